@@ -1,0 +1,82 @@
+"""Canonical text and the working view the parsers match against.
+
+``SourceText.canonical`` is the decoded document in NFC: every evidence span indexes it.
+``SourceText.work`` has exactly the same length and offsets, with the differences that make
+matching simple and records identical across spellings:
+- old tone placement unified with the new one ("Hoà" -> "Hòa", "uỷ" -> "ủy"; data/reference/tone_placement.csv),
+- Markdown markers masked by spaces ("**", "\\*" escapes, "*" around italics), so a regex with ``\\s+``
+  reads through them.
+Values handed to records are taken from ``work`` and whitespace-collapsed (``clean``);
+quotes are taken from ``canonical``.
+"""
+from __future__ import annotations
+
+import csv
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+from loaders.paths import REFERENCE
+from loaders.records import Span
+
+_MARKDOWN = re.compile(r"\\\*|\*\*|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])|^#+ |\\(?=[\\`_\[\]()#.!-])", re.M)
+
+
+@lru_cache(maxsize=1)
+def _tone_table() -> tuple[re.Pattern, dict[str, str]]:
+    with open(REFERENCE / "tone_placement.csv", encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    table: dict[str, str] = {}
+    for row in rows:
+        old, new = unicodedata.normalize("NFC", row["old"]), unicodedata.normalize("NFC", row["new"])
+        table[old] = new
+        table[old.upper()] = new.upper()
+        table[old[0].upper() + old[1:]] = new[0].upper() + new[1:]
+    alternatives = "|".join(sorted(map(re.escape, table), key=len, reverse=True))
+    # Only at the end of a syllable and not after "q": "quý" and "hoàn" are already new-style.
+    return re.compile(rf"(?<![qQ])({alternatives})(?!\w)"), table
+
+
+def unify_tones(text: str) -> str:
+    """Old tone placement -> new ("Hoà" -> "Hòa"); length-preserving on NFC text."""
+    pattern, table = _tone_table()
+    return pattern.sub(lambda m: table[m.group(1)], text)
+
+
+def mask_markdown(text: str) -> str:
+    """Replace Markdown markers by spaces of the same length."""
+    return _MARKDOWN.sub(lambda m: " " * len(m.group(0)), text)
+
+
+@dataclass(frozen=True)
+class SourceText:
+    canonical: str
+    work: str
+
+    @classmethod
+    def from_text(cls, text: str) -> "SourceText":
+        canonical = unicodedata.normalize("NFC", text)
+        work = mask_markdown(unify_tones(canonical))
+        assert len(work) == len(canonical)
+        return cls(canonical, work)
+
+    def span(self, start: int, end: int) -> Span:
+        """Evidence for work[start:end], trimmed of surrounding blanks and markers."""
+        while start < end and self.work[start].isspace():
+            start += 1
+        while end > start and self.work[end - 1].isspace():
+            end -= 1
+        return Span(start, end, self.canonical[start:end])
+
+    def value(self, start: int, end: int) -> str:
+        """The matching value: the working text of [start, end) with whitespace collapsed."""
+        return clean(self.work[start:end])
+
+
+_SPACES = re.compile(r"\s+")
+
+
+def clean(value: str) -> str:
+    """Collapse whitespace (line breaks included) and trim."""
+    return _SPACES.sub(" ", value).strip()
