@@ -1,0 +1,133 @@
+"""Signature block (signer name, role, signing capacity), the Nơi nhận list, and the copy block
+(SAO LỤC / SAO Y) that a copying body adds after the original's signature."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Mapping
+
+from loaders.header import (
+    Cell, Header, cells, clean, find_list, is_blank, is_upper, markers, parse_header, _copy_marker,
+    _NUMBER_LINE, _DATE_LINE, _res,
+)
+from loaders.records import CopyRecord, Signer, Span
+from loaders.text import SourceText
+
+
+@dataclass(frozen=True)
+class SignatureBlock:
+    signer: Signer | None = None
+    distribution: tuple[str, ...] = ()
+    evidence: Mapping[str, Span] = field(default_factory=dict)  # keys without prefix: "signer.name"
+
+
+def _signed_mark(text: str) -> bool:
+    folded = clean(text).strip("() ").lower()
+    return any(folded == m.lower() for m in (r["spelling"] for r in markers("signed_mark")))
+
+
+def _name_like(text: str) -> bool:
+    """"Trần Hồng Quảng": 2 to 6 capitalised words, letters only."""
+    words = text.split()
+    return 2 <= len(words) <= 6 and all(w.isalpha() and w[0].isupper() and (len(w) == 1 or w[1:].islower()) for w in words)
+
+
+def _role_like(text: str) -> bool:
+    return is_upper(text) and not _res()["distribution"].match(text) and not text.lstrip().startswith(("-", "+"))
+
+
+def parse_signature(st: SourceText, start: int, end: int) -> SignatureBlock:
+    """Signer and distribution of the document in st.work[start:end]."""
+    ev: dict[str, Span] = {}
+    dist = find_list(st, "distribution", start, end, last=True)
+    for i, span in enumerate(dist):
+        ev[f"distribution[{i}]"] = span
+    lines = [c for c in cells(st.work, start, end) if not is_blank(c.text) and "|" not in c.text]
+    signer = _signer(st, lines, ev)
+    return SignatureBlock(signer, tuple(_value(st, s) for s in dist), ev)
+
+
+def _value(st: SourceText, span: Span) -> str:
+    return st.value(span.start, span.end)
+
+
+def _signer(st: SourceText, lines: list[Cell], ev: dict[str, Span]) -> Signer | None:
+    cap = _res()["capacity"]
+    auth_i = max((i for i, c in enumerate(lines) if cap.match(c.text) and is_upper(c.stripped)), default=None)
+    role_i = name_i = None
+    if auth_i is not None:
+        nxt = auth_i + 1
+        if nxt < len(lines) and _role_like(lines[nxt].stripped) and not cap.match(lines[nxt].text):
+            role_i = nxt
+        name_i = next((j for j in range((role_i or auth_i) + 1, len(lines)) if _name_like(lines[j].stripped)), None)
+    else:
+        # own-name signature: a role line right above the last name ("BỘ TRƯỞNG, CHỦ NHIỆM" / "Mai Tiến Dũng")
+        name_i = max((i for i, c in enumerate(lines) if _name_like(c.stripped)), default=None)
+        if name_i is None:
+            return None
+        j = name_i - 1
+        while j >= 0 and _signed_mark(lines[j].stripped):
+            j -= 1
+        if j < 0 or not _role_like(lines[j].stripped):
+            return None
+        role_i = j
+    if name_i is None and role_i is None:
+        return None
+    out = {}
+    for key, i in (("authority", auth_i), ("role", role_i), ("name", name_i)):
+        if i is not None:
+            c = lines[i]
+            ev[f"signer.{key}"] = st.span(c.start, c.end)
+            out[key] = st.value(c.start, c.end)
+    return Signer(name=out.get("name"), role=out.get("role"), authority=out.get("authority"))
+
+
+# --- the copy block ----------------------------------------------------------------------------
+
+def find_copy_start(st: SourceText) -> int | None:
+    """Start of a SAO LỤC / SAO Y block that follows the original's signature: the copy's own
+    header lines (body name, number, date) above the marker are part of it."""
+    work = st.work
+    all_cells = cells(work)
+    for k, c in enumerate(all_cells):
+        if not _copy_marker(c.stripped):
+            continue
+        before = work[: c.start]
+        if "./." not in before and not _res()["capacity"].search(before) and "Nơi nhận" not in before:
+            continue  # a marker above the text, not a copy made after the original
+        start = c.start
+        for prev in reversed(all_cells[:k]):
+            text = prev.stripped
+            # the copying body's lines: upper case, but not the original's signing capacity
+            if is_blank(text) or _NUMBER_LINE.match(prev.text) or _DATE_LINE.match(prev.text) \
+                    or (is_upper(text) and not _res()["capacity"].match(prev.text)):
+                start = prev.start if not is_blank(text) else start
+                continue
+            break
+        return start
+    return None
+
+
+@dataclass(frozen=True)
+class CopyBlock:
+    record: CopyRecord
+    header: Header
+    evidence: Mapping[str, Span]   # keys prefixed "copy."
+
+
+def parse_copy(st: SourceText, start: int, end: int | None = None) -> CopyBlock:
+    end = len(st.work) if end is None else end
+    head = parse_header(st, start, end)
+    sig = parse_signature(st, start, end)
+    doc_type = None
+    for c in cells(st.work, start, end):
+        doc_type = _copy_marker(c.stripped)
+        if doc_type:
+            break
+    ev = {f"copy.{k}": v for k, v in head.evidence.items() if k in ("number", "date", "place", "issuer", "doc_type")}
+    ev.update({f"copy.{k}": v for k, v in sig.evidence.items()})
+    record = CopyRecord(
+        doc_type=doc_type or head.doc_type or "Sao lục", number=head.number, date=head.date, place=head.place,
+        issuer=head.issuer.name if head.issuer else None, signer=sig.signer, distribution=sig.distribution,
+    )
+    return CopyBlock(record, head, ev)
