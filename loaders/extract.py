@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import importlib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Callable
 
@@ -69,6 +69,8 @@ def extract(st: SourceText, source: str, sha256: str | None = None) -> DocumentR
     if find_citations:
         found = run.guard("citations", lambda: find_citations(st, ctx))
         if found is not None:
+            own = [(c, sp) for c, sp in found.citations if not _is_self(c, facts)]
+            found = replace(found, citations=tuple(own))
             cited = tuple(c for c, _ in found.citations)
             generic = tuple(g for g, _ in found.generic)
             ev.update({f"cited_documents[{i}]": s for i, (_, s) in enumerate(found.citations)})
@@ -95,6 +97,17 @@ def extract(st: SourceText, source: str, sha256: str | None = None) -> DocumentR
         copy_of=facts.get("number") if copy_record else None, copy=copy_record,
         evidence=ev, warnings=tuple(run.warnings), sha256=sha256, **facts,
     )
+
+
+def _is_self(cited, facts: dict) -> bool:
+    """A mention of the document itself ("Công văn số 2458-CV/ĐUK" in the article reporting it, the
+    page title "Chỉ thị của Ban Thường vụ Tỉnh ủy Đắk Lắk ...") is not a citation."""
+    if cited.number:
+        return bool(facts.get("number")) and H.fold(cited.number) == H.fold(facts["number"])
+    if cited.date or not cited.issuer or cited.doc_type != facts.get("doc_type"):
+        return False
+    names = [H.fold(n) for n in (facts.get("issuer"), facts.get("acting_body")) if n]
+    return any(n.startswith(H.fold(cited.issuer)) for n in names)
 
 
 def _facts(st: SourceText, head: H.Header, end: int, copy, signed_or_addressed: bool) -> dict:
@@ -209,7 +222,6 @@ def extract_file(path: str | Path) -> DocumentRecord:
         record = extract(SourceText.from_text(doc.text), source, getattr(doc, "sha256", None))
         extra = tuple(getattr(doc, "warnings", ()) or ())
         if extra:
-            from dataclasses import replace
             record = replace(record, warnings=extra + record.warnings)
         return record
     try:

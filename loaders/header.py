@@ -54,6 +54,7 @@ def code_list(name: str) -> tuple[tuple[str, str], ...]:
     )
 
 
+@lru_cache(maxsize=4096)
 def fold(text: str) -> str:
     """Diacritics stripped, đ -> d, lower case, letters and digits only: a lookup key."""
     text = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
@@ -94,14 +95,18 @@ class Cell:
         return self.start + len(self.text) - len(self.text.lstrip())
 
 
-def cells(work: str, start: int = 0, end: int | None = None) -> list[Cell]:
-    end = len(work) if end is None else end
+def cells(work: str, start: int = 0, end: int | None = None) -> tuple[Cell, ...]:
+    return _cells(work, start, len(work) if end is None else end)
+
+
+@lru_cache(maxsize=64)
+def _cells(work: str, start: int, end: int) -> tuple[Cell, ...]:
     out = []
     for m in re.finditer(r"[^\n|]*", work[start:end]):
         if m.start() == m.end() and m.start() and work[start + m.start() - 1] not in "\n|":
             continue
         out.append(Cell(start + m.start(), start + m.end(), m.group(0)))
-    return out
+    return tuple(out)
 
 
 def is_blank(text: str) -> bool:
@@ -110,6 +115,9 @@ def is_blank(text: str) -> bool:
 
 
 def is_upper(text: str) -> bool:
+    """Header, title and role lines: (almost) all capitals, and short."""
+    if len(text) > 160:
+        return False
     letters = [c for c in text if c.isalpha()]
     return len(letters) >= 2 and sum(c.isupper() for c in letters) >= 0.85 * len(letters)
 
@@ -594,14 +602,16 @@ def find_issuing_verb(st: SourceText, doc_type: str | None, start: int, end: int
     """"..., Chủ tịch UBND tỉnh Chỉ thị:" -> the body that issues a Chỉ thị / Quyết định."""
     if not doc_type or doc_type not in spellings("issuing_verb"):
         return None
-    m = re.compile(rf"([^.;:\n]{{3,200}}?)\s+{re.escape(doc_type)}\s*:", re.I).search(st.work, start, end)
+    m = re.compile(rf"\s{re.escape(doc_type)}\s*:", re.I).search(st.work, start, end)
     if not m:
         return None
-    seg_start = m.start(1) + max(m.group(1).rfind(","), -1) + 1
-    found = body_in_text(st.work[seg_start: m.end(1)])
+    work = st.work
+    low = max(start, m.start() - 200)
+    seg_start = max([low] + [work.rfind(c, low, m.start()) + 1 for c in ",.;:\n"])
+    found = body_in_text(work[seg_start: m.start()])
     if not found:
         return None
-    return found[1], st.span(seg_start, m.end(1))
+    return found[1], st.span(seg_start, m.start())
 
 
 # --- a document reported in a press text ------------------------------------------------------

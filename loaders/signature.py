@@ -90,7 +90,7 @@ def find_copy_start(st: SourceText) -> int | None:
     work = st.work
     all_cells = cells(work)
     for k, c in enumerate(all_cells):
-        if not _copy_marker(c.stripped):
+        if len(c.text) > 40 or not _copy_marker(c.stripped):
             continue
         before = work[: c.start]
         if "./." not in before and not _res()["capacity"].search(before) and "Nơi nhận" not in before:
