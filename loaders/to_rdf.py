@@ -1,0 +1,476 @@
+"""Records + resolution -> RDF (docs/design.md, Vocabulary), as sorted N-Triples per named graph.
+
+- One named graph per source file (``dkgid:graph/file/...``) holds what that file says: its document,
+  its copy, citation nodes, assignments, signature, entries, evidence, and the cited documents as the
+  file states them (type, number, date, issuer).
+- ``dkgid:graph/corpus`` holds what needs the whole corpus: links a resolution inferred from other
+  files (method, confidence, target), ``dkg:knownOnlyByCitation``, bodies and administrative units.
+- Nothing volatile (build time) is written here: the same files give byte-identical output.
+
+Lines are built directly (about 10x cheaper than rdflib Graphs per document); ``literal`` escapes any
+string the way N-Triples requires.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date as _date
+from typing import Sequence
+
+from loaders import identity as ids
+from loaders.records import DocumentRecord, Signer
+from loaders.resolve import (BodyNode, LoadedDocument, Resolution, ResolutionStats, ResolvedCitation,
+                             ResolvedDocument, resolve)
+
+__all__ = ["CorpusGraphs", "LoadedDocument", "corpus_graphs", "graphs_from_resolution", "literal", "iri"]
+
+DKG = "https://w3id.org/directive-kg/ontology#"
+ELI = "http://data.europa.eu/eli/ontology#"
+ORG = "http://www.w3.org/ns/org#"
+PROV = "http://www.w3.org/ns/prov#"
+OA = "http://www.w3.org/ns/oa#"
+SKOS = "http://www.w3.org/2004/02/skos/core#"
+FOAF = "http://xmlns.com/foaf/0.1/"
+RDF_TYPE = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
+XSD = "http://www.w3.org/2001/XMLSchema#"
+
+UNITS_2020_UNTIL = "2025-06-30"   # districts abolished and provinces merged on 2025-07-01
+UNITS_2025_FROM = "2025-07-01"
+
+
+@dataclass(frozen=True)
+class CorpusGraphs:
+    graphs: dict[str, str]        # graph IRI -> N-Triples (sorted lines, "\n"-terminated)
+    stats: ResolutionStats
+
+
+# --- terms --------------------------------------------------------------------------------
+
+_ESCAPES = {ord('"'): '\\"', ord("\\"): "\\\\", ord("\n"): "\\n", ord("\r"): "\\r",
+            ord("\t"): "\\t", ord("\b"): "\\b", ord("\f"): "\\f"}
+_ESCAPES.update({c: f"\\u{c:04X}" for c in [*range(0x20), 0x7F] if c not in _ESCAPES})
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_IRI_FORBIDDEN = re.compile(r'[\x00-\x20<>"{}|^`\\]')
+
+
+def iri(value: str) -> str:
+    """``<value>``; characters N-Triples forbids in an IRI are percent-encoded."""
+    if _IRI_FORBIDDEN.search(value):
+        value = _IRI_FORBIDDEN.sub(lambda m: "".join(f"%{b:02X}" for b in m.group().encode()), value)
+    return f"<{value}>"
+
+
+def literal(value: str, datatype: str | None = None, lang: str | None = None) -> str:
+    """An N-Triples literal; quotes, backslashes, line breaks and control characters escaped,
+    lone surrogates (undecodable input) replaced by U+FFFD."""
+    text = _SURROGATE.sub("\ufffd", value).translate(_ESCAPES)
+    if lang:
+        return f'"{text}"@{lang}'
+    if datatype:
+        return f'"{text}"^^<{datatype}>'
+    return f'"{text}"'
+
+
+def _vi(value: str) -> str:
+    return literal(value, lang="vi")
+
+
+def _bool(value: bool) -> str:
+    return literal("true" if value else "false", XSD + "boolean")
+
+
+def _int(value: int) -> str:
+    return literal(str(value), XSD + "nonNegativeInteger")
+
+
+def _decimal(value: float) -> str:
+    return literal(f"{value:.2f}", XSD + "decimal")
+
+
+def _valid_date(value: str | None) -> str | None:
+    try:
+        return _date.fromisoformat(value).isoformat() if value else None
+    except ValueError:
+        return None
+
+
+def _concept(scheme: str, text: str | None, channel: str | None = None) -> str | None:
+    """Concept IRI for a value as written ("Hỏa tốc" -> dkgc:urgency/hoa-toc), None if unknown."""
+    if not text:
+        return None
+    from loaders.codes import concept_iri, find_code
+    try:
+        code = find_code(scheme, text, channel if channel in ("party", "state") else None)
+        return iri(concept_iri(scheme, code)) if code else None
+    except ValueError:
+        return None
+
+
+def _code(scheme: str, code: str) -> str:
+    from loaders.codes import concept_iri
+    return iri(concept_iri(scheme, code))
+
+
+class _Graph:
+    """Lines of one named graph."""
+
+    def __init__(self) -> None:
+        self.lines: set[str] = set()
+
+    def add(self, s: str, p: str | None, o: str | None) -> None:
+        if p is not None and o is not None:
+            self.lines.add(f"{s} {p} {o} .")
+
+    def text(self) -> str:
+        return "".join(f"{line}\n" for line in sorted(self.lines))
+
+
+def _p(prefix: str, local: str) -> str:
+    return f"<{prefix}{local}>"
+
+
+A = RDF_TYPE
+T = {  # predicates and classes used below, written once
+    "Document": _p(DKG, "Document"), "Copy": _p(DKG, "Copy"), "LegalResource": _p(ELI, "LegalResource"),
+    "SourceFile": _p(DKG, "SourceFile"), "Entity": _p(PROV, "Entity"), "Citation": _p(DKG, "Citation"),
+    "Assignment": _p(DKG, "Assignment"), "Signature": _p(DKG, "Signature"),
+    "Delegation": _p(PROV, "Delegation"), "Person": _p(FOAF, "Person"), "Agent": _p(PROV, "Agent"),
+    "RecipientEntry": _p(DKG, "RecipientEntry"), "DistributionEntry": _p(DKG, "DistributionEntry"),
+    "Annotation": _p(OA, "Annotation"), "SpecificResource": _p(OA, "SpecificResource"),
+    "TextQuoteSelector": _p(OA, "TextQuoteSelector"), "TextPositionSelector": _p(OA, "TextPositionSelector"),
+    "Organization": _p(ORG, "Organization"), "BodyGroup": _p(DKG, "BodyGroup"),
+    "AdministrativeUnit": _p(DKG, "AdministrativeUnit"),
+}
+P = {name: _p(ns, name) for ns, names in {
+    ELI: "type_document id_local number date_document title passed_by cites ensures_implementation_of based_on",
+    DKG: ("dateAsWritten place actingBody level channel urgency secrecy knownOnlyByCitation sourceFile path "
+          "sha256 loaderVersion textKind warning citingDocument citedDocument assertedIn relation explicit "
+          "citationText evidence resolutionMethod confidence locality groupWithin unitLevel validFrom "
+          "validUntil partOf succeededBy assignedIn leadBody cooperatingBody reportsTo taskText addressee "
+          "hasRecipientEntry entryText hasDistributionEntry purpose hasSignature signer signerRole "
+          "signingCapacity onBehalfOf authorityText signedAndSealed field copyOf"),
+    PROV: "wasDerivedFrom", ORG: "subOrganizationOf", SKOS: "prefLabel altLabel", FOAF: "name",
+    OA: "hasTarget hasSource hasSelector exact start end hasBody",
+}.items() for name in names.split()}
+RELATION_EDGE = {"implements": P["ensures_implementation_of"], "based-on": P["based_on"]}
+
+
+# --- per file ------------------------------------------------------------------------------
+
+def _bare_number(number: str) -> str | None:
+    m = re.match(r"\d+", number)
+    return m.group() if m else None
+
+
+def _describe_document(g: _Graph, s: str, *, doc_type, number, date, channel=None) -> None:
+    g.add(s, A, T["Document"])
+    g.add(s, A, T["LegalResource"])
+    g.add(s, P["type_document"], _concept("doc-type", doc_type, channel))
+    if number:
+        g.add(s, P["id_local"], literal(number))
+        bare = _bare_number(number)
+        g.add(s, P["number"], literal(bare) if bare else None)
+    if date:
+        valid = _valid_date(date)
+        g.add(s, P["date_document"], literal(valid, XSD + "date") if valid else None)
+        g.add(s, P["dateAsWritten"], None if valid else literal(date))
+
+
+def _signature(g: _Graph, doc: str, signer: Signer, issuer_name: str | None,
+               on_behalf: str | None) -> str:
+    sig = iri(ids.signature_iri(doc[1:-1]))
+    g.add(doc, P["hasSignature"], sig)
+    g.add(sig, A, T["Signature"])
+    capacity = None
+    if signer.authority:
+        g.add(sig, P["authorityText"], literal(signer.authority))
+        capacity = _capacity(signer.authority)
+    capacity = capacity or ("own" if signer.name or signer.role else None)
+    if capacity:
+        g.add(sig, P["signingCapacity"], _code("capacity", capacity))
+        if capacity in _delegated():
+            g.add(sig, A, T["Delegation"])
+    if signer.name:
+        person = iri(ids.person_iri(signer.name, issuer_name))
+        g.add(sig, P["signer"], person)
+        g.add(person, A, T["Person"])
+        g.add(person, A, T["Agent"])
+        g.add(person, P["name"], literal(signer.name))
+    g.add(sig, P["signerRole"], literal(signer.role) if signer.role else None)
+    g.add(sig, P["onBehalfOf"], on_behalf)
+    return sig
+
+
+def _capacity(authority_text: str) -> str | None:
+    """"T/M BAN THƯỜNG VỤ" -> "tm" (the capacity whose spelling starts the text)."""
+    from loaders.codes import concepts
+    head = authority_text.strip().upper()
+    best = None
+    for c in concepts("capacity"):
+        for s in (c.code.upper(), *(x.upper() for x in c.spellings)):
+            if s and head.startswith(s) and (len(head) == len(s) or not head[len(s)].isalnum()):
+                if best is None or len(s) > best[0]:
+                    best = (len(s), c.code)
+    return best[1] if best else None
+
+
+def _delegated() -> frozenset[str]:
+    from loaders.codes import concepts
+    return frozenset(c.code for c in concepts("capacity") if c.delegated)
+
+
+_PAREN = re.compile(r"\(([^()]*)\)\s*$")
+
+
+def _purpose(entry: str) -> str | None:
+    """Purpose of a Nơi nhận entry: "(để b/c)" -> report; "Lưu ..." -> archive; "Như trên" -> as-addressed."""
+    m = _PAREN.search(entry)
+    if m:
+        found = _concept("purpose", m.group(1))
+        if found:
+            return found
+    from loaders.codes import concepts
+    folded = entry.casefold()
+    for c in concepts("purpose"):
+        for s in c.spellings:
+            if folded.startswith(s.casefold()) and (len(folded) == len(s) or not folded[len(s)].isalnum()):
+                return _code("purpose", c.code)
+    return None
+
+
+def _entries(g: _Graph, doc: str, entries: Sequence[str], kind: str) -> None:
+    mint = ids.distribution_iri if kind == "distribution" else ids.recipient_iri
+    has = P["hasDistributionEntry"] if kind == "distribution" else P["hasRecipientEntry"]
+    cls = T["DistributionEntry"] if kind == "distribution" else T["RecipientEntry"]
+    for i, text in enumerate(entries, 1):
+        e = iri(mint(doc[1:-1], i))
+        g.add(doc, has, e)
+        g.add(e, A, cls)
+        g.add(e, P["entryText"], literal(text))
+        if kind == "distribution":
+            g.add(e, P["purpose"], _purpose(text))
+
+
+_KEY = re.compile(r"^(\w+)(?:\[(\d+)\])?(?:\.(.+))?$")
+
+
+def _fact_node(key: str, doc: str, copy: str | None, record: DocumentRecord) -> str:
+    """The node an evidence key supports ("cited_documents[0].number" -> citation 1)."""
+    m = _KEY.match(key)
+    if not m:
+        return doc
+    head, index, rest = m.group(1), m.group(2), m.group(3)
+    i = int(index) if index is not None else None
+    counts = {"cited_documents": len(record.cited_documents), "assignments": len(record.assignments),
+              "recipients": len(record.recipients), "distribution": len(record.distribution)}
+    mints = {"cited_documents": ids.citation_iri, "assignments": ids.assignment_iri,
+             "recipients": ids.recipient_iri, "distribution": ids.distribution_iri}
+    if head in mints and i is not None and i < counts[head]:
+        return iri(mints[head](doc[1:-1], i + 1))
+    if head == "signer" and record.signer:
+        return iri(ids.signature_iri(doc[1:-1]))
+    if head == "copy" and copy and record.copy:
+        sub = _KEY.match(rest or "")
+        if sub and sub.group(1) == "signer" and record.copy.signer:
+            return iri(ids.signature_iri(copy[1:-1]))
+        if sub and sub.group(1) == "distribution" and sub.group(2) is not None \
+                and int(sub.group(2)) < len(record.copy.distribution):
+            return iri(ids.distribution_iri(copy[1:-1], int(sub.group(2)) + 1))
+        return copy
+    return doc
+
+
+def _evidence(g: _Graph, ld: LoadedDocument, doc: str, copy: str | None, source: str) -> None:
+    r = ld.record
+    for key, span in r.evidence.items():
+        ann = ids.evidence_iri(doc[1:-1], key)
+        a, target = iri(ann), iri(ann + "/target")
+        quote, position = iri(ann + "/quote"), iri(ann + "/position")
+        fact = _fact_node(key, doc, copy, r)
+        g.add(a, A, T["Annotation"])
+        g.add(a, P["field"], literal(key))
+        g.add(a, P["hasBody"], fact)
+        g.add(fact, P["evidence"], a)
+        g.add(a, P["hasTarget"], target)
+        g.add(target, A, T["SpecificResource"])
+        g.add(target, P["hasSource"], source)
+        g.add(target, P["hasSelector"], quote)
+        g.add(target, P["hasSelector"], position)
+        g.add(quote, A, T["TextQuoteSelector"])
+        g.add(quote, P["exact"], literal(span.quote))
+        g.add(position, A, T["TextPositionSelector"])
+        g.add(position, P["start"], _int(span.start))
+        g.add(position, P["end"], _int(span.end))
+
+
+def _citation(g: _Graph, corpus: _Graph, c: ResolvedCitation, record: DocumentRecord,
+              channel: str | None) -> None:
+    node, target, citing = iri(c.iri), iri(c.target), iri(c.citing)
+    cited = record.cited_documents[c.index]
+    g.add(node, A, T["Citation"])
+    g.add(node, P["citingDocument"], citing)
+    g.add(node, P["assertedIn"], iri(c.asserted_in))
+    g.add(node, P["relation"], _code("relation", c.relation))
+    g.add(node, P["explicit"], _bool(c.explicit))
+    g.add(node, P["citationText"], literal(cited.text))
+    # A link the file's own words make lives in the file; one inferred from other files in corpus.
+    home = corpus if c.inferred else g
+    home.add(node, P["citedDocument"], target)
+    home.add(citing, P["cites"], target)
+    home.add(citing, RELATION_EDGE.get(c.relation), target)
+    if c.inferred or c.method != "number":
+        corpus.add(node, P["resolutionMethod"], _code("resolution", c.method))
+        corpus.add(node, P["confidence"], _decimal(c.confidence) if c.method != "unresolved" else None)
+    else:
+        g.add(node, P["resolutionMethod"], _code("resolution", c.method))
+    if not c.inferred:  # the cited document as this file states it
+        _describe_document(g, target, doc_type=cited.doc_type, number=cited.number, date=cited.date,
+                           channel=channel)
+        g.add(target, P["passed_by"], iri(c.issuer) if c.issuer else None)
+
+
+def _file_graph(ld: LoadedDocument, rd: ResolvedDocument, res: Resolution, corpus: _Graph) -> _Graph:
+    g, r = _Graph(), ld.record
+    doc, source = iri(rd.iri), iri(ids.source_iri(ld.sha256))
+    body = lambda name: iri(rd.bodies[name]) if name and name in rd.bodies else None  # noqa: E731
+    issuer_node = res.bodies.get(rd.bodies.get(r.issuer or ""))
+    channel = r.channel or (issuer_node.channel if issuer_node else None)
+
+    g.add(source, A, T["SourceFile"])
+    g.add(source, A, T["Entity"])
+    g.add(source, P["path"], literal(ld.path))
+    g.add(source, P["sha256"], literal(ld.sha256))
+    g.add(source, P["loaderVersion"], literal(ld.loader_version))
+
+    _describe_document(g, doc, doc_type=r.doc_type, number=r.number, date=r.date, channel=channel)
+    g.add(doc, P["sourceFile"], source)
+    g.add(doc, P["place"], literal(r.place) if r.place else None)
+    g.add(doc, P["title"], _vi(r.subject) if r.subject else None)
+    g.add(doc, P["passed_by"], body(r.issuer))
+    g.add(doc, P["actingBody"], body(r.acting_body))
+    level = r.issuer_level or (issuer_node.level if issuer_node else None)
+    g.add(doc, P["level"], _code("level", level) if level else None)
+    g.add(doc, P["channel"], _code("channel", channel) if channel else None)
+    g.add(doc, P["urgency"], _concept("urgency", r.urgency))
+    g.add(doc, P["secrecy"], _concept("secrecy", r.secrecy))
+    g.add(doc, P["textKind"], literal(r.text_kind) if r.text_kind else None)
+    for w in r.warnings:
+        g.add(doc, P["warning"], literal(w))
+    province, district = rd.locality
+    if province:
+        g.add(doc, P["locality"], iri(ids.unit_iri(2020, province, district)))
+
+    _entries(g, doc, r.recipients, "recipient")
+    for i, text in enumerate(r.recipients, 1):  # Kính gửi: the entry and the document name the body
+        g.add(iri(ids.recipient_iri(rd.iri, i)), P["addressee"], body(text))
+        g.add(doc, P["addressee"], body(text))
+    _entries(g, doc, r.distribution, "distribution")
+    if r.signer:
+        _signature(g, doc, r.signer, r.issuer, body(r.acting_body) or body(r.issuer))
+
+    for c in rd.citations:
+        _citation(g, corpus, c, r, channel)
+
+    for i, a in enumerate(r.assignments, 1):
+        node = iri(ids.assignment_iri(rd.iri, i))
+        g.add(node, A, T["Assignment"])
+        g.add(node, P["assignedIn"], doc)
+        g.add(node, P["taskText"], literal(a.text))
+        for name in a.bodies:
+            g.add(node, P["leadBody"], body(name))
+        for name in a.cooperating:
+            g.add(node, P["cooperatingBody"], body(name))
+        g.add(node, P["reportsTo"], body(a.reports_to))
+
+    copy = iri(rd.copy_iri) if rd.copy_iri else None
+    if copy and r.copy:
+        c = r.copy
+        _describe_document(g, copy, doc_type=c.doc_type, number=c.number, date=c.date, channel=channel)
+        g.add(copy, A, T["Copy"])
+        g.add(copy, P["sourceFile"], source)
+        g.add(copy, P["place"], literal(c.place) if c.place else None)
+        g.add(copy, P["passed_by"], body(c.issuer))
+        g.add(copy, P["wasDerivedFrom"], doc)
+        g.add(copy, P["copyOf"], doc)
+        _entries(g, copy, c.distribution, "distribution")
+        if c.signer:
+            _signature(g, copy, c.signer, c.issuer, body(c.issuer))
+
+    _evidence(g, ld, doc, copy, source)
+    return g
+
+
+# --- corpus -------------------------------------------------------------------------------
+
+def _units(corpus: _Graph, province: str, district: str | None) -> str:
+    """Describe the 2020 unit (and its province, and the 2025 successor); return its IRI."""
+    from loaders import refdata
+    p = refdata.find_province(province)
+    name = p.name if p else province
+    prov = iri(ids.unit_iri(2020, name))
+    corpus.add(prov, A, T["AdministrativeUnit"])
+    corpus.add(prov, P["prefLabel"], _vi(p.unit if p else name))
+    corpus.add(prov, P["unitLevel"], _code("level", "province"))
+    corpus.add(prov, P["validUntil"], literal(UNITS_2020_UNTIL, XSD + "date"))
+    successor = refdata.province_2025(name)
+    if successor:
+        new = iri(ids.unit_iri(2025, successor))
+        p25 = next((x for x in refdata.provinces_2025() if x.name == successor), None)
+        corpus.add(new, A, T["AdministrativeUnit"])
+        corpus.add(new, P["prefLabel"], _vi(p25.unit if p25 else successor))
+        corpus.add(new, P["unitLevel"], _code("level", "province"))
+        corpus.add(new, P["validFrom"], literal(UNITS_2025_FROM, XSD + "date"))
+        corpus.add(prov, P["succeededBy"], new)
+    if not district:
+        return prov
+    d = refdata.find_district(district, name)
+    unit = iri(ids.unit_iri(2020, name, district))
+    corpus.add(unit, A, T["AdministrativeUnit"])
+    corpus.add(unit, P["prefLabel"], _vi(d.unit if d else district))
+    corpus.add(unit, P["unitLevel"], _code("level", "district"))
+    corpus.add(unit, P["validUntil"], literal(UNITS_2020_UNTIL, XSD + "date"))
+    corpus.add(unit, P["partOf"], prov)
+    if successor:  # districts were abolished: the 2025 province takes their place
+        corpus.add(unit, P["succeededBy"], iri(ids.unit_iri(2025, successor)))
+    return unit
+
+
+def _body(corpus: _Graph, b: BodyNode) -> None:
+    s = iri(b.iri)
+    group = b.kind == "group"
+    corpus.add(s, A, T["BodyGroup"] if group else T["Organization"])
+    corpus.add(s, P["prefLabel"], _vi(b.name))
+    for alias in b.aliases:
+        corpus.add(s, P["altLabel"], _vi(alias))
+    if b.parent:
+        corpus.add(s, P["groupWithin"] if group else P["subOrganizationOf"], iri(b.parent))
+    corpus.add(s, P["level"], _code("level", b.level) if b.level else None)
+    corpus.add(s, P["channel"], _code("channel", b.channel) if b.channel else None)
+    if b.province:
+        corpus.add(s, P["locality"], _units(corpus, b.province, b.district))
+
+
+def graphs_from_resolution(docs: Sequence[LoadedDocument], res: Resolution) -> CorpusGraphs:
+    corpus = _Graph()
+    graphs: dict[str, str] = {}
+    for ld, rd in zip(docs, res.documents):
+        g = _file_graph(ld, rd, res, corpus)
+        province, district = rd.locality
+        if province:
+            _units(corpus, province, district)
+        name = ids.file_graph_iri(ld.path)
+        if name in graphs:
+            raise ValueError(f"{ld.path}: two source files map to the same graph {name}")
+        graphs[name] = g.text()
+    for node in res.nodes.values():
+        if not node.loaded:
+            corpus.add(iri(node.iri), P["knownOnlyByCitation"], _bool(True))
+    for b in res.bodies.values():
+        _body(corpus, b)
+    graphs[ids.CORPUS_GRAPH] = corpus.text()
+    return CorpusGraphs(graphs=dict(sorted(graphs.items())), stats=res.stats)
+
+
+def corpus_graphs(docs: Sequence[LoadedDocument]) -> CorpusGraphs:
+    """Resolve all records of a build and map them to one N-Triples text per named graph."""
+    return graphs_from_resolution(docs, resolve(docs))
