@@ -426,12 +426,15 @@ def parse_header(st: SourceText, start: int = 0, end: int | None = None) -> Head
             header_end = c.start
             break
         # the "CỘNG HÒA ..." / "ĐẢNG CỘNG SẢN VIỆT NAM" lines are cut out of a cell
-        pieces = [p for p in res["not_issuer"].split(text) if not is_blank(p)]
-        if len(pieces) != 1 or pieces[0].strip() != text:
+        if res["not_issuer"].search(c.text):
             last_was_organ = False
-            if not pieces:
+            cuts = [0] + [x for m in res["not_issuer"].finditer(c.text) for x in m.span()] + [len(c.text)]
+            gaps = [(a, b) for a, b in zip(cuts[::2], cuts[1::2]) if not is_blank(c.text[a:b])]
+            if not gaps:
                 continue
-            text = pieces[0].strip()
+            a, b = gaps[0]
+            c = Cell(c.start + a, c.start + b, c.text[a:b])
+            text = c.stripped
         header_end = c.end
         m = _NUMBER_LINE.match(c.text)
         if m and "number" not in out:
