@@ -70,7 +70,9 @@ def extract(st: SourceText, source: str, sha256: str | None = None) -> DocumentR
         found = run.guard("citations", lambda: find_citations(st, ctx))
         if found is not None:
             own = [(c, sp) for c, sp in found.citations if not _is_self(c, facts)]
-            found = replace(found, citations=tuple(own))
+            dropped = [c.number for c, _ in found.citations if c.number and _is_self(c, facts)]
+            found = replace(found, citations=tuple(own),
+                            warnings=tuple(w for w in found.warnings if not any(n in w for n in dropped)))
             cited = tuple(c for c, _ in found.citations)
             generic = tuple(g for g, _ in found.generic)
             ev.update({f"cited_documents[{i}]": s for i, (_, s) in enumerate(found.citations)})
