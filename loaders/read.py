@@ -1,0 +1,623 @@
+"""File -> ``SourceDocument`` (decoded, clean NFC text) or ``SetAside`` (a reason a person understands).
+
+What happens to the bytes, in order:
+1. The file itself: missing, a directory, a broken link, not a regular file, empty, too large,
+   unreadable -> set aside before anything is read.
+2. The container, by content (magic numbers) rather than by name: PDF (pypdf text layer), DOCX
+   (python-docx), other binaries (images, archives, old Office files) -> set aside.
+3. Text bytes: BOM; UTF-16 without BOM (NUL-byte pattern); strict UTF-8; otherwise a cut last
+   character (truncated UTF-8), lines of UTF-8 mixed with lines in a legacy encoding, or a whole file in a
+   legacy Vietnamese encoding. The legacy candidates (Windows-1258, TCVN3/ABC, VNI) are scored by the
+   share of words that are valid Vietnamese syllables and the best one wins; charset-normalizer guesses
+   when none looks Vietnamese. HTML (by name or content) is reduced to its text.
+4. Text typed in a legacy font but stored as Unicode (a DOCX set in .VnTime, a web page pasted from one)
+   is converted line by line where that makes the line read as Vietnamese.
+5. Clean-up: line endings -> "\\n", BOM and control characters removed, NFC.
+Every problem found on the way that does not stop reading becomes a plain-words warning.
+"""
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import logging
+import os
+import re
+import stat
+import string
+import unicodedata
+import zipfile
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from loaders.paths import REFERENCE
+
+LEGACY_TABLES = REFERENCE / "legacy_encodings"
+
+
+@dataclass(frozen=True)
+class SourceDocument:
+    path: str                   # as given
+    text: str                   # decoded, NFC, BOM removed, line endings "\n": the text evidence spans index
+    sha256: str                 # of the raw bytes
+    format: str                 # "text" | "markdown" | "html" | "docx" | "pdf"
+    encoding: str | None        # "utf-8", "utf-16-le", "cp1258", "tcvn3", "vni", ... (None for docx/pdf)
+    warnings: tuple[str, ...]   # plain words
+    size: int                   # bytes
+
+
+@dataclass(frozen=True)
+class SetAside:
+    path: str
+    reason: str                 # plain words
+    sha256: str | None = None
+
+
+class _SetAside(Exception):
+    """A problem with the file, not with the code: becomes a SetAside with this reason."""
+
+
+def read_document(path: str | os.PathLike, max_bytes: int = 20_000_000) -> SourceDocument | SetAside:
+    """Read one file. Never raises for a bad file: every problem is a SetAside naming it."""
+    given = os.fspath(path)
+    given = given if isinstance(given, str) else os.fsdecode(given)
+    file = Path(given)
+    problem = _file_problem(file, max_bytes)
+    if problem:
+        return SetAside(given, problem)
+    try:
+        raw = file.read_bytes()
+    except OSError as error:
+        return SetAside(given, f"cannot read the file: {_os_reason(error)}")
+    digest = hashlib.sha256(raw).hexdigest()
+    if len(raw) > max_bytes:  # grew between stat and read
+        return SetAside(given, _too_large(len(raw), max_bytes), digest)
+    try:
+        fmt, text, encoding, warnings = _extract(raw, file.suffix.lower())
+    except _SetAside as reason:
+        return SetAside(given, str(reason), digest)
+    text, cleaning = _clean(text)
+    if not text.strip():
+        what = "empty file (only a byte-order mark)" if raw.strip(b"\xef\xbb\xbf\xff\xfe") == b"" else (
+            "only whitespace, no text" if fmt in ("text", "markdown") else f"no text: the {fmt.upper()} contains only whitespace")
+        return SetAside(given, what, digest)
+    return SourceDocument(given, text, digest, fmt, encoding, tuple(warnings + cleaning), len(raw))
+
+
+def discover(root: str | os.PathLike) -> list[Path]:
+    """Every file under root, sorted: regular files, and also links and special files so that the build
+    can report why it did not read them. Hidden files and folders and ``*.gold.json`` are skipped;
+    linked folders are listed, not entered. A root that is not a folder is returned alone."""
+    root = Path(root)
+    return _walk(root) if root.is_dir() else [root]
+
+
+def _walk(root: Path) -> list[Path]:
+    found: list[Path] = []
+    for folder, subfolders, names in os.walk(root):
+        base = Path(folder)
+        subfolders[:] = sorted(name for name in subfolders if not name.startswith("."))
+        linked = [name for name in subfolders if (base / name).is_symlink()]  # os.walk does not enter them
+        for name in names + linked:
+            if not name.startswith(".") and not name.endswith(".gold.json"):
+                found.append(base / name)
+    return sorted(found, key=lambda p: p.relative_to(root).as_posix())
+
+
+# --- 1. the file itself ---------------------------------------------------------------------------
+
+def _file_problem(file: Path, max_bytes: int) -> str | None:
+    try:
+        info = file.stat()
+    except FileNotFoundError:
+        if file.is_symlink():
+            return f"broken symbolic link: it points to {os.readlink(file)}, which does not exist"
+        return "file not found"
+    except OSError as error:
+        return f"cannot read the file: {_os_reason(error)}"
+    if stat.S_ISDIR(info.st_mode):
+        return "a directory, not a file"
+    if not stat.S_ISREG(info.st_mode):
+        kind = "a named pipe" if stat.S_ISFIFO(info.st_mode) else "a socket" if stat.S_ISSOCK(info.st_mode) else "a device"
+        return f"not a regular file ({kind})"
+    if info.st_size == 0:
+        return "empty file (0 bytes)"
+    if info.st_size > max_bytes:
+        return _too_large(info.st_size, max_bytes)
+    return None
+
+
+def _os_reason(error: OSError) -> str:
+    return "permission denied" if isinstance(error, PermissionError) else (error.strerror or str(error)).lower()
+
+
+def _too_large(size: int, limit: int) -> str:
+    def mb(n: int) -> str:
+        return f"{n / 1e6:.0f}" if n >= 10e6 else f"{n / 1e6:.1f}"
+    shown = mb(size) if mb(size) != mb(limit) else f"{size / 1e6:.2f}"
+    return f"file is {shown} MB, above the {mb(limit)} MB limit for one document; split it"
+
+
+# --- 2. containers by content ---------------------------------------------------------------------
+
+# Magic numbers of files that are not documents (offset 0), with what a person calls them.
+_MAGIC = (
+    (b"\x89PNG\r\n\x1a\n", "PNG image"), (b"\xff\xd8\xff", "JPEG image"), (b"GIF87a", "GIF image"),
+    (b"GIF89a", "GIF image"), (b"II*\x00", "TIFF image"), (b"MM\x00*", "TIFF image"), (b"BM", None),
+    (b"\x1f\x8b", "gzip archive"), (b"7z\xbc\xaf\x27\x1c", "7-Zip archive"), (b"Rar!\x1a\x07", "RAR archive"),
+    (b"\xfd7zXZ\x00", "xz archive"), (b"BZh", None), (b"SQLite format 3\x00", "SQLite database"),
+    (b"\x7fELF", "program (ELF executable)"), (b"MZ", None), (b"OggS", "Ogg audio/video"),
+    (b"fLaC", "FLAC audio"), (b"ID3", "MP3 audio"), (b"RIFF", "RIFF audio/video/image"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "old Microsoft Office file (.doc/.xls/.ppt); save it as .docx"),
+    (b"{\\rtf", "RTF document, not supported; save it as .docx or .txt"),
+)
+_HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+
+
+def _extract(raw: bytes, suffix: str) -> tuple[str, str, str | None, list[str]]:
+    """(format, text, encoding, warnings), or raise _SetAside."""
+    if raw.startswith(b"%PDF-"):
+        return ("pdf", *_read_pdf(raw))
+    if raw.startswith((b"PK\x03\x04", b"PK\x05\x06")):
+        return ("docx", *_read_docx(raw))
+    _reject_magic(raw)
+    text, encoding, warnings = decode_bytes(raw)
+    if suffix in _HTML_SUFFIXES or _HTML_START.match(text[:4096]):
+        text, more = html_to_text(text)
+        fmt = "html"
+        warnings += more
+    else:
+        fmt = "markdown" if suffix in (".md", ".markdown") else "text"
+    if suffix in (".pdf", ".docx", ".doc"):
+        warnings.append(f"the name says {suffix} but the content is plain text; read as text")
+    if encoding not in ("tcvn3", "vni"):
+        text, fixed = repair_legacy_font(text)
+        warnings += fixed
+    return fmt, text, encoding, warnings
+
+
+def _reject_magic(raw: bytes) -> None:
+    head = raw[:512]
+    for magic, name in _MAGIC:
+        if raw.startswith(magic):
+            # Two-letter magics also start ordinary words: trust them only with NUL bytes around.
+            if name is None and b"\x00" not in head:
+                continue
+            name = name or "program or image"
+            if name.startswith(("old Microsoft", "RTF")):
+                raise _SetAside(name)
+            raise _SetAside(f"binary file ({name}), not a document")
+    if raw[4:8] == b"ftyp":
+        raise _SetAside("binary file (MP4/QuickTime video), not a document")
+
+
+def _read_docx(raw: bytes) -> tuple[str, None, list[str]]:
+    from docx import Document
+    from docx.table import Table
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(raw)) as archive:
+            names = set(archive.namelist())
+    except (zipfile.BadZipFile, ValueError, OSError) as error:
+        raise _SetAside(f"broken ZIP/DOCX container ({error}); the file may be truncated or damaged") from None
+    if "word/document.xml" not in names:
+        kind = ("Excel workbook (.xlsx)" if any(n.startswith("xl/") for n in names) else
+                "PowerPoint file (.pptx)" if any(n.startswith("ppt/") for n in names) else
+                "OpenDocument file; save it as .docx" if "content.xml" in names else "ZIP archive; unpack it")
+        raise _SetAside(f"binary file ({kind}), not a document")
+
+    def blocks(container) -> list[str]:
+        lines: list[str] = []
+        for item in container.iter_inner_content():
+            if isinstance(item, Table):
+                for row in item.rows:
+                    cells, seen = [], set()
+                    for cell in row.cells:
+                        if id(cell._tc) not in seen:  # a merged cell is repeated once per grid column
+                            seen.add(id(cell._tc))
+                            cells.append("\n".join(blocks(cell)).strip())
+                    lines.append(" | ".join(cells))
+            else:
+                lines.append(item.text)
+        return lines
+
+    try:
+        text = "\n".join(blocks(Document(io.BytesIO(raw))))
+    except Exception as error:  # python-docx raises many types on malformed XML; all mean a damaged file
+        raise _SetAside(f"broken DOCX ({type(error).__name__}: {error})") from None
+    text, warnings = repair_legacy_font(text)
+    return text, None, warnings
+
+
+def _read_pdf(raw: bytes) -> tuple[str, None, list[str]]:
+    from pypdf import PdfReader
+
+    warnings: list[str] = []
+    with _captured_log("pypdf") as repairs:
+        try:
+            reader = PdfReader(io.BytesIO(raw), strict=False)
+            if reader.is_encrypted and not reader.decrypt(""):
+                raise _SetAside("encrypted PDF: it needs a password; save an unprotected copy")
+            pages = list(reader.pages)
+        except _SetAside:
+            raise
+        except Exception as error:  # pypdf raises many types on damaged files
+            raise _SetAside(f"broken PDF ({type(error).__name__}: {error}); the file may be damaged or truncated") from None
+        texts, failed = [], []
+        for number, page in enumerate(pages, 1):
+            try:
+                texts.append(page.extract_text() or "")
+            except Exception as error:
+                texts.append("")
+                failed.append(f"page {number} ({type(error).__name__})")
+    if not pages:
+        raise _SetAside("broken PDF: it has no pages")
+    if failed:
+        warnings.append("could not read the text of " + ", ".join(failed))
+    blank = [str(n) for n, t in enumerate(texts, 1) if not t.strip()]
+    if len(blank) == len(texts) and not failed:
+        raise _SetAside("no text layer: this PDF is a scan; run OCR first")
+    if blank:
+        warnings.append(f"{len(blank)} of {len(texts)} pages have no text layer (scanned?): page {', '.join(blank)}")
+    if b"%%EOF" not in raw[-2048:]:
+        warnings.append("text looks truncated: the PDF has no end marker (%%EOF)")
+    if repairs:
+        warnings.append(f"PDF structure repaired while reading ({repairs[0]})")
+    text, fixed = repair_legacy_font("\n".join(texts))
+    return text, None, warnings + fixed
+
+
+class _captured_log(logging.Handler):
+    """Collects a library's log messages for the duration of a with-block, instead of printing them."""
+
+    def __init__(self, name: str):
+        super().__init__(logging.WARNING)
+        self.logger, self.messages = logging.getLogger(name), []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+    def __enter__(self) -> list[str]:
+        self.propagate, self.logger.propagate = self.logger.propagate, False
+        self.logger.addHandler(self)
+        return self.messages
+
+    def __exit__(self, *exc) -> None:
+        self.logger.removeHandler(self)
+        self.logger.propagate = self.propagate
+
+
+# --- 3. text bytes --------------------------------------------------------------------------------
+
+_BOMS = (  # UTF-32 first: its little-endian BOM begins with UTF-16's
+    (b"\xff\xfe\x00\x00", "utf-32-le"), (b"\x00\x00\xfe\xff", "utf-32-be"),
+    (b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"),
+)
+_LEGACY_NAMES = {
+    "cp1258": "Windows-1258 (legacy Vietnamese code page)",
+    "tcvn3": "TCVN3 (legacy Vietnamese encoding of the ABC/.VnTime fonts)",
+    "vni": "VNI (legacy Vietnamese encoding of the VNI-Times fonts)",
+}
+
+
+def decode_bytes(raw: bytes) -> tuple[str, str, list[str]]:
+    """Text bytes -> (text, encoding, warnings). Raises _SetAside for binary content."""
+    for bom, encoding in _BOMS:
+        if raw.startswith(bom):
+            body = raw[len(bom):]
+            if encoding == "utf-8":
+                return _decode_utf8_or_legacy(body)
+            return _decode_wide(body, encoding, [])
+    wide = _utf16_by_nul_pattern(raw)
+    if wide:
+        return _decode_wide(raw, wide, [f"decoded as UTF-16 ({wide[-2:].upper()}) without a byte-order mark"])
+    sample = raw[:65536]
+    controls = sum(sample.count(bytes([b])) for b in range(32) if b not in b"\t\n\r\f\x0b\x1b")
+    if controls > max(4, len(sample) // 100):
+        raise _SetAside("binary file (unknown type: many NUL/control bytes), not a document")
+    return _decode_utf8_or_legacy(raw)
+
+
+def _utf16_by_nul_pattern(raw: bytes) -> str | None:
+    """UTF-16 text puts a NUL next to every ASCII character (spaces, digits, line breaks): on odd
+    offsets in little-endian, on even offsets in big-endian. Binary data has NULs on both."""
+    sample = raw[:65536]
+    even, odd = sample[0::2], sample[1::2]
+    if len(odd) < 2:
+        return None
+    even_nul, odd_nul = even.count(0) / len(even), odd.count(0) / len(odd)
+    if odd_nul >= 0.2 and even_nul <= 0.02:
+        return "utf-16-le"
+    if even_nul >= 0.2 and odd_nul <= 0.02:
+        return "utf-16-be"
+    return None
+
+
+def _decode_wide(body: bytes, encoding: str, warnings: list[str]) -> tuple[str, str, list[str]]:
+    unit = 4 if "32" in encoding else 2
+    extra = len(body) % unit
+    if extra:
+        body = body[:-extra]
+        warnings.append("text looks truncated: the file ends in the middle of a character")
+    text = body.decode(encoding, errors="replace")
+    bad = text.count("\ufffd") - body.decode(encoding, errors="ignore").count("\ufffd")
+    if bad:
+        warnings.append(f"{bad} invalid {encoding.upper()} sequences replaced by \ufffd")
+    return text, encoding, warnings
+
+
+def _decode_utf8_or_legacy(raw: bytes) -> tuple[str, str, list[str]]:
+    try:
+        return raw.decode("utf-8"), "utf-8", []
+    except UnicodeDecodeError as error:
+        if error.start >= len(raw) - 3 and error.reason == "unexpected end of data":
+            return raw[:error.start].decode("utf-8"), "utf-8", [
+                "text looks truncated: the file ends in the middle of a character"]
+    lines = raw.splitlines(keepends=True)
+    utf8 = [_is_utf8(line) and not line.isascii() for line in lines]
+    if not any(utf8):
+        return _decode_legacy(raw)
+    # Mixed: keep the UTF-8 lines, decode the others with the legacy encoding that fits them best.
+    others = [line for line, ok in zip(lines, utf8) if not ok and not _is_utf8(line)]
+    name, _, valid, total = _best_legacy(b"".join(others))
+    if total and valid / total >= 0.5:
+        decode = lambda line: _LEGACY_DECODERS[name](line)  # noqa: E731
+        how = f"decoded as {_LEGACY_NAMES[name]}"
+    else:
+        decode = lambda line: line.decode("utf-8", errors="replace")  # noqa: E731
+        how = "decoded with invalid bytes replaced by \ufffd"
+    text = "".join(line.decode("utf-8") if _is_utf8(line) else decode(line) for line in lines)
+    return text, "utf-8", [f"mixed encodings: {len(others)} of {len(lines)} lines are not UTF-8; {how}"]
+
+
+def _is_utf8(data: bytes) -> bool:
+    try:
+        data.decode("utf-8")
+        return True
+    except UnicodeDecodeError:
+        return False
+
+
+def _decode_legacy(raw: bytes) -> tuple[str, str, list[str]]:
+    name, text, valid, total = _best_legacy(raw)
+    if total and valid / total >= 0.3:
+        warnings = [f"decoded as {_LEGACY_NAMES[name]}"]
+        if valid / total < 0.8:
+            warnings.append(f"encoding uncertain: only {valid * 100 // total}% of the words with accents are Vietnamese syllables")
+        if name == "tcvn3" and text != _decode_tcvn3(raw, restore_capitals=False):
+            warnings.append("TCVN3 has no capital accented letters; capitals were restored from the neighbouring letters")
+        return text, name, warnings
+    from charset_normalizer import from_bytes
+
+    guess = from_bytes(raw).best()
+    if guess is not None:
+        return str(guess), guess.encoding, [
+            f"not Vietnamese in any legacy encoding; decoded as {guess.encoding} (a guess by charset-normalizer)"]
+    return _decode_cp1258(raw), "cp1258", ["encoding unknown; decoded as Windows-1258, expect wrong letters"]
+
+
+# --- legacy Vietnamese encodings (tables in data/reference/legacy_encodings/) ---------------------
+
+def _byte_table(codec: str) -> dict[int, str]:
+    """Latin-1 code point -> the character the byte means in the codec (Latin-1 where undefined)."""
+    table = {}
+    for byte in range(128, 256):
+        try:
+            table[byte] = bytes([byte]).decode(codec)
+        except UnicodeDecodeError:
+            table[byte] = chr(byte)
+    return table
+
+
+@lru_cache(maxsize=1)
+def _tables() -> dict:
+    with open(LEGACY_TABLES / "tcvn3.csv", encoding="utf-8", newline="") as f:
+        tcvn3 = {int(row["byte"], 16): unicodedata.normalize("NFC", row["unicode"]) for row in csv.DictReader(f)}
+    with open(LEGACY_TABLES / "vni.csv", encoding="utf-8", newline="") as f:
+        vni = {bytes.fromhex(row["legacy_hex"]).decode("cp1252"): unicodedata.normalize("NFC", row["unicode"])
+               for row in csv.DictReader(f)}
+    cp1252 = _byte_table("cp1252")
+    vni_pattern = re.compile("|".join(map(re.escape, sorted(vni, key=len, reverse=True))))
+    # Unicode text typed in a legacy font shows the font's bytes as their cp1252 characters.
+    tcvn3_surface = {ord(cp1252.get(b, chr(b))): char for b, char in tcvn3.items()}
+    suspects = {chr(c) for c in tcvn3_surface} | set("".join(vni))
+    suspects = "".join(sorted(c for c in suspects if not c.isascii() and not _is_vietnamese_letter(c)))
+    return {
+        "cp1252": cp1252,
+        "cp1258": _byte_table("cp1258"),
+        "tcvn3_bytes": {**cp1252, **{b: c for b, c in tcvn3.items()}},
+        "tcvn3_surface": tcvn3_surface,
+        "tcvn3_lower": frozenset(c for c in tcvn3.values() if c.islower()),
+        "vni": vni,
+        "vni_pattern": vni_pattern,
+        "suspects": re.compile(f"[{re.escape(suspects)}]"),
+    }
+
+
+def _decode_cp1258(raw: bytes) -> str:
+    return raw.decode("latin-1").translate(_tables()["cp1258"])
+
+
+def _decode_tcvn3(raw: bytes, restore_capitals: bool = True) -> str:
+    text = raw.decode("latin-1").translate(_tables()["tcvn3_bytes"])
+    return _restore_capitals(text) if restore_capitals else text
+
+
+def _decode_vni(raw: bytes) -> str:
+    return _vni_from_surface(raw.decode("latin-1").translate(_tables()["cp1252"]))
+
+
+def _vni_from_surface(text: str) -> str:
+    tables = _tables()
+    return tables["vni_pattern"].sub(lambda m: tables["vni"][m.group()], text)
+
+
+def _tcvn3_from_surface(text: str) -> str:
+    return _restore_capitals(text.translate(_tables()["tcvn3_surface"]))
+
+
+_LEGACY_DECODERS = {"cp1258": _decode_cp1258, "tcvn3": _decode_tcvn3, "vni": _decode_vni}
+
+
+def decode_legacy(raw: bytes, encoding: str) -> str:
+    """Bytes in a legacy Vietnamese encoding ("cp1258", "tcvn3", "vni") -> NFC text."""
+    return unicodedata.normalize("NFC", _LEGACY_DECODERS[encoding](raw))
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _restore_capitals(text: str) -> str:
+    """TCVN3 fonts have no capital accented letters: headings are typed with the lowercase codes in a
+    capitals font (.VnTimeH). A word whose other letters are all capitals ("TỉNH", "ủY", "BìNH") is set
+    in capitals, and so is a whole line without lowercase ASCII letters that has another such word or
+    a capital word of 3+ letters with a Vietnamese letter other than Đ ("Về VIệC", "Bí THƯ");
+    "Độ", "Tỉ" and "Số 43-BS/ĐUK" stay as they are."""
+    lower = _tables()["tcvn3_lower"]
+
+    def capitals(w: str) -> str:
+        if not any(c in lower for c in w) or any(c.islower() and c not in lower for c in w):
+            return w
+        return w.upper() if sum(c.isupper() for c in w) >= 2 or w[-1].isupper() else w
+
+    def line(text_line: str) -> str:
+        words = _WORD.findall(text_line)
+        fixed = _WORD.sub(lambda m: capitals(m.group()), text_line)
+        heading = any(capitals(w) != w or len(w) >= 3 and w.isupper() and not w.strip("Đ").isascii() for w in words)
+        if heading and not any(c.isascii() and c.islower() for c in text_line):
+            return "".join(c.upper() if len(c.upper()) == 1 else c for c in text_line)
+        return fixed
+
+    return "".join(line(part) for part in text.splitlines(keepends=True))
+
+
+def _best_legacy(raw: bytes) -> tuple[str, str, int, int]:
+    """(name, text, valid, total) of the legacy decoding whose accented words are most often Vietnamese."""
+    best = None
+    for name, decode in _LEGACY_DECODERS.items():
+        text = decode(raw)
+        valid, total = vietnamese_score(text)
+        key = (valid / total if total else 0.0, total)
+        if best is None or key > best[0]:
+            best = (key, name, text, valid, total)
+    return best[1:]
+
+
+def repair_legacy_font(text: str) -> tuple[str, list[str]]:
+    """Lines of Unicode text that show a legacy font's bytes ("§éc lËp", "Ñoäc laäp") -> Vietnamese.
+    Looked at only when the text has characters no Vietnamese word has; a line is converted only when
+    that makes clearly more of its words Vietnamese (at least 80%, and 20 points more than before)."""
+    tables = _tables()
+    if not tables["suspects"].search(text):
+        return text, []
+    converted: dict[str, int] = {}
+    lines = text.splitlines(keepends=True)
+    for i, line in enumerate(lines):
+        if line.isascii():
+            continue
+        valid, total = vietnamese_score(line)
+        before = valid / total if total else 0.0
+        for name, convert in (("tcvn3", _tcvn3_from_surface), ("vni", _vni_from_surface)):
+            candidate = convert(line)
+            valid, total = vietnamese_score(candidate)
+            if total and valid / total >= 0.8 and valid / total >= before + 0.2:
+                lines[i], before = candidate, valid / total
+                converted[name] = converted.get(name, 0) + 1
+    if not converted:
+        return text, []
+    return "".join(lines), [f"{count} line{'s' * (count > 1)} typed in a legacy font converted from {_LEGACY_NAMES[name]}"
+                            for name, count in converted.items()]
+
+
+# --- Vietnamese orthography: the measure that picks an encoding -----------------------------------
+
+_TONE_MARKS = dict.fromkeys((0x300, 0x301, 0x303, 0x309, 0x323))
+# Onset + nucleus + coda of a written Vietnamese syllable, tone marks removed (grammar, not a word list).
+_NUCLEI = ("iêu|oai|oao|oay|oeo|uây|uôi|uya|uyê|uyu|ươi|ươu|yêu|ai|ao|au|ay|âu|ây|eo|êu|ia|iê|iu|oa|oă|oe|oi|"
+           "oo|ôi|ơi|ua|uâ|uê|ui|uô|uơ|uy|ưa|ưi|ưu|ươ|yê|a|ă|â|e|ê|i|o|ô|ơ|u|ư|y")
+_SYLLABLE = re.compile(rf"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnprstvx])?(?:{_NUCLEI})(?:ch|ng|nh|[cmnptk])?")
+_EDGE_PUNCTUATION = string.punctuation + "“”‘’„–—…"
+_SCORE_SAMPLE = 20_000
+
+
+@lru_cache(maxsize=100_000)
+def is_vietnamese_syllable(word: str) -> bool:
+    decomposed = unicodedata.normalize("NFD", word.lower())
+    if sum(ord(c) in _TONE_MARKS for c in decomposed) > 1:
+        return False
+    return _SYLLABLE.fullmatch(unicodedata.normalize("NFC", decomposed.translate(_TONE_MARKS))) is not None
+
+
+def _is_vietnamese_letter(char: str) -> bool:
+    return is_vietnamese_syllable("b" + char) or is_vietnamese_syllable(char) or char in "đĐ"
+
+
+def vietnamese_score(text: str) -> tuple[int, int]:
+    """(valid, total) over the words that have a non-ASCII character (the first 20 000 of them):
+    valid when every hyphen-separated part is a Vietnamese syllable. ASCII words say nothing
+    about the encoding and are not counted."""
+    valid = total = 0
+    for match in re.finditer(r"\S+", text):
+        word = match.group().strip(_EDGE_PUNCTUATION)
+        if word.isascii():
+            continue
+        total += 1
+        valid += all(is_vietnamese_syllable(part) for part in re.split(r"[-/.]", word) if part)
+        if total >= _SCORE_SAMPLE:
+            break
+    return valid, total
+
+
+# --- HTML -----------------------------------------------------------------------------------------
+
+_HTML_START = re.compile(r"\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.I | re.S)
+_DROPPED = ["script", "style", "noscript", "template", "iframe", "object", "embed"]
+_LINE_BLOCKS = {"div", "li", "tr", "dt", "dd", "section", "article", "header", "footer", "nav", "aside", "main",
+                "figure", "figcaption", "address", "caption", "form", "fieldset", "legend", "title", "hr"}
+_PARAGRAPH_BLOCKS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "table", "ul", "ol", "dl", "blockquote", "pre"}
+_CELL = "\x1f"  # placeholder between table cells, replaced by " | " once the text is out
+
+
+def html_to_text(markup: str) -> tuple[str, list[str]]:
+    """Text of an HTML page: no script, style or comment; blocks on their own lines, cells " | "."""
+    from bs4 import BeautifulSoup, Comment
+
+    soup = BeautifulSoup(markup, "html.parser")
+    for element in soup.find_all(_DROPPED):
+        element.decompose()
+    for comment in soup.find_all(string=lambda s: isinstance(s, Comment)):
+        comment.extract()
+    for node in soup.find_all(string=True):
+        if node.find_parent(["pre", "textarea"]) is None:
+            node.replace_with(re.sub(r"\s+", " ", node))
+    for element in soup.find_all(True):
+        name = element.name
+        if name == "br":
+            element.replace_with("\n")
+        elif name in ("td", "th"):
+            if element.find_previous_sibling(("td", "th")) is not None:
+                element.insert_before(_CELL)
+        elif name in _LINE_BLOCKS or name in _PARAGRAPH_BLOCKS:
+            mark = "\n\n" if name in _PARAGRAPH_BLOCKS else "\n"
+            element.insert_before(mark)
+            element.insert_after(mark)
+    text = soup.get_text().replace("\xa0", " ")
+    text = re.sub(rf"\s*{_CELL}(?:\s*{_CELL})*\s*", lambda m: " " + "| " * m.group().count(_CELL), text)
+    text = "\n".join(line.strip(" \t") for line in text.split("\n"))
+    warnings = []
+    if re.search(r"<html\b", markup[:4096], re.I) and not re.search(r"</html\s*>", markup[-4096:], re.I):
+        warnings.append("text looks truncated: the page has no closing </html>")
+    return re.sub(r"\n{3,}", "\n\n", text).strip("\n"), warnings
+
+
+# --- 5. clean-up ----------------------------------------------------------------------------------
+
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f\ufeff]")
+
+
+def _clean(text: str) -> tuple[str, list[str]]:
+    """Line endings -> "\\n" (vertical tab and form feed are line breaks too), control characters and
+    stray BOMs removed, NFC."""
+    text = re.sub(r"\r\n?|[\x0b\x0c\x85\u2028\u2029]", "\n", text)
+    text, removed = _CONTROL.subn("", text.removeprefix("\ufeff"))
+    warnings = [f"removed {removed} control characters (NUL and others)"] if removed else []
+    return unicodedata.normalize("NFC", text), warnings
