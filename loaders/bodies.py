@@ -1,0 +1,403 @@
+"""Body names: complete relative names with the document's locality, resolve spellings to one body.
+
+``complete_name`` keeps the writer's style ("UBND tỉnh" -> "UBND tỉnh Ninh Bình"); it is what the
+parsers put into records. ``resolve_body`` gives the one canonical body behind any spelling
+("BTG Tỉnh ủy Ninh Bình", "Ban Tuyên giáo Tỉnh ủy" in a Ninh Bình document, ...) with its level,
+channel, locality, parent and numbering authority; its ``name`` is the IRI key.
+
+All names, abbreviations and templates come from data/reference (see loaders/refdata.py).
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from loaders import refdata
+from loaders.context import DocContext
+from loaders.refdata import BodyTemplate, District, Province, Unit, fold
+from loaders.slug import slug
+from loaders.text import clean, unify_tones
+
+
+@dataclass(frozen=True)
+class Body:
+    """One real body (or a class of bodies, kind "group"); equal when the canonical name is."""
+
+    name: str                         # canonical, spelled out: "Ủy ban nhân dân tỉnh Ninh Bình"
+    kind: str = "body"                # body | group
+    level: str | None = None          # central | province | district | commune | sector
+    channel: str | None = None        # party | state | front | armed
+    province: str | None = None       # 2020 province of its locality
+    district: str | None = None
+    parent: str | None = None         # canonical name of the body it belongs to (group: the body it is within)
+    authority: str | None = None      # whose numbering series its documents use
+    labels: tuple[str, ...] = field(default=(), compare=False)  # spellings it was resolved from
+
+    @property
+    def iri_path(self) -> str:
+        """"body/ban-tuyen-giao-tinh-uy-ninh-binh" or "group/..." (to append to the dkgid namespace)."""
+        return f"{'group' if self.kind == 'group' else 'body'}/{slug(self.name)}"
+
+
+# --- words and patterns built from the reference data ------------------------------------------------
+
+# Grammar, not names: a plural or collective marker before a kind word ("các tỉnh", "cấp tỉnh").
+_COLLECTIVE_BEFORE = re.compile(r"(?:^|\s)(?:các|những|cấp|mỗi|từng|toàn|trong)\s*$", re.I)
+_PLURAL = re.compile(r"(?:^|\s)(?:các|những)\s", re.I)
+_DANGLING_PARENT = re.compile(r"(?:^|\s)(?:trực thuộc|thuộc)$", re.I)
+_ANCHOR = re.compile(r"\s(?:trực thuộc|thuộc|của)\s+", re.I)
+_OF = "của"
+
+
+def _normal(name: str) -> str:
+    return clean(unify_tones(unicodedata.normalize("NFC", name))).strip(" .,;:")
+
+
+@lru_cache(maxsize=1)
+def _locality_regex() -> re.Pattern:
+    words = sorted(refdata.locality_words(), key=len, reverse=True)
+    alternatives = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+    return re.compile(rf"(?<!\w)(?:(?P<of>{_OF})\s+)?(?P<word>{alternatives})\.?(?!\w)", re.I)
+
+
+def _word(text: str) -> tuple[str, str] | None:
+    """("unit", "thành phố") for "TP.", ("committee", "Tỉnh ủy") for "tỉnh ủy"."""
+    return refdata.locality_words().get(fold(text))
+
+
+@lru_cache(maxsize=1)
+def _template_patterns() -> tuple[tuple[re.Pattern, BodyTemplate, str, int], ...]:
+    """(full-match regex with a "slot" group, template, placeholder, literal length), longest first."""
+    out = []
+    for t in refdata.body_templates():
+        for alias in dict.fromkeys((t.template, *t.aliases)):
+            placeholder = re.search(r"\{(unit|committee)\}", alias)
+            if not placeholder:
+                continue
+            pieces = []
+            for token in alias.split():
+                if token == placeholder.group(0):
+                    pieces.append(r"(?P<slot>.+)")
+                else:
+                    pieces.append(re.sub(r"\\?[-–—]", "[-–—]", re.escape(unify_tones(token))))
+            pattern = re.compile(r"\s+".join(pieces), re.I)
+            out.append((pattern, t, placeholder.group(1), len(alias) - len(placeholder.group(0))))
+    return tuple(sorted(out, key=lambda item: -item[3]))
+
+
+@lru_cache(maxsize=1)
+def _acting_prefixes() -> tuple[str, ...]:
+    """Organs that speak for a committee ("Ban Thường vụ", "BTV", "Thường trực"), from the templates
+    whose numbering authority is the committee itself."""
+    prefixes = []
+    for t in refdata.body_templates():
+        if t.authority == "{committee}":
+            for alias in (t.template, *t.aliases):
+                if alias.endswith(" {committee}"):
+                    prefixes.append(alias[: -len(" {committee}")])
+    return tuple(sorted(set(prefixes), key=len, reverse=True))
+
+
+# --- the document's locality -------------------------------------------------------------------------
+
+def _context_units(ctx: DocContext | None) -> list[Unit]:
+    """The document's own units, district first: [District Nam Trực, Province Nam Định]."""
+    if ctx is None:
+        return []
+    province = refdata.find_province(ctx.province) if ctx.province else None
+    district = None
+    if ctx.district:
+        district = refdata.find_district(ctx.district, province.name if province else None)
+        if district and province is None:
+            province = refdata.find_province(district.province)
+    if province is None and district is None:
+        for name in (ctx.committee, ctx.issuer, ctx.parent_committee):
+            found = _find_locality(name) if name else None
+            if found:
+                return _units_of(found)
+    return [u for u in (district, province) if u]
+
+
+def _units_of(unit: Unit) -> list[Unit]:
+    if isinstance(unit, District):
+        return [unit, refdata.find_province(unit.province)]
+    return [unit]
+
+
+def _pick(units: list[Unit], role: str, word: str) -> Unit | None:
+    for u in units:
+        if (role == "unit" and u.kind == word) or (role == "committee" and u.committee == word):
+            return u
+    return None
+
+
+def _spelled(unit: Unit, role: str) -> str:
+    return unit.committee_name if role == "committee" else unit.unit
+
+
+def _name_at(text: str, role: str | None = None, word: str | None = None) -> Unit | None:
+    """The unit whose name starts ``text`` ("Nam Định, ..." -> Nam Định), longest first; with
+    ``role``/``word`` only a unit of that kind or committee."""
+    words = text.split()
+    for k in range(min(6, len(words)), 0, -1):
+        found = [u for u in refdata.find_units(" ".join(words[:k]).strip(" .,;:()"))
+                 if role is None or _fits(u, role, word)]
+        if found:
+            return found[0]
+    return None
+
+
+def _find_locality(text: str, prefer_province: str | None = None) -> Unit | None:
+    """The last unit named in ``text`` with its kind or committee word ("... Tỉnh ủy Ninh Bình")."""
+    for m in reversed(list(_locality_regex().finditer(text))):
+        role, word = _word(m.group("word")) or (None, None)
+        unit = _parse_slot(text[m.start("word"):], role or "unit", prefer_province) if role else None
+        if unit is None and role:
+            unit = _name_at(text[m.end():], role, word)
+        if unit:
+            return unit
+    return None
+
+
+def _fits(unit: Unit, role: str, word: str) -> bool:
+    return (unit.kind if role == "unit" else unit.committee) == word
+
+
+def _parse_slot(slot: str, placeholder: str, prefer_province: str | None = None) -> Unit | None:
+    """A complete locality: "tỉnh Ninh Bình", "TP. Nam Định", "Đắk Lắk" (unit) or "Tỉnh ủy Ninh Bình"."""
+    slot = slot.strip(" .,;:")
+    if slot.lower().startswith(_OF + " "):
+        slot = slot[len(_OF) + 1:]
+    if placeholder == "committee":
+        m = _locality_regex().match(slot)
+        role_word = _word(m.group("word")) if m and not m.group("of") else None
+        if not role_word or role_word[0] != "committee":
+            return None
+        candidates = [u for u in refdata.find_units(slot[m.end():].strip()) if u.committee == role_word[1]]
+    else:
+        candidates = list(refdata.find_units(slot))
+        m = _locality_regex().match(slot)
+        if not candidates and m and _word(m.group("word")) and m.end() < len(slot):
+            role, word = _word(m.group("word"))
+            if role == "unit":  # "tỉnh Ninh Bình" spelled as the data does not list it
+                candidates = [u for u in refdata.find_units(slot[m.end():].strip()) if u.kind == word]
+    if not candidates:
+        return None
+    candidates.sort(key=lambda u: (
+        not (prefer_province and (u.name if isinstance(u, Province) else u.province) == prefer_province),
+        isinstance(u, District)))
+    return candidates[0]
+
+
+# --- templates -----------------------------------------------------------------------------------------
+
+def _fill(template: str, unit: Unit) -> str | None:
+    """"Ban Tuyên giáo {committee}" + Ninh Bình -> "Ban Tuyên giáo Tỉnh ủy Ninh Bình"; None if a slot
+    cannot be filled (a province has no {parent_unit})."""
+    parent = refdata.find_province(unit.province) if isinstance(unit, District) else None
+    values = {
+        "unit": unit.unit, "committee": unit.committee_name,
+        "parent_unit": parent.unit if parent else None,
+        "parent_committee": parent.committee_name if parent else None,
+    }
+    missing = False
+
+    def sub(m: re.Match) -> str:
+        nonlocal missing
+        value = values.get(m.group(1))
+        if value is None:
+            missing = True
+            return ""
+        return value
+
+    filled = re.sub(r"\{(\w+)\}", sub, template)
+    return None if missing else filled
+
+
+def _match_template(text: str, prefer_province: str | None = None) -> tuple[BodyTemplate, Unit] | None:
+    for pattern, template, placeholder, _ in _template_patterns():
+        m = pattern.fullmatch(text)
+        if m:
+            unit = _parse_slot(m.group("slot"), placeholder, prefer_province)
+            if unit and unit.level in template.scopes:
+                return template, unit
+    return None
+
+
+def _head_template(text: str, bare_only: bool = True) -> BodyTemplate | None:
+    """A template whose head, without its locality, is ``text`` ("Mặt trận Tổ quốc", "Sở Y tế");
+    with ``bare_only`` only templates marked bare (the head alone names the body of the context)."""
+    key = fold(text)
+    for t in refdata.body_templates():
+        if t.bare or not bare_only:
+            for alias in (t.template, *t.aliases):
+                head = re.sub(r"\s*\{\w+\}\s*", " ", alias).strip()
+                if head and fold(head) == key:
+                    return t
+    return None
+
+
+def _fill_in_context(template: BodyTemplate, units: list[Unit]) -> tuple[str, Unit] | None:
+    for unit in units:
+        if unit.level in template.scopes:
+            filled = _fill(template.template, unit)
+            if filled:
+                return filled, unit
+    return None
+
+
+# --- public API ----------------------------------------------------------------------------------------
+
+def complete_name(name: str, ctx: DocContext | None = None) -> str:
+    """Complete a relative body name with the document's locality, in the writer's style.
+
+    ("UBND tỉnh", Ninh Bình) -> "UBND tỉnh Ninh Bình"; ("Ban Thường vụ Tỉnh ủy", Nam Trực) ->
+    "Ban Thường vụ Tỉnh ủy Nam Định"; central aliases -> the canonical central name
+    ("Ban Bí thư Trung ương Đảng" -> "Ban Bí thư"); anything else comes back whitespace-collapsed.
+    """
+    text = _normal(name)
+    if not text:
+        return clean(name)
+    central = refdata.find_central_body(text)
+    if central:
+        return central.name
+    units = _context_units(ctx)
+    if not units:
+        return text
+    bare = _head_template(text)
+    filled = _fill_in_context(bare, units) if bare else None
+    if filled:
+        return filled[0]
+    if _DANGLING_PARENT.search(text):  # "các đảng ủy trực thuộc" -> "... trực thuộc Huyện ủy Nam Trực"
+        return f"{text} {ctx.committee or units[0].committee_name}"
+    return _complete_words(text, units)
+
+
+def _complete_words(text: str, units: list[Unit]) -> str:
+    for m in reversed(list(_locality_regex().finditer(text))):
+        role, word = _word(m.group("word")) or (None, None)
+        if role is None or _COLLECTIVE_BEFORE.search(text[: m.start()]) or _in_list(text[: m.start()]):
+            continue
+        rest = text[m.end():]
+        at_end = not rest.strip(" .")
+        before_punct = rest[:1] in (",", ";", ")") or rest.lstrip().startswith("(")
+        mid_committee = role == "committee" and m.group("word")[0].isupper() and _name_at(rest) is None
+        if not (at_end or before_punct or mid_committee):
+            continue
+        unit = _pick(units, role, word)
+        if unit is None:
+            continue
+        filled = _spelled(unit, role)
+        head = text[: m.start()].rstrip()
+        if m.group("of") and not _match_template(f"{head} {filled}"):
+            filled = f"{_OF} {filled}"  # keep "của" unless a body name reads without it
+        text = f"{head} {filled}{rest}".strip() if head else f"{filled}{rest}"
+    return text
+
+
+def _in_list(before: str) -> bool:
+    """"các quận, huyện, " before "thị xã": a list of kinds, not a body."""
+    m = re.search(r"([\w.]+(?:\s+[\w.]+)?)\s*,\s*$", before)
+    return bool(m and (_word(m.group(1)) or _word(m.group(1).split()[-1])))
+
+
+def resolve_body(name: str, ctx: DocContext | None = None) -> Body | None:
+    """The canonical body behind a name as written; None for generic non-names ("các cơ quan chức năng")."""
+    text = _normal(name)
+    if not text:
+        return None
+    completed = complete_name(text, ctx)
+    labels = tuple(dict.fromkeys((text, completed)))
+    central = refdata.find_central_body(completed)
+    if central:
+        return Body(central.name, "body", central.level, central.channel, None, None, central.parent,
+                    central.authority, labels)
+    if not any(c.isupper() for c in completed[1:]) and (_PLURAL.match(completed) or completed[:1].islower()):
+        return None
+    units = _context_units(ctx)
+    prefer = next((u.name for u in units if isinstance(u, Province)), None)
+    match = _match_template(completed, prefer)
+    if match is None:  # "Sở Y tế" in a Hà Nội document: the head of a local template
+        head = _head_template(completed, bare_only=False)
+        filled = _fill_in_context(head, units) if head else None
+        match = (head, filled[1]) if filled else None
+    if match:
+        return _from_template(*match, labels)
+    if _PLURAL.search(completed):
+        return _group(completed, ctx, prefer, labels)
+    organ = _acting_organ(completed, ctx, labels)
+    if organ:
+        return organ
+    unit = _find_locality(completed, prefer)
+    province, district = _place(unit)
+    return Body(completed, "body", unit.level if unit else None, None, province, district, None, completed, labels)
+
+
+def _place(unit: Unit | None) -> tuple[str | None, str | None]:
+    if isinstance(unit, District):
+        return unit.province, unit.name
+    if isinstance(unit, Province):
+        return unit.name, None
+    return None, None
+
+
+def _from_template(template: BodyTemplate, unit: Unit, labels: tuple[str, ...]) -> Body:
+    name = _fill(template.template, unit)
+    parent = next((p for p in (_fill(t, unit) for t in template.parents) if p), None)
+    authority = _fill(template.authority, unit) if template.authority else name
+    province, district = _place(unit)
+    return Body(name, "body", template.level or unit.level, template.channel, province, district,
+                parent, authority, labels + ((name,) if name not in labels else ()))
+
+
+def _acting_organ(text: str, ctx: DocContext | None, labels: tuple[str, ...]) -> Body | None:
+    """"Ban Thường vụ Đảng ủy Khối Doanh nghiệp Trung ương": an organ speaking for a known body."""
+    for prefix in _acting_prefixes():
+        if fold(text).startswith(fold(prefix) + " "):
+            inner = resolve_body(text[len(prefix):], ctx)
+            if inner and inner.kind == "body" and inner.channel:
+                name = f"{prefix} {inner.name}"
+                return Body(name, "body", inner.level, inner.channel, inner.province, inner.district,
+                            inner.name, inner.authority, labels)
+    return None
+
+
+def _group(text: str, ctx: DocContext | None, prefer: str | None, labels: tuple[str, ...]) -> Body:
+    """A class of bodies ("các huyện ủy, thành ủy, đảng ủy trực thuộc Tỉnh ủy Ninh Bình")."""
+    within = None
+    anchors = list(_ANCHOR.finditer(text))
+    if anchors:
+        inner = resolve_body(text[anchors[-1].end():], ctx)
+        within = inner if inner and inner.kind == "body" and inner.channel else None
+    unit = _find_locality(text, prefer)
+    province, district = _place(unit)
+    if within:
+        return Body(text, "group", within.level, within.channel, within.province or province,
+                    within.district or district, within.name, None, labels)
+    return Body(text, "group", unit.level if unit else None, None, province, district, None, None, labels)
+
+
+def numbering_authority(issuer: str, ctx: DocContext | None = None) -> str:
+    """Whose numbering series the issuer's numbers belong to: "Ban Thường vụ Tỉnh ủy Nam Định" ->
+    "Tỉnh ủy Nam Định"; "Bộ Chính trị" -> "Trung ương"; "Văn phòng Chính phủ" -> itself."""
+    body = resolve_body(issuer, ctx)
+    return body.authority if body and body.authority else _normal(issuer)
+
+
+def issuer_from_number(number: str, ctx: DocContext | None = None) -> str | None:
+    """The issuing body told by a number's symbol: "16/CT-TTg" -> "Thủ tướng Chính phủ";
+    "1100-CV/TU" in a Nam Trực document -> "Tỉnh ủy Nam Định". None when the symbol cannot tell."""
+    code = refdata.find_issuer_code(number)
+    if code is None or not code.body:
+        return None
+    if "{" not in code.body:
+        return code.body
+    units = _context_units(ctx)
+    for scope in code.scopes:
+        level, _, kind = scope.partition(":")
+        for unit in units:
+            if unit.level == level and (not kind or unit.kind == kind):
+                return _fill(code.body, unit)
+    return None
