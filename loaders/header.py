@@ -494,9 +494,7 @@ def parse_header(st: SourceText, start: int = 0, end: int | None = None) -> Head
         break
     _assign_organs(st, organ_cells, title_seen_at, out, ev)
     doc_type = out.get("title")
-    if doc_type:
-        pass
-    elif out.get("number"):
+    if not doc_type and out.get("number"):
         doc_type = type_from_number(out["number"])
         if doc_type:
             ev["doc_type"] = ev["number"]

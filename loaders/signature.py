@@ -2,7 +2,6 @@
 (SAO LỤC / SAO Y) that a copying body adds after the original's signature."""
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import Mapping
 
