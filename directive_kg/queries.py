@@ -1,0 +1,522 @@
+"""Saved SPARQL queries: the registry (queries/*.rq and their header comments) and the runner.
+
+A saved query is a standard SPARQL 1.1 SELECT with a header of ``# key: value`` comment lines:
+
+    # title: Propagation tree below a document
+    # question: Which documents implement DOC, directly or through others ...?
+    # param: doc document - 10/ĐM              (name type default example; "-" = required,
+    #                                            "*" = optional: left unbound, i.e. "all")
+    # derive: lag_root_days = days(root_date, date)     (runner-side columns, see below)
+    # summarise: by=level value=lag_root_days stats=count,min,median,max
+    # example: ...
+
+Parameters are *bound*, never pasted into the query text: what a researcher types ("10/ĐM",
+"Ban Tuyên giáo Tỉnh ủy Ninh Bình") is first resolved to an IRI by a lookup query (itself run with
+bound values), then bound to the variable of the same name: on the embedded store through
+pyoxigraph's ``substitutions`` (SEP-0007: the variable is replaced in every (sub)query), on a remote
+endpoint through a ``VALUES`` block of serialised RDF terms added at the start of every ``WHERE``
+group, which is equivalent.
+
+Convention (from SEP-0007 as pyoxigraph implements it): a parameter variable is projected by the
+top-level SELECT and by every subquery that uses it, so that it is one variable in one scope; the
+runner drops parameter columns from the output (their value is the one given).
+
+Runner-side steps exist because SPARQL 1.1 has no portable day difference (``?d2 - ?d1`` on
+xsd:date is an XPath extension that stores implement differently) and no median aggregate.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+import statistics
+import threading
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable, Iterable, Mapping, Protocol, Sequence
+
+import pyoxigraph as ox
+
+from loaders.paths import QUERIES
+
+PREFIXES = {
+    "dkg": "https://w3id.org/directive-kg/ontology#",
+    "dkgid": "https://w3id.org/directive-kg/id/",
+    "dkgc": "https://w3id.org/directive-kg/code/",
+    "eli": "http://data.europa.eu/eli/ontology#",
+    "org": "http://www.w3.org/ns/org#",
+    "prov": "http://www.w3.org/ns/prov#",
+    "oa": "http://www.w3.org/ns/oa#",
+    "skos": "http://www.w3.org/2004/02/skos/core#",
+    "dcterms": "http://purl.org/dc/terms/",
+    "foaf": "http://xmlns.com/foaf/0.1/",
+    "xsd": "http://www.w3.org/2001/XMLSchema#",
+    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+    "owl": "http://www.w3.org/2002/07/owl#",
+}
+XSD = PREFIXES["xsd"]
+# Bound when a typed value names nothing in the graph: an IRI no data uses, so the query returns
+# its usual columns and no rows (the same shape as for any other unknown value).
+UNRESOLVED = ox.NamedNode("urn:x-directive-kg:unresolved")
+
+EDGES = {  # the values of a parameter of type "edge"
+    "implements": PREFIXES["eli"] + "ensures_implementation_of",
+    "cites": PREFIXES["eli"] + "cites",
+    "based-on": PREFIXES["eli"] + "based_on",
+    "copy-of": PREFIXES["dkg"] + "copyOf",
+}
+PARAM_TYPES = ("document", "body", "edge", "iri", "string", "integer", "date")
+DEFAULT_TIMEOUT = 30.0
+
+
+class QueryError(Exception):
+    """Any problem running a query, with a message meant for the researcher."""
+
+
+class QuerySyntaxError(QueryError):
+    def __init__(self, source: str, text: str, line: int, column: int, problem: str):
+        self.source, self.line, self.column, self.problem = source, line, column, problem
+        lines = text.splitlines() or [""]
+        shown = lines[line - 1] if 0 < line <= len(lines) else ""
+        super().__init__(
+            f"{source}:{line}:{column}: malformed SPARQL: {problem}\n"
+            f"    {shown}\n    {' ' * max(column - 1, 0)}^"
+        )
+
+
+class QueryTimeout(QueryError):
+    pass
+
+
+class ParameterError(QueryError):
+    pass
+
+
+# --------------------------------------------------------------------------------------------
+# Registry
+
+
+@dataclass(frozen=True)
+class Param:
+    name: str
+    type: str
+    default: str | None   # None: required; "*": optional (left unbound)
+    example: str
+
+
+@dataclass(frozen=True)
+class Derive:
+    column: str
+    function: str          # "days"
+    args: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Summary:
+    by: tuple[str, ...]
+    value: str
+    stats: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class SavedQuery:
+    name: str
+    text: str
+    source: str = "<query>"
+    title: str = ""
+    question: str = ""
+    params: tuple[Param, ...] = ()
+    derives: tuple[Derive, ...] = ()
+    summary: Summary | None = None
+    examples: tuple[str, ...] = ()
+
+
+_HEADER = re.compile(r"^#\s*(title|question|param|derive|summarise|example):\s?(.*)$")
+_DERIVE = re.compile(r"^(\w+)\s*=\s*(\w+)\(\s*([\w\s,]*)\)$")
+STATS: dict[str, Callable[[list], Any]] = {
+    "count": len, "min": min, "max": max, "median": statistics.median, "mean": statistics.mean,
+}
+DERIVE_FUNCTIONS = {"days"}
+
+
+def parse_query(text: str, name: str = "query", source: str = "<query>") -> SavedQuery:
+    """Read the header comments of a query (any query: a file without a header is fine)."""
+    fields_: dict[str, list[str]] = {}
+    for line in text.splitlines():
+        m = _HEADER.match(line.strip())
+        if m:
+            fields_.setdefault(m.group(1), []).append(m.group(2).rstrip())
+    params, derives = [], []
+    for p in fields_.get("param", []):
+        parts = p.split(None, 3)
+        if len(parts) < 3 or parts[1] not in PARAM_TYPES:
+            raise QueryError(f"{source}: bad '# param:' line {p!r}: expected 'name type default example' "
+                             f"with type one of {', '.join(PARAM_TYPES)}")
+        default = None if parts[2] == "-" else parts[2]
+        params.append(Param(parts[0], parts[1], default, parts[3] if len(parts) > 3 else ""))
+    for d in fields_.get("derive", []):
+        m = _DERIVE.match(d.strip())
+        if not m or m.group(2) not in DERIVE_FUNCTIONS:
+            raise QueryError(f"{source}: bad '# derive:' line {d!r}: expected 'column = days(a, b)'")
+        derives.append(Derive(m.group(1), m.group(2), tuple(a.strip() for a in m.group(3).split(","))))
+    summary = None
+    if fields_.get("summarise"):
+        opts = dict(kv.split("=", 1) for kv in fields_["summarise"][0].split())
+        stats = tuple(opts.get("stats", "count,min,median,max").split(","))
+        if "by" not in opts or "value" not in opts or not set(stats) <= set(STATS):
+            raise QueryError(f"{source}: bad '# summarise:' line: expected 'by=col value=col stats={','.join(STATS)}'")
+        summary = Summary(tuple(opts["by"].split(",")), opts["value"], stats)
+    return SavedQuery(
+        name=name, text=text, source=source,
+        title=" ".join(fields_.get("title", [])), question=" ".join(fields_.get("question", [])),
+        params=tuple(params), derives=tuple(derives), summary=summary,
+        examples=tuple(fields_.get("example", [])),
+    )
+
+
+def list_queries(folder: Path = QUERIES) -> list[SavedQuery]:
+    """Every saved query, sorted by name."""
+    return [load_query(p) for p in sorted(Path(folder).glob("*.rq"))]
+
+
+def load_query(name_or_path: str | Path, folder: Path = QUERIES) -> SavedQuery:
+    """A saved query by name ("propagation-tree") or any .rq file by path."""
+    path = Path(name_or_path)
+    if not path.suffix:
+        path = Path(folder) / f"{name_or_path}.rq"
+        if not path.exists():
+            known = ", ".join(q.stem for q in sorted(Path(folder).glob("*.rq")))
+            raise QueryError(f"no saved query named {str(name_or_path)!r}; saved queries: {known}")
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as e:
+        raise QueryError(f"{path}: cannot read the query: {e}") from None
+    return parse_query(text, name=path.stem, source=str(path))
+
+
+# --------------------------------------------------------------------------------------------
+# Backends: something that answers a SELECT with bound variables
+
+
+Term = ox.NamedNode | ox.BlankNode | ox.Literal
+Table = tuple[list[str], list[dict[str, Term | None]]]
+
+
+class Backend(Protocol):
+    def select(self, text: str, bindings: Mapping[str, Term], timeout: float | None, source: str) -> Table:
+        ...
+
+
+def check_syntax(text: str, source: str = "<query>") -> None:
+    """Raise QuerySyntaxError with line:column and the offending line for a malformed query."""
+    try:
+        result = ox.Store().query(text)
+    except SyntaxError as e:
+        raise _syntax_error(e, text, source) from None
+    if not isinstance(result, ox.QuerySolutions):
+        raise QueryError(f"{source}: only SELECT queries can be run (rows come out of a SELECT)")
+
+
+def _syntax_error(e: SyntaxError, text: str, source: str) -> QuerySyntaxError:
+    msg = str(e)
+    m = re.match(r"error at (\d+):(\d+)(?:-\d+:\d+)?:\s*(.*)", msg, re.S)
+    if m:
+        return QuerySyntaxError(source, text, int(m.group(1)), int(m.group(2)), m.group(3))
+    return QuerySyntaxError(source, text, 1, 1, msg)
+
+
+def with_deadline(fn: Callable[[], Any], timeout: float | None) -> Any:
+    """Run fn in a worker thread; give up waiting after `timeout` seconds (pyoxigraph releases the
+    GIL while evaluating, so the caller stays responsive; the worker is a daemon thread and dies
+    with the process)."""
+    if not timeout:
+        return fn()
+    box: dict[str, Any] = {}
+
+    def work() -> None:
+        try:
+            box["value"] = fn()
+        except BaseException as e:  # handed to the caller below
+            box["error"] = e
+
+    worker = threading.Thread(target=work, name="directive-kg-query", daemon=True)
+    worker.start()
+    worker.join(timeout)
+    if worker.is_alive():
+        raise QueryTimeout(f"query timed out after {timeout:g} s")
+    if "error" in box:
+        raise box["error"]
+    return box["value"]
+
+
+class EmbeddedBackend:
+    """The pyoxigraph store; the default graph is the union of the named graphs."""
+
+    def __init__(self, store: ox.Store):
+        self.store = store
+
+    def select(self, text: str, bindings: Mapping[str, Term], timeout: float | None, source: str) -> Table:
+        subs = {ox.Variable(k): v for k, v in bindings.items()}
+
+        def run() -> Table:
+            try:
+                solutions = self.store.query(text, use_default_graph_as_union=True, substitutions=subs)
+            except SyntaxError as e:
+                raise _syntax_error(e, text, source) from None
+            if not isinstance(solutions, ox.QuerySolutions):
+                raise QueryError(f"{source}: only SELECT queries can be run")
+            names = [v.value for v in solutions.variables]
+            return names, [{n: s[n] for n in names} for s in solutions]
+
+        try:
+            return with_deadline(run, timeout)
+        except OSError as e:
+            raise QueryError(f"{source}: the store could not answer: {e}") from None
+
+
+def open_store(path: str | Path) -> ox.Store:
+    """Open a built store for reading (never written by queries)."""
+    path = Path(path)
+    if not path.is_dir():
+        raise QueryError(f"no store at {path}: build one with `directive-kg build`, or pass --store PATH")
+    try:
+        return ox.Store.read_only(str(path))
+    except OSError as e:
+        raise QueryError(f"{path}: cannot open the store: {e}") from None
+
+
+# --------------------------------------------------------------------------------------------
+# Parameters
+
+
+_LOOKUP = {
+    "document": """PREFIX eli: <http://data.europa.eu/eli/ontology#>
+SELECT DISTINCT ?s ?label ?value WHERE {
+  { ?s eli:id_local ?label } UNION { ?s eli:title ?label }
+  FILTER (STR(?label) = ?value)
+} ORDER BY ?s""",
+    "body": """PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+PREFIX foaf: <http://xmlns.com/foaf/0.1/>
+SELECT DISTINCT ?s ?label ?value WHERE {
+  { ?s skos:prefLabel ?label } UNION { ?s skos:altLabel ?label } UNION { ?s foaf:name ?label }
+  FILTER (STR(?label) = ?value)
+} ORDER BY ?s""",
+}
+_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
+
+
+def _as_iri(value: str) -> ox.NamedNode | None:
+    """'<http://...>', 'http://...', 'dkgid:doc/...' as an IRI; None if the value is not one."""
+    v = value.strip()
+    if v.startswith("<") and v.endswith(">"):
+        v = v[1:-1]
+    prefix, _, local = v.partition(":")
+    if prefix in PREFIXES and not local.startswith("//"):
+        v = PREFIXES[prefix] + local
+    if not _SCHEME.match(v) or v.split(":", 1)[0].lower() not in ("http", "https", "urn"):
+        return None
+    try:
+        return ox.NamedNode(v)
+    except ValueError:
+        return None
+
+
+def _literal(param: Param, value: str) -> Term:
+    try:
+        if param.type == "integer":
+            return ox.Literal(int(value))
+        if param.type == "date":
+            return ox.Literal(dt.date.fromisoformat(value.strip()))
+    except ValueError:
+        raise ParameterError(f"{param.name}: {value!r} is not a valid {param.type}") from None
+    return ox.Literal(value)
+
+
+def resolve_params(
+    query: SavedQuery, given: Mapping[str, str], backend: Backend, timeout: float | None = None,
+) -> tuple[dict[str, Term], list[str]]:
+    """Turn typed values into RDF terms. Returns the bindings and notes for the researcher."""
+    declared = {p.name: p for p in query.params}
+    unknown = sorted(set(given) - set(declared))
+    if unknown:
+        names = ", ".join(declared) or "none"
+        raise ParameterError(f"{query.name}: unknown parameter {', '.join(unknown)}; parameters: {names}")
+    bindings: dict[str, Term] = {}
+    notes: list[str] = []
+    for p in query.params:
+        value = given.get(p.name, p.default)
+        if value is None:
+            raise ParameterError(f"{query.name}: parameter {p.name} ({p.type}) is required, e.g. "
+                                 f"--param {p.name}={p.example.split(' ')[0] if p.example else '...'}")
+        if value == "*":
+            continue
+        value = unicodedata.normalize("NFC", value)
+        if p.type in ("document", "body"):
+            term, note = _resolve_name(p, value, backend, timeout)
+            bindings[p.name] = term
+            if note:
+                notes.append(note)
+        elif p.type == "edge":
+            if value not in EDGES:
+                raise ParameterError(f"{p.name}: {value!r} is not one of {', '.join(EDGES)}")
+            bindings[p.name] = ox.NamedNode(EDGES[value])
+        elif p.type == "iri":
+            iri = _as_iri(value)
+            if iri is None:
+                raise ParameterError(f"{p.name}: {value!r} is not an IRI")
+            bindings[p.name] = iri
+        else:
+            bindings[p.name] = _literal(p, value)
+    return bindings, notes
+
+
+def _resolve_name(p: Param, value: str, backend: Backend, timeout: float | None) -> tuple[Term, str | None]:
+    iri = _as_iri(value)
+    if iri is not None:
+        return iri, None
+    candidates = [value.strip()]
+    if p.type == "document":  # "2644 - CV/TU" as written in a header
+        candidates.append(re.sub(r"\s+", "", value))
+    for candidate in dict.fromkeys(candidates):
+        _, rows = backend.select(_LOOKUP[p.type], {"value": ox.Literal(candidate)}, timeout, f"<lookup {p.name}>")
+        found = list(dict.fromkeys(r["s"].value for r in rows if isinstance(r["s"], ox.NamedNode)))
+        if len(found) == 1:
+            return ox.NamedNode(found[0]), None
+        if len(found) > 1:
+            listing = "\n  ".join(found)
+            raise ParameterError(f"{p.name}: {value!r} names {len(found)} {p.type}s; pass one IRI:\n  {listing}")
+    return UNRESOLVED, f"{p.name}: nothing in the graph is named {value!r}"
+
+
+# --------------------------------------------------------------------------------------------
+# Results
+
+
+def to_python(term: Term | None) -> Any:
+    """An RDF term as a plain Python value: IRIs as str, typed literals as int/float/bool/date."""
+    if term is None:
+        return None
+    if isinstance(term, ox.NamedNode):
+        return term.value
+    if isinstance(term, ox.BlankNode):
+        return f"_:{term.value}"
+    dtype = term.datatype.value if term.datatype else ""
+    lex = term.value
+    try:
+        if dtype in (XSD + "integer", XSD + "int", XSD + "long", XSD + "nonNegativeInteger",
+                     XSD + "positiveInteger", XSD + "short"):
+            return int(lex)
+        if dtype in (XSD + "decimal", XSD + "double", XSD + "float"):
+            return float(lex)
+        if dtype == XSD + "boolean":
+            return lex in ("true", "1")
+        if dtype == XSD + "date":
+            return dt.date.fromisoformat(lex[:10])
+        if dtype == XSD + "dateTime":
+            return dt.datetime.fromisoformat(lex.replace("Z", "+00:00"))
+    except ValueError:
+        return lex  # an ill-typed literal stays as written
+    return lex
+
+
+@dataclass
+class QueryResult:
+    columns: list[str]
+    rows: list[dict[str, Any]]
+    notes: list[str] = field(default_factory=list)
+
+    def to_dataframe(self):
+        """The rows as a pandas DataFrame (pandas is an optional dependency)."""
+        try:
+            import pandas as pd
+        except ImportError:
+            raise QueryError("to_dataframe needs pandas: pip install 'directive-kg[notebook]'") from None
+        return pd.DataFrame(self.rows, columns=self.columns)
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+
+def _days(a: Any, b: Any) -> int | None:
+    """Days from a to b (b - a), for dates or datetimes; None when either is missing."""
+    if isinstance(a, dt.datetime):
+        a = a.date()
+    if isinstance(b, dt.datetime):
+        b = b.date()
+    if isinstance(a, dt.date) and isinstance(b, dt.date):
+        return (b - a).days
+    return None
+
+
+def postprocess(query: SavedQuery, columns: list[str], rows: list[dict[str, Any]]) -> tuple[list[str], list[dict]]:
+    """Apply the header's `derive` and `summarise` steps."""
+    columns = list(columns)
+    for d in query.derives:
+        for row in rows:
+            row[d.column] = _days(*(row.get(a) for a in d.args))
+        columns.append(d.column)
+    if query.summary:
+        s = query.summary
+        groups: dict[tuple, list] = {}
+        for row in rows:
+            values = groups.setdefault(tuple(row.get(b) for b in s.by), [])
+            if row.get(s.value) is not None:
+                values.append(row[s.value])
+        columns = [*s.by, *s.stats]
+        rows = [
+            {**dict(zip(s.by, key)), **{st: (STATS[st](vals) if vals or st == "count" else None) for st in s.stats}}
+            for key, vals in groups.items()
+        ]
+    return columns, rows
+
+
+def run(
+    query: SavedQuery | str,
+    params: Mapping[str, str] | None = None,
+    *,
+    backend: Backend | None = None,
+    store: ox.Store | str | Path | None = None,
+    endpoint: str | None = None,
+    timeout: float | None = DEFAULT_TIMEOUT,
+) -> QueryResult:
+    """Run a saved query (by name, path, or SavedQuery) with typed parameters.
+
+    Give exactly one of `backend`, `store` (a pyoxigraph Store or the path of a built store) or
+    `endpoint` (a SPARQL 1.1 query URL; see directive_kg.remote)."""
+    if isinstance(query, str):
+        query = load_query(query)
+    backend = _backend(backend, store, endpoint)
+    check_syntax(query.text, query.source)
+    bindings, notes = resolve_params(query, params or {}, backend, timeout)
+    columns, terms = backend.select(query.text, bindings, timeout, query.source)
+    hidden = {p.name for p in query.params}  # projected only so that they can be bound
+    columns = [c for c in columns if c not in hidden]
+    rows = [{k: to_python(r.get(k)) for k in columns} for r in terms]
+    columns, rows = postprocess(query, columns, rows)
+    return QueryResult(columns, rows, notes)
+
+
+def _backend(backend: Backend | None, store: Any, endpoint: str | None) -> Backend:
+    if sum(x is not None for x in (backend, store, endpoint)) != 1:
+        raise QueryError("give exactly one of backend, store or endpoint")
+    if backend is not None:
+        return backend
+    if endpoint is not None:
+        from directive_kg.remote import RemoteBackend
+        return RemoteBackend(endpoint)
+    return EmbeddedBackend(store if isinstance(store, ox.Store) else open_store(store))
+
+
+def compact(iri: str) -> str:
+    """'https://w3id.org/directive-kg/id/doc/x' -> 'dkgid:doc/x' for display."""
+    for prefix, ns in sorted(PREFIXES.items(), key=lambda kv: -len(kv[1])):
+        if iri.startswith(ns):
+            return f"{prefix}:{iri[len(ns):]}"
+    return iri
+
+
+__all__ = [
+    "SavedQuery", "Param", "QueryResult", "QueryError", "QuerySyntaxError", "QueryTimeout",
+    "ParameterError", "EmbeddedBackend", "Backend", "list_queries", "load_query", "parse_query",
+    "run", "open_store", "resolve_params", "to_python", "check_syntax", "with_deadline", "compact",
+]
