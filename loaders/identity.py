@@ -76,7 +76,7 @@ def loaded_unnumbered_iri(issuer: str | None, sha256: str) -> str:
 
 
 def cited_unnumbered_iri(issuer: str | None, doc_type: str | None, subject_or_text: str) -> str:
-    digest = hashlib.sha1(_nfc_collapsed(subject_or_text).lower().encode("utf-8")).hexdigest()[:12]
+    digest = hashlib.sha1(_nfc_collapsed(subject_or_text).lower().encode("utf-8", "surrogatepass")).hexdigest()[:12]
     return f"{ID}doc/{_part(issuer)}/cited/{_part(doc_type)}-{digest}"
 
 
