@@ -1,0 +1,355 @@
+"""Tasks given to named bodies: lead bodies, cooperating bodies, reports-to.
+
+Rules (vocabulary in ``data/reference/body_phrases.csv``):
+- a sentence whose subject is a body, a class of bodies or a list of posts, followed by a predicate
+  ("Ban Tuyên giáo Tỉnh ủy tiếp tục chỉ đạo ...", "Các huyện ủy ... đang tập trung ...");
+- "Giao / Đề nghị / Yêu cầu X <predicate>" and "<someone> yêu cầu X <predicate>";
+- "đề nghị X:" followed by numbered items: each item without a subject of its own is a task of X;
+- not tasks: introductions ending "... một số nội dung sau:", closing formulas whose predicate is only
+  "triển khai thực hiện nghiêm túc", notices ("thông báo để ... biết"), and subjects that name no body
+  ("các địa phương", "cấp ủy, chính quyền các cấp").
+Names are completed with the document's locality through ``loaders.citations.complete``.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from loaders.citations import UPPER, alternation, complete, patterns, read_body
+from loaders.context import DocContext
+from loaders.records import Assignment, Span
+from loaders.text import SourceText, clean
+
+_PLURAL = "(?:[Cc]ác|[Nn]hững)"
+_LOWER_START = re.compile(rf"^[^{UPPER}\W\d_]")
+
+
+@lru_cache(maxsize=1)
+def _data() -> dict:
+    p = patterns("body_phrases.csv")
+    words = lambda kind: [t for t, _ in p.get(kind, ())]
+    nb = r"(?![^\W_])"
+    return {
+        "head": re.compile(rf"^{alternation(words('body_head'))}{nb}"),
+        "post": re.compile(rf"^{alternation(words('post'))}{nb}"),
+        "person": re.compile(rf"^(?i:{alternation(words('person_lead'))}){nb}\s*"),
+        "committee": re.compile(rf"^(?:{_PLURAL}\s+)?{alternation(words('committee_class'))}{nb}"),
+        "unit": re.compile(rf"^(?:{_PLURAL}\s+)?{alternation(words('unit_class'))}{nb}"),
+        "plural_class": re.compile(rf"(?<![^\W_]){_PLURAL}\s+(?:{alternation(words('committee_class') + words('unit_class'))}){nb}"),
+        "committee_inside": re.compile(rf"(?<![^\W_]){_PLURAL}\s+(?:{alternation(words('committee_class'))}){nb}"),
+        "generic": re.compile(rf"^(?:(?:các|những|cả)\s+)?(?i:{alternation(words('generic'))}){nb}"),
+        "predicate": re.compile(rf"(?<![^\W_])(?<!các )(?<!những )(?<!Ban )(?<!ban )(?:{alternation(words('predicate'))}){nb}"),
+        "clause": re.compile(rf"(?<![^\W_])(?:{alternation(words('clause_word'))}){nb}"),
+        "assign_start": re.compile(rf"^(?i:{alternation(words('assign_verb'))}){nb}\s*"),
+        "assign_inner": re.compile(rf"(?<![^\W_])(?:{alternation(words('assign_verb'))}){nb}\s*"),
+        "cooperate": re.compile(rf"(?<![^\W_])(?i:{alternation(words('cooperate'))}){nb}\s*"),
+        "report": re.compile(rf"(?<![^\W_])(?:{alternation(words('report'))}){nb}\s*"),
+        "formula": re.compile(rf"^(?:(?:{alternation(words('formula'))}|ngay|nghiêm|và|,)\s*)+$", re.I),
+        "notice": re.compile(rf"(?<![^\W_])(?:{alternation(words('notice'))}){nb}"),
+        "scope": re.compile(rf"\s*,?\s*(?:{alternation(words('scope_cut'))}){nb}"),
+        "strip_post": re.compile(rf"^(?:{alternation(words('strip_post'))})\s+(?={alternation(words('body_head'))}{nb})"),
+        "bare_committee": {t: v for t, v in p.get("bare_committee", ())},
+        "elliptic": {t: v for t, v in p.get("elliptic_alias", ())},
+        "sector": {t: v for t, v in p.get("sector_alias", ())},
+        "central_units": {t: v for t, v in p.get("central_units", ())},
+    }
+
+
+# ---------------------------------------------------------------- sentences
+
+_ITEM = re.compile(r"^\s*(?:\d+(?:\.\d+)*[.)]|[a-zđ]\)|[-–•+])\s+")
+_SENTENCE_END = re.compile(rf"(?<=[.!?])(?<!\b[A-ZĐ]\.)(?<!TP\.)\s+(?=[{UPPER}\d“\"])|\n\s*\n|\n(?=\s*(?:\d+\.\s|[-–•+]\s))")
+
+
+@dataclass
+class _Sentence:
+    start: int
+    end: int
+    item: bool          # starts a numbered / dashed item
+    text: str = ""
+
+
+def _sentences(w: str, limit: int) -> list[_Sentence]:
+    out: list[_Sentence] = []
+    pos = 0
+    marker = False
+    cuts = [m for m in _SENTENCE_END.finditer(w, 0, limit)]
+    bounds = [(pos, None)] + [(m.end(), m) for m in cuts]
+    for i, (start, _) in enumerate(bounds):
+        end = cuts[i].start() if i < len(cuts) else limit
+        if end <= start:
+            continue
+        chunk = w[start:end]
+        if out and _LOWER_START.match(chunk.lstrip()) and w[out[-1].end:start].count("\n") >= 1:
+            out[-1].end = end  # a paragraph break inside a sentence (PDF line wrap)
+            continue
+        if re.fullmatch(r"\s*(?:\d+(?:\.\d+)*[.)]|[a-zđ]\))\s*", chunk):
+            marker = True  # "1." split from its text by a line break
+            continue
+        m = _ITEM.match(chunk)
+        s = start + (m.end() if m else 0)
+        while s < end and w[s].isspace():
+            s += 1
+        out.append(_Sentence(s, end, bool(m) or marker))
+        marker = False
+    for s in out:
+        s.text = w[s.start:s.end]
+    return [s for s in out if s.text.strip()]
+
+
+# ---------------------------------------------------------------- body lists
+
+def _split(phrase: str) -> list[str]:
+    pieces = []
+    for part in re.split(r"\s*;\s*", phrase):
+        for piece in re.split(r"\s*,\s*", part):
+            sub = re.split(r"\s+(?:và|cùng với|cùng)\s+", piece)
+            merged = [sub[0]]
+            for s in sub[1:]:
+                if s[:1].isupper() and not _data()["head"].match(s):
+                    merged[-1] += " và " + s   # "Bộ Thông tin và Truyền thông"
+                else:
+                    merged.append(s)
+            pieces.extend(merged)
+    return [p.strip() for p in pieces if p.strip()]
+
+
+def _is_class(item: str) -> bool:
+    return bool(_data()["plural_class"].search(item) or _data()["committee"].match(item) or _data()["unit"].match(item))
+
+
+def _merge(pieces: list[str]) -> list[str]:
+    d = _data()
+    items: list[str] = []
+    for p in pieces:
+        if items and p not in d["sector"]:
+            prev = items[-1]
+            bare = re.sub(r"^(?:các|những)\s+", "", p)
+            if _LOWER_START.match(p) and (d["committee"].match(bare) or d["unit"].match(bare)) and _is_class(prev) \
+                    and not d["generic"].match(p):
+                items[-1] = f"{prev}, {p}"
+                continue
+            if _LOWER_START.match(p) and not re.match(r"(?:các|những|cả)\s", p) and not d["generic"].match(p) \
+                    and not (d["committee"].match(p) or d["unit"].match(p)):
+                items[-1] = f"{prev}, {p}"   # "Ban Chỉ đạo phòng, chống dịch": a comma inside a name
+                continue
+        items.append(p)
+    return items
+
+
+def _locality_suffix(item: str, ctx: DocContext) -> str:
+    """A class of bodies gets the body or unit it belongs to."""
+    d = _data()
+    if d["committee_inside"].search(item) or d["committee"].match(item):
+        return item if re.search(r"trực thuộc(?:\s+\S+)*$", item) else f"{item} trực thuộc"
+    if not d["plural_class"].search(item) or re.search(rf"(?:ủy|Ủy|tỉnh|huyện|phố)\s+[{UPPER}]", item):
+        return item
+    if ctx.level == "district" and ctx.district:
+        return f"{item} thuộc {ctx.district_kind or 'huyện'} {ctx.district}"
+    units = re.findall(r"(?:các|những)\s+(.*)$", item)
+    nouns = {n.strip() for n in re.split(r",\s*", units[0])} if units else set()
+    if ctx.level == "central" and nouns and nouns <= set(d["central_units"]):
+        return f"{item} {d['central_units'][next(iter(nouns))]}"
+    return item
+
+
+def _unit_phrase(ctx: DocContext) -> str | None:
+    if ctx.district:
+        return f"{ctx.district_kind or 'huyện'} {ctx.district}"
+    if ctx.province:
+        return f"{ctx.province_kind or 'tỉnh'} {ctx.province}"
+    return None
+
+
+def bodies_of(phrase: str, ctx: DocContext) -> list[str]:
+    """Named bodies (and classes of bodies) in a list as written, completed; generic ones dropped."""
+    d = _data()
+    phrase = re.sub(r"\([^()]*\)", " ", phrase)
+    cut = d["scope"].search(phrase)
+    if cut:
+        phrase = phrase[:cut.start()]
+    phrase = clean(phrase).strip(" ,;:.")
+    if not phrase:
+        return []
+    person = d["person"].match(phrase)
+    if person:
+        rest = phrase[person.end():].split(";")[0].strip(" ,")
+        if not rest or _LOWER_START.match(rest):
+            return []
+        rest = _complete_inside(rest, ctx)
+        return [_locality_suffix(rest, ctx)]
+    out: list[str] = []
+    prev_head = None
+    for item in _merge(_split(phrase)):
+        item = d["strip_post"].sub("", item)
+        if d["generic"].match(item) and not d["committee"].match(item):
+            continue
+        sector = d["sector"].get(item)
+        if sector:
+            unit = _unit_phrase(ctx)
+            if unit:
+                out.append(sector.replace("{unit}", unit))
+            continue
+        head = d["head"].match(item)
+        post = d["post"].match(item)
+        if not head and not post and not _is_class(item):
+            if prev_head and item[:1].isupper():  # "Đảng ủy Công an tỉnh, Quân sự, Biên phòng"
+                head_word, tail = prev_head
+                item = f"{head_word} {d['elliptic'].get(item, item)}{tail}"
+            else:
+                continue
+        if post and not head:
+            rest = item[post.end():].strip()
+            if rest in d["bare_committee"]:  # "Bí thư Đảng ủy": the secretaries of the subordinate committees
+                item = f"{item[:post.end()]} {d['bare_committee'][rest]}"
+        if head:
+            tail = re.search(r"\s+(?:tỉnh|huyện|thành phố|quận|thị xã)$", item)
+            prev_head = (head.group(0), tail.group(0) if tail else "")
+        item = _locality_suffix(item, ctx)
+        out.append(complete(item, ctx) if not _is_class(item) else _complete_inside(item, ctx))
+    return list(dict.fromkeys(out))
+
+
+def _complete_inside(item: str, ctx: DocContext) -> str:
+    """Complete a class or a list of posts: the whole when the body module can, else its committee words."""
+    whole = complete(item, ctx)
+    if whole != clean(item):
+        return whole
+    return re.sub(rf"(?<![^\W_])((?:Ban Thường vụ |Ban Chấp hành )?(?:Tỉnh|Thành|Huyện|Quận|Thị) ủy|Đảng bộ (?:tỉnh|huyện|thành phố))(?!\s+[{UPPER}])",
+                  lambda m: complete(m.group(1), ctx), item)
+
+
+# ---------------------------------------------------------------- one sentence
+
+@dataclass
+class _Task:
+    sentence: _Sentence
+    bodies: list[str]
+    cooperating: list[str] = field(default_factory=list)
+    reports_to: str | None = None
+    end: int = 0
+
+
+def _predicate(text: str, start: int = 0) -> re.Match | None:
+    return _data()["predicate"].search(text, start)
+
+
+def _names_start(text: str) -> bool:
+    """The text starts with a body, a post, "đồng chí", or a class of bodies."""
+    d = _data()
+    return bool(d["head"].match(text) or d["post"].match(text) or d["person"].match(text)
+                or re.match(rf"{_PLURAL}\s", text) and (d["committee"].match(text) or d["unit"].match(text))
+                or re.match(r"Các\s", text))
+
+
+def _subject(s: _Sentence) -> tuple[str, int] | None:
+    """The subject phrase at the start of the sentence and where the predicate starts."""
+    d = _data()
+    text = s.text
+    if not _names_start(text):
+        return None
+    pred = _predicate(text)
+    if not pred:
+        return None
+    cut = d["scope"].search(text, 0, pred.start())
+    if d["clause"].search(text, 0, cut.start() if cut else pred.start()):
+        return None
+    return text[:pred.start()], pred.start()
+
+
+def _tasks_of(s: _Sentence, ctx: DocContext) -> tuple[list[str], int] | str | None:
+    """(lead bodies, predicate offset) for a task sentence; "intro" for "đề nghị X:"-style intros."""
+    d = _data()
+    text = s.text
+    if d["notice"].search(text):
+        return None
+    m = d["assign_start"].match(text)
+    obj_start = m.end() if m else None
+    if obj_start is None:
+        subject = _subject(s)
+        if subject:
+            return bodies_of(subject[0], ctx), subject[1]
+        inner = d["assign_inner"].search(text)
+        if not inner:
+            return None
+        obj_start = inner.end()
+    if not _names_start(text[obj_start:]) and not text[obj_start:].lstrip().startswith(":"):
+        return None
+    colon = text.find(":", obj_start)
+    pred = _predicate(text, obj_start)
+    if colon >= 0 and (not pred or colon < pred.start()) and not text[colon + 1:].strip():
+        return "intro"
+    if not pred or (text.rstrip().endswith(":")):
+        return None  # "... yêu cầu X ... một số nội dung sau:" introduces the items; no task of its own
+    if d["clause"].search(text, obj_start, pred.start()):
+        return None
+    rest = re.sub(r"[./\s]+$", "", text[pred.start():])
+    if d["formula"].match(rest):
+        return None  # "Yêu cầu các cấp ủy ... triển khai thực hiện nghiêm túc./."
+    return bodies_of(text[obj_start:pred.start()], ctx), pred.start()
+
+
+def _extras(task: _Task, text: str, start: int, ctx: DocContext) -> None:
+    d = _data()
+    for m in d["cooperate"].finditer(text, start):
+        nxt = _predicate(text, m.end())
+        stop = re.search(r"[;.]", text[m.end():])
+        end = min([p for p in (nxt.start() if nxt else None, m.end() + stop.start() if stop else None) if p] or [len(text)])
+        for b in bodies_of(text[m.end():end], ctx):
+            if b not in task.cooperating and b not in task.bodies:
+                task.cooperating.append(b)
+    if task.reports_to is None:
+        m = d["report"].search(text, start)
+        if m and d["head"].match(text[m.end():]):
+            end = read_body(text, m.end(), len(text))
+            task.reports_to = complete(clean(text[m.end():end]), ctx)
+
+
+def find_assignments(st: SourceText, ctx: DocContext) -> tuple[tuple[Assignment, Span], ...]:
+    """Tasks given to named bodies, in text order, each with the sentence as evidence. Never raises."""
+    try:
+        return _find(st, ctx or DocContext())
+    except Exception:  # one odd document must not stop a batch
+        return ()
+
+
+def _find(st: SourceText, ctx: DocContext) -> tuple[tuple[Assignment, Span], ...]:
+    w = st.work
+    m = re.search(r"^[\s\-*]*Nơi nhận\s*:", w, re.M)
+    limit = m.start() if m else len(w)
+    tasks: list[_Task] = []
+    pending: list[str] | None = None    # bodies of "đề nghị X:" awaiting their items
+    last_in_item: _Task | None = None
+    for s in _sentences(w, limit):
+        found = _tasks_of(s, ctx)
+        if found == "intro":
+            inner = _data()["assign_inner"].search(s.text)
+            pending = bodies_of(s.text[inner.end():s.text.rfind(":")], ctx) if inner else None
+            last_in_item = None
+            continue
+        if s.item:
+            last_in_item = None
+        if isinstance(found, tuple) and found[0]:
+            task = _Task(s, found[0])
+            _extras(task, s.text, found[1], ctx)
+            tasks.append(task)
+            last_in_item = task
+        elif pending and s.item:
+            task = _Task(s, list(pending))
+            _extras(task, s.text, 0, ctx)
+            tasks.append(task)
+            last_in_item = task
+        elif last_in_item is not None and found is None:
+            _extras(last_in_item, s.text, 0, ctx)  # "Phối hợp với Công an huyện, ..." continues the item
+        if not s.item and found is None and pending and not _LOWER_START.match(s.text):
+            pending = None if not last_in_item else pending
+    out = []
+    for t in tasks:
+        span = st.span(t.sentence.start, t.sentence.end)
+        out.append((Assignment(text=st.value(t.sentence.start, t.sentence.end), bodies=tuple(t.bodies),
+                               cooperating=tuple(t.cooperating), reports_to=t.reports_to), span))
+    return tuple(out)
+
+
+__all__ = ["find_assignments", "bodies_of"]
