@@ -102,28 +102,27 @@ def _acting_prefixes() -> tuple[str, ...]:
 
 # --- the document's locality -------------------------------------------------------------------------
 
+@lru_cache(maxsize=256)
 def _context_units(ctx: DocContext | None) -> list[Unit]:
-    """The document's own units, district first: [District Nam Trực, Province Nam Định]."""
+    """The document's own units, district first: [District Nam Trực, Province Nam Định]; from the
+    locality fields, else from the committee / issuer names ("Thành ủy Nam Định" -> the city)."""
     if ctx is None:
         return []
     province = refdata.find_province(ctx.province) if ctx.province else None
     district = None
     if ctx.district:
         district = refdata.find_district(ctx.district, province.name if province else None)
-        if district and province is None:
-            province = refdata.find_province(district.province)
-    if province is None and district is None:
+    if district is None:
         for name in (ctx.committee, ctx.issuer, ctx.parent_committee):
-            found = _find_locality(name) if name else None
-            if found:
-                return _units_of(found)
+            found = _find_locality(name, province.name if province else None) if name else None
+            if isinstance(found, District) and (province is None or found.province == province.name):
+                district = found
+                break
+            if province is None and isinstance(found, Province):
+                province = found
+    if district and province is None:
+        province = refdata.find_province(district.province)
     return [u for u in (district, province) if u]
-
-
-def _units_of(unit: Unit) -> list[Unit]:
-    if isinstance(unit, District):
-        return [unit, refdata.find_province(unit.province)]
-    return [unit]
 
 
 def _pick(units: list[Unit], role: str, word: str) -> Unit | None:
@@ -332,7 +331,20 @@ def resolve_body(name: str, ctx: DocContext | None = None) -> Body | None:
         return organ
     unit = _find_locality(completed, prefer)
     province, district = _place(unit)
-    return Body(completed, "body", unit.level if unit else None, None, province, district, None, completed, labels)
+    level = unit.level if unit else _guess("levels.csv", completed)
+    return Body(completed, "body", level, _guess("channels.csv", completed), province, district, None,
+                completed, labels)
+
+
+def _guess(code_list: str, text: str) -> str | None:
+    """The code of the leftmost spelling of a code list in ``text`` (the head noun comes first):
+    "Hội Nông dân ..." -> front, "Ủy ban nhân dân các tỉnh ..." -> province."""
+    best = None
+    for spelling, code in refdata.code_spellings(code_list):
+        m = re.search(rf"(?<!\w){re.escape(spelling)}(?!\w)", text, re.I)
+        if m and (best is None or (m.start(), -len(spelling)) < best[0]):
+            best = ((m.start(), -len(spelling)), code)
+    return best[1] if best else None
 
 
 def _place(unit: Unit | None) -> tuple[str | None, str | None]:
@@ -376,7 +388,8 @@ def _group(text: str, ctx: DocContext | None, prefer: str | None, labels: tuple[
     if within:
         return Body(text, "group", within.level, within.channel, within.province or province,
                     within.district or district, within.name, None, labels)
-    return Body(text, "group", unit.level if unit else None, None, province, district, None, None, labels)
+    level = unit.level if unit else _guess("levels.csv", text)
+    return Body(text, "group", level, _guess("channels.csv", text), province, district, None, None, labels)
 
 
 def numbering_authority(issuer: str, ctx: DocContext | None = None) -> str:

@@ -326,3 +326,12 @@ def find_issuer_code(number: str) -> IssuerCode | None:
         if code:
             return code
     return None
+
+
+# --- code lists written by the lead (read-only here) ------------------------------------------------
+
+@lru_cache(maxsize=None)
+def code_spellings(name: str) -> tuple[tuple[str, str], ...]:
+    """(spelling, code) pairs of a code list with a ``spellings`` column (levels.csv, channels.csv)."""
+    rows = read_csv(name, ("code", "spellings"))
+    return tuple((spelling, r["code"]) for r in rows for spelling in split_list(r["spellings"]))
