@@ -332,6 +332,10 @@ def find_issuer_code(number: str) -> IssuerCode | None:
 
 @lru_cache(maxsize=None)
 def code_spellings(name: str) -> tuple[tuple[str, str], ...]:
-    """(spelling, code) pairs of a code list with a ``spellings`` column (levels.csv, channels.csv)."""
+    """(spelling, code) pairs of a code list with a ``spellings`` column (levels.csv, channels.csv).
+
+    These lists only feed guesses for unknown names, so a list that is absent gives no guesses."""
+    if not (REFERENCE / name).exists():
+        return ()
     rows = read_csv(name, ("code", "spellings"))
     return tuple((spelling, r["code"]) for r in rows for spelling in split_list(r["spellings"]))

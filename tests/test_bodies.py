@@ -4,6 +4,7 @@ import pytest
 from loaders import refdata
 from loaders.bodies import Body, complete_name, issuer_from_number, numbering_authority, resolve_body
 from loaders.context import DocContext
+from loaders.paths import REFERENCE
 from loaders.slug import slug
 
 
@@ -156,9 +157,21 @@ def test_groups():
     g = resolve_body("Các huyện ủy, thị ủy, thành ủy, đảng ủy trực thuộc Tỉnh ủy", ctx("Bình Định"))
     assert (g.kind, g.parent) == ("group", "Tỉnh ủy Bình Định")
     g = resolve_body("Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương")
-    assert (g.kind, g.parent, g.level, g.channel) == ("group", None, "province", "state")
-    g = resolve_body("UBND các xã", ctx(NT))
-    assert (g.kind, g.level, g.channel) == ("group", "commune", "state")
+    assert (g.kind, g.parent) == ("group", None)
+
+
+@pytest.mark.skipif(not all((REFERENCE / f).exists() for f in ("levels.csv", "channels.csv")),
+                    reason="levels.csv / channels.csv not in this checkout")
+@pytest.mark.parametrize("name,context,level,channel", [
+    ("Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương", "", "province", "state"),
+    ("UBND các xã", NT, "commune", "state"),
+    ("Hội Nông dân tỉnh Ninh Bình", "", "province", "front"),
+    ("Đảng ủy xã Nam Thắng", NT, "commune", "party"),
+    ("Tổng Bí thư, Chủ tịch nước Nguyễn Phú Trọng", "", None, None),
+])
+def test_level_and_channel_guesses_for_names_outside_the_data(name, context, level, channel):
+    b = resolve_body(name, ctx(context))
+    assert (b.level, b.channel) == (level, channel)
 
 
 @pytest.mark.parametrize("name", ["các cơ quan chức năng", "Các cơ quan chức năng", "chính quyền", "", "  ",
@@ -169,7 +182,7 @@ def test_generic_non_names_are_none(name):
 
 def test_unknown_names_are_kept():
     b = resolve_body("Hội Nông dân tỉnh Ninh Bình")
-    assert (b.name, b.kind, b.level, b.province, b.channel) == ("Hội Nông dân tỉnh Ninh Bình", "body", "province", "Ninh Bình", "front")
+    assert (b.name, b.kind, b.level, b.province) == ("Hội Nông dân tỉnh Ninh Bình", "body", "province", "Ninh Bình")
     b = resolve_body("Tổng Bí thư, Chủ tịch nước Nguyễn Phú Trọng")
     assert (b.kind, b.level, b.province, b.parent) == ("body", None, None, None)
     b = resolve_body("Trung tâm Văn hóa huyện", ctx(NT))
