@@ -1,0 +1,245 @@
+"""Cited documents: gold documents, every example of the citation data files, odd inputs."""
+from __future__ import annotations
+
+import csv
+import json
+import re
+
+import pytest
+from hypothesis import given, settings, strategies as hs
+
+from citation_score import CONTEXTS, DOCS, GOLD
+from score_extraction import match_sets, same_citation, similar
+
+from loaders.citations import find_citations, read_body
+from loaders.context import DocContext
+from loaders.paths import REFERENCE
+from loaders.text import SourceText
+
+NINH_BINH = CONTEXTS["000_971c03e54ee92b8c"]
+
+
+def rows(name: str, kind: str | None = None) -> list[dict]:
+    with open(REFERENCE / name, encoding="utf-8") as f:
+        return [r for r in csv.DictReader(f) if kind is None or r.get("kind") == kind]
+
+
+def cite(text: str, ctx: DocContext = NINH_BINH, **kw):
+    return find_citations(SourceText.from_text(text), ctx, **kw)
+
+
+def cited(text: str, ctx: DocContext = NINH_BINH, **kw):
+    return [c for c, _ in cite(text, ctx, **kw).citations]
+
+
+# ---------------------------------------------------------------- gold documents
+
+@pytest.mark.parametrize("name", sorted(CONTEXTS))
+def test_gold_citations(name):
+    gold = json.loads((GOLD / f"{name}.gold.json").read_text(encoding="utf-8"))
+    st = SourceText.from_text((DOCS / f"{name}.txt").read_text(encoding="utf-8"))
+    found = find_citations(st, CONTEXTS[name], own_number=gold.get("number"))
+    predicted = [c.__dict__ for c, _ in found.citations]
+    expected = gold.get("cited_documents") or []
+    hits, n_pred, n_gold = match_sets(predicted, expected, same_citation)
+    assert hits == n_pred == n_gold, (predicted, expected)
+    for g in expected:
+        p = next(c for c in predicted if same_citation(c, g))
+        assert p["date"] == g.get("date")
+        if g.get("issuer"):
+            assert similar(p["issuer"] or "", g["issuer"], 0.8), (p["issuer"], g["issuer"])
+    for c, span in found.citations:
+        assert st.canonical[span.start:span.end] == span.quote
+
+
+def test_nested_citation_is_cited_by_the_citing_cited_document():
+    docs = cited((DOCS / "000_971c03e54ee92b8c.txt").read_text(encoding="utf-8"))
+    by_number = {c.number: c for c in docs if c.number}
+    assert by_number["472/UBND-VP6"].relation == "implements"
+    assert by_number["253/TB-VPCP"].relation == "cited_by_cited"
+    assert by_number["253/TB-VPCP"].cited_from == "472/UBND-VP6"
+    implicit = [c for c in docs if not c.explicit]
+    assert len(implicit) == 1 and implicit[0].subject.startswith("về tăng cường")
+
+
+def test_generic_mentions_are_not_citations():
+    found = cite((DOCS / "000_971c03e54ee92b8c.txt").read_text(encoding="utf-8"))
+    generic = [g for g, _ in found.generic]
+    assert any(g.startswith("các văn bản chỉ đạo của Bộ Chính trị") for g in generic)
+    assert any(g.startswith("Hướng dẫn của Ban Chỉ đạo Quốc gia") for g in generic)
+    assert all("Bộ Chính trị, Ban Bí thư" not in (c.text) for c, _ in found.citations)
+
+
+def test_one_citation_per_document_with_the_most_information():
+    docs = cited((DOCS / "state_013.txt").read_text(encoding="utf-8"), CONTEXTS["state_013"])
+    ct16 = [c for c in docs if c.number == "16/CT-TTg"]
+    assert len(ct16) == 1 and ct16[0].date == "2020-03-31" and ct16[0].issuer == "Thủ tướng Chính phủ"
+
+
+# ---------------------------------------------------------------- constructions
+
+@pytest.mark.parametrize("text, expected", [
+    ("Thực hiện Công điện số 1099/CĐ-TTg và 1102/CĐ-TTg của Thủ tướng Chính phủ.",
+     [("1099/CĐ-TTg", "Công điện", "Thủ tướng Chính phủ"), ("1102/CĐ-TTg", "Công điện", "Thủ tướng Chính phủ")]),
+    ("theo Chỉ thị số 15/CT-TTg, Chỉ thị số 16/CT-TTg của Thủ tướng Chính phủ;",
+     [("15/CT-TTg", "Chỉ thị", "Thủ tướng Chính phủ"), ("16/CT-TTg", "Chỉ thị", "Thủ tướng Chính phủ")]),
+    ("Thực hiện Công văn số 12/UBND-VP và 13/UBND-VP của UBND tỉnh về việc phòng dịch.",
+     [("12/UBND-VP", "Công văn", "UBND tỉnh Ninh Bình"), ("13/UBND-VP", "Công văn", "UBND tỉnh Ninh Bình")]),
+    ("trên cơ sở thực hiện Chỉ thị số 48 -CT/TW, ngày 09/12/2020 của Ban Bí thư Trung ương Đảng",
+     [("48-CT/TW", "Chỉ thị", "Ban Bí thư")]),
+    ("Sau 10 năm thực hiện Nghị quyết 13-NQ/TƯ của Tỉnh ủy (khóa XIV),", [("13-NQ/TU", "Nghị quyết", "Tỉnh ủy Ninh Bình")]),
+])
+def test_numbered_lists_share_their_tail(text, expected):
+    got = [(c.number, c.doc_type, c.issuer) for c in cited(text)]
+    assert got == expected
+
+
+@pytest.mark.parametrize("text, date", [
+    ("Thực hiện Công văn số 472/UBND-VP6, ngày 28/7/2020 của UBND tỉnh", "2020-07-28"),
+    ("Thực hiện Chỉ thị số 16/CT-TTg ngày 31 tháng 3 năm 2020 của Thủ tướng Chính phủ", "2020-03-31"),
+    ("Công văn số 2601/VPCP-KGVX ngày 03 tháng 4 năm 2020", "2020-04-03"),
+    ("Nghị quyết số 02-NQ/TU, ngày 04/12/2020 của tỉnh ủy", "2020-12-04"),
+    ("Ngày 20/3/2020, Bộ Y tế (Cơ quan thường trực) đã ban hành Quyết định số 1246/QĐ-BYT kèm theo Hướng dẫn.", "2020-03-20"),
+])
+def test_dates(text, date):
+    assert [c.date for c in cited(text)] == [date]
+
+
+def test_impossible_date_is_kept_as_written_with_a_warning():
+    found = cite("Thực hiện Công văn số 77-CV/TU, ngày 29/77/2020 về việc phòng dịch.")
+    (doc, _), = found.citations
+    assert doc.date is None and doc.date_as_written == "29/77/2020"
+    assert any("29/77/2020" in w for w in found.warnings)
+
+
+def test_own_number_and_attribution_are_not_citations():
+    text = ("Ban Thường vụ Đảng ủy Khối đã ban hành Công văn số 2458-CV/ĐUK, ngày 29/7/2020.\n\n"
+            "(Nguồn: Thông báo số 81/TB-UBND ngày 08/6/2021)")
+    assert cited(text, own_number="2458 - CV/ĐUK") == []
+    assert [c.number for c in cited(text)] == ["2458-CV/ĐUK"]
+
+
+def test_citations_after_the_distribution_list_are_ignored():
+    assert cited("Nơi nhận:\n- Như trên,\n- Thực hiện Công văn số 5-CV/TU,\n") == []
+
+
+# ---------------------------------------------------------------- data files: every example is read
+
+@pytest.mark.parametrize("row", rows("citation_patterns.csv", "type_word"), ids=lambda r: r["text"])
+def test_type_word_examples(row):
+    docs = cited(row["example"])
+    assert docs and docs[0].doc_type == row["value"]
+
+
+@pytest.mark.parametrize("row", rows("citation_patterns.csv", "unnumbered"), ids=lambda r: r["text"])
+def test_unnumbered_examples(row):
+    docs = cited(row["example"])
+    assert len(docs) == 1 and docs[0].number is None and (docs[0].issuer or docs[0].date)
+    assert row["text"] in docs[0].text
+
+
+@pytest.mark.parametrize("row", rows("citation_patterns.csv", "author_lead"), ids=lambda r: r["text"])
+def test_author_lead_examples(row):
+    (doc,) = cited(row["example"])
+    assert doc.issuer.startswith(row["text"])
+
+
+@pytest.mark.parametrize("row", rows("citation_patterns.csv", "implicit_lead"), ids=lambda r: r["text"])
+def test_implicit_examples(row):
+    (doc,) = cited("Thực hiện " + row["example"] + ".")
+    assert doc.explicit is False and doc.relation == "implements" and doc.subject.startswith("về")
+
+
+@pytest.mark.parametrize("row", rows("citation_patterns.csv", "generic_lead"), ids=lambda r: r["text"])
+def test_generic_examples(row):
+    found = cite("Thực hiện " + row["example"] + ", Bộ Y tế và các cơ quan chức năng.")
+    assert found.citations == () and found.generic
+
+
+@pytest.mark.parametrize("row", rows("citation_patterns.csv", "self_marker"), ids=lambda r: r["text"])
+def test_self_marker_examples(row):
+    assert cited(row["example"]) == []
+
+
+@pytest.mark.parametrize("row", rows("citation_patterns.csv", "issuer_stop"), ids=lambda r: r["text"])
+def test_issuer_stop_examples(row):
+    text = row["example"]
+    start = text.index("của ") + 4 if "của " in text else 0
+    stop = re.search(rf"(?<!\w){re.escape(row['text'])}(?!\w)", text[start:]).start() + start
+    assert read_body(text, start, len(text)) <= stop
+
+
+@pytest.mark.parametrize("row", rows("citation_patterns.csv", "post"), ids=lambda r: r["text"])
+def test_post_examples(row):
+    text = row["example"]
+    start = text.index("của ") + 4 if "của " in text else 0
+    assert read_body(text, start, len(text)) == len(text)
+
+
+@pytest.mark.parametrize("row", rows("citation_patterns.csv", "symbol_fix") + rows("citation_patterns.csv", "ocr_fix"),
+                         ids=lambda r: r["text"])
+def test_fix_examples(row):
+    (doc,) = cited(row["example"])
+    written = " ".join(filter(None, (doc.number, doc.issuer)))
+    assert row["value"] in written and row["text"] not in written
+
+
+@pytest.mark.parametrize("row", rows("citation_patterns.csv", "subject_stop"), ids=lambda r: r["text"])
+def test_subject_stop_examples(row):
+    (doc,) = cited("Thực hiện Công văn số 1-CV/TU " + row["example"])
+    assert row["text"] not in doc.subject
+
+
+@pytest.mark.parametrize("row", rows("citation_patterns.csv", "relation_exclude"), ids=lambda r: r["text"])
+def test_relation_exclude_examples(row):
+    text = row["example"]
+    cut = text.lower().index(row["text"]) + len(row["text"])
+    docs = cited(text[:cut] + " Công văn số 1-CV/TU.")
+    assert docs and docs[-1].relation == "refers"
+
+
+def test_issued_verb_example():
+    (row,) = rows("citation_patterns.csv", "issued_verb")
+    (doc,) = cited(row["example"], CONTEXTS["state_008"])
+    assert doc.issuer == "Bộ Y tế" and doc.date == "2020-03-20"
+
+
+@pytest.mark.parametrize("row", rows("citation_issuer_codes.csv"), ids=lambda r: r["code"])
+def test_issuer_code_examples(row):
+    (doc,) = cited(row["example"], DocContext())
+    assert doc.issuer == row["issuer"] or doc.issuer.startswith(row["issuer"].split()[0])
+
+
+@pytest.mark.parametrize("row", rows("citation_relations.csv"), ids=lambda r: r["verb"])
+def test_relation_examples(row):
+    docs = cited(row["example"])
+    assert docs and docs[0].relation == row["relation"]
+
+
+# ---------------------------------------------------------------- odd input
+
+@pytest.mark.parametrize("text", [
+    "", " ", "\x00", "Số", "Công văn số", "số 12/", "của của của", "Công văn số 1/A" * 500,
+    "Thực hiện Chỉ thị số 99999/CT-TTg ngày 99/99/9999 của", "ý kiến chỉ đạo của về", "**Nơi nhận:**",
+    "Lời kêu gọi của Tổng Bí thư, Chủ tịch nước", "Điện mật ngày 31/2/2020 của Thường trực Ban Bí thư",
+])
+def test_odd_input_never_raises(text):
+    found = cite(text)
+    st = SourceText.from_text(text)
+    for _, span in found.citations + found.generic:
+        assert st.canonical[span.start:span.end] == span.quote
+
+
+@settings(max_examples=150, deadline=None)
+@given(hs.lists(hs.sampled_from([
+    "Công văn", "số", " ", "12", "/", "-", "CV", "TU", "ngày", "28/7/2020", "của", "UBND tỉnh", "về việc",
+    ",", ".", ";", "và", "Thực hiện", "theo", "tại", "Thông báo", "ý kiến chỉ đạo", "Ban Bí thư", "\n\n", "**",
+    "Điện mật", "Lời kêu gọi", "các văn bản", "ƯBND", "(", ")", "Ngày", "ban hành", "hoà", "x",
+]), max_size=40), hs.text(max_size=30))
+def test_never_raises_and_spans_quote_the_text(parts, noise):
+    text = " ".join(parts) + noise
+    st = SourceText.from_text(text)
+    found = find_citations(st, NINH_BINH)
+    assert not any(w.startswith("citations not read") for w in found.warnings)
+    for _, span in found.citations + found.generic:
+        assert st.canonical[span.start:span.end] == span.quote
