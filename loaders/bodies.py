@@ -49,6 +49,7 @@ _PLURAL = re.compile(r"(?:^|\s)(?:các|những)\s", re.I)
 _DANGLING_PARENT = re.compile(r"(?:^|\s)(?:trực thuộc|thuộc)$", re.I)
 _ANCHOR = re.compile(r"\s(?:trực thuộc|thuộc|của)\s+", re.I)
 _OF = "của"
+_TOKEN = re.compile(r"\w+|[^\w\s]")
 
 
 def _normal(name: str) -> str:
@@ -139,9 +140,9 @@ def _spelled(unit: Unit, role: str) -> str:
 def _name_at(text: str, role: str | None = None, word: str | None = None) -> Unit | None:
     """The unit whose name starts ``text`` ("Nam Định, ..." -> Nam Định), longest first; with
     ``role``/``word`` only a unit of that kind or committee."""
-    words = text.split()
-    for k in range(min(6, len(words)), 0, -1):
-        found = [u for u in refdata.find_units(" ".join(words[:k]).strip(" .,;:()"))
+    words = _TOKEN.findall(text)
+    for k in range(min(8, len(words)), 0, -1):
+        found = [u for u in refdata.find_units(" ".join(words[:k]))
                  if role is None or _fits(u, role, word)]
         if found:
             return found[0]
@@ -269,9 +270,10 @@ def complete_name(name: str, ctx: DocContext | None = None) -> str:
     filled = _fill_in_context(bare, units) if bare else None
     if filled:
         return filled[0]
+    text = _complete_words(text, units)
     if _DANGLING_PARENT.search(text):  # "các đảng ủy trực thuộc" -> "... trực thuộc Huyện ủy Nam Trực"
-        return f"{text} {ctx.committee or units[0].committee_name}"
-    return _complete_words(text, units)
+        text = f"{text} {ctx.committee or units[0].committee_name}"
+    return text
 
 
 def _complete_words(text: str, units: list[Unit]) -> str:
@@ -282,7 +284,8 @@ def _complete_words(text: str, units: list[Unit]) -> str:
         rest = text[m.end():]
         at_end = not rest.strip(" .")
         before_punct = rest[:1] in (",", ";", ")") or rest.lstrip().startswith("(")
-        mid_committee = role == "committee" and m.group("word")[0].isupper() and _name_at(rest) is None
+        mid_committee = (role == "committee" and m.group("word")[0].isupper() and rest[:1].isspace()
+                         and _name_at(rest) is None)
         if not (at_end or before_punct or mid_committee):
             continue
         unit = _pick(units, role, word)

@@ -249,3 +249,23 @@ def test_gold_names_are_fixed_points(gold, name, context):
     assert (body is None) == (name in GOLD_NOT_BODIES)
     if body is not None and body.kind == "body" and body.channel:
         assert resolve_body(body.name) == body  # the canonical name resolves to itself
+
+
+# --- robustness: any text in, no crash; completing twice changes nothing more ----------------------
+
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+_PIECES = st.sampled_from(["UBND", "tỉnh", "Tỉnh ủy", "huyện", "Thành ủy", "của", "các", "TP.", "Ban",
+                           "Thường vụ", "Nam Định", ",", "(", ")", "trực thuộc", "Mặt trận Tổ quốc", "-", "xã"])
+_NAMES = st.one_of(st.text(max_size=40), st.lists(_PIECES, max_size=8).map(" ".join))
+_CONTEXTS = st.sampled_from([None, ctx(NB), ctx(NT), ctx(NDC), ctx("Hà Nội"), DocContext(issuer="x")])
+
+
+@settings(max_examples=200, deadline=None)
+@given(_NAMES, _CONTEXTS)
+def test_any_text_is_handled(name, context):
+    once = complete_name(name, context)
+    assert isinstance(once, str)
+    assert complete_name(once, context) == once
+    body = resolve_body(name, context)
+    assert body is None or (body.name and body.kind in {"body", "group"})
