@@ -126,8 +126,7 @@ def _merge(pieces: list[str]) -> list[str]:
         if items and p not in d["sector"]:
             prev = items[-1]
             bare = re.sub(r"^(?:các|những)\s+", "", p)
-            if _LOWER_START.match(p) and (d["committee"].match(bare) or d["unit"].match(bare)) and _is_class(prev) \
-                    and not d["generic"].match(p):
+            if _LOWER_START.match(p) and _is_class(prev) and (d["committee"].match(bare) or d["unit"].match(bare)):
                 items[-1] = f"{prev}, {p}"
                 continue
             if _LOWER_START.match(p) and not re.match(r"(?:các|những|cả)\s", p) and not d["generic"].match(p) \
@@ -183,8 +182,8 @@ def bodies_of(phrase: str, ctx: DocContext) -> list[str]:
     prev_head = None
     for item in _merge(_split(phrase)):
         item = d["strip_post"].sub("", item)
-        if d["generic"].match(item) and not d["committee"].match(item):
-            continue
+        if any(d["generic"].match(part) and not d["committee"].match(part) for part in item.split(", ")):
+            continue  # "các cơ quan chức năng", and classes such as "các phòng, ngành liên quan"
         sector = d["sector"].get(item)
         if sector:
             unit = _unit_phrase(ctx)
@@ -250,7 +249,7 @@ def _subject(s: _Sentence) -> tuple[str, int] | None:
     if not _names_start(text):
         return None
     pred = _predicate(text)
-    if not pred:
+    if not pred or d["assign_inner"].search(text, 0, pred.start()) or text.rstrip().endswith(":"):
         return None
     cut = d["scope"].search(text, 0, pred.start())
     if d["clause"].search(text, 0, cut.start() if cut else pred.start()):
@@ -259,7 +258,7 @@ def _subject(s: _Sentence) -> tuple[str, int] | None:
 
 
 def _tasks_of(s: _Sentence, ctx: DocContext) -> tuple[list[str], int] | str | None:
-    """(lead bodies, predicate offset) for a task sentence; "intro" for "đề nghị X:"-style intros."""
+    """(lead bodies, predicate offset) for a task sentence; ("intro", object offset) for "đề nghị X:"."""
     d = _data()
     text = s.text
     if d["notice"].search(text):
@@ -279,7 +278,7 @@ def _tasks_of(s: _Sentence, ctx: DocContext) -> tuple[list[str], int] | str | No
     colon = text.find(":", obj_start)
     pred = _predicate(text, obj_start)
     if colon >= 0 and (not pred or colon < pred.start()) and not text[colon + 1:].strip():
-        return "intro"
+        return "intro", obj_start
     if not pred or (text.rstrip().endswith(":")):
         return None  # "... yêu cầu X ... một số nội dung sau:" introduces the items; no task of its own
     if d["clause"].search(text, obj_start, pred.start()):
@@ -323,9 +322,8 @@ def _find(st: SourceText, ctx: DocContext) -> tuple[tuple[Assignment, Span], ...
     last_in_item: _Task | None = None
     for s in _sentences(w, limit):
         found = _tasks_of(s, ctx)
-        if found == "intro":
-            inner = _data()["assign_inner"].search(s.text)
-            pending = bodies_of(s.text[inner.end():s.text.rfind(":")], ctx) if inner else None
+        if isinstance(found, tuple) and found[0] == "intro":
+            pending = bodies_of(s.text[found[1]:s.text.rfind(":")], ctx)
             last_in_item = None
             continue
         if s.item:
