@@ -340,8 +340,8 @@ def _find(st: SourceText, ctx: DocContext) -> tuple[tuple[Assignment, Span], ...
             last_in_item = task
         elif last_in_item is not None and found is None:
             _extras(last_in_item, s.text, 0, ctx)  # "Phối hợp với Công an huyện, ..." continues the item
-        if not s.item and found is None and pending and not _LOWER_START.match(s.text):
-            pending = None if not last_in_item else pending
+        if pending and not s.item and found is None and last_in_item is None:
+            pending = None  # a sentence outside the numbered items ends the request's list
     out = []
     for t in tasks:
         span = st.span(t.sentence.start, t.sentence.end)

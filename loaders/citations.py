@@ -17,7 +17,7 @@ import csv
 import datetime
 import re
 import unicodedata
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from loaders.context import DocContext
@@ -325,10 +325,10 @@ def _is_self(issuer: str, ctx: DocContext) -> bool:
     return bool(own) and (clean(complete(issuer, ctx)).casefold() == own or own.startswith(clean(issuer).casefold() + " "))
 
 
-def _implicit(w: str, limit: int, taken, numbered) -> tuple[list[_Hit], list[tuple[int, int]]]:
+def _implicit(w: str, limit: int, taken, numbered) -> list[_Hit]:
     """"ý kiến chỉ đạo của <one author> về <subject>": a document named by author and subject."""
     rx = _regexes()
-    hits, generic = [], []
+    hits = []
     for m in rx["implicit"].finditer(w, 0, limit):
         if _overlaps(m.start(), m.end(), taken) or re.search(r"(?:các|những)\s+$", w[max(0, m.start() - 8):m.start()]):
             continue
@@ -342,7 +342,7 @@ def _implicit(w: str, limit: int, taken, numbered) -> tuple[list[_Hit], list[tup
         hit.issuer = fix_ocr(clean(w[m.end():end]))
         _read_tail(w, hit, end, limit)
         hits.append(hit)
-    return hits, generic
+    return hits
 
 
 def _generic(w: str, limit: int, taken) -> list[tuple[int, int]]:
@@ -462,7 +462,7 @@ def _find(st: SourceText, ctx: DocContext, own_number: str | None) -> CitationsF
     taken = [(h.start, h.end) for h in numbered] + skipped
     unnumbered = _unnumbered(w, limit, taken, numbered, ctx)
     taken += [(h.start, h.end) for h in unnumbered]
-    implicit, _ = _implicit(w, limit, taken, numbered)
+    implicit = _implicit(w, limit, taken, numbered)
     taken += [(h.start, h.end) for h in implicit]
     hits = sorted(numbered + unnumbered + implicit, key=lambda h: h.start)
     _share_tails(w, hits)
