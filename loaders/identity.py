@@ -11,6 +11,7 @@ import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 from loaders.context import DocContext
 from loaders.slug import slug
@@ -24,8 +25,9 @@ ONTOLOGY_GRAPH = ID + "graph/ontology"
 UNKNOWN = "unknown"  # slug used when an identity part is missing (an issuer nobody named)
 
 
+@lru_cache(maxsize=1 << 16)
 def _part(text: str | None) -> str:
-    return slug(text) if text and slug(text) else UNKNOWN
+    return (slug(text) if text else "") or UNKNOWN
 
 
 def _nfc_collapsed(text: str) -> str:

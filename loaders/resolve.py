@@ -143,10 +143,12 @@ class Resolution:
 def record_context(record: DocumentRecord) -> DocContext:
     """The context a record's relative names are read in."""
     province, district = record_locality(record)
+    # No date: names do not depend on it, and equal contexts let resolve_body's cache work.
     return DocContext(issuer=record.issuer, level=record.issuer_level, channel=record.channel,
-                      province=province, district=district, date=record.date)
+                      province=province, district=district)
 
 
+@lru_cache(maxsize=1 << 16)
 def resolve_body(name: str, ctx: DocContext) -> BodyNode:
     """A name as written -> its body node (loaders.bodies when present, else the name itself)."""
     try:
@@ -206,9 +208,19 @@ def subject_of(text: str | None) -> str | None:
     return text[m.end():].strip() or None if m else None
 
 
+@lru_cache(maxsize=1 << 16)
+def _slug(text: str) -> str:
+    return slug(text)
+
+
+@lru_cache(maxsize=1 << 16)
+def _words(text: str) -> frozenset[str]:
+    return frozenset(slug(text).split("-")) - {""}
+
+
 def subject_similarity(a: str, b: str) -> float:
     """Dice coefficient over the words of two subjects (diacritics and case ignored)."""
-    wa, wb = set(slug(a).split("-")) - {""}, set(slug(b).split("-")) - {""}
+    wa, wb = _words(a), _words(b)
     if not wa or not wb:
         return 0.0
     return 2 * len(wa & wb) / (len(wa) + len(wb))
@@ -333,26 +345,35 @@ def resolve(docs: Sequence[LoadedDocument]) -> Resolution:
             _describe(node(target), m)
 
     # 3. No number, dated: issuer + date + type against the numbered nodes.
-    numbered = {iri: n for iri, n in nodes.items() if n.numbers}
+    by_authority_date: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for iri, n in nodes.items():
+        if n.numbers:
+            for a in {_slug(a) for a in n.authorities}:
+                for d in n.dates:
+                    by_authority_date[(a, d)].append(iri)
     for m in mentions:
         c = m.cited
-        if c.number or not ids.year_of(c.date):
+        if c.number or not ids.year_of(c.date) or not m.authority:
             continue
-        found = [iri for iri, n in numbered.items()
-                 if c.date in n.dates and _same_authority(m, n)
-                 and _types_compatible(m.type_code, (doc_type_code(t) for t in n.doc_types))]
+        found = [iri for iri in by_authority_date.get((_slug(m.authority), c.date), ())
+                 if _types_compatible(m.type_code, (doc_type_code(t) for t in nodes[iri].doc_types))]
         if len(found) == 1:
             targets[(m.record, m.index)] = (found[0], "issuer-date-type", DATE_TYPE_CONFIDENCE)
             _describe(node(found[0]), m)
 
     # 4. No number, no date: issuer + subject against the numbered or dated nodes.
+    by_authority: dict[str, list[str]] = defaultdict(list)
+    for iri, n in nodes.items():
+        if n.numbers or n.dates:
+            for a in {_slug(a) for a in n.authorities}:
+                by_authority[a].append(iri)
     for m in mentions:
         c = m.cited
         key = (m.record, m.index)
         if key in targets or c.number or ids.year_of(c.date):
             continue
         subject = subject_of(c.subject or c.text)
-        best = _best_by_subject(m, subject, nodes) if subject else None
+        best = _best_by_subject(m, subject, nodes, by_authority) if subject else None
         if best:
             iri, similarity = best
             low, high = SUBJECT_CONFIDENCE
@@ -402,7 +423,7 @@ def resolve(docs: Sequence[LoadedDocument]) -> Resolution:
 
 
 def _number_key(authority: str | None, number: str) -> tuple[str, str]:
-    return (slug(authority or ""), slug(number))
+    return (_slug(authority or ""), _slug(number))
 
 
 def _note_year(years: dict, ident: ids.DocIdentity) -> None:
@@ -461,16 +482,11 @@ def _describe(acc: _NodeAcc, m: _Mention) -> None:
             issuer=m.issuer.name if m.issuer else None, subject=subject_of(c.subject or c.text))
 
 
-def _same_authority(m: _Mention, n: _NodeAcc) -> bool:
-    return bool(m.authority) and slug(m.authority) in {slug(a) for a in n.authorities}
-
-
-def _best_by_subject(m: _Mention, subject: str, nodes: Mapping[str, _NodeAcc]
-                     ) -> tuple[str, float] | None:
+def _best_by_subject(m: _Mention, subject: str, nodes: Mapping[str, _NodeAcc],
+                     by_authority: Mapping[str, list[str]]) -> tuple[str, float] | None:
     scored = []
-    for iri, n in nodes.items():
-        if not (n.numbers or n.dates) or not _same_authority(m, n):
-            continue
+    for iri in by_authority.get(_slug(m.authority or ""), ()):
+        n = nodes[iri]
         if m.citing_date and n.dates and min(n.dates) > m.citing_date:
             continue  # a document cannot carry out one issued after it
         if not _types_compatible(m.type_code, (doc_type_code(t) for t in n.doc_types)):

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date as _date
+from functools import lru_cache
 from typing import Sequence
 
 from loaders import identity as ids
@@ -94,6 +95,7 @@ def _valid_date(value: str | None) -> str | None:
         return None
 
 
+@lru_cache(maxsize=4096)
 def _concept(scheme: str, text: str | None, channel: str | None = None) -> str | None:
     """Concept IRI for a value as written ("Hỏa tốc" -> dkgc:urgency/hoa-toc), None if unknown."""
     if not text:
@@ -106,6 +108,7 @@ def _concept(scheme: str, text: str | None, channel: str | None = None) -> str |
         return None
 
 
+@lru_cache(maxsize=1024)
 def _code(scheme: str, code: str) -> str:
     from loaders.codes import concept_iri
     return iri(concept_iri(scheme, code))
@@ -201,6 +204,7 @@ def _signature(g: _Graph, doc: str, signer: Signer, issuer_name: str | None,
     return sig
 
 
+@lru_cache(maxsize=4096)
 def _capacity(authority_text: str) -> str | None:
     """"T/M BAN THƯỜNG VỤ" -> "tm" (the capacity whose spelling starts the text)."""
     from loaders.codes import concepts
@@ -214,6 +218,7 @@ def _capacity(authority_text: str) -> str | None:
     return best[1] if best else None
 
 
+@lru_cache(maxsize=1)
 def _delegated() -> frozenset[str]:
     from loaders.codes import concepts
     return frozenset(c.code for c in concepts("capacity") if c.delegated)
@@ -222,6 +227,7 @@ def _delegated() -> frozenset[str]:
 _PAREN = re.compile(r"\(([^()]*)\)\s*$")
 
 
+@lru_cache(maxsize=1 << 14)
 def _purpose(entry: str) -> str | None:
     """Purpose of a Nơi nhận entry: "(để b/c)" -> report; "Lưu ..." -> archive; "Như trên" -> as-addressed."""
     m = _PAREN.search(entry)
