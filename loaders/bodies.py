@@ -104,11 +104,11 @@ def _acting_prefixes() -> tuple[str, ...]:
 # --- the document's locality -------------------------------------------------------------------------
 
 @lru_cache(maxsize=256)
-def _context_units(ctx: DocContext | None) -> list[Unit]:
+def _context_units(ctx: DocContext | None) -> tuple[Unit, ...]:
     """The document's own units, district first: [District Nam Trực, Province Nam Định]; from the
     locality fields, else from the committee / issuer names ("Thành ủy Nam Định" -> the city)."""
     if ctx is None:
-        return []
+        return ()
     province = refdata.find_province(ctx.province) if ctx.province else None
     district = None
     if ctx.district:
@@ -123,14 +123,7 @@ def _context_units(ctx: DocContext | None) -> list[Unit]:
                 province = found
     if district and province is None:
         province = refdata.find_province(district.province)
-    return [u for u in (district, province) if u]
-
-
-def _pick(units: list[Unit], role: str, word: str) -> Unit | None:
-    for u in units:
-        if (role == "unit" and u.kind == word) or (role == "committee" and u.committee == word):
-            return u
-    return None
+    return tuple(u for u in (district, province) if u)
 
 
 def _spelled(unit: Unit, role: str) -> str:
@@ -153,11 +146,10 @@ def _find_locality(text: str, prefer_province: str | None = None) -> Unit | None
     """The last unit named in ``text`` with its kind or committee word ("... Tỉnh ủy Ninh Bình")."""
     for m in reversed(list(_locality_regex().finditer(text))):
         role, word = _word(m.group("word")) or (None, None)
-        unit = _parse_slot(text[m.start("word"):], role or "unit", prefer_province) if role else None
-        if unit is None and role:
-            unit = _name_at(text[m.end():], role, word)
-        if unit:
-            return unit
+        if role:
+            unit = _parse_slot(text[m.start("word"):], role, prefer_province) or _name_at(text[m.end():], role, word)
+            if unit:
+                return unit
     return None
 
 
@@ -202,18 +194,9 @@ def _fill(template: str, unit: Unit) -> str | None:
         "parent_unit": parent.unit if parent else None,
         "parent_committee": parent.committee_name if parent else None,
     }
-    missing = False
-
-    def sub(m: re.Match) -> str:
-        nonlocal missing
-        value = values.get(m.group(1))
-        if value is None:
-            missing = True
-            return ""
-        return value
-
-    filled = re.sub(r"\{(\w+)\}", sub, template)
-    return None if missing else filled
+    if any(values.get(key) is None for key in re.findall(r"\{(\w+)\}", template)):
+        return None
+    return re.sub(r"\{(\w+)\}", lambda m: values[m.group(1)], template)
 
 
 def _match_template(text: str, prefer_province: str | None = None) -> tuple[BodyTemplate, Unit] | None:
@@ -239,7 +222,7 @@ def _head_template(text: str, bare_only: bool = True) -> BodyTemplate | None:
     return None
 
 
-def _fill_in_context(template: BodyTemplate, units: list[Unit]) -> tuple[str, Unit] | None:
+def _fill_in_context(template: BodyTemplate, units: tuple[Unit, ...]) -> tuple[str, Unit] | None:
     for unit in units:
         if unit.level in template.scopes:
             filled = _fill(template.template, unit)
@@ -272,11 +255,11 @@ def complete_name(name: str, ctx: DocContext | None = None) -> str:
         return filled[0]
     text = _complete_words(text, units)
     if _DANGLING_PARENT.search(text):  # "các đảng ủy trực thuộc" -> "... trực thuộc Huyện ủy Nam Trực"
-        text = f"{text} {ctx.committee or units[0].committee_name}"
+        text = f"{text} {_normal(ctx.committee) if ctx.committee else units[0].committee_name}"
     return text
 
 
-def _complete_words(text: str, units: list[Unit]) -> str:
+def _complete_words(text: str, units: tuple[Unit, ...]) -> str:
     for m in reversed(list(_locality_regex().finditer(text))):
         role, word = _word(m.group("word")) or (None, None)
         if role is None or _COLLECTIVE_BEFORE.search(text[: m.start()]) or _in_list(text[: m.start()]):
@@ -288,7 +271,7 @@ def _complete_words(text: str, units: list[Unit]) -> str:
                          and _name_at(rest) is None)
         if not (at_end or before_punct or mid_committee):
             continue
-        unit = _pick(units, role, word)
+        unit = next((u for u in units if _fits(u, role, word)), None)
         if unit is None:
             continue
         filled = _spelled(unit, role)
