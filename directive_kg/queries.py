@@ -76,8 +76,11 @@ class QueryError(Exception):
 class QuerySyntaxError(QueryError):
     def __init__(self, source: str, text: str, line: int, column: int, problem: str):
         self.source, self.line, self.column, self.problem = source, line, column, problem
-        lines = text.splitlines() or [""]
-        shown = lines[line - 1] if 0 < line <= len(lines) else ""
+        lines = text.splitlines()
+        shown_at = min(line, len(lines))
+        while shown_at > 1 and not lines[shown_at - 1].strip():  # the parser stopped at the end
+            shown_at, column = shown_at - 1, len(lines[shown_at - 2]) + 1
+        shown = lines[shown_at - 1] if lines else ""
         super().__init__(
             f"{source}:{line}:{column}: malformed SPARQL: {problem}\n"
             f"    {shown}\n    {' ' * max(column - 1, 0)}^"
@@ -272,17 +275,6 @@ class EmbeddedBackend:
             return with_deadline(run, timeout)
         except OSError as e:
             raise QueryError(f"{source}: the store could not answer: {e}") from None
-
-
-def open_store(path: str | Path) -> ox.Store:
-    """Open a built store for reading (never written by queries)."""
-    path = Path(path)
-    if not path.is_dir():
-        raise QueryError(f"no store at {path}: build one with `directive-kg build`, or pass --store PATH")
-    try:
-        return ox.Store.read_only(str(path))
-    except OSError as e:
-        raise QueryError(f"{path}: cannot open the store: {e}") from None
 
 
 # --------------------------------------------------------------------------------------------
@@ -481,11 +473,19 @@ def run(
 ) -> QueryResult:
     """Run a saved query (by name, path, or SavedQuery) with typed parameters.
 
-    Give exactly one of `backend`, `store` (a pyoxigraph Store or the path of a built store) or
-    `endpoint` (a SPARQL 1.1 query URL; see directive_kg.remote)."""
+    Give exactly one of `backend`, `store` (a pyoxigraph Store, a loaders.store.KGStore, or the
+    directory of a built store) or `endpoint` (a SPARQL 1.1 query URL; see directive_kg.remote)."""
     if isinstance(query, str):
         query = load_query(query)
-    backend = _backend(backend, store, endpoint)
+    if isinstance(store, (str, Path)):  # a built store directory: open it for reading, then close
+        from loaders.store import StoreError, open_store
+        try:
+            opened = open_store(store, read_only=True)
+        except StoreError as e:
+            raise QueryError(str(e)) from None
+        with opened:
+            return run(query, params, store=opened.store, timeout=timeout)
+    backend = _backend(backend, getattr(store, "store", store), endpoint)
     check_syntax(query.text, query.source)
     bindings, notes = resolve_params(query, params or {}, backend, timeout)
     columns, terms = backend.select(query.text, bindings, timeout, query.source)
@@ -496,7 +496,7 @@ def run(
     return QueryResult(columns, rows, notes)
 
 
-def _backend(backend: Backend | None, store: Any, endpoint: str | None) -> Backend:
+def _backend(backend: Backend | None, store: ox.Store | None, endpoint: str | None) -> Backend:
     if sum(x is not None for x in (backend, store, endpoint)) != 1:
         raise QueryError("give exactly one of backend, store or endpoint")
     if backend is not None:
@@ -504,7 +504,7 @@ def _backend(backend: Backend | None, store: Any, endpoint: str | None) -> Backe
     if endpoint is not None:
         from directive_kg.remote import RemoteBackend
         return RemoteBackend(endpoint)
-    return EmbeddedBackend(store if isinstance(store, ox.Store) else open_store(store))
+    return EmbeddedBackend(store)
 
 
 def compact(iri: str) -> str:
@@ -518,5 +518,5 @@ def compact(iri: str) -> str:
 __all__ = [
     "SavedQuery", "Param", "QueryResult", "QueryError", "QuerySyntaxError", "QueryTimeout",
     "ParameterError", "EmbeddedBackend", "Backend", "list_queries", "load_query", "parse_query",
-    "run", "open_store", "resolve_params", "to_python", "check_syntax", "with_deadline", "compact",
+    "run", "resolve_params", "to_python", "check_syntax", "with_deadline", "compact",
 ]

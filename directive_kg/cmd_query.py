@@ -1,0 +1,113 @@
+"""`directive-kg query NAME [--param key=value ...] [--format table|csv|tsv|json] [--file my.rq]
+[--store PATH] [--endpoint URL] [--timeout S]`: run a saved query or a researcher's own file on the
+embedded store or on a SPARQL 1.1 endpoint."""
+from __future__ import annotations
+
+import argparse
+import csv
+import datetime as dt
+import io
+import json
+import os
+import sys
+import unicodedata
+from typing import Any
+
+from directive_kg.queries import DEFAULT_TIMEOUT, QueryError, QueryResult, compact, load_query, run
+
+FORMATS = ("table", "csv", "tsv", "json")
+MAX_CELL = 80  # table cells longer than this are cut with "…" (csv/tsv/json keep everything)
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("query", help="run a saved SPARQL query (or --file my.rq)",
+                       description="Run a saved query by name (see `directive-kg queries`) or a query file.")
+    p.add_argument("name", nargs="?", help="saved query name, e.g. propagation-tree")
+    p.add_argument("--file", help="run this .rq file instead of a saved query")
+    p.add_argument("--param", action="append", default=[], metavar="KEY=VALUE",
+                   help='a parameter: a number ("10/ĐM"), a name, or an IRI; repeatable')
+    p.add_argument("--format", choices=FORMATS, default="table")
+    p.add_argument("--store", help="built store directory (default: $DIRECTIVE_KG_STORE or var/store)")
+    p.add_argument("--endpoint", default=os.environ.get("DIRECTIVE_KG_ENDPOINT"),
+                   help="SPARQL 1.1 query URL (default: $DIRECTIVE_KG_ENDPOINT); the endpoint must "
+                        "expose the union of named graphs as its default graph")
+    p.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT, metavar="S",
+                   help=f"give up after S seconds (default {DEFAULT_TIMEOUT:g}; 0 = no limit)")
+    p.set_defaults(func=main)
+
+
+def main(args: argparse.Namespace) -> int:
+    if bool(args.name) == bool(args.file):
+        print("directive-kg query: give a saved query NAME or --file my.rq (not both)", file=sys.stderr)
+        return 2
+    try:
+        params = _params(args.param)
+        query = load_query(args.file if args.file else args.name)
+        if args.endpoint:
+            result = run(query, params, endpoint=args.endpoint, timeout=args.timeout or None)
+        else:
+            from loaders.store import default_store_path
+            result = run(query, params, store=args.store or default_store_path(), timeout=args.timeout or None)
+    except QueryError as e:
+        print(f"directive-kg query: {e}", file=sys.stderr)
+        return 1
+    for note in result.notes:
+        print(f"note: {note}", file=sys.stderr)
+    sys.stdout.write(render(result, args.format))
+    return 0
+
+
+def _params(pairs: list[str]) -> dict[str, str]:
+    params = {}
+    for pair in pairs:
+        key, sep, value = pair.partition("=")
+        if not sep or not key.strip():
+            raise QueryError(f"--param {pair!r}: expected KEY=VALUE, e.g. --param doc=10/ĐM")
+        params[key.strip()] = value
+    return params
+
+
+def _text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def _width(s: str) -> int:
+    """Display width: combining marks take no column (Vietnamese text may arrive decomposed)."""
+    return sum(0 if unicodedata.combining(c) else 2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in s)
+
+
+def _cell(value: Any) -> str:
+    s = " ".join(_text(value).split())
+    if isinstance(value, str) and value.startswith(("http://", "https://", "urn:")):
+        s = compact(s)
+    return s if len(s) <= MAX_CELL else s[: MAX_CELL - 1] + "…"
+
+
+def render(result: QueryResult, fmt: str) -> str:
+    """The result as text in one of FORMATS."""
+    cols = result.columns
+    if fmt == "json":
+        rows = [{c: (_text(r.get(c)) if isinstance(r.get(c), (dt.date, dt.datetime)) else r.get(c)) for c in cols}
+                for r in result.rows]
+        return json.dumps(rows, ensure_ascii=False, indent=2) + "\n"
+    if fmt in ("csv", "tsv"):
+        out = io.StringIO()
+        writer = csv.writer(out, delimiter="," if fmt == "csv" else "\t", lineterminator="\n")
+        writer.writerow(cols)
+        for r in result.rows:
+            writer.writerow([_text(r.get(c)).replace("\t", " ") if fmt == "tsv" else _text(r.get(c)) for c in cols])
+        return out.getvalue()
+    table = [cols] + [[_cell(r.get(c)) for c in cols] for r in result.rows]
+    widths = [max(_width(row[i]) for row in table) for i in range(len(cols))]
+    lines = ["  ".join(cell + " " * (w - _width(cell)) for cell, w in zip(row, widths)).rstrip() for row in table]
+    lines.insert(1, "  ".join("-" * w for w in widths))
+    lines.append(f"({len(result.rows)} row{'s' if len(result.rows) != 1 else ''})")
+    return "\n".join(lines) + "\n"

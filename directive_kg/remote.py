@@ -1,0 +1,426 @@
+"""Remote SPARQL 1.1 stores: the saved queries through SPARQLWrapper, and the upload of a built
+store with the SPARQL 1.1 Graph Store HTTP Protocol, one named graph per document file.
+
+The endpoint must expose the union of its named graphs as the default graph (Oxigraph:
+`oxigraph serve --union-default-graph`; Fuseki: `tdb2:unionDefaultGraph true`; see
+queries/README.md), exactly as the embedded store is queried.
+
+Credentials come from the environment (DIRECTIVE_KG_USER + DIRECTIVE_KG_PASSWORD for HTTP Basic,
+or DIRECTIVE_KG_TOKEN for a Bearer token) and are never printed: every message that leaves this
+module goes through `Credentials.redact`.
+"""
+from __future__ import annotations
+
+import base64
+import math
+import os
+import re
+import socket
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+import uuid
+from dataclasses import dataclass, field
+from typing import Callable, Mapping, Sequence
+
+import pyoxigraph as ox
+
+from directive_kg.queries import QueryError, Table, Term, check_syntax
+
+ENV_ENDPOINT = "DIRECTIVE_KG_ENDPOINT"
+ENV_UPDATE = "DIRECTIVE_KG_UPDATE_URL"
+ENV_GRAPH_STORE = "DIRECTIVE_KG_GRAPH_STORE_URL"
+TEMP_GRAPH_PREFIX = "urn:x-directive-kg:upload:"
+
+
+class RemoteError(QueryError):
+    pass
+
+
+class UploadError(RemoteError):
+    """An upload that stopped: `reached` graphs are complete in the store, `pending` are not there
+    (or still hold their previous version: a graph is never half-replaced)."""
+
+    def __init__(self, message: str, reached: Sequence[str], pending: Sequence[str]):
+        super().__init__(message)
+        self.reached, self.pending = tuple(reached), tuple(pending)
+
+
+# --------------------------------------------------------------------------------------------
+# Endpoint and credentials
+
+
+@dataclass(frozen=True)
+class Credentials:
+    user: str | None = field(default=None, repr=False)
+    password: str | None = field(default=None, repr=False)
+    token: str | None = field(default=None, repr=False)
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str] | None = None) -> "Credentials":
+        env = os.environ if env is None else env
+        return cls(env.get("DIRECTIVE_KG_USER") or None, env.get("DIRECTIVE_KG_PASSWORD") or None,
+                   env.get("DIRECTIVE_KG_TOKEN") or None)
+
+    def header(self) -> dict[str, str]:
+        if self.token:
+            return {"Authorization": f"Bearer {self.token}"}
+        if self.user is not None and self.password is not None:
+            pair = base64.b64encode(f"{self.user}:{self.password}".encode()).decode()
+            return {"Authorization": f"Basic {pair}"}
+        return {}
+
+    def redact(self, text: str) -> str:
+        """The text with every secret (and its Basic-auth encoding) replaced by ***."""
+        secrets = [s for s in (self.password, self.token) if s]
+        secrets += [v.split(" ", 1)[1] for v in self.header().values()]
+        for s in sorted(set(secrets), key=len, reverse=True):
+            text = text.replace(s, "***")
+        return text
+
+    def __repr__(self) -> str:
+        return "Credentials(***)"
+
+
+@dataclass(frozen=True)
+class Endpoint:
+    query_url: str
+    update_url: str | None = None
+    graph_store_url: str | None = None
+
+    @classmethod
+    def from_url(cls, url: str, update_url: str | None = None, graph_store_url: str | None = None,
+                 env: Mapping[str, str] | None = None) -> "Endpoint":
+        """The query URL and, for known layouts, the update and Graph Store URLs next to it:
+        Oxigraph `.../query` -> `.../update`, `.../store`; Fuseki `.../sparql` -> `.../update`, `.../data`."""
+        env = os.environ if env is None else env
+        parts = urllib.parse.urlsplit(url)
+        if parts.scheme not in ("http", "https") or not parts.netloc:
+            raise RemoteError(f"endpoint must be an http(s) URL, got {_safe_url(url)!r}")
+        if "@" in parts.netloc:
+            raise RemoteError("do not put credentials in the endpoint URL; set DIRECTIVE_KG_USER and "
+                              "DIRECTIVE_KG_PASSWORD (or DIRECTIVE_KG_TOKEN) instead")
+        base, _, last = url.rstrip("/").rpartition("/")
+        if parts.path in ("", "/"):  # a bare Oxigraph server URL
+            base, last, url = url.rstrip("/"), "query", url.rstrip("/") + "/query"
+        layout = {"query": ("update", "store"), "sparql": ("update", "data")}.get(last)
+        update_url = update_url or env.get(ENV_UPDATE) or (layout and f"{base}/{layout[0]}")
+        graph_store_url = graph_store_url or env.get(ENV_GRAPH_STORE) or (layout and f"{base}/{layout[1]}")
+        return cls(url, update_url or None, graph_store_url or None)
+
+
+def _safe_url(url: str) -> str:
+    parts = urllib.parse.urlsplit(url)
+    netloc = parts.netloc.rpartition("@")[2]
+    return urllib.parse.urlunsplit((parts.scheme, netloc, parts.path, "", ""))
+
+
+# --------------------------------------------------------------------------------------------
+# Binding parameters in the query text: VALUES blocks of serialised terms
+
+
+_IRIREF = re.compile(r'<[^<>"{}|^`\\\x00-\x20]*>')
+_WORD = re.compile(r"[A-Za-z_?$][\w.:\-]*")
+_VAR = r"[?$]{}(?![\w])"
+
+
+def _top_groups(text: str) -> list[tuple[int, str]]:
+    """(position just after '{', projection text) for every `WHERE {` of the query and its
+    subqueries, skipping comments, strings and IRIs. The projection is the text between the
+    SELECT keyword and WHERE ("" for ASK/CONSTRUCT/DESCRIBE)."""
+    out: list[tuple[int, str]] = []
+    i, n = 0, len(text)
+    where_pending = False
+    select_at: int | None = None
+    where_at = 0
+    while i < n:
+        c = text[i]
+        if c == "#":
+            j = text.find("\n", i)
+            i = n if j < 0 else j
+            continue
+        if c in "\"'":
+            quote = c * 3 if text.startswith(c * 3, i) else c
+            j = i + len(quote)
+            while j < n and not text.startswith(quote, j):
+                j += 2 if text[j] == "\\" else 1
+            i = j + len(quote)
+            continue
+        if c == "<":
+            m = _IRIREF.match(text, i)
+            if m:
+                i = m.end()
+                continue
+        if c.isalpha() or c in "_?$":
+            m = _WORD.match(text, i)
+            word = m.group().upper()
+            if word == "SELECT":
+                select_at = m.end()
+            if word == "WHERE":
+                where_pending, where_at = True, i
+            else:
+                where_pending = False
+            i = m.end()
+            continue
+        if c == "{" and where_pending:
+            projection = text[select_at:where_at] if select_at is not None else ""
+            out.append((i + 1, projection))
+            select_at = None
+        if not c.isspace():
+            where_pending = False
+        i += 1
+    return out
+
+
+def bind_values(text: str, bindings: Mapping[str, Term]) -> str:
+    """The query with `VALUES (?a ?b) { (term term) }` at the start of the top-level WHERE group
+    and of every subquery that projects a bound variable (the same scope rule as pyoxigraph's
+    substitutions). Terms are serialised by pyoxigraph (N-Triples syntax, valid in SPARQL): a value
+    cannot close the block, comment out the rest, or add a clause."""
+    if not bindings:
+        return text
+    groups = _top_groups(text)
+    if not groups:
+        raise QueryError("cannot bind parameters: the query has no WHERE clause")
+    inserts = []
+    for k, (pos, projection) in enumerate(groups):
+        names = [v for v in bindings if k == 0 or "*" in projection or re.search(_VAR.format(re.escape(v)), projection)]
+        if names:
+            block = (" VALUES (" + " ".join(f"?{v}" for v in names) + ") { ("
+                     + " ".join(str(bindings[v]) for v in names) + ") } ")
+            inserts.append((pos, block))
+    for pos, block in reversed(inserts):
+        text = text[:pos] + block + text[pos:]
+    return text
+
+
+# --------------------------------------------------------------------------------------------
+# Queries through SPARQLWrapper
+
+
+def _term(b: Mapping[str, str]) -> Term:
+    kind, value = b["type"], b["value"]
+    if kind == "uri":
+        return ox.NamedNode(value)
+    if kind == "bnode":
+        return ox.BlankNode(value)
+    if "xml:lang" in b:
+        return ox.Literal(value, language=b["xml:lang"])
+    if b.get("datatype"):
+        return ox.Literal(value, datatype=ox.NamedNode(b["datatype"]))
+    return ox.Literal(value)
+
+
+class RemoteBackend:
+    """A SPARQL 1.1 query endpoint answering the same queries as the embedded store."""
+
+    def __init__(self, endpoint: str | Endpoint, credentials: Credentials | None = None):
+        self.endpoint = endpoint if isinstance(endpoint, Endpoint) else Endpoint.from_url(endpoint)
+        self.credentials = credentials if credentials is not None else Credentials.from_env()
+
+    def select(self, text: str, bindings: Mapping[str, Term], timeout: float | None, source: str) -> Table:
+        from SPARQLWrapper import JSON, POST, SPARQLWrapper
+
+        check_syntax(text, source)  # a clear line:column message before anything is sent
+        sparql = SPARQLWrapper(self.endpoint.query_url)
+        sparql.setQuery(bind_values(text, bindings))
+        sparql.setMethod(POST)
+        sparql.setReturnFormat(JSON)
+        if timeout:
+            sparql.setTimeout(max(1, math.ceil(timeout)))
+        for k, v in self.credentials.header().items():
+            sparql.addCustomHttpHeader(k, v)
+        try:
+            data = sparql.queryAndConvert()
+        except Exception as e:  # SPARQLWrapper raises urllib, socket and its own errors
+            raise RemoteError(self._describe(e, timeout)) from None
+        if not isinstance(data, dict) or "head" not in data:
+            raise RemoteError(f"{_safe_url(self.endpoint.query_url)} did not answer with SPARQL JSON results")
+        names = list(data["head"].get("vars", []))
+        rows = [{n: (_term(b[n]) if n in b else None) for n in names}
+                for b in data.get("results", {}).get("bindings", [])]
+        return names, rows
+
+    def _describe(self, e: BaseException, timeout: float | None) -> str:
+        url = _safe_url(self.endpoint.query_url)
+        if _is_timeout(e):
+            return f"query timed out after {timeout:g} s at {url}"
+        return self.credentials.redact(f"the endpoint {url} failed: {_reason(e)}")
+
+
+def _is_timeout(e: BaseException) -> bool:
+    reason = getattr(e, "reason", e)
+    return isinstance(e, (socket.timeout, TimeoutError)) or isinstance(reason, (socket.timeout, TimeoutError))
+
+
+def _reason(e: BaseException) -> str:
+    if isinstance(e, urllib.error.HTTPError):
+        return f"HTTP {e.code} {e.reason}"
+    if isinstance(e, urllib.error.URLError):
+        return f"cannot connect ({e.reason})"
+    first = str(e).strip().splitlines()[0] if str(e).strip() else type(e).__name__
+    return f"{type(e).__name__}: {first[:300]}"
+
+
+def union_default_graph_ok(backend: RemoteBackend, timeout: float = 10) -> bool:
+    """False when the endpoint has documents in named graphs but not in its default graph."""
+    q = ("PREFIX dkg: <https://w3id.org/directive-kg/ontology#>\n"
+         "SELECT ?in_default ?in_named WHERE { BIND (EXISTS { ?d a dkg:Document } AS ?in_default) "
+         "BIND (EXISTS { GRAPH ?g { ?d a dkg:Document } } AS ?in_named) }")
+    _, rows = backend.select(q, {}, timeout, "<union check>")
+    row = rows[0] if rows else {}
+    to_bool = lambda t: t is not None and t.value == "true"
+    return to_bool(row.get("in_default")) or not to_bool(row.get("in_named"))
+
+
+# --------------------------------------------------------------------------------------------
+# Upload: Graph Store Protocol PUT into a temporary graph, then MOVE into place
+
+
+class _HttpFailure(Exception):
+    def __init__(self, message: str, retryable: bool):
+        super().__init__(message)
+        self.retryable = retryable
+
+
+def _http(method: str, url: str, body: bytes | None, headers: Mapping[str, str], timeout: float) -> bytes:
+    request = urllib.request.Request(url, data=body, method=method, headers=dict(headers))
+    try:
+        with urllib.request.urlopen(request, timeout=timeout) as response:
+            return response.read()
+    except urllib.error.HTTPError as e:
+        raise _HttpFailure(f"HTTP {e.code} {e.reason}", e.code >= 500 or e.code in (408, 429)) from None
+    except urllib.error.URLError as e:
+        timed_out = isinstance(e.reason, (socket.timeout, TimeoutError))
+        raise _HttpFailure("timed out" if timed_out else f"cannot connect ({e.reason})", True) from None
+    except (socket.timeout, TimeoutError):
+        raise _HttpFailure(f"timed out after {timeout:g} s", True) from None
+    except (ConnectionError, OSError) as e:
+        raise _HttpFailure(f"connection failed ({type(e).__name__})", True) from None
+
+
+def _retrying(action: Callable[[], object], retries: int, backoff: float) -> None:
+    for attempt in range(retries + 1):
+        try:
+            action()
+            return
+        except _HttpFailure as e:
+            if not e.retryable or attempt == retries:
+                raise
+            time.sleep(backoff * 2 ** attempt)
+
+
+@dataclass
+class Uploader:
+    endpoint: Endpoint
+    credentials: Credentials = field(default_factory=Credentials.from_env)
+    retries: int = 3
+    backoff: float = 0.5
+    timeout: float = 60.0
+
+    def __post_init__(self) -> None:
+        if not self.endpoint.graph_store_url or not self.endpoint.update_url:
+            raise RemoteError("upload needs a Graph Store URL and an update URL: pass --graph-store-url and "
+                              f"--update-url (or {ENV_GRAPH_STORE} and {ENV_UPDATE})")
+
+    def _headers(self, content_type: str) -> dict[str, str]:
+        return {"Content-Type": content_type, **self.credentials.header()}
+
+    def put_graph(self, graph: str, ntriples: bytes) -> None:
+        url = f"{self.endpoint.graph_store_url}?graph={urllib.parse.quote(graph, safe='')}"
+        _http("PUT", url, ntriples, self._headers("application/n-triples"), self.timeout)
+
+    def update(self, sparql_update: str) -> None:
+        _http("POST", self.endpoint.update_url, sparql_update.encode(),
+              self._headers("application/sparql-update"), self.timeout)
+
+    def graph_exists(self, graph: str) -> bool:
+        q = f"ASK {{ GRAPH {ox.NamedNode(graph)} {{ ?s ?p ?o }} }}"
+        url = f"{self.endpoint.query_url}?{urllib.parse.urlencode({'query': q})}"
+        body = _http("GET", url, None, {"Accept": "application/sparql-results+json", **self.credentials.header()},
+                     self.timeout)
+        return b"true" in body
+
+    def replace_graph(self, graph: str, ntriples: bytes) -> None:
+        """PUT into a fresh temporary graph (retried: PUT is idempotent), then MOVE it over the
+        target in one update (atomic in the store). A failed MOVE is retried only while the temporary
+        graph is still there, i.e. while the MOVE has certainly not happened."""
+        temp = f"{TEMP_GRAPH_PREFIX}{uuid.uuid4()}"
+        # No SILENT: moving a missing source must fail, not empty the target.
+        move = f"MOVE GRAPH {ox.NamedNode(temp)} TO GRAPH {ox.NamedNode(graph)}"
+        try:
+            _retrying(lambda: self.put_graph(temp, ntriples), self.retries, self.backoff)
+            for attempt in range(self.retries + 1):
+                try:
+                    self.update(move)
+                    return
+                except _HttpFailure as e:
+                    if e.retryable and not self._still_there(temp):
+                        return  # the MOVE went through; only its answer was lost
+                    if not e.retryable or attempt == self.retries:
+                        raise
+                    time.sleep(self.backoff * 2 ** attempt)
+        except _HttpFailure:
+            self._drop_quietly(temp)
+            raise
+
+    def _still_there(self, graph: str) -> bool:
+        try:
+            return self.graph_exists(graph)
+        except _HttpFailure:
+            return True  # unknown: assume the MOVE did not happen (never retry blindly)
+
+    def _drop_quietly(self, graph: str) -> None:
+        try:
+            self.update(f"DROP SILENT GRAPH {ox.NamedNode(graph)}")
+        except _HttpFailure:
+            pass
+
+
+def store_graphs(store: ox.Store) -> list[str]:
+    """The named graphs of a built store, in a stable order."""
+    return sorted(g.value for g in store.named_graphs() if isinstance(g, ox.NamedNode))
+
+
+def upload(
+    store: ox.Store,
+    endpoint: str | Endpoint,
+    *,
+    credentials: Credentials | None = None,
+    graphs: Sequence[str] | None = None,
+    retries: int = 3,
+    backoff: float = 0.5,
+    timeout: float = 60.0,
+    progress: Callable[[str], None] | None = None,
+) -> list[str]:
+    """Upload every named graph of `store` (one per document file, plus reference, ontology and
+    build graphs), replacing each graph whole. Returns the graphs uploaded; raises UploadError with
+    the exact lists of graphs that reached the store and that did not."""
+    ep = endpoint if isinstance(endpoint, Endpoint) else Endpoint.from_url(endpoint)
+    up = Uploader(ep, credentials if credentials is not None else Credentials.from_env(), retries, backoff, timeout)
+    todo = list(graphs) if graphs is not None else store_graphs(store)
+    done: list[str] = []
+    for i, graph in enumerate(todo):
+        data = store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.NamedNode(graph))
+        try:
+            up.replace_graph(graph, data)
+        except _HttpFailure as e:
+            message = up.credentials.redact(
+                f"upload to {_safe_url(ep.graph_store_url)} stopped at graph {graph}: {e} "
+                f"(after {retries + 1 if e.retryable else 1} attempt(s)).\n"
+                f"Reached the store ({len(done)}): {', '.join(done) or 'none'}\n"
+                f"Not uploaded ({len(todo) - i}), previous version kept if any: {', '.join(todo[i:])}\n"
+                "Run the upload again: each graph is replaced whole."
+            )
+            raise UploadError(message, done, todo[i:]) from None
+        done.append(graph)
+        if progress:
+            progress(graph)
+    return done
+
+
+__all__ = [
+    "Endpoint", "Credentials", "RemoteBackend", "RemoteError", "UploadError", "Uploader",
+    "bind_values", "upload", "store_graphs", "union_default_graph_ok", "ENV_ENDPOINT",
+]

@@ -1,0 +1,124 @@
+"""Shared fixtures.
+
+- ``seed_store``: the hand-written TriG fixture (tests/fixtures/seed_graph.trig) in a memory store.
+- ``corpus_store``: the graph built from data/documents, once per session (with loaders.build when
+  it exists, else extract + to_rdf.corpus_graphs), in a memory store.
+- ``oxigraph_server``: a real `oxigraph serve --union-default-graph` on 127.0.0.1, a free port and
+  a temporary directory; stopped after the test.
+"""
+from __future__ import annotations
+
+import hashlib
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from dataclasses import dataclass
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "tests" / "fixtures" / "seed_graph.trig"
+DOCUMENTS = ROOT / "data" / "documents"
+
+
+@pytest.fixture(scope="session")
+def seed_store() -> ox.Store:
+    store = ox.Store()
+    store.load(path=str(SEED), format=ox.RdfFormat.TRIG)
+    return store
+
+
+def _corpus_graphs() -> dict[str, str]:
+    """graph IRI -> N-Triples of the graph built from data/documents."""
+    from loaders.extract import extract_file
+    from loaders.resolve import LoadedDocument
+    from loaders.to_rdf import corpus_graphs
+
+    docs = [
+        LoadedDocument(extract_file(p), p.name, hashlib.sha256(p.read_bytes()).hexdigest(), "test")
+        for p in sorted(DOCUMENTS.glob("*.txt"))
+    ]
+    return corpus_graphs(docs).graphs
+
+
+@pytest.fixture(scope="session")
+def corpus_store(tmp_path_factory) -> ox.Store:
+    try:
+        from loaders.build import build  # the real build, when it exists
+    except ImportError:
+        build = None
+    store = ox.Store()
+    if build is not None:
+        target = tmp_path_factory.mktemp("store")
+        build(DOCUMENTS, target)
+        from loaders.store import open_store
+        with open_store(target, read_only=True) as opened:
+            store.extend(opened.store.quads_for_pattern(None, None, None, None))
+        return store
+    for graph, text in _corpus_graphs().items():
+        store.load(text.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES, to_graph=ox.NamedNode(graph))
+    return store
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@dataclass
+class OxigraphServer:
+    base: str
+    process: subprocess.Popen
+
+    @property
+    def query_url(self) -> str:
+        return f"{self.base}/query"
+
+    def graphs(self) -> list[str]:
+        """Named graphs on the server (read directly through the query endpoint)."""
+        q = "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }"
+        req = urllib.request.Request(f"{self.query_url}?query={urllib.request.quote(q)}",
+                                     headers={"Accept": "text/csv"})
+        with urllib.request.urlopen(req, timeout=10) as r:
+            return sorted(r.read().decode().split("\r\n")[1:-1])
+
+
+def _oxigraph_binary() -> str:
+    candidate = Path(sys.executable).parent / "oxigraph"
+    found = str(candidate) if candidate.exists() else shutil.which("oxigraph")
+    if not found:
+        pytest.skip("the `oxigraph` server binary is not installed (pip install oxigraph)")
+    return found
+
+
+@pytest.fixture
+def oxigraph_server(tmp_path):
+    port = free_port()
+    proc = subprocess.Popen(
+        [_oxigraph_binary(), "serve", "--location", str(tmp_path / "oxigraph"),
+         "--bind", f"127.0.0.1:{port}", "--union-default-graph"],
+        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+    )
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 20
+    while True:
+        try:
+            urllib.request.urlopen(f"{base}/query?query=ASK%7B%7D", timeout=1).read()
+            break
+        except OSError:
+            if proc.poll() is not None or time.monotonic() > deadline:
+                proc.kill()
+                raise RuntimeError(f"oxigraph serve did not start: {proc.stderr.read().decode()[-500:]}")
+            time.sleep(0.05)
+    yield OxigraphServer(base, proc)
+    proc.terminate()
+    try:
+        proc.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        proc.kill()
