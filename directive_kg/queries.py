@@ -75,12 +75,13 @@ class QueryError(Exception):
 
 class QuerySyntaxError(QueryError):
     def __init__(self, source: str, text: str, line: int, column: int, problem: str):
-        self.source, self.line, self.column, self.problem = source, line, column, problem
         lines = text.splitlines()
-        shown_at = min(line, len(lines))
-        while shown_at > 1 and not lines[shown_at - 1].strip():  # the parser stopped at the end
-            shown_at, column = shown_at - 1, len(lines[shown_at - 2]) + 1
-        shown = lines[shown_at - 1] if lines else ""
+        if line > len(lines) or (lines and not lines[line - 1].strip()):
+            # the parser ran to the end: point after the last written character instead
+            line = max((i + 1 for i, t in enumerate(lines[:line]) if t.strip()), default=1)
+            column = len(lines[line - 1]) + 1 if lines else 1
+        self.source, self.line, self.column, self.problem = source, line, column, problem
+        shown = lines[line - 1] if lines else ""
         super().__init__(
             f"{source}:{line}:{column}: malformed SPARQL: {problem}\n"
             f"    {shown}\n    {' ' * max(column - 1, 0)}^"
