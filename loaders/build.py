@@ -1,0 +1,389 @@
+"""A folder of documents -> a validated graph in the store, and a report on every file.
+
+Stages (timed, in the report): lock the store -> read + extract every file (a process pool when
+there are many) -> resolve and map (to_rdf.corpus_graphs) -> load the graphs that changed
+(store.sync_graphs) -> validate (SHACL, fast path by default) -> write the reports next to the store.
+
+Nothing a document does stops the build: a file that cannot be read is set aside with its reason;
+``BuildError`` / ``StoreError`` are for the build itself (no corpus folder, store locked or unwritable).
+
+Test hook (real code, used by the kill tests): with ``DIRECTIVE_KG_PAUSE_AT=STAGE`` in the
+environment the build writes "paused at STAGE" to stderr and sleeps ``DIRECTIVE_KG_PAUSE_SECONDS``
+(default 60) when it reaches STAGE: locked, extracted, mapped, cleared, loading (halfway through a
+bulk load), loaded, graph-written (after the first graph of an incremental load), validated, reported.
+"""
+from __future__ import annotations
+
+import json
+import multiprocessing
+import os
+import sys
+import time
+from collections import Counter
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import asdict, dataclass, field, replace
+from datetime import datetime, timezone
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+from typing import Callable, Iterable, Sequence
+
+import pyoxigraph as ox
+
+from loaders import identity as ids
+from loaders.paths import DOCUMENTS, ONTOLOGY
+from loaders.read import SetAside, discover, read_document
+from loaders.resolve import LoadedDocument
+from loaders.store import (DKG, KGStore, StoreError, SyncResult, export, open_store, sync_graphs,
+                           write_build_metadata)
+from loaders.to_rdf import corpus_graphs, literal
+from loaders.validate import SHAPES, ValidationReport, validate
+
+PAUSE_ENV, PAUSE_SECONDS_ENV = "DIRECTIVE_KG_PAUSE_AT", "DIRECTIVE_KG_PAUSE_SECONDS"
+POOL_MIN_FILES = 64   # below this, starting worker processes costs more than it saves
+PROV = "http://www.w3.org/ns/prov#"
+XSD = "http://www.w3.org/2001/XMLSchema#"
+BUILD_NODE = ids.ID + "build"
+
+# Static graphs: Turtle files of the repository, by named graph (missing files are skipped).
+STATIC_GRAPHS = {
+    ids.ONTOLOGY_GRAPH: (ONTOLOGY / "directive.ttl", SHAPES),
+    ids.REFERENCE_GRAPH: (ONTOLOGY / "codelists.ttl",),
+}
+
+__all__ = ["build", "BuildReport", "FileOutcome", "BuildError", "LOADER_VERSION"]
+
+
+def _loader_version() -> str:
+    try:
+        return version("directive-kg")
+    except PackageNotFoundError:
+        return "0+unknown"
+
+
+LOADER_VERSION = _loader_version()
+
+
+class BuildError(RuntimeError):
+    """The build itself cannot run (not a problem of one document)."""
+
+
+@dataclass(frozen=True)
+class FileOutcome:
+    path: str                         # relative to the corpus folder
+    status: str                       # "loaded" | "loaded with warnings" | "set aside"
+    reason: str | None = None         # why it was set aside
+    warnings: tuple[str, ...] = ()
+    sha256: str | None = None
+    document: str | None = None       # number as written, or the document IRI
+    graph: str | None = None          # its named graph
+
+
+@dataclass(frozen=True)
+class BuildReport:
+    corpus: str
+    store: str
+    files: tuple[FileOutcome, ...]
+    counts: dict                      # to_rdf resolution stats (documents, citations, bodies, ...)
+    validation: ValidationReport
+    sync: SyncResult
+    seconds: dict                     # stage -> seconds
+    loader_version: str = LOADER_VERSION
+    built_at: str = ""
+    exported: str | None = None
+
+    @property
+    def files_given(self) -> int:
+        return len(self.files)
+
+    @property
+    def documents_read(self) -> int:
+        return sum(f.status != "set aside" for f in self.files)
+
+    @property
+    def set_aside(self) -> tuple[FileOutcome, ...]:
+        return tuple(f for f in self.files if f.status == "set aside")
+
+    def to_json(self) -> dict:
+        v = self.validation
+        return {
+            "corpus": self.corpus, "store": self.store, "built_at": self.built_at,
+            "loader_version": self.loader_version,
+            "files_given": self.files_given, "documents_read": self.documents_read,
+            "set_aside": len(self.set_aside), "counts": self.counts,
+            "validation": {"engine": v.engine, "violations": v.violations, "warnings": v.warnings,
+                           "infos": v.count("Info"), "fallback": list(v.fallback), "seconds": round(v.seconds, 3)},
+            "store_changes": {"mode": self.sync.mode, "written": len(self.sync.written),
+                              "removed": len(self.sync.removed), "unchanged": self.sync.unchanged,
+                              "quads": self.sync.triples},
+            "seconds": {k: round(s, 3) for k, s in self.seconds.items()},
+            "exported": self.exported,
+            "files": [{k: (list(v) if isinstance(v, tuple) else v) for k, v in asdict(f).items()} for f in self.files],
+        }
+
+    def summary(self) -> str:
+        c, v, s = self.counts, self.validation, self.sync
+        with_warnings = sum(f.status == "loaded with warnings" for f in self.files)
+        reasons = Counter(f.reason for f in self.set_aside)
+        lines = [
+            f"Built the graph of {self.corpus} into {self.store} in {sum(self.seconds.values()):.1f} s",
+            f"  files given              {self.files_given}",
+            f"  documents read           {self.documents_read}  ({with_warnings} with warnings)",
+            f"  set aside                {len(self.set_aside)}"
+            + "".join(f"\n    {n} x {reason}" for reason, n in sorted(reasons.items(), key=lambda i: (-i[1], i[0]))),
+            f"  copies (sao lục)         {c.get('copies', 0)}",
+            f"  known only by citation   {c.get('documents_cited_only', 0)}",
+            f"  citations                {c.get('citations', 0)}  (explicit {c.get('citations_explicit', 0)}, "
+            f"implicit {c.get('citations_implicit', 0)}; resolved {c.get('citations_resolved', 0)}, of which "
+            f"inferred {c.get('citations_inferred', 0)}; unresolved {c.get('citations_unresolved', 0)})",
+            f"  assignments              {c.get('assignments', 0)}",
+            f"  bodies                   {c.get('bodies', 0)}  (+ {c.get('body_groups', 0)} classes of bodies)",
+            f"  SHACL ({v.engine:7})         {v.violations} violations, {v.warnings} warnings, {v.count('Info')} notes",
+        ]
+        lines += [f"    validated by pySHACL: {note}" for note in v.fallback]
+        lines += [
+            f"  store                    {s.mode}: {len(s.written)} graphs written, {len(s.removed)} removed, "
+            f"{s.unchanged} unchanged; {s.triples} quads",
+            "  time                     " + ", ".join(f"{k} {t:.2f} s" for k, t in self.seconds.items()),
+        ]
+        if self.exported:
+            lines.append(f"  exported                 {self.exported}")
+        return "\n".join(lines) + "\n"
+
+    def to_text(self) -> str:
+        """The summary, then every file: loaded / loaded with warnings (each warning) / set aside (why)."""
+        lines = [self.summary(), "Files:"]
+        for f in self.files:
+            what = f" -> {f.document}" if f.document else ""
+            lines.append(f"  {f.status.upper():21} {f.path}{what}" + (f": {f.reason}" if f.reason else ""))
+            lines += [f"      warning: {w}" for w in f.warnings]
+        return "\n".join(lines) + "\n"
+
+
+# --- the build ---------------------------------------------------------------------------------
+
+def build(corpus_dir: str | os.PathLike = DOCUMENTS, store_path: str | os.PathLike | None = None, *,
+          engine: str = "fast", wait: float = 0.0, jobs: int | None = None,
+          export_to: str | os.PathLike | None = None, progress: bool | None = None) -> BuildReport:
+    """Build (or update) the graph of ``corpus_dir`` in the store at ``store_path``.
+
+    Raises BuildError / StoreError only when the build itself cannot run; every file's fate is in
+    the returned report (and in build-report.json/.txt next to the store).
+    """
+    corpus = Path(corpus_dir)
+    if not corpus.exists():
+        raise BuildError(f"corpus folder {corpus} does not exist")
+    if engine not in ("fast", "pyshacl"):
+        raise BuildError(f"unknown SHACL engine {engine!r}: use fast or pyshacl")
+    show = _Progress(sys.stderr.isatty() if progress is None else progress)
+    clock = _Clock()
+    with open_store(store_path, read_only=False, wait=wait) as kg:
+        _pause("locked")
+        built_at = datetime.now(timezone.utc).replace(microsecond=0).isoformat()
+        with clock("read"):
+            files = discover(corpus)
+            outcomes, loaded = _read_all(files, corpus, jobs, show)
+        _pause("extracted")
+        with clock("map"):
+            show.stage("resolving and mapping")
+            mapped = corpus_graphs(loaded)
+            graphs = {**mapped.graphs, **_static_graphs()}
+        _pause("mapped")
+        with clock("load"):
+            show.stage("loading the store")
+            sync = sync_graphs(kg.store, graphs, pause=_pause, stamp=built_at)
+        with clock("validate"):
+            show.stage("validating (SHACL)")
+            validation = validate(kg, engine=engine)
+        _pause("validated")
+        with clock("report"):
+            outcomes = _with_documents(outcomes, kg)
+            report = BuildReport(_shown(corpus), _shown(kg.path), tuple(outcomes), mapped.stats.as_dict(),
+                                 validation, sync, {}, built_at=built_at)
+            _write(kg.path / "validation.ttl", validation.to_turtle())
+            _write(kg.path / "validation.txt", validation.to_text())
+            write_build_metadata(kg.store, BUILD_NODE, _build_triples(report))
+        if export_to is not None:
+            with clock("export"):
+                show.stage(f"exporting {export_to}")
+                export(kg.store, export_to)
+        report = replace(report, seconds=dict(clock.seconds), exported=str(export_to) if export_to else None)
+        _write(kg.path / "build-report.json", json.dumps(report.to_json(), ensure_ascii=False, indent=1) + "\n")
+        _write(kg.path / "build-report.txt", report.to_text())
+        _pause("reported")
+        show.done()
+    return report
+
+
+def _shown(path: Path) -> str:
+    """A path as the user would type it: relative to the current folder when inside it."""
+    try:
+        return str(Path(path).resolve().relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
+
+
+# --- reading --------------------------------------------------------------------------------------
+
+def _read_all(files: Sequence[Path], corpus: Path, jobs: int | None, show: "_Progress"
+              ) -> tuple[list[FileOutcome], list[LoadedDocument]]:
+    root = corpus if corpus.is_dir() else corpus.parent
+    tasks = [(str(p), p.relative_to(root).as_posix()) for p in files]
+    jobs = jobs or os.cpu_count() or 1
+    show.stage(f"reading {len(tasks)} files")
+    if jobs > 1 and len(tasks) >= POOL_MIN_FILES:
+        # forkserver: workers do not inherit the store's files and lock, nor its threads.
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload(["loaders.build"])
+        with ProcessPoolExecutor(jobs, mp_context=context) as pool:
+            results = list(show.count(pool.map(_read_one, tasks, chunksize=max(1, len(tasks) // (jobs * 8))),
+                                      len(tasks)))
+    else:
+        results = list(show.count(map(_read_one, tasks), len(tasks)))
+    return _account(results)
+
+
+def _read_one(task: tuple[str, str]) -> tuple[FileOutcome, LoadedDocument | None]:
+    """One file -> its outcome and its record. Never raises: a failure is a set-aside reason."""
+    path, rel = task
+    try:
+        doc = read_document(path)
+        if isinstance(doc, SetAside):
+            return FileOutcome(rel, "set aside", doc.reason, sha256=doc.sha256), None
+        from loaders.extract import extract
+        from loaders.text import SourceText
+        record = extract(SourceText.from_text(doc.text), rel, doc.sha256)
+    except Exception as e:  # a bug met on one file must not stop the others
+        return FileOutcome(rel, "set aside", f"the reader or parser failed on it: {type(e).__name__}: {e}"), None
+    warnings = tuple(dict.fromkeys(tuple(doc.warnings) + tuple(record.warnings)))
+    record = replace(record, source=rel, warnings=warnings, sha256=doc.sha256)
+    status = "loaded with warnings" if warnings else "loaded"
+    return (FileOutcome(rel, status, None, warnings, doc.sha256, graph=ids.file_graph_iri(rel)),
+            LoadedDocument(record, rel, doc.sha256, LOADER_VERSION))
+
+
+def _account(results: Iterable[tuple[FileOutcome, LoadedDocument | None]]
+             ) -> tuple[list[FileOutcome], list[LoadedDocument]]:
+    """Files whose graph name collides with an earlier file's are set aside (the graph would mix
+    two files); a file with the same bytes as an earlier one is loaded with a warning."""
+    outcomes, loaded = [], []
+    graph_of: dict[str, str] = {}
+    first_with: dict[str, str] = {}
+    for outcome, doc in results:
+        if doc is not None:
+            other = graph_of.get(outcome.graph)
+            if other is not None:
+                outcome = FileOutcome(outcome.path, "set aside",
+                                      f"its graph name is the same as that of {other} (the file names differ only "
+                                      f"in punctuation, case or accents); rename one of them", sha256=outcome.sha256)
+                doc = None
+            else:
+                graph_of[outcome.graph] = outcome.path
+                twin = first_with.setdefault(outcome.sha256, outcome.path)
+                if twin != outcome.path:
+                    note = f"same bytes as {twin}: a duplicate file"
+                    outcome = replace(outcome, status="loaded with warnings", warnings=outcome.warnings + (note,))
+        outcomes.append(outcome)
+        if doc is not None:
+            loaded.append(doc)
+    return outcomes, loaded
+
+
+def _with_documents(outcomes: Sequence[FileOutcome], kg: KGStore) -> list[FileOutcome]:
+    """Name the document each loaded file became (its number, else its IRI)."""
+    found: dict[str, str] = {}
+    for s in kg.store.query(f"""
+            SELECT ?g ?doc ?id WHERE {{ GRAPH ?g {{ ?doc <{DKG}sourceFile> ?f .
+              FILTER NOT EXISTS {{ ?doc a <{DKG}Copy> }}
+              OPTIONAL {{ ?doc <http://data.europa.eu/eli/ontology#id_local> ?id }} }} }}"""):
+        found.setdefault(s["g"].value, s["id"].value if s["id"] is not None else s["doc"].value)
+    return [replace(o, document=found.get(o.graph)) if o.graph in found else o for o in outcomes]
+
+
+# --- static graphs, metadata, files ----------------------------------------------------------------
+
+def _static_graphs() -> dict[str, str]:
+    """Ontology + shapes, and code lists, as N-Triples with canonical blank-node labels (so the
+    same files give the same graph, byte for byte)."""
+    graphs = {}
+    for graph, paths in STATIC_GRAPHS.items():
+        dataset = ox.Dataset()
+        for path in paths:
+            if path.exists():
+                for q in ox.parse(path=str(path), format=ox.RdfFormat.TURTLE):
+                    dataset.add(q)
+        if len(dataset):
+            dataset.canonicalize(ox.CanonicalizationAlgorithm.RDFC_1_0)
+            text = ox.serialize(dataset, format=ox.RdfFormat.N_QUADS).decode("utf-8")
+            graphs[graph] = "".join(sorted(text.splitlines(keepends=True)))
+    return graphs
+
+
+def _build_triples(report: BuildReport) -> str:
+    """What dkgid:graph/build says about this build (the only place for volatile values)."""
+    b = f"<{BUILD_NODE}>"
+    v = report.validation
+    counts = {"filesGiven": report.files_given, "documentsRead": report.documents_read,
+              "filesSetAside": len(report.set_aside), "shaclViolations": v.violations, "shaclWarnings": v.warnings}
+    lines = [f"{b} <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <{PROV}Activity> .",
+             f"{b} <{PROV}generatedAtTime> {literal(report.built_at, XSD + 'dateTime')} .",
+             f"{b} <{DKG}loaderVersion> {literal(report.loader_version)} ."]
+    lines += [f"{b} <{DKG}{name}> {literal(str(n), XSD + 'integer')} ." for name, n in counts.items()]
+    return "\n".join(lines) + "\n"
+
+
+def _write(path: Path, text: str) -> None:
+    """Write whole or not at all (a kill mid-write leaves the previous report)."""
+    tmp = path.with_name(path.name + ".part")
+    tmp.write_text(text, encoding="utf-8")
+    os.replace(tmp, path)
+
+
+def _pause(stage: str) -> None:
+    if os.environ.get(PAUSE_ENV) == stage:
+        print(f"paused at {stage}", file=sys.stderr, flush=True)
+        time.sleep(float(os.environ.get(PAUSE_SECONDS_ENV, "60")))
+
+
+class _Clock:
+    def __init__(self):
+        self.seconds: dict[str, float] = {}
+
+    def __call__(self, stage: str):
+        clock = self
+
+        class _Timer:
+            def __enter__(self):
+                self.t = time.perf_counter()
+
+            def __exit__(self, *exc):
+                clock.seconds[stage] = clock.seconds.get(stage, 0.0) + time.perf_counter() - self.t
+        return _Timer()
+
+
+class _Progress:
+    """One line on stderr, rewritten in place; silent when stderr is not a terminal (CI, pipes)."""
+
+    def __init__(self, enabled: bool):
+        self.enabled = enabled
+        self.width = 0
+
+    def _show(self, text: str) -> None:
+        if self.enabled:
+            sys.stderr.write("\r" + text.ljust(self.width))
+            sys.stderr.flush()
+            self.width = len(text)
+
+    def stage(self, text: str) -> None:
+        self._show(text + "...")
+
+    def count(self, items: Iterable, total: int) -> Iterable:
+        step = max(1, total // 200)
+        for i, item in enumerate(items, 1):
+            if i % step == 0 or i == total:
+                self._show(f"reading and extracting: {i}/{total} files")
+            yield item
+
+    def done(self) -> None:
+        if self.enabled and self.width:
+            sys.stderr.write("\r" + " " * self.width + "\r")
+            sys.stderr.flush()

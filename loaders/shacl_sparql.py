@@ -1,0 +1,469 @@
+"""SHACL shapes -> SPARQL SELECT queries that return their validation results (the fast path of
+loaders.validate). Generic: nothing here knows the project's shapes.
+
+Every constraint becomes a SPARQL group pattern that has a solution exactly when the focus node
+violates it (binding the offending value when SHACL reports one). A top-level shape gives one query
+per constraint: the target, then the pattern. Shapes referenced by sh:node, sh:or, sh:and, sh:not,
+sh:xone and sh:qualifiedValueShape are inlined as ``EXISTS { violation of S }``.
+
+Translated: targets (sh:targetClass with rdfs:subClassOf*, implicit class targets, sh:targetNode,
+sh:targetSubjectsOf, sh:targetObjectsOf); every SHACL path form; sh:class, sh:datatype, sh:nodeKind,
+sh:minCount, sh:maxCount (up to ``MAX_COUNT``), sh:pattern/sh:flags, sh:in, sh:hasValue,
+sh:min/maxInclusive, sh:min/maxExclusive, sh:min/maxLength, sh:languageIn, sh:uniqueLang,
+sh:equals, sh:disjoint, sh:lessThan, sh:lessThanOrEquals, sh:node, sh:and, sh:or, sh:not, sh:xone,
+sh:qualifiedValueShape with sh:qualifiedMin/MaxCount, and sh:sparql SELECT constraints (top level).
+Anything else raises ``Unsupported`` naming it; the caller hands that shape to pySHACL.
+
+A literal's well-formedness for sh:datatype is judged by the SPARQL function ``WELL_TYPED``, which the
+caller provides (rdflib's verdict, the one pySHACL uses).
+"""
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass
+
+import pyoxigraph as ox
+import rdflib
+from rdflib import RDF, RDFS, BNode, Literal, URIRef
+from rdflib.collection import Collection
+from rdflib.namespace import SH
+
+WELL_TYPED = "urn:x-directive-kg:well-typed"
+MAX_COUNT = 5         # sh:minCount / sh:maxCount up to this become patterns of distinct values
+MAX_DEPTH = 8         # nesting of sh:node / sh:or ... (deeper: recursive shapes, not translated)
+TYPE_PATH = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>/<http://www.w3.org/2000/01/rdf-schema#subClassOf>*"
+TARGETS = (SH.targetClass, SH.targetNode, SH.targetSubjectsOf, SH.targetObjectsOf)
+
+_IGNORED = {SH.name, SH.description, SH.order, SH.group, SH.defaultValue, SH.message, SH.severity,
+            SH.deactivated, SH.path, SH.property, SH.flags, SH.qualifiedMinCount, SH.qualifiedMaxCount,
+            SH.qualifiedValueShapesDisjoint, *TARGETS}
+_COMPARE = {SH.minInclusive: ">=", SH.maxInclusive: "<=", SH.minExclusive: ">", SH.maxExclusive: "<"}
+_PAIR = {SH.lessThan: "<", SH.lessThanOrEquals: "<="}
+_NODE_KIND = {
+    SH.IRI: "isIRI({v})", SH.BlankNode: "isBlank({v})", SH.Literal: "isLiteral({v})",
+    SH.BlankNodeOrIRI: "(isBlank({v}) || isIRI({v}))", SH.BlankNodeOrLiteral: "(isBlank({v}) || isLiteral({v}))",
+    SH.IRIOrLiteral: "(isIRI({v}) || isLiteral({v}))",
+}
+
+
+class Unsupported(Exception):
+    """Something the translator does not handle: validate that shape with pySHACL."""
+
+
+@dataclass(frozen=True)
+class Check:
+    """One query returning the violations of one constraint of one shape."""
+
+    shape: str             # source shape key (shape_key)
+    severity: str          # Violation | Warning | Info
+    component: str         # "MinCountConstraintComponent", ...
+    path: str | None       # SPARQL path of the property shape, None for a node shape
+    query: str             # SELECT ?this [?value] [?path] [?message ...]
+    message: str | None    # sh:message of the shape / constraint
+    node_shape: bool
+    per_focus: str | None = None  # sh:sparql that must run with $this pre-bound: the query of the focus nodes
+
+
+# --- terms, paths, shapes --------------------------------------------------------------------------
+
+def nt(term) -> str | None:
+    """rdflib term -> N-Triples text, written the way pyoxigraph writes it (None -> None)."""
+    if term is None:
+        return None
+    if isinstance(term, URIRef):
+        return str(ox.NamedNode(str(term)))
+    if isinstance(term, BNode):
+        return str(ox.BlankNode(str(term)))
+    if isinstance(term, Literal):
+        if term.language:
+            return str(ox.Literal(str(term), language=term.language))
+        return str(ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)) if term.datatype else None))
+    raise TypeError(f"not an RDF term: {term!r}")
+
+
+def sparql_path(g: rdflib.Graph, path) -> str:
+    """A SHACL path (described in graph g) as a SPARQL property path."""
+    if isinstance(path, URIRef):
+        return f"<{path}>"
+    if (path, RDF.first, None) in g:
+        return "(" + "/".join(sparql_path(g, p) for p in Collection(g, path)) + ")"
+    for pred, template in ((SH.inversePath, "^{}"), (SH.zeroOrMorePath, "{}*"), (SH.oneOrMorePath, "{}+"),
+                           (SH.zeroOrOnePath, "{}?")):
+        inner = g.value(path, pred)
+        if inner is not None:
+            return "(" + template.format(sparql_path(g, inner)) + ")"
+    alternatives = g.value(path, SH.alternativePath)
+    if alternatives is not None:
+        return "(" + "|".join(sparql_path(g, p) for p in Collection(g, alternatives)) + ")"
+    raise Unsupported(f"{path!r} is not a SHACL path")
+
+
+def shape_key(sg: rdflib.Graph, shape) -> str:
+    """A name for a shape that does not depend on blank-node labels: its IRI, or
+    "<parent shape>/<path>" for a blank property shape."""
+    if not isinstance(shape, BNode):
+        return nt(shape)
+    parent = sg.value(None, SH.property, shape)
+    path = sg.value(shape, SH.path)
+    where = shape_key(sg, parent) if parent is not None else "_"
+    return f"{where}/{sparql_path(sg, path) if path is not None else '?'}"
+
+
+def _class_types(sg: rdflib.Graph) -> set:
+    return {RDFS.Class, *sg.subjects(RDFS.subClassOf, RDFS.Class)}
+
+
+def top_level_shapes(sg: rdflib.Graph) -> list:
+    """Shapes with targets (explicit, or implicit: a shape that is also a class)."""
+    classes = _class_types(sg)
+    shapes = {s for p in TARGETS for s in sg.subjects(p, None)}
+    shapes |= {s for t in classes for s in sg.subjects(RDF.type, t)
+               if (s, RDF.type, SH.NodeShape) in sg or (s, RDF.type, SH.PropertyShape) in sg}
+    return sorted(shapes, key=str)
+
+
+def without_targets(sg: rdflib.Graph, keep) -> rdflib.Graph:
+    """A copy of the shapes graph where only the top-level shapes in ``keep`` have targets (the
+    others still apply where referenced, through sh:node and the like)."""
+    g = rdflib.Graph()
+    for prefix, ns in sg.namespaces():
+        g.bind(prefix, ns)
+    classes = _class_types(sg)
+    drop = set(top_level_shapes(sg)) - set(keep)
+    for s, p, o in sg:
+        if not (s in drop and (p in TARGETS or (p == RDF.type and o in classes))):
+            g.add((s, p, o))
+    return g
+
+
+def _active(sg: rdflib.Graph, node) -> bool:
+    value = sg.value(node, SH.deactivated)
+    return not (isinstance(value, Literal) and value.toPython() is True)
+
+
+def _severity(sg: rdflib.Graph, shape) -> str:
+    value = sg.value(shape, SH.severity)
+    return str(value).rsplit("#", 1)[-1] if value is not None else "Violation"
+
+
+def message(sg: rdflib.Graph, node) -> str | None:
+    found = sorted(sg.objects(node, SH.message), key=lambda m: (getattr(m, "language", None) not in (None, "en"), str(m)))
+    return str(found[0]) if found else None
+
+
+# --- top-level shapes -> checks ---------------------------------------------------------------------
+
+def translate(sg: rdflib.Graph, shape) -> list[Check]:
+    """The checks of one top-level shape and of its property shapes."""
+    if not _active(sg, shape):
+        return []
+    target = _target(sg, shape)
+    fresh = _Fresh()
+    parts = [(shape, sg.value(shape, SH.path))]
+    if parts[0][1] is None:
+        parts += [(p, sg.value(p, SH.path)) for p in sorted(sg.objects(shape, SH.property), key=str) if _active(sg, p)]
+    elif any(sg.objects(shape, SH.property)):
+        raise Unsupported(f"{shape_key(sg, shape)}: sh:property inside a property shape")
+    checks = []
+    for node, path in parts:
+        if node is not shape and path is None:
+            raise Unsupported(f"property shape {shape_key(sg, node)} has no sh:path")
+        spath = sparql_path(sg, path) if path is not None else None
+        key, severity, note = shape_key(sg, node), _severity(sg, node), message(sg, node)
+        for component, value, pattern in _violations(sg, node, "?this", spath, fresh, depth=0, top=True):
+            select = f"?this ({value} AS ?value)" if value else "?this"
+            query = f"SELECT DISTINCT {select} WHERE {{ {target} {pattern} }}"
+            checks.append(Check(key, severity, component, spath, query, note, spath is None))
+        for constraint in sg.objects(node, SH.sparql):
+            if _active(sg, constraint):
+                checks.append(_sparql_check(sg, node, key, severity, spath, constraint, target))
+    return checks
+
+
+def _target(sg: rdflib.Graph, shape) -> str:
+    parts = [f"{{ ?this {TYPE_PATH} {nt(c)} }}" for c in sg.objects(shape, SH.targetClass)]
+    if any(t in _class_types(sg) for t in sg.objects(shape, RDF.type)):
+        parts.append(f"{{ ?this {TYPE_PATH} {nt(shape)} }}")
+    parts += [f"{{ VALUES ?this {{ {nt(n)} }} }}" for n in sg.objects(shape, SH.targetNode)]
+    parts += [f"{{ ?this {nt(p)} ?target_o }}" for p in sg.objects(shape, SH.targetSubjectsOf)]
+    parts += [f"{{ ?target_s {nt(p)} ?this }}" for p in sg.objects(shape, SH.targetObjectsOf)]
+    return "{ SELECT DISTINCT ?this WHERE { " + " UNION ".join(parts) + " } }"
+
+
+class _Fresh:
+    def __init__(self):
+        self._n = itertools.count(1)
+
+    def __call__(self, name: str = "v") -> str:
+        return f"?{name}{next(self._n)}"
+
+
+# --- constraints -> violation patterns ----------------------------------------------------------------
+
+def _violations(sg: rdflib.Graph, node, x: str, path: str | None, fresh: _Fresh, depth: int,
+                top: bool = False) -> list[tuple[str, str | None, str]]:
+    """(component, variable of the reported value or None, pattern) for each constraint of the
+    shape ``node`` on focus ``x``; the pattern has solutions exactly when ``x`` violates it.
+    ``top``: the shape's own property shapes and sh:sparql are handled by the caller."""
+    if depth > MAX_DEPTH:
+        raise Unsupported("shapes nested too deep (a recursive shape?)")
+    if not _active(sg, node):
+        return []
+    for p in set(sg.predicates(node, None)):
+        if str(p).startswith(str(SH)) and p not in _IGNORED and p not in _HANDLERS and p != SH.sparql:
+            raise Unsupported(f"{shape_key(sg, node)} uses sh:{str(p)[len(str(SH)):]}")
+    if not top and any(sg.objects(node, SH.sparql)):
+        raise Unsupported(f"{shape_key(sg, node)}: sh:sparql in a referenced shape")
+    if path:
+        v = fresh()
+        ctx = _Ctx(sg, node, x, path, v, f"{x} {path} {v} .", fresh, depth)
+    else:
+        ctx = _Ctx(sg, node, x, None, x, "", fresh, depth)
+    found = []
+    for pred, handler in _HANDLERS.items():
+        for obj in sorted(sg.objects(node, pred), key=str):
+            found += handler(ctx, obj)
+    if not top and path is None:
+        for prop in sorted(sg.objects(node, SH.property), key=str):
+            prop_path = sg.value(prop, SH.path)
+            if prop_path is None:
+                raise Unsupported(f"property shape {shape_key(sg, prop)} has no sh:path")
+            found += _violations(sg, prop, x, sparql_path(sg, prop_path), fresh, depth + 1)
+    return found
+
+
+@dataclass(frozen=True)
+class _Ctx:
+    sg: rdflib.Graph
+    node: object
+    x: str                 # focus variable
+    path: str | None
+    v: str                 # value variable (x itself for a node shape)
+    values: str            # pattern binding v from x ("" for a node shape)
+    fresh: _Fresh
+    depth: int
+
+    def failing(self, component: str, condition: str):
+        return [(component, self.v, f"{self.values} FILTER({condition})")]
+
+    def violates(self, shape, var: str) -> str:
+        """A pattern with solutions exactly when ``var`` does not conform to ``shape``."""
+        path = self.sg.value(shape, SH.path)  # a referenced shape may be a property shape
+        parts = _violations(self.sg, shape, var, sparql_path(self.sg, path) if path is not None else None,
+                            self.fresh, self.depth + 1)
+        return " UNION ".join(f"{{ {p} }}" for _, _, p in parts) if parts else "FILTER(false)"
+
+    def distinct_values(self, n: int, extra=lambda var: "") -> str:
+        """Pattern: n pairwise distinct values of the path (each also meeting ``extra``)."""
+        if n > MAX_COUNT:
+            raise Unsupported(f"a count of {n} (more than {MAX_COUNT})")
+        vs = [self.fresh() for _ in range(n)]
+        binds = " ".join(f"{self.x} {self.path} {w} . {extra(w)}" for w in vs)
+        different = " && ".join(f"!sameTerm({a}, {b})" for a, b in itertools.combinations(vs, 2))
+        return binds + (f" FILTER({different})" if different else "")
+
+
+def _needs_path(ctx: _Ctx, what: str) -> None:
+    if ctx.path is None:
+        raise Unsupported(f"{what} on a node shape")
+
+
+def _class(ctx, c):
+    return [("ClassConstraintComponent", ctx.v, f"{ctx.values} FILTER NOT EXISTS {{ {ctx.v} {TYPE_PATH} {nt(c)} }}")]
+
+
+def _datatype(ctx, d):
+    v = ctx.v
+    if d == RDFS.Literal:
+        return ctx.failing("DatatypeConstraintComponent", f"!isLiteral({v})")
+    # same datatype, and a lexical form rdflib accepts (pySHACL fails ill-typed literals)
+    return ctx.failing("DatatypeConstraintComponent",
+                       f"!(isLiteral({v}) && datatype({v}) = {nt(d)} && <{WELL_TYPED}>({v}))")
+
+
+def _node_kind(ctx, k):
+    if k not in _NODE_KIND:
+        raise Unsupported(f"sh:nodeKind {k}")
+    return ctx.failing("NodeKindConstraintComponent", "!" + _NODE_KIND[k].format(v=ctx.v))
+
+
+def _min_count(ctx, n):
+    _needs_path(ctx, "sh:minCount")
+    return [("MinCountConstraintComponent", None, f"FILTER NOT EXISTS {{ {ctx.distinct_values(int(n))} }}")] if int(n) else []
+
+
+def _max_count(ctx, n):
+    _needs_path(ctx, "sh:maxCount")
+    return [("MaxCountConstraintComponent", None, ctx.distinct_values(int(n) + 1))]
+
+
+def _pattern(ctx, pattern):
+    flags = ctx.sg.value(ctx.node, SH.flags)
+    args = nt(Literal(str(pattern))) + (f", {nt(Literal(str(flags)))}" if flags is not None else "")
+    return ctx.failing("PatternConstraintComponent", f"isBlank({ctx.v}) || !REGEX(STR({ctx.v}), {args})")
+
+
+def _in(ctx, members):
+    allowed = " || ".join(f"sameTerm({ctx.v}, {nt(m)})" for m in Collection(ctx.sg, members)) or "false"
+    return ctx.failing("InConstraintComponent", f"!({allowed})")
+
+
+def _has_value(ctx, value):
+    if ctx.path is None:
+        return ctx.failing("HasValueConstraintComponent", f"!sameTerm({ctx.x}, {nt(value)})")
+    w = ctx.fresh()
+    return [("HasValueConstraintComponent", None,
+             f"FILTER NOT EXISTS {{ {ctx.x} {ctx.path} {w} FILTER(sameTerm({w}, {nt(value)})) }}")]
+
+
+def _range(pred):
+    name = str(pred).rsplit("#", 1)[1]
+    component = name[0].upper() + name[1:] + "ConstraintComponent"
+    return lambda ctx, bound: ctx.failing(component, f"!COALESCE({ctx.v} {_COMPARE[pred]} {nt(bound)}, false)")
+
+
+def _length(op, component):
+    return lambda ctx, n: ctx.failing(component, f"isBlank({ctx.v}) || !COALESCE(STRLEN(STR({ctx.v})) {op} {int(n)}, false)")
+
+
+def _language_in(ctx, ranges):
+    tags = " || ".join(f"langMatches(lang({ctx.v}), {nt(Literal(str(r)))})" for r in Collection(ctx.sg, ranges))
+    return ctx.failing("LanguageInConstraintComponent", f"!(isLiteral({ctx.v}) && ({tags or 'false'}))")
+
+
+def _unique_lang(ctx, flag):
+    _needs_path(ctx, "sh:uniqueLang")
+    if not (isinstance(flag, Literal) and flag.toPython() is True):
+        return []
+    a, b = ctx.fresh(), ctx.fresh()
+    return [("UniqueLangConstraintComponent", None,
+             f"{ctx.x} {ctx.path} {a} . {ctx.x} {ctx.path} {b} . FILTER(!sameTerm({a}, {b}) && lang({a}) != \"\" "
+             f"&& LCASE(lang({a})) = LCASE(lang({b})))")]
+
+
+def _equals(ctx, prop):
+    w = ctx.fresh()
+    return [("EqualsConstraintComponent", ctx.v, f"{ctx.values} FILTER NOT EXISTS {{ {ctx.x} {nt(prop)} {ctx.v} }}"),
+            ("EqualsConstraintComponent", w,
+             f"{ctx.x} {nt(prop)} {w} . FILTER NOT EXISTS {{ {ctx.x} {ctx.path or ''} {w} }}" if ctx.path else
+             f"{ctx.x} {nt(prop)} {w} . FILTER(!sameTerm({w}, {ctx.x}))")]
+
+
+def _disjoint(ctx, prop):
+    return [("DisjointConstraintComponent", ctx.v, f"{ctx.values} {ctx.x} {nt(prop)} {ctx.v} .")]
+
+
+def _pair(pred):
+    op = _PAIR[pred]
+    component = ("LessThan" if pred == SH.lessThan else "LessThanOrEquals") + "ConstraintComponent"
+
+    def handler(ctx, prop):
+        _needs_path(ctx, f"sh:{str(pred).rsplit('#', 1)[1]}")
+        v, w = ctx.v, ctx.fresh()
+        compare = f"IF(isIRI({v}) && isIRI({w}), STR({v}) {op} STR({w}), {v} {op} {w})"
+        return [(component, v, f"{ctx.values} {ctx.x} {nt(prop)} {w} . FILTER(!COALESCE({compare}, false))")]
+    return handler
+
+
+def _node(ctx, shape):
+    return [("NodeConstraintComponent", ctx.v, f"{ctx.values} FILTER EXISTS {{ {ctx.violates(shape, ctx.v)} }}")]
+
+
+def _not(ctx, shape):
+    return [("NotConstraintComponent", ctx.v, f"{ctx.values} FILTER NOT EXISTS {{ {ctx.violates(shape, ctx.v)} }}")]
+
+
+def _logical(component, combine):
+    def handler(ctx, members):
+        shapes = list(Collection(ctx.sg, members))
+        fails = [f"EXISTS {{ {ctx.violates(s, ctx.v)} }}" for s in shapes]
+        return ctx.failing(component, combine(fails))
+    return handler
+
+
+def _xone(fails):
+    conforming = " + ".join(f"IF({f}, 0, 1)" for f in fails) or "0"
+    return f"({conforming}) != 1"
+
+
+def _qualified(ctx, shape):
+    _needs_path(ctx, "sh:qualifiedValueShape")
+    disjoint = ctx.sg.value(ctx.node, SH.qualifiedValueShapesDisjoint)
+    if isinstance(disjoint, Literal) and disjoint.toPython() is True:
+        raise Unsupported("sh:qualifiedValueShapesDisjoint")
+
+    def conforming(var):
+        return f"FILTER NOT EXISTS {{ {ctx.violates(shape, var)} }}"
+    found = []
+    low, high = ctx.sg.value(ctx.node, SH.qualifiedMinCount), ctx.sg.value(ctx.node, SH.qualifiedMaxCount)
+    if low is not None and int(low) > 0:
+        found.append(("QualifiedMinCountConstraintComponent", None,
+                      f"FILTER NOT EXISTS {{ {ctx.distinct_values(int(low), conforming)} }}"))
+    if high is not None:
+        found.append(("QualifiedMaxCountConstraintComponent", None, ctx.distinct_values(int(high) + 1, conforming)))
+    return found
+
+
+_HANDLERS = {
+    SH["class"]: _class, SH.datatype: _datatype, SH.nodeKind: _node_kind, SH.minCount: _min_count,
+    SH.maxCount: _max_count, SH.pattern: _pattern, SH["in"]: _in, SH.hasValue: _has_value,
+    **{p: _range(p) for p in _COMPARE},
+    SH.minLength: _length(">=", "MinLengthConstraintComponent"),
+    SH.maxLength: _length("<=", "MaxLengthConstraintComponent"),
+    SH.languageIn: _language_in, SH.uniqueLang: _unique_lang, SH.equals: _equals, SH.disjoint: _disjoint,
+    **{p: _pair(p) for p in _PAIR},
+    SH.node: _node, SH["not"]: _not,
+    SH["and"]: _logical("AndConstraintComponent", lambda fails: " || ".join(fails) or "false"),
+    SH["or"]: _logical("OrConstraintComponent", lambda fails: " && ".join(fails) or "true"),
+    SH.xone: _logical("XoneConstraintComponent", _xone),
+    SH.qualifiedValueShape: _qualified,
+}
+
+
+# --- SHACL-SPARQL ----------------------------------------------------------------------------------
+
+_SELECT = re.compile(r"\bSELECT\s+(?:DISTINCT\s+|REDUCED\s+)?", re.I)
+_WHERE = re.compile(r"\bWHERE\s*\{|\{")
+_NEEDS_PREBINDING = re.compile(r"\b(GROUP\s+BY|HAVING|LIMIT|OFFSET|MINUS|SERVICE|VALUES)\b|\{\s*SELECT\b"
+                               r"|\b(COUNT|SUM|MIN|MAX|AVG|SAMPLE|GROUP_CONCAT)\s*\(", re.I)
+
+
+def _sparql_check(sg, node, key, severity, path, constraint, target) -> Check:
+    select = sg.value(constraint, SH.select)
+    if select is None:
+        raise Unsupported(f"{key}: sh:sparql without sh:select")
+    text = str(select)
+    if re.search(r"\$(shapesGraph|currentShape)\b", text):
+        raise Unsupported(f"{key}: sh:sparql uses $shapesGraph or $currentShape")
+    if path is not None:
+        text = text.replace("$PATH", path)
+    text = re.sub(r"\$this\b", "?this", text)
+    if re.search(r"\$\w", text):
+        raise Unsupported(f"{key}: sh:sparql uses pre-bound variables other than $this and $PATH")
+    head = _SELECT.search(text)
+    where = _WHERE.search(text, head.end()) if head else None
+    if where is None:
+        raise Unsupported(f"{key}: sh:sparql query is not a SELECT")
+    prologue = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in _declared_prefixes(sg, constraint))
+    note = message(sg, constraint) or message(sg, node)
+    if _NEEDS_PREBINDING.search(text):  # run once per focus node, $this substituted
+        return Check(key, severity, "SPARQLConstraintComponent", path, prologue + text, note, path is None,
+                     per_focus=f"SELECT ?this WHERE {{ {target} }}")
+    # $this joined with the target at the start of the outer group: one query for all focus nodes
+    projection = text[head.end():where.start()]
+    if "*" not in projection and not re.search(r"\?this\b", projection):
+        text = text[:head.end()] + "?this " + text[head.end():]
+        where = _WHERE.search(text, head.end())
+    return Check(key, severity, "SPARQLConstraintComponent", path,
+                 prologue + text[:where.end()] + f" {target} " + text[where.end():], note, path is None)
+
+
+def _declared_prefixes(sg: rdflib.Graph, constraint) -> list[tuple[str, str]]:
+    found = set()
+    for ontology in sg.objects(constraint, SH.prefixes):
+        for decl in sg.objects(ontology, SH.declare):
+            prefix, ns = sg.value(decl, SH.prefix), sg.value(decl, SH.namespace)
+            if prefix is not None and ns is not None:
+                found.add((str(prefix), str(ns)))
+    return sorted(found)

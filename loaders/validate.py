@@ -1,0 +1,363 @@
+"""SHACL validation of the graph: pySHACL (the reference) and a fast path of SPARQL queries on Oxigraph.
+
+The fast path translates the shapes generically, one SPARQL SELECT per constraint, run on the union
+of the data graphs of the store (all named graphs except dkgid:graph/build):
+- targets: sh:targetClass (with rdfs:subClassOf*), implicit class targets, sh:targetNode,
+  sh:targetSubjectsOf, sh:targetObjectsOf;
+- paths: IRIs, inverse, sequence, alternative, zero-or-more, one-or-more, zero-or-one;
+- constraints: sh:class, sh:datatype (ill-typed literals fail, judged by rdflib like pySHACL does),
+  sh:nodeKind, sh:minCount, sh:maxCount, sh:pattern (+ sh:flags), sh:in, sh:hasValue,
+  sh:min/maxInclusive, sh:min/maxExclusive, sh:min/maxLength, and sh:sparql SELECT constraints
+  (sh:prefixes honoured; $this bound by joining the target, or per focus node when the query has
+  aggregates or sub-queries).
+A top-level shape that uses anything else (sh:or, sh:node, sh:closed, ...) or whose query Oxigraph
+refuses is validated by pySHACL instead, and the report names it (``fallback``), loudly: the
+warning goes to the log and into the plain-text report. tests/test_validate*.py prove that both
+engines report the same results on every fixture and on the corpus graph.
+
+Results carry terms in N-Triples form ("<iri>", '"x"@vi'), paths in SPARQL syntax and a stable key
+for the source shape (its IRI, or "<parent shape>/<path>" for a blank property shape), so results of
+the two engines compare as plain tuples.
+"""
+from __future__ import annotations
+
+import logging
+import os
+import re
+import time
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Iterable, Mapping, Sequence
+
+import pyoxigraph as ox
+import rdflib
+from rdflib import RDF, RDFS, Literal
+from rdflib.namespace import SH
+
+from loaders.paths import ONTOLOGY
+from loaders.shacl_sparql import (WELL_TYPED, Check, Unsupported, nt, shape_key, sparql_path, top_level_shapes,
+                                  translate, without_targets)
+from loaders.store import DKG, PREFIXES, KGStore, data_graphs
+
+log = logging.getLogger(__name__)
+
+SHAPES = ONTOLOGY / "shapes.ttl"
+SEVERITIES = ("Violation", "Warning", "Info")
+DATA_GRAPH = "urn:x-directive-kg:data"          # where text given to validate() is loaded
+
+__all__ = ["validate", "ValidationReport", "ValidationResult", "load_shapes", "SHAPES", "Unsupported"]
+
+
+@dataclass(frozen=True)
+class ValidationResult:
+    severity: str                 # Violation | Warning | Info
+    focus: str                    # N-Triples term
+    path: str | None              # SPARQL property path, None for node shapes
+    value: str | None             # N-Triples term
+    message: str
+    source_shape: str             # IRI in <>, or "<parent>/path" for a blank property shape
+    component: str                # "MinCountConstraintComponent", ...
+    source_file: str | None = None  # path of the file whose graph holds the focus node
+    document: str | None = None     # the document of that file: "2644-CV/TU" or its IRI
+
+    def key(self) -> tuple:
+        return (self.focus, self.path, self.severity, self.source_shape, self.component, self.value)
+
+
+@dataclass(frozen=True)
+class ValidationReport:
+    engine: str                          # "fast" | "pyshacl"
+    results: tuple[ValidationResult, ...]
+    fallback: tuple[str, ...] = ()       # "shape key: reason" for shapes the fast path left to pySHACL
+    seconds: float = 0.0
+
+    @property
+    def conforms(self) -> bool:
+        return not self.results
+
+    def count(self, severity: str) -> int:
+        return sum(r.severity == severity for r in self.results)
+
+    @property
+    def violations(self) -> int:
+        return self.count("Violation")
+
+    @property
+    def warnings(self) -> int:
+        return self.count("Warning")
+
+    def keys(self) -> set[tuple]:
+        return {r.key() for r in self.results}
+
+    def to_text(self) -> str:
+        return _text_report(self)
+
+    def to_turtle(self) -> str:
+        return _turtle_report(self)
+
+
+# --- entry point ---------------------------------------------------------------------------------
+
+def validate(data, shapes: str | os.PathLike | rdflib.Graph | None = None, engine: str = "fast",
+             locate: bool = True) -> ValidationReport:
+    """Validate ``data`` against ``shapes`` (default ontology/shapes.ttl).
+
+    ``data``: a KGStore or pyoxigraph.Store (the union of its data graphs), a Path to an RDF file,
+    or RDF text (Turtle, N-Triples or TriG; the union of its graphs). ``engine``: "fast" or "pyshacl".
+    ``locate``: add the source file and document of each focus node (looked up in the store).
+    """
+    if engine not in ("fast", "pyshacl"):
+        raise ValueError(f"unknown SHACL engine {engine!r}: use 'fast' or 'pyshacl'")
+    started = time.perf_counter()
+    sg = shapes if isinstance(shapes, rdflib.Graph) else load_shapes(shapes)
+    store, graphs = _as_store(data)
+    if engine == "pyshacl":
+        results, fallback = _pyshacl(*_rdflib_union(store, graphs), sg), ()
+    else:
+        results, fallback = _fast(store, graphs, sg)
+    if locate:
+        results = _locate(store, graphs, results)
+    results = tuple(sorted(set(results), key=_sort_key))
+    return ValidationReport(engine, results, fallback, time.perf_counter() - started)
+
+
+def load_shapes(shapes: str | os.PathLike | None = None) -> rdflib.Graph:
+    """The shapes graph, from a file path, from Turtle text, or ontology/shapes.ttl."""
+    g = rdflib.Graph()
+    if shapes is None or isinstance(shapes, os.PathLike) or (isinstance(shapes, str) and "\n" not in shapes
+                                                             and Path(shapes).suffix in (".ttl", ".nt", ".trig")):
+        g.parse(Path(shapes or SHAPES), format="turtle")
+    else:
+        g.parse(data=shapes, format="turtle")
+    return g
+
+
+def _as_store(data) -> tuple[ox.Store, list[ox.NamedNode]]:
+    if isinstance(data, KGStore):
+        data = data.store
+    if isinstance(data, ox.Store):
+        return data, [ox.NamedNode(g) for g in data_graphs(data)]
+    store = ox.Store()
+    if isinstance(data, os.PathLike):
+        path = Path(data)
+        fmt = ox.RdfFormat.from_extension(path.suffix.lstrip(".")) or ox.RdfFormat.TURTLE
+        text = path.read_bytes()
+    else:
+        text, fmt = data, ox.RdfFormat.TRIG  # TriG reads Turtle and N-Triples too
+    if fmt.supports_datasets:
+        store.load(text, format=fmt)
+        if any(True for _ in store.quads_for_pattern(None, None, None, ox.DefaultGraph())):
+            store.update(f"ADD DEFAULT TO <{DATA_GRAPH}>")
+    else:
+        store.load(text, format=fmt, to_graph=ox.NamedNode(DATA_GRAPH))
+    return store, [ox.NamedNode(g) for g in data_graphs(store)]
+
+
+def _rdflib_union(store: ox.Store, graphs: Sequence[ox.NamedNode]) -> tuple[rdflib.Graph, dict]:
+    """The union as an rdflib Graph, and its blank nodes -> their labels in the store (so that both
+    engines name a blank node alike)."""
+    text = b"".join(store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=g) for g in graphs)
+    g, labels = rdflib.Graph(), {}
+    with _quiet_rdflib():
+        g.parse(data=text, format="nt", bnode_context=labels)
+    return g, {b: label for label, b in labels.items()}
+
+
+def _sort_key(r: ValidationResult) -> tuple:
+    return (r.source_file or "~", SEVERITIES.index(r.severity), r.focus, r.path or "", r.source_shape,
+            r.component, r.value or "")
+
+
+def _well_typed(term):
+    """rdflib's verdict on a literal's lexical form (the one pySHACL uses)."""
+    if not isinstance(term, ox.Literal):
+        return ox.Literal(False)
+    with _quiet_rdflib():
+        lit = Literal(term.value, datatype=term.datatype.value)
+        ok = not getattr(lit, "ill_typed", False)
+    return ox.Literal(ok)
+
+
+class _quiet_rdflib:
+    """rdflib logs a traceback for every ill-typed literal it meets; the report says it better."""
+
+    def __enter__(self):
+        self.logger = logging.getLogger("rdflib.term")
+        self.level = self.logger.level
+        self.logger.setLevel(logging.CRITICAL)
+
+    def __exit__(self, *exc):
+        self.logger.setLevel(self.level)
+
+
+def _fast(store: ox.Store, graphs: Sequence[ox.NamedNode], sg: rdflib.Graph):
+    results: list[ValidationResult] = []
+    fallback: dict = {}
+    functions = {ox.NamedNode(WELL_TYPED): _well_typed}
+    for shape in top_level_shapes(sg):
+        try:
+            results += [r for check in translate(sg, shape) for r in _run(store, graphs, check, functions)]
+        except Unsupported as e:
+            fallback[shape] = str(e)
+        except (SyntaxError, OSError, ValueError) as e:  # a query Oxigraph refuses (regex syntax, ...)
+            fallback[shape] = f"Oxigraph could not run its query: {e}"
+    notes = tuple(f"{shape_key(sg, s)}: {why}" for s, why in sorted(fallback.items(), key=lambda i: str(i[0])))
+    if fallback:
+        for note in notes:
+            log.warning("SHACL fast path: shape validated by pySHACL instead: %s", note)
+        results += _pyshacl(*_rdflib_union(store, graphs), without_targets(sg, keep=fallback))
+    return results, notes
+
+
+def _run(store: ox.Store, graphs, check: Check, functions) -> Iterable[ValidationResult]:
+    def rows(query: str, **kw):
+        return store.query(query, default_graph=list(graphs), custom_functions=functions, **kw)
+
+    if check.per_focus:
+        this = ox.Variable("this")
+        solutions = [(f["this"], s) for f in rows(check.per_focus)
+                     for s in rows(check.query, substitutions={this: f["this"]})]
+    else:
+        solutions = [(s["this"], s) for s in rows(check.query)]
+    sparql = check.component == "SPARQLConstraintComponent"
+    for focus, s in solutions:
+        value = _get(s, "value")
+        if sparql and value is None and check.node_shape:
+            value = focus  # SHACL-SPARQL: a node shape reports its focus node as the value
+        path = _get(s, "path") if sparql else None
+        note = _get(s, "message")
+        yield ValidationResult(
+            check.severity, str(focus), str(path) if path is not None else check.path,
+            str(value) if value is not None else None,
+            note.value if isinstance(note, ox.Literal) else _fill(check.message or _default_message(check), s),
+            check.shape, check.component)
+
+
+def _default_message(check: Check) -> str:
+    return check.component.replace("ConstraintComponent", "") + " constraint not met"
+
+
+def _get(solution, name: str):
+    try:
+        return solution[name]
+    except (KeyError, IndexError):
+        return None
+
+
+def _fill(message: str, solution) -> str:
+    def value(m):
+        term = _get(solution, m.group(1))
+        return term.value if term is not None else m.group(0)
+    return re.sub(r"\{[?$](\w+)\}", value, message)
+
+
+# --- pySHACL ---------------------------------------------------------------------------------
+
+def _pyshacl(data: rdflib.Graph, labels: Mapping, sg: rdflib.Graph) -> list[ValidationResult]:
+    import pyshacl
+
+    def term(t):
+        return str(ox.BlankNode(labels[t])) if t in labels else nt(t)
+
+    with _quiet_rdflib():
+        _conforms, report, _text = pyshacl.validate(data, shacl_graph=sg, inference="none",
+                                                    allow_warnings=True, allow_infos=True)
+    results = []
+    # only the report's own results: pySHACL also types the nested sh:detail results of sh:node
+    for r in (r for top in report.subjects(RDF.type, SH.ValidationReport) for r in report.objects(top, SH.result)):
+        path = report.value(r, SH.resultPath)
+        value = report.value(r, SH.value)
+        shape = report.value(r, SH.sourceShape)
+        results.append(ValidationResult(
+            str(report.value(r, SH.resultSeverity)).rsplit("#", 1)[-1],
+            term(report.value(r, SH.focusNode)),
+            sparql_path(report, path) if path is not None else None,
+            term(value),
+            str(report.value(r, SH.resultMessage) or ""),
+            shape_key(sg, shape),
+            str(report.value(r, SH.sourceConstraintComponent)).rsplit("#", 1)[-1],
+        ))
+    return results
+
+
+# --- where each problem is ----------------------------------------------------------------------
+
+def _locate(store: ox.Store, graphs, results: Sequence[ValidationResult]) -> list[ValidationResult]:
+    """Add the file and document of each focus node: the file graph that describes it."""
+    focus = sorted({r.focus for r in results if r.focus.startswith("<")})
+    if not focus:
+        return list(results)
+    found: dict[str, tuple[str, str]] = {}
+    for chunk in (focus[i:i + 500] for i in range(0, len(focus), 500)):
+        query = f"""
+            SELECT ?focus ?path ?doc ?id WHERE {{
+              VALUES ?focus {{ {' '.join(chunk)} }}
+              GRAPH ?g {{ ?focus ?p ?o . ?doc <{DKG}sourceFile>/<{DKG}path> ?path .
+                          OPTIONAL {{ ?doc <http://data.europa.eu/eli/ontology#id_local> ?id }} }}
+            }}"""
+        for s in store.query(query):
+            key, doc = str(s["focus"]), s["doc"].value
+            label = s["id"].value if _get(s, "id") is not None else doc
+            best = (s["path"].value, label)
+            # the focus node itself when it is a document of the file, else the first document
+            if key not in found or (doc == key[1:-1]) or (found[key][1] != key[1:-1] and best < found[key]):
+                found[key] = best
+    return [replace(r, source_file=found[r.focus][0], document=found[r.focus][1]) if r.focus in found else r
+            for r in results]
+
+
+# --- reports ------------------------------------------------------------------------------------
+
+def _short(term: str | None) -> str:
+    """<https://w3id.org/directive-kg/ontology#path> -> dkg:path."""
+    def prefixed(m):
+        for prefix, ns in PREFIXES.items():
+            if m.group(1).startswith(ns):
+                return f"{prefix}:{m.group(1)[len(ns):]}"
+        return m.group(0)
+    return re.sub(r"<([^<>\s]*)>", prefixed, term or "")
+
+
+def _text_report(report: ValidationReport) -> str:
+    lines = [f"SHACL validation ({report.engine}): {report.violations} violations, {report.warnings} warnings, "
+             f"{report.count('Info')} notes in {report.seconds:.2f} s"]
+    for note in report.fallback:
+        lines.append(f"NOTE: validated by pySHACL, the fast path cannot translate {note}")
+    current = object()
+    for r in report.results:
+        if r.source_file != current:
+            current = r.source_file
+            lines.append("")
+            lines.append(f"{r.source_file or '(not from one file: corpus, reference data or ontology)'}")
+        what = f"{r.document}: " if r.document else ""
+        field_ = _short(r.path) if r.path else "(node)"
+        value = f" [value {_short(r.value)}]" if r.value and r.value != r.focus else ""
+        lines.append(f"  {r.severity.upper():9} {what}{field_}: {r.message}{value}  (node {_short(r.focus)})")
+    return "\n".join(lines) + "\n"
+
+
+def _turtle_report(report: ValidationReport) -> str:
+    sh, rdf = str(SH), str(RDF)
+    lines = [f"_:report <{rdf}type> <{sh}ValidationReport> .",
+             f'_:report <{sh}conforms> "{str(report.conforms).lower()}"^^<http://www.w3.org/2001/XMLSchema#boolean> .']
+    for i, r in enumerate(report.results):
+        node = f"_:r{i}"
+        lines += [f"_:report <{sh}result> {node} .", f"{node} <{rdf}type> <{sh}ValidationResult> .",
+                  f"{node} <{sh}resultSeverity> <{sh}{r.severity}> .",
+                  f"{node} <{sh}focusNode> {r.focus} .",
+                  f"{node} <{sh}sourceConstraintComponent> <{sh}{r.component}> .",
+                  f"{node} <{sh}resultMessage> {ox.Literal(r.message)} ."]
+        if r.path and re.fullmatch(r"<[^>]*>", r.path):
+            lines.append(f"{node} <{sh}resultPath> {r.path} .")
+        if r.value:
+            lines.append(f"{node} <{sh}value> {r.value} .")
+        if re.fullmatch(r"<[^>]*>", r.source_shape):
+            lines.append(f"{node} <{sh}sourceShape> {r.source_shape} .")
+        where = [f"shape {r.source_shape}"] if not re.fullmatch(r"<[^>]*>", r.source_shape) else []
+        where += [f"file {r.source_file}"] if r.source_file else []
+        where += [f"document {r.document}"] if r.document else []
+        if where:
+            lines.append(f"{node} <{RDFS}comment> {ox.Literal('; '.join(where))} .")
+    quads = ox.parse("\n".join(lines) + "\n", format=ox.RdfFormat.N_TRIPLES)
+    return ox.serialize(quads, format=ox.RdfFormat.TURTLE,
+                        prefixes={"sh": sh, **{k: v for k, v in PREFIXES.items() if k != "sh"}}).decode("utf-8")
