@@ -2,8 +2,9 @@
 
 Matching runs on ``SourceText.work``; evidence spans quote ``canonical``. The vocabulary (type words,
 issuer codes, verbs, words that end an issuer's name) is data in ``data/reference``:
-``citation_patterns.csv``, ``citation_issuer_codes.csv``, ``citation_relations.csv``,
-``body_phrases.csv``.
+``citation_patterns.csv``, ``citation_relations.csv``, ``body_phrases.csv``; the issuer told by a
+symbol's code comes from ``issuer_codes.csv`` through ``loaders.bodies.issuer_from_number``. Dates follow
+the header's rule (``loaders.header.parse_date``): an impossible date is corrected only when unambiguous.
 
 A citation is found from an anchor (a type word with a number, a capitalised type word followed by a
 date or by "của <author>", or "ý kiến chỉ đạo của <one author> về <subject>"), then its tail is read
@@ -14,13 +15,14 @@ the shared tail of a list, the symbol's issuer code, "của X tại <citation>",
 from __future__ import annotations
 
 import csv
-import datetime
 import re
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from loaders.bodies import complete_name, issuer_from_number
 from loaders.context import DocContext
+from loaders.header import date_from_parts
 from loaders.paths import REFERENCE
 from loaders.records import CitedDocument, Span
 from loaders.text import SourceText, clean
@@ -50,11 +52,6 @@ def patterns(name: str = "citation_patterns.csv") -> dict[str, tuple[tuple[str, 
 
 
 @lru_cache(maxsize=1)
-def issuer_codes() -> dict[str, str]:
-    return {row["code"]: row["issuer"] for row in _rows("citation_issuer_codes.csv")}
-
-
-@lru_cache(maxsize=1)
 def relation_verbs() -> dict[str, str]:
     return {row["verb"].lower(): row["relation"] for row in _rows("citation_relations.csv")}
 
@@ -69,11 +66,7 @@ def alternation(words, flags: str = "") -> str:
 # ---------------------------------------------------------------- body-name completion
 
 def complete(name: str, ctx: DocContext) -> str:
-    """Full name with locality ("UBND tỉnh" -> "UBND tỉnh Ninh Bình") via loaders.bodies when present."""
-    try:
-        from loaders.bodies import complete_name
-    except ImportError:  # the bodies module lands separately; names stay as written until then
-        return name
+    """Full name with locality ("UBND tỉnh" -> "UBND tỉnh Ninh Bình") via loaders.bodies."""
     try:
         return complete_name(name, ctx) or name
     except Exception:  # a completion failure must not lose the citation
@@ -101,6 +94,7 @@ def _regexes() -> dict[str, re.Pattern]:
     unnumbered = alternation([t for t, _ in p["unnumbered"]])
     authors = alternation([t for t, _ in p["author_lead"]])
     stops = alternation([w for w, _ in p["issuer_stop"]])
+    implicit = alternation([t for t, _ in p["implicit_lead"]], "i")
     return {
         "numbered": re.compile(rf"(?<![^\W\d_])(?P<type>{types})(?:\s+(?i:số))?\s*:?\s*(?P<num>{_NUMBER})"),
         "bare": re.compile(rf"\s*(?:,|và|,\s*và)\s*(?:(?i:số)\s*)?(?P<num>{_NUMBER})"),
@@ -121,7 +115,10 @@ def _regexes() -> dict[str, re.Pattern]:
         "boundary": re.compile(r"[.;:!?](?=\s)|\n\s*\n"),
         "issued": re.compile(rf"(?P<x>[^,;:.\n()]+?)\s+(?:đã\s+|vừa\s+)?{alternation([t for t, _ in p['issued_verb']])}\s+$"),
         "subject_end": re.compile(rf"[;\n]|\.(?=\s|$)|,\s+(?=[{UPPER}])|\s(?=(?:theo|tại)\s)|\)"
-                                  rf"|,?\s+(?={alternation([t for t, _ in p['subject_stop']])}(?![^\W_]))"),
+                                  rf"|,?\s+(?={alternation([t for t, _ in p['subject_stop']])}(?![^\W_]))"
+                                  # the next citation of a list: "về X và Công điện số ...", "về X, ý kiến chỉ đạo của ..."
+                                  rf"|(?:\s*,\s*(?:và\s+)?|\s+(?:và|cùng)\s+)(?=(?:{types})(?:\s+(?i:số))?\s*:?\s*{_NUMBER}"
+                                  rf"|{unnumbered}\s+(?:ngày|của)\s|{implicit}\s+của\s)"),
         "date_first": re.compile(rf"^\s*(?:Ngày|ngày)\s+{_DATE}"),
         "heads": re.compile(alternation([t for t, _ in patterns('body_phrases.csv')['body_head']]) + r"(?![^\W_])"),
     }
@@ -170,14 +167,13 @@ def read_body(w: str, pos: int, limit: int, max_words: int = 14) -> int:
     return end
 
 
-def parse_date(m: re.Match) -> tuple[str | None, str]:
-    """ISO date or None, and the date as written."""
+def parse_date(m: re.Match) -> tuple[str | None, str, str | None]:
+    """(ISO date or None, the date as written, warning or None): the header's rule, one for the
+    whole record ("29/77/2020" -> 2020-07-29 with the reason; "31/2/2020" kept as written)."""
     written = clean(m.group(0))
     written = re.sub(r"^,?\s*(?:ban hành\s+)?(?i:ngày)\s+", "", written)
-    try:
-        return datetime.date(int(m.group("y")), int(m.group("m")), int(m.group("d"))).isoformat(), written
-    except ValueError:
-        return None, written
+    iso, warning = date_from_parts(m.group("d"), m.group("m"), m.group("y"))
+    return iso, written, warning
 
 
 def norm_number(value: str | None) -> str:
@@ -192,14 +188,6 @@ def clean_number(raw: str) -> str:
     return number
 
 
-def code_issuer(number: str) -> str | None:
-    codes = issuer_codes()
-    for part in re.split(r"[-/]", number)[1:]:
-        if part in codes:
-            return codes[part]
-    return None
-
-
 # ---------------------------------------------------------------- hits
 
 @dataclass
@@ -211,6 +199,7 @@ class _Hit:
     num_end: int = 0                 # end of the number (lists share what follows)
     date: str | None = None
     date_as_written: str | None = None
+    date_warning: str | None = None  # an impossible date: corrected or kept as written, and why
     issuer: str | None = None        # raw, before completion
     issuer_from_tail: bool = False
     subject: str | None = None
@@ -236,7 +225,7 @@ def _read_tail(w: str, hit: _Hit, pos: int, limit: int) -> None:
     rx = _regexes()
     m = rx["date"].match(w, pos, limit)
     if m:
-        hit.date, hit.date_as_written = parse_date(m)
+        hit.date, hit.date_as_written, hit.date_warning = parse_date(m)
         pos = hit.end = m.end()
     m = rx["of"].match(w, pos, limit)
     if m:
@@ -247,7 +236,7 @@ def _read_tail(w: str, hit: _Hit, pos: int, limit: int) -> None:
             pos = hit.end = end
             m = rx["date"].match(w, pos, limit)
             if m and hit.date_as_written is None:
-                hit.date, hit.date_as_written = parse_date(m)
+                hit.date, hit.date_as_written, hit.date_warning = parse_date(m)
                 pos = hit.end = m.end()
     m = rx["about"].match(w, pos, limit)
     if m:
@@ -384,13 +373,13 @@ def _relation(w: str, hit: _Hit) -> None:
         hit.relation = relation_verbs().get(hit.verb, "refers")
 
 
-def _context_fill(w: str, hit: _Hit) -> None:
+def _context_fill(w: str, hit: _Hit, ctx: DocContext) -> None:
     """Issuer and date from around the citation when its tail does not give them."""
     rx = _regexes()
     lo = _clause_start(w, hit.start)
     before = re.sub(r"\([^()]*\)", lambda m: " " * len(m.group(0)), w[lo:hit.start])
     if hit.number and not hit.issuer:
-        hit.issuer = code_issuer(hit.number)
+        hit.issuer = issuer_from_number(hit.number, ctx)
     if not hit.issuer:
         m = re.search(r"của\s+(?P<x>[^,;:.()]+?)\s+tại\s+$", before)
         if m:
@@ -406,7 +395,7 @@ def _context_fill(w: str, hit: _Hit) -> None:
     if hit.date_as_written is None and "ban hành" in before:
         m = rx["date_first"].match(before)
         if m:
-            hit.date, hit.date_as_written = parse_date(m)
+            hit.date, hit.date_as_written, hit.date_warning = parse_date(m)
 
 
 def _nest(w: str, hits: list[_Hit]) -> None:
@@ -468,7 +457,7 @@ def _find(st: SourceText, ctx: DocContext, own_number: str | None) -> CitationsF
     _share_tails(w, hits)
     for hit in hits:
         _relation(w, hit)
-        _context_fill(w, hit)
+        _context_fill(w, hit, ctx)
     _nest(w, hits)
 
     warnings: list[str] = []
@@ -489,16 +478,17 @@ def _find(st: SourceText, ctx: DocContext, own_number: str | None) -> CitationsF
         best, issuer, group = chosen[key]
         for other in group:  # fill what the best occurrence lacks from the others
             if best.date_as_written is None and other.date_as_written is not None:
-                best.date, best.date_as_written = other.date, other.date_as_written
+                best.date, best.date_as_written, best.date_warning = other.date, other.date_as_written, other.date_warning
             if issuer is None and other.issuer:
                 issuer = complete(other.issuer, ctx)
             if best.subject is None and other.subject:
                 best.subject = other.subject
             if best.relation == "refers" and other.relation != "refers":
                 best.relation, best.cited_from = other.relation, other.cited_from
-        written = best.date_as_written if best.date is None else None
-        if written:
-            warnings.append(f"date {written} of cited {best.doc_type or 'document'} {best.number or ''} is impossible; kept as written".replace("  ", " "))
+        written = best.date_as_written if best.date_warning else None
+        if best.date_warning:
+            cited_name = " ".join(x for x in (best.doc_type or "document", best.number) if x)
+            warnings.append(f"cited {cited_name}: {best.date_warning}")
         cited = CitedDocument(
             text=st.value(best.start, best.end), doc_type=best.doc_type, number=best.number, date=best.date,
             issuer=issuer, relation=best.relation, explicit=best.explicit, cited_from=best.cited_from,

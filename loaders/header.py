@@ -174,9 +174,14 @@ def default_type() -> str:
 
 
 def parse_date(m: re.Match) -> tuple[str | None, str | None]:
-    """(ISO date or None, warning or None) from a DATE match. An impossible date is corrected only
-    when one reading is unambiguous (a doubled digit: "29/77/2020" -> 2020-07-29), with the reason."""
-    d, mo, y = m.group("d"), m.group("m1") or m.group("m2"), m.group("y1") or m.group("y2")
+    """(ISO date or None, warning or None) from a DATE match."""
+    return date_from_parts(m.group("d"), m.group("m1") or m.group("m2"), m.group("y1") or m.group("y2"))
+
+
+def date_from_parts(d: str, mo: str, y: str) -> tuple[str | None, str | None]:
+    """(ISO date or None, warning or None): the one date rule of a record (header and citations).
+    An impossible date is corrected only when one reading is unambiguous (a doubled digit:
+    "29/77/2020" -> 2020-07-29), with the reason; otherwise it is kept as written."""
     written = f"{d}/{mo}/{y}"
     iso = _iso(d, mo, y)
     if iso:

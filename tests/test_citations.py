@@ -11,6 +11,7 @@ from hypothesis import given, settings, strategies as hs
 from citation_score import CONTEXTS, DOCS, GOLD
 from score_extraction import match_sets, same_citation, similar
 
+from loaders import header as H
 from loaders.citations import find_citations, read_body
 from loaders.context import DocContext
 from loaders.paths import REFERENCE
@@ -105,11 +106,18 @@ def test_dates(text, date):
     assert [c.date for c in cited(text)] == [date]
 
 
-def test_impossible_date_is_kept_as_written_with_a_warning():
-    found = cite("Thực hiện Công văn số 77-CV/TU, ngày 29/77/2020 về việc phòng dịch.")
+@pytest.mark.parametrize("written, date", [
+    ("29/77/2020", "2020-07-29"),   # doubled month digit: one reading, corrected (as in the header)
+    ("5/33/2020", "2020-03-05"),
+    ("31/2/2020", None),            # no reading: kept as written
+    ("33/33/2020", None),           # two readings would be needed: kept as written
+])
+def test_impossible_date_follows_the_header_rule_with_a_warning(written, date):
+    found = cite(f"Thực hiện Công văn số 77-CV/TU, ngày {written} về việc phòng dịch.")
     (doc, _), = found.citations
-    assert doc.date is None and doc.date_as_written == "29/77/2020"
-    assert any("29/77/2020" in w for w in found.warnings)
+    assert doc.date == date and doc.date_as_written == written
+    assert any(written in w and ("read as" if date else "kept as written") in w for w in found.warnings)
+    assert H.date_from_parts(*written.split("/")) == (date, next(w for w in found.warnings if written in w).split(": ", 1)[1])
 
 
 def test_own_number_and_attribution_are_not_citations():
@@ -204,10 +212,13 @@ def test_issued_verb_example():
     assert doc.issuer == "Bộ Y tế" and doc.date == "2020-03-20"
 
 
-@pytest.mark.parametrize("row", rows("citation_issuer_codes.csv"), ids=lambda r: r["code"])
+@pytest.mark.parametrize("row", rows("issuer_codes.csv"), ids=lambda r: r["code"])
 def test_issuer_code_examples(row):
-    (doc,) = cited(row["example"], DocContext())
-    assert doc.issuer == row["issuer"] or doc.issuer.startswith(row["issuer"].split()[0])
+    """A citation without "của ..." takes its issuer from the symbol (issuer_codes.csv, one table)."""
+    province, _, district = row["example_context"].partition("/")
+    ctx = DocContext(province=province or None, district=district or None)
+    (doc,) = cited(f"Thực hiện Công văn số {row['example_number']}.", ctx)
+    assert doc.issuer == (row["example_issuer"] or None)
 
 
 @pytest.mark.parametrize("row", rows("citation_relations.csv"), ids=lambda r: r["verb"])
