@@ -157,7 +157,8 @@ def parse_query(text: str, name: str = "query", source: str = "<query>") -> Save
             raise QueryError(f"{source}: bad '# param:' line {p!r}: expected 'name type default example' "
                              f"with type one of {', '.join(PARAM_TYPES)}")
         default = None if parts[2] == "-" else parts[2]
-        params.append(Param(parts[0], parts[1], default, parts[3] if len(parts) > 3 else ""))
+        example = re.split(r"\s{2,}", parts[3])[0] if len(parts) > 3 else ""  # 2+ spaces: a note follows
+        params.append(Param(parts[0], parts[1], default, example))
     for d in fields_.get("derive", []):
         m = _DERIVE.match(d.strip())
         if not m or m.group(2) not in DERIVE_FUNCTIONS:
@@ -340,7 +341,7 @@ def resolve_params(
         value = given.get(p.name, p.default)
         if value is None:
             raise ParameterError(f"{query.name}: parameter {p.name} ({p.type}) is required, e.g. "
-                                 f"--param {p.name}={p.example.split(' ')[0] if p.example else '...'}")
+                                 f"--param {p.name}={p.example or '...'}")
         if value == "*":
             continue
         value = unicodedata.normalize("NFC", value)

@@ -220,11 +220,12 @@ class RemoteBackend:
         self.credentials = credentials if credentials is not None else Credentials.from_env()
 
     def select(self, text: str, bindings: Mapping[str, Term], timeout: float | None, source: str) -> Table:
-        from SPARQLWrapper import JSON, POST, SPARQLWrapper
+        from SPARQLWrapper import JSON, POST, SELECT, SPARQLWrapper
 
         check_syntax(text, source)  # a clear line:column message before anything is sent
         sparql = SPARQLWrapper(self.endpoint.query_url)
         sparql.setQuery(bind_values(text, bindings))
+        sparql.queryType = SELECT  # its keyword sniffing reads comments ("# title: Copies" -> COPY)
         sparql.setMethod(POST)
         sparql.setReturnFormat(JSON)
         if timeout:
@@ -254,7 +255,18 @@ def _is_timeout(e: BaseException) -> bool:
     return isinstance(e, (socket.timeout, TimeoutError)) or isinstance(reason, (socket.timeout, TimeoutError))
 
 
+_SPARQLWRAPPER_ERRORS = {  # SPARQLWrapper turns HTTP statuses into these classes
+    "EndPointInternalError": "HTTP 500: internal error of the endpoint",
+    "QueryBadFormed": "HTTP 400: the endpoint rejected the query",
+    "Unauthorized": "HTTP 401: unauthorized (check DIRECTIVE_KG_USER / DIRECTIVE_KG_PASSWORD or DIRECTIVE_KG_TOKEN)",
+    "EndPointNotFound": "HTTP 404: no SPARQL endpoint at this URL",
+    "URITooLong": "HTTP 414: query too long for a GET",
+}
+
+
 def _reason(e: BaseException) -> str:
+    if type(e).__name__ in _SPARQLWRAPPER_ERRORS:
+        return _SPARQLWRAPPER_ERRORS[type(e).__name__]
     if isinstance(e, urllib.error.HTTPError):
         return f"HTTP {e.code} {e.reason}"
     if isinstance(e, urllib.error.URLError):
