@@ -186,3 +186,8 @@ def test_never_raises_and_spans_quote_the_text(parts, noise):
     for a, span in find_assignments(st, NINH_BINH):
         assert a.bodies
         assert st.canonical[span.start:span.end] == span.quote
+
+
+def test_cooperating_list_stops_at_the_predicate():
+    (a,) = assign("1. Sở Y tế chủ trì, phối hợp với Công an tỉnh chuẩn bị đầy đủ cơ sở vật chất, trang thiết bị.")
+    assert a.cooperating == ("Công an tỉnh Ninh Bình",)
