@@ -287,3 +287,46 @@ def test_header_parsing():
     assert q.summary == Q.Summary(("level",), "d", ("count", "median"))
     with pytest.raises(Q.QueryError, match="bad '# param:' line"):
         Q.parse_query("# param: doc nosuchtype - x\nSELECT * WHERE {}")
+
+
+def test_cli_heavy_query_times_out_and_exits(tmp_path):
+    import subprocess
+    import sys
+    import time
+
+    import pyoxigraph as ox
+    from loaders.store import open_store
+
+    with open_store(tmp_path / "store", read_only=False) as opened:
+        opened.store.extend(ox.Quad(ox.NamedNode(f"http://e/{i}"), ox.NamedNode("http://e/p"), ox.Literal(i),
+                                    ox.NamedNode("http://e/g")) for i in range(3000))
+    heavy = tmp_path / "heavy.rq"
+    heavy.write_text("SELECT (COUNT(*) AS ?n) WHERE { ?a ?p ?x . ?b ?p ?y . ?c ?p ?z FILTER (?x + ?y > ?z) }")
+    start = time.monotonic()
+    done = subprocess.run([str(Path(sys.executable).parent / "directive-kg"), "query", "--file", str(heavy),
+                           "--store", str(tmp_path / "store"), "--timeout", "1"],
+                          capture_output=True, text=True, timeout=60)
+    assert done.returncode == 1 and "query timed out after 1 s" in done.stderr
+    assert time.monotonic() - start < 15
+
+
+def test_cli_query_table_on_a_store(tmp_path, seed_store):
+    import subprocess
+    import sys
+
+    from loaders.store import open_store
+
+    with open_store(tmp_path / "store", read_only=False) as opened:
+        opened.store.extend(seed_store.quads_for_pattern(None, None, None, None))
+    cli = [str(Path(sys.executable).parent / "directive-kg")]
+    done = subprocess.run(cli + ["query", "propagation-tree", "--param", "doc=10/ĐM", "--store", str(tmp_path / "store")],
+                          capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.splitlines()
+    assert lines[0].split()[:4] == ["depth", "document", "level", "issuer"] and lines[-1] == "(3 rows)"
+    listing = subprocess.run(cli + ["queries"], capture_output=True, text=True, timeout=60)
+    assert "propagation-tree: Propagation tree below a document" in listing.stdout
+    assert "--param doc=...  (document, required; e.g. 10/ĐM)" in listing.stdout
+    bad = subprocess.run(cli + ["query", "propagation-tree", "--store", str(tmp_path / "store")],
+                         capture_output=True, text=True, timeout=60)
+    assert bad.returncode == 1 and "parameter doc (document) is required" in bad.stderr

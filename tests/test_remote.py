@@ -85,7 +85,7 @@ def http_server():
         srv.mode, srv.upstream, srv.sleep = mode, upstream, sleep
         srv.fail_after_puts, srv.lose_update_answers = fail_after_puts, lose_update_answers
         srv.lock, srv.seen = threading.Lock(), []
-        threading.Thread(target=srv.serve_forever, daemon=True).start()
+        threading.Thread(target=srv.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()
         servers.append(srv)
         srv.url = f"http://127.0.0.1:{srv.server_address[1]}"
         return srv
