@@ -248,14 +248,38 @@ def complete_name(name: str, ctx: DocContext | None = None) -> str:
         return central.name
     units = _context_units(ctx)
     if not units:
-        return text
+        return _from_issuer(text, ctx)
     bare = _head_template(text)
     filled = _fill_in_context(bare, units) if bare else None
     if filled:
         return filled[0]
-    text = _complete_words(text, units)
-    if _DANGLING_PARENT.search(text):  # "các đảng ủy trực thuộc" -> "... trực thuộc Huyện ủy Nam Trực"
-        text = f"{text} {_normal(ctx.committee) if ctx.committee else units[0].committee_name}"
+    completed = _complete_words(text, units)
+    if _DANGLING_PARENT.search(completed):  # "các đảng ủy trực thuộc" -> "... trực thuộc Huyện ủy Nam Trực"
+        completed = f"{completed} {_normal(ctx.committee) if ctx.committee else units[0].committee_name}"
+    return _from_issuer(completed, ctx) if completed == text else completed
+
+
+# Commune kind words: communes are not in the admin unit data, so a commune is known only by its name
+# in the document's own issuer ("Đảng ủy xã Hoa Thành").
+_COMMUNE_WORD = re.compile(r"(?:^|\s)(xã|phường|thị trấn)$")
+
+
+def _from_issuer(text: str, ctx: DocContext | None) -> str:
+    """A name that stops where the document's own issuer's name goes on: "Ban Tuyên giáo Đảng ủy
+    Khối" in a document of "Đảng ủy Khối các cơ quan tỉnh Hải Dương"; in a commune's document,
+    "Ủy ban nhân dân xã" -> "Ủy ban nhân dân xã Hoa Thành"."""
+    own = _normal(ctx.issuer) if ctx is not None and ctx.issuer else ""
+    if not own:
+        return text
+    words, own_words = text.split(), own.split()
+    for k in range(min(len(words), len(own_words) - 1), 1, -1):
+        if fold(" ".join(words[-k:])) == fold(" ".join(own_words[:k])):
+            return " ".join(words[:-k] + own_words)
+    m = _COMMUNE_WORD.search(text)
+    if m and ctx.level == "commune":
+        place = re.search(rf"(?:^|\s){m.group(1)}\s+(\S.*)$", own)
+        if place and place.group(1)[:1].isupper():
+            return f"{text} {place.group(1)}"
     return text
 
 

@@ -153,8 +153,9 @@ def read_body(w: str, pos: int, limit: int, max_words: int = 14) -> int:
             break
         if words and re.match(r"và\s", w[j:limit]):
             nxt = re.match(r"và\s+(\S+)", w[j:limit])
-            if not nxt or not nxt.group(1)[:1].isupper() or rx["heads"].match(w, j + nxt.start(1)):
-                break
+            if not nxt or not nxt.group(1)[:1].isupper() or rx["heads"].match(w, j + nxt.start(1)) \
+                    or rx["numbered"].match(w, j + nxt.start(1), limit) or rx["unnumbered"].match(w, j + nxt.start(1), limit):
+                break  # "của Ban Bí thư và Công văn số ...": the next citation, not the rest of a name
         wm = re.compile(r"[^\s,;.:()\[\]\"“”!?]+").match(w, j)
         if not wm:
             break
@@ -209,6 +210,7 @@ class _Hit:
     verb_pos: int = -1
     verb: str = ""
     cited_from: str | None = None
+    inside: "_Hit | None" = None     # the citation whose "về ..." subject names this one
     warnings: list[str] = field(default_factory=list)
 
 
@@ -256,14 +258,20 @@ def _numbered(w: str, limit: int, own: str) -> tuple[list[_Hit], list[tuple[int,
     rx = _regexes()
     hits: list[_Hit] = []
     skipped: list[tuple[int, int]] = []
+    outer = None
     for m in rx["numbered"].finditer(w, 0, limit):
         if hits and m.start() < hits[-1].end:
-            continue
+            last = hits[-1]
+            if last.subject_start is None or m.start() < last.subject_start:
+                continue
+            outer = last  # "Công văn số 180-CV/HU ... về lãnh đạo thực hiện Chỉ thị số 16/CT-TTg"
+        elif outer is not None and m.start() >= outer.end:
+            outer = None
         doc_type = _type_name(m.group("type"))
         start, num_raw, num_end = m.start(), m.group("num"), m.end()
         while True:
             number = clean_number(num_raw)
-            hit = _Hit(start, num_end, doc_type, number, num_end)
+            hit = _Hit(start, num_end, doc_type, number, num_end, inside=outer)
             if (own and norm_number(number) == own) or _self_reference(w, start):
                 skipped.append((start, num_end))
             else:
@@ -459,6 +467,9 @@ def _find(st: SourceText, ctx: DocContext, own_number: str | None) -> CitationsF
         _relation(w, hit)
         _context_fill(w, hit, ctx)
     _nest(w, hits)
+    for hit in hits:
+        if hit.inside is not None and hit.inside.number:
+            hit.relation, hit.cited_from = "cited_by_cited", hit.inside.number
 
     warnings: list[str] = []
     chosen: dict[tuple, list] = {}

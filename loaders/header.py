@@ -254,12 +254,16 @@ def _fix_ocr(text: str) -> str:
     return text
 
 
-def split_organs(block: str) -> list[Organ]:
-    """"ĐẢNG BỘ TỈNH NAM ĐỊNH HUYỆN ỦY NAM TRỰC" -> [Đảng bộ tỉnh Nam Định, Huyện ủy Nam Trực]."""
-    block = clean(_fix_ocr(block))
+def split_organs(block: str, lines: tuple[str, ...] = ()) -> list[Organ]:
+    """"ĐẢNG BỘ TỈNH NAM ĐỊNH HUYỆN ỦY NAM TRỰC" -> [Đảng bộ tỉnh Nam Định, Huyện ủy Nam Trực].
+    With ``lines`` (the block's header lines) the block is their join."""
+    parts = [clean(_fix_ocr(line)) for line in lines] if lines else [clean(_fix_ocr(block))]
+    block = " ".join(parts)
+    starts = {sum(len(p) + 1 for p in parts[:i]) for i in range(len(parts))}
     found = [m for m in _organ_re().finditer(block)]
-    # "BỘ" / "SỞ" open a name only at the start of a block ("ĐẢNG BỘ" is matched as a whole).
-    found = [m for m in found if _organ_row(m.group(0))["rest"] != "name" or m.start() == 0]
+    # "BỘ" / "SỞ" open a name only at the start of a line ("UBND TỈNH NGHỆ AN / SỞ Y TẾ"; "ĐẢNG BỘ"
+    # is matched as a whole; "ĐẢNG ỦY BỘ ĐỘI BIÊN PHÒNG" is one name).
+    found = [m for m in found if _organ_row(m.group(0))["rest"] != "name" or m.start() in starts]
     organs = []
     for i, m in enumerate(found):
         rest = block[m.end(): found[i + 1].start() if i + 1 < len(found) else len(block)]
@@ -293,8 +297,9 @@ def make_organ(row: dict[str, str], rest: str) -> Organ:
     lead = rest[: unit.start()].lower().strip()
     if not place:  # "UBND huyện", "Chủ tịch UBND tỉnh": the place is the reader's own
         name = " ".join(x for x in (keyword, lead, _unit_value(unit.group("unit"))) if x)
-        return Organ(name, "province" if kind == "province" else None if kind == "city" else kind,
-                     channel, keyword, open_unit=kind)
+        organ_level = level if level not in ("unit", "city") else (
+            "province" if kind == "province" else None if kind == "city" else kind)
+        return Organ(name, organ_level, channel, keyword, open_unit=kind)
     phrase = f"{_unit_value(unit.group('unit'))} {place}"
     loc = _locate(place, kind, None)
     name = " ".join(x for x in (keyword, lead, phrase) if x)
@@ -535,8 +540,8 @@ def _assign_organs(st, blocks, title_at, out, ev):
         return
     pre = blocks[:title_at] if title_at else blocks
     for block in pre or blocks[title_at:]:
-        text = " ".join(c.stripped for c in block)
-        organs = split_organs(text)
+        lines = tuple(c.stripped for c in block)
+        organs = split_organs(" ".join(lines), lines)
         if not organs:
             continue
         span = st.span(block[0].start, block[-1].end)
@@ -554,9 +559,16 @@ def _assign_organs(st, blocks, title_at, out, ev):
 def _inherit(issuer: Organ, parent: Organ) -> Organ:
     """A body under a parent line takes the parent's province ("Thành ủy Nam Định" under
     "Đảng bộ tỉnh Nam Định"; "Sở Y tế" under "UBND tỉnh Ninh Bình" -> "Sở Y tế tỉnh Ninh Bình")."""
-    name = issuer.name if issuer.locality_phrase or issuer.district else f"{issuer.name} {parent.locality_phrase}"
+    if issuer.open_unit == "province" and parent.province:  # "ĐẢNG ỦY KHỐI CÁC CƠ QUAN TỈNH"
+        name = f"{issuer.name} {parent.province}"
+    elif issuer.locality_phrase or issuer.district or issuer.open_unit:
+        name = issuer.name
+    else:
+        name = f"{issuer.name} {parent.locality_phrase}"
+    district = {} if issuer.district else {"district": parent.district, "district_kind": parent.district_kind}
     return replace(issuer, name=name.strip(), province=parent.province, province_kind=parent.province_kind,
-                   level=issuer.level or parent.level)
+                   level=issuer.level or parent.level, **district,
+                   open_unit=None if issuer.open_unit == "province" else issuer.open_unit)
 
 
 # --- bodies named in running text -------------------------------------------------------------
