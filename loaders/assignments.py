@@ -18,6 +18,7 @@ from functools import lru_cache
 
 from loaders.citations import UPPER, alternation, complete, patterns, read_body
 from loaders.context import DocContext
+from loaders.header import is_upper
 from loaders.records import Assignment, Span
 from loaders.text import SourceText, clean
 
@@ -321,6 +322,8 @@ def _find(st: SourceText, ctx: DocContext) -> tuple[tuple[Assignment, Span], ...
     pending: list[str] | None = None    # bodies of "đề nghị X:" awaiting their items
     last_in_item: _Task | None = None
     for s in _sentences(w, limit):
+        if is_upper(s.text.split("\n", 1)[0]):
+            continue  # header and title lines ("UBND TỈNH NGHỆ AN / SỞ Y TẾ ..."), not a sentence
         found = _tasks_of(s, ctx)
         if isinstance(found, tuple) and found[0] == "intro":
             pending = bodies_of(s.text[found[1]:s.text.rfind(":")], ctx)

@@ -22,7 +22,7 @@ from functools import lru_cache
 
 from loaders.bodies import complete_name, issuer_from_number
 from loaders.context import DocContext
-from loaders.header import date_from_parts
+from loaders.header import UPPER, date_from_parts
 from loaders.paths import REFERENCE
 from loaders.records import CitedDocument, Span
 from loaders.text import SourceText, clean
@@ -81,7 +81,6 @@ def fix_ocr(value: str) -> str:
 
 # ---------------------------------------------------------------- regexes
 
-UPPER = "A-ZÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬĐÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
 _DATE = r"(?P<d>\d{1,2})\s*(?:/|-|\.|\s+tháng\s+)\s*(?P<m>\d{1,2})\s*(?:/|-|\.|\s+năm\s+)\s*(?P<y>\d{4})"
 _SYMBOL_PART = r"[A-ZĐƯ][^\W_]*"
 _NUMBER = rf"\d{{1,5}}(?:\s*/\s*\d{{4}})?\s*[-/]\s*{_SYMBOL_PART}(?:\s*[-/]\s*[A-ZĐƯ0-9][^\W_]*)*(?![^\W_])"

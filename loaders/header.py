@@ -126,6 +126,9 @@ def title_case(text: str) -> str:
     return " ".join(w[:1].upper() + w[1:].lower() for w in text.split())
 
 
+UPPER = "A-ZÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬĐÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"  # capitals, Vietnamese ones too
+
+
 # --- numbers and dates -------------------------------------------------------------------------
 
 _TOKEN = r"[A-ZĐƯ][A-Za-zĐđƯư0-9]*"
@@ -380,7 +383,7 @@ def _res() -> dict[str, re.Pattern]:
 def capacity_re() -> re.Pattern:
     """A signing-capacity line: "T/M BAN THƯỜNG VỤ", "KT. BỘ TRƯỞNG"."""
     spell = [s for r in table("signing_capacities") for s in r["spellings"].split("|") if s]
-    return re.compile(rf"^\s*(?P<cap>{alternation(spell)})(?:(?<=[./])\s*|\s+)(?=[A-ZĐ])")
+    return re.compile(rf"^\s*(?P<cap>{alternation(spell)})(?:(?<=[./])\s*|\s+)(?=[{UPPER}])")
 
 
 def _label(code_list_name: str, text: str) -> str | None:
@@ -756,6 +759,8 @@ def read_list(st: SourceText, pos: int, end: int) -> list[Span]:
             if (prev.endswith(".") and not prev.endswith("..")) or len(body) > 150:
                 break
             entries[-1][1] = le
+    # "Kính gửi: Bộ Y tế; Bộ Công Thương.": entries of one line separated by ";"
+    entries = [piece for s, e in entries for piece in _split_semicolons(work, s, e)]
     spans = []
     for s, e in entries:
         seg = work[s:e].rstrip()
@@ -766,6 +771,15 @@ def read_list(st: SourceText, pos: int, end: int) -> list[Span]:
         if span.quote:
             spans.append(span)
     return spans
+
+
+def _split_semicolons(work: str, s: int, e: int) -> list[tuple[int, int]]:
+    pieces, start = [], s
+    for m in re.finditer(r";[ \t]+(?=\S)", work[s:e]):
+        pieces.append((start, s + m.start() + 1))
+        start = s + m.end()
+    pieces.append((start, e))
+    return pieces
 
 
 def _no_dashes(work: str, entries: list[list[int]]) -> bool:

@@ -72,12 +72,18 @@ def _signer(st: SourceText, lines: list[Cell], ev: dict[str, Span]) -> Signer | 
         role_i = j
     if name_i is None and role_i is None:
         return None
+    # "TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH": the chain of capacities is one authority, its lines joined
+    # (as the one-line "KT. BỘ TRƯỞNG, CHỦ NHIỆM")
+    first = auth_i
+    while first is not None and first > 0 and cap.match(lines[first - 1].text) and is_upper(lines[first - 1].stripped):
+        first -= 1
     out = {}
     for key, i in (("authority", auth_i), ("role", role_i), ("name", name_i)):
         if i is not None:
             c = lines[i]
-            ev[f"signer.{key}"] = st.span(c.start, c.end)
-            out[key] = st.value(c.start, c.end)
+            start = lines[first].start if key == "authority" else c.start
+            ev[f"signer.{key}"] = st.span(start, c.end)
+            out[key] = st.value(start, c.end)
     return Signer(name=out.get("name"), role=out.get("role"), authority=out.get("authority"))
 
 
