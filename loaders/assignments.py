@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from loaders import refdata
 from loaders.citations import UPPER, alternation, complete, patterns, read_body
 from loaders.context import DocContext
 from loaders.header import is_upper
@@ -120,10 +121,21 @@ def _is_class(item: str) -> bool:
     return bool(_data()["plural_class"].search(item) or _data()["committee"].match(item) or _data()["unit"].match(item))
 
 
+@lru_cache(maxsize=1)
+def _comma_names() -> tuple[str, ...]:
+    """Folded names that contain a comma ("sở văn hóa, thể thao và du lịch"), from the body data."""
+    names = [re.sub(r"\s*\{\w+\}\s*", " ", a).strip() for t in refdata.body_templates() for a in (t.template, *t.aliases)]
+    names += [n for b in refdata.central_bodies() for n in (b.name, *b.aliases)]
+    return tuple(sorted({refdata.fold(n) for n in names if "," in n}))
+
+
 def _merge(pieces: list[str]) -> list[str]:
     d = _data()
     items: list[str] = []
     for p in pieces:
+        if items and any(refdata.fold(f"{items[-1]}, {p}").startswith(n) for n in _comma_names()):
+            items[-1] = f"{items[-1]}, {p}"  # "Trung tâm Văn hóa, Thông tin và Thể thao huyện"
+            continue
         if items and p not in d["sector"]:
             prev = items[-1]
             bare = re.sub(r"^(?:các|những)\s+", "", p)

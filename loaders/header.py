@@ -502,6 +502,15 @@ def parse_header(st: SourceText, start: int = 0, end: int | None = None) -> Head
                 organ_cells.append([c])
             last_was_organ = True
             continue
+        if "subject" not in out and text[:1].islower() and len(text) < 300 and _after_title(all_cells, i - 1):
+            # "KẾ HOẠCH / thực hiện Kế hoạch số 120-KH/TU ...": a lower-case trích yếu under the title
+            s_end = c.end
+            while i < len(all_cells) and all_cells[i].stripped[:1].islower():
+                s_end = all_cells[i].end
+                i += 1
+            out["subject"] = st.value(c.lead, s_end)
+            ev["subject"] = st.span(c.lead, s_end)
+            continue
         # a sentence: the body has started
         header_end = c.start
         break
@@ -520,6 +529,12 @@ def parse_header(st: SourceText, start: int = 0, end: int | None = None) -> Head
         evidence={k: v for k, v in ev.items() if k != "doc_type" or doc_type},
         warnings=tuple(warns), end=header_end,
     )
+
+
+def _after_title(all_cells: tuple[Cell, ...], k: int) -> bool:
+    """The non-blank cell before cell k is a type title line."""
+    prev = next((c for c in reversed(all_cells[:k]) if not is_blank(c.text)), None)
+    return prev is not None and title_type(prev.stripped)[0] is not None
 
 
 def _set_date(st, base, m, out, ev, warns):
