@@ -51,10 +51,25 @@ def main(args: argparse.Namespace) -> int:
     except QueryError as e:
         print(f"directive-kg query: {e}", file=sys.stderr)
         return 1
-    for note in result.notes:
+    if args.endpoint and not result.rows:
+        result.notes.append(_union_note(args.endpoint))
+    for note in filter(None, result.notes):
         print(f"note: {note}", file=sys.stderr)
     sys.stdout.write(render(result, args.format))
     return 0
+
+
+def _union_note(endpoint: str) -> str | None:
+    """Why an endpoint may answer nothing: its default graph is not the union of the named graphs."""
+    from directive_kg.remote import RemoteBackend, union_default_graph_ok
+    try:
+        if union_default_graph_ok(RemoteBackend(endpoint)):
+            return None
+    except QueryError:
+        return None
+    return ("the endpoint keeps the documents in named graphs but its default graph does not include "
+            "them: start Oxigraph with --union-default-graph (Fuseki: tdb2:unionDefaultGraph true); "
+            "see queries/README.md")
 
 
 def _params(pairs: list[str]) -> dict[str, str]:

@@ -17,7 +17,7 @@ import pyoxigraph as ox
 import pytest
 
 from directive_kg import queries as Q
-from directive_kg.remote import (TEMP_GRAPH_PREFIX, Credentials, Endpoint, RemoteError, UploadError,
+from directive_kg.remote import (TEMP_GRAPH_PREFIX, Credentials, Endpoint, RemoteBackend, RemoteError, UploadError,
                                  store_graphs, union_default_graph_ok, upload)
 from conftest import SEED, free_port
 
@@ -129,7 +129,7 @@ def test_every_saved_query_gives_identical_results_on_the_server(oxigraph_server
     assert done == store_graphs(corpus_store)
     assert oxigraph_server.graphs() == store_graphs(corpus_store), "one named graph each, no temporary graph"
     assert graph_sizes(oxigraph_server) == local_sizes(corpus_store)
-    assert union_default_graph_ok(Q._backend(None, None, oxigraph_server.query_url))
+    assert union_default_graph_ok(RemoteBackend(oxigraph_server.query_url))
     nonempty = 0
     for query in Q.list_queries():
         params = EXAMPLE_PARAMS[query.name]
@@ -269,3 +269,27 @@ def test_cli_upload_and_query_never_print_the_password(tmp_path, http_server, ox
     tree = subprocess.run(cli + ["query", "propagation-tree", "--param", "doc=10/ĐM", "--format", "csv",
                                  "--endpoint", oxigraph_server.query_url], capture_output=True, text=True, timeout=60)
     assert tree.returncode == 0 and tree.stdout.count("\n") == 4 and "2644-CV/TU" in tree.stdout
+
+
+def test_an_endpoint_without_the_union_default_graph_is_explained(tmp_path, seed_store):
+    """A real server started without --union-default-graph: empty answer plus the reason."""
+    from conftest import _oxigraph_binary
+    port = free_port()
+    proc = subprocess.Popen([_oxigraph_binary(), "serve", "--location", str(tmp_path / "db"),
+                             "--bind", f"127.0.0.1:{port}"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        url = f"http://127.0.0.1:{port}/query"
+        for _ in range(200):
+            try:
+                urllib.request.urlopen(f"{url}?query=ASK%7B%7D", timeout=1).read()
+                break
+            except OSError:
+                time.sleep(0.05)
+        upload(seed_store, url)
+        assert not union_default_graph_ok(RemoteBackend(url))
+        cli = [str(Path(sys.executable).parent / "directive-kg")]
+        done = subprocess.run(cli + ["query", "documents", "--endpoint", url], capture_output=True, text=True, timeout=60)
+        assert done.returncode == 0 and "(0 rows)" in done.stdout and "--union-default-graph" in done.stderr
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
