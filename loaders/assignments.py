@@ -122,18 +122,28 @@ def _is_class(item: str) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _comma_names() -> tuple[str, ...]:
-    """Folded names that contain a comma ("sở văn hóa, thể thao và du lịch"), from the body data."""
+def _comma_names() -> dict[str, tuple[str, ...]]:
+    """Folded names that contain a comma, by their part before the comma: "sở văn hóa" ->
+    ("sở văn hóa, thể thao và du lịch",), from the body data."""
     names = [re.sub(r"\s*\{\w+\}\s*", " ", a).strip() for t in refdata.body_templates() for a in (t.template, *t.aliases)]
     names += [n for b in refdata.central_bodies() for n in (b.name, *b.aliases)]
-    return tuple(sorted({refdata.fold(n) for n in names if "," in n}))
+    out: dict[str, list[str]] = {}
+    for n in {refdata.fold(n) for n in names if "," in n}:
+        out.setdefault(n.split(",")[0], []).append(n)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def _comma_name(prev: str, piece: str) -> bool:
+    """"Trung tâm Văn hóa" + "Thông tin và Thể thao huyện": one name with a comma."""
+    known = _comma_names().get(refdata.fold(prev))
+    return bool(known) and any(refdata.fold(f"{prev}, {piece}").startswith(n) for n in known)
 
 
 def _merge(pieces: list[str]) -> list[str]:
     d = _data()
     items: list[str] = []
     for p in pieces:
-        if items and any(refdata.fold(f"{items[-1]}, {p}").startswith(n) for n in _comma_names()):
+        if items and _comma_name(items[-1], p):
             items[-1] = f"{items[-1]}, {p}"  # "Trung tâm Văn hóa, Thông tin và Thể thao huyện"
             continue
         if items and p not in d["sector"]:

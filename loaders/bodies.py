@@ -233,6 +233,7 @@ def _fill_in_context(template: BodyTemplate, units: tuple[Unit, ...]) -> tuple[s
 
 # --- public API ----------------------------------------------------------------------------------------
 
+@lru_cache(maxsize=8192)  # pure, and the same names recur across a corpus
 def complete_name(name: str, ctx: DocContext | None = None) -> str:
     """Complete a relative body name with the document's locality, in the writer's style.
 
@@ -254,6 +255,9 @@ def complete_name(name: str, ctx: DocContext | None = None) -> str:
     if filled:
         return filled[0]
     completed = _complete_words(text, units)
+    again = _complete_words(completed, units)
+    while again != completed:  # a filled name can make the next word completable: reach the fixed point
+        completed, again = again, _complete_words(again, units)
     if _DANGLING_PARENT.search(completed):  # "các đảng ủy trực thuộc" -> "... trực thuộc Huyện ủy Nam Trực"
         completed = f"{completed} {_normal(ctx.committee) if ctx.committee else units[0].committee_name}"
     return _from_issuer(completed, ctx) if completed == text else completed

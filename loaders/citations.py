@@ -98,6 +98,8 @@ def _regexes() -> dict[str, re.Pattern]:
         "numbered": re.compile(rf"(?<![^\W\d_])(?P<type>{types})(?:\s+(?i:số))?\s*:?\s*(?P<num>{_NUMBER})"),
         "bare": re.compile(rf"\s*(?:,|và|,\s*và)\s*(?:(?i:số)\s*)?(?P<num>{_NUMBER})"),
         "unnumbered": re.compile(rf"(?<![^\W\d_])(?P<type>{unnumbered})(?=\s+(?:ngày\s|của\s|{authors}\s))"),
+        "named": re.compile(rf"(?<![^\W\d_])(?P<type>{alternation([t for t, _ in p['named_type']])})\s+[{UPPER}][^;:\n]{{0,150}}?"
+                            rf"(?=\s*,?\s*ngày\s+{_DATE})"),
         "implicit": re.compile(rf"(?<![^\W\d_])(?P<lead>{alternation([t for t, _ in p['implicit_lead']], 'i')})\s+của\s+"),
         "generic": re.compile(rf"(?<![^\W\d_])(?P<lead>{alternation([t for t, _ in p['generic_lead']], 'i')})(?:[,\s]+(?:hướng dẫn|chỉ đạo))*\s+của\s+"),
         "date": re.compile(rf"\s*,?\s*(?:ban hành\s+)?(?i:ngày)\s+{_DATE}"),
@@ -315,6 +317,19 @@ def _unnumbered(w: str, limit: int, taken, numbered, ctx: DocContext) -> list[_H
     return hits
 
 
+def _named(w: str, limit: int, taken) -> list[_Hit]:
+    """"Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015": a law named by title and date."""
+    hits = []
+    for m in _regexes()["named"].finditer(w, 0, limit):
+        if _overlaps(m.start(), m.end(), taken):
+            continue
+        hit = _Hit(m.start(), m.end(), dict(patterns()["named_type"]).get(m.group("type"), m.group("type")))
+        _read_tail(w, hit, m.end(), limit)
+        if hit.date_as_written is not None:
+            hits.append(hit)
+    return hits
+
+
 def _is_self(issuer: str, ctx: DocContext) -> bool:
     """The author named is the document's own issuer (completed, or as a prefix of it)."""
     own = clean(ctx.issuer or "").casefold()
@@ -460,7 +475,8 @@ def _find(st: SourceText, ctx: DocContext, own_number: str | None) -> CitationsF
     taken += [(h.start, h.end) for h in unnumbered]
     implicit = _implicit(w, limit, taken, numbered)
     taken += [(h.start, h.end) for h in implicit]
-    hits = sorted(numbered + unnumbered + implicit, key=lambda h: h.start)
+    named = _named(w, limit, taken)
+    hits = sorted(numbered + unnumbered + implicit + named, key=lambda h: h.start)
     _share_tails(w, hits)
     for hit in hits:
         _relation(w, hit)

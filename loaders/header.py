@@ -571,7 +571,23 @@ def _assign_organs(st, blocks, title_at, out, ev):
         ev["issuer"] = span
         if parent:
             ev["parent_body"] = span
+        _post_issuer(st, blocks[title_at:title_at + 1] if title_at else [], out, ev)
         return
+
+
+def _post_issuer(st, blocks, out, ev) -> None:
+    """"QUYẾT ĐỊNH / Về việc ... / CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH BẮC NINH": a Quyết định or Chỉ thị
+    issued by the head of the header's body, named on the line after the title."""
+    issuer = out["issuer"]
+    if out.get("title") not in spellings("issuing_verb"):
+        return
+    for block in blocks:
+        lines = tuple(c.stripped for c in block)
+        organs = split_organs(" ".join(lines), lines)
+        if len(organs) == 1 and organs[0].name != issuer.name and fold(organs[0].name).endswith(fold(issuer.name)):
+            out["issuer"] = replace(organs[0], province=issuer.province, province_kind=issuer.province_kind,
+                                    district=issuer.district, district_kind=issuer.district_kind)
+            ev["issuer"] = st.span(block[0].start, block[-1].end)
 
 
 def _inherit(issuer: Organ, parent: Organ) -> Organ:

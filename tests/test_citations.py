@@ -120,6 +120,14 @@ def test_impossible_date_follows_the_header_rule_with_a_warning(written, date):
     assert H.date_from_parts(*written.split("/")) == (date, next(w for w in found.warnings if written in w).split(": ", 1)[1])
 
 
+@pytest.mark.parametrize("row", rows("citation_patterns.csv", "named_type"), ids=lambda r: r["text"])
+def test_named_type_examples(row):
+    """A law cited by its title and date ("Căn cứ Luật ... ngày 19 tháng 6 năm 2015;")."""
+    (doc,) = cited(row["example"] + ";")
+    assert doc.doc_type == row["value"] and doc.number is None and doc.date and doc.relation == "based_on"
+    assert doc.text == row["example"].removeprefix("Căn cứ ")
+
+
 def test_a_document_named_in_a_subject_is_cited_by_the_cited_one():
     docs = cited("Thực hiện Công văn số 180-CV/HU, ngày 02/4/2020 của Ban Thường vụ Huyện ủy về lãnh đạo thực hiện "
                  "Chỉ thị số 16/CT-TTg của Thủ tướng Chính phủ và Công điện số 15/ĐM của Ban Bí thư, Đảng ủy xã yêu cầu:")
