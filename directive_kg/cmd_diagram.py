@@ -1,0 +1,83 @@
+"""`directive-kg diagram [--root DOC] [--kind propagation|assignments] [--out FILE] [--format FMT]
+[--store PATH]`: draw how a directive travelled down the levels (or who was given tasks), or export
+the graph for Gephi / Cytoscape."""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+IMAGE_FORMATS = ("png", "svg", "pdf")
+GRAPH_FORMATS = ("graphml", "gexf")
+
+
+def register(subparsers) -> None:
+    p = subparsers.add_parser(
+        "diagram", help="draw the propagation of a directive (or the assignments), or export it as GraphML/GEXF",
+        description="Propagation diagram: one lane per administrative level (central on top), x by date of "
+                    "issue, colour by channel (Party / State), line style by relation, hollow nodes for "
+                    "documents known only by citation. Assignment diagram: which bodies received tasks, "
+                    "as lead or cooperating body, by level. Without --root: the whole corpus.")
+    p.add_argument("--root", metavar="DOC",
+                   help='the document to start from: its number as written ("10/ĐM") or its IRI')
+    p.add_argument("--kind", choices=("propagation", "assignments"), default="propagation")
+    p.add_argument("--out", metavar="FILE",
+                   help="output file: .png, .svg, .pdf (a figure) or .graphml, .gexf (the graph); "
+                        "default: KIND.png, or KIND.FORMAT with --format")
+    p.add_argument("--format", choices=IMAGE_FORMATS + GRAPH_FORMATS,
+                   help="output format (default: from the extension of --out, else png)")
+    p.add_argument("--title", help="figure title (default: says what is drawn)")
+    p.add_argument("--store", metavar="PATH", help="store directory (default: $DIRECTIVE_KG_STORE or var/store)")
+    p.set_defaults(func=run)
+
+
+def output_path(out: str | None, fmt: str | None, kind: str) -> tuple[Path, str]:
+    """The file to write and its format; raises ValueError when they disagree or are unknown."""
+    if out is None:
+        fmt = fmt or "png"
+        return Path(f"{kind}.{fmt}"), fmt
+    path = Path(out)
+    suffix = path.suffix.lower().lstrip(".")
+    if fmt is None:
+        if suffix not in IMAGE_FORMATS + GRAPH_FORMATS:
+            raise ValueError(f"{out}: cannot tell the format from the extension; use one of "
+                             f".{', .'.join(IMAGE_FORMATS + GRAPH_FORMATS)} or --format")
+        return path, suffix
+    if suffix != fmt:
+        path = path.with_name(path.name + f".{fmt}")
+    return path, fmt
+
+
+def run(args: argparse.Namespace) -> int:
+    from directive_kg import diagram
+    from loaders.store import StoreError, open_store
+
+    def fail(message: str) -> int:
+        print(f"directive-kg diagram: {message}", file=sys.stderr)
+        return 1
+
+    try:
+        path, fmt = output_path(args.out, args.format, args.kind)
+    except ValueError as e:
+        return fail(str(e))
+    try:
+        with open_store(args.store, read_only=True) as kg:
+            graph = diagram.propagation_graph(kg, args.root)
+            if args.kind == "assignments":
+                graph = diagram.assignment_graph(kg, graph.nodes if args.root else None)
+    except (StoreError, LookupError, ValueError) as e:
+        return fail(str(e))
+    if graph.number_of_nodes() == 0:
+        return fail(f"nothing to draw: no {'assignments' if args.kind == 'assignments' else 'documents'}"
+                    f"{' below ' + args.root if args.root else ' in the graph'}")
+    try:
+        if fmt in GRAPH_FORMATS:
+            diagram.export(graph, path)
+        elif args.kind == "assignments":
+            diagram.draw_assignments(graph, path, title=args.title)
+        else:
+            diagram.draw_propagation(graph, path, title=args.title)
+    except OSError as e:
+        return fail(f"cannot write {path}: {e.strerror or e}")
+    print(f"wrote {path} ({graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges)")
+    return 0
