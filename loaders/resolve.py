@@ -59,6 +59,7 @@ class BodyNode:
     province: str | None = None      # 2020 unit names
     district: str | None = None
     parent: str | None = None        # IRI of the committee / parent body, or of the body a group is within
+    parent_name: str | None = None   # its canonical name
     authority: str | None = None     # whose numbering series its documents use
     aliases: tuple[str, ...] = ()    # spellings seen in the corpus
 
@@ -163,7 +164,8 @@ def resolve_body(name: str, ctx: DocContext) -> BodyNode:
     return BodyNode(
         iri=mint(body.name), name=body.name, kind=body.kind, level=body.level,
         channel=body.channel, province=body.province, district=body.district,
-        parent=ids.body_iri(body.parent) if body.parent else None, authority=body.authority,
+        parent=ids.body_iri(body.parent) if body.parent else None, parent_name=body.parent,
+        authority=body.authority,
         aliases=labels,
     )
 
@@ -416,7 +418,7 @@ def resolve(docs: Sequence[LoadedDocument]) -> Resolution:
             bodies={n: b.iri for n, b in names[k].items()},
             locality=(contexts[k].province, contexts[k].district)))
 
-    bodies = _merge_bodies(b for per in names for b in per.values())
+    bodies = _merge_bodies(_with_parents(b for per in names for b in per.values()))
     final_nodes = {iri: n.freeze(iri) for iri, n in nodes.items()}
     return Resolution(documents=tuple(resolved_docs), nodes=final_nodes, bodies=bodies,
                       stats=_stats(docs, resolved_docs, final_nodes, bodies))
@@ -543,6 +545,18 @@ def _record_names(r: DocumentRecord) -> Iterable[str]:
         yield r.copy.issuer
 
 
+def _with_parents(found: Iterable[BodyNode]) -> Iterable[BodyNode]:
+    """The bodies and, up the chain, the bodies they belong to (a parent is a node of its own)."""
+    seen: set[str] = set()
+    todo = list(found)
+    while todo:
+        b = todo.pop()
+        yield b
+        if b.parent_name and b.parent not in seen:
+            seen.add(b.parent)
+            todo.append(resolve_body(b.parent_name, DocContext()))
+
+
 def _merge_bodies(found: Iterable[BodyNode]) -> dict[str, BodyNode]:
     """One node per IRI, aliases and missing attributes merged (first value wins)."""
     out: dict[str, BodyNode] = {}
@@ -552,7 +566,7 @@ def _merge_bodies(found: Iterable[BodyNode]) -> dict[str, BodyNode]:
             out[b.iri] = b
             continue
         merged = {k: getattr(old, k) or getattr(b, k) for k in
-                  ("level", "channel", "province", "district", "parent")}
+                  ("level", "channel", "province", "district", "parent", "parent_name")}
         aliases = tuple(sorted(set(old.aliases) | set(b.aliases)))
         out[b.iri] = replace(old, aliases=aliases, **merged)
     return dict(sorted(out.items()))

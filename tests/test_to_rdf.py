@@ -235,3 +235,12 @@ def test_evidence_annotations():
 def test_records_without_evidence_have_no_annotations(built):
     _, result, _ = built
     assert not any("Annotation" in text for text in result.graphs.values())
+
+
+def test_every_body_reference_is_a_described_node(built):
+    _, _, store = built
+    rows = list(store.query(PREFIXES + """SELECT ?s ?p ?o WHERE {
+        VALUES ?p { org:subOrganizationOf dkg:groupWithin dkg:leadBody dkg:cooperatingBody dkg:reportsTo
+                    eli:passed_by dkg:addressee dkg:onBehalfOf dkg:actingBody dkg:locality dkg:succeededBy }
+        ?s ?p ?o . FILTER NOT EXISTS { ?o a ?type ; skos:prefLabel ?label } }""", use_default_graph_as_union=True))
+    assert rows == []
