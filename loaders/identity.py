@@ -13,6 +13,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
+from loaders import bodies as body_names
 from loaders.context import DocContext
 from loaders.slug import slug
 
@@ -38,24 +39,9 @@ def _nfc_collapsed(text: str) -> str:
 
 def numbering_authority(issuer: str | None, ctx: DocContext | None = None) -> str | None:
     """Whose numbering series a document of ``issuer`` belongs to ("Ban Thường vụ Tỉnh ủy Nam Định"
-    -> "Tỉnh ủy Nam Định"; "Bộ Chính trị" -> "Trung ương"; a State issuer -> itself)."""
-    if not issuer:
-        return None
-    try:  # the reference-data engineer's resolver (data/reference/central_bodies.csv) when present
-        from loaders.bodies import numbering_authority as from_bodies
-    except ImportError:
-        return _fallback_authority(issuer)
-    return from_bodies(issuer, ctx or DocContext(issuer=issuer))
-
-
-# Temporary stand-in until loaders/bodies.py lands; the real rules live in data/reference.
-_ACTING_ORGANS = re.compile(r"^(?:Ban Thường vụ|Thường trực|Ban Chấp hành)\s+(?=\S)", re.I)
-_CENTRAL_PARTY = ("ban-bi-thu", "bo-chinh-tri", "ban-chap-hanh-trung-uong", "trung-uong")
-
-
-def _fallback_authority(issuer: str) -> str:
-    name = _ACTING_ORGANS.sub("", _nfc_collapsed(issuer))
-    return "Trung ương" if slug(name).startswith(_CENTRAL_PARTY) else name
+    -> "Tỉnh ủy Nam Định"; "Bộ Chính trị" -> "Trung ương"; a State issuer -> itself), from
+    data/reference through loaders.bodies."""
+    return body_names.numbering_authority(issuer, ctx) if issuer else None
 
 
 # --- documents ----------------------------------------------------------------------------

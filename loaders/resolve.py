@@ -25,7 +25,9 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Iterable, Mapping, Sequence
 
+from loaders import bodies as body_names
 from loaders import identity as ids
+from loaders.codes import find_code
 from loaders.context import DocContext
 from loaders.paths import REFERENCE
 from loaders.records import CitedDocument, DocumentRecord
@@ -151,12 +153,8 @@ def record_context(record: DocumentRecord) -> DocContext:
 
 @lru_cache(maxsize=1 << 16)
 def resolve_body(name: str, ctx: DocContext) -> BodyNode:
-    """A name as written -> its body node (loaders.bodies when present, else the name itself)."""
-    try:
-        from loaders.bodies import resolve_body as from_bodies
-    except ImportError:
-        return _fallback_body(name, ctx)
-    body = from_bodies(name, ctx)
+    """A name as written -> its body node (loaders.bodies; a generic name is a node of its own)."""
+    body = body_names.resolve_body(name, ctx)
     if body is None:  # a generic name ("các cấp ủy đảng") still names who was told to act
         return _fallback_body(name, ctx)
     mint = ids.group_iri if body.kind == "group" else ids.body_iri
@@ -170,7 +168,7 @@ def resolve_body(name: str, ctx: DocContext) -> BodyNode:
     )
 
 
-# Temporary stand-in until loaders/bodies.py lands: the name as written is the body.
+# loaders.bodies returns None for generic names; a task given to them still needs a node.
 _GROUP_WORD = re.compile(r"(?i)(?:^|\s)các\s")
 
 
@@ -232,11 +230,7 @@ def doc_type_code(name: str | None, channel: str | None = None) -> str | None:
     """"Điện mật" -> "CĐ"; unknown -> None. Used to compare types across spellings."""
     if not name:
         return None
-    try:
-        from loaders.codes import find_code
-        return find_code("doc-type", name, channel if channel in ("party", "state") else None)
-    except (ImportError, ValueError, OSError):
-        return slug(name)
+    return find_code("doc-type", name, channel if channel in ("party", "state") else None) or slug(name)
 
 
 def _types_compatible(a: str | None, b: Iterable[str]) -> bool:

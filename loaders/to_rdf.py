@@ -19,6 +19,8 @@ from functools import lru_cache
 from typing import Sequence
 
 from loaders import identity as ids
+from loaders import refdata
+from loaders.codes import concept_iri, concepts, find_code
 from loaders.records import DocumentRecord, Signer
 from loaders.resolve import (BodyNode, LoadedDocument, Resolution, ResolutionStats, ResolvedCitation,
                              ResolvedDocument, resolve)
@@ -100,7 +102,6 @@ def _concept(scheme: str, text: str | None, channel: str | None = None) -> str |
     """Concept IRI for a value as written ("Hỏa tốc" -> dkgc:urgency/hoa-toc), None if unknown."""
     if not text:
         return None
-    from loaders.codes import concept_iri, find_code
     try:
         code = find_code(scheme, text, channel if channel in ("party", "state") else None)
         return iri(concept_iri(scheme, code)) if code else None
@@ -110,7 +111,6 @@ def _concept(scheme: str, text: str | None, channel: str | None = None) -> str |
 
 @lru_cache(maxsize=1024)
 def _code(scheme: str, code: str) -> str:
-    from loaders.codes import concept_iri
     return iri(concept_iri(scheme, code))
 
 
@@ -207,7 +207,6 @@ def _signature(g: _Graph, doc: str, signer: Signer, issuer_name: str | None,
 @lru_cache(maxsize=4096)
 def _capacity(authority_text: str) -> str | None:
     """"T/M BAN THƯỜNG VỤ" -> "tm" (the capacity whose spelling starts the text)."""
-    from loaders.codes import concepts
     head = authority_text.strip().upper()
     best = None
     for c in concepts("capacity"):
@@ -220,7 +219,6 @@ def _capacity(authority_text: str) -> str | None:
 
 @lru_cache(maxsize=1)
 def _delegated() -> frozenset[str]:
-    from loaders.codes import concepts
     return frozenset(c.code for c in concepts("capacity") if c.delegated)
 
 
@@ -235,7 +233,6 @@ def _purpose(entry: str) -> str | None:
         found = _concept("purpose", m.group(1))
         if found:
             return found
-    from loaders.codes import concepts
     folded = entry.casefold()
     for c in concepts("purpose"):
         for s in c.spellings:
@@ -410,7 +407,6 @@ def _file_graph(ld: LoadedDocument, rd: ResolvedDocument, res: Resolution, corpu
 
 def _units(corpus: _Graph, province: str, district: str | None) -> str:
     """Describe the 2020 unit (and its province, and the 2025 successor); return its IRI."""
-    from loaders import refdata
     p = refdata.find_province(province)
     name = p.name if p else province
     prov = iri(ids.unit_iri(2020, name))
