@@ -251,7 +251,7 @@ class Generator:
         gold = self.gold("Công văn", number, date, u.province, issuer, "province", None, f"V/v {parent.subject}", None,
                          [f"Các sở, ban, ngành {u.province_kind}", "Ủy ban nhân dân các huyện, thị xã, thành phố"], [cite],
                          [dict(text=f"Sở Y tế chủ trì, phối hợp với Công an {u.province_kind} {task}",
-                               bodies=[f"Sở Y tế {u.province_kind} {u.province}"], cooperating=[f"Công an {u.province_kind} {u.province}"])],
+                               bodies=["Sở Y tế"], cooperating=[f"Công an {u.province_kind} {u.province}"])],
                          signer=dict(name=signer, role="PHÓ CHỦ TỊCH", authority="KT. CHỦ TỊCH"),
                          distribution=["Như trên", "Thủ tướng Chính phủ (để báo cáo)", "Lưu: VT, VX"])
         ref = Ref("Công văn", number, date, f"UBND {u.province_kind} {u.province}", f"UBND {u.province_kind}", parent.subject, channel="state")
