@@ -17,6 +17,7 @@ Every problem found on the way that does not stop reading becomes a plain-words 
 """
 from __future__ import annotations
 
+import codecs
 import csv
 import hashlib
 import io
@@ -133,10 +134,17 @@ def _os_reason(error: OSError) -> str:
 
 
 def _too_large(size: int, limit: int) -> str:
-    def mb(n: int) -> str:
-        return f"{n / 1e6:.0f}" if n >= 10e6 else f"{n / 1e6:.1f}"
-    shown = mb(size) if mb(size) != mb(limit) else f"{size / 1e6:.2f}"
-    return f"file is {shown} MB, above the {mb(limit)} MB limit for one document; split it"
+    shown = _human_size(size)
+    if shown == _human_size(limit):
+        shown = f"{size:,} bytes"
+    return f"file is {shown}, above the {_human_size(limit)} limit for one document; split it"
+
+
+def _human_size(n: int) -> str:
+    for unit, scale in (("MB", 1e6), ("kB", 1e3)):
+        if n >= scale:
+            return f"{n / scale:.0f} {unit}" if n >= 10 * scale else f"{n / scale:.1f} {unit}"
+    return f"{n} bytes"
 
 
 # --- 2. containers by content ---------------------------------------------------------------------
@@ -311,7 +319,11 @@ def decode_bytes(raw: bytes) -> tuple[str, str, list[str]]:
             return _decode_wide(body, encoding, [])
     wide = _utf16_by_nul_pattern(raw)
     if wide:
-        return _decode_wide(raw, wide, [f"decoded as UTF-16 ({wide[-2:].upper()}) without a byte-order mark"])
+        text, encoding, warnings = _decode_wide(raw, wide, [f"decoded as UTF-16 ({wide[-2:].upper()}) without a byte-order mark"])
+        sample = text[:10_000]
+        if sum(unicodedata.category(c) in ("Cc", "Cn", "Co", "Cs") and c not in "\t\n\r" for c in sample) <= len(sample) // 20:
+            return text, encoding, warnings
+        raise _SetAside("binary file (unknown type: many NUL/control bytes), not a document")
     sample = raw[:65536]
     controls = sum(sample.count(bytes([b])) for b in range(32) if b not in b"\t\n\r\f\x0b\x1b")
     if controls > max(4, len(sample) // 100):
@@ -360,7 +372,7 @@ def _decode_utf8_or_legacy(raw: bytes) -> tuple[str, str, list[str]]:
         return _decode_legacy(raw)
     # Mixed: keep the UTF-8 lines, decode the others with the legacy encoding that fits them best.
     others = [line for line, ok in zip(lines, utf8) if not ok and not _is_utf8(line)]
-    name, _, valid, total = _best_legacy(b"".join(others))
+    name, valid, total = _best_legacy(b"".join(others))
     if total and valid / total >= 0.5:
         decode = lambda line: _LEGACY_DECODERS[name](line)  # noqa: E731
         how = f"decoded as {_LEGACY_NAMES[name]}"
@@ -380,12 +392,13 @@ def _is_utf8(data: bytes) -> bool:
 
 
 def _decode_legacy(raw: bytes) -> tuple[str, str, list[str]]:
-    name, text, valid, total = _best_legacy(raw)
+    name, valid, total = _best_legacy(raw)
     if total and valid / total >= 0.3:
         warnings = [f"decoded as {_LEGACY_NAMES[name]}"]
         if valid / total < 0.8:
             warnings.append(f"encoding uncertain: only {valid * 100 // total}% of the words with accents are Vietnamese syllables")
-        if name == "tcvn3" and text != _decode_tcvn3(raw, restore_capitals=False):
+        text = _LEGACY_DECODERS[name](raw)
+        if name == "tcvn3" and text != _charmap(raw, _tables()["tcvn3_bytes"]):
             warnings.append("TCVN3 has no capital accented letters; capitals were restored from the neighbouring letters")
         return text, name, warnings
     from charset_normalizer import from_bytes
@@ -399,15 +412,16 @@ def _decode_legacy(raw: bytes) -> tuple[str, str, list[str]]:
 
 # --- legacy Vietnamese encodings (tables in data/reference/legacy_encodings/) ---------------------
 
-def _byte_table(codec: str) -> dict[int, str]:
-    """Latin-1 code point -> the character the byte means in the codec (Latin-1 where undefined)."""
-    table = {}
-    for byte in range(128, 256):
+def _byte_table(codec: str) -> str:
+    """The 256 characters the bytes mean in a one-byte codec (Latin-1 where the codec has none), for
+    ``codecs.charmap_decode``."""
+    table = []
+    for byte in range(256):
         try:
-            table[byte] = bytes([byte]).decode(codec)
+            table.append(bytes([byte]).decode(codec))
         except UnicodeDecodeError:
-            table[byte] = chr(byte)
-    return table
+            table.append(chr(byte))
+    return "".join(table)
 
 
 @lru_cache(maxsize=1)
@@ -420,32 +434,39 @@ def _tables() -> dict:
     cp1252 = _byte_table("cp1252")
     vni_pattern = re.compile("|".join(map(re.escape, sorted(vni, key=len, reverse=True))))
     # Unicode text typed in a legacy font shows the font's bytes as their cp1252 characters.
-    tcvn3_surface = {ord(cp1252.get(b, chr(b))): char for b, char in tcvn3.items()}
+    tcvn3_surface = {ord(cp1252[b]): char for b, char in tcvn3.items()}
     suspects = {chr(c) for c in tcvn3_surface} | set("".join(vni))
     suspects = "".join(sorted(c for c in suspects if not c.isascii() and not _is_vietnamese_letter(c)))
+    pairs = sorted(k for k in vni if len(k) == 2 and k[1] in "âêÂÊ")  # "oâ", "aê": never Vietnamese
+    lower = "".join(sorted(c for c in tcvn3.values() if c.islower()))
+    capitals = "A-Z" + "".join(sorted(c for c in tcvn3.values() if c.isupper()))
     return {
         "cp1252": cp1252,
         "cp1258": _byte_table("cp1258"),
-        "tcvn3_bytes": {**cp1252, **{b: c for b, c in tcvn3.items()}},
+        "tcvn3_bytes": "".join(tcvn3.get(b, cp1252[b]) for b in range(256)),
         "tcvn3_surface": tcvn3_surface,
-        "tcvn3_lower": frozenset(c for c in tcvn3.values() if c.islower()),
+        # A word of capitals and TCVN3 small letters only, with at least one of the latter: "TỉNH", "ủY", "ở".
+        "tcvn3_capital_word": re.compile(rf"(?<![^\W\d_])[{capitals}{lower}]*[{lower}][{capitals}{lower}]*(?![^\W\d_])"),
         "vni": vni,
         "vni_pattern": vni_pattern,
-        "suspects": re.compile(f"[{re.escape(suspects)}]"),
+        "suspects": re.compile(f"[{re.escape(suspects)}]|" + "|".join(map(re.escape, pairs))),
     }
 
 
+def _charmap(raw: bytes, table: str) -> str:
+    return codecs.charmap_decode(raw, "strict", table)[0]
+
+
 def _decode_cp1258(raw: bytes) -> str:
-    return raw.decode("latin-1").translate(_tables()["cp1258"])
+    return _charmap(raw, _tables()["cp1258"])
 
 
-def _decode_tcvn3(raw: bytes, restore_capitals: bool = True) -> str:
-    text = raw.decode("latin-1").translate(_tables()["tcvn3_bytes"])
-    return _restore_capitals(text) if restore_capitals else text
+def _decode_tcvn3(raw: bytes) -> str:
+    return _restore_capitals(_charmap(raw, _tables()["tcvn3_bytes"]))
 
 
 def _decode_vni(raw: bytes) -> str:
-    return _vni_from_surface(raw.decode("latin-1").translate(_tables()["cp1252"]))
+    return _vni_from_surface(_charmap(raw, _tables()["cp1252"]))
 
 
 def _vni_from_surface(text: str) -> str:
@@ -472,39 +493,45 @@ def _restore_capitals(text: str) -> str:
     in capitals, and so is a whole line without lowercase ASCII letters that has another such word or
     a capital word of 3+ letters with a Vietnamese letter other than Đ ("Về VIệC", "Bí THƯ");
     "Độ", "Tỉ" and "Số 43-BS/ĐUK" stay as they are."""
-    lower = _tables()["tcvn3_lower"]
+    capital_word = _tables()["tcvn3_capital_word"]
 
-    def capitals(w: str) -> str:
-        if not any(c in lower for c in w) or any(c.islower() and c not in lower for c in w):
-            return w
+    def word(w: str) -> str:
         return w.upper() if sum(c.isupper() for c in w) >= 2 or w[-1].isupper() else w
 
-    def line(text_line: str) -> str:
-        words = _WORD.findall(text_line)
-        fixed = _WORD.sub(lambda m: capitals(m.group()), text_line)
-        heading = any(capitals(w) != w or len(w) >= 3 and w.isupper() and not w.strip("Đ").isascii() for w in words)
-        if heading and not any(c.isascii() and c.islower() for c in text_line):
-            return "".join(c.upper() if len(c.upper()) == 1 else c for c in text_line)
-        return fixed
+    def heading(m: re.Match) -> str:
+        line = m.group()
+        if any(capital_word.fullmatch(w) and word(w) != w or len(w) >= 3 and w.isupper() and not w.strip("Đ").isascii()
+               for w in _WORD.findall(line)):
+            return "".join(c.upper() if len(c.upper()) == 1 else c for c in line)
+        return line
 
-    return "".join(line(part) for part in text.splitlines(keepends=True))
+    text = _HEADING_LINE.sub(heading, text)
+    return capital_word.sub(lambda m: word(m.group()), text)
 
 
-def _best_legacy(raw: bytes) -> tuple[str, str, int, int]:
-    """(name, text, valid, total) of the legacy decoding whose accented words are most often Vietnamese."""
+_HEADING_LINE = re.compile(r"^(?=[^\n]*[^\x00-\x7f])[^a-z\n]*$", re.M)  # no small ASCII letter, some non-ASCII
+_SAMPLE_BYTES = 131_072
+
+
+def _best_legacy(raw: bytes) -> tuple[str, int, int]:
+    """(name, valid, total) of the legacy decoding whose accented words are most often Vietnamese,
+    judged on the first 128 kB."""
+    sample = raw[:_SAMPLE_BYTES]
+    if len(raw) > len(sample) and b"\n" in sample:
+        sample = sample[:sample.rindex(b"\n")]
     best = None
     for name, decode in _LEGACY_DECODERS.items():
-        text = decode(raw)
-        valid, total = vietnamese_score(text)
+        valid, total = vietnamese_score(decode(sample))
         key = (valid / total if total else 0.0, total)
         if best is None or key > best[0]:
-            best = (key, name, text, valid, total)
+            best = (key, name, valid, total)
     return best[1:]
 
 
 def repair_legacy_font(text: str) -> tuple[str, list[str]]:
     """Lines of Unicode text that show a legacy font's bytes ("§éc lËp", "Ñoäc laäp") -> Vietnamese.
-    Looked at only when the text has characters no Vietnamese word has; a line is converted only when
+    Looked at only in lines with characters or letter + mark pairs ("oâ", "aê") that no Vietnamese
+    word has; such a line is converted only when
     that makes clearly more of its words Vietnamese (at least 80%, and 20 points more than before)."""
     tables = _tables()
     if not tables["suspects"].search(text):
@@ -512,7 +539,7 @@ def repair_legacy_font(text: str) -> tuple[str, list[str]]:
     converted: dict[str, int] = {}
     lines = text.splitlines(keepends=True)
     for i, line in enumerate(lines):
-        if line.isascii():
+        if not tables["suspects"].search(line):
             continue
         valid, total = vietnamese_score(line)
         before = valid / total if total else 0.0
@@ -570,43 +597,57 @@ def vietnamese_score(text: str) -> tuple[int, int]:
 # --- HTML -----------------------------------------------------------------------------------------
 
 _HTML_START = re.compile(r"\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.I | re.S)
-_DROPPED = ["script", "style", "noscript", "template", "iframe", "object", "embed"]
+_DROPPED = {"script", "style", "noscript", "template", "iframe", "object", "embed"}
 _LINE_BLOCKS = {"div", "li", "tr", "dt", "dd", "section", "article", "header", "footer", "nav", "aside", "main",
                 "figure", "figcaption", "address", "caption", "form", "fieldset", "legend", "title", "hr"}
 _PARAGRAPH_BLOCKS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "table", "ul", "ol", "dl", "blockquote", "pre"}
-_CELL = "\x1f"  # placeholder between table cells, replaced by " | " once the text is out
+# Placeholders put between the texts and resolved once the text is out, so that separators do not
+# pile up: a run of blank text with a paragraph mark becomes one blank line, with a line mark one line
+# break, and cell marks between two cells become " | " (one per cell boundary).
+_PARAGRAPH, _LINE, _CELL = "\x1d", "\x1e", "\x1f"
+_BLANK = "[ \t\n\x1d\x1e]*"
 
 
 def html_to_text(markup: str) -> tuple[str, list[str]]:
-    """Text of an HTML page: no script, style or comment; blocks on their own lines, cells " | "."""
-    from bs4 import BeautifulSoup, Comment
+    """Text of an HTML page: no script, style or comment; blocks on their own lines, cells " | ".
+    The tree is walked with an explicit stack, without changing it: linear time, any depth."""
+    from bs4 import BeautifulSoup, CData, NavigableString, Tag
 
-    soup = BeautifulSoup(markup, "html.parser")
-    for element in soup.find_all(_DROPPED):
-        element.decompose()
-    for comment in soup.find_all(string=lambda s: isinstance(s, Comment)):
-        comment.extract()
-    for node in soup.find_all(string=True):
-        if node.find_parent(["pre", "textarea"]) is None:
-            node.replace_with(re.sub(r"\s+", " ", node))
-    for element in soup.find_all(True):
-        name = element.name
-        if name == "br":
-            element.replace_with("\n")
-        elif name in ("td", "th"):
-            if element.find_previous_sibling(("td", "th")) is not None:
-                element.insert_before(_CELL)
-        elif name in _LINE_BLOCKS or name in _PARAGRAPH_BLOCKS:
-            mark = "\n\n" if name in _PARAGRAPH_BLOCKS else "\n"
-            element.insert_before(mark)
-            element.insert_after(mark)
-    text = soup.get_text().replace("\xa0", " ")
-    text = re.sub(rf"\s*{_CELL}(?:\s*{_CELL})*\s*", lambda m: " " + "| " * m.group().count(_CELL), text)
+    parts: list[str] = []
+    stack: list = [(BeautifulSoup(markup, "html.parser"), None, False, False)]
+    while stack:
+        node, closing, in_pre, in_cell = stack.pop()
+        if closing is not None:
+            parts.append(closing)
+        elif isinstance(node, NavigableString):
+            if type(node) in (NavigableString, CData):  # not comments, doctypes, declarations
+                parts.append(node if in_pre else re.sub(r"[ \t\n\r\f]+", " ", node))
+        elif node.name == "br":
+            parts.append("\n")
+        elif node.name not in _DROPPED:
+            name = node.name
+            mark = (_PARAGRAPH if name in _PARAGRAPH_BLOCKS and not in_cell else
+                    _LINE if name in _LINE_BLOCKS or name in _PARAGRAPH_BLOCKS else "")
+            parts.append(mark)
+            stack.append((None, mark, False, False))
+            in_pre = in_pre or name in ("pre", "textarea")
+            children, cells = [], 0
+            for child in node.contents:
+                is_cell = isinstance(child, Tag) and child.name in ("td", "th")
+                if is_cell and cells:
+                    children.append((None, _CELL, False, False))
+                children.append((child, None, in_pre, in_cell or is_cell))
+                cells += is_cell
+            stack.extend(reversed(children))
+    text = "".join(parts).replace("\xa0", " ")
+    text = re.sub(f"{_BLANK}{_CELL}(?:{_BLANK}{_CELL})*{_BLANK}", lambda m: " " + "| " * m.group().count(_CELL), text)
+    text = re.sub(f"[ \t\n]*[{_PARAGRAPH}{_LINE}]{_BLANK}",
+                  lambda m: "\n\n" if _PARAGRAPH in m.group() else "\n", text)
     text = "\n".join(line.strip(" \t") for line in text.split("\n"))
     warnings = []
     if re.search(r"<html\b", markup[:4096], re.I) and not re.search(r"</html\s*>", markup[-4096:], re.I):
         warnings.append("text looks truncated: the page has no closing </html>")
-    return re.sub(r"\n{3,}", "\n\n", text).strip("\n"), warnings
+    return text.strip("\n"), warnings
 
 
 # --- 5. clean-up ----------------------------------------------------------------------------------
