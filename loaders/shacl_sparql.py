@@ -210,9 +210,10 @@ def _violations(sg: rdflib.Graph, node, x: str, path: str | None, fresh: _Fresh,
         raise Unsupported("shapes nested too deep (a recursive shape?)")
     if not _active(sg, node):
         return []
-    for p in set(sg.predicates(node, None)):
-        if str(p).startswith(str(SH)) and p not in _IGNORED and p not in _HANDLERS and p != SH.sparql:
-            raise Unsupported(f"{shape_key(sg, node)} uses sh:{str(p)[len(str(SH)):]}")
+    unknown = sorted(str(p)[len(str(SH)):] for p in set(sg.predicates(node, None))
+                     if str(p).startswith(str(SH)) and p not in _IGNORED and p not in _HANDLERS and p != SH.sparql)
+    if unknown:
+        raise Unsupported(f"{shape_key(sg, node)} uses " + ", ".join(f"sh:{name}" for name in unknown))
     if not top and any(sg.objects(node, SH.sparql)):
         raise Unsupported(f"{shape_key(sg, node)}: sh:sparql in a referenced shape")
     if path:

@@ -1,0 +1,168 @@
+"""The embedded store: locking, manifest-driven graph replacement, exports."""
+from __future__ import annotations
+
+import subprocess
+import sys
+import time
+
+import pyoxigraph as ox
+import pytest
+
+from loaders.store import (BUILD_GRAPH, CONTENT_HASH, StoreBusy, StoreError, data_graphs, export, manifest,
+                           open_store, sorted_nquads, sync_graphs)
+
+G1, G2, G3 = (f"https://example.org/graph/{i}" for i in (1, 2, 3))
+
+
+def nt(*triples: tuple[str, str, str]) -> str:
+    return "".join(f"{s} {p} {o} .\n" for s, p, o in triples)
+
+
+A = nt(("<https://example.org/a>", "<https://example.org/p>", '"Tỉnh ủy"@vi'))
+B = nt(("<https://example.org/b>", "<https://example.org/p>", "<https://example.org/a>"))
+C = nt(("<https://example.org/c>", "<https://example.org/p>", '"3"^^<http://www.w3.org/2001/XMLSchema#integer>'))
+BLANKS = nt(("<https://example.org/d>", "<https://example.org/q>", "_:x"), ("_:x", "<https://example.org/p>", '"x"'))
+
+
+def graph_text(store: ox.Store, graph: str) -> str:
+    return "".join(sorted(f"{q.subject} {q.predicate} {q.object} .\n"
+                          for q in store.quads_for_pattern(None, None, None, ox.NamedNode(graph))))
+
+
+@pytest.fixture
+def kg(tmp_path):
+    with open_store(tmp_path / "store", read_only=False) as opened:
+        yield opened
+
+
+def test_first_sync_loads_everything_and_writes_the_manifest(kg):
+    result = sync_graphs(kg.store, {G1: A, G2: B})
+    assert result.mode == "full" and set(result.written) == {G1, G2}
+    assert graph_text(kg.store, G1) == A and graph_text(kg.store, G2) == B
+    assert set(manifest(kg.store)) == {G1, G2}
+
+
+def test_unchanged_graphs_are_not_rewritten(kg):
+    sync_graphs(kg.store, {G1: A, G2: B})
+    again = sync_graphs(kg.store, {G1: A, G2: B})
+    assert again.mode == "unchanged" and again.written == () and again.removed == ()
+
+
+def test_a_changed_graph_is_replaced_alone_and_a_missing_one_removed(kg):
+    sync_graphs(kg.store, {G1: A, G2: B, G3: C})
+    before = manifest(kg.store)
+    result = sync_graphs(kg.store, {G1: A, G2: C})
+    assert result.mode == "incremental"
+    assert result.written == (G2,) and result.removed == (G3,)
+    assert graph_text(kg.store, G2) == C and graph_text(kg.store, G1) == A
+    assert G3 not in data_graphs(kg.store) and G3 not in manifest(kg.store)
+    assert manifest(kg.store)[G1] == before[G1] and manifest(kg.store)[G2] != before[G2]
+
+
+def test_a_graph_without_manifest_entry_is_stale_and_rewritten(kg):
+    """What a build killed between the two transactions of a replacement leaves behind."""
+    sync_graphs(kg.store, {G1: A, G2: B})
+    kg.store.update(f"DELETE WHERE {{ GRAPH <{BUILD_GRAPH}> {{ <{G2}> <{CONTENT_HASH}> ?h }} }}")
+    kg.store.add(ox.Quad(ox.NamedNode("https://example.org/half"), ox.NamedNode("https://example.org/p"),
+                         ox.Literal("partial"), ox.NamedNode(G2)))
+    result = sync_graphs(kg.store, {G1: A, G2: B})
+    assert result.written == (G2,)
+    assert graph_text(kg.store, G2) == B
+
+
+def test_blank_node_labels_are_kept_and_made_unique_per_graph(kg, tmp_path):
+    sync_graphs(kg.store, {G1: BLANKS, G2: BLANKS})
+    labels = {q.graph_name.value: q.object.value for q in kg.store.quads_for_pattern(None, None, None, None)
+              if isinstance(q.object, ox.BlankNode)}
+    assert labels[G1] != labels[G2] and labels[G1].endswith("x")
+    with open_store(tmp_path / "other", read_only=False) as other:
+        sync_graphs(other.store, {G1: BLANKS, G2: BLANKS})
+        assert sorted_nquads(other.store) == sorted_nquads(kg.store)
+
+
+def test_sorted_nquads_leaves_out_the_build_graph(kg):
+    sync_graphs(kg.store, {G1: A}, stamp="2025-01-01T00:00:00+00:00")
+    text = sorted_nquads(kg.store)
+    assert BUILD_GRAPH not in text and text.splitlines() == sorted(text.splitlines())
+    assert BUILD_GRAPH in sorted_nquads(kg.store, exclude=())
+
+
+@pytest.mark.parametrize("suffix,graphs", [(".trig", True), (".nq", True), (".jsonld", True), (".ttl", False),
+                                           (".nt", False)])
+def test_export_by_extension(kg, tmp_path, suffix, graphs):
+    sync_graphs(kg.store, {G1: A, G2: B})
+    target = tmp_path / f"out{suffix}"
+    fmt = export(kg.store, target)
+    quads = list(ox.parse(path=str(target), format=fmt))
+    assert len(quads) == (2 + 2 if graphs else 2)  # datasets also hold the manifest (build graph)
+    assert all((q.graph_name != ox.DefaultGraph()) == graphs for q in quads)
+
+
+def test_export_refuses_an_unknown_extension(kg, tmp_path):
+    with pytest.raises(StoreError, match="cannot export"):
+        export(kg.store, tmp_path / "out.xlsx")
+
+
+def test_read_only_needs_a_built_store(tmp_path):
+    with pytest.raises(StoreError, match="run `directive-kg build` first"):
+        open_store(tmp_path / "nothing")
+
+
+def test_unwritable_location_is_a_clear_error(tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    with pytest.raises(StoreError, match="cannot create the store"):
+        open_store(blocker / "store", read_only=False)
+
+
+HOLD = """
+import sys, time
+from loaders.store import open_store
+s = open_store(sys.argv[1], read_only=sys.argv[2] == "read")
+print("holding", flush=True)
+time.sleep(float(sys.argv[3]))
+"""
+
+
+def hold(path, mode: str, seconds: float = 30) -> subprocess.Popen:
+    """Another process holding the store (a build or a reader) until killed."""
+    proc = subprocess.Popen([sys.executable, "-c", HOLD, str(path), mode, str(seconds)], stdout=subprocess.PIPE, text=True)
+    assert proc.stdout.readline().strip() == "holding"
+    return proc
+
+
+def test_second_writer_is_refused_with_the_pid(tmp_path):
+    open_store(tmp_path, read_only=False).close()
+    proc = hold(tmp_path, "write")
+    try:
+        with pytest.raises(StoreBusy, match=rf"another build is using .* \(pid {proc.pid}\); wait for it or use --wait"):
+            open_store(tmp_path, read_only=False)
+        with pytest.raises(StoreBusy, match=f"pid {proc.pid}"):
+            open_store(tmp_path, read_only=True)
+    finally:
+        proc.kill()
+        proc.wait()
+    open_store(tmp_path, read_only=False).close()  # the lock died with its holder
+
+
+def test_wait_gets_the_store_when_the_holder_finishes(tmp_path):
+    open_store(tmp_path, read_only=False).close()
+    proc = hold(tmp_path, "write", seconds=0.5)
+    started = time.monotonic()
+    with open_store(tmp_path, read_only=False, wait=20):
+        assert time.monotonic() - started < 15
+    proc.wait()
+
+
+def test_readers_share_the_store_and_keep_writers_out(tmp_path):
+    with open_store(tmp_path, read_only=False) as w:
+        sync_graphs(w.store, {G1: A})
+    proc = hold(tmp_path, "read")
+    try:
+        with open_store(tmp_path) as reader:
+            assert bool(reader.query("ASK { ?s ?p ?o }"))
+        with pytest.raises(StoreBusy, match="open for reading by another process"):
+            open_store(tmp_path, read_only=False)
+    finally:
+        proc.kill()
+        proc.wait()

@@ -1,0 +1,168 @@
+"""SHACL: the fast path (SPARQL on Oxigraph) reports exactly what pySHACL reports.
+
+Compared per result: (focus node, path, severity, source shape, constraint component, value).
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+
+from loaders.validate import load_shapes, validate
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = sorted((ROOT / "tests" / "shapes").glob("*.ttl"))
+CONTEXT = [ROOT / "ontology" / "directive.ttl", ROOT / "ontology" / "codelists.ttl"]
+
+
+def store_of(*files: Path) -> ox.Store:
+    store = ox.Store()
+    for i, f in enumerate(files):
+        store.load(path=str(f), format=ox.RdfFormat.TURTLE, to_graph=ox.NamedNode(f"urn:test:{i}:{f.name}"))
+    return store
+
+
+def same_results(store: ox.Store, shapes=None):
+    fast = validate(store, shapes, engine="fast")
+    reference = validate(store, shapes, engine="pyshacl")
+    missing, extra = reference.keys() - fast.keys(), fast.keys() - reference.keys()
+    assert not missing and not extra, f"fast path missed {sorted(missing, key=str)}; invented {sorted(extra, key=str)}"
+    return fast, reference
+
+
+# Every construct the translator handles, one that it does not (sh:closed), and data breaking each.
+SHAPES = """
+@prefix sh: <http://www.w3.org/ns/shacl#> .
+@prefix ex: <http://example.org/> .
+@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+@prefix rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+@prefix owl: <http://www.w3.org/2002/07/owl#> .
+
+ex:prefixes a owl:Ontology ; sh:declare [ sh:prefix "ex" ; sh:namespace "http://example.org/"^^xsd:anyURI ] .
+ex:Code a sh:NodeShape ; sh:property [ sh:path ex:scheme ; sh:hasValue ex:levels ] .
+
+ex:DocShape a sh:NodeShape ; sh:targetClass ex:Doc ;
+  sh:property [ sh:path ex:number ; sh:minCount 1 ; sh:maxCount 1 ; sh:datatype xsd:string ;
+                sh:pattern "^[0-9]+-[A-Z]+/[A-Z]+$" ] ;
+  sh:property [ sh:path ex:date ; sh:maxCount 1 ; sh:datatype xsd:date ;
+                sh:minInclusive "2000-01-01"^^xsd:date ; sh:maxExclusive "2030-01-01"^^xsd:date ;
+                sh:lessThanOrEquals ex:received ] ;
+  sh:property [ sh:path ex:issuer ; sh:minCount 1 ; sh:class ex:Body ; sh:nodeKind sh:IRI ; sh:severity sh:Warning ] ;
+  sh:property [ sh:path ex:urgency ; sh:in ( ex:khan ex:hoa-toc ) ] ;
+  sh:property [ sh:path ex:title ; sh:minLength 3 ; sh:maxLength 20 ; sh:languageIn ( "vi" ) ; sh:uniqueLang true ;
+                sh:message "title"@en ] ;
+  sh:property [ sh:path ( ex:issuer ex:level ) ; sh:hasValue ex:province ; sh:severity sh:Info ] ;
+  sh:property [ sh:path [ sh:inversePath ex:cites ] ; sh:maxCount 2 ] ;
+  sh:property [ sh:path ex:cites ; sh:disjoint ex:copyOf ; sh:or ( [ sh:class ex:Doc ] [ sh:class ex:Body ] ) ] ;
+  sh:property [ sh:path ex:level ; sh:node ex:Code ; sh:not [ sh:hasValue ex:bad ] ] ;
+  sh:property [ sh:path ex:start ; sh:datatype xsd:integer ; sh:lessThan ex:end ; sh:minInclusive 0 ] ;
+  sh:property [ sh:path [ sh:alternativePath ( ex:cites ex:copyOf ) ] ;
+                sh:qualifiedValueShape [ sh:class ex:Copy ] ; sh:qualifiedMaxCount 0 ] ;
+  sh:property [ sh:path [ sh:zeroOrMorePath ex:copyOf ] ; sh:xone ( [ sh:class ex:Doc ] [ sh:class ex:Copy ] ) ] ;
+  sh:property [ sh:path ex:alias ; sh:equals ex:label ] ;
+  sh:sparql [ sh:prefixes ex:prefixes ; sh:message "cites itself: {?value}" ;
+     sh:select "SELECT $this ?value WHERE { $this ex:cites ?value . FILTER(sameTerm($this, ?value)) }" ] .
+
+ex:BodyShape a sh:NodeShape ; sh:targetSubjectsOf ex:level ; sh:nodeKind sh:IRI ;
+  sh:property [ sh:path ex:label ; sh:minCount 1 ; sh:datatype rdf:langString ] .
+ex:CountShape a sh:NodeShape ; sh:targetClass ex:Doc ; sh:severity sh:Warning ;
+  sh:sparql [ sh:prefixes ex:prefixes ;
+     sh:select "SELECT $this (COUNT(?c) AS ?n) WHERE { $this ex:cites ?c } GROUP BY $this HAVING (COUNT(?c) > 1)" ] .
+ex:NodeTarget a sh:NodeShape ; sh:targetNode ex:d1, ex:nothere ; sh:class ex:Doc .
+ex:ObjectsShape a sh:NodeShape ; sh:targetObjectsOf ex:cites ; sh:and ( [ sh:class ex:Doc ] [ sh:nodeKind sh:IRI ] ) .
+ex:Thing a rdfs:Class, sh:NodeShape ; sh:property [ sh:path ex:name ; sh:minCount 1 ] .
+ex:Off a sh:NodeShape ; sh:targetClass ex:Doc ; sh:deactivated true ; sh:property [ sh:path ex:nothing ; sh:minCount 1 ] .
+ex:Closed a sh:NodeShape ; sh:targetClass ex:Body ; sh:closed true ; sh:ignoredProperties ( rdf:type ex:level ex:label ex:scheme ) .
+"""
+
+DATA = """
+@prefix ex: <http://example.org/> .
+@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+ex:Copy rdfs:subClassOf ex:Doc .
+ex:d1 a ex:Doc ; ex:number "12-CV/TU" ; ex:date "2020-07-28"^^xsd:date ; ex:received "2020-07-29"^^xsd:date ;
+   ex:issuer ex:b1 ; ex:urgency ex:khan ; ex:title "ok title"@vi ; ex:start 5 ; ex:end 9 ; ex:alias "a" ; ex:label "a" .
+ex:d2 a ex:Copy ; ex:number "12 CV/TU", "13-CV/TU" ; ex:date "2020-13-45"^^xsd:date, "1999-01-01"^^xsd:date ;
+   ex:issuer ex:b2, "Tỉnh ủy" ; ex:urgency ex:other ;
+   ex:title "x"@vi, "a much too long title for this"@vi, "tiêu đề"@en ; ex:cites ex:d2, ex:d1, ex:d9, ex:b1 ;
+   ex:copyOf ex:d1 ; ex:start 9 ; ex:end 5 ; ex:level ex:bad ; ex:alias "b" .
+ex:d3 a ex:Doc ; ex:date "2020-01-01" ; ex:received "1998-01-01"^^xsd:date ; ex:cites ex:d1 ; ex:start -1 ;
+   ex:copyOf ex:d2 .
+ex:d5 a ex:Doc ; ex:number "5-CV/TU" ; ex:issuer ex:b1 ; ex:date "2021-03-02"^^xsd:date ; ex:received "2021-03-01"^^xsd:date .
+ex:d4 a ex:Doc ; ex:number 12 ; ex:issuer _:b ; ex:cites ex:d1 ; ex:copyOf ex:d1 ; ex:label "z" .
+ex:b1 a ex:Body ; ex:level ex:province ; ex:label "Tỉnh ủy"@vi ; ex:extra "closed shapes say no" .
+ex:b2 a ex:Body ; ex:level ex:district ; ex:label "x" .
+ex:province ex:scheme ex:levels .
+_:b ex:level ex:province .
+ex:t1 a ex:Thing .
+"""
+
+
+def test_every_translated_construct_matches_pyshacl(tmp_path):
+    (tmp_path / "data.ttl").write_text(DATA, encoding="utf-8")
+    shapes = load_shapes(SHAPES)
+    fast, _ = same_results(store_of(tmp_path / "data.ttl"), shapes)
+    components = {r.component for r in fast.results}
+    # each constraint above is broken by the data, so each component must be reported
+    assert components >= {
+        "MinCountConstraintComponent", "MaxCountConstraintComponent", "DatatypeConstraintComponent",
+        "PatternConstraintComponent", "MinInclusiveConstraintComponent", "MaxExclusiveConstraintComponent",
+        "LessThanOrEqualsConstraintComponent", "ClassConstraintComponent", "NodeKindConstraintComponent",
+        "InConstraintComponent", "MinLengthConstraintComponent", "MaxLengthConstraintComponent",
+        "LanguageInConstraintComponent", "UniqueLangConstraintComponent", "HasValueConstraintComponent",
+        "DisjointConstraintComponent", "OrConstraintComponent", "NodeConstraintComponent",
+        "NotConstraintComponent", "LessThanConstraintComponent", "QualifiedMaxCountConstraintComponent",
+        "XoneConstraintComponent", "EqualsConstraintComponent", "SPARQLConstraintComponent",
+        "AndConstraintComponent", "ClosedConstraintComponent"}
+    assert {r.severity for r in fast.results} == {"Violation", "Warning", "Info"}
+
+
+def test_untranslated_shapes_go_to_pyshacl_loudly(tmp_path, caplog):
+    (tmp_path / "data.ttl").write_text(DATA, encoding="utf-8")
+    report = validate(store_of(tmp_path / "data.ttl"), load_shapes(SHAPES))
+    assert report.fallback == ("<http://example.org/Closed>: <http://example.org/Closed> uses sh:closed, "
+                               "sh:ignoredProperties",)
+    assert "validated by pySHACL" in caplog.text and "sh:closed" in report.to_text()
+    assert any(r.component == "ClosedConstraintComponent" for r in report.results)
+
+
+def test_ill_typed_literals_fail_their_datatype(tmp_path):
+    (tmp_path / "data.ttl").write_text(DATA, encoding="utf-8")
+    report = validate(store_of(tmp_path / "data.ttl"), load_shapes(SHAPES))
+    bad = {r.value for r in report.results if r.component == "DatatypeConstraintComponent"}
+    assert '"2020-13-45"^^<http://www.w3.org/2001/XMLSchema#date>' in bad
+    assert '"2020-07-28"^^<http://www.w3.org/2001/XMLSchema#date>' not in bad
+
+
+def test_all_shape_fixtures_together():
+    """Every fixture of tests/shapes/ at once (one pySHACL run), with the ontology and code lists."""
+    assert FIXTURES, "tests/shapes/ has no fixtures"
+    fast, _ = same_results(store_of(*FIXTURES, *CONTEXT))
+    assert fast.results and not fast.fallback
+    assert any(f.name.endswith(".bad.ttl") for f in FIXTURES) and any(f.name.endswith(".good.ttl") for f in FIXTURES)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("fixture", FIXTURES, ids=[f.name for f in FIXTURES])
+def test_each_shape_fixture(fixture):
+    same_results(store_of(fixture, *CONTEXT))
+
+
+@pytest.mark.slow  # pySHACL needs about a minute on the corpus graph (the fast path: 2 s)
+def test_the_corpus_graph(corpus_store):
+    fast, reference = same_results(corpus_store)
+    assert fast.seconds < reference.seconds
+
+
+def test_reports_name_file_document_field_and_problem(corpus_store):
+    report = validate(corpus_store)
+    text, turtle = report.to_text(), report.to_turtle()
+    assert text.startswith(f"SHACL validation (fast): {report.violations} violations, {report.warnings} warnings")
+    located = [r for r in report.results if r.source_file]
+    for r in located[:20]:
+        assert r.source_file in text and r.message in text
+    triples = list(ox.parse(turtle, format=ox.RdfFormat.TURTLE))
+    results = [t for t in triples if t.predicate.value.endswith("#focusNode")]
+    assert len(results) == len(report.results)
