@@ -80,10 +80,15 @@ def read_document(path: str | os.PathLike, max_bytes: int = 20_000_000) -> Sourc
         return SetAside(given, str(reason), digest)
     text, cleaning = _clean(text)
     if not text.strip():
-        what = "empty file (only a byte-order mark)" if raw.strip(b"\xef\xbb\xbf\xff\xfe") == b"" else (
-            "only whitespace, no text" if fmt in ("text", "markdown") else f"no text: the {fmt.upper()} contains only whitespace")
-        return SetAside(given, what, digest)
+        return SetAside(given, _NO_TEXT[fmt] if raw not in _BOM_ONLY else "empty file (only a byte-order mark)", digest)
     return SourceDocument(given, text, digest, fmt, encoding, tuple(warnings + cleaning), len(raw))
+
+
+_NO_TEXT = {
+    "text": "only whitespace, no text", "markdown": "only whitespace, no text",
+    "html": "no text: the HTML page has only markup, scripts or whitespace",
+    "docx": "no text: the DOCX has only empty paragraphs", "pdf": "no text layer: this PDF is a scan; run OCR first",
+}
 
 
 def discover(root: str | os.PathLike) -> list[Path]:
@@ -149,17 +154,24 @@ def _human_size(n: int) -> str:
 
 # --- 2. containers by content ---------------------------------------------------------------------
 
-# Magic numbers of files that are not documents (offset 0), with what a person calls them.
+def _binary(kind: str) -> str:
+    return f"binary file ({kind}), not a document"
+
+
+# Magic numbers (at offset 0) of files that are not documents -> the reason they are set aside.
 _MAGIC = (
-    (b"\x89PNG\r\n\x1a\n", "PNG image"), (b"\xff\xd8\xff", "JPEG image"), (b"GIF87a", "GIF image"),
-    (b"GIF89a", "GIF image"), (b"II*\x00", "TIFF image"), (b"MM\x00*", "TIFF image"), (b"BM", None),
-    (b"\x1f\x8b", "gzip archive"), (b"7z\xbc\xaf\x27\x1c", "7-Zip archive"), (b"Rar!\x1a\x07", "RAR archive"),
-    (b"\xfd7zXZ\x00", "xz archive"), (b"BZh", None), (b"SQLite format 3\x00", "SQLite database"),
-    (b"\x7fELF", "program (ELF executable)"), (b"MZ", None), (b"OggS", "Ogg audio/video"),
-    (b"fLaC", "FLAC audio"), (b"ID3", "MP3 audio"), (b"RIFF", "RIFF audio/video/image"),
-    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "old Microsoft Office file (.doc/.xls/.ppt); save it as .docx"),
-    (b"{\\rtf", "RTF document, not supported; save it as .docx or .txt"),
+    (b"\x89PNG\r\n\x1a\n", _binary("PNG image")), (b"\xff\xd8\xff", _binary("JPEG image")),
+    (b"GIF87a", _binary("GIF image")), (b"GIF89a", _binary("GIF image")), (b"II*\x00", _binary("TIFF image")),
+    (b"MM\x00*", _binary("TIFF image")), (b"RIFF", _binary("RIFF audio/video/image")), (b"OggS", _binary("Ogg audio/video")),
+    (b"fLaC", _binary("FLAC audio")), (b"ID3", _binary("MP3 audio")), (b"\x1f\x8b", _binary("gzip archive")),
+    (b"7z\xbc\xaf\x27\x1c", _binary("7-Zip archive")), (b"Rar!\x1a\x07", _binary("RAR archive")),
+    (b"\xfd7zXZ\x00", _binary("xz archive")), (b"SQLite format 3\x00", _binary("SQLite database")),
+    (b"\x7fELF", _binary("program (ELF executable)")),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "old Microsoft Office file (.doc/.xls/.ppt): save it as .docx"),
+    (b"{\\rtf", "RTF document, not supported: save it as .docx or .txt"),
 )
+# Short magic numbers that also start ordinary text: trusted only with a NUL byte in the first 512 bytes.
+_WEAK_MAGIC = ((b"BM", _binary("BMP image")), (b"MZ", _binary("Windows program")), (b"BZh", _binary("bzip2 archive")))
 _HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 
 
@@ -186,18 +198,12 @@ def _extract(raw: bytes, suffix: str) -> tuple[str, str, str | None, list[str]]:
 
 
 def _reject_magic(raw: bytes) -> None:
-    head = raw[:512]
-    for magic, name in _MAGIC:
+    weak = _WEAK_MAGIC if b"\x00" in raw[:512] else ()
+    for magic, reason in _MAGIC + weak:
         if raw.startswith(magic):
-            # Two-letter magics also start ordinary words: trust them only with NUL bytes around.
-            if name is None and b"\x00" not in head:
-                continue
-            name = name or "program or image"
-            if name.startswith(("old Microsoft", "RTF")):
-                raise _SetAside(name)
-            raise _SetAside(f"binary file ({name}), not a document")
+            raise _SetAside(reason)
     if raw[4:8] == b"ftyp":
-        raise _SetAside("binary file (MP4/QuickTime video), not a document")
+        raise _SetAside(_binary("MP4/QuickTime video"))
 
 
 def _read_docx(raw: bytes) -> tuple[str, None, list[str]]:
@@ -213,7 +219,7 @@ def _read_docx(raw: bytes) -> tuple[str, None, list[str]]:
         kind = ("Excel workbook (.xlsx)" if any(n.startswith("xl/") for n in names) else
                 "PowerPoint file (.pptx)" if any(n.startswith("ppt/") for n in names) else
                 "OpenDocument file; save it as .docx" if "content.xml" in names else "ZIP archive; unpack it")
-        raise _SetAside(f"binary file ({kind}), not a document")
+        raise _SetAside(_binary(kind))
 
     def blocks(container) -> list[str]:
         lines: list[str] = []
@@ -242,7 +248,7 @@ def _read_pdf(raw: bytes) -> tuple[str, None, list[str]]:
     from pypdf import PdfReader
 
     warnings: list[str] = []
-    with _captured_log("pypdf") as repairs:
+    with _CapturedLog("pypdf") as repairs:
         try:
             reader = PdfReader(io.BytesIO(raw), strict=False)
             if reader.is_encrypted and not reader.decrypt(""):
@@ -261,11 +267,11 @@ def _read_pdf(raw: bytes) -> tuple[str, None, list[str]]:
                 failed.append(f"page {number} ({type(error).__name__})")
     if not pages:
         raise _SetAside("broken PDF: it has no pages")
+    blank = [str(n) for n, t in enumerate(texts, 1) if not t.strip()]
+    if len(blank) == len(texts):
+        raise _SetAside(f"broken PDF: could not read the text of {', '.join(failed)}" if failed else _NO_TEXT["pdf"])
     if failed:
         warnings.append("could not read the text of " + ", ".join(failed))
-    blank = [str(n) for n, t in enumerate(texts, 1) if not t.strip()]
-    if len(blank) == len(texts) and not failed:
-        raise _SetAside("no text layer: this PDF is a scan; run OCR first")
     if blank:
         warnings.append(f"{len(blank)} of {len(texts)} pages have no text layer (scanned?): page {', '.join(blank)}")
     if b"%%EOF" not in raw[-2048:]:
@@ -276,7 +282,7 @@ def _read_pdf(raw: bytes) -> tuple[str, None, list[str]]:
     return text, None, warnings + fixed
 
 
-class _captured_log(logging.Handler):
+class _CapturedLog(logging.Handler):
     """Collects a library's log messages for the duration of a with-block, instead of printing them."""
 
     def __init__(self, name: str):
@@ -302,6 +308,7 @@ _BOMS = (  # UTF-32 first: its little-endian BOM begins with UTF-16's
     (b"\xff\xfe\x00\x00", "utf-32-le"), (b"\x00\x00\xfe\xff", "utf-32-be"),
     (b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"),
 )
+_BOM_ONLY = {bom for bom, _ in _BOMS}
 _LEGACY_NAMES = {
     "cp1258": "Windows-1258 (legacy Vietnamese code page)",
     "tcvn3": "TCVN3 (legacy Vietnamese encoding of the ABC/.VnTime fonts)",
@@ -323,11 +330,11 @@ def decode_bytes(raw: bytes) -> tuple[str, str, list[str]]:
         sample = text[:10_000]
         if sum(unicodedata.category(c) in ("Cc", "Cn", "Co", "Cs") and c not in "\t\n\r" for c in sample) <= len(sample) // 20:
             return text, encoding, warnings
-        raise _SetAside("binary file (unknown type: many NUL/control bytes), not a document")
+        raise _SetAside(_binary("unknown type: many NUL/control bytes"))
     sample = raw[:65536]
     controls = sum(sample.count(bytes([b])) for b in range(32) if b not in b"\t\n\r\f\x0b\x1b")
     if controls > max(4, len(sample) // 100):
-        raise _SetAside("binary file (unknown type: many NUL/control bytes), not a document")
+        raise _SetAside(_binary("unknown type: many NUL/control bytes"))
     return _decode_utf8_or_legacy(raw)
 
 
@@ -363,23 +370,22 @@ def _decode_utf8_or_legacy(raw: bytes) -> tuple[str, str, list[str]]:
     try:
         return raw.decode("utf-8"), "utf-8", []
     except UnicodeDecodeError as error:
-        if error.start >= len(raw) - 3 and error.reason == "unexpected end of data":
+        # UTF-8 up to a character cut by the end of the file (and some UTF-8 before it to show it is UTF-8).
+        if error.reason == "unexpected end of data" and error.start >= len(raw) - 3 and not raw[:error.start].isascii():
             return raw[:error.start].decode("utf-8"), "utf-8", [
                 "text looks truncated: the file ends in the middle of a character"]
     lines = raw.splitlines(keepends=True)
-    utf8 = [_is_utf8(line) and not line.isascii() for line in lines]
-    if not any(utf8):
+    utf8 = [_is_utf8(line) for line in lines]
+    if not any(ok and not line.isascii() for line, ok in zip(lines, utf8)):
         return _decode_legacy(raw)
     # Mixed: keep the UTF-8 lines, decode the others with the legacy encoding that fits them best.
-    others = [line for line, ok in zip(lines, utf8) if not ok and not _is_utf8(line)]
+    others = [line for line, ok in zip(lines, utf8) if not ok]
     name, valid, total = _best_legacy(b"".join(others))
     if total and valid / total >= 0.5:
-        decode = lambda line: _LEGACY_DECODERS[name](line)  # noqa: E731
-        how = f"decoded as {_LEGACY_NAMES[name]}"
+        decode, how = _LEGACY_DECODERS[name], f"decoded as {_LEGACY_NAMES[name]}"
     else:
-        decode = lambda line: line.decode("utf-8", errors="replace")  # noqa: E731
-        how = "decoded with invalid bytes replaced by \ufffd"
-    text = "".join(line.decode("utf-8") if _is_utf8(line) else decode(line) for line in lines)
+        decode, how = (lambda line: line.decode("utf-8", errors="replace")), "invalid bytes replaced by \ufffd"
+    text = "".join(line.decode("utf-8") if ok else decode(line) for line, ok in zip(lines, utf8))
     return text, "utf-8", [f"mixed encodings: {len(others)} of {len(lines)} lines are not UTF-8; {how}"]
 
 
@@ -530,9 +536,9 @@ def _best_legacy(raw: bytes) -> tuple[str, int, int]:
 
 def repair_legacy_font(text: str) -> tuple[str, list[str]]:
     """Lines of Unicode text that show a legacy font's bytes ("§éc lËp", "Ñoäc laäp") -> Vietnamese.
-    Looked at only in lines with characters or letter + mark pairs ("oâ", "aê") that no Vietnamese
-    word has; such a line is converted only when
-    that makes clearly more of its words Vietnamese (at least 80%, and 20 points more than before)."""
+    Only lines with characters or letter + mark pairs ("oâ", "aê") that no Vietnamese word has are
+    looked at, and such a line is converted only when that makes clearly more of its words Vietnamese
+    (at least 80%, and 20 points more than before)."""
     tables = _tables()
     if not tables["suspects"].search(text):
         return text, []
@@ -580,7 +586,7 @@ def _is_vietnamese_letter(char: str) -> bool:
 
 def vietnamese_score(text: str) -> tuple[int, int]:
     """(valid, total) over the words that have a non-ASCII character (the first 20 000 of them):
-    valid when every hyphen-separated part is a Vietnamese syllable. ASCII words say nothing
+    valid when every part between "-", "/" and "." is a Vietnamese syllable. ASCII words say nothing
     about the encoding and are not counted."""
     valid = total = 0
     for match in re.finditer(r"\S+", text):
