@@ -137,7 +137,7 @@ class BuildReport:
             f"inferred {c.get('citations_inferred', 0)}; unresolved {c.get('citations_unresolved', 0)})",
             f"  assignments              {c.get('assignments', 0)}",
             f"  bodies                   {c.get('bodies', 0)}  (+ {c.get('body_groups', 0)} classes of bodies)",
-            f"  SHACL ({v.engine:7})         {v.violations} violations, {v.warnings} warnings, {v.count('Info')} notes",
+            f"  SHACL ({v.engine})".ljust(27) + f"{v.violations} violations, {v.warnings} warnings, {v.count('Info')} notes",
         ]
         lines += [f"    validated by pySHACL: {note}" for note in v.fallback]
         lines += [
