@@ -49,6 +49,9 @@ def output_path(out: str | None, fmt: str | None, kind: str) -> tuple[Path, str]
 
 
 def run(args: argparse.Namespace) -> int:
+    import matplotlib
+
+    matplotlib.use("Agg")  # files only, no window
     from directive_kg import diagram
     from loaders.store import StoreError, open_store
 

@@ -20,7 +20,7 @@ from typing import Any, Iterable
 import networkx as nx
 
 LANES = ["central", "sector", "province", "district", "commune"]
-LANE_TITLES = {"central": "Central", "sector": "Sector\n(Khối, ministries' units)", "province": "Province",
+LANE_TITLES = {"central": "Central", "sector": "Sector\n(Khối, Sở)", "province": "Province",
                "district": "District", "commune": "Commune", "unknown": "Level unknown"}
 CHANNEL_COLOURS = {"party": "#c0392b", "state": "#2463a6", "front": "#2e8b57", "armed": "#6b6b2a", None: "#7f7f7f"}
 CHANNEL_NAMES = {"party": "Party", "state": "State", "front": "Front", "armed": "Armed forces", None: "channel unknown"}
@@ -294,11 +294,7 @@ def edge_style(attrs: dict) -> tuple[str, str]:
 # --- drawing -----------------------------------------------------------------------------------
 
 def _pyplot():
-    import matplotlib
-
-    if matplotlib.get_backend().lower() not in ("agg", "module://matplotlib_inline.backend_inline", "pdf", "svg"):
-        matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
+    import matplotlib.pyplot as plt  # the caller's backend (inline in a notebook; the CLI picks Agg)
 
     return plt
 
@@ -435,7 +431,7 @@ def draw_propagation(g: nx.MultiDiGraph, out: str | Path | None = None, title: s
     placed = _place_labels(ax, fig, [(m, node_label(g.nodes[m]), xy[m]) for m in order],
                            fontsize=7.5 if not large else 6.0, marker_radius=(size ** 0.5) / 2, required=not large)
 
-    ax.legend(handles=_legend_handles(g), loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=7.5,
+    ax.legend(handles=_legend_handles(g, pos), loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=7.5,
               frameon=False)
     ax.set_title(title or default_title(g), fontsize=10, loc="left")
     if large:
@@ -447,16 +443,17 @@ def draw_propagation(g: nx.MultiDiGraph, out: str | Path | None = None, title: s
     return fig
 
 
-def _legend_handles(g: nx.MultiDiGraph) -> list:
+def _legend_handles(g: nx.MultiDiGraph, pos: dict[str, Placement]) -> list:
+    """Only what the figure shows."""
     from matplotlib.lines import Line2D
 
     channels = sorted({a.get("channel") or "" for _, a in g.nodes(data=True)})
     handles = [Line2D([], [], marker="o", ls="", color=CHANNEL_COLOURS.get(c or None, CHANNEL_COLOURS[None]),
                       label=f"{CHANNEL_NAMES.get(c or None, c)} document") for c in channels]
-    handles += [
-        Line2D([], [], marker="o", ls="", mfc="white", color="#555555", label="known only by citation"),
-        Line2D([], [], marker="s", ls="", color="#555555", label="date unknown (placed next to its link)"),
-    ]
+    if any(a.get("cited_only") for _, a in g.nodes(data=True)):
+        handles.append(Line2D([], [], marker="o", ls="", mfc="white", color="#555555", label="known only by citation"))
+    if not all(p.dated for p in pos.values()):
+        handles.append(Line2D([], [], marker="s", ls="", color="#555555", label="date unknown (placed next to its link)"))
     relations = sorted({a.get("relation") for *_, a in g.edges(data=True)}, key=lambda r: list(RELATION_STYLES).index(r) if r in RELATION_STYLES else 9)
     handles += [Line2D([], [], color=EDGE_COLOURS["explicit"], ls=RELATION_STYLES.get(r, "dotted"),
                        label=(r or "refers").replace("-", " ")) for r in relations]
