@@ -1,0 +1,543 @@
+#!/usr/bin/env python3
+"""Benchmark of the whole pipeline at 1k and 10k documents (100k with --with-100k), side by side
+with the plain rdflib + pySHACL way, in one invocation.
+
+    python bench/run.py [--sizes 1000,10000] [--with-100k] [--cap 300] [--query-cap 60]
+
+Per size N: generate the corpus once (bench/generate.py, cached in bench/corpus/N), then measure
+  parse        read + extract every file over a process pool of all cores (documents/s); the
+               records are scored against the generated gold (tests/score_extraction.py, mean F1)
+  build        `directive-kg build` in a subprocess: wall time, stage times from its report, peak
+               memory (getrusage maxrss of the largest process, and the sampled peak of the summed
+               PSS of its process tree), SHACL validation time, store size on disk
+  queries      every saved query on the built store: cold (first run after opening the store) and
+               warm (median of --repeats runs), in ms
+  baseline     the same graph (the store's union, as N-Triples) in an rdflib Graph, pySHACL over it,
+               the saved queries on rdflib's SPARQL engine; each stage is stopped at its cap
+               (null in the results) -- see bench/baseline.py
+Writes bench/results/latest.{json,md} and dated copies, and prints the table.
+"""
+from __future__ import annotations
+
+import argparse
+import contextlib
+import datetime as dt
+import hashlib
+import importlib.util
+import json
+import multiprocessing
+import os
+import platform
+import queue
+import shutil
+import signal
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from concurrent.futures import ProcessPoolExecutor
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+
+import pyoxigraph as ox
+
+BENCH = Path(__file__).resolve().parent
+ROOT = BENCH.parent
+GENERATOR = (BENCH / "generate.py", BENCH / "generator_data.json")
+SCORER = ROOT / "tests" / "score_extraction.py"
+LIBRARIES = ("directive-kg", "rdflib", "pyshacl", "pyoxigraph", "owlrl")
+BUILD_GRAPH = "https://w3id.org/directive-kg/id/graph/build"
+
+# Which document a query with a `document` parameter is run on when its default names nothing in the
+# synthetic corpus: "root" = the most cited document (the top of the largest propagation tree),
+# "leaf" = a document at the end of a citation chain of two hops (deep ancestry, own lists).
+DOCUMENT_ROLE = {"ancestors": "leaf", "distribution": "leaf", "evidence": "leaf"}
+PICK = {
+    "root": """SELECT ?d (COUNT(?c) AS ?n) WHERE { ?c <http://data.europa.eu/eli/ontology#cites> ?d }
+               GROUP BY ?d ORDER BY DESC(?n) ?d LIMIT 1""",
+    "leaf": """SELECT ?d WHERE { ?d <http://data.europa.eu/eli/ontology#cites> ?p .
+                                 ?p <http://data.europa.eu/eli/ontology#cites> ?r .
+                                 ?d <https://w3id.org/directive-kg/ontology#sourceFile> ?f .
+                                 FILTER NOT EXISTS { ?x <http://data.europa.eu/eli/ontology#cites> ?d } }
+               ORDER BY ?d LIMIT 1""",
+    "body": """SELECT ?d (COUNT(?a) AS ?n) WHERE { ?a <https://w3id.org/directive-kg/ontology#leadBody> ?d }
+               GROUP BY ?d ORDER BY DESC(?n) ?d LIMIT 1""",
+}
+
+
+# --- corpus ---------------------------------------------------------------------------------------
+
+def generator_digest() -> str:
+    h = hashlib.sha256()
+    for f in GENERATOR:
+        h.update(f.read_bytes())
+    return h.hexdigest()[:16]
+
+
+def ensure_corpus(root: Path, docs: int, seed: int, noise: float) -> tuple[Path, float | None]:
+    """bench/corpus/N, generated unless a corpus of the same generator and parameters is there.
+    Returns the folder and the generation time (None when cached)."""
+    folder = root / str(docs)
+    marker = folder / ".generated.json"
+    wanted = {"docs": docs, "seed": seed, "noise": noise, "generator": generator_digest()}
+    if marker.exists() and json.loads(marker.read_text()) == wanted:
+        return folder, None
+    if folder.exists():
+        shutil.rmtree(folder)
+    started = time.perf_counter()
+    subprocess.run([sys.executable, str(GENERATOR[0]), "--docs", str(docs), "--out", str(folder),
+                    "--seed", str(seed), "--noise", str(noise)], check=True, stdout=subprocess.DEVNULL)
+    marker.write_text(json.dumps(wanted))
+    return folder, time.perf_counter() - started
+
+
+# --- parse throughput and accuracy ----------------------------------------------------------------
+
+def _parse_one(path: str) -> tuple[str, dict | None, float]:
+    """One file -> (path, its record as the scorer reads it or None, CPU seconds spent on it)."""
+    from loaders.extract import extract
+    from loaders.read import SetAside, read_document
+    from loaders.text import SourceText
+
+    started = time.process_time()
+    try:
+        doc = read_document(path)
+        if isinstance(doc, SetAside):
+            return path, None, time.process_time() - started
+        data = extract(SourceText.from_text(doc.text), path, doc.sha256).to_json()
+    except Exception:  # counted as a document without a record; the scorer reports it as a miss
+        return path, None, time.process_time() - started
+    data["source"] = path
+    return path, data, time.process_time() - started
+
+
+def measure_parse(corpus: Path, jobs: int) -> tuple[dict, dict[str, dict]]:
+    files = [str(p.resolve()) for p in sorted(corpus.glob("*.txt"))]
+    started = time.perf_counter()
+    with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork")) as pool:
+        results = list(pool.map(_parse_one, files, chunksize=max(1, len(files) // (jobs * 8))))
+    wall = time.perf_counter() - started
+    cpu = sum(r[2] for r in results)
+    records = {path: data for path, data, _ in results if data is not None}
+    return {"seconds": wall, "docs_per_second": len(files) / wall, "cpu_seconds": cpu,
+            "docs_per_cpu_second": len(files) / cpu if cpu else None,
+            "failed": len(files) - len(records)}, records
+
+
+def _scorer():
+    spec = importlib.util.spec_from_file_location("score_extraction", SCORER)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def accuracy(corpus: Path, records: dict[str, dict]) -> dict:
+    scorer = _scorer()
+    report = scorer.score(scorer.collect([str(corpus)]), records).report()
+    return {"mean_f1": sum(r["f1"] for r in report.values()) / len(report),
+            "fields": {name: r["f1"] for name, r in report.items()}}
+
+
+# --- build ----------------------------------------------------------------------------------------
+
+_WRAPPER = ("import json, resource, subprocess, sys\n"
+            "rc = subprocess.call(sys.argv[2:])\n"
+            "u = resource.getrusage(resource.RUSAGE_CHILDREN)\n"
+            "open(sys.argv[1], 'w').write(json.dumps({'rc': rc, 'maxrss_kb': u.ru_maxrss, "
+            "'cpu': u.ru_utime + u.ru_stime}))\n")
+
+
+def _tree(root: int) -> list[int]:
+    """The pids of the process tree under root (root included)."""
+    children: dict[int, list[int]] = {}
+    for entry in os.scandir("/proc"):
+        if entry.name.isdigit():
+            with contextlib.suppress(OSError, IndexError, ValueError):
+                stat = Path(entry.path, "stat").read_text()
+                children.setdefault(int(stat.rsplit(")", 1)[1].split()[1]), []).append(int(entry.name))
+    found, todo = [], [root]
+    while todo:
+        pid = todo.pop()
+        found.append(pid)
+        todo += children.get(pid, [])
+    return found
+
+
+def _pss_kb(pid: int) -> int:
+    with contextlib.suppress(OSError, ValueError):
+        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+            if line.startswith("Pss:"):
+                return int(line.split()[1])
+    return 0
+
+
+class TreeMemory(threading.Thread):
+    """Samples the summed PSS of a process tree (shared pages counted once) until stopped."""
+
+    def __init__(self, pid: int, every: float = 0.25):
+        super().__init__(daemon=True)
+        self.pid, self.every, self.peak_kb, self.stopped = pid, every, 0, threading.Event()
+
+    def run(self) -> None:
+        while not self.stopped.wait(self.every):
+            self.peak_kb = max(self.peak_kb, sum(_pss_kb(p) for p in _tree(self.pid)))
+
+
+def store_bytes(path: Path) -> int:
+    return sum(f.stat().st_size for f in path.rglob("*") if f.is_file())
+
+
+class BuildTimeout(RuntimeError):
+    pass
+
+
+def measure_build(corpus: Path, store: Path, jobs: int, cap: float | None) -> dict:
+    if store.exists():
+        shutil.rmtree(store)
+    usage = store.parent / f"{store.name}.rusage.json"
+    command = [sys.executable, "-c", _WRAPPER, str(usage), sys.executable, "-m", "directive_kg.cli", "build",
+               str(corpus), "--store", str(store), "--quiet", "--jobs", str(jobs)]
+    started = time.perf_counter()
+    proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            start_new_session=True)
+    sampler = TreeMemory(proc.pid)
+    sampler.start()
+    try:
+        out, err = proc.communicate(timeout=cap)
+    except subprocess.TimeoutExpired:
+        os.killpg(proc.pid, signal.SIGKILL)  # the build's own process group
+        proc.communicate()
+        raise BuildTimeout(f"the build did not finish in {cap:g} s") from None
+    finally:
+        sampler.stopped.set()
+        sampler.join()
+    wall = time.perf_counter() - started
+    rusage = json.loads(usage.read_text())
+    usage.unlink()
+    if proc.returncode or rusage["rc"]:
+        raise RuntimeError(f"directive-kg build {corpus} failed ({rusage['rc']}):\n{out[-2000:]}{err[-4000:]}")
+    report = json.loads((store / "build-report.json").read_text(encoding="utf-8"))
+    return {
+        "seconds": wall, "cpu_seconds": rusage["cpu"],
+        "peak_memory_mb": rusage["maxrss_kb"] / 1024, "peak_tree_pss_mb": sampler.peak_kb / 1024,
+        "stages": report["seconds"], "validation": report["validation"], "counts": report["counts"],
+        "documents_read": report["documents_read"], "set_aside": report["set_aside"],
+        "quads": report["store_changes"]["quads"],
+        "store_mb": store_bytes(store / "oxigraph") / 2**20,
+    }
+
+
+# --- saved queries on the store -------------------------------------------------------------------
+
+def _open(store: Path):
+    from loaders.store import open_store
+    return open_store(store, read_only=True)
+
+
+def query_params(store: Path) -> dict[str, dict[str, str]]:
+    """Each saved query's parameters: its defaults, except a document or body default that names
+    nothing in this corpus, which is replaced by a document/body picked from the graph (PICK)."""
+    from directive_kg.queries import UNRESOLVED, EmbeddedBackend, list_queries, resolve_params
+
+    chosen: dict[str, dict[str, str]] = {}
+    with _open(store) as kg:
+        backend = EmbeddedBackend(kg.store)
+        picked = {role: next((s["d"].value for s in kg.query(q)), None) for role, q in PICK.items()}
+        for q in list_queries():
+            params = {}
+            bindings, _notes = resolve_params(q, {}, backend, None)
+            for p in q.params:
+                if p.default in (None, "*") or bindings.get(p.name) != UNRESOLVED:
+                    continue
+                role = "body" if p.type == "body" else DOCUMENT_ROLE.get(q.name, "root")
+                if picked[role]:
+                    params[p.name] = picked[role]
+            chosen[q.name] = params
+    return chosen
+
+
+def measure_queries(store: Path, params: dict[str, dict[str, str]], repeats: int) -> dict[str, dict]:
+    from directive_kg.queries import run
+
+    timings = {}
+    for name, given in params.items():
+        with _open(store) as kg:  # cold: the first run after opening the store
+            started = time.perf_counter()
+            rows = len(run(name, given, store=kg.store, timeout=None))
+            cold = time.perf_counter() - started
+            warm = []
+            for _ in range(repeats):
+                started = time.perf_counter()
+                run(name, given, store=kg.store, timeout=None)
+                warm.append(time.perf_counter() - started)
+        timings[name] = {"cold_ms": cold * 1000, "warm_ms": statistics.median(warm) * 1000, "rows": rows}
+    return timings
+
+
+def dump_union(store: Path, target: Path) -> int:
+    """The union of the store's named graphs (without the build bookkeeping) as N-Triples."""
+    triples = 0
+    with _open(store) as kg, open(target, "wb") as out:
+        for g in kg.store.named_graphs():
+            if g.value == BUILD_GRAPH:
+                continue
+            data = kg.store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=g)
+            triples += data.count(b"\n")
+            out.write(data)
+    return triples
+
+
+# --- baseline (a worker process stopped at the caps) ----------------------------------------------
+
+def run_baseline(nt: Path, params: dict[str, dict[str, str]], cap: float, query_cap: float,
+                 repeats: int) -> dict[str, dict | None]:
+    """step -> its record, or None when it was stopped at its cap (and steps it never reached)."""
+    params_file = nt.with_suffix(".params.json")
+    params_file.write_text(json.dumps(params, ensure_ascii=False), encoding="utf-8")
+    steps = ["shacl"] + [f"query:{name}" for name in params]
+    done: dict[str, dict | None] = {}
+    env = {**os.environ, "BENCH_BASELINE_REPEATS": str(repeats)}
+    while True:
+        pending = [s for s in steps if s not in done]
+        if "load" in done and not pending:
+            break
+        proc = subprocess.Popen([sys.executable, str(BENCH / "baseline.py"), str(nt), str(params_file), *pending],
+                                stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
+                                start_new_session=True, env=env)
+        lines: queue.Queue = queue.Queue()
+        threading.Thread(target=lambda: [lines.put(x) for x in proc.stdout] + [lines.put(None)], daemon=True).start()
+        for step in ["load", *pending]:
+            limit = query_cap if step.startswith("query:") else cap
+            try:
+                line = lines.get(timeout=limit)
+            except queue.Empty:
+                os.killpg(proc.pid, signal.SIGKILL)  # the worker's own process group
+                proc.wait()
+                if step == "load":
+                    return {s: None for s in ["load", *steps]}
+                done[step] = None
+                break
+            if line is None:
+                proc.wait()
+                raise RuntimeError(f"bench/baseline.py stopped at {step} (exit {proc.returncode})")
+            record = json.loads(line)
+            done.setdefault(record["step"], record)  # a restarted worker loads again: keep the first
+        else:
+            proc.wait()
+    params_file.unlink()
+    return done
+
+
+# --- one size --------------------------------------------------------------------------------------
+
+def _ratio(baseline: float | None, ours: float | None) -> float | None:
+    return baseline / ours if baseline is not None and ours else None
+
+
+def measure_size(docs: int, args: argparse.Namespace) -> dict:
+    say = lambda message: print(f"[{docs}] {message}", file=sys.stderr, flush=True)  # noqa: E731
+    corpus, generated = ensure_corpus(args.corpus_root, docs, args.seed, args.noise)
+    say(f"corpus {corpus} " + (f"generated in {generated:.1f} s" if generated else "cached"))
+    parse, records = measure_parse(corpus, args.jobs)
+    say(f"parse {parse['docs_per_second']:.0f} documents/s over {args.jobs} processes")
+    acc = accuracy(corpus, records)
+    del records
+    say(f"accuracy mean F1 {acc['mean_f1']:.3f}")
+    store = args.corpus_root / f"store-{docs}"
+    try:
+        build = measure_build(corpus, store, args.jobs, args.build_cap)
+    except BuildTimeout as e:
+        say(str(e))
+        return {"documents": docs, "error": str(e), "parse_docs_per_second": parse["docs_per_second"],
+                "parse": parse, "accuracy_mean_f1": acc["mean_f1"], "accuracy_fields": acc["fields"],
+                **{k: None for k in ("build_seconds", "peak_memory_mb", "validation_seconds", "query_ms",
+                                     "baseline_seconds", "speedup")}}
+    say(f"build {build['seconds']:.1f} s ({', '.join(f'{k} {v:.1f}' for k, v in build['stages'].items())}), "
+        f"peak {build['peak_memory_mb']:.0f} MB")
+    params = query_params(store)
+    queries = measure_queries(store, params, args.repeats)
+    say("queries " + ", ".join(f"{n} {q['warm_ms']:.0f}" for n, q in queries.items()) + " ms")
+    baseline: dict[str, dict | None] = {}
+    if not args.no_baseline:
+        nt = args.corpus_root / f"union-{docs}.nt"
+        dump_union(store, nt)
+        baseline = run_baseline(nt, params, args.cap, args.query_cap, args.baseline_repeats)
+        nt.unlink()
+        say("baseline " + ", ".join(f"{k} {'capped' if v is None else format(v['seconds'], '.1f')}"
+                                    for k, v in baseline.items() if not k.startswith("query:")))
+    return summarise(docs, generated, parse, acc, build, queries, params, baseline, args)
+
+
+def summarise(docs, generated, parse, acc, build, queries, params, baseline, args) -> dict:
+    stages = build["stages"]
+    base_load = (baseline.get("load") or {}).get("seconds")
+    base_shacl = (baseline.get("shacl") or {}).get("seconds")
+    base_query = {n: (baseline.get(f"query:{n}") or {}).get("warm_ms") for n in queries}
+    # The baseline pipeline: the same extraction and mapping code, run on one core (the summed CPU
+    # time of extraction per document), then rdflib load and pySHACL.
+    base_total = (None if base_load is None or base_shacl is None
+                  else parse["cpu_seconds"] + stages.get("map", 0.0) + base_load + base_shacl)
+    ours_queries = sum(q["warm_ms"] for q in queries.values())
+    base_queries = None if not baseline or None in base_query.values() else sum(base_query.values())
+    baseline_seconds = {"parse": parse["cpu_seconds"], "load": base_load, "validation": base_shacl,
+                        "queries": base_queries / 1000 if base_queries is not None else None,
+                        "total": base_total} if baseline else None
+    return {
+        "documents": docs,
+        "generated_seconds": generated,
+        "build_seconds": build["seconds"],
+        "build_cpu_seconds": build["cpu_seconds"],
+        "build_stages": stages,
+        "peak_memory_mb": build["peak_memory_mb"],
+        "peak_tree_pss_mb": build["peak_tree_pss_mb"],
+        "validation_seconds": build["validation"]["seconds"],
+        "validation": build["validation"],
+        "store_mb": build["store_mb"],
+        "quads": build["quads"],
+        "documents_read": build["documents_read"],
+        "set_aside": build["set_aside"],
+        "counts": build["counts"],
+        "parse_docs_per_second": parse["docs_per_second"],
+        "parse": parse,
+        "query_ms": {n: q["warm_ms"] for n, q in queries.items()},
+        "query_cold_ms": {n: q["cold_ms"] for n, q in queries.items()},
+        "query_rows": {n: q["rows"] for n, q in queries.items()},
+        "query_params": params,
+        "accuracy_mean_f1": acc["mean_f1"],
+        "accuracy_fields": acc["fields"],
+        "baseline_seconds": baseline_seconds,
+        "baseline": baseline or None,
+        "baseline_caps": {"stage_seconds": args.cap, "query_seconds": args.query_cap},
+        "speedup": {
+            "load": _ratio(base_load, stages.get("load")),
+            "validation": _ratio(base_shacl, build["validation"]["seconds"]),
+            "queries": _ratio(base_queries, ours_queries),
+            "total": _ratio(base_total, build["seconds"]),
+        } if baseline else None,
+    }
+
+
+# --- machine, output ------------------------------------------------------------------------------
+
+def machine() -> dict:
+    def ver(name: str) -> str | None:
+        try:
+            return version(name)
+        except PackageNotFoundError:
+            return None
+    meminfo = Path("/proc/meminfo")
+    total = next((int(line.split()[1]) // 1024 for line in meminfo.read_text().splitlines()
+                  if line.startswith("MemTotal:")), None) if meminfo.exists() else None
+    cpuinfo = Path("/proc/cpuinfo")
+    model = next((line.split(":", 1)[1].strip() for line in cpuinfo.read_text().splitlines()
+                  if line.startswith("model name")), None) if cpuinfo.exists() else None
+    return {"cores": os.cpu_count(), "cpu": model, "memory_mb": total, "platform": platform.platform(),
+            "python": platform.python_version(), "libraries": {n: ver(n) for n in LIBRARIES},
+            "load_average_at_start": list(os.getloadavg())}
+
+
+def _fmt(value, digits: int = 1, suffix: str = "") -> str:
+    if value is None:
+        return "capped"
+    return f"{value:,.{digits}f}{suffix}"
+
+
+def markdown(results: dict) -> str:
+    sizes = results["sizes"]
+    head = "| | " + " | ".join(f"{s['documents']:,} docs" for s in sizes) + " |"
+    rule = "|---|" + "---:|" * len(sizes)
+
+    def cell(f, s) -> str:
+        try:
+            return f(s)
+        except (KeyError, TypeError):  # a size whose build did not finish has no such figure
+            return "-"
+    row = lambda label, f: f"| {label} | " + " | ".join(cell(f, s) for s in sizes) + " |"  # noqa: E731
+    speed = lambda key: lambda s: _fmt((s["speedup"] or {}).get(key), 1, "×") if s["speedup"] else "-"  # noqa: E731
+    base = lambda key: lambda s: _fmt((s["baseline_seconds"] or {}).get(key), 1, " s") if s["baseline_seconds"] else "-"  # noqa: E731
+    lines = [head, rule, row("problem", lambda s: s.get("error") or "none"),
+             row("parse (read + extract), all cores", lambda s: f"{s['parse_docs_per_second']:,.0f} docs/s"),
+             row("parse, per CPU second", lambda s: f"{s['parse']['docs_per_cpu_second']:,.0f} docs/s"),
+             row("build, end to end (wall)", lambda s: _fmt(s["build_seconds"], 1, " s")),
+             row("build stages", lambda s: ", ".join(f"{k} {v:.1f}" for k, v in s["build_stages"].items())),
+             row("build CPU (all processes)", lambda s: _fmt(s["build_cpu_seconds"], 1, " s")),
+             row("peak memory, largest process", lambda s: _fmt(s["peak_memory_mb"], 0, " MB")),
+             row("peak memory, process tree (PSS)", lambda s: _fmt(s["peak_tree_pss_mb"], 0, " MB")),
+             row("SHACL validation (fast path)", lambda s: _fmt(s["validation_seconds"], 2, " s")),
+             row("violations / warnings", lambda s: f"{s['validation']['violations']} / {s['validation']['warnings']}"),
+             row("store on disk", lambda s: _fmt(s["store_mb"], 1, " MB")),
+             row("quads", lambda s: f"{s['quads']:,}"),
+             row("accuracy (mean F1)", lambda s: f"{s['accuracy_mean_f1']:.3f}"),
+             row("baseline: rdflib load", base("load")),
+             row("baseline: pySHACL", base("validation")),
+             row("baseline: one-core extraction", base("parse")),
+             row("baseline: total", base("total")),
+             row("speedup: load", speed("load")),
+             row("speedup: validation", speed("validation")),
+             row("speedup: saved queries (sum of warm medians)", speed("queries")),
+             row("speedup: whole pipeline", speed("total"))]
+    names = sorted({n for s in sizes for n in s.get("query_ms") or {}})
+    lines += ["", "Saved queries, median ms warm (cold) [rdflib warm]:", "", head, rule]
+    for name in names:
+        def query_cell(s, name=name):
+            if name not in s["query_ms"]:
+                return "-"
+            b = ((s["baseline"] or {}).get(f"query:{name}") or {}) if s["baseline"] else None
+            theirs = "" if b is None else f" [{_fmt(b.get('warm_ms'), 0)}]"
+            return f"{s['query_ms'][name]:,.1f} ({s['query_cold_ms'][name]:,.0f}){theirs}"
+        lines.append(row(f"`{name}`", query_cell))
+    m = results["machine"]
+    lines += ["", f"Machine: {m['cores']} cores ({m['cpu']}), {m['memory_mb']:,} MB, Python {m['python']}, "
+              + ", ".join(f"{k} {v}" for k, v in m["libraries"].items())
+              + f"; load average at start {m['load_average_at_start'][0]:.1f}. Run {results['started']}, "
+              f"{results['seconds']:.0f} s in all. Baseline caps: {results['caps']}."]
+    return "\n".join(lines) + "\n"
+
+
+def write_results(results: dict, out: Path) -> None:
+    out.mkdir(parents=True, exist_ok=True)
+    stamp = results["started"].replace(":", "").replace("-", "")[:13]
+    text, md = json.dumps(results, ensure_ascii=False, indent=1) + "\n", markdown(results)
+    for name in ("latest", stamp):
+        (out / f"{name}.json").write_text(text, encoding="utf-8")
+        (out / f"{name}.md").write_text(md, encoding="utf-8")
+
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--sizes", default="1000,10000", help="comma-separated corpus sizes (default 1000,10000)")
+    ap.add_argument("--with-100k", action="store_true", help="also 100,000 documents")
+    ap.add_argument("--cap", type=float, default=300.0, help="time cap of a baseline stage (load, pySHACL), s")
+    ap.add_argument("--query-cap", type=float, default=60.0, help="time cap of one saved query on rdflib "
+                    "(cold run and warm runs together), s")
+    ap.add_argument("--build-cap", type=float, default=1800.0, help="stop a build that runs longer, s")
+    ap.add_argument("--repeats", type=int, default=7, help="warm runs of each saved query on the store")
+    ap.add_argument("--baseline-repeats", type=int, default=2, help="warm runs of each saved query on rdflib")
+    ap.add_argument("--no-baseline", action="store_true")
+    ap.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="processes (default: all cores)")
+    ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--noise", type=float, default=0.1)
+    ap.add_argument("--corpus-root", type=Path, default=BENCH / "corpus", help="corpus cache and stores")
+    ap.add_argument("--out", type=Path, default=BENCH / "results")
+    args = ap.parse_args(argv)
+    args.sizes = [int(s) for s in args.sizes.split(",") if s.strip()] + ([100_000] if args.with_100k else [])
+    return args
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    args.corpus_root.mkdir(parents=True, exist_ok=True)
+    started = time.perf_counter()
+    results = {"started": dt.datetime.now().isoformat(timespec="seconds"), "machine": machine(),
+               "caps": {"stage_seconds": args.cap, "query_seconds": args.query_cap}, "sizes": []}
+    for docs in args.sizes:
+        results["sizes"].append(measure_size(docs, args))
+    results["seconds"] = time.perf_counter() - started
+    write_results(results, args.out)
+    print(markdown(results))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

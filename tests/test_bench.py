@@ -1,0 +1,83 @@
+"""bench/run.py: a whole run on a small generated corpus writes the figures issue 7 asks for; the
+baseline worker is stopped at its cap and the stage is reported as capped; the table says so."""
+from __future__ import annotations
+
+import importlib.util
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SIZE_KEYS = {"documents", "build_seconds", "peak_memory_mb", "validation_seconds", "parse_docs_per_second",
+             "query_ms", "accuracy_mean_f1", "baseline_seconds", "speedup"}
+
+
+def _bench():
+    spec = importlib.util.spec_from_file_location("bench_run", ROOT / "bench" / "run.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.slow
+def test_run_on_50_documents_writes_every_figure(tmp_path):
+    out = tmp_path / "results"
+    run = subprocess.run(
+        [sys.executable, str(ROOT / "bench" / "run.py"), "--sizes", "50", "--corpus-root", str(tmp_path / "corpus"),
+         "--out", str(out), "--repeats", "1", "--baseline-repeats", "0", "--cap", "240", "--query-cap", "60"],
+        capture_output=True, text=True, timeout=900)
+    assert run.returncode == 0, run.stderr[-3000:]
+    results = json.loads((out / "latest.json").read_text(encoding="utf-8"))
+    assert {"cores", "memory_mb", "python", "libraries"} <= set(results["machine"])
+    [size] = results["sizes"]
+    assert SIZE_KEYS <= set(size)
+    assert size["documents"] == 50 and size["documents_read"] == 50
+    queries = sorted(p.stem for p in (ROOT / "queries").glob("*.rq"))
+    assert sorted(size["query_ms"]) == queries and all(ms > 0 for ms in size["query_ms"].values())
+    assert 0 < size["accuracy_mean_f1"] <= 1
+    assert size["build_seconds"] > size["validation_seconds"] > 0
+    assert size["peak_memory_mb"] > 50 and size["store_mb"] > 0
+    # the same saved queries on rdflib return as many rows as on the store
+    rows = {name[len("query:"):]: b["rows"] for name, b in size["baseline"].items()
+            if name.startswith("query:") and b is not None}
+    assert rows and all(size["query_rows"][name] == n for name, n in rows.items())
+    table = (out / "latest.md").read_text(encoding="utf-8")
+    assert "50 docs" in table and run.stdout.strip() == table.strip()
+
+
+def test_baseline_stage_over_its_cap_is_reported_as_capped(tmp_path):
+    bench = _bench()
+    nt = tmp_path / "g.nt"
+    nt.write_text("<urn:a> <http://data.europa.eu/eli/ontology#cites> <urn:b> .\n", encoding="utf-8")
+    done = bench.run_baseline(nt, {"documents": {}}, cap=120, query_cap=0.0001, repeats=0)
+    assert done["load"]["triples"] == 1
+    assert done["query:documents"] is None
+    assert set(done) == {"load", "shacl", "query:documents"}
+
+
+def test_table_marks_capped_stages_and_missing_builds():
+    bench = _bench()
+    machine = {"cores": 2, "cpu": "x", "memory_mb": 1000, "python": "3.11", "libraries": {"rdflib": "7"},
+               "load_average_at_start": [1.0, 1.0, 1.0]}
+    capped = {"documents": 1000, "build_seconds": 10.0, "build_stages": {"read": 5.0}, "build_cpu_seconds": 15.0,
+              "peak_memory_mb": 300.0, "peak_tree_pss_mb": 500.0, "validation_seconds": 2.0,
+              "validation": {"violations": 0, "warnings": 3}, "store_mb": 12.0, "quads": 1234,
+              "accuracy_mean_f1": 0.9, "parse_docs_per_second": 200.0, "parse": {"docs_per_cpu_second": 110.0},
+              "query_ms": {"documents": 3.0}, "query_cold_ms": {"documents": 9.0},
+              "baseline": {"query:documents": None},
+              "baseline_seconds": {"load": 20.0, "validation": None, "parse": 9.0, "total": None},
+              "speedup": {"load": 4.0, "validation": None, "queries": None, "total": None}}
+    failed = {"documents": 10000, "error": "the build did not finish in 60 s", "parse_docs_per_second": 180.0,
+              "parse": {"docs_per_cpu_second": 100.0}, "accuracy_mean_f1": 0.8, "build_seconds": None,
+              "peak_memory_mb": None, "validation_seconds": None, "query_ms": None, "baseline_seconds": None,
+              "speedup": None}
+    table = bench.markdown({"machine": machine, "sizes": [capped, failed], "started": "2025-01-01T00:00:00",
+                            "seconds": 99.0, "caps": {}})
+    lines = {line.split(" | ")[0].strip("| "): line for line in table.splitlines() if line.startswith("|")}
+    assert lines["baseline: pySHACL"].endswith("| capped | - |")
+    assert lines["speedup: load"].endswith("| 4.0× | - |")
+    assert lines["problem"].endswith("| none | the build did not finish in 60 s |")
+    assert lines["`documents`"].endswith("| 3.0 (9) [capped] | - |")
