@@ -347,6 +347,7 @@ def resolve(docs: Sequence[LoadedDocument]) -> Resolution:
             for a in {_slug(a) for a in n.authorities}:
                 for d in n.dates:
                     by_authority_date[(a, d)].append(iri)
+    matched: list[_Mention] = []
     for m in mentions:
         c = m.cited
         if c.number or not ids.year_of(c.date) or not m.authority:
@@ -355,7 +356,11 @@ def resolve(docs: Sequence[LoadedDocument]) -> Resolution:
                  if _types_compatible(m.type_code, (doc_type_code(t) for t in nodes[iri].doc_types))]
         if len(found) == 1:
             targets[(m.record, m.index)] = (found[0], "issuer-date-type", DATE_TYPE_CONFIDENCE)
-            _describe(node(found[0]), m)
+            matched.append(m)
+    # What the matched citations say (their subjects) joins the target only now, so that no
+    # match depends on the order the files were read in.
+    for m in matched:
+        _describe(node(targets[(m.record, m.index)][0]), m)
 
     # 4. No number, no date: issuer + subject against the numbered or dated nodes.
     by_authority: dict[str, list[str]] = defaultdict(list)
@@ -363,6 +368,7 @@ def resolve(docs: Sequence[LoadedDocument]) -> Resolution:
         if n.numbers or n.dates:
             for a in {_slug(a) for a in n.authorities}:
                 by_authority[a].append(iri)
+    matched = []
     for m in mentions:
         c = m.cited
         key = (m.record, m.index)
@@ -375,7 +381,9 @@ def resolve(docs: Sequence[LoadedDocument]) -> Resolution:
             low, high = SUBJECT_CONFIDENCE
             scale = (similarity - SUBJECT_MIN_SIMILARITY) / (1 - SUBJECT_MIN_SIMILARITY)
             targets[key] = (iri, "issuer-subject", round(low + (high - low) * scale, 2))
-            _describe(node(iri), m)
+            matched.append(m)
+    for m in matched:
+        _describe(node(targets[(m.record, m.index)][0]), m)
 
     # Whatever is left stays its own node.
     for m in mentions:
