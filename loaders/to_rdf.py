@@ -83,7 +83,7 @@ def _bool(value: bool) -> str:
 
 
 def _int(value: int) -> str:
-    return literal(str(value), XSD + "nonNegativeInteger")
+    return literal(str(value), XSD + "integer")  # Oxigraph stores nonNegativeInteger as integer; shapes add minInclusive 0
 
 
 def _decimal(value: float) -> str:
