@@ -349,6 +349,27 @@ def _place_labels(ax, fig, items: list[tuple[str, str, tuple[float, float]]], fo
     return placed
 
 
+def _clear_bend(p0, p2, others, clearance: float) -> float:
+    """The arc3 bend of an edge from p0 to p2 (display coordinates): straight when no other node lies
+    within `clearance` of the line, else the smallest bend that clears them (so that a line passing
+    by a node is not read as a link to it)."""
+    import numpy as np
+
+    p0, p2 = np.asarray(p0, float), np.asarray(p2, float)
+    d = p2 - p0
+    t = np.linspace(0.0, 1.0, 41)[:, None]
+    best = (0.0, -1.0)
+    for rad in (0.0, 0.2, -0.2, 0.4, -0.4, 0.6, -0.6):
+        c = (p0 + p2) / 2 + rad * np.array([d[1], -d[0]])  # matplotlib's arc3 control point
+        curve = (1 - t) ** 2 * p0 + 2 * (1 - t) * t * c + t ** 2 * p2
+        gap = min((float(np.min(np.hypot(*(curve - o).T))) for o in others), default=np.inf)
+        if gap >= clearance:
+            return rad
+        if gap > best[1]:
+            best = (rad, gap)
+    return best[0]
+
+
 def draw_propagation(g: nx.MultiDiGraph, out: str | Path | None = None, title: str | None = None):
     """Draw the propagation diagram; return the matplotlib Figure (saved when `out` is given)."""
     plt = _pyplot()
@@ -392,12 +413,14 @@ def draw_propagation(g: nx.MultiDiGraph, out: str | Path | None = None, title: s
             ax.add_collection(lc)
     else:
         marker_pts = 7
+        to_px = ax.transData.transform
+        px = {node: to_px(p) for node, p in xy.items()}
         for u, v, _, a in edges:
             ls, colour = edge_style(a)
-            same_lane = pos[u].lane == pos[v].lane
+            rad = _clear_bend(px[u], px[v], [px[o] for o in g if o not in (u, v)], clearance=2.2 * marker_pts * fig.dpi / 72)
             arrow = FancyArrowPatch(xy[u], xy[v], arrowstyle="-|>", mutation_scale=10, lw=1.0, linestyle=ls,
                                     color=colour, shrinkA=marker_pts, shrinkB=marker_pts, zorder=2,
-                                    connectionstyle=f"arc3,rad={0.25 if same_lane else 0.0}")
+                                    connectionstyle=f"arc3,rad={rad}")
             arrow.dkg_edges, arrow.dkg_style = [(u, v, a.get("relation"))], (ls, colour)
             ax.add_patch(arrow)
 

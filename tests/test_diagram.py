@@ -234,13 +234,46 @@ def test_seed_labels_do_not_overlap(seed_store, root):
         plt.close(fig)
 
 
+def assert_edges_clear_of_other_nodes(fig, min_px: float = 10.0) -> None:
+    """No line passes over a node it does not link (it would read as a link to that node)."""
+    import numpy as np
+
+    fig.canvas.draw()
+    nodes = drawn_nodes(fig)
+    for ax in fig.axes:
+        for patch in ax.patches:
+            for u, v, _ in getattr(patch, "dkg_edges", []):
+                # the shaft: the first curve of the path (the arrow head follows), flattened finely
+                path = patch.get_path()
+                shaft = path.vertices[:3] if path.codes is not None and path.codes[1] == 3 else path.vertices[:2]
+                t = np.linspace(0, 1, 200)[:, None]
+                if len(shaft) == 3:
+                    points = (1 - t) ** 2 * shaft[0] + 2 * (1 - t) * t * shaft[1] + t ** 2 * shaft[2]
+                else:
+                    points = (1 - t) * shaft[0] + t * shaft[1]
+                line = ax.transData.transform(points)
+                for other, info in nodes.items():
+                    if other not in (u, v):
+                        gap = np.min(np.hypot(*(line - ax.transData.transform(info["xy"])).T))
+                        assert gap > min_px, f"the line {u} -> {v} passes over {other}"
+
+
+def test_chain_lines_keep_clear_of_other_nodes(seed_chain):
+    fig = D.draw_propagation(seed_chain)
+    try:
+        assert_edges_clear_of_other_nodes(fig)
+    finally:
+        plt.close(fig)
+
+
 def test_corpus_chain_of_10_dm_is_readable(corpus_store):
-    """The real seeds, as the build makes them: no overlapping labels."""
+    """The real seeds, as the build makes them: no overlapping labels, no line over a node."""
     g = D.propagation_graph(corpus_store, "10/ĐM")
     assert {g.nodes[n]["number"] for n in g} >= {"10/ĐM", "963-CV/TU", "2644-CV/TU", "11-CV/HU"}
     fig = D.draw_propagation(g)
     try:
         assert_no_overlap(fig, g)
+        assert_edges_clear_of_other_nodes(fig)
     finally:
         plt.close(fig)
 
