@@ -484,6 +484,8 @@ def _tcvn3_from_surface(text: str) -> str:
     return _restore_capitals(text.translate(_tables()["tcvn3_surface"]))
 
 
+# On a tie (a text of one or two accented words) the first wins: Windows-1258, the only one a
+# Vietnamese-locale Windows writes by itself, then TCVN3, the most common font encoding.
 _LEGACY_DECODERS = {"cp1258": _decode_cp1258, "tcvn3": _decode_tcvn3, "vni": _decode_vni}
 
 
@@ -564,16 +566,25 @@ def repair_legacy_font(text: str) -> tuple[str, list[str]]:
 # --- Vietnamese orthography: the measure that picks an encoding -----------------------------------
 
 _TONE_MARKS = dict.fromkeys((0x300, 0x301, 0x303, 0x309, 0x323))
-# Onset + nucleus + coda of a written Vietnamese syllable, tone marks removed (grammar, not a word list).
-_NUCLEI = ("iêu|oai|oao|oay|oeo|uây|uôi|uya|uyê|uyu|ươi|ươu|yêu|ai|ao|au|ay|âu|ây|eo|êu|ia|iê|iu|oa|oă|oe|oi|"
-           "oo|ôi|ơi|ua|uâ|uê|ui|uô|uơ|uy|ưa|ưi|ưu|ươ|yê|a|ă|â|e|ê|i|o|ô|ơ|u|ư|y")
-_SYLLABLE = re.compile(rf"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnprstvx])?(?:{_NUCLEI})(?:ch|ng|nh|[cmnptk])?")
+# A written Vietnamese syllable, tone mark removed: onset, then a vowel cluster with the finals it
+# allows: clusters ending in a semivowel take none ("oai"), "iê uô ươ uâ ă â" need one ("tiên", "ăn"),
+# "ch"/"nh" follow only "a ê i y oa uê uy" ("anh", "ếch"). Grammar, not a word list; "k" for "Đắk Lắk".
+_CLOSED = "iêu|oai|oao|oay|oeo|uây|uôi|uya|uyu|ươi|ươu|yêu|uơ|ai|ao|au|ay|âu|ây|eo|êu|ia|iu|oi|ôi|ơi|ua|ui|ưa|ưi|ưu"
+_SYLLABLE = re.compile(
+    "(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnprstvx])?"
+    f"(?:{_CLOSED}|(?:uyê|iê|yê|uô|ươ|uâ|ă|â)(?:ng|[cmnptk])|(?:oa|uê|uy|a|ê|i|y)(?:ch|nh|ng|[cmnptk])?"
+    "|(?:oă|oe|oo|e|o|ô|ơ|u|ư)(?:ng|[cmnptk])?)")
+_ABBREVIATION = re.compile("[A-ZĐ]{2,8}")
 _EDGE_PUNCTUATION = string.punctuation + "“”‘’„–—…"
 _SCORE_SAMPLE = 20_000
 
 
 @lru_cache(maxsize=100_000)
 def is_vietnamese_syllable(word: str) -> bool:
+    if _ABBREVIATION.fullmatch(word):
+        return True  # "HĐND", "BCĐ"
+    if not (word.islower() or word.isupper() or word[:1].isupper() and word[1:].islower()):
+        return False  # "phÈm" is a misdecoding, not a word
     decomposed = unicodedata.normalize("NFD", word.lower())
     if sum(ord(c) in _TONE_MARKS for c in decomposed) > 1:
         return False
@@ -581,20 +592,21 @@ def is_vietnamese_syllable(word: str) -> bool:
 
 
 def _is_vietnamese_letter(char: str) -> bool:
-    return is_vietnamese_syllable("b" + char) or is_vietnamese_syllable(char) or char in "đĐ"
+    low = char.lower()
+    return low == "đ" or any(is_vietnamese_syllable(w) for w in (low, "b" + low, "b" + low + "n"))
 
 
 def vietnamese_score(text: str) -> tuple[int, int]:
     """(valid, total) over the words that have a non-ASCII character (the first 20 000 of them):
-    valid when every part between "-", "/" and "." is a Vietnamese syllable. ASCII words say nothing
-    about the encoding and are not counted."""
+    valid when every non-ASCII part between "-", "/" and "." is a Vietnamese syllable or an abbreviation
+    ("HĐND"). ASCII words and parts say nothing about the encoding and are not counted."""
     valid = total = 0
     for match in re.finditer(r"\S+", text):
         word = match.group().strip(_EDGE_PUNCTUATION)
         if word.isascii():
             continue
         total += 1
-        valid += all(is_vietnamese_syllable(part) for part in re.split(r"[-/.]", word) if part)
+        valid += all(is_vietnamese_syllable(part) for part in re.split(r"[-/.]", word) if not part.isascii())
         if total >= _SCORE_SAMPLE:
             break
     return valid, total

@@ -14,7 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from loaders.paths import DOCUMENTS, REFERENCE
-from loaders.read import (SetAside, SourceDocument, decode_legacy, discover, html_to_text, read_document,
+from loaders.read import (SetAside, SourceDocument, decode_bytes, decode_legacy, discover, html_to_text, read_document,
                           vietnamese_score)
 
 TABLES = REFERENCE / "legacy_encodings"
@@ -499,3 +499,24 @@ def test_arbitrary_bytes_never_raise(tmp_path, head, body, suffix):
         assert not any(unicodedata.category(c) == "Cc" and c not in "\n\t" for c in result.text)
     else:
         assert result.reason
+
+
+WORDS = sorted({w for text in ORIGINAL.values() for w in text.split() if not w.isascii() and w.isalpha()})
+
+
+@settings(max_examples=150, deadline=None)
+@given(words=st.lists(st.sampled_from(WORDS), min_size=6, max_size=30),
+       encoding=st.sampled_from([("cp1258", cp1258), ("tcvn3", tcvn3), ("vni", vni)]))
+def test_six_accented_words_are_enough_to_find_the_encoding(words, encoding):
+    name, encode = encoding
+    text = " ".join(words)
+    decoded, found, _ = decode_bytes(encode(text))
+    assert found == name
+    assert unicodedata.normalize("NFC", decoded).lower() == text.lower()
+
+
+def test_genuine_vietnamese_is_not_even_looked_at_for_legacy_fonts():
+    from loaders.read import _tables  # the gate that keeps repair_legacy_font linear on real text
+
+    gate = _tables()["suspects"]
+    assert [p for p, text in ORIGINAL.items() if gate.search(text)] == []
