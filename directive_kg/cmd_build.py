@@ -26,6 +26,8 @@ def register(subparsers) -> None:
                    help="when another build holds the store, wait up to SECONDS for it (default: stop at once)")
     p.add_argument("--jobs", type=int, default=None, metavar="N",
                    help="worker processes for reading and extraction (default: number of cores)")
+    p.add_argument("--file-timeout", type=float, default=60.0, metavar="SECONDS",
+                   help="set aside a file whose reading and extraction take longer (default: 60; 0: no limit)")
     p.add_argument("--quiet", action="store_true", help="no progress line and no summary")
     p.set_defaults(func=run)
 
@@ -36,7 +38,8 @@ def run(args: argparse.Namespace) -> int:
 
     try:
         report = build(args.corpus, args.store, engine=args.engine, wait=args.wait, jobs=args.jobs,
-                       export_to=args.export, progress=False if args.quiet else None)
+                       export_to=args.export, progress=False if args.quiet else None,
+                       file_timeout=args.file_timeout)
     except (BuildError, StoreError) as e:
         print(f"directive-kg build: {e}", file=sys.stderr)
         return 1

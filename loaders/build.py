@@ -17,15 +17,17 @@ from __future__ import annotations
 import json
 import multiprocessing
 import os
+import signal
 import sys
+import threading
 import time
 from collections import Counter
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import asdict, dataclass, replace
 from datetime import datetime, timezone
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
-from typing import Callable, Iterable, Sequence
+from typing import Iterable, Sequence
 
 import pyoxigraph as ox
 
@@ -33,13 +35,14 @@ from loaders import identity as ids
 from loaders.paths import DOCUMENTS, ONTOLOGY
 from loaders.read import SetAside, discover, read_document
 from loaders.resolve import LoadedDocument
-from loaders.store import (DKG, KGStore, StoreError, SyncResult, export, open_store, sync_graphs,
+from loaders.store import (DKG, KGStore, SyncResult, export, open_store, sync_graphs,
                            write_build_metadata)
 from loaders.to_rdf import corpus_graphs, literal
 from loaders.validate import SHAPES, ValidationReport, validate
 
 PAUSE_ENV, PAUSE_SECONDS_ENV = "DIRECTIVE_KG_PAUSE_AT", "DIRECTIVE_KG_PAUSE_SECONDS"
 POOL_MIN_FILES = 64   # below this, starting worker processes costs more than it saves
+FILE_TIMEOUT = 60.0   # seconds of reading + extraction per file before it is set aside
 PROV = "http://www.w3.org/ns/prov#"
 XSD = "http://www.w3.org/2001/XMLSchema#"
 BUILD_NODE = ids.ID + "build"
@@ -163,11 +166,14 @@ class BuildReport:
 
 def build(corpus_dir: str | os.PathLike = DOCUMENTS, store_path: str | os.PathLike | None = None, *,
           engine: str = "fast", wait: float = 0.0, jobs: int | None = None,
-          export_to: str | os.PathLike | None = None, progress: bool | None = None) -> BuildReport:
+          export_to: str | os.PathLike | None = None, progress: bool | None = None,
+          file_timeout: float = FILE_TIMEOUT) -> BuildReport:
     """Build (or update) the graph of ``corpus_dir`` in the store at ``store_path``.
 
     Raises BuildError / StoreError only when the build itself cannot run; every file's fate is in
-    the returned report (and in build-report.json/.txt next to the store).
+    the returned report (and in build-report.json/.txt next to the store). A file whose reading and
+    extraction take more than ``file_timeout`` seconds is set aside (a parser that hangs on one
+    document must not hang the build).
     """
     corpus = Path(corpus_dir)
     if not corpus.exists():
@@ -181,7 +187,7 @@ def build(corpus_dir: str | os.PathLike = DOCUMENTS, store_path: str | os.PathLi
         built_at = datetime.now(timezone.utc).replace(microsecond=0).isoformat()
         with clock("read"):
             files = discover(corpus)
-            outcomes, loaded = _read_all(files, corpus, jobs, show)
+            outcomes, loaded = _read_all(files, corpus, jobs, show, file_timeout)
         _pause("extracted")
         with clock("map"):
             show.stage("resolving and mapping")
@@ -224,10 +230,10 @@ def _shown(path: Path) -> str:
 
 # --- reading --------------------------------------------------------------------------------------
 
-def _read_all(files: Sequence[Path], corpus: Path, jobs: int | None, show: "_Progress"
+def _read_all(files: Sequence[Path], corpus: Path, jobs: int | None, show: "_Progress", timeout: float
               ) -> tuple[list[FileOutcome], list[LoadedDocument]]:
     root = corpus if corpus.is_dir() else corpus.parent
-    tasks = [(str(p), p.relative_to(root).as_posix()) for p in files]
+    tasks = [(str(p), p.relative_to(root).as_posix(), timeout) for p in files]
     jobs = jobs or os.cpu_count() or 1
     show.stage(f"reading {len(tasks)} files")
     if jobs > 1 and len(tasks) >= POOL_MIN_FILES:
@@ -242,9 +248,22 @@ def _read_all(files: Sequence[Path], corpus: Path, jobs: int | None, show: "_Pro
     return _account(results)
 
 
-def _read_one(task: tuple[str, str]) -> tuple[FileOutcome, LoadedDocument | None]:
+class _TooSlow(Exception):
+    pass
+
+
+def _alarm(signum, frame):
+    raise _TooSlow()
+
+
+def _read_one(task: tuple[str, str, float]) -> tuple[FileOutcome, LoadedDocument | None]:
     """One file -> its outcome and its record. Never raises: a failure is a set-aside reason."""
-    path, rel = task
+    path, rel, timeout = task
+    # SIGALRM interrupts even a regex that backtracks forever; only the main thread may set it
+    timed = timeout > 0 and threading.current_thread() is threading.main_thread()
+    if timed:
+        previous = signal.signal(signal.SIGALRM, _alarm)
+        signal.setitimer(signal.ITIMER_REAL, timeout)
     try:
         doc = read_document(path)
         if isinstance(doc, SetAside):
@@ -252,8 +271,15 @@ def _read_one(task: tuple[str, str]) -> tuple[FileOutcome, LoadedDocument | None
         from loaders.extract import extract
         from loaders.text import SourceText
         record = extract(SourceText.from_text(doc.text), rel, doc.sha256)
+    except _TooSlow:
+        return FileOutcome(rel, "set aside", f"reading and extracting it took more than {timeout:g} s (a parser "
+                                             f"problem: please report this file)"), None
     except Exception as e:  # a bug met on one file must not stop the others
         return FileOutcome(rel, "set aside", f"the reader or parser failed on it: {type(e).__name__}: {e}"), None
+    finally:
+        if timed:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, previous)
     warnings = tuple(dict.fromkeys(tuple(doc.warnings) + tuple(record.warnings)))
     record = replace(record, source=rel, warnings=warnings, sha256=doc.sha256)
     status = "loaded with warnings" if warnings else "loaded"

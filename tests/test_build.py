@@ -184,3 +184,10 @@ def test_a_second_build_is_refused_while_one_holds_the_store(small_corpus, tmp_p
     finally:
         holder.kill()
         holder.wait()
+
+
+def test_a_file_that_takes_too_long_is_set_aside(small_corpus, tmp_path):
+    """A parser stuck on one document (a regex backtracking forever) must not stop the build."""
+    report = build(small_corpus, tmp_path / "store", progress=False, file_timeout=0.001, jobs=1)
+    assert report.files_given == 6 and len(report.set_aside) == 6
+    assert all("took more than 0.001 s" in f.reason for f in report.set_aside)
