@@ -49,7 +49,7 @@ _PLURAL = re.compile(r"(?:^|\s)(?:các|những)\s", re.I)
 _DANGLING_PARENT = re.compile(r"(?:^|\s)(?:trực thuộc|thuộc)$", re.I)
 _ANCHOR = re.compile(r"\s(?:trực thuộc|thuộc|của)\s+", re.I)
 _OF = "của"
-_TOKEN = re.compile(r"\w+|[^\w\s]")
+_TOKEN = re.compile(r"\w+(?:['’]\w+)*|[^\w\s]")  # "Ia H'Drai" is one name
 
 
 def _normal(name: str) -> str:
@@ -255,9 +255,11 @@ def complete_name(name: str, ctx: DocContext | None = None) -> str:
     if filled:
         return filled[0]
     completed = _complete_words(text, units)
-    again = _complete_words(completed, units)
-    while again != completed:  # a filled name can make the next word completable: reach the fixed point
-        completed, again = again, _complete_words(again, units)
+    for _ in range(4):  # a filled name can make the next word completable: reach the fixed point
+        again = _complete_words(completed, units)
+        if again == completed:
+            break
+        completed = again
     if _DANGLING_PARENT.search(completed):  # "các đảng ủy trực thuộc" -> "... trực thuộc Huyện ủy Nam Trực"
         completed = f"{completed} {_normal(ctx.committee) if ctx.committee else units[0].committee_name}"
     return _from_issuer(completed, ctx) if completed == text else completed
