@@ -269,3 +269,11 @@ def test_any_text_is_handled(name, context):
     assert complete_name(once, context) == once
     body = resolve_body(name, context)
     assert body is None or (body.name and body.kind in {"body", "group"})
+
+
+def test_district_names_with_an_apostrophe_complete_once():
+    # "Ia H'Drai" used to be read as four tokens, so the completion appended the name forever.
+    ctx = DocContext(issuer="Huyện ủy Ia H'Drai", level="district", province="Kon Tum",
+                     district="Ia H'Drai", district_kind="huyện", committee="Huyện ủy Ia H'Drai")
+    assert complete_name("Ban Tuyên giáo Huyện ủy", ctx) == "Ban Tuyên giáo Huyện ủy Ia H'Drai"
+    assert complete_name("UBND huyện", ctx) == "UBND huyện Ia H'Drai"
