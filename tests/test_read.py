@@ -43,7 +43,7 @@ def vni(text: str) -> bytes:
 
 def cp1258(text: str) -> bytes:
     """As Windows writes it: precomposed where the code page has the letter, else base + combining tone."""
-    out = b""
+    out = bytearray()
     for char in text:
         try:
             out += char.encode("cp1258")
@@ -51,7 +51,7 @@ def cp1258(text: str) -> bytes:
             split = unicodedata.normalize("NFD", char)
             base = unicodedata.normalize("NFC", "".join(c for c in split if c not in TONES))
             out += (base + "".join(c for c in split if c in TONES)).encode("cp1258")
-    return out
+    return bytes(out)
 
 
 def write(tmp_path: Path, name: str, data: bytes | str) -> Path:
