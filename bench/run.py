@@ -263,7 +263,7 @@ def _open(store: Path):
 def query_params(store: Path) -> dict[str, dict[str, str]]:
     """Each saved query's parameters: its defaults, except a document or body default that names
     nothing in this corpus, which is replaced by a document/body picked from the graph (PICK)."""
-    from directive_kg.queries import UNRESOLVED, EmbeddedBackend, list_queries, resolve_params
+    from directive_kg.queries import UNRESOLVED, EmbeddedBackend, ParameterError, list_queries, resolve_params
 
     chosen: dict[str, dict[str, str]] = {}
     with _open(store) as kg:
@@ -271,13 +271,17 @@ def query_params(store: Path) -> dict[str, dict[str, str]]:
         picked = {role: next((s["d"].value for s in kg.query(q)), None) for role, q in PICK.items()}
         for q in list_queries():
             params = {}
-            bindings, _notes = resolve_params(q, {}, backend, None)
+            try:
+                bindings, _notes = resolve_params(q, {}, backend, None)
+            except ParameterError:  # a required parameter: picked below
+                bindings = {}
             for p in q.params:
-                if p.default in (None, "*") or bindings.get(p.name) != UNRESOLVED:
-                    continue
+                if p.default == "*" or (p.default is not None and bindings.get(p.name) != UNRESOLVED):
+                    continue  # optional, or a default this corpus has; a required one is always picked
                 role = "body" if p.type == "body" else DOCUMENT_ROLE.get(q.name, "root")
-                if picked[role]:
-                    params[p.name] = picked[role]
+                pick = picked[role] or picked["root"]  # a small corpus may have no two-step chain
+                if pick:
+                    params[p.name] = pick
             chosen[q.name] = params
     return chosen
 

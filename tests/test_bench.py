@@ -22,7 +22,7 @@ def _bench():
     return module
 
 
-@pytest.mark.slow
+@pytest.mark.bench
 def test_run_on_50_documents_writes_every_figure(tmp_path):
     out = tmp_path / "results"
     run = subprocess.run(
