@@ -1,8 +1,7 @@
 """A folder of documents -> a validated graph in the store, and a report on every file.
 
-Stages (timed, in the report): read + extract every file (a process pool when there are many; the
-store must be free, but is locked only afterwards, so that the forked workers hold neither its lock
-nor its database) -> lock the store -> resolve and map (to_rdf.corpus_graphs) -> load the graphs that changed
+Stages (timed, in the report): lock the store -> read + extract every file (a process pool when
+there are many) -> resolve and map (to_rdf.corpus_graphs) -> load the graphs that changed
 (store.sync_graphs) -> validate (SHACL, fast path by default) -> write the reports next to the store.
 
 Nothing a document does stops the build: a file that cannot be read is set aside with its reason;
@@ -10,7 +9,7 @@ Nothing a document does stops the build: a file that cannot be read is set aside
 
 Test hook (real code, used by the kill tests): with ``DIRECTIVE_KG_PAUSE_AT=STAGE`` in the
 environment the build writes "paused at STAGE" to stderr and sleeps ``DIRECTIVE_KG_PAUSE_SECONDS``
-(default 60) when it reaches STAGE: extracted, locked, mapped, cleared, loading (halfway through a
+(default 60) when it reaches STAGE: locked, extracted, mapped, cleared, loading (halfway through a
 bulk load), loaded, graph-written (after the first graph of an incremental load), validated, reported.
 """
 from __future__ import annotations
@@ -36,7 +35,7 @@ from loaders import identity as ids
 from loaders.paths import DOCUMENTS, ONTOLOGY
 from loaders.read import SetAside, discover, read_document
 from loaders.resolve import LoadedDocument
-from loaders.store import (DKG, KGStore, SyncResult, ensure_free, export, open_store, sync_graphs,
+from loaders.store import (DKG, KGStore, SyncResult, export, open_store, sync_graphs,
                            write_build_metadata)
 from loaders.to_rdf import corpus_graphs, literal
 from loaders.validate import SHAPES, ValidationReport, validate
@@ -183,15 +182,13 @@ def build(corpus_dir: str | os.PathLike = DOCUMENTS, store_path: str | os.PathLi
         raise BuildError(f"unknown SHACL engine {engine!r}: use fast or pyshacl")
     show = _Progress(sys.stderr.isatty() if progress is None else progress)
     clock = _Clock()
-    ensure_free(store_path, wait=wait)  # stop before the long part when another build holds the store
-    # Read before locking: the worker processes are forked, and must not inherit the lock or RocksDB.
-    with clock("read"):
-        files = discover(corpus)
-        outcomes, loaded = _read_all(files, corpus, jobs, show, file_timeout)
-    _pause("extracted")
     with open_store(store_path, read_only=False, wait=wait) as kg:
         _pause("locked")
         built_at = datetime.now(timezone.utc).replace(microsecond=0).isoformat()
+        with clock("read"):
+            files = discover(corpus)
+            outcomes, loaded = _read_all(files, corpus, jobs, show, file_timeout)
+        _pause("extracted")
         with clock("map"):
             show.stage("resolving and mapping")
             mapped = corpus_graphs(loaded)
@@ -240,8 +237,10 @@ def _read_all(files: Sequence[Path], corpus: Path, jobs: int | None, show: "_Pro
     jobs = jobs or os.cpu_count() or 1
     show.stage(f"reading {len(tasks)} files")
     if jobs > 1 and len(tasks) >= POOL_MIN_FILES:
-        # fork: workers start at once with the modules loaded, and scripts need no __main__ guard
-        with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork")) as pool:
+        # forkserver: workers do not inherit the store's files and lock, nor its threads.
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload(["loaders.build"])
+        with ProcessPoolExecutor(jobs, mp_context=context) as pool:
             results = list(show.count(pool.map(_read_one, tasks, chunksize=max(1, len(tasks) // (jobs * 8))),
                                       len(tasks)))
     else:

@@ -73,7 +73,7 @@ PREFIXES = {
 }
 
 __all__ = [
-    "KGStore", "StoreError", "StoreBusy", "open_store", "ensure_free", "default_store_path", "manifest", "sync_graphs",
+    "KGStore", "StoreError", "StoreBusy", "open_store", "default_store_path", "manifest", "sync_graphs",
     "SyncResult", "write_build_metadata", "export", "sorted_nquads", "data_graphs", "BUILD_GRAPH",
     "CORPUS_GRAPH", "ONTOLOGY_GRAPH", "REFERENCE_GRAPH", "PREFIXES",
 ]
@@ -158,18 +158,6 @@ def open_store(path: str | os.PathLike | None = None, read_only: bool = True, wa
         os.close(fd)
         raise
     return KGStore(path, store, fd, read_only)
-
-
-def ensure_free(path: str | os.PathLike | None = None, wait: float = 0.0) -> None:
-    """Raise StoreBusy (after up to ``wait`` seconds) if another process holds the store; hold nothing."""
-    path = Path(path) if path is not None else default_store_path()
-    if not (path / LOCK_FILE).exists():
-        return
-    fd = os.open(path / LOCK_FILE, os.O_RDONLY)
-    try:
-        _acquire(fd, path, exclusive=True, wait=wait)
-    finally:
-        os.close(fd)  # releases the lock at once
 
 
 def _acquire(fd: int, path: Path, exclusive: bool, wait: float) -> None:
