@@ -5,14 +5,15 @@ one odd document never stops a batch. ``extract_file`` is the only function here
 """
 from __future__ import annotations
 
-import hashlib
-import importlib
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Callable
 
 from loaders import header as H
+from loaders.assignments import find_assignments
+from loaders.citations import find_citations
 from loaders.context import DocContext
+from loaders.read import SetAside, read_document
 from loaders.records import DocumentRecord, Span
 from loaders.signature import SignatureBlock, find_copy_start, parse_copy, parse_signature
 from loaders.text import SourceText
@@ -24,16 +25,6 @@ class ExtractError(Exception):
     def __init__(self, path: str, reason: str):
         super().__init__(f"{path}: {reason}")
         self.path, self.reason = path, reason
-
-
-def _optional(module: str, name: str) -> Callable | None:
-    """A stage written by another module, when that module exists (errors inside it still raise)."""
-    try:
-        return getattr(importlib.import_module(module), name, None)
-    except ModuleNotFoundError as e:
-        if e.name != module:
-            raise
-        return None
 
 
 @dataclass
@@ -65,25 +56,20 @@ def extract(st: SourceText, source: str, sha256: str | None = None) -> DocumentR
     ctx = facts.pop("context", DocContext())
 
     cited, generic = (), ()
-    find_citations = _optional("loaders.citations", "find_citations")
-    if find_citations:
-        found = run.guard("citations", lambda: find_citations(st, ctx))
-        if found is not None:
-            own = [(c, sp) for c, sp in found.citations if not _is_self(c, facts)]
-            dropped = [c.number for c, _ in found.citations if c.number and _is_self(c, facts)]
-            found = replace(found, citations=tuple(own),
-                            warnings=tuple(w for w in found.warnings if not any(n in w for n in dropped)))
-            cited = tuple(c for c, _ in found.citations)
-            generic = tuple(g for g, _ in found.generic)
-            ev.update({f"cited_documents[{i}]": s for i, (_, s) in enumerate(found.citations)})
-            ev.update({f"generic_references[{i}]": s for i, (_, s) in enumerate(found.generic)})
-            run.warnings.extend(found.warnings)
-    assignments = ()
-    find_assignments = _optional("loaders.assignments", "find_assignments")
-    if find_assignments:
-        found = run.guard("assignments", lambda: find_assignments(st, ctx), ())
-        assignments = tuple(a[0] for a in found)
-        ev.update({f"assignments[{i}]": a[1] for i, a in enumerate(found)})
+    found = run.guard("citations", lambda: find_citations(st, ctx))
+    if found is not None:
+        own = [(c, sp) for c, sp in found.citations if not _is_self(c, facts)]
+        dropped = [c.number for c, _ in found.citations if c.number and _is_self(c, facts)]
+        found = replace(found, citations=tuple(own),
+                        warnings=tuple(w for w in found.warnings if not any(n in w for n in dropped)))
+        cited = tuple(c for c, _ in found.citations)
+        generic = tuple(g for g, _ in found.generic)
+        ev.update({f"cited_documents[{i}]": s for i, (_, s) in enumerate(found.citations)})
+        ev.update({f"generic_references[{i}]": s for i, (_, s) in enumerate(found.generic)})
+        run.warnings.extend(found.warnings)
+    found = run.guard("assignments", lambda: find_assignments(st, ctx), ())
+    assignments = tuple(a[0] for a in found)
+    ev.update({f"assignments[{i}]": a[1] for i, a in enumerate(found)})
 
     ev.update({f"recipients[{i}]": s for i, s in enumerate(recipients)})
     ev.update(sig.evidence)
@@ -214,24 +200,12 @@ def extract_text(text: str, source: str = "<text>") -> DocumentRecord:
 
 
 def extract_file(path: str | Path) -> DocumentRecord:
-    """Read one file (via loaders.read when present) and extract it; ExtractError when unreadable."""
+    """Read one file and extract it; ExtractError when the reader sets it aside."""
     source = str(path)
-    read_document = _optional("loaders.read", "read_document")
-    if read_document is not None:
-        doc = read_document(Path(path))
-        if not hasattr(doc, "text"):
-            raise ExtractError(source, getattr(doc, "reason", "set aside"))
-        record = extract(SourceText.from_text(doc.text), source, getattr(doc, "sha256", None))
-        extra = tuple(getattr(doc, "warnings", ()) or ())
-        if extra:
-            record = replace(record, warnings=extra + record.warnings)
-        return record
-    try:
-        data = Path(path).read_bytes()
-    except OSError as e:
-        raise ExtractError(source, e.strerror or str(e)) from None
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as e:
-        raise ExtractError(source, f"not UTF-8 text (byte {e.start})") from None
-    return extract(SourceText.from_text(text), source, hashlib.sha256(data).hexdigest())
+    doc = read_document(Path(path))
+    if isinstance(doc, SetAside):
+        raise ExtractError(source, doc.reason)
+    record = extract(SourceText.from_text(doc.text), source, doc.sha256)
+    if doc.warnings:
+        record = replace(record, warnings=doc.warnings + record.warnings)
+    return record
