@@ -8,7 +8,6 @@ lookups go through ``lookup_province`` / ``lookup_district`` only, so their sour
 """
 from __future__ import annotations
 
-import csv
 import re
 import unicodedata
 from dataclasses import dataclass, field, replace
@@ -17,18 +16,9 @@ from functools import lru_cache
 from typing import Mapping
 
 from loaders import refdata
-from loaders.paths import REFERENCE
 from loaders.records import Span
+from loaders.refdata import table
 from loaders.text import SourceText, clean
-
-
-@lru_cache(maxsize=None)
-def table(name: str) -> tuple[dict[str, str], ...]:
-    """Rows of data/reference/NAME.csv, values NFC."""
-    with open(REFERENCE / f"{name}.csv", encoding="utf-8", newline="") as f:
-        return tuple(
-            {k: unicodedata.normalize("NFC", v or "") for k, v in row.items()} for row in csv.DictReader(f)
-        )
 
 
 @lru_cache(maxsize=None)

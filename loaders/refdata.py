@@ -63,6 +63,12 @@ def read_csv(name: str, required: tuple[str, ...]) -> list[dict[str, str]]:
         raise ReferenceDataError(f"{path}: reference file not found") from None
 
 
+@lru_cache(maxsize=None)
+def table(name: str) -> tuple[dict[str, str], ...]:
+    """Rows of data/reference/NAME.csv, read once (for lists read row by row, with no record type)."""
+    return tuple(read_csv(f"{name}.csv", ()))
+
+
 # --- administrative units -------------------------------------------------------------------------
 
 @dataclass(frozen=True)
