@@ -457,12 +457,7 @@ def parse_header(st: SourceText, start: int = 0, end: int | None = None) -> Head
             last_was_organ = False
             continue
         if res["subject"].match(c.text) and "subject" not in out:
-            s_end = c.end
-            while i < len(all_cells) and all_cells[i].stripped[:1].islower():
-                s_end = all_cells[i].end
-                i += 1
-            out["subject"] = st.value(c.lead, s_end)
-            ev["subject"] = st.span(c.lead, s_end)
+            i = _set_subject(st, c, all_cells, i, out, ev)
             last_was_organ = False
             continue
         doc_type, urgency = title_type(text)
@@ -494,12 +489,7 @@ def parse_header(st: SourceText, start: int = 0, end: int | None = None) -> Head
             continue
         if "subject" not in out and text[:1].islower() and len(text) < 300 and _after_title(all_cells, i - 1):
             # "KẾ HOẠCH / thực hiện Kế hoạch số 120-KH/TU ...": a lower-case trích yếu under the title
-            s_end = c.end
-            while i < len(all_cells) and all_cells[i].stripped[:1].islower():
-                s_end = all_cells[i].end
-                i += 1
-            out["subject"] = st.value(c.lead, s_end)
-            ev["subject"] = st.span(c.lead, s_end)
+            i = _set_subject(st, c, all_cells, i, out, ev)
             continue
         # a sentence: the body has started
         header_end = c.start
@@ -525,6 +515,18 @@ def _after_title(all_cells: tuple[Cell, ...], k: int) -> bool:
     """The non-blank cell before cell k is a type title line."""
     prev = next((c for c in reversed(all_cells[:k]) if not is_blank(c.text)), None)
     return prev is not None and title_type(prev.stripped)[0] is not None
+
+
+def _set_subject(st, first: Cell, all_cells: tuple[Cell, ...], i: int, out, ev) -> int:
+    """The trích yếu from cell ``first`` on, through the lower-case cells from index i that continue
+    it; returns the index of the first cell after it."""
+    end = first.end
+    while i < len(all_cells) and all_cells[i].stripped[:1].islower():
+        end = all_cells[i].end
+        i += 1
+    out["subject"] = st.value(first.lead, end)
+    ev["subject"] = st.span(first.lead, end)
+    return i
 
 
 def _set_date(st, base, m, out, ev, warns):
