@@ -1,6 +1,7 @@
 """Shared fixtures.
 
 - ``seed_store``: the hand-written TriG fixture (tests/fixtures/seed_graph.trig) in a memory store.
+- ``gold_documents``: the gold records of data/documents (tests/gold), as loaded documents.
 - ``corpus_store``: the graph built from data/documents, once per session (with loaders.build when
   it exists, else extract + to_rdf.corpus_graphs), in a memory store.
 - ``oxigraph_server``: a real `oxigraph serve --union-default-graph` on 127.0.0.1, a free port and
@@ -9,6 +10,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import shutil
 import socket
 import subprocess
@@ -25,6 +27,7 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "tests" / "fixtures" / "seed_graph.trig"
 DOCUMENTS = ROOT / "data" / "documents"
+GOLD = ROOT / "tests" / "gold"
 
 
 @pytest.fixture(scope="session")
@@ -32,6 +35,22 @@ def seed_store() -> ox.Store:
     store = ox.Store()
     store.load(path=str(SEED), format=ox.RdfFormat.TRIG)
     return store
+
+
+@pytest.fixture(scope="session")
+def gold_documents():
+    """The hand-made records of tests/gold, each with the sha256 of its source in data/documents
+    (a tuple: tests that reorder take a copy)."""
+    from loaders.records import record_from_json
+    from loaders.resolve import LoadedDocument
+
+    out = []
+    for gold in sorted(GOLD.glob("*.gold.json")):
+        name = gold.name.replace(".gold.json", ".txt")
+        record = record_from_json(json.loads(gold.read_text("utf-8")), source=f"data/documents/{name}")
+        sha256 = hashlib.sha256((DOCUMENTS / name).read_bytes()).hexdigest()
+        out.append(LoadedDocument(record, name, sha256, "test"))
+    return tuple(out)
 
 
 def _corpus_graphs() -> dict[str, str]:

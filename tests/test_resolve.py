@@ -2,33 +2,19 @@
 from __future__ import annotations
 
 import hashlib
-import json
-from pathlib import Path
 
 import pytest
 
 from loaders.identity import ID
-from loaders.records import CitedDocument, CopyRecord, DocumentRecord, Span, record_from_json
+from loaders.records import CitedDocument, CopyRecord, DocumentRecord, Span
 from loaders.resolve import LoadedDocument, resolve, subject_of, subject_similarity
 
-ROOT = Path(__file__).resolve().parent.parent
 D = ID + "doc/"
 
 
-def gold_corpus() -> list[LoadedDocument]:
-    out = []
-    for gold in sorted((ROOT / "tests" / "gold").glob("*.gold.json")):
-        name = gold.name.replace(".gold.json", ".txt")
-        source = ROOT / "data" / "documents" / name
-        record = record_from_json(json.loads(gold.read_text("utf-8")), source=f"data/documents/{name}")
-        out.append(LoadedDocument(record, name, hashlib.sha256(source.read_bytes()).hexdigest(), "test"))
-    return out
-
-
 @pytest.fixture(scope="module")
-def gold():
-    docs = gold_corpus()
-    return docs, resolve(docs)
+def gold(gold_documents):
+    return gold_documents, resolve(gold_documents)
 
 
 def _citation(docs, res, number, index):

@@ -3,20 +3,16 @@ union of the named graphs), deterministically, with correct N-Triples for any st
 from __future__ import annotations
 
 import hashlib
-import json
 import random
-from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
 
 from loaders.identity import CORPUS_GRAPH, ID, file_graph_iri
-from loaders.records import (Assignment, CitedDocument, CopyRecord, DocumentRecord, Signer, Span,
-                             record_from_json)
+from loaders.records import Assignment, CitedDocument, CopyRecord, DocumentRecord, Signer, Span
 from loaders.resolve import LoadedDocument
 from loaders.to_rdf import corpus_graphs, iri, literal
 
-ROOT = Path(__file__).resolve().parent.parent
 D = ID + "doc/"
 PREFIXES = """
 PREFIX dkg: <https://w3id.org/directive-kg/ontology#>
@@ -33,16 +29,6 @@ PREFIX unit: <https://w3id.org/directive-kg/id/unit/>
 """
 
 
-def gold_corpus() -> list[LoadedDocument]:
-    out = []
-    for gold in sorted((ROOT / "tests" / "gold").glob("*.gold.json")):
-        name = gold.name.replace(".gold.json", ".txt")
-        source = ROOT / "data" / "documents" / name
-        record = record_from_json(json.loads(gold.read_text("utf-8")), source=f"data/documents/{name}")
-        out.append(LoadedDocument(record, name, hashlib.sha256(source.read_bytes()).hexdigest(), "test"))
-    return out
-
-
 def load(graphs: dict[str, str]) -> ox.Store:
     store = ox.Store()
     for name, text in graphs.items():
@@ -55,10 +41,9 @@ def ask(store: ox.Store, query: str) -> bool:
 
 
 @pytest.fixture(scope="module")
-def built():
-    docs = gold_corpus()
-    result = corpus_graphs(docs)
-    return docs, result, load(result.graphs)
+def built(gold_documents):
+    result = corpus_graphs(gold_documents)
+    return gold_documents, result, load(result.graphs)
 
 
 # Each fact of issue 4 ("What the graph built from data/documents must say") as an ASK query.
@@ -156,10 +141,9 @@ def test_stats_match_the_graph(built):
         "SELECT (COUNT(DISTINCT ?c) AS ?n) WHERE { ?c dkg:resolutionMethod dkgc:resolution\\/unresolved }")
 
 
-def test_deterministic_and_independent_of_input_order():
-    docs = gold_corpus()
-    first = corpus_graphs(docs).graphs
-    shuffled = docs[:]
+def test_deterministic_and_independent_of_input_order(gold_documents):
+    first = corpus_graphs(gold_documents).graphs
+    shuffled = list(gold_documents)
     random.Random(4).shuffle(shuffled)
     second = corpus_graphs(shuffled).graphs
     assert first == second
