@@ -1,4 +1,5 @@
 """directive-kg: a knowledge graph of the Vietnamese directive chain."""
-from directive_kg.api import DocumentRecord, ExtractError, extract_file, extract_text
+from directive_kg.api import (BuildReport, DocumentRecord, ExtractError, build, extract_file, extract_text,
+                              open_store)
 
-__all__ = ["extract_file", "extract_text", "ExtractError", "DocumentRecord"]
+__all__ = ["extract_file", "extract_text", "ExtractError", "DocumentRecord", "build", "open_store", "BuildReport"]

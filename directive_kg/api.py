@@ -1,10 +1,12 @@
-"""Public Python API of the document parser."""
+"""Public Python API: the document parser, and the build and the store of the graph."""
 from __future__ import annotations
 
 from pathlib import Path
 
+from loaders.build import BuildReport, build
 from loaders.extract import ExtractError, extract_file as _extract_file, extract_text as _extract_text
 from loaders.records import DocumentRecord
+from loaders.store import open_store
 
 
 def extract_file(path: str | Path) -> DocumentRecord:
@@ -17,4 +19,4 @@ def extract_text(text: str, source: str = "<text>") -> DocumentRecord:
     return _extract_text(text, source)
 
 
-__all__ = ["extract_file", "extract_text", "ExtractError", "DocumentRecord"]
+__all__ = ["extract_file", "extract_text", "ExtractError", "DocumentRecord", "build", "open_store", "BuildReport"]

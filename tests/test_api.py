@@ -4,6 +4,12 @@ from __future__ import annotations
 import pytest
 
 import directive_kg
+from loaders.paths import DOCUMENTS
+
+# a document loaded from a file of the corpus (not only known by citation)
+ASK_LOADED = """PREFIX dkg: <https://w3id.org/directive-kg/ontology#>
+PREFIX eli: <http://data.europa.eu/eli/ontology#>
+ASK {{ ?doc a dkg:Document ; eli:id_local "{number}" ; dkg:sourceFile ?file }}"""
 
 
 @pytest.mark.parametrize("name, content, reason", [
@@ -18,3 +24,12 @@ def test_extract_file_names_the_file_and_the_reason(tmp_path, name, content, rea
         directive_kg.extract_file(path)
     assert raised.value.path == str(path)
     assert reason in raised.value.reason
+
+
+def test_build_then_open_store_and_query(tmp_path):
+    report = directive_kg.build(DOCUMENTS, tmp_path / "store", progress=False)
+    assert isinstance(report, directive_kg.BuildReport)
+    assert len(report.files) == len(list(DOCUMENTS.glob("*.txt")))
+    with directive_kg.open_store(tmp_path / "store") as store:
+        assert bool(store.query(ASK_LOADED.format(number="2644-CV/TU")))
+        assert not bool(store.query(ASK_LOADED.format(number="2644-CV/XX")))
