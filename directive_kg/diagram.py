@@ -19,6 +19,8 @@ from typing import Any, Iterable
 
 import networkx as nx
 
+from loaders.store import query_graph
+
 LANES = ["central", "sector", "province", "district", "commune"]
 LANE_TITLES = {"central": "Central", "sector": "Sector\n(Khối, Sở)", "province": "Province",
                "district": "District", "commune": "Commune", "unknown": "Level unknown"}
@@ -91,10 +93,9 @@ SELECT DISTINCT ?doc ?body ?role ?bodyLabel ?bodyLevel ?bodyChannel ?isGroup WHE
 # --- reading the store -------------------------------------------------------------------------
 
 def _rows(store, query: str) -> list[dict[str, Any]]:
-    """Run a SELECT over the union of the named graphs; plain string values (None when unbound).
+    """Run a SELECT over the graph; plain string values (None when unbound).
     `store` is a pyoxigraph Store or a loaders.store.KGStore."""
-    store = getattr(store, "store", store)
-    result = store.query(query, use_default_graph_as_union=True)
+    result = query_graph(getattr(store, "store", store), query)
     names = [v.value for v in result.variables]
     return [{name: (None if s[name] is None else s[name].value) for name in names} for s in result]
 

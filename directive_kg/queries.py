@@ -38,22 +38,8 @@ from typing import Any, Callable, Iterable, Mapping, Protocol, Sequence
 import pyoxigraph as ox
 
 from loaders.paths import QUERIES
+from loaders.store import PREFIXES, query_graph
 
-PREFIXES = {
-    "dkg": "https://w3id.org/directive-kg/ontology#",
-    "dkgid": "https://w3id.org/directive-kg/id/",
-    "dkgc": "https://w3id.org/directive-kg/code/",
-    "eli": "http://data.europa.eu/eli/ontology#",
-    "org": "http://www.w3.org/ns/org#",
-    "prov": "http://www.w3.org/ns/prov#",
-    "oa": "http://www.w3.org/ns/oa#",
-    "skos": "http://www.w3.org/2004/02/skos/core#",
-    "dcterms": "http://purl.org/dc/terms/",
-    "foaf": "http://xmlns.com/foaf/0.1/",
-    "xsd": "http://www.w3.org/2001/XMLSchema#",
-    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
-    "owl": "http://www.w3.org/2002/07/owl#",
-}
 XSD = PREFIXES["xsd"]
 # Bound when a typed value names nothing in the graph: an IRI no data uses, so the query returns
 # its usual columns and no rows (the same shape as for any other unknown value).
@@ -255,7 +241,7 @@ def with_deadline(fn: Callable[[], Any], timeout: float | None) -> Any:
 
 
 class EmbeddedBackend:
-    """The pyoxigraph store; the default graph is the union of the named graphs."""
+    """The pyoxigraph store: queries read its merged graph (see loaders.store.query_graph)."""
 
     def __init__(self, store: ox.Store):
         self.store = store
@@ -265,7 +251,7 @@ class EmbeddedBackend:
 
         def run() -> Table:
             try:
-                solutions = self.store.query(text, use_default_graph_as_union=True, substitutions=subs)
+                solutions = query_graph(self.store, text, substitutions=subs)
             except SyntaxError as e:
                 raise _syntax_error(e, text, source) from None
             if not isinstance(solutions, ox.QuerySolutions):

@@ -1,8 +1,8 @@
 """SHACL validation of the graph: pySHACL (the reference) and a fast path of SPARQL queries on Oxigraph.
 
-The fast path translates the shapes generically, one SPARQL SELECT per constraint, run on the union
-of all the named graphs of the store (the build graph holds only the manifest and build metadata,
-which no shape targets; querying the union is 16x faster than naming the graphs one by one):
+The fast path translates the shapes generically, one SPARQL SELECT per constraint, run on the merged
+graph of the store (its default graph: every triple of the data graphs once, see loaders.store), or
+on an in-memory merge of the named graphs of any other store given:
 - targets: sh:targetClass (with rdfs:subClassOf*), implicit class targets, sh:targetNode,
   sh:targetSubjectsOf, sh:targetObjectsOf;
 - paths: IRIs, inverse, sequence, alternative, zero-or-more, one-or-more, zero-or-one;
@@ -38,7 +38,7 @@ from rdflib.namespace import SH
 from loaders.paths import ONTOLOGY
 from loaders.shacl_sparql import (WELL_TYPED, Check, Unsupported, nt, shape_key, sparql_path, top_level_shapes,
                                   translate, without_targets)
-from loaders.store import DKG, PREFIXES, KGStore
+from loaders.store import DKG, PREFIXES, KGStore, merged_complete
 
 log = logging.getLogger(__name__)
 
@@ -195,7 +195,7 @@ def _fast(store: ox.Store, sg: rdflib.Graph):
     results: list[ValidationResult] = []
     fallback: dict = {}
     functions = {ox.NamedNode(WELL_TYPED): _well_typed}
-    flat = _flattened(store)
+    flat = store if merged_complete(store) else _flattened(store)
     for shape in top_level_shapes(sg):
         try:
             results += [r for check in translate(sg, shape) for r in _run(flat, check, functions)]
@@ -212,7 +212,8 @@ def _fast(store: ox.Store, sg: rdflib.Graph):
 
 
 def _flattened(store: ox.Store) -> ox.Store:
-    """The union of the named graphs as the default graph of an in-memory store. Oxigraph's union
+    """The union of the named graphs as the default graph of an in-memory store (for a store without
+    a merged graph: RDF text or files given to validate()). Oxigraph's union
     default graph repeats a triple once per graph holding it, so joins over it grow with the square
     of the repetitions (the uniqueness check took minutes at 1,000 documents); here each triple is once."""
     flat = ox.Store()

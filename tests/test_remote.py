@@ -136,7 +136,8 @@ def test_every_saved_query_gives_identical_results_on_the_server(oxigraph_server
         embedded = Q.run(query, params, store=corpus_store)
         remote = Q.run(query, params, endpoint=oxigraph_server.query_url)
         assert remote.columns == embedded.columns, query.name
-        assert remote.rows == embedded.rows, query.name
+        # the same rows; rows tied on every ORDER BY key may come in any order (engine-defined)
+        assert sorted(map(repr, remote.rows)) == sorted(map(repr, embedded.rows)), query.name
         nonempty += bool(embedded.rows)
     assert nonempty == len(Q.list_queries()), "every example returns rows on the corpus"
 

@@ -8,8 +8,8 @@ import time
 import pyoxigraph as ox
 import pytest
 
-from loaders.store import (BUILD_GRAPH, CONTENT_HASH, StoreBusy, StoreError, data_graphs, export, manifest,
-                           open_store, sorted_nquads, sync_graphs)
+from loaders.store import (BUILD_GRAPH, CONTENT_HASH, MERGED_MARKER, StoreBusy, StoreError, data_graphs, export,
+                           manifest, merged_complete, open_store, sorted_nquads, sync_graphs)
 
 G1, G2, G3 = (f"https://example.org/graph/{i}" for i in (1, 2, 3))
 
@@ -70,10 +70,59 @@ def test_a_graph_without_manifest_entry_is_stale_and_rewritten(kg):
     assert graph_text(kg.store, G2) == B
 
 
+def merged_text(store: ox.Store) -> list[str]:
+    return sorted(f"{q.subject} {q.predicate} {q.object} .\n"
+                  for q in store.quads_for_pattern(None, None, None, ox.DefaultGraph()))
+
+
+def union_text(store: ox.Store) -> list[str]:
+    """Every triple of the data graphs, once."""
+    return sorted({line for g in data_graphs(store) for line in graph_text(store, g).splitlines(keepends=True)})
+
+
+SHARED = A + C  # A is also in G1's first version: it must stay merged while any graph holds it
+
+
+@pytest.mark.parametrize("steps", [
+    [{G1: A, G2: B}],
+    [{G1: A, G2: B}, {G1: A, G2: SHARED}, {G2: SHARED}, {G2: C}, {G3: C}],
+    [{G1: A, G2: A}, {G1: B, G2: A}, {G1: B}],
+    [{G1: BLANKS, G2: A}, {G1: BLANKS + B, G2: A}, {G2: A}],
+    [{G1: A}, {G1: A, G2: BLANKS}, {G1: A, G2: BLANKS, G3: BLANKS}, {G1: A, G3: BLANKS}],
+], ids=["first load", "replace-and-remove", "same-triple-in-two", "blank-nodes", "blank-nodes-twice"])
+def test_the_default_graph_is_the_merge_of_the_data_graphs_after_every_sync(kg, steps):
+    for graphs in steps:
+        sync_graphs(kg.store, graphs)
+        assert merged_complete(kg.store)
+        assert merged_text(kg.store) == union_text(kg.store)
+        assert not any(BUILD_GRAPH in line for line in merged_text(kg.store))
+
+
+@pytest.mark.parametrize("next_graphs", [{G1: A, G2: B}, {G1: A, G2: C}], ids=["unchanged", "changed"])
+def test_a_merge_interrupted_halfway_is_recomputed(kg, next_graphs):
+    """A build killed while updating the default graph leaves no marker; the next sync redoes the merge."""
+    sync_graphs(kg.store, {G1: A, G2: B})
+    build = ox.NamedNode(BUILD_GRAPH)
+    kg.store.remove(ox.Quad(build, ox.NamedNode(MERGED_MARKER), ox.Literal(True), build))
+    kg.store.add(ox.Quad(ox.NamedNode("https://example.org/stray"), ox.NamedNode("https://example.org/p"),
+                         ox.Literal("left by the killed build"), ox.DefaultGraph()))
+    assert not merged_complete(kg.store)
+    sync_graphs(kg.store, next_graphs)
+    assert merged_complete(kg.store) and merged_text(kg.store) == union_text(kg.store)
+
+
+def test_queries_read_the_merged_graph_each_triple_once(kg):
+    sync_graphs(kg.store, {G1: A, G2: A, G3: B})
+    rows = list(kg.query("SELECT ?s WHERE { ?s <https://example.org/p> ?o }"))
+    assert sorted(r["s"].value for r in rows) == ["https://example.org/a", "https://example.org/b"]
+    in_graphs = list(kg.query("SELECT ?g WHERE { GRAPH ?g { <https://example.org/a> ?p ?o } }"))
+    assert sorted(r["g"].value for r in in_graphs) == [G1, G2]  # where each triple came from stays
+
+
 def test_blank_node_labels_are_kept_and_made_unique_per_graph(kg, tmp_path):
     sync_graphs(kg.store, {G1: BLANKS, G2: BLANKS})
     labels = {q.graph_name.value: q.object.value for q in kg.store.quads_for_pattern(None, None, None, None)
-              if isinstance(q.object, ox.BlankNode)}
+              if isinstance(q.object, ox.BlankNode) and not isinstance(q.graph_name, ox.DefaultGraph)}
     assert labels[G1] != labels[G2] and labels[G1].endswith("x")
     with open_store(tmp_path / "other", read_only=False) as other:
         sync_graphs(other.store, {G1: BLANKS, G2: BLANKS})
@@ -94,7 +143,7 @@ def test_export_by_extension(kg, tmp_path, suffix, graphs):
     target = tmp_path / f"out{suffix}"
     fmt = export(kg.store, target)
     quads = list(ox.parse(path=str(target), format=fmt))
-    assert len(quads) == (2 + 2 if graphs else 2)  # datasets also hold the manifest (build graph)
+    assert len(quads) == (2 + 3 if graphs else 2)  # datasets also hold the build graph: manifest, marker
     assert all((q.graph_name != ox.DefaultGraph()) == graphs for q in quads)
 
 
