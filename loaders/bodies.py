@@ -234,12 +234,18 @@ def _fill_in_context(template: BodyTemplate, units: tuple[Unit, ...]) -> tuple[s
 # --- public API ----------------------------------------------------------------------------------------
 
 @lru_cache(maxsize=8192)  # pure, and the same names recur across a corpus
-def complete_name(name: str, ctx: DocContext | None = None) -> str:
+def complete_name(name: str, ctx: DocContext | None = None, cited: bool = False) -> str:
     """Complete a relative body name with the document's locality, in the writer's style.
 
     ("UBND tỉnh", Ninh Bình) -> "UBND tỉnh Ninh Bình"; ("Ban Thường vụ Tỉnh ủy", Nam Trực) ->
     "Ban Thường vụ Tỉnh ủy Nam Định"; central aliases -> the canonical central name
     ("Ban Bí thư Trung ương Đảng" -> "Ban Bí thư"); anything else comes back whitespace-collapsed.
+
+    A kind or committee word can fit both the document's own unit and the unit above it, when a
+    city lies inside a city (Thành phố Thủ Đức in Thành phố Hồ Chí Minh: both committees are
+    "Thành ủy"). It then names the document's own unit, unless ``cited``: the name is the issuer of
+    a document this one cites, and directives come down the chain, so it names the unit above
+    ("Ban Thường vụ Thành ủy" cited in a Thủ Đức document -> "... Thành ủy Hồ Chí Minh").
     """
     text = _normal(name)
     if not text:
@@ -254,9 +260,9 @@ def complete_name(name: str, ctx: DocContext | None = None) -> str:
     filled = _fill_in_context(bare, units) if bare else None
     if filled:
         return filled[0]
-    completed = _complete_words(text, units)
+    completed = _complete_words(text, units, cited)
     for _ in range(4):  # a filled name can make the next word completable: reach the fixed point
-        again = _complete_words(completed, units)
+        again = _complete_words(completed, units, cited)
         if again == completed:
             break
         completed = again
@@ -289,7 +295,7 @@ def _from_issuer(text: str, ctx: DocContext | None) -> str:
     return text
 
 
-def _complete_words(text: str, units: tuple[Unit, ...]) -> str:
+def _complete_words(text: str, units: tuple[Unit, ...], cited: bool = False) -> str:
     for m in reversed(list(_locality_regex().finditer(text))):
         role, word = _word(m.group("word")) or (None, None)
         if role is None or _COLLECTIVE_BEFORE.search(text[: m.start()]) or _in_list(text[: m.start()]):
@@ -301,9 +307,10 @@ def _complete_words(text: str, units: tuple[Unit, ...]) -> str:
                          and _name_at(rest) is None)
         if not (at_end or before_punct or mid_committee):
             continue
-        unit = next((u for u in units if _fits(u, role, word)), None)
-        if unit is None:
+        fitting = [u for u in units if _fits(u, role, word)]  # own unit first, the one above last
+        if not fitting:
             continue
+        unit = fitting[-1] if cited else fitting[0]
         filled = _spelled(unit, role)
         head = text[: m.start()].rstrip()
         if m.group("of") and not _match_template(f"{head} {filled}"):

@@ -11,7 +11,9 @@ Documents (docs/design.md, IRIs):
      (its subject) into the target;
    - issuer + subject similarity when the date is missing, the target dated on or before the
      citing document (method ``issuer-subject``, confidence 0.6-0.8 from the similarity).
-   What is not matched stays its own node (method ``unresolved``).
+   A citation is never matched to the document citing it (or its copy): a directive carried out
+   comes from elsewhere, and a self-link is a SHACL violation. What is not matched stays its own
+   node (method ``unresolved``).
 3. A nested citation ("472/UBND-VP6 ... theo ... 253/TB-VPCP") is cited by the document it is nested
    in, asserted in the document whose text says it.
 """
@@ -353,7 +355,8 @@ def resolve(docs: Sequence[LoadedDocument]) -> Resolution:
         if c.number or not ids.year_of(c.date) or not m.authority:
             continue
         found = [iri for iri in by_authority_date.get((_slug(m.authority), c.date), ())
-                 if _types_compatible(m.type_code, (doc_type_code(t) for t in nodes[iri].doc_types))]
+                 if iri not in doc_iris[m.record]
+                 and _types_compatible(m.type_code, (doc_type_code(t) for t in nodes[iri].doc_types))]
         if len(found) == 1:
             targets[(m.record, m.index)] = (found[0], "issuer-date-type", DATE_TYPE_CONFIDENCE)
             matched.append(m)
@@ -375,7 +378,7 @@ def resolve(docs: Sequence[LoadedDocument]) -> Resolution:
         if key in targets or c.number or ids.year_of(c.date):
             continue
         subject = subject_of(c.subject or c.text)
-        best = _best_by_subject(m, subject, nodes, by_authority) if subject else None
+        best = _best_by_subject(m, subject, nodes, by_authority, doc_iris[m.record]) if subject else None
         if best:
             iri, similarity = best
             low, high = SUBJECT_CONFIDENCE
@@ -487,9 +490,12 @@ def _describe(acc: _NodeAcc, m: _Mention) -> None:
 
 
 def _best_by_subject(m: _Mention, subject: str, nodes: Mapping[str, _NodeAcc],
-                     by_authority: Mapping[str, list[str]]) -> tuple[str, float] | None:
+                     by_authority: Mapping[str, list[str]],
+                     citing: tuple[str, str | None]) -> tuple[str, float] | None:
     scored = []
     for iri in by_authority.get(_slug(m.authority or ""), ()):
+        if iri in citing:
+            continue  # a document never carries itself out (nor its own copy)
         n = nodes[iri]
         if m.citing_date and n.dates and min(n.dates) > m.citing_date:
             continue  # a document cannot carry out one issued after it
