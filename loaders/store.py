@@ -388,7 +388,7 @@ class _NQuadsStream(io.RawIOBase):
 
     def __init__(self, graphs: Mapping[str, str], order: list[str], pause: Pause):
         self._chunks = self._generate(graphs, order, pause)
-        self._buffer = b""
+        self._buffer, self._at = memoryview(b""), 0
 
     @staticmethod
     def _generate(graphs, order, pause) -> Iterator[bytes]:
@@ -402,14 +402,14 @@ class _NQuadsStream(io.RawIOBase):
         return True
 
     def readinto(self, buffer) -> int:
-        while not self._buffer:
+        while self._at >= len(self._buffer):  # a view and an offset: slicing bytes here was quadratic
             chunk = next(self._chunks, None)
             if chunk is None:
                 return 0
-            self._buffer = chunk
-        n = min(len(buffer), len(self._buffer))
-        buffer[:n] = self._buffer[:n]
-        self._buffer = self._buffer[n:]
+            self._buffer, self._at = memoryview(chunk), 0
+        n = min(len(buffer), len(self._buffer) - self._at)
+        buffer[:n] = self._buffer[self._at:self._at + n]
+        self._at += n
         return n
 
 

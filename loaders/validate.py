@@ -26,6 +26,7 @@ import logging
 import os
 import re
 import time
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Iterable, Mapping, Sequence
@@ -36,7 +37,8 @@ from rdflib import RDF, RDFS, Literal
 from rdflib.namespace import SH
 
 from loaders.paths import ONTOLOGY
-from loaders.shacl_sparql import (WELL_TYPED, Check, Unsupported, nt, shape_key, sparql_path, top_level_shapes,
+from loaders.shacl_sparql import (TYPE_PATH, WELL_TYPED, Check, Unsupported, nt, shape_key, sparql_path,
+                                  top_level_shapes,
                                   translate, without_targets)
 from loaders.store import DKG, PREFIXES, KGStore, merged_complete
 
@@ -192,23 +194,71 @@ class _quiet_rdflib:
 
 
 def _fast(store: ox.Store, sg: rdflib.Graph):
-    results: list[ValidationResult] = []
-    fallback: dict = {}
     functions = {ox.NamedNode(WELL_TYPED): _well_typed}
     flat = store if merged_complete(store) else _flattened(store)
+    closure = _ClassClosure(flat)
+
+    checks, fallback = [], {}
     for shape in top_level_shapes(sg):
         try:
-            results += [r for check in translate(sg, shape) for r in _run(flat, check, functions)]
+            checks += [(shape, closure.apply(check)) for check in translate(sg, shape)]
         except Unsupported as e:
             fallback[shape] = str(e)
+
+    def check_results(item) -> list[ValidationResult] | str:
+        try:
+            return list(_run(flat, item[1], functions))
         except (SyntaxError, OSError, ValueError) as e:  # a query Oxigraph refuses (regex syntax, ...)
-            fallback[shape] = f"Oxigraph could not run its query: {e}"
+            return f"Oxigraph could not run its query: {e}"
+
+    # Oxigraph evaluates a query without the GIL for much of its time: 2 threads gain ~25% on 2 cores.
+    with ThreadPoolExecutor(os.cpu_count() or 1) as pool:
+        outcomes = list(pool.map(check_results, checks))
+    for (shape, _), found in zip(checks, outcomes):
+        if isinstance(found, str):
+            fallback.setdefault(shape, found)
+    results = [r for (shape, _), found in zip(checks, outcomes) if shape not in fallback for r in found]
     notes = tuple(f"{shape_key(sg, s)}: {why}" for s, why in sorted(fallback.items(), key=lambda i: str(i[0])))
     if fallback:
         for note in notes:
             log.warning("SHACL fast path: shape validated by pySHACL instead: %s", note)
         results += _pyshacl(*_rdflib_union(store), without_targets(sg, keep=fallback))
     return results, notes
+
+
+class _ClassClosure:
+    """Rewrites ``?x rdf:type/rdfs:subClassOf* <C>`` into a plain rdf:type match on C and the
+    subclasses the graph declares: the same answers, without evaluating the path for every value
+    (the class checks over the evidence of 1,000 documents took 1.7 s as a path, 1.1 s as a type)."""
+
+    _PATTERN = re.compile(r"(\?\w+|<[^>]*>) " + re.escape(TYPE_PATH) + r" (<[^>]*>)")
+    _TYPE = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
+
+    def __init__(self, store: ox.Store):
+        self.store = store
+        self.subclasses: dict[str, list[str]] = {}
+
+    def _closure(self, cls: str) -> list[str]:
+        if cls not in self.subclasses:
+            rows = self.store.query(f"SELECT DISTINCT ?c WHERE {{ ?c <{RDFS.subClassOf}>* {cls} }}")
+            self.subclasses[cls] = sorted({str(r["c"]) for r in rows} | {cls})
+        return self.subclasses[cls]
+
+    def _rewrite(self, query: str | None) -> str | None:
+        if query is None:
+            return None
+        counter = iter(range(1_000_000))
+
+        def plain(m):
+            x, classes = m.group(1), self._closure(m.group(2))
+            if len(classes) == 1:
+                return f"{x} {self._TYPE} {classes[0]}"
+            var = f"?class_{next(counter)}"
+            return f"{x} {self._TYPE} {var} . VALUES {var} {{ {' '.join(classes)} }}"
+        return self._PATTERN.sub(plain, query)
+
+    def apply(self, check: Check) -> Check:
+        return replace(check, query=self._rewrite(check.query), per_focus=self._rewrite(check.per_focus))
 
 
 def _flattened(store: ox.Store) -> ox.Store:
