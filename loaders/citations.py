@@ -65,10 +65,11 @@ def alternation(words, flags: str = "") -> str:
 
 # ---------------------------------------------------------------- body-name completion
 
-def complete(name: str, ctx: DocContext) -> str:
-    """Full name with locality ("UBND tỉnh" -> "UBND tỉnh Ninh Bình") via loaders.bodies."""
+def complete(name: str, ctx: DocContext, cited: bool = False) -> str:
+    """Full name with locality ("UBND tỉnh" -> "UBND tỉnh Ninh Bình") via loaders.bodies; ``cited``:
+    the issuer of a cited document (in a city inside a city, "Thành ủy" is then the one above)."""
     try:
-        return complete_name(name, ctx) or name
+        return complete_name(name, ctx, cited=cited) or name
     except Exception:  # a completion failure must not lose the citation
         return name
 
@@ -333,7 +334,7 @@ def _named(w: str, limit: int, taken) -> list[_Hit]:
 def _is_self(issuer: str, ctx: DocContext) -> bool:
     """The author named is the document's own issuer (completed, or as a prefix of it)."""
     own = clean(ctx.issuer or "").casefold()
-    return bool(own) and (clean(complete(issuer, ctx)).casefold() == own or own.startswith(clean(issuer).casefold() + " "))
+    return bool(own) and (clean(complete(issuer, ctx, cited=True)).casefold() == own or own.startswith(clean(issuer).casefold() + " "))
 
 
 def _implicit(w: str, limit: int, taken, numbered) -> list[_Hit]:
@@ -490,7 +491,7 @@ def _find(st: SourceText, ctx: DocContext, own_number: str | None) -> CitationsF
     chosen: dict[tuple, list] = {}
     order: list[tuple] = []
     for hit in hits:
-        issuer = complete(hit.issuer, ctx) if hit.issuer else None
+        issuer = complete(hit.issuer, ctx, cited=True) if hit.issuer else None
         key = _key(hit, issuer)
         if key not in chosen:
             order.append(key)
@@ -506,7 +507,7 @@ def _find(st: SourceText, ctx: DocContext, own_number: str | None) -> CitationsF
             if best.date_as_written is None and other.date_as_written is not None:
                 best.date, best.date_as_written, best.date_warning = other.date, other.date_as_written, other.date_warning
             if issuer is None and other.issuer:
-                issuer = complete(other.issuer, ctx)
+                issuer = complete(other.issuer, ctx, cited=True)
             if best.subject is None and other.subject:
                 best.subject = other.subject
             if best.relation == "refers" and other.relation != "refers":

@@ -270,3 +270,18 @@ def test_never_raises_and_spans_quote_the_text(parts, noise):
     assert not any(w.startswith("citations not read") for w in found.warnings)
     for _, span in found.citations + found.generic:
         assert st.canonical[span.start:span.end] == span.quote
+
+
+@pytest.mark.parametrize("text,context,issuer", [
+    # a city inside a city: the issuer of a cited directive is the committee above
+    ("Thực hiện ý kiến chỉ đạo của Ban Thường vụ Thành ủy về công tác phòng, chống dịch.",
+     ("Hồ Chí Minh", "Thủ Đức"), "Ban Thường vụ Thành ủy Hồ Chí Minh"),
+    ("Thực hiện Công văn số 292-CV/TU ngày 03/3/2020 của Ban Thường vụ Thành ủy về phòng, chống dịch.",
+     ("Hải Phòng", "Thủy Nguyên"), "Ban Thường vụ Thành ủy Hải Phòng"),
+    # a provincial city: "Thành ủy" has one reading
+    ("Thực hiện ý kiến chỉ đạo của Ban Thường vụ Thành ủy về công tác phòng, chống dịch.",
+     ("Nam Định", "Nam Định"), "Ban Thường vụ Thành ủy Nam Định"),
+])
+def test_cited_issuer_in_a_city_inside_a_city(text, context, issuer):
+    (doc,) = cited(text, DocContext(province=context[0], district=context[1]))
+    assert doc.issuer == issuer
