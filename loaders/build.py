@@ -2,7 +2,8 @@
 
 Stages (timed, in the report): lock the store -> read + extract every file (a process pool when
 there are many) -> resolve and map (to_rdf.corpus_graphs) -> load the graphs that changed
-(store.sync_graphs) -> validate (SHACL, fast path by default) -> write the reports next to the store.
+(store.sync_graphs) -> validate (SHACL, fast path by default, on an in-memory copy of the merged graph
+made from the same N-Triples) -> write the reports next to the store.
 
 Nothing a document does stops the build: a file that cannot be read is set aside with its reason;
 ``BuildError`` / ``StoreError`` are for the build itself (no corpus folder, store locked or unwritable).
@@ -35,7 +36,7 @@ from loaders import identity as ids
 from loaders.paths import DOCUMENTS, ONTOLOGY
 from loaders.read import SetAside, discover, read_document
 from loaders.resolve import LoadedDocument
-from loaders.store import (DKG, KGStore, SyncResult, export, open_store, sync_graphs,
+from loaders.store import (DKG, KGStore, SyncResult, export, merged_in_memory, open_store, sync_graphs,
                            write_build_metadata)
 from loaders.to_rdf import corpus_graphs, literal
 from loaders.validate import SHAPES, ValidationReport, validate
@@ -199,7 +200,7 @@ def build(corpus_dir: str | os.PathLike = DOCUMENTS, store_path: str | os.PathLi
             sync = sync_graphs(kg.store, graphs, pause=_pause, stamp=built_at)
         with clock("validate"):
             show.stage("validating (SHACL)")
-            validation = validate(kg, engine=engine)
+            validation = validate(merged_in_memory(graphs), engine=engine, locate=kg)
         _pause("validated")
         with clock("report"):
             outcomes = _with_documents(outcomes, kg)

@@ -102,12 +102,13 @@ class ValidationReport:
 # --- entry point ---------------------------------------------------------------------------------
 
 def validate(data, shapes: str | os.PathLike | rdflib.Graph | None = None, engine: str = "fast",
-             locate: bool = True) -> ValidationReport:
+             locate: bool | KGStore | ox.Store = True) -> ValidationReport:
     """Validate ``data`` against ``shapes`` (default ontology/shapes.ttl).
 
-    ``data``: a KGStore or pyoxigraph.Store (the union of its named graphs), a Path to an RDF file,
-    or RDF text (Turtle, N-Triples or TriG; the union of its graphs). ``engine``: "fast" or "pyshacl".
-    ``locate``: add the source file and document of each focus node (looked up in the store).
+    ``data``: a KGStore or pyoxigraph.Store (its merged graph, or the union of its named graphs), a
+    Path to an RDF file, or RDF text (Turtle, N-Triples or TriG; the union of its graphs).
+    ``engine``: "fast" or "pyshacl". ``locate``: add the source file and document of each focus node,
+    looked up in the store validated (True) or in the store given (whose named graphs are the files).
     """
     if engine not in ("fast", "pyshacl"):
         raise ValueError(f"unknown SHACL engine {engine!r}: use 'fast' or 'pyshacl'")
@@ -118,8 +119,8 @@ def validate(data, shapes: str | os.PathLike | rdflib.Graph | None = None, engin
         results, fallback = _pyshacl(*_rdflib_union(store), sg), ()
     else:
         results, fallback = _fast(store, sg)
-    if locate:
-        results = _locate(store, results)
+    if locate is not False:
+        results = _locate(store if locate is True else _as_store(locate), results)
     results = tuple(sorted(set(results), key=_sort_key))
     return ValidationReport(engine, results, fallback, time.perf_counter() - started)
 
@@ -157,9 +158,10 @@ def _as_store(data) -> ox.Store:
 
 
 def _rdflib_union(store: ox.Store) -> tuple[rdflib.Graph, dict]:
-    """The union as an rdflib Graph, and its blank nodes -> their labels in the store (so that both
-    engines name a blank node alike)."""
-    text = b"".join(store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=g) for g in store.named_graphs())
+    """The merged graph (else the union) as an rdflib Graph, and its blank nodes -> their labels in
+    the store (so that both engines name a blank node alike)."""
+    graphs = [ox.DefaultGraph()] if merged_complete(store) else store.named_graphs()
+    text = b"".join(store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=g) for g in graphs)
     g, labels = rdflib.Graph(), {}
     with _quiet_rdflib():
         g.parse(data=text, format="nt", bnode_context=labels)

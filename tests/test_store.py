@@ -9,7 +9,7 @@ import pyoxigraph as ox
 import pytest
 
 from loaders.store import (BUILD_GRAPH, CONTENT_HASH, MERGED_MARKER, StoreBusy, StoreError, data_graphs, export,
-                           manifest, merged_complete, open_store, sorted_nquads, sync_graphs)
+                           manifest, merged_complete, merged_in_memory, open_store, sorted_nquads, sync_graphs)
 
 G1, G2, G3 = (f"https://example.org/graph/{i}" for i in (1, 2, 3))
 
@@ -96,6 +96,7 @@ def test_the_default_graph_is_the_merge_of_the_data_graphs_after_every_sync(kg, 
         assert merged_complete(kg.store)
         assert merged_text(kg.store) == union_text(kg.store)
         assert not any(BUILD_GRAPH in line for line in merged_text(kg.store))
+        assert merged_text(merged_in_memory(graphs)) == merged_text(kg.store)  # what validation reads
 
 
 @pytest.mark.parametrize("next_graphs", [{G1: A, G2: B}, {G1: A, G2: C}], ids=["unchanged", "changed"])
