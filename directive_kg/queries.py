@@ -247,11 +247,15 @@ class EmbeddedBackend:
         self.store = store
 
     def select(self, text: str, bindings: Mapping[str, Term], timeout: float | None, source: str) -> Table:
-        subs = {ox.Variable(k): v for k, v in bindings.items()}
+        from directive_kg.remote import bind_values  # (remote imports this module)
+
+        # Parameters as a VALUES block, as for a remote endpoint, not as Oxigraph substitutions: the
+        # planner sees the bound value (1,000 docs: body-tasks 32 -> 2 ms, evidence 820 -> 340 ms).
+        bound = bind_values(text, bindings) if bindings else text
 
         def run() -> Table:
             try:
-                solutions = query_graph(self.store, text, substitutions=subs)
+                solutions = query_graph(self.store, bound)
             except SyntaxError as e:
                 raise _syntax_error(e, text, source) from None
             if not isinstance(solutions, ox.QuerySolutions):
