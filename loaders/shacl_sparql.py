@@ -27,7 +27,7 @@ import pyoxigraph as ox
 import rdflib
 from rdflib import RDF, RDFS, BNode, Literal, URIRef
 from rdflib.collection import Collection
-from rdflib.namespace import SH
+from rdflib.namespace import SH, XSD
 
 WELL_TYPED = "urn:x-directive-kg:well-typed"
 MAX_COUNT = 5         # sh:minCount / sh:maxCount up to this become patterns of distinct values
@@ -294,13 +294,21 @@ def _class(ctx, c):
     return [("ClassConstraintComponent", ctx.v, f"{ctx.values} FILTER NOT EXISTS {{ {ctx.v} {TYPE_PATH} {nt(c)} }}")]
 
 
+# Lexical forms: any string is a valid xsd:string or rdf:langString; a number Oxigraph accepts
+# (isNumeric) is one rdflib accepts too. Only the rest goes to the Python callback, which costs
+# ~20 µs a value (200,000 offsets at 10,000 documents).
+_ALWAYS_WELL_TYPED = {XSD.string, RDF.langString}
+_NUMERIC = {XSD.integer, XSD.decimal, XSD.double, XSD.float}
+
+
 def _datatype(ctx, d):
     v = ctx.v
     if d == RDFS.Literal:
         return ctx.failing("DatatypeConstraintComponent", f"!isLiteral({v})")
     # same datatype, and a lexical form rdflib accepts (pySHACL fails ill-typed literals)
-    return ctx.failing("DatatypeConstraintComponent",
-                       f"!(isLiteral({v}) && datatype({v}) = {nt(d)} && <{WELL_TYPED}>({v}))")
+    lexical = ("" if d in _ALWAYS_WELL_TYPED else f" && (isNumeric({v}) || <{WELL_TYPED}>({v}))" if d in _NUMERIC
+               else f" && <{WELL_TYPED}>({v})")
+    return ctx.failing("DatatypeConstraintComponent", f"!(isLiteral({v}) && datatype({v}) = {nt(d)}{lexical})")
 
 
 def _node_kind(ctx, k):

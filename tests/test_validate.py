@@ -128,6 +128,27 @@ def test_untranslated_shapes_go_to_pyshacl_loudly(tmp_path, caplog):
     assert any(r.component == "ClosedConstraintComponent" for r in report.results)
 
 
+INTEGER_SHAPES = """
+@prefix sh: <http://www.w3.org/ns/shacl#> .
+@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+@prefix ex: <http://example.org/> .
+ex:S a sh:NodeShape ; sh:targetSubjectsOf ex:n ; sh:property [ sh:path ex:n ; sh:datatype xsd:integer ] .
+ex:T a sh:NodeShape ; sh:targetSubjectsOf ex:s ; sh:property [ sh:path ex:s ; sh:datatype xsd:string ] .
+"""
+
+
+@pytest.mark.parametrize("literal,ill_typed", [
+    ('"12"^^xsd:integer', False), ('"+7"^^xsd:integer', False), ('"-0"^^xsd:integer', False),
+    ('"abc"^^xsd:integer', True), ('"1.5"^^xsd:integer', True), ('""^^xsd:integer', True),
+    ('"12"^^xsd:string', True),  # the wrong datatype for ex:n
+])
+def test_integer_lexical_forms_as_pyshacl_judges_them(tmp_path, literal, ill_typed):
+    data = f"@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .\n<http://example.org/a> <http://example.org/n> {literal} ; <http://example.org/s> \"any text\" ."
+    (tmp_path / "data.ttl").write_text(data, encoding="utf-8")
+    fast, _ = same_results(store_of(tmp_path / "data.ttl"), INTEGER_SHAPES)
+    assert [r.component for r in fast.results] == (["DatatypeConstraintComponent"] if ill_typed else [])
+
+
 def test_ill_typed_literals_fail_their_datatype(tmp_path):
     (tmp_path / "data.ttl").write_text(DATA, encoding="utf-8")
     report = validate(store_of(tmp_path / "data.ttl"), load_shapes(SHAPES))
