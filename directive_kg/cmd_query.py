@@ -29,8 +29,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--format", choices=FORMATS, default="table")
     p.add_argument("--store", help="built store directory (default: $DIRECTIVE_KG_STORE or var/store)")
     p.add_argument("--endpoint", default=os.environ.get("DIRECTIVE_KG_ENDPOINT"),
-                   help="SPARQL 1.1 query URL (default: $DIRECTIVE_KG_ENDPOINT); the endpoint must "
-                        "expose the union of named graphs as its default graph")
+                   help="SPARQL 1.1 query URL (default: $DIRECTIVE_KG_ENDPOINT); queries read the endpoint's "
+                        "default graph, which `directive-kg upload` fills with the merged graph")
     p.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT, metavar="S",
                    help=f"give up after S seconds (default {DEFAULT_TIMEOUT:g}; 0 = no limit)")
     p.set_defaults(func=main)
@@ -52,24 +52,20 @@ def main(args: argparse.Namespace) -> int:
         print(f"directive-kg query: {e}", file=sys.stderr)
         return 1
     if args.endpoint and not result.rows:
-        result.notes.append(_union_note(args.endpoint))
+        result.notes.append(_empty_note(args.endpoint))
     for note in filter(None, result.notes):
         print(f"note: {note}", file=sys.stderr)
     sys.stdout.write(render(result, args.format))
     return 0
 
 
-def _union_note(endpoint: str) -> str | None:
-    """Why an endpoint may answer nothing: its default graph is not the union of the named graphs."""
-    from directive_kg.remote import RemoteBackend, union_default_graph_ok
+def _empty_note(endpoint: str) -> str | None:
+    """Why an endpoint may answer nothing: its default graph (the merged graph) holds no documents."""
+    from directive_kg.remote import RemoteBackend, check_default_graph
     try:
-        if union_default_graph_ok(RemoteBackend(endpoint)):
-            return None
+        return check_default_graph(RemoteBackend(endpoint)).problem
     except QueryError:
         return None
-    return ("the endpoint keeps the documents in named graphs but its default graph does not include "
-            "them: start Oxigraph with --union-default-graph (Fuseki: tdb2:unionDefaultGraph true); "
-            "see queries/README.md")
 
 
 def _params(pairs: list[str]) -> dict[str, str]:

@@ -1,6 +1,7 @@
 """`directive-kg upload --endpoint URL [--store PATH]`: copy a built store to a SPARQL 1.1 store,
-one named graph per document file, each replaced whole (Graph Store Protocol PUT into a temporary
-graph, then MOVE). Credentials: DIRECTIVE_KG_USER + DIRECTIVE_KG_PASSWORD, or DIRECTIVE_KG_TOKEN."""
+one named graph per document file, then the merged graph as the store's default graph (the one
+queries read), each replaced whole (Graph Store Protocol PUT into a temporary graph, then MOVE).
+Credentials: DIRECTIVE_KG_USER + DIRECTIVE_KG_PASSWORD, or DIRECTIVE_KG_TOKEN."""
 from __future__ import annotations
 
 import argparse
@@ -8,7 +9,7 @@ import os
 import sys
 
 from directive_kg.queries import QueryError, compact
-from directive_kg.remote import ENV_ENDPOINT, Endpoint, upload
+from directive_kg.remote import DEFAULT_GRAPH, ENV_ENDPOINT, Endpoint, upload
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -37,5 +38,7 @@ def main(args: argparse.Namespace) -> int:
     except (QueryError, StoreError) as e:
         print(f"directive-kg upload: {e}", file=sys.stderr)
         return 1
-    print(f"{len(done)} graphs uploaded to {endpoint.graph_store_url}")
+    named = sum(g != DEFAULT_GRAPH for g in done)
+    merged = " and the merged graph as the default graph" if DEFAULT_GRAPH in done else ""
+    print(f"{named} named graphs{merged} uploaded to {endpoint.graph_store_url}")
     return 0

@@ -1,9 +1,15 @@
 """Remote SPARQL 1.1 stores: the saved queries through SPARQLWrapper, and the upload of a built
-store with the SPARQL 1.1 Graph Store HTTP Protocol, one named graph per document file.
+store with the SPARQL 1.1 Graph Store HTTP Protocol.
 
-The endpoint must expose the union of its named graphs as the default graph (Oxigraph:
-`oxigraph serve --union-default-graph`; Fuseki: `tdb2:unionDefaultGraph true`; see
-queries/README.md), exactly as the embedded store is queried.
+The upload writes what the embedded store holds: one named graph per document file (plus the
+corpus, ontology, reference and build graphs), then the merged graph (every triple of the data
+graphs once, see loaders.store) as the server's default graph. Queries read the endpoint's default
+graph, as embedded queries read the store's, so any SPARQL 1.1 server works without special
+configuration. A server whose default graph is the union of its named graphs (Oxigraph
+`--union-default-graph`, Fuseki `tdb2:unionDefaultGraph`) also gives correct answers (the saved
+queries are SELECT DISTINCT) but repeats each triple once per graph holding it, and its joins
+grow with the repetitions: not needed, and slower. Blank nodes of the default graph are not those
+of the named graphs (each PUT labels its own): the saved queries never join the two.
 
 Credentials come from the environment (DIRECTIVE_KG_USER + DIRECTIVE_KG_PASSWORD for HTTP Basic,
 or DIRECTIVE_KG_TOKEN for a Bearer token) and are never printed: every message that leaves this
@@ -32,6 +38,8 @@ ENV_ENDPOINT = "DIRECTIVE_KG_ENDPOINT"
 ENV_UPDATE = "DIRECTIVE_KG_UPDATE_URL"
 ENV_GRAPH_STORE = "DIRECTIVE_KG_GRAPH_STORE_URL"
 TEMP_GRAPH_PREFIX = "urn:x-directive-kg:upload:"
+DEFAULT_GRAPH = "the default graph"  # the merged graph's entry in upload lists and messages
+PART_BYTES = 32 * 1024 * 1024  # a graph larger than this is sent in several requests (server body limits)
 
 
 class RemoteError(QueryError):
@@ -275,19 +283,40 @@ def _reason(e: BaseException) -> str:
     return f"{type(e).__name__}: {first[:300]}"
 
 
-def union_default_graph_ok(backend: RemoteBackend, timeout: float = 10) -> bool:
-    """False when the endpoint has documents in named graphs but not in its default graph."""
+@dataclass(frozen=True)
+class DefaultGraphCheck:
+    """Where an endpoint holds documents: in the default graph that queries read, in named graphs."""
+    in_default: bool
+    in_named: bool
+
+    @property
+    def problem(self) -> str | None:
+        """Why queries find nothing, or None if the default graph has documents."""
+        if self.in_default:
+            return None
+        if self.in_named:
+            return ("the endpoint keeps the documents in named graphs but its default graph, which the "
+                    "queries read, holds none: upload again with `directive-kg upload` (it writes the merged "
+                    "graph as the default graph), or the server's default graph is not the merged graph; "
+                    "see queries/README.md")
+        return ("the endpoint's default graph holds no documents: upload the graph with `directive-kg upload` "
+                "first, or the server's default graph is not the merged graph; see queries/README.md")
+
+
+def check_default_graph(backend: RemoteBackend, timeout: float = 10) -> DefaultGraphCheck:
+    """Whether the endpoint's default graph (the merged graph after an upload) and its named graphs
+    hold documents."""
     q = ("PREFIX dkg: <https://w3id.org/directive-kg/ontology#>\n"
          "SELECT ?in_default ?in_named WHERE { BIND (EXISTS { ?d a dkg:Document } AS ?in_default) "
          "BIND (EXISTS { GRAPH ?g { ?d a dkg:Document } } AS ?in_named) }")
-    _, rows = backend.select(q, {}, timeout, "<union check>")
+    _, rows = backend.select(q, {}, timeout, "<default graph check>")
     row = rows[0] if rows else {}
     to_bool = lambda t: t is not None and t.value == "true"
-    return to_bool(row.get("in_default")) or not to_bool(row.get("in_named"))
+    return DefaultGraphCheck(to_bool(row.get("in_default")), to_bool(row.get("in_named")))
 
 
 # --------------------------------------------------------------------------------------------
-# Upload: Graph Store Protocol PUT into a temporary graph, then MOVE into place
+# Upload: Graph Store Protocol PUT (+ POST) into a temporary graph, then MOVE into place
 
 
 class _HttpFailure(Exception):
@@ -330,6 +359,7 @@ class Uploader:
     retries: int = 3
     backoff: float = 0.5
     timeout: float = 60.0
+    part_bytes: int = PART_BYTES
 
     def __post_init__(self) -> None:
         if not self.endpoint.graph_store_url or not self.endpoint.update_url:
@@ -339,9 +369,15 @@ class Uploader:
     def _headers(self, content_type: str) -> dict[str, str]:
         return {"Content-Type": content_type, **self.credentials.header()}
 
+    def _graph_url(self, graph: str) -> str:
+        return f"{self.endpoint.graph_store_url}?graph={urllib.parse.quote(graph, safe='')}"
+
     def put_graph(self, graph: str, ntriples: bytes) -> None:
-        url = f"{self.endpoint.graph_store_url}?graph={urllib.parse.quote(graph, safe='')}"
-        _http("PUT", url, ntriples, self._headers("application/n-triples"), self.timeout)
+        _http("PUT", self._graph_url(graph), ntriples, self._headers("application/n-triples"), self.timeout)
+
+    def post_graph(self, graph: str, ntriples: bytes) -> None:
+        """Add triples to a graph (GSP POST merges)."""
+        _http("POST", self._graph_url(graph), ntriples, self._headers("application/n-triples"), self.timeout)
 
     def update(self, sparql_update: str) -> None:
         _http("POST", self.endpoint.update_url, sparql_update.encode(),
@@ -356,13 +392,17 @@ class Uploader:
 
     def replace_graph(self, graph: str, ntriples: bytes) -> None:
         """PUT into a fresh temporary graph (retried: PUT is idempotent), then MOVE it over the
-        target in one update (atomic in the store). A failed MOVE is retried only while the temporary
-        graph is still there, i.e. while the MOVE has certainly not happened."""
+        target (a named graph, or DEFAULT_GRAPH) in one update (atomic in the store). A failed MOVE
+        is retried only while the temporary graph is still there, i.e. while the MOVE has certainly
+        not happened. Data larger than `part_bytes` goes as a PUT and POSTs into the temporary graph."""
         temp = f"{TEMP_GRAPH_PREFIX}{uuid.uuid4()}"
+        target = "DEFAULT" if graph == DEFAULT_GRAPH else f"GRAPH {ox.NamedNode(graph)}"
         # No SILENT: moving a missing source must fail, not empty the target.
-        move = f"MOVE GRAPH {ox.NamedNode(temp)} TO GRAPH {ox.NamedNode(graph)}"
+        move = f"MOVE GRAPH {ox.NamedNode(temp)} TO {target}"
         try:
-            _retrying(lambda: self.put_graph(temp, ntriples), self.retries, self.backoff)
+            for i, part in enumerate(split_ntriples(ntriples, self.part_bytes)):
+                send = self.put_graph if i == 0 else self.post_graph
+                _retrying(lambda: send(temp, part), self.retries, self.backoff)
             for attempt in range(self.retries + 1):
                 try:
                     self.update(move)
@@ -390,9 +430,40 @@ class Uploader:
             pass
 
 
+def split_ntriples(data: bytes, size: int) -> list[bytes]:
+    """N-Triples in parts of about `size` bytes, cut at line ends (a line break inside a literal is
+    escaped). Lines with blank nodes all go in the first part: each request labels blank nodes
+    anew, so `_:b` in two parts would be two nodes, and a retried POST of them would add them twice
+    (a retried POST of plain triples adds nothing). Built stores have some (SHACL shapes)."""
+    if len(data) <= size:
+        return [data]
+    head = b""
+    if b"_:" in data:  # (also in a literal: such a line just travels with the blank nodes)
+        lines = data.split(b"\n")
+        head = b"".join(line + b"\n" for line in lines if b"_:" in line)
+        data = b"".join(line + b"\n" for line in lines if line and b"_:" not in line)
+    parts, start = [head] if head else [], 0
+    while start < len(data):
+        end = data.find(b"\n", start + size)
+        end = len(data) if end < 0 else end + 1
+        parts.append(data[start:end])
+        start = end
+    return parts or [b""]
+
+
 def store_graphs(store: ox.Store) -> list[str]:
     """The named graphs of a built store, in a stable order."""
     return sorted(g.value for g in store.named_graphs() if isinstance(g, ox.NamedNode))
+
+
+def merged_ntriples(store: ox.Store) -> bytes:
+    """The store's merged graph as N-Triples: its default graph when complete, else the union of
+    its data graphs (not the build graph), each triple once, as a build would merge them."""
+    from loaders.store import data_graphs, merged_complete
+    if merged_complete(store):
+        return store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph())
+    triples = {q.triple for g in data_graphs(store) for q in store.quads_for_pattern(None, None, None, ox.NamedNode(g))}
+    return ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b""
 
 
 def upload(
@@ -404,22 +475,30 @@ def upload(
     retries: int = 3,
     backoff: float = 0.5,
     timeout: float = 60.0,
+    part_bytes: int = PART_BYTES,
     progress: Callable[[str], None] | None = None,
 ) -> list[str]:
     """Upload every named graph of `store` (one per document file, plus reference, ontology and
-    build graphs), replacing each graph whole. Returns the graphs uploaded; raises UploadError with
-    the exact lists of graphs that reached the store and that did not."""
+    build graphs), then its merged graph as the default graph (DEFAULT_GRAPH in `graphs` and in the
+    lists), replacing each graph whole. The default graph comes last: a stopped upload leaves the
+    previous one. Returns the graphs uploaded; raises UploadError with the exact lists of graphs
+    that reached the store and that did not."""
     ep = endpoint if isinstance(endpoint, Endpoint) else Endpoint.from_url(endpoint)
-    up = Uploader(ep, credentials if credentials is not None else Credentials.from_env(), retries, backoff, timeout)
-    todo = list(graphs) if graphs is not None else store_graphs(store)
+    up = Uploader(ep, credentials if credentials is not None else Credentials.from_env(), retries, backoff, timeout,
+                  part_bytes)
+    todo = list(graphs) if graphs is not None else [*store_graphs(store), DEFAULT_GRAPH]
     done: list[str] = []
     for i, graph in enumerate(todo):
-        data = store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.NamedNode(graph))
+        if graph == DEFAULT_GRAPH:
+            data = merged_ntriples(store)
+        else:
+            data = store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.NamedNode(graph))
         try:
             up.replace_graph(graph, data)
         except _HttpFailure as e:
+            at = graph if graph == DEFAULT_GRAPH else f"graph {graph}"
             message = up.credentials.redact(
-                f"upload to {_safe_url(ep.graph_store_url)} stopped at graph {graph}: {e} "
+                f"upload to {_safe_url(ep.graph_store_url)} stopped at {at}: {e} "
                 f"(after {retries + 1 if e.retryable else 1} attempt(s)).\n"
                 f"Reached the store ({len(done)}): {', '.join(done) or 'none'}\n"
                 f"Not uploaded ({len(todo) - i}), previous version kept if any: {', '.join(todo[i:])}\n"
@@ -433,6 +512,7 @@ def upload(
 
 
 __all__ = [
-    "Endpoint", "Credentials", "RemoteBackend", "RemoteError", "UploadError", "Uploader",
-    "bind_values", "upload", "store_graphs", "union_default_graph_ok", "ENV_ENDPOINT",
+    "Endpoint", "Credentials", "RemoteBackend", "RemoteError", "UploadError", "Uploader", "DefaultGraphCheck",
+    "bind_values", "upload", "store_graphs", "merged_ntriples", "split_ntriples", "check_default_graph",
+    "DEFAULT_GRAPH", "ENV_ENDPOINT",
 ]

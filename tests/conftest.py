@@ -4,8 +4,9 @@
 - ``gold_documents``: the gold records of data/documents (tests/gold), as loaded documents.
 - ``corpus_store``: the graph built from data/documents, once per session (with loaders.build when
   it exists, else extract + to_rdf.corpus_graphs), in a memory store.
-- ``oxigraph_server``: a real `oxigraph serve --union-default-graph` on 127.0.0.1, a free port and
-  a temporary directory; stopped after the test.
+- ``oxigraph_server``: a real `oxigraph serve` (no special configuration: queries read its default
+  graph, which the upload fills) on 127.0.0.1, a free port and a temporary directory; stopped after
+  the test. ``start_oxigraph(directory, *flags)`` starts another (e.g. ``--union-default-graph``).
 """
 from __future__ import annotations
 
@@ -120,12 +121,11 @@ def _oxigraph_binary() -> str:
     return found
 
 
-@pytest.fixture
-def oxigraph_server(tmp_path):
+def start_oxigraph(location: Path, *flags: str) -> OxigraphServer:
+    """`oxigraph serve` on a free port of 127.0.0.1, answering queries; call `stop_oxigraph` after."""
     port = free_port()
     proc = subprocess.Popen(
-        [_oxigraph_binary(), "serve", "--location", str(tmp_path / "oxigraph"),
-         "--bind", f"127.0.0.1:{port}", "--union-default-graph"],
+        [_oxigraph_binary(), "serve", "--location", str(location), "--bind", f"127.0.0.1:{port}", *flags],
         stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
     )
     base = f"http://127.0.0.1:{port}"
@@ -133,15 +133,24 @@ def oxigraph_server(tmp_path):
     while True:
         try:
             urllib.request.urlopen(f"{base}/query?query=ASK%7B%7D", timeout=1).read()
-            break
+            return OxigraphServer(base, proc)
         except OSError:
             if proc.poll() is not None or time.monotonic() > deadline:
                 proc.kill()
                 raise RuntimeError(f"oxigraph serve did not start: {proc.stderr.read().decode()[-500:]}")
             time.sleep(0.05)
-    yield OxigraphServer(base, proc)
-    proc.terminate()
+
+
+def stop_oxigraph(server: OxigraphServer) -> None:
+    server.process.terminate()
     try:
-        proc.wait(timeout=10)
+        server.process.wait(timeout=10)
     except subprocess.TimeoutExpired:
-        proc.kill()
+        server.process.kill()
+
+
+@pytest.fixture
+def oxigraph_server(tmp_path):
+    server = start_oxigraph(tmp_path / "oxigraph")
+    yield server
+    stop_oxigraph(server)
