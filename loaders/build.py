@@ -12,18 +12,18 @@ Test hook (real code, used by the kill tests): with ``DIRECTIVE_KG_PAUSE_AT=STAG
 environment the build writes "paused at STAGE" to stderr and sleeps ``DIRECTIVE_KG_PAUSE_SECONDS``
 (default 60) when it reaches STAGE: locked, extracted, mapped, cleared, loading (halfway through a
 bulk load), loaded, graph-written (after the first graph of an incremental load), validated, reported.
+With ``DIRECTIVE_KG_WORKER_CRASH_AT=PATH`` (PATH relative to the corpus) the worker process that reads
+that file kills itself, as the out-of-memory killer would (loaders.workers; only with >= 64 files).
 """
 from __future__ import annotations
 
 import json
-import multiprocessing
 import os
 import signal
 import sys
 import threading
 import time
 from collections import Counter
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict, dataclass, replace
 from datetime import datetime, timezone
 from importlib.metadata import PackageNotFoundError, version
@@ -32,7 +32,7 @@ from typing import Iterable, Sequence
 
 import pyoxigraph as ox
 
-from loaders import identity as ids
+from loaders import identity as ids, workers
 from loaders.paths import DOCUMENTS, ONTOLOGY
 from loaders.read import SetAside, discover, read_document
 from loaders.resolve import LoadedDocument
@@ -238,12 +238,12 @@ def _read_all(files: Sequence[Path], corpus: Path, jobs: int | None, show: "_Pro
     jobs = jobs or os.cpu_count() or 1
     show.stage(f"reading {len(tasks)} files")
     if jobs > 1 and len(tasks) >= POOL_MIN_FILES:
-        # forkserver: workers do not inherit the store's files and lock, nor its threads.
-        context = multiprocessing.get_context("forkserver")
-        context.set_forkserver_preload(["loaders.build"])
-        with ProcessPoolExecutor(jobs, mp_context=context) as pool:
-            results = list(show.count(pool.map(_read_one, tasks, chunksize=max(1, len(tasks) // (jobs * 8))),
-                                      len(tasks)))
+        # Worker subprocesses, not multiprocessing: no re-import of the user's __main__, no fork of a
+        # process holding the store's threads and lock (see loaders.workers).
+        results: list = [None] * len(tasks)
+        for i, result in show.count(workers.run("loaders.build:_read_one", tasks, jobs, timeout), len(tasks)):
+            results[i] = (FileOutcome(tasks[i][1], "set aside", f"{result.reason}; please report this file"), None
+                          ) if isinstance(result, workers.Lost) else result
     else:
         results = list(show.count(map(_read_one, tasks), len(tasks)))
     return _account(results)

@@ -1,0 +1,143 @@
+"""The parallel read (loaders.workers): from an unguarded script the build neither re-runs the script
+nor crashes; a worker that dies or hangs costs its file only, with a reason; results keep the input
+order; workers are reaped on Ctrl-C. Every run is a subprocess with a timeout, so a hang fails fast."""
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from loaders.build import POOL_MIN_FILES
+from loaders.read import discover
+from loaders.workers import CRASH_ENV
+
+ROOT = Path(__file__).resolve().parent.parent
+DOCUMENTS = ROOT / "data" / "documents"
+
+# A researcher's script: no __main__ guard, a side effect before the build.
+UNGUARDED = """\
+import json, sys
+from directive_kg import build
+print("side effect", flush=True)
+report = build(sys.argv[1], sys.argv[2], progress=False, jobs=2)
+print(json.dumps([[f.path, f.status, f.reason] for f in report.files]))
+"""
+
+# A function with real ways to fail, for the pool itself.
+ANSWER = """\
+import ctypes, os, time
+def answer(task):
+    if task == "segfault":
+        ctypes.string_at(0)  # a crash in C code, as a broken extension would
+    if task == "exit":
+        os._exit(3)
+    if task == "hang":
+        time.sleep(600)  # no SIGALRM here: only the pool's watchdog can stop it
+    if task == "raise":
+        raise ValueError("no")
+    return task.upper()
+"""
+
+
+def run_python(tmp_path: Path, script: str, *args: str, env: dict | None = None) -> subprocess.CompletedProcess:
+    """The script in its own process group (a Ctrl-C test signals the group, not pytest)."""
+    (tmp_path / "script.py").write_text(script, encoding="utf-8")
+    return subprocess.run([sys.executable, "script.py", *args], cwd=tmp_path, capture_output=True, text=True,
+                          timeout=300, env={**os.environ, **(env or {})}, start_new_session=True)
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory) -> Path:
+    """data/documents four times over under other names: enough files for the worker processes."""
+    folder = tmp_path_factory.mktemp("workers") / "corpus"
+    folder.mkdir()
+    for copy in range(4):
+        for p in sorted(DOCUMENTS.glob("*.txt")):
+            shutil.copy(p, folder / f"{copy}{p.name}")
+    assert len(discover(folder)) >= POOL_MIN_FILES
+    return folder
+
+
+def build_in_script(tmp_path: Path, corpus: Path, env: dict | None = None) -> tuple[list[str], list[list]]:
+    done = run_python(tmp_path, UNGUARDED, str(corpus), str(tmp_path / "store"), env=env)
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert "bootstrapping" not in done.stderr and "could not start" not in done.stderr
+    *before, files = done.stdout.splitlines()
+    return before, json.loads(files)
+
+
+def test_an_unguarded_script_builds_once_in_input_order(corpus, tmp_path):
+    before, files = build_in_script(tmp_path, corpus)
+    assert before == ["side effect"]  # the workers did not run the script again
+    assert [f[0] for f in files] == [p.relative_to(corpus).as_posix() for p in discover(corpus)]
+    assert all(status.startswith("loaded") for _, status, _ in files)
+
+
+def test_a_file_that_kills_its_worker_is_set_aside_and_the_others_load(corpus, tmp_path):
+    victim = sorted(p.name for p in corpus.iterdir())[20]
+    before, files = build_in_script(tmp_path, corpus, env={CRASH_ENV: victim})
+    assert before == ["side effect"]
+    assert [f[0] for f in files] == [p.relative_to(corpus).as_posix() for p in discover(corpus)]
+    aside = {path: reason for path, status, reason in files if status == "set aside"}
+    assert list(aside) == [victim]
+    assert "worker process died (killed by SIGKILL" in aside[victim]
+
+
+def pool_script(tasks: list[str], executable: str | None = None) -> str:
+    swap = f"sys.executable = {executable!r}\n" if executable else ""
+    return (f"import json, sys\nfrom loaders import workers\n{swap}"
+            f"out = dict(workers.run('answer:answer', {tasks!r}, 2, timeout=0.5, grace=1.0))\n"
+            "print(json.dumps([out[i].reason if isinstance(out[i], workers.Lost) else out[i]"
+            " for i in sorted(out)]))\n"
+            "print(len(out))\n")
+
+
+def test_the_pool_survives_real_crashes_and_hangs(tmp_path):
+    (tmp_path / "answer.py").write_text(ANSWER, encoding="utf-8")
+    tasks = [f"t{i}" for i in range(30)]
+    for i, bad in ((3, "segfault"), (11, "exit"), (17, "hang"), (25, "raise")):
+        tasks[i] = bad
+    done = run_python(tmp_path, pool_script(tasks))
+    assert done.returncode == 0, done.stderr[-3000:]
+    answers, count = done.stdout.splitlines()
+    answers = json.loads(answers)
+    assert int(count) == len(tasks)  # every index once
+    assert "killed by SIGSEGV" in answers[3]
+    assert "died (exit code 3)" in answers[11]
+    assert "took more than 0.5 s" in answers[17]
+    assert answers[25] == "ValueError: no"
+    assert [a for i, a in enumerate(answers) if i not in (3, 11, 17, 25)] == \
+           [t.upper() for i, t in enumerate(tasks) if i not in (3, 11, 17, 25)]
+
+
+@pytest.mark.parametrize("executable", ["/bin/false", "/no/such/python"])
+def test_workers_that_cannot_start_leave_the_work_to_the_caller(tmp_path, executable):
+    (tmp_path / "answer.py").write_text(ANSWER, encoding="utf-8")
+    done = run_python(tmp_path, pool_script(["a", "b", "c"], executable=executable))
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert json.loads(done.stdout.splitlines()[0]) == ["A", "B", "C"]
+    assert "could not start; working in this process" in done.stderr
+
+
+def test_ctrl_c_reaps_the_workers(tmp_path):
+    """Ctrl-C in a terminal signals the whole process group: the workers ignore it, the parent stops them."""
+    (tmp_path / "answer.py").write_text(ANSWER, encoding="utf-8")
+    script = """\
+import glob, os, signal
+from loaders import workers
+try:
+    for n, _ in enumerate(workers.run("answer:answer", ["a"] * 5 + ["hang"] * 4, 2, timeout=0)):
+        if n == 4:
+            os.killpg(0, signal.SIGINT)
+except KeyboardInterrupt:
+    children = "".join(open(p).read() for p in glob.glob("/proc/self/task/*/children")).split()
+    print("interrupted; children left:", len(children))
+"""
+    done = run_python(tmp_path, script)
+    assert done.stdout.strip() == "interrupted; children left: 0", done.stderr[-3000:]
+    assert "Traceback" not in done.stderr
