@@ -193,7 +193,9 @@ def build(corpus_dir: str | os.PathLike = DOCUMENTS, store_path: str | os.PathLi
         with clock("map"):
             show.stage("resolving and mapping")
             mapped = corpus_graphs(loaded)
-            graphs = {**mapped.graphs, **_static_graphs()}
+            del loaded  # the records and their texts: their memory is wanted by the load
+            stats, graphs = mapped.stats, {**mapped.graphs, **_static_graphs()}
+            del mapped
         _pause("mapped")
         with clock("load"):
             show.stage("loading the store")
@@ -201,10 +203,11 @@ def build(corpus_dir: str | os.PathLike = DOCUMENTS, store_path: str | os.PathLi
         with clock("validate"):
             show.stage("validating (SHACL)")
             validation = validate(merged_in_memory(graphs), engine=engine, locate=kg)
+            del graphs
         _pause("validated")
         with clock("report"):
             outcomes = _with_documents(outcomes, kg)
-            report = BuildReport(_shown(corpus), _shown(kg.path), tuple(outcomes), mapped.stats.as_dict(),
+            report = BuildReport(_shown(corpus), _shown(kg.path), tuple(outcomes), stats.as_dict(),
                                  validation, sync, {}, built_at=built_at)
             _write(kg.path / "validation.ttl", validation.to_turtle())
             _write(kg.path / "validation.txt", validation.to_text())
