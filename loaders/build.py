@@ -245,8 +245,9 @@ def _read_all(files: Sequence[Path], corpus: Path, jobs: int | None, show: "_Pro
         # process holding the store's threads and lock (see loaders.workers).
         results: list = [None] * len(tasks)
         for i, result in show.count(workers.run("loaders.build:_read_one", tasks, jobs, timeout), len(tasks)):
-            results[i] = (FileOutcome(tasks[i][1], "set aside", f"{result.reason}; please report this file"), None
-                          ) if isinstance(result, workers.Lost) else result
+            if isinstance(result, workers.Lost):  # its worker died, or hung past the alarm
+                result = FileOutcome(tasks[i][1], "set aside", f"{result.reason}; please report this file"), None
+            results[i] = result
     else:
         results = list(show.count(map(_read_one, tasks), len(tasks)))
     return _account(results)

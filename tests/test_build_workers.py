@@ -19,11 +19,18 @@ from loaders.workers import CRASH_ENV
 ROOT = Path(__file__).resolve().parent.parent
 DOCUMENTS = ROOT / "data" / "documents"
 
-# A researcher's script: no __main__ guard, a side effect before the build.
+# A researcher's script: no __main__ guard, a side effect before the build, and another thread
+# (as in pytest or a notebook) holding a lock: a fork would copy the lock held.
 UNGUARDED = """\
-import json, sys
+import json, sys, threading, time
 from directive_kg import build
 print("side effect", flush=True)
+held = threading.Lock()
+def hold():
+    with held:
+        while True:
+            time.sleep(0.01)
+threading.Thread(target=hold, daemon=True).start()
 report = build(sys.argv[1], sys.argv[2], progress=False, jobs=2)
 print(json.dumps([[f.path, f.status, f.reason] for f in report.files]))
 """
