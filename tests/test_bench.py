@@ -69,7 +69,8 @@ def test_table_marks_capped_stages_and_missing_builds():
               "query_ms": {"documents": 3.0}, "query_cold_ms": {"documents": 9.0},
               "baseline": {"query:documents": None},
               "baseline_seconds": {"load": 20.0, "validation": None, "parse": 9.0, "total": None},
-              "speedup": {"load": 4.0, "validation": None, "queries": None, "total": None}}
+              "speedup": {"load": 4.0, "validation": None, "queries": None, "total": None},
+              "speedup_at_least": {"load": None, "validation": 30.0, "total": None}}
     failed = {"documents": 10000, "error": "the build did not finish in 60 s", "parse_docs_per_second": 180.0,
               "parse": {"docs_per_cpu_second": 100.0}, "accuracy_mean_f1": 0.8, "build_seconds": None,
               "peak_memory_mb": None, "validation_seconds": None, "query_ms": None, "baseline_seconds": None,
@@ -79,5 +80,30 @@ def test_table_marks_capped_stages_and_missing_builds():
     lines = {line.split(" | ")[0].strip("| "): line for line in table.splitlines() if line.startswith("|")}
     assert lines["baseline: pySHACL"].endswith("| capped | - |")
     assert lines["speedup: load"].endswith("| 4.0× | - |")
+    assert lines["speedup: validation"].endswith("| ≥ 30.0× (capped) | - |")
+    assert lines["speedup: whole pipeline"].endswith("| capped | - |")  # no bound known
     assert lines["problem"].endswith("| none | the build did not finish in 60 s |")
     assert lines["`documents`"].endswith("| 3.0 (9) [capped] | - |")
+
+
+@pytest.mark.parametrize("baseline,expected", [
+    # pySHACL stopped at its 60 s cap: it took at least 60 s against our 2 s of validation
+    ({"load": {"seconds": 20.0}, "shacl": None}, {"load": None, "validation": 30.0, "total": (9 + 1 + 20 + 60) / 10}),
+    # the load stopped: pySHACL never ran, the whole pipeline took at least extraction + map + the cap
+    ({"load": None, "shacl": None}, {"load": 60 / 4, "validation": None, "total": (9 + 1 + 60) / 10}),
+    # nothing capped: no lower bounds, real ratios
+    ({"load": {"seconds": 20.0}, "shacl": {"seconds": 40.0}}, {"load": None, "validation": None, "total": None}),
+])
+def test_capped_baseline_stages_give_lower_bounds(baseline, expected):
+    import argparse
+    bench = _bench()
+    build = {"seconds": 10.0, "cpu_seconds": 12.0, "stages": {"load": 4.0, "map": 1.0}, "peak_memory_mb": 1.0,
+             "peak_tree_pss_mb": 1.0, "validation": {"seconds": 2.0}, "store_mb": 1.0, "quads": 1,
+             "documents_read": 1, "set_aside": 0, "counts": {}}
+    parse = {"cpu_seconds": 9.0, "docs_per_second": 100.0}
+    summary = bench.summarise(1, None, parse, {"mean_f1": 1.0, "fields": {}}, build,
+                              {"documents": {"warm_ms": 1.0, "cold_ms": 1.0, "rows": 1}}, {}, baseline,
+                              argparse.Namespace(cap=60.0, query_cap=10.0))
+    assert summary["speedup_at_least"] == pytest.approx(expected)
+    if baseline["shacl"]:
+        assert summary["speedup"]["total"] == pytest.approx((9 + 1 + 20 + 40) / 10)
