@@ -85,8 +85,8 @@ PREFIXES = {
 
 __all__ = [
     "KGStore", "StoreError", "StoreBusy", "open_store", "default_store_path", "manifest", "sync_graphs",
-    "SyncResult", "write_build_metadata", "merged_complete", "query_graph", "merged_in_memory", "export", "sorted_nquads", "data_graphs", "BUILD_GRAPH",
-    "CORPUS_GRAPH", "ONTOLOGY_GRAPH", "REFERENCE_GRAPH", "PREFIXES",
+    "SyncResult", "write_build_metadata", "merged_complete", "query_graph", "merged_in_memory", "export",
+    "sorted_nquads", "data_graphs", "BUILD_GRAPH", "CORPUS_GRAPH", "ONTOLOGY_GRAPH", "REFERENCE_GRAPH", "PREFIXES",
 ]
 
 
@@ -328,7 +328,6 @@ def _remerge(store: ox.Store) -> None:
     store.update(f"CLEAR SILENT DEFAULT ; INSERT {{ ?s ?p ?o }} WHERE {{ GRAPH ?g {{ ?s ?p ?o }} "
                  f"FILTER(?g != <{BUILD_GRAPH}>) }}")
     store.add(_marker())
-
 
 
 def _full_load(store: ox.Store, graphs: Mapping[str, str], wanted: Mapping[str, str], pause: Pause,

@@ -22,6 +22,7 @@ the two engines compare as plain tuples.
 """
 from __future__ import annotations
 
+import itertools
 import logging
 import os
 import re
@@ -38,8 +39,7 @@ from rdflib.namespace import SH
 
 from loaders.paths import ONTOLOGY
 from loaders.shacl_sparql import (TYPE_PATH, WELL_TYPED, Check, Unsupported, nt, shape_key, sparql_path,
-                                  top_level_shapes,
-                                  translate, without_targets)
+                                  top_level_shapes, translate, without_targets)
 from loaders.store import DKG, PREFIXES, KGStore, merged_complete
 
 log = logging.getLogger(__name__)
@@ -234,7 +234,7 @@ class _ClassClosure:
     (the class checks over the evidence of 1,000 documents took 1.7 s as a path, 1.1 s as a type)."""
 
     _PATTERN = re.compile(r"(\?\w+|<[^>]*>) " + re.escape(TYPE_PATH) + r" (<[^>]*>)")
-    _TYPE = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
+    _TYPE = f"<{RDF.type}>"
 
     def __init__(self, store: ox.Store):
         self.store = store
@@ -249,7 +249,7 @@ class _ClassClosure:
     def _rewrite(self, query: str | None) -> str | None:
         if query is None:
             return None
-        counter = iter(range(1_000_000))
+        counter = itertools.count()
 
         def plain(m):
             x, classes = m.group(1), self._closure(m.group(2))
