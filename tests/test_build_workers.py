@@ -137,6 +137,9 @@ def test_ctrl_c_reaps_the_workers(tmp_path):
     script = """\
 import glob, os, signal
 from loaders import workers
+# as in a terminal: a process started in the background by a non-interactive shell (CI) inherits
+# SIGINT ignored, and Python then never raises KeyboardInterrupt
+signal.signal(signal.SIGINT, signal.default_int_handler)
 try:
     for n, _ in enumerate(workers.run("answer:answer", ["a"] * 5 + ["hang"] * 4, 2, timeout=0)):
         if n == 4:
