@@ -555,8 +555,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sizes", default="1000,10000", help="comma-separated corpus sizes (default 1000,10000)")
     ap.add_argument("--with-100k", action="store_true", help="also 100,000 documents")
-    ap.add_argument("--cap", type=float, default=60.0, help="time cap of a baseline stage (load, pySHACL), s")
-    ap.add_argument("--query-cap", type=float, default=10.0, help="time cap of one saved query on rdflib "
+    ap.add_argument("--cap", type=float, default=45.0, help="time cap of a baseline stage (load, pySHACL), s")
+    ap.add_argument("--query-cap", type=float, default=5.0, help="time cap of one saved query on rdflib "
                     "(cold run and warm runs together), s")
     ap.add_argument("--build-cap", type=float, default=1800.0, help="stop a build that runs longer, s")
     ap.add_argument("--repeats", type=int, default=7, help="warm runs of each saved query on the store")
