@@ -29,7 +29,7 @@ import pyoxigraph as ox
 import rdflib
 
 from directive_kg.queries import run
-from directive_kg.remote import bind_values
+from directive_kg.queries import bind_values
 from loaders.validate import SHAPES
 
 REPEATS = int(os.environ.get("BENCH_BASELINE_REPEATS", "2"))

@@ -33,7 +33,7 @@ import threading
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterable, Mapping, Protocol, Sequence
+from typing import Any, Callable, Mapping, Protocol
 
 import pyoxigraph as ox
 
@@ -240,6 +240,84 @@ def with_deadline(fn: Callable[[], Any], timeout: float | None) -> Any:
     return box["value"]
 
 
+# --------------------------------------------------------------------------------------------
+# Binding parameters (every backend)
+
+_IRIREF = re.compile(r'<[^<>"{}|^`\\\x00-\x20]*>')
+_WORD = re.compile(r"[A-Za-z_?$][\w.:\-]*")
+_VAR = r"[?$]{}(?![\w])"
+
+
+def _top_groups(text: str) -> list[tuple[int, str]]:
+    """(position just after '{', projection text) for every `WHERE {` of the query and its
+    subqueries, skipping comments, strings and IRIs. The projection is the text between the
+    SELECT keyword and WHERE ("" for ASK/CONSTRUCT/DESCRIBE)."""
+    out: list[tuple[int, str]] = []
+    i, n = 0, len(text)
+    where_pending = False
+    select_at: int | None = None
+    where_at = 0
+    while i < n:
+        c = text[i]
+        if c == "#":
+            j = text.find("\n", i)
+            i = n if j < 0 else j
+            continue
+        if c in "\"'":
+            quote = c * 3 if text.startswith(c * 3, i) else c
+            j = i + len(quote)
+            while j < n and not text.startswith(quote, j):
+                j += 2 if text[j] == "\\" else 1
+            i = j + len(quote)
+            continue
+        if c == "<":
+            m = _IRIREF.match(text, i)
+            if m:
+                i = m.end()
+                continue
+        if c.isalpha() or c in "_?$":
+            m = _WORD.match(text, i)
+            word = m.group().upper()
+            if word == "SELECT":
+                select_at = m.end()
+            if word == "WHERE":
+                where_pending, where_at = True, i
+            else:
+                where_pending = False
+            i = m.end()
+            continue
+        if c == "{" and where_pending:
+            projection = text[select_at:where_at] if select_at is not None else ""
+            out.append((i + 1, projection))
+            select_at = None
+        if not c.isspace():
+            where_pending = False
+        i += 1
+    return out
+
+
+def bind_values(text: str, bindings: Mapping[str, Term]) -> str:
+    """The query with `VALUES (?a ?b) { (term term) }` at the start of the top-level WHERE group
+    and of every subquery that projects a bound variable (the same scope rule as pyoxigraph's
+    substitutions). Terms are serialised by pyoxigraph (N-Triples syntax, valid in SPARQL): a value
+    cannot close the block, comment out the rest, or add a clause."""
+    if not bindings:
+        return text
+    groups = _top_groups(text)
+    if not groups:
+        raise QueryError("cannot bind parameters: the query has no WHERE clause")
+    inserts = []
+    for k, (pos, projection) in enumerate(groups):
+        names = [v for v in bindings if k == 0 or "*" in projection or re.search(_VAR.format(re.escape(v)), projection)]
+        if names:
+            block = (" VALUES (" + " ".join(f"?{v}" for v in names) + ") { ("
+                     + " ".join(str(bindings[v]) for v in names) + ") } ")
+            inserts.append((pos, block))
+    for pos, block in reversed(inserts):
+        text = text[:pos] + block + text[pos:]
+    return text
+
+
 class EmbeddedBackend:
     """The pyoxigraph store: queries read its merged graph (see loaders.store.query_graph)."""
 
@@ -247,8 +325,6 @@ class EmbeddedBackend:
         self.store = store
 
     def select(self, text: str, bindings: Mapping[str, Term], timeout: float | None, source: str) -> Table:
-        from directive_kg.remote import bind_values  # (remote imports this module)
-
         # Parameters as a VALUES block, as for a remote endpoint, not as Oxigraph substitutions: the
         # planner sees the bound value (1,000 docs: body-tasks 32 -> 2 ms, evidence 820 -> 340 ms).
         bound = bind_values(text, bindings) if bindings else text

@@ -20,7 +20,6 @@ from __future__ import annotations
 import base64
 import math
 import os
-import re
 import socket
 import time
 import urllib.error
@@ -32,7 +31,7 @@ from typing import Callable, Mapping, Sequence
 
 import pyoxigraph as ox
 
-from directive_kg.queries import QueryError, Table, Term, check_syntax
+from directive_kg.queries import QueryError, Table, Term, bind_values, check_syntax
 
 ENV_ENDPOINT = "DIRECTIVE_KG_ENDPOINT"
 ENV_UPDATE = "DIRECTIVE_KG_UPDATE_URL"
@@ -126,81 +125,6 @@ def _safe_url(url: str) -> str:
 
 # --------------------------------------------------------------------------------------------
 # Binding parameters in the query text: VALUES blocks of serialised terms
-
-
-_IRIREF = re.compile(r'<[^<>"{}|^`\\\x00-\x20]*>')
-_WORD = re.compile(r"[A-Za-z_?$][\w.:\-]*")
-_VAR = r"[?$]{}(?![\w])"
-
-
-def _top_groups(text: str) -> list[tuple[int, str]]:
-    """(position just after '{', projection text) for every `WHERE {` of the query and its
-    subqueries, skipping comments, strings and IRIs. The projection is the text between the
-    SELECT keyword and WHERE ("" for ASK/CONSTRUCT/DESCRIBE)."""
-    out: list[tuple[int, str]] = []
-    i, n = 0, len(text)
-    where_pending = False
-    select_at: int | None = None
-    where_at = 0
-    while i < n:
-        c = text[i]
-        if c == "#":
-            j = text.find("\n", i)
-            i = n if j < 0 else j
-            continue
-        if c in "\"'":
-            quote = c * 3 if text.startswith(c * 3, i) else c
-            j = i + len(quote)
-            while j < n and not text.startswith(quote, j):
-                j += 2 if text[j] == "\\" else 1
-            i = j + len(quote)
-            continue
-        if c == "<":
-            m = _IRIREF.match(text, i)
-            if m:
-                i = m.end()
-                continue
-        if c.isalpha() or c in "_?$":
-            m = _WORD.match(text, i)
-            word = m.group().upper()
-            if word == "SELECT":
-                select_at = m.end()
-            if word == "WHERE":
-                where_pending, where_at = True, i
-            else:
-                where_pending = False
-            i = m.end()
-            continue
-        if c == "{" and where_pending:
-            projection = text[select_at:where_at] if select_at is not None else ""
-            out.append((i + 1, projection))
-            select_at = None
-        if not c.isspace():
-            where_pending = False
-        i += 1
-    return out
-
-
-def bind_values(text: str, bindings: Mapping[str, Term]) -> str:
-    """The query with `VALUES (?a ?b) { (term term) }` at the start of the top-level WHERE group
-    and of every subquery that projects a bound variable (the same scope rule as pyoxigraph's
-    substitutions). Terms are serialised by pyoxigraph (N-Triples syntax, valid in SPARQL): a value
-    cannot close the block, comment out the rest, or add a clause."""
-    if not bindings:
-        return text
-    groups = _top_groups(text)
-    if not groups:
-        raise QueryError("cannot bind parameters: the query has no WHERE clause")
-    inserts = []
-    for k, (pos, projection) in enumerate(groups):
-        names = [v for v in bindings if k == 0 or "*" in projection or re.search(_VAR.format(re.escape(v)), projection)]
-        if names:
-            block = (" VALUES (" + " ".join(f"?{v}" for v in names) + ") { ("
-                     + " ".join(str(bindings[v]) for v in names) + ") } ")
-            inserts.append((pos, block))
-    for pos, block in reversed(inserts):
-        text = text[:pos] + block + text[pos:]
-    return text
 
 
 # --------------------------------------------------------------------------------------------

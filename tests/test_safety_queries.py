@@ -8,7 +8,7 @@ import pyoxigraph as ox
 import pytest
 
 from directive_kg import queries as Q
-from directive_kg.remote import bind_values
+from directive_kg.queries import bind_values
 
 ATTACKS = [
     '"', "'", '"""', "'''", "\\", '\\"', "}", "{", "} }", "#", "# } .",
@@ -31,7 +31,7 @@ def fingerprint(store: ox.Store) -> str:
 
 
 class ValuesBackend(Q.EmbeddedBackend):
-    """The remote binding path (VALUES blocks in the text) evaluated by the embedded engine."""
+    """The query text bound beforehand (as a remote endpoint receives it), then run by the embedded engine."""
 
     def select(self, text, bindings, timeout, source):
         return super().select(bind_values(text, bindings), {}, timeout, source)
@@ -45,7 +45,7 @@ def outcome(query, params, backend):
         return ("error", type(e).__name__)
 
 
-@pytest.mark.parametrize("backend_class", [Q.EmbeddedBackend, ValuesBackend], ids=["substitutions", "values"])
+@pytest.mark.parametrize("backend_class", [Q.EmbeddedBackend, ValuesBackend], ids=["embedded", "values-in-text"])
 @pytest.mark.parametrize("query, param", PARAM_QUERIES, ids=[f"{q.name}-{p.name}" for q, p in PARAM_QUERIES])
 def test_hostile_values_behave_like_unknown_values(seed_store, query, param, backend_class):
     backend = backend_class(seed_store)
