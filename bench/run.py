@@ -40,9 +40,7 @@ from concurrent.futures import ProcessPoolExecutor
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
-import pyoxigraph as ox
-
-from loaders.store import BUILD_GRAPH, merged_complete
+from loaders.store import merged_ntriples
 
 BENCH = Path(__file__).resolve().parent
 ROOT = BENCH.parent
@@ -307,16 +305,11 @@ def measure_queries(store: Path, params: dict[str, dict[str, str]], repeats: int
 
 
 def dump_union(store: Path, target: Path) -> int:
-    """The union of the store's named graphs (without the build bookkeeping) as N-Triples."""
-    triples = 0
-    with _open(store) as kg, open(target, "wb") as out:
-        graphs = ([ox.DefaultGraph()] if merged_complete(kg.store)  # the merged graph: each triple once
-                  else [g for g in kg.store.named_graphs() if g.value != BUILD_GRAPH])
-        for g in graphs:
-            data = kg.store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=g)
-            triples += data.count(b"\n")
-            out.write(data)
-    return triples
+    """The store's merged graph (each triple of the data graphs once) as N-Triples."""
+    with _open(store) as kg:
+        data = merged_ntriples(kg.store)
+    target.write_bytes(data)
+    return data.count(b"\n")
 
 
 # --- baseline (a worker process stopped at the caps) ----------------------------------------------

@@ -32,6 +32,7 @@ from typing import Callable, Mapping, Sequence
 import pyoxigraph as ox
 
 from directive_kg.queries import QueryError, Table, Term, bind_values, check_syntax
+from loaders.store import merged_ntriples
 
 ENV_ENDPOINT = "DIRECTIVE_KG_ENDPOINT"
 ENV_UPDATE = "DIRECTIVE_KG_UPDATE_URL"
@@ -378,16 +379,6 @@ def split_ntriples(data: bytes, size: int) -> list[bytes]:
 def store_graphs(store: ox.Store) -> list[str]:
     """The named graphs of a built store, in a stable order."""
     return sorted(g.value for g in store.named_graphs() if isinstance(g, ox.NamedNode))
-
-
-def merged_ntriples(store: ox.Store) -> bytes:
-    """The store's merged graph as N-Triples: its default graph when complete, else the union of
-    its data graphs (not the build graph), each triple once, as a build would merge them."""
-    from loaders.store import data_graphs, merged_complete
-    if merged_complete(store):
-        return store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph())
-    triples = {q.triple for g in data_graphs(store) for q in store.quads_for_pattern(None, None, None, ox.NamedNode(g))}
-    return ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b""
 
 
 def upload(

@@ -85,7 +85,7 @@ PREFIXES = {
 
 __all__ = [
     "KGStore", "StoreError", "StoreBusy", "open_store", "default_store_path", "manifest", "sync_graphs",
-    "SyncResult", "write_build_metadata", "merged_complete", "query_graph", "merged_in_memory", "export",
+    "SyncResult", "write_build_metadata", "merged_complete", "query_graph", "merged_in_memory", "merged_ntriples", "export",
     "sorted_nquads", "data_graphs", "BUILD_GRAPH", "CORPUS_GRAPH", "ONTOLOGY_GRAPH", "REFERENCE_GRAPH", "PREFIXES",
 ]
 
@@ -243,6 +243,16 @@ def _marker() -> ox.Quad:
 def merged_complete(store: ox.Store) -> bool:
     """Whether the default graph is the complete merge of the data graphs."""
     return _marker() in store
+
+
+def merged_ntriples(store: ox.Store) -> bytes:
+    """The merged graph as N-Triples: the default graph when complete, else every triple of the data
+    graphs (not the build graph) once, as a build merges them (a store written before the merged
+    graph, or any pyoxigraph store)."""
+    if merged_complete(store):
+        return store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph())
+    triples = {q.triple for g in data_graphs(store) for q in store.quads_for_pattern(None, None, None, ox.NamedNode(g))}
+    return ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b""
 
 
 def query_graph(store: ox.Store, sparql: str, **kwargs):
@@ -466,11 +476,8 @@ def export(store: ox.Store, target: str | os.PathLike) -> ox.RdfFormat:
         if fmt.supports_datasets:  # the named graphs: the merged default graph is derived from them
             named = (q for q in store if not isinstance(q.graph_name, ox.DefaultGraph))
             ox.serialize(named, str(tmp), fmt, prefixes=prefixes)
-        elif merged_complete(store):
-            store.dump(str(tmp), fmt, from_graph=ox.DefaultGraph(), prefixes=prefixes)
         else:
-            graphs = [ox.NamedNode(g) for g in data_graphs(store)]
-            triples = store.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", default_graph=graphs)
+            triples = ox.parse(merged_ntriples(store), format=ox.RdfFormat.N_TRIPLES)
             ox.serialize(triples, str(tmp), fmt, prefixes=prefixes)
         os.replace(tmp, target)
     except OSError as e:

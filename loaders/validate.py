@@ -40,7 +40,7 @@ from rdflib.namespace import SH
 from loaders.paths import ONTOLOGY
 from loaders.shacl_sparql import (TYPE_PATH, WELL_TYPED, Check, Unsupported, nt, shape_key, sparql_path,
                                   top_level_shapes, translate, without_targets)
-from loaders.store import DKG, PREFIXES, KGStore, merged_complete
+from loaders.store import DKG, PREFIXES, KGStore, merged_complete, merged_ntriples
 
 log = logging.getLogger(__name__)
 
@@ -160,8 +160,7 @@ def _as_store(data) -> ox.Store:
 def _rdflib_union(store: ox.Store) -> tuple[rdflib.Graph, dict]:
     """The merged graph (else the union) as an rdflib Graph, and its blank nodes -> their labels in
     the store (so that both engines name a blank node alike)."""
-    graphs = [ox.DefaultGraph()] if merged_complete(store) else store.named_graphs()
-    text = b"".join(store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=g) for g in graphs)
+    text = merged_ntriples(store)
     g, labels = rdflib.Graph(), {}
     with _quiet_rdflib():
         g.parse(data=text, format="nt", bnode_context=labels)
@@ -268,9 +267,9 @@ def _flattened(store: ox.Store) -> ox.Store:
     a merged graph: RDF text or files given to validate()). Oxigraph's union
     default graph repeats a triple once per graph holding it, so joins over it grow with the square
     of the repetitions (the uniqueness check took minutes at 1,000 documents); here each triple is once."""
-    flat = ox.Store()
-    flat.extend(ox.Quad(q.subject, q.predicate, q.object, ox.DefaultGraph())
-                for q in store.quads_for_pattern(None, None, None, None))
+    flat = ox.Store()  # quads, not Store.load: load would relabel the blank nodes
+    flat.extend(ox.Quad(t.subject, t.predicate, t.object, ox.DefaultGraph())
+                for t in ox.parse(merged_ntriples(store), format=ox.RdfFormat.N_TRIPLES))
     return flat
 
 
