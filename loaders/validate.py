@@ -116,7 +116,7 @@ def validate(data, shapes: str | os.PathLike | rdflib.Graph | None = None, engin
     sg = shapes if isinstance(shapes, rdflib.Graph) else load_shapes(shapes)
     store = _as_store(data)
     if engine == "pyshacl":
-        results, fallback = _pyshacl(*_rdflib_union(store), sg), ()
+        results, fallback = _pyshacl(*_rdflib_merged(store), sg), ()
     else:
         results, fallback = _fast(store, sg)
     if locate is not False:
@@ -157,7 +157,7 @@ def _as_store(data) -> ox.Store:
     return store
 
 
-def _rdflib_union(store: ox.Store) -> tuple[rdflib.Graph, dict]:
+def _rdflib_merged(store: ox.Store) -> tuple[rdflib.Graph, dict]:
     """The merged graph (else the union) as an rdflib Graph, and its blank nodes -> their labels in
     the store (so that both engines name a blank node alike)."""
     text = merged_ntriples(store)
@@ -223,7 +223,7 @@ def _fast(store: ox.Store, sg: rdflib.Graph):
     if fallback:
         for note in notes:
             log.warning("SHACL fast path: shape validated by pySHACL instead: %s", note)
-        results += _pyshacl(*_rdflib_union(store), without_targets(sg, keep=fallback))
+        results += _pyshacl(*_rdflib_merged(store), without_targets(sg, keep=fallback))
     return results, notes
 
 
