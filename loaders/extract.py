@@ -91,11 +91,11 @@ def _is_self(cited, facts: dict) -> bool:
     """A mention of the document itself ("Công văn số 2458-CV/ĐUK" in the article reporting it, the
     page title "Chỉ thị của Ban Thường vụ Tỉnh ủy Đắk Lắk ...") is not a citation."""
     if cited.number:
-        return bool(facts.get("number")) and H.fold(cited.number) == H.fold(facts["number"])
+        return bool(facts.get("number")) and H.bare_key(cited.number) == H.bare_key(facts["number"])
     if cited.date or not cited.issuer or cited.doc_type != facts.get("doc_type"):
         return False
-    names = [H.fold(n) for n in (facts.get("issuer"), facts.get("acting_body")) if n]
-    return any(n.startswith(H.fold(cited.issuer)) for n in names)
+    names = [H.bare_key(n) for n in (facts.get("issuer"), facts.get("acting_body")) if n]
+    return any(n.startswith(H.bare_key(cited.issuer)) for n in names)
 
 
 def _facts(st: SourceText, head: H.Header, end: int, copy, signed_or_addressed: bool) -> dict:
@@ -133,7 +133,7 @@ def _facts(st: SourceText, head: H.Header, end: int, copy, signed_or_addressed: 
     # locality: the issuer's own, its parent line, the place line, the copying body's
     loc = _locality(issuer, head.parent, doc.place or head.place, copy)
     if issuer is not None:
-        issuer = H.complete(issuer, *loc)
+        issuer = H.with_locality(issuer, *loc)
     place = doc.place if doc is head else None
     if place is None and kind == "ORIG" and signed_or_addressed and issuer is not None \
             and issuer.channel == "party" and issuer.level == "province" and issuer.province:

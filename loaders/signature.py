@@ -5,12 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Mapping
 
-from loaders.header import (
-    Cell, Header, cells, clean, find_list, is_blank, is_upper, markers, parse_header, _copy_marker,
-    _NUMBER_LINE, _DATE_LINE, _res,
-)
+from loaders.header_fields import DATE_LINE, NUMBER_LINE, line_patterns
+from loaders.header_layout import Cell, cells, is_blank, is_upper
+from loaders.header_lists import find_list
+from loaders.header_parse import Header, copy_marker, parse_header
+from loaders.header_vocab import markers
 from loaders.records import CopyRecord, Signer, Span
-from loaders.text import SourceText
+from loaders.text import SourceText, clean
 
 
 @dataclass(frozen=True)
@@ -32,7 +33,7 @@ def _name_like(text: str) -> bool:
 
 
 def _role_like(text: str) -> bool:
-    return is_upper(text) and not _res()["distribution"].match(text) and not text.lstrip().startswith(("-", "+"))
+    return is_upper(text) and not line_patterns()["distribution"].match(text) and not text.lstrip().startswith(("-", "+"))
 
 
 def parse_signature(st: SourceText, start: int, end: int) -> SignatureBlock:
@@ -51,7 +52,7 @@ def _value(st: SourceText, span: Span) -> str:
 
 
 def _signer(st: SourceText, lines: list[Cell], ev: dict[str, Span]) -> Signer | None:
-    cap = _res()["capacity"]
+    cap = line_patterns()["capacity"]
     auth_i = max((i for i, c in enumerate(lines) if cap.match(c.text) and is_upper(c.stripped)), default=None)
     role_i = name_i = None
     if auth_i is not None:
@@ -95,17 +96,17 @@ def find_copy_start(st: SourceText) -> int | None:
     work = st.work
     all_cells = cells(work)
     for k, c in enumerate(all_cells):
-        if len(c.text) > 40 or not _copy_marker(c.stripped):
+        if len(c.text) > 40 or not copy_marker(c.stripped):
             continue
         before = work[: c.start]
-        if "./." not in before and not _res()["capacity"].search(before) and "Nơi nhận" not in before:
+        if "./." not in before and not line_patterns()["capacity"].search(before) and "Nơi nhận" not in before:
             continue  # a marker above the text, not a copy made after the original
         start = c.start
         for prev in reversed(all_cells[:k]):
             text = prev.stripped
             # the copying body's lines: upper case, but not the original's signing capacity
-            if is_blank(text) or _NUMBER_LINE.match(prev.text) or _DATE_LINE.match(prev.text) \
-                    or (is_upper(text) and not _res()["capacity"].match(prev.text)):
+            if is_blank(text) or NUMBER_LINE.match(prev.text) or DATE_LINE.match(prev.text) \
+                    or (is_upper(text) and not line_patterns()["capacity"].match(prev.text)):
                 start = prev.start if not is_blank(text) else start
                 continue
             break
@@ -126,7 +127,7 @@ def parse_copy(st: SourceText, start: int, end: int | None = None) -> CopyBlock:
     sig = parse_signature(st, start, end)
     doc_type = None
     for c in cells(st.work, start, end):
-        doc_type = _copy_marker(c.stripped)
+        doc_type = copy_marker(c.stripped)
         if doc_type:
             break
     ev = {f"copy.{k}": v for k, v in head.evidence.items() if k in ("number", "date", "place", "issuer", "doc_type")}

@@ -11,13 +11,11 @@ quotes are taken from ``canonical``.
 """
 from __future__ import annotations
 
-import csv
 import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-from loaders.paths import REFERENCE
 from loaders.records import Span
 
 _MARKDOWN = re.compile(r"\\\*|\*\*|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])|^#+ |\\(?=[\\`_\[\]()#.!-])", re.M)
@@ -25,10 +23,9 @@ _MARKDOWN = re.compile(r"\\\*|\*\*|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])|^#+ |\\
 
 @lru_cache(maxsize=1)
 def _tone_table() -> tuple[re.Pattern, dict[str, str]]:
-    with open(REFERENCE / "tone_placement.csv", encoding="utf-8") as f:
-        rows = list(csv.DictReader(f))
+    from loaders.refdata import table as reference  # refdata imports this module; read at first use
     table: dict[str, str] = {}
-    for row in rows:
+    for row in reference("tone_placement"):
         old, new = unicodedata.normalize("NFC", row["old"]), unicodedata.normalize("NFC", row["new"])
         table[old] = new
         table[old.upper()] = new.upper()

@@ -91,7 +91,7 @@ def test_recipients(name):
     ("ngày 33/13/2020", None, "kept as written"),
 ])
 def test_dates(written, iso, warning):
-    got, warn = H.parse_date(H._DATE_RE.search(written))
+    got, warn = H.date_of_match(H.DATE_RE.search(written))
     assert got == iso
     assert (warning is None and warn is None) or (warning and warning in warn)
 
@@ -150,7 +150,7 @@ def test_not_issuer_examples(row):
 
 @pytest.mark.parametrize("row", rows("unit"))
 def test_unit_examples(row):
-    m = H._unit_re().search(row["example"])
+    m = H.unit_re().search(row["example"])
     assert m and m.group("unit").upper() == row["spelling"].upper()
 
 
@@ -161,7 +161,7 @@ def test_place_prefix_examples(row):
 
 @pytest.mark.parametrize("row", rows("ocr_fix"))
 def test_ocr_fix_examples(row):
-    assert row["value"] in H._fix_ocr(row["example"])
+    assert row["value"] in H.fix_ocr(row["example"])
 
 
 @pytest.mark.parametrize("row", rows("symbol_fix"))
@@ -172,13 +172,13 @@ def test_symbol_fix_examples(row):
 
 @pytest.mark.parametrize("row", rows("subject_start"))
 def test_subject_examples(row):
-    assert H._res()["subject"].match(row["example"])
+    assert H.line_patterns()["subject"].match(row["example"])
 
 
 @pytest.mark.parametrize("row", rows("recipients_marker") + rows("distribution_marker"))
 def test_list_marker_examples(row):
     key = "recipients" if row["kind"] == "recipients_marker" else "distribution"
-    assert H._res()[key].match(row["example"])
+    assert H.line_patterns()[key].match(row["example"])
 
 
 @pytest.mark.parametrize("row", rows("acting_verb"))
@@ -204,7 +204,7 @@ def test_issuing_verb_examples(row):
     (n, s, l) for n in ("urgency", "secrecy") for s, l in H.code_list(n)
 ])
 def test_urgency_and_secrecy_spellings(name, spelling, label):
-    assert H._label(name, spelling) == label
+    assert H.code_label(name, spelling) == label
 
 
 @pytest.mark.parametrize("row", [r for r in H.table("urgency")], ids=lambda r: r["code"])

@@ -1,0 +1,144 @@
+"""Fields of a header line: number and symbol, date, place, type title, and the named line
+patterns (trích yếu, Kính gửi, Nơi nhận, urgency, secrecy, signing capacity)."""
+from __future__ import annotations
+
+import re
+from datetime import date
+from functools import lru_cache
+
+from loaders.header_layout import UPPER, is_upper
+from loaders.header_vocab import (
+    bare_key, code_list, literal_alternation, markers, spellings, title_names, type_codes,
+)
+from loaders.refdata import table
+from loaders.text import clean
+
+
+_TOKEN = r"[A-ZĐƯ][A-Za-zĐđƯư0-9]*"
+SYMBOL = rf"\d{{1,5}}(?:\s*[-/]\s*(?:\d{{4}}|{_TOKEN})){{1,4}}"
+DATE = (
+    r"(?i:ngày)\s+(?P<d>\d{1,2})\s*(?:(?i:tháng)\s*(?P<m1>\d{1,3})\s*(?:(?i:năm)\s*|/\s*)(?P<y1>\d{4})"
+    r"|[/.\-]\s*(?P<m2>\d{1,3})\s*[/.\-]\s*(?P<y2>\d{4}))"
+)
+DATE_RE = re.compile(DATE)
+NUMBER_LINE = re.compile(rf"^[\s>*-]*(?i:số)\s*:?\s*(?P<num>{SYMBOL})")
+DATE_LINE = re.compile(rf"^[\s>*-]*(?P<place>[^\W\d][^\n,|:;]{{1,45}}?)\s*,\s*(?P<date>{DATE})")
+
+
+def normalize_number(raw: str) -> str:
+    """"2644 - CV/TU" -> "2644-CV/TU"; OCR "KL/TƯ" -> "KL/TU" (symbol_fix rows)."""
+    number = re.sub(r"\s+", "", raw)
+    head, sep, tail = number.partition("/")
+    for row in markers("symbol_fix"):
+        tail = re.sub(rf"(?<![^-/]){re.escape(row['spelling'])}(?![^-/])", row["value"], tail)
+    return head + sep + tail
+
+
+def type_from_number(number: str) -> str | None:
+    """Document type from the symbol: "2644-CV/TU" -> Công văn, "24/CT-UBND" -> Chỉ thị,
+    "1145/VPCP-KGVX" -> Công văn (State letters carry no type code), "10/ĐM" -> Công điện."""
+    codes = type_codes()
+    m = re.match(r"\d+[a-z]?\s*([-/])(.*)", number)
+    if not m:
+        return None
+    tokens = [t for t in re.split(r"[-/]", m.group(2)) if t and not t.isdigit()]
+    if not tokens:
+        return None
+    if m.group(1) == "-":  # Party: NUMBER-CODE/ISSUER
+        return codes.get(tokens[0])
+    return codes.get(tokens[0], default_type())  # State: NUMBER/CODE-ISSUER or NUMBER/ISSUER-UNIT
+
+
+def default_type() -> str:
+    """The type of a letter that carries no type code or title: Công văn."""
+    return type_codes()["CV"]
+
+
+def date_of_match(m: re.Match) -> tuple[str | None, str | None]:
+    """(ISO date or None, warning or None) from a DATE match."""
+    return date_from_parts(m.group("d"), m.group("m1") or m.group("m2"), m.group("y1") or m.group("y2"))
+
+
+def date_from_parts(d: str, mo: str, y: str) -> tuple[str | None, str | None]:
+    """(ISO date or None, warning or None): the one date rule of a record (header and citations).
+    An impossible date is corrected only when one reading is unambiguous (a doubled digit:
+    "29/77/2020" -> 2020-07-29), with the reason; otherwise it is kept as written."""
+    written = f"{d}/{mo}/{y}"
+    iso = _iso(d, mo, y)
+    if iso:
+        return iso, None
+    fixes = []
+    for part in ("d", "m"):
+        value = d if part == "d" else mo
+        if len(value) >= 2 and len(set(value)) == 1:
+            candidate = _iso(value[0], mo, y) if part == "d" else _iso(d, value[0], y)
+            if candidate:
+                fixes.append((candidate, value))
+    if len(fixes) == 1:
+        iso, value = fixes[0]
+        return iso, f"date {written} is impossible; read as {iso} (doubled digit {value} -> {value[0]})"
+    return None, f"date {written} is impossible; kept as written"
+
+
+def _iso(d: str, m: str, y: str) -> str | None:
+    try:
+        return date(int(y), int(m), int(d)).isoformat()
+    except ValueError:
+        return None
+
+
+def clean_place(place: str) -> str:
+    """Place of the date line; abbreviated unit prefixes dropped ("TP. Nam Định" -> "Nam Định")."""
+    place = clean(place)
+    for prefix in spellings("place_prefix"):
+        if place.startswith(prefix):
+            return place[len(prefix):].strip()
+    return place
+
+
+@lru_cache(maxsize=1)
+def line_patterns() -> dict[str, re.Pattern]:
+    words = lambda kind: literal_alternation(spellings(kind))
+    type_names = sorted({r["name_vi"] for r in table("doc_types")}, key=len, reverse=True)
+    return {
+        "not_issuer": re.compile(words("not_issuer"), re.I),
+        "subject": re.compile(rf"^[\s>*-]*(?:{words('subject_start')})(?!\w)", re.I),
+        "recipients": re.compile(rf"^[\s>*-]*{words('recipients_marker')}(?!\w)\s*:?"),
+        "distribution": re.compile(rf"^[\s>*-]*{words('distribution_marker')}\s*:?", re.I),
+        "urgency": re.compile(rf"^{literal_alternation(s for s, _ in code_list('urgency'))}$", re.I),
+        "secrecy": re.compile(rf"^{literal_alternation(s for s, _ in code_list('secrecy'))}$", re.I),
+        "type_mention": re.compile(
+            rf"(?P<type>{literal_alternation(type_names)})\s+(?:(?i:số)\s*:?\s*)?(?P<num>{SYMBOL})", re.I),
+        "capacity": capacity_re(),
+    }
+
+
+def capacity_re() -> re.Pattern:
+    """A signing-capacity line: "T/M BAN THƯỜNG VỤ", "KT. BỘ TRƯỞNG"."""
+    spell = [s for r in table("signing_capacities") for s in r["spellings"].split("|") if s]
+    return re.compile(rf"^\s*(?P<cap>{literal_alternation(spell)})(?:(?<=[./])\s*|\s+)(?=[{UPPER}])")
+
+
+def title_type(text: str) -> tuple[str | None, str | None]:
+    """(doc type, urgency) of a title line: "CHỈ THỊ", "CÔNG ĐIỆN KHẨN", OCR "K ÉT LUẬN"."""
+    if not is_upper(text):
+        return None, None
+    folded = bare_key(text)
+    names = title_names()
+    if folded in names:
+        return names[folded], None
+    for s, label in code_list("urgency"):
+        key = bare_key(s)
+        if folded.endswith(key) and folded[: -len(key)] in names:
+            return names[folded[: -len(key)]], label
+    return None, None
+
+
+def set_date(st, base, m, out, ev, warns):
+    iso, warning = date_of_match(m)
+    out["date"] = iso
+    ev_span = st.span(base + m.start(), base + m.end())
+    if iso:
+        ev["date"] = ev_span
+    if warning:
+        warns.append(warning)

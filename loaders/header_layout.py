@@ -1,0 +1,58 @@
+"""Lines and cells of the working text: the units the header parser walks over."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+
+@dataclass(frozen=True)
+class Cell:
+    """A line of the working text, or one "|"-separated cell of a flattened table row."""
+
+    start: int
+    end: int
+    text: str  # work[start:end], stripped of nothing (offsets stay exact)
+
+    @property
+    def stripped(self) -> str:
+        return self.text.strip()
+
+    @property
+    def lead(self) -> int:
+        """Offset of the first non-blank character."""
+        return self.start + len(self.text) - len(self.text.lstrip())
+
+
+def cells(work: str, start: int = 0, end: int | None = None) -> tuple[Cell, ...]:
+    return _cells(work, start, len(work) if end is None else end)
+
+
+@lru_cache(maxsize=64)
+def _cells(work: str, start: int, end: int) -> tuple[Cell, ...]:
+    out = []
+    for m in re.finditer(r"[^\n|]*", work[start:end]):
+        if m.start() == m.end() and m.start() and work[start + m.start() - 1] not in "\n|":
+            continue
+        out.append(Cell(start + m.start(), start + m.end(), m.group(0)))
+    return tuple(out)
+
+
+def is_blank(text: str) -> bool:
+    """Blank or decoration only ("*", "-------")."""
+    return not any(c.isalnum() for c in text)
+
+
+def is_upper(text: str) -> bool:
+    """Header, title and role lines: (almost) all capitals, and short."""
+    if len(text) > 160:
+        return False
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 2 and sum(c.isupper() for c in letters) >= 0.85 * len(letters)
+
+
+def title_case(text: str) -> str:
+    return " ".join(w[:1].upper() + w[1:].lower() for w in text.split())
+
+
+UPPER = "A-ZÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬĐÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"  # capitals, Vietnamese ones too

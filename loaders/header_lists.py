@@ -1,0 +1,94 @@
+"""Lists of the header and the foot: Kính gửi (recipients) and Nơi nhận (distribution)."""
+from __future__ import annotations
+
+import re
+
+from loaders.header_fields import line_patterns
+from loaders.header_layout import cells, is_blank, is_upper
+from loaders.records import Span
+from loaders.text import SourceText
+
+
+_DASH = re.compile(r"^\s*[-–+•]\s*")
+_FILING_MARK = re.compile(r"^[A-ZĐ0-9]+(?:[/.][A-ZĐ0-9]+)+$")
+
+
+def read_list(st: SourceText, pos: int, end: int) -> list[Span]:
+    """Entries of a dashed (or one-per-line) list starting at pos (just after "Kính gửi:" /
+    "Nơi nhận:"). Lines that do not start a new entry continue the previous one; the list ends at
+    a blank line not followed by a dash, at an entry closed by ".", at a signature line or a
+    filing mark. Trailing "," ";" "." are not part of an entry."""
+    work = st.work
+    entries: list[list[int]] = []
+    blank_seen = False
+    first = True
+    for line in re.finditer(r"[^\n]*", work[pos:end]):
+        if line.start() == line.end() and line.start() and work[pos + line.start() - 1] != "\n":
+            continue
+        ls, le = pos + line.start(), pos + line.end()
+        text = work[ls:le]
+        if is_blank(text):
+            if not first and (entries or text.strip()):
+                blank_seen = blank_seen or bool(entries)
+            first = False
+            continue
+        first = False
+        dash = _DASH.match(text)
+        if blank_seen and not dash:
+            break
+        blank_seen = False
+        body = text.strip()
+        if (line_patterns()["capacity"].match(text) or line_patterns()["distribution"].match(text)
+                or line_patterns()["recipients"].match(text) or _FILING_MARK.match(body)
+                or (not dash and is_upper(body) and entries)):
+            break
+        if dash:
+            # "- Kính gửi: - A" or "Kính gửi: - A": the dash after the colon opens the entry
+            entries.append([ls + dash.end(), le])
+        elif not entries or work[entries[-1][0]:entries[-1][1]].rstrip().endswith(";") and _no_dashes(work, entries):
+            if entries and len(body) > 150:
+                break
+            entries.append([ls + len(text) - len(text.lstrip()), le])
+        else:
+            prev = work[entries[-1][0]:entries[-1][1]].rstrip()
+            if (prev.endswith(".") and not prev.endswith("..")) or len(body) > 150:
+                break
+            entries[-1][1] = le
+    # "Kính gửi: Bộ Y tế; Bộ Công Thương.": entries of one line separated by ";"
+    entries = [piece for s, e in entries for piece in _split_semicolons(work, s, e)]
+    spans = []
+    for s, e in entries:
+        seg = work[s:e].rstrip()
+        e = s + len(seg)
+        if seg.endswith((",", ";")) or (seg.endswith(".") and not seg.endswith("..")):
+            e -= 1
+        span = st.span(s, e)
+        if span.quote:
+            spans.append(span)
+    return spans
+
+
+def _split_semicolons(work: str, s: int, e: int) -> list[tuple[int, int]]:
+    pieces, start = [], s
+    for m in re.finditer(r";[ \t]+(?=\S)", work[s:e]):
+        pieces.append((start, s + m.start() + 1))
+        start = s + m.end()
+    pieces.append((start, e))
+    return pieces
+
+
+def _no_dashes(work: str, entries: list[list[int]]) -> bool:
+    line_start = work.rfind("\n", 0, entries[0][0]) + 1
+    return not _DASH.match(work[line_start: entries[0][0] + 1])
+
+
+def find_list(st: SourceText, marker: str, start: int, end: int, last: bool = False) -> list[Span]:
+    """The entries after the first (or last) marker line ("recipients" or "distribution")."""
+    found = None
+    for c in cells(st.work, start, end):
+        m = line_patterns()[marker].match(c.text)
+        if m and (marker != "recipients" or not is_upper(c.stripped) or is_upper(m.group(0)) and c.stripped == m.group(0).strip(" -:")):
+            found = c.start + m.end()
+            if not last:
+                break
+    return read_list(st, found, end) if found is not None else []

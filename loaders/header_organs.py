@@ -1,0 +1,209 @@
+"""Bodies named in the header or the text (Organ), with their locality."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from functools import lru_cache
+
+from loaders import refdata
+from loaders.header_layout import title_case
+from loaders.header_vocab import literal_alternation, markers, spellings
+from loaders.text import clean
+
+
+# --- administrative units (2020): one place, backed by loaders.refdata ------------------------
+
+def lookup_province(name: str) -> tuple[str, str] | None:
+    """("Ninh Bình", "tỉnh") for "NINH BÌNH"; ("Hải Phòng", "thành phố") for a centrally-run city."""
+    p = refdata.find_province(name) if name else None
+    return (p.name, p.kind) if p else None
+
+
+def lookup_district(name: str, province: str | None = None) -> tuple[str, str, str] | None:
+    """("Nam Trực", "huyện", "Nam Định"); None when unknown or ambiguous."""
+    d = refdata.find_district(name, province) if name else None
+    return (d.name, d.kind, d.province) if d else None
+
+
+# --- bodies in the header ----------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Organ:
+    """A body named in the header or the text, with its locality."""
+
+    name: str
+    level: str | None
+    channel: str | None
+    keyword: str                 # canonical organ keyword: "Tỉnh ủy", "Ủy ban nhân dân"
+    province: str | None = None
+    province_kind: str | None = None
+    district: str | None = None
+    district_kind: str | None = None
+    locality_phrase: str = ""    # "tỉnh Nam Định" (empty when the organ has no locality)
+    open_unit: str | None = None  # "province" for "Tỉnh ủy" / "UBND tỉnh" written without the place
+
+
+@lru_cache(maxsize=1)
+def _organ_re() -> re.Pattern:
+    return re.compile(rf"(?<!\w){literal_alternation(spellings('organ'))}(?!\w)", re.I)
+
+
+@lru_cache(maxsize=1)
+def unit_re() -> re.Pattern:
+    return re.compile(rf"(?<!\w)(?P<unit>{literal_alternation(spellings('unit'))})(?!\w)\s*(?P<name>.*)", re.I)
+
+
+def _organ_row(keyword: str) -> dict[str, str]:
+    key = keyword.upper()
+    return next(r for r in markers("organ") if r["spelling"].upper() == key)
+
+
+def fix_ocr(text: str) -> str:
+    for row in markers("ocr_fix"):
+        text = re.sub(rf"(?<!\w){re.escape(row['spelling'])}(?!\w)", row["value"], text, flags=re.I)
+    return text
+
+
+def split_organs(block: str, lines: tuple[str, ...] = ()) -> list[Organ]:
+    """"ĐẢNG BỘ TỈNH NAM ĐỊNH HUYỆN ỦY NAM TRỰC" -> [Đảng bộ tỉnh Nam Định, Huyện ủy Nam Trực].
+    With ``lines`` (the block's header lines) the block is their join."""
+    parts = [clean(fix_ocr(line)) for line in lines] if lines else [clean(fix_ocr(block))]
+    block = " ".join(parts)
+    starts = {sum(len(p) + 1 for p in parts[:i]) for i in range(len(parts))}
+    found = [m for m in _organ_re().finditer(block)]
+    # "BỘ" / "SỞ" open a name only at the start of a line ("UBND TỈNH NGHỆ AN / SỞ Y TẾ"; "ĐẢNG BỘ"
+    # is matched as a whole; "ĐẢNG ỦY BỘ ĐỘI BIÊN PHÒNG" is one name).
+    found = [m for m in found if _organ_row(m.group(0))["rest"] != "name" or m.start() in starts]
+    organs = []
+    for i, m in enumerate(found):
+        rest = block[m.end(): found[i + 1].start() if i + 1 < len(found) else len(block)]
+        organs.append(make_organ(_organ_row(m.group(0)), rest))
+    return organs
+
+
+def make_organ(row: dict[str, str], rest: str) -> Organ:
+    rest = clean(re.sub(r"\(.*?\)", " ", rest)).strip(" ,.;:-")
+    keyword, level, channel, mode = row["value"], row["level"], row["channel"] or None, row["rest"]
+    if mode == "none" or not rest:
+        open_unit = level if mode == "locality" else None
+        return Organ(keyword, None if level in ("unit", "city") else level, channel, keyword, open_unit=open_unit)
+    if mode == "name":
+        words = rest.split()
+        name = " ".join([title_case(words[0])] + [w.lower() for w in words[1:]])
+        return Organ(f"{keyword} {name}", level, channel, keyword)
+    if mode == "locality":
+        unit = unit_re().match(rest)
+        kind_word = unit.group("unit") if unit else None
+        place = title_case(unit.group("name") if unit else rest)
+        loc = _locate(place, _unit_kind(kind_word) if kind_word else None, level)
+        phrase = f"{_unit_value(kind_word)} {place}" if kind_word else place
+        return Organ(f"{keyword} {phrase}", loc["level"], channel, keyword, **_fields(loc), locality_phrase=phrase)
+    # phrase: lower case up to the unit word, the place name in title case
+    unit = unit_re().search(rest)
+    if not unit:
+        return Organ(f"{keyword} {rest.lower()}", None if level in ("unit", "city") else level, channel, keyword)
+    place = title_case(unit.group("name"))
+    kind = _unit_kind(unit.group("unit"))
+    lead = rest[: unit.start()].lower().strip()
+    if not place:  # "UBND huyện", "Chủ tịch UBND tỉnh": the place is the reader's own
+        name = " ".join(x for x in (keyword, lead, _unit_value(unit.group("unit"))) if x)
+        organ_level = level if level not in ("unit", "city") else (
+            "province" if kind == "province" else None if kind == "city" else kind)
+        return Organ(name, organ_level, channel, keyword, open_unit=kind)
+    phrase = f"{_unit_value(unit.group('unit'))} {place}"
+    loc = _locate(place, kind, None)
+    name = " ".join(x for x in (keyword, lead, phrase) if x)
+    organ_level = level if level not in ("unit", "city") else loc["level"]
+    return Organ(name, organ_level, channel, keyword, **_fields(loc), locality_phrase=phrase)
+
+
+def _unit_value(spelling: str) -> str:
+    return next(r["value"] for r in markers("unit") if r["spelling"].upper() == spelling.upper())
+
+
+def _unit_kind(spelling: str) -> str:
+    return next(r["level"] for r in markers("unit") if r["spelling"].upper() == spelling.upper())
+
+
+def _fields(loc: dict) -> dict:
+    return {k: loc.get(k) for k in ("province", "province_kind", "district", "district_kind")}
+
+
+def _locate(place: str, unit_level: str | None, organ_level: str | None) -> dict:
+    """Level and province/district of a place named after an organ keyword or a unit word.
+    A "thành phố" or a Thành ủy is province level only for the centrally-run cities."""
+    want = unit_level or organ_level
+    province = lookup_province(place)
+    if want in ("province",) or (want == "city" and province and province[1] == "thành phố"):
+        name, kind = province or (place, "tỉnh")
+        return {"level": "province", "province": name, "province_kind": kind}
+    if want in ("district", "city"):
+        district = lookup_district(place)
+        kind = "thành phố" if want == "city" else (district[1] if district else None)
+        return {"level": "district", "district": district[0] if district else place, "district_kind": kind,
+                "province": district[2] if district else None,
+                "province_kind": (lookup_province(district[2]) or (None, None))[1] if district else None}
+    if want == "commune":
+        return {"level": "commune"}
+    return {"level": organ_level}
+
+
+def inherit(issuer: Organ, parent: Organ) -> Organ:
+    """A body under a parent line takes the parent's province ("Thành ủy Nam Định" under
+    "Đảng bộ tỉnh Nam Định"; "Sở Y tế" under "UBND tỉnh Ninh Bình" -> "Sở Y tế tỉnh Ninh Bình")."""
+    if issuer.open_unit == "province" and parent.province:  # "ĐẢNG ỦY KHỐI CÁC CƠ QUAN TỈNH"
+        name = f"{issuer.name} {parent.province}"
+    elif issuer.locality_phrase or issuer.district or issuer.open_unit:
+        name = issuer.name
+    else:
+        name = f"{issuer.name} {parent.locality_phrase}"
+    district = {} if issuer.district else {"district": parent.district, "district_kind": parent.district_kind}
+    return replace(issuer, name=name.strip(), province=parent.province, province_kind=parent.province_kind,
+                   level=issuer.level or parent.level, **district,
+                   open_unit=None if issuer.open_unit == "province" else issuer.open_unit)
+
+
+# --- bodies named in running text -------------------------------------------------------------
+
+@lru_cache(maxsize=1)
+def body_name_re() -> re.Pattern:
+    organs = [r["value"] for r in markers("organ")] + list(spellings("organ"))
+    acting = literal_alternation(spellings("acting"))
+    units = literal_alternation(spellings("unit"))
+    # keywords in any case; the place name after them is a run of capitalised words
+    return re.compile(
+        rf"(?<!\w)(?P<acting>(?i:{acting})\s+)?(?P<organ>(?i:{literal_alternation(organs)}))"
+        rf"(?P<rest>(?:\s+(?i:{units})(?!\w))?(?:\s+[A-ZĐ][\w.]*)*)(?!\w)")
+
+
+def body_in_text(text: str) -> tuple[str | None, Organ] | None:
+    """("Ban Thường vụ", Organ Tỉnh ủy Đắk Lắk) for "Ban Thường vụ Tỉnh ủy Đắk Lắk"."""
+    m = body_name_re().fullmatch(clean(text))
+    if not m or not m.group(0)[:1].isupper():
+        return None
+    organs = split_organs(m.group("organ") + m.group("rest"))
+    if not organs:
+        return None
+    acting = clean(m.group("acting") or "") or None
+    return acting, organs[0]
+
+
+def with_locality(organ: Organ, province: str | None, province_kind: str | None,
+             district: str | None, district_kind: str | None) -> Organ:
+    """Add the document's own place to a body written without it: "Tỉnh ủy" in a Ninh Bình document
+    -> "Tỉnh ủy Ninh Bình"; "UBND tỉnh" -> "UBND tỉnh Sơn La"; "Thành ủy" under a provincial city ->
+    "Thành ủy Nam Định" (district level)."""
+    unit = organ.open_unit
+    if unit == "city":
+        if district and district_kind == "thành phố":
+            unit = "district"
+        elif province and province_kind == "thành phố":
+            unit = "province"
+    if unit == "province" and province:
+        return replace(organ, name=f"{organ.name} {province}", level=organ.level or "province", province=province,
+                       province_kind=province_kind, locality_phrase=province, open_unit=None)
+    if unit == "district" and district:
+        return replace(organ, name=f"{organ.name} {district}", level=organ.level or "district", province=province,
+                       province_kind=province_kind, district=district, district_kind=district_kind,
+                       locality_phrase=district, open_unit=None)
+    return organ

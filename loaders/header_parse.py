@@ -1,0 +1,209 @@
+"""The header block of an original: walk its cells and read type, number, date, place, issuer
+(with parent body), subject, urgency and secrecy."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from typing import Mapping
+
+from loaders.header_fields import (
+    DATE_LINE, DATE_RE, NUMBER_LINE, clean_place, line_patterns, normalize_number, set_date, title_type,
+    type_from_number,
+)
+from loaders.header_layout import Cell, cells, is_blank, is_upper
+from loaders.header_organs import Organ, inherit, split_organs
+from loaders.header_vocab import bare_key, code_label, spellings
+from loaders.records import Span
+from loaders.text import SourceText
+
+
+# --- the header ---------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Header:
+    """What the header (or, for a press text, the reported document's mention) says."""
+
+    doc_type: str | None = None
+    number: str | None = None
+    date: str | None = None
+    place: str | None = None
+    issuer: Organ | None = None
+    parent: Organ | None = None
+    subject: str | None = None
+    urgency: str | None = None
+    secrecy: str | None = None
+    recipients: tuple[str, ...] = ()
+    text_kind: str | None = None
+    evidence: Mapping[str, Span] = field(default_factory=dict)
+    warnings: tuple[str, ...] = ()
+    end: int = 0                 # where the header stops (the body starts)
+
+
+def parse_header(st: SourceText, start: int = 0, end: int | None = None) -> Header:
+    """Read the header of the document in st.work[start:end]."""
+    work = st.work
+    end = len(work) if end is None else end
+    res = line_patterns()
+    ev: dict[str, Span] = {}
+    warns: list[str] = []
+    out: dict = {}
+    organ_cells: list[list[Cell]] = []    # blocks of consecutive upper-case cells
+    title_seen_at = None                  # index in organ_cells when the title line was met
+    last_was_organ = False
+    all_cells = cells(work, start, end)
+    i = 0
+    header_end = start
+    while i < len(all_cells):
+        c = all_cells[i]
+        text = c.stripped
+        i += 1
+        if c.start - start > 4000:
+            break
+        if is_blank(text):
+            if text:  # decoration ends an organ block
+                last_was_organ = False
+            continue
+        if res["recipients"].match(c.text) or res["distribution"].match(c.text) or res["capacity"].match(c.text):
+            header_end = c.start
+            break
+        # the "CỘNG HÒA ..." / "ĐẢNG CỘNG SẢN VIỆT NAM" lines are cut out of a cell
+        if res["not_issuer"].search(c.text):
+            last_was_organ = False
+            cuts = [0] + [x for m in res["not_issuer"].finditer(c.text) for x in m.span()] + [len(c.text)]
+            gaps = [(a, b) for a, b in zip(cuts[::2], cuts[1::2]) if not is_blank(c.text[a:b])]
+            if not gaps:
+                continue
+            a, b = gaps[0]
+            c = Cell(c.start + a, c.start + b, c.text[a:b])
+            text = c.stripped
+        header_end = c.end
+        m = NUMBER_LINE.match(c.text)
+        if m and "number" not in out:
+            out["number"] = normalize_number(m.group("num"))
+            ev["number"] = st.span(c.start + m.start("num"), c.start + m.end("num"))
+            d = DATE_RE.search(c.text, m.end())
+            if d and "date" not in out:
+                set_date(st, c.start, d, out, ev, warns)
+            last_was_organ = False
+            continue
+        m = DATE_LINE.match(c.text)
+        if m and "date" not in out:
+            out["place"] = clean_place(m.group("place"))
+            ev["place"] = st.span(c.start + m.start("place"), c.start + m.end("place"))
+            d = DATE_RE.match(c.text, m.start("date"))
+            set_date(st, c.start, d, out, ev, warns)
+            last_was_organ = False
+            continue
+        if res["subject"].match(c.text) and "subject" not in out:
+            i = _set_subject(st, c, all_cells, i, out, ev)
+            last_was_organ = False
+            continue
+        doc_type, urgency = title_type(text)
+        if doc_type:
+            out.setdefault("title", doc_type)
+            ev.setdefault("doc_type", st.span(c.start, c.end))
+            if urgency and "urgency" not in out:
+                out["urgency"] = urgency
+                ev["urgency"] = st.span(c.start, c.end)
+            title_seen_at = len(organ_cells) if title_seen_at is None else title_seen_at
+            last_was_organ = False
+            continue
+        if is_upper(text) and res["urgency"].match(text):
+            out.setdefault("urgency", code_label("urgency", text))
+            ev.setdefault("urgency", st.span(c.start, c.end))
+            continue
+        if is_upper(text) and res["secrecy"].match(text):
+            out.setdefault("secrecy", code_label("secrecy", text))
+            ev.setdefault("secrecy", st.span(c.start, c.end))
+            continue
+        if copy_marker(text):
+            continue
+        if is_upper(text):
+            if last_was_organ:
+                organ_cells[-1].append(c)
+            else:
+                organ_cells.append([c])
+            last_was_organ = True
+            continue
+        if "subject" not in out and text[:1].islower() and len(text) < 300 and _after_title(all_cells, i - 1):
+            # "KẾ HOẠCH / thực hiện Kế hoạch số 120-KH/TU ...": a lower-case trích yếu under the title
+            i = _set_subject(st, c, all_cells, i, out, ev)
+            continue
+        # a sentence: the body has started
+        header_end = c.start
+        break
+    _assign_organs(st, organ_cells, title_seen_at, out, ev)
+    doc_type = out.get("title")
+    if not doc_type and out.get("number"):
+        doc_type = type_from_number(out["number"])
+        if doc_type:
+            ev["doc_type"] = ev["number"]
+    has_header = bool(out.get("number") or out.get("issuer") or out.get("date"))
+    return Header(
+        doc_type=doc_type, number=out.get("number"), date=out.get("date"), place=out.get("place"),
+        issuer=out.get("issuer"), parent=out.get("parent"), subject=out.get("subject"),
+        urgency=out.get("urgency"), secrecy=out.get("secrecy"),
+        text_kind="ORIG" if has_header else None,
+        evidence={k: v for k, v in ev.items() if k != "doc_type" or doc_type},
+        warnings=tuple(warns), end=header_end,
+    )
+
+
+def _after_title(all_cells: tuple[Cell, ...], k: int) -> bool:
+    """The non-blank cell before cell k is a type title line."""
+    prev = next((c for c in reversed(all_cells[:k]) if not is_blank(c.text)), None)
+    return prev is not None and title_type(prev.stripped)[0] is not None
+
+
+def _set_subject(st, first: Cell, all_cells: tuple[Cell, ...], i: int, out, ev) -> int:
+    """The trích yếu from cell ``first`` on, through the lower-case cells from index i that continue
+    it; returns the index of the first cell after it."""
+    end = first.end
+    while i < len(all_cells) and all_cells[i].stripped[:1].islower():
+        end = all_cells[i].end
+        i += 1
+    out["subject"] = st.value(first.lead, end)
+    ev["subject"] = st.span(first.lead, end)
+    return i
+
+
+def copy_marker(text: str) -> str | None:
+    return code_label("copy_types", text) if is_upper(text) else None
+
+
+def _assign_organs(st, blocks, title_at, out, ev):
+    """Issuer = the last organ of the first header block (before the title when there is one);
+    the organ above it is the parent body."""
+    if not blocks:
+        return
+    pre = blocks[:title_at] if title_at else blocks
+    for block in pre or blocks[title_at:]:
+        lines = tuple(c.stripped for c in block)
+        organs = split_organs(" ".join(lines), lines)
+        if not organs:
+            continue
+        span = st.span(block[0].start, block[-1].end)
+        issuer = organs[-1]
+        parent = organs[-2] if len(organs) > 1 else None
+        if parent and not issuer.province and parent.province:
+            issuer = inherit(issuer, parent)
+        out["issuer"], out["parent"] = issuer, parent
+        ev["issuer"] = span
+        if parent:
+            ev["parent_body"] = span
+        _post_issuer(st, blocks[title_at:title_at + 1] if title_at else [], out, ev)
+        return
+
+
+def _post_issuer(st, blocks, out, ev) -> None:
+    """"QUYẾT ĐỊNH / Về việc ... / CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH BẮC NINH": a Quyết định or Chỉ thị
+    issued by the head of the header's body, named on the line after the title."""
+    issuer = out["issuer"]
+    if out.get("title") not in spellings("issuing_verb"):
+        return
+    for block in blocks:
+        lines = tuple(c.stripped for c in block)
+        organs = split_organs(" ".join(lines), lines)
+        if len(organs) == 1 and organs[0].name != issuer.name and bare_key(organs[0].name).endswith(bare_key(issuer.name)):
+            out["issuer"] = replace(organs[0], province=issuer.province, province_kind=issuer.province_kind,
+                                    district=issuer.district, district_kind=issuer.district_kind)
+            ev["issuer"] = st.span(block[0].start, block[-1].end)

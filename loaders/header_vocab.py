@@ -1,0 +1,54 @@
+"""Vocabulary of the header parser: rows of header_markers.csv by kind, the code lists (urgency,
+secrecy, doc types) and the lookup key they are compared with. Nothing here knows about layout."""
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+from loaders.refdata import table
+
+
+@lru_cache(maxsize=None)
+def markers(kind: str) -> tuple[dict[str, str], ...]:
+    """Rows of header_markers.csv of one kind."""
+    return tuple(r for r in table("header_markers") if r["kind"] == kind)
+
+
+def spellings(kind: str) -> tuple[str, ...]:
+    return tuple(r["spelling"] for r in markers(kind))
+
+
+def literal_alternation(words) -> str:
+    """Regex alternation of literal words, longest first, with word boundaries."""
+    ordered = sorted({w for w in words if w}, key=len, reverse=True)
+    return "(?:" + "|".join(re.escape(w) for w in ordered) + ")"
+
+
+def code_list(name: str) -> tuple[tuple[str, str], ...]:
+    """(spelling, label_vi) pairs of a code list with a ``spellings`` column (urgency, secrecy...)."""
+    return tuple(
+        (s, r["label_vi"]) for r in table(name) for s in r["spellings"].split("|") if s
+    )
+
+
+@lru_cache(maxsize=4096)
+def bare_key(text: str) -> str:
+    """Diacritics stripped, đ -> d, lower case, letters and digits only: a lookup key."""
+    text = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    return "".join(c for c in text if c.isalnum() and not unicodedata.combining(c)).lower()
+
+
+@lru_cache(maxsize=1)
+def type_codes() -> dict[str, str]:
+    return {r["code"]: r["name_vi"] for r in table("doc_types")}
+
+
+def code_label(code_list_name: str, text: str) -> str | None:
+    folded = bare_key(text)
+    return next((label for s, label in code_list(code_list_name) if bare_key(s) == folded), None)
+
+
+@lru_cache(maxsize=1)
+def title_names() -> dict[str, str]:
+    return {bare_key(r["name_vi"]): r["name_vi"] for r in table("doc_types")}
