@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from loaders.header_layout import UPPER, is_upper
 from loaders.header_vocab import (
-    bare_key, code_list, literal_alternation, markers, spellings, title_names, type_codes,
+    bare_key, code_list, literal_alternation, markers, spellings, title_names, tolerant_phrase, type_codes,
 )
 from loaders.refdata import table
 from loaders.text import clean
@@ -16,13 +16,23 @@ from loaders.text import clean
 
 _TOKEN = r"[A-ZĐƯ][A-Za-zĐđƯư0-9]*"
 SYMBOL = rf"\d{{1,5}}(?:\s*[-/]\s*(?:\d{{4}}|{_TOKEN})){{1,4}}"
+_DAY, _MONTH, _YEAR, _NO = r"(?i:ngày)", r"(?i:tháng)", r"(?i:năm)", r"(?i:số)"
 DATE = (
-    r"(?i:ngày)\s+(?P<d>\d{1,2})\s*(?:(?i:tháng)\s*(?P<m1>\d{1,3})\s*(?:(?i:năm)\s*|/\s*)(?P<y1>\d{4})"
+    rf"{_DAY}\s+(?P<d>\d{{1,2}})\s*(?:{_MONTH}\s*(?P<m1>\d{{1,3}})\s*(?:{_YEAR}\s*|/\s*)(?P<y1>\d{{4}})"
     r"|[/.\-]\s*(?P<m2>\d{1,3})\s*[/.\-]\s*(?P<y2>\d{4}))"
 )
 DATE_RE = re.compile(DATE)
-NUMBER_LINE = re.compile(rf"^[\s>*-]*(?i:số)\s*:?\s*(?P<num>{SYMBOL})")
-DATE_LINE = re.compile(rf"^[\s>*-]*(?P<place>[^\W\d][^\n,|:;]{{1,45}}?)\s*,\s*(?P<date>{DATE})")
+NUMBER_LINE = re.compile(rf"^[\s>*-]*{_NO}\s*:?\s*(?P<num>{SYMBOL})")
+_PLACE = r"(?P<place>[^\W\d][^\n\d,|:;]{1,45}?)\s*,\s*"  # no digits: "Chỉ thị 04-CT/TU, ngày" is no place
+DATE_LINE = re.compile(rf"^[\s>*-]*{_PLACE}(?P<date>{DATE})")
+# ", ngày 7/2/2023 của Bộ Chính trị về ...": the body a mention of a document names as its issuer
+OF_BODY = re.compile(
+    rf"\s*,?\s*(?:{DATE}\s*,?\s*)?(?i:của)\s+(?P<body>[^,.;:\n]+?)(?=\s+(?i:về)\s|[,.;:\n]|$)")
+# "Hải Dương, ngày 21 tháng năm 2021": the date line with a part of the date missing (place only)
+PLACE_LINE = re.compile(rf"^[\s>*-]*{_PLACE}{_DAY}\s+\d{{0,2}}\s*{_MONTH}\s*\d{{0,2}}\s*{_YEAR}")
+# Anchors of a header flattened into one line: "Số:2639" and the start of "Hải Dương, ngày ... tháng"
+NUMBER_ANCHOR = re.compile(rf"(?<!\w){_NO}\s*:\s*(?={SYMBOL})")
+DATE_LINE_ANCHOR = re.compile(rf"(?<!\w)(?:[{UPPER}][\w.]*\s+){{0,3}}[{UPPER}][\w.]*\s*,\s*{_DAY}\s+\d{{0,2}}\s*{_MONTH}")
 
 
 def normalize_number(raw: str) -> str:
@@ -101,7 +111,7 @@ def line_patterns() -> dict[str, re.Pattern]:
     words = lambda kind: literal_alternation(spellings(kind))
     type_names = sorted({r["name_vi"] for r in table("doc_types")}, key=len, reverse=True)
     return {
-        "not_issuer": re.compile(words("not_issuer"), re.I),
+        "not_issuer": re.compile("|".join(tolerant_phrase(p) for p in spellings("not_issuer")), re.I),
         "subject": re.compile(rf"^[\s>*-]*(?:{words('subject_start')})(?!\w)", re.I),
         "recipients": re.compile(rf"^[\s>*-]*{words('recipients_marker')}(?!\w)\s*:?"),
         "distribution": re.compile(rf"^[\s>*-]*{words('distribution_marker')}\s*:?", re.I),
@@ -113,9 +123,13 @@ def line_patterns() -> dict[str, re.Pattern]:
     }
 
 
-def capacity_re() -> re.Pattern:
-    """A signing-capacity line: "T/M BAN THƯỜNG VỤ", "KT. BỘ TRƯỞNG"."""
-    spell = [s for r in table("signing_capacities") for s in r["spellings"].split("|") if s]
+@lru_cache(maxsize=2)
+def capacity_re(delegated_only: bool = False) -> re.Pattern:
+    """A signing-capacity line: "T/M BAN THƯỜNG VỤ", "KT. BỘ TRƯỞNG", "Q. BỘ TRƯỞNG". With
+    ``delegated_only`` only the capacities that sign for someone else (T/M, KT., T/L, TUQ.): the
+    authority of a signature; "Q." (acting) is part of the signer's own role."""
+    spell = [s for r in table("signing_capacities") for s in r["spellings"].split("|")
+             if s and (not delegated_only or r["delegated"] == "true")]
     return re.compile(rf"^\s*(?P<cap>{literal_alternation(spell)})(?:(?<=[./])\s*|\s+)(?=[{UPPER}])")
 
 

@@ -9,6 +9,7 @@ from loaders.records import Span
 from loaders.text import SourceText
 
 
+MAX_ENTRY = 200  # characters of an undashed list entry; longer is running text
 _DASH = re.compile(r"^\s*[-–+•]\s*")
 _FILING_MARK = re.compile(r"^[A-ZĐ0-9]+(?:[/.][A-ZĐ0-9]+)+$")
 
@@ -38,7 +39,7 @@ def read_list(st: SourceText, pos: int, end: int) -> list[Span]:
             break
         blank_seen = False
         body = text.strip()
-        if (line_patterns()["capacity"].match(text) or line_patterns()["distribution"].match(text)
+        if (line_patterns()["capacity"].match(text.lstrip(" |")) or line_patterns()["distribution"].match(text)
                 or line_patterns()["recipients"].match(text) or _FILING_MARK.match(body)
                 or (not dash and is_upper(body) and entries)):
             break
@@ -57,8 +58,11 @@ def read_list(st: SourceText, pos: int, end: int) -> list[Span]:
     # "Kính gửi: Bộ Y tế; Bộ Công Thương.": entries of one line separated by ";"
     entries = [piece for s, e in entries for piece in _split_semicolons(work, s, e)]
     spans = []
+    dashed = bool(entries) and not _no_dashes(work, [list(entries[0])])
     for s, e in entries:
         seg = work[s:e].rstrip()
+        if not dashed and len(seg) > MAX_ENTRY:
+            break  # running text glued to the list (a flattened page): the list has ended
         e = s + len(seg)
         if seg.endswith((",", ";")) or (seg.endswith(".") and not seg.endswith("..")):
             e -= 1

@@ -2,18 +2,20 @@
 (with parent body), subject, urgency and secrecy."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from typing import Mapping
 
 from loaders.header_fields import (
-    DATE_LINE, DATE_RE, NUMBER_LINE, clean_place, line_patterns, normalize_number, set_date, title_type,
-    type_from_number,
+    OF_BODY, capacity_re, DATE_LINE, DATE_RE, NUMBER_LINE, PLACE_LINE, clean_place, line_patterns, normalize_number, set_date,
+    title_type, type_from_number,
 )
+from loaders.header_locate import HEADER_REACH, header_start
 from loaders.header_layout import Cell, cells, is_blank, is_upper
-from loaders.header_organs import Organ, inherit, split_organs
+from loaders.header_organs import Organ, body_in_text, inherit, split_organs
 from loaders.header_vocab import bare_key, code_label, spellings
 from loaders.records import Span
-from loaders.text import SourceText
+from loaders.text import SourceText, clean
 
 
 # --- the header ---------------------------------------------------------------------------------
@@ -39,9 +41,11 @@ class Header:
 
 
 def parse_header(st: SourceText, start: int = 0, end: int | None = None) -> Header:
-    """Read the header of the document in st.work[start:end]."""
+    """Read the header of the document in st.work[start:end]; the header block may start after
+    other lines (see ``header_locate.header_start``) and be printed twice."""
     work = st.work
     end = len(work) if end is None else end
+    start = header_start(work, start, end)
     res = line_patterns()
     ev: dict[str, Span] = {}
     warns: list[str] = []
@@ -50,6 +54,7 @@ def parse_header(st: SourceText, start: int = 0, end: int | None = None) -> Head
     title_seen_at = None                  # index in organ_cells when the title line was met
     last_was_organ = False
     all_cells = cells(work, start, end)
+    mottos = [m.span() for m in res["not_issuer"].finditer(work, start, min(end, start + HEADER_REACH))]
     i = 0
     header_end = start
     while i < len(all_cells):
@@ -65,36 +70,33 @@ def parse_header(st: SourceText, start: int = 0, end: int | None = None) -> Head
         if res["recipients"].match(c.text) or res["distribution"].match(c.text) or res["capacity"].match(c.text):
             header_end = c.start
             break
-        # the "CỘNG HÒA ..." / "ĐẢNG CỘNG SẢN VIỆT NAM" lines are cut out of a cell
-        if res["not_issuer"].search(c.text):
+        # the quốc hiệu / tiêu ngữ ("CỘNG HÒA ...", "ĐẢNG CỘNG SẢN VIỆT NAM"), even split over lines,
+        # is cut out of the cells it covers
+        if any(a < c.end and b > c.start for a, b in mottos):
             last_was_organ = False
-            cuts = [0] + [x for m in res["not_issuer"].finditer(c.text) for x in m.span()] + [len(c.text)]
-            gaps = [(a, b) for a, b in zip(cuts[::2], cuts[1::2]) if not is_blank(c.text[a:b])]
-            if not gaps:
+            c = _outside(c, mottos)
+            if c is None:
                 continue
-            a, b = gaps[0]
-            c = Cell(c.start + a, c.start + b, c.text[a:b])
             text = c.stripped
         header_end = c.end
         m = NUMBER_LINE.match(c.text)
-        if m and "number" not in out:
-            out["number"] = normalize_number(m.group("num"))
-            ev["number"] = st.span(c.start + m.start("num"), c.start + m.end("num"))
-            d = DATE_RE.search(c.text, m.end())
-            if d and "date" not in out:
-                set_date(st, c.start, d, out, ev, warns)
+        if m:
+            if "number" not in out:  # a second "Số:" line is the header printed again
+                out["number"] = normalize_number(m.group("num"))
+                ev["number"] = st.span(c.start + m.start("num"), c.start + m.end("num"))
+                d = DATE_RE.search(c.text, m.end())
+                if d and "date" not in out:
+                    set_date(st, c.start, d, out, ev, warns)
             last_was_organ = False
             continue
-        m = DATE_LINE.match(c.text)
-        if m and "date" not in out:
-            out["place"] = clean_place(m.group("place"))
-            ev["place"] = st.span(c.start + m.start("place"), c.start + m.end("place"))
-            d = DATE_RE.match(c.text, m.start("date"))
-            set_date(st, c.start, d, out, ev, warns)
+        m = DATE_LINE.match(c.text) or PLACE_LINE.match(c.text)
+        if m:
+            if "place" not in out:
+                _set_place_date(st, c, m, out, ev, warns)
             last_was_organ = False
             continue
-        if res["subject"].match(c.text) and "subject" not in out:
-            i = _set_subject(st, c, all_cells, i, out, ev)
+        if res["subject"].match(c.text):
+            i = _set_subject(st, c, all_cells, i, out if "subject" not in out else {}, ev if "subject" not in out else {})
             last_was_organ = False
             continue
         doc_type, urgency = title_type(text)
@@ -117,6 +119,10 @@ def parse_header(st: SourceText, start: int = 0, end: int | None = None) -> Head
             continue
         if copy_marker(text):
             continue
+        if is_upper(text) and "subject" not in out and _after_title(all_cells, i - 1) and _caps_subject(all_cells, i - 1):
+            # "QUY ĐỊNH / CHỨC NĂNG, NHIỆM VỤ ...": a trích yếu in capitals under the title
+            i = _set_subject(st, c, all_cells, i, out, ev, upper=True)
+            continue
         if is_upper(text):
             if last_was_organ:
                 organ_cells[-1].append(c)
@@ -132,12 +138,15 @@ def parse_header(st: SourceText, start: int = 0, end: int | None = None) -> Head
         header_end = c.start
         break
     _assign_organs(st, organ_cells, title_seen_at, out, ev)
+    _narrow_heading_issuer(st, out, ev)
     doc_type = out.get("title")
     if not doc_type and out.get("number"):
         doc_type = type_from_number(out["number"])
         if doc_type:
             ev["doc_type"] = ev["number"]
     has_header = bool(out.get("number") or out.get("issuer") or out.get("date"))
+    if has_header:
+        warns += _missing(out, doc_type)
     return Header(
         doc_type=doc_type, number=out.get("number"), date=out.get("date"), place=out.get("place"),
         issuer=out.get("issuer"), parent=out.get("parent"), subject=out.get("subject"),
@@ -148,17 +157,72 @@ def parse_header(st: SourceText, start: int = 0, end: int | None = None) -> Head
     )
 
 
+# Fields an original's header normally gives; each one not found is said in the build report.
+_EXPECTED = ("number", "date", "issuer", "doc_type")
+
+
+def _missing(out: dict, doc_type: str | None) -> list[str]:
+    found = dict(out, doc_type=doc_type)
+    return [f"header: no {key.replace('_', ' ')} found" for key in _EXPECTED if not found.get(key)]
+
+
+def _outside(c: Cell, spans: list[tuple[int, int]]) -> Cell | None:
+    """The first non-blank part of cell c outside the given spans, or None."""
+    cuts = [c.start]
+    for a, b in spans:
+        if a < c.end and b > c.start:
+            cuts += [max(a, c.start), min(b, c.end)]
+    cuts.append(c.end)
+    for a, b in zip(cuts[::2], cuts[1::2]):
+        piece = c.text[a - c.start: b - c.start]
+        if a < b and not is_blank(piece):
+            return Cell(a, b, piece)
+    return None
+
+
+def _set_place_date(st, c: Cell, m, out: dict, ev: dict, warns: list[str]) -> None:
+    """"Hà Nội, ngày 13 tháng 3 năm 2020": place and date; with a part of the date missing
+    ("ngày 21 tháng năm 2021") the place only, and a warning."""
+    out["place"] = clean_place(m.group("place"))
+    ev["place"] = st.span(c.start + m.start("place"), c.start + m.end("place"))
+    d = DATE_RE.match(c.text, m.start("date")) if "date" in m.re.groupindex else None
+    if d and "date" not in out:
+        set_date(st, c.start, d, out, ev, warns)
+    elif not d:
+        warns.append(f"header: date line {clean(c.text)!r} has no complete date")
+
+
+def _continues_caps(c: Cell) -> bool:
+    return is_upper(c.stripped) and not split_organs(c.stripped)
+
+
+def _caps_subject(all_cells: tuple[Cell, ...], k: int) -> bool:
+    """Cell k and the upper-case lines after it are the trích yếu: no body is named in them and no
+    lower-case or "về ..." trích yếu follows them ("KẾT LUẬN / HỘI NGHỊ LẦN THỨ BẢY / BAN CHẤP
+    HÀNH ... / về xây dựng ..." has its trích yếu below)."""
+    j = k
+    while j < len(all_cells) and (is_blank(all_cells[j].text) or _continues_caps(all_cells[j])):
+        j += 1
+    if j == k:
+        return False
+    after = all_cells[j] if j < len(all_cells) else None
+    return after is None or not (is_upper(after.stripped) or after.stripped[:1].islower()
+                                 or line_patterns()["subject"].match(after.text))
+
+
 def _after_title(all_cells: tuple[Cell, ...], k: int) -> bool:
     """The non-blank cell before cell k is a type title line."""
     prev = next((c for c in reversed(all_cells[:k]) if not is_blank(c.text)), None)
     return prev is not None and title_type(prev.stripped)[0] is not None
 
 
-def _set_subject(st, first: Cell, all_cells: tuple[Cell, ...], i: int, out, ev) -> int:
-    """The trích yếu from cell ``first`` on, through the lower-case cells from index i that continue
-    it; returns the index of the first cell after it."""
+def _set_subject(st, first: Cell, all_cells: tuple[Cell, ...], i: int, out, ev, upper: bool = False) -> int:
+    """The trích yếu from cell ``first`` on, through the cells from index i that continue it
+    (lower-case ones; with ``upper``, a trích yếu in capitals, the upper-case ones); returns the
+    index of the first cell after it."""
     end = first.end
-    while i < len(all_cells) and all_cells[i].stripped[:1].islower():
+    while i < len(all_cells) and (all_cells[i].stripped[:1].islower()
+                                  or upper and _continues_caps(all_cells[i])):
         end = all_cells[i].end
         i += 1
     out["subject"] = st.value(first.lead, end)
@@ -192,6 +256,29 @@ def _assign_organs(st, blocks, title_at, out, ev):
             ev["parent_body"] = span
         _post_issuer(st, blocks[title_at:title_at + 1] if title_at else [], out, ev)
         return
+
+
+def _narrow_heading_issuer(st: SourceText, out: dict, ev: dict) -> None:
+    """"BAN CHẤP HÀNH TRUNG ƯƠNG" heads the documents of every central Party body (heading_organ
+    rows); the issuer is the body that the text names with the document's own number ("Quy định số
+    97-QĐ/TW ngày 7/2/2023 của Bộ Chính trị") or that signs ("T/M BỘ CHÍNH TRỊ")."""
+    issuer, number = out.get("issuer"), out.get("number")
+    if issuer is None or issuer.name.upper() not in {s.upper() for s in spellings("heading_organ")}:
+        return
+    work = st.work
+    for m in line_patterns()["type_mention"].finditer(work):
+        of = OF_BODY.match(work, m.end())
+        if number and normalize_number(m.group("num")) == number and of:
+            found = body_in_text(work[of.start("body"): of.end("body")])
+            if found and found[1].name != issuer.name:
+                out["issuer"], ev["issuer"] = found[1], st.span(of.start("body"), of.end("body"))
+                return
+    for m in re.finditer(r"[^\n|]+", work):
+        cap = capacity_re(delegated_only=True).match(m.group(0))
+        organs = split_organs(m.group(0)[cap.end():]) if cap else []
+        if organs and organs[0].name != issuer.name and organs[0].channel == issuer.channel:
+            out["issuer"], ev["issuer"] = organs[0], st.span(m.start() + cap.end(), m.end())
+            return
 
 
 def _post_issuer(st, blocks, out, ev) -> None:

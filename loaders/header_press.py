@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from loaders.header_fields import DATE, DATE_RE, line_patterns, normalize_number, set_date
+from loaders.header_fields import DATE, DATE_RE, OF_BODY, line_patterns, normalize_number, set_date
 from loaders.header_layout import cells, is_blank
 from loaders.header_organs import Organ, body_in_text, body_name_re
 from loaders.header_parse import Header
@@ -79,12 +79,12 @@ def reported_document(st: SourceText, start: int = 0, end: int | None = None) ->
             if d:
                 set_date(st, 0, d, out, ev, warns)
         issuer = None
-        of = re.compile(r"\s*,?\s*của\s+([^,.;\n]+?)(?=\s+(?i:về)\s|[,.;\n]|$)").match(work, pos)
+        of = OF_BODY.match(work, pos)
         if of:
-            found = body_in_text(work[of.start(1): of.end(1)])
+            found = body_in_text(work[of.start("body"): of.end("body")])
             if found:
                 issuer = found[1]
-                ev["issuer"] = st.span(of.start(1), of.end(1))
+                ev["issuer"] = st.span(of.start("body"), of.end("body"))
             pos = of.end()
         if issuer is None:
             # the body before the cue: "..., Ban Thường vụ Đảng ủy Khối đã ban hành"

@@ -25,6 +25,22 @@ def literal_alternation(words) -> str:
     return "(?:" + "|".join(re.escape(w) for w in ordered) + ")"
 
 
+# Between the words of a printed phrase: spaces, line breaks, table cells "|", any dash.
+_GAP = r"(?:[\s|]*[-–—][\s|]*|[\s|]+)"
+
+
+def tolerant_phrase(phrase: str) -> str:
+    """Regex of a printed phrase as damaged layouts give it: words across line breaks and "|" cells,
+    any dash, and words of one or two letters optional (PDF extraction drops short words:
+    "Độc lập - Tự - Hạnh phúc"). Match it case-insensitively."""
+    words = [w for w in re.split(r"[\s\-–—]+", phrase) if w]
+    out = re.escape(words[0])
+    for w in words[1:]:
+        piece = _GAP + re.escape(w)
+        out += f"(?:{piece})?" if len(w) <= 2 else piece
+    return out
+
+
 def code_list(name: str) -> tuple[tuple[str, str], ...]:
     """(spelling, label_vi) pairs of a code list with a ``spellings`` column (urgency, secrecy...)."""
     return tuple(

@@ -2,14 +2,16 @@
 (SAO LỤC / SAO Y) that a copying body adds after the original's signature."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Mapping
 
-from loaders.header_fields import DATE_LINE, NUMBER_LINE, line_patterns
+from loaders.header_fields import DATE_LINE, NUMBER_LINE, capacity_re, line_patterns
 from loaders.header_layout import Cell, cells, is_blank, is_upper
 from loaders.header_lists import find_list
 from loaders.header_parse import Header, copy_marker, parse_header
-from loaders.header_vocab import markers
+from loaders.header_vocab import literal_alternation, markers
+from loaders.refdata import table
 from loaders.records import CopyRecord, Signer, Span
 from loaders.text import SourceText, clean
 
@@ -52,7 +54,7 @@ def _value(st: SourceText, span: Span) -> str:
 
 
 def _signer(st: SourceText, lines: list[Cell], ev: dict[str, Span]) -> Signer | None:
-    cap = line_patterns()["capacity"]
+    cap = capacity_re(delegated_only=True)
     auth_i = max((i for i, c in enumerate(lines) if cap.match(c.text) and is_upper(c.stripped)), default=None)
     role_i = name_i = None
     if auth_i is not None:
@@ -71,7 +73,7 @@ def _signer(st: SourceText, lines: list[Cell], ev: dict[str, Span]) -> Signer | 
         if j < 0 or not _role_like(lines[j].stripped):
             return None
         role_i = j
-    if name_i is None and role_i is None:
+    if name_i is None and role_i is None and auth_i is None:
         return None
     # "TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH": the chain of capacities is one authority, its lines joined
     # (as the one-line "KT. BỘ TRƯỞNG, CHỦ NHIỆM")
@@ -85,7 +87,17 @@ def _signer(st: SourceText, lines: list[Cell], ev: dict[str, Span]) -> Signer | 
             start = lines[first].start if key == "authority" else c.start
             ev[f"signer.{key}"] = st.span(start, c.end)
             out[key] = st.value(start, c.end)
+    if "authority" in out:
+        out["authority"] = with_capacity_dots(out["authority"])
     return Signer(name=out.get("name"), role=out.get("role"), authority=out.get("authority"))
+
+
+def with_capacity_dots(authority: str) -> str:
+    """"KT CHỦ TỊCH" -> "KT. CHỦ TỊCH": a capacity code written without its dot (the dotted
+    spelling is in signing_capacities.csv) gets it back; "T/M", "KT." stay as written."""
+    dotted = {s[:-1] for r in table("signing_capacities") for s in r["spellings"].split("|") if s.endswith(".")}
+    pattern = rf"(?<![\w./])({literal_alternation(dotted)})(?=\s)"
+    return re.sub(pattern, r"\1.", authority)
 
 
 # --- the copy block ----------------------------------------------------------------------------

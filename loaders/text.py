@@ -5,7 +5,9 @@
 matching simple and records identical across spellings:
 - old tone placement unified with the new one ("Hoà" -> "Hòa", "uỷ" -> "ủy"; data/reference/tone_placement.csv),
 - Markdown markers masked by spaces ("**", "\\*" escapes, "*" around italics), so a regex with ``\\s+``
-  reads through them.
+  reads through them,
+- a document flattened into one line by a PDF tool gets its line breaks back at the header's anchors
+  (a blank becomes "\\n"; ``loaders.header_locate.break_flattened``).
 Values handed to records are taken from ``work`` and whitespace-collapsed (``clean``);
 quotes are taken from ``canonical``.
 """
@@ -55,6 +57,8 @@ class SourceText:
     def from_text(cls, text: str) -> "SourceText":
         canonical = unicodedata.normalize("NFC", text)
         work = mask_markdown(unify_tones(canonical))
+        from loaders.header_locate import break_flattened  # imports refdata, which imports this module
+        work = break_flattened(work)
         assert len(work) == len(canonical)
         return cls(canonical, work)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 import pytest
 
 from loaders import header as H
+from loaders.records import Signer
 from loaders.signature import find_copy_start, parse_copy, parse_signature
 from loaders.text import SourceText
 from test_header import NAMES, fold, gold, record
@@ -40,13 +41,13 @@ def test_copy_facts_stay_apart_from_the_original():
 
 @pytest.mark.parametrize("row", H.table("signing_capacities"), ids=lambda r: r["code"])
 def test_capacity_examples(row):
-    st = SourceText.from_text(f"Yêu cầu thực hiện./.\n\n{row['example']}\nPHÓ BÍ THƯ\n\nNguyễn Văn An\n")
-    signer = parse_signature(st, 0, len(st.work)).signer
-    assert signer.name == "Nguyễn Văn An"
-    if row["code"] == "own":  # no capacity: the example is the role line itself
-        assert signer.authority is None
-    else:
-        assert signer.authority == row["example"] and signer.role == "PHÓ BÍ THƯ"
+    if row["delegated"] == "true":  # T/M, KT., T/L, TUQ.: the authority, the role below it
+        st = SourceText.from_text(f"Yêu cầu thực hiện./.\n\n{row['example']}\nPHÓ BÍ THƯ\n\nNguyễn Văn An\n")
+        expected = Signer("Nguyễn Văn An", "PHÓ BÍ THƯ", row["example"])
+    else:  # own name, or "Q." (acting): the line is the signer's own role, no authority
+        st = SourceText.from_text(f"Yêu cầu thực hiện./.\n\n{row['example']}\n\nNguyễn Văn An\n")
+        expected = Signer("Nguyễn Văn An", row["example"], None)
+    assert parse_signature(st, 0, len(st.work)).signer == expected
 
 
 @pytest.mark.parametrize("row", H.table("copy_types"), ids=lambda r: r["code"])

@@ -1,0 +1,159 @@
+"""Where the header is, and how it is laid out.
+
+A header can start after a press lead, a portal's title and menu lines or source comments; it can
+be printed twice; a PDF tool can flatten a whole document into one line; a table can interleave the
+two header columns row by row or flatten them into "|" cells. Two jobs here:
+- ``break_flattened``: in a line that holds a whole header, turn the blank before each known anchor
+  (quốc hiệu, "Số:", the date line, V/v, the type title, Kính gửi, Nơi nhận, list dashes, the
+  signing capacity, the signer's role and name) into a line break. Same length, same offsets: the
+  working text of ``SourceText`` stays aligned with the canonical text.
+- ``header_start``: the first line of the header block when something else comes before it.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from loaders.header_fields import (
+    DATE_LINE, DATE_LINE_ANCHOR, NUMBER_ANCHOR, NUMBER_LINE, PLACE_LINE, capacity_re, line_patterns,
+)
+from loaders.header_layout import UPPER, Cell, cells, is_blank, is_upper
+from loaders.header_vocab import literal_alternation, spellings, title_names
+
+FLAT_LINE = 250        # a line this long that holds header anchors is a flattened document
+HEADER_REACH = 6000    # how far into the text a header block may start
+
+
+@lru_cache(maxsize=1)
+def _anchors() -> dict[str, re.Pattern]:
+    res = line_patterns()
+    titles = literal_alternation(name.upper() for name in title_names().values())
+    caps = capacity_re().pattern.lstrip("^\\s*")
+    return {
+        "motto": res["not_issuer"],
+        "number": NUMBER_ANCHOR,
+        "date_line": DATE_LINE_ANCHOR,
+        # capitalised only: "V/v", "Về việc" open the trích yếu; "về việc" inside a sentence does not
+        "subject": re.compile(rf"(?<!\w){literal_alternation(s for s in spellings('subject_start') if len(s) > 2)}(?!\w)"),
+        "title": re.compile(rf"(?<![\w{UPPER}]){titles}(?![\w])"),
+        "lists": re.compile(rf"(?<!\w){literal_alternation(spellings('recipients_marker') + spellings('distribution_marker'))}\s*:"),
+        "capacity": re.compile(rf"(?<!\w){caps}"),
+        "role": re.compile(rf"(?<!\w){literal_alternation(spellings('role_start'))}(?!\w)"),
+    }
+
+
+def break_flattened(work: str) -> str:
+    """``work`` with line breaks put back into flattened header lines (same length)."""
+    if len(work) < FLAT_LINE:
+        return work
+    chars = None
+    for line in re.finditer(r"[^\n]{%d,}" % FLAT_LINE, work):
+        breaks = _line_breaks(line.group(0))
+        if not breaks:
+            continue
+        chars = chars if chars is not None else list(work)
+        for b in breaks:
+            if line.group(0)[b] in " \t":
+                chars[line.start() + b] = "\n"
+    return work if chars is None else "".join(chars)
+
+
+def _line_breaks(line: str) -> list[int]:
+    """Offsets (in ``line``) of the blanks to turn into line breaks; none for a prose paragraph."""
+    a = _anchors()
+    head = line[:800]
+    if not (a["motto"].search(head) or a["number"].search(head)):
+        return []
+    points: list[int] = []
+    for m in a["motto"].finditer(line):
+        points += [m.start() - 1, m.end()]
+    for key in ("number", "subject", "lists"):
+        points += [m.start() - 1 for m in a[key].finditer(line)]
+    for m in a["date_line"].finditer(line):
+        # the place starts at the first word that is not all capitals ("VIỆT NAM Hà Nội, ngày")
+        words = list(re.finditer(r"\S+", m.group(0)))
+        first = next((w for w in words if not (w.group(0).isupper() and not w.group(0).endswith("."))), words[0])
+        points.append(m.start() + first.start() - 1)
+    for m in a["title"].finditer(line):
+        points += [m.start() - 1, m.end()]
+    points += _foot_breaks(line)
+    return sorted({p for p in points if 0 <= p < len(line)})
+
+
+def _foot_breaks(line: str) -> list[int]:
+    """After "Nơi nhận:": each "- entry", then the signature: capacity + authority, role, name."""
+    a = _anchors()
+    dist = line_patterns()["distribution"]
+    start = next((m.start() for m in a["lists"].finditer(line) if dist.match(line[m.start():])), None)
+    if start is None:
+        return []
+    points = [start + m.start() for m in re.finditer(r"\s[-–+•]\s", line[start:])]
+    cap = None
+    for m in a["capacity"].finditer(line, start):
+        cap = m
+    if cap is None:
+        return points
+    points.append(cap.start() - 1)
+    # the upper-case run after the capacity: authority, then the role from a role word on
+    run = re.match(rf"(?:[\s,]*[{UPPER}./]+(?![^\s,]))+", line[cap.end():])
+    if not run:
+        return points
+    run_end = cap.end() + run.end()
+    for m in a["role"].finditer(line, cap.end() + 1, run_end):
+        if line[m.start() - 1] == " ":
+            points.append(m.start() - 1)
+            break
+    if run_end < len(line) and line[run_end] == " ":
+        points.append(run_end)  # the signer's name follows the role
+    return points
+
+
+# --- where the header block starts ------------------------------------------------------------
+
+def _anchor_kind(c: Cell) -> str | None:
+    if _anchors()["motto"].search(c.text):
+        return "motto"
+    if NUMBER_LINE.match(c.text):
+        return "number"
+    if DATE_LINE.match(c.text) or PLACE_LINE.match(c.text):
+        return "date"
+    return None
+
+
+def _is_anchor(c: Cell) -> bool:
+    return _anchor_kind(c) is not None
+
+
+def _first_anchor(all_cells: list[Cell]) -> int | None:
+    """Index of the first anchor cell of a header: a quốc hiệu, or a number or date line with
+    another anchor of another kind near it (a lone "Chỉ thị 04-CT/TU, ngày ..." link is no header)."""
+    kinds = [_anchor_kind(c) for c in all_cells]
+    for k, kind in enumerate(kinds):
+        if kind == "motto" or kind and any(x and x != kind for x in kinds[max(0, k - 8): k + 9]):
+            return k
+    return None
+
+
+def _is_header_line(c: Cell) -> bool:
+    """A line a header block may hold: capitals, an anchor, a trích yếu, or its continuation."""
+    text = c.stripped
+    return (is_blank(c.text) or is_upper(text) or _is_anchor(c) or not text[:1].isupper()
+            or bool(line_patterns()["subject"].match(c.text)))
+
+
+def header_start(work: str, start: int, end: int) -> int:
+    """Offset where the header block starts: ``start`` unless lines that cannot belong to a header
+    (a press lead, a portal title or menu, a source comment) come before the first anchor line
+    (quốc hiệu, "Số:", the date line); then the upper-case lines right above that anchor."""
+    all_cells = [c for c in cells(work, start, end) if c.start - start < HEADER_REACH]
+    k = _first_anchor(all_cells)
+    if k is None:
+        return start
+    j = k
+    while j > 0 and (is_blank(all_cells[j - 1].text) or is_upper(all_cells[j - 1].stripped)):
+        j -= 1
+    if all(_is_header_line(c) for c in all_cells[:j]):
+        return start
+    while j < k and is_blank(all_cells[j].text):
+        j += 1
+    return all_cells[j].start
