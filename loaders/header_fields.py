@@ -28,6 +28,9 @@ DATE_LINE = re.compile(rf"^[\s>*-]*{_PLACE}(?P<date>{DATE})")
 # ", ngày 7/2/2023 của Bộ Chính trị về ...": the body a mention of a document names as its issuer
 OF_BODY = re.compile(
     rf"\s*,?\s*(?:{DATE}\s*,?\s*)?(?i:của)\s+(?P<body>[^,.;:\n]+?)(?=\s+(?i:về)\s|[,.;:\n]|$)")
+# "... nội dung sau: 37/UBND-VP ngày 10/1/2022" at the very end: the link to the full text that a
+# portal prints under an excerpt (a bare symbol, not "Công văn số ..." which is a citation)
+TRAILING_LINK = re.compile(rf"(?<![\w/-])(?<!{_NO}\s)(?P<num>{SYMBOL})\s*,?\s*(?P<date>{DATE})\s*\.?\s*$")
 # "Hải Dương, ngày 21 tháng năm 2021": the date line with a part of the date missing (place only)
 PLACE_LINE = re.compile(rf"^[\s>*-]*{_PLACE}{_DAY}\s+\d{{0,2}}\s*{_MONTH}\s*\d{{0,2}}\s*{_YEAR}")
 # Anchors of a header flattened into one line: "Số:2639" and the start of "Hải Dương, ngày ... tháng"

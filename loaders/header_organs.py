@@ -53,7 +53,7 @@ def unit_re() -> re.Pattern:
     return re.compile(rf"(?<!\w)(?P<unit>{literal_alternation(spellings('unit'))})(?!\w)\s*(?P<name>.*)", re.I)
 
 
-def _organ_row(keyword: str) -> dict[str, str]:
+def organ_row(keyword: str) -> dict[str, str]:
     key = keyword.upper()
     return next(r for r in markers("organ") if r["spelling"].upper() == key)
 
@@ -73,11 +73,11 @@ def split_organs(block: str, lines: tuple[str, ...] = ()) -> list[Organ]:
     found = [m for m in _organ_re().finditer(block)]
     # "BỘ" / "SỞ" open a name only at the start of a line ("UBND TỈNH NGHỆ AN / SỞ Y TẾ"; "ĐẢNG BỘ"
     # is matched as a whole; "ĐẢNG ỦY BỘ ĐỘI BIÊN PHÒNG" is one name).
-    found = [m for m in found if _organ_row(m.group(0))["rest"] != "name" or m.start() in starts]
+    found = [m for m in found if organ_row(m.group(0))["rest"] != "name" or m.start() in starts]
     organs = []
     for i, m in enumerate(found):
         rest = block[m.end(): found[i + 1].start() if i + 1 < len(found) else len(block)]
-        organs.append(make_organ(_organ_row(m.group(0)), rest))
+        organs.append(make_organ(organ_row(m.group(0)), rest))
     return organs
 
 

@@ -7,12 +7,14 @@ from dataclasses import dataclass, field, replace
 from typing import Mapping
 
 from loaders.header_fields import (
-    OF_BODY, capacity_re, DATE_LINE, DATE_RE, NUMBER_LINE, PLACE_LINE, clean_place, line_patterns, normalize_number, set_date,
+    OF_BODY, TRAILING_LINK, capacity_re, DATE_LINE, DATE_RE, NUMBER_LINE, PLACE_LINE, clean_place, line_patterns, normalize_number, set_date,
     title_type, type_from_number,
 )
 from loaders.header_locate import HEADER_REACH, header_start
 from loaders.header_layout import Cell, cells, is_blank, is_upper
-from loaders.header_organs import Organ, body_in_text, inherit, split_organs
+from loaders.header_organs import (
+    Organ, body_in_text, inherit, lookup_district, lookup_province, make_organ, organ_row, split_organs,
+)
 from loaders.header_vocab import bare_key, code_label, spellings
 from loaders.records import Span
 from loaders.text import SourceText, clean
@@ -72,8 +74,9 @@ def parse_header(st: SourceText, start: int = 0, end: int | None = None) -> Head
             break
         # the quốc hiệu / tiêu ngữ ("CỘNG HÒA ...", "ĐẢNG CỘNG SẢN VIỆT NAM"), even split over lines,
         # is cut out of the cells it covers
+        # is cut out of the cells it covers; it does not end a block of organ lines, which a table
+        # or two interleaved columns put on both sides of it ("UBND | CỘNG HÒA ... | TỈNH X | Độc lập")
         if any(a < c.end and b > c.start for a, b in mottos):
-            last_was_organ = False
             c = _outside(c, mottos)
             if c is None:
                 continue
@@ -139,14 +142,17 @@ def parse_header(st: SourceText, start: int = 0, end: int | None = None) -> Head
         break
     _assign_organs(st, organ_cells, title_seen_at, out, ev)
     _narrow_heading_issuer(st, out, ev)
+    _seat_from_place(out, warns)
+    has_header = bool(out.get("number") or out.get("issuer") or out.get("date"))
+    if has_header:
+        warns += _missing(out, out.get("title") or out.get("number") and type_from_number(out["number"]))
+    if "number" not in out:  # an excerpt without its header: the number may be in the portal's link
+        _trailing_link(st, start, end, out, ev, warns)
     doc_type = out.get("title")
     if not doc_type and out.get("number"):
         doc_type = type_from_number(out["number"])
         if doc_type:
             ev["doc_type"] = ev["number"]
-    has_header = bool(out.get("number") or out.get("issuer") or out.get("date"))
-    if has_header:
-        warns += _missing(out, doc_type)
     return Header(
         doc_type=doc_type, number=out.get("number"), date=out.get("date"), place=out.get("place"),
         issuer=out.get("issuer"), parent=out.get("parent"), subject=out.get("subject"),
@@ -256,6 +262,33 @@ def _assign_organs(st, blocks, title_at, out, ev):
             ev["parent_body"] = span
         _post_issuer(st, blocks[title_at:title_at + 1] if title_at else [], out, ev)
         return
+
+
+def _seat_from_place(out: dict, warns: list[str]) -> None:
+    """"ỦY BAN NHÂN DÂN" alone (its place line lost in a table) dated "Hà Nội, ngày ...": the
+    State body of that place ("Ủy ban nhân dân thành phố Hà Nội")."""
+    issuer, place = out.get("issuer"), out.get("place")
+    if issuer is None or not place or issuer.name != issuer.keyword or issuer.open_unit or out.get("parent"):
+        return
+    row = organ_row(issuer.keyword)
+    if (row["rest"], row["level"], row["channel"]) != ("phrase", "unit", "state"):
+        return
+    province, district = lookup_province(place), lookup_district(place)
+    seat = f"{province[1]} {province[0]}" if province else f"{district[1]} {district[0]}" if district else None
+    if seat:
+        out["issuer"] = make_organ(row, seat)
+        warns.append(f"issuer written as {issuer.name!r}; its place taken from the date line: {seat}")
+
+
+def _trailing_link(st: SourceText, start: int, end: int, out: dict, ev: dict, warns: list[str]) -> None:
+    """Number and date from the link a portal prints under an excerpt ("37/UBND-VP ngày 10/1/2022")."""
+    m = TRAILING_LINK.search(st.work, max(start, end - 200), end)
+    if not m:
+        return
+    out["number"] = normalize_number(m.group("num"))
+    ev["number"] = st.span(m.start("num"), m.end("num"))
+    if "date" not in out:
+        set_date(st, 0, DATE_RE.match(st.work, m.start("date")), out, ev, warns)
 
 
 def _narrow_heading_issuer(st: SourceText, out: dict, ev: dict) -> None:
