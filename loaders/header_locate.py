@@ -15,9 +15,10 @@ import re
 from functools import lru_cache
 
 from loaders.header_fields import (
-    DATE_LINE, DATE_LINE_ANCHOR, NUMBER_ANCHOR, NUMBER_LINE, PLACE_LINE, capacity_re, line_patterns,
+    DATE_LINE, DATE_LINE_ANCHOR, NUMBER_ANCHOR, NUMBER_LINE, PLACE_LINE, capacity_re, clean_place, line_patterns,
 )
 from loaders.header_layout import UPPER, Cell, cells, is_blank, is_upper
+from loaders.header_organs import lookup_district, lookup_province
 from loaders.header_vocab import literal_alternation, spellings, title_names
 
 FLAT_LINE = 250        # a line this long that holds header anchors is a flattened document
@@ -70,14 +71,40 @@ def _line_breaks(line: str) -> list[int]:
     for key in ("number", "subject", "lists"):
         points += [m.start() - 1 for m in a[key].finditer(line)]
     for m in a["date_line"].finditer(line):
-        # the place starts at the first word that is not all capitals ("VIỆT NAM Hà Nội, ngày")
-        words = list(re.finditer(r"\S+", m.group(0)))
-        first = next((w for w in words if not (w.group(0).isupper() and not w.group(0).endswith("."))), words[0])
-        points.append(m.start() + first.start() - 1)
+        points.append(m.start() + _place_start(m.group(0)) - 1)
     for m in a["title"].finditer(line):
         points += [m.start() - 1, m.end()]
     points += _foot_breaks(line)
+    points += _list_and_sentence_breaks(line)
     return sorted({p for p in points if 0 <= p < len(line)})
+
+
+def _place_start(date_line: str) -> int:
+    """Where the place of a glued date line starts ("... châu Phi Quảng Trị, ngày" -> "Quảng Trị"):
+    the longest run of capitalised words before the comma that names a known province or district;
+    else the words after any in capitals ("VIỆT NAM Hà Nội, ngày")."""
+    head = date_line[: date_line.index(",")]
+    words = list(re.finditer(r"\S+", head))
+    for w in words:
+        place = clean_place(head[w.start():])
+        if lookup_province(place) or lookup_district(place):
+            return w.start()
+    first = next((w for w in words if not (w.group(0).isupper() and not w.group(0).endswith("."))), words[0])
+    return first.start()
+
+
+def _list_and_sentence_breaks(line: str) -> list[int]:
+    """The dashes of the Kính gửi list, and the blank after a sentence ("... thành phố. Trước tình
+    hình"; "TP. Hồ Chí Minh" is no sentence end: the word before the dot is in capitals)."""
+    a = _anchors()
+    points = [m.end() for m in re.finditer(r"(?<=[^\W\d_])[a-zà-ỹđ]+[.;:]\s(?=[" + UPPER + r"\d])", line)]
+    points = [p - 1 for p in points if line[p - 2] == "."]
+    rec = line_patterns()["recipients"]
+    for m in a["lists"].finditer(line):
+        if rec.match(line[m.start():]):
+            stop = next((n.start() for n in re.finditer(r"\.\s", line[m.end():])), len(line) - m.end())
+            points += [m.end() + d.start() for d in re.finditer(r"\s[-–+•]\s", line[m.end(): m.end() + stop + 1])]
+    return points
 
 
 def _foot_breaks(line: str) -> list[int]:

@@ -207,3 +207,14 @@ def with_locality(organ: Organ, province: str | None, province_kind: str | None,
                        province_kind=province_kind, district=district, district_kind=district_kind,
                        locality_phrase=district, open_unit=None)
     return organ
+
+
+def leading_body(text: str) -> tuple[str | None, Organ, int] | None:
+    """The body at the start of ``text`` and the length it takes: "Bộ Chính trị có nhiều điểm mới"
+    -> (None, Bộ Chính trị, 12). The longest run of leading words that names a body."""
+    words = list(re.finditer(r"\S+", text))
+    for w in reversed(words[:12]):
+        found = body_in_text(text[: w.end()])
+        if found:
+            return found[0], found[1], w.end()
+    return None

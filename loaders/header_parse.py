@@ -13,7 +13,7 @@ from loaders.header_fields import (
 from loaders.header_locate import HEADER_REACH, header_start
 from loaders.header_layout import Cell, cells, is_blank, is_upper
 from loaders.header_organs import (
-    Organ, body_in_text, inherit, lookup_district, lookup_province, make_organ, organ_row, split_organs,
+    Organ, inherit, leading_body, lookup_district, lookup_province, make_organ, organ_row, split_organs,
 )
 from loaders.header_vocab import bare_key, code_label, spellings
 from loaders.records import Span
@@ -226,13 +226,20 @@ def _set_subject(st, first: Cell, all_cells: tuple[Cell, ...], i: int, out, ev, 
     """The trích yếu from cell ``first`` on, through the cells from index i that continue it
     (lower-case ones; with ``upper``, a trích yếu in capitals, the upper-case ones); returns the
     index of the first cell after it."""
-    end = first.end
-    while i < len(all_cells) and (all_cells[i].stripped[:1].islower()
-                                  or upper and _continues_caps(all_cells[i])):
-        end = all_cells[i].end
-        i += 1
-    out["subject"] = st.value(first.lead, end)
-    ev["subject"] = st.span(first.lead, end)
+    upper = upper or is_upper(first.stripped)
+    parts = [first]
+    j = i
+    while j < len(all_cells):
+        c = all_cells[j]
+        j += 1
+        if not c.text.strip():
+            continue  # the empty rest of a table row ("V/v tăng cường |"), a paragraph break of a page
+        if not (c.stripped[:1].islower() or upper and _continues_caps(c)):
+            break
+        parts.append(c)
+        i = j
+    out["subject"] = clean(" ".join(st.work[c.start:c.end] for c in parts))
+    ev["subject"] = st.span(first.lead, parts[-1].end)
     return i
 
 
@@ -302,9 +309,9 @@ def _narrow_heading_issuer(st: SourceText, out: dict, ev: dict) -> None:
     for m in line_patterns()["type_mention"].finditer(work):
         of = OF_BODY.match(work, m.end())
         if number and normalize_number(m.group("num")) == number and of:
-            found = body_in_text(work[of.start("body"): of.end("body")])
+            found = leading_body(work[of.start("body"): of.end("body")])
             if found and found[1].name != issuer.name:
-                out["issuer"], ev["issuer"] = found[1], st.span(of.start("body"), of.end("body"))
+                out["issuer"], ev["issuer"] = found[1], st.span(of.start("body"), of.start("body") + found[2])
                 return
     for m in re.finditer(r"[^\n|]+", work):
         cap = capacity_re(delegated_only=True).match(m.group(0))

@@ -615,7 +615,8 @@ def vietnamese_score(text: str) -> tuple[int, int]:
 # --- HTML -----------------------------------------------------------------------------------------
 
 _HTML_START = re.compile(r"\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.I | re.S)
-_DROPPED = {"script", "style", "noscript", "template", "iframe", "object", "embed"}
+_DROPPED = {"script", "style", "noscript", "template", "iframe", "object", "embed", "nav"}
+_DROPPED_ROLES = {"navigation", "menu", "menubar", "search"}  # a site's menus are not the document
 _LINE_BLOCKS = {"div", "li", "tr", "dt", "dd", "section", "article", "header", "footer", "nav", "aside", "main",
                 "figure", "figcaption", "address", "caption", "form", "fieldset", "legend", "title", "hr"}
 _PARAGRAPH_BLOCKS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "table", "ul", "ol", "dl", "blockquote", "pre"}
@@ -627,7 +628,8 @@ _BLANK = "[ \t\n\x1d\x1e]*"
 
 
 def html_to_text(markup: str) -> tuple[str, list[str]]:
-    """Text of an HTML page: no script, style or comment; blocks on their own lines, cells " | ".
+    """Text of an HTML page: no script, style, comment or navigation menu; blocks on their own lines,
+    cells " | ".
     The tree is walked with an explicit stack, without changing it: linear time, any depth."""
     from bs4 import BeautifulSoup, CData, NavigableString, Tag
 
@@ -642,7 +644,7 @@ def html_to_text(markup: str) -> tuple[str, list[str]]:
                 parts.append(node if in_pre else re.sub(r"[ \t\n\r\f]+", " ", node))
         elif node.name == "br":
             parts.append("\n")
-        elif node.name not in _DROPPED:
+        elif node.name not in _DROPPED and node.get("role") not in _DROPPED_ROLES:
             name = node.name
             mark = (_PARAGRAPH if name in _PARAGRAPH_BLOCKS and not in_cell else
                     _LINE if name in _LINE_BLOCKS or name in _PARAGRAPH_BLOCKS else "")

@@ -225,3 +225,191 @@ def test_header_lines_joined_on_one_line():
     st = SourceText.from_text("ĐẢNG BỘ TỈNH NAM ĐỊNH HUYỆN ỦY NAM TRỰC ĐẢNG CỘNG SẢN VIỆT NAM\nSố 11-CV/HU\n")
     h = H.parse_header(st)
     assert (h.issuer.name, h.issuer.level, h.parent.name) == ("Huyện ủy Nam Trực", "district", "Đảng bộ tỉnh Nam Định")
+
+
+# --- a header wherever it is: one document in every layout gives one record ------------------------
+# An invented letter of a provincial People's Committee (not from any corpus), and the layouts real
+# pages give it. Every layout must give the record of the bare document.
+
+HEAD_LEFT = ["ỦY BAN NHÂN DÂN", "TỈNH QUẢNG TRỊ", "-------", "Số: 512/UBND-NN",
+             "V/v tăng cường phòng chống", "bệnh dịch tả lợn châu Phi"]
+HEAD_RIGHT = ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "---------------",
+              "Quảng Trị, ngày 14 tháng 6 năm 2022"]
+BODY = ["Kính gửi:", "- Sở Nông nghiệp và Phát triển nông thôn;", "- Ủy ban nhân dân các huyện, thị xã, thành phố.",
+        "Trước tình hình bệnh dịch tả lợn châu Phi diễn biến phức tạp, Chủ tịch UBND tỉnh yêu cầu Sở Nông "
+        "nghiệp và Phát triển nông thôn chủ trì theo dõi tình hình dịch bệnh ở TP. Đông Hà.",
+        "Nơi nhận:", "- Như trên;", "- Lưu: VT, NN.", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Hoàng Văn Nam"]
+BARE = "\n".join(HEAD_LEFT + HEAD_RIGHT + [""] + BODY) + "\n"
+PORTAL = "Cổng thông tin điện tử tỉnh Quảng Trị\nTrang chủ | Giới thiệu | Tin tức | Văn bản\nVăn bản chỉ đạo điều hành\n\n"
+SOURCE = "<!-- tải về từ trang văn bản của tỉnh -->\nNguồn: Văn phòng UBND tỉnh (đăng lúc 15/06/2022 08:30)\n\n"
+LEAD = ("Ngày 14/6, UBND tỉnh Quảng Trị có văn bản chỉ đạo các ngành tăng cường phòng chống dịch. "
+        "Dưới đây là toàn văn văn bản.\n\n")
+
+
+def _interleaved() -> str:
+    rows = [x for pair in zip(HEAD_LEFT, HEAD_RIGHT) for x in pair] + HEAD_LEFT[len(HEAD_RIGHT):]
+    return "\n".join(rows + [""] + BODY) + "\n"
+
+
+def _pipes() -> str:
+    rows = [f"{a} | {b} |" for a, b in zip(HEAD_LEFT, HEAD_RIGHT)] + [f"{a} |" for a in HEAD_LEFT[len(HEAD_RIGHT):]]
+    return "\n".join(rows + BODY) + "\n"
+
+
+LAYOUTS = {
+    "bare": BARE,
+    "flattened into one line": " ".join(line for line in BARE.split("\n") if line) + " ",
+    "header printed twice": "\n".join(HEAD_LEFT + [""] + HEAD_LEFT + HEAD_RIGHT + [""] + BODY) + "\n",
+    "columns interleaved row by row": _interleaved(),
+    "table flattened with | cells": _pipes(),
+    "portal title and menu first": PORTAL + BARE,
+    "comment and source lines first": SOURCE + BARE,
+    "press lead first": LEAD + BARE,
+}
+EXPECTED = {
+    "doc_type": "Công văn", "number": "512/UBND-NN", "date": "2022-06-14", "place": "Quảng Trị",
+    "issuer": "Ủy ban nhân dân tỉnh Quảng Trị", "issuer_level": "province",
+    "subject": "V/v tăng cường phòng chống bệnh dịch tả lợn châu Phi", "text_kind": "ORIG",
+    "recipients": ("Sở Nông nghiệp và Phát triển nông thôn", "Ủy ban nhân dân các huyện, thị xã, thành phố"),
+    "distribution": ("Như trên", "Lưu: VT, NN"),
+}
+
+
+def _facts(record) -> dict:
+    return {k: getattr(record, k) for k in EXPECTED} | {"signer": record.signer}
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_header_in_every_layout(layout):
+    from loaders.extract import extract_text
+    from loaders.records import Signer
+
+    record = extract_text(LAYOUTS[layout])
+    assert _facts(record) == EXPECTED | {"signer": Signer("Hoàng Văn Nam", "PHÓ CHỦ TỊCH", "KT. CHỦ TỊCH")}
+    for key in ("number", "date", "issuer", "subject", "signer.name"):
+        span = record.evidence[key]
+        assert LAYOUTS[layout][span.start:span.end] == span.quote
+
+
+@pytest.mark.parametrize("layout", [k for k in LAYOUTS if k != "bare"])
+def test_flattening_keeps_offsets(layout):
+    st = SourceText.from_text(LAYOUTS[layout])
+    assert len(st.work) == len(st.canonical)
+    assert [c for c in st.work if c != "\n"] == [c for c in SourceText.from_text(st.canonical).work if c != "\n"]
+
+
+@pytest.mark.parametrize("text, start_line", [
+    (BARE, "ỦY BAN NHÂN DÂN"),
+    (PORTAL + BARE, "ỦY BAN NHÂN DÂN"),
+    (SOURCE + BARE, "ỦY BAN NHÂN DÂN"),
+    # a lone link "Chỉ thị 04-CT/TU, ngày ..." under a press report is no header
+    ("Ban Thường vụ Tỉnh ủy vừa ban hành Chỉ thị về phòng chống dịch.\n\nChỉ thị 04-CT/TU, ngày 29/12/2020\n",
+     "Ban Thường vụ"),
+    # a party header after a press lead: the organ line above the quốc hiệu
+    ("Bộ Chính trị vừa ban hành quy định mới về công tác cán bộ.\n\nBAN CHẤP HÀNH TRUNG ƯƠNG\n*\n"
+     "ĐẢNG CỘNG SẢN VIỆT NAM\nSố: 12-QĐ/TW\nHà Nội, ngày 3 tháng 4 năm 2023\n", "BAN CHẤP HÀNH"),
+])
+def test_header_start(text, start_line):
+    from loaders.header_locate import header_start
+
+    st = SourceText.from_text(text)
+    assert st.work[header_start(st.work, 0, len(st.work)):].startswith(start_line)
+
+
+@pytest.mark.parametrize("text, field, value", [
+    # a capitals trích yếu under the title
+    ("BAN CHẤP HÀNH TRUNG ƯƠNG\nĐẢNG CỘNG SẢN VIỆT NAM\nSố: 12-QĐ/TW\nHà Nội, ngày 3 tháng 4 năm 2023\nQUY ĐỊNH\n"
+     "VỀ CÔNG TÁC KIỂM TRA\nCỦA CÁC CẤP ỦY\n- Căn cứ Điều lệ Đảng;\n", "subject", "VỀ CÔNG TÁC KIỂM TRA CỦA CÁC CẤP ỦY"),
+    ("BAN CHẤP HÀNH TRUNG ƯƠNG\nĐẢNG CỘNG SẢN VIỆT NAM\nSố: 12-QĐ/TW\nHà Nội, ngày 3 tháng 4 năm 2023\nQUY ĐỊNH\n"
+     "CHỨC NĂNG, NHIỆM VỤ CỦA BAN KINH TẾ\n- Căn cứ Điều lệ Đảng;\n", "subject", "CHỨC NĂNG, NHIỆM VỤ CỦA BAN KINH TẾ"),
+    # ... but a conference name in capitals with the trích yếu below it is not
+    ("TỈNH ỦY BẮC KẠN\nĐẢNG CỘNG SẢN VIỆT NAM\nSố 20-KL/TU\nBắc Kạn, ngày 2 tháng 3 năm 2022\nKẾT LUẬN\n"
+     "HỘI NGHỊ LẦN THỨ TÁM\nvề phát triển du lịch\nHội nghị đã thảo luận.\n", "subject", "về phát triển du lịch"),
+    # the central heading narrowed to the body named with the document's own number, or signing
+    ("Quy định số 12-QĐ/TW ngày 3/4/2023 của Bộ Chính trị có nhiều điểm mới.\n\nBAN CHẤP HÀNH TRUNG ƯƠNG\n*\n"
+     "ĐẢNG CỘNG SẢN VIỆT NAM\nSố: 12-QĐ/TW\nHà Nội, ngày 3 tháng 4 năm 2023\nQUY ĐỊNH\n", "issuer", "Bộ Chính trị"),
+    ("BAN CHẤP HÀNH TRUNG ƯƠNG\n*\nĐẢNG CỘNG SẢN VIỆT NAM\nSố: 15-CT/TW\nHà Nội, ngày 3 tháng 4 năm 2023\nCHỈ THỊ\n"
+     "Các cấp ủy thực hiện.\nT/M BAN BÍ THƯ\nTrần Văn Minh\n", "issuer", "Ban Bí thư"),
+    # a date line with a part of the date missing still gives the place
+    ("ỦY BAN NHÂN DÂN\nTỈNH HẢI DƯƠNG\nSố: 26/UBND-VP\nHải Dương, ngày 21 tháng năm 2021\n", "place", "Hải Dương"),
+    ("ỦY BAN NHÂN DÂN\nTỈNH HẢI DƯƠNG\nSố: 26/UBND-VP\nHải Dương, ngày 21 tháng năm 2021\n", "date", None),
+    # the quốc hiệu split over two lines and cells is never part of the issuer
+    ("ỦY BAN NHÂN DÂN |\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA\nVIỆT NAM |\nSố: 870/UBND-KGVX |\nHà Nội, ngày 13 tháng 3 năm 2020 |\n",
+     "issuer", "Ủy ban nhân dân thành phố Hà Nội"),
+    # a damaged tiêu ngữ (dropped short word, en dashes, capital P) does not end the header
+    ("BAN CHỈ ĐẠO QUỐC GIA\nPHÒNG CHỐNG DỊCH SỐT XUẤT HUYẾT\nSố: 14/CV-BCĐ\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+     "Độc lập – Tự – Hạnh Phúc\nHà Nội, ngày 2 tháng 5 năm 2019\n", "date", "2019-05-02"),
+    # the link a portal prints under an excerpt
+    ("V/v phòng chống lụt bão\n\nỦy ban nhân dân huyện yêu cầu các xã thực hiện tốt nội dung sau: 41/UBND-VP ngày 9/9/2022\n",
+     "number", "41/UBND-VP"),
+])
+def test_header_layout_cases(text, field, value):
+    from loaders.extract import extract_text
+
+    assert getattr(extract_text(text), field) == value
+
+
+@pytest.mark.parametrize("text, warning", [
+    ("ỦY BAN NHÂN DÂN\nTỈNH NAM ĐỊNH\nNam Định, ngày 2 tháng 3 năm 2021\nCác sở thực hiện.\n", "header: no number found"),
+    ("Số: 12/UBND-VX\nCác sở thực hiện.\n", "header: no date found"),
+    ("Số: 12/UBND-VX\nCác sở thực hiện.\n", "header: no issuer found"),
+    ("ỦY BAN NHÂN DÂN\nTỈNH HẢI DƯƠNG\nSố: 26/UBND-VP\nHải Dương, ngày 21 tháng năm 2021\n", "has no complete date"),
+])
+def test_missing_header_fields_are_reported(text, warning):
+    from loaders.extract import extract_text
+
+    assert any(warning in w for w in extract_text(text).warnings)
+
+
+def test_no_header_warning_for_a_press_text():
+    from loaders.extract import extract_text
+
+    assert not [w for w in extract_text(LEAD).warnings if w.startswith("header:")]
+
+
+# --- the property: the parser never raises, and spelling or wrapping never changes the record --------
+
+def _old_tones(text: str) -> str:
+    for row in H.table("tone_placement"):
+        text = text.replace(row["new"], row["old"])
+    return text
+
+
+def _html_page(text: str) -> str:
+    import html
+
+    paragraphs = "".join(f"<p>{html.escape(line)}</p>" for line in text.split("\n") if line.strip())
+    return ("<!DOCTYPE html><html><head><title>Cổng thông tin điện tử tỉnh</title></head><body>"
+            "<nav><ul><li><a href='/'>Trang chủ</a></li><li><a href='/tin'>Tin tức</a></li></ul></nav>"
+            "<div role='navigation'>Giới thiệu | Văn bản | Liên hệ</div>"
+            f"<div class='noi-dung'>{paragraphs}</div><footer>Bản quyền thuộc về tỉnh</footer></body></html>")
+
+
+def _same(record) -> dict:
+    return {k: v for k, v in vars(record).items() if k not in ("evidence", "source", "sha256")}
+
+
+from hypothesis import given, settings, strategies as hs  # noqa: E402
+
+
+@settings(max_examples=40, deadline=None)
+@given(layout=hs.sampled_from(sorted(LAYOUTS)), drop=hs.sets(hs.sampled_from(range(len(BODY))), max_size=3),
+       form=hs.sampled_from(["NFD", "old tones", "html page"]))
+def test_layouts_spellings_and_wrappers_give_one_record(tmp_path_factory, layout, drop, form):
+    from loaders.extract import extract_file, extract_text
+
+    text = LAYOUTS[layout]
+    for i in drop:  # any body line may be missing
+        text = text.replace(BODY[i], "", 1)
+    base = extract_text(text)
+    if form == "NFD":
+        other = extract_text(unicodedata.normalize("NFD", text))
+    elif form == "old tones":
+        other = extract_text(_old_tones(text))
+    else:
+        if layout.startswith("flattened"):
+            return  # an HTML page has paragraphs: it cannot hold a one-line flattening
+        page = tmp_path_factory.mktemp("html") / "page.html"
+        page.write_text(_html_page(text), encoding="utf-8")
+        other = extract_file(page)
+    assert _same(other) == _same(base)
