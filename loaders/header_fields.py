@@ -34,7 +34,8 @@ TRAILING_LINK = re.compile(rf"(?<![\w/-])(?<!{_NO}\s)(?P<num>{SYMBOL})\s*,?\s*(?
 # "Hải Dương, ngày 21 tháng năm 2021": the date line with a part of the date missing (place only)
 PLACE_LINE = re.compile(rf"^[\s>*-]*{_PLACE}{_DAY}\s+\d{{0,2}}\s*{_MONTH}\s*\d{{0,2}}\s*{_YEAR}")
 # Anchors of a header flattened into one line: "Số:2639" and the start of "Hải Dương, ngày ... tháng"
-NUMBER_ANCHOR = re.compile(rf"(?<!\w){_NO}\s*:\s*(?={SYMBOL})")
+# (capital "Số", colon optional: Party headers write "Số 12-CT/TU"; "công văn số 12" is no anchor)
+NUMBER_ANCHOR = re.compile(rf"(?<!\w)(?=S){_NO}\s*:?\s*(?={SYMBOL})")
 DATE_LINE_ANCHOR = re.compile(rf"(?<!\w)(?:[{UPPER}][\w.]*\s+){{0,3}}[{UPPER}][\w.]*\s*,\s*{_DAY}\s+\d{{0,2}}\s*{_MONTH}")
 
 

@@ -23,6 +23,7 @@ from loaders.header_vocab import literal_alternation, spellings, title_names
 
 FLAT_LINE = 250        # a line this long that holds header anchors is a flattened document
 HEADER_REACH = 6000    # how far into the text a header block may start
+SIGNATURE_TAIL = 400   # where a flattened line without "Nơi nhận" may hold the signature
 
 
 @lru_cache(maxsize=1)
@@ -108,19 +109,18 @@ def _list_and_sentence_breaks(line: str) -> list[int]:
 
 
 def _foot_breaks(line: str) -> list[int]:
-    """After "Nơi nhận:": each "- entry", then the signature: capacity + authority, role, name."""
+    """After "Nơi nhận:": each "- entry"; then (or, without a Nơi nhận, near the end of the line) the
+    signature: each capacity of the chain ("TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH"), the role from a role
+    word on, the signer's name after the capitals."""
     a = _anchors()
     dist = line_patterns()["distribution"]
     start = next((m.start() for m in a["lists"].finditer(line) if dist.match(line[m.start():])), None)
-    if start is None:
-        return []
-    points = [start + m.start() for m in re.finditer(r"\s[-–+•]\s", line[start:])]
-    cap = None
-    for m in a["capacity"].finditer(line, start):
-        cap = m
-    if cap is None:
+    points = [start + m.start() for m in re.finditer(r"\s[-–+•]\s", line[start:])] if start is not None else []
+    caps = list(a["capacity"].finditer(line, start if start is not None else max(0, len(line) - SIGNATURE_TAIL)))
+    if not caps:
         return points
-    points.append(cap.start() - 1)
+    points += [m.start() - 1 for m in caps]
+    cap = caps[-1]
     # the upper-case run after the capacity: authority, then the role from a role word on
     run = re.match(rf"(?:[\s,]*[{UPPER}./]+(?![^\s,]))+", line[cap.end():])
     if not run:

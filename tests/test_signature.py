@@ -75,3 +75,47 @@ def test_copy_type_examples(row):
 def test_distribution_lists(lines, entries):
     st = SourceText.from_text("Nơi nhận:" + lines)
     assert [st.value(s.start, s.end) for s in H.find_list(st, "distribution", 0, len(st.work))] == entries
+
+
+# --- signer forms (invented names) ---------------------------------------------------------------
+
+FOOT = "Các đơn vị thực hiện nghiêm túc./.\n\nNơi nhận:\n- Như trên;\n- Lưu: VT.\n\n"
+
+
+@pytest.mark.parametrize("block, name, role, authority", [
+    ("T/M BAN THƯỜNG VỤ\nPHÓ BÍ THƯ THƯỜNG TRỰC\n(Đã ký)\nLê Thị Thu Hà", "Lê Thị Thu Hà", "PHÓ BÍ THƯ THƯỜNG TRỰC", "T/M BAN THƯỜNG VỤ"),
+    ("KT. BỘ TRƯỞNG\nTHỨ TRƯỞNG\n\nĐỗ Xuân Tuyên", "Đỗ Xuân Tuyên", "THỨ TRƯỞNG", "KT. BỘ TRƯỞNG"),
+    # the capacity chain of a People's Committee is one authority
+    ("TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nPhan Văn Khải", "Phan Văn Khải", "PHÓ CHỦ TỊCH", "TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH"),
+    # "Q." (acting) is the signer's own role: no authority
+    ("Q. BỘ TRƯỞNG\n\nTrần Minh Đức", "Trần Minh Đức", "Q. BỘ TRƯỞNG", None),
+    ("Q. GIÁM ĐỐC\nVũ Thanh Bình", "Vũ Thanh Bình", "Q. GIÁM ĐỐC", None),
+    # own name: the role line alone
+    ("BỘ TRƯỞNG, CHỦ NHIỆM\n\nMai Văn Lâm", "Mai Văn Lâm", "BỘ TRƯỞNG, CHỦ NHIỆM", None),
+    # the dot a capacity code lost comes back
+    ("KT CHỦ TỊCH\nPHÓ CHỦ TỊCH\nNguyễn Hữu Thắng", "Nguyễn Hữu Thắng", "PHÓ CHỦ TỊCH", "KT. CHỦ TỊCH"),
+    ("TM UBND HUYỆN\nCHỦ TỊCH\nHồ Sỹ Tâm", "Hồ Sỹ Tâm", "CHỦ TỊCH", "TM. UBND HUYỆN"),
+    # a page cut after the capacity (a flattened table cell): the authority alone
+    ("| KT. BỘ TRƯỞNG |", None, None, "KT. BỘ TRƯỞNG"),
+])
+def test_signer_forms(block, name, role, authority):
+    st = SourceText.from_text(FOOT + block + "\n")
+    assert parse_signature(st, 0, len(st.work)).signer == Signer(name, role, authority)
+
+
+@pytest.mark.parametrize("foot, name, role, authority", [
+    ("Nơi nhận: - Như trên; - Lưu: VT. KT CHỦ TỊCH PHÓ CHỦ TỊCH Lương Văn Thành",
+     "Lương Văn Thành", "PHÓ CHỦ TỊCH", "KT. CHỦ TỊCH"),
+    ("Nơi nhận: - Như trên; - Lưu: VT, TH. TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH PHÓ CHỦ TỊCH Đinh Văn Hòa",
+     "Đinh Văn Hòa", "PHÓ CHỦ TỊCH", "TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH"),
+    ("Nơi nhận: - Ban Bí thư (báo cáo), - Lưu Văn phòng Tỉnh ủy. T/M BAN THƯỜNG VỤ PHÓ BÍ THƯ THƯỜNG TRỰC Lê Văn Bình",
+     "Lê Văn Bình", "PHÓ BÍ THƯ THƯỜNG TRỰC", "T/M BAN THƯỜNG VỤ"),
+    ("Nơi nhận: - Như trên; - Lưu: VT. KT. BỘ TRƯỞNG THỨ TRƯỞNG Trương Quốc Huy",
+     "Trương Quốc Huy", "THỨ TRƯỞNG", "KT. BỘ TRƯỞNG"),
+])
+def test_signer_in_a_flattened_document(foot, name, role, authority):
+    head = ("ỦY BAN NHÂN DÂN TỈNH HÀ NAM CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc "
+            "Số: 88/UBND-TH Hà Nam, ngày 3 tháng 2 năm 2022 V/v trực Tết Kính gửi: Các sở, ngành. "
+            "Ủy ban nhân dân tỉnh yêu cầu các sở, ngành bố trí lịch trực Tết đầy đủ, nghiêm túc. ")
+    st = SourceText.from_text(head + foot)
+    assert parse_signature(st, 0, len(st.work)).signer == Signer(name, role, authority)
