@@ -16,7 +16,8 @@ from loaders.text import clean
 
 _TOKEN = r"[A-ZĐƯ][A-Za-zĐđƯư0-9]*"
 SYMBOL = rf"\d{{1,5}}(?:\s*[-/]\s*(?:\d{{4}}|{_TOKEN})){{1,4}}"
-_DAY, _MONTH, _YEAR, _NO = r"(?i:ngày)", r"(?i:tháng)", r"(?i:năm)", r"(?i:số)"
+NUMBER_WORD = "số"
+_DAY, _MONTH, _YEAR, _NO = r"(?i:ngày)", r"(?i:tháng)", r"(?i:năm)", rf"(?i:{NUMBER_WORD})"
 DATE = (
     rf"{_DAY}\s+(?P<d>\d{{1,2}})\s*(?:{_MONTH}\s*(?P<m1>\d{{1,3}})\s*(?:{_YEAR}\s*|/\s*)(?P<y1>\d{{4}})"
     r"|[/.\-]\s*(?P<m2>\d{1,3})\s*[/.\-]\s*(?P<y2>\d{4}))"

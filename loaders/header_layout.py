@@ -43,12 +43,15 @@ def is_blank(text: str) -> bool:
     return not any(c.isalnum() for c in text)
 
 
+@lru_cache(maxsize=8192)
 def is_upper(text: str) -> bool:
-    """Header, title and role lines: (almost) all capitals, and short."""
+    """Header, title and role lines: (almost) all capitals, and short. (Cached: every stage asks
+    about the same lines.)"""
     if len(text) > 160:
         return False
-    letters = [c for c in text if c.isalpha()]
-    return len(letters) >= 2 and sum(c.isupper() for c in letters) >= 0.85 * len(letters)
+    upper = sum(map(str.isupper, text))
+    cased = upper + sum(map(str.islower, text))  # Vietnamese letters are all cased
+    return cased >= 2 and upper >= 0.85 * cased
 
 
 def title_case(text: str) -> str:

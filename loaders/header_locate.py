@@ -15,7 +15,7 @@ import re
 from functools import lru_cache
 
 from loaders.header_fields import (
-    DATE_LINE, DATE_LINE_ANCHOR, NUMBER_ANCHOR, NUMBER_LINE, PLACE_LINE, capacity_re, clean_place, line_patterns,
+    DATE_LINE, DATE_LINE_ANCHOR, NUMBER_ANCHOR, NUMBER_LINE, NUMBER_WORD, PLACE_LINE, capacity_re, clean_place, line_patterns,
 )
 from loaders.header_layout import UPPER, Cell, cells, is_blank, is_upper
 from loaders.header_organs import lookup_district, lookup_province
@@ -44,6 +44,12 @@ def _anchors() -> dict[str, re.Pattern]:
     }
 
 
+@lru_cache(maxsize=1)
+def _first_words() -> tuple[str, ...]:
+    """Lower-case first words of the quốc hiệu / tiêu ngữ and of "Số": a cheap test before the regexes."""
+    return tuple({p.split()[0].lower() for p in spellings("not_issuer")} | {NUMBER_WORD})
+
+
 def break_flattened(work: str) -> str:
     """``work`` with line breaks put back into flattened header lines (same length)."""
     if len(work) < FLAT_LINE:
@@ -64,7 +70,8 @@ def _line_breaks(line: str) -> list[int]:
     """Offsets (in ``line``) of the blanks to turn into line breaks; none for a prose paragraph."""
     a = _anchors()
     head = line[:800]
-    if not (a["motto"].search(head) or a["number"].search(head)):
+    low = head.lower()
+    if not any(w in low for w in _first_words()) or not (a["motto"].search(head) or a["number"].search(head)):
         return []
     points: list[int] = []
     for m in a["motto"].finditer(line):
@@ -154,9 +161,17 @@ def _is_anchor(c: Cell) -> bool:
 def _first_anchor(all_cells: list[Cell]) -> int | None:
     """Index of the first anchor cell of a header: a quốc hiệu, or a number or date line with
     another anchor of another kind near it (a lone "Chỉ thị 04-CT/TU, ngày ..." link is no header)."""
-    kinds = [_anchor_kind(c) for c in all_cells]
-    for k, kind in enumerate(kinds):
-        if kind == "motto" or kind and any(x and x != kind for x in kinds[max(0, k - 8): k + 9]):
+    kinds: dict[int, str | None] = {}
+
+    def kind(i: int) -> str | None:
+        if i not in kinds:
+            kinds[i] = _anchor_kind(all_cells[i])
+        return kinds[i]
+
+    for k in range(len(all_cells)):
+        found = kind(k)
+        if found == "motto" or found and any(
+                kind(i) not in (None, found) for i in range(max(0, k - 8), min(len(all_cells), k + 9))):
             return k
     return None
 

@@ -10,7 +10,7 @@ from loaders.header_fields import (
     OF_BODY, TRAILING_LINK, capacity_re, DATE_LINE, DATE_RE, NUMBER_LINE, PLACE_LINE, clean_place, line_patterns, normalize_number, set_date,
     title_type, type_from_number,
 )
-from loaders.header_locate import HEADER_REACH, header_start
+from loaders.header_locate import header_start
 from loaders.header_layout import Cell, cells, is_blank, is_upper
 from loaders.header_organs import (
     Organ, inherit, leading_body, lookup_district, lookup_province, make_organ, organ_row, split_organs,
@@ -56,7 +56,7 @@ def parse_header(st: SourceText, start: int = 0, end: int | None = None) -> Head
     title_seen_at = None                  # index in organ_cells when the title line was met
     last_was_organ = False
     all_cells = cells(work, start, end)
-    mottos = [m.span() for m in res["not_issuer"].finditer(work, start, min(end, start + HEADER_REACH))]
+    mottos: list[tuple[int, int]] = []   # quốc hiệu / tiêu ngữ spans met so far
     i = 0
     header_end = start
     while i < len(all_cells):
@@ -76,6 +76,8 @@ def parse_header(st: SourceText, start: int = 0, end: int | None = None) -> Head
         # is cut out of the cells it covers
         # is cut out of the cells it covers; it does not end a block of organ lines, which a table
         # or two interleaved columns put on both sides of it ("UBND | CỘNG HÒA ... | TỈNH X | Độc lập")
+        # (a span may run on into the next cells: "CỘNG HÒA XÃ HỘI CHỦ NGHĨA\nVIỆT NAM |")
+        mottos += [m.span() for m in res["not_issuer"].finditer(work, c.start, min(end, c.end + 80)) if m.start() < c.end]
         if any(a < c.end and b > c.start for a, b in mottos):
             c = _outside(c, mottos)
             if c is None:
