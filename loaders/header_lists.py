@@ -27,6 +27,7 @@ def read_list(st: SourceText, pos: int, end: int) -> list[Span]:
         if line.start() == line.end() and line.start() and work[pos + line.start() - 1] != "\n":
             continue
         ls, le = pos + line.start(), pos + line.end()
+        le = _before_signature_cell(work, ls, le)
         text = work[ls:le]
         if is_blank(text):
             if not first and (entries or text.strip()):
@@ -70,6 +71,17 @@ def read_list(st: SourceText, pos: int, end: int) -> list[Span]:
         if span.quote:
             spans.append(span)
     return spans
+
+
+def _before_signature_cell(work: str, ls: int, le: int) -> int:
+    """End of a list line before a table cell that opens the signature ("- Lưu: VT. | KT. CHỦ TỊCH":
+    the two columns of the foot side by side)."""
+    bar = work.find("|", ls, le)
+    while bar != -1:
+        if line_patterns()["capacity"].match(work[bar + 1: le]):
+            return bar
+        bar = work.find("|", bar + 1, le)
+    return le
 
 
 def _split_semicolons(work: str, s: int, e: int) -> list[tuple[int, int]]:

@@ -19,7 +19,7 @@ from loaders.header_fields import (
 )
 from loaders.header_layout import UPPER, Cell, cells, is_blank, is_upper
 from loaders.header_organs import lookup_district, lookup_province
-from loaders.header_vocab import literal_alternation, spellings, title_names
+from loaders.header_vocab import literal_alternation, spellings, title_names, tolerant_phrase
 
 FLAT_LINE = 250        # a line this long that holds header anchors is a flattened document
 HEADER_REACH = 6000    # how far into the text a header block may start
@@ -40,6 +40,8 @@ def _anchors() -> dict[str, re.Pattern]:
         "title": re.compile(rf"(?<![\w{UPPER}]){titles}(?![\w])"),
         "lists": re.compile(rf"(?<!\w){literal_alternation(spellings('recipients_marker') + spellings('distribution_marker'))}\s*:"),
         "capacity": re.compile(rf"(?<!\w){caps}"),
+        # capitalised, case-sensitive: "Thực hiện Công điện ..." opens a body; "thực hiện" does not
+        "opener": re.compile(rf"(?<=[^\W_] )(?:{'|'.join(tolerant_phrase(p) for p in spellings('body_opener'))})(?!\w)"),
         "role": re.compile(rf"(?<!\w){literal_alternation(spellings('role_start'))}(?!\w)"),
     }
 
@@ -84,7 +86,21 @@ def _line_breaks(line: str) -> list[int]:
         points += [m.start() - 1, m.end()]
     points += _foot_breaks(line)
     points += _list_and_sentence_breaks(line)
+    points += _opener_breaks(line)
     return sorted({p for p in points if 0 <= p < len(line)})
+
+
+def _opener_breaks(line: str) -> list[int]:
+    """The first sentence of the body glued to the trích yếu or the Kính gửi list ("... nông thôn
+    Trên cơ sở nội dung ..."): before a body opener (body_opener rows) written after them; not as
+    the trích yếu's own first words ("V/v Thực hiện Chỉ thị ...")."""
+    a = _anchors()
+    marks = [m.end() for key in ("subject", "title", "lists") for m in a[key].finditer(line)]
+    if not marks:
+        return []
+    first = min(marks)
+    return [m.start() - 1 for m in a["opener"].finditer(line, first)
+            if len(line[first: m.start()].split()) >= 2]
 
 
 def _place_start(date_line: str) -> int:

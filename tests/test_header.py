@@ -413,3 +413,32 @@ def test_layouts_spellings_and_wrappers_give_one_record(tmp_path_factory, layout
         page.write_text(_html_page(text), encoding="utf-8")
         other = extract_file(page)
     assert _same(other) == _same(base)
+
+
+# --- the rows that drive the flattening: every example -------------------------------------------
+
+def _broken_lines(line: str) -> list[str]:
+    from loaders.header_locate import break_flattened
+
+    filler = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Số: 1/UBND-VP " + "nội dung " * 30  # a flattened header
+    return [x.strip() for x in break_flattened(filler + line).split("\n")]
+
+
+@pytest.mark.parametrize("row", rows("body_opener"))
+def test_body_opener_examples(row):
+    assert any(x.startswith(row["spelling"]) for x in _broken_lines(row["example"]))
+
+
+@pytest.mark.parametrize("row", rows("role_start"))
+def test_role_start_examples(row):
+    lines = _broken_lines("Nơi nhận: - Như trên; - Lưu: VT. " + row["example"])
+    name = " ".join(w for w in row["example"].split() if not w.isupper())
+    role = row["example"][row["example"].rindex(row["spelling"]): row["example"].index(name)].strip()
+    assert lines[-3:] == [row["example"][: row["example"].rindex(row["spelling"])].strip(), role, name]
+
+
+@pytest.mark.parametrize("row", rows("heading_organ"))
+def test_heading_organ_examples(row):
+    text = f"{row['example']}\n*\nĐẢNG CỘNG SẢN VIỆT NAM\nSố: 5-QĐ/TW\nHà Nội, ngày 2 tháng 3 năm 2024\nQUY ĐỊNH\n"
+    assert H.parse_header(SourceText.from_text(text + "Nội dung.\nT/M BỘ CHÍNH TRỊ\nTrần Văn An\n")).issuer.name == "Bộ Chính trị"
+    assert H.parse_header(SourceText.from_text(text)).issuer.name == H.split_organs(row["example"])[0].name
