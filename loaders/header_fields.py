@@ -24,6 +24,8 @@ DATE = (
 )
 DATE_RE = re.compile(DATE)
 NUMBER_LINE = re.compile(rf"^[\s>*-]*{_NO}\s*:?\s*(?P<num>{SYMBOL})")
+# "Số:      /QĐ-UBND": the number line of a document not yet numbered (a draft, a template)
+NUMBER_MARK = re.compile(rf"^[\s>*-]*{_NO}\s*:")
 _PLACE = r"(?P<place>[^\W\d][^\n\d,|:;]{1,45}?)\s*,\s*"  # no digits: "Chỉ thị 04-CT/TU, ngày" is no place
 DATE_LINE = re.compile(rf"^[\s>*-]*{_PLACE}(?P<date>{DATE})")
 # ", ngày 7/2/2023 của Bộ Chính trị về ...": the body a mention of a document names as its issuer

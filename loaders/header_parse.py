@@ -7,8 +7,8 @@ from dataclasses import dataclass, field, replace
 from typing import Mapping
 
 from loaders.header_fields import (
-    OF_BODY, TRAILING_LINK, capacity_re, DATE_LINE, DATE_RE, NUMBER_LINE, PLACE_LINE, clean_place, line_patterns, normalize_number, set_date,
-    title_type, type_from_number,
+    DATE_LINE, DATE_RE, NUMBER_LINE, NUMBER_MARK, OF_BODY, PLACE_LINE, TRAILING_LINK, capacity_re, clean_place,
+    line_patterns, normalize_number, set_date, title_type, type_from_number,
 )
 from loaders.header_locate import header_start
 from loaders.header_layout import Cell, cells, is_blank, is_upper
@@ -45,111 +45,18 @@ class Header:
 def parse_header(st: SourceText, start: int = 0, end: int | None = None) -> Header:
     """Read the header of the document in st.work[start:end]; the header block may start after
     other lines (see ``header_locate.header_start``) and be printed twice."""
-    work = st.work
-    end = len(work) if end is None else end
-    start = header_start(work, start, end)
-    res = line_patterns()
-    ev: dict[str, Span] = {}
-    warns: list[str] = []
-    out: dict = {}
-    organ_cells: list[list[Cell]] = []    # blocks of consecutive upper-case cells
-    title_seen_at = None                  # index in organ_cells when the title line was met
-    last_was_organ = False
-    all_cells = cells(work, start, end)
-    mottos: list[tuple[int, int]] = []   # quốc hiệu / tiêu ngữ spans met so far
-    i = 0
-    header_end = start
-    while i < len(all_cells):
-        c = all_cells[i]
-        text = c.stripped
-        i += 1
-        if c.start - start > 4000:
-            break
-        if is_blank(text):
-            if text:  # decoration ends an organ block
-                last_was_organ = False
-            continue
-        if res["recipients"].match(c.text) or res["distribution"].match(c.text) or res["capacity"].match(c.text):
-            header_end = c.start
-            break
-        # the quốc hiệu / tiêu ngữ ("CỘNG HÒA ...", "ĐẢNG CỘNG SẢN VIỆT NAM"), even split over lines,
-        # is cut out of the cells it covers
-        # is cut out of the cells it covers; it does not end a block of organ lines, which a table
-        # or two interleaved columns put on both sides of it ("UBND | CỘNG HÒA ... | TỈNH X | Độc lập")
-        # (a span may run on into the next cells: "CỘNG HÒA XÃ HỘI CHỦ NGHĨA\nVIỆT NAM |")
-        mottos += [m.span() for m in res["not_issuer"].finditer(work, c.start, min(end, c.end + 80)) if m.start() < c.end]
-        if any(a < c.end and b > c.start for a, b in mottos):
-            c = _outside(c, mottos)
-            if c is None:
-                continue
-            text = c.stripped
-        header_end = c.end
-        m = NUMBER_LINE.match(c.text)
-        if m:
-            if "number" not in out:  # a second "Số:" line is the header printed again
-                out["number"] = normalize_number(m.group("num"))
-                ev["number"] = st.span(c.start + m.start("num"), c.start + m.end("num"))
-                d = DATE_RE.search(c.text, m.end())
-                if d and "date" not in out:
-                    set_date(st, c.start, d, out, ev, warns)
-            last_was_organ = False
-            continue
-        m = DATE_LINE.match(c.text) or PLACE_LINE.match(c.text)
-        if m:
-            if "place" not in out:
-                _set_place_date(st, c, m, out, ev, warns)
-            last_was_organ = False
-            continue
-        if res["subject"].match(c.text):
-            i = _set_subject(st, c, all_cells, i, out if "subject" not in out else {}, ev if "subject" not in out else {})
-            last_was_organ = False
-            continue
-        doc_type, urgency = title_type(text)
-        if doc_type:
-            out.setdefault("title", doc_type)
-            ev.setdefault("doc_type", st.span(c.start, c.end))
-            if urgency and "urgency" not in out:
-                out["urgency"] = urgency
-                ev["urgency"] = st.span(c.start, c.end)
-            title_seen_at = len(organ_cells) if title_seen_at is None else title_seen_at
-            last_was_organ = False
-            continue
-        if is_upper(text) and res["urgency"].match(text):
-            out.setdefault("urgency", code_label("urgency", text))
-            ev.setdefault("urgency", st.span(c.start, c.end))
-            continue
-        if is_upper(text) and res["secrecy"].match(text):
-            out.setdefault("secrecy", code_label("secrecy", text))
-            ev.setdefault("secrecy", st.span(c.start, c.end))
-            continue
-        if copy_marker(text):
-            continue
-        if is_upper(text) and "subject" not in out and _after_title(all_cells, i - 1) and _caps_subject(all_cells, i - 1):
-            # "QUY ĐỊNH / CHỨC NĂNG, NHIỆM VỤ ...": a trích yếu in capitals under the title
-            i = _set_subject(st, c, all_cells, i, out, ev, upper=True)
-            continue
-        if is_upper(text):
-            if last_was_organ:
-                organ_cells[-1].append(c)
-            else:
-                organ_cells.append([c])
-            last_was_organ = True
-            continue
-        if "subject" not in out and text[:1].islower() and len(text) < 300 and _after_title(all_cells, i - 1):
-            # "KẾ HOẠCH / thực hiện Kế hoạch số 120-KH/TU ...": a lower-case trích yếu under the title
-            i = _set_subject(st, c, all_cells, i, out, ev)
-            continue
-        # a sentence: the body has started
-        header_end = c.start
-        break
-    _assign_organs(st, organ_cells, title_seen_at, out, ev)
+    end = len(st.work) if end is None else end
+    reader = _Reader(st, header_start(st.work, start, end), end)
+    reader.read()
+    out, ev, warns = reader.out, reader.ev, reader.warns
+    _assign_organs(st, reader.organ_blocks, reader.title_at, out, ev)
     _narrow_heading_issuer(st, out, ev)
     _seat_from_place(out, warns)
     has_header = bool(out.get("number") or out.get("issuer") or out.get("date"))
     if has_header:
         warns += _missing(out, out.get("title") or out.get("number") and type_from_number(out["number"]))
     if "number" not in out:  # an excerpt without its header: the number may be in the portal's link
-        _trailing_link(st, start, end, out, ev, warns)
+        _trailing_link(st, reader.start, end, out, ev, warns)
     doc_type = out.get("title")
     if not doc_type and out.get("number"):
         doc_type = type_from_number(out["number"])
@@ -161,8 +68,164 @@ def parse_header(st: SourceText, start: int = 0, end: int | None = None) -> Head
         urgency=out.get("urgency"), secrecy=out.get("secrecy"),
         text_kind="ORIG" if has_header else None,
         evidence={k: v for k, v in ev.items() if k != "doc_type" or doc_type},
-        warnings=tuple(warns), end=header_end,
+        warnings=tuple(warns), end=reader.header_end,
     )
+
+
+HEADER_SPAN = 4000  # characters from the header's start after which no header line is looked for
+_STOP = -1
+
+
+class _Reader:
+    """Walks the cells of a header block. Each ``_line_*`` method reads one kind of line: it returns
+    the index of the next cell to read when the line is its kind, None when it is not, _STOP when
+    the header ends there."""
+
+    def __init__(self, st: SourceText, start: int, end: int):
+        self.st, self.start, self.end = st, start, end
+        self.cells = cells(st.work, start, end)
+        self.out: dict = {}
+        self.ev: dict[str, Span] = {}
+        self.warns: list[str] = []
+        self.organ_blocks: list[list[Cell]] = []  # blocks of consecutive upper-case cells
+        self.title_at: int | None = None           # index in organ_blocks when the title line was met
+        self.in_organ_block = False
+        self.mottos: list[tuple[int, int]] = []     # quốc hiệu / tiêu ngữ spans met so far
+        self.header_end = start
+
+    def read(self) -> None:
+        readers = (self._line_number, self._line_unnumbered, self._line_place_date, self._line_subject,
+                   self._line_title, self._line_mark, self._line_caps_subject, self._line_organ,
+                   self._line_lower_subject)
+        i = 0
+        while i < len(self.cells):
+            c = self.cells[i]
+            i += 1
+            if c.start - self.start > HEADER_SPAN:
+                return
+            if is_blank(c.text):
+                if c.stripped:  # decoration ends an organ block
+                    self.in_organ_block = False
+                continue
+            if self._ends_header(c):
+                self.header_end = c.start
+                return
+            c = self._without_motto(c)
+            if c is None:
+                continue
+            self.header_end = c.end
+            nxt = next((n for n in (read(c, i) for read in readers) if n is not None), _STOP)
+            if nxt == _STOP:  # a sentence: the body has started
+                self.header_end = c.start
+                return
+            i = nxt
+
+    def _ends_header(self, c: Cell) -> bool:
+        res = line_patterns()
+        return bool(res["recipients"].match(c.text) or res["distribution"].match(c.text)
+                    or res["capacity"].match(c.text))
+
+    def _without_motto(self, c: Cell) -> Cell | None:
+        """Cell c with the quốc hiệu / tiêu ngữ ("CỘNG HÒA ...", "ĐẢNG CỘNG SẢN VIỆT NAM") cut out,
+        even when it runs over lines and cells ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA\nVIỆT NAM |"). It does
+        not end a block of organ lines: a table or two interleaved columns put organ lines on both
+        sides of it ("UBND | CỘNG HÒA ... | TỈNH X | Độc lập")."""
+        found = line_patterns()["not_issuer"].finditer(self.st.work, c.start, min(self.end, c.end + 80))
+        self.mottos += [m.span() for m in found if m.start() < c.end]
+        if any(a < c.end and b > c.start for a, b in self.mottos):
+            return _outside(c, self.mottos)
+        return c
+
+    def _field_line(self, nxt: int) -> int:
+        self.in_organ_block = False
+        return nxt
+
+    def _line_number(self, c: Cell, i: int) -> int | None:
+        m = NUMBER_LINE.match(c.text)
+        if not m:
+            return None
+        st, out = self.st, self.out
+        if "number" not in out:  # a second "Số:" line is the header printed again
+            out["number"] = normalize_number(m.group("num"))
+            self.ev["number"] = st.span(c.start + m.start("num"), c.start + m.end("num"))
+            d = DATE_RE.search(c.text, m.end())  # a telegram's "Số: 04/CĐ-UBND hồi 17 giờ ngày ..."
+            if d and "date" not in out:
+                set_date(st, c.start, d, out, self.ev, self.warns)
+        return self._field_line(i)
+
+    def _line_unnumbered(self, c: Cell, i: int) -> int | None:
+        """"Số:      /QĐ-UBND": a document not yet numbered (a draft, a template)."""
+        if not NUMBER_MARK.match(c.text):
+            return None
+        self.warns.append(f"header: number line {clean(c.text)!r} has no number")
+        return self._field_line(i)
+
+    def _line_place_date(self, c: Cell, i: int) -> int | None:
+        m = DATE_LINE.match(c.text) or PLACE_LINE.match(c.text)
+        if not m:
+            return None
+        if "place" not in self.out:
+            _set_place_date(self.st, c, m, self.out, self.ev, self.warns)
+        return self._field_line(i)
+
+    def _line_subject(self, c: Cell, i: int) -> int | None:
+        """"V/v ...", "Về việc ..." (a second one is the header printed again: read and dropped)."""
+        if not line_patterns()["subject"].match(c.text):
+            return None
+        first = "subject" not in self.out
+        nxt = _set_subject(self.st, c, self.cells, i, self.out if first else {}, self.ev if first else {})
+        return self._field_line(nxt)
+
+    def _line_title(self, c: Cell, i: int) -> int | None:
+        """"CHỈ THỊ", "CÔNG ĐIỆN KHẨN": the type (and urgency) title."""
+        doc_type, urgency = title_type(c.stripped)
+        if not doc_type:
+            return None
+        out, ev = self.out, self.ev
+        out.setdefault("title", doc_type)
+        ev.setdefault("doc_type", self.st.span(c.start, c.end))
+        if urgency and "urgency" not in out:
+            out["urgency"] = urgency
+            ev["urgency"] = self.st.span(c.start, c.end)
+        self.title_at = len(self.organ_blocks) if self.title_at is None else self.title_at
+        return self._field_line(i)
+
+    def _line_mark(self, c: Cell, i: int) -> int | None:
+        """"HỎA TỐC", "MẬT", "SAO Y": urgency, secrecy and copy marks."""
+        text = c.stripped
+        if not is_upper(text):
+            return None
+        res = line_patterns()
+        for key in ("urgency", "secrecy"):
+            if res[key].match(text):
+                self.out.setdefault(key, code_label(key, text))
+                self.ev.setdefault(key, self.st.span(c.start, c.end))
+                return i
+        return i if copy_marker(text) else None
+
+    def _line_caps_subject(self, c: Cell, i: int) -> int | None:
+        """"QUY ĐỊNH / CHỨC NĂNG, NHIỆM VỤ ...": a trích yếu in capitals under the title."""
+        if not (is_upper(c.stripped) and "subject" not in self.out and _after_title(self.cells, i - 1)
+                and _caps_subject(self.cells, i - 1)):
+            return None
+        return _set_subject(self.st, c, self.cells, i, self.out, self.ev, upper=True)
+
+    def _line_organ(self, c: Cell, i: int) -> int | None:
+        if not is_upper(c.stripped):
+            return None
+        if self.in_organ_block:
+            self.organ_blocks[-1].append(c)
+        else:
+            self.organ_blocks.append([c])
+        self.in_organ_block = True
+        return i
+
+    def _line_lower_subject(self, c: Cell, i: int) -> int | None:
+        """"KẾ HOẠCH / thực hiện Kế hoạch số 120-KH/TU ...": a lower-case trích yếu under the title."""
+        text = c.stripped
+        if "subject" in self.out or not text[:1].islower() or len(text) >= 300 or not _after_title(self.cells, i - 1):
+            return None
+        return _set_subject(self.st, c, self.cells, i, self.out, self.ev)
 
 
 # Fields an original's header normally gives; each one not found is said in the build report.

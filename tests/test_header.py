@@ -339,6 +339,11 @@ def test_header_start(text, start_line):
     # a damaged tiêu ngữ (dropped short word, en dashes, capital P) does not end the header
     ("BAN CHỈ ĐẠO QUỐC GIA\nPHÒNG CHỐNG DỊCH SỐT XUẤT HUYẾT\nSố: 14/CV-BCĐ\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
      "Độc lập – Tự – Hạnh Phúc\nHà Nội, ngày 2 tháng 5 năm 2019\n", "date", "2019-05-02"),
+    # a document not yet numbered: the number line is no body line
+    ("ỦY BAN NHÂN DÂN\nTỈNH LAI CHÂU\nSố:      /UBND-VP\nLai Châu, ngày   tháng   năm 2023\nKính gửi: Sở Y tế.\n",
+     "issuer", "Ủy ban nhân dân tỉnh Lai Châu"),
+    ("ỦY BAN NHÂN DÂN\nTỈNH LAI CHÂU\nSố:      /UBND-VP\nLai Châu, ngày   tháng   năm 2023\nKính gửi: Sở Y tế.\n",
+     "number", None),
     # the link a portal prints under an excerpt
     ("V/v phòng chống lụt bão\n\nỦy ban nhân dân huyện yêu cầu các xã thực hiện tốt nội dung sau: 41/UBND-VP ngày 9/9/2022\n",
      "number", "41/UBND-VP"),
@@ -354,6 +359,7 @@ def test_header_layout_cases(text, field, value):
     ("Số: 12/UBND-VX\nCác sở thực hiện.\n", "header: no date found"),
     ("Số: 12/UBND-VX\nCác sở thực hiện.\n", "header: no issuer found"),
     ("ỦY BAN NHÂN DÂN\nTỈNH HẢI DƯƠNG\nSố: 26/UBND-VP\nHải Dương, ngày 21 tháng năm 2021\n", "has no complete date"),
+    ("ỦY BAN NHÂN DÂN\nTỈNH LAI CHÂU\nSố:      /UBND-VP\nLai Châu, ngày   tháng   năm 2023\n", "has no number"),
 ])
 def test_missing_header_fields_are_reported(text, warning):
     from loaders.extract import extract_text
