@@ -2,8 +2,9 @@
 
 The work is done in modules with one job each:
 - ``header_vocab``: rows of header_markers.csv and the code lists, the lookup key ``bare_key``;
-- ``header_layout``: lines and cells of the text, and the header block wherever it starts
-  (portal lines before it, a header printed twice, a one-line PDF flattening);
+- ``header_layout``: lines and "|" cells of the text;
+- ``header_locate``: the header block wherever it starts (after a press lead, portal or comment
+  lines) and line breaks put back into a one-line PDF flattening;
 - ``header_fields``: number, date, place, type title, and the named line patterns;
 - ``header_organs``: bodies named in the header or the text, with their locality;
 - ``header_parse``: the header block of an original -> ``Header``;
@@ -19,6 +20,7 @@ from loaders.header_fields import (  # noqa: F401
 )
 from loaders.header_layout import UPPER, Cell, cells, is_blank, is_upper, title_case  # noqa: F401
 from loaders.header_lists import find_list, read_list  # noqa: F401
+from loaders.header_locate import break_flattened, header_start  # noqa: F401
 from loaders.header_organs import (  # noqa: F401
     Organ, body_in_text, fix_ocr, lookup_district, lookup_province, make_organ, split_organs, unit_re,
     with_locality,
