@@ -84,6 +84,8 @@ def _line_breaks(line: str) -> list[int]:
         points.append(m.start() + _place_start(m.group(0)) - 1)
     for m in a["title"].finditer(line):
         points += [m.start() - 1, m.end()]
+    for m in re.finditer(r"(?<=\s)(?:\*|[-_=~*]{3,})(?=\s)", line):  # the rules under the header columns
+        points += [m.start() - 1, m.end()]
     points += _foot_breaks(line)
     points += _list_and_sentence_breaks(line)
     points += _opener_breaks(line)

@@ -82,7 +82,7 @@ def split_organs(block: str, lines: tuple[str, ...] = ()) -> list[Organ]:
 
 
 def make_organ(row: dict[str, str], rest: str) -> Organ:
-    rest = clean(re.sub(r"\(.*?\)", " ", rest)).strip(" ,.;:-")
+    rest = clean(re.sub(r"\(.*?\)", " ", rest)).strip(" ,.;:-*_=~")
     keyword, level, channel, mode = row["value"], row["level"], row["channel"] or None, row["rest"]
     if mode == "none" or not rest:
         open_unit = level if mode == "locality" else None

@@ -228,8 +228,8 @@ def test_header_lines_joined_on_one_line():
 
 
 # --- a header wherever it is: one document in every layout gives one record ------------------------
-# An invented letter of a provincial People's Committee (not from any corpus), and the layouts real
-# pages give it. Every layout must give the record of the bare document.
+# Two invented letters (not from any corpus), a State one and a Party one, and the layouts real pages
+# give them. Every layout must give the record of the bare document.
 
 HEAD_LEFT = ["ỦY BAN NHÂN DÂN", "TỈNH QUẢNG TRỊ", "-------", "Số: 512/UBND-NN",
              "V/v tăng cường phòng chống", "bệnh dịch tả lợn châu Phi"]
@@ -239,33 +239,39 @@ BODY = ["Kính gửi:", "- Sở Nông nghiệp và Phát triển nông thôn;", 
         "Trước tình hình bệnh dịch tả lợn châu Phi diễn biến phức tạp, Chủ tịch UBND tỉnh yêu cầu Sở Nông "
         "nghiệp và Phát triển nông thôn chủ trì theo dõi tình hình dịch bệnh ở TP. Đông Hà.",
         "Nơi nhận:", "- Như trên;", "- Lưu: VT, NN.", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Hoàng Văn Nam"]
-BARE = "\n".join(HEAD_LEFT + HEAD_RIGHT + [""] + BODY) + "\n"
-PORTAL = "Cổng thông tin điện tử tỉnh Quảng Trị\nTrang chủ | Giới thiệu | Tin tức | Văn bản\nVăn bản chỉ đạo điều hành\n\n"
-SOURCE = "<!-- tải về từ trang văn bản của tỉnh -->\nNguồn: Văn phòng UBND tỉnh (đăng lúc 15/06/2022 08:30)\n\n"
-LEAD = ("Ngày 14/6, UBND tỉnh Quảng Trị có văn bản chỉ đạo các ngành tăng cường phòng chống dịch. "
+PARTY_LEFT = ["TỈNH ỦY BÌNH PHƯỚC", "*", "Số 245-CV/TU", "V/v tăng cường công tác phòng,", "chống cháy rừng mùa khô"]
+PARTY_RIGHT = ["ĐẢNG CỘNG SẢN VIỆT NAM", "", "Bình Phước, ngày 8 tháng 1 năm 2021"]
+PARTY_BODY = ["Kính gửi:", "- Các huyện ủy, thị ủy, thành ủy;", "- Ban cán sự đảng Ủy ban nhân dân tỉnh.",
+              "Thời gian qua, công tác phòng, chống cháy rừng trên địa bàn tỉnh đạt nhiều kết quả. Ban Thường vụ "
+              "Tỉnh ủy yêu cầu các cấp ủy tăng cường kiểm tra.",
+              "Nơi nhận:", "- Như trên,", "- Lưu Văn phòng Tỉnh ủy.", "T/M BAN THƯỜNG VỤ", "PHÓ BÍ THƯ THƯỜNG TRỰC",
+              "Trần Thị Mai Hương"]
+PORTAL = "Cổng thông tin điện tử tỉnh\nTrang chủ | Giới thiệu | Tin tức | Văn bản\nVăn bản chỉ đạo điều hành\n\n"
+SOURCE = "<!-- tải về từ trang văn bản của tỉnh -->\nNguồn: Văn phòng tỉnh (đăng lúc 15/06/2022 08:30)\n\n"
+LEAD = ("Mới đây, tỉnh có văn bản chỉ đạo các ngành, các cấp về công tác phòng chống. "
         "Dưới đây là toàn văn văn bản.\n\n")
 
 
-def _interleaved() -> str:
-    rows = [x for pair in zip(HEAD_LEFT, HEAD_RIGHT) for x in pair] + HEAD_LEFT[len(HEAD_RIGHT):]
-    return "\n".join(rows + [""] + BODY) + "\n"
+def layouts(left: list[str], right: list[str], body: list[str]) -> dict[str, str]:
+    bare = "\n".join(left + right + [""] + body) + "\n"
+    rows = [x for pair in zip(left, right) for x in pair] + left[len(right):]
+    cells = [f"{a} | {b} |" for a, b in zip(left, right)] + [f"{a} |" for a in left[len(right):]]
+    return {
+        "bare": bare,
+        "flattened into one line": " ".join(line for line in bare.split("\n") if line) + " ",
+        "header printed twice": "\n".join(left + [""] + left + right + [""] + body) + "\n",
+        "columns interleaved row by row": "\n".join(rows + [""] + body) + "\n",
+        "table flattened with | cells": "\n".join(cells + body) + "\n",
+        "portal title and menu first": PORTAL + bare,
+        "upper-case site title and menu first": "CỔNG THÔNG TIN ĐIỆN TỬ\nTRANG CHỦ | TIN TỨC | VĂN BẢN\n" + bare,
+        "comment and source lines first": SOURCE + bare,
+        "press lead first": LEAD + bare,
+    }
 
 
-def _pipes() -> str:
-    rows = [f"{a} | {b} |" for a, b in zip(HEAD_LEFT, HEAD_RIGHT)] + [f"{a} |" for a in HEAD_LEFT[len(HEAD_RIGHT):]]
-    return "\n".join(rows + BODY) + "\n"
-
-
-LAYOUTS = {
-    "bare": BARE,
-    "flattened into one line": " ".join(line for line in BARE.split("\n") if line) + " ",
-    "header printed twice": "\n".join(HEAD_LEFT + [""] + HEAD_LEFT + HEAD_RIGHT + [""] + BODY) + "\n",
-    "columns interleaved row by row": _interleaved(),
-    "table flattened with | cells": _pipes(),
-    "portal title and menu first": PORTAL + BARE,
-    "comment and source lines first": SOURCE + BARE,
-    "press lead first": LEAD + BARE,
-}
+LAYOUTS = layouts(HEAD_LEFT, HEAD_RIGHT, BODY)
+PARTY_LAYOUTS = layouts(PARTY_LEFT, PARTY_RIGHT, PARTY_BODY)
+BARE = LAYOUTS["bare"]
 EXPECTED = {
     "doc_type": "Công văn", "number": "512/UBND-NN", "date": "2022-06-14", "place": "Quảng Trị",
     "issuer": "Ủy ban nhân dân tỉnh Quảng Trị", "issuer_level": "province",
@@ -273,22 +279,34 @@ EXPECTED = {
     "recipients": ("Sở Nông nghiệp và Phát triển nông thôn", "Ủy ban nhân dân các huyện, thị xã, thành phố"),
     "distribution": ("Như trên", "Lưu: VT, NN"),
 }
+PARTY_EXPECTED = {
+    "doc_type": "Công văn", "number": "245-CV/TU", "date": "2021-01-08", "place": "Bình Phước",
+    "issuer": "Tỉnh ủy Bình Phước", "issuer_level": "province",
+    "subject": "V/v tăng cường công tác phòng, chống cháy rừng mùa khô", "text_kind": "ORIG",
+    "recipients": ("Các huyện ủy, thị ủy, thành ủy", "Ban cán sự đảng Ủy ban nhân dân tỉnh"),
+    "distribution": ("Như trên", "Lưu Văn phòng Tỉnh ủy"),
+}
 
 
 def _facts(record) -> dict:
     return {k: getattr(record, k) for k in EXPECTED} | {"signer": record.signer}
 
 
-@pytest.mark.parametrize("layout", LAYOUTS)
-def test_header_in_every_layout(layout):
+@pytest.mark.parametrize("doc, layout", [("state", k) for k in LAYOUTS] + [("party", k) for k in PARTY_LAYOUTS])
+def test_header_in_every_layout(doc, layout):
     from loaders.extract import extract_text
     from loaders.records import Signer
 
-    record = extract_text(LAYOUTS[layout])
-    assert _facts(record) == EXPECTED | {"signer": Signer("Hoàng Văn Nam", "PHÓ CHỦ TỊCH", "KT. CHỦ TỊCH")}
+    text = (LAYOUTS if doc == "state" else PARTY_LAYOUTS)[layout]
+    record = extract_text(text)
+    if doc == "state":
+        expected = EXPECTED | {"signer": Signer("Hoàng Văn Nam", "PHÓ CHỦ TỊCH", "KT. CHỦ TỊCH")}
+    else:
+        expected = PARTY_EXPECTED | {"signer": Signer("Trần Thị Mai Hương", "PHÓ BÍ THƯ THƯỜNG TRỰC", "T/M BAN THƯỜNG VỤ")}
+    assert _facts(record) == expected
     for key in ("number", "date", "issuer", "subject", "signer.name"):
         span = record.evidence[key]
-        assert LAYOUTS[layout][span.start:span.end] == span.quote
+        assert text[span.start:span.end] == span.quote
 
 
 @pytest.mark.parametrize("layout", [k for k in LAYOUTS if k != "bare"])
