@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from loaders import refdata
+from loaders.body_lists import find_colon_list
 from loaders.citations import UPPER, alternation, complete, patterns, read_body
 from loaders.context import DocContext
 from loaders.header import is_upper
@@ -194,6 +195,11 @@ def bodies_of(phrase: str, ctx: DocContext) -> list[str]:
     phrase = clean(phrase).strip(" ,;:.")
     if not phrase:
         return []
+    colon = find_colon_list(phrase)
+    if colon:  # "Ủy ban nhân dân các tỉnh, thành phố: Bắc Giang, Hải Phòng": one body per item
+        before = re.sub(r"(?:\s+(?:và|cùng)|[,;])\s*$", "", phrase[:colon.start].rstrip())
+        named = [complete(it.name, ctx) for it in colon.items]
+        return list(dict.fromkeys((bodies_of(before, ctx) if before else []) + named))
     person = d["person"].match(phrase)
     if person:
         rest = phrase[person.end():].split(";")[0].strip(" ,")
