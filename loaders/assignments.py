@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from loaders import refdata
-from loaders.body_lists import find_colon_list
+from loaders.body_lists import addressee_end, find_colon_list, split_addressees
 from loaders.citations import UPPER, alternation, complete, patterns, read_body
 from loaders.context import DocContext
 from loaders.header import is_upper
@@ -49,6 +49,7 @@ def _data() -> dict:
         "cooperate": re.compile(rf"(?<![^\W_])(?i:{alternation(words('cooperate'))}){nb}\s*"),
         "report": re.compile(rf"(?<![^\W_])(?:{alternation(words('report'))}){nb}\s*"),
         "formula": re.compile(rf"^(?:(?:{alternation(words('formula'))}|ngay|nghiêm|và|,)\s*)+$", re.I),
+        "intro_formula": re.compile(rf"(?:(?:{alternation(words('intro_formula'))}){nb}\s*)+", re.I),
         "notice": re.compile(rf"(?<![^\W_])(?:{alternation(words('notice'))}){nb}"),
         "scope": re.compile(rf"\s*,?\s*(?:{alternation(words('scope_cut'))}){nb}"),
         "strip_post": re.compile(rf"^(?:{alternation(words('strip_post'))})\s+(?={alternation(words('body_head'))}{nb})"),
@@ -257,10 +258,17 @@ class _Task:
     cooperating: list[str] = field(default_factory=list)
     reports_to: str | None = None
     end: int = 0
+    generic: bool = False     # only addressee classes ("các cấp ủy, chính quyền")
 
 
 def _predicate(text: str, start: int = 0) -> re.Match | None:
-    return _data()["predicate"].search(text, start)
+    m = _data()["predicate"].search(text, start)
+    while m:
+        end = addressee_end(text, m.start())
+        if end is None or end <= m.end():
+            return m
+        m = _data()["predicate"].search(text, end)  # "tổ chức đảng" names a class, "tổ chức" is no verb there
+    return None
 
 
 def _names_start(text: str) -> bool:
@@ -278,7 +286,7 @@ def _subject(s: _Sentence) -> tuple[str, int] | None:
     if not _names_start(text):
         return None
     pred = _predicate(text)
-    if not pred or d["assign_inner"].search(text, 0, pred.start()) or text.rstrip().endswith(":"):
+    if not pred or d["assign_inner"].search(text, 0, pred.start()) or _intro_only(text, pred.start()):
         return None
     cut = d["scope"].search(text, 0, pred.start())
     if d["clause"].search(text, 0, cut.start() if cut else pred.start()):
@@ -286,8 +294,41 @@ def _subject(s: _Sentence) -> tuple[str, int] | None:
     return text[:pred.start()], pred.start()
 
 
-def _tasks_of(s: _Sentence, ctx: DocContext) -> tuple[list[str], int] | str | None:
-    """(lead bodies, predicate offset) for a task sentence; ("intro", object offset) for "đề nghị X:"."""
+def _intro_only(text: str, pred_start: int) -> bool:
+    """"... thực hiện tốt một số nội dung sau:": the predicate only announces the items below."""
+    body = text.rstrip()
+    if not body.endswith(":"):
+        return False
+    return bool(_data()["intro_formula"].fullmatch(body[pred_start:-1].strip()))
+
+
+@dataclass(frozen=True)
+class _Found:
+    """The lead bodies of a task sentence, where its predicate starts, and whether they are only
+    addressee classes ("các cấp ủy, chính quyền ...")."""
+
+    bodies: list[str]
+    pred: int                 # -1: an introduction; the numbered items below are the tasks
+    generic: bool = False
+
+    @property
+    def intro(self) -> bool:
+        return self.pred < 0
+
+
+def _addressees(phrase: str, ctx: DocContext) -> list[str]:
+    """Classes of an addressee list, each completed only in its locality words ("... của tỉnh")."""
+    out = []
+    for item in split_addressees(clean(phrase).strip(" ,;:")):
+        whole = complete(item.name, ctx)
+        head = item.name.rsplit(" ", 1)[0]
+        out.append(whole if whole.startswith(head) else item.name)
+    return out
+
+
+def _tasks_of(s: _Sentence, ctx: DocContext) -> _Found | None:
+    """A task sentence; for "đề nghị X:" and "yêu cầu X thực hiện các nội dung sau:" the bodies
+    whose tasks are the items below, with ``pred`` -1; None when the sentence gives no task."""
     d = _data()
     text = s.text
     if d["notice"].search(text):
@@ -295,27 +336,39 @@ def _tasks_of(s: _Sentence, ctx: DocContext) -> tuple[list[str], int] | str | No
     m = d["assign_start"].match(text)
     obj_start = m.end() if m else None
     if obj_start is None:
+        pred = _predicate(text)
+        if pred and not _intro_only(text, pred.start()):
+            classes = _addressees(text[:pred.start()], ctx)
+            if classes:
+                return _Found(classes, pred.start(), True)   # "Cấp ủy các cấp cần lãnh đạo ..."
         subject = _subject(s)
         if subject:
-            return bodies_of(subject[0], ctx), subject[1]
+            return _Found(bodies_of(subject[0], ctx), subject[1])
         inner = d["assign_inner"].search(text)
         if not inner:
             return None
         obj_start = inner.end()
-    if not _names_start(text[obj_start:]) and not text[obj_start:].lstrip().startswith(":"):
+    obj = text[obj_start:].lstrip(" ,")
+    obj_start = len(text) - len(obj)
+    pred = _predicate(text, obj_start)
+    classes = _addressees(text[obj_start:pred.start()], ctx) if pred else []
+    if not classes and not _names_start(obj) and not obj.startswith(":"):
         return None
     colon = text.find(":", obj_start)
-    pred = _predicate(text, obj_start)
     if colon >= 0 and (not pred or colon < pred.start()) and not text[colon + 1:].strip():
-        return "intro", obj_start
-    if not pred or (text.rstrip().endswith(":")):
-        return None  # "... yêu cầu X ... một số nội dung sau:" introduces the items; no task of its own
+        return _Found(classes or bodies_of(text[obj_start:colon], ctx), -1, bool(classes))  # "đề nghị X:"
+    if not pred:
+        return None
+    if _intro_only(text, pred.start()):  # "... yêu cầu X thực hiện tốt một số nội dung sau:"
+        return _Found(classes or bodies_of(text[obj_start:pred.start()], ctx), -1, bool(classes))
     if d["clause"].search(text, obj_start, pred.start()):
         return None
     rest = re.sub(r"[./\s]+$", "", text[pred.start():])
     if d["formula"].match(rest):
         return None  # "Yêu cầu các cấp ủy ... triển khai thực hiện nghiêm túc./."
-    return bodies_of(text[obj_start:pred.start()], ctx), pred.start()
+    if classes:
+        return _Found(classes, pred.start(), True)
+    return _Found(bodies_of(text[obj_start:pred.start()], ctx), pred.start())
 
 
 def _extras(task: _Task, text: str, start: int, ctx: DocContext) -> None:
@@ -347,25 +400,33 @@ def _find(st: SourceText, ctx: DocContext) -> tuple[tuple[Assignment, Span], ...
     m = re.search(r"^[\s\-*]*Nơi nhận\s*:", w, re.M)
     limit = m.start() if m else len(w)
     tasks: list[_Task] = []
-    pending: list[str] | None = None    # bodies of "đề nghị X:" awaiting their items
+    pending: _Found | None = None       # bodies of "đề nghị X:" awaiting their items
     last_in_item: _Task | None = None
+    tentative: _Task | None = None      # "Giao X chủ trì ... như sau:": X's task unless the items name their own
+    prev_end = 0
     for s in _sentences(w, limit):
         if is_upper(s.text.split("\n", 1)[0]):
             continue  # header and title lines ("UBND TỈNH NGHỆ AN / SỞ Y TẾ ..."), not a sentence
         found = _tasks_of(s, ctx)
-        if isinstance(found, tuple) and found[0] == "intro":
-            pending = bodies_of(s.text[found[1]:s.text.rfind(":")], ctx)
+        if found is not None and found.intro:
+            pending = found if found.bodies else None
             last_in_item = None
             continue
         if s.item:
             last_in_item = None
-        if isinstance(found, tuple) and found[0]:
-            task = _Task(s, found[0])
-            _extras(task, s.text, found[1], ctx)
+        elif tentative is not None and "\n" in w[prev_end:s.start]:
+            tentative = None  # a paragraph outside the items: the list is over
+        prev_end = s.end
+        if found is not None and found.bodies:
+            task = _Task(s, found.bodies, generic=found.generic)
+            _extras(task, s.text, found.pred, ctx)
+            if tentative is not None:  # the items name their own bodies: the introduction only distributes
+                tasks = [t for t in tasks if t is not tentative]
+            tentative = task if s.text.rstrip().endswith(":") else None
             tasks.append(task)
             last_in_item = task
         elif pending and s.item:
-            task = _Task(s, list(pending))
+            task = _Task(s, list(pending.bodies), generic=pending.generic)
             _extras(task, s.text, 0, ctx)
             tasks.append(task)
             last_in_item = task
@@ -373,6 +434,8 @@ def _find(st: SourceText, ctx: DocContext) -> tuple[tuple[Assignment, Span], ...
             _extras(last_in_item, s.text, 0, ctx)  # "Phối hợp với Công an huyện, ..." continues the item
         if pending and not s.item and found is None and last_in_item is None:
             pending = None  # a sentence outside the numbered items ends the request's list
+    if any(not t.generic for t in tasks):
+        tasks = [t for t in tasks if not t.generic]  # classes count only when no body is named
     out = []
     for t in tasks:
         span = st.span(t.sentence.start, t.sentence.end)

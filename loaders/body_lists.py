@@ -186,6 +186,63 @@ def expand_list(text: str) -> tuple[ListItem, ...]:
     return found.items if found else ()
 
 
+# ---------------------------------------------------------------- addressee classes
+
+# The group of offices and sectors ("ban, ngành, cơ quan"): a list of them alone is an ordinary class
+# of bodies; a list that also names another level of the political system (cấp ủy, chính quyền,
+# Mặt trận ...) is an addressee list.
+_OFFICES = "sector"
+
+
+@lru_cache(maxsize=1)
+def _addressee_re() -> tuple[re.Pattern, dict[str, str]]:
+    rows = _words("addressee")
+    plural = _alt(t for t, _ in _words("plural"))
+    pattern = re.compile(rf"(?P<plural>(?i:{plural})\s+)?(?P<word>(?i:{_alt(t for t, _ in rows)}))(?![^\W_])")
+    return pattern, {fold(t): g for t, g in rows}
+
+
+def addressee_end(text: str, pos: int) -> int | None:
+    """End of the addressee class word at ``pos`` ("tổ chức đảng" in "... tổ chức đảng nghiêm túc"):
+    a verb-like word there ("tổ chức") is part of the class, not the predicate."""
+    m = _addressee_re()[0].match(text, pos)
+    return m.end() if m else None
+
+
+def split_addressees(text: str) -> tuple[ListItem, ...]:
+    """The classes of an addressee list, one item per level of the political system:
+    "các cấp ủy, tổ chức đảng, chính quyền, Mặt trận Tổ quốc và các đoàn thể" -> "các cấp ủy, tổ
+    chức đảng" | "chính quyền" | "Mặt trận Tổ quốc" | "các đoàn thể". A piece starting with "các",
+    after "và", or of another group starts a new item; () when ``text`` is not such a list."""
+    pattern, groups = _addressee_re()
+    g = _grammar()
+    pieces, pos = [], 0
+    for m in g["separator"].finditer(text):
+        pieces.append((pos, m.start(), m.group(0).strip()))
+        pos = m.end()
+    pieces.append((pos, len(text), ""))
+    items: list[list] = []       # [start, end, group]
+    seen: set[str] = set()
+    for k, (s, e, _) in enumerate(pieces):
+        piece = text[s:e]
+        if not piece.strip():
+            continue
+        m = pattern.match(piece)
+        if not m or m.group("word")[:1].isupper() and piece[m.end():].lstrip()[:1].isupper():
+            return ()  # not a class, or a named body: "Ban Dân vận Huyện ủy", "Hội Nông dân tỉnh"
+        group = groups[fold(m.group("word"))]
+        seen.add(group)
+        joined_by = pieces[k - 1][2] if k else ""
+        if items and not m.group("plural") and joined_by in (",", ";") and items[-1][2] == group \
+                and not m.group("word")[:1].isupper():
+            items[-1][1] = e
+        else:
+            items.append([s, e, group])
+    if not items or seen <= {_OFFICES}:
+        return ()
+    return tuple(ListItem(text[s:e].strip(" .,;"), s, e) for s, e, _ in items)
+
+
 # ---------------------------------------------------------------- recipients
 
 def recipient_names(st, spans: list[Span]) -> list[tuple[str, Span]]:
@@ -208,4 +265,5 @@ def recipient_names(st, spans: list[Span]) -> list[tuple[str, Span]]:
     return out
 
 
-__all__ = ["ListItem", "ColonList", "expand_list", "find_colon_list", "split_items", "recipient_names"]
+__all__ = ["ListItem", "ColonList", "expand_list", "find_colon_list", "split_items", "split_addressees",
+           "addressee_end", "recipient_names"]
