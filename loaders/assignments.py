@@ -53,6 +53,9 @@ def _data() -> dict:
         "notice": re.compile(rf"(?<![^\W_])(?:{alternation(words('notice'))}){nb}"),
         "scope": re.compile(rf"\s*,?\s*(?:{alternation(words('scope_cut'))}){nb}"),
         "strip_post": re.compile(rf"^(?:{alternation(words('strip_post'))})\s+(?={alternation(words('body_head'))}{nb})"),
+        "class_word": re.compile(rf"(?<![^\W_])(?i:{alternation(words('committee_class') + words('unit_class'))}){nb}"),
+        "class_group": {t: v or "committee" for t, v in p.get("committee_class", ())}
+                       | {t: v or "unit" for t, v in p.get("unit_class", ())},
         "bare_committee": {t: v for t, v in p.get("bare_committee", ())},
         "elliptic": {t: v for t, v in p.get("elliptic_alias", ())},
         "sector": {t: v for t, v in p.get("sector_alias", ())},
@@ -151,8 +154,9 @@ def _merge(pieces: list[str]) -> list[str]:
         if items and p not in d["sector"]:
             prev = items[-1]
             bare = re.sub(r"^(?:các|những)\s+", "", p)
-            if _LOWER_START.match(p) and _is_class(prev) and (d["committee"].match(bare) or d["unit"].match(bare)):
-                items[-1] = f"{prev}, {p}"
+            if _LOWER_START.match(p) and _is_class(prev) and (d["committee"].match(bare) or d["unit"].match(bare)) \
+                    and _group(prev, last=True) == _group(bare):
+                items[-1] = f"{prev}, {p}"   # "các huyện ủy, thành ủy"; "ban cán sự đảng" starts another class
                 continue
             if _LOWER_START.match(p) and not re.match(r"(?:các|những|cả)\s", p) and not d["generic"].match(p) \
                     and not (d["committee"].match(p) or d["unit"].match(p)):
@@ -162,11 +166,21 @@ def _merge(pieces: list[str]) -> list[str]:
     return items
 
 
+def _group(text: str, last: bool = False) -> str | None:
+    """The group of the first (or last) class word of ``text``: committee, delegation, unit ..."""
+    found = list(_data()["class_word"].finditer(text))
+    if not found:
+        return None
+    return _data()["class_group"].get(found[-1 if last else 0].group(0).lower())
+
+
 def _locality_suffix(item: str, ctx: DocContext) -> str:
     """A class of bodies gets the body or unit it belongs to."""
     d = _data()
     if d["committee_inside"].search(item) or d["committee"].match(item):
-        return item if re.search(r"trực thuộc(?:\s+\S+)*$", item) else f"{item} trực thuộc"
+        if re.search(r"trực thuộc(?:\s+\S+)*$", item) or not (ctx.committee or ctx.province or ctx.district):
+            return item  # already says whose, or the document does not say whose it is
+        return f"{item} trực thuộc"
     if not d["plural_class"].search(item) or re.search(rf"(?:ủy|Ủy|tỉnh|huyện|phố)\s+[{UPPER}]", item):
         return item
     if ctx.level == "district" and ctx.district:
@@ -235,8 +249,11 @@ def bodies_of(phrase: str, ctx: DocContext) -> list[str]:
         if head:
             tail = re.search(r"\s+(?:tỉnh|huyện|thành phố|quận|thị xã)$", item)
             prev_head = (head.group(0), tail.group(0) if tail else "")
-        item = _locality_suffix(item, ctx)
-        out.append(complete(item, ctx) if not _is_class(item) else _complete_inside(item, ctx))
+        written, item = item, _locality_suffix(item, ctx)
+        named = complete(item, ctx) if not _is_class(item) else _complete_inside(item, ctx)
+        if named.endswith(" trực thuộc") and not written.endswith(" trực thuộc"):
+            named = named[:-len(" trực thuộc")]  # nothing to belong to: the document does not say whose
+        out.append(named)
     return list(dict.fromkeys(out))
 
 
