@@ -43,12 +43,16 @@ def _data() -> dict:
         "committee_inside": re.compile(rf"(?<![^\W_]){_PLURAL}\s+(?:{alternation(words('committee_class'))}){nb}"),
         "generic": re.compile(rf"^(?:(?:các|những|cả)\s+)?(?i:{alternation(words('generic'))}){nb}"),
         "predicate": re.compile(rf"(?<![^\W_])(?<!các )(?<!những )(?<!Ban )(?<!ban )(?:{alternation(words('predicate'))}){nb}"),
-        "clause": re.compile(rf"(?<![^\W_])(?:{alternation(words('clause_word'))}){nb}"),
+        "clause": re.compile(rf"(?<![^\W_])(?:{alternation(words('clause_word'))}){nb}"
+                             rf"(?!\s+{alternation(w.split(' ', 1)[1] for w in words('not_clause'))}{nb})"),
+        "related": re.compile(rf"{_PLURAL}\s+(?P<head>.+?)\s+{alternation(words('related'))}"),
         "assign_start": re.compile(rf"^(?i:{alternation(words('assign_verb'))}){nb}\s*"),
         "assign_inner": re.compile(rf"(?<![^\W_])(?:{alternation(words('assign_verb'))}){nb}\s*"),
         "cooperate": re.compile(rf"(?<![^\W_])(?i:{alternation(words('cooperate'))}){nb}\s*"),
         "report": re.compile(rf"(?<![^\W_])(?:{alternation(words('report'))}){nb}\s*"),
         "formula": re.compile(rf"^(?:(?:{alternation(words('formula'))}|ngay|nghiêm|và|,)\s*)+$", re.I),
+        # "... chỉ đạo như sau: Giao Sở Y tế ...": a task starts after the colon (a text flattened to one line)
+        "colon_cut": re.compile(rf"(?<=:)[ \t]+(?=(?:{alternation(w[:1].upper() + w[1:] for w in words('assign_verb'))}){nb})"),
         "intro_formula": re.compile(rf"(?:(?:{alternation(words('intro_formula'))}){nb}\s*)+", re.I),
         "notice": re.compile(rf"(?<![^\W_])(?:{alternation(words('notice'))}){nb}"),
         "scope": re.compile(rf"\s*,?\s*(?:{alternation(words('scope_cut'))}){nb}"),
@@ -81,7 +85,8 @@ def _sentences(w: str, limit: int) -> list[_Sentence]:
     out: list[_Sentence] = []
     pos = 0
     marker = False
-    cuts = [m for m in _SENTENCE_END.finditer(w, 0, limit)]
+    cuts = sorted([*_SENTENCE_END.finditer(w, 0, limit), *_data()["colon_cut"].finditer(w, 0, limit)],
+                  key=lambda m: m.start())
     bounds = [(pos, None)] + [(m.end(), m) for m in cuts]
     for i, (start, _) in enumerate(bounds):
         end = cuts[i].start() if i < len(cuts) else limit
@@ -200,8 +205,9 @@ def _unit_phrase(ctx: DocContext) -> str | None:
     return None
 
 
-def bodies_of(phrase: str, ctx: DocContext) -> list[str]:
-    """Named bodies (and classes of bodies) in a list as written, completed; generic ones dropped."""
+def bodies_of(phrase: str, ctx: DocContext, related: tuple[str, ...] = ()) -> list[str]:
+    """Named bodies (and classes of bodies) in a list as written, completed; generic ones dropped.
+    ``related``: the document's addressees, which "các Bộ có liên quan" stands for."""
     d = _data()
     phrase = re.sub(r"\([^()]*\)", " ", phrase)
     cut = d["scope"].search(phrase)
@@ -214,7 +220,7 @@ def bodies_of(phrase: str, ctx: DocContext) -> list[str]:
     if colon:  # "Ủy ban nhân dân các tỉnh, thành phố: Bắc Giang, Hải Phòng": one body per item
         before = re.sub(r"(?:\s+(?:và|cùng)|[,;])\s*$", "", phrase[:colon.start].rstrip())
         named = [complete(it.name, ctx) for it in colon.items]
-        return list(dict.fromkeys((bodies_of(before, ctx) if before else []) + named))
+        return list(dict.fromkeys((bodies_of(before, ctx, related) if before else []) + named))
     person = d["person"].match(phrase)
     if person:
         rest = phrase[person.end():].split(";")[0].strip(" ,")
@@ -226,6 +232,10 @@ def bodies_of(phrase: str, ctx: DocContext) -> list[str]:
     prev_head = None
     for item in _merge(_split(phrase)):
         item = d["strip_post"].sub("", item)
+        rel = d["related"].fullmatch(item)
+        if rel and related:  # "các Bộ có liên quan": the Bộ the document is addressed to
+            out.extend(r for r in related if refdata.fold(r).startswith(refdata.fold(rel.group("head")) + " "))
+            continue
         if any(d["generic"].match(part) and not d["committee"].match(part) for part in item.split(", ")):
             continue  # "các cơ quan chức năng", and classes such as "các phòng, ngành liên quan"
         sector = d["sector"].get(item)
@@ -293,7 +303,8 @@ def _names_start(text: str) -> bool:
     d = _data()
     return bool(d["head"].match(text) or d["post"].match(text) or d["person"].match(text)
                 or re.match(rf"{_PLURAL}\s", text) and (d["committee"].match(text) or d["unit"].match(text))
-                or re.match(r"Các\s", text))
+                or re.match(r"Các\s", text)
+                or bool(re.match(rf"{_PLURAL}\s+(?={d['head'].pattern[1:]})", text)))  # "các Bộ có liên quan"
 
 
 def _subject(s: _Sentence) -> tuple[str, int] | None:
@@ -343,7 +354,7 @@ def _addressees(phrase: str, ctx: DocContext) -> list[str]:
     return out
 
 
-def _tasks_of(s: _Sentence, ctx: DocContext) -> _Found | None:
+def _tasks_of(s: _Sentence, ctx: DocContext, related: tuple[str, ...] = ()) -> _Found | None:
     """A task sentence; for "đề nghị X:" and "yêu cầu X thực hiện các nội dung sau:" the bodies
     whose tasks are the items below, with ``pred`` -1; None when the sentence gives no task."""
     d = _data()
@@ -360,7 +371,7 @@ def _tasks_of(s: _Sentence, ctx: DocContext) -> _Found | None:
                 return _Found(classes, pred.start(), True)   # "Cấp ủy các cấp cần lãnh đạo ..."
         subject = _subject(s)
         if subject:
-            return _Found(bodies_of(subject[0], ctx), subject[1])
+            return _Found(bodies_of(subject[0], ctx, related), subject[1])
         inner = d["assign_inner"].search(text)
         if not inner:
             return None
@@ -373,11 +384,11 @@ def _tasks_of(s: _Sentence, ctx: DocContext) -> _Found | None:
         return None
     colon = text.find(":", obj_start)
     if colon >= 0 and (not pred or colon < pred.start()) and not text[colon + 1:].strip():
-        return _Found(classes or bodies_of(text[obj_start:colon], ctx), -1, bool(classes))  # "đề nghị X:"
+        return _Found(classes or bodies_of(text[obj_start:colon], ctx, related), -1, bool(classes))  # "đề nghị X:"
     if not pred:
         return None
     if _intro_only(text, pred.start()):  # "... yêu cầu X thực hiện tốt một số nội dung sau:"
-        return _Found(classes or bodies_of(text[obj_start:pred.start()], ctx), -1, bool(classes))
+        return _Found(classes or bodies_of(text[obj_start:pred.start()], ctx, related), -1, bool(classes))
     if d["clause"].search(text, obj_start, pred.start()):
         return None
     rest = re.sub(r"[./\s]+$", "", text[pred.start():])
@@ -385,7 +396,7 @@ def _tasks_of(s: _Sentence, ctx: DocContext) -> _Found | None:
         return None  # "Yêu cầu các cấp ủy ... triển khai thực hiện nghiêm túc./."
     if classes:
         return _Found(classes, pred.start(), True)
-    return _Found(bodies_of(text[obj_start:pred.start()], ctx), pred.start())
+    return _Found(bodies_of(text[obj_start:pred.start()], ctx, related), pred.start())
 
 
 def _extras(task: _Task, text: str, start: int, ctx: DocContext) -> None:
@@ -404,15 +415,17 @@ def _extras(task: _Task, text: str, start: int, ctx: DocContext) -> None:
             task.reports_to = complete(clean(text[m.end():end]), ctx)
 
 
-def find_assignments(st: SourceText, ctx: DocContext) -> tuple[tuple[Assignment, Span], ...]:
-    """Tasks given to named bodies, in text order, each with the sentence as evidence. Never raises."""
+def find_assignments(st: SourceText, ctx: DocContext,
+                     recipients: tuple[str, ...] = ()) -> tuple[tuple[Assignment, Span], ...]:
+    """Tasks given to named bodies, in text order, each with the sentence as evidence; ``recipients``
+    (the Kính gửi list) name "các Bộ có liên quan". Never raises."""
     try:
-        return _find(st, ctx or DocContext())
+        return _find(st, ctx or DocContext(), tuple(recipients))
     except Exception:  # one odd document must not stop a batch
         return ()
 
 
-def _find(st: SourceText, ctx: DocContext) -> tuple[tuple[Assignment, Span], ...]:
+def _find(st: SourceText, ctx: DocContext, related: tuple[str, ...] = ()) -> tuple[tuple[Assignment, Span], ...]:
     w = st.work
     m = re.search(r"^[\s\-*]*Nơi nhận\s*:", w, re.M)
     limit = m.start() if m else len(w)
@@ -424,7 +437,7 @@ def _find(st: SourceText, ctx: DocContext) -> tuple[tuple[Assignment, Span], ...
     for s in _sentences(w, limit):
         if is_upper(s.text.split("\n", 1)[0]):
             continue  # header and title lines ("UBND TỈNH NGHỆ AN / SỞ Y TẾ ..."), not a sentence
-        found = _tasks_of(s, ctx)
+        found = _tasks_of(s, ctx, related)
         if found is not None and found.intro:
             pending = found if found.bodies else None
             last_in_item = None

@@ -68,7 +68,7 @@ def extract(st: SourceText, source: str, sha256: str | None = None) -> DocumentR
         ev.update({f"cited_documents[{i}]": s for i, (_, s) in enumerate(found.citations)})
         ev.update({f"generic_references[{i}]": s for i, (_, s) in enumerate(found.generic)})
         run.warnings.extend(found.warnings)
-    found = run.guard("assignments", lambda: find_assignments(st, ctx), ())
+    found = run.guard("assignments", lambda: find_assignments(st, ctx, tuple(n for n, _ in recipients)), ())
     assignments = tuple(a[0] for a in found)
     ev.update({f"assignments[{i}]": a[1] for i, a in enumerate(found)})
 
