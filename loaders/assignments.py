@@ -17,10 +17,11 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from loaders import refdata
+from loaders.bodies import resolve_body
 from loaders.body_lists import addressee_end, find_colon_list, split_addressees
 from loaders.citations import UPPER, alternation, complete, patterns, read_body
 from loaders.context import DocContext
-from loaders.header import is_upper
+from loaders.header import is_upper, spellings
 from loaders.records import Assignment, Span
 from loaders.text import SourceText, clean
 
@@ -53,10 +54,13 @@ def _data() -> dict:
         "formula": re.compile(rf"^(?:(?:{alternation(words('formula'))}|ngay|nghiêm|và|,)\s*)+$", re.I),
         # "... chỉ đạo như sau: Giao Sở Y tế ...": a task starts after the colon (a text flattened to one line)
         "colon_cut": re.compile(rf"(?<=:)[ \t]+(?=(?:{alternation(w[:1].upper() + w[1:] for w in words('assign_verb'))}){nb})"),
+        "recipients_line": re.compile(rf"(?:{alternation(spellings('recipients_marker'))})\s*:"),
         "intro_formula": re.compile(rf"(?:(?:{alternation(words('intro_formula'))}){nb}\s*)+", re.I),
         "notice": re.compile(rf"(?<![^\W_])(?:{alternation(words('notice'))}){nb}"),
         "scope": re.compile(rf"\s*,?\s*(?:{alternation(words('scope_cut'))}){nb}"),
         "strip_post": re.compile(rf"^(?:{alternation(words('strip_post'))})\s+(?={alternation(words('body_head'))}{nb})"),
+        # "các đơn vị Viện Vệ sinh Dịch tễ Trung ương, ...": the class only introduces the named bodies
+        "apposition": re.compile(rf"^{_PLURAL}\s+(?:{alternation(words('unit_class'))})\s+(?={alternation(words('body_head'))}{nb})"),
         "class_word": re.compile(rf"(?<![^\W_])(?i:{alternation(words('committee_class') + words('unit_class'))}){nb}"),
         "class_group": {t: v or "committee" for t, v in p.get("committee_class", ())}
                        | {t: v or "unit" for t, v in p.get("unit_class", ())},
@@ -231,7 +235,7 @@ def bodies_of(phrase: str, ctx: DocContext, related: tuple[str, ...] = ()) -> li
     out: list[str] = []
     prev_head = None
     for item in _merge(_split(phrase)):
-        item = d["strip_post"].sub("", item)
+        item = d["apposition"].sub("", d["strip_post"].sub("", item))
         rel = d["related"].fullmatch(item)
         if rel and related:  # "các Bộ có liên quan": the Bộ the document is addressed to
             out.extend(r for r in related if refdata.fold(r).startswith(refdata.fold(rel.group("head")) + " "))
@@ -322,6 +326,14 @@ def _subject(s: _Sentence) -> tuple[str, int] | None:
     return text[:pred.start()], pred.start()
 
 
+def _only_issuer(bodies: list[str], ctx: DocContext) -> bool:
+    """"Ban Thường vụ Thành ủy chỉ đạo 6 nội dung": the issuer telling what it does gives no one a task."""
+    if not bodies or not ctx.issuer:
+        return False
+    own = resolve_body(ctx.issuer, ctx)
+    return own is not None and all((b := resolve_body(x, ctx)) is not None and b.name == own.name for x in bodies)
+
+
 def _intro_only(text: str, pred_start: int) -> bool:
     """"... thực hiện tốt một số nội dung sau:": the predicate only announces the items below."""
     body = text.rstrip()
@@ -371,7 +383,8 @@ def _tasks_of(s: _Sentence, ctx: DocContext, related: tuple[str, ...] = ()) -> _
                 return _Found(classes, pred.start(), True)   # "Cấp ủy các cấp cần lãnh đạo ..."
         subject = _subject(s)
         if subject:
-            return _Found(bodies_of(subject[0], ctx, related), subject[1])
+            bodies = bodies_of(subject[0], ctx, related)
+            return None if _only_issuer(bodies, ctx) else _Found(bodies, subject[1])
         inner = d["assign_inner"].search(text)
         if not inner:
             return None
@@ -425,6 +438,21 @@ def find_assignments(st: SourceText, ctx: DocContext,
         return ()
 
 
+def _after_header(s: _Sentence) -> _Sentence | None:
+    """The text after the header lines that open a sentence (upper-case organ and title lines,
+    table rows "Số: ... | Hà Nội, ngày ...", "Kính gửi: ..."), when header lines are not set apart."""
+    pos = 0
+    for line in s.text.splitlines(keepends=True):
+        body = line.strip()
+        if body and not (is_upper(body) or "|" in body or _data()["recipients_line"].match(body)):
+            break
+        pos += len(line)
+    rest = s.text[pos:]
+    if not rest.strip() or pos == 0:
+        return None
+    return _Sentence(s.start + pos, s.end, False, rest)
+
+
 def _find(st: SourceText, ctx: DocContext, related: tuple[str, ...] = ()) -> tuple[tuple[Assignment, Span], ...]:
     w = st.work
     m = re.search(r"^[\s\-*]*Nơi nhận\s*:", w, re.M)
@@ -436,7 +464,9 @@ def _find(st: SourceText, ctx: DocContext, related: tuple[str, ...] = ()) -> tup
     prev_end = 0
     for s in _sentences(w, limit):
         if is_upper(s.text.split("\n", 1)[0]):
-            continue  # header and title lines ("UBND TỈNH NGHỆ AN / SỞ Y TẾ ..."), not a sentence
+            s = _after_header(s)  # header and title lines ("UBND TỈNH NGHỆ AN / SỞ Y TẾ ..."), not a sentence
+            if s is None:
+                continue
         found = _tasks_of(s, ctx, related)
         if found is not None and found.intro:
             pending = found if found.bodies else None
