@@ -164,7 +164,8 @@ def _merge(pieces: list[str]) -> list[str]:
             prev = items[-1]
             bare = re.sub(r"^(?:các|những)\s+", "", p)
             if _LOWER_START.match(p) and _is_class(prev) and (d["committee"].match(bare) or d["unit"].match(bare)) \
-                    and _group(prev, last=True) == _group(bare):
+                    and _group(prev, last=True) == _group(bare) \
+                    and (bare == p or re.match(rf"{_PLURAL}\s", prev)):  # "UBND các quận, ... và các đơn vị": two
                 items[-1] = f"{prev}, {p}"   # "các huyện ủy, thành ủy"; "ban cán sự đảng" starts another class
                 continue
             if _LOWER_START.match(p) and not re.match(r"(?:các|những|cả)\s", p) and not d["generic"].match(p) \
