@@ -61,6 +61,7 @@ def _data() -> dict:
         "strip_post": re.compile(rf"^(?:{alternation(words('strip_post'))})\s+(?={alternation(words('body_head'))}{nb})"),
         # "các đơn vị Viện Vệ sinh Dịch tễ Trung ương, ...": the class only introduces the named bodies
         "apposition": re.compile(rf"^{_PLURAL}\s+(?:{alternation(words('unit_class'))})\s+(?={alternation(words('body_head'))}{nb})"),
+        "class_tail": re.compile(rf"^(?:{alternation(words('class_tail'))}){nb}"),
         "class_word": re.compile(rf"(?<![^\W_])(?i:{alternation(words('committee_class') + words('unit_class'))}){nb}"),
         "class_group": {t: v or "committee" for t, v in p.get("committee_class", ())}
                        | {t: v or "unit" for t, v in p.get("unit_class", ())},
@@ -168,6 +169,9 @@ def _merge(pieces: list[str]) -> list[str]:
                     and (bare == p or re.match(rf"{_PLURAL}\s", prev)):  # "UBND các quận, ... và các đơn vị": two
                 items[-1] = f"{prev}, {p}"   # "các huyện ủy, thành ủy"; "ban cán sự đảng" starts another class
                 continue
+            if _is_class(prev) and d["class_tail"].match(p):
+                items[-1] = f"{prev}, {p}"   # "các phòng, ban ngành, đoàn thể huyện"
+                continue
             if _LOWER_START.match(p) and not re.match(r"(?:các|những|cả)\s", p) and not d["generic"].match(p) \
                     and not (d["committee"].match(p) or d["unit"].match(p)):
                 items[-1] = f"{prev}, {p}"   # "Ban Chỉ đạo phòng, chống dịch": a comma inside a name
@@ -241,7 +245,9 @@ def bodies_of(phrase: str, ctx: DocContext, related: tuple[str, ...] = ()) -> li
         if rel and related:  # "các Bộ có liên quan": the Bộ the document is addressed to
             out.extend(r for r in related if refdata.fold(r).startswith(refdata.fold(rel.group("head")) + " "))
             continue
-        if any(d["generic"].match(part) and not d["committee"].match(part) for part in item.split(", ")):
+        parts = item.split(", ")
+        if any(d["generic"].match(part) and not d["committee"].match(part) and not (k and d["class_tail"].match(part))
+               for k, part in enumerate(parts)):
             continue  # "các cơ quan chức năng", and classes such as "các phòng, ngành liên quan"
         sector = d["sector"].get(item)
         if sector:

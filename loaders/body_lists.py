@@ -138,14 +138,15 @@ def find_colon_list(text: str) -> ColonList | None:
             if not organ:
                 continue  # "các tỉnh: A, B" names places, not bodies
             head_start = organ_start
-        elif not prefixes:
-            continue
         items = []
         for s, e in split_items(text, m.end()):
             name = _item_name(text[s:e].strip(), prefixes[:1], kinds, organ)
-            if name is None:
+            if name is not None:
+                items.append(ListItem(name, s, e))
+            elif prefixes or kinds:
                 return None
-            items.append(ListItem(name, s, e))
+            # "các sở, ngành: Công Thương, Công an Thành phố": with no head word to add, only the
+            # items that name their own body are known
         if items:
             return ColonList(head_start, tuple(items))
     return None
