@@ -61,6 +61,7 @@ def _data() -> dict:
         "strip_post": re.compile(rf"^(?:{alternation(words('strip_post'))})\s+(?={alternation(words('body_head'))}{nb})"),
         # "các đơn vị Viện Vệ sinh Dịch tễ Trung ương, ...": the class only introduces the named bodies
         "apposition": re.compile(rf"^{_PLURAL}\s+(?:{alternation(words('unit_class'))})\s+(?={alternation(words('body_head'))}{nb})"),
+        "committee_class_cap": re.compile(rf"^(?:{alternation(w[:1].upper() + w[1:] for w in words('committee_class'))}){nb}\s+[{UPPER}]"),
         "class_tail": re.compile(rf"^(?:{alternation(words('class_tail'))}){nb}"),
         "class_word": re.compile(rf"(?<![^\W_])(?i:{alternation(words('committee_class') + words('unit_class'))}){nb}"),
         "class_group": {t: v or "committee" for t, v in p.get("committee_class", ())}
@@ -169,6 +170,10 @@ def _merge(pieces: list[str]) -> list[str]:
                     and (bare == p or re.match(rf"{_PLURAL}\s", prev)):  # "UBND các quận, ... và các đơn vị": two
                 items[-1] = f"{prev}, {p}"   # "các huyện ủy, thành ủy"; "ban cán sự đảng" starts another class
                 continue
+            if re.match(rf"[{UPPER}]\S*(?:\s+\S+)*?\s+{_PLURAL}\s", prev) and d["committee_class_cap"].match(p) \
+                    and _group(prev, last=True) == _group(p) and re.fullmatch(rf"(?:[{UPPER}]\S*\s*)+", p.split(" ", 2)[-1]):
+                items[-1] = f"{prev}, {p}"   # "Ban Thường vụ các huyện ủy, thị ủy, Thành ủy Huế": one organ over all
+                continue
             if _is_class(prev) and d["class_tail"].match(p):
                 items[-1] = f"{prev}, {p}"   # "các phòng, ban ngành, đoàn thể huyện"
                 continue
@@ -192,7 +197,8 @@ def _locality_suffix(item: str, ctx: DocContext) -> str:
     """A class of bodies gets the body or unit it belongs to."""
     d = _data()
     if d["committee_inside"].search(item) or d["committee"].match(item):
-        if re.search(r"trực thuộc(?:\s+\S+)*$", item) or not (ctx.committee or ctx.province or ctx.district):
+        if re.search(r"trực thuộc(?:\s+\S+)*$", item) or not (ctx.committee or ctx.province or ctx.district) \
+                or re.search(rf"ủy\s+[{UPPER}][^,]*$", item):  # "..., Thành ủy Huế": ends with a named committee
             return item  # already says whose, or the document does not say whose it is
         return f"{item} trực thuộc"
     if not d["plural_class"].search(item) or re.search(rf"(?:ủy|Ủy|tỉnh|huyện|phố)\s+[{UPPER}]", item):

@@ -261,7 +261,9 @@ def recipient_names(st, spans: list[Span]) -> list[tuple[str, Span]]:
             out.extend((it.name, st.span(s + it.start, s + it.end)) for it in found.items)
             i = j
             continue
-        out.append((st.value(spans[i].start, spans[i].end), spans[i]))
+        value = st.value(spans[i].start, spans[i].end)
+        if re.search(r"[^\W\d_]", value):  # a table cell "|" left alone is no recipient
+            out.append((value, spans[i]))
         i += 1
     return out
 
