@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from loaders import refdata
 from loaders.bodies import resolve_body
-from loaders.body_lists import addressee_end, find_colon_list, split_addressees
+from loaders.body_lists import addressee_end, find_colon_list, known_name_end, split_addressees
 from loaders.citations import UPPER, alternation, complete, patterns, read_body
 from loaders.context import DocContext
 from loaders.header import is_upper, spellings
@@ -40,7 +40,7 @@ def _data() -> dict:
         "person": re.compile(rf"^(?i:{alternation(words('person_lead'))}){nb}\s*"),
         "committee": re.compile(rf"^(?:{_PLURAL}\s+)?{alternation(words('committee_class'))}{nb}"),
         "unit": re.compile(rf"^(?:{_PLURAL}\s+)?{alternation(words('unit_class'))}{nb}"),
-        "plural_class": re.compile(rf"(?<![^\W_]){_PLURAL}\s+(?:{alternation(words('committee_class') + words('unit_class'))}){nb}"),
+        "plural_class": re.compile(rf"(?<![^\W_]){_PLURAL}\s+(?i:{alternation(words('committee_class') + words('unit_class'))}){nb}"),
         "committee_inside": re.compile(rf"(?<![^\W_]){_PLURAL}\s+(?:{alternation(words('committee_class'))}){nb}"),
         "generic": re.compile(rf"^(?:(?:các|những|cả)\s+)?(?i:{alternation(words('generic'))}){nb}"),
         "predicate": re.compile(rf"(?<![^\W_])(?<!các )(?<!những )(?<!Ban )(?<!ban )(?:{alternation(words('predicate'))}){nb}"),
@@ -62,6 +62,8 @@ def _data() -> dict:
         # "các đơn vị Viện Vệ sinh Dịch tễ Trung ương, ...": the class only introduces the named bodies
         "apposition": re.compile(rf"^{_PLURAL}\s+(?:{alternation(words('unit_class'))})\s+(?={alternation(words('body_head'))}{nb})"),
         "committee_class_cap": re.compile(rf"^(?:{alternation(w[:1].upper() + w[1:] for w in words('committee_class'))}){nb}\s+[{UPPER}]"),
+        "own_unit": re.compile(rf"(?<![^\W_])(?:thuộc|trực thuộc)\s|\s(?:{alternation(words('unit_word'))})$"),
+        "report_stop": re.compile(rf"\s+(?:{alternation(words('report_stop'))}){nb}"),
         "class_tail": re.compile(rf"^(?:{alternation(words('class_tail'))}){nb}"),
         "class_word": re.compile(rf"(?<![^\W_])(?i:{alternation(words('committee_class') + words('unit_class'))}){nb}"),
         "class_group": {t: v or "committee" for t, v in p.get("committee_class", ())}
@@ -203,7 +205,8 @@ def _locality_suffix(item: str, ctx: DocContext) -> str:
         return f"{item} trực thuộc"
     if not d["plural_class"].search(item) or re.search(rf"(?:ủy|Ủy|tỉnh|huyện|phố)\s+[{UPPER}]", item):
         return item
-    if ctx.level == "district" and ctx.district:
+    if ctx.level == "district" and ctx.district and not d["own_unit"].search(item):
+        # (not when it says whose already: "... thuộc UBND huyện", "các phòng, ban huyện": completed below)
         return f"{item} thuộc {ctx.district_kind or 'huyện'} {ctx.district}"
     units = re.findall(r"(?:các|những)\s+(.*)$", item)
     nouns = {n.strip() for n in re.split(r",\s*", units[0])} if units else set()
@@ -261,6 +264,9 @@ def bodies_of(phrase: str, ctx: DocContext, related: tuple[str, ...] = ()) -> li
             if unit:
                 out.append(sector.replace("{unit}", unit))
             continue
+        known = known_name_end(item)
+        if known:
+            item = item[:known]  # "Sở Tư pháp thẩm định hồ sơ" -> "Sở Tư pháp"
         head = d["head"].match(item)
         post = d["post"].match(item)
         if not head and not post and not _is_class(item):
@@ -438,7 +444,8 @@ def _extras(task: _Task, text: str, start: int, ctx: DocContext) -> None:
         m = d["report"].search(text, start)
         if m and d["head"].match(text[m.end():]):
             end = read_body(text, m.end(), len(text))
-            task.reports_to = complete(clean(text[m.end():end]), ctx)
+            stop = d["report_stop"].search(text, m.end(), end)  # "báo cáo UBND tỉnh trước ngày 15/5"
+            task.reports_to = complete(clean(text[m.end():stop.start() if stop else end]), ctx)
 
 
 def find_assignments(st: SourceText, ctx: DocContext,
@@ -449,6 +456,14 @@ def find_assignments(st: SourceText, ctx: DocContext,
         return _find(st, ctx or DocContext(), tuple(recipients))
     except Exception:  # one odd document must not stop a batch
         return ()
+
+
+def _own_subject(text: str) -> bool:
+    """An item that names who does it, even a class that is no body ("Cấp ủy, thủ trưởng các cơ
+    quan ... tổ chức ..."), is not a task of the introduction's bodies."""
+    pred = _predicate(text)
+    return bool(pred and pred.start() > 0 and (_names_start(text) or _data()["generic"].match(text)
+                                                 or split_addressees(text[:pred.start()].strip())))
 
 
 def _after_header(s: _Sentence) -> _Sentence | None:
@@ -498,7 +513,7 @@ def _find(st: SourceText, ctx: DocContext, related: tuple[str, ...] = ()) -> tup
             tentative = task if s.text.rstrip().endswith(":") else None
             tasks.append(task)
             last_in_item = task
-        elif pending and s.item:
+        elif pending and s.item and not _own_subject(s.text):
             task = _Task(s, list(pending.bodies), generic=pending.generic)
             _extras(task, s.text, 0, ctx)
             tasks.append(task)

@@ -89,6 +89,39 @@ def _body_start() -> re.Pattern:
     return re.compile(rf"{_alt(heads)}(?![^\W_])")
 
 
+@lru_cache(maxsize=1)
+def _known_name_re() -> re.Pattern:
+    """A body head followed by a known name ("Sở " + "tư pháp"), longest first."""
+    from loaders.citations import patterns
+    heads = [t for t, _ in patterns("body_phrases.csv").get("body_head", ())]
+    tails = _alt(_name_tails()).replace(r"\-", r"\s*[-–—]\s*")  # fold wrote "động-thương binh"
+    return re.compile(rf"{_alt(heads)}\s+(?i:{tails})(?![^\W_])")
+
+
+def known_name_end(text: str) -> int | None:
+    """End of a known body name that ``text`` starts with when lower-case words not of the name
+    follow ("Sở Tư pháp thẩm định hồ sơ" -> 10); None when the text is that name or goes on as one."""
+    m = _known_name_re().match(text)
+    if not m:
+        return None
+    rest = text[m.end():]
+    if not rest.strip() or not rest[:1].isspace():
+        return None
+    word = rest.split()[0]
+    if not word[:1].islower() or _continues().match(rest.lstrip()):
+        return None
+    return m.end()
+
+
+@lru_cache(maxsize=1)
+def _continues() -> re.Pattern:
+    """Words that go on with a name ("của tỉnh", "tỉnh", "trực thuộc ...", "các ..."): unit words
+    of body_phrases.csv and the name_continuation words of body_lists.csv."""
+    from loaders.citations import patterns
+    words = [t for t, _ in patterns("body_phrases.csv").get("unit_word", ())] + [t for t, _ in _words("name_continuation")]
+    return re.compile(rf"(?i:{_alt(words)})(?![^\W_])")
+
+
 # ---------------------------------------------------------------- splitting
 
 def split_items(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
@@ -269,4 +302,4 @@ def recipient_names(st, spans: list[Span]) -> list[tuple[str, Span]]:
 
 
 __all__ = ["ListItem", "ColonList", "expand_list", "find_colon_list", "split_items", "split_addressees",
-           "addressee_end", "recipient_names"]
+           "addressee_end", "known_name_end", "recipient_names"]
