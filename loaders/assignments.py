@@ -251,7 +251,7 @@ def bodies_of(phrase: str, ctx: DocContext, related: tuple[str, ...] = ()) -> li
     for item in _merge(_split(phrase)):
         item = d["apposition"].sub("", d["strip_post"].sub("", item))
         rel = d["related"].fullmatch(item)
-        if rel and related:  # "các Bộ có liên quan": the Bộ the document is addressed to
+        if rel:  # "các Bộ có liên quan": the Bộ the document is addressed to; no list, no guess
             out.extend(r for r in related if refdata.fold(r).startswith(refdata.fold(rel.group("head")) + " "))
             continue
         parts = item.split(", ")
