@@ -349,8 +349,17 @@ def _only_issuer(bodies: list[str], ctx: DocContext) -> bool:
     """"Ban Thường vụ Thành ủy chỉ đạo 6 nội dung": the issuer telling what it does gives no one a task."""
     if not bodies or not ctx.issuer:
         return False
-    own = resolve_body(ctx.issuer, ctx)
-    return own is not None and all((b := resolve_body(x, ctx)) is not None and b.name == own.name for x in bodies)
+    head = ctx.issuer.split(" ", 1)[0].lower()
+    if any(b.split(" ", 1)[0].lower() != head for b in bodies):
+        return False  # another head word: another body (spares the slow resolution)
+    own = _canonical(ctx.issuer, ctx)
+    return own is not None and all(_canonical(x, ctx) == own for x in bodies)
+
+
+@lru_cache(maxsize=4096)  # resolving is slow and the same names recur
+def _canonical(name: str, ctx: DocContext) -> str | None:
+    body = resolve_body(name, ctx)
+    return body.name if body else None
 
 
 def _intro_only(text: str, pred_start: int) -> bool:
@@ -377,6 +386,8 @@ class _Found:
 
 def _addressees(phrase: str, ctx: DocContext) -> list[str]:
     """Classes of an addressee list, each completed only in its locality words ("... của tỉnh")."""
+    if addressee_end(phrase, len(phrase) - len(phrase.lstrip(" ,"))) is None:
+        return []  # does not start with a class word: the common case, decided cheaply
     out = []
     for item in split_addressees(clean(phrase).strip(" ,;:")):
         whole = complete(item.name, ctx)

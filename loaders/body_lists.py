@@ -233,7 +233,7 @@ def _addressee_re() -> tuple[re.Pattern, dict[str, str]]:
     rows = _words("addressee")
     plural = _alt(t for t, _ in _words("plural"))
     pattern = re.compile(rf"(?P<plural>(?i:{plural})\s+)?(?P<word>(?i:{_alt(t for t, _ in rows)}))(?![^\W_])")
-    return pattern, {fold(t): g for t, g in rows}
+    return pattern, {t.lower(): g for t, g in rows}
 
 
 def addressee_end(text: str, pos: int) -> int | None:
@@ -264,7 +264,7 @@ def split_addressees(text: str) -> tuple[ListItem, ...]:
         m = pattern.match(piece)
         if not m or m.group("word")[:1].isupper() and piece[m.end():].lstrip()[:1].isupper():
             return ()  # not a class, or a named body: "Ban Dân vận Huyện ủy", "Hội Nông dân tỉnh"
-        group = groups[fold(m.group("word"))]
+        group = groups.get(re.sub(r"\s+", " ", m.group("word").lower()))
         seen.add(group)
         joined_by = pieces[k - 1][2] if k else ""
         if items and not m.group("plural") and joined_by in (",", ";") and items[-1][2] == group \
