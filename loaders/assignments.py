@@ -17,9 +17,11 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from loaders import refdata
+from loaders.bodies import resolve_body
+from loaders.body_lists import addressee_end, find_colon_list, known_name_end, split_addressees
 from loaders.citations import UPPER, alternation, complete, patterns, read_body
 from loaders.context import DocContext
-from loaders.header import is_upper
+from loaders.header import is_upper, spellings
 from loaders.records import Assignment, Span
 from loaders.text import SourceText, clean
 
@@ -38,19 +40,34 @@ def _data() -> dict:
         "person": re.compile(rf"^(?i:{alternation(words('person_lead'))}){nb}\s*"),
         "committee": re.compile(rf"^(?:{_PLURAL}\s+)?{alternation(words('committee_class'))}{nb}"),
         "unit": re.compile(rf"^(?:{_PLURAL}\s+)?{alternation(words('unit_class'))}{nb}"),
-        "plural_class": re.compile(rf"(?<![^\W_]){_PLURAL}\s+(?:{alternation(words('committee_class') + words('unit_class'))}){nb}"),
+        "plural_class": re.compile(rf"(?<![^\W_]){_PLURAL}\s+(?i:{alternation(words('committee_class') + words('unit_class'))}){nb}"),
         "committee_inside": re.compile(rf"(?<![^\W_]){_PLURAL}\s+(?:{alternation(words('committee_class'))}){nb}"),
         "generic": re.compile(rf"^(?:(?:các|những|cả)\s+)?(?i:{alternation(words('generic'))}){nb}"),
         "predicate": re.compile(rf"(?<![^\W_])(?<!các )(?<!những )(?<!Ban )(?<!ban )(?:{alternation(words('predicate'))}){nb}"),
-        "clause": re.compile(rf"(?<![^\W_])(?:{alternation(words('clause_word'))}){nb}"),
+        "clause": re.compile(rf"(?<![^\W_])(?:{alternation(words('clause_word'))}){nb}"
+                             rf"(?!\s+{alternation(w.split(' ', 1)[1] for w in words('not_clause'))}{nb})"),
+        "related": re.compile(rf"{_PLURAL}\s+(?P<head>.+?)\s+{alternation(words('related'))}"),
         "assign_start": re.compile(rf"^(?i:{alternation(words('assign_verb'))}){nb}\s*"),
         "assign_inner": re.compile(rf"(?<![^\W_])(?:{alternation(words('assign_verb'))}){nb}\s*"),
         "cooperate": re.compile(rf"(?<![^\W_])(?i:{alternation(words('cooperate'))}){nb}\s*"),
         "report": re.compile(rf"(?<![^\W_])(?:{alternation(words('report'))}){nb}\s*"),
         "formula": re.compile(rf"^(?:(?:{alternation(words('formula'))}|ngay|nghiêm|và|,)\s*)+$", re.I),
+        # "... chỉ đạo như sau: Giao Sở Y tế ...": a task starts after the colon (a text flattened to one line)
+        "colon_cut": re.compile(rf"(?<=:)[ \t]+(?=(?:{alternation(w[:1].upper() + w[1:] for w in words('assign_verb'))}){nb})"),
+        "recipients_line": re.compile(rf"(?:{alternation(spellings('recipients_marker'))})\s*:"),
+        "intro_formula": re.compile(rf"(?:(?:{alternation(words('intro_formula'))}){nb}\s*)+", re.I),
         "notice": re.compile(rf"(?<![^\W_])(?:{alternation(words('notice'))}){nb}"),
         "scope": re.compile(rf"\s*,?\s*(?:{alternation(words('scope_cut'))}){nb}"),
         "strip_post": re.compile(rf"^(?:{alternation(words('strip_post'))})\s+(?={alternation(words('body_head'))}{nb})"),
+        # "các đơn vị Viện Vệ sinh Dịch tễ Trung ương, ...": the class only introduces the named bodies
+        "apposition": re.compile(rf"^{_PLURAL}\s+(?:{alternation(words('unit_class'))})\s+(?={alternation(words('body_head'))}{nb})"),
+        "committee_class_cap": re.compile(rf"^(?:{alternation(w[:1].upper() + w[1:] for w in words('committee_class'))}){nb}\s+[{UPPER}]"),
+        "own_unit": re.compile(rf"(?<![^\W_])(?:thuộc|trực thuộc)\s|\s(?:{alternation(words('unit_word'))})$"),
+        "report_stop": re.compile(rf"\s+(?:{alternation(words('report_stop'))}){nb}"),
+        "class_tail": re.compile(rf"^(?:{alternation(words('class_tail'))}){nb}"),
+        "class_word": re.compile(rf"(?<![^\W_])(?i:{alternation(words('committee_class') + words('unit_class'))}){nb}"),
+        "class_group": {t: v or "committee" for t, v in p.get("committee_class", ())}
+                       | {t: v or "unit" for t, v in p.get("unit_class", ())},
         "bare_committee": {t: v for t, v in p.get("bare_committee", ())},
         "elliptic": {t: v for t, v in p.get("elliptic_alias", ())},
         "sector": {t: v for t, v in p.get("sector_alias", ())},
@@ -76,7 +93,8 @@ def _sentences(w: str, limit: int) -> list[_Sentence]:
     out: list[_Sentence] = []
     pos = 0
     marker = False
-    cuts = [m for m in _SENTENCE_END.finditer(w, 0, limit)]
+    cuts = sorted([*_SENTENCE_END.finditer(w, 0, limit), *_data()["colon_cut"].finditer(w, 0, limit)],
+                  key=lambda m: m.start())
     bounds = [(pos, None)] + [(m.end(), m) for m in cuts]
     for i, (start, _) in enumerate(bounds):
         end = cuts[i].start() if i < len(cuts) else limit
@@ -149,8 +167,17 @@ def _merge(pieces: list[str]) -> list[str]:
         if items and p not in d["sector"]:
             prev = items[-1]
             bare = re.sub(r"^(?:các|những)\s+", "", p)
-            if _LOWER_START.match(p) and _is_class(prev) and (d["committee"].match(bare) or d["unit"].match(bare)):
-                items[-1] = f"{prev}, {p}"
+            if _LOWER_START.match(p) and _is_class(prev) and (d["committee"].match(bare) or d["unit"].match(bare)) \
+                    and _group(prev, last=True) == _group(bare) \
+                    and (bare == p or re.match(rf"{_PLURAL}\s", prev)):  # "UBND các quận, ... và các đơn vị": two
+                items[-1] = f"{prev}, {p}"   # "các huyện ủy, thành ủy"; "ban cán sự đảng" starts another class
+                continue
+            if re.match(rf"[{UPPER}]\S*(?:\s+\S+)*?\s+{_PLURAL}\s", prev) and d["committee_class_cap"].match(p) \
+                    and _group(prev, last=True) == _group(p) and re.fullmatch(rf"(?:[{UPPER}]\S*\s*)+", p.split(" ", 2)[-1]):
+                items[-1] = f"{prev}, {p}"   # "Ban Thường vụ các huyện ủy, thị ủy, Thành ủy Huế": one organ over all
+                continue
+            if _is_class(prev) and d["class_tail"].match(p):
+                items[-1] = f"{prev}, {p}"   # "các phòng, ban ngành, đoàn thể huyện"
                 continue
             if _LOWER_START.match(p) and not re.match(r"(?:các|những|cả)\s", p) and not d["generic"].match(p) \
                     and not (d["committee"].match(p) or d["unit"].match(p)):
@@ -160,14 +187,26 @@ def _merge(pieces: list[str]) -> list[str]:
     return items
 
 
+def _group(text: str, last: bool = False) -> str | None:
+    """The group of the first (or last) class word of ``text``: committee, delegation, unit ..."""
+    found = list(_data()["class_word"].finditer(text))
+    if not found:
+        return None
+    return _data()["class_group"].get(found[-1 if last else 0].group(0).lower())
+
+
 def _locality_suffix(item: str, ctx: DocContext) -> str:
     """A class of bodies gets the body or unit it belongs to."""
     d = _data()
     if d["committee_inside"].search(item) or d["committee"].match(item):
-        return item if re.search(r"trực thuộc(?:\s+\S+)*$", item) else f"{item} trực thuộc"
+        if re.search(r"trực thuộc(?:\s+\S+)*$", item) or not (ctx.committee or ctx.province or ctx.district) \
+                or re.search(rf"ủy\s+[{UPPER}][^,]*$", item):  # "..., Thành ủy Huế": ends with a named committee
+            return item  # already says whose, or the document does not say whose it is
+        return f"{item} trực thuộc"
     if not d["plural_class"].search(item) or re.search(rf"(?:ủy|Ủy|tỉnh|huyện|phố)\s+[{UPPER}]", item):
         return item
-    if ctx.level == "district" and ctx.district:
+    if ctx.level == "district" and ctx.district and not d["own_unit"].search(item):
+        # (not when it says whose already: "... thuộc UBND huyện", "các phòng, ban huyện": completed below)
         return f"{item} thuộc {ctx.district_kind or 'huyện'} {ctx.district}"
     units = re.findall(r"(?:các|những)\s+(.*)$", item)
     nouns = {n.strip() for n in re.split(r",\s*", units[0])} if units else set()
@@ -184,8 +223,9 @@ def _unit_phrase(ctx: DocContext) -> str | None:
     return None
 
 
-def bodies_of(phrase: str, ctx: DocContext) -> list[str]:
-    """Named bodies (and classes of bodies) in a list as written, completed; generic ones dropped."""
+def bodies_of(phrase: str, ctx: DocContext, related: tuple[str, ...] = ()) -> list[str]:
+    """Named bodies (and classes of bodies) in a list as written, completed; generic ones dropped.
+    ``related``: the document's addressees, which "các Bộ có liên quan" stands for."""
     d = _data()
     phrase = re.sub(r"\([^()]*\)", " ", phrase)
     cut = d["scope"].search(phrase)
@@ -194,6 +234,11 @@ def bodies_of(phrase: str, ctx: DocContext) -> list[str]:
     phrase = clean(phrase).strip(" ,;:.")
     if not phrase:
         return []
+    colon = find_colon_list(phrase)
+    if colon:  # "Ủy ban nhân dân các tỉnh, thành phố: Bắc Giang, Hải Phòng": one body per item
+        before = re.sub(r"(?:\s+(?:và|cùng)|[,;])\s*$", "", phrase[:colon.start].rstrip())
+        named = [complete(it.name, ctx) for it in colon.items]
+        return list(dict.fromkeys((bodies_of(before, ctx, related) if before else []) + named))
     person = d["person"].match(phrase)
     if person:
         rest = phrase[person.end():].split(";")[0].strip(" ,")
@@ -204,8 +249,14 @@ def bodies_of(phrase: str, ctx: DocContext) -> list[str]:
     out: list[str] = []
     prev_head = None
     for item in _merge(_split(phrase)):
-        item = d["strip_post"].sub("", item)
-        if any(d["generic"].match(part) and not d["committee"].match(part) for part in item.split(", ")):
+        item = d["apposition"].sub("", d["strip_post"].sub("", item))
+        rel = d["related"].fullmatch(item)
+        if rel:  # "các Bộ có liên quan": the Bộ the document is addressed to; no list, no guess
+            out.extend(r for r in related if refdata.fold(r).startswith(refdata.fold(rel.group("head")) + " "))
+            continue
+        parts = item.split(", ")
+        if any(d["generic"].match(part) and not d["committee"].match(part) and not (k and d["class_tail"].match(part))
+               for k, part in enumerate(parts)):
             continue  # "các cơ quan chức năng", and classes such as "các phòng, ngành liên quan"
         sector = d["sector"].get(item)
         if sector:
@@ -213,6 +264,9 @@ def bodies_of(phrase: str, ctx: DocContext) -> list[str]:
             if unit:
                 out.append(sector.replace("{unit}", unit))
             continue
+        known = known_name_end(item)
+        if known:
+            item = item[:known]  # "Sở Tư pháp thẩm định hồ sơ" -> "Sở Tư pháp"
         head = d["head"].match(item)
         post = d["post"].match(item)
         if not head and not post and not _is_class(item):
@@ -228,8 +282,11 @@ def bodies_of(phrase: str, ctx: DocContext) -> list[str]:
         if head:
             tail = re.search(r"\s+(?:tỉnh|huyện|thành phố|quận|thị xã)$", item)
             prev_head = (head.group(0), tail.group(0) if tail else "")
-        item = _locality_suffix(item, ctx)
-        out.append(complete(item, ctx) if not _is_class(item) else _complete_inside(item, ctx))
+        written, item = item, _locality_suffix(item, ctx)
+        named = complete(item, ctx) if not _is_class(item) else _complete_inside(item, ctx)
+        if named.endswith(" trực thuộc") and not written.endswith(" trực thuộc"):
+            named = named[:-len(" trực thuộc")]  # nothing to belong to: the document does not say whose
+        out.append(named)
     return list(dict.fromkeys(out))
 
 
@@ -251,10 +308,17 @@ class _Task:
     cooperating: list[str] = field(default_factory=list)
     reports_to: str | None = None
     end: int = 0
+    generic: bool = False     # only addressee classes ("các cấp ủy, chính quyền")
 
 
 def _predicate(text: str, start: int = 0) -> re.Match | None:
-    return _data()["predicate"].search(text, start)
+    m = _data()["predicate"].search(text, start)
+    while m:
+        end = addressee_end(text, m.start())
+        if end is None or end <= m.end():
+            return m
+        m = _data()["predicate"].search(text, end)  # "tổ chức đảng" names a class, "tổ chức" is no verb there
+    return None
 
 
 def _names_start(text: str) -> bool:
@@ -262,7 +326,8 @@ def _names_start(text: str) -> bool:
     d = _data()
     return bool(d["head"].match(text) or d["post"].match(text) or d["person"].match(text)
                 or re.match(rf"{_PLURAL}\s", text) and (d["committee"].match(text) or d["unit"].match(text))
-                or re.match(r"Các\s", text))
+                or re.match(r"Các\s", text)
+                or bool(re.match(rf"{_PLURAL}\s+(?={d['head'].pattern[1:]})", text)))  # "các Bộ có liên quan"
 
 
 def _subject(s: _Sentence) -> tuple[str, int] | None:
@@ -272,7 +337,7 @@ def _subject(s: _Sentence) -> tuple[str, int] | None:
     if not _names_start(text):
         return None
     pred = _predicate(text)
-    if not pred or d["assign_inner"].search(text, 0, pred.start()) or text.rstrip().endswith(":"):
+    if not pred or d["assign_inner"].search(text, 0, pred.start()) or _intro_only(text, pred.start()):
         return None
     cut = d["scope"].search(text, 0, pred.start())
     if d["clause"].search(text, 0, cut.start() if cut else pred.start()):
@@ -280,8 +345,60 @@ def _subject(s: _Sentence) -> tuple[str, int] | None:
     return text[:pred.start()], pred.start()
 
 
-def _tasks_of(s: _Sentence, ctx: DocContext) -> tuple[list[str], int] | str | None:
-    """(lead bodies, predicate offset) for a task sentence; ("intro", object offset) for "đề nghị X:"."""
+def _only_issuer(bodies: list[str], ctx: DocContext) -> bool:
+    """"Ban Thường vụ Thành ủy chỉ đạo 6 nội dung": the issuer telling what it does gives no one a task."""
+    if not bodies or not ctx.issuer:
+        return False
+    head = ctx.issuer.split(" ", 1)[0].lower()
+    if any(b.split(" ", 1)[0].lower() != head for b in bodies):
+        return False  # another head word: another body (spares the slow resolution)
+    own = _canonical(ctx.issuer, ctx)
+    return own is not None and all(_canonical(x, ctx) == own for x in bodies)
+
+
+@lru_cache(maxsize=4096)  # resolving is slow and the same names recur
+def _canonical(name: str, ctx: DocContext) -> str | None:
+    body = resolve_body(name, ctx)
+    return body.name if body else None
+
+
+def _intro_only(text: str, pred_start: int) -> bool:
+    """"... thực hiện tốt một số nội dung sau:": the predicate only announces the items below."""
+    body = text.rstrip()
+    if not body.endswith(":"):
+        return False
+    return bool(_data()["intro_formula"].fullmatch(body[pred_start:-1].strip()))
+
+
+@dataclass(frozen=True)
+class _Found:
+    """The lead bodies of a task sentence, where its predicate starts, and whether they are only
+    addressee classes ("các cấp ủy, chính quyền ...")."""
+
+    bodies: list[str]
+    pred: int                 # -1: an introduction; the numbered items below are the tasks
+    generic: bool = False
+
+    @property
+    def intro(self) -> bool:
+        return self.pred < 0
+
+
+def _addressees(phrase: str, ctx: DocContext) -> list[str]:
+    """Classes of an addressee list, each completed only in its locality words ("... của tỉnh")."""
+    if addressee_end(phrase, len(phrase) - len(phrase.lstrip(" ,"))) is None:
+        return []  # does not start with a class word: the common case, decided cheaply
+    out = []
+    for item in split_addressees(clean(phrase).strip(" ,;:")):
+        whole = complete(item.name, ctx)
+        head = item.name.rsplit(" ", 1)[0]
+        out.append(whole if whole.startswith(head) else item.name)
+    return out
+
+
+def _tasks_of(s: _Sentence, ctx: DocContext, related: tuple[str, ...] = ()) -> _Found | None:
+    """A task sentence; for "đề nghị X:" and "yêu cầu X thực hiện các nội dung sau:" the bodies
+    whose tasks are the items below, with ``pred`` -1; None when the sentence gives no task."""
     d = _data()
     text = s.text
     if d["notice"].search(text):
@@ -289,27 +406,40 @@ def _tasks_of(s: _Sentence, ctx: DocContext) -> tuple[list[str], int] | str | No
     m = d["assign_start"].match(text)
     obj_start = m.end() if m else None
     if obj_start is None:
+        pred = _predicate(text)
+        if pred and not _intro_only(text, pred.start()):
+            classes = _addressees(text[:pred.start()], ctx)
+            if classes:
+                return _Found(classes, pred.start(), True)   # "Cấp ủy các cấp cần lãnh đạo ..."
         subject = _subject(s)
         if subject:
-            return bodies_of(subject[0], ctx), subject[1]
+            bodies = bodies_of(subject[0], ctx, related)
+            return None if _only_issuer(bodies, ctx) else _Found(bodies, subject[1])
         inner = d["assign_inner"].search(text)
         if not inner:
             return None
         obj_start = inner.end()
-    if not _names_start(text[obj_start:]) and not text[obj_start:].lstrip().startswith(":"):
+    obj = text[obj_start:].lstrip(" ,")
+    obj_start = len(text) - len(obj)
+    pred = _predicate(text, obj_start)
+    classes = _addressees(text[obj_start:pred.start()], ctx) if pred else []
+    if not classes and not _names_start(obj) and not obj.startswith(":"):
         return None
     colon = text.find(":", obj_start)
-    pred = _predicate(text, obj_start)
     if colon >= 0 and (not pred or colon < pred.start()) and not text[colon + 1:].strip():
-        return "intro", obj_start
-    if not pred or (text.rstrip().endswith(":")):
-        return None  # "... yêu cầu X ... một số nội dung sau:" introduces the items; no task of its own
+        return _Found(classes or bodies_of(text[obj_start:colon], ctx, related), -1, bool(classes))  # "đề nghị X:"
+    if not pred:
+        return None
+    if _intro_only(text, pred.start()):  # "... yêu cầu X thực hiện tốt một số nội dung sau:"
+        return _Found(classes or bodies_of(text[obj_start:pred.start()], ctx, related), -1, bool(classes))
     if d["clause"].search(text, obj_start, pred.start()):
         return None
     rest = re.sub(r"[./\s]+$", "", text[pred.start():])
     if d["formula"].match(rest):
         return None  # "Yêu cầu các cấp ủy ... triển khai thực hiện nghiêm túc./."
-    return bodies_of(text[obj_start:pred.start()], ctx), pred.start()
+    if classes:
+        return _Found(classes, pred.start(), True)
+    return _Found(bodies_of(text[obj_start:pred.start()], ctx, related), pred.start())
 
 
 def _extras(task: _Task, text: str, start: int, ctx: DocContext) -> None:
@@ -325,41 +455,77 @@ def _extras(task: _Task, text: str, start: int, ctx: DocContext) -> None:
         m = d["report"].search(text, start)
         if m and d["head"].match(text[m.end():]):
             end = read_body(text, m.end(), len(text))
-            task.reports_to = complete(clean(text[m.end():end]), ctx)
+            stop = d["report_stop"].search(text, m.end(), end)  # "báo cáo UBND tỉnh trước ngày 15/5"
+            task.reports_to = complete(clean(text[m.end():stop.start() if stop else end]), ctx)
 
 
-def find_assignments(st: SourceText, ctx: DocContext) -> tuple[tuple[Assignment, Span], ...]:
-    """Tasks given to named bodies, in text order, each with the sentence as evidence. Never raises."""
+def find_assignments(st: SourceText, ctx: DocContext,
+                     recipients: tuple[str, ...] = ()) -> tuple[tuple[Assignment, Span], ...]:
+    """Tasks given to named bodies, in text order, each with the sentence as evidence; ``recipients``
+    (the Kính gửi list) name "các Bộ có liên quan". Never raises."""
     try:
-        return _find(st, ctx or DocContext())
+        return _find(st, ctx or DocContext(), tuple(recipients))
     except Exception:  # one odd document must not stop a batch
         return ()
 
 
-def _find(st: SourceText, ctx: DocContext) -> tuple[tuple[Assignment, Span], ...]:
+def _own_subject(text: str) -> bool:
+    """An item that names who does it, even a class that is no body ("Cấp ủy, thủ trưởng các cơ
+    quan ... tổ chức ..."), is not a task of the introduction's bodies."""
+    pred = _predicate(text)
+    return bool(pred and pred.start() > 0 and (_names_start(text) or _data()["generic"].match(text)
+                                                 or split_addressees(text[:pred.start()].strip())))
+
+
+def _after_header(s: _Sentence) -> _Sentence | None:
+    """The text after the header lines that open a sentence (upper-case organ and title lines,
+    table rows "Số: ... | Hà Nội, ngày ...", "Kính gửi: ..."), when header lines are not set apart."""
+    pos = 0
+    for line in s.text.splitlines(keepends=True):
+        body = line.strip()
+        if body and not (is_upper(body) or "|" in body or _data()["recipients_line"].match(body)):
+            break
+        pos += len(line)
+    rest = s.text[pos:]
+    if not rest.strip() or pos == 0:
+        return None
+    return _Sentence(s.start + pos, s.end, False, rest)
+
+
+def _find(st: SourceText, ctx: DocContext, related: tuple[str, ...] = ()) -> tuple[tuple[Assignment, Span], ...]:
     w = st.work
     m = re.search(r"^[\s\-*]*Nơi nhận\s*:", w, re.M)
     limit = m.start() if m else len(w)
     tasks: list[_Task] = []
-    pending: list[str] | None = None    # bodies of "đề nghị X:" awaiting their items
+    pending: _Found | None = None       # bodies of "đề nghị X:" awaiting their items
     last_in_item: _Task | None = None
+    tentative: _Task | None = None      # "Giao X chủ trì ... như sau:": X's task unless the items name their own
+    prev_end = 0
     for s in _sentences(w, limit):
         if is_upper(s.text.split("\n", 1)[0]):
-            continue  # header and title lines ("UBND TỈNH NGHỆ AN / SỞ Y TẾ ..."), not a sentence
-        found = _tasks_of(s, ctx)
-        if isinstance(found, tuple) and found[0] == "intro":
-            pending = bodies_of(s.text[found[1]:s.text.rfind(":")], ctx)
+            s = _after_header(s)  # header and title lines ("UBND TỈNH NGHỆ AN / SỞ Y TẾ ..."), not a sentence
+            if s is None:
+                continue
+        found = _tasks_of(s, ctx, related)
+        if found is not None and found.intro:
+            pending = found if found.bodies else None
             last_in_item = None
             continue
         if s.item:
             last_in_item = None
-        if isinstance(found, tuple) and found[0]:
-            task = _Task(s, found[0])
-            _extras(task, s.text, found[1], ctx)
+        elif tentative is not None and "\n" in w[prev_end:s.start]:
+            tentative = None  # a paragraph outside the items: the list is over
+        prev_end = s.end
+        if found is not None and found.bodies:
+            task = _Task(s, found.bodies, generic=found.generic)
+            _extras(task, s.text, found.pred, ctx)
+            if tentative is not None:  # the items name their own bodies: the introduction only distributes
+                tasks = [t for t in tasks if t is not tentative]
+            tentative = task if s.text.rstrip().endswith(":") else None
             tasks.append(task)
             last_in_item = task
-        elif pending and s.item:
-            task = _Task(s, list(pending))
+        elif pending and s.item and not _own_subject(s.text):
+            task = _Task(s, list(pending.bodies), generic=pending.generic)
             _extras(task, s.text, 0, ctx)
             tasks.append(task)
             last_in_item = task
@@ -367,6 +533,8 @@ def _find(st: SourceText, ctx: DocContext) -> tuple[tuple[Assignment, Span], ...
             _extras(last_in_item, s.text, 0, ctx)  # "Phối hợp với Công an huyện, ..." continues the item
         if pending and not s.item and found is None and last_in_item is None:
             pending = None  # a sentence outside the numbered items ends the request's list
+    if any(not t.generic for t in tasks):
+        tasks = [t for t in tasks if not t.generic]  # classes count only when no body is named
     out = []
     for t in tasks:
         span = st.span(t.sentence.start, t.sentence.end)

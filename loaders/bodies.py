@@ -273,7 +273,7 @@ def complete_name(name: str, ctx: DocContext | None = None, cited: bool = False)
 
 # Commune kind words: communes are not in the admin unit data, so a commune is known only by its name
 # in the document's own issuer ("Đảng ủy xã Hoa Thành").
-_COMMUNE_WORD = re.compile(r"(?:^|\s)(xã|phường|thị trấn)$")
+_COMMUNE_WORD = re.compile(r"(?:^|\s)(?<!thị\s)(xã|phường|thị trấn)$")
 
 
 def _from_issuer(text: str, ctx: DocContext | None) -> str:
@@ -288,7 +288,7 @@ def _from_issuer(text: str, ctx: DocContext | None) -> str:
         if fold(" ".join(words[-k:])) == fold(" ".join(own_words[:k])):
             return " ".join(words[:-k] + own_words)
     m = _COMMUNE_WORD.search(text)
-    if m and ctx.level == "commune":
+    if m and ctx.level == "commune" and not _PLURAL.search(text):  # "UBND các xã, phường": a class
         place = re.search(rf"(?:^|\s){m.group(1)}\s+(\S.*)$", own)
         if place and place.group(1)[:1].isupper():
             return f"{text} {place.group(1)}"

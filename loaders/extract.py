@@ -11,6 +11,7 @@ from typing import Any, Callable
 
 from loaders import header as H
 from loaders.assignments import find_assignments
+from loaders.body_lists import recipient_names
 from loaders.citations import find_citations
 from loaders.context import DocContext
 from loaders.read import SetAside, read_document
@@ -48,7 +49,7 @@ def extract(st: SourceText, source: str, sha256: str | None = None) -> DocumentR
     end = copy_start if copy_start is not None else len(st.work)
     head = run.guard("header", lambda: H.parse_header(st, 0, end), H.Header())
     copy = run.guard("copy", lambda: parse_copy(st, copy_start)) if copy_start is not None else None
-    recipients = run.guard("recipients", lambda: H.find_list(st, "recipients", 0, end), [])
+    recipients = run.guard("recipients", lambda: recipient_names(st, H.find_list(st, "recipients", 0, end)), [])
     sig = run.guard("signature", lambda: parse_signature(st, head.end, end), SignatureBlock())
     facts = run.guard("issuer", lambda: _facts(st, head, end, copy, bool(recipients or sig.signer)), {})
     run.warnings[:0] = list(facts.pop("warnings", ()))
@@ -67,11 +68,11 @@ def extract(st: SourceText, source: str, sha256: str | None = None) -> DocumentR
         ev.update({f"cited_documents[{i}]": s for i, (_, s) in enumerate(found.citations)})
         ev.update({f"generic_references[{i}]": s for i, (_, s) in enumerate(found.generic)})
         run.warnings.extend(found.warnings)
-    found = run.guard("assignments", lambda: find_assignments(st, ctx), ())
+    found = run.guard("assignments", lambda: find_assignments(st, ctx, tuple(n for n, _ in recipients)), ())
     assignments = tuple(a[0] for a in found)
     ev.update({f"assignments[{i}]": a[1] for i, a in enumerate(found)})
 
-    ev.update({f"recipients[{i}]": s for i, s in enumerate(recipients)})
+    ev.update({f"recipients[{i}]": s for i, (_, s) in enumerate(recipients)})
     ev.update(sig.evidence)
     copy_record = None
     if copy is not None:
@@ -79,7 +80,7 @@ def extract(st: SourceText, source: str, sha256: str | None = None) -> DocumentR
         ev.update(copy.evidence)
     return DocumentRecord(
         source=source,
-        recipients=tuple(st.value(s.start, s.end) for s in recipients),
+        recipients=tuple(name for name, _ in recipients),
         cited_documents=cited, generic_references=generic, assignments=assignments,
         signer=sig.signer, distribution=sig.distribution,
         copy_of=facts.get("number") if copy_record else None, copy=copy_record,

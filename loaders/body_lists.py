@@ -1,0 +1,305 @@
+"""Lists of bodies written the short way, expanded to one full name per body.
+
+"Các Sở: Y tế, Công Thương, Giáo dục và Đào tạo" -> Sở Y tế, Sở Công Thương, Sở Giáo dục và Đào tạo;
+"Ủy ban nhân dân các tỉnh, thành phố: Bắc Giang, Hải Phòng" -> Ủy ban nhân dân tỉnh Bắc Giang,
+Ủy ban nhân dân thành phố Hải Phòng (the kind of each place from the admin unit data);
+"Bộ: Quốc phòng; Công an" -> Bộ Quốc phòng, Bộ Công an. An item that already names its body
+("Công an Thành phố" in "các Sở, ngành: Y tế, Công an Thành phố") is kept as written.
+
+Whether "và" joins two bodies or belongs to one name ("Giáo dục và Đào tạo") is decided by the body
+names of the reference data. List heads, class words, plural markers and separators are in
+``data/reference/body_lists.csv``. Pure functions over strings: the header (Kính gửi entries), the
+assignments and the press-report reader share them.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from loaders import refdata
+from loaders.records import Span
+from loaders.refdata import District, Province, fold
+
+
+@dataclass(frozen=True)
+class ListItem:
+    """One body of a list: its full name and where the item is written in the list's text."""
+
+    name: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class ColonList:
+    """A "head: items" list found in a text: the head's start and the expanded items."""
+
+    start: int
+    items: tuple[ListItem, ...]
+
+
+def _words(kind: str) -> list[tuple[str, str]]:
+    return [(r["text"], r.get("value") or "") for r in _rows() if r["kind"] == kind]
+
+
+@lru_cache(maxsize=1)
+def _rows() -> tuple[dict[str, str], ...]:
+    return tuple(refdata.read_csv("body_lists.csv", ("kind", "text", "example")))
+
+
+def _alt(words) -> str:
+    parts = sorted({w for w in words if w}, key=len, reverse=True)
+    return "(?:" + "|".join(r"\s+".join(map(re.escape, p.split())) for p in parts) + ")"
+
+
+@lru_cache(maxsize=1)
+def _grammar() -> dict:
+    prefix = {fold(t): v for t, v in _words("list_head")}
+    units = [t for t, _ in _words("unit_head")]
+    klass = [t for t, _ in _words("list_head")] + [t for t, _ in _words("list_class")] + units
+    word = rf"(?i:{_alt(klass)})"
+    nb = r"(?![^\W_])"
+    return {
+        "prefix": prefix,
+        "units": {fold(u) for u in units},
+        # "<organ> các tỉnh, thành phố:" / "Các Sở, ngành:" / "Bộ:" just before the colon
+        "head": re.compile(rf"(?<![^\W_])(?:(?P<plural>(?i:{_alt(t for t, _ in _words('plural'))}))\s+)?"
+                           rf"(?P<classes>{word}{nb}(?:\s*(?:,|-|\s)\s*{word}{nb})*)\s*:\s*"),
+        "class_word": re.compile(rf"{word}{nb}"),
+        "separator": re.compile(rf"\s*[,;]\s*|\s+(?i:{_alt(t for t, _ in _words('separator'))})\s+"),
+        "organ_stop": re.compile(rf"(?:[,;:]|\s(?i:{_alt(t for t, _ in _words('separator'))}))\s"),
+    }
+
+
+@lru_cache(maxsize=1)
+def _name_tails() -> frozenset[str]:
+    """Folded body names without their head word ("giáo dục và đào tạo", "văn hóa, thể thao và
+    du lịch"): a list item equal to one of them is one name, whatever "và" or "," it holds."""
+    names = [re.sub(r"\s*\{\w+\}\s*", " ", a).strip() for t in refdata.body_templates() for a in (t.template, *t.aliases)]
+    names += [n for b in refdata.central_bodies() for n in (b.name, *b.aliases)]
+    return frozenset(fold(n.split(" ", 1)[1]) for n in names if " " in n)
+
+
+@lru_cache(maxsize=1)
+def _body_start() -> re.Pattern:
+    """An item that names its own body ("Công an Thành phố", "Bộ Tư lệnh Thủ đô")."""
+    from loaders.citations import patterns  # the body heads of body_phrases.csv
+    heads = [t for t, _ in patterns("body_phrases.csv").get("body_head", ())]
+    return re.compile(rf"{_alt(heads)}(?![^\W_])")
+
+
+@lru_cache(maxsize=1)
+def _known_name_re() -> re.Pattern:
+    """A body head followed by a known name ("Sở " + "tư pháp"), longest first."""
+    from loaders.citations import patterns
+    heads = [t for t, _ in patterns("body_phrases.csv").get("body_head", ())]
+    tails = _alt(_name_tails()).replace(r"\-", r"\s*[-–—]\s*")  # fold wrote "động-thương binh"
+    return re.compile(rf"{_alt(heads)}\s+(?i:{tails})(?![^\W_])")
+
+
+def known_name_end(text: str) -> int | None:
+    """End of a known body name that ``text`` starts with when lower-case words not of the name
+    follow ("Sở Tư pháp thẩm định hồ sơ" -> 10); None when the text is that name or goes on as one."""
+    m = _known_name_re().match(text)
+    if not m:
+        return None
+    rest = text[m.end():]
+    if not rest.strip() or not rest[:1].isspace():
+        return None
+    word = rest.split()[0]
+    if not word[:1].islower() or _continues().match(rest.lstrip()):
+        return None
+    return m.end()
+
+
+@lru_cache(maxsize=1)
+def _continues() -> re.Pattern:
+    """Words that go on with a name ("của tỉnh", "tỉnh", "trực thuộc ...", "các ..."): unit words
+    of body_phrases.csv and the name_continuation words of body_lists.csv."""
+    from loaders.citations import patterns
+    words = [t for t, _ in patterns("body_phrases.csv").get("unit_word", ())] + [t for t, _ in _words("name_continuation")]
+    return re.compile(rf"(?i:{_alt(words)})(?![^\W_])")
+
+
+# ---------------------------------------------------------------- splitting
+
+def split_items(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """(start, end) of each item of a list written with "," ";" "và": known names stay whole
+    ("Giáo dục và Đào tạo"), a piece starting in lower case after "và" continues its item
+    ("Khu công nghiệp và chế xuất")."""
+    end = len(text) if end is None else end
+    g = _grammar()
+    pieces, pos = [], start
+    for m in g["separator"].finditer(text, start, end):
+        pieces.append((pos, m.start(), m.group(0).strip()))
+        pos = m.end()
+    pieces.append((pos, end, ""))
+    pieces = [(s, e, sep) for s, e, sep in pieces if text[s:e].strip(" .")]
+    out: list[tuple[int, int]] = []
+    i = 0
+    while i < len(pieces):
+        j = len(pieces)
+        while j > i + 1 and fold(text[pieces[i][0]:pieces[j - 1][1]]) not in _name_tails():
+            j -= 1
+        s, e = pieces[i][0], pieces[j - 1][1]
+        if out and i > 0 and pieces[i - 1][2] not in (",", ";") and text[s:s + 1].islower():
+            out[-1] = (out[-1][0], e)  # "... Khu công nghiệp và chế xuất"
+        else:
+            out.append((s, e))
+        i = j
+    return [(s, e - len(text[s:e]) + len(text[s:e].rstrip(" .;,"))) for s, e in out]
+
+
+# ---------------------------------------------------------------- colon lists
+
+def find_colon_list(text: str) -> ColonList | None:
+    """The "head: items" list of ``text`` (items run to its end), expanded; None when there is none
+    or an item cannot be named for sure."""
+    g = _grammar()
+    for m in g["head"].finditer(text):
+        classes = [fold(c.group(0)) for c in g["class_word"].finditer(m.group("classes"))]
+        prefixes = [g["prefix"][c] for c in classes if c in g["prefix"]]
+        kinds = [c for c in classes if c in g["units"]]
+        head_start = m.start()
+        organ = ""
+        if kinds:
+            if not m.group("plural"):
+                continue
+            organ_start = _organ_start(text, m.start())
+            organ = text[organ_start:m.start()].strip()
+            if not organ:
+                continue  # "các tỉnh: A, B" names places, not bodies
+            head_start = organ_start
+        items = []
+        for s, e in split_items(text, m.end()):
+            name = _item_name(text[s:e].strip(), prefixes[:1], kinds, organ)
+            if name is not None:
+                items.append(ListItem(name, s, e))
+            elif prefixes or kinds:
+                return None
+            # "các sở, ngành: Công Thương, Công an Thành phố": with no head word to add, only the
+            # items that name their own body are known
+        if items:
+            return ColonList(head_start, tuple(items))
+    return None
+
+
+def _organ_start(text: str, plural_at: int) -> int:
+    """Where the organ before "các tỉnh, thành phố:" starts ("Ủy ban nhân dân", "UBND")."""
+    stops = list(_grammar()["organ_stop"].finditer(text, 0, plural_at))
+    return stops[-1].end() if stops else 0
+
+
+def _item_name(item: str, prefixes: list[str], kinds: list[str], organ: str) -> str | None:
+    if prefixes and fold(item) in _name_tails():
+        return f"{prefixes[0]} {item}"    # "Bộ: ...; Công an" -> "Bộ Công an"
+    if _body_start().match(item):
+        return item                       # "Công an Thành phố": already a body's name
+    if kinds:
+        kind = _unit_kind(item, kinds)
+        return f"{organ} {kind} {item}" if kind else None
+    return f"{prefixes[0]} {item}" if prefixes else None
+
+
+def _unit_kind(name: str, kinds: list[str]) -> str | None:
+    """"Hải Phòng" among "tỉnh, thành phố" -> "thành phố" (from the admin units); the one kind
+    listed when there is one; None when the data cannot tell."""
+    province_level = "tỉnh" in kinds
+    found = {u.kind for u in refdata.find_units(name)
+             if (isinstance(u, Province) if province_level else isinstance(u, District)) and u.kind in kinds}
+    if len(found) == 1:
+        return found.pop()
+    return kinds[0] if len(kinds) == 1 else None
+
+
+def expand_list(text: str) -> tuple[ListItem, ...]:
+    """The bodies of a colon list ("Các Sở: Y tế, Công Thương") with their offsets in ``text``;
+    () when ``text`` holds no colon list."""
+    found = find_colon_list(text)
+    return found.items if found else ()
+
+
+# ---------------------------------------------------------------- addressee classes
+
+# The group of offices and sectors ("ban, ngành, cơ quan"): a list of them alone is an ordinary class
+# of bodies; a list that also names another level of the political system (cấp ủy, chính quyền,
+# Mặt trận ...) is an addressee list.
+_OFFICES = "sector"
+
+
+@lru_cache(maxsize=1)
+def _addressee_re() -> tuple[re.Pattern, dict[str, str]]:
+    rows = _words("addressee")
+    plural = _alt(t for t, _ in _words("plural"))
+    pattern = re.compile(rf"(?P<plural>(?i:{plural})\s+)?(?P<word>(?i:{_alt(t for t, _ in rows)}))(?![^\W_])")
+    return pattern, {t.lower(): g for t, g in rows}
+
+
+def addressee_end(text: str, pos: int) -> int | None:
+    """End of the addressee class word at ``pos`` ("tổ chức đảng" in "... tổ chức đảng nghiêm túc"):
+    a verb-like word there ("tổ chức") is part of the class, not the predicate."""
+    m = _addressee_re()[0].match(text, pos)
+    return m.end() if m else None
+
+
+def split_addressees(text: str) -> tuple[ListItem, ...]:
+    """The classes of an addressee list, one item per level of the political system:
+    "các cấp ủy, tổ chức đảng, chính quyền, Mặt trận Tổ quốc và các đoàn thể" -> "các cấp ủy, tổ
+    chức đảng" | "chính quyền" | "Mặt trận Tổ quốc" | "các đoàn thể". A piece starting with "các",
+    after "và", or of another group starts a new item; () when ``text`` is not such a list."""
+    pattern, groups = _addressee_re()
+    g = _grammar()
+    pieces, pos = [], 0
+    for m in g["separator"].finditer(text):
+        pieces.append((pos, m.start(), m.group(0).strip()))
+        pos = m.end()
+    pieces.append((pos, len(text), ""))
+    items: list[list] = []       # [start, end, group]
+    seen: set[str] = set()
+    for k, (s, e, _) in enumerate(pieces):
+        piece = text[s:e]
+        if not piece.strip():
+            continue
+        m = pattern.match(piece)
+        if not m or m.group("word")[:1].isupper() and piece[m.end():].lstrip()[:1].isupper():
+            return ()  # not a class, or a named body: "Ban Dân vận Huyện ủy", "Hội Nông dân tỉnh"
+        group = groups.get(re.sub(r"\s+", " ", m.group("word").lower()))
+        seen.add(group)
+        joined_by = pieces[k - 1][2] if k else ""
+        if items and not m.group("plural") and joined_by in (",", ";") and items[-1][2] == group \
+                and not m.group("word")[:1].isupper():
+            items[-1][1] = e
+        else:
+            items.append([s, e, group])
+    if not items or seen <= {_OFFICES}:
+        return ()
+    return tuple(ListItem(text[s:e].strip(" .,;"), s, e) for s, e, _ in items)
+
+
+# ---------------------------------------------------------------- recipients
+
+def recipient_names(st, spans: list[Span]) -> list[tuple[str, Span]]:
+    """Kính gửi entries of a SourceText -> (name, evidence): a colon list is expanded (its items may
+    have been cut at ";" into entries of one line: "Bộ: Quốc phòng; Công an"); other entries as written."""
+    out: list[tuple[str, Span]] = []
+    i = 0
+    while i < len(spans):
+        j = i + 1
+        while j < len(spans) and "\n" not in st.work[spans[j - 1].end:spans[j].start]:
+            j += 1  # entries of one line
+        s, e = spans[i].start, spans[j - 1].end
+        found = find_colon_list(st.work[s:e])
+        if found and found.start == 0:
+            out.extend((it.name, st.span(s + it.start, s + it.end)) for it in found.items)
+            i = j
+            continue
+        value = st.value(spans[i].start, spans[i].end)
+        if re.search(r"[^\W\d_]", value):  # a table cell "|" left alone is no recipient
+            out.append((value, spans[i]))
+        i += 1
+    return out
+
+
+__all__ = ["ListItem", "ColonList", "expand_list", "find_colon_list", "split_items", "split_addressees",
+           "addressee_end", "known_name_end", "recipient_names"]
