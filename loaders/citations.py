@@ -587,7 +587,9 @@ def _nest(w: str, hits: list[_Hit]) -> None:
 def _share_tails(w: str, hits: list[_Hit]) -> None:
     """"Chỉ thị số 15/CT-TTg, Chỉ thị số 16/CT-TTg của Thủ tướng Chính phủ": the list shares "của ..."."""
     for a, b in zip(reversed(hits[:-1]), reversed(hits[1:])):
-        if a.number and not a.issuer_from_tail and b.issuer_from_tail and re.fullmatch(r"\s*(?:,|và|,\s*và)\s*", w[a.end:b.start]):
+        same_list = b.head is not None and (b.head is a or b.head is a.head)
+        sep = r"\s*(?:,|;|và|,\s*và)\s*" if same_list else r"\s*(?:,|và|,\s*và)\s*"  # "số 15/QĐ-UBND ...; số 19/QĐ-UBND"
+        if a.number and not a.issuer_from_tail and b.issuer_from_tail and re.fullmatch(sep, w[a.end:b.start]):
             a.issuer, a.issuer_from_tail = b.issuer, True
 
 
