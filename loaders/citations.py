@@ -93,11 +93,11 @@ _NUMBER = G.piece("symbol")
 @lru_cache(maxsize=1)
 def _regexes() -> dict[str, re.Pattern]:
     p = patterns()
-    types = alternation([t for t, _ in p["type_word"]], "i")
+    types = G.piece("type_word")
     unnumbered = alternation([t for t, _ in p["unnumbered"]])
     authors = alternation([t for t, _ in p["author_lead"]])
     stops = alternation([w for w, _ in p["issuer_stop"]])
-    implicit = alternation([t for t, _ in p["implicit_lead"]], "i")
+    implicit = alternation(G.any_case(t for t, _ in p["implicit_lead"]))
     so, bare, dated, plural = G.piece("number_word"), G.piece("bare_number"), G.piece("dated"), G.piece("plural")
     tail = rf"(?=\s*,?\s*(?:{dated}|của\s))"   # what makes a bare number a citation without "số"
     named = [d.head for d in named_documents()]
@@ -117,7 +117,7 @@ def _regexes() -> dict[str, re.Pattern]:
         "title_word": re.compile(r"(?P<sep>,?[ \t]*\n?[ \t]*)(?P<word>[^\s,;.:()\[\]\"“”!?]+)"),
         "title_stop": re.compile(rf"{alternation([t for t, _ in p['title_stop']])}(?![^\W_])"),
         "implicit": re.compile(rf"(?<![^\W\d_])(?P<lead>{implicit})\s+của\s+"),
-        "generic": re.compile(rf"(?<![^\W\d_])(?P<lead>{alternation([t for t, _ in p['generic_lead']], 'i')})(?:[,\s]+(?:hướng dẫn|chỉ đạo))*\s+của\s+"),
+        "generic": re.compile(rf"(?<![^\W\d_])(?P<lead>{alternation(G.any_case(t for t, _ in p['generic_lead']))})(?:[,\s]+(?:hướng dẫn|chỉ đạo))*\s+của\s+"),
         # "các công điện, chỉ thị và <lead>": a lead inside a plural list of types is generic too
         "plural_list": re.compile(rf"{plural}\s+(?:{types}|chỉ đạo)(?:\s*(?:,|và)\s*(?:{types}))*\s*(?:,\s*và|,|và)\s*$"),
         "plural_before": re.compile(rf"{plural}\s+$"),
@@ -129,8 +129,8 @@ def _regexes() -> dict[str, re.Pattern]:
         "author": re.compile(rf"\s+(?={authors}\s)"),
         "stop": re.compile(rf"(?:{stops})(?![^\W_])"),
         "open_head": re.compile(rf"{alternation([t for t, _ in p['open_head']])}$"),
-        "verbs": re.compile(rf"(?<![^\W_])(?i:{alternation(relation_verbs())})(?![^\W_])"),
-        "exclude_verbs": re.compile(alternation([t for t, _ in p["relation_exclude"]], "i")),
+        "verbs": re.compile(rf"(?<![^\W_]){alternation(G.any_case(relation_verbs()))}(?![^\W_])"),
+        "exclude_verbs": re.compile(alternation(G.any_case(t for t, _ in p["relation_exclude"]))),
         "self": re.compile(rf"{alternation([t for t, _ in p['self_marker']], 'i')}\s*:?\s*$"),
         "post": re.compile(rf",\s*{alternation([t for t, _ in p['post']])}(?:\s+[A-ZĐ][^\W_]*)*"),
         "posts_only": re.compile(rf"^{alternation([t for t, _ in p['post']])}$"),

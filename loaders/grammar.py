@@ -39,11 +39,50 @@ def words(kind: str) -> tuple[str, ...]:
 
 
 def alternation(items, flags: str = "") -> str:
-    """A regex alternation of literal words, longest first, any run of whitespace between words:
-    alternation(["Công văn", "Công"]) -> "(?:Công\\s+văn|Công)"; flags "i" -> "(?i:...)"."""
-    parts = sorted({w for w in items if w}, key=len, reverse=True)
-    body = "|".join(r"\s+".join(map(re.escape, p.split())) for p in parts)
+    """A regex alternation of literal words, the longest first, any run of whitespace between words:
+    alternation(["Công văn", "Công"]) matches "Công  văn" whole; flags "i" -> "(?i:...)".
+
+    Built as a trie ("Công(?:\\s+văn)?"), so a scan tries one branch per letter, not every word."""
+    body = _trie_regex(_trie(" ".join(w.split()) for w in items if w and w.strip()))
     return f"(?{flags}:{body})" if flags else f"(?:{body})"
+
+
+def any_case(items) -> tuple[str, ...]:
+    """Each phrase as people case it: as written, UPPER, and every word lower or Capitalised
+    ("Thông báo Kết luận"). A case-sensitive alternation of these scans several times faster than (?i:)."""
+    out: dict[str, None] = {}
+    for phrase in items:
+        parts = phrase.split()
+        if not parts:
+            continue
+        out[phrase] = out[phrase.upper()] = None
+        for mask in range(2 ** min(len(parts), 5)):
+            out[" ".join(p[:1].upper() + p[1:].lower() if mask >> i & 1 else p.lower()
+                         for i, p in enumerate(parts))] = None
+    return tuple(out)
+
+
+_END = ""
+
+
+def _trie(words) -> dict:
+    root: dict = {}
+    for word in words:
+        node = root
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[_END] = {}
+    return root
+
+
+def _trie_regex(node: dict) -> str:
+    branches = [(r"\s+" if ch == " " else re.escape(ch)) + _trie_regex(sub) for ch, sub in node.items() if ch != _END]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if _END in node:  # a word ends here: the longer words are tried first, then the end
+        return f"(?:{body})?" if len(branches) == 1 and len(body) > 1 else f"{body}?" if len(body) == 1 else f"(?:{body})?"
+    return body
 
 
 @lru_cache(maxsize=1)
@@ -51,8 +90,11 @@ def type_words() -> dict[str, str]:
     """Every spelling of a document type (lower case) -> the type's name: "văn bản chỉ đạo" -> "Công văn".
 
     citation_patterns.csv (``type_word``) wins over doc_types.csv (``name_vi``), which adds the types
-    that only the code list knows ("Giấy mời", "Phương án")."""
-    out = {r["name_vi"].lower(): r["name_vi"] for r in table("doc_types") if r.get("name_vi")}
+    that only the code list knows ("Giấy mời", "Phương án"); a copy's mark (copy_types.csv: "Sao lục")
+    heads a copy block, not a cited document."""
+    copies = {r["label_vi"].lower() for r in table("copy_types")}
+    out = {r["name_vi"].lower(): r["name_vi"] for r in table("doc_types")
+           if r.get("name_vi") and r["name_vi"].lower() not in copies}
     out.update({r["text"].lower(): r["value"] for r in table("citation_patterns") if r["kind"] == "type_word"})
     return out
 
@@ -82,7 +124,7 @@ def pieces() -> dict[str, str]:
         "bare_number": r"\d{1,5}(?!\d|\s*[-/–]\s*[^\W_]|[,.]\d|[^\W\d_])",
         "number_word": alternation(words("number_word"), "i"),
         "plural": alternation(words("plural"), "i"),
-        "type_word": alternation(type_words(), "i"),
+        "type_word": alternation(any_case(type_words())),
         "honorific": alternation(words("honorific"), "i"),
     }
 
@@ -133,6 +175,14 @@ def _base(text: str) -> str:
     return "".join(c for c in text if not unicodedata.combining(c))
 
 
+@lru_cache(maxsize=1)
+def _spellings_by_letter() -> dict[str, tuple[tuple[str, str], ...]]:
+    out: dict[str, list[tuple[str, str]]] = {}
+    for spelling, name in type_words().items():
+        out.setdefault(_base(spelling)[:1], []).append((spelling, name))
+    return {k: tuple(v) for k, v in out.items()}
+
+
 def nearest_type(written: str) -> TypeMatch | None:
     """The document type a damaged word most likely is, or None.
 
@@ -143,8 +193,8 @@ def nearest_type(written: str) -> TypeMatch | None:
     if not key:
         return None
     best: TypeMatch | None = None
-    for spelling, name in type_words().items():
-        if _base(spelling)[:1] != _base(key)[:1] or abs(len(spelling) - len(key)) > len(spelling) // 3:
+    for spelling, name in _spellings_by_letter().get(_base(key[0]), ()):
+        if abs(len(spelling) - len(key)) > len(spelling) // 3:
             continue
         d = edit_distance(key, spelling)
         if d <= max(1, len(spelling) // 3) and (best is None or (d, -len(spelling)) < (best.distance, -len(best.spelling))):
@@ -152,5 +202,5 @@ def nearest_type(written: str) -> TypeMatch | None:
     return best
 
 
-__all__ = ["UPPER", "words", "alternation", "type_words", "type_name", "pieces", "piece", "expand", "compiled",
+__all__ = ["UPPER", "words", "alternation", "any_case", "type_words", "type_name", "pieces", "piece", "expand", "compiled",
            "TypeMatch", "edit_distance", "nearest_type"]

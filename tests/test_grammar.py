@@ -116,3 +116,11 @@ def test_expand_and_unknown_names():
         G.piece("nope")
     with pytest.raises(ValueError, match="grammar_words.csv"):
         G.words("nope")
+
+
+@pytest.mark.parametrize("written", ["Thông báo kết luận", "THÔNG BÁO KẾT LUẬN", "Thông báo Kết luận", "thông báo kết luận",
+                                     "Thông Báo Kết Luận", "Thông  báo\nkết luận"])
+def test_any_case_alternation_reads_how_people_case_a_type(written):
+    rx = re.compile(G.alternation(G.any_case(["Thông báo kết luận", "Thông báo"])))
+    assert rx.fullmatch(written)
+    assert re.match(G.piece("type_word"), written + " số 12-TB/TU").group(0) == written
