@@ -237,6 +237,7 @@ class _Hit:
     cited_from: str | None = None
     inside: "_Hit | None" = None     # the citation whose "về ..." subject names this one
     head: "_Hit | None" = None       # the first item of the list this one continues (shares its relation)
+    name: str = ""                   # a named document's head and title: "Luật Phòng, chống bệnh truyền nhiễm"
     warnings: list[str] = field(default_factory=list)
 
 
@@ -431,7 +432,7 @@ def _named(w: str, limit: int, taken) -> list[_Hit]:
         end = _title_end(w, m.end(), limit) if doc.titled else m.end()
         if end == m.end() and doc.titled:
             continue
-        hit = _Hit(m.start(), end, doc.doc_type)
+        hit = _Hit(m.start(), end, doc.doc_type, name=clean(w[m.start():end]))
         _read_tail(w, hit, end, limit)
         if hit.issuer is None and doc.issuer:
             hit.issuer = doc.issuer
@@ -565,6 +566,13 @@ def _names_a_body(number: str) -> bool:
     return bool(code and code.body and "{" not in code.body)
 
 
+def _continues_list(w: str, prev: _Hit, hit: _Hit) -> bool:
+    """"Thực hiện Công điện số 71/CĐ-TTg ...; các Công điện: số ...": an item after ";" with no verb of its own
+    is governed by the verb of the item before it."""
+    m = re.compile(rf"\s*;\s*(?:{G.piece('plural')}\s+)?$").match(w, prev.end, hit.start)
+    return bool(m)
+
+
 def _same_body(written: str, coded: str) -> bool:
     """"Giám đốc Sở Y tế" and the code's "Sở Y tế tỉnh Bắc Ninh" name one body (from the body head on)."""
     m = _regexes()["heads"].search(written)
@@ -605,7 +613,7 @@ def _key(hit: _Hit, issuer: str | None):
         return ("n", norm_number(hit.number))
     if hit.date:
         return ("d", hit.doc_type, hit.date)
-    return ("t", hit.doc_type, (issuer or "").casefold(), (hit.subject or "").casefold())
+    return ("t", hit.doc_type, (issuer or "").casefold(), (hit.subject or "").casefold(), hit.name.casefold())
 
 
 def _info(hit: _Hit) -> int:
@@ -636,6 +644,9 @@ def _find(st: SourceText, ctx: DocContext, own_number: str | None) -> CitationsF
     for hit in hits:
         _relation(w, hit)
         _context_fill(w, hit, ctx)
+    for prev, hit in zip(hits, hits[1:]):
+        if hit.verb_pos < 0 and hit.head is None and _continues_list(w, prev, hit):
+            hit.relation, hit.verb, hit.verb_pos = prev.relation, prev.verb, prev.verb_pos
     for hit in hits:
         if hit.head is not None:  # "Thực hiện các Công điện: số 1305/CĐ-BYT ..., số 1316/-BYT ...": one verb for all
             hit.relation, hit.verb, hit.verb_pos = hit.head.relation, hit.head.verb, hit.head.verb_pos

@@ -360,6 +360,8 @@ def test_named_document_examples(row):
     ("Căn cứ Quy chế làm việc của Ban Chấp hành Đảng bộ tỉnh khóa XXII;",
      [("Quy chế", "Quy chế làm việc của Ban Chấp hành Đảng bộ tỉnh khóa XXII", "Ban Chấp hành Đảng bộ tỉnh khóa XXII")]),
     ("Thực hiện nghiêm Điều lệ Đảng, giữ gìn kỷ luật.", [("Điều lệ", "Điều lệ Đảng", "Đảng Cộng sản Việt Nam")]),
+    ("Căn cứ Luật Đất đai; Luật Xây dựng; Luật Đất đai và các văn bản hướng dẫn.",   # two laws, one mentioned twice
+     [("Luật", "Luật Đất đai", None), ("Luật", "Luật Xây dựng", None)]),
     # not a named document
     ("Văn phòng luật sư tư vấn miễn phí.", []),
     ("Luật sư Nguyễn Văn A đã có mặt.", []),
@@ -450,3 +452,13 @@ def test_generic_mentions_stay_out(text, citations, generic):
 ])
 def test_own_number_is_never_cited(text, own, numbers):
     assert [c.number for c in cited(text, own_number=own)] == numbers
+
+
+@pytest.mark.parametrize("text, relations", [
+    ("Thực hiện Công điện số 31/CĐ-TTg của Thủ tướng Chính phủ; các Công điện: số 88/CĐ-BYT, số 90/CĐ-BYT của Bộ Y tế.",
+     ["implements", "implements", "implements"]),
+    ("Căn cứ Luật Đất đai; Nghị định số 43/2014/NĐ-CP;", ["based_on", "based_on"]),
+    ("Thực hiện Công văn số 1/UBND-VP; Sở Y tế đã gửi Công văn số 5/SYT-NV.", ["implements", "refers"]),
+])
+def test_items_after_a_semicolon_share_the_verb(text, relations):
+    assert [c.relation for c in cited(text)] == relations
