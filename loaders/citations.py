@@ -14,17 +14,18 @@ the shared tail of a list, the symbol's issuer code, "của X tại <citation>",
 """
 from __future__ import annotations
 
-import csv
 import re
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from loaders import grammar as G
 from loaders.bodies import complete_name, issuer_from_number
 from loaders.context import DocContext
-from loaders.header import UPPER, date_from_parts
-from loaders.paths import REFERENCE
+from loaders.grammar import UPPER, alternation
+from loaders.header import date_from_parts
 from loaders.records import CitedDocument, Span
+from loaders.refdata import find_issuer_code, table
 from loaders.text import SourceText, clean
 
 
@@ -37,30 +38,33 @@ class CitationsFound:
 
 # ---------------------------------------------------------------- data
 
-def _rows(name: str) -> list[dict[str, str]]:
-    with open(REFERENCE / name, encoding="utf-8", newline="") as f:
-        return [{k: unicodedata.normalize("NFC", v or "") for k, v in row.items()} for row in csv.DictReader(f)]
-
-
 @lru_cache(maxsize=None)
 def patterns(name: str = "citation_patterns.csv") -> dict[str, tuple[tuple[str, str], ...]]:
     """kind -> ((text, value), ...) of a kind,text,value,example file."""
     out: dict[str, list[tuple[str, str]]] = {}
-    for row in _rows(name):
-        out.setdefault(row["kind"], []).append((row["text"], row["value"]))
+    for row in table(name.removesuffix(".csv")):
+        out.setdefault(row["kind"], []).append((row["text"], row.get("value", "")))
     return {k: tuple(v) for k, v in out.items()}
 
 
 @lru_cache(maxsize=1)
 def relation_verbs() -> dict[str, str]:
-    return {row["verb"].lower(): row["relation"] for row in _rows("citation_relations.csv")}
+    return {row["verb"].lower(): row["relation"] for row in table("citation_relations")}
 
 
-def alternation(words, flags: str = "") -> str:
-    """A regex alternation of literal words, longest first, whitespace-tolerant."""
-    parts = sorted({w for w in words if w}, key=len, reverse=True)
-    body = "|".join(r"\s+".join(map(re.escape, p.split())) for p in parts)
-    return f"(?{flags}:{body})" if flags else f"(?:{body})"
+@dataclass(frozen=True)
+class NamedDocument:
+    """A document people name without a number (named_documents.csv): "Điều lệ Đảng", "Luật <title>"."""
+    head: str
+    doc_type: str
+    issuer: str | None
+    titled: bool      # a capitalised title follows the head ("Luật Phòng, chống bệnh truyền nhiễm")
+
+
+@lru_cache(maxsize=1)
+def named_documents() -> tuple[NamedDocument, ...]:
+    return tuple(NamedDocument(r["head"], r["doc_type"], r.get("issuer") or None, r.get("title") == "yes")
+                 for r in table("named_documents"))
 
 
 # ---------------------------------------------------------------- body-name completion
@@ -82,51 +86,71 @@ def fix_ocr(value: str) -> str:
 
 # ---------------------------------------------------------------- regexes
 
-_DATE = r"(?P<d>\d{1,2})\s*(?:/|-|\.|\s+tháng\s+)\s*(?P<m>\d{1,2})\s*(?:/|-|\.|\s+năm\s+)\s*(?P<y>\d{4})"
-_SYMBOL_PART = r"[A-ZĐƯ][^\W_]*"
-_NUMBER = rf"\d{{1,5}}(?:\s*/\s*\d{{4}})?\s*[-/]\s*{_SYMBOL_PART}(?:\s*[-/]\s*[A-ZĐƯ0-9][^\W_]*)*(?![^\W_])"
+_DATE = G.piece("date")
+_NUMBER = G.piece("symbol")
 
 
 @lru_cache(maxsize=1)
 def _regexes() -> dict[str, re.Pattern]:
     p = patterns()
-    types = alternation([t for t, _ in p["type_word"]], "i")
+    types = G.piece("type_word")
     unnumbered = alternation([t for t, _ in p["unnumbered"]])
     authors = alternation([t for t, _ in p["author_lead"]])
     stops = alternation([w for w, _ in p["issuer_stop"]])
-    implicit = alternation([t for t, _ in p["implicit_lead"]], "i")
+    implicit = alternation(G.any_case(t for t, _ in p["implicit_lead"]))
+    so, bare, dated, plural = G.piece("number_word"), G.piece("bare_number"), G.piece("dated"), G.piece("plural")
+    tail = rf"(?=\s*,?\s*(?:{dated}|của\s))"   # what makes a bare number a citation without "số"
+    named = [d.head for d in named_documents()]
     return {
-        "numbered": re.compile(rf"(?<![^\W\d_])(?P<type>{types})(?:\s+(?i:số))?\s*:?\s*(?P<num>{_NUMBER})"),
-        "bare": re.compile(rf"\s*(?:,|và|,\s*và)\s*(?:(?i:số)\s*)?(?P<num>{_NUMBER})"),
+        "numbered": re.compile(rf"(?<![^\W\d_])(?P<type>{types})(?:\s*:)?(?:(?:\s+{so})?\s*:?\s*(?P<num>{_NUMBER})"
+                               rf"|\s+{so}\s*:?\s*(?P<bare>{bare})|\s+(?P<bare2>{bare}){tail})"),
+        # a list continuation: "..., số 1316/-BYT ngày 04/9/2021", "và 1102/CĐ-TTg"
+        "bare": re.compile(rf"\s*(?:,|;|và|,\s*và)\s*(?P<so>{so}\s*:?\s*)?(?P<num>{_NUMBER})"),
+        "bare_list": re.compile(rf"\s*(?:,|;|và|,\s*và)\s*(?P<so>{so})\s*:?\s*(?P<num>{bare})"),
+        # a number whose type word is damaged ("Chthị 16 của ...", "Cồng văn số 12/UBND"): read by edit distance
+        "any_number": re.compile(rf"(?<![^\W_])(?:(?P<num>{_NUMBER})|(?P<bare>{bare}){tail})"),
+        "damaged_type": re.compile(rf"(?P<w>(?:[^\W\d_]+[ \t]+){{0,2}}[^\W\d_]+)\s*:?\s*(?:(?P<so>{so}|so)\s*:?\s*)?$"),
         "unnumbered": re.compile(rf"(?<![^\W\d_])(?P<type>{unnumbered})(?=\s+(?:ngày\s|của\s|{authors}\s))"),
-        "named": re.compile(rf"(?<![^\W\d_])(?P<type>{alternation([t for t, _ in p['named_type']])})\s+[{UPPER}][^;:\n]{{0,150}}?"
-                            rf"(?=\s*,?\s*ngày\s+{_DATE})"),
-        "implicit": re.compile(rf"(?<![^\W\d_])(?P<lead>{alternation([t for t, _ in p['implicit_lead']], 'i')})\s+của\s+"),
-        "generic": re.compile(rf"(?<![^\W\d_])(?P<lead>{alternation([t for t, _ in p['generic_lead']], 'i')})(?:[,\s]+(?:hướng dẫn|chỉ đạo))*\s+của\s+"),
-        "date": re.compile(rf"\s*,?\s*(?:ban hành\s+)?(?i:ngày)\s+{_DATE}"),
+        # a title in quotes: "“Lời kêu gọi toàn dân ...” của Tổng Bí thư"
+        "quoted": re.compile(rf"[“\"](?P<type>{types})\s[^”\"\n]{{1,250}}[”\"](?=\s*,?\s*(?:{dated}|của\s))"),
+        "named": re.compile(rf"(?<![^\W\d_])(?P<head>{alternation(named)})(?![^\W_])"),
+        "title_word": re.compile(r"(?P<sep>,?[ \t]*\n?[ \t]*)(?P<word>[^\s,;.:()\[\]\"“”!?]+)"),
+        "title_stop": re.compile(rf"{alternation([t for t, _ in p['title_stop']])}(?![^\W_])"),
+        "implicit": re.compile(rf"(?<![^\W\d_])(?P<lead>{implicit})\s+của\s+"),
+        "generic": re.compile(rf"(?<![^\W\d_])(?P<lead>{alternation(G.any_case(t for t, _ in p['generic_lead']))})(?:[,\s]+(?:hướng dẫn|chỉ đạo))*\s+của\s+"),
+        # "các công điện, chỉ thị và <lead>": a lead inside a plural list of types is generic too
+        "plural_list": re.compile(rf"{plural}\s+(?:{types}|chỉ đạo)(?:\s*(?:,|và)\s*(?:{types}))*\s*(?:,\s*và|,|và)\s*$"),
+        "plural_before": re.compile(rf"{plural}\s+$"),
+        "date": re.compile(rf"\s*,?\s*(?:ban hành\s+)?{dated}"),
         "date_only": re.compile(_DATE),
         "of": re.compile(r"\s*,?\s*của\s+"),
+        "honorific": re.compile(rf"{G.piece('honorific')}\s+"),
         "about": re.compile(r"\s*,?\s*(?:về việc|về|V/v)\s+"),
         "author": re.compile(rf"\s+(?={authors}\s)"),
         "stop": re.compile(rf"(?:{stops})(?![^\W_])"),
-        "verbs": re.compile(rf"(?<![^\W_])(?i:{alternation(relation_verbs())})(?![^\W_])"),
-        "exclude_verbs": re.compile(alternation([t for t, _ in p["relation_exclude"]], "i")),
+        "open_head": re.compile(rf"{alternation([t for t, _ in p['open_head']])}$"),
+        "verbs": re.compile(rf"(?<![^\W_]){alternation(G.any_case(relation_verbs()))}(?![^\W_])"),
+        "exclude_verbs": re.compile(alternation(G.any_case(t for t, _ in p["relation_exclude"]))),
         "self": re.compile(rf"{alternation([t for t, _ in p['self_marker']], 'i')}\s*:?\s*$"),
-        "post": re.compile(rf",\s*{alternation([t for t, _ in p['post']])}(?:\s+[A-ZĐ][^\W_]*)+"),
+        "post": re.compile(rf",\s*{alternation([t for t, _ in p['post']])}(?:\s+[A-ZĐ][^\W_]*)*"),
         "posts_only": re.compile(rf"^{alternation([t for t, _ in p['post']])}$"),
         "boundary": re.compile(r"[.;:!?](?=\s)|\n\s*\n"),
         "issued": re.compile(rf"(?P<x>[^,;:.\n()]+?)\s+(?:đã\s+|vừa\s+)?{alternation([t for t, _ in p['issued_verb']])}\s+$"),
         "subject_end": re.compile(rf"[;\n]|\.(?=\s|$)|,\s+(?=[{UPPER}])|\s(?=(?:theo|tại)\s)|\)"
                                   rf"|,?\s+(?={alternation([t for t, _ in p['subject_stop']])}(?![^\W_]))"
                                   # the next citation of a list: "về X và Công điện số ...", "về X, ý kiến chỉ đạo của ..."
-                                  rf"|(?:\s*,\s*(?:và\s+)?|\s+(?:và|cùng)\s+)(?=(?:{types})(?:\s+(?i:số))?\s*:?\s*{_NUMBER}"
+                                  rf"|(?:\s*,\s*(?:và\s+)?|\s+(?:và|cùng)\s+)(?=(?:{types})(?:\s+{so})?\s*:?\s*{_NUMBER}"
                                   rf"|{unnumbered}\s+(?:ngày|của)\s|{implicit}\s+của\s)"),
-        "date_first": re.compile(rf"^\s*(?:Ngày|ngày)\s+{_DATE}"),
+        "date_first": re.compile(rf"^\s*{dated}"),
         "heads": re.compile(alternation([t for t, _ in patterns('body_phrases.csv')['body_head']]) + r"(?![^\W_])"),
     }
 
 
 # ---------------------------------------------------------------- small readers
+
+# a word of a name; a dot between capitals stays inside it ("TP.HCM", "TP.Hà Nội")
+_WORD = re.compile(r"[^\s,;.:()\[\]\"“”!?]+(?:(?<=[A-ZĐ])\.(?=[A-ZĐ])[^\s,;.:()\[\]\"“”!?]+)*")
+
 
 def read_body(w: str, pos: int, limit: int, max_words: int = 14) -> int:
     """End of a body's name starting at pos: stops at punctuation, a blank line, or a function word.
@@ -151,19 +175,19 @@ def read_body(w: str, pos: int, limit: int, max_words: int = 14) -> int:
             i = end
             words += 1
             continue
-        if words and rx["stop"].match(w, j):
-            break
+        if words and rx["stop"].match(w, j) and not rx["open_head"].match(clean(w[pos:end])):
+            break  # "của UBND tỉnh về ...", but "của Ban chỉ đạo Quốc gia": a bare "Ban" needs its complement
         if words and re.match(r"và\s", w[j:limit]):
             nxt = re.match(r"và\s+(\S+)", w[j:limit])
             if not nxt or not nxt.group(1)[:1].isupper() or rx["heads"].match(w, j + nxt.start(1)) \
                     or rx["numbered"].match(w, j + nxt.start(1), limit) or rx["unnumbered"].match(w, j + nxt.start(1), limit):
                 break  # "của Ban Bí thư và Công văn số ...": the next citation, not the rest of a name
-        wm = re.compile(r"[^\s,;.:()\[\]\"“”!?]+").match(w, j)
+        wm = _WORD.match(w, j)
         if not wm:
             break
         end = i = wm.end()
         words += 1
-    if rx["posts_only"].match(clean(w[pos:end])):
+    if rx["posts_only"].match(rx["honorific"].sub("", clean(w[pos:end]), count=1)):
         pm = rx["post"].match(w, end)
         if pm:
             end = pm.end()
@@ -173,8 +197,7 @@ def read_body(w: str, pos: int, limit: int, max_words: int = 14) -> int:
 def parse_date(m: re.Match) -> tuple[str | None, str, str | None]:
     """(ISO date or None, the date as written, warning or None): the header's rule, one for the
     whole record ("29/77/2020" -> 2020-07-29 with the reason; "31/2/2020" kept as written)."""
-    written = clean(m.group(0))
-    written = re.sub(r"^,?\s*(?:ban hành\s+)?(?i:ngày)\s+", "", written)
+    written = clean(m.string[m.start("d"):m.end()])  # without "ngày" and what led to it
     iso, warning = date_from_parts(m.group("d"), m.group("m"), m.group("y"))
     return iso, written, warning
 
@@ -213,15 +236,13 @@ class _Hit:
     verb: str = ""
     cited_from: str | None = None
     inside: "_Hit | None" = None     # the citation whose "về ..." subject names this one
+    head: "_Hit | None" = None       # the first item of the list this one continues (shares its relation)
+    name: str = ""                   # a named document's head and title: "Luật Phòng, chống bệnh truyền nhiễm"
     warnings: list[str] = field(default_factory=list)
 
 
 def _type_name(written: str) -> str:
-    key = clean(written).lower()
-    for text, value in patterns()["type_word"]:
-        if text.lower() == key:
-            return value
-    return clean(written)
+    return G.type_name(written) or clean(written)
 
 
 def _read_tail(w: str, hit: _Hit, pos: int, limit: int) -> None:
@@ -256,33 +277,76 @@ def _self_reference(w: str, start: int) -> bool:
     return bool(_regexes()["self"].search(w, max(0, start - 20), start))
 
 
+def _own(number: str, own: str) -> bool:
+    """The document's own number, also when written bare ("Hướng dẫn số 26" of 26-HD/BTCTW)."""
+    key = norm_number(number)
+    return bool(own) and (key == own or (key.isdigit() and own.startswith(key) and own[len(key):][:1].isalpha()))
+
+
+def _anchors(w: str, limit: int) -> list[tuple[int, int, str, str, str | None]]:
+    """(start, end of number, type, number as written, warning) of every type word with a number:
+    exact spellings by regex, damaged ones by edit distance (the distance goes in the warning)."""
+    rx = _regexes()
+    out = [(m.start(), m.end(), _type_name(m.group("type")), m.group("num") or m.group("bare") or m.group("bare2"), None)
+           for m in rx["numbered"].finditer(w, 0, limit)]
+    exact = {e for _, e, *_ in out}
+    for m in rx["any_number"].finditer(w, 0, limit):
+        if m.end() in exact:
+            continue
+        lo = max(0, m.start() - 40)
+        d = rx["damaged_type"].search(w, lo, m.start())
+        if not d:
+            continue
+        spans = [x.span() for x in re.finditer(r"[^\W\d_]+", w[d.start("w"):d.end("w")])]
+        for k in (2, 1, 3):
+            if k > len(spans):
+                continue
+            start = d.start("w") + spans[-k][0]
+            written = clean(w[start:d.start("w") + spans[-1][1]])
+            tm = G.nearest_type(written)
+            if tm and tm.distance:
+                warning = f"type word {written!r} read as {tm.name!r} (edit distance {tm.distance})"
+                out.append((start, m.end(), tm.name, m.group("num") or m.group("bare"), warning))
+                break
+    return sorted(out)
+
+
 def _numbered(w: str, limit: int, own: str) -> tuple[list[_Hit], list[tuple[int, int]]]:
     rx = _regexes()
     hits: list[_Hit] = []
     skipped: list[tuple[int, int]] = []
     outer = None
-    for m in rx["numbered"].finditer(w, 0, limit):
-        if hits and m.start() < hits[-1].end:
+    for start, num_end, doc_type, num_raw, warning in _anchors(w, limit):
+        if hits and start < hits[-1].end:
             last = hits[-1]
-            if last.subject_start is None or m.start() < last.subject_start:
+            if last.subject_start is None or start < last.subject_start:
                 continue
             outer = last  # "Công văn số 180-CV/HU ... về lãnh đạo thực hiện Chỉ thị số 16/CT-TTg"
-        elif outer is not None and m.start() >= outer.end:
+        elif outer is not None and start >= outer.end:
             outer = None
-        doc_type = _type_name(m.group("type"))
-        start, num_raw, num_end = m.start(), m.group("num"), m.end()
+        head = None
         while True:
             number = clean_number(num_raw)
-            hit = _Hit(start, num_end, doc_type, number, num_end, inside=outer)
-            if (own and norm_number(number) == own) or _self_reference(w, start):
+            hit = _Hit(start, num_end, doc_type, number, num_end, inside=outer, head=head)
+            if warning:
+                hit.warnings.append(f"cited {doc_type} {number}: {warning}")
+            if _own(number, own) or _self_reference(w, start):
                 skipped.append((start, num_end))
             else:
                 _read_tail(w, hit, num_end, limit)
                 hits.append(hit)
-            nxt = rx["bare"].match(w, num_end, limit)
+            head = head or hit
+            # the next item of a list: right after the number ("15/CT-TTg, 16/CT-TTg của ...") or
+            # after this item's date ("số 1305/CĐ-BYT ngày 02/9/2021, số 1316/-BYT ngày 04/9/2021")
+            nxt = None
+            for pos in dict.fromkeys((num_end, hit.end if hit.subject is None else num_end)):
+                nxt = rx["bare"].match(w, pos, limit) or (rx["bare_list"].match(w, pos, limit) if number.isdigit() else None)
+                if nxt:
+                    break
             if not nxt:
                 break
-            start, num_raw, num_end = nxt.start("num"), nxt.group("num"), nxt.end()
+            start = nxt.start("so") if nxt.group("so") else nxt.start("num")
+            num_raw, num_end, warning = nxt.group("num"), nxt.end(), None
     return hits, skipped
 
 
@@ -296,20 +360,34 @@ def _absorbed(w: str, end: int, numbered: list[_Hit]) -> bool:
     return bool(m) and any(h.start == m.end() for h in numbered)
 
 
+def _in_plural(w: str, start: int) -> bool:
+    """"các Báo cáo của ...", "các công điện, chỉ thị và ý kiến chỉ đạo của ...": a class, not one document."""
+    rx = _regexes()
+    return bool(rx["plural_before"].search(w, max(0, start - 8), start) or rx["plural_list"].search(w, max(0, start - 120), start))
+
+
+def _inside_name(w: str, start: int) -> bool:
+    """"Ban Chỉ đạo của Thành phố": a capitalised lead after a capitalised word is part of a body's name."""
+    m = re.search(r"(?<![^\W\d_])([^\W\d_]+)[ \t]+$", w[max(0, start - 30):start])
+    return w[start:start + 1].isupper() and bool(m) and m.group(1)[:1].isupper()
+
+
 def _unnumbered(w: str, limit: int, taken, numbered, ctx: DocContext) -> list[_Hit]:
     rx = _regexes()
     hits = []
-    for m in rx["unnumbered"].finditer(w, 0, limit):
-        if _overlaps(m.start(), m.end(), taken) or re.search(r"(?:các|những)\s+$", w[max(0, m.start() - 8):m.start()]):
+    found = [(m.start(), m.end(), m.group("type"), True) for m in rx["unnumbered"].finditer(w, 0, limit)]
+    found += [(m.start(), m.end(), m.group("type"), False) for m in rx["quoted"].finditer(w, 0, limit)]
+    for start, type_end, written, bare in sorted(found):
+        if _overlaps(start, type_end, taken) or _in_plural(w, start) or (hits and start < hits[-1].end):
             continue
-        hit = _Hit(m.start(), m.end(), _type_name(m.group("type")))
-        author = rx["author"].match(w, m.end(), limit)
+        hit = _Hit(start, type_end, _type_name(written))
+        author = rx["author"].match(w, type_end, limit) if bare else None
         if author:
             end = read_body(w, author.end(), limit, max_words=16)
             hit.issuer, hit.issuer_from_tail, hit.end = clean(w[author.end():end]), True, end
             _read_tail(w, hit, end, limit)
         else:
-            _read_tail(w, hit, m.end(), limit)
+            _read_tail(w, hit, type_end, limit)
         if not (hit.issuer or hit.date) or _absorbed(w, hit.end if not hit.subject else hit.subject_start, numbered):
             continue
         if not hit.date and hit.issuer and _is_self(hit.issuer, ctx):
@@ -318,16 +396,47 @@ def _unnumbered(w: str, limit: int, taken, numbered, ctx: DocContext) -> list[_H
     return hits
 
 
+def _title_end(w: str, pos: int, limit: int, max_words: int = 15) -> int:
+    """End of a capitalised title after pos ("Luật| Phòng, chống bệnh truyền nhiễm"), pos when none:
+    it stops at punctuation, a title_stop word, "và"/a comma before a capital or "các|những"."""
+    rx = _regexes()
+    end, i = pos, pos
+    for n in range(max_words):
+        m = rx["title_word"].match(w, i, limit)
+        if not m or "\n\n" in m.group("sep") or (n == 0 and (not m.group("sep") or "," in m.group("sep"))):
+            break
+        word = m.group("word")
+        if n == 0 and not word[:1].isupper():
+            break
+        if n and (rx["title_stop"].match(w, m.start("word")) or ("," in m.group("sep") and (word[:1].isupper() or rx["plural_before"].match(word + " ")))):
+            break
+        if word == "và":
+            nxt = rx["title_word"].match(w, m.end(), limit)
+            if not nxt or nxt.group("word")[:1].isupper() or rx["plural_before"].match(nxt.group("word") + " "):
+                break
+        end = i = m.end()
+    return end
+
+
 def _named(w: str, limit: int, taken) -> list[_Hit]:
-    """"Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015": a law named by title and date."""
+    """Documents named without a number (named_documents.csv): "Điều lệ Đảng", "Luật <title>"."""
+    rx = _regexes()
+    by_head = {d.head: d for d in named_documents()}
     hits = []
-    for m in _regexes()["named"].finditer(w, 0, limit):
-        if _overlaps(m.start(), m.end(), taken):
+    for m in rx["named"].finditer(w, 0, limit):
+        if _overlaps(m.start(), m.end(), taken) or _in_plural(w, m.start()):
             continue
-        hit = _Hit(m.start(), m.end(), dict(patterns()["named_type"]).get(m.group("type"), m.group("type")))
-        _read_tail(w, hit, m.end(), limit)
-        if hit.date_as_written is not None:
-            hits.append(hit)
+        doc = by_head.get(clean(m.group("head")))
+        if doc is None:
+            continue
+        end = _title_end(w, m.end(), limit) if doc.titled else m.end()
+        if end == m.end() and doc.titled:
+            continue
+        hit = _Hit(m.start(), end, doc.doc_type, name=clean(w[m.start():end]))
+        _read_tail(w, hit, end, limit)
+        if hit.issuer is None and doc.issuer:
+            hit.issuer = doc.issuer
+        hits.append(hit)
     return hits
 
 
@@ -342,7 +451,7 @@ def _implicit(w: str, limit: int, taken, numbered) -> list[_Hit]:
     rx = _regexes()
     hits = []
     for m in rx["implicit"].finditer(w, 0, limit):
-        if _overlaps(m.start(), m.end(), taken) or re.search(r"(?:các|những)\s+$", w[max(0, m.start() - 8):m.start()]):
+        if _overlaps(m.start(), m.end(), taken) or _in_plural(w, m.start()) or _inside_name(w, m.start()):
             continue
         end = read_body(w, m.end(), limit)
         if end == m.end() or _absorbed(w, end, numbered):
@@ -362,7 +471,7 @@ def _generic(w: str, limit: int, taken) -> list[tuple[int, int]]:
     out = []
     anchors = [s for s, _ in taken]
     for m in rx["generic"].finditer(w, 0, limit):
-        if _overlaps(m.start(), m.end(), taken) or (out and m.start() < out[-1][1]):
+        if _overlaps(m.start(), m.end(), taken) or (out and m.start() < out[-1][1]) or _inside_name(w, m.start()):
             continue
         stop = re.compile(r"[;\n]|\.(?=\s|$)|\s(?:và\s+)?(?=(?:theo|tại|để|nhằm)\s)").search(w, m.end(), limit)
         end = stop.start() if stop else limit
@@ -401,24 +510,75 @@ def _context_fill(w: str, hit: _Hit, ctx: DocContext) -> None:
     rx = _regexes()
     lo = _clause_start(w, hit.start)
     before = re.sub(r"\([^()]*\)", lambda m: " " * len(m.group(0)), w[lo:hit.start])
-    if hit.number and not hit.issuer:
-        hit.issuer = issuer_from_number(hit.number, ctx)
-    if not hit.issuer:
-        m = re.search(r"của\s+(?P<x>[^,;:.()]+?)\s+tại\s+$", before)
+    coded = issuer_from_number(hit.number, ctx) if hit.number and not hit.issuer else None
+    if coded and _names_a_body(hit.number):
+        hit.issuer = coded  # "Kết luận của Thủ tướng tại Thông báo số 253/TB-VPCP": VPCP issued the Thông báo
+    if not hit.issuer:  # "của Tỉnh ủy Kon Tum tại văn bản số 1035-CV/TU": the text says whose TU it is
+        m = re.search(r"(?:^|.*\s)của\s+(?P<x>[^,;:.()]+?)\s+tại\s+$", before, re.S)  # the last "của"
         if m:
             end = read_body(w, lo + m.start("x"), hit.start)
-            if end > lo + m.start("x"):
-                hit.issuer = clean(w[lo + m.start("x"):end])
+            written = clean(w[lo + m.start("x"):end])
+            if written and not (coded and _same_body(written, coded)):
+                hit.issuer = written
+    if coded and not hit.issuer:
+        hit.issuer = coded
     if not hit.issuer:
         m = rx["issued"].search(before)
         if m and m.group("x").strip()[:1].isupper():
-            x = re.sub(rf"^\s*(?:Ngày|ngày)\s+{_DATE}\s*", "", m.group("x"))
+            x = rx["date_first"].sub("", m.group("x")).lstrip()
             if rx["heads"].match(x.strip()):
                 hit.issuer = fix_ocr(clean(x))
     if hit.date_as_written is None and "ban hành" in before:
         m = rx["date_first"].match(before)
         if m:
             hit.date, hit.date_as_written, hit.date_warning = parse_date(m)
+
+
+@lru_cache(maxsize=1)
+def _issuer_rewrites() -> tuple[tuple[re.Pattern, str], ...]:
+    """issuer_rewrite rows: "Đại hội lần thứ {n} của Đảng" -> "Đại hội đại biểu toàn quốc lần thứ {n} của Đảng"."""
+    out = []
+    for text, value in patterns()["issuer_rewrite"]:
+        rx = re.escape(text).replace(r"\{n\}", r"(?P<n>[IVXLC]+|\d+)").replace(r"\ ", r"\s+")
+        out.append((re.compile(rx, re.I), value))
+    return tuple(out)
+
+
+def _issuer_as_named(hit: _Hit) -> str:
+    """The issuer written in the citation, as the body is named: without "đồng chí", a congress by its
+    full name, "Chỉ thị ... của Chính phủ" -> Thủ tướng Chính phủ (issuer_of_type: who issues that type)."""
+    rx = _regexes()
+    issuer = rx["honorific"].sub("", hit.issuer or "", count=1) if rx["honorific"].match(hit.issuer or "") else hit.issuer
+    for pattern, value in _issuer_rewrites():
+        m = pattern.fullmatch(issuer)
+        if m:
+            issuer = value.replace("{n}", m.group("n"))
+    for text, value in patterns()["issuer_of_type"]:
+        doc_type, _, written = text.partition("|")
+        if (hit.doc_type or "").casefold() == doc_type.casefold() and issuer.casefold() == written.casefold():
+            issuer = value
+    return issuer
+
+
+def _names_a_body(number: str) -> bool:
+    """The symbol's code names one body by itself ("VPCP"), not a kind filled from a locality ("TU")."""
+    code = find_issuer_code(number)
+    return bool(code and code.body and "{" not in code.body)
+
+
+def _continues_list(w: str, prev: _Hit, hit: _Hit) -> bool:
+    """"Thực hiện Công điện số 71/CĐ-TTg ...; các Công điện: số ...": an item after ";" with no verb of its own
+    is governed by the verb of the item before it."""
+    m = re.compile(rf"\s*;\s*(?:{G.piece('plural')}\s+)?$").match(w, prev.end, hit.start)
+    return bool(m)
+
+
+def _same_body(written: str, coded: str) -> bool:
+    """"Giám đốc Sở Y tế" and the code's "Sở Y tế tỉnh Bắc Ninh" name one body (from the body head on)."""
+    m = _regexes()["heads"].search(written)
+    body = clean(written[m.start():] if m else written).casefold()
+    coded = clean(coded).casefold()
+    return coded.startswith(body) or body.startswith(coded)
 
 
 def _nest(w: str, hits: list[_Hit]) -> None:
@@ -435,7 +595,9 @@ def _nest(w: str, hits: list[_Hit]) -> None:
 def _share_tails(w: str, hits: list[_Hit]) -> None:
     """"Chỉ thị số 15/CT-TTg, Chỉ thị số 16/CT-TTg của Thủ tướng Chính phủ": the list shares "của ..."."""
     for a, b in zip(reversed(hits[:-1]), reversed(hits[1:])):
-        if a.number and not a.issuer_from_tail and b.issuer_from_tail and re.fullmatch(r"\s*(?:,|và|,\s*và)\s*", w[a.end:b.start]):
+        same_list = b.head is not None and (b.head is a or b.head is a.head)
+        sep = r"\s*(?:,|;|và|,\s*và)\s*" if same_list else r"\s*(?:,|và|,\s*và)\s*"  # "số 15/QĐ-UBND ...; số 19/QĐ-UBND"
+        if a.number and not a.issuer_from_tail and b.issuer_from_tail and re.fullmatch(sep, w[a.end:b.start]):
             a.issuer, a.issuer_from_tail = b.issuer, True
 
 
@@ -451,7 +613,7 @@ def _key(hit: _Hit, issuer: str | None):
         return ("n", norm_number(hit.number))
     if hit.date:
         return ("d", hit.doc_type, hit.date)
-    return ("t", hit.doc_type, (issuer or "").casefold(), (hit.subject or "").casefold())
+    return ("t", hit.doc_type, (issuer or "").casefold(), (hit.subject or "").casefold(), hit.name.casefold())
 
 
 def _info(hit: _Hit) -> int:
@@ -482,6 +644,12 @@ def _find(st: SourceText, ctx: DocContext, own_number: str | None) -> CitationsF
     for hit in hits:
         _relation(w, hit)
         _context_fill(w, hit, ctx)
+    for prev, hit in zip(hits, hits[1:]):
+        if hit.verb_pos < 0 and hit.head is None and _continues_list(w, prev, hit):
+            hit.relation, hit.verb, hit.verb_pos = prev.relation, prev.verb, prev.verb_pos
+    for hit in hits:
+        if hit.head is not None:  # "Thực hiện các Công điện: số 1305/CĐ-BYT ..., số 1316/-BYT ...": one verb for all
+            hit.relation, hit.verb, hit.verb_pos = hit.head.relation, hit.head.verb, hit.head.verb_pos
     _nest(w, hits)
     for hit in hits:
         if hit.inside is not None and hit.inside.number:
@@ -491,7 +659,7 @@ def _find(st: SourceText, ctx: DocContext, own_number: str | None) -> CitationsF
     chosen: dict[tuple, list] = {}
     order: list[tuple] = []
     for hit in hits:
-        issuer = complete(hit.issuer, ctx, cited=True) if hit.issuer else None
+        issuer = complete(_issuer_as_named(hit), ctx, cited=True) if hit.issuer else None
         key = _key(hit, issuer)
         if key not in chosen:
             order.append(key)
@@ -507,11 +675,12 @@ def _find(st: SourceText, ctx: DocContext, own_number: str | None) -> CitationsF
             if best.date_as_written is None and other.date_as_written is not None:
                 best.date, best.date_as_written, best.date_warning = other.date, other.date_as_written, other.date_warning
             if issuer is None and other.issuer:
-                issuer = complete(other.issuer, ctx, cited=True)
+                issuer = complete(_issuer_as_named(other), ctx, cited=True)
             if best.subject is None and other.subject:
                 best.subject = other.subject
             if best.relation == "refers" and other.relation != "refers":
                 best.relation, best.cited_from = other.relation, other.cited_from
+        warnings.extend(dict.fromkeys(x for h in group for x in h.warnings))
         written = best.date_as_written if best.date_warning else None
         if best.date_warning:
             cited_name = " ".join(x for x in (best.doc_type or "document", best.number) if x)

@@ -120,14 +120,6 @@ def test_impossible_date_follows_the_header_rule_with_a_warning(written, date):
     assert H.date_from_parts(*written.split("/")) == (date, next(w for w in found.warnings if written in w).split(": ", 1)[1])
 
 
-@pytest.mark.parametrize("row", rows("citation_patterns.csv", "named_type"), ids=lambda r: r["text"])
-def test_named_type_examples(row):
-    """A law cited by its title and date ("Căn cứ Luật ... ngày 19 tháng 6 năm 2015;")."""
-    (doc,) = cited(row["example"] + ";")
-    assert doc.doc_type == row["value"] and doc.number is None and doc.date and doc.relation == "based_on"
-    assert doc.text == row["example"].removeprefix("Căn cứ ")
-
-
 def test_a_document_named_in_a_subject_is_cited_by_the_cited_one():
     docs = cited("Thực hiện Công văn số 180-CV/HU, ngày 02/4/2020 của Ban Thường vụ Huyện ủy về lãnh đạo thực hiện "
                  "Chỉ thị số 16/CT-TTg của Thủ tướng Chính phủ và Công điện số 15/ĐM của Ban Bí thư, Đảng ủy xã yêu cầu:")
@@ -285,3 +277,188 @@ def test_never_raises_and_spans_quote_the_text(parts, noise):
 def test_cited_issuer_in_a_city_inside_a_city(text, context, issuer):
     (doc,) = cited(text, DocContext(province=context[0], district=context[1]))
     assert doc.issuer == issuer
+
+
+# ---------------------------------------------------------------- citations as people write them (issue 13)
+
+CENTRAL = DocContext("Văn phòng Chính phủ", "central", "state")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a number without a symbol, with "số" or with a tail
+    ("Thực hiện Công điện số 1409 ngày 15/9/2021 của Bộ Y tế về tăng tốc tiêm chủng.",
+     [("Công điện", "1409", "2021-09-15", "Bộ Y tế")]),
+    ("Quán triệt Nghị quyết 12 của Tỉnh ủy về chuyển đổi số.", [("Nghị quyết", "12", None, "Tỉnh ủy Ninh Bình")]),
+    ("Tiếp tục thực hiện Kết luận số 7.", [("Kết luận", "7", None, None)]),
+    ("như Chỉ thị 16 của Chính phủ đã nêu", [("Chỉ thị", "16", None, "Thủ tướng Chính phủ")]),  # issuer_of_type
+    # not a number of a document
+    ("Triển khai Kế hoạch 5 năm của tỉnh.", []),
+    ("Chỉ thị 35 đã đi vào cuộc sống.", []),
+    ("Công văn số lượng lớn gửi các xã.", []),
+])
+def test_number_without_symbol(text, expected):
+    assert [(c.doc_type, c.number, c.date, c.issuer) for c in cited(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Thực hiện các Công điện: số 2201/CĐ-BYT ngày 02/9/2021, số 2216/CĐ-BYT ngày 04/9/2021 của Bộ Y tế về xét nghiệm.",
+     [("2201/CĐ-BYT", "2021-09-02"), ("2216/CĐ-BYT", "2021-09-04")]),
+    ("Triển khai các Quyết định số 15/QĐ-UBND ngày 3/2/2022; số 19/QĐ-UBND ngày 9/2/2022 của UBND tỉnh.",
+     [("15/QĐ-UBND", "2022-02-03"), ("19/QĐ-UBND", "2022-02-09")]),
+    ("Thực hiện Chỉ thị số 15/CT-TTg, 16/CT-TTg và 19/CT-TTg của Thủ tướng Chính phủ.",
+     [("15/CT-TTg", None), ("16/CT-TTg", None), ("19/CT-TTg", None)]),
+    ("Thực hiện Kế hoạch số 40 ngày 1/3/2022, số 41 ngày 2/3/2022 của UBND tỉnh.",
+     [("40", "2022-03-01"), ("41", "2022-03-02")]),
+    # "số" not followed by a number: the list ends
+    ("Thực hiện Công văn số 12/UBND-VP ngày 3/4/2020, số ca mắc đã giảm.", [("12/UBND-VP", "2020-04-03")]),
+])
+def test_list_continuations_share_type_issuer_and_relation(text, expected):
+    docs = cited(text)
+    assert [(c.number, c.date) for c in docs] == expected
+    head = docs[0]
+    assert all(c.doc_type == head.doc_type and c.issuer == head.issuer and c.relation == head.relation == "implements"
+               for c in docs) and head.issuer
+
+
+@pytest.mark.parametrize("text, doc_type, number, distance", [
+    ("Thực hiện Chthị 16 của Thủ tướng Chính phủ về giãn cách.", "Chỉ thị", "16", 2),
+    ("Thực hiện Cồng văn số 45/UBND-VX ngày 2/3/2020 của UBND tỉnh.", "Công văn", "45/UBND-VX", 1),
+    ("Thực hiện Cong van so 45/UBND-VX của UBND tỉnh.", "Công văn", "45/UBND-VX", 2),
+    ("Căn cứ Nghi quyet số 02-NQ/TU của Tỉnh ủy.", "Nghị quyết", "02-NQ/TU", 2),
+])
+def test_damaged_type_words_by_edit_distance(text, doc_type, number, distance):
+    found = cite(text)
+    (doc,), = [[c for c, _ in found.citations]]
+    assert (doc.doc_type, doc.number) == (doc_type, number)
+    assert any(f"edit distance {distance}" in w and number in w for w in found.warnings), found.warnings
+
+
+@pytest.mark.parametrize("text", [
+    "Theo Điều 5 của Luật Đất đai, người sử dụng đất có quyền.",
+    "Khoản 2 của Điều 3 quy định rõ.",
+    "Công ty số 12/ABC-XD đã nộp hồ sơ của dự án.",
+    "Phòng 12/A của Trung tâm Y tế.",
+])
+def test_no_damaged_type_word_where_there_is_none(text):
+    found = cite(text)
+    assert [c.number for c, _ in found.citations if c.number] == [] and not found.warnings
+
+
+@pytest.mark.parametrize("row", rows("named_documents.csv"), ids=lambda r: r["head"])
+def test_named_document_examples(row):
+    docs = [c for c in cited(row["example"]) if c.number is None]
+    assert docs and docs[0].doc_type == row["doc_type"] and docs[0].text.startswith(row["head"])
+    if row["issuer"]:  # the head tells the issuer; otherwise only the text can ("Quy chế làm việc của ...")
+        assert docs[0].issuer == row["issuer"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Căn cứ Luật Phòng, chống bệnh truyền nhiễm và các văn bản hướng dẫn thi hành;",
+     [("Luật", "Luật Phòng, chống bệnh truyền nhiễm", None)]),
+    ("Căn cứ Luật Thi đua, khen thưởng, Nghị định số 91/2017/NĐ-CP;",
+     [("Luật", "Luật Thi đua, khen thưởng", None), ("Nghị định", "Nghị định số 91/2017/NĐ-CP", "Chính phủ")]),
+    ("Căn cứ Quy chế làm việc của Ban Chấp hành Đảng bộ tỉnh khóa XXII;",
+     [("Quy chế", "Quy chế làm việc của Ban Chấp hành Đảng bộ tỉnh khóa XXII", "Ban Chấp hành Đảng bộ tỉnh khóa XXII")]),
+    ("Thực hiện nghiêm Điều lệ Đảng, giữ gìn kỷ luật.", [("Điều lệ", "Điều lệ Đảng", "Đảng Cộng sản Việt Nam")]),
+    ("Căn cứ Luật Đất đai; Luật Xây dựng; Luật Đất đai và các văn bản hướng dẫn.",   # two laws, one mentioned twice
+     [("Luật", "Luật Đất đai", None), ("Luật", "Luật Xây dựng", None)]),
+    # not a named document
+    ("Văn phòng luật sư tư vấn miễn phí.", []),
+    ("Luật sư Nguyễn Văn A đã có mặt.", []),
+    ("Rà soát các Luật chuyên ngành.", []),
+    ("theo quy chế làm việc của cơ quan", []),
+])
+def test_named_documents(text, expected):
+    assert [(c.doc_type, c.text, c.issuer) for c in cited(text)] == expected
+
+
+@pytest.mark.parametrize("text, issuer", [
+    ("Thực hiện “Lời kêu gọi toàn dân chung tay phòng, chống dịch” của Tổng Bí thư Nguyễn Phú Trọng, Tỉnh ủy yêu cầu",
+     "Tổng Bí thư Nguyễn Phú Trọng"),
+    ("Quán triệt “Chỉ thị về tăng cường công tác dân vận” ngày 5/6/2021 của Ban Bí thư.", "Ban Bí thư"),
+])
+def test_quoted_titles(text, issuer):
+    (doc,) = cited(text)
+    assert doc.text.startswith("“") and doc.issuer == issuer and doc.number is None
+
+
+@pytest.mark.parametrize("text, ctx, issuer", [
+    ("Thực hiện Công văn số 1338/CV-BCĐ ngày 17/3/2020 của Ban chỉ đạo Quốc gia về việc cách ly.", NINH_BINH,
+     "Ban Chỉ đạo Quốc gia phòng, chống dịch Covid-19"),                         # "chỉ" after a bare "Ban"
+    ("Về đề xuất của Tỉnh ủy tỉnh Gia Lai tại văn bản số 88-CV/TU ngày 2/4/2020, Phó Thủ tướng có ý kiến:", CENTRAL,
+     "Tỉnh ủy tỉnh Gia Lai"),                                                     # written issuer over a locality code
+    ("Xét đề nghị của Giám đốc Sở Y tế tại Tờ trình số 56/TTr-SYT ngày 01/4/2020,", NINH_BINH,
+     "Sở Y tế tỉnh Ninh Bình"),                                                   # the code completes the same body
+    ("Thực hiện Kết luận của Thủ tướng Chính phủ tại Thông báo số 99/TB-VPCP ngày 3/4/2020,", NINH_BINH,
+     "Văn phòng Chính phủ"),                                                      # a central code names the issuer
+    ("Thực hiện Chỉ thị số 12-CT/TU của Thành ủy TP.HCM về giãn cách.", NINH_BINH, "Thành ủy TP.HCM"),
+    ("Thực hiện Công văn số 5-CV/TU của Tỉnh ủy và Kế hoạch số 9-KH/TU về phòng dịch.", NINH_BINH, "Tỉnh ủy Ninh Bình"),
+    ("Thực hiện Công văn số 7/BYT-MT ngày 2/3/2020 của Bộ Y tế tại cuộc họp.", NINH_BINH, "Bộ Y tế"),
+    ("Căn cứ Nghị quyết Đại hội lần thứ XIII của Đảng;", NINH_BINH, "Đại hội đại biểu toàn quốc lần thứ XIII của Đảng"),
+    ("Quán triệt Bài viết của đồng chí Tổng Bí thư, Chủ tịch nước; Kế hoạch của cấp ủy.", NINH_BINH,
+     "Tổng Bí thư, Chủ tịch nước"),
+])
+def test_issuer_span_and_precedence(text, ctx, issuer):
+    assert cited(text, ctx)[0].issuer == issuer
+
+
+@pytest.mark.parametrize("row", rows("citation_patterns.csv", "open_head"), ids=lambda r: r["text"])
+def test_open_head_examples(row):
+    text = row["example"]
+    start = text.index("của ") + 4
+    assert clean_name(text[start:read_body(text, start, len(text))]).split()[1][0].islower() \
+        or read_body(text, start, len(text)) > start + len(row["text"]) + 1
+
+
+def clean_name(s: str) -> str:
+    return " ".join(s.split())
+
+
+@pytest.mark.parametrize("row", rows("citation_patterns.csv", "issuer_rewrite") + rows("citation_patterns.csv", "issuer_of_type"),
+                         ids=lambda r: r["text"])
+def test_issuer_rewrite_examples(row):
+    (doc,) = cited(row["example"])
+    n = re.search(r"lần thứ (\w+)", row["example"]) or re.search(r"Đại hội (\w+)", row["example"])
+    assert doc.issuer == row["value"].replace("{n}", n.group(1) if n else "")
+
+
+@pytest.mark.parametrize("row", rows("citation_patterns.csv", "title_stop"), ids=lambda r: r["text"])
+def test_title_stop_examples(row):
+    docs = [c for c in cited("Căn cứ " + row["example"] + ";") if c.doc_type == "Luật"]
+    title = row["example"][:row["example"].index(" " + row["text"]) if " " + row["text"] in row["example"]
+                           else row["example"].index(", " + row["text"])].rstrip(", ")
+    assert docs and docs[0].text.startswith(title)
+    rest = docs[0].text[len(title):]
+    assert not rest or docs[0].date or docs[0].issuer or docs[0].subject or docs[0].number is None and rest.startswith(" số")
+
+
+@pytest.mark.parametrize("text, citations, generic", [
+    ("Thực hiện chỉ đạo của Thủ tướng Chính phủ về việc cách ly xã hội, UBND tỉnh yêu cầu", 0, 1),
+    ("Tiếp tục thực hiện các công điện, chỉ thị và ý kiến chỉ đạo của Thủ tướng Chính phủ về bảo đảm an ninh.", 0, 1),
+    ("ý kiến thống nhất tại cuộc họp Ban Chỉ đạo của Thành phố về công tác phòng dịch", 0, 0),
+    ("theo đúng chỉ đạo của Thủ tướng Chính phủ, Bộ Y tế và Thành ủy về tiêm chủng", 0, 1),
+    ("Thực hiện ý kiến chỉ đạo của Thường trực Tỉnh ủy về việc tổ chức Tết, Ban Thường vụ yêu cầu", 1, 0),
+])
+def test_generic_mentions_stay_out(text, citations, generic):
+    found = cite(text)
+    assert (len(found.citations), len(found.generic)) == (citations, generic)
+    assert all(c.explicit is False for c, _ in found.citations)
+
+
+@pytest.mark.parametrize("text, own, numbers", [
+    ("Ban Tổ chức ban hành Hướng dẫn số 26 hướng dẫn thực hiện Chỉ thị số 35 của Bộ Chính trị.", "26-HD/BTCTW", ["35"]),
+    ("Chỉ thị số 05-CT/TU nêu rõ; thực hiện Chỉ thị số 05 của Tỉnh ủy.", "05-CT/TU", []),
+    ("thực hiện Chỉ thị số 5 của Tỉnh ủy.", "52-CT/TU", ["5"]),
+])
+def test_own_number_is_never_cited(text, own, numbers):
+    assert [c.number for c in cited(text, own_number=own)] == numbers
+
+
+@pytest.mark.parametrize("text, relations", [
+    ("Thực hiện Công điện số 31/CĐ-TTg của Thủ tướng Chính phủ; các Công điện: số 88/CĐ-BYT, số 90/CĐ-BYT của Bộ Y tế.",
+     ["implements", "implements", "implements"]),
+    ("Căn cứ Luật Đất đai; Nghị định số 43/2014/NĐ-CP;", ["based_on", "based_on"]),
+    ("Thực hiện Công văn số 1/UBND-VP; Sở Y tế đã gửi Công văn số 5/SYT-NV.", ["implements", "refers"]),
+])
+def test_items_after_a_semicolon_share_the_verb(text, relations):
+    assert [c.relation for c in cited(text)] == relations

@@ -1,0 +1,206 @@
+"""Named regex pieces of the documents' grammar, built once from data/reference.
+
+The words come from ``grammar_words.csv`` (plural "các|những", "số", the date words and separators,
+honorifics), the document-type words from ``citation_patterns.csv`` (kind ``type_word``) and
+``doc_types.csv`` (``name_vi``). Parsers combine the pieces by name instead of writing the Vietnamese
+fragments again::
+
+    from loaders import grammar as G
+    rx = re.compile(G.expand(r"%(type_word)s\\s+%(number_word)s\\s*(?P<num>%(symbol)s)"))
+
+Pieces (``piece(name)``): ``date`` (groups d, m, y: "28/7/2020", "09.12.2020", "31 tháng 3 năm 2020"),
+``dated`` ("ngày " + date), ``symbol`` (a number with its symbol: "472/UBND-VP6", "48 -CT/TW",
+"30/2020/NĐ-CP"), ``bare_number`` (digits with no symbol after them: "1409" of "Công điện số 1409
+ngày ..."), ``symbol_part``, ``number_word`` ("số"), ``plural`` ("các|những"), ``type_word`` (every
+spelling of a document type), ``honorific`` ("đồng chí"). ``nearest_type`` reads a type word damaged by
+OCR or typing ("Chthị", "Cồng văn", "Cong van") by edit distance.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+from loaders.refdata import table
+
+UPPER = "A-ZÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬĐÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"  # capitals, Vietnamese ones too
+
+
+# ---------------------------------------------------------------- words
+
+@lru_cache(maxsize=None)
+def words(kind: str) -> tuple[str, ...]:
+    """The words of one kind of grammar_words.csv, in file order: words("plural") -> ("các", "những")."""
+    out = tuple(r["text"] for r in table("grammar_words") if r["kind"] == kind)
+    if not out:
+        raise ValueError(f"data/reference/grammar_words.csv: no words of kind {kind!r}")
+    return out
+
+
+def alternation(items, flags: str = "") -> str:
+    """A regex alternation of literal words, the longest first, any run of whitespace between words:
+    alternation(["Công văn", "Công"]) matches "Công  văn" whole; flags "i" -> "(?i:...)".
+
+    Built as a trie ("Công(?:\\s+văn)?"), so a scan tries one branch per letter, not every word."""
+    body = _trie_regex(_trie(" ".join(w.split()) for w in items if w and w.strip()))
+    return f"(?{flags}:{body})" if flags else f"(?:{body})"
+
+
+def any_case(items) -> tuple[str, ...]:
+    """Each phrase as people case it: as written, UPPER, and every word lower or Capitalised
+    ("Thông báo Kết luận"). A case-sensitive alternation of these scans several times faster than (?i:)."""
+    out: dict[str, None] = {}
+    for phrase in items:
+        parts = phrase.split()
+        if not parts:
+            continue
+        out[phrase] = out[phrase.upper()] = None
+        for mask in range(2 ** min(len(parts), 5)):
+            out[" ".join(p[:1].upper() + p[1:].lower() if mask >> i & 1 else p.lower()
+                         for i, p in enumerate(parts))] = None
+    return tuple(out)
+
+
+_END = ""
+
+
+def _trie(words) -> dict:
+    root: dict = {}
+    for word in words:
+        node = root
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[_END] = {}
+    return root
+
+
+def _trie_regex(node: dict) -> str:
+    branches = [(r"\s+" if ch == " " else re.escape(ch)) + _trie_regex(sub) for ch, sub in node.items() if ch != _END]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if _END in node:  # a word ends here: the longer words are tried first, then the end
+        return f"(?:{body})?" if len(branches) == 1 and len(body) > 1 else f"{body}?" if len(body) == 1 else f"(?:{body})?"
+    return body
+
+
+@lru_cache(maxsize=1)
+def type_words() -> dict[str, str]:
+    """Every spelling of a document type (lower case) -> the type's name: "văn bản chỉ đạo" -> "Công văn".
+
+    citation_patterns.csv (``type_word``) wins over doc_types.csv (``name_vi``), which adds the types
+    that only the code list knows ("Giấy mời", "Phương án"); a copy's mark (copy_types.csv: "Sao lục")
+    heads a copy block, not a cited document."""
+    copies = {r["label_vi"].lower() for r in table("copy_types")}
+    out = {r["name_vi"].lower(): r["name_vi"] for r in table("doc_types")
+           if r.get("name_vi") and r["name_vi"].lower() not in copies}
+    out.update({r["text"].lower(): r["value"] for r in table("citation_patterns") if r["kind"] == "type_word"})
+    return out
+
+
+def type_name(written: str) -> str | None:
+    """The type a spelling names, case and spacing ignored: type_name("CÔNG  VĂN") -> "Công văn"."""
+    return type_words().get(" ".join(written.split()).lower())
+
+
+# ---------------------------------------------------------------- pieces
+
+@lru_cache(maxsize=1)
+def pieces() -> dict[str, str]:
+    """Every named piece as regex source (see the module docstring)."""
+    seps = alternation(words("date_separator"))
+    month, year = alternation(words("month_word")), alternation(words("year_word"))
+    date = (rf"(?P<d>\d{{1,2}})\s*(?:{seps}|\s+{month}\s+)\s*(?P<m>\d{{1,2}})"
+            rf"\s*(?:{seps}|\s+{year}\s+)\s*(?P<y>\d{{4}})")
+    symbol_part = r"[A-ZĐƯ][^\W_]*"
+    return {
+        "date": date,
+        "dated": rf"{alternation(words('day_word'), 'i')}\s+{date}",
+        "symbol_part": symbol_part,
+        # "1316/-BYT": a symbol with an empty segment is still a number as written
+        "symbol": (rf"\d{{1,5}}(?:\s*/\s*\d{{4}})?(?:\s*[-/–]){{1,2}}\s*{symbol_part}"
+                   rf"(?:\s*[-/]\s*[A-ZĐƯ0-9][^\W_]*)*(?![^\W_])"),
+        "bare_number": r"\d{1,5}(?!\d|\s*[-/–]\s*[^\W_]|[,.]\d|[^\W\d_])",
+        "number_word": alternation(words("number_word"), "i"),
+        "plural": alternation(words("plural"), "i"),
+        "type_word": alternation(any_case(type_words())),
+        "honorific": alternation(words("honorific"), "i"),
+    }
+
+
+def piece(name: str) -> str:
+    """The regex source of one named piece; ValueError naming the known pieces otherwise."""
+    try:
+        return pieces()[name]
+    except KeyError:
+        raise ValueError(f"unknown grammar piece {name!r}; known: {', '.join(pieces())}") from None
+
+
+def expand(template: str) -> str:
+    """A regex with %(name)s replaced by the named pieces: expand(r"%(number_word)s\\s*%(symbol)s")."""
+    return template % pieces()
+
+
+@lru_cache(maxsize=None)
+def compiled(name: str) -> re.Pattern:
+    """One piece compiled (cached): compiled("date").search("ngày 28/7/2020").group("m") -> "7"."""
+    return re.compile(piece(name))
+
+
+# ---------------------------------------------------------------- damaged type words
+
+@dataclass(frozen=True)
+class TypeMatch:
+    name: str        # the type: "Chỉ thị"
+    spelling: str    # the spelling it was closest to: "chỉ thị"
+    distance: int    # edit distance between the written word (lower case) and the spelling
+
+
+def edit_distance(a: str, b: str) -> int:
+    """Levenshtein distance (insert, delete, substitute one character): ("chthị", "chỉ thị") -> 2."""
+    if len(a) < len(b):
+        a, b = b, a
+    row = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        prev, row[0] = row[0], i
+        for j, cb in enumerate(b, 1):
+            prev, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, prev + (ca != cb))
+    return row[-1]
+
+
+def _base(text: str) -> str:
+    """Lower case without diacritics (đ -> d): the key two spellings must share the first letter of."""
+    text = unicodedata.normalize("NFD", text.lower().replace("đ", "d"))
+    return "".join(c for c in text if not unicodedata.combining(c))
+
+
+@lru_cache(maxsize=1)
+def _spellings_by_letter() -> dict[str, tuple[tuple[str, str], ...]]:
+    out: dict[str, list[tuple[str, str]]] = {}
+    for spelling, name in type_words().items():
+        out.setdefault(_base(spelling)[:1], []).append((spelling, name))
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def nearest_type(written: str) -> TypeMatch | None:
+    """The document type a damaged word most likely is, or None.
+
+    Accepted: at most one edit per three letters of the spelling (so "Chthị" -> Chỉ thị at 2, "Cồng
+    văn" -> Công văn at 1, "Cong van" -> Công văn at 2) and the same first letter without diacritics;
+    an exact spelling has distance 0. Ties go to the longer spelling."""
+    key = " ".join(unicodedata.normalize("NFC", written).split()).lower()
+    if not key:
+        return None
+    best: TypeMatch | None = None
+    for spelling, name in _spellings_by_letter().get(_base(key[0]), ()):
+        if abs(len(spelling) - len(key)) > len(spelling) // 3:
+            continue
+        d = edit_distance(key, spelling)
+        if d <= max(1, len(spelling) // 3) and (best is None or (d, -len(spelling)) < (best.distance, -len(best.spelling))):
+            best = TypeMatch(name, spelling, d)
+    return best
+
+
+__all__ = ["UPPER", "words", "alternation", "any_case", "type_words", "type_name", "pieces", "piece", "expand", "compiled",
+           "TypeMatch", "edit_distance", "nearest_type"]
