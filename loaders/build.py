@@ -11,7 +11,8 @@ Nothing a document does stops the build: a file that cannot be read is set aside
 Test hook (real code, used by the kill tests): with ``DIRECTIVE_KG_PAUSE_AT=STAGE`` in the
 environment the build writes "paused at STAGE" to stderr and sleeps ``DIRECTIVE_KG_PAUSE_SECONDS``
 (default 60) when it reaches STAGE: locked, extracted, mapped, cleared, loading (halfway through a
-bulk load), loaded, graph-written (after the first graph of an incremental load), validated, reported.
+bulk load), loaded, graph-written (after the first graph of an incremental load), merging (the
+incremental load's step on the merged graph), validated, reported.
 With ``DIRECTIVE_KG_WORKER_CRASH_AT=PATH`` (PATH relative to the corpus) the worker process that reads
 that file kills itself, as the out-of-memory killer would (loaders.workers; only with >= 64 files).
 """
