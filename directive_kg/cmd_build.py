@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from directive_kg.arguments import count, max_jobs, seconds
 from loaders.paths import DOCUMENTS
 
 
@@ -22,11 +23,11 @@ def register(subparsers) -> None:
                    "named graphs) or .ttl, .nt (their union)")
     p.add_argument("--engine", choices=("fast", "pyshacl"), default="fast",
                    help="SHACL engine: SPARQL on the store (fast, default) or pySHACL (the reference)")
-    p.add_argument("--wait", type=float, default=0.0, metavar="SECONDS",
+    p.add_argument("--wait", type=seconds(zero="stop at once"), default=0.0, metavar="SECONDS",
                    help="when another build holds the store, wait up to SECONDS for it (default: stop at once)")
-    p.add_argument("--jobs", type=int, default=None, metavar="N",
+    p.add_argument("--jobs", type=count(1, max_jobs, "at most 4 per core"), default=None, metavar="N",
                    help="worker processes for reading and extraction (default: number of cores)")
-    p.add_argument("--file-timeout", type=float, default=60.0, metavar="SECONDS",
+    p.add_argument("--file-timeout", type=seconds(zero="no limit"), default=60.0, metavar="SECONDS",
                    help="set aside a file whose reading and extraction take longer (default: 60; 0: no limit)")
     p.add_argument("--quiet", action="store_true", help="no progress line and no summary")
     p.set_defaults(func=run)

@@ -7,6 +7,8 @@ import argparse
 import sys
 from pathlib import Path
 
+from directive_kg.arguments import seconds, text
+
 IMAGE_FORMATS = ("png", "svg", "pdf")
 GRAPH_FORMATS = ("graphml", "gexf")
 
@@ -18,7 +20,7 @@ def register(subparsers) -> None:
                     "issue, colour by channel (Party / State), line style by relation, hollow nodes for "
                     "documents known only by citation. Assignment diagram: which bodies received tasks, "
                     "as lead or cooperating body, by level. Without --root: the whole corpus.")
-    p.add_argument("--root", metavar="DOC",
+    p.add_argument("--root", metavar="DOC", type=text("--root"),
                    help='the document to start from: its number as written ("10/ĐM") or its IRI')
     p.add_argument("--kind", choices=("propagation", "assignments"), default="propagation")
     p.add_argument("--out", metavar="FILE",
@@ -28,6 +30,8 @@ def register(subparsers) -> None:
                    help="output format (default: from the extension of --out, else png)")
     p.add_argument("--title", help="figure title (default: says what is drawn)")
     p.add_argument("--store", metavar="PATH", help="store directory (default: $DIRECTIVE_KG_STORE or var/store)")
+    p.add_argument("--wait", type=seconds(zero="stop at once"), default=0.0, metavar="SECONDS",
+                   help="when a build holds the store, wait up to SECONDS for it (default: stop at once)")
     p.set_defaults(func=run)
 
 
@@ -64,7 +68,7 @@ def run(args: argparse.Namespace) -> int:
     except ValueError as e:
         return fail(str(e))
     try:
-        with open_store(args.store, read_only=True) as kg:
+        with open_store(args.store, read_only=True, wait=args.wait) as kg:
             graph = diagram.propagation_graph(kg, args.root)
             if args.kind == "assignments":
                 graph = diagram.assignment_graph(kg, graph.nodes if args.root else None)

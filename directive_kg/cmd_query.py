@@ -1,5 +1,5 @@
 """`directive-kg query NAME [--param key=value ...] [--format table|csv|tsv|json] [--file my.rq]
-[--store PATH] [--endpoint URL] [--timeout S]`: run a saved query or a researcher's own file on the
+[--store PATH] [--endpoint URL] [--timeout S] [--wait S]`: run a saved query or a researcher's own file on the
 embedded store or on a SPARQL 1.1 endpoint."""
 from __future__ import annotations
 
@@ -11,9 +11,12 @@ import json
 import os
 import sys
 import unicodedata
+from pathlib import Path
 from typing import Any
 
-from directive_kg.queries import DEFAULT_TIMEOUT, QueryError, QueryResult, compact, load_query, run
+from directive_kg.arguments import param_pair, seconds
+from directive_kg.queries import (DEFAULT_TIMEOUT, QueryError, QueryResult, SavedQuery, compact, load_query,
+                                parse_query, run)
 
 FORMATS = ("table", "csv", "tsv", "json")
 MAX_CELL = 80  # table cells longer than this are cut with "…" (csv/tsv/json keep everything)
@@ -23,16 +26,18 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("query", help="run a saved SPARQL query (or --file my.rq)",
                        description="Run a saved query by name (see `directive-kg queries`) or a query file.")
     p.add_argument("name", nargs="?", help="saved query name, e.g. propagation-tree")
-    p.add_argument("--file", help="run this .rq file instead of a saved query")
-    p.add_argument("--param", action="append", default=[], metavar="KEY=VALUE",
+    p.add_argument("--file", metavar="PATH", help="run this query file instead of a saved query")
+    p.add_argument("--param", action="append", default=[], metavar="KEY=VALUE", type=param_pair,
                    help='a parameter: a number ("10/ĐM"), a name, or an IRI; repeatable')
     p.add_argument("--format", choices=FORMATS, default="table")
     p.add_argument("--store", help="built store directory (default: $DIRECTIVE_KG_STORE or var/store)")
     p.add_argument("--endpoint", default=os.environ.get("DIRECTIVE_KG_ENDPOINT"),
                    help="SPARQL 1.1 query URL (default: $DIRECTIVE_KG_ENDPOINT); queries read the endpoint's "
                         "default graph, which `directive-kg upload` fills with the merged graph")
-    p.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT, metavar="S",
+    p.add_argument("--timeout", type=seconds(zero="no limit"), default=DEFAULT_TIMEOUT, metavar="S",
                    help=f"give up after S seconds (default {DEFAULT_TIMEOUT:g}; 0 = no limit)")
+    p.add_argument("--wait", type=seconds(zero="stop at once"), default=0.0, metavar="SECONDS",
+                   help="when a build holds the store, wait up to SECONDS for it (default: stop at once)")
     p.set_defaults(func=main)
 
 
@@ -42,12 +47,11 @@ def main(args: argparse.Namespace) -> int:
         return 2
     try:
         params = _params(args.param)
-        query = load_query(args.file if args.file else args.name)
+        query = _query_file(args.file) if args.file else load_query(args.name)
         if args.endpoint:
             result = run(query, params, endpoint=args.endpoint, timeout=args.timeout or None)
         else:
-            from loaders.store import default_store_path
-            result = run(query, params, store=args.store or default_store_path(), timeout=args.timeout or None)
+            result = _run_embedded(query, params, args)
     except QueryError as e:
         print(f"directive-kg query: {e}", file=sys.stderr)
         return 1
@@ -68,14 +72,31 @@ def _empty_note(endpoint: str) -> str | None:
         return None
 
 
-def _params(pairs: list[str]) -> dict[str, str]:
-    params = {}
-    for pair in pairs:
-        key, sep, value = pair.partition("=")
-        if not sep or not key.strip():
-            raise QueryError(f"--param {pair!r}: expected KEY=VALUE, e.g. --param doc=10/ĐM")
-        params[key.strip()] = value
-    return params
+def _params(pairs: list[tuple[str, str]]) -> dict[str, str]:
+    return dict(pairs)  # checked by arguments.param_pair
+
+
+def _query_file(path: str) -> SavedQuery:
+    """--file is a path, whatever its name (a saved query is given by NAME)."""
+    file = Path(path)
+    if not file.is_file():
+        raise QueryError(f"--file {path}: no such file" if not file.exists() else f"--file {path}: not a file")
+    try:
+        text = file.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as e:
+        raise QueryError(f"{path}: cannot read the query: {e}") from None
+    return parse_query(text, name=file.stem, source=path)
+
+
+def _run_embedded(query: SavedQuery, params: dict[str, str], args: argparse.Namespace) -> QueryResult:
+    """Open the store (waiting up to --wait seconds for a build that holds it), then run."""
+    from loaders.store import StoreError, default_store_path, open_store
+    try:
+        opened = open_store(args.store or default_store_path(), read_only=True, wait=args.wait)
+    except StoreError as e:
+        raise QueryError(str(e)) from None
+    with opened:
+        return run(query, params, store=opened.store, timeout=args.timeout or None)
 
 
 def _text(value: Any) -> str:

@@ -8,6 +8,7 @@ import argparse
 import os
 import sys
 
+from directive_kg.arguments import MAX_RETRIES, count, seconds
 from directive_kg.queries import QueryError, compact
 from directive_kg.remote import DEFAULT_GRAPH, ENV_ENDPOINT, Endpoint, upload
 
@@ -20,8 +21,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--update-url", help="SPARQL Update URL (derived for Oxigraph .../query and Fuseki .../sparql)")
     p.add_argument("--graph-store-url", help="Graph Store Protocol URL (derived likewise)")
     p.add_argument("--store", help="built store directory (default: $DIRECTIVE_KG_STORE or var/store)")
-    p.add_argument("--retries", type=int, default=3, help="retries on 5xx and timeouts (default 3)")
-    p.add_argument("--timeout", type=float, default=60.0, metavar="S", help="per request (default 60)")
+    p.add_argument("--retries", type=count(0, MAX_RETRIES), default=3, help="retries on 5xx and timeouts (default 3)")
+    p.add_argument("--timeout", type=seconds(), default=60.0, metavar="S", help="per request (default 60)")
     p.set_defaults(func=main)
 
 

@@ -408,6 +408,7 @@ def resolve_params(
         if value is None:
             raise ParameterError(f"{query.name}: parameter {p.name} ({p.type}) is required, e.g. "
                                  f"--param {p.name}={p.example or '...'}")
+        _check_value(query, p, value)
         if value == "*":
             continue
         value = unicodedata.normalize("NFC", value)
@@ -428,6 +429,18 @@ def resolve_params(
         else:
             bindings[p.name] = _literal(p, value)
     return bindings, notes
+
+
+def _check_value(query: SavedQuery, p: Param, value: str) -> None:
+    """Refuse a value that is not text (a byte that is not UTF-8, a lone surrogate), and "*" (all)
+    for a parameter that is not optional."""
+    from directive_kg.arguments import invalid_text
+    problem = invalid_text(value)
+    if problem:
+        raise ParameterError(f"{query.name}: the value of {p.name} is not valid text: {problem}")
+    if value == "*" and p.default != "*":
+        raise ParameterError(f"{query.name}: parameter {p.name} ({p.type}) is required: '*' (every value) is "
+                             f"only for optional parameters; give one, e.g. --param {p.name}={p.example or '...'}")
 
 
 def _resolve_name(p: Param, value: str, backend: Backend, timeout: float | None) -> tuple[Term, str | None]:

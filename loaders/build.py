@@ -11,7 +11,8 @@ Nothing a document does stops the build: a file that cannot be read is set aside
 Test hook (real code, used by the kill tests): with ``DIRECTIVE_KG_PAUSE_AT=STAGE`` in the
 environment the build writes "paused at STAGE" to stderr and sleeps ``DIRECTIVE_KG_PAUSE_SECONDS``
 (default 60) when it reaches STAGE: locked, extracted, mapped, cleared, loading (halfway through a
-bulk load), loaded, graph-written (after the first graph of an incremental load), validated, reported.
+bulk load), loaded, graph-written (after the first graph of an incremental load), merging (the
+incremental load's step on the merged graph), validated, reported.
 With ``DIRECTIVE_KG_WORKER_CRASH_AT=PATH`` (PATH relative to the corpus) the worker process that reads
 that file kills itself, as the out-of-memory killer would (loaders.workers; only with >= 64 files).
 """
@@ -23,6 +24,7 @@ import signal
 import sys
 import threading
 import time
+import unicodedata
 from collections import Counter
 from dataclasses import asdict, dataclass, replace
 from datetime import datetime, timezone
@@ -187,8 +189,7 @@ def build(corpus_dir: str | os.PathLike = DOCUMENTS, store_path: str | os.PathLi
         _pause("locked")
         built_at = datetime.now(timezone.utc).replace(microsecond=0).isoformat()
         with clock("read"):
-            files = discover(corpus)
-            outcomes, loaded = _read_all(files, corpus, jobs, show, file_timeout)
+            outcomes, loaded = _read_all(corpus, jobs, show, file_timeout)
         _pause("extracted")
         with clock("map"):
             show.stage("resolving and mapping")
@@ -234,10 +235,18 @@ def _shown(path: Path) -> str:
 
 # --- reading --------------------------------------------------------------------------------------
 
-def _read_all(files: Sequence[Path], corpus: Path, jobs: int | None, show: "_Progress", timeout: float
+def _read_all(corpus: Path, jobs: int | None, show: "_Progress", timeout: float
               ) -> tuple[list[FileOutcome], list[LoadedDocument]]:
+    """Every file of the corpus, in order: read, or set aside before reading (see _screen)."""
     root = corpus if corpus.is_dir() else corpus.parent
-    tasks = [(str(p), p.relative_to(root).as_posix(), timeout) for p in files]
+    screened = _screen(discover(corpus) + (annotation_files(corpus) if corpus.is_dir() else []), root)
+    tasks = [(str(path), shown, timeout) for path, shown, reason in screened if reason is None]
+    read = iter(_read_tasks(tasks, jobs, show, timeout))
+    return _account((FileOutcome(shown, "set aside", reason), None) if reason else next(read)
+                    for _, shown, reason in screened)
+
+
+def _read_tasks(tasks: list[tuple[str, str, float]], jobs: int | None, show: "_Progress", timeout: float) -> list:
     jobs = jobs or os.cpu_count() or 1
     show.stage(f"reading {len(tasks)} files")
     if jobs > 1 and len(tasks) >= POOL_MIN_FILES:
@@ -248,9 +257,66 @@ def _read_all(files: Sequence[Path], corpus: Path, jobs: int | None, show: "_Pro
             if isinstance(result, workers.Lost):  # its worker died, or hung past the alarm
                 result = FileOutcome(tasks[i][1], "set aside", f"{result.reason}; please report this file"), None
             results[i] = result
-    else:
-        results = list(show.count(map(_read_one, tasks), len(tasks)))
-    return _account(results)
+        return results
+    return list(show.count(map(_read_one, tasks), len(tasks)))
+
+
+# --- which files are read: names, links, annotations ------------------------------------------------
+
+ANNOTATION_SUFFIX = ".gold.json"
+ANNOTATION_REASON = "an annotation file (the expected record of a document, *.gold.json), not a document"
+_NAMED_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def shown_name(name: str) -> str:
+    """A file name as one line of valid text, as reports and the graph give it: bytes that are not
+    UTF-8 (Python's surrogate escapes) as \\xff, control characters and line separators escaped."""
+    out = []
+    for c in name:
+        code, kind = ord(c), unicodedata.category(c)
+        if kind == "Cs":  # os.fsdecode maps an undecodable byte b to U+DC00 + b
+            out.append(f"\\x{code - 0xDC00:02x}" if 0xDC80 <= code <= 0xDCFF else f"\\u{code:04x}")
+        elif kind in ("Cc", "Zl", "Zp"):
+            out.append(_NAMED_ESCAPES.get(c) or (f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"))
+        else:
+            out.append(c)
+    return "".join(out)
+
+
+def annotation_files(root: Path) -> list[Path]:
+    """The *.gold.json files that loaders.read.discover leaves out (same rules: hidden names skipped,
+    linked folders not entered), so that the report lists them too."""
+    found = []
+    for folder, subfolders, names in os.walk(root):
+        subfolders[:] = [name for name in subfolders if not name.startswith(".")]
+        found += [Path(folder) / n for n in names if n.endswith(ANNOTATION_SUFFIX) and not n.startswith(".")]
+    return found
+
+
+def _screen(files: Iterable[Path], root: Path) -> list[tuple[Path, str, str | None]]:
+    """(path, name shown, why it is set aside before reading or None), sorted by name. The corpus
+    folder is a boundary: a link that leaves it is not followed; a file reached by several paths
+    (itself and links, or several links) is read once, under its own name or its first link's."""
+    entries = sorted(((p, p.relative_to(root).as_posix()) for p in files), key=lambda e: e[1])
+    inside = Path(os.path.realpath(root))
+    reader: dict[str, str] = {}  # real path -> the name it is read under
+    for path, rel in entries:
+        if not path.is_symlink() and path.is_file():
+            reader.setdefault(os.path.realpath(path), rel)
+    out = []
+    for path, rel in entries:
+        reason = None
+        if path.name.endswith(ANNOTATION_SUFFIX):
+            reason = ANNOTATION_REASON
+        elif path.is_symlink() and root.is_dir():
+            target = os.path.realpath(path)
+            if not Path(target).is_relative_to(inside):
+                reason = f"a symbolic link to {shown_name(target)}, outside the corpus folder: not followed"
+            elif reader.setdefault(target, rel) != rel:
+                reason = (f"a symbolic link to {shown_name(reader[target])}, which is read under that name "
+                          f"(a file is read once)")
+        out.append((path, shown_name(rel), reason))
+    return out
 
 
 class _TooSlow(Exception):

@@ -32,10 +32,20 @@ graph's bookkeeping). Oxigraph's union default graph would give the same answers
 a triple once per named graph holding it (a body or a cited document is described in every file
 that names it), so joins over it grow with the square of the repetitions: at 1,000 documents
 the propagation tree took over 20 s on the union and ~ms on the merged graph. Queries and
-validation read the default graph; GRAPH ?g still says which file a triple came from. The
-marker ``<dkgid:graph/build> dkg:defaultGraphComplete true`` is removed before the default graph
-is touched and added back after: a build killed between the two leaves no marker, and the next
-build recomputes the merged graph from the named graphs.
+validation read the default graph; GRAPH ?g still says which file a triple came from. Two
+markers in dkgid:graph/build say what a reader may trust after a kill:
+
+- ``dkg:defaultGraphComplete true``: the default graph is a complete merged graph, of the last
+  complete state. It is removed only while the default graph itself changes (a short step at the
+  end of an incremental load: the dropped triples out, the new ones in), and by a full load.
+- ``dkg:buildInterrupted true``: a build has begun changing the store and not finished; set before
+  the first change, removed after the last. The next build then recomputes the merged graph.
+
+Readers (``query_graph``, read-only ``open_store``) use the default graph when it is complete: a
+build killed while replacing named graphs leaves the previous merged graph, and queries answer
+from it. A store that a build was changing without a complete merged graph is refused in one line
+naming ``directive-kg build``; the union of all named graphs, which a join over takes minutes at
+1,000 documents, is read only in a store no build wrote (a plain pyoxigraph store).
 """
 from __future__ import annotations
 
@@ -57,6 +67,7 @@ from loaders.paths import ROOT
 DKG = "https://w3id.org/directive-kg/ontology#"
 CONTENT_HASH = DKG + "contentHash"
 MERGED_MARKER = DKG + "defaultGraphComplete"
+INTERRUPTED_MARKER = DKG + "buildInterrupted"
 GENERATED_AT = "http://www.w3.org/ns/prov#generatedAtTime"
 XSD_DATETIME = "http://www.w3.org/2001/XMLSchema#dateTime"
 STORE_ENV = "DIRECTIVE_KG_STORE"
@@ -84,7 +95,7 @@ PREFIXES = {
 }
 
 __all__ = [
-    "KGStore", "StoreError", "StoreBusy", "open_store", "default_store_path", "manifest", "sync_graphs",
+    "KGStore", "StoreError", "StoreBusy", "StoreIncomplete", "open_store", "default_store_path", "manifest", "sync_graphs",
     "SyncResult", "write_build_metadata", "merged_complete", "query_graph", "merged_in_memory", "merged_ntriples", "export",
     "sorted_nquads", "data_graphs", "BUILD_GRAPH", "CORPUS_GRAPH", "ONTOLOGY_GRAPH", "REFERENCE_GRAPH", "PREFIXES",
 ]
@@ -96,6 +107,10 @@ class StoreError(RuntimeError):
 
 class StoreBusy(StoreError):
     """Another process holds the store."""
+
+
+class StoreIncomplete(StoreError):
+    """A build was stopped while the merged graph changed: only a build can make it whole again."""
 
 
 def default_store_path() -> Path:
@@ -164,6 +179,8 @@ def open_store(path: str | os.PathLike | None = None, read_only: bool = True, wa
             store = ox.Store.read_only(str(db)) if read_only else ox.Store(str(db))
         except OSError as e:
             raise StoreError(f"cannot open the graph store {db}: {e}") from None
+        if read_only:
+            check_readable(store, path)
     except BaseException:
         os.close(fd)
         raise
@@ -235,14 +252,33 @@ def _entry(graph: str, digest: str, stamp: str | None) -> list[ox.Quad]:
     return quads
 
 
-def _marker() -> ox.Quad:
+def _marker(name: str = MERGED_MARKER) -> ox.Quad:
     build = ox.NamedNode(BUILD_GRAPH)
-    return ox.Quad(build, ox.NamedNode(MERGED_MARKER), ox.Literal(True), build)
+    return ox.Quad(build, ox.NamedNode(name), ox.Literal(True), build)
 
 
 def merged_complete(store: ox.Store) -> bool:
-    """Whether the default graph is the complete merge of the data graphs."""
+    """Whether the default graph is a complete merged graph (of the last complete build)."""
     return _marker() in store
+
+
+def _interrupted(store: ox.Store) -> bool:
+    return _marker(INTERRUPTED_MARKER) in store
+
+
+def _built(store: ox.Store) -> bool:
+    """Whether a build wrote this store (a manifest entry or a marker), not a plain pyoxigraph store."""
+    if _interrupted(store):
+        return True
+    return next(iter(store.quads_for_pattern(None, ox.NamedNode(CONTENT_HASH), None, ox.NamedNode(BUILD_GRAPH))),
+                None) is not None
+
+
+def check_readable(store: ox.Store, where: str | os.PathLike = "the store") -> None:
+    """Raise StoreIncomplete when a build was stopped before the merged graph was whole again."""
+    if not merged_complete(store) and _built(store):
+        raise StoreIncomplete(f"{where} was left incomplete by a build that was stopped (killed or crashed); "
+                              f"run `directive-kg build` to repair it")
 
 
 def merged_ntriples(store: ox.Store) -> bytes:
@@ -256,9 +292,11 @@ def merged_ntriples(store: ox.Store) -> bytes:
 
 
 def query_graph(store: ox.Store, sparql: str, **kwargs):
-    """Run SPARQL on the graph: the merged default graph, or, in a store without one (written by an
-    older version, or any pyoxigraph store), the union of its named graphs."""
+    """Run SPARQL on the graph: the merged default graph, or, in a store no build wrote (any
+    pyoxigraph store), the union of its named graphs. Raises StoreIncomplete for a store whose
+    build was stopped while the merged graph changed (see the module docstring)."""
     if not merged_complete(store):
+        check_readable(store)
         kwargs.setdefault("use_default_graph_as_union", True)
     return store.query(sparql, **kwargs)
 
@@ -295,15 +333,18 @@ def sync_graphs(store: ox.Store, graphs: Mapping[str, str], pause: Pause = lambd
     wanted = {g: content_hash(text) for g, text in graphs.items()}
     stale = sorted(g for g in graphs if old.get(g) != wanted[g])
     gone = sorted((set(data_graphs(store)) | set(old)) - set(graphs) - {BUILD_GRAPH})
+    was_merged = merged_complete(store) and not _interrupted(store)
     if not stale and not gone:
-        if not merged_complete(store):
+        if not was_merged:
             _remerge(store)
+        store.remove(_marker(INTERRUPTED_MARKER))
         return SyncResult("unchanged", (), (), len(graphs), len(store))
     if not old or len(stale) > max(full_ratio * len(graphs), FULL_LOAD_MIN):
         _full_load(store, graphs, wanted, pause, stamp)
+        store.remove(_marker(INTERRUPTED_MARKER))
         return SyncResult("full", tuple(sorted(graphs)), tuple(gone), 0, len(store))
-    was_merged = merged_complete(store)
-    store.remove(_marker())
+    # The merged graph stays complete (the previous state, for readers after a kill) until its own step.
+    store.add(_marker(INTERRUPTED_MARKER))
     dropped: set[ox.Triple] = set()
     for graph in gone + stale:
         if was_merged:
@@ -314,12 +355,14 @@ def sync_graphs(store: ox.Store, graphs: Mapping[str, str], pause: Pause = lambd
         if i == 0:
             pause("graph-written")
     if was_merged:
+        store.remove(_marker())
+        pause("merging")
         _unmerge(store, dropped)
-        store.extend(ox.Quad(*q.triple, ox.DefaultGraph()) for g in stale
-                     for q in store.quads_for_pattern(None, None, None, ox.NamedNode(g)))
-        store.add(_marker())
+        store.extend([*(ox.Quad(*q.triple, ox.DefaultGraph()) for g in stale
+                        for q in store.quads_for_pattern(None, None, None, ox.NamedNode(g))), _marker()])
     else:
         _remerge(store)
+    store.remove(_marker(INTERRUPTED_MARKER))
     return SyncResult("incremental", tuple(stale), tuple(gone), len(graphs) - len(stale), len(store))
 
 
@@ -334,17 +377,20 @@ def _unmerge(store: ox.Store, dropped: Iterable[ox.Triple]) -> None:
 
 
 def _remerge(store: ox.Store) -> None:
-    """Recompute the default graph from the data graphs (after a build killed halfway)."""
+    """Recompute the default graph from the data graphs (after a build killed halfway), in one
+    transaction with its marker: a kill during it leaves the previous default graph as it was."""
     store.update(f"CLEAR SILENT DEFAULT ; INSERT {{ ?s ?p ?o }} WHERE {{ GRAPH ?g {{ ?s ?p ?o }} "
-                 f"FILTER(?g != <{BUILD_GRAPH}>) }}")
-    store.add(_marker())
+                 f"FILTER(?g != <{BUILD_GRAPH}>) }} ; INSERT DATA {{ GRAPH <{BUILD_GRAPH}> {{ {_marker().triple} }} }}")
 
 
 def _full_load(store: ox.Store, graphs: Mapping[str, str], wanted: Mapping[str, str], pause: Pause,
                stamp: str | None) -> None:
-    # Manifest first (one transaction): from here on, nothing in the store counts as complete.
-    store.update(f"DROP SILENT GRAPH <{BUILD_GRAPH}>")
-    store.clear()
+    # Manifest and merged marker first (one transaction): from here on, nothing in the store counts
+    # as complete, and readers are told to build (not sent to the union of a half-loaded store).
+    interrupted = _marker(INTERRUPTED_MARKER)
+    store.update(f"DROP SILENT GRAPH <{BUILD_GRAPH}> ; INSERT DATA {{ GRAPH <{BUILD_GRAPH}> {{ {interrupted.triple} }} }}")
+    store.clear()  # instant (a range deletion); only between it and the next line is the store empty
+    store.add(interrupted)
     pause("cleared")
     plain = [g for g, text in graphs.items() if "_:" not in text]
     with_blanks = [g for g in graphs if g not in set(plain)]

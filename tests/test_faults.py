@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from directive_kg.cli import main
 from loaders.build import build
 from loaders.store import open_store, sorted_nquads
 
@@ -86,3 +87,44 @@ def test_killed_at_a_plain_time(corpora, tmp_path, after):
     time.sleep(after)
     kill(proc)
     recovers(full, tmp_path / "store", reference)  # also when killed before it created anything
+
+
+def saved_query(store: Path, capsys) -> tuple[int, str, str]:
+    """`directive-kg query documents` on the store: exit status, stdout, stderr."""
+    capsys.readouterr()
+    started = time.monotonic()
+    status = main(["query", "documents", "--store", str(store), "--format", "json", "--timeout", "20"])
+    assert time.monotonic() - started < 20
+    out, err = capsys.readouterr()
+    return status, out, err
+
+
+@pytest.mark.parametrize("stage", ["graph-written", "validated"])
+def test_after_a_kill_during_an_incremental_build_queries_answer_from_the_last_complete_state(
+        corpora, tmp_path, stage, capsys):
+    full, part, reference = corpora
+    build(part, tmp_path / "store", progress=False)
+    before = saved_query(tmp_path / "store", capsys)
+    proc = start(full, tmp_path / "store", pause=stage)
+    assert proc.stderr.readline().strip() == f"paused at {stage}"
+    kill(proc)
+    after = saved_query(tmp_path / "store", capsys)
+    if stage == "graph-written":  # the merged graph was not touched yet: the previous state
+        assert after == before and before[0] == 0
+    else:  # the new state is complete
+        assert after[0] == 0 and after != before
+    recovers(full, tmp_path / "store", reference)
+
+
+@pytest.mark.parametrize("incremental,stage", [(True, "merging"), (False, "loading"), (False, "loaded")])
+def test_after_a_kill_while_the_merged_graph_changes_queries_say_to_build(corpora, tmp_path, incremental, stage,
+                                                                         capsys):
+    full, part, reference = corpora
+    if incremental:
+        build(part, tmp_path / "store", progress=False)
+    proc = start(full, tmp_path / "store", pause=stage)
+    assert proc.stderr.readline().strip() == f"paused at {stage}"
+    kill(proc)
+    status, out, err = saved_query(tmp_path / "store", capsys)
+    assert status == 1 and out == "" and "directive-kg build" in err and len(err.strip().splitlines()) == 1, err
+    recovers(full, tmp_path / "store", reference)

@@ -1,0 +1,83 @@
+"""A build stopped at any point of sync_graphs (issue 14, item 3): readers answer from the last
+complete merged graph, or refuse in one line naming `directive-kg build`; they never fall back to
+the union of all named graphs (minutes at 1,000 documents). The next sync repairs the store.
+
+The stop is the pause hook raising, which leaves the store as a kill at that point would."""
+from __future__ import annotations
+
+import pyoxigraph as ox
+import pytest
+
+from loaders.store import StoreError, merged_complete, open_store, query_graph, sync_graphs
+from tests.test_store import A, B, C, G1, G2, G3, merged_text, union_text
+
+EVERY_S = "SELECT ?s ?o WHERE { ?s <https://example.org/p> ?o } ORDER BY ?s ?o"
+
+
+class Killed(Exception):
+    pass
+
+
+def stop_at(stage: str):
+    def pause(reached: str) -> None:
+        if reached == stage:
+            raise Killed(stage)
+    return pause
+
+
+def rows(store: ox.Store) -> list[tuple[str, str]]:
+    return [(r["s"].value, r["o"].value) for r in query_graph(store, EVERY_S)]
+
+
+@pytest.fixture
+def store_dir(tmp_path):
+    return tmp_path / "store"
+
+
+def sync_then_kill(store_dir, first, second, stage):
+    with open_store(store_dir, read_only=False) as kg:
+        sync_graphs(kg.store, first)
+        before = rows(kg.store)
+        with pytest.raises(Killed):
+            sync_graphs(kg.store, second, pause=stop_at(stage))
+    return before
+
+
+def test_killed_while_graphs_are_replaced_readers_see_the_last_complete_state(store_dir):
+    before = sync_then_kill(store_dir, {G1: A, G2: B}, {G1: A, G2: C, G3: B}, "graph-written")
+    with open_store(store_dir) as kg:
+        assert rows(kg.store) == before
+    with open_store(store_dir, read_only=False) as kg:  # the next build repairs
+        sync_graphs(kg.store, {G1: A, G2: C, G3: B})
+        assert merged_complete(kg.store) and merged_text(kg.store) == union_text(kg.store)
+
+
+def test_killed_while_the_merged_graph_changes_readers_are_told_to_build(store_dir):
+    sync_then_kill(store_dir, {G1: A, G2: B}, {G1: A, G2: C}, "merging")
+    with pytest.raises(StoreError, match="directive-kg build") as e:
+        open_store(store_dir).close()
+    assert "\n" not in str(e.value)
+    with open_store(store_dir, read_only=False) as kg:
+        with pytest.raises(StoreError, match="directive-kg build"):
+            query_graph(kg.store, EVERY_S)
+        sync_graphs(kg.store, {G1: A, G2: C})
+        assert merged_text(kg.store) == union_text(kg.store) and rows(kg.store)
+
+
+@pytest.mark.parametrize("stage", ["cleared", "loading", "loaded"])
+def test_killed_during_a_full_load_readers_are_told_to_build(store_dir, stage):
+    with open_store(store_dir, read_only=False) as kg:
+        with pytest.raises(Killed):
+            sync_graphs(kg.store, {G1: A, G2: B, G3: C}, pause=stop_at(stage))
+    with pytest.raises(StoreError, match="directive-kg build"):
+        open_store(store_dir).close()
+    with open_store(store_dir, read_only=False) as kg:
+        sync_graphs(kg.store, {G1: A, G2: B, G3: C})
+        assert merged_text(kg.store) == union_text(kg.store)
+    with open_store(store_dir) as kg:
+        assert len(rows(kg.store)) == 3
+
+
+def test_a_plain_pyoxigraph_store_is_still_read_as_the_union(seed_store):
+    assert not merged_complete(seed_store)
+    assert list(query_graph(seed_store, "SELECT ?s WHERE { ?s ?p ?o } LIMIT 1"))
