@@ -32,6 +32,7 @@ from loaders import identity as ids
 from loaders.codes import find_code
 from loaders.context import DocContext
 from loaders.paths import REFERENCE
+from loaders.refdata import fold
 from loaders.records import CitedDocument, DocumentRecord
 from loaders.slug import slug
 
@@ -39,6 +40,7 @@ NUMBER_CONFIDENCE = 1.0
 DATE_TYPE_CONFIDENCE = 0.9
 SUBJECT_MIN_SIMILARITY = 0.5          # Dice over subject words; below this no link is made
 SUBJECT_CONFIDENCE = (0.6, 0.8)       # confidence at the minimum and at perfect similarity
+ORIGINAL = "ORIG"                     # text kind of an original (its header names its issuer)
 
 
 @dataclass(frozen=True)
@@ -108,8 +110,31 @@ class DocNode:
     numbers: tuple[str, ...] = ()
     dates: tuple[str, ...] = ()
     doc_types: tuple[str, ...] = ()
-    issuers: tuple[str, ...] = ()     # canonical names
+    issuers: tuple[str, ...] = ()     # canonical names, as every file states it (claims)
     subjects: tuple[str, ...] = ()
+    issuer: str | None = None         # body IRI: the one issuer (see _settle_issuers)
+    issuer_from_citations: bool = False  # not from the document's own header
+    acting_body: str | None = None    # body IRI of the organ acting for it (Ban Thường vụ, Thường trực)
+    level: str | None = None          # of its issuer
+    channel: str | None = None
+    province: str | None = None       # locality of its issuer (2020 units)
+    district: str | None = None
+
+
+@dataclass(frozen=True)
+class IssuerConflict:
+    """Files that name different issuers for one document (only one is kept)."""
+
+    document: str
+    label: str                                    # its number, else its IRI
+    kept: str                                     # canonical name of the issuer kept
+    claims: tuple[tuple[str, str, bool], ...]     # (name as written, file, file is the document's own)
+
+    @property
+    def message(self) -> str:
+        said = "; ".join(f'"{name}" in {path}' + (" (its own file)" if own else "")
+                         for name, path, own in self.claims)
+        return f"{self.label}: files name different issuers: {said}; kept {self.kept}"
 
 
 @dataclass(frozen=True)
@@ -126,6 +151,7 @@ class ResolutionStats:
     assignments: int = 0
     bodies: int = 0
     body_groups: int = 0
+    issuer_conflicts: int = 0         # documents whose issuer files name differently (IssuerConflict)
 
     def as_dict(self) -> dict[str, int]:
         return {k: getattr(self, k) for k in self.__dataclass_fields__}
@@ -137,6 +163,7 @@ class Resolution:
     nodes: Mapping[str, DocNode]                 # every document node, loaded or cited
     bodies: Mapping[str, BodyNode]               # by IRI
     stats: ResolutionStats = field(default_factory=ResolutionStats)
+    conflicts: tuple[IssuerConflict, ...] = ()
 
     @property
     def cited_only(self) -> frozenset[str]:
@@ -252,104 +279,160 @@ class _Mention:
     citing_date: str | None
     type_code: str | None
 
+    @property
+    def key(self) -> tuple[int, int]:
+        return (self.record, self.index)
+
 
 # --- resolution ---------------------------------------------------------------------------
 
 def resolve(docs: Sequence[LoadedDocument]) -> Resolution:
-    """Resolve every record of a build against each other."""
-    contexts = [record_context(d.record) for d in docs]
-    names: list[dict[str, BodyNode]] = [{} for _ in docs]
+    """Resolve every record of a build against each other: one small step per method."""
+    names = _Names(docs)
+    loaded = [_loaded_identities(d, k, names) for k, d in enumerate(docs)]
+    mentions = _mentions(docs, names)
+    nodes = _Nodes(_known_years(loaded, mentions))
+    doc_iris = [_add_loaded(nodes, d, own, copy) for d, (own, copy) in zip(docs, loaded)]
+    own_targets = {m.key: ids.document_iri(_cited_identity(m)) for m in mentions}
+    targets: dict[tuple[int, int], tuple[str, str, float]] = {}
+    _by_number(mentions, nodes, targets)
+    _by_issuer_date_type(mentions, nodes, doc_iris, targets)
+    _by_issuer_subject(mentions, nodes, doc_iris, targets)
+    _unresolved(mentions, nodes, own_targets, targets)
+    resolved_docs = [_resolved_document(k, d, doc_iris[k], mentions, targets, own_targets, names)
+                     for k, d in enumerate(docs)]
+    bodies = _merge_bodies(_with_parents(names.all()))
+    claims = _claims(docs, names, loaded, doc_iris, mentions, targets)
+    final_nodes, conflicts = _settle_issuers(nodes, claims, bodies)
+    return Resolution(documents=tuple(resolved_docs), nodes=final_nodes, bodies=bodies,
+                      stats=_stats(docs, resolved_docs, final_nodes, bodies, conflicts),
+                      conflicts=conflicts)
 
-    def body(k: int, name: str | None) -> BodyNode | None:
+
+class _Names:
+    """Body names of each record, resolved once in that record's context."""
+
+    def __init__(self, docs: Sequence[LoadedDocument]):
+        self.contexts = [record_context(d.record) for d in docs]
+        self.per_record: list[dict[str, BodyNode]] = [{} for _ in docs]
+
+    def body(self, k: int, name: str | None) -> BodyNode | None:
         if not name:
             return None
-        if name not in names[k]:
-            names[k][name] = resolve_body(name, contexts[k])
-        return names[k][name]
+        known = self.per_record[k]
+        if name not in known:
+            known[name] = resolve_body(name, self.contexts[k])
+        return known[name]
 
-    def authority(k: int, node: BodyNode | None) -> str | None:
+    def authority(self, k: int, node: BodyNode | None) -> str | None:
         if node is None:
             return None
-        return node.authority or ids.numbering_authority(node.name, contexts[k])
+        return node.authority or ids.numbering_authority(node.name, self.contexts[k])
 
-    # 1. Loaded documents and copies; the years known for each (authority, number).
-    years: dict[tuple[str, str], set[str]] = defaultdict(set)
-    loaded: list[tuple[ids.DocIdentity, ids.DocIdentity | None]] = []
-    for k, d in enumerate(docs):
-        r = d.record
-        issuer = body(k, r.issuer)
-        own = ids.DocIdentity(authority=authority(k, issuer), number=r.number, date=r.date,
-                              issuer=issuer.name if issuer else None, doc_type=r.doc_type,
-                              sha256=d.sha256)
-        copy = None
-        if r.copy:
-            c_issuer = body(k, r.copy.issuer)
-            copy = ids.DocIdentity(authority=authority(k, c_issuer), number=r.copy.number,
-                                   date=r.copy.date, issuer=c_issuer.name if c_issuer else None,
-                                   doc_type=r.copy.doc_type, text=f"copy {d.sha256}")
-        loaded.append((own, copy))
-        for ident in filter(None, (own, copy)):
-            _note_year(years, ident)
+    def all(self) -> Iterable[BodyNode]:
+        return (b for per in self.per_record for b in per.values())
 
-    mentions: list[_Mention] = []
+
+def _loaded_identities(d: LoadedDocument, k: int, names: _Names
+                       ) -> tuple[ids.DocIdentity, ids.DocIdentity | None]:
+    """The identity of a loaded document and of its copy (a copy is a document of its own)."""
+    r = d.record
+    issuer = names.body(k, r.issuer)
+    own = ids.DocIdentity(authority=names.authority(k, issuer), number=r.number, date=r.date,
+                          issuer=issuer.name if issuer else None, doc_type=r.doc_type, sha256=d.sha256)
+    if not r.copy:
+        return own, None
+    c_issuer = names.body(k, r.copy.issuer)
+    copy = ids.DocIdentity(authority=names.authority(k, c_issuer), number=r.copy.number,
+                           date=r.copy.date, issuer=c_issuer.name if c_issuer else None,
+                           doc_type=r.copy.doc_type, text=f"copy {d.sha256}")
+    return own, copy
+
+
+def _mentions(docs: Sequence[LoadedDocument], names: _Names) -> list[_Mention]:
+    out = []
     for k, d in enumerate(docs):
         for i, c in enumerate(d.record.cited_documents):
-            issuer = body(k, c.issuer)
-            m = _Mention(k, i, c, issuer, authority(k, issuer), d.record.date,
-                         doc_type_code(c.doc_type, d.record.channel))
-            mentions.append(m)
-            _note_year(years, ids.DocIdentity(authority=m.authority, number=c.number, date=c.date))
+            issuer = names.body(k, c.issuer)
+            out.append(_Mention(k, i, c, issuer, names.authority(k, issuer), d.record.date,
+                                doc_type_code(c.doc_type, d.record.channel)))
+    return out
 
-    def doc_iri(ident: ids.DocIdentity) -> str:
+
+def _known_years(loaded, mentions: Sequence[_Mention]) -> dict[tuple[str, str], set[str]]:
+    """The years known for each (authority, number), from loaded documents and dated citations."""
+    years: dict[tuple[str, str], set[str]] = defaultdict(set)
+    idents = [i for pair in loaded for i in pair if i]
+    idents += [ids.DocIdentity(authority=m.authority, number=m.cited.number, date=m.cited.date) for m in mentions]
+    for ident in idents:
+        if ident.number and ids.year_of(ident.date):
+            years[_number_key(ident.authority, ident.number)].add(ids.year_of(ident.date))
+    return years
+
+
+class _Nodes(dict):
+    """Document nodes by IRI (accumulators), and the IRI of an identity given the known years."""
+
+    def __init__(self, years: Mapping[tuple[str, str], set[str]]):
+        super().__init__()
+        self.years = years
+
+    def __missing__(self, iri: str) -> _NodeAcc:
+        self[iri] = acc = _NodeAcc()
+        return acc
+
+    def iri(self, ident: ids.DocIdentity) -> str:
         """Like ids.document_iri, but a number without a date takes the year of the one dated
         node with the same authority and number."""
         if ident.number and not ids.year_of(ident.date):
-            known = years.get(_number_key(ident.authority, ident.number), set())
+            known = self.years.get(_number_key(ident.authority, ident.number), set())
             if len(known) == 1:
                 return ids.numbered_doc_iri(ident.authority, next(iter(known)), ident.number)
         return ids.document_iri(ident)
 
-    nodes: dict[str, _NodeAcc] = {}
 
-    def node(iri: str) -> _NodeAcc:
-        return nodes.setdefault(iri, _NodeAcc())
+def _add_loaded(nodes: _Nodes, d: LoadedDocument, own: ids.DocIdentity,
+                copy: ids.DocIdentity | None) -> tuple[str, str | None]:
+    r = d.record
+    iri = nodes.iri(own)
+    nodes[iri].add(loaded=True, number=r.number, date=r.date, doc_type=r.doc_type,
+                   issuer=own.issuer, authority=own.authority, subject=subject_of(r.subject))
+    if copy is None:
+        return iri, None
+    copy_iri = nodes.iri(copy)
+    nodes[copy_iri].add(loaded=True, number=copy.number, date=copy.date, doc_type=copy.doc_type,
+                        issuer=copy.issuer, authority=copy.authority)
+    return iri, copy_iri
 
-    doc_iris: list[tuple[str, str | None]] = []
-    for k, (own, copy) in enumerate(loaded):
-        r = docs[k].record
-        iri = doc_iri(own)
-        node(iri).add(loaded=True, number=r.number, date=r.date, doc_type=r.doc_type,
-                      issuer=own.issuer, authority=own.authority, subject=subject_of(r.subject))
-        copy_iri = None
-        if copy:
-            copy_iri = doc_iri(copy)
-            node(copy_iri).add(loaded=True, number=copy.number, date=copy.date,
-                               doc_type=copy.doc_type, issuer=copy.issuer,
-                               authority=copy.authority)
-        doc_iris.append((iri, copy_iri))
 
-    # 2. Citations by their own words; numbered ones are resolved here.
-    own_targets: dict[tuple[int, int], str] = {}
-    targets: dict[tuple[int, int], tuple[str, str, float]] = {}
+def _cited_identity(m: _Mention) -> ids.DocIdentity:
+    """A cited document's identity by the citation's own words."""
+    c = m.cited
+    return ids.DocIdentity(authority=m.authority, number=c.number, date=c.date,
+                           issuer=m.issuer.name if m.issuer else None, doc_type=c.doc_type,
+                           text=subject_of(c.subject or c.text) or c.text)
+
+
+def _by_number(mentions: Sequence[_Mention], nodes: _Nodes, targets: dict) -> None:
+    """Method ``number``: (authority, number, year) is the document."""
     for m in mentions:
-        c = m.cited
-        ident = ids.DocIdentity(authority=m.authority, number=c.number, date=c.date,
-                                issuer=m.issuer.name if m.issuer else None, doc_type=c.doc_type,
-                                text=subject_of(c.subject or c.text) or c.text)
-        own_targets[(m.record, m.index)] = ids.document_iri(ident)
-        if c.number:
-            target = doc_iri(ident)
-            targets[(m.record, m.index)] = (target, "number", NUMBER_CONFIDENCE)
-            _describe(node(target), m)
+        if m.cited.number:
+            target = nodes.iri(_cited_identity(m))
+            targets[m.key] = (target, "number", NUMBER_CONFIDENCE)
+            _describe(nodes[target], m)
 
-    # 3. No number, dated: issuer + date + type against the numbered nodes.
+
+def _by_issuer_date_type(mentions: Sequence[_Mention], nodes: _Nodes, doc_iris: Sequence[tuple],
+                         targets: dict) -> None:
+    """Method ``issuer-date-type``: no number, a date; the one numbered node of that authority,
+    date and a compatible type."""
     by_authority_date: dict[tuple[str, str], list[str]] = defaultdict(list)
     for iri, n in nodes.items():
         if n.numbers:
             for a in {_slug(a) for a in n.authorities}:
                 for d in n.dates:
                     by_authority_date[(a, d)].append(iri)
-    matched: list[_Mention] = []
+    matched = []
     for m in mentions:
         c = m.cited
         if c.number or not ids.year_of(c.date) or not m.authority:
@@ -358,14 +441,18 @@ def resolve(docs: Sequence[LoadedDocument]) -> Resolution:
                  if iri not in doc_iris[m.record]
                  and _types_compatible(m.type_code, (doc_type_code(t) for t in nodes[iri].doc_types))]
         if len(found) == 1:
-            targets[(m.record, m.index)] = (found[0], "issuer-date-type", DATE_TYPE_CONFIDENCE)
+            targets[m.key] = (found[0], "issuer-date-type", DATE_TYPE_CONFIDENCE)
             matched.append(m)
     # What the matched citations say (their subjects) joins the target only now, so that no
     # match depends on the order the files were read in.
     for m in matched:
-        _describe(node(targets[(m.record, m.index)][0]), m)
+        _describe(nodes[targets[m.key][0]], m)
 
-    # 4. No number, no date: issuer + subject against the numbered or dated nodes.
+
+def _by_issuer_subject(mentions: Sequence[_Mention], nodes: _Nodes, doc_iris: Sequence[tuple],
+                       targets: dict) -> None:
+    """Method ``issuer-subject``: no number, no date; the numbered or dated node of that
+    authority whose subject is most similar (confidence from the similarity)."""
     by_authority: dict[str, list[str]] = defaultdict(list)
     for iri, n in nodes.items():
         if n.numbers or n.dates:
@@ -374,8 +461,7 @@ def resolve(docs: Sequence[LoadedDocument]) -> Resolution:
     matched = []
     for m in mentions:
         c = m.cited
-        key = (m.record, m.index)
-        if key in targets or c.number or ids.year_of(c.date):
+        if m.key in targets or c.number or ids.year_of(c.date):
             continue
         subject = subject_of(c.subject or c.text)
         best = _best_by_subject(m, subject, nodes, by_authority, doc_iris[m.record]) if subject else None
@@ -383,59 +469,169 @@ def resolve(docs: Sequence[LoadedDocument]) -> Resolution:
             iri, similarity = best
             low, high = SUBJECT_CONFIDENCE
             scale = (similarity - SUBJECT_MIN_SIMILARITY) / (1 - SUBJECT_MIN_SIMILARITY)
-            targets[key] = (iri, "issuer-subject", round(low + (high - low) * scale, 2))
+            targets[m.key] = (iri, "issuer-subject", round(low + (high - low) * scale, 2))
             matched.append(m)
     for m in matched:
-        _describe(node(targets[(m.record, m.index)][0]), m)
+        _describe(nodes[targets[m.key][0]], m)
 
-    # Whatever is left stays its own node.
-    for m in mentions:
-        key = (m.record, m.index)
-        if key not in targets:
-            targets[key] = (own_targets[key], "unresolved", 0.0)
-            _describe(node(own_targets[key]), m)
 
-    # 5. Citation nodes, nested citations re-attached to the document they are nested in.
-    by_record: dict[int, list[_Mention]] = defaultdict(list)
+def _unresolved(mentions: Sequence[_Mention], nodes: _Nodes, own_targets: Mapping, targets: dict) -> None:
+    """Whatever is left stays its own node (method ``unresolved``)."""
     for m in mentions:
-        by_record[m.record].append(m)
-    resolved_docs = []
+        if m.key not in targets:
+            targets[m.key] = (own_targets[m.key], "unresolved", 0.0)
+            _describe(nodes[own_targets[m.key]], m)
+
+
+def _resolved_document(k: int, d: LoadedDocument, iris: tuple[str, str | None],
+                       mentions: Sequence[_Mention], targets: Mapping, own_targets: Mapping,
+                       names: _Names) -> ResolvedDocument:
+    """Citation nodes of one record, nested citations re-attached to the document they are nested in."""
+    iri, copy_iri = iris
+    mine = [m for m in mentions if m.record == k]
+    cits = []
+    for m in mine:
+        c = m.cited
+        target, method, confidence = targets[m.key]
+        citing, relation = iri, _relation_code(c.relation)
+        if c.relation == "cited_by_cited":
+            parent = _nested_in(m, mine, targets)
+            citing = parent or iri
+            relation = _nested_relation(c.text) if parent else "refers"
+        cits.append(ResolvedCitation(
+            iri=ids.citation_iri(iri, m.index + 1), index=m.index, citing=citing,
+            asserted_in=iri, target=target, own_target=own_targets[m.key],
+            relation=relation, explicit=c.explicit, method=method, confidence=confidence,
+            issuer=m.issuer.iri if m.issuer else None))
+    for name in _record_names(d.record):
+        names.body(k, name)
+    return ResolvedDocument(iri=iri, copy_iri=copy_iri, citations=tuple(cits),
+                            bodies={n: b.iri for n, b in names.per_record[k].items()},
+                            locality=(names.contexts[k].province, names.contexts[k].district))
+
+
+# --- one issuer per document --------------------------------------------------------------
+
+@dataclass(frozen=True)
+class _Claim:
+    """Who issued a document, as one file says it: the loaded file itself, or a citing file."""
+
+    document: str
+    body: BodyNode
+    written: str          # the name as written
+    path: str             # the file that says it
+    loaded: bool          # the document's own file, not a citation
+    decides: bool = False # the document's own header (an original, not a press report or quote)
+
+
+def _claims(docs, names: _Names, loaded, doc_iris, mentions, targets) -> list[_Claim]:
+    out = []
     for k, d in enumerate(docs):
-        iri, copy_iri = doc_iris[k]
-        cits = []
-        for m in by_record.get(k, []):
-            c = m.cited
-            target, method, confidence = targets[(k, m.index)]
-            citing, relation = iri, _relation_code(c.relation)
-            if c.relation == "cited_by_cited":
-                parent = _nested_in(m, by_record[k], targets)
-                citing = parent or iri
-                relation = _nested_relation(c.text) if parent else "refers"
-            cits.append(ResolvedCitation(
-                iri=ids.citation_iri(iri, m.index + 1), index=m.index, citing=citing,
-                asserted_in=iri, target=target, own_target=own_targets[(k, m.index)],
-                relation=relation, explicit=c.explicit, method=method, confidence=confidence,
-                issuer=m.issuer.iri if m.issuer else None))
-        for name in _record_names(d.record):
-            body(k, name)
-        resolved_docs.append(ResolvedDocument(
-            iri=iri, copy_iri=copy_iri, citations=tuple(cits),
-            bodies={n: b.iri for n, b in names[k].items()},
-            locality=(contexts[k].province, contexts[k].district)))
+        r = d.record
+        issuer = names.body(k, r.issuer)
+        if issuer is not None and issuer.kind == "body":
+            own_header = not r.text_kind or r.text_kind.startswith(ORIGINAL)
+            out.append(_Claim(doc_iris[k][0], issuer, r.issuer, d.path, True, own_header))
+    for m in mentions:
+        if m.issuer is not None and m.issuer.kind == "body":
+            out.append(_Claim(targets[m.key][0], m.issuer, m.cited.issuer, docs[m.record].path, False))
+    return out
 
-    bodies = _merge_bodies(_with_parents(b for per in names for b in per.values()))
-    final_nodes = {iri: n.freeze(iri) for iri, n in nodes.items()}
-    return Resolution(documents=tuple(resolved_docs), nodes=final_nodes, bodies=bodies,
-                      stats=_stats(docs, resolved_docs, final_nodes, bodies))
+
+def acting_organ_of(body: BodyNode, bodies: Mapping[str, BodyNode]) -> BodyNode | None:
+    """The body an organ speaks for ("Ban Thường vụ Tỉnh ủy Trà Vinh" -> "Tỉnh ủy Trà Vinh",
+    "Thường trực Ban Bí thư" -> "Ban Bí thư"): its parent, when its name is an acting-organ prefix
+    (data/reference/local_body_templates.csv) followed by the parent's name. None otherwise."""
+    if not body.parent_name or body.parent not in bodies:
+        return None
+    head = fold(body.name)
+    parent = fold(body.parent_name)
+    if head.endswith(" " + parent) and head[: -len(parent) - 1] in _folded_acting_prefixes():
+        return bodies[body.parent]
+    return None
+
+
+@lru_cache(maxsize=1)
+def _folded_acting_prefixes() -> frozenset[str]:
+    return frozenset(fold(p) for p in body_names._acting_prefixes())
+
+
+def _depth(body: BodyNode, bodies: Mapping[str, BodyNode]) -> int:
+    """How many bodies up the chain (a sub-organ names its issuer more precisely than its parent)."""
+    seen, b = set(), body
+    while b.parent and b.parent in bodies and b.parent not in seen:
+        seen.add(b.parent)
+        b = bodies[b.parent]
+    return len(seen)
+
+
+def _settle_issuers(nodes: _Nodes, claims: Sequence[_Claim], bodies: Mapping[str, BodyNode]
+                    ) -> tuple[dict[str, DocNode], tuple[IssuerConflict, ...]]:
+    """One issuer per document node: its own file's when loaded, else the one most citing files
+    name (ties: the more specific body, then the name). An organ acting for a body (Ban Thường vụ,
+    Thường trực) is the acting body of that body's document. Claims that name another issuer are
+    kept on their citations and reported as a conflict."""
+    by_doc: dict[str, list[_Claim]] = defaultdict(list)
+    for c in claims:
+        by_doc[c.document].append(c)
+    final, conflicts = {}, []
+    for iri, acc in nodes.items():
+        node = acc.freeze(iri)
+        mine = by_doc.get(iri, [])
+        chosen = _choose_issuer(mine, bodies)
+        if chosen is not None:
+            issuer, acting = chosen
+            decided = any(c.decides for c in mine)
+            node = replace(node, issuer=issuer.iri, acting_body=acting.iri if acting else None,
+                           issuer_from_citations=not decided,
+                           level=issuer.level, channel=issuer.channel,
+                           province=issuer.province, district=issuer.district)
+            conflict = _conflict(node, issuer, mine, bodies)
+            if conflict:
+                conflicts.append(conflict)
+        final[iri] = node
+    return final, tuple(sorted(conflicts, key=lambda c: c.document))
+
+
+def _issuer_of(claim: _Claim, bodies: Mapping[str, BodyNode]) -> tuple[BodyNode, BodyNode | None]:
+    """(issuer, acting organ or None) of what a claim names."""
+    body = bodies.get(claim.body.iri, claim.body)
+    principal = acting_organ_of(body, bodies)
+    return (principal, body) if principal else (body, None)
+
+
+def _principal(body: BodyNode, bodies: Mapping[str, BodyNode]) -> str:
+    return (acting_organ_of(body, bodies) or body).iri
+
+
+def _choose_issuer(mine: Sequence[_Claim], bodies) -> tuple[BodyNode, BodyNode | None] | None:
+    if not mine:
+        return None
+    own = [c for c in mine if c.decides]
+    if own:  # the document's own header decides; a press report or quote is one claim among others
+        return bodies.get(own[0].body.iri, own[0].body), None
+    counted: dict[str, list] = {}
+    for c in mine:
+        issuer, acting = _issuer_of(c, bodies)
+        entry = counted.setdefault(issuer.iri, [0, issuer, acting])
+        entry[0] += 1
+        entry[2] = entry[2] or acting
+    _, issuer, acting = min(counted.values(), key=lambda e: (-e[0], -_depth(e[1], bodies), e[1].name))
+    return issuer, acting
+
+
+def _conflict(node: DocNode, issuer: BodyNode, mine: Sequence[_Claim], bodies) -> IssuerConflict | None:
+    kept = _principal(issuer, bodies)
+    named = sorted({(c.written, c.path, c.loaded) for c in mine if _issuer_of(c, bodies)[0].iri != kept})
+    if not named:
+        return None
+    agreeing = sorted({(c.written, c.path, c.loaded) for c in mine if (c.written, c.path, c.loaded) not in named})
+    return IssuerConflict(document=node.iri, label=node.numbers[0] if node.numbers else node.iri,
+                          kept=issuer.name, claims=tuple(agreeing + named))
 
 
 def _number_key(authority: str | None, number: str) -> tuple[str, str]:
     return (_slug(authority or ""), _slug(number))
-
-
-def _note_year(years: dict, ident: ids.DocIdentity) -> None:
-    if ident.number and ids.year_of(ident.date):
-        years[_number_key(ident.authority, ident.number)].add(ids.year_of(ident.date))
 
 
 class _NodeAcc:
@@ -581,7 +777,7 @@ def _merge_bodies(found: Iterable[BodyNode]) -> dict[str, BodyNode]:
 
 
 def _stats(docs, resolved: Sequence[ResolvedDocument], nodes: Mapping[str, DocNode],
-           bodies: Mapping[str, BodyNode]) -> ResolutionStats:
+           bodies: Mapping[str, BodyNode], conflicts: Sequence[IssuerConflict] = ()) -> ResolutionStats:
     cits = [c for r in resolved for c in r.citations]
     return ResolutionStats(
         documents_read=len(docs),
@@ -596,4 +792,5 @@ def _stats(docs, resolved: Sequence[ResolvedDocument], nodes: Mapping[str, DocNo
         assignments=sum(len(d.record.assignments) for d in docs),
         bodies=sum(1 for b in bodies.values() if b.kind != "group"),
         body_groups=sum(1 for b in bodies.values() if b.kind == "group"),
+        issuer_conflicts=len(conflicts),
     )

@@ -22,7 +22,7 @@ from loaders import identity as ids
 from loaders import refdata
 from loaders.codes import concept_iri, concepts, find_code
 from loaders.records import DocumentRecord, Signer
-from loaders.resolve import (BodyNode, LoadedDocument, Resolution, ResolutionStats, ResolvedCitation,
+from loaders.resolve import (BodyNode, DocNode, LoadedDocument, Resolution, ResolutionStats, ResolvedCitation,
                              ResolvedDocument, resolve)
 
 __all__ = ["CorpusGraphs", "LoadedDocument", "corpus_graphs", "graphs_from_resolution", "literal", "iri"]
@@ -151,7 +151,7 @@ P = {name: _p(ns, name) for ns, names in {
           "citationText evidence resolutionMethod confidence locality groupWithin unitLevel validFrom "
           "validUntil partOf succeededBy assignedIn leadBody cooperatingBody reportsTo taskText addressee "
           "hasRecipientEntry entryText hasDistributionEntry purpose hasSignature signer signerRole "
-          "signingCapacity onBehalfOf authorityText signedAndSealed field copyOf"),
+          "signingCapacity onBehalfOf authorityText signedAndSealed field copyOf claimedIssuer issuerConflict"),
     PROV: "wasDerivedFrom", ORG: "subOrganizationOf", SKOS: "prefLabel altLabel", FOAF: "name",
     OA: "hasTarget hasSource hasSelector exact start end hasBody",
 }.items() for name in names.split()}
@@ -316,6 +316,9 @@ def _citation(g: _Graph, corpus: _Graph, c: ResolvedCitation, record: DocumentRe
     g.add(node, P["relation"], _code("relation", c.relation))
     g.add(node, P["explicit"], _bool(c.explicit))
     g.add(node, P["citationText"], literal(cited.text))
+    # Who issued the cited document, as this file says it: a claim of the citation; the
+    # document's one issuer is settled corpus-wide (resolve._settle_issuers).
+    g.add(node, P["claimedIssuer"], iri(c.issuer) if c.issuer else None)
     # A link the file's own words make lives in the file; one inferred from other files in corpus.
     home = corpus if c.inferred else g
     home.add(node, P["citedDocument"], target)
@@ -329,7 +332,6 @@ def _citation(g: _Graph, corpus: _Graph, c: ResolvedCitation, record: DocumentRe
     if not c.inferred:  # the cited document as this file states it
         _describe_document(g, target, doc_type=cited.doc_type, number=cited.number, date=cited.date,
                            channel=channel)
-        g.add(target, P["passed_by"], iri(c.issuer) if c.issuer else None)
 
 
 def _file_graph(ld: LoadedDocument, rd: ResolvedDocument, res: Resolution, corpus: _Graph) -> _Graph:
@@ -349,8 +351,9 @@ def _file_graph(ld: LoadedDocument, rd: ResolvedDocument, res: Resolution, corpu
     g.add(doc, P["sourceFile"], source)
     g.add(doc, P["place"], literal(r.place) if r.place else None)
     g.add(doc, P["title"], _vi(r.subject) if r.subject else None)
-    g.add(doc, P["passed_by"], body(r.issuer))
-    g.add(doc, P["actingBody"], body(r.acting_body))
+    if not res.nodes[rd.iri].issuer_from_citations:  # else settled in the corpus graph
+        g.add(doc, P["passed_by"], body(r.issuer))
+        g.add(doc, P["actingBody"], body(r.acting_body))
     level = r.issuer_level or (issuer_node.level if issuer_node else None)
     g.add(doc, P["level"], _code("level", level) if level else None)
     g.add(doc, P["channel"], _code("channel", channel) if channel else None)
@@ -393,6 +396,10 @@ def _file_graph(ld: LoadedDocument, rd: ResolvedDocument, res: Resolution, corpu
         g.add(copy, P["sourceFile"], source)
         g.add(copy, P["place"], literal(c.place) if c.place else None)
         g.add(copy, P["passed_by"], body(c.issuer))
+        copy_issuer = res.bodies.get(rd.bodies.get(c.issuer or ""))
+        if copy_issuer:  # every document node carries its level and channel
+            g.add(copy, P["level"], _code("level", copy_issuer.level) if copy_issuer.level else None)
+            g.add(copy, P["channel"], _code("channel", copy_issuer.channel) if copy_issuer.channel else None)
         g.add(copy, P["wasDerivedFrom"], doc)
         g.add(copy, P["copyOf"], doc)
         _entries(g, copy, c.distribution, "distribution")
@@ -452,6 +459,24 @@ def _body(corpus: _Graph, b: BodyNode) -> None:
         corpus.add(s, P["locality"], _units(corpus, b.province, b.district))
 
 
+def _issuer(corpus: _Graph, node: DocNode) -> None:
+    s = iri(node.iri)
+    corpus.add(s, P["passed_by"], iri(node.issuer) if node.issuer else None)
+    corpus.add(s, P["actingBody"], iri(node.acting_body) if node.acting_body else None)
+
+
+def _cited_only(corpus: _Graph, node: DocNode) -> None:
+    """A document no file of the corpus holds: what the citations settled (its one issuer, the organ
+    acting for it) and, from that issuer, its level, channel and locality."""
+    s = iri(node.iri)
+    corpus.add(s, P["knownOnlyByCitation"], _bool(True))
+    _issuer(corpus, node)
+    corpus.add(s, P["level"], _code("level", node.level) if node.level else None)
+    corpus.add(s, P["channel"], _code("channel", node.channel) if node.channel else None)
+    if node.province:
+        corpus.add(s, P["locality"], _units(corpus, node.province, node.district))
+
+
 def graphs_from_resolution(docs: Sequence[LoadedDocument], res: Resolution) -> CorpusGraphs:
     corpus = _Graph()
     graphs: dict[str, str] = {}
@@ -466,7 +491,11 @@ def graphs_from_resolution(docs: Sequence[LoadedDocument], res: Resolution) -> C
         graphs[name] = g.text()
     for node in res.nodes.values():
         if not node.loaded:
-            corpus.add(iri(node.iri), P["knownOnlyByCitation"], _bool(True))
+            _cited_only(corpus, node)
+        elif node.issuer_from_citations:  # a press report or quote: the citations name its issuer
+            _issuer(corpus, node)
+    for conflict in res.conflicts:
+        corpus.add(iri(conflict.document), P["issuerConflict"], literal(conflict.message))
     for b in res.bodies.values():
         _body(corpus, b)
     graphs[ids.CORPUS_GRAPH] = corpus.text()

@@ -54,9 +54,10 @@ EXPECTED: dict[str, list[tuple[str, str | None, str]]] = {
         (DOC + "/citation/1", p, V) for p in (
             "dkg:citingDocument", "dkg:relation", "dkg:explicit", "dkg:citationText", "dkg:confidence",
             "dkg:evidence")] + [
-        (DOC + "/citation/2", "dkg:citedDocument", V),
+        (DOC + "/citation/2", "dkg:citedDocument", V), (DOC + "/citation/2", "dkg:claimedIssuer", V),
         (DOC, "eli:cites", V)],   # the direct edge to a body is wrong too (DocumentShape)
     "CitationEdgeShape": [(DOC, "eli:ensures_implementation_of", V), (DOC, "eli:cites", V)],
+    "IssuerConflictShape": [("doc/trung-uong/2019/35-ct-tw", "dkg:issuerConflict", W)],
     "AssignmentShape": [
         (DOC + "/assignment/1", p, V)
         for p in ("dkg:assignedIn", "dkg:leadBody", "dkg:cooperatingBody", "dkg:evidence")],
@@ -193,7 +194,7 @@ def test_bad_fixture_gives_exactly_the_expected_results(shapes, reference, name)
 def test_severities(shapes):
     warnings = {str(s).rsplit("#", 1)[1] for s in shapes.subjects(SH.severity, SH.Warning)}
     assert warnings == {"CitedDocumentDateShape", "ImplementationDateShape", "FutureDateShape", "CopyDateShape",
-                        "DelegatedSignatureShape"}
+                        "DelegatedSignatureShape", "IssuerConflictShape"}
 
 
 def test_sparql_constraints_state_their_target_so_they_run_as_plain_sparql(shapes):

@@ -51,7 +51,8 @@ FACTS = {
     "963-CV/TU implements 10/ĐM, explicitly": """ASK {
         doc:tinh-uy-tra-vinh\\/2020\\/963-cv-tu eli:ensures_implementation_of ?dm .
         ?dm eli:id_local "10/ĐM" ; eli:date_document "2020-07-28"^^xsd:date ;
-            eli:passed_by/skos:prefLabel "Thường trực Ban Bí thư"@vi .
+            eli:passed_by/skos:prefLabel "Ban Bí thư"@vi ;
+            dkg:actingBody/skos:prefLabel "Thường trực Ban Bí thư"@vi .
         ?c dkg:citingDocument doc:tinh-uy-tra-vinh\\/2020\\/963-cv-tu ; dkg:citedDocument ?dm ;
            dkg:explicit true ; dkg:relation dkgc:relation\\/implements . }""",
     "2644-CV/TU implements 10/ĐM, implicit, resolved with a confidence": """ASK {
