@@ -102,6 +102,8 @@ def _reported(st: SourceText, head: H.Header, end: int, signed: bool) -> P.Repor
     """The document a press text reports, when the text is one: no header of its own (or the
     header of the very document the lead reports, as in a quotation), and not a signed or addressed
     original whose body merely mentions another document."""
+    if head.text_kind == "ORIG":  # a quotation's lead stands before the original's header
+        end = min([end] + [s.start for s in head.evidence.values()])
     rep = P.find_reported(st, 0, end)
     if rep is None:
         return None

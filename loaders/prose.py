@@ -127,24 +127,25 @@ def _res() -> dict[str, re.Pattern]:
 _END = re.compile(rf"[.!?…]+[”\"]?\s+(?=[{H.UPPER}\d“\"(])|\n")
 
 
-def _bounds(work: str, start: int, end: int) -> list[int]:
-    """Sentence starts in work[start:end]; a full stop after a short capital abbreviation ("TP.",
-    "T.Ư.") or a digit ("ngày 3.2. Sáng") does not end a sentence."""
-    out = [start]
+def _ends(work: str, start: int, end: int):
+    """Sentence ends in work[start:end]; a full stop after a short capital abbreviation ("TP.",
+    "T.Ư.") does not end a sentence."""
     for m in _END.finditer(work, start, end):
         if m.group(0) != "\n":
-            token = work[:m.start()].rsplit(None, 1)[-1] if work[:m.start()].strip() else ""
-            letters = token.replace(".", "")
+            token = work[max(0, m.start() - 12):m.start()].rsplit(None, 1)[-1:] or [""]
+            letters = token[0].replace(".", "")
             if letters.isupper() and len(letters) <= 3:
                 continue
-        out.append(m.end())
-    return out
+        yield m.end()
 
 
-def _sentence(bounds: list[int], pos: int, end: int) -> tuple[int, int]:
-    s0 = max(b for b in bounds if b <= pos)
-    later = [b for b in bounds if b > pos]
-    return s0, (later[0] if later else end)
+def _sentence(work: str, pos: int, start: int, end: int) -> tuple[int, int]:
+    """(start, end) of the sentence around pos, within [start, end)."""
+    s0 = start
+    for b in _ends(work, max(start, pos - 1500), pos + 1):
+        s0 = b if b <= pos else s0
+    s1 = next(_ends(work, pos, end), end)
+    return s0, s1
 
 
 # --- bodies and people --------------------------------------------------------------------------
@@ -503,20 +504,19 @@ def find_reported(st: SourceText, start: int = 0, end: int | None = None) -> Rep
     end = len(work) if end is None else end
     motto = _res()["motto"].search(work, start, end)
     lead_end = motto.start() if motto else end      # an original's header starts its own text
-    bounds = _bounds(work, start, end)
     mentions = list(_res()["mention"].finditer(work, start, lead_end))
     for m in mentions:
-        s0, s1 = _sentence(bounds, m.start(), end)
+        s0, s1 = _sentence(work, m.start(), start, end)
         verb = _is_reported(work, m, s0, s1)
         if verb is None:
             continue
         lead = _read_lead(st, m, s0, s1, verb)
-        same = _merge_mentions(st, lead, mentions, bounds, end)
+        same = _merge_mentions(st, lead, mentions, start, end)
         return _reported(st, lead, same, motto.start() if motto is not None and motto.start() > m.start() else None, end)
     return None
 
 
-def _merge_mentions(st: SourceText, lead: _Lead, mentions: list[re.Match], bounds: list[int],
+def _merge_mentions(st: SourceText, lead: _Lead, mentions: list[re.Match], start: int,
                     end: int) -> list[Span]:
     """Other mentions of the same document (same type; same number or none) that are not citations:
     they complete a missing date, issuer or subject ("Chỉ thị của Ban Thường vụ Tỉnh ủy Đắk Lắk về
@@ -534,7 +534,7 @@ def _merge_mentions(st: SourceText, lead: _Lead, mentions: list[re.Match], bound
         other = m.group("num") or m.group("sym")
         if other and H.fold(H.normalize_number(other)) != H.fold(number or ""):
             continue
-        s0, s1 = _sentence(bounds, m.start(), end)
+        s0, s1 = _sentence(work, m.start(), start, end)
         before = work[s0:m.start()]
         if _res()["plural"].search(before) or (_res()["cited"].search(before) and not other):
             continue
@@ -543,7 +543,9 @@ def _merge_mentions(st: SourceText, lead: _Lead, mentions: list[re.Match], bound
             continue   # "triển khai tổ chức thực hiện Chỉ thị nhằm …": an anaphora, nothing to read
         sub = _Lead(m, s0, s1, None)
         _read_tails(st, sub, m.end(), s1)
-        for key in ("date", "issuer", "subject"):
+        titled = not work[work.rfind("\n", 0, m.start()) + 1: m.start()].strip()
+        for key in ("date", "issuer") if titled else ("date", "issuer", "subject"):
+            # a page title's subject is read whole by header.title_subject
             if key not in lead.values and key in sub.values:
                 lead.values[key] = sub.values[key]
                 if key == "issuer":
@@ -597,7 +599,8 @@ def locality_in_text(st: SourceText, organ_: H.Organ) -> H.Organ | None:
         words_ = m.group(0).split()
         for k in range(len(words_), 1, -1):
             body = H.body_in_text(" ".join(words_[:k]))
-            if body and body[1].province and body[1].keyword == organ_.keyword:
+            if body and body[1].keyword == organ_.keyword and (
+                    H.lookup_province(body[1].province or "") or H.lookup_district(body[1].district or "")):
                 found[(body[1].province, body[1].district)] = body[1]
                 break
     return next(iter(found.values())) if len(found) == 1 else None
