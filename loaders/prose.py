@@ -104,6 +104,8 @@ def _res() -> dict[str, re.Pattern]:
         "passive": re.compile(
             rf"\s*,?\s*(?P<aspects>(?:{aspect}\s+)*)(?P<agent>[^.;:\n]{{0,160}}?)\s*(?P<verb>{issue})(?!\w)"),
         "date": re.compile(rf"\s*,?\s*{H.DATE}"),
+        "dateline": re.compile(rf"(?<!\w){_alt('time_of_day')}\s+(?P<d>\d{{1,2}})\s*[/.]\s*(?P<m>\d{{1,2}})\s*[/.]\s*"
+                               r"(?P<y>\d{4})(?!\d)"),
         "of": re.compile(r"\s*,?\s*(?i:của)\s+"),
         "recipients": re.compile(rf"\s*,?\s*(?:{_alt('recipient_verb')})\s+(?=\w)"),
         "subject_quoted": re.compile(r"\s*,?\s*[“\"]\s*(?P<s>(?i:về)\s[^”\"\n]+?)\s*[”\"]"),
@@ -401,7 +403,11 @@ def _subject(st: SourceText, pos: int, end: int, plain: bool) -> tuple[int, int,
 
 def _set_date(st: SourceText, lead: _Lead, d: re.Match) -> None:
     m = re.compile(H.DATE).search(st.work, d.start(), d.end())
-    iso, warning = H.parse_date(m)
+    _set_iso(st, lead, H.parse_date(m), m)
+
+
+def _set_iso(st: SourceText, lead: _Lead, parsed: tuple[str | None, str | None], m: re.Match) -> None:
+    iso, warning = parsed
     if iso:
         lead.values["date"] = iso
         lead.evidence["date"] = st.span(m.start(), m.end())
@@ -416,7 +422,12 @@ def _read_head(st: SourceText, lead: _Lead) -> None:
     hearsay = res["hearsay"].search(work, s0, v0)
     pos = s0
     d = re.compile(H.DATE).search(work, s0, v0)
-    if d and not hearsay and "date" not in lead.values:
+    t = res["dateline"].search(work, s0, v0)       # "Sáng 5/8/2021, …": a time of day, no "ngày"
+    if t and (d is None or t.start() < d.start()):
+        if not hearsay and "date" not in lead.values:
+            _set_iso(st, lead, H.date_from_parts(t.group("d"), t.group("m"), t.group("y")), t)
+        d = t
+    elif d and not hearsay and "date" not in lead.values:
         _set_date(st, lead, d)
     if d:
         pos = max(pos, d.end())
