@@ -10,12 +10,13 @@ from pathlib import Path
 from typing import Any, Callable
 
 from loaders import header as H
+from loaders import prose as P
 from loaders.assignments import find_assignments
 from loaders.body_lists import recipient_names
 from loaders.citations import find_citations
 from loaders.context import DocContext
 from loaders.read import SetAside, read_document
-from loaders.records import DocumentRecord, Span
+from loaders.records import DocumentRecord, Signer, Span
 from loaders.signature import SignatureBlock, find_copy_start, parse_copy, parse_signature
 from loaders.text import SourceText
 
@@ -51,15 +52,24 @@ def extract(st: SourceText, source: str, sha256: str | None = None) -> DocumentR
     copy = run.guard("copy", lambda: parse_copy(st, copy_start)) if copy_start is not None else None
     recipients = run.guard("recipients", lambda: recipient_names(st, H.find_list(st, "recipients", 0, end)), [])
     sig = run.guard("signature", lambda: parse_signature(st, head.end, end), SignatureBlock())
-    facts = run.guard("issuer", lambda: _facts(st, head, end, copy, bool(recipients or sig.signer)), {})
+    signed = bool(recipients or sig.signer)
+    rep = run.guard("prose", lambda: _reported(st, head, end, signed))
+    facts = run.guard("issuer", lambda: _facts(st, head, end, copy, signed, rep), {})
     run.warnings[:0] = list(facts.pop("warnings", ()))
     ev.update(facts.pop("evidence", {}))
     ctx = facts.pop("context", DocContext())
+    signer = sig.signer
+    if rep is not None:
+        if signer is None and rep.signer is not None:
+            signer = rep.signer
+            ev.update({k: v for k, v in rep.evidence.items() if k.startswith("signer.")})
+        if not recipients:
+            recipients = list(rep.recipients)
 
     cited, generic = (), ()
     found = run.guard("citations", lambda: find_citations(st, ctx))
     if found is not None:
-        own = [(c, sp) for c, sp in found.citations if not _is_self(c, facts)]
+        own = [(c, sp) for c, sp in found.citations if not _is_self(c, facts) and not _reported_itself(sp, rep)]
         dropped = [c.number for c, _ in found.citations if c.number and _is_self(c, facts)]
         found = replace(found, citations=tuple(own),
                         warnings=tuple(w for w in found.warnings if not any(n in w for n in dropped)))
@@ -69,6 +79,7 @@ def extract(st: SourceText, source: str, sha256: str | None = None) -> DocumentR
         ev.update({f"generic_references[{i}]": s for i, (_, s) in enumerate(found.generic)})
         run.warnings.extend(found.warnings)
     found = run.guard("assignments", lambda: find_assignments(st, ctx, tuple(n for n, _ in recipients)), ())
+    found = tuple(a for a in (_without_lead(a, rep) for a in found) if a is not None)
     assignments = tuple(a[0] for a in found)
     ev.update({f"assignments[{i}]": a[1] for i, a in enumerate(found)})
 
@@ -82,10 +93,50 @@ def extract(st: SourceText, source: str, sha256: str | None = None) -> DocumentR
         source=source,
         recipients=tuple(name for name, _ in recipients),
         cited_documents=cited, generic_references=generic, assignments=assignments,
-        signer=sig.signer, distribution=sig.distribution,
+        signer=signer, distribution=sig.distribution,
         copy_of=facts.get("number") if copy_record else None, copy=copy_record,
         evidence=ev, warnings=tuple(run.warnings), sha256=sha256, **facts,
     )
+
+
+def _reported(st: SourceText, head: H.Header, end: int, signed: bool) -> P.Reported | None:
+    """The document a press text reports, when the text is one: no header of its own (or the
+    header of the very document the lead reports, as in a quotation), and not a signed or addressed
+    original whose body merely mentions another document."""
+    if head.text_kind == "ORIG":  # a quotation's lead stands before the original's header
+        end = min([end] + [s.start for s in head.evidence.values()])
+    rep = P.find_reported(st, 0, end)
+    if rep is None:
+        return None
+    if head.number:
+        return rep if rep.number and H.bare_key(rep.number) == H.bare_key(head.number) else None
+    return rep if head.issuer is None and not signed else None
+
+
+def _reported_itself(span: Span, rep: P.Reported | None) -> bool:
+    """A citation that is the reported document itself, or the journalist's aside before the quoted
+    original ("(trong Quy định số 172-QĐ/TW, …)" in the lead of a quotation)."""
+    if rep is None:
+        return False
+    if any(span.start < m.end and m.start < span.end for m in rep.mentions):
+        return True
+    in_lead = rep.lead is not None and rep.lead.start <= span.start < rep.lead.end
+    return rep.quote_start is not None and span.end <= rep.quote_start and not in_lead
+
+
+def _without_lead(found: tuple, rep: P.Reported | None) -> tuple | None:
+    """An assignment read from the lead itself ("Thường trực Ban Bí thư X vừa ký Chỉ thị số 11 …"
+    taken as a body) loses the bodies that are the lead's words; none left, no assignment."""
+    if rep is None or rep.lead is None:
+        return found
+    a, span = found
+    marks = [H.bare_key(m.quote) for m in rep.mentions]
+    if rep.signer is not None and rep.signer.name:
+        marks.append(H.bare_key(rep.signer.name))
+    keep = tuple(b for b in a.bodies if not any(k and k in H.bare_key(b) for k in marks))
+    if keep == a.bodies:
+        return found
+    return (replace(a, bodies=keep), span) if keep else None
 
 
 def _is_self(cited, facts: dict) -> bool:
@@ -99,7 +150,8 @@ def _is_self(cited, facts: dict) -> bool:
     return any(n.startswith(H.bare_key(cited.issuer)) for n in names)
 
 
-def _facts(st: SourceText, head: H.Header, end: int, copy, signed_or_addressed: bool) -> dict:
+def _facts(st: SourceText, head: H.Header, end: int, copy, signed_or_addressed: bool,
+           rep: P.Reported | None = None) -> dict:
     """Header facts completed from the body: the reported document of a press text, the organ
     speaking ("Ban Thường vụ Tỉnh ủy yêu cầu"), "Chủ tịch UBND tỉnh Chỉ thị:", and the locality
     from the header, the place line or the copy block."""
@@ -107,12 +159,11 @@ def _facts(st: SourceText, head: H.Header, end: int, copy, signed_or_addressed: 
     warnings = list(head.warnings)
     doc = head
     original = head.text_kind == "ORIG"
-    if not head.number and head.issuer is None:
-        reported = H.reported_document(st, 0, end)
-        if reported:
-            doc = reported
-            ev.update(reported.evidence)
-            warnings.extend(reported.warnings)
+    if rep is not None:
+        doc = _with_reported(head, rep)
+        ev = {**{k: v for k, v in rep.evidence.items() if not k.startswith("signer.")}, **ev}
+        warnings.extend(rep.warnings)
+        original = False
     subject = doc.subject
     if subject is None and not original:
         titled = H.title_subject(st, 0, end)
@@ -130,6 +181,9 @@ def _facts(st: SourceText, head: H.Header, end: int, copy, signed_or_addressed: 
     issuing = H.find_issuing_verb(st, doc.doc_type, head.end, end)
     if issuing and (issuer is None or issuing[0].channel == issuer.channel):
         issuer, ev["issuer"] = issuing
+    prose_acting = rep.acting if rep is not None and rep.issuer is not None and issuer is rep.issuer else None
+    if issuer is not None and issuer.open_unit and not original:
+        issuer = P.locality_in_text(st, issuer) or issuer  # "Thành ủy" placed by "Theo Thành ủy Đà Nẵng"
 
     # locality: the issuer's own, its parent line, the place line, the copying body's
     loc = _locality(issuer, head.parent, doc.place or head.place, copy)
@@ -145,11 +199,14 @@ def _facts(st: SourceText, head: H.Header, end: int, copy, signed_or_addressed: 
         doc_type = H.default_type()  # an untitled letter with a Kính gửi list is a công văn
         warnings.append(f"type not written; an untitled letter with a Kính gửi list is a {doc_type}")
     level = issuer.level if issuer else None
-    name = issuer.name if issuer is not None and not issuer.open_unit else None
+    name = issuer.name if issuer is not None else None
     if issuer is not None and issuer.open_unit:
-        warnings.append(f"issuer written as {issuer.name!r} without its place; not resolved")
+        warnings.append(f"issuer written as {issuer.name!r} without its place; kept as written")
     acting_body = None
-    if acting and acting.acting and name:
+    if prose_acting and name:
+        acting_body = f"{prose_acting} {name}"
+        ev["acting_body"] = ev["issuer"]
+    elif acting and acting.acting and name:
         acting_body = f"{acting.acting} {name}"
         ev["acting_body"] = acting.span
     if name is None:
@@ -171,10 +228,17 @@ def _facts(st: SourceText, head: H.Header, end: int, copy, signed_or_addressed: 
         "doc_type": doc_type, "number": doc.number, "date": doc.date, "place": place,
         "issuer": name, "acting_body": acting_body, "issuer_level": level,
         "parent_body": head.parent.name if head.parent else None, "subject": subject,
-        "urgency": head.urgency, "secrecy": head.secrecy, "channel": context.channel,
+        "urgency": doc.urgency, "secrecy": head.secrecy, "channel": context.channel,
         "province": province, "district": district, "text_kind": kind,
         "evidence": ev, "warnings": warnings, "context": context,
     }
+
+
+def _with_reported(head: H.Header, rep: P.Reported) -> H.Header:
+    """The header's facts, each missing one taken from the press lead (they name one document)."""
+    pick = lambda name: getattr(head, name) or getattr(rep, name)
+    return replace(head, doc_type=pick("doc_type"), number=pick("number"), date=pick("date"),
+                   issuer=pick("issuer"), subject=pick("subject"), urgency=pick("urgency"), text_kind=rep.kind)
 
 
 def _locality(issuer, parent, place, copy) -> tuple[str | None, str | None, str | None, str | None]:

@@ -1,0 +1,617 @@
+"""The document a press text reports, read from its prose.
+
+Most Party documents reach readers through the press: "Ban Thường vụ Tỉnh ủy vừa ban hành Công văn số
+1234-CV/TU ngày 5/3/2021 về việc …", "Thay mặt Ban Bí thư, đồng chí … đã ký ban hành Chỉ thị số 05-CT/TW",
+"Chỉ thị số 06-CT/TU … vừa được đồng chí … ký ban hành ngày 01/9/2021". ``find_reported`` finds that
+lead sentence and reads the reported document's type, number, date, issuer, acting body, subject,
+urgency, signer and recipients from it, each with its evidence span. The article's own dateline and
+byline never match (they name no document), and a date standing before a hearsay clause
+("Chiều 3.9, Văn phòng Thành ủy cho biết, …") is the report's, not the document's.
+
+Vocabulary (verbs, aspect words, roles, cue phrases) lives in data/reference/press_phrases.csv;
+type words come from doc_types.csv, urgency words from urgency.csv, capacities from
+signing_capacities.csv, citation cue verbs from citation_relations.csv.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Mapping
+
+from loaders import header as H
+from loaders import refdata
+from loaders.records import Signer, Span
+from loaders.refdata import table
+from loaders.text import SourceText, clean
+
+PRESS, QUOTE = "PRESS", "QUOTE"
+
+
+@dataclass(frozen=True)
+class Reported:
+    """What the prose says about the document it reports."""
+
+    kind: str                                 # PRESS | QUOTE
+    doc_type: str | None = None
+    number: str | None = None
+    date: str | None = None
+    issuer: H.Organ | None = None
+    acting: str | None = None                 # "Ban Thường vụ" of "Ban Thường vụ Tỉnh ủy"
+    subject: str | None = None
+    urgency: str | None = None
+    signer: Signer | None = None
+    recipients: tuple[Span, ...] = ()
+    mentions: tuple[Span, ...] = ()           # every mention of the reported document itself
+    lead: Span | None = None                  # the lead sentence
+    quote_start: int | None = None            # QUOTE: where the original's own words begin
+    evidence: Mapping[str, Span] = field(default_factory=dict)
+    warnings: tuple[str, ...] = ()
+
+
+# --- vocabulary ---------------------------------------------------------------------------------
+
+@lru_cache(maxsize=1)
+def vocabulary() -> dict[str, tuple[tuple[str, str], ...]]:
+    """kind -> ((phrase, value), ...) of press_phrases.csv."""
+    out: dict[str, list[tuple[str, str]]] = {}
+    for row in table("press_phrases"):
+        out.setdefault(row["kind"], []).append((row["phrase"], row.get("value", "")))
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def words(kind: str) -> tuple[str, ...]:
+    return tuple(p for p, _ in vocabulary().get(kind, ()))
+
+
+def _alt(kind: str) -> str:
+    """Case-insensitive alternation of a vocabulary kind, whitespace-tolerant."""
+    return "(?i:" + H.alternation(words(kind)).replace(r"\ ", r"\s+") + ")"
+
+
+@lru_cache(maxsize=1)
+def _type_names() -> tuple[dict[str, str], dict[str, str]]:
+    """(folded type name -> name, alias as written -> name) from doc_types.csv."""
+    names, aliases = {}, {}
+    for r in table("doc_types"):
+        names[H.bare_key(r["name_vi"])] = r["name_vi"]
+        for a in (r.get("aliases") or "").split("|"):
+            if a:
+                aliases.setdefault(a, r["name_vi"])
+    return names, aliases
+
+
+@lru_cache(maxsize=1)
+def _res() -> dict[str, re.Pattern]:
+    names, aliases = _type_names()
+    type_names = {r["name_vi"] for r in table("doc_types")}
+    urgency = H.alternation(s for s, _ in H.code_list("urgency"))
+    cite = [r["verb"] for r in table("citation_relations") if H.bare_key(r["verb"]) not in
+            {H.bare_key(w) for w in words("issue_verb")}]
+    aspect = _alt("aspect")
+    issue = _alt("issue_verb")
+    stop = _alt("clause_stop")
+    return {
+        "mention": re.compile(
+            rf"(?<!\w)(?P<type>(?i:{H.alternation(type_names)})|{H.alternation(aliases)})(?!\w)"
+            rf"(?:\s+(?P<urg>(?i:{urgency}))(?!\w))?"
+            rf"(?:\s+(?i:số)\s*:?\s*(?P<num>{H.SYMBOL}|\d{{1,5}}(?![\w/]))|\s+(?P<sym>{H.SYMBOL}))?"),
+        "active": re.compile(rf"(?P<aspects>(?:{aspect}\s+)*)(?P<verb>{issue})\s*$"),
+        "weak": re.compile(rf"(?P<aspects>(?:{aspect}\s+)*)(?P<verb>{_alt('weak_verb')})\s*$"),
+        "cited": re.compile(rf"(?<!\w)(?i:{H.alternation(cite)})\s+(?:\S+\s+)?$"),
+        "plural": re.compile(r"(?<!\w)(?i:các|những|mọi)\s+$"),
+        "passive_lead": re.compile(rf"(?:^|\W){_alt('passive_lead')}\s*$"),
+        "passive": re.compile(
+            rf"\s*,?\s*(?P<aspects>(?:{aspect}\s+)*)(?P<agent>[^.;:\n]{{0,160}}?)\s*(?P<verb>{issue})(?!\w)"),
+        "date": re.compile(rf"\s*,?\s*{H.DATE}"),
+        "dateline": re.compile(rf"(?<!\w){_alt('time_of_day')}\s+(?P<d>\d{{1,2}})\s*[/.]\s*(?P<m>\d{{1,2}})\s*[/.]\s*"
+                               r"(?P<y>\d{4})(?!\d)"),
+        "of": re.compile(r"\s*,?\s*(?i:của)\s+"),
+        "recipients": re.compile(rf"\s*,?\s*(?:{_alt('recipient_verb')})\s+(?=\w)"),
+        "subject_quoted": re.compile(r"\s*,?\s*[“\"]\s*(?P<s>(?i:về)\s[^”\"\n]+?)\s*[”\"]"),
+        "subject_about_quoted": re.compile(r"\s*,?\s*(?i:về)\s+[“\"]\s*(?P<s>[^”\"\n]+?)\s*[”\"]"),
+        "subject_about": re.compile(r"\s*,?\s*(?P<s>(?i:về)\s)"),
+        "subject_plain": re.compile(r"\s+(?P<s>[^\W\d_A-ZĐ])"),
+        "stop": re.compile(rf"(?<!\w){stop}(?!\w)"),
+        "recipient_split": re.compile(rf",\s+(?={_alt('recipient_split')}\s)|\s+(?i:và)\s+"),
+        "hearsay": re.compile(rf"(?<!\w){_alt('hearsay')}(?!\w)"),
+        "on_behalf": re.compile(rf"(?<!\w)(?P<cap>{_alt('on_behalf')})\s+"),
+        "person_lead": re.compile(rf"(?:{_alt('person_lead')})\s+"),
+        "role": re.compile(rf"(?P<role>{H.alternation(words('role') + words('membership'))})(?!\w)"),
+        "quote_cue": re.compile(rf"(?<!\w){_alt('quote_cue')}(?!\w)"),
+        "abbreviation": re.compile(rf"(?<!\w){H.alternation(words('abbreviation'))}(?!\w)"),
+        "motto": re.compile(rf"^\W*{H.alternation(H.spellings('not_issuer'))}", re.I | re.M),
+    }
+
+
+# --- sentences ----------------------------------------------------------------------------------
+
+_END = re.compile(rf"[.!?…]+[”\"]?\s+(?=[{H.UPPER}\d“\"(])|\n")
+
+
+def _ends(work: str, start: int, end: int):
+    """Sentence ends in work[start:end]; a full stop after a short capital abbreviation ("TP.",
+    "T.Ư.") does not end a sentence."""
+    for m in _END.finditer(work, start, end):
+        if m.group(0) != "\n":
+            token = work[max(0, m.start() - 12):m.start()].rsplit(None, 1)[-1:] or [""]
+            letters = token[0].replace(".", "")
+            if letters.isupper() and len(letters) <= 3:
+                continue
+        yield m.end()
+
+
+def _sentence(work: str, pos: int, start: int, end: int) -> tuple[int, int]:
+    """(start, end) of the sentence around pos, within [start, end)."""
+    s0 = start
+    for b in _ends(work, max(start, pos - 1500), pos + 1):
+        s0 = b if b <= pos else s0
+    s1 = next(_ends(work, pos, end), end)
+    return s0, s1
+
+
+# --- bodies and people --------------------------------------------------------------------------
+
+def expand(text: str) -> str:
+    """Abbreviations of the press spelled out: "BTV Thành ủy" -> "Ban Thường vụ Thành ủy"."""
+    table_ = dict(vocabulary().get("abbreviation", ()))
+    return _res()["abbreviation"].sub(lambda m: table_[m.group(0)], text)
+
+
+def organ(text: str) -> tuple[str | None, H.Organ] | None:
+    """(acting part, organ) of a body named in prose, or None when the text is not one body."""
+    text = clean(expand(text)).strip(" ,.;:-–")
+    if not text or not text[0].isupper():
+        return None
+    central = refdata.find_central_body(text)
+    if central:
+        return None, H.Organ(central.name, central.level, central.channel, central.name)
+    return H.body_in_text(text)
+
+
+def _name_word(w: str) -> bool:
+    return w.isalpha() and w[0].isupper() and (len(w) == 1 or w[1:].islower())
+
+
+def _known_place(ws: list[str]) -> int:
+    """How many leading words of ws name a province or district ("Hà Nội Đinh Tiến Dũng" -> 2)."""
+    for k in range(min(4, len(ws) - 2), 0, -1):
+        name = " ".join(ws[:k])
+        if H.lookup_province(name) or H.lookup_district(name):
+            return k
+    return 0
+
+
+@dataclass(frozen=True)
+class _Person:
+    name: Span
+    role: Span | None
+
+
+def _trailing_name(st: SourceText, s: int, e: int) -> Span | None:
+    """The person's name that ends work[s:e]: its last 2-4 capitalised words, a place name before
+    it dropped ("Bí thư Thành ủy Hà Nội Đinh Tiến Dũng" -> "Đinh Tiến Dũng")."""
+    toks = list(re.finditer(r"\S+", st.work[s:e]))
+    run: list[re.Match] = []
+    for t in reversed(toks):
+        if not _name_word(t.group(0)):
+            break
+        run.insert(0, t)
+    run = run[_known_place([t.group(0) for t in run]):]
+    if not 2 <= len(run) <= 4:
+        return None
+    return st.span(s + run[0].start(), s + run[-1].end())
+
+
+def _leading_name(st: SourceText, s: int, e: int) -> Span | None:
+    run: list[re.Match] = []
+    for t in re.finditer(r"[^\s,;]+", st.work[s:e]):
+        if not _name_word(t.group(0)) or (run and st.work[s + run[-1].end(): s + t.start()].strip()):
+            break
+        run.append(t)
+    if not 2 <= len(run) <= 4:
+        return None
+    return st.span(s + run[0].start(), s + run[min(len(run), 4) - 1].end())
+
+
+def _role_at(st: SourceText, s: int, e: int) -> Span | None:
+    """A signing role opening work[s:e] ("Phó Bí thư Thường trực Tỉnh ủy …" -> "Phó Bí thư Thường
+    trực"); membership titles ("Ủy viên Bộ Chính trị") are not roles."""
+    m = _res()["role"].match(st.work, s, e)
+    if not m or m.group("role") in words("membership"):
+        return None
+    return st.span(m.start("role"), m.end("role"))
+
+
+def _person(st: SourceText, s: int, e: int) -> _Person | None:
+    """A person named in work[s:e]: "đồng chí X, Ủy viên Bộ Chính trị, Bí thư Thành ủy" (the last
+    title that is a role), or "<role> [<organ>] X"."""
+    while s < e and st.work[s] in " ,":
+        s += 1
+    lead = _res()["person_lead"].match(st.work, s, e)
+    if lead:
+        name = _leading_name(st, lead.end(), e)
+        if not name:
+            return None
+        role = None
+        for part in re.finditer(r"[^,]+", st.work[name.end:e]):
+            p0 = name.end + part.start() + len(part.group(0)) - len(part.group(0).lstrip())
+            role = _role_at(st, p0, name.end + part.end()) or role
+        return _Person(name, role)
+    role = _role_at(st, s, e)
+    if role:
+        name = _trailing_name(st, role.end, e)
+        return _Person(name, role) if name else None
+    return None
+
+
+def _authority(cap: str, acting: str | None, body: H.Organ) -> str:
+    """"thay mặt" + Ban Thường vụ Tỉnh ủy -> "T/M BAN THƯỜNG VỤ" (signing_capacities.csv spelling)."""
+    label = dict(vocabulary()["on_behalf"]).get(next(p for p in words("on_behalf") if H.bare_key(p) == H.bare_key(cap)))
+    row = next((r for r in table("signing_capacities") if H.bare_key(r["label_vi"]) == H.bare_key(label)), None)
+    spelled = row["spellings"].split("|")[0] if row else label
+    return f"{spelled} {(acting or body.keyword).upper()}"
+
+
+# --- the lead -----------------------------------------------------------------------------------
+
+@dataclass
+class _Lead:
+    """Facts collected while reading one lead sentence."""
+
+    m: re.Match
+    s0: int
+    s1: int
+    verb: tuple[int, int] | None = None
+    values: dict = field(default_factory=dict)
+    evidence: dict = field(default_factory=dict)
+    warnings: list = field(default_factory=list)
+    recipients: list = field(default_factory=list)
+
+
+def _is_reported(work: str, m: re.Match, s0: int, s1: int) -> tuple[int, int] | None:
+    """The span of the reporting verb (or cue) when mention m is the reported document, else None."""
+    res = _res()
+    before = work[s0:m.start()]
+    if res["plural"].search(before):
+        return None
+    a = res["active"].search(before)
+    if a:
+        return s0 + a.start(), s0 + a.end("verb")
+    w = res["weak"].search(before)
+    if w and (w.group("aspects").strip() or organ(_undated(_last_clause(before[:w.start()])))):
+        return s0 + w.start(), s0 + w.end("verb")
+    if res["cited"].search(before):
+        return None
+    p = res["passive_lead"].search(before)
+    if p:
+        return s0 + p.start(), m.start()
+    if not before.strip(" \t>*-(") and (m.group("num") or m.group("sym")):
+        return m.start(), m.start()  # a line naming the document: a page title, "Chỉ thị 04-CT/TU, ngày …"
+    tail = _tail_end(work, m.end(), s1)
+    pv = res["passive"].match(work, tail, s1)
+    if pv and (not pv.group("agent") or "được" in pv.group("aspects")) and not res["mention"].match(
+            work, _skip_space(work, pv.end(), s1)):
+        return pv.start("verb"), pv.end("verb")
+    return None
+
+
+def _skip_space(work: str, pos: int, end: int) -> int:
+    while pos < end and work[pos].isspace():
+        pos += 1
+    return pos
+
+
+def _undated(text: str) -> str:
+    """A clause without its leading date: "ngày 10/9/2020 Ban Tuyên giáo Trung ương" -> the body."""
+    d = _res()["date"].match(text)
+    return text[d.end():] if d else text
+
+
+def _last_clause(text: str) -> str:
+    return re.split(r"[,;:]", text)[-1]
+
+
+def _tail_end(work: str, pos: int, end: int) -> int:
+    """Where the tails of a mention (date, "của X", "gửi …", subject) end."""
+    lead = _Lead(None, 0, end)  # type: ignore[arg-type]
+    return _read_tails(SourceText(work, work), lead, pos, end, dry=True)
+
+
+def _body_end(work: str, pos: int, end: int) -> int:
+    """A body name after "của" / "thay mặt" stops at a clause word, punctuation or a quote."""
+    stop = _res()["stop"].search(work, pos, end)
+    limit = stop.start() if stop else end
+    punct = re.compile(r"[,.;:\n“\"(]").search(work, pos, limit)
+    return punct.start() if punct else limit
+
+
+def _read_tails(st: SourceText, lead: _Lead, pos: int, end: int, dry: bool = False) -> int:
+    """Read date, "của X", "gửi …" and the subject after a mention; returns the position reached."""
+    res, work = _res(), st.work
+    while True:
+        d = res["date"].match(work, pos, end)
+        if d:
+            if not dry and "date" not in lead.values:
+                _set_date(st, lead, d)
+            pos = d.end()
+            continue
+        o = res["of"].match(work, pos, end)
+        if o:
+            b_end = _body_end(work, o.end(), end)
+            found = organ(work[o.end():b_end])
+            if found is None:
+                return pos
+            if not dry and "issuer" not in lead.values:
+                lead.values["issuer"], lead.values["acting"] = found[1], found[0]
+                lead.evidence["issuer"] = st.span(o.end(), b_end)
+            pos = b_end
+            continue
+        r = res["recipients"].match(work, pos, end)
+        if r:
+            r_end = _recipients_end(work, r.end(), end)
+            if not dry:
+                lead.recipients.extend(_split_recipients(st, r.end(), r_end))
+            pos = r_end
+            continue
+        s = _subject(st, pos, end, plain=not dry and lead.verb is not None and lead.verb[0] < lead.m.start())
+        if s:
+            if not dry and "subject" not in lead.values:
+                lead.values["subject"], lead.evidence["subject"] = st.value(*s[:2]), st.span(*s[:2])
+            pos = s[2]
+            continue
+        return pos
+
+
+def _recipients_end(work: str, pos: int, end: int) -> int:
+    m = re.compile(r"\s(?i:về)\s|\.(?:\s|$)|[;:\n“\"]").search(work, pos, end)
+    return m.start() if m else end
+
+
+def _split_recipients(st: SourceText, s: int, e: int) -> list[Span]:
+    out, start = [], s
+    for m in _res()["recipient_split"].finditer(st.work, s, e):
+        out.append(st.span(start, m.start()))
+        start = m.end()
+    out.append(st.span(start, e))
+    return [sp for sp in out if sp.quote]
+
+
+def _subject(st: SourceText, pos: int, end: int, plain: bool) -> tuple[int, int, int] | None:
+    """(start, end, position after) of the subject: 'về việc …', 'về “…”', '"về việc …"', or, after
+    an active verb, a lower-case phrase ("… kí ban hành Chỉ thị tăng cường …")."""
+    res, work = _res(), st.work
+    for key in ("subject_quoted", "subject_about_quoted"):
+        m = res[key].match(work, pos, end)
+        if m:
+            return m.start("s"), m.end("s"), m.end()
+    m = res["subject_about"].match(work, pos, end)
+    if not m and plain:
+        m = res["subject_plain"].match(work, pos, end)
+        if m and res["stop"].match(work, m.start("s"), end):
+            m = None
+    if not m:
+        return None
+    stop = re.compile(rf"[;\n]|\.(?:\s|$)|\s(?:{_alt('recipient_verb')})\s+(?=(?i:các|những)\s|[{H.UPPER}])"
+                      r"|,?\s+(?:vừa|đã|được)\s|\s\(").search(work, m.start("s"), end)
+    s_end = stop.start() if stop else end
+    text = work[m.start("s"):s_end].rstrip(" .,")
+    if len(text.split()) < 2:
+        return None
+    return m.start("s"), m.start("s") + len(text), s_end
+
+
+def _set_date(st: SourceText, lead: _Lead, d: re.Match) -> None:
+    m = re.compile(H.DATE).search(st.work, d.start(), d.end())
+    _set_iso(st, lead, H.parse_date(m), m)
+
+
+def _set_iso(st: SourceText, lead: _Lead, parsed: tuple[str | None, str | None], m: re.Match) -> None:
+    iso, warning = parsed
+    if iso:
+        lead.values["date"] = iso
+        lead.evidence["date"] = st.span(m.start(), m.end())
+    if warning:
+        lead.warnings.append(warning)
+
+
+def _read_head(st: SourceText, lead: _Lead) -> None:
+    """Before the verb: the dateline of the sentence, "thay mặt X", the signer, the issuing body."""
+    res, work = _res(), st.work
+    s0, v0 = lead.s0, lead.verb[0]
+    hearsay = res["hearsay"].search(work, s0, v0)
+    pos = s0
+    d = re.compile(H.DATE).search(work, s0, v0)
+    t = res["dateline"].search(work, s0, v0)       # "Sáng 5/8/2021, …": a time of day, no "ngày"
+    if t and (d is None or t.start() < d.start()):
+        if not hearsay and "date" not in lead.values:
+            _set_iso(st, lead, H.date_from_parts(t.group("d"), t.group("m"), t.group("y")), t)
+        d = t
+    elif d and not hearsay and "date" not in lead.values:
+        _set_date(st, lead, d)
+    if d:
+        pos = max(pos, d.end())
+    if hearsay:
+        pos = max(pos, hearsay.end())
+    behalf = res["on_behalf"].search(work, pos, v0)
+    who_end = v0
+    if behalf:
+        b_end = _body_end(work, behalf.end(), v0)
+        found = organ(work[behalf.end():b_end])
+        if found:
+            if "issuer" not in lead.values:
+                lead.values["issuer"], lead.values["acting"] = found[1], found[0]
+                lead.evidence["issuer"] = st.span(behalf.end(), b_end)
+            lead.values["authority"] = _authority(behalf.group("cap"), found[0], found[1])
+            lead.evidence["signer.authority"] = st.span(behalf.start(), b_end)
+        if work[b_end:v0].strip(" ,"):
+            pos = b_end                     # "thay mặt X, <role> <name> đã ký"
+        else:
+            who_end = behalf.start()       # "<role> <name> thay mặt X ký"
+    person = _person(st, _clause_start(work, pos, who_end), who_end) or _person(st, pos, who_end)
+    if person:
+        lead.values["signer"] = person
+        return
+    if "issuer" not in lead.values:
+        c0 = _clause_start(work, pos, who_end)
+        found = organ(work[c0:who_end])
+        if found:
+            lead.values["issuer"], lead.values["acting"] = found[1], found[0]
+            lead.evidence["issuer"] = st.span(c0, who_end)
+
+
+def _clause_start(work: str, pos: int, end: int) -> int:
+    cut = max(work.rfind(c, pos, end) for c in ",;:")
+    return cut + 1 if cut >= pos else pos
+
+
+def _read_lead(st: SourceText, m: re.Match, s0: int, s1: int, verb: tuple[int, int]) -> _Lead:
+    lead = _Lead(m, s0, s1, verb)
+    names, aliases = _type_names()
+    written = m.group("type")
+    doc_type = aliases.get(written) or names.get(H.bare_key(written), clean(written))
+    number = m.group("num") or m.group("sym")
+    if number:
+        lead.values["number"] = H.normalize_number(number)
+        lead.evidence["number"] = st.span(m.start("num") if m.group("num") else m.start("sym"), m.end())
+        by_code = H.type_from_number(lead.values["number"])
+        if by_code and written in aliases:   # "văn bản số 2189-CV/ĐUK": the symbol says Công văn
+            doc_type = by_code
+    lead.values["doc_type"] = doc_type
+    lead.evidence["doc_type"] = st.span(m.start("type"), m.end("type"))
+    if m.group("urg"):
+        label = next((lb for s, lb in H.code_list("urgency") if H.bare_key(s) == H.bare_key(m.group("urg"))), None)
+        if label:
+            lead.values["urgency"] = label
+            lead.evidence["urgency"] = st.span(m.start(), m.end("urg"))
+    _read_tails(st, lead, m.end(), s1)
+    if verb[0] < m.start():
+        _read_head(st, lead)
+    _read_passive(st, lead)
+    return lead
+
+
+def _read_passive(st: SourceText, lead: _Lead) -> None:
+    """After the tails: "… vừa được đồng chí X, Bí thư Thành ủy ký ban hành ngày 01/9/2021"."""
+    work = st.work
+    agent0 = _tail_end(work, lead.m.end(), lead.s1)
+    pv = _res()["passive"].match(work, agent0, lead.s1)
+    if not pv or (pv.group("agent") and "được" not in pv.group("aspects")):
+        return
+    if pv.group("agent") and "signer" not in lead.values:
+        person = _person(st, pv.start("agent"), pv.end("agent"))
+        if person:
+            lead.values["signer"] = person
+    d = _res()["date"].match(work, pv.end(), lead.s1)
+    if d and "date" not in lead.values:
+        _set_date(st, lead, d)
+
+
+# --- the reported document ----------------------------------------------------------------------
+
+def find_reported(st: SourceText, start: int = 0, end: int | None = None) -> Reported | None:
+    """The document the press text in work[start:end] reports, or None when no sentence reports one."""
+    work = st.work
+    end = len(work) if end is None else end
+    motto = _res()["motto"].search(work, start, end)
+    lead_end = motto.start() if motto else end      # an original's header starts its own text
+    mentions = list(_res()["mention"].finditer(work, start, lead_end))
+    for m in mentions:
+        s0, s1 = _sentence(work, m.start(), start, end)
+        verb = _is_reported(work, m, s0, s1)
+        if verb is None:
+            continue
+        lead = _read_lead(st, m, s0, s1, verb)
+        same = _merge_mentions(st, lead, mentions, start, end)
+        return _reported(st, lead, same, motto.start() if motto is not None and motto.start() > m.start() else None, end)
+    return None
+
+
+def _merge_mentions(st: SourceText, lead: _Lead, mentions: list[re.Match], start: int,
+                    end: int) -> list[Span]:
+    """Other mentions of the same document (same type; same number or none) that are not citations:
+    they complete a missing date, issuer or subject ("Chỉ thị của Ban Thường vụ Tỉnh ủy Đắk Lắk về
+    việc …" as a page title)."""
+    work = st.work
+    out = [st.span(lead.m.start(), lead.m.end())]
+    doc_type, number = lead.values.get("doc_type"), lead.values.get("number")
+    names, aliases = _type_names()
+    for m in mentions:
+        if m is lead.m:
+            continue
+        written = m.group("type")
+        if (aliases.get(written) or names.get(H.bare_key(written))) != doc_type:
+            continue
+        other = m.group("num") or m.group("sym")
+        if other and H.bare_key(H.normalize_number(other)) != H.bare_key(number or ""):
+            continue
+        s0, s1 = _sentence(work, m.start(), start, end)
+        before = work[s0:m.start()]
+        if _res()["plural"].search(before) or (_res()["cited"].search(before) and not other):
+            continue
+        if not other and number and not _res()["of"].match(work, m.end(), s1) \
+                and not _res()["subject_about"].match(work, m.end(), s1):
+            continue   # "triển khai tổ chức thực hiện Chỉ thị nhằm …": an anaphora, nothing to read
+        sub = _Lead(m, s0, s1, None)
+        _read_tails(st, sub, m.end(), s1)
+        titled = not work[work.rfind("\n", 0, m.start()) + 1: m.start()].strip()
+        for key in ("date", "issuer") if titled else ("date", "issuer", "subject"):
+            # a page title's subject is read whole by header.title_subject
+            if key not in lead.values and key in sub.values:
+                lead.values[key] = sub.values[key]
+                if key == "issuer":
+                    lead.values["acting"] = sub.values.get("acting")
+                lead.evidence[key] = sub.evidence[key]
+        out.append(st.span(m.start(), m.end()))
+    return out
+
+
+def _reported(st: SourceText, lead: _Lead, mentions: list[Span], original: int | None, end: int) -> Reported:
+    v = lead.values
+    signer = None
+    person: _Person | None = v.get("signer")
+    if person or v.get("authority"):
+        signer = Signer(name=person.name.quote if person else None,
+                        role=st.value(person.role.start, person.role.end) if person and person.role else None,
+                        authority=v.get("authority"))
+        if person:
+            lead.evidence["signer.name"] = person.name
+            if person.role:
+                lead.evidence["signer.role"] = person.role
+    lead.evidence["text_kind"] = st.span(*lead.verb) if lead.verb[1] > lead.verb[0] else st.span(lead.m.start(), lead.m.end())
+    quote_start = original if original is not None else _quoted(st.work, lead.s1, end)
+    kind = QUOTE if quote_start is not None else PRESS
+    return Reported(
+        kind=kind, doc_type=v.get("doc_type"), number=v.get("number"), date=v.get("date"),
+        issuer=v.get("issuer"), acting=v.get("acting"), subject=v.get("subject"), urgency=v.get("urgency"),
+        signer=signer, recipients=tuple(lead.recipients), mentions=tuple(mentions),
+        lead=st.span(lead.s0, lead.s1), quote_start=quote_start, evidence=dict(lead.evidence),
+        warnings=tuple(lead.warnings),
+    )
+
+
+def _quoted(work: str, pos: int, end: int) -> int | None:
+    """Where the original's words begin after a quotation cue ("toàn văn", "Công văn nêu rõ"), when
+    they follow (not a link to them)."""
+    for m in _res()["quote_cue"].finditer(work, pos, end):
+        if len(re.sub(r"\s", "", work[m.end():end])) >= 150:
+            return m.end()
+    return None
+
+
+def locality_in_text(st: SourceText, organ_: H.Organ) -> H.Organ | None:
+    """A body written without its place ("Ban Thường vụ Thành ủy yêu cầu") completed from the one
+    place the same text gives it ("Theo Thành ủy Đà Nẵng, …"); None when no place or several."""
+    if not organ_.open_unit:
+        return None
+    pattern = re.compile(rf"(?<!\w){re.escape(organ_.keyword)}(?:\s+[{H.UPPER}][\w.]*){{1,4}}")
+    found: dict[tuple, H.Organ] = {}
+    for m in pattern.finditer(st.work):
+        words_ = m.group(0).split()
+        for k in range(len(words_), 1, -1):
+            body = H.body_in_text(" ".join(words_[:k]))
+            if body and body[1].keyword == organ_.keyword and (
+                    H.lookup_province(body[1].province or "") or H.lookup_district(body[1].district or "")):
+                found[(body[1].province, body[1].district)] = body[1]
+                break
+    return next(iter(found.values())) if len(found) == 1 else None

@@ -1,0 +1,214 @@
+"""The document a press report or quotation describes, read from its prose (loaders/prose.py), and
+how extract() uses it. The sentences are made up for these tests, in the style of the press."""
+from __future__ import annotations
+
+import pytest
+
+from loaders import prose as P
+from loaders.extract import extract_text
+from loaders.refdata import table
+from loaders.text import SourceText
+
+NAME = "Lê Văn Tám"
+
+
+def reported(text: str) -> P.Reported | None:
+    return P.find_reported(SourceText.from_text(text))
+
+
+# (text, expected facts of the reported document; "issuer" is the organ's name, "acting" its organ
+# speaking, "signer" (name, role, authority), "recipients" as written)
+LEADS = [
+    ("Ngày 12/4/2021, Ban Thường vụ Tỉnh ủy Cao Bằng đã ban hành Công văn số 1520-CV/TU về việc tăng "
+     "cường phòng, chống dịch tả lợn châu Phi.",
+     dict(kind="PRESS", doc_type="Công văn", number="1520-CV/TU", date="2021-04-12", issuer="Tỉnh ủy Cao Bằng",
+          acting="Ban Thường vụ", subject="về việc tăng cường phòng, chống dịch tả lợn châu Phi")),
+    ("Sáng 5/8/2021, thay mặt Ban Thường vụ Tỉnh ủy, Phó Bí thư Thường trực Tỉnh ủy Lê Văn Tám đã ký công văn "
+     "hỏa tốc gửi các huyện ủy, thị ủy và đảng ủy trực thuộc Tỉnh ủy về việc tạm dừng các hội nghị đông người.",
+     dict(doc_type="Công văn", number=None, date="2021-08-05", urgency="Hỏa tốc", issuer="Tỉnh ủy",
+          acting="Ban Thường vụ", subject="về việc tạm dừng các hội nghị đông người",
+          signer=(NAME, "Phó Bí thư Thường trực", "T/M BAN THƯỜNG VỤ"),
+          recipients=["các huyện ủy, thị ủy", "đảng ủy trực thuộc Tỉnh ủy"])),
+    # a day and month without a year are no date; the signer stands before "thay mặt"
+    ("Ngày 3.2, Thường trực Ban Bí thư Lê Văn Tám thay mặt Ban Bí thư ký Công văn số 45 gửi các tỉnh ủy, "
+     "thành ủy, các đảng ủy trực thuộc Trung ương về việc chuẩn bị bầu cử đại biểu Quốc hội.",
+     dict(number="45", date=None, issuer="Ban Bí thư", subject="về việc chuẩn bị bầu cử đại biểu Quốc hội",
+          signer=(NAME, "Thường trực Ban Bí thư", "T/M BAN BÍ THƯ"),
+          recipients=["các tỉnh ủy, thành ủy", "các đảng ủy trực thuộc Trung ương"])),
+    # passive: the document first, then who signed it and when
+    ("Đây là một trong những nội dung Chỉ thị số 09-CT/TU của BTV Thành ủy Hải Phòng về “Tăng cường công tác "
+     "phòng cháy, chữa cháy” vừa được đồng chí Lê Văn Tám, Ủy viên Trung ương Đảng, Bí thư Thành ủy ký ban "
+     "hành ngày 15/6/2022.",
+     dict(doc_type="Chỉ thị", number="09-CT/TU", date="2022-06-15", issuer="Thành ủy Hải Phòng",
+          acting="Ban Thường vụ", subject="Tăng cường công tác phòng cháy, chữa cháy",
+          signer=(NAME, "Bí thư", None))),
+    ("Đó là nội dung Chỉ thị số 11-CT/TU của Ban Thường vụ Tỉnh ủy ban hành ngày 2.3.2021. Theo đó, các cấp "
+     "ủy phải tăng cường kiểm tra.",
+     dict(doc_type="Chỉ thị", number="11-CT/TU", date="2021-03-02", issuer="Tỉnh ủy", acting="Ban Thường vụ")),
+    # the date before a hearsay clause is the report's, not the document's
+    ("Chiều 14/9/2021, Văn phòng Tỉnh ủy cho biết, Bí thư Tỉnh ủy Phạm Thị Lan vừa ký chỉ thị về tăng cường "
+     "quản lý đất đai.",
+     dict(doc_type="Chỉ thị", date=None, subject="về tăng cường quản lý đất đai",
+          signer=("Phạm Thị Lan", "Bí thư", None))),
+    ("Ngày 2/10/2020 Ban Dân vận Trung ương có Hướng dẫn số 31-HD/BDVTW về việc tổ chức tiếp xúc cử tri.",
+     dict(doc_type="Hướng dẫn", number="31-HD/BDVTW", date="2020-10-02", issuer="Ban Dân vận Trung ương")),
+    # "văn bản" with a symbol: the symbol's code gives the type; the subject is quoted
+    ("Ngày 9/3/2021, Ban Thường vụ Đảng ủy Khối tiếp tục có văn bản số 312 - CV/ĐUK “về việc tăng cường an "
+     "toàn lao động”.",
+     dict(doc_type="Công văn", number="312-CV/ĐUK", date="2021-03-09", acting="Ban Thường vụ",
+          subject="về việc tăng cường an toàn lao động")),
+    # a subject that follows the type word directly, after an active verb
+    ("Ngày 9/7, Chủ tịch UBND tỉnh Nguyễn Văn Hòa ký ban hành Chỉ thị tăng cường các biện pháp phòng, chống "
+     "dịch trên địa bàn.",
+     dict(doc_type="Chỉ thị", date=None, subject="tăng cường các biện pháp phòng, chống dịch trên địa bàn",
+          signer=("Nguyễn Văn Hòa", "Chủ tịch", None))),
+    # the article's date line names no document and is never the document's date
+    ("Tăng cường phòng, chống thiên tai\n\nThứ Hai, 10/08/2020|15:01\n\nBan Thường vụ Huyện ủy đã ban hành "
+     "Kế hoạch số 45-KH/HU về việc phòng, chống thiên tai năm 2020.",
+     dict(doc_type="Kế hoạch", number="45-KH/HU", date=None, acting="Ban Thường vụ")),
+    # the province of a committee named in the place line of the lead
+    ("Tỉnh ủy Quảng Trị vừa ban hành Công văn số 287 về việc chỉ đạo cán bộ, công chức không đi lại.",
+     dict(number="287", issuer="Tỉnh ủy Quảng Trị", acting=None)),
+]
+
+
+@pytest.mark.parametrize("text,expected", LEADS, ids=[t[:40] for t, _ in LEADS])
+def test_lead(text, expected):
+    r = reported(text)
+    assert r is not None
+    got = dict(kind=r.kind, doc_type=r.doc_type, number=r.number, date=r.date, urgency=r.urgency,
+               issuer=r.issuer.name if r.issuer else None, acting=r.acting, subject=r.subject,
+               signer=(r.signer.name, r.signer.role, r.signer.authority) if r.signer else None,
+               recipients=[s.quote for s in r.recipients])
+    for key, value in expected.items():
+        assert got[key] == value, (key, got)
+
+
+NOT_REPORTED = [
+    "Thực hiện Chỉ thị số 16/CT-TTg ngày 31/3/2020 của Thủ tướng Chính phủ, các sở cần tăng cường kiểm tra.",
+    "Tỉnh ủy đã ban hành các chỉ thị về phòng, chống dịch và tổ chức thực hiện nghiêm túc.",
+    "Căn cứ Quy định số 24-QĐ/TW ngày 30/7/2021 của Ban Chấp hành Trung ương về thi hành Điều lệ Đảng.",
+    "Chiều 3/9, Văn phòng Thành ủy cho biết dịch bệnh diễn biến phức tạp.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_REPORTED, ids=[t[:40] for t in NOT_REPORTED])
+def test_no_reported_document(text):
+    assert reported(text) is None
+
+
+LONG = " ".join(["Các cấp ủy, chính quyền tập trung lãnh đạo, chỉ đạo công tác phòng, chống dịch."] * 4)
+
+
+@pytest.mark.parametrize("text,kind", [
+    (f"Ban Bí thư vừa ban hành Chỉ thị số 21-CT/TW về việc tổ chức Tết. Báo trân trọng giới thiệu toàn văn "
+     f"Chỉ thị.\n\n{LONG}", "QUOTE"),
+    (f"Ban Thường vụ Tỉnh ủy đã ban hành Công văn số 91-CV/TU về việc phòng, chống dịch.\n\nCông văn nêu rõ, "
+     f"{LONG}", "QUOTE"),
+    ("Ban Thường vụ Tỉnh ủy đã ban hành Công văn số 91-CV/TU về việc phòng, chống dịch.\n\nToàn văn Công văn "
+     "xem tại đây", "PRESS"),
+    ("Bộ Chính trị vừa ban hành Quy định số 12-QĐ/TW về công tác kiểm tra. Ban Biên tập đăng toàn văn.\n\n"
+     "BAN CHẤP HÀNH TRUNG ƯƠNG\n\nĐẢNG CỘNG SẢN VIỆT NAM\n\nSố: 12-QĐ/TW\n\nHà Nội, ngày 02 tháng 3 năm 2022",
+     "QUOTE"),
+])
+def test_text_kind(text, kind):
+    assert reported(text).kind == kind
+
+
+def test_other_mentions_of_the_same_document_complete_it():
+    text = ("Chỉ thị của Ban Thường vụ Tỉnh ủy Gia Lai về việc tổ chức đón Tết\n\n"
+            "Ban Thường vụ Tỉnh ủy đã ban hành Chỉ thị số 07-CT/TU. Chỉ thị số 07-CT/TU ngày 28/12/2020 "
+            "yêu cầu các cấp ủy tổ chức Tết vui tươi.")
+    r = reported(text)
+    assert (r.number, r.date) == ("07-CT/TU", "2020-12-28")
+    assert len(r.mentions) == 3
+
+
+# --- through extract() -----------------------------------------------------------------------------
+
+PRESS_TEXT = ("Ngày 12/4/2021, Ban Thường vụ Tỉnh ủy Cao Bằng đã ban hành Công văn số 1520-CV/TU về việc "
+              "tăng cường phòng, chống dịch tả lợn châu Phi. Thực hiện Chỉ thị số 34/CT-TTg ngày 1/12/2020 "
+              "của Thủ tướng Chính phủ, Công văn số 1520-CV/TU yêu cầu Ban Tuyên giáo Tỉnh ủy chủ trì tuyên "
+              "truyền sâu rộng đến Nhân dân.\n\nHoàng Minh")
+
+
+def test_press_record_has_the_reported_facts_with_evidence():
+    r = extract_text(PRESS_TEXT)
+    assert (r.text_kind, r.doc_type, r.number, r.date) == ("PRESS", "Công văn", "1520-CV/TU", "2021-04-12")
+    assert (r.issuer, r.acting_body, r.issuer_level) == ("Tỉnh ủy Cao Bằng", "Ban Thường vụ Tỉnh ủy Cao Bằng",
+                                                         "province")
+    assert r.to_json()["text_kind"] == "PRESS"
+    for key in ("doc_type", "number", "date", "issuer", "subject", "text_kind"):
+        span = r.evidence[key]
+        assert PRESS_TEXT[span.start:span.end] == span.quote
+    assert "1520-CV/TU" not in [c.number for c in r.cited_documents]  # never a citation of itself
+    assert "34/CT-TTg" in [c.number for c in r.cited_documents]
+
+
+def test_signer_and_recipients_from_prose_have_evidence():
+    text = LEADS[1][0]
+    r = extract_text(text)
+    assert (r.signer.name, r.signer.authority) == (NAME, "T/M BAN THƯỜNG VỤ")
+    assert list(r.recipients) == ["các huyện ủy, thị ủy", "đảng ủy trực thuộc Tỉnh ủy"]
+    for key in ("signer.name", "signer.role", "signer.authority", "recipients[0]", "urgency"):
+        assert text[r.evidence[key].start:r.evidence[key].end] == r.evidence[key].quote
+
+
+def test_unplaced_issuer_is_kept_as_written_or_placed_by_the_text():
+    r = extract_text("Ngày 5/3/2021, Ban Thường vụ Tỉnh ủy đã ban hành Công văn số 99-CV/TU về việc phòng, "
+                     "chống cháy rừng.")
+    assert (r.issuer, r.acting_body, r.province) == ("Tỉnh ủy", "Ban Thường vụ Tỉnh ủy", None)
+    assert any("without its place" in w for w in r.warnings)
+    r = extract_text("Chiều 3.9, Văn phòng Thành ủy Đà Nẵng cho biết, Bí thư Lê Văn Tám vừa ký chỉ thị về "
+                     "phát triển du lịch. Theo đó, Ban Thường vụ Thành ủy yêu cầu các cấp ủy tập trung chỉ đạo.")
+    assert (r.issuer, r.date) == ("Thành ủy Đà Nẵng", None)
+
+
+def test_journalist_aside_before_a_quoted_original_is_no_citation():
+    text = ("Quy định số 12-QĐ/TW của Bộ Chính trị về công tác kiểm tra\n\n"
+            "Quy định thay thế Quy định số 30-QĐ/TW trước đây. Ban Biên tập trân trọng đăng toàn văn.\n\n"
+            "BAN CHẤP HÀNH TRUNG ƯƠNG\n\nĐẢNG CỘNG SẢN VIỆT NAM\n\nSố: 12-QĐ/TW\n\n"
+            "Hà Nội, ngày 02 tháng 3 năm 2022\n\nQUY ĐỊNH\n\nVỀ CÔNG TÁC KIỂM TRA\n\n"
+            "- Căn cứ Quy định số 24-QĐ/TW ngày 30/7/2021 của Ban Chấp hành Trung ương về thi hành Điều lệ Đảng;")
+    r = extract_text(text)
+    numbers = [c.number for c in r.cited_documents]
+    assert "30-QĐ/TW" not in numbers and "12-QĐ/TW" not in numbers
+    assert "24-QĐ/TW" in numbers
+    assert r.text_kind == "QUOTE"
+
+
+def test_an_original_is_not_read_as_a_press_report():
+    text = ("ỦY BAN NHÂN DÂN\nTỈNH CAO BẰNG\n\nSố: 512/UBND-VX\n\nCao Bằng, ngày 5 tháng 3 năm 2021\n\n"
+            "V/v phòng, chống dịch\n\nKính gửi: Sở Y tế\n\nỦy ban nhân dân tỉnh đã ban hành Công văn số "
+            "400/UBND-VX ngày 1/3/2021 về việc phòng, chống dịch. Đề nghị Sở Y tế khẩn trương triển khai.")
+    r = extract_text(text)
+    assert (r.text_kind, r.number) == ("ORIG", "512/UBND-VX")
+    assert "400/UBND-VX" in [c.number for c in r.cited_documents]
+
+
+# --- the vocabulary: every example does what its row says ------------------------------------------
+
+ROWS = [r for r in table("press_phrases")]
+
+
+@pytest.mark.parametrize("row", ROWS, ids=[f"{r['kind']}:{r['phrase']}" for r in ROWS])
+def test_vocabulary_example(row):
+    kind, phrase, example = row["kind"], row["phrase"], row["example"]
+    folded = P.expand(example).lower() if kind == "abbreviation" else example.lower()
+    assert (row["value"] or phrase).lower() in folded
+    r = reported(example)
+    if kind in ("issue_verb", "weak_verb", "aspect", "passive_lead", "recipient_verb", "role", "membership",
+                "person_lead", "on_behalf"):
+        assert r is not None, example
+    if kind == "role":
+        assert r.signer.role == phrase and r.signer.name == NAME
+    if kind in ("membership", "person_lead"):
+        assert r.signer.name in (NAME, "Lê Thị Hoa") and r.signer.role != phrase
+    if kind == "on_behalf":
+        assert r.signer.authority.startswith("T/M ")
+    if kind == "recipient_verb":
+        assert r.recipients
+    if kind == "hearsay" and r is not None:
+        assert r.date is None
+    if kind == "time_of_day":
+        assert r.date == "2021-08-05"
