@@ -125,19 +125,26 @@ class VirtuosoServer:
         with urllib.request.urlopen(req, timeout=60) as r:
             return list(csv.reader(io.StringIO(r.read().decode())))[1:]
 
-    def graphs(self) -> list[str]:
-        """Named graphs holding triples, those of the system (present at start) left out."""
-        rows = self.select("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }")
-        return sorted(r[0] for r in rows if r[0] not in self.system_graphs)
-
     def graph_sizes(self) -> dict[str, int]:
-        rows = self.select("SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g")
-        return {g: int(n) for g, n in rows if g not in self.system_graphs}
+        """Triples per named graph, those of the system (present at start) left out. Read in SQL:
+        Virtuoso 7 takes ~40 s for `SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }` over HTTP on
+        a 10,000-triple store, the quad table's graph index answers in 10 ms."""
+        out = self.sql("SELECT ID_TO_IRI(G), COUNT(*) FROM DB.DBA.RDF_QUAD GROUP BY G;")
+        sizes = {}
+        for line in out.splitlines():
+            cells = line.split()
+            if len(cells) == 2 and cells[1].isdigit() and ":" in cells[0]:  # an IRI and its count
+                sizes[cells[0]] = int(cells[1])
+        return {g: n for g, n in sizes.items() if g not in self.system_graphs}
+
+    def graphs(self) -> list[str]:
+        return sorted(self.graph_sizes())
 
     def reset(self) -> None:
         """Drop every graph the tests wrote, keeping the system's."""
-        for g in self.graphs():
-            self.sql(f"SPARQL CLEAR GRAPH <{g}>;")
+        graphs = self.graphs()
+        if graphs:
+            self.sql("\n".join(f"SPARQL CLEAR GRAPH <{g}>;" for g in graphs))
 
     def stop(self) -> None:
         self.process.terminate()  # SIGTERM: Virtuoso checkpoints and exits
@@ -176,9 +183,12 @@ def start_virtuoso(directory: Path, buffers: int = 10000, ready_within: float = 
                 tail = log.read_text(errors="replace")[-800:] if log.exists() else "(no log)"
                 raise RuntimeError(f"virtuoso-t did not start within {ready_within:g} s: {tail}") from None
             time.sleep(0.2)
+    known = directory / "system-graphs.txt"  # written at the first start: a restart keeps the database
     try:
-        server.sql(SETUP_SQL)
-        server.system_graphs = frozenset(server.graphs())
+        if not known.exists():
+            server.sql(SETUP_SQL)
+            known.write_text("\n".join(server.graphs()))
+        server.system_graphs = frozenset(known.read_text().split())
     except Exception:
         server.stop()
         raise
