@@ -333,10 +333,10 @@ def _http(method: str, url: str, body: bytes | None, headers: Mapping[str, str],
         raise _HttpFailure(f"HTTP {e.code} {e.reason}", e.code >= 500 or e.code in (408, 429), e.code) from None
     except urllib.error.URLError as e:
         timed_out = isinstance(e.reason, (socket.timeout, TimeoutError))
-        raise _HttpFailure(f"timed out after {timeout:g} s" if timed_out else f"cannot connect ({e.reason})",
+        raise _HttpFailure(f"timed out after {timeout:.3g} s" if timed_out else f"cannot connect ({e.reason})",
                            True) from None
     except (socket.timeout, TimeoutError):
-        raise _HttpFailure(f"timed out after {timeout:g} s", True) from None
+        raise _HttpFailure(f"timed out after {timeout:.3g} s", True) from None
     except (ConnectionError, OSError) as e:
         raise _HttpFailure(f"connection failed ({type(e).__name__})", True) from None
 
@@ -581,7 +581,7 @@ def upload(
             at = graph if graph == DEFAULT_GRAPH else f"graph {graph}"
             message = up.credentials.redact(
                 f"upload to {_safe_url(ep.graph_store_url)} stopped at {at}: {e} "
-                f"(after {e.attempts} attempt(s); {up.waited():.1f} s since the store last answered).\n"
+                f"(after {e.attempts} attempt(s); waited {up.waited():.1f} s without a successful answer).\n"
                 f"Reached the store ({len(done)}): {', '.join(done) or 'none'}\n"
                 f"Not uploaded ({len(todo) - i}), previous version kept if any: {', '.join(todo[i:])}\n"
                 "Run the upload again: each graph is replaced whole."
