@@ -1,7 +1,9 @@
 """`directive-kg upload --endpoint URL [--store PATH]`: copy a built store to a SPARQL 1.1 store,
 one named graph per document file, then the merged graph as the store's default graph (the one
 queries read), each replaced whole (Graph Store Protocol PUT into a temporary graph, then MOVE).
-Credentials: DIRECTIVE_KG_USER + DIRECTIVE_KG_PASSWORD, or DIRECTIVE_KG_TOKEN."""
+Credentials: DIRECTIVE_KG_USER + DIRECTIVE_KG_PASSWORD, or DIRECTIVE_KG_TOKEN. On Virtuoso (a
+`/sparql` URL, or --store-type virtuoso) the merged graph is a named graph that queries read as
+their default graph."""
 from __future__ import annotations
 
 import argparse
@@ -10,7 +12,8 @@ import sys
 
 from directive_kg.arguments import MAX_RETRIES, count, seconds
 from directive_kg.queries import QueryError, compact
-from directive_kg.remote import DEFAULT_GRAPH, ENV_ENDPOINT, Endpoint, upload
+from directive_kg.remote import (DEADLINE, DEFAULT_GRAPH, ENV_ENDPOINT, ENV_STORE_TYPE, MERGED_GRAPH, STORE_TYPES,
+                                 Endpoint, check_limits, upload)
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -23,6 +26,13 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--store", help="built store directory (default: $DIRECTIVE_KG_STORE or var/store)")
     p.add_argument("--retries", type=count(0, MAX_RETRIES), default=3, help="retries on 5xx and timeouts (default 3)")
     p.add_argument("--timeout", type=seconds(), default=60.0, metavar="S", help="per request (default 60)")
+    p.add_argument("--deadline", type=seconds(), default=DEADLINE, metavar="S",
+                   help=f"give up when the store has not answered for S seconds, retries included "
+                        f"(default {DEADLINE:g})")
+    p.add_argument("--store-type", choices=STORE_TYPES, default=None,
+                   help="virtuoso: its endpoints (/sparql-auth, /sparql-graph-crud-auth), Digest authentication, "
+                        "the merged graph as a named graph; generic: any SPARQL 1.1 store with a default graph; "
+                        f"auto (default, or ${ENV_STORE_TYPE}): asks a /sparql endpoint for its name")
     p.set_defaults(func=main)
 
 
@@ -32,14 +42,17 @@ def main(args: argparse.Namespace) -> int:
         return 2
     from loaders.store import StoreError, default_store_path, open_store
     try:
-        endpoint = Endpoint.from_url(args.endpoint, args.update_url, args.graph_store_url)
+        check_limits(retries=args.retries, timeout=args.timeout, deadline=args.deadline)
+        endpoint = Endpoint.from_url(args.endpoint, args.update_url, args.graph_store_url,
+                                     store_type=args.store_type, timeout=min(args.timeout, args.deadline, 10))
         with open_store(args.store or default_store_path(), read_only=True) as opened:
-            done = upload(opened.store, endpoint, retries=args.retries, timeout=args.timeout,
+            done = upload(opened.store, endpoint, retries=args.retries, timeout=args.timeout, deadline=args.deadline,
                           progress=lambda g: print(f"uploaded {compact(g)}", file=sys.stderr))
     except (QueryError, StoreError) as e:
         print(f"directive-kg upload: {e}", file=sys.stderr)
         return 1
     named = sum(g != DEFAULT_GRAPH for g in done)
     merged = " and the merged graph as the default graph" if DEFAULT_GRAPH in done else ""
-    print(f"{named} named graphs{merged} uploaded to {endpoint.graph_store_url}")
+    where = f" (the named graph {MERGED_GRAPH}, each query's default graph)" if merged and endpoint.default_graph else ""
+    print(f"{named} named graphs{merged}{where} uploaded to {endpoint.graph_store_url}")
     return 0

@@ -11,15 +11,28 @@ queries are SELECT DISTINCT) but repeats each triple once per graph holding it, 
 grow with the repetitions: not needed, and slower. Blank nodes of the default graph are not those
 of the named graphs (each PUT labels its own): the saved queries never join the two.
 
-Credentials come from the environment (DIRECTIVE_KG_USER + DIRECTIVE_KG_PASSWORD for HTTP Basic,
-or DIRECTIVE_KG_TOKEN for a Bearer token) and are never printed: every message that leaves this
-module goes through `Credentials.redact`.
+Virtuoso (store type "virtuoso", given or detected from its `Server` header) has no default graph
+of its own: a query without a dataset reads the union of every graph, and `MOVE … TO DEFAULT` is
+refused. There the merged graph is the named graph MERGED_GRAPH, and every query names it as its
+default graph (the protocol's `default-graph-uri`). Its update and Graph Store endpoints
+(`/sparql-auth`, `/sparql-graph-crud-auth`) take HTTP Digest authentication only.
+
+Credentials come from the environment (DIRECTIVE_KG_USER + DIRECTIVE_KG_PASSWORD for HTTP Basic, or
+Digest where the store asks for it, or DIRECTIVE_KG_TOKEN for a Bearer token) and are never printed:
+every message that leaves this module goes through `Credentials.redact`.
+
+An upload gives up when the store has not answered successfully for `deadline` seconds (default
+60), retries and backoff included, whatever `retries` allows; each request waits at most `timeout`
+seconds and never past the deadline. A hanging endpoint thus fails in about `deadline` seconds, while
+a long upload that keeps getting answers goes on.
 """
 from __future__ import annotations
 
 import base64
+import hashlib
 import math
 import os
+import re
 import socket
 import time
 import urllib.error
@@ -37,9 +50,14 @@ from loaders.store import merged_ntriples
 ENV_ENDPOINT = "DIRECTIVE_KG_ENDPOINT"
 ENV_UPDATE = "DIRECTIVE_KG_UPDATE_URL"
 ENV_GRAPH_STORE = "DIRECTIVE_KG_GRAPH_STORE_URL"
+ENV_STORE_TYPE = "DIRECTIVE_KG_STORE_TYPE"
+STORE_TYPES = ("auto", "generic", "virtuoso")  # generic: any SPARQL 1.1 store with a default graph (Oxigraph, Fuseki)
+MERGED_GRAPH = "https://w3id.org/directive-kg/id/graph/merged"  # the merged graph where a store has no default graph
 TEMP_GRAPH_PREFIX = "urn:x-directive-kg:upload:"
 DEFAULT_GRAPH = "the default graph"  # the merged graph's entry in upload lists and messages
 PART_BYTES = 32 * 1024 * 1024  # a graph larger than this is sent in several requests (server body limits)
+VIRTUOSO_PART_BYTES = 4 * 1024 * 1024  # Virtuoso parses a GSP body in one transaction: smaller parts, each answered in seconds
+DEADLINE = 60.0  # seconds without a successful answer before an upload gives up
 
 
 class RemoteError(QueryError):
@@ -96,12 +114,24 @@ class Endpoint:
     query_url: str
     update_url: str | None = None
     graph_store_url: str | None = None
+    store_type: str = "generic"  # "generic" or "virtuoso" (never "auto": from_url decides)
+
+    @property
+    def default_graph(self) -> str | None:
+        """The graph that queries name as their default graph (`default-graph-uri`), or None for the
+        store's own default graph."""
+        return MERGED_GRAPH if self.store_type == "virtuoso" else None
 
     @classmethod
     def from_url(cls, url: str, update_url: str | None = None, graph_store_url: str | None = None,
-                 env: Mapping[str, str] | None = None) -> "Endpoint":
+                 env: Mapping[str, str] | None = None, store_type: str | None = None,
+                 timeout: float = 10) -> "Endpoint":
         """The query URL and, for known layouts, the update and Graph Store URLs next to it:
-        Oxigraph `.../query` -> `.../update`, `.../store`; Fuseki `.../sparql` -> `.../update`, `.../data`."""
+        Oxigraph `.../query` -> `.../update`, `.../store`; Fuseki `.../ds/sparql` -> `.../ds/update`,
+        `.../ds/data`; Virtuoso `.../sparql` -> `.../sparql-auth`, `.../sparql-graph-crud-auth`.
+        `store_type` (else $DIRECTIVE_KG_STORE_TYPE, else "auto"): "auto" asks the server for its
+        name (one request, at most `timeout` s) when the URL could be Virtuoso's, i.e. its path is
+        `/sparql` or `/sparql-auth`."""
         env = os.environ if env is None else env
         parts = urllib.parse.urlsplit(url)
         if parts.scheme not in ("http", "https") or not parts.netloc:
@@ -109,13 +139,41 @@ class Endpoint:
         if "@" in parts.netloc:
             raise RemoteError("do not put credentials in the endpoint URL; set DIRECTIVE_KG_USER and "
                               "DIRECTIVE_KG_PASSWORD (or DIRECTIVE_KG_TOKEN) instead")
+        kind = (store_type or env.get(ENV_STORE_TYPE) or "auto").strip().lower()
+        if kind not in STORE_TYPES:
+            raise RemoteError(f"store type must be one of {', '.join(STORE_TYPES)}, got {kind!r}")
+        if kind == "auto":
+            kind = "virtuoso" if parts.path in ("/sparql", "/sparql-auth") and _is_virtuoso(url, timeout) else "generic"
         base, _, last = url.rstrip("/").rpartition("/")
-        if parts.path in ("", "/"):  # a bare Oxigraph server URL
+        if parts.path in ("", "/") and kind == "generic":  # a bare Oxigraph server URL
             base, last, url = url.rstrip("/"), "query", url.rstrip("/") + "/query"
-        layout = {"query": ("update", "store"), "sparql": ("update", "data")}.get(last)
+        if kind == "virtuoso":
+            layout = ("sparql-auth", "sparql-graph-crud-auth") if last in ("sparql", "sparql-auth") else None
+        else:
+            layout = {"query": ("update", "store"), "sparql": ("update", "data")}.get(last)
         update_url = update_url or env.get(ENV_UPDATE) or (layout and f"{base}/{layout[0]}")
         graph_store_url = graph_store_url or env.get(ENV_GRAPH_STORE) or (layout and f"{base}/{layout[1]}")
-        return cls(url, update_url or None, graph_store_url or None)
+        return cls(url, update_url or None, graph_store_url or None, kind)
+
+
+_SERVER_NAMES: dict[str, bool] = {}  # query URL -> whether it is Virtuoso (asked once a process)
+
+
+def _is_virtuoso(url: str, timeout: float) -> bool:
+    """Whether the server at `url` names itself Virtuoso (`Server: Virtuoso/07.20...`). Any failure
+    counts as no: the request that follows reports it."""
+    if url not in _SERVER_NAMES:
+        request = urllib.request.Request(f"{url}?{urllib.parse.urlencode({'query': 'ASK {}'})}",
+                                         headers={"Accept": "application/sparql-results+json"})
+        try:
+            with urllib.request.urlopen(request, timeout=timeout) as response:
+                server = response.headers.get("Server", "")
+        except urllib.error.HTTPError as e:
+            server = e.headers.get("Server", "")
+        except (OSError, ValueError):
+            return False  # not remembered: the server may be starting
+        _SERVER_NAMES[url] = server.lower().startswith("virtuoso")
+    return _SERVER_NAMES[url]
 
 
 def _safe_url(url: str) -> str:
@@ -161,10 +219,18 @@ class RemoteBackend:
         sparql.queryType = SELECT  # its keyword sniffing reads comments ("# title: Copies" -> COPY)
         sparql.setMethod(POST)
         sparql.setReturnFormat(JSON)
+        if self.endpoint.default_graph:
+            sparql.addDefaultGraph(self.endpoint.default_graph)
         if timeout:
             sparql.setTimeout(max(1, math.ceil(timeout)))
-        for k, v in self.credentials.header().items():
-            sparql.addCustomHttpHeader(k, v)
+        c = self.credentials
+        if self.endpoint.store_type == "virtuoso" and c.user is not None and c.password is not None and not c.token:
+            from SPARQLWrapper import DIGEST  # answered only if the server asks (`/sparql-auth`; `/sparql` does not)
+            sparql.setHTTPAuth(DIGEST)
+            sparql.setCredentials(c.user, c.password)
+        else:
+            for k, v in c.header().items():
+                sparql.addCustomHttpHeader(k, v)
         try:
             data = sparql.queryAndConvert()
         except Exception as e:  # SPARQLWrapper raises urllib, socket and its own errors
@@ -236,7 +302,7 @@ def check_default_graph(backend: RemoteBackend, timeout: float = 10) -> DefaultG
          "BIND (EXISTS { GRAPH ?g { ?d a dkg:Document } } AS ?in_named) }")
     _, rows = backend.select(q, {}, timeout, "<default graph check>")
     row = rows[0] if rows else {}
-    to_bool = lambda t: t is not None and t.value == "true"
+    to_bool = lambda t: t is not None and t.value in ("true", "1")  # Virtuoso: EXISTS is the integer 0/1
     return DefaultGraphCheck(to_bool(row.get("in_default")), to_bool(row.get("in_named")))
 
 
@@ -245,9 +311,15 @@ def check_default_graph(backend: RemoteBackend, timeout: float = 10) -> DefaultG
 
 
 class _HttpFailure(Exception):
-    def __init__(self, message: str, retryable: bool):
+    def __init__(self, message: str, retryable: bool, status: int | None = None,
+                 challenge: str | None = None):
         super().__init__(message)
-        self.retryable = retryable
+        self.retryable, self.status, self.challenge = retryable, status, challenge
+        self.attempts = 1
+
+
+_UNAUTHORIZED = ("HTTP 401 Unauthorized: the store refused the credentials (check DIRECTIVE_KG_USER and "
+                 "DIRECTIVE_KG_PASSWORD, or DIRECTIVE_KG_TOKEN, and that this user may write)")
 
 
 def _http(method: str, url: str, body: bytes | None, headers: Mapping[str, str], timeout: float) -> bytes:
@@ -256,25 +328,51 @@ def _http(method: str, url: str, body: bytes | None, headers: Mapping[str, str],
         with urllib.request.urlopen(request, timeout=timeout) as response:
             return response.read()
     except urllib.error.HTTPError as e:
-        raise _HttpFailure(f"HTTP {e.code} {e.reason}", e.code >= 500 or e.code in (408, 429)) from None
+        if e.code == 401:
+            raise _HttpFailure(_UNAUTHORIZED, False, 401, e.headers.get("WWW-Authenticate")) from None
+        raise _HttpFailure(f"HTTP {e.code} {e.reason}", e.code >= 500 or e.code in (408, 429), e.code) from None
     except urllib.error.URLError as e:
         timed_out = isinstance(e.reason, (socket.timeout, TimeoutError))
-        raise _HttpFailure("timed out" if timed_out else f"cannot connect ({e.reason})", True) from None
+        raise _HttpFailure(f"timed out after {timeout:.3g} s" if timed_out else f"cannot connect ({e.reason})",
+                           True) from None
     except (socket.timeout, TimeoutError):
-        raise _HttpFailure(f"timed out after {timeout:g} s", True) from None
+        raise _HttpFailure(f"timed out after {timeout:.3g} s", True) from None
     except (ConnectionError, OSError) as e:
         raise _HttpFailure(f"connection failed ({type(e).__name__})", True) from None
 
 
-def _retrying(action: Callable[[], object], retries: int, backoff: float) -> None:
-    for attempt in range(retries + 1):
-        try:
-            action()
-            return
-        except _HttpFailure as e:
-            if not e.retryable or attempt == retries:
-                raise
-            time.sleep(backoff * 2 ** attempt)
+@dataclass
+class _Digest:
+    """HTTP Digest (RFC 7616: MD5, qop=auth) computed before each request from the last challenge,
+    so that a large body goes once, not once to be refused and again with the answer."""
+    user: str = field(repr=False)
+    password: str = field(repr=False)
+    challenge: dict[str, str] = field(default_factory=dict, repr=False)
+    count: int = 0
+
+    def learn(self, header: str | None) -> bool:
+        """Keep a `WWW-Authenticate: Digest ...` challenge; False if there is none."""
+        if not header or not header.lower().startswith("digest "):
+            return False
+        pairs = re.findall(r'(\w+)=(?:"([^"]*)"|([^\s,]*))', header[7:])
+        self.challenge = {k: quoted or bare for k, quoted, bare in pairs}
+        self.count = 0
+        return "nonce" in self.challenge
+
+    def header(self, method: str, url: str) -> dict[str, str]:
+        if not self.challenge:
+            return {}
+        md5 = lambda text: hashlib.md5(text.encode()).hexdigest()  # noqa: E731 - the algorithm Digest names
+        parts = urllib.parse.urlsplit(url)
+        uri = parts.path + (f"?{parts.query}" if parts.query else "")
+        c, self.count = self.challenge, self.count + 1
+        nc, cnonce = f"{self.count:08x}", uuid.uuid4().hex[:16]
+        ha1, ha2 = md5(f"{self.user}:{c.get('realm', '')}:{self.password}"), md5(f"{method}:{uri}")
+        fields = {"username": self.user, "realm": c.get("realm", ""), "nonce": c["nonce"], "uri": uri,
+                  "response": md5(f"{ha1}:{c['nonce']}:{nc}:{cnonce}:auth:{ha2}"), "algorithm": "MD5",
+                  "cnonce": cnonce, **({"opaque": c["opaque"]} if "opaque" in c else {})}
+        text = ", ".join(f'{k}="{v}"' for k, v in fields.items())
+        return {"Authorization": f"Digest {text}, qop=auth, nc={nc}"}
 
 
 @dataclass
@@ -285,59 +383,110 @@ class Uploader:
     backoff: float = 0.5
     timeout: float = 60.0
     part_bytes: int = PART_BYTES
+    deadline: float = DEADLINE
 
     def __post_init__(self) -> None:
         if not self.endpoint.graph_store_url or not self.endpoint.update_url:
             raise RemoteError("upload needs a Graph Store URL and an update URL: pass --graph-store-url and "
                               f"--update-url (or {ENV_GRAPH_STORE} and {ENV_UPDATE})")
+        check_limits(retries=self.retries, timeout=self.timeout, deadline=self.deadline)
+        if self.part_bytes <= 0 or self.backoff < 0:
+            raise RemoteError("part size must be positive and backoff not negative")
+        c = self.credentials
+        use_digest = self.endpoint.store_type == "virtuoso" and not c.token and c.user is not None
+        self._digest = _Digest(c.user, c.password or "") if use_digest else None
+        self.last_answer = time.monotonic()  # the deadline counts from the last successful answer
+
+    # -- requests: authentication, per-request timeout, deadline
+
+    def waited(self) -> float:
+        """Seconds since the store last answered successfully (or since the upload began)."""
+        return time.monotonic() - self.last_answer
+
+    def _send(self, method: str, url: str, body: bytes | None, headers: Mapping[str, str]) -> bytes:
+        left = self.deadline - self.waited()
+        if left <= 0:
+            raise _HttpFailure(f"no successful answer for {self.waited():.1f} s (deadline {self.deadline:g} s)", False)
+        timeout = min(self.timeout, left)
+        auth = self._digest.header(method, url) if self._digest else self.credentials.header()
+        try:
+            data = _http(method, url, body, {**headers, **auth}, timeout)
+        except _HttpFailure as e:
+            if e.status != 401:
+                raise
+            if not auth and not self._digest:
+                raise _HttpFailure("HTTP 401 Unauthorized: the store asks for credentials: set DIRECTIVE_KG_USER "
+                                   "and DIRECTIVE_KG_PASSWORD (or DIRECTIVE_KG_TOKEN)", False, 401) from None
+            # Digest: the first request learns the challenge, and an expired nonce is renewed, once.
+            if not self._digest or not self._digest.learn(e.challenge):
+                raise
+            data = _http(method, url, body, {**headers, **self._digest.header(method, url)}, timeout)
+        self.last_answer = time.monotonic()
+        return data
 
     def _headers(self, content_type: str) -> dict[str, str]:
-        return {"Content-Type": content_type, **self.credentials.header()}
+        return {"Content-Type": content_type}
 
     def _graph_url(self, graph: str) -> str:
         return f"{self.endpoint.graph_store_url}?graph={urllib.parse.quote(graph, safe='')}"
 
     def put_graph(self, graph: str, ntriples: bytes) -> None:
-        _http("PUT", self._graph_url(graph), ntriples, self._headers("application/n-triples"), self.timeout)
+        self._send("PUT", self._graph_url(graph), ntriples, self._headers("application/n-triples"))
 
     def post_graph(self, graph: str, ntriples: bytes) -> None:
         """Add triples to a graph (GSP POST merges)."""
-        _http("POST", self._graph_url(graph), ntriples, self._headers("application/n-triples"), self.timeout)
+        self._send("POST", self._graph_url(graph), ntriples, self._headers("application/n-triples"))
 
     def update(self, sparql_update: str) -> None:
-        _http("POST", self.endpoint.update_url, sparql_update.encode(),
-              self._headers("application/sparql-update"), self.timeout)
+        self._send("POST", self.endpoint.update_url, sparql_update.encode(),
+                   self._headers("application/sparql-update"))
 
     def graph_exists(self, graph: str) -> bool:
         q = f"ASK {{ GRAPH {ox.NamedNode(graph)} {{ ?s ?p ?o }} }}"
         url = f"{self.endpoint.query_url}?{urllib.parse.urlencode({'query': q})}"
-        body = _http("GET", url, None, {"Accept": "application/sparql-results+json", **self.credentials.header()},
-                     self.timeout)
+        body = self._send("GET", url, None, {"Accept": "application/sparql-results+json"})
         return b"true" in body
+
+    # -- graphs
+
+    def target(self, graph: str) -> str:
+        """The update syntax for where `graph` goes: the merged graph (DEFAULT_GRAPH) is the store's
+        default graph, or MERGED_GRAPH on a store without one of its own (Virtuoso)."""
+        if graph != DEFAULT_GRAPH:
+            return f"GRAPH {ox.NamedNode(graph)}"
+        return f"GRAPH {ox.NamedNode(self.endpoint.default_graph)}" if self.endpoint.default_graph else "DEFAULT"
+
+    def _attempts(self, action: Callable[[], object], done: Callable[[], bool] = lambda: False) -> None:
+        """Run `action` until it succeeds: a retryable failure is retried after an exponential backoff
+        while `retries` and the deadline allow, unless `done()` says the action took effect anyway."""
+        attempt = 0
+        while True:
+            attempt += 1
+            try:
+                action()
+                return
+            except _HttpFailure as e:
+                if e.retryable and done():
+                    return
+                e.attempts = attempt
+                pause = self.backoff * 2 ** (attempt - 1)
+                if not e.retryable or attempt > self.retries or self.waited() + pause >= self.deadline:
+                    raise
+                time.sleep(pause)
 
     def replace_graph(self, graph: str, ntriples: bytes) -> None:
         """PUT into a fresh temporary graph (retried: PUT is idempotent), then MOVE it over the
-        target (a named graph, or DEFAULT_GRAPH) in one update (atomic in the store). A failed MOVE
+        target (a named graph, or the merged graph) in one update (atomic in the store). A failed MOVE
         is retried only while the temporary graph is still there, i.e. while the MOVE has certainly
         not happened. Data larger than `part_bytes` goes as a PUT and POSTs into the temporary graph."""
         temp = f"{TEMP_GRAPH_PREFIX}{uuid.uuid4()}"
-        target = "DEFAULT" if graph == DEFAULT_GRAPH else f"GRAPH {ox.NamedNode(graph)}"
         # No SILENT: moving a missing source must fail, not empty the target.
-        move = f"MOVE GRAPH {ox.NamedNode(temp)} TO {target}"
+        move = f"MOVE GRAPH {ox.NamedNode(temp)} TO {self.target(graph)}"
         try:
             for i, part in enumerate(split_ntriples(ntriples, self.part_bytes)):
                 send = self.put_graph if i == 0 else self.post_graph
-                _retrying(lambda: send(temp, part), self.retries, self.backoff)
-            for attempt in range(self.retries + 1):
-                try:
-                    self.update(move)
-                    return
-                except _HttpFailure as e:
-                    if e.retryable and not self._still_there(temp):
-                        return  # the MOVE went through; only its answer was lost
-                    if not e.retryable or attempt == self.retries:
-                        raise
-                    time.sleep(self.backoff * 2 ** attempt)
+                self._attempts(lambda: send(temp, part))
+            self._attempts(lambda: self.update(move), done=lambda: not self._still_there(temp))
         except _HttpFailure:
             self._drop_quietly(temp)
             raise
@@ -353,6 +502,17 @@ class Uploader:
             self.update(f"DROP SILENT GRAPH {ox.NamedNode(graph)}")
         except _HttpFailure:
             pass
+
+
+def check_limits(**limits: float) -> None:
+    """Refuse counts below 0 and times not above 0 (NaN too): `retries=-1` would send nothing."""
+    for name, value in limits.items():
+        if value is None:
+            continue
+        low_ok = value >= 0 if name == "retries" else value > 0
+        if not low_ok or value != value or (name == "retries" and value != int(value)):
+            need = "a whole number ≥ 0" if name == "retries" else "a number of seconds > 0"
+            raise RemoteError(f"{name} must be {need}, got {value!r}")
 
 
 def split_ntriples(data: bytes, size: int) -> list[bytes]:
@@ -390,17 +550,24 @@ def upload(
     retries: int = 3,
     backoff: float = 0.5,
     timeout: float = 60.0,
-    part_bytes: int = PART_BYTES,
+    deadline: float = DEADLINE,
+    part_bytes: int | None = None,
+    store_type: str | None = None,
     progress: Callable[[str], None] | None = None,
 ) -> list[str]:
     """Upload every named graph of `store` (one per document file, plus reference, ontology and
     build graphs), then its merged graph as the default graph (DEFAULT_GRAPH in `graphs` and in the
-    lists), replacing each graph whole. The default graph comes last: a stopped upload leaves the
-    previous one. Returns the graphs uploaded; raises UploadError with the exact lists of graphs
-    that reached the store and that did not."""
-    ep = endpoint if isinstance(endpoint, Endpoint) else Endpoint.from_url(endpoint)
+    lists; MERGED_GRAPH on Virtuoso), replacing each graph whole. The default graph comes last: a
+    stopped upload leaves the previous one. Returns the graphs uploaded; raises UploadError with the
+    exact lists of graphs that reached the store and that did not. `timeout` bounds each request,
+    `deadline` the time without a successful answer (retries included)."""
+    check_limits(retries=retries, timeout=timeout, deadline=deadline)  # before anything is asked or sent
+    ep = endpoint if isinstance(endpoint, Endpoint) else Endpoint.from_url(
+        endpoint, store_type=store_type, timeout=min(timeout, deadline, 10))
+    if part_bytes is None:
+        part_bytes = VIRTUOSO_PART_BYTES if ep.store_type == "virtuoso" else PART_BYTES
     up = Uploader(ep, credentials if credentials is not None else Credentials.from_env(), retries, backoff, timeout,
-                  part_bytes)
+                  part_bytes, deadline)
     todo = list(graphs) if graphs is not None else [*store_graphs(store), DEFAULT_GRAPH]
     done: list[str] = []
     for i, graph in enumerate(todo):
@@ -414,7 +581,7 @@ def upload(
             at = graph if graph == DEFAULT_GRAPH else f"graph {graph}"
             message = up.credentials.redact(
                 f"upload to {_safe_url(ep.graph_store_url)} stopped at {at}: {e} "
-                f"(after {retries + 1 if e.retryable else 1} attempt(s)).\n"
+                f"(after {e.attempts} attempt(s); waited {up.waited():.1f} s without a successful answer).\n"
                 f"Reached the store ({len(done)}): {', '.join(done) or 'none'}\n"
                 f"Not uploaded ({len(todo) - i}), previous version kept if any: {', '.join(todo[i:])}\n"
                 "Run the upload again: each graph is replaced whole."
@@ -429,5 +596,5 @@ def upload(
 __all__ = [
     "Endpoint", "Credentials", "RemoteBackend", "RemoteError", "UploadError", "Uploader", "DefaultGraphCheck",
     "bind_values", "upload", "store_graphs", "merged_ntriples", "split_ntriples", "check_default_graph",
-    "DEFAULT_GRAPH", "ENV_ENDPOINT",
+    "DEFAULT_GRAPH", "ENV_ENDPOINT", "ENV_STORE_TYPE", "MERGED_GRAPH", "STORE_TYPES", "DEADLINE", "check_limits",
 ]

@@ -154,3 +154,35 @@ def oxigraph_server(tmp_path):
     server = start_oxigraph(tmp_path / "oxigraph")
     yield server
     stop_oxigraph(server)
+
+
+# --- engines: the same tests on every real SPARQL server (tests/engines.py) -------------------------
+
+ENGINES = ("oxigraph", "virtuoso")
+
+
+@pytest.fixture(scope="session")
+def virtuoso_server(tmp_path_factory):
+    """A real Virtuoso 7 (`virtuoso-t`) on 127.0.0.1, free ports, a temporary database and a test
+    user allowed SPARQL Update and the Graph Store Protocol; once a session (it starts in ~3 s, but
+    tests share it): tests that need it empty call `.reset()`."""
+    from engines import VIRTUOSO_INSTALL, start_virtuoso, virtuoso_binaries
+    if not virtuoso_binaries():
+        pytest.skip(f"Virtuoso (virtuoso-t, isql-vt) is not installed: {VIRTUOSO_INSTALL}")
+    server = start_virtuoso(tmp_path_factory.mktemp("virtuoso"))
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="session")
+def oxigraph_session_server(tmp_path_factory):
+    server = start_oxigraph(tmp_path_factory.mktemp("oxigraph-engines"))
+    server.name = "oxigraph"
+    yield server
+    stop_oxigraph(server)
+
+
+@pytest.fixture(params=ENGINES)
+def engine(request):
+    """Each real server in turn (test ids `[oxigraph]`, `[virtuoso]`), shared by the session."""
+    return request.getfixturevalue("oxigraph_session_server" if request.param == "oxigraph" else "virtuoso_server")

@@ -3,6 +3,7 @@ http.server instances on 127.0.0.1 that fail the way real endpoints fail (500, s
 from __future__ import annotations
 
 import base64
+import re
 import os
 import subprocess
 import sys
@@ -17,7 +18,7 @@ import pyoxigraph as ox
 import pytest
 
 from directive_kg import queries as Q
-from directive_kg.remote import (DEFAULT_GRAPH, TEMP_GRAPH_PREFIX, Credentials, Endpoint, RemoteBackend, RemoteError,
+from directive_kg.remote import (DEFAULT_GRAPH, MERGED_GRAPH, TEMP_GRAPH_PREFIX, Credentials, Endpoint, RemoteBackend, RemoteError,
                                  UploadError, check_default_graph, split_ntriples, store_graphs, upload)
 from loaders.store import BUILD_GRAPH, data_graphs, merged_complete, sync_graphs
 from conftest import SEED, free_port, start_oxigraph, stop_oxigraph
@@ -442,3 +443,82 @@ def test_an_endpoint_without_the_merged_default_graph_is_explained(oxigraph_serv
     upload(seed_store, url)
     full = documents()
     assert full.returncode == 0 and "(0 rows)" not in full.stdout and "note:" not in full.stderr
+
+
+# --- retries and one deadline (issue 14, items 4 and 5) ---------------------------------------------
+
+@pytest.mark.parametrize("limits, refused", [
+    ({"retries": -1}, "retries must be a whole number ≥ 0, got -1"),
+    ({"retries": 1.5}, "retries must be a whole number ≥ 0, got 1.5"),
+    ({"timeout": 0}, "timeout must be a number of seconds > 0, got 0"),
+    ({"timeout": -5}, "timeout must be a number of seconds > 0, got -5"),
+    ({"deadline": float("nan")}, "deadline must be a number of seconds > 0, got nan"),
+])
+def test_impossible_limits_are_refused_before_anything_is_sent(seed_store, http_server, limits, refused):
+    """`retries=-1` used to report every graph uploaded while sending nothing."""
+    srv = http_server("500")
+    with pytest.raises(RemoteError, match=re.escape(refused)):
+        upload(seed_store, f"{srv.url}/query", **limits)
+    assert srv.seen == [], "nothing was sent"
+
+
+def test_retries_zero_to_a_closed_port_fails_after_one_attempt(seed_store):
+    with pytest.raises(UploadError, match=r"cannot connect .*\(after 1 attempt\(s\);") as e:
+        upload(seed_store, f"http://127.0.0.1:{free_port()}/query", retries=0)
+    assert e.value.reached == ()
+
+
+def test_a_hanging_endpoint_fails_at_the_deadline_and_says_how_long_it_waited(seed_store, http_server):
+    """60 s a request x 4 attempts used to take 305 s: one deadline bounds the time without an answer."""
+    srv = http_server("sleep", sleep=5)
+    start = time.monotonic()
+    with pytest.raises(UploadError) as e:
+        upload(seed_store, f"{srv.url}/query", retries=3, timeout=60, deadline=1.5, backoff=0.01)
+    took = time.monotonic() - start
+    assert 1.4 < took < 3.5
+    msg = str(e.value)
+    assert re.search(r"stopped at graph \S+: timed out after 1\.5 s \(after 1 attempt\(s\); waited 1\.\d s without a "
+                     r"successful answer\)", msg), msg
+    assert e.value.reached == ()
+
+
+def test_the_deadline_counts_from_the_last_answer_not_from_the_start(seed_store, oxigraph_server, http_server):
+    """A long upload that keeps getting answers is not stopped by the deadline: each answer resets it."""
+    proxy = http_server("proxy", upstream=oxigraph_server.base)
+    done = []
+
+    def progress(graph):
+        done.append(graph)
+        time.sleep(0.4)  # 6 graphs x 0.4 s > the deadline of 1 s, but the store answers in between
+
+    upload(seed_store, f"{proxy.url}/query", deadline=1.0, progress=progress)
+    assert done == [*store_graphs(seed_store), DEFAULT_GRAPH]
+
+
+def test_cli_refuses_a_negative_retry_count(tmp_path):
+    from loaders.store import open_store
+    with open_store(tmp_path / "store", read_only=False) as opened:
+        opened.store.load(path=str(SEED), format=ox.RdfFormat.TRIG)
+    cli = [str(Path(sys.executable).parent / "directive-kg")]
+    run = subprocess.run(cli + ["upload", "--endpoint", f"http://127.0.0.1:{free_port()}/query", "--store",
+                                str(tmp_path / "store"), "--retries", "-1"], capture_output=True, text=True, timeout=60)
+    assert run.returncode != 0 and "uploaded to" not in run.stdout
+    assert "retries" in run.stderr and "Traceback" not in run.stderr
+
+
+# --- store types ------------------------------------------------------------------------------------
+
+def test_store_type_from_the_url_and_the_server_name(http_server, oxigraph_server):
+    """Only a `/sparql` URL is asked for its server's name; `/query` (Oxigraph) and `/ds/sparql`
+    (Fuseki) are known layouts. A server that is not Virtuoso stays generic."""
+    srv = http_server("500")
+    assert Endpoint.from_url(f"{srv.url}/query", env={}).store_type == "generic"
+    assert Endpoint.from_url(f"{srv.url}/ds/sparql", env={}).store_type == "generic"
+    assert srv.seen == [], "known layouts are not asked"
+    assert Endpoint.from_url(f"{srv.url}/sparql", env={}).store_type == "generic"
+    assert len(srv.seen) == 1 and srv.seen[0][0] == "GET"
+    forced = Endpoint.from_url(f"{srv.url}/sparql", env={"DIRECTIVE_KG_STORE_TYPE": "virtuoso"})
+    assert (forced.store_type, forced.update_url, forced.graph_store_url, forced.default_graph) == (
+        "virtuoso", f"{srv.url}/sparql-auth", f"{srv.url}/sparql-graph-crud-auth", MERGED_GRAPH)
+    with pytest.raises(RemoteError, match="store type must be one of auto, generic, virtuoso"):
+        Endpoint.from_url(f"{srv.url}/sparql", store_type="fuseki", env={})

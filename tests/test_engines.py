@@ -1,0 +1,268 @@
+"""The same graph and saved queries on every real SPARQL engine: the embedded store, `oxigraph serve`
+and Virtuoso 7 (`virtuoso-t`), each started on 127.0.0.1 by a fixture (conftest.engine; Virtuoso skips
+where it is not installed: apt-get install virtuoso-opensource). Test ids name the engine.
+`pytest -m engines` selects these tests; the default run runs them too."""
+from __future__ import annotations
+
+import csv
+import io
+import math
+import os
+import subprocess
+import sys
+import time
+import unicodedata
+import urllib.parse
+import urllib.request
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+
+from directive_kg import queries as Q
+from directive_kg.remote import (DEFAULT_GRAPH, MERGED_GRAPH, Credentials, Endpoint, RemoteBackend, RemoteError,
+                                 UploadError, check_default_graph, store_graphs, upload)
+from conftest import SEED, start_oxigraph, stop_oxigraph
+from engines import VIRTUOSO_INSTALL, start_virtuoso, virtuoso_binaries
+
+pytestmark = pytest.mark.engines
+
+CLI = [str(Path(sys.executable).parent / "directive-kg")]
+SECRET = "s3cr3t-pa55word-XYZ"
+FAST = {"retries": 2, "backoff": 0.05}
+EXAMPLE_PARAMS = {q.name: {p.name: p.example for p in q.params if p.default is None} for q in Q.list_queries()}
+
+
+def credentials(server) -> Credentials:
+    """The test user on Virtuoso; none on Oxigraph (it has no authentication)."""
+    return Credentials(server.user, server.password) if server.name == "virtuoso" else Credentials()
+
+
+def env_for(server, **extra: str) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("DIRECTIVE_KG_")}
+    if server.name == "virtuoso":
+        env.update(DIRECTIVE_KG_USER=server.user, DIRECTIVE_KG_PASSWORD=server.password)
+    return {**env, **extra}
+
+
+def fresh(server):
+    """The shared server emptied of what earlier tests uploaded."""
+    if server.name == "virtuoso":
+        server.reset()
+    else:
+        req = urllib.request.Request(f"{server.base}/update", data=b"DROP SILENT ALL", method="POST",
+                                     headers={"Content-Type": "application/sparql-update"})
+        urllib.request.urlopen(req, timeout=30).read()
+    return server
+
+
+def count(server, graph: str) -> int:
+    """Triples in a named graph, read anonymously through the query endpoint (any engine)."""
+    q = f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}"
+    req = urllib.request.Request(f"{server.query_url}?{urllib.parse.urlencode({'query': q})}",
+                                 headers={"Accept": "text/csv"})
+    with urllib.request.urlopen(req, timeout=30) as r:
+        return int(list(csv.reader(io.StringIO(r.read().decode())))[1][0])
+
+
+# --- rows compared as sets, literals normalised ----------------------------------------------------
+
+def normal(value):
+    """A result value as every engine should give it: text in NFC, numbers compared to 9 digits
+    (an engine may return 2.0 where another returns 2), dates and booleans as themselves."""
+    if isinstance(value, str):
+        return unicodedata.normalize("NFC", value)
+    if isinstance(value, bool) or value is None:
+        return value
+    if isinstance(value, (int, float)):
+        return round(float(value), 9) if math.isfinite(value) else value
+    return value
+
+
+def row_set(result: Q.QueryResult) -> set[tuple]:
+    return {tuple((c, normal(r.get(c))) for c in result.columns) for r in result.rows}
+
+
+def assert_same_rows(endpoint: str | Endpoint, store: ox.Store, params: dict[str, dict[str, str]],
+                     timeout: float = 60) -> int:
+    """Every saved query: the same columns, the same set of rows, the same number of rows as the
+    embedded store. Returns how many queries gave rows."""
+    nonempty = 0
+    for query in Q.list_queries():
+        embedded = Q.run(query, params[query.name], store=store, timeout=None)
+        remote = Q.run(query, params[query.name], backend=RemoteBackend(endpoint), timeout=timeout)
+        assert remote.columns == embedded.columns, query.name
+        assert row_set(remote) == row_set(embedded), query.name
+        assert len(remote.rows) == len(embedded.rows), f"{query.name}: rows repeated"
+        nonempty += bool(embedded.rows)
+    return nonempty
+
+
+def expected_graphs(server, store: ox.Store) -> list[str]:
+    """The named graphs an upload leaves: the store's, and on Virtuoso the merged graph too."""
+    return sorted([*store_graphs(store), *([MERGED_GRAPH] if server.name == "virtuoso" else [])])
+
+
+# --- the same rows everywhere -------------------------------------------------------------------------
+
+@pytest.mark.parametrize("graph", ["seed", "corpus"])
+def test_every_saved_query_gives_the_same_rows_on_each_engine(engine, graph, seed_store, corpus_store):
+    """The seed graph (tests/fixtures) and the graph of data/documents, uploaded as `directive-kg
+    upload` does, then every saved query with its example parameters."""
+    store = seed_store if graph == "seed" else corpus_store
+    server = fresh(engine)
+    done = upload(store, server.query_url, credentials=credentials(server))
+    assert done == [*store_graphs(store), DEFAULT_GRAPH]
+    assert server.graphs() == expected_graphs(server, store), "one named graph each, no temporary graph left"
+    endpoint = Endpoint.from_url(server.query_url, env={})
+    assert endpoint.store_type == ("virtuoso" if server.name == "virtuoso" else "generic"), "detected"
+    assert check_default_graph(RemoteBackend(endpoint)).problem is None
+    nonempty = assert_same_rows(endpoint, store, EXAMPLE_PARAMS)
+    assert nonempty == len(Q.list_queries()), "every example returns rows"
+
+
+def test_virtuoso_holds_each_graph_whole_and_the_merged_graph_as_a_named_graph(virtuoso_server, corpus_store):
+    """Virtuoso keeps no separate default graph: the merged graph is MERGED_GRAPH, read by every query
+    through `default-graph-uri`; each named graph has exactly the store's triples."""
+    from loaders.store import merged_ntriples
+    server = fresh(virtuoso_server)
+    upload(corpus_store, server.query_url, credentials=credentials(server))
+    sizes = server.graph_sizes()
+    for g in store_graphs(corpus_store):
+        assert sizes[g] == len(corpus_store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.NamedNode(g))
+                               .splitlines()), g
+    assert sizes[MERGED_GRAPH] == len(merged_ntriples(corpus_store).splitlines())
+    # a query without the dataset reads the union of every graph (Virtuoso's default): more triples
+    [[union]] = server.select("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")
+    [[merged]] = server.select("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }", default_graph=MERGED_GRAPH)
+    assert int(merged) == sizes[MERGED_GRAPH] < int(union)
+
+
+def test_reupload_replaces_each_graph_on_each_engine(engine, seed_store):
+    """A second upload of a changed store leaves no stale triple, on the merged graph either."""
+    server = fresh(engine)
+    changed = ox.Store()
+    changed.extend(seed_store.quads_for_pattern(None, None, None, None))
+    stale = ox.Quad(ox.NamedNode("http://test/stale"), ox.NamedNode("http://test/p"), ox.Literal("old"),
+                    ox.NamedNode(store_graphs(seed_store)[0]))
+    changed.add(stale)
+    changed.add(ox.Quad(stale.subject, stale.predicate, stale.object, ox.DefaultGraph()))
+    upload(changed, server.query_url, credentials=credentials(server))
+    ask = "SELECT ?o WHERE { <http://test/stale> ?p ?o }"
+    assert Q.run(Q.parse_query(ask, "<ask>"), endpoint=server.query_url).rows
+    upload(seed_store, server.query_url, credentials=credentials(server))
+    assert not Q.run(Q.parse_query(ask, "<ask>"), endpoint=server.query_url).rows, "the merged graph replaced whole"
+    assert server.graphs() == expected_graphs(server, seed_store)
+
+
+def test_cli_upload_and_query_on_each_engine(engine, tmp_path):
+    """`directive-kg upload --store-type` (Virtuoso needs it only when the URL does not say) and
+    `query --endpoint`, the password in the environment and never printed."""
+    from loaders.store import open_store
+    with open_store(tmp_path / "store", read_only=False) as opened:
+        opened.store.load(path=str(SEED), format=ox.RdfFormat.TRIG)
+    server = fresh(engine)
+    kind = "virtuoso" if server.name == "virtuoso" else "generic"
+    up = subprocess.run(CLI + ["upload", "--endpoint", server.query_url, "--store", str(tmp_path / "store"),
+                               "--store-type", kind], capture_output=True, text=True, env=env_for(server), timeout=120)
+    assert up.returncode == 0, up.stderr
+    assert "named graphs and the merged graph as the default graph" in up.stdout
+    tree = subprocess.run(CLI + ["query", "propagation-tree", "--param", "doc=10/ĐM", "--format", "csv",
+                                 "--endpoint", server.query_url], capture_output=True, text=True,
+                          env=env_for(server), timeout=120)
+    assert tree.returncode == 0, tree.stderr
+    assert tree.stdout.count("\n") == 4 and "2644-CV/TU" in tree.stdout and "true" in tree.stdout
+    for out in (up.stdout, up.stderr, tree.stdout, tree.stderr):
+        assert server.password not in out if server.name == "virtuoso" else True
+
+
+# --- faults -------------------------------------------------------------------------------------------
+
+def _own_server(name: str, directory: Path):
+    if name == "virtuoso":
+        if not virtuoso_binaries():
+            pytest.skip(f"Virtuoso (virtuoso-t, isql-vt) is not installed: {VIRTUOSO_INSTALL}")
+        return start_virtuoso(directory)
+    server = start_oxigraph(directory)
+    server.name = "oxigraph"
+    server.stop = lambda: stop_oxigraph(server)
+    return server
+
+
+@pytest.mark.parametrize("name", ["oxigraph", "virtuoso"])
+def test_server_stopped_mid_upload_names_what_arrived(name, tmp_path, corpus_store):
+    """The server stops after two graphs: the error lists those two as in the store and every other
+    one as not uploaded; after a restart the two are there, whole, and nothing else."""
+    server = _own_server(name, tmp_path / name)
+    graphs = [*store_graphs(corpus_store), DEFAULT_GRAPH]
+    seen: list[str] = []
+
+    def stop_after_two(graph: str) -> None:
+        seen.append(graph)
+        if len(seen) == 2:
+            server.stop()
+
+    try:
+        started = time.monotonic()
+        with pytest.raises(UploadError) as e:
+            upload(corpus_store, server.query_url, credentials=credentials(server), progress=stop_after_two,
+                   **FAST)
+        assert time.monotonic() - started < 30
+    finally:
+        server.stop()
+    assert e.value.reached == tuple(graphs[:2]) and e.value.pending == tuple(graphs[2:])
+    msg = str(e.value)
+    assert f"stopped at graph {graphs[2]}: cannot connect" in msg
+    assert f"Reached the store (2): {graphs[0]}, {graphs[1]}\n" in msg
+    assert f"Not uploaded ({len(graphs) - 2}), previous version kept if any: {graphs[2]}," in msg
+    assert msg.rstrip().endswith(DEFAULT_GRAPH + "\nRun the upload again: each graph is replaced whole.")
+    again = _own_server(name, tmp_path / name)  # the same database directory
+    try:
+        assert again.graphs() == sorted(graphs[:2]), "what arrived is there, no temporary graph"
+        for g in graphs[:2]:
+            n = len(corpus_store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.NamedNode(g)).splitlines())
+            assert count(again, g) == n, g
+    finally:
+        again.stop()
+
+
+def test_virtuoso_wrong_password_is_said_plainly(virtuoso_server, seed_store, tmp_path):
+    server = virtuoso_server
+    with pytest.raises(UploadError) as e:
+        upload(seed_store, server.query_url, credentials=Credentials(server.user, SECRET), **FAST)
+    msg = str(e.value)
+    assert "HTTP 401 Unauthorized: the store refused the credentials (check DIRECTIVE_KG_USER and " \
+           "DIRECTIVE_KG_PASSWORD" in msg and "after 1 attempt(s)" in msg
+    assert e.value.reached == () and SECRET not in msg
+    with pytest.raises(UploadError, match="the store asks for credentials: set DIRECTIVE_KG_USER"):
+        upload(seed_store, server.query_url, credentials=Credentials(), **FAST)
+    # the command line says the same, and never shows the password
+    from loaders.store import open_store
+    with open_store(tmp_path / "store", read_only=False) as opened:
+        opened.store.load(path=str(SEED), format=ox.RdfFormat.TRIG)
+    run = subprocess.run(CLI + ["upload", "--endpoint", server.query_url, "--store", str(tmp_path / "store")],
+                         capture_output=True, text=True, env=env_for(server, DIRECTIVE_KG_PASSWORD=SECRET), timeout=60)
+    assert run.returncode == 1 and "the store refused the credentials" in run.stderr
+    assert SECRET not in run.stdout + run.stderr
+    # a query through the authenticated endpoint with the wrong password
+    with pytest.raises(RemoteError, match="HTTP 401"):
+        Q.run("documents", backend=RemoteBackend(f"{server.base}/sparql-auth", Credentials(server.user, SECRET)))
+
+
+# A cross product of the seed's merged graph (311 triples) with itself, counted: nothing to send
+# before the end. Oxigraph needs ~6 s for three copies (30 M rows, then the server finishes it
+# alone); Virtuoso counts those in 0.3 s and needs four (it stops when the client leaves).
+SLOW_QUERY = {
+    "oxigraph": "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }",
+    "virtuoso": "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }",
+}
+
+
+def test_a_query_over_the_timeout_on_each_engine(engine, seed_store):
+    """A query that needs far longer than its timeout: a clear message within about the timeout."""
+    server = fresh(engine)
+    upload(seed_store, server.query_url, credentials=credentials(server))
+    started = time.monotonic()
+    with pytest.raises(RemoteError, match=r"query timed out after 1 s at http://127\.0\.0\.1"):
+        Q.run(Q.parse_query(SLOW_QUERY[server.name], "<slow>"), endpoint=server.query_url, timeout=1)
+    assert time.monotonic() - started < 5
