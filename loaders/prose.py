@@ -66,7 +66,7 @@ def words(kind: str) -> tuple[str, ...]:
 
 def _alt(kind: str) -> str:
     """Case-insensitive alternation of a vocabulary kind, whitespace-tolerant."""
-    return "(?i:" + H.alternation(words(kind)).replace(r"\ ", r"\s+") + ")"
+    return "(?i:" + H.literal_alternation(words(kind)).replace(r"\ ", r"\s+") + ")"
 
 
 @lru_cache(maxsize=1)
@@ -85,7 +85,7 @@ def _type_names() -> tuple[dict[str, str], dict[str, str]]:
 def _res() -> dict[str, re.Pattern]:
     names, aliases = _type_names()
     type_names = {r["name_vi"] for r in table("doc_types")}
-    urgency = H.alternation(s for s, _ in H.code_list("urgency"))
+    urgency = H.literal_alternation(s for s, _ in H.code_list("urgency"))
     cite = [r["verb"] for r in table("citation_relations") if H.bare_key(r["verb"]) not in
             {H.bare_key(w) for w in words("issue_verb")}]
     aspect = _alt("aspect")
@@ -93,12 +93,12 @@ def _res() -> dict[str, re.Pattern]:
     stop = _alt("clause_stop")
     return {
         "mention": re.compile(
-            rf"(?<!\w)(?P<type>(?i:{H.alternation(type_names)})|{H.alternation(aliases)})(?!\w)"
+            rf"(?<!\w)(?P<type>(?i:{H.literal_alternation(type_names)})|{H.literal_alternation(aliases)})(?!\w)"
             rf"(?:\s+(?P<urg>(?i:{urgency}))(?!\w))?"
             rf"(?:\s+(?i:số)\s*:?\s*(?P<num>{H.SYMBOL}|\d{{1,5}}(?![\w/]))|\s+(?P<sym>{H.SYMBOL}))?"),
         "active": re.compile(rf"(?P<aspects>(?:{aspect}\s+)*)(?P<verb>{issue})\s*$"),
         "weak": re.compile(rf"(?P<aspects>(?:{aspect}\s+)*)(?P<verb>{_alt('weak_verb')})\s*$"),
-        "cited": re.compile(rf"(?<!\w)(?i:{H.alternation(cite)})\s+(?:\S+\s+)?$"),
+        "cited": re.compile(rf"(?<!\w)(?i:{H.literal_alternation(cite)})\s+(?:\S+\s+)?$"),
         "plural": re.compile(r"(?<!\w)(?i:các|những|mọi)\s+$"),
         "passive_lead": re.compile(rf"(?:^|\W){_alt('passive_lead')}\s*$"),
         "passive": re.compile(
@@ -117,10 +117,10 @@ def _res() -> dict[str, re.Pattern]:
         "hearsay": re.compile(rf"(?<!\w){_alt('hearsay')}(?!\w)"),
         "on_behalf": re.compile(rf"(?<!\w)(?P<cap>{_alt('on_behalf')})\s+"),
         "person_lead": re.compile(rf"(?:{_alt('person_lead')})\s+"),
-        "role": re.compile(rf"(?P<role>{H.alternation(words('role') + words('membership'))})(?!\w)"),
+        "role": re.compile(rf"(?P<role>{H.literal_alternation(words('role') + words('membership'))})(?!\w)"),
         "quote_cue": re.compile(rf"(?<!\w){_alt('quote_cue')}(?!\w)"),
-        "abbreviation": re.compile(rf"(?<!\w){H.alternation(words('abbreviation'))}(?!\w)"),
-        "motto": re.compile(rf"^\W*{H.alternation(H.spellings('not_issuer'))}", re.I | re.M),
+        "abbreviation": re.compile(rf"(?<!\w){H.literal_alternation(words('abbreviation'))}(?!\w)"),
+        "motto": re.compile(rf"^\W*{H.literal_alternation(H.spellings('not_issuer'))}", re.I | re.M),
     }
 
 
@@ -403,7 +403,7 @@ def _subject(st: SourceText, pos: int, end: int, plain: bool) -> tuple[int, int,
 
 def _set_date(st: SourceText, lead: _Lead, d: re.Match) -> None:
     m = re.compile(H.DATE).search(st.work, d.start(), d.end())
-    _set_iso(st, lead, H.parse_date(m), m)
+    _set_iso(st, lead, H.date_of_match(m), m)
 
 
 def _set_iso(st: SourceText, lead: _Lead, parsed: tuple[str | None, str | None], m: re.Match) -> None:
