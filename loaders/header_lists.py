@@ -14,11 +14,12 @@ _DASH = re.compile(r"^\s*[-–+•]\s*")
 _FILING_MARK = re.compile(r"^[A-ZĐ0-9]+(?:[/.][A-ZĐ0-9]+)+$")
 
 
-def read_list(st: SourceText, pos: int, end: int) -> list[Span]:
+def read_list(st: SourceText, pos: int, end: int, dashed_only: bool = False) -> list[Span]:
     """Entries of a dashed (or one-per-line) list starting at pos (just after "Kính gửi:" /
     "Nơi nhận:"). Lines that do not start a new entry continue the previous one; the list ends at
     a blank line not followed by a dash, at an entry closed by ".", at a signature line or a
-    filing mark. Trailing "," ";" "." are not part of an entry."""
+    filing mark. Trailing "," ";" "." are not part of an entry. With ``dashed_only`` (a Nơi nhận
+    list) an undashed line in capitals is never an entry: it is the signer's role."""
     work = st.work
     entries: list[list[int]] = []
     blank_seen = False
@@ -42,7 +43,7 @@ def read_list(st: SourceText, pos: int, end: int) -> list[Span]:
         body = text.strip()
         if (line_patterns()["capacity"].match(text.lstrip(" |")) or line_patterns()["distribution"].match(text)
                 or line_patterns()["recipients"].match(text) or _FILING_MARK.match(body)
-                or (not dash and is_upper(body) and entries)):
+                or (not dash and is_upper(body) and (entries or dashed_only))):
             break
         if dash:
             # "- Kính gửi: - A" or "Kính gửi: - A": the dash after the colon opens the entry
@@ -107,4 +108,4 @@ def find_list(st: SourceText, marker: str, start: int, end: int, last: bool = Fa
             found = c.start + m.end()
             if not last:
                 break
-    return read_list(st, found, end) if found is not None else []
+    return read_list(st, found, end, dashed_only=marker == "distribution") if found is not None else []
