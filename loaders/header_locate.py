@@ -47,9 +47,15 @@ def _anchors() -> dict[str, re.Pattern]:
 
 
 @lru_cache(maxsize=1)
-def _first_words() -> tuple[str, ...]:
-    """Lower-case first words of the quốc hiệu / tiêu ngữ and of "Số": a cheap test before the regexes."""
-    return tuple({p.split()[0].lower() for p in spellings("not_issuer")} | {NUMBER_WORD})
+def _motto_first_words() -> tuple[str, ...]:
+    return tuple({" ".join(p.split()[:2]).lower() for p in spellings("not_issuer")})
+
+
+def might_hold_motto(text: str) -> bool:
+    """A cheap test before the quốc hiệu / tiêu ngữ regex: the first two words of one of them
+    ("cộng hòa", "độc lập", "đảng cộng") are in ``text``."""
+    low = text.lower()
+    return any(w in low for w in _motto_first_words())
 
 
 def break_flattened(work: str) -> str:
@@ -72,8 +78,9 @@ def _line_breaks(line: str) -> list[int]:
     """Offsets (in ``line``) of the blanks to turn into line breaks; none for a prose paragraph."""
     a = _anchors()
     head = line[:800]
-    low = head.lower()
-    if not any(w in low for w in _first_words()) or not (a["motto"].search(head) or a["number"].search(head)):
+    if not (might_hold_motto(head) or NUMBER_WORD.capitalize() in head):
+        return []
+    if not (a["motto"].search(head) or a["number"].search(head)):
         return []
     points: list[int] = []
     for m in a["motto"].finditer(line):
@@ -163,7 +170,7 @@ def _foot_breaks(line: str) -> list[int]:
 # --- where the header block starts ------------------------------------------------------------
 
 def _anchor_kind(c: Cell) -> str | None:
-    if _anchors()["motto"].search(c.text):
+    if might_hold_motto(c.text) and _anchors()["motto"].search(c.text):
         return "motto"
     if NUMBER_LINE.match(c.text):
         return "number"
