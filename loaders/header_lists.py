@@ -28,7 +28,10 @@ def read_list(st: SourceText, pos: int, end: int, dashed_only: bool = False) -> 
         if line.start() == line.end() and line.start() and work[pos + line.start() - 1] != "\n":
             continue
         ls, le = pos + line.start(), pos + line.end()
-        le = _before_signature_cell(work, ls, le)
+        cell_start, le = _first_cell(work, ls, le)
+        if cell_start > ls and line_patterns()["capacity"].match(work[cell_start:le]):
+            le = cell_start  # "Nơi nhận: | KT. BỘ TRƯỞNG |": the signature's column, not an entry
+        ls = cell_start if cell_start < le else ls
         text = work[ls:le]
         if is_blank(text):
             if not first and (entries or text.strip()):
@@ -74,15 +77,17 @@ def read_list(st: SourceText, pos: int, end: int, dashed_only: bool = False) -> 
     return spans
 
 
-def _before_signature_cell(work: str, ls: int, le: int) -> int:
-    """End of a list line before a table cell that opens the signature ("- Lưu: VT. | KT. CHỦ TỊCH":
-    the two columns of the foot side by side)."""
-    bar = work.find("|", ls, le)
-    while bar != -1:
-        if line_patterns()["capacity"].match(work[bar + 1: le]):
-            return bar
-        bar = work.find("|", bar + 1, le)
-    return le
+def _first_cell(work: str, ls: int, le: int) -> tuple[int, int]:
+    """The first non-empty "|" cell of a list line: a table puts the other column on the same row
+    ("- Như trên; | PHÓ CHỦ TỊCH |", "- Lưu: VT. | KT. CHỦ TỊCH"); the list is in the first one."""
+    if "|" not in work[ls:le]:
+        return ls, le
+    start = ls
+    for bar in [i for i in range(ls, le) if work[i] == "|"] + [le]:
+        if not is_blank(work[start:bar]) or work[start:bar].strip():
+            return start, bar
+        start = bar + 1
+    return ls, le
 
 
 def _split_semicolons(work: str, s: int, e: int) -> list[tuple[int, int]]:
