@@ -15,7 +15,8 @@ import re
 from functools import lru_cache
 
 from loaders.header_fields import (
-    DATE_LINE, DATE_LINE_ANCHOR, NUMBER_ANCHOR, NUMBER_LINE, NUMBER_WORD, PLACE_LINE, capacity_re, clean_place, line_patterns,
+    DATE_LINE, DATE_LINE_ANCHOR, NUMBER_ANCHOR, NUMBER_LINE, NUMBER_WORD, PLACE_LINE, capacity_words, clean_place,
+    line_patterns,
 )
 from loaders.header_layout import UPPER, Cell, cells, is_blank, is_upper
 from loaders.header_organs import lookup_district, lookup_province
@@ -30,7 +31,6 @@ SIGNATURE_TAIL = 400   # where a flattened line without "Nơi nhận" may hold t
 def _anchors() -> dict[str, re.Pattern]:
     res = line_patterns()
     titles = literal_alternation(name.upper() for name in title_names().values())
-    caps = capacity_re().pattern.lstrip("^\\s*")
     return {
         "motto": res["not_issuer"],
         "number": NUMBER_ANCHOR,
@@ -39,7 +39,7 @@ def _anchors() -> dict[str, re.Pattern]:
         "subject": re.compile(rf"(?<!\w){literal_alternation(s for s in spellings('subject_start') if len(s) > 2)}(?!\w)"),
         "title": re.compile(rf"(?<![\w{UPPER}]){titles}(?![\w])"),
         "lists": re.compile(rf"(?<!\w){literal_alternation(spellings('recipients_marker') + spellings('distribution_marker'))}\s*:"),
-        "capacity": re.compile(rf"(?<!\w){caps}"),
+        "capacity": re.compile(rf"(?<!\w){capacity_words()}"),
         # capitalised, case-sensitive: "Thực hiện Công điện ..." opens a body; "thực hiện" does not
         "opener": re.compile(rf"(?<=[^\W_] )(?:{'|'.join(tolerant_phrase(p) for p in spellings('body_opener'))})(?!\w)"),
         "role": re.compile(rf"(?<!\w){literal_alternation(spellings('role_start'))}(?!\w)"),
@@ -130,8 +130,8 @@ def _list_and_sentence_breaks(line: str) -> list[int]:
     """The dashes of the Kính gửi list, and the blank after a sentence ("... thành phố. Trước tình
     hình"; "TP. Hồ Chí Minh" is no sentence end: the word before the dot is in capitals)."""
     a = _anchors()
-    points = [m.end() for m in re.finditer(r"(?<=[^\W\d_])[a-zà-ỹđ]+[.;:]\s(?=[" + UPPER + r"\d])", line)]
-    points = [p - 1 for p in points if line[p - 2] == "."]
+    points = [m.end() - 1 for m in re.finditer(r"(?<!\S)([^\W\d_]{2,})\.\s(?=\w)", line)
+              if m.group(1).islower() and (line[m.end()].isupper() or line[m.end()].isdigit())]
     rec = line_patterns()["recipients"]
     for m in a["lists"].finditer(line):
         if rec.match(line[m.start():]):
