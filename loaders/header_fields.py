@@ -130,14 +130,19 @@ def line_patterns() -> dict[str, re.Pattern]:
     }
 
 
-@lru_cache(maxsize=2)
-def capacity_re(delegated_only: bool = False) -> re.Pattern:
-    """A signing-capacity line: "T/M BAN THƯỜNG VỤ", "KT. BỘ TRƯỞNG", "Q. BỘ TRƯỞNG". With
-    ``delegated_only`` only the capacities that sign for someone else (T/M, KT., T/L, TUQ.): the
-    authority of a signature; "Q." (acting) is part of the signer's own role."""
+def capacity_words(delegated_only: bool = False) -> str:
+    """Regex of a signing capacity and the blank after it, followed by a capital: "T/M ", "KT. ",
+    "Q. ". With ``delegated_only`` only the capacities that sign for someone else (T/M, KT., T/L,
+    TUQ.): the authority of a signature; "Q." (acting) is part of the signer's own role."""
     spell = [s for r in table("signing_capacities") for s in r["spellings"].split("|")
              if s and (not delegated_only or r["delegated"] == "true")]
-    return re.compile(rf"^\s*(?P<cap>{literal_alternation(spell)})(?:(?<=[./])\s*|\s+)(?=[{UPPER}])")
+    return rf"(?P<cap>{literal_alternation(spell)})(?:(?<=[./])\s*|\s+)(?=[{UPPER}])"
+
+
+@lru_cache(maxsize=2)
+def capacity_re(delegated_only: bool = False) -> re.Pattern:
+    """A signing-capacity line: "T/M BAN THƯỜNG VỤ", "KT. BỘ TRƯỞNG", "Q. BỘ TRƯỞNG"."""
+    return re.compile(rf"^\s*{capacity_words(delegated_only)}")
 
 
 def title_type(text: str) -> tuple[str | None, str | None]:

@@ -38,9 +38,12 @@ def _cells(work: str, start: int, end: int) -> tuple[Cell, ...]:
     return tuple(out)
 
 
+_ALNUM = re.compile(r"[^\W_]")
+
+
 def is_blank(text: str) -> bool:
     """Blank or decoration only ("*", "-------")."""
-    return not any(c.isalnum() for c in text)
+    return not _ALNUM.search(text)
 
 
 @lru_cache(maxsize=8192)

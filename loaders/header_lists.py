@@ -14,11 +14,12 @@ _DASH = re.compile(r"^\s*[-–+•]\s*")
 _FILING_MARK = re.compile(r"^[A-ZĐ0-9]+(?:[/.][A-ZĐ0-9]+)+$")
 
 
-def read_list(st: SourceText, pos: int, end: int) -> list[Span]:
+def read_list(st: SourceText, pos: int, end: int, dashed_only: bool = False) -> list[Span]:
     """Entries of a dashed (or one-per-line) list starting at pos (just after "Kính gửi:" /
     "Nơi nhận:"). Lines that do not start a new entry continue the previous one; the list ends at
     a blank line not followed by a dash, at an entry closed by ".", at a signature line or a
-    filing mark. Trailing "," ";" "." are not part of an entry."""
+    filing mark. Trailing "," ";" "." are not part of an entry. With ``dashed_only`` (a Nơi nhận
+    list) an undashed line in capitals is never an entry: it is the signer's role."""
     work = st.work
     entries: list[list[int]] = []
     blank_seen = False
@@ -27,7 +28,10 @@ def read_list(st: SourceText, pos: int, end: int) -> list[Span]:
         if line.start() == line.end() and line.start() and work[pos + line.start() - 1] != "\n":
             continue
         ls, le = pos + line.start(), pos + line.end()
-        le = _before_signature_cell(work, ls, le)
+        cell_start, le = _first_cell(work, ls, le)
+        if cell_start > ls and line_patterns()["capacity"].match(work[cell_start:le]):
+            le = cell_start  # "Nơi nhận: | KT. BỘ TRƯỞNG |": the signature's column, not an entry
+        ls = cell_start if cell_start < le else ls
         text = work[ls:le]
         if is_blank(text):
             if not first and (entries or text.strip()):
@@ -42,7 +46,7 @@ def read_list(st: SourceText, pos: int, end: int) -> list[Span]:
         body = text.strip()
         if (line_patterns()["capacity"].match(text.lstrip(" |")) or line_patterns()["distribution"].match(text)
                 or line_patterns()["recipients"].match(text) or _FILING_MARK.match(body)
-                or (not dash and is_upper(body) and entries)):
+                or (not dash and is_upper(body) and (entries or dashed_only))):
             break
         if dash:
             # "- Kính gửi: - A" or "Kính gửi: - A": the dash after the colon opens the entry
@@ -73,15 +77,17 @@ def read_list(st: SourceText, pos: int, end: int) -> list[Span]:
     return spans
 
 
-def _before_signature_cell(work: str, ls: int, le: int) -> int:
-    """End of a list line before a table cell that opens the signature ("- Lưu: VT. | KT. CHỦ TỊCH":
-    the two columns of the foot side by side)."""
-    bar = work.find("|", ls, le)
-    while bar != -1:
-        if line_patterns()["capacity"].match(work[bar + 1: le]):
-            return bar
-        bar = work.find("|", bar + 1, le)
-    return le
+def _first_cell(work: str, ls: int, le: int) -> tuple[int, int]:
+    """The first non-empty "|" cell of a list line: a table puts the other column on the same row
+    ("- Như trên; | PHÓ CHỦ TỊCH |", "- Lưu: VT. | KT. CHỦ TỊCH"); the list is in the first one."""
+    if "|" not in work[ls:le]:
+        return ls, le
+    start = ls
+    for bar in [i for i in range(ls, le) if work[i] == "|"] + [le]:
+        if not is_blank(work[start:bar]) or work[start:bar].strip():
+            return start, bar
+        start = bar + 1
+    return ls, le
 
 
 def _split_semicolons(work: str, s: int, e: int) -> list[tuple[int, int]]:
@@ -107,4 +113,4 @@ def find_list(st: SourceText, marker: str, start: int, end: int, last: bool = Fa
             found = c.start + m.end()
             if not last:
                 break
-    return read_list(st, found, end) if found is not None else []
+    return read_list(st, found, end, dashed_only=marker == "distribution") if found is not None else []

@@ -15,7 +15,8 @@ import re
 from functools import lru_cache
 
 from loaders.header_fields import (
-    DATE_LINE, DATE_LINE_ANCHOR, NUMBER_ANCHOR, NUMBER_LINE, NUMBER_WORD, PLACE_LINE, capacity_re, clean_place, line_patterns,
+    DATE_LINE, DATE_LINE_ANCHOR, NUMBER_ANCHOR, NUMBER_LINE, NUMBER_WORD, PLACE_LINE, capacity_words, clean_place,
+    line_patterns,
 )
 from loaders.header_layout import UPPER, Cell, cells, is_blank, is_upper
 from loaders.header_organs import lookup_district, lookup_province
@@ -30,7 +31,6 @@ SIGNATURE_TAIL = 400   # where a flattened line without "Nơi nhận" may hold t
 def _anchors() -> dict[str, re.Pattern]:
     res = line_patterns()
     titles = literal_alternation(name.upper() for name in title_names().values())
-    caps = capacity_re().pattern.lstrip("^\\s*")
     return {
         "motto": res["not_issuer"],
         "number": NUMBER_ANCHOR,
@@ -39,7 +39,7 @@ def _anchors() -> dict[str, re.Pattern]:
         "subject": re.compile(rf"(?<!\w){literal_alternation(s for s in spellings('subject_start') if len(s) > 2)}(?!\w)"),
         "title": re.compile(rf"(?<![\w{UPPER}]){titles}(?![\w])"),
         "lists": re.compile(rf"(?<!\w){literal_alternation(spellings('recipients_marker') + spellings('distribution_marker'))}\s*:"),
-        "capacity": re.compile(rf"(?<!\w){caps}"),
+        "capacity": re.compile(rf"(?<!\w){capacity_words()}"),
         # capitalised, case-sensitive: "Thực hiện Công điện ..." opens a body; "thực hiện" does not
         "opener": re.compile(rf"(?<=[^\W_] )(?:{'|'.join(tolerant_phrase(p) for p in spellings('body_opener'))})(?!\w)"),
         "role": re.compile(rf"(?<!\w){literal_alternation(spellings('role_start'))}(?!\w)"),
@@ -47,9 +47,15 @@ def _anchors() -> dict[str, re.Pattern]:
 
 
 @lru_cache(maxsize=1)
-def _first_words() -> tuple[str, ...]:
-    """Lower-case first words of the quốc hiệu / tiêu ngữ and of "Số": a cheap test before the regexes."""
-    return tuple({p.split()[0].lower() for p in spellings("not_issuer")} | {NUMBER_WORD})
+def _motto_first_words() -> tuple[str, ...]:
+    return tuple({" ".join(p.split()[:2]).lower() for p in spellings("not_issuer")})
+
+
+def might_hold_motto(text: str) -> bool:
+    """A cheap test before the quốc hiệu / tiêu ngữ regex: the first two words of one of them
+    ("cộng hòa", "độc lập", "đảng cộng") are in ``text``."""
+    low = text.lower()
+    return any(w in low for w in _motto_first_words())
 
 
 def break_flattened(work: str) -> str:
@@ -72,8 +78,9 @@ def _line_breaks(line: str) -> list[int]:
     """Offsets (in ``line``) of the blanks to turn into line breaks; none for a prose paragraph."""
     a = _anchors()
     head = line[:800]
-    low = head.lower()
-    if not any(w in low for w in _first_words()) or not (a["motto"].search(head) or a["number"].search(head)):
+    if not (might_hold_motto(head) or NUMBER_WORD.capitalize() in head):
+        return []
+    if not (a["motto"].search(head) or a["number"].search(head)):
         return []
     points: list[int] = []
     for m in a["motto"].finditer(line):
@@ -123,8 +130,8 @@ def _list_and_sentence_breaks(line: str) -> list[int]:
     """The dashes of the Kính gửi list, and the blank after a sentence ("... thành phố. Trước tình
     hình"; "TP. Hồ Chí Minh" is no sentence end: the word before the dot is in capitals)."""
     a = _anchors()
-    points = [m.end() for m in re.finditer(r"(?<=[^\W\d_])[a-zà-ỹđ]+[.;:]\s(?=[" + UPPER + r"\d])", line)]
-    points = [p - 1 for p in points if line[p - 2] == "."]
+    points = [m.end() - 1 for m in re.finditer(r"(?<!\S)([^\W\d_]{2,})\.\s(?=\w)", line)
+              if m.group(1).islower() and (line[m.end()].isupper() or line[m.end()].isdigit())]
     rec = line_patterns()["recipients"]
     for m in a["lists"].finditer(line):
         if rec.match(line[m.start():]):
@@ -163,7 +170,7 @@ def _foot_breaks(line: str) -> list[int]:
 # --- where the header block starts ------------------------------------------------------------
 
 def _anchor_kind(c: Cell) -> str | None:
-    if _anchors()["motto"].search(c.text):
+    if might_hold_motto(c.text) and _anchors()["motto"].search(c.text):
         return "motto"
     if NUMBER_LINE.match(c.text):
         return "number"

@@ -10,7 +10,7 @@ from loaders.header_fields import (
     DATE_LINE, DATE_RE, NUMBER_LINE, NUMBER_MARK, OF_BODY, PLACE_LINE, TRAILING_LINK, capacity_re, clean_place,
     line_patterns, normalize_number, set_date, title_type, type_from_number,
 )
-from loaders.header_locate import header_start
+from loaders.header_locate import header_start, might_hold_motto
 from loaders.header_layout import Cell, cells, is_blank, is_upper
 from loaders.header_organs import (
     Organ, inherit, leading_body, lookup_district, lookup_province, make_organ, organ_row, split_organs,
@@ -130,8 +130,9 @@ class _Reader:
         even when it runs over lines and cells ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA\nVIỆT NAM |"). It does
         not end a block of organ lines: a table or two interleaved columns put organ lines on both
         sides of it ("UBND | CỘNG HÒA ... | TỈNH X | Độc lập")."""
-        found = line_patterns()["not_issuer"].finditer(self.st.work, c.start, min(self.end, c.end + 80))
-        self.mottos += [m.span() for m in found if m.start() < c.end]
+        if might_hold_motto(c.text):
+            found = line_patterns()["not_issuer"].finditer(self.st.work, c.start, min(self.end, c.end + 80))
+            self.mottos += [m.span() for m in found if m.start() < c.end]
         if any(a < c.end and b > c.start for a, b in self.mottos):
             return _outside(c, self.mottos)
         return c

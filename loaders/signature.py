@@ -58,10 +58,11 @@ def _signer(st: SourceText, lines: list[Cell], ev: dict[str, Span]) -> Signer | 
     auth_i = max((i for i, c in enumerate(lines) if cap.match(c.text) and is_upper(c.stripped)), default=None)
     role_i = name_i = None
     if auth_i is not None:
-        nxt = auth_i + 1
-        if nxt < len(lines) and _role_like(lines[nxt].stripped) and not cap.match(lines[nxt].text):
-            role_i = nxt
-        name_i = next((j for j in range((role_i or auth_i) + 1, len(lines)) if _name_like(lines[j].stripped)), None)
+        name_i = next((j for j in range(auth_i + 1, len(lines)) if _name_like(lines[j].stripped)), None)
+        # the role: the first line in capitals after the authority (in a table the Nơi nhận column's
+        # "- entries" come between them, row by row)
+        role_i = next((j for j in range(auth_i + 1, name_i if name_i is not None else min(len(lines), auth_i + 2))
+                       if _role_like(lines[j].stripped) and not cap.match(lines[j].text)), None)
     else:
         # own-name signature: a role line right above the last name ("BỘ TRƯỞNG, CHỦ NHIỆM" / "Mai Tiến Dũng")
         name_i = max((i for i, c in enumerate(lines) if _name_like(c.stripped)), default=None)

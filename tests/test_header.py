@@ -417,14 +417,15 @@ from hypothesis import given, settings, strategies as hs  # noqa: E402
 
 
 @settings(max_examples=40, deadline=None)
-@given(layout=hs.sampled_from(sorted(LAYOUTS)), drop=hs.sets(hs.sampled_from(range(len(BODY))), max_size=3),
+@given(doc=hs.sampled_from(["state", "party"]), layout=hs.sampled_from(sorted(LAYOUTS)),
+       drop=hs.sets(hs.sampled_from(range(len(BODY))), max_size=3),
        form=hs.sampled_from(["NFD", "old tones", "html page"]))
-def test_layouts_spellings_and_wrappers_give_one_record(tmp_path_factory, layout, drop, form):
+def test_layouts_spellings_and_wrappers_give_one_record(tmp_path_factory, doc, layout, drop, form):
     from loaders.extract import extract_file, extract_text
 
-    text = LAYOUTS[layout]
+    text, body = (LAYOUTS[layout], BODY) if doc == "state" else (PARTY_LAYOUTS[layout], PARTY_BODY)
     for i in drop:  # any body line may be missing
-        text = text.replace(BODY[i], "", 1)
+        text = text.replace(body[i], "", 1)
     base = extract_text(text)
     if form == "NFD":
         other = extract_text(unicodedata.normalize("NFD", text))

@@ -119,3 +119,19 @@ def test_signer_in_a_flattened_document(foot, name, role, authority):
             "Ủy ban nhân dân tỉnh yêu cầu các sở, ngành bố trí lịch trực Tết đầy đủ, nghiêm túc. ")
     st = SourceText.from_text(head + foot)
     assert parse_signature(st, 0, len(st.work)).signer == Signer(name, role, authority)
+
+
+@pytest.mark.parametrize("foot, distribution, signer", [
+    # the two foot columns side by side in a flattened table, row by row
+    ("Nơi nhận: | KT. CHỦ TỊCH |\n- Như trên; | PHÓ CHỦ TỊCH |\n- Lưu: VT, TH. | |\n| Hoàng Văn Nam |\n",
+     ("Như trên", "Lưu: VT, TH"), Signer("Hoàng Văn Nam", "PHÓ CHỦ TỊCH", "KT. CHỦ TỊCH")),
+    ("Nơi nhận:\n- Như trên;\n- Lưu: VT. | KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\nVũ Thị Hiền\n",
+     ("Như trên", "Lưu: VT"), Signer("Vũ Thị Hiền", "PHÓ CHỦ TỊCH", "KT. CHỦ TỊCH")),
+    ("Nơi nhận: | T/M BAN THƯỜNG VỤ |\n- Các huyện ủy, | BÍ THƯ |\n- Lưu VP. | |\n| (Đã ký) |\n| Lò Văn Pá |\n",
+     ("Các huyện ủy", "Lưu VP"), Signer("Lò Văn Pá", "BÍ THƯ", "T/M BAN THƯỜNG VỤ")),
+])
+def test_foot_in_a_table(foot, distribution, signer):
+    from loaders.extract import extract_text
+
+    record = extract_text("Các cơ quan, đơn vị thực hiện./.\n" + foot)
+    assert (record.distribution, record.signer) == (distribution, signer)
