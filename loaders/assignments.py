@@ -5,9 +5,16 @@ Rules (vocabulary in ``data/reference/body_phrases.csv``):
   ("Ban Tuyên giáo Tỉnh ủy tiếp tục chỉ đạo ...", "Các huyện ủy ... đang tập trung ...");
 - "Giao / Đề nghị / Yêu cầu X <predicate>" and "<someone> yêu cầu X <predicate>";
 - "đề nghị X:" followed by numbered items: each item without a subject of its own is a task of X;
-- not tasks: introductions ending "... một số nội dung sau:", closing formulas whose predicate is only
-  "triển khai thực hiện nghiêm túc", notices ("thông báo để ... biết"), and subjects that name no body
-  ("các địa phương", "cấp ủy, chính quyền các cấp").
+- "yêu cầu X thực hiện tốt một số nội dung sau:" (a predicate that only announces the items): each
+  item without a subject of its own is a task of X; "Giao X chủ trì, phối hợp Y ... như sau:" (a task of
+  its own) is X's task, unless the items below name their own bodies;
+- lists of bodies expand (``loaders.body_lists``): "Ủy ban nhân dân các tỉnh, thành phố: A, B" -> one body
+  per place; "các Bộ có liên quan" -> the Bộ of the Kính gửi list;
+- Party addressee classes ("các cấp ủy, tổ chức đảng, chính quyền, Mặt trận Tổ quốc và các đoàn thể") are
+  lead bodies, one per level, only when the document gives no task to a named body;
+- not tasks: closing formulas whose predicate is only "triển khai thực hiện nghiêm túc", notices
+  ("thông báo để ... biết"), reports ("X vừa ký ..."), the issuer telling what it does, and subjects
+  that name no body ("các địa phương", "cấp ủy, chính quyền các cấp, cả hệ thống chính trị và nhân dân").
 Names are completed with the document's locality through ``loaders.citations.complete``.
 """
 from __future__ import annotations
