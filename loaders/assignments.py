@@ -5,9 +5,16 @@ Rules (vocabulary in ``data/reference/body_phrases.csv``):
   ("Ban Tuyên giáo Tỉnh ủy tiếp tục chỉ đạo ...", "Các huyện ủy ... đang tập trung ...");
 - "Giao / Đề nghị / Yêu cầu X <predicate>" and "<someone> yêu cầu X <predicate>";
 - "đề nghị X:" followed by numbered items: each item without a subject of its own is a task of X;
-- not tasks: introductions ending "... một số nội dung sau:", closing formulas whose predicate is only
-  "triển khai thực hiện nghiêm túc", notices ("thông báo để ... biết"), and subjects that name no body
-  ("các địa phương", "cấp ủy, chính quyền các cấp").
+- "yêu cầu X thực hiện tốt một số nội dung sau:" (a predicate that only announces the items): each
+  item without a subject of its own is a task of X; "Giao X chủ trì, phối hợp Y ... như sau:" (a task of
+  its own) is X's task, unless the items below name their own bodies;
+- lists of bodies expand (``loaders.body_lists``): "Ủy ban nhân dân các tỉnh, thành phố: A, B" -> one body
+  per place; "các Bộ có liên quan" -> the Bộ of the Kính gửi list;
+- Party addressee classes ("các cấp ủy, tổ chức đảng, chính quyền, Mặt trận Tổ quốc và các đoàn thể") are
+  lead bodies, one per level, only when the document gives no task to a named body;
+- not tasks: closing formulas whose predicate is only "triển khai thực hiện nghiêm túc", notices
+  ("thông báo để ... biết"), reports ("X vừa ký ..."), the issuer telling what it does, and subjects
+  that name no body ("các địa phương", "cấp ủy, chính quyền các cấp, cả hệ thống chính trị và nhân dân").
 Names are completed with the document's locality through ``loaders.citations.complete``.
 """
 from __future__ import annotations
@@ -64,6 +71,8 @@ def _data() -> dict:
         "committee_class_cap": re.compile(rf"^(?:{alternation(w[:1].upper() + w[1:] for w in words('committee_class'))}){nb}\s+[{UPPER}]"),
         "own_unit": re.compile(rf"(?<![^\W_])(?:thuộc|trực thuộc)\s|\s(?:{alternation(words('unit_word'))})$"),
         "report_stop": re.compile(rf"\s+(?:{alternation(words('report_stop'))}){nb}"),
+        "correlative": re.compile(rf"(?<![^\W_])(?:{alternation(words('correlative'))}){nb}"),
+        "correlative_end": re.compile(rf"\s(?:{alternation(words('correlative'))})\s*$"),
         "class_tail": re.compile(rf"^(?:{alternation(words('class_tail'))}){nb}"),
         "class_word": re.compile(rf"(?<![^\W_])(?i:{alternation(words('committee_class') + words('unit_class'))}){nb}"),
         "class_group": {t: v or "committee" for t, v in p.get("committee_class", ())}
@@ -340,9 +349,19 @@ def _subject(s: _Sentence) -> tuple[str, int] | None:
     if not pred or d["assign_inner"].search(text, 0, pred.start()) or _intro_only(text, pred.start()):
         return None
     cut = d["scope"].search(text, 0, pred.start())
-    if d["clause"].search(text, 0, cut.start() if cut else pred.start()):
+    if _clause(text, 0, cut.start() if cut else pred.start()):
         return None
-    return text[:pred.start()], pred.start()
+    return d["correlative_end"].sub(" ", text[:pred.start()]), pred.start()
+
+
+def _clause(text: str, start: int, end: int) -> bool:
+    """A clause word between subject and predicate ("đã", "vừa ký"): a report, not a task; "vừa"
+    said twice ("vừa tập trung ..., vừa phát triển ...") joins two predicates."""
+    d = _data()
+    for m in d["clause"].finditer(text, start, end):
+        if not (d["correlative"].match(text, m.start()) and d["correlative"].search(text, m.end())):
+            return True
+    return False
 
 
 def _only_issuer(bodies: list[str], ctx: DocContext) -> bool:
@@ -432,7 +451,7 @@ def _tasks_of(s: _Sentence, ctx: DocContext, related: tuple[str, ...] = ()) -> _
         return None
     if _intro_only(text, pred.start()):  # "... yêu cầu X thực hiện tốt một số nội dung sau:"
         return _Found(classes or bodies_of(text[obj_start:pred.start()], ctx, related), -1, bool(classes))
-    if d["clause"].search(text, obj_start, pred.start()):
+    if _clause(text, obj_start, pred.start()):
         return None
     rest = re.sub(r"[./\s]+$", "", text[pred.start():])
     if d["formula"].match(rest):

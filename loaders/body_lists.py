@@ -277,6 +277,73 @@ def split_addressees(text: str) -> tuple[ListItem, ...]:
     return tuple(ListItem(text[s:e].strip(" .,;"), s, e) for s, e, _ in items)
 
 
+# ---------------------------------------------------------------- recipients in prose
+
+@lru_cache(maxsize=1)
+def _committee_groups() -> tuple[re.Pattern, dict[str, str]]:
+    from loaders.citations import patterns
+    rows = patterns("body_phrases.csv").get("committee_class", ())
+    return re.compile(rf"(?i:{_alt(t for t, _ in rows)})(?![^\W_])"), {t: g or "committee" for t, g in rows}
+
+
+def _committee_group(text: str, last: bool = False) -> str | None:
+    pattern, groups = _committee_groups()
+    found = list(pattern.finditer(text))
+    return groups.get(re.sub(r"\s+", " ", found[-1 if last else 0].group(0).lower())) if found else None
+
+
+def split_recipients(text: str) -> tuple[ListItem, ...]:
+    """The addressees of a list written in a sentence ("gửi các tỉnh ủy, thành ủy, các ban đảng, Ban
+    cán sự đảng ..."), each as written: a colon list is expanded; otherwise a piece starting with
+    "các" or a capital starts a new addressee, a lower-case piece continues the one before ("thành
+    ủy"), and "các đảng ủy ..." continues a class of committees of its group ("các quận ủy, huyện ủy,
+    các đảng ủy trực thuộc"); an organ before "các" holds over a named committee ("Ban Thường vụ các
+    huyện ủy, Thành ủy Huế")."""
+    colon = find_colon_list(text)
+    if colon:
+        seps = _alt(t for t, _ in _words("separator"))
+        head = re.sub(rf"(?:\s+(?i:{seps})|[,;])\s*$", "", text[:colon.start].rstrip()).strip()
+        before = split_recipients(head) if head else ()
+        return before + colon.items
+    items: list[list[int]] = []      # [start, end] of each addressee
+    pos, sep = 0, ""
+    for m in [*_grammar()["separator"].finditer(text), None]:
+        s, e = pos, (m.start() if m else len(text))
+        piece = text[s:e].strip(" .")
+        if piece:
+            if items and _continues_item(text[items[-1][0]:items[-1][1]], piece, sep):
+                items[-1][1] = e
+            else:
+                items.append([s + text[s:e].index(piece), e])
+        pos, sep = (m.end(), m.group(0).strip()) if m else (len(text), "")
+    return tuple(ListItem(text[s:e].strip(" .;,"), s, s + len(text[s:e].rstrip(" .;,"))) for s, e in items)
+
+
+def _continues_item(current: str, piece: str, sep: str) -> bool:
+    """Whether ``piece``, after ``sep``, goes on with the addressee ``current``."""
+    if sep not in (",", ";"):
+        return False  # "và" joins two addressees
+    plural = _plural_re()
+    group = _committee_group(current, last=True)
+    m = plural.match(piece)
+    if m:  # "các quận ủy, huyện ủy, các đảng ủy trực thuộc": one class of committees
+        rest = piece[m.end():]
+        return rest[:1].islower() and bool(plural.match(current)) and group is not None \
+            and group == _committee_group(rest)
+    if piece[:1].islower():
+        return True
+    # "Ban Thường vụ các huyện ủy, thị ủy, Thành ủy Huế": the organ holds over the named committee
+    words = piece.split()
+    return bool(re.match(r"\S.*?\s", current) and plural.search(current) and not current[:1].islower()
+                and len(words) >= 3 and all(w[:1].isupper() for w in words[2:]) and group is not None
+                and _committee_group(piece) == group and not plural.match(current))
+
+
+@lru_cache(maxsize=1)
+def _plural_re() -> re.Pattern:
+    return re.compile(rf"(?i:{_alt(t for t, _ in _words('plural'))})\s+(?=\S)")
+
+
 # ---------------------------------------------------------------- recipients
 
 def recipient_names(st, spans: list[Span]) -> list[tuple[str, Span]]:
@@ -302,4 +369,4 @@ def recipient_names(st, spans: list[Span]) -> list[tuple[str, Span]]:
 
 
 __all__ = ["ListItem", "ColonList", "expand_list", "find_colon_list", "split_items", "split_addressees",
-           "addressee_end", "known_name_end", "recipient_names"]
+           "addressee_end", "known_name_end", "split_recipients", "recipient_names"]

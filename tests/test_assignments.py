@@ -221,6 +221,9 @@ TASKS = [
     # belong to when the document does not say whose
     ("Ban Bí thư yêu cầu các tỉnh ủy, thành ủy, ban cán sự đảng, đảng đoàn sớm phổ biến Nghị quyết.", PARTY_CENTRAL,
      [(("các tỉnh ủy, thành ủy", "ban cán sự đảng, đảng đoàn"), (), None)]),
+    # "vừa ... vừa ..." is a predicate, "vừa ký" a report
+    ("Các huyện ủy vừa tập trung phòng, chống dịch, vừa phát triển kinh tế.", YEN_BAI_PARTY,
+     [(("Các huyện ủy trực thuộc Tỉnh ủy Yên Bái",), (), None)]),
     # a body's span stops at the verb
     ("Ban Thường vụ Tỉnh ủy yêu cầu các huyện ủy, thị ủy, các đảng ủy trực thuộc Tỉnh ủy tạm dừng tổ chức hội nghị.",
      YEN_BAI_PARTY, [(("các huyện ủy, thị ủy, các đảng ủy trực thuộc Tỉnh ủy Yên Bái",), (), None)]),
@@ -324,3 +327,9 @@ def test_committee_class_groups_are_data():
     assert groups["huyện ủy"] == groups["đảng ủy"] != groups["đảng đoàn"] == groups["ban cán sự đảng"]
     assert bodies_of("các huyện ủy, thành ủy, đảng ủy trực thuộc", YEN_BAI_PARTY) == \
         ["các huyện ủy, thành ủy, đảng ủy trực thuộc Tỉnh ủy Yên Bái"]
+
+
+@pytest.mark.parametrize("row", rows("correlative"), ids=lambda r: r["text"])
+def test_correlative_examples(row):
+    (a,) = assign(row["example"] + ".", YEN_BAI_PARTY)
+    assert a.bodies and not any(b.split()[-1] == row["text"] for b in a.bodies)

@@ -31,6 +31,7 @@ COMPLETE = [
     ("UBND Thành phố", NDC, "UBND thành phố Nam Định"),
     ("tỉnh ủy", "Đắk Lắk", "Tỉnh ủy Đắk Lắk"),
     ("Mặt trận Tổ quốc", NT, "Ủy ban Mặt trận Tổ quốc Việt Nam huyện Nam Trực"),
+    ("Phòng Văn hóa và Thông tin", NT, "Phòng Văn hóa và Thông tin huyện Nam Trực"),  # a phòng is the district's own
     ("Thường trực Tỉnh ủy", NDC, "Thường trực Tỉnh ủy Nam Định"),
     ("Thành ủy", NDC, "Thành ủy Nam Định"),
     ("Thành ủy", "Hải Phòng", "Thành ủy Hải Phòng"),

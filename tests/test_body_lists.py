@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from loaders.body_lists import (addressee_end, expand_list, find_colon_list, known_name_end, recipient_names,
-                                split_addressees, split_items)
+                                split_addressees, split_items, split_recipients)
 from loaders.header import find_list
 from loaders.refdata import read_csv
 from loaders.text import SourceText
@@ -140,6 +140,33 @@ def test_one_line_recipients():
     st = SourceText.from_text("Kính gửi: Ủy ban nhân dân các tỉnh, thành phố: Lào Cai, Cần Thơ.\n\nNội dung.")
     got = recipient_names(st, find_list(st, "recipients", 0, len(st.work)))
     assert [n for n, _ in got] == ["Ủy ban nhân dân tỉnh Lào Cai", "Ủy ban nhân dân thành phố Cần Thơ"]
+
+
+PROSE_RECIPIENTS = [
+    # "các" or a capital starts an addressee; lower-case pieces continue it
+    ("các tỉnh ủy, thành ủy, các ban đảng, ban cán sự đảng, đảng đoàn, Các đảng ủy khối",
+     ["các tỉnh ủy, thành ủy", "các ban đảng, ban cán sự đảng, đảng đoàn", "Các đảng ủy khối"]),
+    ("các huyện ủy, thị ủy, Ban cán sự đảng Ủy ban nhân dân tỉnh",
+     ["các huyện ủy, thị ủy", "Ban cán sự đảng Ủy ban nhân dân tỉnh"]),
+    # "các đảng ủy ..." continues a class of committees of its group
+    ("các huyện ủy, thị ủy, các đảng ủy trực thuộc Tỉnh ủy", ["các huyện ủy, thị ủy, các đảng ủy trực thuộc Tỉnh ủy"]),
+    # an organ before "các" holds over a named committee, not over "các đảng ủy"
+    ("Ban Thường vụ các huyện ủy, Thành ủy Lào Cai, các đảng ủy trực thuộc Tỉnh ủy",
+     ["Ban Thường vụ các huyện ủy, Thành ủy Lào Cai", "các đảng ủy trực thuộc Tỉnh ủy"]),
+    ("Ban Thường vụ các huyện ủy, Đảng ủy Quân sự tỉnh", ["Ban Thường vụ các huyện ủy", "Đảng ủy Quân sự tỉnh"]),
+    ("Sở Tài chính, Sở Xây dựng và Công an tỉnh", ["Sở Tài chính", "Sở Xây dựng", "Công an tỉnh"]),
+    ("Bộ Tài chính và Ủy ban nhân dân các tỉnh: Lào Cai, Yên Bái",
+     ["Bộ Tài chính", "Ủy ban nhân dân tỉnh Lào Cai", "Ủy ban nhân dân tỉnh Yên Bái"]),
+]
+
+
+@pytest.mark.parametrize("text, expected", PROSE_RECIPIENTS, ids=[e[0][:40] for e in PROSE_RECIPIENTS])
+def test_split_recipients(text, expected):
+    items = split_recipients(text)
+    assert [i.name for i in items] == expected
+    for i in items:
+        if i.name in text:
+            assert text[i.start:i.end] == i.name
 
 
 # ---------------------------------------------------------------- data: every example is read
