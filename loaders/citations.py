@@ -1,16 +1,23 @@
-"""Cited documents: numbered, unnumbered and implicit citations, their relation, and generic mentions.
+"""Cited documents: numbered, unnumbered, named and implicit citations, their relation, and generic mentions.
 
-Matching runs on ``SourceText.work``; evidence spans quote ``canonical``. The vocabulary (type words,
-issuer codes, verbs, words that end an issuer's name) is data in ``data/reference``:
-``citation_patterns.csv``, ``citation_relations.csv``, ``body_phrases.csv``; the issuer told by a
-symbol's code comes from ``issuer_codes.csv`` through ``loaders.bodies.issuer_from_number``. Dates follow
-the header's rule (``loaders.header.parse_date``): an impossible date is corrected only when unambiguous.
+Matching runs on ``SourceText.work``; evidence spans quote ``canonical``. The vocabulary is data in
+``data/reference``: the grammar pieces (number, symbol, date, type words, plural "các|những", "số") come
+from ``loaders.grammar``; ``citation_patterns.csv`` (type words, leads, words that end an issuer's name or a
+title, issuer rewrites), ``named_documents.csv`` (documents named without a number: "Điều lệ Đảng",
+"Luật <title>"), ``citation_relations.csv`` and ``body_phrases.csv``; the issuer told by a symbol's code comes
+from ``issuer_codes.csv`` through ``loaders.bodies.issuer_from_number``. Dates follow the header's rule
+(``loaders.header.date_from_parts``): an impossible date is corrected only when unambiguous.
 
-A citation is found from an anchor (a type word with a number, a capitalised type word followed by a
-date or by "của <author>", or "ý kiến chỉ đạo của <one author> về <subject>"), then its tail is read
-left to right: date, "của <issuer>", date, "về <subject>". What the tail lacks comes from around it:
-the shared tail of a list, the symbol's issuer code, "của X tại <citation>", "X đã ban hành <citation>",
-"Ngày <date>, ... ban hành <citation>".
+A citation is found from an anchor: a type word with a number (with a symbol, or bare after "số" or before
+"ngày"/"của": "Công điện số 1409 ngày ..."); a number after a type word damaged by OCR or typing ("Chthị
+16 của ...", read by edit distance, the distance in a warning); a capitalised type word followed by a date
+or by "của <author>"; a quoted title ("“Lời kêu gọi ...” của ..."); a named document; or "ý kiến chỉ đạo
+của <one author> về <subject>" (implicit). Its tail is read left to right: date, "của <issuer>", date, "về
+<subject>"; a list goes on after the number or the date ("các Công điện: số 1305/CĐ-BYT ngày ..., số
+1316/-BYT ngày ... của Bộ Y tế"), its items sharing type, issuer and verb. What the tail lacks comes from
+around it: the symbol's code, "của X tại <citation>", "X đã ban hành <citation>", "Ngày <date>, ... ban hành
+<citation>". "chỉ đạo của X", plural classes ("các chỉ thị, công điện và ...") and names containing a lead
+("Ban Chỉ đạo của Thành phố") are generic, never citations; the document's own number is never cited.
 """
 from __future__ import annotations
 
