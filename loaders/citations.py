@@ -116,7 +116,7 @@ def _regexes() -> dict[str, re.Pattern]:
         "bare_list": re.compile(rf"\s*(?:,|;|và|,\s*và)\s*(?P<so>{so})\s*:?\s*(?P<num>{bare})"),
         # a number whose type word is damaged ("Chthị 16 của ...", "Cồng văn số 12/UBND"): read by edit distance
         "any_number": re.compile(rf"(?<![^\W_])(?:(?P<num>{_NUMBER})|(?P<bare>{bare}){tail})"),
-        "damaged_type": re.compile(rf"(?P<w>(?:[^\W\d_]+[ \t]+){{0,2}}[^\W\d_]+)\s*:?\s*(?:(?P<so>{so}|so)\s*:?\s*)?$"),
+        "damaged_type": re.compile(rf"(?P<w>(?:[^\W\d_]+[ \t]+){{0,2}}[^\W\d_]+)\s*:?\s*(?:(?P<so>{so}|{G.piece('number_word_damaged')})\s*:?\s*)?$"),
         "unnumbered": re.compile(rf"(?<![^\W\d_])(?P<type>{unnumbered})(?=\s+(?:ngày\s|của\s|{authors}\s))"),
         # a title in quotes: "“Lời kêu gọi toàn dân ...” của Tổng Bí thư"
         "quoted": re.compile(rf"[“\"](?P<type>{types})\s[^”\"\n]{{1,250}}[”\"](?=\s*,?\s*(?:{dated}|của\s))"),
@@ -132,6 +132,7 @@ def _regexes() -> dict[str, re.Pattern]:
         "date_only": re.compile(_DATE),
         "of": re.compile(r"\s*,?\s*của\s+"),
         "honorific": re.compile(rf"{G.piece('honorific')}\s+"),
+        "name_comma": re.compile(G.piece("name_comma")),
         "about": re.compile(r"\s*,?\s*(?:về việc|về|V/v)\s+"),
         "author": re.compile(rf"\s+(?={authors}\s)"),
         "stop": re.compile(rf"(?:{stops})(?![^\W_])"),
@@ -169,9 +170,15 @@ def read_body(w: str, pos: int, limit: int, max_words: int = 14) -> int:
     end = pos
     i = pos
     words = 0
+    word_start = pos
     while i < limit and words < max_words:
         m = re.compile(r"[ \t]*\n?[ \t]*").match(w, i)
         j = m.end()
+        comma = rx["name_comma"].match(w, word_start, limit) if words and j < limit and w[j] == "," else None
+        if comma and comma.end() > j:  # "Ban Chỉ đạo phòng, chống dịch": the comma is inside the name
+            end = i = word_start = comma.end()
+            words += 1
+            continue
         if j >= limit or w[j] in ",;.:()[]\"“”!?\n" or w.startswith("./", j):
             break
         if w[j] in "-–" and j + 1 < limit and w[j + 1] == " " and words and w[j - 1] == " ":
@@ -192,6 +199,7 @@ def read_body(w: str, pos: int, limit: int, max_words: int = 14) -> int:
         wm = _WORD.match(w, j)
         if not wm:
             break
+        word_start = j
         end = i = wm.end()
         words += 1
     if rx["posts_only"].match(rx["honorific"].sub("", clean(w[pos:end]), count=1)):
@@ -311,8 +319,12 @@ def _anchors(w: str, limit: int) -> list[tuple[int, int, str, str, str | None]]:
             start = d.start("w") + spans[-k][0]
             written = clean(w[start:d.start("w") + spans[-1][1]])
             tm = G.nearest_type(written)
-            if tm and tm.distance:
-                warning = f"type word {written!r} read as {tm.name!r} (edit distance {tm.distance})"
+            so = d.group("so") or ""
+            damaged_so = bool(so) and not re.fullmatch(G.piece("number_word"), so)
+            if tm and (tm.distance or damaged_so):
+                warning = "; ".join(filter(None, (
+                    tm.distance and f"type word {written!r} read as {tm.name!r} (edit distance {tm.distance})",
+                    damaged_so and f"number word {so!r} read as {G.words('number_word')[0]!r}")))
                 out.append((start, m.end(), tm.name, m.group("num") or m.group("bare"), warning))
                 break
     return sorted(out)

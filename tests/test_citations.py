@@ -462,3 +462,18 @@ def test_own_number_is_never_cited(text, own, numbers):
 ])
 def test_items_after_a_semicolon_share_the_verb(text, relations):
     assert [c.relation for c in cited(text)] == relations
+
+
+@pytest.mark.parametrize("row", rows("grammar_words.csv", "number_word_damaged"), ids=lambda r: r["text"])
+def test_damaged_number_word_examples(row):
+    found = cite("Thực hiện " + row["example"] + " của UBND tỉnh.")
+    (doc,) = [c for c, _ in found.citations]
+    assert doc.number and doc.doc_type == "Công văn"
+    assert any(f"number word {row['text']!r}" in w for w in found.warnings), found.warnings
+
+
+@pytest.mark.parametrize("row", rows("grammar_words.csv", "name_comma"), ids=lambda r: r["text"])
+def test_name_comma_examples(row):
+    text = "Thực hiện Công văn số 25/BCĐ của " + row["example"] + " về việc cách ly."
+    start = text.index("của ") + 4
+    assert text[start:read_body(text, start, len(text))] == row["example"]
