@@ -128,6 +128,8 @@ def _regexes() -> dict[str, re.Pattern]:
         # "các công điện, chỉ thị và <lead>": a lead inside a plural list of types is generic too
         "plural_list": re.compile(rf"{plural}\s+(?:{types}|chỉ đạo)(?:\s*(?:,|và)\s*(?:{types}))*\s*(?:,\s*và|,|và)\s*$"),
         "plural_before": re.compile(rf"{plural}\s+$"),
+        # "Chỉ thị, Nghị quyết của Đảng": bare type words listed together name a class of documents
+        "type_list": re.compile(rf"(?<![^\W\d_]){types}\s*(?:,\s*và|,|và)\s*$"),
         "date": re.compile(rf"\s*,?\s*(?:ban hành\s+)?{dated}"),
         "date_only": re.compile(_DATE),
         "of": re.compile(r"\s*,?\s*của\s+"),
@@ -379,10 +381,12 @@ def _absorbed(w: str, end: int, numbered: list[_Hit]) -> bool:
     return bool(m) and any(h.start == m.end() for h in numbered)
 
 
-def _in_plural(w: str, start: int) -> bool:
-    """"các Báo cáo của ...", "các công điện, chỉ thị và ý kiến chỉ đạo của ...": a class, not one document."""
+def _in_plural(w: str, start: int, type_list: bool = False) -> bool:
+    """"các Báo cáo của ...", "các công điện, chỉ thị và ý kiến chỉ đạo của ...": a class, not one document;
+    ``type_list``: also after bare type words ("Chỉ thị, Nghị quyết của Đảng")."""
     rx = _regexes()
-    return bool(rx["plural_before"].search(w, max(0, start - 8), start) or rx["plural_list"].search(w, max(0, start - 120), start))
+    return bool(rx["plural_before"].search(w, max(0, start - 8), start) or rx["plural_list"].search(w, max(0, start - 120), start)
+                or (type_list and rx["type_list"].search(w, max(0, start - 30), start)))
 
 
 def _inside_name(w: str, start: int) -> bool:
@@ -397,7 +401,7 @@ def _unnumbered(w: str, limit: int, taken, numbered, ctx: DocContext) -> list[_H
     found = [(m.start(), m.end(), m.group("type"), True) for m in rx["unnumbered"].finditer(w, 0, limit)]
     found += [(m.start(), m.end(), m.group("type"), False) for m in rx["quoted"].finditer(w, 0, limit)]
     for start, type_end, written, bare in sorted(found):
-        if _overlaps(start, type_end, taken) or _in_plural(w, start) or (hits and start < hits[-1].end):
+        if _overlaps(start, type_end, taken) or _in_plural(w, start, type_list=bare) or (hits and start < hits[-1].end):
             continue
         hit = _Hit(start, type_end, _type_name(written))
         author = rx["author"].match(w, type_end, limit) if bare else None
