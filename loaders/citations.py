@@ -106,7 +106,8 @@ def _regexes() -> dict[str, re.Pattern]:
     stops = alternation([w for w, _ in p["issuer_stop"]])
     implicit = alternation(G.any_case(t for t, _ in p["implicit_lead"]))
     so, bare, dated, plural = G.piece("number_word"), G.piece("bare_number"), G.piece("dated"), G.piece("plural")
-    tail = rf"(?=\s*,?\s*(?:{dated}|của\s))"   # what makes a bare number a citation without "số"
+    of, day = G.piece("of"), G.piece("day_word")
+    tail = rf"(?=\s*,?\s*(?:{dated}|{of}\s))"   # what makes a bare number a citation without "số"
     named = [d.head for d in named_documents()]
     return {
         "numbered": re.compile(rf"(?<![^\W\d_])(?P<type>{types})(?:\s*:)?(?:(?:\s+{so})?\s*:?\s*(?P<num>{_NUMBER})"
@@ -117,14 +118,14 @@ def _regexes() -> dict[str, re.Pattern]:
         # a number whose type word is damaged ("Chthị 16 của ...", "Cồng văn số 12/UBND"): read by edit distance
         "any_number": re.compile(rf"(?<![^\W_])(?:(?P<num>{_NUMBER})|(?P<bare>{bare}){tail})"),
         "damaged_type": re.compile(rf"(?P<w>(?:[^\W\d_]+[ \t]+){{0,2}}[^\W\d_]+)\s*:?\s*(?:(?P<so>{so}|{G.piece('number_word_damaged')})\s*:?\s*)?$"),
-        "unnumbered": re.compile(rf"(?<![^\W\d_])(?P<type>{unnumbered})(?=\s+(?:ngày\s|của\s|{authors}\s))"),
+        "unnumbered": re.compile(rf"(?<![^\W\d_])(?P<type>{unnumbered})(?=\s+(?:{day}\s|{of}\s|{authors}\s))"),
         # a title in quotes: "“Lời kêu gọi toàn dân ...” của Tổng Bí thư"
-        "quoted": re.compile(rf"[“\"](?P<type>{types})\s[^”\"\n]{{1,250}}[”\"](?=\s*,?\s*(?:{dated}|của\s))"),
+        "quoted": re.compile(rf"[“\"](?P<type>{types})\s[^”\"\n]{{1,250}}[”\"](?=\s*,?\s*(?:{dated}|{of}\s))"),
         "named": re.compile(rf"(?<![^\W\d_])(?P<head>{alternation(named)})(?![^\W_])"),
         "title_word": re.compile(r"(?P<sep>,?[ \t]*\n?[ \t]*)(?P<word>[^\s,;.:()\[\]\"“”!?]+)"),
         "title_stop": re.compile(rf"{alternation([t for t, _ in p['title_stop']])}(?![^\W_])"),
-        "implicit": re.compile(rf"(?<![^\W\d_])(?P<lead>{implicit})\s+của\s+"),
-        "generic": re.compile(rf"(?<![^\W\d_])(?P<lead>{alternation(G.any_case(t for t, _ in p['generic_lead']))})(?:[,\s]+(?:hướng dẫn|chỉ đạo))*\s+của\s+"),
+        "implicit": re.compile(rf"(?<![^\W\d_])(?P<lead>{implicit})\s+{of}\s+"),
+        "generic": re.compile(rf"(?<![^\W\d_])(?P<lead>{alternation(G.any_case(t for t, _ in p['generic_lead']))})(?:[,\s]+(?:hướng dẫn|chỉ đạo))*\s+{of}\s+"),
         # "các công điện, chỉ thị và <lead>": a lead inside a plural list of types is generic too
         "plural_list": re.compile(rf"{plural}\s+(?:{types}|chỉ đạo)(?:\s*(?:,|và)\s*(?:{types}))*\s*(?:,\s*và|,|và)\s*$"),
         "plural_before": re.compile(rf"{plural}\s+$"),
@@ -132,7 +133,7 @@ def _regexes() -> dict[str, re.Pattern]:
         "type_list": re.compile(rf"(?<![^\W\d_]){types}\s*(?:,\s*và|,|và)\s*$"),
         "date": re.compile(rf"\s*,?\s*(?:ban hành\s+)?{dated}"),
         "date_only": re.compile(_DATE),
-        "of": re.compile(r"\s*,?\s*của\s+"),
+        "of": re.compile(rf"\s*,?\s*{of}\s+"),
         "honorific": re.compile(rf"{G.piece('honorific')}\s+"),
         "name_comma": re.compile(G.piece("name_comma")),
         "about": re.compile(r"\s*,?\s*(?:về việc|về|V/v)\s+"),
@@ -150,8 +151,9 @@ def _regexes() -> dict[str, re.Pattern]:
                                   rf"|,?\s+(?={alternation([t for t, _ in p['subject_stop']])}(?![^\W_]))"
                                   # the next citation of a list: "về X và Công điện số ...", "về X, ý kiến chỉ đạo của ..."
                                   rf"|(?:\s*,\s*(?:và\s+)?|\s+(?:và|cùng)\s+)(?=(?:{types})(?:\s+{so})?\s*:?\s*{_NUMBER}"
-                                  rf"|{unnumbered}\s+(?:ngày|của)\s|{implicit}\s+của\s)"),
+                                  rf"|{unnumbered}\s+(?:{day}|{of})\s|{implicit}\s+{of}\s)"),
         "date_first": re.compile(rf"^\s*{dated}"),
+        "of_x_at": re.compile(rf"(?:^|.*\s){of}\s+(?P<x>[^,;:.()]+?)\s+tại\s+$", re.S),
         "heads": re.compile(alternation([t for t, _ in patterns('body_phrases.csv')['body_head']]) + r"(?![^\W_])"),
     }
 
@@ -537,7 +539,7 @@ def _context_fill(w: str, hit: _Hit, ctx: DocContext) -> None:
     if coded and _names_a_body(hit.number):
         hit.issuer = coded  # "Kết luận của Thủ tướng tại Thông báo số 253/TB-VPCP": VPCP issued the Thông báo
     if not hit.issuer:  # "của Tỉnh ủy Kon Tum tại văn bản số 1035-CV/TU": the text says whose TU it is
-        m = re.search(r"(?:^|.*\s)của\s+(?P<x>[^,;:.()]+?)\s+tại\s+$", before, re.S)  # the last "của"
+        m = rx["of_x_at"].search(before)  # the last "của X tại"
         if m:
             end = read_body(w, lo + m.start("x"), hit.start)
             written = clean(w[lo + m.start("x"):end])

@@ -13,7 +13,8 @@ Pieces (``piece(name)``): ``date`` (groups d, m, y: "28/7/2020", "09.12.2020", "
 "30/2020/NĐ-CP"), ``bare_number`` (digits with no symbol after them: "1409" of "Công điện số 1409
 ngày ..."), ``symbol_part``, ``number_word`` ("số") and ``number_word_damaged`` ("so", "sô"), ``plural``
 ("các|những"), ``type_word`` (every spelling of a document type), ``honorific`` ("đồng chí"),
-``name_comma`` (a comma inside a name: "phòng, chống"). ``nearest_type`` reads a type word damaged by
+``name_comma`` (a comma inside a name: "phòng, chống"), ``day_word`` ("ngày", lower case: inside a
+sentence) and ``of`` ("của", the word before an author or issuer). ``nearest_type`` reads a type word damaged by
 OCR or typing ("Chthị", "Cồng văn", "Cong van") by edit distance.
 """
 from __future__ import annotations
@@ -130,6 +131,8 @@ def pieces() -> dict[str, str]:
         "plural": alternation(words("plural"), "i"),
         "type_word": alternation(any_case(type_words())),
         "honorific": alternation(words("honorific"), "i"),
+        "day_word": alternation(words("day_word")),
+        "of": alternation(words("of_word")),
     }
 
 
