@@ -645,16 +645,20 @@ def _info(hit: _Hit) -> int:
     return sum(x is not None for x in (hit.date, hit.issuer, hit.subject)) + hit.issuer_from_tail
 
 
-def find_citations(st: SourceText, ctx: DocContext, own_number: str | None = None) -> CitationsFound:
-    """Every specific document the text cites, generic mentions, and plain-words warnings. Never raises."""
+def find_citations(st: SourceText, ctx: DocContext, own_number: str | None = None, start: int = 0) -> CitationsFound:
+    """Every specific document the text cites, generic mentions, and plain-words warnings. Never raises.
+
+    ``own_number``: the document's number, never a citation (also written bare: "Hướng dẫn số 26");
+    ``start``: where the document's own words begin (a press lead before an original's header is the
+    journalist's, and what it mentions is not cited by the document)."""
     try:
-        return _find(st, ctx or DocContext(), own_number)
+        return _find(st, ctx or DocContext(), own_number, max(0, start))
     except Exception as exc:  # one odd document must not stop a batch; say what happened
         return CitationsFound(warnings=(f"citations not read: {type(exc).__name__}: {exc}",))
 
 
-def _find(st: SourceText, ctx: DocContext, own_number: str | None) -> CitationsFound:
-    w = st.work
+def _find(st: SourceText, ctx: DocContext, own_number: str | None, start: int = 0) -> CitationsFound:
+    w = " " * start + st.work[start:] if start else st.work  # same offsets, nothing before start
     limit = _body_limit(w)
     own = norm_number(own_number) if own_number else ""
     numbered, skipped = _numbered(w, limit, own)

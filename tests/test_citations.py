@@ -480,3 +480,13 @@ def test_name_comma_examples(row):
     text = "Thực hiện Công văn số 25/BCĐ của " + row["example"] + " về việc cách ly."
     start = text.index("của ") + 4
     assert text[start:read_body(text, start, len(text))] == row["example"]
+
+
+def test_nothing_before_start_is_cited():
+    lead = "(Báo X) - Theo Quy định số 172-QĐ/TW, Ban Bí thư quyết định. Toàn văn như sau:\n\n"
+    text = lead + "Căn cứ Điều lệ Đảng và Quy định số 24-QĐ/TW ngày 30/7/2021;"
+    assert [c.number for c in cited(text)] == ["172-QĐ/TW", None, "24-QĐ/TW"]
+    found = cite(text, start=len(lead))
+    assert [c.number for c, _ in found.citations] == [None, "24-QĐ/TW"]
+    st = SourceText.from_text(text)
+    assert all(st.canonical[s.start:s.end] == s.quote and s.start >= len(lead) for _, s in found.citations)
