@@ -1,16 +1,23 @@
-"""Cited documents: numbered, unnumbered and implicit citations, their relation, and generic mentions.
+"""Cited documents: numbered, unnumbered, named and implicit citations, their relation, and generic mentions.
 
-Matching runs on ``SourceText.work``; evidence spans quote ``canonical``. The vocabulary (type words,
-issuer codes, verbs, words that end an issuer's name) is data in ``data/reference``:
-``citation_patterns.csv``, ``citation_relations.csv``, ``body_phrases.csv``; the issuer told by a
-symbol's code comes from ``issuer_codes.csv`` through ``loaders.bodies.issuer_from_number``. Dates follow
-the header's rule (``loaders.header.parse_date``): an impossible date is corrected only when unambiguous.
+Matching runs on ``SourceText.work``; evidence spans quote ``canonical``. The vocabulary is data in
+``data/reference``: the grammar pieces (number, symbol, date, type words, plural "các|những", "số") come
+from ``loaders.grammar``; ``citation_patterns.csv`` (type words, leads, words that end an issuer's name or a
+title, issuer rewrites), ``named_documents.csv`` (documents named without a number: "Điều lệ Đảng",
+"Luật <title>"), ``citation_relations.csv`` and ``body_phrases.csv``; the issuer told by a symbol's code comes
+from ``issuer_codes.csv`` through ``loaders.bodies.issuer_from_number``. Dates follow the header's rule
+(``loaders.header.date_from_parts``): an impossible date is corrected only when unambiguous.
 
-A citation is found from an anchor (a type word with a number, a capitalised type word followed by a
-date or by "của <author>", or "ý kiến chỉ đạo của <one author> về <subject>"), then its tail is read
-left to right: date, "của <issuer>", date, "về <subject>". What the tail lacks comes from around it:
-the shared tail of a list, the symbol's issuer code, "của X tại <citation>", "X đã ban hành <citation>",
-"Ngày <date>, ... ban hành <citation>".
+A citation is found from an anchor: a type word with a number (with a symbol, or bare after "số" or before
+"ngày"/"của": "Công điện số 1409 ngày ..."); a number after a type word damaged by OCR or typing ("Chthị
+16 của ...", read by edit distance, the distance in a warning); a capitalised type word followed by a date
+or by "của <author>"; a quoted title ("“Lời kêu gọi ...” của ..."); a named document; or "ý kiến chỉ đạo
+của <one author> về <subject>" (implicit). Its tail is read left to right: date, "của <issuer>", date, "về
+<subject>"; a list goes on after the number or the date ("các Công điện: số 1305/CĐ-BYT ngày ..., số
+1316/-BYT ngày ... của Bộ Y tế"), its items sharing type, issuer and verb. What the tail lacks comes from
+around it: the symbol's code, "của X tại <citation>", "X đã ban hành <citation>", "Ngày <date>, ... ban hành
+<citation>". "chỉ đạo của X", plural classes ("các chỉ thị, công điện và ...") and names containing a lead
+("Ban Chỉ đạo của Thành phố") are generic, never citations; the document's own number is never cited.
 """
 from __future__ import annotations
 
@@ -99,7 +106,8 @@ def _regexes() -> dict[str, re.Pattern]:
     stops = alternation([w for w, _ in p["issuer_stop"]])
     implicit = alternation(G.any_case(t for t, _ in p["implicit_lead"]))
     so, bare, dated, plural = G.piece("number_word"), G.piece("bare_number"), G.piece("dated"), G.piece("plural")
-    tail = rf"(?=\s*,?\s*(?:{dated}|của\s))"   # what makes a bare number a citation without "số"
+    of, day = G.piece("of"), G.piece("day_word")
+    tail = rf"(?=\s*,?\s*(?:{dated}|{of}\s))"   # what makes a bare number a citation without "số"
     named = [d.head for d in named_documents()]
     return {
         "numbered": re.compile(rf"(?<![^\W\d_])(?P<type>{types})(?:\s*:)?(?:(?:\s+{so})?\s*:?\s*(?P<num>{_NUMBER})"
@@ -109,22 +117,25 @@ def _regexes() -> dict[str, re.Pattern]:
         "bare_list": re.compile(rf"\s*(?:,|;|và|,\s*và)\s*(?P<so>{so})\s*:?\s*(?P<num>{bare})"),
         # a number whose type word is damaged ("Chthị 16 của ...", "Cồng văn số 12/UBND"): read by edit distance
         "any_number": re.compile(rf"(?<![^\W_])(?:(?P<num>{_NUMBER})|(?P<bare>{bare}){tail})"),
-        "damaged_type": re.compile(rf"(?P<w>(?:[^\W\d_]+[ \t]+){{0,2}}[^\W\d_]+)\s*:?\s*(?:(?P<so>{so}|so)\s*:?\s*)?$"),
-        "unnumbered": re.compile(rf"(?<![^\W\d_])(?P<type>{unnumbered})(?=\s+(?:ngày\s|của\s|{authors}\s))"),
+        "damaged_type": re.compile(rf"(?P<w>(?:[^\W\d_]+[ \t]+){{0,2}}[^\W\d_]+)\s*:?\s*(?:(?P<so>{so}|{G.piece('number_word_damaged')})\s*:?\s*)?$"),
+        "unnumbered": re.compile(rf"(?<![^\W\d_])(?P<type>{unnumbered})(?=\s+(?:{day}\s|{of}\s|{authors}\s))"),
         # a title in quotes: "“Lời kêu gọi toàn dân ...” của Tổng Bí thư"
-        "quoted": re.compile(rf"[“\"](?P<type>{types})\s[^”\"\n]{{1,250}}[”\"](?=\s*,?\s*(?:{dated}|của\s))"),
+        "quoted": re.compile(rf"[“\"](?P<type>{types})\s[^”\"\n]{{1,250}}[”\"](?=\s*,?\s*(?:{dated}|{of}\s))"),
         "named": re.compile(rf"(?<![^\W\d_])(?P<head>{alternation(named)})(?![^\W_])"),
         "title_word": re.compile(r"(?P<sep>,?[ \t]*\n?[ \t]*)(?P<word>[^\s,;.:()\[\]\"“”!?]+)"),
         "title_stop": re.compile(rf"{alternation([t for t, _ in p['title_stop']])}(?![^\W_])"),
-        "implicit": re.compile(rf"(?<![^\W\d_])(?P<lead>{implicit})\s+của\s+"),
-        "generic": re.compile(rf"(?<![^\W\d_])(?P<lead>{alternation(G.any_case(t for t, _ in p['generic_lead']))})(?:[,\s]+(?:hướng dẫn|chỉ đạo))*\s+của\s+"),
+        "implicit": re.compile(rf"(?<![^\W\d_])(?P<lead>{implicit})\s+{of}\s+"),
+        "generic": re.compile(rf"(?<![^\W\d_])(?P<lead>{alternation(G.any_case(t for t, _ in p['generic_lead']))})(?:[,\s]+(?:hướng dẫn|chỉ đạo))*\s+{of}\s+"),
         # "các công điện, chỉ thị và <lead>": a lead inside a plural list of types is generic too
         "plural_list": re.compile(rf"{plural}\s+(?:{types}|chỉ đạo)(?:\s*(?:,|và)\s*(?:{types}))*\s*(?:,\s*và|,|và)\s*$"),
         "plural_before": re.compile(rf"{plural}\s+$"),
+        # "Chỉ thị, Nghị quyết của Đảng": bare type words listed together name a class of documents
+        "type_list": re.compile(rf"(?<![^\W\d_]){types}\s*(?:,\s*và|,|và)\s*$"),
         "date": re.compile(rf"\s*,?\s*(?:ban hành\s+)?{dated}"),
         "date_only": re.compile(_DATE),
-        "of": re.compile(r"\s*,?\s*của\s+"),
+        "of": re.compile(rf"\s*,?\s*{of}\s+"),
         "honorific": re.compile(rf"{G.piece('honorific')}\s+"),
+        "name_comma": re.compile(G.piece("name_comma")),
         "about": re.compile(r"\s*,?\s*(?:về việc|về|V/v)\s+"),
         "author": re.compile(rf"\s+(?={authors}\s)"),
         "stop": re.compile(rf"(?:{stops})(?![^\W_])"),
@@ -140,8 +151,9 @@ def _regexes() -> dict[str, re.Pattern]:
                                   rf"|,?\s+(?={alternation([t for t, _ in p['subject_stop']])}(?![^\W_]))"
                                   # the next citation of a list: "về X và Công điện số ...", "về X, ý kiến chỉ đạo của ..."
                                   rf"|(?:\s*,\s*(?:và\s+)?|\s+(?:và|cùng)\s+)(?=(?:{types})(?:\s+{so})?\s*:?\s*{_NUMBER}"
-                                  rf"|{unnumbered}\s+(?:ngày|của)\s|{implicit}\s+của\s)"),
+                                  rf"|{unnumbered}\s+(?:{day}|{of})\s|{implicit}\s+{of}\s)"),
         "date_first": re.compile(rf"^\s*{dated}"),
+        "of_x_at": re.compile(rf"(?:^|.*\s){of}\s+(?P<x>[^,;:.()]+?)\s+tại\s+$", re.S),
         "heads": re.compile(alternation([t for t, _ in patterns('body_phrases.csv')['body_head']]) + r"(?![^\W_])"),
     }
 
@@ -162,9 +174,15 @@ def read_body(w: str, pos: int, limit: int, max_words: int = 14) -> int:
     end = pos
     i = pos
     words = 0
+    word_start = pos
     while i < limit and words < max_words:
         m = re.compile(r"[ \t]*\n?[ \t]*").match(w, i)
         j = m.end()
+        comma = rx["name_comma"].match(w, word_start, limit) if words and j < limit and w[j] == "," else None
+        if comma and comma.end() > j:  # "Ban Chỉ đạo phòng, chống dịch": the comma is inside the name
+            end = i = word_start = comma.end()
+            words += 1
+            continue
         if j >= limit or w[j] in ",;.:()[]\"“”!?\n" or w.startswith("./", j):
             break
         if w[j] in "-–" and j + 1 < limit and w[j + 1] == " " and words and w[j - 1] == " ":
@@ -185,6 +203,7 @@ def read_body(w: str, pos: int, limit: int, max_words: int = 14) -> int:
         wm = _WORD.match(w, j)
         if not wm:
             break
+        word_start = j
         end = i = wm.end()
         words += 1
     if rx["posts_only"].match(rx["honorific"].sub("", clean(w[pos:end]), count=1)):
@@ -304,8 +323,12 @@ def _anchors(w: str, limit: int) -> list[tuple[int, int, str, str, str | None]]:
             start = d.start("w") + spans[-k][0]
             written = clean(w[start:d.start("w") + spans[-1][1]])
             tm = G.nearest_type(written)
-            if tm and tm.distance:
-                warning = f"type word {written!r} read as {tm.name!r} (edit distance {tm.distance})"
+            so = d.group("so") or ""
+            damaged_so = bool(so) and not re.fullmatch(G.piece("number_word"), so)
+            if tm and (tm.distance or damaged_so):
+                warning = "; ".join(filter(None, (
+                    tm.distance and f"type word {written!r} read as {tm.name!r} (edit distance {tm.distance})",
+                    damaged_so and f"number word {so!r} read as {G.words('number_word')[0]!r}")))
                 out.append((start, m.end(), tm.name, m.group("num") or m.group("bare"), warning))
                 break
     return sorted(out)
@@ -360,10 +383,12 @@ def _absorbed(w: str, end: int, numbered: list[_Hit]) -> bool:
     return bool(m) and any(h.start == m.end() for h in numbered)
 
 
-def _in_plural(w: str, start: int) -> bool:
-    """"các Báo cáo của ...", "các công điện, chỉ thị và ý kiến chỉ đạo của ...": a class, not one document."""
+def _in_plural(w: str, start: int, type_list: bool = False) -> bool:
+    """"các Báo cáo của ...", "các công điện, chỉ thị và ý kiến chỉ đạo của ...": a class, not one document;
+    ``type_list``: also after bare type words ("Chỉ thị, Nghị quyết của Đảng")."""
     rx = _regexes()
-    return bool(rx["plural_before"].search(w, max(0, start - 8), start) or rx["plural_list"].search(w, max(0, start - 120), start))
+    return bool(rx["plural_before"].search(w, max(0, start - 8), start) or rx["plural_list"].search(w, max(0, start - 120), start)
+                or (type_list and rx["type_list"].search(w, max(0, start - 30), start)))
 
 
 def _inside_name(w: str, start: int) -> bool:
@@ -378,7 +403,7 @@ def _unnumbered(w: str, limit: int, taken, numbered, ctx: DocContext) -> list[_H
     found = [(m.start(), m.end(), m.group("type"), True) for m in rx["unnumbered"].finditer(w, 0, limit)]
     found += [(m.start(), m.end(), m.group("type"), False) for m in rx["quoted"].finditer(w, 0, limit)]
     for start, type_end, written, bare in sorted(found):
-        if _overlaps(start, type_end, taken) or _in_plural(w, start) or (hits and start < hits[-1].end):
+        if _overlaps(start, type_end, taken) or _in_plural(w, start, type_list=bare) or (hits and start < hits[-1].end):
             continue
         hit = _Hit(start, type_end, _type_name(written))
         author = rx["author"].match(w, type_end, limit) if bare else None
@@ -514,7 +539,7 @@ def _context_fill(w: str, hit: _Hit, ctx: DocContext) -> None:
     if coded and _names_a_body(hit.number):
         hit.issuer = coded  # "Kết luận của Thủ tướng tại Thông báo số 253/TB-VPCP": VPCP issued the Thông báo
     if not hit.issuer:  # "của Tỉnh ủy Kon Tum tại văn bản số 1035-CV/TU": the text says whose TU it is
-        m = re.search(r"(?:^|.*\s)của\s+(?P<x>[^,;:.()]+?)\s+tại\s+$", before, re.S)  # the last "của"
+        m = rx["of_x_at"].search(before)  # the last "của X tại"
         if m:
             end = read_body(w, lo + m.start("x"), hit.start)
             written = clean(w[lo + m.start("x"):end])
@@ -620,16 +645,20 @@ def _info(hit: _Hit) -> int:
     return sum(x is not None for x in (hit.date, hit.issuer, hit.subject)) + hit.issuer_from_tail
 
 
-def find_citations(st: SourceText, ctx: DocContext, own_number: str | None = None) -> CitationsFound:
-    """Every specific document the text cites, generic mentions, and plain-words warnings. Never raises."""
+def find_citations(st: SourceText, ctx: DocContext, own_number: str | None = None, start: int = 0) -> CitationsFound:
+    """Every specific document the text cites, generic mentions, and plain-words warnings. Never raises.
+
+    ``own_number``: the document's number, never a citation (also written bare: "Hướng dẫn số 26");
+    ``start``: where the document's own words begin (a press lead before an original's header is the
+    journalist's, and what it mentions is not cited by the document)."""
     try:
-        return _find(st, ctx or DocContext(), own_number)
+        return _find(st, ctx or DocContext(), own_number, max(0, start))
     except Exception as exc:  # one odd document must not stop a batch; say what happened
         return CitationsFound(warnings=(f"citations not read: {type(exc).__name__}: {exc}",))
 
 
-def _find(st: SourceText, ctx: DocContext, own_number: str | None) -> CitationsFound:
-    w = st.work
+def _find(st: SourceText, ctx: DocContext, own_number: str | None, start: int = 0) -> CitationsFound:
+    w = " " * start + st.work[start:] if start else st.work  # same offsets, nothing before start
     limit = _body_limit(w)
     own = norm_number(own_number) if own_number else ""
     numbered, skipped = _numbered(w, limit, own)

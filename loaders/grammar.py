@@ -11,8 +11,10 @@ fragments again::
 Pieces (``piece(name)``): ``date`` (groups d, m, y: "28/7/2020", "09.12.2020", "31 tháng 3 năm 2020"),
 ``dated`` ("ngày " + date), ``symbol`` (a number with its symbol: "472/UBND-VP6", "48 -CT/TW",
 "30/2020/NĐ-CP"), ``bare_number`` (digits with no symbol after them: "1409" of "Công điện số 1409
-ngày ..."), ``symbol_part``, ``number_word`` ("số"), ``plural`` ("các|những"), ``type_word`` (every
-spelling of a document type), ``honorific`` ("đồng chí"). ``nearest_type`` reads a type word damaged by
+ngày ..."), ``symbol_part``, ``number_word`` ("số") and ``number_word_damaged`` ("so", "sô"), ``plural``
+("các|những"), ``type_word`` (every spelling of a document type), ``honorific`` ("đồng chí"),
+``name_comma`` (a comma inside a name: "phòng, chống"), ``day_word`` ("ngày", lower case: inside a
+sentence) and ``of`` ("của", the word before an author or issuer). ``nearest_type`` reads a type word damaged by
 OCR or typing ("Chthị", "Cồng văn", "Cong van") by edit distance.
 """
 from __future__ import annotations
@@ -123,9 +125,14 @@ def pieces() -> dict[str, str]:
                    rf"(?:\s*[-/]\s*[A-ZĐƯ0-9][^\W_]*)*(?![^\W_])"),
         "bare_number": r"\d{1,5}(?!\d|\s*[-/–]\s*[^\W_]|[,.]\d|[^\W\d_])",
         "number_word": alternation(words("number_word"), "i"),
+        "number_word_damaged": alternation(any_case(words("number_word_damaged"))),
+        # a comma inside a name: "Ban Chỉ đạo phòng, chống dịch"
+        "name_comma": alternation(any_case(w.replace(",", " , ") for w in words("name_comma"))).replace(r"\s+,\s+", r"\s*,\s*"),
         "plural": alternation(words("plural"), "i"),
         "type_word": alternation(any_case(type_words())),
         "honorific": alternation(words("honorific"), "i"),
+        "day_word": alternation(words("day_word")),
+        "of": alternation(words("of_word")),
     }
 
 

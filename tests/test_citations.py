@@ -437,12 +437,15 @@ def test_title_stop_examples(row):
     ("Tiếp tục thực hiện các công điện, chỉ thị và ý kiến chỉ đạo của Thủ tướng Chính phủ về bảo đảm an ninh.", 0, 1),
     ("ý kiến thống nhất tại cuộc họp Ban Chỉ đạo của Thành phố về công tác phòng dịch", 0, 0),
     ("theo đúng chỉ đạo của Thủ tướng Chính phủ, Bộ Y tế và Thành ủy về tiêm chủng", 0, 1),
+    ("Quán triệt các Chỉ thị, Nghị quyết của Đảng về công tác cán bộ.", 0, 0),
+    ("Quán triệt Chỉ thị, Nghị quyết của Đảng về công tác cán bộ.", 0, 0),
+    ("Thực hiện Công văn số 12/UBND-VP và Báo cáo của UBND tỉnh về phòng dịch.", 2, 0),
     ("Thực hiện ý kiến chỉ đạo của Thường trực Tỉnh ủy về việc tổ chức Tết, Ban Thường vụ yêu cầu", 1, 0),
 ])
 def test_generic_mentions_stay_out(text, citations, generic):
     found = cite(text)
     assert (len(found.citations), len(found.generic)) == (citations, generic)
-    assert all(c.explicit is False for c, _ in found.citations)
+    assert all(c.explicit is False or c.doc_type for c, _ in found.citations)
 
 
 @pytest.mark.parametrize("text, own, numbers", [
@@ -462,3 +465,28 @@ def test_own_number_is_never_cited(text, own, numbers):
 ])
 def test_items_after_a_semicolon_share_the_verb(text, relations):
     assert [c.relation for c in cited(text)] == relations
+
+
+@pytest.mark.parametrize("row", rows("grammar_words.csv", "number_word_damaged"), ids=lambda r: r["text"])
+def test_damaged_number_word_examples(row):
+    found = cite("Thực hiện " + row["example"] + " của UBND tỉnh.")
+    (doc,) = [c for c, _ in found.citations]
+    assert doc.number and doc.doc_type == "Công văn"
+    assert any(f"number word {row['text']!r}" in w for w in found.warnings), found.warnings
+
+
+@pytest.mark.parametrize("row", rows("grammar_words.csv", "name_comma"), ids=lambda r: r["text"])
+def test_name_comma_examples(row):
+    text = "Thực hiện Công văn số 25/BCĐ của " + row["example"] + " về việc cách ly."
+    start = text.index("của ") + 4
+    assert text[start:read_body(text, start, len(text))] == row["example"]
+
+
+def test_nothing_before_start_is_cited():
+    lead = "(Báo X) - Theo Quy định số 172-QĐ/TW, Ban Bí thư quyết định. Toàn văn như sau:\n\n"
+    text = lead + "Căn cứ Điều lệ Đảng và Quy định số 24-QĐ/TW ngày 30/7/2021;"
+    assert [c.number for c in cited(text)] == ["172-QĐ/TW", None, "24-QĐ/TW"]
+    found = cite(text, start=len(lead))
+    assert [c.number for c, _ in found.citations] == [None, "24-QĐ/TW"]
+    st = SourceText.from_text(text)
+    assert all(st.canonical[s.start:s.end] == s.quote and s.start >= len(lead) for _, s in found.citations)
