@@ -78,7 +78,7 @@ def extract(st: SourceText, source: str, sha256: str | None = None) -> DocumentR
         ev.update({f"generic_references[{i}]": s for i, (_, s) in enumerate(found.generic)})
         run.warnings.extend(found.warnings)
     found = run.guard("assignments", lambda: find_assignments(st, ctx), ())
-    found = tuple(a for a in (_without_lead(a, rep) for a in found) if a is not None)
+    found = tuple(a for a in (_without_speaker(_without_lead(a, rep), facts) for a in found) if a is not None)
     assignments = tuple(a[0] for a in found)
     ev.update({f"assignments[{i}]": a[1] for i, a in enumerate(found)})
 
@@ -133,6 +133,20 @@ def _without_lead(found: tuple, rep: P.Reported | None) -> tuple | None:
     if rep.signer is not None and rep.signer.name:
         marks.append(H.fold(rep.signer.name))
     keep = tuple(b for b in a.bodies if not any(k and k in H.fold(b) for k in marks))
+    if keep == a.bodies:
+        return found
+    return (replace(a, bodies=keep), span) if keep else None
+
+
+def _without_speaker(found: tuple | None, facts: dict) -> tuple | None:
+    """The document's own issuer is never a lead body of its tasks: "Ban Thường vụ Thành ủy Hà Nội chỉ
+    đạo …" (a headline, or the issuer's voice) tells of the document, it is not a task of its issuer."""
+    if found is None:
+        return None
+    a, span = found
+    names = [H.fold(n) for n in (facts.get("issuer"), facts.get("acting_body")) if n]
+    own = lambda b: len(b.split()) >= 2 and b[:1].isupper() and any(n.startswith(H.fold(b)) for n in names)
+    keep = tuple(b for b in a.bodies if not own(b))
     if keep == a.bodies:
         return found
     return (replace(a, bodies=keep), span) if keep else None

@@ -21,11 +21,13 @@ from typing import Mapping
 
 from loaders import header as H
 from loaders import refdata
+from loaders.bodies import resolve_body
 from loaders.records import Signer, Span
 from loaders.refdata import table
 from loaders.text import SourceText, clean
 
 PRESS, QUOTE = "PRESS", "QUOTE"
+_LEVELS = ("central", "province", "district", "sector")
 
 
 @dataclass(frozen=True)
@@ -166,7 +168,22 @@ def organ(text: str) -> tuple[str | None, H.Organ] | None:
     central = refdata.find_central_body(text)
     if central:
         return None, H.Organ(central.name, central.level, central.channel, central.name)
-    return H.body_in_text(text)
+    return H.body_in_text(text) or _template_body(text)
+
+
+def _template_body(text: str) -> tuple[None, H.Organ] | None:
+    """A body of the local templates ("Ban Tuyên giáo Tỉnh ủy Gia Lai", "Văn phòng Tỉnh ủy") that the
+    header's organ words do not cover; a class of bodies or a name of no known channel is none."""
+    body = resolve_body(text)
+    if body is None or body.kind != "body" or not body.channel or body.level not in _LEVELS:
+        return None
+    kind = (H.lookup_province(body.province) or (None, None))[1] if body.province else None
+    district = H.lookup_district(body.district, body.province) if body.district else None
+    placed = body.district if body.level == "district" else body.province
+    return None, H.Organ(body.name, body.level, body.channel, body.name, province=body.province,
+                         province_kind=kind, district=body.district,
+                         district_kind=district[1] if district else None,
+                         open_unit=None if placed or body.level == "central" else body.level)
 
 
 def _name_word(w: str) -> bool:
@@ -364,8 +381,14 @@ def _read_tails(st: SourceText, lead: _Lead, pos: int, end: int, dry: bool = Fal
 
 
 def _recipients_end(work: str, pos: int, end: int) -> int:
+    """The list after "gửi" stops at the subject, a clause word ("… yêu cầu"), or punctuation."""
     m = re.compile(r"\s(?i:về)\s|\.(?:\s|$)|[;:\n“\"]").search(work, pos, end)
-    return m.start() if m else end
+    limit = m.start() if m else end
+    split = {H.fold(w) for w in words("recipient_split")}
+    for stop in _res()["stop"].finditer(work, pos, limit):
+        if H.fold(stop.group(0)) not in split:
+            return stop.start()
+    return limit
 
 
 def _split_recipients(st: SourceText, s: int, e: int) -> list[Span]:

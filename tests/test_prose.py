@@ -66,6 +66,14 @@ LEADS = [
     ("Tăng cường phòng, chống thiên tai\n\nThứ Hai, 10/08/2020|15:01\n\nBan Thường vụ Huyện ủy đã ban hành "
      "Kế hoạch số 45-KH/HU về việc phòng, chống thiên tai năm 2020.",
      dict(doc_type="Kế hoạch", number="45-KH/HU", date=None, acting="Ban Thường vụ")),
+    # a body of the local templates, named in a page title that opens with the document
+    ("Hướng dẫn số 05-HD/BTGTU ngày 3/3/2021 của Ban Tuyên giáo Tỉnh ủy Gia Lai về việc tuyên truyền bầu cử",
+     dict(doc_type="Hướng dẫn", date="2021-03-03", issuer="Ban Tuyên giáo Tỉnh ủy Gia Lai",
+          subject="về việc tuyên truyền bầu cử")),
+    # the list after "gửi" stops at the clause word
+    ("Ban Thường vụ Tỉnh ủy đã ký Công văn số 1234-CV/TU gửi Ban Thường vụ các huyện ủy, đảng ủy trực thuộc "
+     "Tỉnh ủy yêu cầu tạm dừng đại hội.",
+     dict(recipients=["Ban Thường vụ các huyện ủy, đảng ủy trực thuộc Tỉnh ủy"], subject=None)),
     # the province of a committee named in the place line of the lead
     ("Tỉnh ủy Quảng Trị vừa ban hành Công văn số 287 về việc chỉ đạo cán bộ, công chức không đi lại.",
      dict(number="287", issuer="Tỉnh ủy Quảng Trị", acting=None)),
@@ -162,6 +170,14 @@ def test_unplaced_issuer_is_kept_as_written_or_placed_by_the_text():
     r = extract_text("Chiều 3.9, Văn phòng Thành ủy Đà Nẵng cho biết, Bí thư Lê Văn Tám vừa ký chỉ thị về "
                      "phát triển du lịch. Theo đó, Ban Thường vụ Thành ủy yêu cầu các cấp ủy tập trung chỉ đạo.")
     assert (r.issuer, r.date) == ("Thành ủy Đà Nẵng", None)
+
+
+def test_the_issuer_is_no_lead_body_of_its_own_tasks():
+    r = extract_text("Ban Thường vụ Thành ủy Hải Phòng chỉ đạo siết chặt phòng, chống dịch\n\n"
+                     "Ngày 3/8/2021, Ban Thường vụ Thành ủy Hải Phòng đã ban hành Chỉ thị số 12-CT/TU về việc "
+                     "siết chặt phòng, chống dịch.")
+    assert r.acting_body == "Ban Thường vụ Thành ủy Hải Phòng"
+    assert all("Ban Thường vụ Thành ủy Hải Phòng" not in a.bodies for a in r.assignments)
 
 
 def test_journalist_aside_before_a_quoted_original_is_no_citation():
