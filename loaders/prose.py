@@ -91,32 +91,38 @@ def _res() -> dict[str, re.Pattern]:
     cite = [r["verb"] for r in table("citation_relations") if H.fold(r["verb"]) not in
             {H.fold(w) for w in words("issue_verb")}]
     aspect = _alt("aspect")
+    about = _alt("about_word")
     issue = _alt("issue_verb")
     stop = _alt("clause_stop")
     return {
         "mention": re.compile(
             rf"(?<!\w)(?P<type>(?i:{H.alternation(type_names)})|{H.alternation(aliases)})(?!\w)"
             rf"(?:\s+(?P<urg>(?i:{urgency}))(?!\w))?"
-            rf"(?:\s+(?i:số)\s*:?\s*(?P<num>{H.SYMBOL}|\d{{1,5}}(?![\w/]))|\s+(?P<sym>{H.SYMBOL}))?"),
+            rf"(?:\s+{_alt('number_word')}\s*:?\s*(?P<num>{H.SYMBOL}|\d{{1,5}}(?![\w/]))|\s+(?P<sym>{H.SYMBOL}))?"),
         "active": re.compile(rf"(?P<aspects>(?:{aspect}\s+)*)(?P<verb>{issue})\s*$"),
         "weak": re.compile(rf"(?P<aspects>(?:{aspect}\s+)*)(?P<verb>{_alt('weak_verb')})\s*$"),
         "cited": re.compile(rf"(?<!\w)(?i:{H.alternation(cite)})\s+(?:\S+\s+)?$"),
-        "plural": re.compile(r"(?<!\w)(?i:các|những|mọi)\s+$"),
+        "plural": re.compile(rf"(?<!\w){_alt('plural')}\s+$"),
         "passive_lead": re.compile(rf"(?:^|\W){_alt('passive_lead')}\s*$"),
         "passive": re.compile(
             rf"\s*,?\s*(?P<aspects>(?:{aspect}\s+)*)(?P<agent>[^.;:\n]{{0,160}}?)\s*(?P<verb>{issue})(?!\w)"),
         "date": re.compile(rf"\s*,?\s*{H.DATE}"),
         "dateline": re.compile(rf"(?<!\w){_alt('time_of_day')}\s+(?P<d>\d{{1,2}})\s*[/.]\s*(?P<m>\d{{1,2}})\s*[/.]\s*"
                                r"(?P<y>\d{4})(?!\d)"),
-        "of": re.compile(r"\s*,?\s*(?i:của)\s+"),
+        "of": re.compile(rf"\s*,?\s*{_alt('of_word')}\s+"),
         "recipients": re.compile(rf"\s*,?\s*(?:{_alt('recipient_verb')})\s+(?=\w)"),
-        "subject_quoted": re.compile(r"\s*,?\s*[“\"]\s*(?P<s>(?i:về)\s[^”\"\n]+?)\s*[”\"]"),
-        "subject_about_quoted": re.compile(r"\s*,?\s*(?i:về)\s+[“\"]\s*(?P<s>[^”\"\n]+?)\s*[”\"]"),
-        "subject_about": re.compile(r"\s*,?\s*(?P<s>(?i:về)\s)"),
+        "subject_quoted": re.compile(rf"\s*,?\s*[“\"]\s*(?P<s>{about}\s[^”\"\n]+?)\s*[”\"]"),
+        "subject_about_quoted": re.compile(rf"\s*,?\s*{about}\s+[“\"]\s*(?P<s>[^”\"\n]+?)\s*[”\"]"),
+        "subject_about": re.compile(rf"\s*,?\s*(?P<s>{about}\s)"),
+        "subject_end": re.compile(
+            rf"[;\n]|\.(?:\s|$)|\s{_alt('recipient_verb')}\s+(?={_alt('plural')}\s|[{H.UPPER}])"
+            rf"|,?\s+{_alt('subject_stop')}\s|\s\("),
+        "recipients_end": re.compile(rf"\s{about}\s|\.(?:\s|$)|[;:\n“\"]"),
         "subject_plain": re.compile(r"\s+(?P<s>[^\W\d_A-ZĐ])"),
         "stop": re.compile(rf"(?<!\w){stop}(?!\w)"),
-        "recipient_split": re.compile(rf",\s+(?={_alt('recipient_split')}\s)|\s+(?i:và)\s+"),
+        "recipient_split": re.compile(rf",\s+(?={_alt('plural')}\s)|\s+{_alt('conjunction')}\s+"),
         "hearsay": re.compile(rf"(?<!\w){_alt('hearsay')}(?!\w)"),
+        "background": re.compile(rf"^\W*{_alt('background')}(?!\w)"),
         "on_behalf": re.compile(rf"(?<!\w)(?P<cap>{_alt('on_behalf')})\s+"),
         "person_lead": re.compile(rf"(?:{_alt('person_lead')})\s+"),
         "role": re.compile(rf"(?P<role>{H.alternation(words('role') + words('membership'))})(?!\w)"),
@@ -290,8 +296,8 @@ def _is_reported(work: str, m: re.Match, s0: int, s1: int) -> tuple[int, int] | 
     """The span of the reporting verb (or cue) when mention m is the reported document, else None."""
     res = _res()
     before = work[s0:m.start()]
-    if res["plural"].search(before):
-        return None
+    if res["plural"].search(before) or res["background"].match(before):
+        return None   # "các chỉ thị …"; "Trước đó, Thủ tướng đã ban hành …" (background, not the news)
     a = res["active"].search(before)
     if a:
         return s0 + a.start(), s0 + a.end("verb")
@@ -307,10 +313,16 @@ def _is_reported(work: str, m: re.Match, s0: int, s1: int) -> tuple[int, int] | 
         return m.start(), m.start()  # a line naming the document: a page title, "Chỉ thị 04-CT/TU, ngày …"
     tail = _tail_end(work, m.end(), s1)
     pv = res["passive"].match(work, tail, s1)
-    if pv and (not pv.group("agent") or "được" in pv.group("aspects")) and not res["mention"].match(
+    if pv and _agent_ok(pv) and not res["mention"].match(
             work, _skip_space(work, pv.end(), s1)):
         return pv.start("verb"), pv.end("verb")
     return None
+
+
+def _agent_ok(pv: re.Match) -> bool:
+    """A passive names its agent only after "được": "… vừa được đồng chí X ký ban hành"."""
+    aux = {H.fold(w) for w in words("passive_aux")}
+    return not pv.group("agent") or any(H.fold(a) in aux for a in pv.group("aspects").split())
 
 
 def _skip_space(work: str, pos: int, end: int) -> int:
@@ -331,8 +343,7 @@ def _last_clause(text: str) -> str:
 
 def _tail_end(work: str, pos: int, end: int) -> int:
     """Where the tails of a mention (date, "của X", "gửi …", subject) end."""
-    lead = _Lead(None, 0, end)  # type: ignore[arg-type]
-    return _read_tails(SourceText(work, work), lead, pos, end, dry=True)
+    return _read_tails(SourceText(work, work), None, pos, end)
 
 
 def _body_end(work: str, pos: int, end: int) -> int:
@@ -343,9 +354,11 @@ def _body_end(work: str, pos: int, end: int) -> int:
     return punct.start() if punct else limit
 
 
-def _read_tails(st: SourceText, lead: _Lead, pos: int, end: int, dry: bool = False) -> int:
-    """Read date, "của X", "gửi …" and the subject after a mention; returns the position reached."""
+def _read_tails(st: SourceText, lead: _Lead | None, pos: int, end: int) -> int:
+    """Read date, "của X", "gửi …" and the subject after a mention into lead (None: only find where
+    they end); returns the position reached."""
     res, work = _res(), st.work
+    dry = lead is None
     while True:
         d = res["date"].match(work, pos, end)
         if d:
@@ -382,9 +395,9 @@ def _read_tails(st: SourceText, lead: _Lead, pos: int, end: int, dry: bool = Fal
 
 def _recipients_end(work: str, pos: int, end: int) -> int:
     """The list after "gửi" stops at the subject, a clause word ("… yêu cầu"), or punctuation."""
-    m = re.compile(r"\s(?i:về)\s|\.(?:\s|$)|[;:\n“\"]").search(work, pos, end)
+    m = _res()["recipients_end"].search(work, pos, end)
     limit = m.start() if m else end
-    split = {H.fold(w) for w in words("recipient_split")}
+    split = {H.fold(w) for w in words("conjunction")}
     for stop in _res()["stop"].finditer(work, pos, limit):
         if H.fold(stop.group(0)) not in split:
             return stop.start()
@@ -415,8 +428,7 @@ def _subject(st: SourceText, pos: int, end: int, plain: bool) -> tuple[int, int,
             m = None
     if not m:
         return None
-    stop = re.compile(rf"[;\n]|\.(?:\s|$)|\s(?:{_alt('recipient_verb')})\s+(?=(?i:các|những)\s|[{H.UPPER}])"
-                      r"|,?\s+(?:vừa|đã|được)\s|\s\(").search(work, m.start("s"), end)
+    stop = res["subject_end"].search(work, m.start("s"), end)
     s_end = stop.start() if stop else end
     text = work[m.start("s"):s_end].rstrip(" .,")
     if len(text.split()) < 2:
@@ -519,7 +531,7 @@ def _read_passive(st: SourceText, lead: _Lead) -> None:
     work = st.work
     agent0 = _tail_end(work, lead.m.end(), lead.s1)
     pv = _res()["passive"].match(work, agent0, lead.s1)
-    if not pv or (pv.group("agent") and "được" not in pv.group("aspects")):
+    if not pv or not _agent_ok(pv):
         return
     if pv.group("agent") and "signer" not in lead.values:
         person = _person(st, pv.start("agent"), pv.end("agent"))

@@ -66,6 +66,14 @@ LEADS = [
     ("Tăng cường phòng, chống thiên tai\n\nThứ Hai, 10/08/2020|15:01\n\nBan Thường vụ Huyện ủy đã ban hành "
      "Kế hoạch số 45-KH/HU về việc phòng, chống thiên tai năm 2020.",
      dict(doc_type="Kế hoạch", number="45-KH/HU", date=None, acting="Ban Thường vụ")),
+    # "do X ký": the signer after the document
+    ("Công văn số 12-CV/TU ngày 5/3/2021 do đồng chí Lê Văn Tám, Phó Bí thư Thường trực Tỉnh ủy ký yêu cầu "
+     "các cấp ủy tăng cường kiểm tra.",
+     dict(number="12-CV/TU", date="2021-03-05", signer=(NAME, "Phó Bí thư Thường trực", None))),
+    # background first, the news after: the news is the reported document
+    ("Trước đó, Thủ tướng Chính phủ đã ban hành Chỉ thị số 15/CT-TTg. Ngày 2/4/2020, Ban Thường vụ Tỉnh ủy "
+     "đã ban hành Công văn số 610-CV/TU về việc thực hiện cách ly xã hội.",
+     dict(number="610-CV/TU", date="2020-04-02")),
     # a body of the local templates, named in a page title that opens with the document
     ("Hướng dẫn số 05-HD/BTGTU ngày 3/3/2021 của Ban Tuyên giáo Tỉnh ủy Gia Lai về việc tuyên truyền bầu cử",
      dict(doc_type="Hướng dẫn", date="2021-03-03", issuer="Ban Tuyên giáo Tỉnh ủy Gia Lai",
@@ -97,6 +105,7 @@ NOT_REPORTED = [
     "Tỉnh ủy đã ban hành các chỉ thị về phòng, chống dịch và tổ chức thực hiện nghiêm túc.",
     "Căn cứ Quy định số 24-QĐ/TW ngày 30/7/2021 của Ban Chấp hành Trung ương về thi hành Điều lệ Đảng.",
     "Chiều 3/9, Văn phòng Thành ủy cho biết dịch bệnh diễn biến phức tạp.",
+    "Trước đó, Thủ tướng Chính phủ đã ban hành Chỉ thị số 15/CT-TTg về phòng, chống dịch.",
 ]
 
 
@@ -226,5 +235,7 @@ def test_vocabulary_example(row):
         assert r.recipients
     if kind == "hearsay" and r is not None:
         assert r.date is None
+    if kind == "background":
+        assert r is None
     if kind == "time_of_day":
         assert r.date == "2021-08-05"
