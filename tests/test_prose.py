@@ -239,3 +239,24 @@ def test_vocabulary_example(row):
         assert r is None
     if kind == "time_of_day":
         assert r.date == "2021-08-05"
+
+
+def test_text_kind_and_its_evidence_reach_the_graph():
+    import hashlib
+
+    import pyoxigraph as ox
+
+    from loaders.resolve import LoadedDocument
+    from loaders.to_rdf import corpus_graphs
+
+    record = extract_text(PRESS_TEXT, "press.txt")
+    doc = LoadedDocument(record, "press.txt", hashlib.sha256(PRESS_TEXT.encode()).hexdigest(), "0.1")
+    store = ox.Store()
+    for name, text in corpus_graphs([doc]).graphs.items():
+        store.load(text.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES, to_graph=ox.NamedNode(name))
+    verb = record.evidence["text_kind"].quote
+    assert verb == "đã ban hành"
+    assert store.query("""PREFIX dkg: <https://w3id.org/directive-kg/ontology#>
+        PREFIX oa: <http://www.w3.org/ns/oa#>
+        ASK { ?d dkg:textKind "PRESS" ; dkg:evidence ?a . ?a dkg:field "text_kind" ; oa:hasTarget ?t .
+              ?t oa:hasSelector ?q . ?q oa:exact "%s" . }""" % verb, use_default_graph_as_union=True)
