@@ -512,8 +512,13 @@ def _read_lead(st: SourceText, m: re.Match, s0: int, s1: int, verb: tuple[int, i
         by_code = H.type_from_number(lead.values["number"])
         if by_code and written in aliases:   # "văn bản số 2189-CV/ĐUK": the symbol says Công văn
             doc_type = by_code
-    lead.values["doc_type"] = doc_type
-    lead.evidence["doc_type"] = st.span(m.start("type"), m.end("type"))
+        elif _generic(written):
+            doc_type = None
+    elif _generic(written):
+        doc_type = None                     # "vừa có văn bản chỉ đạo …": of no stated type
+    if doc_type:
+        lead.values["doc_type"] = doc_type
+        lead.evidence["doc_type"] = st.span(m.start("type"), m.end("type"))
     if m.group("urg"):
         label = next((lb for s, lb in H.code_list("urgency") if H.fold(s) == H.fold(m.group("urg"))), None)
         if label:
@@ -524,6 +529,11 @@ def _read_lead(st: SourceText, m: re.Match, s0: int, s1: int, verb: tuple[int, i
         _read_head(st, lead)
     _read_passive(st, lead)
     return lead
+
+
+def _generic(written: str) -> bool:
+    """A type word that names no type ("văn bản"): the symbol alone can tell the type."""
+    return H.fold(written) in {H.fold(w) for w in words("generic_type")}
 
 
 def _read_passive(st: SourceText, lead: _Lead) -> None:

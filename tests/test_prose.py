@@ -235,6 +235,8 @@ def test_vocabulary_example(row):
         assert r.recipients
     if kind == "hearsay" and r is not None:
         assert r.date is None
+    if kind == "generic_type":
+        assert r is not None and r.doc_type is None
     if kind == "background":
         assert r is None
     if kind == "time_of_day":
