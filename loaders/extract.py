@@ -54,6 +54,10 @@ def extract(st: SourceText, source: str, sha256: str | None = None) -> DocumentR
     signed = bool(recipients or sig.signer)
     rep = run.guard("prose", lambda: _reported(st, head, end, signed))
     facts = run.guard("issuer", lambda: _facts(st, head, end, copy, signed, rep), {})
+    if rep is None and facts.get("text_kind") == "ORIG" and head.evidence:
+        cue = P.quotation_cue(st, min(s.start for s in head.evidence.values()))
+        if cue is not None:  # an original under a press lead that announces it: a quotation
+            facts["text_kind"], facts.setdefault("evidence", {})["text_kind"] = P.QUOTE, cue
     run.warnings[:0] = list(facts.pop("warnings", ()))
     ev.update(facts.pop("evidence", {}))
     ctx = facts.pop("context", DocContext())

@@ -644,6 +644,15 @@ def _quoted(work: str, pos: int, end: int) -> int | None:
     return None
 
 
+def quotation_cue(st: SourceText, end: int) -> Span | None:
+    """A press lead announcing the original that follows ("Báo … trân trọng giới thiệu toàn văn"),
+    in the text before an original's header at ``end``."""
+    m = None
+    for m in _res()["quote_cue"].finditer(st.work, 0, end):
+        pass
+    return st.span(m.start(), m.end()) if m else None
+
+
 def locality_in_text(st: SourceText, organ_: H.Organ) -> H.Organ | None:
     """A body written without its place ("Ban Thường vụ Thành ủy yêu cầu") completed from the one
     place the same text gives it ("Theo Thành ủy Đà Nẵng, …"); None when no place or several."""

@@ -262,3 +262,23 @@ def test_text_kind_and_its_evidence_reach_the_graph():
         PREFIX oa: <http://www.w3.org/ns/oa#>
         ASK { ?d dkg:textKind "PRESS" ; dkg:evidence ?a . ?a dkg:field "text_kind" ; oa:hasTarget ?t .
               ?t oa:hasSelector ?q . ?q oa:exact "%s" . }""" % verb, use_default_graph_as_union=True)
+
+
+QUOTED_ORIGINAL = ("Báo Cao Bằng trân trọng giới thiệu toàn văn Chỉ thị của Ban Thường vụ Tỉnh ủy.\n\n"
+                   "TỈNH ỦY CAO BẰNG\n\nĐẢNG CỘNG SẢN VIỆT NAM\n\nSố: 07-CT/TU\n\n"
+                   "Cao Bằng, ngày 5 tháng 3 năm 2021\n\nCHỈ THỊ\n\nvề tăng cường phòng, chống cháy rừng\n\n"
+                   "Các cấp ủy tập trung lãnh đạo.")
+
+
+def test_quotation_cue_before_an_original():
+    st = SourceText.from_text(QUOTED_ORIGINAL)
+    assert P.quotation_cue(st, QUOTED_ORIGINAL.index("TỈNH ỦY")).quote == "toàn văn"
+    assert P.quotation_cue(st, 10) is None
+
+
+@pytest.mark.xfail(strict=False, reason="needs the header read after a press lead (issue 13 item 2, header.py)")
+def test_an_original_under_a_lead_announcing_it_is_a_quotation():
+    text = QUOTED_ORIGINAL
+    r = extract_text(text)
+    assert (r.text_kind, r.number, r.issuer) == ("QUOTE", "07-CT/TU", "Tỉnh ủy Cao Bằng")
+    assert r.evidence["text_kind"].quote == "toàn văn"
