@@ -15,7 +15,7 @@ from loaders.assignments import find_assignments
 from loaders.citations import find_citations
 from loaders.context import DocContext
 from loaders.read import SetAside, read_document
-from loaders.records import DocumentRecord, Signer, Span
+from loaders.records import DocumentRecord, Span
 from loaders.signature import SignatureBlock, find_copy_start, parse_copy, parse_signature
 from loaders.text import SourceText
 

@@ -118,7 +118,7 @@ def _res() -> dict[str, re.Pattern]:
             rf"[;\n]|\.(?:\s|$)|\s{_alt('recipient_verb')}\s+(?={_alt('plural')}\s|[{H.UPPER}])"
             rf"|,?\s+{_alt('subject_stop')}\s|\s\("),
         "recipients_end": re.compile(rf"\s{about}\s|\.(?:\s|$)|[;:\n“\"]"),
-        "subject_plain": re.compile(r"\s+(?P<s>[^\W\d_A-ZĐ])"),
+        "subject_plain": re.compile(rf"\s+(?P<s>[^\W\d_{H.UPPER}])"),   # a lower-case word
         "stop": re.compile(rf"(?<!\w){stop}(?!\w)"),
         "recipient_split": re.compile(rf",\s+(?={_alt('plural')}\s)|\s+{_alt('conjunction')}\s+"),
         "hearsay": re.compile(rf"(?<!\w){_alt('hearsay')}(?!\w)"),
@@ -568,7 +568,8 @@ def find_reported(st: SourceText, start: int = 0, end: int | None = None) -> Rep
             continue
         lead = _read_lead(st, m, s0, s1, verb)
         same = _merge_mentions(st, lead, mentions, start, end)
-        return _reported(st, lead, same, motto.start() if motto is not None and motto.start() > m.start() else None, end)
+        original = motto.start() if motto is not None and motto.start() > m.start() else None
+        return _reported(st, lead, same, original, end)
     return None
 
 
@@ -623,7 +624,8 @@ def _reported(st: SourceText, lead: _Lead, mentions: list[Span], original: int |
             lead.evidence["signer.name"] = person.name
             if person.role:
                 lead.evidence["signer.role"] = person.role
-    lead.evidence["text_kind"] = st.span(*lead.verb) if lead.verb[1] > lead.verb[0] else st.span(lead.m.start(), lead.m.end())
+    cue = lead.verb if lead.verb[1] > lead.verb[0] else (lead.m.start(), lead.m.end())
+    lead.evidence["text_kind"] = st.span(*cue)
     quote_start = original if original is not None else _quoted(st.work, lead.s1, end)
     kind = QUOTE if quote_start is not None else PRESS
     return Reported(
