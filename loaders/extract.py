@@ -106,14 +106,15 @@ def _reported(st: SourceText, head: H.Header, end: int, signed: bool) -> P.Repor
     """The document a press text reports, when the text is one: no header of its own (or the
     header of the very document the lead reports, as in a quotation), and not a signed or addressed
     original whose body merely mentions another document."""
-    if head.text_kind == "ORIG":  # a quotation's lead stands before the original's header
+    weak = not head.number and head.issuer is None   # no header, or only a date line
+    if head.text_kind == "ORIG" and not weak:  # a quotation's lead stands before the original's header
         end = min([end] + [s.start for s in head.evidence.values()])
     rep = P.find_reported(st, 0, end)
     if rep is None:
         return None
     if head.number:
         return rep if rep.number and H.fold(rep.number) == H.fold(head.number) else None
-    return rep if head.issuer is None and not signed else None
+    return rep if weak and not signed else None
 
 
 def _reported_itself(span: Span, rep: P.Reported | None) -> bool:
@@ -177,9 +178,11 @@ def _facts(st: SourceText, head: H.Header, end: int, copy, signed_or_addressed: 
     doc = head
     original = head.text_kind == "ORIG"
     if rep is not None:
-        doc = _with_reported(head, rep)
-        ev = {**{k: v for k, v in rep.evidence.items() if not k.startswith("signer.")}, **ev}
-        warnings.extend(rep.warnings)
+        # a header without number or issuer over a press text is the article's date line: not used
+        base = head if head.number else H.Header(end=head.end)
+        doc = _with_reported(base, rep)
+        ev = {**{k: v for k, v in rep.evidence.items() if not k.startswith("signer.")}, **base.evidence}
+        warnings = list(base.warnings) + list(rep.warnings)
         original = False
     subject = doc.subject
     if subject is None and not original:
@@ -206,7 +209,7 @@ def _facts(st: SourceText, head: H.Header, end: int, copy, signed_or_addressed: 
     loc = _locality(issuer, head.parent, doc.place or head.place, copy)
     if issuer is not None:
         issuer = H.complete(issuer, *loc)
-    place = doc.place if doc is head else None
+    place = doc.place
     if place is None and kind == "ORIG" and signed_or_addressed and issuer is not None \
             and issuer.channel == "party" and issuer.level == "province" and issuer.province:
         place = issuer.province

@@ -162,6 +162,13 @@ def test_press_record_has_the_reported_facts_with_evidence():
     assert "34/CT-TTg" in [c.number for c in r.cited_documents]
 
 
+def test_an_article_date_line_is_not_the_documents():
+    r = extract_text("Hà Nội, ngày 30/7/2021\n\nBan Thường vụ Thành ủy Hà Nội vừa ban hành Chỉ thị số 05-CT/TU "
+                     "về việc tăng cường phòng, chống dịch.")
+    assert (r.text_kind, r.number, r.date, r.place) == ("PRESS", "05-CT/TU", None, None)
+    assert "date" not in r.evidence and "place" not in r.evidence
+
+
 def test_signer_and_recipients_from_prose_have_evidence():
     text = LEADS[1][0]
     r = extract_text(text)
