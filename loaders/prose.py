@@ -151,8 +151,8 @@ def _ends(work: str, start: int, end: int):
 
 def _sentence(work: str, pos: int, start: int, end: int) -> tuple[int, int]:
     """(start, end) of the sentence around pos, within [start, end)."""
-    s0 = start
-    for b in _ends(work, max(start, pos - 1500), pos + 1):
+    s0 = max(start, work.rfind("\n", 0, pos) + 1)      # a sentence never spans a line break
+    for b in _ends(work, max(s0, pos - 1500), pos + 1):
         s0 = b if b <= pos else s0
     s1 = next(_ends(work, pos, end), end)
     return s0, s1
