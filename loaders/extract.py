@@ -16,7 +16,7 @@ from loaders.body_lists import recipient_names
 from loaders.citations import find_citations
 from loaders.context import DocContext
 from loaders.read import SetAside, read_document
-from loaders.records import DocumentRecord, Signer, Span
+from loaders.records import DocumentRecord, Span
 from loaders.signature import SignatureBlock, find_copy_start, parse_copy, parse_signature
 from loaders.text import SourceText
 
@@ -55,6 +55,10 @@ def extract(st: SourceText, source: str, sha256: str | None = None) -> DocumentR
     signed = bool(recipients or sig.signer)
     rep = run.guard("prose", lambda: _reported(st, head, end, signed))
     facts = run.guard("issuer", lambda: _facts(st, head, end, copy, signed, rep), {})
+    if rep is None and facts.get("text_kind") == "ORIG" and head.evidence:
+        cue = P.quotation_cue(st, min(s.start for s in head.evidence.values()))
+        if cue is not None:  # an original under a press lead that announces it: a quotation
+            facts["text_kind"], facts.setdefault("evidence", {})["text_kind"] = P.QUOTE, cue
     run.warnings[:0] = list(facts.pop("warnings", ()))
     ev.update(facts.pop("evidence", {}))
     ctx = facts.pop("context", DocContext())
@@ -79,7 +83,7 @@ def extract(st: SourceText, source: str, sha256: str | None = None) -> DocumentR
         ev.update({f"generic_references[{i}]": s for i, (_, s) in enumerate(found.generic)})
         run.warnings.extend(found.warnings)
     found = run.guard("assignments", lambda: find_assignments(st, ctx, tuple(n for n, _ in recipients)), ())
-    found = tuple(a for a in (_without_lead(a, rep) for a in found) if a is not None)
+    found = tuple(a for a in (_without_speaker(_without_lead(a, rep), facts) for a in found) if a is not None)
     assignments = tuple(a[0] for a in found)
     ev.update({f"assignments[{i}]": a[1] for i, a in enumerate(found)})
 
@@ -103,14 +107,15 @@ def _reported(st: SourceText, head: H.Header, end: int, signed: bool) -> P.Repor
     """The document a press text reports, when the text is one: no header of its own (or the
     header of the very document the lead reports, as in a quotation), and not a signed or addressed
     original whose body merely mentions another document."""
-    if head.text_kind == "ORIG":  # a quotation's lead stands before the original's header
+    weak = not head.number and head.issuer is None   # no header, or only a date line
+    if head.text_kind == "ORIG" and not weak:  # a quotation's lead stands before the original's header
         end = min([end] + [s.start for s in head.evidence.values()])
     rep = P.find_reported(st, 0, end)
     if rep is None:
         return None
     if head.number:
         return rep if rep.number and H.bare_key(rep.number) == H.bare_key(head.number) else None
-    return rep if head.issuer is None and not signed else None
+    return rep if weak and not signed else None
 
 
 def _reported_itself(span: Span, rep: P.Reported | None) -> bool:
@@ -139,6 +144,20 @@ def _without_lead(found: tuple, rep: P.Reported | None) -> tuple | None:
     return (replace(a, bodies=keep), span) if keep else None
 
 
+def _without_speaker(found: tuple | None, facts: dict) -> tuple | None:
+    """The document's own issuer is never a lead body of its tasks: "Ban Thường vụ Thành ủy Hà Nội chỉ
+    đạo …" (a headline, or the issuer's voice) tells of the document, it is not a task of its issuer."""
+    if found is None:
+        return None
+    a, span = found
+    names = [H.bare_key(n) for n in (facts.get("issuer"), facts.get("acting_body")) if n]
+    own = lambda b: len(b.split()) >= 2 and b[:1].isupper() and any(n.startswith(H.bare_key(b)) for n in names)
+    keep = tuple(b for b in a.bodies if not own(b))
+    if keep == a.bodies:
+        return found
+    return (replace(a, bodies=keep), span) if keep else None
+
+
 def _is_self(cited, facts: dict) -> bool:
     """A mention of the document itself ("Công văn số 2458-CV/ĐUK" in the article reporting it, the
     page title "Chỉ thị của Ban Thường vụ Tỉnh ủy Đắk Lắk ...") is not a citation."""
@@ -160,9 +179,11 @@ def _facts(st: SourceText, head: H.Header, end: int, copy, signed_or_addressed: 
     doc = head
     original = head.text_kind == "ORIG"
     if rep is not None:
-        doc = _with_reported(head, rep)
-        ev = {**{k: v for k, v in rep.evidence.items() if not k.startswith("signer.")}, **ev}
-        warnings.extend(rep.warnings)
+        # a header without number or issuer over a press text is the article's date line: not used
+        base = head if head.number else H.Header(end=head.end)
+        doc = _with_reported(base, rep)
+        ev = {**{k: v for k, v in rep.evidence.items() if not k.startswith("signer.")}, **base.evidence}
+        warnings = list(base.warnings) + list(rep.warnings)
         original = False
     subject = doc.subject
     if subject is None and not original:
@@ -189,7 +210,7 @@ def _facts(st: SourceText, head: H.Header, end: int, copy, signed_or_addressed: 
     loc = _locality(issuer, head.parent, doc.place or head.place, copy)
     if issuer is not None:
         issuer = H.with_locality(issuer, *loc)
-    place = doc.place if doc is head else None
+    place = doc.place
     if place is None and kind == "ORIG" and signed_or_addressed and issuer is not None \
             and issuer.channel == "party" and issuer.level == "province" and issuer.province:
         place = issuer.province

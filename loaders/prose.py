@@ -21,11 +21,13 @@ from typing import Mapping
 
 from loaders import header as H
 from loaders import refdata
+from loaders.bodies import resolve_body
 from loaders.records import Signer, Span
 from loaders.refdata import table
 from loaders.text import SourceText, clean
 
 PRESS, QUOTE = "PRESS", "QUOTE"
+_LEVELS = ("central", "province", "district", "sector")
 
 
 @dataclass(frozen=True)
@@ -89,32 +91,38 @@ def _res() -> dict[str, re.Pattern]:
     cite = [r["verb"] for r in table("citation_relations") if H.bare_key(r["verb"]) not in
             {H.bare_key(w) for w in words("issue_verb")}]
     aspect = _alt("aspect")
+    about = _alt("about_word")
     issue = _alt("issue_verb")
     stop = _alt("clause_stop")
     return {
         "mention": re.compile(
             rf"(?<!\w)(?P<type>(?i:{H.literal_alternation(type_names)})|{H.literal_alternation(aliases)})(?!\w)"
             rf"(?:\s+(?P<urg>(?i:{urgency}))(?!\w))?"
-            rf"(?:\s+(?i:số)\s*:?\s*(?P<num>{H.SYMBOL}|\d{{1,5}}(?![\w/]))|\s+(?P<sym>{H.SYMBOL}))?"),
+            rf"(?:\s+{_alt('number_word')}\s*:?\s*(?P<num>{H.SYMBOL}|\d{{1,5}}(?![\w/]))|\s+(?P<sym>{H.SYMBOL}))?"),
         "active": re.compile(rf"(?P<aspects>(?:{aspect}\s+)*)(?P<verb>{issue})\s*$"),
         "weak": re.compile(rf"(?P<aspects>(?:{aspect}\s+)*)(?P<verb>{_alt('weak_verb')})\s*$"),
         "cited": re.compile(rf"(?<!\w)(?i:{H.literal_alternation(cite)})\s+(?:\S+\s+)?$"),
-        "plural": re.compile(r"(?<!\w)(?i:các|những|mọi)\s+$"),
+        "plural": re.compile(rf"(?<!\w){_alt('plural')}\s+$"),
         "passive_lead": re.compile(rf"(?:^|\W){_alt('passive_lead')}\s*$"),
         "passive": re.compile(
             rf"\s*,?\s*(?P<aspects>(?:{aspect}\s+)*)(?P<agent>[^.;:\n]{{0,160}}?)\s*(?P<verb>{issue})(?!\w)"),
         "date": re.compile(rf"\s*,?\s*{H.DATE}"),
         "dateline": re.compile(rf"(?<!\w){_alt('time_of_day')}\s+(?P<d>\d{{1,2}})\s*[/.]\s*(?P<m>\d{{1,2}})\s*[/.]\s*"
                                r"(?P<y>\d{4})(?!\d)"),
-        "of": re.compile(r"\s*,?\s*(?i:của)\s+"),
+        "of": re.compile(rf"\s*,?\s*{_alt('of_word')}\s+"),
         "recipients": re.compile(rf"\s*,?\s*(?:{_alt('recipient_verb')})\s+(?=\w)"),
-        "subject_quoted": re.compile(r"\s*,?\s*[“\"]\s*(?P<s>(?i:về)\s[^”\"\n]+?)\s*[”\"]"),
-        "subject_about_quoted": re.compile(r"\s*,?\s*(?i:về)\s+[“\"]\s*(?P<s>[^”\"\n]+?)\s*[”\"]"),
-        "subject_about": re.compile(r"\s*,?\s*(?P<s>(?i:về)\s)"),
-        "subject_plain": re.compile(r"\s+(?P<s>[^\W\d_A-ZĐ])"),
+        "subject_quoted": re.compile(rf"\s*,?\s*[“\"]\s*(?P<s>{about}\s[^”\"\n]+?)\s*[”\"]"),
+        "subject_about_quoted": re.compile(rf"\s*,?\s*{about}\s+[“\"]\s*(?P<s>[^”\"\n]+?)\s*[”\"]"),
+        "subject_about": re.compile(rf"\s*,?\s*(?P<s>{about}\s)"),
+        "subject_end": re.compile(
+            rf"[;\n]|\.(?:\s|$)|\s{_alt('recipient_verb')}\s+(?={_alt('plural')}\s|[{H.UPPER}])"
+            rf"|,?\s+{_alt('subject_stop')}\s|\s\("),
+        "recipients_end": re.compile(rf"\s{about}\s|\.(?:\s|$)|[;:\n“\"]"),
+        "subject_plain": re.compile(rf"\s+(?P<s>[^\W\d_{H.UPPER}])"),   # a lower-case word
         "stop": re.compile(rf"(?<!\w){stop}(?!\w)"),
-        "recipient_split": re.compile(rf",\s+(?={_alt('recipient_split')}\s)|\s+(?i:và)\s+"),
+        "recipient_split": re.compile(rf",\s+(?={_alt('plural')}\s)|\s+{_alt('conjunction')}\s+"),
         "hearsay": re.compile(rf"(?<!\w){_alt('hearsay')}(?!\w)"),
+        "background": re.compile(rf"^\W*{_alt('background')}(?!\w)"),
         "on_behalf": re.compile(rf"(?<!\w)(?P<cap>{_alt('on_behalf')})\s+"),
         "person_lead": re.compile(rf"(?:{_alt('person_lead')})\s+"),
         "role": re.compile(rf"(?P<role>{H.literal_alternation(words('role') + words('membership'))})(?!\w)"),
@@ -143,8 +151,8 @@ def _ends(work: str, start: int, end: int):
 
 def _sentence(work: str, pos: int, start: int, end: int) -> tuple[int, int]:
     """(start, end) of the sentence around pos, within [start, end)."""
-    s0 = start
-    for b in _ends(work, max(start, pos - 1500), pos + 1):
+    s0 = max(start, work.rfind("\n", 0, pos) + 1)      # a sentence never spans a line break
+    for b in _ends(work, max(s0, pos - 1500), pos + 1):
         s0 = b if b <= pos else s0
     s1 = next(_ends(work, pos, end), end)
     return s0, s1
@@ -166,7 +174,22 @@ def organ(text: str) -> tuple[str | None, H.Organ] | None:
     central = refdata.find_central_body(text)
     if central:
         return None, H.Organ(central.name, central.level, central.channel, central.name)
-    return H.body_in_text(text)
+    return H.body_in_text(text) or _template_body(text)
+
+
+def _template_body(text: str) -> tuple[None, H.Organ] | None:
+    """A body of the local templates ("Ban Tuyên giáo Tỉnh ủy Gia Lai", "Văn phòng Tỉnh ủy") that the
+    header's organ words do not cover; a class of bodies or a name of no known channel is none."""
+    body = resolve_body(text)
+    if body is None or body.kind != "body" or not body.channel or body.level not in _LEVELS:
+        return None
+    kind = (H.lookup_province(body.province) or (None, None))[1] if body.province else None
+    district = H.lookup_district(body.district, body.province) if body.district else None
+    placed = body.district if body.level == "district" else body.province
+    return None, H.Organ(body.name, body.level, body.channel, body.name, province=body.province,
+                         province_kind=kind, district=body.district,
+                         district_kind=district[1] if district else None,
+                         open_unit=None if placed or body.level == "central" else body.level)
 
 
 def _name_word(w: str) -> bool:
@@ -273,8 +296,8 @@ def _is_reported(work: str, m: re.Match, s0: int, s1: int) -> tuple[int, int] | 
     """The span of the reporting verb (or cue) when mention m is the reported document, else None."""
     res = _res()
     before = work[s0:m.start()]
-    if res["plural"].search(before):
-        return None
+    if res["plural"].search(before) or res["background"].match(before):
+        return None   # "các chỉ thị …"; "Trước đó, Thủ tướng đã ban hành …" (background, not the news)
     a = res["active"].search(before)
     if a:
         return s0 + a.start(), s0 + a.end("verb")
@@ -290,10 +313,16 @@ def _is_reported(work: str, m: re.Match, s0: int, s1: int) -> tuple[int, int] | 
         return m.start(), m.start()  # a line naming the document: a page title, "Chỉ thị 04-CT/TU, ngày …"
     tail = _tail_end(work, m.end(), s1)
     pv = res["passive"].match(work, tail, s1)
-    if pv and (not pv.group("agent") or "được" in pv.group("aspects")) and not res["mention"].match(
+    if pv and _agent_ok(pv) and not res["mention"].match(
             work, _skip_space(work, pv.end(), s1)):
         return pv.start("verb"), pv.end("verb")
     return None
+
+
+def _agent_ok(pv: re.Match) -> bool:
+    """A passive names its agent only after "được": "… vừa được đồng chí X ký ban hành"."""
+    aux = {H.bare_key(w) for w in words("passive_aux")}
+    return not pv.group("agent") or any(H.bare_key(a) in aux for a in pv.group("aspects").split())
 
 
 def _skip_space(work: str, pos: int, end: int) -> int:
@@ -314,8 +343,7 @@ def _last_clause(text: str) -> str:
 
 def _tail_end(work: str, pos: int, end: int) -> int:
     """Where the tails of a mention (date, "của X", "gửi …", subject) end."""
-    lead = _Lead(None, 0, end)  # type: ignore[arg-type]
-    return _read_tails(SourceText(work, work), lead, pos, end, dry=True)
+    return _read_tails(SourceText(work, work), None, pos, end)
 
 
 def _body_end(work: str, pos: int, end: int) -> int:
@@ -326,9 +354,11 @@ def _body_end(work: str, pos: int, end: int) -> int:
     return punct.start() if punct else limit
 
 
-def _read_tails(st: SourceText, lead: _Lead, pos: int, end: int, dry: bool = False) -> int:
-    """Read date, "của X", "gửi …" and the subject after a mention; returns the position reached."""
+def _read_tails(st: SourceText, lead: _Lead | None, pos: int, end: int) -> int:
+    """Read date, "của X", "gửi …" and the subject after a mention into lead (None: only find where
+    they end); returns the position reached."""
     res, work = _res(), st.work
+    dry = lead is None
     while True:
         d = res["date"].match(work, pos, end)
         if d:
@@ -364,8 +394,14 @@ def _read_tails(st: SourceText, lead: _Lead, pos: int, end: int, dry: bool = Fal
 
 
 def _recipients_end(work: str, pos: int, end: int) -> int:
-    m = re.compile(r"\s(?i:về)\s|\.(?:\s|$)|[;:\n“\"]").search(work, pos, end)
-    return m.start() if m else end
+    """The list after "gửi" stops at the subject, a clause word ("… yêu cầu"), or punctuation."""
+    m = _res()["recipients_end"].search(work, pos, end)
+    limit = m.start() if m else end
+    split = {H.bare_key(w) for w in words("conjunction")}
+    for stop in _res()["stop"].finditer(work, pos, limit):
+        if H.bare_key(stop.group(0)) not in split:
+            return stop.start()
+    return limit
 
 
 def _split_recipients(st: SourceText, s: int, e: int) -> list[Span]:
@@ -392,8 +428,7 @@ def _subject(st: SourceText, pos: int, end: int, plain: bool) -> tuple[int, int,
             m = None
     if not m:
         return None
-    stop = re.compile(rf"[;\n]|\.(?:\s|$)|\s(?:{_alt('recipient_verb')})\s+(?=(?i:các|những)\s|[{H.UPPER}])"
-                      r"|,?\s+(?:vừa|đã|được)\s|\s\(").search(work, m.start("s"), end)
+    stop = res["subject_end"].search(work, m.start("s"), end)
     s_end = stop.start() if stop else end
     text = work[m.start("s"):s_end].rstrip(" .,")
     if len(text.split()) < 2:
@@ -477,8 +512,13 @@ def _read_lead(st: SourceText, m: re.Match, s0: int, s1: int, verb: tuple[int, i
         by_code = H.type_from_number(lead.values["number"])
         if by_code and written in aliases:   # "văn bản số 2189-CV/ĐUK": the symbol says Công văn
             doc_type = by_code
-    lead.values["doc_type"] = doc_type
-    lead.evidence["doc_type"] = st.span(m.start("type"), m.end("type"))
+        elif _generic(written):
+            doc_type = None
+    elif _generic(written):
+        doc_type = None                     # "vừa có văn bản chỉ đạo …": of no stated type
+    if doc_type:
+        lead.values["doc_type"] = doc_type
+        lead.evidence["doc_type"] = st.span(m.start("type"), m.end("type"))
     if m.group("urg"):
         label = next((lb for s, lb in H.code_list("urgency") if H.bare_key(s) == H.bare_key(m.group("urg"))), None)
         if label:
@@ -491,12 +531,17 @@ def _read_lead(st: SourceText, m: re.Match, s0: int, s1: int, verb: tuple[int, i
     return lead
 
 
+def _generic(written: str) -> bool:
+    """A type word that names no type ("văn bản"): the symbol alone can tell the type."""
+    return H.bare_key(written) in {H.bare_key(w) for w in words("generic_type")}
+
+
 def _read_passive(st: SourceText, lead: _Lead) -> None:
     """After the tails: "… vừa được đồng chí X, Bí thư Thành ủy ký ban hành ngày 01/9/2021"."""
     work = st.work
     agent0 = _tail_end(work, lead.m.end(), lead.s1)
     pv = _res()["passive"].match(work, agent0, lead.s1)
-    if not pv or (pv.group("agent") and "được" not in pv.group("aspects")):
+    if not pv or not _agent_ok(pv):
         return
     if pv.group("agent") and "signer" not in lead.values:
         person = _person(st, pv.start("agent"), pv.end("agent"))
@@ -523,7 +568,8 @@ def find_reported(st: SourceText, start: int = 0, end: int | None = None) -> Rep
             continue
         lead = _read_lead(st, m, s0, s1, verb)
         same = _merge_mentions(st, lead, mentions, start, end)
-        return _reported(st, lead, same, motto.start() if motto is not None and motto.start() > m.start() else None, end)
+        original = motto.start() if motto is not None and motto.start() > m.start() else None
+        return _reported(st, lead, same, original, end)
     return None
 
 
@@ -578,7 +624,8 @@ def _reported(st: SourceText, lead: _Lead, mentions: list[Span], original: int |
             lead.evidence["signer.name"] = person.name
             if person.role:
                 lead.evidence["signer.role"] = person.role
-    lead.evidence["text_kind"] = st.span(*lead.verb) if lead.verb[1] > lead.verb[0] else st.span(lead.m.start(), lead.m.end())
+    cue = lead.verb if lead.verb[1] > lead.verb[0] else (lead.m.start(), lead.m.end())
+    lead.evidence["text_kind"] = st.span(*cue)
     quote_start = original if original is not None else _quoted(st.work, lead.s1, end)
     kind = QUOTE if quote_start is not None else PRESS
     return Reported(
@@ -597,6 +644,15 @@ def _quoted(work: str, pos: int, end: int) -> int | None:
         if len(re.sub(r"\s", "", work[m.end():end])) >= 150:
             return m.end()
     return None
+
+
+def quotation_cue(st: SourceText, end: int) -> Span | None:
+    """A press lead announcing the original that follows ("Báo … trân trọng giới thiệu toàn văn"),
+    in the text before an original's header at ``end``."""
+    m = None
+    for m in _res()["quote_cue"].finditer(st.work, 0, end):
+        pass
+    return st.span(m.start(), m.end()) if m else None
 
 
 def locality_in_text(st: SourceText, organ_: H.Organ) -> H.Organ | None:

@@ -96,7 +96,7 @@ class DocumentRecord:
     distribution: tuple[str, ...] = ()
     copy_of: str | None = None
     copy: CopyRecord | None = None
-    text_kind: str | None = None               # ORIG | PRESS | QUOTE (guessed)
+    text_kind: str | None = None               # ORIG (the document) | PRESS (a report on it) | QUOTE (a report quoting it)
     evidence: Mapping[str, Span] = field(default_factory=dict)
     warnings: tuple[str, ...] = ()             # plain words: "date 29/77/2020 is impossible; ..."
     sha256: str | None = None                  # of the source bytes
