@@ -68,7 +68,7 @@ def extract(st: SourceText, source: str, sha256: str | None = None) -> DocumentR
             signer = rep.signer
             ev.update({k: v for k, v in rep.evidence.items() if k.startswith("signer.")})
         if not recipients:
-            recipients = list(rep.recipients)
+            recipients = recipient_names(st, list(rep.recipients))
 
     cited, generic = (), ()
     found = run.guard("citations", lambda: find_citations(st, ctx))
