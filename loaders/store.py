@@ -177,8 +177,9 @@ def open_store(path: str | os.PathLike | None = None, read_only: bool = True, wa
             os.pwrite(fd, str(os.getpid()).encode(), 0)
         try:
             store = ox.Store.read_only(str(db)) if read_only else ox.Store(str(db))
-        except OSError as e:
-            raise StoreError(f"cannot open the graph store {db}: {e}") from None
+        except (OSError, RuntimeError) as e:  # RuntimeError: RocksDB's, e.g. a build killed while creating it
+            raise StoreError(f"cannot open the graph store {db}: {e}; if a build was stopped while creating it, "
+                             f"run `directive-kg build`") from None
         if read_only:
             check_readable(store, path)
     except BaseException:
