@@ -38,8 +38,8 @@ from loaders import identity as ids, workers
 from loaders.paths import DOCUMENTS, ONTOLOGY
 from loaders.read import SetAside, discover, read_document
 from loaders.resolve import LoadedDocument
-from loaders.store import (DKG, KGStore, SyncResult, export, merged_in_memory, open_store, sync_graphs,
-                           write_build_metadata)
+from loaders.store import (DKG, KGStore, SyncResult, export, mark_unfinished, merged_in_memory, open_store,
+                           sync_graphs, write_build_metadata)
 from loaders.to_rdf import corpus_graphs, literal
 from loaders.validate import SHAPES, ValidationReport, validate
 
@@ -186,6 +186,7 @@ def build(corpus_dir: str | os.PathLike = DOCUMENTS, store_path: str | os.PathLi
     show = _Progress(sys.stderr.isatty() if progress is None else progress)
     clock = _Clock()
     with open_store(store_path, read_only=False, wait=wait) as kg:
+        mark_unfinished(kg.store)
         _pause("locked")
         built_at = datetime.now(timezone.utc).replace(microsecond=0).isoformat()
         with clock("read"):

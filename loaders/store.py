@@ -39,7 +39,7 @@ markers in dkgid:graph/build say what a reader may trust after a kill:
   complete state. It is removed only while the default graph itself changes (a short step at the
   end of an incremental load: the dropped triples out, the new ones in), and by a full load.
 - ``dkg:buildInterrupted true``: a build has begun changing the store and not finished; set before
-  the first change, removed after the last. The next build then recomputes the merged graph.
+  the first change (in a store no build completed: as soon as a build holds it), removed after the last. The next build then recomputes the merged graph.
 
 Readers (``query_graph``, read-only ``open_store``) use the default graph when it is complete: a
 build killed while replacing named graphs leaves the previous merged graph, and queries answer
@@ -96,7 +96,7 @@ PREFIXES = {
 
 __all__ = [
     "KGStore", "StoreError", "StoreBusy", "StoreIncomplete", "open_store", "default_store_path", "manifest", "sync_graphs",
-    "SyncResult", "write_build_metadata", "merged_complete", "query_graph", "merged_in_memory", "merged_ntriples", "export",
+    "SyncResult", "write_build_metadata", "merged_complete", "mark_unfinished", "check_readable", "query_graph", "merged_in_memory", "merged_ntriples", "export",
     "sorted_nquads", "data_graphs", "BUILD_GRAPH", "CORPUS_GRAPH", "ONTOLOGY_GRAPH", "REFERENCE_GRAPH", "PREFIXES",
 ]
 
@@ -273,6 +273,13 @@ def _built(store: ox.Store) -> bool:
         return True
     return next(iter(store.quads_for_pattern(None, ox.NamedNode(CONTENT_HASH), None, ox.NamedNode(BUILD_GRAPH))),
                 None) is not None
+
+
+def mark_unfinished(store: ox.Store) -> None:
+    """Called by a build once it holds the store: a store no build has completed is marked as being
+    built, so that after a kill before its first load readers are told to build (not shown no rows)."""
+    if not merged_complete(store) and not _interrupted(store):
+        store.add(_marker(INTERRUPTED_MARKER))
 
 
 def check_readable(store: ox.Store, where: str | os.PathLike = "the store") -> None:

@@ -124,7 +124,8 @@ def test_after_a_kill_during_an_incremental_build_queries_answer_from_the_last_c
     recovers(full, tmp_path / "store", reference)
 
 
-@pytest.mark.parametrize("incremental,stage", [(True, "merging"), (False, "loading"), (False, "loaded")])
+@pytest.mark.parametrize("incremental,stage", [(True, "merging"), (False, "locked"), (False, "loading"),
+                                               (False, "loaded")])
 def test_after_a_kill_while_the_merged_graph_changes_queries_say_to_build(corpora, tmp_path, incremental, stage,
                                                                          capsys):
     full, part, reference = corpora
