@@ -227,11 +227,11 @@ def build(corpus_dir: str | os.PathLike = DOCUMENTS, store_path: str | os.PathLi
 
 
 def _shown(path: Path) -> str:
-    """A path as the user would type it: relative to the current folder when inside it."""
+    """A path as the user would type it: relative to the current folder when inside it (as valid text)."""
     try:
-        return str(Path(path).resolve().relative_to(Path.cwd()))
+        return shown_name(str(Path(path).resolve().relative_to(Path.cwd())))
     except ValueError:
-        return str(path)
+        return shown_name(str(path))
 
 
 # --- reading --------------------------------------------------------------------------------------
@@ -338,8 +338,8 @@ def _read_one(task: tuple[str, str, float]) -> tuple[FileOutcome, LoadedDocument
         signal.setitimer(signal.ITIMER_REAL, timeout)
     try:
         doc = read_document(path)
-        if isinstance(doc, SetAside):
-            return FileOutcome(rel, "set aside", doc.reason, sha256=doc.sha256), None
+        if isinstance(doc, SetAside):  # a reason may quote a path (a link's target)
+            return FileOutcome(rel, "set aside", shown_name(doc.reason), sha256=doc.sha256), None
         from loaders.extract import extract
         from loaders.text import SourceText
         record = extract(SourceText.from_text(doc.text), rel, doc.sha256)

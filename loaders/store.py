@@ -113,6 +113,11 @@ class StoreIncomplete(StoreError):
     """A build was stopped while the merged graph changed: only a build can make it whole again."""
 
 
+def shown_path(path: str | os.PathLike) -> str:
+    """A path as valid text: bytes that are not UTF-8 (Python's surrogate escapes) as \\xff."""
+    return os.fsencode(path).decode("utf-8", "backslashreplace")
+
+
 def default_store_path() -> Path:
     return Path(os.environ.get(STORE_ENV) or ROOT / "var" / "store")
 
@@ -162,6 +167,9 @@ def open_store(path: str | os.PathLike | None = None, read_only: bool = True, wa
     """
     path = Path(path) if path is not None else default_store_path()
     db = path / DB_DIR
+    if str(path) != shown_path(path):  # bytes that are not UTF-8: RocksDB refuses such a path
+        raise StoreError(f"the store path {shown_path(path)} is not valid UTF-8 text, which the graph database "
+                         f"needs: choose another --store")
     if read_only and not db.is_dir():
         raise StoreError(f"no graph store at {path}: run `directive-kg build` first (or pass --store)")
     try:
