@@ -36,10 +36,12 @@ validation read the default graph; GRAPH ?g still says which file a triple came 
 markers in dkgid:graph/build say what a reader may trust after a kill:
 
 - ``dkg:defaultGraphComplete true``: the default graph is a complete merged graph, of the last
-  complete state. It is removed only while the default graph itself changes (a short step at the
-  end of an incremental load: the dropped triples out, the new ones in), and by a full load.
+  complete state. An incremental load changes the default graph at its end in one transaction (the
+  dropped triples out, the new ones in: a SPARQL update), so the marker stays; it is removed by a
+  full load, and while a change with blank nodes (the ontology's graph) goes in steps.
 - ``dkg:buildInterrupted true``: a build has begun changing the store and not finished; set before
-  the first change (in a store no build completed: as soon as a build holds it), removed after the last. The next build then recomputes the merged graph.
+  the first change (in a store no build completed: as soon as a build holds it), removed after
+  the last. The next build then recomputes the merged graph (one transaction too).
 
 Readers (``query_graph``, read-only ``open_store``) use the default graph when it is complete: a
 build killed while replacing named graphs leaves the previous merged graph, and queries answer
@@ -371,25 +373,41 @@ def sync_graphs(store: ox.Store, graphs: Mapping[str, str], pause: Pause = lambd
         if i == 0:
             pause("graph-written")
     if was_merged:
-        store.remove(_marker())
-        pause("merging")
-        _unmerge(store, dropped)
-        store.extend([*(ox.Quad(*q.triple, ox.DefaultGraph()) for g in stale
-                        for q in store.quads_for_pattern(None, None, None, ox.NamedNode(g))), _marker()])
+        _merge_delta(store, dropped, stale, pause)
     else:
         _remerge(store)
     store.remove(_marker(INTERRUPTED_MARKER))
     return SyncResult("incremental", tuple(stale), tuple(gone), len(graphs) - len(stale), len(store))
 
 
-def _unmerge(store: ox.Store, dropped: Iterable[ox.Triple]) -> None:
-    """Take out of the default graph the triples no data graph holds any more."""
+def _merge_delta(store: ox.Store, dropped: Iterable[ox.Triple], stale: list[str], pause: Pause) -> None:
+    """Out of the default graph the dropped triples no data graph holds any more, in it those of the
+    graphs written: in one transaction (a SPARQL update), so that a kill leaves the previous merged
+    graph or the new one, both complete. SPARQL data cannot name a stored blank node: a change with
+    blank nodes (the ontology's graph) goes in steps, the complete marker removed meanwhile."""
     default = ox.DefaultGraph()
-    for t in dropped:
-        held = any(not isinstance(q.graph_name, ox.DefaultGraph) and q.graph_name.value != BUILD_GRAPH
-                   for q in store.quads_for_pattern(t.subject, t.predicate, t.object, None))
-        if not held:
+    out = [t for t in dropped if not _held(store, t)]
+    new = {q.triple for g in stale for q in store.quads_for_pattern(None, None, None, ox.NamedNode(g))}
+    if any(isinstance(term, ox.BlankNode) for t in (*out, *new) for term in (t.subject, t.object)):
+        store.remove(_marker())
+        pause("merging")
+        for t in out:
             store.remove(ox.Quad(*t, default))
+        store.extend([*(ox.Quad(*t, default) for t in new), _marker()])
+        return
+    pause("merging")
+    store.update(f"DELETE DATA {{ {_data(out)} }} ; INSERT DATA {{ {_data(new)} }}")
+
+
+def _held(store: ox.Store, t: ox.Triple) -> bool:
+    """Whether a data graph (not the default graph, not the build graph) holds the triple."""
+    return any(not isinstance(q.graph_name, ox.DefaultGraph) and q.graph_name.value != BUILD_GRAPH
+               for q in store.quads_for_pattern(t.subject, t.predicate, t.object, None))
+
+
+def _data(triples: Iterable[ox.Triple]) -> str:
+    # pyoxigraph writes terms in N-Triples syntax, which SPARQL data reads the same
+    return "".join(f"{t.subject} {t.predicate} {t.object} .\n" for t in triples)
 
 
 def _remerge(store: ox.Store) -> None:

@@ -9,7 +9,7 @@ import pyoxigraph as ox
 import pytest
 
 from loaders.store import StoreError, merged_complete, open_store, query_graph, sync_graphs
-from tests.test_store import A, B, C, G1, G2, G3, merged_text, union_text
+from tests.test_store import A, B, BLANKS, C, G1, G2, G3, merged_text, union_text
 
 EVERY_S = "SELECT ?s ?o WHERE { ?s <https://example.org/p> ?o } ORDER BY ?s ?o"
 
@@ -52,15 +52,25 @@ def test_killed_while_graphs_are_replaced_readers_see_the_last_complete_state(st
         assert merged_complete(kg.store) and merged_text(kg.store) == union_text(kg.store)
 
 
-def test_killed_while_the_merged_graph_changes_readers_are_told_to_build(store_dir):
-    sync_then_kill(store_dir, {G1: A, G2: B}, {G1: A, G2: C}, "merging")
+def test_killed_at_the_merging_step_readers_see_the_last_complete_state(store_dir):
+    """The merged graph changes in one transaction: a kill before it leaves the previous one."""
+    before = sync_then_kill(store_dir, {G1: A, G2: B}, {G1: A, G2: C}, "merging")
+    with open_store(store_dir) as kg:
+        assert rows(kg.store) == before
+    with open_store(store_dir, read_only=False) as kg:
+        sync_graphs(kg.store, {G1: A, G2: C})
+        assert merged_text(kg.store) == union_text(kg.store)
+
+
+def test_killed_while_blank_nodes_are_merged_readers_are_told_to_build(store_dir):
+    sync_then_kill(store_dir, {G1: A, G2: BLANKS}, {G1: A, G2: BLANKS + C}, "merging")
     with pytest.raises(StoreError, match="directive-kg build") as e:
         open_store(store_dir).close()
     assert "\n" not in str(e.value)
     with open_store(store_dir, read_only=False) as kg:
         with pytest.raises(StoreError, match="directive-kg build"):
             query_graph(kg.store, EVERY_S)
-        sync_graphs(kg.store, {G1: A, G2: C})
+        sync_graphs(kg.store, {G1: A, G2: BLANKS + C})
         assert merged_text(kg.store) == union_text(kg.store) and rows(kg.store)
 
 
