@@ -38,7 +38,8 @@ markers in dkgid:graph/build say what a reader may trust after a kill:
 - ``dkg:defaultGraphComplete true``: the default graph is a complete merged graph, of the last
   complete state. An incremental load changes the default graph at its end in one transaction (the
   dropped triples out, the new ones in: a SPARQL update), so the marker stays; it is removed by a
-  full load, and while a change with blank nodes (the ontology's graph) goes in steps.
+  full load, and while a change with blank nodes (the ontology's graph) or of more than
+  ATOMIC_MAX triples goes in steps.
 - ``dkg:buildInterrupted true``: a build has begun changing the store and not finished; set before
   the first change (in a store no build completed: as soon as a build holds it), removed after
   the last. The next build then recomputes the merged graph (one transaction too).
@@ -76,6 +77,7 @@ STORE_ENV = "DIRECTIVE_KG_STORE"
 DB_DIR = "oxigraph"
 LOCK_FILE = "lock"
 FULL_LOAD_MIN = 50  # below this many changed graphs, replacing them one by one is as fast
+ATOMIC_MAX = 500_000  # triples of a merged-graph change made in one SPARQL update (~100 MB of text)
 BULK_MIN_CHARS = 16_000_000  # bulk_load costs 0.35 s whatever the size; below this Store.load is faster
 
 PREFIXES = {
@@ -384,11 +386,13 @@ def _merge_delta(store: ox.Store, dropped: Iterable[ox.Triple], stale: list[str]
     """Out of the default graph the dropped triples no data graph holds any more, in it those of the
     graphs written: in one transaction (a SPARQL update), so that a kill leaves the previous merged
     graph or the new one, both complete. SPARQL data cannot name a stored blank node: a change with
-    blank nodes (the ontology's graph) goes in steps, the complete marker removed meanwhile."""
+    blank nodes (the ontology's graph), or one too large for one update text, goes in steps, the
+    complete marker removed meanwhile."""
     default = ox.DefaultGraph()
     out = [t for t in dropped if not _held(store, t)]
     new = {q.triple for g in stale for q in store.quads_for_pattern(None, None, None, ox.NamedNode(g))}
-    if any(isinstance(term, ox.BlankNode) for t in (*out, *new) for term in (t.subject, t.object)):
+    if len(out) + len(new) > ATOMIC_MAX or any(isinstance(term, ox.BlankNode) for t in (*out, *new)
+                                                for term in (t.subject, t.object)):
         store.remove(_marker())
         pause("merging")
         for t in out:

@@ -91,3 +91,14 @@ def test_killed_during_a_full_load_readers_are_told_to_build(store_dir, stage):
 def test_a_plain_pyoxigraph_store_is_still_read_as_the_union(seed_store):
     assert not merged_complete(seed_store)
     assert list(query_graph(seed_store, "SELECT ?s WHERE { ?s ?p ?o } LIMIT 1"))
+
+
+def test_a_change_too_large_for_one_update_goes_in_steps(store_dir, monkeypatch):
+    import loaders.store
+    monkeypatch.setattr(loaders.store, "ATOMIC_MAX", 0)
+    sync_then_kill(store_dir, {G1: A, G2: B}, {G1: A, G2: C}, "merging")
+    with pytest.raises(StoreError, match="directive-kg build"):
+        open_store(store_dir).close()
+    with open_store(store_dir, read_only=False) as kg:
+        sync_graphs(kg.store, {G1: A, G2: C})
+        assert merged_text(kg.store) == union_text(kg.store)
