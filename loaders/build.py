@@ -240,7 +240,8 @@ def _read_all(corpus: Path, jobs: int | None, show: "_Progress", timeout: float
               ) -> tuple[list[FileOutcome], list[LoadedDocument]]:
     """Every file of the corpus, in order: read, or set aside before reading (see _screen)."""
     root = corpus if corpus.is_dir() else corpus.parent
-    screened = _screen(discover(corpus) + (annotation_files(corpus) if corpus.is_dir() else []), root)
+    folder = corpus.is_dir()  # a file named alone is read wherever it is
+    screened = _screen(discover(corpus) + (annotation_files(corpus) if folder else []), root, bounded=folder)
     tasks = [(str(path), shown, timeout) for path, shown, reason in screened if reason is None]
     read = iter(_read_tasks(tasks, jobs, show, timeout))
     return _account((FileOutcome(shown, "set aside", reason), None) if reason else next(read)
@@ -294,7 +295,7 @@ def annotation_files(root: Path) -> list[Path]:
     return found
 
 
-def _screen(files: Iterable[Path], root: Path) -> list[tuple[Path, str, str | None]]:
+def _screen(files: Iterable[Path], root: Path, bounded: bool = True) -> list[tuple[Path, str, str | None]]:
     """(path, name shown, why it is set aside before reading or None), sorted by name. The corpus
     folder is a boundary: a link that leaves it is not followed; a file reached by several paths
     (itself and links, or several links) is read once, under its own name or its first link's."""
@@ -309,7 +310,7 @@ def _screen(files: Iterable[Path], root: Path) -> list[tuple[Path, str, str | No
         reason = None
         if path.name.endswith(ANNOTATION_SUFFIX):
             reason = ANNOTATION_REASON
-        elif path.is_symlink() and root.is_dir():
+        elif path.is_symlink() and bounded:
             target = os.path.realpath(path)
             if not Path(target).is_relative_to(inside):
                 reason = f"a symbolic link to {shown_name(target)}, outside the corpus folder: not followed"

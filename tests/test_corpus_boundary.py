@@ -143,3 +143,8 @@ def test_a_store_path_that_is_not_utf8_is_refused_with_a_message(tmp_path):
     from loaders.store import StoreError
     with pytest.raises(StoreError, match=r"store\\xff.*not valid UTF-8"):
         build(docs(1)[0], tmp_path / os.fsdecode(b"store\xff"), progress=False)
+
+
+def test_a_file_named_alone_is_read_even_through_a_link(linked_corpus, tmp_path):
+    report = build(linked_corpus / "leak.txt", tmp_path / "store", progress=False)
+    assert [(f.path, f.status.startswith("loaded")) for f in report.files] == [("leak.txt", True)]
