@@ -9,7 +9,13 @@ import pyoxigraph as ox
 import pytest
 
 from loaders.store import StoreError, merged_complete, open_store, query_graph, sync_graphs
-from tests.test_store import A, B, BLANKS, C, G1, G2, G3, merged_text, union_text
+from loaders.store import data_graphs
+
+G1, G2, G3 = (f"https://example.org/graph/{i}" for i in (1, 2, 3))
+A = '<https://example.org/a> <https://example.org/p> "Tỉnh ủy"@vi .\n'
+B = "<https://example.org/b> <https://example.org/p> <https://example.org/a> .\n"
+C = '<https://example.org/c> <https://example.org/p> "3"^^<http://www.w3.org/2001/XMLSchema#integer> .\n'
+BLANKS = '<https://example.org/d> <https://example.org/q> _:x .\n_:x <https://example.org/p> "x" .\n'
 
 EVERY_S = "SELECT ?s ?o WHERE { ?s <https://example.org/p> ?o } ORDER BY ?s ?o"
 
@@ -23,6 +29,15 @@ def stop_at(stage: str):
         if reached == stage:
             raise Killed(stage)
     return pause
+
+
+def merged_text(store: ox.Store) -> list[str]:
+    return sorted(f"{q.triple} .\n" for q in store.quads_for_pattern(None, None, None, ox.DefaultGraph()))
+
+
+def union_text(store: ox.Store) -> list[str]:
+    return sorted({f"{q.triple} .\n" for g in data_graphs(store)
+                   for q in store.quads_for_pattern(None, None, None, ox.NamedNode(g))})
 
 
 def rows(store: ox.Store) -> list[tuple[str, str]]:
