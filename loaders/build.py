@@ -38,8 +38,8 @@ from loaders import identity as ids, workers
 from loaders.paths import DOCUMENTS, ONTOLOGY
 from loaders.read import SetAside, discover, read_document
 from loaders.resolve import LoadedDocument
-from loaders.store import (DKG, KGStore, SyncResult, export, merged_in_memory, open_store, sync_graphs,
-                           write_build_metadata)
+from loaders.store import (DKG, KGStore, SyncResult, export, mark_unfinished, merged_in_memory, open_store,
+                           sync_graphs, write_build_metadata)
 from loaders.to_rdf import corpus_graphs, literal
 from loaders.validate import SHAPES, ValidationReport, validate
 
@@ -186,6 +186,7 @@ def build(corpus_dir: str | os.PathLike = DOCUMENTS, store_path: str | os.PathLi
     show = _Progress(sys.stderr.isatty() if progress is None else progress)
     clock = _Clock()
     with open_store(store_path, read_only=False, wait=wait) as kg:
+        mark_unfinished(kg.store)
         _pause("locked")
         built_at = datetime.now(timezone.utc).replace(microsecond=0).isoformat()
         with clock("read"):
@@ -226,11 +227,11 @@ def build(corpus_dir: str | os.PathLike = DOCUMENTS, store_path: str | os.PathLi
 
 
 def _shown(path: Path) -> str:
-    """A path as the user would type it: relative to the current folder when inside it."""
+    """A path as the user would type it: relative to the current folder when inside it (as valid text)."""
     try:
-        return str(Path(path).resolve().relative_to(Path.cwd()))
+        return shown_name(str(Path(path).resolve().relative_to(Path.cwd())))
     except ValueError:
-        return str(path)
+        return shown_name(str(path))
 
 
 # --- reading --------------------------------------------------------------------------------------
@@ -239,7 +240,8 @@ def _read_all(corpus: Path, jobs: int | None, show: "_Progress", timeout: float
               ) -> tuple[list[FileOutcome], list[LoadedDocument]]:
     """Every file of the corpus, in order: read, or set aside before reading (see _screen)."""
     root = corpus if corpus.is_dir() else corpus.parent
-    screened = _screen(discover(corpus) + (annotation_files(corpus) if corpus.is_dir() else []), root)
+    folder = corpus.is_dir()  # a file named alone is read wherever it is
+    screened = _screen(discover(corpus) + (annotation_files(corpus) if folder else []), root, bounded=folder)
     tasks = [(str(path), shown, timeout) for path, shown, reason in screened if reason is None]
     read = iter(_read_tasks(tasks, jobs, show, timeout))
     return _account((FileOutcome(shown, "set aside", reason), None) if reason else next(read)
@@ -293,7 +295,7 @@ def annotation_files(root: Path) -> list[Path]:
     return found
 
 
-def _screen(files: Iterable[Path], root: Path) -> list[tuple[Path, str, str | None]]:
+def _screen(files: Iterable[Path], root: Path, bounded: bool = True) -> list[tuple[Path, str, str | None]]:
     """(path, name shown, why it is set aside before reading or None), sorted by name. The corpus
     folder is a boundary: a link that leaves it is not followed; a file reached by several paths
     (itself and links, or several links) is read once, under its own name or its first link's."""
@@ -308,7 +310,7 @@ def _screen(files: Iterable[Path], root: Path) -> list[tuple[Path, str, str | No
         reason = None
         if path.name.endswith(ANNOTATION_SUFFIX):
             reason = ANNOTATION_REASON
-        elif path.is_symlink() and root.is_dir():
+        elif path.is_symlink() and bounded:
             target = os.path.realpath(path)
             if not Path(target).is_relative_to(inside):
                 reason = f"a symbolic link to {shown_name(target)}, outside the corpus folder: not followed"
@@ -337,8 +339,8 @@ def _read_one(task: tuple[str, str, float]) -> tuple[FileOutcome, LoadedDocument
         signal.setitimer(signal.ITIMER_REAL, timeout)
     try:
         doc = read_document(path)
-        if isinstance(doc, SetAside):
-            return FileOutcome(rel, "set aside", doc.reason, sha256=doc.sha256), None
+        if isinstance(doc, SetAside):  # a reason may quote a path (a link's target)
+            return FileOutcome(rel, "set aside", shown_name(doc.reason), sha256=doc.sha256), None
         from loaders.extract import extract
         from loaders.text import SourceText
         record = extract(SourceText.from_text(doc.text), rel, doc.sha256)

@@ -36,10 +36,13 @@ validation read the default graph; GRAPH ?g still says which file a triple came 
 markers in dkgid:graph/build say what a reader may trust after a kill:
 
 - ``dkg:defaultGraphComplete true``: the default graph is a complete merged graph, of the last
-  complete state. It is removed only while the default graph itself changes (a short step at the
-  end of an incremental load: the dropped triples out, the new ones in), and by a full load.
+  complete state. An incremental load changes the default graph at its end in one transaction (the
+  dropped triples out, the new ones in: a SPARQL update), so the marker stays; it is removed by a
+  full load, and while a change with blank nodes (the ontology's graph) or of more than
+  ATOMIC_MAX triples goes in steps.
 - ``dkg:buildInterrupted true``: a build has begun changing the store and not finished; set before
-  the first change, removed after the last. The next build then recomputes the merged graph.
+  the first change (in a store no build completed: as soon as a build holds it), removed after
+  the last. The next build then recomputes the merged graph (one transaction too).
 
 Readers (``query_graph``, read-only ``open_store``) use the default graph when it is complete: a
 build killed while replacing named graphs leaves the previous merged graph, and queries answer
@@ -74,6 +77,7 @@ STORE_ENV = "DIRECTIVE_KG_STORE"
 DB_DIR = "oxigraph"
 LOCK_FILE = "lock"
 FULL_LOAD_MIN = 50  # below this many changed graphs, replacing them one by one is as fast
+ATOMIC_MAX = 500_000  # triples of a merged-graph change made in one SPARQL update (~100 MB of text)
 BULK_MIN_CHARS = 16_000_000  # bulk_load costs 0.35 s whatever the size; below this Store.load is faster
 
 PREFIXES = {
@@ -96,7 +100,7 @@ PREFIXES = {
 
 __all__ = [
     "KGStore", "StoreError", "StoreBusy", "StoreIncomplete", "open_store", "default_store_path", "manifest", "sync_graphs",
-    "SyncResult", "write_build_metadata", "merged_complete", "query_graph", "merged_in_memory", "merged_ntriples", "export",
+    "SyncResult", "write_build_metadata", "merged_complete", "mark_unfinished", "check_readable", "query_graph", "merged_in_memory", "merged_ntriples", "export",
     "sorted_nquads", "data_graphs", "BUILD_GRAPH", "CORPUS_GRAPH", "ONTOLOGY_GRAPH", "REFERENCE_GRAPH", "PREFIXES",
 ]
 
@@ -111,6 +115,11 @@ class StoreBusy(StoreError):
 
 class StoreIncomplete(StoreError):
     """A build was stopped while the merged graph changed: only a build can make it whole again."""
+
+
+def shown_path(path: str | os.PathLike) -> str:
+    """A path as valid text: bytes that are not UTF-8 (Python's surrogate escapes) as \\xff."""
+    return os.fsencode(path).decode("utf-8", "backslashreplace")
 
 
 def default_store_path() -> Path:
@@ -162,6 +171,9 @@ def open_store(path: str | os.PathLike | None = None, read_only: bool = True, wa
     """
     path = Path(path) if path is not None else default_store_path()
     db = path / DB_DIR
+    if str(path) != shown_path(path):  # bytes that are not UTF-8: RocksDB refuses such a path
+        raise StoreError(f"the store path {shown_path(path)} is not valid UTF-8 text, which the graph database "
+                         f"needs: choose another --store")
     if read_only and not db.is_dir():
         raise StoreError(f"no graph store at {path}: run `directive-kg build` first (or pass --store)")
     try:
@@ -177,8 +189,9 @@ def open_store(path: str | os.PathLike | None = None, read_only: bool = True, wa
             os.pwrite(fd, str(os.getpid()).encode(), 0)
         try:
             store = ox.Store.read_only(str(db)) if read_only else ox.Store(str(db))
-        except OSError as e:
-            raise StoreError(f"cannot open the graph store {db}: {e}") from None
+        except (OSError, RuntimeError) as e:  # RuntimeError: RocksDB's, e.g. a build killed while creating it
+            raise StoreError(f"cannot open the graph store {db}: {e}; if a build was stopped while creating it, "
+                             f"run `directive-kg build`") from None
         if read_only:
             check_readable(store, path)
     except BaseException:
@@ -274,6 +287,13 @@ def _built(store: ox.Store) -> bool:
                 None) is not None
 
 
+def mark_unfinished(store: ox.Store) -> None:
+    """Called by a build once it holds the store: a store no build has completed is marked as being
+    built, so that after a kill before its first load readers are told to build (not shown no rows)."""
+    if not merged_complete(store) and not _interrupted(store):
+        store.add(_marker(INTERRUPTED_MARKER))
+
+
 def check_readable(store: ox.Store, where: str | os.PathLike = "the store") -> None:
     """Raise StoreIncomplete when a build was stopped before the merged graph was whole again."""
     if not merged_complete(store) and _built(store):
@@ -355,25 +375,43 @@ def sync_graphs(store: ox.Store, graphs: Mapping[str, str], pause: Pause = lambd
         if i == 0:
             pause("graph-written")
     if was_merged:
-        store.remove(_marker())
-        pause("merging")
-        _unmerge(store, dropped)
-        store.extend([*(ox.Quad(*q.triple, ox.DefaultGraph()) for g in stale
-                        for q in store.quads_for_pattern(None, None, None, ox.NamedNode(g))), _marker()])
+        _merge_delta(store, dropped, stale, pause)
     else:
         _remerge(store)
     store.remove(_marker(INTERRUPTED_MARKER))
     return SyncResult("incremental", tuple(stale), tuple(gone), len(graphs) - len(stale), len(store))
 
 
-def _unmerge(store: ox.Store, dropped: Iterable[ox.Triple]) -> None:
-    """Take out of the default graph the triples no data graph holds any more."""
+def _merge_delta(store: ox.Store, dropped: Iterable[ox.Triple], stale: list[str], pause: Pause) -> None:
+    """Out of the default graph the dropped triples no data graph holds any more, in it those of the
+    graphs written: in one transaction (a SPARQL update), so that a kill leaves the previous merged
+    graph or the new one, both complete. SPARQL data cannot name a stored blank node: a change with
+    blank nodes (the ontology's graph), or one too large for one update text, goes in steps, the
+    complete marker removed meanwhile."""
     default = ox.DefaultGraph()
-    for t in dropped:
-        held = any(not isinstance(q.graph_name, ox.DefaultGraph) and q.graph_name.value != BUILD_GRAPH
-                   for q in store.quads_for_pattern(t.subject, t.predicate, t.object, None))
-        if not held:
+    out = [t for t in dropped if not _held(store, t)]
+    new = {q.triple for g in stale for q in store.quads_for_pattern(None, None, None, ox.NamedNode(g))}
+    if len(out) + len(new) > ATOMIC_MAX or any(isinstance(term, ox.BlankNode) for t in (*out, *new)
+                                                for term in (t.subject, t.object)):
+        store.remove(_marker())
+        pause("merging")
+        for t in out:
             store.remove(ox.Quad(*t, default))
+        store.extend([*(ox.Quad(*t, default) for t in new), _marker()])
+        return
+    pause("merging")
+    store.update(f"DELETE DATA {{ {_data(out)} }} ; INSERT DATA {{ {_data(new)} }}")
+
+
+def _held(store: ox.Store, t: ox.Triple) -> bool:
+    """Whether a data graph (not the default graph, not the build graph) holds the triple."""
+    return any(not isinstance(q.graph_name, ox.DefaultGraph) and q.graph_name.value != BUILD_GRAPH
+               for q in store.quads_for_pattern(t.subject, t.predicate, t.object, None))
+
+
+def _data(triples: Iterable[ox.Triple]) -> str:
+    # pyoxigraph writes terms in N-Triples syntax, which SPARQL data reads the same
+    return "".join(f"{t.subject} {t.predicate} {t.object} .\n" for t in triples)
 
 
 def _remerge(store: ox.Store) -> None:

@@ -125,3 +125,26 @@ def test_annotation_files_are_listed_as_set_aside(tmp_path):
     assert gold.status == "set aside" and "annotation" in gold.reason
     assert report.files_given == 2 and report.documents_read == 1
     assert any("doc.gold.json" in line for line in report_lines(tmp_path / "store"))
+
+
+def test_a_corpus_folder_whose_name_is_not_utf8(tmp_path):
+    corpus, store = tmp_path / os.fsdecode(b"corpus\xe9"), tmp_path / "store"
+    corpus.mkdir()
+    shutil.copy(docs(1)[0], corpus / "doc.txt")
+    (corpus / "dangling.txt").symlink_to(os.fsdecode(b"gone\xfe.txt"))
+    report = build(corpus, store, progress=False)
+    data = json.loads((store / "build-report.json").read_text("utf-8"))
+    assert data["corpus"].endswith("corpus\\xe9")
+    assert "gone\\xfe.txt" in outcome(report, "dangling.txt").reason
+    assert "gone\\xfe.txt" in (store / "build-report.txt").read_text("utf-8")
+
+
+def test_a_store_path_that_is_not_utf8_is_refused_with_a_message(tmp_path):
+    from loaders.store import StoreError
+    with pytest.raises(StoreError, match=r"store\\xff.*not valid UTF-8"):
+        build(docs(1)[0], tmp_path / os.fsdecode(b"store\xff"), progress=False)
+
+
+def test_a_file_named_alone_is_read_even_through_a_link(linked_corpus, tmp_path):
+    report = build(linked_corpus / "leak.txt", tmp_path / "store", progress=False)
+    assert [(f.path, f.status.startswith("loaded")) for f in report.files] == [("leak.txt", True)]

@@ -9,7 +9,13 @@ import pyoxigraph as ox
 import pytest
 
 from loaders.store import StoreError, merged_complete, open_store, query_graph, sync_graphs
-from tests.test_store import A, B, C, G1, G2, G3, merged_text, union_text
+from loaders.store import data_graphs
+
+G1, G2, G3 = (f"https://example.org/graph/{i}" for i in (1, 2, 3))
+A = '<https://example.org/a> <https://example.org/p> "Tỉnh ủy"@vi .\n'
+B = "<https://example.org/b> <https://example.org/p> <https://example.org/a> .\n"
+C = '<https://example.org/c> <https://example.org/p> "3"^^<http://www.w3.org/2001/XMLSchema#integer> .\n'
+BLANKS = '<https://example.org/d> <https://example.org/q> _:x .\n_:x <https://example.org/p> "x" .\n'
 
 EVERY_S = "SELECT ?s ?o WHERE { ?s <https://example.org/p> ?o } ORDER BY ?s ?o"
 
@@ -23,6 +29,15 @@ def stop_at(stage: str):
         if reached == stage:
             raise Killed(stage)
     return pause
+
+
+def merged_text(store: ox.Store) -> list[str]:
+    return sorted(f"{q.triple} .\n" for q in store.quads_for_pattern(None, None, None, ox.DefaultGraph()))
+
+
+def union_text(store: ox.Store) -> list[str]:
+    return sorted({f"{q.triple} .\n" for g in data_graphs(store)
+                   for q in store.quads_for_pattern(None, None, None, ox.NamedNode(g))})
 
 
 def rows(store: ox.Store) -> list[tuple[str, str]]:
@@ -52,15 +67,25 @@ def test_killed_while_graphs_are_replaced_readers_see_the_last_complete_state(st
         assert merged_complete(kg.store) and merged_text(kg.store) == union_text(kg.store)
 
 
-def test_killed_while_the_merged_graph_changes_readers_are_told_to_build(store_dir):
-    sync_then_kill(store_dir, {G1: A, G2: B}, {G1: A, G2: C}, "merging")
+def test_killed_at_the_merging_step_readers_see_the_last_complete_state(store_dir):
+    """The merged graph changes in one transaction: a kill before it leaves the previous one."""
+    before = sync_then_kill(store_dir, {G1: A, G2: B}, {G1: A, G2: C}, "merging")
+    with open_store(store_dir) as kg:
+        assert rows(kg.store) == before
+    with open_store(store_dir, read_only=False) as kg:
+        sync_graphs(kg.store, {G1: A, G2: C})
+        assert merged_text(kg.store) == union_text(kg.store)
+
+
+def test_killed_while_blank_nodes_are_merged_readers_are_told_to_build(store_dir):
+    sync_then_kill(store_dir, {G1: A, G2: BLANKS}, {G1: A, G2: BLANKS + C}, "merging")
     with pytest.raises(StoreError, match="directive-kg build") as e:
         open_store(store_dir).close()
     assert "\n" not in str(e.value)
     with open_store(store_dir, read_only=False) as kg:
         with pytest.raises(StoreError, match="directive-kg build"):
             query_graph(kg.store, EVERY_S)
-        sync_graphs(kg.store, {G1: A, G2: C})
+        sync_graphs(kg.store, {G1: A, G2: BLANKS + C})
         assert merged_text(kg.store) == union_text(kg.store) and rows(kg.store)
 
 
@@ -81,3 +106,14 @@ def test_killed_during_a_full_load_readers_are_told_to_build(store_dir, stage):
 def test_a_plain_pyoxigraph_store_is_still_read_as_the_union(seed_store):
     assert not merged_complete(seed_store)
     assert list(query_graph(seed_store, "SELECT ?s WHERE { ?s ?p ?o } LIMIT 1"))
+
+
+def test_a_change_too_large_for_one_update_goes_in_steps(store_dir, monkeypatch):
+    import loaders.store
+    monkeypatch.setattr(loaders.store, "ATOMIC_MAX", 0)
+    sync_then_kill(store_dir, {G1: A, G2: B}, {G1: A, G2: C}, "merging")
+    with pytest.raises(StoreError, match="directive-kg build"):
+        open_store(store_dir).close()
+    with open_store(store_dir, read_only=False) as kg:
+        sync_graphs(kg.store, {G1: A, G2: C})
+        assert merged_text(kg.store) == union_text(kg.store)
