@@ -541,6 +541,17 @@ def store_graphs(store: ox.Store) -> list[str]:
     return sorted(g.value for g in store.named_graphs() if isinstance(g, ox.NamedNode))
 
 
+def _listed(graphs: Sequence[str], most: int = 20) -> str:
+    """Graphs for a message: all of them up to `most`, else the first and last ones and how many
+    between (UploadError.reached / .pending keep every name)."""
+    if not graphs:
+        return "none"
+    if len(graphs) <= most:
+        return ", ".join(graphs)
+    half = most // 2
+    return f"{', '.join(graphs[:half])}, … ({len(graphs) - 2 * half} more) …, {', '.join(graphs[-half:])}"
+
+
 def upload(
     store: ox.Store,
     endpoint: str | Endpoint,
@@ -582,9 +593,11 @@ def upload(
             message = up.credentials.redact(
                 f"upload to {_safe_url(ep.graph_store_url)} stopped at {at}: {e} "
                 f"(after {e.attempts} attempt(s); waited {up.waited():.1f} s without a successful answer).\n"
-                f"Reached the store ({len(done)}): {', '.join(done) or 'none'}\n"
-                f"Not uploaded ({len(todo) - i}), previous version kept if any: {', '.join(todo[i:])}\n"
+                f"Reached the store ({len(done)}): {_listed(done)}\n"
+                f"Not uploaded ({len(todo) - i}), previous version kept if any: {_listed(todo[i:])}\n"
                 "Run the upload again: each graph is replaced whole."
+                + (" A large graph may need more time: raise --timeout and --deadline (moving the merged "
+                   "graph of 1,000 documents took 90 s on a busy Oxigraph)." if "timed out" in str(e) else "")
             )
             raise UploadError(message, done, todo[i:]) from None
         done.append(graph)

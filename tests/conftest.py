@@ -7,6 +7,9 @@
 - ``oxigraph_server``: a real `oxigraph serve` (no special configuration: queries read its default
   graph, which the upload fills) on 127.0.0.1, a free port and a temporary directory; stopped after
   the test. ``start_oxigraph(directory, *flags)`` starts another (e.g. ``--union-default-graph``).
+- ``virtuoso_server``: a real Virtuoso 7 (tests/engines.py) with a test user, once a session;
+  skipped with the install command where virtuoso-t is missing. ``engine``: each real server in
+  turn (``oxigraph_session_server``, ``virtuoso_server``), test ids ``[oxigraph]``, ``[virtuoso]``.
 """
 from __future__ import annotations
 
