@@ -38,7 +38,8 @@ PREFIX eli: <http://data.europa.eu/eli/ontology#>
 PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
 """
 # Codes are read from the concept IRI's last segment (dkgc:level/province -> "province"), which works
-# with or without the reference graph (skos:notation) loaded. One row per document: joint documents
+# with or without the reference graph (skos:notation) loaded. Every document node carries its own
+# level and channel (a document known only by citation: its issuer's). One row per document: joint documents
 # have several issuers, types have a label per language; MIN keeps the choice deterministic.
 _NODES = _PREFIXES + """
 SELECT ?doc (MIN(?id) AS ?number) (MIN(?typeLabel) AS ?type) (MIN(STR(?d)) AS ?date)
@@ -51,11 +52,9 @@ WHERE {
   OPTIONAL { ?doc eli:date_document ?d }
   OPTIONAL { ?doc eli:passed_by/skos:prefLabel ?issuerLabel }
   OPTIONAL { ?doc dkg:level ?ownLevel }
-  OPTIONAL { ?doc eli:passed_by/dkg:level ?bodyLevel }
-  BIND (REPLACE(STR(COALESCE(?ownLevel, ?bodyLevel)), "^.*/", "") AS ?lv)
+  BIND (REPLACE(STR(?ownLevel), "^.*/", "") AS ?lv)
   OPTIONAL { ?doc dkg:channel ?ownChannel }
-  OPTIONAL { ?doc eli:passed_by/dkg:channel ?bodyChannel }
-  BIND (REPLACE(STR(COALESCE(?ownChannel, ?bodyChannel)), "^.*/", "") AS ?ch)
+  BIND (REPLACE(STR(?ownChannel), "^.*/", "") AS ?ch)
   OPTIONAL { ?doc dkg:knownOnlyByCitation ?co }
   OPTIONAL {
     { ?doc dkg:locality ?unit } UNION { ?doc eli:passed_by/dkg:locality ?unit }

@@ -29,6 +29,7 @@ from typing import Iterable, Mapping, Sequence
 
 from loaders import bodies as body_names
 from loaders import identity as ids
+from loaders import refdata
 from loaders.codes import find_code
 from loaders.context import DocContext
 from loaders.paths import REFERENCE
@@ -589,8 +590,20 @@ def _settle_issuers(nodes: _Nodes, claims: Sequence[_Claim], bodies: Mapping[str
             conflict = _conflict(node, issuer, mine, bodies)
             if conflict:
                 conflicts.append(conflict)
-        final[iri] = node
+        final[iri] = _level_from_symbol(node)
     return final, tuple(sorted(conflicts, key=lambda c: c.document))
+
+
+def _level_from_symbol(node: DocNode) -> DocNode:
+    """Level and channel told by the number's symbol ("…/TW" central Party, "…/UBND" State) when no
+    issuer tells them (data/reference/issuer_codes.csv)."""
+    if (node.level and node.channel) or not node.numbers:
+        return node
+    code = refdata.find_issuer_code(node.numbers[0])
+    if code is None:
+        return node
+    level = code.level if len(code.scopes) <= 1 else None  # "UBND": a province's or a district's
+    return replace(node, level=node.level or level or None, channel=node.channel or code.channel or None)
 
 
 def _issuer_of(claim: _Claim, bodies: Mapping[str, BodyNode]) -> tuple[BodyNode, BodyNode | None]:
