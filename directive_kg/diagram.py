@@ -101,18 +101,20 @@ def _rows(store, query: str) -> list[dict[str, Any]]:
 
 def resolve_document(store, text: str) -> str:
     """The IRI of the document a researcher names: its number as written ("10/ĐM", "2644 - CV/TU"),
-    its title, or an IRI (full or dkgid:...). Raises LookupError with a message when nothing matches
-    and ValueError when the name is ambiguous (the message lists the IRIs)."""
+    folded ("10/dm"), bare ("2644") when unique, its title, or an IRI (full or dkgid:...). Raises
+    LookupError when nothing matches (with "did you mean" candidates) and ValueError when the name
+    is ambiguous (the message lists the candidates)."""
     from directive_kg.queries import EmbeddedBackend, ParameterError, UNRESOLVED, load_query, resolve_params
 
     query = load_query("propagation-tree")  # any saved query whose `doc` parameter is a document
     try:
-        bindings, _ = resolve_params(query, {"doc": text}, EmbeddedBackend(getattr(store, "store", store)))
+        bindings, notes = resolve_params(query, {"doc": text}, EmbeddedBackend(getattr(store, "store", store)))
     except ParameterError as e:
         raise ValueError(str(e).replace("doc: ", "", 1)) from None
     iri = bindings["doc"]
-    if iri == UNRESOLVED:
-        raise LookupError(f"no document in the graph is numbered or titled {text!r}")
+    if iri == UNRESOLVED:  # the note carries the "did you mean" candidates (directive_kg.lookup)
+        hint = notes[0].split(";", 1)[1] if notes and ";" in notes[0] else ""
+        raise LookupError(f"no document in the graph is numbered or titled {text!r}{';' + hint if hint else ''}")
     return iri.value
 
 

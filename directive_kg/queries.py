@@ -445,7 +445,34 @@ def _resolve_name(p: Param, value: str, backend: Backend, timeout: float | None)
         if len(found) > 1:
             listing = "\n  ".join(found)
             raise ParameterError(f"{p.name}: {value!r} names {len(found)} {p.type}s; pass one IRI:\n  {listing}")
-    return UNRESOLVED, f"{p.name}: nothing in the graph is named {value!r}"
+    return _forgiving(p, value, backend, timeout)
+
+
+def name_catalogue(backend: Backend, timeout: float | None = None) -> tuple:
+    """Every name of a document or body in the graph (directive_kg.lookup.Entry)."""
+    from directive_kg import lookup
+
+    _, rows = backend.select(lookup.CATALOGUE_QUERY, {}, timeout, "<name catalogue>")
+    return lookup.catalogue({k: (v.value if v is not None else None) for k, v in r.items()} for r in rows)
+
+
+def _forgiving(p: Param, value: str, backend: Backend, timeout: float | None) -> tuple[Term, str | None]:
+    """No exact name: fold case, diacritics and Đ/D, try a bare number, then every word (lookup.py);
+    one node is taken (with a note), several are listed, none gets "did you mean" candidates."""
+    from directive_kg import lookup
+
+    entries = name_catalogue(backend, timeout)
+    found = lookup.match(value, entries, p.type)
+    shown = {e.iri: e.label for e in entries if e.field in ("number", "name")}
+    if len(found.iris) == 1:
+        label = shown.get(found.iris[0], found.entries[0].label)
+        return ox.NamedNode(found.iris[0]), f"{p.name}: {value!r} read as {label!r} ({found.how} match)"
+    if found.iris:
+        listing = lookup.describe([e for e in found.entries], shown)
+        raise ParameterError(f"{p.name}: {value!r} names {len(found.iris)} {p.type}s; did you mean one of:\n  {listing}")
+    near = lookup.suggest(value, entries, p.type)
+    hint = f"; did you mean:\n  {lookup.describe(near, shown)}" if near else ""
+    return UNRESOLVED, f"{p.name}: nothing in the graph is named {value!r}{hint}"
 
 
 # --------------------------------------------------------------------------------------------
