@@ -587,8 +587,47 @@ def run(
     hidden = {p.name for p in query.params}  # projected only so that they can be bound
     columns = [c for c in columns if c not in hidden]
     rows = [{k: to_python(r.get(k)) for k in columns} for r in terms]
+    _label_documents(backend, columns, terms, rows, timeout)
     columns, rows = postprocess(query, columns, rows)
     return QueryResult(columns, rows, notes)
+
+
+DOC_NAMESPACE = PREFIXES["dkgid"] + "doc/"
+_LABELS = """PREFIX eli: <http://data.europa.eu/eli/ontology#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+SELECT ?d (MIN(?code) AS ?type) (MIN(STR(?issuer_label)) AS ?issuer) (MIN(STR(?title)) AS ?subject) WHERE {
+  VALUES ?d { %s }
+  OPTIONAL { ?d eli:type_document ?t . OPTIONAL { ?t skos:notation ?n } }
+  BIND (COALESCE(STR(?n), REPLACE(STR(?t), "^.*/", "")) AS ?code)
+  OPTIONAL { ?d eli:passed_by ?b . ?b skos:prefLabel ?issuer_label }
+  OPTIONAL { ?d eli:title ?title }
+} GROUP BY ?d"""
+
+
+def document_label(doc_type: str | None, issuer: str | None) -> str:
+    """How a document without a number is shown, as in the diagrams: its type, then its issuer."""
+    head = f"{doc_type or 'document'} (no number)"
+    return f"{head} · {issuer}" if issuer else head
+
+
+def _label_documents(backend: Backend, columns: list[str], terms: list[dict], rows: list[dict],
+                     timeout: float | None) -> None:
+    """Text cells that hold a document IRI (a query's COALESCE(number, STR(iri)) for a document without a
+    number) become its label, as the diagrams show it; IRI-valued columns stay IRIs."""
+    cells = [(row, c) for row, term in zip(rows, terms) for c in columns
+             if isinstance(term.get(c), ox.Literal) and str(row.get(c) or "").startswith(DOC_NAMESPACE)]
+    wanted = sorted({row[c] for row, c in cells})
+    if not wanted:
+        return
+    labels = {}
+    for start in range(0, len(wanted), 500):
+        chunk = " ".join(str(ox.NamedNode(i)) for i in wanted[start:start + 500])
+        _, found = backend.select(_LABELS % chunk, {}, timeout, "<document labels>")
+        for r in found:
+            labels[r["d"].value] = document_label(*(r[k].value if r.get(k) is not None else None
+                                                    for k in ("type", "issuer")))
+    for row, c in cells:
+        row[c] = labels.get(row[c], row[c])
 
 
 def _backend(backend: Backend | None, store: ox.Store | None, endpoint: str | None) -> Backend:

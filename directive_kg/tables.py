@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any, Mapping
 
 from directive_kg.queries import Backend, QueryError, to_python
+from directive_kg.queries import document_label as _label
 
 _PREFIXES = """PREFIX dkg: <https://w3id.org/directive-kg/ontology#>
 PREFIX eli: <http://data.europa.eu/eli/ontology#>
@@ -132,12 +133,7 @@ TABLES: dict[str, Table] = {t.name: t for t in (
 
 def document_label(row: Mapping[str, Any]) -> str:
     """How a document is shown in a table: its number, else its type and issuer (as the diagrams do)."""
-    if row.get("number"):
-        return row["number"]
-    what = f"{row.get('type') or 'document'} (no number)"
-    by = f" · {row['issuer']}" if row.get("issuer") else ""
-    when = f" · {row['date'].isoformat()}" if isinstance(row.get("date"), dt.date) else ""
-    return what + by + when
+    return row.get("number") or _label(row.get("type"), row.get("issuer"))
 
 
 def rows(backend: Backend, name: str, timeout: float | None = None) -> list[dict[str, Any]]:

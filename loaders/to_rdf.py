@@ -23,7 +23,7 @@ from loaders import refdata
 from loaders.codes import concept_iri, concepts, find_code
 from loaders.records import DocumentRecord, Signer
 from loaders.resolve import (BodyNode, DocNode, LoadedDocument, Resolution, ResolutionStats, ResolvedCitation,
-                             ResolvedDocument, resolve)
+                             ResolvedDocument, capacity_of, resolve, signed_for)
 
 __all__ = ["CorpusGraphs", "LoadedDocument", "corpus_graphs", "graphs_from_resolution", "literal", "iri"]
 
@@ -204,17 +204,9 @@ def _signature(g: _Graph, doc: str, signer: Signer, issuer_name: str | None,
     return sig
 
 
-@lru_cache(maxsize=4096)
 def _capacity(authority_text: str) -> str | None:
     """"T/M BAN THƯỜNG VỤ" -> "tm" (the capacity whose spelling starts the text)."""
-    head = authority_text.strip().upper()
-    best = None
-    for c in concepts("capacity"):
-        for s in (c.code.upper(), *(x.upper() for x in c.spellings)):
-            if s and head.startswith(s) and (len(head) == len(s) or not head[len(s)].isalnum()):
-                if best is None or len(s) > best[0]:
-                    best = (len(s), c.code)
-    return best[1] if best else None
+    return capacity_of(authority_text)[0]
 
 
 @lru_cache(maxsize=1)
@@ -371,8 +363,9 @@ def _file_graph(ld: LoadedDocument, rd: ResolvedDocument, res: Resolution, corpu
         g.add(iri(ids.recipient_iri(rd.iri, i)), P["addressee"], body(text))
         g.add(doc, P["addressee"], body(text))
     _entries(g, doc, r.distribution, "distribution")
-    if r.signer:
-        _signature(g, doc, r.signer, r.issuer, body(r.acting_body) or body(r.issuer))
+    if r.signer:  # on behalf of the body its capacity line names ("T/M BAN THƯỜNG VỤ"), else the acting body
+        on_behalf = body(signed_for(r.signer, r.issuer)) or body(r.acting_body) or body(r.issuer)
+        _signature(g, doc, r.signer, r.issuer, on_behalf)
 
     for c in rd.citations:
         _citation(g, corpus, c, r, channel)
@@ -404,7 +397,7 @@ def _file_graph(ld: LoadedDocument, rd: ResolvedDocument, res: Resolution, corpu
         g.add(copy, P["copyOf"], doc)
         _entries(g, copy, c.distribution, "distribution")
         if c.signer:
-            _signature(g, copy, c.signer, c.issuer, body(c.issuer))
+            _signature(g, copy, c.signer, c.issuer, body(signed_for(c.signer, c.issuer)) or body(c.issuer))
 
     _evidence(g, ld, doc, copy, source)
     return g
