@@ -251,9 +251,7 @@ def layout(g: nx.MultiDiGraph) -> dict[str, Placement]:
     lanes = lanes_of(g)
     lane_y = {lane: float(len(lanes) - 1 - i) for i, lane in enumerate(lanes)}
     large = is_large(g)
-    groups = sorted({a.get("province") or "" for _, a in g.nodes(data=True)}) if large else [""]
-    band = 0.84 / len(groups)
-    band_y = {grp: 0.42 - (i + 0.5) * band for i, grp in enumerate(groups)}
+    band, band_y = bands(g)
     days = sorted({d for d, _ in x.values()})
     gap = 0 if large else max(1, (days[-1] - days[0]).days // 45)
     cells: dict[tuple, list[str]] = {}
@@ -270,6 +268,14 @@ def layout(g: nx.MultiDiGraph) -> dict[str, Placement]:
         for n, off in zip(members, offsets):
             placed[n] = Placement(x[n][0], lane, lane_y[lane] + band_y[grp] + off, x[n][1])
     return placed
+
+
+def bands(g: nx.MultiDiGraph) -> tuple[float, dict[str, float]]:
+    """(height of a band, offset of each province's band from its lane centre): one band per province,
+    alphabetical from the top, for large graphs; a single band ("") otherwise."""
+    groups = sorted({a.get("province") or "" for _, a in g.nodes(data=True)}) if is_large(g) else [""]
+    band = 0.84 / len(groups)
+    return band, {grp: 0.42 - (i + 0.5) * band for i, grp in enumerate(groups)}
 
 
 def labelled_nodes(g: nx.MultiDiGraph) -> list[str]:
@@ -445,12 +451,10 @@ def draw_propagation(g: nx.MultiDiGraph, out: str | Path | None = None, title: s
         ax.axhspan(y - 0.5, y + 0.5, color="#f4f4f4" if i % 2 == 0 else "white", zorder=0, lw=0)
     ax.set_yticks([len(lanes) - 1 - i for i in range(len(lanes))], [LANE_TITLES.get(l, l) for l in lanes])
     ax.tick_params(axis="y", length=0)
-    locator = mdates.AutoDateLocator(minticks=3, maxticks=10)
-    ax.xaxis.set_major_locator(locator)
-    ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
-    ax.set_xlabel("date of issue")
+    _date_axis(ax, days)
     ax.spines[["top", "right", "left"]].set_visible(False)
 
+    named_bands = _label_bands(ax, g, pos, lanes, lane_inches) if large else 0
     labelled = labelled_nodes(g)
     order = sorted(labelled, key=lambda m: (pos[m].x, -pos[m].y, m))
     placed = _place_labels(ax, fig, [(m, node_label(g.nodes[m]), xy[m]) for m in order],
@@ -462,10 +466,46 @@ def draw_propagation(g: nx.MultiDiGraph, out: str | Path | None = None, title: s
     if large:
         ax.text(0.0, -0.09, f"{len(placed)} of {n} documents labelled (the root, central documents and the "
                 f"most cited); within each lane documents are grouped in bands by province, alphabetical "
-                f"from the top.", transform=ax.transAxes, fontsize=7.5, style="italic", va="top")
+                f"from the top ({named_bands} bands named at the left edge).", transform=ax.transAxes,
+                fontsize=7.5, style="italic", va="top")
     if out is not None:
         save(fig, out)
     return fig
+
+
+def _date_axis(ax, days: list[dt.date]) -> None:
+    """Every tick says its day and month ("28 Jul"), the year goes in the axis label: a concise
+    formatter wrote "27 28 29 30 31 Aug 02" with "2020-Aug" at the far end, so July days read as August.
+    Over about four months, ticks are months ("Jul 2020")."""
+    import matplotlib.dates as mdates
+
+    span = (days[-1] - days[0]).days if days else 0
+    locator = mdates.AutoDateLocator(minticks=3, maxticks=10)
+    ax.xaxis.set_major_locator(locator)
+    ax.xaxis.set_major_formatter(mdates.DateFormatter("%d %b" if span <= 120 else "%b %Y"))
+    years = sorted({d.year for d in days})
+    when = f" ({years[0]})" if len(years) == 1 else f" ({years[0]}–{years[-1]})" if years else ""
+    ax.set_xlabel(f"date of issue{when if span <= 120 else ''}")
+
+
+def _label_bands(ax, g: nx.MultiDiGraph, pos: dict[str, Placement], lanes: list[str], lane_inches: float) -> int:
+    """Name the province bands at the left edge of each lane, as many as fit (every k-th band, small
+    type); the texts carry gid "band:LANE:PROVINCE". Returns how many were named."""
+    band, band_y = bands(g)
+    spacing = band * lane_inches * 72  # points between band centres
+    step = max(1, -(-6.5 // spacing)) if spacing > 0 else 1
+    order = sorted(band_y)
+    x0 = ax.get_xlim()[0]
+    named = 0
+    for i, lane in enumerate(lanes):
+        centre = len(lanes) - 1 - i
+        present = {g.nodes[n].get("province") or "" for n, p in pos.items() if p.lane == lane}
+        for k, grp in enumerate(order):
+            if grp in present and k % step == 0 and lane != "central":
+                ax.text(x0, centre + band_y[grp], f" {grp}", fontsize=5, color="#666666", ha="left",
+                        va="center", zorder=4, gid=f"band:{lane}:{grp}", clip_on=True)
+                named += 1
+    return named
 
 
 def _legend_handles(g: nx.MultiDiGraph, pos: dict[str, Placement]) -> list:
