@@ -308,7 +308,7 @@ def _pyplot():
 
 
 def _place_labels(ax, fig, items: list[tuple[str, str, tuple[float, float]]], fontsize: float,
-                  marker_radius: float, required: bool = True) -> list:
+                  marker_radius: float, required: bool = True, avoid: list | None = None) -> list:
     """Greedy, deterministic label placement: for each (gid, text, data point) in order, try
     positions around the point and keep the first whose box overlaps no label or labelled node
     and stays inside the axes. If none is free: the one overlapping least when `required`, else
@@ -324,6 +324,9 @@ def _place_labels(ax, fig, items: list[tuple[str, str, tuple[float, float]]], fo
     scale = fig.dpi / 72.0
     r = marker_radius * scale
     obstacles = [(px - r, py - r, px + r, py + r) for px, py in (to_px(p) for _, _, p in items)]
+    for t in avoid or ():  # texts already drawn (the names of the province bands)
+        e = t.get_window_extent(renderer)
+        obstacles.append((e.x0, e.y0, e.x1, e.y1))
 
     def overlap(a, b) -> float:
         w = min(a[2], b[2]) - max(a[0], b[0])
@@ -454,11 +457,13 @@ def draw_propagation(g: nx.MultiDiGraph, out: str | Path | None = None, title: s
     _date_axis(ax, days)
     ax.spines[["top", "right", "left"]].set_visible(False)
 
-    named_bands = _label_bands(ax, g, pos, lanes, lane_inches) if large else 0
+    band_texts = _label_bands(ax, g, pos, lanes, lane_inches) if large else []
+    named_bands = len(band_texts)
     labelled = labelled_nodes(g)
     order = sorted(labelled, key=lambda m: (pos[m].x, -pos[m].y, m))
     placed = _place_labels(ax, fig, [(m, node_label(g.nodes[m]), xy[m]) for m in order],
-                           fontsize=7.5 if not large else 6.0, marker_radius=(size ** 0.5) / 2, required=not large)
+                           fontsize=7.5 if not large else 6.0, marker_radius=(size ** 0.5) / 2, required=not large,
+                           avoid=band_texts)
 
     ax.legend(handles=_legend_handles(g, pos), loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=7.5,
               frameon=False)
@@ -466,7 +471,8 @@ def draw_propagation(g: nx.MultiDiGraph, out: str | Path | None = None, title: s
     if large:
         ax.text(0.0, -0.09, f"{len(placed)} of {n} documents labelled (the root, central documents and the "
                 f"most cited); within each lane documents are grouped in bands by province, alphabetical "
-                f"from the top ({named_bands} bands named at the left edge).", transform=ax.transAxes,
+                f"from the top ({named_bands} bands named at the left edge). For counts per day and level: "
+                f"--kind summary.", transform=ax.transAxes,
                 fontsize=7.5, style="italic", va="top")
     if out is not None:
         save(fig, out)
@@ -488,23 +494,22 @@ def _date_axis(ax, days: list[dt.date]) -> None:
     ax.set_xlabel(f"date of issue{when if span <= 120 else ''}")
 
 
-def _label_bands(ax, g: nx.MultiDiGraph, pos: dict[str, Placement], lanes: list[str], lane_inches: float) -> int:
+def _label_bands(ax, g: nx.MultiDiGraph, pos: dict[str, Placement], lanes: list[str], lane_inches: float) -> list:
     """Name the province bands at the left edge of each lane, as many as fit (every k-th band, small
-    type); the texts carry gid "band:LANE:PROVINCE". Returns how many were named."""
+    type); the texts carry gid "band:LANE:PROVINCE". Returns the texts."""
     band, band_y = bands(g)
     spacing = band * lane_inches * 72  # points between band centres
     step = max(1, -(-6.5 // spacing)) if spacing > 0 else 1
     order = sorted(band_y)
     x0 = ax.get_xlim()[0]
-    named = 0
+    named = []
     for i, lane in enumerate(lanes):
         centre = len(lanes) - 1 - i
         present = {g.nodes[n].get("province") or "" for n, p in pos.items() if p.lane == lane}
         for k, grp in enumerate(order):
             if grp in present and k % step == 0 and lane != "central":
-                ax.text(x0, centre + band_y[grp], f" {grp}", fontsize=5, color="#666666", ha="left",
-                        va="center", zorder=4, gid=f"band:{lane}:{grp}", clip_on=True)
-                named += 1
+                named.append(ax.text(x0, centre + band_y[grp], f" {grp}", fontsize=5, color="#666666", ha="left",
+                                     va="center", zorder=4, gid=f"band:{lane}:{grp}", clip_on=True))
     return named
 
 
@@ -663,6 +668,57 @@ def draw_assignments(g: nx.DiGraph, out: str | Path | None = None, title: str | 
               fontsize=8)
     ax.set_title(title or f"Who was given tasks: {len(docs)} documents, {len(bodies)} bodies, "
                  f"{g.number_of_edges()} assignments", fontsize=10, loc="left")
+    if out is not None:
+        save(fig, out)
+    return fig
+
+
+# --- summary at scale ----------------------------------------------------------------------------
+
+def draw_summary(g: nx.MultiDiGraph, out: str | Path | None = None, title: str | None = None):
+    """The propagation at a glance, for graphs too large to read node by node: one row per level
+    (central on top), the number of documents issued each day as bars stacked by channel, on one
+    date axis. Bar containers carry ``dkg_lane`` and ``dkg_channel``."""
+    plt = _pyplot()
+    import matplotlib.dates as mdates
+    from matplotlib.ticker import MaxNLocator
+
+    if g.number_of_nodes() == 0:
+        raise ValueError("nothing to draw: the graph has no documents")
+    lanes = lanes_of(g)
+    dated = [(a.get("level", "unknown"), a.get("channel") or None, a["date"]) for _, a in g.nodes(data=True)
+             if a.get("date")]
+    days = sorted({d for *_, d in dated}) or [dt.date(2020, 1, 1)]
+    fig, axes = plt.subplots(len(lanes), 1, sharex=True, figsize=(12, 1.7 * len(lanes) + 1.2), dpi=110, squeeze=False)
+    channels = [c for c in CHANNEL_COLOURS if any(ch == c for _, ch, _ in dated)]
+    for ax, lane in zip(axes[:, 0], lanes):
+        bottom: dict[dt.date, int] = {}
+        for channel in channels:
+            counts: dict[dt.date, int] = {}
+            for lv, ch, d in dated:
+                if lv == lane and ch == channel:
+                    counts[d] = counts.get(d, 0) + 1
+            if not counts:
+                continue
+            xs = sorted(counts)
+            bars = ax.bar([mdates.date2num(d) for d in xs], [counts[d] for d in xs], width=0.8,
+                          bottom=[bottom.get(d, 0) for d in xs], color=CHANNEL_COLOURS[channel],
+                          label=f"{CHANNEL_NAMES[channel]} documents")
+            bars.dkg_lane, bars.dkg_channel = lane, channel
+            for d in xs:
+                bottom[d] = bottom.get(d, 0) + counts[d]
+        undated = sum(1 for _, a in g.nodes(data=True) if a.get("level", "unknown") == lane and not a.get("date"))
+        note = f" (+{undated} undated)" if undated else ""
+        ax.set_ylabel(LANE_TITLES.get(lane, lane).split("\n")[0] + note, rotation=0, ha="right", va="center", fontsize=8)
+        ax.spines[["top", "right"]].set_visible(False)
+        ax.tick_params(axis="y", labelsize=7)
+        ax.yaxis.set_major_locator(MaxNLocator(integer=True))
+    axes[0, 0].legend(loc="upper right", fontsize=7.5, frameon=False)
+    _date_axis(axes[-1, 0], days)
+    axes[-1, 0].set_xlim(mdates.date2num(days[0]) - 1, mdates.date2num(days[-1]) + 1)
+    axes[0, 0].set_title(title or f"Documents issued per day, by level: {g.number_of_nodes()} documents, "
+                         f"{g.number_of_edges()} links", fontsize=10, loc="left")
+    fig.supylabel("documents per day", fontsize=8)
     if out is not None:
         save(fig, out)
     return fig

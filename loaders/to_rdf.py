@@ -330,6 +330,10 @@ def _file_graph(ld: LoadedDocument, rd: ResolvedDocument, res: Resolution, corpu
     g, r = _Graph(), ld.record
     doc, source = iri(rd.iri), iri(ids.source_iri(ld.sha256))
     body = lambda name: iri(rd.bodies[name]) if name and name in rd.bodies else None  # noqa: E731
+
+    def organ(name: str | None) -> str | None:  # a signature speaks for a body, never a class of bodies
+        node = res.bodies.get(rd.bodies.get(name or ""))
+        return iri(node.iri) if node is not None and node.kind == "body" else None
     issuer_node = res.bodies.get(rd.bodies.get(r.issuer or ""))
     channel = r.channel or (issuer_node.channel if issuer_node else None)
 
@@ -364,7 +368,7 @@ def _file_graph(ld: LoadedDocument, rd: ResolvedDocument, res: Resolution, corpu
         g.add(doc, P["addressee"], body(text))
     _entries(g, doc, r.distribution, "distribution")
     if r.signer:  # on behalf of the body its capacity line names ("T/M BAN THƯỜNG VỤ"), else the acting body
-        on_behalf = body(signed_for(r.signer, r.issuer)) or body(r.acting_body) or body(r.issuer)
+        on_behalf = organ(signed_for(r.signer, r.issuer)) or body(r.acting_body) or body(r.issuer)
         _signature(g, doc, r.signer, r.issuer, on_behalf)
 
     for c in rd.citations:
@@ -397,7 +401,7 @@ def _file_graph(ld: LoadedDocument, rd: ResolvedDocument, res: Resolution, corpu
         g.add(copy, P["copyOf"], doc)
         _entries(g, copy, c.distribution, "distribution")
         if c.signer:
-            _signature(g, copy, c.signer, c.issuer, body(signed_for(c.signer, c.issuer)) or body(c.issuer))
+            _signature(g, copy, c.signer, c.issuer, organ(signed_for(c.signer, c.issuer)) or body(c.issuer))
 
     _evidence(g, ld, doc, copy, source)
     return g

@@ -455,3 +455,19 @@ def test_province_bands_are_named_at_scale():
         assert f"{len(named)} bands named" in note
     finally:
         plt.close(fig)
+
+
+def test_summary_view_at_scale(tmp_path):
+    g = synthetic_chain()
+    fig = D.draw_summary(g, tmp_path / "summary.png")
+    try:
+        bars = [c for ax in fig.axes for c in ax.containers if hasattr(c, "dkg_lane")]
+        assert {(c.dkg_lane, c.dkg_channel) for c in bars} == {
+            ("central", "party"), ("province", "party"), ("province", "state"), ("district", "party"), ("district", "state")}
+        total = sum(p.get_height() for c in bars for p in c.patches)
+        assert total == sum(1 for _, a in g.nodes(data=True) if a.get("date"))
+        assert [ax.get_ylabel() for ax in fig.axes] == ["Central", "Province", "District"]
+        assert fig.axes[-1].get_xlabel() == "date of issue (2020)"
+        assert (tmp_path / "summary.png").stat().st_size > 1000
+    finally:
+        plt.close(fig)
