@@ -595,8 +595,10 @@ def run(
 DOC_NAMESPACE = PREFIXES["dkgid"] + "doc/"
 _LABELS = """PREFIX eli: <http://data.europa.eu/eli/ontology#>
 PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+PREFIX dkg: <https://w3id.org/directive-kg/ontology#>
 SELECT ?d (MIN(?code) AS ?type) (MIN(STR(?issuer_label)) AS ?issuer) (MIN(STR(?title)) AS ?subject) WHERE {
   VALUES ?d { %s }
+  ?d a dkg:Document .
   OPTIONAL { ?d eli:type_document ?t . OPTIONAL { ?t skos:notation ?n } }
   BIND (COALESCE(STR(?n), REPLACE(STR(?t), "^.*/", "")) AS ?code)
   OPTIONAL { ?d eli:passed_by ?b . ?b skos:prefLabel ?issuer_label }
@@ -610,13 +612,21 @@ def document_label(doc_type: str | None, issuer: str | None) -> str:
     return f"{head} · {issuer}" if issuer else head
 
 
+def _valid_iri(value: str) -> bool:
+    try:
+        ox.NamedNode(value)
+        return True
+    except ValueError:
+        return False
+
+
 def _label_documents(backend: Backend, columns: list[str], terms: list[dict], rows: list[dict],
                      timeout: float | None) -> None:
     """Text cells that hold a document IRI (a query's COALESCE(number, STR(iri)) for a document without a
     number) become its label, as the diagrams show it; IRI-valued columns stay IRIs."""
     cells = [(row, c) for row, term in zip(rows, terms) for c in columns
              if isinstance(term.get(c), ox.Literal) and str(row.get(c) or "").startswith(DOC_NAMESPACE)]
-    wanted = sorted({row[c] for row, c in cells})
+    wanted = sorted({row[c] for row, c in cells if _valid_iri(row[c])})
     if not wanted:
         return
     labels = {}

@@ -107,3 +107,15 @@ def test_find_command(tmp_path):
         assert main(["find", "ban tuyen giao ninh binh", "--store", str(tmp_path / "store"), "--format", "csv"]) == 0
     assert "Ban Tuyên giáo Tỉnh ủy Ninh Bình" in out.getvalue()
     assert "https://w3id.org/directive-kg/id/body/ban-tuyen-giao-tinh-uy-ninh-binh" in out.getvalue()
+
+
+def test_unnumbered_documents_show_their_label_not_an_iri(corpus_store):
+    """Tables show a document without a number as the diagrams label it (issue 16, list 6)."""
+    rows = Q.run("signatures", store=corpus_store).rows
+    unnumbered = [r["document"] for r in rows if "no number" in r["document"]]
+    assert unnumbered == ["CV (no number) · Tỉnh ủy Bình Định"]
+    assert not [r for r in rows if r["document"].startswith("http")]
+    # a text that only looks like a document IRI is left alone
+    echo = Q.parse_query("# param: text string - x\nSELECT ?echo WHERE { BIND (STR(?text) AS ?echo) }")
+    for value in ("https://w3id.org/directive-kg/id/doc/not-there", "https://w3id.org/directive-kg/id/doc/x y"):
+        assert Q.run(echo, {"text": value}, store=corpus_store).rows == [{"echo": value}]
