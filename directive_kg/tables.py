@@ -136,8 +136,10 @@ def document_label(row: Mapping[str, Any]) -> str:
     return row.get("number") or _label(row.get("type"), row.get("issuer"))
 
 
-def rows(backend: Backend, name: str, timeout: float | None = None) -> list[dict[str, Any]]:
-    """The rows of one table, typed (dates, numbers, booleans), columns as in TABLES."""
+def rows(backend: Backend, name: str, timeout: float | None = None,
+         labels: Mapping[str, str] | None = None) -> list[dict[str, Any]]:
+    """The rows of one table, typed (dates, numbers, booleans), columns as in TABLES. ``labels``
+    (document IRI -> label, from the documents table) saves reading the documents again."""
     table = TABLES[name]
     _, terms = backend.select(table.query, {}, timeout, f"<table {name}>")
     out = [{k: to_python(v) for k, v in r.items()} for r in terms]
@@ -145,15 +147,15 @@ def rows(backend: Backend, name: str, timeout: float | None = None) -> list[dict
         for r in out:
             r["document"] = document_label(r)
             r["known_only_by_citation"] = bool(r.get("known_only_by_citation"))
-    if name == "links":
+    if name in ("links", "tasks") and labels is None:
         labels = {r["document_iri"]: r["document"] for r in rows(backend, "documents", timeout)}
+    if name == "links":
         for r in out:
             r["citing"] = labels.get(r["citing_iri"], r.get("citing") or r["citing_iri"])
             r["cited"] = labels.get(r["cited_iri"], r.get("cited") or r["cited_iri"])
             a, b = r.get("cited_date"), r.get("citing_date")
             r["lag_days"] = (b - a).days if isinstance(a, dt.date) and isinstance(b, dt.date) else None
     if name == "tasks":
-        labels = {r["document_iri"]: r["document"] for r in rows(backend, "documents", timeout)}
         for r in out:
             r["document"] = labels.get(r["document_iri"], r.get("document") or r["document_iri"])
     return [{c: r.get(c) for c, _ in table.columns} for r in out]
@@ -161,7 +163,10 @@ def rows(backend: Backend, name: str, timeout: float | None = None) -> list[dict
 
 def dataframes(backend: Backend, timeout: float | None = None) -> dict:
     """Every table as a pandas DataFrame with real types: datetime64 dates, Int64, float, boolean."""
-    return {name: to_frame(name, rows(backend, name, timeout)) for name in TABLES}
+    documents = rows(backend, "documents", timeout)
+    labels = {r["document_iri"]: r["document"] for r in documents}
+    return {name: to_frame(name, documents if name == "documents" else rows(backend, name, timeout, labels))
+            for name in TABLES}
 
 
 def _pandas():
