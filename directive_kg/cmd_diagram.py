@@ -22,7 +22,8 @@ def register(subparsers) -> None:
                     "as lead or cooperating body, by level. Without --root: the whole corpus.")
     p.add_argument("--root", metavar="DOC", type=text("--root"),
                    help='the document to start from: its number as written ("10/ĐM") or its IRI')
-    p.add_argument("--kind", choices=("propagation", "assignments"), default="propagation")
+    p.add_argument("--kind", choices=("propagation", "assignments", "summary"), default="propagation",
+                   help="summary: documents issued per day and level, stacked by channel (for large graphs)")
     p.add_argument("--out", metavar="FILE",
                    help="output file: .png, .svg, .pdf (a figure) or .graphml, .gexf (the graph); "
                         "default: KIND.png, or KIND.FORMAT with --format")
@@ -82,6 +83,8 @@ def run(args: argparse.Namespace) -> int:
             diagram.export(graph, path)
         elif args.kind == "assignments":
             diagram.draw_assignments(graph, path, title=args.title)
+        elif args.kind == "summary":
+            diagram.draw_summary(graph, path, title=args.title)
         else:
             diagram.draw_propagation(graph, path, title=args.title)
     except OSError as e:

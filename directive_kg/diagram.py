@@ -38,7 +38,8 @@ PREFIX eli: <http://data.europa.eu/eli/ontology#>
 PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
 """
 # Codes are read from the concept IRI's last segment (dkgc:level/province -> "province"), which works
-# with or without the reference graph (skos:notation) loaded. One row per document: joint documents
+# with or without the reference graph (skos:notation) loaded. Every document node carries its own
+# level and channel (a document known only by citation: its issuer's). One row per document: joint documents
 # have several issuers, types have a label per language; MIN keeps the choice deterministic.
 _NODES = _PREFIXES + """
 SELECT ?doc (MIN(?id) AS ?number) (MIN(?typeLabel) AS ?type) (MIN(STR(?d)) AS ?date)
@@ -51,11 +52,9 @@ WHERE {
   OPTIONAL { ?doc eli:date_document ?d }
   OPTIONAL { ?doc eli:passed_by/skos:prefLabel ?issuerLabel }
   OPTIONAL { ?doc dkg:level ?ownLevel }
-  OPTIONAL { ?doc eli:passed_by/dkg:level ?bodyLevel }
-  BIND (REPLACE(STR(COALESCE(?ownLevel, ?bodyLevel)), "^.*/", "") AS ?lv)
+  BIND (REPLACE(STR(?ownLevel), "^.*/", "") AS ?lv)
   OPTIONAL { ?doc dkg:channel ?ownChannel }
-  OPTIONAL { ?doc eli:passed_by/dkg:channel ?bodyChannel }
-  BIND (REPLACE(STR(COALESCE(?ownChannel, ?bodyChannel)), "^.*/", "") AS ?ch)
+  BIND (REPLACE(STR(?ownChannel), "^.*/", "") AS ?ch)
   OPTIONAL { ?doc dkg:knownOnlyByCitation ?co }
   OPTIONAL {
     { ?doc dkg:locality ?unit } UNION { ?doc eli:passed_by/dkg:locality ?unit }
@@ -102,18 +101,20 @@ def _rows(store, query: str) -> list[dict[str, Any]]:
 
 def resolve_document(store, text: str) -> str:
     """The IRI of the document a researcher names: its number as written ("10/ĐM", "2644 - CV/TU"),
-    its title, or an IRI (full or dkgid:...). Raises LookupError with a message when nothing matches
-    and ValueError when the name is ambiguous (the message lists the IRIs)."""
+    folded ("10/dm"), bare ("2644") when unique, its title, or an IRI (full or dkgid:...). Raises
+    LookupError when nothing matches (with "did you mean" candidates) and ValueError when the name
+    is ambiguous (the message lists the candidates)."""
     from directive_kg.queries import EmbeddedBackend, ParameterError, UNRESOLVED, load_query, resolve_params
 
     query = load_query("propagation-tree")  # any saved query whose `doc` parameter is a document
     try:
-        bindings, _ = resolve_params(query, {"doc": text}, EmbeddedBackend(getattr(store, "store", store)))
+        bindings, notes = resolve_params(query, {"doc": text}, EmbeddedBackend(getattr(store, "store", store)))
     except ParameterError as e:
         raise ValueError(str(e).replace("doc: ", "", 1)) from None
     iri = bindings["doc"]
-    if iri == UNRESOLVED:
-        raise LookupError(f"no document in the graph is numbered or titled {text!r}")
+    if iri == UNRESOLVED:  # the note carries the "did you mean" candidates (directive_kg.lookup)
+        hint = notes[0].split(";", 1)[1] if notes and ";" in notes[0] else ""
+        raise LookupError(f"no document in the graph is numbered or titled {text!r}{';' + hint if hint else ''}")
     return iri.value
 
 
@@ -250,9 +251,7 @@ def layout(g: nx.MultiDiGraph) -> dict[str, Placement]:
     lanes = lanes_of(g)
     lane_y = {lane: float(len(lanes) - 1 - i) for i, lane in enumerate(lanes)}
     large = is_large(g)
-    groups = sorted({a.get("province") or "" for _, a in g.nodes(data=True)}) if large else [""]
-    band = 0.84 / len(groups)
-    band_y = {grp: 0.42 - (i + 0.5) * band for i, grp in enumerate(groups)}
+    band, band_y = bands(g)
     days = sorted({d for d, _ in x.values()})
     gap = 0 if large else max(1, (days[-1] - days[0]).days // 45)
     cells: dict[tuple, list[str]] = {}
@@ -269,6 +268,14 @@ def layout(g: nx.MultiDiGraph) -> dict[str, Placement]:
         for n, off in zip(members, offsets):
             placed[n] = Placement(x[n][0], lane, lane_y[lane] + band_y[grp] + off, x[n][1])
     return placed
+
+
+def bands(g: nx.MultiDiGraph) -> tuple[float, dict[str, float]]:
+    """(height of a band, offset of each province's band from its lane centre): one band per province,
+    alphabetical from the top, for large graphs; a single band ("") otherwise."""
+    groups = sorted({a.get("province") or "" for _, a in g.nodes(data=True)}) if is_large(g) else [""]
+    band = 0.84 / len(groups)
+    return band, {grp: 0.42 - (i + 0.5) * band for i, grp in enumerate(groups)}
 
 
 def labelled_nodes(g: nx.MultiDiGraph) -> list[str]:
@@ -301,7 +308,7 @@ def _pyplot():
 
 
 def _place_labels(ax, fig, items: list[tuple[str, str, tuple[float, float]]], fontsize: float,
-                  marker_radius: float, required: bool = True) -> list:
+                  marker_radius: float, required: bool = True, avoid: list | None = None) -> list:
     """Greedy, deterministic label placement: for each (gid, text, data point) in order, try
     positions around the point and keep the first whose box overlaps no label or labelled node
     and stays inside the axes. If none is free: the one overlapping least when `required`, else
@@ -317,6 +324,9 @@ def _place_labels(ax, fig, items: list[tuple[str, str, tuple[float, float]]], fo
     scale = fig.dpi / 72.0
     r = marker_radius * scale
     obstacles = [(px - r, py - r, px + r, py + r) for px, py in (to_px(p) for _, _, p in items)]
+    for t in avoid or ():  # texts already drawn (the names of the province bands)
+        e = t.get_window_extent(renderer)
+        obstacles.append((e.x0, e.y0, e.x1, e.y1))
 
     def overlap(a, b) -> float:
         w = min(a[2], b[2]) - max(a[0], b[0])
@@ -444,16 +454,16 @@ def draw_propagation(g: nx.MultiDiGraph, out: str | Path | None = None, title: s
         ax.axhspan(y - 0.5, y + 0.5, color="#f4f4f4" if i % 2 == 0 else "white", zorder=0, lw=0)
     ax.set_yticks([len(lanes) - 1 - i for i in range(len(lanes))], [LANE_TITLES.get(l, l) for l in lanes])
     ax.tick_params(axis="y", length=0)
-    locator = mdates.AutoDateLocator(minticks=3, maxticks=10)
-    ax.xaxis.set_major_locator(locator)
-    ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
-    ax.set_xlabel("date of issue")
+    _date_axis(ax, days)
     ax.spines[["top", "right", "left"]].set_visible(False)
 
+    band_texts = _label_bands(ax, g, pos, lanes, lane_inches) if large else []
+    named_bands = len(band_texts)
     labelled = labelled_nodes(g)
     order = sorted(labelled, key=lambda m: (pos[m].x, -pos[m].y, m))
     placed = _place_labels(ax, fig, [(m, node_label(g.nodes[m]), xy[m]) for m in order],
-                           fontsize=7.5 if not large else 6.0, marker_radius=(size ** 0.5) / 2, required=not large)
+                           fontsize=7.5 if not large else 6.0, marker_radius=(size ** 0.5) / 2, required=not large,
+                           avoid=band_texts)
 
     ax.legend(handles=_legend_handles(g, pos), loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=7.5,
               frameon=False)
@@ -461,10 +471,46 @@ def draw_propagation(g: nx.MultiDiGraph, out: str | Path | None = None, title: s
     if large:
         ax.text(0.0, -0.09, f"{len(placed)} of {n} documents labelled (the root, central documents and the "
                 f"most cited); within each lane documents are grouped in bands by province, alphabetical "
-                f"from the top.", transform=ax.transAxes, fontsize=7.5, style="italic", va="top")
+                f"from the top ({named_bands} bands named at the left edge). For counts per day and level: "
+                f"--kind summary.", transform=ax.transAxes,
+                fontsize=7.5, style="italic", va="top")
     if out is not None:
         save(fig, out)
     return fig
+
+
+def _date_axis(ax, days: list[dt.date]) -> None:
+    """Every tick says its day and month ("28 Jul"), the year goes in the axis label: a concise
+    formatter wrote "27 28 29 30 31 Aug 02" with "2020-Aug" at the far end, so July days read as August.
+    Over about four months, ticks are months ("Jul 2020")."""
+    import matplotlib.dates as mdates
+
+    span = (days[-1] - days[0]).days if days else 0
+    locator = mdates.AutoDateLocator(minticks=3, maxticks=10)
+    ax.xaxis.set_major_locator(locator)
+    ax.xaxis.set_major_formatter(mdates.DateFormatter("%d %b" if span <= 120 else "%b %Y"))
+    years = sorted({d.year for d in days})
+    when = f" ({years[0]})" if len(years) == 1 else f" ({years[0]}–{years[-1]})" if years else ""
+    ax.set_xlabel(f"date of issue{when if span <= 120 else ''}")
+
+
+def _label_bands(ax, g: nx.MultiDiGraph, pos: dict[str, Placement], lanes: list[str], lane_inches: float) -> list:
+    """Name the province bands at the left edge of each lane, as many as fit (every k-th band, small
+    type); the texts carry gid "band:LANE:PROVINCE". Returns the texts."""
+    band, band_y = bands(g)
+    spacing = band * lane_inches * 72  # points between band centres
+    step = max(1, -(-6.5 // spacing)) if spacing > 0 else 1
+    order = sorted(band_y)
+    x0 = ax.get_xlim()[0]
+    named = []
+    for i, lane in enumerate(lanes):
+        centre = len(lanes) - 1 - i
+        present = {g.nodes[n].get("province") or "" for n, p in pos.items() if p.lane == lane}
+        for k, grp in enumerate(order):
+            if grp in present and k % step == 0 and lane != "central":
+                named.append(ax.text(x0, centre + band_y[grp], f" {grp}", fontsize=5, color="#666666", ha="left",
+                                     va="center", zorder=4, gid=f"band:{lane}:{grp}", clip_on=True))
+    return named
 
 
 def _legend_handles(g: nx.MultiDiGraph, pos: dict[str, Placement]) -> list:
@@ -622,6 +668,57 @@ def draw_assignments(g: nx.DiGraph, out: str | Path | None = None, title: str | 
               fontsize=8)
     ax.set_title(title or f"Who was given tasks: {len(docs)} documents, {len(bodies)} bodies, "
                  f"{g.number_of_edges()} assignments", fontsize=10, loc="left")
+    if out is not None:
+        save(fig, out)
+    return fig
+
+
+# --- summary at scale ----------------------------------------------------------------------------
+
+def draw_summary(g: nx.MultiDiGraph, out: str | Path | None = None, title: str | None = None):
+    """The propagation at a glance, for graphs too large to read node by node: one row per level
+    (central on top), the number of documents issued each day as bars stacked by channel, on one
+    date axis. Bar containers carry ``dkg_lane`` and ``dkg_channel``."""
+    plt = _pyplot()
+    import matplotlib.dates as mdates
+    from matplotlib.ticker import MaxNLocator
+
+    if g.number_of_nodes() == 0:
+        raise ValueError("nothing to draw: the graph has no documents")
+    lanes = lanes_of(g)
+    dated = [(a.get("level", "unknown"), a.get("channel") or None, a["date"]) for _, a in g.nodes(data=True)
+             if a.get("date")]
+    days = sorted({d for *_, d in dated}) or [dt.date(2020, 1, 1)]
+    fig, axes = plt.subplots(len(lanes), 1, sharex=True, figsize=(12, 1.7 * len(lanes) + 1.2), dpi=110, squeeze=False)
+    channels = [c for c in CHANNEL_COLOURS if any(ch == c for _, ch, _ in dated)]
+    for ax, lane in zip(axes[:, 0], lanes):
+        bottom: dict[dt.date, int] = {}
+        for channel in channels:
+            counts: dict[dt.date, int] = {}
+            for lv, ch, d in dated:
+                if lv == lane and ch == channel:
+                    counts[d] = counts.get(d, 0) + 1
+            if not counts:
+                continue
+            xs = sorted(counts)
+            bars = ax.bar([mdates.date2num(d) for d in xs], [counts[d] for d in xs], width=0.8,
+                          bottom=[bottom.get(d, 0) for d in xs], color=CHANNEL_COLOURS[channel],
+                          label=f"{CHANNEL_NAMES[channel]} documents")
+            bars.dkg_lane, bars.dkg_channel = lane, channel
+            for d in xs:
+                bottom[d] = bottom.get(d, 0) + counts[d]
+        undated = sum(1 for _, a in g.nodes(data=True) if a.get("level", "unknown") == lane and not a.get("date"))
+        note = f" (+{undated} undated)" if undated else ""
+        ax.set_ylabel(LANE_TITLES.get(lane, lane).split("\n")[0] + note, rotation=0, ha="right", va="center", fontsize=8)
+        ax.spines[["top", "right"]].set_visible(False)
+        ax.tick_params(axis="y", labelsize=7)
+        ax.yaxis.set_major_locator(MaxNLocator(integer=True))
+    axes[0, 0].legend(loc="upper right", fontsize=7.5, frameon=False)
+    _date_axis(axes[-1, 0], days)
+    axes[-1, 0].set_xlim(mdates.date2num(days[0]) - 1, mdates.date2num(days[-1]) + 1)
+    axes[0, 0].set_title(title or f"Documents issued per day, by level: {g.number_of_nodes()} documents, "
+                         f"{g.number_of_edges()} links", fontsize=10, loc="left")
+    fig.supylabel("documents per day", fontsize=8)
     if out is not None:
         save(fig, out)
     return fig

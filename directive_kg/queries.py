@@ -458,7 +458,34 @@ def _resolve_name(p: Param, value: str, backend: Backend, timeout: float | None)
         if len(found) > 1:
             listing = "\n  ".join(found)
             raise ParameterError(f"{p.name}: {value!r} names {len(found)} {p.type}s; pass one IRI:\n  {listing}")
-    return UNRESOLVED, f"{p.name}: nothing in the graph is named {value!r}"
+    return _forgiving(p, value, backend, timeout)
+
+
+def name_catalogue(backend: Backend, timeout: float | None = None) -> tuple:
+    """Every name of a document or body in the graph (directive_kg.lookup.Entry)."""
+    from directive_kg import lookup
+
+    _, rows = backend.select(lookup.CATALOGUE_QUERY, {}, timeout, "<name catalogue>")
+    return lookup.catalogue({k: (v.value if v is not None else None) for k, v in r.items()} for r in rows)
+
+
+def _forgiving(p: Param, value: str, backend: Backend, timeout: float | None) -> tuple[Term, str | None]:
+    """No exact name: fold case, diacritics and Đ/D, try a bare number, then every word (lookup.py);
+    one node is taken (with a note), several are listed, none gets "did you mean" candidates."""
+    from directive_kg import lookup
+
+    entries = name_catalogue(backend, timeout)
+    found = lookup.match(value, entries, p.type)
+    shown = {e.iri: e.label for e in entries if e.field in ("number", "name")}
+    if len(found.iris) == 1:
+        label = shown.get(found.iris[0], found.entries[0].label)
+        return ox.NamedNode(found.iris[0]), f"{p.name}: {value!r} read as {label!r} ({found.how} match)"
+    if found.iris:
+        listing = lookup.describe([e for e in found.entries], shown)
+        raise ParameterError(f"{p.name}: {value!r} names {len(found.iris)} {p.type}s; did you mean one of:\n  {listing}")
+    near = lookup.suggest(value, entries, p.type)
+    hint = f"; did you mean:\n  {lookup.describe(near, shown)}" if near else ""
+    return UNRESOLVED, f"{p.name}: nothing in the graph is named {value!r}{hint}"
 
 
 # --------------------------------------------------------------------------------------------
@@ -573,8 +600,57 @@ def run(
     hidden = {p.name for p in query.params}  # projected only so that they can be bound
     columns = [c for c in columns if c not in hidden]
     rows = [{k: to_python(r.get(k)) for k in columns} for r in terms]
+    _label_documents(backend, columns, terms, rows, timeout)
     columns, rows = postprocess(query, columns, rows)
     return QueryResult(columns, rows, notes)
+
+
+DOC_NAMESPACE = PREFIXES["dkgid"] + "doc/"
+_LABELS = """PREFIX eli: <http://data.europa.eu/eli/ontology#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+PREFIX dkg: <https://w3id.org/directive-kg/ontology#>
+SELECT ?d (MIN(?code) AS ?type) (MIN(STR(?issuer_label)) AS ?issuer) (MIN(STR(?title)) AS ?subject) WHERE {
+  VALUES ?d { %s }
+  ?d a dkg:Document .
+  OPTIONAL { ?d eli:type_document ?t . OPTIONAL { ?t skos:notation ?n } }
+  BIND (COALESCE(STR(?n), REPLACE(STR(?t), "^.*/", "")) AS ?code)
+  OPTIONAL { ?d eli:passed_by ?b . ?b skos:prefLabel ?issuer_label }
+  OPTIONAL { ?d eli:title ?title }
+} GROUP BY ?d"""
+
+
+def document_label(doc_type: str | None, issuer: str | None) -> str:
+    """How a document without a number is shown, as in the diagrams: its type, then its issuer."""
+    head = f"{doc_type or 'document'} (no number)"
+    return f"{head} · {issuer}" if issuer else head
+
+
+def _valid_iri(value: str) -> bool:
+    try:
+        ox.NamedNode(value)
+        return True
+    except ValueError:
+        return False
+
+
+def _label_documents(backend: Backend, columns: list[str], terms: list[dict], rows: list[dict],
+                     timeout: float | None) -> None:
+    """Text cells that hold a document IRI (a query's COALESCE(number, STR(iri)) for a document without a
+    number) become its label, as the diagrams show it; IRI-valued columns stay IRIs."""
+    cells = [(row, c) for row, term in zip(rows, terms) for c in columns
+             if isinstance(term.get(c), ox.Literal) and str(row.get(c) or "").startswith(DOC_NAMESPACE)]
+    wanted = sorted({row[c] for row, c in cells if _valid_iri(row[c])})
+    if not wanted:
+        return
+    labels = {}
+    for start in range(0, len(wanted), 500):
+        chunk = " ".join(str(ox.NamedNode(i)) for i in wanted[start:start + 500])
+        _, found = backend.select(_LABELS % chunk, {}, timeout, "<document labels>")
+        for r in found:
+            labels[r["d"].value] = document_label(*(r[k].value if r.get(k) is not None else None
+                                                    for k in ("type", "issuer")))
+    for row, c in cells:
+        row[c] = labels.get(row[c], row[c])
 
 
 def _backend(backend: Backend | None, store: ox.Store | None, endpoint: str | None) -> Backend:

@@ -29,11 +29,12 @@ from typing import Iterable, Mapping, Sequence
 
 from loaders import bodies as body_names
 from loaders import identity as ids
-from loaders.codes import find_code
+from loaders import refdata
+from loaders.codes import concepts, find_code
 from loaders.context import DocContext
 from loaders.paths import REFERENCE
 from loaders.refdata import fold
-from loaders.records import CitedDocument, DocumentRecord
+from loaders.records import CitedDocument, DocumentRecord, Signer
 from loaders.slug import slug
 
 NUMBER_CONFIDENCE = 1.0
@@ -589,8 +590,20 @@ def _settle_issuers(nodes: _Nodes, claims: Sequence[_Claim], bodies: Mapping[str
             conflict = _conflict(node, issuer, mine, bodies)
             if conflict:
                 conflicts.append(conflict)
-        final[iri] = node
+        final[iri] = _level_from_symbol(node)
     return final, tuple(sorted(conflicts, key=lambda c: c.document))
+
+
+def _level_from_symbol(node: DocNode) -> DocNode:
+    """Level and channel told by the number's symbol ("…/TW" central Party, "…/UBND" State) when no
+    issuer tells them (data/reference/issuer_codes.csv)."""
+    if (node.level and node.channel) or not node.numbers:
+        return node
+    code = refdata.find_issuer_code(node.numbers[0])
+    if code is None:
+        return node
+    level = code.level if len(code.scopes) <= 1 else None  # "UBND": a province's or a district's
+    return replace(node, level=node.level or level or None, channel=node.channel or code.channel or None)
 
 
 def _issuer_of(claim: _Claim, bodies: Mapping[str, BodyNode]) -> tuple[BodyNode, BodyNode | None]:
@@ -738,7 +751,9 @@ def _nested_relation(text: str) -> str:
 
 def _record_names(r: DocumentRecord) -> Iterable[str]:
     """Every body name of a record that becomes a node (issuer, organs, tasks, addressees)."""
-    yield from filter(None, (r.issuer, r.acting_body, r.parent_body))
+    yield from filter(None, (r.issuer, r.acting_body, r.parent_body, signed_for(r.signer, r.issuer)))
+    if r.copy:
+        yield from filter(None, (signed_for(r.copy.signer, r.copy.issuer),))
     for a in r.assignments:
         yield from a.bodies
         yield from a.cooperating
@@ -747,6 +762,54 @@ def _record_names(r: DocumentRecord) -> Iterable[str]:
     yield from r.recipients
     if r.copy and r.copy.issuer:
         yield r.copy.issuer
+
+
+# --- signatures ---------------------------------------------------------------------------
+
+@lru_cache(maxsize=4096)
+def capacity_of(authority_text: str) -> tuple[str | None, str]:
+    """("tm", "BAN THƯỜNG VỤ") from "T/M BAN THƯỜNG VỤ": the capacity whose spelling starts the
+    capacity line (data/reference/signing_capacities.csv), and the rest of the line."""
+    head = authority_text.strip()
+    upper = head.upper()
+    best = None
+    for c in concepts("capacity"):
+        for s in (c.code.upper(), *(x.upper() for x in c.spellings)):
+            if s and upper.startswith(s) and (len(upper) == len(s) or not upper[len(s)].isalnum()):
+                if best is None or len(s) > best[0]:
+                    best = (len(s), c.code)
+    if best is None:
+        return None, head
+    return best[1], head[best[0]:].strip(" .:,")
+
+
+@lru_cache(maxsize=1)
+def _organ_prefixes() -> dict[str, str]:
+    """Folded spelling of an acting organ ("btv", "ban thuong vu") -> its name ("Ban Thường vụ")."""
+    out = {}
+    for t in refdata.body_templates():
+        if t.authority == "{committee}" and t.template.endswith(" {committee}"):
+            name = t.template[: -len(" {committee}")]
+            for alias in (t.template, *t.aliases):
+                if alias.endswith(" {committee}"):
+                    out[fold(alias[: -len(" {committee}")])] = name
+    return out
+
+
+def signed_for(signer: Signer | None, issuer: str | None) -> str | None:
+    """The body a signature speaks for, as its capacity line says: "T/M BAN THƯỜNG VỤ" in a document
+    of Tỉnh ủy Trà Vinh -> "Ban Thường vụ Tỉnh ủy Trà Vinh"; "T/M BAN BÍ THƯ" -> "Ban Bí thư". None
+    when the line names no body (KT. CHỦ TỊCH) or there is none."""
+    if signer is None or not signer.authority:
+        return None
+    _, rest = capacity_of(signer.authority)
+    if not rest:
+        return None
+    organ = _organ_prefixes().get(fold(rest))
+    if organ and issuer:
+        return issuer if fold(issuer).startswith(fold(organ)) else f"{organ} {issuer}"
+    central = refdata.find_central_body(rest)
+    return central.name if central else None
 
 
 def _with_parents(found: Iterable[BodyNode]) -> Iterable[BodyNode]:

@@ -23,7 +23,7 @@ from loaders import refdata
 from loaders.codes import concept_iri, concepts, find_code
 from loaders.records import DocumentRecord, Signer
 from loaders.resolve import (BodyNode, DocNode, LoadedDocument, Resolution, ResolutionStats, ResolvedCitation,
-                             ResolvedDocument, resolve)
+                             ResolvedDocument, capacity_of, resolve, signed_for)
 
 __all__ = ["CorpusGraphs", "LoadedDocument", "corpus_graphs", "graphs_from_resolution", "literal", "iri"]
 
@@ -204,17 +204,9 @@ def _signature(g: _Graph, doc: str, signer: Signer, issuer_name: str | None,
     return sig
 
 
-@lru_cache(maxsize=4096)
 def _capacity(authority_text: str) -> str | None:
     """"T/M BAN THƯỜNG VỤ" -> "tm" (the capacity whose spelling starts the text)."""
-    head = authority_text.strip().upper()
-    best = None
-    for c in concepts("capacity"):
-        for s in (c.code.upper(), *(x.upper() for x in c.spellings)):
-            if s and head.startswith(s) and (len(head) == len(s) or not head[len(s)].isalnum()):
-                if best is None or len(s) > best[0]:
-                    best = (len(s), c.code)
-    return best[1] if best else None
+    return capacity_of(authority_text)[0]
 
 
 @lru_cache(maxsize=1)
@@ -338,6 +330,10 @@ def _file_graph(ld: LoadedDocument, rd: ResolvedDocument, res: Resolution, corpu
     g, r = _Graph(), ld.record
     doc, source = iri(rd.iri), iri(ids.source_iri(ld.sha256))
     body = lambda name: iri(rd.bodies[name]) if name and name in rd.bodies else None  # noqa: E731
+
+    def organ(name: str | None) -> str | None:  # a signature speaks for a body, never a class of bodies
+        node = res.bodies.get(rd.bodies.get(name or ""))
+        return iri(node.iri) if node is not None and node.kind == "body" else None
     issuer_node = res.bodies.get(rd.bodies.get(r.issuer or ""))
     channel = r.channel or (issuer_node.channel if issuer_node else None)
 
@@ -371,8 +367,9 @@ def _file_graph(ld: LoadedDocument, rd: ResolvedDocument, res: Resolution, corpu
         g.add(iri(ids.recipient_iri(rd.iri, i)), P["addressee"], body(text))
         g.add(doc, P["addressee"], body(text))
     _entries(g, doc, r.distribution, "distribution")
-    if r.signer:
-        _signature(g, doc, r.signer, r.issuer, body(r.acting_body) or body(r.issuer))
+    if r.signer:  # on behalf of the body its capacity line names ("T/M BAN THƯỜNG VỤ"), else the acting body
+        on_behalf = organ(signed_for(r.signer, r.issuer)) or body(r.acting_body) or body(r.issuer)
+        _signature(g, doc, r.signer, r.issuer, on_behalf)
 
     for c in rd.citations:
         _citation(g, corpus, c, r, channel)
@@ -404,7 +401,7 @@ def _file_graph(ld: LoadedDocument, rd: ResolvedDocument, res: Resolution, corpu
         g.add(copy, P["copyOf"], doc)
         _entries(g, copy, c.distribution, "distribution")
         if c.signer:
-            _signature(g, copy, c.signer, c.issuer, body(c.issuer))
+            _signature(g, copy, c.signer, c.issuer, organ(signed_for(c.signer, c.issuer)) or body(c.issuer))
 
     _evidence(g, ld, doc, copy, source)
     return g

@@ -33,3 +33,12 @@ def test_build_then_open_store_and_query(tmp_path):
     with directive_kg.open_store(tmp_path / "store") as store:
         assert bool(store.query(ASK_LOADED.format(number="2644-CV/TU")))
         assert not bool(store.query(ASK_LOADED.format(number="2644-CV/XX")))
+
+
+def test_run_is_importable_from_the_package(tmp_path):
+    """`from directive_kg import run` (issue 16): the saved questions from the package itself."""
+    from directive_kg import run
+
+    directive_kg.build(DOCUMENTS, tmp_path / "store", progress=False)
+    rows = run("propagation-tree", {"doc": "10/DM"}, store=tmp_path / "store").rows
+    assert {r["document"] for r in rows} == {"963-CV/TU", "2644-CV/TU", "11-CV/HU", "2458-CV/ĐUK"}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import re
 from pathlib import Path
 
 import matplotlib
@@ -420,3 +421,53 @@ def test_command_without_store(tmp_path, capsys):
 def test_export_rejects_unknown_format(seed_chain, tmp_path):
     with pytest.raises(ValueError, match="graphml"):
         D.export(seed_chain, tmp_path / "x.dot")
+
+
+# --- readability (issue 16) ----------------------------------------------------------------------
+
+def test_date_axis_says_day_and_month_on_every_tick(seed_chain):
+    fig = D.draw_propagation(seed_chain)
+    try:
+        ax = fig.axes[0]
+        fig.canvas.draw()
+        ticks = [t.get_text() for t in ax.get_xticklabels() if t.get_text()]
+        assert ticks and all(re.fullmatch(r"\d\d (Jul|Aug)", t) for t in ticks), ticks
+        assert "28 Jul" in ticks
+        assert ax.get_xlabel() == "date of issue (2020)"
+    finally:
+        plt.close(fig)
+
+
+def test_province_bands_are_named_at_scale():
+    g = synthetic_chain()
+    fig = D.draw_propagation(g)
+    try:
+        ax = fig.axes[0]
+        named = {t.get_gid(): t for t in ax.texts if (t.get_gid() or "").startswith("band:")}
+        assert named, "no band is named"
+        pos = D.layout(g)
+        band, _ = D.bands(g)
+        for gid, text in named.items():
+            _, lane, province = gid.split(":", 2)
+            ys = [p.y for n, p in pos.items() if p.lane == lane and g.nodes[n]["province"] == province]
+            assert ys and all(abs(y - text.get_position()[1]) <= band / 2 + 1e-9 for y in ys), gid
+        note = " ".join(t.get_text() for t in ax.texts if t.get_gid() is None)
+        assert f"{len(named)} bands named" in note
+    finally:
+        plt.close(fig)
+
+
+def test_summary_view_at_scale(tmp_path):
+    g = synthetic_chain()
+    fig = D.draw_summary(g, tmp_path / "summary.png")
+    try:
+        bars = [c for ax in fig.axes for c in ax.containers if hasattr(c, "dkg_lane")]
+        assert {(c.dkg_lane, c.dkg_channel) for c in bars} == {
+            ("central", "party"), ("province", "party"), ("province", "state"), ("district", "party"), ("district", "state")}
+        total = sum(p.get_height() for c in bars for p in c.patches)
+        assert total == sum(1 for _, a in g.nodes(data=True) if a.get("date"))
+        assert [ax.get_ylabel() for ax in fig.axes] == ["Central", "Province", "District"]
+        assert fig.axes[-1].get_xlabel() == "date of issue (2020)"
+        assert (tmp_path / "summary.png").stat().st_size > 1000
+    finally:
+        plt.close(fig)
