@@ -45,10 +45,10 @@ PARTY = sorted(p.name.removesuffix(".gold.json") for p in (SHARED / "corpus").gl
 
 # Party documents of ../shared/corpus, most of them press reports and quotations: the fields of the
 # reported document read from the prose (loaders/prose.py). Floors a little under the scores of
-# 2026-12-05 (mean 0.853; lead bodies 0.10 are not read from prose and are not floored here).
-PRESS_FLOORS = {"doc_type": 0.95, "number": 0.95, "date": 0.85, "issuer": 0.80, "subject": 0.95,
+# 2026-12-05, after the merge (mean 0.940; lead bodies, 0.67, are floored by the corpus test).
+PRESS_FLOORS = {"doc_type": 0.95, "number": 0.95, "date": 0.85, "issuer": 0.82, "subject": 0.95,
                 "urgency": 0.95, "signer.name": 0.95, "signer.role": 0.95, "signer.authority": 0.95,
-                "citations": 0.80, "recipients": 0.60}
+                "citations": 0.97, "recipients": 0.65}
 
 
 @pytest.mark.skipif(not SHARED_SCORER.exists() or not PARTY,
@@ -65,4 +65,4 @@ def test_party_press_reports_score(tmp_path):
     low = {k: result["measures"][k]["f1"] for k, floor in PRESS_FLOORS.items()
            if result["measures"][k]["f1"] < floor}
     assert not low, low
-    assert result["mean_f1"] >= 0.84
+    assert result["mean_f1"] >= 0.93

@@ -303,6 +303,8 @@ def test_header_in_every_layout(doc, layout):
         expected = EXPECTED | {"signer": Signer("Hoàng Văn Nam", "PHÓ CHỦ TỊCH", "KT. CHỦ TỊCH")}
     else:
         expected = PARTY_EXPECTED | {"signer": Signer("Trần Thị Mai Hương", "PHÓ BÍ THƯ THƯỜNG TRỰC", "T/M BAN THƯỜNG VỤ")}
+    if layout == "press lead first":  # the lead announces the original ("toàn văn"): a quotation
+        expected = expected | {"text_kind": "QUOTE"}
     assert _facts(record) == expected
     for key in ("number", "date", "issuer", "subject", "signer.name"):
         span = record.evidence[key]
