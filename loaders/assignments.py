@@ -62,6 +62,8 @@ def _data() -> dict:
         # "... chỉ đạo như sau: Giao Sở Y tế ...": a task starts after the colon (a text flattened to one line)
         "colon_cut": re.compile(rf"(?<=:)[ \t]+(?=(?:{alternation(w[:1].upper() + w[1:] for w in words('assign_verb'))}){nb})"),
         "recipients_line": re.compile(rf"(?:{alternation(spellings('recipients_marker'))})\s*:"),
+        # "phối hợp với ... và các đơn vị liên quan": partners named as a class, kept as written
+        "partner_class": re.compile(rf"{_PLURAL}\s+(?:{alternation(words('partner_class'))})", re.I),
         "intro_formula": re.compile(rf"(?:(?:{alternation(words('intro_formula'))}){nb}\s*)+", re.I),
         "notice": re.compile(rf"(?<![^\W_])(?:{alternation(words('notice'))}){nb}"),
         "scope": re.compile(rf"\s*,?\s*(?:{alternation(words('scope_cut'))}){nb}"),
@@ -232,9 +234,10 @@ def _unit_phrase(ctx: DocContext) -> str | None:
     return None
 
 
-def bodies_of(phrase: str, ctx: DocContext, related: tuple[str, ...] = ()) -> list[str]:
+def bodies_of(phrase: str, ctx: DocContext, related: tuple[str, ...] = (), partners: bool = False) -> list[str]:
     """Named bodies (and classes of bodies) in a list as written, completed; generic ones dropped.
-    ``related``: the document's addressees, which "các Bộ có liên quan" stands for."""
+    ``related``: the document's addressees, which "các Bộ có liên quan" stands for; ``partners``: a
+    list of cooperating bodies, where "các đơn vị liên quan" is kept as written (who else takes part)."""
     d = _data()
     phrase = re.sub(r"\([^()]*\)", " ", phrase)
     cut = d["scope"].search(phrase)
@@ -259,6 +262,9 @@ def bodies_of(phrase: str, ctx: DocContext, related: tuple[str, ...] = ()) -> li
     prev_head = None
     for item in _merge(_split(phrase)):
         item = d["apposition"].sub("", d["strip_post"].sub("", item))
+        if partners and d["partner_class"].fullmatch(item):
+            out.append(item)
+            continue
         rel = d["related"].fullmatch(item)
         if rel:  # "các Bộ có liên quan": the Bộ the document is addressed to; no list, no guess
             out.extend(r for r in related if refdata.fold(r).startswith(refdata.fold(rel.group("head")) + " "))
@@ -389,6 +395,15 @@ def _intro_only(text: str, pred_start: int) -> bool:
     return bool(_data()["intro_formula"].fullmatch(body[pred_start:-1].strip()))
 
 
+def _announces(text: str) -> bool:
+    """A task that ends by announcing items ("... tổ chức thực hiện Nghị quyết, trước mắt tập trung
+    thực hiện tốt một số nhiệm vụ sau:"): the items below without a subject are its bodies' tasks too."""
+    body = text.rstrip()
+    if not body.endswith(":"):
+        return False
+    return bool(_data()["intro_formula"].fullmatch(body[:-1].rsplit(",", 1)[-1].strip()))
+
+
 @dataclass(frozen=True)
 class _Found:
     """The lead bodies of a task sentence, where its predicate starts, and whether they are only
@@ -467,7 +482,7 @@ def _extras(task: _Task, text: str, start: int, ctx: DocContext) -> None:
         nxt = _predicate(text, m.end())
         stop = re.search(r"[;.]", text[m.end():])
         end = min([p for p in (nxt.start() if nxt else None, m.end() + stop.start() if stop else None) if p] or [len(text)])
-        for b in bodies_of(text[m.end():end], ctx):
+        for b in bodies_of(text[m.end():end], ctx, partners=True):
             if b not in task.cooperating and b not in task.bodies:
                 task.cooperating.append(b)
     if task.reports_to is None:
@@ -543,6 +558,8 @@ def _find(st: SourceText, ctx: DocContext, related: tuple[str, ...] = ()) -> tup
             tentative = task if s.text.rstrip().endswith(":") else None
             tasks.append(task)
             last_in_item = task
+            if _announces(s.text):
+                pending = found
         elif pending and s.item and not _own_subject(s.text):
             task = _Task(s, list(pending.bodies), generic=pending.generic)
             _extras(task, s.text, 0, ctx)
