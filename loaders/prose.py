@@ -22,6 +22,7 @@ from typing import Mapping
 from loaders import header as H
 from loaders import refdata
 from loaders.bodies import resolve_body
+from loaders.grammar import alternation
 from loaders.records import Signer, Span
 from loaders.refdata import table
 from loaders.text import SourceText, clean
@@ -68,7 +69,7 @@ def words(kind: str) -> tuple[str, ...]:
 
 def _alt(kind: str) -> str:
     """Case-insensitive alternation of a vocabulary kind, whitespace-tolerant."""
-    return "(?i:" + H.literal_alternation(words(kind)).replace(r"\ ", r"\s+") + ")"
+    return "(?i:" + alternation(words(kind)).replace(r"\ ", r"\s+") + ")"
 
 
 @lru_cache(maxsize=1)
@@ -87,7 +88,7 @@ def _type_names() -> tuple[dict[str, str], dict[str, str]]:
 def _res() -> dict[str, re.Pattern]:
     names, aliases = _type_names()
     type_names = {r["name_vi"] for r in table("doc_types")}
-    urgency = H.literal_alternation(s for s, _ in H.code_list("urgency"))
+    urgency = alternation(s for s, _ in H.code_list("urgency"))
     cite = [r["verb"] for r in table("citation_relations") if H.bare_key(r["verb"]) not in
             {H.bare_key(w) for w in words("issue_verb")}]
     aspect = _alt("aspect")
@@ -96,12 +97,12 @@ def _res() -> dict[str, re.Pattern]:
     stop = _alt("clause_stop")
     return {
         "mention": re.compile(
-            rf"(?<!\w)(?P<type>(?i:{H.literal_alternation(type_names)})|{H.literal_alternation(aliases)})(?!\w)"
+            rf"(?<!\w)(?P<type>(?i:{alternation(type_names)})|{alternation(aliases)})(?!\w)"
             rf"(?:\s+(?P<urg>(?i:{urgency}))(?!\w))?"
             rf"(?:\s+{_alt('number_word')}\s*:?\s*(?P<num>{H.SYMBOL}|\d{{1,5}}(?![\w/]))|\s+(?P<sym>{H.SYMBOL}))?"),
         "active": re.compile(rf"(?P<aspects>(?:{aspect}\s+)*)(?P<verb>{issue})\s*$"),
         "weak": re.compile(rf"(?P<aspects>(?:{aspect}\s+)*)(?P<verb>{_alt('weak_verb')})\s*$"),
-        "cited": re.compile(rf"(?<!\w)(?i:{H.literal_alternation(cite)})\s+(?:\S+\s+)?$"),
+        "cited": re.compile(rf"(?<!\w)(?i:{alternation(cite)})\s+(?:\S+\s+)?$"),
         "plural": re.compile(rf"(?<!\w){_alt('plural')}\s+$"),
         "passive_lead": re.compile(rf"(?:^|\W){_alt('passive_lead')}\s*$"),
         "passive": re.compile(
@@ -125,10 +126,10 @@ def _res() -> dict[str, re.Pattern]:
         "background": re.compile(rf"^\W*{_alt('background')}(?!\w)"),
         "on_behalf": re.compile(rf"(?<!\w)(?P<cap>{_alt('on_behalf')})\s+"),
         "person_lead": re.compile(rf"(?:{_alt('person_lead')})\s+"),
-        "role": re.compile(rf"(?P<role>{H.literal_alternation(words('role') + words('membership'))})(?!\w)"),
+        "role": re.compile(rf"(?P<role>{alternation(words('role') + words('membership'))})(?!\w)"),
         "quote_cue": re.compile(rf"(?<!\w){_alt('quote_cue')}(?!\w)"),
-        "abbreviation": re.compile(rf"(?<!\w){H.literal_alternation(words('abbreviation'))}(?!\w)"),
-        "motto": re.compile(rf"^\W*{H.literal_alternation(H.spellings('not_issuer'))}", re.I | re.M),
+        "abbreviation": re.compile(rf"(?<!\w){alternation(words('abbreviation'))}(?!\w)"),
+        "motto": re.compile(rf"^\W*{alternation(H.spellings('not_issuer'))}", re.I | re.M),
     }
 
 

@@ -188,12 +188,6 @@ def test_acting_verb_examples(row):
     assert found and found.span.quote == row["example"][: row["example"].rfind(row["spelling"])].strip()
 
 
-@pytest.mark.parametrize("row", rows("report_cue"))
-def test_report_cue_examples(row):
-    reported = H.reported_document(SourceText.from_text(row["example"]))
-    assert reported and reported.number
-
-
 @pytest.mark.parametrize("row", rows("issuing_verb"))
 def test_issuing_verb_examples(row):
     st = SourceText.from_text("Sơn La, ngày 1/1/2021\n" + row["example"])
