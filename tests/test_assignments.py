@@ -238,6 +238,10 @@ TASKS = [
     ("Giao Sở Xây dựng chủ trì, phối hợp Sở Tài chính, Công an tỉnh rà soát các công trình; "
      "báo cáo UBND tỉnh trước ngày 15/5.", LAO_CAI,
      [(("Sở Xây dựng",), ("Sở Tài chính", "Công an tỉnh Lào Cai"), "UBND tỉnh Lào Cai")]),
+    # a closing formula is no task ("chỉ đạo và khẩn trương tổ chức thực hiện"); a plain request is
+    ("Bộ Y tế đề nghị Ủy ban nhân dân tỉnh và các đơn vị chỉ đạo và khẩn trương tổ chức thực hiện./.", LAO_CAI, []),
+    ("Bộ Giao thông vận tải yêu cầu Cục Hàng không Việt Nam khẩn trương thực hiện.", CENTRAL,
+     [(("Cục Hàng không Việt Nam",), (), None)]),
     # partners named as a class ("và các đơn vị liên quan") are kept as written among the cooperating
     ("Giao Sở Y tế chủ trì, phối hợp UBND các huyện, thị xã và các đơn vị liên quan triển khai.", LAO_CAI,
      [(("Sở Y tế",), ("UBND các huyện, thị xã", "các đơn vị liên quan"), None)]),
