@@ -7,6 +7,7 @@ from datetime import date
 from functools import lru_cache
 
 from loaders.header_layout import UPPER, is_upper
+from loaders import grammar as G
 from loaders.grammar import alternation
 from loaders.header_vocab import (
     bare_key, code_list, markers, spellings, title_names, tolerant_phrase, type_codes,
@@ -17,8 +18,8 @@ from loaders.text import clean
 
 _TOKEN = r"[A-ZĐƯ][A-Za-zĐđƯư0-9]*"
 SYMBOL = rf"\d{{1,5}}(?:\s*[-/]\s*(?:\d{{4}}|{_TOKEN})){{1,4}}"
-NUMBER_WORD = "số"
-_DAY, _MONTH, _YEAR, _NO = r"(?i:ngày)", r"(?i:tháng)", r"(?i:năm)", rf"(?i:{NUMBER_WORD})"
+NUMBER_WORD = G.words("number_word")[0]   # "số" (grammar_words.csv, like the date words)
+_DAY, _MONTH, _YEAR, _NO = (alternation(G.words(k), "i") for k in ("day_word", "month_word", "year_word", "number_word"))
 DATE = (
     rf"{_DAY}\s+(?P<d>\d{{1,2}})\s*(?:{_MONTH}\s*(?P<m1>\d{{1,3}})\s*(?:{_YEAR}\s*|/\s*)(?P<y1>\d{{4}})"
     r"|[/.\-]\s*(?P<m2>\d{1,3})\s*[/.\-]\s*(?P<y2>\d{4}))"
