@@ -401,7 +401,8 @@ def _announces(text: str) -> bool:
     body = text.rstrip()
     if not body.endswith(":"):
         return False
-    return bool(_data()["intro_formula"].fullmatch(body[:-1].rsplit(",", 1)[-1].strip()))
+    last = re.split(r",|;|\s+và\s+", body[:-1])[-1]  # the last clause: after a comma or "và"
+    return bool(_data()["intro_formula"].fullmatch(last.strip()))
 
 
 @dataclass(frozen=True)

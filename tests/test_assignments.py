@@ -249,6 +249,8 @@ TASKS = [
     ("Ban Bí thư yêu cầu các tỉnh ủy, thành ủy sớm quán triệt Nghị quyết, trước mắt tập trung thực hiện "
      "tốt một số nhiệm vụ sau:\n\n1. Tập trung phòng, chống dịch.\n\n2. Chăm lo Tết cho nhân dân.", CENTRAL,
      [(("các tỉnh ủy, thành ủy",), (), None)] * 3),
+    ("Ban Thường vụ Tỉnh ủy yêu cầu các huyện ủy quán triệt Chỉ thị và thực hiện tốt các nhiệm vụ sau:\n\n"
+     "1. Rà soát kế hoạch.\n\n2. Kiểm tra việc thực hiện.", CENTRAL, [(("các huyện ủy",), (), None)] * 3),
     # "các đơn vị X, Y": the class introduces the named bodies
     ("Bộ Y tế giao các đơn vị Viện Vệ sinh dịch tễ Trung ương, Bệnh viện Bạch Mai hỗ trợ tỉnh.", LAO_CAI,
      [(("Viện Vệ sinh dịch tễ Trung ương", "Bệnh viện Bạch Mai"), (), None)]),
