@@ -64,6 +64,8 @@ def _data() -> dict:
         "recipients_line": re.compile(rf"(?:{alternation(spellings('recipients_marker'))})\s*:"),
         # "phối hợp với ... và các đơn vị liên quan": partners named as a class, kept as written
         "partner_class": re.compile(rf"{_PLURAL}\s+(?:{alternation(words('partner_class'))})", re.I),
+        # "Công văn số 2472-CV/TU chỉ đạo các huyện ủy ...": the verb right after a reported document's mention
+        "directs": re.compile(rf"\s*,?\s*(?:{alternation(words('directs_verb'))}){nb}\s+"),
         "intro_formula": re.compile(rf"(?:(?:{alternation(words('intro_formula'))}){nb}\s*)+", re.I),
         "notice": re.compile(rf"(?<![^\W_])(?:{alternation(words('notice'))}){nb}"),
         "scope": re.compile(rf"\s*,?\s*(?:{alternation(words('scope_cut'))}){nb}"),
@@ -454,6 +456,12 @@ def _tasks_of(s: _Sentence, ctx: DocContext, related: tuple[str, ...] = ()) -> _
         if not inner:
             return None
         obj_start = inner.end()
+    return _object_task(text, obj_start, ctx, related)
+
+
+def _object_task(text: str, obj_start: int, ctx: DocContext, related: tuple[str, ...] = ()) -> _Found | None:
+    """The task of "<verb> X <predicate>" with X starting at ``obj_start``; None when X names no body."""
+    d = _data()
     obj = text[obj_start:].lstrip(" ,")
     obj_start = len(text) - len(obj)
     pred = _predicate(text, obj_start)
@@ -494,12 +502,14 @@ def _extras(task: _Task, text: str, start: int, ctx: DocContext) -> None:
             task.reports_to = complete(clean(text[m.end():stop.start() if stop else end]), ctx)
 
 
-def find_assignments(st: SourceText, ctx: DocContext,
-                     recipients: tuple[str, ...] = ()) -> tuple[tuple[Assignment, Span], ...]:
+def find_assignments(st: SourceText, ctx: DocContext, recipients: tuple[str, ...] = (),
+                     reported: tuple[int, ...] = ()) -> tuple[tuple[Assignment, Span], ...]:
     """Tasks given to named bodies, in text order, each with the sentence as evidence; ``recipients``
-    (the Kính gửi list) name "các Bộ có liên quan". Never raises."""
+    (the Kính gửi list) name "các Bộ có liên quan"; ``reported``: where the mentions of the document
+    a press text reports end ("... ban hành Công văn số 2472-CV/TU| chỉ đạo các huyện ủy tạm hoãn ...":
+    what the document directs is its task). Never raises."""
     try:
-        return _find(st, ctx or DocContext(), tuple(recipients))
+        return _find(st, ctx or DocContext(), tuple(recipients), tuple(reported))
     except Exception:  # one odd document must not stop a batch
         return ()
 
@@ -527,7 +537,20 @@ def _after_header(s: _Sentence) -> _Sentence | None:
     return _Sentence(s.start + pos, s.end, False, rest)
 
 
-def _find(st: SourceText, ctx: DocContext, related: tuple[str, ...] = ()) -> tuple[tuple[Assignment, Span], ...]:
+def _directed(s: _Sentence, w: str, reported: tuple[int, ...], ctx: DocContext,
+              related: tuple[str, ...]) -> _Found | None:
+    """The task that the reported document gives in a press sentence: "<mention> chỉ đạo X <predicate>"."""
+    for end in reported:
+        m = _data()["directs"].match(w, end) if s.start <= end < s.end else None
+        if m:
+            found = _object_task(w[s.start:s.end], m.end() - s.start, ctx, related)
+            if found is not None and found.bodies and not found.intro:
+                return found
+    return None
+
+
+def _find(st: SourceText, ctx: DocContext, related: tuple[str, ...] = (),
+          reported: tuple[int, ...] = ()) -> tuple[tuple[Assignment, Span], ...]:
     w = st.work
     m = re.search(r"^[\s\-*]*Nơi nhận\s*:", w, re.M)
     limit = m.start() if m else len(w)
@@ -542,6 +565,8 @@ def _find(st: SourceText, ctx: DocContext, related: tuple[str, ...] = ()) -> tup
             if s is None:
                 continue
         found = _tasks_of(s, ctx, related)
+        if found is None and reported:
+            found = _directed(s, w, reported, ctx, related)
         if found is not None and found.intro:
             pending = found if found.bodies else None
             last_in_item = None
