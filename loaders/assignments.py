@@ -62,6 +62,10 @@ def _data() -> dict:
         # "... chỉ đạo như sau: Giao Sở Y tế ...": a task starts after the colon (a text flattened to one line)
         "colon_cut": re.compile(rf"(?<=:)[ \t]+(?=(?:{alternation(w[:1].upper() + w[1:] for w in words('assign_verb'))}){nb})"),
         "recipients_line": re.compile(rf"(?:{alternation(spellings('recipients_marker'))})\s*:"),
+        # "phối hợp với ... và các đơn vị liên quan": partners named as a class, kept as written
+        "partner_class": re.compile(rf"{_PLURAL}\s+(?:{alternation(words('partner_class'))})", re.I),
+        # "Công văn số 2472-CV/TU chỉ đạo các huyện ủy ...": the verb right after a reported document's mention
+        "directs": re.compile(rf"\s*,?\s*(?:{alternation(words('directs_verb'))}){nb}\s+"),
         "intro_formula": re.compile(rf"(?:(?:{alternation(words('intro_formula'))}){nb}\s*)+", re.I),
         "notice": re.compile(rf"(?<![^\W_])(?:{alternation(words('notice'))}){nb}"),
         "scope": re.compile(rf"\s*,?\s*(?:{alternation(words('scope_cut'))}){nb}"),
@@ -232,9 +236,10 @@ def _unit_phrase(ctx: DocContext) -> str | None:
     return None
 
 
-def bodies_of(phrase: str, ctx: DocContext, related: tuple[str, ...] = ()) -> list[str]:
+def bodies_of(phrase: str, ctx: DocContext, related: tuple[str, ...] = (), partners: bool = False) -> list[str]:
     """Named bodies (and classes of bodies) in a list as written, completed; generic ones dropped.
-    ``related``: the document's addressees, which "các Bộ có liên quan" stands for."""
+    ``related``: the document's addressees, which "các Bộ có liên quan" stands for; ``partners``: a
+    list of cooperating bodies, where "các đơn vị liên quan" is kept as written (who else takes part)."""
     d = _data()
     phrase = re.sub(r"\([^()]*\)", " ", phrase)
     cut = d["scope"].search(phrase)
@@ -259,6 +264,9 @@ def bodies_of(phrase: str, ctx: DocContext, related: tuple[str, ...] = ()) -> li
     prev_head = None
     for item in _merge(_split(phrase)):
         item = d["apposition"].sub("", d["strip_post"].sub("", item))
+        if partners and d["partner_class"].fullmatch(item):
+            out.append(item)
+            continue
         rel = d["related"].fullmatch(item)
         if rel:  # "các Bộ có liên quan": the Bộ the document is addressed to; no list, no guess
             out.extend(r for r in related if refdata.fold(r).startswith(refdata.fold(rel.group("head")) + " "))
@@ -389,6 +397,16 @@ def _intro_only(text: str, pred_start: int) -> bool:
     return bool(_data()["intro_formula"].fullmatch(body[pred_start:-1].strip()))
 
 
+def _announces(text: str) -> bool:
+    """A task that ends by announcing items ("... tổ chức thực hiện Nghị quyết, trước mắt tập trung
+    thực hiện tốt một số nhiệm vụ sau:"): the items below without a subject are its bodies' tasks too."""
+    body = text.rstrip()
+    if not body.endswith(":"):
+        return False
+    last = re.split(r",|;|\s+và\s+", body[:-1])[-1]  # the last clause: after a comma or "và"
+    return bool(_data()["intro_formula"].fullmatch(last.strip()))
+
+
 @dataclass(frozen=True)
 class _Found:
     """The lead bodies of a task sentence, where its predicate starts, and whether they are only
@@ -438,6 +456,12 @@ def _tasks_of(s: _Sentence, ctx: DocContext, related: tuple[str, ...] = ()) -> _
         if not inner:
             return None
         obj_start = inner.end()
+    return _object_task(text, obj_start, ctx, related)
+
+
+def _object_task(text: str, obj_start: int, ctx: DocContext, related: tuple[str, ...] = ()) -> _Found | None:
+    """The task of "<verb> X <predicate>" with X starting at ``obj_start``; None when X names no body."""
+    d = _data()
     obj = text[obj_start:].lstrip(" ,")
     obj_start = len(text) - len(obj)
     pred = _predicate(text, obj_start)
@@ -467,7 +491,7 @@ def _extras(task: _Task, text: str, start: int, ctx: DocContext) -> None:
         nxt = _predicate(text, m.end())
         stop = re.search(r"[;.]", text[m.end():])
         end = min([p for p in (nxt.start() if nxt else None, m.end() + stop.start() if stop else None) if p] or [len(text)])
-        for b in bodies_of(text[m.end():end], ctx):
+        for b in bodies_of(text[m.end():end], ctx, partners=True):
             if b not in task.cooperating and b not in task.bodies:
                 task.cooperating.append(b)
     if task.reports_to is None:
@@ -478,12 +502,14 @@ def _extras(task: _Task, text: str, start: int, ctx: DocContext) -> None:
             task.reports_to = complete(clean(text[m.end():stop.start() if stop else end]), ctx)
 
 
-def find_assignments(st: SourceText, ctx: DocContext,
-                     recipients: tuple[str, ...] = ()) -> tuple[tuple[Assignment, Span], ...]:
+def find_assignments(st: SourceText, ctx: DocContext, recipients: tuple[str, ...] = (),
+                     reported: tuple[int, ...] = ()) -> tuple[tuple[Assignment, Span], ...]:
     """Tasks given to named bodies, in text order, each with the sentence as evidence; ``recipients``
-    (the Kính gửi list) name "các Bộ có liên quan". Never raises."""
+    (the Kính gửi list) name "các Bộ có liên quan"; ``reported``: where the mentions of the document
+    a press text reports end ("... ban hành Công văn số 2472-CV/TU| chỉ đạo các huyện ủy tạm hoãn ...":
+    what the document directs is its task). Never raises."""
     try:
-        return _find(st, ctx or DocContext(), tuple(recipients))
+        return _find(st, ctx or DocContext(), tuple(recipients), tuple(reported))
     except Exception:  # one odd document must not stop a batch
         return ()
 
@@ -511,7 +537,20 @@ def _after_header(s: _Sentence) -> _Sentence | None:
     return _Sentence(s.start + pos, s.end, False, rest)
 
 
-def _find(st: SourceText, ctx: DocContext, related: tuple[str, ...] = ()) -> tuple[tuple[Assignment, Span], ...]:
+def _directed(s: _Sentence, w: str, reported: tuple[int, ...], ctx: DocContext,
+              related: tuple[str, ...]) -> _Found | None:
+    """The task that the reported document gives in a press sentence: "<mention> chỉ đạo X <predicate>"."""
+    for end in reported:
+        m = _data()["directs"].match(w, end) if s.start <= end < s.end else None
+        if m:
+            found = _object_task(w[s.start:s.end], m.end() - s.start, ctx, related)
+            if found is not None and found.bodies and not found.intro:
+                return found
+    return None
+
+
+def _find(st: SourceText, ctx: DocContext, related: tuple[str, ...] = (),
+          reported: tuple[int, ...] = ()) -> tuple[tuple[Assignment, Span], ...]:
     w = st.work
     m = re.search(r"^[\s\-*]*Nơi nhận\s*:", w, re.M)
     limit = m.start() if m else len(w)
@@ -526,6 +565,8 @@ def _find(st: SourceText, ctx: DocContext, related: tuple[str, ...] = ()) -> tup
             if s is None:
                 continue
         found = _tasks_of(s, ctx, related)
+        if found is None and reported:
+            found = _directed(s, w, reported, ctx, related)
         if found is not None and found.intro:
             pending = found if found.bodies else None
             last_in_item = None
@@ -543,6 +584,8 @@ def _find(st: SourceText, ctx: DocContext, related: tuple[str, ...] = ()) -> tup
             tentative = task if s.text.rstrip().endswith(":") else None
             tasks.append(task)
             last_in_item = task
+            if _announces(s.text):
+                pending = found
         elif pending and s.item and not _own_subject(s.text):
             task = _Task(s, list(pending.bodies), generic=pending.generic)
             _extras(task, s.text, 0, ctx)

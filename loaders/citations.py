@@ -30,7 +30,7 @@ from loaders import grammar as G
 from loaders.bodies import complete_name, issuer_from_number
 from loaders.context import DocContext
 from loaders.grammar import UPPER, alternation
-from loaders.header import date_from_parts
+from loaders.header import date_from_parts, normalize_number
 from loaders.records import CitedDocument, Span
 from loaders.refdata import find_issuer_code, table
 from loaders.text import SourceText, clean
@@ -226,11 +226,6 @@ def norm_number(value: str | None) -> str:
     return re.sub(r"[\s\-–/.]", "", text)
 
 
-def clean_number(raw: str) -> str:
-    number = re.sub(r"\s+", "", raw)
-    for wrong, right in patterns()["symbol_fix"]:
-        number = re.sub(rf"(?<=[-/]){re.escape(wrong)}(?![^\W_])", right, number)
-    return number
 
 
 # ---------------------------------------------------------------- hits
@@ -349,7 +344,7 @@ def _numbered(w: str, limit: int, own: str) -> tuple[list[_Hit], list[tuple[int,
             outer = None
         head = None
         while True:
-            number = clean_number(num_raw)
+            number = normalize_number(num_raw)
             hit = _Hit(start, num_end, doc_type, number, num_end, inside=outer, head=head)
             if warning:
                 hit.warnings.append(f"cited {doc_type} {number}: {warning}")

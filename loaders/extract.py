@@ -56,7 +56,7 @@ def extract(st: SourceText, source: str, sha256: str | None = None) -> DocumentR
     rep = run.guard("prose", lambda: _reported(st, head, end, signed))
     facts = run.guard("issuer", lambda: _facts(st, head, end, copy, signed, rep), {})
     if rep is None and facts.get("text_kind") == "ORIG" and head.evidence:
-        cue = P.quotation_cue(st, min(s.start for s in head.evidence.values()))
+        cue = P.quotation_cue(st, _header_start(head))
         if cue is not None:  # an original under a press lead that announces it: a quotation
             facts["text_kind"], facts.setdefault("evidence", {})["text_kind"] = P.QUOTE, cue
     run.warnings[:0] = list(facts.pop("warnings", ()))
@@ -71,7 +71,8 @@ def extract(st: SourceText, source: str, sha256: str | None = None) -> DocumentR
             recipients = recipient_names(st, list(rep.recipients))
 
     cited, generic = (), ()
-    found = run.guard("citations", lambda: find_citations(st, ctx))
+    start = _own_words_start(head, rep)
+    found = run.guard("citations", lambda: find_citations(st, ctx, own_number=facts.get("number"), start=start))
     if found is not None:
         own = [(c, sp) for c, sp in found.citations if not _is_self(c, facts) and not _reported_itself(sp, rep)]
         dropped = [c.number for c, _ in found.citations if c.number and _is_self(c, facts)]
@@ -82,7 +83,8 @@ def extract(st: SourceText, source: str, sha256: str | None = None) -> DocumentR
         ev.update({f"cited_documents[{i}]": s for i, (_, s) in enumerate(found.citations)})
         ev.update({f"generic_references[{i}]": s for i, (_, s) in enumerate(found.generic)})
         run.warnings.extend(found.warnings)
-    found = run.guard("assignments", lambda: find_assignments(st, ctx, tuple(n for n, _ in recipients)), ())
+    mentioned = tuple(m.end for m in rep.mentions) if rep is not None else ()
+    found = run.guard("assignments", lambda: find_assignments(st, ctx, tuple(n for n, _ in recipients), mentioned), ())
     found = tuple(a for a in (_without_speaker(_without_lead(a, rep), facts) for a in found) if a is not None)
     assignments = tuple(a[0] for a in found)
     ev.update({f"assignments[{i}]": a[1] for i, a in enumerate(found)})
@@ -109,13 +111,30 @@ def _reported(st: SourceText, head: H.Header, end: int, signed: bool) -> P.Repor
     original whose body merely mentions another document."""
     weak = not head.number and head.issuer is None   # no header, or only a date line
     if head.text_kind == "ORIG" and not weak:  # a quotation's lead stands before the original's header
-        end = min([end] + [s.start for s in head.evidence.values()])
+        end = min(end, _header_start(head))
     rep = P.find_reported(st, 0, end)
     if rep is None:
         return None
     if head.number:
         return rep if rep.number and H.bare_key(rep.number) == H.bare_key(head.number) else None
     return rep if weak and not signed else None
+
+
+def _own_words_start(head: H.Header, rep: P.Reported | None) -> int:
+    """Where an original's own words begin: its header, when a press lead or a portal's lines stand
+    before it (what the journalist mentions there is not cited by the document). A press report's
+    words are all read."""
+    if rep is not None or head.text_kind != "ORIG" or not head.number or not head.evidence:
+        return 0
+    return _header_start(head)
+
+
+def _header_start(head: H.Header) -> int:
+    """The first character of an original's header that the header's facts were read from; an
+    issuer named before the block (a heading organ narrowed by the title line: "Quy định số 12-QĐ/TW
+    của Bộ Chính trị") does not move it back."""
+    inside = [s.start for s in head.evidence.values() if s.start >= head.start]
+    return min(inside) if inside else head.start
 
 
 def _reported_itself(span: Span, rep: P.Reported | None) -> bool:

@@ -7,8 +7,10 @@ from datetime import date
 from functools import lru_cache
 
 from loaders.header_layout import UPPER, is_upper
+from loaders import grammar as G
+from loaders.grammar import alternation
 from loaders.header_vocab import (
-    bare_key, code_list, literal_alternation, markers, spellings, title_names, tolerant_phrase, type_codes,
+    bare_key, code_list, markers, spellings, title_names, tolerant_phrase, type_codes,
 )
 from loaders.refdata import table
 from loaders.text import clean
@@ -16,8 +18,8 @@ from loaders.text import clean
 
 _TOKEN = r"[A-ZĐƯ][A-Za-zĐđƯư0-9]*"
 SYMBOL = rf"\d{{1,5}}(?:\s*[-/]\s*(?:\d{{4}}|{_TOKEN})){{1,4}}"
-NUMBER_WORD = "số"
-_DAY, _MONTH, _YEAR, _NO = r"(?i:ngày)", r"(?i:tháng)", r"(?i:năm)", rf"(?i:{NUMBER_WORD})"
+NUMBER_WORD = G.words("number_word")[0]   # "số" (grammar_words.csv, like the date words)
+_DAY, _MONTH, _YEAR, _NO = (alternation(G.words(k), "i") for k in ("day_word", "month_word", "year_word", "number_word"))
 DATE = (
     rf"{_DAY}\s+(?P<d>\d{{1,2}})\s*(?:{_MONTH}\s*(?P<m1>\d{{1,3}})\s*(?:{_YEAR}\s*|/\s*)(?P<y1>\d{{4}})"
     r"|[/.\-]\s*(?P<m2>\d{1,3})\s*[/.\-]\s*(?P<y2>\d{4}))"
@@ -115,17 +117,17 @@ def clean_place(place: str) -> str:
 
 @lru_cache(maxsize=1)
 def line_patterns() -> dict[str, re.Pattern]:
-    words = lambda kind: literal_alternation(spellings(kind))
+    words = lambda kind: alternation(spellings(kind))
     type_names = sorted({r["name_vi"] for r in table("doc_types")}, key=len, reverse=True)
     return {
         "not_issuer": re.compile("|".join(tolerant_phrase(p) for p in spellings("not_issuer")), re.I),
         "subject": re.compile(rf"^[\s>*-]*(?:{words('subject_start')})(?!\w)", re.I),
         "recipients": re.compile(rf"^[\s>*-]*{words('recipients_marker')}(?!\w)\s*:?"),
         "distribution": re.compile(rf"^[\s>*-]*{words('distribution_marker')}\s*:?", re.I),
-        "urgency": re.compile(rf"^{literal_alternation(s for s, _ in code_list('urgency'))}$", re.I),
-        "secrecy": re.compile(rf"^{literal_alternation(s for s, _ in code_list('secrecy'))}$", re.I),
+        "urgency": re.compile(rf"^{alternation(s for s, _ in code_list('urgency'))}$", re.I),
+        "secrecy": re.compile(rf"^{alternation(s for s, _ in code_list('secrecy'))}$", re.I),
         "type_mention": re.compile(
-            rf"(?P<type>{literal_alternation(type_names)})\s+(?:(?i:số)\s*:?\s*)?(?P<num>{SYMBOL})", re.I),
+            rf"(?P<type>{alternation(type_names)})\s+(?:(?i:số)\s*:?\s*)?(?P<num>{SYMBOL})", re.I),
         "capacity": capacity_re(),
     }
 
@@ -136,7 +138,7 @@ def capacity_words(delegated_only: bool = False) -> str:
     TUQ.): the authority of a signature; "Q." (acting) is part of the signer's own role."""
     spell = [s for r in table("signing_capacities") for s in r["spellings"].split("|")
              if s and (not delegated_only or r["delegated"] == "true")]
-    return rf"(?P<cap>{literal_alternation(spell)})(?:(?<=[./])\s*|\s+)(?=[{UPPER}])"
+    return rf"(?P<cap>{alternation(spell)})(?:(?<=[./])\s*|\s+)(?=[{UPPER}])"
 
 
 @lru_cache(maxsize=2)

@@ -5,6 +5,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from loaders.grammar import UPPER  # noqa: F401  (one capitals class; re-exported for the header modules)
+
 
 @dataclass(frozen=True)
 class Cell:
@@ -60,5 +62,3 @@ def is_upper(text: str) -> bool:
 def title_case(text: str) -> str:
     return " ".join(w[:1].upper() + w[1:].lower() for w in text.split())
 
-
-UPPER = "A-ZÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬĐÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"  # capitals, Vietnamese ones too

@@ -20,7 +20,8 @@ from loaders.header_fields import (
 )
 from loaders.header_layout import UPPER, Cell, cells, is_blank, is_upper
 from loaders.header_organs import lookup_district, lookup_province
-from loaders.header_vocab import literal_alternation, spellings, title_names, tolerant_phrase
+from loaders.grammar import alternation
+from loaders.header_vocab import spellings, title_names, tolerant_phrase
 
 FLAT_LINE = 250        # a line this long that holds header anchors is a flattened document
 HEADER_REACH = 6000    # how far into the text a header block may start
@@ -30,19 +31,19 @@ SIGNATURE_TAIL = 400   # where a flattened line without "Nơi nhận" may hold t
 @lru_cache(maxsize=1)
 def _anchors() -> dict[str, re.Pattern]:
     res = line_patterns()
-    titles = literal_alternation(name.upper() for name in title_names().values())
+    titles = alternation(name.upper() for name in title_names().values())
     return {
         "motto": res["not_issuer"],
         "number": NUMBER_ANCHOR,
         "date_line": DATE_LINE_ANCHOR,
         # capitalised only: "V/v", "Về việc" open the trích yếu; "về việc" inside a sentence does not
-        "subject": re.compile(rf"(?<!\w){literal_alternation(s for s in spellings('subject_start') if len(s) > 2)}(?!\w)"),
+        "subject": re.compile(rf"(?<!\w){alternation(s for s in spellings('subject_start') if len(s) > 2)}(?!\w)"),
         "title": re.compile(rf"(?<![\w{UPPER}]){titles}(?![\w])"),
-        "lists": re.compile(rf"(?<!\w){literal_alternation(spellings('recipients_marker') + spellings('distribution_marker'))}\s*:"),
+        "lists": re.compile(rf"(?<!\w){alternation(spellings('recipients_marker') + spellings('distribution_marker'))}\s*:"),
         "capacity": re.compile(rf"(?<!\w){capacity_words()}"),
         # capitalised, case-sensitive: "Thực hiện Công điện ..." opens a body; "thực hiện" does not
         "opener": re.compile(rf"(?<=[^\W_] )(?:{'|'.join(tolerant_phrase(p) for p in spellings('body_opener'))})(?!\w)"),
-        "role": re.compile(rf"(?<!\w){literal_alternation(spellings('role_start'))}(?!\w)"),
+        "role": re.compile(rf"(?<!\w){alternation(spellings('role_start'))}(?!\w)"),
     }
 
 

@@ -7,7 +7,8 @@ from functools import lru_cache
 
 from loaders import refdata
 from loaders.header_layout import title_case
-from loaders.header_vocab import literal_alternation, markers, spellings
+from loaders.grammar import alternation
+from loaders.header_vocab import markers, spellings
 from loaders.text import clean
 
 
@@ -45,12 +46,12 @@ class Organ:
 
 @lru_cache(maxsize=1)
 def _organ_re() -> re.Pattern:
-    return re.compile(rf"(?<!\w){literal_alternation(spellings('organ'))}(?!\w)", re.I)
+    return re.compile(rf"(?<!\w){alternation(spellings('organ'))}(?!\w)", re.I)
 
 
 @lru_cache(maxsize=1)
 def unit_re() -> re.Pattern:
-    return re.compile(rf"(?<!\w)(?P<unit>{literal_alternation(spellings('unit'))})(?!\w)\s*(?P<name>.*)", re.I)
+    return re.compile(rf"(?<!\w)(?P<unit>{alternation(spellings('unit'))})(?!\w)\s*(?P<name>.*)", re.I)
 
 
 def organ_row(keyword: str) -> dict[str, str]:
@@ -168,11 +169,11 @@ def inherit(issuer: Organ, parent: Organ) -> Organ:
 @lru_cache(maxsize=1)
 def body_name_re() -> re.Pattern:
     organs = [r["value"] for r in markers("organ")] + list(spellings("organ"))
-    acting = literal_alternation(spellings("acting"))
-    units = literal_alternation(spellings("unit"))
+    acting = alternation(spellings("acting"))
+    units = alternation(spellings("unit"))
     # keywords in any case; the place name after them is a run of capitalised words
     return re.compile(
-        rf"(?<!\w)(?P<acting>(?i:{acting})\s+)?(?P<organ>(?i:{literal_alternation(organs)}))"
+        rf"(?<!\w)(?P<acting>(?i:{acting})\s+)?(?P<organ>(?i:{alternation(organs)}))"
         rf"(?P<rest>(?:\s+(?i:{units})(?!\w))?(?:\s+[A-ZĐ][\w.]*)*)(?!\w)")
 
 

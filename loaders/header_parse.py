@@ -40,6 +40,7 @@ class Header:
     evidence: Mapping[str, Span] = field(default_factory=dict)
     warnings: tuple[str, ...] = ()
     end: int = 0                 # where the header stops (the body starts)
+    start: int = 0               # where the header block starts (after a press lead or portal lines)
 
 
 def parse_header(st: SourceText, start: int = 0, end: int | None = None) -> Header:
@@ -68,7 +69,7 @@ def parse_header(st: SourceText, start: int = 0, end: int | None = None) -> Head
         urgency=out.get("urgency"), secrecy=out.get("secrecy"),
         text_kind="ORIG" if has_header else None,
         evidence={k: v for k, v in ev.items() if k != "doc_type" or doc_type},
-        warnings=tuple(warns), end=reader.header_end,
+        warnings=tuple(warns), end=reader.header_end, start=reader.start,
     )
 
 

@@ -19,12 +19,6 @@ def spellings(kind: str) -> tuple[str, ...]:
     return tuple(r["spelling"] for r in markers(kind))
 
 
-def literal_alternation(words) -> str:
-    """Regex alternation of literal words, longest first, with word boundaries."""
-    ordered = sorted({w for w in words if w}, key=len, reverse=True)
-    return "(?:" + "|".join(re.escape(w) for w in ordered) + ")"
-
-
 # Between the words of a printed phrase: spaces, line breaks, table cells "|", any dash.
 _GAP = r"(?:[\s|]*[-–—][\s|]*|[\s|]+)"
 

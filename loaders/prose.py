@@ -22,6 +22,7 @@ from typing import Mapping
 from loaders import header as H
 from loaders import refdata
 from loaders.bodies import resolve_body
+from loaders.grammar import alternation
 from loaders.records import Signer, Span
 from loaders.refdata import table
 from loaders.text import SourceText, clean
@@ -62,13 +63,14 @@ def vocabulary() -> dict[str, tuple[tuple[str, str], ...]]:
     return {k: tuple(v) for k, v in out.items()}
 
 
-def words(kind: str) -> tuple[str, ...]:
+def phrases(kind: str) -> tuple[str, ...]:
+    """The phrases of one kind of press_phrases.csv (not grammar.words: grammar_words.csv)."""
     return tuple(p for p, _ in vocabulary().get(kind, ()))
 
 
 def _alt(kind: str) -> str:
     """Case-insensitive alternation of a vocabulary kind, whitespace-tolerant."""
-    return "(?i:" + H.literal_alternation(words(kind)).replace(r"\ ", r"\s+") + ")"
+    return alternation(phrases(kind), "i")
 
 
 @lru_cache(maxsize=1)
@@ -87,21 +89,21 @@ def _type_names() -> tuple[dict[str, str], dict[str, str]]:
 def _res() -> dict[str, re.Pattern]:
     names, aliases = _type_names()
     type_names = {r["name_vi"] for r in table("doc_types")}
-    urgency = H.literal_alternation(s for s, _ in H.code_list("urgency"))
+    urgency = alternation(s for s, _ in H.code_list("urgency"))
     cite = [r["verb"] for r in table("citation_relations") if H.bare_key(r["verb"]) not in
-            {H.bare_key(w) for w in words("issue_verb")}]
+            {H.bare_key(w) for w in phrases("issue_verb")}]
     aspect = _alt("aspect")
     about = _alt("about_word")
     issue = _alt("issue_verb")
     stop = _alt("clause_stop")
     return {
         "mention": re.compile(
-            rf"(?<!\w)(?P<type>(?i:{H.literal_alternation(type_names)})|{H.literal_alternation(aliases)})(?!\w)"
+            rf"(?<!\w)(?P<type>(?i:{alternation(type_names)})|{alternation(aliases)})(?!\w)"
             rf"(?:\s+(?P<urg>(?i:{urgency}))(?!\w))?"
             rf"(?:\s+{_alt('number_word')}\s*:?\s*(?P<num>{H.SYMBOL}|\d{{1,5}}(?![\w/]))|\s+(?P<sym>{H.SYMBOL}))?"),
         "active": re.compile(rf"(?P<aspects>(?:{aspect}\s+)*)(?P<verb>{issue})\s*$"),
         "weak": re.compile(rf"(?P<aspects>(?:{aspect}\s+)*)(?P<verb>{_alt('weak_verb')})\s*$"),
-        "cited": re.compile(rf"(?<!\w)(?i:{H.literal_alternation(cite)})\s+(?:\S+\s+)?$"),
+        "cited": re.compile(rf"(?<!\w)(?i:{alternation(cite)})\s+(?:\S+\s+)?$"),
         "plural": re.compile(rf"(?<!\w){_alt('plural')}\s+$"),
         "passive_lead": re.compile(rf"(?:^|\W){_alt('passive_lead')}\s*$"),
         "passive": re.compile(
@@ -125,10 +127,10 @@ def _res() -> dict[str, re.Pattern]:
         "background": re.compile(rf"^\W*{_alt('background')}(?!\w)"),
         "on_behalf": re.compile(rf"(?<!\w)(?P<cap>{_alt('on_behalf')})\s+"),
         "person_lead": re.compile(rf"(?:{_alt('person_lead')})\s+"),
-        "role": re.compile(rf"(?P<role>{H.literal_alternation(words('role') + words('membership'))})(?!\w)"),
+        "role": re.compile(rf"(?P<role>{alternation(phrases('role') + phrases('membership'))})(?!\w)"),
         "quote_cue": re.compile(rf"(?<!\w){_alt('quote_cue')}(?!\w)"),
-        "abbreviation": re.compile(rf"(?<!\w){H.literal_alternation(words('abbreviation'))}(?!\w)"),
-        "motto": re.compile(rf"^\W*{H.literal_alternation(H.spellings('not_issuer'))}", re.I | re.M),
+        "abbreviation": re.compile(rf"(?<!\w){alternation(phrases('abbreviation'))}(?!\w)"),
+        "motto": re.compile(rf"^\W*{alternation(H.spellings('not_issuer'))}", re.I | re.M),
     }
 
 
@@ -241,7 +243,7 @@ def _role_at(st: SourceText, s: int, e: int) -> Span | None:
     """A signing role opening work[s:e] ("Phó Bí thư Thường trực Tỉnh ủy …" -> "Phó Bí thư Thường
     trực"); membership titles ("Ủy viên Bộ Chính trị") are not roles."""
     m = _res()["role"].match(st.work, s, e)
-    if not m or m.group("role") in words("membership"):
+    if not m or m.group("role") in phrases("membership"):
         return None
     return st.span(m.start("role"), m.end("role"))
 
@@ -270,7 +272,7 @@ def _person(st: SourceText, s: int, e: int) -> _Person | None:
 
 def _authority(cap: str, acting: str | None, body: H.Organ) -> str:
     """"thay mặt" + Ban Thường vụ Tỉnh ủy -> "T/M BAN THƯỜNG VỤ" (signing_capacities.csv spelling)."""
-    label = dict(vocabulary()["on_behalf"]).get(next(p for p in words("on_behalf") if H.bare_key(p) == H.bare_key(cap)))
+    label = dict(vocabulary()["on_behalf"]).get(next(p for p in phrases("on_behalf") if H.bare_key(p) == H.bare_key(cap)))
     row = next((r for r in table("signing_capacities") if H.bare_key(r["label_vi"]) == H.bare_key(label)), None)
     spelled = row["spellings"].split("|")[0] if row else label
     return f"{spelled} {(acting or body.keyword).upper()}"
@@ -321,7 +323,7 @@ def _is_reported(work: str, m: re.Match, s0: int, s1: int) -> tuple[int, int] | 
 
 def _agent_ok(pv: re.Match) -> bool:
     """A passive names its agent only after "được": "… vừa được đồng chí X ký ban hành"."""
-    aux = {H.bare_key(w) for w in words("passive_aux")}
+    aux = {H.bare_key(w) for w in phrases("passive_aux")}
     return not pv.group("agent") or any(H.bare_key(a) in aux for a in pv.group("aspects").split())
 
 
@@ -397,7 +399,7 @@ def _recipients_end(work: str, pos: int, end: int) -> int:
     """The list after "gửi" stops at the subject, a clause word ("… yêu cầu"), or punctuation."""
     m = _res()["recipients_end"].search(work, pos, end)
     limit = m.start() if m else end
-    split = {H.bare_key(w) for w in words("conjunction")}
+    split = {H.bare_key(w) for w in phrases("conjunction")}
     for stop in _res()["stop"].finditer(work, pos, limit):
         if H.bare_key(stop.group(0)) not in split:
             return stop.start()
@@ -437,7 +439,7 @@ def _subject(st: SourceText, pos: int, end: int, plain: bool) -> tuple[int, int,
 
 
 def _set_date(st: SourceText, lead: _Lead, d: re.Match) -> None:
-    m = re.compile(H.DATE).search(st.work, d.start(), d.end())
+    m = H.DATE_RE.search(st.work, d.start(), d.end())
     _set_iso(st, lead, H.date_of_match(m), m)
 
 
@@ -456,7 +458,7 @@ def _read_head(st: SourceText, lead: _Lead) -> None:
     s0, v0 = lead.s0, lead.verb[0]
     hearsay = res["hearsay"].search(work, s0, v0)
     pos = s0
-    d = re.compile(H.DATE).search(work, s0, v0)
+    d = H.DATE_RE.search(work, s0, v0)
     t = res["dateline"].search(work, s0, v0)       # "Sáng 5/8/2021, …": a time of day, no "ngày"
     if t and (d is None or t.start() < d.start()):
         if not hearsay and "date" not in lead.values:
@@ -533,7 +535,7 @@ def _read_lead(st: SourceText, m: re.Match, s0: int, s1: int, verb: tuple[int, i
 
 def _generic(written: str) -> bool:
     """A type word that names no type ("văn bản"): the symbol alone can tell the type."""
-    return H.bare_key(written) in {H.bare_key(w) for w in words("generic_type")}
+    return H.bare_key(written) in {H.bare_key(w) for w in phrases("generic_type")}
 
 
 def _read_passive(st: SourceText, lead: _Lead) -> None:

@@ -10,7 +10,8 @@ from loaders.header_fields import DATE_LINE, NUMBER_LINE, capacity_re, line_patt
 from loaders.header_layout import Cell, cells, is_blank, is_upper
 from loaders.header_lists import find_list
 from loaders.header_parse import Header, copy_marker, parse_header
-from loaders.header_vocab import literal_alternation, markers
+from loaders.grammar import alternation
+from loaders.header_vocab import markers
 from loaders.refdata import table
 from loaders.records import CopyRecord, Signer, Span
 from loaders.text import SourceText, clean
@@ -97,7 +98,7 @@ def with_capacity_dots(authority: str) -> str:
     """"KT CHỦ TỊCH" -> "KT. CHỦ TỊCH": a capacity code written without its dot (the dotted
     spelling is in signing_capacities.csv) gets it back; "T/M", "KT." stay as written."""
     dotted = {s[:-1] for r in table("signing_capacities") for s in r["spellings"].split("|") if s.endswith(".")}
-    pattern = rf"(?<![\w./])({literal_alternation(dotted)})(?=\s)"
+    pattern = rf"(?<![\w./])({alternation(dotted)})(?=\s)"
     return re.sub(pattern, r"\1.", authority)
 
 

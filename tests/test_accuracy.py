@@ -45,10 +45,10 @@ PARTY = sorted(p.name.removesuffix(".gold.json") for p in (SHARED / "corpus").gl
 
 # Party documents of ../shared/corpus, most of them press reports and quotations: the fields of the
 # reported document read from the prose (loaders/prose.py). Floors a little under the scores of
-# 2026-12-05 (mean 0.853; lead bodies 0.10 are not read from prose and are not floored here).
-PRESS_FLOORS = {"doc_type": 0.95, "number": 0.95, "date": 0.85, "issuer": 0.80, "subject": 0.95,
+# 2026-12-05, after the merge (mean 0.940; lead bodies, 0.67, are floored by the corpus test).
+PRESS_FLOORS = {"doc_type": 0.95, "number": 0.95, "date": 0.85, "issuer": 0.82, "subject": 0.95,
                 "urgency": 0.95, "signer.name": 0.95, "signer.role": 0.95, "signer.authority": 0.95,
-                "citations": 0.80, "recipients": 0.60}
+                "citations": 0.97, "recipients": 0.65}
 
 
 @pytest.mark.skipif(not SHARED_SCORER.exists() or not PARTY,
@@ -65,4 +65,21 @@ def test_party_press_reports_score(tmp_path):
     low = {k: result["measures"][k]["f1"] for k, floor in PRESS_FLOORS.items()
            if result["measures"][k]["f1"] < floor}
     assert not low, low
-    assert result["mean_f1"] >= 0.84
+    assert result["mean_f1"] >= 0.93
+
+
+CORPUS = SHARED / "corpus"
+# Every measure of the whole shared corpus (40 documents): none under 0.85 (issue 13's bar); the
+# mean a little under the score of 2026-12-05 after the merge (0.972).
+CORPUS_MIN, CORPUS_MEAN = 0.85, 0.965
+
+
+@pytest.mark.skipif(not SHARED_SCORER.exists() or not CORPUS.is_dir(),
+                    reason=f"{SHARED} (the shared corpus and scorer) is not on this machine")
+def test_shared_corpus_has_no_weak_measure():
+    run = subprocess.run([sys.executable, str(SHARED_SCORER), "--json", "--cmd", EXTRACT, str(CORPUS)],
+                         capture_output=True, text=True, check=True, cwd=ROOT)
+    result = json.loads(run.stdout)
+    low = {k: m["f1"] for k, m in result["measures"].items() if m.get("gold") and m["f1"] < CORPUS_MIN}
+    assert not low, low
+    assert result["mean_f1"] >= CORPUS_MEAN

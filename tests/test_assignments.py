@@ -238,9 +238,19 @@ TASKS = [
     ("Giao Sở Xây dựng chủ trì, phối hợp Sở Tài chính, Công an tỉnh rà soát các công trình; "
      "báo cáo UBND tỉnh trước ngày 15/5.", LAO_CAI,
      [(("Sở Xây dựng",), ("Sở Tài chính", "Công an tỉnh Lào Cai"), "UBND tỉnh Lào Cai")]),
-    # a named class and a generic one joined by "và": the named one is kept
+    # a closing formula is no task ("chỉ đạo và khẩn trương tổ chức thực hiện"); a plain request is
+    ("Bộ Y tế đề nghị Ủy ban nhân dân tỉnh và các đơn vị chỉ đạo và khẩn trương tổ chức thực hiện./.", LAO_CAI, []),
+    ("Bộ Giao thông vận tải yêu cầu Cục Hàng không Việt Nam khẩn trương thực hiện.", CENTRAL,
+     [(("Cục Hàng không Việt Nam",), (), None)]),
+    # partners named as a class ("và các đơn vị liên quan") are kept as written among the cooperating
     ("Giao Sở Y tế chủ trì, phối hợp UBND các huyện, thị xã và các đơn vị liên quan triển khai.", LAO_CAI,
-     [(("Sở Y tế",), ("UBND các huyện, thị xã",), None)]),
+     [(("Sở Y tế",), ("UBND các huyện, thị xã", "các đơn vị liên quan"), None)]),
+    # a task that ends by announcing items: the items without a subject are its bodies' tasks too
+    ("Ban Bí thư yêu cầu các tỉnh ủy, thành ủy sớm quán triệt Nghị quyết, trước mắt tập trung thực hiện "
+     "tốt một số nhiệm vụ sau:\n\n1. Tập trung phòng, chống dịch.\n\n2. Chăm lo Tết cho nhân dân.", CENTRAL,
+     [(("các tỉnh ủy, thành ủy",), (), None)] * 3),
+    ("Ban Thường vụ Tỉnh ủy yêu cầu các huyện ủy quán triệt Chỉ thị và thực hiện tốt các nhiệm vụ sau:\n\n"
+     "1. Rà soát kế hoạch.\n\n2. Kiểm tra việc thực hiện.", CENTRAL, [(("các huyện ủy",), (), None)] * 3),
     # "các đơn vị X, Y": the class introduces the named bodies
     ("Bộ Y tế giao các đơn vị Viện Vệ sinh dịch tễ Trung ương, Bệnh viện Bạch Mai hỗ trợ tỉnh.", LAO_CAI,
      [(("Viện Vệ sinh dịch tễ Trung ương", "Bệnh viện Bạch Mai"), (), None)]),
@@ -333,3 +343,11 @@ def test_committee_class_groups_are_data():
 def test_correlative_examples(row):
     (a,) = assign(row["example"] + ".", YEN_BAI_PARTY)
     assert a.bodies and not any(b.split()[-1] == row["text"] for b in a.bodies)
+
+
+@pytest.mark.parametrize("row", rows("partner_class"), ids=lambda r: r["text"])
+def test_partner_class_examples(row):
+    """Partners named as a class are cooperating bodies as written; never lead bodies of their own."""
+    (a,) = assign(f"Giao Sở Y tế chủ trì, {row['example']} triển khai thực hiện việc kiểm tra.", LAO_CAI)
+    assert a.bodies == ("Sở Y tế",)
+    assert a.cooperating[-1] == f"các {row['text']}"

@@ -289,3 +289,21 @@ def test_an_original_under_a_lead_announcing_it_is_a_quotation():
     r = extract_text(text)
     assert (r.text_kind, r.number, r.issuer) == ("QUOTE", "07-CT/TU", "Tỉnh ủy Cao Bằng")
     assert r.evidence["text_kind"].quote == "toàn văn"
+
+
+def _body_phrase_rows(kind: str) -> list[dict]:
+    import csv
+    from loaders.paths import ROOT
+    with open(ROOT / "data" / "reference" / "body_phrases.csv", encoding="utf-8") as f:
+        return [r for r in csv.DictReader(f) if r["kind"] == kind]
+
+
+@pytest.mark.parametrize("row", _body_phrase_rows("directs_verb"), ids=lambda r: r["text"])
+def test_what_the_reported_document_directs_is_its_task(row):
+    """"... ban hành Công văn số 2472-CV/TU chỉ đạo các huyện ủy ... tạm hoãn ...": a task of the
+    reported document; the same words in an original tell of another document and give no task."""
+    r = extract_text(row["example"] + ".")
+    assert [a.bodies for a in r.assignments] == [("các huyện ủy, thành ủy",)]
+    original = extract_text("TỈNH ỦY NINH BÌNH\n\nSố: 99-CV/TU\n\nNinh Bình, ngày 2 tháng 3 năm 2021\n\n"
+                            "Ngày 1/3/2021, " + row["example"] + ".\n\nNơi nhận:\n- Như trên,\n- Lưu VP.")
+    assert not [a for a in original.assignments if "các huyện ủy, thành ủy" in a.bodies]
