@@ -98,6 +98,7 @@ def trials(mode: str, corpus: Path, base: Path | None, reference: str, length: f
     out = []
     for i in range(n):
         store = work / f"{mode}-{i}"
+        shutil.rmtree(store, ignore_errors=True)
         if base is not None:
             shutil.copytree(base, store)
         after = rng.uniform(0.0, length)
@@ -135,20 +136,26 @@ def main() -> int:
     ap.add_argument("--trials", type=int, default=20, help="trials per mode (default 20)")
     ap.add_argument("--modes", default="full,incremental")
     ap.add_argument("--seed", type=int, default=1)
-    ap.add_argument("--work", type=Path, help="working folder (default: a temporary one, removed after)")
+    ap.add_argument("--work", type=Path, help="working folder, kept (default: a temporary one, removed after); "
+                    "a corpus, reference and base store already in it are reused")
+    ap.add_argument("--within", type=float, help="kill within this many seconds (default: the length of an "
+                    "uninterrupted build, measured; give it when the machine's load has changed)")
     args = ap.parse_args()
     rng = random.Random(args.seed)
     work = Path(args.work or tempfile.mkdtemp(prefix="kill-trials-"))
     work.mkdir(parents=True, exist_ok=True)
     try:
         corpus, part = work / "corpus", work / "part"
-        subprocess.run([sys.executable, str(ROOT / "bench" / "generate.py"), "--docs", str(args.docs), "--out",
-                        str(corpus), "--no-gold"], check=True, stdout=subprocess.DEVNULL)
-        part.mkdir()
-        for k, doc in enumerate(sorted(corpus.iterdir())):
-            if k % 10:
-                os.link(doc, part / doc.name)
-        length = build(corpus, work / "reference")
+        if not corpus.is_dir():
+            subprocess.run([sys.executable, str(ROOT / "bench" / "generate.py"), "--docs", str(args.docs), "--out",
+                            str(corpus), "--no-gold"], check=True, stdout=subprocess.DEVNULL)
+        if not part.is_dir():
+            part.mkdir()
+            for k, doc in enumerate(sorted(corpus.iterdir())):
+                if k % 10:
+                    os.link(doc, part / doc.name)
+        measured = None if (work / "reference" / "build-report.json").exists() else build(corpus, work / "reference")
+        length = args.within or measured or build(corpus, work / "timing-full")
         reference = digest(work / "reference")
         print(f"uninterrupted full build of {args.docs} documents: {length:.1f} s", flush=True)
         results = []
@@ -156,10 +163,13 @@ def main() -> int:
             base = None
             if mode == "incremental":
                 base = work / "base"
-                build(part, base)
-                shutil.copytree(base, work / "timing")
-                length_mode = build(corpus, work / "timing")
-                shutil.rmtree(work / "timing")
+                if not (base / "build-report.json").exists():
+                    build(part, base)
+                length_mode = args.within
+                if not length_mode:
+                    shutil.copytree(base, work / "timing")
+                    length_mode = build(corpus, work / "timing")
+                    shutil.rmtree(work / "timing")
                 print(f"uninterrupted incremental build (90 % -> 100 %): {length_mode:.1f} s", flush=True)
             else:
                 length_mode = length
