@@ -119,8 +119,10 @@ def distribution_iri(doc: str, i: int) -> str:
     return f"{doc}/distribution/{i}"
 
 
-def evidence_iri(doc: str, field_path: str) -> str:
-    return f"{doc}/evidence/{slug(field_path)}"
+def evidence_iri(doc: str, field_path: str, sha256: str | None = None) -> str:
+    """``sha256`` of the source file: two files of the same document keep their evidence apart."""
+    source = f"{sha256[:16]}/" if sha256 else ""
+    return f"{doc}/evidence/{source}{slug(field_path)}"
 
 
 # --- bodies, people, places, files --------------------------------------------------------
