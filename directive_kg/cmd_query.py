@@ -1,5 +1,5 @@
 """`directive-kg query NAME [--param key=value ...] [--format table|csv|tsv|json] [--file my.rq]
-[--store PATH] [--endpoint URL] [--timeout S]`: run a saved query or a researcher's own file on the
+[--store PATH] [--endpoint URL] [--timeout S] [--limit N] [--offset M]`: run a saved query or a researcher's own file on the
 embedded store or on a SPARQL 1.1 endpoint."""
 from __future__ import annotations
 
@@ -10,8 +10,9 @@ import io
 import json
 import os
 import sys
+import textwrap
 import unicodedata
-from typing import Any
+from typing import Any, Iterator
 
 from directive_kg.queries import DEFAULT_TIMEOUT, QueryError, QueryResult, compact, load_query, run
 
@@ -33,7 +34,20 @@ def register(sub: argparse._SubParsersAction) -> None:
                         "default graph, which `directive-kg upload` fills with the merged graph")
     p.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT, metavar="S",
                    help=f"give up after S seconds (default {DEFAULT_TIMEOUT:g}; 0 = no limit)")
+    p.add_argument("--limit", type=_count, default=None, metavar="N",
+                   help="only N rows (a page of a long listing; the store or endpoint computes only those)")
+    p.add_argument("--offset", type=_count, default=0, metavar="M", help="skip the first M rows (with --limit: page)")
     p.set_defaults(func=main)
+
+
+def _count(value: str) -> int:
+    try:
+        n = int(value)
+    except ValueError:
+        n = -1
+    if n < 0:
+        raise argparse.ArgumentTypeError(f"expected a whole number 0 or more, not {value!r}")
+    return n
 
 
 def main(args: argparse.Namespace) -> int:
@@ -43,11 +57,13 @@ def main(args: argparse.Namespace) -> int:
     try:
         params = _params(args.param)
         query = load_query(args.file if args.file else args.name)
+        paging = {"limit": args.limit, "offset": args.offset}
         if args.endpoint:
-            result = run(query, params, endpoint=args.endpoint, timeout=args.timeout or None)
+            result = run(query, params, endpoint=args.endpoint, timeout=args.timeout or None, **paging)
         else:
             from loaders.store import default_store_path
-            result = run(query, params, store=args.store or default_store_path(), timeout=args.timeout or None)
+            result = run(query, params, store=args.store or default_store_path(), timeout=args.timeout or None,
+                         **paging)
     except QueryError as e:
         print(f"directive-kg query: {e}", file=sys.stderr)
         return 1
@@ -55,7 +71,8 @@ def main(args: argparse.Namespace) -> int:
         result.notes.append(_empty_note(args.endpoint))
     for note in filter(None, result.notes):
         print(f"note: {note}", file=sys.stderr)
-    sys.stdout.write(render(result, args.format))
+    for chunk in render_lines(result, args.format):  # row by row: a long listing starts at once
+        sys.stdout.write(chunk)
     return 0
 
 
@@ -104,21 +121,36 @@ def _cell(value: Any) -> str:
 
 def render(result: QueryResult, fmt: str) -> str:
     """The result as text in one of FORMATS."""
+    return "".join(render_lines(result, fmt))
+
+
+def render_lines(result: QueryResult, fmt: str) -> Iterator[str]:
+    """The text of `render`, a row at a time for csv, tsv and json (a table needs every row's width)."""
     cols = result.columns
     if fmt == "json":
-        rows = [{c: (_text(r.get(c)) if isinstance(r.get(c), (dt.date, dt.datetime)) else r.get(c)) for c in cols}
-                for r in result.rows]
-        return json.dumps(rows, ensure_ascii=False, indent=2) + "\n"
+        if not result.rows:
+            yield "[]\n"
+            return
+        for k, r in enumerate(result.rows):
+            row = {c: (_text(r.get(c)) if isinstance(r.get(c), (dt.date, dt.datetime)) else r.get(c)) for c in cols}
+            item = textwrap.indent(json.dumps(row, ensure_ascii=False, indent=2), "  ")
+            yield ("[\n" if k == 0 else ",\n") + item
+        yield "\n]\n"
+        return
     if fmt in ("csv", "tsv"):
         out = io.StringIO()
         writer = csv.writer(out, delimiter="," if fmt == "csv" else "\t", lineterminator="\n")
         writer.writerow(cols)
         for r in result.rows:
             writer.writerow([_text(r.get(c)).replace("\t", " ") if fmt == "tsv" else _text(r.get(c)) for c in cols])
-        return out.getvalue()
+            yield out.getvalue()
+            out.seek(0)
+            out.truncate()
+        yield out.getvalue()
+        return
     table = [cols] + [[_cell(r.get(c)) for c in cols] for r in result.rows]
     widths = [max(_width(row[i]) for row in table) for i in range(len(cols))]
     lines = ["  ".join(cell + " " * (w - _width(cell)) for cell, w in zip(row, widths)).rstrip() for row in table]
     lines.insert(1, "  ".join("-" * w for w in widths))
     lines.append(f"({len(result.rows)} row{'s' if len(result.rows) != 1 else ''})")
-    return "\n".join(lines) + "\n"
+    yield "\n".join(lines) + "\n"
