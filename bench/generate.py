@@ -328,6 +328,13 @@ class Generator:
             k += 1
 
 
+def saved_elsewhere(doc: Doc, rng: random.Random) -> Doc:
+    """The same document as another website serves it: other bytes (Windows line ends, or a blank
+    line before the text), another file name, the same gold."""
+    text = doc.text.replace("\n", "\r\n") if rng.random() < 0.5 else "\n" + doc.text
+    return Doc(f"{doc.name}_web", text, doc.gold)
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--docs", type=int, default=1000)
@@ -335,15 +342,23 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--noise", type=float, default=0.1, help="share of documents with noise (0..1)")
     ap.add_argument("--no-gold", action="store_true", help="write the texts only")
+    ap.add_argument("--duplicates", type=float, default=0.0,
+                    help="share of documents (0..1) also saved under a second file name, as from another website")
     args = ap.parse_args(argv)
     args.out.mkdir(parents=True, exist_ok=True)
-    n = 0
+    n = copies = 0
+    dup_rng = random.Random(args.seed + 1)  # its own stream: the corpus is the same with or without copies
     for doc in Generator(args.seed, args.noise).documents(args.docs):
-        (args.out / f"{doc.name}.txt").write_text(doc.text, encoding="utf-8")
-        if not args.no_gold:
-            (args.out / f"{doc.name}.gold.json").write_text(json.dumps(doc.gold, ensure_ascii=False, indent=1), encoding="utf-8")
+        docs = [doc]
+        if args.duplicates and dup_rng.random() < args.duplicates:
+            docs.append(saved_elsewhere(doc, dup_rng))
+            copies += 1
+        for d in docs:
+            (args.out / f"{d.name}.txt").write_bytes(d.text.encode("utf-8"))
+            if not args.no_gold:
+                (args.out / f"{d.name}.gold.json").write_text(json.dumps(d.gold, ensure_ascii=False, indent=1), encoding="utf-8")
         n += 1
-    print(f"wrote {n} documents to {args.out}", file=sys.stderr)
+    print(f"wrote {n} documents to {args.out}" + (f", {copies} of them twice" if copies else ""), file=sys.stderr)
     return 0
 
 

@@ -4,9 +4,10 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from typing import TYPE_CHECKING
 
-from loaders.extract import ExtractError, extract_file
-from loaders.records import DocumentRecord
+if TYPE_CHECKING:  # the parser is imported when `extract` runs, not for every command's --help
+    from loaders.records import DocumentRecord
 
 
 def register(subparsers) -> None:
@@ -23,6 +24,8 @@ def as_json(record: DocumentRecord) -> dict:
 
 
 def run(args: argparse.Namespace) -> int:
+    from loaders.extract import ExtractError, extract_file
+
     records, failed = [], 0
     for path in args.files:
         try:

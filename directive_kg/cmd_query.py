@@ -1,6 +1,6 @@
 """`directive-kg query NAME [--param key=value ...] [--format table|csv|tsv|json] [--file my.rq]
-[--store PATH] [--endpoint URL] [--timeout S] [--wait S]`: run a saved query or a researcher's own file on the
-embedded store or on a SPARQL 1.1 endpoint."""
+[--store PATH] [--endpoint URL] [--timeout S] [--wait S] [--limit N] [--offset M]`: run a saved query or a
+researcher's own file on the embedded store or on a SPARQL 1.1 endpoint."""
 from __future__ import annotations
 
 import argparse
@@ -10,15 +10,17 @@ import io
 import json
 import os
 import sys
+import textwrap
 import unicodedata
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterator
 
-from directive_kg.arguments import param_pair, seconds
+from directive_kg.arguments import count, param_pair, seconds
 from directive_kg.queries import (DEFAULT_TIMEOUT, QueryError, QueryResult, SavedQuery, compact, load_query,
                                 parse_query, run)
 
 FORMATS = ("table", "csv", "tsv", "json")
+MAX_ROWS = 10**12  # --limit/--offset: any page a store can hold
 MAX_CELL = 80  # table cells longer than this are cut with "…" (csv/tsv/json keep everything)
 
 
@@ -38,7 +40,12 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help=f"give up after S seconds (default {DEFAULT_TIMEOUT:g}; 0 = no limit)")
     p.add_argument("--wait", type=seconds(zero="stop at once"), default=0.0, metavar="SECONDS",
                    help="when a build holds the store, wait up to SECONDS for it (default: stop at once)")
+    p.add_argument("--limit", type=count(0, MAX_ROWS), default=None, metavar="N",
+                   help="only N rows (a page of a long listing; the store or endpoint computes only those)")
+    p.add_argument("--offset", type=count(0, MAX_ROWS), default=0, metavar="M", help="skip the first M rows (with --limit: page)")
     p.set_defaults(func=main)
+
+
 
 
 def main(args: argparse.Namespace) -> int:
@@ -48,10 +55,11 @@ def main(args: argparse.Namespace) -> int:
     try:
         params = _params(args.param)
         query = _query_file(args.file) if args.file else load_query(args.name)
+        paging = {"limit": args.limit, "offset": args.offset}
         if args.endpoint:
-            result = run(query, params, endpoint=args.endpoint, timeout=args.timeout or None)
+            result = run(query, params, endpoint=args.endpoint, timeout=args.timeout or None, **paging)
         else:
-            result = _run_embedded(query, params, args)
+            result = _run_embedded(query, params, args, **paging)
     except QueryError as e:
         print(f"directive-kg query: {e}", file=sys.stderr)
         return 1
@@ -59,7 +67,8 @@ def main(args: argparse.Namespace) -> int:
         result.notes.append(_empty_note(args.endpoint))
     for note in filter(None, result.notes):
         print(f"note: {note}", file=sys.stderr)
-    sys.stdout.write(render(result, args.format))
+    for chunk in render_lines(result, args.format):  # row by row: a long listing starts at once
+        sys.stdout.write(chunk)
     return 0
 
 
@@ -88,7 +97,7 @@ def _query_file(path: str) -> SavedQuery:
     return parse_query(text, name=file.stem, source=path)
 
 
-def _run_embedded(query: SavedQuery, params: dict[str, str], args: argparse.Namespace) -> QueryResult:
+def _run_embedded(query: SavedQuery, params: dict[str, str], args: argparse.Namespace, **paging) -> QueryResult:
     """Open the store (waiting up to --wait seconds for a build that holds it), then run."""
     from loaders.store import StoreError, default_store_path, open_store
     try:
@@ -96,7 +105,7 @@ def _run_embedded(query: SavedQuery, params: dict[str, str], args: argparse.Name
     except StoreError as e:
         raise QueryError(str(e)) from None
     with opened:
-        return run(query, params, store=opened.store, timeout=args.timeout or None)
+        return run(query, params, store=opened.store, timeout=args.timeout or None, **paging)
 
 
 def _text(value: Any) -> str:
@@ -125,21 +134,36 @@ def _cell(value: Any) -> str:
 
 def render(result: QueryResult, fmt: str) -> str:
     """The result as text in one of FORMATS."""
+    return "".join(render_lines(result, fmt))
+
+
+def render_lines(result: QueryResult, fmt: str) -> Iterator[str]:
+    """The text of `render`, a row at a time for csv, tsv and json (a table needs every row's width)."""
     cols = result.columns
     if fmt == "json":
-        rows = [{c: (_text(r.get(c)) if isinstance(r.get(c), (dt.date, dt.datetime)) else r.get(c)) for c in cols}
-                for r in result.rows]
-        return json.dumps(rows, ensure_ascii=False, indent=2) + "\n"
+        if not result.rows:
+            yield "[]\n"
+            return
+        for k, r in enumerate(result.rows):
+            row = {c: (_text(r.get(c)) if isinstance(r.get(c), (dt.date, dt.datetime)) else r.get(c)) for c in cols}
+            item = textwrap.indent(json.dumps(row, ensure_ascii=False, indent=2), "  ")
+            yield ("[\n" if k == 0 else ",\n") + item
+        yield "\n]\n"
+        return
     if fmt in ("csv", "tsv"):
         out = io.StringIO()
         writer = csv.writer(out, delimiter="," if fmt == "csv" else "\t", lineterminator="\n")
         writer.writerow(cols)
         for r in result.rows:
             writer.writerow([_text(r.get(c)).replace("\t", " ") if fmt == "tsv" else _text(r.get(c)) for c in cols])
-        return out.getvalue()
+            yield out.getvalue()
+            out.seek(0)
+            out.truncate()
+        yield out.getvalue()
+        return
     table = [cols] + [[_cell(r.get(c)) for c in cols] for r in result.rows]
     widths = [max(_width(row[i]) for row in table) for i in range(len(cols))]
     lines = ["  ".join(cell + " " * (w - _width(cell)) for cell, w in zip(row, widths)).rstrip() for row in table]
     lines.insert(1, "  ".join("-" * w for w in widths))
     lines.append(f"({len(result.rows)} row{'s' if len(result.rows) != 1 else ''})")
-    return "\n".join(lines) + "\n"
+    yield "\n".join(lines) + "\n"

@@ -318,6 +318,83 @@ def bind_values(text: str, bindings: Mapping[str, Term]) -> str:
     return text
 
 
+def _top_tokens(text: str) -> list[tuple[int, int, str, int]]:
+    """(start, end, word or brace, depth) of each keyword, number and brace outside comments,
+    strings and IRIs; depth counts the braces open before the token."""
+    out: list[tuple[int, int, str, int]] = []
+    i, n, depth = 0, len(text), 0
+    while i < n:
+        c = text[i]
+        if c == "#":
+            j = text.find("\n", i)
+            i = n if j < 0 else j
+            continue
+        if c in "\"'":
+            quote = c * 3 if text.startswith(c * 3, i) else c
+            j = i + len(quote)
+            while j < n and not text.startswith(quote, j):
+                j += 2 if text[j] == "\\" else 1
+            i = j + len(quote)
+            continue
+        if c == "<":
+            m = _IRIREF.match(text, i)
+            if m:
+                i = m.end()
+                continue
+        if c.isalnum() or c in "_?$":
+            m = _WORD.match(text, i) if not c.isdigit() else re.compile(r"\d+").match(text, i)
+            out.append((i, m.end(), m.group().upper(), depth))
+            i = m.end()
+            continue
+        if c in "{}":
+            depth += c == "{"
+            depth -= c == "}"
+            out.append((i, i + 1, c, depth))
+        i += 1
+    return out
+
+
+def page(text: str, limit: int | None, offset: int = 0) -> str:
+    """The query restricted to rows offset .. offset+limit of its own result: LIMIT/OFFSET after
+    its top-level solution modifiers (before a trailing VALUES block), combined with any LIMIT or
+    OFFSET it already has. Only whole keywords and integers are written, so no value can change
+    what the query asks. Rows are in a stable order only if the query has an ORDER BY."""
+    if limit is None and not offset:
+        return text
+    if (limit is not None and limit < 0) or offset < 0:
+        raise QueryError("--limit and --offset must be 0 or more")
+    tokens = _top_tokens(text)
+    # the WHERE group is the first top-level brace (prologue and projection have none); it ends at
+    # the first brace back at depth 0
+    first_open = next((k for k, t in enumerate(tokens) if t[2] == "{"), None)
+    last_close = next((k for k, t in enumerate(tokens) if t[2] == "}" and t[3] == 0 and k > (first_open or 0)), None)
+    if first_open is None or last_close is None:
+        raise QueryError("cannot page the query: it has no WHERE clause")
+    old: dict[str, int] = {}
+    cut: list[tuple[int, int]] = []
+    insert_at = len(text)
+    tail = tokens[last_close + 1:]
+    for k, (start, end, word, depth) in enumerate(tail):
+        if depth != 0:
+            continue
+        if word == "VALUES":  # the trailing VALUES clause comes after the modifiers
+            insert_at = start
+            break
+        if word in ("LIMIT", "OFFSET") and k + 1 < len(tail) and tail[k + 1][2].isdigit():
+            old[word] = int(tail[k + 1][2])
+            cut.append((start, tail[k + 1][1]))
+    start_row = old.get("OFFSET", 0) + offset
+    if "LIMIT" in old:
+        left = max(0, old["LIMIT"] - offset)
+        limit = left if limit is None else min(limit, left)
+    clause = f"\nOFFSET {start_row}" if start_row else ""
+    clause += f"\nLIMIT {limit}" if limit is not None else ""
+    text = text[:insert_at].rstrip() + clause + "\n" + text[insert_at:]
+    for start, end in reversed(cut):
+        text = text[:start] + text[end:]
+    return text
+
+
 class EmbeddedBackend:
     """The pyoxigraph store: queries read its merged graph (see loaders.store.query_graph)."""
 
@@ -578,11 +655,14 @@ def run(
     store: ox.Store | str | Path | None = None,
     endpoint: str | None = None,
     timeout: float | None = DEFAULT_TIMEOUT,
+    limit: int | None = None,
+    offset: int = 0,
 ) -> QueryResult:
     """Run a saved query (by name, path, or SavedQuery) with typed parameters.
 
     Give exactly one of `backend`, `store` (a pyoxigraph Store, a loaders.store.KGStore, or the
-    directory of a built store) or `endpoint` (a SPARQL 1.1 query URL; see directive_kg.remote)."""
+    directory of a built store) or `endpoint` (a SPARQL 1.1 query URL; see directive_kg.remote).
+    `limit`/`offset`: one page of the rows (see `page`), computed by the store or endpoint."""
     if isinstance(query, str):
         query = load_query(query)
     if isinstance(store, (str, Path)):  # a built store directory: open it for reading, then close
@@ -592,11 +672,14 @@ def run(
         except StoreError as e:
             raise QueryError(str(e)) from None
         with opened:
-            return run(query, params, store=opened.store, timeout=timeout)
+            return run(query, params, store=opened.store, timeout=timeout, limit=limit, offset=offset)
     backend = _backend(backend, getattr(store, "store", store), endpoint)
     check_syntax(query.text, query.source)
+    if (limit is not None or offset) and query.summary:
+        raise QueryError(f"{query.source}: a summarised query cannot be paged (its rows are computed from all rows)")
+    text = page(query.text, limit, offset)
     bindings, notes = resolve_params(query, params or {}, backend, timeout)
-    columns, terms = backend.select(query.text, bindings, timeout, query.source)
+    columns, terms = backend.select(text, bindings, timeout, query.source)
     hidden = {p.name for p in query.params}  # projected only so that they can be bound
     columns = [c for c in columns if c not in hidden]
     rows = [{k: to_python(r.get(k)) for k in columns} for r in terms]
@@ -675,5 +758,5 @@ def compact(iri: str) -> str:
 __all__ = [
     "SavedQuery", "Param", "QueryResult", "QueryError", "QuerySyntaxError", "QueryTimeout",
     "ParameterError", "EmbeddedBackend", "Backend", "list_queries", "load_query", "parse_query",
-    "run", "resolve_params", "to_python", "check_syntax", "with_deadline", "compact",
+    "run", "resolve_params", "to_python", "check_syntax", "with_deadline", "compact", "page",
 ]

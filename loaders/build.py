@@ -40,7 +40,7 @@ from loaders.read import SetAside, discover, read_document
 from loaders.resolve import LoadedDocument
 from loaders.store import (DKG, KGStore, SyncResult, export, mark_unfinished, merged_in_memory, open_store,
                            sync_graphs, write_build_metadata)
-from loaders.to_rdf import corpus_graphs, literal
+from loaders.to_rdf import Repeat, corpus_graphs, literal
 from loaders.validate import SHAPES, ValidationReport, validate
 
 PAUSE_ENV, PAUSE_SECONDS_ENV = "DIRECTIVE_KG_PAUSE_AT", "DIRECTIVE_KG_PAUSE_SECONDS"
@@ -195,6 +195,7 @@ def build(corpus_dir: str | os.PathLike = DOCUMENTS, store_path: str | os.PathLi
         with clock("map"):
             show.stage("resolving and mapping")
             mapped = corpus_graphs(loaded)
+            outcomes = _with_repeats(outcomes, mapped.repeats)
             del loaded  # the records and their texts: their memory is wanted by the load
             stats, graphs = mapped.stats, {**mapped.graphs, **_static_graphs()}
             del mapped
@@ -385,6 +386,16 @@ def _account(results: Iterable[tuple[FileOutcome, LoadedDocument | None]]
         if doc is not None:
             loaded.append(doc)
     return outcomes, loaded
+
+
+def _with_repeats(outcomes: Sequence[FileOutcome], repeats: Sequence[Repeat]) -> list[FileOutcome]:
+    """Both files of a document that two files describe get a warning naming both."""
+    notes: dict[str, list[str]] = {}
+    for r in repeats:
+        for path in (r.first, r.path):
+            notes.setdefault(path, []).append(r.warning)
+    return [replace(o, status="loaded with warnings", warnings=o.warnings + tuple(notes[o.path]))
+            if o.path in notes else o for o in outcomes]
 
 
 def _with_documents(outcomes: Sequence[FileOutcome], kg: KGStore) -> list[FileOutcome]:

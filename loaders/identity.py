@@ -13,7 +13,6 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-from loaders import bodies as body_names
 from loaders.context import DocContext
 from loaders.slug import slug
 
@@ -41,7 +40,8 @@ def numbering_authority(issuer: str | None, ctx: DocContext | None = None) -> st
     """Whose numbering series a document of ``issuer`` belongs to ("Ban Thường vụ Tỉnh ủy Nam Định"
     -> "Tỉnh ủy Nam Định"; "Bộ Chính trị" -> "Trung ương"; a State issuer -> itself), from
     data/reference through loaders.bodies."""
-    return body_names.numbering_authority(issuer, ctx) if issuer else None
+    from loaders import bodies  # here, not at the top: a query imports identity (graph names), not the data
+    return bodies.numbering_authority(issuer, ctx) if issuer else None
 
 
 # --- documents ----------------------------------------------------------------------------
@@ -119,8 +119,10 @@ def distribution_iri(doc: str, i: int) -> str:
     return f"{doc}/distribution/{i}"
 
 
-def evidence_iri(doc: str, field_path: str) -> str:
-    return f"{doc}/evidence/{slug(field_path)}"
+def evidence_iri(doc: str, field_path: str, sha256: str | None = None) -> str:
+    """``sha256`` of the source file: two files of the same document keep their evidence apart."""
+    source = f"{sha256[:16]}/" if sha256 else ""
+    return f"{doc}/evidence/{source}{slug(field_path)}"
 
 
 # --- bodies, people, places, files --------------------------------------------------------

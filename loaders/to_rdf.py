@@ -13,7 +13,7 @@ string the way N-Triples requires.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date as _date
 from functools import lru_cache
 from typing import Sequence
@@ -25,7 +25,7 @@ from loaders.records import DocumentRecord, Signer
 from loaders.resolve import (BodyNode, DocNode, LoadedDocument, Resolution, ResolutionStats, ResolvedCitation,
                              ResolvedDocument, capacity_of, resolve, signed_for)
 
-__all__ = ["CorpusGraphs", "LoadedDocument", "corpus_graphs", "graphs_from_resolution", "literal", "iri"]
+__all__ = ["CorpusGraphs", "Repeat", "LoadedDocument", "corpus_graphs", "graphs_from_resolution", "literal", "iri"]
 
 DKG = "https://w3id.org/directive-kg/ontology#"
 ELI = "http://data.europa.eu/eli/ontology#"
@@ -42,9 +42,23 @@ UNITS_2025_FROM = "2025-07-01"
 
 
 @dataclass(frozen=True)
+class Repeat:
+    """A file describing a document another file already describes (its facts come from ``first``)."""
+    document: str
+    first: str                    # path of the file that gives the facts
+    path: str                     # path of this file
+
+    @property
+    def warning(self) -> str:
+        return (f"{self.first} and {self.path} describe the same document ({self.document}): its facts "
+                f"come from {self.first}, the evidence from both")
+
+
+@dataclass(frozen=True)
 class CorpusGraphs:
     graphs: dict[str, str]        # graph IRI -> N-Triples (sorted lines, "\n"-terminated)
     stats: ResolutionStats
+    repeats: tuple[Repeat, ...] = ()
 
 
 # --- terms --------------------------------------------------------------------------------
@@ -275,13 +289,17 @@ def _fact_node(key: str, doc: str, copy: str | None, record: DocumentRecord) -> 
     return doc
 
 
-def _evidence(g: _Graph, ld: LoadedDocument, doc: str, copy: str | None, source: str) -> None:
+def _evidence(g: _Graph, ld: LoadedDocument, doc: str, copy: str | None, source: str,
+              facts: DocumentRecord | None = None) -> None:
+    """Evidence of ``ld``, each quote under an IRI of its own source file; ``facts`` is the record
+    whose fact nodes the graph holds (another file's, when ``ld`` repeats a document)."""
     r = ld.record
+    facts = facts or r
     for key, span in r.evidence.items():
-        ann = ids.evidence_iri(doc[1:-1], key)
+        ann = ids.evidence_iri(doc[1:-1], key, ld.sha256)
         a, target = iri(ann), iri(ann + "/target")
         quote, position = iri(ann + "/quote"), iri(ann + "/position")
-        fact = _fact_node(key, doc, copy, r)
+        fact = _fact_node(key, doc, copy, facts)
         g.add(a, A, T["Annotation"])
         g.add(a, P["field"], literal(key))
         g.add(a, P["hasBody"], fact)
@@ -331,17 +349,11 @@ def _file_graph(ld: LoadedDocument, rd: ResolvedDocument, res: Resolution, corpu
     doc, source = iri(rd.iri), iri(ids.source_iri(ld.sha256))
     body = lambda name: iri(rd.bodies[name]) if name and name in rd.bodies else None  # noqa: E731
 
-    def organ(name: str | None) -> str | None:  # a signature speaks for a body, never a class of bodies
-        node = res.bodies.get(rd.bodies.get(name or ""))
-        return iri(node.iri) if node is not None and node.kind == "body" else None
+    organ = lambda name: _organ(res, rd, name)  # noqa: E731
     issuer_node = res.bodies.get(rd.bodies.get(r.issuer or ""))
     channel = r.channel or (issuer_node.channel if issuer_node else None)
 
-    g.add(source, A, T["SourceFile"])
-    g.add(source, A, T["Entity"])
-    g.add(source, P["path"], literal(ld.path))
-    g.add(source, P["sha256"], literal(ld.sha256))
-    g.add(source, P["loaderVersion"], literal(ld.loader_version))
+    _source(g, ld, source)
 
     _describe_document(g, doc, doc_type=r.doc_type, number=r.number, date=r.date, channel=channel)
     g.add(doc, P["sourceFile"], source)
@@ -385,9 +397,31 @@ def _file_graph(ld: LoadedDocument, rd: ResolvedDocument, res: Resolution, corpu
             g.add(node, P["cooperatingBody"], body(name))
         g.add(node, P["reportsTo"], body(a.reports_to))
 
-    copy = iri(rd.copy_iri) if rd.copy_iri else None
-    if copy and r.copy:
-        c = r.copy
+    copy = _copy(g, ld, rd, res, doc, source, channel)
+    _evidence(g, ld, doc, copy, source)
+    return g
+
+
+def _source(g: _Graph, ld: LoadedDocument, source: str, *, path: bool = True) -> None:
+    g.add(source, A, T["SourceFile"])
+    g.add(source, A, T["Entity"])
+    g.add(source, P["path"], literal(ld.path) if path else None)
+    g.add(source, P["sha256"], literal(ld.sha256))
+    g.add(source, P["loaderVersion"], literal(ld.loader_version))
+
+
+def _organ(res: Resolution, rd: ResolvedDocument, name: str | None) -> str | None:
+    """The body a signature speaks for: a body, never a class of bodies."""
+    node = res.bodies.get(rd.bodies.get(name or ""))
+    return iri(node.iri) if node is not None and node.kind == "body" else None
+
+
+def _copy(g: _Graph, ld: LoadedDocument, rd: ResolvedDocument, res: Resolution, doc: str, source: str,
+          channel: str | None) -> str | None:
+    """The sao lục copy a file is (when it is one); its IRI."""
+    copy, c = (iri(rd.copy_iri) if rd.copy_iri else None), ld.record.copy
+    if copy and c:
+        body = lambda name: iri(rd.bodies[name]) if name and name in rd.bodies else None  # noqa: E731
         _describe_document(g, copy, doc_type=c.doc_type, number=c.number, date=c.date, channel=channel)
         g.add(copy, A, T["Copy"])
         g.add(copy, P["sourceFile"], source)
@@ -401,9 +435,26 @@ def _file_graph(ld: LoadedDocument, rd: ResolvedDocument, res: Resolution, corpu
         g.add(copy, P["copyOf"], doc)
         _entries(g, copy, c.distribution, "distribution")
         if c.signer:
-            _signature(g, copy, c.signer, c.issuer, organ(signed_for(c.signer, c.issuer)) or body(c.issuer))
+            _signature(g, copy, c.signer, c.issuer, _organ(res, rd, signed_for(c.signer, c.issuer)) or body(c.issuer))
+    return copy
 
-    _evidence(g, ld, doc, copy, source)
+
+def _repeat_graph(ld: LoadedDocument, rd: ResolvedDocument, first: LoadedDocument, first_rd: ResolvedDocument,
+                  res: Resolution, copies: set[str]) -> _Graph:
+    """A file of a document another file already describes (the same công văn saved from two
+    websites): its source, its own copy if no other file gave it, and its evidence for the facts
+    of the first file; never a second set of facts."""
+    g, r = _Graph(), ld.record
+    doc, source = iri(rd.iri), iri(ids.source_iri(ld.sha256))
+    _source(g, ld, source, path=ld.sha256 != first.sha256)  # same bytes: one source, the first path
+    g.add(doc, P["sourceFile"], source)
+    copy = iri(rd.copy_iri) if rd.copy_iri and r.copy else None
+    if copy and rd.copy_iri not in copies:
+        issuer_node = res.bodies.get(first_rd.bodies.get(first.record.issuer or ""))
+        channel = first.record.channel or (issuer_node.channel if issuer_node else None)
+        _copy(g, ld, rd, res, doc, source, channel)
+        copies.add(rd.copy_iri)
+    _evidence(g, ld, doc, copy, source, facts=replace(first.record, copy=r.copy))
     return g
 
 
@@ -474,11 +525,29 @@ def _cited_only(corpus: _Graph, node: DocNode) -> None:
         corpus.add(s, P["locality"], _units(corpus, node.province, node.district))
 
 
+def _first_files(docs: Sequence[LoadedDocument], res: Resolution) -> dict[str, int]:
+    """Document IRI -> the file that gives its facts: the first that is not a sao lục copy of it
+    (the original's own text), else the first."""
+    first: dict[str, int] = {}
+    for k, (ld, rd) in enumerate(zip(docs, res.documents)):
+        if rd.iri not in first or (docs[first[rd.iri]].record.copy and not ld.record.copy):
+            first[rd.iri] = k
+    return first
+
+
 def graphs_from_resolution(docs: Sequence[LoadedDocument], res: Resolution) -> CorpusGraphs:
     corpus = _Graph()
     graphs: dict[str, str] = {}
-    for ld, rd in zip(docs, res.documents):
-        g = _file_graph(ld, rd, res, corpus)
+    first = _first_files(docs, res)
+    copies = {res.documents[k].copy_iri for k in first.values() if docs[k].record.copy}
+    repeats: list[Repeat] = []
+    for k, (ld, rd) in enumerate(zip(docs, res.documents)):
+        j = first[rd.iri]
+        if j == k:
+            g = _file_graph(ld, rd, res, corpus)
+        else:
+            g = _repeat_graph(ld, rd, docs[j], res.documents[j], res, copies)
+            repeats.append(Repeat(rd.iri, docs[j].path, ld.path))
         province, district = rd.locality
         if province:
             _units(corpus, province, district)
@@ -496,7 +565,7 @@ def graphs_from_resolution(docs: Sequence[LoadedDocument], res: Resolution) -> C
     for b in res.bodies.values():
         _body(corpus, b)
     graphs[ids.CORPUS_GRAPH] = corpus.text()
-    return CorpusGraphs(graphs=dict(sorted(graphs.items())), stats=res.stats)
+    return CorpusGraphs(graphs=dict(sorted(graphs.items())), stats=res.stats, repeats=tuple(repeats))
 
 
 def corpus_graphs(docs: Sequence[LoadedDocument]) -> CorpusGraphs:

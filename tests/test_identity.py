@@ -92,6 +92,8 @@ def test_numbering_authority(issuer, authority):
     (ids.distribution_iri(D + "x/2020/1", 5), D + "x/2020/1/distribution/5"),
     (ids.evidence_iri(D + "x/2020/1", "cited_documents[0]"), D + "x/2020/1/evidence/cited-documents-0"),
     (ids.evidence_iri(D + "x/2020/1", "copy.signer.name"), D + "x/2020/1/evidence/copy-signer-name"),
+    (ids.evidence_iri(D + "x/2020/1", "number", "971c03e54ee92b8c" + "0" * 48),
+     D + "x/2020/1/evidence/971c03e54ee92b8c/number"),
     (ids.body_iri("Ban Tuyên giáo Tỉnh ủy Ninh Bình"), ids.ID + "body/ban-tuyen-giao-tinh-uy-ninh-binh"),
     (ids.group_iri("Các huyện ủy, thành ủy, đảng ủy trực thuộc Tỉnh ủy Ninh Bình"),
      ids.ID + "group/cac-huyen-uy-thanh-uy-dang-uy-truc-thuoc-tinh-uy-ninh-binh"),

@@ -1,0 +1,86 @@
+"""`directive-kg query NAME --limit N --offset M` (issue 15): one page of a listing, computed by the
+store or the endpoint (LIMIT/OFFSET written into the query), the same rows as a slice of the whole."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from directive_kg import queries as Q
+
+PAGED = [  # (query, limit, offset) -> the modifiers it ends up with
+    ("SELECT ?s WHERE { ?s ?p ?o } ORDER BY ?s", 10, 20, "OFFSET 20\nLIMIT 10"),
+    ("SELECT ?s WHERE { ?s ?p ?o } ORDER BY ?s", 10, 0, "LIMIT 10"),
+    ("SELECT ?s WHERE { ?s ?p ?o } ORDER BY ?s", None, 5, "OFFSET 5"),
+    # modifiers the query has are combined: a page of its own window
+    ("SELECT ?s WHERE { ?s ?p ?o } LIMIT 100 OFFSET 5", 10, 20, "OFFSET 25\nLIMIT 10"),
+    ("SELECT ?s WHERE { ?s ?p ?o } LIMIT 100 OFFSET 5", 10, 95, "OFFSET 100\nLIMIT 5"),
+    ("SELECT ?s WHERE { ?s ?p ?o } LIMIT 100", None, 30, "OFFSET 30\nLIMIT 70"),
+]
+
+
+@pytest.mark.parametrize("text,limit,offset,modifiers", PAGED)
+def test_page_writes_limit_and_offset(text, limit, offset, modifiers):
+    paged = Q.page(text, limit, offset)
+    Q.check_syntax(paged)
+    tail = [w for w in paged.split("}")[-1].split() if w not in ("ORDER", "BY", "?s")]
+    assert tail == modifiers.split()
+
+
+@pytest.mark.parametrize("text", [
+    # keywords in strings, IRIs and comments are not modifiers; a trailing VALUES block stays last
+    'SELECT ?s WHERE { ?s ?p "LIMIT 3 }" } # LIMIT 5\n',
+    "SELECT ?s WHERE { ?s <http://x/LIMIT> ?o } ORDER BY ?s VALUES ?s { <http://a> }",
+    "PREFIX a: <http://x#>\nSELECT * { { SELECT ?s WHERE { ?s ?p ?o } LIMIT 1 } }",
+])
+def test_page_leaves_the_rest_of_the_query_alone(text):
+    paged = Q.page(text, 7, 3)
+    Q.check_syntax(paged)
+    assert "OFFSET 3" in paged and "LIMIT 7" in paged
+    assert paged.replace("\nOFFSET 3", "").replace("\nLIMIT 7", "").split() == text.split()
+
+
+def test_page_refuses_negative_values():
+    with pytest.raises(Q.QueryError):
+        Q.page("SELECT * WHERE { ?s ?p ?o }", -1, 0)
+
+
+@pytest.mark.parametrize("name", ["documents", "signatures", "reporting-lines"])
+def test_pages_are_slices_of_the_whole_listing(corpus_store, name):
+    whole = Q.run(name, store=corpus_store).rows
+    assert len(whole) > 6
+    pages = [Q.run(name, store=corpus_store, limit=4, offset=k).rows for k in range(0, len(whole), 4)]
+    assert [row for p in pages for row in p] == whole
+    assert Q.run(name, store=corpus_store, limit=3, offset=2).rows == whole[2:5]
+
+
+def test_a_summarised_query_is_not_paged(corpus_store):
+    with pytest.raises(Q.QueryError, match="cannot be paged"):
+        Q.run("lag-per-level", store=corpus_store, limit=3)
+
+
+def test_pages_on_an_endpoint(oxigraph_server, corpus_store):
+    from directive_kg.remote import upload
+    upload(corpus_store, oxigraph_server.query_url)
+    local = Q.run("documents", store=corpus_store, limit=5, offset=3)
+    remote = Q.run("documents", endpoint=oxigraph_server.query_url, limit=5, offset=3)
+    assert len(remote) == 5 and remote.rows == local.rows
+
+
+def test_cli_limit_offset(tmp_path, seed_store):
+    from loaders.store import open_store
+    with open_store(tmp_path / "store", read_only=False) as opened:
+        opened.store.extend(seed_store.quads_for_pattern(None, None, None, None))
+    cli = [str(Path(sys.executable).parent / "directive-kg"), "query", "documents", "--store", str(tmp_path / "store"),
+           "--format", "json"]
+    whole = json.loads(subprocess.run(cli, capture_output=True, text=True, timeout=60, check=True).stdout)
+    done = subprocess.run(cli + ["--limit", "2", "--offset", "1"], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout) == whole[1:3]
+    csv = subprocess.run(cli[:-2] + ["--format", "csv", "--limit", "1"], capture_output=True, text=True, timeout=60)
+    assert len(csv.stdout.splitlines()) == 2  # header + one row
+    bad = subprocess.run(cli + ["--limit", "-3"], capture_output=True, text=True, timeout=60)
+    assert bad.returncode == 2 and "--limit" in bad.stderr
