@@ -30,7 +30,7 @@ from loaders.text import SourceText, unify_tones
 _WORD = re.compile(r"\w+")
 MASK = None  # a masked word: matches nothing
 
-__all__ = ["Words", "Passage", "Params", "words_of", "fold", "align", "find_reuse", "candidate_pairs"]
+__all__ = ["Words", "Passage", "Params", "words_of", "fold", "align", "word_map", "find_reuse", "candidate_pairs"]
 
 
 @dataclass(frozen=True)
@@ -70,6 +70,8 @@ class Passage:
     b_quote: str
     words: int          # length in words (the shorter side)
     similarity: float   # of the folded word sequences, 0..1
+    a_words: tuple[int, int] = (0, 0)  # word range [i0, i1) in a
+    b_words: tuple[int, int] = (0, 0)
 
 
 def fold(word: str) -> str:
@@ -157,7 +159,20 @@ def align(a: Words, b: Words, params: Params = Params(), a_name: str = "a", b_na
             continue
         sim = SequenceMatcher(None, a.folded[i0:i1], b.folded[j0:j1], autojunk=False).ratio()
         s_a, e_a, s_b, e_b = a.starts[i0], a.ends[i1 - 1], b.starts[j0], b.ends[j1 - 1]
-        out.append(Passage(a_name, b_name, s_a, e_a, s_b, e_b, a.text[s_a:e_a], b.text[s_b:e_b], n, round(sim, 3)))
+        out.append(Passage(a_name, b_name, s_a, e_a, s_b, e_b, a.text[s_a:e_a], b.text[s_b:e_b], n, round(sim, 3),
+                           (i0, i1), (j0, j1)))
+    return out
+
+
+def word_map(a: Words, b: Words, passages: Iterable[Passage]) -> dict[int, int]:
+    """Word of a -> the same word of b, inside the given passages (equal folded words only)."""
+    out: dict[int, int] = {}
+    for p in passages:
+        (i0, i1), (j0, j1) = p.a_words, p.b_words
+        sm = SequenceMatcher(None, a.folded[i0:i1], b.folded[j0:j1], autojunk=False)
+        for blk in sm.get_matching_blocks():
+            for t in range(blk.size):
+                out[i0 + blk.a + t] = j0 + blk.b + t
     return out
 
 
@@ -210,36 +225,3 @@ def find_reuse(texts: Mapping[str, str], params: Params = Params()) -> list[Pass
     for a, b in sorted(candidate_pairs(docs, params)):
         out += align(docs[a], docs[b], params, a, b)
     return out
-
-
-def group_passages(passages: Sequence[Passage]) -> list[dict[str, tuple[int, int]]]:
-    """Passages linked through a shared span of one document -> one group: document -> (start, end)
-    (the union of its spans in the group)."""
-    nodes: list[tuple[str, int, int]] = []
-    parent: list[int] = []
-
-    def node(doc: str, s: int, e: int) -> int:
-        for n, (d, s2, e2) in enumerate(nodes):
-            if d == doc and s < e2 and s2 < e:  # overlapping spans of one document: one node
-                nodes[n] = (d, min(s, s2), max(e, e2))
-                return _find(parent, n)
-        nodes.append((doc, s, e))
-        parent.append(len(parent))
-        return len(parent) - 1
-
-    for p in passages:
-        x, y = node(p.a, p.a_start, p.a_end), node(p.b, p.b_start, p.b_end)
-        parent[_find(parent, x)] = _find(parent, y)
-    groups: dict[int, dict[str, tuple[int, int]]] = defaultdict(dict)
-    for n, (d, s, e) in enumerate(nodes):
-        g = groups[_find(parent, n)]
-        s0, e0 = g.get(d, (s, e))
-        g[d] = (min(s, s0), max(e, e0))
-    return list(groups.values())
-
-
-def _find(parent: list[int], n: int) -> int:
-    while parent[n] != n:
-        parent[n] = parent[parent[n]]
-        n = parent[n]
-    return n
