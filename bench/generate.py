@@ -77,7 +77,7 @@ class Doc:
     name: str
     text: str
     gold: dict
-    reuse: list = field(default_factory=list)   # with --reuse: the passages copied from the parent
+    reuse: dict = field(default_factory=dict)   # with --reuse: its paragraph and the passages copied from the parent
 
 
 @dataclass(frozen=True)
@@ -126,7 +126,7 @@ class TextCopier:
             out.append(w)
         return " ".join(out)
 
-    def insert(self, name: str, text: str, parent: str | None) -> tuple[str, list[dict]]:
+    def insert(self, name: str, text: str, parent: str | None) -> tuple[str, dict]:
         rng = self.rng
         pieces: list[tuple[str, tuple[int, int] | None]] = []   # (sentence, index range copied) | new
         if parent is None or parent not in self.sentences:
@@ -171,7 +171,7 @@ class TextCopier:
             gold.append(dict(parent=parent, start=spans[k][0], end=spans[j][1],
                              parent_start=pspans[run[0]][0], parent_end=pspans[run[1]][1]))
             k = j + 1
-        return new_text, gold
+        return new_text, {"paragraph": [at, at + len(" ".join(para))], "passages": gold}
 
 
 class Generator:

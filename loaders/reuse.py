@@ -16,9 +16,10 @@ capacities) is masked before both steps, and a window shared by too many documen
 from __future__ import annotations
 
 import csv
+import hashlib
 import re
 import unicodedata
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import lru_cache
@@ -43,6 +44,7 @@ class Params:
     num_perm: int = 32      # MinHash permutations
     threshold: float = 0.3  # LSH Jaccard threshold between windows
     max_df: int = 50        # a window in more documents than this is boilerplate, not a candidate
+    max_df_share: float = 0.01  # a shingle in more than max(max_df, this share) of the documents: boilerplate
 
 
 @dataclass(frozen=True)
@@ -187,8 +189,22 @@ def _non_overlapping(chains: list[list[int]]) -> list[list[int]]:
 
 # --- candidates ------------------------------------------------------------------------------------
 
-def _windows(w: Words, params: Params) -> list[set[bytes]]:
-    grams = [" ".join(g).encode("utf-8") for _, g in _grams(w, params.k)]
+def gram_hash(gram: tuple[str, ...]) -> int:
+    """A stable 64-bit hash of a shingle (the same in every process, unlike hash())."""
+    return int.from_bytes(hashlib.blake2b(" ".join(gram).encode("utf-8"), digest_size=8).digest(), "little")
+
+
+def common_grams(docs: Mapping[str, Words], params: Params) -> set[int]:
+    """Shingles in too many documents (template text, formulas): they make no candidate."""
+    df: Counter = Counter()
+    for w in docs.values():
+        df.update({gram_hash(g) for _, g in _grams(w, params.k)})
+    limit = max(params.max_df, params.max_df_share * len(docs))
+    return {h for h, n in df.items() if n > limit}
+
+
+def _windows(w: Words, params: Params, common: set[int] | None = None) -> list[set[bytes]]:
+    grams = [" ".join(g).encode("utf-8") for _, g in _grams(w, params.k) if not common or gram_hash(g) not in common]
     if not grams:
         return []
     last = max(len(grams) - params.window, 0)
@@ -198,14 +214,16 @@ def _windows(w: Words, params: Params) -> list[set[bytes]]:
     return [set(grams[s:s + params.window]) for s in starts]
 
 
-def candidate_pairs(docs: Mapping[str, Words], params: Params = Params()) -> set[tuple[str, str]]:
-    """Pairs of document names (sorted) that share at least one LSH bucket of windows."""
+def candidate_pairs(docs: Mapping[str, Words], params: Params = Params(), common: set[int] | None = None
+                    ) -> set[tuple[str, str]]:
+    """Pairs of document names (sorted) that share at least one LSH bucket of windows (shingles in
+    ``common`` left out)."""
     from datasketch import MinHash, MinHashLSH
 
     lsh = MinHashLSH(threshold=params.threshold, num_perm=params.num_perm)
     hashes: list[tuple[str, object]] = []
     for name, w in docs.items():
-        wins = _windows(w, params)
+        wins = _windows(w, params, common)
         for n, mh in enumerate(MinHash.bulk(wins, num_perm=params.num_perm)):
             key = (name, n)
             lsh.insert(key, mh, check_duplication=False)
@@ -218,10 +236,24 @@ def candidate_pairs(docs: Mapping[str, Words], params: Params = Params()) -> set
     return pairs
 
 
-def find_reuse(texts: Mapping[str, str], params: Params = Params()) -> list[Passage]:
-    """Every passage shared by two documents of ``texts`` (name -> text)."""
+def find_reuse(texts: Mapping[str, str], params: Params = Params(),
+               linked: Iterable[tuple[str, str]] = ()) -> list[Passage]:
+    """Every passage shared by two documents of ``texts`` (name -> text). ``linked``: pairs always
+    aligned (a citation links them), whatever the LSH says: text that hundreds of documents down a
+    chain copy looks like boilerplate to the index (``max_df``) but is reuse along the chain."""
     docs = {name: words_of(t) for name, t in texts.items()}
+    common = common_grams(docs, params)
+    pairs = candidate_pairs(docs, params, common)
+    linked_pairs = {(min(a, b), max(a, b)) for a, b in linked if a in docs and b in docs and a != b}
     out: list[Passage] = []
-    for a, b in sorted(candidate_pairs(docs, params)):
-        out += align(docs[a], docs[b], params, a, b)
+    for a, b in sorted(pairs | linked_pairs):
+        found = align(docs[a], docs[b], params, a, b)
+        if (a, b) not in linked_pairs:  # unlinked: a passage of common shingles is boilerplate
+            found = [p for p in found if not _mostly_common(docs[a], p.a_words, common, params)]
+        out += found
     return out
+
+
+def _mostly_common(w: Words, words: tuple[int, int], common: set[int], params: Params) -> bool:
+    grams = [g for i, g in _grams(w, params.k) if words[0] <= i and i + params.k <= words[1]]
+    return not grams or sum(gram_hash(g) in common for g in grams) > len(grams) / 2
