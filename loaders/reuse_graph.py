@@ -16,11 +16,14 @@ from pathlib import Path
 from typing import Iterable, Mapping
 
 from loaders import identity as ids
-from loaders.reuse import Params, Passage, Words, _windows, align, words_of
+from array import array
+from collections import Counter
+
+from loaders.reuse import Params, Passage, Words, _grams, _mostly_common, _windows, align, gram_hash, words_of
 
 REUSE_GRAPH = ids.ID + "graph/reuse"
 CACHE_FILE = "reuse-cache.pickle"
-CACHE_VERSION = 1
+CACHE_VERSION = 2
 DKG = "https://w3id.org/directive-kg/ontology#"
 OA = "http://www.w3.org/ns/oa#"
 ELI = "http://data.europa.eu/eli/ontology#"
@@ -31,9 +34,12 @@ CITATION_EDGES = tuple(f"<{ELI}{p}>" for p in ("cites", "ensures_implementation_
 __all__ = ["REUSE_GRAPH", "reuse_graph", "detect_incremental"]
 
 
-def detect_incremental(texts: Mapping[str, str], cache_path: Path | None, params: Params = Params()
-                       ) -> tuple[list[Passage], dict]:
-    """Passages between the documents of ``texts`` (sha256 -> text), names = sha256; stats."""
+def detect_incremental(texts: Mapping[str, str], cache_path: Path | None, params: Params = Params(),
+                       linked: Iterable[tuple[str, str]] = ()) -> tuple[list[Passage], dict]:
+    """Passages between the documents of ``texts`` (sha256 -> text), names = sha256; stats. ``linked``
+    pairs (a citation links them) are always aligned. Shingles in too many documents (counted over
+    the whole corpus, from the cache) make no candidate; a document's MinHashes are computed once,
+    with the common shingles of the corpus as it was then."""
     from datasketch import LeanMinHash, MinHash, MinHashLSH
 
     cache = _load_cache(cache_path, params)
@@ -47,7 +53,15 @@ def detect_incremental(texts: Mapping[str, str], cache_path: Path | None, params
     hashes: dict[str, list] = {}
     new = [s for s in texts if s not in cache["minhashes"]]
     for sha in new:
-        mhs = MinHash.bulk(_windows(w(sha), params), num_perm=params.num_perm)
+        cache["grams"][sha] = array("Q", sorted({gram_hash(g) for _, g in _grams(w(sha), params.k)}))
+    df: Counter = Counter()
+    for sha in texts:
+        df.update(cache["grams"][sha])
+    limit = max(params.max_df, params.max_df_share * len(texts))
+    common = {h for h, n in df.items() if n > limit}
+    del df
+    for sha in new:
+        mhs = MinHash.bulk(_windows(w(sha), params, common), num_perm=params.num_perm)
         cache["minhashes"][sha] = [LeanMinHash(m) for m in mhs]
     lsh = MinHashLSH(threshold=params.threshold, num_perm=params.num_perm)
     for sha in texts:
@@ -60,18 +74,25 @@ def detect_incremental(texts: Mapping[str, str], cache_path: Path | None, params
             others = {d for d, _ in lsh.query(mh)} - {sha}
             if len(others) < params.max_df:
                 pairs.update((min(sha, o), max(sha, o)) for o in others)
+    linked_pairs = {(min(a, b), max(a, b)) for a, b in linked if a in texts and b in texts and a != b}
     old_pairs = {p: v for p, v in cache["pairs"].items() if p[0] in texts and p[1] in texts}
-    for a, b in sorted(pairs - set(old_pairs)):
-        old_pairs[a, b] = align(w(a), w(b), params, a, b)
+    todo = sorted((pairs | linked_pairs) - set(old_pairs))
+    for a, b in todo:
+        found = align(w(a), w(b), params, a, b)
+        if (a, b) not in linked_pairs:  # unlinked: a passage of common shingles is boilerplate
+            found = [p for p in found if not _mostly_common(w(a), p.a_words, common, params)]
+        old_pairs[a, b] = found
+    pairs = todo
     cache["pairs"] = old_pairs
     cache["minhashes"] = {s: h for s, h in cache["minhashes"].items() if s in texts}
+    cache["grams"] = {s: h for s, h in cache["grams"].items() if s in texts}
     _save_cache(cache_path, cache)
     passages = [p for ps in old_pairs.values() for p in ps]
     return passages, {"documents": len(texts), "new": len(new), "pairs_aligned": len(pairs), "passages": len(passages)}
 
 
 def _load_cache(path: Path | None, params: Params) -> dict:
-    empty = {"version": CACHE_VERSION, "params": params, "minhashes": {}, "pairs": {}}
+    empty = {"version": CACHE_VERSION, "params": params, "minhashes": {}, "grams": {}, "pairs": {}}
     if path is None or not path.exists():
         return empty
     try:
@@ -175,8 +196,10 @@ def reuse_triples(passages: Iterable[Passage], docs: Mapping[str, str], edges: M
 def reuse_graph(texts: Mapping[str, str], graphs: Mapping[str, str], store_dir: Path | None,
                 params: Params = Params()) -> tuple[str, dict]:
     """texts: sha256 -> text of each loaded file; graphs: the mapped graphs. -> N-Triples, stats."""
-    passages, stats = detect_incremental(texts, Path(store_dir) / CACHE_FILE if store_dir else None, params)
     docs, edges = documents_and_edges(graphs)
+    sha_of = {d: src[1:-1].rsplit("/", 1)[1] for src, d in docs.items()}
+    linked = [(sha_of[a], sha_of[b]) for a, targets in edges.items() if a in sha_of for b in targets if b in sha_of]
+    passages, stats = detect_incremental(texts, Path(store_dir) / CACHE_FILE if store_dir else None, params, linked)
     return reuse_triples(passages, docs, edges), stats
 
 
