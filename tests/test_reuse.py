@@ -144,3 +144,10 @@ def test_build_without_reuse(tmp_path):
     build(DOCUMENTS, tmp_path / "s", progress=False, reuse=False)
     with open_store(tmp_path / "s") as kg:
         assert not kg.query("ASK { ?r a <https://w3id.org/directive-kg/ontology#TextReuse> }")
+
+
+def test_copied_edited_new_shares():
+    from directive_kg.reuse_diagram import shares
+    got = shares({"a": LEFT + SHARED + ".", "b": RIGHT + _edited(SHARED) + ".", "c": OTHER}, {})
+    assert got["a"][0] + got["a"][1] > 0.5 and got["c"] == (0.0, 0.0, 1.0)
+    assert all(abs(sum(v) - 1) < 1e-9 for v in got.values())
