@@ -77,6 +77,7 @@ class Doc:
     name: str
     text: str
     gold: dict
+    reuse: dict = field(default_factory=dict)   # with --reuse: its paragraph and the passages copied from the parent
 
 
 @dataclass(frozen=True)
@@ -93,12 +94,94 @@ class Ref:
     channel: str = "party"
 
 
+class TextCopier:
+    """The reuse paragraphs: sentences of random words of the vocabulary (unique with overwhelming
+    probability, so any shared stretch is a copy), copied down the chain with noise."""
+    OCR = {"a": "á", "ă": "a", "ơ": "o", "ư": "u", "l": "1", "o": "0", "n": "m", "h": "b", "ê": "e", "ộ": "ô", "i": "l"}
+
+    def __init__(self, rng: random.Random, copy_rate: float = 0.6, word_noise: float = 0.04):
+        self.rng, self.copy_rate, self.word_noise = rng, copy_rate, word_noise
+        words = {w.lower() for v in VOCAB.values() if isinstance(v, list) for item in v
+                 for w in (item if isinstance(item, str) else " ".join(str(x) for x in item.values())).split()}
+        self.words = sorted(w for w in words if w.isalpha())
+        self.sentences: dict[str, list[tuple[int, int]]] = {}   # document -> its paragraph's sentence spans
+        self.texts: dict[str, str] = {}
+
+    def new_sentence(self) -> str:
+        n = self.rng.randint(14, 24)
+        s = " ".join(self.rng.choice(self.words) for _ in range(n))
+        return s[0].upper() + s[1:] + "."
+
+    def noisy(self, sentence: str) -> str:
+        out = []
+        for w in sentence.split(" "):
+            r = self.rng.random()
+            if r < self.word_noise:              # an OCR-confused letter
+                i = self.rng.randrange(len(w))
+                w = w[:i] + self.OCR.get(w[i], w[i]) + w[i + 1:]
+            elif r < self.word_noise * 1.25:     # a word dropped
+                continue
+            elif r < self.word_noise * 1.5:      # a word inserted
+                out.append(self.rng.choice(self.words))
+            out.append(w)
+        return " ".join(out)
+
+    def insert(self, name: str, text: str, parent: str | None) -> tuple[str, dict]:
+        rng = self.rng
+        pieces: list[tuple[str, tuple[int, int] | None]] = []   # (sentence, index range copied) | new
+        if parent is None or parent not in self.sentences:
+            pieces = [(self.new_sentence(), None) for _ in range(8)]
+        else:
+            ptext, pspans = self.texts[parent], self.sentences[parent]
+            runs: list[list[int]] = []
+            for i in range(len(pspans)):
+                if rng.random() < self.copy_rate:
+                    if runs and runs[-1][-1] == i - 1:
+                        runs[-1].append(i)
+                    else:
+                        runs.append([i])
+            if len(runs) > 1 and rng.random() < 0.2:   # two items reordered
+                a, b = rng.sample(range(len(runs)), 2)
+                runs[a], runs[b] = runs[b], runs[a]
+            for run in runs:
+                if rng.random() < 0.5:                  # a local sentence before it
+                    pieces.append((self.new_sentence(), None))
+                for i in run:
+                    pieces.append((self.noisy(ptext[pspans[i][0]:pspans[i][1]]), (run[0], run[-1])))
+            pieces.append((self.new_sentence(), None))
+        at = text.find(" yêu cầu")
+        at = text.rfind("\n", 0, at) + 1 if at >= 0 else len(text)
+        spans, pos, para = [], at, []
+        for sentence, _ in pieces:
+            spans.append((pos, pos + len(sentence)))
+            para.append(sentence)
+            pos += len(sentence) + 1
+        new_text = text[:at] + " ".join(para) + "\n\n" + text[at:]
+        self.texts[name], self.sentences[name] = new_text, spans
+        gold, k = [], 0
+        while k < len(pieces):   # one passage per run of consecutive copied sentences
+            run = pieces[k][1]
+            if run is None:
+                k += 1
+                continue
+            j = k
+            while j + 1 < len(pieces) and pieces[j + 1][1] == run:
+                j += 1
+            pspans = self.sentences[parent]
+            gold.append(dict(parent=parent, start=spans[k][0], end=spans[j][1],
+                             parent_start=pspans[run[0]][0], parent_end=pspans[run[1]][1]))
+            k = j + 1
+        return new_text, {"paragraph": [at, at + len(" ".join(para))], "passages": gold}
+
+
 class Generator:
-    def __init__(self, seed: int, noise: float):
+    def __init__(self, seed: int, noise: float, reuse: bool = False):
         self.rng = random.Random(seed)
         self.noise = noise
         self.number = Numbering(self.rng)
         self.units = load_units()
+        # Text reuse (--reuse): its own random stream, so the documents without it stay byte for byte.
+        self.copier = TextCopier(random.Random(seed * 7919 + 1)) if reuse else None
 
     # -- pieces ----------------------------------------------------------------------------------------
     def person(self) -> str:
@@ -294,6 +377,13 @@ class Generator:
                     urgency=urgency, recipients=list(recipients), cited_documents=list(cites), assignments=list(assigns),
                     signer=signer, distribution=list(distribution), copy_of=None)
 
+    def copied(self, doc: Doc, parent: str | None) -> Doc:
+        """With --reuse: a paragraph before the "... yêu cầu" line, copied in part from the parent's (with
+        noise) and in part new; the copied passages are the document's reuse gold."""
+        if self.copier is not None:
+            doc.text, doc.reuse = self.copier.insert(doc.name, doc.text, parent)
+        return doc
+
     # -- the corpus ------------------------------------------------------------------------------------
     def documents(self, total: int):
         """Breadth first: a central directive, its provinces, their districts; then the next directive."""
@@ -302,7 +392,7 @@ class Generator:
         while made < total:
             root_date = start + dt.timedelta(days=11 * k + self.rng.randint(0, 5))
             doc, root = self.central(k, root_date)
-            yield doc
+            yield self.copied(doc, None)
             made += 1
             provinces = []
             for u in self.units:
@@ -310,20 +400,20 @@ class Generator:
                     return
                 lag = self.rng.choice([0, 1, 1, 1, 2, 2, 3]) if self.rng.random() > 0.05 else self.rng.randint(5, 20)
                 pdoc, pref = self.province_party(made, u, root, root_date + dt.timedelta(days=lag))
-                yield pdoc
+                yield self.copied(pdoc, doc.name)
                 made += 1
-                provinces.append((u, pref))
+                provinces.append((u, pref, pdoc.name))
                 if made < total and self.rng.random() < 0.5:
                     sdoc, _ = self.province_state(made, u, root, root_date + dt.timedelta(days=lag + self.rng.randint(0, 2)))
-                    yield sdoc
+                    yield self.copied(sdoc, doc.name)
                     made += 1
-            for u, pref in provinces:
+            for u, pref, pname in provinces:
                 for d in u.districts:
                     if made >= total:
                         return
                     lag = self.rng.choice([1, 1, 2, 2, 3]) if self.rng.random() > 0.05 else self.rng.randint(4, 15)
                     parents = [pref, root] if self.rng.random() < 0.4 else [pref]
-                    yield self.district_party(made, u, d, parents, pref.date + dt.timedelta(days=lag))
+                    yield self.copied(self.district_party(made, u, d, parents, pref.date + dt.timedelta(days=lag)), pname)
                     made += 1
             k += 1
 
@@ -344,11 +434,13 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--no-gold", action="store_true", help="write the texts only")
     ap.add_argument("--duplicates", type=float, default=0.0,
                     help="share of documents (0..1) also saved under a second file name, as from another website")
+    ap.add_argument("--reuse", action="store_true", help="add a paragraph each implementation partly copies from "
+                    "its parent (OCR-like noise, reordered and inserted sentences); NAME.reuse.json is its gold")
     args = ap.parse_args(argv)
     args.out.mkdir(parents=True, exist_ok=True)
     n = copies = 0
     dup_rng = random.Random(args.seed + 1)  # its own stream: the corpus is the same with or without copies
-    for doc in Generator(args.seed, args.noise).documents(args.docs):
+    for doc in Generator(args.seed, args.noise, args.reuse).documents(args.docs):
         docs = [doc]
         if args.duplicates and dup_rng.random() < args.duplicates:
             docs.append(saved_elsewhere(doc, dup_rng))
@@ -357,6 +449,8 @@ def main(argv: list[str] | None = None) -> int:
             (args.out / f"{d.name}.txt").write_bytes(d.text.encode("utf-8"))
             if not args.no_gold:
                 (args.out / f"{d.name}.gold.json").write_text(json.dumps(d.gold, ensure_ascii=False, indent=1), encoding="utf-8")
+                if args.reuse and d is doc:  # a copy's spans moved with its bytes: its gold is the original's
+                    (args.out / f"{d.name}.reuse.json").write_text(json.dumps(d.reuse), encoding="utf-8")
         n += 1
     print(f"wrote {n} documents to {args.out}" + (f", {copies} of them twice" if copies else ""), file=sys.stderr)
     return 0

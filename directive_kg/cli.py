@@ -6,7 +6,7 @@ import argparse
 import importlib
 import sys
 
-COMMANDS = ["extract", "build", "queries", "query", "find", "export", "uptake", "upload", "diagram"]
+COMMANDS = ["extract", "build", "queries", "query", "find", "export", "uptake", "reconstruct", "upload", "diagram"]
 
 
 def make_parser() -> argparse.ArgumentParser:

@@ -170,7 +170,7 @@ class BuildReport:
 def build(corpus_dir: str | os.PathLike = DOCUMENTS, store_path: str | os.PathLike | None = None, *,
           engine: str = "fast", wait: float = 0.0, jobs: int | None = None,
           export_to: str | os.PathLike | None = None, progress: bool | None = None,
-          file_timeout: float = FILE_TIMEOUT) -> BuildReport:
+          file_timeout: float = FILE_TIMEOUT, reuse: bool = True) -> BuildReport:
     """Build (or update) the graph of ``corpus_dir`` in the store at ``store_path``.
 
     Raises BuildError / StoreError only when the build itself cannot run; every file's fate is in
@@ -199,6 +199,11 @@ def build(corpus_dir: str | os.PathLike = DOCUMENTS, store_path: str | os.PathLi
             del loaded  # the records and their texts: their memory is wanted by the load
             stats, graphs = mapped.stats, {**mapped.graphs, **_static_graphs()}
             del mapped
+        if reuse:  # text reuse between the loaded files (loaders.reuse_graph), its own graph
+            with clock("reuse"):
+                show.stage("finding text reuse")
+                from loaders.reuse_graph import reuse_graphs
+                graphs.update(reuse_graphs(corpus, outcomes, graphs, kg.path))
         _pause("mapped")
         with clock("load"):
             show.stage("loading the store")

@@ -87,6 +87,10 @@ EXPECTED: dict[str, list[tuple[str, str | None, str]]] = {
         (DOC + "/evidence/number", p, V)
         for p in ("oa:hasBody", "dkg:field", "(oa:hasTarget oa:hasSelector)", "(oa:hasTarget oa:hasSelector)")],
     "SpecificResourceShape": [(DOC + "/evidence/number/target", "oa:hasSource", V)],
+    "TextReuseShape": [
+        ("reuse/0123456789abcdef0123", p, V) for p in (
+            "dkg:passage", "dkg:wordCount", "dkg:similarity", "dkg:linkedByCitation",
+            "(dkg:passage oa:hasSelector)", "(dkg:passage oa:hasSelector)")],
     "TextQuoteSelectorShape": [("selector/quote", "oa:exact", V)],
     "TextPositionSelectorShape": [("selector/position", "oa:start", V), ("selector/negative", "oa:start", V)],
     "QuoteSpanShape": [(DOC + "/evidence/number", "oa:hasTarget", V)],

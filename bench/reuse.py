@@ -1,0 +1,125 @@
+#!/usr/bin/env python3
+"""Text reuse: passage precision and recall against the generator's gold, time and memory.
+
+    .venv/bin/python bench/reuse.py --sizes 1000,10000 [--seed 7]
+
+Each size: `bench/generate.py --reuse` writes the corpus once into bench/corpus/reuse-N (NAME.reuse.json:
+the passages each implementation copied from its parent). Detection = loaders.reuse.find_reuse over
+every text, with the (implementation, parent) pairs as the citation-linked pairs (the build knows
+them from the citations) plus the LSH candidates. Scores by character overlap on (implementation,
+parent) pairs, both sides, inside the generated reuse paragraphs (the rest of each text is the
+generator's template, the same in every document of a kind: boilerplate by construction, not scored;
+passages found there are counted apart): precision = detected characters inside a gold passage / detected
+characters, recall = gold characters detected / gold characters. Passages found between other pairs
+(siblings, grandparents: real reuse the gold does not list) are counted apart. `seconds` is wall
+clock, `cpu_seconds` the process's CPU time (one process: the machine is shared, so CPU time is the
+comparable figure).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import subprocess
+import sys
+import time
+import unicodedata
+from collections import defaultdict
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))
+
+from loaders.reuse import Params, find_reuse  # noqa: E402
+
+
+def corpus(n: int, seed: int) -> Path:
+    out = HERE / "corpus" / f"reuse-{n}"
+    if not (out / "done").exists():
+        subprocess.run([sys.executable, str(HERE / "generate.py"), "--docs", str(n), "--out", str(out), "--seed",
+                        str(seed), "--reuse"], check=True)
+        (out / "done").write_text("ok")
+    return out
+
+
+def _merge(spans):
+    out = []
+    for s, e in sorted(spans):
+        if out and s <= out[-1][1]:
+            out[-1][1] = max(out[-1][1], e)
+        else:
+            out.append([s, e])
+    return out
+
+
+def _overlap(a, b) -> int:
+    a, b = _merge(a), _merge(b)
+    i = j = total = 0
+    while i < len(a) and j < len(b):
+        total += max(0, min(a[i][1], b[j][1]) - max(a[i][0], b[j][0]))
+        if a[i][1] < b[j][1]:
+            i += 1
+        else:
+            j += 1
+    return total
+
+
+def _length(spans) -> int:
+    return sum(e - s for s, e in _merge(spans))
+
+
+def measure(folder: Path, params: Params) -> dict:
+    texts = {p.stem: unicodedata.normalize("NFC", p.read_text("utf-8")) for p in sorted(folder.glob("*.txt"))}
+    gold: dict[tuple[str, str], dict[str, list]] = defaultdict(lambda: defaultdict(list))
+    paragraph: dict[str, tuple[int, int]] = {}
+    for p in folder.glob("*.reuse.json"):
+        child = p.name[:-len(".reuse.json")]
+        entry = json.loads(p.read_text("utf-8"))
+        paragraph[child] = tuple(entry["paragraph"])
+        for g in entry["passages"]:
+            pair = gold[child, g["parent"]]
+            pair[child].append((g["start"], g["end"]))
+            pair[g["parent"]].append((g["parent_start"], g["parent_end"]))
+    linked = set(gold)
+    t0, c0 = time.perf_counter(), time.process_time()
+    passages = find_reuse(texts, params, linked=linked)
+    seconds, cpu = time.perf_counter() - t0, time.process_time() - c0
+    found: dict[tuple[str, str], dict[str, list]] = defaultdict(lambda: defaultdict(list))
+    other = 0
+    for p in passages:
+        key = (p.a, p.b) if (p.a, p.b) in gold else (p.b, p.a) if (p.b, p.a) in gold else None
+        if key is None:
+            other += 1
+            continue
+        found[key][p.a].append((p.a_start, p.a_end))
+        found[key][p.b].append((p.b_start, p.b_end))
+    hit = det = gold_chars = 0
+    outside = 0
+    for key in set(gold) | set(found):
+        for doc in key:
+            g, f = gold.get(key, {}).get(doc, []), found.get(key, {}).get(doc, [])
+            ps, pe = paragraph[doc]
+            outside += sum(1 for s, e in f if e <= ps or s >= pe)
+            f = [(max(s, ps), min(e, pe)) for s, e in f if s < pe and e > ps]
+            hit += _overlap(g, f)
+            det += _length(f)
+            gold_chars += _length(g)
+    return {"documents": len(texts), "gold_pairs": len(gold), "gold_passages": sum(len(v[k[0]]) for k, v in gold.items()),
+            "passages_on_gold_pairs": sum(len(v[k[0]]) for k, v in found.items()), "passages_other_pairs": other,
+            "passage_sides_in_template_text": outside,
+            "precision": round(hit / det, 4) if det else None, "recall": round(hit / gold_chars, 4) if gold_chars else None,
+            "seconds": round(seconds, 1), "cpu_seconds": round(cpu, 1), "peak_memory_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)}
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--sizes", default="1000,10000")
+    ap.add_argument("--seed", type=int, default=7)
+    args = ap.parse_args(argv)
+    for n in map(int, args.sizes.split(",")):
+        print(json.dumps({"size": n, **measure(corpus(n, args.seed), Params())}), flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

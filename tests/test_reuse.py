@@ -1,0 +1,153 @@
+"""Text reuse: detection on small texts (copied, edited, OCR noise, tone placement, boilerplate), exact spans,
+the incremental cache, the reuse graph of a build, `directive-kg reconstruct` and queries/reuse.rq on data/documents."""
+from __future__ import annotations
+
+import json
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+from loaders.reuse import Params, align, find_reuse, fold, words_of
+from loaders.reuse_graph import detect_incremental
+
+ROOT = Path(__file__).resolve().parent.parent
+DOCUMENTS = ROOT / "data" / "documents"
+
+SHARED = ("phát huy mạnh mẽ phương châm 4 tại chỗ; bình tĩnh, chủ động ứng phó mọi tình huống; tuyệt đối "
+          "không được chủ quan, lơ là, nhưng không được gây hoang mang, mất ổn định")
+LEFT = "Ban Thường vụ Tỉnh ủy Ninh Bình đề nghị các cấp ủy, tổ chức đảng trên địa bàn tỉnh quan tâm thực hiện: "
+RIGHT = ("Huyện ủy Nam Trực giao Văn phòng theo dõi, đôn đốc việc thực hiện. Các xã báo cáo kết quả "
+         "trước ngày 15 hằng tháng, đồng thời ")
+OTHER = ("Ủy ban nhân dân tỉnh giao Sở Y tế chủ trì, phối hợp với các sở, ngành liên quan tổ chức kiểm tra "
+         "việc cách ly tập trung tại các cơ sở y tế, báo cáo kết quả về Văn phòng trước ngày 30 tháng 8.")
+BOILER = ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n{body}\nNơi nhận:\n- Như trên;\n"
+          "- Lưu VT.\nT/M BAN THƯỜNG VỤ\nPHÓ BÍ THƯ THƯỜNG TRỰC\n(Đã ký)")
+
+
+def _ocr(text: str) -> str:
+    """OCR-like noise: a dropped accent, a confused letter, a broken word."""
+    return text.replace("mạnh mẽ", "manh mẽ").replace("tình huống", "tinh huõng").replace("lơ là", "lơ 1à")
+
+
+def _edited(text: str) -> str:
+    return text.replace("bình tĩnh, ", "hết sức bình tĩnh, ").replace("mọi tình huống", "các tình huống")
+
+
+def _old_tones(text: str) -> str:
+    return text.replace("hòa", "hoà").replace("Hòa", "Hoà").replace("thủy", "thuỷ")
+
+
+TONED = ("Ủy ban nhân dân huyện Hòa Vang chỉ đạo các xã hòa giải kịp thời các mâu thuẫn ở cơ sở, "
+         "thủy lợi nội đồng phải được nạo vét trước mùa mưa bão, bảo đảm an toàn cho nhân dân")
+
+# name, text a, text b, expected: None (nothing) or (a fragment of the passage, min similarity)
+CASES = [
+    ("copied", LEFT + SHARED + ".", RIGHT + SHARED + ".", ("phương châm 4 tại chỗ", 1.0)),
+    ("edited", LEFT + SHARED + ".", RIGHT + _edited(SHARED) + ".", ("gây hoang mang", 0.85)),
+    ("ocr noise", LEFT + SHARED + ".", RIGHT + _ocr(SHARED) + ".", ("phương châm", 0.85)),
+    ("tone placement", "Mở đầu. " + TONED + ".", "Khác hẳn. " + _old_tones(TONED) + ".", ("Hòa Vang", 1.0)),
+    ("boilerplate only", BOILER.format(body=LEFT), BOILER.format(body=OTHER), None),
+    ("unrelated", LEFT + OTHER, RIGHT, None),
+    ("too short", LEFT + "chủ động ứng phó mọi tình huống.", RIGHT + "chủ động ứng phó mọi tình huống.", None),
+]
+
+
+@pytest.mark.parametrize("name, a, b, expected", CASES, ids=[c[0] for c in CASES])
+def test_detection(name, a, b, expected):
+    a, b = unicodedata.normalize("NFC", a), unicodedata.normalize("NFC", b)
+    found = align(words_of(a), words_of(b))
+    if expected is None:
+        assert found == []
+        return
+    fragment, similarity = expected
+    assert len(found) == 1, found
+    p = found[0]
+    assert a[p.a_start:p.a_end] == p.a_quote and b[p.b_start:p.b_end] == p.b_quote   # exact spans
+    assert fragment in p.a_quote and p.similarity >= similarity and p.words >= Params().min_words
+    assert not p.a_quote[0].isspace() and not p.a_quote[-1].isspace()
+
+
+def test_fold_tones_case_and_accents():
+    assert fold("Hoà") == fold("hòa") == fold("HÒA") == "hoa"
+    assert fold("Đảng") == "dang"
+
+
+def test_lsh_finds_the_pairs_that_share_text_and_only_those():
+    texts = {"a": LEFT + SHARED, "b": RIGHT + SHARED, "c": BOILER.format(body=OTHER), "d": BOILER.format(body="Kính gửi: các sở, ban, ngành.")}
+    pairs = {(p.a, p.b) for p in find_reuse(texts)}
+    assert pairs == {("a", "b")}
+
+
+def test_incremental_cache(tmp_path):
+    cache = tmp_path / "reuse-cache.pickle"
+    texts = {"a": LEFT + SHARED, "b": RIGHT + SHARED, "c": OTHER}
+    first, s1 = detect_incremental(texts, cache)
+    again, s2 = detect_incremental(texts, cache)
+    assert s1["new"] == 3 and s2["new"] == 0 and s2["pairs_aligned"] == 0 and again == first
+    more, s3 = detect_incremental({**texts, "d": "Mở đầu khác. " + SHARED}, cache)
+    assert s3["new"] == 1 and s3["pairs_aligned"] == 2 and len(more) == 3   # d~a, d~b; a~b from the cache
+
+
+# --- on data/documents, built into a temporary store ------------------------------------------------
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> Path:
+    from loaders.build import build
+    store = tmp_path_factory.mktemp("reuse-store")
+    build(DOCUMENTS, store, progress=False)
+    return store
+
+
+def _nfc(path: str) -> str:
+    from loaders.read import read_document
+    return unicodedata.normalize("NFC", read_document(str(DOCUMENTS / path)).text)
+
+
+def test_reconstruct_10_dm(built, capsys):
+    from directive_kg.cli import main
+    assert main(["reconstruct", "10/ĐM", "--format", "json", "--store", str(built)]) == 0
+    out = json.loads(capsys.readouterr().out)
+    three = {"2644-CV/TU", "11-CV/HU", "963-CV/TU"}
+    assert out["document"] == "10/ĐM" and three <= set(out["implementations"])
+    assert out["passages"] and all(len({s["document"] for s in p["sources"]}) >= 2 for p in out["passages"])
+    tai_cho = [p for p in out["passages"] if "phương châm 4 tại chỗ" in p["text"]
+               and "không được gây hoang mang" in p["text"]]
+    assert len(tai_cho) == 1 and three <= {s["document"] for s in tai_cho[0]["sources"]}
+    assert tai_cho[0]["agreement"] >= 0.75
+    files = {"2644-CV/TU": "000_971c03e54ee92b8c.txt", "11-CV/HU": "001_769c6a309fc48807.txt",
+             "963-CV/TU": "004_09971cfee03b94d0.txt"}
+    for s in tai_cho[0]["sources"]:
+        assert "phương châm 4 tại chỗ" in _nfc(files[s["document"]])[s["start"]:s["end"]]
+    first = tai_cho[0]["sources"][0]
+    assert _nfc(files[first["document"]])[first["start"]:first["end"]] == tai_cho[0]["text"]
+
+
+def test_reconstruct_needs_two_implementations(built, capsys):
+    from directive_kg.cli import main
+    assert main(["reconstruct", "2644-CV/TU", "--store", str(built)]) == 1
+    assert "at least two are needed" in capsys.readouterr().err
+
+
+def test_reuse_query_963_against_11(built):
+    from directive_kg import queries as Q
+    rows = Q.run("reuse", {"doc": "963-CV/TU"}, store=built).rows
+    hits = [r for r in rows if r["other"] == "11-CV/HU" and "phương châm 4 tại chỗ" in r["quote"]]
+    assert hits and hits[0]["relation"] == "sibling" and hits[0]["linked"] is False
+    text = _nfc("004_09971cfee03b94d0.txt")
+    assert all(text[r["start"]:r["end"]] == r["quote"] for r in rows)
+
+
+def test_build_without_reuse(tmp_path):
+    from loaders.build import build
+    from loaders.store import open_store
+    build(DOCUMENTS, tmp_path / "s", progress=False, reuse=False)
+    with open_store(tmp_path / "s") as kg:
+        assert not kg.query("ASK { ?r a <https://w3id.org/directive-kg/ontology#TextReuse> }")
+
+
+def test_copied_edited_new_shares():
+    from directive_kg.reuse_diagram import shares
+    got = shares({"a": LEFT + SHARED + ".", "b": RIGHT + _edited(SHARED) + ".", "c": OTHER}, {})
+    assert got["a"][0] + got["a"][1] > 0.5 and got["c"] == (0.0, 0.0, 1.0)
+    assert all(abs(sum(v) - 1) < 1e-9 for v in got.values())
