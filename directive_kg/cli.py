@@ -6,7 +6,7 @@ import argparse
 import importlib
 import sys
 
-COMMANDS = ["extract", "build", "queries", "query", "upload", "diagram"]
+COMMANDS = ["extract", "text", "build", "queries", "query", "upload", "diagram"]
 
 
 def make_parser() -> argparse.ArgumentParser:
