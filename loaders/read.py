@@ -108,7 +108,7 @@ _NO_TEXT = {
     "text": "only whitespace, no text", "markdown": "only whitespace, no text",
     "html": "no text: the HTML page has only markup, scripts or whitespace",
     "docx": "no text: the DOCX has only empty paragraphs", "pdf": "no text layer: this PDF is a scan; run OCR first",
-    "image": "no text found by OCR on the image",
+    "image": "no text: OCR found no words on the image (a blank page, a picture, or too faint to read)",
 }
 
 
@@ -343,8 +343,10 @@ def _read_pdf(raw: bytes, ocr: _Ocr) -> tuple[str, None, list[str], OcrInfo | No
     warnings += notes
     blank = [str(n) for n, t in enumerate(texts, 1) if not t.strip()]
     if len(blank) == len(texts):
-        raise _SetAside(f"broken PDF: could not read the text of {', '.join(failed)}" if failed else _NO_TEXT["pdf"]
-                        + ("" if ocr.mode != "never" else " (OCR is off: --ocr never)"))
+        raise _SetAside(f"broken PDF: could not read the text of {', '.join(failed)}" if failed else
+                        "no text: neither a text layer nor words found by OCR (blank or unreadable pages)" if info else
+                        "no text layer: this PDF is a scan; OCR is off (--ocr never)" if ocr.mode == "never" else
+                        _NO_TEXT["pdf"])
     if failed:
         warnings.append("could not read the text of " + ", ".join(failed))
     if blank and info is None:

@@ -23,7 +23,7 @@ from PIL import Image, ImageDraw, ImageFilter, ImageFont
 
 FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")  # Debian fonts-dejavu-core: has every Vietnamese letter
 FONTS = {"regular": "DejaVuSerif.ttf", "bold": "DejaVuSerif-Bold.ttf"}
-DPI = 200
+DPI = 300
 PAGE = (int(8.27 * DPI), int(11.69 * DPI))  # A4
 MARGIN = {"left": int(1.1 * DPI), "right": int(0.6 * DPI), "top": int(0.7 * DPI), "bottom": int(0.8 * DPI)}
 SIZE = {"body": 12, "header": 11}  # points
@@ -48,7 +48,8 @@ def clean_lines(text: str) -> list[str]:
     """The text's lines without its markdown noise ("**", "\\*", trailing double spaces)."""
     lines = []
     for line in text.replace("\r\n", "\n").split("\n"):
-        line = line.replace("**", "").replace("\\*", "*").replace("\\", "").rstrip()
+        line = line.replace("**", "").replace("\\*", "\x00").replace("\\", "").rstrip()
+        line = re.sub(r"(?<!\S)\*(?=\S)|(?<=\S)\*(?!\S)", "", line).replace("\x00", "*")  # *emphasis*
         line = re.sub(r"^\s*[-*]\s+(?=Kính gửi)", "", line).strip()
         lines.append(line)
     return lines
