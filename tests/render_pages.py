@@ -150,7 +150,7 @@ def draw_document(text: str, rng: random.Random) -> list[Image.Image]:
     doc = layout(text)
     pages = _Pages()
     x0, x1 = MARGIN["left"], PAGE[0] - MARGIN["right"]
-    split = x0 + int((x1 - x0) * 0.42)
+    split = x0 + int((x1 - x0) * 0.47)
     if doc.left:
         top = pages.y
         _column(pages, doc.left, x0, split - 20, SIZE["header"])
