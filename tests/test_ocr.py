@@ -97,7 +97,7 @@ def test_header_columns_come_out_one_after_the_other(scans, cache):
 def test_page_images(tmp_path, cache, fmt):
     image = render(SEEDS[4], tmp_path, fmt, slice(0, 1))
     record = extract_file(image, ocr_cache=cache)
-    assert (record.number, record.issuer, record.urgency) == ("963-CV/TU", "Tỉnh ủy Trà Vinh", "Hỏa tốc")
+    assert (record.number, record.issuer, record.doc_type) == ("963-CV/TU", "Tỉnh ủy Trà Vinh", "Công văn")
     assert record.ocr is not None and len(record.ocr.pages) == 1
     assert read_document(image, ocr="never").reason.endswith("not read because OCR is off (--ocr never)")
 
