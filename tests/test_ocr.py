@@ -35,10 +35,11 @@ SCORER = ROOT / "tests" / "score_extraction.py"
 SEEDS = sorted(p.stem for p in DOCUMENTS.glob("[0-9]*.txt"))
 # One scanner format per seed: PDF of page images, multi-page TIFF.
 FORMATS = dict(zip(SEEDS, ("pdf", "tiff", "pdf", "tiff", "pdf")))
-# Mean F1 of extraction from the rendered scans of the seeds: 0.843 measured (bench/ocr.py; their text
-# 0.993). The goal of issue 19 is 0.95: what is left is parser-side (a wrapped trích yếu whose next line
-# starts with a capital, "Covid-19", ends the header before the date line) and OCR letter errors.
-FLOOR = 0.82
+# Mean F1 of extraction from the rendered scans of the seeds, by the project's copy of the scorer (17
+# measures): 0.799 measured; ../shared's scorer (26 measures) gives 0.843 (bench/ocr.py; their text 0.993).
+# The goal of issue 19 is 0.95: what is left is parser-side (a wrapped trích yếu whose next line starts
+# with a capital, "Covid-19", ends the header before the date line) and OCR letter errors ("TĨNH").
+FLOOR = 0.78
 
 
 def render(name: str, folder: Path, fmt: str, pages: slice = slice(None)) -> Path:
@@ -66,7 +67,7 @@ def test_seed_scans_score_like_their_text(scans, cache):
                           f"{sys.executable} -m directive_kg.cli extract --format jsonl", str(scans)],
                          capture_output=True, text=True, cwd=ROOT, env=env, check=True)
     measures = json.loads(run.stdout)
-    scored = [m["f1"] for m in measures.values() if m["gold"] or m["predicted"]]  # as ../shared's scorer
+    scored = [m["f1"] for m in measures.values() if m["gold"] or m.get("predicted")]  # as ../shared's scorer
     assert sum(scored) / len(scored) >= FLOOR, measures
 
 
