@@ -6,7 +6,8 @@ import argparse
 import importlib
 import sys
 
-COMMANDS = ["extract", "build", "queries", "query", "find", "export", "uptake", "reconstruct", "upload", "diagram"]
+COMMANDS = ["extract", "text", "build", "queries", "query", "find", "export", "uptake", "reconstruct", "upload",
+            "diagram"]
 
 
 def make_parser() -> argparse.ArgumentParser:

@@ -30,6 +30,9 @@ def register(subparsers) -> None:
     p.add_argument("--file-timeout", type=seconds(zero="no limit"), default=60.0, metavar="SECONDS",
                    help="set aside a file whose reading and extraction take longer (default: 60; 0: no limit)")
     p.add_argument("--no-reuse", action="store_true", help="do not look for text reuse between the documents")
+    p.add_argument("--ocr", choices=("auto", "always", "never"), default="auto",
+                   help="read scanned PDFs and page images by OCR: auto (pages without a text layer, and images; "
+                        "default), always (every PDF page), never (set them aside); cached in STORE/ocr-cache")
     p.add_argument("--quiet", action="store_true", help="no progress line and no summary")
     p.set_defaults(func=run)
 
@@ -41,7 +44,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         report = build(args.corpus, args.store, engine=args.engine, wait=args.wait, jobs=args.jobs,
                        export_to=args.export, progress=False if args.quiet else None,
-                       file_timeout=args.file_timeout, reuse=not args.no_reuse)
+                       file_timeout=args.file_timeout, reuse=not args.no_reuse, ocr=args.ocr)
     except (BuildError, StoreError) as e:
         print(f"directive-kg build: {e}", file=sys.stderr)
         return 1

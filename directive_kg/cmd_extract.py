@@ -14,7 +14,26 @@ def register(subparsers) -> None:
     p = subparsers.add_parser("extract", help="extract the record of each document (header, citations, tasks, signer)")
     p.add_argument("files", nargs="+", metavar="FILE")
     p.add_argument("--format", choices=("jsonl", "json", "table"), default="jsonl")
+    add_ocr_options(p)
     p.set_defaults(func=run)
+
+
+def add_ocr_options(p) -> None:
+    """--ocr and --ocr-cache, shared by `extract` and `text`."""
+    p.add_argument("--ocr", choices=("auto", "always", "never"), default="auto",
+                   help="read scanned PDFs and page images by OCR: auto (pages without a text layer, and "
+                        "images; default), always (every PDF page), never")
+    p.add_argument("--ocr-cache", metavar="DIR", default=None,
+                   help="OCR cache folder (default: $DIRECTIVE_KG_OCR_CACHE or ~/.cache/directive-kg/ocr); "
+                        "'none': no cache")
+
+
+def ocr_cache(args: argparse.Namespace):
+    from loaders.ocr import user_cache
+
+    if args.ocr_cache == "none":
+        return None
+    return args.ocr_cache or user_cache()
 
 
 def as_json(record: DocumentRecord) -> dict:
@@ -29,7 +48,7 @@ def run(args: argparse.Namespace) -> int:
     records, failed = [], 0
     for path in args.files:
         try:
-            record = extract_file(path)
+            record = extract_file(path, ocr=args.ocr, ocr_cache=ocr_cache(args))
         except ExtractError as e:
             print(f"error: {e.path}: {e.reason}", file=sys.stderr)
             failed += 1

@@ -170,13 +170,14 @@ class BuildReport:
 def build(corpus_dir: str | os.PathLike = DOCUMENTS, store_path: str | os.PathLike | None = None, *,
           engine: str = "fast", wait: float = 0.0, jobs: int | None = None,
           export_to: str | os.PathLike | None = None, progress: bool | None = None,
-          file_timeout: float = FILE_TIMEOUT, reuse: bool = True) -> BuildReport:
+          file_timeout: float = FILE_TIMEOUT, reuse: bool = True, ocr: str = "auto") -> BuildReport:
     """Build (or update) the graph of ``corpus_dir`` in the store at ``store_path``.
 
     Raises BuildError / StoreError only when the build itself cannot run; every file's fate is in
     the returned report (and in build-report.json/.txt next to the store). A file whose reading and
     extraction take more than ``file_timeout`` seconds is set aside (a parser that hangs on one
-    document must not hang the build).
+    document must not hang the build). ``ocr``: auto | always | never, for scanned PDFs and page
+    images (loaders.read); OCR'd text is cached in ``ocr-cache/`` in the store folder.
     """
     corpus = Path(corpus_dir)
     if not corpus.exists():
@@ -190,7 +191,7 @@ def build(corpus_dir: str | os.PathLike = DOCUMENTS, store_path: str | os.PathLi
         _pause("locked")
         built_at = datetime.now(timezone.utc).replace(microsecond=0).isoformat()
         with clock("read"):
-            outcomes, loaded = _read_all(corpus, jobs, show, file_timeout)
+            outcomes, loaded = _read_all(corpus, jobs, show, file_timeout, (ocr, str(kg.path / "ocr-cache")))
         _pause("extracted")
         with clock("map"):
             show.stage("resolving and mapping")
@@ -242,19 +243,20 @@ def _shown(path: Path) -> str:
 
 # --- reading --------------------------------------------------------------------------------------
 
-def _read_all(corpus: Path, jobs: int | None, show: "_Progress", timeout: float
-              ) -> tuple[list[FileOutcome], list[LoadedDocument]]:
-    """Every file of the corpus, in order: read, or set aside before reading (see _screen)."""
+def _read_all(corpus: Path, jobs: int | None, show: "_Progress", timeout: float,
+              ocr: tuple[str, str] = ("auto", "")) -> tuple[list[FileOutcome], list[LoadedDocument]]:
+    """Every file of the corpus, in order: read, or set aside before reading (see _screen).
+    ocr: (mode, cache folder), passed to each reader."""
     root = corpus if corpus.is_dir() else corpus.parent
     folder = corpus.is_dir()  # a file named alone is read wherever it is
     screened = _screen(discover(corpus) + (annotation_files(corpus) if folder else []), root, bounded=folder)
-    tasks = [(str(path), shown, timeout) for path, shown, reason in screened if reason is None]
+    tasks = [(str(path), shown, timeout, *ocr) for path, shown, reason in screened if reason is None]
     read = iter(_read_tasks(tasks, jobs, show, timeout))
     return _account((FileOutcome(shown, "set aside", reason), None) if reason else next(read)
                     for _, shown, reason in screened)
 
 
-def _read_tasks(tasks: list[tuple[str, str, float]], jobs: int | None, show: "_Progress", timeout: float) -> list:
+def _read_tasks(tasks: list[tuple], jobs: int | None, show: "_Progress", timeout: float) -> list:
     jobs = jobs or os.cpu_count() or 1
     show.stage(f"reading {len(tasks)} files")
     if jobs > 1 and len(tasks) >= POOL_MIN_FILES:
@@ -335,16 +337,17 @@ def _alarm(signum, frame):
     raise _TooSlow()
 
 
-def _read_one(task: tuple[str, str, float]) -> tuple[FileOutcome, LoadedDocument | None]:
-    """One file -> its outcome and its record. Never raises: a failure is a set-aside reason."""
-    path, rel, timeout = task
+def _read_one(task: tuple) -> tuple[FileOutcome, LoadedDocument | None]:
+    """One file -> its outcome and its record. Never raises: a failure is a set-aside reason.
+    task: (path, path in the corpus, timeout[, OCR mode, OCR cache folder])."""
+    path, rel, timeout, ocr, ocr_cache = (*task, "auto", "")[:5]
     # SIGALRM interrupts even a regex that backtracks forever; only the main thread may set it
     timed = timeout > 0 and threading.current_thread() is threading.main_thread()
     if timed:
         previous = signal.signal(signal.SIGALRM, _alarm)
         signal.setitimer(signal.ITIMER_REAL, timeout)
     try:
-        doc = read_document(path)
+        doc = read_document(path, ocr=ocr, ocr_cache=ocr_cache or None)
         if isinstance(doc, SetAside):  # a reason may quote a path (a link's target)
             return FileOutcome(rel, "set aside", shown_name(doc.reason), sha256=doc.sha256), None
         from loaders.extract import extract
@@ -360,7 +363,7 @@ def _read_one(task: tuple[str, str, float]) -> tuple[FileOutcome, LoadedDocument
             signal.setitimer(signal.ITIMER_REAL, 0)
             signal.signal(signal.SIGALRM, previous)
     warnings = tuple(dict.fromkeys(tuple(doc.warnings) + tuple(record.warnings)))
-    record = replace(record, source=rel, warnings=warnings, sha256=doc.sha256)
+    record = replace(record, source=rel, warnings=warnings, sha256=doc.sha256, ocr=doc.ocr)
     status = "loaded with warnings" if warnings else "loaded"
     return (FileOutcome(rel, status, None, warnings, doc.sha256, graph=ids.file_graph_iri(rel)),
             LoadedDocument(record, rel, doc.sha256, LOADER_VERSION))

@@ -304,13 +304,14 @@ def extract_text(text: str, source: str = "<text>") -> DocumentRecord:
     return extract(SourceText.from_text(text), source)
 
 
-def extract_file(path: str | Path) -> DocumentRecord:
-    """Read one file and extract it; ExtractError when the reader sets it aside."""
+def extract_file(path: str | Path, *, ocr: str = "auto", ocr_cache: str | Path | None = None) -> DocumentRecord:
+    """Read one file and extract it; ExtractError when the reader sets it aside. ``ocr`` and
+    ``ocr_cache`` as in ``read_document`` (scans and page images)."""
     source = str(path)
-    doc = read_document(Path(path))
+    doc = read_document(Path(path), ocr=ocr, ocr_cache=ocr_cache)
     if isinstance(doc, SetAside):
         raise ExtractError(source, doc.reason)
     record = extract(SourceText.from_text(doc.text), source, doc.sha256)
     if doc.warnings:
         record = replace(record, warnings=doc.warnings + record.warnings)
-    return record
+    return replace(record, ocr=doc.ocr) if doc.ocr else record

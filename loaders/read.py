@@ -3,8 +3,10 @@
 What happens to the bytes, in order:
 1. The file itself: missing, a directory, a broken link, not a regular file, empty, too large,
    unreadable -> set aside before anything is read.
-2. The container, by content (magic numbers) rather than by name: PDF (pypdf text layer), DOCX
-   (python-docx), other binaries (images, archives, old Office files) -> set aside.
+2. The container, by content (magic numbers) rather than by name: PDF (pypdf text layer; pages without
+   a usable one read by OCR, loaders/ocr.py), page images (PNG, JPEG, TIFF of one or many pages, GIF,
+   BMP, WebP: OCR), DOCX (python-docx), other binaries (archives, old Office files) -> set aside.
+   ``ocr``: "auto" (OCR only pages without a text layer), "always" (every PDF page), "never".
 3. Text bytes: BOM; UTF-16 without BOM (NUL-byte pattern); strict UTF-8; otherwise a cut last
    character (truncated UTF-8), lines of UTF-8 mixed with lines in a legacy encoding, or a whole file in a
    legacy Vietnamese encoding. The legacy candidates (Windows-1258, TCVN3/ABC, VNI) are scored by the
@@ -33,6 +35,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from loaders.paths import REFERENCE
+from loaders.records import OcrInfo
 
 LEGACY_TABLES = REFERENCE / "legacy_encodings"
 
@@ -42,10 +45,11 @@ class SourceDocument:
     path: str                   # as given
     text: str                   # decoded, NFC, BOM removed, line endings "\n": the text evidence spans index
     sha256: str                 # of the raw bytes
-    format: str                 # "text" | "markdown" | "html" | "docx" | "pdf"
+    format: str                 # "text" | "markdown" | "html" | "docx" | "pdf" | "image"
     encoding: str | None        # "utf-8", "utf-16-le", "cp1258", "tcvn3", "vni", ... (None for docx/pdf)
     warnings: tuple[str, ...]   # plain words
     size: int                   # bytes
+    ocr: OcrInfo | None = None  # set when (some of) the text was read by OCR
 
 
 @dataclass(frozen=True)
@@ -59,8 +63,23 @@ class _SetAside(Exception):
     """A problem with the file, not with the code: becomes a SetAside with this reason."""
 
 
-def read_document(path: str | os.PathLike, max_bytes: int = 20_000_000) -> SourceDocument | SetAside:
-    """Read one file. Never raises for a bad file: every problem is a SetAside naming it."""
+OCR_MODES = ("auto", "always", "never")
+
+
+@dataclass(frozen=True)
+class _Ocr:
+    """What to do with pages that need OCR, for one file."""
+    mode: str
+    cache: Path | None
+    digest: str
+
+
+def read_document(path: str | os.PathLike, max_bytes: int = 20_000_000, *, ocr: str = "auto",
+                  ocr_cache: str | os.PathLike | None = None) -> SourceDocument | SetAside:
+    """Read one file. Never raises for a bad file: every problem is a SetAside naming it.
+    ``ocr``: "auto" | "always" | "never" (see above); ``ocr_cache``: folder of the OCR cache (None: no cache)."""
+    if ocr not in OCR_MODES:
+        raise ValueError(f"ocr must be one of {', '.join(OCR_MODES)}, not {ocr!r}")
     given = os.fspath(path)
     given = given if isinstance(given, str) else os.fsdecode(given)
     file = Path(given)
@@ -75,19 +94,21 @@ def read_document(path: str | os.PathLike, max_bytes: int = 20_000_000) -> Sourc
     if len(raw) > max_bytes:  # grew between stat and read
         return SetAside(given, _too_large(len(raw), max_bytes), digest)
     try:
-        fmt, text, encoding, warnings = _extract(raw, file.suffix.lower())
+        fmt, text, encoding, warnings, ocr_info = _extract(
+            raw, file.suffix.lower(), _Ocr(ocr, Path(ocr_cache) if ocr_cache else None, digest))
     except _SetAside as reason:
         return SetAside(given, str(reason), digest)
     text, cleaning = _clean(text)
     if not text.strip():
         return SetAside(given, _NO_TEXT[fmt] if raw not in _BOM_ONLY else "empty file (only a byte-order mark)", digest)
-    return SourceDocument(given, text, digest, fmt, encoding, tuple(warnings + cleaning), len(raw))
+    return SourceDocument(given, text, digest, fmt, encoding, tuple(warnings + cleaning), len(raw), ocr_info)
 
 
 _NO_TEXT = {
     "text": "only whitespace, no text", "markdown": "only whitespace, no text",
     "html": "no text: the HTML page has only markup, scripts or whitespace",
     "docx": "no text: the DOCX has only empty paragraphs", "pdf": "no text layer: this PDF is a scan; run OCR first",
+    "image": "no text: OCR found no words on the image (a blank page, a picture, or too faint to read)",
 }
 
 
@@ -158,11 +179,14 @@ def _binary(kind: str) -> str:
     return f"binary file ({kind}), not a document"
 
 
+# Magic numbers (at offset 0) of page images: read by OCR.
+_IMAGES = (
+    (b"\x89PNG\r\n\x1a\n", "PNG image"), (b"\xff\xd8\xff", "JPEG image"), (b"GIF87a", "GIF image"),
+    (b"GIF89a", "GIF image"), (b"II*\x00", "TIFF image"), (b"MM\x00*", "TIFF image"),
+)
 # Magic numbers (at offset 0) of files that are not documents -> the reason they are set aside.
 _MAGIC = (
-    (b"\x89PNG\r\n\x1a\n", _binary("PNG image")), (b"\xff\xd8\xff", _binary("JPEG image")),
-    (b"GIF87a", _binary("GIF image")), (b"GIF89a", _binary("GIF image")), (b"II*\x00", _binary("TIFF image")),
-    (b"MM\x00*", _binary("TIFF image")), (b"RIFF", _binary("RIFF audio/video/image")), (b"OggS", _binary("Ogg audio/video")),
+    (b"RIFF", _binary("RIFF audio/video/image")), (b"OggS", _binary("Ogg audio/video")),
     (b"fLaC", _binary("FLAC audio")), (b"ID3", _binary("MP3 audio")), (b"\x1f\x8b", _binary("gzip archive")),
     (b"7z\xbc\xaf\x27\x1c", _binary("7-Zip archive")), (b"Rar!\x1a\x07", _binary("RAR archive")),
     (b"\xfd7zXZ\x00", _binary("xz archive")), (b"SQLite format 3\x00", _binary("SQLite database")),
@@ -175,12 +199,15 @@ _WEAK_MAGIC = ((b"BM", _binary("BMP image")), (b"MZ", _binary("Windows program")
 _HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 
 
-def _extract(raw: bytes, suffix: str) -> tuple[str, str, str | None, list[str]]:
-    """(format, text, encoding, warnings), or raise _SetAside."""
+def _extract(raw: bytes, suffix: str, ocr: _Ocr) -> tuple[str, str, str | None, list[str], OcrInfo | None]:
+    """(format, text, encoding, warnings, OCR info), or raise _SetAside."""
     if raw.startswith(b"%PDF-"):
-        return ("pdf", *_read_pdf(raw))
+        return ("pdf", *_read_pdf(raw, ocr))
+    image = _image_kind(raw)
+    if image:
+        return ("image", *_read_image(raw, image, ocr))
     if raw.startswith((b"PK\x03\x04", b"PK\x05\x06")):
-        return ("docx", *_read_docx(raw))
+        return ("docx", *_read_docx(raw), None)
     _reject_magic(raw)
     text, encoding, warnings = decode_bytes(raw)
     if suffix in _HTML_SUFFIXES or _HTML_START.match(text[:4096]):
@@ -194,7 +221,48 @@ def _extract(raw: bytes, suffix: str) -> tuple[str, str, str | None, list[str]]:
     if encoding not in ("tcvn3", "vni"):
         text, fixed = repair_legacy_font(text)
         warnings += fixed
-    return fmt, text, encoding, warnings
+    return fmt, text, encoding, warnings, None
+
+
+def _image_kind(raw: bytes) -> str | None:
+    for magic, kind in _IMAGES:
+        if raw.startswith(magic):
+            return kind
+    if raw.startswith(b"RIFF") and raw[8:12] == b"WEBP":
+        return "WebP image"
+    if raw.startswith(b"BM") and b"\x00" in raw[:512]:
+        return "BMP image"
+    return None
+
+
+def _read_image(raw: bytes, kind: str, ocr: _Ocr) -> tuple[str, None, list[str], OcrInfo]:
+    """A photo or scan of the paper: every frame (page) read by OCR."""
+    from loaders import ocr as engine
+
+    if ocr.mode == "never":
+        raise _SetAside(f"{kind}: a scan or photo of a document, not read because OCR is off (--ocr never)")
+    problem = engine.missing()
+    if problem:
+        raise _SetAside(f"{kind}: a scan or photo of a document needs OCR, but {problem}")
+    try:
+        count, frames = engine.image_pages(raw)
+        result = engine.ocr_file(ocr.digest, list(range(1, count + 1)), frames, ocr.cache)
+    except engine.OcrError as error:
+        raise _SetAside(f"{kind}: {error}") from None
+    text = "\n\n".join(result.pages[n] for n in sorted(result.pages))
+    return text, None, [engine.summary(result.info)], result.info
+
+
+def _ocr_pdf_pages(raw: bytes, numbers: list[int], ocr: _Ocr) -> tuple[dict[int, str], OcrInfo]:
+    from loaders import ocr as engine
+
+    try:
+        result = engine.ocr_file(ocr.digest, numbers, lambda todo: engine.pdf_pages(raw, todo), ocr.cache)
+    except engine.OcrError as error:
+        raise _SetAside(f"scanned PDF: {error}") from None
+    except Exception as error:  # pdfium raises its own types on damaged files
+        raise _SetAside(f"scanned PDF: could not render its pages ({type(error).__name__}: {error})") from None
+    return result.pages, result.info
 
 
 def _reject_magic(raw: bytes) -> None:
@@ -244,7 +312,11 @@ def _read_docx(raw: bytes) -> tuple[str, None, list[str]]:
     return text, None, warnings
 
 
-def _read_pdf(raw: bytes) -> tuple[str, None, list[str]]:
+# A page whose text layer has fewer letters than this is read as a scan (a page number, a stray mark).
+_USABLE_LETTERS = 20
+
+
+def _read_pdf(raw: bytes, ocr: _Ocr) -> tuple[str, None, list[str], OcrInfo | None]:
     from pypdf import PdfReader
 
     warnings: list[str] = []
@@ -267,19 +339,48 @@ def _read_pdf(raw: bytes) -> tuple[str, None, list[str]]:
                 failed.append(f"page {number} ({type(error).__name__})")
     if not pages:
         raise _SetAside("broken PDF: it has no pages")
+    texts, info, notes = _with_ocr(raw, texts, ocr)
+    warnings += notes
     blank = [str(n) for n, t in enumerate(texts, 1) if not t.strip()]
     if len(blank) == len(texts):
-        raise _SetAside(f"broken PDF: could not read the text of {', '.join(failed)}" if failed else _NO_TEXT["pdf"])
+        raise _SetAside(f"broken PDF: could not read the text of {', '.join(failed)}" if failed else
+                        "no text: neither a text layer nor words found by OCR (blank or unreadable pages)" if info else
+                        "no text layer: this PDF is a scan; OCR is off (--ocr never)" if ocr.mode == "never" else
+                        _NO_TEXT["pdf"])
     if failed:
         warnings.append("could not read the text of " + ", ".join(failed))
-    if blank:
+    if blank and info is None:
         warnings.append(f"{len(blank)} of {len(texts)} pages have no text layer (scanned?): page {', '.join(blank)}")
     if b"%%EOF" not in raw[-2048:]:
         warnings.append("text looks truncated: the PDF has no end marker (%%EOF)")
     if repairs:
         warnings.append(f"PDF structure repaired while reading ({repairs[0]})")
-    text, fixed = repair_legacy_font("\n".join(texts))
-    return text, None, warnings + fixed
+    # OCR'd pages are Unicode from tesseract: no legacy font to repair (its noise could look like one)
+    text, fixed = repair_legacy_font("\n".join(texts)) if info is None else ("\n".join(texts), [])
+    return text, None, warnings + fixed, info
+
+
+def _with_ocr(raw: bytes, texts: list[str], ocr: _Ocr) -> tuple[list[str], OcrInfo | None, list[str]]:
+    """The pages' texts with the scanned ones (all of them with "always") read by OCR."""
+    from loaders import ocr as engine
+
+    scanned = [n for n, t in enumerate(texts, 1)
+               if ocr.mode == "always" or sum(c.isalpha() for c in t) < _USABLE_LETTERS]
+    if not scanned or ocr.mode == "never":
+        return texts, None, []
+    problem = engine.missing()
+    if problem:
+        if len(scanned) == len(texts):
+            raise _SetAside(f"no text layer: this PDF is a scan and needs OCR, but {problem}")
+        return texts, None, [f"page {', '.join(map(str, scanned))} without a text layer not read: {problem}"]
+    read, info = _ocr_pdf_pages(raw, scanned, ocr)
+    texts = list(texts)
+    for n, text in read.items():
+        texts[n - 1] = text + "\n"
+    note = engine.summary(info)
+    if len(scanned) < len(texts):
+        note += f" (page {', '.join(map(str, scanned))}; the others have a text layer)"
+    return texts, info, [note]
 
 
 class _CapturedLog(logging.Handler):

@@ -70,6 +70,34 @@ class CopyRecord:
 
 
 @dataclass(frozen=True)
+class OcrPage:
+    """One page read by OCR: its number (from 1), mean word confidence (0-100) and word count."""
+
+    number: int
+    confidence: float
+    words: int
+
+
+@dataclass(frozen=True)
+class OcrInfo:
+    """How a document's text was read by OCR (the text itself is the SourceDocument's)."""
+
+    engine: str                    # "tesseract"
+    version: str                   # "5.3.0"
+    language: str                  # "vie"
+    pages: tuple[OcrPage, ...] = ()
+    cached: bool = False           # every page came from the OCR cache (no OCR ran)
+
+    @property
+    def mean_confidence(self) -> float:
+        """Mean of the pages' confidences, weighted by their words."""
+        words = sum(p.words for p in self.pages)
+        if not words:
+            return 0.0
+        return round(sum(p.confidence * p.words for p in self.pages) / words, 1)
+
+
+@dataclass(frozen=True)
 class DocumentRecord:
     """Everything extracted from one input document."""
 
@@ -100,6 +128,7 @@ class DocumentRecord:
     evidence: Mapping[str, Span] = field(default_factory=dict)
     warnings: tuple[str, ...] = ()             # plain words: "date 29/77/2020 is impossible; ..."
     sha256: str | None = None                  # of the source bytes
+    ocr: OcrInfo | None = None                 # set when the text was read by OCR
 
     def to_json(self) -> dict[str, Any]:
         """The record as plain JSON-able data (lists for tuples, nested dicts)."""
@@ -168,6 +197,6 @@ def record_from_json(data: Mapping[str, Any], source: str | None = None) -> Docu
 
 
 __all__ = [
-    "Span", "CitedDocument", "Assignment", "Signer", "CopyRecord", "DocumentRecord",
+    "Span", "OcrPage", "OcrInfo", "CitedDocument", "Assignment", "Signer", "CopyRecord", "DocumentRecord",
     "record_from_json", "asdict",
 ]

@@ -156,7 +156,8 @@ T = {  # predicates and classes used below, written once
     "Annotation": _p(OA, "Annotation"), "SpecificResource": _p(OA, "SpecificResource"),
     "TextQuoteSelector": _p(OA, "TextQuoteSelector"), "TextPositionSelector": _p(OA, "TextPositionSelector"),
     "Organization": _p(ORG, "Organization"), "BodyGroup": _p(DKG, "BodyGroup"),
-    "AdministrativeUnit": _p(DKG, "AdministrativeUnit"),
+    "AdministrativeUnit": _p(DKG, "AdministrativeUnit"), "OcrReading": _p(DKG, "OcrReading"),
+    "OcrPage": _p(DKG, "OcrPage"), "Activity": _p(PROV, "Activity"),
 }
 P = {name: _p(ns, name) for ns, names in {
     ELI: "type_document id_local number date_document title passed_by cites ensures_implementation_of based_on",
@@ -165,7 +166,8 @@ P = {name: _p(ns, name) for ns, names in {
           "citationText evidence resolutionMethod confidence locality groupWithin unitLevel validFrom "
           "validUntil partOf succeededBy assignedIn leadBody cooperatingBody reportsTo taskText addressee "
           "hasRecipientEntry entryText hasDistributionEntry purpose hasSignature signer signerRole "
-          "signingCapacity onBehalfOf authorityText signedAndSealed field copyOf claimedIssuer issuerConflict"),
+          "signingCapacity onBehalfOf authorityText signedAndSealed field copyOf claimedIssuer issuerConflict "
+          "textReadBy ocrEngine ocrEngineVersion ocrLanguage ocrConfidence ocrPage pageNumber wordCount"),
     PROV: "wasDerivedFrom", ORG: "subOrganizationOf", SKOS: "prefLabel altLabel", FOAF: "name",
     OA: "hasTarget hasSource hasSelector exact start end hasBody",
 }.items() for name in names.split()}
@@ -344,6 +346,25 @@ def _citation(g: _Graph, corpus: _Graph, c: ResolvedCitation, record: DocumentRe
                            channel=channel)
 
 
+def _ocr(g: _Graph, source: str, info) -> None:
+    """How the source file's text was read by OCR: engine, version, language, confidence per page."""
+    reading = source[:-1] + '/ocr>'
+    g.add(source, P["textReadBy"], reading)
+    g.add(reading, A, T["OcrReading"])
+    g.add(reading, A, T["Activity"])
+    g.add(reading, P["ocrEngine"], literal(info.engine))
+    g.add(reading, P["ocrEngineVersion"], literal(info.version))
+    g.add(reading, P["ocrLanguage"], literal(info.language))
+    g.add(reading, P["ocrConfidence"], _decimal(info.mean_confidence))
+    for page in info.pages:
+        node = reading[:-1] + f'/page/{page.number}>'
+        g.add(reading, P["ocrPage"], node)
+        g.add(node, A, T["OcrPage"])
+        g.add(node, P["pageNumber"], _int(page.number))
+        g.add(node, P["ocrConfidence"], _decimal(page.confidence))
+        g.add(node, P["wordCount"], _int(page.words))
+
+
 def _file_graph(ld: LoadedDocument, rd: ResolvedDocument, res: Resolution, corpus: _Graph) -> _Graph:
     g, r = _Graph(), ld.record
     doc, source = iri(rd.iri), iri(ids.source_iri(ld.sha256))
@@ -408,6 +429,8 @@ def _source(g: _Graph, ld: LoadedDocument, source: str, *, path: bool = True) ->
     g.add(source, P["path"], literal(ld.path) if path else None)
     g.add(source, P["sha256"], literal(ld.sha256))
     g.add(source, P["loaderVersion"], literal(ld.loader_version))
+    if ld.record.ocr is not None:
+        _ocr(g, source, ld.record.ocr)
 
 
 def _organ(res: Resolution, rd: ResolvedDocument, name: str | None) -> str | None:

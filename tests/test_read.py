@@ -13,11 +13,13 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from loaders.ocr import missing
 from loaders.paths import DOCUMENTS, REFERENCE
 from loaders.read import (SetAside, SourceDocument, decode_bytes, decode_legacy, discover, html_to_text, read_document,
                           vietnamese_score)
 
 TABLES = REFERENCE / "legacy_encodings"
+ocr_missing = missing()
 SEEDS = sorted(DOCUMENTS.glob("*.txt"))
 ORIGINAL = {p.name: unicodedata.normalize("NFC", p.read_text("utf-8")) for p in SEEDS}
 TONES = "\u0300\u0301\u0303\u0309\u0323"
@@ -349,9 +351,13 @@ def test_pdf_with_a_text_layer(pdfs):
 
 
 def test_pdf_without_a_text_layer(pdfs):
-    result = read_document(pdfs["scan"])
+    result = read_document(pdfs["scan"], ocr="never")
     assert isinstance(result, SetAside)
-    assert result.reason == "no text layer: this PDF is a scan; run OCR first"
+    assert result.reason == "no text layer: this PDF is a scan; OCR is off (--ocr never)"
+    result = read_document(pdfs["scan"])  # a page with only a line: OCR finds nothing (tests/test_ocr.py reads scans)
+    assert isinstance(result, SetAside)
+    assert result.reason == (f"no text layer: this PDF is a scan and needs OCR, but {ocr_missing}" if ocr_missing else
+                             "no text: neither a text layer nor words found by OCR (blank or unreadable pages)")
 
 
 def test_encrypted_and_truncated_pdf(tmp_path, pdfs):
@@ -382,6 +388,13 @@ def png_bytes(kind: str) -> bytes:
     return buffer.getvalue()
 
 
+def blank_image(kind: str) -> str:
+    """Why an image without words is set aside: OCR found none, or OCR is not installed."""
+    if ocr_missing:
+        return f"{kind}: a scan or photo of a document needs OCR, but {ocr_missing}"
+    return "no text: OCR found no words on the image (a blank page, a picture, or too faint to read)"
+
+
 def zip_bytes(members: dict[str, str]) -> bytes:
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
@@ -395,9 +408,9 @@ SET_ASIDE = [  # (file name, bytes, the reason read_document gives)
     ("blank.txt", lambda: b" \n\t\r\n  ", "only whitespace, no text"),
     ("bom.txt", lambda: b"\xef\xbb\xbf", "empty file (only a byte-order mark)"),
     ("blank.html", lambda: b"<html><body><script>x()</script> </body></html>", "no text: the HTML page has only markup, scripts or whitespace"),
-    ("picture.png", lambda: png_bytes("png"), "binary file (PNG image), not a document"),
-    ("photo.jpg", lambda: png_bytes("jpg"), "binary file (JPEG image), not a document"),
-    ("scan.txt", lambda: png_bytes("png"), "binary file (PNG image), not a document"),
+    ("picture.png", lambda: png_bytes("png"), blank_image("PNG image")),  # images are read by OCR: blank here
+    ("photo.jpg", lambda: png_bytes("jpg"), blank_image("JPEG image")),
+    ("scan.txt", lambda: png_bytes("png"), blank_image("PNG image")),
     ("files.zip", lambda: zip_bytes({"a.txt": "Công văn"}), "binary file (ZIP archive; unpack it), not a document"),
     ("book.xlsx", lambda: zip_bytes({"xl/workbook.xml": "<x/>"}), "binary file (Excel workbook (.xlsx)), not a document"),
     ("doc.gz", lambda: gzip.compress(b"Cong van"), "binary file (gzip archive), not a document"),

@@ -94,6 +94,7 @@ EXPECTED: dict[str, list[tuple[str, str | None, str]]] = {
     "TextQuoteSelectorShape": [("selector/quote", "oa:exact", V)],
     "TextPositionSelectorShape": [("selector/position", "oa:start", V), ("selector/negative", "oa:start", V)],
     "QuoteSpanShape": [(DOC + "/evidence/number", "oa:hasTarget", V)],
+    "OcrConfidenceShape": [("source/86c6bb8a5885" + "4d2f" * 13 + "/ocr", "dkg:ocrConfidence", W)],
 }
 
 
@@ -198,7 +199,7 @@ def test_bad_fixture_gives_exactly_the_expected_results(shapes, reference, name)
 def test_severities(shapes):
     warnings = {str(s).rsplit("#", 1)[1] for s in shapes.subjects(SH.severity, SH.Warning)}
     assert warnings == {"CitedDocumentDateShape", "ImplementationDateShape", "FutureDateShape", "CopyDateShape",
-                        "DelegatedSignatureShape", "IssuerConflictShape"}
+                        "DelegatedSignatureShape", "IssuerConflictShape", "OcrConfidenceShape"}
 
 
 def test_sparql_constraints_state_their_target_so_they_run_as_plain_sparql(shapes):
