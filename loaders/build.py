@@ -204,7 +204,7 @@ def build(corpus_dir: str | os.PathLike = DOCUMENTS, store_path: str | os.PathLi
             with clock("reuse"):
                 show.stage("finding text reuse")
                 from loaders.reuse_graph import reuse_graphs
-                graphs.update(reuse_graphs(corpus, outcomes, graphs, kg.path))
+                graphs.update(reuse_graphs(corpus, outcomes, graphs, kg.path, ocr=(ocr, str(kg.path / "ocr-cache"))))
         _pause("mapped")
         with clock("load"):
             show.stage("loading the store")
