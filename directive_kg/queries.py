@@ -248,6 +248,25 @@ _WORD = re.compile(r"[A-Za-z_?$][\w.:\-]*")
 _VAR = r"[?$]{}(?![\w])"
 
 
+def _skip_opaque(text: str, i: int) -> int | None:
+    """The position after the comment, string or IRI starting at i, or None if none starts there:
+    the one lexing rule of both query scanners below."""
+    c, n = text[i], len(text)
+    if c == "#":
+        j = text.find("\n", i)
+        return n if j < 0 else j
+    if c in "\"'":
+        quote = c * 3 if text.startswith(c * 3, i) else c
+        j = i + len(quote)
+        while j < n and not text.startswith(quote, j):
+            j += 2 if text[j] == "\\" else 1
+        return j + len(quote)
+    if c == "<":
+        m = _IRIREF.match(text, i)
+        return m.end() if m else None
+    return None
+
+
 def _top_groups(text: str) -> list[tuple[int, str]]:
     """(position just after '{', projection text) for every `WHERE {` of the query and its
     subqueries, skipping comments, strings and IRIs. The projection is the text between the
@@ -259,22 +278,10 @@ def _top_groups(text: str) -> list[tuple[int, str]]:
     where_at = 0
     while i < n:
         c = text[i]
-        if c == "#":
-            j = text.find("\n", i)
-            i = n if j < 0 else j
+        skipped = _skip_opaque(text, i)
+        if skipped is not None:  # a comment, string or IRI: no keyword or brace inside
+            i = skipped
             continue
-        if c in "\"'":
-            quote = c * 3 if text.startswith(c * 3, i) else c
-            j = i + len(quote)
-            while j < n and not text.startswith(quote, j):
-                j += 2 if text[j] == "\\" else 1
-            i = j + len(quote)
-            continue
-        if c == "<":
-            m = _IRIREF.match(text, i)
-            if m:
-                i = m.end()
-                continue
         if c.isalpha() or c in "_?$":
             m = _WORD.match(text, i)
             word = m.group().upper()
@@ -325,22 +332,10 @@ def _top_tokens(text: str) -> list[tuple[int, int, str, int]]:
     i, n, depth = 0, len(text), 0
     while i < n:
         c = text[i]
-        if c == "#":
-            j = text.find("\n", i)
-            i = n if j < 0 else j
+        skipped = _skip_opaque(text, i)
+        if skipped is not None:  # a comment, string or IRI: no keyword or brace inside
+            i = skipped
             continue
-        if c in "\"'":
-            quote = c * 3 if text.startswith(c * 3, i) else c
-            j = i + len(quote)
-            while j < n and not text.startswith(quote, j):
-                j += 2 if text[j] == "\\" else 1
-            i = j + len(quote)
-            continue
-        if c == "<":
-            m = _IRIREF.match(text, i)
-            if m:
-                i = m.end()
-                continue
         if c.isalnum() or c in "_?$":
             m = _WORD.match(text, i) if not c.isdigit() else re.compile(r"\d+").match(text, i)
             out.append((i, m.end(), m.group().upper(), depth))
