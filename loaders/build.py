@@ -202,9 +202,10 @@ def build(corpus_dir: str | os.PathLike = DOCUMENTS, store_path: str | os.PathLi
             stats, graphs = mapped.stats, {**mapped.graphs, **_static_graphs()}
             del mapped
         if reuse:  # text reuse between the loaded files (loaders.reuse_graph), its own graph
-            with clock("reuse"), show.step("finding text reuse"):
+            with clock("reuse"), show.bar("finding text reuse", "pair") as bar:
                 from loaders.reuse_graph import reuse_graphs
-                graphs.update(reuse_graphs(corpus, outcomes, graphs, kg.path, ocr=(ocr, str(kg.path / "ocr-cache"))))
+                graphs.update(reuse_graphs(corpus, outcomes, graphs, kg.path, ocr=(ocr, str(kg.path / "ocr-cache")),
+                                           progress=bar.hook))
         _pause("mapped")
         with clock("load"), show.bar("loading the store", "graph") as bar:
             sync = sync_graphs(kg.store, graphs, pause=_pause, stamp=built_at, progress=bar.hook)
@@ -481,8 +482,7 @@ class _Progress:
         self.enabled = enabled
 
     def _bar(self, desc: str, total: int | None, unit: str) -> tqdm:
-        return tqdm(total=total, desc=desc, unit=unit, file=sys.stderr, disable=not self.enabled,
-                    dynamic_ncols=True)
+        return tqdm(total=total, desc=desc, unit=unit, file=sys.stderr, disable=not self.enabled, dynamic_ncols=True)
 
     def count(self, items: Iterable, total: int) -> Iterable:
         """Reading and extracting, one tick per file."""
@@ -505,6 +505,7 @@ class _Progress:
     @contextmanager
     def step(self, desc: str):
         """A stage without a count of its own: one tick, its time shown."""
-        with self._bar(desc, 1, "stage") as bar:
+        with tqdm(total=1, desc=desc, file=sys.stderr, disable=not self.enabled,
+                  bar_format="{desc}: {percentage:3.0f}% [{elapsed}]") as bar:
             yield
             bar.update()

@@ -23,6 +23,7 @@ def test_progress_bars_name_each_stage_with_counts(tmp_path, capsys):
     assert graphs and graphs[-1][0] == graphs[-1][1] == str(len(report.sync.written))
     checks = re.findall(r"validating \(SHACL\): 100%.*? (\d+)/(\d+)", err)
     assert checks and checks[-1][0] == checks[-1][1] and int(checks[-1][1]) > 10  # a total of checks
+    assert re.search(r"finding text reuse: 100%.*? (\d+)/\1", err)  # pairs aligned, of a total
     assert re.search(r"\d+(\.\d+)?(file|check)s?/s", err)  # a rate
 
 
