@@ -26,6 +26,7 @@ import threading
 import time
 import unicodedata
 from collections import Counter
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, replace
 from datetime import datetime, timezone
 from importlib.metadata import PackageNotFoundError, version
@@ -33,6 +34,7 @@ from pathlib import Path
 from typing import Iterable, Sequence
 
 import pyoxigraph as ox
+from tqdm import tqdm
 
 from loaders import identity as ids, workers
 from loaders.paths import DOCUMENTS, ONTOLOGY
@@ -193,25 +195,22 @@ def build(corpus_dir: str | os.PathLike = DOCUMENTS, store_path: str | os.PathLi
         with clock("read"):
             outcomes, loaded = _read_all(corpus, jobs, show, file_timeout, (ocr, str(kg.path / "ocr-cache")))
         _pause("extracted")
-        with clock("map"):
-            show.stage("resolving and mapping")
+        with clock("map"), show.step("resolving and mapping"):
             mapped = corpus_graphs(loaded)
             outcomes = _with_repeats(outcomes, mapped.repeats)
             del loaded  # the records and their texts: their memory is wanted by the load
             stats, graphs = mapped.stats, {**mapped.graphs, **_static_graphs()}
             del mapped
         if reuse:  # text reuse between the loaded files (loaders.reuse_graph), its own graph
-            with clock("reuse"):
-                show.stage("finding text reuse")
+            with clock("reuse"), show.bar("finding text reuse", "pair") as bar:
                 from loaders.reuse_graph import reuse_graphs
-                graphs.update(reuse_graphs(corpus, outcomes, graphs, kg.path, ocr=(ocr, str(kg.path / "ocr-cache"))))
+                graphs.update(reuse_graphs(corpus, outcomes, graphs, kg.path, ocr=(ocr, str(kg.path / "ocr-cache")),
+                                           progress=bar.hook))
         _pause("mapped")
-        with clock("load"):
-            show.stage("loading the store")
-            sync = sync_graphs(kg.store, graphs, pause=_pause, stamp=built_at)
-        with clock("validate"):
-            show.stage("validating (SHACL)")
-            validation = validate(merged_in_memory(graphs), engine=engine, locate=kg)
+        with clock("load"), show.bar("loading the store", "graph") as bar:
+            sync = sync_graphs(kg.store, graphs, pause=_pause, stamp=built_at, progress=bar.hook)
+        with clock("validate"), show.bar("validating (SHACL)", "check") as bar:
+            validation = validate(merged_in_memory(graphs), engine=engine, locate=kg, progress=bar.hook)
             del graphs
         _pause("validated")
         with clock("report"):
@@ -222,14 +221,12 @@ def build(corpus_dir: str | os.PathLike = DOCUMENTS, store_path: str | os.PathLi
             _write(kg.path / "validation.txt", validation.to_text())
             write_build_metadata(kg.store, BUILD_NODE, _build_triples(report))
         if export_to is not None:
-            with clock("export"):
-                show.stage(f"exporting {export_to}")
+            with clock("export"), show.step(f"exporting {export_to}"):
                 export(kg.store, export_to)
         report = replace(report, seconds=dict(clock.seconds), exported=str(export_to) if export_to else None)
         _write(kg.path / "build-report.json", json.dumps(report.to_json(), ensure_ascii=False, indent=1) + "\n")
         _write(kg.path / "build-report.txt", report.to_text())
         _pause("reported")
-        show.done()
     return report
 
 
@@ -258,7 +255,6 @@ def _read_all(corpus: Path, jobs: int | None, show: "_Progress", timeout: float,
 
 def _read_tasks(tasks: list[tuple], jobs: int | None, show: "_Progress", timeout: float) -> list:
     jobs = jobs or os.cpu_count() or 1
-    show.stage(f"reading {len(tasks)} files")
     if jobs > 1 and len(tasks) >= POOL_MIN_FILES:
         # Worker subprocesses, not multiprocessing: no re-import of the user's __main__, no fork of a
         # process holding the store's threads and lock (see loaders.workers).
@@ -479,29 +475,37 @@ class _Clock:
 
 
 class _Progress:
-    """One line on stderr, rewritten in place; silent when stderr is not a terminal (CI, pipes)."""
+    """A tqdm bar on stderr per long stage (count, rate, ETA); nothing at all when disabled (the
+    default when stderr is not a terminal: CI, pipes, logs)."""
 
     def __init__(self, enabled: bool):
         self.enabled = enabled
-        self.width = 0
 
-    def _show(self, text: str) -> None:
-        if self.enabled:
-            sys.stderr.write("\r" + text.ljust(self.width))
-            sys.stderr.flush()
-            self.width = len(text)
-
-    def stage(self, text: str) -> None:
-        self._show(text + "...")
+    def _bar(self, desc: str, total: int | None, unit: str) -> tqdm:
+        return tqdm(total=total, desc=desc, unit=unit, file=sys.stderr, disable=not self.enabled, dynamic_ncols=True)
 
     def count(self, items: Iterable, total: int) -> Iterable:
-        step = max(1, total // 200)
-        for i, item in enumerate(items, 1):
-            if i % step == 0 or i == total:
-                self._show(f"reading and extracting: {i}/{total} files")
-            yield item
+        """Reading and extracting, one tick per file."""
+        with self._bar("reading and extracting", total, "file") as bar:
+            for item in items:
+                yield item
+                bar.update()
 
-    def done(self) -> None:
-        if self.enabled and self.width:
-            sys.stderr.write("\r" + " " * self.width + "\r")
-            sys.stderr.flush()
+    @contextmanager
+    def bar(self, desc: str, unit: str):
+        """A bar whose total and count come from the stage's hook(done, total)."""
+        with self._bar(desc, None, unit) as bar:
+            def hook(done: int, total: int) -> None:
+                if bar.total != total:
+                    bar.total = total
+                bar.update(done - bar.n)
+            bar.hook = hook
+            yield bar
+
+    @contextmanager
+    def step(self, desc: str):
+        """A stage without a count of its own: one tick, its time shown."""
+        with tqdm(total=1, desc=desc, file=sys.stderr, disable=not self.enabled,
+                  bar_format="{desc}: {percentage:3.0f}% [{elapsed}]") as bar:
+            yield
+            bar.update()

@@ -13,7 +13,7 @@ import os
 import pickle
 from collections import defaultdict, deque
 from pathlib import Path
-from typing import Iterable, Mapping
+from typing import Callable, Iterable, Mapping
 
 from loaders import identity as ids
 from array import array
@@ -33,13 +33,21 @@ CITATION_EDGES = tuple(f"<{ELI}{p}>" for p in ("cites", "ensures_implementation_
 
 __all__ = ["REUSE_GRAPH", "reuse_graph", "detect_incremental"]
 
+Progress = Callable[[int, int], None]  # (done, total)
+
+
+def _no_progress(done: int, total: int) -> None:
+    pass
+
 
 def detect_incremental(texts: Mapping[str, str], cache_path: Path | None, params: Params = Params(),
-                       linked: Iterable[tuple[str, str]] = ()) -> tuple[list[Passage], dict]:
+                       linked: Iterable[tuple[str, str]] = (), progress: Progress = _no_progress,
+                       ) -> tuple[list[Passage], dict]:
     """Passages between the documents of ``texts`` (sha256 -> text), names = sha256; stats. ``linked``
     pairs (a citation links them) are always aligned. Shingles in too many documents (counted over
     the whole corpus, from the cache) make no candidate; a document's MinHashes are computed once,
-    with the common shingles of the corpus as it was then."""
+    with the common shingles of the corpus as it was then. progress(done, total): pairs aligned (the
+    long part on a large corpus; a progress bar's hook)."""
     from datasketch import LeanMinHash, MinHash, MinHashLSH
 
     cache = _load_cache(cache_path, params)
@@ -77,11 +85,13 @@ def detect_incremental(texts: Mapping[str, str], cache_path: Path | None, params
     linked_pairs = {(min(a, b), max(a, b)) for a, b in linked if a in texts and b in texts and a != b}
     old_pairs = {p: v for p, v in cache["pairs"].items() if p[0] in texts and p[1] in texts}
     todo = sorted((pairs | linked_pairs) - set(old_pairs))
-    for a, b in todo:
+    progress(0, len(todo))
+    for i, (a, b) in enumerate(todo, 1):
         found = align(w(a), w(b), params, a, b)
         if (a, b) not in linked_pairs:  # unlinked: a passage of common shingles is boilerplate
             found = [p for p in found if not _mostly_common(w(a), p.a_words, common, params)]
         old_pairs[a, b] = found
+        progress(i, len(todo))
     pairs = todo
     cache["pairs"] = old_pairs
     cache["minhashes"] = {s: h for s, h in cache["minhashes"].items() if s in texts}
@@ -194,17 +204,19 @@ def reuse_triples(passages: Iterable[Passage], docs: Mapping[str, str], edges: M
 
 
 def reuse_graph(texts: Mapping[str, str], graphs: Mapping[str, str], store_dir: Path | None,
-                params: Params = Params()) -> tuple[str, dict]:
+                params: Params = Params(), progress: Progress = _no_progress) -> tuple[str, dict]:
     """texts: sha256 -> text of each loaded file; graphs: the mapped graphs. -> N-Triples, stats."""
     docs, edges = documents_and_edges(graphs)
     sha_of = {d: src[1:-1].rsplit("/", 1)[1] for src, d in docs.items()}
     linked = [(sha_of[a], sha_of[b]) for a, targets in edges.items() if a in sha_of for b in targets if b in sha_of]
-    passages, stats = detect_incremental(texts, Path(store_dir) / CACHE_FILE if store_dir else None, params, linked)
+    passages, stats = detect_incremental(texts, Path(store_dir) / CACHE_FILE if store_dir else None, params, linked,
+                                         progress)
     return reuse_triples(passages, docs, edges), stats
 
 
 def reuse_graphs(corpus: Path, outcomes: Iterable, graphs: Mapping[str, str], store_dir: Path | None,
-                 params: Params = Params(), ocr: tuple[str, str | None] = ("auto", None)) -> dict[str, str]:
+                 params: Params = Params(), ocr: tuple[str, str | None] = ("auto", None),
+                 progress: Progress = _no_progress) -> dict[str, str]:
     """The build's hook: {REUSE_GRAPH: N-Triples} for the loaded files of ``outcomes`` (FileOutcome),
     whose texts are read again (cheap for text formats; a scan's text comes from the build's OCR
     cache: ``ocr`` is the build's (mode, cache folder))."""
@@ -217,5 +229,5 @@ def reuse_graphs(corpus: Path, outcomes: Iterable, graphs: Mapping[str, str], st
             doc = read_document(str(root / o.path), ocr=ocr[0], ocr_cache=ocr[1])
             if not isinstance(doc, SetAside):
                 texts[o.sha256] = doc.text
-    text, _ = reuse_graph(texts, graphs, store_dir, params)
+    text, _ = reuse_graph(texts, graphs, store_dir, params, progress)
     return {REUSE_GRAPH: text} if text else {}

@@ -338,16 +338,23 @@ class SyncResult:
 
 
 Pause = Callable[[str], None]
+Progress = Callable[[int, int], None]  # (graphs written, graphs to write): a progress bar's hook
+
+
+def _no_progress(done: int, total: int) -> None:
+    pass
 
 
 def sync_graphs(store: ox.Store, graphs: Mapping[str, str], pause: Pause = lambda stage: None,
-                stamp: str | None = None, full_ratio: float = 0.5) -> SyncResult:
+                stamp: str | None = None, full_ratio: float = 0.5,
+                progress: Progress = _no_progress) -> SyncResult:
     """Make the store's data graphs exactly ``graphs`` (graph IRI -> N-Triples text).
 
     Graphs whose content hash matches the manifest are not touched; changed or new graphs are
     replaced; graphs not in ``graphs`` (except dkgid:graph/build) are removed. ``stamp`` (xsd:dateTime)
     is recorded as the prov:generatedAtTime of each graph written. ``pause(stage)`` is called at
-    named points (a test hook, see loaders.build).
+    named points (a test hook, see loaders.build). ``progress(done, total)`` is called as graphs are
+    written (a progress bar's hook; total is the number of graphs this sync writes).
     """
     old = manifest(store)
     wanted = {g: content_hash(text) for g, text in graphs.items()}
@@ -360,7 +367,7 @@ def sync_graphs(store: ox.Store, graphs: Mapping[str, str], pause: Pause = lambd
         store.remove(_marker(INTERRUPTED_MARKER))
         return SyncResult("unchanged", (), (), len(graphs), len(store))
     if not old or len(stale) > max(full_ratio * len(graphs), FULL_LOAD_MIN):
-        _full_load(store, graphs, wanted, pause, stamp)
+        _full_load(store, graphs, wanted, pause, stamp, progress)
         store.remove(_marker(INTERRUPTED_MARKER))
         return SyncResult("full", tuple(sorted(graphs)), tuple(gone), 0, len(store))
     # The merged graph stays complete (the previous state, for readers after a kill) until its own step.
@@ -372,6 +379,7 @@ def sync_graphs(store: ox.Store, graphs: Mapping[str, str], pause: Pause = lambd
         _forget(store, graph)
     for i, graph in enumerate(stale):
         _load_graph(store, graph, graphs[graph], _entry(graph, wanted[graph], stamp))
+        progress(i + 1, len(stale))
         if i == 0:
             pause("graph-written")
     if was_merged:
@@ -422,7 +430,7 @@ def _remerge(store: ox.Store) -> None:
 
 
 def _full_load(store: ox.Store, graphs: Mapping[str, str], wanted: Mapping[str, str], pause: Pause,
-               stamp: str | None) -> None:
+               stamp: str | None, progress: Progress = _no_progress) -> None:
     # Manifest and merged marker first (one transaction): from here on, nothing in the store counts
     # as complete, and readers are told to build (not sent to the union of a half-loaded store).
     interrupted = _marker(INTERRUPTED_MARKER)
@@ -433,16 +441,19 @@ def _full_load(store: ox.Store, graphs: Mapping[str, str], wanted: Mapping[str, 
     plain = [g for g, text in graphs.items() if "_:" not in text]
     with_blanks = [g for g in graphs if g not in set(plain)]
     if sum(len(graphs[g]) for g in plain) >= BULK_MIN_CHARS:
-        store.bulk_load(_Stream(_nquads_chunks(graphs, plain, pause)), format=ox.RdfFormat.N_QUADS)
+        store.bulk_load(_Stream(_nquads_chunks(graphs, plain, pause, lambda i: progress(i, len(graphs)))),
+                        format=ox.RdfFormat.N_QUADS)
     else:
         half = len(plain) // 2
         for part in (plain[:half], plain[half:]):
             store.load("".join(_as_nquads(g, graphs[g]) + graphs[g] for g in part), format=ox.RdfFormat.N_QUADS)
             if part and len(plain) > 1:
                 pause("loading")
-    for g in with_blanks:
+        progress(len(plain), len(graphs))
+    for i, g in enumerate(with_blanks, len(plain) + 1):
         quads = list(_labelled_quads(g, graphs[g]))
         store.extend([*quads, *(ox.Quad(*q.triple, ox.DefaultGraph()) for q in quads)])
+        progress(i, len(graphs))
     pause("loaded")
     entries = [q for g in sorted(graphs) for q in _entry(g, wanted[g], stamp)]
     store.extend([*entries, _marker()])  # the commit marker
@@ -475,13 +486,18 @@ def _labelled_quads(graph: str, text: str) -> Iterator[ox.Quad]:
         yield ox.Quad(relabel(q.subject), q.predicate, relabel(q.object), g)
 
 
-def _nquads_chunks(graphs: Mapping[str, str], order: list[str], pause: Pause) -> Iterator[bytes]:
-    """Each graph as N-Quads, then its triples again in the default graph (the merge); pause("loading") halfway."""
+def _nquads_chunks(graphs: Mapping[str, str], order: list[str], pause: Pause,
+                   done: Callable[[int], None] = lambda n: None) -> Iterator[bytes]:
+    """Each graph as N-Quads, then its triples again in the default graph (the merge); pause("loading")
+    halfway; done(n) once the loader has taken n graphs (it asks for the next chunk)."""
     half = len(order) // 2
     for i, g in enumerate(order):
         if i == half and i:
             pause("loading")
+        if i:
+            done(i)
         yield (_as_nquads(g, graphs[g]) + graphs[g]).encode("utf-8")
+    done(len(order))
 
 
 class _Stream(io.RawIOBase):
