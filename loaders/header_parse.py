@@ -301,13 +301,40 @@ def _set_subject(st, first: Cell, all_cells: tuple[Cell, ...], i: int, out, ev, 
         j += 1
         if not c.text.strip():
             continue  # the empty rest of a table row ("V/v tăng cường |"), a paragraph break of a page
-        if not (c.stripped[:1].islower() or upper and _continues_caps(c)):
+        if not (c.stripped[:1].islower() or upper and _continues_caps(c)
+                or not upper and _wrapped_on(st.work, parts, c)):
             break
         parts.append(c)
         i = j
     out["subject"] = clean(" ".join(st.work[c.start:c.end] for c in parts))
     ev["subject"] = st.span(first.lead, parts[-1].end)
     return i
+
+
+_SENTENCE_END = ".:;!?"
+
+
+def _wrapped_on(work: str, parts: list[Cell], c: Cell) -> bool:
+    """Cell c, starting with a capital, is the trích yếu wrapped onto its next line ("... chống dịch
+    bệnh\nCovid-19\ntrên địa bàn"): the very next line (no blank line, no table cell), no wider than
+    the lines before it, after a line that ends no sentence, and itself no header element."""
+    prev = parts[-1]
+    if c.start != prev.end + 1 or work[prev.end] != "\n" or prev.stripped[-1:] in _SENTENCE_END:
+        return False
+    if len(c.stripped) > max(len(p.stripped) for p in parts):
+        return False
+    return not _header_element(c)
+
+
+def _header_element(c: Cell) -> bool:
+    """Cell c starts an element of the header: an upper-case line (organ, title, mark), the number,
+    the date line, a trích yếu, Kính gửi, Nơi nhận, a signing capacity or the quốc hiệu."""
+    res = line_patterns()
+    text = c.text
+    return bool(is_upper(c.stripped) or NUMBER_MARK.match(text) or DATE_LINE.match(text)
+                or PLACE_LINE.match(text) or DATE_RE.search(text)
+                or any(res[k].match(text) for k in ("subject", "recipients", "distribution", "capacity"))
+                or res["not_issuer"].search(text))
 
 
 def copy_marker(text: str) -> str | None:

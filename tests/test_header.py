@@ -368,6 +368,38 @@ def test_header_layout_cases(text, field, value):
     assert getattr(extract_text(text), field) == value
 
 
+# A trích yếu wrapped onto a line that starts with a capital (an OCR'd two-column header): the line
+# continues it when the line before ends no sentence and it starts no header element.
+_WRAPPED_HEAD = "TỈNH ỦY TRÀ VINH\n*\nSố 963-CV/TU\n"
+_WRAPPED_DATE = "ĐẢNG CỘNG SẢN VIỆT NAM\nTrà Vinh, ngày 29 tháng 7 năm 2020\n\nKính gửi: Các huyện ủy.\n"
+_COVID = "Về việc tiếp tục tăng cường\ncông tác phòng, chống dịch bệnh\nCovid-19\nHỎA TỐC\n\n"
+
+
+@pytest.mark.parametrize("lines, field, value", [
+    (_COVID, "subject", "Về việc tiếp tục tăng cường công tác phòng, chống dịch bệnh Covid-19"),
+    (_COVID, "urgency", "Hỏa tốc"),
+    (_COVID, "date", "2020-07-29"),
+    ("V/v tăng cường, nâng cao hiệu quả\ncông tác phòng, chống dịch bệnh\nCovid-19\ntrên địa bàn tỉnh\n\n", "subject",
+     "V/v tăng cường, nâng cao hiệu quả công tác phòng, chống dịch bệnh Covid-19 trên địa bàn tỉnh"),
+    ("V/v triển khai Nghị quyết của\nHội đồng nhân dân tỉnh\n\n", "subject",
+     "V/v triển khai Nghị quyết của Hội đồng nhân dân tỉnh"),
+    # ... but not after a line that ends a sentence, after a blank line, or when wider than the trích yếu
+    ("V/v phòng chống dịch bệnh;\nCovid-19\n\n", "subject", "V/v phòng chống dịch bệnh;"),
+    ("V/v phòng chống dịch bệnh\n\nCovid-19\n\n", "subject", "V/v phòng chống dịch bệnh"),
+    ("V/v phòng chống dịch bệnh\nThực hiện ý kiến chỉ đạo của Thường trực Tỉnh ủy, các cấp ủy triển khai ngay.\n",
+     "subject", "V/v phòng chống dịch bệnh"),
+    # ... nor when it is a header element: a date line, Kính gửi, the quốc hiệu
+    ("V/v phòng chống dịch bệnh trên địa bàn\nTrà Vinh, ngày 29 tháng 7 năm 2020\n\n", "subject",
+     "V/v phòng chống dịch bệnh trên địa bàn"),
+    ("V/v phòng chống dịch bệnh cho\nKính gửi: Các huyện ủy.\n\n", "subject", "V/v phòng chống dịch bệnh cho"),
+    ("V/v phòng chống dịch bệnh cho các\nĐộc lập - Tự do - Hạnh phúc\n\n", "subject", "V/v phòng chống dịch bệnh cho các"),
+])
+def test_subject_wrapped_onto_a_capital(lines, field, value):
+    from loaders.extract import extract_text
+
+    assert getattr(extract_text(_WRAPPED_HEAD + lines + _WRAPPED_DATE), field) == value
+
+
 @pytest.mark.parametrize("text, warning", [
     ("ỦY BAN NHÂN DÂN\nTỈNH NAM ĐỊNH\nNam Định, ngày 2 tháng 3 năm 2021\nCác sở thực hiện.\n", "header: no number found"),
     ("Số: 12/UBND-VX\nCác sở thực hiện.\n", "header: no date found"),
