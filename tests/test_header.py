@@ -400,6 +400,37 @@ def test_subject_wrapped_onto_a_capital(lines, field, value):
     assert getattr(extract_text(_WRAPPED_HEAD + lines + _WRAPPED_DATE), field) == value
 
 
+def _confusables():
+    return [r for r in H.table("ocr_confusables")]
+
+
+@pytest.mark.parametrize("row", _confusables(), ids=lambda r: f"{r['scope']}-{r['wrong']}")
+def test_ocr_confusable_examples(row):
+    """Every row of ocr_confusables.csv: its example put right (organ line or number symbol)."""
+    fix = H.fix_ocr if row["scope"] == "organ_word" else H.normalize_number
+    assert fix(row["example"]) == row["fixed"]
+
+
+@pytest.mark.parametrize("text, value", [
+    ("TỈNH HÀ TĨNH", "TỈNH HÀ TĨNH"),           # only a line's first word is swapped
+    ("HÀ TĨNH", "HÀ TĨNH"),
+    ("TĨNH ỦY NINH BÌNH", "TỈNH ỦY NINH BÌNH"),
+])
+def test_ocr_confusables_first_word_only(text, value):
+    assert H.fix_ocr(text) == value
+
+
+@pytest.mark.parametrize("text, field, value", [
+    ("ỦY BAN NHÂN DÂN\nTĨNH NINH BÌNH\nSố: 12/QÐ-UBND\nNinh Bình, ngày 3 tháng 4 năm 2023\n", "number", "12/QĐ-UBND"),
+    ("ỦY BAN NHÂN DÂN\nTĨNH NINH BÌNH\nSố: 12/QÐ-UBND\nNinh Bình, ngày 3 tháng 4 năm 2023\n", "issuer",
+     "Ủy ban nhân dân tỉnh Ninh Bình"),
+])
+def test_ocr_confusables_in_a_header(text, field, value):
+    from loaders.extract import extract_text
+
+    assert getattr(extract_text(text), field) == value
+
+
 @pytest.mark.parametrize("text, warning", [
     ("ỦY BAN NHÂN DÂN\nTỈNH NAM ĐỊNH\nNam Định, ngày 2 tháng 3 năm 2021\nCác sở thực hiện.\n", "header: no number found"),
     ("Số: 12/UBND-VX\nCác sở thực hiện.\n", "header: no date found"),
