@@ -40,7 +40,7 @@ def read_list(st: SourceText, pos: int, end: int, dashed_only: bool = False) -> 
             continue
         first = False
         dash = _DASH.match(text)
-        if blank_seen and not dash:
+        if blank_seen and not dash and not _wrapped_entry(work, entries, text):
             break
         blank_seen = False
         body = text.strip()
@@ -75,6 +75,12 @@ def read_list(st: SourceText, pos: int, end: int, dashed_only: bool = False) -> 
         if span.quote:
             spans.append(span)
     return spans
+
+
+def _wrapped_entry(work: str, entries: list[list[int]], text: str) -> bool:
+    """A lower-case line after a blank line goes on with an entry left open by a comma ("- Các huyện
+    ủy, thị ủy, thành ủy,\n\nđảng ủy trực thuộc Tỉnh ủy,"): OCR puts blank lines between wrapped lines."""
+    return bool(entries) and text.strip()[:1].islower() and work[entries[-1][0]:entries[-1][1]].rstrip().endswith(",")
 
 
 def _first_cell(work: str, ls: int, le: int) -> tuple[int, int]:

@@ -431,6 +431,26 @@ def test_ocr_confusables_in_a_header(text, field, value):
     assert getattr(extract_text(text), field) == value
 
 
+_LIST_HEAD = "TỈNH ỦY TRÀ VINH\n*\nSố 963-CV/TU\nTrà Vinh, ngày 29 tháng 7 năm 2020\n\n"
+
+
+@pytest.mark.parametrize("lines, recipients", [
+    # an OCR'd list: blank lines between the wrapped lines of an entry left open by a comma
+    ("Kính gửi: - Các huyện ủy, thị ủy, thành ủy,\n\nđảng ủy trực thuộc Tỉnh ủy,\n\n- Các ban cán sự đảng.\n\n"
+     "Thực hiện ý kiến chỉ đạo.\n",
+     ("Các huyện ủy, thị ủy, thành ủy, đảng ủy trực thuộc Tỉnh ủy", "Các ban cán sự đảng")),
+    # ... but an entry closed by "." or left with no comma ends the list at the blank line
+    ("Kính gửi: - Các huyện ủy, thị ủy, thành ủy.\n\nđể thực hiện ý kiến chỉ đạo, các cấp ủy triển khai.\n",
+     ("Các huyện ủy, thị ủy, thành ủy",)),
+    ("Kính gửi: - Các huyện ủy, thị ủy, thành ủy\n\nđể thực hiện ý kiến chỉ đạo, các cấp ủy triển khai.\n",
+     ("Các huyện ủy, thị ủy, thành ủy",)),
+])
+def test_recipients_wrapped_over_blank_lines(lines, recipients):
+    from loaders.extract import extract_text
+
+    assert extract_text(_LIST_HEAD + lines).recipients == recipients
+
+
 @pytest.mark.parametrize("text, warning", [
     ("ỦY BAN NHÂN DÂN\nTỈNH NAM ĐỊNH\nNam Định, ngày 2 tháng 3 năm 2021\nCác sở thực hiện.\n", "header: no number found"),
     ("Số: 12/UBND-VX\nCác sở thực hiện.\n", "header: no date found"),
