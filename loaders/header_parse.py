@@ -110,6 +110,7 @@ class _Reader:
                 continue
             if self._ends_header(c):
                 self.header_end = c.start
+                self._date_after_recipients(i)
                 return
             c = self._without_motto(c)
             if c is None:
@@ -125,6 +126,22 @@ class _Reader:
         res = line_patterns()
         return bool(res["recipients"].match(c.text) or res["distribution"].match(c.text)
                     or res["capacity"].match(c.text))
+
+    def _date_after_recipients(self, i: int) -> None:
+        """The right column read after the left one's bare "Kính gửi:" (OCR of a two-column
+        header): a date line right after it, past the quốc hiệu, is still the header's."""
+        if "place" in self.out or not line_patterns()["recipients"].match(self.cells[i - 1].text):
+            return
+        for c in self.cells[i:]:
+            if is_blank(c.text):
+                continue
+            c = self._without_motto(c)
+            if c is None:
+                continue
+            m = DATE_LINE.match(c.text)
+            if m:
+                _set_place_date(self.st, c, m, self.out, self.ev, self.warns)
+            return
 
     def _without_motto(self, c: Cell) -> Cell | None:
         """Cell c with the quốc hiệu / tiêu ngữ ("CỘNG HÒA ...", "ĐẢNG CỘNG SẢN VIỆT NAM") cut out,

@@ -451,6 +451,22 @@ def test_recipients_wrapped_over_blank_lines(lines, recipients):
     assert extract_text(_LIST_HEAD + lines).recipients == recipients
 
 
+# The right header column read after the left one's bare "Kính gửi:" (OCR of a two-column header)
+_LATE_DATE = ("TỈNH ỦY NINH BÌNH\nSố 2644 - CV/TU\nV/v tăng cường công tác phòng, chống\ndịch Covid-19\n\nKính gửi:\n\n"
+              "ĐẢNG CỘNG SẢN VIỆT NAM\nNinh Bình, ngày 29 tháng 7 năm 2020\n\n- Các ban cán sự đảng,\n"
+              "- Các huyện ủy, thành ủy.\n\nThời gian qua, các cấp đã nỗ lực.\n")
+
+
+@pytest.mark.parametrize("field, value", [
+    ("date", "2020-07-29"), ("place", "Ninh Bình"),
+    ("recipients", ("Các ban cán sự đảng", "Các huyện ủy, thành ủy")),
+])
+def test_date_line_after_a_bare_kinh_gui(field, value):
+    from loaders.extract import extract_text
+
+    assert getattr(extract_text(_LATE_DATE), field) == value
+
+
 @pytest.mark.parametrize("text, warning", [
     ("ỦY BAN NHÂN DÂN\nTỈNH NAM ĐỊNH\nNam Định, ngày 2 tháng 3 năm 2021\nCác sở thực hiện.\n", "header: no number found"),
     ("Số: 12/UBND-VX\nCác sở thực hiện.\n", "header: no date found"),
