@@ -191,7 +191,8 @@ def build(corpus_dir: str | os.PathLike = DOCUMENTS, store_path: str | os.PathLi
         _pause("locked")
         built_at = datetime.now(timezone.utc).replace(microsecond=0).isoformat()
         with clock("read"):
-            outcomes, loaded = _read_all(corpus, jobs, show, file_timeout, (ocr, str(kg.path / "ocr-cache")))
+            ocr_cache = kg.path / "ocr-cache"
+            outcomes, loaded = _read_all(corpus, jobs, show, file_timeout, (ocr, str(ocr_cache)))
         _pause("extracted")
         with clock("map"):
             show.stage("resolving and mapping")
@@ -204,7 +205,7 @@ def build(corpus_dir: str | os.PathLike = DOCUMENTS, store_path: str | os.PathLi
             with clock("reuse"):
                 show.stage("finding text reuse")
                 from loaders.reuse_graph import reuse_graphs
-                graphs.update(reuse_graphs(corpus, outcomes, graphs, kg.path))
+                graphs.update(reuse_graphs(corpus, outcomes, graphs, kg.path, ocr=ocr, ocr_cache=ocr_cache))
         _pause("mapped")
         with clock("load"):
             show.stage("loading the store")

@@ -204,16 +204,17 @@ def reuse_graph(texts: Mapping[str, str], graphs: Mapping[str, str], store_dir: 
 
 
 def reuse_graphs(corpus: Path, outcomes: Iterable, graphs: Mapping[str, str], store_dir: Path | None,
-                 params: Params = Params()) -> dict[str, str]:
+                 params: Params = Params(), ocr: str = "auto", ocr_cache: Path | None = None) -> dict[str, str]:
     """The build's hook: {REUSE_GRAPH: N-Triples} for the loaded files of ``outcomes`` (FileOutcome),
-    whose texts are read again (cheap for text formats; a scanned PDF is OCRed again: see README)."""
+    whose texts are read again (cheap for text formats; a scan's OCR'd text comes from ``ocr_cache``,
+    the build's OCR cache, so it is not OCRed twice)."""
     from loaders.read import SetAside, read_document
 
     root = corpus if corpus.is_dir() else corpus.parent
     texts: dict[str, str] = {}
     for o in outcomes:
         if o.status != "set aside" and o.sha256 and o.sha256 not in texts:
-            doc = read_document(str(root / o.path))
+            doc = read_document(str(root / o.path), ocr=ocr, ocr_cache=ocr_cache)
             if not isinstance(doc, SetAside):
                 texts[o.sha256] = doc.text
     text, _ = reuse_graph(texts, graphs, store_dir, params)
