@@ -193,7 +193,8 @@ def build(corpus_dir: str | os.PathLike = DOCUMENTS, store_path: str | os.PathLi
         _pause("locked")
         built_at = datetime.now(timezone.utc).replace(microsecond=0).isoformat()
         with clock("read"):
-            outcomes, loaded = _read_all(corpus, jobs, show, file_timeout, (ocr, str(kg.path / "ocr-cache")))
+            ocr_cache = kg.path / "ocr-cache"
+            outcomes, loaded = _read_all(corpus, jobs, show, file_timeout, (ocr, str(ocr_cache)))
         _pause("extracted")
         with clock("map"), show.step("resolving and mapping"):
             mapped = corpus_graphs(loaded)
@@ -204,7 +205,7 @@ def build(corpus_dir: str | os.PathLike = DOCUMENTS, store_path: str | os.PathLi
         if reuse:  # text reuse between the loaded files (loaders.reuse_graph), its own graph
             with clock("reuse"), show.bar("finding text reuse", "pair") as bar:
                 from loaders.reuse_graph import reuse_graphs
-                graphs.update(reuse_graphs(corpus, outcomes, graphs, kg.path, ocr=(ocr, str(kg.path / "ocr-cache")),
+                graphs.update(reuse_graphs(corpus, outcomes, graphs, kg.path, ocr=(ocr, str(ocr_cache)),
                                            progress=bar.hook))
         _pause("mapped")
         with clock("load"), show.bar("loading the store", "graph") as bar:

@@ -106,6 +106,26 @@ def type_name(written: str) -> str | None:
     return type_words().get(" ".join(written.split()).lower())
 
 
+# ---------------------------------------------------------------- OCR confusables
+
+def confusables(scope: str) -> tuple[tuple[str, str], ...]:
+    """(misread, right) letters of ocr_confusables.csv for a scope, longest misreading first."""
+    rows = [(r["wrong"], r["right"]) for r in table("ocr_confusables") if r["scope"] == scope]
+    return tuple(sorted(rows, key=lambda r: -len(r[0])))
+
+
+def symbol_misread_letters() -> str:
+    """Letters OCR puts for a symbol's capitals (Icelandic "Ð" for "Đ"): a symbol may start with them."""
+    return "".join(w for w, _ in confusables("symbol") if len(w) == 1)
+
+
+def fix_symbol(number: str) -> str:
+    """A number's symbol with OCR-misread letters put right: "10/ĐÐM" -> "10/ĐM", "QÐ" -> "QĐ"."""
+    for wrong, right in confusables("symbol"):
+        number = number.replace(wrong, right)
+    return number
+
+
 # ---------------------------------------------------------------- pieces
 
 @lru_cache(maxsize=1)
@@ -115,7 +135,7 @@ def pieces() -> dict[str, str]:
     month, year = alternation(words("month_word")), alternation(words("year_word"))
     date = (rf"(?P<d>\d{{1,2}})\s*(?:{seps}|\s+{month}\s+)\s*(?P<m>\d{{1,2}})"
             rf"\s*(?:{seps}|\s+{year}\s+)\s*(?P<y>\d{{4}})")
-    symbol_part = r"[A-ZĐƯ][^\W_]*"
+    symbol_part = rf"[A-ZĐƯ{symbol_misread_letters()}][^\W_]*"
     return {
         "date": date,
         "dated": rf"{alternation(words('day_word'), 'i')}\s+{date}",

@@ -16,7 +16,7 @@ from loaders.refdata import table
 from loaders.text import clean
 
 
-_TOKEN = r"[A-ZĐƯ][A-Za-zĐđƯư0-9]*"
+_TOKEN = rf"[A-ZĐƯ{G.symbol_misread_letters()}][A-Za-zĐđƯư{G.symbol_misread_letters()}0-9]*"
 SYMBOL = rf"\d{{1,5}}(?:\s*[-/]\s*(?:\d{{4}}|{_TOKEN})){{1,4}}"
 NUMBER_WORD = G.words("number_word")[0]   # "số" (grammar_words.csv, like the date words)
 _DAY, _MONTH, _YEAR, _NO = (alternation(G.words(k), "i") for k in ("day_word", "month_word", "year_word", "number_word"))
@@ -45,8 +45,9 @@ DATE_LINE_ANCHOR = re.compile(rf"(?<!\w)(?:[{UPPER}][\w.]*\s+){{0,3}}[{UPPER}][\
 
 
 def normalize_number(raw: str) -> str:
-    """"2644 - CV/TU" -> "2644-CV/TU"; OCR "KL/TƯ" -> "KL/TU" (symbol_fix rows)."""
-    number = re.sub(r"\s+", "", raw)
+    """"2644 - CV/TU" -> "2644-CV/TU"; OCR "KL/TƯ" -> "KL/TU" (symbol_fix rows),
+    "10/ĐÐM" -> "10/ĐM" (ocr_confusables.csv)."""
+    number = G.fix_symbol(re.sub(r"\s+", "", raw))
     head, sep, tail = number.partition("/")
     for row in markers("symbol_fix"):
         tail = re.sub(rf"(?<![^-/]){re.escape(row['spelling'])}(?![^-/])", row["value"], tail)

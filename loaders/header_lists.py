@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from loaders.header_fields import line_patterns
+from loaders.header_fields import DATE_LINE, line_patterns
 from loaders.header_layout import cells, is_blank, is_upper
 from loaders.records import Span
 from loaders.text import SourceText
@@ -39,8 +39,10 @@ def read_list(st: SourceText, pos: int, end: int, dashed_only: bool = False) -> 
             first = False
             continue
         first = False
+        if not entries and _header_line(text):
+            continue  # the right column read after a bare "Kính gửi:" (OCR): quốc hiệu, date line
         dash = _DASH.match(text)
-        if blank_seen and not dash:
+        if blank_seen and not dash and not _wrapped_entry(work, entries, text):
             break
         blank_seen = False
         body = text.strip()
@@ -75,6 +77,17 @@ def read_list(st: SourceText, pos: int, end: int, dashed_only: bool = False) -> 
         if span.quote:
             spans.append(span)
     return spans
+
+
+def _header_line(text: str) -> bool:
+    """The quốc hiệu, tiêu ngữ or date line: never a list entry."""
+    return bool(line_patterns()["not_issuer"].match(text.strip(" -")) or DATE_LINE.match(text))
+
+
+def _wrapped_entry(work: str, entries: list[list[int]], text: str) -> bool:
+    """A lower-case line after a blank line goes on with an entry left open by a comma ("- Các huyện
+    ủy, thị ủy, thành ủy,\n\nđảng ủy trực thuộc Tỉnh ủy,"): OCR puts blank lines between wrapped lines."""
+    return bool(entries) and text.strip()[:1].islower() and work[entries[-1][0]:entries[-1][1]].rstrip().endswith(",")
 
 
 def _first_cell(work: str, ls: int, le: int) -> tuple[int, int]:

@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from loaders import refdata
+from loaders import grammar as G, refdata
 from loaders.header_layout import title_case
 from loaders.grammar import alternation
 from loaders.header_vocab import markers, spellings
@@ -62,7 +62,28 @@ def organ_row(keyword: str) -> dict[str, str]:
 def fix_ocr(text: str) -> str:
     for row in markers("ocr_fix"):
         text = re.sub(rf"(?<!\w){re.escape(row['spelling'])}(?!\w)", row["value"], text, flags=re.I)
+    return _fix_first_word(text)
+
+
+def _fix_first_word(text: str) -> str:
+    """An organ line's first word misread by OCR ("TĨNH BÌNH ĐỊNH"): when it opens no organ or unit
+    name and one confusable letter swap (ocr_confusables.csv) makes it open one, swap. Only the first
+    word: "HÀ TĨNH" inside a line is a real name."""
+    m = re.match(r"\s*(\w+)", text)
+    if not m or m.group(1) in _first_words():
+        return text
+    word = m.group(1)
+    for wrong, right in G.confusables("organ_word"):
+        fixed = word.replace(wrong, right)
+        if fixed != word and fixed in _first_words():
+            return text[: m.start(1)] + fixed + text[m.end(1):]
     return text
+
+
+@lru_cache(maxsize=1)
+def _first_words() -> frozenset[str]:
+    """First words of the organ and unit spellings in capitals: "ỦY", "TỈNH", "UBND"."""
+    return frozenset(r["spelling"].split()[0] for kind in ("organ", "unit") for r in markers(kind))
 
 
 def split_organs(block: str, lines: tuple[str, ...] = ()) -> list[Organ]:

@@ -110,6 +110,7 @@ class _Reader:
                 continue
             if self._ends_header(c):
                 self.header_end = c.start
+                self._date_after_recipients(i)
                 return
             c = self._without_motto(c)
             if c is None:
@@ -125,6 +126,22 @@ class _Reader:
         res = line_patterns()
         return bool(res["recipients"].match(c.text) or res["distribution"].match(c.text)
                     or res["capacity"].match(c.text))
+
+    def _date_after_recipients(self, i: int) -> None:
+        """The right column read after the left one's bare "Kính gửi:" (OCR of a two-column
+        header): a date line right after it, past the quốc hiệu, is still the header's."""
+        if "place" in self.out or not line_patterns()["recipients"].match(self.cells[i - 1].text):
+            return
+        for c in self.cells[i:]:
+            if is_blank(c.text):
+                continue
+            c = self._without_motto(c)
+            if c is None:
+                continue
+            m = DATE_LINE.match(c.text)
+            if m:
+                _set_place_date(self.st, c, m, self.out, self.ev, self.warns)
+            return
 
     def _without_motto(self, c: Cell) -> Cell | None:
         """Cell c with the quốc hiệu / tiêu ngữ ("CỘNG HÒA ...", "ĐẢNG CỘNG SẢN VIỆT NAM") cut out,
@@ -301,13 +318,40 @@ def _set_subject(st, first: Cell, all_cells: tuple[Cell, ...], i: int, out, ev, 
         j += 1
         if not c.text.strip():
             continue  # the empty rest of a table row ("V/v tăng cường |"), a paragraph break of a page
-        if not (c.stripped[:1].islower() or upper and _continues_caps(c)):
+        if not (c.stripped[:1].islower() or upper and _continues_caps(c)
+                or not upper and _wrapped_on(st.work, parts, c)):
             break
         parts.append(c)
         i = j
     out["subject"] = clean(" ".join(st.work[c.start:c.end] for c in parts))
     ev["subject"] = st.span(first.lead, parts[-1].end)
     return i
+
+
+_SENTENCE_END = ".:;!?"
+
+
+def _wrapped_on(work: str, parts: list[Cell], c: Cell) -> bool:
+    """Cell c, starting with a capital, is the trích yếu wrapped onto its next line ("... chống dịch
+    bệnh\nCovid-19\ntrên địa bàn"): the very next line (no blank line, no table cell), no wider than
+    the lines before it, after a line that ends no sentence, and itself no header element."""
+    prev = parts[-1]
+    if c.start != prev.end + 1 or work[prev.end] != "\n" or prev.stripped[-1:] in _SENTENCE_END:
+        return False
+    if len(c.stripped) > max(len(p.stripped) for p in parts):
+        return False
+    return not _header_element(c)
+
+
+def _header_element(c: Cell) -> bool:
+    """Cell c starts an element of the header: an upper-case line (organ, title, mark), the number,
+    the date line, a trích yếu, Kính gửi, Nơi nhận, a signing capacity or the quốc hiệu."""
+    res = line_patterns()
+    text = c.text
+    return bool(is_upper(c.stripped) or NUMBER_MARK.match(text) or DATE_LINE.match(text)
+                or PLACE_LINE.match(text) or DATE_RE.search(text)
+                or any(res[k].match(text) for k in ("subject", "recipients", "distribution", "capacity"))
+                or res["not_issuer"].search(text))
 
 
 def copy_marker(text: str) -> str | None:

@@ -368,6 +368,105 @@ def test_header_layout_cases(text, field, value):
     assert getattr(extract_text(text), field) == value
 
 
+# A trích yếu wrapped onto a line that starts with a capital (an OCR'd two-column header): the line
+# continues it when the line before ends no sentence and it starts no header element.
+_WRAPPED_HEAD = "TỈNH ỦY TRÀ VINH\n*\nSố 963-CV/TU\n"
+_WRAPPED_DATE = "ĐẢNG CỘNG SẢN VIỆT NAM\nTrà Vinh, ngày 29 tháng 7 năm 2020\n\nKính gửi: Các huyện ủy.\n"
+_COVID = "Về việc tiếp tục tăng cường\ncông tác phòng, chống dịch bệnh\nCovid-19\nHỎA TỐC\n\n"
+
+
+@pytest.mark.parametrize("lines, field, value", [
+    (_COVID, "subject", "Về việc tiếp tục tăng cường công tác phòng, chống dịch bệnh Covid-19"),
+    (_COVID, "urgency", "Hỏa tốc"),
+    (_COVID, "date", "2020-07-29"),
+    ("V/v tăng cường, nâng cao hiệu quả\ncông tác phòng, chống dịch bệnh\nCovid-19\ntrên địa bàn tỉnh\n\n", "subject",
+     "V/v tăng cường, nâng cao hiệu quả công tác phòng, chống dịch bệnh Covid-19 trên địa bàn tỉnh"),
+    ("V/v triển khai Nghị quyết của\nHội đồng nhân dân tỉnh\n\n", "subject",
+     "V/v triển khai Nghị quyết của Hội đồng nhân dân tỉnh"),
+    # ... but not after a line that ends a sentence, after a blank line, or when wider than the trích yếu
+    ("V/v phòng chống dịch bệnh;\nCovid-19\n\n", "subject", "V/v phòng chống dịch bệnh;"),
+    ("V/v phòng chống dịch bệnh\n\nCovid-19\n\n", "subject", "V/v phòng chống dịch bệnh"),
+    ("V/v phòng chống dịch bệnh\nThực hiện ý kiến chỉ đạo của Thường trực Tỉnh ủy, các cấp ủy triển khai ngay.\n",
+     "subject", "V/v phòng chống dịch bệnh"),
+    # ... nor when it is a header element: a date line, Kính gửi, the quốc hiệu
+    ("V/v phòng chống dịch bệnh trên địa bàn\nTrà Vinh, ngày 29 tháng 7 năm 2020\n\n", "subject",
+     "V/v phòng chống dịch bệnh trên địa bàn"),
+    ("V/v phòng chống dịch bệnh cho\nKính gửi: Các huyện ủy.\n\n", "subject", "V/v phòng chống dịch bệnh cho"),
+    ("V/v phòng chống dịch bệnh cho các\nĐộc lập - Tự do - Hạnh phúc\n\n", "subject", "V/v phòng chống dịch bệnh cho các"),
+])
+def test_subject_wrapped_onto_a_capital(lines, field, value):
+    from loaders.extract import extract_text
+
+    assert getattr(extract_text(_WRAPPED_HEAD + lines + _WRAPPED_DATE), field) == value
+
+
+def _confusables():
+    return [r for r in H.table("ocr_confusables")]
+
+
+@pytest.mark.parametrize("row", _confusables(), ids=lambda r: f"{r['scope']}-{r['wrong']}")
+def test_ocr_confusable_examples(row):
+    """Every row of ocr_confusables.csv: its example put right (organ line or number symbol)."""
+    fix = H.fix_ocr if row["scope"] == "organ_word" else H.normalize_number
+    assert fix(row["example"]) == row["fixed"]
+
+
+@pytest.mark.parametrize("text, value", [
+    ("TỈNH HÀ TĨNH", "TỈNH HÀ TĨNH"),           # only a line's first word is swapped
+    ("HÀ TĨNH", "HÀ TĨNH"),
+    ("TĨNH ỦY NINH BÌNH", "TỈNH ỦY NINH BÌNH"),
+])
+def test_ocr_confusables_first_word_only(text, value):
+    assert H.fix_ocr(text) == value
+
+
+@pytest.mark.parametrize("text, field, value", [
+    ("ỦY BAN NHÂN DÂN\nTĨNH NINH BÌNH\nSố: 12/QÐ-UBND\nNinh Bình, ngày 3 tháng 4 năm 2023\n", "number", "12/QĐ-UBND"),
+    ("ỦY BAN NHÂN DÂN\nTĨNH NINH BÌNH\nSố: 12/QÐ-UBND\nNinh Bình, ngày 3 tháng 4 năm 2023\n", "issuer",
+     "Ủy ban nhân dân tỉnh Ninh Bình"),
+])
+def test_ocr_confusables_in_a_header(text, field, value):
+    from loaders.extract import extract_text
+
+    assert getattr(extract_text(text), field) == value
+
+
+_LIST_HEAD = "TỈNH ỦY TRÀ VINH\n*\nSố 963-CV/TU\nTrà Vinh, ngày 29 tháng 7 năm 2020\n\n"
+
+
+@pytest.mark.parametrize("lines, recipients", [
+    # an OCR'd list: blank lines between the wrapped lines of an entry left open by a comma
+    ("Kính gửi: - Các huyện ủy, thị ủy, thành ủy,\n\nđảng ủy trực thuộc Tỉnh ủy,\n\n- Các ban cán sự đảng.\n\n"
+     "Thực hiện ý kiến chỉ đạo.\n",
+     ("Các huyện ủy, thị ủy, thành ủy, đảng ủy trực thuộc Tỉnh ủy", "Các ban cán sự đảng")),
+    # ... but an entry closed by "." or left with no comma ends the list at the blank line
+    ("Kính gửi: - Các huyện ủy, thị ủy, thành ủy.\n\nđể thực hiện ý kiến chỉ đạo, các cấp ủy triển khai.\n",
+     ("Các huyện ủy, thị ủy, thành ủy",)),
+    ("Kính gửi: - Các huyện ủy, thị ủy, thành ủy\n\nđể thực hiện ý kiến chỉ đạo, các cấp ủy triển khai.\n",
+     ("Các huyện ủy, thị ủy, thành ủy",)),
+])
+def test_recipients_wrapped_over_blank_lines(lines, recipients):
+    from loaders.extract import extract_text
+
+    assert extract_text(_LIST_HEAD + lines).recipients == recipients
+
+
+# The right header column read after the left one's bare "Kính gửi:" (OCR of a two-column header)
+_LATE_DATE = ("TỈNH ỦY NINH BÌNH\nSố 2644 - CV/TU\nV/v tăng cường công tác phòng, chống\ndịch Covid-19\n\nKính gửi:\n\n"
+              "ĐẢNG CỘNG SẢN VIỆT NAM\nNinh Bình, ngày 29 tháng 7 năm 2020\n\n- Các ban cán sự đảng,\n"
+              "- Các huyện ủy, thành ủy.\n\nThời gian qua, các cấp đã nỗ lực.\n")
+
+
+@pytest.mark.parametrize("field, value", [
+    ("date", "2020-07-29"), ("place", "Ninh Bình"),
+    ("recipients", ("Các ban cán sự đảng", "Các huyện ủy, thành ủy")),
+])
+def test_date_line_after_a_bare_kinh_gui(field, value):
+    from loaders.extract import extract_text
+
+    assert getattr(extract_text(_LATE_DATE), field) == value
+
+
 @pytest.mark.parametrize("text, warning", [
     ("ỦY BAN NHÂN DÂN\nTỈNH NAM ĐỊNH\nNam Định, ngày 2 tháng 3 năm 2021\nCác sở thực hiện.\n", "header: no number found"),
     ("Số: 12/UBND-VX\nCác sở thực hiện.\n", "header: no date found"),
