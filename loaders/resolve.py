@@ -54,6 +54,9 @@ class LoadedDocument:
     loader_version: str
 
 
+LOCAL_LEVELS = frozenset({"province", "district", "commune"})
+
+
 @dataclass(frozen=True)
 class BodyNode:
     """One real body (``kind`` "body") or a class of bodies (``kind`` "group")."""
@@ -334,13 +337,23 @@ class _Names:
         return (b for per in self.per_record for b in per.values())
 
 
+def _unplaced(body: BodyNode | None) -> bool:
+    """A local body named without its place ("Tỉnh ủy", "UBND huyện" in a press report): two such
+    documents of different provinces may share a number and a year, so neither number nor date
+    can identify the document; its source bytes do (identity.loaded_unnumbered_iri)."""
+    return body is not None and body.kind == "body" and body.level in LOCAL_LEVELS and not body.province
+
+
 def _loaded_identities(d: LoadedDocument, k: int, names: _Names
                        ) -> tuple[ids.DocIdentity, ids.DocIdentity | None]:
     """The identity of a loaded document and of its copy (a copy is a document of its own)."""
     r = d.record
     issuer = names.body(k, r.issuer)
-    own = ids.DocIdentity(authority=names.authority(k, issuer), number=r.number, date=r.date,
-                          issuer=issuer.name if issuer else None, doc_type=r.doc_type, sha256=d.sha256)
+    if _unplaced(issuer):  # "Tỉnh ủy" with no province: whose numbering series is unknown
+        own = ids.DocIdentity(issuer=issuer.name, doc_type=r.doc_type, sha256=d.sha256)
+    else:
+        own = ids.DocIdentity(authority=names.authority(k, issuer), number=r.number, date=r.date,
+                              issuer=issuer.name if issuer else None, doc_type=r.doc_type, sha256=d.sha256)
     if not r.copy:
         return own, None
     c_issuer = names.body(k, r.copy.issuer)

@@ -203,3 +203,25 @@ def test_subject_similarity():
     assert subject_similarity(a, a) == 1.0
     assert 0.9 < subject_similarity(a, b) < 1.0
     assert subject_similarity(a, "tổ chức Tết năm 2021") == 0.0
+
+
+def test_documents_of_unplaced_issuers_are_never_merged_by_number():
+    """Two press reports of "Tỉnh ủy" (no province) with the same number and year may come from two
+    provinces: each is its own document, identified by its source bytes, and keeps its number."""
+    import hashlib
+
+    from loaders.extract import extract_text
+    from loaders.resolve import LoadedDocument, resolve
+
+    texts = ["Ban Thường vụ Tỉnh ủy vừa ban hành Chỉ thị số 02-CT/TU ngày 14/12/2020 về việc phòng, chống dịch.",
+             "Ban Thường vụ Tỉnh ủy vừa ban hành Chỉ thị số 02-CT/TU ngày 20/12/2020 về việc đón Tết Nguyên đán."]
+    docs = [LoadedDocument(extract_text(t, source=f"r{i}.txt"), f"r{i}.txt",
+                           hashlib.sha256(t.encode()).hexdigest(), "test") for i, t in enumerate(texts)]
+    assert [d.record.number for d in docs] == ["02-CT/TU", "02-CT/TU"]
+    iris = [d.iri for d in resolve(docs).documents]
+    assert len(set(iris)) == 2 and all("/unnumbered/" in i for i in iris)
+    # placed: the same number and year is one document
+    placed = [t.replace("Tỉnh ủy vừa", "Tỉnh ủy Ninh Bình vừa") for t in texts]
+    docs = [LoadedDocument(extract_text(t, source=f"p{i}.txt"), f"p{i}.txt",
+                           hashlib.sha256(t.encode()).hexdigest(), "test") for i, t in enumerate(placed)]
+    assert len({d.iri for d in resolve(docs).documents}) == 1
