@@ -89,7 +89,7 @@ def _template_patterns() -> tuple[tuple[re.Pattern, BodyTemplate, str, int], ...
 
 
 @lru_cache(maxsize=1)
-def _acting_prefixes() -> tuple[str, ...]:
+def acting_prefixes() -> tuple[str, ...]:
     """Organs that speak for a committee ("Ban Thường vụ", "BTV", "Thường trực"), from the templates
     whose numbering authority is the committee itself."""
     prefixes = []
@@ -389,7 +389,7 @@ def _from_template(template: BodyTemplate, unit: Unit, labels: tuple[str, ...]) 
 
 def _acting_organ(text: str, ctx: DocContext | None, labels: tuple[str, ...]) -> Body | None:
     """"Ban Thường vụ Đảng ủy Khối Doanh nghiệp Trung ương": an organ speaking for a known body."""
-    for prefix in _acting_prefixes():
+    for prefix in acting_prefixes():
         if fold(text).startswith(fold(prefix) + " "):
             inner = resolve_body(text[len(prefix):], ctx)
             if inner and inner.kind == "body" and inner.channel:

@@ -136,7 +136,7 @@ def _regexes() -> dict[str, re.Pattern]:
         "of": re.compile(rf"\s*,?\s*{of}\s+"),
         "honorific": re.compile(rf"{G.piece('honorific')}\s+"),
         "name_comma": re.compile(G.piece("name_comma")),
-        "about": re.compile(r"\s*,?\s*(?:về việc|về|V/v)\s+"),
+        "about": re.compile(rf"\s*,?\s*{G.piece('about')}\s+"),
         "author": re.compile(rf"\s+(?={authors}\s)"),
         "stop": re.compile(rf"(?:{stops})(?![^\W_])"),
         "open_head": re.compile(rf"{alternation([t for t, _ in p['open_head']])}$"),

@@ -153,6 +153,8 @@ def pieces() -> dict[str, str]:
         "honorific": alternation(words("honorific"), "i"),
         "day_word": alternation(words("day_word")),
         "of": alternation(words("of_word")),
+        # the words a trích yếu starts with: "về việc", "về", "V/v"
+        "about": alternation(words("about_word")),
     }
 
 

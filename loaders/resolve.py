@@ -28,6 +28,7 @@ from functools import lru_cache
 from typing import Iterable, Mapping, Sequence
 
 from loaders import bodies as body_names
+from loaders import grammar
 from loaders import identity as ids
 from loaders import refdata
 from loaders.codes import concepts, find_code
@@ -227,7 +228,7 @@ def record_locality(record: DocumentRecord) -> tuple[str | None, str | None]:
 
 # --- document identity --------------------------------------------------------------------
 
-_SUBJECT_LEAD = re.compile(r"(?i)^\s*(?:v/v|về việc|về)\s+")
+_SUBJECT_LEAD = re.compile(rf"^\s*(?i:{grammar.piece('about')})\s+")
 _SUBJECT_IN_TEXT = re.compile(r"(?i)(?<!\w)về\s+(?:việc\s+)?")
 
 
@@ -567,7 +568,7 @@ def acting_organ_of(body: BodyNode, bodies: Mapping[str, BodyNode]) -> BodyNode 
 
 @lru_cache(maxsize=1)
 def _folded_acting_prefixes() -> frozenset[str]:
-    return frozenset(fold(p) for p in body_names._acting_prefixes())
+    return frozenset(fold(p) for p in body_names.acting_prefixes())
 
 
 def _depth(body: BodyNode, bodies: Mapping[str, BodyNode]) -> int:

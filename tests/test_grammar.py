@@ -20,7 +20,7 @@ def rows(name: str, kind: str | None = None) -> list[dict]:
 PIECE_OF_KIND = {"plural": "plural", "number_word": "number_word", "day_word": "dated", "month_word": "date",
                  "year_word": "date", "date_separator": "date", "honorific": "honorific",
                  "number_word_damaged": "number_word_damaged", "name_comma": "name_comma",
-                 "of_word": "of"}
+                 "of_word": "of", "about_word": "about"}
 
 
 @pytest.mark.parametrize("row", rows("grammar_words.csv"), ids=lambda r: f"{r['kind']}:{r['text']}")
