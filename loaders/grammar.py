@@ -132,9 +132,10 @@ def fix_symbol(number: str) -> str:
 def pieces() -> dict[str, str]:
     """Every named piece as regex source (see the module docstring)."""
     seps = alternation(words("date_separator"))
-    month, year = alternation(words("month_word")), alternation(words("year_word"))
-    date = (rf"(?P<d>\d{{1,2}})\s*(?:{seps}|\s+{month}\s+)\s*(?P<m>\d{{1,2}})"
-            rf"\s*(?:{seps}|\s+{year}\s+)\s*(?P<y>\d{{4}})")
+    month, year = alternation(words("month_word"), "i"), alternation(words("year_word"), "i")
+    # the month has up to 3 digits: "29/77/2020" is read, and date_from_parts corrects it when it can
+    date = (rf"(?P<d>\d{{1,2}})\s*(?:{seps}|{month})\s*(?P<m>\d{{1,3}})"
+            rf"\s*(?:{seps}|{year})\s*(?P<y>\d{{4}})")
     symbol_part = rf"[A-ZĐƯ{symbol_misread_letters()}][^\W_]*"
     return {
         "date": date,
@@ -155,6 +156,23 @@ def pieces() -> dict[str, str]:
         "of": alternation(words("of_word")),
         # the words a trích yếu starts with: "về việc", "về", "V/v"
         "about": alternation(words("about_word")),
+        "and": alternation(words("and_word")),
+        "with": alternation(words("with_word")),             # "cùng với", "cùng"
+        "at": alternation(words("at_word")),                 # "tại": "của X tại Công văn số ..."
+        "according": alternation(words("according_word")),   # "theo"
+        "purpose": alternation(words("purpose_word")),       # "để", "nhằm"
+        "under": alternation(words("under_word")),           # "trực thuộc", "thuộc"
+        "all": alternation(words("all_word")),               # "cả"
+        # a plural or collective word before a kind word: "các tỉnh", "cấp tỉnh", "mỗi huyện"
+        "collective": alternation(words("plural") + words("collective_word"), "i"),
+        "past": alternation(words("past_word")),             # "đã", "vừa" before a verb
+        "guidance": alternation(words("guidance_word")),     # "chỉ đạo", "hướng dẫn" after a generic lead
+        "unit_kind": alternation(words("unit_kind")),        # "tỉnh", "thành phố", "thị xã"
+        "commune_kind": alternation(words("commune_kind")),  # "xã", "phường", "thị trấn"
+        "committee_word": alternation(words("committee_word")),  # "Tỉnh ủy", "Huyện ủy"
+        "committee_tail": alternation(words("committee_tail")),  # "ủy", the last word of a committee's name
+        "committee_organ": alternation(words("committee_organ")),  # "Ban Thường vụ", "Ban Chấp hành"
+        "party_unit": alternation(words("party_unit")),      # "Đảng bộ tỉnh"
     }
 
 

@@ -20,11 +20,8 @@ _TOKEN = rf"[A-ZĐƯ{G.symbol_misread_letters()}][A-Za-zĐđƯư{G.symbol_misrea
 SYMBOL = rf"\d{{1,5}}(?:\s*[-/]\s*(?:\d{{4}}|{_TOKEN})){{1,4}}"
 NUMBER_WORD = G.words("number_word")[0]   # "số" (grammar_words.csv, like the date words)
 _DAY, _MONTH, _YEAR, _NO = (alternation(G.words(k), "i") for k in ("day_word", "month_word", "year_word", "number_word"))
-DATE = (
-    rf"{_DAY}\s+(?P<d>\d{{1,2}})\s*(?:{_MONTH}\s*(?P<m1>\d{{1,3}})\s*(?:{_YEAR}\s*|/\s*)(?P<y1>\d{{4}})"
-    r"|[/.\-]\s*(?P<m2>\d{1,3})\s*[/.\-]\s*(?P<y2>\d{4}))"
-)
-DATE_RE = re.compile(DATE)
+DATE = G.piece("dated")   # "ngày 28/7/2020", "ngày 31 tháng 3 năm 2020": groups d, m, y
+DATE_RE = G.compiled("dated")
 NUMBER_LINE = re.compile(rf"^[\s>*-]*{_NO}\s*:?\s*(?P<num>{SYMBOL})")
 # "Số:      /QĐ-UBND": the number line of a document not yet numbered (a draft, a template)
 NUMBER_MARK = re.compile(rf"^[\s>*-]*{_NO}\s*:")
@@ -76,7 +73,7 @@ def default_type() -> str:
 
 def date_of_match(m: re.Match) -> tuple[str | None, str | None]:
     """(ISO date or None, warning or None) from a DATE match."""
-    return date_from_parts(m.group("d"), m.group("m1") or m.group("m2"), m.group("y1") or m.group("y2"))
+    return date_from_parts(m.group("d"), m.group("m"), m.group("y"))
 
 
 def date_from_parts(d: str, mo: str, y: str) -> tuple[str | None, str | None]:

@@ -20,7 +20,11 @@ def rows(name: str, kind: str | None = None) -> list[dict]:
 PIECE_OF_KIND = {"plural": "plural", "number_word": "number_word", "day_word": "dated", "month_word": "date",
                  "year_word": "date", "date_separator": "date", "honorific": "honorific",
                  "number_word_damaged": "number_word_damaged", "name_comma": "name_comma",
-                 "of_word": "of", "about_word": "about"}
+                 "of_word": "of", "about_word": "about", "and_word": "and", "with_word": "with", "at_word": "at",
+                 "according_word": "according", "purpose_word": "purpose", "under_word": "under", "all_word": "all",
+                 "collective_word": "collective", "past_word": "past", "guidance_word": "guidance",
+                 "unit_kind": "unit_kind", "commune_kind": "commune_kind", "committee_word": "committee_word",
+                 "committee_tail": "committee_tail", "committee_organ": "committee_organ", "party_unit": "party_unit"}
 
 
 @pytest.mark.parametrize("row", rows("grammar_words.csv"), ids=lambda r: f"{r['kind']}:{r['text']}")
@@ -81,6 +85,9 @@ def test_bare_number(text, number):
     ("ngày 28/7/2020", ("28", "7", "2020")), ("Ngày 31 tháng 3 năm 2020", ("31", "3", "2020")),
     ("ngày 09.12.2020", ("09", "12", "2020")), ("ngày 5-3-2021", ("5", "3", "2021")),
     ("ngày 28/7", None), ("tháng 3 năm 2020", None),
+    ("NGÀY 31 THÁNG 3 NĂM 2020", ("31", "3", "2020")), ("ngày 31tháng3năm 2020", ("31", "3", "2020")),  # flattened
+    ("ngày 29/77/2020", ("29", "77", "2020")),   # read as written; date_from_parts corrects it
+    ("ngày 5 tháng 3/2021", ("5", "3", "2021")),
 ])
 def test_dated(text, iso):
     m = G.compiled("dated").match(text)
