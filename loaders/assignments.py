@@ -29,6 +29,7 @@ from loaders.body_lists import addressee_end, find_colon_list, known_name_end, s
 from loaders.citations import UPPER, alternation, complete, patterns, read_body
 from loaders.context import DocContext
 from loaders.header import is_upper, spellings
+from loaders.header_fields import body_end
 from loaders.records import Assignment, Span
 from loaders.text import SourceText, clean
 
@@ -552,8 +553,7 @@ def _directed(s: _Sentence, w: str, reported: tuple[int, ...], ctx: DocContext,
 def _find(st: SourceText, ctx: DocContext, related: tuple[str, ...] = (),
           reported: tuple[int, ...] = ()) -> tuple[tuple[Assignment, Span], ...]:
     w = st.work
-    m = re.search(r"^[\s\-*]*Nơi nhận\s*:", w, re.M)
-    limit = m.start() if m else len(w)
+    limit = body_end(w)
     tasks: list[_Task] = []
     pending: _Found | None = None       # bodies of "đề nghị X:" awaiting their items
     last_in_item: _Task | None = None

@@ -14,6 +14,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from loaders import grammar as G
 from loaders import refdata
 from loaders.context import DocContext
 from loaders.refdata import BodyTemplate, District, Province, Unit, fold
@@ -44,11 +45,11 @@ class Body:
 # --- words and patterns built from the reference data ------------------------------------------------
 
 # Grammar, not names: a plural or collective marker before a kind word ("các tỉnh", "cấp tỉnh").
-_COLLECTIVE_BEFORE = re.compile(r"(?:^|\s)(?:các|những|cấp|mỗi|từng|toàn|trong)\s*$", re.I)
-_PLURAL = re.compile(r"(?:^|\s)(?:các|những)\s", re.I)
-_DANGLING_PARENT = re.compile(r"(?:^|\s)(?:trực thuộc|thuộc)$", re.I)
-_ANCHOR = re.compile(r"\s(?:trực thuộc|thuộc|của)\s+", re.I)
-_OF = "của"
+_COLLECTIVE_BEFORE = re.compile(G.expand(r"(?:^|\s)%(collective)s\s*$"), re.I)
+_PLURAL = re.compile(G.expand(r"(?:^|\s)%(plural)s\s"), re.I)
+_DANGLING_PARENT = re.compile(G.expand(r"(?:^|\s)%(under)s$"), re.I)
+_ANCHOR = re.compile(G.expand(r"\s(?:%(under)s|%(of)s)\s+"), re.I)
+_OF = G.words("of_word")[0]   # "của"
 _TOKEN = re.compile(r"\w+(?:['’]\w+)*|[^\w\s]")  # "Ia H'Drai" is one name
 
 
@@ -60,7 +61,7 @@ def _normal(name: str) -> str:
 def _locality_regex() -> re.Pattern:
     words = sorted(refdata.locality_words(), key=len, reverse=True)
     alternatives = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
-    return re.compile(rf"(?<!\w)(?:(?P<of>{_OF})\s+)?(?P<word>{alternatives})\.?(?!\w)", re.I)
+    return re.compile(rf"(?<!\w)(?:(?P<of>{G.piece('of')})\s+)?(?P<word>{alternatives})\.?(?!\w)", re.I)
 
 
 def _word(text: str) -> tuple[str, str] | None:
@@ -273,7 +274,8 @@ def complete_name(name: str, ctx: DocContext | None = None, cited: bool = False)
 
 # Commune kind words: communes are not in the admin unit data, so a commune is known only by its name
 # in the document's own issuer ("Đảng ủy xã Hoa Thành").
-_COMMUNE_WORD = re.compile(r"(?:^|\s)(?<!thị\s)(xã|phường|thị trấn)$")
+_COMMUNE_WORD = re.compile(G.expand(r"(?:^|\s)(%(commune_kind)s)$"))
+_UNIT_KIND_END = re.compile(G.expand(r"(?:^|\s)%(unit_kind)s$"))   # "thị xã" ends in a commune word
 
 
 def _from_issuer(text: str, ctx: DocContext | None) -> str:
@@ -287,7 +289,7 @@ def _from_issuer(text: str, ctx: DocContext | None) -> str:
     for k in range(min(len(words), len(own_words) - 1), 1, -1):
         if fold(" ".join(words[-k:])) == fold(" ".join(own_words[:k])):
             return " ".join(words[:-k] + own_words)
-    m = _COMMUNE_WORD.search(text)
+    m = None if _UNIT_KIND_END.search(text) else _COMMUNE_WORD.search(text)
     if m and ctx.level == "commune" and not _PLURAL.search(text):  # "UBND các xã, phường": a class
         place = re.search(rf"(?:^|\s){m.group(1)}\s+(\S.*)$", own)
         if place and place.group(1)[:1].isupper():

@@ -31,6 +31,7 @@ from loaders.bodies import complete_name, issuer_from_number
 from loaders.context import DocContext
 from loaders.grammar import UPPER, alternation
 from loaders.header import date_from_parts, normalize_number
+from loaders.header_fields import body_end
 from loaders.records import CitedDocument, Span
 from loaders.refdata import find_issuer_code, table
 from loaders.text import SourceText, clean
@@ -105,16 +106,18 @@ def _regexes() -> dict[str, re.Pattern]:
     authors = alternation([t for t, _ in p["author_lead"]])
     stops = alternation([w for w, _ in p["issuer_stop"]])
     implicit = alternation(G.any_case(t for t, _ in p["implicit_lead"]))
+    issued = alternation([t for t, _ in p["issued_verb"]])   # "ban hành"
     so, bare, dated, plural = G.piece("number_word"), G.piece("bare_number"), G.piece("dated"), G.piece("plural")
-    of, day = G.piece("of"), G.piece("day_word")
+    of, day, also = G.piece("of"), G.piece("day_word"), G.piece("and")
+    between = rf"(?:,\s*{also}|,|{also})"   # between the items of a list: ",", "và", ", và"
     tail = rf"(?=\s*,?\s*(?:{dated}|{of}\s))"   # what makes a bare number a citation without "số"
     named = [d.head for d in named_documents()]
     return {
         "numbered": re.compile(rf"(?<![^\W\d_])(?P<type>{types})(?:\s*:)?(?:(?:\s+{so})?\s*:?\s*(?P<num>{_NUMBER})"
                                rf"|\s+{so}\s*:?\s*(?P<bare>{bare})|\s+(?P<bare2>{bare}){tail})"),
         # a list continuation: "..., số 1316/-BYT ngày 04/9/2021", "và 1102/CĐ-TTg"
-        "bare": re.compile(rf"\s*(?:,|;|và|,\s*và)\s*(?P<so>{so}\s*:?\s*)?(?P<num>{_NUMBER})"),
-        "bare_list": re.compile(rf"\s*(?:,|;|và|,\s*và)\s*(?P<so>{so})\s*:?\s*(?P<num>{bare})"),
+        "bare": re.compile(rf"\s*(?:;|{between})\s*(?P<so>{so}\s*:?\s*)?(?P<num>{_NUMBER})"),
+        "bare_list": re.compile(rf"\s*(?:;|{between})\s*(?P<so>{so})\s*:?\s*(?P<num>{bare})"),
         # a number whose type word is damaged ("Chthị 16 của ...", "Cồng văn số 12/UBND"): read by edit distance
         "any_number": re.compile(rf"(?<![^\W_])(?:(?P<num>{_NUMBER})|(?P<bare>{bare}){tail})"),
         "damaged_type": re.compile(rf"(?P<w>(?:[^\W\d_]+[ \t]+){{0,2}}[^\W\d_]+)\s*:?\s*(?:(?P<so>{so}|{G.piece('number_word_damaged')})\s*:?\s*)?$"),
@@ -125,13 +128,13 @@ def _regexes() -> dict[str, re.Pattern]:
         "title_word": re.compile(r"(?P<sep>,?[ \t]*\n?[ \t]*)(?P<word>[^\s,;.:()\[\]\"“”!?]+)"),
         "title_stop": re.compile(rf"{alternation([t for t, _ in p['title_stop']])}(?![^\W_])"),
         "implicit": re.compile(rf"(?<![^\W\d_])(?P<lead>{implicit})\s+{of}\s+"),
-        "generic": re.compile(rf"(?<![^\W\d_])(?P<lead>{alternation(G.any_case(t for t, _ in p['generic_lead']))})(?:[,\s]+(?:hướng dẫn|chỉ đạo))*\s+{of}\s+"),
+        "generic": re.compile(rf"(?<![^\W\d_])(?P<lead>{alternation(G.any_case(t for t, _ in p['generic_lead']))})(?:[,\s]+{G.piece('guidance')})*\s+{of}\s+"),
         # "các công điện, chỉ thị và <lead>": a lead inside a plural list of types is generic too
-        "plural_list": re.compile(rf"{plural}\s+(?:{types}|chỉ đạo)(?:\s*(?:,|và)\s*(?:{types}))*\s*(?:,\s*và|,|và)\s*$"),
+        "plural_list": re.compile(rf"{plural}\s+(?:{types}|{G.piece('guidance')})(?:\s*(?:,|{also})\s*(?:{types}))*\s*{between}\s*$"),
         "plural_before": re.compile(rf"{plural}\s+$"),
         # "Chỉ thị, Nghị quyết của Đảng": bare type words listed together name a class of documents
-        "type_list": re.compile(rf"(?<![^\W\d_]){types}\s*(?:,\s*và|,|và)\s*$"),
-        "date": re.compile(rf"\s*,?\s*(?:ban hành\s+)?{dated}"),
+        "type_list": re.compile(rf"(?<![^\W\d_]){types}\s*{between}\s*$"),
+        "date": re.compile(rf"\s*,?\s*(?:{issued}\s+)?{dated}"),
         "date_only": re.compile(_DATE),
         "of": re.compile(rf"\s*,?\s*{of}\s+"),
         "honorific": re.compile(rf"{G.piece('honorific')}\s+"),
@@ -146,14 +149,22 @@ def _regexes() -> dict[str, re.Pattern]:
         "post": re.compile(rf",\s*{alternation([t for t, _ in p['post']])}(?:\s+[A-ZĐ][^\W_]*)*"),
         "posts_only": re.compile(rf"^{alternation([t for t, _ in p['post']])}$"),
         "boundary": re.compile(r"[.;:!?](?=\s)|\n\s*\n"),
-        "issued": re.compile(rf"(?P<x>[^,;:.\n()]+?)\s+(?:đã\s+|vừa\s+)?{alternation([t for t, _ in p['issued_verb']])}\s+$"),
-        "subject_end": re.compile(rf"[;\n]|\.(?=\s|$)|,\s+(?=[{UPPER}])|\s(?=(?:theo|tại)\s)|\)"
+        "issued": re.compile(rf"(?P<x>[^,;:.\n()]+?)\s+(?:{G.piece('past')}\s+)?{issued}\s+$"),
+        "subject_end": re.compile(rf"[;\n]|\.(?=\s|$)|,\s+(?=[{UPPER}])|\s(?=(?:{G.piece('according')}|{G.piece('at')})\s)|\)"
                                   rf"|,?\s+(?={alternation([t for t, _ in p['subject_stop']])}(?![^\W_]))"
                                   # the next citation of a list: "về X và Công điện số ...", "về X, ý kiến chỉ đạo của ..."
-                                  rf"|(?:\s*,\s*(?:và\s+)?|\s+(?:và|cùng)\s+)(?=(?:{types})(?:\s+{so})?\s*:?\s*{_NUMBER}"
+                                  rf"|(?:\s*,\s*(?:{also}\s+)?|\s+(?:{also}|{G.piece('with')})\s+)(?=(?:{types})(?:\s+{so})?\s*:?\s*{_NUMBER}"
                                   rf"|{unnumbered}\s+(?:{day}|{of})\s|{implicit}\s+{of}\s)"),
         "date_first": re.compile(rf"^\s*{dated}"),
-        "of_x_at": re.compile(rf"(?:^|.*\s){of}\s+(?P<x>[^,;:.()]+?)\s+tại\s+$", re.S),
+        "of_x_at": re.compile(rf"(?:^|.*\s){of}\s+(?P<x>[^,;:.()]+?)\s+{G.piece('at')}\s+$", re.S),
+        "at": re.compile(rf"\s*{G.piece('at')}\s+"),
+        "and": re.compile(rf"{also}\s"),
+        "and_next": re.compile(rf"{also}\s+(\S+)"),
+        # where a generic mention's phrase ends: "các văn bản chỉ đạo của Trung ương| theo ...", "| để ..."
+        "generic_end": re.compile(rf"[;\n]|\.(?=\s|$)|\s(?:{also}\s+)?(?=(?:{G.piece('according')}|{G.piece('at')}|{G.piece('purpose')})\s)"),
+        "generic_tail": re.compile(rf"[\s,]*(?:{also}|,)?\s*$"),
+        "list_sep": re.compile(rf"\s*(?:;|{between})\s*"),         # "số 15/QĐ-UBND ...; số 19/QĐ-UBND"
+        "list_sep_no_semicolon": re.compile(rf"\s*{between}\s*"),
         "heads": re.compile(alternation([t for t, _ in patterns('body_phrases.csv')['body_head']]) + r"(?![^\W_])"),
     }
 
@@ -195,8 +206,8 @@ def read_body(w: str, pos: int, limit: int, max_words: int = 14) -> int:
             continue
         if words and rx["stop"].match(w, j) and not rx["open_head"].match(clean(w[pos:end])):
             break  # "của UBND tỉnh về ...", but "của Ban chỉ đạo Quốc gia": a bare "Ban" needs its complement
-        if words and re.match(r"và\s", w[j:limit]):
-            nxt = re.match(r"và\s+(\S+)", w[j:limit])
+        if words and rx["and"].match(w[j:limit]):
+            nxt = rx["and_next"].match(w[j:limit])
             if not nxt or not nxt.group(1)[:1].isupper() or rx["heads"].match(w, j + nxt.start(1)) \
                     or rx["numbered"].match(w, j + nxt.start(1), limit) or rx["unnumbered"].match(w, j + nxt.start(1), limit):
                 break  # "của Ban Bí thư và Công văn số ...": the next citation, not the rest of a name
@@ -374,7 +385,7 @@ def _overlaps(start: int, end: int, spans) -> bool:
 
 def _absorbed(w: str, end: int, numbered: list[_Hit]) -> bool:
     """"Kết luận của X tại Thông báo số ...": the unnumbered phrase names the numbered document."""
-    m = re.compile(r"\s*tại\s+").match(w, end)
+    m = _regexes()["at"].match(w, end)
     return bool(m) and any(h.start == m.end() for h in numbered)
 
 
@@ -493,11 +504,11 @@ def _generic(w: str, limit: int, taken) -> list[tuple[int, int]]:
     for m in rx["generic"].finditer(w, 0, limit):
         if _overlaps(m.start(), m.end(), taken) or (out and m.start() < out[-1][1]) or _inside_name(w, m.start()):
             continue
-        stop = re.compile(r"[;\n]|\.(?=\s|$)|\s(?:và\s+)?(?=(?:theo|tại|để|nhằm)\s)").search(w, m.end(), limit)
+        stop = rx["generic_end"].search(w, m.end(), limit)
         end = stop.start() if stop else limit
         end = min([end] + [a for a in anchors if m.end() <= a < end])
         text = w[m.start():end]
-        text = re.sub(r"[\s,]*(?:và|,)?\s*$", "", text)
+        text = rx["generic_tail"].sub("", text)
         if len(clean(text)) > len(clean(m.group(0))):
             out.append((m.start(), m.start() + len(text)))
     return out
@@ -616,17 +627,12 @@ def _share_tails(w: str, hits: list[_Hit]) -> None:
     """"Chỉ thị số 15/CT-TTg, Chỉ thị số 16/CT-TTg của Thủ tướng Chính phủ": the list shares "của ..."."""
     for a, b in zip(reversed(hits[:-1]), reversed(hits[1:])):
         same_list = b.head is not None and (b.head is a or b.head is a.head)
-        sep = r"\s*(?:,|;|và|,\s*và)\s*" if same_list else r"\s*(?:,|và|,\s*và)\s*"  # "số 15/QĐ-UBND ...; số 19/QĐ-UBND"
-        if a.number and not a.issuer_from_tail and b.issuer_from_tail and re.fullmatch(sep, w[a.end:b.start]):
+        sep = _regexes()["list_sep" if same_list else "list_sep_no_semicolon"]  # "số 15/QĐ-UBND ...; số 19/QĐ-UBND"
+        if a.number and not a.issuer_from_tail and b.issuer_from_tail and sep.fullmatch(w, a.end, b.start):
             a.issuer, a.issuer_from_tail = b.issuer, True
 
 
 # ---------------------------------------------------------------- entry point
-
-def _body_limit(w: str) -> int:
-    m = re.search(r"^[\s\-*]*Nơi nhận\s*:", w, re.M)
-    return m.start() if m else len(w)
-
 
 def _key(hit: _Hit, issuer: str | None):
     if hit.number:
@@ -654,7 +660,7 @@ def find_citations(st: SourceText, ctx: DocContext, own_number: str | None = Non
 
 def _find(st: SourceText, ctx: DocContext, own_number: str | None, start: int = 0) -> CitationsFound:
     w = " " * start + st.work[start:] if start else st.work  # same offsets, nothing before start
-    limit = _body_limit(w)
+    limit = body_end(w)
     own = norm_number(own_number) if own_number else ""
     numbered, skipped = _numbered(w, limit, own)
     taken = [(h.start, h.end) for h in numbered] + skipped

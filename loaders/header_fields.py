@@ -29,7 +29,7 @@ _PLACE = r"(?P<place>[^\W\d][^\n\d,|:;]{1,45}?)\s*,\s*"  # no digits: "Chỉ th�
 DATE_LINE = re.compile(rf"^[\s>*-]*{_PLACE}(?P<date>{DATE})")
 # ", ngày 7/2/2023 của Bộ Chính trị về ...": the body a mention of a document names as its issuer
 OF_BODY = re.compile(
-    rf"\s*,?\s*(?:{DATE}\s*,?\s*)?(?i:của)\s+(?P<body>[^,.;:\n]+?)(?=\s+(?i:về)\s|[,.;:\n]|$)")
+    rf"\s*,?\s*(?:{DATE}\s*,?\s*)?(?i:{G.piece('of')})\s+(?P<body>[^,.;:\n]+?)(?=\s+(?i:{G.piece('about')})\s|[,.;:\n]|$)")
 # "... nội dung sau: 37/UBND-VP ngày 10/1/2022" at the very end: the link to the full text that a
 # portal prints under an excerpt (a bare symbol, not "Công văn số ..." which is a citation)
 TRAILING_LINK = re.compile(rf"(?<![\w/-])(?<!{_NO}\s)(?P<num>{SYMBOL})\s*,?\s*(?P<date>{DATE})\s*\.?\s*$")
@@ -39,6 +39,15 @@ PLACE_LINE = re.compile(rf"^[\s>*-]*{_PLACE}{_DAY}\s+\d{{0,2}}\s*{_MONTH}\s*\d{{
 # (capital "Số", colon optional: Party headers write "Số 12-CT/TU"; "công văn số 12" is no anchor)
 NUMBER_ANCHOR = re.compile(rf"(?<!\w)(?=S){_NO}\s*:?\s*(?={SYMBOL})")
 DATE_LINE_ANCHOR = re.compile(rf"(?<!\w)(?:[{UPPER}][\w.]*\s+){{0,3}}[{UPPER}][\w.]*\s*,\s*{_DAY}\s+\d{{0,2}}\s*{_MONTH}")
+
+# "Nơi nhận:" at the start of any line: the distribution list, where the body of the text ends
+DISTRIBUTION_START = re.compile(rf"^[\s\-*]*{alternation(spellings('distribution_marker'))}\s*:", re.M)
+
+
+def body_end(text: str) -> int:
+    """Where the body of a text ends: at its "Nơi nhận:" line, else at its end."""
+    m = DISTRIBUTION_START.search(text)
+    return m.start() if m else len(text)
 
 
 def normalize_number(raw: str) -> str:
@@ -125,7 +134,7 @@ def line_patterns() -> dict[str, re.Pattern]:
         "urgency": re.compile(rf"^{alternation(s for s, _ in code_list('urgency'))}$", re.I),
         "secrecy": re.compile(rf"^{alternation(s for s, _ in code_list('secrecy'))}$", re.I),
         "type_mention": re.compile(
-            rf"(?P<type>{alternation(type_names)})\s+(?:(?i:số)\s*:?\s*)?(?P<num>{SYMBOL})", re.I),
+            rf"(?P<type>{alternation(type_names)})\s+(?:{_NO}\s*:?\s*)?(?P<num>{SYMBOL})", re.I),
         "capacity": capacity_re(),
     }
 

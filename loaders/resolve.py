@@ -203,7 +203,7 @@ def resolve_body(name: str, ctx: DocContext) -> BodyNode:
 
 
 # loaders.bodies returns None for generic names; a task given to them still needs a node.
-_GROUP_WORD = re.compile(r"(?i)(?:^|\s)các\s")
+_GROUP_WORD = re.compile(rf"(?:^|\s){grammar.piece('plural')}\s")
 
 
 def _fallback_body(name: str, ctx: DocContext) -> BodyNode:
@@ -229,7 +229,7 @@ def record_locality(record: DocumentRecord) -> tuple[str | None, str | None]:
 # --- document identity --------------------------------------------------------------------
 
 _SUBJECT_LEAD = re.compile(rf"^\s*(?i:{grammar.piece('about')})\s+")
-_SUBJECT_IN_TEXT = re.compile(r"(?i)(?<!\w)về\s+(?:việc\s+)?")
+_SUBJECT_IN_TEXT = re.compile(rf"(?<!\w)(?i:{grammar.piece('about')})\s+")
 
 
 def subject_of(text: str | None) -> str | None:
