@@ -23,6 +23,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from loaders import grammar as G
 from loaders import refdata
 from loaders.bodies import resolve_body
 from loaders.body_lists import addressee_end, find_colon_list, known_name_end, split_addressees
@@ -33,7 +34,24 @@ from loaders.header_fields import body_end
 from loaders.records import Assignment, Span
 from loaders.text import SourceText, clean
 
-_PLURAL = "(?:[Cc]ác|[Nn]hững)"
+_PLURAL = G.piece("plural")                                  # "các", "những"
+_PLURAL_OR_ALL = G.expand(r"(?:%(plural)s|%(all)s)")          # ... and "cả"
+_PLURAL_CAPITAL = G.alternation(w.capitalize() for w in G.words("plural"))   # "Các" starting a sentence
+_AND = G.piece("and")
+_NOT_AFTER_PLURAL = "".join(rf"(?<!{re.escape(w)} )" for w in G.words("plural"))  # "các tổ chức": no verb
+_AND_WITH = re.compile(G.expand(r"\s+(?:%(and)s|%(with)s)\s+"))              # "A và B", "A cùng với B"
+_LIST_JOIN_END = re.compile(G.expand(r"(?:\s+(?:%(and)s|%(with)s)|[,;])\s*$"))
+_PLURAL_LEAD = re.compile(rf"^{_PLURAL}\s+")
+_PLURAL_REST = re.compile(rf"{_PLURAL}\s+(.*)$")                              # "các phòng, ban" -> "phòng, ban"
+_DIRECTLY_UNDER, _UNDER = G.words("directly_under_word")[0], G.words("under_word")[0]   # "trực thuộc", "thuộc"
+_UNDER_END = re.compile(G.expand(r"%(directly_under)s(?:\s+\S+)*$"))
+_NAMED_COMMITTEE_END = re.compile(G.expand(rf"%(committee_tail)s\s+[{UPPER}][^,]*$"))     # "..., Thành ủy Huế"
+_NAMES_PLACE = re.compile(G.expand(rf"(?:(?i:%(committee_tail)s)|%(unit_kind)s)\s+[{UPPER}]"))  # "huyện Nam Trực"
+_UNIT_KIND_END = re.compile(G.expand(r"\s+%(unit_kind)s$"))                  # "Công an tỉnh"
+# the committee words inside a class: "Bí thư các huyện ủy, ... Ban Thường vụ Tỉnh ủy" (completed one by one)
+_COMMITTEE_IN_CLASS = re.compile(G.expand(
+    rf"(?<![^\W_])((?:%(committee_organ)s\s+)?%(committee_word)s|%(party_unit)s)(?!\s+[{UPPER}])"))
+_PROVINCE, _DISTRICT = G.words("province_kind")[0], G.words("district_kind")[0]   # the usual kinds: "tỉnh", "huyện"
 _LOWER_START = re.compile(rf"^[^{UPPER}\W\d_]")
 
 
@@ -50,8 +68,8 @@ def _data() -> dict:
         "unit": re.compile(rf"^(?:{_PLURAL}\s+)?{alternation(words('unit_class'))}{nb}"),
         "plural_class": re.compile(rf"(?<![^\W_]){_PLURAL}\s+(?i:{alternation(words('committee_class') + words('unit_class'))}){nb}"),
         "committee_inside": re.compile(rf"(?<![^\W_]){_PLURAL}\s+(?:{alternation(words('committee_class'))}){nb}"),
-        "generic": re.compile(rf"^(?:(?:các|những|cả)\s+)?(?i:{alternation(words('generic'))}){nb}"),
-        "predicate": re.compile(rf"(?<![^\W_])(?<!các )(?<!những )(?<!Ban )(?<!ban )(?:{alternation(words('predicate'))}){nb}"),
+        "generic": re.compile(rf"^(?:{_PLURAL_OR_ALL}\s+)?(?i:{alternation(words('generic'))}){nb}"),
+        "predicate": re.compile(rf"(?<![^\W_]){_NOT_AFTER_PLURAL}(?<!Ban )(?<!ban )(?:{alternation(words('predicate'))}){nb}"),
         "clause": re.compile(rf"(?<![^\W_])(?:{alternation(words('clause_word'))}){nb}"
                              rf"(?!\s+{alternation(w.split(' ', 1)[1] for w in words('not_clause'))}{nb})"),
         "related": re.compile(rf"{_PLURAL}\s+(?P<head>.+?)\s+{alternation(words('related'))}"),
@@ -59,7 +77,7 @@ def _data() -> dict:
         "assign_inner": re.compile(rf"(?<![^\W_])(?:{alternation(words('assign_verb'))}){nb}\s*"),
         "cooperate": re.compile(rf"(?<![^\W_])(?i:{alternation(words('cooperate'))}){nb}\s*"),
         "report": re.compile(rf"(?<![^\W_])(?:{alternation(words('report'))}){nb}\s*"),
-        "formula": re.compile(rf"^(?:(?:{alternation(words('formula'))}|ngay|nghiêm|và|,)\s*)+$", re.I),
+        "formula": re.compile(rf"^(?:(?:{alternation(words('formula'))}|{_AND}|,)\s*)+$", re.I),
         # "... chỉ đạo như sau: Giao Sở Y tế ...": a task starts after the colon (a text flattened to one line)
         "colon_cut": re.compile(rf"(?<=:)[ \t]+(?=(?:{alternation(w[:1].upper() + w[1:] for w in words('assign_verb'))}){nb})"),
         "recipients_line": re.compile(rf"(?:{alternation(spellings('recipients_marker'))})\s*:"),
@@ -74,7 +92,7 @@ def _data() -> dict:
         # "các đơn vị Viện Vệ sinh Dịch tễ Trung ương, ...": the class only introduces the named bodies
         "apposition": re.compile(rf"^{_PLURAL}\s+(?:{alternation(words('unit_class'))})\s+(?={alternation(words('body_head'))}{nb})"),
         "committee_class_cap": re.compile(rf"^(?:{alternation(w[:1].upper() + w[1:] for w in words('committee_class'))}){nb}\s+[{UPPER}]"),
-        "own_unit": re.compile(rf"(?<![^\W_])(?:thuộc|trực thuộc)\s|\s(?:{alternation(words('unit_word'))})$"),
+        "own_unit": re.compile(rf"(?<![^\W_]){G.piece('under')}\s|\s(?:{alternation(words('unit_word'))})$"),
         "report_stop": re.compile(rf"\s+(?:{alternation(words('report_stop'))}){nb}"),
         "correlative": re.compile(rf"(?<![^\W_])(?:{alternation(words('correlative'))}){nb}"),
         "correlative_end": re.compile(rf"\s(?:{alternation(words('correlative'))})\s*$"),
@@ -138,11 +156,11 @@ def _split(phrase: str) -> list[str]:
     pieces = []
     for part in re.split(r"\s*;\s*", phrase):
         for piece in re.split(r"\s*,\s*", part):
-            sub = re.split(r"\s+(?:và|cùng với|cùng)\s+", piece)
+            sub = _AND_WITH.split(piece)
             merged = [sub[0]]
             for s in sub[1:]:
                 if s[:1].isupper() and not _data()["head"].match(s):
-                    merged[-1] += " và " + s   # "Bộ Thông tin và Truyền thông"
+                    merged[-1] += f" {G.words('and_word')[0]} {s}"   # "Bộ Thông tin và Truyền thông"
                 else:
                     merged.append(s)
             pieces.extend(merged)
@@ -180,7 +198,7 @@ def _merge(pieces: list[str]) -> list[str]:
             continue
         if items and p not in d["sector"]:
             prev = items[-1]
-            bare = re.sub(r"^(?:các|những)\s+", "", p)
+            bare = _PLURAL_LEAD.sub("", p)
             if _LOWER_START.match(p) and _is_class(prev) and (d["committee"].match(bare) or d["unit"].match(bare)) \
                     and _group(prev, last=True) == _group(bare) \
                     and (bare == p or re.match(rf"{_PLURAL}\s", prev)):  # "UBND các quận, ... và các đơn vị": two
@@ -193,7 +211,7 @@ def _merge(pieces: list[str]) -> list[str]:
             if _is_class(prev) and d["class_tail"].match(p):
                 items[-1] = f"{prev}, {p}"   # "các phòng, ban ngành, đoàn thể huyện"
                 continue
-            if _LOWER_START.match(p) and not re.match(r"(?:các|những|cả)\s", p) and not d["generic"].match(p) \
+            if _LOWER_START.match(p) and not re.match(rf"{_PLURAL_OR_ALL}\s", p) and not d["generic"].match(p) \
                     and not (d["committee"].match(p) or d["unit"].match(p)):
                 items[-1] = f"{prev}, {p}"   # "Ban Chỉ đạo phòng, chống dịch": a comma inside a name
                 continue
@@ -213,16 +231,16 @@ def _locality_suffix(item: str, ctx: DocContext) -> str:
     """A class of bodies gets the body or unit it belongs to."""
     d = _data()
     if d["committee_inside"].search(item) or d["committee"].match(item):
-        if re.search(r"trực thuộc(?:\s+\S+)*$", item) or not (ctx.committee or ctx.province or ctx.district) \
-                or re.search(rf"ủy\s+[{UPPER}][^,]*$", item):  # "..., Thành ủy Huế": ends with a named committee
+        if _UNDER_END.search(item) or not (ctx.committee or ctx.province or ctx.district) \
+                or _NAMED_COMMITTEE_END.search(item):  # "..., Thành ủy Huế": ends with a named committee
             return item  # already says whose, or the document does not say whose it is
-        return f"{item} trực thuộc"
-    if not d["plural_class"].search(item) or re.search(rf"(?:ủy|Ủy|tỉnh|huyện|phố)\s+[{UPPER}]", item):
+        return f"{item} {_DIRECTLY_UNDER}"
+    if not d["plural_class"].search(item) or _NAMES_PLACE.search(item):
         return item
     if ctx.level == "district" and ctx.district and not d["own_unit"].search(item):
         # (not when it says whose already: "... thuộc UBND huyện", "các phòng, ban huyện": completed below)
-        return f"{item} thuộc {ctx.district_kind or 'huyện'} {ctx.district}"
-    units = re.findall(r"(?:các|những)\s+(.*)$", item)
+        return f"{item} {_UNDER} {ctx.district_kind or _DISTRICT} {ctx.district}"
+    units = _PLURAL_REST.findall(item)
     nouns = {n.strip() for n in re.split(r",\s*", units[0])} if units else set()
     if ctx.level == "central" and nouns and nouns <= set(d["central_units"]):
         return f"{item} {d['central_units'][next(iter(nouns))]}"
@@ -231,9 +249,9 @@ def _locality_suffix(item: str, ctx: DocContext) -> str:
 
 def _unit_phrase(ctx: DocContext) -> str | None:
     if ctx.district:
-        return f"{ctx.district_kind or 'huyện'} {ctx.district}"
+        return f"{ctx.district_kind or _DISTRICT} {ctx.district}"
     if ctx.province:
-        return f"{ctx.province_kind or 'tỉnh'} {ctx.province}"
+        return f"{ctx.province_kind or _PROVINCE} {ctx.province}"
     return None
 
 
@@ -251,7 +269,7 @@ def bodies_of(phrase: str, ctx: DocContext, related: tuple[str, ...] = (), partn
         return []
     colon = find_colon_list(phrase)
     if colon:  # "Ủy ban nhân dân các tỉnh, thành phố: Bắc Giang, Hải Phòng": one body per item
-        before = re.sub(r"(?:\s+(?:và|cùng)|[,;])\s*$", "", phrase[:colon.start].rstrip())
+        before = _LIST_JOIN_END.sub("", phrase[:colon.start].rstrip())
         named = [complete(it.name, ctx) for it in colon.items]
         return list(dict.fromkeys((bodies_of(before, ctx, related) if before else []) + named))
     person = d["person"].match(phrase)
@@ -298,12 +316,12 @@ def bodies_of(phrase: str, ctx: DocContext, related: tuple[str, ...] = (), partn
             if rest in d["bare_committee"]:  # "Bí thư Đảng ủy": the secretaries of the subordinate committees
                 item = f"{item[:post.end()]} {d['bare_committee'][rest]}"
         if head:
-            tail = re.search(r"\s+(?:tỉnh|huyện|thành phố|quận|thị xã)$", item)
+            tail = _UNIT_KIND_END.search(item)
             prev_head = (head.group(0), tail.group(0) if tail else "")
         written, item = item, _locality_suffix(item, ctx)
         named = complete(item, ctx) if not _is_class(item) else _complete_inside(item, ctx)
-        if named.endswith(" trực thuộc") and not written.endswith(" trực thuộc"):
-            named = named[:-len(" trực thuộc")]  # nothing to belong to: the document does not say whose
+        if named.endswith(f" {_DIRECTLY_UNDER}") and not written.endswith(f" {_DIRECTLY_UNDER}"):
+            named = named[:-len(f" {_DIRECTLY_UNDER}")]  # nothing to belong to: the document does not say whose
         out.append(named)
     return list(dict.fromkeys(out))
 
@@ -313,8 +331,7 @@ def _complete_inside(item: str, ctx: DocContext) -> str:
     whole = complete(item, ctx)
     if whole != clean(item):
         return whole
-    return re.sub(rf"(?<![^\W_])((?:Ban Thường vụ |Ban Chấp hành )?(?:Tỉnh|Thành|Huyện|Quận|Thị) ủy|Đảng bộ (?:tỉnh|huyện|thành phố))(?!\s+[{UPPER}])",
-                  lambda m: complete(m.group(1), ctx), item)
+    return _COMMITTEE_IN_CLASS.sub(lambda m: complete(m.group(1), ctx), item)
 
 
 # ---------------------------------------------------------------- one sentence
@@ -344,7 +361,7 @@ def _names_start(text: str) -> bool:
     d = _data()
     return bool(d["head"].match(text) or d["post"].match(text) or d["person"].match(text)
                 or re.match(rf"{_PLURAL}\s", text) and (d["committee"].match(text) or d["unit"].match(text))
-                or re.match(r"Các\s", text)
+                or re.match(rf"{_PLURAL_CAPITAL}\s", text)
                 or bool(re.match(rf"{_PLURAL}\s+(?={d['head'].pattern[1:]})", text)))  # "các Bộ có liên quan"
 
 
@@ -404,7 +421,7 @@ def _announces(text: str) -> bool:
     body = text.rstrip()
     if not body.endswith(":"):
         return False
-    last = re.split(r",|;|\s+và\s+", body[:-1])[-1]  # the last clause: after a comma or "và"
+    last = re.split(rf",|;|\s+{_AND}\s+", body[:-1])[-1]  # the last clause: after a comma or "và"
     return bool(_data()["intro_formula"].fullmatch(last.strip()))
 
 

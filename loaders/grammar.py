@@ -161,13 +161,15 @@ def pieces() -> dict[str, str]:
         "at": alternation(words("at_word")),                 # "tại": "của X tại Công văn số ..."
         "according": alternation(words("according_word")),   # "theo"
         "purpose": alternation(words("purpose_word")),       # "để", "nhằm"
-        "under": alternation(words("under_word")),           # "trực thuộc", "thuộc"
+        "under": alternation(words("directly_under_word") + words("under_word")),   # "trực thuộc", "thuộc"
+        "directly_under": alternation(words("directly_under_word")),                # "trực thuộc"
         "all": alternation(words("all_word")),               # "cả"
         # a plural or collective word before a kind word: "các tỉnh", "cấp tỉnh", "mỗi huyện"
         "collective": alternation(words("plural") + words("collective_word"), "i"),
         "past": alternation(words("past_word")),             # "đã", "vừa" before a verb
         "guidance": alternation(words("guidance_word")),     # "chỉ đạo", "hướng dẫn" after a generic lead
-        "unit_kind": alternation(words("unit_kind")),        # "tỉnh", "thành phố", "thị xã"
+        # the kind of a province or a district: "tỉnh", "thành phố", "huyện", "thị xã"
+        "unit_kind": alternation(words("province_kind") + words("district_kind")),
         "commune_kind": alternation(words("commune_kind")),  # "xã", "phường", "thị trấn"
         "committee_word": alternation(words("committee_word")),  # "Tỉnh ủy", "Huyện ủy"
         "committee_tail": alternation(words("committee_tail")),  # "ủy", the last word of a committee's name
