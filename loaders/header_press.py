@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from loaders.header_layout import cells, is_blank
 from loaders.header_organs import Organ, body_in_text, body_name_re
+from loaders import grammar as G
 from loaders.grammar import alternation
 from loaders.header_vocab import spellings
 from loaders.records import Span
@@ -25,7 +26,7 @@ class Acting:
 def find_acting(st: SourceText, start: int, end: int, with_prefix: bool) -> Acting | None:
     """The first "<body> yêu cầu / đã chỉ đạo / thông báo" of the text (the organ speaking)."""
     verbs = alternation(spellings("acting_verb"))
-    pattern = re.compile(rf"{body_name_re().pattern}\s+(?i:(?:vừa\s+)?{verbs})(?!\w)")
+    pattern = re.compile(rf"{body_name_re().pattern}\s+(?i:(?:{G.piece('past')}\s+)?{verbs})(?!\w)")
     for m in pattern.finditer(st.work, start, end):
         if not m.group(0)[:1].isupper() or (with_prefix and not m.group("acting")):
             continue
@@ -57,7 +58,7 @@ def title_subject(st: SourceText, start: int = 0, end: int | None = None) -> tup
         if is_blank(c.text):
             continue
         names = alternation(r["name_vi"] for r in table("doc_types"))
-        if re.match(rf"\s*{names}\s+(?i:về)\s", c.text, re.I):
+        if re.match(rf"\s*{names}\s+(?i:{G.piece('about')})\s", c.text, re.I):
             return st.value(c.start, c.end), st.span(c.start, c.end)
         return None
     return None

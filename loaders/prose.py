@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Mapping
 
+from loaders import grammar as G
 from loaders import header as H
 from loaders import refdata
 from loaders.bodies import resolve_body
@@ -64,8 +65,11 @@ def vocabulary() -> dict[str, tuple[tuple[str, str], ...]]:
 
 
 def phrases(kind: str) -> tuple[str, ...]:
-    """The phrases of one kind of press_phrases.csv (not grammar.words: grammar_words.csv)."""
-    return tuple(p for p, _ in vocabulary().get(kind, ()))
+    """The phrases of one kind of press_phrases.csv (not grammar.words: grammar_words.csv); an unknown
+    kind is an error, not an empty list (an empty alternation would match everywhere)."""
+    if kind not in vocabulary():
+        raise ValueError(f"data/reference/press_phrases.csv: no phrases of kind {kind!r}")
+    return tuple(p for p, _ in vocabulary()[kind])
 
 
 def _alt(kind: str) -> str:
@@ -93,36 +97,37 @@ def _res() -> dict[str, re.Pattern]:
     cite = [r["verb"] for r in table("citation_relations") if H.bare_key(r["verb"]) not in
             {H.bare_key(w) for w in phrases("issue_verb")}]
     aspect = _alt("aspect")
-    about = _alt("about_word")
+    about = f"(?i:{G.piece('about')})"         # grammar's pieces: the words a trích yếu starts with
+    plural = rf"(?:{G.piece('plural')}|{_alt('every_word')})"   # "các", "những"; "mọi"
     issue = _alt("issue_verb")
     stop = _alt("clause_stop")
     return {
         "mention": re.compile(
             rf"(?<!\w)(?P<type>(?i:{alternation(type_names)})|{alternation(aliases)})(?!\w)"
             rf"(?:\s+(?P<urg>(?i:{urgency}))(?!\w))?"
-            rf"(?:\s+{_alt('number_word')}\s*:?\s*(?P<num>{H.SYMBOL}|\d{{1,5}}(?![\w/]))|\s+(?P<sym>{H.SYMBOL}))?"),
+            rf"(?:\s+{G.piece('number_word')}\s*:?\s*(?P<num>{H.SYMBOL}|\d{{1,5}}(?![\w/]))|\s+(?P<sym>{H.SYMBOL}))?"),
         "active": re.compile(rf"(?P<aspects>(?:{aspect}\s+)*)(?P<verb>{issue})\s*$"),
         "weak": re.compile(rf"(?P<aspects>(?:{aspect}\s+)*)(?P<verb>{_alt('weak_verb')})\s*$"),
         "cited": re.compile(rf"(?<!\w)(?i:{alternation(cite)})\s+(?:\S+\s+)?$"),
-        "plural": re.compile(rf"(?<!\w){_alt('plural')}\s+$"),
+        "plural": re.compile(rf"(?<!\w){plural}\s+$"),
         "passive_lead": re.compile(rf"(?:^|\W){_alt('passive_lead')}\s*$"),
         "passive": re.compile(
             rf"\s*,?\s*(?P<aspects>(?:{aspect}\s+)*)(?P<agent>[^.;:\n]{{0,160}}?)\s*(?P<verb>{issue})(?!\w)"),
         "date": re.compile(rf"\s*,?\s*{H.DATE}"),
         "dateline": re.compile(rf"(?<!\w){_alt('time_of_day')}\s+(?P<d>\d{{1,2}})\s*[/.]\s*(?P<m>\d{{1,2}})\s*[/.]\s*"
                                r"(?P<y>\d{4})(?!\d)"),
-        "of": re.compile(rf"\s*,?\s*{_alt('of_word')}\s+"),
+        "of": re.compile(rf"\s*,?\s*(?i:{G.piece('of')})\s+"),
         "recipients": re.compile(rf"\s*,?\s*(?:{_alt('recipient_verb')})\s+(?=\w)"),
         "subject_quoted": re.compile(rf"\s*,?\s*[“\"]\s*(?P<s>{about}\s[^”\"\n]+?)\s*[”\"]"),
         "subject_about_quoted": re.compile(rf"\s*,?\s*{about}\s+[“\"]\s*(?P<s>[^”\"\n]+?)\s*[”\"]"),
         "subject_about": re.compile(rf"\s*,?\s*(?P<s>{about}\s)"),
         "subject_end": re.compile(
-            rf"[;\n]|\.(?:\s|$)|\s{_alt('recipient_verb')}\s+(?={_alt('plural')}\s|[{H.UPPER}])"
+            rf"[;\n]|\.(?:\s|$)|\s{_alt('recipient_verb')}\s+(?={plural}\s|[{H.UPPER}])"
             rf"|,?\s+{_alt('subject_stop')}\s|\s\("),
         "recipients_end": re.compile(rf"\s{about}\s|\.(?:\s|$)|[;:\n“\"]"),
         "subject_plain": re.compile(rf"\s+(?P<s>[^\W\d_{H.UPPER}])"),   # a lower-case word
         "stop": re.compile(rf"(?<!\w){stop}(?!\w)"),
-        "recipient_split": re.compile(rf",\s+(?={_alt('plural')}\s)|\s+{_alt('conjunction')}\s+"),
+        "recipient_split": re.compile(rf",\s+(?={plural}\s)|\s+(?i:{G.piece('and')})\s+"),
         "hearsay": re.compile(rf"(?<!\w){_alt('hearsay')}(?!\w)"),
         "background": re.compile(rf"^\W*{_alt('background')}(?!\w)"),
         "on_behalf": re.compile(rf"(?<!\w)(?P<cap>{_alt('on_behalf')})\s+"),
@@ -399,7 +404,7 @@ def _recipients_end(work: str, pos: int, end: int) -> int:
     """The list after "gửi" stops at the subject, a clause word ("… yêu cầu"), or punctuation."""
     m = _res()["recipients_end"].search(work, pos, end)
     limit = m.start() if m else end
-    split = {H.bare_key(w) for w in phrases("conjunction")}
+    split = {H.bare_key(w) for w in G.words("and_word")}   # "và" joins recipients, ends no list
     for stop in _res()["stop"].finditer(work, pos, limit):
         if H.bare_key(stop.group(0)) not in split:
             return stop.start()
