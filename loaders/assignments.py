@@ -15,7 +15,7 @@ Rules (vocabulary in ``data/reference/body_phrases.csv``):
 - not tasks: closing formulas whose predicate is only "triển khai thực hiện nghiêm túc", notices
   ("thông báo để ... biết"), reports ("X vừa ký ..."), the issuer telling what it does, and subjects
   that name no body ("các địa phương", "cấp ủy, chính quyền các cấp, cả hệ thống chính trị và nhân dân").
-Names are completed with the document's locality through ``loaders.citations.complete``.
+Names are completed with the document's locality through ``loaders.bodies.complete_name``.
 """
 from __future__ import annotations
 
@@ -25,9 +25,9 @@ from functools import lru_cache
 
 from loaders import grammar as G
 from loaders import refdata
-from loaders.bodies import resolve_body
+from loaders.bodies import complete_name, resolve_body
 from loaders.body_lists import addressee_end, find_colon_list, known_name_end, split_addressees
-from loaders.citations import UPPER, alternation, complete, patterns, read_body
+from loaders.citations import UPPER, alternation, patterns, read_body
 from loaders.context import DocContext
 from loaders.header import is_upper, spellings
 from loaders.header_fields import body_end
@@ -270,7 +270,7 @@ def bodies_of(phrase: str, ctx: DocContext, related: tuple[str, ...] = (), partn
     colon = find_colon_list(phrase)
     if colon:  # "Ủy ban nhân dân các tỉnh, thành phố: Bắc Giang, Hải Phòng": one body per item
         before = _LIST_JOIN_END.sub("", phrase[:colon.start].rstrip())
-        named = [complete(it.name, ctx) for it in colon.items]
+        named = [complete_name(it.name, ctx) for it in colon.items]
         return list(dict.fromkeys((bodies_of(before, ctx, related) if before else []) + named))
     person = d["person"].match(phrase)
     if person:
@@ -319,7 +319,7 @@ def bodies_of(phrase: str, ctx: DocContext, related: tuple[str, ...] = (), partn
             tail = _UNIT_KIND_END.search(item)
             prev_head = (head.group(0), tail.group(0) if tail else "")
         written, item = item, _locality_suffix(item, ctx)
-        named = complete(item, ctx) if not _is_class(item) else _complete_inside(item, ctx)
+        named = complete_name(item, ctx) if not _is_class(item) else _complete_inside(item, ctx)
         if named.endswith(f" {_DIRECTLY_UNDER}") and not written.endswith(f" {_DIRECTLY_UNDER}"):
             named = named[:-len(f" {_DIRECTLY_UNDER}")]  # nothing to belong to: the document does not say whose
         out.append(named)
@@ -328,10 +328,10 @@ def bodies_of(phrase: str, ctx: DocContext, related: tuple[str, ...] = (), partn
 
 def _complete_inside(item: str, ctx: DocContext) -> str:
     """Complete a class or a list of posts: the whole when the body module can, else its committee words."""
-    whole = complete(item, ctx)
+    whole = complete_name(item, ctx)
     if whole != clean(item):
         return whole
-    return _COMMITTEE_IN_CLASS.sub(lambda m: complete(m.group(1), ctx), item)
+    return _COMMITTEE_IN_CLASS.sub(lambda m: complete_name(m.group(1), ctx), item)
 
 
 # ---------------------------------------------------------------- one sentence
@@ -445,7 +445,7 @@ def _addressees(phrase: str, ctx: DocContext) -> list[str]:
         return []  # does not start with a class word: the common case, decided cheaply
     out = []
     for item in split_addressees(clean(phrase).strip(" ,;:")):
-        whole = complete(item.name, ctx)
+        whole = complete_name(item.name, ctx)
         head = item.name.rsplit(" ", 1)[0]
         out.append(whole if whole.startswith(head) else item.name)
     return out
@@ -517,7 +517,7 @@ def _extras(task: _Task, text: str, start: int, ctx: DocContext) -> None:
         if m and d["head"].match(text[m.end():]):
             end = read_body(text, m.end(), len(text))
             stop = d["report_stop"].search(text, m.end(), end)  # "báo cáo UBND tỉnh trước ngày 15/5"
-            task.reports_to = complete(clean(text[m.end():stop.start() if stop else end]), ctx)
+            task.reports_to = complete_name(clean(text[m.end():stop.start() if stop else end]), ctx)
 
 
 def find_assignments(st: SourceText, ctx: DocContext, recipients: tuple[str, ...] = (),

@@ -75,17 +75,6 @@ def named_documents() -> tuple[NamedDocument, ...]:
                  for r in table("named_documents"))
 
 
-# ---------------------------------------------------------------- body-name completion
-
-def complete(name: str, ctx: DocContext, cited: bool = False) -> str:
-    """Full name with locality ("UBND tỉnh" -> "UBND tỉnh Ninh Bình") via loaders.bodies; ``cited``:
-    the issuer of a cited document (in a city inside a city, "Thành ủy" is then the one above)."""
-    try:
-        return complete_name(name, ctx, cited=cited) or name
-    except Exception:  # a completion failure must not lose the citation
-        return name
-
-
 def fix_ocr(value: str) -> str:
     for wrong, right in patterns()["ocr_fix"]:
         value = value.replace(wrong, right)
@@ -474,7 +463,7 @@ def _named(w: str, limit: int, taken) -> list[_Hit]:
 def _is_self(issuer: str, ctx: DocContext) -> bool:
     """The author named is the document's own issuer (completed, or as a prefix of it)."""
     own = clean(ctx.issuer or "").casefold()
-    return bool(own) and (clean(complete(issuer, ctx, cited=True)).casefold() == own or own.startswith(clean(issuer).casefold() + " "))
+    return bool(own) and (clean(complete_name(issuer, ctx, cited=True)).casefold() == own or own.startswith(clean(issuer).casefold() + " "))
 
 
 def _implicit(w: str, limit: int, taken, numbered) -> list[_Hit]:
@@ -689,7 +678,7 @@ def _find(st: SourceText, ctx: DocContext, own_number: str | None, start: int = 
     chosen: dict[tuple, list] = {}
     order: list[tuple] = []
     for hit in hits:
-        issuer = complete(_issuer_as_named(hit), ctx, cited=True) if hit.issuer else None
+        issuer = complete_name(_issuer_as_named(hit), ctx, cited=True) if hit.issuer else None
         key = _key(hit, issuer)
         if key not in chosen:
             order.append(key)
@@ -705,7 +694,7 @@ def _find(st: SourceText, ctx: DocContext, own_number: str | None, start: int = 
             if best.date_as_written is None and other.date_as_written is not None:
                 best.date, best.date_as_written, best.date_warning = other.date, other.date_as_written, other.date_warning
             if issuer is None and other.issuer:
-                issuer = complete(_issuer_as_named(other), ctx, cited=True)
+                issuer = complete_name(_issuer_as_named(other), ctx, cited=True)
             if best.subject is None and other.subject:
                 best.subject = other.subject
             if best.relation == "refers" and other.relation != "refers":
