@@ -147,6 +147,7 @@ def _regexes() -> dict[str, re.Pattern]:
         "date_first": re.compile(rf"^\s*{dated}"),
         "of_x_at": re.compile(rf"(?:^|.*\s){of}\s+(?P<x>[^,;:.()]+?)\s+{G.piece('at')}\s+$", re.S),
         "at": re.compile(rf"\s*{G.piece('at')}\s+"),
+        "issued_verb": re.compile(issued),
         "and": re.compile(rf"{also}\s"),
         "and_next": re.compile(rf"{also}\s+(\S+)"),
         # where a generic mention's phrase ends: "các văn bản chỉ đạo của Trung ương| theo ...", "| để ..."
@@ -430,7 +431,7 @@ def _title_end(w: str, pos: int, limit: int, max_words: int = 15) -> int:
             break
         if n and (rx["title_stop"].match(w, m.start("word")) or ("," in m.group("sep") and (word[:1].isupper() or rx["plural_before"].match(word + " ")))):
             break
-        if word == "và":
+        if word in G.words("and_word"):
             nxt = rx["title_word"].match(w, m.end(), limit)
             if not nxt or nxt.group("word")[:1].isupper() or rx["plural_before"].match(nxt.group("word") + " "):
                 break
@@ -548,7 +549,7 @@ def _context_fill(w: str, hit: _Hit, ctx: DocContext) -> None:
             x = rx["date_first"].sub("", m.group("x")).lstrip()
             if rx["heads"].match(x.strip()):
                 hit.issuer = fix_ocr(clean(x))
-    if hit.date_as_written is None and "ban hành" in before:
+    if hit.date_as_written is None and rx["issued_verb"].search(before):
         m = rx["date_first"].match(before)
         if m:
             hit.date, hit.date_as_written, hit.date_warning = parse_date(m)
