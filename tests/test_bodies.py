@@ -278,3 +278,13 @@ def test_district_names_with_an_apostrophe_complete_once():
                      district="Ia H'Drai", district_kind="huyện", committee="Huyện ủy Ia H'Drai")
     assert complete_name("Ban Tuyên giáo Huyện ủy", ctx) == "Ban Tuyên giáo Huyện ủy Ia H'Drai"
     assert complete_name("UBND huyện", ctx) == "UBND huyện Ia H'Drai"
+
+
+@pytest.mark.parametrize("name, completed", [
+    ("Ủy ban nhân dân xã", "Ủy ban nhân dân xã Hoa Thành"),   # the commune of the document's own issuer
+    ("UBND thị xã", "UBND thị xã"),                             # "thị xã" is a district kind, not "xã"
+    ("UBND các xã, phường", "UBND các xã, phường"),             # a class
+    ("Mặt trận Tổ quốc phường", "Mặt trận Tổ quốc phường"),     # another commune kind than the issuer's
+])
+def test_commune_names_complete_from_the_own_issuer(name, completed):
+    assert complete_name(name, DocContext(issuer="Đảng ủy xã Hoa Thành", level="commune")) == completed

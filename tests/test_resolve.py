@@ -191,6 +191,7 @@ def test_copy_without_number_or_date_still_gets_an_iri():
     ("ý kiến chỉ đạo của Thường trực Ban Bí thư về tăng cường X", "tăng cường X"),
     ("Công văn số 472/UBND-VP6 về việc phòng, chống dịch Covid-19", "phòng, chống dịch Covid-19"),
     ("Lời kêu gọi của Tổng Bí thư", None),
+    ("Chỉ thị số 05-CT/TU v/v tổ chức Tết", "tổ chức Tết"),   # any lead word of grammar's 'about', any case
     (None, None),
 ])
 def test_subject_of(text, subject):
