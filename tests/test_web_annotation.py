@@ -117,3 +117,21 @@ def test_json_ld_export(built, tmp_path):
     g = ox.Store()
     g.load(path=str(tmp_path / "web-annotation.jsonld"), format=ox.RdfFormat.JSON_LD)
     assert _rows(g, STANDARD) == _rows(_graph(built), LIGHT)
+
+
+def test_the_ontology_states_only_the_sound_mappings():
+    from rdflib import Graph, URIRef
+    from rdflib.namespace import OWL, RDFS
+
+    from loaders.paths import ONTOLOGY
+
+    g = Graph().parse(ONTOLOGY / "directive.ttl")
+    dkg, oa = (lambda n: URIRef(DKG + n)), (lambda n: URIRef(OA + n))  # noqa: E731
+    assert (dkg("Evidence"), RDFS.subClassOf, oa("Annotation")) in g
+    inverse = [g.value(p, OWL.inverseOf) for p in g.objects(dkg("evidence"), RDFS.subPropertyOf)]
+    assert inverse == [oa("hasBody")]
+    # the values describe the annotation's (implicit) target, not the annotation: no sub-property of the
+    # selector and specific-resource terms, whose Web Annotation domain is another node
+    for light, standard in (("quote", "exact"), ("start", "start"), ("end", "end"), ("quotedFrom", "hasSource")):
+        assert (dkg(light), RDFS.subPropertyOf, oa(standard)) not in g
+        assert (dkg(light), RDFS.seeAlso, oa(standard)) in g
