@@ -41,14 +41,17 @@ def graph_figures(kg) -> dict:
             "triples_per_evidence": evidence / nodes if nodes else None}
 
 
-def evidence_query_ms(kg, docs: int, repeats: int) -> dict:
+def evidence_query_ms(kg, docs: int, repeats: int, rows_out: list | None = None) -> dict:
     from directive_kg.queries import run
 
     ids = sorted(r["d"].value for r in kg.query(f"SELECT DISTINCT ?d WHERE {{ ?d <{DKG}sourceFile> ?f }}"))
     picked = ids[:: max(1, len(ids) // docs)][:docs]
     warm, rows = [], 0
     for doc in picked:
-        rows += len(run("evidence", {"doc": doc}, store=kg.store, timeout=None))  # cold run, not timed
+        found = run("evidence", {"doc": doc}, store=kg.store, timeout=None)  # cold run, not timed
+        rows += len(found)
+        if rows_out is not None:
+            rows_out += [[str(row.get(c)) for c in found.columns] for row in found.rows]
         for _ in range(repeats):
             started = time.perf_counter()
             run("evidence", {"doc": doc}, store=kg.store, timeout=None)
@@ -62,13 +65,17 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("store", type=Path)
     ap.add_argument("--docs", type=int, default=20)
     ap.add_argument("--repeats", type=int, default=5)
+    ap.add_argument("--rows", type=Path, help="write the evidence query's rows (JSON), to compare two versions")
     args = ap.parse_args(argv)
     from loaders.store import open_store
 
     report = json.loads((args.store / "build-report.json").read_text(encoding="utf-8"))
     with open_store(args.store, read_only=True) as kg:
         figures = graph_figures(kg)
-        figures["evidence_query"] = evidence_query_ms(kg, args.docs, args.repeats)
+        found: list = []
+        figures["evidence_query"] = evidence_query_ms(kg, args.docs, args.repeats, found)
+    if args.rows:
+        args.rows.write_text(json.dumps(sorted(found), ensure_ascii=False, indent=0), encoding="utf-8")
     figures["build_seconds"] = report["seconds"]
     figures["shacl_seconds"] = report["validation"]["seconds"]
     figures["violations"] = report["validation"]["violations"]
