@@ -1,6 +1,7 @@
 """`directive-kg export --out DIR [--format csv|parquet|jsonld|turtle|trig] [--excel-bom] [--store PATH]`:
 tidy tables of the graph (documents, links, tasks, bodies) as CSV or Parquet, or the graph itself as
-JSON-LD, Turtle or TriG (the same writer as `build --export`)."""
+JSON-LD, Turtle or TriG (the same writer as `build --export`). `--web-annotation`: the evidence in the
+standard W3C Web Annotation form (directive_kg.web_annotation), as Turtle or (--format jsonld) JSON-LD."""
 from __future__ import annotations
 
 import argparse
@@ -20,6 +21,10 @@ def register(sub: argparse._SubParsersAction) -> None:
                     "Or the graph: --format jsonld|trig (one named graph per file) or turtle (the merged graph).")
     p.add_argument("--out", required=True, metavar="DIR", help="folder to write into (created if missing)")
     p.add_argument("--format", choices=TABLE_FORMATS + tuple(GRAPH_FORMATS), default="csv")
+    p.add_argument("--web-annotation", action="store_true",
+                   help="write the evidence in the W3C Web Annotation form (oa:Annotation, target, quote and "
+                        "position selectors; ontology/web-annotation.rq) as web-annotation.ttl, or .jsonld "
+                        "with --format jsonld")
     p.add_argument("--excel-bom", action="store_true", help="CSV with a UTF-8 byte-order mark, so that Excel reads the diacritics")
     p.add_argument("--store", metavar="PATH", help="store directory (default: $DIRECTIVE_KG_STORE or var/store)")
     p.set_defaults(func=main)
@@ -34,7 +39,10 @@ def main(args: argparse.Namespace) -> int:
     try:
         out.mkdir(parents=True, exist_ok=True)
         with open_store(args.store, read_only=True) as kg:
-            if args.format in GRAPH_FORMATS:
+            if args.web_annotation:
+                from directive_kg import web_annotation
+                written = [web_annotation.write(kg, out, "jsonld" if args.format == "jsonld" else "turtle")]
+            elif args.format in GRAPH_FORMATS:
                 target = out / GRAPH_FORMATS[args.format]
                 export(kg.store, target)
                 written = [target]

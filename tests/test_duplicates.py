@@ -15,7 +15,6 @@ ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "data" / "documents" / "000_971c03e54ee92b8c.txt"
 DOC = "https://w3id.org/directive-kg/id/doc/tinh-uy-ninh-binh/2020/2644-cv-tu"
 DKG = "https://w3id.org/directive-kg/ontology#"
-OA = "http://www.w3.org/ns/oa#"
 
 
 def rows(store_path: Path, query: str) -> list[tuple]:
@@ -51,11 +50,10 @@ def test_no_violation_and_one_document(twice):
 def test_evidence_from_both_files_each_under_its_own_iri(twice):
     _, store = twice
     found = rows(store, f"""SELECT ?ann ?path ?start WHERE {{ <{DOC}> <{DKG}evidence> ?ann .
-        ?ann <{DKG}field> "number" ; <{OA}hasTarget> ?t . ?t <{OA}hasSource> ?src . ?src <{DKG}path> ?path .
-        ?t <{OA}hasSelector> ?p . ?p <{OA}start> ?start }}""")
+        ?ann <{DKG}field> "number" ; <{DKG}quotedFrom> ?src ; <{DKG}start> ?start . ?src <{DKG}path> ?path }}""")
     paths = {path for _, path, _ in found}
     assert paths == {"a_tinhuy.txt", "b_baodientu.txt"}  # same bytes as a: the same source, a's path
-    assert len({ann for ann, _, _ in found}) == 2 == len(found)  # one start per selector
+    assert len({ann for ann, _, _ in found}) == 2 == len(found)  # one start per evidence node
     starts = {path: int(start) for _, path, start in found}
     assert starts["b_baodientu.txt"] != starts["a_tinhuy.txt"]  # its own offsets (blank lines before)
 

@@ -83,6 +83,10 @@ EXPECTED: dict[str, list[tuple[str, str | None, str]]] = {
         ("unit/2020/nam-dinh/nam-truc", p, V)
         for p in ("skos:prefLabel", "dkg:unitLevel", "dkg:validFrom", "dkg:partOf")],
     "EvidenceLinkShape": [(DOC, "dkg:evidence", V)],
+    "EvidenceShape": [
+        (DOC + "/evidence/number", p, V) for p in ("^dkg:evidence", "dkg:field", "dkg:quotedFrom")] + [
+        (DOC + "/evidence/date", p, V) for p in ("dkg:quote", "dkg:start", "dkg:quotedFrom")],
+    "EvidenceSpanShape": [(DOC + "/evidence/number", "dkg:quote", V)],
     "AnnotationShape": [
         (DOC + "/evidence/number", p, V)
         for p in ("oa:hasBody", "dkg:field", "(oa:hasTarget oa:hasSelector)", "(oa:hasTarget oa:hasSelector)")],

@@ -210,16 +210,14 @@ def test_evidence_annotations():
              ("copy.signer.name", D + "van-phong-tinh-uy-tra-vinh/2020/7-bs-vptu/signature", 950, 951, "A")]
     for key, fact, start, end, quote in cases:
         assert ask(store, f"""ASK {{
-            <{fact}> dkg:evidence ?a . ?a a oa:Annotation ; dkg:field "{key}" ; oa:hasBody <{fact}> ;
-              oa:hasTarget ?t . ?t oa:hasSource ?src ; oa:hasSelector ?q, ?p .
-            ?src a dkg:SourceFile ; dkg:path "e.txt" .
-            ?q a oa:TextQuoteSelector ; oa:exact "{quote}" .
-            ?p a oa:TextPositionSelector ; oa:start {start} ; oa:end {end} . }}"""), key
+            <{fact}> dkg:evidence ?a . ?a a dkg:Evidence ; dkg:field "{key}" ; dkg:quote "{quote}" ;
+              dkg:start {start} ; dkg:end {end} ; dkg:quotedFrom ?src .
+            ?src a dkg:SourceFile ; dkg:path "e.txt" . }}"""), key
 
 
-def test_records_without_evidence_have_no_annotations(built):
+def test_records_without_evidence_have_no_evidence_nodes(built):
     _, result, _ = built
-    assert not any("Annotation" in text for text in result.graphs.values())
+    assert not any("Evidence" in text or "/evidence/" in text for text in result.graphs.values())
 
 
 def test_every_body_reference_is_a_described_node(built):
