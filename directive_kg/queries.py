@@ -119,9 +119,11 @@ class SavedQuery:
     derives: tuple[Derive, ...] = ()
     summary: Summary | None = None
     examples: tuple[str, ...] = ()
+    page_in: str = "query"   # "# page: subquery": --limit/--offset go into its first sorted sub-select
 
 
-_HEADER = re.compile(r"^#\s*(title|question|param|derive|summarise|example):\s?(.*)$")
+_HEADER = re.compile(r"^#\s*(title|question|param|derive|summarise|example|page):\s?(.*)$")
+PAGE_IN = ("query", "subquery")
 _DERIVE = re.compile(r"^(\w+)\s*=\s*(\w+)\(\s*([\w\s,]*)\)$")
 STATS: dict[str, Callable[[list], Any]] = {
     "count": len, "min": min, "max": max, "median": statistics.median, "mean": statistics.mean,
@@ -157,8 +159,11 @@ def parse_query(text: str, name: str = "query", source: str = "<query>") -> Save
         if "by" not in opts or "value" not in opts or not set(stats) <= set(STATS):
             raise QueryError(f"{source}: bad '# summarise:' line: expected 'by=col value=col stats={','.join(STATS)}'")
         summary = Summary(tuple(opts["by"].split(",")), opts["value"], stats)
+    page_in = (fields_.get("page") or ["query"])[0].strip()
+    if page_in not in PAGE_IN:
+        raise QueryError(f"{source}: bad '# page:' line {page_in!r}: expected one of {', '.join(PAGE_IN)}")
     return SavedQuery(
-        name=name, text=text, source=source,
+        name=name, text=text, source=source, page_in=page_in,
         title=" ".join(fields_.get("title", [])), question=" ".join(fields_.get("question", [])),
         params=tuple(params), derives=tuple(derives), summary=summary,
         examples=tuple(fields_.get("example", [])),
@@ -349,15 +354,22 @@ def _top_tokens(text: str) -> list[tuple[int, int, str, int]]:
     return out
 
 
-def page(text: str, limit: int | None, offset: int = 0) -> str:
+def page(text: str, limit: int | None, offset: int = 0, within: str = "query") -> str:
     """The query restricted to rows offset .. offset+limit of its own result: LIMIT/OFFSET after
     its top-level solution modifiers (before a trailing VALUES block), combined with any LIMIT or
     OFFSET it already has. Only whole keywords and integers are written, so no value can change
-    what the query asks. Rows are in a stable order only if the query has an ORDER BY."""
+    what the query asks. Rows are in a stable order only if the query has an ORDER BY.
+
+    within="subquery" (a query's `# page: subquery` line): LIMIT/OFFSET go after the ORDER BY of its
+    first sub-select that has one, the sorted keys of the rows; the rest of the query then looks up
+    only that page's rows. Right only for a query that gives one row per key, sorted as the keys are
+    (tests/test_paging.py checks the saved ones)."""
     if limit is None and not offset:
         return text
     if (limit is not None and limit < 0) or offset < 0:
         raise QueryError("--limit and --offset must be 0 or more")
+    if within == "subquery":
+        return _page_subquery(text, limit, offset)
     tokens = _top_tokens(text)
     # the WHERE group is the first top-level brace (prologue and projection have none); it ends at
     # the first brace back at depth 0
@@ -388,6 +400,21 @@ def page(text: str, limit: int | None, offset: int = 0) -> str:
     for start, end in reversed(cut):
         text = text[:start] + text[end:]
     return text
+
+
+def _page_subquery(text: str, limit: int | None, offset: int) -> str:
+    """LIMIT/OFFSET at the end of the first sub-select with an ORDER BY (see `page`)."""
+    tokens = _top_tokens(text)
+    order = next((k for k, t in enumerate(tokens) if t[2] == "ORDER" and t[3] > 0), None)
+    if order is None:
+        raise QueryError("cannot page the query inside: no sub-select has an ORDER BY")
+    depth = tokens[order][3]
+    close = next((t for t in tokens[order:] if t[2] == "}" and t[3] == depth - 1), None)
+    between = {t[2] for t in tokens[order:] if t[0] < (close[0] if close else len(text)) and t[3] == depth}
+    if close is None or between & {"LIMIT", "OFFSET", "{"}:
+        raise QueryError("cannot page the query inside: its sorted sub-select already has LIMIT/OFFSET")
+    clause = (f" OFFSET {offset}" if offset else "") + (f" LIMIT {limit}" if limit is not None else "")
+    return text[:close[0]].rstrip() + clause + "\n" + " " * 2 * (depth - 1) + text[close[0]:]
 
 
 class EmbeddedBackend:
@@ -672,7 +699,7 @@ def run(
     check_syntax(query.text, query.source)
     if (limit is not None or offset) and query.summary:
         raise QueryError(f"{query.source}: a summarised query cannot be paged (its rows are computed from all rows)")
-    text = page(query.text, limit, offset)
+    text = page(query.text, limit, offset, query.page_in)
     bindings, notes = resolve_params(query, params or {}, backend, timeout)
     columns, terms = backend.select(text, bindings, timeout, query.source)
     hidden = {p.name for p in query.params}  # projected only so that they can be bound

@@ -1,0 +1,104 @@
+#!/usr/bin/env python3
+"""Saved queries at several corpus sizes (issue 15): does a question about one document or body stay
+flat, and how fast does a corpus-wide listing stream?
+
+    python bench/queries_scale.py --stores bench/corpus/store-1000,bench/corpus/store-10000 [--repeats 5]
+
+Per store and saved query (parameters picked as bench/run.py picks them): `rows`; `cpu_ms` and `median_ms`
+(warm, median CPU and wall time of --repeats runs of the whole query through directive_kg.queries.run:
+this machine is shared, so CPU is the comparable figure); `rows_per_cpu_s` = rows / CPU time;
+`page_cpu_ms` / `page_ms`, the same for the first page (`limit=--page`, 1,000 rows), for a query that
+can be paged (not summarised). Prints a table and,
+with --json, writes the figures.
+"""
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import json
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+BENCH = Path(__file__).resolve().parent
+
+
+def _bench_run():
+    spec = importlib.util.spec_from_file_location("bench_run", BENCH / "run.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _median_ms(fn, repeats: int) -> tuple[float, float, int]:
+    """(wall ms, CPU ms, rows): medians of `repeats` warm runs. The query runs in this thread
+    (timeout=None), so the process CPU time is its cost whatever the machine's load."""
+    fn()  # warm: the first run after opening pays the store's caches
+    times, cpus, n = [], [], 0
+    for _ in range(repeats):
+        started, cpu = time.perf_counter(), time.process_time()
+        n = fn()
+        times.append(time.perf_counter() - started)
+        cpus.append(time.process_time() - cpu)
+    return statistics.median(times) * 1000, statistics.median(cpus) * 1000, n
+
+
+def measure(store: Path, repeats: int, page: int, only: set[str] | None) -> dict[str, dict]:
+    from directive_kg.queries import list_queries, run
+    from loaders.store import open_store
+
+    params = _bench_run().query_params(store)
+    out = {}
+    with open_store(store, read_only=True) as kg:
+        for q in list_queries():
+            if only and q.name not in only:
+                continue
+            given = params.get(q.name, {})
+            full_ms, full_cpu, rows = _median_ms(lambda: len(run(q, given, store=kg.store, timeout=None)), repeats)
+            page_ms = page_cpu = None
+            if not q.summary:
+                page_ms, page_cpu, _ = _median_ms(lambda: len(run(q, given, store=kg.store, timeout=None, limit=page)), repeats)
+            out[q.name] = {"rows": rows, "median_ms": round(full_ms, 1), "cpu_ms": round(full_cpu, 1),
+                           "page_ms": None if page_ms is None else round(page_ms, 1),
+                           "page_cpu_ms": None if page_cpu is None else round(page_cpu, 1),
+                           "rows_per_cpu_s": round(rows / (full_cpu / 1000)) if rows and full_cpu else None,
+                           "params": given}
+            print(f"  {store.name:<14} {q.name:<20} rows {rows:>7}  median {full_ms:9.1f} ms (CPU {full_cpu:9.1f})  "
+                  f"page {'-' if page_ms is None else f'{page_ms:.1f} (CPU {page_cpu:.1f})':>20} ms  "
+                  f"{out[q.name]['rows_per_cpu_s'] or 0:>9} rows/CPU s", file=sys.stderr, flush=True)
+    return out
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--stores", required=True, help="comma-separated built store directories")
+    ap.add_argument("--repeats", type=int, default=5)
+    ap.add_argument("--page", type=int, default=1000)
+    ap.add_argument("--queries", help="comma-separated query names (default: all)")
+    ap.add_argument("--json", type=Path, help="write the figures here")
+    args = ap.parse_args()
+    only = set(args.queries.split(",")) if args.queries else None
+    print(f"load average at start: {os.getloadavg()}", file=sys.stderr)
+    results = {s: measure(Path(s), args.repeats, args.page, only) for s in args.stores.split(",")}
+    names = sorted({q for r in results.values() for q in r})
+    stores = list(results)
+    head = "| query | " + " | ".join(f"{Path(s).name}: rows, CPU ms (wall), page CPU ms (wall), rows/CPU s" for s in stores) + " |"
+    print(head)
+    print("|---|" + "---|" * len(stores))
+    for q in names:
+        cells = []
+        for s in stores:
+            f = results[s].get(q)
+            page_cell = "-" if f is None or f["page_ms"] is None else f"{f['page_cpu_ms']} ({f['page_ms']})"
+            cells.append("-" if f is None else f"{f['rows']}, {f['cpu_ms']} ({f['median_ms']}), {page_cell}, {f['rows_per_cpu_s'] or '-'}")
+        print(f"| {q} | " + " | ".join(cells) + " |")
+    print(f"load average at end: {os.getloadavg()}")
+    if args.json:
+        args.json.write_text(json.dumps(results, indent=2, ensure_ascii=False, default=str) + "\n")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
