@@ -13,6 +13,9 @@
   header columns in reading order), with mean confidence and seconds: how the defaults were chosen.
 - speed: a 20-page scanned PDF read with OCR (seconds, cores), then read again (cache: no OCR).
 Figures are printed; nothing is timed by the tests.
+--cache DIR keeps the OCR'd pages (tesseract's TSV) between runs, so a change to the text made from
+them or to the parser is measured without OCR; --misses N lists the scorer's misses on the scans;
+--set psm=4,columns=0 measures other settings.
 """
 from __future__ import annotations
 
@@ -62,11 +65,20 @@ def render_folder(src: Path, out: Path) -> list[tuple[Path, Path, Path]]:
     return triples
 
 
+CACHE: Path | None = None  # --cache: OCR'd pages kept between runs (same file, same settings: no OCR)
+
+
 def ocr_text(pdf: Path, settings: ocr.Settings, jobs: int = 1) -> tuple[str, ocr.OcrInfo]:
+    import hashlib
+
     raw = pdf.read_bytes()
     numbers = list(range(1, ocr.pdf_page_count(raw) + 1))
-    result = ocr.ocr_file("bench", numbers, lambda todo: ocr.pdf_pages(raw, todo, settings.dpi), None, settings, jobs)
+    digest = hashlib.sha256(raw).hexdigest()
+    result = ocr.ocr_file(digest, numbers, lambda todo: ocr.pdf_pages(raw, todo, settings.dpi), CACHE, settings, jobs)
     return "\n\n".join(result.pages[n] for n in numbers), result.info
+
+
+MISSES = 0  # --misses: how many of the scorer's misses to print after each score
 
 
 def score(sc, triples, texts: dict[Path, str]) -> float:
@@ -75,7 +87,10 @@ def score(sc, triples, texts: dict[Path, str]) -> float:
         record = extract_text(texts[pdf], str(pdf)).to_json()
         record["source"] = str(pdf)
         predictions[str(pdf.resolve())] = record
-    result = sc.score([(pdf, gold) for pdf, gold, _ in triples], predictions).report()
+    tally = sc.score([(pdf, gold) for pdf, gold, _ in triples], predictions)
+    for miss in tally.misses[:MISSES]:
+        print("  " + miss)
+    result = tally.report()
     scored = [r["f1"] for r in result.values() if r["gold"] or r["predicted"]]
     return sum(scored) / max(len(scored), 1)
 
@@ -94,7 +109,12 @@ def measure(sc, triples, settings: ocr.Settings, jobs: int) -> dict:
 
 
 def text_score(sc, triples) -> float:
-    return round(score(sc, triples, {pdf: text.read_text(encoding="utf-8") for pdf, _, text in triples}), 3)
+    global MISSES
+    shown, MISSES = MISSES, 0  # the misses listed are those of the scans
+    try:
+        return round(score(sc, triples, {pdf: text.read_text(encoding="utf-8") for pdf, _, text in triples}), 3)
+    finally:
+        MISSES = shown
 
 
 def settings_table(sc, triples, jobs: int) -> None:
@@ -102,7 +122,9 @@ def settings_table(sc, triples, jobs: int) -> None:
     trials = [("chosen: " + describe(base), base)]
     for psm in (4, 6, 11):
         trials.append((f"psm {psm}", replace(base, psm=psm)))
-    trials += [("no deskew", replace(base, deskew=False)), ("no despeckle", replace(base, despeckle=0)),
+    trials += [("header columns read with the page", replace(base, columns=0)),
+               ("blue signature ink kept", replace(base, colour_ink=0)),
+               ("no deskew", replace(base, deskew=False)), ("no despeckle", replace(base, despeckle=0)),
                ("despeckle 0.6 mm", replace(base, despeckle=0.6)), ("grey (stamp kept)", replace(base, red_channel=False)),
                ("PDF rendered at 300 dpi", replace(base, dpi=300)), ("columns as tesseract reads them", None)]
     print("| setting | mean F1 (seeds) | mean confidence | pages | seconds |\n|---|---:|---:|---:|---:|")
@@ -116,9 +138,20 @@ def settings_table(sc, triples, jobs: int) -> None:
         print(f"| {name} | {m['f1']:.3f} | {m['confidence']:.1f} | {m['pages']} | {m['seconds']:.1f} |", flush=True)
 
 
+def with_settings(base: ocr.Settings, given: str) -> ocr.Settings:
+    """``base`` with the NAME=VALUE pairs of ``given`` (comma-separated), each of its field's type."""
+    changes = {}
+    for pair in filter(None, given.split(",")):
+        name, value = pair.split("=", 1)
+        kind = type(getattr(base, name))
+        changes[name] = value not in ("0", "false", "off") if kind is bool else kind(value)
+    return replace(base, **changes)
+
+
 def describe(s: ocr.Settings) -> str:
     return (f"psm {s.psm}, deskew {'on' if s.deskew else 'off'}, despeckle {s.despeckle:g} mm, "
-            f"{'red channel' if s.red_channel else 'grey'}, PDF pages at " + (f"{s.dpi} dpi" if s.dpi else "their scan's resolution"))
+            f"{'red channel' if s.red_channel else 'grey'}, blue ink " + (f"wiped (lead {s.colour_ink})" if s.colour_ink else "kept")
+            + ", PDF pages at " + (f"{s.dpi} dpi" if s.dpi else "their scan's resolution"))
 
 
 def speed(shared: Path, out: Path) -> None:
@@ -158,7 +191,14 @@ def main() -> int:
     ap.add_argument("--what", default="seeds,corpus,speed,settings")
     ap.add_argument("--out", default=os.path.join(tempfile.gettempdir(), "dkg-ocr"), help="rendered scans go here")
     ap.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
+    ap.add_argument("--cache", help="keep OCR'd pages here between runs (measures parsing changes without OCR)")
+    ap.add_argument("--misses", type=int, default=0, help="print this many of the scorer's misses")
+    ap.add_argument("--set", default="", metavar="NAME=VALUE,...",
+                    help="OCR settings other than the chosen ones, e.g. psm=4,deskew=0 (names of ocr.Settings)")
     args = ap.parse_args()
+    global CACHE, MISSES
+    CACHE, MISSES = (Path(args.cache) if args.cache else None), args.misses
+    chosen = with_settings(ocr.Settings(), args.set)
     shared, out, what = Path(args.shared), Path(args.out), args.what.split(",")
     if not (shared / "tools" / "score_extraction.py").exists():
         print(f"no {shared}/tools/score_extraction.py: pass --shared", file=sys.stderr)
@@ -168,11 +208,11 @@ def main() -> int:
         print(missing, file=sys.stderr)
         return 2
     sc = scorer(shared)
-    print(f"tesseract {ocr.engine_version()}, settings: {describe(ocr.Settings())}")
+    print(f"tesseract {ocr.engine_version()}, settings: {describe(chosen)}")
     for part in ("seeds", "corpus"):
         if part in what:
             triples = render_folder(shared / part, out / part)
-            m = measure(sc, triples, ocr.Settings(), args.jobs)
+            m = measure(sc, triples, chosen, args.jobs)
             print(f"{part}: {len(triples)} documents, {m['pages']} pages: mean F1 from the scans {m['f1']:.3f} "
                   f"(their text: {text_score(sc, triples):.3f}), mean OCR confidence {m['confidence']:.1f}, "
                   f"OCR {m['seconds']:.1f} s", flush=True)

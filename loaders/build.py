@@ -334,6 +334,19 @@ def _alarm(signum, frame):
     raise _TooSlow()
 
 
+def _too_slow(rel: str, timeout: float, slow: _TooSlow) -> str:
+    """Why a file ran out of time: its OCR (slow pages; raise the limit), or the parser (a bug to report)."""
+    from loaders.ocr import stopped_during_ocr
+
+    pages = stopped_during_ocr(slow)
+    if pages is None:
+        return (f"{rel}: reading and extracting it took more than {timeout:g} s (a parser problem: please "
+                f"report this file)")
+    done, total = pages
+    return (f"{rel}: OCR took more than {timeout:g} s ({done} of {total} scanned pages read, kept in the OCR "
+            f"cache: a rebuild goes on from there); raise the limit with --file-timeout SECONDS (0: no limit)")
+
+
 def _read_one(task: tuple) -> tuple[FileOutcome, LoadedDocument | None]:
     """One file -> its outcome and its record. Never raises: a failure is a set-aside reason.
     task: (path, path in the corpus, timeout[, OCR mode, OCR cache folder])."""
@@ -350,9 +363,8 @@ def _read_one(task: tuple) -> tuple[FileOutcome, LoadedDocument | None]:
         from loaders.extract import extract
         from loaders.text import SourceText
         record = extract(SourceText.from_text(doc.text), rel, doc.sha256)
-    except _TooSlow:
-        return FileOutcome(rel, "set aside", f"reading and extracting it took more than {timeout:g} s (a parser "
-                                             f"problem: please report this file)"), None
+    except _TooSlow as slow:
+        return FileOutcome(rel, "set aside", _too_slow(rel, timeout, slow)), None
     except Exception as e:  # a bug met on one file must not stop the others
         return FileOutcome(rel, "set aside", f"the reader or parser failed on it: {type(e).__name__}: {e}"), None
     finally:

@@ -36,9 +36,9 @@ SEEDS = sorted(p.stem for p in DOCUMENTS.glob("[0-9]*.txt"))
 # One scanner format per seed: PDF of page images, multi-page TIFF.
 FORMATS = dict(zip(SEEDS, ("pdf", "tiff", "pdf", "tiff", "pdf")))
 # Mean F1 of extraction from the rendered scans of the seeds, by the project's copy of the scorer (17
-# measures): 0.799 measured; ../shared's scorer (26 measures) gives 0.843 (bench/ocr.py; their text 0.993).
-# The goal of issue 19 is 0.95: what is left is parser-side (a wrapped trích yếu whose next line starts
-# with a capital, "Covid-19", ends the header before the date line) and OCR letter errors ("TĨNH").
+# measures): 0.799 measured before issue 19's work on the columns, wrapped lines and signature ink;
+# ../shared's scorer (26 measures) now gives 0.977 (bench/ocr.py; their text 0.996). The floor is kept
+# low: the test guards the path (scan -> OCR -> extract), bench/ocr.py the figure.
 FLOOR = 0.78
 
 
@@ -160,9 +160,10 @@ def test_build_reads_scans_caches_them_and_records_ocr(tmp_path):
     scan = next(f for f in report["files"] if f["path"].endswith(".png"))
     assert scan["status"] == "loaded with warnings" and scan["document"] == "963-CV/TU"
     assert any(w.startswith("text read by OCR (tesseract") and "mean confidence" in w for w in scan["warnings"])
-    assert ocr_calls() == 1 and any((store / "ocr-cache").rglob("page-0001.json"))
+    first = ocr_calls()  # the page, then its header columns each on its own
+    assert 1 <= first <= 5 and any((store / "ocr-cache").rglob("page-0001.json"))
     report = build()
-    assert ocr_calls() == 1, "a rebuild with nothing changed ran OCR again"
+    assert ocr_calls() == first, "a rebuild with nothing changed ran OCR again"
     assert report["store_changes"]["written"] == 0  # same text, same graph
 
     from loaders.store import open_store
@@ -185,7 +186,8 @@ def test_the_file_timeout_stops_ocr(tmp_path):
 
     scan = render(SEEDS[1], tmp_path, "tiff")
     outcome, record = _read_one((str(scan), scan.name, 0.5, "auto", ""))
-    assert record is None and "took more than 0.5 s" in outcome.reason
+    assert record is None and outcome.reason.startswith(f"{scan.name}: OCR took more than 0.5 s (")
+    assert "raise the limit with --file-timeout" in outcome.reason and "parser" not in outcome.reason
     for _ in range(50):  # killed at once; reaped by their threads a moment later
         leftover = subprocess.run(["pgrep", "-P", str(os.getpid()), "tesseract"], capture_output=True, text=True)
         if not leftover.stdout:
@@ -207,3 +209,104 @@ def test_without_tesseract_scans_are_set_aside_with_the_install_command(tmp_path
     assert image_reason.startswith("PNG image: a scan or photo of a document needs OCR, but tesseract is not installed")
     assert pdf_reason.startswith("no text layer: this PDF is a scan and needs OCR, but tesseract is not installed")
     assert all(ocr.INSTALL in r for r in (image_reason, pdf_reason))
+
+
+# --- the text made from tesseract's words (TSV): reading order, wrapped lines, rules -------------
+
+def tsv(*lines: tuple) -> str:
+    """A page's TSV, 2480 x 3508 px, from (block, paragraph, left, top, text[, right]) lines: words 40 px
+    high at 25 px a letter (confidence 95), 20 px apart, or spread to end at ``right`` (justified); text
+    may be ((left, text), ...): parts of one row (two columns)."""
+    rows = ["level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext",
+            "1\t1\t0\t0\t0\t0\t0\t0\t2480\t3508\t-1\t"]
+    for n, (block, par, left, top, text, *right) in enumerate(lines, 1):
+        k = 0
+        for left, text in ([(left, text)] if isinstance(text, str) else text):  # (left, text) pairs: one row
+            words = text.split()
+            widths = [25 * len(w) for w in words]
+            gap = (right[0] - left - sum(widths)) / max(len(words) - 1, 1) if right else 20
+            x = left
+            for word, w in zip(words, widths):
+                k += 1
+                rows.append(f"5\t1\t{block}\t{par}\t{n}\t{k}\t{round(x)}\t{top}\t{w}\t40\t95\t{word}")
+                x += w + gap
+    return "\n".join(rows)
+
+
+def test_lines_wrapped_by_the_page_width_are_joined_again():
+    page = tsv(
+        (1, 1, 420, 600, "Thực hiện Công văn số 12 của Tỉnh ủy về việc tăng cường công tác phòng chống dịch", 2180),
+        (1, 1, 300, 660, "bệnh trong tình hình mới, Ban Thường vụ yêu cầu các cấp ủy thực hiện tốt các việc", 2180),
+        (1, 1, 300, 720, "sau đây:"),
+        (1, 2, 420, 780, "1. Các huyện ủy, thành ủy chỉ đạo quán triệt nghiêm túc và đầy đủ các nội dung", 2180),
+        (1, 2, 300, 840, "- kể cả các chi bộ trực thuộc cơ sở;"),   # a list item after a full line
+        (1, 3, 420, 900, "Văn phòng Tỉnh ủy theo dõi, đôn đốc và báo cáo kết quả thực hiện về Ban Thường vụ", 2180),
+        (1, 3, 420, 960, "Ban Tuyên giáo Tỉnh ủy hướng dẫn."),       # indented: a paragraph of its own
+    )
+    text, confidence, words = ocr.text_from_tsv(page)
+    assert text.splitlines() == [
+        "Thực hiện Công văn số 12 của Tỉnh ủy về việc tăng cường công tác phòng chống dịch bệnh trong "
+        "tình hình mới, Ban Thường vụ yêu cầu các cấp ủy thực hiện tốt các việc sau đây:",
+        "",
+        "1. Các huyện ủy, thành ủy chỉ đạo quán triệt nghiêm túc và đầy đủ các nội dung",
+        "- kể cả các chi bộ trực thuộc cơ sở;",
+        "",
+        "Văn phòng Tỉnh ủy theo dõi, đôn đốc và báo cáo kết quả thực hiện về Ban Thường vụ",
+        "Ban Tuyên giáo Tỉnh ủy hướng dẫn.",
+    ]
+    assert confidence == 95 and words == len(" ".join(text.split("\n")).split())
+
+
+def test_a_line_at_the_margin_below_the_header_columns_is_not_the_left_columns():
+    """The header's left column is centred; "Kính gửi" at the body margin right under it is not part of
+    it, even without a blank wide enough to end the columns."""
+    page = tsv(
+        (1, 1, 0, 200, ((450, "VĂN PHÒNG CHÍNH PHỦ"), (1350, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"))),
+        (1, 1, 0, 260, ((505, "Số: 60/VPCP-KGVX"), (1500, "Độc lập - Tự do - Hạnh phúc"))),
+        (1, 1, 0, 320, ((455, "V/v cung cấp Oxy y tế"), (1400, "Hà Nội, ngày 03 tháng 01 năm 2022"))),
+        (2, 1, 300, 400, "Kính gửi: Bộ Y tế."),
+    )
+    text = ocr.text_from_tsv(page)[0].splitlines()
+    assert [line for line in text if line] == [
+        "VĂN PHÒNG CHÍNH PHỦ", "Số: 60/VPCP-KGVX", "V/v cung cấp Oxy y tế",
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "Hà Nội, ngày 03 tháng 01 năm 2022",
+        "Kính gửi: Bộ Y tế."]
+
+
+@pytest.mark.parametrize("word, confidence, dropped", [
+    ("c=n============", 0.0, True),   # the rule under the motto
+    ("-======", 12.8, True),
+    ("-", 93.0, False),                # the dash of "Độc lập - Tự do"
+    ("——", 32.9, True),
+    ("l", 20.0, True),                 # a speck read as a letter
+    ("Số:", 93.3, False),
+])
+def test_rules_and_specks_are_not_words(word, confidence, dropped):
+    assert ocr._noise(word, confidence) is dropped
+
+
+def test_blue_ink_is_wiped_and_print_under_the_red_stamp_kept():
+    from PIL import Image, ImageDraw
+
+    page = Image.new("RGB", (800, 400), "white")
+    draw = ImageDraw.Draw(page)
+    draw.rectangle((100, 100, 300, 140), fill=(10, 10, 10))      # print
+    draw.line((400, 100, 700, 150), fill=(20, 30, 110), width=5)  # a signature in blue ink
+    draw.ellipse((90, 60, 330, 300), outline=(205, 30, 35), width=8)  # the seal's ring
+    grey = ocr.prepare(page, ocr.Settings(deskew=False, despeckle=0))
+    assert grey.getpixel((550, 125)) == 255            # the signature is gone
+    assert grey.getpixel((200, 120)) < 60              # the print stays black
+    assert grey.getpixel((210, 297)) > 180             # the ring is light
+
+
+def test_the_header_columns_are_read_each_on_its_own(tmp_path, cache):
+    """A State header whose rows run from one column into the other: read apart, the subject's words
+    keep their spaces and the motto stays whole."""
+    text = ("VĂN PHÒNG CHÍNH PHỦ\n-------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+            "---------------\nSố: 60/VPCP-KGVX\nV/v cung cấp Oxy y tế\nHà Nội, ngày 03 tháng 01 năm 2022\n\n"
+            "Kính gửi:\n- Bộ Y tế;\n- Bộ Công Thương.\n\nBộ Y tế chủ động phối hợp với Bộ Công Thương triển "
+            "khai thực hiện chỉ đạo của Thủ tướng Chính phủ tại Công điện số 1815/CĐ-TTg ngày 26 tháng 12 năm 2021.\n")
+    page = render_pages.save(render_pages.render(text, "oxy")[:1], tmp_path / "oxy", "png")[0]
+    record = extract_file(page, ocr_cache=cache)
+    assert (record.number, record.date, record.issuer) == ("60/VPCP-KGVX", "2022-01-03", "Văn phòng Chính phủ")
+    assert record.subject == "V/v cung cấp Oxy y tế"
