@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
+import unicodedata
 from collections import defaultdict, deque
 from pathlib import Path
 from typing import Callable, Iterable, Mapping
@@ -192,7 +193,19 @@ def reuse_graph(texts: Mapping[str, str], graphs: Mapping[str, str], store_dir: 
     linked = [(sha_of[a], sha_of[b]) for a, targets in edges.items() if a in sha_of for b in targets if b in sha_of]
     passages, stats = detect_incremental(texts, Path(store_dir) / CACHE_FILE if store_dir else None, params, linked,
                                          progress)
-    return reuse_triples(passages, docs, edges), stats
+    return reuse_triples(passages, docs, edges) + length_triples(texts, docs), stats
+
+
+def length_triples(texts: Mapping[str, str], docs: Mapping[str, str]) -> str:
+    """dkg:textLength of each source file of a document: what the share of a document that is copied,
+    edited or new is counted against (queries/reuse-levels.rq)."""
+    lines = []
+    for sha, text in texts.items():
+        src = f"<{ids.source_iri(sha)}>"
+        if src in docs:
+            n = len(unicodedata.normalize("NFC", text))
+            lines.append(f'{src} <{DKG}textLength> "{n}"^^<{XSD}integer> .\n')
+    return "".join(sorted(lines))
 
 
 def reuse_graphs(corpus: Path, outcomes: Iterable, graphs: Mapping[str, str], store_dir: Path | None,
