@@ -199,3 +199,15 @@ def test_reuse_levels_on_a_generated_corpus(tmp_path):
             assert (r["copied"] + r["edited"]) * r["characters"] >= 0.9 * copied[r["document"]], r
             checked += 1
     assert checked >= 5, (checked, len(rows))
+
+
+def test_diagram_reuse_draws_the_bars(built, tmp_path, capsys):
+    from directive_kg.cli import main
+    out = tmp_path / "reuse.png"
+    assert main(["diagram", "--kind", "reuse", "--root", "10/ĐM", "--store", str(built), "--out", str(out)]) == 0
+    assert out.read_bytes()[:4] == b"\x89PNG" and "4 documents" in capsys.readouterr().out
+    assert main(["diagram", "--kind", "reuse", "--store", str(built), "--out", str(out)]) == 1
+    assert "--kind reuse needs --root" in capsys.readouterr().err
+    assert main(["diagram", "--kind", "reuse", "--root", "10/ĐM", "--store", str(built),
+                 "--out", str(tmp_path / "g.graphml")]) == 1
+    assert "not a graph" in capsys.readouterr().err
