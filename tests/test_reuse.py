@@ -211,3 +211,22 @@ def test_diagram_reuse_draws_the_bars(built, tmp_path, capsys):
     assert main(["diagram", "--kind", "reuse", "--root", "10/ĐM", "--store", str(built),
                  "--out", str(tmp_path / "g.graphml")]) == 1
     assert "not a graph" in capsys.readouterr().err
+
+
+def _boilerplate_rows():
+    import csv
+    with open(ROOT / "data" / "reference" / "boilerplate.csv", encoding="utf-8") as f:
+        return list(csv.DictReader(f))
+
+
+@pytest.mark.parametrize("row", _boilerplate_rows(), ids=lambda r: r["phrase"])
+def test_boilerplate_entry_masks_its_example(row):
+    """data/reference/boilerplate.csv: each phrase is masked in its example (house rule: the example is the test),
+    and a passage made of the example alone is no reuse."""
+    from loaders.reuse import MASK, _WORD
+    example = unicodedata.normalize("NFC", row["example"])
+    assert example, "every entry has an example"
+    w = words_of(example)
+    phrase_words = len(_WORD.findall(row["phrase"]))
+    assert int((w.ids == MASK).sum()) >= phrase_words, (row, w.ids)
+    assert not words_of(example, mask_boilerplate=False).ids.tolist().count(MASK)
