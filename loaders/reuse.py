@@ -54,6 +54,9 @@ class Params:
     num_perm: int = 32      # MinHash permutations
     threshold: float = 0.3  # LSH Jaccard threshold between windows
     max_df: int = 50        # a window in more documents than this is boilerplate, not a candidate
+    max_bucket: int = 20    # an LSH bucket of more windows than this pairs none of them (a sentence a whole
+    #                         level copied: its documents are linked by citations, aligned anyway)
+    max_partners: int = 10  # candidates per document: those sharing the most buckets with it
     max_df_share: float = 0.01  # a shingle in more than max(max_df, this share) of the documents: boilerplate
 
 
@@ -317,15 +320,18 @@ def _bands(params: Params) -> tuple[int, int]:
 def candidate_pairs(sigs: Sequence[np.ndarray], params: Params = Params(), ask: np.ndarray | None = None
                     ) -> np.ndarray:
     """Pairs (i, j), i < j, of document indices whose windows meet in an LSH bucket (datasketch's banding
-    of the signatures) of fewer than ``params.max_df`` windows. ``ask``: a boolean per document; only
-    pairs with at least one asked document (the new ones of an incremental run)."""
+    of the signatures) of at most ``params.max_bucket`` windows; each document keeps the
+    ``params.max_partners`` partners it meets in the most buckets (so the pairs grow with the corpus,
+    not with the square of a level's size). ``ask``: a boolean per document; only pairs with at least
+    one asked document (the new ones of an incremental run)."""
     b, r = _bands(params)
     counts = np.array([len(s) for s in sigs], dtype=np.int64)
     if counts.sum() == 0:
         return np.zeros((0, 2), dtype=np.int64)
-    doc = np.repeat(np.arange(len(sigs), dtype=np.int64), counts)
+    n_docs = np.uint64(len(sigs))
+    doc = np.repeat(np.arange(len(sigs), dtype=np.uint64), counts)
     allsig = np.concatenate([s for s in sigs if len(s)]).astype(np.uint64)
-    found = []
+    codes = []  # pair (x, y), x < y, as x * n + y; one per band and bucket
     for band in range(b):
         key = np.zeros(len(allsig), dtype=np.uint64)
         with np.errstate(over="ignore"):
@@ -335,21 +341,39 @@ def candidate_pairs(sigs: Sequence[np.ndarray], params: Params = Params(), ask: 
         key, d = key[order], doc[order]
         first = np.r_[True, key[1:] != key[:-1]]
         group = np.cumsum(first) - 1
-        size = np.bincount(group)[group]
-        keep = size < params.max_df
-        for off in range(1, params.max_df):
+        keep = (np.bincount(group) <= params.max_bucket)[group]
+        found = []
+        for off in range(1, params.max_bucket):
             same = (key[:-off] == key[off:]) & keep[off:]
             if not same.any():
                 break
             x, y = d[:-off][same], d[off:][same]
-            found.append(np.stack([np.minimum(x, y), np.maximum(x, y)], axis=1))
-    if not found:
+            ok = x != y
+            x, y = x[ok], y[ok]
+            found.append(np.minimum(x, y) * n_docs + np.maximum(x, y))
+        if found:
+            codes.append(np.unique(np.concatenate(found)))
+    if not codes:
         return np.zeros((0, 2), dtype=np.int64)
-    pairs = np.concatenate(found)
-    pairs = pairs[pairs[:, 0] != pairs[:, 1]]
+    code, shared = np.unique(np.concatenate(codes), return_counts=True)
+    del codes
+    x, y = (code // n_docs).astype(np.int64), (code % n_docs).astype(np.int64)
     if ask is not None:
-        pairs = pairs[ask[pairs[:, 0]] | ask[pairs[:, 1]]]
-    return np.unique(pairs, axis=0)
+        keep = ask[x] | ask[y]
+        x, y, shared = x[keep], y[keep], shared[keep]
+    chosen = _top_partners(x, y, shared, params.max_partners) | _top_partners(y, x, shared, params.max_partners)
+    return np.stack([x[chosen], y[chosen]], axis=1)
+
+
+def _top_partners(x: np.ndarray, y: np.ndarray, shared: np.ndarray, k: int) -> np.ndarray:
+    """For each x: its k pairs with the most shared buckets (ties: the lower y) -> a mask over the pairs."""
+    order = np.lexsort((y, -shared, x))
+    xs = x[order]
+    start = np.r_[True, xs[1:] != xs[:-1]]
+    rank = np.arange(len(xs)) - np.maximum.accumulate(np.where(start, np.arange(len(xs)), 0))
+    mask = np.zeros(len(x), dtype=bool)
+    mask[order[rank < k]] = True
+    return mask
 
 
 # --- the whole detection, in a pool of processes ---------------------------------------------------------
