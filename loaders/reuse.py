@@ -273,29 +273,37 @@ def distinct_grams(w: Words, params: Params) -> np.ndarray:
     return g[g != MASK]
 
 
+def _low32(x) -> int:
+    return int(x) & 0xFFFFFFFF
+
+
 @lru_cache(maxsize=4)
-def _permutations(num_perm: int) -> tuple[np.ndarray, np.ndarray]:
+def _minhash(num_perm: int):
+    """The datasketch MinHash whose permutations every window uses (32-bit affine scheme, seed 1)."""
     from datasketch import MinHash
-    a, b = MinHash(num_perm=num_perm).permutations
-    return a, b
+    return MinHash(num_perm=num_perm, scheme="affine32", hashfunc=_low32)
+
+
+def _permuted(values: np.ndarray, num_perm: int) -> np.ndarray:
+    """Each shingle's permuted hash values (rows x num_perm): MinHash.update_batch's CPU path for the
+    affine32 scheme (datasketch's mixing function and permutations), for all shingles at once."""
+    from datasketch.minhash import _fmix
+    a, b = _minhash(num_perm).permutations
+    hv = _fmix((values & np.uint64(0xFFFFFFFF)).astype(np.uint32), 32)
+    return np.outer(hv, a) + b
 
 
 def signatures(w: Words, params: Params, common: np.ndarray | None = None) -> np.ndarray:
     """MinHash signatures (windows x num_perm, uint32) of the windows of w's shingles (common ones left
-    out): datasketch's permutations and formula (MinHash.update_batch with a 32-bit hashfunc), all
-    windows of the document in one numpy pass."""
-    from datasketch.minhash import _max_hash, _mersenne_prime
-
+    out), all windows of the document in one numpy pass; each equals datasketch's MinHash of its window
+    (minhash_of; a test checks it)."""
     g = grams(w, params.k)
     g = g[g != MASK]
     if common is not None and len(common):
         g = g[~_in_sorted(g, common)]
     if not len(g):
         return np.zeros((0, params.num_perm), dtype=np.uint32)
-    a, b = _permutations(params.num_perm)
-    hv = (g & np.uint64(0xFFFFFFFF)).astype(np.uint64)
-    with np.errstate(over="ignore"):
-        phv = np.bitwise_and((np.outer(hv, a) + b) % _mersenne_prime, _max_hash)
+    phv = _permuted(g, params.num_perm)
     last = max(len(g) - params.window, 0)
     starts = list(range(0, last + 1, params.stride))
     if starts[-1] != last:
@@ -304,9 +312,9 @@ def signatures(w: Words, params: Params, common: np.ndarray | None = None) -> np
 
 
 def minhash_of(window: Iterable[int], num_perm: int):
-    """The datasketch MinHash of a window of shingle ids (the reference signatures() agrees with)."""
-    from datasketch import MinHash
-    m = MinHash(num_perm=num_perm, hashfunc=lambda x: x & 0xFFFFFFFF)
+    """The datasketch MinHash of a window of shingle ids (what signatures() computes in bulk)."""
+    m = _minhash(num_perm).copy()
+    m.clear()
     m.update_batch([int(x) for x in window])
     return m
 

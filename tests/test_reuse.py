@@ -230,3 +230,17 @@ def test_boilerplate_entry_masks_its_example(row):
     phrase_words = len(_WORD.findall(row["phrase"]))
     assert int((w.ids == MASK).sum()) >= phrase_words, (row, w.ids)
     assert not words_of(example, mask_boilerplate=False).ids.tolist().count(MASK)
+
+
+def test_signatures_are_datasketch_minhashes():
+    """signatures() computes all windows of a document at once; each equals datasketch's MinHash of the window."""
+    import numpy as np
+    from loaders.reuse import MASK, grams, minhash_of, signatures
+    params = Params()
+    w = words_of(unicodedata.normalize("NFC", LEFT + SHARED + ". " + OTHER + " " + RIGHT))
+    g = grams(w, params.k)
+    g = g[g != MASK]
+    sig = signatures(w, params)
+    assert len(g) > params.window and len(sig) >= 2
+    for n, start in enumerate((0, params.stride)):
+        assert np.array_equal(sig[n], minhash_of(g[start:start + params.window], params.num_perm).hashvalues)
