@@ -13,24 +13,27 @@ passages found there are counted apart): precision = detected characters inside 
 characters, recall = gold characters detected / gold characters. Passages found between other pairs
 (siblings, grandparents: real reuse the gold does not list) are counted apart. `seconds` is wall
 clock, `cpu_seconds` the process's CPU time (one process: the machine is shared, so CPU time is the
-comparable figure).
+comparable figure; it adds the worker processes' CPU), the load average next to it. Peak memory:
+the main process and the largest worker (forked: they share the main process's pages until written).
 """
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import resource
 import subprocess
 import sys
 import time
 import unicodedata
 from collections import defaultdict
+from collections.abc import Mapping
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
-from loaders.reuse import Params, find_reuse  # noqa: E402
+from loaders.reuse import Params, find_reuse, processes  # noqa: E402
 
 
 def corpus(n: int, seed: int) -> Path:
@@ -68,8 +71,30 @@ def _length(spans) -> int:
     return sum(e - s for s, e in _merge(spans))
 
 
-def measure(folder: Path, params: Params) -> dict:
-    texts = {p.stem: unicodedata.normalize("NFC", p.read_text("utf-8")) for p in sorted(folder.glob("*.txt"))}
+class Texts(Mapping):
+    """name -> NFC text, read from FOLDER/name.txt when asked (in the worker that tokenises it): the
+    texts are never all in memory."""
+
+    def __init__(self, folder: Path):
+        self.folder, self.names = folder, sorted(p.stem for p in folder.glob("*.txt"))
+
+    def __getitem__(self, name: str) -> str:
+        return unicodedata.normalize("NFC", (self.folder / f"{name}.txt").read_text("utf-8"))
+
+    def __iter__(self):
+        return iter(self.names)
+
+    def __len__(self) -> int:
+        return len(self.names)
+
+
+def _cpu() -> float:
+    me, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return me.ru_utime + me.ru_stime + children.ru_utime + children.ru_stime
+
+
+def measure(folder: Path, params: Params, jobs: int | None = None) -> dict:
+    texts = Texts(folder)
     gold: dict[tuple[str, str], dict[str, list]] = defaultdict(lambda: defaultdict(list))
     paragraph: dict[str, tuple[int, int]] = {}
     for p in folder.glob("*.reuse.json"):
@@ -81,9 +106,11 @@ def measure(folder: Path, params: Params) -> dict:
             pair[child].append((g["start"], g["end"]))
             pair[g["parent"]].append((g["parent_start"], g["parent_end"]))
     linked = set(gold)
-    t0, c0 = time.perf_counter(), time.process_time()
-    passages = find_reuse(texts, params, linked=linked)
-    seconds, cpu = time.perf_counter() - t0, time.process_time() - c0
+    load0 = os.getloadavg()
+    t0, c0 = time.perf_counter(), _cpu()
+    passages = find_reuse(texts, params, linked=linked, quotes=False, jobs=jobs)
+    seconds, cpu = time.perf_counter() - t0, _cpu() - c0
+    load1 = os.getloadavg()
     found: dict[tuple[str, str], dict[str, list]] = defaultdict(lambda: defaultdict(list))
     other = 0
     for p in passages:
@@ -108,16 +135,27 @@ def measure(folder: Path, params: Params) -> dict:
             "passages_on_gold_pairs": sum(len(v[k[0]]) for k, v in found.items()), "passages_other_pairs": other,
             "passage_sides_in_template_text": outside,
             "precision": round(hit / det, 4) if det else None, "recall": round(hit / gold_chars, 4) if gold_chars else None,
-            "seconds": round(seconds, 1), "cpu_seconds": round(cpu, 1), "peak_memory_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)}
+            "seconds": round(seconds, 1), "cpu_seconds": round(cpu, 1),
+            "peak_memory_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
+            "peak_worker_memory_mb": round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024),
+            "jobs": jobs or processes(), "load_average_before": round(load0[0], 1),
+            "load_average_after_1_5_15": [round(x, 1) for x in load1]}
 
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sizes", default="1000,10000")
     ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--jobs", type=int, help="worker processes (default: loaders.reuse.processes())")
+    ap.add_argument("--save", action="store_true", help="append each result to bench/results/reuse-latest.jsonl")
     args = ap.parse_args(argv)
     for n in map(int, args.sizes.split(",")):
-        print(json.dumps({"size": n, **measure(corpus(n, args.seed), Params())}), flush=True)
+        result = {"size": n, "when": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+                  **measure(corpus(n, args.seed), Params(), args.jobs)}
+        print(json.dumps(result), flush=True)
+        if args.save:
+            with open(HERE / "results" / "reuse-latest.jsonl", "a", encoding="utf-8") as f:
+                f.write(json.dumps(result) + "\n")
     return 0
 
 

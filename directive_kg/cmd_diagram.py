@@ -1,6 +1,7 @@
-"""`directive-kg diagram [--root DOC] [--kind propagation|assignments] [--out FILE] [--format FMT]
-[--store PATH]`: draw how a directive travelled down the levels (or who was given tasks), or export
-the graph for Gephi / Cytoscape."""
+"""`directive-kg diagram [--root DOC] [--kind propagation|assignments|summary|reuse] [--out FILE]
+[--format FMT] [--store PATH]`: draw how a directive travelled down the levels (or who was given tasks,
+or how much of each document below it is copied, edited or new), or export the graph for Gephi /
+Cytoscape."""
 from __future__ import annotations
 
 import argparse
@@ -22,8 +23,10 @@ def register(subparsers) -> None:
                     "as lead or cooperating body, by level. Without --root: the whole corpus.")
     p.add_argument("--root", metavar="DOC", type=text("--root"),
                    help='the document to start from: its number as written ("10/ĐM") or its IRI')
-    p.add_argument("--kind", choices=("propagation", "assignments", "summary"), default="propagation",
-                   help="summary: documents issued per day and level, stacked by channel (for large graphs)")
+    p.add_argument("--kind", choices=("propagation", "assignments", "summary", "reuse"), default="propagation",
+                   help="summary: documents issued per day and level, stacked by channel (for large graphs); "
+                        "reuse: one bar per document below --root, the share of its text copied, edited or "
+                        "new (queries/reuse-levels.rq on the reuse graph), grouped by depth and level")
     p.add_argument("--out", metavar="FILE",
                    help="output file: .png, .svg, .pdf (a figure) or .graphml, .gexf (the graph); "
                         "default: KIND.png, or KIND.FORMAT with --format")
@@ -68,6 +71,8 @@ def run(args: argparse.Namespace) -> int:
         path, fmt = output_path(args.out, args.format, args.kind)
     except ValueError as e:
         return fail(str(e))
+    if args.kind == "reuse":
+        return _reuse(args, path, fmt, fail)
     try:
         with open_store(args.store, read_only=True, wait=args.wait) as kg:
             graph = diagram.propagation_graph(kg, args.root)
@@ -90,4 +95,30 @@ def run(args: argparse.Namespace) -> int:
     except OSError as e:
         return fail(f"cannot write {path}: {e.strerror or e}")
     print(f"wrote {path} ({graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges)")
+    return 0
+
+
+def _reuse(args: argparse.Namespace, path: Path, fmt: str, fail) -> int:
+    """The copied / edited / new bars below --root (directive_kg.reuse_diagram)."""
+    from directive_kg import reuse_diagram
+    from directive_kg.queries import QueryError
+    from loaders.store import StoreError, open_store
+
+    if not args.root:
+        return fail("--kind reuse needs --root DOC (the document whose descendants are drawn)")
+    if fmt in GRAPH_FORMATS:
+        return fail(f"--kind reuse draws a figure (.png, .svg, .pdf), not a graph (.{fmt})")
+    try:
+        with open_store(args.store, read_only=True, wait=args.wait) as kg:
+            rows = reuse_diagram.level_rows(kg, args.root)
+    except (StoreError, QueryError, LookupError, ValueError) as e:
+        return fail(str(e))
+    if not rows:
+        return fail(f"nothing to draw: no document below {args.root} has a text in the reuse graph "
+                    "(built with --no-reuse, or no loaded implementation)")
+    try:
+        reuse_diagram.draw_levels(rows, path, title=args.title or f"Below {args.root}: copied, edited, new")
+    except OSError as e:
+        return fail(f"cannot write {path}: {e.strerror or e}")
+    print(f"wrote {path} ({len({r['document'] for r in rows})} documents)")
     return 0

@@ -1,6 +1,10 @@
-"""Copied / edited / new: one bar per document implementing DOC, from the text it shares with DOC's other
-implementations and with its own parents (the reuse graph of the store is not needed: the texts are
-aligned here, as `directive-kg reconstruct` does).
+"""Copied / edited / new: one bar per document below DOC.
+
+Two sources for the same figure:
+- ``level_rows`` + ``draw_levels``: the rows of queries/reuse-levels.rq on a built store (the reuse graph),
+  every descendant of DOC grouped by depth and level; `directive-kg diagram --kind reuse --root DOC`.
+- ``shares`` + ``figure``: the direct implementations of DOC, their texts aligned here (no reuse graph
+  needed, as `directive-kg reconstruct` does):
 
     .venv/bin/python -m directive_kg.reuse_diagram 10/ĐM --out reuse.png [--store PATH] [--corpus DIR]
 
@@ -15,6 +19,51 @@ import sys
 from pathlib import Path
 
 COPIED_MIN = 0.95
+COLOURS = (("copied", "#2b6cb0"), ("edited", "#90cdf4"), ("new", "#e2e8f0"))
+
+
+def level_rows(store, doc: str) -> list[dict]:
+    """The rows of queries/reuse-levels.rq below ``doc`` (store: a store directory or an open store)."""
+    from directive_kg.queries import run
+    return run("reuse-levels", {"doc": doc}, store=store).rows
+
+
+def draw_levels(rows: list[dict], out: str | Path | None = None, title: str | None = None):
+    """One stacked bar (copied, edited, new) per document, grouped by depth and level of the tree; a
+    document reached through two parents is drawn once (its first row). Returns the figure; saved when
+    ``out`` is given (PNG, SVG or PDF)."""
+    from directive_kg import diagram
+    plt = diagram._pyplot()
+
+    seen, bars = set(), []
+    for r in rows:
+        if r["document"] not in seen:
+            seen.add(r["document"])
+            bars.append(r)
+    if not bars:
+        raise ValueError("no document below the root has a text in the reuse graph")
+    shown = bars[:60]  # beyond that the labels cannot be read: the first 60 (by depth, level, least new)
+    labels = [f"{r['depth']} · {r['level'] or '?'} · {r['document']}" for r in shown]
+    fig, ax = plt.subplots(figsize=(8, 0.32 * len(shown) + 1.6))
+    y = list(range(len(shown)))[::-1]
+    left = [0.0] * len(shown)
+    for key, colour in COLOURS:
+        values = [float(r[key]) for r in shown]
+        ax.barh(y, values, left=left, color=colour, label=key, height=0.8)
+        left = [a + b for a, b in zip(left, values)]
+    for n in range(1, len(shown)):  # a line between levels
+        if (shown[n]["depth"], shown[n]["level"]) != (shown[n - 1]["depth"], shown[n - 1]["level"]):
+            ax.axhline(y[n] + 0.5, color="#4a5568", linewidth=0.6)
+    ax.set_yticks(y, labels, fontsize=7)
+    ax.set_xlim(0, 1)
+    ax.set_xlabel("share of the document's characters (depth · level · document)")
+    more = f" (first {len(shown)} of {len(bars)})" if len(bars) > len(shown) else ""
+    ax.set_title((title or "Copied, edited and new text per document") + more, fontsize=10)
+    ax.legend(loc="lower right", fontsize=7, ncol=3)
+    fig.tight_layout()
+    if out is not None:
+        diagram.save(fig, out)
+    return fig
 
 
 def shares(impls: dict[str, str], parents: dict[str, list[str]]) -> dict[str, tuple[float, float, float]]:
@@ -36,15 +85,15 @@ def shares(impls: dict[str, str], parents: dict[str, list[str]]) -> dict[str, tu
     return out
 
 
-def figure(title: str, data: dict[str, tuple[float, float, float]], out: Path) -> None:
-    import matplotlib
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
+def figure(title: str, data: dict[str, tuple[float, float, float]], out: Path | None = None):
+    """One stacked bar per document of ``data`` (shares()); saved when ``out`` is given. Returns the figure."""
+    from directive_kg import diagram
+    plt = diagram._pyplot()
 
     names = list(data)
     fig, ax = plt.subplots(figsize=(7, 0.6 * len(names) + 1.5))
     left = [0.0] * len(names)
-    for k, (label, colour) in enumerate((("copied", "#2b6cb0"), ("edited", "#90cdf4"), ("new", "#e2e8f0"))):
+    for k, (label, colour) in enumerate(COLOURS):
         values = [data[n][k] for n in names]
         ax.barh(names, values, left=left, color=colour, label=label)
         left = [a + b for a, b in zip(left, values)]
@@ -53,8 +102,9 @@ def figure(title: str, data: dict[str, tuple[float, float, float]], out: Path) -
     ax.set_title(title)
     ax.legend(loc="lower right", fontsize=8)
     fig.tight_layout()
-    fig.savefig(out, dpi=120)
-    plt.close(fig)
+    if out is not None:
+        diagram.save(fig, out)
+    return fig
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -63,6 +113,8 @@ def main(argv: list[str] | None = None) -> int:
     from loaders.read import SetAside, read_document
     from loaders.store import default_store_path
 
+    import matplotlib
+    matplotlib.use("Agg")  # files only
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("doc")
     ap.add_argument("--out", type=Path, required=True)

@@ -67,13 +67,13 @@ def reconstruct(impls: list[Implementation], params: Params = Params()) -> list[
                      for i in range(len(pivot.words)) if i not in used[p]}
         for i0, i1 in _runs([i for i, w in witnessed.items() if w], params.min_words):
             words = range(i0, i1)
-            sources = [Source(p, pivot.words.starts[i0], pivot.words.ends[i1 - 1])]
+            sources = [Source(p, int(pivot.words.starts[i0]), int(pivot.words.ends[i1 - 1]))]
             for o in others:
                 js = [maps[p, o][i] for i in words if i in maps[p, o] and maps[p, o][i] not in used[o]]
                 if len(js) >= params.min_words // 2:
                     w = by_name[o].words
                     j0, j1 = min(js), max(js) + 1
-                    sources.append(Source(o, w.starts[j0], w.ends[j1 - 1]))
+                    sources.append(Source(o, int(w.starts[j0]), int(w.ends[j1 - 1])))
                     used[o].update(range(j0, j1))
             used[p].update(words)
             if len(sources) >= 2:

@@ -2,13 +2,18 @@
 
 Two steps, as in passim and textreuse:
 1. Candidates. Each document is cut into overlapping windows of word shingles; each window gets a
-   MinHash (datasketch) and goes into an LSH index, so documents that share a window-sized stretch
-   of text meet in a bucket without comparing all pairs.
+   MinHash (datasketch's permutations, all windows of a document at once in numpy) and its bands go into
+   an LSH bucket table (datasketch's (b, r) for the threshold; buckets grouped by sorting, not by a dict of
+   millions of keys), so documents that share a window-sized stretch of text meet in a bucket without
+   comparing all pairs.
 2. Alignment. On each candidate pair, shared word k-grams are seeds; seeds on one diagonal are joined
    into runs and runs into chains across small gaps and shifts (an OCR-broken word, a word inserted
    or dropped), which gives the passage in both texts. Words are folded (case, tone placement,
    diacritics) so that "Hoà"/"hòa" and an OCR-dropped accent still match; spans and quotes come from
    the NFC text.
+
+A document is held as compact arrays (a 64-bit id per folded word, its character span), never as
+word lists; tokenising and aligning run in a pool of processes (``Params.processes``).
 
 Boilerplate (data/reference/boilerplate.csv: quốc hiệu, "Nơi nhận", "Như trên", "Lưu VT", signature
 capacities) is masked before both steps, and a window shared by too many documents is not a candidate.
@@ -17,21 +22,26 @@ from __future__ import annotations
 
 import csv
 import hashlib
+import os
 import re
 import unicodedata
-from collections import Counter, defaultdict
-from dataclasses import dataclass
+from collections import defaultdict
+from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
 from functools import lru_cache
-from typing import Iterable, Mapping, Sequence
+from typing import Callable, Iterable, Mapping, Sequence
+
+import numpy as np
 
 from loaders.paths import REFERENCE
 from loaders.text import SourceText, unify_tones
 
 _WORD = re.compile(r"\w+")
-MASK = None  # a masked word: matches nothing
+MASK = 0  # the id of a masked word: no shingle contains it
+_MULT = np.uint64(0x9E3779B97F4A7C15)  # mixes word ids into shingle ids (odd: a bijection mod 2^64)
 
-__all__ = ["Words", "Passage", "Params", "words_of", "fold", "align", "word_map", "find_reuse", "candidate_pairs"]
+__all__ = ["Words", "Passage", "Params", "words_of", "fold", "align", "word_map", "find_reuse", "candidate_pairs",
+           "grams", "common_grams", "signatures", "with_quotes"]
 
 
 @dataclass(frozen=True)
@@ -44,22 +54,26 @@ class Params:
     num_perm: int = 32      # MinHash permutations
     threshold: float = 0.3  # LSH Jaccard threshold between windows
     max_df: int = 50        # a window in more documents than this is boilerplate, not a candidate
+    max_bucket: int = 20    # an LSH bucket of more windows than this pairs none of them (a sentence a whole
+    #                         level copied: its documents are linked by citations, aligned anyway)
+    max_partners: int = 10  # candidates per document: those sharing the most buckets with it
     max_df_share: float = 0.01  # a shingle in more than max(max_df, this share) of the documents: boilerplate
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Words:
-    """A document's words: folded forms (None where masked) and their spans in the NFC text."""
+    """A document's words: 64-bit ids of the folded forms (MASK where masked) and their spans in the NFC
+    text ("" when the text is not kept: it is read again for the quotes)."""
     text: str
-    folded: tuple[str | None, ...]
-    starts: tuple[int, ...]
-    ends: tuple[int, ...]
+    ids: np.ndarray      # uint64
+    starts: np.ndarray   # int32
+    ends: np.ndarray     # int32
 
     def __len__(self) -> int:
-        return len(self.folded)
+        return len(self.ids)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Passage:
     """A passage shared by documents a and b: word ranges, character spans, quotes."""
     a: str
@@ -82,66 +96,78 @@ def fold(word: str) -> str:
     return "".join(c for c in base if not unicodedata.combining(c)).replace("đ", "d")
 
 
+def _folded_id(folded: str) -> int:
+    """A stable 64-bit id of a folded word (the same in every process, unlike hash()); never MASK."""
+    return int.from_bytes(hashlib.blake2b(folded.encode("utf-8"), digest_size=8).digest(), "little") | 1
+
+
+@lru_cache(maxsize=1 << 20)
+def _word_id(word: str) -> int:
+    return _folded_id(fold(word))
+
+
 @lru_cache(maxsize=1)
-def _boilerplate() -> dict[str, tuple[tuple[str, ...], ...]]:
-    """First folded word -> the folded boilerplate phrases starting with it, longest first."""
+def _boilerplate() -> dict[int, tuple[tuple[int, ...], ...]]:
+    """First word id -> the boilerplate phrases (word ids) starting with it, longest first."""
     with open(REFERENCE / "boilerplate.csv", encoding="utf-8") as f:
-        phrases = [tuple(fold(w) for w in _WORD.findall(unicodedata.normalize("NFC", row["phrase"])))
+        phrases = [tuple(_word_id(w) for w in _WORD.findall(unicodedata.normalize("NFC", row["phrase"])))
                    for row in csv.DictReader(f)]
-    table: dict[str, list] = defaultdict(list)
+    table: dict[int, list] = defaultdict(list)
     for p in phrases:
         if p:
             table[p[0]].append(p)
     return {w: tuple(sorted(ps, key=len, reverse=True)) for w, ps in table.items()}
 
 
-def words_of(text: str, mask_boilerplate: bool = True) -> Words:
+def words_of(text: str, mask_boilerplate: bool = True, keep_text: bool = True) -> Words:
     source = SourceText.from_text(text)
     matches = list(_WORD.finditer(source.work))
-    folded: list[str | None] = [fold(m.group()) for m in matches]
+    ids = [_word_id(m.group()) for m in matches]
     if mask_boilerplate:
-        _mask(folded)
-    return Words(source.canonical, tuple(folded), tuple(m.start() for m in matches), tuple(m.end() for m in matches))
+        _mask(ids)
+    return Words(source.canonical if keep_text else "", np.array(ids, dtype=np.uint64),
+                 np.array([m.start() for m in matches], dtype=np.int32),
+                 np.array([m.end() for m in matches], dtype=np.int32))
 
 
-def _mask(folded: list[str | None]) -> None:
+def _mask(ids: list[int]) -> None:
     table = _boilerplate()
     i = 0
-    while i < len(folded):
-        for phrase in table.get(folded[i], ()):
-            if tuple(folded[i:i + len(phrase)]) == phrase:
-                folded[i:i + len(phrase)] = [MASK] * len(phrase)
+    while i < len(ids):
+        for phrase in table.get(ids[i], ()):
+            if tuple(ids[i:i + len(phrase)]) == phrase:
+                ids[i:i + len(phrase)] = [MASK] * len(phrase)
                 i += len(phrase) - 1
                 break
         i += 1
 
 
+def grams(w: Words, k: int) -> np.ndarray:
+    """The id of the k-gram starting at each word (uint64; MASK where it holds a masked word)."""
+    n = len(w.ids) - k + 1
+    if n <= 0:
+        return np.zeros(0, dtype=np.uint64)
+    out = np.zeros(n, dtype=np.uint64)
+    with np.errstate(over="ignore"):
+        for t in range(k):
+            out = out * _MULT + w.ids[t:t + n]
+    masked = np.zeros(n, dtype=bool)
+    for t in range(k):
+        masked |= w.ids[t:t + n] == MASK
+    out[masked] = MASK
+    return out
+
+
 # --- alignment -----------------------------------------------------------------------------------
 
-def _grams(w: Words, k: int) -> Iterable[tuple[int, tuple[str, ...]]]:
-    f = w.folded
-    for i in range(len(f) - k + 1):
-        g = f[i:i + k]
-        if MASK not in g:
-            yield i, g
-
-
-def align(a: Words, b: Words, params: Params = Params(), a_name: str = "a", b_name: str = "b") -> list[Passage]:
-    """The passages of at least ``params.min_words`` words that a and b share, in a's order."""
+def align(a: Words, b: Words, params: Params = Params(), a_name: str = "a", b_name: str = "b",
+          quotes: bool = True, grams_a: np.ndarray | None = None, grams_b: np.ndarray | None = None) -> list[Passage]:
+    """The passages of at least ``params.min_words`` words that a and b share, in a's order. grams_a,
+    grams_b: their shingles (grams()), when the caller has them already."""
     k, gap = params.k, params.gap
-    index: dict[tuple, list[int]] = defaultdict(list)
-    for j, g in _grams(b, k):
-        index[g].append(j)
-    seeds = [(i, j) for i, g in _grams(a, k) for j in index.get(g, ())[:8]]  # cap: repeated phrases
-    # runs: seeds on one diagonal, gaps of at most `gap` words
-    seeds.sort(key=lambda s: (s[1] - s[0], s[0]))
-    runs: list[list[int]] = []  # [i0, i1, j0, j1)
-    for i, j in seeds:
-        r = runs[-1] if runs else None
-        if r and r[3] - r[1] == j - i and i <= r[1] + gap:
-            r[1], r[3] = max(r[1], i + k), max(r[3], j + k)
-        else:
-            runs.append([i, i + k, j, j + k])
+    runs = _runs(grams(a, k) if grams_a is None else grams_a, grams(b, k) if grams_b is None else grams_b, params)
+    if not runs:
+        return []
     # chains: runs that continue each other in both texts across a small gap or shift
     runs.sort()
     chains: list[list[int]] = []
@@ -159,11 +185,37 @@ def align(a: Words, b: Words, params: Params = Params(), a_name: str = "a", b_na
         n = min(i1 - i0, j1 - j0)
         if n < params.min_words:
             continue
-        sim = SequenceMatcher(None, a.folded[i0:i1], b.folded[j0:j1], autojunk=False).ratio()
-        s_a, e_a, s_b, e_b = a.starts[i0], a.ends[i1 - 1], b.starts[j0], b.ends[j1 - 1]
-        out.append(Passage(a_name, b_name, s_a, e_a, s_b, e_b, a.text[s_a:e_a], b.text[s_b:e_b], n, round(sim, 3),
-                           (i0, i1), (j0, j1)))
+        wa, wb = a.ids[i0:i1], b.ids[j0:j1]
+        sim = 1.0 if np.array_equal(wa, wb) else SequenceMatcher(None, wa.tolist(), wb.tolist(), autojunk=False).ratio()
+        s_a, e_a, s_b, e_b = int(a.starts[i0]), int(a.ends[i1 - 1]), int(b.starts[j0]), int(b.ends[j1 - 1])
+        out.append(Passage(a_name, b_name, s_a, e_a, s_b, e_b, a.text[s_a:e_a] if quotes else "",
+                           b.text[s_b:e_b] if quotes else "", n, round(sim, 3), (i0, i1), (j0, j1)))
     return out
+
+
+def _runs(ga: np.ndarray, gb: np.ndarray, params: Params, cap: int = 8) -> list[list[int]]:
+    """Seeds (i, j): shingle i of a equals shingle j of b (at most ``cap`` j per i: repeated phrases);
+    runs [i0, i1, j0, j1): seeds on one diagonal with gaps of at most ``params.gap`` words. In numpy: a
+    pair of documents has hundreds of seeds when they share a template."""
+    k, gap = params.k, params.gap
+    order = np.argsort(gb, kind="stable")
+    sb = gb[order]
+    lo, hi = np.searchsorted(sb, ga, "left"), np.searchsorted(sb, ga, "right")
+    count = np.minimum(hi - lo, cap)
+    count[ga == MASK] = 0
+    if np.count_nonzero(count) < 2:  # a passage of min_words words holds at least two shingles
+        return []
+    total = int(count.sum())
+    i = np.repeat(np.arange(len(ga)), count)
+    offset = np.arange(total) - np.repeat(np.cumsum(count) - count, count)
+    j = order[np.repeat(lo, count) + offset]
+    d = j - i
+    seq = np.lexsort((i, d))
+    i, j, d = i[seq], j[seq], d[seq]
+    start = np.r_[True, (d[1:] != d[:-1]) | (i[1:] > i[:-1] + k + gap)]
+    first = np.flatnonzero(start)
+    last = np.r_[first[1:] - 1, len(i) - 1]
+    return np.stack([i[first], i[last] + k, j[first], j[last] + k], axis=1).tolist()
 
 
 def word_map(a: Words, b: Words, passages: Iterable[Passage]) -> dict[int, int]:
@@ -171,7 +223,7 @@ def word_map(a: Words, b: Words, passages: Iterable[Passage]) -> dict[int, int]:
     out: dict[int, int] = {}
     for p in passages:
         (i0, i1), (j0, j1) = p.a_words, p.b_words
-        sm = SequenceMatcher(None, a.folded[i0:i1], b.folded[j0:j1], autojunk=False)
+        sm = SequenceMatcher(None, a.ids[i0:i1].tolist(), b.ids[j0:j1].tolist(), autojunk=False)
         for blk in sm.get_matching_blocks():
             for t in range(blk.size):
                 out[i0 + blk.a + t] = j0 + blk.b + t
@@ -187,73 +239,256 @@ def _non_overlapping(chains: list[list[int]]) -> list[list[int]]:
     return sorted(kept)
 
 
+def mostly_common(w: Words, words: tuple[int, int], common: np.ndarray, params: Params,
+                  grams_w: np.ndarray | None = None) -> bool:
+    """Are most shingles of w's word range [i0, i1) common ones (template text, formulas)?"""
+    g = (grams(w, params.k) if grams_w is None else grams_w)[words[0]:max(words[0], words[1] - params.k + 1)]
+    g = g[g != MASK]
+    return not len(g) or _in_sorted(g, common).sum() > len(g) / 2
+
+
+def _in_sorted(values: np.ndarray, table: np.ndarray) -> np.ndarray:
+    """values in table (sorted): a binary search each, no sort of the table (np.isin sorts both)."""
+    if not len(table):
+        return np.zeros(len(values), dtype=bool)
+    at = np.searchsorted(table, values).clip(max=len(table) - 1)
+    return table[at] == values
+
+
 # --- candidates ------------------------------------------------------------------------------------
 
-def gram_hash(gram: tuple[str, ...]) -> int:
-    """A stable 64-bit hash of a shingle (the same in every process, unlike hash())."""
-    return int.from_bytes(hashlib.blake2b(" ".join(gram).encode("utf-8"), digest_size=8).digest(), "little")
+def common_grams(gram_sets: Iterable[np.ndarray], documents: int, params: Params) -> np.ndarray:
+    """Shingles (sorted ids) in too many documents (template text, formulas): they make no candidate.
+    gram_sets: each document's distinct shingle ids."""
+    sets = [g for g in gram_sets if len(g)]
+    if not sets:
+        return np.zeros(0, dtype=np.uint64)
+    values, counts = np.unique(np.concatenate(sets), return_counts=True)
+    limit = max(params.max_df, params.max_df_share * documents)
+    return values[counts > limit]
 
 
-def common_grams(docs: Mapping[str, Words], params: Params) -> set[int]:
-    """Shingles in too many documents (template text, formulas): they make no candidate."""
-    df: Counter = Counter()
-    for w in docs.values():
-        df.update({gram_hash(g) for _, g in _grams(w, params.k)})
-    limit = max(params.max_df, params.max_df_share * len(docs))
-    return {h for h, n in df.items() if n > limit}
+def distinct_grams(w: Words, params: Params) -> np.ndarray:
+    g = np.unique(grams(w, params.k))
+    return g[g != MASK]
 
 
-def _windows(w: Words, params: Params, common: set[int] | None = None) -> list[set[bytes]]:
-    grams = [" ".join(g).encode("utf-8") for _, g in _grams(w, params.k) if not common or gram_hash(g) not in common]
-    if not grams:
-        return []
-    last = max(len(grams) - params.window, 0)
+def _low32(x) -> int:
+    return int(x) & 0xFFFFFFFF
+
+
+@lru_cache(maxsize=4)
+def _minhash(num_perm: int):
+    """The datasketch MinHash whose permutations every window uses (32-bit affine scheme, seed 1)."""
+    from datasketch import MinHash
+    return MinHash(num_perm=num_perm, scheme="affine32", hashfunc=_low32)
+
+
+def _permuted(values: np.ndarray, num_perm: int) -> np.ndarray:
+    """Each shingle's permuted hash values (rows x num_perm): MinHash.update_batch's CPU path for the
+    affine32 scheme (datasketch's mixing function and permutations), for all shingles at once."""
+    from datasketch.minhash import _fmix
+    a, b = _minhash(num_perm).permutations
+    hv = _fmix((values & np.uint64(0xFFFFFFFF)).astype(np.uint32), 32)
+    return np.outer(hv, a) + b
+
+
+def signatures(w: Words, params: Params, common: np.ndarray | None = None) -> np.ndarray:
+    """MinHash signatures (windows x num_perm, uint32) of the windows of w's shingles (common ones left
+    out), all windows of the document in one numpy pass; each equals datasketch's MinHash of its window
+    (minhash_of; a test checks it)."""
+    g = grams(w, params.k)
+    g = g[g != MASK]
+    if common is not None and len(common):
+        g = g[~_in_sorted(g, common)]
+    if not len(g):
+        return np.zeros((0, params.num_perm), dtype=np.uint32)
+    phv = _permuted(g, params.num_perm)
+    last = max(len(g) - params.window, 0)
     starts = list(range(0, last + 1, params.stride))
     if starts[-1] != last:
         starts.append(last)
-    return [set(grams[s:s + params.window]) for s in starts]
+    return np.stack([phv[s:s + params.window].min(axis=0) for s in starts]).astype(np.uint32)
 
 
-def candidate_pairs(docs: Mapping[str, Words], params: Params = Params(), common: set[int] | None = None
-                    ) -> set[tuple[str, str]]:
-    """Pairs of document names (sorted) that share at least one LSH bucket of windows (shingles in
-    ``common`` left out)."""
-    from datasketch import MinHash, MinHashLSH
+def minhash_of(window: Iterable[int], num_perm: int):
+    """The datasketch MinHash of a window of shingle ids (what signatures() computes in bulk)."""
+    m = _minhash(num_perm).copy()
+    m.clear()
+    m.update_batch([int(x) for x in window])
+    return m
 
+
+def _bands(params: Params) -> tuple[int, int]:
+    from datasketch import MinHashLSH
     lsh = MinHashLSH(threshold=params.threshold, num_perm=params.num_perm)
-    hashes: list[tuple[str, object]] = []
-    for name, w in docs.items():
-        wins = _windows(w, params, common)
-        for n, mh in enumerate(MinHash.bulk(wins, num_perm=params.num_perm)):
-            key = (name, n)
-            lsh.insert(key, mh, check_duplication=False)
-            hashes.append((name, mh))
-    pairs: set[tuple[str, str]] = set()
-    for name, mh in hashes:
-        others = {d for d, _ in lsh.query(mh)} - {name}
-        if len(others) < params.max_df:
-            pairs.update((min(name, o), max(name, o)) for o in others)
-    return pairs
+    return lsh.b, lsh.r
 
 
-def find_reuse(texts: Mapping[str, str], params: Params = Params(),
-               linked: Iterable[tuple[str, str]] = ()) -> list[Passage]:
-    """Every passage shared by two documents of ``texts`` (name -> text). ``linked``: pairs always
-    aligned (a citation links them), whatever the LSH says: text that hundreds of documents down a
-    chain copy looks like boilerplate to the index (``max_df``) but is reuse along the chain."""
-    docs = {name: words_of(t) for name, t in texts.items()}
-    common = common_grams(docs, params)
-    pairs = candidate_pairs(docs, params, common)
-    linked_pairs = {(min(a, b), max(a, b)) for a, b in linked if a in docs and b in docs and a != b}
+def candidate_pairs(sigs: Sequence[np.ndarray], params: Params = Params(), ask: np.ndarray | None = None
+                    ) -> np.ndarray:
+    """Pairs (i, j), i < j, of document indices whose windows meet in an LSH bucket (datasketch's banding
+    of the signatures) of at most ``params.max_bucket`` windows; each document keeps the
+    ``params.max_partners`` partners it meets in the most buckets (so the pairs grow with the corpus,
+    not with the square of a level's size). ``ask``: a boolean per document; only pairs with at least
+    one asked document (the new ones of an incremental run)."""
+    b, r = _bands(params)
+    counts = np.array([len(s) for s in sigs], dtype=np.int64)
+    if counts.sum() == 0:
+        return np.zeros((0, 2), dtype=np.int64)
+    n_docs = np.uint64(len(sigs))
+    doc = np.repeat(np.arange(len(sigs), dtype=np.uint64), counts)
+    allsig = np.concatenate([s for s in sigs if len(s)]).astype(np.uint64)
+    codes = []  # pair (x, y), x < y, as x * n + y; one per band and bucket
+    for band in range(b):
+        key = np.zeros(len(allsig), dtype=np.uint64)
+        with np.errstate(over="ignore"):
+            for t in range(band * r, (band + 1) * r):
+                key = key * _MULT + allsig[:, t] + np.uint64(1)
+        order = np.argsort(key, kind="stable")
+        key, d = key[order], doc[order]
+        first = np.r_[True, key[1:] != key[:-1]]
+        group = np.cumsum(first) - 1
+        keep = (np.bincount(group) <= params.max_bucket)[group]
+        found = []
+        for off in range(1, params.max_bucket):
+            same = (key[:-off] == key[off:]) & keep[off:]
+            if not same.any():
+                break
+            x, y = d[:-off][same], d[off:][same]
+            ok = x != y
+            x, y = x[ok], y[ok]
+            found.append(np.minimum(x, y) * n_docs + np.maximum(x, y))
+        if found:
+            codes.append(np.unique(np.concatenate(found)))
+    if not codes:
+        return np.zeros((0, 2), dtype=np.int64)
+    code, shared = np.unique(np.concatenate(codes), return_counts=True)
+    del codes
+    x, y = (code // n_docs).astype(np.int64), (code % n_docs).astype(np.int64)
+    if ask is not None:
+        keep = ask[x] | ask[y]
+        x, y, shared = x[keep], y[keep], shared[keep]
+    chosen = _top_partners(x, y, shared, params.max_partners) | _top_partners(y, x, shared, params.max_partners)
+    return np.stack([x[chosen], y[chosen]], axis=1)
+
+
+def _top_partners(x: np.ndarray, y: np.ndarray, shared: np.ndarray, k: int) -> np.ndarray:
+    """For each x: its k pairs with the most shared buckets (ties: the lower y) -> a mask over the pairs."""
+    order = np.lexsort((y, -shared, x))
+    xs = x[order]
+    start = np.r_[True, xs[1:] != xs[:-1]]
+    rank = np.arange(len(xs)) - np.maximum.accumulate(np.where(start, np.arange(len(xs)), 0))
+    mask = np.zeros(len(x), dtype=bool)
+    mask[order[rank < k]] = True
+    return mask
+
+
+# --- the whole detection, in a pool of processes ---------------------------------------------------------
+
+_SHARED: dict = {}  # what forked workers read: texts, words, common shingles, params
+
+
+def _tokenise(name: str) -> Words:
+    return words_of(_SHARED["texts"][name], keep_text=False)
+
+
+@lru_cache(maxsize=4096)  # pairs come sorted: a document's shingles serve its next pairs
+def _grams_of(name: str) -> np.ndarray:
+    return grams(_SHARED["words"][name], _SHARED["params"].k)
+
+
+def _align_pairs(chunk: list[tuple[str, str, bool]]) -> list[Passage]:
+    words, common, params = _SHARED["words"], _SHARED["common"], _SHARED["params"]
     out: list[Passage] = []
-    for a, b in sorted(pairs | linked_pairs):
-        found = align(docs[a], docs[b], params, a, b)
-        if (a, b) not in linked_pairs:  # unlinked: a passage of common shingles is boilerplate
-            found = [p for p in found if not _mostly_common(docs[a], p.a_words, common, params)]
+    for a, b, linked in chunk:
+        ga = _grams_of(a)
+        found = align(words[a], words[b], params, a, b, quotes=False, grams_a=ga, grams_b=_grams_of(b))
+        if not linked:  # unlinked: a passage of common shingles is boilerplate
+            found = [p for p in found if not mostly_common(words[a], p.a_words, common, params, ga)]
         out += found
     return out
 
 
-def _mostly_common(w: Words, words: tuple[int, int], common: set[int], params: Params) -> bool:
-    grams = [g for i, g in _grams(w, params.k) if words[0] <= i and i + params.k <= words[1]]
-    return not grams or sum(gram_hash(g) in common for g in grams) > len(grams) / 2
+def processes() -> int:
+    """Worker processes: DIRECTIVE_KG_REUSE_JOBS, else the CPUs (at most 2: the machine is shared)."""
+    env = os.environ.get("DIRECTIVE_KG_REUSE_JOBS")
+    return max(1, int(env)) if env else max(1, min(2, os.cpu_count() or 1))
+
+
+def pool_map(function: Callable, items: list, shared: dict, jobs: int, chunk: int) -> Iterable:
+    """function over items, in ``jobs`` forked processes that see ``shared`` (one process when small)."""
+    import multiprocessing as mp
+
+    _SHARED.update(shared)
+    try:
+        if jobs <= 1 or len(items) < 2 * chunk or "fork" not in mp.get_all_start_methods():
+            for x in items:
+                yield function(x)
+            return
+        with mp.get_context("fork").Pool(jobs) as pool:
+            yield from pool.imap(function, items, chunksize=chunk)
+    finally:
+        _SHARED.clear()
+        _grams_of.cache_clear()
+
+
+def tokenise_all(texts: Mapping[str, str], names: Sequence[str], jobs: int) -> dict[str, Words]:
+    """name -> Words (no text kept) of the given names of ``texts`` (read in the workers: ``texts``
+    may be a lazy mapping that reads files)."""
+    return dict(zip(names, pool_map(_tokenise, list(names), {"texts": texts}, jobs, 64)))
+
+
+def align_all(words: Mapping[str, Words], pairs: Sequence[tuple[str, str, bool]], common: np.ndarray,
+              params: Params, jobs: int, progress: Callable[[int, int], None] | None = None) -> list[Passage]:
+    """The passages of the (a, b, linked) pairs, aligned in ``jobs`` processes (no quotes)."""
+    chunks = [list(pairs[i:i + 256]) for i in range(0, len(pairs), 256)]
+    out: list[Passage] = []
+    done = 0
+    if progress:
+        progress(0, len(pairs))
+    for c, found in zip(chunks, pool_map(_align_pairs, chunks, {"words": words, "common": common,
+                                                              "params": params}, jobs, 1)):
+        out += found
+        done += len(c)
+        if progress:
+            progress(done, len(pairs))
+    return out
+
+
+def with_quotes(passages: Iterable[Passage], texts: Mapping[str, str]) -> list[Passage]:
+    """The passages with their quotes, each text read once (NFC, as the spans are)."""
+    by_doc: dict[str, list[int]] = defaultdict(list)
+    passages = list(passages)
+    for n, p in enumerate(passages):
+        by_doc[p.a].append(n)
+        by_doc[p.b].append(n)
+    quotes: dict[tuple[int, str], str] = {}
+    for name, ns in by_doc.items():
+        text = unicodedata.normalize("NFC", texts[name])
+        for n in ns:
+            p = passages[n]
+            quotes[n, "a" if p.a == name else "b"] = text[p.a_start:p.a_end] if p.a == name else text[p.b_start:p.b_end]
+            if p.a == p.b == name:
+                quotes[n, "b"] = text[p.b_start:p.b_end]
+    return [replace(p, a_quote=quotes[n, "a"], b_quote=quotes[n, "b"]) for n, p in enumerate(passages)]
+
+
+def find_reuse(texts: Mapping[str, str], params: Params = Params(),
+               linked: Iterable[tuple[str, str]] = (), quotes: bool = True, jobs: int | None = None) -> list[Passage]:
+    """Every passage shared by two documents of ``texts`` (name -> text; may be a lazy mapping that reads
+    files). ``linked``: pairs always aligned (a citation links them), whatever the LSH says: text that
+    hundreds of documents down a chain copy looks like boilerplate to the index (``max_df``) but is reuse
+    along the chain. quotes=False: spans only (the texts are not read again)."""
+    jobs = processes() if jobs is None else jobs
+    names = list(texts)
+    words = tokenise_all(texts, names, jobs)
+    common = common_grams((distinct_grams(w, params) for w in words.values()), len(words), params)
+    sigs = [signatures(words[n], params, common) for n in names]
+    found = candidate_pairs(sigs, params)
+    del sigs
+    pairs = {(names[i], names[j]) for i, j in found.tolist()}
+    linked_pairs = {(min(a, b), max(a, b)) for a, b in linked if a in words and b in words and a != b}
+    todo = [(a, b, (a, b) in linked_pairs) for a, b in sorted({(min(a, b), max(a, b)) for a, b in pairs} | linked_pairs)]
+    out = align_all(words, todo, common, params, jobs)
+    return with_quotes(out, texts) if quotes else out

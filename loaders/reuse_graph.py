@@ -1,9 +1,9 @@
 """The reuse graph (dkgid:graph/reuse) of a build: every passage two loaded documents share.
 
-Incremental. ``PATH/reuse-cache.pickle`` in the store keeps, by file sha256, the MinHashes of each
-document's windows and, by pair of sha256, the passages found; a rebuild puts every document's cached
-MinHashes in the LSH index, and aligns only the candidate pairs with a new or changed document: the
-corpus is not compared with itself again. The passages become triples here, with the document IRIs
+Incremental. ``PATH/reuse-cache.pickle`` in the store keeps, by file sha256, the MinHash signatures of
+each document's windows and its distinct shingles (numpy arrays) and, by pair of sha256, the passages
+found; a rebuild puts every document's cached signatures in the LSH buckets, and aligns only the
+candidate pairs with a new or changed document: the corpus is not compared with itself again. The passages become triples here, with the document IRIs
 and the citation paths of the graphs just mapped (N-Triples scanned, not parsed: they are ours).
 """
 from __future__ import annotations
@@ -11,19 +11,20 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
+import unicodedata
 from collections import defaultdict, deque
 from pathlib import Path
 from typing import Callable, Iterable, Mapping
 
-from loaders import identity as ids
-from array import array
-from collections import Counter
+import numpy as np
 
-from loaders.reuse import Params, Passage, Words, _grams, _mostly_common, _windows, align, gram_hash, words_of
+from loaders import identity as ids
+from loaders.reuse import (Params, Passage, align_all, candidate_pairs, common_grams, distinct_grams, processes,
+                           signatures, tokenise_all, with_quotes)
 
 REUSE_GRAPH = ids.ID + "graph/reuse"
 CACHE_FILE = "reuse-cache.pickle"
-CACHE_VERSION = 2
+CACHE_VERSION = 3
 DKG = "https://w3id.org/directive-kg/ontology#"
 OA = "http://www.w3.org/ns/oa#"
 ELI = "http://data.europa.eu/eli/ontology#"
@@ -42,67 +43,48 @@ def _no_progress(done: int, total: int) -> None:
 
 def detect_incremental(texts: Mapping[str, str], cache_path: Path | None, params: Params = Params(),
                        linked: Iterable[tuple[str, str]] = (), progress: Progress = _no_progress,
-                       ) -> tuple[list[Passage], dict]:
-    """Passages between the documents of ``texts`` (sha256 -> text), names = sha256; stats. ``linked``
-    pairs (a citation links them) are always aligned. Shingles in too many documents (counted over
-    the whole corpus, from the cache) make no candidate; a document's MinHashes are computed once,
-    with the common shingles of the corpus as it was then. progress(done, total): pairs aligned (the
-    long part on a large corpus; a progress bar's hook)."""
-    from datasketch import LeanMinHash, MinHash, MinHashLSH
-
+                       jobs: int | None = None) -> tuple[list[Passage], dict]:
+    """Passages between the documents of ``texts`` (sha256 -> text; may be a lazy mapping), names =
+    sha256; stats. ``linked`` pairs (a citation links them) are always aligned. Shingles in too many
+    documents (counted over the whole corpus, from the cache) make no candidate; a document's MinHashes
+    are computed once, with the common shingles of the corpus as it was then. Only the texts of new
+    documents and of the documents of pairs still to align are tokenised. progress(done, total): pairs
+    aligned (the long part on a large corpus; a progress bar's hook)."""
     cache = _load_cache(cache_path, params)
-    words: dict[str, Words] = {}
-
-    def w(sha: str) -> Words:
-        if sha not in words:
-            words[sha] = words_of(texts[sha])
-        return words[sha]
-
-    hashes: dict[str, list] = {}
-    new = [s for s in texts if s not in cache["minhashes"]]
+    jobs = processes() if jobs is None else jobs
+    names = list(texts)
+    new = [s for s in names if s not in cache["signatures"]]
+    words = tokenise_all(texts, new, jobs)
     for sha in new:
-        cache["grams"][sha] = array("Q", sorted({gram_hash(g) for _, g in _grams(w(sha), params.k)}))
-    df: Counter = Counter()
-    for sha in texts:
-        df.update(cache["grams"][sha])
-    limit = max(params.max_df, params.max_df_share * len(texts))
-    common = {h for h, n in df.items() if n > limit}
-    del df
+        cache["grams"][sha] = distinct_grams(words[sha], params)
+    common = common_grams((cache["grams"][s] for s in names), len(names), params)
     for sha in new:
-        mhs = MinHash.bulk(_windows(w(sha), params, common), num_perm=params.num_perm)
-        cache["minhashes"][sha] = [LeanMinHash(m) for m in mhs]
-    lsh = MinHashLSH(threshold=params.threshold, num_perm=params.num_perm)
-    for sha in texts:
-        hashes[sha] = cache["minhashes"][sha]
-        for n, mh in enumerate(hashes[sha]):
-            lsh.insert((sha, n), mh, check_duplication=False)
-    pairs: set[tuple[str, str]] = set()
-    for sha in new:  # only windows of new documents are asked: old pairs are in the cache
-        for mh in hashes[sha]:
-            others = {d for d, _ in lsh.query(mh)} - {sha}
-            if len(others) < params.max_df:
-                pairs.update((min(sha, o), max(sha, o)) for o in others)
+        cache["signatures"][sha] = signatures(words[sha], params, common)
+    ask = np.array([s in words for s in names], dtype=bool)  # only new documents' windows are asked
+    found = candidate_pairs([cache["signatures"][s] for s in names], params, ask)
+    pairs = {(min(names[i], names[j]), max(names[i], names[j])) for i, j in found.tolist()}
     linked_pairs = {(min(a, b), max(a, b)) for a, b in linked if a in texts and b in texts and a != b}
     old_pairs = {p: v for p, v in cache["pairs"].items() if p[0] in texts and p[1] in texts}
     todo = sorted((pairs | linked_pairs) - set(old_pairs))
-    progress(0, len(todo))
-    for i, (a, b) in enumerate(todo, 1):
-        found = align(w(a), w(b), params, a, b)
-        if (a, b) not in linked_pairs:  # unlinked: a passage of common shingles is boilerplate
-            found = [p for p in found if not _mostly_common(w(a), p.a_words, common, params)]
-        old_pairs[a, b] = found
-        progress(i, len(todo))
-    pairs = todo
+    need = sorted({x for pair in todo for x in pair} - set(words))
+    words.update(tokenise_all(texts, need, jobs))
+    passages = with_quotes(align_all(words, [(a, b, (a, b) in linked_pairs) for a, b in todo], common, params,
+                                     jobs, progress), texts)
+    del words
+    for pair in todo:
+        old_pairs[pair] = []
+    for p in passages:
+        old_pairs[min(p.a, p.b), max(p.a, p.b)].append(p)
     cache["pairs"] = old_pairs
-    cache["minhashes"] = {s: h for s, h in cache["minhashes"].items() if s in texts}
+    cache["signatures"] = {s: h for s, h in cache["signatures"].items() if s in texts}
     cache["grams"] = {s: h for s, h in cache["grams"].items() if s in texts}
     _save_cache(cache_path, cache)
     passages = [p for ps in old_pairs.values() for p in ps]
-    return passages, {"documents": len(texts), "new": len(new), "pairs_aligned": len(pairs), "passages": len(passages)}
+    return passages, {"documents": len(texts), "new": len(new), "pairs_aligned": len(todo), "passages": len(passages)}
 
 
 def _load_cache(path: Path | None, params: Params) -> dict:
-    empty = {"version": CACHE_VERSION, "params": params, "minhashes": {}, "grams": {}, "pairs": {}}
+    empty = {"version": CACHE_VERSION, "params": params, "signatures": {}, "grams": {}, "pairs": {}}
     if path is None or not path.exists():
         return empty
     try:
@@ -211,7 +193,19 @@ def reuse_graph(texts: Mapping[str, str], graphs: Mapping[str, str], store_dir: 
     linked = [(sha_of[a], sha_of[b]) for a, targets in edges.items() if a in sha_of for b in targets if b in sha_of]
     passages, stats = detect_incremental(texts, Path(store_dir) / CACHE_FILE if store_dir else None, params, linked,
                                          progress)
-    return reuse_triples(passages, docs, edges), stats
+    return reuse_triples(passages, docs, edges) + length_triples(texts, docs), stats
+
+
+def length_triples(texts: Mapping[str, str], docs: Mapping[str, str]) -> str:
+    """dkg:textLength of each source file of a document: what the share of a document that is copied,
+    edited or new is counted against (queries/reuse-levels.rq)."""
+    lines = []
+    for sha, text in texts.items():
+        src = f"<{ids.source_iri(sha)}>"
+        if src in docs:
+            n = len(unicodedata.normalize("NFC", text))
+            lines.append(f'{src} <{DKG}textLength> "{n}"^^<{XSD}integer> .\n')
+    return "".join(sorted(lines))
 
 
 def reuse_graphs(corpus: Path, outcomes: Iterable, graphs: Mapping[str, str], store_dir: Path | None,

@@ -151,3 +151,96 @@ def test_copied_edited_new_shares():
     got = shares({"a": LEFT + SHARED + ".", "b": RIGHT + _edited(SHARED) + ".", "c": OTHER}, {})
     assert got["a"][0] + got["a"][1] > 0.5 and got["c"] == (0.0, 0.0, 1.0)
     assert all(abs(sum(v) - 1) < 1e-9 for v in got.values())
+
+
+# --- queries/reuse-levels.rq: copied / edited / new per level ----------------------------------------------
+
+def _levels(rows):
+    for r in rows:
+        assert abs(r["copied"] + r["edited"] + r["new"] - 1) <= 0.002, r   # shares of one text
+        assert min(r["copied"], r["edited"], r["new"]) >= 0, r
+
+
+def test_reuse_levels_on_documents(built):
+    from directive_kg import queries as Q
+    rows = Q.run("reuse-levels", {"doc": "10/ĐM"}, store=built).rows
+    _levels(rows)
+    three = {"2644-CV/TU", "11-CV/HU", "963-CV/TU"}
+    got = {r["document"]: r for r in rows if r["document"] in three}
+    assert set(got) == three and all(r["depth"] == 1 and r["parent_document"] == "10/ĐM" for r in got.values())
+    # 10/ĐM was never published: what each shares comes from a sibling, the "4 tại chỗ" passage among it
+    assert all(r["source"] in three - {d} and r["copied"] + r["edited"] > 0.1 for d, r in got.items())
+    assert got["2644-CV/TU"]["level"] == "province" and got["11-CV/HU"]["level"] == "district"
+
+
+def test_reuse_levels_on_a_generated_corpus(tmp_path):
+    """bench/generate.py --reuse: each implementation copies part of its parent's paragraph; the share
+    the query calls copied or edited covers at least what the generator's gold says it copied."""
+    import subprocess
+    import sys
+    from directive_kg import queries as Q
+    from loaders.build import build
+    corpus = tmp_path / "corpus"
+    subprocess.run([sys.executable, str(ROOT / "bench" / "generate.py"), "--docs", "40", "--out", str(corpus),
+                    "--seed", "3", "--reuse"], check=True, capture_output=True)
+    build(corpus, tmp_path / "store", progress=False)
+    number = {p.name[:-len(".gold.json")]: json.loads(p.read_text("utf-8"))["number"] for p in corpus.glob("*.gold.json")}
+    copied = {}
+    for p in corpus.glob("*.reuse.json"):
+        gold = json.loads(p.read_text("utf-8"))
+        copied[number[p.name[:-len(".reuse.json")]]] = sum(g["end"] - g["start"] for g in gold["passages"])
+    central = number["central_0000"]
+    rows = Q.run("reuse-levels", {"doc": central}, store=tmp_path / "store").rows
+    _levels(rows)
+    assert rows and all(r["depth"] >= 1 for r in rows)
+    checked = 0
+    for r in rows:
+        if copied.get(r["document"]):
+            assert (r["copied"] + r["edited"]) * r["characters"] >= 0.9 * copied[r["document"]], r
+            checked += 1
+    assert checked >= 5, (checked, len(rows))
+
+
+def test_diagram_reuse_draws_the_bars(built, tmp_path, capsys):
+    from directive_kg.cli import main
+    out = tmp_path / "reuse.png"
+    assert main(["diagram", "--kind", "reuse", "--root", "10/ĐM", "--store", str(built), "--out", str(out)]) == 0
+    assert out.read_bytes()[:4] == b"\x89PNG" and "4 documents" in capsys.readouterr().out
+    assert main(["diagram", "--kind", "reuse", "--store", str(built), "--out", str(out)]) == 1
+    assert "--kind reuse needs --root" in capsys.readouterr().err
+    assert main(["diagram", "--kind", "reuse", "--root", "10/ĐM", "--store", str(built),
+                 "--out", str(tmp_path / "g.graphml")]) == 1
+    assert "not a graph" in capsys.readouterr().err
+
+
+def _boilerplate_rows():
+    import csv
+    with open(ROOT / "data" / "reference" / "boilerplate.csv", encoding="utf-8") as f:
+        return list(csv.DictReader(f))
+
+
+@pytest.mark.parametrize("row", _boilerplate_rows(), ids=lambda r: r["phrase"])
+def test_boilerplate_entry_masks_its_example(row):
+    """data/reference/boilerplate.csv: each phrase is masked in its example (house rule: the example is the test),
+    and a passage made of the example alone is no reuse."""
+    from loaders.reuse import MASK, _WORD
+    example = unicodedata.normalize("NFC", row["example"])
+    assert example, "every entry has an example"
+    w = words_of(example)
+    phrase_words = len(_WORD.findall(row["phrase"]))
+    assert int((w.ids == MASK).sum()) >= phrase_words, (row, w.ids)
+    assert not words_of(example, mask_boilerplate=False).ids.tolist().count(MASK)
+
+
+def test_signatures_are_datasketch_minhashes():
+    """signatures() computes all windows of a document at once; each equals datasketch's MinHash of the window."""
+    import numpy as np
+    from loaders.reuse import MASK, grams, minhash_of, signatures
+    params = Params()
+    w = words_of(unicodedata.normalize("NFC", LEFT + SHARED + ". " + OTHER + " " + RIGHT))
+    g = grams(w, params.k)
+    g = g[g != MASK]
+    sig = signatures(w, params)
+    assert len(g) > params.window and len(sig) >= 2
+    for n, start in enumerate((0, params.stride)):
+        assert np.array_equal(sig[n], minhash_of(g[start:start + params.window], params.num_perm).hashvalues)
