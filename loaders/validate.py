@@ -38,7 +38,8 @@ from rdflib import RDF, RDFS, Literal
 from rdflib.namespace import SH
 
 from loaders.paths import ONTOLOGY
-from loaders.shacl_sparql import (TYPE_PATH, WELL_TYPED, Check, Unsupported, nt, shape_key, sparql_path,
+from loaders.shacl_sparql import (TYPE_PATH, WELL_TYPED, Check, Unsupported, corpus_wide, nt, shape_key,
+                                  sparql_path,
                                   top_level_shapes, translate, without_targets)
 from loaders.store import DKG, PREFIXES, KGStore, merged_complete, merged_ntriples
 
@@ -48,7 +49,7 @@ SHAPES = ONTOLOGY / "shapes.ttl"
 SEVERITIES = ("Violation", "Warning", "Info")
 DATA_GRAPH = "urn:x-directive-kg:data"          # where text given to validate() is loaded
 
-__all__ = ["validate", "ValidationReport", "ValidationResult", "load_shapes", "SHAPES", "Unsupported"]
+__all__ = ["validate", "validate_batches", "ValidationReport", "ValidationResult", "load_shapes", "SHAPES", "Unsupported"]
 
 
 @dataclass(frozen=True)
@@ -197,21 +198,28 @@ class _quiet_rdflib:
         self.logger.setLevel(self.level)
 
 
-def _fast(store: ox.Store, sg: rdflib.Graph, progress: Callable[[int, int], None] = lambda done, total: None):
-    functions = {ox.NamedNode(WELL_TYPED): _well_typed}
-    flat = store if merged_complete(store) else _flattened(store)
-    closure = _ClassClosure(flat)
+_FUNCTIONS = {ox.NamedNode(WELL_TYPED): _well_typed}
 
+
+def _translated(sg: rdflib.Graph, closure: "_ClassClosure") -> tuple[list[tuple], dict]:
+    """[(shape, check)] of every translated shape, and {shape: why} of those left to pySHACL."""
     checks, fallback = [], {}
     for shape in top_level_shapes(sg):
         try:
             checks += [(shape, closure.apply(check)) for check in translate(sg, shape)]
         except Unsupported as e:
             fallback[shape] = str(e)
+    return checks, fallback
 
+
+def _run_checks(store: ox.Store, checks: Sequence[tuple], fallback: dict,
+                progress: Callable[[int, int], None] = lambda done, total: None, done: int = 0,
+                total: int | None = None) -> list[ValidationResult]:
+    """The results of ``checks`` on ``store``'s default graph; a check Oxigraph refuses puts its
+    shape in ``fallback`` (its results are then pySHACL's)."""
     def check_results(item) -> list[ValidationResult] | str:
         try:
-            return list(_run(flat, item[1], functions))
+            return list(_run(store, item[1], _FUNCTIONS))
         except (SyntaxError, OSError, ValueError) as e:  # a query Oxigraph refuses (regex syntax, ...)
             return f"Oxigraph could not run its query: {e}"
 
@@ -220,17 +228,86 @@ def _fast(store: ox.Store, sg: rdflib.Graph, progress: Callable[[int, int], None
         outcomes = []
         for found in pool.map(check_results, checks):  # in order: a count, not a per-check log
             outcomes.append(found)
-            progress(len(outcomes), len(checks))
+            progress(done + len(outcomes), total or len(checks))
     for (shape, _), found in zip(checks, outcomes):
         if isinstance(found, str):
             fallback.setdefault(shape, found)
-    results = [r for (shape, _), found in zip(checks, outcomes) if shape not in fallback for r in found]
+    return [r for (shape, _), found in zip(checks, outcomes) if shape not in fallback for r in found]
+
+
+def _with_fallback(store: ox.Store, sg: rdflib.Graph, results: list, fallback: dict) -> tuple[list, tuple]:
+    """Results of the shapes left to pySHACL (run on the merged graph) added; the notes naming them."""
+    keys = tuple(shape_key(sg, s) for s in fallback)
+    results = [r for r in results if not any(r.source_shape == k or r.source_shape.startswith(k + "/") for k in keys)]
     notes = tuple(f"{shape_key(sg, s)}: {why}" for s, why in sorted(fallback.items(), key=lambda i: str(i[0])))
     if fallback:
         for note in notes:
             log.warning("SHACL fast path: shape validated by pySHACL instead: %s", note)
         results += _pyshacl(*_rdflib_merged(store), without_targets(sg, keep=fallback))
     return results, notes
+
+
+def _fast(store: ox.Store, sg: rdflib.Graph, progress: Callable[[int, int], None] = lambda done, total: None):
+    flat = store if merged_complete(store) else _flattened(store)
+    checks, fallback = _translated(sg, _ClassClosure(flat))
+    results = _run_checks(flat, checks, fallback, progress)
+    return _with_fallback(store, sg, results, fallback)
+
+
+# --- streamed: per batch of files, then corpus-wide ------------------------------------------------
+
+def validate_batches(batches: Iterable[Mapping[str, str]], shared: Mapping[str, str], store: ox.Store, *,
+                     shapes: str | os.PathLike | rdflib.Graph | None = None, locate: bool | KGStore | ox.Store = True,
+                     progress: Callable[[int, int], None] = lambda done, total: None) -> ValidationReport:
+    """The fast path's results on the merged graph of ``store`` (a complete merged default graph),
+    computed without holding that graph in memory: the per-file checks run on each batch of file
+    graphs (graph IRI -> N-Triples) merged in memory with the ``shared`` graphs (corpus, ontology,
+    code lists: what any file's nodes point to), the corpus-wide checks (shacl_sparql.corpus_wide:
+    SPARQL constraints, class tests of other nodes, shapes of nodes several files describe) once, as
+    SPARQL on ``store``. tests/test_stream.py proves the results equal validate()'s."""
+    from loaders.store import merged_in_memory
+
+    started = time.perf_counter()
+    sg = shapes if isinstance(shapes, rdflib.Graph) else load_shapes(shapes)
+    checks, fallback = _translated(sg, _ClassClosure(store))
+    wide = [c for c in checks if corpus_wide(sg, *c)]
+    local = [c for c in checks if not corpus_wide(sg, *c)]
+    results: set[ValidationResult] = set()
+    done = 0
+    for batch in batches:
+        mem = merged_in_memory(_Joined(batch, shared))
+        results.update(_run_checks(mem, local, fallback))
+        del mem
+        done += 1
+        progress(done, done + 1)
+    results.update(_run_checks(store, wide, fallback))
+    progress(done + 1, done + 1)
+    found, notes = _with_fallback(store, sg, list(results), fallback)
+    if locate is not False:
+        found = _locate(store if locate is True else _as_store(locate), found)
+    found = tuple(sorted(set(found), key=_sort_key))
+    return ValidationReport("fast", found, notes, time.perf_counter() - started)
+
+
+class _Joined(Mapping):
+    """Two mappings of graphs read as one (the second's texts read when asked)."""
+
+    def __init__(self, first: Mapping[str, str], second: Mapping[str, str]):
+        self.first, self.second = first, second
+
+    def __getitem__(self, g: str) -> str:
+        return self.first[g] if g in self.first else self.second[g]
+
+    def __iter__(self):
+        yield from self.first
+        yield from (g for g in self.second if g not in self.first)
+
+    def __len__(self) -> int:
+        return len(set(self.first) | set(self.second))
+
+    def has_blanks(self, g: str) -> bool:
+        source = self.first if g in self.first else self.second
+        return source.has_blanks(g) if hasattr(source, "has_blanks") else "_:" in source[g]
 
 
 class _ClassClosure:
