@@ -247,8 +247,9 @@ def _validate(kg: KGStore, graphs: GraphSpool, engine: str, batch: int, progress
     pySHACL engine (the reference) on the whole merged graph."""
     if engine == "pyshacl":
         return validate(kg.store, engine=engine, locate=kg, progress=progress)
-    shared = {g: graphs[g] for g in graphs if not is_file_graph(g)}
-    batches = ({g: graphs[g] for g in names} for names in file_batches(graphs, batch))
+    shared = {g: graphs[g] for g in (ids.CORPUS_GRAPH, *STATIC_GRAPHS) if g in graphs}
+    others = [[g] for g in graphs if g not in shared and not is_file_graph(g)]  # text reuse
+    batches = ({g: graphs[g] for g in names} for names in [*file_batches(graphs, batch), *others])
     return validate_batches(batches, shared, kg.store, locate=kg, progress=progress)
 
 

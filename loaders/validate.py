@@ -256,30 +256,61 @@ def _fast(store: ox.Store, sg: rdflib.Graph, progress: Callable[[int, int], None
 
 # --- streamed: per batch of files, then corpus-wide ------------------------------------------------
 
+BATCH_GRAPH = "urn:x-directive-kg:batch"   # in the in-memory store: the triples of the batch validated
+_TARGET_OPEN = "{ SELECT DISTINCT ?this WHERE { "
+
+
+def _in_batch(check: Check) -> Check | None:
+    """The check with its focus nodes limited to the subjects of the batch (BATCH_GRAPH); None when
+    its query has no target block to limit (then it runs corpus-wide)."""
+    i = check.query.find(_TARGET_OPEN)
+    if i < 0 or check.per_focus:
+        return None
+    at = i + len(_TARGET_OPEN)
+    return replace(check, query=check.query[:at] + f"GRAPH <{BATCH_GRAPH}> {{ ?this ?batch_p ?batch_o }} "
+                   + check.query[at:])
+
+
 def validate_batches(batches: Iterable[Mapping[str, str]], shared: Mapping[str, str], store: ox.Store, *,
                      shapes: str | os.PathLike | rdflib.Graph | None = None, locate: bool | KGStore | ox.Store = True,
                      progress: Callable[[int, int], None] = lambda done, total: None) -> ValidationReport:
     """The fast path's results on the merged graph of ``store`` (a complete merged default graph),
-    computed without holding that graph in memory: the per-file checks run on each batch of file
-    graphs (graph IRI -> N-Triples) merged in memory with the ``shared`` graphs (corpus, ontology,
-    code lists: what any file's nodes point to), the corpus-wide checks (shacl_sparql.corpus_wide:
-    SPARQL constraints, class tests of other nodes, shapes of nodes several files describe) once, as
+    without that graph in memory. In memory: the ``shared`` graphs (graph IRI -> N-Triples: the
+    corpus graph, ontology, code lists: what the files' nodes point to and add to), and one batch of
+    graphs at a time on top, whose subjects are the focus nodes of the per-file checks; then the
+    shared graphs' own subjects. The corpus-wide checks (shacl_sparql.corpus_wide: SPARQL
+    constraints, class tests of other nodes, shapes of nodes several files describe) run once, as
     SPARQL on ``store``. tests/test_stream.py proves the results equal validate()'s."""
     from loaders.store import merged_in_memory
 
     started = time.perf_counter()
     sg = shapes if isinstance(shapes, rdflib.Graph) else load_shapes(shapes)
     checks, fallback = _translated(sg, _ClassClosure(store))
-    wide = [c for c in checks if corpus_wide(sg, *c)]
-    local = [c for c in checks if not corpus_wide(sg, *c)]
+    local, wide = [], []
+    for shape, check in checks:
+        limited = None if corpus_wide(sg, shape, check) else _in_batch(check)
+        (local if limited else wide).append((shape, limited or check))
+    mem = merged_in_memory(shared)
     results: set[ValidationResult] = set()
     done = 0
-    for batch in batches:
-        mem = merged_in_memory(_Joined(batch, shared))
+
+    def run_on(graphs: Mapping[str, str], add: bool) -> None:
+        nonlocal done
+        batch = ox.NamedNode(BATCH_GRAPH)
+        triples = [q.triple for g in graphs for q in _quads(graphs, g)]
+        added = [t for t in triples if ox.Quad(*t, ox.DefaultGraph()) not in mem] if add else []
+        mem.extend(ox.Quad(*t, ox.DefaultGraph()) for t in added)
+        mem.extend(ox.Quad(*t, batch) for t in triples)
         results.update(_run_checks(mem, local, fallback))
-        del mem
+        for t in added:
+            mem.remove(ox.Quad(*t, ox.DefaultGraph()))
+        mem.clear_graph(batch)
         done += 1
-        progress(done, done + 1)
+        progress(done, done + 2)
+
+    for graphs in batches:
+        run_on(graphs, add=True)
+    run_on(shared, add=False)  # the corpus graph's own nodes (bodies, units, cited documents)
     results.update(_run_checks(store, wide, fallback))
     progress(done + 1, done + 1)
     found, notes = _with_fallback(store, sg, list(results), fallback)
@@ -289,25 +320,14 @@ def validate_batches(batches: Iterable[Mapping[str, str]], shared: Mapping[str, 
     return ValidationReport("fast", found, notes, time.perf_counter() - started)
 
 
-class _Joined(Mapping):
-    """Two mappings of graphs read as one (the second's texts read when asked)."""
+def _quads(graphs: Mapping[str, str], g: str):
+    """The triples of one graph, blank nodes labelled as in the store (store._labelled_quads)."""
+    from loaders.store import _labelled_quads
 
-    def __init__(self, first: Mapping[str, str], second: Mapping[str, str]):
-        self.first, self.second = first, second
-
-    def __getitem__(self, g: str) -> str:
-        return self.first[g] if g in self.first else self.second[g]
-
-    def __iter__(self):
-        yield from self.first
-        yield from (g for g in self.second if g not in self.first)
-
-    def __len__(self) -> int:
-        return len(set(self.first) | set(self.second))
-
-    def has_blanks(self, g: str) -> bool:
-        source = self.first if g in self.first else self.second
-        return source.has_blanks(g) if hasattr(source, "has_blanks") else "_:" in source[g]
+    text = graphs[g]
+    if "_:" in text:
+        return _labelled_quads(g, text)
+    return ox.parse(text, format=ox.RdfFormat.N_TRIPLES)
 
 
 class _ClassClosure:

@@ -100,7 +100,9 @@ def test_streamed_validation_finds_the_known_violations(size):
     merged = merged_in_memory({**files, **shared})
     today = validate(merged, locate=False)
     assert today.violations > len([f for f in FIXTURES if f.name.endswith(".bad.ttl")]) // 2
-    batches = ({g: files[g] for g in names} for names in file_batches(files, size))
+    batches_seen = []
+    batches = (batches_seen.append(names) or {g: files[g] for g in names} for names in file_batches(files, size))
     streamed = validate_batches(batches, shared, merged, locate=False)
+    assert len(batches_seen) == -(-len(files) // size)
     missing, extra = today.keys() - streamed.keys(), streamed.keys() - today.keys()
     assert not missing and not extra, f"missed {sorted(missing, key=str)}; invented {sorted(extra, key=str)}"
