@@ -66,7 +66,6 @@ def load_layout(layout: str, graphs: dict[str, bytes], merged: bytes, target: Pa
         if layout in "AC":
             store.add(MARKER)
         store.flush()
-        store.optimize()
     _, wall, cpu = _timed(load)
     return store, {"load_wall_s": wall, "load_cpu_s": cpu, "quads": len(store)}
 
@@ -167,9 +166,11 @@ def main(argv=None) -> int:
         with tempfile.TemporaryDirectory(dir=args.store.parent) as tmp:
             target = Path(tmp)
             store, figures = load_layout(layout, graphs, merged, target)
+            print(layout, "loaded", figures, file=sys.stderr, flush=True)
             del store
             figures["store_mb"] = store_bytes(target / DB_DIR) / 2**20
             figures["query_ms"] = measure_queries(target, params, args.repeats)
+            print(layout, "queries", figures["query_ms"], file=sys.stderr, flush=True)
             store = ox.Store(str(target / DB_DIR))
             figures["update_1_changed_s"] = update(layout, store, {one: graphs[one]}, {one: changed(graphs[one])})
             figures["update_100_added_s"] = update(layout, store, {}, added)
