@@ -222,7 +222,7 @@ def build(corpus_dir: str | os.PathLike = DOCUMENTS, store_path: str | os.PathLi
             _pause("mapped")
             with clock("load"), show.bar("loading the store", "graph") as bar:
                 sync = sync_graphs(kg.store, graphs, pause=_pause, stamp=built_at, progress=bar.hook)
-            with clock("validate"), show.bar("validating (SHACL)", "batch") as bar:
+            with clock("validate"), show.bar("validating (SHACL)", "check") as bar:
                 validation = _validate(kg, graphs, engine, batch, bar.hook)
         _pause("validated")
         with clock("report"):
@@ -249,8 +249,9 @@ def _validate(kg: KGStore, graphs: GraphSpool, engine: str, batch: int, progress
         return validate(kg.store, engine=engine, locate=kg, progress=progress)
     shared = {g: graphs[g] for g in (ids.CORPUS_GRAPH, *STATIC_GRAPHS) if g in graphs}
     others = [[g] for g in graphs if g not in shared and not is_file_graph(g)]  # text reuse
-    batches = ({g: graphs[g] for g in names} for names in [*file_batches(graphs, batch), *others])
-    return validate_batches(batches, shared, kg.store, locate=kg, progress=progress)
+    names = [*file_batches(graphs, batch), *others]
+    batches = ({g: graphs[g] for g in group} for group in names)
+    return validate_batches(batches, shared, kg.store, locate=kg, progress=progress, count=len(names))
 
 
 def _shown(path: Path) -> str:

@@ -299,14 +299,17 @@ def _add(mem: ox.Store, graphs: Mapping[str, str], to: str) -> None:
 
 def validate_batches(batches: Iterable[Mapping[str, str]], shared: Mapping[str, str], store: ox.Store, *,
                      shapes: str | os.PathLike | rdflib.Graph | None = None, locate: bool | KGStore | ox.Store = True,
-                     progress: Callable[[int, int], None] = lambda done, total: None) -> ValidationReport:
+                     progress: Callable[[int, int], None] = lambda done, total: None,
+                     count: int | None = None) -> ValidationReport:
     """The fast path's results on the merged graph of ``store`` (a complete merged default graph),
     without that graph in memory. In memory: the ``shared`` graphs (graph IRI -> N-Triples: the
     corpus graph, ontology, code lists: what the files' nodes point to and add to), and one batch of
     graphs at a time on top, whose subjects are the focus nodes of the per-file checks; then the
     shared graphs' own subjects. The corpus-wide checks (shacl_sparql.corpus_wide: SPARQL
     constraints, class tests of other nodes, shapes of nodes several files describe) run once, as
-    SPARQL on ``store``. tests/test_stream.py proves the results equal validate()'s."""
+    SPARQL on ``store``. tests/test_stream.py proves the results equal validate()'s. ``progress(done,
+    total)`` counts checks run; ``count``: the number of batches, when known (for the total).
+    """
     started = time.perf_counter()
     sg = shapes if isinstance(shapes, rdflib.Graph) else load_shapes(shapes)
     checks, fallback = _translated(sg, _ClassClosure(store))
@@ -319,25 +322,27 @@ def validate_batches(batches: Iterable[Mapping[str, str]], shared: Mapping[str, 
     results: set[ValidationResult] = set()
     done = 0
 
+    total = lambda: max((count or 0) + 1, batches_run) * len(local) + len(wide)  # noqa: E731 (+1: shared pass)
+    batches_run = 0
+
     def run_on(graphs: Mapping[str, str], data: str) -> None:
-        nonlocal done
+        nonlocal done, batches_run
+        batches_run += 1
         if data == BATCH_DATA:
             _add(mem, graphs, BATCH_DATA)
         mem.update(f"INSERT {{ GRAPH <{BATCH_GRAPH}> {{ ?s <{FOCUS}> <{FOCUS}> }} }} "
                    f"WHERE {{ GRAPH <{data}> {{ ?s ?p ?o }} }}")
-        results.update(_run_checks(mem, local, fallback))
+        results.update(_run_checks(mem, local, fallback, progress, done, total()))
+        done += len(local)
         # out of the default graph: the batch's triples that the shared graphs do not hold
         mem.update(f"DELETE {{ ?s ?p ?o }} WHERE {{ GRAPH <{BATCH_DATA}> {{ ?s ?p ?o }} "
                    f"FILTER NOT EXISTS {{ GRAPH <{SHARED_DATA}> {{ ?s ?p ?o }} }} }} ; "
                    f"CLEAR SILENT GRAPH <{BATCH_DATA}> ; CLEAR SILENT GRAPH <{BATCH_GRAPH}>")
-        done += 1
-        progress(done, done + 2)
 
     for graphs in batches:
         run_on(graphs, BATCH_DATA)
     run_on(shared, SHARED_DATA)  # the corpus graph's own nodes (bodies, units, cited documents)
-    results.update(_run_checks(store, wide, fallback))
-    progress(done + 1, done + 1)
+    results.update(_run_checks(store, wide, fallback, progress, done, total()))
     found, notes = _with_fallback(store, sg, list(results), fallback)
     if locate is not False:
         found = _locate(store if locate is True else _as_store(locate), found)
