@@ -74,19 +74,21 @@ def generator_digest() -> str:
     return h.hexdigest()[:16]
 
 
-def ensure_corpus(root: Path, docs: int, seed: int, noise: float) -> tuple[Path, float | None]:
+def ensure_corpus(root: Path, docs: int, seed: int, noise: float, duplicates: float = 0.0,
+                  name: str | None = None) -> tuple[Path, float | None]:
     """bench/corpus/N, generated unless a corpus of the same generator and parameters is there.
     Returns the folder and the generation time (None when cached)."""
-    folder = root / str(docs)
+    folder = root / (name or str(docs))
     marker = folder / ".generated.json"
-    wanted = {"docs": docs, "seed": seed, "noise": noise, "generator": generator_digest()}
+    wanted = {"docs": docs, "seed": seed, "noise": noise, "duplicates": duplicates, "generator": generator_digest()}
     if marker.exists() and json.loads(marker.read_text()) == wanted:
         return folder, None
     if folder.exists():
         shutil.rmtree(folder)
     started = time.perf_counter()
     subprocess.run([sys.executable, str(GENERATOR[0]), "--docs", str(docs), "--out", str(folder),
-                    "--seed", str(seed), "--noise", str(noise)], check=True, stdout=subprocess.DEVNULL)
+                    "--seed", str(seed), "--noise", str(noise), "--duplicates", str(duplicates)],
+                   check=True, stdout=subprocess.DEVNULL)
     marker.write_text(json.dumps(wanted))
     return folder, time.perf_counter() - started
 
@@ -216,8 +218,8 @@ class BuildTimeout(RuntimeError):
     pass
 
 
-def measure_build(corpus: Path, store: Path, jobs: int, cap: float | None) -> dict:
-    if store.exists():
+def measure_build(corpus: Path, store: Path, jobs: int, cap: float | None, fresh: bool = True) -> dict:
+    if fresh and store.exists():
         shutil.rmtree(store)
     usage = store.parent / f"{store.name}.rusage.json"
     command = [sys.executable, "-c", _WRAPPER, str(usage), sys.executable, "-m", "directive_kg.cli", "build",
@@ -247,9 +249,34 @@ def measure_build(corpus: Path, store: Path, jobs: int, cap: float | None) -> di
         "peak_memory_mb": rusage["maxrss_kb"] / 1024, "peak_tree_pss_mb": sampler.peak_kb / 1024,
         "stages": report["seconds"], "validation": report["validation"], "counts": report["counts"],
         "documents_read": report["documents_read"], "set_aside": report["set_aside"],
-        "quads": report["store_changes"]["quads"],
+        "quads": report["store_changes"]["quads"], "store_changes": report["store_changes"],
         "store_mb": store_bytes(store / "oxigraph") / 2**20,
     }
+
+
+def grown_corpus(corpus: Path, added: Path, target: Path) -> Path:
+    """``corpus`` and, in ``target/added/``, the files of ``added``: hard links, no copies (the
+    corpus's files keep their names, so their graphs are the same)."""
+    if target.exists():
+        shutil.rmtree(target)
+    for folder, extra in ((corpus, target), (added, target / "added")):
+        for f in folder.rglob("*"):
+            if f.is_file() and not f.name.startswith("."):
+                dest = extra / f.relative_to(folder)
+                dest.parent.mkdir(parents=True, exist_ok=True)
+                os.link(f, dest)
+    return target
+
+
+def measure_add(docs: int, corpus: Path, store: Path, args: argparse.Namespace) -> dict:
+    """A built store, then the same build with ``args.add`` more documents (another seed): the
+    incremental build a researcher runs after a new batch of files."""
+    added, _ = ensure_corpus(args.corpus_root, args.add, args.seed + 1, args.noise, 0.0, name=f"added-{args.add}")
+    grown = grown_corpus(corpus, added, args.corpus_root / f"{docs}-plus-{args.add}")
+    try:
+        return measure_build(grown, store, args.jobs, args.build_cap, fresh=False)
+    finally:
+        shutil.rmtree(grown, ignore_errors=True)
 
 
 # --- saved queries on the store -------------------------------------------------------------------
@@ -359,13 +386,17 @@ def _ratio(baseline: float | None, ours: float | None) -> float | None:
 
 def measure_size(docs: int, args: argparse.Namespace) -> dict:
     say = lambda message: print(f"[{docs}] {message}", file=sys.stderr, flush=True)  # noqa: E731
-    corpus, generated = ensure_corpus(args.corpus_root, docs, args.seed, args.noise)
+    corpus, generated = ensure_corpus(args.corpus_root, docs, args.seed, args.noise, args.duplicates)
     say(f"corpus {corpus} " + (f"generated in {generated:.1f} s" if generated else "cached"))
-    parse, records = measure_parse(corpus, args.jobs)
-    say(f"parse {parse['docs_per_second']:.0f} documents/s over {args.jobs} processes")
-    acc = accuracy(corpus, records, args.jobs)
-    del records
-    say(f"accuracy mean F1 {acc['mean_f1']:.3f}")
+    if args.no_parse:  # the build reads and extracts anyway; this is the separate throughput + accuracy run
+        parse = {"docs_per_second": None, "docs_per_cpu_second": None, "cpu_seconds": None}
+        acc = {"mean_f1": None, "fields": {}}
+    else:
+        parse, records = measure_parse(corpus, args.jobs)
+        say(f"parse {parse['docs_per_second']:.0f} documents/s over {args.jobs} processes")
+        acc = accuracy(corpus, records, args.jobs)
+        del records
+        say(f"accuracy mean F1 {acc['mean_f1']:.3f}")
     store = args.corpus_root / f"store-{docs}"
     try:
         build = measure_build(corpus, store, args.jobs, args.build_cap)
@@ -380,8 +411,13 @@ def measure_size(docs: int, args: argparse.Namespace) -> dict:
     params = query_params(store)
     queries = measure_queries(store, params, args.repeats)
     say("queries " + ", ".join(f"{n} {q['warm_ms']:.0f}" for n, q in queries.items()) + " ms")
+    build["add"] = None
+    if args.add:
+        build["add"] = measure_add(docs, corpus, store, args)
+        say(f"adding {args.add} documents: {build['add']['seconds']:.1f} s, CPU {build['add']['cpu_seconds']:.1f} s, "
+            f"peak {build['add']['peak_tree_pss_mb']:.0f} MB ({build['add']['store_changes']['mode']})")
     baseline: dict[str, dict | None] = {}
-    if not args.no_baseline:
+    if not args.no_baseline and parse["cpu_seconds"] is not None:  # its total needs the one-core parse time
         nt = args.corpus_root / f"union-{docs}.nt"
         dump_union(store, nt)
         baseline = run_baseline(nt, params, args.cap, args.query_cap, args.baseline_repeats)
@@ -410,6 +446,8 @@ def summarise(docs, generated, parse, acc, build, queries, params, baseline, arg
         "generated_seconds": generated,
         "build_seconds": build["seconds"],
         "build_cpu_seconds": build["cpu_seconds"],
+        "build_cpu_ms_per_document": build["cpu_seconds"] * 1000 / docs,
+        "add": build.get("add"),
         "build_stages": stages,
         "peak_memory_mb": build["peak_memory_mb"],
         "peak_tree_pss_mb": build["peak_tree_pss_mb"],
@@ -497,11 +535,16 @@ def markdown(results: dict) -> str:
         return shown
     base = lambda key: lambda s: _fmt((s["baseline_seconds"] or {}).get(key), 1, " s") if s["baseline_seconds"] else "-"  # noqa: E731
     lines = [head, rule, row("problem", lambda s: s.get("error") or "none"),
-             row("parse (read + extract), all cores", lambda s: f"{s['parse_docs_per_second']:,.0f} docs/s"),
+             row("parse (read + extract), all cores", lambda s: f"{s['parse_docs_per_second']:,.0f} docs/s"
+                 if s['parse_docs_per_second'] else "-"),
              row("parse, per CPU second", lambda s: f"{s['parse']['docs_per_cpu_second']:,.0f} docs/s"),
              row("build, end to end (wall)", lambda s: _fmt(s["build_seconds"], 1, " s")),
              row("build stages", lambda s: ", ".join(f"{k} {v:.1f}" for k, v in s["build_stages"].items())),
              row("build CPU (all processes)", lambda s: _fmt(s["build_cpu_seconds"], 1, " s")),
+             row("build CPU per document", lambda s: _fmt(s["build_cpu_ms_per_document"], 1, " ms")),
+             row("adding documents: wall / CPU", lambda s: f"{s['add']['seconds']:.1f} s / {s['add']['cpu_seconds']:.1f} s"
+                 f" ({s['add']['store_changes']['mode']}, peak {s['add']['peak_tree_pss_mb']:,.0f} MB)"),
+             row("adding documents: stages", lambda s: ", ".join(f"{k} {v:.1f}" for k, v in s["add"]["stages"].items())),
              row("peak memory, largest process", lambda s: _fmt(s["peak_memory_mb"], 0, " MB")),
              row("peak memory, process tree (PSS)", lambda s: _fmt(s["peak_tree_pss_mb"], 0, " MB")),
              row("SHACL validation (fast path)", lambda s: _fmt(s["validation_seconds"], 2, " s")),
@@ -555,6 +598,10 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     ap.add_argument("--repeats", type=int, default=7, help="warm runs of each saved query on the store")
     ap.add_argument("--baseline-repeats", type=int, default=2, help="warm runs of each saved query on rdflib")
     ap.add_argument("--no-baseline", action="store_true")
+    ap.add_argument("--no-parse", action="store_true", help="skip the separate parse throughput and accuracy run")
+    ap.add_argument("--add", type=int, default=1000, help="documents added to each built store (an incremental "
+                    "build; 0: not measured)")
+    ap.add_argument("--duplicates", type=float, default=0.01, help="share of documents saved twice (generate.py)")
     ap.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="processes (default: all cores)")
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--noise", type=float, default=0.1)

@@ -1,9 +1,12 @@
 """A folder of documents -> a validated graph in the store, and a report on every file.
 
 Stages (timed, in the report): lock the store -> read + extract every file (a process pool when
-there are many) -> resolve and map (to_rdf.corpus_graphs) -> load the graphs that changed
-(store.sync_graphs) -> validate (SHACL, fast path by default, on an in-memory copy of the merged graph
-made from the same N-Triples) -> write the reports next to the store.
+there are many) -> resolve (corpus-wide) and map a batch of files at a time into a file on disk
+(loaders.spool: the same graphs as to_rdf.corpus_graphs) -> load the graphs that changed
+(store.sync_graphs, streamed from that file) -> validate (SHACL, fast path by default: per batch of
+files in memory, then the corpus-wide checks as SPARQL on the store, validate.validate_batches)
+-> write the reports next to the store. Memory grows with the batch, not the corpus, except for the
+records (small: no texts) that resolution needs.
 
 Nothing a document does stops the build: a file that cannot be read is set aside with its reason;
 ``BuildError`` / ``StoreError`` are for the build itself (no corpus folder, store locked or unwritable).
@@ -39,13 +42,16 @@ from tqdm import tqdm
 from loaders import identity as ids, workers
 from loaders.paths import DOCUMENTS, ONTOLOGY
 from loaders.read import SetAside, discover, read_document
-from loaders.resolve import LoadedDocument
-from loaders.store import (DKG, KGStore, SyncResult, export, mark_unfinished, merged_in_memory, open_store,
-                           sync_graphs, write_build_metadata)
-from loaders.to_rdf import Repeat, corpus_graphs, literal
-from loaders.validate import SHAPES, ValidationReport, validate
+from loaders.resolve import LoadedDocument, resolve
+from loaders.spool import GraphSpool, file_batches, is_file_graph, map_corpus
+from loaders.store import (DKG, KGStore, SyncResult, export, mark_unfinished, open_store, sync_graphs,
+                           write_build_metadata)
+from loaders.to_rdf import Repeat, literal
+from loaders.validate import SHAPES, ValidationReport, validate, validate_batches
 
 PAUSE_ENV, PAUSE_SECONDS_ENV = "DIRECTIVE_KG_PAUSE_AT", "DIRECTIVE_KG_PAUSE_SECONDS"
+BATCH = 1000         # files mapped and validated together (see build's ``batch``)
+SPOOL_FILE = "mapped.nt.part"  # the mapped graphs during a build (loaders.spool), deleted after
 POOL_MIN_FILES = 64   # below this, starting worker processes costs more than it saves
 FILE_TIMEOUT = 60.0   # seconds of reading + extraction per file before it is set aside
 PROV = "http://www.w3.org/ns/prov#"
@@ -172,14 +178,16 @@ class BuildReport:
 def build(corpus_dir: str | os.PathLike = DOCUMENTS, store_path: str | os.PathLike | None = None, *,
           engine: str = "fast", wait: float = 0.0, jobs: int | None = None,
           export_to: str | os.PathLike | None = None, progress: bool | None = None,
-          file_timeout: float = FILE_TIMEOUT, reuse: bool = True, ocr: str = "auto") -> BuildReport:
+          file_timeout: float = FILE_TIMEOUT, reuse: bool = True, ocr: str = "auto",
+          batch: int = BATCH) -> BuildReport:
     """Build (or update) the graph of ``corpus_dir`` in the store at ``store_path``.
 
     Raises BuildError / StoreError only when the build itself cannot run; every file's fate is in
     the returned report (and in build-report.json/.txt next to the store). A file whose reading and
     extraction take more than ``file_timeout`` seconds is set aside (a parser that hangs on one
     document must not hang the build). ``ocr``: auto | always | never, for scanned PDFs and page
-    images (loaders.read); OCR'd text is cached in ``ocr-cache/`` in the store folder.
+    images (loaders.read); OCR'd text is cached in ``ocr-cache/`` in the store folder. ``batch``:
+    files mapped and validated together (memory grows with it, not with the corpus).
     """
     corpus = Path(corpus_dir)
     if not corpus.exists():
@@ -196,23 +204,26 @@ def build(corpus_dir: str | os.PathLike = DOCUMENTS, store_path: str | os.PathLi
             ocr_cache = kg.path / "ocr-cache"
             outcomes, loaded = _read_all(corpus, jobs, show, file_timeout, (ocr, str(ocr_cache)))
         _pause("extracted")
-        with clock("map"), show.step("resolving and mapping"):
-            mapped = corpus_graphs(loaded)
-            outcomes = _with_repeats(outcomes, mapped.repeats)
-            del loaded  # the records and their texts: their memory is wanted by the load
-            stats, graphs = mapped.stats, {**mapped.graphs, **_static_graphs()}
-            del mapped
-        if reuse:  # text reuse between the loaded files (loaders.reuse_graph), its own graph
-            with clock("reuse"), show.bar("finding text reuse", "pair") as bar:
-                from loaders.reuse_graph import reuse_graphs
-                graphs.update(reuse_graphs(corpus, outcomes, graphs, kg.path, ocr=(ocr, str(ocr_cache)),
-                                           progress=bar.hook))
-        _pause("mapped")
-        with clock("load"), show.bar("loading the store", "graph") as bar:
-            sync = sync_graphs(kg.store, graphs, pause=_pause, stamp=built_at, progress=bar.hook)
-        with clock("validate"), show.bar("validating (SHACL)", "check") as bar:
-            validation = validate(merged_in_memory(graphs), engine=engine, locate=kg, progress=bar.hook)
-            del graphs
+        # The mapped graphs go to a file (loaders.spool), not memory: load and validation read them
+        # a batch at a time.
+        with GraphSpool(kg.path / SPOOL_FILE) as graphs:
+            with clock("map"), show.step("resolving and mapping"):
+                resolution = resolve(loaded)
+                repeats = map_corpus(loaded, resolution, graphs, batch)  # empties ``loaded`` as it goes
+                stats = resolution.stats
+                del loaded, resolution
+                outcomes = _with_repeats(outcomes, repeats)
+                graphs.update(_static_graphs())
+            if reuse:  # text reuse between the loaded files (loaders.reuse_graph), its own graph
+                with clock("reuse"), show.bar("finding text reuse", "pair") as bar:
+                    from loaders.reuse_graph import reuse_graphs
+                    graphs.update(reuse_graphs(corpus, outcomes, graphs, kg.path, ocr=(ocr, str(ocr_cache)),
+                                               progress=bar.hook))
+            _pause("mapped")
+            with clock("load"), show.bar("loading the store", "graph") as bar:
+                sync = sync_graphs(kg.store, graphs, pause=_pause, stamp=built_at, progress=bar.hook)
+            with clock("validate"), show.bar("validating (SHACL)", "check") as bar:
+                validation = _validate(kg, graphs, engine, batch, bar.hook)
         _pause("validated")
         with clock("report"):
             outcomes = _with_documents(outcomes, kg)
@@ -229,6 +240,18 @@ def build(corpus_dir: str | os.PathLike = DOCUMENTS, store_path: str | os.PathLi
         _write(kg.path / "build-report.txt", report.to_text())
         _pause("reported")
     return report
+
+
+def _validate(kg: KGStore, graphs: GraphSpool, engine: str, batch: int, progress) -> ValidationReport:
+    """SHACL on the store just loaded: per batch of files, then corpus-wide (validate_batches); the
+    pySHACL engine (the reference) on the whole merged graph."""
+    if engine == "pyshacl":
+        return validate(kg.store, engine=engine, locate=kg, progress=progress)
+    shared = {g: graphs[g] for g in (ids.CORPUS_GRAPH, *STATIC_GRAPHS) if g in graphs}
+    others = [[g] for g in graphs if g not in shared and not is_file_graph(g)]  # text reuse
+    names = [*file_batches(graphs, batch), *others]
+    batches = ({g: graphs[g] for g in group} for group in names)
+    return validate_batches(batches, shared, kg.store, locate=kg, progress=progress, count=len(names))
 
 
 def _shown(path: Path) -> str:

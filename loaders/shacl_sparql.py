@@ -181,6 +181,30 @@ def translate(sg: rdflib.Graph, shape) -> list[Check]:
     return checks
 
 
+# Nodes that several files describe: a loaded document (its own file, the files citing it, a
+# second file of the same document). A check of such a node needs every file's triples.
+SHARED_CLASSES = ("https://w3id.org/directive-kg/ontology#Document",)
+
+
+def corpus_wide(sg: rdflib.Graph, shape, check: Check) -> bool:
+    """Whether a check needs more than one file's graph (with the corpus, ontology and code lists):
+    its own SPARQL (it may join any node), a class test of another node (whose type another file may
+    state), or a shape of nodes several files describe (SHARED_CLASSES, or targets that are not
+    classes). The rest judge a node by its own triples, which its file holds."""
+    if check.component == "SPARQLConstraintComponent" or check.per_focus:
+        return True
+    target = _target(sg, shape)
+    rdf_type = f"<{RDF.type}>"  # in TYPE_PATH, and what validate's class closure rewrites it to
+    if check.query.count(rdf_type) > target.count(rdf_type):
+        return True
+    targets = set(sg.objects(shape, SH.targetClass))
+    if any(t in _class_types(sg) for t in sg.objects(shape, RDF.type)):
+        targets.add(shape)
+    if any(True for p in (SH.targetNode, SH.targetSubjectsOf, SH.targetObjectsOf) for _ in sg.objects(shape, p)):
+        return True
+    return any(str(t) in SHARED_CLASSES for t in targets)
+
+
 _NOT_EXISTS = "FILTER NOT EXISTS {"
 
 

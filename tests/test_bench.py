@@ -27,7 +27,8 @@ def test_run_on_50_documents_writes_every_figure(tmp_path):
     out = tmp_path / "results"
     run = subprocess.run(
         [sys.executable, str(ROOT / "bench" / "run.py"), "--sizes", "50", "--corpus-root", str(tmp_path / "corpus"),
-         "--out", str(out), "--repeats", "1", "--baseline-repeats", "0", "--cap", "240", "--query-cap", "60"],
+         "--out", str(out), "--repeats", "1", "--baseline-repeats", "0", "--cap", "240", "--query-cap", "60", "--add", "10",
+         "--duplicates", "0"],
         capture_output=True, text=True, timeout=900)
     assert run.returncode == 0, run.stderr[-3000:]
     results = json.loads((out / "latest.json").read_text(encoding="utf-8"))
@@ -40,6 +41,9 @@ def test_run_on_50_documents_writes_every_figure(tmp_path):
     assert 0 < size["accuracy_mean_f1"] <= 1
     assert size["build_seconds"] > size["validation_seconds"] > 0
     assert size["peak_memory_mb"] > 50 and size["store_mb"] > 0
+    # 10 documents added to the built store: an incremental build that read 60 files
+    assert size["add"]["documents_read"] == 60 and size["add"]["seconds"] > 0
+    assert size["build_cpu_ms_per_document"] > 0 and size["validation"]["violations"] == 0
     # the same saved queries on rdflib return as many rows as on the store
     rows = {name[len("query:"):]: b["rows"] for name, b in size["baseline"].items()
             if name.startswith("query:") and b is not None}

@@ -1,0 +1,108 @@
+"""The streaming build (issue 15): mapped a batch of files at a time into a file on disk, loaded and
+validated from it. The same graph as mapping the corpus at once, byte for byte, whatever the batch;
+the same SHACL results as validating the whole merged graph."""
+from __future__ import annotations
+
+import hashlib
+import subprocess
+import sys
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+
+from loaders.build import build
+from loaders.extract import extract_file
+from loaders.paths import ONTOLOGY
+from loaders.resolve import LoadedDocument, resolve
+from loaders.spool import GraphSpool, file_batches, map_corpus
+from loaders.store import merged_in_memory, open_store, sorted_nquads
+from loaders.to_rdf import corpus_graphs
+from loaders.validate import validate, validate_batches
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = sorted((ROOT / "tests" / "shapes").glob("*.ttl"))
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory) -> Path:
+    """20 generated documents, 20 % of them saved twice (other bytes), and the seed documents."""
+    out = tmp_path_factory.mktemp("corpus")
+    subprocess.run([sys.executable, str(ROOT / "bench" / "generate.py"), "--docs", "20", "--out", str(out),
+                    "--seed", "3", "--noise", "0.1", "--duplicates", "0.2"], check=True, capture_output=True)
+    for doc in sorted((ROOT / "data" / "documents").glob("*.txt")):
+        (out / doc.name).write_bytes(doc.read_bytes())
+    return out
+
+
+def loaded(corpus: Path) -> list[LoadedDocument]:
+    return [LoadedDocument(extract_file(p), p.name, hashlib.sha256(p.read_bytes()).hexdigest(), "test")
+            for p in sorted(corpus.glob("*.txt"))]
+
+
+@pytest.mark.parametrize("batch", [1, 7, 1000])
+def test_mapped_in_batches_as_at_once(corpus, tmp_path, batch):
+    docs = loaded(corpus)
+    whole = corpus_graphs(docs)
+    with GraphSpool(tmp_path / "spool") as spool:
+        repeats = map_corpus(list(docs), resolve(docs), spool, batch)
+        assert dict(spool) == whole.graphs
+        assert repeats == whole.repeats and repeats
+    assert not (tmp_path / "spool").exists()
+
+
+@pytest.fixture(scope="module")
+def builds(corpus, tmp_path_factory):
+    stores = {}
+    for batch in (1, 1000):
+        store = tmp_path_factory.mktemp(f"store{batch}") / "s"
+        stores[batch] = build(corpus, store, progress=False, jobs=1, batch=batch), store
+    return stores
+
+
+def test_batch_of_one_and_one_batch_build_the_same_store(builds):
+    texts = []
+    for batch, (report, store) in builds.items():
+        assert not (store / "mapped.nt.part").exists()
+        with open_store(store, read_only=True) as kg:
+            texts.append(sorted_nquads(kg.store))
+            merged = kg.store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph())
+            texts.append("".join(sorted(merged.decode().splitlines(keepends=True))))
+    assert texts[0] == texts[2] and texts[1] == texts[3]
+    assert len(texts[0]) > 100_000
+
+
+def test_streamed_validation_equals_whole_graph_validation(builds):
+    one, many = builds[1][0].validation, builds[1000][0].validation
+    assert one.keys() == many.keys()
+    with open_store(builds[1][1], read_only=True) as kg:
+        whole = validate(kg.store, locate=kg)
+    assert whole.keys() == one.keys()
+    assert [r.source_file for r in whole.results] == [r.source_file for r in one.results]
+
+
+ID = "https://w3id.org/directive-kg/id/"
+
+
+def _nt(path: Path, own: str = "") -> str:
+    """A Turtle file as N-Triples; with ``own``, its nodes renamed into a space of their own."""
+    text = ox.serialize(ox.parse(path=str(path), format=ox.RdfFormat.TURTLE), format=ox.RdfFormat.N_TRIPLES).decode()
+    return text.replace(f"<{ID}", f"<{ID}{own}/") if own else text
+
+
+@pytest.mark.parametrize("size", [1, 5])
+def test_streamed_validation_finds_the_known_violations(size):
+    """Each shape fixture (good and bad) as a file's graph (its nodes its own: fixtures reuse IRIs,
+    where the files of a build describe the same node only as a document), the ontology and code
+    lists shared: per batch then corpus-wide finds exactly what validating the merged graph finds."""
+    files = {f"{ID}graph/file/{f.stem}": _nt(f, f"fixture-{i}") for i, f in enumerate(FIXTURES)}
+    shared = {f"urn:shared:{p.name}": _nt(p) for p in (ONTOLOGY / "directive.ttl", ONTOLOGY / "codelists.ttl")}
+    merged = merged_in_memory({**files, **shared})
+    today = validate(merged, locate=False)
+    assert today.violations > len([f for f in FIXTURES if f.name.endswith(".bad.ttl")]) // 2
+    batches_seen = []
+    batches = (batches_seen.append(names) or {g: files[g] for g in names} for names in file_batches(files, size))
+    streamed = validate_batches(batches, shared, merged, locate=False)
+    assert len(batches_seen) == -(-len(files) // size)
+    missing, extra = today.keys() - streamed.keys(), streamed.keys() - today.keys()
+    assert not missing and not extra, f"missed {sorted(missing, key=str)}; invented {sorted(extra, key=str)}"
