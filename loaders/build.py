@@ -43,10 +43,10 @@ from loaders import identity as ids, workers
 from loaders.paths import DOCUMENTS, ONTOLOGY
 from loaders.read import SetAside, discover, read_document
 from loaders.resolve import LoadedDocument, resolve
-from loaders.spool import GraphSpool, file_batches, is_file_graph, map_corpus
+from loaders.spool import GraphSpool, file_batches, is_file_graph
 from loaders.store import (DKG, KGStore, SyncResult, export, mark_unfinished, open_store, sync_graphs,
                            write_build_metadata)
-from loaders.to_rdf import Repeat, literal
+from loaders.to_rdf import Repeat, literal, map_corpus
 from loaders.validate import SHAPES, ValidationReport, validate, validate_batches
 
 PAUSE_ENV, PAUSE_SECONDS_ENV = "DIRECTIVE_KG_PAUSE_AT", "DIRECTIVE_KG_PAUSE_SECONDS"

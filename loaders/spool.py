@@ -3,25 +3,20 @@
 A build used to hold the N-Triples of the whole corpus as text from map to load (0.155 MB a
 document: 15 GB at 100,000 documents). ``GraphSpool`` is a mapping graph IRI -> N-Triples text
 whose texts live in one file next to the store; only (offset, length, content hash, has blank
-nodes) stay in memory. ``map_corpus`` writes every file's graph to it a batch of files at a time,
-the same graphs as ``to_rdf.corpus_graphs`` (tests/test_stream.py compares them byte for byte).
+nodes) stay in memory. ``to_rdf.map_corpus`` writes every file's graph to it a batch of files at a time.
 """
 from __future__ import annotations
 
 import hashlib
 import os
-from collections import Counter
 from collections.abc import MutableMapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator, Sequence
+from typing import Iterator
 
 from loaders import identity as ids
-from loaders.resolve import LoadedDocument, Resolution
-from loaders.to_rdf import (Repeat, _cited_only, _file_graph, _first_files, _Graph, _issuer, _body, _repeat_graph,
-                            _units, iri, literal, P)
 
-__all__ = ["GraphSpool", "map_corpus", "FILE_GRAPH_PREFIX", "is_file_graph"]
+__all__ = ["GraphSpool", "file_batches", "FILE_GRAPH_PREFIX", "is_file_graph"]
 
 FILE_GRAPH_PREFIX = ids.file_graph_iri("x")[:-1]  # what every file graph IRI starts with
 
@@ -86,53 +81,6 @@ class GraphSpool(MutableMapping):
 
     def __exit__(self, *exc) -> None:
         self.close()
-
-
-def map_corpus(docs: list[LoadedDocument | None], res: Resolution, out: MutableMapping,
-               batch: int = 500) -> tuple[Repeat, ...]:
-    """Map every loaded file (and then the corpus graph) into ``out``, as to_rdf.graphs_from_resolution
-    does, ``batch`` files at a time. ``docs`` is emptied as it goes (each record dropped once mapped,
-    unless a later repeat of its document needs its facts), so that the records' memory is freed."""
-    corpus = _Graph()
-    first = _first_files(docs, res)
-    copies = {res.documents[k].copy_iri for k in first.values() if docs[k].record.copy}
-    files_of = Counter(rd.iri for rd in res.documents)
-    needed = {k for d, k in first.items() if files_of[d] > 1}  # their facts: a repeat reads them
-    repeats: list[Repeat] = []
-    seen: set[str] = set()
-    for start in range(0, len(docs), batch):
-        texts: dict[str, str] = {}
-        for k in range(start, min(start + batch, len(docs))):
-            ld, rd = docs[k], res.documents[k]
-            j = first[rd.iri]
-            if j == k:
-                g = _file_graph(ld, rd, res, corpus)
-            else:
-                g = _repeat_graph(ld, rd, docs[j], res.documents[j], res, copies)
-                repeats.append(Repeat(rd.iri, docs[j].path, ld.path))
-            province, district = rd.locality
-            if province:
-                _units(corpus, province, district)
-            name = ids.file_graph_iri(ld.path)
-            if name in seen:
-                raise ValueError(f"{ld.path}: two source files map to the same graph {name}")
-            seen.add(name)
-            texts[name] = g.text()
-            if k not in needed:
-                docs[k] = None
-        out.update(texts)
-    for node in res.nodes.values():
-        if not node.loaded:
-            _cited_only(corpus, node)
-        elif node.issuer_from_citations:
-            _issuer(corpus, node)
-    for conflict in res.conflicts:
-        corpus.add(iri(conflict.document), P["issuerConflict"], literal(conflict.message))
-    for b in res.bodies.values():
-        _body(corpus, b)
-    out[ids.CORPUS_GRAPH] = corpus.text()
-    docs.clear()
-    return tuple(repeats)
 
 
 def file_batches(graphs, size: int) -> Iterator[list[str]]:

@@ -13,6 +13,8 @@ string the way N-Triples requires.
 from __future__ import annotations
 
 import re
+from collections import Counter
+from collections.abc import MutableMapping
 from dataclasses import dataclass, replace
 from datetime import date as _date
 from functools import lru_cache
@@ -25,7 +27,7 @@ from loaders.records import DocumentRecord, Signer
 from loaders.resolve import (BodyNode, DocNode, LoadedDocument, Resolution, ResolutionStats, ResolvedCitation,
                              ResolvedDocument, capacity_of, resolve, signed_for)
 
-__all__ = ["CorpusGraphs", "Repeat", "LoadedDocument", "corpus_graphs", "graphs_from_resolution", "literal", "iri"]
+__all__ = ["CorpusGraphs", "Repeat", "LoadedDocument", "corpus_graphs", "graphs_from_resolution", "map_corpus", "literal", "iri"]
 
 DKG = "https://w3id.org/directive-kg/ontology#"
 ELI = "http://data.europa.eu/eli/ontology#"
@@ -548,37 +550,57 @@ def _first_files(docs: Sequence[LoadedDocument], res: Resolution) -> dict[str, i
     return first
 
 
-def graphs_from_resolution(docs: Sequence[LoadedDocument], res: Resolution) -> CorpusGraphs:
+def map_corpus(docs: list[LoadedDocument | None], res: Resolution, out: MutableMapping,
+               batch: int = 500) -> tuple[Repeat, ...]:
+    """Map every loaded file (and then the corpus graph) into ``out`` (a dict, or a spool on disk:
+    loaders.spool), ``batch`` files at a time. ``docs`` is emptied as it goes (each record dropped once mapped,
+    unless a later repeat of its document needs its facts), so that the records' memory is freed."""
     corpus = _Graph()
-    graphs: dict[str, str] = {}
     first = _first_files(docs, res)
     copies = {res.documents[k].copy_iri for k in first.values() if docs[k].record.copy}
+    files_of = Counter(rd.iri for rd in res.documents)
+    needed = {k for d, k in first.items() if files_of[d] > 1}  # their facts: a repeat reads them
     repeats: list[Repeat] = []
-    for k, (ld, rd) in enumerate(zip(docs, res.documents)):
-        j = first[rd.iri]
-        if j == k:
-            g = _file_graph(ld, rd, res, corpus)
-        else:
-            g = _repeat_graph(ld, rd, docs[j], res.documents[j], res, copies)
-            repeats.append(Repeat(rd.iri, docs[j].path, ld.path))
-        province, district = rd.locality
-        if province:
-            _units(corpus, province, district)
-        name = ids.file_graph_iri(ld.path)
-        if name in graphs:
-            raise ValueError(f"{ld.path}: two source files map to the same graph {name}")
-        graphs[name] = g.text()
+    seen: set[str] = set()
+    for start in range(0, len(docs), batch):
+        texts: dict[str, str] = {}
+        for k in range(start, min(start + batch, len(docs))):
+            ld, rd = docs[k], res.documents[k]
+            j = first[rd.iri]
+            if j == k:
+                g = _file_graph(ld, rd, res, corpus)
+            else:
+                g = _repeat_graph(ld, rd, docs[j], res.documents[j], res, copies)
+                repeats.append(Repeat(rd.iri, docs[j].path, ld.path))
+            province, district = rd.locality
+            if province:
+                _units(corpus, province, district)
+            name = ids.file_graph_iri(ld.path)
+            if name in seen:
+                raise ValueError(f"{ld.path}: two source files map to the same graph {name}")
+            seen.add(name)
+            texts[name] = g.text()
+            if k not in needed:
+                docs[k] = None
+        out.update(texts)
     for node in res.nodes.values():
         if not node.loaded:
             _cited_only(corpus, node)
-        elif node.issuer_from_citations:  # a press report or quote: the citations name its issuer
+        elif node.issuer_from_citations:
             _issuer(corpus, node)
     for conflict in res.conflicts:
         corpus.add(iri(conflict.document), P["issuerConflict"], literal(conflict.message))
     for b in res.bodies.values():
         _body(corpus, b)
-    graphs[ids.CORPUS_GRAPH] = corpus.text()
-    return CorpusGraphs(graphs=dict(sorted(graphs.items())), stats=res.stats, repeats=tuple(repeats))
+    out[ids.CORPUS_GRAPH] = corpus.text()
+    docs.clear()
+    return tuple(repeats)
+
+
+def graphs_from_resolution(docs: Sequence[LoadedDocument], res: Resolution) -> CorpusGraphs:
+    graphs: dict[str, str] = {}
+    repeats = map_corpus(list(docs), res, graphs, batch=max(len(docs), 1))
+    return CorpusGraphs(graphs=dict(sorted(graphs.items())), stats=res.stats, repeats=repeats)
 
 
 def corpus_graphs(docs: Sequence[LoadedDocument]) -> CorpusGraphs:

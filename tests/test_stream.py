@@ -15,7 +15,8 @@ from loaders.build import build
 from loaders.extract import extract_file
 from loaders.paths import ONTOLOGY
 from loaders.resolve import LoadedDocument, resolve
-from loaders.spool import GraphSpool, file_batches, map_corpus
+from loaders.spool import GraphSpool, file_batches
+from loaders.to_rdf import map_corpus
 from loaders.store import merged_in_memory, open_store, sorted_nquads
 from loaders.to_rdf import corpus_graphs
 from loaders.validate import validate, validate_batches
