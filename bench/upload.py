@@ -190,6 +190,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--engines", default="oxigraph,virtuoso")
     ap.add_argument("--check-queries", action="store_true", help="also compare every saved query's rows")
     ap.add_argument("--virtuoso-buffers", type=int, default=250_000, help="NumberOfBuffers (8 KB pages)")
+    ap.add_argument("--store", type=Path, default=None, help="a store already built (of --sizes N documents): "
+                    "no corpus generated, nothing built (simultaneous runs would each rebuild)")
     ap.add_argument("--merged-only", action="store_true", help="upload only the merged graph (the largest "
                     "request: the named graphs are many small ones)")
     ap.add_argument("--virtuoso-after-image", type=int, default=None, metavar="BYTES",
@@ -204,7 +206,7 @@ def main(argv: list[str] | None = None) -> int:
     results = {"started": dt.datetime.now().isoformat(timespec="seconds"), "cores": os.cpu_count(),
                "load_average": os.getloadavg()[0], "runs": []}
     for docs in (int(s) for s in args.sizes.split(",") if s.strip()):
-        store = built_store(docs, args.corpus_root, args.seed, args.noise)
+        store = args.store or built_store(docs, args.corpus_root, args.seed, args.noise)
         params = _bench_run().query_params(store) if args.check_queries else None
         for engine in args.engines.split(","):
             print(f"uploading {docs} documents to {engine} ...", file=sys.stderr, flush=True)
