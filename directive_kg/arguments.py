@@ -94,6 +94,16 @@ def text(name: str) -> Callable[[str], str]:
     return parse
 
 
+def add_store_type(parser: argparse.ArgumentParser) -> None:
+    """`--store-type` of the commands that talk to a SPARQL endpoint (upload, query)."""
+    from directive_kg.remote import ENV_STORE_TYPE, STORE_TYPES
+    parser.add_argument("--store-type", choices=STORE_TYPES, default=None,
+                        help="virtuoso: its endpoints (/sparql-auth, /sparql-graph-crud-auth), Digest authentication, "
+                             "the merged graph as a named graph that queries name as their default graph; generic: "
+                             "any SPARQL 1.1 store with a default graph; auto (default, or "
+                             f"${ENV_STORE_TYPE}): asks a /sparql endpoint for its name")
+
+
 def param_pair(value: str) -> tuple[str, str]:
     """An argparse type for ``--param KEY=VALUE``: the pair, with valid text on both sides."""
     key, sep, val = value.partition("=")

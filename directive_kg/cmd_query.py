@@ -1,5 +1,5 @@
 """`directive-kg query NAME [--param key=value ...] [--format table|csv|tsv|json] [--file my.rq]
-[--store PATH] [--endpoint URL] [--timeout S] [--wait S] [--limit N] [--offset M]`: run a saved query or a
+[--store PATH] [--endpoint URL [--store-type T]] [--timeout S] [--wait S] [--limit N] [--offset M]`: run a saved query or a
 researcher's own file on the embedded store or on a SPARQL 1.1 endpoint."""
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ import unicodedata
 from pathlib import Path
 from typing import Any, Iterator
 
-from directive_kg.arguments import count, param_pair, seconds
+from directive_kg.arguments import add_store_type, count, param_pair, seconds
 from directive_kg.queries import (DEFAULT_TIMEOUT, QueryError, QueryResult, SavedQuery, compact, load_query,
                                 parse_query, run)
 
@@ -36,6 +36,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--endpoint", default=os.environ.get("DIRECTIVE_KG_ENDPOINT"),
                    help="SPARQL 1.1 query URL (default: $DIRECTIVE_KG_ENDPOINT); queries read the endpoint's "
                         "default graph, which `directive-kg upload` fills with the merged graph")
+    add_store_type(p)
     p.add_argument("--timeout", type=seconds(zero="no limit"), default=DEFAULT_TIMEOUT, metavar="S",
                    help=f"give up after S seconds (default {DEFAULT_TIMEOUT:g}; 0 = no limit)")
     p.add_argument("--wait", type=seconds(zero="stop at once"), default=0.0, metavar="SECONDS",
@@ -57,14 +58,14 @@ def main(args: argparse.Namespace) -> int:
         query = _query_file(args.file) if args.file else load_query(args.name)
         paging = {"limit": args.limit, "offset": args.offset}
         if args.endpoint:
-            result = run(query, params, endpoint=args.endpoint, timeout=args.timeout or None, **paging)
+            result = run(query, params, backend=_remote(args), timeout=args.timeout or None, **paging)
         else:
             result = _run_embedded(query, params, args, **paging)
     except QueryError as e:
         print(f"directive-kg query: {e}", file=sys.stderr)
         return 1
     if args.endpoint and not result.rows:
-        result.notes.append(_empty_note(args.endpoint))
+        result.notes.append(_empty_note(args))
     for note in filter(None, result.notes):
         print(f"note: {note}", file=sys.stderr)
     for chunk in render_lines(result, args.format):  # row by row: a long listing starts at once
@@ -72,11 +73,17 @@ def main(args: argparse.Namespace) -> int:
     return 0
 
 
-def _empty_note(endpoint: str) -> str | None:
+def _remote(args: argparse.Namespace):
+    """The endpoint's backend, of --store-type (else $DIRECTIVE_KG_STORE_TYPE, else detected)."""
+    from directive_kg.remote import Endpoint, RemoteBackend
+    return RemoteBackend(Endpoint.from_url(args.endpoint, store_type=args.store_type))
+
+
+def _empty_note(args: argparse.Namespace) -> str | None:
     """Why an endpoint may answer nothing: its default graph (the merged graph) holds no documents."""
-    from directive_kg.remote import RemoteBackend, check_default_graph
+    from directive_kg.remote import check_default_graph
     try:
-        return check_default_graph(RemoteBackend(endpoint)).problem
+        return check_default_graph(_remote(args)).problem
     except QueryError:
         return None
 

@@ -10,10 +10,9 @@ import argparse
 import os
 import sys
 
-from directive_kg.arguments import MAX_RETRIES, count, seconds
+from directive_kg.arguments import MAX_RETRIES, add_store_type, count, seconds
 from directive_kg.queries import QueryError, compact
-from directive_kg.remote import (DEADLINE, DEFAULT_GRAPH, ENV_ENDPOINT, ENV_STORE_TYPE, MERGED_GRAPH, STORE_TYPES,
-                                 Endpoint, check_limits, upload)
+from directive_kg.remote import DEADLINE, DEFAULT_GRAPH, ENV_ENDPOINT, MERGED_GRAPH, Endpoint, check_limits, upload
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -29,10 +28,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--deadline", type=seconds(), default=DEADLINE, metavar="S",
                    help=f"give up when the store has not answered for S seconds, retries included "
                         f"(default {DEADLINE:g})")
-    p.add_argument("--store-type", choices=STORE_TYPES, default=None,
-                   help="virtuoso: its endpoints (/sparql-auth, /sparql-graph-crud-auth), Digest authentication, "
-                        "the merged graph as a named graph; generic: any SPARQL 1.1 store with a default graph; "
-                        f"auto (default, or ${ENV_STORE_TYPE}): asks a /sparql endpoint for its name")
+    add_store_type(p)
     p.set_defaults(func=main)
 
 
@@ -47,7 +43,8 @@ def main(args: argparse.Namespace) -> int:
                                      store_type=args.store_type, timeout=min(args.timeout, args.deadline, 10))
         with open_store(args.store or default_store_path(), read_only=True) as opened:
             done = upload(opened.store, endpoint, retries=args.retries, timeout=args.timeout, deadline=args.deadline,
-                          progress=lambda g: print(f"uploaded {compact(g)}", file=sys.stderr))
+                          progress=lambda g: print(f"uploaded {compact(g)}", file=sys.stderr),
+                          note=lambda text: print(f"note: {text}", file=sys.stderr))
     except (QueryError, StoreError) as e:
         print(f"directive-kg upload: {e}", file=sys.stderr)
         return 1

@@ -58,6 +58,8 @@ DEFAULT_GRAPH = "the default graph"  # the merged graph's entry in upload lists 
 PART_BYTES = 32 * 1024 * 1024  # a graph larger than this is sent in several requests (server body limits)
 VIRTUOSO_PART_BYTES = 4 * 1024 * 1024  # Virtuoso parses a GSP body in one transaction: smaller parts, each answered in seconds
 DEADLINE = 60.0  # seconds without a successful answer before an upload gives up
+TOO_LARGE = "SR325"  # Virtuoso: a transaction's roll-forward log above TransactionAfterImageLimit (50 MB by default)
+ROW_BY_ROW = "DEFINE sql:log-enable 3 "  # Virtuoso: each row its own transaction (logged), no size limit
 
 
 class RemoteError(QueryError):
@@ -66,11 +68,14 @@ class RemoteError(QueryError):
 
 class UploadError(RemoteError):
     """An upload that stopped: `reached` graphs are complete in the store, `pending` are not there
-    (or still hold their previous version: a graph is never half-replaced)."""
+    (or still hold their previous version), except `incomplete` ones: a graph too large for one
+    Virtuoso transaction is replaced row by row, and one stopped meanwhile holds part of its triples."""
 
-    def __init__(self, message: str, reached: Sequence[str], pending: Sequence[str]):
+    def __init__(self, message: str, reached: Sequence[str], pending: Sequence[str],
+                 incomplete: Sequence[str] = ()):
         super().__init__(message)
         self.reached, self.pending = tuple(reached), tuple(pending)
+        self.incomplete = tuple(incomplete)  # pending graphs left partly replaced (Virtuoso, row by row)
 
 
 # --------------------------------------------------------------------------------------------
@@ -317,6 +322,21 @@ class _HttpFailure(Exception):
         self.retryable, self.status, self.challenge = retryable, status, challenge
         self.attempts = 1
 
+    @property
+    def too_large(self) -> bool:
+        """Virtuoso refused the request as one transaction too large for its roll-forward log."""
+        return TOO_LARGE in str(self)
+
+
+def _server_message(body: bytes) -> str:
+    """The error text of a failed request's answer (Virtuoso: `Virtuoso 40005 Error SR325: ...`,
+    as plain text or inside an HTML page), one line, without the echoed request."""
+    text = re.sub(r"<[^>]*>", " ", body[:4000].decode("utf-8", "replace"))
+    text = text.split("SPARQL query:")[0]
+    lines = [" ".join(line.split()) for line in text.splitlines()]
+    lines = [line for line in lines if line and not line.startswith(("HTTP/1.", "SPARQL Graph Protocol request"))]
+    return " ".join(lines)[:300]
+
 
 _UNAUTHORIZED = ("HTTP 401 Unauthorized: the store refused the credentials (check DIRECTIVE_KG_USER and "
                  "DIRECTIVE_KG_PASSWORD, or DIRECTIVE_KG_TOKEN, and that this user may write)")
@@ -330,7 +350,9 @@ def _http(method: str, url: str, body: bytes | None, headers: Mapping[str, str],
     except urllib.error.HTTPError as e:
         if e.code == 401:
             raise _HttpFailure(_UNAUTHORIZED, False, 401, e.headers.get("WWW-Authenticate")) from None
-        raise _HttpFailure(f"HTTP {e.code} {e.reason}", e.code >= 500 or e.code in (408, 429), e.code) from None
+        detail = _server_message(e.read()) if e.fp else ""
+        retryable = (e.code >= 500 or e.code in (408, 429)) and TOO_LARGE not in detail  # the same again fails again
+        raise _HttpFailure(f"HTTP {e.code} {e.reason}" + (f": {detail}" if detail else ""), retryable, e.code) from None
     except urllib.error.URLError as e:
         timed_out = isinstance(e.reason, (socket.timeout, TimeoutError))
         raise _HttpFailure(f"timed out after {timeout:.3g} s" if timed_out else f"cannot connect ({e.reason})",
@@ -396,6 +418,8 @@ class Uploader:
         use_digest = self.endpoint.store_type == "virtuoso" and not c.token and c.user is not None
         self._digest = _Digest(c.user, c.password or "") if use_digest else None
         self.last_answer = time.monotonic()  # the deadline counts from the last successful answer
+        self.replacing_row_by_row: str | None = None  # the graph being replaced row by row, if any
+        self.row_by_row: list[str] = []  # graphs that were replaced row by row
 
     # -- requests: authentication, per-request timeout, deadline
 
@@ -408,6 +432,8 @@ class Uploader:
         if left <= 0:
             raise _HttpFailure(f"no successful answer for {self.waited():.1f} s (deadline {self.deadline:g} s)", False)
         timeout = min(self.timeout, left)
+        if self._digest and not self._digest.challenge and body:
+            self._learn_challenge(url, timeout)
         auth = self._digest.header(method, url) if self._digest else self.credentials.header()
         try:
             data = _http(method, url, body, {**headers, **auth}, timeout)
@@ -423,6 +449,15 @@ class Uploader:
             data = _http(method, url, body, {**headers, **self._digest.header(method, url)}, timeout)
         self.last_answer = time.monotonic()
         return data
+
+    def _learn_challenge(self, url: str, timeout: float) -> None:
+        """Ask for the Digest challenge with a GET: a server refuses a large unauthenticated body
+        before reading it, and the client then sees a broken pipe instead of the 401."""
+        try:
+            _http("GET", url, None, {}, timeout)
+        except _HttpFailure as e:
+            if e.status == 401:
+                self._digest.learn(e.challenge)
 
     def _headers(self, content_type: str) -> dict[str, str]:
         return {"Content-Type": content_type}
@@ -486,10 +521,28 @@ class Uploader:
             for i, part in enumerate(split_ntriples(ntriples, self.part_bytes)):
                 send = self.put_graph if i == 0 else self.post_graph
                 self._attempts(lambda: send(temp, part))
-            self._attempts(lambda: self.update(move), done=lambda: not self._still_there(temp))
+            try:
+                self._attempts(lambda: self.update(move), done=lambda: not self._still_there(temp))
+            except _HttpFailure as e:
+                if not e.too_large:
+                    raise
+                self._move_row_by_row(temp, graph)
         except _HttpFailure:
             self._drop_quietly(temp)
             raise
+
+    def _move_row_by_row(self, temp: str, graph: str) -> None:
+        """Virtuoso refused the MOVE as one transaction too large (SR325, its TransactionAfterImageLimit):
+        clear the target, add the temporary graph to it, clear that, each row its own transaction
+        (`DEFINE sql:log-enable 3`). Every step may be retried (ADD adds nothing twice). Not atomic:
+        until the ADD ends, queries see part of the graph; a stop leaves it incomplete."""
+        self.replacing_row_by_row = graph
+        target, source = self.target(graph), f"GRAPH {ox.NamedNode(temp)}"
+        for step in (f"CLEAR SILENT {target}", f"ADD {source} TO {target}", f"CLEAR SILENT {source}"):
+            self._attempts(lambda: self.update(ROW_BY_ROW + step))
+            if step.startswith("ADD"):
+                self.replacing_row_by_row = None
+                self.row_by_row.append(graph)
 
     def _still_there(self, graph: str) -> bool:
         try:
@@ -552,6 +605,10 @@ def _listed(graphs: Sequence[str], most: int = 20) -> str:
     return f"{', '.join(graphs[:half])}, … ({len(graphs) - 2 * half} more) …, {', '.join(graphs[-half:])}"
 
 
+_TOO_LARGE_ADVICE = ("for an atomic replace raise TransactionAfterImageLimit in the [Parameters] of virtuoso.ini "
+                     "(see README, your own triple store)")
+
+
 def upload(
     store: ox.Store,
     endpoint: str | Endpoint,
@@ -565,13 +622,15 @@ def upload(
     part_bytes: int | None = None,
     store_type: str | None = None,
     progress: Callable[[str], None] | None = None,
+    note: Callable[[str], None] | None = None,
 ) -> list[str]:
     """Upload every named graph of `store` (one per document file, plus reference, ontology and
     build graphs), then its merged graph as the default graph (DEFAULT_GRAPH in `graphs` and in the
     lists; MERGED_GRAPH on Virtuoso), replacing each graph whole. The default graph comes last: a
     stopped upload leaves the previous one. Returns the graphs uploaded; raises UploadError with the
     exact lists of graphs that reached the store and that did not. `timeout` bounds each request,
-    `deadline` the time without a successful answer (retries included)."""
+    `deadline` the time without a successful answer (retries included). `note` hears of a graph
+    replaced row by row (too large for one Virtuoso transaction)."""
     check_limits(retries=retries, timeout=timeout, deadline=deadline)  # before anything is asked or sent
     ep = endpoint if isinstance(endpoint, Endpoint) else Endpoint.from_url(
         endpoint, store_type=store_type, timeout=min(timeout, deadline, 10))
@@ -590,16 +649,24 @@ def upload(
             up.replace_graph(graph, data)
         except _HttpFailure as e:
             at = graph if graph == DEFAULT_GRAPH else f"graph {graph}"
+            incomplete = [graph] if up.replacing_row_by_row == graph else []
             message = up.credentials.redact(
                 f"upload to {_safe_url(ep.graph_store_url)} stopped at {at}: {e} "
                 f"(after {e.attempts} attempt(s); waited {up.waited():.1f} s without a successful answer).\n"
                 f"Reached the store ({len(done)}): {_listed(done)}\n"
                 f"Not uploaded ({len(todo) - i}), previous version kept if any: {_listed(todo[i:])}\n"
-                "Run the upload again: each graph is replaced whole."
+                + (f"Incomplete in the store: {graph} (too large for one transaction, it was being replaced row "
+                   f"by row: {_TOO_LARGE_ADVICE})\n" if incomplete else "")
+                + "Run the upload again: each graph is replaced whole."
+                + (f" One request was too large for one transaction of the store: {_TOO_LARGE_ADVICE}."
+                   if e.too_large else "")
                 + (" A large graph may need more time: raise --timeout and --deadline (moving the merged "
                    "graph of 1,000 documents took 90 s on a busy Oxigraph)." if "timed out" in str(e) else "")
             )
-            raise UploadError(message, done, todo[i:]) from None
+            raise UploadError(message, done, todo[i:], incomplete) from None
+        if note and up.row_by_row[-1:] == [graph]:
+            note(f"{graph if graph == DEFAULT_GRAPH else 'graph ' + graph} was too large for one transaction of the "
+                 f"store and was replaced row by row (queries saw part of it meanwhile): {_TOO_LARGE_ADVICE}")
         done.append(graph)
         if progress:
             progress(graph)

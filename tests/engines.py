@@ -15,6 +15,7 @@ import urllib.parse
 import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Mapping
 
 VIRTUOSO_INSTALL = "apt-get install virtuoso-opensource"
 VIRTUOSO_USER, VIRTUOSO_PASSWORD = "dkgtest", "dkg-test-pw"
@@ -52,7 +53,7 @@ MaxDirtyBuffers = {dirty}
 MaxQueryMem = 1G
 ThreadsPerQuery = 2
 AsyncQueueMaxThreads = 4
-
+{parameters}
 [HTTPServer]
 ServerPort = 127.0.0.1:{http_port}
 ServerRoot = {vsp}
@@ -155,10 +156,12 @@ class VirtuosoServer:
             self.process.wait(timeout=10)
 
 
-def start_virtuoso(directory: Path, buffers: int = 10000, ready_within: float = 90) -> VirtuosoServer:
+def start_virtuoso(directory: Path, buffers: int = 10000, ready_within: float = 90,
+                   parameters: Mapping[str, str | int] | None = None) -> VirtuosoServer:
     """virtuoso-t in the foreground with its own database in `directory`, HTTP and SQL on free ports
     of 127.0.0.1, the test user created; raises RuntimeError (with the log's end) if it does not
-    answer within `ready_within` seconds. Call `.stop()` after."""
+    answer within `ready_within` seconds. `parameters`: more lines of the ini's [Parameters] (e.g.
+    TransactionAfterImageLimit). Call `.stop()` after."""
     found = virtuoso_binaries()
     if not found:
         raise FileNotFoundError(f"Virtuoso is not installed ({VIRTUOSO_INSTALL})")
@@ -167,7 +170,8 @@ def start_virtuoso(directory: Path, buffers: int = 10000, ready_within: float = 
     sql_port, http_port = free_port(), free_port()
     ini = directory / "virtuoso.ini"
     ini.write_text(INI.format(d=directory, sql_port=sql_port, http_port=http_port, buffers=buffers,
-                              dirty=buffers * 3 // 4, vsp=VSP if VSP.is_dir() else directory))
+                              dirty=buffers * 3 // 4, vsp=VSP if VSP.is_dir() else directory,
+                              parameters="".join(f"{k} = {v}\n" for k, v in (parameters or {}).items())))
     proc = subprocess.Popen([server_bin, "+foreground", "+configfile", str(ini)], cwd=directory,
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     server = VirtuosoServer(f"http://127.0.0.1:{http_port}", sql_port, directory, proc, isql)

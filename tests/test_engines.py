@@ -329,3 +329,82 @@ def test_every_saved_query_gives_the_same_rows_on_1000_documents(engine, bench_1
     nonempty = assert_same_rows(Endpoint.from_url(server.query_url, env={}), store, params, timeout=120)
     print(f"\n{server.name}: 1,000 documents uploaded in {uploaded:.1f} s; {nonempty} queries with rows")
     assert nonempty >= len(Q.list_queries()) - 2
+
+
+# --- Virtuoso's transaction limit, Digest on a large first request, `query --store-type` ---------------
+
+def test_virtuoso_replaces_a_graph_too_large_for_one_transaction_row_by_row(tmp_path, corpus_store):
+    """Virtuoso aborts a transaction whose roll-forward log passes TransactionAfterImageLimit (SR325;
+    50 MB by default, which the MOVE of the 10,000-document merged graph passes). Here a limit of
+    100 KB: the named graphs go in parts small enough, the merged graph's MOVE is refused, and the
+    upload replaces it row by row, saying so; a request too large even alone fails at once, naming
+    the setting."""
+    from loaders.store import merged_ntriples
+    if not virtuoso_binaries():
+        pytest.skip(f"Virtuoso (virtuoso-t, isql-vt) is not installed: {VIRTUOSO_INSTALL}")
+    server = start_virtuoso(tmp_path / "virtuoso", parameters={"TransactionAfterImageLimit": 100_000})
+    try:
+        notes: list[str] = []
+        done = upload(corpus_store, server.query_url, credentials=credentials(server), part_bytes=16 * 1024,
+                      note=notes.append)
+        assert done == [*store_graphs(corpus_store), DEFAULT_GRAPH]
+        assert notes == [f"{DEFAULT_GRAPH} was too large for one transaction of the store and was replaced row by "
+                         "row (queries saw part of it meanwhile): for an atomic replace raise "
+                         "TransactionAfterImageLimit in the [Parameters] of virtuoso.ini (see README, your own "
+                         "triple store)"]
+        assert server.graphs() == expected_graphs(server, corpus_store), "no temporary graph left"
+        assert count(server, MERGED_GRAPH) == len(merged_ntriples(corpus_store).splitlines())
+        for name in ("documents", "propagation-tree"):
+            query = Q.load_query(name)
+            assert row_set(Q.run(query, EXAMPLE_PARAMS[name], endpoint=server.query_url)) == \
+                row_set(Q.run(query, EXAMPLE_PARAMS[name], store=corpus_store)), name
+        with pytest.raises(UploadError) as e:  # parts of 1 MB: one PUT alone passes the limit
+            upload(corpus_store, server.query_url, credentials=credentials(server), part_bytes=1024 * 1024, **FAST)
+        msg = str(e.value)
+        assert "SR325: Transaction aborted because it's log after image size went above the limit" in msg
+        assert "(after 1 attempt(s);" in msg, "not retried: the same request fails the same way"
+        assert "raise TransactionAfterImageLimit" in msg and e.value.incomplete == ()
+    finally:
+        server.stop()
+
+
+def test_virtuoso_digest_answers_a_large_first_request(virtuoso_server):
+    """Virtuoso refuses an unauthenticated body before reading it (the client saw a broken pipe, not
+    the 401): the uploader asks for the Digest challenge first."""
+    from directive_kg.remote import Uploader
+    server = fresh(virtuoso_server)
+    graph = "http://test/large-first"
+    body = b"".join(b'<http://test/s%d> <http://test/p> "value %d" .\n' % (i, i) for i in range(40_000))
+    assert len(body) > 1_000_000
+    Uploader(Endpoint.from_url(server.query_url, env={}), credentials(server)).put_graph(graph, body)
+    assert count(server, graph) == 40_000
+    server.reset()
+
+
+def test_cli_query_store_type_on_virtuoso(virtuoso_server, seed_store, tmp_path):
+    """`query --store-type` as `upload --store-type`: virtuoso reads the merged graph (the dataset's
+    default graph), generic reads what the server's own default is (on Virtuoso the union of every
+    graph: more triples); $DIRECTIVE_KG_STORE_TYPE does the same; Digest on /sparql-auth."""
+    from loaders.store import merged_ntriples
+    server = fresh(virtuoso_server)
+    upload(seed_store, server.query_url, credentials=credentials(server))
+    rq = tmp_path / "count.rq"
+    rq.write_text("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }\n", encoding="utf-8")
+
+    def triples(*args: str, **env: str) -> int:
+        run = subprocess.run(CLI + ["query", "--file", str(rq), "--format", "csv", *args], capture_output=True,
+                             text=True, env=env_for(server, **env), timeout=120)
+        assert run.returncode == 0, run.stderr
+        assert server.password not in run.stdout + run.stderr
+        return int(run.stdout.splitlines()[1])
+
+    merged = len(merged_ntriples(seed_store).splitlines())
+    assert triples("--endpoint", server.query_url, "--store-type", "virtuoso") == merged
+    assert triples("--endpoint", f"{server.base}/sparql-auth", "--store-type", "virtuoso") == merged
+    assert triples("--endpoint", server.query_url) == merged, "detected"
+    assert triples("--endpoint", server.query_url, "--store-type", "generic") > merged
+    assert triples("--endpoint", server.query_url, DIRECTIVE_KG_STORE_TYPE="generic") > merged
+    wrong = subprocess.run(CLI + ["query", "documents", "--endpoint", server.query_url, "--store-type", "fuseki"],
+                           capture_output=True, text=True, env=env_for(server), timeout=60)
+    assert wrong.returncode == 2 and "--store-type: invalid choice: 'fuseki'" in wrong.stderr
+    server.reset()
