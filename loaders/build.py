@@ -2,7 +2,7 @@
 
 Stages (timed, in the report): lock the store -> read + extract every file (a process pool when
 there are many) -> resolve (corpus-wide) and map a batch of files at a time into a file on disk
-(loaders.spool: the same graphs as to_rdf.corpus_graphs) -> load the graphs that changed
+(to_rdf.map_corpus into a loaders.spool.GraphSpool) -> load the graphs that changed
 (store.sync_graphs, streamed from that file) -> validate (SHACL, fast path by default: per batch of
 files in memory, then the corpus-wide checks as SPARQL on the store, validate.validate_batches)
 -> write the reports next to the store. Memory grows with the batch, not the corpus, except for the
