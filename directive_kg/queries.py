@@ -274,37 +274,19 @@ def _skip_opaque(text: str, i: int) -> int | None:
 
 def _top_groups(text: str) -> list[tuple[int, str]]:
     """(position just after '{', projection text) for every `WHERE {` of the query and its
-    subqueries, skipping comments, strings and IRIs. The projection is the text between the
-    SELECT keyword and WHERE ("" for ASK/CONSTRUCT/DESCRIBE)."""
+    subqueries (tokens from _top_tokens: comments, strings and IRIs skipped). The projection is the
+    text between the SELECT keyword and WHERE ("" for ASK/CONSTRUCT/DESCRIBE)."""
     out: list[tuple[int, str]] = []
-    i, n = 0, len(text)
-    where_pending = False
-    select_at: int | None = None
-    where_at = 0
-    while i < n:
-        c = text[i]
-        skipped = _skip_opaque(text, i)
-        if skipped is not None:  # a comment, string or IRI: no keyword or brace inside
-            i = skipped
-            continue
-        if c.isalpha() or c in "_?$":
-            m = _WORD.match(text, i)
-            word = m.group().upper()
-            if word == "SELECT":
-                select_at = m.end()
-            if word == "WHERE":
-                where_pending, where_at = True, i
-            else:
-                where_pending = False
-            i = m.end()
-            continue
-        if c == "{" and where_pending:
-            projection = text[select_at:where_at] if select_at is not None else ""
-            out.append((i + 1, projection))
-            select_at = None
-        if not c.isspace():
-            where_pending = False
-        i += 1
+    select_end: int | None = None
+    previous: tuple[int, int, str, int] | None = None
+    for token in _top_tokens(text):
+        start, end, word, _ = token
+        if word == "SELECT":
+            select_end = end
+        elif word == "{" and previous is not None and previous[2] == "WHERE":
+            out.append((end, text[select_end:previous[0]] if select_end is not None else ""))
+            select_end = None
+        previous = token
     return out
 
 
