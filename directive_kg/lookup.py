@@ -17,6 +17,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable, Sequence
 
+from loaders.slug import strip_diacritics
+
 KINDS = ("document", "body")
 
 _CATALOGUE = """PREFIX eli: <http://data.europa.eu/eli/ontology#>
@@ -42,15 +44,12 @@ _ADMIN_WORDS = re.compile(r"[^\w/]+")
 def fold(text: str) -> str:
     """Comparison key: Đ/đ -> d, no diacritics, lower case, runs of spaces and punctuation (but "/"
     and "-" of a number) as one space."""
-    text = unicodedata.normalize("NFC", text).replace("Đ", "D").replace("đ", "d")
-    text = "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
-    return " ".join(_ADMIN_WORDS.sub(" ", text.casefold()).split())
+    return " ".join(_ADMIN_WORDS.sub(" ", strip_diacritics(text).casefold()).split())
 
 
 def _number_key(text: str) -> str:
     """A number and symbol folded with no spaces at all: "2644 - CV/TU" -> "2644-cv/tu"."""
-    decomposed = unicodedata.normalize("NFD", text.replace("Đ", "D").replace("đ", "d"))
-    return re.sub(r"\s+", "", "".join(c for c in decomposed if not unicodedata.combining(c))).casefold()
+    return re.sub(r"\s+", "", strip_diacritics(text)).casefold()
 
 
 @dataclass(frozen=True)

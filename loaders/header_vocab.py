@@ -3,10 +3,10 @@ secrecy, doc types) and the lookup key they are compared with. Nothing here know
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import lru_cache
 
 from loaders.refdata import table
+from loaders.slug import strip_diacritics
 
 
 @lru_cache(maxsize=None)
@@ -45,8 +45,7 @@ def code_list(name: str) -> tuple[tuple[str, str], ...]:
 @lru_cache(maxsize=4096)
 def bare_key(text: str) -> str:
     """Diacritics stripped, đ -> d, lower case, letters and digits only: a lookup key."""
-    text = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
-    return "".join(c for c in text if c.isalnum() and not unicodedata.combining(c)).lower()
+    return "".join(c for c in strip_diacritics(text) if c.isalnum()).lower()
 
 
 @lru_cache(maxsize=1)

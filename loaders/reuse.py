@@ -34,6 +34,7 @@ from typing import Callable, Iterable, Mapping, Sequence
 import numpy as np
 
 from loaders.paths import REFERENCE
+from loaders.slug import strip_diacritics
 from loaders.text import SourceText, unify_tones
 
 _WORD = re.compile(r"\w+")
@@ -92,8 +93,7 @@ class Passage:
 
 def fold(word: str) -> str:
     """Case, tone placement and diacritics folded: "Hoà", "hòa", "HOA" -> "hoa"; "đ" -> "d"."""
-    base = unicodedata.normalize("NFD", unify_tones(word).lower())
-    return "".join(c for c in base if not unicodedata.combining(c)).replace("đ", "d")
+    return strip_diacritics(unify_tones(word).lower())
 
 
 def _folded_id(folded: str) -> int:
