@@ -50,7 +50,24 @@ def run(args: argparse.Namespace) -> int:
         return 1
     if not args.quiet:
         sys.stdout.write(report.summary())
-        for f in report.set_aside:
-            print(f"  set aside: {f.path}: {f.reason}")
+        for line in set_aside_lines(report.set_aside):
+            print(line)
         print(f"  reports: {report.store}/build-report.txt, {report.store}/validation.txt")
     return 0
+
+
+SHOWN_PER_REASON = 10  # a corpus of 10,000 files with their *.gold.json beside them: 10,000 lines otherwise
+
+
+def set_aside_lines(set_aside, most: int = SHOWN_PER_REASON) -> list[str]:
+    """One line per file set aside, at most ``most`` per reason (then how many more: the report
+    names every one), in the report's order."""
+    lines, shown, more = [], {}, {}
+    for f in set_aside:
+        if shown.get(f.reason, 0) < most:
+            shown[f.reason] = shown.get(f.reason, 0) + 1
+            lines.append(f"  set aside: {f.path}: {f.reason}")
+        else:
+            more[f.reason] = more.get(f.reason, 0) + 1
+    lines += [f"  set aside: {n} more files: {reason} (every file in build-report.txt)" for reason, n in more.items()]
+    return lines
