@@ -87,6 +87,8 @@ def _data() -> dict:
         "directs": re.compile(rf"\s*,?\s*(?:{alternation(words('directs_verb'))}){nb}\s+"),
         "intro_formula": re.compile(rf"(?:(?:{alternation(words('intro_formula'))}){nb}\s*)+", re.I),
         "notice": re.compile(rf"(?<![^\W_])(?:{alternation(words('notice'))}){nb}"),
+        # "Trong đó, Văn phòng Tỉnh ủy phối hợp ...": a connective before the subject of a press sentence
+        "lead_in": re.compile(rf"^(?:{alternation(words('lead_in'))}){nb}\s*,\s*"),
         "scope": re.compile(rf"\s*,?\s*(?:{alternation(words('scope_cut'))}){nb}"),
         "strip_post": re.compile(rf"^(?:{alternation(words('strip_post'))})\s+(?={alternation(words('body_head'))}{nb})"),
         # "các đơn vị Viện Vệ sinh Dịch tễ Trung ương, ...": the class only introduces the named bodies
@@ -477,6 +479,18 @@ def _tasks_of(s: _Sentence, ctx: DocContext, related: tuple[str, ...] = ()) -> _
     return _object_task(text, obj_start, ctx, related)
 
 
+def _after_lead_in(s: _Sentence, ctx: DocContext, related: tuple[str, ...] = ()) -> _Found | None:
+    """The task of a sentence opened by a connective ("Trong đó, Sở Y tế chủ trì ..."), read from its
+    subject on; tried only when the whole sentence gives no task, so "Theo đó, X đề nghị Y ..." keeps Y."""
+    m = _data()["lead_in"].match(s.text)
+    if not m:
+        return None
+    found = _tasks_of(_Sentence(s.start + m.end(), s.end, s.item, s.text[m.end():]), ctx, related)
+    if found is None or found.intro:
+        return found
+    return _Found(found.bodies, found.pred + m.end(), found.generic)
+
+
 def _object_task(text: str, obj_start: int, ctx: DocContext, related: tuple[str, ...] = ()) -> _Found | None:
     """The task of "<verb> X <predicate>" with X starting at ``obj_start``; None when X names no body."""
     d = _data()
@@ -582,6 +596,8 @@ def _find(st: SourceText, ctx: DocContext, related: tuple[str, ...] = (),
             if s is None:
                 continue
         found = _tasks_of(s, ctx, related)
+        if found is None:
+            found = _after_lead_in(s, ctx, related)
         if found is None and reported:
             found = _directed(s, w, reported, ctx, related)
         if found is not None and found.intro:

@@ -129,6 +129,33 @@ def test_assign_verb_examples(row):
     assert got and all(a.bodies for a in got)
 
 
+@pytest.mark.parametrize("row", rows("lead_in"), ids=lambda r: r["text"])
+def test_lead_in_examples_keep_their_subject(row):
+    """A press sentence opened by a connective still names who does what; the evidence keeps the
+    whole sentence."""
+    (a,) = assign(row["example"])
+    subject = row["example"].split(", ", 1)[1]
+    assert a.bodies and subject.startswith(a.bodies[0].split(" Ninh Bình")[0].split(" trực thuộc")[0])
+    assert a.text.startswith(row["text"])
+
+
+@pytest.mark.parametrize("text, bodies, cooperating", [
+    # the request inside the sentence still wins over the subject after the connective
+    ("Theo đó, Chủ tịch UBND tỉnh đề nghị Sở Nội vụ theo dõi việc thực hiện.", ["Sở Nội vụ"], []),
+    ("Trong đó, Văn phòng Tỉnh ủy phối hợp với các sở, ban, ngành chuẩn bị hội trường.",
+     ["Văn phòng Tỉnh ủy Ninh Bình"], ["các sở, ban, ngành"]),
+    # a connective alone gives no task
+    ("Đồng thời, tình hình dịch bệnh vẫn diễn biến phức tạp.", None, None),
+])
+def test_lead_in_sentences(text, bodies, cooperating):
+    got = assign(text)
+    if bodies is None:
+        assert got == []
+    else:
+        (a,) = got
+        assert list(a.bodies) == bodies and list(a.cooperating) == cooperating
+
+
 @pytest.mark.parametrize("row", rows("formula"), ids=lambda r: r["text"])
 def test_formula_examples(row):
     rest = row["example"].split(" ", 3)[-1] if row["example"].startswith("Yêu cầu") else row["example"]
