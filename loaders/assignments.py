@@ -85,6 +85,7 @@ def _data() -> dict:
         "partner_class": re.compile(rf"{_PLURAL}\s+(?:{alternation(words('partner_class'))})", re.I),
         # "Công văn số 2472-CV/TU chỉ đạo các huyện ủy ...": the verb right after a reported document's mention
         "directs": re.compile(rf"\s*,?\s*(?:{alternation(words('directs_verb'))}){nb}\s+"),
+        "directs_inner": re.compile(rf"(?<![^\W_])(?:{alternation(words('directs_verb'))}){nb}\s+"),
         "intro_formula": re.compile(rf"(?:(?:{alternation(words('intro_formula'))}){nb}\s*)+", re.I),
         "notice": re.compile(rf"(?<![^\W_])(?:{alternation(words('notice'))}){nb}"),
         # "Trong đó, Văn phòng Tỉnh ủy phối hợp ...": a connective before the subject of a press sentence
@@ -534,6 +535,21 @@ def _extras(task: _Task, text: str, start: int, ctx: DocContext) -> None:
             task.reports_to = complete_name(clean(text[m.end():stop.start() if stop else end]), ctx)
 
 
+def directed_committees(text: str, start: int, end: int) -> list[tuple[int, int, int]]:
+    """(verb start, start, end) of each class of party committees a verb directs in text[start:end]
+    ("... yêu cầu |các quận ủy, huyện ủy, các đảng ủy trực thuộc Thành ủy| chỉ đạo ..."): a press
+    report's implied recipients. Generic addressees ("các cấp ủy", "các cơ quan, đơn vị") are none."""
+    d, out = _data(), []
+    for m in d["directs_inner"].finditer(text, start, end):
+        if not d["committee"].match(text[m.end():end]):
+            continue
+        pred = _predicate(text[:end], m.end())
+        phrase = text[m.end():pred.start()] if pred else ""
+        if phrase.strip() and not re.search(r"[.;:\n]", phrase):
+            out.append((m.start(), m.end(), m.end() + len(phrase.rstrip(" ,"))))
+    return out
+
+
 def find_assignments(st: SourceText, ctx: DocContext, recipients: tuple[str, ...] = (),
                      reported: tuple[int, ...] = ()) -> tuple[tuple[Assignment, Span], ...]:
     """Tasks given to named bodies, in text order, each with the sentence as evidence; ``recipients``
@@ -638,4 +654,4 @@ def _find(st: SourceText, ctx: DocContext, related: tuple[str, ...] = (),
     return tuple(out)
 
 
-__all__ = ["find_assignments", "bodies_of"]
+__all__ = ["find_assignments", "bodies_of", "directed_committees"]

@@ -22,6 +22,7 @@ from typing import Mapping
 from loaders import grammar as G
 from loaders import header as H
 from loaders import refdata
+from loaders.assignments import directed_committees
 from loaders.bodies import resolve_body
 from loaders.grammar import alternation
 from loaders.records import Signer, Span
@@ -619,8 +620,27 @@ def _merge_mentions(st: SourceText, lead: _Lead, mentions: list[re.Match], start
     return out
 
 
+def _directed_recipients(st: SourceText, lead: _Lead, end: int) -> list[Span]:
+    """The recipients a press report implies when it names none after "gửi": the committees that the
+    reported document ("Công văn số 2472-CV/TU chỉ đạo các huyện ủy, ...") or its issuer ("Thường trực
+    Thành ủy yêu cầu các quận ủy, ...") directs first; classes as written, one entry."""
+    work = st.work
+    tail = _tail_end(work, lead.m.end(), lead.s1)
+    issuer: H.Organ | None = lead.values.get("issuer")
+    for verb, s, e in directed_committees(work, lead.s0, end):
+        if lead.s0 <= verb <= lead.s1 and not work[tail:verb].strip(" ,"):
+            return [st.span(s, e)]   # right after the reported document's mention
+        clause = _last_clause(work[max(lead.s0, work.rfind("\n", 0, verb) + 1):verb])
+        found = organ(_undated(clause))
+        if found is not None and (issuer is None or found[1].keyword == issuer.keyword):
+            return [st.span(s, e)]
+    return []
+
+
 def _reported(st: SourceText, lead: _Lead, mentions: list[Span], original: int | None, end: int) -> Reported:
     v = lead.values
+    if not lead.recipients:
+        lead.recipients = _directed_recipients(st, lead, end)
     signer = None
     person: _Person | None = v.get("signer")
     if person or v.get("authority"):

@@ -100,6 +100,31 @@ def test_lead(text, expected):
         assert got[key] == value, (key, got)
 
 
+# Recipients a press report implies: the committees the reported document (or its issuer) directs,
+# as written; addressee classes that are no committees ("các cơ quan, đơn vị") are no recipients.
+IMPLIED_RECIPIENTS = [
+    ("Ban Thường vụ Huyện ủy đã ban hành Công văn số 318-CV/HU chỉ đạo các đảng ủy xã, thị trấn, chi bộ "
+     "trực thuộc hoãn tổ chức hội nghị.", ["các đảng ủy xã, thị trấn, chi bộ trực thuộc"]),
+    ("Ngày 9/3/2021, Ban Thường vụ Thành ủy ban hành Công văn số 77-CV/TU về phòng, chống dịch. Theo Công "
+     "văn, Thường trực Thành ủy yêu cầu các quận ủy, huyện ủy, các đảng ủy trực thuộc Thành ủy khẩn trương "
+     "rà soát kế hoạch.", ["các quận ủy, huyện ủy, các đảng ủy trực thuộc Thành ủy"]),
+    ("Ngày 9/3/2021, Ban Thường vụ Tỉnh ủy ban hành Công văn số 78-CV/TU. Theo đó, Ban Thường vụ Tỉnh ủy yêu "
+     "cầu các cơ quan, đơn vị, địa phương tăng cường kiểm tra.", []),
+    ("Ngày 9/3/2021, Ban Thường vụ Tỉnh ủy ban hành Công văn số 79-CV/TU yêu cầu các cấp ủy, chính quyền "
+     "tăng cường kiểm tra.", []),
+    # "gửi ..." names them: those stay the recipients
+    ("Ngày 9/3/2021, Tỉnh ủy ban hành Công văn số 80-CV/TU gửi các huyện ủy, thị ủy yêu cầu các đảng ủy "
+     "trực thuộc rà soát.", ["các huyện ủy, thị ủy"]),
+]
+
+
+@pytest.mark.parametrize("text,expected", IMPLIED_RECIPIENTS, ids=[t[-40:] for t, _ in IMPLIED_RECIPIENTS])
+def test_implied_recipients(text, expected):
+    r = reported(text)
+    assert r is not None
+    assert [s.quote for s in r.recipients] == expected
+
+
 NOT_REPORTED = [
     "Thực hiện Chỉ thị số 16/CT-TTg ngày 31/3/2020 của Thủ tướng Chính phủ, các sở cần tăng cường kiểm tra.",
     "Tỉnh ủy đã ban hành các chỉ thị về phòng, chống dịch và tổ chức thực hiện nghiêm túc.",
