@@ -70,6 +70,8 @@ def _data() -> dict:
         "committee_inside": re.compile(rf"(?<![^\W_]){_PLURAL}\s+(?:{alternation(words('committee_class'))}){nb}"),
         "generic": re.compile(rf"^(?:{_PLURAL_OR_ALL}\s+)?(?i:{alternation(words('generic'))}){nb}"),
         "predicate": re.compile(rf"(?<![^\W_]){_NOT_AFTER_PLURAL}(?<!Ban )(?<!ban )(?:{alternation(words('predicate'))}){nb}"),
+        # "Sở Thông tin và Truyền thông – Chủ trì, ...": a label cut from its task by a dash
+        "dash_predicate": re.compile(rf"(?<=\s[–—-]\s)(?:{alternation(w[:1].upper() + w[1:] for w in words('predicate'))}){nb}"),
         "clause": re.compile(rf"(?<![^\W_])(?:{alternation(words('clause_word'))}){nb}"
                              rf"(?!\s+{alternation(w.split(' ', 1)[1] for w in words('not_clause'))}{nb})"),
         "related": re.compile(rf"{_PLURAL}\s+(?P<head>.+?)\s+{alternation(words('related'))}"),
@@ -351,6 +353,9 @@ class _Task:
 
 def _predicate(text: str, start: int = 0) -> re.Match | None:
     m = _data()["predicate"].search(text, start)
+    dash = _data()["dash_predicate"].search(text, start, m.start() if m else len(text))
+    if dash:
+        return dash
     while m:
         end = addressee_end(text, m.start())
         if end is None or end <= m.end():
@@ -377,10 +382,12 @@ def _subject(s: _Sentence) -> tuple[str, int] | None:
     pred = _predicate(text)
     if not pred or d["assign_inner"].search(text, 0, pred.start()) or _intro_only(text, pred.start()):
         return None
+    if re.search(rf":\s+[{UPPER}]", text[:pred.start()]):
+        return None  # a headline "Đảng ủy Bộ Nội vụ: Triển khai ...", not a subject
     cut = d["scope"].search(text, 0, pred.start())
     if _clause(text, 0, cut.start() if cut else pred.start()):
         return None
-    return d["correlative_end"].sub(" ", text[:pred.start()]), pred.start()
+    return d["correlative_end"].sub(" ", text[:pred.start()]).rstrip(" –—-"), pred.start()
 
 
 def _clause(text: str, start: int, end: int) -> bool:

@@ -146,6 +146,14 @@ def test_lead_in_examples_keep_their_subject(row):
      ["Văn phòng Tỉnh ủy Ninh Bình"], ["các sở, ban, ngành"]),
     # a connective alone gives no task
     ("Đồng thời, tình hình dịch bệnh vẫn diễn biến phức tạp.", None, None),
+    # a body cut from its task by a dash, the task written capitalised (a flattened table)
+    ("Sở Nội vụ – Chủ trì, phối hợp với Văn phòng Tỉnh ủy theo dõi việc thực hiện.",
+     ["Sở Nội vụ"], ["Văn phòng Tỉnh ủy Ninh Bình"]),
+    # a press headline "Body: Title" names no subject
+    ("Đảng ủy Bộ Tài chính: Triển khai chỉ đạo của Đảng ủy Khối các cơ quan Trung ương", None, None),
+    # "theo phân cấp quản lý" between the bodies and their task is no part of a name
+    ("Sở Y tế, UBND các huyện, thị xã, thành phố, theo phân cấp quản lý, tổ chức kiểm tra.",
+     ["Sở Y tế", "UBND các huyện, thị xã, thành phố"], []),
 ])
 def test_lead_in_sentences(text, bodies, cooperating):
     got = assign(text)
