@@ -117,6 +117,9 @@ def _res() -> dict[str, re.Pattern]:
         "date": re.compile(rf"\s*,?\s*{H.DATE}"),
         "dateline": re.compile(rf"(?<!\w){_alt('time_of_day')}\s+(?P<d>\d{{1,2}})\s*[/.]\s*(?P<m>\d{{1,2}})\s*[/.]\s*"
                                r"(?P<y>\d{4})(?!\d)"),
+        # "Ngày 18/02, ...", "Chiều tối 3.2, ...": a day and month without the year
+        "yearless": re.compile(rf"(?<!\w)(?:(?i:{G.piece('day_word')})|{_alt('time_of_day')})\s+(?P<d>\d{{1,2}})\s*"
+                               r"(?P<sep>[/.\-])\s*(?P<m>\d{1,2})(?!\s*[/.\-]?\s*\d)"),
         "of": re.compile(rf"\s*,?\s*(?i:{G.piece('of')})\s+"),
         "recipients": re.compile(rf"\s*,?\s*(?:{_alt('recipient_verb')})\s+(?=\w)"),
         "subject_quoted": re.compile(rf"\s*,?\s*[“\"]\s*(?P<s>{about}\s[^”\"\n]+?)\s*[”\"]"),
@@ -472,6 +475,12 @@ def _read_head(st: SourceText, lead: _Lead) -> None:
         d = t
     elif d and not hearsay and "date" not in lead.values:
         _set_date(st, lead, d)
+    y = res["yearless"].search(work, s0, v0) if d is None and not hearsay else None
+    if y and "date" not in lead.values and not work[s0:y.start()].strip(" \t>*-("):
+        year = _year_of_month(work, int(y.group("m")))
+        if year:
+            _set_iso(st, lead, H.date_from_parts(y.group("d"), y.group("m"), year), y)
+        d = y
     if d:
         pos = max(pos, d.end())
     if hearsay:
@@ -501,6 +510,16 @@ def _read_head(st: SourceText, lead: _Lead) -> None:
         if found:
             lead.values["issuer"], lead.values["acting"] = found[1], found[0]
             lead.evidence["issuer"] = st.span(c0, who_end)
+
+
+def _year_of_month(work: str, month: int) -> str | None:
+    """The year a text gives the month of a yearless date ("Ngày 18/02, ..." and later "trong tháng
+    02/2020", "từ ngày 22-2-2021"): the one year written with that month; None when none or several."""
+    cited = re.compile(rf"(?:{G.piece('number_word')}\s*:?\s*\d|\d\s*[-/]\s*[{H.UPPER}])[^.;\n]{{0,40}}$")
+    years = {m.group("y") for m in re.finditer(r"(?<![\d/.\-])(?:\d{1,2}\s*[/.\-]\s*)?(?P<m>\d{1,2})\s*[/.\-]\s*"
+                                               r"(?P<y>(?:19|20)\d\d)(?!\d)", work)
+             if int(m.group("m")) == month and not cited.search(work, max(0, m.start() - 60), m.start())}
+    return years.pop() if len(years) == 1 else None   # a cited document's date is no clue: skipped
 
 
 def _clause_start(work: str, pos: int, end: int) -> int:

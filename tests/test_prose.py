@@ -100,6 +100,28 @@ def test_lead(text, expected):
         assert got[key] == value, (key, got)
 
 
+# A lead date without its year takes the one year the text writes with the same month; a cited
+# document's date is no clue, and two years are none.
+YEARLESS = [
+    ("Ngày 14/03, Ban Thường vụ Tỉnh ủy ban hành Công văn số 311-CV/TU về phòng, chống cháy rừng. Các "
+     "đơn vị báo cáo kết quả trong tháng 03/2022.", "2022-03-14"),
+    ("Chiều tối 9.1, Thường trực Tỉnh ủy ban hành Công văn số 40-CV/TU. Học sinh nghỉ học từ ngày "
+     "10-1-2021.", "2021-01-09"),
+    ("Ngày 6/8, Ban Thường vụ Tỉnh ủy ban hành Chỉ thị số 21-CT/TU. Quán triệt Kết luận số 55-KL/TW "
+     "ngày 12/8/2015 của Ban Bí thư.", None),
+    ("Ngày 6/8, Ban Thường vụ Tỉnh ủy ban hành Chỉ thị số 22-CT/TU. Kế hoạch chạy từ 01/8/2023 đến "
+     "31/8/2024.", None),
+]
+
+
+@pytest.mark.parametrize("text,expected", YEARLESS, ids=[t[:24] for t, _ in YEARLESS])
+def test_yearless_lead_date(text, expected):
+    r = reported(text)
+    assert r is not None and r.date == expected
+    if expected:
+        assert r.evidence["date"].quote.split()[-1].startswith(str(int(expected[8:])))  # the day as written
+
+
 # Recipients a press report implies: the committees the reported document (or its issuer) directs,
 # as written; addressee classes that are no committees ("các cơ quan, đơn vị") are no recipients.
 IMPLIED_RECIPIENTS = [
