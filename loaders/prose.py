@@ -136,7 +136,8 @@ def _res() -> dict[str, re.Pattern]:
         "background": re.compile(rf"^\W*{_alt('background')}(?!\w)"),
         "on_behalf": re.compile(rf"(?<!\w)(?P<cap>{_alt('on_behalf')})\s+"),
         "person_lead": re.compile(rf"(?:{_alt('person_lead')})\s+"),
-        "role": re.compile(rf"(?P<role>{alternation(phrases('role') + phrases('membership'))})(?!\w)"),
+        # "Phó chủ tịch UBND tỉnh ...": the press writes a role's later words in lower case too
+        "role": re.compile(rf"(?=[{H.UPPER}])(?P<role>(?i:{alternation(phrases('role') + phrases('membership'))}))(?!\w)"),
         "quote_cue": re.compile(rf"(?<!\w){_alt('quote_cue')}(?!\w)"),
         "abbreviation": re.compile(rf"(?<!\w){alternation(phrases('abbreviation'))}(?!\w)"),
         "motto": re.compile(rf"^\W*{alternation(H.spellings('not_issuer'))}", re.I | re.M),
@@ -503,6 +504,11 @@ def _read_head(st: SourceText, lead: _Lead) -> None:
     person = _person(st, _clause_start(work, pos, who_end), who_end) or _person(st, pos, who_end)
     if person:
         lead.values["signer"] = person
+        between = (person.role.end, person.name.start) if person.role and person.role.end < person.name.start else None
+        found = organ(work[between[0]:between[1]]) if between and "issuer" not in lead.values else None
+        if found:  # "Phó Chủ tịch UBND tỉnh Lê Văn Tám đã ký ...": the signer's body issues
+            lead.values["issuer"], lead.values["acting"] = found[1], found[0]
+            lead.evidence["issuer"] = st.span(*between)
         return
     if "issuer" not in lead.values:
         c0 = _clause_start(work, pos, who_end)

@@ -100,6 +100,25 @@ def test_lead(text, expected):
         assert got[key] == value, (key, got)
 
 
+# The signer's body between role and name issues when nothing else names the issuer; the press
+# writes a role's later words in lower case too.
+SIGNER_BODY = [
+    ("Sáng 4-3, Phó chủ tịch UBND tỉnh Lê Văn Tám đã ký văn bản số 912/UBND-VX về việc cho học sinh nghỉ học.",
+     "UBND tỉnh", ("Lê Văn Tám", "Phó chủ tịch")),
+    ("Ngày 22/7, Bí thư Thành ủy Hải Phòng Lê Văn Tám ký ban hành Chỉ thị về tăng cường phòng, chống dịch.",
+     "Thành ủy Hải Phòng", ("Lê Văn Tám", "Bí thư")),
+    ("Ngày 9/3/2021, thay mặt Ban Thường vụ Tỉnh ủy Lào Cai, Phó Bí thư Tỉnh ủy Lê Văn Tám đã ký Công văn số "
+     "57-CV/TU.", "Tỉnh ủy Lào Cai", ("Lê Văn Tám", "Phó Bí thư")),
+]
+
+
+@pytest.mark.parametrize("text,issuer,signer", SIGNER_BODY, ids=[t[:24] for t, _, _ in SIGNER_BODY])
+def test_signer_body_issues(text, issuer, signer):
+    r = reported(text)
+    assert r is not None and r.issuer is not None and r.issuer.name == issuer
+    assert (r.signer.name, r.signer.role) == signer
+
+
 # A lead date without its year takes the one year the text writes with the same month; a cited
 # document's date is no clue, and two years are none.
 YEARLESS = [
