@@ -181,6 +181,7 @@ def expand(text: str) -> str:
 def organ(text: str) -> tuple[str | None, H.Organ] | None:
     """(acting part, organ) of a body named in prose, or None when the text is not one body."""
     text = clean(expand(text)).strip(" ,.;:-–")
+    text = re.sub(rf"\s*\([{H.UPPER}&\-]{{2,12}}\)(?=\s|$)", "", text)  # "Ủy ban nhân dân (UBND) tỉnh": the abbreviation glossed
     if not text or not text[0].isupper():
         return None
     central = refdata.find_central_body(text)

@@ -119,6 +119,16 @@ def test_signer_body_issues(text, issuer, signer):
     assert (r.signer.name, r.signer.role) == signer
 
 
+@pytest.mark.parametrize("written,name", [
+    ("Ủy ban nhân dân (UBND) tỉnh Sơn La", "Ủy ban nhân dân tỉnh Sơn La"),
+    ("Chủ tịch Ủy ban nhân dân (UBND) tỉnh", "Chủ tịch Ủy ban nhân dân tỉnh"),
+    ("Sở Y tế (SYT) tỉnh Sơn La", "Sở Y tế tỉnh Sơn La"),
+])
+def test_glossed_abbreviation_is_no_part_of_a_name(written, name):
+    found = P.organ(written)
+    assert (found[1].name if found else None) == name
+
+
 # A lead date without its year takes the one year the text writes with the same month; a cited
 # document's date is no clue, and two years are none.
 YEARLESS = [
