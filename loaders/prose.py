@@ -131,6 +131,7 @@ def _res() -> dict[str, re.Pattern]:
         "recipients_end": re.compile(rf"\s{about}\s|\.(?:\s|$)|[;:\n“\"]"),
         "subject_plain": re.compile(rf"\s+(?P<s>[^\W\d_{H.UPPER}])"),   # a lower-case word
         "stop": re.compile(rf"(?<!\w){stop}(?!\w)"),
+        "plural_start": re.compile(rf"{plural}\s"),
         "recipient_split": re.compile(rf",\s+(?={plural}\s)|\s+(?i:{G.piece('and')})\s+"),
         "hearsay": re.compile(rf"(?<!\w){_alt('hearsay')}(?!\w)"),
         "background": re.compile(rf"^\W*{_alt('background')}(?!\w)"),
@@ -420,10 +421,27 @@ def _recipients_end(work: str, pos: int, end: int) -> int:
 def _split_recipients(st: SourceText, s: int, e: int) -> list[Span]:
     out, start = [], s
     for m in _res()["recipient_split"].finditer(st.work, s, e):
-        out.append(st.span(start, m.start()))
+        out.extend(_split_named(st, start, m.start()))
         start = m.end()
-    out.append(st.span(start, e))
+    out.extend(_split_named(st, start, e))
     return [sp for sp in out if sp.quote]
+
+
+def _split_named(st: SourceText, s: int, e: int) -> list[Span]:
+    """"các ban Đảng, Ban cán sự đảng, Đảng ủy trực thuộc" -> three: a capitalised name after a comma
+    starts a recipient when the words before it start one too (capitalised or "các ..."); after a
+    lower-case continuation ("các huyện ủy, thị ủy, Thành ủy Huế") it ends the same class."""
+    work, out, start, piece = st.work, [], s, s
+    for m in re.finditer(r",\s+", work[s:e]):
+        cut = s + m.start()
+        first = work[piece:cut].lstrip()
+        if work[s + m.end():s + m.end() + 1].isupper() and (
+                first[:1].isupper() or _res()["plural_start"].match(first)):
+            out.append(st.span(start, cut))
+            start = s + m.end()
+        piece = s + m.end()
+    out.append(st.span(start, e))
+    return out
 
 
 def _subject(st: SourceText, pos: int, end: int, plain: bool) -> tuple[int, int, int] | None:

@@ -129,6 +129,20 @@ def test_glossed_abbreviation_is_no_part_of_a_name(written, name):
     assert (found[1].name if found else None) == name
 
 
+@pytest.mark.parametrize("text,expected", [
+    # a capitalised name after a class ("các ban đảng") starts a recipient of its own
+    ("Ngày 4/2/2021, Ban Bí thư ký Công văn số 61 gửi các tỉnh ủy, thành ủy, các ban Đảng, Ban Cán sự Đảng "
+     "Chính phủ, Đảng ủy Khối các cơ quan Trung ương về việc tổ chức Tết.",
+     ["các tỉnh ủy, thành ủy", "các ban Đảng", "Ban Cán sự Đảng Chính phủ", "Đảng ủy Khối các cơ quan Trung ương"]),
+    # after a lower-case continuation the name ends the same class
+    ("Ngày 4/2/2021, Ban Thường vụ Tỉnh ủy ký Công văn số 62-CV/TU gửi Ban Thường vụ các huyện ủy, thị ủy, "
+     "Thành ủy Hội An về việc tổ chức Tết.", ["Ban Thường vụ các huyện ủy, thị ủy, Thành ủy Hội An"]),
+])
+def test_named_recipients_split(text, expected):
+    r = reported(text)
+    assert r is not None and [sp.quote for sp in r.recipients] == expected
+
+
 # A lead date without its year takes the one year the text writes with the same month; a cited
 # document's date is no clue, and two years are none.
 YEARLESS = [
