@@ -139,6 +139,13 @@ def test_lead_in_examples_keep_their_subject(row):
     assert a.text.startswith(row["text"])
 
 
+def test_standing_committees_of_every_level_are_a_class():
+    """"Ban thường vụ cấp ủy các cấp" is a class like "Cấp ủy các cấp": both tasks stay."""
+    got = assign("Cấp ủy các cấp cần lãnh đạo việc quán triệt Kết luận. Ban thường vụ cấp ủy các cấp lựa "
+                 "chọn hình thức tổ chức hội nghị phù hợp.")
+    assert [list(a.bodies) for a in got] == [["Cấp ủy các cấp"], ["Ban thường vụ cấp ủy các cấp"]]
+
+
 @pytest.mark.parametrize("text, bodies, cooperating", [
     # the request inside the sentence still wins over the subject after the connective
     ("Theo đó, Chủ tịch UBND tỉnh đề nghị Sở Nội vụ theo dõi việc thực hiện.", ["Sở Nội vụ"], []),
