@@ -52,6 +52,7 @@ _UNIT_KIND_END = re.compile(G.expand(r"\s+%(unit_kind)s$"))                  # "
 _COMMITTEE_IN_CLASS = re.compile(G.expand(
     rf"(?<![^\W_])((?:%(committee_organ)s\s+)?%(committee_word)s|%(party_unit)s)(?!\s+[{UPPER}])"))
 _PROVINCE, _DISTRICT = G.words("province_kind")[0], G.words("district_kind")[0]   # the usual kinds: "tỉnh", "huyện"
+_ORGAN_OF_CLASS = re.compile(G.expand(r"(?i:%(committee_organ)s)\s+(?=%(plural)s\s)"))  # "ban thường vụ các tỉnh ủy"
 _LOWER_START = re.compile(rf"^[^{UPPER}\W\d_]")
 
 
@@ -370,6 +371,7 @@ def _names_start(text: str) -> bool:
     return bool(d["head"].match(text) or d["post"].match(text) or d["person"].match(text)
                 or re.match(rf"{_PLURAL}\s", text) and (d["committee"].match(text) or d["unit"].match(text))
                 or re.match(rf"{_PLURAL_CAPITAL}\s", text)
+                or bool(_ORGAN_OF_CLASS.match(text)) and bool(d["committee"].match(text[_ORGAN_OF_CLASS.match(text).end():]))
                 or bool(re.match(rf"{_PLURAL}\s+(?={d['head'].pattern[1:]})", text)))  # "các Bộ có liên quan"
 
 

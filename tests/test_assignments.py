@@ -146,6 +146,13 @@ def test_standing_committees_of_every_level_are_a_class():
     assert [list(a.bodies) for a in got] == [["Cấp ủy các cấp"], ["Ban thường vụ cấp ủy các cấp"]]
 
 
+def test_standing_committee_of_a_class_in_lower_case():
+    """The press writes "giao ban thường vụ các tỉnh ủy, thành ủy ...": the class is named all the same."""
+    (a,) = assign("Bộ Chính trị, Ban Bí thư giao ban thường vụ các tỉnh ủy, thành ủy khẩn trương hoàn thành "
+                  "đề án sắp xếp bộ máy.", CENTRAL)
+    assert list(a.bodies) == ["ban thường vụ các tỉnh ủy, thành ủy"]
+
+
 @pytest.mark.parametrize("text, bodies, cooperating", [
     # the request inside the sentence still wins over the subject after the connective
     ("Theo đó, Chủ tịch UBND tỉnh đề nghị Sở Nội vụ theo dõi việc thực hiện.", ["Sở Nội vụ"], []),
