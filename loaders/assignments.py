@@ -579,6 +579,22 @@ def _own_subject(text: str) -> bool:
                                                  or split_addressees(text[:pred.start()].strip())))
 
 
+@lru_cache(maxsize=1)
+def _abbreviations() -> tuple[re.Pattern, dict[str, str]] | None:
+    """The press's abbreviations of bodies (press_phrases.csv kind abbreviation: "BTV" -> "Ban Thường vụ")."""
+    rows = {r["phrase"]: r["value"] for r in refdata.table("press_phrases") if r["kind"] == "abbreviation"}
+    return (re.compile(rf"(?<![^\W_]){alternation(rows)}(?![^\W_])"), rows) if rows else None
+
+
+def _spelled_out(s: _Sentence) -> _Sentence:
+    """The sentence read with abbreviations spelled out ("BTV Thành ủy Huế" names a body); its span,
+    and so the evidence, stays the text as written."""
+    found = _abbreviations()
+    if found is None or not found[0].search(s.text):
+        return s
+    return _Sentence(s.start, s.end, s.item, found[0].sub(lambda m: found[1][m.group(0)], s.text))
+
+
 def _after_header(s: _Sentence) -> _Sentence | None:
     """The text after the header lines that open a sentence (upper-case organ and title lines,
     table rows "Số: ... | Hà Nội, ngày ...", "Kính gửi: ..."), when header lines are not set apart."""
@@ -620,6 +636,7 @@ def _find(st: SourceText, ctx: DocContext, related: tuple[str, ...] = (),
             s = _after_header(s)  # header and title lines ("UBND TỈNH NGHỆ AN / SỞ Y TẾ ..."), not a sentence
             if s is None:
                 continue
+        s = _spelled_out(s)
         found = _tasks_of(s, ctx, related)
         if found is None:
             found = _after_lead_in(s, ctx, related)

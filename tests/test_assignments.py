@@ -153,6 +153,12 @@ def test_standing_committee_of_a_class_in_lower_case():
     assert list(a.bodies) == ["ban thường vụ các tỉnh ủy, thành ủy"]
 
 
+def test_abbreviated_bodies_are_spelled_out_evidence_as_written():
+    text = "BTV Huyện ủy yêu cầu BTV Đảng ủy các xã, thị trấn tạm dừng tổ chức hội nghị đông người."
+    (a,) = assign(text, NAM_TRUC)
+    assert len(a.bodies) == 1 and a.bodies[0].startswith("Ban Thường vụ Đảng ủy các xã, thị trấn") and a.text == text
+
+
 @pytest.mark.parametrize("text, bodies, cooperating", [
     # the request inside the sentence still wins over the subject after the connective
     ("Theo đó, Chủ tịch UBND tỉnh đề nghị Sở Nội vụ theo dõi việc thực hiện.", ["Sở Nội vụ"], []),
