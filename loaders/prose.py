@@ -15,7 +15,7 @@ signing_capacities.csv, citation cue verbs from citation_relations.csv.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Mapping
 
@@ -188,7 +188,26 @@ def organ(text: str) -> tuple[str | None, H.Organ] | None:
     central = refdata.find_central_body(text)
     if central:
         return None, H.Organ(central.name, central.level, central.channel, central.name)
-    return H.body_in_text(text) or _template_body(text)
+    found = H.body_in_text(text) or _template_body(text)
+    return (found[0], _spelled_place(found[1])) if found else None
+
+
+def _province_kind_word() -> str:
+    """The kind a province's committee is named without ("Tỉnh ủy Cao Bằng", not "Tỉnh ủy tỉnh ...")."""
+    return G.words("province_kind")[0]
+
+
+def _spelled_place(body: H.Organ) -> H.Organ:
+    """"Thành ủy TP.HCM" -> "Thành ủy thành phố Hồ Chí Minh": a province written as one abbreviated
+    word is named by its full name."""
+    phrase = body.locality_phrase or ""
+    place = H.lookup_province(phrase) if phrase and not re.search(r"\s", phrase) else None
+    if not place or body.district or phrase == place[0]:
+        return body
+    spelled = f"{place[1]} {place[0]}" if H.bare_key(place[1]) != H.bare_key(_province_kind_word()) else place[0]
+    if not body.name.endswith(phrase):
+        return body
+    return replace(body, name=body.name[:-len(phrase)] + spelled, locality_phrase=spelled)
 
 
 def _template_body(text: str) -> tuple[None, H.Organ] | None:

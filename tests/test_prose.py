@@ -129,6 +129,16 @@ def test_glossed_abbreviation_is_no_part_of_a_name(written, name):
     assert (found[1].name if found else None) == name
 
 
+@pytest.mark.parametrize("written,name", [
+    ("Thành ủy TP.HCM", "Thành ủy thành phố Hồ Chí Minh"),
+    ("Tỉnh ủy TT-Huế", "Tỉnh ủy Thừa Thiên Huế"),
+    ("Thành ủy Đà Nẵng", "Thành ủy Đà Nẵng"),
+])
+def test_abbreviated_province_is_spelled_out(written, name):
+    found = P.organ(written)
+    assert (found[1].name if found else None) == name
+
+
 @pytest.mark.parametrize("text,expected", [
     # a capitalised name after a class ("các ban đảng") starts a recipient of its own
     ("Ngày 4/2/2021, Ban Bí thư ký Công văn số 61 gửi các tỉnh ủy, thành ủy, các ban Đảng, Ban Cán sự Đảng "
