@@ -52,6 +52,7 @@ _UNIT_KIND_END = re.compile(G.expand(r"\s+%(unit_kind)s$"))                  # "
 _COMMITTEE_IN_CLASS = re.compile(G.expand(
     rf"(?<![^\W_])((?:%(committee_organ)s\s+)?%(committee_word)s|%(party_unit)s)(?!\s+[{UPPER}])"))
 _PROVINCE, _DISTRICT = G.words("province_kind")[0], G.words("district_kind")[0]   # the usual kinds: "tỉnh", "huyện"
+_ORGAN_OF_CLASS = re.compile(G.expand(r"(?i:%(committee_organ)s)\s+(?=%(plural)s\s)"))  # "ban thường vụ các tỉnh ủy"
 _LOWER_START = re.compile(rf"^[^{UPPER}\W\d_]")
 
 
@@ -70,6 +71,8 @@ def _data() -> dict:
         "committee_inside": re.compile(rf"(?<![^\W_]){_PLURAL}\s+(?:{alternation(words('committee_class'))}){nb}"),
         "generic": re.compile(rf"^(?:{_PLURAL_OR_ALL}\s+)?(?i:{alternation(words('generic'))}){nb}"),
         "predicate": re.compile(rf"(?<![^\W_]){_NOT_AFTER_PLURAL}(?<!Ban )(?<!ban )(?:{alternation(words('predicate'))}){nb}"),
+        # "Sở Thông tin và Truyền thông – Chủ trì, ...": a label cut from its task by a dash
+        "dash_predicate": re.compile(rf"(?<=\s[–—-]\s)(?:{alternation(w[:1].upper() + w[1:] for w in words('predicate'))}){nb}"),
         "clause": re.compile(rf"(?<![^\W_])(?:{alternation(words('clause_word'))}){nb}"
                              rf"(?!\s+{alternation(w.split(' ', 1)[1] for w in words('not_clause'))}{nb})"),
         "related": re.compile(rf"{_PLURAL}\s+(?P<head>.+?)\s+{alternation(words('related'))}"),
@@ -85,8 +88,11 @@ def _data() -> dict:
         "partner_class": re.compile(rf"{_PLURAL}\s+(?:{alternation(words('partner_class'))})", re.I),
         # "Công văn số 2472-CV/TU chỉ đạo các huyện ủy ...": the verb right after a reported document's mention
         "directs": re.compile(rf"\s*,?\s*(?:{alternation(words('directs_verb'))}){nb}\s+"),
+        "directs_inner": re.compile(rf"(?<![^\W_])(?:{alternation(words('directs_verb'))}){nb}\s+"),
         "intro_formula": re.compile(rf"(?:(?:{alternation(words('intro_formula'))}){nb}\s*)+", re.I),
         "notice": re.compile(rf"(?<![^\W_])(?:{alternation(words('notice'))}){nb}"),
+        # "Trong đó, Văn phòng Tỉnh ủy phối hợp ...": a connective before the subject of a press sentence
+        "lead_in": re.compile(rf"^(?:{alternation(words('lead_in'))}){nb}\s*,\s*"),
         "scope": re.compile(rf"\s*,?\s*(?:{alternation(words('scope_cut'))}){nb}"),
         "strip_post": re.compile(rf"^(?:{alternation(words('strip_post'))})\s+(?={alternation(words('body_head'))}{nb})"),
         # "các đơn vị Viện Vệ sinh Dịch tễ Trung ương, ...": the class only introduces the named bodies
@@ -348,6 +354,9 @@ class _Task:
 
 def _predicate(text: str, start: int = 0) -> re.Match | None:
     m = _data()["predicate"].search(text, start)
+    dash = _data()["dash_predicate"].search(text, start, m.start() if m else len(text))
+    if dash:
+        return dash
     while m:
         end = addressee_end(text, m.start())
         if end is None or end <= m.end():
@@ -362,6 +371,7 @@ def _names_start(text: str) -> bool:
     return bool(d["head"].match(text) or d["post"].match(text) or d["person"].match(text)
                 or re.match(rf"{_PLURAL}\s", text) and (d["committee"].match(text) or d["unit"].match(text))
                 or re.match(rf"{_PLURAL_CAPITAL}\s", text)
+                or bool(_ORGAN_OF_CLASS.match(text)) and bool(d["committee"].match(text[_ORGAN_OF_CLASS.match(text).end():]))
                 or bool(re.match(rf"{_PLURAL}\s+(?={d['head'].pattern[1:]})", text)))  # "các Bộ có liên quan"
 
 
@@ -374,10 +384,12 @@ def _subject(s: _Sentence) -> tuple[str, int] | None:
     pred = _predicate(text)
     if not pred or d["assign_inner"].search(text, 0, pred.start()) or _intro_only(text, pred.start()):
         return None
+    if re.search(rf":\s+[{UPPER}]", text[:pred.start()]):
+        return None  # a headline "Đảng ủy Bộ Nội vụ: Triển khai ...", not a subject
     cut = d["scope"].search(text, 0, pred.start())
     if _clause(text, 0, cut.start() if cut else pred.start()):
         return None
-    return d["correlative_end"].sub(" ", text[:pred.start()]), pred.start()
+    return d["correlative_end"].sub(" ", text[:pred.start()]).rstrip(" –—-"), pred.start()
 
 
 def _clause(text: str, start: int, end: int) -> bool:
@@ -477,6 +489,18 @@ def _tasks_of(s: _Sentence, ctx: DocContext, related: tuple[str, ...] = ()) -> _
     return _object_task(text, obj_start, ctx, related)
 
 
+def _after_lead_in(s: _Sentence, ctx: DocContext, related: tuple[str, ...] = ()) -> _Found | None:
+    """The task of a sentence opened by a connective ("Trong đó, Sở Y tế chủ trì ..."), read from its
+    subject on; tried only when the whole sentence gives no task, so "Theo đó, X đề nghị Y ..." keeps Y."""
+    m = _data()["lead_in"].match(s.text)
+    if not m:
+        return None
+    found = _tasks_of(_Sentence(s.start + m.end(), s.end, s.item, s.text[m.end():]), ctx, related)
+    if found is None or found.intro:
+        return found
+    return _Found(found.bodies, found.pred + m.end(), found.generic)
+
+
 def _object_task(text: str, obj_start: int, ctx: DocContext, related: tuple[str, ...] = ()) -> _Found | None:
     """The task of "<verb> X <predicate>" with X starting at ``obj_start``; None when X names no body."""
     d = _data()
@@ -520,6 +544,21 @@ def _extras(task: _Task, text: str, start: int, ctx: DocContext) -> None:
             task.reports_to = complete_name(clean(text[m.end():stop.start() if stop else end]), ctx)
 
 
+def directed_committees(text: str, start: int, end: int) -> list[tuple[int, int, int]]:
+    """(verb start, start, end) of each class of party committees a verb directs in text[start:end]
+    ("... yêu cầu |các quận ủy, huyện ủy, các đảng ủy trực thuộc Thành ủy| chỉ đạo ..."): a press
+    report's implied recipients. Generic addressees ("các cấp ủy", "các cơ quan, đơn vị") are none."""
+    d, out = _data(), []
+    for m in d["directs_inner"].finditer(text, start, end):
+        if not d["committee"].match(text[m.end():end]):
+            continue
+        pred = _predicate(text[:end], m.end())
+        phrase = text[m.end():pred.start()] if pred else ""
+        if phrase.strip() and not re.search(r"[.;:\n]", phrase):
+            out.append((m.start(), m.end(), m.end() + len(phrase.rstrip(" ,"))))
+    return out
+
+
 def find_assignments(st: SourceText, ctx: DocContext, recipients: tuple[str, ...] = (),
                      reported: tuple[int, ...] = ()) -> tuple[tuple[Assignment, Span], ...]:
     """Tasks given to named bodies, in text order, each with the sentence as evidence; ``recipients``
@@ -538,6 +577,22 @@ def _own_subject(text: str) -> bool:
     pred = _predicate(text)
     return bool(pred and pred.start() > 0 and (_names_start(text) or _data()["generic"].match(text)
                                                  or split_addressees(text[:pred.start()].strip())))
+
+
+@lru_cache(maxsize=1)
+def _abbreviations() -> tuple[re.Pattern, dict[str, str]] | None:
+    """The press's abbreviations of bodies (press_phrases.csv kind abbreviation: "BTV" -> "Ban Thường vụ")."""
+    rows = {r["phrase"]: r["value"] for r in refdata.table("press_phrases") if r["kind"] == "abbreviation"}
+    return (re.compile(rf"(?<![^\W_]){alternation(rows)}(?![^\W_])"), rows) if rows else None
+
+
+def _spelled_out(s: _Sentence) -> _Sentence:
+    """The sentence read with abbreviations spelled out ("BTV Thành ủy Huế" names a body); its span,
+    and so the evidence, stays the text as written."""
+    found = _abbreviations()
+    if found is None or not found[0].search(s.text):
+        return s
+    return _Sentence(s.start, s.end, s.item, found[0].sub(lambda m: found[1][m.group(0)], s.text))
 
 
 def _after_header(s: _Sentence) -> _Sentence | None:
@@ -581,7 +636,10 @@ def _find(st: SourceText, ctx: DocContext, related: tuple[str, ...] = (),
             s = _after_header(s)  # header and title lines ("UBND TỈNH NGHỆ AN / SỞ Y TẾ ..."), not a sentence
             if s is None:
                 continue
+        s = _spelled_out(s)
         found = _tasks_of(s, ctx, related)
+        if found is None:
+            found = _after_lead_in(s, ctx, related)
         if found is None and reported:
             found = _directed(s, w, reported, ctx, related)
         if found is not None and found.intro:
@@ -622,4 +680,4 @@ def _find(st: SourceText, ctx: DocContext, related: tuple[str, ...] = (),
     return tuple(out)
 
 
-__all__ = ["find_assignments", "bodies_of"]
+__all__ = ["find_assignments", "bodies_of", "directed_committees"]

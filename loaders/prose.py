@@ -15,13 +15,14 @@ signing_capacities.csv, citation cue verbs from citation_relations.csv.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Mapping
 
 from loaders import grammar as G
 from loaders import header as H
 from loaders import refdata
+from loaders.assignments import directed_committees
 from loaders.bodies import resolve_body
 from loaders.grammar import alternation
 from loaders.records import Signer, Span
@@ -116,6 +117,9 @@ def _res() -> dict[str, re.Pattern]:
         "date": re.compile(rf"\s*,?\s*{H.DATE}"),
         "dateline": re.compile(rf"(?<!\w){_alt('time_of_day')}\s+(?P<d>\d{{1,2}})\s*[/.]\s*(?P<m>\d{{1,2}})\s*[/.]\s*"
                                r"(?P<y>\d{4})(?!\d)"),
+        # "Ngày 18/02, ...", "Chiều tối 3.2, ...": a day and month without the year
+        "yearless": re.compile(rf"(?<!\w)(?:(?i:{G.piece('day_word')})|{_alt('time_of_day')})\s+(?P<d>\d{{1,2}})\s*"
+                               r"(?P<sep>[/.\-])\s*(?P<m>\d{1,2})(?!\s*[/.\-]?\s*\d)"),
         "of": re.compile(rf"\s*,?\s*(?i:{G.piece('of')})\s+"),
         "recipients": re.compile(rf"\s*,?\s*(?:{_alt('recipient_verb')})\s+(?=\w)"),
         "subject_quoted": re.compile(rf"\s*,?\s*[“\"]\s*(?P<s>{about}\s[^”\"\n]+?)\s*[”\"]"),
@@ -127,12 +131,14 @@ def _res() -> dict[str, re.Pattern]:
         "recipients_end": re.compile(rf"\s{about}\s|\.(?:\s|$)|[;:\n“\"]"),
         "subject_plain": re.compile(rf"\s+(?P<s>[^\W\d_{H.UPPER}])"),   # a lower-case word
         "stop": re.compile(rf"(?<!\w){stop}(?!\w)"),
+        "plural_start": re.compile(rf"{plural}\s"),
         "recipient_split": re.compile(rf",\s+(?={plural}\s)|\s+(?i:{G.piece('and')})\s+"),
         "hearsay": re.compile(rf"(?<!\w){_alt('hearsay')}(?!\w)"),
         "background": re.compile(rf"^\W*{_alt('background')}(?!\w)"),
         "on_behalf": re.compile(rf"(?<!\w)(?P<cap>{_alt('on_behalf')})\s+"),
         "person_lead": re.compile(rf"(?:{_alt('person_lead')})\s+"),
-        "role": re.compile(rf"(?P<role>{alternation(phrases('role') + phrases('membership'))})(?!\w)"),
+        # "Phó chủ tịch UBND tỉnh ...": the press writes a role's later words in lower case too
+        "role": re.compile(rf"(?=[{H.UPPER}])(?P<role>(?i:{alternation(phrases('role') + phrases('membership'))}))(?!\w)"),
         "quote_cue": re.compile(rf"(?<!\w){_alt('quote_cue')}(?!\w)"),
         "abbreviation": re.compile(rf"(?<!\w){alternation(phrases('abbreviation'))}(?!\w)"),
         "motto": re.compile(rf"^\W*{alternation(H.spellings('not_issuer'))}", re.I | re.M),
@@ -176,12 +182,32 @@ def expand(text: str) -> str:
 def organ(text: str) -> tuple[str | None, H.Organ] | None:
     """(acting part, organ) of a body named in prose, or None when the text is not one body."""
     text = clean(expand(text)).strip(" ,.;:-–")
+    text = re.sub(rf"\s*\([{H.UPPER}&\-]{{2,12}}\)(?=\s|$)", "", text)  # "Ủy ban nhân dân (UBND) tỉnh": the abbreviation glossed
     if not text or not text[0].isupper():
         return None
     central = refdata.find_central_body(text)
     if central:
         return None, H.Organ(central.name, central.level, central.channel, central.name)
-    return H.body_in_text(text) or _template_body(text)
+    found = H.body_in_text(text) or _template_body(text)
+    return (found[0], _spelled_place(found[1])) if found else None
+
+
+def _province_kind_word() -> str:
+    """The kind a province's committee is named without ("Tỉnh ủy Cao Bằng", not "Tỉnh ủy tỉnh ...")."""
+    return G.words("province_kind")[0]
+
+
+def _spelled_place(body: H.Organ) -> H.Organ:
+    """"Thành ủy TP.HCM" -> "Thành ủy thành phố Hồ Chí Minh": a province written as one abbreviated
+    word is named by its full name."""
+    phrase = body.locality_phrase or ""
+    place = H.lookup_province(phrase) if phrase and not re.search(r"\s", phrase) else None
+    if not place or body.district or phrase == place[0]:
+        return body
+    spelled = f"{place[1]} {place[0]}" if H.bare_key(place[1]) != H.bare_key(_province_kind_word()) else place[0]
+    if not body.name.endswith(phrase):
+        return body
+    return replace(body, name=body.name[:-len(phrase)] + spelled, locality_phrase=spelled)
 
 
 def _template_body(text: str) -> tuple[None, H.Organ] | None:
@@ -414,10 +440,27 @@ def _recipients_end(work: str, pos: int, end: int) -> int:
 def _split_recipients(st: SourceText, s: int, e: int) -> list[Span]:
     out, start = [], s
     for m in _res()["recipient_split"].finditer(st.work, s, e):
-        out.append(st.span(start, m.start()))
+        out.extend(_split_named(st, start, m.start()))
         start = m.end()
-    out.append(st.span(start, e))
+    out.extend(_split_named(st, start, e))
     return [sp for sp in out if sp.quote]
+
+
+def _split_named(st: SourceText, s: int, e: int) -> list[Span]:
+    """"các ban Đảng, Ban cán sự đảng, Đảng ủy trực thuộc" -> three: a capitalised name after a comma
+    starts a recipient when the words before it start one too (capitalised or "các ..."); after a
+    lower-case continuation ("các huyện ủy, thị ủy, Thành ủy Huế") it ends the same class."""
+    work, out, start, piece = st.work, [], s, s
+    for m in re.finditer(r",\s+", work[s:e]):
+        cut = s + m.start()
+        first = work[piece:cut].lstrip()
+        if work[s + m.end():s + m.end() + 1].isupper() and (
+                first[:1].isupper() or _res()["plural_start"].match(first)):
+            out.append(st.span(start, cut))
+            start = s + m.end()
+        piece = s + m.end()
+    out.append(st.span(start, e))
+    return out
 
 
 def _subject(st: SourceText, pos: int, end: int, plain: bool) -> tuple[int, int, int] | None:
@@ -471,6 +514,12 @@ def _read_head(st: SourceText, lead: _Lead) -> None:
         d = t
     elif d and not hearsay and "date" not in lead.values:
         _set_date(st, lead, d)
+    y = res["yearless"].search(work, s0, v0) if d is None and not hearsay else None
+    if y and "date" not in lead.values and not work[s0:y.start()].strip(" \t>*-("):
+        year = _year_of_month(work, int(y.group("m")))
+        if year:
+            _set_iso(st, lead, H.date_from_parts(y.group("d"), y.group("m"), year), y)
+        d = y
     if d:
         pos = max(pos, d.end())
     if hearsay:
@@ -493,6 +542,11 @@ def _read_head(st: SourceText, lead: _Lead) -> None:
     person = _person(st, _clause_start(work, pos, who_end), who_end) or _person(st, pos, who_end)
     if person:
         lead.values["signer"] = person
+        between = (person.role.end, person.name.start) if person.role and person.role.end < person.name.start else None
+        found = organ(work[between[0]:between[1]]) if between and "issuer" not in lead.values else None
+        if found:  # "Phó Chủ tịch UBND tỉnh Lê Văn Tám đã ký ...": the signer's body issues
+            lead.values["issuer"], lead.values["acting"] = found[1], found[0]
+            lead.evidence["issuer"] = st.span(*between)
         return
     if "issuer" not in lead.values:
         c0 = _clause_start(work, pos, who_end)
@@ -500,6 +554,16 @@ def _read_head(st: SourceText, lead: _Lead) -> None:
         if found:
             lead.values["issuer"], lead.values["acting"] = found[1], found[0]
             lead.evidence["issuer"] = st.span(c0, who_end)
+
+
+def _year_of_month(work: str, month: int) -> str | None:
+    """The year a text gives the month of a yearless date ("Ngày 18/02, ..." and later "trong tháng
+    02/2020", "từ ngày 22-2-2021"): the one year written with that month; None when none or several."""
+    cited = re.compile(rf"(?:{G.piece('number_word')}\s*:?\s*\d|\d\s*[-/]\s*[{H.UPPER}])[^.;\n]{{0,40}}$")
+    years = {m.group("y") for m in re.finditer(r"(?<![\d/.\-])(?:\d{1,2}\s*[/.\-]\s*)?(?P<m>\d{1,2})\s*[/.\-]\s*"
+                                               r"(?P<y>(?:19|20)\d\d)(?!\d)", work)
+             if int(m.group("m")) == month and not cited.search(work, max(0, m.start() - 60), m.start())}
+    return years.pop() if len(years) == 1 else None   # a cited document's date is no clue: skipped
 
 
 def _clause_start(work: str, pos: int, end: int) -> int:
@@ -619,8 +683,27 @@ def _merge_mentions(st: SourceText, lead: _Lead, mentions: list[re.Match], start
     return out
 
 
+def _directed_recipients(st: SourceText, lead: _Lead, end: int) -> list[Span]:
+    """The recipients a press report implies when it names none after "gửi": the committees that the
+    reported document ("Công văn số 2472-CV/TU chỉ đạo các huyện ủy, ...") or its issuer ("Thường trực
+    Thành ủy yêu cầu các quận ủy, ...") directs first; classes as written, one entry."""
+    work = st.work
+    tail = _tail_end(work, lead.m.end(), lead.s1)
+    issuer: H.Organ | None = lead.values.get("issuer")
+    for verb, s, e in directed_committees(work, lead.s0, end):
+        if lead.s0 <= verb <= lead.s1 and not work[tail:verb].strip(" ,"):
+            return [st.span(s, e)]   # right after the reported document's mention
+        clause = _last_clause(work[max(lead.s0, work.rfind("\n", 0, verb) + 1):verb])
+        found = organ(_undated(clause))
+        if found is not None and (issuer is None or found[1].keyword == issuer.keyword):
+            return [st.span(s, e)]
+    return []
+
+
 def _reported(st: SourceText, lead: _Lead, mentions: list[Span], original: int | None, end: int) -> Reported:
     v = lead.values
+    if not lead.recipients:
+        lead.recipients = _directed_recipients(st, lead, end)
     signer = None
     person: _Person | None = v.get("signer")
     if person or v.get("authority"):

@@ -129,6 +129,61 @@ def test_assign_verb_examples(row):
     assert got and all(a.bodies for a in got)
 
 
+@pytest.mark.parametrize("row", rows("lead_in"), ids=lambda r: r["text"])
+def test_lead_in_examples_keep_their_subject(row):
+    """A press sentence opened by a connective still names who does what; the evidence keeps the
+    whole sentence."""
+    (a,) = assign(row["example"])
+    subject = row["example"].split(", ", 1)[1]
+    assert a.bodies and subject.startswith(a.bodies[0].split(" Ninh Bình")[0].split(" trực thuộc")[0])
+    assert a.text.startswith(row["text"])
+
+
+def test_standing_committees_of_every_level_are_a_class():
+    """"Ban thường vụ cấp ủy các cấp" is a class like "Cấp ủy các cấp": both tasks stay."""
+    got = assign("Cấp ủy các cấp cần lãnh đạo việc quán triệt Kết luận. Ban thường vụ cấp ủy các cấp lựa "
+                 "chọn hình thức tổ chức hội nghị phù hợp.")
+    assert [list(a.bodies) for a in got] == [["Cấp ủy các cấp"], ["Ban thường vụ cấp ủy các cấp"]]
+
+
+def test_standing_committee_of_a_class_in_lower_case():
+    """The press writes "giao ban thường vụ các tỉnh ủy, thành ủy ...": the class is named all the same."""
+    (a,) = assign("Bộ Chính trị, Ban Bí thư giao ban thường vụ các tỉnh ủy, thành ủy khẩn trương hoàn thành "
+                  "đề án sắp xếp bộ máy.", CENTRAL)
+    assert list(a.bodies) == ["ban thường vụ các tỉnh ủy, thành ủy"]
+
+
+def test_abbreviated_bodies_are_spelled_out_evidence_as_written():
+    text = "BTV Huyện ủy yêu cầu BTV Đảng ủy các xã, thị trấn tạm dừng tổ chức hội nghị đông người."
+    (a,) = assign(text, NAM_TRUC)
+    assert len(a.bodies) == 1 and a.bodies[0].startswith("Ban Thường vụ Đảng ủy các xã, thị trấn") and a.text == text
+
+
+@pytest.mark.parametrize("text, bodies, cooperating", [
+    # the request inside the sentence still wins over the subject after the connective
+    ("Theo đó, Chủ tịch UBND tỉnh đề nghị Sở Nội vụ theo dõi việc thực hiện.", ["Sở Nội vụ"], []),
+    ("Trong đó, Văn phòng Tỉnh ủy phối hợp với các sở, ban, ngành chuẩn bị hội trường.",
+     ["Văn phòng Tỉnh ủy Ninh Bình"], ["các sở, ban, ngành"]),
+    # a connective alone gives no task
+    ("Đồng thời, tình hình dịch bệnh vẫn diễn biến phức tạp.", None, None),
+    # a body cut from its task by a dash, the task written capitalised (a flattened table)
+    ("Sở Nội vụ – Chủ trì, phối hợp với Văn phòng Tỉnh ủy theo dõi việc thực hiện.",
+     ["Sở Nội vụ"], ["Văn phòng Tỉnh ủy Ninh Bình"]),
+    # a press headline "Body: Title" names no subject
+    ("Đảng ủy Bộ Tài chính: Triển khai chỉ đạo của Đảng ủy Khối các cơ quan Trung ương", None, None),
+    # "theo phân cấp quản lý" between the bodies and their task is no part of a name
+    ("Sở Y tế, UBND các huyện, thị xã, thành phố, theo phân cấp quản lý, tổ chức kiểm tra.",
+     ["Sở Y tế", "UBND các huyện, thị xã, thành phố"], []),
+])
+def test_lead_in_sentences(text, bodies, cooperating):
+    got = assign(text)
+    if bodies is None:
+        assert got == []
+    else:
+        (a,) = got
+        assert list(a.bodies) == bodies and list(a.cooperating) == cooperating
+
+
 @pytest.mark.parametrize("row", rows("formula"), ids=lambda r: r["text"])
 def test_formula_examples(row):
     rest = row["example"].split(" ", 3)[-1] if row["example"].startswith("Yêu cầu") else row["example"]

@@ -100,6 +100,106 @@ def test_lead(text, expected):
         assert got[key] == value, (key, got)
 
 
+# The signer's body between role and name issues when nothing else names the issuer; the press
+# writes a role's later words in lower case too.
+SIGNER_BODY = [
+    ("Sáng 4-3, Phó chủ tịch UBND tỉnh Lê Văn Tám đã ký văn bản số 912/UBND-VX về việc cho học sinh nghỉ học.",
+     "UBND tỉnh", ("Lê Văn Tám", "Phó chủ tịch")),
+    ("Ngày 22/7, Bí thư Thành ủy Hải Phòng Lê Văn Tám ký ban hành Chỉ thị về tăng cường phòng, chống dịch.",
+     "Thành ủy Hải Phòng", ("Lê Văn Tám", "Bí thư")),
+    ("Ngày 9/3/2021, thay mặt Ban Thường vụ Tỉnh ủy Lào Cai, Phó Bí thư Tỉnh ủy Lê Văn Tám đã ký Công văn số "
+     "57-CV/TU.", "Tỉnh ủy Lào Cai", ("Lê Văn Tám", "Phó Bí thư")),
+]
+
+
+@pytest.mark.parametrize("text,issuer,signer", SIGNER_BODY, ids=[t[:24] for t, _, _ in SIGNER_BODY])
+def test_signer_body_issues(text, issuer, signer):
+    r = reported(text)
+    assert r is not None and r.issuer is not None and r.issuer.name == issuer
+    assert (r.signer.name, r.signer.role) == signer
+
+
+@pytest.mark.parametrize("written,name", [
+    ("Ủy ban nhân dân (UBND) tỉnh Sơn La", "Ủy ban nhân dân tỉnh Sơn La"),
+    ("Chủ tịch Ủy ban nhân dân (UBND) tỉnh", "Chủ tịch Ủy ban nhân dân tỉnh"),
+    ("Sở Y tế (SYT) tỉnh Sơn La", "Sở Y tế tỉnh Sơn La"),
+])
+def test_glossed_abbreviation_is_no_part_of_a_name(written, name):
+    found = P.organ(written)
+    assert (found[1].name if found else None) == name
+
+
+@pytest.mark.parametrize("written,name", [
+    ("Thành ủy TP.HCM", "Thành ủy thành phố Hồ Chí Minh"),
+    ("Tỉnh ủy TT-Huế", "Tỉnh ủy Thừa Thiên Huế"),
+    ("Thành ủy Đà Nẵng", "Thành ủy Đà Nẵng"),
+])
+def test_abbreviated_province_is_spelled_out(written, name):
+    found = P.organ(written)
+    assert (found[1].name if found else None) == name
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a capitalised name after a class ("các ban đảng") starts a recipient of its own
+    ("Ngày 4/2/2021, Ban Bí thư ký Công văn số 61 gửi các tỉnh ủy, thành ủy, các ban Đảng, Ban Cán sự Đảng "
+     "Chính phủ, Đảng ủy Khối các cơ quan Trung ương về việc tổ chức Tết.",
+     ["các tỉnh ủy, thành ủy", "các ban Đảng", "Ban Cán sự Đảng Chính phủ", "Đảng ủy Khối các cơ quan Trung ương"]),
+    # after a lower-case continuation the name ends the same class
+    ("Ngày 4/2/2021, Ban Thường vụ Tỉnh ủy ký Công văn số 62-CV/TU gửi Ban Thường vụ các huyện ủy, thị ủy, "
+     "Thành ủy Hội An về việc tổ chức Tết.", ["Ban Thường vụ các huyện ủy, thị ủy, Thành ủy Hội An"]),
+])
+def test_named_recipients_split(text, expected):
+    r = reported(text)
+    assert r is not None and [sp.quote for sp in r.recipients] == expected
+
+
+# A lead date without its year takes the one year the text writes with the same month; a cited
+# document's date is no clue, and two years are none.
+YEARLESS = [
+    ("Ngày 14/03, Ban Thường vụ Tỉnh ủy ban hành Công văn số 311-CV/TU về phòng, chống cháy rừng. Các "
+     "đơn vị báo cáo kết quả trong tháng 03/2022.", "2022-03-14"),
+    ("Chiều tối 9.1, Thường trực Tỉnh ủy ban hành Công văn số 40-CV/TU. Học sinh nghỉ học từ ngày "
+     "10-1-2021.", "2021-01-09"),
+    ("Ngày 6/8, Ban Thường vụ Tỉnh ủy ban hành Chỉ thị số 21-CT/TU. Quán triệt Kết luận số 55-KL/TW "
+     "ngày 12/8/2015 của Ban Bí thư.", None),
+    ("Ngày 6/8, Ban Thường vụ Tỉnh ủy ban hành Chỉ thị số 22-CT/TU. Kế hoạch chạy từ 01/8/2023 đến "
+     "31/8/2024.", None),
+]
+
+
+@pytest.mark.parametrize("text,expected", YEARLESS, ids=[t[:24] for t, _ in YEARLESS])
+def test_yearless_lead_date(text, expected):
+    r = reported(text)
+    assert r is not None and r.date == expected
+    if expected:
+        assert r.evidence["date"].quote.split()[-1].startswith(str(int(expected[8:])))  # the day as written
+
+
+# Recipients a press report implies: the committees the reported document (or its issuer) directs,
+# as written; addressee classes that are no committees ("các cơ quan, đơn vị") are no recipients.
+IMPLIED_RECIPIENTS = [
+    ("Ban Thường vụ Huyện ủy đã ban hành Công văn số 318-CV/HU chỉ đạo các đảng ủy xã, thị trấn, chi bộ "
+     "trực thuộc hoãn tổ chức hội nghị.", ["các đảng ủy xã, thị trấn, chi bộ trực thuộc"]),
+    ("Ngày 9/3/2021, Ban Thường vụ Thành ủy ban hành Công văn số 77-CV/TU về phòng, chống dịch. Theo Công "
+     "văn, Thường trực Thành ủy yêu cầu các quận ủy, huyện ủy, các đảng ủy trực thuộc Thành ủy khẩn trương "
+     "rà soát kế hoạch.", ["các quận ủy, huyện ủy, các đảng ủy trực thuộc Thành ủy"]),
+    ("Ngày 9/3/2021, Ban Thường vụ Tỉnh ủy ban hành Công văn số 78-CV/TU. Theo đó, Ban Thường vụ Tỉnh ủy yêu "
+     "cầu các cơ quan, đơn vị, địa phương tăng cường kiểm tra.", []),
+    ("Ngày 9/3/2021, Ban Thường vụ Tỉnh ủy ban hành Công văn số 79-CV/TU yêu cầu các cấp ủy, chính quyền "
+     "tăng cường kiểm tra.", []),
+    # "gửi ..." names them: those stay the recipients
+    ("Ngày 9/3/2021, Tỉnh ủy ban hành Công văn số 80-CV/TU gửi các huyện ủy, thị ủy yêu cầu các đảng ủy "
+     "trực thuộc rà soát.", ["các huyện ủy, thị ủy"]),
+]
+
+
+@pytest.mark.parametrize("text,expected", IMPLIED_RECIPIENTS, ids=[t[-40:] for t, _ in IMPLIED_RECIPIENTS])
+def test_implied_recipients(text, expected):
+    r = reported(text)
+    assert r is not None
+    assert [s.quote for s in r.recipients] == expected
+
+
 NOT_REPORTED = [
     "Thực hiện Chỉ thị số 16/CT-TTg ngày 31/3/2020 của Thủ tướng Chính phủ, các sở cần tăng cường kiểm tra.",
     "Tỉnh ủy đã ban hành các chỉ thị về phòng, chống dịch và tổ chức thực hiện nghiêm túc.",
