@@ -38,7 +38,13 @@ class Uptake:
 def totals() -> dict[str, int]:
     """How many provinces and districts there were (2020 units, data/reference/admin_units_2020.csv)."""
     units = refdata.admin_units()
-    return {"province": len(units.provinces), "district": len(units.districts)}
+    return {"province": len(units.provinces), "district": len(_districts(units))}
+
+
+def _districts(units) -> list:
+    """The 696 district-level units of early 2025 (not those the 2025 reforms removed, which the
+    table keeps for the names documents of 2020-2024 use: thành phố Huế)."""
+    return [d for d in units.districts if d.until is None]
 
 
 def firsts(rows: Iterable[Mapping[str, Any]]) -> tuple[dict, ...]:
@@ -80,7 +86,7 @@ def curve(u: Uptake, days: int | None = None) -> list[dict]:
 def lag_table(u: Uptake) -> list[dict]:
     """One row per province that took the directive up (itself or through a district)."""
     districts_of: dict[str, int] = {}
-    for d in refdata.admin_units().districts:
+    for d in _districts(refdata.admin_units()):
         districts_of[d.province] = districts_of.get(d.province, 0) + 1
     by_province: dict[str, dict] = {}
     for r in u.firsts:

@@ -99,6 +99,7 @@ class District:
     province: str      # 2020 province name
     aliases: tuple[str, ...] = ()
     level: str = "district"
+    until: str | None = None  # last day of a unit the 1/2025 reforms removed (thành phố Huế: 2024-12-31)
 
     @property
     def unit(self) -> str:
@@ -134,7 +135,7 @@ def admin_units() -> AdminUnits:
                 split_list(r.get("province_aliases")))
         districts.append(District(
             r["district"], r["district_kind"], r["district_committee"], r["district_code"], p.name,
-            split_list(r.get("district_aliases"))))
+            split_list(r.get("district_aliases")), until=r.get("district_until") or None))
     by_key: dict[str, list] = {}
     for unit in [*provinces.values(), *districts]:
         for spelling in (unit.name, *unit.aliases):

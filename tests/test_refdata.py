@@ -27,7 +27,20 @@ def test_63_provinces_and_696_districts():
     assert len(units.provinces) == 63
     assert 696 <= len(units.districts) <= 713
     assert len(refdata.provinces_2025()) == 34
-    assert len({d.code for d in units.districts}) == len(units.districts)
+    current = [d for d in units.districts if d.until is None]
+    assert len(current) == 696
+    assert len({d.code for d in current}) == len(current)
+
+
+@pytest.mark.parametrize("name, province, until", [
+    ("Huế", "Thừa Thiên Huế", "2024-12-31"),        # split into Thuận Hóa and Phú Xuân on 1/1/2025
+    ("TP. Huế", "Thừa Thiên Huế", "2024-12-31"),
+    ("Thuận Hóa", "Thừa Thiên Huế", None),
+    ("Nam Trực", "Nam Định", None),
+])
+def test_districts_the_2025_reforms_removed_are_still_found(name, province, until):
+    district = refdata.find_district(name)
+    assert district is not None and (district.province, district.until) == (province, until)
 
 
 def test_every_2020_province_maps_to_a_2025_province():

@@ -24,6 +24,9 @@ PACKAGE_DATA = Path(vietnamadminunits.__file__).resolve().parent / "data"
 
 # The legacy table names the 2020 province Thừa Thiên Huế by its 2025 name (a city since 1/2025).
 RENAMED_2020 = {"Huế": ("Thừa Thiên Huế", "tỉnh")}
+# District-level units of 2020 that the legacy table (early 2025) no longer has: the city of Huế
+# was split into the districts Thuận Hóa and Phú Xuân on 1/1/2025. (province, [name, kind, code, until]).
+DISTRICTS_BEFORE_2025 = {"Thừa Thiên Huế": [("Huế", "thành phố", "474", "2024-12-31")]}  # ..., last day
 # Spellings seen in documents that the generic rules below do not produce.
 EXTRA_PROVINCE_ALIASES = {
     "Hồ Chí Minh": ["TP.HCM", "TP. HCM", "TP HCM", "TPHCM", "HCM"],
@@ -63,6 +66,19 @@ def write(path: Path, header: list[str], rows: list[list[str]]) -> None:
     print(f"{path.name}: {len(rows)} rows", file=sys.stderr)
 
 
+def with_districts_before_2025(rows: list[list[str]]) -> list[list[str]]:
+    """Each unit of DISTRICTS_BEFORE_2025 before the first district of its province."""
+    out, added = [], set()
+    for row in rows:
+        province = row[0]
+        if province in DISTRICTS_BEFORE_2025 and province not in added:
+            added.add(province)
+            for name, kind, code, until in DISTRICTS_BEFORE_2025[province]:
+                out.append([*row[:5], name, kind, COMMITTEE[kind], code, join(generic_aliases(name, kind)), until])
+        out.append([*row, ""])
+    return out
+
+
 def main() -> None:
     db = sqlite3.connect(PACKAGE_DATA / "dataset.db")
     legacy = db.execute(
@@ -80,10 +96,12 @@ def main() -> None:
         rows_2020.append([
             province, pkind, COMMITTEE[pkind], pcode, join(p_aliases),
             district, dkind, COMMITTEE[dkind], dcode, join(generic_aliases(district, dkind)),
-        ])
+        ])  # district_until: added by with_districts_before_2025
+    rows_2020 = with_districts_before_2025(rows_2020)
     write(OUT / "admin_units_2020.csv",
           ["province", "province_kind", "province_committee", "province_code", "province_aliases",
-           "district", "district_kind", "district_committee", "district_code", "district_aliases"],
+           "district", "district_kind", "district_committee", "district_code", "district_aliases",
+           "district_until"],
           rows_2020)
 
     rows_2025, names_2025 = [], {}
