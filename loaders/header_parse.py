@@ -182,10 +182,30 @@ class _Reader:
     def _line_place_date(self, c: Cell, i: int) -> int | None:
         m = DATE_LINE.match(c.text) or PLACE_LINE.match(c.text)
         if not m:
+            c, i, m = self._wrapped_place_date(c, i)
+        if not m:
             return None
         if "place" not in self.out:
             _set_place_date(self.st, c, m, self.out, self.ev, self.warns)
         return self._field_line(i)
+
+    def _wrapped_place_date(self, c: Cell, i: int, most: int = 2):
+        """"Sơn\nLa, ngày 16 tháng 11\nnăm 2018": a table cell whose date line a portal wrapped over
+        lines. Read as one line (line breaks as spaces: offsets stay exact) when the joined lines make
+        a date line that the first line alone does not."""
+        if is_upper(c.stripped) or len(c.stripped) > 60:
+            return c, i, None
+        end = c
+        for k in range(i, min(i + most, len(self.cells))):
+            nxt = self.cells[k]
+            if nxt.start != end.end + 1 or self.st.work[end.end] != "\n" or is_blank(nxt.text):
+                break
+            end = nxt
+            joined = Cell(c.start, end.end, self.st.work[c.start:end.end].replace("\n", " "))
+            m = DATE_LINE.match(joined.text) or PLACE_LINE.match(joined.text)
+            if m and m.end() > c.end - c.start:
+                return joined, k + 1, m
+        return c, i, None
 
     def _line_subject(self, c: Cell, i: int) -> int | None:
         """"V/v ...", "Về việc ..." (a second one is the header printed again: read and dropped)."""

@@ -562,3 +562,23 @@ def test_heading_organ_examples(row):
     text = f"{row['example']}\n*\nĐẢNG CỘNG SẢN VIỆT NAM\nSố: 5-QĐ/TW\nHà Nội, ngày 2 tháng 3 năm 2024\nQUY ĐỊNH\n"
     assert H.parse_header(SourceText.from_text(text + "Nội dung.\nT/M BỘ CHÍNH TRỊ\nTrần Văn An\n")).issuer.name == "Bộ Chính trị"
     assert H.parse_header(SourceText.from_text(text)).issuer.name == H.split_organs(row["example"])[0].name
+
+
+# A table header whose cells a legal-database page wrapped over lines, each cell ended by a "|" line:
+# the place and date line runs over two or three lines and is read as one.
+_TABLE_HEAD = "ỦY BAN NHÂN DÂN\nTỈNH ĐIỆN BIÊN\n-------\n|\nCỘNG\nHÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n|\nSố: 88/KH-UBND\n|\n"
+_TABLE_TAIL = "|\nKẾ HOẠCH\nTRIỂN KHAI TIÊM CHỦNG MỞ RỘNG NĂM 2021\nThực hiện Quyết định số 12/QĐ-BYT, Ủy ban nhân dân tỉnh ban hành kế hoạch.\n"
+
+
+@pytest.mark.parametrize("date_cell, place, date", [
+    ("Điện Biên, ngày 15\ntháng 3 năm 2021\n", "Điện Biên", "2021-03-15"),
+    ("Điện\nBiên, ngày 15 tháng 3\nnăm 2021\n", "Điện Biên", "2021-03-15"),
+    ("Điện Biên, ngày\n15 tháng 03 năm 2021\n", "Điện Biên", "2021-03-15"),
+    ("Điện Biên, ngày 15 tháng 3 năm 2021\n", "Điện Biên", "2021-03-15"),
+])
+def test_date_line_wrapped_inside_a_table_cell(date_cell, place, date):
+    from loaders.extract import extract_text
+
+    record = extract_text(_TABLE_HEAD + date_cell + _TABLE_TAIL)
+    assert (record.place, record.date, record.subject) == (place, date, "TRIỂN KHAI TIÊM CHỦNG MỞ RỘNG NĂM 2021")
+    assert record.evidence["date"].quote.split()[-2:] == ["năm", "2021"]  # the quote runs over the wrapped lines
