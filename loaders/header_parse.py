@@ -13,7 +13,8 @@ from loaders.header_fields import (
 from loaders.header_locate import header_start, might_hold_motto
 from loaders.header_layout import Cell, cells, is_blank, is_upper
 from loaders.header_organs import (
-    Organ, inherit, leading_body, lookup_district, lookup_province, make_organ, organ_row, split_organs,
+    Organ, inherit, is_under, leading_body, lookup_district, lookup_province, make_organ, organ_row, split_organs,
+    under_parent,
 )
 from loaders.header_vocab import bare_key, code_label, spellings
 from loaders.records import Span
@@ -392,7 +393,9 @@ def _assign_organs(st, blocks, title_at, out, ev):
         span = st.span(block[0].start, block[-1].end)
         issuer = organs[-1]
         parent = organs[-2] if len(organs) > 1 else None
-        if parent and not issuer.province and parent.province:
+        if parent and is_under(issuer):
+            issuer = under_parent(issuer, parent)
+        elif parent and not issuer.province and parent.province:
             issuer = inherit(issuer, parent)
         out["issuer"], out["parent"] = issuer, parent
         ev["issuer"] = span
