@@ -86,6 +86,11 @@ def _first_words() -> frozenset[str]:
     return frozenset(r["spelling"].split()[0] for kind in ("organ", "unit") for r in markers(kind))
 
 
+def opens_organ(line: str) -> bool:
+    """The line starts with a body's keyword ("ỦY BAN NHÂN DÂN TỈNH X", not "THỰC HIỆN ... CỦA BỘ Y TẾ")."""
+    return bool(_organ_re().match(clean(fix_ocr(line))))
+
+
 def split_organs(block: str, lines: tuple[str, ...] = ()) -> list[Organ]:
     """"ĐẢNG BỘ TỈNH NAM ĐỊNH HUYỆN ỦY NAM TRỰC" -> [Đảng bộ tỉnh Nam Định, Huyện ủy Nam Trực].
     With ``lines`` (the block's header lines) the block is their join."""

@@ -614,3 +614,33 @@ def test_body_line_under_a_committee(body_line, issuer):
     text = (f"TỈNH ỦY CAO BẰNG\n{body_line}\n*\nĐẢNG CỘNG SẢN VIỆT NAM\nSố: 12-CV/BTGTU\n"
             "Cao Bằng, ngày 9 tháng 5 năm 2022\nKính gửi: Các huyện ủy.\n")
     assert extract_text(text).issuer == issuer
+
+
+# The trích yếu between the type title and the line naming the issuing authority (a Quyết định's layout):
+# in capitals, in sentence case, or naming a body inside it.
+_QD_HEAD = "ỦY BAN NHÂN DÂN\nTỈNH HÀ GIANG\nSố: 517/QĐ-UBND\nHà Giang, ngày 4 tháng 8 năm 2021\n"
+_QD_TAIL = "ỦY BAN NHÂN DÂN TỈNH HÀ GIANG\nCăn cứ Luật Tổ chức chính quyền địa phương ngày 19/6/2015;\n"
+
+
+@pytest.mark.parametrize("title_and_subject, subject", [
+    ("QUYẾT ĐỊNH\nPHÊ DUYỆT ĐỀ ÁN PHÁT TRIỂN CHÈ SHAN TUYẾT\nĐẾN NĂM 2025\n",
+     "PHÊ DUYỆT ĐỀ ÁN PHÁT TRIỂN CHÈ SHAN TUYẾT ĐẾN NĂM 2025"),
+    ("QUYẾT ĐỊNH\n\nBan hành Quy chế quản lý cửa khẩu phụ\ntrên địa bàn tỉnh Hà Giang\n\n",
+     "Ban hành Quy chế quản lý cửa khẩu phụ trên địa bàn tỉnh Hà Giang"),
+    ("KẾ HOẠCH\nTHỰC HIỆN CHỈ THỊ SỐ 09/CT-TTG NGÀY 1/4/2021 CỦA THỦ TƯỚNG CHÍNH PHỦ VỀ\nPHÒNG CHỐNG CHÁY RỪNG\n",
+     "THỰC HIỆN CHỈ THỊ SỐ 09/CT-TTG NGÀY 1/4/2021 CỦA THỦ TƯỚNG CHÍNH PHỦ VỀ PHÒNG CHỐNG CHÁY RỪNG"),
+])
+def test_subject_above_the_authority_line(title_and_subject, subject):
+    from loaders.extract import extract_text
+
+    record = extract_text(_QD_HEAD + title_and_subject + _QD_TAIL)
+    assert record.subject == subject
+    assert record.issuer.endswith("tỉnh Hà Giang")
+
+
+def test_conference_body_line_is_still_no_subject():
+    from loaders.extract import extract_text
+
+    text = ("TỈNH ỦY HÀ GIANG\n*\nSố 31-KL/TU\nHà Giang, ngày 4 tháng 8 năm 2021\nKẾT LUẬN\nHỘI NGHỊ LẦN THỨ CHÍN\n"
+            "BAN CHẤP HÀNH ĐẢNG BỘ TỈNH (KHÓA XVII)\nvề phát triển kinh tế cửa khẩu\n\nHội nghị đã thảo luận kỹ các nội dung.\n")
+    assert extract_text(text).subject == "về phát triển kinh tế cửa khẩu"
