@@ -644,3 +644,14 @@ def test_conference_body_line_is_still_no_subject():
     text = ("TỈNH ỦY HÀ GIANG\n*\nSố 31-KL/TU\nHà Giang, ngày 4 tháng 8 năm 2021\nKẾT LUẬN\nHỘI NGHỊ LẦN THỨ CHÍN\n"
             "BAN CHẤP HÀNH ĐẢNG BỘ TỈNH (KHÓA XVII)\nvề phát triển kinh tế cửa khẩu\n\nHội nghị đã thảo luận kỹ các nội dung.\n")
     assert extract_text(text).subject == "về phát triển kinh tế cửa khẩu"
+
+
+@pytest.mark.parametrize("place", ["Phan Rang-Tháp Chàm", "Phan Rang - Tháp Chàm"])
+def test_flattened_header_with_a_hyphenated_place(place):
+    from loaders.extract import extract_text
+
+    text = (f"UBND TỈNH NINH THUẬN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM SỞ Y TẾ Độc lập - Tự do - Hạnh phúc "
+            f"Số: 612/SYT-NV {place}, ngày 14 tháng 3 năm 2019 V/v tiêm vắc xin sởi cho trẻ em. "
+            "Kính gửi: - Trung tâm Y tế các huyện; - Bệnh viện tỉnh. Sở Y tế đề nghị các đơn vị khẩn trương thực hiện.")
+    record = extract_text(text)
+    assert (record.place, record.date, record.number) == (place, "2019-03-14", "612/SYT-NV")
