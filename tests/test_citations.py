@@ -512,3 +512,25 @@ def test_a_cited_symbol_is_fixed_like_a_header_number():
 def test_issuer_ends_before_the_title_verb(text, number, issuer):
     (doc,) = [c for c in cited(text) if c.number == number]
     assert doc.issuer == issuer
+
+
+@pytest.mark.parametrize("row", rows("citation_patterns.csv", "symbol_completes"), ids=lambda r: r["text"])
+def test_symbol_completes_examples(row):
+    found = cite("Thực hiện " + row["example"] + " về phòng chống dịch.", complete_symbols=True)
+    (doc,) = [c for c, _ in found.citations]
+    assert (doc.doc_type, doc.number) == (row["text"], row["value"])
+    assert any("completed" in w for w in found.warnings)
+
+
+@pytest.mark.parametrize("text, number", [
+    ("Thực hiện Chỉ thị 05 của Bộ Chính trị về học tập đạo đức.", "05-CT/TW"),      # through its parent
+    ("Thực hiện Đề án 06 của Thủ tướng Chính phủ về dữ liệu dân cư.", "06"),        # no symbol_completes row
+    ("Thực hiện Chỉ thị 12 của Sở Y tế về an toàn thực phẩm.", "12"),               # no fixed issuer code
+    ("Thực hiện Chỉ thị số 31/2009/CT-TTg của Thủ tướng Chính phủ.", "31/2009/CT-TTg"),  # a symbol stays
+])
+def test_symbol_completion_only_with_both_codes(text, number):
+    assert [c.number for c in cited(text, complete_symbols=True)] == [number]
+
+
+def test_bare_numbers_stay_as_written_unless_asked():  # a press report's numbers are its evidence
+    assert [c.number for c in cited("Thực hiện Chỉ thị 16 của Thủ tướng Chính phủ về cách ly.")] == ["16"]
