@@ -407,7 +407,9 @@ def _confusables():
 @pytest.mark.parametrize("row", _confusables(), ids=lambda r: f"{r['scope']}-{r['wrong']}")
 def test_ocr_confusable_examples(row):
     """Every row of ocr_confusables.csv: its example put right (organ line or number symbol)."""
-    fix = H.fix_ocr if row["scope"] == "organ_word" else H.normalize_number
+    from loaders.grammar import repair_caps
+
+    fix = {"organ_word": H.fix_ocr, "caps_word": repair_caps}.get(row["scope"], H.normalize_number)
     assert fix(row["example"]) == row["fixed"]
 
 
@@ -655,3 +657,38 @@ def test_flattened_header_with_a_hyphenated_place(place):
             "Kính gửi: - Trung tâm Y tế các huyện; - Bệnh viện tỉnh. Sở Y tế đề nghị các đơn vị khẩn trương thực hiện.")
     record = extract_text(text)
     assert (record.place, record.date, record.number) == (place, "2019-03-14", "612/SYT-NV")
+
+
+# Capitals OCR misread on header and signature lines, put right when the reference data knows the word
+# one letter swap makes (ocr_confusables.csv caps_word); the evidence still quotes the text as read.
+@pytest.mark.parametrize("text, field, value", [
+    ("TỈNH ỦY HÒA BÌNH\nBAN TỔ CHÚC\n*\nSố 88-CV/BTCTU\nHòa Bình, ngày 2 tháng 6 năm 2022\nKính gửi: Các huyện ủy.\n"
+     "Đề nghị các đồng chí thực hiện.\n", "issuer", "Ban Tổ chức Tỉnh ủy Hòa Bình"),
+    ("DẢNG BỘ TỈNH HÒA BÌNH\nHUYỆN ỦY LẠC SƠN\n*\nSố 88-CV/HU\nLạc Sơn, ngày 2 tháng 6 năm 2022\nKính gửi: Các chi bộ.\n",
+     "issuer", "Huyện ủy Lạc Sơn"),
+])
+def test_caps_misread_by_ocr_in_a_header(text, field, value):
+    from loaders.extract import extract_text
+
+    assert getattr(extract_text(text), field) == value
+
+
+def test_caps_misread_by_ocr_in_a_signature_keeps_the_quote():
+    from loaders.extract import extract_text
+
+    text = ("BAN CHỈ ĐẠO PHÒNG CHỐNG DỊCH\nTỈNH HÒA BÌNH\nSố: 14/BCĐ\nHòa Bình, ngày 2 tháng 6 năm 2022\nV/v phòng dịch\n"
+            "Kính gửi: Các sở.\nCác sở thực hiện.\nNơi nhận:\n- Như trên;\n- Lưu VT.\nKT. TRUỞNG BAN\nPHÓ TRUỞNG BAN\nBùi Văn Khánh\n")
+    record = extract_text(text)
+    assert (record.signer.role, record.signer.authority) == ("PHÓ TRƯỞNG BAN", "KT. TRƯỞNG BAN")
+    assert "TRUỞNG" in record.evidence["signer.role"].quote
+
+
+@pytest.mark.parametrize("text", [
+    "Ông Nguyễn Văn Truởng dự họp",    # not an upper-case line
+    "SỐ 12-CV/TU",                     # a line with a number: its symbol's letters are codes
+    "KT. TRUONG BAN",                  # two letters away from a known word
+])
+def test_caps_repair_leaves_alone(text):
+    from loaders.grammar import repair_caps
+
+    assert repair_caps(text) == text
