@@ -33,7 +33,7 @@ from loaders.grammar import UPPER, alternation
 from loaders.header import date_from_parts, normalize_number
 from loaders.header_fields import body_end
 from loaders.records import CitedDocument, Span
-from loaders.refdata import find_issuer_code, table
+from loaders.refdata import find_issuer_code, issuer_codes, table
 from loaders.text import SourceText, clean
 
 
@@ -556,6 +556,43 @@ def _context_fill(w: str, hit: _Hit, ctx: DocContext) -> None:
 
 
 @lru_cache(maxsize=1)
+def _issuer_code_of() -> dict[str, tuple[str, str]]:
+    """Body name -> (issuer code, channel): issuer_codes.csv's fixed bodies, and a central body without a
+    code of its own through its parents in central_bodies.csv (Bộ Chính trị -> Ban Chấp hành Trung ương: TW)."""
+    own = {c.body: (c.code, c.channel) for c in issuer_codes() if c.body and "{" not in c.body}
+    parents = {r["name"]: r.get("parent") or "" for r in table("central_bodies")}
+    out = dict(own)
+    for name in parents:
+        up, seen = name, set()
+        while up and up not in own and up not in seen:
+            seen.add(up)
+            up = parents.get(up, "")
+        if up in own:
+            out.setdefault(name, own[up])
+    return out
+
+
+def completed_number(number: str | None, doc_type: str | None, issuer: str | None) -> str | None:
+    """"Chỉ thị 16 của Thủ tướng Chính phủ" -> 16/CT-TTg: a bare number of a type whose symbol carries no
+    year (symbol_completes rows) with the type's and the issuer's codes, in the issuer's system's form
+    (State NUMBER/TYPE-ISSUER, Party NUMBER-TYPE/ISSUER)."""
+    if not (number and number.isdigit() and doc_type and issuer):
+        return number
+    if doc_type not in {t for t, _ in patterns()["symbol_completes"]}:
+        return number
+    found = _issuer_code_of().get(issuer)
+    if not found:
+        return number
+    code, channel = found
+    types = [r for r in table("doc_types") if r["name_vi"] == doc_type and r["channel"] in (channel, "both")]
+    types.sort(key=lambda r: r["channel"] != "both")  # "Công điện": CĐ, not the Party's Điện mật code
+    if not types:
+        return number
+    kind = types[0]["code"]
+    return f"{number}-{kind}/{code}" if channel == "party" else f"{number}/{kind}-{code}"
+
+
+@lru_cache(maxsize=1)
 def _issuer_rewrites() -> tuple[tuple[re.Pattern, str], ...]:
     """issuer_rewrite rows: "Đại hội lần thứ {n} của Đảng" -> "Đại hội đại biểu toàn quốc lần thứ {n} của Đảng"."""
     out = []
@@ -636,19 +673,22 @@ def _info(hit: _Hit) -> int:
     return sum(x is not None for x in (hit.date, hit.issuer, hit.subject)) + hit.issuer_from_tail
 
 
-def find_citations(st: SourceText, ctx: DocContext, own_number: str | None = None, start: int = 0) -> CitationsFound:
+def find_citations(st: SourceText, ctx: DocContext, own_number: str | None = None, start: int = 0,
+                   complete_symbols: bool = False) -> CitationsFound:
     """Every specific document the text cites, generic mentions, and plain-words warnings. Never raises.
 
     ``own_number``: the document's number, never a citation (also written bare: "Hướng dẫn số 26");
     ``start``: where the document's own words begin (a press lead before an original's header is the
-    journalist's, and what it mentions is not cited by the document)."""
+    journalist's, and what it mentions is not cited by the document); ``complete_symbols``: a bare number
+    gets its symbol from the type and issuer codes (completed_number), for an original's citations."""
     try:
-        return _find(st, ctx or DocContext(), own_number, max(0, start))
+        return _find(st, ctx or DocContext(), own_number, max(0, start), complete_symbols)
     except Exception as exc:  # one odd document must not stop a batch; say what happened
         return CitationsFound(warnings=(f"citations not read: {type(exc).__name__}: {exc}",))
 
 
-def _find(st: SourceText, ctx: DocContext, own_number: str | None, start: int = 0) -> CitationsFound:
+def _find(st: SourceText, ctx: DocContext, own_number: str | None, start: int = 0,
+          complete_symbols: bool = False) -> CitationsFound:
     w = " " * start + st.work[start:] if start else st.work  # same offsets, nothing before start
     limit = body_end(w)
     own = norm_number(own_number) if own_number else ""
@@ -705,8 +745,11 @@ def _find(st: SourceText, ctx: DocContext, own_number: str | None, start: int = 
         if best.date_warning:
             cited_name = " ".join(x for x in (best.doc_type or "document", best.number) if x)
             warnings.append(f"cited {cited_name}: {best.date_warning}")
+        number = completed_number(best.number, best.doc_type, issuer) if complete_symbols else best.number
+        if number != best.number:
+            warnings.append(f"cited {best.doc_type} {best.number}: number completed from the type and issuer codes: {number}")
         cited = CitedDocument(
-            text=st.value(best.start, best.end), doc_type=best.doc_type, number=best.number, date=best.date,
+            text=st.value(best.start, best.end), doc_type=best.doc_type, number=number, date=best.date,
             issuer=issuer, relation=best.relation, explicit=best.explicit, cited_from=best.cited_from,
             date_as_written=written, subject=best.subject,
         )

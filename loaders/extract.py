@@ -72,7 +72,10 @@ def extract(st: SourceText, source: str, sha256: str | None = None) -> DocumentR
 
     cited, generic = (), ()
     start = _own_words_start(head, rep)
-    found = run.guard("citations", lambda: find_citations(st, ctx, own_number=facts.get("number"), start=start))
+    # an original's bare "Chỉ thị 16 của Thủ tướng" stands for its symbol; a press report's numbers stay as written
+    original = facts.get("text_kind") == "ORIG"
+    found = run.guard("citations", lambda: find_citations(st, ctx, own_number=facts.get("number"), start=start,
+                                                          complete_symbols=original))
     if found is not None:
         own = [(c, sp) for c, sp in found.citations if not _is_self(c, facts) and not _reported_itself(sp, rep)]
         dropped = [c.number for c, _ in found.citations if c.number and _is_self(c, facts)]

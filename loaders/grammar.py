@@ -114,6 +114,67 @@ def confusables(scope: str) -> tuple[tuple[str, str], ...]:
     return tuple(sorted(rows, key=lambda r: -len(r[0])))
 
 
+@lru_cache(maxsize=1)
+def caps_vocabulary() -> frozenset[str]:
+    """Every word of the reference data, in capitals: what header, title and signature lines are made of
+    (body names, roles, places). ocr_confusables.csv is left out: its examples are misreadings."""
+    from loaders.paths import REFERENCE
+    words: set[str] = set()
+    for path in sorted(REFERENCE.glob("*.csv")):
+        if path.stem == "ocr_confusables":
+            continue
+        for row in table(path.stem):
+            for value in row.values():
+                words.update(w.upper() for w in _LETTERS.findall(value or ""))
+    return frozenset(words)
+
+
+_LETTERS = re.compile(r"[^\W\d_]+")
+_CAPS_LINE = re.compile(r"[^\n|]+")
+
+
+def repair_caps(text: str) -> str:
+    """Capitals misread by OCR, put right on upper-case lines ("KT. TRUỞNG BAN" -> TRƯỞNG, "TỔ CHÚC" ->
+    CHỨC): a word the reference data does not know becomes the known word one caps_word swap of
+    ocr_confusables.csv makes. One letter for one: offsets stay."""
+    swaps = [(w, r) for w, r in confusables("caps_word") if len(w) == len(r) == 1]
+    if not swaps:
+        return text
+    out = None
+    for line in _CAPS_LINE.finditer(text):
+        if not _mostly_upper(line.group(0)):
+            continue
+        for word in _LETTERS.finditer(line.group(0)):
+            fixed = _repaired(word.group(0), swaps)
+            if fixed != word.group(0):
+                out = out if out is not None else list(text)
+                start = line.start() + word.start()
+                out[start:start + len(fixed)] = fixed
+    return text if out is None else "".join(out)
+
+
+def _mostly_upper(line: str) -> bool:
+    """A title, organ or role line: capitals, short, no digits (a number's symbol keeps its letters)."""
+    if any(ch.isdigit() for ch in line):
+        return False
+    upper = sum(map(str.isupper, line))
+    cased = upper + sum(map(str.islower, line))
+    return len(line) <= 160 and upper >= 4 and upper >= 0.85 * cased
+
+
+def _repaired(word: str, swaps: list[tuple[str, str]]) -> str:
+    vocabulary = caps_vocabulary()
+    if len(word) < 3 or not word.isupper() or word in vocabulary:  # "TU", "CV": codes, not words
+        return word
+    for wrong, right in swaps:
+        for i, letter in enumerate(word):
+            if letter == wrong:
+                candidate = word[:i] + right + word[i + 1:]
+                if candidate in vocabulary:
+                    return candidate
+    return word
+
+
 def symbol_misread_letters() -> str:
     """Letters OCR puts for a symbol's capitals (Icelandic "Ð" for "Đ"): a symbol may start with them."""
     return "".join(w for w, _ in confusables("symbol") if len(w) == 1)

@@ -38,7 +38,9 @@ PLACE_LINE = re.compile(rf"^[\s>*-]*{_PLACE}{_DAY}\s+\d{{0,2}}\s*{_MONTH}\s*\d{{
 # Anchors of a header flattened into one line: "Số:2639" and the start of "Hải Dương, ngày ... tháng"
 # (capital "Số", colon optional: Party headers write "Số 12-CT/TU"; "công văn số 12" is no anchor)
 NUMBER_ANCHOR = re.compile(rf"(?<!\w)(?=S){_NO}\s*:?\s*(?={SYMBOL})")
-DATE_LINE_ANCHOR = re.compile(rf"(?<!\w)(?:[{UPPER}][\w.]*\s+){{0,3}}[{UPPER}][\w.]*\s*,\s*{_DAY}\s+\d{{0,2}}\s*{_MONTH}")
+# (a hyphen inside a name's word: "Phan Rang-Tháp Chàm, ngày")
+_CAP_WORD = rf"[{UPPER}][\w.]*(?: ?- ?[{UPPER}][\w.]*)?"
+DATE_LINE_ANCHOR = re.compile(rf"(?<!\w)(?:{_CAP_WORD}\s+){{0,3}}{_CAP_WORD}\s*,\s*{_DAY}\s+\d{{0,2}}\s*{_MONTH}")
 
 # "Nơi nhận:" at the start of any line: the distribution list, where the body of the text ends
 DISTRIBUTION_START = re.compile(rf"^[\s\-*]*{alternation(spellings('distribution_marker'))}\s*:", re.M)

@@ -86,6 +86,11 @@ def _first_words() -> frozenset[str]:
     return frozenset(r["spelling"].split()[0] for kind in ("organ", "unit") for r in markers(kind))
 
 
+def opens_organ(line: str) -> bool:
+    """The line starts with a body's keyword ("ỦY BAN NHÂN DÂN TỈNH X", not "THỰC HIỆN ... CỦA BỘ Y TẾ")."""
+    return bool(_organ_re().match(clean(fix_ocr(line))))
+
+
 def split_organs(block: str, lines: tuple[str, ...] = ()) -> list[Organ]:
     """"ĐẢNG BỘ TỈNH NAM ĐỊNH HUYỆN ỦY NAM TRỰC" -> [Đảng bộ tỉnh Nam Định, Huyện ủy Nam Trực].
     With ``lines`` (the block's header lines) the block is their join."""
@@ -96,6 +101,7 @@ def split_organs(block: str, lines: tuple[str, ...] = ()) -> list[Organ]:
     # "BỘ" / "SỞ" open a name only at the start of a line ("UBND TỈNH NGHỆ AN / SỞ Y TẾ"; "ĐẢNG BỘ"
     # is matched as a whole; "ĐẢNG ỦY BỘ ĐỘI BIÊN PHÒNG" is one name).
     found = [m for m in found if organ_row(m.group(0))["rest"] != "name" or m.start() in starts]
+    found = _under_lines(found, starts, len(block))
     organs = []
     for i, m in enumerate(found):
         rest = block[m.end(): found[i + 1].start() if i + 1 < len(found) else len(block)]
@@ -103,9 +109,31 @@ def split_organs(block: str, lines: tuple[str, ...] = ()) -> list[Organ]:
     return organs
 
 
+def _under_lines(found: list[re.Match], starts: set[int], end: int) -> list[re.Match]:
+    """A body of its committee ("VĂN PHÒNG", "BAN TUYÊN GIÁO" under "TỈNH ỦY X") only as a line of its
+    own, or followed by its committee's bare keyword ("BAN TUYÊN GIÁO TỈNH ỦY": that keyword dropped)."""
+    ends = {s - 1 for s in starts if s} | {end}
+    out, skip = [], None
+    for i, m in enumerate(found):
+        if m is skip:
+            continue
+        if organ_row(m.group(0))["rest"] != "under":
+            out.append(m)
+            continue
+        nxt = found[i + 1] if i + 1 < len(found) else None
+        if m.start() in starts and m.end() in ends:
+            out.append(m)
+        elif m.start() in starts and nxt and nxt.end() in ends and not any(m.end() < s <= nxt.start() for s in starts):
+            out.append(m)
+            skip = nxt
+    return out
+
+
 def make_organ(row: dict[str, str], rest: str) -> Organ:
     rest = clean(re.sub(r"\(.*?\)", " ", rest)).strip(" ,.;:-*_=~")
     keyword, level, channel, mode = row["value"], row["level"], row["channel"] or None, row["rest"]
+    if mode == "under":  # named after its parent line: see under_parent
+        return Organ(keyword, None, channel, keyword)
     if mode == "none" or not rest:
         open_unit = level if mode == "locality" else None
         return Organ(keyword, None if level in ("unit", "city") else level, channel, keyword, open_unit=open_unit)
@@ -185,11 +213,30 @@ def inherit(issuer: Organ, parent: Organ) -> Organ:
                    open_unit=None if issuer.open_unit == "province" else issuer.open_unit)
 
 
+def is_under(organ: Organ) -> bool:
+    """A body named after the committee above it ("VĂN PHÒNG" under "TỈNH ỦY LÀO CAI")."""
+    return organ_row(organ.keyword)["rest"] == "under"
+
+
+def under_parent(organ: Organ, parent: Organ) -> Organ:
+    """"BAN CHẤP HÀNH TRUNG ƯƠNG / VĂN PHÒNG" -> Văn phòng Trung ương Đảng (the central body of that
+    parent in central_bodies.csv); "TỈNH ỦY LÀO CAI / BAN TUYÊN GIÁO" -> Ban Tuyên giáo Tỉnh ủy Lào Cai."""
+    name = f"{organ.name} {parent.name}"
+    if parent.level == "central":
+        head = organ.name.casefold() + " "
+        name = next((r["name"] for r in refdata.table("central_bodies")
+                     if r["parent"] == parent.name and r["name"].casefold().startswith(head)), name)
+    return replace(organ, name=name, level=parent.level, channel=organ.channel or parent.channel,
+                   province=parent.province, province_kind=parent.province_kind, district=parent.district,
+                   district_kind=parent.district_kind, locality_phrase=parent.locality_phrase)
+
+
 # --- bodies named in running text -------------------------------------------------------------
 
 @lru_cache(maxsize=1)
 def body_name_re() -> re.Pattern:
-    organs = [r["value"] for r in markers("organ")] + list(spellings("organ"))
+    rows = [r for r in markers("organ") if r["rest"] != "under"]  # those are named after a header line only
+    organs = [r["value"] for r in rows] + [r["spelling"] for r in rows]
     acting = alternation(spellings("acting"))
     units = alternation(spellings("unit"))
     # keywords in any case; the place name after them is a run of capitalised words

@@ -13,7 +13,8 @@ from loaders.header_fields import (
 from loaders.header_locate import header_start, might_hold_motto
 from loaders.header_layout import Cell, cells, is_blank, is_upper
 from loaders.header_organs import (
-    Organ, inherit, leading_body, lookup_district, lookup_province, make_organ, organ_row, split_organs,
+    Organ, inherit, is_under, leading_body, lookup_district, lookup_province, make_organ, opens_organ, organ_row,
+    split_organs, under_parent,
 )
 from loaders.header_vocab import bare_key, code_label, spellings
 from loaders.records import Span
@@ -182,10 +183,30 @@ class _Reader:
     def _line_place_date(self, c: Cell, i: int) -> int | None:
         m = DATE_LINE.match(c.text) or PLACE_LINE.match(c.text)
         if not m:
+            c, i, m = self._wrapped_place_date(c, i)
+        if not m:
             return None
         if "place" not in self.out:
             _set_place_date(self.st, c, m, self.out, self.ev, self.warns)
         return self._field_line(i)
+
+    def _wrapped_place_date(self, c: Cell, i: int, most: int = 2):
+        """"Sơn\nLa, ngày 16 tháng 11\nnăm 2018": a table cell whose date line a portal wrapped over
+        lines. Read as one line (line breaks as spaces: offsets stay exact) when the joined lines make
+        a date line that the first line alone does not."""
+        if is_upper(c.stripped) or len(c.stripped) > 60:
+            return c, i, None
+        end = c
+        for k in range(i, min(i + most, len(self.cells))):
+            nxt = self.cells[k]
+            if nxt.start != end.end + 1 or self.st.work[end.end] != "\n" or is_blank(nxt.text):
+                break
+            end = nxt
+            joined = Cell(c.start, end.end, self.st.work[c.start:end.end].replace("\n", " "))
+            m = DATE_LINE.match(joined.text) or PLACE_LINE.match(joined.text)
+            if m and m.end() > c.end - c.start:
+                return joined, k + 1, m
+        return c, i, None
 
     def _line_subject(self, c: Cell, i: int) -> int | None:
         """"V/v ...", "Về việc ..." (a second one is the header printed again: read and dropped)."""
@@ -242,7 +263,9 @@ class _Reader:
     def _line_lower_subject(self, c: Cell, i: int) -> int | None:
         """"KẾ HOẠCH / thực hiện Kế hoạch số 120-KH/TU ...": a lower-case trích yếu under the title."""
         text = c.stripped
-        if "subject" in self.out or not text[:1].islower() or len(text) >= 300 or not _after_title(self.cells, i - 1):
+        if "subject" in self.out or len(text) >= 300 or not _after_title(self.cells, i - 1):
+            return None
+        if not (text[:1].islower() or _sentence_case_subject(self.cells, i - 1)):
             return None
         return _set_subject(self.st, c, self.cells, i, self.out, self.ev)
 
@@ -283,21 +306,52 @@ def _set_place_date(st, c: Cell, m, out: dict, ev: dict, warns: list[str]) -> No
 
 
 def _continues_caps(c: Cell) -> bool:
-    return is_upper(c.stripped) and not split_organs(c.stripped)
+    """An upper-case line that opens no body's name ("... CỦA THỦ TƯỚNG CHÍNH PHỦ VỀ" names one inside)."""
+    return is_upper(c.stripped) and not (split_organs(c.stripped) and opens_organ(c.stripped))
+
+
+def _next_filled(all_cells: tuple[Cell, ...], j: int) -> int:
+    while j < len(all_cells) and is_blank(all_cells[j].text):
+        j += 1
+    return j
+
+
+def _authority_line(all_cells: tuple[Cell, ...], j: int) -> bool:
+    """Cell j is the line naming the issuing authority between the trích yếu and the text ("QUYẾT
+    ĐỊNH / PHÊ DUYỆT ... / ỦY BAN NHÂN DÂN TỈNH X / Căn cứ ..."): upper case, opening a body's name,
+    followed by a line that is neither upper case nor a trích yếu (a conference's body line is)."""
+    if j >= len(all_cells) or not is_upper(all_cells[j].stripped) or not opens_organ(all_cells[j].stripped):
+        return False
+    k = _next_filled(all_cells, j + 1)
+    after = all_cells[k] if k < len(all_cells) else None
+    return after is not None and not (is_upper(after.stripped) or after.stripped[:1].islower()
+                                      or line_patterns()["subject"].match(after.text))
 
 
 def _caps_subject(all_cells: tuple[Cell, ...], k: int) -> bool:
-    """Cell k and the upper-case lines after it are the trích yếu: no body is named in them and no
+    """Cell k and the upper-case lines after it are the trích yếu: no body's name opens them and no
     lower-case or "về ..." trích yếu follows them ("KẾT LUẬN / HỘI NGHỊ LẦN THỨ BẢY / BAN CHẤP
-    HÀNH ... / về xây dựng ..." has its trích yếu below)."""
+    HÀNH ... / về xây dựng ..." has its trích yếu below), unless what follows is the authority line."""
     j = k
     while j < len(all_cells) and (is_blank(all_cells[j].text) or _continues_caps(all_cells[j])):
         j += 1
     if j == k:
         return False
     after = all_cells[j] if j < len(all_cells) else None
-    return after is None or not (is_upper(after.stripped) or after.stripped[:1].islower()
-                                 or line_patterns()["subject"].match(after.text))
+    return after is None or _authority_line(all_cells, j) or not (
+        is_upper(after.stripped) or after.stripped[:1].islower() or line_patterns()["subject"].match(after.text))
+
+
+def _sentence_case_subject(all_cells: tuple[Cell, ...], k: int) -> bool:
+    """"QUYẾT ĐỊNH / Ban hành Quy định quản lý ... / UỶ BAN NHÂN DÂN TỈNH X": a trích yếu starting with a
+    capital, its lower-case lines, then the authority line."""
+    c = all_cells[k]
+    if not c.stripped[:1].isupper() or is_upper(c.stripped) or _header_element(c):
+        return False
+    j = k + 1
+    while j < len(all_cells) and (is_blank(all_cells[j].text) or all_cells[j].stripped[:1].islower()):
+        j += 1
+    return _authority_line(all_cells, j)
 
 
 def _after_title(all_cells: tuple[Cell, ...], k: int) -> bool:
@@ -372,7 +426,9 @@ def _assign_organs(st, blocks, title_at, out, ev):
         span = st.span(block[0].start, block[-1].end)
         issuer = organs[-1]
         parent = organs[-2] if len(organs) > 1 else None
-        if parent and not issuer.province and parent.province:
+        if parent and is_under(issuer):
+            issuer = under_parent(issuer, parent)
+        elif parent and not issuer.province and parent.province:
             issuer = inherit(issuer, parent)
         out["issuer"], out["parent"] = issuer, parent
         ev["issuer"] = span

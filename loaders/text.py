@@ -58,7 +58,8 @@ class SourceText:
         canonical = unicodedata.normalize("NFC", text)
         work = mask_markdown(unify_tones(canonical))
         from loaders.header_locate import break_flattened  # imports refdata, which imports this module
-        work = break_flattened(work)
+        from loaders.grammar import repair_caps
+        work = repair_caps(break_flattened(work))
         assert len(work) == len(canonical)
         return cls(canonical, work)
 

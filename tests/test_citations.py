@@ -496,3 +496,41 @@ def test_nothing_before_start_is_cited():
 def test_a_cited_symbol_is_fixed_like_a_header_number():
     (doc,) = cited("Thực hiện Nghị quyết số 13-NQ/TƯ ngày 5/3/2021 của Bộ Chính trị về phòng, chống dịch.")
     assert doc.number == "13-NQ/TU"
+
+
+# an issuer's name ends before the verb that opens the cited document's title (seen on provincial portals)
+@pytest.mark.parametrize("text, number, issuer", [
+    ("Căn cứ Nghị định số 31/2019/NĐ-CP ngày 10/4/2019 của Chính phủ quy định chức năng của Bộ Xây dựng;",
+     "31/2019/NĐ-CP", "Chính phủ"),
+    ("Căn cứ Quyết định số 744/QĐ-TTg ngày 02/6/2021 của Thủ tướng Chính phủ phê duyệt Đề án trồng rừng;",
+     "744/QĐ-TTg", "Thủ tướng Chính phủ"),
+    ("Căn cứ Thông tư số 12/2020/TT-BTC ngày 03/3/2020 của Bộ Tài chính Hướng dẫn quản lý kinh phí;",
+     "12/2020/TT-BTC", "Bộ Tài chính"),
+    ("Căn cứ Nghị định số 08/2022/NĐ-CP ngày 09/01/2022 của Chính phủ sửa đổi một số điều;",
+     "08/2022/NĐ-CP", "Chính phủ"),
+])
+def test_issuer_ends_before_the_title_verb(text, number, issuer):
+    (doc,) = [c for c in cited(text) if c.number == number]
+    assert doc.issuer == issuer
+
+
+@pytest.mark.parametrize("row", rows("citation_patterns.csv", "symbol_completes"), ids=lambda r: r["text"])
+def test_symbol_completes_examples(row):
+    found = cite("Thực hiện " + row["example"] + " về phòng chống dịch.", complete_symbols=True)
+    (doc,) = [c for c, _ in found.citations]
+    assert (doc.doc_type, doc.number) == (row["text"], row["value"])
+    assert any("completed" in w for w in found.warnings)
+
+
+@pytest.mark.parametrize("text, number", [
+    ("Thực hiện Chỉ thị 05 của Bộ Chính trị về học tập đạo đức.", "05-CT/TW"),      # through its parent
+    ("Thực hiện Đề án 06 của Thủ tướng Chính phủ về dữ liệu dân cư.", "06"),        # no symbol_completes row
+    ("Thực hiện Chỉ thị 12 của Sở Y tế về an toàn thực phẩm.", "12"),               # no fixed issuer code
+    ("Thực hiện Chỉ thị số 31/2009/CT-TTg của Thủ tướng Chính phủ.", "31/2009/CT-TTg"),  # a symbol stays
+])
+def test_symbol_completion_only_with_both_codes(text, number):
+    assert [c.number for c in cited(text, complete_symbols=True)] == [number]
+
+
+def test_bare_numbers_stay_as_written_unless_asked():  # a press report's numbers are its evidence
+    assert [c.number for c in cited("Thực hiện Chỉ thị 16 của Thủ tướng Chính phủ về cách ly.")] == ["16"]
