@@ -8,8 +8,11 @@ Per store and saved query (parameters picked as bench/run.py picks them): `rows`
 (warm, median CPU and wall time of --repeats runs of the whole query through directive_kg.queries.run:
 this machine is shared, so CPU is the comparable figure); `rows_per_cpu_s` = rows / CPU time;
 `page_cpu_ms` / `page_ms`, the same for the first page (`limit=--page`, 1,000 rows), for a query that
-can be paged (not summarised). Prints a table and,
-with --json, writes the figures.
+can be paged (not summarised). A listing (`# table: yes`) is read from the table its build wrote
+(`source` table; directive_kg.listings) and measured as SPARQL too (`sparql_*`: the same query on the
+pyoxigraph store, as before the tables); `rows_per_s` = rows / wall time. `--write-tables` first
+rewrites each store's tables and prints the stage's CPU and wall time (what a build spends on them).
+Prints a table and, with --json, writes the figures.
 """
 from __future__ import annotations
 
@@ -45,6 +48,33 @@ def _median_ms(fn, repeats: int) -> tuple[float, float, int]:
     return statistics.median(times) * 1000, statistics.median(cpus) * 1000, n
 
 
+def write_tables(store: Path) -> dict:
+    """Rewrite the store's listing tables (the build's stage "tables"): CPU and wall seconds."""
+    from directive_kg.listings import write_tables as write
+    from loaders.store import open_store
+
+    with open_store(store, read_only=False) as kg:
+        started, cpu = time.perf_counter(), time.process_time()
+        rows = write(kg.store, kg.path)
+        figures = {"wall_s": round(time.perf_counter() - started, 2), "cpu_s": round(time.process_time() - cpu, 2),
+                   "rows": rows}
+    print(f"  {store.name:<14} tables stage: {figures['cpu_s']} CPU s ({figures['wall_s']} s wall), "
+          f"{sum(rows.values())} rows", file=sys.stderr, flush=True)
+    return figures
+
+
+def _figures(fn, rows_fn, repeats: int, page: int | None) -> dict:
+    full_ms, full_cpu, rows = _median_ms(fn, repeats)
+    out = {"rows": rows, "median_ms": round(full_ms, 1), "cpu_ms": round(full_cpu, 1),
+           "rows_per_cpu_s": round(rows / (full_cpu / 1000)) if rows and full_cpu else None,
+           "rows_per_s": round(rows / (full_ms / 1000)) if rows and full_ms else None,
+           "page_ms": None, "page_cpu_ms": None}
+    if page is not None:
+        page_ms, page_cpu, _ = _median_ms(lambda: rows_fn(page), repeats)
+        out.update(page_ms=round(page_ms, 1), page_cpu_ms=round(page_cpu, 1))
+    return out
+
+
 def measure(store: Path, repeats: int, page: int, only: set[str] | None) -> dict[str, dict]:
     from directive_kg.queries import list_queries, run
     from loaders.store import open_store
@@ -56,18 +86,22 @@ def measure(store: Path, repeats: int, page: int, only: set[str] | None) -> dict
             if only and q.name not in only:
                 continue
             given = params.get(q.name, {})
-            full_ms, full_cpu, rows = _median_ms(lambda: len(run(q, given, store=kg.store, timeout=None)), repeats)
-            page_ms = page_cpu = None
-            if not q.summary:
-                page_ms, page_cpu, _ = _median_ms(lambda: len(run(q, given, store=kg.store, timeout=None, limit=page)), repeats)
-            out[q.name] = {"rows": rows, "median_ms": round(full_ms, 1), "cpu_ms": round(full_cpu, 1),
-                           "page_ms": None if page_ms is None else round(page_ms, 1),
-                           "page_cpu_ms": None if page_cpu is None else round(page_cpu, 1),
-                           "rows_per_cpu_s": round(rows / (full_cpu / 1000)) if rows and full_cpu else None,
-                           "params": given}
-            print(f"  {store.name:<14} {q.name:<20} rows {rows:>7}  median {full_ms:9.1f} ms (CPU {full_cpu:9.1f})  "
-                  f"page {'-' if page_ms is None else f'{page_ms:.1f} (CPU {page_cpu:.1f})':>20} ms  "
-                  f"{out[q.name]['rows_per_cpu_s'] or 0:>9} rows/CPU s", file=sys.stderr, flush=True)
+            paged = None if q.summary else page
+            source = run(q, given, store=kg, timeout=None, limit=None if q.summary else 1).origin
+            f = _figures(lambda: len(run(q, given, store=kg, timeout=None)),
+                         lambda n: len(run(q, given, store=kg, timeout=None, limit=n)), repeats, paged)
+            f.update(source=source, params=given)
+            if source == "table":  # the same listing as SPARQL on the store: what the table replaces
+                s = _figures(lambda: len(run(q, given, store=kg.store, timeout=None)),
+                             lambda n: len(run(q, given, store=kg.store, timeout=None, limit=n)), repeats, paged)
+                f.update({f"sparql_{k}": v for k, v in s.items()})
+            out[q.name] = f
+            page_cell = "-" if f["page_ms"] is None else f"{f['page_ms']} (CPU {f['page_cpu_ms']})"
+            print(f"  {store.name:<14} {q.name:<20} {source:<6} rows {f['rows']:>7}  median {f['median_ms']:9.1f} ms "
+                  f"(CPU {f['cpu_ms']:9.1f})  page {page_cell:>20} ms  "
+                  f"{f['rows_per_s'] or 0:>9} rows/s"
+                  + (f"  [SPARQL: {f['sparql_median_ms']} ms, page {f['sparql_page_ms']} ms]" if source == "table" else ""),
+                  file=sys.stderr, flush=True)
     return out
 
 
@@ -78,13 +112,16 @@ def main() -> int:
     ap.add_argument("--page", type=int, default=1000)
     ap.add_argument("--queries", help="comma-separated query names (default: all)")
     ap.add_argument("--json", type=Path, help="write the figures here")
+    ap.add_argument("--write-tables", action="store_true", help="rewrite each store's listing tables first, timed")
     args = ap.parse_args()
     only = set(args.queries.split(",")) if args.queries else None
     print(f"load average at start: {os.getloadavg()}", file=sys.stderr)
+    tables = {s: write_tables(Path(s)) for s in args.stores.split(",")} if args.write_tables else {}
     results = {s: measure(Path(s), args.repeats, args.page, only) for s in args.stores.split(",")}
     names = sorted({q for r in results.values() for q in r})
     stores = list(results)
-    head = "| query | " + " | ".join(f"{Path(s).name}: rows, CPU ms (wall), page CPU ms (wall), rows/CPU s" for s in stores) + " |"
+    head = "| query | " + " | ".join(f"{Path(s).name}: source, rows, CPU ms (wall), first 1,000 rows CPU ms (wall), rows/s (rows/CPU s)"
+                                     for s in stores) + " |"
     print(head)
     print("|---|" + "---|" * len(stores))
     for q in names:
@@ -92,11 +129,15 @@ def main() -> int:
         for s in stores:
             f = results[s].get(q)
             page_cell = "-" if f is None or f["page_ms"] is None else f"{f['page_cpu_ms']} ({f['page_ms']})"
-            cells.append("-" if f is None else f"{f['rows']}, {f['cpu_ms']} ({f['median_ms']}), {page_cell}, {f['rows_per_cpu_s'] or '-'}")
+            cells.append("-" if f is None else f"{f['source']}, {f['rows']}, {f['cpu_ms']} ({f['median_ms']}), {page_cell}, "
+                                               f"{f['rows_per_s'] or '-'} ({f['rows_per_cpu_s'] or '-'})")
         print(f"| {q} | " + " | ".join(cells) + " |")
+    for s, t in tables.items():
+        print(f"tables stage at {Path(s).name}: {t['cpu_s']} CPU s ({t['wall_s']} s wall), {sum(t['rows'].values())} rows")
     print(f"load average at end: {os.getloadavg()}")
     if args.json:
-        args.json.write_text(json.dumps(results, indent=2, ensure_ascii=False, default=str) + "\n")
+        args.json.write_text(json.dumps({"queries": results, "tables": tables}, indent=2, ensure_ascii=False,
+                                        default=str) + "\n")
     return 0
 
 

@@ -112,7 +112,8 @@ def _run_embedded(query: SavedQuery, params: dict[str, str], args: argparse.Name
     except StoreError as e:
         raise QueryError(str(e)) from None
     with opened:
-        return run(query, params, store=opened.store, timeout=args.timeout or None, **paging)
+        # the KGStore, not its pyoxigraph store: a listing then reads the table its build wrote
+        return run(query, params, store=opened, timeout=args.timeout or None, **paging)
 
 
 def _text(value: Any) -> str:

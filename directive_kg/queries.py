@@ -120,9 +120,10 @@ class SavedQuery:
     summary: Summary | None = None
     examples: tuple[str, ...] = ()
     page_in: str = "query"   # "# page: subquery": --limit/--offset go into its first sorted sub-select
+    table: bool = False      # "# table: yes": a listing; the build writes its rows (directive_kg.listings)
 
 
-_HEADER = re.compile(r"^#\s*(title|question|param|derive|summarise|example|page):\s?(.*)$")
+_HEADER = re.compile(r"^#\s*(title|question|param|derive|summarise|example|page|table):\s?(.*)$")
 PAGE_IN = ("query", "subquery")
 _DERIVE = re.compile(r"^(\w+)\s*=\s*(\w+)\(\s*([\w\s,]*)\)$")
 STATS: dict[str, Callable[[list], Any]] = {
@@ -162,8 +163,11 @@ def parse_query(text: str, name: str = "query", source: str = "<query>") -> Save
     page_in = (fields_.get("page") or ["query"])[0].strip()
     if page_in not in PAGE_IN:
         raise QueryError(f"{source}: bad '# page:' line {page_in!r}: expected one of {', '.join(PAGE_IN)}")
+    table = ((fields_.get("table") or ["no"])[0].split() or [""])[0]  # "yes  (a note)"
+    if table not in ("yes", "no"):
+        raise QueryError(f"{source}: bad '# table:' line {table!r}: expected yes or no")
     return SavedQuery(
-        name=name, text=text, source=source, page_in=page_in,
+        name=name, text=text, source=source, page_in=page_in, table=table == "yes",
         title=" ".join(fields_.get("title", [])), question=" ".join(fields_.get("question", [])),
         params=tuple(params), derives=tuple(derives), summary=summary,
         examples=tuple(fields_.get("example", [])),
@@ -605,6 +609,7 @@ class QueryResult:
     columns: list[str]
     rows: list[dict[str, Any]]
     notes: list[str] = field(default_factory=list)
+    origin: str = "sparql"  # "table": read from the listing table the build wrote
 
     def to_dataframe(self):
         """The rows as a pandas DataFrame (pandas is an optional dependency)."""
@@ -676,11 +681,16 @@ def run(
         except StoreError as e:
             raise QueryError(str(e)) from None
         with opened:
-            return run(query, params, store=opened.store, timeout=timeout, limit=limit, offset=offset)
-    backend = _backend(backend, getattr(store, "store", store), endpoint)
-    check_syntax(query.text, query.source)
+            return run(query, params, store=opened, timeout=timeout, limit=limit, offset=offset)
     if (limit is not None or offset) and query.summary:
         raise QueryError(f"{query.source}: a summarised query cannot be paged (its rows are computed from all rows)")
+    if limit is not None and limit < 0 or offset < 0:
+        raise QueryError("--limit and --offset must be 0 or more")
+    listed = _from_table(query, params, store, limit, offset) if backend is None and endpoint is None else None
+    if listed is not None:
+        return listed
+    backend = _backend(backend, getattr(store, "store", store), endpoint)
+    check_syntax(query.text, query.source)
     text = page(query.text, limit, offset, query.page_in)
     bindings, notes = resolve_params(query, params or {}, backend, timeout)
     columns, terms = backend.select(text, bindings, timeout, query.source)
@@ -690,6 +700,23 @@ def run(
     _label_documents(backend, columns, terms, rows, timeout)
     columns, rows = postprocess(query, columns, rows)
     return QueryResult(columns, rows, notes)
+
+
+def _from_table(query: SavedQuery, params: Mapping[str, str] | None, store: Any, limit: int | None,
+                offset: int) -> QueryResult | None:
+    """The rows of a listing from the table its build wrote (directive_kg.listings), when `store` is a
+    built store (a KGStore: it has a folder) and the table is current; None: run the SPARQL."""
+    folder = getattr(store, "path", None)
+    if not query.table or folder is None or not hasattr(store, "store"):
+        return None
+    from directive_kg import listings
+    if not listings.default_params(query, params):
+        return None
+    info = listings.table_info(folder, query, store.store)
+    if info is None:
+        return None
+    rows = list(listings.read_rows(folder, info, limit, offset))
+    return QueryResult(list(info.columns), rows, list(info.notes), origin="table")
 
 
 DOC_NAMESPACE = PREFIXES["dkgid"] + "doc/"

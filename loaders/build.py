@@ -49,6 +49,9 @@ from loaders.store import (DKG, KGStore, SyncResult, export, mark_unfinished, op
 from loaders.to_rdf import Repeat, literal, map_corpus
 from loaders.validate import SHAPES, ValidationReport, validate, validate_batches
 
+# the listing tables are the query side's (they hold saved queries' rows): stage "tables"
+from directive_kg.listings import drop_tables, write_tables
+
 PAUSE_ENV, PAUSE_SECONDS_ENV = "DIRECTIVE_KG_PAUSE_AT", "DIRECTIVE_KG_PAUSE_SECONDS"
 BATCH = 1000         # files mapped and validated together (see build's ``batch``)
 SPOOL_FILE = "mapped.nt.part"  # the mapped graphs during a build (loaders.spool), deleted after
@@ -198,6 +201,7 @@ def build(corpus_dir: str | os.PathLike = DOCUMENTS, store_path: str | os.PathLi
     clock = _Clock()
     with open_store(store_path, read_only=False, wait=wait) as kg:
         mark_unfinished(kg.store)
+        drop_tables(kg.path)  # before any change: a build stopped halfway leaves no table of the old state
         _pause("locked")
         built_at = datetime.now(timezone.utc).replace(microsecond=0).isoformat()
         with clock("read"):
@@ -232,6 +236,8 @@ def build(corpus_dir: str | os.PathLike = DOCUMENTS, store_path: str | os.PathLi
             _write(kg.path / "validation.ttl", validation.to_turtle())
             _write(kg.path / "validation.txt", validation.to_text())
             write_build_metadata(kg.store, BUILD_NODE, _build_triples(report))
+        with clock("tables"), show.step("writing the listing tables"):
+            write_tables(kg.store, kg.path)  # stamped with the build just recorded
         if export_to is not None:
             with clock("export"), show.step(f"exporting {export_to}"):
                 export(kg.store, export_to)

@@ -1,0 +1,196 @@
+"""Listing tables: the rows of every corpus-wide listing, written by the build, read by `query`.
+
+A saved query whose header says ``# table: yes`` is a listing: run with its default parameters it
+answers for the whole corpus. At the end of a build (``write_tables``, stage "tables") each one is
+run once on the store (SPARQL, as `directive-kg query` would) and its final rows (document labels
+and derived columns included) are written, in the query's order, to the store folder::
+
+    PATH/tables/NAME.jsonl   one JSON array a row, the cells in column order; a date is
+                             {"date": "2020-07-29"}, a dateTime {"dateTime": "..."}
+    PATH/tables/NAME.idx     the byte offset of every STEP-th row (little-endian uint64), so that
+                             a page (--offset M) starts reading at once, whatever M is
+    PATH/tables/NAME.json    columns, notes, rows, STEP, the build stamp and the query's digest;
+                             written last: a table without it does not exist
+
+A table is used only when it belongs to the store's current build (its stamp is the build node's
+prov:generatedAtTime in dkgid:graph/build) and to the query text as it is now (sha256 of the .rq);
+otherwise the query runs as SPARQL. A build removes the folder before it changes anything
+(``drop_tables``), so a build stopped halfway leaves no table of the previous state.
+
+Lives in directive_kg, not loaders: it is the query side (the runner makes the rows, `query` reads
+them), and `directive-kg query` must start without importing the build pipeline; the build imports
+it lazily for its one stage.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import os
+import shutil
+from array import array
+from dataclasses import dataclass
+from itertools import islice
+from pathlib import Path
+from typing import Any, Iterator, Mapping
+
+import pyoxigraph as ox
+
+from loaders.identity import BUILD_GRAPH, ID
+from loaders.store import GENERATED_AT
+
+FOLDER = "tables"
+STEP = 1000  # rows between two entries of the offset index
+FORMAT = 1   # bumped when the files' layout changes: an older table is then not read
+# loaders.build.BUILD_NODE (not imported from there: that module loads the whole pipeline)
+BUILD_NODE = ID + "build"
+
+
+@dataclass(frozen=True)
+class TableInfo:
+    """What NAME.json says about a written table."""
+    query: str
+    digest: str
+    stamp: str
+    columns: tuple[str, ...]
+    notes: tuple[str, ...]
+    rows: int
+    step: int
+
+
+def digest(text: str) -> str:
+    """The query text's identity: a table answers only the text it was made from."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def build_stamp(store: ox.Store) -> str | None:
+    """The store's current build (the build node's generatedAtTime), None before any build ended."""
+    found = next(iter(store.quads_for_pattern(ox.NamedNode(BUILD_NODE), ox.NamedNode(GENERATED_AT), None,
+                                              ox.NamedNode(BUILD_GRAPH))), None)
+    return found.object.value if found is not None else None
+
+
+def default_params(query, params: Mapping[str, str] | None) -> bool:
+    """Whether `params` are the query's defaults (what its table answers)."""
+    given = dict(params or {})
+    declared = {p.name: p for p in query.params}
+    return all(k in declared and declared[k].default is not None and v == declared[k].default
+               for k, v in given.items()) and all(p.default is not None for p in query.params)
+
+
+# --- writing ----------------------------------------------------------------------------------
+
+
+def _cell(value: Any) -> Any:
+    if isinstance(value, dt.datetime):  # before date: a datetime is a date
+        return {"dateTime": value.isoformat()}
+    if isinstance(value, dt.date):
+        return {"date": value.isoformat()}
+    return value
+
+
+def _write_atomic(path: Path, data: bytes) -> None:
+    tmp = path.with_name(path.name + ".part")
+    tmp.write_bytes(data)
+    os.replace(tmp, path)
+
+
+def write_table(folder: Path, query, result, stamp: str) -> TableInfo:
+    """One listing's rows (a QueryResult) as NAME.jsonl + NAME.idx, then NAME.json."""
+    folder.mkdir(parents=True, exist_ok=True)
+    offsets = array("Q")
+    lines, position = [], 0
+    for k, row in enumerate(result.rows):
+        if k % STEP == 0:
+            offsets.append(position)
+        line = json.dumps([_cell(row.get(c)) for c in result.columns], ensure_ascii=False).encode("utf-8") + b"\n"
+        lines.append(line)
+        position += len(line)
+    if offsets.itemsize != 8:  # pragma: no cover - "Q" is 8 bytes on every platform Python runs on
+        raise RuntimeError("the offset index needs 64-bit integers")
+    if os.sys.byteorder != "little":  # pragma: no cover
+        offsets.byteswap()
+    _write_atomic(folder / f"{query.name}.jsonl", b"".join(lines))
+    _write_atomic(folder / f"{query.name}.idx", offsets.tobytes())
+    info = TableInfo(query.name, digest(query.text), stamp, tuple(result.columns), tuple(result.notes),
+                     len(result.rows), STEP)
+    meta = {"format": FORMAT, **{k: (list(v) if isinstance(v, tuple) else v) for k, v in info.__dict__.items()}}
+    _write_atomic(folder / f"{query.name}.json", json.dumps(meta, ensure_ascii=False, indent=1).encode("utf-8"))
+    return info
+
+
+def drop_tables(store_dir: str | os.PathLike) -> None:
+    """Remove every table of a store (a build calls this before it changes the store)."""
+    shutil.rmtree(Path(store_dir) / FOLDER, ignore_errors=True)
+
+
+def write_tables(store: ox.Store, store_dir: str | os.PathLike) -> dict[str, int]:
+    """Run every listing (`# table: yes`) with its default parameters on `store` and write its table
+    under store_dir/tables, stamped with the store's build (read from the store, as readers read it;
+    none before a build wrote its metadata: then no table). Returns rows per table."""
+    from directive_kg.queries import QueryError, list_queries, run
+
+    folder = Path(store_dir) / FOLDER
+    drop_tables(store_dir)
+    stamp = build_stamp(store)
+    if stamp is None:
+        return {}
+    written = {}
+    for query in list_queries():
+        if not query.table:
+            continue
+        try:
+            result = run(query, {}, store=store, timeout=None)
+        except QueryError:  # a listing that cannot run here stays SPARQL (and says why when asked)
+            continue
+        written[query.name] = write_table(folder, query, result, stamp).rows
+    return written
+
+
+# --- reading ----------------------------------------------------------------------------------
+
+
+def _typed(obj: dict) -> Any:
+    if len(obj) == 1:
+        if "date" in obj:
+            return dt.date.fromisoformat(obj["date"])
+        if "dateTime" in obj:
+            return dt.datetime.fromisoformat(obj["dateTime"])
+    return obj
+
+
+_decode = json.JSONDecoder(object_hook=_typed).decode
+
+
+def table_info(store_dir: str | os.PathLike, query, store: ox.Store) -> TableInfo | None:
+    """The table of `query` if it is current (this build, this query text), else None."""
+    meta_path = Path(store_dir) / FOLDER / f"{query.name}.json"
+    try:
+        meta = json.loads(meta_path.read_bytes())
+    except (OSError, ValueError):
+        return None
+    if meta.get("format") != FORMAT or meta.get("digest") != digest(query.text):
+        return None
+    stamp = build_stamp(store)
+    if stamp is None or meta.get("stamp") != stamp:
+        return None
+    return TableInfo(meta["query"], meta["digest"], meta["stamp"], tuple(meta["columns"]), tuple(meta["notes"]),
+                     int(meta["rows"]), int(meta["step"]))
+
+
+def read_rows(store_dir: str | os.PathLike, info: TableInfo, limit: int | None = None,
+              offset: int = 0) -> Iterator[dict[str, Any]]:
+    """Rows offset .. offset+limit of a table, decoded as the runner gives them, read as they come."""
+    if offset >= info.rows or limit == 0:
+        return
+    folder = Path(store_dir) / FOLDER
+    index = array("Q")
+    index.frombytes((folder / f"{info.query}.idx").read_bytes())
+    if os.sys.byteorder != "little":  # pragma: no cover
+        index.byteswap()
+    columns = info.columns
+    with open(folder / f"{info.query}.jsonl", "rb") as f:
+        f.seek(index[offset // info.step])
+        lines = islice(f, offset % info.step, None if limit is None else offset % info.step + limit)
+        for line in lines:
+            yield dict(zip(columns, _decode(line.decode("utf-8"))))
