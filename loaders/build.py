@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import json
 import os
+import resource
 import signal
 import sys
 import threading
@@ -30,7 +31,7 @@ import time
 import unicodedata
 from collections import Counter
 from contextlib import contextmanager
-from dataclasses import asdict, dataclass, replace
+from dataclasses import asdict, dataclass, field, replace
 from datetime import datetime, timezone
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
@@ -101,6 +102,7 @@ class BuildReport:
     validation: ValidationReport
     sync: SyncResult
     seconds: dict                     # stage -> seconds
+    cpu_seconds: dict = field(default_factory=dict)  # stage -> CPU seconds (this process and its workers)
     loader_version: str = LOADER_VERSION
     built_at: str = ""
     exported: str | None = None
@@ -130,6 +132,7 @@ class BuildReport:
                               "removed": len(self.sync.removed), "unchanged": self.sync.unchanged,
                               "quads": self.sync.triples},
             "seconds": {k: round(s, 3) for k, s in self.seconds.items()},
+            "cpu_seconds": {k: round(s, 3) for k, s in self.cpu_seconds.items()},
             "exported": self.exported,
             "files": [{k: (list(v) if isinstance(v, tuple) else v) for k, v in asdict(f).items()} for f in self.files],
         }
@@ -235,7 +238,7 @@ def build(corpus_dir: str | os.PathLike = DOCUMENTS, store_path: str | os.PathLi
         if export_to is not None:
             with clock("export"), show.step(f"exporting {export_to}"):
                 export(kg.store, export_to)
-        report = replace(report, seconds=dict(clock.seconds), exported=str(export_to) if export_to else None)
+        report = replace(report, seconds=dict(clock.seconds), cpu_seconds=dict(clock.cpu), exported=str(export_to) if export_to else None)
         _write(kg.path / "build-report.json", json.dumps(report.to_json(), ensure_ascii=False, indent=1) + "\n")
         _write(kg.path / "build-report.txt", report.to_text())
         _pause("reported")
@@ -494,19 +497,29 @@ def _pause(stage: str) -> None:
         time.sleep(float(os.environ.get(PAUSE_SECONDS_ENV, "60")))
 
 
+def _cpu() -> float:
+    """CPU seconds of this process and of its ended children (worker processes)."""
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return time.process_time() + children.ru_utime + children.ru_stime
+
+
 class _Clock:
+    """Wall and CPU seconds per stage (CPU: the machine may be shared, wall time inflated)."""
+
     def __init__(self):
         self.seconds: dict[str, float] = {}
+        self.cpu: dict[str, float] = {}
 
     def __call__(self, stage: str):
         clock = self
 
         class _Timer:
             def __enter__(self):
-                self.t = time.perf_counter()
+                self.t, self.c = time.perf_counter(), _cpu()
 
             def __exit__(self, *exc):
                 clock.seconds[stage] = clock.seconds.get(stage, 0.0) + time.perf_counter() - self.t
+                clock.cpu[stage] = clock.cpu.get(stage, 0.0) + _cpu() - self.c
         return _Timer()
 
 
