@@ -41,6 +41,7 @@ import pyoxigraph as ox
 from tqdm import tqdm
 
 from loaders import identity as ids, workers
+from loaders.cache import CACHE_FILE, CachedTexts, ExtractCache, file_sha256
 from loaders.paths import DOCUMENTS, ONTOLOGY
 from loaders.read import SetAside, discover, read_document
 from loaders.resolve import LoadedDocument, resolve
@@ -54,6 +55,7 @@ PAUSE_ENV, PAUSE_SECONDS_ENV = "DIRECTIVE_KG_PAUSE_AT", "DIRECTIVE_KG_PAUSE_SECO
 BATCH = 1000         # files mapped and validated together (see build's ``batch``)
 SPOOL_FILE = "mapped.nt.part"  # the mapped graphs during a build (loaders.spool), deleted after
 POOL_MIN_FILES = 64   # below this, starting worker processes costs more than it saves
+CACHE_COMMIT_EVERY = 500  # files extracted between commits of the extraction cache
 FILE_TIMEOUT = 60.0   # seconds of reading + extraction per file before it is set aside
 PROV = "http://www.w3.org/ns/prov#"
 XSD = "http://www.w3.org/2001/XMLSchema#"
@@ -103,6 +105,7 @@ class BuildReport:
     sync: SyncResult
     seconds: dict                     # stage -> seconds
     cpu_seconds: dict = field(default_factory=dict)  # stage -> CPU seconds (this process and its workers)
+    from_cache: int = 0               # files whose record came from the extraction cache (not read again)
     loader_version: str = LOADER_VERSION
     built_at: str = ""
     exported: str | None = None
@@ -125,7 +128,7 @@ class BuildReport:
             "corpus": self.corpus, "store": self.store, "built_at": self.built_at,
             "loader_version": self.loader_version,
             "files_given": self.files_given, "documents_read": self.documents_read,
-            "set_aside": len(self.set_aside), "counts": self.counts,
+            "set_aside": len(self.set_aside), "from_extraction_cache": self.from_cache, "counts": self.counts,
             "validation": {"engine": v.engine, "violations": v.violations, "warnings": v.warnings,
                            "infos": v.count("Info"), "fallback": list(v.fallback), "seconds": round(v.seconds, 3)},
             "store_changes": {"mode": self.sync.mode, "written": len(self.sync.written),
@@ -144,7 +147,8 @@ class BuildReport:
         lines = [
             f"Built the graph of {self.corpus} into {self.store} in {sum(self.seconds.values()):.1f} s",
             f"  files given              {self.files_given}",
-            f"  documents read           {self.documents_read}  ({with_warnings} with warnings)",
+            f"  documents read           {self.documents_read}  ({with_warnings} with warnings; "
+            f"{self.from_cache} unchanged, taken from the extraction cache)",
             f"  set aside                {len(self.set_aside)}"
             + "".join(f"\n    {n} x {reason}" for reason, n in sorted(reasons.items(), key=lambda i: (-i[1], i[0]))),
             f"  copies (sao lục)         {c.get('copies', 0)}",
@@ -203,9 +207,11 @@ def build(corpus_dir: str | os.PathLike = DOCUMENTS, store_path: str | os.PathLi
         mark_unfinished(kg.store)
         _pause("locked")
         built_at = datetime.now(timezone.utc).replace(microsecond=0).isoformat()
-        with clock("read"):
+        with clock("read"), ExtractCache(kg.path / CACHE_FILE) as cache:
             ocr_cache = kg.path / "ocr-cache"
-            outcomes, loaded = _read_all(corpus, jobs, show, file_timeout, (ocr, str(ocr_cache)))
+            outcomes, loaded = _read_all(corpus, jobs, show, file_timeout, (ocr, str(ocr_cache)), cache)
+            cache.keep_only({(d.sha256, ocr) for d in loaded})
+            from_cache = cache.hits
         _pause("extracted")
         # The mapped graphs go to a file (loaders.spool), not memory: load and validation read them
         # a batch at a time.
@@ -220,8 +226,9 @@ def build(corpus_dir: str | os.PathLike = DOCUMENTS, store_path: str | os.PathLi
             if reuse:  # text reuse between the loaded files (loaders.reuse_graph), its own graph
                 with clock("reuse"), show.bar("finding text reuse", "pair") as bar:
                     from loaders.reuse_graph import reuse_graphs
+                    texts = _texts(corpus, outcomes, kg.path / CACHE_FILE, (ocr, str(ocr_cache)))
                     graphs.update(reuse_graphs(corpus, outcomes, graphs, kg.path, ocr=(ocr, str(ocr_cache)),
-                                               progress=bar.hook))
+                                               progress=bar.hook, texts=texts))
             _pause("mapped")
             with clock("load"), show.bar("loading the store", "graph") as bar:
                 sync = sync_graphs(kg.store, graphs, pause=_pause, stamp=built_at, progress=bar.hook)
@@ -231,7 +238,7 @@ def build(corpus_dir: str | os.PathLike = DOCUMENTS, store_path: str | os.PathLi
         with clock("report"):
             outcomes = _with_documents(outcomes, kg)
             report = BuildReport(_shown(corpus), _shown(kg.path), tuple(outcomes), stats.as_dict(),
-                                 validation, sync, {}, built_at=built_at)
+                                 validation, sync, {}, built_at=built_at, from_cache=from_cache)
             _write(kg.path / "validation.ttl", validation.to_turtle())
             _write(kg.path / "validation.txt", validation.to_text())
             write_build_metadata(kg.store, BUILD_NODE, _build_triples(report))
@@ -243,6 +250,17 @@ def build(corpus_dir: str | os.PathLike = DOCUMENTS, store_path: str | os.PathLi
         _write(kg.path / "build-report.txt", report.to_text())
         _pause("reported")
     return report
+
+
+def _texts(corpus: Path, outcomes: Sequence[FileOutcome], cache: Path, ocr: tuple[str, str]) -> CachedTexts:
+    """sha256 -> text of every loaded file, from the extraction cache (a file missing there is read again)."""
+    root = corpus if corpus.is_dir() else corpus.parent
+    path_of = {o.sha256: o.path for o in reversed(outcomes) if o.status != "set aside" and o.sha256}
+
+    def read(sha: str) -> str | None:
+        doc = read_document(str(root / path_of[sha]), ocr=ocr[0], ocr_cache=ocr[1])
+        return "" if isinstance(doc, SetAside) else doc.text  # gone since it was read: no passages
+    return CachedTexts(cache, ocr[0], [o.sha256 for o in outcomes if o.status != "set aside" and o.sha256], read)
 
 
 def _validate(kg: KGStore, graphs: GraphSpool, engine: str, batch: int, progress) -> ValidationReport:
@@ -268,30 +286,54 @@ def _shown(path: Path) -> str:
 # --- reading --------------------------------------------------------------------------------------
 
 def _read_all(corpus: Path, jobs: int | None, show: "_Progress", timeout: float,
-              ocr: tuple[str, str] = ("auto", "")) -> tuple[list[FileOutcome], list[LoadedDocument]]:
+              ocr: tuple[str, str] = ("auto", ""), cache: ExtractCache | None = None
+              ) -> tuple[list[FileOutcome], list[LoadedDocument]]:
     """Every file of the corpus, in order: read, or set aside before reading (see _screen).
-    ocr: (mode, cache folder), passed to each reader."""
+    ocr: (mode, cache folder), passed to each reader. A file whose bytes the extraction ``cache``
+    knows (same hash, same code version, same OCR mode) is not read again: hashing it is enough."""
     root = corpus if corpus.is_dir() else corpus.parent
     folder = corpus.is_dir()  # a file named alone is read wherever it is
+    cache = cache or ExtractCache(None)
     screened = _screen(discover(corpus) + (annotation_files(corpus) if folder else []), root, bounded=folder)
-    tasks = [(str(path), shown, timeout, *ocr) for path, shown, reason in screened if reason is None]
-    read = iter(_read_tasks(tasks, jobs, show, timeout))
-    return _account((FileOutcome(shown, "set aside", reason), None) if reason else next(read)
-                    for _, shown, reason in screened)
+    known: dict[int, tuple[FileOutcome, LoadedDocument]] = {}
+    tasks = []
+    for i, (path, shown, reason) in enumerate(screened):
+        if reason is None:
+            sha = file_sha256(path)
+            record = cache.get(sha, ocr[0], shown) if sha else None
+            if record is not None:
+                known[i] = _loaded(shown, record)
+            else:
+                tasks.append((str(path), shown, timeout, *ocr))
+    read = iter(_read_tasks(tasks, jobs, show, timeout, cache, ocr[0]))
+    return _account((FileOutcome(shown, "set aside", reason), None) if reason
+                    else known[i] if i in known else next(read)
+                    for i, (_, shown, reason) in enumerate(screened))
 
 
-def _read_tasks(tasks: list[tuple], jobs: int | None, show: "_Progress", timeout: float) -> list:
+def _read_tasks(tasks: list[tuple], jobs: int | None, show: "_Progress", timeout: float,
+                cache: ExtractCache, ocr: str) -> list:
+    """The outcome and record of each task, in order; each record read is put in ``cache`` (with its
+    text, which the reuse stage reads from there)."""
     jobs = jobs or os.cpu_count() or 1
+    results: list = [None] * len(tasks)
     if jobs > 1 and len(tasks) >= POOL_MIN_FILES:
         # Worker subprocesses, not multiprocessing: no re-import of the user's __main__, no fork of a
         # process holding the store's threads and lock (see loaders.workers).
-        results: list = [None] * len(tasks)
-        for i, result in show.count(workers.run("loaders.build:_read_one", tasks, jobs, timeout), len(tasks)):
-            if isinstance(result, workers.Lost):  # its worker died, or hung past the alarm
-                result = FileOutcome(tasks[i][1], "set aside", f"{result.reason}; please report this file"), None
-            results[i] = result
-        return results
-    return list(show.count(map(_read_one, tasks), len(tasks)))
+        done = workers.run("loaders.build:_read_kept", tasks, jobs, timeout)
+    else:
+        done = enumerate(map(_read_kept, tasks))
+    for n, (i, result) in enumerate(show.count(done, len(tasks)), 1):
+        if isinstance(result, workers.Lost):  # its worker died, or hung past the alarm
+            result = FileOutcome(tasks[i][1], "set aside", f"{result.reason}; please report this file"), None, None
+        outcome, doc, text = result
+        if doc is not None and text is not None:
+            cache.put(doc.record, ocr, text)
+        results[i] = outcome, doc
+        if n % CACHE_COMMIT_EVERY == 0:
+            cache.commit()  # a build killed later keeps what was extracted
+    cache.commit()
+    return results
 
 
 # --- which files are read: names, links, annotations ------------------------------------------------
@@ -376,6 +418,11 @@ def _too_slow(rel: str, timeout: float, slow: _TooSlow) -> str:
 def _read_one(task: tuple) -> tuple[FileOutcome, LoadedDocument | None]:
     """One file -> its outcome and its record. Never raises: a failure is a set-aside reason.
     task: (path, path in the corpus, timeout[, OCR mode, OCR cache folder])."""
+    return _read_kept(task)[:2]
+
+
+def _read_kept(task: tuple) -> tuple[FileOutcome, LoadedDocument | None, str | None]:
+    """_read_one, and the file's text (for the extraction cache) when it was read."""
     path, rel, timeout, ocr, ocr_cache = (*task, "auto", "")[:5]
     # SIGALRM interrupts even a regex that backtracks forever; only the main thread may set it
     timed = timeout > 0 and threading.current_thread() is threading.main_thread()
@@ -385,23 +432,28 @@ def _read_one(task: tuple) -> tuple[FileOutcome, LoadedDocument | None]:
     try:
         doc = read_document(path, ocr=ocr, ocr_cache=ocr_cache or None)
         if isinstance(doc, SetAside):  # a reason may quote a path (a link's target)
-            return FileOutcome(rel, "set aside", shown_name(doc.reason), sha256=doc.sha256), None
+            return FileOutcome(rel, "set aside", shown_name(doc.reason), sha256=doc.sha256), None, None
         from loaders.extract import extract
         from loaders.text import SourceText
         record = extract(SourceText.from_text(doc.text), rel, doc.sha256)
     except _TooSlow as slow:
-        return FileOutcome(rel, "set aside", _too_slow(rel, timeout, slow)), None
+        return FileOutcome(rel, "set aside", _too_slow(rel, timeout, slow)), None, None
     except Exception as e:  # a bug met on one file must not stop the others
-        return FileOutcome(rel, "set aside", f"the reader or parser failed on it: {type(e).__name__}: {e}"), None
+        return FileOutcome(rel, "set aside", f"the reader or parser failed on it: {type(e).__name__}: {e}"), None, None
     finally:
         if timed:
             signal.setitimer(signal.ITIMER_REAL, 0)
             signal.signal(signal.SIGALRM, previous)
     warnings = tuple(dict.fromkeys(tuple(doc.warnings) + tuple(record.warnings)))
     record = replace(record, source=rel, warnings=warnings, sha256=doc.sha256, ocr=doc.ocr)
-    status = "loaded with warnings" if warnings else "loaded"
-    return (FileOutcome(rel, status, None, warnings, doc.sha256, graph=ids.file_graph_iri(rel)),
-            LoadedDocument(record, rel, doc.sha256, LOADER_VERSION))
+    return (*_loaded(rel, record), doc.text)
+
+
+def _loaded(rel: str, record) -> tuple[FileOutcome, LoadedDocument]:
+    """The outcome and the loaded document of a file read (or found in the extraction cache)."""
+    status = "loaded with warnings" if record.warnings else "loaded"
+    return (FileOutcome(rel, status, None, record.warnings, record.sha256, graph=ids.file_graph_iri(rel)),
+            LoadedDocument(record, rel, record.sha256, LOADER_VERSION))
 
 
 def _account(results: Iterable[tuple[FileOutcome, LoadedDocument | None]]
