@@ -41,7 +41,8 @@ import pyoxigraph as ox
 from tqdm import tqdm
 
 from loaders import identity as ids, workers
-from loaders.cache import CACHE_FILE, CachedTexts, ExtractCache, file_sha256
+from loaders.cache import (CACHE_FILE, MAP_CACHE_FILE, CachedTexts, ExtractCache, MapCache, MappedGraphs,
+                           file_sha256)
 from loaders.paths import DOCUMENTS, ONTOLOGY
 from loaders.read import SetAside, discover, read_document
 from loaders.resolve import LoadedDocument, resolve
@@ -106,6 +107,7 @@ class BuildReport:
     seconds: dict                     # stage -> seconds
     cpu_seconds: dict = field(default_factory=dict)  # stage -> CPU seconds (this process and its workers)
     from_cache: int = 0               # files whose record came from the extraction cache (not read again)
+    graphs_kept: int = 0              # file graphs not mapped again (same inputs as before: the map cache)
     loader_version: str = LOADER_VERSION
     built_at: str = ""
     exported: str | None = None
@@ -128,7 +130,8 @@ class BuildReport:
             "corpus": self.corpus, "store": self.store, "built_at": self.built_at,
             "loader_version": self.loader_version,
             "files_given": self.files_given, "documents_read": self.documents_read,
-            "set_aside": len(self.set_aside), "from_extraction_cache": self.from_cache, "counts": self.counts,
+            "set_aside": len(self.set_aside), "from_extraction_cache": self.from_cache,
+            "graphs_kept": self.graphs_kept, "counts": self.counts,
             "validation": {"engine": v.engine, "violations": v.violations, "warnings": v.warnings,
                            "infos": v.count("Info"), "fallback": list(v.fallback), "seconds": round(v.seconds, 3)},
             "store_changes": {"mode": self.sync.mode, "written": len(self.sync.written),
@@ -215,13 +218,17 @@ def build(corpus_dir: str | os.PathLike = DOCUMENTS, store_path: str | os.PathLi
         _pause("extracted")
         # The mapped graphs go to a file (loaders.spool), not memory: load and validation read them
         # a batch at a time.
-        with GraphSpool(kg.path / SPOOL_FILE) as graphs:
+        with GraphSpool(kg.path / SPOOL_FILE) as spool, MapCache(kg.path / MAP_CACHE_FILE) as map_cache:
+            graphs = MappedGraphs(spool, map_cache)
             with clock("map"), show.step("resolving and mapping"):
                 resolution = resolve(loaded)
                 repeats = map_corpus(loaded, resolution, graphs, batch)  # empties ``loaded`` as it goes
                 stats = resolution.stats
                 del loaded, resolution
                 outcomes = _with_repeats(outcomes, repeats)
+                map_cache.keep_only(set(graphs))
+                map_cache.commit()
+                kept = graphs.kept
                 graphs.update(_static_graphs())
             if reuse:  # text reuse between the loaded files (loaders.reuse_graph), its own graph
                 with clock("reuse"), show.bar("finding text reuse", "pair") as bar:
@@ -238,7 +245,8 @@ def build(corpus_dir: str | os.PathLike = DOCUMENTS, store_path: str | os.PathLi
         with clock("report"):
             outcomes = _with_documents(outcomes, kg)
             report = BuildReport(_shown(corpus), _shown(kg.path), tuple(outcomes), stats.as_dict(),
-                                 validation, sync, {}, built_at=built_at, from_cache=from_cache)
+                                 validation, sync, {}, built_at=built_at, from_cache=from_cache,
+                                 graphs_kept=kept)
             _write(kg.path / "validation.ttl", validation.to_turtle())
             _write(kg.path / "validation.txt", validation.to_text())
             write_build_metadata(kg.store, BUILD_NODE, _build_triples(report))
