@@ -1,8 +1,10 @@
 """A folder of documents -> a validated graph in the store, and a report on every file.
 
 Stages (timed, in the report): lock the store -> read + extract every file (a process pool when
-there are many) -> resolve (corpus-wide) and map a batch of files at a time into a file on disk
-(to_rdf.map_corpus into a loaders.spool.GraphSpool) -> load the graphs that changed
+there are many; a file whose bytes the extraction cache in the store folder knows is only hashed,
+loaders.cache) -> resolve (corpus-wide) and map a batch of files at a time into a file on disk
+(to_rdf.map_corpus into a loaders.spool.GraphSpool; a file whose mapping inputs did not change keeps
+its graph from the map cache, to_rdf.file_fingerprint) -> load the graphs that changed
 (store.sync_graphs, streamed from that file) -> validate (SHACL, fast path by default: per batch of
 files in memory, then the corpus-wide checks as SPARQL on the store, validate.validate_batches)
 -> write the reports next to the store. Memory grows with the batch, not the corpus, except for the

@@ -588,6 +588,7 @@ def map_corpus(docs: list[LoadedDocument | None], res: Resolution, out: MutableM
     seen: set[str] = set()
     reuse = hasattr(out, "reuse")  # loaders.cache.MappedGraphs: files mapped before from the same inputs
     remember: list[tuple[str, str]] = []
+    placed: set[tuple[str, str | None]] = set()
     for start in range(0, len(docs), batch):
         texts: dict[str, str] = {}
         for k in range(start, min(start + batch, len(docs))):
@@ -604,8 +605,9 @@ def map_corpus(docs: list[LoadedDocument | None], res: Resolution, out: MutableM
                 g = _repeat_graph(ld, rd, docs[j], res.documents[j], res, copies)
                 repeats.append(Repeat(rd.iri, docs[j].path, ld.path))
             province, district = rd.locality
-            if province:
+            if province and rd.locality not in placed:  # the same lines for every file of a place
                 _units(corpus, province, district)
+                placed.add(rd.locality)
             if name in seen:
                 raise ValueError(f"{ld.path}: two source files map to the same graph {name}")
             seen.add(name)
