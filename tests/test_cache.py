@@ -8,7 +8,7 @@ import sqlite3
 import pytest
 
 from loaders.build import build
-from loaders.cache import CACHE_FILE, ExtractCache, code_version
+from loaders.cache import CACHE_FILE, MAP_CACHE_FILE, ExtractCache, code_version
 from loaders.paths import DOCUMENTS
 from loaders.store import open_store, sorted_nquads
 
@@ -46,11 +46,14 @@ def test_a_damaged_cache_is_set_aside_with_a_warning_and_rebuilt(corpus, tmp_pat
     store = tmp_path / "store"
     build(corpus, store, progress=False)
     expected = dataset(store)
-    (store / CACHE_FILE).write_bytes(b"not a database at all" * 100)
+    for name in (CACHE_FILE, MAP_CACHE_FILE):
+        (store / name).write_bytes(b"not a database at all" * 100)
     report = build(corpus, store, progress=False)
-    assert "extraction cache" in capsys.readouterr().err and report.from_cache == 0
+    err = capsys.readouterr().err
+    assert "extraction cache" in err and "map cache" in err and report.from_cache == report.graphs_kept == 0
     assert dataset(store) == expected and (store / f"{CACHE_FILE}.damaged").exists()
-    assert build(corpus, store, progress=False).from_cache == 5
+    again = build(corpus, store, progress=False)
+    assert again.from_cache == 5 and again.graphs_kept == 5
 
 
 def test_a_damaged_entry_is_read_again_and_another_code_version_empties_the_cache(corpus, tmp_path, capsys):
