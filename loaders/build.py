@@ -1,8 +1,10 @@
 """A folder of documents -> a validated graph in the store, and a report on every file.
 
 Stages (timed, in the report): lock the store -> read + extract every file (a process pool when
-there are many) -> resolve (corpus-wide) and map a batch of files at a time into a file on disk
-(to_rdf.map_corpus into a loaders.spool.GraphSpool) -> load the graphs that changed
+there are many; a file whose bytes the extraction cache in the store folder knows is only hashed,
+loaders.cache) -> resolve (corpus-wide) and map a batch of files at a time into a file on disk
+(to_rdf.map_corpus into a loaders.spool.GraphSpool; a file whose mapping inputs did not change keeps
+its graph from the map cache, to_rdf.file_fingerprint) -> load the graphs that changed
 (store.sync_graphs, streamed from that file) -> validate (SHACL, fast path by default: per batch of
 files in memory, then the corpus-wide checks as SPARQL on the store, validate.validate_batches)
 -> write the reports next to the store. Memory grows with the batch, not the corpus, except for the
@@ -23,6 +25,7 @@ from __future__ import annotations
 
 import json
 import os
+import resource
 import signal
 import sys
 import threading
@@ -30,7 +33,7 @@ import time
 import unicodedata
 from collections import Counter
 from contextlib import contextmanager
-from dataclasses import asdict, dataclass, replace
+from dataclasses import asdict, dataclass, field, replace
 from datetime import datetime, timezone
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
@@ -40,6 +43,8 @@ import pyoxigraph as ox
 from tqdm import tqdm
 
 from loaders import identity as ids, workers
+from loaders.cache import (CACHE_FILE, MAP_CACHE_FILE, CachedTexts, ExtractCache, MapCache, MappedGraphs,
+                           file_sha256)
 from loaders.paths import DOCUMENTS, ONTOLOGY
 from loaders.read import SetAside, discover, read_document
 from loaders.resolve import LoadedDocument, resolve
@@ -56,6 +61,7 @@ PAUSE_ENV, PAUSE_SECONDS_ENV = "DIRECTIVE_KG_PAUSE_AT", "DIRECTIVE_KG_PAUSE_SECO
 BATCH = 1000         # files mapped and validated together (see build's ``batch``)
 SPOOL_FILE = "mapped.nt.part"  # the mapped graphs during a build (loaders.spool), deleted after
 POOL_MIN_FILES = 64   # below this, starting worker processes costs more than it saves
+CACHE_COMMIT_EVERY = 500  # files extracted between commits of the extraction cache
 FILE_TIMEOUT = 60.0   # seconds of reading + extraction per file before it is set aside
 PROV = "http://www.w3.org/ns/prov#"
 XSD = "http://www.w3.org/2001/XMLSchema#"
@@ -104,6 +110,9 @@ class BuildReport:
     validation: ValidationReport
     sync: SyncResult
     seconds: dict                     # stage -> seconds
+    cpu_seconds: dict = field(default_factory=dict)  # stage -> CPU seconds (this process and its workers)
+    from_cache: int = 0               # files whose record came from the extraction cache (not read again)
+    graphs_kept: int = 0              # file graphs not mapped again (same inputs as before: the map cache)
     loader_version: str = LOADER_VERSION
     built_at: str = ""
     exported: str | None = None
@@ -126,13 +135,15 @@ class BuildReport:
             "corpus": self.corpus, "store": self.store, "built_at": self.built_at,
             "loader_version": self.loader_version,
             "files_given": self.files_given, "documents_read": self.documents_read,
-            "set_aside": len(self.set_aside), "counts": self.counts,
+            "set_aside": len(self.set_aside), "from_extraction_cache": self.from_cache,
+            "graphs_kept": self.graphs_kept, "counts": self.counts,
             "validation": {"engine": v.engine, "violations": v.violations, "warnings": v.warnings,
                            "infos": v.count("Info"), "fallback": list(v.fallback), "seconds": round(v.seconds, 3)},
             "store_changes": {"mode": self.sync.mode, "written": len(self.sync.written),
                               "removed": len(self.sync.removed), "unchanged": self.sync.unchanged,
                               "quads": self.sync.triples},
             "seconds": {k: round(s, 3) for k, s in self.seconds.items()},
+            "cpu_seconds": {k: round(s, 3) for k, s in self.cpu_seconds.items()},
             "exported": self.exported,
             "files": [{k: (list(v) if isinstance(v, tuple) else v) for k, v in asdict(f).items()} for f in self.files],
         }
@@ -144,7 +155,8 @@ class BuildReport:
         lines = [
             f"Built the graph of {self.corpus} into {self.store} in {sum(self.seconds.values()):.1f} s",
             f"  files given              {self.files_given}",
-            f"  documents read           {self.documents_read}  ({with_warnings} with warnings)",
+            f"  documents read           {self.documents_read}  ({with_warnings} with warnings; "
+            f"{self.from_cache} unchanged, taken from the extraction cache)",
             f"  set aside                {len(self.set_aside)}"
             + "".join(f"\n    {n} x {reason}" for reason, n in sorted(reasons.items(), key=lambda i: (-i[1], i[0]))),
             f"  copies (sao lục)         {c.get('copies', 0)}",
@@ -204,25 +216,32 @@ def build(corpus_dir: str | os.PathLike = DOCUMENTS, store_path: str | os.PathLi
         drop_tables(kg.path)  # before any change: a build stopped halfway leaves no table of the old state
         _pause("locked")
         built_at = datetime.now(timezone.utc).replace(microsecond=0).isoformat()
-        with clock("read"):
+        with clock("read"), ExtractCache(kg.path / CACHE_FILE) as cache:
             ocr_cache = kg.path / "ocr-cache"
-            outcomes, loaded = _read_all(corpus, jobs, show, file_timeout, (ocr, str(ocr_cache)))
+            outcomes, loaded = _read_all(corpus, jobs, show, file_timeout, (ocr, str(ocr_cache)), cache)
+            cache.keep_only({(d.sha256, ocr) for d in loaded})
+            from_cache = cache.hits
         _pause("extracted")
         # The mapped graphs go to a file (loaders.spool), not memory: load and validation read them
         # a batch at a time.
-        with GraphSpool(kg.path / SPOOL_FILE) as graphs:
+        with GraphSpool(kg.path / SPOOL_FILE) as spool, MapCache(kg.path / MAP_CACHE_FILE) as map_cache:
+            graphs = MappedGraphs(spool, map_cache)
             with clock("map"), show.step("resolving and mapping"):
                 resolution = resolve(loaded)
                 repeats = map_corpus(loaded, resolution, graphs, batch)  # empties ``loaded`` as it goes
                 stats = resolution.stats
                 del loaded, resolution
                 outcomes = _with_repeats(outcomes, repeats)
+                map_cache.keep_only(set(graphs))
+                map_cache.commit()
+                kept = graphs.kept
                 graphs.update(_static_graphs())
             if reuse:  # text reuse between the loaded files (loaders.reuse_graph), its own graph
                 with clock("reuse"), show.bar("finding text reuse", "pair") as bar:
                     from loaders.reuse_graph import reuse_graphs
+                    texts = _texts(corpus, outcomes, kg.path / CACHE_FILE, (ocr, str(ocr_cache)))
                     graphs.update(reuse_graphs(corpus, outcomes, graphs, kg.path, ocr=(ocr, str(ocr_cache)),
-                                               progress=bar.hook))
+                                               progress=bar.hook, texts=texts))
             _pause("mapped")
             with clock("load"), show.bar("loading the store", "graph") as bar:
                 sync = sync_graphs(kg.store, graphs, pause=_pause, stamp=built_at, progress=bar.hook)
@@ -232,7 +251,8 @@ def build(corpus_dir: str | os.PathLike = DOCUMENTS, store_path: str | os.PathLi
         with clock("report"):
             outcomes = _with_documents(outcomes, kg)
             report = BuildReport(_shown(corpus), _shown(kg.path), tuple(outcomes), stats.as_dict(),
-                                 validation, sync, {}, built_at=built_at)
+                                 validation, sync, {}, built_at=built_at, from_cache=from_cache,
+                                 graphs_kept=kept)
             _write(kg.path / "validation.ttl", validation.to_turtle())
             _write(kg.path / "validation.txt", validation.to_text())
             write_build_metadata(kg.store, BUILD_NODE, _build_triples(report))
@@ -241,11 +261,22 @@ def build(corpus_dir: str | os.PathLike = DOCUMENTS, store_path: str | os.PathLi
         if export_to is not None:
             with clock("export"), show.step(f"exporting {export_to}"):
                 export(kg.store, export_to)
-        report = replace(report, seconds=dict(clock.seconds), exported=str(export_to) if export_to else None)
+        report = replace(report, seconds=dict(clock.seconds), cpu_seconds=dict(clock.cpu), exported=str(export_to) if export_to else None)
         _write(kg.path / "build-report.json", json.dumps(report.to_json(), ensure_ascii=False, indent=1) + "\n")
         _write(kg.path / "build-report.txt", report.to_text())
         _pause("reported")
     return report
+
+
+def _texts(corpus: Path, outcomes: Sequence[FileOutcome], cache: Path, ocr: tuple[str, str]) -> CachedTexts:
+    """sha256 -> text of every loaded file, from the extraction cache (a file missing there is read again)."""
+    root = corpus if corpus.is_dir() else corpus.parent
+    path_of = {o.sha256: o.path for o in reversed(outcomes) if o.status != "set aside" and o.sha256}
+
+    def read(sha: str) -> str | None:
+        doc = read_document(str(root / path_of[sha]), ocr=ocr[0], ocr_cache=ocr[1])
+        return "" if isinstance(doc, SetAside) else doc.text  # gone since it was read: no passages
+    return CachedTexts(cache, ocr[0], [o.sha256 for o in outcomes if o.status != "set aside" and o.sha256], read)
 
 
 def _validate(kg: KGStore, graphs: GraphSpool, engine: str, batch: int, progress) -> ValidationReport:
@@ -271,30 +302,54 @@ def _shown(path: Path) -> str:
 # --- reading --------------------------------------------------------------------------------------
 
 def _read_all(corpus: Path, jobs: int | None, show: "_Progress", timeout: float,
-              ocr: tuple[str, str] = ("auto", "")) -> tuple[list[FileOutcome], list[LoadedDocument]]:
+              ocr: tuple[str, str] = ("auto", ""), cache: ExtractCache | None = None
+              ) -> tuple[list[FileOutcome], list[LoadedDocument]]:
     """Every file of the corpus, in order: read, or set aside before reading (see _screen).
-    ocr: (mode, cache folder), passed to each reader."""
+    ocr: (mode, cache folder), passed to each reader. A file whose bytes the extraction ``cache``
+    knows (same hash, same code version, same OCR mode) is not read again: hashing it is enough."""
     root = corpus if corpus.is_dir() else corpus.parent
     folder = corpus.is_dir()  # a file named alone is read wherever it is
+    cache = cache or ExtractCache(None)
     screened = _screen(discover(corpus) + (annotation_files(corpus) if folder else []), root, bounded=folder)
-    tasks = [(str(path), shown, timeout, *ocr) for path, shown, reason in screened if reason is None]
-    read = iter(_read_tasks(tasks, jobs, show, timeout))
-    return _account((FileOutcome(shown, "set aside", reason), None) if reason else next(read)
-                    for _, shown, reason in screened)
+    known: dict[int, tuple[FileOutcome, LoadedDocument]] = {}
+    tasks = []
+    for i, (path, shown, reason) in enumerate(screened):
+        if reason is None:
+            sha = file_sha256(path)
+            record = cache.get(sha, ocr[0], shown) if sha else None
+            if record is not None:
+                known[i] = _loaded(shown, record)
+            else:
+                tasks.append((str(path), shown, timeout, *ocr))
+    read = iter(_read_tasks(tasks, jobs, show, timeout, cache, ocr[0]))
+    return _account((FileOutcome(shown, "set aside", reason), None) if reason
+                    else known[i] if i in known else next(read)
+                    for i, (_, shown, reason) in enumerate(screened))
 
 
-def _read_tasks(tasks: list[tuple], jobs: int | None, show: "_Progress", timeout: float) -> list:
+def _read_tasks(tasks: list[tuple], jobs: int | None, show: "_Progress", timeout: float,
+                cache: ExtractCache, ocr: str) -> list:
+    """The outcome and record of each task, in order; each record read is put in ``cache`` (with its
+    text, which the reuse stage reads from there)."""
     jobs = jobs or os.cpu_count() or 1
+    results: list = [None] * len(tasks)
     if jobs > 1 and len(tasks) >= POOL_MIN_FILES:
         # Worker subprocesses, not multiprocessing: no re-import of the user's __main__, no fork of a
         # process holding the store's threads and lock (see loaders.workers).
-        results: list = [None] * len(tasks)
-        for i, result in show.count(workers.run("loaders.build:_read_one", tasks, jobs, timeout), len(tasks)):
-            if isinstance(result, workers.Lost):  # its worker died, or hung past the alarm
-                result = FileOutcome(tasks[i][1], "set aside", f"{result.reason}; please report this file"), None
-            results[i] = result
-        return results
-    return list(show.count(map(_read_one, tasks), len(tasks)))
+        done = workers.run("loaders.build:_read_kept", tasks, jobs, timeout)
+    else:
+        done = enumerate(map(_read_kept, tasks))
+    for n, (i, result) in enumerate(show.count(done, len(tasks)), 1):
+        if isinstance(result, workers.Lost):  # its worker died, or hung past the alarm
+            result = FileOutcome(tasks[i][1], "set aside", f"{result.reason}; please report this file"), None, None
+        outcome, doc, text = result
+        if doc is not None and text is not None:
+            cache.put(doc.record, ocr, text)
+        results[i] = outcome, doc
+        if n % CACHE_COMMIT_EVERY == 0:
+            cache.commit()  # a build killed later keeps what was extracted
+    cache.commit()
+    return results
 
 
 # --- which files are read: names, links, annotations ------------------------------------------------
@@ -379,6 +434,11 @@ def _too_slow(rel: str, timeout: float, slow: _TooSlow) -> str:
 def _read_one(task: tuple) -> tuple[FileOutcome, LoadedDocument | None]:
     """One file -> its outcome and its record. Never raises: a failure is a set-aside reason.
     task: (path, path in the corpus, timeout[, OCR mode, OCR cache folder])."""
+    return _read_kept(task)[:2]
+
+
+def _read_kept(task: tuple) -> tuple[FileOutcome, LoadedDocument | None, str | None]:
+    """_read_one, and the file's text (for the extraction cache) when it was read."""
     path, rel, timeout, ocr, ocr_cache = (*task, "auto", "")[:5]
     # SIGALRM interrupts even a regex that backtracks forever; only the main thread may set it
     timed = timeout > 0 and threading.current_thread() is threading.main_thread()
@@ -388,23 +448,28 @@ def _read_one(task: tuple) -> tuple[FileOutcome, LoadedDocument | None]:
     try:
         doc = read_document(path, ocr=ocr, ocr_cache=ocr_cache or None)
         if isinstance(doc, SetAside):  # a reason may quote a path (a link's target)
-            return FileOutcome(rel, "set aside", shown_name(doc.reason), sha256=doc.sha256), None
+            return FileOutcome(rel, "set aside", shown_name(doc.reason), sha256=doc.sha256), None, None
         from loaders.extract import extract
         from loaders.text import SourceText
         record = extract(SourceText.from_text(doc.text), rel, doc.sha256)
     except _TooSlow as slow:
-        return FileOutcome(rel, "set aside", _too_slow(rel, timeout, slow)), None
+        return FileOutcome(rel, "set aside", _too_slow(rel, timeout, slow)), None, None
     except Exception as e:  # a bug met on one file must not stop the others
-        return FileOutcome(rel, "set aside", f"the reader or parser failed on it: {type(e).__name__}: {e}"), None
+        return FileOutcome(rel, "set aside", f"the reader or parser failed on it: {type(e).__name__}: {e}"), None, None
     finally:
         if timed:
             signal.setitimer(signal.ITIMER_REAL, 0)
             signal.signal(signal.SIGALRM, previous)
     warnings = tuple(dict.fromkeys(tuple(doc.warnings) + tuple(record.warnings)))
     record = replace(record, source=rel, warnings=warnings, sha256=doc.sha256, ocr=doc.ocr)
-    status = "loaded with warnings" if warnings else "loaded"
-    return (FileOutcome(rel, status, None, warnings, doc.sha256, graph=ids.file_graph_iri(rel)),
-            LoadedDocument(record, rel, doc.sha256, LOADER_VERSION))
+    return (*_loaded(rel, record), doc.text)
+
+
+def _loaded(rel: str, record) -> tuple[FileOutcome, LoadedDocument]:
+    """The outcome and the loaded document of a file read (or found in the extraction cache)."""
+    status = "loaded with warnings" if record.warnings else "loaded"
+    return (FileOutcome(rel, status, None, record.warnings, record.sha256, graph=ids.file_graph_iri(rel)),
+            LoadedDocument(record, rel, record.sha256, LOADER_VERSION))
 
 
 def _account(results: Iterable[tuple[FileOutcome, LoadedDocument | None]]
@@ -500,19 +565,29 @@ def _pause(stage: str) -> None:
         time.sleep(float(os.environ.get(PAUSE_SECONDS_ENV, "60")))
 
 
+def _cpu() -> float:
+    """CPU seconds of this process and of its ended children (worker processes)."""
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return time.process_time() + children.ru_utime + children.ru_stime
+
+
 class _Clock:
+    """Wall and CPU seconds per stage (CPU: the machine may be shared, wall time inflated)."""
+
     def __init__(self):
         self.seconds: dict[str, float] = {}
+        self.cpu: dict[str, float] = {}
 
     def __call__(self, stage: str):
         clock = self
 
         class _Timer:
             def __enter__(self):
-                self.t = time.perf_counter()
+                self.t, self.c = time.perf_counter(), _cpu()
 
             def __exit__(self, *exc):
                 clock.seconds[stage] = clock.seconds.get(stage, 0.0) + time.perf_counter() - self.t
+                clock.cpu[stage] = clock.cpu.get(stage, 0.0) + _cpu() - self.c
         return _Timer()
 
 

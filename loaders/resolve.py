@@ -260,6 +260,7 @@ def subject_similarity(a: str, b: str) -> float:
     return 2 * len(wa & wb) / (len(wa) + len(wb))
 
 
+@lru_cache(maxsize=16384)  # a few hundred spellings, asked once per citation and node: a look-up, not a parse
 def doc_type_code(name: str | None, channel: str | None = None) -> str | None:
     """"Điện mật" -> "CĐ"; unknown -> None. Used to compare types across spellings."""
     if not name:
@@ -304,7 +305,10 @@ def resolve(docs: Sequence[LoadedDocument]) -> Resolution:
     _by_issuer_date_type(mentions, nodes, doc_iris, targets)
     _by_issuer_subject(mentions, nodes, doc_iris, targets)
     _unresolved(mentions, nodes, own_targets, targets)
-    resolved_docs = [_resolved_document(k, d, doc_iris[k], mentions, targets, own_targets, names)
+    by_record: dict[int, list[_Mention]] = defaultdict(list)  # a look-up, not a scan of all mentions per file
+    for m in mentions:
+        by_record[m.record].append(m)
+    resolved_docs = [_resolved_document(k, d, doc_iris[k], by_record.get(k, []), targets, own_targets, names)
                      for k, d in enumerate(docs)]
     bodies = _merge_bodies(_with_parents(names.all()))
     claims = _claims(docs, names, loaded, doc_iris, mentions, targets)
@@ -499,11 +503,11 @@ def _unresolved(mentions: Sequence[_Mention], nodes: _Nodes, own_targets: Mappin
 
 
 def _resolved_document(k: int, d: LoadedDocument, iris: tuple[str, str | None],
-                       mentions: Sequence[_Mention], targets: Mapping, own_targets: Mapping,
+                       mine: Sequence[_Mention], targets: Mapping, own_targets: Mapping,
                        names: _Names) -> ResolvedDocument:
-    """Citation nodes of one record, nested citations re-attached to the document they are nested in."""
+    """Citation nodes of one record (``mine``: its mentions, in order), nested citations re-attached
+    to the document they are nested in."""
     iri, copy_iri = iris
-    mine = [m for m in mentions if m.record == k]
     cits = []
     for m in mine:
         c = m.cited
@@ -559,11 +563,14 @@ def acting_organ_of(body: BodyNode, bodies: Mapping[str, BodyNode]) -> BodyNode 
     (data/reference/local_body_templates.csv) followed by the parent's name. None otherwise."""
     if not body.parent_name or body.parent not in bodies:
         return None
-    head = fold(body.name)
-    parent = fold(body.parent_name)
+    head = _fold(body.name)
+    parent = _fold(body.parent_name)
     if head.endswith(" " + parent) and head[: -len(parent) - 1] in _folded_acting_prefixes():
         return bodies[body.parent]
     return None
+
+
+_fold = lru_cache(maxsize=65536)(fold)  # body names repeat in every claim of every document
 
 
 @lru_cache(maxsize=1)
@@ -838,18 +845,29 @@ def _with_parents(found: Iterable[BodyNode]) -> Iterable[BodyNode]:
             todo.append(resolve_body(b.parent_name, DocContext()))
 
 
+_MERGED_FIELDS = ("level", "channel", "province", "district", "parent", "parent_name")
+
+
 def _merge_bodies(found: Iterable[BodyNode]) -> dict[str, BodyNode]:
-    """One node per IRI, aliases and missing attributes merged (first value wins)."""
-    out: dict[str, BodyNode] = {}
+    """One node per IRI, aliases and missing attributes merged (first value wins). Accumulated per
+    IRI and built once: a body named in every file is not rebuilt once per file."""
+    first: dict[str, BodyNode] = {}
+    fields: dict[str, dict] = {}
+    aliases: dict[str, set[str]] = {}
     for b in found:
-        old = out.get(b.iri)
+        old = first.get(b.iri)
         if old is None:
-            out[b.iri] = b
+            first[b.iri] = b
             continue
-        merged = {k: getattr(old, k) or getattr(b, k) for k in
-                  ("level", "channel", "province", "district", "parent", "parent_name")}
-        aliases = tuple(sorted(set(old.aliases) | set(b.aliases)))
-        out[b.iri] = replace(old, aliases=aliases, **merged)
+        merged = fields.get(b.iri)
+        if merged is None:
+            merged = fields[b.iri] = {k: getattr(old, k) for k in _MERGED_FIELDS}
+            aliases[b.iri] = set(old.aliases)
+        for k in _MERGED_FIELDS:
+            merged[k] = merged[k] or getattr(b, k)
+        aliases[b.iri].update(b.aliases)
+    out = {iri: replace(b, aliases=tuple(sorted(aliases[iri])), **fields[iri]) if iri in fields else b
+           for iri, b in first.items()}
     return dict(sorted(out.items()))
 
 

@@ -210,10 +210,18 @@ def length_triples(texts: Mapping[str, str], docs: Mapping[str, str]) -> str:
 
 def reuse_graphs(corpus: Path, outcomes: Iterable, graphs: Mapping[str, str], store_dir: Path | None,
                  params: Params = Params(), ocr: tuple[str, str | None] = ("auto", None),
-                 progress: Progress = _no_progress) -> dict[str, str]:
-    """The build's hook: {REUSE_GRAPH: N-Triples} for the loaded files of ``outcomes`` (FileOutcome),
-    whose texts are read again (cheap for text formats; a scan's text comes from the build's OCR
+                 progress: Progress = _no_progress, texts: Mapping[str, str] | None = None) -> dict[str, str]:
+    """The build's hook: {REUSE_GRAPH: N-Triples} for the loaded files of ``outcomes`` (FileOutcome).
+    ``texts``: sha256 -> text of those files (the build's extraction cache, loaders.cache); without
+    it the texts are read again (cheap for text formats; a scan's text comes from the build's OCR
     cache: ``ocr`` is the build's (mode, cache folder))."""
+    if texts is None:
+        texts = _read_texts(corpus, outcomes, ocr)
+    text, _ = reuse_graph(texts, graphs, store_dir, params, progress)
+    return {REUSE_GRAPH: text} if text else {}
+
+
+def _read_texts(corpus: Path, outcomes: Iterable, ocr: tuple[str, str | None]) -> dict[str, str]:
     from loaders.read import SetAside, read_document
 
     root = corpus if corpus.is_dir() else corpus.parent
@@ -223,5 +231,4 @@ def reuse_graphs(corpus: Path, outcomes: Iterable, graphs: Mapping[str, str], st
             doc = read_document(str(root / o.path), ocr=ocr[0], ocr_cache=ocr[1])
             if not isinstance(doc, SetAside):
                 texts[o.sha256] = doc.text
-    text, _ = reuse_graph(texts, graphs, store_dir, params, progress)
-    return {REUSE_GRAPH: text} if text else {}
+    return texts

@@ -12,6 +12,7 @@ string the way N-Triples requires.
 """
 from __future__ import annotations
 
+import hashlib
 import re
 from collections import Counter
 from collections.abc import MutableMapping
@@ -415,6 +416,27 @@ def _file_graph(ld: LoadedDocument, rd: ResolvedDocument, res: Resolution, corpu
     return g
 
 
+def file_fingerprint(ld: LoadedDocument, rd: ResolvedDocument, res: Resolution) -> str:
+    """A hash of everything _file_graph reads (keep the two together): the file and its record, its
+    resolution (document and copy IRIs, citations, bodies, locality), whether citations settled its
+    issuer, and the fields it reads of the bodies it names. Equal fingerprints, equal graphs and equal
+    lines in the corpus graph (the same loader: the map cache is emptied when the code changes)."""
+    bodies = tuple((b, n.kind, n.level, n.channel) if (n := res.bodies.get(b)) else (b,)
+                   for b in sorted(set(rd.bodies.values())))
+    resolved = (rd.iri, rd.copy_iri, rd.citations, sorted(rd.bodies.items()), rd.locality)
+    inputs = (ld.path, ld.sha256, ld.loader_version, ld.record, resolved, res.nodes[rd.iri].issuer_from_citations,
+              bodies)
+    return hashlib.sha256(repr(inputs).encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def _corpus_lines(ld: LoadedDocument, rd: ResolvedDocument, res: Resolution, corpus: _Graph) -> None:
+    """What _file_graph adds to the corpus graph (the links other files inferred), without the file's graph."""
+    issuer_node = res.bodies.get(rd.bodies.get(ld.record.issuer or ""))
+    channel = ld.record.channel or (issuer_node.channel if issuer_node else None)
+    for c in rd.citations:
+        _citation(_Graph(), corpus, c, ld.record, channel)
+
+
 def _source(g: _Graph, ld: LoadedDocument, source: str, *, path: bool = True) -> None:
     g.add(source, A, T["SourceFile"])
     g.add(source, A, T["Entity"])
@@ -553,7 +575,9 @@ def _first_files(docs: Sequence[LoadedDocument], res: Resolution) -> dict[str, i
 def map_corpus(docs: list[LoadedDocument | None], res: Resolution, out: MutableMapping,
                batch: int = 500) -> tuple[Repeat, ...]:
     """Map every loaded file (and then the corpus graph) into ``out`` (a dict, or a spool on disk:
-    loaders.spool), ``batch`` files at a time. ``docs`` is emptied as it goes (each record dropped once mapped,
+    loaders.spool), ``batch`` files at a time. When ``out`` offers ``reuse(graph, fingerprint)`` and
+    ``remember(graph, fingerprint)`` (loaders.cache.MappedGraphs), a file whose inputs are those of a
+    graph mapped before (file_fingerprint) is not mapped again: ``out`` keeps that graph. ``docs`` is emptied as it goes (each record dropped once mapped,
     unless a later repeat of its document needs its facts), so that the records' memory is freed."""
     corpus = _Graph()
     first = _first_files(docs, res)
@@ -562,27 +586,41 @@ def map_corpus(docs: list[LoadedDocument | None], res: Resolution, out: MutableM
     needed = {k for d, k in first.items() if files_of[d] > 1}  # their facts: a repeat reads them
     repeats: list[Repeat] = []
     seen: set[str] = set()
+    reuse = hasattr(out, "reuse")  # loaders.cache.MappedGraphs: files mapped before from the same inputs
+    remember: list[tuple[str, str]] = []
+    placed: set[tuple[str, str | None]] = set()
     for start in range(0, len(docs), batch):
         texts: dict[str, str] = {}
         for k in range(start, min(start + batch, len(docs))):
             ld, rd = docs[k], res.documents[k]
             j = first[rd.iri]
-            if j == k:
+            name = ids.file_graph_iri(ld.path)
+            fingerprint = file_fingerprint(ld, rd, res) if j == k and reuse else None
+            if fingerprint and out.reuse(name, fingerprint):  # mapped before from the same inputs
+                _corpus_lines(ld, rd, res, corpus)
+                g = None
+            elif j == k:
                 g = _file_graph(ld, rd, res, corpus)
             else:
                 g = _repeat_graph(ld, rd, docs[j], res.documents[j], res, copies)
                 repeats.append(Repeat(rd.iri, docs[j].path, ld.path))
             province, district = rd.locality
-            if province:
+            if province and rd.locality not in placed:  # the same lines for every file of a place
                 _units(corpus, province, district)
-            name = ids.file_graph_iri(ld.path)
+                placed.add(rd.locality)
             if name in seen:
                 raise ValueError(f"{ld.path}: two source files map to the same graph {name}")
             seen.add(name)
-            texts[name] = g.text()
+            if g is not None:
+                texts[name] = g.text()
+                if fingerprint:
+                    remember.append((name, fingerprint))
             if k not in needed:
                 docs[k] = None
         out.update(texts)
+        for name, fingerprint in remember:
+            out.remember(name, fingerprint)
+        remember.clear()
     for node in res.nodes.values():
         if not node.loaded:
             _cited_only(corpus, node)

@@ -1,0 +1,110 @@
+"""The stages before the load, alone: read + extract, resolve, map, and the reuse stage's input (the
+texts), for a corpus grown by added files; without the caches (every file read, extracted, mapped)
+and with caches warmed by the base corpus (what `directive-kg build` does when files are added to a
+built store). No store, no load, no validation: CPU and wall seconds of this process tree.
+
+    .venv/bin/python bench/read_map.py --base bench/corpus/10000 --added bench/corpus/added-1000 [--profile]
+
+``--profile`` prints the top functions of resolution (cProfile) on the grown corpus.
+"""
+from __future__ import annotations
+
+import argparse
+import cProfile
+import io
+import os
+import pstats
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from bench.run import grown_corpus  # noqa: E402
+from loaders import build as B  # noqa: E402
+from loaders.cache import CACHE_FILE, MAP_CACHE_FILE, ExtractCache, MapCache, MappedGraphs  # noqa: E402
+from loaders.resolve import resolve  # noqa: E402
+from loaders.spool import GraphSpool  # noqa: E402
+from loaders.to_rdf import map_corpus  # noqa: E402
+
+
+class Timer:
+    def __init__(self):
+        self.rows: list[tuple[str, float, float]] = []
+
+    def __call__(self, name: str):
+        timer = self
+
+        class _T:
+            def __enter__(self):
+                self.w, self.c = time.perf_counter(), B._cpu()
+
+            def __exit__(self, *exc):
+                timer.rows.append((name, time.perf_counter() - self.w, B._cpu() - self.c))
+        return _T()
+
+
+def run(corpus: Path, folder: Path, jobs: int, cached: bool, timer: Timer, label: str, profile: bool = False) -> dict:
+    show = B._Progress(False)
+    with timer(f"{label} read"), ExtractCache(folder / CACHE_FILE if cached else None) as cache:
+        outcomes, loaded = B._read_all(corpus, jobs, show, B.FILE_TIMEOUT, ("auto", str(folder / "ocr")), cache)
+        hits = cache.hits
+    with GraphSpool(folder / "spool.part") as spool, MapCache(folder / MAP_CACHE_FILE if cached else None) as mc:
+        graphs = MappedGraphs(spool, mc) if cached else spool
+        with timer(f"{label} resolve"):
+            if profile:
+                prof = cProfile.Profile()
+                resolution = prof.runcall(resolve, loaded)
+            else:
+                resolution = resolve(loaded)
+        with timer(f"{label} map"):
+            map_corpus(loaded, resolution, graphs, B.BATCH)
+            if cached:
+                mc.keep_only(set(graphs))
+        kept = graphs.kept if cached else 0
+        with timer(f"{label} reuse input (texts)"):
+            if cached:
+                texts = B._texts(corpus, outcomes, folder / CACHE_FILE, ("auto", str(folder / "ocr")))
+            else:
+                from loaders.reuse_graph import _read_texts
+                texts = _read_texts(corpus, outcomes, ("auto", str(folder / "ocr")))
+            chars = sum(len(t) for t in texts.values())
+    if profile:
+        out = io.StringIO()
+        pstats.Stats(prof, stream=out).sort_stats("cumulative").print_stats(25)
+        print(out.getvalue())
+    return {"files": len(outcomes), "from_cache": hits, "graphs_kept": kept, "text_chars": chars}
+
+
+def main(argv: list[str] | None = None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--base", type=Path, required=True)
+    ap.add_argument("--added", type=Path, required=True)
+    ap.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
+    ap.add_argument("--profile", action="store_true")
+    ap.add_argument("--skip-uncached", action="store_true", help="only the cached runs")
+    args = ap.parse_args(argv)
+    work = Path(tempfile.mkdtemp(prefix="read-map-", dir=Path("bench/corpus")))
+    timer = Timer()
+    try:
+        grown = grown_corpus(args.base, args.added, work / "grown")
+        caches = work / "caches"
+        caches.mkdir()
+        print(f"load average {os.getloadavg()[0]:.1f}")
+        # the first run also pays for loading the reference data (lru caches): the base corpus, caches warmed
+        print("warming caches, base corpus:", run(args.base, caches, args.jobs, True, timer, "first build:"))
+        sizes = {f.name: round(f.stat().st_size / 2**20, 1) for f in caches.iterdir() if f.is_file()}
+        print("caches after the base corpus (MB):", sizes)
+        if not args.skip_uncached:
+            print("no cache, grown corpus:", run(grown, work, args.jobs, False, timer, "no cache:"))
+        print("added, with caches:", run(grown, caches, args.jobs, True, timer, "added:", args.profile))
+        for name, wall, cpu in timer.rows:
+            print(f"  {name:32} wall {wall:8.2f} s   CPU {cpu:8.2f} s")
+        print(f"load average {os.getloadavg()[0]:.1f}")
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,384 @@
+"""What reading and extraction gave each file, kept in the store folder so that a rebuild extracts
+only new or changed files.
+
+``PATH/extract-cache.sqlite`` (one SQLite file; WAL off, one writer: the build holding the store's
+lock). A row per (sha256 of the file's bytes, OCR mode): the record extraction gave (pickled,
+``source`` left empty: the same bytes under another name give the same record) and the file's text
+(zlib), which the text reuse stage reads instead of the file. Rows are read one at a time, never all
+at once. The whole cache is tied to ``code_version()``: the loader version and a hash of the code and
+reference data that extraction reads, so a changed parser or word list invalidates it. A damaged or
+foreign cache never breaks a build: it is set aside with a warning and rebuilt.
+
+Why SQLite and pickle: 100k rows looked up by key with no server and one file to delete; pickle is
+the one serialiser that takes the frozen dataclasses as they are (bench/incremental.py measures it).
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import sqlite3
+import sys
+import zlib
+from collections.abc import Mapping, MutableMapping
+from dataclasses import replace
+from functools import lru_cache
+from pathlib import Path
+from typing import Callable, Iterator
+
+from loaders.paths import REFERENCE, ROOT
+from loaders.records import DocumentRecord
+
+__all__ = ["CACHE_FILE", "MAP_CACHE_FILE", "ExtractCache", "CachedTexts", "MapCache", "MappedGraphs", "code_version",
+           "file_sha256"]
+
+CACHE_FILE = "extract-cache.sqlite"
+SCHEMA = "1"
+MAX_HASHED = 20_000_000  # bytes; larger files go to the reader, which sets them aside (loaders.read)
+_LOADERS = Path(__file__).resolve().parent
+
+
+@lru_cache(maxsize=1)
+def code_version() -> str:
+    """The loader version and a hash of every loaders/*.py and data/reference file: what a cached
+    record depends on besides the file's bytes."""
+    from loaders.build import LOADER_VERSION
+
+    h = hashlib.sha256(f"{SCHEMA}:{LOADER_VERSION}:{sys.version_info[:2]}".encode())
+    files = sorted(_LOADERS.glob("*.py")) + sorted(p for p in REFERENCE.rglob("*") if p.is_file())
+    for f in files:
+        h.update(f.relative_to(ROOT).as_posix().encode() + b"\0" + f.read_bytes() + b"\0")
+    return h.hexdigest()
+
+
+def file_sha256(path: str | os.PathLike) -> str | None:
+    """sha256 of a regular file's bytes (what loaders.read records), or None when the file is not a
+    plain readable file of a size the reader takes (the reader then says why)."""
+    try:
+        st = os.stat(path)
+        if not os.path.isfile(path) or st.st_size > MAX_HASHED:
+            return None
+        with open(path, "rb") as f:
+            return hashlib.file_digest(f, "sha256").hexdigest()
+    except OSError:
+        return None
+
+
+def _key(sha256: str, ocr: str) -> str:
+    return f"{sha256}:{ocr}"
+
+
+class ExtractCache:
+    """The cache of one store folder (``path`` None: a cache that keeps nothing)."""
+
+    def __init__(self, path: str | os.PathLike | None, warn: Callable[[str], None] | None = None):
+        self.path = Path(path) if path is not None else None
+        self.warn = warn or (lambda message: print(f"directive-kg: {message}", file=sys.stderr))
+        self.hits = self.misses = 0
+        self._db: sqlite3.Connection | None = None
+        if self.path is not None:
+            self._db = self._open()
+
+    def _open(self) -> sqlite3.Connection | None:
+        for attempt in (1, 2):
+            try:
+                db = sqlite3.connect(self.path, isolation_level=None)
+                db.execute("PRAGMA journal_mode=DELETE")
+                db.execute("CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT)")
+                db.execute("CREATE TABLE IF NOT EXISTS files (key TEXT PRIMARY KEY, record BLOB, text BLOB)")
+                found = db.execute("SELECT value FROM meta WHERE name = 'version'").fetchone()
+                if found is None or found[0] != code_version():
+                    db.execute("DELETE FROM files")  # another loader's records: none can be trusted
+                    db.execute("INSERT OR REPLACE INTO meta VALUES ('version', ?)", (code_version(),))
+                db.execute("BEGIN")
+                return db
+            except sqlite3.Error as e:  # not a database, damaged, locked by a foreign process
+                self.warn(f"the extraction cache {self.path} cannot be used ({e}): "
+                          + ("it is set aside and rebuilt" if attempt == 1 else "building without it"))
+                self._discard()
+        return None
+
+    def _discard(self) -> None:
+        _set_aside(self.path)
+
+    def get(self, sha256: str, ocr: str, source: str) -> tuple[DocumentRecord, str] | None:
+        """(record named ``source``, sha256) of the file whose bytes have this hash, or None."""
+        if self._db is None:
+            return None
+        try:
+            row = self._db.execute("SELECT record FROM files WHERE key = ?", (_key(sha256, ocr),)).fetchone()
+            record = pickle.loads(row[0]) if row is not None else None
+        except Exception as e:  # a damaged row or page: that file is read again
+            self.warn(f"the extraction cache {self.path} has a damaged entry ({type(e).__name__}: {e}): "
+                      f"the file is read again")
+            record = None
+        if not isinstance(record, DocumentRecord):
+            self.misses += 1
+            return None
+        self.hits += 1
+        return replace(record, source=source)
+
+    def put(self, record: DocumentRecord, ocr: str, text: str) -> None:
+        if self._db is None or record.sha256 is None:
+            return
+        blob = pickle.dumps(replace(record, source=""), pickle.HIGHEST_PROTOCOL)
+        try:
+            self._db.execute("INSERT OR REPLACE INTO files VALUES (?, ?, ?)",
+                             (_key(record.sha256, ocr), blob, zlib.compress(text.encode("utf-8"), 1)))
+        except sqlite3.Error as e:
+            self.warn(f"cannot write the extraction cache {self.path} ({e}): building without it")
+            self.close(commit=False)
+
+    def commit(self) -> None:
+        """Make what was put so far durable (a build killed later keeps it)."""
+        if self._db is not None:
+            try:
+                self._db.execute("COMMIT")
+                self._db.execute("BEGIN")
+            except sqlite3.Error as e:
+                self.warn(f"cannot write the extraction cache {self.path} ({e}): building without it")
+                self.close(commit=False)
+
+    def keep_only(self, keys: set[tuple[str, str]]) -> None:
+        """Forget the files no longer in the corpus (the cache does not grow with every version of a file)."""
+        if self._db is None:
+            return
+        wanted = {_key(s, o) for s, o in keys}
+        gone = [k for (k,) in self._db.execute("SELECT key FROM files") if k not in wanted]
+        self._db.executemany("DELETE FROM files WHERE key = ?", ((k,) for k in gone))
+
+    def close(self, commit: bool = True) -> None:
+        if self._db is None:
+            return
+        try:
+            if commit:
+                self._db.execute("COMMIT")
+            self._db.close()
+        except sqlite3.Error:
+            pass
+        self._db = None
+
+    def __enter__(self) -> "ExtractCache":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close(commit=exc[0] is None)
+
+
+class CachedTexts(Mapping):
+    """sha256 -> text of the files of a build, from the cache; a file not in it is read again with
+    ``read(sha256)``. Safe in forked workers: each process opens its own read-only connection."""
+
+    def __init__(self, path: Path | None, ocr: str, shas: list[str], read: Callable[[str], str | None]):
+        self.path, self.ocr, self._shas, self._read = path, ocr, list(dict.fromkeys(shas)), read
+        self._known = set(self._shas)
+        self._db: sqlite3.Connection | None = None
+        self._pid = None
+
+    def _conn(self) -> sqlite3.Connection | None:
+        if self.path is None or not self.path.exists():
+            return None
+        if self._pid != os.getpid():
+            self._db = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True)
+            self._pid = os.getpid()
+        return self._db
+
+    def __getitem__(self, sha256: str) -> str:
+        try:
+            db = self._conn()
+            row = db.execute("SELECT text FROM files WHERE key = ?", (_key(sha256, self.ocr),)).fetchone() if db else None
+            if row is not None and row[0] is not None:
+                return zlib.decompress(row[0]).decode("utf-8")
+        except (sqlite3.Error, zlib.error, UnicodeDecodeError):
+            pass
+        text = self._read(sha256)
+        if text is None:
+            raise KeyError(sha256)
+        return text
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._shas)
+
+    def __len__(self) -> int:
+        return len(self._shas)
+
+    def __contains__(self, sha256) -> bool:
+        return sha256 in self._known
+
+    def __getstate__(self):  # a connection does not cross processes
+        return {**self.__dict__, "_db": None, "_pid": None}
+
+
+# --- mapped graphs ---------------------------------------------------------------------------------
+
+MAP_CACHE_FILE = "map-cache.sqlite"
+
+
+class MapCache:
+    """``PATH/map-cache.sqlite``: the N-Triples (zlib) each file graph had, with the fingerprint of
+    what its mapping read (to_rdf.file_fingerprint). A file whose fingerprint is unchanged is not
+    mapped again: its graph is this text. Tied to ``code_version()`` like the extraction cache;
+    damaged: set aside with a warning and rebuilt."""
+
+    def __init__(self, path: str | os.PathLike | None, warn: Callable[[str], None] | None = None):
+        self.path = Path(path) if path is not None else None
+        self.warn = warn or (lambda message: print(f"directive-kg: {message}", file=sys.stderr))
+        self._db: sqlite3.Connection | None = self._open() if self.path is not None else None
+
+    def _open(self) -> sqlite3.Connection | None:
+        for attempt in (1, 2):
+            try:
+                db = sqlite3.connect(self.path, isolation_level=None)
+                db.execute("PRAGMA journal_mode=DELETE")
+                db.execute("CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT)")
+                db.execute("CREATE TABLE IF NOT EXISTS graphs (graph TEXT PRIMARY KEY, fingerprint TEXT, "
+                           "digest TEXT, blanks INTEGER, chars INTEGER, text BLOB)")
+                found = db.execute("SELECT value FROM meta WHERE name = 'version'").fetchone()
+                if found is None or found[0] != code_version():
+                    db.execute("DELETE FROM graphs")
+                    db.execute("INSERT OR REPLACE INTO meta VALUES ('version', ?)", (code_version(),))
+                db.execute("BEGIN")
+                return db
+            except sqlite3.Error as e:
+                self.warn(f"the map cache {self.path} cannot be used ({e}): "
+                          + ("it is set aside and rebuilt" if attempt == 1 else "building without it"))
+                _set_aside(self.path)
+        return None
+
+    def lookup(self, graph: str, fingerprint: str) -> tuple[str, bool, int] | None:
+        """(content hash, has blank nodes, length) of the graph mapped with this fingerprint, or None."""
+        if self._db is None:
+            return None
+        try:
+            row = self._db.execute("SELECT fingerprint, digest, blanks, chars FROM graphs WHERE graph = ?",
+                                   (graph,)).fetchone()
+        except sqlite3.Error as e:
+            self.warn(f"cannot read the map cache {self.path} ({e}): mapping every file")
+            self.close(commit=False)
+            return None
+        if row is None or row[0] != fingerprint:
+            return None
+        return row[1], bool(row[2]), int(row[3])
+
+    def put(self, graph: str, fingerprint: str, text: str) -> None:
+        if self._db is None:
+            return
+        data = text.encode("utf-8")
+        try:
+            self._db.execute("INSERT OR REPLACE INTO graphs VALUES (?, ?, ?, ?, ?, ?)",
+                             (graph, fingerprint, hashlib.sha256(data).hexdigest(), b"_:" in data, len(data),
+                              zlib.compress(data, 1)))
+        except sqlite3.Error as e:
+            self.warn(f"cannot write the map cache {self.path} ({e}): building without it")
+            self.close(commit=False)
+
+    def text(self, graph: str) -> str | None:
+        try:
+            row = self._db.execute("SELECT text FROM graphs WHERE graph = ?", (graph,)).fetchone() if self._db else None
+            return zlib.decompress(row[0]).decode("utf-8") if row else None
+        except (sqlite3.Error, zlib.error, UnicodeDecodeError):
+            return None
+
+    def keep_only(self, graphs: set[str]) -> None:
+        if self._db is None:
+            return
+        gone = [g for (g,) in self._db.execute("SELECT graph FROM graphs") if g not in graphs]
+        self._db.executemany("DELETE FROM graphs WHERE graph = ?", ((g,) for g in gone))
+
+    def commit(self) -> None:
+        if self._db is not None:
+            try:
+                self._db.execute("COMMIT")
+                self._db.execute("BEGIN")
+            except sqlite3.Error as e:
+                self.warn(f"cannot write the map cache {self.path} ({e}): building without it")
+                self.close(commit=False)
+
+    def close(self, commit: bool = True) -> None:
+        if self._db is None:
+            return
+        try:
+            if commit:
+                self._db.execute("COMMIT")
+            self._db.close()
+        except sqlite3.Error:
+            pass
+        self._db = None
+
+    def __enter__(self) -> "MapCache":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close(commit=exc[0] is None)
+
+
+def _set_aside(path: Path) -> None:
+    for suffix in ("", "-journal"):
+        try:
+            Path(f"{path}{suffix}").replace(Path(f"{path}{suffix}.damaged"))
+        except OSError:
+            pass
+
+
+class MappedGraphs(MutableMapping):
+    """Graph IRI -> N-Triples of a build: what was mapped now (in ``spool``, a loaders.spool.GraphSpool)
+    and the file graphs kept from the map cache (read from it only when asked). Offers what the load
+    reads of a spool: ``digest``, ``has_blanks``, ``chars``."""
+
+    def __init__(self, spool: MutableMapping, cache: MapCache):
+        self.spool, self.cache = spool, cache
+        self._kept: dict[str, tuple[str, bool, int]] = {}
+
+    def reuse(self, graph: str, fingerprint: str) -> bool:
+        """Keep ``graph`` as the cache has it, if it was mapped with this fingerprint."""
+        entry = self.cache.lookup(graph, fingerprint)
+        if entry is None or graph in self.spool:
+            return False
+        self._kept[graph] = entry
+        return True
+
+    def remember(self, graph: str, fingerprint: str) -> None:
+        """Put the graph just mapped in the cache, under its fingerprint."""
+        self.cache.put(graph, fingerprint, self.spool[graph])
+
+    @property
+    def kept(self) -> int:
+        return len(self._kept)
+
+    def __getitem__(self, graph: str) -> str:
+        if graph in self._kept:
+            text = self.cache.text(graph)
+            if text is None or hashlib.sha256(text.encode("utf-8")).hexdigest() != self._kept[graph][0]:
+                raise KeyError(f"{graph}: its text in the map cache {self.cache.path} is damaged; "
+                               f"delete that file and build again")
+            return text
+        return self.spool[graph]
+
+    def __setitem__(self, graph: str, text: str) -> None:
+        self._kept.pop(graph, None)
+        self.spool[graph] = text
+
+    def __delitem__(self, graph: str) -> None:
+        if graph in self._kept:
+            del self._kept[graph]
+        else:
+            del self.spool[graph]
+
+    def __iter__(self) -> Iterator[str]:
+        yield from self.spool
+        yield from (g for g in self._kept if g not in self.spool)
+
+    def __len__(self) -> int:
+        return len(self.spool) + sum(g not in self.spool for g in self._kept)
+
+    def __contains__(self, graph) -> bool:
+        return graph in self._kept or graph in self.spool
+
+    def digest(self, graph: str) -> str:
+        return self._kept[graph][0] if graph in self._kept else self.spool.digest(graph)
+
+    def has_blanks(self, graph: str) -> bool:
+        return self._kept[graph][1] if graph in self._kept else self.spool.has_blanks(graph)
+
+    def chars(self, graph: str) -> int:
+        return self._kept[graph][2] if graph in self._kept else self.spool.chars(graph)

@@ -1,0 +1,80 @@
+"""The extraction cache (loaders.cache): a rebuild extracts only new or changed files, gives the same
+graph as a build without the cache, and survives a damaged or outdated cache."""
+from __future__ import annotations
+
+import shutil
+import sqlite3
+
+import pytest
+
+from loaders.build import build
+from loaders.cache import CACHE_FILE, MAP_CACHE_FILE, ExtractCache, code_version
+from loaders.paths import DOCUMENTS
+from loaders.store import open_store, sorted_nquads
+
+
+def dataset(store) -> str:
+    with open_store(store) as kg:
+        return sorted_nquads(kg.store)
+
+
+@pytest.fixture
+def corpus(tmp_path):
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    for p in sorted(DOCUMENTS.glob("*.txt"))[:5]:
+        shutil.copy(p, folder / p.name)
+    return folder
+
+
+def test_a_rebuild_takes_unchanged_files_from_the_cache_and_extracts_a_changed_one(corpus, tmp_path):
+    store = tmp_path / "store"
+    first = build(corpus, store, progress=False)
+    assert first.from_cache == 0 and (store / CACHE_FILE).exists()
+    again = build(corpus, store, progress=False)
+    assert again.from_cache == 5 and again.files == first.files and again.sync.mode == "unchanged"
+    changed = sorted(corpus.iterdir())[1]
+    changed.write_text(changed.read_text(encoding="utf-8") + "\nNơi nhận:\n- Như trên;\n", encoding="utf-8")
+    (corpus / "copy.txt").write_bytes(sorted(corpus.iterdir())[0].read_bytes())  # same bytes: a hit
+    third = build(corpus, store, progress=False)
+    assert third.from_cache == 5  # 4 unchanged files and the copy; the changed file was read
+    build(corpus, tmp_path / "fresh", progress=False, reuse=True)
+    assert dataset(store) == dataset(tmp_path / "fresh")  # the reuse graph read its texts from the cache too
+
+
+def test_a_damaged_cache_is_set_aside_with_a_warning_and_rebuilt(corpus, tmp_path, capsys):
+    store = tmp_path / "store"
+    build(corpus, store, progress=False)
+    expected = dataset(store)
+    for name in (CACHE_FILE, MAP_CACHE_FILE):
+        (store / name).write_bytes(b"not a database at all" * 100)
+    report = build(corpus, store, progress=False)
+    err = capsys.readouterr().err
+    assert "extraction cache" in err and "map cache" in err and report.from_cache == report.graphs_kept == 0
+    assert dataset(store) == expected and (store / f"{CACHE_FILE}.damaged").exists()
+    again = build(corpus, store, progress=False)
+    assert again.from_cache == 5 and again.graphs_kept == 5
+
+
+def test_a_damaged_entry_is_read_again_and_another_code_version_empties_the_cache(corpus, tmp_path, capsys):
+    store = tmp_path / "store"
+    build(corpus, store, progress=False)
+    expected = dataset(store)
+    db = sqlite3.connect(store / CACHE_FILE)
+    with db:
+        key = db.execute("SELECT key FROM files ORDER BY key LIMIT 1").fetchone()[0]
+        db.execute("UPDATE files SET record = ? WHERE key = ?", (b"\x80\x05garbage", key))
+    db.close()
+    assert build(corpus, store, progress=False).from_cache == 4
+    assert "damaged entry" in capsys.readouterr().err and dataset(store) == expected
+    db = sqlite3.connect(store / CACHE_FILE)
+    with db:
+        db.execute("UPDATE meta SET value = 'an older loader' WHERE name = 'version'")
+    db.close()
+    assert build(corpus, store, progress=False).from_cache == 0
+    assert dataset(store) == expected
+
+
+def test_the_code_version_covers_the_loader_and_its_reference_data():
+    assert len(code_version()) == 64
+    assert ExtractCache(None).get("0" * 64, "auto", "x.txt") is None  # no folder: a cache that keeps nothing
