@@ -21,11 +21,15 @@ dkgid:graph/build, removed in the same transaction as the old triples and added 
 transaction as the new ones. A graph without an entry is stale, whatever it holds, and the next
 build rewrites it; a graph with an entry is complete. A build killed at any moment therefore leaves
 a store that opens and that the next build repairs. Readers never see the step between (lock).
+An incremental load groups these transactions: the graphs that go, a few hundred per SPARQL update
+(each with its entry); the new texts with their entries, one Store.load per PIECE_CHARS of text.
 
 When more than half the graphs change (first build, new loader version) the store is cleared and
-loaded in one stream (bulk_load: 1.7 s against 3.3 s for 200k triples loaded graph by graph; for
-small corpora Store.load, as bulk_load costs 0.35 s even for one triple), and the manifest is
-written last, in one transaction.
+loaded in pieces of LOAD_PIECE_CHARS of N-Triples, each its own bulk_load (Store.load below
+BULK_MIN_CHARS, as bulk_load costs 0.35 s even for one triple), and the manifest is written last,
+in one transaction. One bulk_load of the whole corpus held its input's quads in memory: 2.6 GB peak
+at 10,000 documents (7.2 M quads); in pieces the load's memory is bounded by the piece, whatever
+the corpus (figures: README, bench/load_stage.py).
 
 The merged graph. The default graph holds every triple of the data graphs once (not the build
 graph's bookkeeping). Oxigraph's union default graph would give the same answers, but it repeats
@@ -36,10 +40,11 @@ validation read the default graph; GRAPH ?g still says which file a triple came 
 markers in dkgid:graph/build say what a reader may trust after a kill:
 
 - ``dkg:defaultGraphComplete true``: the default graph is a complete merged graph, of the last
-  complete state. An incremental load changes the default graph at its end in one transaction (the
-  dropped triples out, the new ones in: a SPARQL update), so the marker stays; it is removed by a
-  full load, and while a change with blank nodes (the ontology's graph) or of more than
-  ATOMIC_MAX triples goes in steps.
+  complete state. An incremental load changes the default graph at its end in one transaction (a
+  SPARQL update: the dropped triples that no data graph still holds out, the written graphs' triples
+  copied in from their named graphs inside the store, not sent as text), so the marker stays; it is
+  removed by a full load, and while a change that drops triples with blank nodes (the ontology's
+  graph) or of more than ATOMIC_MAX dropped triples / ATOMIC_MAX_CHARS of written text goes in steps.
 - ``dkg:buildInterrupted true``: a build has begun changing the store and not finished; set before
   the first change (in a store no build completed: as soon as a build holds it), removed after
   the last. The next build then recomputes the merged graph (one transaction too).
@@ -49,6 +54,16 @@ build killed while replacing named graphs leaves the previous merged graph, and 
 from it. A store that a build was changing without a complete merged graph is refused in one line
 naming ``directive-kg build``; the union of all named graphs, which a join over takes minutes at
 1,000 documents, is read only in a store no build wrote (a plain pyoxigraph store).
+
+Each triple once (issue 15): not yet. Every data triple is stored twice, in its file graph and in
+the merged default graph (7.2 M quads for 10,000 documents). bench/store_options.py measured three
+layouts: A (this one), B (file graphs only: half the quads, but joins over the union did not finish
+in 10 min) and C (the merged graph only, plus a per-file index next to the store: each file's
+N-Triples compressed with its content hash, and how many files hold each triple held by more than
+one, so that a changed or removed file takes out exactly its own facts). C is the chosen next step,
+not built: besides this module, the named graphs are read by validate._locate (GRAPH ?g: which file
+a focus node came from), build._with_documents, `directive-kg upload` (a named graph per file),
+the .trig/.nq export and the remote and engine tests; each must read the index instead.
 """
 from __future__ import annotations
 
