@@ -30,6 +30,7 @@ import pyoxigraph as ox
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from run import _pss_kb, store_bytes  # noqa: E402
 
+from loaders import store as store_module  # noqa: E402
 from loaders.spool import GraphSpool  # noqa: E402
 from loaders.store import BUILD_GRAPH, DB_DIR, sync_graphs  # noqa: E402
 
@@ -40,10 +41,16 @@ class Peak(threading.Thread):
     def __init__(self, every: float = 0.1):
         super().__init__(daemon=True)
         self.every, self.peak_kb, self.stopped = every, _pss_kb(os.getpid()), threading.Event()
+        self.samples: list[tuple[float, int]] = []  # (s since start, PSS MB) each second
 
     def run(self) -> None:
+        started, last = time.perf_counter(), -1.0
         while not self.stopped.wait(self.every):
-            self.peak_kb = max(self.peak_kb, _pss_kb(os.getpid()))
+            kb = _pss_kb(os.getpid())
+            self.peak_kb = max(self.peak_kb, kb)
+            if time.perf_counter() - last >= 1.0:
+                last = time.perf_counter()
+                self.samples.append((round(last - started, 1), kb // 1024))
 
 
 @contextlib.contextmanager
@@ -61,6 +68,7 @@ def measured(name: str, results: dict):
                        peak_pss_mb=round(sampler.peak_kb / 1024))
         results[name] = figures
         print(f"{name:8} {figures}", flush=True)
+        figures["pss_mb_each_second"] = sampler.samples
 
 
 def dump(source: Path, target: Path) -> dict[str, tuple[int, int]]:
@@ -96,19 +104,35 @@ def main(argv=None) -> int:
     ap.add_argument("--added-prefix", default="added-")
     ap.add_argument("--work", type=Path, default=Path(__file__).resolve().parent / "corpus" / "load-stage")
     ap.add_argument("--out", type=Path, help="write the figures as JSON")
+    ap.add_argument("--piece-mb", type=float, help="store.LOAD_PIECE_CHARS, in millions of characters")
+    ap.add_argument("--no-bulk", action="store_true", help="Store.load for every piece, never bulk_load")
+    ap.add_argument("--files", type=int, help="only the first N file graphs (and the shared graphs)")
+    ap.add_argument("--full-only", action="store_true", help="only the full load")
     args = ap.parse_args(argv)
+    if args.piece_mb:
+        store_module.LOAD_PIECE_CHARS = int(args.piece_mb * 1e6)
+    if args.no_bulk:
+        store_module.BULK_MIN_CHARS = 1 << 62
     args.work.mkdir(parents=True, exist_ok=True)
     index = dump(args.source, args.work.with_name(args.work.name + "-graphs.nt"))
     dumped = args.work.with_name(args.work.name + "-graphs.nt")
     added = "/file/" + args.added_prefix
     db = args.work / DB_DIR
     shutil.rmtree(db, ignore_errors=True)
-    results: dict = {"graphs": len(index), "added": sum(added in g for g in index)}
+    if args.files:
+        files = sorted(g for g in index if "/file/" in g and added not in g)[:args.files]
+        added_files = sorted(g for g in index if added in g)[:max(1, args.files // 10)]
+        index = {g: v for g, v in index.items() if "/file/" not in g or g in files or g in added_files}
+    results: dict = {"graphs": len(index), "added": sum(added in g for g in index),
+                     "piece_chars": store_module.LOAD_PIECE_CHARS, "bulk_min_chars": store_module.BULK_MIN_CHARS}
     base = spool(args.work / "base.part", dumped, index, lambda g: added not in g)
     with measured("full", results) as r:
         store = ox.Store(str(db))
         r["quads"] = sync_graphs(store, base, stamp="2026-12-05T00:00:00+00:00").triples
     base.close()
+    if args.full_only:
+        print(json.dumps(results, indent=1))
+        return 0
     grown = spool(args.work / "grown.part", dumped, index, lambda g: True)
     with measured("add", results) as r:
         r["quads"] = sync_graphs(store, grown, stamp="2026-12-05T00:00:00+00:00").triples
