@@ -96,7 +96,7 @@ ATOMIC_MAX = 500_000  # triples of a merged-graph change made in one SPARQL upda
 ATOMIC_MAX_CHARS = 100_000_000  # N-Triples text of the graphs whose triples one such update copies
 PIECE_CHARS = 16_000_000  # N-Triples text of the graphs an incremental load writes in one transaction
 BULK_MIN_CHARS = 16_000_000  # bulk_load costs 0.35 s whatever the size; below this Store.load is faster
-LOAD_PIECE_CHARS = 64_000_000  # N-Triples text per load call: the loader's memory grows with its input
+LOAD_PIECE_CHARS = 24_000_000  # N-Triples text per load call: a bulk_load of 64 MB peaked at 0.9 GB
 
 PREFIXES = {
     "dkg": DKG,
