@@ -62,6 +62,20 @@ class GraphSpool(MutableMapping):
     def __len__(self) -> int:
         return len(self._index)
 
+    def runs(self, graph: str, size: int) -> Iterator[bytes]:
+        """The graph's N-Triples as bytes, in runs of whole lines of about ``size`` bytes (a large
+        graph is loaded a piece at a time, never read whole)."""
+        e = self._index[graph]
+        at, end = e.offset, e.offset + e.length
+        while at < end:
+            self._file.seek(at)
+            run = self._file.read(min(size, end - at))
+            if at + len(run) < end:
+                cut = run.rfind(b"\n") + 1
+                run = run[:cut] if cut else run + self._file.readline()
+            yield run
+            at += len(run)
+
     def digest(self, graph: str) -> str:
         return self._index[graph].digest
 

@@ -21,11 +21,15 @@ dkgid:graph/build, removed in the same transaction as the old triples and added 
 transaction as the new ones. A graph without an entry is stale, whatever it holds, and the next
 build rewrites it; a graph with an entry is complete. A build killed at any moment therefore leaves
 a store that opens and that the next build repairs. Readers never see the step between (lock).
+An incremental load groups these transactions: the graphs that go, a few hundred per SPARQL update
+(each with its entry); the new texts with their entries, one Store.load per PIECE_CHARS of text.
 
 When more than half the graphs change (first build, new loader version) the store is cleared and
-loaded in one stream (bulk_load: 1.7 s against 3.3 s for 200k triples loaded graph by graph; for
-small corpora Store.load, as bulk_load costs 0.35 s even for one triple), and the manifest is
-written last, in one transaction.
+loaded in pieces of LOAD_PIECE_CHARS of N-Triples, each its own bulk_load (Store.load below
+BULK_MIN_CHARS, as bulk_load costs 0.35 s even for one triple), and the manifest is written last,
+in one transaction. One bulk_load of the whole corpus held its input's quads in memory: 2.6 GB peak
+at 10,000 documents (7.2 M quads); in pieces the load's memory is bounded by the piece, whatever
+the corpus (figures: README, bench/load_stage.py).
 
 The merged graph. The default graph holds every triple of the data graphs once (not the build
 graph's bookkeeping). Oxigraph's union default graph would give the same answers, but it repeats
@@ -36,10 +40,11 @@ validation read the default graph; GRAPH ?g still says which file a triple came 
 markers in dkgid:graph/build say what a reader may trust after a kill:
 
 - ``dkg:defaultGraphComplete true``: the default graph is a complete merged graph, of the last
-  complete state. An incremental load changes the default graph at its end in one transaction (the
-  dropped triples out, the new ones in: a SPARQL update), so the marker stays; it is removed by a
-  full load, and while a change with blank nodes (the ontology's graph) or of more than
-  ATOMIC_MAX triples goes in steps.
+  complete state. An incremental load changes the default graph at its end in one transaction (a
+  SPARQL update: the dropped triples that no data graph still holds out, the written graphs' triples
+  copied in from their named graphs inside the store, not sent as text), so the marker stays; it is
+  removed by a full load, and while a change that drops triples with blank nodes (the ontology's
+  graph) or of more than ATOMIC_MAX dropped triples / ATOMIC_MAX_CHARS of written text goes in steps.
 - ``dkg:buildInterrupted true``: a build has begun changing the store and not finished; set before
   the first change (in a store no build completed: as soon as a build holds it), removed after
   the last. The next build then recomputes the merged graph (one transaction too).
@@ -49,6 +54,16 @@ build killed while replacing named graphs leaves the previous merged graph, and 
 from it. A store that a build was changing without a complete merged graph is refused in one line
 naming ``directive-kg build``; the union of all named graphs, which a join over takes minutes at
 1,000 documents, is read only in a store no build wrote (a plain pyoxigraph store).
+
+Each triple once (issue 15): not yet. Every data triple is stored twice, in its file graph and in
+the merged default graph (7.2 M quads for 10,000 documents). bench/store_options.py measured three
+layouts: A (this one), B (file graphs only: half the quads, but joins over the union did not finish
+in 10 min) and C (the merged graph only, plus a per-file index next to the store: each file's
+N-Triples compressed with its content hash, and how many files hold each triple held by more than
+one, so that a changed or removed file takes out exactly its own facts). C is the chosen next step,
+not built: besides this module, the named graphs are read by validate._locate (GRAPH ?g: which file
+a focus node came from), build._with_documents, `directive-kg upload` (a named graph per file),
+the .trig/.nq export and the remote and engine tests; each must read the index instead.
 """
 from __future__ import annotations
 
@@ -78,7 +93,10 @@ DB_DIR = "oxigraph"
 LOCK_FILE = "lock"
 FULL_LOAD_MIN = 50  # below this many changed graphs, replacing them one by one is as fast
 ATOMIC_MAX = 500_000  # triples of a merged-graph change made in one SPARQL update (~100 MB of text)
+ATOMIC_MAX_CHARS = 100_000_000  # N-Triples text of the graphs whose triples one such update copies
+PIECE_CHARS = 16_000_000  # N-Triples text of the graphs an incremental load writes in one transaction
 BULK_MIN_CHARS = 16_000_000  # bulk_load costs 0.35 s whatever the size; below this Store.load is faster
+LOAD_PIECE_CHARS = 24_000_000  # N-Triples text per load call: a bulk_load of 64 MB peaked at 0.9 GB
 
 PREFIXES = {
     "dkg": DKG,
@@ -321,11 +339,6 @@ def query_graph(store: ox.Store, sparql: str, **kwargs):
     return store.query(sparql, **kwargs)
 
 
-def _forget(store: ox.Store, graph: str) -> None:
-    """Remove a graph and its manifest entry in one transaction."""
-    store.update(f"DELETE WHERE {{ GRAPH <{BUILD_GRAPH}> {{ <{graph}> ?p ?o }} }} ; DROP SILENT GRAPH <{graph}>")
-
-
 # --- writing graphs ----------------------------------------------------------------------------
 
 @dataclass(frozen=True)
@@ -372,43 +385,80 @@ def sync_graphs(store: ox.Store, graphs: Mapping[str, str], pause: Pause = lambd
         return SyncResult("full", tuple(sorted(graphs)), tuple(gone), 0, len(store))
     # The merged graph stays complete (the previous state, for readers after a kill) until its own step.
     store.add(_marker(INTERRUPTED_MARKER))
-    dropped: set[ox.Triple] = set()
-    for graph in gone + stale:
-        if was_merged:
-            dropped.update(q.triple for q in store.quads_for_pattern(None, None, None, ox.NamedNode(graph)))
-        _forget(store, graph)
-    for i, graph in enumerate(stale):
-        _load_graph(store, graph, graphs[graph], _entry(graph, wanted[graph], stamp))
-        progress(i + 1, len(stale))
-        if i == 0:
+    there = set(data_graphs(store)) | set(old)
+    dropped = _dropped(store, graphs, [g for g in gone + stale if g in there]) if was_merged else set()
+    _forget_all(store, [g for g in gone + stale if g in there])
+    written = 0
+    for piece in _groups(graphs, stale, PIECE_CHARS):
+        _load_graphs(store, graphs, piece, wanted, stamp)
+        written += len(piece)
+        progress(written, len(stale))
+        if written == len(piece):
             pause("graph-written")
     if was_merged:
-        _merge_delta(store, dropped, stale, pause)
+        _merge_delta(store, dropped, stale, pause, sum(_chars(graphs, g) for g in stale))
     else:
         _remerge(store)
     store.remove(_marker(INTERRUPTED_MARKER))
     return SyncResult("incremental", tuple(stale), tuple(gone), len(graphs) - len(stale), len(store))
 
 
-def _merge_delta(store: ox.Store, dropped: Iterable[ox.Triple], stale: list[str], pause: Pause) -> None:
+def _dropped(store: ox.Store, graphs: Mapping[str, str], changed: list[str]) -> set[ox.Triple]:
+    """The triples the graphs ``changed`` hold now and will not hold after the sync (a graph that
+    stays keeps most of its triples: only those that left may leave the merged graph)."""
+    out: set[ox.Triple] = set()
+    for g in changed:
+        now = {q.triple for q in store.quads_for_pattern(None, None, None, ox.NamedNode(g))}
+        if g in graphs and not _has_blanks(graphs, g):
+            now.difference_update(ox.parse(graphs[g], format=ox.RdfFormat.N_TRIPLES))
+        out |= now
+    return out
+
+
+def _forget_all(store: ox.Store, names: list[str], per_update: int = 200) -> None:
+    """Remove graphs and their manifest entries, a few hundred graphs a transaction (each graph with
+    its entry, so a graph with an entry is still complete)."""
+    for i in range(0, len(names), per_update):
+        store.update(" ; ".join(f"DELETE WHERE {{ GRAPH <{BUILD_GRAPH}> {{ <{g}> ?p ?o }} }} ; DROP SILENT GRAPH <{g}>"
+                                for g in names[i:i + per_update]))
+
+
+def _load_graphs(store: ox.Store, graphs: Mapping[str, str], piece: list[str], wanted: Mapping[str, str],
+                 stamp: str | None) -> None:
+    """New graphs with their manifest entries: those without blank nodes in one transaction."""
+    plain = [g for g in piece if not _has_blanks(graphs, g)]
+    if plain:
+        store.load("".join(_as_nquads(g, graphs[g]) + "".join(f"{q} .\n" for q in _entry(g, wanted[g], stamp))
+                           for g in plain), format=ox.RdfFormat.N_QUADS)
+    for g in piece:
+        if _has_blanks(graphs, g):
+            _load_graph(store, g, graphs[g], _entry(g, wanted[g], stamp))
+
+
+def _merge_delta(store: ox.Store, dropped: Iterable[ox.Triple], stale: list[str], pause: Pause,
+                 chars: int = 0) -> None:
     """Out of the default graph the dropped triples no data graph holds any more, in it those of the
-    graphs written: in one transaction (a SPARQL update), so that a kill leaves the previous merged
-    graph or the new one, both complete. SPARQL data cannot name a stored blank node: a change with
-    blank nodes (the ontology's graph), or one too large for one update text, goes in steps, the
+    graphs written: in one transaction (a SPARQL update; the new triples copied from their graphs
+    inside the store, not sent as text), so that a kill leaves the previous merged graph or the new
+    one, both complete. SPARQL data cannot name a stored blank node: a change that drops triples with
+    blank nodes (the ontology's graph), or one too large for one transaction, goes in steps, the
     complete marker removed meanwhile."""
     default = ox.DefaultGraph()
     out = [t for t in dropped if not _held(store, t)]
-    new = {q.triple for g in stale for q in store.quads_for_pattern(None, None, None, ox.NamedNode(g))}
-    if len(out) + len(new) > ATOMIC_MAX or any(isinstance(term, ox.BlankNode) for t in (*out, *new)
-                                                for term in (t.subject, t.object)):
+    if len(out) > ATOMIC_MAX or chars > ATOMIC_MAX_CHARS or any(
+            isinstance(term, ox.BlankNode) for t in out for term in (t.subject, t.object)):
         store.remove(_marker())
         pause("merging")
         for t in out:
             store.remove(ox.Quad(*t, default))
-        store.extend([*(ox.Quad(*t, default) for t in new), _marker()])
+        for g in stale:
+            store.update(f"INSERT {{ ?s ?p ?o }} WHERE {{ GRAPH <{g}> {{ ?s ?p ?o }} }}")
+        store.add(_marker())
         return
     pause("merging")
-    store.update(f"DELETE DATA {{ {_data(out)} }} ; INSERT DATA {{ {_data(new)} }}")
+    values = " ".join(f"<{g}>" for g in stale)
+    copy = f" ; INSERT {{ ?s ?p ?o }} WHERE {{ VALUES ?g {{ {values} }} GRAPH ?g {{ ?s ?p ?o }} }}" if stale else ""
+    store.update(f"DELETE DATA {{ {_data(out)} }}{copy}")
 
 
 def _held(store: ox.Store, t: ox.Triple) -> bool:
@@ -454,16 +504,15 @@ def _full_load(store: ox.Store, graphs: Mapping[str, str], wanted: Mapping[str, 
     pause("cleared")
     plain = [g for g in graphs if not _has_blanks(graphs, g)]
     with_blanks = [g for g in graphs if g not in set(plain)]
-    if sum(_chars(graphs, g) for g in plain) >= BULK_MIN_CHARS:
-        store.bulk_load(_Stream(_nquads_chunks(graphs, plain, pause, lambda i: progress(i, len(graphs)))),
-                        format=ox.RdfFormat.N_QUADS)
-    else:
-        half = len(plain) // 2
-        for part in (plain[:half], plain[half:]):
-            store.load("".join(_as_nquads(g, graphs[g]) + graphs[g] for g in part), format=ox.RdfFormat.N_QUADS)
-            if part and len(plain) > 1:
-                pause("loading")
-        progress(len(plain), len(graphs))
+    half = len(plain) // 2
+    done = 0
+    for i, part in enumerate((plain[:half], plain[half:])):
+        if i and half:
+            pause("loading")
+        for piece, graphs_done in _pieces(graphs, part, LOAD_PIECE_CHARS):
+            _load_piece(store, piece)
+            done += graphs_done
+            progress(done, len(graphs))
     for i, g in enumerate(with_blanks, len(plain) + 1):
         quads = list(_labelled_quads(g, graphs[g]))
         store.extend([*quads, *(ox.Quad(*q.triple, ox.DefaultGraph()) for q in quads)])
@@ -500,18 +549,59 @@ def _labelled_quads(graph: str, text: str) -> Iterator[ox.Quad]:
         yield ox.Quad(relabel(q.subject), q.predicate, relabel(q.object), g)
 
 
-def _nquads_chunks(graphs: Mapping[str, str], order: list[str], pause: Pause,
-                   done: Callable[[int], None] = lambda n: None) -> Iterator[bytes]:
-    """Each graph as N-Quads, then its triples again in the default graph (the merge); pause("loading")
-    halfway; done(n) once the loader has taken n graphs (it asks for the next chunk)."""
-    half = len(order) // 2
-    for i, g in enumerate(order):
-        if i == half and i:
-            pause("loading")
-        if i:
-            done(i)
-        yield (_as_nquads(g, graphs[g]) + graphs[g]).encode("utf-8")
-    done(len(order))
+def _groups(graphs: Mapping[str, str], order: list[str], limit: int) -> Iterator[list[str]]:
+    """``order`` cut into runs of whole graphs of at most ``limit`` characters (a larger graph alone)."""
+    group, size = [], 0
+    for g in order:
+        if group and size + _chars(graphs, g) > limit:
+            yield group
+            group, size = [], 0
+        group.append(g)
+        size += _chars(graphs, g)
+    if group:
+        yield group
+
+
+def _pieces(graphs: Mapping[str, str], order: list[str], limit: int) -> Iterator[tuple[list[tuple[str, bytes]], int]]:
+    """``order`` as runs of (graph, N-Triples bytes) of about ``limit`` bytes, a graph larger than
+    that cut at line ends (the text-reuse graph: 245 MB at 10,000 documents), and how many graphs
+    each run completes."""
+    piece, size, finished = [], 0, 0
+    for g in order:
+        for run in _runs(graphs, g, limit):
+            if piece and size + len(run) > limit:
+                yield piece, finished
+                piece, size, finished = [], 0, 0
+            piece.append((g, run))
+            size += len(run)
+        finished += 1
+    if piece:
+        yield piece, finished
+
+
+def _runs(graphs: Mapping[str, str], g: str, limit: int) -> Iterator[bytes]:
+    """A graph's N-Triples as bytes, in runs of whole lines of about ``limit`` bytes."""
+    if hasattr(graphs, "runs"):
+        yield from graphs.runs(g, limit)
+        return
+    data = graphs[g].encode("utf-8")
+    start = 0
+    while start < len(data):
+        end = data.find(b"\n", start + limit - 1)
+        end = len(data) if end < 0 else end + 1
+        yield data[start:end]
+        start = end
+
+
+def _load_piece(store: ox.Store, piece: list[tuple[str, bytes]]) -> None:
+    """Triples without blank nodes, each in its named graph and again in the default graph (the
+    merge): streamed to bulk_load when large, else one Store.load (bulk_load costs 0.35 s whatever
+    the size)."""
+    chunks = (data.replace(b" .\n", f" <{g}> .\n".encode("utf-8")) + data for g, data in piece)
+    if sum(len(data) for _, data in piece) >= BULK_MIN_CHARS:
+        store.bulk_load(_Stream(chunks), format=ox.RdfFormat.N_QUADS)
+    else:
+        store.load(b"".join(chunks), format=ox.RdfFormat.N_QUADS)
 
 
 class _Stream(io.RawIOBase):

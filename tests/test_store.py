@@ -216,3 +216,27 @@ def test_readers_share_the_store_and_keep_writers_out(tmp_path):
     finally:
         proc.kill()
         proc.wait()
+
+
+@pytest.mark.parametrize("piece, bulk_min", [(40, 1 << 62), (40, 0), (10**9, 1 << 62)])
+def test_a_full_load_in_pieces_equals_one_load(tmp_path, monkeypatch, piece, bulk_min):
+    """Pieces of a few lines (a graph cut at line ends), by Store.load or bulk_load, from a spool
+    file or from texts: the same quads as one load."""
+    from loaders import store as store_module
+    from loaders.spool import GraphSpool
+    big = "".join(nt((f"<https://example.org/s{i}>", "<https://example.org/p>", f'"{i} ủy"@vi')) for i in range(50))
+    texts = {G1: A, G2: big, G3: B + C}
+    with open_store(tmp_path / "one", read_only=False) as one:
+        sync_graphs(one.store, texts)
+        expected = sorted_nquads(one.store)
+    monkeypatch.setattr(store_module, "LOAD_PIECE_CHARS", piece)
+    monkeypatch.setattr(store_module, "BULK_MIN_CHARS", bulk_min)
+    for name in ("texts", "spool"):
+        graphs = texts if name == "texts" else GraphSpool(tmp_path / "mapped.nt")
+        if name == "spool":
+            graphs.update(texts)
+        with open_store(tmp_path / name, read_only=False) as kg:
+            assert sync_graphs(kg.store, graphs).mode == "full"
+            assert sorted_nquads(kg.store) == expected and merged_complete(kg.store)
+            merged = {q.triple for q in kg.store.quads_for_pattern(None, None, None, ox.DefaultGraph())}
+            assert merged == {q.triple for g in texts for q in kg.store.quads_for_pattern(None, None, None, ox.NamedNode(g))}

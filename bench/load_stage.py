@@ -1,0 +1,157 @@
+#!/usr/bin/env python3
+"""The load stage alone (store.sync_graphs), at the size of a built store: time, CPU, peak memory.
+
+    python bench/load_stage.py SOURCE_STORE [--added-prefix added-] [--work bench/corpus/load-stage]
+
+SOURCE_STORE is a store `directive-kg build` wrote (e.g. bench/run.py's bench/corpus/store-10000
+after its 1,000-document add: file graphs named .../file/added-... are the added files). Its named
+graphs are dumped once (cached next to --work), then, in a fresh store:
+  full      sync_graphs of every graph but the added files (the first build's load stage)
+  add       sync_graphs of every graph (the added files are new: the incremental build's load stage)
+  replace   one file graph changed (a literal edited), then changed back: ms each
+Per step: wall s, CPU s (this process), peak PSS of this process (sampled every 0.1 s), quads
+afterwards; at the end the store's size on disk. No reading or mapping: those stages are the same
+whatever the store's layout.
+"""
+from __future__ import annotations
+
+import argparse
+import contextlib
+import json
+import os
+import shutil
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pyoxigraph as ox
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from run import _pss_kb, store_bytes  # noqa: E402
+
+from loaders import store as store_module  # noqa: E402
+from loaders.spool import GraphSpool  # noqa: E402
+from loaders.store import BUILD_GRAPH, DB_DIR, sync_graphs  # noqa: E402
+
+
+class Peak(threading.Thread):
+    """The peak PSS of this process while a step runs."""
+
+    def __init__(self, every: float = 0.1):
+        super().__init__(daemon=True)
+        self.every, self.peak_kb, self.stopped = every, _pss_kb(os.getpid()), threading.Event()
+        self.samples: list[tuple[float, int]] = []  # (s since start, PSS MB) each second
+
+    def run(self) -> None:
+        started, last = time.perf_counter(), -1.0
+        while not self.stopped.wait(self.every):
+            kb = _pss_kb(os.getpid())
+            self.peak_kb = max(self.peak_kb, kb)
+            if time.perf_counter() - last >= 1.0:
+                last = time.perf_counter()
+                self.samples.append((round(last - started, 1), kb // 1024))
+
+
+@contextlib.contextmanager
+def measured(name: str, results: dict):
+    sampler = Peak()
+    sampler.start()
+    wall, cpu = time.perf_counter(), time.process_time()
+    figures: dict = {}
+    try:
+        yield figures
+    finally:
+        sampler.stopped.set()
+        sampler.join()
+        figures.update(seconds=round(time.perf_counter() - wall, 2), cpu_seconds=round(time.process_time() - cpu, 2),
+                       peak_pss_mb=round(sampler.peak_kb / 1024))
+        results[name] = figures
+        print(f"{name:8} {figures}", flush=True)
+        figures["pss_mb_each_second"] = sampler.samples
+
+
+def dump(source: Path, target: Path) -> dict[str, tuple[int, int]]:
+    """Every named graph but the build's, as N-Triples in one file; graph -> (offset, length)."""
+    index_file = target.with_suffix(".json")
+    if index_file.exists() and target.exists():
+        return json.loads(index_file.read_text())
+    store = ox.Store.read_only(str(source / DB_DIR))
+    index = {}
+    with open(target, "wb") as out:
+        for g in sorted(g.value for g in store.named_graphs() if isinstance(g, ox.NamedNode)):
+            if g != BUILD_GRAPH:
+                data = store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.NamedNode(g))
+                index[g] = (out.tell(), len(data))
+                out.write(data)
+    index_file.write_text(json.dumps(index))
+    return index
+
+
+def spool(path: Path, dumped: Path, index: dict, keep) -> GraphSpool:
+    graphs = GraphSpool(path)
+    with open(dumped, "rb") as f:
+        for g, (offset, length) in index.items():
+            if keep(g):
+                f.seek(offset)
+                graphs[g] = f.read(length).decode("utf-8")
+    return graphs
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("source", type=Path)
+    ap.add_argument("--added-prefix", default="added-")
+    ap.add_argument("--work", type=Path, default=Path(__file__).resolve().parent / "corpus" / "load-stage")
+    ap.add_argument("--out", type=Path, help="write the figures as JSON")
+    ap.add_argument("--piece-mb", type=float, help="store.LOAD_PIECE_CHARS, in millions of characters")
+    ap.add_argument("--no-bulk", action="store_true", help="Store.load for every piece, never bulk_load")
+    ap.add_argument("--files", type=int, help="only the first N file graphs (and the shared graphs)")
+    ap.add_argument("--full-only", action="store_true", help="only the full load")
+    args = ap.parse_args(argv)
+    if args.piece_mb:
+        store_module.LOAD_PIECE_CHARS = int(args.piece_mb * 1e6)
+    if args.no_bulk:
+        store_module.BULK_MIN_CHARS = 1 << 62
+    args.work.mkdir(parents=True, exist_ok=True)
+    index = dump(args.source, args.work.with_name(args.work.name + "-graphs.nt"))
+    dumped = args.work.with_name(args.work.name + "-graphs.nt")
+    added = "/file/" + args.added_prefix
+    db = args.work / DB_DIR
+    shutil.rmtree(db, ignore_errors=True)
+    if args.files:
+        files = sorted(g for g in index if "/file/" in g and added not in g)[:args.files]
+        added_files = sorted(g for g in index if added in g)[:max(1, args.files // 10)]
+        index = {g: v for g, v in index.items() if "/file/" not in g or g in files or g in added_files}
+    results: dict = {"graphs": len(index), "added": sum(added in g for g in index),
+                     "piece_chars": store_module.LOAD_PIECE_CHARS, "bulk_min_chars": store_module.BULK_MIN_CHARS}
+    base = spool(args.work / "base.part", dumped, index, lambda g: added not in g)
+    with measured("full", results) as r:
+        store = ox.Store(str(db))
+        r["quads"] = sync_graphs(store, base, stamp="2026-12-05T00:00:00+00:00").triples
+    base.close()
+    if args.full_only:
+        print(json.dumps(results, indent=1))
+        return 0
+    grown = spool(args.work / "grown.part", dumped, index, lambda g: True)
+    with measured("add", results) as r:
+        r["quads"] = sync_graphs(store, grown, stamp="2026-12-05T00:00:00+00:00").triples
+    victim = next(g for g in sorted(grown) if "/file/" in g and added not in g)
+    original = grown[victim]
+    for name, text in (("replace", original.replace('"', '"edited ', 1)), ("restore", original)):
+        grown[victim] = text
+        with measured(name, results) as r:
+            r["quads"] = sync_graphs(store, grown).triples
+    grown.close()
+    store.flush()
+    del store
+    results["store_mb"] = round(store_bytes(db) / 2**20)
+    results["loadavg"] = os.getloadavg()
+    print(json.dumps(results, indent=1))
+    if args.out:
+        args.out.write_text(json.dumps(results, indent=1) + "\n")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
