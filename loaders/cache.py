@@ -323,7 +323,7 @@ def _set_aside(path: Path) -> None:
 class MappedGraphs(MutableMapping):
     """Graph IRI -> N-Triples of a build: what was mapped now (in ``spool``, a loaders.spool.GraphSpool)
     and the file graphs kept from the map cache (read from it only when asked). Offers what the load
-    reads of a spool: ``digest``, ``has_blanks``, ``chars``."""
+    reads of a spool: ``digest``, ``has_blanks``, ``chars``, ``runs``."""
 
     def __init__(self, spool: MutableMapping, cache: MapCache):
         self.spool, self.cache = spool, cache
