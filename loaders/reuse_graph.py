@@ -26,7 +26,6 @@ REUSE_GRAPH = ids.ID + "graph/reuse"
 CACHE_FILE = "reuse-cache.pickle"
 CACHE_VERSION = 3
 DKG = "https://w3id.org/directive-kg/ontology#"
-OA = "http://www.w3.org/ns/oa#"
 ELI = "http://data.europa.eu/eli/ontology#"
 RDF_TYPE = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
 XSD = "http://www.w3.org/2001/XMLSchema#"
@@ -175,13 +174,11 @@ def reuse_triples(passages: Iterable[Passage], docs: Mapping[str, str], edges: M
             lines.append(f"{r} <{DKG}downstreamDocument> {down} .")
         for side, src, doc, start, end, quote in (("a", src_a, doc_a, p.a_start, p.a_end, p.a_quote),
                                                   ("b", src_b, doc_b, p.b_start, p.b_end, p.b_quote)):
-            t, q, pos = f"<{node}/{side}>", f"<{node}/{side}/quote>", f"<{node}/{side}/position>"
-            lines += [f"{r} <{DKG}passage> {t} .", f"{t} {RDF_TYPE} <{OA}SpecificResource> .",
-                      f"{t} <{OA}hasSource> {src} .", f"{t} <{DKG}passageOf> {doc} .",
-                      f"{t} <{OA}hasSelector> {q} .", f"{t} <{OA}hasSelector> {pos} .",
-                      f"{q} {RDF_TYPE} <{OA}TextQuoteSelector> .", f"{q} <{OA}exact> {_lit(quote)} .",
-                      f"{pos} {RDF_TYPE} <{OA}TextPositionSelector> .",
-                      f'{pos} <{OA}start> "{start}"^^<{XSD}integer> .', f'{pos} <{OA}end> "{end}"^^<{XSD}integer> .']
+            # one node a passage, the span written on it as on a dkg:Evidence (web-annotation.rq: oa: form)
+            t = f"<{node}/{side}>"
+            lines += [f"{r} <{DKG}passage> {t} .", f"{t} <{DKG}passageOf> {doc} .",
+                      f"{t} <{DKG}quotedFrom> {src} .", f"{t} <{DKG}quote> {_lit(quote)} .",
+                      f'{t} <{DKG}start> "{start}"^^<{XSD}integer> .', f'{t} <{DKG}end> "{end}"^^<{XSD}integer> .']
     return "".join(sorted(line + "\n" for line in lines))
 
 
