@@ -6,7 +6,7 @@ versions of the reuse graph and queries (ontology 0.2.0's four nodes a passage a
     python bench/reuse_queries.py --compare rows-before.json rows-after.json
 
 reuse and reuse-levels run for --docs documents (those with passages or implementations, in IRI
-order), hidden-links once. Rows are written as sorted lists of strings; --compare prints the queries
+order, passed by IRI), hidden-links once. Rows are written as sorted lists of strings; --compare prints the queries
 and documents whose rows differ (exit status 1 when any does).
 """
 from __future__ import annotations
@@ -19,8 +19,7 @@ from pathlib import Path
 
 DOCS = """PREFIX dkg: <https://w3id.org/directive-kg/ontology#>
 PREFIX eli: <http://data.europa.eu/eli/ontology#>
-SELECT DISTINCT ?id WHERE { { ?p dkg:passageOf ?d } UNION { ?x eli:ensures_implementation_of ?d }
-  ?d eli:id_local ?id } ORDER BY ?id"""
+SELECT DISTINCT ?d WHERE { { ?p dkg:passageOf ?d } UNION { ?x eli:ensures_implementation_of ?d } } ORDER BY ?d"""
 
 
 def _rows(result) -> list[str]:

@@ -14,7 +14,6 @@ import pickle
 import unicodedata
 from collections import defaultdict, deque
 from pathlib import Path
-from functools import lru_cache
 from io import StringIO
 from itertools import islice
 from typing import Callable, Iterable, Mapping, TextIO
@@ -186,18 +185,25 @@ def _passage_lines(p: Passage, docs: Mapping[str, str], edges: Mapping[str, set[
     return lines
 
 
+def _chunk_texts(chunk: list[Passage], texts: Mapping[str, str]) -> dict[str, str]:
+    """The NFC text (the one the spans count in) of every document of the chunk, each read once."""
+    names = {n for p in chunk for n in (p.a, p.b)}
+    return {n: unicodedata.normalize("NFC", texts[n]) for n in sorted(names)}
+
+
 def write_reuse_triples(out: TextIO, passages: Iterable[Passage], docs: Mapping[str, str],
                         edges: Mapping[str, set[str]], texts: Mapping[str, str] | None = None) -> int:
     """Write the N-Triples of the passages (names = sha256) between documents known in ``docs`` (source
     IRI -> doc) to ``out``, CHUNK passages at a time: their quotes are sliced from ``texts`` (the NFC text,
     as the spans count) for that chunk only, or taken from the passages when ``texts`` is None. Each
     passage's lines sorted, passages in the given order. Returns the number of passages written."""
-    nfc = lru_cache(maxsize=64)(lambda name: unicodedata.normalize("NFC", texts[name]))
     passages, written = iter(passages), 0
     while chunk := list(islice(passages, CHUNK)):
+        # each text of the chunk read and normalised once, dropped with the chunk
+        nfc = {} if texts is None else _chunk_texts(chunk, texts)
         lines: list[str] = []
         for p in chunk:
-            qa, qb = ((nfc(p.a)[p.a_start:p.a_end], nfc(p.b)[p.b_start:p.b_end]) if texts is not None
+            qa, qb = ((nfc[p.a][p.a_start:p.a_end], nfc[p.b][p.b_start:p.b_end]) if texts is not None
                       else (p.a_quote, p.b_quote))
             mine = _passage_lines(p, docs, edges, qa, qb)
             written += bool(mine)

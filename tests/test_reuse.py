@@ -296,3 +296,26 @@ def test_reuse_queries_give_the_rows_of_0_2(built):
             assert new == before, (name, params)
             rows += len(new)
     assert rows > 100
+
+
+def test_passages_carry_no_quotes_and_the_triples_slice_them_chunk_by_chunk(monkeypatch):
+    """detect_incremental keeps spans only; write_reuse_triples slices each chunk's quotes from the NFC texts."""
+    import pyoxigraph as ox
+
+    from loaders import identity as ids
+    from loaders import reuse_graph
+
+    texts = {"a": LEFT + SHARED, "b": RIGHT + SHARED, "d": "Mở đầu khác. " + SHARED}
+    passages, _ = detect_incremental(texts, None)
+    assert len(passages) == 3 and all(p.a_quote == p.b_quote == "" for p in passages)
+    docs = {f"<{ids.source_iri(n)}>": f"<{ids.ID}doc/{n}>" for n in texts}
+    monkeypatch.setattr(reuse_graph, "CHUNK", 1)
+    g = ox.Store()
+    g.load(reuse_graph.reuse_triples(passages, docs, {}, texts), format=ox.RdfFormat.N_TRIPLES)
+    rows = list(g.query("""PREFIX dkg: <https://w3id.org/directive-kg/ontology#>
+        SELECT ?doc ?quote ?start ?end WHERE { ?r dkg:passage ?p . ?p dkg:passageOf ?doc ; dkg:quote ?quote ;
+        dkg:start ?start ; dkg:end ?end }"""))
+    assert len(rows) == 6
+    for doc, quote, start, end in rows:
+        text = unicodedata.normalize("NFC", texts[doc.value.rsplit("/", 1)[1]])
+        assert text[int(start.value):int(end.value)] == quote.value and "4 tại chỗ" in quote.value
