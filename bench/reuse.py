@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Text reuse: passage precision and recall against the generator's gold, time and memory.
 
-    .venv/bin/python bench/reuse.py --sizes 1000,10000 [--seed 7]
+    .venv/bin/python bench/reuse.py --sizes 1000,10000 [--seed 7] [--stage graph]
 
 Each size: `bench/generate.py --reuse` writes the corpus once into bench/corpus/reuse-N (NAME.reuse.json:
 the passages each implementation copied from its parent). Detection = loaders.reuse.find_reuse over
@@ -15,6 +15,13 @@ characters, recall = gold characters detected / gold characters. Passages found 
 clock, `cpu_seconds` the process's CPU time (one process: the machine is shared, so CPU time is the
 comparable figure; it adds the worker processes' CPU), the load average next to it. Peak memory:
 the main process and the largest worker (forked: they share the main process's pages until written).
+
+--stage graph measures the build's whole reuse stage instead (loaders.reuse_graph.reuse_graph: detection
+with the incremental cache, then the N-Triples of the reuse graph, written to bench/corpus/reuse-N.nt when
+this version can stream them, else returned as one string), each file its own document, the gold
+(implementation, parent) pairs as its citations: CPU of the process tree, peak PSS of the process tree
+(the main process and its workers, sampled every 0.1 s from /proc: shared pages counted once), the
+passages and triples written.
 """
 from __future__ import annotations
 
@@ -142,16 +149,93 @@ def measure(folder: Path, params: Params, jobs: int | None = None) -> dict:
             "load_average_after_1_5_15": [round(x, 1) for x in load1]}
 
 
+def _tree_pss_kb(pid: int) -> int:
+    """PSS of a process and its descendants (kB), from /proc/PID/smaps_rollup."""
+    total, todo = 0, [pid]
+    while todo:
+        p = todo.pop()
+        try:
+            for line in Path(f"/proc/{p}/smaps_rollup").read_text().splitlines():
+                if line.startswith("Pss:"):
+                    total += int(line.split()[1])
+            for task in Path(f"/proc/{p}/task").iterdir():
+                todo += [int(c) for c in (task / "children").read_text().split()]
+        except (FileNotFoundError, ProcessLookupError, PermissionError):
+            continue
+    return total
+
+
+class PeakPss:
+    """Samples the process tree's PSS in a thread while in the with block; .peak_mb afterwards."""
+
+    def __enter__(self):
+        import threading
+
+        self.peak, self.stop = 0, threading.Event()
+        self.thread = threading.Thread(target=self._run, daemon=True)
+        self.thread.start()
+        return self
+
+    def _run(self):
+        while not self.stop.wait(0.1):
+            self.peak = max(self.peak, _tree_pss_kb(os.getpid()))
+
+    def __exit__(self, *exc):
+        self.stop.set()
+        self.thread.join()
+        self.peak_mb = round(self.peak / 1024)
+
+
+def measure_graph(folder: Path, params: Params) -> dict:
+    """The build's reuse stage (reuse_graph) on FOLDER: CPU and peak PSS of the process tree."""
+    import inspect
+
+    from loaders import identity as ids
+    from loaders.reuse_graph import reuse_graph
+
+    texts = Texts(folder)
+    dkg, eli = "https://w3id.org/directive-kg/ontology#", "http://data.europa.eu/eli/ontology#"
+    lines = [f"<{ids.ID}doc/{n}> <{dkg}sourceFile> <{ids.source_iri(n)}> .\n" for n in texts]
+    for p in folder.glob("*.reuse.json"):
+        child = p.name[:-len(".reuse.json")]
+        for g in json.loads(p.read_text("utf-8"))["passages"]:
+            lines.append(f"<{ids.ID}doc/{child}> <{eli}ensures_implementation_of> <{ids.ID}doc/{g['parent']}> .\n")
+    graphs = {"mapped": "".join(lines)}
+    del lines
+    target = HERE / "corpus" / f"{folder.name}.nt"
+    streams = "out" in inspect.signature(reuse_graph).parameters
+    load0 = os.getloadavg()
+    t0, c0 = time.perf_counter(), _cpu()
+    with PeakPss() as peak:
+        if streams:
+            with open(target, "w", encoding="utf-8") as out:
+                _, stats = reuse_graph(texts, graphs, None, params, out=out)
+        else:
+            text, stats = reuse_graph(texts, graphs, None, params)
+            target.write_text(text, encoding="utf-8")
+            del text
+    seconds, cpu = time.perf_counter() - t0, _cpu() - c0
+    with open(target, encoding="utf-8") as f:
+        triples = sum(1 for _ in f)
+    return {"documents": len(texts), "stage": "graph", "streams": streams, "passages": stats["passages"],
+            "triples": triples, "seconds": round(seconds, 1), "cpu_seconds": round(cpu, 1),
+            "peak_pss_tree_mb": peak.peak_mb, "load_average_before": round(load0[0], 1),
+            "load_average_after_1_5_15": [round(x, 1) for x in os.getloadavg()]}
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sizes", default="1000,10000")
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--jobs", type=int, help="worker processes (default: loaders.reuse.processes())")
+    ap.add_argument("--stage", choices=("detect", "graph"), default="detect",
+                    help="detect: find_reuse, precision and recall (default); graph: the build's reuse stage")
     ap.add_argument("--save", action="store_true", help="append each result to bench/results/reuse-latest.jsonl")
     args = ap.parse_args(argv)
     for n in map(int, args.sizes.split(",")):
         result = {"size": n, "when": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
-                  **measure(corpus(n, args.seed), Params(), args.jobs)}
+                  **(measure_graph(corpus(n, args.seed), Params()) if args.stage == "graph"
+                     else measure(corpus(n, args.seed), Params(), args.jobs))}
         print(json.dumps(result), flush=True)
         if args.save:
             with open(HERE / "results" / "reuse-latest.jsonl", "a", encoding="utf-8") as f:

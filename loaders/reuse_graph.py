@@ -14,27 +14,29 @@ import pickle
 import unicodedata
 from collections import defaultdict, deque
 from pathlib import Path
-from typing import Callable, Iterable, Mapping
+from io import StringIO
+from itertools import islice
+from typing import Callable, Iterable, Mapping, TextIO
 
 import numpy as np
 
 from loaders import identity as ids
 from loaders.reuse import (Params, Passage, align_all, candidate_pairs, common_grams, distinct_grams, processes,
-                           signatures, tokenise_all, with_quotes)
+                           signatures, tokenise_all)
 
 REUSE_GRAPH = ids.ID + "graph/reuse"
 CACHE_FILE = "reuse-cache.pickle"
-CACHE_VERSION = 3
+CACHE_VERSION = 4  # 4: passages without quotes
 DKG = "https://w3id.org/directive-kg/ontology#"
-OA = "http://www.w3.org/ns/oa#"
 ELI = "http://data.europa.eu/eli/ontology#"
 RDF_TYPE = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
 XSD = "http://www.w3.org/2001/XMLSchema#"
 CITATION_EDGES = tuple(f"<{ELI}{p}>" for p in ("cites", "ensures_implementation_of", "based_on"))
 
-__all__ = ["REUSE_GRAPH", "reuse_graph", "detect_incremental"]
+__all__ = ["REUSE_GRAPH", "reuse_graph", "detect_incremental", "write_reuse_triples", "reuse_triples"]
 
 Progress = Callable[[int, int], None]  # (done, total)
+CHUNK = 4096  # passages turned into triples at a time
 
 
 def _no_progress(done: int, total: int) -> None:
@@ -44,8 +46,8 @@ def _no_progress(done: int, total: int) -> None:
 def detect_incremental(texts: Mapping[str, str], cache_path: Path | None, params: Params = Params(),
                        linked: Iterable[tuple[str, str]] = (), progress: Progress = _no_progress,
                        jobs: int | None = None) -> tuple[list[Passage], dict]:
-    """Passages between the documents of ``texts`` (sha256 -> text; may be a lazy mapping), names =
-    sha256; stats. ``linked`` pairs (a citation links them) are always aligned. Shingles in too many
+    """Passages (spans, no quotes: ``write_reuse_triples`` slices them) between the documents of ``texts``
+    (sha256 -> text; may be a lazy mapping), names = sha256, in the order of their pair; stats. ``linked`` pairs (a citation links them) are always aligned. Shingles in too many
     documents (counted over the whole corpus, from the cache) make no candidate; a document's MinHashes
     are computed once, with the common shingles of the corpus as it was then. Only the texts of new
     documents and of the documents of pairs still to align are tokenised. progress(done, total): pairs
@@ -68,8 +70,9 @@ def detect_incremental(texts: Mapping[str, str], cache_path: Path | None, params
     todo = sorted((pairs | linked_pairs) - set(old_pairs))
     need = sorted({x for pair in todo for x in pair} - set(words))
     words.update(tokenise_all(texts, need, jobs))
-    passages = with_quotes(align_all(words, [(a, b, (a, b) in linked_pairs) for a, b in todo], common, params,
-                                     jobs, progress), texts)
+    # spans only: the quotes are sliced from the texts chunk by chunk as the triples are written (a
+    # passage's two quotes are most of its memory; the cache and this list keep none)
+    passages = align_all(words, [(a, b, (a, b) in linked_pairs) for a, b in todo], common, params, jobs, progress)
     del words
     for pair in todo:
         old_pairs[pair] = []
@@ -79,7 +82,7 @@ def detect_incremental(texts: Mapping[str, str], cache_path: Path | None, params
     cache["signatures"] = {s: h for s, h in cache["signatures"].items() if s in texts}
     cache["grams"] = {s: h for s, h in cache["grams"].items() if s in texts}
     _save_cache(cache_path, cache)
-    passages = [p for ps in old_pairs.values() for p in ps]
+    passages = [p for pair in sorted(old_pairs) for p in old_pairs[pair]]
     return passages, {"documents": len(texts), "new": len(new), "pairs_aligned": len(todo), "passages": len(passages)}
 
 
@@ -155,45 +158,82 @@ def _lit(value: str) -> str:
     return f'"{escaped}"'
 
 
-def reuse_triples(passages: Iterable[Passage], docs: Mapping[str, str], edges: Mapping[str, set[str]]) -> str:
-    """N-Triples of the passages (names = sha256) between documents known in ``docs`` (source IRI -> doc)."""
-    lines: list[str] = []
-    for p in passages:
-        src_a, src_b = f"<{ids.source_iri(p.a)}>", f"<{ids.source_iri(p.b)}>"
-        doc_a, doc_b = docs.get(src_a), docs.get(src_b)
-        if doc_a is None or doc_b is None or doc_a == doc_b:
-            continue
-        key = f"{p.a}:{p.a_start}:{p.a_end}:{p.b}:{p.b_start}:{p.b_end}"
-        node = f"{ids.ID}reuse/{hashlib.sha256(key.encode()).hexdigest()[:20]}"
-        r = f"<{node}>"
-        lines += [f"{r} {RDF_TYPE} <{DKG}TextReuse> .",
-                  f'{r} <{DKG}wordCount> "{p.words}"^^<{XSD}integer> .',
-                  f'{r} <{DKG}similarity> "{p.similarity:.3f}"^^<{XSD}decimal> .']
-        down = doc_a if _reaches(edges, doc_a, doc_b) else doc_b if _reaches(edges, doc_b, doc_a) else None
-        lines.append(f'{r} <{DKG}linkedByCitation> "{"true" if down else "false"}"^^<{XSD}boolean> .')
-        if down:
-            lines.append(f"{r} <{DKG}downstreamDocument> {down} .")
-        for side, src, doc, start, end, quote in (("a", src_a, doc_a, p.a_start, p.a_end, p.a_quote),
-                                                  ("b", src_b, doc_b, p.b_start, p.b_end, p.b_quote)):
-            t, q, pos = f"<{node}/{side}>", f"<{node}/{side}/quote>", f"<{node}/{side}/position>"
-            lines += [f"{r} <{DKG}passage> {t} .", f"{t} {RDF_TYPE} <{OA}SpecificResource> .",
-                      f"{t} <{OA}hasSource> {src} .", f"{t} <{DKG}passageOf> {doc} .",
-                      f"{t} <{OA}hasSelector> {q} .", f"{t} <{OA}hasSelector> {pos} .",
-                      f"{q} {RDF_TYPE} <{OA}TextQuoteSelector> .", f"{q} <{OA}exact> {_lit(quote)} .",
-                      f"{pos} {RDF_TYPE} <{OA}TextPositionSelector> .",
-                      f'{pos} <{OA}start> "{start}"^^<{XSD}integer> .', f'{pos} <{OA}end> "{end}"^^<{XSD}integer> .']
-    return "".join(sorted(line + "\n" for line in lines))
+def _passage_lines(p: Passage, docs: Mapping[str, str], edges: Mapping[str, set[str]], quote_a: str,
+                   quote_b: str) -> list[str]:
+    """The N-Triples lines of one passage (none when a side is no loaded document, or both the same)."""
+    src_a, src_b = f"<{ids.source_iri(p.a)}>", f"<{ids.source_iri(p.b)}>"
+    doc_a, doc_b = docs.get(src_a), docs.get(src_b)
+    if doc_a is None or doc_b is None or doc_a == doc_b:
+        return []
+    key = f"{p.a}:{p.a_start}:{p.a_end}:{p.b}:{p.b_start}:{p.b_end}"
+    node = f"{ids.ID}reuse/{hashlib.sha256(key.encode()).hexdigest()[:20]}"
+    r = f"<{node}>"
+    lines = [f"{r} {RDF_TYPE} <{DKG}TextReuse> .",
+             f'{r} <{DKG}wordCount> "{p.words}"^^<{XSD}integer> .',
+             f'{r} <{DKG}similarity> "{p.similarity:.3f}"^^<{XSD}decimal> .']
+    down = doc_a if _reaches(edges, doc_a, doc_b) else doc_b if _reaches(edges, doc_b, doc_a) else None
+    lines.append(f'{r} <{DKG}linkedByCitation> "{"true" if down else "false"}"^^<{XSD}boolean> .')
+    if down:
+        lines.append(f"{r} <{DKG}downstreamDocument> {down} .")
+    for side, src, doc, start, end, quote in (("a", src_a, doc_a, p.a_start, p.a_end, quote_a),
+                                              ("b", src_b, doc_b, p.b_start, p.b_end, quote_b)):
+        # one node a passage, the span written on it as on a dkg:Evidence (web-annotation.rq: oa: form)
+        t = f"<{node}/{side}>"
+        lines += [f"{r} <{DKG}passage> {t} .", f"{t} <{DKG}passageOf> {doc} .",
+                  f"{t} <{DKG}quotedFrom> {src} .", f"{t} <{DKG}quote> {_lit(quote)} .",
+                  f'{t} <{DKG}start> "{start}"^^<{XSD}integer> .', f'{t} <{DKG}end> "{end}"^^<{XSD}integer> .']
+    return lines
+
+
+def _chunk_texts(chunk: list[Passage], texts: Mapping[str, str]) -> dict[str, str]:
+    """The NFC text (the one the spans count in) of every document of the chunk, each read once."""
+    names = {n for p in chunk for n in (p.a, p.b)}
+    return {n: unicodedata.normalize("NFC", texts[n]) for n in sorted(names)}
+
+
+def write_reuse_triples(out: TextIO, passages: Iterable[Passage], docs: Mapping[str, str],
+                        edges: Mapping[str, set[str]], texts: Mapping[str, str] | None = None) -> int:
+    """Write the N-Triples of the passages (names = sha256) between documents known in ``docs`` (source
+    IRI -> doc) to ``out``, CHUNK passages at a time: their quotes are sliced from ``texts`` (the NFC text,
+    as the spans count) for that chunk only, or taken from the passages when ``texts`` is None. Each
+    passage's lines sorted, passages in the given order. Returns the number of passages written."""
+    passages, written = iter(passages), 0
+    while chunk := list(islice(passages, CHUNK)):
+        # each text of the chunk read and normalised once, dropped with the chunk
+        nfc = {} if texts is None else _chunk_texts(chunk, texts)
+        lines: list[str] = []
+        for p in chunk:
+            qa, qb = ((nfc[p.a][p.a_start:p.a_end], nfc[p.b][p.b_start:p.b_end]) if texts is not None
+                      else (p.a_quote, p.b_quote))
+            mine = _passage_lines(p, docs, edges, qa, qb)
+            written += bool(mine)
+            lines += sorted(mine)
+        out.write("".join(line + "\n" for line in lines))
+    return written
+
+
+def reuse_triples(passages: Iterable[Passage], docs: Mapping[str, str], edges: Mapping[str, set[str]],
+                  texts: Mapping[str, str] | None = None) -> str:
+    """``write_reuse_triples`` into a string."""
+    buffer = StringIO()
+    write_reuse_triples(buffer, passages, docs, edges, texts)
+    return buffer.getvalue()
 
 
 def reuse_graph(texts: Mapping[str, str], graphs: Mapping[str, str], store_dir: Path | None,
-                params: Params = Params(), progress: Progress = _no_progress) -> tuple[str, dict]:
-    """texts: sha256 -> text of each loaded file; graphs: the mapped graphs. -> N-Triples, stats."""
+                params: Params = Params(), progress: Progress = _no_progress,
+                out: TextIO | None = None) -> tuple[str, dict]:
+    """texts: sha256 -> text of each loaded file; graphs: the mapped graphs. -> N-Triples, stats. With
+    ``out``, the triples are written there chunk by chunk and the text returned is empty."""
     docs, edges = documents_and_edges(graphs)
     sha_of = {d: src[1:-1].rsplit("/", 1)[1] for src, d in docs.items()}
     linked = [(sha_of[a], sha_of[b]) for a, targets in edges.items() if a in sha_of for b in targets if b in sha_of]
     passages, stats = detect_incremental(texts, Path(store_dir) / CACHE_FILE if store_dir else None, params, linked,
                                          progress)
-    return reuse_triples(passages, docs, edges) + length_triples(texts, docs), stats
+    target = StringIO() if out is None else out
+    write_reuse_triples(target, passages, docs, edges, texts)
+    target.write(length_triples(texts, docs))
+    return ("" if out is not None else target.getvalue()), stats
 
 
 def length_triples(texts: Mapping[str, str], docs: Mapping[str, str]) -> str:

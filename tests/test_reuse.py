@@ -244,3 +244,78 @@ def test_signatures_are_datasketch_minhashes():
     assert len(g) > params.window and len(sig) >= 2
     for n, start in enumerate((0, params.stride)):
         assert np.array_equal(sig[n], minhash_of(g[start:start + params.window], params.num_perm).hashvalues)
+
+
+# --- ontology 0.3.0: one node a passage; the reuse queries answer as 0.2.0's did on its four nodes ---------
+
+OLD_QUERIES = Path(__file__).parent / "reuse_0_2"  # the three queries as they read 0.2.0's passages
+
+
+def _as_0_2(built) -> "ox.Store":
+    """A copy of the built store with every passage in its 0.2.0 form (oa:SpecificResource + two selectors),
+    as web-annotation.rq writes it (test_web_annotation: equal to the form 0.2.0 stored)."""
+    import pyoxigraph as ox
+
+    from directive_kg.web_annotation import triples
+    from loaders.store import open_store
+
+    dkg = "https://w3id.org/directive-kg/ontology#"
+    with open_store(built, read_only=True) as kg:
+        copy = ox.Store()
+        copy.load(kg.store.dump(format=ox.RdfFormat.N_QUADS), format=ox.RdfFormat.N_QUADS)
+        standard = [t for t in triples(kg) if "/reuse/" in t.subject.value]
+    graphs = {q.graph_name for q in copy.quads_for_pattern(None, ox.NamedNode(dkg + "passage"), None)}
+    light = [q for p in ("quote", "start", "end", "quotedFrom")
+             for q in copy.quads_for_pattern(None, ox.NamedNode(dkg + p), None) if "/reuse/" in q.subject.value]
+    assert light and standard and graphs
+    for q in light:
+        copy.remove(q)
+    copy.extend(ox.Quad(t.subject, t.predicate, t.object, g) for t in standard for g in graphs)
+    return copy
+
+
+def _sorted(rows: list[dict]) -> list[str]:
+    """Rows as a multiset (the ORDER BY of reuse-levels leaves ties, in no promised order)."""
+    return sorted(json.dumps(r, ensure_ascii=False, sort_keys=True, default=str) for r in rows)
+
+
+def test_reuse_queries_give_the_rows_of_0_2(built):
+    from directive_kg import queries as Q
+    from loaders.store import open_store
+
+    old = _as_0_2(built)
+    with open_store(built, read_only=True) as kg:
+        ids = sorted({str(r[0].value) for r in kg.store.query(
+            "SELECT ?id WHERE { ?d <http://data.europa.eu/eli/ontology#id_local> ?id }",
+            use_default_graph_as_union=True)})
+        runs = [(name, {"doc": d}) for d in ids for name in ("reuse", "reuse-levels")] + [("hidden-links", {})]
+        rows = 0
+        for name, params in runs:
+            new = _sorted(Q.run(name, params, store=kg.store, timeout=None).rows)
+            before = _sorted(Q.run(Q.load_query(OLD_QUERIES / f"{name}.rq"), params, store=old, timeout=None).rows)
+            assert new == before, (name, params)
+            rows += len(new)
+    assert rows > 100
+
+
+def test_passages_carry_no_quotes_and_the_triples_slice_them_chunk_by_chunk(monkeypatch):
+    """detect_incremental keeps spans only; write_reuse_triples slices each chunk's quotes from the NFC texts."""
+    import pyoxigraph as ox
+
+    from loaders import identity as ids
+    from loaders import reuse_graph
+
+    texts = {"a": LEFT + SHARED, "b": RIGHT + SHARED, "d": "Mở đầu khác. " + SHARED}
+    passages, _ = detect_incremental(texts, None)
+    assert len(passages) == 3 and all(p.a_quote == p.b_quote == "" for p in passages)
+    docs = {f"<{ids.source_iri(n)}>": f"<{ids.ID}doc/{n}>" for n in texts}
+    monkeypatch.setattr(reuse_graph, "CHUNK", 1)
+    g = ox.Store()
+    g.load(reuse_graph.reuse_triples(passages, docs, {}, texts), format=ox.RdfFormat.N_TRIPLES)
+    rows = list(g.query("""PREFIX dkg: <https://w3id.org/directive-kg/ontology#>
+        SELECT ?doc ?quote ?start ?end WHERE { ?r dkg:passage ?p . ?p dkg:passageOf ?doc ; dkg:quote ?quote ;
+        dkg:start ?start ; dkg:end ?end }"""))
+    assert len(rows) == 6
+    for doc, quote, start, end in rows:
+        text = unicodedata.normalize("NFC", texts[doc.value.rsplit("/", 1)[1]])
+        assert text[int(start.value):int(end.value)] == quote.value and "4 tại chỗ" in quote.value

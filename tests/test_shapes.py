@@ -93,8 +93,10 @@ EXPECTED: dict[str, list[tuple[str, str | None, str]]] = {
     "SpecificResourceShape": [(DOC + "/evidence/number/target", "oa:hasSource", V)],
     "TextReuseShape": [
         ("reuse/0123456789abcdef0123", p, V) for p in (
-            "dkg:passage", "dkg:wordCount", "dkg:similarity", "dkg:linkedByCitation",
-            "(dkg:passage oa:hasSelector)", "(dkg:passage oa:hasSelector)")],
+            "dkg:passage", "dkg:wordCount", "dkg:similarity", "dkg:linkedByCitation")],
+    "TextReusePassageShape": [("reuse/0123456789abcdef0123/a", "dkg:start", V)] + [
+        ("reuse/0123456789abcdef0123/b", p, V)
+        for p in ("dkg:passageOf", "dkg:quote", "dkg:start", "dkg:end", "dkg:quotedFrom")],
     "TextQuoteSelectorShape": [("selector/quote", "oa:exact", V)],
     "TextPositionSelectorShape": [("selector/position", "oa:start", V), ("selector/negative", "oa:start", V)],
     "QuoteSpanShape": [(DOC + "/evidence/number", "oa:hasTarget", V)],
