@@ -238,10 +238,11 @@ def build(corpus_dir: str | os.PathLike = DOCUMENTS, store_path: str | os.PathLi
                 graphs.update(_static_graphs())
             if reuse:  # text reuse between the loaded files (loaders.reuse_graph), its own graph
                 with clock("reuse"), show.bar("finding text reuse", "pair") as bar:
-                    from loaders.reuse_graph import reuse_graphs
+                    from loaders.reuse_graph import REUSE_GRAPH, reuse_graphs
                     texts = _texts(corpus, outcomes, kg.path / CACHE_FILE, (ocr, str(ocr_cache)))
-                    graphs.update(reuse_graphs(corpus, outcomes, graphs, kg.path, ocr=(ocr, str(ocr_cache)),
-                                               progress=bar.hook, texts=texts))
+                    with spool.writing(REUSE_GRAPH) as out:  # straight to the file, a chunk at a time
+                        reuse_graphs(corpus, outcomes, graphs, kg.path, ocr=(ocr, str(ocr_cache)),
+                                     progress=bar.hook, texts=texts, out=out)
             _pause("mapped")
             with clock("load"), show.bar("loading the store", "graph") as bar:
                 sync = sync_graphs(kg.store, graphs, pause=_pause, stamp=built_at, progress=bar.hook)

@@ -250,14 +250,16 @@ def length_triples(texts: Mapping[str, str], docs: Mapping[str, str]) -> str:
 
 def reuse_graphs(corpus: Path, outcomes: Iterable, graphs: Mapping[str, str], store_dir: Path | None,
                  params: Params = Params(), ocr: tuple[str, str | None] = ("auto", None),
-                 progress: Progress = _no_progress, texts: Mapping[str, str] | None = None) -> dict[str, str]:
-    """The build's hook: {REUSE_GRAPH: N-Triples} for the loaded files of ``outcomes`` (FileOutcome).
+                 progress: Progress = _no_progress, texts: Mapping[str, str] | None = None,
+                 out: TextIO | None = None) -> dict[str, str]:
+    """The build's hook: {REUSE_GRAPH: N-Triples} for the loaded files of ``outcomes`` (FileOutcome);
+    with ``out`` the triples are written there chunk by chunk and {} is returned.
     ``texts``: sha256 -> text of those files (the build's extraction cache, loaders.cache); without
     it the texts are read again (cheap for text formats; a scan's text comes from the build's OCR
     cache: ``ocr`` is the build's (mode, cache folder))."""
     if texts is None:
         texts = _read_texts(corpus, outcomes, ocr)
-    text, _ = reuse_graph(texts, graphs, store_dir, params, progress)
+    text, _ = reuse_graph(texts, graphs, store_dir, params, progress, out=out)
     return {REUSE_GRAPH: text} if text else {}
 
 

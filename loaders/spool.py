@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import os
 from collections.abc import MutableMapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
@@ -47,6 +48,16 @@ class GraphSpool(MutableMapping):
         offset = self._file.seek(0, os.SEEK_END)
         self._file.write(data)
         self._index[graph] = _Entry(offset, len(data), hashlib.sha256(data).hexdigest(), b"_:" in data)
+
+    @contextmanager
+    def writing(self, graph: str) -> Iterator["_GraphWriter"]:
+        """A text stream that appends ``graph`` piece by piece (a large graph is never held whole:
+        the text-reuse graph of 10,000 documents is 140 MB); the graph exists once the block ends,
+        if anything was written."""
+        writer = _GraphWriter(self._file)
+        yield writer
+        if writer.length:
+            self._index[graph] = _Entry(writer.offset, writer.length, writer.sha.hexdigest(), writer.blanks)
 
     def __getitem__(self, graph: str) -> str:
         e = self._index[graph]
@@ -95,6 +106,25 @@ class GraphSpool(MutableMapping):
 
     def __exit__(self, *exc) -> None:
         self.close()
+
+
+class _GraphWriter:
+    """What GraphSpool.writing yields: ``write(text)`` appends to the spool file, hashing as it goes."""
+
+    def __init__(self, file):
+        self._file = file
+        self.offset = file.seek(0, os.SEEK_END)
+        self.length, self.sha, self.blanks, self._last = 0, hashlib.sha256(), False, b""
+
+    def write(self, text: str) -> int:
+        data = text.encode("utf-8")
+        self._file.seek(self.offset + self.length)  # the spool may have been read meanwhile
+        self._file.write(data)
+        self.sha.update(data)
+        self.blanks = self.blanks or b"_:" in self._last + data[:1] or b"_:" in data
+        self.length += len(data)
+        self._last = data[-1:] or self._last
+        return len(text)
 
 
 def file_batches(graphs, size: int) -> Iterator[list[str]]:

@@ -52,6 +52,27 @@ def test_mapped_in_batches_as_at_once(corpus, tmp_path, batch):
     assert not (tmp_path / "spool").exists()
 
 
+@pytest.mark.parametrize("pieces", [
+    [],                                                       # nothing written: no graph
+    ["<a> <b> <c> .\n"],
+    ["<a> <b> \"é\" .\n", "<d> <e> _", ":x .\n"],             # a blank node cut between two pieces
+    ["<a> <b> <c> .\n"] * 3 + ["<a> <b> \"_:\" .\n"],
+])
+def test_a_graph_written_in_pieces_is_the_graph_given_whole(tmp_path, pieces):
+    with GraphSpool(tmp_path / "pieces") as streamed, GraphSpool(tmp_path / "whole") as whole:
+        streamed["<first>"] = whole["<first>"] = "<x> <y> <z> .\n"
+        with streamed.writing("<g>") as out:
+            for piece in pieces:
+                out.write(piece)
+                assert streamed["<first>"] == "<x> <y> <z> .\n"  # reading meanwhile does not move the end
+        if pieces:
+            whole["<g>"] = "".join(pieces)
+        assert dict(streamed) == dict(whole)
+        for g in whole:
+            assert (streamed.digest(g), streamed.has_blanks(g), streamed.chars(g)) == \
+                (whole.digest(g), whole.has_blanks(g), whole.chars(g))
+
+
 @pytest.fixture(scope="module")
 def builds(corpus, tmp_path_factory):
     stores = {}
