@@ -21,7 +21,8 @@ import pytest
 
 from directive_kg import queries as Q
 from directive_kg.remote import (DEFAULT_GRAPH, MERGED_GRAPH, Credentials, Endpoint, RemoteBackend, RemoteError,
-                                 UploadError, check_default_graph, store_graphs, upload)
+                                 UploadError, check_default_graph, graph_ntriples, store_graphs,
+                                 upload)
 from conftest import SEED, start_oxigraph, stop_oxigraph
 from engines import VIRTUOSO_INSTALL, start_virtuoso, virtuoso_binaries
 
@@ -213,8 +214,9 @@ def _own_server(name: str, directory: Path):
 
 @pytest.mark.parametrize("name", ["oxigraph", "virtuoso"])
 def test_server_stopped_mid_upload_names_what_arrived(name, tmp_path, corpus_store):
-    """The server stops after two graphs: the error lists those two as in the store and every other
-    one as not uploaded; after a restart the two are there, whole, and nothing else."""
+    """Each graph alone (batch_bytes=0): the server stops after two graphs; the error lists those two
+    as in the store and every other one as not uploaded; after a restart the two are there, whole,
+    and nothing else."""
     server = _own_server(name, tmp_path / name)
     graphs = [*store_graphs(corpus_store), DEFAULT_GRAPH]
     seen: list[str] = []
@@ -228,7 +230,7 @@ def test_server_stopped_mid_upload_names_what_arrived(name, tmp_path, corpus_sto
         started = time.monotonic()
         with pytest.raises(UploadError) as e:
             upload(corpus_store, server.query_url, credentials=credentials(server), progress=stop_after_two,
-                   **FAST)
+                   batch_bytes=0, **FAST)
         assert time.monotonic() - started < 30
     finally:
         server.stop()
@@ -238,12 +240,37 @@ def test_server_stopped_mid_upload_names_what_arrived(name, tmp_path, corpus_sto
     assert f"Reached the store (2): {graphs[0]}, {graphs[1]}\n" in msg
     assert f"Not uploaded ({len(graphs) - 2}), previous version kept if any: {graphs[2]}," in msg
     assert msg.rstrip().endswith(DEFAULT_GRAPH + "\nRun the upload again: each graph is replaced whole.")
-    again = _own_server(name, tmp_path / name)  # the same database directory
+    _assert_holds_exactly(name, tmp_path, corpus_store, graphs[:2])
+
+
+@pytest.mark.parametrize("name", ["oxigraph", "virtuoso"])
+def test_server_stopped_after_a_batch_names_what_arrived(name, tmp_path, corpus_store):
+    """Small graphs go several in one update: the server stops once the first batch arrived; the
+    error lists that whole batch as in the store, the rest as not uploaded, and the store holds
+    exactly the batch's graphs, whole (one update, one transaction)."""
+    server = _own_server(name, tmp_path / name)
+    graphs = [*store_graphs(corpus_store), DEFAULT_GRAPH]
+    sizes = sorted(len(graph_ntriples(corpus_store, g)) for g in graphs[:-1])
     try:
-        assert again.graphs() == sorted(graphs[:2]), "what arrived is there, no temporary graph"
-        for g in graphs[:2]:
-            n = len(corpus_store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.NamedNode(g)).splitlines())
-            assert count(again, g) == n, g
+        with pytest.raises(UploadError) as e:
+            upload(corpus_store, server.query_url, credentials=credentials(server), batch_bytes=sum(sizes[-3:]),
+                   progress=lambda graph: server.stop(), **FAST)
+    finally:
+        server.stop()
+    reached = e.value.reached
+    assert 3 <= len(reached) < len(graphs) - 1, "more than one graph in the first request, not all"
+    assert reached == tuple(graphs[:len(reached)]) and e.value.pending == tuple(graphs[len(reached):])
+    assert f"stopped at graph {graphs[len(reached)]}: cannot connect" in str(e.value)
+    _assert_holds_exactly(name, tmp_path, corpus_store, list(reached))
+
+
+def _assert_holds_exactly(name: str, tmp_path: Path, store: ox.Store, graphs: list[str]) -> None:
+    """After a restart on the same database: these graphs, each with all its triples, and nothing else."""
+    again = _own_server(name, tmp_path / name)
+    try:
+        assert again.graphs() == sorted(graphs), "what arrived is there, no temporary graph"
+        for g in graphs:
+            assert count(again, g) == len(graph_ntriples(store, g).splitlines()), g
     finally:
         again.stop()
 
