@@ -55,7 +55,7 @@ STORE_TYPES = ("auto", "generic", "virtuoso")  # generic: any SPARQL 1.1 store w
 MERGED_GRAPH = "https://w3id.org/directive-kg/id/graph/merged"  # the merged graph where a store has no default graph
 TEMP_GRAPH_PREFIX = "urn:x-directive-kg:upload:"
 DEFAULT_GRAPH = "the default graph"  # the merged graph's entry in upload lists and messages
-PART_BYTES = 32 * 1024 * 1024  # a graph larger than this is sent in several requests (server body limits)
+PART_BYTES = 128 * 1024 * 1024  # a graph up to this goes in one update; a larger one in parts (server memory)
 VIRTUOSO_PART_BYTES = 4 * 1024 * 1024  # Virtuoso parses a GSP body in one transaction: smaller parts, each answered in seconds
 BATCH_BYTES = 2 * 1024 * 1024  # small graphs go together, this much N-Triples in one update (one request, not two each)
 DEADLINE = 60.0  # seconds without a successful answer before an upload gives up
@@ -515,9 +515,11 @@ class Uploader:
         """Several small graphs replaced in one SPARQL update: CLEAR each, then one INSERT DATA with a
         GRAPH block each. One request is one transaction (Oxigraph, Virtuoso): all of them or none
         change; it is idempotent, so a failed one is retried. N-Triples lines are SPARQL triples;
-        graphs with blank nodes never come here (one request would join equal labels of two graphs)."""
+        a graph with blank nodes comes here only alone (one request would join equal labels of two
+        graphs)."""
         clears = "".join(f"CLEAR SILENT {self.target(g)} ;\n" for g, _ in graphs).encode()
-        blocks = b"".join(f"{self.target(g)} {{\n".encode() + data + b"}\n" for g, data in graphs)
+        blocks = b"".join(data if self.target(g) == "DEFAULT" else  # the store's own default graph: bare triples
+                          f"{self.target(g)} {{\n".encode() + data + b"}\n" for g, data in graphs)
         body = clears + b"INSERT DATA {\n" + blocks + b"}\n"
         self._attempts(lambda: self._send("POST", self.endpoint.update_url, body,
                                           self._headers("application/sparql-update")))
@@ -646,7 +648,8 @@ def upload(
     `deadline` the time without a successful answer (retries included). `note` hears of a graph
     replaced row by row (too large for one Virtuoso transaction). Graphs of at most `batch_bytes` of
     N-Triples without blank nodes (the document files' graphs) go `batch_bytes` at a time in one
-    update each (Uploader.replace_graphs); the others alone (Uploader.replace_graph); 0: each alone."""
+    update each (Uploader.replace_graphs; 0: each alone); a larger one up to `part_bytes` alone in one
+    update; a graph larger still in parts into a temporary graph, then MOVE (Uploader.replace_graph)."""
     check_limits(retries=retries, timeout=timeout, deadline=deadline)  # before anything is asked or sent
     ep = endpoint if isinstance(endpoint, Endpoint) else Endpoint.from_url(
         endpoint, store_type=store_type, timeout=min(timeout, deadline, 10))
@@ -686,7 +689,10 @@ def upload(
             batch.append((graph, data))
             continue
         flush()
-        send(lambda: up.replace_graph(graph, data), [graph])
+        if len(data) <= up.part_bytes:  # one update: no temporary graph, no MOVE
+            send(lambda: up.replace_graphs([(graph, data)]), [graph])
+        else:
+            send(lambda: up.replace_graph(graph, data), [graph])
     flush()
     return done
 
