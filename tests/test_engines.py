@@ -370,7 +370,7 @@ def test_every_saved_query_gives_the_same_rows_on_1000_documents(engine, bench_1
 def test_virtuoso_replaces_a_graph_too_large_for_one_transaction_row_by_row(tmp_path, corpus_store):
     """Virtuoso aborts a transaction whose roll-forward log passes TransactionAfterImageLimit (SR325;
     50 MB by default, which the MOVE of the 10,000-document merged graph passes). Here a limit of
-    150 KB: the named graphs go in parts small enough, the merged graph's MOVE is refused, and the
+    150 KB: the named graphs go in requests small enough, the merged graph's MOVE is refused, and the
     upload replaces it row by row, saying so; a request too large even alone fails at once, naming
     the setting."""
     from loaders.store import merged_ntriples
@@ -383,7 +383,7 @@ def test_virtuoso_replaces_a_graph_too_large_for_one_transaction_row_by_row(tmp_
     try:
         notes: list[str] = []
         done = upload(corpus_store, server.query_url, credentials=credentials(server), part_bytes=16 * 1024,
-                      note=notes.append)
+                      batch_bytes=16 * 1024, note=notes.append)
         assert done == [*store_graphs(corpus_store), DEFAULT_GRAPH]
         assert notes == [f"{DEFAULT_GRAPH} was too large for one transaction of the store and was replaced row by "
                          "row (queries saw part of it meanwhile): for an atomic replace raise "
