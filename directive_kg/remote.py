@@ -62,6 +62,7 @@ DEFAULT_GRAPH = "the default graph"  # the merged graph's entry in upload lists 
 PART_BYTES = 128 * 1024 * 1024  # a graph up to this goes in one update; a larger one in parts (server memory)
 VIRTUOSO_PART_BYTES = 4 * 1024 * 1024  # Virtuoso parses a GSP body in one transaction: smaller parts, each answered in seconds
 BATCH_BYTES = 2 * 1024 * 1024  # small graphs go together, this much N-Triples in one update (one request, not two each)
+VIRTUOSO_BATCH_BYTES = 256 * 1024  # Virtuoso compiles INSERT DATA to SQL: SP031 "more than 10000 lines" at 1-2 MB
 DEADLINE = 60.0  # seconds without a successful answer before an upload gives up
 TOO_LARGE = "SR325"  # Virtuoso: a transaction's roll-forward log above TransactionAfterImageLimit (50 MB by default)
 ROW_BY_ROW = "DEFINE sql:log-enable 3 "  # Virtuoso: each row its own transaction (logged), no size limit
@@ -640,7 +641,7 @@ def upload(
     timeout: float = 60.0,
     deadline: float = DEADLINE,
     part_bytes: int | None = None,
-    batch_bytes: int = BATCH_BYTES,
+    batch_bytes: int | None = None,
     store_type: str | None = None,
     progress: Callable[[str], None] | None = None,
     note: Callable[[str], None] | None = None,
@@ -661,6 +662,9 @@ def upload(
         endpoint, store_type=store_type, timeout=min(timeout, deadline, 10))
     if part_bytes is None:
         part_bytes = VIRTUOSO_PART_BYTES if ep.store_type == "virtuoso" else PART_BYTES
+    if batch_bytes is None:
+        batch_bytes = VIRTUOSO_BATCH_BYTES if ep.store_type == "virtuoso" else BATCH_BYTES
+    one_update = VIRTUOSO_BATCH_BYTES if ep.store_type == "virtuoso" else part_bytes  # most N-Triples in one INSERT DATA
     up = Uploader(ep, credentials if credentials is not None else Credentials.from_env(), retries, backoff, timeout,
                   part_bytes, deadline, batch_bytes)
     todo = list(graphs) if graphs is not None else [*store_graphs(store), DEFAULT_GRAPH]
@@ -695,7 +699,7 @@ def upload(
             batch.append((graph, data))
             continue
         flush()
-        if len(data) <= up.part_bytes and b"_:" not in data:  # one update: no temporary graph, no MOVE
+        if len(data) <= min(one_update, part_bytes) and b"_:" not in data:  # one update: no temporary graph, no MOVE
             send(lambda: up.replace_graphs([(graph, data)]), [graph])
         else:
             send(lambda: up.replace_graph(graph, data), [graph])

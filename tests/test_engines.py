@@ -359,7 +359,7 @@ def test_every_saved_query_gives_the_same_rows_on_1000_documents(engine, bench_1
     upload(store, server.query_url, credentials=credentials(server), graphs=[DEFAULT_GRAPH], timeout=600,
            deadline=600)
     uploaded = time.monotonic() - started
-    nonempty = assert_same_rows(Endpoint.from_url(server.query_url, env={}), store, params, timeout=120)
+    nonempty = assert_same_rows(Endpoint.from_url(server.query_url, env={}), store, params, timeout=600)
     print(f"\n{server.name}: the merged graph of 1,000 documents uploaded in {uploaded:.1f} s; {nonempty} queries "
           "with rows")
     assert nonempty >= len(Q.list_queries()) - 2
