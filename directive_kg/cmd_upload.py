@@ -1,6 +1,7 @@
 """`directive-kg upload --endpoint URL [--store PATH]`: copy a built store to a SPARQL 1.1 store,
 one named graph per document file, then the merged graph as the store's default graph (the one
-queries read), each replaced whole (Graph Store Protocol PUT into a temporary graph, then MOVE).
+queries read), each replaced whole: small graphs several in one SPARQL update (CLEAR + INSERT DATA,
+one transaction), a graph above the part size in parts into a temporary graph, then MOVE.
 Credentials: DIRECTIVE_KG_USER + DIRECTIVE_KG_PASSWORD, or DIRECTIVE_KG_TOKEN. On Virtuoso (a
 `/sparql` URL, or --store-type virtuoso) the merged graph is a named graph that queries read as
 their default graph."""
