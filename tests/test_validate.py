@@ -187,3 +187,30 @@ def test_reports_name_file_document_field_and_problem(corpus_store):
     triples = list(ox.parse(turtle, format=ox.RdfFormat.TURTLE))
     results = [t for t in triples if t.predicate.value.endswith("#focusNode")]
     assert len(results) == len(report.results)
+
+
+# Which sh:sparql queries read only their focus node's own triples (then the build checks them per
+# batch of files): every pattern's subject ?this, its predicate an IRI or a variable.
+P = "PREFIX ex: <http://example.org/> "
+READS_ONLY_FOCUS = [
+    ("SELECT ?this WHERE { ?this a ex:S ; ex:q ?v ; ex:s ?s . FILTER (STRLEN(?v) != ?s) }", True),
+    ("SELECT ?this WHERE { ?this ?p ?x . BIND (?x AS ?z) FILTER (?z > 3) }", True),
+    ("SELECT ?this WHERE { ?this a ex:S . FILTER NOT EXISTS { ?this ex:d true ; ex:x ?y } }", True),
+    ("SELECT ?this WHERE { ?this a ex:S ; ex:c ?c . FILTER EXISTS { ?c ex:delegated true } }", False),
+    ("SELECT ?this WHERE { ?this ex:c ?x . FILTER EXISTS { ?this ex:d ?y FILTER NOT EXISTS { ?y ex:e ?z } } }", False),
+    ("SELECT ?this WHERE { ?this ex:c/ex:d ?x }", False),
+    ("SELECT ?this WHERE { ?this ^ex:c ?x }", False),
+    ("SELECT ?this WHERE { ?this ex:c [ ex:d ?x ] }", False),
+    ("SELECT ?this WHERE { ?this ex:c ?x . OPTIONAL { ?x ex:d ?y } }", False),
+    ("SELECT ?this WHERE { ?this ex:c ?x . MINUS { ?y ex:d ?x } }", False),
+    ("SELECT ?this WHERE { ?this ex:c ?x . GRAPH ?g { ?this ex:d ?y } }", False),
+    ("SELECT ?this WHERE { ?this ex:c ?x . { SELECT ?x WHERE { ?x ex:d ?y } } }", False),
+    ("SELECT ?this WHERE { ?this ex:c ?x . ?value ex:c ?x }", False),
+    ("SELECT ?this WHERE { ?this ex:c ?x", False),  # unparsable: reads anything
+]
+
+
+@pytest.mark.parametrize("query,local", READS_ONLY_FOCUS)
+def test_which_sparql_constraints_read_only_their_focus_node(query, local):
+    from loaders.shacl_sparql import reads_only_focus
+    assert reads_only_focus(P + query) is local
