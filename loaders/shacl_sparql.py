@@ -560,6 +560,15 @@ def _exists_blocks(query: str) -> list[str]:
 
 
 def reads_only_focus(query: str) -> bool:
+    """_reads_only_focus, parsed in a thread of its own: rdflib's parser (pyparsing's cache) keeps
+    exceptions whose frames would keep the caller's frames alive, and with them an open store."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(1) as pool:
+        return pool.submit(_reads_only_focus, query).result()
+
+
+def _reads_only_focus(query: str) -> bool:
     """Whether every triple pattern of ``query`` (in sub-queries and FILTER EXISTS too) has ?this as
     its subject and a plain IRI or a variable as its predicate: the query then reads nothing but the
     focus node's own triples (no path to other nodes, no other node's type), so its answer for a
