@@ -189,7 +189,7 @@ SHARED_CLASSES = ("https://w3id.org/directive-kg/ontology#Document",)
 # file graph (with the shared graphs) and that no other file's triples can remove it: its checks run
 # per batch even where the rules of corpus_wide cannot see that (class tests of the nodes a file's
 # own links reach). tests/test_stream.py holds the promise to the build and the shape fixtures.
-CHECKED_PER_FILE = "https://w3id.org/directive-kg/ontology#checkedPerFile"
+CHECKED_PER_FILE = "https://w3id.org/directive-kg/shapes#checkedPerFile"
 
 
 def corpus_wide(sg: rdflib.Graph, shape, check: Check) -> bool:

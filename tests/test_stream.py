@@ -116,12 +116,12 @@ def test_streamed_validation_finds_the_known_violations(size):
 # Where each check of ontology/shapes.ttl runs in the build, for the shapes whose place a rule
 # decides: per batch of files (True) or once on the whole store (False). sh:sparql per batch when
 # its query reads only the focus node's own triples and the focus is of a class no two files share;
-# dkg:checkedPerFile shapes per batch by their promise (checked below on the fixtures).
+# dkgsh:checkedPerFile shapes per batch by their promise (checked below on the fixtures).
 PLACES = [
     ("EvidenceSpanShape", True),          # sh:sparql: ?this dkg:quote/start/end only, dkg:Evidence
     ("OcrConfidenceShape", True),         # sh:sparql: ?this dkg:ocrConfidence only
-    ("EvidenceShape", True),              # dkg:checkedPerFile (class test of dkg:quotedFrom)
-    ("EvidenceLinkShape", True),          # dkg:checkedPerFile (targets subjects of dkg:evidence)
+    ("EvidenceShape", True),              # dkgsh:checkedPerFile (class test of dkg:quotedFrom)
+    ("EvidenceLinkShape", True),          # dkgsh:checkedPerFile (targets subjects of dkg:evidence)
     ("FutureDateShape", False),           # reads only ?this, but a dkg:Document: several files
     ("DelegatedSignatureShape", False),   # FILTER EXISTS on the capacity node
     ("UniqueNumberShape", False),         # joins two documents
