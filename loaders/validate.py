@@ -28,6 +28,7 @@ import os
 import re
 import time
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Callable, Iterable, Mapping, Sequence
@@ -212,16 +213,29 @@ def _translated(sg: rdflib.Graph, closure: "_ClassClosure") -> tuple[list[tuple]
     return checks, fallback
 
 
+def check_label(check: Check) -> str:
+    """A check's name in a profile: its shape key and component."""
+    return f"{check.shape} {check.component.replace('ConstraintComponent', '')}"
+
+
 def _run_checks(store: ox.Store, checks: Sequence[tuple], fallback: dict,
                 progress: Callable[[int, int], None] = lambda done, total: None, done: int = 0,
-                total: int | None = None) -> list[ValidationResult]:
-    """The results of ``checks`` on ``store``'s default graph; a check Oxigraph refuses puts its
-    shape in ``fallback`` (its results are then pySHACL's)."""
+                total: int | None = None, profile: dict | None = None,
+                default_graph: list | None = None) -> list[ValidationResult]:
+    """The results of ``checks`` on ``store``'s default graph (or the union of ``default_graph``); a
+    check Oxigraph refuses puts its shape in ``fallback`` (its results are then pySHACL's).
+    ``profile``: label -> CPU seconds of the thread that ran the check, added to
+    (bench/validate_profile.py)."""
     def check_results(item) -> list[ValidationResult] | str:
+        cpu = time.thread_time()
         try:
-            return list(_run(store, item[1], _FUNCTIONS))
+            return list(_run(store, item[1], _FUNCTIONS, default_graph))
         except (SyntaxError, OSError, ValueError) as e:  # a query Oxigraph refuses (regex syntax, ...)
             return f"Oxigraph could not run its query: {e}"
+        finally:
+            if profile is not None:
+                label = check_label(item[1])
+                profile[label] = profile.get(label, 0.0) + time.thread_time() - cpu
 
     # Oxigraph evaluates a query without the GIL for much of its time: 2 threads gain ~25% on 2 cores.
     with ThreadPoolExecutor(os.cpu_count() or 1) as pool:
@@ -256,17 +270,14 @@ def _fast(store: ox.Store, sg: rdflib.Graph, progress: Callable[[int, int], None
 
 # --- streamed: per batch of files, then corpus-wide ------------------------------------------------
 
-BATCH_GRAPH = "urn:x-directive-kg:batch"    # in the in-memory store: the focus nodes of the batch
-BATCH_DATA = "urn:x-directive-kg:batch-data"  # the batch's triples (also in the default graph)
-SHARED_DATA = "urn:x-directive-kg:shared"     # the shared graphs' triples (also in the default graph)
-FOCUS = "urn:x-directive-kg:focus"
+BATCH_DATA = "urn:x-directive-kg:batch-data"  # the batch's triples; the checks read its union with the shared
 _TARGET_OPEN = "{ SELECT DISTINCT ?this WHERE { "
 
 
 def _in_batch(check: Check) -> Check | None:
-    """The check with its focus nodes limited to the subjects of the batch (marked in BATCH_GRAPH);
-    None when its query has no target block to limit (then it runs corpus-wide). A FILTER EXISTS at
-    the end of the target block: joined first, the mark made the checks 6x slower."""
+    """The check with its focus nodes limited to the subjects of the batch (the subjects of
+    BATCH_DATA); None when its query has no target block to limit (then it runs corpus-wide). A
+    FILTER EXISTS at the end of the target block: joined first, the mark made the checks 6x slower."""
     i = check.query.find(_TARGET_OPEN)
     if i < 0 or check.per_focus:
         return None
@@ -278,76 +289,111 @@ def _in_batch(check: Check) -> Check | None:
     if not check.query[i:end + 1].endswith("} }"):
         return None
     at = end - 2  # inside the inner WHERE block, after the targets
-    mark = f"FILTER EXISTS {{ GRAPH <{BATCH_GRAPH}> {{ ?this <{FOCUS}> <{FOCUS}> }} }} "
+    mark = f"FILTER EXISTS {{ GRAPH <{BATCH_DATA}> {{ ?this ?batch_p ?batch_o }} }} "
     return replace(check, query=check.query[:at] + mark + check.query[at:])
 
 
-def _add(mem: ox.Store, graphs: Mapping[str, str], to: str) -> None:
-    """Graphs into the default graph and into the named graph ``to`` (parsed in Rust unless they
-    have blank nodes, which keep the labels the persistent store gives them)."""
+def _add(mem: ox.Store, graphs: Mapping[str, str], to: Sequence[ox.DefaultGraph | ox.NamedNode]) -> None:
+    """Graphs into each graph of ``to`` (parsed in Rust unless they have blank nodes, which keep the
+    labels the persistent store gives them)."""
     for g in graphs:
         text = graphs[g]
         if "_:" in text:
             quads = list(_quads(graphs, g))
-            mem.extend(ox.Quad(*q.triple, ox.DefaultGraph()) for q in quads)
-            mem.extend(ox.Quad(*q.triple, ox.NamedNode(to)) for q in quads)
+            for graph in to:
+                mem.extend(ox.Quad(*q.triple, graph) for q in quads)
         else:
             data = text.encode("utf-8")
-            mem.load(data, format=ox.RdfFormat.N_TRIPLES)
-            mem.load(data, format=ox.RdfFormat.N_TRIPLES, to_graph=ox.NamedNode(to))
+            for graph in to:
+                mem.load(data, format=ox.RdfFormat.N_TRIPLES, to_graph=graph)
+
+
+def _give_back_memory() -> None:
+    """Return freed heap pages to the system (glibc keeps them otherwise: a dropped batch store's
+    hundreds of MB stayed resident)."""
+    try:
+        import ctypes
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):  # not glibc
+        pass
 
 
 def validate_batches(batches: Iterable[Mapping[str, str]], shared: Mapping[str, str], store: ox.Store, *,
                      shapes: str | os.PathLike | rdflib.Graph | None = None, locate: bool | KGStore | ox.Store = True,
                      progress: Callable[[int, int], None] = lambda done, total: None,
-                     count: int | None = None) -> ValidationReport:
+                     count: int | None = None, profile: dict | None = None) -> ValidationReport:
     """The fast path's results on the merged graph of ``store`` (a complete merged default graph),
     without that graph in memory. In memory: the ``shared`` graphs (graph IRI -> N-Triples: the
     corpus graph, ontology, code lists: what the files' nodes point to and add to), and one batch of
-    graphs at a time on top, whose subjects are the focus nodes of the per-file checks; then the
-    shared graphs' own subjects. The corpus-wide checks (shacl_sparql.corpus_wide: SPARQL
-    constraints, class tests of other nodes, shapes of nodes several files describe) run once, as
-    SPARQL on ``store``. tests/test_stream.py proves the results equal validate()'s. ``progress(done,
-    total)`` counts checks run; ``count``: the number of batches, when known (for the total).
+    graphs on top, whose subjects are the focus nodes of the per-file checks; then the shared graphs'
+    own subjects. A fresh in-memory store for each batch: Oxigraph keeps the strings of removed
+    triples, so one store reused grew by ~100 MB a batch. The corpus-wide checks
+    (shacl_sparql.corpus_wide: SPARQL constraints that read other nodes, class tests of other nodes,
+    shapes of nodes several files describe) run once, as SPARQL on ``store``. tests/test_stream.py
+    proves the results equal validate()'s. ``progress(done, total)`` counts checks run; ``count``:
+    the number of batches, when known (for the total); ``profile``: label -> CPU seconds, added to
+    for every check and for the batches' own loading.
     """
     started = time.perf_counter()
+    cpu = _CpuClock(profile)
     sg = shapes if isinstance(shapes, rdflib.Graph) else load_shapes(shapes)
     checks, fallback = _translated(sg, _ClassClosure(store))
     local, wide = [], []
     for shape, check in checks:
         limited = None if corpus_wide(sg, shape, check) else _in_batch(check)
         (local if limited else wide).append((shape, limited or check))
-    mem = ox.Store()
-    _add(mem, shared, SHARED_DATA)
     results: set[ValidationResult] = set()
     done = 0
 
     total = lambda: max((count or 0) + 1, batches_run) * len(local) + len(wide)  # noqa: E731 (+1: shared pass)
     batches_run = 0
 
-    def run_on(graphs: Mapping[str, str], data: str) -> None:
+    def run_on(graphs: Mapping[str, str] | None) -> None:
+        """The per-file checks on a batch of graphs (None: on the shared graphs' own subjects)."""
         nonlocal done, batches_run
         batches_run += 1
-        if data == BATCH_DATA:
-            _add(mem, graphs, BATCH_DATA)
-        mem.update(f"INSERT {{ GRAPH <{BATCH_GRAPH}> {{ ?s <{FOCUS}> <{FOCUS}> }} }} "
-                   f"WHERE {{ GRAPH <{data}> {{ ?s ?p ?o }} }}")
-        results.update(_run_checks(mem, local, fallback, progress, done, total()))
+        with cpu("(per batch: load)"):
+            # the batch once, in its own graph, read with the shared graphs as one default graph
+            # (SELECT DISTINCT: a triple in both counts once): half the loading of a second copy
+            mem, batch_data = ox.Store(), ox.NamedNode(BATCH_DATA)
+            if graphs is not None:
+                _add(mem, shared, [ox.DefaultGraph()])
+            _add(mem, graphs if graphs is not None else shared, [batch_data])
+        results.update(_run_checks(mem, local, fallback, progress, done, total(), profile,
+                                   default_graph=[ox.DefaultGraph(), batch_data]))
         done += len(local)
-        # out of the default graph: the batch's triples that the shared graphs do not hold
-        mem.update(f"DELETE {{ ?s ?p ?o }} WHERE {{ GRAPH <{BATCH_DATA}> {{ ?s ?p ?o }} "
-                   f"FILTER NOT EXISTS {{ GRAPH <{SHARED_DATA}> {{ ?s ?p ?o }} }} }} ; "
-                   f"CLEAR SILENT GRAPH <{BATCH_DATA}> ; CLEAR SILENT GRAPH <{BATCH_GRAPH}>")
+        with cpu("(per batch: free)"):
+            del mem
+            _give_back_memory()
 
     for graphs in batches:
-        run_on(graphs, BATCH_DATA)
-    run_on(shared, SHARED_DATA)  # the corpus graph's own nodes (bodies, units, cited documents)
-    results.update(_run_checks(store, wide, fallback, progress, done, total()))
+        run_on(graphs)
+    run_on(None)  # the corpus graph's own nodes (bodies, units, cited documents)
+    wide_profile = {} if profile is not None else None
+    results.update(_run_checks(store, wide, fallback, progress, done, total(), wide_profile))
+    for label, seconds in (wide_profile or {}).items():
+        profile[f"{label} (corpus-wide)"] = seconds
     found, notes = _with_fallback(store, sg, list(results), fallback)
     if locate is not False:
         found = _locate(store if locate is True else _as_store(locate), found)
     found = tuple(sorted(set(found), key=_sort_key))
     return ValidationReport("fast", found, notes, time.perf_counter() - started)
+
+
+class _CpuClock:
+    """``with clock(label):`` adds the block's CPU seconds (this thread) to ``profile[label]``."""
+
+    def __init__(self, profile: dict | None):
+        self.profile = profile
+
+    @contextmanager
+    def __call__(self, label: str):
+        start = time.thread_time()
+        try:
+            yield
+        finally:
+            if self.profile is not None:
+                self.profile[label] = self.profile.get(label, 0.0) + time.thread_time() - start
 
 
 def _quads(graphs: Mapping[str, str], g: str):
@@ -406,9 +452,12 @@ def _flattened(store: ox.Store) -> ox.Store:
     return flat
 
 
-def _run(store: ox.Store, check: Check, functions) -> Iterable[ValidationResult]:
-    """Run one translated check on ``store``'s default graph (see _flattened)."""
+def _run(store: ox.Store, check: Check, functions, default_graph: list | None = None) -> Iterable[ValidationResult]:
+    """Run one translated check on ``store``'s default graph (see _flattened), or on the union of
+    the graphs ``default_graph``."""
     def rows(query: str, **kw):
+        if default_graph is not None:
+            kw["default_graph"] = default_graph
         return store.query(query, custom_functions=functions, **kw)
 
     if check.per_focus:

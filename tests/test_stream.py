@@ -128,3 +128,39 @@ def test_streamed_validation_finds_the_known_violations(size):
     assert len(batches_seen) == -(-len(files) // size)
     missing, extra = today.keys() - streamed.keys(), streamed.keys() - today.keys()
     assert not missing and not extra, f"missed {sorted(missing, key=str)}; invented {sorted(extra, key=str)}"
+    # the shapes checked per batch (PLACES) found their bad fixtures' violations there
+    for name in (n for n, per_batch in PLACES if per_batch):
+        shape = f"<https://w3id.org/directive-kg/shapes#{name}>"
+        assert any(r.source_shape == shape or r.source_shape.startswith(shape + "/") for r in streamed.results), name
+
+
+# Where each check of ontology/shapes.ttl runs in the build, for the shapes whose place a rule
+# decides: per batch of files (True) or once on the whole store (False). sh:sparql per batch when
+# its query reads only the focus node's own triples and the focus is of a class no two files share;
+# dkgsh:checkedPerFile shapes per batch by their promise (checked below on the fixtures).
+PLACES = [
+    ("EvidenceSpanShape", True),          # sh:sparql: ?this dkg:quote/start/end only, dkg:Evidence
+    ("OcrConfidenceShape", True),         # sh:sparql: ?this dkg:ocrConfidence only
+    ("EvidenceShape", True),              # dkgsh:checkedPerFile (class test of dkg:quotedFrom)
+    ("EvidenceLinkShape", True),          # dkgsh:checkedPerFile (targets subjects of dkg:evidence)
+    ("FutureDateShape", False),           # reads only ?this, but a dkg:Document: several files
+    ("DelegatedSignatureShape", False),   # FILTER EXISTS on the capacity node
+    ("UniqueNumberShape", False),         # joins two documents
+    ("QuoteSpanShape", False),            # reaches the target and selector nodes
+    ("CitationEdgeShape", False),         # the citation nodes point at ?this
+]
+
+
+@pytest.mark.parametrize("name,per_batch", PLACES)
+def test_where_each_check_runs(name, per_batch):
+    from loaders.shacl_sparql import corpus_wide
+    from loaders.validate import _ClassClosure, _in_batch, _translated, load_shapes
+
+    sg = load_shapes()
+    checks, _ = _translated(sg, _ClassClosure(ox.Store()))
+    mine = [(s, c) for s, c in checks if c.shape == f"<https://w3id.org/directive-kg/shapes#{name}>"
+            or c.shape.startswith(f"<https://w3id.org/directive-kg/shapes#{name}>/")]
+    assert mine
+    places = {not corpus_wide(sg, s, c) and _in_batch(c) is not None for s, c in mine}
+    assert places == {per_batch}
+

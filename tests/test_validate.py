@@ -187,3 +187,61 @@ def test_reports_name_file_document_field_and_problem(corpus_store):
     triples = list(ox.parse(turtle, format=ox.RdfFormat.TURTLE))
     results = [t for t in triples if t.predicate.value.endswith("#focusNode")]
     assert len(results) == len(report.results)
+
+
+# Which sh:sparql queries read only their focus node's own triples (then the build checks them per
+# batch of files): every pattern's subject ?this, its predicate an IRI or a variable.
+P = "PREFIX ex: <http://example.org/> "
+READS_ONLY_FOCUS = [
+    ("SELECT ?this WHERE { ?this a ex:S ; ex:q ?v ; ex:s ?s . FILTER (STRLEN(?v) != ?s) }", True),
+    ("SELECT ?this WHERE { ?this ?p ?x . BIND (?x AS ?z) FILTER (?z > 3) }", True),
+    ("SELECT ?this WHERE { ?this a ex:S . FILTER NOT EXISTS { ?this ex:d true ; ex:x ?y } }", True),
+    ("SELECT ?this WHERE { ?this a ex:S ; ex:c ?c . FILTER EXISTS { ?c ex:delegated true } }", False),
+    ("SELECT ?this WHERE { ?this ex:c ?x . FILTER EXISTS { ?this ex:d ?y FILTER NOT EXISTS { ?y ex:e ?z } } }", False),
+    ("SELECT ?this WHERE { ?this ex:c/ex:d ?x }", False),
+    ("SELECT ?this WHERE { ?this ^ex:c ?x }", False),
+    ("SELECT ?this WHERE { ?this ex:c [ ex:d ?x ] }", False),
+    ("SELECT ?this WHERE { ?this ex:c ?x . OPTIONAL { ?x ex:d ?y } }", False),
+    ("SELECT ?this WHERE { ?this ex:c ?x . MINUS { ?y ex:d ?x } }", False),
+    ("SELECT ?this WHERE { ?this ex:c ?x . GRAPH ?g { ?this ex:d ?y } }", False),
+    ("SELECT ?this WHERE { ?this ex:c ?x . { SELECT ?x WHERE { ?x ex:d ?y } } }", False),
+    ("SELECT ?this WHERE { ?this ex:c ?x . ?value ex:c ?x }", False),
+    ("SELECT ?this WHERE { ?this ex:c ?x", False),  # unparsable: reads anything
+]
+
+
+@pytest.mark.parametrize("query,local", READS_ONLY_FOCUS)
+def test_which_sparql_constraints_read_only_their_focus_node(query, local):
+    from loaders.shacl_sparql import reads_only_focus
+    assert reads_only_focus(P + query) is local
+
+
+# Counts of 2 or more at the top level run as one grouped COUNT(DISTINCT ...): nodes with 0 to 3
+# values (plain and over a two-step path, some of the wrong class) judged as pySHACL judges them.
+COUNT_SHAPES = """
+@prefix sh: <http://www.w3.org/ns/shacl#> .
+@prefix ex: <http://example.org/> .
+ex:Counts a sh:NodeShape ; sh:targetClass ex:N ;
+  sh:property [ sh:path ex:v ; sh:minCount 2 ; sh:maxCount 2 ] ;
+  sh:property [ sh:path ( ex:p ex:s ) ; sh:qualifiedValueShape [ sh:class ex:Q ] ;
+                sh:qualifiedMinCount 2 ; sh:qualifiedMaxCount 2 ] ;
+  sh:property [ sh:path ( ex:p ex:s ) ; sh:qualifiedValueShape [ sh:class ex:P ] ; sh:qualifiedMaxCount 1 ] .
+"""
+COUNT_DATA = """
+@prefix ex: <http://example.org/> .
+ex:n0 a ex:N .
+ex:n1 a ex:N ; ex:v 1 ; ex:p ex:a1 . ex:a1 ex:s ex:q1 . ex:q1 a ex:Q .
+ex:n2 a ex:N ; ex:v 1, 2 ; ex:p ex:a2, ex:b2 . ex:a2 ex:s ex:q1 . ex:b2 ex:s ex:q2, ex:p1 . ex:q2 a ex:Q . ex:p1 a ex:P .
+ex:n3 a ex:N ; ex:v 1, 2, 3 ; ex:p ex:a3 . ex:a3 ex:s ex:q1, ex:q2, ex:q3, ex:p1, ex:p2 . ex:q3 a ex:Q . ex:p2 a ex:P .
+"""
+
+
+def test_counts_of_two_or_more_match_pyshacl(tmp_path):
+    (tmp_path / "data.ttl").write_text(COUNT_DATA, encoding="utf-8")
+    shapes = load_shapes(COUNT_SHAPES)
+    fast, _ = same_results(store_of(tmp_path / "data.ttl"), shapes)
+    by_node = {}
+    for r in fast.results:
+        by_node.setdefault(r.focus.rsplit("/", 1)[1].rstrip(">"), set()).add(r.component.replace("ConstraintComponent", ""))
+    assert by_node == {"n0": {"MinCount", "QualifiedMinCount"}, "n1": {"MinCount", "QualifiedMinCount"},
+                       "n3": {"MaxCount", "QualifiedMaxCount"}}

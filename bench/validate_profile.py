@@ -1,0 +1,108 @@
+"""Where SHACL validation of a built store spends its CPU (issue 15).
+
+    .venv/bin/python bench/validate_profile.py bench/corpus/store-1000 [--batch 1000] [--top 25]
+        [--save results.json] [--compare before.json]
+
+Runs the streamed validation of a build (loaders.validate.validate_batches, as `directive-kg build`
+does: per batch of file graphs in memory, then the corpus-wide checks on the store) on the file
+graphs read back from the store, and prints the CPU seconds of the per-batch pass (loading, clearing
+and every check summed over the batches) and of every corpus-wide check, sorted. CPU, not wall time:
+the machine may be shared. ``--save`` writes the result keys and the profile; ``--compare`` says
+whether the results equal a saved run's (the same results before and after a change).
+
+Build the store first: `directive-kg build bench/corpus/1000 --store bench/corpus/store-1000`.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import sys
+import time
+from collections.abc import Mapping
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+import pyoxigraph as ox  # noqa: E402
+
+from loaders import identity as ids  # noqa: E402
+from loaders.build import STATIC_GRAPHS  # noqa: E402
+from loaders.spool import file_batches, is_file_graph  # noqa: E402
+from loaders.store import data_graphs, open_store  # noqa: E402
+from loaders.validate import validate_batches  # noqa: E402
+
+
+class StoreGraphs(Mapping):
+    """The named graphs of a store as graph IRI -> N-Triples, each read when asked (as the build's
+    spool gives them)."""
+
+    def __init__(self, store: ox.Store):
+        self.store = store
+        self.names = data_graphs(store)
+
+    def __getitem__(self, g: str) -> str:
+        return self.store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.NamedNode(g)).decode("utf-8")
+
+    def __iter__(self):
+        return iter(self.names)
+
+    def __len__(self):
+        return len(self.names)
+
+
+def cpu_seconds() -> float:
+    r = resource.getrusage(resource.RUSAGE_SELF)
+    return r.ru_utime + r.ru_stime
+
+
+def profile_store(path: Path, batch: int) -> tuple[dict, dict, list]:
+    """(figures, label -> CPU seconds, result keys) of validating the store at ``path``."""
+    with open_store(path, read_only=True) as kg:
+        graphs = StoreGraphs(kg.store)
+        shared = {g: graphs[g] for g in (ids.CORPUS_GRAPH, *STATIC_GRAPHS) if g in graphs.names}
+        others = [[g] for g in graphs if g not in shared and not is_file_graph(g)]
+        names = [*file_batches(graphs, batch), *others]
+        profile: dict[str, float] = {}
+        wall, cpu = time.perf_counter(), cpu_seconds()
+        report = validate_batches(({g: graphs[g] for g in group} for group in names), shared, kg.store,
+                                  locate=kg, count=len(names), profile=profile)
+        figures = {"wall_seconds": round(time.perf_counter() - wall, 2), "cpu_seconds": round(cpu_seconds() - cpu, 2),
+                   "checks_cpu_seconds": round(sum(profile.values()), 2), "batches": len(names),
+                   "files": sum(map(is_file_graph, graphs.names)),
+                   "results": len(report.results), "violations": report.violations, "warnings": report.warnings,
+                   "max_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024,
+                   "load_average": os.getloadavg()}
+        keys = sorted([list(map(str, k)) for k in report.keys()])
+    return figures, profile, keys
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("store", type=Path)
+    ap.add_argument("--batch", type=int, default=1000)
+    ap.add_argument("--top", type=int, default=25)
+    ap.add_argument("--save", type=Path)
+    ap.add_argument("--compare", type=Path)
+    args = ap.parse_args(argv)
+    figures, profile, keys = profile_store(args.store, args.batch)
+    print(json.dumps(figures))
+    per_batch = sum(s for label, s in profile.items() if not label.endswith("(corpus-wide)"))
+    wide = sum(s for label, s in profile.items() if label.endswith("(corpus-wide)"))
+    print(f"per-batch pass {per_batch:.2f} s CPU; corpus-wide checks {wide:.2f} s CPU "
+          f"({sum(label.endswith('(corpus-wide)') for label in profile)} checks)")
+    for label, seconds in sorted(profile.items(), key=lambda i: -i[1])[:args.top]:
+        print(f"{seconds:8.2f}  {label}")
+    if args.save:
+        args.save.write_text(json.dumps({"figures": figures, "profile": profile, "keys": keys}, indent=1) + "\n")
+    if args.compare:
+        before = {tuple(k) for k in json.loads(args.compare.read_text())["keys"]}
+        now = {tuple(k) for k in keys}
+        print(f"results equal {args.compare}: {before == now} (missing {len(before - now)}, new {len(now - before)})")
+        return 0 if before == now else 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
