@@ -68,16 +68,17 @@ def _key(sha256: str, ocr: str) -> str:
     return f"{sha256}:{ocr}"
 
 
-class ExtractCache:
-    """The cache of one store folder (``path`` None: a cache that keeps nothing)."""
+class _SqliteCache:
+    """One SQLite file of a store folder, tied to ``code_version()`` (``path`` None: keeps nothing).
+    Damaged or foreign: set aside with a warning and rebuilt; a failed write: the build goes on
+    without it. Subclasses name themselves (NAME) and their table (TABLE, its DDL in COLUMNS)."""
+
+    NAME = TABLE = COLUMNS = ""
 
     def __init__(self, path: str | os.PathLike | None, warn: Callable[[str], None] | None = None):
         self.path = Path(path) if path is not None else None
         self.warn = warn or (lambda message: print(f"directive-kg: {message}", file=sys.stderr))
-        self.hits = self.misses = 0
-        self._db: sqlite3.Connection | None = None
-        if self.path is not None:
-            self._db = self._open()
+        self._db: sqlite3.Connection | None = self._open() if self.path is not None else None
 
     def _open(self) -> sqlite3.Connection | None:
         for attempt in (1, 2):
@@ -85,21 +86,58 @@ class ExtractCache:
                 db = sqlite3.connect(self.path, isolation_level=None)
                 db.execute("PRAGMA journal_mode=DELETE")
                 db.execute("CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT)")
-                db.execute("CREATE TABLE IF NOT EXISTS files (key TEXT PRIMARY KEY, record BLOB, text BLOB)")
+                db.execute(f"CREATE TABLE IF NOT EXISTS {self.TABLE} ({self.COLUMNS})")
                 found = db.execute("SELECT value FROM meta WHERE name = 'version'").fetchone()
                 if found is None or found[0] != code_version():
-                    db.execute("DELETE FROM files")  # another loader's records: none can be trusted
+                    db.execute(f"DELETE FROM {self.TABLE}")  # another loader's entries: none can be trusted
                     db.execute("INSERT OR REPLACE INTO meta VALUES ('version', ?)", (code_version(),))
                 db.execute("BEGIN")
                 return db
             except sqlite3.Error as e:  # not a database, damaged, locked by a foreign process
-                self.warn(f"the extraction cache {self.path} cannot be used ({e}): "
+                self.warn(f"the {self.NAME} {self.path} cannot be used ({e}): "
                           + ("it is set aside and rebuilt" if attempt == 1 else "building without it"))
-                self._discard()
+                _set_aside(self.path)
         return None
 
-    def _discard(self) -> None:
-        _set_aside(self.path)
+    def _write_failed(self, e: sqlite3.Error) -> None:
+        self.warn(f"cannot write the {self.NAME} {self.path} ({e}): building without it")
+        self.close(commit=False)
+
+    def commit(self) -> None:
+        """Make what was put so far durable (a build killed later keeps it)."""
+        if self._db is not None:
+            try:
+                self._db.execute("COMMIT")
+                self._db.execute("BEGIN")
+            except sqlite3.Error as e:
+                self._write_failed(e)
+
+    def close(self, commit: bool = True) -> None:
+        if self._db is None:
+            return
+        try:
+            if commit:
+                self._db.execute("COMMIT")
+            self._db.close()
+        except sqlite3.Error:
+            pass
+        self._db = None
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close(commit=exc[0] is None)
+
+
+class ExtractCache(_SqliteCache):
+    """The cache of one store folder (``path`` None: a cache that keeps nothing)."""
+
+    NAME, TABLE, COLUMNS = "extraction cache", "files", "key TEXT PRIMARY KEY, record BLOB, text BLOB"
+
+    def __init__(self, path: str | os.PathLike | None, warn: Callable[[str], None] | None = None):
+        self.hits = self.misses = 0
+        super().__init__(path, warn)
 
     def get(self, sha256: str, ocr: str, source: str) -> tuple[DocumentRecord, str] | None:
         """(record named ``source``, sha256) of the file whose bytes have this hash, or None."""
@@ -126,18 +164,7 @@ class ExtractCache:
             self._db.execute("INSERT OR REPLACE INTO files VALUES (?, ?, ?)",
                              (_key(record.sha256, ocr), blob, zlib.compress(text.encode("utf-8"), 1)))
         except sqlite3.Error as e:
-            self.warn(f"cannot write the extraction cache {self.path} ({e}): building without it")
-            self.close(commit=False)
-
-    def commit(self) -> None:
-        """Make what was put so far durable (a build killed later keeps it)."""
-        if self._db is not None:
-            try:
-                self._db.execute("COMMIT")
-                self._db.execute("BEGIN")
-            except sqlite3.Error as e:
-                self.warn(f"cannot write the extraction cache {self.path} ({e}): building without it")
-                self.close(commit=False)
+            self._write_failed(e)
 
     def keep_only(self, keys: set[tuple[str, str]]) -> None:
         """Forget the files no longer in the corpus (the cache does not grow with every version of a file)."""
@@ -146,23 +173,6 @@ class ExtractCache:
         wanted = {_key(s, o) for s, o in keys}
         gone = [k for (k,) in self._db.execute("SELECT key FROM files") if k not in wanted]
         self._db.executemany("DELETE FROM files WHERE key = ?", ((k,) for k in gone))
-
-    def close(self, commit: bool = True) -> None:
-        if self._db is None:
-            return
-        try:
-            if commit:
-                self._db.execute("COMMIT")
-            self._db.close()
-        except sqlite3.Error:
-            pass
-        self._db = None
-
-    def __enter__(self) -> "ExtractCache":
-        return self
-
-    def __exit__(self, *exc) -> None:
-        self.close(commit=exc[0] is None)
 
 
 class CachedTexts(Mapping):
@@ -214,36 +224,14 @@ class CachedTexts(Mapping):
 MAP_CACHE_FILE = "map-cache.sqlite"
 
 
-class MapCache:
+class MapCache(_SqliteCache):
     """``PATH/map-cache.sqlite``: the N-Triples (zlib) each file graph had, with the fingerprint of
     what its mapping read (to_rdf.file_fingerprint). A file whose fingerprint is unchanged is not
     mapped again: its graph is this text. Tied to ``code_version()`` like the extraction cache;
     damaged: set aside with a warning and rebuilt."""
 
-    def __init__(self, path: str | os.PathLike | None, warn: Callable[[str], None] | None = None):
-        self.path = Path(path) if path is not None else None
-        self.warn = warn or (lambda message: print(f"directive-kg: {message}", file=sys.stderr))
-        self._db: sqlite3.Connection | None = self._open() if self.path is not None else None
-
-    def _open(self) -> sqlite3.Connection | None:
-        for attempt in (1, 2):
-            try:
-                db = sqlite3.connect(self.path, isolation_level=None)
-                db.execute("PRAGMA journal_mode=DELETE")
-                db.execute("CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT)")
-                db.execute("CREATE TABLE IF NOT EXISTS graphs (graph TEXT PRIMARY KEY, fingerprint TEXT, "
-                           "digest TEXT, blanks INTEGER, chars INTEGER, text BLOB)")
-                found = db.execute("SELECT value FROM meta WHERE name = 'version'").fetchone()
-                if found is None or found[0] != code_version():
-                    db.execute("DELETE FROM graphs")
-                    db.execute("INSERT OR REPLACE INTO meta VALUES ('version', ?)", (code_version(),))
-                db.execute("BEGIN")
-                return db
-            except sqlite3.Error as e:
-                self.warn(f"the map cache {self.path} cannot be used ({e}): "
-                          + ("it is set aside and rebuilt" if attempt == 1 else "building without it"))
-                _set_aside(self.path)
-        return None
+    NAME, TABLE = "map cache", "graphs"
+    COLUMNS = "graph TEXT PRIMARY KEY, fingerprint TEXT, digest TEXT, blanks INTEGER, chars INTEGER, text BLOB"
 
     def lookup(self, graph: str, fingerprint: str) -> tuple[str, bool, int] | None:
         """(content hash, has blank nodes, length) of the graph mapped with this fingerprint, or None."""
@@ -269,8 +257,7 @@ class MapCache:
                              (graph, fingerprint, hashlib.sha256(data).hexdigest(), b"_:" in data, len(data),
                               zlib.compress(data, 1)))
         except sqlite3.Error as e:
-            self.warn(f"cannot write the map cache {self.path} ({e}): building without it")
-            self.close(commit=False)
+            self._write_failed(e)
 
     def text(self, graph: str) -> str | None:
         try:
@@ -285,31 +272,6 @@ class MapCache:
         gone = [g for (g,) in self._db.execute("SELECT graph FROM graphs") if g not in graphs]
         self._db.executemany("DELETE FROM graphs WHERE graph = ?", ((g,) for g in gone))
 
-    def commit(self) -> None:
-        if self._db is not None:
-            try:
-                self._db.execute("COMMIT")
-                self._db.execute("BEGIN")
-            except sqlite3.Error as e:
-                self.warn(f"cannot write the map cache {self.path} ({e}): building without it")
-                self.close(commit=False)
-
-    def close(self, commit: bool = True) -> None:
-        if self._db is None:
-            return
-        try:
-            if commit:
-                self._db.execute("COMMIT")
-            self._db.close()
-        except sqlite3.Error:
-            pass
-        self._db = None
-
-    def __enter__(self) -> "MapCache":
-        return self
-
-    def __exit__(self, *exc) -> None:
-        self.close(commit=exc[0] is None)
 
 
 def _set_aside(path: Path) -> None:
