@@ -36,14 +36,12 @@ from typing import Any, Iterator, Mapping
 
 import pyoxigraph as ox
 
-from loaders.identity import BUILD_GRAPH, ID
+from loaders.identity import BUILD_GRAPH, BUILD_NODE
 from loaders.store import GENERATED_AT
 
 FOLDER = "tables"
 STEP = 1000  # rows between two entries of the offset index
 FORMAT = 1   # bumped when the files' layout changes: an older table is then not read
-# loaders.build.BUILD_NODE (not imported from there: that module loads the whole pipeline)
-BUILD_NODE = ID + "build"
 
 
 @dataclass(frozen=True)

@@ -65,7 +65,7 @@ CACHE_COMMIT_EVERY = 500  # files extracted between commits of the extraction ca
 FILE_TIMEOUT = 60.0   # seconds of reading + extraction per file before it is set aside
 PROV = "http://www.w3.org/ns/prov#"
 XSD = "http://www.w3.org/2001/XMLSchema#"
-BUILD_NODE = ids.ID + "build"
+BUILD_NODE = ids.BUILD_NODE
 
 # Static graphs: Turtle files of the repository, by named graph (missing files are skipped).
 STATIC_GRAPHS = {

@@ -19,6 +19,7 @@ from loaders.slug import slug
 ID = "https://w3id.org/directive-kg/id/"
 CORPUS_GRAPH = ID + "graph/corpus"
 BUILD_GRAPH = ID + "graph/build"
+BUILD_NODE = ID + "build"  # the prov:Activity of the last build (its stamp, counts), in BUILD_GRAPH
 REFERENCE_GRAPH = ID + "graph/reference"
 ONTOLOGY_GRAPH = ID + "graph/ontology"
 
