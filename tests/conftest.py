@@ -34,6 +34,14 @@ DOCUMENTS = ROOT / "data" / "documents"
 GOLD = ROOT / "tests" / "gold"
 
 
+def copy_documents(folder: Path, n: int) -> Path:
+    """A corpus folder with the first ``n`` documents of data/documents (by name)."""
+    folder.mkdir()
+    for p in sorted(DOCUMENTS.glob("*.txt"))[:n]:
+        shutil.copy(p, folder / p.name)
+    return folder
+
+
 @pytest.fixture(scope="session")
 def seed_store() -> ox.Store:
     store = ox.Store()

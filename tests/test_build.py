@@ -3,7 +3,6 @@ incremental rebuilds, bad files set aside, the CLI."""
 from __future__ import annotations
 
 import json
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -11,6 +10,7 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
+from conftest import copy_documents
 from loaders import identity as ids
 from loaders.build import LOADER_VERSION, build
 from loaders.extract import extract
@@ -112,11 +112,7 @@ def test_rebuilding_the_same_files_changes_nothing(built, tmp_path):
 
 @pytest.fixture
 def small_corpus(tmp_path):
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    for p in sorted(DOCUMENTS.glob("*.txt"))[:6]:
-        shutil.copy(p, corpus / p.name)
-    return corpus
+    return copy_documents(tmp_path / "corpus", 6)
 
 
 def test_a_changed_file_replaces_its_graph_and_a_removed_file_loses_it(small_corpus, tmp_path):

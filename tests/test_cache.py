@@ -2,14 +2,13 @@
 graph as a build without the cache, and survives a damaged or outdated cache."""
 from __future__ import annotations
 
-import shutil
 import sqlite3
 
 import pytest
 
+from conftest import copy_documents
 from loaders.build import build
 from loaders.cache import CACHE_FILE, MAP_CACHE_FILE, ExtractCache, code_version
-from loaders.paths import DOCUMENTS
 from loaders.store import open_store, sorted_nquads
 
 
@@ -20,11 +19,7 @@ def dataset(store) -> str:
 
 @pytest.fixture
 def corpus(tmp_path):
-    folder = tmp_path / "corpus"
-    folder.mkdir()
-    for p in sorted(DOCUMENTS.glob("*.txt"))[:5]:
-        shutil.copy(p, folder / p.name)
-    return folder
+    return copy_documents(tmp_path / "corpus", 5)
 
 
 def test_a_rebuild_takes_unchanged_files_from_the_cache_and_extracts_a_changed_one(corpus, tmp_path):
