@@ -213,14 +213,20 @@ def _match_template(text: str, prefer_province: str | None = None) -> tuple[Body
 def _head_template(text: str, bare_only: bool = True) -> BodyTemplate | None:
     """A template whose head, without its locality, is ``text`` ("Mặt trận Tổ quốc", "Sở Y tế");
     with ``bare_only`` only templates marked bare (the head alone names the body of the context)."""
-    key = fold(text)
+    return _head_index(bare_only).get(fold(text))
+
+
+@lru_cache(maxsize=2)
+def _head_index(bare_only: bool) -> dict[str, BodyTemplate]:
+    """Folded head -> the first template (file order) with that head: _head_template's scan, done once."""
+    index: dict[str, BodyTemplate] = {}
     for t in refdata.body_templates():
         if t.bare or not bare_only:
             for alias in (t.template, *t.aliases):
                 head = re.sub(r"\s*\{\w+\}\s*", " ", alias).strip()
-                if head and fold(head) == key:
-                    return t
-    return None
+                if head:
+                    index.setdefault(fold(head), t)
+    return index
 
 
 def _fill_in_context(template: BodyTemplate, units: tuple[Unit, ...]) -> tuple[str, Unit] | None:
