@@ -62,9 +62,13 @@ def title_subject(st: SourceText, start: int = 0, end: int | None = None) -> tup
     for c in cells(st.work, start, end):
         if is_blank(c.text):
             continue
-        names = alternation(r["name_vi"] for r in table("doc_types"))
-        if re.match(rf"\s*{names}\s+(?i:{G.piece('about')})\s", c.text, re.I):
+        if _title_re().match(c.text):
             return st.value(c.start, c.end), st.span(c.start, c.end)
         return None
     return None
 
+
+@lru_cache(maxsize=1)
+def _title_re() -> re.Pattern:
+    names = alternation(r["name_vi"] for r in table("doc_types"))
+    return re.compile(rf"\s*{names}\s+(?i:{G.piece('about')})\s", re.I)
