@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from loaders import grammar as G
@@ -240,7 +240,18 @@ def _fill_in_context(template: BodyTemplate, units: tuple[Unit, ...]) -> tuple[s
 
 # --- public API ----------------------------------------------------------------------------------------
 
-@lru_cache(maxsize=8192)  # pure, and the same names recur across a corpus
+def _dateless(function):
+    """lru_cache keyed without the context's date, which completion does not read: the same names
+    in the same locality recur across a corpus, each document with its own date."""
+    cached = lru_cache(maxsize=8192)(function)
+
+    def call(name: str, ctx: DocContext | None = None, cited: bool = False) -> str:
+        return cached(name, replace(ctx, date=None) if ctx is not None and ctx.date is not None else ctx, cited)
+    call.__doc__, call.__wrapped__ = function.__doc__, function
+    return call
+
+
+@_dateless  # pure, and the same names recur across a corpus
 def complete_name(name: str, ctx: DocContext | None = None, cited: bool = False) -> str:
     """Complete a relative body name with the document's locality, in the writer's style.
 
