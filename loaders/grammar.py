@@ -293,6 +293,7 @@ def _spellings_by_letter() -> dict[str, tuple[tuple[str, str], ...]]:
     return {k: tuple(v) for k, v in out.items()}
 
 
+@lru_cache(maxsize=4096)  # pure; the same damaged words recur
 def nearest_type(written: str) -> TypeMatch | None:
     """The document type a damaged word most likely is, or None.
 
