@@ -246,9 +246,14 @@ def _dateless(function):
     cached = lru_cache(maxsize=8192)(function)
 
     def call(name: str, ctx: DocContext | None = None, cited: bool = False) -> str:
-        return cached(name, replace(ctx, date=None) if ctx is not None and ctx.date is not None else ctx, cited)
+        return cached(name, _without_date(ctx) if ctx is not None and ctx.date is not None else ctx, cited)
     call.__doc__, call.__wrapped__ = function.__doc__, function
     return call
+
+
+@lru_cache(maxsize=256)  # a document's context is asked for again and again
+def _without_date(ctx: DocContext) -> DocContext:
+    return replace(ctx, date=None)
 
 
 @_dateless  # pure, and the same names recur across a corpus

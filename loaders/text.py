@@ -45,6 +45,8 @@ def unify_tones(text: str) -> str:
 
 def mask_markdown(text: str) -> str:
     """Replace Markdown markers by spaces of the same length."""
+    if "*" not in text and "#" not in text and "\\" not in text:  # every marker has one of these: most texts have none
+        return text
     return _MARKDOWN.sub(lambda m: " " * len(m.group(0)), text)
 
 
