@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from loaders import grammar as G
@@ -213,14 +213,20 @@ def _match_template(text: str, prefer_province: str | None = None) -> tuple[Body
 def _head_template(text: str, bare_only: bool = True) -> BodyTemplate | None:
     """A template whose head, without its locality, is ``text`` ("Mặt trận Tổ quốc", "Sở Y tế");
     with ``bare_only`` only templates marked bare (the head alone names the body of the context)."""
-    key = fold(text)
+    return _head_index(bare_only).get(fold(text))
+
+
+@lru_cache(maxsize=2)
+def _head_index(bare_only: bool) -> dict[str, BodyTemplate]:
+    """Folded head -> the first template (file order) with that head: _head_template's scan, done once."""
+    index: dict[str, BodyTemplate] = {}
     for t in refdata.body_templates():
         if t.bare or not bare_only:
             for alias in (t.template, *t.aliases):
                 head = re.sub(r"\s*\{\w+\}\s*", " ", alias).strip()
-                if head and fold(head) == key:
-                    return t
-    return None
+                if head:
+                    index.setdefault(fold(head), t)
+    return index
 
 
 def _fill_in_context(template: BodyTemplate, units: tuple[Unit, ...]) -> tuple[str, Unit] | None:
@@ -234,7 +240,23 @@ def _fill_in_context(template: BodyTemplate, units: tuple[Unit, ...]) -> tuple[s
 
 # --- public API ----------------------------------------------------------------------------------------
 
-@lru_cache(maxsize=8192)  # pure, and the same names recur across a corpus
+def _dateless(function):
+    """lru_cache keyed without the context's date, which completion does not read: the same names
+    in the same locality recur across a corpus, each document with its own date."""
+    cached = lru_cache(maxsize=8192)(function)
+
+    def call(name: str, ctx: DocContext | None = None, cited: bool = False) -> str:
+        return cached(name, _without_date(ctx) if ctx is not None and ctx.date is not None else ctx, cited)
+    call.__doc__, call.__wrapped__ = function.__doc__, function
+    return call
+
+
+@lru_cache(maxsize=256)  # a document's context is asked for again and again
+def _without_date(ctx: DocContext) -> DocContext:
+    return replace(ctx, date=None)
+
+
+@_dateless  # pure, and the same names recur across a corpus
 def complete_name(name: str, ctx: DocContext | None = None, cited: bool = False) -> str:
     """Complete a relative body name with the document's locality, in the writer's style.
 

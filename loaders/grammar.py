@@ -155,11 +155,11 @@ def repair_caps(text: str) -> str:
 
 def _mostly_upper(line: str) -> bool:
     """A title, organ or role line: capitals, short, no digits (a number's symbol keeps its letters)."""
-    if any(ch.isdigit() for ch in line):
+    if len(line) > 160 or any(map(str.isdigit, line)):  # the length first: most lines are long prose
         return False
     upper = sum(map(str.isupper, line))
     cased = upper + sum(map(str.islower, line))
-    return len(line) <= 160 and upper >= 4 and upper >= 0.85 * cased
+    return upper >= 4 and upper >= 0.85 * cased
 
 
 def _repaired(word: str, swaps: list[tuple[str, str]]) -> str:
@@ -293,6 +293,7 @@ def _spellings_by_letter() -> dict[str, tuple[tuple[str, str], ...]]:
     return {k: tuple(v) for k, v in out.items()}
 
 
+@lru_cache(maxsize=4096)  # pure; the same damaged words recur
 def nearest_type(written: str) -> TypeMatch | None:
     """The document type a damaged word most likely is, or None.
 

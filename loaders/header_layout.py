@@ -33,11 +33,15 @@ def cells(work: str, start: int = 0, end: int | None = None) -> tuple[Cell, ...]
 @lru_cache(maxsize=64)
 def _cells(work: str, start: int, end: int) -> tuple[Cell, ...]:
     out = []
-    for m in re.finditer(r"[^\n|]*", work[start:end]):
-        if m.start() == m.end() and m.start() and work[start + m.start() - 1] not in "\n|":
-            continue
-        out.append(Cell(start + m.start(), start + m.end(), m.group(0)))
+    at, end = start, max(start, min(end, len(work)))  # as slicing would clamp it
+    for m in _CELL_END.finditer(work, start, end):  # the pieces between line breaks and "|"
+        out.append(Cell(at, m.start(), work[at:m.start()]))
+        at = m.end()
+    out.append(Cell(at, end, work[at:end]))
     return tuple(out)
+
+
+_CELL_END = re.compile(r"[\n|]")
 
 
 _ALNUM = re.compile(r"[^\W_]")

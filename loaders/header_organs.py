@@ -55,14 +55,29 @@ def unit_re() -> re.Pattern:
 
 
 def organ_row(keyword: str) -> dict[str, str]:
-    key = keyword.upper()
-    return next(r for r in markers("organ") if r["spelling"].upper() == key)
+    row = _organ_rows().get(keyword.upper())
+    if row is None:
+        raise StopIteration  # what the scan this index replaces raised
+    return row
+
+
+@lru_cache(maxsize=1)
+def _organ_rows() -> dict[str, dict[str, str]]:
+    rows: dict[str, dict[str, str]] = {}
+    for r in markers("organ"):
+        rows.setdefault(r["spelling"].upper(), r)
+    return rows
 
 
 def fix_ocr(text: str) -> str:
-    for row in markers("ocr_fix"):
-        text = re.sub(rf"(?<!\w){re.escape(row['spelling'])}(?!\w)", row["value"], text, flags=re.I)
+    for pattern, value in _ocr_fixes():
+        text = pattern.sub(value, text)
     return _fix_first_word(text)
+
+
+@lru_cache(maxsize=1)
+def _ocr_fixes() -> tuple[tuple[re.Pattern, str], ...]:
+    return tuple((re.compile(rf"(?<!\w){re.escape(row['spelling'])}(?!\w)", re.I), row["value"]) for row in markers("ocr_fix"))
 
 
 def _fix_first_word(text: str) -> str:

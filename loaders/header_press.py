@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from loaders.header_layout import cells, is_blank
 from loaders.header_organs import Organ, body_in_text, body_name_re
@@ -25,15 +26,19 @@ class Acting:
 
 def find_acting(st: SourceText, start: int, end: int, with_prefix: bool) -> Acting | None:
     """The first "<body> yêu cầu / đã chỉ đạo / thông báo" of the text (the organ speaking)."""
-    verbs = alternation(spellings("acting_verb"))
-    pattern = re.compile(rf"{body_name_re().pattern}\s+(?i:(?:{G.piece('past')}\s+)?{verbs})(?!\w)")
-    for m in pattern.finditer(st.work, start, end):
+    for m in _acting_re().finditer(st.work, start, end):
         if not m.group(0)[:1].isupper() or (with_prefix and not m.group("acting")):
             continue
         found = body_in_text(st.work[m.start(): m.end("rest")])
         if found:
             return Acting(found[0], found[1], st.span(m.start(), m.end("rest")))
     return None
+
+
+@lru_cache(maxsize=1)
+def _acting_re() -> re.Pattern:
+    verbs = alternation(spellings("acting_verb"))
+    return re.compile(rf"{body_name_re().pattern}\s+(?i:(?:{G.piece('past')}\s+)?{verbs})(?!\w)")
 
 
 def find_issuing_verb(st: SourceText, doc_type: str | None, start: int, end: int) -> tuple[Organ, Span] | None:
@@ -57,9 +62,13 @@ def title_subject(st: SourceText, start: int = 0, end: int | None = None) -> tup
     for c in cells(st.work, start, end):
         if is_blank(c.text):
             continue
-        names = alternation(r["name_vi"] for r in table("doc_types"))
-        if re.match(rf"\s*{names}\s+(?i:{G.piece('about')})\s", c.text, re.I):
+        if _title_re().match(c.text):
             return st.value(c.start, c.end), st.span(c.start, c.end)
         return None
     return None
 
+
+@lru_cache(maxsize=1)
+def _title_re() -> re.Pattern:
+    names = alternation(r["name_vi"] for r in table("doc_types"))
+    return re.compile(rf"\s*{names}\s+(?i:{G.piece('about')})\s", re.I)

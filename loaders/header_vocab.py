@@ -54,8 +54,16 @@ def type_codes() -> dict[str, str]:
 
 
 def code_label(code_list_name: str, text: str) -> str | None:
-    folded = bare_key(text)
-    return next((label for s, label in code_list(code_list_name) if bare_key(s) == folded), None)
+    return _code_labels(code_list_name).get(bare_key(text))
+
+
+@lru_cache(maxsize=None)
+def _code_labels(code_list_name: str) -> dict[str, str]:
+    """bare_key of a spelling -> its label, the first spelling of the list winning (code_label's scan, done once)."""
+    labels: dict[str, str] = {}
+    for s, label in code_list(code_list_name):
+        labels.setdefault(bare_key(s), label)
+    return labels
 
 
 @lru_cache(maxsize=1)

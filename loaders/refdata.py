@@ -21,6 +21,7 @@ _DASHES = re.compile(r"\s*[-–—]\s*")
 _SPACES = re.compile(r"\s+")
 
 
+@lru_cache(maxsize=65536)  # pure, and body names are folded again and again
 def fold(text: str) -> str:
     """Comparison key: NFC, new tone placement, lower case, one dash style, single spaces."""
     text = unify_tones(unicodedata.normalize("NFC", text)).lower()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Mapping
 
 from loaders.header_fields import DATE_LINE, NUMBER_LINE, capacity_re, line_patterns
@@ -97,9 +98,13 @@ def _signer(st: SourceText, lines: list[Cell], ev: dict[str, Span]) -> Signer | 
 def with_capacity_dots(authority: str) -> str:
     """"KT CHỦ TỊCH" -> "KT. CHỦ TỊCH": a capacity code written without its dot (the dotted
     spelling is in signing_capacities.csv) gets it back; "T/M", "KT." stay as written."""
+    return _capacity_without_dot().sub(r"\1.", authority)
+
+
+@lru_cache(maxsize=1)
+def _capacity_without_dot() -> re.Pattern:
     dotted = {s[:-1] for r in table("signing_capacities") for s in r["spellings"].split("|") if s.endswith(".")}
-    pattern = rf"(?<![\w./])({alternation(dotted)})(?=\s)"
-    return re.sub(pattern, r"\1.", authority)
+    return re.compile(rf"(?<![\w./])({alternation(dotted)})(?=\s)")
 
 
 # --- the copy block ----------------------------------------------------------------------------

@@ -1,0 +1,82 @@
+"""The build's read stage alone (loaders.build._read_all: discover, hash, read, extract in worker
+processes, extraction cache written to a temporary folder as a fresh build does): wall seconds, CPU
+seconds of the parent and of the workers, CPU per document, and how busy the cores were.
+
+    .venv/bin/python bench/read_stage.py bench/corpus/10000 [--jobs 2] [--profile 300]
+
+``--profile N`` instead profiles (cProfile, in this process, one core) the reading and extraction of
+the first N documents and prints the top functions by own time and by cumulative time.
+"""
+from __future__ import annotations
+
+import argparse
+import cProfile
+import io
+import os
+import pstats
+import resource
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from loaders import build as B  # noqa: E402
+from loaders.cache import CACHE_FILE, ExtractCache  # noqa: E402
+
+
+def _cpu(who: int) -> float:
+    r = resource.getrusage(who)
+    return r.ru_utime + r.ru_stime
+
+
+def measure(corpus: Path, jobs: int) -> None:
+    load = os.getloadavg()[0]
+    with tempfile.TemporaryDirectory(prefix="read-stage-") as folder:
+        wall, parent, children = time.perf_counter(), _cpu(resource.RUSAGE_SELF), _cpu(resource.RUSAGE_CHILDREN)
+        with ExtractCache(Path(folder) / CACHE_FILE) as cache:
+            outcomes, loaded = B._read_all(corpus, jobs, B._Progress(False), B.FILE_TIMEOUT, ("never", ""), cache)
+        wall = time.perf_counter() - wall
+        parent = _cpu(resource.RUSAGE_SELF) - parent
+        children = _cpu(resource.RUSAGE_CHILDREN) - children
+        size = (Path(folder) / CACHE_FILE).stat().st_size / 2**20
+    n = len(loaded)
+    print(f"{corpus}: {n} documents read ({len(outcomes)} files), jobs {jobs}, load average {load:.1f} -> {os.getloadavg()[0]:.1f}")
+    print(f"  wall {wall:.2f} s; CPU parent {parent:.2f} s + workers {children:.2f} s = {parent + children:.2f} s "
+          f"= {1000 * (parent + children) / max(n, 1):.2f} ms a document; cores busy {(parent + children) / wall / jobs:.0%}; "
+          f"cache {size:.1f} MB")
+
+
+def profile(corpus: Path, first: int, top: int, callers: int = 0) -> None:
+    files = sorted(p for p in corpus.iterdir() if p.suffix == ".txt")[:first]
+    tasks = [(str(p), p.name, 0.0, "never", "") for p in files]
+    B._read_kept(tasks[0])  # warm: reference data, compiled patterns
+    prof = cProfile.Profile(time.process_time)  # CPU, not wall: the machine is shared
+    cpu = time.process_time()
+    prof.runcall(lambda: [B._read_kept(t) for t in tasks])
+    cpu = time.process_time() - cpu
+    print(f"{len(tasks)} documents profiled, {1000 * cpu / len(tasks):.2f} ms CPU a document under cProfile")
+    for key in ("tottime", "cumulative"):
+        out = io.StringIO()
+        pstats.Stats(prof, stream=out).sort_stats(key).print_stats(top)
+        if callers and key == "tottime":
+            pstats.Stats(prof, stream=out).sort_stats(key).print_callers(callers)
+        print(out.getvalue())
+
+
+def main(argv: list[str] | None = None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("corpus", type=Path)
+    ap.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
+    ap.add_argument("--profile", type=int, metavar="N")
+    ap.add_argument("--top", type=int, default=25)
+    ap.add_argument("--callers", type=int, default=0, help="with --profile: callers of the top N functions")
+    args = ap.parse_args(argv)
+    if args.profile:
+        profile(args.corpus, args.profile, args.top, args.callers)
+    else:
+        measure(args.corpus, args.jobs)
+
+
+if __name__ == "__main__":
+    main()
