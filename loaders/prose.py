@@ -558,12 +558,27 @@ def _read_head(st: SourceText, lead: _Lead) -> None:
 
 def _year_of_month(work: str, month: int) -> str | None:
     """The year a text gives the month of a yearless date ("Ngày 18/02, ..." and later "trong tháng
-    02/2020", "từ ngày 22-2-2021"): the one year written with that month; None when none or several."""
+    02/2020", "từ ngày 22-2-2021"): the one year written with that month; None when none or several.
+    Without that month, the one year of the dates in the next two months (a report tells what follows:
+    "Ngày 27/8 ... trong tháng 9/2019"; December's next months fall in the next year)."""
     cited = re.compile(rf"(?:{G.piece('number_word')}\s*:?\s*\d|\d\s*[-/]\s*[{H.UPPER}])[^.;\n]{{0,40}}$")
-    years = {m.group("y") for m in re.finditer(r"(?<![\d/.\-])(?:\d{1,2}\s*[/.\-]\s*)?(?P<m>\d{1,2})\s*[/.\-]\s*"
-                                               r"(?P<y>(?:19|20)\d\d)(?!\d)", work)
-             if int(m.group("m")) == month and not cited.search(work, max(0, m.start() - 60), m.start())}
-    return years.pop() if len(years) == 1 else None   # a cited document's date is no clue: skipped
+    spans = _anniversary_spans(work)
+    by_gap: dict[int, set[str]] = {0: set(), 1: set(), 2: set()}
+    for m in re.finditer(r"(?<![\d/.\-])(?:\d{1,2}\s*[/.\-]\s*)?(?P<m>\d{1,2})\s*[/.\-]\s*"
+                         r"(?P<y>(?:19|20)\d\d)(?!\d)", work):
+        gap = (int(m.group("m")) - month) % 12
+        if gap in by_gap and not cited.search(work, max(0, m.start() - 60), m.start()) \
+                and not any(s <= m.start() < e for s, e in spans):   # a cited document's date is no clue
+            by_gap[gap].add(str(int(m.group("y")) - (1 if int(m.group("m")) < month else 0)))
+    years = by_gap[0] or by_gap[1] | by_gap[2]
+    return years.pop() if len(years) == 1 else None
+
+
+def _anniversary_spans(work: str) -> list[tuple[int, int]]:
+    """Two full dates joined by a dash, "(22/4/1870 – 22/4/2015)": an anniversary's span, no date of
+    the report's events."""
+    d = r"\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}"
+    return [(m.start(), m.end()) for m in re.finditer(rf"{d}\s*[-–—]\s*{d}", work)]
 
 
 def _clause_start(work: str, pos: int, end: int) -> int:

@@ -164,6 +164,17 @@ YEARLESS = [
      "ngày 12/8/2015 của Ban Bí thư.", None),
     ("Ngày 6/8, Ban Thường vụ Tỉnh ủy ban hành Chỉ thị số 22-CT/TU. Kế hoạch chạy từ 01/8/2023 đến "
      "31/8/2024.", None),
+    # no date of that month: the one year of the next two months' dates; December's next month is January
+    ("Ngày 25/7, Đảng ủy Văn phòng UBND tỉnh ban hành Công văn số 512. Các chi bộ tập trung tuyên truyền "
+     "trong tháng 8/2018.", "2018-07-25"),
+    ("Ngày 29/12, Ban Thường vụ Huyện ủy ban hành Công văn số 93-CV/HU. Các chi bộ báo cáo trước 10/1/2022.",
+     "2021-12-29"),
+    # an anniversary's span is no clue to the year: the month's other date gives it
+    ("Ngày 15/5, Ban Tuyên giáo Tỉnh ủy ban hành Công văn số 77-CV/BTGTU. Các huyện tuyên truyền trong "
+     "tháng 5/2016, kỷ niệm ngày sinh (19/5/1890 – 19/5/2016) và ngày chiến thắng (7/5/1954 – 7/5/2016).",
+     "2016-05-15"),
+    ("Ngày 15/5, Ban Tuyên giáo Tỉnh ủy ban hành Công văn số 78-CV/BTGTU, kỷ niệm (19/5/1890 – 19/5/2016).",
+     None),
 ]
 
 
