@@ -686,6 +686,8 @@ def _merge_mentions(st: SourceText, lead: _Lead, mentions: list[re.Match], start
             continue   # "triển khai tổ chức thực hiện Chỉ thị nhằm …": an anaphora, nothing to read
         sub = _Lead(m, s0, s1, None)
         _read_tails(st, sub, m.end(), s1)
+        if other:
+            _signed_on_behalf(st, lead, m, s0, s1)
         titled = not work[work.rfind("\n", 0, m.start()) + 1: m.start()].strip()
         for key in ("date", "issuer") if titled else ("date", "issuer", "subject"):
             # a page title's subject is read whole by header.title_subject
@@ -696,6 +698,25 @@ def _merge_mentions(st: SourceText, lead: _Lead, mentions: list[re.Match], start
                 lead.evidence[key] = sub.evidence[key]
         out.append(st.span(m.start(), m.end()))
     return out
+
+
+def _signed_on_behalf(st: SourceText, lead: _Lead, m: re.Match, s0: int, s1: int) -> None:
+    """The same number reported again with who signed it and for whom ("Thường trực Ban Bí thư ký ban
+    hành Kết luận số 185-KL/TW ... Thay mặt Bộ Chính trị, Thường trực Ban Bí thư Lê Văn Tám ký ban hành
+    Kết luận số 185-KL/TW"): the signer the lead lacks; "thay mặt X" names the issuer, above a post's body."""
+    verb = _is_reported(st.work, m, s0, s1)
+    if verb is None or verb[0] > m.start() or "authority" in lead.values:
+        return
+    sub = _Lead(m, s0, s1, verb)
+    _read_head(st, sub)
+    if "authority" in sub.values:
+        lead.values["authority"] = sub.values["authority"]
+        lead.evidence["signer.authority"] = sub.evidence["signer.authority"]
+        if "issuer" in sub.values:
+            lead.values["issuer"], lead.values["acting"] = sub.values["issuer"], sub.values.get("acting")
+            lead.evidence["issuer"] = sub.evidence["issuer"]
+    if "signer" in sub.values and "signer" not in lead.values:
+        lead.values["signer"] = sub.values["signer"]
 
 
 def _directed_recipients(st: SourceText, lead: _Lead, end: int) -> list[Span]:

@@ -416,3 +416,23 @@ def test_what_the_reported_document_directs_is_its_task(row):
     original = extract_text("TỈNH ỦY NINH BÌNH\n\nSố: 99-CV/TU\n\nNinh Bình, ngày 2 tháng 3 năm 2021\n\n"
                             "Ngày 1/3/2021, " + row["example"] + ".\n\nNơi nhận:\n- Như trên,\n- Lưu VP.")
     assert not [a for a in original.assignments if "các huyện ủy, thành ủy" in a.bodies]
+
+
+# The same number reported again with "thay mặt X" and the signer's name: X issues it (above the body
+# of the post that led the report) and the signer is read from that sentence.
+def test_on_behalf_in_a_later_sentence_names_the_issuer():
+    text = ("Thường trực Ban Bí thư ký ban hành Kết luận số 207-KL/TW về công tác bầu cử. Thay mặt Bộ Chính "
+            "trị, Thường trực Ban Bí thư Lê Văn Tám ký ban hành Kết luận số 207-KL/TW, ngày 3/9/2025 về công "
+            "tác bầu cử.")
+    r = reported(text)
+    assert r.issuer.name == "Bộ Chính trị" and r.date == "2025-09-03"
+    assert (r.signer.name, r.signer.role, r.signer.authority) == (NAME, "Thường trực Ban Bí thư",
+                                                                    "T/M BỘ CHÍNH TRỊ")
+    assert text[r.evidence["issuer"].start:r.evidence["issuer"].end] == "Bộ Chính trị"
+
+
+def test_on_behalf_in_the_lead_is_kept():
+    text = ("Thay mặt Ban Bí thư, đồng chí Lê Văn Tám ký ban hành Chỉ thị số 31-CT/TW về Tết. Thay mặt Bộ Chính "
+            "trị, đồng chí Trần Văn Ba ký ban hành Chỉ thị số 31-CT/TW.")
+    r = reported(text)
+    assert r.issuer.name == "Ban Bí thư" and r.signer.name == NAME
