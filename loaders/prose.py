@@ -188,6 +188,10 @@ def organ(text: str) -> tuple[str | None, H.Organ] | None:
     central = refdata.find_central_body(text)
     if central:
         return None, H.Organ(central.name, central.level, central.channel, central.name)
+    standing = re.match(rf"(?:{G.piece('committee_organ')})\s+", text)   # "Ban Thường vụ Đảng ủy Khối ... Trung ương"
+    central = refdata.find_central_body(text[standing.end():]) if standing else None
+    if central and central.channel == "party":
+        return standing.group(0).strip(), H.Organ(central.name, central.level, central.channel, central.name)
     found = H.body_in_text(text) or _template_body(text)
     return (found[0], _spelled_place(found[1])) if found else None
 
@@ -506,7 +510,7 @@ def _read_head(st: SourceText, lead: _Lead) -> None:
     s0, v0 = lead.s0, lead.verb[0]
     hearsay = res["hearsay"].search(work, s0, v0)
     pos = s0
-    d = H.DATE_RE.search(work, s0, v0)
+    d = next((x for x in H.DATE_RE.finditer(work, s0, v0) if not _cited_date(work, x.start())), None)
     t = res["dateline"].search(work, s0, v0)       # "Sáng 5/8/2021, …": a time of day, no "ngày"
     if t and (d is None or t.start() < d.start()):
         if not hearsay and "date" not in lead.values:
@@ -554,6 +558,23 @@ def _read_head(st: SourceText, lead: _Lead) -> None:
         if found:
             lead.values["issuer"], lead.values["acting"] = found[1], found[0]
             lead.evidence["issuer"] = st.span(c0, who_end)
+        else:
+            _subject_of_sentence(st, lead, pos, c0)
+
+
+def _subject_of_sentence(st: SourceText, lead: _Lead, pos: int, end: int) -> None:
+    """"X đã quán triệt ..., đồng thời ban hành Chỉ thị số 08": the body that opens the nearest earlier
+    clause ("X đã ...") issues, when the clause before the verb names none."""
+    work = st.work
+    starts = [pos] + [pos + m.end() for m in re.finditer(r"[,;:]\s*", work[pos:end])]
+    for c in reversed(starts):
+        c += len(work[c:end]) - len(work[c:end].lstrip())
+        b_end = _body_end(work, c, end)
+        found = organ(work[c:b_end]) if b_end > c and work[b_end:b_end + 1] not in ",;:" else None
+        if found:
+            lead.values["issuer"], lead.values["acting"] = found[1], found[0]
+            lead.evidence["issuer"] = st.span(c, b_end)
+            return
 
 
 def _year_of_month(work: str, month: int) -> str | None:
@@ -561,17 +582,27 @@ def _year_of_month(work: str, month: int) -> str | None:
     02/2020", "từ ngày 22-2-2021"): the one year written with that month; None when none or several.
     Without that month, the one year of the dates in the next two months (a report tells what follows:
     "Ngày 27/8 ... trong tháng 9/2019"; December's next months fall in the next year)."""
-    cited = re.compile(rf"(?:{G.piece('number_word')}\s*:?\s*\d|\d\s*[-/]\s*[{H.UPPER}])[^.;\n]{{0,40}}$")
     spans = _anniversary_spans(work)
     by_gap: dict[int, set[str]] = {0: set(), 1: set(), 2: set()}
     for m in re.finditer(r"(?<![\d/.\-])(?:\d{1,2}\s*[/.\-]\s*)?(?P<m>\d{1,2})\s*[/.\-]\s*"
                          r"(?P<y>(?:19|20)\d\d)(?!\d)", work):
         gap = (int(m.group("m")) - month) % 12
-        if gap in by_gap and not cited.search(work, max(0, m.start() - 60), m.start()) \
+        if gap in by_gap and not _cited_date(work, m.start()) \
                 and not any(s <= m.start() < e for s, e in spans):   # a cited document's date is no clue
             by_gap[gap].add(str(int(m.group("y")) - (1 if int(m.group("m")) < month else 0)))
     years = by_gap[0] or by_gap[1] | by_gap[2]
     return years.pop() if len(years) == 1 else None
+
+
+@lru_cache(maxsize=1)
+def _cited_re() -> re.Pattern:
+    return re.compile(rf"(?:{G.piece('number_word')}\s*:?\s*\d|\d\s*[-/]\s*[{H.UPPER}])[^.;\n]{{0,40}}$")
+
+
+def _cited_date(work: str, pos: int) -> bool:
+    """The date at pos follows a document's number closely ("Chỉ thị số 45-CT/TW, ngày 14/4/2025"):
+    that document's date, not the report's."""
+    return bool(_cited_re().search(work, max(0, pos - 60), pos))
 
 
 def _anniversary_spans(work: str) -> list[tuple[int, int]]:

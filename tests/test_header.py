@@ -692,3 +692,17 @@ def test_caps_repair_leaves_alone(text):
     from loaders.grammar import repair_caps
 
     assert repair_caps(text) == text
+
+
+# A central committee's own abbreviation in the organ line ("... TW"): named as central_bodies.csv names it.
+@pytest.mark.parametrize("organ_line, issuer", [
+    ("ĐẢNG ỦY KHỐI CÁC CƠ QUAN TW", "Đảng ủy Khối các cơ quan Trung ương"),
+    ("ĐẢNG ỦY KHỐI DOANH NGHIỆP TRUNG ƯƠNG", "Đảng ủy Khối Doanh nghiệp Trung ương"),
+])
+def test_central_committee_spelled_as_listed(organ_line, issuer):
+    from loaders.extract import extract_text
+
+    text = (f"{organ_line}\n*\nĐẢNG CỘNG SẢN VIỆT NAM\nSố: 15-BC/ĐUK\nHà Nội, ngày 12 tháng 3 năm 2022\n"
+            "BÁO CÁO\nkết quả công tác quý I\n")
+    record = extract_text(text)
+    assert (record.issuer, record.issuer_level) == (issuer, "sector")

@@ -436,3 +436,28 @@ def test_on_behalf_in_the_lead_is_kept():
             "trị, đồng chí Trần Văn Ba ký ban hành Chỉ thị số 31-CT/TW.")
     r = reported(text)
     assert r.issuer.name == "Ban Bí thư" and r.signer.name == NAME
+
+
+# The date right after a cited document's number is that document's date, not the report's; the body
+# opening an earlier clause ("X đã ..., đồng thời ban hành ...") issues when the clause before the verb
+# names none; a central committee after its standing organ ("Ban Thường vụ Đảng ủy Khối ...") is one body.
+EARLIER_SUBJECT = [
+    ("Thực hiện Kết luận số 91-KL/TW, ngày 12/8/2024 của Bộ Chính trị, Ban Thường vụ Thị ủy Hương Trà đã "
+     "khẩn trương ban hành Kế hoạch số 19-KH/TU về dạy và học ngoại ngữ.",
+     dict(date=None, issuer="Thị ủy Hương Trà", acting="Ban Thường vụ")),
+    ("Ban Thường vụ Huyện ủy Mộc Châu đã quán triệt tới các chi, đảng bộ cơ sở, đồng thời ban hành Chỉ thị số "
+     "11-CT/HU về phòng, chống thiên tai.", dict(issuer="Huyện ủy Mộc Châu", acting="Ban Thường vụ")),
+    ("Ngày 3/5/2023, Ban Thường vụ Đảng ủy Khối Doanh nghiệp Trung ương ban hành Công văn số 512-CV/ĐUK về "
+     "việc tổ chức Tháng Công nhân.",
+     dict(date="2023-05-03", issuer="Đảng ủy Khối Doanh nghiệp Trung ương", acting="Ban Thường vụ")),
+    # a body followed by a comma opens no clause of its own: no issuer guessed
+    ("Theo Sở Nội vụ, thời gian qua, đồng thời ban hành Quyết định số 77/QĐ-SNV về thi đua.", dict(issuer=None)),
+]
+
+
+@pytest.mark.parametrize("text,facts", EARLIER_SUBJECT, ids=[t[:24] for t, _ in EARLIER_SUBJECT])
+def test_issuer_from_an_earlier_clause(text, facts):
+    r = reported(text)
+    assert r is not None
+    got = dict(date=r.date, issuer=r.issuer.name if r.issuer else None, acting=r.acting)
+    assert {k: got[k] for k in facts} == facts
