@@ -157,7 +157,9 @@ def capacity_re(delegated_only: bool = False) -> re.Pattern:
 
 
 def title_type(text: str) -> tuple[str | None, str | None]:
-    """(doc type, urgency) of a title line: "CHỈ THỊ", "CÔNG ĐIỆN KHẨN", OCR "K ÉT LUẬN"."""
+    """(doc type, urgency) of a title line: "CHỈ THỊ", "CÔNG ĐIỆN KHẨN", OCR "K ÉT LUẬN"; a note in
+    parentheses after it ("QUY ĐỊNH (BỔ SUNG)") is no part of the type."""
+    text = re.sub(r"(?<=\S)\s*\([^()\n]{1,20}\)\s*$", "", text)
     if not is_upper(text):
         return None, None
     folded = bare_key(text)

@@ -828,3 +828,30 @@ def locality_in_text(st: SourceText, organ_: H.Organ) -> H.Organ | None:
                 found[(body[1].province, body[1].district)] = body[1]
                 break
     return next(iter(found.values())) if len(found) == 1 else None
+
+
+def province_of_districts(st: SourceText, organ_: H.Organ) -> H.Organ | None:
+    """A province's committee written without its place ("Ban Thường vụ Tỉnh ủy yêu cầu Ban Thường vụ
+    các huyện ủy, thị ủy, Thành ủy Huế ...") placed in the one province of the district committees the
+    text names; None when it names none, or districts of several provinces."""
+    if organ_.open_unit != "province":
+        return None
+    provinces = set()
+    for m in _district_committee_re().finditer(st.work):
+        words_ = m.group(0).split()
+        for k in range(len(words_), 1, -1):
+            body = H.body_in_text(" ".join(words_[:k]))
+            if body and body[1].level == "district" and body[1].province:
+                provinces.add(body[1].province)
+                break
+    if len(provinces) != 1:
+        return None
+    found = H.body_in_text(f"{organ_.name} {provinces.pop()}")
+    return found[1] if found and found[1].level == "province" and not found[1].open_unit else None
+
+
+@lru_cache(maxsize=1)
+def _district_committee_re() -> re.Pattern:
+    keywords = sorted({r["district_committee"] for r in table("admin_units_2020")})
+    return re.compile(rf"(?<!\w)(?:{alternation(keywords)})(?:\s+[{H.UPPER}][\w.]*){{1,4}}")
+

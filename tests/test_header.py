@@ -706,3 +706,24 @@ def test_central_committee_spelled_as_listed(organ_line, issuer):
             "BÁO CÁO\nkết quả công tác quý I\n")
     record = extract_text(text)
     assert (record.issuer, record.issuer_level) == (issuer, "sector")
+
+
+# A title with a note in parentheses ("QUY ĐỊNH (BỔ SUNG)") still names the type (a Party "QĐ" symbol
+# is shared by Quyết định and Quy định: the title decides).
+def test_a_noted_title_names_the_type():
+    from loaders.extract import extract_text
+
+    text = ("TỈNH ỦY\nLẠNG SƠN\n-------\n|\nĐẢNG\nCỘNG SẢN VIỆT NAM\n---------\n|\nSố: 41-QĐ/TU\n|\nLạng\n"
+            "Sơn, ngày 3 tháng 6 năm 2019\n|\nQUY ĐỊNH (SỬA ĐỔI)\nVỀ CHẾ ĐỘ HỌC TẬP LÝ LUẬN CHÍNH TRỊ\n"
+            "- Căn cứ Điều lệ Đảng;\n")
+    record = extract_text(text)
+    assert (record.number, record.doc_type, record.date) == ("41-QĐ/TU", "Quy định", "2019-06-03")
+    assert text[record.evidence["number"].start:record.evidence["number"].end] == "41-QĐ/TU"
+
+
+def test_so_alone_before_a_sentence_is_no_number():
+    from loaders.extract import extract_text
+
+    text = ("TỈNH ỦY LẠNG SƠN\n*\nĐẢNG CỘNG SẢN VIỆT NAM\nSố:\nLạng Sơn, ngày 3 tháng 6 năm 2019\n"
+            "KẾ HOẠCH\nvề học tập lý luận\n")
+    assert extract_text(text).number is None

@@ -461,3 +461,20 @@ def test_issuer_from_an_earlier_clause(text, facts):
     assert r is not None
     got = dict(date=r.date, issuer=r.issuer.name if r.issuer else None, acting=r.acting)
     assert {k: got[k] for k in facts} == facts
+
+
+# A province's committee written without its place is placed by the district committees it addresses,
+# when they all lie in one province; districts of two provinces, or none, leave it as written.
+PLACED_BY_DISTRICTS = [
+    ("Chiều 4/5/2021, Ban Thường vụ Tỉnh ủy ban hành Công văn số 88-CV/TU gửi Ban Thường vụ các huyện ủy, "
+     "Thành ủy Hội An và Huyện ủy Duy Xuyên về việc phòng, chống bão.", "Tỉnh ủy Quảng Nam"),
+    ("Chiều 4/5/2021, Ban Thường vụ Tỉnh ủy ban hành Công văn số 89-CV/TU gửi Huyện ủy Duy Xuyên và Huyện "
+     "ủy Mộc Châu về việc phòng, chống bão.", "Tỉnh ủy"),
+    ("Chiều 4/5/2021, Ban Thường vụ Tỉnh ủy ban hành Công văn số 90-CV/TU gửi các huyện ủy về việc phòng, "
+     "chống bão.", "Tỉnh ủy"),
+]
+
+
+@pytest.mark.parametrize("text,issuer", PLACED_BY_DISTRICTS, ids=[t[60:90] for t, _ in PLACED_BY_DISTRICTS])
+def test_province_committee_placed_by_its_districts(text, issuer):
+    assert extract_text(text).issuer == issuer
