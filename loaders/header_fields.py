@@ -74,7 +74,14 @@ def type_from_number(number: str) -> str | None:
         return None
     if m.group(1) == "-":  # Party: NUMBER-CODE/ISSUER
         return codes.get(tokens[0])
+    if re.match(r"\d{4}/", m.group(2)) and tokens[0] in _party_only_codes():
+        return None  # "07/2010/TT-BNNPTNT": a State legal document's code, not the Party's ("36-TT/TU" Thông tri)
     return codes.get(tokens[0], default_type())  # State: NUMBER/CODE-ISSUER or NUMBER/ISSUER-UNIT
+
+
+@lru_cache(maxsize=1)
+def _party_only_codes() -> frozenset[str]:
+    return frozenset(r["code"] for r in table("doc_types") if r["channel"] == "party")
 
 
 def default_type() -> str:
