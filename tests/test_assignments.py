@@ -65,6 +65,19 @@ def test_posts_after_dong_chi_are_tasked(text, expected):
     assert lead(assign(text)) == expected
 
 
+@pytest.mark.parametrize("text,expected", [
+    # party organisations by name ("Đảng bộ xã ...", "Chi bộ ..."), and "giao X tiếp thu / tiến hành ..."
+    ("Ban Thường vụ Huyện ủy đề nghị Đảng bộ xã Gia Phong, Chi bộ Trường Tiểu học Lý Tự Trọng chuẩn bị "
+     "chu đáo các điều kiện tổ chức đại hội.", ["Đảng bộ xã Gia Phong", "Chi bộ Trường Tiểu học Lý Tự Trọng"]),
+    ("Ban Thường vụ Tỉnh ủy thống nhất chủ trương và giao Ban cán sự đảng UBND tỉnh tiếp thu ý kiến góp ý.",
+     ["Ban cán sự đảng UBND tỉnh Ninh Bình"]),
+    ("Ủy ban Kiểm tra Trung ương yêu cầu UBKT Huyện ủy Gia Viễn tiến hành kiểm tra khi có dấu hiệu vi phạm.",
+     ["UBKT Huyện ủy Gia Viễn"]),
+])
+def test_party_organisations_and_verbs(text, expected):
+    assert lead(assign(text)) == expected
+
+
 def test_cooperating_and_reports_to():
     text = ("Giao Ban Tuyên giáo Tỉnh ủy phối hợp chặt chẽ với Ban Chỉ đạo phòng, chống dịch Covid-19 của tỉnh "
             "có trách nhiệm theo dõi, đôn đốc, hướng dẫn và thường xuyên báo cáo với Ban Thường vụ Tỉnh ủy./.")
