@@ -55,7 +55,7 @@ def body_end(text: str) -> int:
 def normalize_number(raw: str) -> str:
     """"2644 - CV/TU" -> "2644-CV/TU"; OCR "KL/TƯ" -> "KL/TU" (symbol_fix rows),
     "10/ĐÐM" -> "10/ĐM" (ocr_confusables.csv)."""
-    number = G.fix_symbol(re.sub(r"\s+", "", raw))
+    number = G.fix_symbol(re.sub(r"[–—]", "-", re.sub(r"\s+", "", raw)))   # "89 –KH/ĐU": a typed dash
     head, sep, tail = number.partition("/")
     for row in markers("symbol_fix"):
         tail = re.sub(rf"(?<![^-/]){re.escape(row['spelling'])}(?![^-/])", row["value"], tail)

@@ -115,6 +115,7 @@ def test_date_of_a_telegram_line():
     # a State legal document's symbol (with its year) never carries a Party-only code: "TT" there is no Thông tri
     ("12/2019/TT-BTC", "12/2019/TT-BTC", None),
     ("36-TT/TU", "36-TT/TU", "Thông tri"),
+    ("89 –KH/ĐU", "89-KH/ĐU", "Kế hoạch"),   # an en dash typed for the hyphen
     ("05/2018/CT-UBND", "05/2018/CT-UBND", "Chỉ thị"),
 ])
 def test_numbers(written, number, doc_type):
