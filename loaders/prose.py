@@ -183,6 +183,7 @@ def organ(text: str) -> tuple[str | None, H.Organ] | None:
     """(acting part, organ) of a body named in prose, or None when the text is not one body."""
     text = clean(expand(text)).strip(" ,.;:-–")
     text = re.sub(rf"\s*\([{H.UPPER}&\-]{{2,12}}\)(?=\s|$)", "", text)  # "Ủy ban nhân dân (UBND) tỉnh": the abbreviation glossed
+    text = _term_end_re().sub("", text)   # "Ban Chấp hành Đảng bộ tỉnh khóa XIII": the term is no part of the name
     if not text or not text[0].isupper():
         return None
     central = refdata.find_central_body(text)
@@ -194,6 +195,11 @@ def organ(text: str) -> tuple[str | None, H.Organ] | None:
         return standing.group(0).strip(), H.Organ(central.name, central.level, central.channel, central.name)
     found = H.body_in_text(text) or _template_body(text)
     return (found[0], _spelled_place(found[1])) if found else None
+
+
+@lru_cache(maxsize=1)
+def _term_end_re() -> re.Pattern:
+    return re.compile(rf"\s*\(?\s*{G.piece('term')}\s+[IVXLC]+\s*\)?$")
 
 
 def _province_kind_word() -> str:

@@ -478,3 +478,15 @@ PLACED_BY_DISTRICTS = [
 @pytest.mark.parametrize("text,issuer", PLACED_BY_DISTRICTS, ids=[t[60:90] for t, _ in PLACED_BY_DISTRICTS])
 def test_province_committee_placed_by_its_districts(text, issuer):
     assert extract_text(text).issuer == issuer
+
+
+# A committee named with its term ("khóa XIII", "(khoá XIV)"): the term is no part of the body's name.
+@pytest.mark.parametrize("text,issuer,level", [
+    ("Ngày 9-12-2019, Ban Chấp hành Đảng bộ tỉnh khóa XVI đã ban hành Nghị quyết số 12-NQ/TU về phát triển "
+     "nông nghiệp.", "Đảng bộ tỉnh", "province"),
+    ("Ngày 9-12-2019, Ban Chấp hành Đảng bộ tỉnh Sơn La (khoá XIV) đã ban hành Nghị quyết số 13-NQ/TU về "
+     "phát triển nông nghiệp.", "Đảng bộ tỉnh Sơn La", "province"),
+])
+def test_committee_term_is_no_part_of_the_name(text, issuer, level):
+    r = reported(text)
+    assert (r.issuer.name, r.issuer.level, r.acting) == (issuer, level, "Ban Chấp hành")
