@@ -861,3 +861,22 @@ def _district_committee_re() -> re.Pattern:
     keywords = sorted({r["district_committee"] for r in table("admin_units_2020")})
     return re.compile(rf"(?<!\w)(?:{alternation(keywords)})(?:\s+[{H.UPPER}][\w.]*){{1,4}}")
 
+
+def province_of_press(st: SourceText, organ_: H.Organ) -> H.Organ | None:
+    """A province's committee written without its place, in a text of a provincial newspaper that names
+    itself ("Báo Ninh Thuận trân trọng giới thiệu ..."): placed in that one province."""
+    if organ_.open_unit != "province":
+        return None
+    pattern = re.compile(rf"(?<!\w)(?:{alternation(phrases('press_name'))})((?:\s+[{H.UPPER}][\w-]*){{1,3}})")
+    provinces = set()
+    for m in pattern.finditer(st.work):
+        words_ = m.group(1).split()
+        place = next((H.lookup_province(" ".join(words_[:k])) for k in range(len(words_), 0, -1)
+                      if H.lookup_province(" ".join(words_[:k]))), None)
+        if place:
+            provinces.add(place[0])
+    if len(provinces) != 1:
+        return None
+    found = H.body_in_text(f"{organ_.name} {provinces.pop()}")
+    return found[1] if found and found[1].level == "province" and not found[1].open_unit else None
+

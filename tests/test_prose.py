@@ -490,3 +490,14 @@ def test_province_committee_placed_by_its_districts(text, issuer):
 def test_committee_term_is_no_part_of_the_name(text, issuer, level):
     r = reported(text)
     assert (r.issuer.name, r.issuer.level, r.acting) == (issuer, level, "Ban Chấp hành")
+
+
+# ... or by the provincial newspaper that publishes the text and names itself.
+@pytest.mark.parametrize("text,issuer", [
+    ("LTS: Ngày 2-3-2018, Ban Thường vụ Tỉnh ủy đã ban hành Chỉ thị số 21-CT/TU về công tác dân vận. Báo Kon "
+     "Tum trân trọng giới thiệu toàn văn Chỉ thị.", "Tỉnh ủy Kon Tum"),
+    ("LTS: Ngày 2-3-2018, Ban Thường vụ Tỉnh ủy đã ban hành Chỉ thị số 22-CT/TU về công tác dân vận. Báo cáo "
+     "của Ban Dân vận được gửi kèm.", "Tỉnh ủy"),
+])
+def test_province_committee_placed_by_its_newspaper(text, issuer):
+    assert extract_text(text).issuer == issuer
