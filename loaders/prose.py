@@ -130,6 +130,7 @@ def _res() -> dict[str, re.Pattern]:
             rf"|,?\s+{_alt('subject_stop')}\s|\s\("),
         "recipients_end": re.compile(rf"\s{about}\s|\.(?:\s|$)|[;:\n“\"]"),
         "subject_plain": re.compile(rf"\s+(?P<s>[^\W\d_{H.UPPER}])"),   # a lower-case word
+        "word_then_about": re.compile(rf"[^\W\d_]+\s+(?=(?i:{G.piece('about')})\s)"),   # "mới về ..."
         "stop": re.compile(rf"(?<!\w){stop}(?!\w)"),
         "plural_start": re.compile(rf"{plural}\s"),
         "recipient_split": re.compile(rf",\s+(?={plural}\s)|\s+(?i:{G.piece('and')})\s+"),
@@ -488,12 +489,16 @@ def _subject(st: SourceText, pos: int, end: int, plain: bool) -> tuple[int, int,
             m = None
     if not m:
         return None
-    stop = res["subject_end"].search(work, m.start("s"), end)
+    s0 = m.start("s")
+    about = res["word_then_about"].match(work, s0, end)
+    if about and m.re is res["subject_plain"]:
+        s0 = about.end()   # "quy định mới về công tác cán bộ": the subject starts at "về"
+    stop = res["subject_end"].search(work, s0, end)
     s_end = stop.start() if stop else end
-    text = work[m.start("s"):s_end].rstrip(" .,")
+    text = work[s0:s_end].rstrip(" .,")
     if len(text.split()) < 2:
         return None
-    return m.start("s"), m.start("s") + len(text), s_end
+    return s0, s0 + len(text), s_end
 
 
 def _set_date(st: SourceText, lead: _Lead, d: re.Match) -> None:
@@ -712,17 +717,23 @@ def _merge_mentions(st: SourceText, lead: _Lead, mentions: list[re.Match], start
         if (aliases.get(written) or names.get(H.bare_key(written))) != doc_type:
             continue
         other = m.group("num") or m.group("sym")
-        if other and H.bare_key(H.normalize_number(other)) != H.bare_key(number or ""):
+        if other and number and H.bare_key(H.normalize_number(other)) != H.bare_key(number):
             continue
         s0, s1 = _sentence(work, m.start(), start, end)
         before = work[s0:m.start()]
-        if _res()["plural"].search(before) or (_res()["cited"].search(before) and not other):
+        if _res()["plural"].search(before) or (_res()["cited"].search(before) and not (other and number)):
             continue
         if not other and number and not _res()["of"].match(work, m.end(), s1) \
                 and not _res()["subject_about"].match(work, m.end(), s1):
             continue   # "triển khai tổ chức thực hiện Chỉ thị nhằm …": an anaphora, nothing to read
         sub = _Lead(m, s0, s1, None)
         _read_tails(st, sub, m.end(), s1)
+        if other and not number:  # "ban hành quy định mới ..." then "Quy định 377 của Bộ Chính trị ...": its number
+            coded = H.type_from_number(H.normalize_number(other))
+            if not _same_issuer(lead, sub) or (coded and coded != doc_type):
+                continue   # another issuer's, or a symbol of another type ("kết luận số 29-TB/TU": a Thông báo)
+            number = lead.values["number"] = H.normalize_number(other)
+            lead.evidence["number"] = st.span(m.start("num") if m.group("num") else m.start("sym"), m.end())
         if other:
             _signed_on_behalf(st, lead, m, s0, s1)
         titled = not work[work.rfind("\n", 0, m.start()) + 1: m.start()].strip()
@@ -735,6 +746,12 @@ def _merge_mentions(st: SourceText, lead: _Lead, mentions: list[re.Match], start
                 lead.evidence[key] = sub.evidence[key]
         out.append(st.span(m.start(), m.end()))
     return out
+
+
+def _same_issuer(lead: _Lead, sub: _Lead) -> bool:
+    """Both name the same issuer (a mention naming none is one of the lead's)."""
+    a, b = lead.values.get("issuer"), sub.values.get("issuer")
+    return a is None or b is None or H.bare_key(a.name) == H.bare_key(b.name)
 
 
 def _signed_on_behalf(st: SourceText, lead: _Lead, m: re.Match, s0: int, s1: int) -> None:

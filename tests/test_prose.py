@@ -501,3 +501,25 @@ def test_committee_term_is_no_part_of_the_name(text, issuer, level):
 ])
 def test_province_committee_placed_by_its_newspaper(text, issuer):
     assert extract_text(text).issuer == issuer
+
+
+# A headline without a number ("ban hành quy định mới về ...") takes the number of a later mention of the
+# same type by the same issuer; a mention by another issuer is another document. A plain subject opened
+# by an adjective starts at "về".
+@pytest.mark.parametrize("text,number,subject", [
+    ("Ban Bí thư ban hành chỉ thị mới về công tác dân vận\nChỉ thị số 41-CT/TW của Ban Bí thư nêu rõ, các cấp ủy "
+     "cần tăng cường công tác dân vận.", "41-CT/TW", "về công tác dân vận"),
+    ("Tỉnh ủy ban hành chỉ thị mới về công tác dân vận\nChỉ thị số 42-CT/TW của Ban Bí thư nêu rõ, các cấp ủy "
+     "cần tăng cường công tác dân vận.", None, "về công tác dân vận"),
+])
+def test_headline_takes_a_later_number(text, number, subject):
+    r = reported(text)
+    assert (r.number, r.subject) == (number, subject)
+    if number:
+        assert text[r.evidence["number"].start:r.evidence["number"].end] == number
+
+
+def test_headline_ignores_a_later_number_of_another_type():
+    r = reported("Chủ tịch UBND tỉnh ban hành kết luận về phòng, chống dịch\nThực hiện ý kiến chỉ đạo tại Thông báo "
+                 "kết luận số 31-TB/TU ngày 4/2/2020, Chủ tịch UBND tỉnh kết luận như sau:")
+    assert r is None or r.number is None
