@@ -732,3 +732,14 @@ def test_so_alone_before_a_sentence_is_no_number():
     text = ("TỈNH ỦY LẠNG SƠN\n*\nĐẢNG CỘNG SẢN VIỆT NAM\nSố:\nLạng Sơn, ngày 3 tháng 6 năm 2019\n"
             "KẾ HOẠCH\nvề học tập lý luận\n")
     assert extract_text(text).number is None
+
+
+@pytest.mark.parametrize("row", rows("section_heading"))
+def test_section_heading_examples_end_the_subject(row):
+    """The body's first section heading ("Phần thứ nhất") is no part of the trích yếu above it."""
+    from loaders.extract import extract_text
+
+    example = row["example"].replace("\\n", "\n")
+    text = f"ĐẢNG ỦY KHỐI CÁC CƠ QUAN TỈNH\n*\nĐẢNG CỘNG SẢN VIỆT NAM\nHà Nam, ngày 5 tháng 1 năm 2020\n{example}\n"
+    subject = extract_text(text).subject
+    assert subject and row["spelling"].lower() not in subject.lower()
