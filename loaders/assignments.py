@@ -54,6 +54,7 @@ _COMMITTEE_IN_CLASS = re.compile(G.expand(
 _PROVINCE, _DISTRICT = G.words("province_kind")[0], G.words("district_kind")[0]   # the usual kinds: "tỉnh", "huyện"
 _ORGAN_OF_CLASS = re.compile(G.expand(r"(?i:%(committee_organ)s)\s+(?=%(plural)s\s)"))  # "ban thường vụ các tỉnh ủy"
 _LOWER_START = re.compile(rf"^[^{UPPER}\W\d_]")
+_FULL_DATE = re.compile(r"(?<!\d)\d{1,2}/\d{1,2}/\d{4}(?!\d)")
 
 
 @lru_cache(maxsize=1)
@@ -62,7 +63,8 @@ def _data() -> dict:
     words = lambda kind: [t for t, _ in p.get(kind, ())]
     nb = r"(?![^\W_])"
     return {
-        "head": re.compile(rf"^{alternation(words('body_head'))}{nb}"),
+        # "Hội nghị Ban Thường vụ ...": an event named like a body ("Hội Nông dân") is none
+        "head": re.compile(rf"^(?!(?:{alternation(words('not_body_head'))}){nb}){alternation(words('body_head'))}{nb}"),
         "post": re.compile(rf"^{alternation(words('post'))}{nb}"),
         "person": re.compile(rf"^(?i:{alternation(words('person_lead'))}){nb}\s*"),
         "committee": re.compile(rf"^(?:{_PLURAL}\s+)?{alternation(words('committee_class'))}{nb}"),
@@ -386,10 +388,23 @@ def _subject(s: _Sentence) -> tuple[str, int] | None:
         return None
     if re.search(rf":\s+[{UPPER}]", text[:pred.start()]):
         return None  # a headline "Đảng ủy Bộ Nội vụ: Triển khai ...", not a subject
+    if _FULL_DATE.search(text, 0, pred.start()):
+        return None  # "Văn phòng UBND tỉnh\nThứ ba 22/10/2019\nHướng dẫn ...": a page's heading lines
     cut = d["scope"].search(text, 0, pred.start())
     if _clause(text, 0, cut.start() if cut else pred.start()):
         return None
     return d["correlative_end"].sub(" ", text[:pred.start()]).rstrip(" –—-"), pred.start()
+
+
+def _named_person(phrase: str) -> bool:
+    """"Đồng chí Lê Văn Tám, ...": "đồng chí" before a person's name, not before a post or a body."""
+    d = _data()
+    m = d["person"].match(phrase)
+    if not m:
+        return False
+    rest = phrase[m.end():]
+    return not (d["post"].match(rest) or d["head"].match(rest) or d["committee"].match(rest)
+                or _is_class(rest) or re.match(rf"{_PLURAL}\s", rest) or _LOWER_START.match(rest))
 
 
 def _clause(text: str, start: int, end: int) -> bool:
@@ -479,6 +494,8 @@ def _tasks_of(s: _Sentence, ctx: DocContext, related: tuple[str, ...] = ()) -> _
             if classes:
                 return _Found(classes, pred.start(), True)   # "Cấp ủy các cấp cần lãnh đạo ..."
         subject = _subject(s)
+        if subject and _named_person(subject[0]):
+            return None  # "Đồng chí Lê Văn Tám, Bí thư Huyện ủy triển khai ...": a person's act, reported
         if subject:
             bodies = bodies_of(subject[0], ctx, related)
             return None if _only_issuer(bodies, ctx) else _Found(bodies, subject[1])

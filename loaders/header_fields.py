@@ -55,7 +55,7 @@ def body_end(text: str) -> int:
 def normalize_number(raw: str) -> str:
     """"2644 - CV/TU" -> "2644-CV/TU"; OCR "KL/TƯ" -> "KL/TU" (symbol_fix rows),
     "10/ĐÐM" -> "10/ĐM" (ocr_confusables.csv)."""
-    number = G.fix_symbol(re.sub(r"\s+", "", raw))
+    number = G.fix_symbol(re.sub(r"[–—]", "-", re.sub(r"\s+", "", raw)))   # "89 –KH/ĐU": a typed dash
     head, sep, tail = number.partition("/")
     for row in markers("symbol_fix"):
         tail = re.sub(rf"(?<![^-/]){re.escape(row['spelling'])}(?![^-/])", row["value"], tail)
@@ -74,7 +74,14 @@ def type_from_number(number: str) -> str | None:
         return None
     if m.group(1) == "-":  # Party: NUMBER-CODE/ISSUER
         return codes.get(tokens[0])
+    if re.match(r"\d{4}/", m.group(2)) and tokens[0] in _party_only_codes():
+        return None  # "07/2010/TT-BNNPTNT": a State legal document's code, not the Party's ("36-TT/TU" Thông tri)
     return codes.get(tokens[0], default_type())  # State: NUMBER/CODE-ISSUER or NUMBER/ISSUER-UNIT
+
+
+@lru_cache(maxsize=1)
+def _party_only_codes() -> frozenset[str]:
+    return frozenset(r["code"] for r in table("doc_types") if r["channel"] == "party")
 
 
 def default_type() -> str:
@@ -157,7 +164,9 @@ def capacity_re(delegated_only: bool = False) -> re.Pattern:
 
 
 def title_type(text: str) -> tuple[str | None, str | None]:
-    """(doc type, urgency) of a title line: "CHỈ THỊ", "CÔNG ĐIỆN KHẨN", OCR "K ÉT LUẬN"."""
+    """(doc type, urgency) of a title line: "CHỈ THỊ", "CÔNG ĐIỆN KHẨN", OCR "K ÉT LUẬN"; a note in
+    parentheses after it ("QUY ĐỊNH (BỔ SUNG)") is no part of the type."""
+    text = re.sub(r"(?<=\S)\s*\([^()\n]{1,20}\)\s*$", "", text)
     if not is_upper(text):
         return None, None
     folded = bare_key(text)

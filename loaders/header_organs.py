@@ -166,6 +166,9 @@ def make_organ(row: dict[str, str], rest: str) -> Organ:
     # phrase: lower case up to the unit word, the place name in title case
     unit = unit_re().search(rest)
     if not unit:
+        central = refdata.find_central_body(f"{keyword} {rest}")   # "ĐẢNG ỦY KHỐI CÁC CƠ QUAN TW": its own spelling
+        if central:
+            return Organ(central.name, central.level, central.channel, keyword)
         return Organ(f"{keyword} {rest.lower()}", None if level in ("unit", "city") else level, channel, keyword)
     place = title_case(unit.group("name"))
     kind = _unit_kind(unit.group("unit"))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from typing import Mapping
 
 from loaders.header_fields import (
@@ -16,7 +17,7 @@ from loaders.header_organs import (
     Organ, inherit, is_under, leading_body, lookup_district, lookup_province, make_organ, opens_organ, organ_row,
     split_organs, under_parent,
 )
-from loaders.header_vocab import bare_key, code_label, spellings
+from loaders.header_vocab import bare_key, code_label, spellings, tolerant_phrase
 from loaders.records import Span
 from loaders.text import SourceText, clean
 
@@ -394,7 +395,13 @@ def _wrapped_on(work: str, parts: list[Cell], c: Cell) -> bool:
         return False
     if len(c.stripped) > max(len(p.stripped) for p in parts):
         return False
-    return not _header_element(c)
+    return not _header_element(c) and not _section_heading().match(c.stripped)
+
+
+@lru_cache(maxsize=1)
+def _section_heading() -> re.Pattern:
+    """"Phần thứ nhất": the body's first section heading, no part of the trích yếu above it."""
+    return re.compile(rf"(?:{'|'.join(tolerant_phrase(p) for p in spellings('section_heading'))})(?!\w)", re.I)
 
 
 def _header_element(c: Cell) -> bool:

@@ -130,6 +130,7 @@ def _res() -> dict[str, re.Pattern]:
             rf"|,?\s+{_alt('subject_stop')}\s|\s\("),
         "recipients_end": re.compile(rf"\s{about}\s|\.(?:\s|$)|[;:\n“\"]"),
         "subject_plain": re.compile(rf"\s+(?P<s>[^\W\d_{H.UPPER}])"),   # a lower-case word
+        "word_then_about": re.compile(rf"[^\W\d_]+\s+(?=(?i:{G.piece('about')})\s)"),   # "mới về ..."
         "stop": re.compile(rf"(?<!\w){stop}(?!\w)"),
         "plural_start": re.compile(rf"{plural}\s"),
         "recipient_split": re.compile(rf",\s+(?={plural}\s)|\s+(?i:{G.piece('and')})\s+"),
@@ -183,13 +184,23 @@ def organ(text: str) -> tuple[str | None, H.Organ] | None:
     """(acting part, organ) of a body named in prose, or None when the text is not one body."""
     text = clean(expand(text)).strip(" ,.;:-–")
     text = re.sub(rf"\s*\([{H.UPPER}&\-]{{2,12}}\)(?=\s|$)", "", text)  # "Ủy ban nhân dân (UBND) tỉnh": the abbreviation glossed
+    text = _term_end_re().sub("", text)   # "Ban Chấp hành Đảng bộ tỉnh khóa XIII": the term is no part of the name
     if not text or not text[0].isupper():
         return None
     central = refdata.find_central_body(text)
     if central:
         return None, H.Organ(central.name, central.level, central.channel, central.name)
+    standing = re.match(rf"(?:{G.piece('committee_organ')})\s+", text)   # "Ban Thường vụ Đảng ủy Khối ... Trung ương"
+    central = refdata.find_central_body(text[standing.end():]) if standing else None
+    if central and central.channel == "party":
+        return standing.group(0).strip(), H.Organ(central.name, central.level, central.channel, central.name)
     found = H.body_in_text(text) or _template_body(text)
     return (found[0], _spelled_place(found[1])) if found else None
+
+
+@lru_cache(maxsize=1)
+def _term_end_re() -> re.Pattern:
+    return re.compile(rf"\s*\(?\s*{G.piece('term')}\s+[IVXLC]+\s*\)?$")
 
 
 def _province_kind_word() -> str:
@@ -478,12 +489,16 @@ def _subject(st: SourceText, pos: int, end: int, plain: bool) -> tuple[int, int,
             m = None
     if not m:
         return None
-    stop = res["subject_end"].search(work, m.start("s"), end)
+    s0 = m.start("s")
+    about = res["word_then_about"].match(work, s0, end)
+    if about and m.re is res["subject_plain"]:
+        s0 = about.end()   # "quy định mới về công tác cán bộ": the subject starts at "về"
+    stop = res["subject_end"].search(work, s0, end)
     s_end = stop.start() if stop else end
-    text = work[m.start("s"):s_end].rstrip(" .,")
+    text = work[s0:s_end].rstrip(" .,")
     if len(text.split()) < 2:
         return None
-    return m.start("s"), m.start("s") + len(text), s_end
+    return s0, s0 + len(text), s_end
 
 
 def _set_date(st: SourceText, lead: _Lead, d: re.Match) -> None:
@@ -506,7 +521,7 @@ def _read_head(st: SourceText, lead: _Lead) -> None:
     s0, v0 = lead.s0, lead.verb[0]
     hearsay = res["hearsay"].search(work, s0, v0)
     pos = s0
-    d = H.DATE_RE.search(work, s0, v0)
+    d = next((x for x in H.DATE_RE.finditer(work, s0, v0) if not _cited_date(work, x.start())), None)
     t = res["dateline"].search(work, s0, v0)       # "Sáng 5/8/2021, …": a time of day, no "ngày"
     if t and (d is None or t.start() < d.start()):
         if not hearsay and "date" not in lead.values:
@@ -554,16 +569,58 @@ def _read_head(st: SourceText, lead: _Lead) -> None:
         if found:
             lead.values["issuer"], lead.values["acting"] = found[1], found[0]
             lead.evidence["issuer"] = st.span(c0, who_end)
+        else:
+            _subject_of_sentence(st, lead, pos, c0)
+
+
+def _subject_of_sentence(st: SourceText, lead: _Lead, pos: int, end: int) -> None:
+    """"X đã quán triệt ..., đồng thời ban hành Chỉ thị số 08": the body that opens the nearest earlier
+    clause ("X đã ...") issues, when the clause before the verb names none."""
+    work = st.work
+    starts = [pos] + [pos + m.end() for m in re.finditer(r"[,;:]\s*", work[pos:end])]
+    for c in reversed(starts):
+        c += len(work[c:end]) - len(work[c:end].lstrip())
+        b_end = _body_end(work, c, end)
+        found = organ(work[c:b_end]) if b_end > c and work[b_end:b_end + 1] not in ",;:" else None
+        if found:
+            lead.values["issuer"], lead.values["acting"] = found[1], found[0]
+            lead.evidence["issuer"] = st.span(c, b_end)
+            return
 
 
 def _year_of_month(work: str, month: int) -> str | None:
     """The year a text gives the month of a yearless date ("Ngày 18/02, ..." and later "trong tháng
-    02/2020", "từ ngày 22-2-2021"): the one year written with that month; None when none or several."""
-    cited = re.compile(rf"(?:{G.piece('number_word')}\s*:?\s*\d|\d\s*[-/]\s*[{H.UPPER}])[^.;\n]{{0,40}}$")
-    years = {m.group("y") for m in re.finditer(r"(?<![\d/.\-])(?:\d{1,2}\s*[/.\-]\s*)?(?P<m>\d{1,2})\s*[/.\-]\s*"
-                                               r"(?P<y>(?:19|20)\d\d)(?!\d)", work)
-             if int(m.group("m")) == month and not cited.search(work, max(0, m.start() - 60), m.start())}
-    return years.pop() if len(years) == 1 else None   # a cited document's date is no clue: skipped
+    02/2020", "từ ngày 22-2-2021"): the one year written with that month; None when none or several.
+    Without that month, the one year of the dates in the next two months (a report tells what follows:
+    "Ngày 27/8 ... trong tháng 9/2019"; December's next months fall in the next year)."""
+    spans = _anniversary_spans(work)
+    by_gap: dict[int, set[str]] = {0: set(), 1: set(), 2: set()}
+    for m in re.finditer(r"(?<![\d/.\-])(?:\d{1,2}\s*[/.\-]\s*)?(?P<m>\d{1,2})\s*[/.\-]\s*"
+                         r"(?P<y>(?:19|20)\d\d)(?!\d)", work):
+        gap = (int(m.group("m")) - month) % 12
+        if gap in by_gap and not _cited_date(work, m.start()) \
+                and not any(s <= m.start() < e for s, e in spans):   # a cited document's date is no clue
+            by_gap[gap].add(str(int(m.group("y")) - (1 if int(m.group("m")) < month else 0)))
+    years = by_gap[0] or by_gap[1] | by_gap[2]
+    return years.pop() if len(years) == 1 else None
+
+
+@lru_cache(maxsize=1)
+def _cited_re() -> re.Pattern:
+    return re.compile(rf"(?:{G.piece('number_word')}\s*:?\s*\d|\d\s*[-/]\s*[{H.UPPER}])[^.;\n]{{0,40}}$")
+
+
+def _cited_date(work: str, pos: int) -> bool:
+    """The date at pos follows a document's number closely ("Chỉ thị số 45-CT/TW, ngày 14/4/2025"):
+    that document's date, not the report's."""
+    return bool(_cited_re().search(work, max(0, pos - 60), pos))
+
+
+def _anniversary_spans(work: str) -> list[tuple[int, int]]:
+    """Two full dates joined by a dash, "(22/4/1870 – 22/4/2015)": an anniversary's span, no date of
+    the report's events."""
+    d = r"\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}"
+    return [(m.start(), m.end()) for m in re.finditer(rf"{d}\s*[-–—]\s*{d}", work)]
 
 
 def _clause_start(work: str, pos: int, end: int) -> int:
@@ -660,17 +717,25 @@ def _merge_mentions(st: SourceText, lead: _Lead, mentions: list[re.Match], start
         if (aliases.get(written) or names.get(H.bare_key(written))) != doc_type:
             continue
         other = m.group("num") or m.group("sym")
-        if other and H.bare_key(H.normalize_number(other)) != H.bare_key(number or ""):
+        if other and number and H.bare_key(H.normalize_number(other)) != H.bare_key(number):
             continue
         s0, s1 = _sentence(work, m.start(), start, end)
         before = work[s0:m.start()]
-        if _res()["plural"].search(before) or (_res()["cited"].search(before) and not other):
+        if _res()["plural"].search(before) or (_res()["cited"].search(before) and not (other and number)):
             continue
         if not other and number and not _res()["of"].match(work, m.end(), s1) \
                 and not _res()["subject_about"].match(work, m.end(), s1):
             continue   # "triển khai tổ chức thực hiện Chỉ thị nhằm …": an anaphora, nothing to read
         sub = _Lead(m, s0, s1, None)
         _read_tails(st, sub, m.end(), s1)
+        if other and not number:  # "ban hành quy định mới ..." then "Quy định 377 của Bộ Chính trị ...": its number
+            coded = H.type_from_number(H.normalize_number(other))
+            if not _same_issuer(lead, sub) or (coded and coded != doc_type):
+                continue   # another issuer's, or a symbol of another type ("kết luận số 29-TB/TU": a Thông báo)
+            number = lead.values["number"] = H.normalize_number(other)
+            lead.evidence["number"] = st.span(m.start("num") if m.group("num") else m.start("sym"), m.end())
+        if other:
+            _signed_on_behalf(st, lead, m, s0, s1)
         titled = not work[work.rfind("\n", 0, m.start()) + 1: m.start()].strip()
         for key in ("date", "issuer") if titled else ("date", "issuer", "subject"):
             # a page title's subject is read whole by header.title_subject
@@ -681,6 +746,31 @@ def _merge_mentions(st: SourceText, lead: _Lead, mentions: list[re.Match], start
                 lead.evidence[key] = sub.evidence[key]
         out.append(st.span(m.start(), m.end()))
     return out
+
+
+def _same_issuer(lead: _Lead, sub: _Lead) -> bool:
+    """Both name the same issuer (a mention naming none is one of the lead's)."""
+    a, b = lead.values.get("issuer"), sub.values.get("issuer")
+    return a is None or b is None or H.bare_key(a.name) == H.bare_key(b.name)
+
+
+def _signed_on_behalf(st: SourceText, lead: _Lead, m: re.Match, s0: int, s1: int) -> None:
+    """The same number reported again with who signed it and for whom ("Thường trực Ban Bí thư ký ban
+    hành Kết luận số 185-KL/TW ... Thay mặt Bộ Chính trị, Thường trực Ban Bí thư Lê Văn Tám ký ban hành
+    Kết luận số 185-KL/TW"): the signer the lead lacks; "thay mặt X" names the issuer, above a post's body."""
+    verb = _is_reported(st.work, m, s0, s1)
+    if verb is None or verb[0] > m.start() or "authority" in lead.values:
+        return
+    sub = _Lead(m, s0, s1, verb)
+    _read_head(st, sub)
+    if "authority" in sub.values:
+        lead.values["authority"] = sub.values["authority"]
+        lead.evidence["signer.authority"] = sub.evidence["signer.authority"]
+        if "issuer" in sub.values:
+            lead.values["issuer"], lead.values["acting"] = sub.values["issuer"], sub.values.get("acting")
+            lead.evidence["issuer"] = sub.evidence["issuer"]
+    if "signer" in sub.values and "signer" not in lead.values:
+        lead.values["signer"] = sub.values["signer"]
 
 
 def _directed_recipients(st: SourceText, lead: _Lead, end: int) -> list[Span]:
@@ -761,3 +851,49 @@ def locality_in_text(st: SourceText, organ_: H.Organ) -> H.Organ | None:
                 found[(body[1].province, body[1].district)] = body[1]
                 break
     return next(iter(found.values())) if len(found) == 1 else None
+
+
+def province_of_districts(st: SourceText, organ_: H.Organ) -> H.Organ | None:
+    """A province's committee written without its place ("Ban Thường vụ Tỉnh ủy yêu cầu Ban Thường vụ
+    các huyện ủy, thị ủy, Thành ủy Huế ...") placed in the one province of the district committees the
+    text names; None when it names none, or districts of several provinces."""
+    if organ_.open_unit != "province":
+        return None
+    provinces = set()
+    for m in _district_committee_re().finditer(st.work):
+        words_ = m.group(0).split()
+        for k in range(len(words_), 1, -1):
+            body = H.body_in_text(" ".join(words_[:k]))
+            if body and body[1].level == "district" and body[1].province:
+                provinces.add(body[1].province)
+                break
+    if len(provinces) != 1:
+        return None
+    found = H.body_in_text(f"{organ_.name} {provinces.pop()}")
+    return found[1] if found and found[1].level == "province" and not found[1].open_unit else None
+
+
+@lru_cache(maxsize=1)
+def _district_committee_re() -> re.Pattern:
+    keywords = sorted({r["district_committee"] for r in table("admin_units_2020")})
+    return re.compile(rf"(?<!\w)(?:{alternation(keywords)})(?:\s+[{H.UPPER}][\w.]*){{1,4}}")
+
+
+def province_of_press(st: SourceText, organ_: H.Organ) -> H.Organ | None:
+    """A province's committee written without its place, in a text of a provincial newspaper that names
+    itself ("Báo Ninh Thuận trân trọng giới thiệu ..."): placed in that one province."""
+    if organ_.open_unit != "province":
+        return None
+    pattern = re.compile(rf"(?<!\w)(?:{alternation(phrases('press_name'))})((?:\s+[{H.UPPER}][\w-]*){{1,3}})")
+    provinces = set()
+    for m in pattern.finditer(st.work):
+        words_ = m.group(1).split()
+        place = next((H.lookup_province(" ".join(words_[:k])) for k in range(len(words_), 0, -1)
+                      if H.lookup_province(" ".join(words_[:k]))), None)
+        if place:
+            provinces.add(place[0])
+    if len(provinces) != 1:
+        return None
+    found = H.body_in_text(f"{organ_.name} {provinces.pop()}")
+    return found[1] if found and found[1].level == "province" and not found[1].open_unit else None
+

@@ -534,3 +534,17 @@ def test_symbol_completion_only_with_both_codes(text, number):
 
 def test_bare_numbers_stay_as_written_unless_asked():  # a press report's numbers are its evidence
     assert [c.number for c in cited("Thực hiện Chỉ thị 16 của Thủ tướng Chính phủ về cách ly.")] == ["16"]
+
+
+# A quoted title closed and followed by a comma ends the subject: the clause after it is the sentence's.
+def test_subject_ends_after_a_closed_quote_and_comma():
+    (doc,) = cited("Thực hiện Chỉ thị số 07-CT/TU, ngày 2/3/2022 của Ban Thường vụ Tỉnh ủy về đẩy mạnh phong "
+                   "trào “Xây dựng xã hội học tập”, các chi bộ đã tổ chức quán triệt.")
+    assert doc.subject == "về đẩy mạnh phong trào “Xây dựng xã hội học tập”"
+
+
+# ", của X" after a subject names whose task the cited document was (the outer noun's possessor).
+def test_subject_ends_before_a_comma_and_cua():
+    (doc,) = cited("Kiểm tra việc thực hiện Chỉ thị số 12-CT/TW của Bộ Chính trị về phòng, chống tham nhũng, "
+                   "của Ban Thường vụ Tỉnh ủy Hà Giang.")
+    assert doc.subject == "về phòng, chống tham nhũng"

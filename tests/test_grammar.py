@@ -24,7 +24,8 @@ PIECE_OF_KIND = {"plural": "plural", "number_word": "number_word", "day_word": "
                  "according_word": "according", "purpose_word": "purpose", "under_word": "under", "directly_under_word": "directly_under", "all_word": "all",
                  "collective_word": "collective", "past_word": "past", "guidance_word": "guidance",
                  "province_kind": "unit_kind", "district_kind": "unit_kind", "commune_kind": "commune_kind", "committee_word": "committee_word",
-                 "committee_tail": "committee_tail", "committee_organ": "committee_organ", "party_unit": "party_unit"}
+                 "committee_tail": "committee_tail", "committee_organ": "committee_organ", "party_unit": "party_unit",
+                 "term_word": "term"}
 
 
 @pytest.mark.parametrize("row", rows("grammar_words.csv"), ids=lambda r: f"{r['kind']}:{r['text']}")

@@ -112,6 +112,11 @@ def test_date_of_a_telegram_line():
     ("10/ĐM", "10/ĐM", "Công điện"),
     ("43-BS/ĐUK", "43-BS/ĐUK", "Sao lục"),
     ("24/CT-UBND", "24/CT-UBND", "Chỉ thị"),
+    # a State legal document's symbol (with its year) never carries a Party-only code: "TT" there is no Thông tri
+    ("12/2019/TT-BTC", "12/2019/TT-BTC", None),
+    ("36-TT/TU", "36-TT/TU", "Thông tri"),
+    ("89 –KH/ĐU", "89-KH/ĐU", "Kế hoạch"),   # an en dash typed for the hyphen
+    ("05/2018/CT-UBND", "05/2018/CT-UBND", "Chỉ thị"),
 ])
 def test_numbers(written, number, doc_type):
     assert H.normalize_number(written) == number
@@ -692,3 +697,49 @@ def test_caps_repair_leaves_alone(text):
     from loaders.grammar import repair_caps
 
     assert repair_caps(text) == text
+
+
+# A central committee's own abbreviation in the organ line ("... TW"): named as central_bodies.csv names it.
+@pytest.mark.parametrize("organ_line, issuer", [
+    ("ĐẢNG ỦY KHỐI CÁC CƠ QUAN TW", "Đảng ủy Khối các cơ quan Trung ương"),
+    ("ĐẢNG ỦY KHỐI DOANH NGHIỆP TRUNG ƯƠNG", "Đảng ủy Khối Doanh nghiệp Trung ương"),
+])
+def test_central_committee_spelled_as_listed(organ_line, issuer):
+    from loaders.extract import extract_text
+
+    text = (f"{organ_line}\n*\nĐẢNG CỘNG SẢN VIỆT NAM\nSố: 15-BC/ĐUK\nHà Nội, ngày 12 tháng 3 năm 2022\n"
+            "BÁO CÁO\nkết quả công tác quý I\n")
+    record = extract_text(text)
+    assert (record.issuer, record.issuer_level) == (issuer, "sector")
+
+
+# A title with a note in parentheses ("QUY ĐỊNH (BỔ SUNG)") still names the type (a Party "QĐ" symbol
+# is shared by Quyết định and Quy định: the title decides).
+def test_a_noted_title_names_the_type():
+    from loaders.extract import extract_text
+
+    text = ("TỈNH ỦY\nLẠNG SƠN\n-------\n|\nĐẢNG\nCỘNG SẢN VIỆT NAM\n---------\n|\nSố: 41-QĐ/TU\n|\nLạng\n"
+            "Sơn, ngày 3 tháng 6 năm 2019\n|\nQUY ĐỊNH (SỬA ĐỔI)\nVỀ CHẾ ĐỘ HỌC TẬP LÝ LUẬN CHÍNH TRỊ\n"
+            "- Căn cứ Điều lệ Đảng;\n")
+    record = extract_text(text)
+    assert (record.number, record.doc_type, record.date) == ("41-QĐ/TU", "Quy định", "2019-06-03")
+    assert text[record.evidence["number"].start:record.evidence["number"].end] == "41-QĐ/TU"
+
+
+def test_so_alone_before_a_sentence_is_no_number():
+    from loaders.extract import extract_text
+
+    text = ("TỈNH ỦY LẠNG SƠN\n*\nĐẢNG CỘNG SẢN VIỆT NAM\nSố:\nLạng Sơn, ngày 3 tháng 6 năm 2019\n"
+            "KẾ HOẠCH\nvề học tập lý luận\n")
+    assert extract_text(text).number is None
+
+
+@pytest.mark.parametrize("row", rows("section_heading"))
+def test_section_heading_examples_end_the_subject(row):
+    """The body's first section heading ("Phần thứ nhất") is no part of the trích yếu above it."""
+    from loaders.extract import extract_text
+
+    example = row["example"].replace("\\n", "\n")
+    text = f"ĐẢNG ỦY KHỐI CÁC CƠ QUAN TỈNH\n*\nĐẢNG CỘNG SẢN VIỆT NAM\nHà Nam, ngày 5 tháng 1 năm 2020\n{example}\n"
+    subject = extract_text(text).subject
+    assert subject and row["spelling"].lower() not in subject.lower()

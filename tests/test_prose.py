@@ -164,6 +164,17 @@ YEARLESS = [
      "ngày 12/8/2015 của Ban Bí thư.", None),
     ("Ngày 6/8, Ban Thường vụ Tỉnh ủy ban hành Chỉ thị số 22-CT/TU. Kế hoạch chạy từ 01/8/2023 đến "
      "31/8/2024.", None),
+    # no date of that month: the one year of the next two months' dates; December's next month is January
+    ("Ngày 25/7, Đảng ủy Văn phòng UBND tỉnh ban hành Công văn số 512. Các chi bộ tập trung tuyên truyền "
+     "trong tháng 8/2018.", "2018-07-25"),
+    ("Ngày 29/12, Ban Thường vụ Huyện ủy ban hành Công văn số 93-CV/HU. Các chi bộ báo cáo trước 10/1/2022.",
+     "2021-12-29"),
+    # an anniversary's span is no clue to the year: the month's other date gives it
+    ("Ngày 15/5, Ban Tuyên giáo Tỉnh ủy ban hành Công văn số 77-CV/BTGTU. Các huyện tuyên truyền trong "
+     "tháng 5/2016, kỷ niệm ngày sinh (19/5/1890 – 19/5/2016) và ngày chiến thắng (7/5/1954 – 7/5/2016).",
+     "2016-05-15"),
+    ("Ngày 15/5, Ban Tuyên giáo Tỉnh ủy ban hành Công văn số 78-CV/BTGTU, kỷ niệm (19/5/1890 – 19/5/2016).",
+     None),
 ]
 
 
@@ -405,3 +416,110 @@ def test_what_the_reported_document_directs_is_its_task(row):
     original = extract_text("TỈNH ỦY NINH BÌNH\n\nSố: 99-CV/TU\n\nNinh Bình, ngày 2 tháng 3 năm 2021\n\n"
                             "Ngày 1/3/2021, " + row["example"] + ".\n\nNơi nhận:\n- Như trên,\n- Lưu VP.")
     assert not [a for a in original.assignments if "các huyện ủy, thành ủy" in a.bodies]
+
+
+# The same number reported again with "thay mặt X" and the signer's name: X issues it (above the body
+# of the post that led the report) and the signer is read from that sentence.
+def test_on_behalf_in_a_later_sentence_names_the_issuer():
+    text = ("Thường trực Ban Bí thư ký ban hành Kết luận số 207-KL/TW về công tác bầu cử. Thay mặt Bộ Chính "
+            "trị, Thường trực Ban Bí thư Lê Văn Tám ký ban hành Kết luận số 207-KL/TW, ngày 3/9/2025 về công "
+            "tác bầu cử.")
+    r = reported(text)
+    assert r.issuer.name == "Bộ Chính trị" and r.date == "2025-09-03"
+    assert (r.signer.name, r.signer.role, r.signer.authority) == (NAME, "Thường trực Ban Bí thư",
+                                                                    "T/M BỘ CHÍNH TRỊ")
+    assert text[r.evidence["issuer"].start:r.evidence["issuer"].end] == "Bộ Chính trị"
+
+
+def test_on_behalf_in_the_lead_is_kept():
+    text = ("Thay mặt Ban Bí thư, đồng chí Lê Văn Tám ký ban hành Chỉ thị số 31-CT/TW về Tết. Thay mặt Bộ Chính "
+            "trị, đồng chí Trần Văn Ba ký ban hành Chỉ thị số 31-CT/TW.")
+    r = reported(text)
+    assert r.issuer.name == "Ban Bí thư" and r.signer.name == NAME
+
+
+# The date right after a cited document's number is that document's date, not the report's; the body
+# opening an earlier clause ("X đã ..., đồng thời ban hành ...") issues when the clause before the verb
+# names none; a central committee after its standing organ ("Ban Thường vụ Đảng ủy Khối ...") is one body.
+EARLIER_SUBJECT = [
+    ("Thực hiện Kết luận số 91-KL/TW, ngày 12/8/2024 của Bộ Chính trị, Ban Thường vụ Thị ủy Hương Trà đã "
+     "khẩn trương ban hành Kế hoạch số 19-KH/TU về dạy và học ngoại ngữ.",
+     dict(date=None, issuer="Thị ủy Hương Trà", acting="Ban Thường vụ")),
+    ("Ban Thường vụ Huyện ủy Mộc Châu đã quán triệt tới các chi, đảng bộ cơ sở, đồng thời ban hành Chỉ thị số "
+     "11-CT/HU về phòng, chống thiên tai.", dict(issuer="Huyện ủy Mộc Châu", acting="Ban Thường vụ")),
+    ("Ngày 3/5/2023, Ban Thường vụ Đảng ủy Khối Doanh nghiệp Trung ương ban hành Công văn số 512-CV/ĐUK về "
+     "việc tổ chức Tháng Công nhân.",
+     dict(date="2023-05-03", issuer="Đảng ủy Khối Doanh nghiệp Trung ương", acting="Ban Thường vụ")),
+    # a body followed by a comma opens no clause of its own: no issuer guessed
+    ("Theo Sở Nội vụ, thời gian qua, đồng thời ban hành Quyết định số 77/QĐ-SNV về thi đua.", dict(issuer=None)),
+]
+
+
+@pytest.mark.parametrize("text,facts", EARLIER_SUBJECT, ids=[t[:24] for t, _ in EARLIER_SUBJECT])
+def test_issuer_from_an_earlier_clause(text, facts):
+    r = reported(text)
+    assert r is not None
+    got = dict(date=r.date, issuer=r.issuer.name if r.issuer else None, acting=r.acting)
+    assert {k: got[k] for k in facts} == facts
+
+
+# A province's committee written without its place is placed by the district committees it addresses,
+# when they all lie in one province; districts of two provinces, or none, leave it as written.
+PLACED_BY_DISTRICTS = [
+    ("Chiều 4/5/2021, Ban Thường vụ Tỉnh ủy ban hành Công văn số 88-CV/TU gửi Ban Thường vụ các huyện ủy, "
+     "Thành ủy Hội An và Huyện ủy Duy Xuyên về việc phòng, chống bão.", "Tỉnh ủy Quảng Nam"),
+    ("Chiều 4/5/2021, Ban Thường vụ Tỉnh ủy ban hành Công văn số 89-CV/TU gửi Huyện ủy Duy Xuyên và Huyện "
+     "ủy Mộc Châu về việc phòng, chống bão.", "Tỉnh ủy"),
+    ("Chiều 4/5/2021, Ban Thường vụ Tỉnh ủy ban hành Công văn số 90-CV/TU gửi các huyện ủy về việc phòng, "
+     "chống bão.", "Tỉnh ủy"),
+]
+
+
+@pytest.mark.parametrize("text,issuer", PLACED_BY_DISTRICTS, ids=[t[60:90] for t, _ in PLACED_BY_DISTRICTS])
+def test_province_committee_placed_by_its_districts(text, issuer):
+    assert extract_text(text).issuer == issuer
+
+
+# A committee named with its term ("khóa XIII", "(khoá XIV)"): the term is no part of the body's name.
+@pytest.mark.parametrize("text,issuer,level", [
+    ("Ngày 9-12-2019, Ban Chấp hành Đảng bộ tỉnh khóa XVI đã ban hành Nghị quyết số 12-NQ/TU về phát triển "
+     "nông nghiệp.", "Đảng bộ tỉnh", "province"),
+    ("Ngày 9-12-2019, Ban Chấp hành Đảng bộ tỉnh Sơn La (khoá XIV) đã ban hành Nghị quyết số 13-NQ/TU về "
+     "phát triển nông nghiệp.", "Đảng bộ tỉnh Sơn La", "province"),
+])
+def test_committee_term_is_no_part_of_the_name(text, issuer, level):
+    r = reported(text)
+    assert (r.issuer.name, r.issuer.level, r.acting) == (issuer, level, "Ban Chấp hành")
+
+
+# ... or by the provincial newspaper that publishes the text and names itself.
+@pytest.mark.parametrize("text,issuer", [
+    ("LTS: Ngày 2-3-2018, Ban Thường vụ Tỉnh ủy đã ban hành Chỉ thị số 21-CT/TU về công tác dân vận. Báo Kon "
+     "Tum trân trọng giới thiệu toàn văn Chỉ thị.", "Tỉnh ủy Kon Tum"),
+    ("LTS: Ngày 2-3-2018, Ban Thường vụ Tỉnh ủy đã ban hành Chỉ thị số 22-CT/TU về công tác dân vận. Báo cáo "
+     "của Ban Dân vận được gửi kèm.", "Tỉnh ủy"),
+])
+def test_province_committee_placed_by_its_newspaper(text, issuer):
+    assert extract_text(text).issuer == issuer
+
+
+# A headline without a number ("ban hành quy định mới về ...") takes the number of a later mention of the
+# same type by the same issuer; a mention by another issuer is another document. A plain subject opened
+# by an adjective starts at "về".
+@pytest.mark.parametrize("text,number,subject", [
+    ("Ban Bí thư ban hành chỉ thị mới về công tác dân vận\nChỉ thị số 41-CT/TW của Ban Bí thư nêu rõ, các cấp ủy "
+     "cần tăng cường công tác dân vận.", "41-CT/TW", "về công tác dân vận"),
+    ("Tỉnh ủy ban hành chỉ thị mới về công tác dân vận\nChỉ thị số 42-CT/TW của Ban Bí thư nêu rõ, các cấp ủy "
+     "cần tăng cường công tác dân vận.", None, "về công tác dân vận"),
+])
+def test_headline_takes_a_later_number(text, number, subject):
+    r = reported(text)
+    assert (r.number, r.subject) == (number, subject)
+    if number:
+        assert text[r.evidence["number"].start:r.evidence["number"].end] == number
+
+
+def test_headline_ignores_a_later_number_of_another_type():
+    r = reported("Chủ tịch UBND tỉnh ban hành kết luận về phòng, chống dịch\nThực hiện ý kiến chỉ đạo tại Thông báo "
+                 "kết luận số 31-TB/TU ngày 4/2/2020, Chủ tịch UBND tỉnh kết luận như sau:")
+    assert r is None or r.number is None
