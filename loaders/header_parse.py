@@ -163,6 +163,8 @@ class _Reader:
     def _line_number(self, c: Cell, i: int) -> int | None:
         m = NUMBER_LINE.match(c.text)
         if not m:
+            c, i, m = self._wrapped_number(c, i)
+        if not m:
             return None
         st, out = self.st, self.out
         if "number" not in out:  # a second "Số:" line is the header printed again
@@ -172,6 +174,20 @@ class _Reader:
             if d and "date" not in out:
                 set_date(st, c.start, d, out, self.ev, self.warns)
         return self._field_line(i)
+
+    def _wrapped_number(self, c: Cell, i: int):
+        """"Số:\n15/2023/QĐ-UBND": a table cell whose number a portal wrapped onto the next line.
+        Read as one line (the line break as a space: offsets stay exact)."""
+        if not NUMBER_MARK.fullmatch(c.text.rstrip()) or i >= len(self.cells):
+            return c, i, None
+        nxt = self.cells[i]
+        if nxt.start != c.end + 1 or self.st.work[c.end] != "\n":
+            return c, i, None
+        joined = Cell(c.start, nxt.end, self.st.work[c.start:nxt.end].replace("\n", " "))
+        m = NUMBER_LINE.match(joined.text)
+        if m and m.end("num") > c.end - c.start and not joined.text[m.end():].strip():
+            return joined, i + 1, m
+        return c, i, None
 
     def _line_unnumbered(self, c: Cell, i: int) -> int | None:
         """"Số:      /QĐ-UBND": a document not yet numbered (a draft, a template)."""

@@ -692,3 +692,19 @@ def test_caps_repair_leaves_alone(text):
     from loaders.grammar import repair_caps
 
     assert repair_caps(text) == text
+
+
+# The number cell of a table header wrapped after "Số:" (a legal-database page): read as one line.
+@pytest.mark.parametrize("number_cell, number", [
+    ("Số:\n27/2022/QĐ-UBND\n", "27/2022/QĐ-UBND"),
+    ("Số: 27/2022/QĐ-UBND\n", "27/2022/QĐ-UBND"),
+    ("Số:\n     /QĐ-UBND\n", None),   # not yet numbered
+])
+def test_number_wrapped_inside_a_table_cell(number_cell, number):
+    from loaders.extract import extract_text
+
+    text = _TABLE_HEAD.replace("Số: 88/KH-UBND\n", number_cell) + "Điện Biên, ngày 15 tháng 3 năm 2021\n" + _TABLE_TAIL
+    record = extract_text(text)
+    assert (record.number, record.date) == (number, "2021-03-15")
+    if number:
+        assert record.evidence["number"].quote == number
