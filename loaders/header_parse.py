@@ -23,6 +23,9 @@ from loaders.text import SourceText, clean
 
 # --- the header ---------------------------------------------------------------------------------
 
+_PAGE_MARK = re.compile(r"\s*\d{1,3}\s*[.)]?\s*")   # a page number alone on its line
+
+
 @dataclass(frozen=True)
 class Header:
     """What the header (or, for a press text, the reported document's mention) says."""
@@ -109,6 +112,8 @@ class _Reader:
                 if c.stripped:  # decoration ends an organ block
                     self.in_organ_block = False
                 continue
+            if not self.out and _PAGE_MARK.fullmatch(c.text):
+                continue  # "1." before a flattened first page (a document site's page number)
             if self._ends_header(c):
                 self.header_end = c.start
                 self._date_after_recipients(i)

@@ -708,3 +708,21 @@ def test_number_wrapped_inside_a_table_cell(number_cell, number):
     assert (record.number, record.date) == (number, "2021-03-15")
     if number:
         assert record.evidence["number"].quote == number
+
+
+# A document site prints each page flattened to one line after its page number ("  1. CỘNG HÒA ..."),
+# sometimes under a "Xem mẫu" line: the page number is no body line.
+_FLAT_PAGE = ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM ỦY BAN NHÂN DÂN TỈNH BẾN TRE Độc lập - Tự do - Hạnh phúc -------- "
+              "--------------- Bến Tre, ngày 14 tháng 9 năm 2016 Số: 22/2016/CT-UBND CHỈ THỊ VỀ VIỆC TĂNG CƯỜNG "
+              "QUẢN LÝ CHỢ TRÊN ĐỊA BÀN TỈNH BẾN TRE Thời gian qua, công tác quản lý chợ trên địa bàn tỉnh đã có "
+              "chuyển biến, tuy nhiên vẫn còn nhiều hạn chế cần được khắc phục kịp thời trong thời gian tới.\n")
+
+
+@pytest.mark.parametrize("before", ["", "  1. ", "Xem mẫu\n\n  1. ", "2) "])
+def test_flattened_page_after_its_page_number(before):
+    from loaders.extract import extract_text
+
+    r = extract_text(before + _FLAT_PAGE)
+    assert (r.doc_type, r.number, r.date, r.place, r.issuer) == (
+        "Chỉ thị", "22/2016/CT-UBND", "2016-09-14", "Bến Tre", "Ủy ban nhân dân tỉnh Bến Tre")
+    assert r.subject == "VỀ VIỆC TĂNG CƯỜNG QUẢN LÝ CHỢ TRÊN ĐỊA BÀN TỈNH BẾN TRE"
