@@ -405,3 +405,19 @@ def test_what_the_reported_document_directs_is_its_task(row):
     original = extract_text("TỈNH ỦY NINH BÌNH\n\nSố: 99-CV/TU\n\nNinh Bình, ngày 2 tháng 3 năm 2021\n\n"
                             "Ngày 1/3/2021, " + row["example"] + ".\n\nNơi nhận:\n- Như trên,\n- Lưu VP.")
     assert not [a for a in original.assignments if "các huyện ủy, thành ủy" in a.bodies]
+
+
+# A role with no body after it issues for the body of its role_issuer row; a "gửi:" list runs to
+# the end of the sentence over its ";" (press reports of State documents).
+@pytest.mark.parametrize("text, issuer, recipients", [
+    ("Ngày 3-7, Phó Thủ tướng Lê Văn Tám có Công điện gửi: Các Bộ trưởng; Chủ tịch UBND các tỉnh, thành phố "
+     "trực thuộc Trung ương; Ủy ban An toàn giao thông quốc gia.", "Thủ tướng Chính phủ",
+     ["Các Bộ trưởng", "Chủ tịch UBND các tỉnh, thành phố trực thuộc Trung ương", "Ủy ban An toàn giao thông quốc gia"]),
+    ("Bộ trưởng Tài chính Lê Văn Tám vừa ký công văn gửi UBND các tỉnh về việc rà soát kinh phí.", "Bộ Tài chính",
+     ["UBND các tỉnh"]),
+    ("Thủ tướng Lê Văn Tám vừa ký Công điện số 15/CĐ-TTg gửi các Bộ trưởng.", "Thủ tướng Chính phủ", ["các Bộ trưởng"]),
+])
+def test_role_issues_for_its_body(text, issuer, recipients):
+    r = reported(text)
+    assert r.issuer.name == issuer and r.signer.name == NAME
+    assert [s.quote for s in r.recipients] == recipients
