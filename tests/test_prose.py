@@ -421,3 +421,12 @@ def test_role_issues_for_its_body(text, issuer, recipients):
     r = reported(text)
     assert r.issuer.name == issuer and r.signer.name == NAME
     assert [s.quote for s in r.recipients] == recipients
+
+
+@pytest.mark.parametrize("text", [
+    "Bộ Xây dựng vừa có Văn bản đề nghị Ủy ban nhân dân các tỉnh rà soát quy hoạch.",
+    "Bộ Xây dựng vừa có văn bản đề nghị Ủy ban nhân dân các tỉnh rà soát quy hoạch.",
+])
+def test_generic_document_word_in_either_case(text):
+    r = reported(text)
+    assert r is not None and r.issuer.name == "Bộ Xây dựng" and r.doc_type is None
