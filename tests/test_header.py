@@ -726,3 +726,20 @@ def test_flattened_page_after_its_page_number(before):
     assert (r.doc_type, r.number, r.date, r.place, r.issuer) == (
         "Chỉ thị", "22/2016/CT-UBND", "2016-09-14", "Bến Tre", "Ủy ban nhân dân tỉnh Bến Tre")
     assert r.subject == "VỀ VIỆC TĂNG CƯỜNG QUẢN LÝ CHỢ TRÊN ĐỊA BÀN TỈNH BẾN TRE"
+
+
+# A ministry's capitals line lowered word by word is spelled as central_bodies.csv spells the ministry;
+# the authority line "BỘ TRƯỞNG BỘ ..." names the minister of that ministry.
+@pytest.mark.parametrize("organ_lines, authority, issuer", [
+    ("BỘ\nVĂN HÓA, THỂ THAO VÀ DU LỊCH", "", "Bộ Văn hóa, Thể thao và Du lịch"),
+    ("BỘ KẾ HOẠCH VÀ ĐẦU TƯ", "", "Bộ Kế hoạch và Đầu tư"),
+    ("BỘ KẾ HOẠCH VÀ ĐẦU TƯ", "BỘ TRƯỞNG BỘ KẾ HOẠCH VÀ ĐẦU TƯ\n", "Bộ trưởng Bộ Kế hoạch và Đầu tư"),
+])
+def test_ministry_spelled_as_the_reference_data(organ_lines, authority, issuer):
+    from loaders.extract import extract_text
+
+    text = (f"{organ_lines}\n-------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+            "Số: 310/QĐ-BKHĐT\nHà Nội, ngày 2 tháng 3 năm 2022\nQUYẾT ĐỊNH\nVỀ VIỆC THÀNH LẬP TỔ CÔNG TÁC\n"
+            f"{authority}Căn cứ Nghị định số 86/2017/NĐ-CP ngày 25 tháng 7 năm 2017 của Chính phủ;\n")
+    r = extract_text(text)
+    assert (r.issuer, r.issuer_level) == (issuer, "central")
