@@ -12,6 +12,7 @@ from loaders.text import SourceText
 MAX_ENTRY = 200  # characters of an undashed list entry; longer is running text
 _DASH = re.compile(r"^\s*[-–+•]\s*")
 _FILING_MARK = re.compile(r"^[A-ZĐ0-9]+(?:[/.][A-ZĐ0-9]+)+$")
+_NOTE = re.compile(r"\([^()]*\)")   # "(để b/cáo)" on its own: a brace note on the entries above, no entry
 
 
 def read_list(st: SourceText, pos: int, end: int, dashed_only: bool = False) -> list[Span]:
@@ -74,7 +75,7 @@ def read_list(st: SourceText, pos: int, end: int, dashed_only: bool = False) -> 
         if seg.endswith((",", ";")) or (seg.endswith(".") and not seg.endswith("..")):
             e -= 1
         span = st.span(s, e)
-        if span.quote:
+        if span.quote and not _NOTE.fullmatch(span.quote):
             spans.append(span)
     return spans
 
@@ -104,8 +105,12 @@ def _first_cell(work: str, ls: int, le: int) -> tuple[int, int]:
 
 
 def _split_semicolons(work: str, s: int, e: int) -> list[tuple[int, int]]:
+    """Pieces of one entry line separated by ";", except a lower-case piece after a piece with its own
+    colon list ("VPCP: BTCN, các PCN; các Vụ: TH, NC": one body's units, one entry)."""
     pieces, start = [], s
     for m in re.finditer(r";[ \t]+(?=\S)", work[s:e]):
+        if ":" in work[start:s + m.start()] and work[s + m.end()].islower():
+            continue
         pieces.append((start, s + m.start() + 1))
         start = s + m.end()
     pieces.append((start, e))
