@@ -743,3 +743,15 @@ def test_ministry_spelled_as_the_reference_data(organ_lines, authority, issuer):
             f"{authority}Căn cứ Nghị định số 86/2017/NĐ-CP ngày 25 tháng 7 năm 2017 của Chính phủ;\n")
     r = extract_text(text)
     assert (r.issuer, r.issuer_level) == (issuer, "central")
+
+
+# A Kính gửi line without a dash or final stop, the body wrapped on the lines below (a legal-database
+# page); and the marker itself wrapped after "Kính".
+@pytest.mark.parametrize("head", ["Kính gửi: Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương\n",
+                                  "Kính\ngửi: Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương\n"])
+def test_recipient_line_before_wrapped_body(head):
+    from loaders.extract import extract_text
+
+    text = head + ("Hiện nay một số tỉnh\nđã và đang rà soát hồ sơ đất đai của các xã sau sắp xếp. Vì vậy,\n"
+                   "Bộ Tài nguyên và Môi trường hướng dẫn như sau:\n1. Về hồ sơ địa chính\n")
+    assert list(extract_text(text).recipients) == ["Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương"]
