@@ -50,6 +50,7 @@ class Reported:
     mentions: tuple[Span, ...] = ()           # every mention of the reported document itself
     lead: Span | None = None                  # the lead sentence
     quote_start: int | None = None            # QUOTE: where the original's own words begin
+    title_line: bool = False                  # named by a line of its own (a page title), no verb
     evidence: Mapping[str, Span] = field(default_factory=dict)
     warnings: tuple[str, ...] = ()
 
@@ -758,7 +759,7 @@ def _reported(st: SourceText, lead: _Lead, mentions: list[Span], original: int |
         issuer=v.get("issuer"), acting=v.get("acting"), subject=v.get("subject"), urgency=v.get("urgency"),
         signer=signer, recipients=tuple(lead.recipients), mentions=tuple(mentions),
         lead=st.span(lead.s0, lead.s1), quote_start=quote_start, evidence=dict(lead.evidence),
-        warnings=tuple(lead.warnings),
+        warnings=tuple(lead.warnings), title_line=lead.verb == (lead.m.start(), lead.m.start()),
     )
 
 
