@@ -534,3 +534,16 @@ def test_symbol_completion_only_with_both_codes(text, number):
 
 def test_bare_numbers_stay_as_written_unless_asked():  # a press report's numbers are its evidence
     assert [c.number for c in cited("Thực hiện Chỉ thị 16 của Thủ tướng Chính phủ về cách ly.")] == ["16"]
+
+
+@pytest.mark.parametrize("text, numbers", [
+    # the same type and issuer named again without number or date: the document cited above
+    ("Thực hiện Nghị quyết số 41/2021/NQ-HĐND ngày 9/12/2021 của HĐND tỉnh về kế hoạch đầu tư công; "
+     "Quyết định số 77/QĐ-UBND ngày 2/2/2022 của UBND tỉnh ban hành chương trình hành động thực hiện "
+     "Nghị quyết của HĐND tỉnh về kế hoạch đầu tư công.", ["41/2021/NQ-HĐND", "77/QĐ-UBND"]),
+    # another issuer: another document
+    ("Thực hiện Nghị quyết số 41/2021/NQ-HĐND ngày 9/12/2021 của HĐND tỉnh; Nghị quyết của Chính phủ về "
+     "phục hồi kinh tế.", ["41/2021/NQ-HĐND", None]),
+])
+def test_a_document_named_again(text, numbers):
+    assert [c.number for c in cited(text)] == numbers
