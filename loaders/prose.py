@@ -128,7 +128,7 @@ def _res() -> dict[str, re.Pattern]:
         "subject_about": re.compile(rf"\s*,?\s*(?P<s>{about}\s)"),
         "subject_end": re.compile(
             rf"[;\n]|\.(?:\s|$)|\s{_alt('recipient_verb')}\s+(?={plural}\s|[{H.UPPER}])"
-            rf"|,?\s+{_alt('subject_stop')}\s|\s\("),
+            rf"|,?\s+{_alt('subject_stop')}(?:\s|:)|\s\("),
         "recipients_end": re.compile(rf"\s{about}\s|\.(?:\s|$)|[;:\n“\"]"),
         "colon_list_end": re.compile(rf"\s{about}\s|\.(?:\s|$)|[:\n“\"]"),
         "subject_plain": re.compile(rf"\s+(?P<s>[^\W\d_{H.UPPER}])"),   # a lower-case word
