@@ -430,3 +430,12 @@ def test_role_issues_for_its_body(text, issuer, recipients):
 def test_generic_document_word_in_either_case(text):
     r = reported(text)
     assert r is not None and r.issuer.name == "Bộ Xây dựng" and r.doc_type is None
+
+
+@pytest.mark.parametrize("text, number", [
+    ("Ngày 9-3, Thủ tướng Chính phủ đã có Công văn (số 215/TTg-NN) chỉ đạo các Bộ rà soát đất rừng.", "215/TTg-NN"),
+    ("Ngày 9-3, Thủ tướng Chính phủ đã có Công văn số 215/TTg-NN chỉ đạo các Bộ rà soát đất rừng.", "215/TTg-NN"),
+])
+def test_number_in_brackets(text, number):
+    r = reported(text)
+    assert (r.doc_type, r.number, r.issuer.name) == ("Công văn", number, "Thủ tướng Chính phủ")
