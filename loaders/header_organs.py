@@ -155,6 +155,8 @@ def make_organ(row: dict[str, str], rest: str) -> Organ:
         open_unit = level if mode == "locality" else None
         return Organ(keyword, None if level in ("unit", "city") else level, channel, keyword, open_unit=open_unit)
     if mode == "name":
+        # "BỘ VĂN HÓA - THÔNG TIN - BỘ Y TẾ": two bodies issuing jointly; the first one is named
+        rest = re.split(rf"\s*[-–]\s*(?={re.escape(keyword.upper())}\s)", rest)[0]
         words = rest.split()
         name = " ".join([title_case(words[0])] + [w.lower() for w in words[1:]])
         return Organ(_central_spelling(f"{keyword} {name}"), level, channel, keyword)

@@ -755,3 +755,20 @@ def test_recipient_line_before_wrapped_body(head):
     text = head + ("Hiện nay một số tỉnh\nđã và đang rà soát hồ sơ đất đai của các xã sau sắp xếp. Vì vậy,\n"
                    "Bộ Tài nguyên và Môi trường hướng dẫn như sau:\n1. Về hồ sơ địa chính\n")
     assert list(extract_text(text).recipients) == ["Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương"]
+
+
+# A legal-database page: the site's bullet list of metadata over the header; two ministries issuing
+# jointly on one organ line (the first one is named).
+@pytest.mark.parametrize("before, organ, issuer", [
+    ("", "BỘ TÀI CHÍNH", "Bộ Tài chính"),
+    ("• Hiệu lực: Còn hiệu lực\n  • Ngày có hiệu lực: 01/06/2015\n", "BỘ TÀI CHÍNH", "Bộ Tài chính"),
+    ("• Hiệu lực: Còn hiệu lực\n", "BỘ TÀI CHÍNH - BỘ Y TẾ", "Bộ Tài chính"),
+    ("", "BỘ TÀI CHÍNH-BỘ Y TẾ", "Bộ Tài chính"),
+])
+def test_metadata_bullets_and_joint_ministries(before, organ, issuer):
+    from loaders.extract import extract_text
+
+    text = (f"{before}{organ}\nSố: 31/2015/TTLT-BTC-BYT\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+            "Hà Nội, ngày 14 tháng 4 năm 2015\n\nCăn cứ Luật Ngân sách nhà nước ngày 16 tháng 12 năm 2002;\n")
+    r = extract_text(text)
+    assert (r.number, r.date, r.place, r.issuer) == ("31/2015/TTLT-BTC-BYT", "2015-04-14", "Hà Nội", issuer)
