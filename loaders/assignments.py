@@ -48,6 +48,8 @@ _UNDER_END = re.compile(G.expand(r"%(directly_under)s(?:\s+\S+)*$"))
 _NAMED_COMMITTEE_END = re.compile(G.expand(rf"%(committee_tail)s\s+[{UPPER}][^,]*$"))     # "..., Thành ủy Huế"
 _NAMES_PLACE = re.compile(G.expand(rf"(?:(?i:%(committee_tail)s)|%(unit_kind)s)\s+[{UPPER}]"))  # "huyện Nam Trực"
 _UNIT_KIND_END = re.compile(G.expand(r"\s+%(unit_kind)s$"))                  # "Công an tỉnh"
+_UNIT_END = re.compile(G.expand(r"[\s-]%(unit_kind)s$"))                       # "UBND huyện", "... quận-huyện"
+_UNIT_WORDS = frozenset(G.words("province_kind") + G.words("district_kind"))    # "ngành tỉnh", "phòng huyện"
 # the committee words inside a class: "Bí thư các huyện ủy, ... Ban Thường vụ Tỉnh ủy" (completed one by one)
 _COMMITTEE_IN_CLASS = re.compile(G.expand(
     rf"(?<![^\W_])((?:%(committee_organ)s\s+)?%(committee_word)s|%(party_unit)s)(?!\s+[{UPPER}])"))
@@ -63,8 +65,10 @@ def _data() -> dict:
     words = lambda kind: [t for t, _ in p.get(kind, ())]
     nb = r"(?![^\W_])"
     return {
-        # "Hội nghị Ban Thường vụ ...": an event named like a body ("Hội Nông dân") is none
-        "head": re.compile(rf"^(?!(?:{alternation(words('not_body_head'))}){nb}){alternation(words('body_head'))}{nb}"),
+        # "Hội nghị Ban Thường vụ ...", "Ban hành kèm theo ...": an event or a verb that starts like a
+        # body ("Hội Nông dân", "Ban Tuyên giáo") is none
+        "head": re.compile(rf"^(?!(?:{alternation(words('not_body_head') + words('not_head'))}){nb})"
+                           rf"{alternation(words('body_head'))}{nb}"),
         "post": re.compile(rf"^{alternation(words('post'))}{nb}"),
         "person": re.compile(rf"^(?i:{alternation(words('person_lead'))}){nb}\s*"),
         "committee": re.compile(rf"^(?:{_PLURAL}\s+)?{alternation(words('committee_class'))}{nb}"),
@@ -96,7 +100,8 @@ def _data() -> dict:
         # "Trong đó, Văn phòng Tỉnh ủy phối hợp ...": a connective before the subject of a press sentence
         "lead_in": re.compile(rf"^(?:{alternation(words('lead_in'))}){nb}\s*,\s*"),
         "scope": re.compile(rf"\s*,?\s*(?:{alternation(words('scope_cut'))}){nb}"),
-        "strip_post": re.compile(rf"^(?:{alternation(words('strip_post'))})\s+(?={alternation(words('body_head'))}{nb})"),
+        "strip_post": re.compile(rf"^(?:{alternation(words('strip_post'))})\s+"
+                                 rf"(?={alternation(words('body_head'))}{nb}|{_PLURAL}\s+(?i:{alternation(words('unit_class'))}){nb})"),
         # "các đơn vị Viện Vệ sinh Dịch tễ Trung ương, ...": the class only introduces the named bodies
         "apposition": re.compile(rf"^{_PLURAL}\s+(?:{alternation(words('unit_class'))})\s+(?={alternation(words('body_head'))}{nb})"),
         "committee_class_cap": re.compile(rf"^(?:{alternation(w[:1].upper() + w[1:] for w in words('committee_class'))}){nb}\s+[{UPPER}]"),
@@ -216,6 +221,10 @@ def _merge(pieces: list[str]) -> list[str]:
                     and _group(prev, last=True) == _group(p) and re.fullmatch(rf"(?:[{UPPER}]\S*\s*)+", p.split(" ", 2)[-1]):
                 items[-1] = f"{prev}, {p}"   # "Ban Thường vụ các huyện ủy, thị ủy, Thành ủy Huế": one organ over all
                 continue
+            if _bare_class(p) and (_is_class(_lower_first(prev)) or _bare_class(prev.rsplit(", ", 1)[-1])
+                                   or d["head"].match(prev) and _UNIT_END.search(prev)):
+                items[-1] = f"{prev}, {p}"   # "Sở, Ban, ngành"; "UBND huyện, thị xã, thành phố": one class
+                continue
             if _is_class(prev) and d["class_tail"].match(p):
                 items[-1] = f"{prev}, {p}"   # "các phòng, ban ngành, đoàn thể huyện"
                 continue
@@ -225,6 +234,20 @@ def _merge(pieces: list[str]) -> list[str]:
                 continue
         items.append(p)
     return items
+
+
+def _lower_first(text: str) -> str:
+    return re.sub(rf"(?<![^\W_])[{UPPER}](?=[^\W\d_]*$|[^\W\d_]*[\s,])", lambda m: m.group(0).lower(), text)
+
+
+def _bare_class(piece: str) -> bool:
+    """"ban", "Ban", "thị xã", "ngành tỉnh": class words only, whatever their case (a list of classes
+    written "Sở, Ban, ngành" or continued after "UBND huyện")."""
+    low = _lower_first(piece)
+    m = _data()["unit"].match(low)
+    return bool(m) and not re.match(rf"{_PLURAL}\s", low) and not re.search(rf"[{UPPER}]", low) \
+        and (m.end() == len(low) or bool(_data()["class_tail"].match(low[m.end():].strip()))
+             or low[m.end():].strip() in _UNIT_WORDS)
 
 
 def _group(text: str, last: bool = False) -> str | None:
@@ -314,7 +337,7 @@ def bodies_of(phrase: str, ctx: DocContext, related: tuple[str, ...] = (), partn
         head = d["head"].match(item)
         post = d["post"].match(item)
         if not head and not post and not _is_class(item):
-            if prev_head and item[:1].isupper():  # "Đảng ủy Công an tỉnh, Quân sự, Biên phòng"
+            if prev_head and item[:1].isupper() and not re.match(rf"{_PLURAL_CAPITAL}\s", item):  # "Đảng ủy Công an tỉnh, Quân sự, Biên phòng"
                 head_word, tail = prev_head
                 item = f"{head_word} {d['elliptic'].get(item, item)}{tail}"
             else:

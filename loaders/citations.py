@@ -33,7 +33,7 @@ from loaders.grammar import UPPER, alternation
 from loaders.header import date_from_parts, normalize_number
 from loaders.header_fields import body_end
 from loaders.records import CitedDocument, Span
-from loaders.refdata import find_issuer_code, issuer_codes, table
+from loaders.refdata import find_issuer_code, fold, issuer_codes, table
 from loaders.text import SourceText, clean
 
 
@@ -413,8 +413,17 @@ def _unnumbered(w: str, limit: int, taken, numbered, ctx: DocContext) -> list[_H
             continue
         if not hit.date and hit.issuer and _is_self(hit.issuer, ctx):
             continue  # the document speaking of itself ("Chỉ thị của Ban Thường vụ Tỉnh ủy ... được ban hành")
+        if not hit.date and _named_before(hit, numbered):
+            continue  # "Nghị quyết số 95/NQ-HĐND của HĐND tỉnh ...; ... Nghị quyết của HĐND tỉnh": said again
         hits.append(hit)
     return hits
+
+
+def _named_before(hit: _Hit, numbered) -> bool:
+    """A numbered citation before ``hit`` of the same type and issuer: hit names it again."""
+    own = fold(hit.issuer or "")
+    return bool(own) and any(h.end <= hit.start and h.doc_type == hit.doc_type and fold(h.issuer or "") == own
+                             for h in numbered)
 
 
 def _title_end(w: str, pos: int, limit: int, max_words: int = 15) -> int:

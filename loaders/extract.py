@@ -5,6 +5,7 @@ one odd document never stops a batch. ``extract_file`` is the only function here
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Callable
@@ -200,6 +201,10 @@ def _facts(st: SourceText, head: H.Header, end: int, copy, signed_or_addressed: 
     warnings = list(head.warnings)
     doc = head
     original = head.text_kind == "ORIG"
+    title_subject = None
+    if rep is not None and original and _page_title(st, rep, head):
+        title_subject = (rep.subject, rep.evidence.get("subject"))
+        rep = None  # a page title naming the document whose header follows: the page is the original
     if rep is not None:
         # a header without number or issuer over a press text is the article's date line: not used
         base = head if head.number else H.Header(end=head.end)
@@ -208,6 +213,8 @@ def _facts(st: SourceText, head: H.Header, end: int, copy, signed_or_addressed: 
         warnings = list(base.warnings) + list(rep.warnings)
         original = False
     subject = doc.subject
+    if subject is None and title_subject and title_subject[0]:
+        subject, ev["subject"] = title_subject
     if subject is None and not original:
         titled = H.title_subject(st, 0, end)
         if titled:
@@ -276,6 +283,19 @@ def _facts(st: SourceText, head: H.Header, end: int, copy, signed_or_addressed: 
         "province": province, "district": district, "text_kind": kind,
         "evidence": ev, "warnings": warnings, "context": context,
     }
+
+
+_SENTENCE_LINE = re.compile(r"[^\n:]{30,}[.!?]\s*$", re.M)
+
+
+def _page_title(st: SourceText, rep: P.Reported, head: H.Header) -> bool:
+    """The reported document is only named by the page's title line (and the site's "key: value"
+    metadata), the same number as the header below: no journalist's sentence stands in between."""
+    if not (rep.title_line and rep.number and head.number and rep.lead):
+        return False
+    if H.bare_key(rep.number) != H.bare_key(head.number):
+        return False
+    return not _SENTENCE_LINE.search(st.work, rep.lead.end, max(rep.lead.end, _header_start(head)))
 
 
 def _with_reported(head: H.Header, rep: P.Reported) -> H.Header:

@@ -2,9 +2,11 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from loaders.header_fields import DATE_LINE, line_patterns
 from loaders.header_layout import cells, is_blank, is_upper
+from loaders.header_vocab import spellings, tolerant_phrase
 from loaders.records import Span
 from loaders.text import SourceText
 
@@ -12,6 +14,7 @@ from loaders.text import SourceText
 MAX_ENTRY = 200  # characters of an undashed list entry; longer is running text
 _DASH = re.compile(r"^\s*[-–+•]\s*")
 _FILING_MARK = re.compile(r"^[A-ZĐ0-9]+(?:[/.][A-ZĐ0-9]+)+$")
+_NOTE = re.compile(r"\([^()]*\)")   # "(để b/cáo)" on its own: a brace note on the entries above, no entry
 
 
 def read_list(st: SourceText, pos: int, end: int, dashed_only: bool = False) -> list[Span]:
@@ -59,7 +62,7 @@ def read_list(st: SourceText, pos: int, end: int, dashed_only: bool = False) -> 
             entries.append([ls + len(text) - len(text.lstrip()), le])
         else:
             prev = work[entries[-1][0]:entries[-1][1]].rstrip()
-            if (prev.endswith(".") and not prev.endswith("..")) or len(body) > 150:
+            if (prev.endswith(".") and not prev.endswith("..")) or len(body) > 150 or _opens_body(body):
                 break
             entries[-1][1] = le
     # "Kính gửi: Bộ Y tế; Bộ Công Thương.": entries of one line separated by ";"
@@ -74,9 +77,19 @@ def read_list(st: SourceText, pos: int, end: int, dashed_only: bool = False) -> 
         if seg.endswith((",", ";")) or (seg.endswith(".") and not seg.endswith("..")):
             e -= 1
         span = st.span(s, e)
-        if span.quote:
+        if span.quote and not _NOTE.fullmatch(span.quote):
             spans.append(span)
     return spans
+
+
+@lru_cache(maxsize=1)
+def _opener() -> re.Pattern:
+    return re.compile(rf"(?:{'|'.join(tolerant_phrase(p) for p in spellings('body_opener'))})(?!\w)")
+
+
+def _opens_body(line: str) -> bool:
+    """"Hiện nay ...", "Thực hiện ...": an undashed line that opens the body ends the list above it."""
+    return bool(_opener().match(line))
 
 
 def _header_line(text: str) -> bool:
@@ -104,8 +117,12 @@ def _first_cell(work: str, ls: int, le: int) -> tuple[int, int]:
 
 
 def _split_semicolons(work: str, s: int, e: int) -> list[tuple[int, int]]:
+    """Pieces of one entry line separated by ";", except a lower-case piece after a piece with its own
+    colon list ("VPCP: BTCN, các PCN; các Vụ: TH, NC": one body's units, one entry)."""
     pieces, start = [], s
     for m in re.finditer(r";[ \t]+(?=\S)", work[s:e]):
+        if ":" in work[start:s + m.start()] and work[s + m.end()].islower():
+            continue
         pieces.append((start, s + m.start() + 1))
         start = s + m.end()
     pieces.append((start, e))
@@ -117,11 +134,21 @@ def _no_dashes(work: str, entries: list[list[int]]) -> bool:
     return not _DASH.match(work[line_start: entries[0][0] + 1])
 
 
+def _wrapped_marker(work: str, marker: str, c, nxt) -> re.Match | None:
+    """"Kính\ngửi: ...": a marker a PDF tool wrapped after its first word, read over the line break
+    (as a space: offsets stay exact); only with its colon."""
+    if not nxt or nxt[0].start != c.end + 1 or work[c.end:c.end + 1] != "\n" or not c.text.strip():
+        return None
+    m = line_patterns()[marker].match(work[c.start:nxt[0].end].replace("\n", " "))
+    return m if m and m.end() > len(c.text) + 1 and m.group(0).rstrip().endswith(":") else None
+
+
 def find_list(st: SourceText, marker: str, start: int, end: int, last: bool = False) -> list[Span]:
     """The entries after the first (or last) marker line ("recipients" or "distribution")."""
     found = None
-    for c in cells(st.work, start, end):
-        m = line_patterns()[marker].match(c.text)
+    all_cells = cells(st.work, start, end)
+    for i, c in enumerate(all_cells):
+        m = line_patterns()[marker].match(c.text) or _wrapped_marker(st.work, marker, c, all_cells[i + 1:i + 2])
         if m and (marker != "recipients" or not is_upper(c.stripped) or is_upper(m.group(0)) and c.stripped == m.group(0).strip(" -:")):
             found = c.start + m.end()
             if not last:

@@ -205,7 +205,8 @@ def _first_anchor(all_cells: list[Cell]) -> int | None:
 def _is_header_line(c: Cell) -> bool:
     """A line a header block may hold: capitals, an anchor, a trích yếu, or its continuation."""
     text = c.stripped
-    return (is_blank(c.text) or is_upper(text) or _is_anchor(c) or not text[:1].isupper()
+    word = text.lstrip("•·▪◦* \t")   # "• Hiệu lực: ..." (a site's bullet list) starts with a capital
+    return (is_blank(c.text) or is_upper(text) or _is_anchor(c) or not word[:1].isupper()
             or bool(line_patterns()["subject"].match(c.text)))
 
 

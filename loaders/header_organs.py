@@ -144,6 +144,23 @@ def _under_lines(found: list[re.Match], starts: set[int], end: int) -> list[re.M
     return out
 
 
+@lru_cache(maxsize=1)
+def _central_spellings() -> dict[str, str]:
+    """Folded central body names -> their spelling in central_bodies.csv."""
+    return {refdata.fold(r["name"]): r["name"] for r in refdata.table("central_bodies")}
+
+
+def _central_spelling(name: str) -> str:
+    """"Bộ Nông nghiệp và phát triển nông thôn" (a capitals line lowered) -> the central body's own
+    spelling, "Bộ Nông nghiệp và Phát triển nông thôn"."""
+    words = name.split(" ")
+    for k in range(len(words) - 1):   # "Bộ trưởng Bộ ...": the central body inside a post's name
+        own = _central_spellings().get(refdata.fold(" ".join(words[k:])))
+        if own:
+            return " ".join(words[:k] + [own])
+    return name
+
+
 def make_organ(row: dict[str, str], rest: str) -> Organ:
     rest = clean(re.sub(r"\(.*?\)", " ", rest)).strip(" ,.;:-*_=~")
     keyword, level, channel, mode = row["value"], row["level"], row["channel"] or None, row["rest"]
@@ -153,9 +170,11 @@ def make_organ(row: dict[str, str], rest: str) -> Organ:
         open_unit = level if mode == "locality" else None
         return Organ(keyword, None if level in ("unit", "city") else level, channel, keyword, open_unit=open_unit)
     if mode == "name":
+        # "BỘ VĂN HÓA - THÔNG TIN - BỘ Y TẾ": two bodies issuing jointly; the first one is named
+        rest = re.split(rf"\s*[-–]\s*(?={re.escape(keyword.upper())}\s)", rest)[0]
         words = rest.split()
         name = " ".join([title_case(words[0])] + [w.lower() for w in words[1:]])
-        return Organ(f"{keyword} {name}", level, channel, keyword)
+        return Organ(_central_spelling(f"{keyword} {name}"), level, channel, keyword)
     if mode == "locality":
         unit = unit_re().match(rest)
         kind_word = unit.group("unit") if unit else None

@@ -24,6 +24,9 @@ from loaders.text import SourceText, clean
 
 # --- the header ---------------------------------------------------------------------------------
 
+_PAGE_MARK = re.compile(r"\s*\d{1,3}\s*[.)]?\s*")   # a page number alone on its line
+
+
 @dataclass(frozen=True)
 class Header:
     """What the header (or, for a press text, the reported document's mention) says."""
@@ -110,6 +113,8 @@ class _Reader:
                 if c.stripped:  # decoration ends an organ block
                     self.in_organ_block = False
                 continue
+            if not self.out and _PAGE_MARK.fullmatch(c.text):
+                continue  # "1." before a flattened first page (a document site's page number)
             if self._ends_header(c):
                 self.header_end = c.start
                 self._date_after_recipients(i)
@@ -164,6 +169,8 @@ class _Reader:
     def _line_number(self, c: Cell, i: int) -> int | None:
         m = NUMBER_LINE.match(c.text)
         if not m:
+            c, i, m = self._wrapped_number(c, i)
+        if not m:
             return None
         st, out = self.st, self.out
         if "number" not in out:  # a second "Số:" line is the header printed again
@@ -173,6 +180,20 @@ class _Reader:
             if d and "date" not in out:
                 set_date(st, c.start, d, out, self.ev, self.warns)
         return self._field_line(i)
+
+    def _wrapped_number(self, c: Cell, i: int):
+        """"Số:\n15/2023/QĐ-UBND": a table cell whose number a portal wrapped onto the next line.
+        Read as one line (the line break as a space: offsets stay exact)."""
+        if not NUMBER_MARK.fullmatch(c.text.rstrip()) or i >= len(self.cells):
+            return c, i, None
+        nxt = self.cells[i]
+        if nxt.start != c.end + 1 or self.st.work[c.end] != "\n":
+            return c, i, None
+        joined = Cell(c.start, nxt.end, self.st.work[c.start:nxt.end].replace("\n", " "))
+        m = NUMBER_LINE.match(joined.text)
+        if m and m.end("num") > c.end - c.start and not joined.text[m.end():].strip():
+            return joined, i + 1, m
+        return c, i, None
 
     def _line_unnumbered(self, c: Cell, i: int) -> int | None:
         """"Số:      /QĐ-UBND": a document not yet numbered (a draft, a template)."""

@@ -50,6 +50,7 @@ class Reported:
     mentions: tuple[Span, ...] = ()           # every mention of the reported document itself
     lead: Span | None = None                  # the lead sentence
     quote_start: int | None = None            # QUOTE: where the original's own words begin
+    title_line: bool = False                  # named by a line of its own (a page title), no verb
     evidence: Mapping[str, Span] = field(default_factory=dict)
     warnings: tuple[str, ...] = ()
 
@@ -106,7 +107,8 @@ def _res() -> dict[str, re.Pattern]:
         "mention": re.compile(
             rf"(?<!\w)(?P<type>(?i:{alternation(type_names)})|{alternation(aliases)})(?!\w)"
             rf"(?:\s+(?P<urg>(?i:{urgency}))(?!\w))?"
-            rf"(?:\s+{G.piece('number_word')}\s*:?\s*(?P<num>{H.SYMBOL}|\d{{1,5}}(?![\w/]))|\s+(?P<sym>{H.SYMBOL}))?"),
+            rf"(?:\s+(?P<par>\()?{G.piece('number_word')}\s*:?\s*(?P<num>{H.SYMBOL}|\d{{1,5}}(?![\w/]))(?(par)\))"
+            rf"|\s+(?P<sym>{H.SYMBOL}))?"),   # "Công văn (số 73/TTg-CN)": the number in brackets too
         "active": re.compile(rf"(?P<aspects>(?:{aspect}\s+)*)(?P<verb>{issue})\s*$"),
         "weak": re.compile(rf"(?P<aspects>(?:{aspect}\s+)*)(?P<verb>{_alt('weak_verb')})\s*$"),
         "cited": re.compile(rf"(?<!\w)(?i:{alternation(cite)})\s+(?:\S+\s+)?$"),
@@ -121,19 +123,20 @@ def _res() -> dict[str, re.Pattern]:
         "yearless": re.compile(rf"(?<!\w)(?:(?i:{G.piece('day_word')})|{_alt('time_of_day')})\s+(?P<d>\d{{1,2}})\s*"
                                r"(?P<sep>[/.\-])\s*(?P<m>\d{1,2})(?!\s*[/.\-]?\s*\d)"),
         "of": re.compile(rf"\s*,?\s*(?i:{G.piece('of')})\s+"),
-        "recipients": re.compile(rf"\s*,?\s*(?:{_alt('recipient_verb')})\s+(?=\w)"),
+        "recipients": re.compile(rf"\s*,?\s*(?:{_alt('recipient_verb')})\s*:?\s+(?=\w)"),
         "subject_quoted": re.compile(rf"\s*,?\s*[“\"]\s*(?P<s>{about}\s[^”\"\n]+?)\s*[”\"]"),
         "subject_about_quoted": re.compile(rf"\s*,?\s*{about}\s+[“\"]\s*(?P<s>[^”\"\n]+?)\s*[”\"]"),
         "subject_about": re.compile(rf"\s*,?\s*(?P<s>{about}\s)"),
         "subject_end": re.compile(
             rf"[;\n]|\.(?:\s|$)|\s{_alt('recipient_verb')}\s+(?={plural}\s|[{H.UPPER}])"
-            rf"|,?\s+{_alt('subject_stop')}\s|\s\("),
+            rf"|,?\s+{_alt('subject_stop')}(?:\s|:)|\s\("),
         "recipients_end": re.compile(rf"\s{about}\s|\.(?:\s|$)|[;:\n“\"]"),
+        "colon_list_end": re.compile(rf"\s{about}\s|\.(?:\s|$)|[:\n“\"]"),
         "subject_plain": re.compile(rf"\s+(?P<s>[^\W\d_{H.UPPER}])"),   # a lower-case word
         "word_then_about": re.compile(rf"[^\W\d_]+\s+(?=(?i:{G.piece('about')})\s)"),   # "mới về ..."
         "stop": re.compile(rf"(?<!\w){stop}(?!\w)"),
         "plural_start": re.compile(rf"{plural}\s"),
-        "recipient_split": re.compile(rf",\s+(?={plural}\s)|\s+(?i:{G.piece('and')})\s+"),
+        "recipient_split": re.compile(rf",\s+(?={plural}\s)|\s*;\s*|\s+(?i:{G.piece('and')})\s+"),
         "hearsay": re.compile(rf"(?<!\w){_alt('hearsay')}(?!\w)"),
         "background": re.compile(rf"^\W*{_alt('background')}(?!\w)"),
         "on_behalf": re.compile(rf"(?<!\w)(?P<cap>{_alt('on_behalf')})\s+"),
@@ -346,7 +349,8 @@ def _is_reported(work: str, m: re.Match, s0: int, s1: int) -> tuple[int, int] | 
     if a:
         return s0 + a.start(), s0 + a.end("verb")
     w = res["weak"].search(before)
-    if w and (w.group("aspects").strip() or organ(_undated(_last_clause(before[:w.start()])))):
+    if w and (w.group("aspects").strip() or organ(_undated(_last_clause(before[:w.start()])))
+              or _role_named(_last_clause(before[:w.start()]))):
         return s0 + w.start(), s0 + w.end("verb")
     if res["cited"].search(before):
         return None
@@ -361,6 +365,17 @@ def _is_reported(work: str, m: re.Match, s0: int, s1: int) -> tuple[int, int] | 
             work, _skip_space(work, pv.end(), s1)):
         return pv.start("verb"), pv.end("verb")
     return None
+
+
+def _role_named(clause: str) -> bool:
+    """"Phó Thủ tướng Lê Văn Tám có Công điện ...": a role and a person's name before a weak verb."""
+    m = _res()["role"].search(clause)
+    return bool(m) and _name_word_run(clause[m.end():])
+
+
+def _name_word_run(text: str) -> bool:
+    words = text.split()
+    return 2 <= len(words) <= 8 and all(_name_word(w) for w in words[-2:])
 
 
 def _agent_ok(pv: re.Match) -> bool:
@@ -438,9 +453,13 @@ def _read_tails(st: SourceText, lead: _Lead | None, pos: int, end: int) -> int:
 
 
 def _recipients_end(work: str, pos: int, end: int) -> int:
-    """The list after "gửi" stops at the subject, a clause word ("… yêu cầu"), or punctuation."""
-    m = _res()["recipients_end"].search(work, pos, end)
+    """The list after "gửi" stops at the subject, a clause word ("… yêu cầu"), or punctuation; a
+    list after "gửi:" runs over its ";" to the end of the sentence."""
+    colon = work[max(0, pos - 3):pos].strip().endswith(":")
+    m = (_res()["colon_list_end"] if colon else _res()["recipients_end"]).search(work, pos, end)
     limit = m.start() if m else end
+    if colon:
+        return limit   # "gửi: A; B; Ủy ban An toàn giao thông quốc gia.": the list is the sentence's rest
     split = {H.bare_key(w) for w in G.words("and_word")}   # "và" joins recipients, ends no list
     for stop in _res()["stop"].finditer(work, pos, limit):
         if H.bare_key(stop.group(0)) not in split:
@@ -562,6 +581,8 @@ def _read_head(st: SourceText, lead: _Lead) -> None:
         if found:  # "Phó Chủ tịch UBND tỉnh Lê Văn Tám đã ký ...": the signer's body issues
             lead.values["issuer"], lead.values["acting"] = found[1], found[0]
             lead.evidence["issuer"] = st.span(*between)
+        elif person.role and "issuer" not in lead.values:
+            _issuer_of_role(st, lead, person.role, person.name.start)
         return
     if "issuer" not in lead.values:
         c0 = _clause_start(work, pos, who_end)
@@ -586,6 +607,22 @@ def _subject_of_sentence(st: SourceText, lead: _Lead, pos: int, end: int) -> Non
             lead.values["issuer"], lead.values["acting"] = found[1], found[0]
             lead.evidence["issuer"] = st.span(c, b_end)
             return
+
+
+def _issuer_of_role(st: SourceText, lead: _Lead, role: Span, name_start: int) -> None:
+    """"Phó Thủ tướng Lê Văn Tám có Công điện", "Bộ trưởng Y tế Lê Văn Tám vừa ký": the body a role
+    issues for (role_issuer rows of press_phrases.csv; "{}" stands for the words between role and name)."""
+    values = {H.bare_key(role_): body for body, role_ in vocabulary()["role_issuer"]}
+    value = values.get(H.bare_key(st.work[role.start:role.end]))
+    if not value:
+        return
+    between = st.work[role.end:name_start].strip(" ,") if role.end <= name_start else ""
+    if "{}" in value and not between:
+        return
+    found = organ(value.replace("{}", between).strip())
+    if found:
+        lead.values["issuer"], lead.values["acting"] = found[1], found[0]
+        lead.evidence["issuer"] = st.span(role.start, name_start if between else role.end)
 
 
 def _year_of_month(work: str, month: int) -> str | None:
@@ -813,7 +850,7 @@ def _reported(st: SourceText, lead: _Lead, mentions: list[Span], original: int |
         issuer=v.get("issuer"), acting=v.get("acting"), subject=v.get("subject"), urgency=v.get("urgency"),
         signer=signer, recipients=tuple(lead.recipients), mentions=tuple(mentions),
         lead=st.span(lead.s0, lead.s1), quote_start=quote_start, evidence=dict(lead.evidence),
-        warnings=tuple(lead.warnings),
+        warnings=tuple(lead.warnings), title_line=lead.verb == (lead.m.start(), lead.m.start()),
     )
 
 

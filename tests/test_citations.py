@@ -548,3 +548,16 @@ def test_subject_ends_before_a_comma_and_cua():
     (doc,) = cited("Kiểm tra việc thực hiện Chỉ thị số 12-CT/TW của Bộ Chính trị về phòng, chống tham nhũng, "
                    "của Ban Thường vụ Tỉnh ủy Hà Giang.")
     assert doc.subject == "về phòng, chống tham nhũng"
+
+
+@pytest.mark.parametrize("text, numbers", [
+    # the same type and issuer named again without number or date: the document cited above
+    ("Thực hiện Nghị quyết số 41/2021/NQ-HĐND ngày 9/12/2021 của HĐND tỉnh về kế hoạch đầu tư công; "
+     "Quyết định số 77/QĐ-UBND ngày 2/2/2022 của UBND tỉnh ban hành chương trình hành động thực hiện "
+     "Nghị quyết của HĐND tỉnh về kế hoạch đầu tư công.", ["41/2021/NQ-HĐND", "77/QĐ-UBND"]),
+    # another issuer: another document
+    ("Thực hiện Nghị quyết số 41/2021/NQ-HĐND ngày 9/12/2021 của HĐND tỉnh; Nghị quyết của Chính phủ về "
+     "phục hồi kinh tế.", ["41/2021/NQ-HĐND", None]),
+])
+def test_a_document_named_again(text, numbers):
+    assert [c.number for c in cited(text)] == numbers

@@ -82,3 +82,18 @@ def test_console_script_runs():
     out = subprocess.run([sys.executable, "-m", "directive_kg.cli", "extract", str(FILES[0])],
                          capture_output=True, text=True, cwd=ROOT)
     assert out.returncode == 0 and json.loads(out.stdout)["date"] == "2020-07-29"
+
+
+# A legal-database page: a title line naming the document, the site's metadata, then the document
+# itself with its header. The page is the original, not a press text quoting it.
+def test_page_title_over_the_original_header():
+    from loaders.extract import extract_text
+
+    text = ("Quyết định 412/QĐ-UBND năm 2019 phê duyệt quy hoạch chợ tỉnh Phú Yên\n"
+            "Số hiệu: 412/QĐ-UBND Loại văn bản: Quyết định\nNơi ban hành: Tỉnh Phú Yên Người ký: Trần Văn Bình\n\n"
+            "ỦY BAN NHÂN DÂN\nTỈNH PHÚ YÊN\n-------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+            "Số: 412/QĐ-UBND\nPhú Yên, ngày 9 tháng 4 năm 2019\nQUYẾT ĐỊNH\nVỀ VIỆC PHÊ DUYỆT QUY HOẠCH CHỢ\n"
+            "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH PHÚ YÊN\nCăn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;\n")
+    r = extract_text(text)
+    assert (r.text_kind, r.number, r.date, r.issuer) == ("ORIG", "412/QĐ-UBND", "2019-04-09",
+                                                         "Chủ tịch Ủy ban nhân dân tỉnh Phú Yên")

@@ -743,3 +743,83 @@ def test_section_heading_examples_end_the_subject(row):
     text = f"ĐẢNG ỦY KHỐI CÁC CƠ QUAN TỈNH\n*\nĐẢNG CỘNG SẢN VIỆT NAM\nHà Nam, ngày 5 tháng 1 năm 2020\n{example}\n"
     subject = extract_text(text).subject
     assert subject and row["spelling"].lower() not in subject.lower()
+
+
+# The number cell of a table header wrapped after "Số:" (a legal-database page): read as one line.
+@pytest.mark.parametrize("number_cell, number", [
+    ("Số:\n27/2022/QĐ-UBND\n", "27/2022/QĐ-UBND"),
+    ("Số: 27/2022/QĐ-UBND\n", "27/2022/QĐ-UBND"),
+    ("Số:\n     /QĐ-UBND\n", None),   # not yet numbered
+])
+def test_number_wrapped_inside_a_table_cell(number_cell, number):
+    from loaders.extract import extract_text
+
+    text = _TABLE_HEAD.replace("Số: 88/KH-UBND\n", number_cell) + "Điện Biên, ngày 15 tháng 3 năm 2021\n" + _TABLE_TAIL
+    record = extract_text(text)
+    assert (record.number, record.date) == (number, "2021-03-15")
+    if number:
+        assert record.evidence["number"].quote == number
+
+
+# A document site prints each page flattened to one line after its page number ("  1. CỘNG HÒA ..."),
+# sometimes under a "Xem mẫu" line: the page number is no body line.
+_FLAT_PAGE = ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM ỦY BAN NHÂN DÂN TỈNH BẾN TRE Độc lập - Tự do - Hạnh phúc -------- "
+              "--------------- Bến Tre, ngày 14 tháng 9 năm 2016 Số: 22/2016/CT-UBND CHỈ THỊ VỀ VIỆC TĂNG CƯỜNG "
+              "QUẢN LÝ CHỢ TRÊN ĐỊA BÀN TỈNH BẾN TRE Thời gian qua, công tác quản lý chợ trên địa bàn tỉnh đã có "
+              "chuyển biến, tuy nhiên vẫn còn nhiều hạn chế cần được khắc phục kịp thời trong thời gian tới.\n")
+
+
+@pytest.mark.parametrize("before", ["", "  1. ", "Xem mẫu\n\n  1. ", "2) "])
+def test_flattened_page_after_its_page_number(before):
+    from loaders.extract import extract_text
+
+    r = extract_text(before + _FLAT_PAGE)
+    assert (r.doc_type, r.number, r.date, r.place, r.issuer) == (
+        "Chỉ thị", "22/2016/CT-UBND", "2016-09-14", "Bến Tre", "Ủy ban nhân dân tỉnh Bến Tre")
+    assert r.subject == "VỀ VIỆC TĂNG CƯỜNG QUẢN LÝ CHỢ TRÊN ĐỊA BÀN TỈNH BẾN TRE"
+
+
+# A ministry's capitals line lowered word by word is spelled as central_bodies.csv spells the ministry;
+# the authority line "BỘ TRƯỞNG BỘ ..." names the minister of that ministry.
+@pytest.mark.parametrize("organ_lines, authority, issuer", [
+    ("BỘ\nVĂN HÓA, THỂ THAO VÀ DU LỊCH", "", "Bộ Văn hóa, Thể thao và Du lịch"),
+    ("BỘ KẾ HOẠCH VÀ ĐẦU TƯ", "", "Bộ Kế hoạch và Đầu tư"),
+    ("BỘ KẾ HOẠCH VÀ ĐẦU TƯ", "BỘ TRƯỞNG BỘ KẾ HOẠCH VÀ ĐẦU TƯ\n", "Bộ trưởng Bộ Kế hoạch và Đầu tư"),
+])
+def test_ministry_spelled_as_the_reference_data(organ_lines, authority, issuer):
+    from loaders.extract import extract_text
+
+    text = (f"{organ_lines}\n-------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+            "Số: 310/QĐ-BKHĐT\nHà Nội, ngày 2 tháng 3 năm 2022\nQUYẾT ĐỊNH\nVỀ VIỆC THÀNH LẬP TỔ CÔNG TÁC\n"
+            f"{authority}Căn cứ Nghị định số 86/2017/NĐ-CP ngày 25 tháng 7 năm 2017 của Chính phủ;\n")
+    r = extract_text(text)
+    assert (r.issuer, r.issuer_level) == (issuer, "central")
+
+
+# A Kính gửi line without a dash or final stop, the body wrapped on the lines below (a legal-database
+# page); and the marker itself wrapped after "Kính".
+@pytest.mark.parametrize("head", ["Kính gửi: Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương\n",
+                                  "Kính\ngửi: Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương\n"])
+def test_recipient_line_before_wrapped_body(head):
+    from loaders.extract import extract_text
+
+    text = head + ("Hiện nay một số tỉnh\nđã và đang rà soát hồ sơ đất đai của các xã sau sắp xếp. Vì vậy,\n"
+                   "Bộ Tài nguyên và Môi trường hướng dẫn như sau:\n1. Về hồ sơ địa chính\n")
+    assert list(extract_text(text).recipients) == ["Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương"]
+
+
+# A legal-database page: the site's bullet list of metadata over the header; two ministries issuing
+# jointly on one organ line (the first one is named).
+@pytest.mark.parametrize("before, organ, issuer", [
+    ("", "BỘ TÀI CHÍNH", "Bộ Tài chính"),
+    ("• Hiệu lực: Còn hiệu lực\n  • Ngày có hiệu lực: 01/06/2015\n", "BỘ TÀI CHÍNH", "Bộ Tài chính"),
+    ("• Hiệu lực: Còn hiệu lực\n", "BỘ TÀI CHÍNH - BỘ Y TẾ", "Bộ Tài chính"),
+    ("", "BỘ TÀI CHÍNH-BỘ Y TẾ", "Bộ Tài chính"),
+])
+def test_metadata_bullets_and_joint_ministries(before, organ, issuer):
+    from loaders.extract import extract_text
+
+    text = (f"{before}{organ}\nSố: 31/2015/TTLT-BTC-BYT\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+            "Hà Nội, ngày 14 tháng 4 năm 2015\n\nCăn cứ Luật Ngân sách nhà nước ngày 16 tháng 12 năm 2002;\n")
+    r = extract_text(text)
+    assert (r.number, r.date, r.place, r.issuer) == ("31/2015/TTLT-BTC-BYT", "2015-04-14", "Hà Nội", issuer)

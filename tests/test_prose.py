@@ -523,3 +523,36 @@ def test_headline_ignores_a_later_number_of_another_type():
     r = reported("Chủ tịch UBND tỉnh ban hành kết luận về phòng, chống dịch\nThực hiện ý kiến chỉ đạo tại Thông báo "
                  "kết luận số 31-TB/TU ngày 4/2/2020, Chủ tịch UBND tỉnh kết luận như sau:")
     assert r is None or r.number is None
+
+
+# A role with no body after it issues for the body of its role_issuer row; a "gửi:" list runs to
+# the end of the sentence over its ";" (press reports of State documents).
+@pytest.mark.parametrize("text, issuer, recipients", [
+    ("Ngày 3-7, Phó Thủ tướng Lê Văn Tám có Công điện gửi: Các Bộ trưởng; Chủ tịch UBND các tỉnh, thành phố "
+     "trực thuộc Trung ương; Ủy ban An toàn giao thông quốc gia.", "Thủ tướng Chính phủ",
+     ["Các Bộ trưởng", "Chủ tịch UBND các tỉnh, thành phố trực thuộc Trung ương", "Ủy ban An toàn giao thông quốc gia"]),
+    ("Bộ trưởng Tài chính Lê Văn Tám vừa ký công văn gửi UBND các tỉnh về việc rà soát kinh phí.", "Bộ Tài chính",
+     ["UBND các tỉnh"]),
+    ("Thủ tướng Lê Văn Tám vừa ký Công điện số 15/CĐ-TTg gửi các Bộ trưởng.", "Thủ tướng Chính phủ", ["các Bộ trưởng"]),
+])
+def test_role_issues_for_its_body(text, issuer, recipients):
+    r = reported(text)
+    assert r.issuer.name == issuer and r.signer.name == NAME
+    assert [s.quote for s in r.recipients] == recipients
+
+
+@pytest.mark.parametrize("text", [
+    "Bộ Xây dựng vừa có văn bản đề nghị Ủy ban nhân dân các tỉnh rà soát quy hoạch.",
+])
+def test_generic_document_word(text):
+    r = reported(text)
+    assert r is not None and r.issuer.name == "Bộ Xây dựng" and r.doc_type is None
+
+
+@pytest.mark.parametrize("text, number", [
+    ("Ngày 9-3, Thủ tướng Chính phủ đã có Công văn (số 215/TTg-NN) chỉ đạo các Bộ rà soát đất rừng.", "215/TTg-NN"),
+    ("Ngày 9-3, Thủ tướng Chính phủ đã có Công văn số 215/TTg-NN chỉ đạo các Bộ rà soát đất rừng.", "215/TTg-NN"),
+])
+def test_number_in_brackets(text, number):
+    r = reported(text)
+    assert (r.doc_type, r.number, r.issuer.name) == ("Công văn", number, "Thủ tướng Chính phủ")

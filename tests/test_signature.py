@@ -135,3 +135,21 @@ def test_foot_in_a_table(foot, distribution, signer):
 
     record = extract_text("Các cơ quan, đơn vị thực hiện./.\n" + foot)
     assert (record.distribution, record.signer) == (distribution, signer)
+
+
+# Nơi nhận entries of State documents: one body's units after its colon list stay one entry; a brace
+# note "(để b/cáo)" standing alone is no entry.
+@pytest.mark.parametrize("lines, expected", [
+    ("- Như trên;\n- VPCP: BTCN, các PCN; các Vụ: KTTH, NN;\n- Lưu: VT, NN (2).\n",
+     ["Như trên", "VPCP: BTCN, các PCN; các Vụ: KTTH, NN", "Lưu: VT, NN (2)"]),
+    ("- Như trên;\n- TT Tỉnh ủy; TT HĐND tỉnh;\n- Lưu: VT.\n", ["Như trên", "TT Tỉnh ủy", "TT HĐND tỉnh", "Lưu: VT"]),
+    ("- Như trên;\n- Thường trực Tỉnh ủy; (để b/cáo)\n- Sở Tài chính;\n- Lưu: VT.\n",
+     ["Như trên", "Thường trực Tỉnh ủy", "Sở Tài chính", "Lưu: VT"]),
+])
+def test_distribution_entries(lines, expected):
+    from loaders.extract import extract_text
+
+    text = ("ỦY BAN NHÂN DÂN\nTỈNH BẾN TRE\nSố: 120/UBND-KT\nBến Tre, ngày 4 tháng 5 năm 2022\n"
+            "Kính gửi: Sở Tài chính.\nỦy ban nhân dân tỉnh đề nghị Sở Tài chính rà soát kinh phí.\nNơi nhận:\n"
+            + lines + "KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nTrần Văn Bình\n")
+    assert list(extract_text(text).distribution) == expected
