@@ -70,6 +70,7 @@ _ESCAPES = {ord('"'): '\\"', ord("\\"): "\\\\", ord("\n"): "\\n", ord("\r"): "\\
 _ESCAPES.update({c: f"\\u{c:04X}" for c in [*range(0x20), 0x7F] if c not in _ESCAPES})
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _IRI_FORBIDDEN = re.compile(r'[\x00-\x20<>"{}|^`\\]')
+_NEEDS_ESCAPE = re.compile("[\x00-\x1f\x7f\"\\\\\ud800-\udfff]")  # what literal() changes
 
 
 def iri(value: str) -> str:
@@ -82,7 +83,8 @@ def iri(value: str) -> str:
 def literal(value: str, datatype: str | None = None, lang: str | None = None) -> str:
     """An N-Triples literal; quotes, backslashes, line breaks and control characters escaped,
     lone surrogates (undecodable input) replaced by U+FFFD."""
-    text = _SURROGATE.sub("\ufffd", value).translate(_ESCAPES)
+    # most values need no escape: one regex scan is cheaper than translate() over the whole text
+    text = _SURROGATE.sub("\ufffd", value).translate(_ESCAPES) if _NEEDS_ESCAPE.search(value) else value
     if lang:
         return f'"{text}"@{lang}'
     if datatype:
@@ -264,30 +266,38 @@ def _entries(g: _Graph, doc: str, entries: Sequence[str], kind: str) -> None:
 
 
 _KEY = re.compile(r"^(\w+)(?:\[(\d+)\])?(?:\.(.+))?$")
+_LISTS = {"cited_documents": ids.citation_iri, "assignments": ids.assignment_iri,
+          "recipients": ids.recipient_iri, "distribution": ids.distribution_iri}
+
+
+@lru_cache(maxsize=1 << 14)  # evidence keys repeat in every record: parsed once
+def _key_parts(key: str) -> tuple[str, int | None, str | None, str | None, int | None] | None:
+    """"cited_documents[0].number" -> ("cited_documents", 0, "number", ...); the rest's own head and index
+    (for "copy.signer", "copy.distribution[2]"); None when the key is no field path."""
+    m = _KEY.match(key)
+    if not m:
+        return None
+    head, index, rest = m.group(1), m.group(2), m.group(3)
+    sub = _KEY.match(rest or "")
+    return (head, int(index) if index is not None else None, rest,
+            sub.group(1) if sub else None, int(sub.group(2)) if sub and sub.group(2) is not None else None)
 
 
 def _fact_node(key: str, doc: str, copy: str | None, record: DocumentRecord) -> str:
     """The node an evidence key supports ("cited_documents[0].number" -> citation 1)."""
-    m = _KEY.match(key)
-    if not m:
+    parts = _key_parts(key)
+    if parts is None:
         return doc
-    head, index, rest = m.group(1), m.group(2), m.group(3)
-    i = int(index) if index is not None else None
-    counts = {"cited_documents": len(record.cited_documents), "assignments": len(record.assignments),
-              "recipients": len(record.recipients), "distribution": len(record.distribution)}
-    mints = {"cited_documents": ids.citation_iri, "assignments": ids.assignment_iri,
-             "recipients": ids.recipient_iri, "distribution": ids.distribution_iri}
-    if head in mints and i is not None and i < counts[head]:
-        return iri(mints[head](doc[1:-1], i + 1))
+    head, i, _, sub_head, sub_index = parts
+    if head in _LISTS and i is not None and i < len(getattr(record, head)):
+        return iri(_LISTS[head](doc[1:-1], i + 1))
     if head == "signer" and record.signer:
         return iri(ids.signature_iri(doc[1:-1]))
     if head == "copy" and copy and record.copy:
-        sub = _KEY.match(rest or "")
-        if sub and sub.group(1) == "signer" and record.copy.signer:
+        if sub_head == "signer" and record.copy.signer:
             return iri(ids.signature_iri(copy[1:-1]))
-        if sub and sub.group(1) == "distribution" and sub.group(2) is not None \
-                and int(sub.group(2)) < len(record.copy.distribution):
-            return iri(ids.distribution_iri(copy[1:-1], int(sub.group(2)) + 1))
+        if sub_head == "distribution" and sub_index is not None and sub_index < len(record.copy.distribution):
+            return iri(ids.distribution_iri(copy[1:-1], sub_index + 1))
         return copy
     return doc
 
@@ -499,6 +509,18 @@ def _repeat_graph(ld: LoadedDocument, rd: ResolvedDocument, first: LoadedDocumen
 
 def _units(corpus: _Graph, province: str, district: str | None) -> str:
     """Describe the 2020 unit (and its province, and the 2025 successor); return its IRI."""
+    unit, lines = _unit_lines(province, district)
+    corpus.lines.update(lines)
+    return unit
+
+
+@lru_cache(maxsize=1 << 12)  # a few hundred places, named by every body and file of each
+def _unit_lines(province: str, district: str | None) -> tuple[str, frozenset[str]]:
+    corpus = _Graph()
+    return _describe_units(corpus, province, district), frozenset(corpus.lines)
+
+
+def _describe_units(corpus: _Graph, province: str, district: str | None) -> str:
     p = refdata.find_province(province)
     name = p.name if p else province
     prov = iri(ids.unit_iri(2020, name))
