@@ -12,10 +12,13 @@ string the way N-Triples requires.
 """
 from __future__ import annotations
 
+import gc
 import hashlib
+import os
 import re
 from collections import Counter
 from collections.abc import MutableMapping
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import date as _date
 from functools import lru_cache
@@ -594,13 +597,71 @@ def _first_files(docs: Sequence[LoadedDocument], res: Resolution) -> dict[str, i
     return first
 
 
+MAP_JOBS_ENV = "DIRECTIVE_KG_MAP_JOBS"
+MAP_CHUNK = 50        # files a worker maps per task
+POOL_MIN_FILES = 400  # fewer files are mapped in this process: forking costs more than it saves
+
+
+def map_jobs() -> int:
+    """Worker processes of the map stage: DIRECTIVE_KG_MAP_JOBS, else the CPUs (at most 2: the machine
+    is shared); 1 maps in this process."""
+    env = os.environ.get(MAP_JOBS_ENV)
+    return max(1, int(env)) if env else max(1, min(2, os.cpu_count() or 1))
+
+
+_FORKED: dict = {}  # what forked map workers read (copy-on-write): the records and the resolution
+
+
+def _map_files(ks: list[int]) -> list[tuple[int, str, frozenset[str]]]:
+    """In a worker: the graph text and the corpus lines of each first file of ``ks``."""
+    docs, res = _FORKED["docs"], _FORKED["res"]
+    out = []
+    for k in ks:
+        corpus = _Graph()
+        g = _file_graph(docs[k], res.documents[k], res, corpus)
+        out.append((k, g.text(), frozenset(corpus.lines)))
+    return out
+
+
+@contextmanager
+def _mapper(docs: list, res: Resolution, jobs: int):
+    """map(list of file chunks) -> results in order: a pool of forked workers that share the records and
+    the resolution copy-on-write (nothing is pickled to them but indices), or this process."""
+    import multiprocessing as mp
+
+    if jobs <= 1 or len(docs) < POOL_MIN_FILES or "fork" not in mp.get_all_start_methods():
+        _FORKED.update(docs=docs, res=res)
+        try:
+            yield lambda chunks: map(_map_files, chunks)
+        finally:
+            _FORKED.clear()
+        return
+    _FORKED.update(docs=list(docs), res=res)  # the workers' own list: the caller empties ``docs``
+    gc.freeze()  # the collector would write to every shared object's page: keep them shared
+    try:
+        with mp.get_context("fork").Pool(jobs) as pool:
+            yield lambda chunks: pool.imap(_map_files, chunks)
+    finally:
+        gc.unfreeze()
+        _FORKED.clear()
+
+
 def map_corpus(docs: list[LoadedDocument | None], res: Resolution, out: MutableMapping,
-               batch: int = 500) -> tuple[Repeat, ...]:
+               batch: int = 500, jobs: int | None = None) -> tuple[Repeat, ...]:
     """Map every loaded file (and then the corpus graph) into ``out`` (a dict, or a spool on disk:
     loaders.spool), ``batch`` files at a time. When ``out`` offers ``reuse(graph, fingerprint)`` and
     ``remember(graph, fingerprint)`` (loaders.cache.MappedGraphs), a file whose inputs are those of a
     graph mapped before (file_fingerprint) is not mapped again: ``out`` keeps that graph. ``docs`` is emptied as it goes (each record dropped once mapped,
-    unless a later repeat of its document needs its facts), so that the records' memory is freed."""
+    unless a later repeat of its document needs its facts), so that the records' memory is freed.
+    ``jobs`` (default map_jobs()): worker processes that map the files' graphs; the same output in
+    the same order as one process."""
+    jobs = map_jobs() if jobs is None else jobs
+    with _mapper(docs, res, jobs) as mapper:
+        return _map_corpus(docs, res, out, batch, mapper)
+
+
+def _map_corpus(docs: list[LoadedDocument | None], res: Resolution, out: MutableMapping, batch: int,
+                mapper) -> tuple[Repeat, ...]:
     corpus = _Graph()
     first = _first_files(docs, res)
     copies = {res.documents[k].copy_iri for k in first.values() if docs[k].record.copy}
@@ -612,19 +673,33 @@ def map_corpus(docs: list[LoadedDocument | None], res: Resolution, out: MutableM
     remember: list[tuple[str, str]] = []
     placed: set[tuple[str, str | None]] = set()
     for start in range(0, len(docs), batch):
+        ks = range(start, min(start + batch, len(docs)))
+        fingerprints: dict[int, str] = {}
+        todo = []  # first files to map (in the workers)
+        for k in ks:
+            ld, rd = docs[k], res.documents[k]
+            if first[rd.iri] != k:
+                continue
+            fingerprint = file_fingerprint(ld, rd, res) if reuse else None
+            if fingerprint and out.reuse(ids.file_graph_iri(ld.path), fingerprint):  # mapped before, same inputs
+                _corpus_lines(ld, rd, res, corpus)
+            else:
+                todo.append(k)
+                if fingerprint:
+                    fingerprints[k] = fingerprint
+        mapped: dict[int, str] = {}
+        for results in mapper([todo[i:i + MAP_CHUNK] for i in range(0, len(todo), MAP_CHUNK)]):
+            for k, text, lines in results:
+                mapped[k] = text
+                corpus.lines.update(lines)
         texts: dict[str, str] = {}
-        for k in range(start, min(start + batch, len(docs))):
+        for k in ks:
             ld, rd = docs[k], res.documents[k]
             j = first[rd.iri]
             name = ids.file_graph_iri(ld.path)
-            fingerprint = file_fingerprint(ld, rd, res) if j == k and reuse else None
-            if fingerprint and out.reuse(name, fingerprint):  # mapped before from the same inputs
-                _corpus_lines(ld, rd, res, corpus)
-                g = None
-            elif j == k:
-                g = _file_graph(ld, rd, res, corpus)
-            else:
-                g = _repeat_graph(ld, rd, docs[j], res.documents[j], res, copies)
+            text = mapped.get(k)
+            if j != k:
+                text = _repeat_graph(ld, rd, docs[j], res.documents[j], res, copies).text()
                 repeats.append(Repeat(rd.iri, docs[j].path, ld.path))
             province, district = rd.locality
             if province and rd.locality not in placed:  # the same lines for every file of a place
@@ -633,10 +708,10 @@ def map_corpus(docs: list[LoadedDocument | None], res: Resolution, out: MutableM
             if name in seen:
                 raise ValueError(f"{ld.path}: two source files map to the same graph {name}")
             seen.add(name)
-            if g is not None:
-                texts[name] = g.text()
-                if fingerprint:
-                    remember.append((name, fingerprint))
+            if text is not None:
+                texts[name] = text
+                if k in fingerprints:
+                    remember.append((name, fingerprints[k]))
             if k not in needed:
                 docs[k] = None
         out.update(texts)
