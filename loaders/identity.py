@@ -123,7 +123,12 @@ def distribution_iri(doc: str, i: int) -> str:
 def evidence_iri(doc: str, field_path: str, sha256: str | None = None) -> str:
     """``sha256`` of the source file: two files of the same document keep their evidence apart."""
     source = f"{sha256[:16]}/" if sha256 else ""
-    return f"{doc}/evidence/{source}{slug(field_path)}"
+    return f"{doc}/evidence/{source}{_field_slug(field_path)}"
+
+
+@lru_cache(maxsize=1 << 14)  # a few hundred field paths, in every record
+def _field_slug(field_path: str) -> str:
+    return slug(field_path)
 
 
 # --- bodies, people, places, files --------------------------------------------------------

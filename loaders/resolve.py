@@ -472,18 +472,14 @@ def _by_issuer_subject(mentions: Sequence[_Mention], nodes: _Nodes, doc_iris: Se
                        targets: dict) -> None:
     """Method ``issuer-subject``: no number, no date; the numbered or dated node of that
     authority whose subject is most similar (confidence from the similarity)."""
-    by_authority: dict[str, list[str]] = defaultdict(list)
-    for iri, n in nodes.items():
-        if n.numbers or n.dates:
-            for a in {_slug(a) for a in n.authorities}:
-                by_authority[a].append(iri)
+    index = _SubjectIndex(nodes)
     matched = []
     for m in mentions:
         c = m.cited
         if m.key in targets or c.number or ids.year_of(c.date):
             continue
         subject = subject_of(c.subject or c.text)
-        best = _best_by_subject(m, subject, nodes, by_authority, doc_iris[m.record]) if subject else None
+        best = _best_by_subject(m, subject, nodes, index, doc_iris[m.record]) if subject else None
         if best:
             iri, similarity = best
             low, high = SUBJECT_CONFIDENCE
@@ -720,10 +716,9 @@ def _describe(acc: _NodeAcc, m: _Mention) -> None:
 
 
 def _best_by_subject(m: _Mention, subject: str, nodes: Mapping[str, _NodeAcc],
-                     by_authority: Mapping[str, list[str]],
-                     citing: tuple[str, str | None]) -> tuple[str, float] | None:
+                     index: "_SubjectIndex", citing: tuple[str, str | None]) -> tuple[str, float] | None:
     scored = []
-    for iri in by_authority.get(_slug(m.authority or ""), ()):
+    for iri in index.candidates(_slug(m.authority or ""), subject):
         if iri in citing:
             continue  # a document never carries itself out (nor its own copy)
         n = nodes[iri]
@@ -738,6 +733,42 @@ def _best_by_subject(m: _Mention, subject: str, nodes: Mapping[str, _NodeAcc],
     if not scored or (len(scored) > 1 and scored[0][0] == scored[1][0]):
         return None  # nothing close, or a tie: leave it unresolved rather than guess
     return scored[0][1], scored[0][0]
+
+
+class _SubjectIndex:
+    """Per authority, the nodes by the rarest words of their subjects (prefix filtering, as in
+    all-pairs similarity joins): every node whose subject reaches SUBJECT_MIN_SIMILARITY with a
+    citation's subject shares a word of both prefixes, so a citation looks at a few nodes, not at
+    every document of its authority (which grows with the corpus). Same matches as a full scan."""
+
+    def __init__(self, nodes: Mapping[str, _NodeAcc]):
+        t = SUBJECT_MIN_SIMILARITY
+        self.jaccard = t / (2 - t)  # Dice >= t  <=>  Jaccard >= t / (2 - t)
+        entries = [(a, iri, _words(s)) for iri, n in nodes.items() if n.numbers or n.dates
+                   for a in sorted({_slug(a) for a in n.authorities}) for s in n.subjects]
+        self.df: dict[str, int] = defaultdict(int)
+        for _, _, words in entries:
+            for w in words:
+                self.df[w] += 1
+        self.postings: dict[tuple[str, str], list[str]] = defaultdict(list)
+        for a, iri, words in entries:
+            for w in self._prefix(words):
+                self.postings[(a, w)].append(iri)
+
+    def _prefix(self, words: frozenset[str]) -> list[str]:
+        """The rarest words of a set (a fixed order: frequency, then the word) that any set similar
+        enough must share one of: |x| - ceil(j |x|) + 1 of them (one more when j |x| is near an integer)."""
+        need = max(1, int(self.jaccard * len(words) - 1e-9))  # a lower bound of ceil(j |x|), never above it
+        ordered = sorted(words, key=lambda w: (self.df.get(w, 0), w))
+        return ordered[: len(words) - need + 1]
+
+    def candidates(self, authority: str, subject: str) -> list[str]:
+        """Nodes of ``authority`` that may be similar to ``subject``, each once, in index order."""
+        seen: dict[str, None] = {}
+        for w in self._prefix(_words(subject)):
+            for iri in self.postings.get((authority, w), ()):
+                seen.setdefault(iri)
+        return list(seen)
 
 
 def _relation_code(relation: str) -> str:

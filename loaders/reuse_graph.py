@@ -1,9 +1,11 @@
 """The reuse graph (dkgid:graph/reuse) of a build: every passage two loaded documents share.
 
 Incremental. ``PATH/reuse-cache.pickle`` in the store keeps, by file sha256, the MinHash signatures of
-each document's windows and its distinct shingles (numpy arrays) and, by pair of sha256, the passages
-found; a rebuild puts every document's cached signatures in the LSH buckets, and aligns only the
-candidate pairs with a new or changed document: the corpus is not compared with itself again. The passages become triples here, with the document IRIs
+each document's windows, its distinct shingles (numpy arrays) and which of them were common, and, by pair
+of sha256, the passages found and what they were computed from; a rebuild recomputes only what a new or
+changed document, or a change of the corpus's common shingles, makes stale: the result equals a build
+without the cache (detect_incremental), and the corpus is not compared with itself again. The passages
+become triples here, with the document IRIs
 and the citation paths of the graphs just mapped (N-Triples scanned, not parsed: they are ours).
 """
 from __future__ import annotations
@@ -26,7 +28,7 @@ from loaders.reuse import (Params, Passage, align_all, candidate_pairs, common_g
 
 REUSE_GRAPH = ids.ID + "graph/reuse"
 CACHE_FILE = "reuse-cache.pickle"
-CACHE_VERSION = 4  # 4: passages without quotes
+CACHE_VERSION = 5  # 4: passages without quotes; 5: what each entry was computed from (equal to a fresh run)
 DKG = "https://w3id.org/directive-kg/ontology#"
 ELI = "http://data.europa.eu/eli/ontology#"
 RDF_TYPE = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
@@ -47,47 +49,66 @@ def detect_incremental(texts: Mapping[str, str], cache_path: Path | None, params
                        linked: Iterable[tuple[str, str]] = (), progress: Progress = _no_progress,
                        jobs: int | None = None) -> tuple[list[Passage], dict]:
     """Passages (spans, no quotes: ``write_reuse_triples`` slices them) between the documents of ``texts``
-    (sha256 -> text; may be a lazy mapping), names = sha256, in the order of their pair; stats. ``linked`` pairs (a citation links them) are always aligned. Shingles in too many
-    documents (counted over the whole corpus, from the cache) make no candidate; a document's MinHashes
-    are computed once, with the common shingles of the corpus as it was then. Only the texts of new
-    documents and of the documents of pairs still to align are tokenised. progress(done, total): pairs
-    aligned (the long part on a large corpus; a progress bar's hook)."""
+    (sha256 -> text; may be a lazy mapping), names = sha256, in the order of their pair; stats. ``linked`` pairs
+    (a citation links them) are always aligned. Shingles in too many documents (counted over the whole
+    corpus, from the cache) make no candidate.
+
+    The same passages as a run without the cache: what the cache keeps is reused only while its inputs
+    are unchanged. A document's MinHashes depend on its shingles and on which of them are common now
+    (``_common_key``); they are computed again when that changes. The candidates are drawn again from
+    every document's signatures (numpy, cheap; a bucket or a partner list changes with new documents).
+    A pair's passages depend on the two texts, on whether a citation links them and, if not, on the
+    common shingles of its first document; a pair is aligned again when one of those changed. Only the
+    texts of new documents, of documents whose common shingles changed and of pairs still to align are
+    tokenised. progress(done, total): pairs aligned (a progress bar's hook)."""
     cache = _load_cache(cache_path, params)
     jobs = processes() if jobs is None else jobs
     names = list(texts)
-    new = [s for s in names if s not in cache["signatures"]]
+    new = [s for s in names if s not in cache["grams"]]
     words = tokenise_all(texts, new, jobs)
     for sha in new:
         cache["grams"][sha] = distinct_grams(words[sha], params)
     common = common_grams((cache["grams"][s] for s in names), len(names), params)
-    for sha in new:
+    keys = {s: _common_key(cache["grams"][s], common) for s in names}
+    stale = [s for s in names if s not in words and cache["common"].get(s) != keys[s]]
+    words.update(tokenise_all(texts, stale, jobs))
+    for sha in (*new, *stale):
         cache["signatures"][sha] = signatures(words[sha], params, common)
-    ask = np.array([s in words for s in names], dtype=bool)  # only new documents' windows are asked
-    found = candidate_pairs([cache["signatures"][s] for s in names], params, ask)
+    found = candidate_pairs([cache["signatures"][s] for s in names], params)
     pairs = {(min(names[i], names[j]), max(names[i], names[j])) for i, j in found.tolist()}
     linked_pairs = {(min(a, b), max(a, b)) for a, b in linked if a in texts and b in texts and a != b}
-    old_pairs = {p: v for p, v in cache["pairs"].items() if p[0] in texts and p[1] in texts}
-    todo = sorted((pairs | linked_pairs) - set(old_pairs))
+    wanted = {p: (p in linked_pairs, None if p in linked_pairs else keys[p[0]]) for p in pairs | linked_pairs}
+    kept = {p: got for p, (how, got) in cache["pairs"].items() if wanted.get(p) == how}
+    todo = sorted(set(wanted) - set(kept))
     need = sorted({x for pair in todo for x in pair} - set(words))
     words.update(tokenise_all(texts, need, jobs))
     # spans only: the quotes are sliced from the texts chunk by chunk as the triples are written (a
     # passage's two quotes are most of its memory; the cache and this list keep none)
-    passages = align_all(words, [(a, b, (a, b) in linked_pairs) for a, b in todo], common, params, jobs, progress)
+    passages = align_all(words, [(a, b, wanted[a, b][0]) for a, b in todo], common, params, jobs, progress)
     del words
     for pair in todo:
-        old_pairs[pair] = []
+        kept[pair] = []
     for p in passages:
-        old_pairs[min(p.a, p.b), max(p.a, p.b)].append(p)
-    cache["pairs"] = old_pairs
-    cache["signatures"] = {s: h for s, h in cache["signatures"].items() if s in texts}
-    cache["grams"] = {s: h for s, h in cache["grams"].items() if s in texts}
+        kept[min(p.a, p.b), max(p.a, p.b)].append(p)
+    cache["pairs"] = {p: (wanted[p], kept[p]) for p in kept}
+    cache["signatures"] = {s: cache["signatures"][s] for s in names}
+    cache["grams"] = {s: cache["grams"][s] for s in names}
+    cache["common"] = keys
     _save_cache(cache_path, cache)
-    passages = [p for pair in sorted(old_pairs) for p in old_pairs[pair]]
-    return passages, {"documents": len(texts), "new": len(new), "pairs_aligned": len(todo), "passages": len(passages)}
+    passages = [p for pair in sorted(kept) for p in kept[pair]]
+    return passages, {"documents": len(texts), "new": len(new), "stale": len(stale), "pairs_aligned": len(todo),
+                      "passages": len(passages)}
+
+
+def _common_key(grams: np.ndarray, common: np.ndarray) -> str:
+    """A digest of which of a document's distinct shingles are common in the corpus now: its MinHashes
+    and the boilerplate filter of its pairs depend on nothing else of the corpus."""
+    mine = grams[np.isin(grams, common, assume_unique=True)] if len(common) else grams[:0]
+    return hashlib.sha256(np.ascontiguousarray(mine, dtype=np.uint64).tobytes()).hexdigest()[:32]
 
 
 def _load_cache(path: Path | None, params: Params) -> dict:
-    empty = {"version": CACHE_VERSION, "params": params, "signatures": {}, "grams": {}, "pairs": {}}
+    empty = {"version": CACHE_VERSION, "params": params, "signatures": {}, "grams": {}, "common": {}, "pairs": {}}
     if path is None or not path.exists():
         return empty
     try:

@@ -12,10 +12,13 @@ string the way N-Triples requires.
 """
 from __future__ import annotations
 
+import gc
 import hashlib
+import os
 import re
 from collections import Counter
 from collections.abc import MutableMapping
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import date as _date
 from functools import lru_cache
@@ -70,6 +73,7 @@ _ESCAPES = {ord('"'): '\\"', ord("\\"): "\\\\", ord("\n"): "\\n", ord("\r"): "\\
 _ESCAPES.update({c: f"\\u{c:04X}" for c in [*range(0x20), 0x7F] if c not in _ESCAPES})
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _IRI_FORBIDDEN = re.compile(r'[\x00-\x20<>"{}|^`\\]')
+_NEEDS_ESCAPE = re.compile("[\x00-\x1f\x7f\"\\\\\ud800-\udfff]")  # what literal() changes
 
 
 def iri(value: str) -> str:
@@ -82,7 +86,8 @@ def iri(value: str) -> str:
 def literal(value: str, datatype: str | None = None, lang: str | None = None) -> str:
     """An N-Triples literal; quotes, backslashes, line breaks and control characters escaped,
     lone surrogates (undecodable input) replaced by U+FFFD."""
-    text = _SURROGATE.sub("\ufffd", value).translate(_ESCAPES)
+    # most values need no escape: one regex scan is cheaper than translate() over the whole text
+    text = _SURROGATE.sub("\ufffd", value).translate(_ESCAPES) if _NEEDS_ESCAPE.search(value) else value
     if lang:
         return f'"{text}"@{lang}'
     if datatype:
@@ -264,30 +269,38 @@ def _entries(g: _Graph, doc: str, entries: Sequence[str], kind: str) -> None:
 
 
 _KEY = re.compile(r"^(\w+)(?:\[(\d+)\])?(?:\.(.+))?$")
+_LISTS = {"cited_documents": ids.citation_iri, "assignments": ids.assignment_iri,
+          "recipients": ids.recipient_iri, "distribution": ids.distribution_iri}
+
+
+@lru_cache(maxsize=1 << 14)  # evidence keys repeat in every record: parsed once
+def _key_parts(key: str) -> tuple[str, int | None, str | None, str | None, int | None] | None:
+    """"cited_documents[0].number" -> ("cited_documents", 0, "number", ...); the rest's own head and index
+    (for "copy.signer", "copy.distribution[2]"); None when the key is no field path."""
+    m = _KEY.match(key)
+    if not m:
+        return None
+    head, index, rest = m.group(1), m.group(2), m.group(3)
+    sub = _KEY.match(rest or "")
+    return (head, int(index) if index is not None else None, rest,
+            sub.group(1) if sub else None, int(sub.group(2)) if sub and sub.group(2) is not None else None)
 
 
 def _fact_node(key: str, doc: str, copy: str | None, record: DocumentRecord) -> str:
     """The node an evidence key supports ("cited_documents[0].number" -> citation 1)."""
-    m = _KEY.match(key)
-    if not m:
+    parts = _key_parts(key)
+    if parts is None:
         return doc
-    head, index, rest = m.group(1), m.group(2), m.group(3)
-    i = int(index) if index is not None else None
-    counts = {"cited_documents": len(record.cited_documents), "assignments": len(record.assignments),
-              "recipients": len(record.recipients), "distribution": len(record.distribution)}
-    mints = {"cited_documents": ids.citation_iri, "assignments": ids.assignment_iri,
-             "recipients": ids.recipient_iri, "distribution": ids.distribution_iri}
-    if head in mints and i is not None and i < counts[head]:
-        return iri(mints[head](doc[1:-1], i + 1))
+    head, i, _, sub_head, sub_index = parts
+    if head in _LISTS and i is not None and i < len(getattr(record, head)):
+        return iri(_LISTS[head](doc[1:-1], i + 1))
     if head == "signer" and record.signer:
         return iri(ids.signature_iri(doc[1:-1]))
     if head == "copy" and copy and record.copy:
-        sub = _KEY.match(rest or "")
-        if sub and sub.group(1) == "signer" and record.copy.signer:
+        if sub_head == "signer" and record.copy.signer:
             return iri(ids.signature_iri(copy[1:-1]))
-        if sub and sub.group(1) == "distribution" and sub.group(2) is not None \
-                and int(sub.group(2)) < len(record.copy.distribution):
-            return iri(ids.distribution_iri(copy[1:-1], int(sub.group(2)) + 1))
+        if sub_head == "distribution" and sub_index is not None and sub_index < len(record.copy.distribution):
+            return iri(ids.distribution_iri(copy[1:-1], sub_index + 1))
         return copy
     return doc
 
@@ -499,6 +512,18 @@ def _repeat_graph(ld: LoadedDocument, rd: ResolvedDocument, first: LoadedDocumen
 
 def _units(corpus: _Graph, province: str, district: str | None) -> str:
     """Describe the 2020 unit (and its province, and the 2025 successor); return its IRI."""
+    unit, lines = _unit_lines(province, district)
+    corpus.lines.update(lines)
+    return unit
+
+
+@lru_cache(maxsize=1 << 12)  # a few hundred places, named by every body and file of each
+def _unit_lines(province: str, district: str | None) -> tuple[str, frozenset[str]]:
+    corpus = _Graph()
+    return _describe_units(corpus, province, district), frozenset(corpus.lines)
+
+
+def _describe_units(corpus: _Graph, province: str, district: str | None) -> str:
     p = refdata.find_province(province)
     name = p.name if p else province
     prov = iri(ids.unit_iri(2020, name))
@@ -572,13 +597,73 @@ def _first_files(docs: Sequence[LoadedDocument], res: Resolution) -> dict[str, i
     return first
 
 
+MAP_JOBS_ENV = "DIRECTIVE_KG_MAP_JOBS"
+MAP_CHUNK = 50        # files a worker maps per task
+POOL_MIN_FILES = 400  # fewer files are mapped in this process: forking costs more than it saves
+
+
+def map_jobs() -> int:
+    """Worker processes of the map stage: DIRECTIVE_KG_MAP_JOBS, else 1 (this process). Opt-in: measured
+    at 10k-30k documents on a loaded 2-core machine, the workers cost 15-45 % more CPU (page copies of
+    the records they read) for at most half the wall time, and each worker's copied pages grow with the
+    records (about 20 KB a document), which a 100k-document build cannot afford next to the records."""
+    env = os.environ.get(MAP_JOBS_ENV)
+    return max(1, int(env)) if env else 1
+
+
+_FORKED: dict = {}  # what forked map workers read (copy-on-write): the records and the resolution
+
+
+def _map_files(ks: list[int]) -> list[tuple[int, str, frozenset[str]]]:
+    """In a worker: the graph text and the corpus lines of each first file of ``ks``."""
+    docs, res = _FORKED["docs"], _FORKED["res"]
+    out = []
+    for k in ks:
+        corpus = _Graph()
+        g = _file_graph(docs[k], res.documents[k], res, corpus)
+        out.append((k, g.text(), frozenset(corpus.lines)))
+    return out
+
+
+@contextmanager
+def _mapper(docs: list, res: Resolution, jobs: int):
+    """map(list of file chunks) -> results in order: a pool of forked workers that share the records and
+    the resolution copy-on-write (nothing is pickled to them but indices), or this process."""
+    import multiprocessing as mp
+
+    if jobs <= 1 or len(docs) < POOL_MIN_FILES or "fork" not in mp.get_all_start_methods():
+        _FORKED.update(docs=docs, res=res)
+        try:
+            yield lambda chunks: map(_map_files, chunks)
+        finally:
+            _FORKED.clear()
+        return
+    _FORKED.update(docs=list(docs), res=res)  # the workers' own list: the caller empties ``docs``
+    gc.freeze()  # the collector would write to every shared object's page: keep them shared
+    try:
+        with mp.get_context("fork").Pool(jobs) as pool:
+            yield lambda chunks: pool.imap(_map_files, chunks)
+    finally:
+        gc.unfreeze()
+        _FORKED.clear()
+
+
 def map_corpus(docs: list[LoadedDocument | None], res: Resolution, out: MutableMapping,
-               batch: int = 500) -> tuple[Repeat, ...]:
+               batch: int = 500, jobs: int | None = None) -> tuple[Repeat, ...]:
     """Map every loaded file (and then the corpus graph) into ``out`` (a dict, or a spool on disk:
     loaders.spool), ``batch`` files at a time. When ``out`` offers ``reuse(graph, fingerprint)`` and
     ``remember(graph, fingerprint)`` (loaders.cache.MappedGraphs), a file whose inputs are those of a
     graph mapped before (file_fingerprint) is not mapped again: ``out`` keeps that graph. ``docs`` is emptied as it goes (each record dropped once mapped,
-    unless a later repeat of its document needs its facts), so that the records' memory is freed."""
+    unless a later repeat of its document needs its facts), so that the records' memory is freed.
+    ``jobs`` (default map_jobs()): worker processes that map the files' graphs; the same output in
+    the same order as one process."""
+    jobs = map_jobs() if jobs is None else jobs
+    with _mapper(docs, res, jobs) as mapper:
+        return _map_corpus(docs, res, out, batch, mapper)
+
+
+def _map_corpus(docs: list[LoadedDocument | None], res: Resolution, out: MutableMapping, batch: int,
+                mapper) -> tuple[Repeat, ...]:
     corpus = _Graph()
     first = _first_files(docs, res)
     copies = {res.documents[k].copy_iri for k in first.values() if docs[k].record.copy}
@@ -590,19 +675,33 @@ def map_corpus(docs: list[LoadedDocument | None], res: Resolution, out: MutableM
     remember: list[tuple[str, str]] = []
     placed: set[tuple[str, str | None]] = set()
     for start in range(0, len(docs), batch):
+        ks = range(start, min(start + batch, len(docs)))
+        fingerprints: dict[int, str] = {}
+        todo = []  # first files to map (in the workers)
+        for k in ks:
+            ld, rd = docs[k], res.documents[k]
+            if first[rd.iri] != k:
+                continue
+            fingerprint = file_fingerprint(ld, rd, res) if reuse else None
+            if fingerprint and out.reuse(ids.file_graph_iri(ld.path), fingerprint):  # mapped before, same inputs
+                _corpus_lines(ld, rd, res, corpus)
+            else:
+                todo.append(k)
+                if fingerprint:
+                    fingerprints[k] = fingerprint
+        mapped: dict[int, str] = {}
+        for results in mapper([todo[i:i + MAP_CHUNK] for i in range(0, len(todo), MAP_CHUNK)]):
+            for k, text, lines in results:
+                mapped[k] = text
+                corpus.lines.update(lines)
         texts: dict[str, str] = {}
-        for k in range(start, min(start + batch, len(docs))):
+        for k in ks:
             ld, rd = docs[k], res.documents[k]
             j = first[rd.iri]
             name = ids.file_graph_iri(ld.path)
-            fingerprint = file_fingerprint(ld, rd, res) if j == k and reuse else None
-            if fingerprint and out.reuse(name, fingerprint):  # mapped before from the same inputs
-                _corpus_lines(ld, rd, res, corpus)
-                g = None
-            elif j == k:
-                g = _file_graph(ld, rd, res, corpus)
-            else:
-                g = _repeat_graph(ld, rd, docs[j], res.documents[j], res, copies)
+            text = mapped.get(k)
+            if j != k:
+                text = _repeat_graph(ld, rd, docs[j], res.documents[j], res, copies).text()
                 repeats.append(Repeat(rd.iri, docs[j].path, ld.path))
             province, district = rd.locality
             if province and rd.locality not in placed:  # the same lines for every file of a place
@@ -611,10 +710,10 @@ def map_corpus(docs: list[LoadedDocument | None], res: Resolution, out: MutableM
             if name in seen:
                 raise ValueError(f"{ld.path}: two source files map to the same graph {name}")
             seen.add(name)
-            if g is not None:
-                texts[name] = g.text()
-                if fingerprint:
-                    remember.append((name, fingerprint))
+            if text is not None:
+                texts[name] = text
+                if k in fingerprints:
+                    remember.append((name, fingerprints[k]))
             if k not in needed:
                 docs[k] = None
         out.update(texts)

@@ -1,0 +1,73 @@
+"""The reuse stage's cache never changes the result: after documents are added (or removed), the passages
+found with the cache are those found without it (loaders.reuse_graph.detect_incremental)."""
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from loaders.reuse import Params
+from loaders.reuse_graph import detect_incremental
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ("Ủy ban nhân dân tỉnh yêu cầu các sở, ban, ngành khẩn trương rà soát toàn bộ công trình thủy lợi, "
+          "đê điều, hồ chứa xung yếu, chủ động phương án sơ tán dân cư ra khỏi vùng nguy hiểm trước khi bão "
+          "đổ bộ, bảo đảm an toàn tuyệt đối tính mạng và tài sản của Nhân dân trên địa bàn.")
+OWN = ("Huyện ủy {n} chỉ đạo các chi bộ, đảng bộ cơ sở số {n} tổ chức quán triệt nghị quyết về phát triển "
+       "kinh tế tập thể, hợp tác xã kiểu mới gắn với xây dựng nông thôn mới nâng cao đợt {n}.")
+
+
+def _texts(n: int, shared_from: int) -> dict[str, str]:
+    """Document i has its own paragraph; from ``shared_from`` on they also copy SHARED."""
+    return {f"d{i:02}": OWN.format(n=i) + (" " + SHARED if i >= shared_from else "") for i in range(n)}
+
+
+def _same(texts, cache, params):
+    with_cache, stats = detect_incremental(texts, cache, params)
+    fresh, _ = detect_incremental(texts, None, params)
+    assert with_cache == fresh
+    return stats
+
+
+def test_shingles_turning_common_change_old_documents(tmp_path):
+    """SHARED in 2 documents is reuse; in 5 it is common (max_df 3): the cached MinHashes and passages of
+    the first two must follow, as a fresh run does."""
+    params = Params(max_df=3, max_partners=20)
+    cache = tmp_path / "reuse-cache.pickle"
+    first = _same(_texts(6, 4), cache, params)
+    assert first["passages"] > 0
+    grown = _same(_texts(9, 4), cache, params)
+    assert grown["new"] == 3 and grown["stale"] >= 2  # d04, d05 now hold common shingles
+    again = _same(_texts(9, 4), cache, params)
+    assert again["new"] == again["stale"] == again["pairs_aligned"] == 0
+    _same(_texts(5, 4), cache, params)  # documents removed: SHARED is rare again
+
+
+def test_linked_pairs_and_removed_links(tmp_path):
+    params = Params(max_df=3)
+    cache = tmp_path / "reuse-cache.pickle"
+    texts = _texts(8, 2)
+    for linked in ([("d02", "d03")], [("d02", "d03"), ("d04", "d07")], []):
+        with_cache, _ = detect_incremental(texts, cache, params, linked)
+        assert with_cache == detect_incremental(texts, None, params, linked)[0]
+
+
+@pytest.fixture(scope="module")
+def generated(tmp_path_factory) -> dict[str, str]:
+    out = tmp_path_factory.mktemp("reuse-generated")
+    subprocess.run([sys.executable, str(ROOT / "bench" / "generate.py"), "--docs", "160", "--out", str(out),
+                    "--seed", "5", "--reuse", "--no-gold"], check=True, capture_output=True)
+    return {f.name: f.read_text(encoding="utf-8") for f in sorted(out.glob("*.txt"))}
+
+
+def test_generated_corpus_grown_equals_fresh(generated, tmp_path):
+    """Directives copying their parents (bench/generate.py --reuse): 100 documents, then all 160."""
+    cache = tmp_path / "reuse-cache.pickle"
+    names = list(generated)
+    params = Params(max_df=8)  # small corpus: shingles turn common as it grows
+    base = {n: generated[n] for n in names[::2][:100]}
+    detect_incremental(base, cache, params)
+    stats = _same(generated, cache, params)
+    assert stats["new"] == len(generated) - len(base) and stats["passages"] > 0
