@@ -32,7 +32,7 @@ from run import _pss_kb, store_bytes  # noqa: E402
 
 from loaders import store as store_module  # noqa: E402
 from loaders.spool import GraphSpool  # noqa: E402
-from loaders.store import BUILD_GRAPH, DB_DIR, sync_graphs  # noqa: E402
+from loaders.store import BUILD_GRAPH, DB_DIR, store_graphs, sync_graphs  # noqa: E402
 
 
 class Peak(threading.Thread):
@@ -79,7 +79,7 @@ def dump(source: Path, target: Path) -> dict[str, tuple[int, int]]:
     store = ox.Store.read_only(str(source / DB_DIR))
     index = {}
     with open(target, "wb") as out:
-        for g in sorted(g.value for g in store.named_graphs() if isinstance(g, ox.NamedNode)):
+        for g in store_graphs(store):
             if g != BUILD_GRAPH:
                 data = store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.NamedNode(g))
                 index[g] = (out.tell(), len(data))

@@ -75,7 +75,7 @@ import os
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterable, Iterator, Mapping
+from typing import Callable, Iterable, Iterator, Mapping, Sequence
 
 import pyoxigraph as ox
 
@@ -119,7 +119,7 @@ PREFIXES = {
 __all__ = [
     "KGStore", "StoreError", "StoreBusy", "StoreIncomplete", "open_store", "default_store_path", "manifest", "sync_graphs",
     "SyncResult", "write_build_metadata", "merged_complete", "mark_unfinished", "check_readable", "query_graph", "merged_in_memory", "merged_ntriples", "export",
-    "sorted_nquads", "data_graphs", "BUILD_GRAPH", "CORPUS_GRAPH", "ONTOLOGY_GRAPH", "REFERENCE_GRAPH", "PREFIXES",
+    "sorted_nquads", "data_graphs", "store_graphs", "graph_ntriples", "named_quads", "documents_of_files", "sources_of", "BUILD_GRAPH", "CORPUS_GRAPH", "ONTOLOGY_GRAPH", "REFERENCE_GRAPH", "PREFIXES",
 ]
 
 
@@ -649,6 +649,52 @@ def write_build_metadata(store: ox.Store, subject: str, ntriples: str) -> None:
 
 
 # --- reading out -----------------------------------------------------------------------------
+# Every read of the per-file provenance goes through the functions of this section (not GRAPH ?g in
+# a query, not store.named_graphs()), so that the layout of the provenance (today: a named graph per
+# file; issue 15: the merged graph only plus a per-file index) is this module's business alone.
+
+def store_graphs(store: ox.Store) -> list[str]:
+    """The named graphs of a built store (one per source file, the static graphs, the build graph),
+    sorted: what an upload sends, one graph each."""
+    return sorted(g.value for g in store.named_graphs() if isinstance(g, ox.NamedNode))
+
+
+def graph_ntriples(store: ox.Store, graph: str) -> bytes:
+    """One named graph of ``store_graphs`` as N-Triples (the merged graph: ``merged_ntriples``)."""
+    return store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.NamedNode(graph))
+
+
+def named_quads(store: ox.Store) -> Iterator[ox.Quad]:
+    """Every quad of the named graphs (the build graph included), as a .trig/.nq export holds them."""
+    for g in store_graphs(store):
+        yield from store.quads_for_pattern(None, None, None, ox.NamedNode(g))
+
+
+def documents_of_files(store: ox.Store) -> dict[str, str]:
+    """file graph IRI -> the document its file became: its local number, else its IRI (the first
+    found; a copy of another document is not the file's document)."""
+    found: dict[str, str] = {}
+    for s in store.query(f"""
+            SELECT ?g ?doc ?id WHERE {{ GRAPH ?g {{ ?doc <{DKG}sourceFile> ?f .
+              FILTER NOT EXISTS {{ ?doc a <{DKG}Copy> }}
+              OPTIONAL {{ ?doc <http://data.europa.eu/eli/ontology#id_local> ?id }} }} }}"""):
+        found.setdefault(s["g"].value, s["id"].value if s["id"] is not None else s["doc"].value)
+    return found
+
+
+def sources_of(store: ox.Store, focus: Sequence[str]) -> Iterator[tuple[str, str, str, str | None]]:
+    """For nodes ``focus`` (as <IRI>), each (focus, source file path, document, its local number or
+    None) of every file whose graph says something about the node and describes that document."""
+    query = f"""
+        SELECT ?focus ?path ?doc ?id WHERE {{
+          VALUES ?focus {{ {' '.join(focus)} }}
+          GRAPH ?g {{ ?focus ?p ?o . ?doc <{DKG}sourceFile>/<{DKG}path> ?path .
+                      OPTIONAL {{ ?doc <http://data.europa.eu/eli/ontology#id_local> ?id }} }}
+        }}"""
+    for s in store.query(query):
+        label = s["id"]
+        yield str(s["focus"]), s["path"].value, s["doc"].value, label.value if label is not None else None
+
 
 def sorted_nquads(store: ox.Store, exclude: Iterable[str] = (BUILD_GRAPH,)) -> str:
     """All quads except those of ``exclude``, as sorted N-Quads lines: equal stores give equal text."""
@@ -678,8 +724,7 @@ def export(store: ox.Store, target: str | os.PathLike) -> ox.RdfFormat:
     try:
         prefixes = PREFIXES if fmt not in (ox.RdfFormat.N_QUADS, ox.RdfFormat.N_TRIPLES) else None
         if fmt.supports_datasets:  # the named graphs: the merged default graph is derived from them
-            named = (q for q in store if not isinstance(q.graph_name, ox.DefaultGraph))
-            ox.serialize(named, str(tmp), fmt, prefixes=prefixes)
+            ox.serialize(named_quads(store), str(tmp), fmt, prefixes=prefixes)
         else:
             triples = ox.parse(merged_ntriples(store), format=ox.RdfFormat.N_TRIPLES)
             ox.serialize(triples, str(tmp), fmt, prefixes=prefixes)
