@@ -172,7 +172,13 @@ def main(argv=None) -> int:
         r["quads"] = sync_graphs(store, base, stamp="2026-12-05T00:00:00+00:00").triples
     base.close()
     if args.full_only:
+        store.flush()
+        del store
+        results["store_mb"] = round(store_bytes(db) / 2**20)
+        results["loadavg"] = os.getloadavg()
         print(json.dumps(results, indent=1))
+        if args.out:
+            args.out.write_text(json.dumps(results, indent=1) + "\n")
         return 0
     grown = spool(args.work / "grown.part", dumped, index, lambda g: True)
     with measured("add", results) as r:
