@@ -55,15 +55,38 @@ from it. A store that a build was changing without a complete merged graph is re
 naming ``directive-kg build``; the union of all named graphs, which a join over takes minutes at
 1,000 documents, is read only in a store no build wrote (a plain pyoxigraph store).
 
-Each triple once (issue 15): not yet. Every data triple is stored twice, in its file graph and in
-the merged default graph (7.2 M quads for 10,000 documents). bench/store_options.py measured three
+Each triple once (issue 15): chosen, measured, not yet switched. Every data triple is stored twice
+today, in its file graph and in the merged default graph. bench/store_options.py measured three
 layouts: A (this one), B (file graphs only: half the quads, but joins over the union did not finish
-in 10 min) and C (the merged graph only, plus a per-file index next to the store: each file's
-N-Triples compressed with its content hash, and how many files hold each triple held by more than
-one, so that a changed or removed file takes out exactly its own facts). C is the chosen next step,
-not built: besides this module, the named graphs are read by validate._locate (GRAPH ?g: which file
-a focus node came from), build._with_documents, `directive-kg upload` (a named graph per file),
-the .trig/.nq export and the remote and engine tests; each must read the index instead.
+in 10 min) and C (the merged graph only, plus a per-file index). C is the choice, with the index
+kept inside the same Oxigraph store (an index graph), not next to it:
+
+- per data graph one literal, its N-Triples zlib-compressed (648 MB of text -> 50 MB at 10,000
+  documents; 116 -> 8 MB at 1,000), beside its content hash (the manifest, as today);
+- per triple that more than one graph holds, a count under the 64-bit hash of its N-Triples line.
+  They are few: 5,839 of 3,275,133 distinct triples at 10,000 documents (0.18 %; 1,038 of 584,974
+  at 1,000), as a document is described by its own file and bodies live in the corpus graph. The
+  lines are canonical (the distinct line hashes of all graphs, plus the 1,744 triples of the graphs
+  with blank nodes, equal the merged graph's size exactly at 1,000 and 10,000), so the hash of a
+  line is the identity of its triple. Counting costs one pass of line hashes: 3.8 s CPU at 10,000.
+- A changed file f: removed = old lines - new lines, added = new - old (a set difference of its
+  own text); a removed triple leaves the merged graph unless its count says another graph holds it
+  (count - 1), an added one goes in unless the merged graph already has it (count + 1). That is
+  one SPARQL update with its index literal and manifest entry: one RocksDB transaction, so a kill
+  leaves the previous state or the next one, as now, without a second database to keep in step
+  (the map cache, MapCache, is a cache that a build may prune or lose: not the source of truth).
+- O(): replacing, adding or removing files F costs O(sum |f|) for f in F to read their literals and
+  diff, plus O(changed triples x log N) in RocksDB: it grows with the files changed, not with the
+  store (N only under the log). Not so for the graphs every file feeds, the corpus graph and the
+  text-reuse graph: they grow with the corpus and change with every added file, so they must be cut
+  per file (each reuse pair in the graph of the later file) before a 1,000-file add at 100,000
+  documents is O(added).
+- Full load (bench/load_stage.py --merged-only, the same graphs): FIGURES_C.
+
+Switching needs only this module, because every read of the per-file provenance goes through the
+reading-out functions below (store_graphs, graph_ntriples, named_quads, documents_of_files,
+sources_of, sorted_nquads, data_graphs, export), and directive_kg/remote.py, whose own store_graphs
+and graph_ntriples (the same code as here) must delegate to these.
 """
 from __future__ import annotations
 
