@@ -15,6 +15,13 @@ Also what C's index would hold (index_figures; `--layouts ''` for these alone): 
 (2,008 graphs): 116 MB of text -> 8 MB zlib, 1,038 of 586,718 triples held by more than one graph,
 lines canonical; 10,000 (11,106 graphs): 648 -> 50 MB, 5,839 of 3,276,877, canonical, 3.8 s CPU
 of hashing. The choice and why: loaders/store.py's docstring.
+Run of 2026-12-06, 1,000 documents, layouts A and C (--repeats 3; 2 cores shared by eight jobs, load
+average 16 to 24: wall times inflated, CPU the figure to compare): store 916 -> 346 MB, quads 1.19 M
+-> 0.59 M, load 23.2 -> 7.6 s CPU, one file changed 0.02 -> 0.06 s CPU, 100 files added 1.43 -> 0.66
+s CPU. Query medians (wall) came out 0.9x to 10x slower on C (channel-crossings 65 -> 699 ms, copies
+14 -> 113 ms, most 1.1x to 2x) although both read the same merged default graph: C ran second, as the
+load average rose, so these are not comparable; re-measure on an idle machine before switching (the
+brief's condition: no saved query slower).
 """
 from __future__ import annotations
 
