@@ -11,10 +11,22 @@ From a store built by `directive-kg build` (layout A), each layout is loaded int
 and measured: store size on disk, quads, bulk-load time (CPU and wall), every saved query's median
 (the parameters bench/run.py picks), and the two updates a researcher makes: one file changed (its
 quotes and a date edited) and 100 files added. Prints a table; --out keeps the figures as JSON.
+Also what C's index would hold (index_figures; `--layouts ''` for these alone): 1,000 documents
+(2,008 graphs): 116 MB of text -> 8 MB zlib, 1,038 of 586,718 triples held by more than one graph,
+lines canonical; 10,000 (11,106 graphs): 648 -> 50 MB, 5,839 of 3,276,877, canonical, 3.8 s CPU
+of hashing. The choice and why: loaders/store.py's docstring.
+Run of 2026-12-06, 1,000 documents, layouts A and C (--repeats 3; 2 cores shared by eight jobs, load
+average 16 to 24: wall times inflated, CPU the figure to compare): store 916 -> 346 MB, quads 1.19 M
+-> 0.59 M, load 23.2 -> 7.6 s CPU, one file changed 0.02 -> 0.06 s CPU, 100 files added 1.43 -> 0.66
+s CPU. Query medians (wall) came out 0.9x to 10x slower on C (channel-crossings 65 -> 699 ms, copies
+14 -> 113 ms, most 1.1x to 2x) although both read the same merged default graph: C ran second, as the
+load average rose, so these are not comparable; re-measure on an idle machine before switching (the
+brief's condition: no saved query slower).
 """
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import shutil
 import statistics
@@ -24,6 +36,7 @@ import time
 import zlib
 from pathlib import Path
 
+import numpy as np
 import pyoxigraph as ox
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -151,7 +164,7 @@ def main(argv=None) -> int:
     ap.add_argument("store", type=Path, help="a store built by directive-kg build")
     ap.add_argument("--out", type=Path)
     ap.add_argument("--repeats", type=int, default=5)
-    ap.add_argument("--layouts", default="ABC")
+    ap.add_argument("--layouts", default="ABC", help="the layouts to load and query ('' for the index figures alone)")
     args = ap.parse_args(argv)
     params = query_params(args.store)
     with open_store(args.store, read_only=True) as kg:
@@ -162,6 +175,8 @@ def main(argv=None) -> int:
     added = dict(renamed(g, graphs[g], i) for i, g in enumerate(file_graphs[:100]))
     results = {"documents": len(file_graphs), "triples_merged": merged.count(b"\n"),
                "quads_in_file_graphs": sum(t.count(b"\n") for t in graphs.values()), "layouts": {}}
+    results["index"] = index_figures(graphs, results["triples_merged"])
+    print("index", results["index"], file=sys.stderr, flush=True)
     for layout in args.layouts:
         with tempfile.TemporaryDirectory(dir=args.store.parent) as tmp:
             target = Path(tmp)
@@ -183,6 +198,30 @@ def main(argv=None) -> int:
     return 0
 
 
+def index_figures(graphs: dict[str, bytes], merged_triples: int) -> dict:
+    """What layout C's index holds (issue 15): each graph's text zlib-compressed, and a count for each
+    triple that more than one graph holds, found by 64-bit hashes of the N-Triples lines; whether
+    those lines are canonical (distinct hashes + triples of the graphs with blank nodes = the merged
+    graph's size), which makes a line's hash its triple's identity."""
+    cpu = time.process_time()
+    hashes, blank_lines = [], 0
+    for text in graphs.values():
+        lines = [line for line in text.split(b"\n") if line]
+        if b"_:" in text:  # labelled per graph: never shared
+            blank_lines += len(lines)
+            continue
+        hashes.append(np.fromiter((int.from_bytes(hashlib.blake2b(line, digest_size=8).digest(), "little", signed=True)
+                                   for line in lines), dtype=np.int64, count=len(lines)))
+    _, counts = np.unique(np.concatenate(hashes), return_counts=True)
+    hash_cpu = time.process_time() - cpu
+    cpu = time.process_time()
+    zipped = sum(len(zlib.compress(text, 6)) for text in graphs.values())
+    return {"lines": int(counts.sum()) + blank_lines, "distinct": int(len(counts)) + blank_lines,
+            "held_by_more_than_one": int((counts > 1).sum()), "canonical": int(len(counts)) + blank_lines == merged_triples,
+            "hash_cpu_s": round(hash_cpu, 1), "text_mb": round(sum(map(len, graphs.values())) / 2**20),
+            "zlib_mb": round(zipped / 2**20), "zlib_cpu_s": round(time.process_time() - cpu, 1)}
+
+
 def table(r: dict) -> str:
     ls = r["layouts"]
     rows = [("store MB", lambda f: f"{f['store_mb']:.0f}"), ("quads", lambda f: f"{f['quads']:,}"),
@@ -191,8 +230,8 @@ def table(r: dict) -> str:
             ("100 files added: wall / CPU s", lambda f: "%.2f / %.2f" % f["update_100_added_s"])]
     out = [f"{r['documents']} files, {r['triples_merged']:,} distinct triples, {r['quads_in_file_graphs']:,} in file graphs",
            "| | " + " | ".join(ls) + " |", "|---|" + "---:|" * len(ls)]
-    out += [f"| {name} | " + " | ".join(fn(f) for f in ls.values()) + " |" for name, fn in rows]
-    for q in next(iter(ls.values()))["query_ms"]:
+    out += [f"| {name} | " + " | ".join(fn(f) for f in ls.values()) + " |" for name, fn in rows if ls]
+    for q in (next(iter(ls.values()))["query_ms"] if ls else ()):
         out.append(f"| query {q} ms | " + " | ".join(f"{f['query_ms'][q]:.0f}" for f in ls.values()) + " |")
     return "\n".join(out)
 

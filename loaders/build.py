@@ -49,8 +49,8 @@ from loaders.paths import DOCUMENTS, ONTOLOGY
 from loaders.read import SetAside, discover, read_document
 from loaders.resolve import LoadedDocument, resolve
 from loaders.spool import GraphSpool, file_batches, is_file_graph
-from loaders.store import (DKG, KGStore, SyncResult, export, mark_unfinished, open_store, sync_graphs,
-                           write_build_metadata)
+from loaders.store import (DKG, KGStore, SyncResult, documents_of_files, export, mark_unfinished, open_store,
+                           sync_graphs, write_build_metadata)
 from loaders.to_rdf import Repeat, literal, map_corpus
 from loaders.validate import SHAPES, ValidationReport, validate, validate_batches
 
@@ -512,12 +512,7 @@ def _with_repeats(outcomes: Sequence[FileOutcome], repeats: Sequence[Repeat]) ->
 
 def _with_documents(outcomes: Sequence[FileOutcome], kg: KGStore) -> list[FileOutcome]:
     """Name the document each loaded file became (its number, else its IRI)."""
-    found: dict[str, str] = {}
-    for s in kg.store.query(f"""
-            SELECT ?g ?doc ?id WHERE {{ GRAPH ?g {{ ?doc <{DKG}sourceFile> ?f .
-              FILTER NOT EXISTS {{ ?doc a <{DKG}Copy> }}
-              OPTIONAL {{ ?doc <http://data.europa.eu/eli/ontology#id_local> ?id }} }} }}"""):
-        found.setdefault(s["g"].value, s["id"].value if s["id"] is not None else s["doc"].value)
+    found = documents_of_files(kg.store)
     return [replace(o, document=found.get(o.graph)) if o.graph in found else o for o in outcomes]
 
 

@@ -55,15 +55,42 @@ from it. A store that a build was changing without a complete merged graph is re
 naming ``directive-kg build``; the union of all named graphs, which a join over takes minutes at
 1,000 documents, is read only in a store no build wrote (a plain pyoxigraph store).
 
-Each triple once (issue 15): not yet. Every data triple is stored twice, in its file graph and in
-the merged default graph (7.2 M quads for 10,000 documents). bench/store_options.py measured three
+Each triple once (issue 15): chosen, measured, not yet switched. Every data triple is stored twice
+today, in its file graph and in the merged default graph. bench/store_options.py measured three
 layouts: A (this one), B (file graphs only: half the quads, but joins over the union did not finish
-in 10 min) and C (the merged graph only, plus a per-file index next to the store: each file's
-N-Triples compressed with its content hash, and how many files hold each triple held by more than
-one, so that a changed or removed file takes out exactly its own facts). C is the chosen next step,
-not built: besides this module, the named graphs are read by validate._locate (GRAPH ?g: which file
-a focus node came from), build._with_documents, `directive-kg upload` (a named graph per file),
-the .trig/.nq export and the remote and engine tests; each must read the index instead.
+in 10 min) and C (the merged graph only, plus a per-file index). C is the choice, with the index
+kept inside the same Oxigraph store (an index graph), not next to it:
+
+- per data graph one literal, its N-Triples zlib-compressed (648 MB of text -> 50 MB at 10,000
+  documents; 116 -> 8 MB at 1,000), beside its content hash (the manifest, as today);
+- per triple that more than one graph holds, a count under the 64-bit hash of its N-Triples line.
+  They are few: 5,839 of 3,275,133 distinct triples at 10,000 documents (0.18 %; 1,038 of 584,974
+  at 1,000), as a document is described by its own file and bodies live in the corpus graph. The
+  lines are canonical (the distinct line hashes of all graphs, plus the 1,744 triples of the graphs
+  with blank nodes, equal the merged graph's size exactly at 1,000 and 10,000), so the hash of a
+  line is the identity of its triple. Counting costs one pass of line hashes: 3.8 s CPU at 10,000.
+- A changed file f: removed = old lines - new lines, added = new - old (a set difference of its
+  own text); a removed triple leaves the merged graph unless its count says another graph holds it
+  (count - 1), an added one goes in unless the merged graph already has it (count + 1). That is
+  one SPARQL update with its index literal and manifest entry: one RocksDB transaction, so a kill
+  leaves the previous state or the next one, as now, without a second database to keep in step
+  (the map cache, MapCache, is a cache that a build may prune or lose: not the source of truth).
+- O(): replacing, adding or removing files F costs O(sum |f|) for f in F to read their literals and
+  diff, plus O(changed triples x log N) in RocksDB: it grows with the files changed, not with the
+  store (N only under the log). Not so for the graphs every file feeds, the corpus graph and the
+  text-reuse graph: they grow with the corpus and change with every added file, so they must be cut
+  per file (each reuse pair in the graph of the later file) before a 1,000-file add at 100,000
+  documents is O(added).
+- Full load (bench/load_stage.py --merged-only against --full-only, the same graphs, 2 cores shared
+  by eight jobs at load average 9 to 24, so CPU is the figure to compare): 1,000 documents 0.38 M
+  quads, 2.9 s CPU, 0.21 GB peak PSS, 62 MB on disk (A: 0.76 M, 7.9 s, 0.42 GB, 196 MB); 10,000
+  documents 3.07 M quads, 38 s CPU, 0.46 GB, 553 MB (A: 6.21 M, 98 s, 0.64 GB, 1.40 GB). Of C's
+  38 s, 5 go to compressing the index; the counts' hashing would add 4.
+
+Switching needs only this module, because every read of the per-file provenance goes through the
+reading-out functions below (store_graphs, graph_ntriples, named_quads, documents_of_files,
+sources_of, sorted_nquads, data_graphs, export), and directive_kg/remote.py, whose own store_graphs
+and graph_ntriples (the same code as here) must delegate to these.
 """
 from __future__ import annotations
 
@@ -75,7 +102,7 @@ import os
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterable, Iterator, Mapping
+from typing import Callable, Iterable, Iterator, Mapping, Sequence
 
 import pyoxigraph as ox
 
@@ -119,7 +146,7 @@ PREFIXES = {
 __all__ = [
     "KGStore", "StoreError", "StoreBusy", "StoreIncomplete", "open_store", "default_store_path", "manifest", "sync_graphs",
     "SyncResult", "write_build_metadata", "merged_complete", "mark_unfinished", "check_readable", "query_graph", "merged_in_memory", "merged_ntriples", "export",
-    "sorted_nquads", "data_graphs", "BUILD_GRAPH", "CORPUS_GRAPH", "ONTOLOGY_GRAPH", "REFERENCE_GRAPH", "PREFIXES",
+    "sorted_nquads", "data_graphs", "store_graphs", "graph_ntriples", "named_quads", "documents_of_files", "sources_of", "BUILD_GRAPH", "CORPUS_GRAPH", "ONTOLOGY_GRAPH", "REFERENCE_GRAPH", "PREFIXES",
 ]
 
 
@@ -649,6 +676,52 @@ def write_build_metadata(store: ox.Store, subject: str, ntriples: str) -> None:
 
 
 # --- reading out -----------------------------------------------------------------------------
+# Every read of the per-file provenance goes through the functions of this section (not GRAPH ?g in
+# a query, not store.named_graphs()), so that the layout of the provenance (today: a named graph per
+# file; issue 15: the merged graph only plus a per-file index) is this module's business alone.
+
+def store_graphs(store: ox.Store) -> list[str]:
+    """The named graphs of a built store (one per source file, the static graphs, the build graph),
+    sorted: what an upload sends, one graph each."""
+    return sorted(g.value for g in store.named_graphs() if isinstance(g, ox.NamedNode))
+
+
+def graph_ntriples(store: ox.Store, graph: str) -> bytes:
+    """One named graph of ``store_graphs`` as N-Triples (the merged graph: ``merged_ntriples``)."""
+    return store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.NamedNode(graph))
+
+
+def named_quads(store: ox.Store) -> Iterator[ox.Quad]:
+    """Every quad of the named graphs (the build graph included), as a .trig/.nq export holds them."""
+    for g in store_graphs(store):
+        yield from store.quads_for_pattern(None, None, None, ox.NamedNode(g))
+
+
+def documents_of_files(store: ox.Store) -> dict[str, str]:
+    """file graph IRI -> the document its file became: its local number, else its IRI (the first
+    found; a copy of another document is not the file's document)."""
+    found: dict[str, str] = {}
+    for s in store.query(f"""
+            SELECT ?g ?doc ?id WHERE {{ GRAPH ?g {{ ?doc <{DKG}sourceFile> ?f .
+              FILTER NOT EXISTS {{ ?doc a <{DKG}Copy> }}
+              OPTIONAL {{ ?doc <http://data.europa.eu/eli/ontology#id_local> ?id }} }} }}"""):
+        found.setdefault(s["g"].value, s["id"].value if s["id"] is not None else s["doc"].value)
+    return found
+
+
+def sources_of(store: ox.Store, focus: Sequence[str]) -> Iterator[tuple[str, str, str, str | None]]:
+    """For nodes ``focus`` (as <IRI>), each (focus, source file path, document, its local number or
+    None) of every file whose graph says something about the node and describes that document."""
+    query = f"""
+        SELECT ?focus ?path ?doc ?id WHERE {{
+          VALUES ?focus {{ {' '.join(focus)} }}
+          GRAPH ?g {{ ?focus ?p ?o . ?doc <{DKG}sourceFile>/<{DKG}path> ?path .
+                      OPTIONAL {{ ?doc <http://data.europa.eu/eli/ontology#id_local> ?id }} }}
+        }}"""
+    for s in store.query(query):
+        label = s["id"]
+        yield str(s["focus"]), s["path"].value, s["doc"].value, label.value if label is not None else None
+
 
 def sorted_nquads(store: ox.Store, exclude: Iterable[str] = (BUILD_GRAPH,)) -> str:
     """All quads except those of ``exclude``, as sorted N-Quads lines: equal stores give equal text."""
@@ -678,8 +751,7 @@ def export(store: ox.Store, target: str | os.PathLike) -> ox.RdfFormat:
     try:
         prefixes = PREFIXES if fmt not in (ox.RdfFormat.N_QUADS, ox.RdfFormat.N_TRIPLES) else None
         if fmt.supports_datasets:  # the named graphs: the merged default graph is derived from them
-            named = (q for q in store if not isinstance(q.graph_name, ox.DefaultGraph))
-            ox.serialize(named, str(tmp), fmt, prefixes=prefixes)
+            ox.serialize(named_quads(store), str(tmp), fmt, prefixes=prefixes)
         else:
             triples = ox.parse(merged_ntriples(store), format=ox.RdfFormat.N_TRIPLES)
             ox.serialize(triples, str(tmp), fmt, prefixes=prefixes)

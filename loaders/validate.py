@@ -42,7 +42,7 @@ from loaders.paths import ONTOLOGY
 from loaders.shacl_sparql import (TYPE_PATH, WELL_TYPED, Check, Unsupported, corpus_wide, nt, shape_key,
                                   sparql_path,
                                   top_level_shapes, translate, without_targets)
-from loaders.store import DKG, PREFIXES, KGStore, merged_complete, merged_ntriples
+from loaders.store import DKG, PREFIXES, KGStore, merged_complete, merged_ntriples, sources_of
 
 log = logging.getLogger(__name__)
 
@@ -536,16 +536,9 @@ def _locate(store: ox.Store, results: Sequence[ValidationResult]) -> list[Valida
         return list(results)
     found: dict[str, tuple[str, str]] = {}
     for chunk in (focus[i:i + 500] for i in range(0, len(focus), 500)):
-        query = f"""
-            SELECT ?focus ?path ?doc ?id WHERE {{
-              VALUES ?focus {{ {' '.join(chunk)} }}
-              GRAPH ?g {{ ?focus ?p ?o . ?doc <{DKG}sourceFile>/<{DKG}path> ?path .
-                          OPTIONAL {{ ?doc <http://data.europa.eu/eli/ontology#id_local> ?id }} }}
-            }}"""
-        for s in store.query(query):
-            key, doc = str(s["focus"]), s["doc"].value
-            label = s["id"].value if _get(s, "id") is not None else doc
-            best = (s["path"].value, label)
+        for key, path, doc, local in sources_of(store, chunk):  # the store's own record of which file said what
+            label = local if local is not None else doc
+            best = (path, label)
             # the focus node itself when it is a document of the file, else the first document
             if key not in found or (doc == key[1:-1]) or (found[key][1] != key[1:-1] and best < found[key]):
                 found[key] = best

@@ -8,8 +8,9 @@ import time
 import pyoxigraph as ox
 import pytest
 
-from loaders.store import (BUILD_GRAPH, CONTENT_HASH, MERGED_MARKER, StoreBusy, StoreError, data_graphs, export,
-                           manifest, merged_complete, merged_in_memory, open_store, sorted_nquads, sync_graphs)
+from loaders.store import (BUILD_GRAPH, CONTENT_HASH, MERGED_MARKER, StoreBusy, StoreError, data_graphs,
+                           documents_of_files, export, graph_ntriples, manifest, merged_complete, merged_in_memory,
+                           named_quads, open_store, sorted_nquads, sources_of, store_graphs, sync_graphs)
 
 G1, G2, G3 = (f"https://example.org/graph/{i}" for i in (1, 2, 3))
 
@@ -118,6 +119,26 @@ def test_queries_read_the_merged_graph_each_triple_once(kg):
     assert sorted(r["s"].value for r in rows) == ["https://example.org/a", "https://example.org/b"]
     in_graphs = list(kg.query("SELECT ?g WHERE { GRAPH ?g { <https://example.org/a> ?p ?o } }"))
     assert sorted(r["g"].value for r in in_graphs) == [G1, G2]  # where each triple came from stays
+
+
+DKG = "https://w3id.org/directive-kg/ontology#"
+DOC = nt(("<https://example.org/doc>", f"<{DKG}sourceFile>", "<https://example.org/file>"),
+         ("<https://example.org/file>", f"<{DKG}path>", '"a/b.txt"'),
+         ("<https://example.org/doc>", "<http://data.europa.eu/eli/ontology#id_local>", '"12/CT-TTg"'))
+
+
+def test_the_provenance_is_read_through_the_store_module(kg):
+    """store_graphs, graph_ntriples, named_quads, documents_of_files and sources_of: the only reads of
+    which file said what (uploads, exports, the build report, validation's file names)."""
+    sync_graphs(kg.store, {G1: A + DOC, G2: B}, stamp="2025-01-01T00:00:00+00:00")
+    assert store_graphs(kg.store) == sorted([G1, G2, BUILD_GRAPH])
+    assert sorted(graph_ntriples(kg.store, G2).decode().splitlines(keepends=True)) == [B]
+    assert {q.graph_name.value for q in named_quads(kg.store)} == {G1, G2, BUILD_GRAPH}
+    merged = sum(1 for _ in kg.store.quads_for_pattern(None, None, None, ox.DefaultGraph()))
+    assert sum(1 for _ in named_quads(kg.store)) == len(kg.store) - merged  # every quad but the merged graph's
+    assert documents_of_files(kg.store) == {G1: "12/CT-TTg"}
+    assert list(sources_of(kg.store, ["<https://example.org/a>", "<https://example.org/b>"])) == [
+        ("<https://example.org/a>", "a/b.txt", "https://example.org/doc", "12/CT-TTg")]
 
 
 def test_blank_node_labels_are_kept_and_made_unique_per_graph(kg, tmp_path):
