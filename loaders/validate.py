@@ -364,7 +364,8 @@ def validate_batches(batches: Iterable[Mapping[str, str]], shared: Mapping[str, 
     without that graph in memory. In memory: the ``shared`` graphs (graph IRI -> N-Triples: the
     corpus graph, ontology, code lists: what the files' nodes point to and add to), and one batch of
     graphs on top, whose subjects are the focus nodes of the per-file checks; then the shared graphs'
-    own subjects. A fresh in-memory store for each batch: Oxigraph keeps the strings of removed
+    own subjects. Each target block of the batch checks is evaluated once a batch (_BatchTargets),
+    the checks read its nodes from there. A fresh in-memory store for each batch: Oxigraph keeps the strings of removed
     triples, so one store reused grew by ~100 MB a batch. The corpus-wide checks
     (shacl_sparql.corpus_wide: SPARQL constraints that read other nodes, class tests of other nodes,
     shapes of nodes several files describe) run once, as SPARQL on ``store``. tests/test_stream.py
