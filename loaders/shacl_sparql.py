@@ -197,11 +197,11 @@ def corpus_wide(sg: rdflib.Graph, shape, check: Check) -> bool:
     its own SPARQL unless every pattern of it reads the focus node's own triples (reads_only_focus;
     else it may join any node), a class test of another node (whose type another file may
     state), or a shape of nodes several files describe (SHARED_CLASSES, or targets that are not
-    classes), unless the shape is marked CHECKED_PER_FILE. The rest judge a node by its own triples,
+    classes), unless the shape, or the property shape of the check, is marked CHECKED_PER_FILE. The rest judge a node by its own triples,
     which its file holds."""
     if check.per_focus:
         return True
-    if (shape, URIRef(CHECKED_PER_FILE), Literal(True)) in sg:
+    if _promised_per_file(sg, shape, check):
         return False
     if check.component == "SPARQLConstraintComponent":
         if not check.focus_only:
@@ -217,6 +217,14 @@ def corpus_wide(sg: rdflib.Graph, shape, check: Check) -> bool:
     if any(True for p in (SH.targetNode, SH.targetSubjectsOf, SH.targetObjectsOf) for _ in sg.objects(shape, p)):
         return True
     return any(str(t) in SHARED_CLASSES for t in targets)
+
+
+def _promised_per_file(sg: rdflib.Graph, shape, check: Check) -> bool:
+    """Whether the shape, or the property shape of the check, is marked CHECKED_PER_FILE."""
+    promise = URIRef(CHECKED_PER_FILE), Literal(True)
+    if (shape, *promise) in sg:
+        return True
+    return any((p, *promise) in sg for p in sg.objects(shape, SH.property) if shape_key(sg, p) == check.shape)
 
 
 _NOT_EXISTS = "FILTER NOT EXISTS {"

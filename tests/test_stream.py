@@ -164,3 +164,26 @@ def test_where_each_check_runs(name, per_batch):
     places = {not corpus_wide(sg, s, c) and _in_batch(c) is not None for s, c in mine}
     assert places == {per_batch}
 
+
+
+# Property shapes that promise dkgsh:checkedPerFile on their own: per batch, their siblings on the store.
+PROPERTY_PLACES = [
+    ("TextReusePassageShape", "quote", True),      # the passage's own triples, all in the text reuse graph
+    ("TextReusePassageShape", "start", True),
+    ("TextReusePassageShape", "end", True),
+    ("TextReusePassageShape", "passageOf", False),  # class test of a document another file types
+    ("TextReusePassageShape", "quotedFrom", False),
+]
+
+
+@pytest.mark.parametrize("name,prop,per_batch", PROPERTY_PLACES)
+def test_where_each_property_shape_runs(name, prop, per_batch):
+    from loaders.shacl_sparql import corpus_wide
+    from loaders.validate import _ClassClosure, _in_batch, _translated, load_shapes
+
+    sg = load_shapes()
+    checks, _ = _translated(sg, _ClassClosure(ox.Store()))
+    key = f"<https://w3id.org/directive-kg/shapes#{name}>/<https://w3id.org/directive-kg/ontology#{prop}>"
+    mine = [(s, c) for s, c in checks if c.shape == key]
+    assert mine
+    assert {not corpus_wide(sg, s, c) and _in_batch(c) is not None for s, c in mine} == {per_batch}
