@@ -13,6 +13,10 @@ can be paged (not summarised). A listing (`# table: yes`) is read from the table
 pyoxigraph store, as before the tables); `rows_per_s` = rows / wall time. `--write-tables` first
 rewrites each store's tables and prints the stage's CPU and wall time (what a build spends on them).
 Prints a table and, with --json, writes the figures.
+
+`--before REV` (a git revision, e.g. main): each saved query whose text differs at REV is run in both
+versions on every store, and their rows compared: the same rows in the same order, or the same rows
+in another order where the query's ORDER BY leaves ties; with the CPU time of each.
 """
 from __future__ import annotations
 
@@ -105,6 +109,48 @@ def measure(store: Path, repeats: int, page: int, only: set[str] | None) -> dict
     return out
 
 
+def _rows_key(rows: list[dict]) -> list[str]:
+    return [json.dumps(r, default=str, ensure_ascii=False, sort_keys=True) for r in rows]
+
+
+def compare(store: Path, before: str, repeats: int, only: set[str] | None) -> dict[str, dict]:
+    """Every saved query changed since git revision `before`: old and new rows and CPU ms on `store`."""
+    import subprocess
+
+    from directive_kg.queries import list_queries, parse_query, run
+    from loaders.store import open_store
+
+    params = _bench_run().query_params(store)
+    out = {}
+    with open_store(store, read_only=True) as kg:
+        for q in list_queries():
+            if only and q.name not in only:
+                continue
+            shown = subprocess.run(["git", "show", f"{before}:queries/{q.name}.rq"], capture_output=True, text=True,
+                                   cwd=BENCH.parent)
+            if shown.returncode != 0 or shown.stdout == q.text:
+                continue
+            old = parse_query(shown.stdout, name=q.name, source=f"{before}:queries/{q.name}.rq")
+            given = params.get(q.name, {})
+            figures = {}
+            for label, query in (("before", old), ("after", q)):
+                box = {}
+
+                def once(query=query, box=box):
+                    box["rows"] = run(query, given, store=kg.store, timeout=None).rows
+                    return len(box["rows"])
+                _ms, cpu, n = _median_ms(once, repeats)
+                figures[label] = {"rows": n, "cpu_ms": round(cpu, 1), "keys": _rows_key(box["rows"])}
+            a, b = figures["before"].pop("keys"), figures["after"].pop("keys")
+            verdict = "same rows, same order" if a == b else "same rows, other order among ties" \
+                if sorted(a) == sorted(b) else "different rows"
+            out[q.name] = {**figures, "verdict": verdict}
+            print(f"  {store.name:<14} {q.name:<20} before {figures['before']['rows']:>7} rows "
+                  f"{figures['before']['cpu_ms']:9.1f} CPU ms  after {figures['after']['rows']:>7} rows "
+                  f"{figures['after']['cpu_ms']:9.1f} CPU ms  {verdict}", file=sys.stderr, flush=True)
+    return out
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--stores", required=True, help="comma-separated built store directories")
@@ -113,9 +159,22 @@ def main() -> int:
     ap.add_argument("--queries", help="comma-separated query names (default: all)")
     ap.add_argument("--json", type=Path, help="write the figures here")
     ap.add_argument("--write-tables", action="store_true", help="rewrite each store's listing tables first, timed")
+    ap.add_argument("--before", metavar="REV", help="compare each query changed since git revision REV (rows, CPU)")
     args = ap.parse_args()
     only = set(args.queries.split(",")) if args.queries else None
     print(f"load average at start: {os.getloadavg()}", file=sys.stderr)
+    if args.before:
+        compared = {s: compare(Path(s), args.before, args.repeats, only) for s in args.stores.split(",")}
+        print("| query | " + " | ".join(f"{Path(s).name}: rows before/after, CPU ms before/after, rows" for s in compared) + " |")
+        print("|---|" + "---|" * len(compared))
+        for q in sorted({q for r in compared.values() for q in r}):
+            cells = [(lambda f: "-" if f is None else f"{f['before']['rows']}/{f['after']['rows']}, "
+                      f"{f['before']['cpu_ms']}/{f['after']['cpu_ms']}, {f['verdict']}")(compared[s].get(q)) for s in compared]
+            print(f"| {q} | " + " | ".join(cells) + " |")
+        print(f"load average at end: {os.getloadavg()}")
+        if args.json:
+            args.json.write_text(json.dumps(compared, indent=2, ensure_ascii=False) + "\n")
+        return 0
     tables = {s: write_tables(Path(s)) for s in args.stores.split(",")} if args.write_tables else {}
     results = {s: measure(Path(s), args.repeats, args.page, only) for s in args.stores.split(",")}
     names = sorted({q for r in results.values() for q in r})
