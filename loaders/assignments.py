@@ -67,7 +67,7 @@ def _data() -> dict:
     return {
         # "Hội nghị Ban Thường vụ ...", "Ban hành kèm theo ...": an event or a verb that starts like a
         # body ("Hội Nông dân", "Ban Tuyên giáo") is none
-        "head": re.compile(rf"^(?!(?:{alternation(words('not_body_head') + words('not_head'))}){nb})"
+        "head": re.compile(rf"^(?!(?:{alternation(words('not_body_head'))}){nb})"
                            rf"{alternation(words('body_head'))}{nb}"),
         "post": re.compile(rf"^{alternation(words('post'))}{nb}"),
         "person": re.compile(rf"^(?i:{alternation(words('person_lead'))}){nb}\s*"),

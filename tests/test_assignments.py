@@ -120,7 +120,7 @@ def test_named_examples_give_a_body(row):
     assert bodies_of(row["example"], NINH_BINH)
 
 
-@pytest.mark.parametrize("row", rows("generic") + rows("not_body_head"), ids=lambda r: r["text"])
+@pytest.mark.parametrize("row", rows("generic"), ids=lambda r: r["text"])
 def test_generic_examples_give_no_body(row):
     assert bodies_of(row["example"], NINH_BINH) == []
 
@@ -455,7 +455,8 @@ def test_class_lists(phrase, expected):
     assert bodies_of(phrase, LAO_CAI) == expected
 
 
-@pytest.mark.parametrize("row", rows("not_head"), ids=lambda r: r["text"])
-def test_not_head_examples_name_no_body(row):
+@pytest.mark.parametrize("row", rows("not_body_head"), ids=lambda r: r["text"])
+def test_not_body_head_examples_name_no_body(row):
+    """An event ("Hội nghị ...") or a verb ("Ban hành ...") that starts like a body head leads no task."""
     assert not _data()["head"].match(row["example"])
     assert all(not b.startswith(row["text"]) for b in lead(assign(row["example"] + ".", LAO_CAI)))
