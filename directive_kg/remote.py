@@ -68,7 +68,6 @@ BATCH_BYTES = 2 * 1024 * 1024  # small graphs go together, this much N-Triples i
 VIRTUOSO_BATCH_BYTES = 256 * 1024  # Virtuoso compiles INSERT DATA to SQL: SP031 "more than 10000 lines" at 1-2 MB
 DEADLINE = 60.0  # seconds without a successful answer before an upload gives up
 TOO_LARGE = "SR325"  # Virtuoso: a transaction's roll-forward log above TransactionAfterImageLimit (50 MB by default)
-ROW_BY_ROW = "DEFINE sql:log-enable 3 "  # Virtuoso: each row its own transaction (logged), no size limit
 # A graph sent in parts straight into place holds this triple (subject: the graph's IRI, MERGED_GRAPH for the
 # merged graph) until its last part arrived: a reader asks `ASK { ?g <UPLOAD_INCOMPLETE> ?since }`.
 UPLOAD_INCOMPLETE = "https://w3id.org/directive-kg/ontology#uploadIncomplete"
@@ -82,14 +81,13 @@ class UploadError(RemoteError):
     """An upload that stopped: `reached` graphs are complete in the store, `pending` are not there
     (or still hold their previous version), except `incomplete` ones: a graph larger than the part
     size is sent in parts straight into place (marked with UPLOAD_INCOMPLETE meanwhile), and one
-    stopped meanwhile holds part of its triples and the marker (likewise a graph too large for one
-    Virtuoso transaction, replaced row by row)."""
+    stopped meanwhile holds part of its triples and the marker."""
 
     def __init__(self, message: str, reached: Sequence[str], pending: Sequence[str],
                  incomplete: Sequence[str] = ()):
         super().__init__(message)
         self.reached, self.pending = tuple(reached), tuple(pending)
-        self.incomplete = tuple(incomplete)  # pending graphs left partly replaced (Virtuoso, row by row)
+        self.incomplete = tuple(incomplete)  # pending graphs left partly replaced (sent in parts)
 
 
 # --------------------------------------------------------------------------------------------
@@ -434,9 +432,8 @@ class Uploader:
         use_digest = self.endpoint.store_type == "virtuoso" and not c.token and c.user is not None
         self._digest = _Digest(c.user, c.password or "") if use_digest else None
         self.last_answer = time.monotonic()  # the deadline counts from the last successful answer
-        self.replacing_row_by_row: str | None = None  # the graph being replaced row by row, if any
         self.replacing_in_parts: str | None = None  # the graph being sent in parts straight into place, if any
-        self.row_by_row: list[str] = []  # graphs that were replaced row by row
+        self.in_parts: list[str] = []  # graphs that were sent in parts straight into place
 
     # -- requests: authentication, per-request timeout, deadline
 
@@ -570,6 +567,7 @@ class Uploader:
             f"DELETE DATA {{ {where} {{ {marker.decode()} }} }}"
         self._attempts(lambda: self.update(delete))
         self.replacing_in_parts = None
+        self.in_parts.append(graph)
 
     def replace_graph(self, graph: str, ntriples: bytes) -> None:
         """PUT into a fresh temporary graph (retried: PUT is idempotent), then MOVE it over the
@@ -583,28 +581,10 @@ class Uploader:
             for i, part in enumerate(split_ntriples(ntriples, self.part_bytes)):
                 send = self.put_graph if i == 0 else self.post_graph
                 self._attempts(lambda: send(temp, part))
-            try:
-                self._attempts(lambda: self.update(move), done=lambda: not self._still_there(temp))
-            except _HttpFailure as e:
-                if not e.too_large:
-                    raise
-                self._move_row_by_row(temp, graph)
+            self._attempts(lambda: self.update(move), done=lambda: not self._still_there(temp))
         except _HttpFailure:
             self._drop_quietly(temp)
             raise
-
-    def _move_row_by_row(self, temp: str, graph: str) -> None:
-        """Virtuoso refused the MOVE as one transaction too large (SR325, its TransactionAfterImageLimit):
-        clear the target, add the temporary graph to it, clear that, each row its own transaction
-        (`DEFINE sql:log-enable 3`). Every step may be retried (ADD adds nothing twice). Not atomic:
-        until the ADD ends, queries see part of the graph; a stop leaves it incomplete."""
-        self.replacing_row_by_row = graph
-        target, source = self.target(graph), f"GRAPH {ox.NamedNode(temp)}"
-        for step in (f"CLEAR SILENT {target}", f"ADD {source} TO {target}", f"CLEAR SILENT {source}"):
-            self._attempts(lambda: self.update(ROW_BY_ROW + step))
-            if step.startswith("ADD"):
-                self.replacing_row_by_row = None
-                self.row_by_row.append(graph)
 
     def _still_there(self, graph: str) -> bool:
         try:
@@ -667,8 +647,8 @@ def _listed(graphs: Sequence[str], most: int = 20) -> str:
     return f"{', '.join(graphs[:half])}, … ({len(graphs) - 2 * half} more) …, {', '.join(graphs[-half:])}"
 
 
-_TOO_LARGE_ADVICE = ("for an atomic replace raise TransactionAfterImageLimit in the [Parameters] of virtuoso.ini "
-                     "(see README, your own triple store)")
+_TOO_LARGE_ADVICE = ("raise TransactionAfterImageLimit in the [Parameters] of virtuoso.ini (see README, your own "
+                     "triple store)")
 
 
 def upload(
@@ -693,7 +673,7 @@ def upload(
     stopped upload leaves the previous one. Returns the graphs uploaded; raises UploadError with the
     exact lists of graphs that reached the store and that did not. `timeout` bounds each request,
     `deadline` the time without a successful answer (retries included). `note` hears of a graph
-    replaced row by row (too large for one Virtuoso transaction). Graphs of at most `batch_bytes` of
+    sent in parts straight into place (not atomic). Graphs of at most `batch_bytes` of
     N-Triples without blank nodes (the document files' graphs) go `batch_bytes` at a time in one
     update each (Uploader.replace_graphs; 0: each alone); a larger one up to `part_bytes` alone in one
     update; a graph larger still, or with blank nodes, through a temporary graph (GSP PUT, POSTs of
@@ -718,10 +698,10 @@ def upload(
         except _HttpFailure as e:
             raise _upload_error(e, up, ep, done, todo[len(done):]) from None
         for graph in sent:
-            if note and up.row_by_row[-1:] == [graph]:
-                note(f"{graph if graph == DEFAULT_GRAPH else 'graph ' + graph} was too large for one transaction "
-                     f"of the store and was replaced row by row (queries saw part of it meanwhile): "
-                     f"{_TOO_LARGE_ADVICE}")
+            if note and up.in_parts[-1:] == [graph]:
+                note(f"{graph if graph == DEFAULT_GRAPH else 'graph ' + graph} is larger than one request "
+                     f"({part_bytes:,} bytes): it went in parts straight into place, marked incomplete meanwhile "
+                     f"(<{UPLOAD_INCOMPLETE}>; queries saw part of it)")
             done.append(graph)
             if progress:
                 progress(graph)
@@ -764,16 +744,14 @@ def _upload_error(e: "_HttpFailure", up: Uploader, ep: Endpoint, done: Sequence[
     graph = pending[0]
     at = graph if graph == DEFAULT_GRAPH else f"graph {graph}"
     in_parts = up.replacing_in_parts == graph
-    incomplete = [graph] if graph in (up.replacing_row_by_row, up.replacing_in_parts) else []
+    incomplete = [graph] if in_parts else []
     message = up.credentials.redact(
         f"upload to {_safe_url(ep.graph_store_url)} stopped at {at}: {e} "
         f"(after {e.attempts} attempt(s); waited {up.waited():.1f} s without a successful answer).\n"
         f"Reached the store ({len(done)}): {_listed(done)}\n"
         f"Not uploaded ({len(pending)}), previous version kept if any: {_listed(pending)}\n"
         + (f"Incomplete in the store: {graph} (it was being sent in parts straight into place; it holds the "
-           f"marker <{UPLOAD_INCOMPLETE}> until an upload completes it)\n" if in_parts else
-           f"Incomplete in the store: {graph} (too large for one transaction, it was being replaced row "
-           f"by row: {_TOO_LARGE_ADVICE})\n" if incomplete else "")
+           f"marker <{UPLOAD_INCOMPLETE}> until an upload completes it)\n" if in_parts else "")
         + "Run the upload again: each graph is replaced whole."
         + (f" One request was too large for one transaction of the store: {_TOO_LARGE_ADVICE}."
            if e.too_large else "")
