@@ -573,7 +573,8 @@ class Uploader:
         """PUT into a fresh temporary graph (retried: PUT is idempotent), then MOVE it over the
         target (a named graph, or the merged graph) in one update (atomic in the store). A failed MOVE
         is retried only while the temporary graph is still there, i.e. while the MOVE has certainly
-        not happened. Data larger than `part_bytes` goes as a PUT and POSTs into the temporary graph."""
+        not happened. (upload() sends a graph above `part_bytes` with replace_graph_in_parts instead; here
+        data larger than `part_bytes` would go as a PUT and POSTs into the temporary graph.)"""
         temp = f"{TEMP_GRAPH_PREFIX}{uuid.uuid4()}"
         # No SILENT: moving a missing source must fail, not empty the target.
         move = f"MOVE GRAPH {ox.NamedNode(temp)} TO {self.target(graph)}"
@@ -676,8 +677,9 @@ def upload(
     sent in parts straight into place (not atomic). Graphs of at most `batch_bytes` of
     N-Triples without blank nodes (the document files' graphs) go `batch_bytes` at a time in one
     update each (Uploader.replace_graphs; 0: each alone); a larger one up to `part_bytes` alone in one
-    update; a graph larger still, or with blank nodes, through a temporary graph (GSP PUT, POSTs of
-    the parts), then MOVE (Uploader.replace_graph)."""
+    update; one with blank nodes up to `part_bytes` through a temporary graph (GSP PUT), then MOVE
+    (Uploader.replace_graph); a graph above `part_bytes` in parts straight into place, marked
+    incomplete meanwhile (Uploader.replace_graph_in_parts: not atomic, no huge transaction)."""
     check_limits(retries=retries, timeout=timeout, deadline=deadline)  # before anything is asked or sent
     ep = endpoint if isinstance(endpoint, Endpoint) else Endpoint.from_url(
         endpoint, store_type=store_type, timeout=min(timeout, deadline, 10))
