@@ -387,9 +387,9 @@ def test_every_saved_query_gives_the_same_rows_on_1000_documents(server_with_100
     store, params = bench_1000_store
     server = server_with_1000
     endpoint = Endpoint.from_url(server.query_url, env={})
-    [[n]] = [[int(t.value) for t in row.values()] for row in Q.run(Q.parse_query(
-        "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }", "<count>"), backend=RemoteBackend(endpoint)).rows]
-    assert n == bench_1000_merged.read_bytes().count(b"\n"), "the whole merged graph loaded"
+    [row] = Q.run(Q.parse_query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }", "<count>"),
+                  backend=RemoteBackend(endpoint)).rows
+    assert int(row["n"]) == bench_1000_merged.read_bytes().count(b"\n"), "the whole merged graph loaded"
     nonempty = assert_same_rows(endpoint, store, params, timeout=600)
     assert nonempty >= len(Q.list_queries()) - 2
 
