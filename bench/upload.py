@@ -152,7 +152,7 @@ def markdown(results: dict) -> str:
              "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for r in results["runs"]:
         if "error" in r:
-            lines.append(f"| {r['documents']:,} | {r['engine']} | failed: {r['error'][:80]} | | | | | | | |")
+            lines.append(f"| {r['documents']:,} | {r['engine']} | failed: {r['error'][:300]} | | | | | | | |")
             continue
         usage = " | ".join(f"{r[k]:,}{unit}" if k in r else "" for k, unit in (
             ("server_peak_rss_mb", " MB"), ("server_cpu_seconds", " s"), ("client_cpu_seconds", " s"),

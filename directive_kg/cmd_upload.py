@@ -1,7 +1,8 @@
 """`directive-kg upload --endpoint URL [--store PATH]`: copy a built store to a SPARQL 1.1 store,
 one named graph per document file, then the merged graph as the store's default graph (the one
 queries read), each replaced whole: small graphs several in one SPARQL update (CLEAR + INSERT DATA,
-one transaction), a graph above the part size in parts into a temporary graph, then MOVE.
+one transaction), a graph above the part size (the merged graph of a large corpus) in parts
+straight into place, marked incomplete until its last part arrived (see queries/README.md).
 Credentials: DIRECTIVE_KG_USER + DIRECTIVE_KG_PASSWORD, or DIRECTIVE_KG_TOKEN. On Virtuoso (a
 `/sparql` URL, or --store-type virtuoso) the merged graph is a named graph that queries read as
 their default graph."""

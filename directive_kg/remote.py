@@ -5,9 +5,12 @@ The upload writes what the embedded store holds: one named graph per document fi
 corpus, ontology, reference and build graphs), then the merged graph (every triple of the data
 graphs once, see loaders.store) as the server's default graph. Each request replaces its graphs
 whole in one transaction: the document graphs 2 MB of N-Triples at a time in one SPARQL update
-(`CLEAR SILENT GRAPH` each, one `INSERT DATA`), a graph up to the part size alone likewise, a larger
-one in parts into a temporary graph and then one MOVE (a PUT and a MOVE per graph made the server
-do each write three times: 1,000 documents on Oxigraph, server CPU 48.5 -> 16.3 s). Queries read the endpoint's default
+(`CLEAR SILENT GRAPH` each, one `INSERT DATA`), a graph up to the part size alone likewise (one with
+blank nodes through a temporary graph and a MOVE; a PUT and a MOVE per graph made the server do
+each write three times: 1,000 documents on Oxigraph, server CPU 48.5 -> 16.3 s). A graph above the
+part size (the merged graph of a large corpus) is the exception: it goes in parts straight into
+place, one transaction each, marked incomplete (UPLOAD_INCOMPLETE) until the last part arrived; one
+transaction for the whole of it took Oxigraph to 14.4 GB at 10,000 documents. Queries read the endpoint's default
 graph, as embedded queries read the store's, so any SPARQL 1.1 server works without special
 configuration. A server whose default graph is the union of its named graphs (Oxigraph
 `--union-default-graph`, Fuseki `tdb2:unionDefaultGraph`) also gives correct answers (the saved
@@ -59,13 +62,15 @@ STORE_TYPES = ("auto", "generic", "virtuoso")  # generic: any SPARQL 1.1 store w
 MERGED_GRAPH = "https://w3id.org/directive-kg/id/graph/merged"  # the merged graph where a store has no default graph
 TEMP_GRAPH_PREFIX = "urn:x-directive-kg:upload:"
 DEFAULT_GRAPH = "the default graph"  # the merged graph's entry in upload lists and messages
-PART_BYTES = 128 * 1024 * 1024  # a graph up to this goes in one update; a larger one in parts (server memory)
+PART_BYTES = 32 * 1024 * 1024  # a graph up to this goes in one update; a larger one in parts (server memory)
 VIRTUOSO_PART_BYTES = 4 * 1024 * 1024  # Virtuoso parses a GSP body in one transaction: smaller parts, each answered in seconds
 BATCH_BYTES = 2 * 1024 * 1024  # small graphs go together, this much N-Triples in one update (one request, not two each)
 VIRTUOSO_BATCH_BYTES = 256 * 1024  # Virtuoso compiles INSERT DATA to SQL: SP031 "more than 10000 lines" at 1-2 MB
 DEADLINE = 60.0  # seconds without a successful answer before an upload gives up
 TOO_LARGE = "SR325"  # Virtuoso: a transaction's roll-forward log above TransactionAfterImageLimit (50 MB by default)
-ROW_BY_ROW = "DEFINE sql:log-enable 3 "  # Virtuoso: each row its own transaction (logged), no size limit
+# A graph sent in parts straight into place holds this triple (subject: the graph's IRI, MERGED_GRAPH for the
+# merged graph) until its last part arrived: a reader asks `ASK { ?g <UPLOAD_INCOMPLETE> ?since }`.
+UPLOAD_INCOMPLETE = "https://w3id.org/directive-kg/ontology#uploadIncomplete"
 
 
 class RemoteError(QueryError):
@@ -74,14 +79,15 @@ class RemoteError(QueryError):
 
 class UploadError(RemoteError):
     """An upload that stopped: `reached` graphs are complete in the store, `pending` are not there
-    (or still hold their previous version), except `incomplete` ones: a graph too large for one
-    Virtuoso transaction is replaced row by row, and one stopped meanwhile holds part of its triples."""
+    (or still hold their previous version), except `incomplete` ones: a graph larger than the part
+    size is sent in parts straight into place (marked with UPLOAD_INCOMPLETE meanwhile), and one
+    stopped meanwhile holds part of its triples and the marker."""
 
     def __init__(self, message: str, reached: Sequence[str], pending: Sequence[str],
                  incomplete: Sequence[str] = ()):
         super().__init__(message)
         self.reached, self.pending = tuple(reached), tuple(pending)
-        self.incomplete = tuple(incomplete)  # pending graphs left partly replaced (Virtuoso, row by row)
+        self.incomplete = tuple(incomplete)  # pending graphs left partly replaced (sent in parts)
 
 
 # --------------------------------------------------------------------------------------------
@@ -426,8 +432,8 @@ class Uploader:
         use_digest = self.endpoint.store_type == "virtuoso" and not c.token and c.user is not None
         self._digest = _Digest(c.user, c.password or "") if use_digest else None
         self.last_answer = time.monotonic()  # the deadline counts from the last successful answer
-        self.replacing_row_by_row: str | None = None  # the graph being replaced row by row, if any
-        self.row_by_row: list[str] = []  # graphs that were replaced row by row
+        self.replacing_in_parts: str | None = None  # the graph being sent in parts straight into place, if any
+        self.in_parts: list[str] = []  # graphs that were sent in parts straight into place
 
     # -- requests: authentication, per-request timeout, deadline
 
@@ -471,7 +477,11 @@ class Uploader:
         return {"Content-Type": content_type}
 
     def _graph_url(self, graph: str) -> str:
-        return f"{self.endpoint.graph_store_url}?graph={urllib.parse.quote(graph, safe='')}"
+        """The Graph Store URL of a graph; DEFAULT_GRAPH: the store's default graph, or MERGED_GRAPH."""
+        if graph == DEFAULT_GRAPH and not self.endpoint.default_graph:
+            return f"{self.endpoint.graph_store_url}?default"
+        name = self.endpoint.default_graph if graph == DEFAULT_GRAPH else graph
+        return f"{self.endpoint.graph_store_url}?graph={urllib.parse.quote(name, safe='')}"
 
     def put_graph(self, graph: str, ntriples: bytes) -> None:
         self._send("PUT", self._graph_url(graph), ntriples, self._headers("application/n-triples"))
@@ -530,11 +540,41 @@ class Uploader:
         self._attempts(lambda: self._send("POST", self.endpoint.update_url, body,
                                           self._headers("application/sparql-update")))
 
+    def marker(self, graph: str) -> bytes:
+        """The incompleteness marker of `graph` as an N-Triples line (the subject names the graph)."""
+        name = (self.endpoint.default_graph or MERGED_GRAPH) if graph == DEFAULT_GRAPH else graph
+        # a plain string: Virtuoso keeps an xsd:dateTime as its own value, DELETE DATA might not match it
+        since = ox.Literal(time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()))
+        return f"{ox.NamedNode(name)} {ox.NamedNode(UPLOAD_INCOMPLETE)} {since} .\n".encode()
+
+    def replace_graph_in_parts(self, graph: str, ntriples: bytes) -> None:
+        """A graph larger than `part_bytes`, straight into place without one huge transaction (a MOVE
+        of the 10,000-document merged graph took Oxigraph to 14.4 GB, and passed Virtuoso's
+        transaction log limit): the first part with the incompleteness marker replaces the graph
+        (GSP PUT), the other parts are added (POST), then the marker is deleted. Every step may be
+        retried (PUT replaces, POST of triples without blank nodes adds nothing twice, DELETE DATA
+        of a missing triple does nothing). Not atomic: until the marker goes, queries see part of
+        the graph and the marker says so; a stopped upload leaves both (UploadError.incomplete)."""
+        marker = self.marker(graph)
+        self.replacing_in_parts = graph
+        for i, part in enumerate(split_ntriples(ntriples, self.part_bytes)):
+            if i == 0:
+                self._attempts(lambda: self.put_graph(graph, part + marker))
+            else:
+                self._attempts(lambda: self.post_graph(graph, part))
+        where = self.target(graph)
+        delete = f"DELETE DATA {{ {marker.decode()} }}" if where == "DEFAULT" else \
+            f"DELETE DATA {{ {where} {{ {marker.decode()} }} }}"
+        self._attempts(lambda: self.update(delete))
+        self.replacing_in_parts = None
+        self.in_parts.append(graph)
+
     def replace_graph(self, graph: str, ntriples: bytes) -> None:
         """PUT into a fresh temporary graph (retried: PUT is idempotent), then MOVE it over the
         target (a named graph, or the merged graph) in one update (atomic in the store). A failed MOVE
         is retried only while the temporary graph is still there, i.e. while the MOVE has certainly
-        not happened. Data larger than `part_bytes` goes as a PUT and POSTs into the temporary graph."""
+        not happened. (upload() sends a graph above `part_bytes` with replace_graph_in_parts instead; here
+        data larger than `part_bytes` would go as a PUT and POSTs into the temporary graph.)"""
         temp = f"{TEMP_GRAPH_PREFIX}{uuid.uuid4()}"
         # No SILENT: moving a missing source must fail, not empty the target.
         move = f"MOVE GRAPH {ox.NamedNode(temp)} TO {self.target(graph)}"
@@ -542,28 +582,10 @@ class Uploader:
             for i, part in enumerate(split_ntriples(ntriples, self.part_bytes)):
                 send = self.put_graph if i == 0 else self.post_graph
                 self._attempts(lambda: send(temp, part))
-            try:
-                self._attempts(lambda: self.update(move), done=lambda: not self._still_there(temp))
-            except _HttpFailure as e:
-                if not e.too_large:
-                    raise
-                self._move_row_by_row(temp, graph)
+            self._attempts(lambda: self.update(move), done=lambda: not self._still_there(temp))
         except _HttpFailure:
             self._drop_quietly(temp)
             raise
-
-    def _move_row_by_row(self, temp: str, graph: str) -> None:
-        """Virtuoso refused the MOVE as one transaction too large (SR325, its TransactionAfterImageLimit):
-        clear the target, add the temporary graph to it, clear that, each row its own transaction
-        (`DEFINE sql:log-enable 3`). Every step may be retried (ADD adds nothing twice). Not atomic:
-        until the ADD ends, queries see part of the graph; a stop leaves it incomplete."""
-        self.replacing_row_by_row = graph
-        target, source = self.target(graph), f"GRAPH {ox.NamedNode(temp)}"
-        for step in (f"CLEAR SILENT {target}", f"ADD {source} TO {target}", f"CLEAR SILENT {source}"):
-            self._attempts(lambda: self.update(ROW_BY_ROW + step))
-            if step.startswith("ADD"):
-                self.replacing_row_by_row = None
-                self.row_by_row.append(graph)
 
     def _still_there(self, graph: str) -> bool:
         try:
@@ -626,8 +648,8 @@ def _listed(graphs: Sequence[str], most: int = 20) -> str:
     return f"{', '.join(graphs[:half])}, … ({len(graphs) - 2 * half} more) …, {', '.join(graphs[-half:])}"
 
 
-_TOO_LARGE_ADVICE = ("for an atomic replace raise TransactionAfterImageLimit in the [Parameters] of virtuoso.ini "
-                     "(see README, your own triple store)")
+_TOO_LARGE_ADVICE = ("raise TransactionAfterImageLimit in the [Parameters] of virtuoso.ini (see README, your own "
+                     "triple store)")
 
 
 def upload(
@@ -652,11 +674,12 @@ def upload(
     stopped upload leaves the previous one. Returns the graphs uploaded; raises UploadError with the
     exact lists of graphs that reached the store and that did not. `timeout` bounds each request,
     `deadline` the time without a successful answer (retries included). `note` hears of a graph
-    replaced row by row (too large for one Virtuoso transaction). Graphs of at most `batch_bytes` of
+    sent in parts straight into place (not atomic). Graphs of at most `batch_bytes` of
     N-Triples without blank nodes (the document files' graphs) go `batch_bytes` at a time in one
     update each (Uploader.replace_graphs; 0: each alone); a larger one up to `part_bytes` alone in one
-    update; a graph larger still, or with blank nodes, through a temporary graph (GSP PUT, POSTs of
-    the parts), then MOVE (Uploader.replace_graph)."""
+    update; one with blank nodes up to `part_bytes` through a temporary graph (GSP PUT), then MOVE
+    (Uploader.replace_graph); a graph above `part_bytes` in parts straight into place, marked
+    incomplete meanwhile (Uploader.replace_graph_in_parts: not atomic, no huge transaction)."""
     check_limits(retries=retries, timeout=timeout, deadline=deadline)  # before anything is asked or sent
     ep = endpoint if isinstance(endpoint, Endpoint) else Endpoint.from_url(
         endpoint, store_type=store_type, timeout=min(timeout, deadline, 10))
@@ -677,10 +700,10 @@ def upload(
         except _HttpFailure as e:
             raise _upload_error(e, up, ep, done, todo[len(done):]) from None
         for graph in sent:
-            if note and up.row_by_row[-1:] == [graph]:
-                note(f"{graph if graph == DEFAULT_GRAPH else 'graph ' + graph} was too large for one transaction "
-                     f"of the store and was replaced row by row (queries saw part of it meanwhile): "
-                     f"{_TOO_LARGE_ADVICE}")
+            if note and up.in_parts[-1:] == [graph]:
+                note(f"{graph if graph == DEFAULT_GRAPH else 'graph ' + graph} is larger than one request "
+                     f"({part_bytes:,} bytes): it went in parts straight into place, marked incomplete meanwhile "
+                     f"(<{UPLOAD_INCOMPLETE}>; queries saw part of it)")
             done.append(graph)
             if progress:
                 progress(graph)
@@ -701,6 +724,8 @@ def upload(
         flush()
         if len(data) <= min(one_update, part_bytes) and b"_:" not in data:  # one update: no temporary graph, no MOVE
             send(lambda: up.replace_graphs([(graph, data)]), [graph])
+        elif len(data) > part_bytes:  # no single huge transaction: in parts, marked incomplete meanwhile
+            send(lambda: up.replace_graph_in_parts(graph, data), [graph])
         else:
             send(lambda: up.replace_graph(graph, data), [graph])
     flush()
@@ -720,14 +745,15 @@ def _upload_error(e: "_HttpFailure", up: Uploader, ep: Endpoint, done: Sequence[
     """The stopped upload, told: where, why, what reached the store and what did not."""
     graph = pending[0]
     at = graph if graph == DEFAULT_GRAPH else f"graph {graph}"
-    incomplete = [graph] if up.replacing_row_by_row == graph else []
+    in_parts = up.replacing_in_parts == graph
+    incomplete = [graph] if in_parts else []
     message = up.credentials.redact(
         f"upload to {_safe_url(ep.graph_store_url)} stopped at {at}: {e} "
         f"(after {e.attempts} attempt(s); waited {up.waited():.1f} s without a successful answer).\n"
         f"Reached the store ({len(done)}): {_listed(done)}\n"
         f"Not uploaded ({len(pending)}), previous version kept if any: {_listed(pending)}\n"
-        + (f"Incomplete in the store: {graph} (too large for one transaction, it was being replaced row "
-           f"by row: {_TOO_LARGE_ADVICE})\n" if incomplete else "")
+        + (f"Incomplete in the store: {graph} (it was being sent in parts straight into place; it holds the "
+           f"marker <{UPLOAD_INCOMPLETE}> until an upload completes it)\n" if in_parts else "")
         + "Run the upload again: each graph is replaced whole."
         + (f" One request was too large for one transaction of the store: {_TOO_LARGE_ADVICE}."
            if e.too_large else "")
@@ -740,5 +766,5 @@ def _upload_error(e: "_HttpFailure", up: Uploader, ep: Endpoint, done: Sequence[
 __all__ = [
     "Endpoint", "Credentials", "RemoteBackend", "RemoteError", "UploadError", "Uploader", "DefaultGraphCheck",
     "bind_values", "upload", "store_graphs", "graph_ntriples", "merged_ntriples", "split_ntriples", "check_default_graph",
-    "DEFAULT_GRAPH", "ENV_ENDPOINT", "ENV_STORE_TYPE", "MERGED_GRAPH", "STORE_TYPES", "DEADLINE", "check_limits",
+    "DEFAULT_GRAPH", "UPLOAD_INCOMPLETE", "ENV_ENDPOINT", "ENV_STORE_TYPE", "MERGED_GRAPH", "STORE_TYPES", "DEADLINE", "check_limits",
 ]

@@ -13,6 +13,7 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
+import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Mapping
@@ -86,6 +87,15 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+def oxigraph_load(binary: str, directory: Path, ntriples: Path, timeout: float = 900) -> None:
+    """Oxigraph's own bulk loader (`oxigraph load`) of an N-Triples file into the default graph of
+    a store directory, before a server serves it (the loader locks the directory)."""
+    run = subprocess.run([binary, "load", "--location", str(directory), "--file", str(ntriples), "--lenient"],
+                         capture_output=True, text=True, timeout=timeout)
+    if run.returncode != 0:
+        raise RuntimeError(f"oxigraph load failed on {ntriples}: {run.stderr[-500:]}")
+
+
 def virtuoso_binaries() -> tuple[str, str] | None:
     """(virtuoso-t, isql) or None when Virtuoso is not installed (Debian names isql `isql-vt`)."""
     server = shutil.which("virtuoso-t")
@@ -146,6 +156,20 @@ class VirtuosoServer:
         graphs = self.graphs()
         if graphs:
             self.sql("\n".join(f"SPARQL CLEAR GRAPH <{g}>;" for g in graphs))
+
+    def bulk_load(self, ntriples: Path, graph: str, timeout: float = 900) -> None:
+        """Virtuoso's own bulk loader (`ld_dir` + `rdf_loader_run()`, no transaction log) of an
+        N-Triples file into `graph`; the file is copied into the server's directory (DirsAllowed)."""
+        name = f"load-{uuid.uuid4().hex}.nt"
+        shutil.copyfile(ntriples, self.directory / name)
+        try:
+            self.sql(f"ld_dir('{self.directory}', '{name}', '{graph}');\nrdf_loader_run();\ncheckpoint;", timeout)
+            errors = self.sql(f"SELECT ll_error FROM DB.DBA.LOAD_LIST WHERE ll_file LIKE '%{name}' "
+                              "AND ll_error IS NOT NULL;")
+        finally:
+            (self.directory / name).unlink()
+        if errors.strip():  # isql (VERBOSE=OFF) prints nothing for no row
+            raise RuntimeError(f"Virtuoso's bulk loader failed on {ntriples}: {errors[-500:]}")
 
     def stop(self) -> None:
         self.process.terminate()  # SIGTERM: Virtuoso checkpoints and exits

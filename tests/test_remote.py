@@ -18,7 +18,7 @@ import pyoxigraph as ox
 import pytest
 
 from directive_kg import queries as Q
-from directive_kg.remote import (DEFAULT_GRAPH, MERGED_GRAPH, TEMP_GRAPH_PREFIX, Credentials, Endpoint, RemoteBackend, RemoteError,
+from directive_kg.remote import (DEFAULT_GRAPH, MERGED_GRAPH, TEMP_GRAPH_PREFIX, UPLOAD_INCOMPLETE, Credentials, Endpoint, RemoteBackend, RemoteError,
                                  UploadError, check_default_graph, split_ntriples, store_graphs, upload)
 from loaders.store import BUILD_GRAPH, data_graphs, merged_complete, sync_graphs
 from conftest import SEED, free_port, start_oxigraph, stop_oxigraph
@@ -45,6 +45,9 @@ class Handler(BaseHTTPRequestHandler):
             srv.seen.append((self.command, self.path, self.headers.get("Authorization")))
             srv.writes += self.command == "PUT" or b"INSERT DATA" in body  # a request that writes a graph
             writes = srv.writes
+            srv.bodies.append(body)
+            srv.parts += self.command in ("PUT", "POST") and self.path.startswith("/store")
+            parts = srv.parts
         if srv.mode == "500":
             return self._reply(500, b"boom")
         if srv.mode == "sleep":
@@ -54,9 +57,17 @@ class Handler(BaseHTTPRequestHandler):
         if srv.fail_after_writes is not None and writes > srv.fail_after_writes and \
                 (self.command == "PUT" or b"INSERT DATA" in body):
             return self._reply(500, b"disk full")
+        if srv.fail_after_parts is not None and parts > srv.fail_after_parts:
+            return self._reply(500, b"disk full")
         status, data, ctype = self._forward(body)
         if self.command == "POST" and srv.lose_update_answers and b"MOVE" in body:
             return self._reply(502, b"bad gateway")  # the MOVE happened; its answer is lost
+        if srv.lose_answers and srv.lose_answers[0] in body:
+            with srv.lock:
+                lose = srv.lose_answers[1] > 0
+                srv.lose_answers = (srv.lose_answers[0], srv.lose_answers[1] - 1)
+            if lose:
+                return self._reply(502, b"bad gateway")  # the request took effect; its answer is lost
         self._reply(status, data, ctype)
 
     def _forward(self, body: bytes):
@@ -83,12 +94,17 @@ class Handler(BaseHTTPRequestHandler):
 def http_server():
     servers = []
 
-    def start(mode: str, upstream: str = "", sleep: float = 0.0, fail_after_writes=None, lose_update_answers=False):
+    def start(mode: str, upstream: str = "", sleep: float = 0.0, fail_after_writes=None, lose_update_answers=False,
+              fail_after_parts=None, lose_answers=None):
+        """lose_answers: (bytes, n): the answers of the first n requests whose body holds the bytes
+        are lost (502) after the server applied them; fail_after_parts: GSP PUT/POSTs after the n-th
+        fail (500)."""
         srv = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         srv.daemon_threads = True
         srv.mode, srv.upstream, srv.sleep = mode, upstream, sleep
         srv.fail_after_writes, srv.lose_update_answers = fail_after_writes, lose_update_answers
-        srv.lock, srv.seen, srv.writes = threading.Lock(), [], 0
+        srv.fail_after_parts, srv.lose_answers = fail_after_parts, lose_answers
+        srv.lock, srv.seen, srv.writes, srv.bodies, srv.parts = threading.Lock(), [], 0, [], 0
         threading.Thread(target=srv.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()
         servers.append(srv)
         srv.url = f"http://127.0.0.1:{srv.server_address[1]}"
@@ -250,15 +266,62 @@ def test_reupload_after_a_document_changes_replaces_the_default_graph(oxigraph_s
     assert graph_sizes(oxigraph_server) == local_sizes(store)
 
 
-def test_a_large_graph_goes_in_parts(oxigraph_server, corpus_store, http_server):
+def incomplete_marks(server) -> list[str]:
+    """The graphs that the server's default graph marks as incompletely uploaded."""
+    q = f"SELECT ?g WHERE {{ ?g <{UPLOAD_INCOMPLETE}> ?since }}"
+    req = urllib.request.Request(f"{server.query_url}?query={urllib.request.quote(q)}", headers={"Accept": "text/csv"})
+    with urllib.request.urlopen(req, timeout=10) as r:
+        return r.read().decode().split("\r\n")[1:-1]
+
+
+def test_a_large_graph_goes_in_parts_straight_into_place(oxigraph_server, corpus_store, http_server):
+    """Above the part size: a PUT (the first part and the marker) and POSTs straight into the
+    default graph, then the marker deleted: no temporary graph, no MOVE, no huge transaction."""
     proxy = http_server("proxy", upstream=oxigraph_server.base)
     done = upload(corpus_store, f"{proxy.url}/query", graphs=[DEFAULT_GRAPH], part_bytes=50_000, **FAST)
     assert done == [DEFAULT_GRAPH]
     puts = [p for m, p, _ in proxy.seen if m == "PUT"]
     appends = [p for m, p, _ in proxy.seen if m == "POST" and p.startswith("/store")]
-    assert len(puts) == 1 and len(appends) >= 5, "the merged graph went as one PUT and POSTs"
-    assert server_default(oxigraph_server) == local_default(corpus_store), "blank nodes kept together"
-    assert oxigraph_server.graphs() == [], "the temporary graph was moved"
+    assert puts == ["/store?default"] and len(appends) >= 5 and set(appends) == {"/store?default"}
+    assert not any(b"MOVE" in body for body in proxy.bodies)
+    assert b"DELETE DATA" in proxy.bodies[-1] and UPLOAD_INCOMPLETE.encode() in proxy.bodies[-1]
+    assert server_default(oxigraph_server) == local_default(corpus_store), "whole, the marker gone"
+    assert oxigraph_server.graphs() == [] and incomplete_marks(oxigraph_server) == []
+
+
+def test_an_upload_stopped_in_the_parts_leaves_the_marker(oxigraph_server, corpus_store, http_server):
+    """The server fails after 3 parts of the merged graph: the report names it as incomplete, the
+    default graph holds those parts and the marker; the next upload completes it and removes it."""
+    proxy = http_server("proxy", upstream=oxigraph_server.base, fail_after_parts=3)
+    with pytest.raises(UploadError) as e:
+        upload(corpus_store, f"{proxy.url}/query", graphs=[DEFAULT_GRAPH], part_bytes=50_000, **FAST)
+    assert e.value.reached == () and e.value.pending == (DEFAULT_GRAPH,) and e.value.incomplete == (DEFAULT_GRAPH,)
+    assert f"Incomplete in the store: {DEFAULT_GRAPH} (it was being sent in parts straight into place; it holds " \
+           f"the marker <{UPLOAD_INCOMPLETE}> until an upload completes it)\n" in str(e.value)
+    assert incomplete_marks(oxigraph_server) == [MERGED_GRAPH]
+    assert 0 < server_default_count(oxigraph_server) - 1 < len(local_default(corpus_store))
+    upload(corpus_store, oxigraph_server.query_url, graphs=[DEFAULT_GRAPH], part_bytes=50_000, **FAST)
+    assert incomplete_marks(oxigraph_server) == []
+    assert server_default(oxigraph_server) == local_default(corpus_store)
+
+
+def test_a_lost_batch_answer_is_retried_safely(oxigraph_server, seed_store, http_server):
+    """The server applies a batch update (CLEAR + INSERT DATA of several graphs) but its answer is
+    lost: the same update is sent again (it replaces the same graphs with the same triples), and the
+    upload's list names each graph once."""
+    proxy = http_server("proxy", upstream=oxigraph_server.base, lose_answers=(b"INSERT DATA", 1))
+    done = upload(seed_store, f"{proxy.url}/query", **FAST)
+    assert done == [*store_graphs(seed_store), DEFAULT_GRAPH]
+    inserts = [b for b in proxy.bodies if b"INSERT DATA" in b]
+    assert inserts[0] == inserts[1], "the first batch sent twice"
+    assert graph_sizes(oxigraph_server) == local_sizes(seed_store)
+    assert server_default(oxigraph_server) == local_union(seed_store)
+    # every answer of the first batch lost: the report lists it as not uploaded (the client cannot know)
+    proxy = http_server("proxy", upstream=oxigraph_server.base, lose_answers=(b"INSERT DATA", 10))
+    with pytest.raises(UploadError) as e:
+        upload(seed_store, f"{proxy.url}/query", **FAST)
+    assert e.value.reached == () and e.value.pending == (*store_graphs(seed_store), DEFAULT_GRAPH)
+    assert "HTTP 502" in str(e.value) and "(after 3 attempt(s);" in str(e.value)
 
 
 def test_split_ntriples():
@@ -319,12 +382,15 @@ def test_an_upload_stopped_at_the_default_graph_says_so(oxigraph_server, seed_st
 
 def test_a_lost_move_answer_is_not_retried_blindly(oxigraph_server, seed_store, http_server):
     proxy = http_server("proxy", upstream=oxigraph_server.base, lose_update_answers=True)
-    # graphs above 1,000 bytes go through a temporary graph and a MOVE
-    done = upload(seed_store, f"{proxy.url}/query", batch_bytes=0, part_bytes=1000, **FAST)
-    assert done == [*store_graphs(seed_store), DEFAULT_GRAPH]
-    assert graph_sizes(oxigraph_server) == local_sizes(seed_store)
-    assert done[-1] == DEFAULT_GRAPH and server_default(oxigraph_server) == local_union(seed_store)
-    moves = [p for m, p, _ in proxy.seen if m == "POST" and p.startswith("/update")]
+    # graphs with blank nodes (here every graph and the merged one: one is added) go through a temporary graph and a MOVE
+    store = ox.Store()
+    store.extend(seed_store.quads_for_pattern(None, None, None, None))
+    for g in store_graphs(seed_store):
+        store.add(ox.Quad(ox.BlankNode(), ox.NamedNode("http://test/p"), ox.Literal("x"), ox.NamedNode(g)))
+    done = upload(store, f"{proxy.url}/query", batch_bytes=0, **FAST)
+    assert done == [*store_graphs(store), DEFAULT_GRAPH]
+    assert graph_sizes(oxigraph_server) == local_sizes(store)
+    moves = [b for b in proxy.bodies if b.startswith(b"MOVE")]
     assert len(moves) == len(done), "each MOVE sent once: the temporary graph was gone, so it had happened"
 
 
