@@ -52,7 +52,7 @@ from typing import Callable, Mapping, Sequence
 import pyoxigraph as ox
 
 from directive_kg.queries import QueryError, Table, Term, bind_values, check_syntax
-from loaders.store import merged_ntriples
+from loaders.store import graph_ntriples as store_graph_ntriples, merged_ntriples, store_graphs
 
 ENV_ENDPOINT = "DIRECTIVE_KG_ENDPOINT"
 ENV_UPDATE = "DIRECTIVE_KG_UPDATE_URL"
@@ -632,11 +632,6 @@ def split_ntriples(data: bytes, size: int) -> list[bytes]:
     return parts or [b""]
 
 
-def store_graphs(store: ox.Store) -> list[str]:
-    """The named graphs of a built store, in a stable order."""
-    return sorted(g.value for g in store.named_graphs() if isinstance(g, ox.NamedNode))
-
-
 def _listed(graphs: Sequence[str], most: int = 20) -> str:
     """Graphs for a message: all of them up to `most`, else the first and last ones and how many
     between (UploadError.reached / .pending keep every name)."""
@@ -735,9 +730,7 @@ def upload(
 def graph_ntriples(store: ox.Store, graph: str) -> bytes:
     """One graph of the built store as N-Triples (DEFAULT_GRAPH: the merged graph). With store_graphs,
     the only reads of the embedded store's graphs here."""
-    if graph == DEFAULT_GRAPH:
-        return merged_ntriples(store)
-    return store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.NamedNode(graph))
+    return merged_ntriples(store) if graph == DEFAULT_GRAPH else store_graph_ntriples(store, graph)
 
 
 def _upload_error(e: "_HttpFailure", up: Uploader, ep: Endpoint, done: Sequence[str],
