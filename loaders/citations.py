@@ -597,7 +597,7 @@ def completed_number(number: str | None, doc_type: str | None, issuer: str | Non
     types.sort(key=lambda r: r["channel"] != "both")  # "Công điện": CĐ, not the Party's Điện mật code
     if not types:
         return number
-    kind = types[0]["code"]
+    kind = types[0]["symbol_code"] or types[0]["code"]
     return f"{number}-{kind}/{code}" if channel == "party" else f"{number}/{kind}-{code}"
 
 

@@ -75,8 +75,15 @@ def type_from_number(number: str) -> str | None:
     if m.group(1) == "-":  # Party: NUMBER-CODE/ISSUER
         return codes.get(tokens[0])
     if re.match(r"\d{4}/", m.group(2)) and tokens[0] in _party_only_codes():
-        return None  # "07/2010/TT-BNNPTNT": a State legal document's code, not the Party's ("36-TT/TU" Thông tri)
+        # "07/2010/TT-BNNPTNT": a State legal document's code (Thông tư), not the Party's ("36-TT/TU" Thông tri)
+        return _state_symbol_codes().get(tokens[0])
     return codes.get(tokens[0], default_type())  # State: NUMBER/CODE-ISSUER or NUMBER/ISSUER-UNIT
+
+
+@lru_cache(maxsize=1)
+def _state_symbol_codes() -> dict[str, str]:
+    """State types whose symbol writes a code another row holds (doc_types.csv ``symbol_code``)."""
+    return {r["symbol_code"]: r["name_vi"] for r in table("doc_types") if r["symbol_code"] and r["channel"] == "state"}
 
 
 @lru_cache(maxsize=1)

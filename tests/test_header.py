@@ -112,8 +112,8 @@ def test_date_of_a_telegram_line():
     ("10/ĐM", "10/ĐM", "Công điện"),
     ("43-BS/ĐUK", "43-BS/ĐUK", "Sao lục"),
     ("24/CT-UBND", "24/CT-UBND", "Chỉ thị"),
-    # a State legal document's symbol (with its year) never carries a Party-only code: "TT" there is no Thông tri
-    ("12/2019/TT-BTC", "12/2019/TT-BTC", None),
+    # "TT" in a State legal document's symbol (with its year) is Thông tư (doc_types.csv symbol_code), no Thông tri
+    ("12/2019/TT-BTC", "12/2019/TT-BTC", "Thông tư"),
     ("36-TT/TU", "36-TT/TU", "Thông tri"),
     ("89 –KH/ĐU", "89-KH/ĐU", "Kế hoạch"),   # an en dash typed for the hyphen
     ("05/2018/CT-UBND", "05/2018/CT-UBND", "Chỉ thị"),
