@@ -159,27 +159,13 @@ def main(argv=None) -> int:
             store = ox.Store(str(db))
             r["quads"] = merged_only_load(store, base)
         base.close()
-        store.flush()
-        del store
-        results["store_mb"] = round(store_bytes(db) / 2**20)
-        results["loadavg"] = os.getloadavg()
-        print(json.dumps(results, indent=1))
-        if args.out:
-            args.out.write_text(json.dumps(results, indent=1) + "\n")
-        return 0
+        return _finish(store, db, results, args)
     with measured("full", results) as r:
         store = ox.Store(str(db))
         r["quads"] = sync_graphs(store, base, stamp="2026-12-05T00:00:00+00:00").triples
     base.close()
     if args.full_only:
-        store.flush()
-        del store
-        results["store_mb"] = round(store_bytes(db) / 2**20)
-        results["loadavg"] = os.getloadavg()
-        print(json.dumps(results, indent=1))
-        if args.out:
-            args.out.write_text(json.dumps(results, indent=1) + "\n")
-        return 0
+        return _finish(store, db, results, args)
     grown = spool(args.work / "grown.part", dumped, index, lambda g: True)
     with measured("add", results) as r:
         r["quads"] = sync_graphs(store, grown, stamp="2026-12-05T00:00:00+00:00").triples
@@ -190,6 +176,11 @@ def main(argv=None) -> int:
         with measured(name, results) as r:
             r["quads"] = sync_graphs(store, grown).triples
     grown.close()
+    return _finish(store, db, results, args)
+
+
+def _finish(store: ox.Store, db: Path, results: dict, args: argparse.Namespace) -> int:
+    """Close the store, add its size and the load average, print and write the figures."""
     store.flush()
     del store
     results["store_mb"] = round(store_bytes(db) / 2**20)
