@@ -456,6 +456,7 @@ def summarise(docs, generated, parse, acc, build, queries, params, baseline, arg
         "build_cpu_ms_per_document": build["cpu_seconds"] * 1000 / docs,
         "add": build.get("add"),
         "build_stages": stages,
+        "build_stages_cpu": build.get("stages_cpu"),
         "peak_memory_mb": build["peak_memory_mb"],
         "peak_tree_pss_mb": build["peak_tree_pss_mb"],
         "validation_seconds": build["validation"]["seconds"],
