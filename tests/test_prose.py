@@ -464,19 +464,25 @@ def test_issuer_from_an_earlier_clause(text, facts):
 
 
 # A province's committee written without its place is placed by the district committees it addresses,
-# when they all lie in one province; districts of two provinces, or none, leave it as written.
-PLACED_BY_DISTRICTS = [
+# when they all lie in one province, or by the provincial newspaper that names itself; districts of two
+# provinces, or none, leave it as written.
+PROVINCE_FROM_CONTEXT = [
     ("Chiều 4/5/2021, Ban Thường vụ Tỉnh ủy ban hành Công văn số 88-CV/TU gửi Ban Thường vụ các huyện ủy, "
      "Thành ủy Hội An và Huyện ủy Duy Xuyên về việc phòng, chống bão.", "Tỉnh ủy Quảng Nam"),
     ("Chiều 4/5/2021, Ban Thường vụ Tỉnh ủy ban hành Công văn số 89-CV/TU gửi Huyện ủy Duy Xuyên và Huyện "
      "ủy Mộc Châu về việc phòng, chống bão.", "Tỉnh ủy"),
     ("Chiều 4/5/2021, Ban Thường vụ Tỉnh ủy ban hành Công văn số 90-CV/TU gửi các huyện ủy về việc phòng, "
      "chống bão.", "Tỉnh ủy"),
+    # ... or by the provincial newspaper that publishes the text and names itself
+    ("LTS: Ngày 2-3-2018, Ban Thường vụ Tỉnh ủy đã ban hành Chỉ thị số 21-CT/TU về công tác dân vận. Báo Kon "
+     "Tum trân trọng giới thiệu toàn văn Chỉ thị.", "Tỉnh ủy Kon Tum"),
+    ("LTS: Ngày 2-3-2018, Ban Thường vụ Tỉnh ủy đã ban hành Chỉ thị số 22-CT/TU về công tác dân vận. Báo cáo "
+     "của Ban Dân vận được gửi kèm.", "Tỉnh ủy"),
 ]
 
 
-@pytest.mark.parametrize("text,issuer", PLACED_BY_DISTRICTS, ids=[t[60:90] for t, _ in PLACED_BY_DISTRICTS])
-def test_province_committee_placed_by_its_districts(text, issuer):
+@pytest.mark.parametrize("text,issuer", PROVINCE_FROM_CONTEXT, ids=[t[60:90] for t, _ in PROVINCE_FROM_CONTEXT])
+def test_province_committee_placed_by_its_context(text, issuer):
     assert extract_text(text).issuer == issuer
 
 
@@ -490,17 +496,6 @@ def test_province_committee_placed_by_its_districts(text, issuer):
 def test_committee_term_is_no_part_of_the_name(text, issuer, level):
     r = reported(text)
     assert (r.issuer.name, r.issuer.level, r.acting) == (issuer, level, "Ban Chấp hành")
-
-
-# ... or by the provincial newspaper that publishes the text and names itself.
-@pytest.mark.parametrize("text,issuer", [
-    ("LTS: Ngày 2-3-2018, Ban Thường vụ Tỉnh ủy đã ban hành Chỉ thị số 21-CT/TU về công tác dân vận. Báo Kon "
-     "Tum trân trọng giới thiệu toàn văn Chỉ thị.", "Tỉnh ủy Kon Tum"),
-    ("LTS: Ngày 2-3-2018, Ban Thường vụ Tỉnh ủy đã ban hành Chỉ thị số 22-CT/TU về công tác dân vận. Báo cáo "
-     "của Ban Dân vận được gửi kèm.", "Tỉnh ủy"),
-])
-def test_province_committee_placed_by_its_newspaper(text, issuer):
-    assert extract_text(text).issuer == issuer
 
 
 # A headline without a number ("ban hành quy định mới về ...") takes the number of a later mention of the
