@@ -79,33 +79,39 @@ def _figures(fn, rows_fn, repeats: int, page: int | None) -> dict:
     return out
 
 
-def measure(store: Path, repeats: int, page: int, only: set[str] | None) -> dict[str, dict]:
-    from directive_kg.queries import list_queries, run
+def _each_query(store: Path, only: set[str] | None):
+    """(open store, saved query, its benchmark parameters) for every saved query named in ``only``."""
+    from directive_kg.queries import list_queries
     from loaders.store import open_store
 
     params = _bench_run().query_params(store)
-    out = {}
     with open_store(store, read_only=True) as kg:
         for q in list_queries():
-            if only and q.name not in only:
-                continue
-            given = params.get(q.name, {})
-            paged = None if q.summary else page
-            source = run(q, given, store=kg, timeout=None, limit=None if q.summary else 1).origin
-            f = _figures(lambda: len(run(q, given, store=kg, timeout=None)),
-                         lambda n: len(run(q, given, store=kg, timeout=None, limit=n)), repeats, paged)
-            f.update(source=source, params=given)
-            if source == "table":  # the same listing as SPARQL on the store: what the table replaces
-                s = _figures(lambda: len(run(q, given, store=kg.store, timeout=None)),
-                             lambda n: len(run(q, given, store=kg.store, timeout=None, limit=n)), repeats, paged)
-                f.update({f"sparql_{k}": v for k, v in s.items()})
-            out[q.name] = f
-            page_cell = "-" if f["page_ms"] is None else f"{f['page_ms']} (CPU {f['page_cpu_ms']})"
-            print(f"  {store.name:<14} {q.name:<20} {source:<6} rows {f['rows']:>7}  median {f['median_ms']:9.1f} ms "
-                  f"(CPU {f['cpu_ms']:9.1f})  page {page_cell:>20} ms  "
-                  f"{f['rows_per_s'] or 0:>9} rows/s"
-                  + (f"  [SPARQL: {f['sparql_median_ms']} ms, page {f['sparql_page_ms']} ms]" if source == "table" else ""),
-                  file=sys.stderr, flush=True)
+            if not only or q.name in only:
+                yield kg, q, params.get(q.name, {})
+
+
+def measure(store: Path, repeats: int, page: int, only: set[str] | None) -> dict[str, dict]:
+    from directive_kg.queries import run
+
+    out = {}
+    for kg, q, given in _each_query(store, only):
+        paged = None if q.summary else page
+        source = run(q, given, store=kg, timeout=None, limit=None if q.summary else 1).origin
+        f = _figures(lambda: len(run(q, given, store=kg, timeout=None)),
+                     lambda n: len(run(q, given, store=kg, timeout=None, limit=n)), repeats, paged)
+        f.update(source=source, params=given)
+        if source == "table":  # the same listing as SPARQL on the store: what the table replaces
+            s = _figures(lambda: len(run(q, given, store=kg.store, timeout=None)),
+                         lambda n: len(run(q, given, store=kg.store, timeout=None, limit=n)), repeats, paged)
+            f.update({f"sparql_{k}": v for k, v in s.items()})
+        out[q.name] = f
+        page_cell = "-" if f["page_ms"] is None else f"{f['page_ms']} (CPU {f['page_cpu_ms']})"
+        print(f"  {store.name:<14} {q.name:<20} {source:<6} rows {f['rows']:>7}  median {f['median_ms']:9.1f} ms "
+              f"(CPU {f['cpu_ms']:9.1f})  page {page_cell:>20} ms  "
+              f"{f['rows_per_s'] or 0:>9} rows/s"
+              + (f"  [SPARQL: {f['sparql_median_ms']} ms, page {f['sparql_page_ms']} ms]" if source == "table" else ""),
+              file=sys.stderr, flush=True)
     return out
 
 
@@ -117,37 +123,31 @@ def compare(store: Path, before: str, repeats: int, only: set[str] | None) -> di
     """Every saved query changed since git revision `before`: old and new rows and CPU ms on `store`."""
     import subprocess
 
-    from directive_kg.queries import list_queries, parse_query, run
-    from loaders.store import open_store
+    from directive_kg.queries import parse_query, run
 
-    params = _bench_run().query_params(store)
     out = {}
-    with open_store(store, read_only=True) as kg:
-        for q in list_queries():
-            if only and q.name not in only:
-                continue
-            shown = subprocess.run(["git", "show", f"{before}:queries/{q.name}.rq"], capture_output=True, text=True,
-                                   cwd=BENCH.parent)
-            if shown.returncode != 0 or shown.stdout == q.text:
-                continue
-            old = parse_query(shown.stdout, name=q.name, source=f"{before}:queries/{q.name}.rq")
-            given = params.get(q.name, {})
-            figures = {}
-            for label, query in (("before", old), ("after", q)):
-                box = {}
+    for kg, q, given in _each_query(store, only):
+        shown = subprocess.run(["git", "show", f"{before}:queries/{q.name}.rq"], capture_output=True, text=True,
+                               cwd=BENCH.parent)
+        if shown.returncode != 0 or shown.stdout == q.text:
+            continue
+        old = parse_query(shown.stdout, name=q.name, source=f"{before}:queries/{q.name}.rq")
+        figures = {}
+        for label, query in (("before", old), ("after", q)):
+            box = {}
 
-                def once(query=query, box=box):
-                    box["rows"] = run(query, given, store=kg.store, timeout=None).rows
-                    return len(box["rows"])
-                _ms, cpu, n = _median_ms(once, repeats)
-                figures[label] = {"rows": n, "cpu_ms": round(cpu, 1), "keys": _rows_key(box["rows"])}
-            a, b = figures["before"].pop("keys"), figures["after"].pop("keys")
-            verdict = "same rows, same order" if a == b else "same rows, other order among ties" \
-                if sorted(a) == sorted(b) else "different rows"
-            out[q.name] = {**figures, "verdict": verdict}
-            print(f"  {store.name:<14} {q.name:<20} before {figures['before']['rows']:>7} rows "
-                  f"{figures['before']['cpu_ms']:9.1f} CPU ms  after {figures['after']['rows']:>7} rows "
-                  f"{figures['after']['cpu_ms']:9.1f} CPU ms  {verdict}", file=sys.stderr, flush=True)
+            def once(query=query, box=box):
+                box["rows"] = run(query, given, store=kg.store, timeout=None).rows
+                return len(box["rows"])
+            _ms, cpu, n = _median_ms(once, repeats)
+            figures[label] = {"rows": n, "cpu_ms": round(cpu, 1), "keys": _rows_key(box["rows"])}
+        a, b = figures["before"].pop("keys"), figures["after"].pop("keys")
+        verdict = "same rows, same order" if a == b else "same rows, other order among ties" \
+            if sorted(a) == sorted(b) else "different rows"
+        out[q.name] = {**figures, "verdict": verdict}
+        print(f"  {store.name:<14} {q.name:<20} before {figures['before']['rows']:>7} rows "
+              f"{figures['before']['cpu_ms']:9.1f} CPU ms  after {figures['after']['rows']:>7} rows "
+              f"{figures['after']['cpu_ms']:9.1f} CPU ms  {verdict}", file=sys.stderr, flush=True)
     return out
 
 
