@@ -26,7 +26,7 @@ from functools import lru_cache
 from loaders import grammar as G
 from loaders import refdata
 from loaders.bodies import complete_name, resolve_body
-from loaders.body_lists import addressee_end, find_colon_list, known_name_end, split_addressees
+from loaders.body_lists import addressee_end, continues_name, find_colon_list, known_name_end, split_addressees
 from loaders.citations import UPPER, alternation, patterns, read_body
 from loaders.context import DocContext
 from loaders.header import is_upper, spellings
@@ -57,6 +57,7 @@ _PROVINCE, _DISTRICT = G.words("province_kind")[0], G.words("district_kind")[0] 
 _ORGAN_OF_CLASS = re.compile(G.expand(r"(?i:%(committee_organ)s)\s+(?=%(plural)s\s)"))  # "ban thường vụ các tỉnh ủy"
 _LOWER_START = re.compile(rf"^[^{UPPER}\W\d_]")
 _FULL_DATE = re.compile(r"(?<!\d)\d{1,2}/\d{1,2}/\d{4}(?!\d)")
+_COMMITTEE_NAMED = re.compile(G.expand(rf"(?<![^\W_])%(committee_word)s(?:\s+[{UPPER}][^\s,;:]*)*"))  # "Huyện ủy Châu Phú"
 
 
 @lru_cache(maxsize=1)
@@ -414,9 +415,22 @@ def _subject(s: _Sentence) -> tuple[str, int] | None:
     if _FULL_DATE.search(text, 0, pred.start()):
         return None  # "Văn phòng UBND tỉnh\nThứ ba 22/10/2019\nHướng dẫn ...": a page's heading lines
     cut = d["scope"].search(text, 0, pred.start())
-    if _clause(text, 0, cut.start() if cut else pred.start()):
+    if _clause(text, 0, cut.start() if cut else pred.start()) or _verb_after_name(text[:pred.start()]):
         return None
     return d["correlative_end"].sub(" ", text[:pred.start()]).rstrip(" –—-"), pred.start()
+
+
+def _verb_after_name(subject: str) -> bool:
+    """"Ban Thường vụ Huyện ủy Châu Phú dự kiến: ...", "Thường trực Thành ủy làm việc cùng ...": a
+    committee's name goes on with lower-case words not of a name, so the sentence's verb is one of
+    them (a report), not the task word found later."""
+    last = None
+    for last in _COMMITTEE_NAMED.finditer(subject):
+        pass
+    if last is None:
+        return False
+    rest = subject[last.end():].strip()
+    return bool(rest) and _LOWER_START.match(rest) is not None and not continues_name(rest)
 
 
 def _named_person(phrase: str) -> bool:

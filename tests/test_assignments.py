@@ -107,9 +107,23 @@ def test_items_of_a_request_are_tasks_of_the_requested_body():
     "Đồng chí Hoàng Văn Nam, Phó Bí thư Tỉnh ủy, cùng lãnh đạo các sở, ngành tỉnh đã tới dự.",
     "Hội nghị Ban Thường vụ Tỉnh ủy lần thứ 9\nĐồng chí Đỗ Văn Lâm, Bí thư Tỉnh ủy chủ trì hội nghị.",
     "Văn phòng Tỉnh ủy\nThứ hai 14/03/2022\nHướng dẫn nội dung sinh hoạt chi bộ tháng 4/2022",
+    # a committee's name, then its own verb: the task word found later is not the predicate
+    "Ban Thường vụ Huyện ủy Yên Mô dự kiến: từ tháng 3 đến tháng 5-2021 tổ chức đại hội các chi bộ.",
+    "Thường trực Thị ủy làm việc cùng lãnh đạo các ban xây dựng Đảng của thị xã.",
+    "Ban Thường vụ Tỉnh ủy Sóc Trăng buông lỏng lãnh đạo để xảy ra sai phạm",
 ])
 def test_not_tasks(text):
     assert assign(text) == []
+
+
+@pytest.mark.parametrize("text, bodies", [
+    # a committee's name going on as a name ("và", "các", a unit word) still leads its task
+    ("Ban Thường vụ Huyện ủy và UBND huyện tập trung chỉ đạo công tác phòng, chống lụt bão.",
+     ["Ban Thường vụ Huyện ủy", "UBND huyện"]),
+    ("Văn phòng Tỉnh ủy chủ trì, theo dõi việc thực hiện.", ["Văn phòng Tỉnh ủy Ninh Bình"]),
+])
+def test_committee_name_subjects(text, bodies):
+    assert lead(assign(text)) == bodies
 
 
 # ---------------------------------------------------------------- data: every example is read
