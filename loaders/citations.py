@@ -129,6 +129,7 @@ def _regexes() -> dict[str, re.Pattern]:
         "honorific": re.compile(rf"{G.piece('honorific')}\s+"),
         "name_comma": re.compile(G.piece("name_comma")),
         "about": re.compile(rf"\s*,?\s*{G.piece('about')}\s+"),
+        "term": re.compile(rf"\s*,?\s*\(?\s*{G.piece('term')}\s+[IVXLC]+\b\s*\)?"),   # "(khóa XII)": the author's term
         "author": re.compile(rf"\s+(?={authors}\s)"),
         "stop": re.compile(rf"(?:{stops})(?![^\W_])"),
         "open_head": re.compile(rf"{alternation([t for t, _ in p['open_head']])}$"),
@@ -274,6 +275,9 @@ def _read_tail(w: str, hit: _Hit, pos: int, limit: int) -> None:
             hit.issuer = fix_ocr(clean(w[m.end():end]))
             hit.issuer_from_tail = True
             pos = hit.end = end
+            term = rx["term"].match(w, pos, limit)
+            if term:  # "của Ban Chấp hành Trung ương Đảng (khóa XII) về ...": the term is no part of the name
+                pos = hit.end = term.end()
             m = rx["date"].match(w, pos, limit)
             if m and hit.date_as_written is None:
                 hit.date, hit.date_as_written, hit.date_warning = parse_date(m)
@@ -282,10 +286,24 @@ def _read_tail(w: str, hit: _Hit, pos: int, limit: int) -> None:
     if m:
         stop = _regexes()["subject_end"].search(w, m.end(), min(limit, m.end() + 300))
         end = stop.start() if stop else min(limit, m.end() + 300)
+        end = _quoted_end(w, m.end(), limit) or end
         if end > m.end():
             hit.subject = clean(w[m.start():end]).lstrip(", ")
             hit.subject_start = m.start()
             hit.end = end
+
+
+_CLOSING = {"“": "”", "\"": "\"", "'": "'", "‘": "’"}
+
+
+def _quoted_end(w: str, start: int, limit: int) -> int | None:
+    """A subject written as a quoted title ("về “Tuyên truyền ... (1910 - 2020)”"): it ends with its
+    closing quote, parentheses and all, and nothing after the quote belongs to it."""
+    close = _CLOSING.get(w[start:start + 1])
+    if close is None:
+        return None
+    end = w.find(close, start + 1, min(limit, start + 300))
+    return end + 1 if end > start + 1 and "\n\n" not in w[start:end] else None
 
 
 def _self_reference(w: str, start: int) -> bool:
