@@ -164,6 +164,33 @@ def _sentences(w: str, limit: int) -> list[_Sentence]:
     return [s for s in out if s.text.strip()]
 
 
+_CLAUSE_CUT = re.compile(r";\s+")
+
+
+def _clauses(s: _Sentence, ctx: DocContext, related: tuple[str, ...] = ()) -> list[_Sentence]:
+    """"... giao Ban Tuyên giáo tham mưu ...; Ban Tổ chức Huyện ủy tham mưu ...": a clause after ";"
+    with a body of its own as subject and a predicate is a task of its own, when the clause before
+    it is a task too (a list "Sở A; Sở B phối hợp" stays one sentence)."""
+    out, start = [], 0
+    for m in _CLAUSE_CUT.finditer(s.text):
+        rest = s.text[m.end():]
+        nxt = _CLAUSE_CUT.search(rest)
+        clause = rest[:nxt.start()] if nxt else rest
+        if not _data()["head"].match(clause) or _subject(_Sentence(0, len(clause), False, clause)) is None:
+            continue
+        before = _Sentence(s.start + start, s.start + m.start(), False, s.text[start:m.start()])
+        found = _tasks_of(before, ctx, related) or _after_lead_in(before, ctx, related)
+        if found is None or found.intro or not found.bodies:
+            continue
+        out.append(_Sentence(s.start + start, s.start + m.start(), s.item if not out else False,
+                             s.text[start:m.start()]))
+        start = m.end()
+    if not out:
+        return [s]
+    out.append(_Sentence(s.start + start, s.end, False, s.text[start:]))
+    return out
+
+
 # ---------------------------------------------------------------- body lists
 
 def _split(phrase: str) -> list[str]:
@@ -685,7 +712,7 @@ def _find(st: SourceText, ctx: DocContext, related: tuple[str, ...] = (),
     last_in_item: _Task | None = None
     tentative: _Task | None = None      # "Giao X chủ trì ... như sau:": X's task unless the items name their own
     prev_end = 0
-    for s in _sentences(w, limit):
+    for s in (c for whole in _sentences(w, limit) for c in _clauses(whole, ctx, related)):
         if is_upper(s.text.split("\n", 1)[0]):
             s = _after_header(s)  # header and title lines ("UBND TỈNH NGHỆ AN / SỞ Y TẾ ..."), not a sentence
             if s is None:

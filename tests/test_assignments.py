@@ -116,6 +116,22 @@ def test_not_tasks(text):
     assert assign(text) == []
 
 
+@pytest.mark.parametrize("text, tasks", [
+    # a clause after ";" with its own body and predicate is a task of its own, when the one before is a task
+    ("Đồng chí Bí thư Huyện ủy giao nhiệm vụ cho Ban Tuyên giáo Huyện ủy tham mưu đẩy mạnh tuyên truyền; "
+     "Ban Tổ chức Huyện ủy tham mưu kiện toàn bộ máy; Văn phòng Huyện ủy theo dõi, tổng hợp.",
+     [["Ban Tuyên giáo Huyện ủy"], ["Ban Tổ chức Huyện ủy"], ["Văn phòng Huyện ủy"]]),
+    ("Giao Sở Y tế chủ trì hướng dẫn; Sở Tài chính bố trí kinh phí.", [["Sở Y tế"], ["Sở Tài chính"]]),
+    # a list of bodies written with ";" stays one task; a report before ";" gives the clause after no task
+    ("Giao Sở Y tế; Sở Tài chính; Sở Nội vụ phối hợp thực hiện.", [["Sở Y tế", "Sở Tài chính", "Sở Nội vụ"]]),
+    ("Trên cơ sở Kế hoạch số 12/KH-UBND của UBND tỉnh về giảm nghèo; UBND tỉnh ban hành Kế hoạch giám sát năm 2023.", []),
+    # a Party school leads its task ("Trường Chính trị", not "Trường hợp ...")
+    ("Theo đó, Trường Chính trị tỉnh phải bảo đảm hoàn thành sửa chữa hội trường đúng tiến độ.", [["Trường Chính trị tỉnh"]]),
+])
+def test_clause_tasks(text, tasks):
+    assert [list(a.bodies) for a in assign(text, DocContext())] == tasks
+
+
 @pytest.mark.parametrize("text, bodies", [
     # a committee's name going on as a name ("và", "các", a unit word) still leads its task
     ("Ban Thường vụ Huyện ủy và UBND huyện tập trung chỉ đạo công tác phòng, chống lụt bão.",
