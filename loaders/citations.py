@@ -433,8 +433,27 @@ def _unnumbered(w: str, limit: int, taken, numbered, ctx: DocContext) -> list[_H
             continue  # the document speaking of itself ("Chỉ thị của Ban Thường vụ Tỉnh ủy ... được ban hành")
         if not hit.date and _named_before(hit, numbered):
             continue  # "Nghị quyết số 95/NQ-HĐND của HĐND tỉnh ...; ... Nghị quyết của HĐND tỉnh": said again
+        if not hit.date and any(_shortened(hit, h) for h in hits):
+            continue  # "Nghị quyết Đại hội Đảng bộ xã Tân Lập lần thứ I ... Nghị quyết Đại hội Đảng bộ xã lần thứ I"
         hits.append(hit)
     return hits
+
+
+def _shortened(hit: _Hit, before: _Hit) -> bool:
+    """``hit`` names ``before`` again without its place: the same type, and its author's words are
+    the earlier author's with only capitalised words (a place name) left out."""
+    if hit.doc_type != before.doc_type or not hit.issuer or not before.issuer:
+        return False
+    short, long = clean(hit.issuer).split(), clean(before.issuer).split()
+    if len(short) >= len(long):
+        return False
+    k = 0
+    for word in long:
+        if k < len(short) and fold(word) == fold(short[k]):
+            k += 1
+        elif not word[:1].isupper():
+            return False
+    return k == len(short)
 
 
 def _named_before(hit: _Hit, numbered) -> bool:

@@ -564,6 +564,18 @@ def test_cited_issuer_term_and_quoted_subject(text, issuer, subject):
     assert (doc.issuer, doc.subject) == (issuer, subject)
 
 
+@pytest.mark.parametrize("text, issuers", [
+    # named again without its place: one document
+    ("Đảng bộ xã Tân Lập quán triệt Nghị quyết Đại hội đại biểu Đảng bộ xã Tân Lập lần thứ I. Ban Chấp hành đã "
+     "quán triệt Nghị quyết Đại hội đại biểu Đảng bộ xã lần thứ I.", ["Đại hội đại biểu Đảng bộ xã Tân Lập lần thứ I"]),
+    # another congress (other lower-case words, another ordinal): two documents
+    ("Quán triệt Nghị quyết Đại hội đại biểu Đảng bộ xã Tân Lập lần thứ I và Nghị quyết Đại hội đại biểu Đảng bộ "
+     "huyện lần thứ XX.", ["Đại hội đại biểu Đảng bộ xã Tân Lập lần thứ I", "Đại hội đại biểu Đảng bộ huyện lần thứ XX"]),
+])
+def test_unnumbered_named_again_without_its_place(text, issuers):
+    assert [d.issuer for d in cited(text, DocContext())] == issuers
+
+
 # ", của X" after a subject names whose task the cited document was (the outer noun's possessor).
 def test_subject_ends_before_a_comma_and_cua():
     (doc,) = cited("Kiểm tra việc thực hiện Chỉ thị số 12-CT/TW của Bộ Chính trị về phòng, chống tham nhũng, "
