@@ -121,6 +121,7 @@ def _regexes() -> dict[str, re.Pattern]:
         # "các công điện, chỉ thị và <lead>": a lead inside a plural list of types is generic too
         "plural_list": re.compile(rf"{plural}\s+(?:{types}|{G.piece('guidance')})(?:\s*(?:,|{also})\s*(?:{types}))*\s*{between}\s*$"),
         "plural_before": re.compile(rf"{plural}\s+$"),
+        "plural_author": re.compile(rf"(?<![^\W_]){plural}\s"),   # "Đại hội đảng bộ các cấp"
         # "Chỉ thị, Nghị quyết của Đảng": bare type words listed together name a class of documents
         "type_list": re.compile(rf"(?<![^\W\d_]){types}\s*{between}\s*$"),
         "date": re.compile(rf"\s*,?\s*(?:{issued}\s+)?{dated}"),
@@ -433,6 +434,8 @@ def _unnumbered(w: str, limit: int, taken, numbered, ctx: DocContext) -> list[_H
             continue  # the document speaking of itself ("Chỉ thị của Ban Thường vụ Tỉnh ủy ... được ban hành")
         if not hit.date and _named_before(hit, numbered):
             continue  # "Nghị quyết số 95/NQ-HĐND của HĐND tỉnh ...; ... Nghị quyết của HĐND tỉnh": said again
+        if not hit.date and hit.issuer and _regexes()["plural_author"].search(hit.issuer):
+            continue  # "Nghị quyết Đại hội đảng bộ các cấp": a class of authors, no one document
         if not hit.date and any(_shortened(hit, h) for h in hits):
             continue  # "Nghị quyết Đại hội Đảng bộ xã Tân Lập lần thứ I ... Nghị quyết Đại hội Đảng bộ xã lần thứ I"
         hits.append(hit)

@@ -576,6 +576,16 @@ def test_unnumbered_named_again_without_its_place(text, issuers):
     assert [d.issuer for d in cited(text, DocContext())] == issuers
 
 
+@pytest.mark.parametrize("text, issuers", [
+    # a class of authors ("các cấp") names no one document
+    ("Lãnh đạo thực hiện Nghị quyết Đại hội đảng bộ các cấp, nhiệm kỳ 2025 - 2030 ngay sau đại hội.", []),
+    ("Quán triệt Kế hoạch của Ban Thường vụ các huyện ủy về công tác cán bộ.", []),
+    ("Quán triệt Nghị quyết Đại hội đại biểu Đảng bộ huyện lần thứ XX.", ["Đại hội đại biểu Đảng bộ huyện lần thứ XX"]),
+])
+def test_unnumbered_by_a_class_of_authors(text, issuers):
+    assert [d.issuer for d in cited(text, DocContext())] == issuers
+
+
 # ", của X" after a subject names whose task the cited document was (the outer noun's possessor).
 def test_subject_ends_before_a_comma_and_cua():
     (doc,) = cited("Kiểm tra việc thực hiện Chỉ thị số 12-CT/TW của Bộ Chính trị về phòng, chống tham nhũng, "
