@@ -167,6 +167,17 @@ def _sentences(w: str, limit: int) -> list[_Sentence]:
 _CLAUSE_CUT = re.compile(r";\s+")
 
 
+def _headline(w: str, s: _Sentence, limit: int) -> bool:
+    """"Đảng ủy phường X triển khai kế hoạch ..." as the page's first line, a blank line after it: a
+    title without a full stop, telling news, no task; a request ("Giao", "đề nghị", "yêu cầu") stays
+    one. (A last line is not judged so: a directive's last task often has no full stop either.)"""
+    text = s.text.strip()
+    if s.item or "\n" in text or text[-1:] in ".!?:;" or _data()["assign_start"].match(text) \
+            or _data()["assign_inner"].search(text):
+        return False
+    return not w[:s.start].strip() and re.match(r"[ \t]*\n[ \t]*\n", w[s.end:limit]) is not None
+
+
 def _clauses(s: _Sentence, ctx: DocContext, related: tuple[str, ...] = ()) -> list[_Sentence]:
     """"... giao Ban Tuyên giáo tham mưu ...; Ban Tổ chức Huyện ủy tham mưu ...": a clause after ";"
     with a body of its own as subject and a predicate is a task of its own, when the clause before
@@ -718,6 +729,8 @@ def _find(st: SourceText, ctx: DocContext, related: tuple[str, ...] = (),
             if s is None:
                 continue
         s = _spelled_out(s)
+        if _headline(w, s, limit):
+            continue
         found = _tasks_of(s, ctx, related)
         if found is None:
             found = _after_lead_in(s, ctx, related)

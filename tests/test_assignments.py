@@ -111,6 +111,8 @@ def test_items_of_a_request_are_tasks_of_the_requested_body():
     "Ban Thường vụ Huyện ủy Yên Mô dự kiến: từ tháng 3 đến tháng 5-2021 tổ chức đại hội các chi bộ.",
     "Thường trực Thị ủy làm việc cùng lãnh đạo các ban xây dựng Đảng của thị xã.",
     "Ban Thường vụ Tỉnh ủy Sóc Trăng buông lỏng lãnh đạo để xảy ra sai phạm",
+    # a page's title line: news, not a task
+    "Đảng ủy phường Tân An triển khai kế hoạch tổ chức đại hội chi bộ\n\nSáng 5/8, hội nghị đã diễn ra.",
 ])
 def test_not_tasks(text):
     assert assign(text) == []
@@ -129,6 +131,16 @@ def test_not_tasks(text):
     ("Theo đó, Trường Chính trị tỉnh phải bảo đảm hoàn thành sửa chữa hội trường đúng tiến độ.", [["Trường Chính trị tỉnh"]]),
 ])
 def test_clause_tasks(text, tasks):
+    assert [list(a.bodies) for a in assign(text, DocContext())] == tasks
+
+
+@pytest.mark.parametrize("text, tasks", [
+    # a request on the first line stays a task; a title line's news does not hide the tasks below it
+    ("Giao Sở Y tế chủ trì tổ chức tiêm chủng\n\nCác đơn vị báo cáo trước ngày 5/9.", [["Sở Y tế"], ["Các đơn vị"]]),
+    ("Huyện ủy Yên Khánh triển khai kế hoạch phòng dịch\n\nBan Thường vụ Huyện ủy yêu cầu Đảng ủy xã Khánh Hòa "
+     "tổ chức quán triệt.", [["Đảng ủy xã Khánh Hòa"]]),
+])
+def test_title_line(text, tasks):
     assert [list(a.bodies) for a in assign(text, DocContext())] == tasks
 
 
