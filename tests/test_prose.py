@@ -481,6 +481,12 @@ PROVINCE_FROM_CONTEXT = [
      "Tum trân trọng giới thiệu toàn văn Chỉ thị.", "Tỉnh ủy Kon Tum"),
     ("LTS: Ngày 2-3-2018, Ban Thường vụ Tỉnh ủy đã ban hành Chỉ thị số 22-CT/TU về công tác dân vận. Báo cáo "
      "của Ban Dân vận được gửi kèm.", "Tỉnh ủy"),
+    # ... or by the same body named with its unit word and place elsewhere in the text ("Đảng bộ tỉnh Lào Cai")
+    ("Thực hiện Nghị quyết Đại hội đại biểu Đảng bộ tỉnh Lào Cai lần thứ XVI, Ban Chấp hành Đảng bộ tỉnh đã ban "
+     "hành Nghị quyết chuyên đề về phát triển du lịch.", "Đảng bộ tỉnh Lào Cai"),
+    # a body of another level with the same head word places nothing ("UBND huyện Bảo Thắng" for "UBND tỉnh")
+    ("Ngày 3/4, UBND tỉnh ban hành Công văn số 512/UBND-NC yêu cầu UBND huyện Bảo Thắng giải quyết đơn thư.",
+     "UBND tỉnh"),
 ]
 
 
