@@ -60,7 +60,7 @@ def _joint_re() -> re.Pattern:
 @lru_cache(maxsize=1)
 def _acting_re() -> re.Pattern:
     verbs = alternation(spellings("acting_verb"))
-    return re.compile(rf"{body_name_re().pattern}\s+(?i:(?:{G.piece('past')}\s+)?{verbs})(?!\w)")
+    return re.compile(rf"{body_name_re().pattern}\s+(?i:(?:{G.piece('also')}\s+)?(?:{G.piece('past')}\s+)?{verbs})(?!\w)")
 
 
 def find_issuing_verb(st: SourceText, doc_type: str | None, start: int, end: int) -> tuple[Organ, Span] | None:

@@ -199,6 +199,7 @@ def test_acting_verb_examples(row):
     ("Sau phiên họp, Bộ Chính trị và Ban Bí thư yêu cầu các tỉnh ủy khẩn trương rà soát.", "Bộ Chính trị", "Ban Bí thư"),
     # one body; a body of another channel before it is no partner
     ("Ban Bí thư yêu cầu các ban đảng Trung ương phối hợp.", "Ban Bí thư", None),
+    ("Sáng 9/2, Thường trực Tỉnh ủy Lai Châu cũng yêu cầu các huyện ủy trực Tết.", "Tỉnh ủy Lai Châu", None),
     ("Ngày 3/4, UBND tỉnh, Tỉnh ủy Bắc Ninh yêu cầu các sở tập trung chỉ đạo.", "Tỉnh ủy Bắc Ninh", None),
 ])
 def test_acting_jointly(text, organ, joint):
