@@ -133,7 +133,7 @@ def _res() -> dict[str, re.Pattern]:
         "recipients_end": re.compile(rf"\s{about}\s|\.(?:\s|$)|[;:\n“\"]"),
         "colon_list_end": re.compile(rf"\s{about}\s|\.(?:\s|$)|[:\n“\"]"),
         "subject_plain": re.compile(rf"\s+(?P<s>[^\W\d_{H.UPPER}])"),   # a lower-case word
-        "word_then_about": re.compile(rf"[^\W\d_]+\s+(?=(?i:{G.piece('about')})\s)"),   # "mới về ..."
+        "word_then_about": re.compile(rf"(?:[^\W\d_]+\s+){{1,2}}(?=(?i:{G.piece('about')})\s)"),   # "mới về ...", "chuyên đề về ..."
         "stop": re.compile(rf"(?<!\w){stop}(?!\w)"),
         "plural_start": re.compile(rf"{plural}\s"),
         "recipient_split": re.compile(rf",\s+(?={plural}\s)|\s*;\s*|\s+(?i:{G.piece('and')})\s+"),

@@ -523,6 +523,16 @@ def test_headline_takes_a_later_number(text, number, subject):
         assert text[r.evidence["number"].start:r.evidence["number"].end] == number
 
 
+@pytest.mark.parametrize("text, subject", [
+    # one or two words before "về" qualify the type ("mới", "chuyên đề"): the subject starts at "về"
+    ("Ban Chấp hành Đảng bộ tỉnh đã ban hành Nghị quyết chuyên đề về phát triển du lịch giai đoạn 2021-2025.",
+     "về phát triển du lịch giai đoạn 2021-2025"),
+    ("Ban Thường vụ Tỉnh ủy vừa ban hành Chỉ thị mới về công tác dân vận.", "về công tác dân vận"),
+])
+def test_plain_subject_starts_at_ve(text, subject):
+    assert reported(text).subject == subject
+
+
 def test_headline_ignores_a_later_number_of_another_type():
     r = reported("Chủ tịch UBND tỉnh ban hành kết luận về phòng, chống dịch\nThực hiện ý kiến chỉ đạo tại Thông báo "
                  "kết luận số 31-TB/TU ngày 4/2/2020, Chủ tịch UBND tỉnh kết luận như sau:")
