@@ -32,12 +32,12 @@ def find_acting(st: SourceText, start: int, end: int, with_prefix: bool) -> Acti
             continue
         found = body_in_text(st.work[m.start(): m.end("rest")])
         if found:
-            start, partner = m.start(), None
-            joint = _joint_before(st.work, start, found[1])
+            begin, partner = m.start(), None
+            joint = _joint_before(st.work, begin, found[1])
             if joint:  # "Bộ Chính trị, Ban Bí thư yêu cầu": bodies acting jointly; the first named speaks
                 partner = found[1]
-                found, start = joint
-            return Acting(found[0], found[1], st.span(start, m.end("rest")), partner)
+                found, begin = joint
+            return Acting(found[0], found[1], st.span(begin, m.end("rest")), partner)
     return None
 
 
