@@ -26,7 +26,7 @@ from functools import lru_cache
 from loaders import grammar as G
 from loaders import refdata
 from loaders.bodies import complete_name, resolve_body
-from loaders.body_lists import addressee_end, find_colon_list, known_name_end, split_addressees
+from loaders.body_lists import addressee_end, continues_name, find_colon_list, known_name_end, split_addressees
 from loaders.citations import UPPER, alternation, patterns, read_body
 from loaders.context import DocContext
 from loaders.header import is_upper, spellings
@@ -57,6 +57,7 @@ _PROVINCE, _DISTRICT = G.words("province_kind")[0], G.words("district_kind")[0] 
 _ORGAN_OF_CLASS = re.compile(G.expand(r"(?i:%(committee_organ)s)\s+(?=%(plural)s\s)"))  # "ban thường vụ các tỉnh ủy"
 _LOWER_START = re.compile(rf"^[^{UPPER}\W\d_]")
 _FULL_DATE = re.compile(r"(?<!\d)\d{1,2}/\d{1,2}/\d{4}(?!\d)")
+_COMMITTEE_NAMED = re.compile(G.expand(rf"(?<![^\W_])%(committee_word)s(?:\s+[{UPPER}][^\s,;:]*)*"))  # "Huyện ủy Châu Phú"
 
 
 @lru_cache(maxsize=1)
@@ -161,6 +162,44 @@ def _sentences(w: str, limit: int) -> list[_Sentence]:
     for s in out:
         s.text = w[s.start:s.end]
     return [s for s in out if s.text.strip()]
+
+
+_CLAUSE_CUT = re.compile(r";\s+")
+
+
+def _headline(w: str, s: _Sentence, limit: int) -> bool:
+    """"Đảng ủy phường X triển khai kế hoạch ..." as the page's first line, a blank line after it: a
+    title without a full stop, telling news, no task; a request ("Giao", "đề nghị", "yêu cầu") stays
+    one. (A last line is not judged so: a directive's last task often has no full stop either.)"""
+    text = s.text.strip()
+    if s.item or "\n" in text or text[-1:] in ".!?:;" or _data()["assign_start"].match(text) \
+            or _data()["assign_inner"].search(text):
+        return False
+    return not w[:s.start].strip() and re.match(r"[ \t]*\n[ \t]*\n", w[s.end:limit]) is not None
+
+
+def _clauses(s: _Sentence, ctx: DocContext, related: tuple[str, ...] = ()) -> list[_Sentence]:
+    """"... giao Ban Tuyên giáo tham mưu ...; Ban Tổ chức Huyện ủy tham mưu ...": a clause after ";"
+    with a body of its own as subject and a predicate is a task of its own, when the clause before
+    it is a task too (a list "Sở A; Sở B phối hợp" stays one sentence)."""
+    out, start = [], 0
+    for m in _CLAUSE_CUT.finditer(s.text):
+        rest = s.text[m.end():]
+        nxt = _CLAUSE_CUT.search(rest)
+        clause = rest[:nxt.start()] if nxt else rest
+        if not _data()["head"].match(clause) or _subject(_Sentence(0, len(clause), False, clause)) is None:
+            continue
+        before = _Sentence(s.start + start, s.start + m.start(), False, s.text[start:m.start()])
+        found = _tasks_of(before, ctx, related) or _after_lead_in(before, ctx, related)
+        if found is None or found.intro or not found.bodies:
+            continue
+        out.append(_Sentence(s.start + start, s.start + m.start(), s.item if not out else False,
+                             s.text[start:m.start()]))
+        start = m.end()
+    if not out:
+        return [s]
+    out.append(_Sentence(s.start + start, s.end, False, s.text[start:]))
+    return out
 
 
 # ---------------------------------------------------------------- body lists
@@ -414,9 +453,22 @@ def _subject(s: _Sentence) -> tuple[str, int] | None:
     if _FULL_DATE.search(text, 0, pred.start()):
         return None  # "Văn phòng UBND tỉnh\nThứ ba 22/10/2019\nHướng dẫn ...": a page's heading lines
     cut = d["scope"].search(text, 0, pred.start())
-    if _clause(text, 0, cut.start() if cut else pred.start()):
+    if _clause(text, 0, cut.start() if cut else pred.start()) or _verb_after_name(text[:pred.start()]):
         return None
     return d["correlative_end"].sub(" ", text[:pred.start()]).rstrip(" –—-"), pred.start()
+
+
+def _verb_after_name(subject: str) -> bool:
+    """"Ban Thường vụ Huyện ủy Châu Phú dự kiến: ...", "Thường trực Thành ủy làm việc cùng ...": a
+    committee's name goes on with lower-case words not of a name, so the sentence's verb is one of
+    them (a report), not the task word found later."""
+    last = None
+    for last in _COMMITTEE_NAMED.finditer(subject):
+        pass
+    if last is None:
+        return False
+    rest = subject[last.end():].strip()
+    return bool(rest) and _LOWER_START.match(rest) is not None and not continues_name(rest)
 
 
 def _named_person(phrase: str) -> bool:
@@ -671,12 +723,14 @@ def _find(st: SourceText, ctx: DocContext, related: tuple[str, ...] = (),
     last_in_item: _Task | None = None
     tentative: _Task | None = None      # "Giao X chủ trì ... như sau:": X's task unless the items name their own
     prev_end = 0
-    for s in _sentences(w, limit):
+    for s in (c for whole in _sentences(w, limit) for c in _clauses(whole, ctx, related)):
         if is_upper(s.text.split("\n", 1)[0]):
             s = _after_header(s)  # header and title lines ("UBND TỈNH NGHỆ AN / SỞ Y TẾ ..."), not a sentence
             if s is None:
                 continue
         s = _spelled_out(s)
+        if _headline(w, s, limit):
+            continue
         found = _tasks_of(s, ctx, related)
         if found is None:
             found = _after_lead_in(s, ctx, related)

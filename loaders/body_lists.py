@@ -113,6 +113,11 @@ def known_name_end(text: str) -> int | None:
     return m.end()
 
 
+def continues_name(rest: str) -> bool:
+    """``rest`` (lower case, after a name) goes on with that name: "của tỉnh", "trực thuộc ...", "và ..."."""
+    return bool(_continues().match(rest.lstrip()))
+
+
 @lru_cache(maxsize=1)
 def _continues() -> re.Pattern:
     """Words that go on with a name ("của tỉnh", "tỉnh", "trực thuộc ...", "các ..."): unit words

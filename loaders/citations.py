@@ -121,6 +121,7 @@ def _regexes() -> dict[str, re.Pattern]:
         # "các công điện, chỉ thị và <lead>": a lead inside a plural list of types is generic too
         "plural_list": re.compile(rf"{plural}\s+(?:{types}|{G.piece('guidance')})(?:\s*(?:,|{also})\s*(?:{types}))*\s*{between}\s*$"),
         "plural_before": re.compile(rf"{plural}\s+$"),
+        "plural_author": re.compile(rf"(?<![^\W_]){plural}\s"),   # "Đại hội đảng bộ các cấp"
         # "Chỉ thị, Nghị quyết của Đảng": bare type words listed together name a class of documents
         "type_list": re.compile(rf"(?<![^\W\d_]){types}\s*{between}\s*$"),
         "date": re.compile(rf"\s*,?\s*(?:{issued}\s+)?{dated}"),
@@ -129,6 +130,7 @@ def _regexes() -> dict[str, re.Pattern]:
         "honorific": re.compile(rf"{G.piece('honorific')}\s+"),
         "name_comma": re.compile(G.piece("name_comma")),
         "about": re.compile(rf"\s*,?\s*{G.piece('about')}\s+"),
+        "term": re.compile(rf"\s*,?\s*\(?\s*{G.piece('term')}\s+[IVXLC]+\b\s*\)?"),   # "(khóa XII)": the author's term
         "author": re.compile(rf"\s+(?={authors}\s)"),
         "stop": re.compile(rf"(?:{stops})(?![^\W_])"),
         "open_head": re.compile(rf"{alternation([t for t, _ in p['open_head']])}$"),
@@ -274,6 +276,9 @@ def _read_tail(w: str, hit: _Hit, pos: int, limit: int) -> None:
             hit.issuer = fix_ocr(clean(w[m.end():end]))
             hit.issuer_from_tail = True
             pos = hit.end = end
+            term = rx["term"].match(w, pos, limit)
+            if term:  # "của Ban Chấp hành Trung ương Đảng (khóa XII) về ...": the term is no part of the name
+                pos = hit.end = term.end()
             m = rx["date"].match(w, pos, limit)
             if m and hit.date_as_written is None:
                 hit.date, hit.date_as_written, hit.date_warning = parse_date(m)
@@ -282,10 +287,24 @@ def _read_tail(w: str, hit: _Hit, pos: int, limit: int) -> None:
     if m:
         stop = _regexes()["subject_end"].search(w, m.end(), min(limit, m.end() + 300))
         end = stop.start() if stop else min(limit, m.end() + 300)
+        end = _quoted_end(w, m.end(), limit) or end
         if end > m.end():
             hit.subject = clean(w[m.start():end]).lstrip(", ")
             hit.subject_start = m.start()
             hit.end = end
+
+
+_CLOSING = {"“": "”", "\"": "\"", "'": "'", "‘": "’"}
+
+
+def _quoted_end(w: str, start: int, limit: int) -> int | None:
+    """A subject written as a quoted title ("về “Tuyên truyền ... (1910 - 2020)”"): it ends with its
+    closing quote, parentheses and all, and nothing after the quote belongs to it."""
+    close = _CLOSING.get(w[start:start + 1])
+    if close is None:
+        return None
+    end = w.find(close, start + 1, min(limit, start + 300))
+    return end + 1 if end > start + 1 and "\n\n" not in w[start:end] else None
 
 
 def _self_reference(w: str, start: int) -> bool:
@@ -415,8 +434,29 @@ def _unnumbered(w: str, limit: int, taken, numbered, ctx: DocContext) -> list[_H
             continue  # the document speaking of itself ("Chỉ thị của Ban Thường vụ Tỉnh ủy ... được ban hành")
         if not hit.date and _named_before(hit, numbered):
             continue  # "Nghị quyết số 95/NQ-HĐND của HĐND tỉnh ...; ... Nghị quyết của HĐND tỉnh": said again
+        if not hit.date and hit.issuer and _regexes()["plural_author"].search(hit.issuer):
+            continue  # "Nghị quyết Đại hội đảng bộ các cấp": a class of authors, no one document
+        if not hit.date and any(_shortened(hit, h) for h in hits):
+            continue  # "Nghị quyết Đại hội Đảng bộ xã Tân Lập lần thứ I ... Nghị quyết Đại hội Đảng bộ xã lần thứ I"
         hits.append(hit)
     return hits
+
+
+def _shortened(hit: _Hit, before: _Hit) -> bool:
+    """``hit`` names ``before`` again without its place: the same type, and its author's words are
+    the earlier author's with only capitalised words (a place name) left out."""
+    if hit.doc_type != before.doc_type or not hit.issuer or not before.issuer:
+        return False
+    short, long = clean(hit.issuer).split(), clean(before.issuer).split()
+    if len(short) >= len(long):
+        return False
+    k = 0
+    for word in long:
+        if k < len(short) and fold(word) == fold(short[k]):
+            k += 1
+        elif not word[:1].isupper():
+            return False
+    return k == len(short)
 
 
 def _named_before(hit: _Hit, numbered) -> bool:

@@ -99,6 +99,7 @@ def extract(st: SourceText, source: str, sha256: str | None = None) -> DocumentR
     if copy is not None:
         copy_record = copy.record
         ev.update(copy.evidence)
+    facts.pop("co_issuer", None)  # used above only: a body acting with the issuer is none of its lead bodies
     return DocumentRecord(
         source=source,
         recipients=tuple(name for name, _ in recipients),
@@ -173,7 +174,7 @@ def _without_speaker(found: tuple | None, facts: dict) -> tuple | None:
     if found is None:
         return None
     a, span = found
-    names = [H.bare_key(n) for n in (facts.get("issuer"), facts.get("acting_body")) if n]
+    names = [H.bare_key(n) for n in (facts.get("issuer"), facts.get("acting_body"), facts.get("co_issuer")) if n]
     own = lambda b: len(b.split()) >= 2 and b[:1].isupper() and any(n.startswith(H.bare_key(b)) for n in names)
     keep = tuple(b for b in a.bodies if not own(b))
     if keep == a.bodies:
@@ -222,9 +223,11 @@ def _facts(st: SourceText, head: H.Header, end: int, copy, signed_or_addressed: 
     kind = "ORIG" if original else doc.text_kind
     acting = H.find_acting(st, head.end, end, with_prefix=original or doc.issuer is not None)
     issuer = doc.issuer
+    co_issuer = None
     if acting and issuer is None:
         issuer = acting.organ
         ev["issuer"] = acting.span
+        co_issuer = acting.joint.name if acting.joint else None
         kind = kind or ("ORIG" if signed_or_addressed else "QUOTE")
     if acting and issuer is not None and acting.organ.keyword != issuer.keyword:
         acting = None
@@ -281,7 +284,7 @@ def _facts(st: SourceText, head: H.Header, end: int, copy, signed_or_addressed: 
         "parent_body": head.parent.name if head.parent else None, "subject": subject,
         "urgency": doc.urgency, "secrecy": head.secrecy, "channel": context.channel,
         "province": province, "district": district, "text_kind": kind,
-        "evidence": ev, "warnings": warnings, "context": context,
+        "evidence": ev, "warnings": warnings, "context": context, "co_issuer": co_issuer,
     }
 
 

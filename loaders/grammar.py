@@ -228,6 +228,7 @@ def pieces() -> dict[str, str]:
         # a plural or collective word before a kind word: "các tỉnh", "cấp tỉnh", "mỗi huyện"
         "collective": alternation(words("plural") + words("collective_word"), "i"),
         "past": alternation(words("past_word")),             # "đã", "vừa" before a verb
+        "also": alternation(words("also_word")),             # "cũng" before a verb: "Thường trực Thành ủy cũng yêu cầu"
         "guidance": alternation(words("guidance_word")),     # "chỉ đạo", "hướng dẫn" after a generic lead
         # the kind of a province or a district: "tỉnh", "thành phố", "huyện", "thị xã"
         "unit_kind": alternation(words("province_kind") + words("district_kind")),

@@ -22,6 +22,7 @@ class Acting:
     acting: str | None      # "Ban Thường vụ"
     organ: Organ            # the committee / body: "Tỉnh ủy" (+ locality when written)
     span: Span
+    joint: Organ | None = None   # "Bộ Chính trị, Ban Bí thư yêu cầu": the body named with it (Ban Bí thư)
 
 
 def find_acting(st: SourceText, start: int, end: int, with_prefix: bool) -> Acting | None:
@@ -31,14 +32,35 @@ def find_acting(st: SourceText, start: int, end: int, with_prefix: bool) -> Acti
             continue
         found = body_in_text(st.work[m.start(): m.end("rest")])
         if found:
-            return Acting(found[0], found[1], st.span(m.start(), m.end("rest")))
+            begin, partner = m.start(), None
+            joint = _joint_before(st.work, begin, found[1])
+            if joint:  # "Bộ Chính trị, Ban Bí thư yêu cầu": bodies acting jointly; the first named speaks
+                partner = found[1]
+                found, begin = joint
+            return Acting(found[0], found[1], st.span(begin, m.end("rest")), partner)
     return None
+
+
+def _joint_before(work: str, start: int, organ: Organ) -> tuple[tuple[str | None, Organ], int] | None:
+    """The body written just before ``start`` and joined to it by "," or "và", of the same channel."""
+    m = _joint_re().search(work, max(0, start - 120), start)
+    if not m or not m.group("body")[:1].isupper():
+        return None
+    found = body_in_text(m.group("body"))
+    if not found or found[1].channel != organ.channel or found[1].name == organ.name:
+        return None
+    return found, m.start("body")
+
+
+@lru_cache(maxsize=1)
+def _joint_re() -> re.Pattern:
+    return re.compile(rf"(?<![\w,])\s*(?P<body>{body_name_re().pattern})\s*(?:,|\s{G.piece('and')})\s*$")
 
 
 @lru_cache(maxsize=1)
 def _acting_re() -> re.Pattern:
     verbs = alternation(spellings("acting_verb"))
-    return re.compile(rf"{body_name_re().pattern}\s+(?i:(?:{G.piece('past')}\s+)?{verbs})(?!\w)")
+    return re.compile(rf"{body_name_re().pattern}\s+(?i:(?:{G.piece('also')}\s+)?(?:{G.piece('past')}\s+)?{verbs})(?!\w)")
 
 
 def find_issuing_verb(st: SourceText, doc_type: str | None, start: int, end: int) -> tuple[Organ, Span] | None:

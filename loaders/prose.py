@@ -133,7 +133,7 @@ def _res() -> dict[str, re.Pattern]:
         "recipients_end": re.compile(rf"\s{about}\s|\.(?:\s|$)|[;:\n“\"]"),
         "colon_list_end": re.compile(rf"\s{about}\s|\.(?:\s|$)|[:\n“\"]"),
         "subject_plain": re.compile(rf"\s+(?P<s>[^\W\d_{H.UPPER}])"),   # a lower-case word
-        "word_then_about": re.compile(rf"[^\W\d_]+\s+(?=(?i:{G.piece('about')})\s)"),   # "mới về ..."
+        "word_then_about": re.compile(rf"(?:[^\W\d_]+\s+){{1,2}}(?=(?i:{G.piece('about')})\s)"),   # "mới về ...", "chuyên đề về ..."
         "stop": re.compile(rf"(?<!\w){stop}(?!\w)"),
         "plural_start": re.compile(rf"{plural}\s"),
         "recipient_split": re.compile(rf",\s+(?={plural}\s)|\s*;\s*|\s+(?i:{G.piece('and')})\s+"),
@@ -877,13 +877,14 @@ def locality_in_text(st: SourceText, organ_: H.Organ) -> H.Organ | None:
     place the same text gives it ("Theo Thành ủy Đà Nẵng, …"); None when no place or several."""
     if not organ_.open_unit:
         return None
-    pattern = re.compile(rf"(?<!\w){re.escape(organ_.keyword)}(?:\s+[{H.UPPER}][\w.]*){{1,4}}")
+    unit = rf"(?:\s+(?i:{alternation(H.spellings('unit'))})(?!\w))?"   # "Đảng bộ tỉnh Tuyên Quang"
+    pattern = re.compile(rf"(?<!\w){re.escape(organ_.keyword)}{unit}(?:\s+[{H.UPPER}][\w.]*){{1,4}}")
     found: dict[tuple, H.Organ] = {}
     for m in pattern.finditer(st.work):
         words_ = m.group(0).split()
         for k in range(len(words_), 1, -1):
             body = H.body_in_text(" ".join(words_[:k]))
-            if body and body[1].keyword == organ_.keyword and (
+            if body and body[1].keyword == organ_.keyword and (organ_.level is None or body[1].level in (organ_.level, None)) and (
                     H.lookup_province(body[1].province or "") or H.lookup_district(body[1].district or "")):
                 found[(body[1].province, body[1].district)] = body[1]
                 break

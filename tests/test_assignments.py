@@ -107,9 +107,51 @@ def test_items_of_a_request_are_tasks_of_the_requested_body():
     "Đồng chí Hoàng Văn Nam, Phó Bí thư Tỉnh ủy, cùng lãnh đạo các sở, ngành tỉnh đã tới dự.",
     "Hội nghị Ban Thường vụ Tỉnh ủy lần thứ 9\nĐồng chí Đỗ Văn Lâm, Bí thư Tỉnh ủy chủ trì hội nghị.",
     "Văn phòng Tỉnh ủy\nThứ hai 14/03/2022\nHướng dẫn nội dung sinh hoạt chi bộ tháng 4/2022",
+    # a committee's name, then its own verb: the task word found later is not the predicate
+    "Ban Thường vụ Huyện ủy Yên Mô dự kiến: từ tháng 3 đến tháng 5-2021 tổ chức đại hội các chi bộ.",
+    "Thường trực Thị ủy làm việc cùng lãnh đạo các ban xây dựng Đảng của thị xã.",
+    "Ban Thường vụ Tỉnh ủy Sóc Trăng buông lỏng lãnh đạo để xảy ra sai phạm",
+    # a page's title line: news, not a task
+    "Đảng ủy phường Tân An triển khai kế hoạch tổ chức đại hội chi bộ\n\nSáng 5/8, hội nghị đã diễn ra.",
 ])
 def test_not_tasks(text):
     assert assign(text) == []
+
+
+@pytest.mark.parametrize("text, tasks", [
+    # a clause after ";" with its own body and predicate is a task of its own, when the one before is a task
+    ("Đồng chí Bí thư Huyện ủy giao nhiệm vụ cho Ban Tuyên giáo Huyện ủy tham mưu đẩy mạnh tuyên truyền; "
+     "Ban Tổ chức Huyện ủy tham mưu kiện toàn bộ máy; Văn phòng Huyện ủy theo dõi, tổng hợp.",
+     [["Ban Tuyên giáo Huyện ủy"], ["Ban Tổ chức Huyện ủy"], ["Văn phòng Huyện ủy"]]),
+    ("Giao Sở Y tế chủ trì hướng dẫn; Sở Tài chính bố trí kinh phí.", [["Sở Y tế"], ["Sở Tài chính"]]),
+    # a list of bodies written with ";" stays one task; a report before ";" gives the clause after no task
+    ("Giao Sở Y tế; Sở Tài chính; Sở Nội vụ phối hợp thực hiện.", [["Sở Y tế", "Sở Tài chính", "Sở Nội vụ"]]),
+    ("Trên cơ sở Kế hoạch số 12/KH-UBND của UBND tỉnh về giảm nghèo; UBND tỉnh ban hành Kế hoạch giám sát năm 2023.", []),
+    # a Party school leads its task ("Trường Chính trị", not "Trường hợp ...")
+    ("Theo đó, Trường Chính trị tỉnh phải bảo đảm hoàn thành sửa chữa hội trường đúng tiến độ.", [["Trường Chính trị tỉnh"]]),
+])
+def test_clause_tasks(text, tasks):
+    assert [list(a.bodies) for a in assign(text, DocContext())] == tasks
+
+
+@pytest.mark.parametrize("text, tasks", [
+    # a request on the first line stays a task; a title line's news does not hide the tasks below it
+    ("Giao Sở Y tế chủ trì tổ chức tiêm chủng\n\nCác đơn vị báo cáo trước ngày 5/9.", [["Sở Y tế"], ["Các đơn vị"]]),
+    ("Huyện ủy Yên Khánh triển khai kế hoạch phòng dịch\n\nBan Thường vụ Huyện ủy yêu cầu Đảng ủy xã Khánh Hòa "
+     "tổ chức quán triệt.", [["Đảng ủy xã Khánh Hòa"]]),
+])
+def test_title_line(text, tasks):
+    assert [list(a.bodies) for a in assign(text, DocContext())] == tasks
+
+
+@pytest.mark.parametrize("text, bodies", [
+    # a committee's name going on as a name ("và", "các", a unit word) still leads its task
+    ("Ban Thường vụ Huyện ủy và UBND huyện tập trung chỉ đạo công tác phòng, chống lụt bão.",
+     ["Ban Thường vụ Huyện ủy", "UBND huyện"]),
+    ("Văn phòng Tỉnh ủy chủ trì, theo dõi việc thực hiện.", ["Văn phòng Tỉnh ủy Ninh Bình"]),
+])
+def test_committee_name_subjects(text, bodies):
+    assert lead(assign(text)) == bodies
 
 
 # ---------------------------------------------------------------- data: every example is read

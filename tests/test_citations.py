@@ -359,7 +359,7 @@ def test_named_document_examples(row):
     ("Căn cứ Luật Thi đua, khen thưởng, Nghị định số 91/2017/NĐ-CP;",
      [("Luật", "Luật Thi đua, khen thưởng", None), ("Nghị định", "Nghị định số 91/2017/NĐ-CP", "Chính phủ")]),
     ("Căn cứ Quy chế làm việc của Ban Chấp hành Đảng bộ tỉnh khóa XXII;",
-     [("Quy chế", "Quy chế làm việc của Ban Chấp hành Đảng bộ tỉnh khóa XXII", "Ban Chấp hành Đảng bộ tỉnh khóa XXII")]),
+     [("Quy chế", "Quy chế làm việc của Ban Chấp hành Đảng bộ tỉnh khóa XXII", "Ban Chấp hành Đảng bộ tỉnh Ninh Bình")]),
     ("Thực hiện nghiêm Điều lệ Đảng, giữ gìn kỷ luật.", [("Điều lệ", "Điều lệ Đảng", "Đảng Cộng sản Việt Nam")]),
     ("Căn cứ Luật Đất đai; Luật Xây dựng; Luật Đất đai và các văn bản hướng dẫn.",   # two laws, one mentioned twice
      [("Luật", "Luật Đất đai", None), ("Luật", "Luật Xây dựng", None)]),
@@ -541,6 +541,49 @@ def test_subject_ends_after_a_closed_quote_and_comma():
     (doc,) = cited("Thực hiện Chỉ thị số 07-CT/TU, ngày 2/3/2022 của Ban Thường vụ Tỉnh ủy về đẩy mạnh phong "
                    "trào “Xây dựng xã hội học tập”, các chi bộ đã tổ chức quán triệt.")
     assert doc.subject == "về đẩy mạnh phong trào “Xây dựng xã hội học tập”"
+
+
+@pytest.mark.parametrize("text, issuer, subject", [
+    # the author's term ("khóa XII", "(khoá XVI)") is no part of its name; the subject after it is read
+    ("Thực hiện Nghị quyết số 26-NQ/TW ngày 19/5/2018 của Ban Chấp hành Trung ương Đảng khóa XII về công tác cán bộ.",
+     "Ban Chấp hành Trung ương", "về công tác cán bộ"),
+    ("Thực hiện Nghị quyết số 03-NQ/TU ngày 2/3/2021 của Ban Chấp hành Đảng bộ tỉnh (khoá XVI) về phát triển du lịch.",
+     "Ban Chấp hành Đảng bộ tỉnh Ninh Bình", "về phát triển du lịch"),
+    # a quoted title ends at its closing quote, parentheses inside and all; what follows is not its subject
+    ("Tổng kết Nghị quyết số 18 ngày 25-10-2017 của Ban Chấp hành Trung ương về 'Một số vấn đề về sắp xếp bộ máy' "
+     "trên địa bàn tỉnh.", "Ban Chấp hành Trung ương", "về 'Một số vấn đề về sắp xếp bộ máy'"),
+    ("Thực hiện Hướng dẫn số 150-HD/BTGTW ngày 8/9/2021 của Ban Tuyên giáo Trung ương về “Tuyên truyền kỷ niệm "
+     "120 năm Ngày sinh đồng chí Hà Huy Tập (24/4/1906 - 24/4/2026)”.", "Ban Tuyên giáo Trung ương",
+     "về “Tuyên truyền kỷ niệm 120 năm Ngày sinh đồng chí Hà Huy Tập (24/4/1906 - 24/4/2026)”"),
+    ("Thực hiện Kế hoạch số 15-KH/TU ngày 7/9/2020 của Ban Thường vụ Tỉnh ủy về “tuyên truyền của tỉnh từ nay đến\n"
+     "hết năm 2021”, Ban Tuyên giáo Tỉnh ủy hướng dẫn.", "Ban Thường vụ Tỉnh ủy Ninh Bình",
+     "về “tuyên truyền của tỉnh từ nay đến hết năm 2021”"),
+])
+def test_cited_issuer_term_and_quoted_subject(text, issuer, subject):
+    doc = cited(text)[0]
+    assert (doc.issuer, doc.subject) == (issuer, subject)
+
+
+@pytest.mark.parametrize("text, issuers", [
+    # named again without its place: one document
+    ("Đảng bộ xã Tân Lập quán triệt Nghị quyết Đại hội đại biểu Đảng bộ xã Tân Lập lần thứ I. Ban Chấp hành đã "
+     "quán triệt Nghị quyết Đại hội đại biểu Đảng bộ xã lần thứ I.", ["Đại hội đại biểu Đảng bộ xã Tân Lập lần thứ I"]),
+    # another congress (other lower-case words, another ordinal): two documents
+    ("Quán triệt Nghị quyết Đại hội đại biểu Đảng bộ xã Tân Lập lần thứ I và Nghị quyết Đại hội đại biểu Đảng bộ "
+     "huyện lần thứ XX.", ["Đại hội đại biểu Đảng bộ xã Tân Lập lần thứ I", "Đại hội đại biểu Đảng bộ huyện lần thứ XX"]),
+])
+def test_unnumbered_named_again_without_its_place(text, issuers):
+    assert [d.issuer for d in cited(text, DocContext())] == issuers
+
+
+@pytest.mark.parametrize("text, issuers", [
+    # a class of authors ("các cấp") names no one document
+    ("Lãnh đạo thực hiện Nghị quyết Đại hội đảng bộ các cấp, nhiệm kỳ 2025 - 2030 ngay sau đại hội.", []),
+    ("Quán triệt Kế hoạch của Ban Thường vụ các huyện ủy về công tác cán bộ.", []),
+    ("Quán triệt Nghị quyết Đại hội đại biểu Đảng bộ huyện lần thứ XX.", ["Đại hội đại biểu Đảng bộ huyện lần thứ XX"]),
+])
+def test_unnumbered_by_a_class_of_authors(text, issuers):
+    assert [d.issuer for d in cited(text, DocContext())] == issuers
 
 
 # ", của X" after a subject names whose task the cited document was (the outer noun's possessor).

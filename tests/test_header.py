@@ -193,6 +193,28 @@ def test_acting_verb_examples(row):
     assert found and found.span.quote == row["example"][: row["example"].rfind(row["spelling"])].strip()
 
 
+@pytest.mark.parametrize("text, organ, joint", [
+    # two bodies acting jointly: the first named speaks, the other is its partner (no task of its own)
+    ("Bộ Chính trị, Ban Bí thư yêu cầu các cấp ủy tập trung lãnh đạo.", "Bộ Chính trị", "Ban Bí thư"),
+    ("Sau phiên họp, Bộ Chính trị và Ban Bí thư yêu cầu các tỉnh ủy khẩn trương rà soát.", "Bộ Chính trị", "Ban Bí thư"),
+    # one body; a body of another channel before it is no partner
+    ("Ban Bí thư yêu cầu các ban đảng Trung ương phối hợp.", "Ban Bí thư", None),
+    ("Sáng 9/2, Thường trực Tỉnh ủy Lai Châu cũng yêu cầu các huyện ủy trực Tết.", "Tỉnh ủy Lai Châu", None),
+    ("Ngày 3/4, UBND tỉnh, Tỉnh ủy Bắc Ninh yêu cầu các sở tập trung chỉ đạo.", "Tỉnh ủy Bắc Ninh", None),
+])
+def test_acting_jointly(text, organ, joint):
+    st = SourceText.from_text(text)
+    found = H.find_acting(st, 0, len(st.work), with_prefix=False)
+    assert (found.organ.name, found.joint.name if found.joint else None) == (organ, joint)
+
+
+def test_joint_partner_is_not_a_lead_body():
+    text = ("Bộ Chính trị, Ban Bí thư chỉ đạo về công tác cán bộ khi sắp xếp tỉnh\n"
+            "Bộ Chính trị, Ban Bí thư yêu cầu xây dựng phương án nhân sự cấp tỉnh, trình cấp có thẩm quyền.")
+    rec = extract(SourceText.from_text(text), "<joint>")
+    assert (rec.issuer, rec.assignments) == ("Bộ Chính trị", ())
+
+
 @pytest.mark.parametrize("row", rows("issuing_verb"))
 def test_issuing_verb_examples(row):
     st = SourceText.from_text("Sơn La, ngày 1/1/2021\n" + row["example"])

@@ -123,6 +123,9 @@ def test_signer_body_issues(text, issuer, signer):
     ("Ủy ban nhân dân (UBND) tỉnh Sơn La", "Ủy ban nhân dân tỉnh Sơn La"),
     ("Chủ tịch Ủy ban nhân dân (UBND) tỉnh", "Chủ tịch Ủy ban nhân dân tỉnh"),
     ("Sở Y tế (SYT) tỉnh Sơn La", "Sở Y tế tỉnh Sơn La"),
+    # "T.Ư" is the press's "Trung ương": a central body named as central_bodies.csv names it
+    ("Văn phòng T.Ư Đảng", "Văn phòng Trung ương Đảng"),
+    ("Ban Tuyên giáo T.Ư", "Ban Tuyên giáo Trung ương"),
 ])
 def test_glossed_abbreviation_is_no_part_of_a_name(written, name):
     found = P.organ(written)
@@ -478,6 +481,12 @@ PROVINCE_FROM_CONTEXT = [
      "Tum trân trọng giới thiệu toàn văn Chỉ thị.", "Tỉnh ủy Kon Tum"),
     ("LTS: Ngày 2-3-2018, Ban Thường vụ Tỉnh ủy đã ban hành Chỉ thị số 22-CT/TU về công tác dân vận. Báo cáo "
      "của Ban Dân vận được gửi kèm.", "Tỉnh ủy"),
+    # ... or by the same body named with its unit word and place elsewhere in the text ("Đảng bộ tỉnh Lào Cai")
+    ("Thực hiện Nghị quyết Đại hội đại biểu Đảng bộ tỉnh Lào Cai lần thứ XVI, Ban Chấp hành Đảng bộ tỉnh đã ban "
+     "hành Nghị quyết chuyên đề về phát triển du lịch.", "Đảng bộ tỉnh Lào Cai"),
+    # a body of another level with the same head word places nothing ("UBND huyện Bảo Thắng" for "UBND tỉnh")
+    ("Ngày 3/4, UBND tỉnh ban hành Công văn số 512/UBND-NC yêu cầu UBND huyện Bảo Thắng giải quyết đơn thư.",
+     "UBND tỉnh"),
 ]
 
 
@@ -512,6 +521,16 @@ def test_headline_takes_a_later_number(text, number, subject):
     assert (r.number, r.subject) == (number, subject)
     if number:
         assert text[r.evidence["number"].start:r.evidence["number"].end] == number
+
+
+@pytest.mark.parametrize("text, subject", [
+    # one or two words before "về" qualify the type ("mới", "chuyên đề"): the subject starts at "về"
+    ("Ban Chấp hành Đảng bộ tỉnh đã ban hành Nghị quyết chuyên đề về phát triển du lịch giai đoạn 2021-2025.",
+     "về phát triển du lịch giai đoạn 2021-2025"),
+    ("Ban Thường vụ Tỉnh ủy vừa ban hành Chỉ thị mới về công tác dân vận.", "về công tác dân vận"),
+])
+def test_plain_subject_starts_at_ve(text, subject):
+    assert reported(text).subject == subject
 
 
 def test_headline_ignores_a_later_number_of_another_type():

@@ -81,7 +81,6 @@ def test_citations(name):
 KNOWN_MISSES = {
     "ct_chu_tich_ubnd_lam_dong": "'Báo Lâm Đồng' is not read as a body (no 'Báo' head: 'Báo cáo' would follow); "
                                  "'các huyện, thành phố Đà Lạt, Bảo Lộc' splits at the place name",
-    "qd_chu_tich_bac_ninh": "a second task after ';' in one sentence ('...; Sở Tài chính đề xuất ...') is not split off",
     "syt_nghe_an_cv": "'phối hợp với các đơn vị' keeps the generic 'các đơn vị' as a cooperating body",
 }
 
