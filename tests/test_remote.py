@@ -32,6 +32,13 @@ FAST = {"retries": 2, "backoff": 0.01}
 SECRET = "s3cr3t-pa55word-XYZ"
 
 
+@pytest.fixture
+def oxigraph_server(oxigraph_session_server):
+    """The session's `oxigraph serve`, emptied (a server a test, ~0.3 s each, is not needed: no test here
+    stops it; those that stop a server start their own, in test_engines.py)."""
+    return fresh(oxigraph_session_server)
+
+
 # --- tiny real HTTP servers ---------------------------------------------------------------------
 
 class Handler(BaseHTTPRequestHandler):
