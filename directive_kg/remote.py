@@ -41,11 +41,13 @@ import math
 import os
 import re
 import socket
+import threading
 import time
 import urllib.error
 import urllib.parse
 import urllib.request
 import uuid
+from collections import deque
 from dataclasses import dataclass, field
 from typing import Callable, Mapping, Sequence
 
@@ -67,6 +69,7 @@ VIRTUOSO_PART_BYTES = 4 * 1024 * 1024  # Virtuoso parses a GSP body in one trans
 BATCH_BYTES = 2 * 1024 * 1024  # small graphs go together, this much N-Triples in one update (one request, not two each)
 VIRTUOSO_BATCH_BYTES = 256 * 1024  # Virtuoso compiles INSERT DATA to SQL: SP031 "more than 10000 lines" at 1-2 MB
 DEADLINE = 60.0  # seconds without a successful answer before an upload gives up
+READ_AHEAD_BYTES = 8 * 1024 * 1024  # N-Triples of the next graphs read from the store while a request is in flight
 TOO_LARGE = "SR325"  # Virtuoso: a transaction's roll-forward log above TransactionAfterImageLimit (50 MB by default)
 # A graph sent in parts straight into place holds this triple (subject: the graph's IRI, MERGED_GRAPH for the
 # merged graph) until its last part arrived: a reader asks `ASK { ?g <UPLOAD_INCOMPLETE> ?since }`.
@@ -735,6 +738,7 @@ def upload(
                   part_bytes, deadline, batch_bytes)
     todo = list(graphs) if graphs is not None else [*store_graphs(store), DEFAULT_GRAPH]
     done: list[str] = []
+    ahead = _ReadAhead(store, todo, max(READ_AHEAD_BYTES, 2 * batch_bytes))
     batch: list[tuple[str, bytes]] = []  # small graphs waiting to go together, the next ones of `todo`
 
     def send(action: Callable[[], None], sent: Sequence[str]) -> None:
@@ -757,22 +761,77 @@ def upload(
             send(lambda: up.replace_graphs(batch), sent)
             batch.clear()
 
-    for graph in todo:
-        data = graph_ntriples(store, graph)
-        if graph != DEFAULT_GRAPH and len(data) <= batch_bytes and b"_:" not in data:
-            if batch and sum(len(d) for _, d in batch) + len(data) > batch_bytes:
-                flush()
-            batch.append((graph, data))
-            continue
+    try:
+        for graph, data in ahead:
+            if graph != DEFAULT_GRAPH and len(data) <= batch_bytes and b"_:" not in data:
+                if batch and sum(len(d) for _, d in batch) + len(data) > batch_bytes:
+                    flush()
+                batch.append((graph, data))
+                continue
+            flush()
+            if len(data) <= min(one_update, part_bytes) and b"_:" not in data:  # one update: no temporary graph, no MOVE
+                send(lambda: up.replace_graphs([(graph, data)]), [graph])
+            elif len(data) > part_bytes:  # no single huge transaction: in parts, marked incomplete meanwhile
+                send(lambda: up.replace_graph_in_parts(graph, data), [graph])
+            else:
+                send(lambda: up.replace_graph(graph, data), [graph])
         flush()
-        if len(data) <= min(one_update, part_bytes) and b"_:" not in data:  # one update: no temporary graph, no MOVE
-            send(lambda: up.replace_graphs([(graph, data)]), [graph])
-        elif len(data) > part_bytes:  # no single huge transaction: in parts, marked incomplete meanwhile
-            send(lambda: up.replace_graph_in_parts(graph, data), [graph])
-        else:
-            send(lambda: up.replace_graph(graph, data), [graph])
-    flush()
+    finally:
+        ahead.close()
     return done
+
+
+class _ReadAhead:
+    """(graph, N-Triples) of `graphs` in order, a thread reading the next ones from the store up to
+    `limit` bytes ahead, so that the reads overlap the requests in flight (1,000 documents to
+    `oxigraph serve`: the reads took 13.7 s of the 57 s wall, one after another with the requests,
+    while the server waited). The merged graph (DEFAULT_GRAPH) is read when its turn comes, in the
+    caller's thread: at 10,000 documents it is 940 MB."""
+
+    def __init__(self, store: ox.Store, graphs: Sequence[str], limit: int):
+        self.store, self.graphs, self.limit = store, list(graphs), limit
+        self._ready: deque[tuple[str, bytes | BaseException | None]] = deque()
+        self._bytes, self._closed = 0, False
+        self._changed = threading.Condition()
+        self._reader = threading.Thread(target=self._read, name="upload-read-ahead", daemon=True)
+        self._reader.start()
+
+    def _read(self) -> None:
+        for graph in self.graphs:
+            data: bytes | BaseException | None = None
+            if graph != DEFAULT_GRAPH:
+                try:
+                    data = graph_ntriples(self.store, graph)
+                except BaseException as e:  # noqa: BLE001 - handed to the caller, raised there
+                    data = e
+            with self._changed:
+                while self._ready and self._bytes >= self.limit and not self._closed:
+                    self._changed.wait()
+                if self._closed:
+                    return
+                self._ready.append((graph, data))
+                self._bytes += len(data) if isinstance(data, bytes) else 0
+                self._changed.notify_all()
+            if isinstance(data, BaseException):
+                return
+
+    def __iter__(self):
+        for _ in self.graphs:
+            with self._changed:
+                while not self._ready:
+                    self._changed.wait()
+                graph, data = self._ready.popleft()
+                self._bytes -= len(data) if isinstance(data, bytes) else 0
+                self._changed.notify_all()
+            if isinstance(data, BaseException):
+                raise data
+            yield graph, graph_ntriples(self.store, graph) if data is None else data
+
+    def close(self) -> None:
+        """Stop reading (the upload stopped, or is done)."""
+        with self._changed:
+            self._closed = True
+            self._changed.notify_all()
 
 
 def graph_ntriples(store: ox.Store, graph: str) -> bytes:
