@@ -451,6 +451,16 @@ def test_a_lost_batch_answer_is_retried_safely(oxigraph_server, seed_store, http
     assert "HTTP 502" in str(e.value) and "(after 3 attempt(s);" in str(e.value)
 
 
+def test_the_read_ahead_keeps_the_order_and_hands_over_a_read_error(seed_store):
+    """upload() reads the next graphs in a thread while a request is in flight: the same graphs and
+    bytes, in order, as reading them one by one; a graph that cannot be read fails the upload."""
+    from directive_kg.remote import _ReadAhead, graph_ntriples
+    graphs = [*store_graphs(seed_store), DEFAULT_GRAPH]
+    assert list(_ReadAhead(seed_store, graphs, limit=1)) == [(g, graph_ntriples(seed_store, g)) for g in graphs]
+    with pytest.raises(ValueError, match="Invalid IRI"):
+        list(_ReadAhead(seed_store, [graphs[0], "not an IRI", graphs[1]], limit=1))
+
+
 def test_split_ntriples():
     lines = [f'<http://s{i}> <http://p> "line\\nbreak {i}" .\n'.encode() for i in range(100)]
     data = b"".join(lines)
