@@ -111,8 +111,6 @@ class VirtuosoServer:
     process: subprocess.Popen
     isql: str
     system_graphs: frozenset[str] = field(default=frozenset())
-    buffers: int = 10000
-    parameters: Mapping[str, str | int] | None = None
 
     user, password = VIRTUOSO_USER, VIRTUOSO_PASSWORD
     name = "virtuoso"
@@ -173,18 +171,6 @@ class VirtuosoServer:
         if errors.strip():  # isql (VERBOSE=OFF) prints nothing for no row
             raise RuntimeError(f"Virtuoso's bulk loader failed on {ntriples}: {errors[-500:]}")
 
-    def kill(self) -> None:
-        """SIGKILL, as a crash: no checkpoint; a restart rolls the transaction log forward."""
-        self.process.kill()
-        self.process.wait(timeout=10)
-
-    def restart(self) -> None:
-        """Start again on the same database (after kill() or stop()), on new free ports: this object
-        then names the new process (a shared server stays shared). ~5 s, against 5-15 s for a new
-        database."""
-        again = start_virtuoso(self.directory, self.buffers, parameters=self.parameters)
-        self.base, self.sql_port, self.process = again.base, again.sql_port, again.process
-
     def stop(self) -> None:
         self.process.terminate()  # SIGTERM: Virtuoso checkpoints and exits
         try:
@@ -212,8 +198,7 @@ def start_virtuoso(directory: Path, buffers: int = 10000, ready_within: float = 
                               parameters="".join(f"{k} = {v}\n" for k, v in (parameters or {}).items())))
     proc = subprocess.Popen([server_bin, "+foreground", "+configfile", str(ini)], cwd=directory,
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    server = VirtuosoServer(f"http://127.0.0.1:{http_port}", sql_port, directory, proc, isql, buffers=buffers,
-                            parameters=parameters)
+    server = VirtuosoServer(f"http://127.0.0.1:{http_port}", sql_port, directory, proc, isql)
     deadline = time.monotonic() + ready_within
     while True:
         try:

@@ -207,95 +207,78 @@ def test_cli_upload_and_query_on_each_engine(engine, tmp_path):
 
 # --- faults -------------------------------------------------------------------------------------------
 
-def _server_to_kill(name: str, tmp_path: Path, request):
-    """A server the test may kill: an `oxigraph serve` of its own (it starts in well under a second);
-    on Virtuoso the session's, emptied (a new Virtuoso database takes 5-15 s), which _restarted()
-    starts again on its database."""
+def _own_server(name: str, directory: Path):
     if name == "virtuoso":
-        return fresh(request.getfixturevalue("virtuoso_server"))
-    server = start_oxigraph(tmp_path / name)
+        if not virtuoso_binaries():
+            pytest.skip(f"Virtuoso (virtuoso-t, isql-vt) is not installed: {VIRTUOSO_INSTALL}")
+        return start_virtuoso(directory)
+    server = start_oxigraph(directory)
     server.name = "oxigraph"
-    server.kill = lambda: (server.process.kill(), server.process.wait(timeout=10))
+    server.stop = lambda: stop_oxigraph(server)
     return server
 
 
-def _restarted(server, tmp_path: Path):
-    """The killed server started again on the same database."""
-    server.kill()  # (if the test did not)
-    if server.name == "virtuoso":
-        server.restart()
-        return server
-    again = start_oxigraph(tmp_path / "oxigraph")
-    again.name = "oxigraph"
-    return again
-
-
-def _assert_holds_exactly(server, store: ox.Store, graphs: list[str]) -> None:
-    """After the restart: these graphs, each with all its triples, and nothing else; then an
-    oxigraph server of the test's own is stopped (the session's Virtuoso goes on)."""
-    try:
-        assert server.graphs() == sorted(graphs), "what arrived is there, no temporary graph"
-        for g in graphs:
-            assert count(server, g) == len(graph_ntriples(store, g).splitlines()), g
-    finally:
-        if server.name == "oxigraph":
-            stop_oxigraph(server)
-
-
 @pytest.mark.parametrize("name", ["oxigraph", "virtuoso"])
-def test_server_stopped_mid_upload_names_what_arrived(name, tmp_path, corpus_store, request):
-    """Each graph alone (batch_bytes=0): the server dies after two graphs (SIGKILL, as a crash: no
-    checkpoint); the error lists those two as in the store and every other one as not uploaded;
-    after a restart the two are there, whole, and nothing else."""
-    server = _server_to_kill(name, tmp_path, request)
+def test_server_stopped_mid_upload_names_what_arrived(name, tmp_path, corpus_store):
+    """Each graph alone (batch_bytes=0): the server stops after two graphs; the error lists those two
+    as in the store and every other one as not uploaded; after a restart the two are there, whole,
+    and nothing else."""
+    server = _own_server(name, tmp_path / name)
     graphs = [*store_graphs(corpus_store), DEFAULT_GRAPH]
     seen: list[str] = []
 
-    def kill_after_two(graph: str) -> None:
+    def stop_after_two(graph: str) -> None:
         seen.append(graph)
         if len(seen) == 2:
-            server.kill()
+            server.stop()
 
     try:
         started = time.monotonic()
         with pytest.raises(UploadError) as e:
-            upload(corpus_store, server.query_url, credentials=credentials(server), progress=kill_after_two,
+            upload(corpus_store, server.query_url, credentials=credentials(server), progress=stop_after_two,
                    batch_bytes=0, **FAST)
         assert time.monotonic() - started < 30
     finally:
-        again = _restarted(server, tmp_path)
-    try:
-        assert e.value.reached == tuple(graphs[:2]) and e.value.pending == tuple(graphs[2:])
-        msg = str(e.value)
-        assert f"stopped at graph {graphs[2]}: cannot connect" in msg
-        assert f"Reached the store (2): {graphs[0]}, {graphs[1]}\n" in msg
-        assert f"Not uploaded ({len(graphs) - 2}), previous version kept if any: {graphs[2]}," in msg
-        assert msg.rstrip().endswith(DEFAULT_GRAPH + "\nRun the upload again: each graph is replaced whole.")
-    finally:
-        _assert_holds_exactly(again, corpus_store, graphs[:2])
+        server.stop()
+    assert e.value.reached == tuple(graphs[:2]) and e.value.pending == tuple(graphs[2:])
+    msg = str(e.value)
+    assert f"stopped at graph {graphs[2]}: cannot connect" in msg
+    assert f"Reached the store (2): {graphs[0]}, {graphs[1]}\n" in msg
+    assert f"Not uploaded ({len(graphs) - 2}), previous version kept if any: {graphs[2]}," in msg
+    assert msg.rstrip().endswith(DEFAULT_GRAPH + "\nRun the upload again: each graph is replaced whole.")
+    _assert_holds_exactly(name, tmp_path, corpus_store, graphs[:2])
 
 
 @pytest.mark.parametrize("name", ["oxigraph", "virtuoso"])
-def test_server_stopped_after_a_batch_names_what_arrived(name, tmp_path, corpus_store, request):
-    """Small graphs go several in one update: the server dies (SIGKILL) once the first batch arrived;
-    the error lists that whole batch as in the store, the rest as not uploaded, and the store holds
+def test_server_stopped_after_a_batch_names_what_arrived(name, tmp_path, corpus_store):
+    """Small graphs go several in one update: the server stops once the first batch arrived; the
+    error lists that whole batch as in the store, the rest as not uploaded, and the store holds
     exactly the batch's graphs, whole (one update, one transaction)."""
-    server = _server_to_kill(name, tmp_path, request)
+    server = _own_server(name, tmp_path / name)
     graphs = [*store_graphs(corpus_store), DEFAULT_GRAPH]
     sizes = sorted(len(graph_ntriples(corpus_store, g)) for g in graphs[:-1])
     try:
         with pytest.raises(UploadError) as e:
             upload(corpus_store, server.query_url, credentials=credentials(server), batch_bytes=sum(sizes[-3:]),
-                   progress=lambda graph: server.kill(), **FAST)
+                   progress=lambda graph: server.stop(), **FAST)
     finally:
-        again = _restarted(server, tmp_path)
+        server.stop()
     reached = e.value.reached
+    assert 3 <= len(reached) < len(graphs) - 1, "more than one graph in the first request, not all"
+    assert reached == tuple(graphs[:len(reached)]) and e.value.pending == tuple(graphs[len(reached):])
+    assert f"stopped at graph {graphs[len(reached)]}: cannot connect" in str(e.value)
+    _assert_holds_exactly(name, tmp_path, corpus_store, list(reached))
+
+
+def _assert_holds_exactly(name: str, tmp_path: Path, store: ox.Store, graphs: list[str]) -> None:
+    """After a restart on the same database: these graphs, each with all its triples, and nothing else."""
+    again = _own_server(name, tmp_path / name)
     try:
-        assert 3 <= len(reached) < len(graphs) - 1, "more than one graph in the first request, not all"
-        assert reached == tuple(graphs[:len(reached)]) and e.value.pending == tuple(graphs[len(reached):])
-        assert f"stopped at graph {graphs[len(reached)]}: cannot connect" in str(e.value)
+        assert again.graphs() == sorted(graphs), "what arrived is there, no temporary graph"
+        for g in graphs:
+            assert count(again, g) == len(graph_ntriples(store, g).splitlines()), g
     finally:
-        _assert_holds_exactly(again, corpus_store, list(reached))
+        again.stop()
 
 
 def test_virtuoso_wrong_password_is_said_plainly(virtuoso_server, seed_store, tmp_path):
