@@ -72,6 +72,43 @@ def server_usage(pid: int) -> tuple[float, float]:
     return round(peak_kb / 1024), round(cpu, 1)
 
 
+def runqueue_seconds(pid: int) -> float:
+    """Seconds the process's live threads waited runnable for a CPU (/proc/PID/task/*/schedstat,
+    second field): on a loaded machine, the server's share of the upload's wall time spent starved."""
+    total = 0
+    for stat in Path(f"/proc/{pid}/task").glob("*/schedstat"):
+        try:
+            total += int(stat.read_text().split()[1])
+        except (OSError, IndexError, ValueError):
+            pass  # a thread that just ended
+    return total / 1e9
+
+
+class RequestClock:
+    """Counts the upload's HTTP requests and the wall seconds the client spent in them (sending and
+    waiting for the answer), by wrapping directive_kg.remote._http for the measurement."""
+
+    def __init__(self):
+        self.requests, self.seconds = 0, 0.0
+
+    def __enter__(self):
+        from directive_kg import remote
+        self._remote, self._http = remote, remote._http
+
+        def timed(*args, **kwargs):
+            started = time.perf_counter()
+            try:
+                return self._http(*args, **kwargs)
+            finally:
+                self.requests += 1
+                self.seconds += time.perf_counter() - started
+        remote._http = timed
+        return self
+
+    def __exit__(self, *exc):
+        self._remote._http = self._http
+
+
 _uploaded = [0]
 
 
@@ -101,15 +138,18 @@ def measure(engine: str, store_path: Path, params: dict | None, buffers: int, ti
         try:
             notes: list[str] = []
             _, server_cpu_before = server_usage(server.process.pid)
+            starved_before = runqueue_seconds(server.process.pid)
             _uploaded[0] = 0
             client = resource.getrusage(resource.RUSAGE_SELF)
             started = time.perf_counter()
-            upload(store, server.query_url, credentials=Credentials(user, password), timeout=timeout,
-                   deadline=timeout, note=notes.append, graphs=[DEFAULT_GRAPH] if merged_only else None,
-                   progress=lambda g: report(g, time.perf_counter() - started))
+            with RequestClock() as clock:
+                upload(store, server.query_url, credentials=Credentials(user, password), timeout=timeout,
+                       deadline=timeout, note=notes.append, graphs=[DEFAULT_GRAPH] if merged_only else None,
+                       progress=lambda g: report(g, time.perf_counter() - started))
             seconds = time.perf_counter() - started
             after = resource.getrusage(resource.RUSAGE_SELF)
             peak_mb, server_cpu = server_usage(server.process.pid)
+            starved = runqueue_seconds(server.process.pid) - starved_before
             result = {"engine": engine, **({"merged_graph_only": True} if merged_only else {}),
                       "upload_seconds": round(seconds, 1), "named_graphs": graphs,
                       "named_graph_triples": triples, "merged_graph_triples": merged,
@@ -118,6 +158,10 @@ def measure(engine: str, store_path: Path, params: dict | None, buffers: int, ti
                       "client_cpu_seconds": round(after.ru_utime + after.ru_stime - client.ru_utime - client.ru_stime,
                                                   1),
                       "load_average_after": round(os.getloadavg()[0], 1),
+                      # where the wall time went: in requests (the client waiting for the server), of
+                      # which the server's threads waited this long runnable for a CPU
+                      "requests": clock.requests, "seconds_in_requests": round(clock.seconds, 1),
+                      "server_runqueue_seconds": round(starved, 1),
                       **({"virtuoso_buffers": buffers, "transaction_after_image_limit": after_image or 50_000_000}
                          if engine == "virtuoso" else {}),
                       **({"notes": notes} if notes else {})}

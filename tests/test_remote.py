@@ -3,6 +3,8 @@ http.server instances on 127.0.0.1 that fail the way real endpoints fail (500, s
 from __future__ import annotations
 
 import base64
+import csv
+import io
 import re
 import os
 import subprocess
@@ -10,6 +12,7 @@ import sys
 import threading
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -19,12 +22,21 @@ import pytest
 
 from directive_kg import queries as Q
 from directive_kg.remote import (DEFAULT_GRAPH, MERGED_GRAPH, TEMP_GRAPH_PREFIX, UPLOAD_INCOMPLETE, Credentials, Endpoint, RemoteBackend, RemoteError,
-                                 UploadError, check_default_graph, split_ntriples, store_graphs, upload)
+                                 UploadError, check_default_graph, merged_ntriples, split_ntriples, store_graphs,
+                                 upload)
 from loaders.store import BUILD_GRAPH, data_graphs, merged_complete, sync_graphs
 from conftest import SEED, free_port, start_oxigraph, stop_oxigraph
+from test_engines import credentials, fresh
 
 FAST = {"retries": 2, "backoff": 0.01}
 SECRET = "s3cr3t-pa55word-XYZ"
+
+
+@pytest.fixture
+def oxigraph_server(oxigraph_session_server):
+    """The session's `oxigraph serve`, emptied (a server a test, ~0.3 s each, is not needed: no test here
+    stops it; those that stop a server start their own, in test_engines.py)."""
+    return fresh(oxigraph_session_server)
 
 
 # --- tiny real HTTP servers ---------------------------------------------------------------------
@@ -46,8 +58,8 @@ class Handler(BaseHTTPRequestHandler):
             srv.writes += self.command == "PUT" or b"INSERT DATA" in body  # a request that writes a graph
             writes = srv.writes
             srv.bodies.append(body)
-            srv.parts += self.command in ("PUT", "POST") and self.path.startswith("/store")
-            parts = srv.parts
+            srv.parts += self.command == "PUT" or self.headers.get("Content-Type") == "application/n-triples"
+            parts = srv.parts  # Graph Store PUTs and POSTs (Oxigraph /store, Virtuoso /sparql-graph-crud-auth)
         if srv.mode == "500":
             return self._reply(500, b"boom")
         if srv.mode == "sleep":
@@ -59,7 +71,15 @@ class Handler(BaseHTTPRequestHandler):
             return self._reply(500, b"disk full")
         if srv.fail_after_parts is not None and parts > srv.fail_after_parts:
             return self._reply(500, b"disk full")
-        status, data, ctype = self._forward(body)
+        if srv.fail_asks and self.command == "GET" and "ASK" in urllib.parse.unquote_plus(self.path):
+            return self._reply(503, b"unavailable")
+        if srv.drop_answers and srv.drop_answers[0] in body:
+            with srv.lock:
+                drop = srv.drop_answers[1] > 0
+                srv.drop_answers = (srv.drop_answers[0], srv.drop_answers[1] - 1)
+            if drop:
+                return self._reply(502, b"bad gateway")  # lost on the way: the store never saw it
+        status, data, ctype, auth = self._forward(body)
         if self.command == "POST" and srv.lose_update_answers and b"MOVE" in body:
             return self._reply(502, b"bad gateway")  # the MOVE happened; its answer is lost
         if srv.lose_answers and srv.lose_answers[0] in body:
@@ -68,21 +88,24 @@ class Handler(BaseHTTPRequestHandler):
                 srv.lose_answers = (srv.lose_answers[0], srv.lose_answers[1] - 1)
             if lose:
                 return self._reply(502, b"bad gateway")  # the request took effect; its answer is lost
-        self._reply(status, data, ctype)
+        self._reply(status, data, ctype, auth)
 
     def _forward(self, body: bytes):
-        headers = {k: v for k, v in self.headers.items() if k.lower() in ("content-type", "accept")}
+        """The upstream's status, body, content type and Digest challenge (Virtuoso asks for one)."""
+        headers = {k: v for k, v in self.headers.items() if k.lower() in ("content-type", "accept", "authorization")}
         req = urllib.request.Request(self.server.upstream + self.path, data=body or None,
                                      method=self.command, headers=headers)
         try:
             with urllib.request.urlopen(req, timeout=30) as r:
-                return r.status, r.read(), r.headers.get("Content-Type", "text/plain")
+                return r.status, r.read(), r.headers.get("Content-Type", "text/plain"), None
         except urllib.error.HTTPError as e:
-            return e.code, e.read(), "text/plain"
+            return e.code, e.read(), "text/plain", e.headers.get("WWW-Authenticate")
 
-    def _reply(self, status: int, data: bytes, ctype: str = "text/plain"):
+    def _reply(self, status: int, data: bytes, ctype: str = "text/plain", challenge: str | None = None):
         self.send_response(status)
         self.send_header("Content-Type", ctype)
+        if challenge:
+            self.send_header("WWW-Authenticate", challenge)
         self.send_header("Content-Length", str(len(data)))
         self.end_headers()
         self.wfile.write(data)
@@ -95,15 +118,17 @@ def http_server():
     servers = []
 
     def start(mode: str, upstream: str = "", sleep: float = 0.0, fail_after_writes=None, lose_update_answers=False,
-              fail_after_parts=None, lose_answers=None):
+              fail_after_parts=None, lose_answers=None, drop_answers=None, fail_asks=False):
         """lose_answers: (bytes, n): the answers of the first n requests whose body holds the bytes
-        are lost (502) after the server applied them; fail_after_parts: GSP PUT/POSTs after the n-th
-        fail (500)."""
+        are lost (502) after the server applied them; drop_answers: likewise, but the requests are
+        lost before the server (502, not forwarded); fail_after_parts: GSP PUT/POSTs after the n-th
+        fail (500); fail_asks: SPARQL ASK queries fail (503)."""
         srv = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         srv.daemon_threads = True
         srv.mode, srv.upstream, srv.sleep = mode, upstream, sleep
         srv.fail_after_writes, srv.lose_update_answers = fail_after_writes, lose_update_answers
-        srv.fail_after_parts, srv.lose_answers = fail_after_parts, lose_answers
+        srv.fail_after_parts, srv.lose_answers, srv.drop_answers = fail_after_parts, lose_answers, drop_answers
+        srv.fail_asks = fail_asks
         srv.lock, srv.seen, srv.writes, srv.bodies, srv.parts = threading.Lock(), [], 0, [], 0
         threading.Thread(target=srv.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()
         servers.append(srv)
@@ -122,6 +147,11 @@ def graph_sizes(server) -> dict[str, int]:
     with urllib.request.urlopen(req, timeout=10) as r:
         lines = r.read().decode().split("\r\n")[1:-1]
     return {g: int(n) for g, n in (line.split(",") for line in lines)}
+
+
+def csv_rows(body: bytes) -> list[list[str]]:
+    """The rows of SPARQL CSV results, header left out (Virtuoso ends lines with \\n, Oxigraph with \\r\\n)."""
+    return list(csv.reader(io.StringIO(body.decode())))[1:]
 
 
 def canonical(triples) -> set[str]:
@@ -267,11 +297,13 @@ def test_reupload_after_a_document_changes_replaces_the_default_graph(oxigraph_s
 
 
 def incomplete_marks(server) -> list[str]:
-    """The graphs that the server's default graph marks as incompletely uploaded."""
-    q = f"SELECT ?g WHERE {{ ?g <{UPLOAD_INCOMPLETE}> ?since }}"
-    req = urllib.request.Request(f"{server.query_url}?query={urllib.request.quote(q)}", headers={"Accept": "text/csv"})
+    """The graphs that the server's merged graph (its default graph; Virtuoso: MERGED_GRAPH) marks as
+    incompletely uploaded."""
+    params = {"query": f"SELECT ?g WHERE {{ ?g <{UPLOAD_INCOMPLETE}> ?since }}",
+              **({"default-graph-uri": MERGED_GRAPH} if getattr(server, "name", "") == "virtuoso" else {})}
+    req = urllib.request.Request(f"{server.query_url}?{urllib.parse.urlencode(params)}", headers={"Accept": "text/csv"})
     with urllib.request.urlopen(req, timeout=10) as r:
-        return r.read().decode().split("\r\n")[1:-1]
+        return [row[0] for row in csv_rows(r.read())]
 
 
 def test_a_large_graph_goes_in_parts_straight_into_place(oxigraph_server, corpus_store, http_server):
@@ -289,20 +321,115 @@ def test_a_large_graph_goes_in_parts_straight_into_place(oxigraph_server, corpus
     assert oxigraph_server.graphs() == [] and incomplete_marks(oxigraph_server) == []
 
 
-def test_an_upload_stopped_in_the_parts_leaves_the_marker(oxigraph_server, corpus_store, http_server):
+PARTS = 50_000  # bytes a part: the corpus's merged graph goes in some 30
+
+
+def merged_count(server) -> int:
+    """Triples in the merged graph: the default graph (Oxigraph), MERGED_GRAPH (Virtuoso)."""
+    params = {"query": "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }",
+              **({"default-graph-uri": MERGED_GRAPH} if getattr(server, "name", "") == "virtuoso" else {})}
+    req = urllib.request.Request(f"{server.query_url}?{urllib.parse.urlencode(params)}", headers={"Accept": "text/csv"})
+    with urllib.request.urlopen(req, timeout=30) as r:
+        return int(csv_rows(r.read())[0][0])
+
+
+def direct(server) -> dict:
+    """upload() arguments for `server` itself."""
+    return {"endpoint": server.query_url, "credentials": credentials(server)}
+
+
+def through(proxy, server) -> dict:
+    """upload() arguments for `server` behind the test proxy (which hides Virtuoso's name: told)."""
+    if server.name == "virtuoso":
+        return {"endpoint": f"{proxy.url}/sparql", "store_type": "virtuoso", "credentials": credentials(server)}
+    return {"endpoint": f"{proxy.url}/query"}
+
+
+@pytest.mark.engines
+def test_an_upload_stopped_in_the_parts_leaves_the_marker(engine, corpus_store, http_server):
     """The server fails after 3 parts of the merged graph: the report names it as incomplete, the
-    default graph holds those parts and the marker; the next upload completes it and removes it."""
-    proxy = http_server("proxy", upstream=oxigraph_server.base, fail_after_parts=3)
+    merged graph holds those parts and the marker; the next upload completes it and removes it."""
+    server = fresh(engine)
+    merged = len(merged_ntriples(corpus_store).splitlines())
+    proxy = http_server("proxy", upstream=server.base, fail_after_parts=3)
     with pytest.raises(UploadError) as e:
-        upload(corpus_store, f"{proxy.url}/query", graphs=[DEFAULT_GRAPH], part_bytes=50_000, **FAST)
+        upload(corpus_store, graphs=[DEFAULT_GRAPH], part_bytes=PARTS, **through(proxy, server), **FAST)
     assert e.value.reached == () and e.value.pending == (DEFAULT_GRAPH,) and e.value.incomplete == (DEFAULT_GRAPH,)
+    assert e.value.uncertain == ()
     assert f"Incomplete in the store: {DEFAULT_GRAPH} (it was being sent in parts straight into place; it holds " \
            f"the marker <{UPLOAD_INCOMPLETE}> until an upload completes it)\n" in str(e.value)
-    assert incomplete_marks(oxigraph_server) == [MERGED_GRAPH]
-    assert 0 < server_default_count(oxigraph_server) - 1 < len(local_default(corpus_store))
-    upload(corpus_store, oxigraph_server.query_url, graphs=[DEFAULT_GRAPH], part_bytes=50_000, **FAST)
-    assert incomplete_marks(oxigraph_server) == []
-    assert server_default(oxigraph_server) == local_default(corpus_store)
+    assert "Not replaced" not in str(e.value)
+    assert incomplete_marks(server) == [MERGED_GRAPH]
+    assert 0 < merged_count(server) - 1 < merged
+    upload(corpus_store, graphs=[DEFAULT_GRAPH], part_bytes=PARTS, **direct(server), **FAST)
+    assert incomplete_marks(server) == [] and merged_count(server) == merged
+    if server.name == "oxigraph":
+        assert server_default(server) == local_default(corpus_store)
+
+
+# The first part of a graph sent in parts carries the marker: how it failed decides what the report says.
+FIRST_PART_FAULTS = {  # proxy settings -> (the merged graph left, asked the store?)
+    "refused": ({"fail_after_parts": 0}, "intact", False),  # the store answered 500: not applied
+    "lost-after-the-store": ({"lose_answers": (UPLOAD_INCOMPLETE.encode(), 10)}, "incomplete", True),
+    "lost-before-the-store": ({"drop_answers": (UPLOAD_INCOMPLETE.encode(), 10)}, "intact", True),
+}
+
+
+@pytest.mark.engines
+@pytest.mark.parametrize("fault", FIRST_PART_FAULTS)
+def test_a_failed_first_part_is_reported_as_it_is(engine, fault, seed_store, corpus_store, http_server):
+    """The request carrying the first part and the marker fails. Answered as failed: the previous
+    merged graph is whole, and the report says so. Answer lost: the store is asked for the marker,
+    and the report says what it holds (the previous version, or part of the new one and the marker)."""
+    server = fresh(engine)
+    upload(seed_store, graphs=[DEFAULT_GRAPH], **direct(server))  # the previous version
+    before = merged_count(server)
+    settings, left, asked = FIRST_PART_FAULTS[fault]
+    proxy = http_server("proxy", upstream=server.base, **settings)
+    with pytest.raises(UploadError) as e:
+        upload(corpus_store, graphs=[DEFAULT_GRAPH], part_bytes=PARTS, **through(proxy, server), **FAST)
+    msg = str(e.value)
+    assert e.value.reached == () and e.value.pending == (DEFAULT_GRAPH,) and e.value.uncertain == ()
+    assert "(after 3 attempt(s);" in msg, "each attempt failed the same way"
+    if left == "intact":
+        assert e.value.incomplete == () and "Incomplete in the store" not in msg
+        why = "its answer was lost, and the store, asked, holds no marker of this upload" if asked else \
+            "the store answered that it failed"
+        assert f"Not replaced: {DEFAULT_GRAPH} (to go in parts straight into place): its first part, with the " \
+               f"marker, was not applied ({why}" in msg and "its previous version, if any, is whole\n" in msg
+        assert incomplete_marks(server) == [] and merged_count(server) == before, "the previous version, whole"
+        if server.name == "oxigraph":
+            assert server_default(server) == local_union(seed_store)
+    else:
+        assert e.value.incomplete == (DEFAULT_GRAPH,) and "Not replaced" not in msg
+        assert f"Incomplete in the store: {DEFAULT_GRAPH}" in msg
+        assert f"(The answer to the first part of {DEFAULT_GRAPH} was lost; the store, asked, holds its marker" in msg
+        assert incomplete_marks(server) == [MERGED_GRAPH] and merged_count(server) != before
+    asks = [p for m, p, _ in proxy.seen if m == "GET" and "ASK" in urllib.parse.unquote_plus(p)]
+    assert len(asks) == asked, "the store asked once, only after a lost answer"
+
+
+def test_a_lost_first_part_the_store_cannot_be_asked_about_is_said_uncertain(oxigraph_session_server, corpus_store,
+                                                                           http_server):
+    server = fresh(oxigraph_session_server)
+    proxy = http_server("proxy", upstream=server.base, lose_answers=(UPLOAD_INCOMPLETE.encode(), 10), fail_asks=True)
+    with pytest.raises(UploadError) as e:
+        upload(corpus_store, graphs=[DEFAULT_GRAPH], part_bytes=PARTS, **through(proxy, server), **FAST)
+    assert e.value.uncertain == (DEFAULT_GRAPH,) and e.value.incomplete == ()
+    assert f"Perhaps incomplete in the store: {DEFAULT_GRAPH}: the answer to its first part (with the marker " \
+           f"<{UPLOAD_INCOMPLETE}>) was lost and the store could not be asked" in str(e.value)
+    assert incomplete_marks(server) == [MERGED_GRAPH], "(it was applied)"
+
+
+@pytest.mark.engines
+def test_a_lost_answer_to_the_markers_deletion_is_asked_not_reported(engine, corpus_store, http_server):
+    """The marker's DELETE DATA is applied but its answer lost (every attempt): the store, asked,
+    no longer holds the marker, so the graph is complete and the upload succeeds."""
+    server = fresh(engine)
+    proxy = http_server("proxy", upstream=server.base, lose_answers=(b"DELETE DATA", 10))
+    done = upload(corpus_store, graphs=[DEFAULT_GRAPH], part_bytes=PARTS, **through(proxy, server), **FAST)
+    assert done == [DEFAULT_GRAPH]
+    assert incomplete_marks(server) == [] and merged_count(server) == len(merged_ntriples(corpus_store).splitlines())
 
 
 def test_a_lost_batch_answer_is_retried_safely(oxigraph_server, seed_store, http_server):
@@ -322,6 +449,16 @@ def test_a_lost_batch_answer_is_retried_safely(oxigraph_server, seed_store, http
         upload(seed_store, f"{proxy.url}/query", **FAST)
     assert e.value.reached == () and e.value.pending == (*store_graphs(seed_store), DEFAULT_GRAPH)
     assert "HTTP 502" in str(e.value) and "(after 3 attempt(s);" in str(e.value)
+
+
+def test_the_read_ahead_keeps_the_order_and_hands_over_a_read_error(seed_store):
+    """upload() reads the next graphs in a thread while a request is in flight: the same graphs and
+    bytes, in order, as reading them one by one; a graph that cannot be read fails the upload."""
+    from directive_kg.remote import _ReadAhead, graph_ntriples
+    graphs = [*store_graphs(seed_store), DEFAULT_GRAPH]
+    assert list(_ReadAhead(seed_store, graphs, limit=1)) == [(g, graph_ntriples(seed_store, g)) for g in graphs]
+    with pytest.raises(ValueError, match="Invalid IRI"):
+        list(_ReadAhead(seed_store, [graphs[0], "not an IRI", graphs[1]], limit=1))
 
 
 def test_split_ntriples():
