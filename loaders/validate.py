@@ -25,6 +25,7 @@ from __future__ import annotations
 import itertools
 import logging
 import os
+import pickle
 import re
 import time
 from concurrent.futures import ThreadPoolExecutor
@@ -359,14 +360,17 @@ def _give_back_memory() -> None:
 def validate_batches(batches: Iterable[Mapping[str, str]], shared: Mapping[str, str], store: ox.Store, *,
                      shapes: str | os.PathLike | rdflib.Graph | None = None, locate: bool | KGStore | ox.Store = True,
                      progress: Callable[[int, int], None] = lambda done, total: None,
-                     count: int | None = None, profile: dict | None = None) -> ValidationReport:
+                     count: int | None = None, profile: dict | None = None,
+                     workers: int | None = None) -> ValidationReport:
     """The fast path's results on the merged graph of ``store`` (a complete merged default graph),
     without that graph in memory. In memory: the ``shared`` graphs (graph IRI -> N-Triples: the
     corpus graph, ontology, code lists: what the files' nodes point to and add to), and one batch of
     graphs on top, whose subjects are the focus nodes of the per-file checks; then the shared graphs'
     own subjects. Each target block of the batch checks is evaluated once a batch (_BatchTargets),
-    the checks read its nodes from there. A fresh in-memory store for each batch: Oxigraph keeps the strings of removed
-    triples, so one store reused grew by ~100 MB a batch. The corpus-wide checks
+    the checks read its nodes from there. The shared graphs are parsed once; each batch is checked
+    in a forked copy of that store (_BatchRunner: ``workers`` at once, default one a core), which
+    ends with its child: Oxigraph keeps the strings of removed triples, so one store reused grew by
+    ~100 MB a batch. The corpus-wide checks
     (shacl_sparql.corpus_wide: SPARQL constraints that read other nodes, class tests of other nodes,
     shapes of nodes several files describe) run once, as SPARQL on ``store``. tests/test_stream.py
     proves the results equal validate()'s. ``progress(done, total)`` counts checks run; ``count``:
@@ -374,7 +378,6 @@ def validate_batches(batches: Iterable[Mapping[str, str]], shared: Mapping[str, 
     for every check and for the batches' own loading.
     """
     started = time.perf_counter()
-    cpu = _CpuClock(profile)
     sg = shapes if isinstance(shapes, rdflib.Graph) else load_shapes(shapes)
     checks, fallback = _translated(sg, _ClassClosure(store))
     local, wide = [], []
@@ -385,33 +388,30 @@ def validate_batches(batches: Iterable[Mapping[str, str]], shared: Mapping[str, 
     local = list(targets.checks)
     results: set[ValidationResult] = set()
     done = 0
-
-    total = lambda: max((count or 0) + 1, batches_run) * len(local) + len(wide)  # noqa: E731 (+1: shared pass)
     batches_run = 0
 
-    def run_on(graphs: Mapping[str, str] | None) -> None:
-        """The per-file checks on a batch of graphs (None: on the shared graphs' own subjects)."""
-        nonlocal done, batches_run
-        batches_run += 1
-        with cpu("(per batch: load)"):
-            # the batch once, in its own graph, read with the shared graphs as one default graph
-            # (SELECT DISTINCT: a triple in both counts once): half the loading of a second copy
-            mem, batch_data = ox.Store(), ox.NamedNode(BATCH_DATA)
-            if graphs is not None:
-                _add(mem, shared, [ox.DefaultGraph()])
-            _add(mem, graphs if graphs is not None else shared, [batch_data])
-        with cpu("(per batch: targets)"):
-            targets.mark(mem, [ox.DefaultGraph(), batch_data])
-        results.update(_run_checks(mem, local, fallback, progress, done, total(), profile,
-                                   default_graph=[ox.DefaultGraph(), batch_data]))
-        done += len(local)
-        with cpu("(per batch: free)"):
-            del mem
-            _give_back_memory()
+    def total() -> int:
+        return max((count or 0) + 1, batches_run) * len(local) + len(wide)  # +1: the shared pass
 
-    for graphs in batches:
-        run_on(graphs)
-    run_on(None)  # the corpus graph's own nodes (bodies, units, cited documents)
+    def collected(found: list, batch_profile: dict) -> None:
+        nonlocal done
+        results.update(found)
+        for label, seconds in batch_profile.items():
+            if profile is not None:
+                profile[label] = profile.get(label, 0.0) + seconds
+        done += len(local)
+        progress(done, total())
+
+    runner = _BatchRunner(shared, targets, local, workers, profile)
+    for graphs in itertools.chain(batches, [None]):  # None: the corpus graph's own nodes (bodies, units, ...)
+        batches_run += 1
+        for found in runner.submit(graphs if graphs is not None else shared, shared_pass=graphs is None):
+            collected(*found)
+    for found in runner.finish():
+        collected(*found)
+    for shape, why in runner.fallback.items():
+        fallback.setdefault(shape, why)
+    runner.close()
     wide_profile = {} if profile is not None else None
     results.update(_run_checks(store, wide, fallback, progress, done, total(), wide_profile))
     for label, seconds in (wide_profile or {}).items():
@@ -422,6 +422,95 @@ def validate_batches(batches: Iterable[Mapping[str, str]], shared: Mapping[str, 
     found = tuple(sorted(set(found), key=_sort_key))
     return ValidationReport("fast", found, notes, time.perf_counter() - started)
 
+
+class _BatchRunner:
+    """Runs the per-file checks of each batch in a child process forked from the one holding the
+    shared graphs (parsed once, ``base``): the child adds the batch to its copy-on-write copy of the
+    store, checks it and sends the results back; its memory goes with it when it exits. Up to
+    ``workers`` children at once (default: one a core), so the parent reads the next batch while
+    they check; results come back in submission order. Without fork (or ``workers=1``), each batch
+    is checked in-process in a fresh store, as before."""
+
+    def __init__(self, shared: Mapping[str, str], targets: "_BatchTargets", local: Sequence[tuple],
+                 workers: int | None, profile: dict | None):
+        self.shared, self.targets, self.local = shared, targets, local
+        self.workers = max(1, workers if workers is not None else min(2, os.cpu_count() or 1))
+        self.forking = self.workers > 1 and hasattr(os, "fork")
+        self.want_profile = profile is not None
+        self.fallback: dict = {}
+        self.running: list[tuple[int, int]] = []  # (pid, read end of its pipe), oldest first
+        self.base = None
+        if self.forking:
+            with _CpuClock(profile)("(shared graphs: load once)"):
+                self.base = ox.Store()  # the shared graphs, parsed once; each batch is checked in a copy
+                _add(self.base, shared, [ox.DefaultGraph()])
+
+    def close(self) -> None:
+        self.base = None
+        _give_back_memory()
+
+    def submit(self, graphs: Mapping[str, str], shared_pass: bool = False) -> list[tuple[list, dict]]:
+        """Check one batch (the shared graphs themselves when ``shared_pass``); returns the
+        (results, profile) of the batches finished meanwhile, oldest first."""
+        if not self.forking:
+            mem = ox.Store()
+            if not shared_pass:
+                _add(mem, self.shared, [ox.DefaultGraph()])
+            found = [self._check(mem, graphs)]
+            del mem
+            _give_back_memory()
+            return found
+        finished = [self._collect()] if len(self.running) >= self.workers else []
+        read, write = os.pipe()
+        pid = os.fork()
+        if pid == 0:  # the child: check, send, exit without running the parent's cleanup
+            os.close(read)
+            code = 0
+            try:
+                payload = ("ok", *self._check(self.base, graphs), self.fallback)
+            except BaseException as e:  # noqa: BLE001 (any failure goes back to the parent, named)
+                import traceback
+                payload, code = ("error", f"{type(e).__name__}: {e}\n{traceback.format_exc()}"), 1
+            try:
+                with os.fdopen(write, "wb") as out:
+                    pickle.dump(payload, out, protocol=pickle.HIGHEST_PROTOCOL)
+            finally:
+                os._exit(code)
+        os.close(write)
+        self.running.append((pid, read))
+        return finished
+
+    def finish(self) -> list[tuple[list, dict]]:
+        """The (results, profile) of the batches still running, in order."""
+        return [self._collect() for _ in range(len(self.running))]
+
+    def _collect(self) -> tuple[list, dict]:
+        pid, read = self.running.pop(0)
+        with os.fdopen(read, "rb") as given:
+            try:
+                payload = pickle.load(given)
+            except EOFError:
+                payload = ("error", "the checking process died without a word (out of memory?)")
+        os.waitpid(pid, 0)
+        if payload[0] != "ok":
+            raise RuntimeError(f"SHACL per-batch checks failed in process {pid}: {payload[1]}")
+        _, found, batch_profile, fallback = payload
+        for shape, why in fallback.items():
+            self.fallback.setdefault(shape, why)
+        return found, batch_profile
+
+    def _check(self, mem: ox.Store, graphs: Mapping[str, str]) -> tuple[list, dict]:
+        """The per-file checks of the batch ``graphs`` added (in BATCH_DATA) to ``mem``."""
+        profile = {} if self.want_profile else None
+        cpu = _CpuClock(profile)
+        batch_data = ox.NamedNode(BATCH_DATA)
+        with cpu("(per batch: load)"):
+            _add(mem, graphs, [batch_data])
+        with cpu("(per batch: targets)"):
+            self.targets.mark(mem, [ox.DefaultGraph(), batch_data])
+        found = _run_checks(mem, self.local, self.fallback, profile=profile,
+                            default_graph=[ox.DefaultGraph(), batch_data])
+        return found, profile or {}
 
 class _CpuClock:
     """``with clock(label):`` adds the block's CPU seconds (this thread) to ``profile[label]``."""
