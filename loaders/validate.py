@@ -22,6 +22,7 @@ the two engines compare as plain tuples.
 """
 from __future__ import annotations
 
+import hashlib
 import itertools
 import logging
 import os
@@ -51,7 +52,7 @@ SHAPES = ONTOLOGY / "shapes.ttl"
 SEVERITIES = ("Violation", "Warning", "Info")
 DATA_GRAPH = "urn:x-directive-kg:data"          # where text given to validate() is loaded
 
-__all__ = ["validate", "validate_batches", "ValidationReport", "ValidationResult", "load_shapes", "SHAPES", "Unsupported"]
+__all__ = ["validate", "validate_batches", "GraphsOf", "ValidationReport", "ValidationResult", "load_shapes", "SHAPES", "Unsupported"]
 
 
 @dataclass(frozen=True)
@@ -361,7 +362,8 @@ def validate_batches(batches: Iterable[Mapping[str, str]], shared: Mapping[str, 
                      shapes: str | os.PathLike | rdflib.Graph | None = None, locate: bool | KGStore | ox.Store = True,
                      progress: Callable[[int, int], None] = lambda done, total: None,
                      count: int | None = None, profile: dict | None = None,
-                     workers: int | None = None) -> ValidationReport:
+                     workers: int | None = None, memo: str | os.PathLike | None = None,
+                     digest: Callable[[str], str] | None = None) -> ValidationReport:
     """The fast path's results on the merged graph of ``store`` (a complete merged default graph),
     without that graph in memory. In memory: the ``shared`` graphs (graph IRI -> N-Triples: the
     corpus graph, ontology, code lists: what the files' nodes point to and add to), and one batch of
@@ -380,29 +382,38 @@ def validate_batches(batches: Iterable[Mapping[str, str]], shared: Mapping[str, 
     started = time.perf_counter()
     sg = shapes if isinstance(shapes, rdflib.Graph) else load_shapes(shapes)
     checks, fallback = _translated(sg, _ClassClosure(store))
-    local, wide = [], []
+    local, wide, plain = [], [], []
     for shape, check in checks:
         limited = None if corpus_wide(sg, shape, check) else _in_batch(check)
         (local if limited else wide).append((shape, limited or check))
+        if limited:
+            plain.append(check)  # as translated: what reach() reads
     targets = _BatchTargets.of(local)
     local = list(targets.checks)
     results: set[ValidationResult] = set()
     done = 0
     batches_run = 0
+    keeper = _Keeper(memo, plain, shared, digest) if memo is not None else None
+    if keeper is not None:
+        batches = keeper.select(batches)
+        results.update(keeper.plan.kept)
+        count = keeper.batches
 
     def total() -> int:
         return max((count or 0) + 1, batches_run) * len(local) + len(wide)  # +1: the shared pass
 
-    def collected(found: list, batch_profile: dict) -> None:
+    def collected(found: list, batch_profile: dict, records: dict | None) -> None:
         nonlocal done
         results.update(found)
+        if keeper is not None and records is not None:
+            keeper.checked(records)
         for label, seconds in batch_profile.items():
             if profile is not None:
                 profile[label] = profile.get(label, 0.0) + seconds
         done += len(local)
         progress(done, total())
 
-    runner = _BatchRunner(shared, targets, local, workers, profile)
+    runner = _BatchRunner(shared, targets, local, workers, profile, record=keeper is not None)
     for graphs in itertools.chain(batches, [None]):  # None: the corpus graph's own nodes (bodies, units, ...)
         batches_run += 1
         for found in runner.submit(graphs if graphs is not None else shared, shared_pass=graphs is None):
@@ -412,6 +423,8 @@ def validate_batches(batches: Iterable[Mapping[str, str]], shared: Mapping[str, 
     for shape, why in runner.fallback.items():
         fallback.setdefault(shape, why)
     runner.close()
+    if keeper is not None:
+        keeper.save()
     wide_profile = {} if profile is not None else None
     results.update(_run_checks(store, wide, fallback, progress, done, total(), wide_profile))
     for label, seconds in (wide_profile or {}).items():
@@ -432,8 +445,8 @@ class _BatchRunner:
     is checked in-process in a fresh store, as before."""
 
     def __init__(self, shared: Mapping[str, str], targets: "_BatchTargets", local: Sequence[tuple],
-                 workers: int | None, profile: dict | None):
-        self.shared, self.targets, self.local = shared, targets, local
+                 workers: int | None, profile: dict | None, record: bool = False):
+        self.shared, self.targets, self.local, self.record = shared, targets, local, record
         self.workers = max(1, workers if workers is not None else min(2, os.cpu_count() or 1))
         self.forking = self.workers > 1 and hasattr(os, "fork")
         self.want_profile = profile is not None
@@ -449,14 +462,15 @@ class _BatchRunner:
         self.base = None
         _give_back_memory()
 
-    def submit(self, graphs: Mapping[str, str], shared_pass: bool = False) -> list[tuple[list, dict]]:
+    def submit(self, graphs: Mapping[str, str], shared_pass: bool = False) -> list[tuple[list, dict, dict | None]]:
         """Check one batch (the shared graphs themselves when ``shared_pass``); returns the
-        (results, profile) of the batches finished meanwhile, oldest first."""
+        (results, profile, records) of the batches finished meanwhile, oldest first (records: see
+        _check)."""
         if not self.forking:
             mem = ox.Store()
             if not shared_pass:
                 _add(mem, self.shared, [ox.DefaultGraph()])
-            found = [self._check(mem, graphs)]
+            found = [self._check(mem, graphs, shared_pass)]
             del mem
             _give_back_memory()
             return found
@@ -467,7 +481,7 @@ class _BatchRunner:
             os.close(read)
             code = 0
             try:
-                payload = ("ok", *self._check(self.base, graphs), self.fallback)
+                payload = ("ok", *self._check(self.base, graphs, shared_pass), self.fallback)
             except BaseException as e:  # noqa: BLE001 (any failure goes back to the parent, named)
                 import traceback
                 payload, code = ("error", f"{type(e).__name__}: {e}\n{traceback.format_exc()}"), 1
@@ -480,11 +494,11 @@ class _BatchRunner:
         self.running.append((pid, read))
         return finished
 
-    def finish(self) -> list[tuple[list, dict]]:
-        """The (results, profile) of the batches still running, in order."""
+    def finish(self) -> list[tuple[list, dict, dict | None]]:
+        """The (results, profile, records) of the batches still running, in order."""
         return [self._collect() for _ in range(len(self.running))]
 
-    def _collect(self) -> tuple[list, dict]:
+    def _collect(self) -> tuple[list, dict, dict | None]:
         pid, read = self.running.pop(0)
         with os.fdopen(read, "rb") as given:
             try:
@@ -494,13 +508,15 @@ class _BatchRunner:
         os.waitpid(pid, 0)
         if payload[0] != "ok":
             raise RuntimeError(f"SHACL per-batch checks failed in process {pid}: {payload[1]}")
-        _, found, batch_profile, fallback = payload
+        _, found, batch_profile, records, fallback = payload
         for shape, why in fallback.items():
             self.fallback.setdefault(shape, why)
-        return found, batch_profile
+        return found, batch_profile, records
 
-    def _check(self, mem: ox.Store, graphs: Mapping[str, str]) -> tuple[list, dict]:
-        """The per-file checks of the batch ``graphs`` added (in BATCH_DATA) to ``mem``."""
+    def _check(self, mem: ox.Store, graphs: Mapping[str, str], shared_pass: bool = False) -> tuple[list, dict, dict | None]:
+        """The per-file checks of the batch ``graphs`` added (in BATCH_DATA) to ``mem``: (results,
+        profile, records); records (when recording, for loaders.validate_memo): graph -> (its term
+        hashes, [(result, the graphs of the batch that have its focus node as a subject)])."""
         profile = {} if self.want_profile else None
         cpu = _CpuClock(profile)
         batch_data = ox.NamedNode(BATCH_DATA)
@@ -510,7 +526,105 @@ class _BatchRunner:
             self.targets.mark(mem, [ox.DefaultGraph(), batch_data])
         found = _run_checks(mem, self.local, self.fallback, profile=profile,
                             default_graph=[ox.DefaultGraph(), batch_data])
-        return found, profile or {}
+        records = None
+        if self.record and not shared_pass:
+            with cpu("(per batch: memo)"):
+                records = _records(graphs, found)
+        return found, profile or {}, records
+
+def _subjects(graphs: Mapping[str, str], g: str) -> set[str]:
+    """The subjects of one graph as N-Triples terms, blank nodes labelled as in the store."""
+    text = graphs[g]
+    if "_:" in text:
+        return {str(q.subject) for q in _quads(graphs, g)}
+    return {line.split(" ", 1)[0] for line in text.splitlines() if line}
+
+
+def _records(graphs: Mapping[str, str], found: Sequence[ValidationResult]) -> dict:
+    """graph -> (term hashes, [(result, graphs of the batch with its focus node as a subject)])."""
+    from loaders.validate_memo import term_hashes
+
+    records = {g: (term_hashes(graphs[g]), []) for g in graphs}
+    if found:
+        subjects = {g: _subjects(graphs, g) for g in graphs}
+        for r in found:
+            where = tuple(sorted(g for g in graphs if r.focus in subjects[g])) or tuple(sorted(graphs))
+            for g in where:
+                records[g][1].append((r, where))
+    return records
+
+
+class _Keeper:
+    """Incremental per-file checks (loaders.validate_memo): which graphs to check again, the
+    results kept from the last build, and the record of this one."""
+
+    def __init__(self, path, checks: Sequence[Check], shared: Mapping[str, str], digest: Callable[[str], str] | None):
+        from loaders.validate_memo import FORMAT, ValidationMemo
+
+        self.memo = ValidationMemo(path)
+        self.shared = shared
+        self.digest = digest
+        queries = sorted(check.query for check in checks)
+        self.version = hashlib.sha256("\n".join([FORMAT, *queries]).encode()).hexdigest()
+        self.reach = _bounded(queries)
+        self.records: dict = {}
+        self.names: list[str] = []
+        self.plan = None
+        self.batches = 0
+
+    def select(self, batches: Iterable[Mapping[str, str]]) -> Iterable[Mapping[str, str]]:
+        """The batches cut down to the graphs to check again, regrouped to their size (planned
+        here: the graph names and digests, read without the texts when ``digest`` is given)."""
+        given = list(batches)
+        self.names = [g for b in given for g in b]
+        self.digests = {g: (self.digest(g) if self.digest else hashlib.sha256(b[g].encode()).hexdigest())
+                        for b in given for g in b}
+        self.plan = self.memo.plan(self.version, self.digests, self.shared, self.reach)
+        log.info("SHACL per-file checks: %d of %d graphs checked again (%s)", len(self.plan.dirty),
+                 len(self.names), self.plan.reason)
+        size = max((len(b) for b in given), default=1)
+        todo = [(b, g) for b in given for g in b if g in self.plan.dirty]
+        self.batches = -(-len(todo) // size)
+        return ({g: b[g] for b, g in todo[i:i + size]} for i in range(0, len(todo), size))
+
+    def checked(self, records: Mapping[str, tuple]) -> None:
+        self.records.update({g: (self.digests[g], terms, found) for g, (terms, found) in records.items()})
+
+    def save(self) -> None:
+        self.memo.record(self.version, self.records, self.names, self.shared)
+        self.memo.close()
+
+
+def _bounded(queries: Sequence[str]):
+    """The union of the queries' Reach, None when one of them is unbounded."""
+    from loaders.shacl_sparql import reach
+
+    total = None
+    for query in queries:
+        one = reach(query)
+        if one is None:
+            return None
+        total = one if total is None else total | one
+    return total
+
+
+class GraphsOf(Mapping):
+    """Some graphs of a mapping (graph -> N-Triples), each text read when asked: a batch whose
+    texts an incremental validation may never need."""
+
+    def __init__(self, graphs: Mapping[str, str], names: Sequence[str]):
+        self.graphs, self.names = graphs, list(names)
+
+    def __getitem__(self, g: str) -> str:
+        if g not in self.names:
+            raise KeyError(g)
+        return self.graphs[g]
+
+    def __iter__(self):
+        return iter(self.names)
+
+    def __len__(self) -> int:
+        return len(self.names)
 
 class _CpuClock:
     """``with clock(label):`` adds the block's CPU seconds (this thread) to ``profile[label]``."""
