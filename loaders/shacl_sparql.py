@@ -183,8 +183,10 @@ def translate(sg: rdflib.Graph, shape) -> list[Check]:
 
 
 # Nodes that several files describe: a loaded document (its own file, the files citing it, a
-# second file of the same document). A check of such a node needs every file's triples.
-SHARED_CLASSES = ("https://w3id.org/directive-kg/ontology#Document",)
+# second file of the same document), a source file (two files of the same bytes: the second names
+# the source without its path, loaders.to_rdf._repeat_graph). A check of such a node needs every
+# file's triples.
+SHARED_CLASSES = ("https://w3id.org/directive-kg/ontology#Document", "https://w3id.org/directive-kg/ontology#SourceFile")
 # A shape's promise (ontology/shapes.ttl) that each of its results is decided by the triples of one
 # file graph (with the shared graphs) and that no other file's triples can remove it: its checks run
 # per batch even where the rules of corpus_wide cannot see that (class tests of the nodes a file's
