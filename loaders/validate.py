@@ -377,7 +377,10 @@ def validate_batches(batches: Iterable[Mapping[str, str]], shared: Mapping[str, 
     shapes of nodes several files describe) run once, as SPARQL on ``store``. tests/test_stream.py
     proves the results equal validate()'s. ``progress(done, total)`` counts checks run; ``count``:
     the number of batches, when known (for the total); ``profile``: label -> CPU seconds, added to
-    for every check and for the batches' own loading.
+    for every check and for the batches' own loading. ``workers``: batches checked at once.
+    ``memo``: a file (loaders.validate_memo) keeping the per-file results of the last run: only the
+    graphs that changed, are new, or that a change can reach are checked again (``digest(graph)``:
+    its content hash, so that unchanged texts are never read); the corpus-wide checks run whole.
     """
     started = time.perf_counter()
     sg = shapes if isinstance(shapes, rdflib.Graph) else load_shapes(shapes)

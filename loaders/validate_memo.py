@@ -19,6 +19,7 @@ change of the shared graphs re-checks every file. The corpus-wide checks always 
 from __future__ import annotations
 
 import hashlib
+import logging
 import pickle
 import sqlite3
 import zlib
@@ -28,6 +29,8 @@ from pathlib import Path
 from typing import Iterable, Mapping
 
 from loaders.shacl_sparql import Reach
+
+log = logging.getLogger(__name__)
 
 MEMO_FILE = "validation-memo.sqlite"
 FORMAT = "1"  # bump when what is stored, or how the checks run, changes
@@ -107,8 +110,16 @@ class ValidationMemo:
 
     def __init__(self, path: str | Path):
         self.path = Path(path)
-        self.db = sqlite3.connect(self.path)
-        self.db.executescript(_SCHEMA)
+        try:
+            self.db = sqlite3.connect(self.path)
+            self.db.executescript(_SCHEMA)
+            self.db.execute("SELECT count(*) FROM files").fetchone()
+        except sqlite3.DatabaseError as e:  # damaged: forget it, everything is checked again
+            log.warning("%s is not a validation memo (%s): deleted, every file is checked again", self.path, e)
+            self.db.close()
+            self.path.unlink(missing_ok=True)
+            self.db = sqlite3.connect(self.path)
+            self.db.executescript(_SCHEMA)
 
     def close(self) -> None:
         self.db.close()

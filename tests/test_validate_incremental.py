@@ -141,3 +141,13 @@ def test_an_incremental_build_validates_as_a_whole_validation_after_every_edit(s
             whole = validate(kg.store, locate=kg)
         assert again.validation.keys() == whole.keys(), (step, again.validation.keys() - whole.keys(), whole.keys() - again.validation.keys())
         assert [r.source_file for r in again.validation.results] == [r.source_file for r in whole.results]
+
+
+def test_a_damaged_memo_is_forgotten(tmp_path):
+    from loaders.validate_memo import ValidationMemo
+
+    path = tmp_path / MEMO_FILE
+    path.write_bytes(b"not a database at all" * 100)
+    with ValidationMemo(path) as memo:
+        assert memo.version() is None
+        assert memo.plan("v", {"g": "d"}, {}, None).dirty == {"g"}
