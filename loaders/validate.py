@@ -478,6 +478,7 @@ class _BatchRunner:
             _give_back_memory()
             return found
         finished = [self._collect()] if len(self.running) >= self.workers else []
+        graphs = {g: graphs[g] for g in graphs}  # read here: a child must not use the parent's files
         read, write = os.pipe()
         pid = os.fork()
         if pid == 0:  # the child: check, send, exit without running the parent's cleanup
