@@ -52,7 +52,8 @@ from loaders.spool import GraphSpool, file_batches, is_file_graph
 from loaders.store import (DKG, KGStore, SyncResult, documents_of_files, export, mark_unfinished, open_store,
                            sync_graphs, write_build_metadata)
 from loaders.to_rdf import Repeat, literal, map_corpus
-from loaders.validate import SHAPES, ValidationReport, validate, validate_batches
+from loaders.validate import SHAPES, GraphsOf, ValidationReport, validate, validate_batches
+from loaders.validate_memo import MEMO_FILE
 
 # the listing tables are the query side's (they hold saved queries' rows): stage "tables"
 from directive_kg.listings import drop_tables, write_tables
@@ -288,8 +289,10 @@ def _validate(kg: KGStore, graphs: GraphSpool, engine: str, batch: int, progress
     shared = {g: graphs[g] for g in (ids.CORPUS_GRAPH, *STATIC_GRAPHS) if g in graphs}
     others = [[g] for g in graphs if g not in shared and not is_file_graph(g)]  # text reuse
     names = [*file_batches(graphs, batch), *others]
-    batches = ({g: graphs[g] for g in group} for group in names)
-    return validate_batches(batches, shared, kg.store, locate=kg, progress=progress, count=len(names))
+    batches = [GraphsOf(graphs, group) for group in names]  # each text read when checked
+    # per-file results kept by content hash: only what changed is checked again (validate_memo)
+    return validate_batches(batches, shared, kg.store, locate=kg, progress=progress, count=len(names),
+                            memo=kg.path / MEMO_FILE, digest=graphs.digest)
 
 
 def _shown(path: Path) -> str:

@@ -183,8 +183,10 @@ def translate(sg: rdflib.Graph, shape) -> list[Check]:
 
 
 # Nodes that several files describe: a loaded document (its own file, the files citing it, a
-# second file of the same document). A check of such a node needs every file's triples.
-SHARED_CLASSES = ("https://w3id.org/directive-kg/ontology#Document",)
+# second file of the same document), a source file (two files of the same bytes: the second names
+# the source without its path, loaders.to_rdf._repeat_graph). A check of such a node needs every
+# file's triples.
+SHARED_CLASSES = ("https://w3id.org/directive-kg/ontology#Document", "https://w3id.org/directive-kg/ontology#SourceFile")
 # A shape's promise (ontology/shapes.ttl) that each of its results is decided by the triples of one
 # file graph (with the shared graphs) and that no other file's triples can remove it: its checks run
 # per batch even where the rules of corpus_wide cannot see that (class tests of the nodes a file's
@@ -622,3 +624,123 @@ def _declared_prefixes(sg: rdflib.Graph, constraint) -> list[tuple[str, str]]:
             if prefix is not None and ns is not None:
                 found.add((str(prefix), str(ns)))
     return sorted(found)
+
+
+# --- how far a check reads from its focus node (incremental validation, loaders.validate_memo) -----
+
+@dataclass(frozen=True)
+class Reach:
+    """What a check's query can read around its focus node: every triple it matches lies on a chain
+    of at most ``hops`` triples from the focus (its shortest pattern path from ?this), and of each
+    triple on such a chain, the end nearer the focus is its subject or object as ``near`` says:
+    (predicate IRI, or None for any predicate, "s" | "o")."""
+
+    hops: int
+    near: frozenset
+
+    def __or__(self, other: "Reach") -> "Reach":
+        return Reach(max(self.hops, other.hops), self.near | other.near)
+
+
+_UNBOUNDED_CALLS = re.compile(r"\b(NOW|RAND|UUID|STRUUID|SERVICE|GRAPH)\b", re.I)
+
+
+def reach(query: str) -> Reach | None:
+    """The Reach of ``query`` from ?this, parsed (rdflib's algebra) in a thread of its own (see
+    reads_only_focus); None when it cannot be bounded: a path with * or +, a pattern not joined to
+    ?this through variables (constants do not join: a class IRI would join every instance), a
+    predicate variable also used as a node, a sub-select whose variables could shadow outer ones,
+    a named graph or service, a value that changes by itself (NOW, RAND), or a query rdflib
+    cannot parse."""
+    if _UNBOUNDED_CALLS.search(query) or len(re.findall(r"\bSELECT\b", query, re.I)) > 3:
+        return None
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(1) as pool:
+        return pool.submit(_reach, query).result()
+
+
+def _reach(query: str) -> Reach | None:
+    from rdflib.paths import AlternativePath, InvPath, MulPath, NegatedPath, SequencePath
+    from rdflib.plugins.sparql import prepareQuery
+    from rdflib.plugins.sparql.parserutils import CompValue
+    from rdflib.term import Variable
+
+    try:
+        algebra = prepareQuery(query).algebra
+    except Exception:  # noqa: BLE001 (any parse error: not bounded)
+        return None
+    edges: list[tuple] = []   # (node, predicate IRI or None, node): one triple each
+    hidden = itertools.count()
+    predicate_vars: set = set()
+
+    def node(term):
+        if isinstance(term, (Variable, BNode)):
+            return term
+        return ("constant", next(hidden))  # a leaf of its own
+
+    def hops(a, path, b) -> None:
+        if isinstance(path, URIRef):
+            edges.append((a, str(path), b))
+        elif isinstance(path, Variable):
+            predicate_vars.add(path)
+            edges.append((a, None, b))
+        elif isinstance(path, NegatedPath):
+            edges.append((a, None, b))
+        elif isinstance(path, InvPath):
+            hops(b, path.arg, a)
+        elif isinstance(path, SequencePath):
+            steps = [a] + [("step", next(hidden)) for _ in path.args[1:]] + [b]
+            for x, p, y in zip(steps, path.args, steps[1:]):
+                hops(x, p, y)
+        elif isinstance(path, AlternativePath):
+            for p in path.args:
+                hops(a, p, b)
+        elif isinstance(path, MulPath) and path.mod == "?":
+            hops(a, path.path, b)
+        else:
+            raise Unsupported(f"path {path!r} has no bound length")
+
+    def walk(n) -> None:
+        if isinstance(n, CompValue):
+            triples = n.triples if n.name in ("BGP", "TriplesBlock") else None
+            if n.name == "TriplesBlock" and triples:
+                terms = [t for part in triples for t in part]
+                triples = list(zip(terms[0::3], terms[1::3], terms[2::3])) if len(terms) % 3 == 0 else None
+                if triples is None:
+                    raise Unsupported("a triples block rdflib did not split")
+            for s, p, o in triples or ():
+                hops(node(s), p, node(o))
+            for v in n.values():
+                walk(v)
+        elif isinstance(n, (list, tuple)):
+            for v in n:
+                walk(v)
+
+    try:
+        walk(algebra)
+    except Unsupported:
+        return None
+    nodes = {x for a, _, b in edges for x in (a, b)}
+    if predicate_vars & nodes:
+        return None
+    this = Variable("this")
+    dist = {this: 0}
+    frontier = [this]
+    while frontier:
+        nxt = []
+        for a, _, b in edges:
+            for x, y in ((a, b), (b, a)):
+                if x in frontier and y not in dist:
+                    dist[y] = dist[x] + 1
+                    nxt.append(y)
+        frontier = nxt
+    if not edges or nodes - dist.keys():
+        return None if edges else Reach(0, frozenset())
+    near = set()
+    for a, p, b in edges:
+        if dist[a] <= dist[b]:
+            near.add((p, "s"))
+        if dist[b] <= dist[a]:
+            near.add((p, "o"))
+    return Reach(max(dist.values()), frozenset(near))

@@ -22,9 +22,11 @@ the two engines compare as plain tuples.
 """
 from __future__ import annotations
 
+import hashlib
 import itertools
 import logging
 import os
+import pickle
 import re
 import time
 from concurrent.futures import ThreadPoolExecutor
@@ -50,7 +52,7 @@ SHAPES = ONTOLOGY / "shapes.ttl"
 SEVERITIES = ("Violation", "Warning", "Info")
 DATA_GRAPH = "urn:x-directive-kg:data"          # where text given to validate() is loaded
 
-__all__ = ["validate", "validate_batches", "ValidationReport", "ValidationResult", "load_shapes", "SHAPES", "Unsupported"]
+__all__ = ["validate", "validate_batches", "GraphsOf", "ValidationReport", "ValidationResult", "load_shapes", "SHAPES", "Unsupported"]
 
 
 @dataclass(frozen=True)
@@ -359,59 +361,73 @@ def _give_back_memory() -> None:
 def validate_batches(batches: Iterable[Mapping[str, str]], shared: Mapping[str, str], store: ox.Store, *,
                      shapes: str | os.PathLike | rdflib.Graph | None = None, locate: bool | KGStore | ox.Store = True,
                      progress: Callable[[int, int], None] = lambda done, total: None,
-                     count: int | None = None, profile: dict | None = None) -> ValidationReport:
+                     count: int | None = None, profile: dict | None = None,
+                     workers: int | None = None, memo: str | os.PathLike | None = None,
+                     digest: Callable[[str], str] | None = None) -> ValidationReport:
     """The fast path's results on the merged graph of ``store`` (a complete merged default graph),
     without that graph in memory. In memory: the ``shared`` graphs (graph IRI -> N-Triples: the
     corpus graph, ontology, code lists: what the files' nodes point to and add to), and one batch of
     graphs on top, whose subjects are the focus nodes of the per-file checks; then the shared graphs'
     own subjects. Each target block of the batch checks is evaluated once a batch (_BatchTargets),
-    the checks read its nodes from there. A fresh in-memory store for each batch: Oxigraph keeps the strings of removed
-    triples, so one store reused grew by ~100 MB a batch. The corpus-wide checks
+    the checks read its nodes from there. The shared graphs are parsed once; each batch is checked
+    in a forked copy of that store (_BatchRunner: ``workers`` at once, default one a core), which
+    ends with its child: Oxigraph keeps the strings of removed triples, so one store reused grew by
+    ~100 MB a batch. The corpus-wide checks
     (shacl_sparql.corpus_wide: SPARQL constraints that read other nodes, class tests of other nodes,
     shapes of nodes several files describe) run once, as SPARQL on ``store``. tests/test_stream.py
     proves the results equal validate()'s. ``progress(done, total)`` counts checks run; ``count``:
     the number of batches, when known (for the total); ``profile``: label -> CPU seconds, added to
-    for every check and for the batches' own loading.
+    for every check and for the batches' own loading. ``workers``: batches checked at once.
+    ``memo``: a file (loaders.validate_memo) keeping the per-file results of the last run: only the
+    graphs that changed, are new, or that a change can reach are checked again (``digest(graph)``:
+    its content hash, so that unchanged texts are never read); the corpus-wide checks run whole.
     """
     started = time.perf_counter()
-    cpu = _CpuClock(profile)
     sg = shapes if isinstance(shapes, rdflib.Graph) else load_shapes(shapes)
     checks, fallback = _translated(sg, _ClassClosure(store))
-    local, wide = [], []
+    local, wide, plain = [], [], []
     for shape, check in checks:
         limited = None if corpus_wide(sg, shape, check) else _in_batch(check)
         (local if limited else wide).append((shape, limited or check))
+        if limited:
+            plain.append(check)  # as translated: what reach() reads
     targets = _BatchTargets.of(local)
     local = list(targets.checks)
     results: set[ValidationResult] = set()
     done = 0
-
-    total = lambda: max((count or 0) + 1, batches_run) * len(local) + len(wide)  # noqa: E731 (+1: shared pass)
     batches_run = 0
+    keeper = _Keeper(memo, plain, shared, digest) if memo is not None else None
+    if keeper is not None:
+        batches = keeper.select(batches)
+        results.update(keeper.plan.kept)
+        count = keeper.batches
 
-    def run_on(graphs: Mapping[str, str] | None) -> None:
-        """The per-file checks on a batch of graphs (None: on the shared graphs' own subjects)."""
-        nonlocal done, batches_run
-        batches_run += 1
-        with cpu("(per batch: load)"):
-            # the batch once, in its own graph, read with the shared graphs as one default graph
-            # (SELECT DISTINCT: a triple in both counts once): half the loading of a second copy
-            mem, batch_data = ox.Store(), ox.NamedNode(BATCH_DATA)
-            if graphs is not None:
-                _add(mem, shared, [ox.DefaultGraph()])
-            _add(mem, graphs if graphs is not None else shared, [batch_data])
-        with cpu("(per batch: targets)"):
-            targets.mark(mem, [ox.DefaultGraph(), batch_data])
-        results.update(_run_checks(mem, local, fallback, progress, done, total(), profile,
-                                   default_graph=[ox.DefaultGraph(), batch_data]))
+    def total() -> int:
+        return max((count or 0) + 1, batches_run) * len(local) + len(wide)  # +1: the shared pass
+
+    def collected(found: list, batch_profile: dict, records: dict | None) -> None:
+        nonlocal done
+        results.update(found)
+        if keeper is not None and records is not None:
+            keeper.checked(records)
+        for label, seconds in batch_profile.items():
+            if profile is not None:
+                profile[label] = profile.get(label, 0.0) + seconds
         done += len(local)
-        with cpu("(per batch: free)"):
-            del mem
-            _give_back_memory()
+        progress(done, total())
 
-    for graphs in batches:
-        run_on(graphs)
-    run_on(None)  # the corpus graph's own nodes (bodies, units, cited documents)
+    runner = _BatchRunner(shared, targets, local, workers, profile, record=keeper is not None)
+    for graphs in itertools.chain(batches, [None]):  # None: the corpus graph's own nodes (bodies, units, ...)
+        batches_run += 1
+        for found in runner.submit(graphs if graphs is not None else shared, shared_pass=graphs is None):
+            collected(*found)
+    for found in runner.finish():
+        collected(*found)
+    for shape, why in runner.fallback.items():
+        fallback.setdefault(shape, why)
+    runner.close()
+    if keeper is not None:
+        keeper.save()
     wide_profile = {} if profile is not None else None
     results.update(_run_checks(store, wide, fallback, progress, done, total(), wide_profile))
     for label, seconds in (wide_profile or {}).items():
@@ -422,6 +438,197 @@ def validate_batches(batches: Iterable[Mapping[str, str]], shared: Mapping[str, 
     found = tuple(sorted(set(found), key=_sort_key))
     return ValidationReport("fast", found, notes, time.perf_counter() - started)
 
+
+class _BatchRunner:
+    """Runs the per-file checks of each batch in a child process forked from the one holding the
+    shared graphs (parsed once, ``base``): the child adds the batch to its copy-on-write copy of the
+    store, checks it and sends the results back; its memory goes with it when it exits. Up to
+    ``workers`` children at once (default: one a core), so the parent reads the next batch while
+    they check; results come back in submission order. Without fork (or ``workers=1``), each batch
+    is checked in-process in a fresh store, as before."""
+
+    def __init__(self, shared: Mapping[str, str], targets: "_BatchTargets", local: Sequence[tuple],
+                 workers: int | None, profile: dict | None, record: bool = False):
+        self.shared, self.targets, self.local, self.record = shared, targets, local, record
+        self.workers = max(1, workers if workers is not None else min(2, os.cpu_count() or 1))
+        self.forking = self.workers > 1 and hasattr(os, "fork")
+        self.want_profile = profile is not None
+        self.fallback: dict = {}
+        self.running: list[tuple[int, int]] = []  # (pid, read end of its pipe), oldest first
+        self.base = None
+        if self.forking:
+            with _CpuClock(profile)("(shared graphs: load once)"):
+                self.base = ox.Store()  # the shared graphs, parsed once; each batch is checked in a copy
+                _add(self.base, shared, [ox.DefaultGraph()])
+
+    def close(self) -> None:
+        self.base = None
+        _give_back_memory()
+
+    def submit(self, graphs: Mapping[str, str], shared_pass: bool = False) -> list[tuple[list, dict, dict | None]]:
+        """Check one batch (the shared graphs themselves when ``shared_pass``); returns the
+        (results, profile, records) of the batches finished meanwhile, oldest first (records: see
+        _check)."""
+        if not self.forking:
+            mem = ox.Store()
+            if not shared_pass:
+                _add(mem, self.shared, [ox.DefaultGraph()])
+            found = [self._check(mem, graphs, shared_pass)]
+            del mem
+            _give_back_memory()
+            return found
+        finished = [self._collect()] if len(self.running) >= self.workers else []
+        graphs = {g: graphs[g] for g in graphs}  # read here: a child must not use the parent's files
+        read, write = os.pipe()
+        pid = os.fork()
+        if pid == 0:  # the child: check, send, exit without running the parent's cleanup
+            os.close(read)
+            code = 0
+            try:
+                payload = ("ok", *self._check(self.base, graphs, shared_pass), self.fallback)
+            except BaseException as e:  # noqa: BLE001 (any failure goes back to the parent, named)
+                import traceback
+                payload, code = ("error", f"{type(e).__name__}: {e}\n{traceback.format_exc()}"), 1
+            try:
+                with os.fdopen(write, "wb") as out:
+                    pickle.dump(payload, out, protocol=pickle.HIGHEST_PROTOCOL)
+            finally:
+                os._exit(code)
+        os.close(write)
+        self.running.append((pid, read))
+        return finished
+
+    def finish(self) -> list[tuple[list, dict, dict | None]]:
+        """The (results, profile, records) of the batches still running, in order."""
+        return [self._collect() for _ in range(len(self.running))]
+
+    def _collect(self) -> tuple[list, dict, dict | None]:
+        pid, read = self.running.pop(0)
+        with os.fdopen(read, "rb") as given:
+            try:
+                payload = pickle.load(given)
+            except EOFError:
+                payload = ("error", "the checking process died without a word (out of memory?)")
+        os.waitpid(pid, 0)
+        if payload[0] != "ok":
+            raise RuntimeError(f"SHACL per-batch checks failed in process {pid}: {payload[1]}")
+        _, found, batch_profile, records, fallback = payload
+        for shape, why in fallback.items():
+            self.fallback.setdefault(shape, why)
+        return found, batch_profile, records
+
+    def _check(self, mem: ox.Store, graphs: Mapping[str, str], shared_pass: bool = False) -> tuple[list, dict, dict | None]:
+        """The per-file checks of the batch ``graphs`` added (in BATCH_DATA) to ``mem``: (results,
+        profile, records); records (when recording, for loaders.validate_memo): graph -> (its term
+        hashes, [(result, the graphs of the batch that have its focus node as a subject)])."""
+        profile = {} if self.want_profile else None
+        cpu = _CpuClock(profile)
+        batch_data = ox.NamedNode(BATCH_DATA)
+        with cpu("(per batch: load)"):
+            _add(mem, graphs, [batch_data])
+        with cpu("(per batch: targets)"):
+            self.targets.mark(mem, [ox.DefaultGraph(), batch_data])
+        found = _run_checks(mem, self.local, self.fallback, profile=profile,
+                            default_graph=[ox.DefaultGraph(), batch_data])
+        records = None
+        if self.record and not shared_pass:
+            with cpu("(per batch: memo)"):
+                records = _records(graphs, found)
+        return found, profile or {}, records
+
+def _subjects(graphs: Mapping[str, str], g: str) -> set[str]:
+    """The subjects of one graph as N-Triples terms, blank nodes labelled as in the store."""
+    text = graphs[g]
+    if "_:" in text:
+        return {str(q.subject) for q in _quads(graphs, g)}
+    return {line.split(" ", 1)[0] for line in text.splitlines() if line}
+
+
+def _records(graphs: Mapping[str, str], found: Sequence[ValidationResult]) -> dict:
+    """graph -> (term hashes, [(result, graphs of the batch with its focus node as a subject)])."""
+    from loaders.validate_memo import term_hashes
+
+    records = {g: (term_hashes(graphs[g]), []) for g in graphs}
+    if found:
+        subjects = {g: _subjects(graphs, g) for g in graphs}
+        for r in found:
+            where = tuple(sorted(g for g in graphs if r.focus in subjects[g])) or tuple(sorted(graphs))
+            for g in where:
+                records[g][1].append((r, where))
+    return records
+
+
+class _Keeper:
+    """Incremental per-file checks (loaders.validate_memo): which graphs to check again, the
+    results kept from the last build, and the record of this one."""
+
+    def __init__(self, path, checks: Sequence[Check], shared: Mapping[str, str], digest: Callable[[str], str] | None):
+        from loaders.validate_memo import FORMAT, ValidationMemo
+
+        self.memo = ValidationMemo(path)
+        self.shared = shared
+        self.digest = digest
+        queries = sorted(check.query for check in checks)
+        self.version = hashlib.sha256("\n".join([FORMAT, *queries]).encode()).hexdigest()
+        self.reach = _bounded(queries)
+        self.records: dict = {}
+        self.names: list[str] = []
+        self.plan = None
+        self.batches = 0
+
+    def select(self, batches: Iterable[Mapping[str, str]]) -> Iterable[Mapping[str, str]]:
+        """The batches cut down to the graphs to check again, regrouped to their size (planned
+        here: the graph names and digests, read without the texts when ``digest`` is given)."""
+        given = list(batches)
+        self.names = [g for b in given for g in b]
+        self.digests = {g: (self.digest(g) if self.digest else hashlib.sha256(b[g].encode()).hexdigest())
+                        for b in given for g in b}
+        self.plan = self.memo.plan(self.version, self.digests, self.shared, self.reach)
+        log.info("SHACL per-file checks: %d of %d graphs checked again (%s)", len(self.plan.dirty),
+                 len(self.names), self.plan.reason)
+        size = max((len(b) for b in given), default=1)
+        todo = [(b, g) for b in given for g in b if g in self.plan.dirty]
+        self.batches = -(-len(todo) // size)
+        return ({g: b[g] for b, g in todo[i:i + size]} for i in range(0, len(todo), size))
+
+    def checked(self, records: Mapping[str, tuple]) -> None:
+        self.records.update({g: (self.digests[g], terms, found) for g, (terms, found) in records.items()})
+
+    def save(self) -> None:
+        self.memo.record(self.version, self.records, self.names, self.shared)
+        self.memo.close()
+
+
+def _bounded(queries: Sequence[str]):
+    """The union of the queries' Reach, None when one of them is unbounded."""
+    from loaders.shacl_sparql import reach
+
+    total = None
+    for query in queries:
+        one = reach(query)
+        if one is None:
+            return None
+        total = one if total is None else total | one
+    return total
+
+
+class GraphsOf(Mapping):
+    """Some graphs of a mapping (graph -> N-Triples), each text read when asked: a batch whose
+    texts an incremental validation may never need."""
+
+    def __init__(self, graphs: Mapping[str, str], names: Sequence[str]):
+        self.graphs, self.names = graphs, list(names)
+
+    def __getitem__(self, g: str) -> str:
+        if g not in self.names:
+            raise KeyError(g)
+        return self.graphs[g]
+
+    def __iter__(self):
+        return iter(self.names)
+
+    def __len__(self) -> int:
+        return len(self.names)
 
 class _CpuClock:
     """``with clock(label):`` adds the block's CPU seconds (this thread) to ``profile[label]``."""

@@ -148,6 +148,7 @@ PLACES = [
     ("UniqueNumberShape", False),         # joins two documents
     ("QuoteSpanShape", False),            # reaches the target and selector nodes
     ("CitationEdgeShape", False),         # the citation nodes point at ?this
+    ("SourceFileShape", False),           # a dkg:SourceFile: two files of the same bytes describe it
 ]
 
 

@@ -1,0 +1,184 @@
+"""The per-file SHACL results of the last build, kept next to the store, so that a build that changes
+some files checks only what the change can reach (issue 15: adding 1,000 files to a built store).
+
+What a per-file check (loaders.validate: run per batch of files) reports about a focus node is
+decided by the graph of one file and the shared graphs (corpus graph, ontology, code lists): that is
+what decides it is checked per file (shacl_sparql.corpus_wide), and tests/test_stream.py holds it.
+So a file's results can be kept while (1) the shapes and the checks are the same (``version``),
+(2) its graph is the same (its content hash), (3) no other file checked with it in a batch shared a
+focus node with a file that changed or went (a result is recorded under every file of its batch that
+has its focus node as a subject: re-checking all of them leaves nothing stale), and (4) no change of
+the shared graphs can reach its focus nodes. For (4): every triple a check matches lies on a chain of
+at most ``hops`` triples from the focus node (shacl_sparql.reach, from the parsed query); along the
+chain to the first changed triple, the triples are unchanged and either in the file or in the shared
+graphs; so the last node of that chain that the file mentions is reached from an end of a changed
+shared triple by at most ``hops - 1`` steps back along unchanged shared triples (``affected``). A
+file that mentions none of those nodes keeps its results; where some check cannot be bounded, a
+change of the shared graphs re-checks every file. The corpus-wide checks always run whole.
+"""
+from __future__ import annotations
+
+import hashlib
+import logging
+import pickle
+import sqlite3
+import zlib
+from array import array
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable, Mapping
+
+from loaders.shacl_sparql import Reach
+
+log = logging.getLogger(__name__)
+
+MEMO_FILE = "validation-memo.sqlite"
+FORMAT = "1"  # bump when what is stored, or how the checks run, changes
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (k TEXT PRIMARY KEY, v BLOB);
+CREATE TABLE IF NOT EXISTS shared (graph TEXT PRIMARY KEY, digest TEXT, text BLOB);
+CREATE TABLE IF NOT EXISTS files (graph TEXT PRIMARY KEY, digest TEXT, terms BLOB, results BLOB);
+"""
+
+
+def term_hashes(text: str) -> bytes:
+    """The CRC-32 of every subject and object of an N-Triples text, sorted, as bytes (a file's
+    mentions: a collision only re-checks a file for nothing)."""
+    found = set()
+    for line in text.splitlines():
+        parts = line.split(" ", 2)
+        if len(parts) == 3:
+            found.add(zlib.crc32(parts[0].encode()))
+            found.add(zlib.crc32(_object(parts[2]).encode()))
+    return array("I", sorted(found)).tobytes()
+
+
+def _object(rest: str) -> str:
+    return rest.rstrip()[:-1].rstrip()  # "o ." -> "o"
+
+
+def _triples(text: str) -> Iterable[tuple[str, str, str]]:
+    for line in text.splitlines():
+        parts = line.split(" ", 2)
+        if len(parts) == 3:
+            yield parts[0], parts[1][1:-1], _object(parts[2])
+
+
+def affected(old: Mapping[str, str], new: Mapping[str, str], reach: Reach) -> set[str]:
+    """The nodes (N-Triples terms) through which a change from the shared graphs ``old`` to ``new``
+    can reach a file's focus node (see the module's docstring): the near ends of the changed triples,
+    then ``reach.hops - 1`` steps back along the triples of ``new``."""
+    def near(p: str, side: str) -> bool:
+        return (p, side) in reach.near or (None, side) in reach.near
+
+    old_lines = {line for g in old for line in old[g].splitlines()}
+    new_lines = {line for g in new for line in new[g].splitlines()}
+    nodes = set()
+    for s, p, o in _triples("\n".join(old_lines ^ new_lines)):
+        if near(p, "s"):
+            nodes.add(s)
+        if near(p, "o"):
+            nodes.add(o)
+    frontier = set(nodes)
+    triples = list(_triples("\n".join(new_lines))) if reach.hops > 1 else []
+    for _ in range(reach.hops - 1):
+        step = set()
+        for s, p, o in triples:
+            if o in frontier and near(p, "s") and s not in nodes:
+                step.add(s)
+            if s in frontier and near(p, "o") and o not in nodes:
+                step.add(o)
+        nodes |= step
+        frontier = step
+        if not frontier:
+            break
+    return nodes
+
+
+@dataclass(frozen=True)
+class Plan:
+    """What to check again: ``dirty`` file graphs (changed, new, or reached by a change); the results
+    kept from the others; why (for the report and the tests)."""
+    dirty: frozenset
+    kept: frozenset          # ValidationResult without location
+    reason: str
+
+
+class ValidationMemo:
+    """The sqlite file of per-file results: ``plan`` what to check, ``record`` what was checked."""
+
+    def __init__(self, path: str | Path):
+        self.path = Path(path)
+        try:
+            self.db = sqlite3.connect(self.path)
+            self.db.executescript(_SCHEMA)
+            self.db.execute("SELECT count(*) FROM files").fetchone()
+        except sqlite3.DatabaseError as e:  # damaged: forget it, everything is checked again
+            log.warning("%s is not a validation memo (%s): deleted, every file is checked again", self.path, e)
+            self.db.close()
+            self.path.unlink(missing_ok=True)
+            self.db = sqlite3.connect(self.path)
+            self.db.executescript(_SCHEMA)
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+    def version(self) -> str | None:
+        row = self.db.execute("SELECT v FROM meta WHERE k = 'version'").fetchone()
+        return row[0] if row else None
+
+    def plan(self, version: str, digests: Mapping[str, str], shared: Mapping[str, str],
+             reach: Reach | None) -> Plan:
+        """Which of the graphs ``digests`` (graph -> content hash) to check, given the ``shared``
+        graphs now and the Reach of the per-file checks (None: unbounded)."""
+        if self.version() != version:
+            return Plan(frozenset(digests), frozenset(), "first build, or the shapes or checks changed")
+        old = {g: (d, t, r) for g, d, t, r in self.db.execute("SELECT graph, digest, terms, results FROM files")}
+        dirty = {g for g in digests if g not in old or old[g][0] != digests[g]}
+        gone = set(old) - set(digests)
+        reason = f"{len(dirty)} changed or new, {len(gone)} gone"
+        old_shared = {g: zlib.decompress(t).decode() for g, t in self.db.execute("SELECT graph, text FROM shared")}
+        if old_shared != dict(shared):
+            if reach is None:
+                return Plan(frozenset(digests), frozenset(), "the shared graphs changed and a per-file check has no bound")
+            nodes = {zlib.crc32(n.encode()) for n in affected(old_shared, shared, reach)}
+            reached = {g for g in digests if g not in dirty and nodes.intersection(array("I", old[g][1]))}
+            dirty |= reached
+            reason += f", {len(reached)} reached by a change of the shared graphs (hops {reach.hops})"
+        results = {g: pickle.loads(old[g][2]) for g in digests if g not in dirty}
+        moving = dirty | gone
+        while True:  # a result is re-checked with every file of its batch that has its focus node
+            more = {g for g, found in results.items() for _, graphs in found if moving.intersection(graphs)}
+            if not more:
+                break
+            dirty |= more
+            moving |= more
+            results = {g: found for g, found in results.items() if g not in more}
+        kept = frozenset(r for found in results.values() for r, _ in found)
+        return Plan(frozenset(dirty), kept, reason)
+
+    def record(self, version: str, checked: Mapping[str, tuple[str, bytes, list]], present: Iterable[str],
+               shared: Mapping[str, str]) -> None:
+        """``checked``: graph -> (digest, term hashes, [(result, graphs of its focus node)]) of the
+        graphs checked now; graphs not in ``present`` are forgotten."""
+        with self.db:
+            if self.version() != version:
+                self.db.execute("DELETE FROM files")
+            self.db.executemany("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?)",
+                                [(g, d, t, pickle.dumps(r, protocol=pickle.HIGHEST_PROTOCOL))
+                                 for g, (d, t, r) in checked.items()])
+            keep = set(present)
+            stale = [g for (g,) in self.db.execute("SELECT graph FROM files") if g not in keep]
+            self.db.executemany("DELETE FROM files WHERE graph = ?", [(g,) for g in stale])
+            self.db.execute("DELETE FROM shared")
+            self.db.executemany("INSERT INTO shared VALUES (?, ?, ?)",
+                                [(g, hashlib.sha256(t.encode()).hexdigest(), zlib.compress(t.encode(), 1))
+                                 for g, t in shared.items()])
+            self.db.execute("INSERT OR REPLACE INTO meta VALUES ('version', ?)", (version,))

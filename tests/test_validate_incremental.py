@@ -1,0 +1,153 @@
+"""Incremental validation (loaders.validate_memo): a build that changes some files checks per file
+only what the change can reach, and reports exactly what validating the whole store reports."""
+from __future__ import annotations
+
+import logging
+import re
+import shutil
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+
+from loaders.build import build
+from loaders.paths import ONTOLOGY
+from loaders.shacl_sparql import Reach, reach
+from loaders.store import open_store
+from loaders.validate import validate, validate_batches
+from loaders.validate_memo import MEMO_FILE, affected
+from tests.test_incremental import generate, redate
+from tests.test_stream import FIXTURES, _nt, merged_in_memory
+
+ID = "https://w3id.org/directive-kg/id/"
+DKG = "https://w3id.org/directive-kg/ontology#"
+
+
+# --- the bound read from a query ----------------------------------------------------------------
+
+REACHES = [  # query, hops (None: unbounded), (predicate, near end) that must be there
+    ("SELECT ?this WHERE { ?this <urn:p> ?v }", 1, ("urn:p", "s")),
+    ("SELECT ?this WHERE { ?this <urn:p>/<urn:q> ?v }", 2, ("urn:q", "s")),
+    ("SELECT ?this WHERE { ?this ^<urn:p> ?v }", 1, ("urn:p", "o")),
+    ("SELECT ?this WHERE { ?this <urn:p> ?v FILTER NOT EXISTS { ?v a ?c } }", 2,
+     ("http://www.w3.org/1999/02/22-rdf-syntax-ns#type", "s")),
+    ("SELECT ?this WHERE { ?this <urn:p> ?n . ?other <urn:p> ?n }", 2, ("urn:p", "o")),  # a uniqueness join
+    ("SELECT ?this WHERE { ?this <urn:p>* ?v }", None, None),
+    ("SELECT ?this WHERE { ?this <urn:p> ?v . ?w <urn:q> <urn:K> }", None, None),   # not joined to ?this
+    ("SELECT ?this WHERE { ?this <urn:p> <urn:K> . ?w <urn:q> <urn:K> }", None, None),  # constants do not join
+    ("SELECT ?this WHERE { ?this ?p ?v . ?p <urn:q> ?w }", None, None),
+    ("SELECT ?this WHERE { ?this <urn:p> ?v FILTER(?v < NOW()) }", None, None),
+]
+
+
+@pytest.mark.parametrize("query, hops, near", REACHES)
+def test_reach_of_a_query(query, hops, near):
+    found = reach(query)
+    if hops is None:
+        assert found is None
+    else:
+        assert found.hops == hops and near in found.near
+
+
+def test_a_change_of_the_shared_graphs_reaches_back_along_unchanged_triples():
+    old = {"g": "<urn:a> <urn:p> <urn:b> .\n<urn:b> <urn:q> <urn:c> .\n<urn:x> <urn:p> <urn:y> .\n"}
+    new = {"g": old["g"] + "<urn:c> <urn:r> \"1\" .\n"}
+    two = Reach(3, frozenset({("urn:p", "s"), ("urn:q", "s"), ("urn:r", "s")}))
+    assert affected(old, new, two) == {"<urn:c>", "<urn:b>", "<urn:a>"}
+    assert affected(old, new, Reach(1, two.near)) == {"<urn:c>"}
+
+
+# --- shape fixtures: an edit of the shared graphs creates, then removes, another file's violation --
+
+SOURCE = f"<{ID}source/971c03e54ee92b8c4d2f4d2f4d2f4d2f4d2f4d2f4d2f4d2f4d2f4d2f4d2f4d2f>"
+SOURCE_TYPED = f"{SOURCE} <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <{DKG}SourceFile> .\n"
+
+
+def _run(files, shared, memo, caplog):
+    merged = merged_in_memory({**files, **shared})
+    whole = validate(merged, locate=False)
+    caplog.clear()
+    with caplog.at_level(logging.INFO, logger="loaders.validate"):
+        names = sorted(files)
+        batches = [{g: files[g] for g in names[i:i + 8]} for i in range(0, len(names), 8)]
+        streamed = validate_batches(batches, shared, merged, locate=False, memo=memo)
+    checked = [int(m.group(1)) for m in (re.search(r"(\d+) of \d+ graphs checked again", r.getMessage())
+                                         for r in caplog.records) if m]
+    missing, extra = whole.keys() - streamed.keys(), streamed.keys() - whole.keys()
+    assert not missing and not extra, f"missed {sorted(missing, key=str)}; invented {sorted(extra, key=str)}"
+    return streamed, checked[0]
+
+
+def test_incremental_equals_whole_validation_on_the_shape_fixtures(tmp_path, caplog):
+    files = {f"{ID}graph/file/{f.stem}": _nt(f, f"fixture-{i}") for i, f in enumerate(FIXTURES)}
+    evidence = _nt(Path(__file__).parent / "shapes" / "EvidenceShape.good.ttl")
+    # the source file described in the shared graphs (as the corpus graph describes what files share)
+    source = "".join(line + "\n" for line in evidence.splitlines() if line.startswith(SOURCE + " "))
+    files[f"{ID}graph/file/evidence"] = "".join(line + "\n" for line in evidence.splitlines()
+                                                if not line.startswith(SOURCE + " "))
+    shared = {f"urn:shared:{p.name}": _nt(p) for p in (ONTOLOGY / "directive.ttl", ONTOLOGY / "codelists.ttl")}
+    shared["urn:shared:corpus"] = source
+    memo = tmp_path / MEMO_FILE
+    first, checked = _run(files, shared, memo, caplog)
+    assert checked == len(files) and first.violations > 0
+    again, checked = _run(files, shared, memo, caplog)
+    assert checked == 0 and again.keys() == first.keys()
+    # the source file's type gone from the shared graphs: the unchanged evidence file now fails
+    untyped = {**shared, "urn:shared:corpus": source.replace(SOURCE_TYPED, "")}
+    broken, checked = _run(files, untyped, memo, caplog)
+    assert 1 <= checked < len(files) // 2
+    assert any(r.component == "ClassConstraintComponent" and "dkg:quotedFrom" in "" + r.path.replace(DKG, "dkg:")
+               for r in broken.results if r.source_shape.startswith("<https://w3id.org/directive-kg/shapes#EvidenceShape>"))
+    restored, checked = _run(files, shared, memo, caplog)
+    assert restored.keys() == first.keys() and checked < len(files) // 2
+    # files removed, changed and added
+    names = sorted(files)
+    edited = {g: t for g, t in files.items() if g not in names[:3]}
+    edited[names[5]] = files[names[5]].replace("\n", "\n", 1) + files[names[1]]
+    edited[f"{ID}graph/file/new"] = files[names[2]]
+    _, checked = _run(edited, shared, memo, caplog)
+    assert checked < len(edited) // 2
+
+
+# --- builds: the edit steps of tests/test_incremental.py ----------------------------------------------
+
+@pytest.fixture(scope="module")
+def sources(tmp_path_factory):
+    root = tmp_path_factory.mktemp("sources")
+    return generate(root / "a", 30, 3), generate(root / "b", 10, 4)
+
+
+def test_an_incremental_build_validates_as_a_whole_validation_after_every_edit(sources, tmp_path):
+    a, b = sources
+    corpus = tmp_path / "corpus"
+    shutil.copytree(a, corpus)
+    central = sorted(corpus.glob("central_*.txt"))[0]
+    original = central.read_bytes()
+    provincial = sorted(corpus.glob("p*.txt"))
+
+    def add_others():
+        for p in sorted(b.glob("*.txt")):
+            shutil.copy(p, corpus / f"added_{p.name}")
+
+    edits = [lambda: [p.unlink() for p in provincial[:3]], add_others, lambda: redate(central, 5),
+             lambda: shutil.copy(provincial[3], provincial[4]), central.unlink, lambda: central.write_bytes(original)]
+    store = tmp_path / "store"
+    build(corpus, store, progress=False, reuse=False)
+    assert (store / MEMO_FILE).exists()
+    for step, edit in enumerate(edits):
+        edit()
+        again = build(corpus, store, progress=False, reuse=False)
+        with open_store(store, read_only=True) as kg:
+            whole = validate(kg.store, locate=kg)
+        assert again.validation.keys() == whole.keys(), (step, again.validation.keys() - whole.keys(), whole.keys() - again.validation.keys())
+        assert [r.source_file for r in again.validation.results] == [r.source_file for r in whole.results]
+
+
+def test_a_damaged_memo_is_forgotten(tmp_path):
+    from loaders.validate_memo import ValidationMemo
+
+    path = tmp_path / MEMO_FILE
+    path.write_bytes(b"not a database at all" * 100)
+    with ValidationMemo(path) as memo:
+        assert memo.version() is None
+        assert memo.plan("v", {"g": "d"}, {}, None).dirty == {"g"}
