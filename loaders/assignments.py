@@ -87,8 +87,8 @@ def _data() -> dict:
         "cooperate": re.compile(rf"(?<![^\W_])(?i:{alternation(words('cooperate'))}){nb}\s*"),
         "report": re.compile(rf"(?<![^\W_])(?:{alternation(words('report'))}){nb}\s*"),
         "formula": re.compile(rf"^(?:(?:{alternation(words('formula'))}|{_AND}|,)\s*)+$", re.I),
-        # "... chỉ đạo như sau: Giao Sở Y tế ...": a task starts after the colon (a text flattened to one line)
-        "colon_cut": re.compile(rf"(?<=:)[ \t]+(?=(?:{alternation(w[:1].upper() + w[1:] for w in words('assign_verb'))}){nb})"),
+        # "... chỉ đạo như sau: Giao Sở Y tế ...": a task starts after the colon, on the same line or the next
+        "colon_cut": re.compile(rf"(?<=:)\s+(?=(?:{alternation(w[:1].upper() + w[1:] for w in words('assign_verb'))}){nb})"),
         "recipients_line": re.compile(rf"(?:{alternation(spellings('recipients_marker'))})\s*:"),
         # "phối hợp với ... và các đơn vị liên quan": partners named as a class, kept as written
         "partner_class": re.compile(rf"{_PLURAL}\s+(?:{alternation(words('partner_class'))})", re.I),
@@ -573,6 +573,9 @@ def _extras(task: _Task, text: str, start: int, ctx: DocContext) -> None:
         nxt = _predicate(text, m.end())
         stop = re.search(r"[;.]", text[m.end():])
         end = min([p for p in (nxt.start() if nxt else None, m.end() + stop.start() if stop else None) if p] or [len(text)])
+        # "phối hợp với các đơn vị liên quan đánh giá, ...": the partners end with their class
+        closing = [c.end() for c in d["partner_class"].finditer(text, m.end(), end)]
+        end = closing[-1] if closing else end
         for b in bodies_of(text[m.end():end], ctx, partners=True):
             if b not in task.cooperating and b not in task.bodies:
                 task.cooperating.append(b)

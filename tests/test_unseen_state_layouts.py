@@ -1,0 +1,109 @@
+"""State documents read from unseen public pages: the layouts and phrasings they taught us.
+
+Every sentence here is written for the test (names, numbers and provinces made up), modelled on
+what the pages showed; each table row is one way a real page writes the thing.
+"""
+from __future__ import annotations
+
+import pytest
+
+from loaders.extract import extract_text
+
+_HEADER = """ỦY BAN NHÂN DÂN
+TỈNH HÀ NAM
+-------
+
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+---------------
+
+Số: {number}
+
+Hà Nam, ngày 14 tháng 9 năm 2022
+
+{title}
+
+{subject}
+
+"""
+
+
+def _tasks(text: str) -> list[tuple[tuple[str, ...], tuple[str, ...]]]:
+    return [(a.bodies, a.cooperating) for a in extract_text(text).assignments]
+
+
+# --- a task starts after "... có ý kiến chỉ đạo:" also when it is on the next line --------------
+@pytest.mark.parametrize("text, lead", [
+    ("Sau khi xem xét, Chủ tịch UBND tỉnh có ý kiến chỉ đạo:\n"
+     "Giao Sở Tài chính chủ trì, phối hợp với Sở Nội vụ tham gia ý kiến vào dự thảo.", ("Sở Tài chính",)),
+    ("Ủy ban nhân dân tỉnh có ý kiến như sau:\n"
+     "Yêu cầu Sở Xây dựng khẩn trương rà soát các công trình trên địa bàn.", ("Sở Xây dựng",)),
+    ("Chủ tịch UBND tỉnh có ý kiến chỉ đạo như sau: Giao Sở Y tế chủ trì tổng hợp số liệu.", ("Sở Y tế",)),
+])
+def test_task_after_a_colon_on_the_next_line(text, lead):
+    assert [bodies for bodies, _ in _tasks(text)] == [lead]
+
+
+# --- partners named by a class end with the class, whatever verb follows -------------------------
+@pytest.mark.parametrize("text, cooperating", [
+    ("Giao Sở Công Thương chủ trì, phối hợp với các đơn vị liên quan đánh giá, tổng hợp kết quả.",
+     ("các đơn vị liên quan",)),
+    ("Giao Sở Tư pháp chủ trì phối hợp với Sở Nội vụ và các cơ quan có liên quan góp ý dự thảo.",
+     ("Sở Nội vụ", "các cơ quan có liên quan")),
+])
+def test_partner_class_ends_the_partners(text, cooperating):
+    assert [coop for _, coop in _tasks(text)] == [cooperating]
+
+
+# --- a symbol with an ampersand ("CCHC&PC", "NN&PTNT") is one number ------------------------------
+@pytest.mark.parametrize("text, number, date", [
+    ("Xét đề nghị của Sở Nội vụ tại Công văn số 517/SNV-CCHC&PC ngày 03 tháng 8 năm 2021;",
+     "517/SNV-CCHC&PC", "2021-08-03"),
+    ("Theo đề nghị tại Tờ trình số 61/TTr-SNN&PTNT ngày 9/3/2020 của Sở Nông nghiệp;",
+     "61/TTr-SNN&PTNT", "2020-03-09"),
+    ("Xét Tờ trình số 208/TTr -\nNN&PTNT ngày 15/7/2011 của Sở Nông nghiệp;", "208/TTr-NN&PTNT", "2011-07-15"),
+])
+def test_symbol_with_an_ampersand(text, number, date):
+    [cited] = extract_text(text).cited_documents
+    assert (cited.number, cited.date) == (number, date)
+
+
+# --- "Luật <title> số 35/2018/QH14": the law's own number, not a damaged type word ----------------
+@pytest.mark.parametrize("text, doc_type, number", [
+    ("Căn cứ Luật Tổ chức chính quyền địa phương số 12/2019/QH14;", "Luật", "12/2019/QH14"),
+    ("Căn cứ Luật Thủy sản số 18/2017/QH14 ngày 21 tháng 11 năm 2017;", "Luật", "18/2017/QH14"),
+    ("Căn cứ Pháp lệnh Thú y số 18/2004/PL-UBTVQH11;", "Pháp lệnh", "18/2004/PL-UBTVQH11"),
+])
+def test_named_law_keeps_its_number(text, doc_type, number):
+    [cited] = extract_text(text).cited_documents
+    assert (cited.doc_type, cited.number) == (doc_type, number)
+
+
+# --- "Nghị quyết số: 120/2020/UBTVQH14" under "ỦY BAN THƯỜNG VỤ / QUỐC HỘI" ------------------------
+def test_number_line_naming_its_type_and_the_standing_committee():
+    text = ("ỦY BAN THƯỜNG VỤ\nQUỐC HỘI\n--------\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+            "Độc lập - Tự do - Hạnh phúc\n\nNghị quyết số: 120/2020/UBTVQH14\n\n"
+            "Hà Nội, ngày 19 tháng 2 năm 2020\n\nNGHỊ QUYẾT\n\nVỀ VIỆC THÀNH LẬP THỊ XÃ MẪU\n\n"
+            "ỦY BAN THƯỜNG VỤ QUỐC HỘI\n\nCăn cứ Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam;\n")
+    r = extract_text(text)
+    assert (r.doc_type, r.number, r.date, r.issuer, r.subject) == (
+        "Nghị quyết", "120/2020/UBTVQH14", "2020-02-19", "Ủy ban Thường vụ Quốc hội", "VỀ VIỆC THÀNH LẬP THỊ XÃ MẪU")
+
+
+# --- trích yếu: a long one in capitals; a sentence-case one with a date and the rule under it ----
+_LONG = ("THỰC HIỆN CHỈ THỊ SỐ 07/CT-TTG NGÀY 02 THÁNG 3 NĂM 2022 CỦA THỦ TƯỚNG CHÍNH PHỦ VỀ VIỆC "
+         "ĐẨY MẠNH PHONG TRÀO THI ĐUA YÊU NƯỚC NHẰM HOÀN THÀNH CÁC MỤC TIÊU PHÁT TRIỂN KINH TẾ - XÃ HỘI "
+         "GIAI ĐOẠN 2021 - 2025 TRÊN ĐỊA BÀN TỈNH HÀ NAM")
+
+
+@pytest.mark.parametrize("title, subject_lines, subject", [
+    ("KẾ HOẠCH", _LONG, _LONG),
+    ("THÔNG TƯ", "Hướng dẫn thi hành Nghị định số 41/2009/NĐ-CP ngày 05/5/2009\n\ncủa Chính phủ về chế độ"
+                 " tập sự\n\n________________",
+     "Hướng dẫn thi hành Nghị định số 41/2009/NĐ-CP ngày 05/5/2009 của Chính phủ về chế độ tập sự"),
+])
+def test_subject_lines(title, subject_lines, subject):
+    assert len(_LONG) > 160
+    text = _HEADER.format(number="71/KH-UBND", title=title, subject=subject_lines) + \
+        "Thi hành Nghị định số 41/2009/NĐ-CP, Ủy ban nhân dân tỉnh hướng dẫn như sau:\n"
+    assert extract_text(text).subject == subject
