@@ -107,3 +107,19 @@ def test_subject_lines(title, subject_lines, subject):
     text = _HEADER.format(number="71/KH-UBND", title=title, subject=subject_lines) + \
         "Thi hành Nghị định số 41/2009/NĐ-CP, Ủy ban nhân dân tỉnh hướng dẫn như sau:\n"
     assert extract_text(text).subject == subject
+
+
+# --- lists of lead bodies: posts before classes, shared "UBND huyện", a named class ending ---------
+@pytest.mark.parametrize("text, lead", [
+    ("Chủ tịch UBND tỉnh yêu cầu Giám đốc các sở, Trưởng các ban, ngành, đơn vị cấp tỉnh tổ chức kiểm tra.",
+     ("các sở", "các ban, ngành, đơn vị cấp tỉnh")),
+    ("Chủ tịch UBND tỉnh yêu cầu Giám đốc Sở Xây dựng và Thủ trưởng các đơn vị liên quan tổ chức kiểm tra.",
+     ("Sở Xây dựng",)),
+    ("Giám đốc các sở, ban, ngành, thủ trưởng cơ quan thuộc UBND tỉnh, Chủ tịch UBND huyện, thị xã "
+     "tổ chức kiểm tra.", ("các sở, ban, ngành", "cơ quan thuộc UBND tỉnh", "UBND huyện, thị xã")),
+    ("Công điện yêu cầu UBND huyện Hòa An, Bảo Lạc tổ chức kiểm tra ngay.", ("UBND huyện Hòa An", "UBND huyện Bảo Lạc")),
+    ("Sở Y tế đề nghị các phòng Y tế các huyện, thị xã, các đơn vị trực thuộc sở tổ chức kiểm tra.",
+     ("các phòng Y tế các huyện, thị xã", "các đơn vị trực thuộc sở")),
+])
+def test_lead_lists(text, lead):
+    assert [b for bodies, _ in _tasks(text) for b in bodies] == list(lead)
