@@ -173,12 +173,22 @@ def _split(phrase: str) -> list[str]:
             sub = _AND_WITH.split(piece)
             merged = [sub[0]]
             for s in sub[1:]:
-                if s[:1].isupper() and not _data()["head"].match(s) and not _data()["strip_post"].match(s):
+                if s[:1].isupper() and not _data()["head"].match(s) and not _data()["strip_post"].match(s) \
+                        or _name_goes_on(s):
                     merged[-1] += f" {G.words('and_word')[0]} {s}"   # "Bộ Thông tin và Truyền thông"
                 else:
                     merged.append(s)
             pieces.extend(merged)
     return [p.strip() for p in pieces if p.strip()]
+
+
+def _name_goes_on(piece: str) -> bool:
+    """"các sở giáo dục và đào tạo": lower-case words after "và" that name no class, no generic
+    addressee and no post continue the name before "và"."""
+    d = _data()
+    return bool(_LOWER_START.match(piece)) and not re.match(rf"{_PLURAL_OR_ALL}\s", piece) \
+        and not (d["committee"].match(piece) or d["unit"].match(piece) or d["generic"].match(piece)
+                 or d["strip_post"].match(piece))
 
 
 def _is_class(item: str) -> bool:

@@ -155,7 +155,7 @@ class _Reader:
         even when it runs over lines and cells ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA\nVIỆT NAM |"). It does
         not end a block of organ lines: a table or two interleaved columns put organ lines on both
         sides of it ("UBND | CỘNG HÒA ... | TỈNH X | Độc lập")."""
-        if might_hold_motto(c.text):
+        if might_hold_motto(self.st.work[c.start:min(self.end, c.end + 12)].replace("\n", " ")):  # "CỘNG\nHÒA ..."
             found = line_patterns()["not_issuer"].finditer(self.st.work, c.start, min(self.end, c.end + 80))
             self.mottos += [m.span() for m in found if m.start() < c.end]
         if any(a < c.end and b > c.start for a, b in self.mottos):

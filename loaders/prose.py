@@ -662,7 +662,13 @@ def _anniversary_spans(work: str) -> list[tuple[int, int]]:
 
 def _clause_start(work: str, pos: int, end: int) -> int:
     cut = max(work.rfind(c, pos, end) for c in ",;:")
-    return cut + 1 if cut >= pos else pos
+    start = cut + 1 if cut >= pos else pos
+    agency = _AGENCY.match(work, _skip_space(work, start, end), end)   # "(GLO)- Văn phòng Chính phủ vừa có ..."
+    return agency.end() if agency else start
+
+
+# a newspaper's sigle opening its first sentence: "(GLO)- ", "(QTO) - ", "BHG - ", "ND - "
+_AGENCY = re.compile(rf"(?:\([{H.UPPER}]{{2,8}}\)|[{H.UPPER}]{{2,8}}(?=\s*[-–—]))\s*[-–—]?\s*")
 
 
 def _read_lead(st: SourceText, m: re.Match, s0: int, s1: int, verb: tuple[int, int]) -> _Lead:

@@ -123,3 +123,31 @@ def test_subject_lines(title, subject_lines, subject):
 ])
 def test_lead_lists(text, lead):
     assert [b for bodies, _ in _tasks(text) for b in bodies] == list(lead)
+
+
+# --- "các sở giáo dục và đào tạo": lower-case words after "và" continue the class's name ---------
+@pytest.mark.parametrize("text, lead", [
+    ("Bộ Giáo dục và Đào tạo đề nghị các sở giáo dục và đào tạo tổ chức kiểm tra.", ("các sở giáo dục và đào tạo",)),
+    ("Bộ Nội vụ đề nghị Sở Y tế và các đơn vị trực thuộc tổ chức kiểm tra.", ("Sở Y tế", "các đơn vị trực thuộc")),
+])
+def test_lower_case_name_after_and(text, lead):
+    assert [b for bodies, _ in _tasks(text) for b in bodies] == list(lead)
+
+
+# --- a newspaper's sigle before the first sentence is not part of the issuer ---------------------
+@pytest.mark.parametrize("text, issuer", [
+    ("(BTN)- Văn phòng Chính phủ vừa có Công văn số 512/VPCP-KTTH gửi các Bộ về việc rà soát dự án.",
+     "Văn phòng Chính phủ"),
+    ("LCO - Ngày 7.4, Chủ tịch UBND tỉnh đã có Công điện số 88/CĐ-UBND về việc phòng chống rét.",
+     "Chủ tịch UBND tỉnh"),
+])
+def test_press_sigle_before_the_issuer(text, issuer):
+    assert extract_text(text).issuer == issuer
+
+
+# --- the quốc hiệu broken over two cells of a flattened table does not join the organ -------------
+def test_motto_broken_after_its_first_word():
+    text = ("UỶ\nBAN NHÂN DÂN |\nCỘNG\nHÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\nSố: 09/2014/QĐ-UBND |\n"
+            "Cao Bằng, ngày 11 tháng 3 năm 2014 |\nỦY BAN NHÂN DÂN TỈNH CAO BẰNG\nCăn cứ Luật Đất đai;\n")
+    r = extract_text(text)
+    assert (r.issuer, r.issuer_level) == ("Ủy ban nhân dân tỉnh Cao Bằng", "province")
