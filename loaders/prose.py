@@ -473,7 +473,15 @@ def _split_recipients(st: SourceText, s: int, e: int) -> list[Span]:
         out.extend(_split_named(st, start, m.start()))
         start = m.end()
     out.extend(_split_named(st, start, e))
-    return [sp for sp in out if sp.quote]
+    return [_without_trailing_marks(st, sp) for sp in out if sp.quote.strip(" ,;")]
+
+
+def _without_trailing_marks(st: SourceText, sp: Span) -> Span:
+    """"... trực thuộc Trung ương, đề nghị ...": the comma before the next clause is not the recipient's."""
+    end = sp.end
+    while end > sp.start and st.work[end - 1] in " \t\n,;":
+        end -= 1
+    return sp if end == sp.end else st.span(sp.start, end)
 
 
 def _split_named(st: SourceText, s: int, e: int) -> list[Span]:

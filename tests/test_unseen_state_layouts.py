@@ -151,3 +151,10 @@ def test_motto_broken_after_its_first_word():
             "Cao Bằng, ngày 11 tháng 3 năm 2014 |\nỦY BAN NHÂN DÂN TỈNH CAO BẰNG\nCăn cứ Luật Đất đai;\n")
     r = extract_text(text)
     assert (r.issuer, r.issuer_level) == ("Ủy ban nhân dân tỉnh Cao Bằng", "province")
+
+
+# --- a press recipient list ends before the comma of the next clause -----------------------------
+def test_press_recipient_without_trailing_comma():
+    text = ("Bộ Công Thương vừa có công văn khẩn về việc bảo đảm cung ứng xăng dầu gửi Ủy ban nhân dân "
+            "các tỉnh, thành phố trực thuộc Trung ương, đề nghị các địa phương theo dõi sát thị trường.")
+    assert extract_text(text).recipients == ("Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương",)
