@@ -48,6 +48,7 @@ _UNDER_END = re.compile(G.expand(r"%(directly_under)s(?:\s+\S+)*$"))
 _NAMED_COMMITTEE_END = re.compile(G.expand(rf"%(committee_tail)s\s+[{UPPER}][^,]*$"))     # "..., Thành ủy Huế"
 _NAMES_PLACE = re.compile(G.expand(rf"(?:(?i:%(committee_tail)s)|%(unit_kind)s)\s+[{UPPER}]"))  # "huyện Nam Trực"
 _UNIT_KIND_END = re.compile(G.expand(r"\s+%(unit_kind)s$"))                  # "Công an tỉnh"
+_HEAD_UNIT_PLACE = re.compile(G.expand(rf"(?P<pre>\S+\s+%(unit_kind)s)\s+[{UPPER}][^,]*$"))    # "UBND huyện Quang Bình"
 _UNIT_END = re.compile(G.expand(r"[\s-]%(unit_kind)s$"))                       # "UBND huyện", "... quận-huyện"
 _UNIT_WORDS = frozenset(G.words("province_kind") + G.words("district_kind"))    # "ngành tỉnh", "phòng huyện"
 # the committee words inside a class: "Bí thư các huyện ủy, ... Ban Thường vụ Tỉnh ủy" (completed one by one)
@@ -88,8 +89,8 @@ def _data() -> dict:
         "cooperate": re.compile(rf"(?<![^\W_])(?i:{alternation(words('cooperate'))}){nb}\s*"),
         "report": re.compile(rf"(?<![^\W_])(?:{alternation(words('report'))}){nb}\s*"),
         "formula": re.compile(rf"^(?:(?:{alternation(words('formula'))}|{_AND}|,)\s*)+$", re.I),
-        # "... chỉ đạo như sau: Giao Sở Y tế ...": a task starts after the colon (a text flattened to one line)
-        "colon_cut": re.compile(rf"(?<=:)[ \t]+(?=(?:{alternation(w[:1].upper() + w[1:] for w in words('assign_verb'))}){nb})"),
+        # "... chỉ đạo như sau: Giao Sở Y tế ...": a task starts after the colon, on the same line or the next
+        "colon_cut": re.compile(rf"(?<=:)\s+(?=(?:{alternation(w[:1].upper() + w[1:] for w in words('assign_verb'))}){nb})"),
         "recipients_line": re.compile(rf"(?:{alternation(spellings('recipients_marker'))})\s*:"),
         # "phối hợp với ... và các đơn vị liên quan": partners named as a class, kept as written
         "partner_class": re.compile(rf"{_PLURAL}\s+(?:{alternation(words('partner_class'))})", re.I),
@@ -101,8 +102,8 @@ def _data() -> dict:
         # "Trong đó, Văn phòng Tỉnh ủy phối hợp ...": a connective before the subject of a press sentence
         "lead_in": re.compile(rf"^(?:{alternation(words('lead_in'))}){nb}\s*,\s*"),
         "scope": re.compile(rf"\s*,?\s*(?:{alternation(words('scope_cut'))}){nb}"),
-        "strip_post": re.compile(rf"^(?:{alternation(words('strip_post'))})\s+"
-                                 rf"(?={alternation(words('body_head'))}{nb}|{_PLURAL}\s+(?i:{alternation(words('unit_class'))}){nb})"),
+        "strip_post": re.compile(rf"^(?i:{alternation(words('strip_post'))})\s+"
+                                 rf"(?={alternation(words('body_head'))}{nb}|(?:{_PLURAL}\s+)?(?i:{alternation(words('unit_class'))}){nb})"),
         # "các đơn vị Viện Vệ sinh Dịch tễ Trung ương, ...": the class only introduces the named bodies
         "apposition": re.compile(rf"^{_PLURAL}\s+(?:{alternation(words('unit_class'))})\s+(?={alternation(words('body_head'))}{nb})"),
         "committee_class_cap": re.compile(rf"^(?:{alternation(w[:1].upper() + w[1:] for w in words('committee_class'))}){nb}\s+[{UPPER}]"),
@@ -211,12 +212,22 @@ def _split(phrase: str) -> list[str]:
             sub = _AND_WITH.split(piece)
             merged = [sub[0]]
             for s in sub[1:]:
-                if s[:1].isupper() and not _data()["head"].match(s):
+                if s[:1].isupper() and not _data()["head"].match(s) and not _data()["strip_post"].match(s) \
+                        or _name_goes_on(s):
                     merged[-1] += f" {G.words('and_word')[0]} {s}"   # "Bộ Thông tin và Truyền thông"
                 else:
                     merged.append(s)
             pieces.extend(merged)
     return [p.strip() for p in pieces if p.strip()]
+
+
+def _name_goes_on(piece: str) -> bool:
+    """"các sở giáo dục và đào tạo": lower-case words after "và" that name no class, no generic
+    addressee and no post continue the name before "và"."""
+    d = _data()
+    return bool(_LOWER_START.match(piece)) and not re.match(rf"{_PLURAL_OR_ALL}\s", piece) \
+        and not (d["committee"].match(piece) or d["unit"].match(piece) or d["generic"].match(piece)
+                 or d["strip_post"].match(piece))
 
 
 def _is_class(item: str) -> bool:
@@ -253,22 +264,23 @@ def _merge(pieces: list[str]) -> list[str]:
             bare = _PLURAL_LEAD.sub("", p)
             if _LOWER_START.match(p) and _is_class(prev) and (d["committee"].match(bare) or d["unit"].match(bare)) \
                     and _group(prev, last=True) == _group(bare) \
-                    and (bare == p or re.match(rf"{_PLURAL}\s", prev)):  # "UBND các quận, ... và các đơn vị": two
+                    and (bare == p or re.match(rf"{_PLURAL}\s", prev) and not re.search(rf"[{UPPER}]", prev[1:])):  # "UBND các quận, ... và các đơn vị": two
                 items[-1] = f"{prev}, {p}"   # "các huyện ủy, thành ủy"; "ban cán sự đảng" starts another class
                 continue
             if re.match(rf"[{UPPER}]\S*(?:\s+\S+)*?\s+{_PLURAL}\s", prev) and d["committee_class_cap"].match(p) \
                     and _group(prev, last=True) == _group(p) and re.fullmatch(rf"(?:[{UPPER}]\S*\s*)+", p.split(" ", 2)[-1]):
                 items[-1] = f"{prev}, {p}"   # "Ban Thường vụ các huyện ủy, thị ủy, Thành ủy Huế": one organ over all
                 continue
+            held = d["strip_post"].sub("", prev)  # "Chủ tịch UBND huyện, thành phố": the body the post heads
             if _bare_class(p) and (_is_class(_lower_first(prev)) or _bare_class(prev.rsplit(", ", 1)[-1])
-                                   or d["head"].match(prev) and _UNIT_END.search(prev)):
+                                   or d["head"].match(held) and _UNIT_END.search(held)):
                 items[-1] = f"{prev}, {p}"   # "Sở, Ban, ngành"; "UBND huyện, thị xã, thành phố": one class
                 continue
             if _is_class(prev) and d["class_tail"].match(p):
                 items[-1] = f"{prev}, {p}"   # "các phòng, ban ngành, đoàn thể huyện"
                 continue
             if _LOWER_START.match(p) and not re.match(rf"{_PLURAL_OR_ALL}\s", p) and not d["generic"].match(p) \
-                    and not (d["committee"].match(p) or d["unit"].match(p)):
+                    and not (d["committee"].match(p) or d["unit"].match(p) or d["strip_post"].match(p)):
                 items[-1] = f"{prev}, {p}"   # "Ban Chỉ đạo phòng, chống dịch": a comma inside a name
                 continue
         items.append(p)
@@ -387,7 +399,8 @@ def bodies_of(phrase: str, ctx: DocContext, related: tuple[str, ...] = (), partn
                 item = f"{item[:post.end()]} {d['bare_committee'][rest]}"
         if head:
             tail = _UNIT_KIND_END.search(item)
-            prev_head = (head.group(0), tail.group(0) if tail else "")
+            placed = _HEAD_UNIT_PLACE.match(item)   # "UBND huyện Quang Bình, Bắc Quang": the next place shares "UBND huyện"
+            prev_head = (placed.group("pre"), "") if placed else (head.group(0), tail.group(0) if tail else "")
         written, item = item, _locality_suffix(item, ctx)
         named = complete_name(item, ctx) if not _is_class(item) else _complete_inside(item, ctx)
         if named.endswith(f" {_DIRECTLY_UNDER}") and not written.endswith(f" {_DIRECTLY_UNDER}"):
@@ -625,6 +638,9 @@ def _extras(task: _Task, text: str, start: int, ctx: DocContext) -> None:
         nxt = _predicate(text, m.end())
         stop = re.search(r"[;.]", text[m.end():])
         end = min([p for p in (nxt.start() if nxt else None, m.end() + stop.start() if stop else None) if p] or [len(text)])
+        # "phối hợp với các đơn vị liên quan đánh giá, ...": the partners end with their class
+        closing = [c.end() for c in d["partner_class"].finditer(text, m.end(), end)]
+        end = closing[-1] if closing else end
         for b in bodies_of(text[m.end():end], ctx, partners=True):
             if b not in task.cooperating and b not in task.bodies:
                 task.cooperating.append(b)

@@ -114,6 +114,8 @@ def _regexes() -> dict[str, re.Pattern]:
         # a title in quotes: "“Lời kêu gọi toàn dân ...” của Tổng Bí thư"
         "quoted": re.compile(rf"[“\"](?P<type>{types})\s[^”\"\n]{{1,250}}[”\"](?=\s*,?\s*(?:{dated}|{of}\s))"),
         "named": re.compile(rf"(?<![^\W\d_])(?P<head>{alternation(named)})(?![^\W_])"),
+        # "Luật Tổ chức Quốc hội số 57/2014/QH13": a named document's own number after its title
+        "named_number": re.compile(rf"\s+{so}\s*:?\s*(?P<num>{_NUMBER})"),
         "title_word": re.compile(r"(?P<sep>,?[ \t]*\n?[ \t]*)(?P<word>[^\s,;.:()\[\]\"“”!?]+)"),
         "title_stop": re.compile(rf"{alternation([t for t, _ in p['title_stop']])}(?![^\W_])"),
         "implicit": re.compile(rf"(?<![^\W\d_])(?P<lead>{implicit})\s+{of}\s+"),
@@ -323,7 +325,7 @@ def _anchors(w: str, limit: int) -> list[tuple[int, int, str, str, str | None]]:
     rx = _regexes()
     out = [(m.start(), m.end(), _type_name(m.group("type")), m.group("num") or m.group("bare") or m.group("bare2"), None)
            for m in rx["numbered"].finditer(w, 0, limit)]
-    exact = {e for _, e, *_ in out}
+    exact = {e for _, e, *_ in out} | _named_number_ends(w, limit)
     for m in rx["any_number"].finditer(w, 0, limit):
         if m.end() in exact:
             continue
@@ -347,6 +349,22 @@ def _anchors(w: str, limit: int) -> list[tuple[int, int, str, str, str | None]]:
                 out.append((start, m.end(), tm.name, m.group("num") or m.group("bare"), warning))
                 break
     return sorted(out)
+
+
+def _named_number_ends(w: str, limit: int) -> set[int]:
+    """Ends of the numbers named documents carry after their title ("Luật ... số 77/2015/QH13"):
+    no damaged type word is looked for before them ("địa phương số" is no "Phương án")."""
+    rx = _regexes()
+    by_head = {d.head: d for d in named_documents()}
+    out = set()
+    for m in rx["named"].finditer(w, 0, limit):
+        doc = by_head.get(clean(m.group("head")))
+        if doc is None or not doc.titled:
+            continue
+        num = rx["named_number"].match(w, _title_end(w, m.end(), limit), limit)
+        if num:
+            out.add(num.end())
+    return out
 
 
 def _numbered(w: str, limit: int, own: str) -> tuple[list[_Hit], list[tuple[int, int]]]:
@@ -503,6 +521,10 @@ def _named(w: str, limit: int, taken) -> list[_Hit]:
         if end == m.end() and doc.titled:
             continue
         hit = _Hit(m.start(), end, doc.doc_type, name=clean(w[m.start():end]))
+        num = rx["named_number"].match(w, end, limit) if doc.titled else None
+        if num:
+            hit.number, hit.num_end = clean(num.group("num")), num.end()
+            end = hit.end = num.end()
         _read_tail(w, hit, end, limit)
         if hit.issuer is None and doc.issuer:
             hit.issuer = doc.issuer

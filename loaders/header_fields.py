@@ -22,7 +22,8 @@ NUMBER_WORD = G.words("number_word")[0]   # "số" (grammar_words.csv, like the 
 _DAY, _MONTH, _YEAR, _NO = (alternation(G.words(k), "i") for k in ("day_word", "month_word", "year_word", "number_word"))
 DATE = G.piece("dated")   # "ngày 28/7/2020", "ngày 31 tháng 3 năm 2020": groups d, m, y
 DATE_RE = G.compiled("dated")
-NUMBER_LINE = re.compile(rf"^[\s>*-]*{_NO}\s*:?\s*(?P<num>{SYMBOL})")
+# "Nghị quyết số: 653/2019/UBTVQH14": the type named before "số" (then with its colon, unlike a mention)
+NUMBER_LINE = re.compile(rf"^[\s>*-]*(?:(?:{G.piece('type_word')})\s+{_NO}\s*:|{_NO}\s*:?)\s*(?P<num>{SYMBOL})")
 # "Số:      /QĐ-UBND": the number line of a document not yet numbered (a draft, a template)
 NUMBER_MARK = re.compile(rf"^[\s>*-]*{_NO}\s*:")
 _PLACE = r"(?P<place>[^\W\d][^\n\d,|:;]{1,45}?)\s*,\s*"  # no digits: "Chỉ thị 04-CT/TU, ngày" is no place

@@ -52,15 +52,22 @@ def is_blank(text: str) -> bool:
     return not _ALNUM.search(text)
 
 
+_LONG_CAPS = 400   # longer than this, a line is prose (or a flattened page) whatever its case
+
+
 @lru_cache(maxsize=8192)
 def is_upper(text: str) -> bool:
     """Header, title and role lines: (almost) all capitals, and short. (Cached: every stage asks
-    about the same lines.)"""
-    if len(text) > 160:
+    about the same lines.) A long line counts only when all capitals: a trích yếu of 200-400
+    characters written on one line ("THỰC HIỆN CHỈ THỊ SỐ 19/CT-TTG NGÀY ... CỦA ĐẢNG")."""
+    if len(text) > _LONG_CAPS:
         return False
     upper = sum(map(str.isupper, text))
     cased = upper + sum(map(str.islower, text))  # Vietnamese letters are all cased
+    if len(text) > 160:
+        return upper >= 0.98 * cased
     return cased >= 2 and upper >= 0.85 * cased
+
 
 
 def title_case(text: str) -> str:

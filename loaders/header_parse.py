@@ -155,7 +155,7 @@ class _Reader:
         even when it runs over lines and cells ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA\nVIỆT NAM |"). It does
         not end a block of organ lines: a table or two interleaved columns put organ lines on both
         sides of it ("UBND | CỘNG HÒA ... | TỈNH X | Độc lập")."""
-        if might_hold_motto(c.text):
+        if might_hold_motto(self.st.work[c.start:min(self.end, c.end + 12)].replace("\n", " ")):  # "CỘNG\nHÒA ..."
             found = line_patterns()["not_issuer"].finditer(self.st.work, c.start, min(self.end, c.end + 80))
             self.mottos += [m.span() for m in found if m.start() < c.end]
         if any(a < c.end and b > c.start for a, b in self.mottos):
@@ -366,14 +366,17 @@ def _caps_subject(all_cells: tuple[Cell, ...], k: int) -> bool:
 
 def _sentence_case_subject(all_cells: tuple[Cell, ...], k: int) -> bool:
     """"QUYẾT ĐỊNH / Ban hành Quy định quản lý ... / UỶ BAN NHÂN DÂN TỈNH X": a trích yếu starting with a
-    capital, its lower-case lines, then the authority line."""
+    capital, its lower-case lines, then the authority line; or then the rule printed under a trích yếu
+    ("THÔNG TƯ / Hướng dẫn thực hiện Nghị định ... / ________ / Thi hành ...")."""
     c = all_cells[k]
     if not c.stripped[:1].isupper() or is_upper(c.stripped) or _header_element(c):
         return False
     j = k + 1
+    ruled = False
     while j < len(all_cells) and (is_blank(all_cells[j].text) or all_cells[j].stripped[:1].islower()):
+        ruled = ruled or bool(all_cells[j].text.strip()) and is_blank(all_cells[j].text)
         j += 1
-    return _authority_line(all_cells, j)
+    return ruled or _authority_line(all_cells, j)
 
 
 def _after_title(all_cells: tuple[Cell, ...], k: int) -> bool:
@@ -425,13 +428,19 @@ def _section_heading() -> re.Pattern:
     return re.compile(rf"(?:{'|'.join(tolerant_phrase(p) for p in spellings('section_heading'))})(?!\w)", re.I)
 
 
+# a date line's date comes after a place of a few words at most; further on, a date belongs to a
+# mention inside a trích yếu ("Hướng dẫn thực hiện Nghị định số 115/2003/NĐ-CP ngày 10/10/2003")
+_DATE_LINE_LEAD = 30
+
+
 def _header_element(c: Cell) -> bool:
     """Cell c starts an element of the header: an upper-case line (organ, title, mark), the number,
     the date line, a trích yếu, Kính gửi, Nơi nhận, a signing capacity or the quốc hiệu."""
     res = line_patterns()
     text = c.text
+    date = DATE_RE.search(text)
     return bool(is_upper(c.stripped) or NUMBER_MARK.match(text) or DATE_LINE.match(text)
-                or PLACE_LINE.match(text) or DATE_RE.search(text)
+                or PLACE_LINE.match(text) or date and date.start() <= _DATE_LINE_LEAD
                 or any(res[k].match(text) for k in ("subject", "recipients", "distribution", "capacity"))
                 or res["not_issuer"].search(text))
 

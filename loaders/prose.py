@@ -473,7 +473,15 @@ def _split_recipients(st: SourceText, s: int, e: int) -> list[Span]:
         out.extend(_split_named(st, start, m.start()))
         start = m.end()
     out.extend(_split_named(st, start, e))
-    return [sp for sp in out if sp.quote]
+    return [_without_trailing_marks(st, sp) for sp in out if sp.quote.strip(" ,;")]
+
+
+def _without_trailing_marks(st: SourceText, sp: Span) -> Span:
+    """"... trực thuộc Trung ương, đề nghị ...": the comma before the next clause is not the recipient's."""
+    end = sp.end
+    while end > sp.start and st.work[end - 1] in " \t\n,;":
+        end -= 1
+    return sp if end == sp.end else st.span(sp.start, end)
 
 
 def _split_named(st: SourceText, s: int, e: int) -> list[Span]:
@@ -662,7 +670,13 @@ def _anniversary_spans(work: str) -> list[tuple[int, int]]:
 
 def _clause_start(work: str, pos: int, end: int) -> int:
     cut = max(work.rfind(c, pos, end) for c in ",;:")
-    return cut + 1 if cut >= pos else pos
+    start = cut + 1 if cut >= pos else pos
+    agency = _AGENCY.match(work, _skip_space(work, start, end), end)   # "(GLO)- Văn phòng Chính phủ vừa có ..."
+    return agency.end() if agency else start
+
+
+# a newspaper's sigle opening its first sentence: "(GLO)- ", "(QTO) - ", "BHG - ", "ND - "
+_AGENCY = re.compile(rf"(?:\([{H.UPPER}]{{2,8}}\)|[{H.UPPER}]{{2,8}}(?=\s*[-–—]))\s*[-–—]?\s*")
 
 
 def _read_lead(st: SourceText, m: re.Match, s0: int, s1: int, verb: tuple[int, int]) -> _Lead:

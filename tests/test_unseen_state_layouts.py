@@ -1,0 +1,160 @@
+"""State documents read from unseen public pages: the layouts and phrasings they taught us.
+
+Every sentence here is written for the test (names, numbers and provinces made up), modelled on
+what the pages showed; each table row is one way a real page writes the thing.
+"""
+from __future__ import annotations
+
+import pytest
+
+from loaders.extract import extract_text
+
+_HEADER = """ỦY BAN NHÂN DÂN
+TỈNH HÀ NAM
+-------
+
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+---------------
+
+Số: {number}
+
+Hà Nam, ngày 14 tháng 9 năm 2022
+
+{title}
+
+{subject}
+
+"""
+
+
+def _tasks(text: str) -> list[tuple[tuple[str, ...], tuple[str, ...]]]:
+    return [(a.bodies, a.cooperating) for a in extract_text(text).assignments]
+
+
+# --- a task starts after "... có ý kiến chỉ đạo:" also when it is on the next line --------------
+@pytest.mark.parametrize("text, lead", [
+    ("Sau khi xem xét, Chủ tịch UBND tỉnh có ý kiến chỉ đạo:\n"
+     "Giao Sở Tài chính chủ trì, phối hợp với Sở Nội vụ tham gia ý kiến vào dự thảo.", ("Sở Tài chính",)),
+    ("Ủy ban nhân dân tỉnh có ý kiến như sau:\n"
+     "Yêu cầu Sở Xây dựng khẩn trương rà soát các công trình trên địa bàn.", ("Sở Xây dựng",)),
+    ("Chủ tịch UBND tỉnh có ý kiến chỉ đạo như sau: Giao Sở Y tế chủ trì tổng hợp số liệu.", ("Sở Y tế",)),
+])
+def test_task_after_a_colon_on_the_next_line(text, lead):
+    assert [bodies for bodies, _ in _tasks(text)] == [lead]
+
+
+# --- partners named by a class end with the class, whatever verb follows -------------------------
+@pytest.mark.parametrize("text, cooperating", [
+    ("Giao Sở Công Thương chủ trì, phối hợp với các đơn vị liên quan đánh giá, tổng hợp kết quả.",
+     ("các đơn vị liên quan",)),
+    ("Giao Sở Tư pháp chủ trì phối hợp với Sở Nội vụ và các cơ quan có liên quan góp ý dự thảo.",
+     ("Sở Nội vụ", "các cơ quan có liên quan")),
+])
+def test_partner_class_ends_the_partners(text, cooperating):
+    assert [coop for _, coop in _tasks(text)] == [cooperating]
+
+
+# --- a symbol with an ampersand ("CCHC&PC", "NN&PTNT") is one number ------------------------------
+@pytest.mark.parametrize("text, number, date", [
+    ("Xét đề nghị của Sở Nội vụ tại Công văn số 517/SNV-CCHC&PC ngày 03 tháng 8 năm 2021;",
+     "517/SNV-CCHC&PC", "2021-08-03"),
+    ("Theo đề nghị tại Tờ trình số 61/TTr-SNN&PTNT ngày 9/3/2020 của Sở Nông nghiệp;",
+     "61/TTr-SNN&PTNT", "2020-03-09"),
+    ("Xét Tờ trình số 208/TTr -\nNN&PTNT ngày 15/7/2011 của Sở Nông nghiệp;", "208/TTr-NN&PTNT", "2011-07-15"),
+])
+def test_symbol_with_an_ampersand(text, number, date):
+    [cited] = extract_text(text).cited_documents
+    assert (cited.number, cited.date) == (number, date)
+
+
+# --- "Luật <title> số 35/2018/QH14": the law's own number, not a damaged type word ----------------
+@pytest.mark.parametrize("text, doc_type, number", [
+    ("Căn cứ Luật Tổ chức chính quyền địa phương số 12/2019/QH14;", "Luật", "12/2019/QH14"),
+    ("Căn cứ Luật Thủy sản số 18/2017/QH14 ngày 21 tháng 11 năm 2017;", "Luật", "18/2017/QH14"),
+    ("Căn cứ Pháp lệnh Thú y số 18/2004/PL-UBTVQH11;", "Pháp lệnh", "18/2004/PL-UBTVQH11"),
+])
+def test_named_law_keeps_its_number(text, doc_type, number):
+    [cited] = extract_text(text).cited_documents
+    assert (cited.doc_type, cited.number) == (doc_type, number)
+
+
+# --- "Nghị quyết số: 120/2020/UBTVQH14" under "ỦY BAN THƯỜNG VỤ / QUỐC HỘI" ------------------------
+def test_number_line_naming_its_type_and_the_standing_committee():
+    text = ("ỦY BAN THƯỜNG VỤ\nQUỐC HỘI\n--------\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+            "Độc lập - Tự do - Hạnh phúc\n\nNghị quyết số: 120/2020/UBTVQH14\n\n"
+            "Hà Nội, ngày 19 tháng 2 năm 2020\n\nNGHỊ QUYẾT\n\nVỀ VIỆC THÀNH LẬP THỊ XÃ MẪU\n\n"
+            "ỦY BAN THƯỜNG VỤ QUỐC HỘI\n\nCăn cứ Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam;\n")
+    r = extract_text(text)
+    assert (r.doc_type, r.number, r.date, r.issuer, r.subject) == (
+        "Nghị quyết", "120/2020/UBTVQH14", "2020-02-19", "Ủy ban Thường vụ Quốc hội", "VỀ VIỆC THÀNH LẬP THỊ XÃ MẪU")
+
+
+# --- trích yếu: a long one in capitals; a sentence-case one with a date and the rule under it ----
+_LONG = ("THỰC HIỆN CHỈ THỊ SỐ 07/CT-TTG NGÀY 02 THÁNG 3 NĂM 2022 CỦA THỦ TƯỚNG CHÍNH PHỦ VỀ VIỆC "
+         "ĐẨY MẠNH PHONG TRÀO THI ĐUA YÊU NƯỚC NHẰM HOÀN THÀNH CÁC MỤC TIÊU PHÁT TRIỂN KINH TẾ - XÃ HỘI "
+         "GIAI ĐOẠN 2021 - 2025 TRÊN ĐỊA BÀN TỈNH HÀ NAM")
+
+
+@pytest.mark.parametrize("title, subject_lines, subject", [
+    ("KẾ HOẠCH", _LONG, _LONG),
+    ("THÔNG TƯ", "Hướng dẫn thi hành Nghị định số 41/2009/NĐ-CP ngày 05/5/2009\n\ncủa Chính phủ về chế độ"
+                 " tập sự\n\n________________",
+     "Hướng dẫn thi hành Nghị định số 41/2009/NĐ-CP ngày 05/5/2009 của Chính phủ về chế độ tập sự"),
+])
+def test_subject_lines(title, subject_lines, subject):
+    assert len(_LONG) > 160
+    text = _HEADER.format(number="71/KH-UBND", title=title, subject=subject_lines) + \
+        "Thi hành Nghị định số 41/2009/NĐ-CP, Ủy ban nhân dân tỉnh hướng dẫn như sau:\n"
+    assert extract_text(text).subject == subject
+
+
+# --- lists of lead bodies: posts before classes, shared "UBND huyện", a named class ending ---------
+@pytest.mark.parametrize("text, lead", [
+    ("Chủ tịch UBND tỉnh yêu cầu Giám đốc các sở, Trưởng các ban, ngành, đơn vị cấp tỉnh tổ chức kiểm tra.",
+     ("các sở", "các ban, ngành, đơn vị cấp tỉnh")),
+    ("Chủ tịch UBND tỉnh yêu cầu Giám đốc Sở Xây dựng và Thủ trưởng các đơn vị liên quan tổ chức kiểm tra.",
+     ("Sở Xây dựng",)),
+    ("Giám đốc các sở, ban, ngành, thủ trưởng cơ quan thuộc UBND tỉnh, Chủ tịch UBND huyện, thị xã "
+     "tổ chức kiểm tra.", ("các sở, ban, ngành", "cơ quan thuộc UBND tỉnh", "UBND huyện, thị xã")),
+    ("Công điện yêu cầu UBND huyện Hòa An, Bảo Lạc tổ chức kiểm tra ngay.", ("UBND huyện Hòa An", "UBND huyện Bảo Lạc")),
+    ("Sở Y tế đề nghị các phòng Y tế các huyện, thị xã, các đơn vị trực thuộc sở tổ chức kiểm tra.",
+     ("các phòng Y tế các huyện, thị xã", "các đơn vị trực thuộc sở")),
+])
+def test_lead_lists(text, lead):
+    assert [b for bodies, _ in _tasks(text) for b in bodies] == list(lead)
+
+
+# --- "các sở giáo dục và đào tạo": lower-case words after "và" continue the class's name ---------
+@pytest.mark.parametrize("text, lead", [
+    ("Bộ Giáo dục và Đào tạo đề nghị các sở giáo dục và đào tạo tổ chức kiểm tra.", ("các sở giáo dục và đào tạo",)),
+    ("Bộ Nội vụ đề nghị Sở Y tế và các đơn vị trực thuộc tổ chức kiểm tra.", ("Sở Y tế", "các đơn vị trực thuộc")),
+])
+def test_lower_case_name_after_and(text, lead):
+    assert [b for bodies, _ in _tasks(text) for b in bodies] == list(lead)
+
+
+# --- a newspaper's sigle before the first sentence is not part of the issuer ---------------------
+@pytest.mark.parametrize("text, issuer", [
+    ("(BTN)- Văn phòng Chính phủ vừa có Công văn số 512/VPCP-KTTH gửi các Bộ về việc rà soát dự án.",
+     "Văn phòng Chính phủ"),
+    ("LCO - Ngày 7.4, Chủ tịch UBND tỉnh đã có Công điện số 88/CĐ-UBND về việc phòng chống rét.",
+     "Chủ tịch UBND tỉnh"),
+])
+def test_press_sigle_before_the_issuer(text, issuer):
+    assert extract_text(text).issuer == issuer
+
+
+# --- the quốc hiệu broken over two cells of a flattened table does not join the organ -------------
+def test_motto_broken_after_its_first_word():
+    text = ("UỶ\nBAN NHÂN DÂN |\nCỘNG\nHÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\nSố: 09/2014/QĐ-UBND |\n"
+            "Cao Bằng, ngày 11 tháng 3 năm 2014 |\nỦY BAN NHÂN DÂN TỈNH CAO BẰNG\nCăn cứ Luật Đất đai;\n")
+    r = extract_text(text)
+    assert (r.issuer, r.issuer_level) == ("Ủy ban nhân dân tỉnh Cao Bằng", "province")
+
+
+# --- a press recipient list ends before the comma of the next clause -----------------------------
+def test_press_recipient_without_trailing_comma():
+    text = ("Bộ Công Thương vừa có công văn khẩn về việc bảo đảm cung ứng xăng dầu gửi Ủy ban nhân dân "
+            "các tỉnh, thành phố trực thuộc Trung ương, đề nghị các địa phương theo dõi sát thị trường.")
+    assert extract_text(text).recipients == ("Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương",)
