@@ -135,6 +135,7 @@ BULK_MIN_CHARS = 16_000_000  # bulk_load costs 0.35 s whatever the size; below t
 LOAD_PIECE_CHARS = 24_000_000  # N-Triples text per load call: a bulk_load of 64 MB peaked at 0.9 GB
 INDEX_LEVEL = 1  # zlib level of the index texts
 INDEX_PIECE_CHARS = 8_000_000  # packed index text written per Store.load in a full load
+BIG_GRAPH_CHARS = 8_000_000  # a graph this large is diffed by line hash, a run at a time (store._Change)
 STEP_TRIPLES = 50_000  # triples per DELETE DATA when a change goes in steps
 
 PREFIXES = {
@@ -448,8 +449,7 @@ def sync_graphs(store: ox.Store, graphs: Mapping[str, str], pause: Pause = lambd
         _remerge(store)
     change = _Change(store)
     for done, g in enumerate(stale + gone, 1):
-        change.replace(g, _index_bytes(store, g), graphs[g].encode("utf-8") if g in graphs else None,
-                       wanted.get(g), _has_blanks(graphs, g) if g in graphs else False)
+        change.replace(store, graphs, g, wanted.get(g))
         if g in graphs:
             progress(done, len(stale))
     pause("graph-written")
@@ -500,11 +500,38 @@ def _holders_line(key: int, count: int) -> str:
     return f'<{_key_iri(key)}> <{HOLDERS}> "{count}"^^<{XSD_INTEGER}>'
 
 
+def _index_packed(store: ox.Store, graph: str) -> str | None:
+    """A data graph's packed text in the index (None: not indexed)."""
+    for q in store.quads_for_pattern(ox.NamedNode(graph), ox.NamedNode(NTRIPLES), None, ox.NamedNode(INDEX_GRAPH)):
+        return q.object.value
+    return None
+
+
 def _index_bytes(store: ox.Store, graph: str) -> bytes | None:
     """The N-Triples a data graph holds in the index (None: not indexed)."""
-    for q in store.quads_for_pattern(ox.NamedNode(graph), ox.NamedNode(NTRIPLES), None, ox.NamedNode(INDEX_GRAPH)):
-        return _unpacked(q.object.value)
-    return None
+    packed = _index_packed(store, graph)
+    return _unpacked(packed) if packed is not None else None
+
+
+def _unpacked_runs(packed: str, size: int = 4_000_000) -> Iterator[bytes]:
+    """A packed text as runs of whole lines, about ``size`` compressed bytes at a time (a large
+    graph is never held whole)."""
+    raw, inflate, rest = base64.b64decode(packed), zlib.decompressobj(), b""
+    for i in range(0, len(raw), size):
+        data = rest + inflate.decompress(raw[i:i + size])
+        cut = data.rfind(b"\n") + 1
+        if cut:
+            yield data[:cut]
+        rest = data[cut:]
+    rest += inflate.flush()
+    if rest:
+        yield rest
+
+
+def _keys(run: bytes) -> np.ndarray:
+    """The keys of a run's lines, in order."""
+    lines = [line for line in run.split(b"\n") if line]
+    return np.fromiter((_key(line) for line in lines), dtype=np.uint64, count=len(lines))
 
 
 def _holders(store: ox.Store) -> dict[int, int]:
@@ -572,17 +599,56 @@ class _Change:
         self.graphs: dict[str, tuple[str | None, str | None]] = {}  # graph -> (packed text, digest) or gone
         self.held = _holders(store)
 
-    def replace(self, graph: str, old: bytes | None, new: bytes | None, digest: str | None, blanks: bool) -> None:
+    def replace(self, store: ox.Store, graphs: Mapping[str, str], graph: str, digest: str | None) -> None:
+        """``graph`` as ``graphs`` has it (gone if not there), against its text in the index."""
+        packed = _index_packed(store, graph)
+        new_chars = _chars(graphs, graph) if graph in graphs else 0
+        blanks = _has_blanks(graphs, graph) if graph in graphs else any(b"_:" in run for run in _unpacked_runs(packed or ""))
+        if max(new_chars, len(packed or "") * 4) >= BIG_GRAPH_CHARS and not blanks:
+            self._replace_big(graph, packed, (lambda: _runs(graphs, graph, LOAD_PIECE_CHARS)) if graph in graphs else None,
+                              digest)
+            return
+        old = _unpacked(packed) if packed else None
+        new = graphs[graph].encode("utf-8") if graph in graphs else None
         old_plain, old_blank = _plain_and_blank(graph, old or b"", old is not None and b"_:" in old)
-        new_plain, new_blank = _plain_and_blank(graph, new or b"", blanks)
+        new_plain, new_blank = _plain_and_blank(graph, new or b"", new is not None and _has_blanks(graphs, graph))
         before, after = set(old_plain), set(new_plain)
-        for line in before - after:
-            self.delta[line] = self.delta.get(line, 0) - 1
-        for line in after - before:
-            self.delta[line] = self.delta.get(line, 0) + 1
+        self._count(before - after, -1)
+        self._count(after - before, +1)
         self.blank_out += sorted(set(old_blank) - set(new_blank), key=str)
         self.blank_in += sorted(set(new_blank) - set(old_blank), key=str)
         self.graphs[graph] = (_packed(new), digest) if new is not None else (None, None)
+
+    def _count(self, lines: Iterable[bytes], step: int) -> None:
+        for line in lines:
+            self.delta[line] = self.delta.get(line, 0) + step
+
+    def _replace_big(self, graph: str, packed_old: str | None, new_runs: Callable[[], Iterator[bytes]] | None,
+                     digest: str | None) -> None:
+        """The same for a graph of many lines (the corpus graph, the text-reuse graph): diffed by line
+        hash, a run of lines at a time, so that only the changed lines are ever held as objects."""
+        old_keys = [_keys(run) for run in _unpacked_runs(packed_old)] if packed_old else []
+        new_keys, compressor, packed = [], zlib.compressobj(INDEX_LEVEL), []
+        for run in (new_runs() if new_runs else ()):
+            new_keys.append(_keys(run))
+            packed.append(compressor.compress(run))
+        before = np.unique(np.concatenate(old_keys)) if old_keys else np.empty(0, np.uint64)
+        after = np.unique(np.concatenate(new_keys)) if new_keys else np.empty(0, np.uint64)
+        gone, came = np.setdiff1d(before, after, assume_unique=True), np.setdiff1d(after, before, assume_unique=True)
+        for runs, keys, wanted, step in ((_unpacked_runs(packed_old) if packed_old else (), old_keys, gone, -1),
+                                         (new_runs() if new_runs else (), new_keys, came, +1)):
+            if not len(wanted):
+                continue
+            seen: set[bytes] = set()
+            for run, run_keys in zip(runs, keys):
+                lines = [line for line in run.split(b"\n") if line]
+                seen.update(line for line, hit in zip(lines, np.isin(run_keys, wanted)) if hit)
+            self._count(seen, step)
+        if new_runs:
+            packed.append(compressor.flush())
+            self.graphs[graph] = (base64.b64encode(b"".join(packed)).decode("ascii"), digest)
+        else:
+            self.graphs[graph] = (None, None)
 
     def _triples(self, store: ox.Store) -> tuple[list[ox.Triple], list[ox.Triple], list[str], list[str]]:
         """The triples that leave and enter the merged graph, and the count entries that go and come."""

@@ -91,7 +91,12 @@ SHARED = A + C  # A is also in G1's first version: it must stay merged while any
     [{G1: BLANKS, G2: A}, {G1: BLANKS + B, G2: A}, {G2: A}],
     [{G1: A}, {G1: A, G2: BLANKS}, {G1: A, G2: BLANKS, G3: BLANKS}, {G1: A, G3: BLANKS}],
 ], ids=["first load", "replace-and-remove", "same-triple-in-two", "blank-nodes", "blank-nodes-twice"])
-def test_the_default_graph_is_the_merge_of_the_data_graphs_after_every_sync(kg, steps):
+@pytest.mark.parametrize("big", [False, True], ids=["by-line", "by-line-hash"])
+def test_the_default_graph_is_the_merge_of_the_data_graphs_after_every_sync(kg, steps, big, monkeypatch):
+    """After every sync (every graph as small, or as large: diffed by line hash a run at a time)."""
+    from loaders import store as store_module
+    if big:
+        monkeypatch.setattr(store_module, "BIG_GRAPH_CHARS", 0)
     for graphs in steps:
         sync_graphs(kg.store, graphs)
         assert merged_complete(kg.store)
@@ -263,3 +268,24 @@ def test_a_full_load_in_pieces_equals_one_load(tmp_path, monkeypatch, piece, bul
             assert sorted_nquads(kg.store) == expected and merged_complete(kg.store)
             merged = {q.triple for q in kg.store.quads_for_pattern(None, None, None, ox.DefaultGraph())}
             assert merged == {q.triple for g in texts for q in graph_quads(kg.store, g)}
+
+
+def test_a_store_of_the_older_layout_is_refused_and_rebuilt_by_the_next_build(tmp_path):
+    """Layout A (a named graph per file beside the merged graph, no index): readers are told to
+    rebuild in one line; the next sync loads it whole in the current layout."""
+    build = ox.NamedNode(BUILD_GRAPH)
+    with open_store(tmp_path / "old", read_only=False) as kg:
+        for g, text in ((G1, A), (G2, B)):
+            kg.store.load(text, format=ox.RdfFormat.N_TRIPLES, to_graph=ox.NamedNode(g))
+            kg.store.load(text, format=ox.RdfFormat.N_TRIPLES)
+            kg.store.add(ox.Quad(ox.NamedNode(g), ox.NamedNode(CONTENT_HASH), ox.Literal("old"), build))
+        kg.store.add(ox.Quad(build, ox.NamedNode(MERGED_MARKER), ox.Literal(True), build))
+    with pytest.raises(StoreError, match="rebuild with `directive-kg build`") as e:
+        open_store(tmp_path / "old").close()
+    assert "\n" not in str(e.value)
+    with open_store(tmp_path / "old", read_only=False) as kg:
+        assert sync_graphs(kg.store, {G1: A, G2: B}).mode == "full"
+        assert {g.value for g in kg.store.named_graphs()} == {BUILD_GRAPH, INDEX_GRAPH}
+        assert graph_text(kg.store, G1) == A and merged_text(kg.store) == sorted([A, B])
+    with open_store(tmp_path / "old") as kg:
+        assert len(list(kg.query("SELECT ?s WHERE { ?s ?p ?o }"))) == 2
