@@ -108,6 +108,9 @@ def main(argv=None) -> int:
     ap.add_argument("--no-bulk", action="store_true", help="Store.load for every piece, never bulk_load")
     ap.add_argument("--files", type=int, help="only the first N file graphs (and the shared graphs)")
     ap.add_argument("--full-only", action="store_true", help="only the full load")
+    ap.add_argument("--last-as-added", type=int, default=0,
+                    help="a store without added files: its last N file graphs are the added ones (the shared "
+                         "graphs, corpus and text reuse, are then the same in both loads)")
     args = ap.parse_args(argv)
     if args.piece_mb:
         store_module.LOAD_PIECE_CHARS = int(args.piece_mb * 1e6)
@@ -117,6 +120,9 @@ def main(argv=None) -> int:
     index = dump(args.source, args.work.with_name(args.work.name + "-graphs.nt"))
     dumped = args.work.with_name(args.work.name + "-graphs.nt")
     added = "/file/" + args.added_prefix
+    if args.last_as_added:
+        last = set(sorted(g for g in index if "/file/" in g)[-args.last_as_added:])
+        index = {(g.replace("/file/", added, 1) if g in last else g): v for g, v in index.items()}
     db = args.work / DB_DIR
     shutil.rmtree(db, ignore_errors=True)
     if args.files:

@@ -1,10 +1,10 @@
-"""The persistent graph store: where it lives, who may write it, and how named graphs are replaced.
+"""The persistent graph store: where it lives, who may write it, and how a file's facts are replaced.
 
 Layout of a store directory (``--store PATH``; default ``var/store`` in the repository, or the
 environment variable ``DIRECTIVE_KG_STORE``)::
 
-    PATH/oxigraph/           the pyoxigraph (RocksDB) database: one named graph per source file,
-                             dkgid:graph/corpus, dkgid:graph/ontology, dkgid:graph/reference, dkgid:graph/build
+    PATH/oxigraph/           the pyoxigraph (RocksDB) database: the merged graph (default graph),
+                             dkgid:graph/index (each data graph's text), dkgid:graph/build
     PATH/lock                flock target: a build holds it exclusively (and writes its pid in it),
                              readers hold it shared, so nobody reads a half-written store
     PATH/validation.ttl      SHACL results (written by build)
@@ -12,85 +12,64 @@ environment variable ``DIRECTIVE_KG_STORE``)::
     PATH/build-report.json   every input file: loaded / loaded with warnings / set aside; counts; times
     PATH/build-report.txt
 
-Replacing a graph. pyoxigraph 0.5 has no multi-operation transaction in Python. The one-transaction
-replace, a SPARQL update ``DROP GRAPH g; INSERT DATA {...}``, costs 4.2 ms a graph against 2.7 ms for
-drop + load (2000 graphs of 100 triples), re-labels blank nodes at random and needs N-Triples embedded
-in SPARQL (other escaping rules). So a graph is replaced in two transactions, and the manifest makes
-that safe: each data graph has an entry ``<g> dkg:contentHash "sha256 of its N-Triples"`` in
-dkgid:graph/build, removed in the same transaction as the old triples and added in the same
-transaction as the new ones. A graph without an entry is stale, whatever it holds, and the next
-build rewrites it; a graph with an entry is complete. A build killed at any moment therefore leaves
-a store that opens and that the next build repairs. Readers never see the step between (lock).
-An incremental load groups these transactions: the graphs that go, a few hundred per SPARQL update
-(each with its entry); the new texts with their entries, one Store.load per PIECE_CHARS of text.
+Each triple once (issue 15, layout C). The data graphs (one per source file, dkgid:graph/corpus,
+the text-reuse graph, dkgid:graph/ontology, dkgid:graph/reference) are not stored as named graphs.
+The store holds:
 
-When more than half the graphs change (first build, new loader version) the store is cleared and
-loaded in pieces of LOAD_PIECE_CHARS of N-Triples, each its own bulk_load (Store.load below
-BULK_MIN_CHARS, as bulk_load costs 0.35 s even for one triple), and the manifest is written last,
-in one transaction. One bulk_load of the whole corpus held its input's quads in memory: 2.6 GB peak
-at 10,000 documents (7.2 M quads); in pieces the load's memory is bounded by the piece, whatever
-the corpus (figures: README, bench/load_stage.py).
+- the merged graph, the default graph: every triple of the data graphs once. Queries and validation
+  read it. (Oxigraph's union default graph over file graphs would repeat a triple once per graph
+  holding it, and joins over it grow with the square of the repetitions: minutes at 1,000 documents.)
+- the index, dkgid:graph/index: per data graph one literal ``<g> dkg:ntriples "..."``, its N-Triples
+  zlib-compressed (INDEX_LEVEL) in base64; per triple that more than one graph holds, ``<dkgid:triple/KEY>
+  dkg:holders N``, KEY the 64-bit hash of its N-Triples line. Few triples are shared (0.18 % at 10,000
+  documents: a document is described by its own file, bodies live in the corpus graph); a triple not
+  counted is held by one graph if the merged graph has it, else by none. Lines are canonical (the
+  mapping writes a triple always alike), so a line's hash is its triple's identity. Blank nodes are
+  labelled per graph (``_labelled_quads``): never shared, never counted.
+- the manifest in dkgid:graph/build: ``<g> dkg:contentHash "sha256 of its N-Triples"`` (and when it
+  was written), and the markers below. A graph whose hash matches is not touched by a build.
 
-The merged graph. The default graph holds every triple of the data graphs once (not the build
-graph's bookkeeping). Oxigraph's union default graph would give the same answers, but it repeats
-a triple once per named graph holding it (a body or a cited document is described in every file
-that names it), so joins over it grow with the square of the repetitions: at 1,000 documents
-the propagation tree took over 20 s on the union and ~ms on the merged graph. Queries and
-validation read the default graph; GRAPH ?g still says which file a triple came from. Two
-markers in dkgid:graph/build say what a reader may trust after a kill:
+A full load (first build, more than half the graphs changed, or a store of the older layout): the
+store is cleared, the merged graph loaded in pieces of LOAD_PIECE_CHARS of N-Triples (bulk_load; its
+memory bounded by the piece), the index texts written as they are read, the line hashes counted
+(numpy), and the manifest, the counts and the markers written last, in one transaction.
 
-- ``dkg:defaultGraphComplete true``: the default graph is a complete merged graph, of the last
-  complete state. An incremental load changes the default graph at its end in one transaction (a
-  SPARQL update: the dropped triples that no data graph still holds out, the written graphs' triples
-  copied in from their named graphs inside the store, not sent as text), so the marker stays; it is
-  removed by a full load, and while a change that drops triples with blank nodes (the ontology's
-  graph) or of more than ATOMIC_MAX dropped triples / ATOMIC_MAX_CHARS of written text goes in steps.
+An incremental load: per changed, added or removed graph the set difference of its own lines (its old
+text from the index, its new text), summed per triple; a triple leaves the merged graph when no graph
+holds it any more, enters when none held it. All of it, with the counts, the index texts and the
+manifest entries, is ONE SPARQL update, one RocksDB transaction: a kill leaves the previous state or
+the next one. It costs O(text of the changed graphs) plus O(changed triples x log N): it grows with
+the files changed, not with the store, except for the graphs every file feeds (the corpus graph and
+the text-reuse graph, whose whole text is read, diffed and rewritten when they change).
+SPARQL data cannot name a stored blank node: a change of blank-node triples (the ontology's graph),
+or one larger than ATOMIC_MAX triples / ATOMIC_MAX_CHARS of index text, changes the merged graph in
+steps first, its complete marker removed meanwhile; the index and manifest still change in one update.
+
+Two markers in dkgid:graph/build say what a reader may trust after a kill:
+
+- ``dkg:defaultGraphComplete true``: the merged graph is complete and agrees with the index. Removed
+  by a full load until its last transaction, and while a change goes in steps; the next build then
+  recomputes the merged graph from the index (``_remerge``).
 - ``dkg:buildInterrupted true``: a build has begun changing the store and not finished; set before
   the first change (in a store no build completed: as soon as a build holds it), removed after
-  the last. The next build then recomputes the merged graph (one transaction too).
+  the last.
+- ``dkg:mergedGraphWithIndex true``: the layout. A store written before it (layout A: a named graph
+  per file beside the merged graph) is refused by readers in one line ("rebuild with `directive-kg
+  build`") and loaded whole, in this layout, by the next build.
 
-Readers (``query_graph``, read-only ``open_store``) use the default graph when it is complete: a
-build killed while replacing named graphs leaves the previous merged graph, and queries answer
-from it. A store that a build was changing without a complete merged graph is refused in one line
-naming ``directive-kg build``; the union of all named graphs, which a join over takes minutes at
-1,000 documents, is read only in a store no build wrote (a plain pyoxigraph store).
+Readers (``query_graph``, read-only ``open_store``) use the merged graph when it is complete. A
+store that a build was changing without a complete merged graph is refused in one line naming
+``directive-kg build``; the union of all named graphs is read only in a store no build wrote (a plain
+pyoxigraph store).
 
-Each triple once (issue 15): chosen, measured, not yet switched. Every data triple is stored twice
-today, in its file graph and in the merged default graph. bench/store_options.py measured three
-layouts: A (this one), B (file graphs only: half the quads, but joins over the union did not finish
-in 10 min) and C (the merged graph only, plus a per-file index). C is the choice, with the index
-kept inside the same Oxigraph store (an index graph), not next to it:
+Reading out. Which file said what is read only through the functions at the end of this module
+(store_graphs, graph_ntriples, graph_quads, named_quads, documents_of_files, sources_of,
+sorted_nquads, data_graphs, export): they rebuild a file's graph from its index text, blank nodes
+labelled as in the merged graph. An export to .trig/.nq/.jsonld and an upload (directive_kg/remote.py)
+still hold one named graph per file. documents_of_files and sources_of scan the index texts for the
+few predicates they need (sourceFile, path, id_local, rdf:type) into a small in-memory store.
 
-- per data graph one literal, its N-Triples zlib-compressed (648 MB of text -> 50 MB at 10,000
-  documents; 116 -> 8 MB at 1,000), beside its content hash (the manifest, as today);
-- per triple that more than one graph holds, a count under the 64-bit hash of its N-Triples line.
-  They are few: 5,839 of 3,275,133 distinct triples at 10,000 documents (0.18 %; 1,038 of 584,974
-  at 1,000), as a document is described by its own file and bodies live in the corpus graph. The
-  lines are canonical (the distinct line hashes of all graphs, plus the 1,744 triples of the graphs
-  with blank nodes, equal the merged graph's size exactly at 1,000 and 10,000), so the hash of a
-  line is the identity of its triple. Counting costs one pass of line hashes: 3.8 s CPU at 10,000.
-- A changed file f: removed = old lines - new lines, added = new - old (a set difference of its
-  own text); a removed triple leaves the merged graph unless its count says another graph holds it
-  (count - 1), an added one goes in unless the merged graph already has it (count + 1). That is
-  one SPARQL update with its index literal and manifest entry: one RocksDB transaction, so a kill
-  leaves the previous state or the next one, as now, without a second database to keep in step
-  (the map cache, MapCache, is a cache that a build may prune or lose: not the source of truth).
-- O(): replacing, adding or removing files F costs O(sum |f|) for f in F to read their literals and
-  diff, plus O(changed triples x log N) in RocksDB: it grows with the files changed, not with the
-  store (N only under the log). Not so for the graphs every file feeds, the corpus graph and the
-  text-reuse graph: they grow with the corpus and change with every added file, so they must be cut
-  per file (each reuse pair in the graph of the later file) before a 1,000-file add at 100,000
-  documents is O(added).
-- Full load (bench/load_stage.py --merged-only against --full-only, the same graphs, 2 cores shared
-  by eight jobs at load average 9 to 24, so CPU is the figure to compare): 1,000 documents 0.38 M
-  quads, 2.9 s CPU, 0.21 GB peak PSS, 62 MB on disk (A: 0.76 M, 7.9 s, 0.42 GB, 196 MB); 10,000
-  documents 3.07 M quads, 38 s CPU, 0.46 GB, 553 MB (A: 6.21 M, 98 s, 0.64 GB, 1.40 GB). Of C's
-  38 s, 5 go to compressing the index; the counts' hashing would add 4.
-
-Switching needs only this module, because every read of the per-file provenance goes through the
-reading-out functions below (store_graphs, graph_ntriples, named_quads, documents_of_files,
-sources_of, sorted_nquads, data_graphs, export), and directive_kg/remote.py, whose own store_graphs
-and graph_ntriples (the same code as here) must delegate to these.
+FIGURES
 """
 from __future__ import annotations
 
@@ -916,11 +895,11 @@ def named_quads(store: ox.Store) -> Iterator[ox.Quad]:
         yield from graph_quads(store, g)
 
 
-def _provenance(store: ox.Store, predicates: Sequence[str], subjects: Iterable[str] = ()) -> ox.Store:
-    """The lines of each data graph with one of ``predicates`` or about one of ``subjects`` (as
-    <IRI>), in that graph of an in-memory store: what the provenance queries need, without loading
-    the corpus (a scan of the index texts)."""
-    wanted = re.compile(b"|".join(re.escape(f" <{p}> ".encode()) for p in predicates))
+def _provenance(store: ox.Store, marks: Sequence[str], subjects: Iterable[str] = ()) -> ox.Store:
+    """The lines of each data graph holding one of ``marks`` (N-Triples text such as " <predicate> ")
+    or about one of ``subjects`` (as <IRI>), in that graph of an in-memory store: what the provenance
+    queries need, without loading the corpus (a scan of the index texts)."""
+    marked = re.compile(b"^[^\n]*(?:" + b"|".join(re.escape(m.encode()) for m in marks) + b")[^\n]*$", re.M)
     about = {s.encode("utf-8") for s in subjects}
     mem = ox.Store()
     for g in _indexed(store):
@@ -928,7 +907,9 @@ def _provenance(store: ox.Store, predicates: Sequence[str], subjects: Iterable[s
         if b"_:" in data:  # the static graphs: small, whole
             mem.extend(_labelled_quads(g, data.decode("utf-8")))
             continue
-        lines = [line for line in data.split(b"\n") if line and (wanted.search(line) or line[:line.find(b" ")] in about)]
+        lines = marked.findall(data)
+        if about:
+            lines += [line for line in data.split(b"\n") if line[:line.find(b" ")] in about]
         if lines:
             mem.load(b"\n".join(lines) + b"\n", format=ox.RdfFormat.N_TRIPLES, to_graph=ox.NamedNode(g))
     return mem
@@ -938,17 +919,18 @@ ELI_ID_LOCAL = "http://data.europa.eu/eli/ontology#id_local"
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 
 
-def _file_store(store: ox.Store, subjects: Iterable[str] = ()) -> ox.Store:
+def _file_store(store: ox.Store, marks: Sequence[str], subjects: Iterable[str] = ()) -> ox.Store:
     if not _indexed(store):  # a store this module did not write: its named graphs as they are
         return store
-    return _provenance(store, [DKG + "sourceFile", DKG + "path", ELI_ID_LOCAL, RDF_TYPE], subjects)
+    return _provenance(store, marks, subjects)
 
 
 def documents_of_files(store: ox.Store) -> dict[str, str]:
     """file graph IRI -> the document its file became: its local number, else its IRI (the first
     found; a copy of another document is not the file's document)."""
     found: dict[str, str] = {}
-    for s in _file_store(store).query(f"""
+    marks = [f" <{DKG}sourceFile> ", f" <{ELI_ID_LOCAL}> ", f" <{RDF_TYPE}> <{DKG}Copy> "]
+    for s in _file_store(store, marks).query(f"""
             SELECT ?g ?doc ?id WHERE {{ GRAPH ?g {{ ?doc <{DKG}sourceFile> ?f .
               FILTER NOT EXISTS {{ ?doc a <{DKG}Copy> }}
               OPTIONAL {{ ?doc <http://data.europa.eu/eli/ontology#id_local> ?id }} }} }}"""):
@@ -965,7 +947,8 @@ def sources_of(store: ox.Store, focus: Sequence[str]) -> Iterator[tuple[str, str
           GRAPH ?g {{ ?focus ?p ?o . ?doc <{DKG}sourceFile>/<{DKG}path> ?path .
                       OPTIONAL {{ ?doc <http://data.europa.eu/eli/ontology#id_local> ?id }} }}
         }}"""
-    for s in _file_store(store, focus).query(query):
+    marks = [f" <{DKG}sourceFile> ", f" <{DKG}path> ", f" <{ELI_ID_LOCAL}> "]
+    for s in _file_store(store, marks, focus).query(query):
         label = s["id"]
         yield str(s["focus"]), s["path"].value, s["doc"].value, label.value if label is not None else None
 
