@@ -113,6 +113,7 @@ ATOMIC_MAX_CHARS = 100_000_000  # N-Triples text of the graphs whose triples one
 BULK_MIN_CHARS = 16_000_000  # bulk_load costs 0.35 s whatever the size; below this Store.load is faster
 LOAD_PIECE_CHARS = 24_000_000  # N-Triples text per load call: a bulk_load of 64 MB peaked at 0.9 GB
 INDEX_LEVEL = 1  # zlib level of the index texts
+PART_RAW = 4_000_000  # N-Triples text per index literal (Oxigraph's parsers read at most 16 MB in one)
 INDEX_PIECE_CHARS = 8_000_000  # packed index text written per Store.load in a full load
 BIG_GRAPH_CHARS = 8_000_000  # a graph this large is diffed by line hash, a run at a time (store._Change)
 STEP_TRIPLES = 50_000  # triples per DELETE DATA when a change goes in steps
@@ -299,8 +300,8 @@ def data_graphs(store: ox.Store) -> list[str]:
 
 
 def _indexed(store: ox.Store) -> list[str]:
-    return sorted(q.subject.value for q in store.quads_for_pattern(None, ox.NamedNode(NTRIPLES), None,
-                                                                   ox.NamedNode(INDEX_GRAPH)))
+    return sorted({q.subject.value for q in store.quads_for_pattern(None, ox.NamedNode(NTRIPLES), None,
+                                                                    ox.NamedNode(INDEX_GRAPH))})
 
 
 def _current_layout(store: ox.Store) -> bool:
@@ -463,12 +464,20 @@ def _plain_and_blank(graph: str, data: bytes, blanks: bool) -> tuple[list[bytes]
     return plain, blank
 
 
-def _packed(data: bytes) -> str:
-    return base64.b64encode(zlib.compress(data, INDEX_LEVEL)).decode("ascii")
+def _packed(data: bytes, first: int = 0) -> list[str]:
+    """Whole lines of ``data`` as index literals of at most PART_RAW bytes of text each (a parser
+    reads at most 16 MB in one literal), compressed, numbered from ``first``: "000003 base64"."""
+    parts, start = [], 0
+    while start < len(data) or (not parts and not first):
+        end = data.find(b"\n", start + PART_RAW - 1)
+        end = len(data) if end < 0 else end + 1
+        parts.append(f"{first + len(parts):06d} " + base64.b64encode(zlib.compress(data[start:end], INDEX_LEVEL)).decode("ascii"))
+        start = end
+    return parts
 
 
-def _unpacked(literal: str) -> bytes:
-    return zlib.decompress(base64.b64decode(literal))
+def _unpacked(parts: Sequence[str]) -> bytes:
+    return b"".join(_unpacked_runs(parts))
 
 
 def _index_literal(graph: str, packed: str) -> str:
@@ -479,11 +488,11 @@ def _holders_line(key: int, count: int) -> str:
     return f'<{_key_iri(key)}> <{HOLDERS}> "{count}"^^<{XSD_INTEGER}>'
 
 
-def _index_packed(store: ox.Store, graph: str) -> str | None:
-    """A data graph's packed text in the index (None: not indexed)."""
-    for q in store.quads_for_pattern(ox.NamedNode(graph), ox.NamedNode(NTRIPLES), None, ox.NamedNode(INDEX_GRAPH)):
-        return q.object.value
-    return None
+def _index_packed(store: ox.Store, graph: str) -> list[str] | None:
+    """A data graph's packed text in the index, its parts in order (None: not indexed)."""
+    parts = sorted(q.object.value for q in store.quads_for_pattern(ox.NamedNode(graph), ox.NamedNode(NTRIPLES), None,
+                                                                   ox.NamedNode(INDEX_GRAPH)))
+    return parts or None
 
 
 def _index_bytes(store: ox.Store, graph: str) -> bytes | None:
@@ -492,19 +501,10 @@ def _index_bytes(store: ox.Store, graph: str) -> bytes | None:
     return _unpacked(packed) if packed is not None else None
 
 
-def _unpacked_runs(packed: str, size: int = 4_000_000) -> Iterator[bytes]:
-    """A packed text as runs of whole lines, about ``size`` compressed bytes at a time (a large
-    graph is never held whole)."""
-    raw, inflate, rest = base64.b64decode(packed), zlib.decompressobj(), b""
-    for i in range(0, len(raw), size):
-        data = rest + inflate.decompress(raw[i:i + size])
-        cut = data.rfind(b"\n") + 1
-        if cut:
-            yield data[:cut]
-        rest = data[cut:]
-    rest += inflate.flush()
-    if rest:
-        yield rest
+def _unpacked_runs(parts: Sequence[str]) -> Iterator[bytes]:
+    """A packed text as runs of whole lines, a part at a time (a large graph is never held whole)."""
+    for part in parts:
+        yield zlib.decompress(base64.b64decode(part[7:]))
 
 
 def _keys(run: bytes) -> np.ndarray:
@@ -526,26 +526,24 @@ class _IndexWriter:
     def __init__(self, store: ox.Store, graphs: Mapping[str, str]):
         self.store, self.graphs = store, graphs
         self.current: str | None = None
-        self.compressor, self.keys, self.runs = None, [], []
+        self.keys, self.parts = [], []
         self.pending, self.pending_chars, self.all_keys = [], 0, []
 
     def feed(self, graph: str, data: bytes) -> None:
         if graph != self.current:
             self.finish()
-            self.current, self.compressor, self.keys = graph, zlib.compressobj(INDEX_LEVEL), []
-        self.runs.append(self.compressor.compress(data))
+            self.current, self.keys, self.parts = graph, [], []
+        self.parts += _packed(data, len(self.parts))
         plain, _ = _plain_and_blank(graph, data, _has_blanks(self.graphs, graph))
         self.keys.append(np.fromiter((_key(line) for line in plain), dtype=np.uint64, count=len(plain)))
 
     def finish(self) -> None:
         if self.current is None:
             return
-        self.runs.append(self.compressor.flush())
-        packed = base64.b64encode(b"".join(self.runs)).decode("ascii")
-        self.pending.append(f"{_index_literal(self.current, packed)} <{INDEX_GRAPH}> .\n")
-        self.pending_chars += len(packed)
+        self.pending += [f"{_index_literal(self.current, part)} <{INDEX_GRAPH}> .\n" for part in self.parts]
+        self.pending_chars += sum(len(part) for part in self.parts)
         self.all_keys.append(np.unique(np.concatenate(self.keys)) if self.keys else np.empty(0, np.uint64))
-        self.current, self.runs, self.keys = None, [], []
+        self.current, self.parts, self.keys = None, [], []
         if self.pending_chars >= INDEX_PIECE_CHARS:
             self.flush()
 
@@ -575,15 +573,15 @@ class _Change:
         self.delta: dict[bytes, int] = {}
         self.blank_out: list[ox.Quad] = []
         self.blank_in: list[ox.Quad] = []
-        self.graphs: dict[str, tuple[str | None, str | None]] = {}  # graph -> (packed text, digest) or gone
+        self.graphs: dict[str, tuple[list[str] | None, str | None]] = {}  # graph -> (packed text, digest) or gone
         self.held = _holders(store)
 
     def replace(self, store: ox.Store, graphs: Mapping[str, str], graph: str, digest: str | None) -> None:
         """``graph`` as ``graphs`` has it (gone if not there), against its text in the index."""
         packed = _index_packed(store, graph)
         new_chars = _chars(graphs, graph) if graph in graphs else 0
-        blanks = _has_blanks(graphs, graph) if graph in graphs else any(b"_:" in run for run in _unpacked_runs(packed or ""))
-        if max(new_chars, len(packed or "") * 4) >= BIG_GRAPH_CHARS and not blanks:
+        blanks = _has_blanks(graphs, graph) if graph in graphs else any(b"_:" in run for run in _unpacked_runs(packed or ()))
+        if max(new_chars, sum(len(part) for part in packed or ()) * 4) >= BIG_GRAPH_CHARS and not blanks:
             self._replace_big(graph, packed, (lambda: _runs(graphs, graph, LOAD_PIECE_CHARS)) if graph in graphs else None,
                               digest)
             return
@@ -602,15 +600,15 @@ class _Change:
         for line in lines:
             self.delta[line] = self.delta.get(line, 0) + step
 
-    def _replace_big(self, graph: str, packed_old: str | None, new_runs: Callable[[], Iterator[bytes]] | None,
+    def _replace_big(self, graph: str, packed_old: list[str] | None, new_runs: Callable[[], Iterator[bytes]] | None,
                      digest: str | None) -> None:
         """The same for a graph of many lines (the corpus graph, the text-reuse graph): diffed by line
         hash, a run of lines at a time, so that only the changed lines are ever held as objects."""
         old_keys = [_keys(run) for run in _unpacked_runs(packed_old)] if packed_old else []
-        new_keys, compressor, packed = [], zlib.compressobj(INDEX_LEVEL), []
+        new_keys, packed = [], []
         for run in (new_runs() if new_runs else ()):
             new_keys.append(_keys(run))
-            packed.append(compressor.compress(run))
+            packed += _packed(run, len(packed))
         before = np.unique(np.concatenate(old_keys)) if old_keys else np.empty(0, np.uint64)
         after = np.unique(np.concatenate(new_keys)) if new_keys else np.empty(0, np.uint64)
         gone, came = np.setdiff1d(before, after, assume_unique=True), np.setdiff1d(after, before, assume_unique=True)
@@ -624,8 +622,7 @@ class _Change:
                 seen.update(line for line, hit in zip(lines, np.isin(run_keys, wanted)) if hit)
             self._count(seen, step)
         if new_runs:
-            packed.append(compressor.flush())
-            self.graphs[graph] = (base64.b64encode(b"".join(packed)).decode("ascii"), digest)
+            self.graphs[graph] = (packed or _packed(b""), digest)
         else:
             self.graphs[graph] = (None, None)
 
@@ -658,10 +655,11 @@ class _Change:
         index, build = f"GRAPH <{INDEX_GRAPH}>", f"GRAPH <{BUILD_GRAPH}>"
         forget = "".join(f" ; DELETE WHERE {{ {index} {{ <{g}> <{NTRIPLES}> ?x }} }}"
                          f" ; DELETE WHERE {{ {build} {{ <{g}> ?p ?o }} }}" for g in self.graphs)
-        literals = "".join(f"{_index_literal(g, packed)} .\n" for g, (packed, _) in self.graphs.items() if packed)
+        literals = "".join(f"{_index_literal(g, part)} .\n" for g, (packed, _) in self.graphs.items() if packed
+                           for part in packed)
         entries = "".join(f"{q.triple} .\n" for g, (packed, digest) in self.graphs.items() if packed
                           for q in _entry(g, digest, stamp))
-        chars = sum(len(packed or "") for packed, _ in self.graphs.values())
+        chars = sum(len(part) for packed, _ in self.graphs.values() for part in packed or ())
         stepwise = bool(self.blank_out or self.blank_in) or len(out) + len(into) > ATOMIC_MAX or chars > ATOMIC_MAX_CHARS
         if stepwise:
             store.remove(_marker())
