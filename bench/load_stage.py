@@ -16,7 +16,6 @@ whatever the store's layout.
 from __future__ import annotations
 
 import argparse
-import base64
 import contextlib
 import json
 import os
@@ -24,7 +23,6 @@ import shutil
 import sys
 import threading
 import time
-import zlib
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -34,7 +32,7 @@ from run import _pss_kb, store_bytes  # noqa: E402
 
 from loaders import store as store_module  # noqa: E402
 from loaders.spool import GraphSpool  # noqa: E402
-from loaders.store import BUILD_GRAPH, DB_DIR, store_graphs, sync_graphs  # noqa: E402
+from loaders.store import BUILD_GRAPH, DB_DIR, graph_ntriples, store_graphs, sync_graphs  # noqa: E402
 
 
 class Peak(threading.Thread):
@@ -83,7 +81,7 @@ def dump(source: Path, target: Path) -> dict[str, tuple[int, int]]:
     with open(target, "wb") as out:
         for g in store_graphs(store):
             if g != BUILD_GRAPH:
-                data = store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.NamedNode(g))
+                data = graph_ntriples(store, g)  # from the index (or a named graph of an older store)
                 index[g] = (out.tell(), len(data))
                 out.write(data)
     index_file.write_text(json.dumps(index))
@@ -100,29 +98,6 @@ def spool(path: Path, dumped: Path, index: dict, keep) -> GraphSpool:
     return graphs
 
 
-INDEX_GRAPH = "https://w3id.org/directive-kg/id/graph/index"
-TRIPLES = "https://w3id.org/directive-kg/ontology#triples"
-
-
-def merged_only_load(store: ox.Store, graphs: GraphSpool) -> int:
-    """Layout C's full load: every graph's triples into the default graph (bulk_load in pieces, the
-    graphs with blank nodes labelled per graph as today), and per graph one index literal (its text,
-    zlib, base64). The counts of the triples several graphs hold (0.18 % of them) are left out: they
-    cost one pass of 64-bit line hashes (3.8 s CPU at 10,000 documents, bench figures in store.py)."""
-    plain = [g for g in graphs if not graphs.has_blanks(g)]
-    for piece, _ in store_module._pieces(graphs, plain, store_module.LOAD_PIECE_CHARS):
-        data = (run for _, run in piece)
-        store.bulk_load(store_module._Stream(data), format=ox.RdfFormat.N_TRIPLES)
-    for g in graphs:
-        if graphs.has_blanks(g):
-            store.extend(ox.Quad(*q.triple, ox.DefaultGraph()) for q in store_module._labelled_quads(g, graphs[g]))
-    index = ox.NamedNode(INDEX_GRAPH)
-    store.extend(ox.Quad(ox.NamedNode(g), ox.NamedNode(TRIPLES),
-                         ox.Literal(base64.b64encode(zlib.compress(graphs[g].encode("utf-8"), 6)).decode("ascii")), index)
-                 for g in sorted(graphs))
-    return len(store)
-
-
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("source", type=Path)
@@ -133,9 +108,9 @@ def main(argv=None) -> int:
     ap.add_argument("--no-bulk", action="store_true", help="Store.load for every piece, never bulk_load")
     ap.add_argument("--files", type=int, help="only the first N file graphs (and the shared graphs)")
     ap.add_argument("--full-only", action="store_true", help="only the full load")
-    ap.add_argument("--merged-only", action="store_true",
-                    help="layout C's full load instead (issue 15): the merged graph once, each file's N-Triples "
-                         "zlib-compressed as one literal of an index graph; no named graph per file")
+    ap.add_argument("--last-as-added", type=int, default=0,
+                    help="a store without added files: its last N file graphs are the added ones (the shared "
+                         "graphs, corpus and text reuse, are then the same in both loads)")
     args = ap.parse_args(argv)
     if args.piece_mb:
         store_module.LOAD_PIECE_CHARS = int(args.piece_mb * 1e6)
@@ -145,6 +120,9 @@ def main(argv=None) -> int:
     index = dump(args.source, args.work.with_name(args.work.name + "-graphs.nt"))
     dumped = args.work.with_name(args.work.name + "-graphs.nt")
     added = "/file/" + args.added_prefix
+    if args.last_as_added:
+        last = set(sorted(g for g in index if "/file/" in g)[-args.last_as_added:])
+        index = {(g.replace("/file/", added, 1) if g in last else g): v for g, v in index.items()}
     db = args.work / DB_DIR
     shutil.rmtree(db, ignore_errors=True)
     if args.files:
@@ -154,12 +132,6 @@ def main(argv=None) -> int:
     results: dict = {"graphs": len(index), "added": sum(added in g for g in index),
                      "piece_chars": store_module.LOAD_PIECE_CHARS, "bulk_min_chars": store_module.BULK_MIN_CHARS}
     base = spool(args.work / "base.part", dumped, index, lambda g: added not in g)
-    if args.merged_only:
-        with measured("full-C", results) as r:
-            store = ox.Store(str(db))
-            r["quads"] = merged_only_load(store, base)
-        base.close()
-        return _finish(store, db, results, args)
     with measured("full", results) as r:
         store = ox.Store(str(db))
         r["quads"] = sync_graphs(store, base, stamp="2026-12-05T00:00:00+00:00").triples

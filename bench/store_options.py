@@ -42,7 +42,7 @@ import pyoxigraph as ox
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from run import query_params, store_bytes  # noqa: E402
 
-from loaders.store import BUILD_GRAPH, DB_DIR, MERGED_MARKER, _as_nquads, data_graphs, open_store  # noqa: E402
+from loaders.store import BUILD_GRAPH, DB_DIR, MERGED_MARKER, _as_nquads, data_graphs, graph_ntriples, open_store  # noqa: E402
 
 INDEX_GRAPH = "https://w3id.org/directive-kg/id/graph/index"
 TRIPLES = "https://w3id.org/directive-kg/ontology#triples"
@@ -56,7 +56,7 @@ def _timed(fn):
 
 
 def graphs_of(store: ox.Store) -> dict[str, bytes]:
-    return {g: store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.NamedNode(g)) for g in data_graphs(store)}
+    return {g: graph_ntriples(store, g) for g in data_graphs(store)}  # from the index (or an older store's named graphs)
 
 
 def load_layout(layout: str, graphs: dict[str, bytes], merged: bytes, target: Path) -> tuple[ox.Store, dict]:

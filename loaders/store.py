@@ -1,10 +1,10 @@
-"""The persistent graph store: where it lives, who may write it, and how named graphs are replaced.
+"""The persistent graph store: where it lives, who may write it, and how a file's facts are replaced.
 
 Layout of a store directory (``--store PATH``; default ``var/store`` in the repository, or the
 environment variable ``DIRECTIVE_KG_STORE``)::
 
-    PATH/oxigraph/           the pyoxigraph (RocksDB) database: one named graph per source file,
-                             dkgid:graph/corpus, dkgid:graph/ontology, dkgid:graph/reference, dkgid:graph/build
+    PATH/oxigraph/           the pyoxigraph (RocksDB) database: the merged graph (default graph),
+                             dkgid:graph/index (each data graph's text), dkgid:graph/build
     PATH/lock                flock target: a build holds it exclusively (and writes its pid in it),
                              readers hold it shared, so nobody reads a half-written store
     PATH/validation.ttl      SHACL results (written by build)
@@ -12,98 +12,99 @@ environment variable ``DIRECTIVE_KG_STORE``)::
     PATH/build-report.json   every input file: loaded / loaded with warnings / set aside; counts; times
     PATH/build-report.txt
 
-Replacing a graph. pyoxigraph 0.5 has no multi-operation transaction in Python. The one-transaction
-replace, a SPARQL update ``DROP GRAPH g; INSERT DATA {...}``, costs 4.2 ms a graph against 2.7 ms for
-drop + load (2000 graphs of 100 triples), re-labels blank nodes at random and needs N-Triples embedded
-in SPARQL (other escaping rules). So a graph is replaced in two transactions, and the manifest makes
-that safe: each data graph has an entry ``<g> dkg:contentHash "sha256 of its N-Triples"`` in
-dkgid:graph/build, removed in the same transaction as the old triples and added in the same
-transaction as the new ones. A graph without an entry is stale, whatever it holds, and the next
-build rewrites it; a graph with an entry is complete. A build killed at any moment therefore leaves
-a store that opens and that the next build repairs. Readers never see the step between (lock).
-An incremental load groups these transactions: the graphs that go, a few hundred per SPARQL update
-(each with its entry); the new texts with their entries, one Store.load per PIECE_CHARS of text.
+Each triple once (issue 15, layout C). The data graphs (one per source file, dkgid:graph/corpus,
+the text-reuse graph, dkgid:graph/ontology, dkgid:graph/reference) are not stored as named graphs.
+The store holds:
 
-When more than half the graphs change (first build, new loader version) the store is cleared and
-loaded in pieces of LOAD_PIECE_CHARS of N-Triples, each its own bulk_load (Store.load below
-BULK_MIN_CHARS, as bulk_load costs 0.35 s even for one triple), and the manifest is written last,
-in one transaction. One bulk_load of the whole corpus held its input's quads in memory: 2.6 GB peak
-at 10,000 documents (7.2 M quads); in pieces the load's memory is bounded by the piece, whatever
-the corpus (figures: README, bench/load_stage.py).
+- the merged graph, the default graph: every triple of the data graphs once. Queries and validation
+  read it. (Oxigraph's union default graph over file graphs would repeat a triple once per graph
+  holding it, and joins over it grow with the square of the repetitions: minutes at 1,000 documents.)
+- the index, dkgid:graph/index: per data graph one literal ``<g> dkg:ntriples "..."``, its N-Triples
+  zlib-compressed (INDEX_LEVEL) in base64; per triple that more than one graph holds, ``<dkgid:triple/KEY>
+  dkg:holders N``, KEY the 64-bit hash of its N-Triples line. Few triples are shared (0.18 % at 10,000
+  documents: a document is described by its own file, bodies live in the corpus graph); a triple not
+  counted is held by one graph if the merged graph has it, else by none. Lines are canonical (the
+  mapping writes a triple always alike), so a line's hash is its triple's identity. Blank nodes are
+  labelled per graph (``_labelled_quads``): never shared, never counted.
+- the manifest in dkgid:graph/build: ``<g> dkg:contentHash "sha256 of its N-Triples"`` (and when it
+  was written), and the markers below. A graph whose hash matches is not touched by a build.
 
-The merged graph. The default graph holds every triple of the data graphs once (not the build
-graph's bookkeeping). Oxigraph's union default graph would give the same answers, but it repeats
-a triple once per named graph holding it (a body or a cited document is described in every file
-that names it), so joins over it grow with the square of the repetitions: at 1,000 documents
-the propagation tree took over 20 s on the union and ~ms on the merged graph. Queries and
-validation read the default graph; GRAPH ?g still says which file a triple came from. Two
-markers in dkgid:graph/build say what a reader may trust after a kill:
+A full load (first build, more than half the graphs changed, or a store of the older layout): the
+store is cleared, the merged graph loaded in pieces of LOAD_PIECE_CHARS of N-Triples (bulk_load; its
+memory bounded by the piece), the index texts written as they are read, the line hashes counted
+(numpy), and the manifest, the counts and the markers written last, in one transaction.
 
-- ``dkg:defaultGraphComplete true``: the default graph is a complete merged graph, of the last
-  complete state. An incremental load changes the default graph at its end in one transaction (a
-  SPARQL update: the dropped triples that no data graph still holds out, the written graphs' triples
-  copied in from their named graphs inside the store, not sent as text), so the marker stays; it is
-  removed by a full load, and while a change that drops triples with blank nodes (the ontology's
-  graph) or of more than ATOMIC_MAX dropped triples / ATOMIC_MAX_CHARS of written text goes in steps.
+An incremental load: per changed, added or removed graph the set difference of its own lines (its old
+text from the index, its new text), summed per triple; a triple leaves the merged graph when no graph
+holds it any more, enters when none held it. All of it, with the counts, the index texts and the
+manifest entries, is ONE SPARQL update, one RocksDB transaction: a kill leaves the previous state or
+the next one. It costs O(text of the changed graphs) plus O(changed triples x log N): it grows with
+the files changed, not with the store, except for the graphs every file feeds (the corpus graph and
+the text-reuse graph, whose whole text is read, diffed and rewritten when they change).
+SPARQL data cannot name a stored blank node: a change of blank-node triples (the ontology's graph),
+or one larger than ATOMIC_MAX triples / ATOMIC_MAX_CHARS of index text, changes the merged graph in
+steps first, its complete marker removed meanwhile; the index and manifest still change in one update.
+
+Two markers in dkgid:graph/build say what a reader may trust after a kill:
+
+- ``dkg:defaultGraphComplete true``: the merged graph is complete and agrees with the index. Removed
+  by a full load until its last transaction, and while a change goes in steps; the next build then
+  recomputes the merged graph from the index (``_remerge``).
 - ``dkg:buildInterrupted true``: a build has begun changing the store and not finished; set before
   the first change (in a store no build completed: as soon as a build holds it), removed after
-  the last. The next build then recomputes the merged graph (one transaction too).
+  the last.
+- ``dkg:mergedGraphWithIndex true``: the layout. A store written before it (layout A: a named graph
+  per file beside the merged graph) is refused by readers in one line ("rebuild with `directive-kg
+  build`") and loaded whole, in this layout, by the next build.
 
-Readers (``query_graph``, read-only ``open_store``) use the default graph when it is complete: a
-build killed while replacing named graphs leaves the previous merged graph, and queries answer
-from it. A store that a build was changing without a complete merged graph is refused in one line
-naming ``directive-kg build``; the union of all named graphs, which a join over takes minutes at
-1,000 documents, is read only in a store no build wrote (a plain pyoxigraph store).
+Readers (``query_graph``, read-only ``open_store``) use the merged graph when it is complete. A
+store that a build was changing without a complete merged graph is refused in one line naming
+``directive-kg build``; the union of all named graphs is read only in a store no build wrote (a plain
+pyoxigraph store).
 
-Each triple once (issue 15): chosen, measured, not yet switched. Every data triple is stored twice
-today, in its file graph and in the merged default graph. bench/store_options.py measured three
-layouts: A (this one), B (file graphs only: half the quads, but joins over the union did not finish
-in 10 min) and C (the merged graph only, plus a per-file index). C is the choice, with the index
-kept inside the same Oxigraph store (an index graph), not next to it:
+Reading out. Which file said what is read only through the functions at the end of this module
+(store_graphs, graph_ntriples, graph_quads, named_quads, documents_of_files, sources_of,
+sorted_nquads, data_graphs, export): they rebuild a file's graph from its index text, blank nodes
+labelled as in the merged graph. An export to .trig/.nq/.jsonld and an upload (directive_kg/remote.py)
+still hold one named graph per file. documents_of_files and sources_of scan the index texts for the
+few predicates they need (sourceFile, path, id_local, rdf:type) into a small in-memory store.
 
-- per data graph one literal, its N-Triples zlib-compressed (648 MB of text -> 50 MB at 10,000
-  documents; 116 -> 8 MB at 1,000), beside its content hash (the manifest, as today);
-- per triple that more than one graph holds, a count under the 64-bit hash of its N-Triples line.
-  They are few: 5,839 of 3,275,133 distinct triples at 10,000 documents (0.18 %; 1,038 of 584,974
-  at 1,000), as a document is described by its own file and bodies live in the corpus graph. The
-  lines are canonical (the distinct line hashes of all graphs, plus the 1,744 triples of the graphs
-  with blank nodes, equal the merged graph's size exactly at 1,000 and 10,000), so the hash of a
-  line is the identity of its triple. Counting costs one pass of line hashes: 3.8 s CPU at 10,000.
-- A changed file f: removed = old lines - new lines, added = new - old (a set difference of its
-  own text); a removed triple leaves the merged graph unless its count says another graph holds it
-  (count - 1), an added one goes in unless the merged graph already has it (count + 1). That is
-  one SPARQL update with its index literal and manifest entry: one RocksDB transaction, so a kill
-  leaves the previous state or the next one, as now, without a second database to keep in step
-  (the map cache, MapCache, is a cache that a build may prune or lose: not the source of truth).
-- O(): replacing, adding or removing files F costs O(sum |f|) for f in F to read their literals and
-  diff, plus O(changed triples x log N) in RocksDB: it grows with the files changed, not with the
-  store (N only under the log). Not so for the graphs every file feeds, the corpus graph and the
-  text-reuse graph: they grow with the corpus and change with every added file, so they must be cut
-  per file (each reuse pair in the graph of the later file) before a 1,000-file add at 100,000
-  documents is O(added).
-- Full load (bench/load_stage.py --merged-only against --full-only, the same graphs, 2 cores shared
-  by eight jobs at load average 9 to 24, so CPU is the figure to compare): 1,000 documents 0.38 M
-  quads, 2.9 s CPU, 0.21 GB peak PSS, 62 MB on disk (A: 0.76 M, 7.9 s, 0.42 GB, 196 MB); 10,000
-  documents 3.07 M quads, 38 s CPU, 0.46 GB, 553 MB (A: 6.21 M, 98 s, 0.64 GB, 1.40 GB). Of C's
-  38 s, 5 go to compressing the index; the counts' hashing would add 4.
+Figures (bench/load_stage.py --last-as-added N on the graphs of a built store: the full load of all
+but the last N files, then the add of those N, then one file replaced and restored; 2 cores shared
+by seven helpers at load average 17 to 21, so CPU time is the figure to compare; 2026-12-06):
 
-Switching needs only this module, because every read of the per-file provenance goes through the
-reading-out functions below (store_graphs, graph_ntriples, named_quads, documents_of_files,
-sources_of, sorted_nquads, data_graphs, export), and directive_kg/remote.py, whose own store_graphs
-and graph_ntriples (the same code as here) must delegate to these.
+    documents               1,000 (100 added)           10,000 (1,000 added)
+    quads                   0.33 M (A: 0.76 M)          2.99 M (A: 6.0 M)
+    on disk                 103 MB (A: 196 MB)          722 MB (A: 1.48 GB)
+    full load, CPU / peak   3.5 s / 0.18 GB             43 s / 0.33 GB (A: 98 s / 0.64 GB)
+    add, CPU / peak         1.1 s / 0.19 GB             12.4 s / 1.02 GB (A: 18.6 s / 0.69 GB)
+    one file replaced       0.09 s CPU                  0.79 s CPU (A: 1.7 s)
+
+The add's peak is Oxigraph parsing the one update (1,000 files of triples and their index texts);
+the corpus and reuse graphs were the same in both loads of these figures (--last-as-added), so
+their diff is not in the add's figure. documents_of_files (the build report) and sources_of
+(validation's file names) scan the index texts: 5.8 and 7.4 s CPU at 10,000 documents.
+Saved queries (bench/queries_scale.py, 3 repeats, CPU median) on the 10,000-document store of the
+older layout and on this one (the same graphs): the same rows for all 19, none slower beyond noise
+(propagation-tree 315 -> 260 ms, reuse 3.1 -> 2.6 s, reuse-levels 2.8 -> 1.9 s, documents as
+SPARQL 1.8 -> 1.5 s; implicit-citations from its table 11.2 -> 12.7 ms, its SPARQL 1.40 -> 1.32 s).
 """
 from __future__ import annotations
 
+import base64
 import errno
 import fcntl
 import hashlib
 import io
 import os
+import re
 import time
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Mapping, Sequence
 
+import numpy as np
 import pyoxigraph as ox
 
 from loaders.identity import BUILD_GRAPH, CORPUS_GRAPH, ONTOLOGY_GRAPH, REFERENCE_GRAPH
@@ -113,6 +114,12 @@ DKG = "https://w3id.org/directive-kg/ontology#"
 CONTENT_HASH = DKG + "contentHash"
 MERGED_MARKER = DKG + "defaultGraphComplete"
 INTERRUPTED_MARKER = DKG + "buildInterrupted"
+LAYOUT_MARKER = DKG + "mergedGraphWithIndex"  # the layout of this module (each triple once); older stores lack it
+INDEX_GRAPH = "https://w3id.org/directive-kg/id/graph/index"  # per data graph its text, per shared triple its count
+NTRIPLES = DKG + "ntriples"  # index: a data graph's N-Triples, zlib-compressed, base64
+HOLDERS = DKG + "holders"    # index: how many data graphs hold a triple, when more than one
+TRIPLE_PREFIX = "https://w3id.org/directive-kg/id/triple/"  # + the 64-bit key of its N-Triples line (hex)
+XSD_INTEGER = "http://www.w3.org/2001/XMLSchema#integer"
 GENERATED_AT = "http://www.w3.org/ns/prov#generatedAtTime"
 XSD_DATETIME = "http://www.w3.org/2001/XMLSchema#dateTime"
 STORE_ENV = "DIRECTIVE_KG_STORE"
@@ -121,9 +128,13 @@ LOCK_FILE = "lock"
 FULL_LOAD_MIN = 50  # below this many changed graphs, replacing them one by one is as fast
 ATOMIC_MAX = 500_000  # triples of a merged-graph change made in one SPARQL update (~100 MB of text)
 ATOMIC_MAX_CHARS = 100_000_000  # N-Triples text of the graphs whose triples one such update copies
-PIECE_CHARS = 16_000_000  # N-Triples text of the graphs an incremental load writes in one transaction
 BULK_MIN_CHARS = 16_000_000  # bulk_load costs 0.35 s whatever the size; below this Store.load is faster
 LOAD_PIECE_CHARS = 24_000_000  # N-Triples text per load call: a bulk_load of 64 MB peaked at 0.9 GB
+INDEX_LEVEL = 1  # zlib level of the index texts
+PART_RAW = 4_000_000  # N-Triples text per index literal (Oxigraph's parsers read at most 16 MB in one)
+INDEX_PIECE_CHARS = 8_000_000  # packed index text written per Store.load in a full load
+BIG_GRAPH_CHARS = 8_000_000  # a graph this large is diffed by line hash, a run at a time (store._Change)
+STEP_TRIPLES = 50_000  # triples per DELETE DATA when a change goes in steps
 
 PREFIXES = {
     "dkg": DKG,
@@ -146,7 +157,7 @@ PREFIXES = {
 __all__ = [
     "KGStore", "StoreError", "StoreBusy", "StoreIncomplete", "open_store", "default_store_path", "manifest", "sync_graphs",
     "SyncResult", "write_build_metadata", "merged_complete", "mark_unfinished", "check_readable", "query_graph", "merged_in_memory", "merged_ntriples", "export",
-    "sorted_nquads", "data_graphs", "store_graphs", "graph_ntriples", "named_quads", "documents_of_files", "sources_of", "BUILD_GRAPH", "CORPUS_GRAPH", "ONTOLOGY_GRAPH", "REFERENCE_GRAPH", "PREFIXES",
+    "sorted_nquads", "data_graphs", "store_graphs", "graph_ntriples", "graph_quads", "named_quads", "documents_of_files", "sources_of", "BUILD_GRAPH", "CORPUS_GRAPH", "ONTOLOGY_GRAPH", "REFERENCE_GRAPH", "PREFIXES",
 ]
 
 
@@ -297,8 +308,23 @@ def manifest(store: ox.Store) -> dict[str, str]:
 
 
 def data_graphs(store: ox.Store) -> list[str]:
-    """Every named graph except the build metadata, sorted."""
-    return sorted(g.value for g in store.named_graphs() if isinstance(g, ox.NamedNode) and g.value != BUILD_GRAPH)
+    """Every data graph (one per source file, the static graphs), sorted: those of the index, or in a
+    store this module did not write (any pyoxigraph store), every named graph but the build graph."""
+    indexed = _indexed(store)
+    if indexed or _current_layout(store):
+        return indexed
+    return sorted(g.value for g in store.named_graphs() if isinstance(g, ox.NamedNode)
+                  and g.value not in (BUILD_GRAPH, INDEX_GRAPH))
+
+
+def _indexed(store: ox.Store) -> list[str]:
+    return sorted({q.subject.value for q in store.quads_for_pattern(None, ox.NamedNode(NTRIPLES), None,
+                                                                    ox.NamedNode(INDEX_GRAPH))})
+
+
+def _current_layout(store: ox.Store) -> bool:
+    """Whether this store was written in this module's layout (the merged graph plus the index)."""
+    return _marker(LAYOUT_MARKER) in store
 
 
 def _entry(graph: str, digest: str, stamp: str | None) -> list[ox.Quad]:
@@ -344,6 +370,9 @@ def check_readable(store: ox.Store, where: str | os.PathLike = "the store") -> N
     if not merged_complete(store) and _built(store):
         raise StoreIncomplete(f"{where} was left incomplete by a build that was stopped (killed or crashed); "
                               f"run `directive-kg build` to repair it")
+    if merged_complete(store) and not _current_layout(store):
+        raise StoreError(f"{where} was written by an older version (every triple stored twice): "
+                         f"rebuild with `directive-kg build`")
 
 
 def merged_ntriples(store: ox.Store) -> bytes:
@@ -352,7 +381,7 @@ def merged_ntriples(store: ox.Store) -> bytes:
     graph, or any pyoxigraph store)."""
     if merged_complete(store):
         return store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph())
-    triples = {q.triple for g in data_graphs(store) for q in store.quads_for_pattern(None, None, None, ox.NamedNode(g))}
+    triples = {q.triple for g in data_graphs(store) for q in graph_quads(store, g)}
     return ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b""
 
 
@@ -395,11 +424,12 @@ def sync_graphs(store: ox.Store, graphs: Mapping[str, str], pause: Pause = lambd
     is recorded as the prov:generatedAtTime of each graph written. ``pause(stage)`` is called at
     named points (a test hook, see loaders.build). ``progress(done, total)`` is called as graphs are
     written (a progress bar's hook; total is the number of graphs this sync writes).
+    A store of the older layout (a named graph per file) is rebuilt whole.
     """
-    old = manifest(store)
+    old = manifest(store) if _current_layout(store) else {}
     wanted = {g: _digest(graphs, g) for g in graphs}
     stale = sorted(g for g in graphs if old.get(g) != wanted[g])
-    gone = sorted((set(data_graphs(store)) | set(old)) - set(graphs) - {BUILD_GRAPH})
+    gone = sorted((set(data_graphs(store)) | set(old)) - set(graphs) - {BUILD_GRAPH}) if old else []
     was_merged = merged_complete(store) and not _interrupted(store)
     if not stale and not gone:
         if not was_merged:
@@ -410,88 +440,263 @@ def sync_graphs(store: ox.Store, graphs: Mapping[str, str], pause: Pause = lambd
         _full_load(store, graphs, wanted, pause, stamp, progress)
         store.remove(_marker(INTERRUPTED_MARKER))
         return SyncResult("full", tuple(sorted(graphs)), tuple(gone), 0, len(store))
-    # The merged graph stays complete (the previous state, for readers after a kill) until its own step.
+    # The merged graph stays complete (the previous state, for readers after a kill) until the one
+    # update that changes it with the index and the manifest.
     store.add(_marker(INTERRUPTED_MARKER))
-    there = set(data_graphs(store)) | set(old)
-    dropped = _dropped(store, graphs, [g for g in gone + stale if g in there]) if was_merged else set()
-    _forget_all(store, [g for g in gone + stale if g in there])
-    written = 0
-    for piece in _groups(graphs, stale, PIECE_CHARS):
-        _load_graphs(store, graphs, piece, wanted, stamp)
-        written += len(piece)
-        progress(written, len(stale))
-        if written == len(piece):
-            pause("graph-written")
-    if was_merged:
-        _merge_delta(store, dropped, stale, pause, sum(_chars(graphs, g) for g in stale))
-    else:
+    if not merged_complete(store):
         _remerge(store)
+    change = _Change(store)
+    for done, g in enumerate(stale + gone, 1):
+        change.replace(store, graphs, g, wanted.get(g))
+        if g in graphs:
+            progress(done, len(stale))
+    pause("graph-written")
+    change.commit(store, stamp, pause)
     store.remove(_marker(INTERRUPTED_MARKER))
     return SyncResult("incremental", tuple(stale), tuple(gone), len(graphs) - len(stale), len(store))
 
 
-def _dropped(store: ox.Store, graphs: Mapping[str, str], changed: list[str]) -> set[ox.Triple]:
-    """The triples the graphs ``changed`` hold now and will not hold after the sync (a graph that
-    stays keeps most of its triples: only those that left may leave the merged graph)."""
-    out: set[ox.Triple] = set()
-    for g in changed:
-        now = {q.triple for q in store.quads_for_pattern(None, None, None, ox.NamedNode(g))}
-        if g in graphs and not _has_blanks(graphs, g):
-            now.difference_update(ox.parse(graphs[g], format=ox.RdfFormat.N_TRIPLES))
-        out |= now
-    return out
+# --- the index: per data graph its text, per shared triple its holders ------------------------------
+
+def _key(line: bytes) -> int:
+    """The 64-bit identity of a triple: the hash of its (canonical) N-Triples line."""
+    return int.from_bytes(hashlib.blake2b(line, digest_size=8).digest(), "big")
 
 
-def _forget_all(store: ox.Store, names: list[str], per_update: int = 200) -> None:
-    """Remove graphs and their manifest entries, a few hundred graphs a transaction (each graph with
-    its entry, so a graph with an entry is still complete)."""
-    for i in range(0, len(names), per_update):
-        store.update(" ; ".join(f"DELETE WHERE {{ GRAPH <{BUILD_GRAPH}> {{ <{g}> ?p ?o }} }} ; DROP SILENT GRAPH <{g}>"
-                                for g in names[i:i + per_update]))
+def _key_iri(key: int) -> str:
+    return f"{TRIPLE_PREFIX}{key:016x}"
 
 
-def _load_graphs(store: ox.Store, graphs: Mapping[str, str], piece: list[str], wanted: Mapping[str, str],
-                 stamp: str | None) -> None:
-    """New graphs with their manifest entries: those without blank nodes in one transaction."""
-    plain = [g for g in piece if not _has_blanks(graphs, g)]
-    if plain:
-        store.load("".join(_as_nquads(g, graphs[g]) + "".join(f"{q} .\n" for q in _entry(g, wanted[g], stamp))
-                           for g in plain), format=ox.RdfFormat.N_QUADS)
-    for g in piece:
-        if _has_blanks(graphs, g):
-            _load_graph(store, g, graphs[g], _entry(g, wanted[g], stamp))
+def _plain_and_blank(graph: str, data: bytes, blanks: bool) -> tuple[list[bytes], list[ox.Quad]]:
+    """A graph's lines without blank nodes (shared between graphs, counted) and its triples with
+    blank nodes, labelled as stored (its own: never shared, never counted)."""
+    lines = [line for line in data.split(b"\n") if line]
+    if not blanks:
+        return lines, []
+    plain, blank = [], []
+    for line, q in zip(lines, _labelled_quads(graph, data.decode("utf-8"))):
+        if isinstance(q.subject, ox.BlankNode) or isinstance(q.object, ox.BlankNode):
+            blank.append(ox.Quad(*q.triple, ox.DefaultGraph()))
+        else:
+            plain.append(line)
+    return plain, blank
 
 
-def _merge_delta(store: ox.Store, dropped: Iterable[ox.Triple], stale: list[str], pause: Pause,
-                 chars: int = 0) -> None:
-    """Out of the default graph the dropped triples no data graph holds any more, in it those of the
-    graphs written: in one transaction (a SPARQL update; the new triples copied from their graphs
-    inside the store, not sent as text), so that a kill leaves the previous merged graph or the new
-    one, both complete. SPARQL data cannot name a stored blank node: a change that drops triples with
-    blank nodes (the ontology's graph), or one too large for one transaction, goes in steps, the
-    complete marker removed meanwhile."""
-    default = ox.DefaultGraph()
-    out = [t for t in dropped if not _held(store, t)]
-    if len(out) > ATOMIC_MAX or chars > ATOMIC_MAX_CHARS or any(
-            isinstance(term, ox.BlankNode) for t in out for term in (t.subject, t.object)):
-        store.remove(_marker())
-        pause("merging")
-        for t in out:
-            store.remove(ox.Quad(*t, default))
-        for g in stale:
-            store.update(f"INSERT {{ ?s ?p ?o }} WHERE {{ GRAPH <{g}> {{ ?s ?p ?o }} }}")
-        store.add(_marker())
-        return
-    pause("merging")
-    values = " ".join(f"<{g}>" for g in stale)
-    copy = f" ; INSERT {{ ?s ?p ?o }} WHERE {{ VALUES ?g {{ {values} }} GRAPH ?g {{ ?s ?p ?o }} }}" if stale else ""
-    store.update(f"DELETE DATA {{ {_data(out)} }}{copy}")
+def _packed(data: bytes, first: int = 0) -> list[str]:
+    """Whole lines of ``data`` as index literals of at most PART_RAW bytes of text each (a parser
+    reads at most 16 MB in one literal), compressed, numbered from ``first``: "000003 base64"."""
+    parts, start = [], 0
+    while start < len(data) or (not parts and not first):
+        end = data.find(b"\n", start + PART_RAW - 1)
+        end = len(data) if end < 0 else end + 1
+        parts.append(f"{first + len(parts):06d} " + base64.b64encode(zlib.compress(data[start:end], INDEX_LEVEL)).decode("ascii"))
+        start = end
+    return parts
 
 
-def _held(store: ox.Store, t: ox.Triple) -> bool:
-    """Whether a data graph (not the default graph, not the build graph) holds the triple."""
-    return any(not isinstance(q.graph_name, ox.DefaultGraph) and q.graph_name.value != BUILD_GRAPH
-               for q in store.quads_for_pattern(t.subject, t.predicate, t.object, None))
+def _unpacked(parts: Sequence[str]) -> bytes:
+    return b"".join(_unpacked_runs(parts))
+
+
+def _index_literal(graph: str, packed: str) -> str:
+    return f'<{graph}> <{NTRIPLES}> "{packed}"'
+
+
+def _holders_line(key: int, count: int) -> str:
+    return f'<{_key_iri(key)}> <{HOLDERS}> "{count}"^^<{XSD_INTEGER}>'
+
+
+def _index_packed(store: ox.Store, graph: str) -> list[str] | None:
+    """A data graph's packed text in the index, its parts in order (None: not indexed)."""
+    parts = sorted(q.object.value for q in store.quads_for_pattern(ox.NamedNode(graph), ox.NamedNode(NTRIPLES), None,
+                                                                   ox.NamedNode(INDEX_GRAPH)))
+    return parts or None
+
+
+def _index_bytes(store: ox.Store, graph: str) -> bytes | None:
+    """The N-Triples a data graph holds in the index (None: not indexed)."""
+    packed = _index_packed(store, graph)
+    return _unpacked(packed) if packed is not None else None
+
+
+def _unpacked_runs(parts: Sequence[str]) -> Iterator[bytes]:
+    """A packed text as runs of whole lines, a part at a time (a large graph is never held whole)."""
+    for part in parts:
+        yield zlib.decompress(base64.b64decode(part[7:]))
+
+
+def _keys(run: bytes) -> np.ndarray:
+    """The keys of a run's lines, in order."""
+    lines = [line for line in run.split(b"\n") if line]
+    return np.fromiter((_key(line) for line in lines), dtype=np.uint64, count=len(lines))
+
+
+def _holders(store: ox.Store) -> dict[int, int]:
+    """Triple key -> number of data graphs holding it, for the triples more than one graph holds."""
+    return {int(q.subject.value[len(TRIPLE_PREFIX):], 16): int(q.object.value)
+            for q in store.quads_for_pattern(None, ox.NamedNode(HOLDERS), None, ox.NamedNode(INDEX_GRAPH))}
+
+
+class _IndexWriter:
+    """What a full load writes beside the merged graph: each graph's packed text, in the store a few
+    MB at a time (not trusted before the manifest), and the line keys, counted at the end."""
+
+    def __init__(self, store: ox.Store, graphs: Mapping[str, str]):
+        self.store, self.graphs = store, graphs
+        self.current: str | None = None
+        self.keys, self.parts = [], []
+        self.pending, self.pending_chars, self.all_keys = [], 0, []
+
+    def feed(self, graph: str, data: bytes) -> None:
+        if graph != self.current:
+            self.finish()
+            self.current, self.keys, self.parts = graph, [], []
+        self.parts += _packed(data, len(self.parts))
+        plain, _ = _plain_and_blank(graph, data, _has_blanks(self.graphs, graph))
+        self.keys.append(np.fromiter((_key(line) for line in plain), dtype=np.uint64, count=len(plain)))
+
+    def finish(self) -> None:
+        if self.current is None:
+            return
+        self.pending += [f"{_index_literal(self.current, part)} <{INDEX_GRAPH}> .\n" for part in self.parts]
+        self.pending_chars += sum(len(part) for part in self.parts)
+        self.all_keys.append(np.unique(np.concatenate(self.keys)) if self.keys else np.empty(0, np.uint64))
+        self.current, self.parts, self.keys = None, [], []
+        if self.pending_chars >= INDEX_PIECE_CHARS:
+            self.flush()
+
+    def flush(self) -> None:
+        if self.pending:
+            self.store.load("".join(self.pending), format=ox.RdfFormat.N_QUADS)
+        self.pending, self.pending_chars = [], 0
+
+    def holders(self) -> list[ox.Quad]:
+        """The count entries of the triples more than one graph holds."""
+        self.finish()
+        self.flush()
+        if not self.all_keys:
+            return []
+        keys, counts = np.unique(np.concatenate(self.all_keys), return_counts=True)
+        index = ox.NamedNode(INDEX_GRAPH)
+        return [ox.Quad(ox.NamedNode(_key_iri(int(k))), ox.NamedNode(HOLDERS),
+                        ox.Literal(str(int(n)), datatype=ox.NamedNode(XSD_INTEGER)), index)
+                for k, n in zip(keys[counts > 1], counts[counts > 1])]
+
+
+class _Change:
+    """An incremental change: per graph replaced or removed, the set difference of its own lines,
+    summed per triple; then written in one SPARQL update (see ``commit``)."""
+
+    def __init__(self, store: ox.Store):
+        self.delta: dict[bytes, int] = {}
+        self.blank_out: list[ox.Quad] = []
+        self.blank_in: list[ox.Quad] = []
+        self.graphs: dict[str, tuple[list[str] | None, str | None]] = {}  # graph -> (packed text, digest) or gone
+        self.held = _holders(store)
+
+    def replace(self, store: ox.Store, graphs: Mapping[str, str], graph: str, digest: str | None) -> None:
+        """``graph`` as ``graphs`` has it (gone if not there), against its text in the index."""
+        packed = _index_packed(store, graph)
+        new_chars = _chars(graphs, graph) if graph in graphs else 0
+        blanks = _has_blanks(graphs, graph) if graph in graphs else any(b"_:" in run for run in _unpacked_runs(packed or ()))
+        if max(new_chars, sum(len(part) for part in packed or ()) * 4) >= BIG_GRAPH_CHARS and not blanks:
+            self._replace_big(graph, packed, (lambda: _runs(graphs, graph, LOAD_PIECE_CHARS)) if graph in graphs else None,
+                              digest)
+            return
+        old = _unpacked(packed) if packed else None
+        new = graphs[graph].encode("utf-8") if graph in graphs else None
+        old_plain, old_blank = _plain_and_blank(graph, old or b"", old is not None and b"_:" in old)
+        new_plain, new_blank = _plain_and_blank(graph, new or b"", new is not None and _has_blanks(graphs, graph))
+        before, after = set(old_plain), set(new_plain)
+        self._count(before - after, -1)
+        self._count(after - before, +1)
+        self.blank_out += sorted(set(old_blank) - set(new_blank), key=str)
+        self.blank_in += sorted(set(new_blank) - set(old_blank), key=str)
+        self.graphs[graph] = (_packed(new), digest) if new is not None else (None, None)
+
+    def _count(self, lines: Iterable[bytes], step: int) -> None:
+        for line in lines:
+            self.delta[line] = self.delta.get(line, 0) + step
+
+    def _replace_big(self, graph: str, packed_old: list[str] | None, new_runs: Callable[[], Iterator[bytes]] | None,
+                     digest: str | None) -> None:
+        """The same for a graph of many lines (the corpus graph, the text-reuse graph): diffed by line
+        hash, a run of lines at a time, so that only the changed lines are ever held as objects."""
+        old_keys = [_keys(run) for run in _unpacked_runs(packed_old)] if packed_old else []
+        new_keys, packed = [], []
+        for run in (new_runs() if new_runs else ()):
+            new_keys.append(_keys(run))
+            packed += _packed(run, len(packed))
+        before = np.unique(np.concatenate(old_keys)) if old_keys else np.empty(0, np.uint64)
+        after = np.unique(np.concatenate(new_keys)) if new_keys else np.empty(0, np.uint64)
+        gone, came = np.setdiff1d(before, after, assume_unique=True), np.setdiff1d(after, before, assume_unique=True)
+        for runs, keys, wanted, step in ((_unpacked_runs(packed_old) if packed_old else (), old_keys, gone, -1),
+                                         (new_runs() if new_runs else (), new_keys, came, +1)):
+            if not len(wanted):
+                continue
+            seen: set[bytes] = set()
+            for run, run_keys in zip(runs, keys):
+                lines = [line for line in run.split(b"\n") if line]
+                seen.update(line for line, hit in zip(lines, np.isin(run_keys, wanted)) if hit)
+            self._count(seen, step)
+        if new_runs:
+            self.graphs[graph] = (packed or _packed(b""), digest)
+        else:
+            self.graphs[graph] = (None, None)
+
+    def _triples(self, store: ox.Store) -> tuple[list[ox.Triple], list[ox.Triple], list[str], list[str]]:
+        """The triples that leave and enter the merged graph, and the count entries that go and come."""
+        lines = [line for line, d in self.delta.items() if d]
+        parsed = ox.parse(b"\n".join(lines) + b"\n", format=ox.RdfFormat.N_TRIPLES) if lines else []
+        out, into, old_counts, new_counts = [], [], [], []
+        default = ox.DefaultGraph()
+        for line, t in zip(lines, parsed):
+            key = _key(line)
+            before = self.held.get(key) or (1 if ox.Quad(*t.triple, default) in store else 0)
+            after = before + self.delta[line]
+            if after <= 0 < before:
+                out.append(t.triple)
+            elif before <= 0 < after:
+                into.append(t.triple)
+            if before > 1:
+                old_counts.append(_holders_line(key, before))
+            if after > 1:
+                new_counts.append(_holders_line(key, after))
+        return out, into, old_counts, new_counts
+
+    def commit(self, store: ox.Store, stamp: str | None, pause: Pause) -> None:
+        """One SPARQL update, one transaction: a kill leaves the previous state or the new one. SPARQL
+        data cannot name a stored blank node: a change of blank-node triples (the ontology's graph),
+        or one too large for one update, changes the merged graph in steps first, its complete
+        marker removed meanwhile (the next build then recomputes it from the index)."""
+        out, into, old_counts, new_counts = self._triples(store)
+        index, build = f"GRAPH <{INDEX_GRAPH}>", f"GRAPH <{BUILD_GRAPH}>"
+        forget = "".join(f" ; DELETE WHERE {{ {index} {{ <{g}> <{NTRIPLES}> ?x }} }}"
+                         f" ; DELETE WHERE {{ {build} {{ <{g}> ?p ?o }} }}" for g in self.graphs)
+        literals = "".join(f"{_index_literal(g, part)} .\n" for g, (packed, _) in self.graphs.items() if packed
+                           for part in packed)
+        entries = "".join(f"{q.triple} .\n" for g, (packed, digest) in self.graphs.items() if packed
+                          for q in _entry(g, digest, stamp))
+        chars = sum(len(part) for packed, _ in self.graphs.values() for part in packed or ())
+        stepwise = bool(self.blank_out or self.blank_in) or len(out) + len(into) > ATOMIC_MAX or chars > ATOMIC_MAX_CHARS
+        if stepwise:
+            store.remove(_marker())
+            pause("merging")
+            default = ox.DefaultGraph()
+            for q in self.blank_out:
+                store.remove(q)
+            for i in range(0, len(out), STEP_TRIPLES):
+                store.update(f"DELETE DATA {{ {_data(out[i:i + STEP_TRIPLES])} }}")
+            store.extend([*self.blank_in, *(ox.Quad(*t, default) for t in into)])
+            out, into = [], []
+        else:
+            pause("merging")
+        counts_out = "".join(f"{line} .\n" for line in old_counts)
+        counts_in = "".join(f"{line} .\n" for line in new_counts)
+        store.update(f"DELETE DATA {{ {_data(out)} {index} {{ {counts_out} }} }}{forget} ; "
+                     f"INSERT DATA {{ {_data(into)} {index} {{ {literals}{counts_in} }} {build} {{ {entries} }} }}")
+        if stepwise:
+            store.add(_marker())
 
 
 def _data(triples: Iterable[ox.Triple]) -> str:
@@ -514,10 +719,17 @@ def _chars(graphs: Mapping[str, str], g: str) -> int:
 
 
 def _remerge(store: ox.Store) -> None:
-    """Recompute the default graph from the data graphs (after a build killed halfway), in one
-    transaction with its marker: a kill during it leaves the previous default graph as it was."""
-    store.update(f"CLEAR SILENT DEFAULT ; INSERT {{ ?s ?p ?o }} WHERE {{ GRAPH ?g {{ ?s ?p ?o }} "
-                 f"FILTER(?g != <{BUILD_GRAPH}>) }} ; INSERT DATA {{ GRAPH <{BUILD_GRAPH}> {{ {_marker().triple} }} }}")
+    """Recompute the default graph from the index (after a build killed while it changed in steps):
+    the complete marker comes back only at the end, so a kill meanwhile leaves it to the next build."""
+    store.remove(_marker())
+    store.update("CLEAR SILENT DEFAULT")
+    for g in _indexed(store):
+        data = _index_bytes(store, g) or b""
+        if b"_:" in data:
+            store.extend(ox.Quad(*q.triple, ox.DefaultGraph()) for q in _labelled_quads(g, data.decode("utf-8")))
+        else:
+            store.load(data, format=ox.RdfFormat.N_TRIPLES)
+    store.add(_marker())
 
 
 def _full_load(store: ox.Store, graphs: Mapping[str, str], wanted: Mapping[str, str], pause: Pause,
@@ -531,31 +743,27 @@ def _full_load(store: ox.Store, graphs: Mapping[str, str], wanted: Mapping[str, 
     pause("cleared")
     plain = [g for g in graphs if not _has_blanks(graphs, g)]
     with_blanks = [g for g in graphs if g not in set(plain)]
+    index = _IndexWriter(store, graphs)
     half = len(plain) // 2
     done = 0
     for i, part in enumerate((plain[:half], plain[half:])):
         if i and half:
             pause("loading")
         for piece, graphs_done in _pieces(graphs, part, LOAD_PIECE_CHARS):
+            for g, data in piece:
+                index.feed(g, data)
             _load_piece(store, piece)
             done += graphs_done
             progress(done, len(graphs))
     for i, g in enumerate(with_blanks, len(plain) + 1):
-        quads = list(_labelled_quads(g, graphs[g]))
-        store.extend([*quads, *(ox.Quad(*q.triple, ox.DefaultGraph()) for q in quads)])
+        text = graphs[g]
+        index.feed(g, text.encode("utf-8"))
+        store.extend(ox.Quad(*q.triple, ox.DefaultGraph()) for q in _labelled_quads(g, text))
         progress(i, len(graphs))
+    holders = index.holders()
     pause("loaded")
     entries = [q for g in sorted(graphs) for q in _entry(g, wanted[g], stamp)]
-    store.extend([*entries, _marker()])  # the commit marker
-
-
-def _load_graph(store: ox.Store, graph: str, text: str, entry: list[ox.Quad]) -> None:
-    """New triples of one graph and its manifest entry, in one transaction."""
-    if "_:" in text:
-        store.extend([*_labelled_quads(graph, text), *entry])
-    else:
-        nq = _as_nquads(graph, text) + "".join(f"{q} .\n" for q in entry)
-        store.load(nq, format=ox.RdfFormat.N_QUADS)
+    store.extend([*entries, *holders, _marker(LAYOUT_MARKER), _marker()])  # the commit marker
 
 
 def _as_nquads(graph: str, text: str) -> str:
@@ -574,19 +782,6 @@ def _labelled_quads(graph: str, text: str) -> Iterator[ox.Quad]:
 
     for q in ox.parse(text, format=ox.RdfFormat.N_TRIPLES):
         yield ox.Quad(relabel(q.subject), q.predicate, relabel(q.object), g)
-
-
-def _groups(graphs: Mapping[str, str], order: list[str], limit: int) -> Iterator[list[str]]:
-    """``order`` cut into runs of whole graphs of at most ``limit`` characters (a larger graph alone)."""
-    group, size = [], 0
-    for g in order:
-        if group and size + _chars(graphs, g) > limit:
-            yield group
-            group, size = [], 0
-        group.append(g)
-        size += _chars(graphs, g)
-    if group:
-        yield group
 
 
 def _pieces(graphs: Mapping[str, str], order: list[str], limit: int) -> Iterator[tuple[list[tuple[str, bytes]], int]]:
@@ -621,14 +816,13 @@ def _runs(graphs: Mapping[str, str], g: str, limit: int) -> Iterator[bytes]:
 
 
 def _load_piece(store: ox.Store, piece: list[tuple[str, bytes]]) -> None:
-    """Triples without blank nodes, each in its named graph and again in the default graph (the
-    merge): streamed to bulk_load when large, else one Store.load (bulk_load costs 0.35 s whatever
-    the size)."""
-    chunks = (data.replace(b" .\n", f" <{g}> .\n".encode("utf-8")) + data for g, data in piece)
+    """Triples without blank nodes into the merged (default) graph: streamed to bulk_load when
+    large, else one Store.load (bulk_load costs 0.35 s whatever the size)."""
+    chunks = (data for _, data in piece)
     if sum(len(data) for _, data in piece) >= BULK_MIN_CHARS:
-        store.bulk_load(_Stream(chunks), format=ox.RdfFormat.N_QUADS)
+        store.bulk_load(_Stream(chunks), format=ox.RdfFormat.N_TRIPLES)
     else:
-        store.load(b"".join(chunks), format=ox.RdfFormat.N_QUADS)
+        store.load(b"".join(chunks), format=ox.RdfFormat.N_TRIPLES)
 
 
 class _Stream(io.RawIOBase):
@@ -677,31 +871,82 @@ def write_build_metadata(store: ox.Store, subject: str, ntriples: str) -> None:
 
 # --- reading out -----------------------------------------------------------------------------
 # Every read of the per-file provenance goes through the functions of this section (not GRAPH ?g in
-# a query, not store.named_graphs()), so that the layout of the provenance (today: a named graph per
-# file; issue 15: the merged graph only plus a per-file index) is this module's business alone.
+# a query, not store.named_graphs()), so that the layout of the provenance (the merged graph plus
+# the index graph: each data graph's text) is this module's business alone.
 
 def store_graphs(store: ox.Store) -> list[str]:
-    """The named graphs of a built store (one per source file, the static graphs, the build graph),
-    sorted: what an upload sends, one graph each."""
-    return sorted(g.value for g in store.named_graphs() if isinstance(g, ox.NamedNode))
+    """The named graphs of a built store as an export or an upload has them (one per source file,
+    the static graphs, the build graph), sorted: what an upload sends, one graph each."""
+    build = [BUILD_GRAPH] if store.contains_named_graph(ox.NamedNode(BUILD_GRAPH)) else []
+    return sorted([*data_graphs(store), *build])
 
 
 def graph_ntriples(store: ox.Store, graph: str) -> bytes:
-    """One named graph of ``store_graphs`` as N-Triples (the merged graph: ``merged_ntriples``)."""
-    return store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.NamedNode(graph))
+    """One named graph of ``store_graphs`` as N-Triples (the merged graph: ``merged_ntriples``):
+    a data graph from its text in the index, blank nodes labelled as in the merged graph."""
+    data = _index_bytes(store, graph) if graph != BUILD_GRAPH else None
+    if data is None:
+        return store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.NamedNode(graph))
+    if b"_:" in data:
+        return ox.serialize((q.triple for q in _labelled_quads(graph, data.decode("utf-8"))),
+                            format=ox.RdfFormat.N_TRIPLES) or b""
+    return data
+
+
+def graph_quads(store: ox.Store, graph: str) -> Iterator[ox.Quad]:
+    """The quads of one graph of ``store_graphs``, in that named graph."""
+    data = _index_bytes(store, graph) if graph != BUILD_GRAPH else None
+    if data is None:
+        yield from store.quads_for_pattern(None, None, None, ox.NamedNode(graph))
+    elif b"_:" in data:
+        yield from _labelled_quads(graph, data.decode("utf-8"))
+    else:
+        g = ox.NamedNode(graph)
+        yield from (ox.Quad(q.subject, q.predicate, q.object, g) for q in ox.parse(data, format=ox.RdfFormat.N_TRIPLES))
 
 
 def named_quads(store: ox.Store) -> Iterator[ox.Quad]:
     """Every quad of the named graphs (the build graph included), as a .trig/.nq export holds them."""
     for g in store_graphs(store):
-        yield from store.quads_for_pattern(None, None, None, ox.NamedNode(g))
+        yield from graph_quads(store, g)
+
+
+def _provenance(store: ox.Store, marks: Sequence[str], subjects: Iterable[str] = ()) -> ox.Store:
+    """The lines of each data graph holding one of ``marks`` (N-Triples text such as " <predicate> ")
+    or about one of ``subjects`` (as <IRI>), in that graph of an in-memory store: what the provenance
+    queries need, without loading the corpus (a scan of the index texts)."""
+    marked = re.compile(b"^[^\n]*(?:" + b"|".join(re.escape(m.encode()) for m in marks) + b")[^\n]*$", re.M)
+    about = {s.encode("utf-8") for s in subjects}
+    mem = ox.Store()
+    for g in _indexed(store):
+        data = _index_bytes(store, g) or b""
+        if b"_:" in data:  # the static graphs: small, whole
+            mem.extend(_labelled_quads(g, data.decode("utf-8")))
+            continue
+        lines = marked.findall(data)
+        if about:
+            lines += [line for line in data.split(b"\n") if line[:line.find(b" ")] in about]
+        if lines:
+            mem.load(b"\n".join(lines) + b"\n", format=ox.RdfFormat.N_TRIPLES, to_graph=ox.NamedNode(g))
+    return mem
+
+
+ELI_ID_LOCAL = "http://data.europa.eu/eli/ontology#id_local"
+RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+
+
+def _file_store(store: ox.Store, marks: Sequence[str], subjects: Iterable[str] = ()) -> ox.Store:
+    if not _indexed(store):  # a store this module did not write: its named graphs as they are
+        return store
+    return _provenance(store, marks, subjects)
 
 
 def documents_of_files(store: ox.Store) -> dict[str, str]:
     """file graph IRI -> the document its file became: its local number, else its IRI (the first
     found; a copy of another document is not the file's document)."""
     found: dict[str, str] = {}
-    for s in store.query(f"""
+    marks = [f" <{DKG}sourceFile> ", f" <{ELI_ID_LOCAL}> ", f" <{RDF_TYPE}> <{DKG}Copy> "]
+    for s in _file_store(store, marks).query(f"""
             SELECT ?g ?doc ?id WHERE {{ GRAPH ?g {{ ?doc <{DKG}sourceFile> ?f .
               FILTER NOT EXISTS {{ ?doc a <{DKG}Copy> }}
               OPTIONAL {{ ?doc <http://data.europa.eu/eli/ontology#id_local> ?id }} }} }}"""):
@@ -718,7 +963,8 @@ def sources_of(store: ox.Store, focus: Sequence[str]) -> Iterator[tuple[str, str
           GRAPH ?g {{ ?focus ?p ?o . ?doc <{DKG}sourceFile>/<{DKG}path> ?path .
                       OPTIONAL {{ ?doc <http://data.europa.eu/eli/ontology#id_local> ?id }} }}
         }}"""
-    for s in store.query(query):
+    marks = [f" <{DKG}sourceFile> ", f" <{DKG}path> ", f" <{ELI_ID_LOCAL}> "]
+    for s in _file_store(store, marks, focus).query(query):
         label = s["id"]
         yield str(s["focus"]), s["path"].value, s["doc"].value, label.value if label is not None else None
 
@@ -727,11 +973,10 @@ def sorted_nquads(store: ox.Store, exclude: Iterable[str] = (BUILD_GRAPH,)) -> s
     """All quads except those of ``exclude``, as sorted N-Quads lines: equal stores give equal text."""
     skip = set(exclude)
     lines: list[str] = []
-    for g in data_graphs(store) + ([BUILD_GRAPH] if BUILD_GRAPH not in skip else []):
-        if g in skip:
-            continue
-        text = store.dump(format=ox.RdfFormat.N_QUADS, from_graph=ox.NamedNode(g)).decode("utf-8")
-        lines.extend(_as_nquads(g, text).splitlines(keepends=True))
+    for g in store_graphs(store):
+        if g not in skip:
+            text = ox.serialize(graph_quads(store, g), format=ox.RdfFormat.N_QUADS) or b""
+            lines.extend(text.decode("utf-8").splitlines(keepends=True))
     return "".join(sorted(lines))
 
 

@@ -785,13 +785,12 @@ def _locate(store: ox.Store, results: Sequence[ValidationResult]) -> list[Valida
     if not focus:
         return list(results)
     found: dict[str, tuple[str, str]] = {}
-    for chunk in (focus[i:i + 500] for i in range(0, len(focus), 500)):
-        for key, path, doc, local in sources_of(store, chunk):  # the store's own record of which file said what
-            label = local if local is not None else doc
-            best = (path, label)
-            # the focus node itself when it is a document of the file, else the first document
-            if key not in found or (doc == key[1:-1]) or (found[key][1] != key[1:-1] and best < found[key]):
-                found[key] = best
+    for key, path, doc, local in sources_of(store, focus):  # the store's own record of which file said what
+        label = local if local is not None else doc
+        best = (path, label)
+        # the focus node itself when it is a document of the file, else the first document
+        if key not in found or (doc == key[1:-1]) or (found[key][1] != key[1:-1] and best < found[key]):
+            found[key] = best
     return [replace(r, source_file=found[r.focus][0], document=found[r.focus][1]) if r.focus in found else r
             for r in results]
 

@@ -16,7 +16,7 @@ from loaders.build import LOADER_VERSION, build
 from loaders.extract import extract
 from loaders.read import SetAside, discover, read_document
 from loaders.resolve import LoadedDocument
-from loaders.store import BUILD_GRAPH, open_store, sorted_nquads
+from loaders.store import BUILD_GRAPH, open_store, sorted_nquads, store_graphs
 from loaders.text import SourceText
 from loaders.to_rdf import corpus_graphs
 
@@ -77,7 +77,7 @@ def test_counts_come_from_the_records_and_the_store_agrees(built):
         assert count(kg, "?x dkg:knownOnlyByCitation true") == report.counts["documents_cited_only"]
         assert count(kg, "?x a dkg:Citation") == report.counts["citations"]
         assert count(kg, "?x a dkg:Assignment") == report.counts["assignments"]
-        graphs = {g.value for g in kg.store.named_graphs()}
+        graphs = set(store_graphs(kg.store))
     loaded = [f for f in report.files if f.status != "set aside"]
     assert {ids.file_graph_iri(f.path) for f in loaded} <= graphs
     assert {ids.CORPUS_GRAPH, ids.ONTOLOGY_GRAPH, ids.REFERENCE_GRAPH, BUILD_GRAPH} <= graphs

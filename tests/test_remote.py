@@ -24,7 +24,7 @@ from directive_kg import queries as Q
 from directive_kg.remote import (DEFAULT_GRAPH, MERGED_GRAPH, TEMP_GRAPH_PREFIX, UPLOAD_INCOMPLETE, Credentials, Endpoint, RemoteBackend, RemoteError,
                                  UploadError, check_default_graph, merged_ntriples, split_ntriples, store_graphs,
                                  upload)
-from loaders.store import BUILD_GRAPH, data_graphs, merged_complete, sync_graphs
+from loaders.store import BUILD_GRAPH, data_graphs, graph_ntriples, graph_quads, merged_complete, sync_graphs
 from conftest import SEED, free_port, start_oxigraph, stop_oxigraph
 from test_engines import credentials, fresh
 
@@ -183,11 +183,11 @@ def local_default(store: ox.Store) -> set[str]:
 def local_union(store: ox.Store) -> set[str]:
     """Every triple of the data graphs once (canonical): what a store without a merged graph must upload."""
     return canonical({q.triple for g in data_graphs(store)
-                      for q in store.quads_for_pattern(None, None, None, ox.NamedNode(g))})
+                      for q in graph_quads(store, g)})
 
 
 def local_sizes(store: ox.Store) -> dict[str, int]:
-    return {g: len(list(store.quads_for_pattern(None, None, None, ox.NamedNode(g)))) for g in store_graphs(store)}
+    return {g: len(list(graph_quads(store, g))) for g in store_graphs(store)}
 
 
 def with_marker(store: ox.Store) -> ox.Store:
@@ -258,8 +258,8 @@ def test_the_uploaded_default_graph_is_the_merged_graph(oxigraph_server, corpus_
     repeated.extend(seed_store.quads_for_pattern(None, None, None, None))
     first, second = data_graphs(seed_store)[:2]
     repeated.extend(ox.Quad(*q.triple, ox.NamedNode(second))
-                    for q in seed_store.quads_for_pattern(None, None, None, ox.NamedNode(first)))
-    quads = sum(1 for g in data_graphs(repeated) for _ in repeated.quads_for_pattern(None, None, None, ox.NamedNode(g)))
+                    for q in graph_quads(seed_store, first))
+    quads = sum(1 for g in data_graphs(repeated) for _ in graph_quads(repeated, g))
     union = local_union(repeated)
     assert union == local_union(seed_store) and quads > len(union)
     upload(repeated, oxigraph_server.query_url)
@@ -271,17 +271,17 @@ def test_the_uploaded_default_graph_is_the_merged_graph(oxigraph_server, corpus_
 def test_reupload_after_a_document_changes_replaces_the_default_graph(oxigraph_server, corpus_store):
     store = ox.Store()
     store.extend(corpus_store.quads_for_pattern(None, None, None, None))
-    graphs = {g: store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.NamedNode(g)).decode()
+    graphs = {g: graph_ntriples(store, g).decode()
               for g in data_graphs(store)}
     sync_graphs(store, graphs)  # the manifest now hashes these texts: the next sync is incremental
     upload(store, oxigraph_server.query_url)
     # a document file changes: a triple only its graph held goes, a new one comes
     others = {}
     for g in graphs:
-        for q in store.quads_for_pattern(None, None, None, ox.NamedNode(g)):
+        for q in graph_quads(store, g):
             others[q.triple] = others.get(q.triple, 0) + 1
     doc_graph = next(g for g in sorted(graphs) if "/graph/file/" in g)
-    gone = next(t for t in sorted((q.triple for q in store.quads_for_pattern(None, None, None, ox.NamedNode(doc_graph))),
+    gone = next(t for t in sorted((q.triple for q in graph_quads(store, doc_graph)),
                                   key=str) if others[t] == 1)
     added = ox.Triple(ox.NamedNode("http://test/changed"), ox.NamedNode("http://test/version"), ox.Literal(2))
     changed = {**graphs, doc_graph: "".join(line for line in graphs[doc_graph].splitlines(keepends=True)

@@ -8,9 +8,9 @@ import time
 import pyoxigraph as ox
 import pytest
 
-from loaders.store import (BUILD_GRAPH, CONTENT_HASH, MERGED_MARKER, StoreBusy, StoreError, data_graphs,
+from loaders.store import (BUILD_GRAPH, CONTENT_HASH, INDEX_GRAPH, MERGED_MARKER, StoreBusy, StoreError, data_graphs,
                            documents_of_files, export, graph_ntriples, manifest, merged_complete, merged_in_memory,
-                           named_quads, open_store, sorted_nquads, sources_of, store_graphs, sync_graphs)
+                           graph_quads, named_quads, open_store, sorted_nquads, sources_of, store_graphs, sync_graphs)
 
 G1, G2, G3 = (f"https://example.org/graph/{i}" for i in (1, 2, 3))
 
@@ -26,8 +26,8 @@ BLANKS = nt(("<https://example.org/d>", "<https://example.org/q>", "_:x"), ("_:x
 
 
 def graph_text(store: ox.Store, graph: str) -> str:
-    return "".join(sorted(f"{q.subject} {q.predicate} {q.object} .\n"
-                          for q in store.quads_for_pattern(None, None, None, ox.NamedNode(graph))))
+    """One data graph as the store's provenance records it (loaders.store.graph_quads)."""
+    return "".join(sorted(f"{q.subject} {q.predicate} {q.object} .\n" for q in graph_quads(store, graph)))
 
 
 @pytest.fixture
@@ -91,7 +91,14 @@ SHARED = A + C  # A is also in G1's first version: it must stay merged while any
     [{G1: BLANKS, G2: A}, {G1: BLANKS + B, G2: A}, {G2: A}],
     [{G1: A}, {G1: A, G2: BLANKS}, {G1: A, G2: BLANKS, G3: BLANKS}, {G1: A, G3: BLANKS}],
 ], ids=["first load", "replace-and-remove", "same-triple-in-two", "blank-nodes", "blank-nodes-twice"])
-def test_the_default_graph_is_the_merge_of_the_data_graphs_after_every_sync(kg, steps):
+@pytest.mark.parametrize("big", [False, True], ids=["by-line", "by-line-hash"])
+def test_the_default_graph_is_the_merge_of_the_data_graphs_after_every_sync(kg, steps, big, monkeypatch):
+    """After every sync (every graph as small, or as large: diffed by line hash a run at a time, its
+    text in many index literals)."""
+    from loaders import store as store_module
+    if big:
+        monkeypatch.setattr(store_module, "BIG_GRAPH_CHARS", 0)
+        monkeypatch.setattr(store_module, "PART_RAW", 1)  # and each line its own index literal
     for graphs in steps:
         sync_graphs(kg.store, graphs)
         assert merged_complete(kg.store)
@@ -117,8 +124,10 @@ def test_queries_read_the_merged_graph_each_triple_once(kg):
     sync_graphs(kg.store, {G1: A, G2: A, G3: B})
     rows = list(kg.query("SELECT ?s WHERE { ?s <https://example.org/p> ?o }"))
     assert sorted(r["s"].value for r in rows) == ["https://example.org/a", "https://example.org/b"]
-    in_graphs = list(kg.query("SELECT ?g WHERE { GRAPH ?g { <https://example.org/a> ?p ?o } }"))
-    assert sorted(r["g"].value for r in in_graphs) == [G1, G2]  # where each triple came from stays
+    a = ox.NamedNode("https://example.org/a")
+    in_graphs = [g for g in data_graphs(kg.store) if any(q.subject == a for q in graph_quads(kg.store, g))]
+    assert in_graphs == [G1, G2]  # where each triple came from stays
+    assert sum(1 for q in kg.store.quads_for_pattern(a, None, None, None)) == 1  # stored once
 
 
 DKG = "https://w3id.org/directive-kg/ontology#"
@@ -135,7 +144,8 @@ def test_the_provenance_is_read_through_the_store_module(kg):
     assert sorted(graph_ntriples(kg.store, G2).decode().splitlines(keepends=True)) == [B]
     assert {q.graph_name.value for q in named_quads(kg.store)} == {G1, G2, BUILD_GRAPH}
     merged = sum(1 for _ in kg.store.quads_for_pattern(None, None, None, ox.DefaultGraph()))
-    assert sum(1 for _ in named_quads(kg.store)) == len(kg.store) - merged  # every quad but the merged graph's
+    assert sum(1 for q in named_quads(kg.store) if q.graph_name.value != BUILD_GRAPH) == merged == 5  # from the index
+    assert {g.value for g in kg.store.named_graphs()} == {BUILD_GRAPH, INDEX_GRAPH}  # each triple stored once
     assert documents_of_files(kg.store) == {G1: "12/CT-TTg"}
     assert list(sources_of(kg.store, ["<https://example.org/a>", "<https://example.org/b>"])) == [
         ("<https://example.org/a>", "a/b.txt", "https://example.org/doc", "12/CT-TTg")]
@@ -143,8 +153,7 @@ def test_the_provenance_is_read_through_the_store_module(kg):
 
 def test_blank_node_labels_are_kept_and_made_unique_per_graph(kg, tmp_path):
     sync_graphs(kg.store, {G1: BLANKS, G2: BLANKS})
-    labels = {q.graph_name.value: q.object.value for q in kg.store.quads_for_pattern(None, None, None, None)
-              if isinstance(q.object, ox.BlankNode) and not isinstance(q.graph_name, ox.DefaultGraph)}
+    labels = {q.graph_name.value: q.object.value for q in named_quads(kg.store) if isinstance(q.object, ox.BlankNode)}
     assert labels[G1] != labels[G2] and labels[G1].endswith("x")
     with open_store(tmp_path / "other", read_only=False) as other:
         sync_graphs(other.store, {G1: BLANKS, G2: BLANKS})
@@ -165,7 +174,7 @@ def test_export_by_extension(kg, tmp_path, suffix, graphs):
     target = tmp_path / f"out{suffix}"
     fmt = export(kg.store, target)
     quads = list(ox.parse(path=str(target), format=fmt))
-    assert len(quads) == (2 + 3 if graphs else 2)  # datasets also hold the build graph: manifest, marker
+    assert len(quads) == (2 + 4 if graphs else 2)  # datasets also hold the build graph: manifest, markers
     assert all((q.graph_name != ox.DefaultGraph()) == graphs for q in quads)
 
 
@@ -260,4 +269,25 @@ def test_a_full_load_in_pieces_equals_one_load(tmp_path, monkeypatch, piece, bul
             assert sync_graphs(kg.store, graphs).mode == "full"
             assert sorted_nquads(kg.store) == expected and merged_complete(kg.store)
             merged = {q.triple for q in kg.store.quads_for_pattern(None, None, None, ox.DefaultGraph())}
-            assert merged == {q.triple for g in texts for q in kg.store.quads_for_pattern(None, None, None, ox.NamedNode(g))}
+            assert merged == {q.triple for g in texts for q in graph_quads(kg.store, g)}
+
+
+def test_a_store_of_the_older_layout_is_refused_and_rebuilt_by_the_next_build(tmp_path):
+    """Layout A (a named graph per file beside the merged graph, no index): readers are told to
+    rebuild in one line; the next sync loads it whole in the current layout."""
+    build = ox.NamedNode(BUILD_GRAPH)
+    with open_store(tmp_path / "old", read_only=False) as kg:
+        for g, text in ((G1, A), (G2, B)):
+            kg.store.load(text, format=ox.RdfFormat.N_TRIPLES, to_graph=ox.NamedNode(g))
+            kg.store.load(text, format=ox.RdfFormat.N_TRIPLES)
+            kg.store.add(ox.Quad(ox.NamedNode(g), ox.NamedNode(CONTENT_HASH), ox.Literal("old"), build))
+        kg.store.add(ox.Quad(build, ox.NamedNode(MERGED_MARKER), ox.Literal(True), build))
+    with pytest.raises(StoreError, match="rebuild with `directive-kg build`") as e:
+        open_store(tmp_path / "old").close()
+    assert "\n" not in str(e.value)
+    with open_store(tmp_path / "old", read_only=False) as kg:
+        assert sync_graphs(kg.store, {G1: A, G2: B}).mode == "full"
+        assert {g.value for g in kg.store.named_graphs()} == {BUILD_GRAPH, INDEX_GRAPH}
+        assert graph_text(kg.store, G1) == A and merged_text(kg.store) == sorted([A, B])
+    with open_store(tmp_path / "old") as kg:
+        assert len(list(kg.query("SELECT ?s WHERE { ?s ?p ?o }"))) == 2

@@ -9,7 +9,7 @@ import pyoxigraph as ox
 import pytest
 
 from loaders.store import StoreError, merged_complete, open_store, query_graph, sync_graphs
-from loaders.store import data_graphs
+from loaders.store import data_graphs, graph_quads
 
 G1, G2, G3 = (f"https://example.org/graph/{i}" for i in (1, 2, 3))
 A = '<https://example.org/a> <https://example.org/p> "Tỉnh ủy"@vi .\n'
@@ -36,8 +36,7 @@ def merged_text(store: ox.Store) -> list[str]:
 
 
 def union_text(store: ox.Store) -> list[str]:
-    return sorted({f"{q.triple} .\n" for g in data_graphs(store)
-                   for q in store.quads_for_pattern(None, None, None, ox.NamedNode(g))})
+    return sorted({f"{q.triple} .\n" for g in data_graphs(store) for q in graph_quads(store, g)})
 
 
 def rows(store: ox.Store) -> list[tuple[str, str]]:
