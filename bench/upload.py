@@ -121,18 +121,16 @@ def report(graph: str, seconds: float) -> None:
 
 def measure(engine: str, store_path: Path, params: dict | None, buffers: int, timeout: float,
             after_image: int | None = None, merged_only: bool = False) -> dict:
-    import pyoxigraph as ox
 
     from directive_kg.remote import (DEFAULT_GRAPH, Credentials, Endpoint, RemoteBackend, merged_ntriples,
                                      store_graphs, upload)
-    from loaders.store import open_store
+    from loaders.store import graph_ntriples, open_store
 
     with tempfile.TemporaryDirectory(prefix=f"upload-{engine}-") as tmp, \
             open_store(store_path, read_only=True) as opened:
         store = opened.store
         graphs = 0 if merged_only else len(store_graphs(store))
-        triples = 0 if merged_only else \
-            len(store) - sum(1 for _ in store.quads_for_pattern(None, None, None, ox.DefaultGraph()))
+        triples = 0 if merged_only else sum(graph_ntriples(store, g).count(b"\n") for g in store_graphs(store))
         merged = merged_ntriples(store).count(b"\n")
         server, stop, (user, password) = start(engine, Path(tmp) / engine, buffers, after_image)
         try:

@@ -30,7 +30,7 @@ import pyoxigraph as ox  # noqa: E402
 from loaders import identity as ids  # noqa: E402
 from loaders.build import STATIC_GRAPHS  # noqa: E402
 from loaders.spool import file_batches, is_file_graph  # noqa: E402
-from loaders.store import data_graphs, open_store  # noqa: E402
+from loaders.store import data_graphs, graph_ntriples, open_store  # noqa: E402
 from loaders.validate import validate_batches  # noqa: E402
 
 
@@ -43,7 +43,7 @@ class StoreGraphs(Mapping):
         self.names = data_graphs(store)
 
     def __getitem__(self, g: str) -> str:
-        return self.store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.NamedNode(g)).decode("utf-8")
+        return graph_ntriples(self.store, g).decode("utf-8")
 
     def __iter__(self):
         return iter(self.names)
