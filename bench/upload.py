@@ -121,7 +121,6 @@ def report(graph: str, seconds: float) -> None:
 
 def measure(engine: str, store_path: Path, params: dict | None, buffers: int, timeout: float,
             after_image: int | None = None, merged_only: bool = False) -> dict:
-
     from directive_kg.remote import (DEFAULT_GRAPH, Credentials, Endpoint, RemoteBackend, merged_ntriples,
                                      store_graphs, upload)
     from loaders.store import graph_ntriples, open_store
