@@ -599,6 +599,8 @@ def _first_files(docs: Sequence[LoadedDocument], res: Resolution) -> dict[str, i
 
 MAP_JOBS_ENV = "DIRECTIVE_KG_MAP_JOBS"
 MAP_CHUNK = 50        # files a worker maps per task
+MAP_BATCH = 200       # files mapped together at most: about 90 KB of graph text a file (str: 2 bytes a
+                      # character), 18 MB a batch; 1,000 held 200 MB at the map stage's peak
 POOL_MIN_FILES = 400  # fewer files are mapped in this process: forking costs more than it saves
 
 
@@ -663,7 +665,8 @@ def map_corpus(docs: list[LoadedDocument | None], res: Resolution, out: MutableM
                batch: int = 500, jobs: int | None = None,
                full: Callable[[LoadedDocument], LoadedDocument] = _whole) -> tuple[Repeat, ...]:
     """Map every loaded file (and then the corpus graph) into ``out`` (a dict, or a spool on disk:
-    loaders.spool), ``batch`` files at a time. When ``out`` offers ``reuse(graph, fingerprint)`` and
+    loaders.spool), ``batch`` files at a time (at most MAP_BATCH: their whole records and graph texts
+    are in memory together; the output does not depend on it). When ``out`` offers ``reuse(graph, fingerprint)`` and
     ``remember(graph, fingerprint)`` (loaders.cache.MappedGraphs), a file whose inputs are those of a
     graph mapped before (file_fingerprint) is not mapped again: ``out`` keeps that graph. ``docs`` is emptied as it goes (each record dropped once mapped,
     unless a later repeat of its document needs its facts), so that the records' memory is freed.
@@ -673,7 +676,7 @@ def map_corpus(docs: list[LoadedDocument | None], res: Resolution, out: MutableM
     extraction cache), so that whole records are in memory one batch at a time."""
     jobs = map_jobs() if jobs is None else jobs
     with _mapper(docs, res, jobs, full) as mapper:
-        return _map_corpus(docs, res, out, batch, mapper, full)
+        return _map_corpus(docs, res, out, max(1, min(batch, MAP_BATCH)), mapper, full)
 
 
 def _map_corpus(docs: list[LoadedDocument | None], res: Resolution, out: MutableMapping, batch: int,
