@@ -1,6 +1,6 @@
 """Scaling of the stages after read: resolve, map and reuse, each alone, CPU and peak memory.
 
-    .venv/bin/python bench/map_scaling.py bench/corpus/1000 bench/corpus/10000 bench/corpus/30000 [--profile STAGE]
+    .venv/bin/python bench/map_scaling.py bench/corpus/1000 bench/corpus/10000 bench/corpus/30000 [--profile STAGE] [--kept]
 
 Each corpus is read and extracted once (the extraction cache and the loaded records are kept next to
 it, in CORPUS.prepared/, gitignored with bench/corpus), then, in a fresh process per corpus: resolve
@@ -66,6 +66,35 @@ def prepare(corpus: Path) -> Path:
     return out
 
 
+def kept_bytes(corpus: Path) -> dict:
+    """Bytes a document that resolution keeps from reading to mapping (tracemalloc, a process of its
+    own: it slows allocation): the loaded records as the read stage leaves them, and the Resolution.
+    The modules and the reference data are loaded before (a resolution of the first 50 files): fixed
+    costs, not a document's."""
+    import gc
+    import tracemalloc
+    from loaders import build  # noqa: F401  (what unpickling imports)
+    from loaders.resolve import resolve
+
+    data = (corpus.with_name(corpus.name + ".prepared") / "loaded.pickle").read_bytes()
+    outcomes, loaded = pickle.loads(data)
+    resolve(loaded[:50])
+    del outcomes, loaded
+    gc.collect()
+    tracemalloc.start()
+    outcomes, loaded = pickle.loads(data)
+    del outcomes, data
+    gc.collect()
+    records = tracemalloc.get_traced_memory()[0]
+    resolution = resolve(loaded)
+    gc.collect()
+    both = tracemalloc.get_traced_memory()[0]
+    tracemalloc.stop()
+    n = max(len(loaded), 1)
+    return {"records_bytes_per_doc": round(records / n), "resolution_bytes_per_doc": round((both - records) / n),
+            "kept_bytes_per_doc": round(both / n), "slim": sum(getattr(ld, "slim", False) for ld in loaded)}
+
+
 def measure(corpus: Path, profile: str | None, reuse: bool) -> dict:
     from loaders import build as B
     from loaders.cache import CACHE_FILE
@@ -94,7 +123,8 @@ def measure(corpus: Path, profile: str | None, reuse: bool) -> dict:
     spool_path = folder / "spool.part"
     with GraphSpool(spool_path) as spool:
         resolution = stage("resolve", resolve, loaded)
-        stage("map", map_corpus, loaded, resolution, spool, B.BATCH)
+        full = B.whole_records(corpus, folder / CACHE_FILE, ("auto", str(folder / "ocr")))  # slim records made whole
+        stage("map", lambda: map_corpus(loaded, resolution, spool, B.BATCH, full=full))
         del resolution
         if reuse:
             from loaders.reuse_graph import REUSE_GRAPH, reuse_graphs
@@ -124,10 +154,15 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("corpora", nargs="+", type=Path)
     ap.add_argument("--profile", choices=("resolve", "map", "reuse"))
     ap.add_argument("--no-reuse", action="store_true")
+    ap.add_argument("--kept", action="store_true", help="also the bytes a document resolution keeps (tracemalloc)")
     ap.add_argument("--one", action="store_true", help=argparse.SUPPRESS)  # the child process
+    ap.add_argument("--one-kept", action="store_true", help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
     if args.one:
         print(json.dumps(measure(args.corpora[0], args.profile, not args.no_reuse)))
+        return
+    if args.one_kept:
+        print(json.dumps(kept_bytes(args.corpora[0])))
         return
     for corpus in args.corpora:
         prepare(corpus)
@@ -144,6 +179,12 @@ def main(argv: list[str] | None = None) -> None:
             per = 1000 * s["cpu"] / max(r["files"], 1)
             print(f"    {name:8} wall {s['wall']:7.2f} s  CPU {s['cpu']:7.2f} s ({per:.2f} ms/file)  "
                   f"peak {s['peak_mb']:7.1f} MB (before {s['rss_before_mb']:.1f})")
+        if args.kept:
+            done = subprocess.run([sys.executable, __file__, str(corpus), "--one-kept"], check=True,
+                                  capture_output=True, text=True)
+            k = json.loads(done.stdout.strip().splitlines()[-1])
+            print(f"    kept by resolution: {k['kept_bytes_per_doc']} bytes a document (records "
+                  f"{k['records_bytes_per_doc']}, resolution {k['resolution_bytes_per_doc']}; {k['slim']} slim records)")
         sys.stdout.flush()
 
 

@@ -59,7 +59,8 @@ def run(corpus: Path, folder: Path, jobs: int, cached: bool, timer: Timer, label
             else:
                 resolution = resolve(loaded)
         with timer(f"{label} map"):
-            map_corpus(loaded, resolution, graphs, B.BATCH)
+            full = B.whole_records(corpus, folder / CACHE_FILE, ("auto", str(folder / "ocr")))
+            map_corpus(loaded, resolution, graphs, B.BATCH, full=full)
             if cached:
                 mc.keep_only(set(graphs))
         kept = graphs.kept if cached else 0

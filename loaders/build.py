@@ -8,7 +8,9 @@ its graph from the map cache, to_rdf.file_fingerprint) -> load the graphs that c
 (store.sync_graphs, streamed from that file) -> validate (SHACL, fast path by default: per batch of
 files in memory, then the corpus-wide checks as SPARQL on the store, validate.validate_batches)
 -> write the reports next to the store. Memory grows with the batch, not the corpus, except for the
-records (small: no texts) that resolution needs.
+slim records that resolution needs (resolve.slim_record, 2.1 KB a document at 10k; whole records, 12.9 KB,
+are read back from the extraction cache a batch at a time to map: whole_records) and the resolution
+(about 2.4 KB a document). Peak PSS of the stages at 10k: read 156 MB, map 198, reuse 334 (bench/README.md).
 
 Nothing a document does stops the build: a file that cannot be read is set aside with its reason;
 ``BuildError`` / ``StoreError`` are for the build itself (no corpus folder, store locked or unwritable).
@@ -43,8 +45,8 @@ import pyoxigraph as ox
 from tqdm import tqdm
 
 from loaders import identity as ids, workers
-from loaders.cache import (CACHE_FILE, MAP_CACHE_FILE, CachedTexts, ExtractCache, MapCache, MappedGraphs,
-                           file_sha256)
+from loaders.cache import (CACHE_FILE, MAP_CACHE_FILE, CachedRecords, CachedTexts, ExtractCache, MapCache,
+                           MappedGraphs, file_sha256)
 from loaders.paths import DOCUMENTS, ONTOLOGY
 from loaders.read import SetAside, discover, read_document
 from loaders.resolve import LoadedDocument, resolve
@@ -228,8 +230,9 @@ def build(corpus_dir: str | os.PathLike = DOCUMENTS, store_path: str | os.PathLi
         with GraphSpool(kg.path / SPOOL_FILE) as spool, MapCache(kg.path / MAP_CACHE_FILE) as map_cache:
             graphs = MappedGraphs(spool, map_cache)
             with clock("map"), show.step("resolving and mapping"):
-                resolution = resolve(loaded)
-                repeats = map_corpus(loaded, resolution, graphs, batch)  # empties ``loaded`` as it goes
+                resolution = resolve(loaded)  # slim records: whole ones come back from the cache a batch at a time
+                full = whole_records(corpus, kg.path / CACHE_FILE, (ocr, str(ocr_cache)), file_timeout)
+                repeats = map_corpus(loaded, resolution, graphs, batch, full=full)  # empties ``loaded`` as it goes
                 stats = resolution.stats
                 del loaded, resolution
                 outcomes = _with_repeats(outcomes, repeats)
@@ -268,6 +271,26 @@ def build(corpus_dir: str | os.PathLike = DOCUMENTS, store_path: str | os.PathLi
         _write(kg.path / "build-report.txt", report.to_text())
         _pause("reported")
     return report
+
+
+def whole_records(corpus: Path, cache: Path, ocr: tuple[str, str], timeout: float = FILE_TIMEOUT):
+    """to_rdf.map_corpus's ``full``: a slim loaded file -> the same with its whole record, from the
+    extraction cache (the file is read again if its row cannot be read back)."""
+    records = CachedRecords(cache, ocr[0])
+    root = corpus if corpus.is_dir() else corpus.parent
+
+    def full(ld: LoadedDocument) -> LoadedDocument:
+        if not ld.slim:
+            return ld
+        record = records.get(ld.sha256, ld.path)
+        if record is None:
+            outcome, doc = _read_one((str(root / ld.path), ld.path, timeout, *ocr))
+            if doc is None or doc.sha256 != ld.sha256:
+                raise BuildError(f"{ld.path}: its record is gone from the extraction cache {cache} and the file "
+                                 f"changed or cannot be read again ({outcome.reason or 'other bytes'})")
+            record = doc.record
+        return replace(ld, record=record, slim=False)
+    return full
 
 
 def _texts(corpus: Path, outcomes: Sequence[FileOutcome], cache: Path, ocr: tuple[str, str]) -> CachedTexts:
@@ -310,10 +333,13 @@ def _read_all(corpus: Path, jobs: int | None, show: "_Progress", timeout: float,
               ) -> tuple[list[FileOutcome], list[LoadedDocument]]:
     """Every file of the corpus, in order: read, or set aside before reading (see _screen).
     ocr: (mode, cache folder), passed to each reader. A file whose bytes the extraction ``cache``
-    knows (same hash, same code version, same OCR mode) is not read again: hashing it is enough."""
+    knows (same hash, same code version, same OCR mode) is not read again: hashing it is enough.
+    A record the cache holds (durably) is kept slim (LoadedDocument.slimmed: what resolution reads);
+    whole_records gives it back for mapping."""
     root = corpus if corpus.is_dir() else corpus.parent
     folder = corpus.is_dir()  # a file named alone is read wherever it is
     cache = cache or ExtractCache(None)
+    strings: dict[str, str] = {}  # one object per distinct string of the slim records
     screened = _screen(discover(corpus) + (annotation_files(corpus) if folder else []), root, bounded=folder)
     known: dict[int, tuple[FileOutcome, LoadedDocument]] = {}
     tasks = []
@@ -322,21 +348,23 @@ def _read_all(corpus: Path, jobs: int | None, show: "_Progress", timeout: float,
             sha = file_sha256(path)
             record = cache.get(sha, ocr[0], shown) if sha else None
             if record is not None:
-                known[i] = _loaded(shown, record)
+                outcome, doc = _loaded(shown, record)
+                known[i] = outcome, doc.slimmed(strings)
             else:
                 tasks.append((str(path), shown, timeout, *ocr))
-    read = iter(_read_tasks(tasks, jobs, show, timeout, cache, ocr[0]))
+    read = iter(_read_tasks(tasks, jobs, show, timeout, cache, ocr[0], strings))
     return _account((FileOutcome(shown, "set aside", reason), None) if reason
                     else known[i] if i in known else next(read)
                     for i, (_, shown, reason) in enumerate(screened))
 
 
 def _read_tasks(tasks: list[tuple], jobs: int | None, show: "_Progress", timeout: float,
-                cache: ExtractCache, ocr: str) -> list:
+                cache: ExtractCache, ocr: str, strings: dict[str, str]) -> list:
     """The outcome and record of each task, in order; each record read is put in ``cache`` (with its
-    text, which the reuse stage reads from there)."""
+    text, which the reuse stage reads from there), and kept slim once the cache has committed it."""
     jobs = jobs or os.cpu_count() or 1
     results: list = [None] * len(tasks)
+    written: list[int] = []  # put in the cache, not yet committed
     if jobs > 1 and len(tasks) >= POOL_MIN_FILES:
         # Worker subprocesses, not multiprocessing: no re-import of the user's __main__, no fork of a
         # process holding the store's threads and lock (see loaders.workers).
@@ -349,11 +377,24 @@ def _read_tasks(tasks: list[tuple], jobs: int | None, show: "_Progress", timeout
         outcome, doc, text = result
         if doc is not None and text is not None:
             cache.put(doc.record, ocr, text)
+            if doc.record.sha256:  # what put keeps
+                written.append(i)
         results[i] = outcome, doc
         if n % CACHE_COMMIT_EVERY == 0:
             cache.commit()  # a build killed later keeps what was extracted
+            _slim_committed(results, written, cache, strings)
     cache.commit()
+    _slim_committed(results, written, cache, strings)
     return results
+
+
+def _slim_committed(results: list, written: list[int], cache: ExtractCache, strings: dict[str, str]) -> None:
+    """Slim the records just committed to the cache (a cache that failed keeps them whole)."""
+    if cache.alive:
+        for i in written:
+            outcome, doc = results[i]
+            results[i] = outcome, doc.slimmed(strings)
+    written.clear()
 
 
 # --- which files are read: names, links, annotations ------------------------------------------------

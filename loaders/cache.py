@@ -29,7 +29,7 @@ from typing import Callable, Iterator
 from loaders.paths import REFERENCE, ROOT
 from loaders.records import DocumentRecord
 
-__all__ = ["CACHE_FILE", "MAP_CACHE_FILE", "ExtractCache", "CachedTexts", "MapCache", "MappedGraphs", "code_version",
+__all__ = ["CACHE_FILE", "MAP_CACHE_FILE", "ExtractCache", "CachedRecords", "CachedTexts", "MapCache", "MappedGraphs", "code_version",
            "file_sha256"]
 
 CACHE_FILE = "extract-cache.sqlite"
@@ -156,6 +156,11 @@ class ExtractCache(_SqliteCache):
         self.hits += 1
         return replace(record, source=source)
 
+    @property
+    def alive(self) -> bool:
+        """False once the cache could not be opened or written (the build goes on without it)."""
+        return self._db is not None
+
     def put(self, record: DocumentRecord, ocr: str, text: str) -> None:
         if self._db is None or record.sha256 is None:
             return
@@ -214,6 +219,42 @@ class CachedTexts(Mapping):
 
     def __contains__(self, sha256) -> bool:
         return sha256 in self._known
+
+    def __getstate__(self):  # a connection does not cross processes
+        return {**self.__dict__, "_db": None, "_pid": None}
+
+
+class CachedRecords:
+    """The records of the extraction cache, read back one at a time (the map stage gets each file's
+    whole record here, a batch at a time, instead of keeping every record from reading to mapping).
+    A read-only connection per process (safe in forked workers); rows written by another code version
+    are not trusted."""
+
+    def __init__(self, path: Path | None, ocr: str):
+        self.path, self.ocr = path, ocr
+        self._db: sqlite3.Connection | None = None
+        self._pid = None
+
+    def _conn(self) -> sqlite3.Connection | None:
+        if self.path is None or not self.path.exists():
+            return None
+        if self._pid != os.getpid():
+            self._db = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True)
+            self._pid = os.getpid()
+            found = self._db.execute("SELECT value FROM meta WHERE name = 'version'").fetchone()
+            if found is None or found[0] != code_version():
+                self._db = None
+        return self._db
+
+    def get(self, sha256: str, source: str) -> DocumentRecord | None:
+        """The record of the file with these bytes, named ``source``; None when the cache lacks it."""
+        try:
+            db = self._conn()
+            row = db.execute("SELECT record FROM files WHERE key = ?", (_key(sha256, self.ocr),)).fetchone() if db else None
+            record = pickle.loads(row[0]) if row is not None else None
+        except Exception:  # damaged: the caller reads the file again
+            return None
+        return replace(record, source=source) if isinstance(record, DocumentRecord) else None
 
     def __getstate__(self):  # a connection does not cross processes
         return {**self.__dict__, "_db": None, "_pid": None}

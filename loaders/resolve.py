@@ -35,7 +35,7 @@ from loaders.codes import concepts, find_code
 from loaders.context import DocContext
 from loaders.paths import REFERENCE
 from loaders.refdata import fold
-from loaders.records import CitedDocument, DocumentRecord, Signer
+from loaders.records import Assignment, CitedDocument, CopyRecord, DocumentRecord, Signer
 from loaders.slug import slug
 
 NUMBER_CONFIDENCE = 1.0
@@ -47,12 +47,48 @@ ORIGINAL = "ORIG"                     # text kind of an original (its header nam
 
 @dataclass(frozen=True)
 class LoadedDocument:
-    """One source file of the build and the record extracted from it."""
+    """One source file of the build and the record extracted from it (``slim``: only what resolution
+    reads, see slim_record; the mapper gets the whole record back, to_rdf.map_corpus's ``full``)."""
 
     record: DocumentRecord
     path: str              # relative to the corpus root, "/" separators
     sha256: str            # of the source bytes
     loader_version: str
+    slim: bool = False
+
+    def slimmed(self, strings: dict[str, str]) -> "LoadedDocument":
+        """This file with slim_record's record (``strings``: one object per distinct string)."""
+        return self if self.slim else replace(self, record=slim_record(self.record, strings), slim=True)
+
+
+def slim_record(r: DocumentRecord, strings: dict[str, str]) -> DocumentRecord:
+    """The fields of a record that resolve() reads, and nothing else: no evidence (spans and quotes:
+    about 60 % of a record), task texts, places, distribution lists, warnings or OCR figures. A build
+    keeps one such record a file from reading to mapping (a 100k-document build cannot keep whole
+    ones); strings are shared through ``strings`` (body names and dates repeat in every file).
+    Keep it in step with what resolve() and to_rdf.map_corpus read of ``LoadedDocument.record``."""
+    def s(value: str | None) -> str | None:
+        return None if value is None else strings.setdefault(value, value)
+
+    def names(values: tuple[str, ...]) -> tuple[str, ...]:
+        return tuple(map(s, values))
+
+    def signer(x: Signer | None) -> Signer | None:  # signed_for reads the capacity line only
+        return Signer(authority=s(x.authority)) if x is not None and x.authority else None
+
+    cited = tuple(CitedDocument(text=s(c.text), doc_type=s(c.doc_type), number=s(c.number), date=s(c.date),
+                                issuer=s(c.issuer), relation=s(c.relation), explicit=c.explicit,
+                                cited_from=s(c.cited_from), subject=s(c.subject)) for c in r.cited_documents)
+    tasks = tuple(Assignment(text="", bodies=names(a.bodies), cooperating=names(a.cooperating),
+                             reports_to=s(a.reports_to)) for a in r.assignments)
+    copy = r.copy and CopyRecord(doc_type=s(r.copy.doc_type), number=s(r.copy.number), date=s(r.copy.date),
+                                 issuer=s(r.copy.issuer), signer=signer(r.copy.signer))
+    return DocumentRecord(
+        source=s(r.source), doc_type=s(r.doc_type), number=s(r.number), date=s(r.date), issuer=s(r.issuer),
+        acting_body=s(r.acting_body), issuer_level=s(r.issuer_level), parent_body=s(r.parent_body),
+        subject=s(r.subject), channel=s(r.channel), province=s(r.province), district=s(r.district),
+        recipients=names(r.recipients), cited_documents=cited, assignments=tasks, signer=signer(r.signer),
+        copy=copy, text_kind=s(r.text_kind), sha256=r.sha256)
 
 
 LOCAL_LEVELS = frozenset({"province", "district", "commune"})

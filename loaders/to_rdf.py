@@ -22,7 +22,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import date as _date
 from functools import lru_cache
-from typing import Sequence
+from typing import Callable, Sequence
 
 from loaders import identity as ids
 from loaders import refdata
@@ -599,6 +599,8 @@ def _first_files(docs: Sequence[LoadedDocument], res: Resolution) -> dict[str, i
 
 MAP_JOBS_ENV = "DIRECTIVE_KG_MAP_JOBS"
 MAP_CHUNK = 50        # files a worker maps per task
+MAP_BATCH = 200       # files mapped together at most: about 90 KB of graph text a file (str: 2 bytes a
+                      # character), 18 MB a batch; 1,000 held 200 MB at the map stage's peak
 POOL_MIN_FILES = 400  # fewer files are mapped in this process: forking costs more than it saves
 
 
@@ -611,59 +613,74 @@ def map_jobs() -> int:
     return max(1, int(env)) if env else 1
 
 
-_FORKED: dict = {}  # what forked map workers read (copy-on-write): the records and the resolution
+_FORKED: dict = {}  # what forked map workers read (copy-on-write): the records, the resolution, ``full``
 
 
-def _map_files(ks: list[int]) -> list[tuple[int, str, frozenset[str]]]:
-    """In a worker: the graph text and the corpus lines of each first file of ``ks``."""
-    docs, res = _FORKED["docs"], _FORKED["res"]
+def _map_files(ks: list[int], whole: dict | None = None) -> list[tuple[int, str, frozenset[str]]]:
+    """The graph text and the corpus lines of each first file of ``ks``; its whole record from
+    ``whole`` (the batch's, in this process) or, in a worker, from ``full``."""
+    docs, res, full = _FORKED["docs"], _FORKED["res"], _FORKED["full"]
     out = []
     for k in ks:
         corpus = _Graph()
-        g = _file_graph(docs[k], res.documents[k], res, corpus)
+        ld = whole[k] if whole is not None else full(docs[k])
+        g = _file_graph(ld, res.documents[k], res, corpus)
         out.append((k, g.text(), frozenset(corpus.lines)))
     return out
 
 
+def _whole(ld: LoadedDocument) -> LoadedDocument:
+    """The default ``full`` of map_corpus: the records given are whole."""
+    if ld.slim:
+        raise ValueError(f"{ld.path}: a slim record (resolution's fields only) cannot be mapped; pass map_corpus "
+                         f"a ``full`` that gives its whole record back")
+    return ld
+
+
 @contextmanager
-def _mapper(docs: list, res: Resolution, jobs: int):
-    """map(list of file chunks) -> results in order: a pool of forked workers that share the records and
-    the resolution copy-on-write (nothing is pickled to them but indices), or this process."""
+def _mapper(docs: list, res: Resolution, jobs: int, full):
+    """map(list of file chunks, the batch's whole records) -> results in order: a pool of forked workers
+    that share the records and the resolution copy-on-write (nothing is pickled to them but indices;
+    each gets the whole records with ``full``), or this process."""
     import multiprocessing as mp
 
     if jobs <= 1 or len(docs) < POOL_MIN_FILES or "fork" not in mp.get_all_start_methods():
-        _FORKED.update(docs=docs, res=res)
+        _FORKED.update(docs=docs, res=res, full=full)
         try:
-            yield lambda chunks: map(_map_files, chunks)
+            yield lambda chunks, whole: (_map_files(ks, whole) for ks in chunks)
         finally:
             _FORKED.clear()
         return
-    _FORKED.update(docs=list(docs), res=res)  # the workers' own list: the caller empties ``docs``
+    _FORKED.update(docs=list(docs), res=res, full=full)  # the workers' own list: the caller empties ``docs``
     gc.freeze()  # the collector would write to every shared object's page: keep them shared
     try:
         with mp.get_context("fork").Pool(jobs) as pool:
-            yield lambda chunks: pool.imap(_map_files, chunks)
+            yield lambda chunks, whole: pool.imap(_map_files, chunks)
     finally:
         gc.unfreeze()
         _FORKED.clear()
 
 
 def map_corpus(docs: list[LoadedDocument | None], res: Resolution, out: MutableMapping,
-               batch: int = 500, jobs: int | None = None) -> tuple[Repeat, ...]:
+               batch: int = 500, jobs: int | None = None,
+               full: Callable[[LoadedDocument], LoadedDocument] = _whole) -> tuple[Repeat, ...]:
     """Map every loaded file (and then the corpus graph) into ``out`` (a dict, or a spool on disk:
-    loaders.spool), ``batch`` files at a time. When ``out`` offers ``reuse(graph, fingerprint)`` and
+    loaders.spool), ``batch`` files at a time (at most MAP_BATCH: their whole records and graph texts
+    are in memory together; the output does not depend on it). When ``out`` offers ``reuse(graph, fingerprint)`` and
     ``remember(graph, fingerprint)`` (loaders.cache.MappedGraphs), a file whose inputs are those of a
     graph mapped before (file_fingerprint) is not mapped again: ``out`` keeps that graph. ``docs`` is emptied as it goes (each record dropped once mapped,
     unless a later repeat of its document needs its facts), so that the records' memory is freed.
     ``jobs`` (default map_jobs()): worker processes that map the files' graphs; the same output in
-    the same order as one process."""
+    the same order as one process. ``docs`` may be slim (LoadedDocument.slim: what resolution reads);
+    ``full(doc)`` gives each one's whole record back, a batch at a time (the build: from the
+    extraction cache), so that whole records are in memory one batch at a time."""
     jobs = map_jobs() if jobs is None else jobs
-    with _mapper(docs, res, jobs) as mapper:
-        return _map_corpus(docs, res, out, batch, mapper)
+    with _mapper(docs, res, jobs, full) as mapper:
+        return _map_corpus(docs, res, out, max(1, min(batch, MAP_BATCH)), mapper, full)
 
 
 def _map_corpus(docs: list[LoadedDocument | None], res: Resolution, out: MutableMapping, batch: int,
-                mapper) -> tuple[Repeat, ...]:
+                mapper, full: Callable[[LoadedDocument], LoadedDocument]) -> tuple[Repeat, ...]:
     corpus = _Graph()
     first = _first_files(docs, res)
     copies = {res.documents[k].copy_iri for k in first.values() if docs[k].record.copy}
@@ -676,10 +693,11 @@ def _map_corpus(docs: list[LoadedDocument | None], res: Resolution, out: Mutable
     placed: set[tuple[str, str | None]] = set()
     for start in range(0, len(docs), batch):
         ks = range(start, min(start + batch, len(docs)))
+        whole = {j: full(docs[j]) for j in sorted({first[res.documents[k].iri] for k in ks} | set(ks))}
         fingerprints: dict[int, str] = {}
         todo = []  # first files to map (in the workers)
         for k in ks:
-            ld, rd = docs[k], res.documents[k]
+            ld, rd = whole[k], res.documents[k]
             if first[rd.iri] != k:
                 continue
             fingerprint = file_fingerprint(ld, rd, res) if reuse else None
@@ -690,18 +708,18 @@ def _map_corpus(docs: list[LoadedDocument | None], res: Resolution, out: Mutable
                 if fingerprint:
                     fingerprints[k] = fingerprint
         mapped: dict[int, str] = {}
-        for results in mapper([todo[i:i + MAP_CHUNK] for i in range(0, len(todo), MAP_CHUNK)]):
+        for results in mapper([todo[i:i + MAP_CHUNK] for i in range(0, len(todo), MAP_CHUNK)], whole):
             for k, text, lines in results:
                 mapped[k] = text
                 corpus.lines.update(lines)
         texts: dict[str, str] = {}
         for k in ks:
-            ld, rd = docs[k], res.documents[k]
+            ld, rd = whole[k], res.documents[k]
             j = first[rd.iri]
             name = ids.file_graph_iri(ld.path)
             text = mapped.get(k)
             if j != k:
-                text = _repeat_graph(ld, rd, docs[j], res.documents[j], res, copies).text()
+                text = _repeat_graph(ld, rd, whole[j], res.documents[j], res, copies).text()
                 repeats.append(Repeat(rd.iri, docs[j].path, ld.path))
             province, district = rd.locality
             if province and rd.locality not in placed:  # the same lines for every file of a place
@@ -716,6 +734,7 @@ def _map_corpus(docs: list[LoadedDocument | None], res: Resolution, out: Mutable
                     remember.append((name, fingerprints[k]))
             if k not in needed:
                 docs[k] = None
+        del whole
         out.update(texts)
         for name, fingerprint in remember:
             out.remember(name, fingerprint)

@@ -1,5 +1,6 @@
 """The extraction cache (loaders.cache): a rebuild extracts only new or changed files, gives the same
-graph as a build without the cache, and survives a damaged or outdated cache."""
+graph as a build without the cache, and survives a damaged or outdated cache; the map stage reads the
+whole records back from it (the build keeps slim ones)."""
 from __future__ import annotations
 
 import sqlite3
@@ -7,8 +8,10 @@ import sqlite3
 import pytest
 
 from conftest import copy_documents
+from loaders import build as B
 from loaders.build import build
 from loaders.cache import CACHE_FILE, MAP_CACHE_FILE, ExtractCache, code_version
+from loaders.resolve import LoadedDocument
 from loaders.store import open_store, sorted_nquads
 
 
@@ -73,3 +76,27 @@ def test_a_damaged_entry_is_read_again_and_another_code_version_empties_the_cach
 def test_the_code_version_covers_the_loader_and_its_reference_data():
     assert len(code_version()) == 64
     assert ExtractCache(None).get("0" * 64, "auto", "x.txt") is None  # no folder: a cache that keeps nothing
+
+
+def test_the_build_maps_whole_records_from_the_cache_as_it_would_from_memory(corpus, tmp_path, monkeypatch):
+    # the build keeps slim records from reading to mapping and maps the whole ones read back from the cache
+    build(corpus, tmp_path / "slim", progress=False)
+    monkeypatch.setattr(LoadedDocument, "slimmed", lambda self, strings: self)  # every record kept whole
+    build(corpus, tmp_path / "whole", progress=False)
+    assert dataset(tmp_path / "slim") == dataset(tmp_path / "whole")
+
+
+def test_records_are_kept_slim_once_cached_and_a_record_gone_from_the_cache_is_read_again(corpus, tmp_path):
+    store = tmp_path / "store"
+    build(corpus, store, progress=False)
+    read = lambda cache: B._read_all(corpus, 1, B._Progress(False), B.FILE_TIMEOUT, ("auto", ""), cache)[1]  # noqa: E731
+    with ExtractCache(store / CACHE_FILE) as cache:
+        slim = read(cache)
+    whole = read(ExtractCache(None))  # no cache: nothing to get them back from, kept whole
+    assert len(slim) == 5 and all(d.slim for d in slim) and not any(d.slim for d in whole)
+    db = sqlite3.connect(store / CACHE_FILE)
+    with db:
+        db.execute("DELETE FROM files WHERE key = (SELECT key FROM files ORDER BY key LIMIT 1)")
+    db.close()
+    full = B.whole_records(corpus, store / CACHE_FILE, ("auto", ""))
+    assert [full(d) for d in slim] == whole

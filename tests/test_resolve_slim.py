@@ -1,0 +1,70 @@
+"""Slim records (loaders.resolve.slim_record): resolution reads only them and resolves as from whole
+records; the mapper gets each whole record back a batch at a time (to_rdf.map_corpus's ``full``) and
+writes the same graphs, byte for byte, in one process or in forked workers."""
+from __future__ import annotations
+
+import multiprocessing as mp
+from dataclasses import replace
+
+import pytest
+
+from loaders import to_rdf
+from loaders.records import Span
+from loaders.resolve import resolve
+
+
+def _with_repeat(gold_documents) -> list:
+    """The gold records and the first one saved again under another name (a repeat reads its first file)."""
+    return list(gold_documents) + [replace(gold_documents[0], path="again/" + gold_documents[0].path)]
+
+
+def _slim(docs) -> list:
+    strings: dict[str, str] = {}
+    return [d.slimmed(strings) for d in docs]
+
+
+def test_resolving_slim_records_gives_the_resolution_of_whole_ones(gold_documents):
+    docs = _with_repeat(gold_documents)
+    assert resolve(_slim(docs)) == resolve(docs)
+
+
+def test_a_slim_record_keeps_no_evidence_nor_texts_and_shares_its_strings(gold_documents):
+    first = gold_documents[0]
+    quoted = replace(first, record=replace(first.record, evidence={"number": Span(0, 3, first.record.number[:3])}))
+    slim = _slim((quoted, *gold_documents[1:]))
+    assert all(d.slim and not d.record.evidence for d in slim)
+    assert all(not a.text for d in slim for a in d.record.assignments)
+    assert all(d.record.ocr is None and not d.record.distribution and not d.record.warnings for d in slim)
+    issuers = [d.record.issuer for d in slim if d.record.issuer]
+    assert len(set(issuers)) < len(issuers)  # names repeat across files: one object each
+    assert len({id(name) for name in issuers}) == len(set(issuers))
+    assert slim[0].slimmed({}) is slim[0]  # slimming twice is nothing
+
+
+@pytest.mark.parametrize("jobs,batch", [(1, 1), (1, 3), (1, 1000), (2, 4)])
+def test_slim_records_map_to_the_same_graphs_as_whole_ones(gold_documents, monkeypatch, jobs, batch):
+    if jobs > 1 and "fork" not in mp.get_all_start_methods():
+        pytest.skip("needs fork (Linux); elsewhere the map stage runs in one process")
+    docs = _with_repeat(gold_documents)
+    expected: dict[str, str] = {}
+    repeats = to_rdf.map_corpus(list(docs), resolve(docs), expected, batch=batch, jobs=1)
+    whole = {d.path: d for d in docs}
+    asked: list[str] = []
+
+    def full(ld):
+        asked.append(ld.path)
+        return whole[ld.path]
+
+    monkeypatch.setattr(to_rdf, "POOL_MIN_FILES", 0)  # the pool even for a handful of files
+    monkeypatch.setattr(to_rdf, "MAP_CHUNK", 2)
+    slim = _slim(docs)
+    got: dict[str, str] = {}
+    assert to_rdf.map_corpus(slim, resolve(slim), got, batch=batch, jobs=jobs, full=full) == repeats
+    assert list(got.items()) == list(expected.items())
+    assert set(asked) == set(whole)  # every file's whole record was asked for
+
+
+def test_a_slim_record_without_its_whole_record_is_refused_naming_the_file(gold_documents):
+    slim = _slim(gold_documents[:2])
+    with pytest.raises(ValueError, match=gold_documents[0].path):
+        to_rdf.map_corpus(slim, resolve(slim), {}, batch=10)
