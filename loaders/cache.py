@@ -180,23 +180,36 @@ class ExtractCache(_SqliteCache):
         self._db.executemany("DELETE FROM files WHERE key = ?", ((k,) for k in gone))
 
 
-class CachedTexts(Mapping):
+class _ReaderPerProcess:
+    """A read-only connection to the cache file, opened again in each process (a connection does
+    not cross a fork), or None when there is no cache file."""
+
+    path: Path | None
+    _db: sqlite3.Connection | None = None
+    _pid: int | None = None
+
+    def _conn(self) -> sqlite3.Connection | None:
+        if self.path is None or not self.path.exists():
+            return None
+        if self._pid != os.getpid():
+            self._db = self._trusted(sqlite3.connect(f"file:{self.path}?mode=ro", uri=True))
+            self._pid = os.getpid()
+        return self._db
+
+    def _trusted(self, db: sqlite3.Connection) -> sqlite3.Connection | None:
+        return db
+
+    def __getstate__(self):  # a connection does not cross processes
+        return {**self.__dict__, "_db": None, "_pid": None}
+
+
+class CachedTexts(_ReaderPerProcess, Mapping):
     """sha256 -> text of the files of a build, from the cache; a file not in it is read again with
     ``read(sha256)``. Safe in forked workers: each process opens its own read-only connection."""
 
     def __init__(self, path: Path | None, ocr: str, shas: list[str], read: Callable[[str], str | None]):
         self.path, self.ocr, self._shas, self._read = path, ocr, list(dict.fromkeys(shas)), read
         self._known = set(self._shas)
-        self._db: sqlite3.Connection | None = None
-        self._pid = None
-
-    def _conn(self) -> sqlite3.Connection | None:
-        if self.path is None or not self.path.exists():
-            return None
-        if self._pid != os.getpid():
-            self._db = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True)
-            self._pid = os.getpid()
-        return self._db
 
     def __getitem__(self, sha256: str) -> str:
         try:
@@ -220,11 +233,8 @@ class CachedTexts(Mapping):
     def __contains__(self, sha256) -> bool:
         return sha256 in self._known
 
-    def __getstate__(self):  # a connection does not cross processes
-        return {**self.__dict__, "_db": None, "_pid": None}
 
-
-class CachedRecords:
+class CachedRecords(_ReaderPerProcess):
     """The records of the extraction cache, read back one at a time (the map stage gets each file's
     whole record here, a batch at a time, instead of keeping every record from reading to mapping).
     A read-only connection per process (safe in forked workers); rows written by another code version
@@ -232,19 +242,10 @@ class CachedRecords:
 
     def __init__(self, path: Path | None, ocr: str):
         self.path, self.ocr = path, ocr
-        self._db: sqlite3.Connection | None = None
-        self._pid = None
 
-    def _conn(self) -> sqlite3.Connection | None:
-        if self.path is None or not self.path.exists():
-            return None
-        if self._pid != os.getpid():
-            self._db = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True)
-            self._pid = os.getpid()
-            found = self._db.execute("SELECT value FROM meta WHERE name = 'version'").fetchone()
-            if found is None or found[0] != code_version():
-                self._db = None
-        return self._db
+    def _trusted(self, db: sqlite3.Connection) -> sqlite3.Connection | None:
+        found = db.execute("SELECT value FROM meta WHERE name = 'version'").fetchone()
+        return db if found is not None and found[0] == code_version() else None
 
     def get(self, sha256: str, source: str) -> DocumentRecord | None:
         """The record of the file with these bytes, named ``source``; None when the cache lacks it."""
@@ -255,9 +256,6 @@ class CachedRecords:
         except Exception:  # damaged: the caller reads the file again
             return None
         return replace(record, source=source) if isinstance(record, DocumentRecord) else None
-
-    def __getstate__(self):  # a connection does not cross processes
-        return {**self.__dict__, "_db": None, "_pid": None}
 
 
 # --- mapped graphs ---------------------------------------------------------------------------------
