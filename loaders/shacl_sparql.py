@@ -19,6 +19,7 @@ caller provides (rdflib's verdict, the one pySHACL uses).
 """
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from dataclasses import dataclass
@@ -645,6 +646,7 @@ class Reach:
 _UNBOUNDED_CALLS = re.compile(r"\b(NOW|RAND|UUID|STRUUID|SERVICE|GRAPH)\b", re.I)
 
 
+@functools.lru_cache(maxsize=None)  # parsing costs ~10 ms a check, every build; the answer is the text's
 def reach(query: str) -> Reach | None:
     """The Reach of ``query`` from ?this, parsed (rdflib's algebra) in a thread of its own (see
     reads_only_focus); None when it cannot be bounded: a path with * or +, a pattern not joined to
