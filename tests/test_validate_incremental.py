@@ -16,7 +16,7 @@ from loaders.shacl_sparql import Reach, reach
 from loaders.store import open_store
 from loaders.validate import validate, validate_batches
 from loaders.validate_memo import MEMO_FILE, affected
-from tests.test_incremental import generate, redate
+from tests.test_incremental import redate, sources  # noqa: F401 (sources: the same two corpora, a fixture)
 from tests.test_stream import FIXTURES, _nt, merged_in_memory
 
 ID = "https://w3id.org/directive-kg/id/"
@@ -110,12 +110,6 @@ def test_incremental_equals_whole_validation_on_the_shape_fixtures(tmp_path, cap
 
 
 # --- builds: the edit steps of tests/test_incremental.py ----------------------------------------------
-
-@pytest.fixture(scope="module")
-def sources(tmp_path_factory):
-    root = tmp_path_factory.mktemp("sources")
-    return generate(root / "a", 30, 3), generate(root / "b", 10, 4)
-
 
 def test_an_incremental_build_validates_as_a_whole_validation_after_every_edit(sources, tmp_path):
     a, b = sources
