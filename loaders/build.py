@@ -48,7 +48,7 @@ from loaders import identity as ids, workers
 from loaders.cache import (CACHE_FILE, MAP_CACHE_FILE, CachedRecords, CachedTexts, ExtractCache, MapCache,
                            MappedGraphs, file_sha256)
 from loaders.paths import DOCUMENTS, ONTOLOGY
-from loaders.read import SetAside, discover, read_document
+from loaders.read import SetAside, corpus_root, discover, read_document
 from loaders.resolve import LoadedDocument, resolve
 from loaders.spool import GraphSpool, file_batches, is_file_graph
 from loaders.store import (DKG, KGStore, SyncResult, documents_of_files, export, mark_unfinished, open_store,
@@ -277,7 +277,7 @@ def whole_records(corpus: Path, cache: Path, ocr: tuple[str, str], timeout: floa
     """to_rdf.map_corpus's ``full``: a slim loaded file -> the same with its whole record, from the
     extraction cache (the file is read again if its row cannot be read back)."""
     records = CachedRecords(cache, ocr[0])
-    root = corpus if corpus.is_dir() else corpus.parent
+    root = corpus_root(corpus)
 
     def full(ld: LoadedDocument) -> LoadedDocument:
         if not ld.slim:
@@ -295,7 +295,7 @@ def whole_records(corpus: Path, cache: Path, ocr: tuple[str, str], timeout: floa
 
 def _texts(corpus: Path, outcomes: Sequence[FileOutcome], cache: Path, ocr: tuple[str, str]) -> CachedTexts:
     """sha256 -> text of every loaded file, from the extraction cache (a file missing there is read again)."""
-    root = corpus if corpus.is_dir() else corpus.parent
+    root = corpus_root(corpus)
     path_of = {o.sha256: o.path for o in reversed(outcomes) if o.status != "set aside" and o.sha256}
 
     def read(sha: str) -> str | None:
@@ -336,7 +336,7 @@ def _read_all(corpus: Path, jobs: int | None, show: "_Progress", timeout: float,
     knows (same hash, same code version, same OCR mode) is not read again: hashing it is enough.
     A record the cache holds (durably) is kept slim (LoadedDocument.slimmed: what resolution reads);
     whole_records gives it back for mapping."""
-    root = corpus if corpus.is_dir() else corpus.parent
+    root = corpus_root(corpus)
     folder = corpus.is_dir()  # a file named alone is read wherever it is
     cache = cache or ExtractCache(None)
     strings: dict[str, str] = {}  # one object per distinct string of the slim records

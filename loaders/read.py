@@ -112,6 +112,11 @@ _NO_TEXT = {
 }
 
 
+def corpus_root(corpus: Path) -> Path:
+    """The folder that a corpus's file names are relative to: the corpus itself, or a lone file's folder."""
+    return corpus if corpus.is_dir() else corpus.parent
+
+
 def discover(root: str | os.PathLike) -> list[Path]:
     """Every file under root, sorted: regular files, and also links and special files so that the build
     can report why it did not read them. Hidden files and folders and ``*.gold.json`` are skipped;

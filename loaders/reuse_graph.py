@@ -23,6 +23,7 @@ from typing import Callable, Iterable, Mapping, TextIO
 import numpy as np
 
 from loaders import identity as ids
+from loaders.read import corpus_root
 from loaders.reuse import (Params, Passage, align_all, candidate_pairs, common_grams, distinct_grams, processes,
                            signatures, tokenise_all)
 
@@ -287,7 +288,7 @@ def reuse_graphs(corpus: Path, outcomes: Iterable, graphs: Mapping[str, str], st
 def _read_texts(corpus: Path, outcomes: Iterable, ocr: tuple[str, str | None]) -> dict[str, str]:
     from loaders.read import SetAside, read_document
 
-    root = corpus if corpus.is_dir() else corpus.parent
+    root = corpus_root(corpus)
     texts: dict[str, str] = {}
     for o in outcomes:
         if o.status != "set aside" and o.sha256 and o.sha256 not in texts:
