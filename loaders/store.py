@@ -118,6 +118,12 @@ LAYOUT_MARKER = DKG + "mergedGraphWithIndex"  # the layout of this module (each 
 INDEX_GRAPH = "https://w3id.org/directive-kg/id/graph/index"  # per data graph its text, per shared triple its count
 NTRIPLES = DKG + "ntriples"  # index: a data graph's N-Triples, zlib-compressed, base64
 HOLDERS = DKG + "holders"    # index: how many data graphs hold a triple, when more than one
+HELD_BY = DKG + "heldBy"     # index: <subject> heldBy <graph>, each IRI subject of a graph describing a source file
+FILE_DOCUMENT = DKG + "fileDocument"  # index: <graph> fileDocument "the document its file became"
+ENTRIES_MARKER = DKG + "fileEntries"  # index: its heldBy/fileDocument entries are written (older stores lack them)
+SOURCE_FILE = DKG + "sourceFile"
+ELI_ID_LOCAL = "http://data.europa.eu/eli/ontology#id_local"
+RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 TRIPLE_PREFIX = "https://w3id.org/directive-kg/id/triple/"  # + the 64-bit key of its N-Triples line (hex)
 XSD_INTEGER = "http://www.w3.org/2001/XMLSchema#integer"
 GENERATED_AT = "http://www.w3.org/ns/prov#generatedAtTime"
@@ -426,7 +432,7 @@ def sync_graphs(store: ox.Store, graphs: Mapping[str, str], pause: Pause = lambd
     written (a progress bar's hook; total is the number of graphs this sync writes).
     A store of the older layout (a named graph per file) is rebuilt whole.
     """
-    old = manifest(store) if _current_layout(store) else {}
+    old = manifest(store) if _current_layout(store) and _entries_written(store) else {}
     wanted = {g: _digest(graphs, g) for g in graphs}
     stale = sorted(g for g in graphs if old.get(g) != wanted[g])
     gone = sorted((set(data_graphs(store)) | set(old)) - set(graphs) - {BUILD_GRAPH}) if old else []
@@ -537,6 +543,86 @@ def _holders(store: ox.Store) -> dict[int, int]:
             for q in store.quads_for_pattern(None, ox.NamedNode(HOLDERS), None, ox.NamedNode(INDEX_GRAPH))}
 
 
+# --- the index: per file its subjects and its document (the provenance look-ups, O(asked)) ----------
+
+_SOURCE_MARK = f" <{SOURCE_FILE}> ".encode()
+_ENTRY_MARKS = (_SOURCE_MARK, f" <{ELI_ID_LOCAL}> ".encode(), f" <{RDF_TYPE}> <{DKG}Copy> ".encode())
+
+
+def _lines_with(data: bytes, mark: bytes) -> list[bytes]:
+    """The lines of ``data`` holding ``mark`` (a find per hit: a regex over the whole text costs 20x)."""
+    found, at = [], data.find(mark)
+    while at >= 0:
+        end = data.find(b"\n", at)
+        end = len(data) if end < 0 else end
+        found.append(data[data.rfind(b"\n", 0, at) + 1:end])
+        at = data.find(mark, end)
+    return found
+
+
+def _subjects(run: bytes) -> set[bytes]:
+    """The IRI subjects of a run of N-Triples lines (blank-node subjects are never a focus node)."""
+    return {line[:line.find(b" ")] for line in run.split(b"\n") if line[:1] == b"<"}
+
+
+class _FileEntries:
+    """What the index says of a graph that describes a source file (it has a dkg:sourceFile line): each
+    of its IRI subjects ``heldBy`` it (sources_of) and the document its file became (documents_of_files).
+    Gathered a run at a time; a graph without a sourceFile line gets none."""
+
+    def __init__(self, graph: str):
+        self.graph, self.marked, self.subjects, self.skipped = graph, [], set(), False
+
+    def feed(self, run: bytes) -> None:
+        for mark in _ENTRY_MARKS:
+            self.marked += _lines_with(run, mark)
+        if self._describes_file():
+            self.subjects |= _subjects(run)
+        else:
+            self.skipped = True
+
+    def _describes_file(self) -> bool:
+        return any(_SOURCE_MARK in line for line in self.marked)
+
+    def lines(self, again: Callable[[], Iterable[bytes]] | None = None) -> list[str]:
+        """The entries as N-Triples lines; ``again`` gives the graph's runs once more when its source
+        file was named only after a first run (never for a file graph: one run)."""
+        if not self._describes_file():
+            return []
+        if self.skipped and again is not None:
+            self.subjects = set().union(*(_subjects(run) for run in again()))
+        g = f"<{self.graph}>"
+        found = [f"{s.decode('utf-8')} <{HELD_BY}> {g} ." for s in sorted(self.subjects)]
+        label = _document_label(self.marked)
+        if label is not None:
+            found.append(f"{g} <{FILE_DOCUMENT}> {ox.Literal(label)} .")
+        return found
+
+
+def _document_label(marked: list[bytes]) -> str | None:
+    """The document a file became, from its sourceFile, id_local and Copy lines: its local number,
+    else its IRI (the first by IRI; a copy of another document is not the file's document)."""
+    sourced, copies, numbers = set(), set(), {}
+    for t in ox.parse(b"\n".join(marked) + b"\n", format=ox.RdfFormat.N_TRIPLES):
+        if t.predicate.value == SOURCE_FILE:
+            sourced.add(t.subject)
+        elif t.predicate.value == RDF_TYPE and t.object.value == DKG + "Copy":
+            copies.add(t.subject)
+        elif t.predicate.value == ELI_ID_LOCAL:
+            numbers[t.subject] = min(numbers.get(t.subject, t.object.value), t.object.value)
+    docs = sorted((d for d in sourced - copies if isinstance(d, ox.NamedNode)), key=lambda d: d.value)
+    return (numbers.get(docs[0]) or docs[0].value) if docs else None
+
+
+def _entries_written(store: ox.Store) -> bool:
+    return _entries_marker() in store
+
+
+def _entries_marker() -> ox.Quad:
+    index = ox.NamedNode(INDEX_GRAPH)
+    return ox.Quad(index, ox.NamedNode(ENTRIES_MARKER), ox.Literal(True), index)
+
+
 class _IndexWriter:
     """What a full load writes beside the merged graph: each graph's packed text, in the store a few
     MB at a time (not trusted before the manifest), and the line keys, counted at the end."""
@@ -544,14 +630,15 @@ class _IndexWriter:
     def __init__(self, store: ox.Store, graphs: Mapping[str, str]):
         self.store, self.graphs = store, graphs
         self.current: str | None = None
-        self.keys, self.parts = [], []
+        self.keys, self.parts, self.entries = [], [], _FileEntries("")
         self.pending, self.pending_chars, self.all_keys = [], 0, []
 
     def feed(self, graph: str, data: bytes) -> None:
         if graph != self.current:
             self.finish()
-            self.current, self.keys, self.parts = graph, [], []
+            self.current, self.keys, self.parts, self.entries = graph, [], [], _FileEntries(graph)
         self.parts += _packed(data, len(self.parts))
+        self.entries.feed(data)
         plain, _ = _plain_and_blank(graph, data, _has_blanks(self.graphs, graph))
         self.keys.append(np.fromiter((_key(line) for line in plain), dtype=np.uint64, count=len(plain)))
 
@@ -559,6 +646,9 @@ class _IndexWriter:
         if self.current is None:
             return
         self.pending += [f"{_index_literal(self.current, part)} <{INDEX_GRAPH}> .\n" for part in self.parts]
+        graph = self.current
+        self.pending += [f"{line[:-1]}<{INDEX_GRAPH}> .\n"
+                         for line in self.entries.lines(lambda: _runs(self.graphs, graph, LOAD_PIECE_CHARS))]
         self.pending_chars += sum(len(part) for part in self.parts)
         self.all_keys.append(np.unique(np.concatenate(self.keys)) if self.keys else np.empty(0, np.uint64))
         self.current, self.parts, self.keys = None, [], []
@@ -592,6 +682,7 @@ class _Change:
         self.blank_out: list[ox.Quad] = []
         self.blank_in: list[ox.Quad] = []
         self.graphs: dict[str, tuple[list[str] | None, str | None]] = {}  # graph -> (packed text, digest) or gone
+        self.entries: dict[str, list[str]] = {}  # graph -> its heldBy/fileDocument lines (_FileEntries)
         self.held = _holders(store)
 
     def replace(self, store: ox.Store, graphs: Mapping[str, str], graph: str, digest: str | None) -> None:
@@ -613,6 +704,9 @@ class _Change:
         self.blank_out += sorted(set(old_blank) - set(new_blank), key=str)
         self.blank_in += sorted(set(new_blank) - set(old_blank), key=str)
         self.graphs[graph] = (_packed(new), digest) if new is not None else (None, None)
+        entries = _FileEntries(graph)
+        entries.feed(new or b"")
+        self.entries[graph] = entries.lines()
 
     def _count(self, lines: Iterable[bytes], step: int) -> None:
         for line in lines:
@@ -623,10 +717,12 @@ class _Change:
         """The same for a graph of many lines (the corpus graph, the text-reuse graph): diffed by line
         hash, a run of lines at a time, so that only the changed lines are ever held as objects."""
         old_keys = [_keys(run) for run in _unpacked_runs(packed_old)] if packed_old else []
-        new_keys, packed = [], []
+        new_keys, packed, entries = [], [], _FileEntries(graph)
         for run in (new_runs() if new_runs else ()):
             new_keys.append(_keys(run))
             packed += _packed(run, len(packed))
+            entries.feed(run)
+        self.entries[graph] = entries.lines(new_runs)
         before = np.unique(np.concatenate(old_keys)) if old_keys else np.empty(0, np.uint64)
         after = np.unique(np.concatenate(new_keys)) if new_keys else np.empty(0, np.uint64)
         gone, came = np.setdiff1d(before, after, assume_unique=True), np.setdiff1d(after, before, assume_unique=True)
@@ -671,10 +767,12 @@ class _Change:
         marker removed meanwhile (the next build then recomputes it from the index)."""
         out, into, old_counts, new_counts = self._triples(store)
         index, build = f"GRAPH <{INDEX_GRAPH}>", f"GRAPH <{BUILD_GRAPH}>"
-        forget = "".join(f" ; DELETE WHERE {{ {index} {{ <{g}> <{NTRIPLES}> ?x }} }}"
+        forget = "".join(f" ; DELETE WHERE {{ {index} {{ <{g}> ?p ?x }} }}"
+                         f" ; DELETE WHERE {{ {index} {{ ?s <{HELD_BY}> <{g}> }} }}"
                          f" ; DELETE WHERE {{ {build} {{ <{g}> ?p ?o }} }}" for g in self.graphs)
         literals = "".join(f"{_index_literal(g, part)} .\n" for g, (packed, _) in self.graphs.items() if packed
                            for part in packed)
+        literals += "".join(f"{line}\n" for lines in self.entries.values() for line in lines)
         entries = "".join(f"{q.triple} .\n" for g, (packed, digest) in self.graphs.items() if packed
                           for q in _entry(g, digest, stamp))
         chars = sum(len(part) for packed, _ in self.graphs.values() for part in packed or ())
@@ -763,7 +861,7 @@ def _full_load(store: ox.Store, graphs: Mapping[str, str], wanted: Mapping[str, 
     holders = index.holders()
     pause("loaded")
     entries = [q for g in sorted(graphs) for q in _entry(g, wanted[g], stamp)]
-    store.extend([*entries, *holders, _marker(LAYOUT_MARKER), _marker()])  # the commit marker
+    store.extend([*entries, *holders, _entries_marker(), _marker(LAYOUT_MARKER), _marker()])  # the commit marker
 
 
 def _as_nquads(graph: str, text: str) -> str:
@@ -911,14 +1009,15 @@ def named_quads(store: ox.Store) -> Iterator[ox.Quad]:
         yield from graph_quads(store, g)
 
 
-def _provenance(store: ox.Store, marks: Sequence[str], subjects: Iterable[str] = ()) -> ox.Store:
-    """The lines of each data graph holding one of ``marks`` (N-Triples text such as " <predicate> ")
-    or about one of ``subjects`` (as <IRI>), in that graph of an in-memory store: what the provenance
-    queries need, without loading the corpus (a scan of the index texts)."""
+def _provenance(store: ox.Store, marks: Sequence[str], subjects: Iterable[str] = (),
+                graphs: Iterable[str] | None = None) -> ox.Store:
+    """The lines of each data graph (of ``graphs``, default all) holding one of ``marks`` (N-Triples
+    text such as " <predicate> ") or about one of ``subjects`` (as <IRI>), in that graph of an
+    in-memory store: what the provenance queries need, without loading the corpus."""
     marked = re.compile(b"^[^\n]*(?:" + b"|".join(re.escape(m.encode()) for m in marks) + b")[^\n]*$", re.M)
     about = {s.encode("utf-8") for s in subjects}
     mem = ox.Store()
-    for g in _indexed(store):
+    for g in (_indexed(store) if graphs is None else graphs):
         data = _index_bytes(store, g) or b""
         if b"_:" in data:  # the static graphs: small, whole
             mem.extend(_labelled_quads(g, data.decode("utf-8")))
@@ -931,25 +1030,26 @@ def _provenance(store: ox.Store, marks: Sequence[str], subjects: Iterable[str] =
     return mem
 
 
-ELI_ID_LOCAL = "http://data.europa.eu/eli/ontology#id_local"
-RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
-
-
-def _file_store(store: ox.Store, marks: Sequence[str], subjects: Iterable[str] = ()) -> ox.Store:
+def _file_store(store: ox.Store, marks: Sequence[str], subjects: Iterable[str] = (),
+                graphs: Iterable[str] | None = None) -> ox.Store:
     if not _indexed(store):  # a store this module did not write: its named graphs as they are
         return store
-    return _provenance(store, marks, subjects)
+    return _provenance(store, marks, subjects, graphs)
 
 
 def documents_of_files(store: ox.Store) -> dict[str, str]:
     """file graph IRI -> the document its file became: its local number, else its IRI (the first
-    found; a copy of another document is not the file's document)."""
+    by IRI; a copy of another document is not the file's document). One index entry per file (a
+    store written before them: a scan of every file's text)."""
+    if _entries_written(store):
+        return {q.subject.value: q.object.value for q in store.quads_for_pattern(
+            None, ox.NamedNode(FILE_DOCUMENT), None, ox.NamedNode(INDEX_GRAPH))}
     found: dict[str, str] = {}
     marks = [f" <{DKG}sourceFile> ", f" <{ELI_ID_LOCAL}> ", f" <{RDF_TYPE}> <{DKG}Copy> "]
     for s in _file_store(store, marks).query(f"""
             SELECT ?g ?doc ?id WHERE {{ GRAPH ?g {{ ?doc <{DKG}sourceFile> ?f .
               FILTER NOT EXISTS {{ ?doc a <{DKG}Copy> }}
-              OPTIONAL {{ ?doc <http://data.europa.eu/eli/ontology#id_local> ?id }} }} }}"""):
+              OPTIONAL {{ ?doc <http://data.europa.eu/eli/ontology#id_local> ?id }} }} }} ORDER BY ?g ?doc ?id"""):
         found.setdefault(s["g"].value, s["id"].value if s["id"] is not None else s["doc"].value)
     return found
 
@@ -964,9 +1064,23 @@ def sources_of(store: ox.Store, focus: Sequence[str]) -> Iterator[tuple[str, str
                       OPTIONAL {{ ?doc <http://data.europa.eu/eli/ontology#id_local> ?id }} }}
         }}"""
     marks = [f" <{DKG}sourceFile> ", f" <{DKG}path> ", f" <{ELI_ID_LOCAL}> "]
-    for s in _file_store(store, marks, focus).query(query):
+    graphs = _holding(store, focus) if _entries_written(store) else None
+    if graphs is not None and not graphs:
+        return
+    for s in _file_store(store, marks, focus, graphs).query(query):
         label = s["id"]
         yield str(s["focus"]), s["path"].value, s["doc"].value, label.value if label is not None else None
+
+
+def _holding(store: ox.Store, focus: Sequence[str]) -> list[str]:
+    """The graphs describing a source file that say something about one of ``focus`` (as <IRI>):
+    the index's heldBy entries, a look-up per node."""
+    index, held_by = ox.NamedNode(INDEX_GRAPH), ox.NamedNode(HELD_BY)
+    found = set()
+    for node in focus:
+        if node.startswith("<") and node.endswith(">"):
+            found.update(q.object.value for q in store.quads_for_pattern(ox.NamedNode(node[1:-1]), held_by, None, index))
+    return sorted(found)
 
 
 def sorted_nquads(store: ox.Store, exclude: Iterable[str] = (BUILD_GRAPH,)) -> str:
