@@ -107,6 +107,28 @@ def test_the_default_graph_is_the_merge_of_the_data_graphs_after_every_sync(kg, 
         assert merged_text(merged_in_memory(graphs)) == merged_text(kg.store)  # what validation reads
 
 
+@pytest.mark.parametrize("big", [False, True], ids=["by-line", "by-line-hash"])
+def test_two_lines_of_one_64_bit_key_are_counted_apart(kg, big, monkeypatch):
+    """A and C forced to one 64-bit key (their other 64 bits differ): the full load counts them
+    apart (A in two graphs, C in one), and every later change keeps the merged graph the union."""
+    import hashlib
+
+    from loaders import store as store_module
+    colliding = {A.encode().rstrip(b"\n"), C.encode().rstrip(b"\n")}
+
+    def digest(line: bytes) -> bytes:
+        d = hashlib.blake2b(line, digest_size=16).digest()
+        return b"\0" * 8 + d[8:] if line in colliding else d
+
+    monkeypatch.setattr(store_module, "_line_digest", digest)
+    if big:
+        monkeypatch.setattr(store_module, "BIG_GRAPH_CHARS", 0)
+    for graphs in ({G1: A, G2: A, G3: C}, {G1: A, G2: A}, {G1: A, G2: A, G3: C}, {G1: B, G2: A, G3: C},
+                   {G2: C, G3: C}, {G3: C}, {G1: A, G3: C}):
+        sync_graphs(kg.store, graphs)
+        assert merged_text(kg.store) == union_text(kg.store), graphs
+
+
 @pytest.mark.parametrize("next_graphs", [{G1: A, G2: B}, {G1: A, G2: C}], ids=["unchanged", "changed"])
 def test_a_merge_interrupted_halfway_is_recomputed(kg, next_graphs):
     """A build killed while updating the default graph leaves no marker; the next sync redoes the merge."""
