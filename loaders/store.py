@@ -132,8 +132,7 @@ STORE_ENV = "DIRECTIVE_KG_STORE"
 DB_DIR = "oxigraph"
 LOCK_FILE = "lock"
 FULL_LOAD_MIN = 50  # below this many changed graphs, replacing them one by one is as fast
-ATOMIC_MAX = 500_000  # triples of a merged-graph change made in one SPARQL update (~100 MB of text)
-ATOMIC_MAX_CHARS = 100_000_000  # N-Triples text of the graphs whose triples one such update copies
+ATOMIC_MAX = 50_000  # triples of a merged-graph change made in one SPARQL update (~0.25 GB at most)
 BULK_MIN_CHARS = 16_000_000  # bulk_load costs 0.35 s whatever the size; below this Store.load is faster
 LOAD_PIECE_CHARS = 24_000_000  # N-Triples text per load call: a bulk_load of 64 MB peaked at 0.9 GB
 INDEX_LEVEL = 1  # zlib level of the index texts
@@ -772,20 +771,21 @@ class _Change:
         else:
             self.graphs[graph] = (None, None)
 
-    def _triples(self, store: ox.Store) -> tuple[list[ox.Triple], list[ox.Triple], list[str], list[str]]:
-        """The triples that leave and enter the merged graph, and the count entries that go and come."""
+    def _triples(self, store: ox.Store) -> tuple[list[bytes], list[bytes], list[str], list[str]]:
+        """The lines whose triples leave and enter the merged graph, and the count entries that go
+        and come. A line not counted is held by one graph if the merged graph has it: asked of the
+        store only when its subject is there (most lines of an added file are about its new nodes)."""
         lines = [line for line, d in self.delta.items() if d]
-        parsed = ox.parse(b"\n".join(lines) + b"\n", format=ox.RdfFormat.N_TRIPLES) if lines else []
+        keys = [_key(line) for line in lines]
+        there = _stored_lines(store, [line for line, key in zip(lines, keys) if key not in self.held])
         out, into, old_counts, new_counts = [], [], [], []
-        default = ox.DefaultGraph()
-        for line, t in zip(lines, parsed):
-            key = _key(line)
-            before = self.held.get(key) or (1 if ox.Quad(*t.triple, default) in store else 0)
+        for line, key in zip(lines, keys):
+            before = self.held.get(key) or (1 if line in there else 0)
             after = before + self.delta[line]
             if after <= 0 < before:
-                out.append(t.triple)
+                out.append(line)
             elif before <= 0 < after:
-                into.append(t.triple)
+                into.append(line)
             if before > 1:
                 old_counts.append(_holders_line(key, before))
             if after > 1:
@@ -794,9 +794,12 @@ class _Change:
 
     def commit(self, store: ox.Store, stamp: str | None, pause: Pause) -> None:
         """One SPARQL update, one transaction: a kill leaves the previous state or the new one. SPARQL
-        data cannot name a stored blank node: a change of blank-node triples (the ontology's graph),
-        or one too large for one update, changes the merged graph in steps first, its complete
-        marker removed meanwhile (the next build then recomputes it from the index)."""
+        data cannot name a stored blank node, and a transaction's memory grows with its quads (1 GB
+        for the 0.2 M triples of 1,000 added files): a change of blank-node triples (the ontology's
+        graph) or of more than ATOMIC_MAX triples changes the merged graph in steps of STEP_TRIPLES
+        first, its complete marker removed meanwhile (after a kill there, readers are asked to build,
+        and the next build recomputes it from the index); the index and manifest then change in one
+        update."""
         out, into, old_counts, new_counts = self._triples(store)
         index, build = f"GRAPH <{INDEX_GRAPH}>", f"GRAPH <{BUILD_GRAPH}>"
         forget = "".join(f" ; DELETE WHERE {{ {index} {{ <{g}> ?p ?x }} }}"
@@ -807,31 +810,46 @@ class _Change:
         literals += "".join(f"{line}\n" for lines in self.entries.values() for line in lines)
         entries = "".join(f"{q.triple} .\n" for g, (packed, digest) in self.graphs.items() if packed
                           for q in _entry(g, digest, stamp))
-        chars = sum(len(part) for packed, _ in self.graphs.values() for part in packed or ())
-        stepwise = bool(self.blank_out or self.blank_in) or len(out) + len(into) > ATOMIC_MAX or chars > ATOMIC_MAX_CHARS
+        stepwise = bool(self.blank_out or self.blank_in) or len(out) + len(into) > ATOMIC_MAX
         if stepwise:
             store.remove(_marker())
             pause("merging")
-            default = ox.DefaultGraph()
             for q in self.blank_out:
                 store.remove(q)
             for i in range(0, len(out), STEP_TRIPLES):
-                store.update(f"DELETE DATA {{ {_data(out[i:i + STEP_TRIPLES])} }}")
-            store.extend([*self.blank_in, *(ox.Quad(*t, default) for t in into)])
+                store.update(f"DELETE DATA {{ {_lines_data(out[i:i + STEP_TRIPLES])} }}")
+            store.extend(self.blank_in)
+            for i in range(0, len(into), STEP_TRIPLES):  # plain lines: no blank node to relabel
+                store.load(_lines_data(into[i:i + STEP_TRIPLES]), format=ox.RdfFormat.N_TRIPLES)
             out, into = [], []
         else:
             pause("merging")
         counts_out = "".join(f"{line} .\n" for line in old_counts)
         counts_in = "".join(f"{line} .\n" for line in new_counts)
-        store.update(f"DELETE DATA {{ {_data(out)} {index} {{ {counts_out} }} }}{forget} ; "
-                     f"INSERT DATA {{ {_data(into)} {index} {{ {literals}{counts_in} }} {build} {{ {entries} }} }}")
+        store.update(f"DELETE DATA {{ {_lines_data(out)} {index} {{ {counts_out} }} }}{forget} ; "
+                     f"INSERT DATA {{ {_lines_data(into)} {index} {{ {literals}{counts_in} }} {build} {{ {entries} }} }}")
         if stepwise:
             store.add(_marker())
 
 
-def _data(triples: Iterable[ox.Triple]) -> str:
-    # pyoxigraph writes terms in N-Triples syntax, which SPARQL data reads the same
-    return "".join(f"{t.subject} {t.predicate} {t.object} .\n" for t in triples)
+def _stored_lines(store: ox.Store, lines: Sequence[bytes]) -> set[bytes]:
+    """Which of ``lines`` the merged graph holds: a look-up per distinct subject, then per line of
+    the subjects it has."""
+    default = ox.DefaultGraph()
+    subjects = {line[:line.find(b" ")] for line in lines}
+    present = {s for s in subjects if b"\\" in s or next(iter(store.quads_for_pattern(
+        ox.NamedNode(s[1:-1].decode("utf-8")), None, None, default)), None) is not None}
+    asked = [line for line in lines if line[:line.find(b" ")] in present]
+    return {line for line, t in zip(asked, _parsed(asked)) if ox.Quad(*t, default) in store}
+
+
+def _parsed(lines: Sequence[bytes]) -> list[ox.Triple]:
+    return [q.triple for q in ox.parse(b"\n".join(lines) + b"\n", format=ox.RdfFormat.N_TRIPLES)] if lines else []
+
+
+def _lines_data(lines: Sequence[bytes]) -> str:
+    # N-Triples lines as SPARQL data: read the same (escapes included)
+    return "".join(line.decode("utf-8") + "\n" for line in lines)
 
 
 # A mapping that knows its texts' hashes and sizes (loaders.spool.GraphSpool, texts on disk) is not
