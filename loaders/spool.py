@@ -73,6 +73,9 @@ class GraphSpool(MutableMapping):
     def __len__(self) -> int:
         return len(self._index)
 
+    def __contains__(self, graph: object) -> bool:  # Mapping's would read the text
+        return graph in self._index
+
     def runs(self, graph: str, size: int) -> Iterator[bytes]:
         """The graph's N-Triples as bytes, in runs of whole lines of about ``size`` bytes (a large
         graph is loaded a piece at a time, never read whole)."""

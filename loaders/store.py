@@ -20,12 +20,20 @@ The store holds:
   read it. (Oxigraph's union default graph over file graphs would repeat a triple once per graph
   holding it, and joins over it grow with the square of the repetitions: minutes at 1,000 documents.)
 - the index, dkgid:graph/index: per data graph one literal ``<g> dkg:ntriples "..."``, its N-Triples
-  zlib-compressed (INDEX_LEVEL) in base64; per triple that more than one graph holds, ``<dkgid:triple/KEY>
-  dkg:holders N``, KEY the 64-bit hash of its N-Triples line. Few triples are shared (0.18 % at 10,000
-  documents: a document is described by its own file, bodies live in the corpus graph); a triple not
-  counted is held by one graph if the merged graph has it, else by none. Lines are canonical (the
-  mapping writes a triple always alike), so a line's hash is its triple's identity. Blank nodes are
-  labelled per graph (``_labelled_quads``): never shared, never counted.
+  zlib-compressed (INDEX_LEVEL) in base64; per triple that more than one graph holds, ``<dkgid:triple/ID>
+  dkg:holders N``, ID the 128-bit hash of its N-Triples line (``_line_digest``). Few triples are shared
+  (0.18 % at 10,000 documents: a document is described by its own file, bodies live in the corpus
+  graph); a triple not counted is held by one graph if the merged graph has it, else by none. Lines
+  are canonical (the mapping writes a triple always alike), so a line's hash is its triple's identity.
+  A full load counts lines by the first 64 bits of the hash (a sort of 8 bytes a line), then the lines
+  of the shared keys by the whole hash: two different lines of one 64-bit key are counted apart
+  (``_shared``). Blank nodes are labelled per graph (``_labelled_quads``): never shared, never counted.
+- per graph that describes a source file (it has a dkg:sourceFile line), in the index: ``<s> dkg:heldBy
+  <g>`` for each of its IRI subjects and ``<g> dkg:fileDocument "..."``, the document its file became
+  (``_FileEntries``); the look-ups of the build report and of validation's file names read them, a
+  look-up per node asked (``documents_of_files``, ``sources_of``), written with the graph's text in the
+  same transaction. ``<dkgid:graph/index> dkg:fileEntries true`` says they are there: a store written
+  before them is loaded whole by the next build, and read by scanning every text until then.
 - the manifest in dkgid:graph/build: ``<g> dkg:contentHash "sha256 of its N-Triples"`` (and when it
   was written), and the markers below. A graph whose hash matches is not touched by a build.
 
@@ -38,12 +46,15 @@ An incremental load: per changed, added or removed graph the set difference of i
 text from the index, its new text), summed per triple; a triple leaves the merged graph when no graph
 holds it any more, enters when none held it. All of it, with the counts, the index texts and the
 manifest entries, is ONE SPARQL update, one RocksDB transaction: a kill leaves the previous state or
-the next one. It costs O(text of the changed graphs) plus O(changed triples x log N): it grows with
+the next one. A transaction's memory grows with its quads (about 2 KB a quad: 1 GB for the 0.2 M
+triples of 1,000 added files), so a change of more than ATOMIC_MAX triples changes the merged graph
+in steps first (below), the index and the manifest still in one update. It costs O(text of the changed graphs) plus O(changed triples x log N): it grows with
 the files changed, not with the store, except for the graphs every file feeds (the corpus graph and
 the text-reuse graph, whose whole text is read, diffed and rewritten when they change).
 SPARQL data cannot name a stored blank node: a change of blank-node triples (the ontology's graph),
-or one larger than ATOMIC_MAX triples / ATOMIC_MAX_CHARS of index text, changes the merged graph in
-steps first, its complete marker removed meanwhile; the index and manifest still change in one update.
+or one larger than ATOMIC_MAX triples, changes the merged graph in steps of STEP_TRIPLES first, its
+complete marker removed meanwhile (a kill there: readers are asked to build, the next build recomputes
+the merged graph from the index); the index and manifest still change in one update.
 
 Two markers in dkgid:graph/build say what a reader may trust after a kill:
 
@@ -66,8 +77,9 @@ Reading out. Which file said what is read only through the functions at the end 
 (store_graphs, graph_ntriples, graph_quads, named_quads, documents_of_files, sources_of,
 sorted_nquads, data_graphs, export): they rebuild a file's graph from its index text, blank nodes
 labelled as in the merged graph. An export to .trig/.nq/.jsonld and an upload (directive_kg/remote.py)
-still hold one named graph per file. documents_of_files and sources_of scan the index texts for the
-few predicates they need (sourceFile, path, id_local, rdf:type) into a small in-memory store.
+still hold one named graph per file. documents_of_files reads the fileDocument entries; sources_of
+finds the graphs holding each focus node by its heldBy entries and scans only their texts for the few
+predicates it needs (sourceFile, path, id_local) into a small in-memory store.
 
 Figures (bench/load_stage.py --last-as-added N on the graphs of a built store: the full load of all
 but the last N files, then the add of those N, then one file replaced and restored; 2 cores shared
@@ -96,6 +108,7 @@ import errno
 import fcntl
 import hashlib
 import io
+import json
 import os
 import re
 import time
@@ -120,6 +133,7 @@ NTRIPLES = DKG + "ntriples"  # index: a data graph's N-Triples, zlib-compressed,
 HOLDERS = DKG + "holders"    # index: how many data graphs hold a triple, when more than one
 HELD_BY = DKG + "heldBy"     # index: <subject> heldBy <graph>, each IRI subject of a graph describing a source file
 FILE_DOCUMENT = DKG + "fileDocument"  # index: <graph> fileDocument "the document its file became"
+FILE_SOURCE = DKG + "fileSource"  # index: <graph> fileSource '["path", "document IRI", "local number" or null]'
 ENTRIES_MARKER = DKG + "fileEntries"  # index: its heldBy/fileDocument entries are written (older stores lack them)
 SOURCE_FILE = DKG + "sourceFile"
 ELI_ID_LOCAL = "http://data.europa.eu/eli/ontology#id_local"
@@ -323,8 +337,8 @@ def data_graphs(store: ox.Store) -> list[str]:
 
 
 def _indexed(store: ox.Store) -> list[str]:
-    return sorted({q.subject.value for q in store.quads_for_pattern(None, ox.NamedNode(NTRIPLES), None,
-                                                                    ox.NamedNode(INDEX_GRAPH))})
+    # SPARQL: only ?g is decoded (quads_for_pattern would decode every packed text: 0.8 s at 10,000 files)
+    return sorted(r[0].value for r in store.query(f"SELECT DISTINCT ?g {{ GRAPH <{INDEX_GRAPH}> {{ ?g <{NTRIPLES}> ?x }} }}"))
 
 
 def _current_layout(store: ox.Store) -> bool:
@@ -560,7 +574,8 @@ def _holders(store: ox.Store) -> dict[int, int]:
 # --- the index: per file its subjects and its document (the provenance look-ups, O(asked)) ----------
 
 _SOURCE_MARK = f" <{SOURCE_FILE}> ".encode()
-_ENTRY_MARKS = (_SOURCE_MARK, f" <{ELI_ID_LOCAL}> ".encode(), f" <{RDF_TYPE}> <{DKG}Copy> ".encode())
+_ENTRY_MARKS = (_SOURCE_MARK, f" <{DKG}path> ".encode(), f" <{ELI_ID_LOCAL}> ".encode(),
+                f" <{RDF_TYPE}> <{DKG}Copy> ".encode())
 
 
 def _lines_with(data: bytes, mark: bytes) -> list[bytes]:
@@ -607,25 +622,48 @@ class _FileEntries:
             self.subjects = set().union(*(_subjects(run) for run in again()))
         g = f"<{self.graph}>"
         found = [f"{s.decode('utf-8')} <{HELD_BY}> {g} ." for s in sorted(self.subjects)]
-        label = _document_label(self.marked)
+        described = _Described.of(self.marked)
+        label = described.label()
         if label is not None:
             found.append(f"{g} <{FILE_DOCUMENT}> {ox.Literal(label)} .")
+        found += [f"{g} <{FILE_SOURCE}> {ox.Literal(row)} ." for row in described.sources()]
         return found
 
 
-def _document_label(marked: list[bytes]) -> str | None:
-    """The document a file became, from its sourceFile, id_local and Copy lines: its local number,
-    else its IRI (the first by IRI; a copy of another document is not the file's document)."""
-    sourced, copies, numbers = set(), set(), {}
-    for t in ox.parse(b"\n".join(marked) + b"\n", format=ox.RdfFormat.N_TRIPLES):
-        if t.predicate.value == SOURCE_FILE:
-            sourced.add(t.subject)
-        elif t.predicate.value == RDF_TYPE and t.object.value == DKG + "Copy":
-            copies.add(t.subject)
-        elif t.predicate.value == ELI_ID_LOCAL:
-            numbers[t.subject] = min(numbers.get(t.subject, t.object.value), t.object.value)
-    docs = sorted((d for d in sourced - copies if isinstance(d, ox.NamedNode)), key=lambda d: d.value)
-    return (numbers.get(docs[0]) or docs[0].value) if docs else None
+@dataclass(frozen=True)
+class _Described:
+    """What a file graph's sourceFile, path, id_local and Copy lines say."""
+    sourced: dict[ox.NamedNode, set[str]]  # document -> the paths of its source files
+    copies: set[ox.NamedNode]
+    numbers: dict[ox.NamedNode, set[str]]  # document -> its local numbers
+
+    @classmethod
+    def of(cls, marked: list[bytes]) -> "_Described":
+        files, paths, copies, numbers = {}, {}, set(), {}
+        for t in ox.parse(b"\n".join(marked) + b"\n", format=ox.RdfFormat.N_TRIPLES):
+            p = t.predicate.value
+            if p == SOURCE_FILE and isinstance(t.subject, ox.NamedNode):
+                files.setdefault(t.subject, set()).add(t.object)
+            elif p == DKG + "path":
+                paths.setdefault(t.subject, set()).add(t.object.value)
+            elif p == RDF_TYPE and t.object.value == DKG + "Copy":
+                copies.add(t.subject)
+            elif p == ELI_ID_LOCAL:
+                numbers.setdefault(t.subject, set()).add(t.object.value)
+        sourced = {d: {path for f in fs for path in paths.get(f, ())} for d, fs in files.items()}
+        return cls(sourced, copies, numbers)
+
+    def label(self) -> str | None:
+        """The document the file became: its local number, else its IRI (the first by IRI; a copy of
+        another document is not the file's document)."""
+        docs = sorted((d for d in self.sourced if d not in self.copies), key=lambda d: d.value)
+        return (min(self.numbers[docs[0]]) if docs[0] in self.numbers else docs[0].value) if docs else None
+
+    def sources(self) -> list[str]:
+        """Each (path, document, local number or None) of the file, as JSON: what sources_of answers
+        for every node the file holds."""
+        return sorted(json.dumps([path, d.value, n], ensure_ascii=False) for d, paths in self.sourced.items()
+                      for path in paths for n in sorted(self.numbers.get(d, ())) or [None])
 
 
 def _entries_written(store: ox.Store) -> bool:
@@ -1059,15 +1097,14 @@ def named_quads(store: ox.Store) -> Iterator[ox.Quad]:
         yield from graph_quads(store, g)
 
 
-def _provenance(store: ox.Store, marks: Sequence[str], subjects: Iterable[str] = (),
-                graphs: Iterable[str] | None = None) -> ox.Store:
-    """The lines of each data graph (of ``graphs``, default all) holding one of ``marks`` (N-Triples
-    text such as " <predicate> ") or about one of ``subjects`` (as <IRI>), in that graph of an
-    in-memory store: what the provenance queries need, without loading the corpus."""
+def _provenance(store: ox.Store, marks: Sequence[str], subjects: Iterable[str] = ()) -> ox.Store:
+    """The lines of each data graph holding one of ``marks`` (N-Triples text such as " <predicate> ")
+    or about one of ``subjects`` (as <IRI>), in that graph of an in-memory store: what the provenance
+    queries of a store without index entries need, without loading the corpus (a scan of the texts)."""
     marked = re.compile(b"^[^\n]*(?:" + b"|".join(re.escape(m.encode()) for m in marks) + b")[^\n]*$", re.M)
     about = {s.encode("utf-8") for s in subjects}
     mem = ox.Store()
-    for g in (_indexed(store) if graphs is None else graphs):
+    for g in _indexed(store):
         data = _index_bytes(store, g) or b""
         if b"_:" in data:  # the static graphs: small, whole
             mem.extend(_labelled_quads(g, data.decode("utf-8")))
@@ -1080,11 +1117,10 @@ def _provenance(store: ox.Store, marks: Sequence[str], subjects: Iterable[str] =
     return mem
 
 
-def _file_store(store: ox.Store, marks: Sequence[str], subjects: Iterable[str] = (),
-                graphs: Iterable[str] | None = None) -> ox.Store:
+def _file_store(store: ox.Store, marks: Sequence[str], subjects: Iterable[str] = ()) -> ox.Store:
     if not _indexed(store):  # a store this module did not write: its named graphs as they are
         return store
-    return _provenance(store, marks, subjects, graphs)
+    return _provenance(store, marks, subjects)
 
 
 def documents_of_files(store: ox.Store) -> dict[str, str]:
@@ -1106,31 +1142,37 @@ def documents_of_files(store: ox.Store) -> dict[str, str]:
 
 def sources_of(store: ox.Store, focus: Sequence[str]) -> Iterator[tuple[str, str, str, str | None]]:
     """For nodes ``focus`` (as <IRI>), each (focus, source file path, document, its local number or
-    None) of every file whose graph says something about the node and describes that document."""
+    None) of every file whose graph says something about the node and describes that document: per
+    node the graphs of its heldBy entries, per graph its fileSource entries (a store written before
+    them: a scan of the texts)."""
+    if not _entries_written(store):
+        yield from _scanned_sources(store, focus)
+        return
+    index, held_by, file_source = ox.NamedNode(INDEX_GRAPH), ox.NamedNode(HELD_BY), ox.NamedNode(FILE_SOURCE)
+    rows_of: dict[ox.NamedNode, list[tuple[str, str, str | None]]] = {}
+    for node in focus:
+        if not (node.startswith("<") and node.endswith(">")):
+            continue
+        for q in store.quads_for_pattern(ox.NamedNode(node[1:-1]), held_by, None, index):
+            g = q.object
+            if g not in rows_of:
+                rows_of[g] = sorted(tuple(json.loads(r.object.value))
+                                    for r in store.quads_for_pattern(g, file_source, None, index))
+            for path, doc, number in rows_of[g]:
+                yield node, path, doc, number
+
+
+def _scanned_sources(store: ox.Store, focus: Sequence[str]) -> Iterator[tuple[str, str, str, str | None]]:
     query = f"""
-        SELECT ?focus ?path ?doc ?id WHERE {{
+        SELECT DISTINCT ?focus ?path ?doc ?id WHERE {{
           VALUES ?focus {{ {' '.join(focus)} }}
           GRAPH ?g {{ ?focus ?p ?o . ?doc <{DKG}sourceFile>/<{DKG}path> ?path .
                       OPTIONAL {{ ?doc <http://data.europa.eu/eli/ontology#id_local> ?id }} }}
         }}"""
     marks = [f" <{DKG}sourceFile> ", f" <{DKG}path> ", f" <{ELI_ID_LOCAL}> "]
-    graphs = _holding(store, focus) if _entries_written(store) else None
-    if graphs is not None and not graphs:
-        return
-    for s in _file_store(store, marks, focus, graphs).query(query):
+    for s in _file_store(store, marks, focus).query(query):
         label = s["id"]
         yield str(s["focus"]), s["path"].value, s["doc"].value, label.value if label is not None else None
-
-
-def _holding(store: ox.Store, focus: Sequence[str]) -> list[str]:
-    """The graphs describing a source file that say something about one of ``focus`` (as <IRI>):
-    the index's heldBy entries, a look-up per node."""
-    index, held_by = ox.NamedNode(INDEX_GRAPH), ox.NamedNode(HELD_BY)
-    found = set()
-    for node in focus:
-        if node.startswith("<") and node.endswith(">"):
-            found.update(q.object.value for q in store.quads_for_pattern(ox.NamedNode(node[1:-1]), held_by, None, index))
-    return sorted(found)
 
 
 def sorted_nquads(store: ox.Store, exclude: Iterable[str] = (BUILD_GRAPH,)) -> str:

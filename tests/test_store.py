@@ -173,6 +173,49 @@ def test_the_provenance_is_read_through_the_store_module(kg):
         ("<https://example.org/a>", "a/b.txt", "https://example.org/doc", "12/CT-TTg")]
 
 
+COPY = nt(("<https://example.org/copy>", f"<{DKG}sourceFile>", "<https://example.org/file2>"),
+          ("<https://example.org/copy>", "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>", f"<{DKG}Copy>"),
+          ("<https://example.org/copy>", "<http://data.europa.eu/eli/ontology#id_local>", '"9/SL-UBND"'),
+          ("<https://example.org/doc2>", f"<{DKG}sourceFile>", "<https://example.org/file2>"),
+          ("<https://example.org/file2>", f"<{DKG}path>", '"c/d e.txt"'),
+          ("<https://example.org/a>", "<https://example.org/q>", '"x"'))
+
+
+def test_the_look_ups_by_index_entry_answer_as_the_scan_of_every_text(kg):
+    """documents_of_files and sources_of read per-file entries written at load (a look-up per node);
+    a store without them (written before them) is scanned: both give the same answers, and a
+    change of a file changes its entries with it."""
+    from loaders import store as store_module
+    focus = ["<https://example.org/a>", "<https://example.org/b>", "<https://example.org/copy>",
+             "<https://example.org/nothing>"]
+
+    def both() -> tuple:
+        by_entry = documents_of_files(kg.store), sorted(sources_of(kg.store, focus))
+        marker = store_module._entries_marker()
+        kg.store.remove(marker)
+        scanned = documents_of_files(kg.store), sorted(sources_of(kg.store, focus))
+        kg.store.add(marker)
+        assert by_entry == scanned
+        return by_entry
+
+    sync_graphs(kg.store, {G1: A + DOC, G2: B, G3: COPY})
+    assert both() == ({G1: "12/CT-TTg", G3: "https://example.org/doc2"}, [
+        ("<https://example.org/a>", "a/b.txt", "https://example.org/doc", "12/CT-TTg"),
+        ("<https://example.org/a>", "c/d e.txt", "https://example.org/copy", "9/SL-UBND"),
+        ("<https://example.org/a>", "c/d e.txt", "https://example.org/doc2", None),
+        ("<https://example.org/copy>", "c/d e.txt", "https://example.org/copy", "9/SL-UBND"),
+        ("<https://example.org/copy>", "c/d e.txt", "https://example.org/doc2", None)])
+    sync_graphs(kg.store, {G1: A, G2: B + DOC, G3: COPY})  # the document's lines move to another file
+    assert both() == ({G2: "12/CT-TTg", G3: "https://example.org/doc2"}, [
+        ("<https://example.org/a>", "c/d e.txt", "https://example.org/copy", "9/SL-UBND"),
+        ("<https://example.org/a>", "c/d e.txt", "https://example.org/doc2", None),
+        ("<https://example.org/b>", "a/b.txt", "https://example.org/doc", "12/CT-TTg"),
+        ("<https://example.org/copy>", "c/d e.txt", "https://example.org/copy", "9/SL-UBND"),
+        ("<https://example.org/copy>", "c/d e.txt", "https://example.org/doc2", None)])
+    sync_graphs(kg.store, {G1: A, G2: B})
+    assert both() == ({}, [])
+
+
 def test_blank_node_labels_are_kept_and_made_unique_per_graph(kg, tmp_path):
     sync_graphs(kg.store, {G1: BLANKS, G2: BLANKS})
     labels = {q.graph_name.value: q.object.value for q in named_quads(kg.store) if isinstance(q.object, ox.BlankNode)}
