@@ -63,7 +63,20 @@ def killed_build(corpus: Path, store: Path, after: float) -> bool:
     except subprocess.TimeoutExpired:
         os.killpg(proc.pid, signal.SIGKILL)
         proc.wait()
+        gone(proc.pid)
         return True
+
+
+def gone(group: int, limit: float = 10.0) -> None:
+    """Wait until every process of ``group`` has exited: a forked child (validation's batch runner)
+    holds the store's lock until it is gone, and opening the store before was a race of the harness."""
+    deadline = time.monotonic() + limit
+    while time.monotonic() < deadline:
+        try:
+            os.killpg(group, 0)
+        except ProcessLookupError:
+            return
+        time.sleep(0.05)
 
 
 def query(store: Path) -> tuple[str, float, str]:

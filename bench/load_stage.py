@@ -107,6 +107,7 @@ def main(argv=None) -> int:
     ap.add_argument("--piece-mb", type=float, help="store.LOAD_PIECE_CHARS, in millions of characters")
     ap.add_argument("--no-bulk", action="store_true", help="Store.load for every piece, never bulk_load")
     ap.add_argument("--files", type=int, help="only the first N file graphs (and the shared graphs)")
+    ap.add_argument("--added", type=int, help="with --files: this many added files (default N / 10)")
     ap.add_argument("--full-only", action="store_true", help="only the full load")
     ap.add_argument("--last-as-added", type=int, default=0,
                     help="a store without added files: its last N file graphs are the added ones (the shared "
@@ -127,7 +128,7 @@ def main(argv=None) -> int:
     shutil.rmtree(db, ignore_errors=True)
     if args.files:
         files = sorted(g for g in index if "/file/" in g and added not in g)[:args.files]
-        added_files = sorted(g for g in index if added in g)[:max(1, args.files // 10)]
+        added_files = sorted(g for g in index if added in g)[:args.added or max(1, args.files // 10)]
         index = {g: v for g, v in index.items() if "/file/" not in g or g in files or g in added_files}
     results: dict = {"graphs": len(index), "added": sum(added in g for g in index),
                      "piece_chars": store_module.LOAD_PIECE_CHARS, "bulk_min_chars": store_module.BULK_MIN_CHARS}

@@ -81,21 +81,26 @@ still hold one named graph per file. documents_of_files reads the fileDocument e
 finds the graphs holding each focus node by its heldBy entries and scans only their texts for the few
 predicates it needs (sourceFile, path, id_local) into a small in-memory store.
 
-Figures (bench/load_stage.py --last-as-added N on the graphs of a built store: the full load of all
-but the last N files, then the add of those N, then one file replaced and restored; 2 cores shared
-by seven helpers at load average 17 to 21, so CPU time is the figure to compare; 2026-12-06):
+Figures (bench/load_stage.py on the graphs of a built store: the full load of all but the added
+files, then the add of those, then one file replaced and restored; 2 cores shared by eight helpers
+at load average 17 to 21 (2026-12-06, first) and 21 to 29 (second), so CPU time is the figure to
+compare):
 
     documents               1,000 (100 added)           10,000 (1,000 added)
-    quads                   0.33 M (A: 0.76 M)          2.99 M (A: 6.0 M)
-    on disk                 103 MB (A: 196 MB)          722 MB (A: 1.48 GB)
-    full load, CPU / peak   3.5 s / 0.18 GB             43 s / 0.33 GB (A: 98 s / 0.64 GB)
-    add, CPU / peak         1.1 s / 0.19 GB             12.4 s / 1.02 GB (A: 18.6 s / 0.69 GB)
-    one file replaced       0.09 s CPU                  0.79 s CPU (A: 1.7 s)
+    quads                   0.33 M (A: 0.76 M)          2.99 M (A: 6.0 M); 11,000 files with the entries: 3.67 M
+    on disk                 103 MB (A: 196 MB)          722 MB (A: 1.48 GB); 721 MB
+    full load, CPU / peak   3.5 s / 0.18 GB             43 s / 0.33 GB (A: 98 s / 0.64 GB); 48 s / 0.59 GB
+    add, CPU / peak         1.1 s / 0.19 GB             12.4 s / 1.02 GB (A: 18.6 s / 0.69 GB);
+                                                        in steps: 6.0-6.7 s / +0.30 GB (one update: 10.3 s / +0.9 GB)
+    one file replaced       0.09 s CPU                  0.79 s CPU (A: 1.7 s); 0.85 s
 
-The add's peak is Oxigraph parsing the one update (1,000 files of triples and their index texts);
-the corpus and reuse graphs were the same in both loads of these figures (--last-as-added), so
-their diff is not in the add's figure. documents_of_files (the build report) and sources_of
-(validation's file names) scan the index texts: 5.8 and 7.4 s CPU at 10,000 documents.
+The one update's peak was Oxigraph's transaction (about 2 KB a quad written; measured on 0.2 M
+triples: INSERT DATA +440 MB, Store.extend +200 MB, staging in a named graph then ADD +480 MB and
+4x the CPU): an add of more than ATOMIC_MAX triples now changes the merged graph in steps.
+The look-ups of the report and of validation's file names at 10,000 documents (+ 1,000 added; 522
+focus nodes: the validation results' and 200 documents): documents_of_files 6.2 s CPU (a scan of
+every text) -> 0.06 s (the fileDocument entries); sources_of 26 s -> 0.06 s (heldBy, fileSource);
+the same answers. The entries cost 0.25 M quads at 10,000 documents (heldBy: ~35 a file).
 Saved queries (bench/queries_scale.py, 3 repeats, CPU median) on the 10,000-document store of the
 older layout and on this one (the same graphs): the same rows for all 19, none slower beyond noise
 (propagation-tree 315 -> 260 ms, reuse 3.1 -> 2.6 s, reuse-levels 2.8 -> 1.9 s, documents as
