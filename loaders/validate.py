@@ -1,6 +1,7 @@
 """SHACL validation of the graph: pySHACL (the reference) and a fast path of SPARQL queries on Oxigraph.
 
-The fast path translates the shapes generically, one SPARQL SELECT per constraint, run on the merged
+The fast path translates the shapes generically, one SPARQL SELECT per constraint (a property shape's
+value tests merged into one, its min/max counts into another: shacl_sparql._Filtered, _Counted), run on the merged
 graph of the store (its default graph: every triple of the data graphs once, see loaders.store), or
 on an in-memory merge of the named graphs of any other store given:
 - targets: sh:targetClass (with rdfs:subClassOf*), implicit class targets, sh:targetNode,
