@@ -5,7 +5,8 @@
 
 Runs the streamed validation of a build (loaders.validate.validate_batches, as `directive-kg build`
 does: per batch of file graphs in memory, then the corpus-wide checks on the store) on the file
-graphs read back from the store, and prints the CPU seconds of the per-batch pass (loading, clearing
+graphs read back from the store, and prints the peak PSS of the process tree (this process and its
+forked workers, sampled every 0.25 s while validating), the CPU seconds of the per-batch pass (loading, clearing
 and every check summed over the batches) and of every corpus-wide check, sorted. CPU, not wall time:
 the machine may be shared. ``--save`` writes the result keys and the profile; ``--compare`` says
 whether the results equal a saved run's (the same results before and after a change).
@@ -24,10 +25,12 @@ from collections.abc import Mapping
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import pyoxigraph as ox  # noqa: E402
 
 from loaders import identity as ids  # noqa: E402
+from run import TreeMemory  # noqa: E402
 from loaders.build import STATIC_GRAPHS  # noqa: E402
 from loaders.spool import file_batches, is_file_graph  # noqa: E402
 from loaders.store import data_graphs, graph_ntriples, open_store  # noqa: E402
@@ -66,13 +69,17 @@ def profile_store(path: Path, batch: int) -> tuple[dict, dict, list]:
         names = [*file_batches(graphs, batch), *others]
         profile: dict[str, float] = {}
         wall, cpu = time.perf_counter(), cpu_seconds()
+        memory = TreeMemory(os.getpid())  # this process and its forked workers, while validating
+        memory.start()
         report = validate_batches(({g: graphs[g] for g in group} for group in names), shared, kg.store,
                                   locate=kg, count=len(names), profile=profile)
+        memory.stopped.set()
         figures = {"wall_seconds": round(time.perf_counter() - wall, 2), "cpu_seconds": round(cpu_seconds() - cpu, 2),
                    "checks_cpu_seconds": round(sum(profile.values()), 2), "batches": len(names),
                    "files": sum(map(is_file_graph, graphs.names)),
                    "results": len(report.results), "violations": report.violations, "warnings": report.warnings,
                    "max_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024,
+                   "peak_tree_pss_mb": round(memory.peak_kb / 1024),
                    "load_average": os.getloadavg()}
         keys = sorted([list(map(str, k)) for k in report.keys()])
     return figures, profile, keys

@@ -65,6 +65,7 @@ class Check:
     node_shape: bool
     per_focus: str | None = None  # sh:sparql that must run with $this pre-bound: the query of the focus nodes
     focus_only: bool = False      # sh:sparql whose patterns all have $this as subject (reads_only_focus)
+    components: tuple[str, ...] = ()  # merged constraints (see _merged): the component of each ?fail_<i>
 
 
 # --- terms, paths, shapes --------------------------------------------------------------------------
@@ -173,7 +174,15 @@ def translate(sg: rdflib.Graph, shape) -> list[Check]:
             raise Unsupported(f"property shape {shape_key(sg, node)} has no sh:path")
         spath = sparql_path(sg, path) if path is not None else None
         key, severity, note = shape_key(sg, node), _severity(sg, node), message(sg, node)
-        for component, value, pattern in _violations(sg, node, "?this", spath, fresh, depth=0, top=True):
+        found = _violations(sg, node, "?this", spath, fresh, depth=0, top=True)
+        for kind in (_Filtered, _Counted):
+            merged = [f for f in found if isinstance(f[2], kind) and f[2].mergeable]
+            if len(merged) > 1:
+                found = [f for f in found if not any(f is m for m in merged)]
+                checks.append(Check(key, severity, "+".join(c for c, _, _ in merged), spath,
+                                    kind.merged(target, merged), note, spath is None,
+                                    components=tuple(c for c, _, _ in merged)))
+        for component, value, pattern in found:
             select = f"?this ({value} AS ?value)" if value else "?this"
             query = f"SELECT DISTINCT {select} WHERE {{ {target} {_as_minus(pattern)} }}"
             checks.append(Check(key, severity, component, spath, query, note, spath is None))
@@ -260,6 +269,51 @@ def _target(sg: rdflib.Graph, shape) -> str:
     return "{ SELECT DISTINCT ?this WHERE { " + " UNION ".join(parts) + " } }"
 
 
+class _Filtered(str):
+    """A violation pattern ``values FILTER(condition)`` of a shape's top-level value variable: those
+    of one shape are merged into one query (one pass over the values instead of one a constraint)."""
+
+    def __new__(cls, values: str, v: str, condition: str):
+        self = super().__new__(cls, f"{values} FILTER({condition})")
+        self.values, self.v, self.condition = values, v, condition
+        self.mergeable = "EXISTS" not in condition  # a nested shape may test other nodes' classes
+        return self
+
+    @staticmethod
+    def merged(target: str, parts: list) -> str:
+        """One query for the constraints ``parts`` [(component, value, _Filtered)]: a row per
+        distinct (?this, ?value) failing any of them, ``?fail_<i>`` true for each one it fails
+        (IF: the effective boolean value, an error as false, as FILTER has it)."""
+        first = parts[0][2]
+        binds = " ".join(f"BIND(COALESCE(IF({p.condition}, true, false), false) AS ?fail_{i})"
+                         for i, (_, _, p) in enumerate(parts))
+        flags = [f"?fail_{i}" for i in range(len(parts))]
+        return (f"SELECT DISTINCT ?this ({first.v} AS ?value) {' '.join(flags)} WHERE {{ {target} "
+                f"{first.values} {binds} FILTER({' || '.join(flags)}) }}")
+
+
+class _Counted(str):
+    """A sh:minCount / sh:maxCount pattern of a top-level property shape, with its bound: those of
+    one path are merged into one count of the values of each focus node."""
+
+    def __new__(cls, pattern: str, path: str, fresh: "_Fresh", test: str):
+        self = super().__new__(cls, pattern)
+        self.path, self.fresh, self.test, self.mergeable = path, fresh, test, True
+        return self
+
+    @staticmethod
+    def merged(target: str, parts: list) -> str:
+        """One query for the count constraints ``parts``: COUNT(DISTINCT value) of each focus node
+        (0 without values), ``?fail_<i>`` true for each bound it breaks: minCount n fails below n
+        (no n distinct values), maxCount m above m (m + 1 distinct values)."""
+        first = parts[0][2]
+        w, n = first.fresh(), first.fresh("count")
+        binds = " ".join(f"BIND(({n} {p.test}) AS ?fail_{i})" for i, (_, _, p) in enumerate(parts))
+        flags = [f"?fail_{i}" for i in range(len(parts))]
+        return (f"SELECT ?this {' '.join(flags)} WHERE {{ {{ SELECT ?this (COUNT(DISTINCT {w}) AS {n}) WHERE {{ {target} "
+                f"OPTIONAL {{ ?this {first.path} {w} }} }} GROUP BY ?this }} {binds} FILTER({' || '.join(flags)}) }}")
+
+
 class _Fresh:
     def __init__(self):
         self._n = itertools.count(1)
@@ -315,6 +369,8 @@ class _Ctx:
     depth: int
 
     def failing(self, component: str, condition: str):
+        if self.x == "?this" and self.depth == 0:
+            return [(component, self.v, _Filtered(self.values, self.v, condition))]
         return [(component, self.v, f"{self.values} FILTER({condition})")]
 
     def violates(self, shape, var: str) -> str:
@@ -355,7 +411,11 @@ def _needs_path(ctx: _Ctx, what: str) -> None:
 
 
 def _class(ctx, c):
-    return [("ClassConstraintComponent", ctx.v, f"{ctx.values} FILTER NOT EXISTS {{ {ctx.v} {TYPE_PATH} {nt(c)} }}")]
+    # At the top level MINUS, not FILTER NOT EXISTS: the same answers (the test shares only the value,
+    # always bound, with the rest), but the typed nodes are read once and anti-joined instead of
+    # looked up for each value (2.3x faster over 100,000 text reuse passages).
+    test = "MINUS" if ctx.x == "?this" and ctx.depth == 0 else "FILTER NOT EXISTS"
+    return [("ClassConstraintComponent", ctx.v, f"{ctx.values} {test} {{ {ctx.v} {TYPE_PATH} {nt(c)} }}")]
 
 
 # Lexical forms: any string is a valid xsd:string or rdf:langString; a number Oxigraph accepts
@@ -363,6 +423,7 @@ def _class(ctx, c):
 # ~20 µs a value (200,000 offsets at 10,000 documents).
 _ALWAYS_WELL_TYPED = {XSD.string, RDF.langString}
 _NUMERIC = {XSD.integer, XSD.decimal, XSD.double, XSD.float}
+_LEXICAL = {XSD.boolean: ("true", "false", "1", "0")}  # the whole lexical space (XSD 1.1 3.3.2.1)
 
 
 def _datatype(ctx, d):
@@ -370,7 +431,10 @@ def _datatype(ctx, d):
     if d == RDFS.Literal:
         return ctx.failing("DatatypeConstraintComponent", f"!isLiteral({v})")
     # same datatype, and a lexical form rdflib accepts (pySHACL fails ill-typed literals)
-    lexical = ("" if d in _ALWAYS_WELL_TYPED else f" && (isNumeric({v}) || <{WELL_TYPED}>({v}))" if d in _NUMERIC
+    # IF, not ||: Oxigraph evaluates both sides of ||, so the callback ran for every number (6x slower)
+    known = (f"isNumeric({v})" if d in _NUMERIC else
+             f"STR({v}) IN ({', '.join(nt(Literal(f)) for f in _LEXICAL[d])})" if d in _LEXICAL else None)
+    lexical = ("" if d in _ALWAYS_WELL_TYPED else f" && IF({known}, true, <{WELL_TYPED}>({v}))" if known
                else f" && <{WELL_TYPED}>({v})")
     return ctx.failing("DatatypeConstraintComponent", f"!(isLiteral({v}) && datatype({v}) = {nt(d)}{lexical})")
 
@@ -383,12 +447,19 @@ def _node_kind(ctx, k):
 
 def _min_count(ctx, n):
     _needs_path(ctx, "sh:minCount")
-    return [("MinCountConstraintComponent", None, f"FILTER NOT EXISTS {{ {ctx.at_least(int(n))} }}")] if int(n) else []
+    if not int(n):
+        return []
+    return [("MinCountConstraintComponent", None, _counted(ctx, f"FILTER NOT EXISTS {{ {ctx.at_least(int(n))} }}", f"< {int(n)}"))]
 
 
 def _max_count(ctx, n):
     _needs_path(ctx, "sh:maxCount")
-    return [("MaxCountConstraintComponent", None, ctx.at_least(int(n) + 1))]
+    return [("MaxCountConstraintComponent", None, _counted(ctx, ctx.at_least(int(n) + 1), f"> {int(n)}"))]
+
+
+def _counted(ctx, pattern: str, test: str) -> str:
+    """The pattern, marked mergeable (_Counted) at the top level of a property shape."""
+    return _Counted(pattern, ctx.path, ctx.fresh, test) if ctx.x == "?this" and ctx.depth == 0 else pattern
 
 
 def _pattern(ctx, pattern):
