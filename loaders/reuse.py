@@ -69,6 +69,7 @@ class Words:
     ids: np.ndarray      # uint64
     starts: np.ndarray   # int32
     ends: np.ndarray     # int32
+    chars: int = 0       # length of the NFC text (dkg:textLength), kept when the text is not
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -127,7 +128,7 @@ def words_of(text: str, mask_boilerplate: bool = True, keep_text: bool = True) -
         _mask(ids)
     return Words(source.canonical if keep_text else "", np.array(ids, dtype=np.uint64),
                  np.array([m.start() for m in matches], dtype=np.int32),
-                 np.array([m.end() for m in matches], dtype=np.int32))
+                 np.array([m.end() for m in matches], dtype=np.int32), len(source.canonical))
 
 
 def _mask(ids: list[int]) -> None:
