@@ -285,12 +285,30 @@ def _minhash(num_perm: int):
     return MinHash(num_perm=num_perm, scheme="affine32", hashfunc=_low32)
 
 
+@lru_cache(maxsize=4)
+def _affine32(num_perm: int, seed: int = 1) -> tuple[np.ndarray, np.ndarray]:
+    """datasketch's affine32 permutations (a odd, b) for ``num_perm`` and ``seed``, drawn as it draws
+    them (MinHash._init_permutations): datasketch itself is not imported by a build (it imports scipy:
+    a second of CPU); a test checks they are the same."""
+    gen = np.random.RandomState(seed)
+    a = gen.randint(0, 1 << 31, num_perm, dtype=np.uint32) * np.uint32(2) + np.uint32(1)
+    return a, gen.randint(0, 1 << 32, num_perm, dtype=np.uint32)
+
+
+def _fmix32(hv: np.ndarray) -> np.ndarray:
+    """The 32-bit MurmurHash3 finalizer datasketch mixes each value with (datasketch.minhash._fmix)."""
+    hv = hv ^ (hv >> np.uint32(16))
+    hv = hv * np.uint32(0x85EBCA6B)
+    hv = hv ^ (hv >> np.uint32(13))
+    hv = hv * np.uint32(0xC2B2AE35)
+    return hv ^ (hv >> np.uint32(16))
+
+
 def _permuted(values: np.ndarray, num_perm: int) -> np.ndarray:
     """Each shingle's permuted hash values (rows x num_perm): MinHash.update_batch's CPU path for the
     affine32 scheme (datasketch's mixing function and permutations), for all shingles at once."""
-    from datasketch.minhash import _fmix
-    a, b = _minhash(num_perm).permutations
-    hv = _fmix((values & np.uint64(0xFFFFFFFF)).astype(np.uint32), 32)
+    a, b = _affine32(num_perm)
+    hv = _fmix32((values & np.uint64(0xFFFFFFFF)).astype(np.uint32))
     return np.outer(hv, a) + b
 
 
@@ -320,10 +338,26 @@ def minhash_of(window: Iterable[int], num_perm: int):
     return m
 
 
+@lru_cache(maxsize=8)
 def _bands(params: Params) -> tuple[int, int]:
-    from datasketch import MinHashLSH
-    lsh = MinHashLSH(threshold=params.threshold, num_perm=params.num_perm)
-    return lsh.b, lsh.r
+    """datasketch MinHashLSH's (bands, rows) for the threshold: the (b, r), b * r <= num_perm, that
+    minimise the false positive plus false negative probability (weights 0.5, 0.5). The integrands are
+    polynomials of degree b * r: Gauss-Legendre with num_perm nodes integrates them exactly (datasketch
+    uses scipy's quad; a test checks the same choice)."""
+    t, n = params.threshold, params.num_perm
+    x, w = np.polynomial.legendre.leggauss(n)
+
+    def integral(f, lo: float, hi: float) -> float:
+        return float(np.sum(w * f((hi - lo) / 2 * x + (hi + lo) / 2)) * (hi - lo) / 2)
+
+    best, opt = float("inf"), (0, 0)
+    for b in range(1, n + 1):
+        for r in range(1, n // b + 1):
+            fp = integral(lambda s: 1 - (1 - s ** float(r)) ** float(b), 0.0, t)
+            fn = integral(lambda s: (1 - s ** float(r)) ** float(b), t, 1.0)
+            if fp * 0.5 + fn * 0.5 < best:
+                best, opt = fp * 0.5 + fn * 0.5, (b, r)
+    return opt
 
 
 def candidate_pairs(sigs: Sequence[np.ndarray], params: Params = Params(), ask: np.ndarray | None = None

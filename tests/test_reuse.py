@@ -6,6 +6,7 @@ import json
 import unicodedata
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from loaders.reuse import Params, align, find_reuse, fold, words_of
@@ -319,3 +320,17 @@ def test_passages_carry_no_quotes_and_the_triples_slice_them_chunk_by_chunk(monk
     for doc, quote, start, end in rows:
         text = unicodedata.normalize("NFC", texts[doc.value.rsplit("/", 1)[1]])
         assert text[int(start.value):int(end.value)] == quote.value and "4 tại chỗ" in quote.value
+
+
+@pytest.mark.parametrize("threshold,num_perm", [(0.3, 32), (0.5, 32), (0.3, 64), (0.8, 16), (0.1, 128)])
+def test_bands_and_permutations_are_datasketch_s(threshold, num_perm):
+    """The build draws the LSH bands and the MinHash permutations itself (datasketch imports scipy): the
+    same as datasketch's."""
+    from datasketch import MinHash, MinHashLSH
+
+    from loaders.reuse import _affine32, _bands
+
+    lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
+    assert _bands(Params(threshold=threshold, num_perm=num_perm)) == (lsh.b, lsh.r)
+    a, b = MinHash(num_perm=num_perm, scheme="affine32").permutations
+    assert np.array_equal(_affine32(num_perm)[0], a) and np.array_equal(_affine32(num_perm)[1], b)
