@@ -84,7 +84,7 @@ def detect(texts: Mapping[str, str], cache: dict, params: Params = Params(),
         cache["grams"][sha] = distinct_grams(words[sha], params)
         cache["lengths"][sha] = words[sha].chars
     common = common_grams((cache["grams"][s] for s in names), len(names), params)
-    keys = {s: _common_key(cache["grams"][s], common) for s in names}
+    keys = _common_keys(names, cache, common)
     stale = [s for s in names if s not in words and cache["common"].get(s) != keys[s]]
     words.update(tokenise_all(texts, stale, jobs))
     for sha in (*new, *stale):
@@ -110,6 +110,7 @@ def detect(texts: Mapping[str, str], cache: dict, params: Params = Params(),
     cache["grams"] = {s: cache["grams"][s] for s in names}
     cache["lengths"] = {s: cache["lengths"][s] for s in names}
     cache["common"] = keys
+    cache["common_grams"] = common
     passages = [_passage(pair, t) for pair in sorted(kept) for t in kept[pair]]
     return passages, {"documents": len(texts), "new": len(new), "stale": len(stale), "pairs_aligned": len(todo),
                       "passages": len(passages)}
@@ -122,6 +123,25 @@ def _spans(p: Passage) -> tuple:
 
 def _passage(pair: tuple[str, str], t: tuple) -> Passage:
     return Passage(pair[0], pair[1], t[0], t[1], t[2], t[3], "", "", t[4], t[5], (t[6], t[7]), (t[8], t[9]))
+
+
+def _common_keys(names: list[str], cache: dict, common: np.ndarray) -> dict[str, str]:
+    """_common_key of each document; the cached one when none of the shingles that turned common or
+    stopped being common since the cache was written is among its own (one pass over all shingles, not
+    a digest a document)."""
+    before = cache.get("common_grams")
+    known = [s for s in names if s in cache["common"]] if before is not None else []
+    changed = np.setxor1d(before, common, assume_unique=True) if before is not None else common
+    keys = {}
+    if known and len(changed):
+        grams = [cache["grams"][s] for s in known]
+        hit = np.isin(np.concatenate(grams), changed)
+        owner = np.repeat(np.arange(len(known)), [len(g) for g in grams])
+        touched = set(np.unique(owner[hit]).tolist())
+        keys = {s: cache["common"][s] for n, s in enumerate(known) if n not in touched}
+    elif known:
+        keys = {s: cache["common"][s] for s in known}
+    return {s: keys[s] if s in keys else _common_key(cache["grams"][s], common) for s in names}
 
 
 def _common_key(grams: np.ndarray, common: np.ndarray) -> str:
