@@ -35,7 +35,7 @@ import numpy as np
 
 from loaders.paths import REFERENCE
 from loaders.slug import strip_diacritics
-from loaders.text import SourceText, unify_tones
+from loaders.text import SourceText, mask_markdown, unify_tones
 
 _WORD = re.compile(r"\w+")
 MASK = 0  # the id of a masked word: no shingle contains it
@@ -121,26 +121,47 @@ def _boilerplate() -> dict[int, tuple[tuple[int, ...], ...]]:
 
 
 def words_of(text: str, mask_boilerplate: bool = True, keep_text: bool = True) -> Words:
-    source = SourceText.from_text(text)
-    matches = list(_WORD.finditer(source.work))
-    ids = [_word_id(m.group()) for m in matches]
+    canonical = unicodedata.normalize("NFC", text)
+    matches = list(_WORD.finditer(_work(canonical)))
+    words = [m.group() for m in matches]
+    ids = np.fromiter(map(_word_id, words), dtype=np.uint64, count=len(words))
     if mask_boilerplate:
         _mask(ids)
-    return Words(source.canonical if keep_text else "", np.array(ids, dtype=np.uint64),
-                 np.array([m.start() for m in matches], dtype=np.int32),
-                 np.array([m.end() for m in matches], dtype=np.int32), len(source.canonical))
+    spans = np.fromiter((x for m in matches for x in m.span()), dtype=np.int32, count=2 * len(matches))
+    return Words(canonical if keep_text else "", ids, spans[0::2].copy(), spans[1::2].copy(), len(canonical))
 
 
-def _mask(ids: list[int]) -> None:
+def _work(canonical: str) -> str:
+    """The text the words are cut from: SourceText's working text where it can change a folded word.
+    Its line breaks put back (break_flattened) turn blanks into breaks: no word changes; capitals put
+    right (repair_caps) change a word's fold only when a swap of ocr_confusables.csv does (none does
+    now: U/Ư, D/Đ, ... fold alike), so it runs only then."""
+    if _caps_change_folds():
+        return SourceText.from_text(canonical).work
+    return mask_markdown(unify_tones(canonical))
+
+
+@lru_cache(maxsize=1)
+def _caps_change_folds() -> bool:
+    from loaders.grammar import confusables
+    return any(fold(w) != fold(r) for w, r in confusables("caps_word"))
+
+
+def _mask(ids: np.ndarray) -> None:
+    """Boilerplate phrases masked in place (longest first where several start at a word; the words of
+    a masked phrase start none): only at the words that start some phrase."""
     table = _boilerplate()
-    i = 0
-    while i < len(ids):
-        for phrase in table.get(ids[i], ()):
-            if tuple(ids[i:i + len(phrase)]) == phrase:
-                ids[i:i + len(phrase)] = [MASK] * len(phrase)
-                i += len(phrase) - 1
+    firsts = np.fromiter(table, dtype=np.uint64, count=len(table))
+    at = np.flatnonzero(np.isin(ids, firsts)).tolist()
+    free = 0  # the first word not inside a masked phrase
+    for i in at:
+        if i < free:
+            continue
+        for phrase in table[int(ids[i])]:
+            if tuple(ids[i:i + len(phrase)].tolist()) == phrase:
+                ids[i:i + len(phrase)] = MASK
+                free = i + len(phrase)
                 break
-        i += 1
 
 
 def grams(w: Words, k: int) -> np.ndarray:
@@ -162,9 +183,11 @@ def grams(w: Words, k: int) -> np.ndarray:
 # --- alignment -----------------------------------------------------------------------------------
 
 def align(a: Words, b: Words, params: Params = Params(), a_name: str = "a", b_name: str = "b",
-          quotes: bool = True, grams_a: np.ndarray | None = None, grams_b: np.ndarray | None = None) -> list[Passage]:
+          quotes: bool = True, grams_a: np.ndarray | None = None, grams_b: np.ndarray | None = None,
+          keep: Callable[[tuple[int, int]], bool] | None = None) -> list[Passage]:
     """The passages of at least ``params.min_words`` words that a and b share, in a's order. grams_a,
-    grams_b: their shingles (grams()), when the caller has them already."""
+    grams_b: their shingles (grams()), when the caller has them already. ``keep``: a test of a passage's
+    word range in a; the others are dropped before their similarity is computed (the costly part)."""
     k, gap = params.k, params.gap
     runs = _runs(grams(a, k) if grams_a is None else grams_a, grams(b, k) if grams_b is None else grams_b, params)
     if not runs:
@@ -184,7 +207,7 @@ def align(a: Words, b: Words, params: Params = Params(), a_name: str = "a", b_na
     out = []
     for i0, i1, j0, j1 in _non_overlapping(chains):
         n = min(i1 - i0, j1 - j0)
-        if n < params.min_words:
+        if n < params.min_words or (keep is not None and not keep((i0, i1))):
             continue
         wa, wb = a.ids[i0:i1], b.ids[j0:j1]
         sim = 1.0 if np.array_equal(wa, wb) else SequenceMatcher(None, wa.tolist(), wb.tolist(), autojunk=False).ratio()
@@ -213,9 +236,12 @@ def _runs(ga: np.ndarray, gb: np.ndarray, params: Params, cap: int = 8) -> list[
     d = j - i
     seq = np.lexsort((i, d))
     i, j, d = i[seq], j[seq], d[seq]
-    start = np.r_[True, (d[1:] != d[:-1]) | (i[1:] > i[:-1] + k + gap)]
+    start = np.empty(len(i), dtype=bool)
+    start[0] = True
+    np.logical_or(d[1:] != d[:-1], i[1:] > i[:-1] + k + gap, out=start[1:])
     first = np.flatnonzero(start)
-    last = np.r_[first[1:] - 1, len(i) - 1]
+    last = np.empty_like(first)
+    last[:-1], last[-1] = first[1:] - 1, len(i) - 1
     return np.stack([i[first], i[last] + k, j[first], j[last] + k], axis=1).tolist()
 
 
@@ -438,10 +464,9 @@ def _align_pairs(chunk: list[tuple[str, str, bool]]) -> list[Passage]:
     out: list[Passage] = []
     for a, b, linked in chunk:
         ga = _grams_of(a)
-        found = align(words[a], words[b], params, a, b, quotes=False, grams_a=ga, grams_b=_grams_of(b))
-        if not linked:  # unlinked: a passage of common shingles is boilerplate
-            found = [p for p in found if not mostly_common(words[a], p.a_words, common, params, ga)]
-        out += found
+        # unlinked: a passage of common shingles is boilerplate
+        keep = None if linked else lambda span, wa=words[a], ga=ga: not mostly_common(wa, span, common, params, ga)
+        out += align(words[a], words[b], params, a, b, quotes=False, grams_a=ga, grams_b=_grams_of(b), keep=keep)
     return out
 
 
