@@ -298,15 +298,23 @@ class PairLines:
         except OSError:
             pass
 
-    def get(self, pair: str, how: str) -> str | None:
-        self._seen.add(pair)
-        if self._db is None:
-            return None
+    def get(self, wanted: Mapping[str, str]) -> dict[str, str]:
+        """pair -> its lines, for the pairs of ``wanted`` (pair -> how) kept under the same ``how``."""
+        self._seen.update(wanted)
+        if self._db is None or not wanted:
+            return {}
+        out = {}
         try:
-            row = self._db.execute("SELECT how, text FROM lines WHERE pair = ?", (pair,)).fetchone()
-            return zlib.decompress(row[1]).decode("utf-8") if row is not None and row[0] == how else None
+            keys = list(wanted)
+            for at in range(0, len(keys), 500):  # SQLite's limit of variables a statement
+                part = keys[at:at + 500]
+                for pair, how, text in self._db.execute(
+                        f"SELECT pair, how, text FROM lines WHERE pair IN ({','.join('?' * len(part))})", part):
+                    if how == wanted[pair]:
+                        out[pair] = zlib.decompress(text).decode("utf-8")
         except (sqlite3.Error, zlib.error, UnicodeDecodeError):
-            return None
+            return {}
+        return out
 
     def put(self, pair: str, how: str, text: str) -> None:
         if self._db is not None:
@@ -355,11 +363,12 @@ def write_reuse_triples(out: TextIO, passages: Iterable[Passage], docs: Mapping[
             written += len(ps)
             how = hashlib.sha256(repr((LINES_VERSION, doc_a, doc_b, down, [_spans(p) for p in ps])).encode()
                                  ).hexdigest() if lines is not None and texts is not None else ""
-            cached = lines.get(f"{a} {b}", how) if how else None
-            if cached is not None:
-                found[n] = cached
-            else:
-                todo.append((n, doc_a, doc_b, down, how))
+            todo.append((n, doc_a, doc_b, down, how))
+        cached = lines.get({"%s %s" % chunk[n][0]: how for n, *_, how in todo if how}) if lines is not None else {}
+        for n, *_ in todo:
+            if "%s %s" % chunk[n][0] in cached:
+                found[n] = cached["%s %s" % chunk[n][0]]
+        todo = [t for t in todo if t[0] not in found]
         # each text of the chunk's pairs still to write read and normalised once, dropped with the chunk
         nfc = {} if texts is None else _chunk_texts((x for n, *_ in todo for x in chunk[n][0]), texts)
         for n, doc_a, doc_b, down, how in todo:
