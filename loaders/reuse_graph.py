@@ -1,12 +1,17 @@
 """The reuse graph (dkgid:graph/reuse) of a build: every passage two loaded documents share.
 
-Incremental. ``PATH/reuse-cache.pickle`` in the store keeps, by file sha256, the MinHash signatures of
-each document's windows, its distinct shingles (numpy arrays) and which of them were common, and, by pair
-of sha256, the passages found and what they were computed from; a rebuild recomputes only what a new or
-changed document, or a change of the corpus's common shingles, makes stale: the result equals a build
-without the cache (detect_incremental), and the corpus is not compared with itself again. The passages
-become triples here, with the document IRIs
-and the citation paths of the graphs just mapped (N-Triples scanned, not parsed: they are ours).
+Incremental, and equal to a build without what it keeps. In the store folder:
+- ``reuse-cache.pickle``, by file sha256: the MinHash signatures of each document's windows, its
+  distinct shingles (numpy arrays), which of them were common and its text length; by pair of sha256,
+  the passages found (spans) and what they were computed from; by content hash of a mapped graph, the
+  facts read from it (source files, copies, citation edges). A rebuild recomputes only what a new or
+  changed document, or a change of the corpus's common shingles, makes stale (detect), and reads only
+  the mapped graphs it has not seen.
+- ``reuse-lines.sqlite``, by pair: the N-Triples written for its passages (quotes included), under a
+  digest of what they were written from (PairLines): a pair an added file is not part of is copied,
+  its texts not read again.
+The passages become triples here, with the document IRIs and the citation paths of the graphs just
+mapped (N-Triples scanned with one regex, not parsed: they are ours).
 """
 from __future__ import annotations
 
