@@ -184,12 +184,15 @@ def grams(w: Words, k: int) -> np.ndarray:
 
 def align(a: Words, b: Words, params: Params = Params(), a_name: str = "a", b_name: str = "b",
           quotes: bool = True, grams_a: np.ndarray | None = None, grams_b: np.ndarray | None = None,
-          keep: Callable[[tuple[int, int]], bool] | None = None) -> list[Passage]:
+          keep: Callable[[tuple[int, int]], bool] | None = None,
+          index_b: tuple[np.ndarray, np.ndarray] | None = None) -> list[Passage]:
     """The passages of at least ``params.min_words`` words that a and b share, in a's order. grams_a,
     grams_b: their shingles (grams()), when the caller has them already. ``keep``: a test of a passage's
-    word range in a; the others are dropped before their similarity is computed (the costly part)."""
+    word range in a; the others are dropped before their similarity is computed (the costly part).
+    ``index_b``: b's shingles sorted and their order (_sorted_index), when the caller has them."""
     k, gap = params.k, params.gap
-    runs = _runs(grams(a, k) if grams_a is None else grams_a, grams(b, k) if grams_b is None else grams_b, params)
+    runs = _runs(grams(a, k) if grams_a is None else grams_a, grams(b, k) if grams_b is None else grams_b, params,
+                 index_b=index_b)
     if not runs:
         return []
     # chains: runs that continue each other in both texts across a small gap or shift
@@ -217,13 +220,19 @@ def align(a: Words, b: Words, params: Params = Params(), a_name: str = "a", b_na
     return out
 
 
-def _runs(ga: np.ndarray, gb: np.ndarray, params: Params, cap: int = 8) -> list[list[int]]:
+def _sorted_index(g: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(the order that sorts g (stable), g sorted): what _runs looks b's shingles up in."""
+    order = np.argsort(g, kind="stable")
+    return order, g[order]
+
+
+def _runs(ga: np.ndarray, gb: np.ndarray, params: Params, cap: int = 8,
+          index_b: tuple[np.ndarray, np.ndarray] | None = None) -> list[list[int]]:
     """Seeds (i, j): shingle i of a equals shingle j of b (at most ``cap`` j per i: repeated phrases);
     runs [i0, i1, j0, j1): seeds on one diagonal with gaps of at most ``params.gap`` words. In numpy: a
     pair of documents has hundreds of seeds when they share a template."""
     k, gap = params.k, params.gap
-    order = np.argsort(gb, kind="stable")
-    sb = gb[order]
+    order, sb = _sorted_index(gb) if index_b is None else index_b
     lo, hi = np.searchsorted(sb, ga, "left"), np.searchsorted(sb, ga, "right")
     count = np.minimum(hi - lo, cap)
     count[ga == MASK] = 0
@@ -454,19 +463,41 @@ def _tokenise(name: str) -> Words:
     return words_of(_SHARED["texts"][name], keep_text=False)
 
 
-@lru_cache(maxsize=4096)  # pairs come sorted: a document's shingles serve its next pairs
-def _grams_of(name: str) -> np.ndarray:
-    return grams(_SHARED["words"][name], _SHARED["params"].k)
+@dataclass(frozen=True, eq=False)
+class _Prepared:
+    """What aligning a document's pairs needs of it, computed once a worker: its shingles, their sorted
+    index, and running counts of its unmasked and common shingles (mostly_common in O(1))."""
+    grams: np.ndarray
+    index: tuple[np.ndarray, np.ndarray]
+    unmasked: np.ndarray  # unmasked[i]: unmasked shingles among the first i
+    common: np.ndarray    # the same for the common ones
+
+    def mostly_common(self, words: tuple[int, int], k: int) -> bool:
+        """mostly_common(w, words, common, params) of this document, from the running counts."""
+        s, e = words[0], min(max(words[0], words[1] - k + 1), len(self.grams))
+        n = int(self.unmasked[e] - self.unmasked[s])
+        return not n or int(self.common[e] - self.common[s]) > n / 2
+
+
+@lru_cache(maxsize=16384)  # pairs come sorted: a document's shingles serve its next pairs
+def _prepared(name: str) -> _Prepared:
+    g = grams(_SHARED["words"][name], _SHARED["params"].k)
+    unmasked = g != MASK
+    common = unmasked & _in_sorted(g, _SHARED["common"])
+    zero = np.zeros(1, dtype=np.int64)
+    return _Prepared(g, _sorted_index(g), np.concatenate([zero, np.cumsum(unmasked)]),
+                     np.concatenate([zero, np.cumsum(common)]))
 
 
 def _align_pairs(chunk: list[tuple[str, str, bool]]) -> list[Passage]:
-    words, common, params = _SHARED["words"], _SHARED["common"], _SHARED["params"]
+    words, params = _SHARED["words"], _SHARED["params"]
     out: list[Passage] = []
     for a, b, linked in chunk:
-        ga = _grams_of(a)
+        pa, pb = _prepared(a), _prepared(b)
         # unlinked: a passage of common shingles is boilerplate
-        keep = None if linked else lambda span, wa=words[a], ga=ga: not mostly_common(wa, span, common, params, ga)
-        out += align(words[a], words[b], params, a, b, quotes=False, grams_a=ga, grams_b=_grams_of(b), keep=keep)
+        keep = None if linked else lambda span, pa=pa: not pa.mostly_common(span, params.k)
+        out += align(words[a], words[b], params, a, b, quotes=False, grams_a=pa.grams, grams_b=pb.grams, keep=keep,
+                     index_b=pb.index)
     return out
 
 
@@ -490,7 +521,7 @@ def pool_map(function: Callable, items: list, shared: dict, jobs: int, chunk: in
             yield from pool.imap(function, items, chunksize=chunk)
     finally:
         _SHARED.clear()
-        _grams_of.cache_clear()
+        _prepared.cache_clear()
 
 
 def tokenise_all(texts: Mapping[str, str], names: Sequence[str], jobs: int) -> dict[str, Words]:
