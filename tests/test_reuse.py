@@ -334,3 +334,22 @@ def test_bands_and_permutations_are_datasketch_s(threshold, num_perm):
     assert _bands(Params(threshold=threshold, num_perm=num_perm)) == (lsh.b, lsh.r)
     a, b = MinHash(num_perm=num_perm, scheme="affine32").permutations
     assert np.array_equal(_affine32(num_perm)[0], a) and np.array_equal(_affine32(num_perm)[1], b)
+
+
+def test_prepared_mostly_common_is_mostly_common():
+    """The running counts a worker prepares a document give mostly_common's answer for every word range."""
+    from loaders import reuse as R
+
+    params = Params()
+    w = words_of("Nơi nhận: như trên. " + " ".join(f"câu {i % 7} của văn bản số {i % 3}" for i in range(40)), keep_text=False)
+    g = R.grams(w, params.k)
+    common = np.unique(g[(g != R.MASK) & (g % np.uint64(3) == 0)])
+    R._SHARED.update({"words": {"d": w}, "common": common, "params": params})
+    try:
+        prepared = R._prepared("d")
+        for i0 in range(0, len(w), 7):
+            for i1 in range(i0 + 1, len(w) + 1, 5):
+                assert prepared.mostly_common((i0, i1), params.k) == R.mostly_common(w, (i0, i1), common, params), (i0, i1)
+    finally:
+        R._SHARED.clear()
+        R._prepared.cache_clear()
