@@ -76,7 +76,7 @@ def main() -> None:
             if args.stage == "graph":
                 text, stats = reuse_graph(texts, Graphs(texts), where)
                 results[label] = hashlib.sha256(text.encode()).hexdigest()
-                stats["triples"] = text.count("\n")
+                stats["triples"], stats["sha256"] = text.count("\n"), results[label][:16]
             else:
                 results[label], stats = detect_incremental(texts, where / "reuse-cache.pickle" if where else None)
             print(f"{label:14} wall {time.perf_counter() - w:7.2f} s  CPU {_cpu() - c:7.2f} s  {stats}  "
