@@ -35,7 +35,7 @@ import numpy as np
 
 from loaders.paths import REFERENCE
 from loaders.slug import strip_diacritics
-from loaders.text import SourceText, unify_tones
+from loaders.text import SourceText, mask_markdown, unify_tones
 
 _WORD = re.compile(r"\w+")
 MASK = 0  # the id of a masked word: no shingle contains it
@@ -69,6 +69,7 @@ class Words:
     ids: np.ndarray      # uint64
     starts: np.ndarray   # int32
     ends: np.ndarray     # int32
+    chars: int = 0       # length of the NFC text (dkg:textLength), kept when the text is not
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -120,26 +121,47 @@ def _boilerplate() -> dict[int, tuple[tuple[int, ...], ...]]:
 
 
 def words_of(text: str, mask_boilerplate: bool = True, keep_text: bool = True) -> Words:
-    source = SourceText.from_text(text)
-    matches = list(_WORD.finditer(source.work))
-    ids = [_word_id(m.group()) for m in matches]
+    canonical = unicodedata.normalize("NFC", text)
+    matches = list(_WORD.finditer(_work(canonical)))
+    words = [m.group() for m in matches]
+    ids = np.fromiter(map(_word_id, words), dtype=np.uint64, count=len(words))
     if mask_boilerplate:
         _mask(ids)
-    return Words(source.canonical if keep_text else "", np.array(ids, dtype=np.uint64),
-                 np.array([m.start() for m in matches], dtype=np.int32),
-                 np.array([m.end() for m in matches], dtype=np.int32))
+    spans = np.fromiter((x for m in matches for x in m.span()), dtype=np.int32, count=2 * len(matches))
+    return Words(canonical if keep_text else "", ids, spans[0::2].copy(), spans[1::2].copy(), len(canonical))
 
 
-def _mask(ids: list[int]) -> None:
+def _work(canonical: str) -> str:
+    """The text the words are cut from: SourceText's working text where it can change a folded word.
+    Its line breaks put back (break_flattened) turn blanks into breaks: no word changes; capitals put
+    right (repair_caps) change a word's fold only when a swap of ocr_confusables.csv does (none does
+    now: U/Ư, D/Đ, ... fold alike), so it runs only then."""
+    if _caps_change_folds():
+        return SourceText.from_text(canonical).work
+    return mask_markdown(unify_tones(canonical))
+
+
+@lru_cache(maxsize=1)
+def _caps_change_folds() -> bool:
+    from loaders.grammar import confusables
+    return any(fold(w) != fold(r) for w, r in confusables("caps_word"))
+
+
+def _mask(ids: np.ndarray) -> None:
+    """Boilerplate phrases masked in place (longest first where several start at a word; the words of
+    a masked phrase start none): only at the words that start some phrase."""
     table = _boilerplate()
-    i = 0
-    while i < len(ids):
-        for phrase in table.get(ids[i], ()):
-            if tuple(ids[i:i + len(phrase)]) == phrase:
-                ids[i:i + len(phrase)] = [MASK] * len(phrase)
-                i += len(phrase) - 1
+    firsts = np.fromiter(table, dtype=np.uint64, count=len(table))
+    at = np.flatnonzero(np.isin(ids, firsts)).tolist()
+    free = 0  # the first word not inside a masked phrase
+    for i in at:
+        if i < free:
+            continue
+        for phrase in table[int(ids[i])]:
+            if tuple(ids[i:i + len(phrase)].tolist()) == phrase:
+                ids[i:i + len(phrase)] = MASK
+                free = i + len(phrase)
                 break
-        i += 1
 
 
 def grams(w: Words, k: int) -> np.ndarray:
@@ -161,11 +183,16 @@ def grams(w: Words, k: int) -> np.ndarray:
 # --- alignment -----------------------------------------------------------------------------------
 
 def align(a: Words, b: Words, params: Params = Params(), a_name: str = "a", b_name: str = "b",
-          quotes: bool = True, grams_a: np.ndarray | None = None, grams_b: np.ndarray | None = None) -> list[Passage]:
+          quotes: bool = True, grams_a: np.ndarray | None = None, grams_b: np.ndarray | None = None,
+          keep: Callable[[tuple[int, int]], bool] | None = None,
+          index_b: tuple[np.ndarray, np.ndarray] | None = None) -> list[Passage]:
     """The passages of at least ``params.min_words`` words that a and b share, in a's order. grams_a,
-    grams_b: their shingles (grams()), when the caller has them already."""
+    grams_b: their shingles (grams()), when the caller has them already. ``keep``: a test of a passage's
+    word range in a; the others are dropped before their similarity is computed (the costly part).
+    ``index_b``: b's shingles sorted and their order (_sorted_index), when the caller has them."""
     k, gap = params.k, params.gap
-    runs = _runs(grams(a, k) if grams_a is None else grams_a, grams(b, k) if grams_b is None else grams_b, params)
+    runs = _runs(grams(a, k) if grams_a is None else grams_a, grams(b, k) if grams_b is None else grams_b, params,
+                 index_b=index_b)
     if not runs:
         return []
     # chains: runs that continue each other in both texts across a small gap or shift
@@ -183,7 +210,7 @@ def align(a: Words, b: Words, params: Params = Params(), a_name: str = "a", b_na
     out = []
     for i0, i1, j0, j1 in _non_overlapping(chains):
         n = min(i1 - i0, j1 - j0)
-        if n < params.min_words:
+        if n < params.min_words or (keep is not None and not keep((i0, i1))):
             continue
         wa, wb = a.ids[i0:i1], b.ids[j0:j1]
         sim = 1.0 if np.array_equal(wa, wb) else SequenceMatcher(None, wa.tolist(), wb.tolist(), autojunk=False).ratio()
@@ -193,13 +220,19 @@ def align(a: Words, b: Words, params: Params = Params(), a_name: str = "a", b_na
     return out
 
 
-def _runs(ga: np.ndarray, gb: np.ndarray, params: Params, cap: int = 8) -> list[list[int]]:
+def _sorted_index(g: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(the order that sorts g (stable), g sorted): what _runs looks b's shingles up in."""
+    order = np.argsort(g, kind="stable")
+    return order, g[order]
+
+
+def _runs(ga: np.ndarray, gb: np.ndarray, params: Params, cap: int = 8,
+          index_b: tuple[np.ndarray, np.ndarray] | None = None) -> list[list[int]]:
     """Seeds (i, j): shingle i of a equals shingle j of b (at most ``cap`` j per i: repeated phrases);
     runs [i0, i1, j0, j1): seeds on one diagonal with gaps of at most ``params.gap`` words. In numpy: a
     pair of documents has hundreds of seeds when they share a template."""
     k, gap = params.k, params.gap
-    order = np.argsort(gb, kind="stable")
-    sb = gb[order]
+    order, sb = _sorted_index(gb) if index_b is None else index_b
     lo, hi = np.searchsorted(sb, ga, "left"), np.searchsorted(sb, ga, "right")
     count = np.minimum(hi - lo, cap)
     count[ga == MASK] = 0
@@ -212,9 +245,12 @@ def _runs(ga: np.ndarray, gb: np.ndarray, params: Params, cap: int = 8) -> list[
     d = j - i
     seq = np.lexsort((i, d))
     i, j, d = i[seq], j[seq], d[seq]
-    start = np.r_[True, (d[1:] != d[:-1]) | (i[1:] > i[:-1] + k + gap)]
+    start = np.empty(len(i), dtype=bool)
+    start[0] = True
+    np.logical_or(d[1:] != d[:-1], i[1:] > i[:-1] + k + gap, out=start[1:])
     first = np.flatnonzero(start)
-    last = np.r_[first[1:] - 1, len(i) - 1]
+    last = np.empty_like(first)
+    last[:-1], last[-1] = first[1:] - 1, len(i) - 1
     return np.stack([i[first], i[last] + k, j[first], j[last] + k], axis=1).tolist()
 
 
@@ -284,12 +320,30 @@ def _minhash(num_perm: int):
     return MinHash(num_perm=num_perm, scheme="affine32", hashfunc=_low32)
 
 
+@lru_cache(maxsize=4)
+def _affine32(num_perm: int, seed: int = 1) -> tuple[np.ndarray, np.ndarray]:
+    """datasketch's affine32 permutations (a odd, b) for ``num_perm`` and ``seed``, drawn as it draws
+    them (MinHash._init_permutations): datasketch itself is not imported by a build (it imports scipy:
+    a second of CPU); a test checks they are the same."""
+    gen = np.random.RandomState(seed)
+    a = gen.randint(0, 1 << 31, num_perm, dtype=np.uint32) * np.uint32(2) + np.uint32(1)
+    return a, gen.randint(0, 1 << 32, num_perm, dtype=np.uint32)
+
+
+def _fmix32(hv: np.ndarray) -> np.ndarray:
+    """The 32-bit MurmurHash3 finalizer datasketch mixes each value with (datasketch.minhash._fmix)."""
+    hv = hv ^ (hv >> np.uint32(16))
+    hv = hv * np.uint32(0x85EBCA6B)
+    hv = hv ^ (hv >> np.uint32(13))
+    hv = hv * np.uint32(0xC2B2AE35)
+    return hv ^ (hv >> np.uint32(16))
+
+
 def _permuted(values: np.ndarray, num_perm: int) -> np.ndarray:
     """Each shingle's permuted hash values (rows x num_perm): MinHash.update_batch's CPU path for the
     affine32 scheme (datasketch's mixing function and permutations), for all shingles at once."""
-    from datasketch.minhash import _fmix
-    a, b = _minhash(num_perm).permutations
-    hv = _fmix((values & np.uint64(0xFFFFFFFF)).astype(np.uint32), 32)
+    a, b = _affine32(num_perm)
+    hv = _fmix32((values & np.uint64(0xFFFFFFFF)).astype(np.uint32))
     return np.outer(hv, a) + b
 
 
@@ -319,10 +373,26 @@ def minhash_of(window: Iterable[int], num_perm: int):
     return m
 
 
+@lru_cache(maxsize=8)
 def _bands(params: Params) -> tuple[int, int]:
-    from datasketch import MinHashLSH
-    lsh = MinHashLSH(threshold=params.threshold, num_perm=params.num_perm)
-    return lsh.b, lsh.r
+    """datasketch MinHashLSH's (bands, rows) for the threshold: the (b, r), b * r <= num_perm, that
+    minimise the false positive plus false negative probability (weights 0.5, 0.5). The integrands are
+    polynomials of degree b * r: Gauss-Legendre with num_perm nodes integrates them exactly (datasketch
+    uses scipy's quad; a test checks the same choice)."""
+    t, n = params.threshold, params.num_perm
+    x, w = np.polynomial.legendre.leggauss(n)
+
+    def integral(f, lo: float, hi: float) -> float:
+        return float(np.sum(w * f((hi - lo) / 2 * x + (hi + lo) / 2)) * (hi - lo) / 2)
+
+    best, opt = float("inf"), (0, 0)
+    for b in range(1, n + 1):
+        for r in range(1, n // b + 1):
+            fp = integral(lambda s: 1 - (1 - s ** float(r)) ** float(b), 0.0, t)
+            fn = integral(lambda s: (1 - s ** float(r)) ** float(b), t, 1.0)
+            if fp * 0.5 + fn * 0.5 < best:
+                best, opt = fp * 0.5 + fn * 0.5, (b, r)
+    return opt
 
 
 def candidate_pairs(sigs: Sequence[np.ndarray], params: Params = Params(), ask: np.ndarray | None = None
@@ -393,20 +463,41 @@ def _tokenise(name: str) -> Words:
     return words_of(_SHARED["texts"][name], keep_text=False)
 
 
-@lru_cache(maxsize=4096)  # pairs come sorted: a document's shingles serve its next pairs
-def _grams_of(name: str) -> np.ndarray:
-    return grams(_SHARED["words"][name], _SHARED["params"].k)
+@dataclass(frozen=True, eq=False)
+class _Prepared:
+    """What aligning a document's pairs needs of it, computed once a worker: its shingles, their sorted
+    index, and running counts of its unmasked and common shingles (mostly_common in O(1))."""
+    grams: np.ndarray
+    index: tuple[np.ndarray, np.ndarray]
+    unmasked: np.ndarray  # unmasked[i]: unmasked shingles among the first i
+    common: np.ndarray    # the same for the common ones
+
+    def mostly_common(self, words: tuple[int, int], k: int) -> bool:
+        """mostly_common(w, words, common, params) of this document, from the running counts."""
+        s, e = words[0], min(max(words[0], words[1] - k + 1), len(self.grams))
+        n = int(self.unmasked[e] - self.unmasked[s])
+        return not n or int(self.common[e] - self.common[s]) > n / 2
+
+
+@lru_cache(maxsize=16384)  # pairs come sorted: a document's shingles serve its next pairs
+def _prepared(name: str) -> _Prepared:
+    g = grams(_SHARED["words"][name], _SHARED["params"].k)
+    unmasked = g != MASK
+    common = unmasked & _in_sorted(g, _SHARED["common"])
+    zero = np.zeros(1, dtype=np.int64)
+    return _Prepared(g, _sorted_index(g), np.concatenate([zero, np.cumsum(unmasked)]),
+                     np.concatenate([zero, np.cumsum(common)]))
 
 
 def _align_pairs(chunk: list[tuple[str, str, bool]]) -> list[Passage]:
-    words, common, params = _SHARED["words"], _SHARED["common"], _SHARED["params"]
+    words, params = _SHARED["words"], _SHARED["params"]
     out: list[Passage] = []
     for a, b, linked in chunk:
-        ga = _grams_of(a)
-        found = align(words[a], words[b], params, a, b, quotes=False, grams_a=ga, grams_b=_grams_of(b))
-        if not linked:  # unlinked: a passage of common shingles is boilerplate
-            found = [p for p in found if not mostly_common(words[a], p.a_words, common, params, ga)]
-        out += found
+        pa, pb = _prepared(a), _prepared(b)
+        # unlinked: a passage of common shingles is boilerplate
+        keep = None if linked else lambda span, pa=pa: not pa.mostly_common(span, params.k)
+        out += align(words[a], words[b], params, a, b, quotes=False, grams_a=pa.grams, grams_b=pb.grams, keep=keep,
+                     index_b=pb.index)
     return out
 
 
@@ -430,7 +521,7 @@ def pool_map(function: Callable, items: list, shared: dict, jobs: int, chunk: in
             yield from pool.imap(function, items, chunksize=chunk)
     finally:
         _SHARED.clear()
-        _grams_of.cache_clear()
+        _prepared.cache_clear()
 
 
 def tokenise_all(texts: Mapping[str, str], names: Sequence[str], jobs: int) -> dict[str, Words]:

@@ -1,23 +1,31 @@
 """The reuse graph (dkgid:graph/reuse) of a build: every passage two loaded documents share.
 
-Incremental. ``PATH/reuse-cache.pickle`` in the store keeps, by file sha256, the MinHash signatures of
-each document's windows, its distinct shingles (numpy arrays) and which of them were common, and, by pair
-of sha256, the passages found and what they were computed from; a rebuild recomputes only what a new or
-changed document, or a change of the corpus's common shingles, makes stale: the result equals a build
-without the cache (detect_incremental), and the corpus is not compared with itself again. The passages
-become triples here, with the document IRIs
-and the citation paths of the graphs just mapped (N-Triples scanned, not parsed: they are ours).
+Incremental, and equal to a build without what it keeps. In the store folder:
+- ``reuse-cache.pickle``, by file sha256: the MinHash signatures of each document's windows, its
+  distinct shingles (numpy arrays), which of them were common and its text length; by pair of sha256,
+  the passages found (spans) and what they were computed from; by content hash of a mapped graph, the
+  facts read from it (source files, copies, citation edges). A rebuild recomputes only what a new or
+  changed document, or a change of the corpus's common shingles, makes stale (detect), and reads only
+  the mapped graphs it has not seen.
+- ``reuse-lines.sqlite``, by pair: the N-Triples written for its passages (quotes included), under a
+  digest of what they were written from (PairLines): a pair an added file is not part of is copied,
+  its texts not read again.
+The passages become triples here, with the document IRIs and the citation paths of the graphs just
+mapped (N-Triples scanned with one regex, not parsed: they are ours).
 """
 from __future__ import annotations
 
 import hashlib
 import os
 import pickle
+import re
+import sqlite3
+import zlib
 import unicodedata
 from collections import defaultdict, deque
 from pathlib import Path
 from io import StringIO
-from itertools import islice
+from itertools import groupby, islice
 from typing import Callable, Iterable, Mapping, TextIO
 
 import numpy as np
@@ -29,7 +37,8 @@ from loaders.reuse import (Params, Passage, align_all, candidate_pairs, common_g
 
 REUSE_GRAPH = ids.ID + "graph/reuse"
 CACHE_FILE = "reuse-cache.pickle"
-CACHE_VERSION = 5  # 4: passages without quotes; 5: what each entry was computed from (equal to a fresh run)
+CACHE_VERSION = 6  # 4: passages without quotes; 5: what each entry was computed from (equal to a fresh run);
+#                    6: passages as tuples, text lengths, the facts of each mapped graph
 DKG = "https://w3id.org/directive-kg/ontology#"
 ELI = "http://data.europa.eu/eli/ontology#"
 RDF_TYPE = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
@@ -39,7 +48,7 @@ CITATION_EDGES = tuple(f"<{ELI}{p}>" for p in ("cites", "ensures_implementation_
 __all__ = ["REUSE_GRAPH", "reuse_graph", "detect_incremental", "write_reuse_triples", "reuse_triples"]
 
 Progress = Callable[[int, int], None]  # (done, total)
-CHUNK = 4096  # passages turned into triples at a time
+CHUNK = 4096  # pairs of files turned into triples at a time
 
 
 def _no_progress(done: int, total: int) -> None:
@@ -52,7 +61,17 @@ def detect_incremental(texts: Mapping[str, str], cache_path: Path | None, params
     """Passages (spans, no quotes: ``write_reuse_triples`` slices them) between the documents of ``texts``
     (sha256 -> text; may be a lazy mapping), names = sha256, in the order of their pair; stats. ``linked`` pairs
     (a citation links them) are always aligned. Shingles in too many documents (counted over the whole
-    corpus, from the cache) make no candidate.
+    corpus, from the cache) make no candidate. The cache at ``cache_path`` is read and written (see detect)."""
+    cache = _load_cache(cache_path, params)
+    found = detect(texts, cache, params, linked, progress, jobs)
+    _save_cache(cache_path, cache)
+    return found
+
+
+def detect(texts: Mapping[str, str], cache: dict, params: Params = Params(),
+           linked: Iterable[tuple[str, str]] = (), progress: Progress = _no_progress,
+           jobs: int | None = None) -> tuple[list[Passage], dict]:
+    """detect_incremental with the cache (a dict, _load_cache) in memory, updated in place.
 
     The same passages as a run without the cache: what the cache keeps is reused only while its inputs
     are unchanged. A document's MinHashes depend on its shingles and on which of them are common now
@@ -62,15 +81,15 @@ def detect_incremental(texts: Mapping[str, str], cache_path: Path | None, params
     common shingles of its first document; a pair is aligned again when one of those changed. Only the
     texts of new documents, of documents whose common shingles changed and of pairs still to align are
     tokenised. progress(done, total): pairs aligned (a progress bar's hook)."""
-    cache = _load_cache(cache_path, params)
     jobs = processes() if jobs is None else jobs
     names = list(texts)
     new = [s for s in names if s not in cache["grams"]]
     words = tokenise_all(texts, new, jobs)
     for sha in new:
         cache["grams"][sha] = distinct_grams(words[sha], params)
+        cache["lengths"][sha] = words[sha].chars
     common = common_grams((cache["grams"][s] for s in names), len(names), params)
-    keys = {s: _common_key(cache["grams"][s], common) for s in names}
+    keys = _common_keys(names, cache, common)
     stale = [s for s in names if s not in words and cache["common"].get(s) != keys[s]]
     words.update(tokenise_all(texts, stale, jobs))
     for sha in (*new, *stale):
@@ -90,15 +109,44 @@ def detect_incremental(texts: Mapping[str, str], cache_path: Path | None, params
     for pair in todo:
         kept[pair] = []
     for p in passages:
-        kept[min(p.a, p.b), max(p.a, p.b)].append(p)
+        kept[min(p.a, p.b), max(p.a, p.b)].append(_spans(p))
     cache["pairs"] = {p: (wanted[p], kept[p]) for p in kept}
     cache["signatures"] = {s: cache["signatures"][s] for s in names}
     cache["grams"] = {s: cache["grams"][s] for s in names}
+    cache["lengths"] = {s: cache["lengths"][s] for s in names}
     cache["common"] = keys
-    _save_cache(cache_path, cache)
-    passages = [p for pair in sorted(kept) for p in kept[pair]]
+    cache["common_grams"] = common
+    passages = [_passage(pair, t) for pair in sorted(kept) for t in kept[pair]]
     return passages, {"documents": len(texts), "new": len(new), "stale": len(stale), "pairs_aligned": len(todo),
                       "passages": len(passages)}
+
+
+def _spans(p: Passage) -> tuple:
+    """What the cache keeps of a passage (a tuple pickles several times faster than the dataclass)."""
+    return (p.a_start, p.a_end, p.b_start, p.b_end, p.words, p.similarity, *p.a_words, *p.b_words)
+
+
+def _passage(pair: tuple[str, str], t: tuple) -> Passage:
+    return Passage(pair[0], pair[1], t[0], t[1], t[2], t[3], "", "", t[4], t[5], (t[6], t[7]), (t[8], t[9]))
+
+
+def _common_keys(names: list[str], cache: dict, common: np.ndarray) -> dict[str, str]:
+    """_common_key of each document; the cached one when none of the shingles that turned common or
+    stopped being common since the cache was written is among its own (one pass over all shingles, not
+    a digest a document)."""
+    before = cache.get("common_grams")
+    known = [s for s in names if s in cache["common"]] if before is not None else []
+    changed = np.setxor1d(before, common, assume_unique=True) if before is not None else common
+    keys = {}
+    if known and len(changed):
+        grams = [cache["grams"][s] for s in known]
+        hit = np.isin(np.concatenate(grams), changed)
+        owner = np.repeat(np.arange(len(known)), [len(g) for g in grams])
+        touched = set(np.unique(owner[hit]).tolist())
+        keys = {s: cache["common"][s] for n, s in enumerate(known) if n not in touched}
+    elif known:
+        keys = {s: cache["common"][s] for s in known}
+    return {s: keys[s] if s in keys else _common_key(cache["grams"][s], common) for s in names}
 
 
 def _common_key(grams: np.ndarray, common: np.ndarray) -> str:
@@ -109,7 +157,8 @@ def _common_key(grams: np.ndarray, common: np.ndarray) -> str:
 
 
 def _load_cache(path: Path | None, params: Params) -> dict:
-    empty = {"version": CACHE_VERSION, "params": params, "signatures": {}, "grams": {}, "common": {}, "pairs": {}}
+    empty = {"version": CACHE_VERSION, "params": params, "signatures": {}, "grams": {}, "common": {}, "pairs": {},
+             "lengths": {}, "facts": {}}
     if path is None or not path.exists():
         return empty
     try:
@@ -133,25 +182,45 @@ def _save_cache(path: Path | None, cache: dict) -> None:
 
 # --- documents and citation paths from the mapped graphs ---------------------------------------------
 
-def documents_and_edges(graphs: Mapping[str, str]) -> tuple[dict[str, str], dict[str, set[str]]]:
-    """source IRI -> document IRI (the original, not a copy), and citing document -> cited documents."""
+_FACT = re.compile(r"^(<[^>]*>) (<%s>|%s|%s) (<[^>]*>) \.$" % (
+    re.escape(DKG + "sourceFile"), re.escape(RDF_TYPE), "|".join(re.escape(p) for p in CITATION_EDGES)), re.M)
+
+
+def graph_facts(text: str) -> tuple[tuple[str, str], ...]:
+    """The (subject, predicate, object) lines of a graph that documents_and_edges reads: dkg:sourceFile,
+    rdf:type dkg:Copy and the citation edges to IRIs (one regex over the text, not a split a line)."""
+    copy_type = f"<{DKG}Copy>"
+    return tuple((s, p, o) for s, p, o in _FACT.findall(text) if p != RDF_TYPE or o == copy_type)
+
+
+def documents_and_edges(graphs: Mapping[str, str], memo: dict | None = None
+                        ) -> tuple[dict[str, str], dict[str, set[str]]]:
+    """source IRI -> document IRI (the original, not a copy), and citing document -> cited documents.
+    ``memo``: content hash of a graph -> its graph_facts, updated (only the graphs of this build kept):
+    a graph whose hash it knows is not read (``graphs.digest(g)`` when the mapping offers it)."""
     described: list[tuple[str, str]] = []
     copies: set[str] = set()
     edges: dict[str, set[str]] = defaultdict(set)
     source_file = f"<{DKG}sourceFile>"
-    copy_type = f"<{DKG}Copy>"
-    for text in graphs.values():
-        for line in text.splitlines():
-            parts = line.split(" ", 3)
-            if len(parts) < 3:
-                continue
-            s, p, o = parts[0], parts[1], parts[2]
+    digest = getattr(graphs, "digest", None) if memo is not None else None
+    seen: dict = {}
+    for g in graphs:
+        key = digest(g) if digest is not None else None
+        facts = memo.get(key) if key is not None else None
+        if facts is None:
+            facts = graph_facts(graphs[g])
+        if key is not None:
+            seen[key] = facts
+        for s, p, o in facts:
             if p == source_file:
                 described.append((o, s))
-            elif p == RDF_TYPE and o == copy_type:
+            elif p == RDF_TYPE:
                 copies.add(s)
-            elif p in CITATION_EDGES and o.startswith("<"):
+            else:
                 edges[s].add(o)
+    if memo is not None:
+        memo.clear()
+        memo.update(seen)
     doc_of: dict[str, str] = {}
     for src, d in sorted(described):
         if d not in copies:
@@ -180,20 +249,16 @@ def _lit(value: str) -> str:
     return f'"{escaped}"'
 
 
-def _passage_lines(p: Passage, docs: Mapping[str, str], edges: Mapping[str, set[str]], quote_a: str,
-                   quote_b: str) -> list[str]:
-    """The N-Triples lines of one passage (none when a side is no loaded document, or both the same)."""
+def _passage_lines(p: Passage, doc_a: str, doc_b: str, down: str | None, quote_a: str, quote_b: str) -> list[str]:
+    """The N-Triples lines of one passage between two loaded documents (``down``: the one that cites the
+    other, if a citation path links them)."""
     src_a, src_b = f"<{ids.source_iri(p.a)}>", f"<{ids.source_iri(p.b)}>"
-    doc_a, doc_b = docs.get(src_a), docs.get(src_b)
-    if doc_a is None or doc_b is None or doc_a == doc_b:
-        return []
     key = f"{p.a}:{p.a_start}:{p.a_end}:{p.b}:{p.b_start}:{p.b_end}"
     node = f"{ids.ID}reuse/{hashlib.sha256(key.encode()).hexdigest()[:20]}"
     r = f"<{node}>"
     lines = [f"{r} {RDF_TYPE} <{DKG}TextReuse> .",
              f'{r} <{DKG}wordCount> "{p.words}"^^<{XSD}integer> .',
              f'{r} <{DKG}similarity> "{p.similarity:.3f}"^^<{XSD}decimal> .']
-    down = doc_a if _reaches(edges, doc_a, doc_b) else doc_b if _reaches(edges, doc_b, doc_a) else None
     lines.append(f'{r} <{DKG}linkedByCitation> "{"true" if down else "false"}"^^<{XSD}boolean> .')
     if down:
         lines.append(f"{r} <{DKG}downstreamDocument> {down} .")
@@ -207,30 +272,120 @@ def _passage_lines(p: Passage, docs: Mapping[str, str], edges: Mapping[str, set[
     return lines
 
 
-def _chunk_texts(chunk: list[Passage], texts: Mapping[str, str]) -> dict[str, str]:
-    """The NFC text (the one the spans count in) of every document of the chunk, each read once."""
-    names = {n for p in chunk for n in (p.a, p.b)}
-    return {n: unicodedata.normalize("NFC", texts[n]) for n in sorted(names)}
+LINES_FILE = "reuse-lines.sqlite"
+LINES_VERSION = "1"  # of _passage_lines: a change of the lines written must change it
+
+
+class PairLines:
+    """``PATH/reuse-lines.sqlite``: the N-Triples written for each pair of files (zlib), under a digest of
+    everything they were written from (the passages' spans, the two document IRIs, the citation path;
+    the quotes follow from the spans, the files being named by content hash). An added file leaves the
+    lines of the pairs it is not part of as they were: they are copied, their texts not read again.
+    Any failure of the file: the lines are written from the texts, as without it."""
+
+    def __init__(self, path: Path | None):
+        self.path, self._db, self._seen = path, None, set()
+        if path is None:
+            return
+        try:
+            self._db = sqlite3.connect(str(path))
+            self._db.execute("CREATE TABLE IF NOT EXISTS lines (pair TEXT PRIMARY KEY, how TEXT, text BLOB)")
+        except sqlite3.Error:
+            self._set_aside()
+
+    def _set_aside(self) -> None:
+        if self._db is not None:
+            self._db.close()
+        self._db = None
+        try:
+            if self.path is not None:
+                self.path.unlink(missing_ok=True)  # rebuilt on the next build
+        except OSError:
+            pass
+
+    def get(self, wanted: Mapping[str, str]) -> dict[str, str]:
+        """pair -> its lines, for the pairs of ``wanted`` (pair -> how) kept under the same ``how``."""
+        self._seen.update(wanted)
+        if self._db is None or not wanted:
+            return {}
+        out = {}
+        try:
+            keys = list(wanted)
+            for at in range(0, len(keys), 500):  # SQLite's limit of variables a statement
+                part = keys[at:at + 500]
+                for pair, how, text in self._db.execute(
+                        f"SELECT pair, how, text FROM lines WHERE pair IN ({','.join('?' * len(part))})", part):
+                    if how == wanted[pair]:
+                        out[pair] = zlib.decompress(text).decode("utf-8")
+        except (sqlite3.Error, zlib.error, UnicodeDecodeError):
+            return {}
+        return out
+
+    def put(self, pair: str, how: str, text: str) -> None:
+        if self._db is not None:
+            try:
+                self._db.execute("INSERT OR REPLACE INTO lines VALUES (?, ?, ?)",
+                                 (pair, how, zlib.compress(text.encode("utf-8"), 1)))
+            except sqlite3.Error:
+                self._set_aside()
+
+    def close(self) -> None:
+        """Drop the pairs not asked for in this build, commit."""
+        if self._db is None:
+            return
+        try:
+            gone = [(k,) for (k,) in self._db.execute("SELECT pair FROM lines") if k not in self._seen]
+            self._db.executemany("DELETE FROM lines WHERE pair = ?", gone)
+            self._db.commit()
+            self._db.close()
+            self._db = None
+        except sqlite3.Error:
+            self._set_aside()
+
+
+def _chunk_texts(names: Iterable[str], texts: Mapping[str, str]) -> dict[str, str]:
+    """The NFC text (the one the spans count in) of the given documents, each read once."""
+    return {n: unicodedata.normalize("NFC", texts[n]) for n in sorted(set(names))}
 
 
 def write_reuse_triples(out: TextIO, passages: Iterable[Passage], docs: Mapping[str, str],
-                        edges: Mapping[str, set[str]], texts: Mapping[str, str] | None = None) -> int:
+                        edges: Mapping[str, set[str]], texts: Mapping[str, str] | None = None,
+                        lines: PairLines | None = None) -> int:
     """Write the N-Triples of the passages (names = sha256) between documents known in ``docs`` (source
-    IRI -> doc) to ``out``, CHUNK passages at a time: their quotes are sliced from ``texts`` (the NFC text,
-    as the spans count) for that chunk only, or taken from the passages when ``texts`` is None. Each
-    passage's lines sorted, passages in the given order. Returns the number of passages written."""
-    passages, written = iter(passages), 0
-    while chunk := list(islice(passages, CHUNK)):
-        # each text of the chunk read and normalised once, dropped with the chunk
-        nfc = {} if texts is None else _chunk_texts(chunk, texts)
-        lines: list[str] = []
-        for p in chunk:
-            qa, qb = ((nfc[p.a][p.a_start:p.a_end], nfc[p.b][p.b_start:p.b_end]) if texts is not None
-                      else (p.a_quote, p.b_quote))
-            mine = _passage_lines(p, docs, edges, qa, qb)
-            written += bool(mine)
-            lines += sorted(mine)
-        out.write("".join(line + "\n" for line in lines))
+    IRI -> doc) to ``out``, about CHUNK passages at a time: their quotes are sliced from ``texts`` (the NFC
+    text, as the spans count) for that chunk only, or taken from the passages when ``texts`` is None.
+    ``lines``: the lines of a pair written before from the same passages (PairLines), copied instead.
+    Each passage's lines sorted, passages in the given order. Returns the number of passages written."""
+    groups = groupby(passages, key=lambda p: (p.a, p.b))
+    written = 0
+    while chunk := [(pair, list(ps)) for pair, ps in islice(groups, CHUNK)]:
+        todo, found = [], {}
+        for n, ((a, b), ps) in enumerate(chunk):
+            doc_a, doc_b = docs.get(f"<{ids.source_iri(a)}>"), docs.get(f"<{ids.source_iri(b)}>")
+            if doc_a is None or doc_b is None or doc_a == doc_b:
+                continue  # a side is no loaded document, or both the same
+            down = doc_a if _reaches(edges, doc_a, doc_b) else doc_b if _reaches(edges, doc_b, doc_a) else None
+            written += len(ps)
+            how = hashlib.sha256(repr((LINES_VERSION, doc_a, doc_b, down, [_spans(p) for p in ps])).encode()
+                                 ).hexdigest() if lines is not None and texts is not None else ""
+            todo.append((n, doc_a, doc_b, down, how))
+        cached = lines.get({"%s %s" % chunk[n][0]: how for n, *_, how in todo if how}) if lines is not None else {}
+        for n, *_ in todo:
+            if "%s %s" % chunk[n][0] in cached:
+                found[n] = cached["%s %s" % chunk[n][0]]
+        todo = [t for t in todo if t[0] not in found]
+        # each text of the chunk's pairs still to write read and normalised once, dropped with the chunk
+        nfc = {} if texts is None else _chunk_texts((x for n, *_ in todo for x in chunk[n][0]), texts)
+        for n, doc_a, doc_b, down, how in todo:
+            mine = []
+            for p in chunk[n][1]:
+                qa, qb = ((nfc[p.a][p.a_start:p.a_end], nfc[p.b][p.b_start:p.b_end]) if texts is not None
+                          else (p.a_quote, p.b_quote))
+                mine += sorted(_passage_lines(p, doc_a, doc_b, down, qa, qb))
+            found[n] = "".join(line + "\n" for line in mine)
+            if how:
+                lines.put("%s %s" % chunk[n][0], how, found[n])
+        out.write("".join(found[n] for n in sorted(found)))
     return written
 
 
@@ -246,26 +401,35 @@ def reuse_graph(texts: Mapping[str, str], graphs: Mapping[str, str], store_dir: 
                 params: Params = Params(), progress: Progress = _no_progress,
                 out: TextIO | None = None) -> tuple[str, dict]:
     """texts: sha256 -> text of each loaded file; graphs: the mapped graphs. -> N-Triples, stats. With
-    ``out``, the triples are written there chunk by chunk and the text returned is empty."""
-    docs, edges = documents_and_edges(graphs)
+    ``out``, the triples are written there chunk by chunk and the text returned is empty. With a
+    ``store_dir``, what a build computed is kept there (reuse-cache.pickle, reuse-lines.sqlite): the
+    next build recomputes what its new or changed files change, and gives the same graph."""
+    cache_path = Path(store_dir) / CACHE_FILE if store_dir else None
+    cache = _load_cache(cache_path, params)
+    docs, edges = documents_and_edges(graphs, cache["facts"])
     sha_of = {d: src[1:-1].rsplit("/", 1)[1] for src, d in docs.items()}
     linked = [(sha_of[a], sha_of[b]) for a, targets in edges.items() if a in sha_of for b in targets if b in sha_of]
-    passages, stats = detect_incremental(texts, Path(store_dir) / CACHE_FILE if store_dir else None, params, linked,
-                                         progress)
+    passages, stats = detect(texts, cache, params, linked, progress)
     target = StringIO() if out is None else out
-    write_reuse_triples(target, passages, docs, edges, texts)
-    target.write(length_triples(texts, docs))
+    lines = PairLines(Path(store_dir) / LINES_FILE if store_dir else None)
+    try:
+        write_reuse_triples(target, passages, docs, edges, texts, lines)
+    finally:
+        lines.close()
+    target.write(length_triples(texts, docs, cache["lengths"]))
+    _save_cache(cache_path, cache)
     return ("" if out is not None else target.getvalue()), stats
 
 
-def length_triples(texts: Mapping[str, str], docs: Mapping[str, str]) -> str:
+def length_triples(texts: Mapping[str, str], docs: Mapping[str, str], lengths: Mapping[str, int] = {}) -> str:
     """dkg:textLength of each source file of a document: what the share of a document that is copied,
-    edited or new is counted against (queries/reuse-levels.rq)."""
+    edited or new is counted against (queries/reuse-levels.rq). ``lengths``: sha256 -> the length of its
+    NFC text, known (the text is read when it is not there)."""
     lines = []
-    for sha, text in texts.items():
+    for sha in texts:
         src = f"<{ids.source_iri(sha)}>"
         if src in docs:
-            n = len(unicodedata.normalize("NFC", text))
+            n = lengths[sha] if sha in lengths else len(unicodedata.normalize("NFC", texts[sha]))
             lines.append(f'{src} <{DKG}textLength> "{n}"^^<{XSD}integer> .\n')
     return "".join(sorted(lines))
 

@@ -6,6 +6,7 @@ import json
 import unicodedata
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from loaders.reuse import Params, align, find_reuse, fold, words_of
@@ -319,3 +320,36 @@ def test_passages_carry_no_quotes_and_the_triples_slice_them_chunk_by_chunk(monk
     for doc, quote, start, end in rows:
         text = unicodedata.normalize("NFC", texts[doc.value.rsplit("/", 1)[1]])
         assert text[int(start.value):int(end.value)] == quote.value and "4 tại chỗ" in quote.value
+
+
+@pytest.mark.parametrize("threshold,num_perm", [(0.3, 32), (0.5, 32), (0.3, 64), (0.8, 16), (0.1, 128)])
+def test_bands_and_permutations_are_datasketch_s(threshold, num_perm):
+    """The build draws the LSH bands and the MinHash permutations itself (datasketch imports scipy): the
+    same as datasketch's."""
+    from datasketch import MinHash, MinHashLSH
+
+    from loaders.reuse import _affine32, _bands
+
+    lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
+    assert _bands(Params(threshold=threshold, num_perm=num_perm)) == (lsh.b, lsh.r)
+    a, b = MinHash(num_perm=num_perm, scheme="affine32").permutations
+    assert np.array_equal(_affine32(num_perm)[0], a) and np.array_equal(_affine32(num_perm)[1], b)
+
+
+def test_prepared_mostly_common_is_mostly_common():
+    """The running counts a worker prepares a document give mostly_common's answer for every word range."""
+    from loaders import reuse as R
+
+    params = Params()
+    w = words_of("Nơi nhận: như trên. " + " ".join(f"câu {i % 7} của văn bản số {i % 3}" for i in range(40)), keep_text=False)
+    g = R.grams(w, params.k)
+    common = np.unique(g[(g != R.MASK) & (g % np.uint64(3) == 0)])
+    R._SHARED.update({"words": {"d": w}, "common": common, "params": params})
+    try:
+        prepared = R._prepared("d")
+        for i0 in range(0, len(w), 7):
+            for i1 in range(i0 + 1, len(w) + 1, 5):
+                assert prepared.mostly_common((i0, i1), params.k) == R.mostly_common(w, (i0, i1), common, params), (i0, i1)
+    finally:
+        R._SHARED.clear()
+        R._prepared.cache_clear()

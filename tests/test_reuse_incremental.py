@@ -71,3 +71,58 @@ def test_generated_corpus_grown_equals_fresh(generated, tmp_path):
     detect_incremental(base, cache, params)
     stats = _same(generated, cache, params)
     assert stats["new"] == len(generated) - len(base) and stats["passages"] > 0
+
+
+class _Counted(dict):
+    """A texts mapping that records which texts were read."""
+
+    def __init__(self, *a, **k):
+        super().__init__(*a, **k)
+        self.read: set[str] = set()
+
+    def __getitem__(self, name):
+        self.read.add(name)
+        return super().__getitem__(name)
+
+
+class _Graphs(dict):
+    """Mapped graphs, one a file, with the content hash a build's graphs offer; records which were read."""
+
+    def __init__(self, names):
+        from loaders import identity as ids
+        from loaders.reuse_graph import DKG
+        super().__init__({f"g/{n}": f"<{ids.ID}doc/{n}> <{DKG}sourceFile> <{ids.source_iri(n)}> .\n" for n in names})
+        self.read: set[str] = set()
+
+    def __getitem__(self, graph):
+        self.read.add(graph)
+        return super().__getitem__(graph)
+
+    def digest(self, graph):
+        import hashlib
+        return hashlib.sha256(super().__getitem__(graph).encode()).hexdigest()
+
+
+def _mapped(names) -> "_Graphs":
+    return _Graphs(names)
+
+
+def test_adding_a_file_reads_the_texts_of_its_own_pairs_only(tmp_path):
+    """The reuse graph of a grown corpus with the store's caches equals a fresh one, and only the new file
+    and the files it shares passages with are read (the other pairs' lines are copied from reuse-lines.sqlite)."""
+    from loaders.reuse_graph import LINES_FILE, reuse_graph
+
+    texts = _texts(8, 2)
+    first, _ = reuse_graph(texts, _mapped(texts), tmp_path)
+    assert (tmp_path / LINES_FILE).exists() and "TextReuse" in first
+    grown = _Counted({**texts, "d08": "Sở Tài chính hướng dẫn quyết toán kinh phí năm trước. " + SHARED})
+    graphs = _mapped(grown)
+    cached, stats = reuse_graph(grown, graphs, tmp_path)
+    assert graphs.read == {"g/d08"}  # the mapped graphs seen before: their facts kept by content hash
+    fresh, _ = reuse_graph(dict(grown), dict(_mapped(grown)), None)
+    assert cached == fresh and stats["new"] == 1
+    partners = {n for n in texts if n >= "d02"}  # the files holding SHARED
+    assert grown.read <= {"d08"} | partners and "d08" in grown.read and not grown.read & {"d00", "d01"}
+    assert len(first.splitlines()) < len(cached.splitlines())
+    again = _Counted(grown)
+    assert reuse_graph(again, _mapped(grown), tmp_path)[0] == fresh and not again.read  # nothing new: no text read
