@@ -52,18 +52,49 @@ def _median_ms(fn, repeats: int) -> tuple[float, float, int]:
     return statistics.median(times) * 1000, statistics.median(cpus) * 1000, n
 
 
-def write_tables(store: Path) -> dict:
-    """Rewrite the store's listing tables (the build's stage "tables"): CPU and wall seconds."""
+def write_tables(store: Path, workers: tuple[int, ...] = (0,)) -> dict:
+    """Rewrite the store's listing tables (the build's stage "tables") once per entry of ``workers``
+    (threads; 0: one per core, as a build): CPU and wall seconds of each, and the load average."""
     from directive_kg.listings import write_tables as write
     from loaders.store import open_store
 
+    figures = {}
     with open_store(store, read_only=False) as kg:
-        started, cpu = time.perf_counter(), time.process_time()
-        rows = write(kg.store, kg.path)
-        figures = {"wall_s": round(time.perf_counter() - started, 2), "cpu_s": round(time.process_time() - cpu, 2),
-                   "rows": rows}
-    print(f"  {store.name:<14} tables stage: {figures['cpu_s']} CPU s ({figures['wall_s']} s wall), "
-          f"{sum(rows.values())} rows", file=sys.stderr, flush=True)
+        for n in workers:
+            started, cpu = time.perf_counter(), time.process_time()
+            rows = write(kg.store, kg.path, n or None)
+            f = {"wall_s": round(time.perf_counter() - started, 2), "cpu_s": round(time.process_time() - cpu, 2),
+                 "rows": rows, "load": round(os.getloadavg()[0], 1)}
+            figures[n] = f
+            print(f"  {store.name:<14} tables stage, {n or 'one per core'} thread(s): {f['cpu_s']} CPU s "
+                  f"({f['wall_s']} s wall, load {f['load']}), {sum(rows.values())} rows", file=sys.stderr, flush=True)
+    return figures[workers[-1]] if len(workers) == 1 else {"by_workers": figures, **figures[workers[-1]]}
+
+
+def listing_cpu(store: Path) -> dict:
+    """Each listing's table written alone, one after the other: its CPU seconds (thread time), and the
+    stage's critical path on 2 threads as the build's pool takes them (in order, each to the first free
+    thread): the wall time the stage needs on 2 idle cores. Measured so because wall time on a shared
+    machine says nothing about threads: the kernel's autogroup gives a session one share however many
+    threads it runs."""
+    from directive_kg import listings
+    from directive_kg.queries import list_queries
+    from loaders.store import open_store
+
+    cpu = {}
+    with open_store(store, read_only=False) as kg:
+        stamp = listings.build_stamp(kg.store)
+        for q in (q for q in list_queries() if q.table):
+            started = time.thread_time()
+            listings._write_one(kg.store, kg.path / listings.FOLDER, q, stamp)
+            cpu[q.name] = round(time.thread_time() - started, 3)
+    free = [0.0, 0.0]
+    for seconds in cpu.values():
+        k = free.index(min(free))
+        free[k] += seconds
+    figures = {"cpu_s": cpu, "total_cpu_s": round(sum(cpu.values()), 2), "two_threads_critical_s": round(max(free), 2)}
+    print(f"  {store.name:<14} listings alone (CPU s): {cpu}; total {figures['total_cpu_s']}, "
+          f"critical path on 2 threads {figures['two_threads_critical_s']}", file=sys.stderr, flush=True)
     return figures
 
 
@@ -159,6 +190,8 @@ def main() -> int:
     ap.add_argument("--queries", help="comma-separated query names (default: all)")
     ap.add_argument("--json", type=Path, help="write the figures here")
     ap.add_argument("--write-tables", action="store_true", help="rewrite each store's listing tables first, timed")
+    ap.add_argument("--table-workers", default="0", help="with --write-tables: comma-separated thread counts to time "
+                                                         "in turn (0: one per core, as a build; e.g. 1,2)")
     ap.add_argument("--before", metavar="REV", help="compare each query changed since git revision REV (rows, CPU)")
     args = ap.parse_args()
     only = set(args.queries.split(",")) if args.queries else None
@@ -175,7 +208,9 @@ def main() -> int:
         if args.json:
             args.json.write_text(json.dumps(compared, indent=2, ensure_ascii=False) + "\n")
         return 0
-    tables = {s: write_tables(Path(s)) for s in args.stores.split(",")} if args.write_tables else {}
+    workers = tuple(int(n) for n in args.table_workers.split(","))
+    tables = {s: {**write_tables(Path(s), workers), "alone": listing_cpu(Path(s))}
+              for s in args.stores.split(",")} if args.write_tables else {}
     results = {s: measure(Path(s), args.repeats, args.page, only) for s in args.stores.split(",")}
     names = sorted({q for r in results.values() for q in r})
     stores = list(results)
@@ -192,7 +227,9 @@ def main() -> int:
                                                f"{f['rows_per_s'] or '-'} ({f['rows_per_cpu_s'] or '-'})")
         print(f"| {q} | " + " | ".join(cells) + " |")
     for s, t in tables.items():
-        print(f"tables stage at {Path(s).name}: {t['cpu_s']} CPU s ({t['wall_s']} s wall), {sum(t['rows'].values())} rows")
+        print(f"tables stage at {Path(s).name}: {t['cpu_s']} CPU s ({t['wall_s']} s wall, load {t['load']}), "
+              f"{sum(t['rows'].values())} rows; listings alone {t['alone']['total_cpu_s']} CPU s, critical path "
+              f"on 2 threads {t['alone']['two_threads_critical_s']} s")
     print(f"load average at end: {os.getloadavg()}")
     if args.json:
         args.json.write_text(json.dumps({"queries": results, "tables": tables}, indent=2, ensure_ascii=False,

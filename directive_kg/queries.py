@@ -422,7 +422,8 @@ class EmbeddedBackend:
             if not isinstance(solutions, ox.QuerySolutions):
                 raise QueryError(f"{source}: only SELECT queries can be run")
             names = [v.value for v in solutions.variables]
-            return names, [{n: s[n] for n in names} for s in solutions]
+            # a solution iterates its values in the variables' order (None when unbound): 3x cheaper than s[n]
+            return names, [dict(zip(names, s)) for s in solutions]
 
         try:
             return with_deadline(run, timeout)

@@ -262,7 +262,7 @@ def build(corpus_dir: str | os.PathLike = DOCUMENTS, store_path: str | os.PathLi
             _write(kg.path / "validation.txt", validation.to_text())
             write_build_metadata(kg.store, BUILD_NODE, _build_triples(report))
         with clock("tables"), show.step("writing the listing tables"):
-            write_tables(kg.store, kg.path)  # stamped with the build just recorded
+            write_tables(kg.store, kg.path, jobs)  # stamped with the build just recorded; jobs threads
         if export_to is not None:
             with clock("export"), show.step(f"exporting {export_to}"):
                 export(kg.store, export_to)

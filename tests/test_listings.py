@@ -172,3 +172,18 @@ def test_cli_reads_the_table_in_every_format(generated_kg, tmp_path):
     assert with_tables == {**{fmt: out(copy, fmt, "--limit", "5", "--offset", "3") for fmt in FORMATS},
                            "all": out(copy, "csv")}
     assert len(json.loads(with_tables["json"])) == 5
+
+
+def test_tables_written_in_two_threads_are_those_of_one(tmp_path, generated_kg):
+    """The stage runs the listings in threads (pyoxigraph evaluates without the GIL): the files are
+    byte for byte those of a run one listing at a time, and every listing has its table."""
+    path = tmp_path / "store"
+    shutil.copytree(generated_kg, path)
+    written = {}
+    with open_store(path, read_only=False) as kg:
+        for workers in (1, 2):
+            rows = listings.write_tables(kg.store, kg.path, workers)
+            assert list(rows) == LISTINGS
+            written[workers] = {f.name: f.read_bytes() for f in sorted((path / "tables").iterdir())}
+    assert written[1] == written[2]
+    assert len(written[2]) == 3 * len(LISTINGS)
