@@ -697,9 +697,16 @@ def _names_a_body(number: str) -> bool:
 
 def _continues_list(w: str, prev: _Hit, hit: _Hit) -> bool:
     """"Thực hiện Công điện số 71/CĐ-TTg ...; các Công điện: số ...": an item after ";" with no verb of its own
-    is governed by the verb of the item before it."""
-    m = re.compile(rf"\s*;\s*(?:{G.piece('plural')}\s+)?$").match(w, prev.end, hit.start)
-    return bool(m)
+    is governed by the verb of the item before it; so are the laws an amending law names ("Căn cứ Luật A ...;
+    Luật sửa đổi, bổ sung một số điều của Luật B và Luật C ...": amending_prefix rows)."""
+    return bool(_list_gap().match(w, prev.end, hit.start))
+
+
+@lru_cache(maxsize=1)
+def _list_gap() -> re.Pattern:
+    amending = G.alternation(G.any_case(t for t, _ in patterns()["amending_prefix"]))
+    after_item = rf"\s*;\s*(?:{G.piece('plural')}\s+)?(?:{amending}\s+)?"
+    return re.compile(rf"(?:{after_item}|\s+{G.piece('and')}\s+|\s*,\s*)$")  # "... của Luật A và Luật B"
 
 
 def _same_body(written: str, coded: str) -> bool:

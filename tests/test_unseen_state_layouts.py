@@ -158,3 +158,17 @@ def test_press_recipient_without_trailing_comma():
     text = ("Bộ Công Thương vừa có công văn khẩn về việc bảo đảm cung ứng xăng dầu gửi Ủy ban nhân dân "
             "các tỉnh, thành phố trực thuộc Trung ương, đề nghị các địa phương theo dõi sát thị trường.")
     assert extract_text(text).recipients == ("Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương",)
+
+
+# --- third set of unseen State pages (2026-12-06, third part) -------------------------------------
+
+# --- a lead list ends at a verb the pages used that is not in every sentence ---------------------
+@pytest.mark.parametrize("text, lead", [
+    ("Chủ tịch UBND tỉnh yêu cầu Chủ tịch UBND các huyện, thị xã, thành phố đình hoãn các cuộc họp "
+     "chưa thật sự cấp bách để tập trung ứng phó với mưa lũ.", ("UBND các huyện, thị xã, thành phố",)),
+    ("UBND tỉnh giao các sở, ban, ngành và UBND các huyện, thành phố căn cứ chức năng, nhiệm vụ "
+     "được giao triển khai các giải pháp bảo đảm an ninh trật tự.",
+     ("các sở, ban, ngành", "UBND các huyện, thành phố")),
+])
+def test_lead_list_ends_at_the_verb(text, lead):
+    assert [b for bodies, _ in _tasks(text) for b in bodies] == list(lead)
