@@ -97,6 +97,8 @@ def _data() -> dict:
         # "Công văn số 2472-CV/TU chỉ đạo các huyện ủy ...": the verb right after a reported document's mention
         "directs": re.compile(rf"\s*,?\s*(?:{alternation(words('directs_verb'))}){nb}\s+"),
         "directs_inner": re.compile(rf"(?<![^\W_])(?:{alternation(words('directs_verb'))}){nb}\s+"),
+        # "vừa có văn bản chỉ đạo UBND các quận ...": a type word that ends with the verb ("văn bản chỉ đạo")
+        "directs_end": re.compile(rf"(?<![^\W_])(?:{alternation(words('directs_verb'))})\s*$"),
         "intro_formula": re.compile(rf"(?:(?:{alternation(words('intro_formula'))}){nb}\s*)+", re.I),
         "notice": re.compile(rf"(?<![^\W_])(?:{alternation(words('notice'))}){nb}"),
         # "Trong đó, Văn phòng Tỉnh ủy phối hợp ...": a connective before the subject of a press sentence
@@ -722,9 +724,12 @@ def _directed(s: _Sentence, w: str, reported: tuple[int, ...], ctx: DocContext,
               related: tuple[str, ...]) -> _Found | None:
     """The task that the reported document gives in a press sentence: "<mention> chỉ đạo X <predicate>"."""
     for end in reported:
-        m = _data()["directs"].match(w, end) if s.start <= end < s.end else None
-        if m:
-            found = _object_task(w[s.start:s.end], m.end() - s.start, ctx, related)
+        if not s.start <= end < s.end:
+            continue
+        m = _data()["directs"].match(w, end)
+        obj = m.end() if m else end if _data()["directs_end"].search(w, max(s.start, end - 20), end) else None
+        if obj is not None:
+            found = _object_task(w[s.start:s.end], obj - s.start, ctx, related)
             if found is not None and found.bodies and not found.intro:
                 return found
     return None

@@ -115,6 +115,8 @@ class _Reader:
                 continue
             if not self.out and _PAGE_MARK.fullmatch(c.text):
                 continue  # "1." before a flattened first page (a document site's page number)
+            if _masthead().match(c.text):
+                continue  # "BÁO ĐIỆN TỬ CHÍNH PHỦ": a newspaper's name over its report, no organ
             if self._ends_header(c):
                 self.header_end = c.start
                 self._date_after_recipients(i)
@@ -431,6 +433,12 @@ def _section_heading() -> re.Pattern:
 # a date line's date comes after a place of a few words at most; further on, a date belongs to a
 # mention inside a trích yếu ("Hướng dẫn thực hiện Nghị định số 115/2003/NĐ-CP ngày 10/10/2003")
 _DATE_LINE_LEAD = 30
+
+
+@lru_cache(maxsize=1)
+def _masthead() -> re.Pattern:
+    """A newspaper's or portal's name line (header_markers masthead rows), case-insensitive."""
+    return re.compile(rf"\s*(?:{'|'.join(tolerant_phrase(p) for p in spellings('masthead'))})(?!\w)", re.I)
 
 
 def _header_element(c: Cell) -> bool:

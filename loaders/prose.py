@@ -675,8 +675,10 @@ def _clause_start(work: str, pos: int, end: int) -> int:
     return agency.end() if agency else start
 
 
-# a newspaper's sigle opening its first sentence: "(GLO)- ", "(QTO) - ", "BHG - ", "ND - "
-_AGENCY = re.compile(rf"(?:\([{H.UPPER}]{{2,8}}\)|[{H.UPPER}]{{2,8}}(?=\s*[-–—]))\s*[-–—]?\s*")
+# a newspaper's sigle opening its first sentence: "(GLO)- ", "(QTO) - ", "BHG - ", "ND - ", "(CL&CS)- ",
+# "(Chinhphu.vn) - "
+_AGENCY = re.compile(rf"(?:\([{H.UPPER}&]{{2,8}}\)|\([^\s()]{{2,24}}\)(?=\s*[-–—])|[{H.UPPER}]{{2,8}}(?=\s*[-–—]))"
+                     rf"\s*[-–—]?\s*")
 
 
 def _read_lead(st: SourceText, m: re.Match, s0: int, s1: int, verb: tuple[int, int]) -> _Lead:

@@ -172,3 +172,25 @@ def test_press_recipient_without_trailing_comma():
 ])
 def test_lead_list_ends_at_the_verb(text, lead):
     assert [b for bodies, _ in _tasks(text) for b in bodies] == list(lead)
+
+
+# --- a sigle with "&" before the first sentence; a newspaper's masthead names no issuer -----------
+@pytest.mark.parametrize("text, issuer", [
+    ("(VH&ĐS)- UBND Thành phố Cần Thơ vừa có công văn số 1821/UBND-KT chỉ đạo các sở, ngành rà soát "
+     "các công trình xây dựng trái phép.", "UBND thành phố Cần Thơ"),
+    ("BÁO ĐIỆN TỬ CHÍNH PHỦ\n(Chinhphu.vn) - Bộ Công Thương vừa ban hành Công văn số 905/BCT-TTTN gửi "
+     "các Sở Công Thương về việc bình ổn giá.", "Bộ Công Thương"),
+])
+def test_press_sigle_and_masthead(text, issuer):
+    assert extract_text(text).issuer == issuer
+
+
+# --- "vừa có văn bản chỉ đạo X <verb>": the type word itself ends with the directing verb -----------
+@pytest.mark.parametrize("text, lead", [
+    ("Bộ Tài nguyên và Môi trường vừa có văn bản chỉ đạo Chủ tịch UBND các tỉnh ven biển chấn chỉnh "
+     "công tác quản lý cát, sỏi lòng sông.", ("UBND các tỉnh ven biển",)),
+    ("Chủ tịch UBND tỉnh vừa ban hành văn bản chỉ đạo UBND các huyện, thành phố xây dựng phương án "
+     "phòng chống hạn.", ("UBND các huyện, thành phố",)),
+])
+def test_task_after_a_type_word_ending_with_the_verb(text, lead):
+    assert [b for bodies, _ in _tasks(text) for b in bodies] == list(lead)
