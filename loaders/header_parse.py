@@ -178,10 +178,22 @@ class _Reader:
         if "number" not in out:  # a second "Số:" line is the header printed again
             out["number"] = normalize_number(m.group("num"))
             self.ev["number"] = st.span(c.start + m.start("num"), c.start + m.end("num"))
+            rest = self._place_date_after(c, m.end())  # "Số: 454/UBND-NC Vị Thanh, ngày ...": two columns on one line
             d = DATE_RE.search(c.text, m.end())  # a telegram's "Số: 04/CĐ-UBND hồi 17 giờ ngày ..."
-            if d and "date" not in out:
+            if rest is not None and "place" not in out:
+                _set_place_date(st, rest[0], rest[1], out, self.ev, self.warns)
+            elif d and "date" not in out:
                 set_date(st, c.start, d, out, self.ev, self.warns)
         return self._field_line(i)
+
+    @staticmethod
+    def _place_date_after(c: Cell, at: int):
+        """The place and date line printed after the number on the same line, as a cell of its own."""
+        rest = c.text[at:]
+        lead = len(rest) - len(rest.lstrip())
+        sub = Cell(c.start + at + lead, c.end, rest[lead:])
+        m = DATE_LINE.match(sub.text) if sub.text.strip() else None
+        return (sub, m) if m else None
 
     def _wrapped_number(self, c: Cell, i: int):
         """"Số:\n15/2023/QĐ-UBND": a table cell whose number a portal wrapped onto the next line.

@@ -194,3 +194,17 @@ def test_press_sigle_and_masthead(text, issuer):
 ])
 def test_task_after_a_type_word_ending_with_the_verb(text, lead):
     assert [b for bodies, _ in _tasks(text) for b in bodies] == list(lead)
+
+
+# --- header lines flattened with their rule, or with both columns on one line ----------------------
+@pytest.mark.parametrize("text, number, date, place", [
+    ("BỘ TÀI CHÍNH --------------- Số: 317/CT-BTC | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - "
+     "Hạnh phúc ------------------------- Hà Nội, ngày 08 tháng 03 năm 2016 |\nCHỈ THỊ\nVỀ VIỆC SIẾT CHẶT "
+     "KỶ LUẬT TÀI CHÍNH\n", "317/CT-BTC", "2016-03-08", "Hà Nội"),
+    ("ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nTỈNH SÓC TRĂNG Độc lập - Tự do - Hạnh phúc\n\n"
+     "Số: 1207/UBND-VX Sóc Trăng, ngày 9 tháng 5 năm 2014\n\nV/v tăng cường phòng chống sốt xuất huyết\n\n"
+     "Kính gửi: Sở Y tế\n", "1207/UBND-VX", "2014-05-09", "Sóc Trăng"),
+])
+def test_number_and_date_in_a_flattened_header(text, number, date, place):
+    r = extract_text(text)
+    assert (r.number, r.date, r.place) == (number, date, place)
