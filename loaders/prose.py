@@ -108,10 +108,11 @@ def _res() -> dict[str, re.Pattern]:
             rf"(?<!\w)(?P<type>(?i:{alternation(type_names)})|{alternation(aliases)})(?!\w)"
             rf"(?:\s+(?P<urg>(?i:{urgency}))(?!\w))?"
             rf"(?:\s+(?P<par>\()?{G.piece('number_word')}\s*:?\s*(?P<num>{H.SYMBOL}|\d{{1,5}}(?![\w/]))(?(par)\))"
-            rf"|\s+(?P<sym>{H.SYMBOL}))?"),   # "Công văn (số 73/TTg-CN)": the number in brackets too
+            rf"|\s+(?P<sym>{H.SYMBOL}|{_BARE}))?"),   # "Công văn (số 73/TTg-CN)": the number in brackets too
         "active": re.compile(rf"(?P<aspects>(?:{aspect}\s+)*)(?P<verb>{issue})\s*$"),
         "weak": re.compile(rf"(?P<aspects>(?:{aspect}\s+)*)(?P<verb>{_alt('weak_verb')})\s*$"),
         "cited": re.compile(rf"(?<!\w)(?i:{alternation(cite)})\s+(?:\S+\s+)?$"),
+        "at_cited": re.compile(rf"(?<!\w){G.piece('at')}\s+$"),   # "chỉ đạo của UBND thành phố tại công văn số ..."
         "plural": re.compile(rf"(?<!\w){plural}\s+$"),
         "passive_lead": re.compile(rf"(?:^|\W){_alt('passive_lead')}\s*$"),
         "passive": re.compile(
@@ -675,6 +676,10 @@ def _clause_start(work: str, pos: int, end: int) -> int:
     return agency.end() if agency else start
 
 
+# "Công văn 4424 gửi ...": a number of three to five digits right after the type word, not a year
+_BARE = r"(?!(?:19|20)\d\d(?!\d))\d{3,5}(?![\w/.,\-])"
+
+
 # a newspaper's sigle opening its first sentence: "(GLO)- ", "(QTO) - ", "BHG - ", "ND - ", "(CL&CS)- ",
 # "(Chinhphu.vn) - "
 _AGENCY = re.compile(rf"(?:\([{H.UPPER}&]{{2,8}}\)|\([^\s()]{{2,24}}\)(?=\s*[-–—])|[{H.UPPER}]{{2,8}}(?=\s*[-–—]))"
@@ -776,6 +781,8 @@ def _merge_mentions(st: SourceText, lead: _Lead, mentions: list[re.Match], start
         before = work[s0:m.start()]
         if _res()["plural"].search(before) or (_res()["cited"].search(before) and not (other and number)):
             continue
+        if other and not number and _res()["at_cited"].search(before):
+            continue   # "... chỉ đạo của UBND thành phố tại công văn số 3724": a document cited, not this one
         if not other and number and not _res()["of"].match(work, m.end(), s1) \
                 and not _res()["subject_about"].match(work, m.end(), s1):
             continue   # "triển khai tổ chức thực hiện Chỉ thị nhằm …": an anaphora, nothing to read
@@ -802,9 +809,15 @@ def _merge_mentions(st: SourceText, lead: _Lead, mentions: list[re.Match], start
 
 
 def _same_issuer(lead: _Lead, sub: _Lead) -> bool:
-    """Both name the same issuer (a mention naming none is one of the lead's)."""
+    """Both name the same issuer (a mention naming none is one of the lead's; a name read on into the
+    next word, "của Bộ Chính trị quy định, ...", still names it)."""
     a, b = lead.values.get("issuer"), sub.values.get("issuer")
-    return a is None or b is None or H.bare_key(a.name) == H.bare_key(b.name)
+    if a is None or b is None:
+        return True
+    if H.bare_key(a.name) == H.bare_key(b.name):
+        return True
+    a, b = " ".join(a.name.casefold().split()), " ".join(b.name.casefold().split())
+    return b.startswith(a + " ") or a.startswith(b + " ")
 
 
 def _signed_on_behalf(st: SourceText, lead: _Lead, m: re.Match, s0: int, s1: int) -> None:

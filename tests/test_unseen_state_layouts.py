@@ -208,3 +208,15 @@ def test_task_after_a_type_word_ending_with_the_verb(text, lead):
 def test_number_and_date_in_a_flattened_header(text, number, date, place):
     r = extract_text(text)
     assert (r.number, r.date, r.place) == (number, date, place)
+
+
+# --- a press report's own bare number; a document cited "tại công văn số ..." is not the reported one ----
+@pytest.mark.parametrize("text, number, cited", [
+    ("Ngày 12/8/2022, UBND thành phố Vinh có Công văn 3518 gửi Chủ tịch UBND các phường, xã về việc "
+     "phòng chống dịch.\n1. Chủ tịch UBND các phường, xã khẩn trương triển khai chỉ đạo của UBND thành phố "
+     "tại công văn số 2907/UBND-VX ngày 15/7/2022.", "3518", ("2907/UBND-VX",)),
+    ("Quy định 205 của Bộ Chính trị quy định rõ trách nhiệm của người đứng đầu.", "205", ()),
+])
+def test_press_bare_number_and_a_cited_letter(text, number, cited):
+    r = extract_text(text)
+    assert r.number == number and tuple(c.number for c in r.cited_documents) == cited
