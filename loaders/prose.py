@@ -112,6 +112,8 @@ def _res() -> dict[str, re.Pattern]:
         "active": re.compile(rf"(?P<aspects>(?:{aspect}\s+)*)(?P<verb>{issue})\s*$"),
         "weak": re.compile(rf"(?P<aspects>(?:{aspect}\s+)*)(?P<verb>{_alt('weak_verb')})\s*$"),
         "cited": re.compile(rf"(?<!\w)(?i:{alternation(cite)})\s+(?:\S+\s+)?$"),
+        # a numbered document and its issuer just before a verb: the verb tells what that document did
+        "cited_issuer": re.compile(rf"{G.piece('number_word')}\s*:?\s*\d[^,;:()]*?\s{G.piece('of')}\s+[^,;:()]+$"),
         "at_cited": re.compile(rf"(?<!\w){G.piece('at')}\s+$"),   # "chỉ đạo của UBND thành phố tại công văn số ..."
         "plural": re.compile(rf"(?<!\w){plural}\s+$"),
         "passive_lead": re.compile(rf"(?:^|\W){_alt('passive_lead')}\s*$"),
@@ -347,6 +349,8 @@ def _is_reported(work: str, m: re.Match, s0: int, s1: int) -> tuple[int, int] | 
     if res["plural"].search(before) or res["background"].match(before):
         return None   # "các chỉ thị …"; "Trước đó, Thủ tướng đã ban hành …" (background, not the news)
     a = res["active"].search(before)
+    if a and res["cited_issuer"].search(_run_on_before(work, s0) + before[:a.start()]):
+        return None   # "Nghị quyết số 28/NQ-CP ngày 01/3/2023 của Chính phủ ban hành Chương trình ...": a citation's words
     if a:
         return s0 + a.start(), s0 + a.end("verb")
     w = res["weak"].search(before)
@@ -366,6 +370,13 @@ def _is_reported(work: str, m: re.Match, s0: int, s1: int) -> tuple[int, int] | 
             work, _skip_space(work, pv.end(), s1)):
         return pv.start("verb"), pv.end("verb")
     return None
+
+
+def _run_on_before(work: str, s0: int) -> str:
+    """The line before a sentence start that a PDF line break made ("... ngày 01/3/2023 của\nChính phủ"):
+    that line, when it ends without punctuation; else nothing."""
+    head = work[max(0, s0 - 200):s0]
+    return head if head.rstrip() and head.rstrip()[-1] not in ".!?:;" and "\n" in head[-3:] else ""
 
 
 def _role_named(clause: str) -> bool:

@@ -220,3 +220,15 @@ def test_number_and_date_in_a_flattened_header(text, number, date, place):
 def test_press_bare_number_and_a_cited_letter(text, number, cited):
     r = extract_text(text)
     assert r.number == number and tuple(c.number for c in r.cited_documents) == cited
+
+
+# --- "Nghị quyết số N của Chính phủ ban hành Chương trình ...": a citation's words, no press report ------
+@pytest.mark.parametrize("text", [
+    "Để triển khai Nghị quyết số 41/NQ-CP ngày 09/4/2024 của Chính phủ ban hành Chương trình hành động "
+    "về phát triển nhà ở, các sở, ngành rà soát nhiệm vụ được giao.",
+    "Nhằm cụ thể hóa Quyết định số 77/QĐ-TTg ngày 02/02/2024 của\nThủ tướng Chính phủ ban hành Kế hoạch "
+    "thực hiện Chiến lược quốc gia, các địa phương chủ động bố trí nguồn lực.",
+])
+def test_citation_describing_what_it_issued_is_no_report(text):
+    r = extract_text(text)
+    assert (r.text_kind, r.doc_type, r.issuer) == (None, None, None)
