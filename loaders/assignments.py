@@ -104,7 +104,7 @@ def _data() -> dict:
         # "Trong đó, Văn phòng Tỉnh ủy phối hợp ...": a connective before the subject of a press sentence
         "lead_in": re.compile(rf"^(?:{alternation(words('lead_in'))}){nb}\s*,\s*"),
         "scope": re.compile(rf"\s*,?\s*(?:{alternation(words('scope_cut'))}){nb}"),
-        "strip_post": re.compile(rf"^(?i:{alternation(words('strip_post'))})\s+"
+        "strip_post": re.compile(rf"^(?i:{alternation(words('strip_post'))})\s*:?\s+"   # "Giám đốc: Sở Y tế, ..." too
                                  rf"(?={alternation(words('body_head'))}{nb}|(?:{_PLURAL}\s+)?(?i:{alternation(words('unit_class'))}){nb})"),
         # "các đơn vị Viện Vệ sinh Dịch tễ Trung ương, ...": the class only introduces the named bodies
         "apposition": re.compile(rf"^{_PLURAL}\s+(?:{alternation(words('unit_class'))})\s+(?={alternation(words('body_head'))}{nb})"),
@@ -250,6 +250,7 @@ def _comma_names() -> dict[str, tuple[str, ...]]:
 
 def _comma_name(prev: str, piece: str) -> bool:
     """"Trung tâm Văn hóa" + "Thông tin và Thể thao huyện": one name with a comma."""
+    prev = _data()["strip_post"].sub("", prev)   # "Giám đốc Sở Văn hóa" + "Thể thao và Du lịch"
     known = _comma_names().get(refdata.fold(prev))
     return bool(known) and any(refdata.fold(f"{prev}, {piece}").startswith(n) for n in known)
 
@@ -463,8 +464,8 @@ def _subject(s: _Sentence) -> tuple[str, int] | None:
     pred = _predicate(text)
     if not pred or d["assign_inner"].search(text, 0, pred.start()) or _intro_only(text, pred.start()):
         return None
-    if re.search(rf":\s+[{UPPER}]", text[:pred.start()]):
-        return None  # a headline "Đảng ủy Bộ Nội vụ: Triển khai ...", not a subject
+    if re.search(rf":\s+[{UPPER}]", text[:pred.start()]) and find_colon_list(text[:pred.start()].rsplit(";", 1)[-1]) is None:
+        return None  # a headline "Đảng ủy Bộ Nội vụ: Triển khai ...", not a subject ("các sở: Xây dựng, ..." is one)
     if _FULL_DATE.search(text, 0, pred.start()):
         return None  # "Văn phòng UBND tỉnh\nThứ ba 22/10/2019\nHướng dẫn ...": a page's heading lines
     cut = d["scope"].search(text, 0, pred.start())

@@ -232,3 +232,17 @@ def test_press_bare_number_and_a_cited_letter(text, number, cited):
 def test_citation_describing_what_it_issued_is_no_report(text):
     r = extract_text(text)
     assert (r.text_kind, r.doc_type, r.issuer) == (None, None, None)
+
+
+# --- a post before a colon or a comma name; a "các sở: A, B" list as the subject ---------------------
+@pytest.mark.parametrize("text, lead", [
+    ("Giao Giám đốc: Sở Văn hóa, Thể thao và Du lịch, Sở Tài chính phối hợp với các huyện tổ chức lễ hội.",
+     ("Sở Văn hóa, Thể thao và Du lịch", "Sở Tài chính")),
+    ("Giao Giám đốc Sở Lao động - Thương binh và Xã hội, Sở Y tế rà soát danh sách đối tượng.",
+     ("Sở Lao động - Thương binh và Xã hội", "Sở Y tế")),
+    ("2. UBND các huyện, thị xã; các sở: Tư pháp, Nội vụ theo phạm vi chức năng, nhiệm vụ được giao "
+     "nghiên cứu, tổ chức triển khai thực hiện Nghị định.",
+     ("UBND các huyện, thị xã", "Sở Tư pháp", "Sở Nội vụ")),
+])
+def test_post_and_colon_lists_in_the_lead(text, lead):
+    assert [b for bodies, _ in _tasks(text) for b in bodies] == list(lead)
