@@ -49,7 +49,7 @@ _NAMED_COMMITTEE_END = re.compile(G.expand(rf"%(committee_tail)s\s+[{UPPER}][^,]
 _NAMES_PLACE = re.compile(G.expand(rf"(?:(?i:%(committee_tail)s)|%(unit_kind)s)\s+[{UPPER}]"))  # "huyện Nam Trực"
 _UNIT_KIND_END = re.compile(G.expand(r"\s+%(unit_kind)s$"))                  # "Công an tỉnh"
 _HEAD_UNIT_PLACE = re.compile(G.expand(rf"(?P<pre>\S+\s+%(unit_kind)s)\s+[{UPPER}][^,]*$"))    # "UBND huyện Quang Bình"
-_UNIT_END = re.compile(G.expand(r"[\s-]%(unit_kind)s$"))                       # "UBND huyện", "... quận-huyện"
+_UNIT_END = re.compile(G.expand(r"[\s-](?:%(unit_kind)s|%(commune_kind)s)$"))   # "UBND huyện", "... quận-huyện", "UBND xã"
 _UNIT_WORDS = frozenset(G.words("province_kind") + G.words("district_kind"))    # "ngành tỉnh", "phòng huyện"
 # the committee words inside a class: "Bí thư các huyện ủy, ... Ban Thường vụ Tỉnh ủy" (completed one by one)
 _COMMITTEE_IN_CLASS = re.compile(G.expand(

@@ -246,3 +246,9 @@ def test_citation_describing_what_it_issued_is_no_report(text):
 ])
 def test_post_and_colon_lists_in_the_lead(text, lead):
     assert [b for bodies, _ in _tasks(text) for b in bodies] == list(lead)
+
+
+# --- "UBND xã, phường, thị trấn": one class, like "UBND huyện, thị xã, thành phố" ---------------------
+def test_commune_class_is_one_item():
+    text = "Giao UBND xã, phường, thị trấn rà soát các hộ kinh doanh trên địa bàn."
+    assert [b for bodies, _ in _tasks(text) for b in bodies] == ["UBND xã, phường, thị trấn"]
