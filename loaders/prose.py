@@ -247,7 +247,11 @@ def _name_word(w: str) -> bool:
 
 
 def _known_place(ws: list[str]) -> int:
-    """How many leading words of ws name a province or district ("Hà Nội Đinh Tiến Dũng" -> 2)."""
+    """How many leading words of ws name a province or district ("Hà Nội Đinh Tiến Dũng" -> 2; all of
+    "Thanh Hóa" in "Chủ tịch UBND tỉnh Thanh Hóa": a place, no person)."""
+    whole = " ".join(ws)
+    if ws and (H.lookup_province(whole) or H.lookup_district(whole)):
+        return len(ws)
     for k in range(min(4, len(ws) - 2), 0, -1):
         name = " ".join(ws[:k])
         if H.lookup_province(name) or H.lookup_district(name):

@@ -252,3 +252,10 @@ def test_post_and_colon_lists_in_the_lead(text, lead):
 def test_commune_class_is_one_item():
     text = "Giao UBND xã, phường, thị trấn rà soát các hộ kinh doanh trên địa bàn."
     assert [b for bodies, _ in _tasks(text) for b in bodies] == ["UBND xã, phường, thị trấn"]
+
+
+# --- "Chủ tịch UBND tỉnh Quảng Bình vừa ban hành ...": the province is no signer's name ----------------
+def test_province_after_a_post_is_no_signer():
+    r = extract_text("Chủ tịch UBND tỉnh Quảng Bình vừa ban hành Công điện số 07/CĐ-UBND về việc ứng phó "
+                     "với áp thấp nhiệt đới.")
+    assert r.signer is None and r.issuer == "Chủ tịch UBND tỉnh Quảng Bình"
