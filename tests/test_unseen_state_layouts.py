@@ -259,3 +259,15 @@ def test_province_after_a_post_is_no_signer():
     r = extract_text("Chủ tịch UBND tỉnh Quảng Bình vừa ban hành Công điện số 07/CĐ-UBND về việc ứng phó "
                      "với áp thấp nhiệt đới.")
     assert r.signer is None and r.issuer == "Chủ tịch UBND tỉnh Quảng Bình"
+
+
+# --- a day word glued to the symbol ("...-KTNngày 12 tháng 3") ends the number ---------------------
+@pytest.mark.parametrize("text, number, date", [
+    ("Xét đề nghị của Sở Tài chính (công văn số 77/STC-QLNSngày 12 tháng 3 năm 2020), UBND tỉnh có ý kiến.",
+     "77/STC-QLNS", "2020-03-12"),
+    ("Thực hiện Công văn số 415/BNN-TYNgày 20/01/2021 của Bộ Nông nghiệp và Phát triển nông thôn.",
+     "415/BNN-TY", "2021-01-20"),
+])
+def test_day_word_glued_to_the_symbol(text, number, date):
+    (c,) = extract_text(text).cited_documents
+    assert (c.number, c.date) == (number, date)
