@@ -139,6 +139,7 @@ def _res() -> dict[str, re.Pattern]:
         "word_then_about": re.compile(rf"(?:[^\W\d_]+\s+){{1,2}}(?=(?i:{G.piece('about')})\s)"),   # "mới về ...", "chuyên đề về ..."
         "stop": re.compile(rf"(?<!\w){stop}(?!\w)"),
         "plural_start": re.compile(rf"{plural}\s"),
+        "plural_inside": re.compile(rf"\s{G.piece('plural')}\s"),
         "recipient_split": re.compile(rf",\s+(?={plural}\s)|\s*;\s*|\s+(?i:{G.piece('and')})\s+"),
         "hearsay": re.compile(rf"(?<!\w){_alt('hearsay')}(?!\w)"),
         "background": re.compile(rf"^\W*{_alt('background')}(?!\w)"),
@@ -508,8 +509,11 @@ def _split_named(st: SourceText, s: int, e: int) -> list[Span]:
     for m in re.finditer(r",\s+", work[s:e]):
         cut = s + m.start()
         first = work[piece:cut].lstrip()
+        nxt = work[s + m.end():e].split(",", 1)[0]
         if work[s + m.end():s + m.end() + 1].isupper() and (
-                first[:1].isupper() or _res()["plural_start"].match(first)):
+                first[:1].isupper() or _res()["plural_start"].match(first)
+                or _res()["plural_start"].match(work[start:cut].lstrip()) and _res()["plural_inside"].search(nxt)):
+            # "các sở, ban, ngành, UBND các huyện": a class of its own ("UBND các ...") after a class
             out.append(st.span(start, cut))
             start = s + m.end()
         piece = s + m.end()

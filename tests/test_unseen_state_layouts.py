@@ -271,3 +271,14 @@ def test_province_after_a_post_is_no_signer():
 def test_day_word_glued_to_the_symbol(text, number, date):
     (c,) = extract_text(text).cited_documents
     assert (c.number, c.date) == (number, date)
+
+
+# --- a press recipient list of two State classes ("các sở, ban, ngành, UBND các huyện") ------------------
+@pytest.mark.parametrize("text, recipients", [
+    ("Sở Tài chính vừa có Công văn số 2210/STC-QLNS gửi các sở, ban, ngành, UBND các huyện, thị xã về việc "
+     "lập dự toán năm 2024.", ("các sở, ban, ngành", "UBND các huyện, thị xã")),
+    ("Tỉnh ủy vừa có Công văn số 305-CV/TU gửi Ban Thường vụ các huyện ủy, thị ủy, Thành ủy Vinh về việc "
+     "tổng kết năm.", ("Ban Thường vụ các huyện ủy, thị ủy, Thành ủy Vinh",)),
+])
+def test_press_recipients_of_two_classes(text, recipients):
+    assert extract_text(text).recipients == recipients
