@@ -705,8 +705,25 @@ def _continues_list(w: str, prev: _Hit, hit: _Hit) -> bool:
 @lru_cache(maxsize=1)
 def _list_gap() -> re.Pattern:
     amending = G.alternation(G.any_case(t for t, _ in patterns()["amending_prefix"]))
-    after_item = rf"\s*;\s*(?:{G.piece('plural')}\s+)?(?:{amending}\s+)?"
+    after_item = rf"\)?\s*;\s*(?:{G.piece('plural')}\s+)?(?:{amending}\s+)?"   # "(gọi tắt là ...); Chỉ thị ..."
     return re.compile(rf"(?:{after_item}|\s+{G.piece('and')}\s+|\s*,\s*)$")  # "... của Luật A và Luật B"
+
+
+def _aliases_keep_relation(w: str, hits: list[_Hit]) -> None:
+    """"Nghị quyết số 117/NQ-CP ... của Chính phủ ban hành Kế hoạch ... (gọi tắt là Nghị quyết số 117/NQ-CP)":
+    a document named again in brackets in the same clause has the relation of the mention it abbreviates
+    (the verb before the alias described the document)."""
+    first: dict[str, _Hit] = {}
+    for hit in hits:
+        key = norm_number(hit.number) if hit.number else ""
+        if not key:
+            continue
+        a = first.get(key)
+        opened = w.rfind("(", a.end, hit.start) if a else -1
+        if a and opened >= 0 and ")" not in w[opened:hit.start] and not re.search(r"[.;]|\n\s*\n", w[a.end:hit.start]):
+            hit.relation, hit.verb, hit.verb_pos = a.relation, a.verb, a.verb_pos
+        else:
+            first[key] = hit
 
 
 def _same_body(written: str, coded: str) -> bool:
@@ -782,6 +799,7 @@ def _find(st: SourceText, ctx: DocContext, own_number: str | None, start: int = 
     for hit in hits:
         _relation(w, hit)
         _context_fill(w, hit, ctx)
+    _aliases_keep_relation(w, hits)
     for prev, hit in zip(hits, hits[1:]):
         if hit.verb_pos < 0 and hit.head is None and _continues_list(w, prev, hit):
             hit.relation, hit.verb, hit.verb_pos = prev.relation, prev.verb, prev.verb_pos
@@ -790,8 +808,8 @@ def _find(st: SourceText, ctx: DocContext, own_number: str | None, start: int = 
             hit.relation, hit.verb, hit.verb_pos = hit.head.relation, hit.head.verb, hit.head.verb_pos
     _nest(w, hits)
     for hit in hits:
-        if hit.inside is not None and hit.inside.number:
-            hit.relation, hit.cited_from = "cited_by_cited", hit.inside.number
+        if hit.inside is not None and hit.inside.number and norm_number(hit.inside.number) != norm_number(hit.number or ""):
+            hit.relation, hit.cited_from = "cited_by_cited", hit.inside.number   # "(gọi tắt là Chỉ thị 30)": itself
 
     warnings: list[str] = []
     chosen: dict[tuple, list] = {}

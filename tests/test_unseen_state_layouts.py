@@ -282,3 +282,12 @@ def test_day_word_glued_to_the_symbol(text, number, date):
 ])
 def test_press_recipients_of_two_classes(text, recipients):
     assert extract_text(text).recipients == recipients
+
+
+# --- "(gọi tắt là ...)": an alias keeps the relation of what it abbreviates, and is not cited by itself ----
+def test_alias_in_brackets_keeps_the_relation():
+    text = ("Thực hiện Nghị quyết số 58/NQ-CP ngày 12 tháng 5 năm 2024 của Chính phủ ban hành Kế hoạch hành động "
+            "(gọi tắt là Nghị quyết số 58/NQ-CP); Chỉ thị số 12-CT/TU ngày 03 tháng 6 năm 2024 của Ban Thường vụ "
+            "Tỉnh ủy Cao Bằng về phát triển du lịch (gọi tắt là Chỉ thị 12-CT/TU).")
+    assert [(c.number, c.relation, c.cited_from) for c in extract_text(text).cited_documents] == [
+        ("58/NQ-CP", "implements", None), ("12-CT/TU", "implements", None)]
