@@ -768,6 +768,19 @@ def _info(hit: _Hit) -> int:
     return sum(x is not None for x in (hit.date, hit.issuer, hit.subject)) + hit.issuer_from_tail
 
 
+def _merge_bare_numbers(chosen: dict[tuple, list], order: list[tuple]) -> None:
+    """"Chỉ thị số 16" in a headline and "Chỉ thị số 16/CT-TTg" in the text: one document, when exactly
+    one full symbol of the same type starts with that bare number."""
+    for key in [k for k in order if k[0] == "n" and k[1].isdigit()]:
+        doc_type = chosen[key][0].doc_type
+        n = len(key[1])   # keys are normalised numbers without separators: "16/CT-TTg" -> "16CTTTG"
+        full = [k for k in order if k[0] == "n" and k != key and k[1][:n] == key[1] and len(k[1]) > n
+                and not k[1][n].isdigit() and chosen[k][0].doc_type == doc_type]
+        if len(full) == 1:
+            chosen[full[0]][2].extend(chosen[key][2])
+            order.remove(key)
+
+
 def find_citations(st: SourceText, ctx: DocContext, own_number: str | None = None, start: int = 0,
                    complete_symbols: bool = False) -> CitationsFound:
     """Every specific document the text cites, generic mentions, and plain-words warnings. Never raises.
@@ -824,6 +837,7 @@ def _find(st: SourceText, ctx: DocContext, own_number: str | None, start: int = 
             chosen[key][2].append(hit)
             if _info(hit) > _info(chosen[key][0]):
                 chosen[key][0], chosen[key][1] = hit, issuer
+    _merge_bare_numbers(chosen, order)
     out = []
     for key in order:
         best, issuer, group = chosen[key]

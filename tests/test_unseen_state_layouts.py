@@ -291,3 +291,14 @@ def test_alias_in_brackets_keeps_the_relation():
             "Tỉnh ủy Cao Bằng về phát triển du lịch (gọi tắt là Chỉ thị 12-CT/TU).")
     assert [(c.number, c.relation, c.cited_from) for c in extract_text(text).cited_documents] == [
         ("58/NQ-CP", "implements", None), ("12-CT/TU", "implements", None)]
+
+
+# --- "Chỉ thị số 19" in a headline and "Chỉ thị số 19/CT-TTg" in the text: one document ----------------
+@pytest.mark.parametrize("text, numbers", [
+    ("Huyện Tam Nông: kiểm tra việc thực hiện Chỉ thị số 19\n\nBan Chỉ đạo huyện kiểm tra việc thực hiện "
+     "Chỉ thị số 19/CT-TTg của Thủ tướng Chính phủ tại các xã.", ("19/CT-TTg",)),
+    ("Triển khai Kế hoạch 45 của Ban Thường vụ Tỉnh ủy, UBND tỉnh yêu cầu các sở thực hiện Kế hoạch số "
+     "45-KH/TU ngày 02/3/2023.", ("45-KH/TU",)),
+])
+def test_bare_number_and_full_symbol_are_one_document(text, numbers):
+    assert tuple(c.number for c in extract_text(text).cited_documents) == numbers
