@@ -463,7 +463,10 @@ def _read_tails(st: SourceText, lead: _Lead | None, pos: int, end: int) -> int:
         s = _subject(st, pos, end, plain=not dry and lead.verb is not None and lead.verb[0] < lead.m.start())
         if s:
             if not dry and "subject" not in lead.values:
-                lead.values["subject"], lead.evidence["subject"] = st.value(*s[:2]), st.span(*s[:2])
+                s0, s1 = s[0], s[1]
+                while s1 > s0 and st.work[s1 - 1] in " :":
+                    s1 -= 1   # "... tại khu dân cư:" before the quoted text: the colon is not the subject's
+                lead.values["subject"], lead.evidence["subject"] = st.value(s0, s1), st.span(s0, s1)
             pos = s[2]
             continue
         return pos

@@ -302,3 +302,10 @@ def test_alias_in_brackets_keeps_the_relation():
 ])
 def test_bare_number_and_full_symbol_are_one_document(text, numbers):
     assert tuple(c.number for c in extract_text(text).cited_documents) == numbers
+
+
+# --- a press subject before the quoted letter ends before its colon -------------------------------
+def test_press_subject_without_the_colon():
+    text = ("Ngày 05/3/2019, UBND tỉnh đã có Công văn số 1290/UBND-NC tăng cường công tác quản lý vật liệu nổ:\n"
+            "“1. Giao Công an tỉnh chủ trì kiểm tra các kho vật liệu nổ công nghiệp.”")
+    assert extract_text(text).subject == "tăng cường công tác quản lý vật liệu nổ"
