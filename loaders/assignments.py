@@ -81,6 +81,8 @@ def _data() -> dict:
         "predicate": re.compile(rf"(?<![^\W_]){_NOT_AFTER_PLURAL}(?<!Ban )(?<!ban )(?:{alternation(words('predicate'))}){nb}"),
         # "Sở Thông tin và Truyền thông – Chủ trì, ...": a label cut from its task by a dash
         "dash_predicate": re.compile(rf"(?<=\s[–—-]\s)(?:{alternation(w[:1].upper() + w[1:] for w in words('predicate'))}){nb}"),
+        # a numbered item "1. Chủ tịch UBND các phường, xã: Khẩn trương triển khai ...": the verb after the colon
+        "colon_predicate": re.compile(rf"(?<=:\s)(?:{alternation(w[:1].upper() + w[1:] for w in words('predicate'))}){nb}"),
         "clause": re.compile(rf"(?<![^\W_])(?:{alternation(words('clause_word'))}){nb}"
                              rf"(?!\s+{alternation(w.split(' ', 1)[1] for w in words('not_clause'))}{nb})"),
         "related": re.compile(rf"{_PLURAL}\s+(?P<head>.+?)\s+{alternation(words('related'))}"),
@@ -462,6 +464,10 @@ def _subject(s: _Sentence) -> tuple[str, int] | None:
     if not _names_start(text):
         return None
     pred = _predicate(text)
+    colon = d["colon_predicate"].search(text, 0, pred.start() if pred else len(text)) if s.item else None
+    if colon and re.match(rf"\s*,\s*[{UPPER}]", text[colon.end():]):
+        colon = None   # "các sở: Xây dựng, Giao thông vận tải": a list of names, no verb
+    pred = colon or pred
     if not pred or d["assign_inner"].search(text, 0, pred.start()) or _intro_only(text, pred.start()):
         return None
     if re.search(rf":\s+[{UPPER}]", text[:pred.start()]) and find_colon_list(text[:pred.start()].rsplit(";", 1)[-1]) is None:

@@ -309,3 +309,19 @@ def test_press_subject_without_the_colon():
     text = ("Ngày 05/3/2019, UBND tỉnh đã có Công văn số 1290/UBND-NC tăng cường công tác quản lý vật liệu nổ:\n"
             "“1. Giao Công an tỉnh chủ trì kiểm tra các kho vật liệu nổ công nghiệp.”")
     assert extract_text(text).subject == "tăng cường công tác quản lý vật liệu nổ"
+
+
+# --- a numbered item "<bodies>: <Verb> ...": the verb after the colon ----------------------------------
+@pytest.mark.parametrize("text, leads", [
+    ("Chủ tịch UBND thành phố yêu cầu:\n1. Sở Công Thương: Chủ trì, phối hợp với Công an thành phố kiểm tra "
+     "thị trường.\n2. Chủ tịch UBND các quận, huyện: Khẩn trương rà soát các cơ sở kinh doanh.",
+     [("Sở Công Thương",), ("UBND các quận, huyện",)]),
+    ("Yêu cầu:\n1. UBND các huyện; các sở: Tư pháp, Nội vụ tổ chức thực hiện Nghị định.",
+     [("UBND các huyện", "Sở Tư pháp", "Sở Nội vụ")]),
+])
+def test_numbered_item_with_the_verb_after_a_colon(text, leads):
+    assert [bodies for bodies, _ in _tasks(text)] == leads
+
+
+def test_headline_with_a_colon_is_no_task():
+    assert _tasks("Đảng ủy Bộ Tư pháp: Triển khai thực hiện Chỉ thị của Ban Bí thư.") == []
