@@ -49,7 +49,7 @@ _NAMED_COMMITTEE_END = re.compile(G.expand(rf"%(committee_tail)s\s+[{UPPER}][^,]
 _NAMES_PLACE = re.compile(G.expand(rf"(?:(?i:%(committee_tail)s)|%(unit_kind)s)\s+[{UPPER}]"))  # "huyện Nam Trực"
 _UNIT_KIND_END = re.compile(G.expand(r"\s+%(unit_kind)s$"))                  # "Công an tỉnh"
 _HEAD_UNIT_PLACE = re.compile(G.expand(rf"(?P<pre>\S+\s+%(unit_kind)s)\s+[{UPPER}][^,]*$"))    # "UBND huyện Quang Bình"
-_UNIT_END = re.compile(G.expand(r"[\s-]%(unit_kind)s$"))                       # "UBND huyện", "... quận-huyện"
+_UNIT_END = re.compile(G.expand(r"[\s-](?:%(unit_kind)s|%(commune_kind)s)$"))   # "UBND huyện", "... quận-huyện", "UBND xã"
 _UNIT_WORDS = frozenset(G.words("province_kind") + G.words("district_kind"))    # "ngành tỉnh", "phòng huyện"
 # the committee words inside a class: "Bí thư các huyện ủy, ... Ban Thường vụ Tỉnh ủy" (completed one by one)
 _COMMITTEE_IN_CLASS = re.compile(G.expand(
@@ -81,6 +81,8 @@ def _data() -> dict:
         "predicate": re.compile(rf"(?<![^\W_]){_NOT_AFTER_PLURAL}(?<!Ban )(?<!ban )(?:{alternation(words('predicate'))}){nb}"),
         # "Sở Thông tin và Truyền thông – Chủ trì, ...": a label cut from its task by a dash
         "dash_predicate": re.compile(rf"(?<=\s[–—-]\s)(?:{alternation(w[:1].upper() + w[1:] for w in words('predicate'))}){nb}"),
+        # a numbered item "1. Chủ tịch UBND các phường, xã: Khẩn trương triển khai ...": the verb after the colon
+        "colon_predicate": re.compile(rf"(?<=:\s)(?:{alternation(w[:1].upper() + w[1:] for w in words('predicate'))}){nb}"),
         "clause": re.compile(rf"(?<![^\W_])(?:{alternation(words('clause_word'))}){nb}"
                              rf"(?!\s+{alternation(w.split(' ', 1)[1] for w in words('not_clause'))}{nb})"),
         "related": re.compile(rf"{_PLURAL}\s+(?P<head>.+?)\s+{alternation(words('related'))}"),
@@ -97,12 +99,14 @@ def _data() -> dict:
         # "Công văn số 2472-CV/TU chỉ đạo các huyện ủy ...": the verb right after a reported document's mention
         "directs": re.compile(rf"\s*,?\s*(?:{alternation(words('directs_verb'))}){nb}\s+"),
         "directs_inner": re.compile(rf"(?<![^\W_])(?:{alternation(words('directs_verb'))}){nb}\s+"),
+        # "vừa có văn bản chỉ đạo UBND các quận ...": a type word that ends with the verb ("văn bản chỉ đạo")
+        "directs_end": re.compile(rf"(?<![^\W_])(?:{alternation(words('directs_verb'))})\s*$"),
         "intro_formula": re.compile(rf"(?:(?:{alternation(words('intro_formula'))}){nb}\s*)+", re.I),
         "notice": re.compile(rf"(?<![^\W_])(?:{alternation(words('notice'))}){nb}"),
         # "Trong đó, Văn phòng Tỉnh ủy phối hợp ...": a connective before the subject of a press sentence
         "lead_in": re.compile(rf"^(?:{alternation(words('lead_in'))}){nb}\s*,\s*"),
         "scope": re.compile(rf"\s*,?\s*(?:{alternation(words('scope_cut'))}){nb}"),
-        "strip_post": re.compile(rf"^(?i:{alternation(words('strip_post'))})\s+"
+        "strip_post": re.compile(rf"^(?i:{alternation(words('strip_post'))})\s*:?\s+"   # "Giám đốc: Sở Y tế, ..." too
                                  rf"(?={alternation(words('body_head'))}{nb}|(?:{_PLURAL}\s+)?(?i:{alternation(words('unit_class'))}){nb})"),
         # "các đơn vị Viện Vệ sinh Dịch tễ Trung ương, ...": the class only introduces the named bodies
         "apposition": re.compile(rf"^{_PLURAL}\s+(?:{alternation(words('unit_class'))})\s+(?={alternation(words('body_head'))}{nb})"),
@@ -248,6 +252,7 @@ def _comma_names() -> dict[str, tuple[str, ...]]:
 
 def _comma_name(prev: str, piece: str) -> bool:
     """"Trung tâm Văn hóa" + "Thông tin và Thể thao huyện": one name with a comma."""
+    prev = _data()["strip_post"].sub("", prev)   # "Giám đốc Sở Văn hóa" + "Thể thao và Du lịch"
     known = _comma_names().get(refdata.fold(prev))
     return bool(known) and any(refdata.fold(f"{prev}, {piece}").startswith(n) for n in known)
 
@@ -459,10 +464,14 @@ def _subject(s: _Sentence) -> tuple[str, int] | None:
     if not _names_start(text):
         return None
     pred = _predicate(text)
+    colon = d["colon_predicate"].search(text, 0, pred.start() if pred else len(text)) if s.item else None
+    if colon and re.match(rf"\s*,\s*[{UPPER}]", text[colon.end():]):
+        colon = None   # "các sở: Xây dựng, Giao thông vận tải": a list of names, no verb
+    pred = colon or pred
     if not pred or d["assign_inner"].search(text, 0, pred.start()) or _intro_only(text, pred.start()):
         return None
-    if re.search(rf":\s+[{UPPER}]", text[:pred.start()]):
-        return None  # a headline "Đảng ủy Bộ Nội vụ: Triển khai ...", not a subject
+    if re.search(rf":\s+[{UPPER}]", text[:pred.start()]) and find_colon_list(text[:pred.start()].rsplit(";", 1)[-1]) is None:
+        return None  # a headline "Đảng ủy Bộ Nội vụ: Triển khai ...", not a subject ("các sở: Xây dựng, ..." is one)
     if _FULL_DATE.search(text, 0, pred.start()):
         return None  # "Văn phòng UBND tỉnh\nThứ ba 22/10/2019\nHướng dẫn ...": a page's heading lines
     cut = d["scope"].search(text, 0, pred.start())
@@ -722,9 +731,12 @@ def _directed(s: _Sentence, w: str, reported: tuple[int, ...], ctx: DocContext,
               related: tuple[str, ...]) -> _Found | None:
     """The task that the reported document gives in a press sentence: "<mention> chỉ đạo X <predicate>"."""
     for end in reported:
-        m = _data()["directs"].match(w, end) if s.start <= end < s.end else None
-        if m:
-            found = _object_task(w[s.start:s.end], m.end() - s.start, ctx, related)
+        if not s.start <= end < s.end:
+            continue
+        m = _data()["directs"].match(w, end)
+        obj = m.end() if m else end if _data()["directs_end"].search(w, max(s.start, end - 20), end) else None
+        if obj is not None:
+            found = _object_task(w[s.start:s.end], obj - s.start, ctx, related)
             if found is not None and found.bodies and not found.intro:
                 return found
     return None

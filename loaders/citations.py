@@ -697,9 +697,33 @@ def _names_a_body(number: str) -> bool:
 
 def _continues_list(w: str, prev: _Hit, hit: _Hit) -> bool:
     """"Thực hiện Công điện số 71/CĐ-TTg ...; các Công điện: số ...": an item after ";" with no verb of its own
-    is governed by the verb of the item before it."""
-    m = re.compile(rf"\s*;\s*(?:{G.piece('plural')}\s+)?$").match(w, prev.end, hit.start)
-    return bool(m)
+    is governed by the verb of the item before it; so are the laws an amending law names ("Căn cứ Luật A ...;
+    Luật sửa đổi, bổ sung một số điều của Luật B và Luật C ...": amending_prefix rows)."""
+    return bool(_list_gap().match(w, prev.end, hit.start))
+
+
+@lru_cache(maxsize=1)
+def _list_gap() -> re.Pattern:
+    amending = G.alternation(G.any_case(t for t, _ in patterns()["amending_prefix"]))
+    after_item = rf"\)?\s*;\s*(?:{G.piece('plural')}\s+)?(?:{amending}\s+)?"   # "(gọi tắt là ...); Chỉ thị ..."
+    return re.compile(rf"(?:{after_item}|\s+{G.piece('and')}\s+|\s*,\s*)$")  # "... của Luật A và Luật B"
+
+
+def _aliases_keep_relation(w: str, hits: list[_Hit]) -> None:
+    """"Nghị quyết số 117/NQ-CP ... của Chính phủ ban hành Kế hoạch ... (gọi tắt là Nghị quyết số 117/NQ-CP)":
+    a document named again in brackets in the same clause has the relation of the mention it abbreviates
+    (the verb before the alias described the document)."""
+    first: dict[str, _Hit] = {}
+    for hit in hits:
+        key = norm_number(hit.number) if hit.number else ""
+        if not key:
+            continue
+        a = first.get(key)
+        opened = w.rfind("(", a.end, hit.start) if a else -1
+        if a and opened >= 0 and ")" not in w[opened:hit.start] and not re.search(r"[.;]|\n\s*\n", w[a.end:hit.start]):
+            hit.relation, hit.verb, hit.verb_pos = a.relation, a.verb, a.verb_pos
+        else:
+            first[key] = hit
 
 
 def _same_body(written: str, coded: str) -> bool:
@@ -744,6 +768,19 @@ def _info(hit: _Hit) -> int:
     return sum(x is not None for x in (hit.date, hit.issuer, hit.subject)) + hit.issuer_from_tail
 
 
+def _merge_bare_numbers(chosen: dict[tuple, list], order: list[tuple]) -> None:
+    """"Chỉ thị số 16" in a headline and "Chỉ thị số 16/CT-TTg" in the text: one document, when exactly
+    one full symbol of the same type starts with that bare number."""
+    for key in [k for k in order if k[0] == "n" and k[1].isdigit()]:
+        doc_type = chosen[key][0].doc_type
+        n = len(key[1])   # keys are normalised numbers without separators: "16/CT-TTg" -> "16CTTTG"
+        full = [k for k in order if k[0] == "n" and k != key and k[1][:n] == key[1] and len(k[1]) > n
+                and not k[1][n].isdigit() and chosen[k][0].doc_type == doc_type]
+        if len(full) == 1:
+            chosen[full[0]][2].extend(chosen[key][2])
+            order.remove(key)
+
+
 def find_citations(st: SourceText, ctx: DocContext, own_number: str | None = None, start: int = 0,
                    complete_symbols: bool = False) -> CitationsFound:
     """Every specific document the text cites, generic mentions, and plain-words warnings. Never raises.
@@ -775,6 +812,7 @@ def _find(st: SourceText, ctx: DocContext, own_number: str | None, start: int = 
     for hit in hits:
         _relation(w, hit)
         _context_fill(w, hit, ctx)
+    _aliases_keep_relation(w, hits)
     for prev, hit in zip(hits, hits[1:]):
         if hit.verb_pos < 0 and hit.head is None and _continues_list(w, prev, hit):
             hit.relation, hit.verb, hit.verb_pos = prev.relation, prev.verb, prev.verb_pos
@@ -783,8 +821,8 @@ def _find(st: SourceText, ctx: DocContext, own_number: str | None, start: int = 
             hit.relation, hit.verb, hit.verb_pos = hit.head.relation, hit.head.verb, hit.head.verb_pos
     _nest(w, hits)
     for hit in hits:
-        if hit.inside is not None and hit.inside.number:
-            hit.relation, hit.cited_from = "cited_by_cited", hit.inside.number
+        if hit.inside is not None and hit.inside.number and norm_number(hit.inside.number) != norm_number(hit.number or ""):
+            hit.relation, hit.cited_from = "cited_by_cited", hit.inside.number   # "(gọi tắt là Chỉ thị 30)": itself
 
     warnings: list[str] = []
     chosen: dict[tuple, list] = {}
@@ -799,6 +837,7 @@ def _find(st: SourceText, ctx: DocContext, own_number: str | None, start: int = 
             chosen[key][2].append(hit)
             if _info(hit) > _info(chosen[key][0]):
                 chosen[key][0], chosen[key][1] = hit, issuer
+    _merge_bare_numbers(chosen, order)
     out = []
     for key in order:
         best, issuer, group = chosen[key]

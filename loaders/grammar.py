@@ -197,15 +197,19 @@ def pieces() -> dict[str, str]:
     # the month has up to 3 digits: "29/77/2020" is read, and date_from_parts corrects it when it can
     date = (rf"(?P<d>\d{{1,2}})\s*(?:{seps}|{month})\s*(?P<m>\d{{1,3}})"
             rf"\s*(?:{seps}|{year})\s*(?P<y>\d{{4}})")
+    # a symbol's segment runs on letters and digits but stops before a day word glued to it
+    # ("1033/PTM-SMEngày 15 tháng 4": the number is 1033/PTM-SME)
+    glued_day = rf"(?:{alternation(any_case(words('day_word')))})(?![^\W_])"
+    seg_tail, seg_end = rf"(?:(?!{glued_day})[^\W_])*", rf"(?!(?!{glued_day})[^\W_])"
     # "CCHC&PC", "NN&PTNT": two units joined by an ampersand stay one segment
-    symbol_part = rf"[A-ZĐƯ{symbol_misread_letters()}][^\W_]*(?:&[A-ZĐƯ][^\W_]*)*"
+    symbol_part = rf"[A-ZĐƯ{symbol_misread_letters()}]{seg_tail}(?:&[A-ZĐƯ]{seg_tail})*"
     return {
         "date": date,
         "dated": rf"{alternation(words('day_word'), 'i')}\s+{date}",
         "symbol_part": symbol_part,
         # "1316/-BYT": a symbol with an empty segment is still a number as written
         "symbol": (rf"\d{{1,5}}(?:\s*/\s*\d{{4}})?(?:\s*[-/–]){{1,2}}\s*{symbol_part}"
-                   rf"(?:\s*[-/]\s*[A-ZĐƯ0-9][^\W_]*(?:&[A-ZĐƯ][^\W_]*)*)*(?![^\W_])"),
+                   rf"(?:\s*[-/]\s*[A-ZĐƯ0-9]{seg_tail}(?:&[A-ZĐƯ]{seg_tail})*)*{seg_end}"),
         "bare_number": r"\d{1,5}(?!\d|\s*[-/–]\s*[^\W_]|[,.]\d|[^\W\d_])",
         "number_word": alternation(words("number_word"), "i"),
         "number_word_damaged": alternation(any_case(words("number_word_damaged"))),

@@ -41,7 +41,9 @@ def _cells(work: str, start: int, end: int) -> tuple[Cell, ...]:
     return tuple(out)
 
 
-_CELL_END = re.compile(r"[\n|]")
+# line breaks, "|" table cells, and a decoration rule printed inside a line between two fields
+# ("THỦ TƯỚNG CHÍNH PHỦ --------------- Số: 24/CT-TTg": a header flattened with its rule)
+_CELL_END = re.compile(r"[\n|]|(?<=[^\s\-][ \t])-{5,}(?=[ \t]+[^\s\-])")
 
 
 _ALNUM = re.compile(r"[^\W_]")

@@ -115,6 +115,8 @@ class _Reader:
                 continue
             if not self.out and _PAGE_MARK.fullmatch(c.text):
                 continue  # "1." before a flattened first page (a document site's page number)
+            if _masthead().match(c.text):
+                continue  # "BÁO ĐIỆN TỬ CHÍNH PHỦ": a newspaper's name over its report, no organ
             if self._ends_header(c):
                 self.header_end = c.start
                 self._date_after_recipients(i)
@@ -176,10 +178,22 @@ class _Reader:
         if "number" not in out:  # a second "Số:" line is the header printed again
             out["number"] = normalize_number(m.group("num"))
             self.ev["number"] = st.span(c.start + m.start("num"), c.start + m.end("num"))
+            rest = self._place_date_after(c, m.end())  # "Số: 454/UBND-NC Vị Thanh, ngày ...": two columns on one line
             d = DATE_RE.search(c.text, m.end())  # a telegram's "Số: 04/CĐ-UBND hồi 17 giờ ngày ..."
-            if d and "date" not in out:
+            if rest is not None and "place" not in out:
+                _set_place_date(st, rest[0], rest[1], out, self.ev, self.warns)
+            elif d and "date" not in out:
                 set_date(st, c.start, d, out, self.ev, self.warns)
         return self._field_line(i)
+
+    @staticmethod
+    def _place_date_after(c: Cell, at: int):
+        """The place and date line printed after the number on the same line, as a cell of its own."""
+        rest = c.text[at:]
+        lead = len(rest) - len(rest.lstrip())
+        sub = Cell(c.start + at + lead, c.end, rest[lead:])
+        m = DATE_LINE.match(sub.text) if sub.text.strip() else None
+        return (sub, m) if m else None
 
     def _wrapped_number(self, c: Cell, i: int):
         """"Số:\n15/2023/QĐ-UBND": a table cell whose number a portal wrapped onto the next line.
@@ -431,6 +445,12 @@ def _section_heading() -> re.Pattern:
 # a date line's date comes after a place of a few words at most; further on, a date belongs to a
 # mention inside a trích yếu ("Hướng dẫn thực hiện Nghị định số 115/2003/NĐ-CP ngày 10/10/2003")
 _DATE_LINE_LEAD = 30
+
+
+@lru_cache(maxsize=1)
+def _masthead() -> re.Pattern:
+    """A newspaper's or portal's name line (header_markers masthead rows), case-insensitive."""
+    return re.compile(rf"\s*(?:{'|'.join(tolerant_phrase(p) for p in spellings('masthead'))})(?!\w)", re.I)
 
 
 def _header_element(c: Cell) -> bool:

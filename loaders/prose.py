@@ -108,10 +108,13 @@ def _res() -> dict[str, re.Pattern]:
             rf"(?<!\w)(?P<type>(?i:{alternation(type_names)})|{alternation(aliases)})(?!\w)"
             rf"(?:\s+(?P<urg>(?i:{urgency}))(?!\w))?"
             rf"(?:\s+(?P<par>\()?{G.piece('number_word')}\s*:?\s*(?P<num>{H.SYMBOL}|\d{{1,5}}(?![\w/]))(?(par)\))"
-            rf"|\s+(?P<sym>{H.SYMBOL}))?"),   # "Công văn (số 73/TTg-CN)": the number in brackets too
+            rf"|\s+(?P<sym>{H.SYMBOL}|{_BARE}))?"),   # "Công văn (số 73/TTg-CN)": the number in brackets too
         "active": re.compile(rf"(?P<aspects>(?:{aspect}\s+)*)(?P<verb>{issue})\s*$"),
         "weak": re.compile(rf"(?P<aspects>(?:{aspect}\s+)*)(?P<verb>{_alt('weak_verb')})\s*$"),
         "cited": re.compile(rf"(?<!\w)(?i:{alternation(cite)})\s+(?:\S+\s+)?$"),
+        # a numbered document and its issuer just before a verb: the verb tells what that document did
+        "cited_issuer": re.compile(rf"{G.piece('number_word')}\s*:?\s*\d[^,;:()]*?\s{G.piece('of')}\s+[^,;:()]+$"),
+        "at_cited": re.compile(rf"(?<!\w){G.piece('at')}\s+$"),   # "chỉ đạo của UBND thành phố tại công văn số ..."
         "plural": re.compile(rf"(?<!\w){plural}\s+$"),
         "passive_lead": re.compile(rf"(?:^|\W){_alt('passive_lead')}\s*$"),
         "passive": re.compile(
@@ -136,6 +139,7 @@ def _res() -> dict[str, re.Pattern]:
         "word_then_about": re.compile(rf"(?:[^\W\d_]+\s+){{1,2}}(?=(?i:{G.piece('about')})\s)"),   # "mới về ...", "chuyên đề về ..."
         "stop": re.compile(rf"(?<!\w){stop}(?!\w)"),
         "plural_start": re.compile(rf"{plural}\s"),
+        "plural_inside": re.compile(rf"\s{G.piece('plural')}\s"),
         "recipient_split": re.compile(rf",\s+(?={plural}\s)|\s*;\s*|\s+(?i:{G.piece('and')})\s+"),
         "hearsay": re.compile(rf"(?<!\w){_alt('hearsay')}(?!\w)"),
         "background": re.compile(rf"^\W*{_alt('background')}(?!\w)"),
@@ -244,7 +248,11 @@ def _name_word(w: str) -> bool:
 
 
 def _known_place(ws: list[str]) -> int:
-    """How many leading words of ws name a province or district ("Hà Nội Đinh Tiến Dũng" -> 2)."""
+    """How many leading words of ws name a province or district ("Hà Nội Đinh Tiến Dũng" -> 2; all of
+    "Thanh Hóa" in "Chủ tịch UBND tỉnh Thanh Hóa": a place, no person)."""
+    whole = " ".join(ws)
+    if ws and (H.lookup_province(whole) or H.lookup_district(whole)):
+        return len(ws)
     for k in range(min(4, len(ws) - 2), 0, -1):
         name = " ".join(ws[:k])
         if H.lookup_province(name) or H.lookup_district(name):
@@ -346,6 +354,8 @@ def _is_reported(work: str, m: re.Match, s0: int, s1: int) -> tuple[int, int] | 
     if res["plural"].search(before) or res["background"].match(before):
         return None   # "các chỉ thị …"; "Trước đó, Thủ tướng đã ban hành …" (background, not the news)
     a = res["active"].search(before)
+    if a and res["cited_issuer"].search(_run_on_before(work, s0) + before[:a.start()]):
+        return None   # "Nghị quyết số 28/NQ-CP ngày 01/3/2023 của Chính phủ ban hành Chương trình ...": a citation's words
     if a:
         return s0 + a.start(), s0 + a.end("verb")
     w = res["weak"].search(before)
@@ -365,6 +375,13 @@ def _is_reported(work: str, m: re.Match, s0: int, s1: int) -> tuple[int, int] | 
             work, _skip_space(work, pv.end(), s1)):
         return pv.start("verb"), pv.end("verb")
     return None
+
+
+def _run_on_before(work: str, s0: int) -> str:
+    """The line before a sentence start that a PDF line break made ("... ngày 01/3/2023 của\nChính phủ"):
+    that line, when it ends without punctuation; else nothing."""
+    head = work[max(0, s0 - 200):s0]
+    return head if head.rstrip() and head.rstrip()[-1] not in ".!?:;" and "\n" in head[-3:] else ""
 
 
 def _role_named(clause: str) -> bool:
@@ -446,7 +463,10 @@ def _read_tails(st: SourceText, lead: _Lead | None, pos: int, end: int) -> int:
         s = _subject(st, pos, end, plain=not dry and lead.verb is not None and lead.verb[0] < lead.m.start())
         if s:
             if not dry and "subject" not in lead.values:
-                lead.values["subject"], lead.evidence["subject"] = st.value(*s[:2]), st.span(*s[:2])
+                s0, s1 = s[0], s[1]
+                while s1 > s0 and st.work[s1 - 1] in " :":
+                    s1 -= 1   # "... tại khu dân cư:" before the quoted text: the colon is not the subject's
+                lead.values["subject"], lead.evidence["subject"] = st.value(s0, s1), st.span(s0, s1)
             pos = s[2]
             continue
         return pos
@@ -492,8 +512,11 @@ def _split_named(st: SourceText, s: int, e: int) -> list[Span]:
     for m in re.finditer(r",\s+", work[s:e]):
         cut = s + m.start()
         first = work[piece:cut].lstrip()
+        nxt = work[s + m.end():e].split(",", 1)[0]
         if work[s + m.end():s + m.end() + 1].isupper() and (
-                first[:1].isupper() or _res()["plural_start"].match(first)):
+                first[:1].isupper() or _res()["plural_start"].match(first)
+                or _res()["plural_start"].match(work[start:cut].lstrip()) and _res()["plural_inside"].search(nxt)):
+            # "các sở, ban, ngành, UBND các huyện": a class of its own ("UBND các ...") after a class
             out.append(st.span(start, cut))
             start = s + m.end()
         piece = s + m.end()
@@ -675,8 +698,14 @@ def _clause_start(work: str, pos: int, end: int) -> int:
     return agency.end() if agency else start
 
 
-# a newspaper's sigle opening its first sentence: "(GLO)- ", "(QTO) - ", "BHG - ", "ND - "
-_AGENCY = re.compile(rf"(?:\([{H.UPPER}]{{2,8}}\)|[{H.UPPER}]{{2,8}}(?=\s*[-–—]))\s*[-–—]?\s*")
+# "Công văn 4424 gửi ...": a number of three to five digits right after the type word, not a year
+_BARE = r"(?!(?:19|20)\d\d(?!\d))\d{3,5}(?![\w/.,\-])"
+
+
+# a newspaper's sigle opening its first sentence: "(GLO)- ", "(QTO) - ", "BHG - ", "ND - ", "(CL&CS)- ",
+# "(Chinhphu.vn) - "
+_AGENCY = re.compile(rf"(?:\([{H.UPPER}&]{{2,8}}\)|\([^\s()]{{2,24}}\)(?=\s*[-–—])|[{H.UPPER}]{{2,8}}(?=\s*[-–—]))"
+                     rf"\s*[-–—]?\s*")
 
 
 def _read_lead(st: SourceText, m: re.Match, s0: int, s1: int, verb: tuple[int, int]) -> _Lead:
@@ -774,6 +803,8 @@ def _merge_mentions(st: SourceText, lead: _Lead, mentions: list[re.Match], start
         before = work[s0:m.start()]
         if _res()["plural"].search(before) or (_res()["cited"].search(before) and not (other and number)):
             continue
+        if other and not number and _res()["at_cited"].search(before):
+            continue   # "... chỉ đạo của UBND thành phố tại công văn số 3724": a document cited, not this one
         if not other and number and not _res()["of"].match(work, m.end(), s1) \
                 and not _res()["subject_about"].match(work, m.end(), s1):
             continue   # "triển khai tổ chức thực hiện Chỉ thị nhằm …": an anaphora, nothing to read
@@ -800,9 +831,15 @@ def _merge_mentions(st: SourceText, lead: _Lead, mentions: list[re.Match], start
 
 
 def _same_issuer(lead: _Lead, sub: _Lead) -> bool:
-    """Both name the same issuer (a mention naming none is one of the lead's)."""
+    """Both name the same issuer (a mention naming none is one of the lead's; a name read on into the
+    next word, "của Bộ Chính trị quy định, ...", still names it)."""
     a, b = lead.values.get("issuer"), sub.values.get("issuer")
-    return a is None or b is None or H.bare_key(a.name) == H.bare_key(b.name)
+    if a is None or b is None:
+        return True
+    if H.bare_key(a.name) == H.bare_key(b.name):
+        return True
+    a, b = " ".join(a.name.casefold().split()), " ".join(b.name.casefold().split())
+    return b.startswith(a + " ") or a.startswith(b + " ")
 
 
 def _signed_on_behalf(st: SourceText, lead: _Lead, m: re.Match, s0: int, s1: int) -> None:

@@ -210,9 +210,26 @@ def test_subject_stop_examples(row):
 @pytest.mark.parametrize("row", rows("citation_patterns.csv", "relation_exclude"), ids=lambda r: r["text"])
 def test_relation_exclude_examples(row):
     text = row["example"]
-    cut = text.lower().index(row["text"]) + len(row["text"])
+    cut = text.lower().index(row["text"].lower()) + len(row["text"])
     docs = cited(text[:cut] + " Công văn số 1-CV/TU.")
     assert docs and docs[-1].relation == "refers"
+
+
+@pytest.mark.parametrize("row", rows("citation_patterns.csv", "amending_prefix"), ids=lambda r: r["text"])
+def test_amending_prefix_examples(row):
+    """"Căn cứ Luật A; Luật sửa đổi, bổ sung một số điều của Luật B": B is under "Căn cứ" too."""
+    docs = cited(row["example"])
+    assert len(docs) == 2 and [d.relation for d in docs] == ["based_on", "based_on"]
+
+
+@pytest.mark.parametrize("text", [
+    "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015; Luật sửa đổi, bổ sung một số điều "
+    "của Luật Tổ chức Chính phủ và Luật Tổ chức chính quyền địa phương ngày 22 tháng 11 năm 2019;",
+    "Căn cứ Luật Xây dựng ngày 18 tháng 6 năm 2014; Luật sửa đổi, bổ sung một số điều Luật Ban hành văn bản "
+    "quy phạm pháp luật ngày 18 tháng 6 năm 2020;",
+])
+def test_laws_after_a_semicolon_stay_under_can_cu(text):
+    assert {d.relation for d in cited(text)} == {"based_on"}
 
 
 def test_issued_verb_example():

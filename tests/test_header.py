@@ -153,6 +153,13 @@ def test_not_issuer_examples(row):
     assert H.parse_header(st).issuer is None
 
 
+@pytest.mark.parametrize("row", rows("masthead"))
+def test_masthead_examples(row):
+    """A newspaper's or portal's name over a report names no issuer, even when it holds a body's name."""
+    st = SourceText.from_text(f"{row['example']}\n(TTXVN) - Bộ Y tế đề nghị các địa phương rà soát.\n")
+    assert H.parse_header(st).issuer is None
+
+
 @pytest.mark.parametrize("row", rows("unit"))
 def test_unit_examples(row):
     m = H.unit_re().search(row["example"])
