@@ -779,6 +779,11 @@ def _merge_mentions(st: SourceText, lead: _Lead, mentions: list[re.Match], start
             continue   # "triển khai tổ chức thực hiện Chỉ thị nhằm …": an anaphora, nothing to read
         sub = _Lead(m, s0, s1, None)
         _read_tails(st, sub, m.end(), s1)
+        verb = _is_reported(work, m, s0, s1)
+        if verb is not None and verb[0] < m.start():
+            # a headline first, then "Ngày 07/12/2023, X đã ban hành Chỉ thị số 35": that sentence's dateline
+            sub.verb = verb
+            _read_head(st, sub)
         if other and not number:  # "ban hành quy định mới ..." then "Quy định 377 của Bộ Chính trị ...": its number
             coded = H.type_from_number(H.normalize_number(other))
             if not _same_issuer(lead, sub) or (coded and coded != doc_type):

@@ -255,6 +255,21 @@ def test_other_mentions_of_the_same_document_complete_it():
     assert len(r.mentions) == 3
 
 
+@pytest.mark.parametrize("text,date,issuer", [
+    # a headline without date, then the dated sentence that reports the same document
+    ("Ban Thường vụ Tỉnh ủy ban hành Chỉ thị về việc tổ chức Tết Bính Ngọ năm 2026\n\n"
+     "Ngày 05/12/2025, Ban Thường vụ Tỉnh ủy đã ban hành Chỉ thị số 41-CT/TU về việc tổ chức Tết Bính Ngọ "
+     "năm 2026; theo đó, yêu cầu các cấp ủy chăm lo đời sống Nhân dân.", "2025-12-05", "Tỉnh ủy"),
+    # a sub-heading naming the document, its date and author told later in a running sentence
+    ("Chỉ thị 12-CT/TW: Định hướng cho công tác bầu cử\n\n"
+     "Hơn một năm trước ngày bầu cử, ngày 14/3/2020, Bộ Chính trị ban hành Chỉ thị số 12-CT/TW về lãnh đạo "
+     "cuộc bầu cử đại biểu Quốc hội.", "2020-03-14", "Bộ Chính trị"),
+], ids=["headline", "subheading"])
+def test_a_later_reporting_sentence_dates_the_document(text, date, issuer):
+    r = reported(text)
+    assert (r.date, r.issuer.name) == (date, issuer)
+
+
 # --- through extract() -----------------------------------------------------------------------------
 
 PRESS_TEXT = ("Ngày 12/4/2021, Ban Thường vụ Tỉnh ủy Cao Bằng đã ban hành Công văn số 1520-CV/TU về việc "
