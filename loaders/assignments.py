@@ -124,8 +124,8 @@ def _data() -> dict:
 
 # ---------------------------------------------------------------- sentences
 
-_ITEM = re.compile(r"^\s*(?:\d+(?:\.\d+)*[.)]|[a-zđ]\)|[-–•+])\s+")
-_SENTENCE_END = re.compile(rf"(?<=[.!?])(?<!\b[A-ZĐ]\.)(?<!TP\.)\s+(?=[{UPPER}\d“\"])|\n\s*\n|\n(?=\s*(?:\d+\.\s|[-–•+]\s))")
+_ITEM = re.compile(r"^\s*(?:\d+(?:\.\d+)*[.)]|\d{1,2}[-–]|[a-zđ]\)|[-–•+])\s+")   # "1.", "1)", "1-", "a)", "-"
+_SENTENCE_END = re.compile(rf"(?<=[.!?])(?<!\b[A-ZĐ]\.)(?<!TP\.)\s+(?=[{UPPER}\d“\"])|\n\s*\n|\n(?=\s*(?:\d+\.\s|\d{{1,2}}[-–]\s|[-–•+]\s))")
 
 
 @dataclass
@@ -205,8 +205,23 @@ def _clauses(s: _Sentence, ctx: DocContext, related: tuple[str, ...] = ()) -> li
 
 # ---------------------------------------------------------------- body lists
 
+@lru_cache(maxsize=1)
+def _elliptic_committees() -> re.Pattern:
+    """"các huyện, thị, thành ủy": place kinds sharing one committee word ("huyện ủy, thị ủy, thành ủy")."""
+    heads = G.alternation({w.split()[0].lower() for w in G.words("committee_word")})
+    return re.compile(G.expand(rf"(?<![^\W_])(?P<heads>{heads}(?:\s*,\s*{heads})+)\s+(?P<tail>%(committee_tail)s)(?![^\W_])"),
+                      re.I)
+
+
+def _unshared(phrase: str) -> str:
+    """"Các huyện, thành ủy" -> "Các huyện ủy, thành ủy" (one committee word written once for all)."""
+    return _elliptic_committees().sub(
+        lambda m: re.sub(r"\s*,\s*", f" {m.group('tail')}, ", m.group("heads")) + f" {m.group('tail')}", phrase)
+
+
 def _split(phrase: str) -> list[str]:
     pieces = []
+    phrase = _unshared(phrase)
     for part in re.split(r"\s*;\s*", phrase):
         for piece in re.split(r"\s*,\s*", part):
             sub = _AND_WITH.split(piece)
