@@ -740,6 +740,22 @@ def _key(hit: _Hit, issuer: str | None):
     return ("t", hit.doc_type, (issuer or "").casefold(), (hit.subject or "").casefold(), hit.name.casefold())
 
 
+def _full_symbol(hit: _Hit, hits: list[_Hit]) -> _Hit | None:
+    """"Chỉ thị số 35 của Bộ Chính trị" (a headline) and "Chỉ thị số 35-CT/TW" (the text): one document,
+    when the type is the same, the bare number leads the symbol and neither date nor author differs."""
+    if not (hit.number and hit.number.isdigit()):
+        return None
+    for other in hits:
+        lead = re.match(r"\d+", other.number or "")
+        if other is hit or other.doc_type != hit.doc_type or not lead or lead.group(0) != hit.number \
+                or other.number.isdigit() or (hit.date and other.date and hit.date != other.date):
+            continue
+        if hit.issuer and other.issuer and fold(_issuer_as_named(hit)) != fold(_issuer_as_named(other)):
+            continue
+        return other
+    return None
+
+
 def _info(hit: _Hit) -> int:
     return sum(x is not None for x in (hit.date, hit.issuer, hit.subject)) + hit.issuer_from_tail
 
@@ -791,7 +807,8 @@ def _find(st: SourceText, ctx: DocContext, own_number: str | None, start: int = 
     order: list[tuple] = []
     for hit in hits:
         issuer = complete_name(_issuer_as_named(hit), ctx, cited=True) if hit.issuer else None
-        key = _key(hit, issuer)
+        full = _full_symbol(hit, hits)
+        key = _key(full if full is not None else hit, issuer)
         if key not in chosen:
             order.append(key)
             chosen[key] = [hit, issuer, [hit]]
