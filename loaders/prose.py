@@ -904,10 +904,18 @@ def locality_in_text(st: SourceText, organ_: H.Organ) -> H.Organ | None:
         for k in range(len(words_), 1, -1):
             body = H.body_in_text(" ".join(words_[:k]))
             if body and body[1].keyword == organ_.keyword and (organ_.level is None or body[1].level in (organ_.level, None)) and (
-                    H.lookup_province(body[1].province or "") or H.lookup_district(body[1].district or "")):
-                found[(body[1].province, body[1].district)] = body[1]
+                    H.lookup_province(body[1].province or "") or H.lookup_district(body[1].district or "")
+                    or _named_commune(organ_, body[1])):
+                found[(body[1].province, body[1].district, body[1].locality_phrase)] = body[1]
                 break
     return next(iter(found.values())) if len(found) == 1 else None
+
+
+def _named_commune(organ_: H.Organ, body: H.Organ) -> bool:
+    """"Đảng ủy phường" and "Đảng ủy phường Hương Xuân" in one text: the ward's name places it (communes
+    are in no place table)."""
+    return organ_.open_unit == "commune" and body.level == "commune" and not body.open_unit \
+        and body.name.startswith(organ_.name + " ")
 
 
 def province_of_districts(st: SourceText, organ_: H.Organ) -> H.Organ | None:

@@ -317,6 +317,18 @@ def test_unplaced_issuer_is_kept_as_written_or_placed_by_the_text():
     assert (r.issuer, r.date) == ("Thành ủy Đà Nẵng", None)
 
 
+@pytest.mark.parametrize("text,issuer", [
+    # a ward's committee written bare, its name given elsewhere in the same text
+    ("Thực hiện Kế hoạch số 12-KH/ĐU ngày 2/3/2021 của Đảng ủy phường Tân Lập về đại hội chi bộ;\n\n"
+     "Ngày 10/3/2021, Đảng ủy phường ban hành Kế hoạch số 15-KH/ĐU về tuyên truyền đại hội.", "Đảng ủy phường Tân Lập"),
+    # two wards named: which one is not known, kept as written
+    ("Đảng ủy phường Tân Lập và Đảng ủy phường Hòa Bình đã họp.\n\n"
+     "Ngày 10/3/2021, Đảng ủy phường ban hành Kế hoạch số 15-KH/ĐU về tuyên truyền đại hội.", "Đảng ủy phường"),
+], ids=["one-ward", "two-wards"])
+def test_a_ward_committee_is_placed_by_its_name_in_the_text(text, issuer):
+    assert extract_text(text).issuer == issuer
+
+
 def test_the_issuer_is_no_lead_body_of_its_own_tasks():
     r = extract_text("Ban Thường vụ Thành ủy Hải Phòng chỉ đạo siết chặt phòng, chống dịch\n\n"
                      "Ngày 3/8/2021, Ban Thường vụ Thành ủy Hải Phòng đã ban hành Chỉ thị số 12-CT/TU về việc "
