@@ -329,6 +329,12 @@ def test_a_ward_committee_is_placed_by_its_name_in_the_text(text, issuer):
     assert extract_text(text).issuer == issuer
 
 
+def test_the_reported_subject_ends_before_theo_do():
+    r = reported("Thành ủy vừa ban hành kế hoạch học tập Chỉ thị số 08-CT/TW ngày 3-4-2023 của Ban Bí thư về "
+                 "“Công tác người cao tuổi”, theo đó yêu cầu các cấp ủy tổ chức học tập nghiêm túc.")
+    assert r.subject.endswith("“Công tác người cao tuổi”")
+
+
 def test_the_issuer_is_no_lead_body_of_its_own_tasks():
     r = extract_text("Ban Thường vụ Thành ủy Hải Phòng chỉ đạo siết chặt phòng, chống dịch\n\n"
                      "Ngày 3/8/2021, Ban Thường vụ Thành ủy Hải Phòng đã ban hành Chỉ thị số 12-CT/TU về việc "
