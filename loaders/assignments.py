@@ -179,6 +179,23 @@ def _headline(w: str, s: _Sentence, limit: int) -> bool:
     return not w[:s.start].strip() and re.match(r"[ \t]*\n[ \t]*\n", w[s.end:limit]) is not None
 
 
+def _without_title_line(w: str, s: _Sentence) -> _Sentence:
+    """The page's title glued by one line break to the line under it ("Đảng ủy phường X triển khai Kế
+    hoạch ...\nNgày đăng 06/07/2022", "Đảng ủy Quân sự tỉnh ra nghị quyết ...\nToàn cảnh hội nghị."):
+    news, no task; the sentence without it. Only the page's first line (label lines in capitals before it
+    allowed), opening with a body, without end mark or request verb, when the next line starts a new sentence."""
+    first, sep, rest = s.text.partition("\n")
+    head = first.strip()
+    if not sep or s.item or not head or head[-1:] in ".!?:;," or not rest.strip()[:1].isupper() \
+            or not _data()["head"].match(head) or _data()["assign_start"].match(head) \
+            or _data()["assign_inner"].search(head):
+        return s
+    if not all(is_upper(line) for line in w[:s.start].splitlines() if line.strip()):
+        return s
+    off = len(first) + 1
+    return _Sentence(s.start + off, s.end, False, s.text[off:])
+
+
 def _clauses(s: _Sentence, ctx: DocContext, related: tuple[str, ...] = ()) -> list[_Sentence]:
     """"... giao Ban Tuyên giáo tham mưu ...; Ban Tổ chức Huyện ủy tham mưu ...": a clause after ";"
     with a body of its own as subject and a predicate is a task of its own, when the clause before
@@ -759,7 +776,7 @@ def _find(st: SourceText, ctx: DocContext, related: tuple[str, ...] = (),
             s = _after_header(s)  # header and title lines ("UBND TỈNH NGHỆ AN / SỞ Y TẾ ..."), not a sentence
             if s is None:
                 continue
-        s = _spelled_out(s)
+        s = _spelled_out(_without_title_line(w, s))
         if _headline(w, s, limit):
             continue
         found = _tasks_of(s, ctx, related)

@@ -522,3 +522,18 @@ def test_not_body_head_examples_name_no_body(row):
 ], ids=["dash-items", "shared-committee-word", "xem-xet", "nhanh-chong", "khong-duoc"])
 def test_unseen_party_request_forms(text, expected):
     assert lead(assign(text)) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the page's title glued to a date line under it: news, no task
+    ("TIN HOẠT ĐỘNG\n\nĐảng ủy xã Tân Hòa triển khai kế hoạch đại hội các chi bộ\nNgày đăng 04/05/2022 | 08:10\n\n"
+     "Chiều 3/5, Đảng ủy xã tổ chức hội nghị triển khai kế hoạch.", []),
+    # ... or to a photo caption
+    ("Ban Chỉ huy Quân sự huyện ra nghị quyết lãnh đạo nhiệm vụ năm 2025\nQuang cảnh hội nghị.\n\n"
+     "Bí thư Huyện ủy đề nghị Đảng ủy Quân sự huyện tiếp tục nâng cao chất lượng huấn luyện.", ["Đảng ủy Quân sự huyện"]),
+    # a first line that opens with no body is a wrapped sentence, kept whole
+    ("Thực hiện Kế hoạch số 15-KH/TU ngày 2/1/2024 của Ban Thường vụ\nTỉnh ủy, Ban Tuyên giáo Tỉnh ủy đề nghị "
+     "Ban Tuyên giáo các huyện ủy tuyên truyền sâu rộng.", ["Ban Tuyên giáo các huyện ủy"]),
+], ids=["date-line", "caption", "wrapped-first-line"])
+def test_a_page_title_over_the_next_line_is_no_task(text, expected):
+    assert [b.split(" trực thuộc")[0] for b in lead(assign(text, CENTRAL))] == expected
