@@ -434,7 +434,7 @@ def _read_tails(st: SourceText, lead: _Lead | None, pos: int, end: int) -> int:
             if not dry and "issuer" not in lead.values:
                 lead.values["issuer"], lead.values["acting"] = found[1], found[0]
                 lead.evidence["issuer"] = st.span(o.end(), b_end)
-            pos = b_end
+            pos = _joint_issuer_end(work, b_end, end, found[1])
             continue
         r = res["recipients"].match(work, pos, end)
         if r:
@@ -450,6 +450,17 @@ def _read_tails(st: SourceText, lead: _Lead | None, pos: int, end: int) -> int:
             pos = s[2]
             continue
         return pos
+
+
+def _joint_issuer_end(work: str, pos: int, end: int, first: H.Organ) -> int:
+    """"Kết luận của Bộ Chính trị, Ban Bí thư về ...": a body of the same channel joined to the issuer
+    ("," or "và") issues with it (the first named stays the issuer); where it ends, else pos."""
+    j = re.compile(rf"\s*(?:,|{G.piece('and')}(?=\s))\s*").match(work, pos, end)
+    if not j:
+        return pos
+    b_end = _body_end(work, j.end(), end)
+    found = organ(work[j.end():b_end]) if b_end > j.end() else None
+    return b_end if found and found[1].channel == first.channel and found[1].name != first.name else pos
 
 
 def _recipients_end(work: str, pos: int, end: int) -> int:

@@ -335,6 +335,17 @@ def test_the_reported_subject_ends_before_theo_do():
     assert r.subject.endswith("“Công tác người cao tuổi”")
 
 
+@pytest.mark.parametrize("text", [
+    "Ngày 3/9, Thường trực Ban Bí thư ký ban hành Kết luận số 41-KL/TW của Bộ Chính trị, Ban Bí thư về công tác "
+    "phòng, chống thiên tai năm 2025.",
+    "Thường trực Ban Bí thư vừa ký ban hành Kết luận của Bộ Chính trị và Ban Bí thư về công tác phòng, chống "
+    "thiên tai năm 2025.",
+], ids=["comma", "va"])
+def test_joint_issuers_then_the_subject(text):
+    r = reported(text)
+    assert (r.issuer.name, r.subject) == ("Bộ Chính trị", "về công tác phòng, chống thiên tai năm 2025")
+
+
 def test_the_issuer_is_no_lead_body_of_its_own_tasks():
     r = extract_text("Ban Thường vụ Thành ủy Hải Phòng chỉ đạo siết chặt phòng, chống dịch\n\n"
                      "Ngày 3/8/2021, Ban Thường vụ Thành ủy Hải Phòng đã ban hành Chỉ thị số 12-CT/TU về việc "
