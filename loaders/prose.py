@@ -359,6 +359,8 @@ def _is_reported(work: str, m: re.Match, s0: int, s1: int) -> tuple[int, int] | 
         return s0 + p.start(), m.start()
     if not before.strip(" \t>*-(") and (m.group("num") or m.group("sym")):
         return m.start(), m.start()  # a line naming the document: a page title, "Chỉ thị 04-CT/TU, ngày …"
+    if not before.strip(" \t>*-(") and res["recipients"].match(work, m.end(), s1):
+        return m.start(), m.end()    # "Công văn gửi các tỉnh ủy, thành ủy, ...": a sentence opening with the document
     tail = _tail_end(work, m.end(), s1)
     pv = res["passive"].match(work, tail, s1)
     if pv and _agent_ok(pv) and not res["mention"].match(

@@ -346,6 +346,12 @@ def test_joint_issuers_then_the_subject(text):
     assert (r.issuer.name, r.subject) == ("Bộ Chính trị", "về công tác phòng, chống thiên tai năm 2025")
 
 
+def test_a_sentence_opening_with_the_document_sent_to_recipients():
+    r = reported("Ban Bí thư yêu cầu chủ động ứng phó với mưa lũ\n\nCông điện gửi các tỉnh ủy, thành ủy trực thuộc "
+                 "Trung ương. Công điện nêu rõ, Ban Bí thư yêu cầu các cấp ủy không được chủ quan.")
+    assert r is not None and (r.doc_type, len(r.recipients)) == ("Công điện", 1)
+
+
 def test_the_issuer_is_no_lead_body_of_its_own_tasks():
     r = extract_text("Ban Thường vụ Thành ủy Hải Phòng chỉ đạo siết chặt phòng, chống dịch\n\n"
                      "Ngày 3/8/2021, Ban Thường vụ Thành ủy Hải Phòng đã ban hành Chỉ thị số 12-CT/TU về việc "
