@@ -535,7 +535,7 @@ def _subject(st: SourceText, pos: int, end: int, plain: bool) -> tuple[int, int,
         s0 = about.end()   # "quy định mới về công tác cán bộ": the subject starts at "về"
     stop = res["subject_end"].search(work, s0, end)
     s_end = stop.start() if stop else end
-    text = work[s0:s_end].rstrip(" .,")
+    text = work[s0:s_end].rstrip(" .,/")   # "./": the end mark of a Vietnamese document
     if len(text.split()) < 2:
         return None
     return s0, s0 + len(text), s_end

@@ -352,6 +352,12 @@ def test_a_sentence_opening_with_the_document_sent_to_recipients():
     assert r is not None and (r.doc_type, len(r.recipients)) == ("Công điện", 1)
 
 
+def test_the_end_mark_is_no_part_of_the_subject():
+    r = reported("Ngày 5/3/2022, Ban Tuyên giáo Tỉnh ủy đã ban hành Kế hoạch số 30-KH/BTGTU tổ chức cuộc thi "
+                 "tìm hiểu lịch sử Đảng bộ tỉnh./.")
+    assert r.subject == "tổ chức cuộc thi tìm hiểu lịch sử Đảng bộ tỉnh"
+
+
 def test_the_issuer_is_no_lead_body_of_its_own_tasks():
     r = extract_text("Ban Thường vụ Thành ủy Hải Phòng chỉ đạo siết chặt phòng, chống dịch\n\n"
                      "Ngày 3/8/2021, Ban Thường vụ Thành ủy Hải Phòng đã ban hành Chỉ thị số 12-CT/TU về việc "
