@@ -665,7 +665,10 @@ def _year_of_month(work: str, month: int) -> str | None:
 
 @lru_cache(maxsize=1)
 def _cited_re() -> re.Pattern:
-    return re.compile(rf"(?:{G.piece('number_word')}\s*:?\s*\d|\d\s*[-/]\s*[{H.UPPER}])[^.;\n]{{0,40}}$")
+    # "... số 45-CT/TW, " before the date; or a document named by its type alone: "và Điện ", "Công văn "
+    names = {r["name_vi"] for r in table("doc_types")} | set(_type_names()[1])
+    return re.compile(rf"(?:{G.piece('number_word')}\s*:?\s*\d|\d\s*[-/]\s*[{H.UPPER}])[^.;\n]{{0,40}}$"
+                      rf"|(?<!\w)(?:{alternation(names)})\s+$")
 
 
 def _cited_date(work: str, pos: int) -> bool:
