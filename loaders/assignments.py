@@ -128,8 +128,8 @@ def _data() -> dict:
 
 # ---------------------------------------------------------------- sentences
 
-_ITEM = re.compile(r"^\s*(?:\d+(?:\.\d+)*[.)]|[a-zđ]\)|[-–•+])\s+")
-_SENTENCE_END = re.compile(rf"(?<=[.!?])(?<!\b[A-ZĐ]\.)(?<!TP\.)\s+(?=[{UPPER}\d“\"])|\n\s*\n|\n(?=\s*(?:\d+\.\s|[-–•+]\s))")
+_ITEM = re.compile(r"^\s*(?:\d+(?:\.\d+)*[.)]|\d{1,2}[-–]|[a-zđ]\)|[-–•+])\s+")   # "1.", "1)", "1-", "a)", "-"
+_SENTENCE_END = re.compile(rf"(?<=[.!?])(?<!\b[A-ZĐ]\.)(?<!TP\.)\s+(?=[{UPPER}\d“\"])|\n\s*\n|\n(?=\s*(?:\d+\.\s|\d{{1,2}}[-–]\s|[-–•+]\s))")
 
 
 @dataclass
@@ -183,6 +183,23 @@ def _headline(w: str, s: _Sentence, limit: int) -> bool:
     return not w[:s.start].strip() and re.match(r"[ \t]*\n[ \t]*\n", w[s.end:limit]) is not None
 
 
+def _without_title_line(w: str, s: _Sentence) -> _Sentence:
+    """The page's title glued by one line break to the line under it ("Đảng ủy phường X triển khai Kế
+    hoạch ...\nNgày đăng 06/07/2022", "Đảng ủy Quân sự tỉnh ra nghị quyết ...\nToàn cảnh hội nghị."):
+    news, no task; the sentence without it. Only the page's first line (label lines in capitals before it
+    allowed), opening with a body, without end mark or request verb, when the next line starts a new sentence."""
+    first, sep, rest = s.text.partition("\n")
+    head = first.strip()
+    if not sep or s.item or not head or head[-1:] in ".!?:;," or not rest.strip()[:1].isupper() \
+            or not _data()["head"].match(head) or _data()["assign_start"].match(head) \
+            or _data()["assign_inner"].search(head):
+        return s
+    if not all(is_upper(line) for line in w[:s.start].splitlines() if line.strip()):
+        return s
+    off = len(first) + 1
+    return _Sentence(s.start + off, s.end, False, s.text[off:])
+
+
 def _clauses(s: _Sentence, ctx: DocContext, related: tuple[str, ...] = ()) -> list[_Sentence]:
     """"... giao Ban Tuyên giáo tham mưu ...; Ban Tổ chức Huyện ủy tham mưu ...": a clause after ";"
     with a body of its own as subject and a predicate is a task of its own, when the clause before
@@ -209,8 +226,23 @@ def _clauses(s: _Sentence, ctx: DocContext, related: tuple[str, ...] = ()) -> li
 
 # ---------------------------------------------------------------- body lists
 
+@lru_cache(maxsize=1)
+def _elliptic_committees() -> re.Pattern:
+    """"các huyện, thị, thành ủy": place kinds sharing one committee word ("huyện ủy, thị ủy, thành ủy")."""
+    heads = G.alternation({w.split()[0].lower() for w in G.words("committee_word")})
+    return re.compile(G.expand(rf"(?<![^\W_])(?P<heads>{heads}(?:\s*,\s*{heads})+)\s+(?P<tail>%(committee_tail)s)(?![^\W_])"),
+                      re.I)
+
+
+def _unshared(phrase: str) -> str:
+    """"Các huyện, thành ủy" -> "Các huyện ủy, thành ủy" (one committee word written once for all)."""
+    return _elliptic_committees().sub(
+        lambda m: re.sub(r"\s*,\s*", f" {m.group('tail')}, ", m.group("heads")) + f" {m.group('tail')}", phrase)
+
+
 def _split(phrase: str) -> list[str]:
     pieces = []
+    phrase = _unshared(phrase)
     for part in re.split(r"\s*;\s*", phrase):
         for piece in re.split(r"\s*,\s*", part):
             sub = _AND_WITH.split(piece)
@@ -756,7 +788,7 @@ def _find(st: SourceText, ctx: DocContext, related: tuple[str, ...] = (),
             s = _after_header(s)  # header and title lines ("UBND TỈNH NGHỆ AN / SỞ Y TẾ ..."), not a sentence
             if s is None:
                 continue
-        s = _spelled_out(s)
+        s = _spelled_out(_without_title_line(w, s))
         if _headline(w, s, limit):
             continue
         found = _tasks_of(s, ctx, related)

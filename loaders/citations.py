@@ -143,7 +143,7 @@ def _regexes() -> dict[str, re.Pattern]:
         "posts_only": re.compile(rf"^{alternation([t for t, _ in p['post']])}$"),
         "boundary": re.compile(r"[.;:!?](?=\s)|\n\s*\n"),
         "issued": re.compile(rf"(?P<x>[^,;:.\n()]+?)\s+(?:{G.piece('past')}\s+)?{issued}\s+$"),
-        "subject_end": re.compile(rf"[;\n]|\.(?=\s|$)|,\s+(?=[{UPPER}])|(?<=”),|,\s+(?={of}\s)|\s(?=(?:{G.piece('according')}|{G.piece('at')})\s)|\)"
+        "subject_end": re.compile(rf"[;\n]|\.(?=\s|$)|,\s+(?=[{UPPER}])|(?<=”),|,\s+(?={of}\s)|(?<![\d{UPPER}]),\s+(?={day}\s*\d)|\s(?=(?:{G.piece('according')}|{G.piece('at')})\s)|\)"
                                   rf"|,?\s+(?={alternation([t for t, _ in p['subject_stop']])}(?![^\W_]))"
                                   # the next citation of a list: "về X và Công điện số ...", "về X, ý kiến chỉ đạo của ..."
                                   rf"|(?:\s*,\s*(?:{also}\s+)?|\s+(?:{also}|{G.piece('with')})\s+)(?=(?:{types})(?:\s+{so})?\s*:?\s*{_NUMBER}"
@@ -764,6 +764,22 @@ def _key(hit: _Hit, issuer: str | None):
     return ("t", hit.doc_type, (issuer or "").casefold(), (hit.subject or "").casefold(), hit.name.casefold())
 
 
+def _full_symbol(hit: _Hit, hits: list[_Hit]) -> _Hit | None:
+    """"Chỉ thị số 35 của Bộ Chính trị" (a headline) and "Chỉ thị số 35-CT/TW" (the text): one document,
+    when the type is the same, the bare number leads the symbol and neither date nor author differs."""
+    if not (hit.number and hit.number.isdigit()):
+        return None
+    for other in hits:
+        lead = re.match(r"\d+", other.number or "")
+        if other is hit or other.doc_type != hit.doc_type or not lead or lead.group(0) != hit.number \
+                or other.number.isdigit() or (hit.date and other.date and hit.date != other.date):
+            continue
+        if hit.issuer and other.issuer and fold(_issuer_as_named(hit)) != fold(_issuer_as_named(other)):
+            continue
+        return other
+    return None
+
+
 def _info(hit: _Hit) -> int:
     return sum(x is not None for x in (hit.date, hit.issuer, hit.subject)) + hit.issuer_from_tail
 
@@ -829,7 +845,8 @@ def _find(st: SourceText, ctx: DocContext, own_number: str | None, start: int = 
     order: list[tuple] = []
     for hit in hits:
         issuer = complete_name(_issuer_as_named(hit), ctx, cited=True) if hit.issuer else None
-        key = _key(hit, issuer)
+        full = _full_symbol(hit, hits)
+        key = _key(full if full is not None else hit, issuer)
         if key not in chosen:
             order.append(key)
             chosen[key] = [hit, issuer, [hit]]

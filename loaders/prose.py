@@ -369,6 +369,8 @@ def _is_reported(work: str, m: re.Match, s0: int, s1: int) -> tuple[int, int] | 
         return s0 + p.start(), m.start()
     if not before.strip(" \t>*-(") and (m.group("num") or m.group("sym")):
         return m.start(), m.start()  # a line naming the document: a page title, "Chỉ thị 04-CT/TU, ngày …"
+    if not before.strip(" \t>*-(") and res["recipients"].match(work, m.end(), s1):
+        return m.start(), m.end()    # "Công văn gửi các tỉnh ủy, thành ủy, ...": a sentence opening with the document
     tail = _tail_end(work, m.end(), s1)
     pv = res["passive"].match(work, tail, s1)
     if pv and _agent_ok(pv) and not res["mention"].match(
@@ -451,7 +453,7 @@ def _read_tails(st: SourceText, lead: _Lead | None, pos: int, end: int) -> int:
             if not dry and "issuer" not in lead.values:
                 lead.values["issuer"], lead.values["acting"] = found[1], found[0]
                 lead.evidence["issuer"] = st.span(o.end(), b_end)
-            pos = b_end
+            pos = _joint_issuer_end(work, b_end, end, found[1])
             continue
         r = res["recipients"].match(work, pos, end)
         if r:
@@ -470,6 +472,17 @@ def _read_tails(st: SourceText, lead: _Lead | None, pos: int, end: int) -> int:
             pos = s[2]
             continue
         return pos
+
+
+def _joint_issuer_end(work: str, pos: int, end: int, first: H.Organ) -> int:
+    """"Kết luận của Bộ Chính trị, Ban Bí thư về ...": a body of the same channel joined to the issuer
+    ("," or "và") issues with it (the first named stays the issuer); where it ends, else pos."""
+    j = re.compile(rf"\s*(?:,|{G.piece('and')}(?=\s))\s*").match(work, pos, end)
+    if not j:
+        return pos
+    b_end = _body_end(work, j.end(), end)
+    found = organ(work[j.end():b_end]) if b_end > j.end() else None
+    return b_end if found and found[1].channel == first.channel and found[1].name != first.name else pos
 
 
 def _recipients_end(work: str, pos: int, end: int) -> int:
@@ -545,7 +558,7 @@ def _subject(st: SourceText, pos: int, end: int, plain: bool) -> tuple[int, int,
         s0 = about.end()   # "quy định mới về công tác cán bộ": the subject starts at "về"
     stop = res["subject_end"].search(work, s0, end)
     s_end = stop.start() if stop else end
-    text = work[s0:s_end].rstrip(" .,")
+    text = work[s0:s_end].rstrip(" .,/")   # "./": the end mark of a Vietnamese document
     if len(text.split()) < 2:
         return None
     return s0, s0 + len(text), s_end
@@ -675,7 +688,10 @@ def _year_of_month(work: str, month: int) -> str | None:
 
 @lru_cache(maxsize=1)
 def _cited_re() -> re.Pattern:
-    return re.compile(rf"(?:{G.piece('number_word')}\s*:?\s*\d|\d\s*[-/]\s*[{H.UPPER}])[^.;\n]{{0,40}}$")
+    # "... số 45-CT/TW, " before the date; or a document named by its type alone: "và Điện ", "Công văn "
+    names = {r["name_vi"] for r in table("doc_types")} | set(_type_names()[1])
+    return re.compile(rf"(?:{G.piece('number_word')}\s*:?\s*\d|\d\s*[-/]\s*[{H.UPPER}])[^.;\n]{{0,40}}$"
+                      rf"|(?<!\w)(?:{alternation(names)})\s+$")
 
 
 def _cited_date(work: str, pos: int) -> bool:
@@ -810,6 +826,11 @@ def _merge_mentions(st: SourceText, lead: _Lead, mentions: list[re.Match], start
             continue   # "triển khai tổ chức thực hiện Chỉ thị nhằm …": an anaphora, nothing to read
         sub = _Lead(m, s0, s1, None)
         _read_tails(st, sub, m.end(), s1)
+        verb = _is_reported(work, m, s0, s1)
+        if verb is not None and verb[0] < m.start():
+            # a headline first, then "Ngày 07/12/2023, X đã ban hành Chỉ thị số 35": that sentence's dateline
+            sub.verb = verb
+            _read_head(st, sub)
         if other and not number:  # "ban hành quy định mới ..." then "Quy định 377 của Bộ Chính trị ...": its number
             coded = H.type_from_number(H.normalize_number(other))
             if not _same_issuer(lead, sub) or (coded and coded != doc_type):
@@ -936,10 +957,18 @@ def locality_in_text(st: SourceText, organ_: H.Organ) -> H.Organ | None:
         for k in range(len(words_), 1, -1):
             body = H.body_in_text(" ".join(words_[:k]))
             if body and body[1].keyword == organ_.keyword and (organ_.level is None or body[1].level in (organ_.level, None)) and (
-                    H.lookup_province(body[1].province or "") or H.lookup_district(body[1].district or "")):
-                found[(body[1].province, body[1].district)] = body[1]
+                    H.lookup_province(body[1].province or "") or H.lookup_district(body[1].district or "")
+                    or _named_commune(organ_, body[1])):
+                found[(body[1].province, body[1].district, body[1].locality_phrase)] = body[1]
                 break
     return next(iter(found.values())) if len(found) == 1 else None
+
+
+def _named_commune(organ_: H.Organ, body: H.Organ) -> bool:
+    """"Đảng ủy phường" and "Đảng ủy phường Hương Xuân" in one text: the ward's name places it (communes
+    are in no place table)."""
+    return organ_.open_unit == "commune" and body.level == "commune" and not body.open_unit \
+        and body.name.startswith(organ_.name + " ")
 
 
 def province_of_districts(st: SourceText, organ_: H.Organ) -> H.Organ | None:

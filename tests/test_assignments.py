@@ -502,3 +502,38 @@ def test_not_body_head_examples_name_no_body(row):
     """An event ("Hội nghị ...") or a verb ("Ban hành ...") that starts like a body head leads no task."""
     assert not _data()["head"].match(row["example"])
     assert all(not b.startswith(row["text"]) for b in lead(assign(row["example"] + ".", LAO_CAI)))
+
+
+@pytest.mark.parametrize("text,expected", [
+    # items numbered "1-", "2-" under "yêu cầu:": each item's own subject is a task of its own
+    ("Ban Thường vụ Tỉnh ủy yêu cầu:\n1- Các quận ủy, huyện ủy tạm dừng các cuộc họp chưa cần thiết.\n"
+     "2- Các sở, ngành của tỉnh chủ động theo dõi sát diễn biến của mưa lũ.",
+     ["Các quận ủy, huyện ủy trực thuộc Tỉnh ủy Ninh Bình", "Các sở, ngành của tỉnh Ninh Bình"]),
+    # one committee word written once for several place kinds: "các huyện, thị ủy" = huyện ủy, thị ủy
+    ("Các huyện, thị ủy trực thuộc Tỉnh ủy dừng các hội nghị chưa thật cần thiết.",
+     ["Các huyện ủy, thị ủy trực thuộc Tỉnh ủy Ninh Bình"]),
+    # a body, then an adverb opening its predicate ("nhanh chóng", "xem xét", "không được")
+    ("Thường trực Tỉnh ủy giao Ban cán sự đảng UBND tỉnh xem xét, quyết định việc mở lại các dịch vụ.",
+     ["Ban cán sự đảng UBND tỉnh Ninh Bình"]),
+    ("Ban Bí thư yêu cầu Ủy ban Kiểm tra Trung ương cùng các cơ quan liên quan nhanh chóng kiểm tra.",
+     ["Ủy ban Kiểm tra Trung ương"]),
+    ("Ban Thường vụ Tỉnh ủy yêu cầu các cấp ủy, tổ chức đảng không được chủ quan trước mùa mưa bão.",
+     ["các cấp ủy, tổ chức đảng"]),
+], ids=["dash-items", "shared-committee-word", "xem-xet", "nhanh-chong", "khong-duoc"])
+def test_unseen_party_request_forms(text, expected):
+    assert lead(assign(text)) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the page's title glued to a date line under it: news, no task
+    ("TIN HOẠT ĐỘNG\n\nĐảng ủy xã Tân Hòa triển khai kế hoạch đại hội các chi bộ\nNgày đăng 04/05/2022 | 08:10\n\n"
+     "Chiều 3/5, Đảng ủy xã tổ chức hội nghị triển khai kế hoạch.", []),
+    # ... or to a photo caption
+    ("Ban Chỉ huy Quân sự huyện ra nghị quyết lãnh đạo nhiệm vụ năm 2025\nQuang cảnh hội nghị.\n\n"
+     "Bí thư Huyện ủy đề nghị Đảng ủy Quân sự huyện tiếp tục nâng cao chất lượng huấn luyện.", ["Đảng ủy Quân sự huyện"]),
+    # a first line that opens with no body is a wrapped sentence, kept whole
+    ("Thực hiện Kế hoạch số 15-KH/TU ngày 2/1/2024 của Ban Thường vụ\nTỉnh ủy, Ban Tuyên giáo Tỉnh ủy đề nghị "
+     "Ban Tuyên giáo các huyện ủy tuyên truyền sâu rộng.", ["Ban Tuyên giáo các huyện ủy"]),
+], ids=["date-line", "caption", "wrapped-first-line"])
+def test_a_page_title_over_the_next_line_is_no_task(text, expected):
+    assert [b.split(" trực thuộc")[0] for b in lead(assign(text, CENTRAL))] == expected

@@ -77,6 +77,18 @@ def test_one_citation_per_document_with_the_most_information():
     assert len(ct16) == 1 and ct16[0].date == "2020-03-31" and ct16[0].issuer == "Thủ tướng Chính phủ"
 
 
+@pytest.mark.parametrize("text, expected", [
+    # a headline with the bare number, the text with the full symbol: one document
+    ("Huyện ủy quán triệt Chỉ thị số 21 của Ban Bí thư\n\nHội nghị đã quán triệt Chỉ thị số 21-CT/TW "
+     "ngày 02/3/2023 của Ban Bí thư về công tác thanh niên.", [("21-CT/TW", "2023-03-02")]),
+    # another author's document with the same bare number stays apart
+    ("Thực hiện Kế hoạch số 12 của Huyện ủy và Kế hoạch số 12-KH/TU ngày 5/1/2024 của Tỉnh ủy về du lịch.",
+     [("12", None), ("12-KH/TU", "2024-01-05")]),
+], ids=["headline-bare-number", "other-author"])
+def test_a_bare_number_and_its_full_symbol_are_one_document(text, expected):
+    assert [(c.number, c.date) for c in cited(text)] == expected
+
+
 # ---------------------------------------------------------------- constructions
 
 @pytest.mark.parametrize("text, expected", [

@@ -255,6 +255,21 @@ def test_other_mentions_of_the_same_document_complete_it():
     assert len(r.mentions) == 3
 
 
+@pytest.mark.parametrize("text,date,issuer", [
+    # a headline without date, then the dated sentence that reports the same document
+    ("Ban Thường vụ Tỉnh ủy ban hành Chỉ thị về việc tổ chức Tết Bính Ngọ năm 2026\n\n"
+     "Ngày 05/12/2025, Ban Thường vụ Tỉnh ủy đã ban hành Chỉ thị số 41-CT/TU về việc tổ chức Tết Bính Ngọ "
+     "năm 2026; theo đó, yêu cầu các cấp ủy chăm lo đời sống Nhân dân.", "2025-12-05", "Tỉnh ủy"),
+    # a sub-heading naming the document, its date and author told later in a running sentence
+    ("Chỉ thị 12-CT/TW: Định hướng cho công tác bầu cử\n\n"
+     "Hơn một năm trước ngày bầu cử, ngày 14/3/2020, Bộ Chính trị ban hành Chỉ thị số 12-CT/TW về lãnh đạo "
+     "cuộc bầu cử đại biểu Quốc hội.", "2020-03-14", "Bộ Chính trị"),
+], ids=["headline", "subheading"])
+def test_a_later_reporting_sentence_dates_the_document(text, date, issuer):
+    r = reported(text)
+    assert (r.date, r.issuer.name) == (date, issuer)
+
+
 # --- through extract() -----------------------------------------------------------------------------
 
 PRESS_TEXT = ("Ngày 12/4/2021, Ban Thường vụ Tỉnh ủy Cao Bằng đã ban hành Công văn số 1520-CV/TU về việc "
@@ -300,6 +315,47 @@ def test_unplaced_issuer_is_kept_as_written_or_placed_by_the_text():
     r = extract_text("Chiều 3.9, Văn phòng Thành ủy Đà Nẵng cho biết, Bí thư Lê Văn Tám vừa ký chỉ thị về "
                      "phát triển du lịch. Theo đó, Ban Thường vụ Thành ủy yêu cầu các cấp ủy tập trung chỉ đạo.")
     assert (r.issuer, r.date) == ("Thành ủy Đà Nẵng", None)
+
+
+@pytest.mark.parametrize("text,issuer", [
+    # a ward's committee written bare, its name given elsewhere in the same text
+    ("Thực hiện Kế hoạch số 12-KH/ĐU ngày 2/3/2021 của Đảng ủy phường Tân Lập về đại hội chi bộ;\n\n"
+     "Ngày 10/3/2021, Đảng ủy phường ban hành Kế hoạch số 15-KH/ĐU về tuyên truyền đại hội.", "Đảng ủy phường Tân Lập"),
+    # two wards named: which one is not known, kept as written
+    ("Đảng ủy phường Tân Lập và Đảng ủy phường Hòa Bình đã họp.\n\n"
+     "Ngày 10/3/2021, Đảng ủy phường ban hành Kế hoạch số 15-KH/ĐU về tuyên truyền đại hội.", "Đảng ủy phường"),
+], ids=["one-ward", "two-wards"])
+def test_a_ward_committee_is_placed_by_its_name_in_the_text(text, issuer):
+    assert extract_text(text).issuer == issuer
+
+
+def test_the_reported_subject_ends_before_theo_do():
+    r = reported("Thành ủy vừa ban hành kế hoạch học tập Chỉ thị số 08-CT/TW ngày 3-4-2023 của Ban Bí thư về "
+                 "“Công tác người cao tuổi”, theo đó yêu cầu các cấp ủy tổ chức học tập nghiêm túc.")
+    assert r.subject.endswith("“Công tác người cao tuổi”")
+
+
+@pytest.mark.parametrize("text", [
+    "Ngày 3/9, Thường trực Ban Bí thư ký ban hành Kết luận số 41-KL/TW của Bộ Chính trị, Ban Bí thư về công tác "
+    "phòng, chống thiên tai năm 2025.",
+    "Thường trực Ban Bí thư vừa ký ban hành Kết luận của Bộ Chính trị và Ban Bí thư về công tác phòng, chống "
+    "thiên tai năm 2025.",
+], ids=["comma", "va"])
+def test_joint_issuers_then_the_subject(text):
+    r = reported(text)
+    assert (r.issuer.name, r.subject) == ("Bộ Chính trị", "về công tác phòng, chống thiên tai năm 2025")
+
+
+def test_a_sentence_opening_with_the_document_sent_to_recipients():
+    r = reported("Ban Bí thư yêu cầu chủ động ứng phó với mưa lũ\n\nCông điện gửi các tỉnh ủy, thành ủy trực thuộc "
+                 "Trung ương. Công điện nêu rõ, Ban Bí thư yêu cầu các cấp ủy không được chủ quan.")
+    assert r is not None and (r.doc_type, len(r.recipients)) == ("Công điện", 1)
+
+
+def test_the_end_mark_is_no_part_of_the_subject():
+    r = reported("Ngày 5/3/2022, Ban Tuyên giáo Tỉnh ủy đã ban hành Kế hoạch số 30-KH/BTGTU tổ chức cuộc thi "
+                 "tìm hiểu lịch sử Đảng bộ tỉnh./.")
+    assert r.subject == "tổ chức cuộc thi tìm hiểu lịch sử Đảng bộ tỉnh"
 
 
 def test_the_issuer_is_no_lead_body_of_its_own_tasks():
