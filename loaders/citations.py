@@ -784,19 +784,6 @@ def _info(hit: _Hit) -> int:
     return sum(x is not None for x in (hit.date, hit.issuer, hit.subject)) + hit.issuer_from_tail
 
 
-def _merge_bare_numbers(chosen: dict[tuple, list], order: list[tuple]) -> None:
-    """"Chỉ thị số 16" in a headline and "Chỉ thị số 16/CT-TTg" in the text: one document, when exactly
-    one full symbol of the same type starts with that bare number."""
-    for key in [k for k in order if k[0] == "n" and k[1].isdigit()]:
-        doc_type = chosen[key][0].doc_type
-        n = len(key[1])   # keys are normalised numbers without separators: "16/CT-TTg" -> "16CTTTG"
-        full = [k for k in order if k[0] == "n" and k != key and k[1][:n] == key[1] and len(k[1]) > n
-                and not k[1][n].isdigit() and chosen[k][0].doc_type == doc_type]
-        if len(full) == 1:
-            chosen[full[0]][2].extend(chosen[key][2])
-            order.remove(key)
-
-
 def find_citations(st: SourceText, ctx: DocContext, own_number: str | None = None, start: int = 0,
                    complete_symbols: bool = False) -> CitationsFound:
     """Every specific document the text cites, generic mentions, and plain-words warnings. Never raises.
@@ -854,7 +841,6 @@ def _find(st: SourceText, ctx: DocContext, own_number: str | None, start: int = 
             chosen[key][2].append(hit)
             if _info(hit) > _info(chosen[key][0]):
                 chosen[key][0], chosen[key][1] = hit, issuer
-    _merge_bare_numbers(chosen, order)
     out = []
     for key in order:
         best, issuer, group = chosen[key]
@@ -867,6 +853,8 @@ def _find(st: SourceText, ctx: DocContext, own_number: str | None, start: int = 
                 best.subject = other.subject
             if best.relation == "refers" and other.relation != "refers":
                 best.relation, best.cited_from = other.relation, other.cited_from
+            if best.number and best.number.isdigit() and other.number and not other.number.isdigit():
+                best.number = other.number  # "Kế hoạch 45" named again as "45-KH/TU" (_full_symbol)
         warnings.extend(dict.fromkeys(x for h in group for x in h.warnings))
         written = best.date_as_written if best.date_warning else None
         if best.date_warning:
