@@ -55,10 +55,17 @@ class LoadedDocument:
     sha256: str            # of the source bytes
     loader_version: str
     slim: bool = False
+    # sha256 of the whole record pickled (loaders.cache.CacheRow), when the extraction cache has it:
+    # it stands for the record in to_rdf.file_fingerprint (a slim record cannot). Derived: not compared.
+    digest: str | None = field(default=None, compare=False)
 
     def slimmed(self, strings: dict[str, str]) -> "LoadedDocument":
         """This file with slim_record's record (``strings``: one object per distinct string)."""
-        return self if self.slim else replace(self, record=slim_record(self.record, strings), slim=True)
+        return self if self.slim else self.interned(strings)
+
+    def interned(self, strings: dict[str, str]) -> "LoadedDocument":
+        """Slim, its strings those of ``strings`` (a slim record from another process shares none)."""
+        return replace(self, record=slim_record(self.record, strings), slim=True)
 
 
 def slim_record(r: DocumentRecord, strings: dict[str, str]) -> DocumentRecord:

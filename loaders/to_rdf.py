@@ -434,16 +434,20 @@ def file_fingerprint(ld: LoadedDocument, rd: ResolvedDocument, res: Resolution) 
     resolution (document and copy IRIs, citations, bodies, locality), whether citations settled its
     issuer, and the fields it reads of the bodies it names. Equal fingerprints, equal graphs and equal
     lines in the corpus graph (the same loader: the map cache is emptied when the code changes)."""
+    if ld.slim and not ld.digest:
+        raise ValueError(f"{ld.path}: the fingerprint of a slim record needs its whole record or its digest")
     bodies = tuple((b, n.kind, n.level, n.channel) if (n := res.bodies.get(b)) else (b,)
                    for b in sorted(set(rd.bodies.values())))
     resolved = (rd.iri, rd.copy_iri, rd.citations, sorted(rd.bodies.items()), rd.locality)
-    inputs = (ld.path, ld.sha256, ld.loader_version, ld.record, resolved, res.nodes[rd.iri].issuer_from_citations,
+    record = ld.digest or ld.record  # the digest of the whole record (loaders.cache.CacheRow) stands for it
+    inputs = (ld.path, ld.sha256, ld.loader_version, record, resolved, res.nodes[rd.iri].issuer_from_citations,
               bodies)
     return hashlib.sha256(repr(inputs).encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def _corpus_lines(ld: LoadedDocument, rd: ResolvedDocument, res: Resolution, corpus: _Graph) -> None:
-    """What _file_graph adds to the corpus graph (the links other files inferred), without the file's graph."""
+    """What _file_graph adds to the corpus graph (the links other files inferred), without the file's
+    graph (a slim record is enough: the lines read only what resolution reads)."""
     issuer_node = res.bodies.get(rd.bodies.get(ld.record.issuer or ""))
     channel = ld.record.channel or (issuer_node.channel if issuer_node else None)
     for c in rd.citations:
@@ -616,15 +620,13 @@ def map_jobs() -> int:
 _FORKED: dict = {}  # what forked map workers read (copy-on-write): the records, the resolution, ``full``
 
 
-def _map_files(ks: list[int], whole: dict | None = None) -> list[tuple[int, str, frozenset[str]]]:
-    """The graph text and the corpus lines of each first file of ``ks``; its whole record from
-    ``whole`` (the batch's, in this process) or, in a worker, from ``full``."""
+def _map_files(ks: list[int]) -> list[tuple[int, str, frozenset[str]]]:
+    """The graph text and the corpus lines of each first file of ``ks``; its whole record from ``full``."""
     docs, res, full = _FORKED["docs"], _FORKED["res"], _FORKED["full"]
     out = []
     for k in ks:
         corpus = _Graph()
-        ld = whole[k] if whole is not None else full(docs[k])
-        g = _file_graph(ld, res.documents[k], res, corpus)
+        g = _file_graph(full(docs[k]), res.documents[k], res, corpus)
         out.append((k, g.text(), frozenset(corpus.lines)))
     return out
 
@@ -639,7 +641,7 @@ def _whole(ld: LoadedDocument) -> LoadedDocument:
 
 @contextmanager
 def _mapper(docs: list, res: Resolution, jobs: int, full):
-    """map(list of file chunks, the batch's whole records) -> results in order: a pool of forked workers
+    """map(list of file chunks) -> results in order: a pool of forked workers
     that share the records and the resolution copy-on-write (nothing is pickled to them but indices;
     each gets the whole records with ``full``), or this process."""
     import multiprocessing as mp
@@ -647,7 +649,7 @@ def _mapper(docs: list, res: Resolution, jobs: int, full):
     if jobs <= 1 or len(docs) < POOL_MIN_FILES or "fork" not in mp.get_all_start_methods():
         _FORKED.update(docs=docs, res=res, full=full)
         try:
-            yield lambda chunks, whole: (_map_files(ks, whole) for ks in chunks)
+            yield lambda chunks: (_map_files(ks) for ks in chunks)
         finally:
             _FORKED.clear()
         return
@@ -655,7 +657,7 @@ def _mapper(docs: list, res: Resolution, jobs: int, full):
     gc.freeze()  # the collector would write to every shared object's page: keep them shared
     try:
         with mp.get_context("fork").Pool(jobs) as pool:
-            yield lambda chunks, whole: pool.imap(_map_files, chunks)
+            yield lambda chunks: pool.imap(_map_files, chunks)
     finally:
         gc.unfreeze()
         _FORKED.clear()
@@ -693,14 +695,14 @@ def _map_corpus(docs: list[LoadedDocument | None], res: Resolution, out: Mutable
     placed: set[tuple[str, str | None]] = set()
     for start in range(0, len(docs), batch):
         ks = range(start, min(start + batch, len(docs)))
-        whole = {j: full(docs[j]) for j in sorted({first[res.documents[k].iri] for k in ks} | set(ks))}
         fingerprints: dict[int, str] = {}
         todo = []  # first files to map (in the workers)
         for k in ks:
-            ld, rd = whole[k], res.documents[k]
+            ld, rd = docs[k], res.documents[k]
             if first[rd.iri] != k:
                 continue
-            fingerprint = file_fingerprint(ld, rd, res) if reuse else None
+            # a slim record's digest stands for its whole record (read back only when mapped)
+            fingerprint = file_fingerprint(ld if ld.digest or not ld.slim else full(ld), rd, res) if reuse else None
             if fingerprint and out.reuse(ids.file_graph_iri(ld.path), fingerprint):  # mapped before, same inputs
                 _corpus_lines(ld, rd, res, corpus)
             else:
@@ -708,18 +710,18 @@ def _map_corpus(docs: list[LoadedDocument | None], res: Resolution, out: Mutable
                 if fingerprint:
                     fingerprints[k] = fingerprint
         mapped: dict[int, str] = {}
-        for results in mapper([todo[i:i + MAP_CHUNK] for i in range(0, len(todo), MAP_CHUNK)], whole):
+        for results in mapper([todo[i:i + MAP_CHUNK] for i in range(0, len(todo), MAP_CHUNK)]):
             for k, text, lines in results:
                 mapped[k] = text
                 corpus.lines.update(lines)
         texts: dict[str, str] = {}
         for k in ks:
-            ld, rd = whole[k], res.documents[k]
+            ld, rd = docs[k], res.documents[k]
             j = first[rd.iri]
             name = ids.file_graph_iri(ld.path)
             text = mapped.get(k)
             if j != k:
-                text = _repeat_graph(ld, rd, whole[j], res.documents[j], res, copies).text()
+                text = _repeat_graph(full(ld), rd, full(docs[j]), res.documents[j], res, copies).text()
                 repeats.append(Repeat(rd.iri, docs[j].path, ld.path))
             province, district = rd.locality
             if province and rd.locality not in placed:  # the same lines for every file of a place
@@ -734,7 +736,6 @@ def _map_corpus(docs: list[LoadedDocument | None], res: Resolution, out: Mutable
                     remember.append((name, fingerprints[k]))
             if k not in needed:
                 docs[k] = None
-        del whole
         out.update(texts)
         for name, fingerprint in remember:
             out.remember(name, fingerprint)
