@@ -31,7 +31,7 @@ from typing import Callable, Iterator
 from loaders.paths import REFERENCE, ROOT
 from loaders.records import DocumentRecord
 
-__all__ = ["CACHE_FILE", "MAP_CACHE_FILE", "CacheRow", "ExtractCache", "CachedRecords", "CachedTexts", "MapCache", "MappedGraphs", "code_version",
+__all__ = ["CACHE_FILE", "MAP_CACHE_FILE", "CacheRow", "EncodedGraph", "ExtractCache", "CachedRecords", "CachedTexts", "MapCache", "MappedGraphs", "code_version",
            "file_sha256"]
 
 CACHE_FILE = "extract-cache.sqlite"
@@ -314,6 +314,21 @@ class CachedRecords(_ReaderPerProcess):
 
 # --- mapped graphs ---------------------------------------------------------------------------------
 
+@dataclass(frozen=True)
+class EncodedGraph:
+    """A graph's N-Triples as the spool and the map cache store them, made where it was mapped (a map
+    worker: the main process only writes bytes)."""
+
+    data: bytes                  # UTF-8
+    digest: str                  # sha256 of ``data`` (store.content_hash)
+    blanks: bool                 # holds blank nodes
+    packed: bytes | None = None  # ``data`` compressed (zlib), for the map cache
+
+    @classmethod
+    def of(cls, data: bytes, packed: bool) -> "EncodedGraph":
+        return cls(data, hashlib.sha256(data).hexdigest(), b"_:" in data, zlib.compress(data, 1) if packed else None)
+
+
 MAP_CACHE_FILE = "map-cache.sqlite"
 
 
@@ -342,13 +357,16 @@ class MapCache(_SqliteCache):
         return row[1], bool(row[2]), int(row[3])
 
     def put(self, graph: str, fingerprint: str, text: str) -> None:
+        data = text.encode("utf-8")
+        self.put_packed(graph, fingerprint, EncodedGraph.of(data, packed=True))
+
+    def put_packed(self, graph: str, fingerprint: str, g: "EncodedGraph") -> None:
+        """A graph encoded, hashed and compressed already (EncodedGraph with ``packed``)."""
         if self._db is None:
             return
-        data = text.encode("utf-8")
         try:
             self._db.execute("INSERT OR REPLACE INTO graphs VALUES (?, ?, ?, ?, ?, ?)",
-                             (graph, fingerprint, hashlib.sha256(data).hexdigest(), b"_:" in data, len(data),
-                              zlib.compress(data, 1)))
+                             (graph, fingerprint, g.digest, g.blanks, len(g.data), g.packed))
         except sqlite3.Error as e:
             self._write_failed(e)
 
@@ -395,6 +413,15 @@ class MappedGraphs(MutableMapping):
     def remember(self, graph: str, fingerprint: str) -> None:
         """Put the graph just mapped in the cache, under its fingerprint."""
         self.cache.put(graph, fingerprint, self.spool[graph])
+
+    def put_encoded(self, graph: str, g: EncodedGraph, fingerprint: str | None = None) -> None:
+        """Keep a graph mapped now (already encoded); in the cache too, under ``fingerprint``."""
+        self._kept.pop(graph, None)
+        self.spool.put_bytes(graph, g.data, g.digest, g.blanks)
+        if fingerprint is not None:
+            if g.packed is None:
+                g = EncodedGraph.of(g.data, packed=True)
+            self.cache.put_packed(graph, fingerprint, g)
 
     @property
     def kept(self) -> int:

@@ -27,6 +27,7 @@ from typing import Callable, Sequence
 from loaders import identity as ids
 from loaders import refdata
 from loaders.codes import concept_iri, concepts, find_code
+from loaders.cache import EncodedGraph
 from loaders.records import DocumentRecord, Signer
 from loaders.resolve import (BodyNode, DocNode, LoadedDocument, Resolution, ResolutionStats, ResolvedCitation,
                              ResolvedDocument, capacity_of, resolve, signed_for)
@@ -620,14 +621,15 @@ def map_jobs() -> int:
 _FORKED: dict = {}  # what forked map workers read (copy-on-write): the records, the resolution, ``full``
 
 
-def _map_files(ks: list[int]) -> list[tuple[int, str, frozenset[str]]]:
-    """The graph text and the corpus lines of each first file of ``ks``; its whole record from ``full``."""
-    docs, res, full = _FORKED["docs"], _FORKED["res"], _FORKED["full"]
+def _map_files(ks: list[int]) -> list[tuple[int, EncodedGraph, frozenset[str]]]:
+    """The graph (encoded, hashed, compressed for the map cache when ``pack``: a worker does it all)
+    and the corpus lines of each first file of ``ks``; its whole record from ``full``."""
+    docs, res, full, pack = _FORKED["docs"], _FORKED["res"], _FORKED["full"], _FORKED["pack"]
     out = []
     for k in ks:
         corpus = _Graph()
         g = _file_graph(full(docs[k]), res.documents[k], res, corpus)
-        out.append((k, g.text(), frozenset(corpus.lines)))
+        out.append((k, EncodedGraph.of(g.text().encode("utf-8"), pack), frozenset(corpus.lines)))
     return out
 
 
@@ -640,20 +642,20 @@ def _whole(ld: LoadedDocument) -> LoadedDocument:
 
 
 @contextmanager
-def _mapper(docs: list, res: Resolution, jobs: int, full):
+def _mapper(docs: list, res: Resolution, jobs: int, full, pack: bool):
     """map(list of file chunks) -> results in order: a pool of forked workers
     that share the records and the resolution copy-on-write (nothing is pickled to them but indices;
     each gets the whole records with ``full``), or this process."""
     import multiprocessing as mp
 
     if jobs <= 1 or len(docs) < POOL_MIN_FILES or "fork" not in mp.get_all_start_methods():
-        _FORKED.update(docs=docs, res=res, full=full)
+        _FORKED.update(docs=docs, res=res, full=full, pack=pack)
         try:
             yield lambda chunks: (_map_files(ks) for ks in chunks)
         finally:
             _FORKED.clear()
         return
-    _FORKED.update(docs=list(docs), res=res, full=full)  # the workers' own list: the caller empties ``docs``
+    _FORKED.update(docs=list(docs), res=res, full=full, pack=pack)  # the workers' own list: the caller empties ``docs``
     gc.freeze()  # the collector would write to every shared object's page: keep them shared
     try:
         with mp.get_context("fork").Pool(jobs) as pool:
@@ -677,7 +679,7 @@ def map_corpus(docs: list[LoadedDocument | None], res: Resolution, out: MutableM
     ``full(doc)`` gives each one's whole record back, a batch at a time (the build: from the
     extraction cache), so that whole records are in memory one batch at a time."""
     jobs = map_jobs() if jobs is None else jobs
-    with _mapper(docs, res, jobs, full) as mapper:
+    with _mapper(docs, res, jobs, full, pack=hasattr(out, "reuse")) as mapper:
         return _map_corpus(docs, res, out, max(1, min(batch, MAP_BATCH)), mapper, full)
 
 
@@ -691,7 +693,6 @@ def _map_corpus(docs: list[LoadedDocument | None], res: Resolution, out: Mutable
     repeats: list[Repeat] = []
     seen: set[str] = set()
     reuse = hasattr(out, "reuse")  # loaders.cache.MappedGraphs: files mapped before from the same inputs
-    remember: list[tuple[str, str]] = []
     placed: set[tuple[str, str | None]] = set()
     for start in range(0, len(docs), batch):
         ks = range(start, min(start + batch, len(docs)))
@@ -709,19 +710,20 @@ def _map_corpus(docs: list[LoadedDocument | None], res: Resolution, out: Mutable
                 todo.append(k)
                 if fingerprint:
                     fingerprints[k] = fingerprint
-        mapped: dict[int, str] = {}
+        mapped: dict[int, EncodedGraph] = {}
         for results in mapper([todo[i:i + MAP_CHUNK] for i in range(0, len(todo), MAP_CHUNK)]):
-            for k, text, lines in results:
-                mapped[k] = text
+            for k, encoded, lines in results:
+                mapped[k] = encoded
                 corpus.lines.update(lines)
-        texts: dict[str, str] = {}
+        texts: list[tuple[str, EncodedGraph, str | None]] = []
         for k in ks:
             ld, rd = docs[k], res.documents[k]
             j = first[rd.iri]
             name = ids.file_graph_iri(ld.path)
-            text = mapped.get(k)
+            text = mapped.pop(k, None)
             if j != k:
-                text = _repeat_graph(full(ld), rd, full(docs[j]), res.documents[j], res, copies).text()
+                repeat = _repeat_graph(full(ld), rd, full(docs[j]), res.documents[j], res, copies)
+                text = EncodedGraph.of(repeat.text().encode("utf-8"), packed=False)
                 repeats.append(Repeat(rd.iri, docs[j].path, ld.path))
             province, district = rd.locality
             if province and rd.locality not in placed:  # the same lines for every file of a place
@@ -731,15 +733,11 @@ def _map_corpus(docs: list[LoadedDocument | None], res: Resolution, out: Mutable
                 raise ValueError(f"{ld.path}: two source files map to the same graph {name}")
             seen.add(name)
             if text is not None:
-                texts[name] = text
-                if k in fingerprints:
-                    remember.append((name, fingerprints[k]))
+                texts.append((name, text, fingerprints.get(k)))
             if k not in needed:
                 docs[k] = None
-        out.update(texts)
-        for name, fingerprint in remember:
-            out.remember(name, fingerprint)
-        remember.clear()
+        for name, text, fingerprint in texts:
+            _put(out, name, text, fingerprint)
     for node in res.nodes.values():
         if not node.loaded:
             _cited_only(corpus, node)
@@ -752,6 +750,17 @@ def _map_corpus(docs: list[LoadedDocument | None], res: Resolution, out: Mutable
     out[ids.CORPUS_GRAPH] = corpus.text()
     docs.clear()
     return tuple(repeats)
+
+
+def _put(out: MutableMapping, graph: str, encoded: EncodedGraph, fingerprint: str | None) -> None:
+    """``out[graph]`` = the text, as bytes where ``out`` takes them (loaders.cache.MappedGraphs, which
+    also caches it under ``fingerprint``; loaders.spool.GraphSpool), else as a string."""
+    if hasattr(out, "put_encoded"):
+        out.put_encoded(graph, encoded, fingerprint)
+    elif hasattr(out, "put_bytes"):
+        out.put_bytes(graph, encoded.data, encoded.digest, encoded.blanks)
+    else:
+        out[graph] = encoded.data.decode("utf-8")
 
 
 def graphs_from_resolution(docs: Sequence[LoadedDocument], res: Resolution) -> CorpusGraphs:
