@@ -340,8 +340,23 @@ def _read_all(corpus: Path, jobs: int | None, show: "_Progress", timeout: float,
     root = corpus_root(corpus)
     folder = corpus.is_dir()  # a file named alone is read wherever it is
     cache = cache or ExtractCache(None)
+    jobs = jobs or os.cpu_count() or 1
     strings: dict[str, str] = {}  # one object per distinct string of the slim records
-    screened = _screen(discover(corpus) + (annotation_files(corpus) if folder else []), root, bounded=folder)
+    files = discover(corpus)
+    # at least this many files are not in the cache: their workers start now, importing while this
+    # process screens and hashes the corpus (a core would wait meanwhile)
+    pool = _prestart(cache, jobs) if jobs > 1 and len(files) - cache.rows() >= POOL_MIN_FILES else None
+    try:
+        screened = _screen(files + (annotation_files(corpus) if folder else []), root, bounded=folder)
+        return _read_screened(screened, jobs, show, timeout, ocr, cache, strings, pool)
+    finally:
+        if pool is not None:
+            pool.close()
+
+
+def _read_screened(screened: list, jobs: int, show: "_Progress", timeout: float, ocr: tuple[str, str],
+                   cache: ExtractCache, strings: dict[str, str], pool
+                   ) -> tuple[list[FileOutcome], list[LoadedDocument]]:
     known: dict[int, tuple[FileOutcome, LoadedDocument]] = {}
     tasks = []
     for i, (path, shown, reason) in enumerate(screened):
@@ -354,14 +369,22 @@ def _read_all(corpus: Path, jobs: int | None, show: "_Progress", timeout: float,
                 known[i] = outcome, replace(doc, digest=digest).interned(strings)
             else:
                 tasks.append((str(path), shown, timeout, *ocr))
-    read = iter(_read_tasks(tasks, jobs, show, timeout, cache, ocr[0], strings))
+    read = iter(_read_tasks(tasks, jobs, show, timeout, cache, ocr[0], strings, pool))
     return _account((FileOutcome(shown, "set aside", reason), None) if reason
                     else known[i] if i in known else next(read)
                     for i, (_, shown, reason) in enumerate(screened))
 
 
+def _worker_function(cache: ExtractCache) -> str:
+    return "_read_for_cache" if cache.alive else "_read_kept"  # no cache: the records stay whole
+
+
+def _prestart(cache: ExtractCache, jobs: int):
+    return workers.prestart(f"loaders.build:{_worker_function(cache)}", jobs)
+
+
 def _read_tasks(tasks: list[tuple], jobs: int | None, show: "_Progress", timeout: float,
-                cache: ExtractCache, ocr: str, strings: dict[str, str]) -> list:
+                cache: ExtractCache, ocr: str, strings: dict[str, str], pool=None) -> list:
     """The outcome and record of each task, in order; each record read is put in ``cache`` (with its
     text, which the reuse stage reads from there) and kept slim: the row and the slim record come
     ready from the worker (_read_for_cache), this process stores bytes. A record the cache failed to
@@ -369,11 +392,11 @@ def _read_tasks(tasks: list[tuple], jobs: int | None, show: "_Progress", timeout
     jobs = jobs or os.cpu_count() or 1
     results: list = [None] * len(tasks)
     rows: dict[int, CacheRow] = {}  # put in the cache, not yet committed
-    function = "_read_for_cache" if cache.alive else "_read_kept"  # no cache: the records stay whole
+    function = _worker_function(cache)
     if jobs > 1 and len(tasks) >= POOL_MIN_FILES:
         # Worker subprocesses, not multiprocessing: no re-import of the user's __main__, no fork of a
         # process holding the store's threads and lock (see loaders.workers).
-        done = workers.run(f"loaders.build:{function}", tasks, jobs, timeout)
+        done = workers.run(f"loaders.build:{function}", tasks, jobs, timeout, pool=pool)
     else:
         done = enumerate(map(globals()[function], tasks))
     for n, (i, result) in enumerate(show.count(done, len(tasks)), 1):

@@ -225,6 +225,13 @@ class ExtractCache(_SqliteCache):
         except sqlite3.Error as e:
             self._write_failed(e)
 
+    def rows(self) -> int:
+        """Rows (files) in the cache."""
+        try:
+            return self._db.execute("SELECT count(*) FROM files").fetchone()[0] if self._db else 0
+        except sqlite3.Error:
+            return 0
+
     def keep_only(self, keys: set[tuple[str, str]]) -> None:
         """Forget the files no longer in the corpus (the cache does not grow with every version of a file)."""
         if self._db is None:
