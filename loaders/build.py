@@ -50,7 +50,7 @@ from loaders.cache import (CACHE_FILE, MAP_CACHE_FILE, CachedRecords, CachedText
                            MappedGraphs, file_sha256)
 from loaders.paths import DOCUMENTS, ONTOLOGY
 from loaders.read import SetAside, corpus_root, discover, read_document
-from loaders.resolve import LoadedDocument, resolve
+from loaders.resolve import LoadedDocument, resolve, slim_record
 from loaders.spool import GraphSpool, file_batches, is_file_graph
 from loaders.store import (DKG, KGStore, SyncResult, documents_of_files, export, mark_unfinished, open_store,
                            sync_graphs, write_build_metadata)
@@ -362,11 +362,12 @@ def _read_screened(screened: list, jobs: int, show: "_Progress", timeout: float,
     for i, (path, shown, reason) in enumerate(screened):
         if reason is None:
             sha = file_sha256(path)
-            found = cache.get_slim(sha, ocr[0], shown) if sha else None
+            found = cache.get_slim(sha, ocr[0]) if sha else None
             if found is not None:
                 record, warnings, digest = found
+                record = slim_record(record, strings, source=shown)  # its strings shared, its name given
                 outcome, doc = _loaded(shown, record, warnings)
-                known[i] = outcome, replace(doc, digest=digest).interned(strings)
+                known[i] = outcome, replace(doc, slim=True, digest=digest)
             else:
                 tasks.append((str(path), shown, timeout, *ocr))
     read = iter(_read_tasks(tasks, jobs, show, timeout, cache, ocr[0], strings, pool))
@@ -474,7 +475,7 @@ def _screen(files: Iterable[Path], root: Path, bounded: bool = True) -> list[tup
     """(path, name shown, why it is set aside before reading or None), sorted by name. The corpus
     folder is a boundary: a link that leaves it is not followed; a file reached by several paths
     (itself and links, or several links) is read once, under its own name or its first link's."""
-    entries = sorted(((p, p.relative_to(root).as_posix()) for p in files), key=lambda e: e[1])
+    entries = sorted(((p, _relative(p, root)) for p in files), key=lambda e: e[1])
     inside = Path(os.path.realpath(root))
     modes = {rel: _lmode(path) for path, rel in entries}
     reader: dict[str, str] = {}  # real path -> the name it is read under
@@ -498,6 +499,15 @@ def _screen(files: Iterable[Path], root: Path, bounded: bool = True) -> list[tup
                           f"(a file is read once)")
         out.append((path, shown_name(rel), reason))
     return out
+
+
+def _relative(path: Path, root: Path) -> str:
+    """``path.relative_to(root).as_posix()``, by string when ``path`` is spelled from ``root``
+    (as discover lists them: a tenth of the time)."""
+    text, head = str(path), str(root).rstrip(os.sep) + os.sep
+    if text.startswith(head):
+        return text[len(head):].replace(os.sep, "/")
+    return path.relative_to(root).as_posix()
 
 
 def _lmode(path: Path) -> int:

@@ -187,8 +187,8 @@ class ExtractCache(_SqliteCache):
         self.hits += 1
         return replace(record, source=source)
 
-    def get_slim(self, sha256: str, ocr: str, source: str) -> tuple[DocumentRecord, tuple[str, ...], str] | None:
-        """(slim record named ``source``, the whole record's warnings, its digest) of the file whose
+    def get_slim(self, sha256: str, ocr: str) -> tuple[DocumentRecord, tuple[str, ...], str] | None:
+        """(slim record, ``source`` empty; the whole record's warnings; its digest) of the file whose
         bytes have this hash, or None (the file is read again)."""
         if self._db is None:
             return None
@@ -204,7 +204,7 @@ class ExtractCache(_SqliteCache):
             self.misses += 1
             return None
         self.hits += 1
-        return replace(record, source=source), warnings, digest
+        return record, warnings, digest
 
     @property
     def alive(self) -> bool:

@@ -610,12 +610,14 @@ POOL_MIN_FILES = 400  # fewer files are mapped in this process: forking costs mo
 
 
 def map_jobs() -> int:
-    """Worker processes of the map stage: DIRECTIVE_KG_MAP_JOBS, else 1 (this process). Opt-in: measured
-    at 10k-30k documents on a loaded 2-core machine, the workers cost 15-45 % more CPU (page copies of
-    the records they read) for at most half the wall time, and each worker's copied pages grow with the
-    records (about 20 KB a document), which a 100k-document build cannot afford next to the records."""
+    """Worker processes of the map stage: DIRECTIVE_KG_MAP_JOBS (1: this process alone), else up to 2
+    (both cores of a laptop). Since the records are slim and each worker reads its files' whole records
+    and encodes, hashes and compresses their graphs itself, the workers cost 14 % more CPU at 10k
+    (8.2 s against 7.2; bench/map_scaling.py --map-cache) for the map's files spread on two cores; a
+    worker's pages copied from the parent grow with the slim records it reads (a share of 2.1 KB a
+    document), and end with the stage."""
     env = os.environ.get(MAP_JOBS_ENV)
-    return max(1, int(env)) if env else 1
+    return max(1, int(env)) if env else max(1, min(2, os.cpu_count() or 1))
 
 
 _FORKED: dict = {}  # what forked map workers read (copy-on-write): the records, the resolution, ``full``
