@@ -1,6 +1,8 @@
 """Scaling of the stages after read: resolve, map and reuse, each alone, CPU and peak memory.
 
-    .venv/bin/python bench/map_scaling.py bench/corpus/1000 bench/corpus/10000 bench/corpus/30000 [--profile STAGE] [--kept]
+    .venv/bin/python bench/map_scaling.py bench/corpus/1000 bench/corpus/10000 bench/corpus/30000 [--profile STAGE] [--kept] [--map-cache]
+
+(DIRECTIVE_KG_MAP_JOBS=N in the environment: the map stage's worker processes, as in a build.)
 
 Each corpus is read and extracted once (the extraction cache and the loaded records are kept next to
 it, in CORPUS.prepared/, gitignored with bench/corpus), then, in a fresh process per corpus: resolve
@@ -95,9 +97,9 @@ def kept_bytes(corpus: Path) -> dict:
             "kept_bytes_per_doc": round(both / n), "slim": sum(getattr(ld, "slim", False) for ld in loaded)}
 
 
-def measure(corpus: Path, profile: str | None, reuse: bool) -> dict:
+def measure(corpus: Path, profile: str | None, reuse: bool, map_cache: bool = False) -> dict:
     from loaders import build as B
-    from loaders.cache import CACHE_FILE
+    from loaders.cache import CACHE_FILE, MapCache, MappedGraphs
     from loaders.resolve import resolve
     from loaders.spool import GraphSpool
     from loaders.to_rdf import map_corpus
@@ -121,10 +123,13 @@ def measure(corpus: Path, profile: str | None, reuse: bool) -> dict:
         return result
 
     spool_path = folder / "spool.part"
-    with GraphSpool(spool_path) as spool:
+    cache_path = folder / "map-cache.part.sqlite"  # --map-cache: a fresh one, as a first build writes
+    cache_path.unlink(missing_ok=True)
+    with GraphSpool(spool_path) as spool, MapCache(cache_path if map_cache else None) as mc:
         resolution = stage("resolve", resolve, loaded)
         full = B.whole_records(corpus, folder / CACHE_FILE, ("auto", str(folder / "ocr")))  # slim records made whole
-        stage("map", lambda: map_corpus(loaded, resolution, spool, B.BATCH, full=full))
+        out = MappedGraphs(spool, mc) if map_cache else spool
+        stage("map", lambda: map_corpus(loaded, resolution, out, B.BATCH, full=full))
         del resolution
         if reuse:
             from loaders.reuse_graph import REUSE_GRAPH, reuse_graphs
@@ -154,12 +159,13 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("corpora", nargs="+", type=Path)
     ap.add_argument("--profile", choices=("resolve", "map", "reuse"))
     ap.add_argument("--no-reuse", action="store_true")
+    ap.add_argument("--map-cache", action="store_true", help="map into a fresh map cache too, as a build does")
     ap.add_argument("--kept", action="store_true", help="also the bytes a document resolution keeps (tracemalloc)")
     ap.add_argument("--one", action="store_true", help=argparse.SUPPRESS)  # the child process
     ap.add_argument("--one-kept", action="store_true", help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
     if args.one:
-        print(json.dumps(measure(args.corpora[0], args.profile, not args.no_reuse)))
+        print(json.dumps(measure(args.corpora[0], args.profile, not args.no_reuse, args.map_cache)))
         return
     if args.one_kept:
         print(json.dumps(kept_bytes(args.corpora[0])))
@@ -167,6 +173,7 @@ def main(argv: list[str] | None = None) -> None:
     for corpus in args.corpora:
         prepare(corpus)
         cmd = [sys.executable, __file__, str(corpus), "--one"] + (["--no-reuse"] if args.no_reuse else [])
+        cmd += ["--map-cache"] if args.map_cache else []
         cmd += ["--profile", args.profile] if args.profile else []
         done = subprocess.run(cmd, check=True, capture_output=True, text=True)
         lines = done.stdout.strip().splitlines()

@@ -3,9 +3,12 @@ processes, extraction cache written to a temporary folder as a fresh build does)
 seconds of the parent and of the workers, CPU per document, and how busy the cores were.
 
     .venv/bin/python bench/read_stage.py bench/corpus/10000 [--jobs 2] [--profile 300]
+        [--cache STORE/extract-cache.sqlite] [--parent-profile]
 
 ``--profile N`` instead profiles (cProfile, in this process, one core) the reading and extraction of
 the first N documents and prints the top functions by own time and by cumulative time.
+``--cache FILE`` starts from a copy of that extraction cache (the read of an add: the files it knows
+are only screened and hashed); ``--parent-profile`` profiles what this process (not the workers) does.
 """
 from __future__ import annotations
 
@@ -15,6 +18,7 @@ import io
 import os
 import pstats
 import resource
+import shutil
 import sys
 import tempfile
 import time
@@ -30,12 +34,17 @@ def _cpu(who: int) -> float:
     return r.ru_utime + r.ru_stime
 
 
-def measure(corpus: Path, jobs: int) -> None:
+def measure(corpus: Path, jobs: int, start: Path | None = None, parent_profile: bool = False, top: int = 25) -> None:
     load = os.getloadavg()[0]
-    with tempfile.TemporaryDirectory(prefix="read-stage-") as folder:
+    with tempfile.TemporaryDirectory(prefix="read-stage-", dir=Path(__file__).parent / "corpus") as folder:
+        if start is not None:
+            shutil.copyfile(start, Path(folder) / CACHE_FILE)
+        prof = cProfile.Profile(time.process_time) if parent_profile else None
         wall, parent, children = time.perf_counter(), _cpu(resource.RUSAGE_SELF), _cpu(resource.RUSAGE_CHILDREN)
         with ExtractCache(Path(folder) / CACHE_FILE) as cache:
-            outcomes, loaded = B._read_all(corpus, jobs, B._Progress(False), B.FILE_TIMEOUT, ("never", ""), cache)
+            read = lambda: B._read_all(corpus, jobs, B._Progress(False), B.FILE_TIMEOUT, ("auto", ""), cache)  # noqa: E731
+            outcomes, loaded = prof.runcall(read) if prof else read()
+            hits = cache.hits
         wall = time.perf_counter() - wall
         parent = _cpu(resource.RUSAGE_SELF) - parent
         children = _cpu(resource.RUSAGE_CHILDREN) - children
@@ -44,7 +53,12 @@ def measure(corpus: Path, jobs: int) -> None:
     print(f"{corpus}: {n} documents read ({len(outcomes)} files), jobs {jobs}, load average {load:.1f} -> {os.getloadavg()[0]:.1f}")
     print(f"  wall {wall:.2f} s; CPU parent {parent:.2f} s + workers {children:.2f} s = {parent + children:.2f} s "
           f"= {1000 * (parent + children) / max(n, 1):.2f} ms a document; cores busy {(parent + children) / wall / jobs:.0%}; "
-          f"cache {size:.1f} MB")
+          f"cache {size:.1f} MB; {hits} from the cache")
+    if prof:
+        out = io.StringIO()
+        pstats.Stats(prof, stream=out).sort_stats("tottime").print_stats(top)
+        pstats.Stats(prof, stream=out).sort_stats("cumulative").print_stats(top)
+        print(out.getvalue())
 
 
 def profile(corpus: Path, first: int, top: int, callers: int = 0) -> None:
@@ -70,12 +84,14 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
     ap.add_argument("--profile", type=int, metavar="N")
     ap.add_argument("--top", type=int, default=25)
+    ap.add_argument("--cache", type=Path, help="start from a copy of this extraction cache (an add)")
+    ap.add_argument("--parent-profile", action="store_true", help="cProfile of this process (not the workers)")
     ap.add_argument("--callers", type=int, default=0, help="with --profile: callers of the top N functions")
     args = ap.parse_args(argv)
     if args.profile:
         profile(args.corpus, args.profile, args.top, args.callers)
     else:
-        measure(args.corpus, args.jobs)
+        measure(args.corpus, args.jobs, args.cache, args.parent_profile, args.top)
 
 
 if __name__ == "__main__":

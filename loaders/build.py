@@ -29,6 +29,7 @@ import json
 import os
 import resource
 import signal
+import stat
 import sys
 import threading
 import time
@@ -45,11 +46,11 @@ import pyoxigraph as ox
 from tqdm import tqdm
 
 from loaders import identity as ids, workers
-from loaders.cache import (CACHE_FILE, MAP_CACHE_FILE, CachedRecords, CachedTexts, ExtractCache, MapCache,
+from loaders.cache import (CACHE_FILE, MAP_CACHE_FILE, CachedRecords, CachedTexts, CacheRow, ExtractCache, MapCache,
                            MappedGraphs, file_sha256)
 from loaders.paths import DOCUMENTS, ONTOLOGY
 from loaders.read import SetAside, corpus_root, discover, read_document
-from loaders.resolve import LoadedDocument, resolve
+from loaders.resolve import LoadedDocument, resolve, slim_record
 from loaders.spool import GraphSpool, file_batches, is_file_graph
 from loaders.store import (DKG, KGStore, SyncResult, documents_of_files, export, mark_unfinished, open_store,
                            sync_graphs, write_build_metadata)
@@ -339,62 +340,101 @@ def _read_all(corpus: Path, jobs: int | None, show: "_Progress", timeout: float,
     root = corpus_root(corpus)
     folder = corpus.is_dir()  # a file named alone is read wherever it is
     cache = cache or ExtractCache(None)
+    jobs = jobs or os.cpu_count() or 1
     strings: dict[str, str] = {}  # one object per distinct string of the slim records
-    screened = _screen(discover(corpus) + (annotation_files(corpus) if folder else []), root, bounded=folder)
+    files = discover(corpus)
+    # at least this many files are not in the cache: their workers start now, importing while this
+    # process screens and hashes the corpus (a core would wait meanwhile)
+    pool = _prestart(cache, jobs) if jobs > 1 and len(files) - cache.rows() >= POOL_MIN_FILES else None
+    try:
+        screened = _screen(files + (annotation_files(corpus) if folder else []), root, bounded=folder)
+        return _read_screened(screened, jobs, show, timeout, ocr, cache, strings, pool)
+    finally:
+        if pool is not None:
+            pool.close()
+
+
+def _read_screened(screened: list, jobs: int, show: "_Progress", timeout: float, ocr: tuple[str, str],
+                   cache: ExtractCache, strings: dict[str, str], pool
+                   ) -> tuple[list[FileOutcome], list[LoadedDocument]]:
     known: dict[int, tuple[FileOutcome, LoadedDocument]] = {}
     tasks = []
     for i, (path, shown, reason) in enumerate(screened):
         if reason is None:
             sha = file_sha256(path)
-            record = cache.get(sha, ocr[0], shown) if sha else None
-            if record is not None:
-                outcome, doc = _loaded(shown, record)
-                known[i] = outcome, doc.slimmed(strings)
+            found = cache.get_slim(sha, ocr[0]) if sha else None
+            if found is not None:
+                record, warnings, digest = found
+                record = slim_record(record, strings, source=shown)  # its strings shared, its name given
+                outcome, doc = _loaded(shown, record, warnings)
+                known[i] = outcome, replace(doc, slim=True, digest=digest)
             else:
                 tasks.append((str(path), shown, timeout, *ocr))
-    read = iter(_read_tasks(tasks, jobs, show, timeout, cache, ocr[0], strings))
+    read = iter(_read_tasks(tasks, jobs, show, timeout, cache, ocr[0], strings, pool))
     return _account((FileOutcome(shown, "set aside", reason), None) if reason
                     else known[i] if i in known else next(read)
                     for i, (_, shown, reason) in enumerate(screened))
 
 
+def _worker_function(cache: ExtractCache) -> str:
+    return "_read_for_cache" if cache.alive else "_read_kept"  # no cache: the records stay whole
+
+
+def _prestart(cache: ExtractCache, jobs: int):
+    return workers.prestart(f"loaders.build:{_worker_function(cache)}", jobs)
+
+
 def _read_tasks(tasks: list[tuple], jobs: int | None, show: "_Progress", timeout: float,
-                cache: ExtractCache, ocr: str, strings: dict[str, str]) -> list:
+                cache: ExtractCache, ocr: str, strings: dict[str, str], pool=None) -> list:
     """The outcome and record of each task, in order; each record read is put in ``cache`` (with its
-    text, which the reuse stage reads from there), and kept slim once the cache has committed it."""
+    text, which the reuse stage reads from there) and kept slim: the row and the slim record come
+    ready from the worker (_read_for_cache), this process stores bytes. A record the cache failed to
+    commit is made whole again from its row (_settle)."""
     jobs = jobs or os.cpu_count() or 1
     results: list = [None] * len(tasks)
-    written: list[int] = []  # put in the cache, not yet committed
+    rows: dict[int, CacheRow] = {}  # put in the cache, not yet committed
+    function = _worker_function(cache)
     if jobs > 1 and len(tasks) >= POOL_MIN_FILES:
         # Worker subprocesses, not multiprocessing: no re-import of the user's __main__, no fork of a
         # process holding the store's threads and lock (see loaders.workers).
-        done = workers.run("loaders.build:_read_kept", tasks, jobs, timeout)
+        done = workers.run(f"loaders.build:{function}", tasks, jobs, timeout, pool=pool)
     else:
-        done = enumerate(map(_read_kept, tasks))
+        done = enumerate(map(globals()[function], tasks))
     for n, (i, result) in enumerate(show.count(done, len(tasks)), 1):
         if isinstance(result, workers.Lost):  # its worker died, or hung past the alarm
             result = FileOutcome(tasks[i][1], "set aside", f"{result.reason}; please report this file"), None, None
-        outcome, doc, text = result
-        if doc is not None and text is not None:
-            cache.put(doc.record, ocr, text)
-            if doc.record.sha256:  # what put keeps
-                written.append(i)
+        outcome, doc, row = result
+        if isinstance(row, CacheRow):
+            cache.put_row(row, ocr)
+            rows[i] = row
+            doc = doc.interned(strings)
         results[i] = outcome, doc
         if n % CACHE_COMMIT_EVERY == 0:
             cache.commit()  # a build killed later keeps what was extracted
-            _slim_committed(results, written, cache, strings)
+            _settle(results, rows, cache)
     cache.commit()
-    _slim_committed(results, written, cache, strings)
+    _settle(results, rows, cache)
     return results
 
 
-def _slim_committed(results: list, written: list[int], cache: ExtractCache, strings: dict[str, str]) -> None:
-    """Slim the records just committed to the cache (a cache that failed keeps them whole)."""
-    if cache.alive:
-        for i in written:
+def _read_for_cache(task: tuple) -> tuple[FileOutcome, LoadedDocument | None, CacheRow | str | None]:
+    """_read_kept for a build with an extraction cache, in a worker: the record slim and its cache
+    row ready (pickled, compressed), so that the main process neither unpickles nor pickles it."""
+    outcome, doc, text = _read_kept(task)
+    row = CacheRow.of(doc.record, text) if doc is not None and text is not None else None
+    if row is None:
+        return outcome, doc, None
+    return outcome, replace(doc, digest=row.digest).slimmed({}), row
+
+
+def _settle(results: list, rows: dict[int, CacheRow], cache: ExtractCache) -> None:
+    """The rows just committed: their records stay slim; if the cache failed, they are made whole
+    again from the rows (nothing to get them back from later)."""
+    if not cache.alive:
+        for i, row in rows.items():
             outcome, doc = results[i]
-            results[i] = outcome, doc.slimmed(strings)
-    written.clear()
+            results[i] = outcome, replace(doc, record=row.whole(doc.path), slim=False)
+    rows.clear()
 
 
 # --- which files are read: names, links, annotations ------------------------------------------------
@@ -407,6 +447,8 @@ _NAMED_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 def shown_name(name: str) -> str:
     """A file name as one line of valid text, as reports and the graph give it: bytes that are not
     UTF-8 (Python's surrogate escapes) as \\xff, control characters and line separators escaped."""
+    if name.isprintable():  # no Cs, Cc, Zl or Zp character (isprintable is False for each): as it is
+        return name
     out = []
     for c in name:
         code, kind = ord(c), unicodedata.category(c)
@@ -433,18 +475,22 @@ def _screen(files: Iterable[Path], root: Path, bounded: bool = True) -> list[tup
     """(path, name shown, why it is set aside before reading or None), sorted by name. The corpus
     folder is a boundary: a link that leaves it is not followed; a file reached by several paths
     (itself and links, or several links) is read once, under its own name or its first link's."""
-    entries = sorted(((p, p.relative_to(root).as_posix()) for p in files), key=lambda e: e[1])
+    entries = sorted(((p, _relative(p, root)) for p in files), key=lambda e: e[1])
     inside = Path(os.path.realpath(root))
+    modes = {rel: _lmode(path) for path, rel in entries}
     reader: dict[str, str] = {}  # real path -> the name it is read under
+    folders: dict[str, str] = {}  # folder -> its real path (one realpath a folder, not a file)
     for path, rel in entries:
-        if not path.is_symlink() and path.is_file():
-            reader.setdefault(os.path.realpath(path), rel)
+        if stat.S_ISREG(modes[rel]):  # a regular file, not a link: its folder's real path and its name
+            folder, name = os.path.split(path)
+            real = folders.get(folder) or folders.setdefault(folder, os.path.realpath(folder))
+            reader.setdefault(os.path.join(real, name), rel)
     out = []
     for path, rel in entries:
         reason = None
         if path.name.endswith(ANNOTATION_SUFFIX):
             reason = ANNOTATION_REASON
-        elif path.is_symlink() and bounded:
+        elif stat.S_ISLNK(modes[rel]) and bounded:
             target = os.path.realpath(path)
             if not Path(target).is_relative_to(inside):
                 reason = f"a symbolic link to {shown_name(target)}, outside the corpus folder: not followed"
@@ -453,6 +499,23 @@ def _screen(files: Iterable[Path], root: Path, bounded: bool = True) -> list[tup
                           f"(a file is read once)")
         out.append((path, shown_name(rel), reason))
     return out
+
+
+def _relative(path: Path, root: Path) -> str:
+    """``path.relative_to(root).as_posix()``, by string when ``path`` is spelled from ``root``
+    (as discover lists them: a tenth of the time)."""
+    text, head = str(path), str(root).rstrip(os.sep) + os.sep
+    if text.startswith(head):
+        return text[len(head):].replace(os.sep, "/")
+    return path.relative_to(root).as_posix()
+
+
+def _lmode(path: Path) -> int:
+    """The file type bits of ``path`` itself (a link is a link), 0 when it cannot be seen."""
+    try:
+        return os.lstat(path).st_mode
+    except OSError:
+        return 0
 
 
 class _TooSlow(Exception):
@@ -510,10 +573,12 @@ def _read_kept(task: tuple) -> tuple[FileOutcome, LoadedDocument | None, str | N
     return (*_loaded(rel, record), doc.text)
 
 
-def _loaded(rel: str, record) -> tuple[FileOutcome, LoadedDocument]:
-    """The outcome and the loaded document of a file read (or found in the extraction cache)."""
-    status = "loaded with warnings" if record.warnings else "loaded"
-    return (FileOutcome(rel, status, None, record.warnings, record.sha256, graph=ids.file_graph_iri(rel)),
+def _loaded(rel: str, record, warnings: tuple[str, ...] | None = None) -> tuple[FileOutcome, LoadedDocument]:
+    """The outcome and the loaded document of a file read (or found in the extraction cache:
+    ``warnings`` are the whole record's when ``record`` is slim)."""
+    warnings = record.warnings if warnings is None else warnings
+    status = "loaded with warnings" if warnings else "loaded"
+    return (FileOutcome(rel, status, None, warnings, record.sha256, graph=ids.file_graph_iri(rel)),
             LoadedDocument(record, rel, record.sha256, LOADER_VERSION))
 
 

@@ -3,8 +3,10 @@ only new or changed files.
 
 ``PATH/extract-cache.sqlite`` (one SQLite file; WAL off, one writer: the build holding the store's
 lock). A row per (sha256 of the file's bytes, OCR mode): the record extraction gave (pickled,
-``source`` left empty: the same bytes under another name give the same record) and the file's text
-(zlib), which the text reuse stage reads instead of the file. Rows are read one at a time, never all
+``source`` left empty: the same bytes under another name give the same record), the file's text
+(zlib), which the text reuse stage reads instead of the file, and the slim record resolution reads
+with the record's warnings and digest (a rebuild unpickles that, a sixth of the record). A worker
+process prepares the row (CacheRow): the build's main process only stores bytes. Rows are read one at a time, never all
 at once. The whole cache is tied to ``code_version()``: the loader version and a hash of the code and
 reference data that extraction reads, so a changed parser or word list invalidates it. A damaged or
 foreign cache never breaks a build: it is set aside with a warning and rebuilt.
@@ -21,7 +23,7 @@ import sqlite3
 import sys
 import zlib
 from collections.abc import Mapping, MutableMapping
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Iterator
@@ -29,11 +31,11 @@ from typing import Callable, Iterator
 from loaders.paths import REFERENCE, ROOT
 from loaders.records import DocumentRecord
 
-__all__ = ["CACHE_FILE", "MAP_CACHE_FILE", "ExtractCache", "CachedRecords", "CachedTexts", "MapCache", "MappedGraphs", "code_version",
+__all__ = ["CACHE_FILE", "MAP_CACHE_FILE", "CacheRow", "EncodedGraph", "ExtractCache", "CachedRecords", "CachedTexts", "MapCache", "MappedGraphs", "code_version",
            "file_sha256"]
 
 CACHE_FILE = "extract-cache.sqlite"
-SCHEMA = "1"
+SCHEMA = "2"
 MAX_HASHED = 20_000_000  # bytes; larger files go to the reader, which sets them aside (loaders.read)
 _LOADERS = Path(__file__).resolve().parent
 
@@ -86,11 +88,12 @@ class _SqliteCache:
                 db = sqlite3.connect(self.path, isolation_level=None)
                 db.execute("PRAGMA journal_mode=DELETE")
                 db.execute("CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT)")
-                db.execute(f"CREATE TABLE IF NOT EXISTS {self.TABLE} ({self.COLUMNS})")
                 found = db.execute("SELECT value FROM meta WHERE name = 'version'").fetchone()
                 if found is None or found[0] != code_version():
-                    db.execute(f"DELETE FROM {self.TABLE}")  # another loader's entries: none can be trusted
+                    # another loader's entries, perhaps in other columns: none can be trusted
+                    db.execute(f"DROP TABLE IF EXISTS {self.TABLE}")
                     db.execute("INSERT OR REPLACE INTO meta VALUES ('version', ?)", (code_version(),))
+                db.execute(f"CREATE TABLE IF NOT EXISTS {self.TABLE} ({self.COLUMNS})")
                 db.execute("BEGIN")
                 return db
             except sqlite3.Error as e:  # not a database, damaged, locked by a foreign process
@@ -130,10 +133,38 @@ class _SqliteCache:
         self.close(commit=exc[0] is None)
 
 
+@dataclass(frozen=True)
+class CacheRow:
+    """A file's row of the extraction cache, pickled and compressed where it was read (a worker)."""
+
+    sha256: str
+    record: bytes  # the whole record, ``source`` empty (pickle)
+    text: bytes    # the file's text (zlib)
+    slim: bytes    # (slim record, ``source`` empty; the record's warnings; its digest) (pickle)
+    digest: str    # sha256 of ``record``: equal digests, equal records (to_rdf.file_fingerprint)
+
+    @classmethod
+    def of(cls, record: DocumentRecord, text: str) -> "CacheRow | None":
+        """The row of a record just extracted and its text (None: no hash, nothing to key it by)."""
+        if record.sha256 is None:
+            return None
+        from loaders.resolve import slim_record
+
+        blob = pickle.dumps(replace(record, source=""), pickle.HIGHEST_PROTOCOL)
+        digest = hashlib.sha256(blob).hexdigest()
+        summary = (slim_record(replace(record, source=""), {}), record.warnings, digest)
+        return cls(record.sha256, blob, zlib.compress(text.encode("utf-8"), 1),
+                   pickle.dumps(summary, pickle.HIGHEST_PROTOCOL), digest)
+
+    def whole(self, source: str) -> DocumentRecord:
+        """The whole record again, named ``source``."""
+        return replace(pickle.loads(self.record), source=source)
+
+
 class ExtractCache(_SqliteCache):
     """The cache of one store folder (``path`` None: a cache that keeps nothing)."""
 
-    NAME, TABLE, COLUMNS = "extraction cache", "files", "key TEXT PRIMARY KEY, record BLOB, text BLOB"
+    NAME, TABLE, COLUMNS = "extraction cache", "files", "key TEXT PRIMARY KEY, record BLOB, text BLOB, slim BLOB"
 
     def __init__(self, path: str | os.PathLike | None, warn: Callable[[str], None] | None = None):
         self.hits = self.misses = 0
@@ -156,20 +187,50 @@ class ExtractCache(_SqliteCache):
         self.hits += 1
         return replace(record, source=source)
 
+    def get_slim(self, sha256: str, ocr: str) -> tuple[DocumentRecord, tuple[str, ...], str] | None:
+        """(slim record, ``source`` empty; the whole record's warnings; its digest) of the file whose
+        bytes have this hash, or None (the file is read again)."""
+        if self._db is None:
+            return None
+        try:
+            row = self._db.execute("SELECT slim FROM files WHERE key = ?", (_key(sha256, ocr),)).fetchone()
+            found = pickle.loads(row[0]) if row is not None and row[0] is not None else None
+            record, warnings, digest = found if found is not None else (None, (), "")
+        except Exception as e:  # a damaged row or page: that file is read again
+            self.warn(f"the extraction cache {self.path} has a damaged entry ({type(e).__name__}: {e}): "
+                      f"the file is read again")
+            record = None
+        if not isinstance(record, DocumentRecord):
+            self.misses += 1
+            return None
+        self.hits += 1
+        return record, warnings, digest
+
     @property
     def alive(self) -> bool:
         """False once the cache could not be opened or written (the build goes on without it)."""
         return self._db is not None
 
     def put(self, record: DocumentRecord, ocr: str, text: str) -> None:
-        if self._db is None or record.sha256 is None:
+        row = CacheRow.of(record, text)
+        if row is not None:
+            self.put_row(row, ocr)
+
+    def put_row(self, row: CacheRow, ocr: str) -> None:
+        if self._db is None:
             return
-        blob = pickle.dumps(replace(record, source=""), pickle.HIGHEST_PROTOCOL)
         try:
-            self._db.execute("INSERT OR REPLACE INTO files VALUES (?, ?, ?)",
-                             (_key(record.sha256, ocr), blob, zlib.compress(text.encode("utf-8"), 1)))
+            self._db.execute("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?)",
+                             (_key(row.sha256, ocr), row.record, row.text, row.slim))
         except sqlite3.Error as e:
             self._write_failed(e)
+
+    def rows(self) -> int:
+        """Rows (files) in the cache."""
+        try:
+            return self._db.execute("SELECT count(*) FROM files").fetchone()[0] if self._db else 0
+        except sqlite3.Error:
+            return 0
 
     def keep_only(self, keys: set[tuple[str, str]]) -> None:
         """Forget the files no longer in the corpus (the cache does not grow with every version of a file)."""
@@ -260,6 +321,21 @@ class CachedRecords(_ReaderPerProcess):
 
 # --- mapped graphs ---------------------------------------------------------------------------------
 
+@dataclass(frozen=True)
+class EncodedGraph:
+    """A graph's N-Triples as the spool and the map cache store them, made where it was mapped (a map
+    worker: the main process only writes bytes)."""
+
+    data: bytes                  # UTF-8
+    digest: str                  # sha256 of ``data`` (store.content_hash)
+    blanks: bool                 # holds blank nodes
+    packed: bytes | None = None  # ``data`` compressed (zlib), for the map cache
+
+    @classmethod
+    def of(cls, data: bytes, packed: bool) -> "EncodedGraph":
+        return cls(data, hashlib.sha256(data).hexdigest(), b"_:" in data, zlib.compress(data, 1) if packed else None)
+
+
 MAP_CACHE_FILE = "map-cache.sqlite"
 
 
@@ -288,13 +364,16 @@ class MapCache(_SqliteCache):
         return row[1], bool(row[2]), int(row[3])
 
     def put(self, graph: str, fingerprint: str, text: str) -> None:
+        data = text.encode("utf-8")
+        self.put_packed(graph, fingerprint, EncodedGraph.of(data, packed=True))
+
+    def put_packed(self, graph: str, fingerprint: str, g: "EncodedGraph") -> None:
+        """A graph encoded, hashed and compressed already (EncodedGraph with ``packed``)."""
         if self._db is None:
             return
-        data = text.encode("utf-8")
         try:
             self._db.execute("INSERT OR REPLACE INTO graphs VALUES (?, ?, ?, ?, ?, ?)",
-                             (graph, fingerprint, hashlib.sha256(data).hexdigest(), b"_:" in data, len(data),
-                              zlib.compress(data, 1)))
+                             (graph, fingerprint, g.digest, g.blanks, len(g.data), g.packed))
         except sqlite3.Error as e:
             self._write_failed(e)
 
@@ -341,6 +420,15 @@ class MappedGraphs(MutableMapping):
     def remember(self, graph: str, fingerprint: str) -> None:
         """Put the graph just mapped in the cache, under its fingerprint."""
         self.cache.put(graph, fingerprint, self.spool[graph])
+
+    def put_encoded(self, graph: str, g: EncodedGraph, fingerprint: str | None = None) -> None:
+        """Keep a graph mapped now (already encoded); in the cache too, under ``fingerprint``."""
+        self._kept.pop(graph, None)
+        self.spool.put_bytes(graph, g.data, g.digest, g.blanks)
+        if fingerprint is not None:
+            if g.packed is None:
+                g = EncodedGraph.of(g.data, packed=True)
+            self.cache.put_packed(graph, fingerprint, g)
 
     @property
     def kept(self) -> int:

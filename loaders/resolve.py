@@ -55,18 +55,26 @@ class LoadedDocument:
     sha256: str            # of the source bytes
     loader_version: str
     slim: bool = False
+    # sha256 of the whole record pickled (loaders.cache.CacheRow), when the extraction cache has it:
+    # it stands for the record in to_rdf.file_fingerprint (a slim record cannot). Derived: not compared.
+    digest: str | None = field(default=None, compare=False)
 
     def slimmed(self, strings: dict[str, str]) -> "LoadedDocument":
         """This file with slim_record's record (``strings``: one object per distinct string)."""
-        return self if self.slim else replace(self, record=slim_record(self.record, strings), slim=True)
+        return self if self.slim else self.interned(strings)
+
+    def interned(self, strings: dict[str, str]) -> "LoadedDocument":
+        """Slim, its strings those of ``strings`` (a slim record from another process shares none)."""
+        return replace(self, record=slim_record(self.record, strings), slim=True)
 
 
-def slim_record(r: DocumentRecord, strings: dict[str, str]) -> DocumentRecord:
+def slim_record(r: DocumentRecord, strings: dict[str, str], source: str | None = None) -> DocumentRecord:
     """The fields of a record that resolve() reads, and nothing else: no evidence (spans and quotes:
     about 60 % of a record), task texts, places, distribution lists, warnings or OCR figures. A build
     keeps one such record a file from reading to mapping (a 100k-document build cannot keep whole
     ones); strings are shared through ``strings`` (body names and dates repeat in every file).
-    Keep it in step with what resolve() and to_rdf.map_corpus read of ``LoadedDocument.record``."""
+    Keep it in step with what resolve() and to_rdf.map_corpus read of ``LoadedDocument.record``.
+    ``source``: the file's name, when not the record's (a record from the extraction cache has none)."""
     def s(value: str | None) -> str | None:
         return None if value is None else strings.setdefault(value, value)
 
@@ -84,7 +92,7 @@ def slim_record(r: DocumentRecord, strings: dict[str, str]) -> DocumentRecord:
     copy = r.copy and CopyRecord(doc_type=s(r.copy.doc_type), number=s(r.copy.number), date=s(r.copy.date),
                                  issuer=s(r.copy.issuer), signer=signer(r.copy.signer))
     return DocumentRecord(
-        source=s(r.source), doc_type=s(r.doc_type), number=s(r.number), date=s(r.date), issuer=s(r.issuer),
+        source=s(r.source if source is None else source), doc_type=s(r.doc_type), number=s(r.number), date=s(r.date), issuer=s(r.issuer),
         acting_body=s(r.acting_body), issuer_level=s(r.issuer_level), parent_body=s(r.parent_body),
         subject=s(r.subject), channel=s(r.channel), province=s(r.province), district=s(r.district),
         recipients=names(r.recipients), cited_documents=cited, assignments=tasks, signer=signer(r.signer),

@@ -45,9 +45,13 @@ class GraphSpool(MutableMapping):
 
     def __setitem__(self, graph: str, text: str) -> None:
         data = text.encode("utf-8")
+        self.put_bytes(graph, data, hashlib.sha256(data).hexdigest(), b"_:" in data)
+
+    def put_bytes(self, graph: str, data: bytes, digest: str, blanks: bool) -> None:
+        """A graph's text already encoded (UTF-8) and hashed (where it was mapped: a map worker)."""
         offset = self._file.seek(0, os.SEEK_END)
         self._file.write(data)
-        self._index[graph] = _Entry(offset, len(data), hashlib.sha256(data).hexdigest(), b"_:" in data)
+        self._index[graph] = _Entry(offset, len(data), digest, blanks)
 
     @contextmanager
     def writing(self, graph: str) -> Iterator["_GraphWriter"]:

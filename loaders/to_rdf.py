@@ -27,6 +27,7 @@ from typing import Callable, Sequence
 from loaders import identity as ids
 from loaders import refdata
 from loaders.codes import concept_iri, concepts, find_code
+from loaders.cache import EncodedGraph
 from loaders.records import DocumentRecord, Signer
 from loaders.resolve import (BodyNode, DocNode, LoadedDocument, Resolution, ResolutionStats, ResolvedCitation,
                              ResolvedDocument, capacity_of, resolve, signed_for)
@@ -434,16 +435,20 @@ def file_fingerprint(ld: LoadedDocument, rd: ResolvedDocument, res: Resolution) 
     resolution (document and copy IRIs, citations, bodies, locality), whether citations settled its
     issuer, and the fields it reads of the bodies it names. Equal fingerprints, equal graphs and equal
     lines in the corpus graph (the same loader: the map cache is emptied when the code changes)."""
+    if ld.slim and not ld.digest:
+        raise ValueError(f"{ld.path}: the fingerprint of a slim record needs its whole record or its digest")
     bodies = tuple((b, n.kind, n.level, n.channel) if (n := res.bodies.get(b)) else (b,)
                    for b in sorted(set(rd.bodies.values())))
     resolved = (rd.iri, rd.copy_iri, rd.citations, sorted(rd.bodies.items()), rd.locality)
-    inputs = (ld.path, ld.sha256, ld.loader_version, ld.record, resolved, res.nodes[rd.iri].issuer_from_citations,
+    record = ld.digest or ld.record  # the digest of the whole record (loaders.cache.CacheRow) stands for it
+    inputs = (ld.path, ld.sha256, ld.loader_version, record, resolved, res.nodes[rd.iri].issuer_from_citations,
               bodies)
     return hashlib.sha256(repr(inputs).encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def _corpus_lines(ld: LoadedDocument, rd: ResolvedDocument, res: Resolution, corpus: _Graph) -> None:
-    """What _file_graph adds to the corpus graph (the links other files inferred), without the file's graph."""
+    """What _file_graph adds to the corpus graph (the links other files inferred), without the file's
+    graph (a slim record is enough: the lines read only what resolution reads)."""
     issuer_node = res.bodies.get(rd.bodies.get(ld.record.issuer or ""))
     channel = ld.record.channel or (issuer_node.channel if issuer_node else None)
     for c in rd.citations:
@@ -605,27 +610,28 @@ POOL_MIN_FILES = 400  # fewer files are mapped in this process: forking costs mo
 
 
 def map_jobs() -> int:
-    """Worker processes of the map stage: DIRECTIVE_KG_MAP_JOBS, else 1 (this process). Opt-in: measured
-    at 10k-30k documents on a loaded 2-core machine, the workers cost 15-45 % more CPU (page copies of
-    the records they read) for at most half the wall time, and each worker's copied pages grow with the
-    records (about 20 KB a document), which a 100k-document build cannot afford next to the records."""
+    """Worker processes of the map stage: DIRECTIVE_KG_MAP_JOBS (1: this process alone), else up to 2
+    (both cores of a laptop). Since the records are slim and each worker reads its files' whole records
+    and encodes, hashes and compresses their graphs itself, the workers cost 14 % more CPU at 10k
+    (8.2 s against 7.2; bench/map_scaling.py --map-cache) for the map's files spread on two cores; a
+    worker's pages copied from the parent grow with the slim records it reads (a share of 2.1 KB a
+    document), and end with the stage."""
     env = os.environ.get(MAP_JOBS_ENV)
-    return max(1, int(env)) if env else 1
+    return max(1, int(env)) if env else max(1, min(2, os.cpu_count() or 1))
 
 
 _FORKED: dict = {}  # what forked map workers read (copy-on-write): the records, the resolution, ``full``
 
 
-def _map_files(ks: list[int], whole: dict | None = None) -> list[tuple[int, str, frozenset[str]]]:
-    """The graph text and the corpus lines of each first file of ``ks``; its whole record from
-    ``whole`` (the batch's, in this process) or, in a worker, from ``full``."""
-    docs, res, full = _FORKED["docs"], _FORKED["res"], _FORKED["full"]
+def _map_files(ks: list[int]) -> list[tuple[int, EncodedGraph, frozenset[str]]]:
+    """The graph (encoded, hashed, compressed for the map cache when ``pack``: a worker does it all)
+    and the corpus lines of each first file of ``ks``; its whole record from ``full``."""
+    docs, res, full, pack = _FORKED["docs"], _FORKED["res"], _FORKED["full"], _FORKED["pack"]
     out = []
     for k in ks:
         corpus = _Graph()
-        ld = whole[k] if whole is not None else full(docs[k])
-        g = _file_graph(ld, res.documents[k], res, corpus)
-        out.append((k, g.text(), frozenset(corpus.lines)))
+        g = _file_graph(full(docs[k]), res.documents[k], res, corpus)
+        out.append((k, EncodedGraph.of(g.text().encode("utf-8"), pack), frozenset(corpus.lines)))
     return out
 
 
@@ -638,24 +644,24 @@ def _whole(ld: LoadedDocument) -> LoadedDocument:
 
 
 @contextmanager
-def _mapper(docs: list, res: Resolution, jobs: int, full):
-    """map(list of file chunks, the batch's whole records) -> results in order: a pool of forked workers
+def _mapper(docs: list, res: Resolution, jobs: int, full, pack: bool):
+    """map(list of file chunks) -> results in order: a pool of forked workers
     that share the records and the resolution copy-on-write (nothing is pickled to them but indices;
     each gets the whole records with ``full``), or this process."""
     import multiprocessing as mp
 
     if jobs <= 1 or len(docs) < POOL_MIN_FILES or "fork" not in mp.get_all_start_methods():
-        _FORKED.update(docs=docs, res=res, full=full)
+        _FORKED.update(docs=docs, res=res, full=full, pack=pack)
         try:
-            yield lambda chunks, whole: (_map_files(ks, whole) for ks in chunks)
+            yield lambda chunks: (_map_files(ks) for ks in chunks)
         finally:
             _FORKED.clear()
         return
-    _FORKED.update(docs=list(docs), res=res, full=full)  # the workers' own list: the caller empties ``docs``
+    _FORKED.update(docs=list(docs), res=res, full=full, pack=pack)  # the workers' own list: the caller empties ``docs``
     gc.freeze()  # the collector would write to every shared object's page: keep them shared
     try:
         with mp.get_context("fork").Pool(jobs) as pool:
-            yield lambda chunks, whole: pool.imap(_map_files, chunks)
+            yield lambda chunks: pool.imap(_map_files, chunks)
     finally:
         gc.unfreeze()
         _FORKED.clear()
@@ -675,7 +681,7 @@ def map_corpus(docs: list[LoadedDocument | None], res: Resolution, out: MutableM
     ``full(doc)`` gives each one's whole record back, a batch at a time (the build: from the
     extraction cache), so that whole records are in memory one batch at a time."""
     jobs = map_jobs() if jobs is None else jobs
-    with _mapper(docs, res, jobs, full) as mapper:
+    with _mapper(docs, res, jobs, full, pack=hasattr(out, "reuse")) as mapper:
         return _map_corpus(docs, res, out, max(1, min(batch, MAP_BATCH)), mapper, full)
 
 
@@ -689,37 +695,37 @@ def _map_corpus(docs: list[LoadedDocument | None], res: Resolution, out: Mutable
     repeats: list[Repeat] = []
     seen: set[str] = set()
     reuse = hasattr(out, "reuse")  # loaders.cache.MappedGraphs: files mapped before from the same inputs
-    remember: list[tuple[str, str]] = []
     placed: set[tuple[str, str | None]] = set()
     for start in range(0, len(docs), batch):
         ks = range(start, min(start + batch, len(docs)))
-        whole = {j: full(docs[j]) for j in sorted({first[res.documents[k].iri] for k in ks} | set(ks))}
         fingerprints: dict[int, str] = {}
         todo = []  # first files to map (in the workers)
         for k in ks:
-            ld, rd = whole[k], res.documents[k]
+            ld, rd = docs[k], res.documents[k]
             if first[rd.iri] != k:
                 continue
-            fingerprint = file_fingerprint(ld, rd, res) if reuse else None
+            # a slim record's digest stands for its whole record (read back only when mapped)
+            fingerprint = file_fingerprint(ld if ld.digest or not ld.slim else full(ld), rd, res) if reuse else None
             if fingerprint and out.reuse(ids.file_graph_iri(ld.path), fingerprint):  # mapped before, same inputs
                 _corpus_lines(ld, rd, res, corpus)
             else:
                 todo.append(k)
                 if fingerprint:
                     fingerprints[k] = fingerprint
-        mapped: dict[int, str] = {}
-        for results in mapper([todo[i:i + MAP_CHUNK] for i in range(0, len(todo), MAP_CHUNK)], whole):
-            for k, text, lines in results:
-                mapped[k] = text
+        mapped: dict[int, EncodedGraph] = {}
+        for results in mapper([todo[i:i + MAP_CHUNK] for i in range(0, len(todo), MAP_CHUNK)]):
+            for k, encoded, lines in results:
+                mapped[k] = encoded
                 corpus.lines.update(lines)
-        texts: dict[str, str] = {}
+        texts: list[tuple[str, EncodedGraph, str | None]] = []
         for k in ks:
-            ld, rd = whole[k], res.documents[k]
+            ld, rd = docs[k], res.documents[k]
             j = first[rd.iri]
             name = ids.file_graph_iri(ld.path)
-            text = mapped.get(k)
+            text = mapped.pop(k, None)
             if j != k:
-                text = _repeat_graph(ld, rd, whole[j], res.documents[j], res, copies).text()
+                repeat = _repeat_graph(full(ld), rd, full(docs[j]), res.documents[j], res, copies)
+                text = EncodedGraph.of(repeat.text().encode("utf-8"), packed=False)
                 repeats.append(Repeat(rd.iri, docs[j].path, ld.path))
             province, district = rd.locality
             if province and rd.locality not in placed:  # the same lines for every file of a place
@@ -729,16 +735,11 @@ def _map_corpus(docs: list[LoadedDocument | None], res: Resolution, out: Mutable
                 raise ValueError(f"{ld.path}: two source files map to the same graph {name}")
             seen.add(name)
             if text is not None:
-                texts[name] = text
-                if k in fingerprints:
-                    remember.append((name, fingerprints[k]))
+                texts.append((name, text, fingerprints.get(k)))
             if k not in needed:
                 docs[k] = None
-        del whole
-        out.update(texts)
-        for name, fingerprint in remember:
-            out.remember(name, fingerprint)
-        remember.clear()
+        for name, text, fingerprint in texts:
+            _put(out, name, text, fingerprint)
     for node in res.nodes.values():
         if not node.loaded:
             _cited_only(corpus, node)
@@ -751,6 +752,17 @@ def _map_corpus(docs: list[LoadedDocument | None], res: Resolution, out: Mutable
     out[ids.CORPUS_GRAPH] = corpus.text()
     docs.clear()
     return tuple(repeats)
+
+
+def _put(out: MutableMapping, graph: str, encoded: EncodedGraph, fingerprint: str | None) -> None:
+    """``out[graph]`` = the text, as bytes where ``out`` takes them (loaders.cache.MappedGraphs, which
+    also caches it under ``fingerprint``; loaders.spool.GraphSpool), else as a string."""
+    if hasattr(out, "put_encoded"):
+        out.put_encoded(graph, encoded, fingerprint)
+    elif hasattr(out, "put_bytes"):
+        out.put_bytes(graph, encoded.data, encoded.digest, encoded.blanks)
+    else:
+        out[graph] = encoded.data.decode("utf-8")
 
 
 def graphs_from_resolution(docs: Sequence[LoadedDocument], res: Resolution) -> CorpusGraphs:

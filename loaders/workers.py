@@ -47,18 +47,31 @@ class Lost:
     reason: str
 
 
-def run(function: str, tasks: Sequence[Any], jobs: int, timeout: float, grace: float = GRACE
-        ) -> Iterator[tuple[int, Any]]:
+def prestart(function: str, jobs: int) -> "_Pool":
+    """``jobs`` workers of ``function`` started now: they import while the caller prepares the tasks.
+    Give the pool to ``run`` (which closes it), or close it."""
+    pool = _Pool(function)
+    if sys.executable:
+        for _ in range(jobs):
+            pool.start()
+    return pool
+
+
+def run(function: str, tasks: Sequence[Any], jobs: int, timeout: float, grace: float = GRACE,
+        pool: "_Pool | None" = None) -> Iterator[tuple[int, Any]]:
     """Yield ``(index, function(task))`` once for every task, in completion order, computed in up to
-    ``jobs`` workers; ``function`` is "module:name". Workers are reaped on every exit path (also
-    KeyboardInterrupt, or the caller dropping the iterator); if none can start, tasks run here."""
+    ``jobs`` workers; ``function`` is "module:name" (``pool``: workers of it started before, see
+    prestart). Workers are reaped on every exit path (also KeyboardInterrupt, or the caller dropping
+    the iterator); if none can start, tasks run here."""
     size = max(1, len(tasks) // (jobs * 8))  # small chunks: a slow file does not hold up a long tail
     pending = deque(list(range(i, min(i + size, len(tasks)))) for i in range(0, len(tasks), size))
     limit = timeout + grace if timeout > 0 else None
-    pool = _Pool(function)
+    if pool is not None and pool.function != function:
+        raise ValueError(f"the workers started run {pool.function}, not {function}")
+    pool = pool or _Pool(function)
     try:
         if sys.executable:
-            for _ in range(min(jobs, len(pending))):
+            for _ in range(min(jobs, len(pending)) - len(pool.workers)):
                 pool.start()
         left = len(tasks)
         while left:
@@ -179,9 +192,10 @@ class _Pool:
             self.start()
         return lost
 
-    def close(self) -> None:
+    def close(self) -> None:  # again: nothing
         for worker in self.workers:
             worker.close()
+        self.workers.clear()
         self.selector.close()
 
 

@@ -122,6 +122,24 @@ def test_the_pool_survives_real_crashes_and_hangs(tmp_path):
            [t.upper() for i, t in enumerate(tasks) if i not in (3, 11, 17, 25)]
 
 
+def test_workers_started_ahead_answer_every_task_and_refuse_another_function(tmp_path):
+    # the build starts its workers before screening the corpus (they import meanwhile)
+    (tmp_path / "answer.py").write_text(ANSWER, encoding="utf-8")
+    script = ("import json\nfrom loaders import workers\n"
+              "pool = workers.prestart('answer:answer', 2)\n"
+              "out = dict(workers.run('answer:answer', ['a', 'b', 'c'], 2, timeout=5, pool=pool))\n"
+              "pool.close()\n"  # run closed it: again is nothing
+              "other = workers.prestart('answer:answer', 1)\n"
+              "try:\n    list(workers.run('answer:other', ['a'], 1, timeout=5, pool=other))\n"
+              "except ValueError as e:\n    print(e)\n"
+              "other.close()\n"
+              "print(json.dumps([out[i] for i in sorted(out)]))\n")
+    done = run_python(tmp_path, script)
+    assert done.returncode == 0, done.stderr[-3000:]
+    refused, answers = done.stdout.splitlines()
+    assert json.loads(answers) == ["A", "B", "C"] and "answer:answer, not answer:other" in refused
+
+
 @pytest.mark.parametrize("executable", ["/bin/false", "/no/such/python"])
 def test_workers_that_cannot_start_leave_the_work_to_the_caller(tmp_path, executable):
     (tmp_path / "answer.py").write_text(ANSWER, encoding="utf-8")

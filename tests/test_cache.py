@@ -61,10 +61,17 @@ def test_a_damaged_entry_is_read_again_and_another_code_version_empties_the_cach
     db = sqlite3.connect(store / CACHE_FILE)
     with db:
         key = db.execute("SELECT key FROM files ORDER BY key LIMIT 1").fetchone()[0]
-        db.execute("UPDATE files SET record = ? WHERE key = ?", (b"\x80\x05garbage", key))
+        db.execute("UPDATE files SET record = ?, slim = ? WHERE key = ?", (b"\x80\x05garbage", b"\x80\x05garbage", key))
     db.close()
     assert build(corpus, store, progress=False).from_cache == 4
     assert "damaged entry" in capsys.readouterr().err and dataset(store) == expected
+    db = sqlite3.connect(store / CACHE_FILE)
+    with db:  # the whole record alone damaged: a rebuild reads the slim one; mapping it would read the file
+        db.execute("UPDATE files SET record = ? WHERE key = ?", (b"\x80\x05garbage", key))
+    db.close()
+    assert build(corpus, store, progress=False).from_cache == 5 and dataset(store) == expected
+    (store / MAP_CACHE_FILE).unlink()  # every file mapped again: that one read again from its file
+    assert build(corpus, store, progress=False).graphs_kept == 0 and dataset(store) == expected
     db = sqlite3.connect(store / CACHE_FILE)
     with db:
         db.execute("UPDATE meta SET value = 'an older loader' WHERE name = 'version'")
