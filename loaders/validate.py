@@ -453,7 +453,6 @@ def validate_batches(batches: Iterable[Mapping[str, str]], shared: Mapping[str, 
     if keeper is not None:  # over the focus nodes the change reaches (validate_scope), then all recorded
         results.update(keeper.wide_checks(store, wide, fallback, lambda todo: _run_each(
             store, todo, progress, done, total(), wide_profile)))
-        keeper.save()
     else:
         results.update(_run_checks(store, wide, fallback, progress, done, total(), wide_profile))
     progress(total(), total())
@@ -461,7 +460,10 @@ def validate_batches(batches: Iterable[Mapping[str, str]], shared: Mapping[str, 
         profile[f"{label} (corpus-wide)"] = seconds
     found, notes = _with_fallback(store, sg, list(results), fallback)
     if locate is not False:
-        found = _locate(store if locate is True else _as_store(locate), found)
+        where = store if locate is True else _as_store(locate)
+        found = keeper.locate(where, found) if keeper is not None else _locate(where, found)
+    if keeper is not None:
+        keeper.save()
     found = tuple(sorted(set(found), key=_sort_key))
     return ValidationReport("fast", found, notes, time.perf_counter() - started)
 
@@ -648,7 +650,7 @@ class _Keeper:
         old = self.memo.wide_lines(sorted(set(gone) | {g for g in changed if g in self.before}))
         if old is None or any(g not in self.lines for g in changed):
             return None
-        old_shared = self.memo.shared_texts()
+        old_shared = self._old_shared()
         shared = {line for g in old_shared for line in old_shared[g].splitlines()} ^ \
             {line for g in self.shared for line in self.shared[g].splitlines()}
         return Delta([*old.values(), *(zlib.decompress(self.lines[g]).decode() for g in changed), "\n".join(shared)])
@@ -675,8 +677,74 @@ class _Keeper:
                 self.wide[key] = [r for r in plan.previous[key] if r.focus not in nodes] + found
         return [r for found in self.wide.values() for r in found]
 
+    def _old_terms(self) -> dict[str, bytes]:
+        if not hasattr(self, "old_terms"):
+            self.old_terms = self.memo.terms()
+        return self.old_terms
+
+    def _old_shared(self) -> dict[str, str]:
+        if not hasattr(self, "old_shared"):
+            self.old_shared = self.memo.shared_texts()
+        return self.old_shared
+
+    def _touched(self) -> set[int]:
+        """The term hashes of the graphs that changed, came or went (old and new versions) and of
+        the changed lines of the shared graphs: a result about none of them is where it was."""
+        from array import array
+
+        from loaders.validate_memo import term_hashes
+
+        old = self._old_terms()
+        touched: set[int] = set()
+        for g in {*self.before, *self.digests}:
+            if self.before.get(g) != self.digests.get(g):
+                touched.update(array("I", old.get(g, b"")))
+                touched.update(array("I", self.records[g][1]) if g in self.records else ())
+        old_shared = self._old_shared()
+        changed = {line for g in old_shared for line in old_shared[g].splitlines()} ^ \
+            {line for g in self.shared for line in self.shared[g].splitlines()}
+        touched.update(array("I", term_hashes("\n".join(changed))))
+        return touched
+
+    def locate(self, store: ox.Store, results: Sequence[ValidationResult]) -> list[ValidationResult]:
+        """_locate, kept from the last build for a result about nothing that changed; the others
+        located in the graphs that mention their focus node (by the term hashes), not the corpus."""
+        import zlib
+
+        import numpy as np
+
+        from loaders.store import graph_quads
+
+        previous = self.memo.located(self.version)
+        touched = self._touched() if previous else set()
+        kept, todo = [], []
+        for r in results:
+            where = (previous or {}).get(r)
+            if where is not None and zlib.crc32(r.focus.encode()) not in touched:
+                kept.append(replace(r, source_file=where[0], document=where[1]))
+            else:
+                todo.append(r)
+        if not todo or previous is None:  # the first build: every graph read once
+            located = _locate(store, todo)
+        else:
+            focus = np.array(sorted({zlib.crc32(r.focus.encode()) for r in todo}), dtype=np.uint32)
+            old = self._old_terms()
+            mem = ox.Store()
+            for g in self.names:
+                terms = self.records[g][1] if g in self.records else old.get(g, b"")
+                if np.isin(np.frombuffer(terms, dtype=np.uint32), focus).any():
+                    mem.extend(graph_quads(store, g))
+            for g in self.shared:
+                mem.extend(graph_quads(store, g))
+            located = _locate(mem, todo)
+        log.info("SHACL results located: %d kept, %d looked up", len(kept), len(todo))
+        self.located = {replace(r, source_file=None, document=None): (r.source_file, r.document)
+                        for r in [*kept, *located]}
+        return [*kept, *located]
+
     def save(self) -> None:
-        self.memo.record(self.version, self.records, self.names, self.shared, self.wide, self.lines)
+        self.memo.record(self.version, self.records, self.names, self.shared, self.wide, self.lines,
+                         getattr(self, "located", None))
         self.memo.close()
 
 

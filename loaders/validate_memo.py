@@ -201,6 +201,18 @@ class ValidationMemo:
             found[g] = zlib.decompress(row[0]).decode()
         return found
 
+    def terms(self) -> dict[str, bytes]:
+        """graph -> the term hashes (term_hashes) of every graph recorded."""
+        return dict(self.db.execute("SELECT graph, terms FROM files"))
+
+    def located(self, version: str) -> dict | None:
+        """result without location -> (source file, document) as the last build located it (None:
+        not recorded under ``version``)."""
+        row = self.db.execute("SELECT v FROM meta WHERE k = 'located'").fetchone()
+        if row is None or self.version() != version:
+            return None
+        return pickle.loads(zlib.decompress(row[0]))
+
     def wide_results(self, version: str) -> dict[str, list] | None:
         """check key -> the results of the corpus-wide checks of the last build (None: other version)."""
         if self.version() != version:
@@ -209,12 +221,14 @@ class ValidationMemo:
 
     def record(self, version: str, checked: Mapping[str, tuple[str, bytes, list]], present: Iterable[str],
                shared: Mapping[str, str], wide: Mapping[str, list] | None = None,
-               lines: Mapping[str, bytes] | None = None) -> None:
+               lines: Mapping[str, bytes] | None = None, located: Mapping | None = None) -> None:
         """``checked``: graph -> (digest, term hashes, [(result, graphs of its focus node)]) of the
         graphs checked now; graphs not in ``present`` are forgotten. ``wide``: check key -> results
         of every corpus-wide check; ``lines``: graph -> its lines kept for them (zlib), of the graphs
-        checked now."""
+        checked now; ``located``: each result (without location) -> (source file, document)."""
         with self.db:
+            self.db.execute("INSERT OR REPLACE INTO meta VALUES ('located', ?)",
+                            (zlib.compress(pickle.dumps(dict(located or {}), protocol=pickle.HIGHEST_PROTOCOL), 1),))
             if self.version() != version:
                 self.db.execute("DELETE FROM files")
                 self.db.execute("DELETE FROM wide_lines")
