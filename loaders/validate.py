@@ -403,7 +403,10 @@ def validate_batches(batches: Iterable[Mapping[str, str]], shared: Mapping[str, 
     for every check and for the batches' own loading. ``workers``: batches checked at once.
     ``memo``: a file (loaders.validate_memo) keeping the per-file results of the last run: only the
     graphs that changed, are new, or that a change can reach are checked again (``digest(graph)``:
-    its content hash, so that unchanged texts are never read); the corpus-wide checks run whole.
+    its content hash, so that unchanged texts are never read); each corpus-wide check runs over
+    the focus nodes the changed triples reach, or whole where it cannot be bounded, and keeps the
+    last build's results of the others (loaders.validate_scope); results are located again only
+    where a changed graph mentions their focus node.
     """
     started = time.perf_counter()
     sg = shapes if isinstance(shapes, rdflib.Graph) else load_shapes(shapes)
