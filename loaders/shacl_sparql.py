@@ -724,12 +724,14 @@ def _reach(query: str, constants: bool = False) -> Reach | None:
 
     def walk(n) -> None:
         if isinstance(n, CompValue):
-            if n.name == "values":
-                for row in n.res:
-                    for var in {v for r in n.res for v in r}:
-                        term = row.get(var)
-                        known = values.get(var, set())
-                        values[var] = known | {nt(term)} if isinstance(term, URIRef) and known is not None else None
+            rows = n.res if n.name == "values" else None
+            if n.name == "InlineData" and len(n.var) == 1:  # VALUES inside FILTER (NOT) EXISTS: not translated
+                rows = [{n.var[0]: term} for term in n.value]
+            for row in rows or ():
+                for var in {v for r in rows for v in r}:
+                    term = row.get(var)
+                    known = values.get(var, set())
+                    values[var] = known | {nt(term)} if isinstance(term, URIRef) and known is not None else None
             triples = n.triples if n.name in ("BGP", "TriplesBlock") else None
             if n.name == "TriplesBlock" and triples:
                 terms = [t for part in triples for t in part]

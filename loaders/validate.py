@@ -664,7 +664,7 @@ class _Keeper:
         from loaders import validate_scope as scope
 
         previous = self.memo.wide_results(self.version)
-        plan = scope.plan(store, wide, previous, self._delta() if previous else None, self.scopes)
+        plan = scope.plan(store, wide, previous, self._delta() if previous else None, self.scopes, len(self.names))
         log.info("SHACL corpus-wide checks: %s", plan.reason)
         outcomes = run([*plan.whole, *((shape, check) for shape, check, _, _ in plan.scoped)])
         self.wide = dict(plan.kept)

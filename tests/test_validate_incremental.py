@@ -163,6 +163,8 @@ CONSTANT_REACHES = [  # query, (predicate, near end, IRIs the far end must be) t
      ("http://www.w3.org/1999/02/22-rdf-syntax-ns#type", "s", None)),  # ?c joins further: any class
     ("SELECT ?this WHERE { ?this <urn:p> ?n . ?other <urn:p> ?n }", ("urn:p", "o", None)),
     ("SELECT ?this WHERE { ?this <urn:p> \"x\" }", ("urn:p", "s", None)),  # literals: not narrowed
+    ("SELECT ?this WHERE { ?this <urn:p> ?v FILTER NOT EXISTS { ?v a ?c . VALUES ?c { <urn:C> <urn:D> } } }",
+     ("http://www.w3.org/1999/02/22-rdf-syntax-ns#type", "s", frozenset({"<urn:C>", "<urn:D>"}))),  # a class test
 ]
 
 
