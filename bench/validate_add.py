@@ -50,6 +50,7 @@ def main(argv: list[str] | None = None) -> dict:
     ap.add_argument("--store", type=Path, required=True)
     ap.add_argument("--keep", action="store_true", help="keep an existing store built from --base")
     ap.add_argument("--out", type=Path, help="write the figures here as JSON")
+    ap.add_argument("--cprofile", type=int, default=0, help="print this many functions of this process by CPU")
     args = ap.parse_args(argv)
     from loaders import build as b
 
@@ -66,7 +67,14 @@ def main(argv: list[str] | None = None) -> dict:
 
     def profiled(*a, **kw):  # the build's own call, with a profile
         wall, cpu = time.perf_counter(), cpu_seconds()
-        report = validate_batches(*a, **kw, profile=profile)
+        if args.cprofile:
+            import cProfile
+            import pstats
+            with cProfile.Profile() as prof:
+                report = validate_batches(*a, **kw, profile=profile)
+            pstats.Stats(prof).sort_stats("tottime").print_stats(args.cprofile)
+        else:
+            report = validate_batches(*a, **kw, profile=profile)
         figures.update(wall_seconds=round(time.perf_counter() - wall, 2), cpu_seconds=round(cpu_seconds() - cpu, 2))
         return report
 

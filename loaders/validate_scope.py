@@ -96,22 +96,24 @@ class Delta:
     from."""
 
     def __init__(self, texts: Iterable[str]):
-        self.by_p: dict[str, list[tuple[str, str]]] = {}
+        self.by_p: dict[str, set[tuple[str, str]]] = {}
         for text in texts:
             for s, p, o in _triples(text):
-                self.by_p.setdefault(p, []).append((s, o))
+                self.by_p.setdefault(p, set()).add((s, o))
+        self.ends: dict[tuple, set[str]] = {}  # (predicate, side, far) -> near ends: scopes share them
 
     def __bool__(self) -> bool:
         return bool(self.by_p)
 
     def near_ends(self, scope: Reach) -> set[str]:
-        nodes = set()
-        for p, side, far in scope.near:
-            pairs = (pair for q in self.by_p for pair in self.by_p[q]) if p is None else self.by_p.get(p, ())
-            for s, o in pairs:
-                near, other = (s, o) if side == "s" else (o, s)
-                if far is None or other in far:
-                    nodes.add(near)
+        nodes: set[str] = set()
+        for entry in scope.near:
+            if entry not in self.ends:
+                p, side, far = entry
+                pairs = (pair for q in self.by_p for pair in self.by_p[q]) if p is None else self.by_p.get(p, ())
+                near = 0 if side == "s" else 1
+                self.ends[entry] = {pair[near] for pair in pairs if far is None or pair[1 - near] in far}
+            nodes |= self.ends[entry]
         return nodes
 
 
@@ -137,29 +139,35 @@ def canonical(nodes: Iterable[str]) -> set[str] | None:
     return found
 
 
-def walk_back(store: ox.Store, nodes: set[str], scope: Reach) -> set[str] | None:
+def walk_back(store: ox.Store, nodes: set[str], scope: Reach, seen: dict | None = None) -> set[str] | None:
     """``nodes`` and what reaches them by up to ``scope.hops - 1`` steps back along the triples of
     the store's merged graph that the check's patterns can match (see the module's docstring); None
-    when a blank node is met."""
+    when a blank node is met. ``seen``: (node, predicate, side) -> the nodes one step back, shared
+    by the walks of one build."""
     found = canonical(nodes)
     if found is None:
         return None
+    seen = {} if seen is None else seen
     frontier = set(found)
     graph = ox.DefaultGraph()
     for _ in range(scope.hops - 1):
         step = set()
         for n in frontier:
-            term = _term(n)
+            term = None
             for p, side, far in scope.near:
                 if far is not None and n not in far:
                     continue
-                pred = ox.NamedNode(p) if p is not None else None
-                if side == "s":
-                    quads = store.quads_for_pattern(None, pred, term, graph)
-                    step.update(str(q.subject) for q in quads)
-                elif not isinstance(term, ox.Literal):
-                    quads = store.quads_for_pattern(term, pred, None, graph)
-                    step.update(str(q.object) for q in quads)
+                key = (n, p, side)
+                if key not in seen:
+                    term = term or _term(n)
+                    pred = ox.NamedNode(p) if p is not None else None
+                    if side == "s":
+                        seen[key] = [str(q.subject) for q in store.quads_for_pattern(None, pred, term, graph)]
+                    elif not isinstance(term, ox.Literal):
+                        seen[key] = [str(q.object) for q in store.quads_for_pattern(term, pred, None, graph)]
+                    else:
+                        seen[key] = []
+                step.update(seen[key])
         step -= found
         if any(n.startswith("_:") for n in step):
             return None
@@ -213,6 +221,7 @@ def plan(store: ox.Store, wide: Sequence[tuple], previous: Mapping[str, list] | 
         return Plan(tuple(wide), (), {}, {}, "no results kept from the last build")
     whole, scoped, kept, unbounded = [], [], {}, []
     walks: dict[Reach, set[str] | None] = {}
+    seen: dict = {}
     for shape, check in wide:
         key = check_key(check)
         scope = scopes[key] if scopes is not None and key in scopes else scope_of(check)
@@ -221,7 +230,7 @@ def plan(store: ox.Store, wide: Sequence[tuple], previous: Mapping[str, list] | 
             unbounded += [check.shape] if scope is None else []
             continue
         if scope not in walks:
-            walks[scope] = walk_back(store, delta.near_ends(scope), scope)
+            walks[scope] = walk_back(store, delta.near_ends(scope), scope, seen)
         nodes = walks[scope]
         if nodes is None or (graphs is not None and len(nodes) > graphs):
             whole.append((shape, check))
