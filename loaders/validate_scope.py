@@ -24,7 +24,8 @@ cannot name a stored one: the ontology's), runs whole.
 
 Figures (2026-12-06, 2 cores at load average 15-25, CPU seconds; bench/validate_add.py, and the
 checks of main's 10,000 + 1,000 store run whole and bounded by the 1,000 added files): at 10,000
-documents the 103 checks measured cost 13.6 s whole, 4.1 s bounded (walks included); adding 1,000 to
+documents the 110 bounded checks cost 21.1 s whole, 8.9 s bounded (walks included; 2.8 s of it six
+checks of quotes whose scope outgrew the graph count, run whole); adding 1,000 to
 1,000 the whole validate stage costs 16.3 s against 9.6 s before (the corpus-wide checks 2.3 s
 against 2.2 s; the changed lines, walks and locating ~6 s more): the bound pays above a few thousand
 documents.
