@@ -733,7 +733,22 @@ def reach(query: str) -> Reach | None:
         return pool.submit(_reach, query).result()
 
 
-def _reach(query: str) -> Reach | None:
+@functools.lru_cache(maxsize=None)
+def reach_with_constants(query: str) -> Reach | None:
+    """reach(), each ``near`` entry with a third member: the IRIs the far end of its triple must be
+    (a constant of the pattern, or a variable only bound by VALUES and used in no other pattern),
+    None when any term may be: (predicate, side, frozenset of "<iri>" | None). A changed triple
+    ``?x rdf:type <Other>`` then reaches no check whose patterns only ask for ``?x rdf:type <C>``
+    (loaders.validate_scope)."""
+    if _UNBOUNDED_CALLS.search(query) or len(re.findall(r"\bSELECT\b", query, re.I)) > 3:
+        return None
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(1) as pool:
+        return pool.submit(_reach, query, True).result()
+
+
+def _reach(query: str, constants: bool = False) -> Reach | None:
     from rdflib.paths import AlternativePath, InvPath, MulPath, NegatedPath, SequencePath
     from rdflib.plugins.sparql import prepareQuery
     from rdflib.plugins.sparql.parserutils import CompValue
@@ -750,7 +765,9 @@ def _reach(query: str) -> Reach | None:
     def node(term):
         if isinstance(term, (Variable, BNode)):
             return term
-        return ("constant", next(hidden))  # a leaf of its own
+        if isinstance(term, URIRef):
+            return ("constant", next(hidden), nt(term))  # a leaf of its own
+        return ("constant", next(hidden))
 
     def hops(a, path, b) -> None:
         if isinstance(path, URIRef):
@@ -774,8 +791,18 @@ def _reach(query: str) -> Reach | None:
         else:
             raise Unsupported(f"path {path!r} has no bound length")
 
+    values: dict = {}  # variable -> the terms VALUES binds it to (None: also unbound, or not IRIs)
+
     def walk(n) -> None:
         if isinstance(n, CompValue):
+            rows = n.res if n.name == "values" else None
+            if n.name == "InlineData" and len(n.var) == 1:  # VALUES inside FILTER (NOT) EXISTS: not translated
+                rows = [{n.var[0]: term} for term in n.value]
+            for row in rows or ():
+                for var in {v for r in rows for v in r}:
+                    term = row.get(var)
+                    known = values.get(var, set())
+                    values[var] = known | {nt(term)} if isinstance(term, URIRef) and known is not None else None
             triples = n.triples if n.name in ("BGP", "TriplesBlock") else None
             if n.name == "TriplesBlock" and triples:
                 terms = [t for part in triples for t in part]
@@ -810,10 +837,24 @@ def _reach(query: str) -> Reach | None:
         frontier = nxt
     if not edges or nodes - dist.keys():
         return None if edges else Reach(0, frozenset())
+    uses: dict = {}
+    for a, _, b in edges:
+        for x in (a, b):
+            uses[x] = uses.get(x, 0) + 1
+
+    def far(x) -> tuple:
+        if not constants:
+            return ()
+        if isinstance(x, tuple) and x[0] == "constant" and len(x) == 3:
+            return (frozenset({x[2]}),)
+        if uses.get(x) == 1 and values.get(x):
+            return (frozenset(values[x]),)
+        return (None,)
+
     near = set()
     for a, p, b in edges:
         if dist[a] <= dist[b]:
-            near.add((p, "s"))
+            near.add((p, "s", *far(b)))
         if dist[b] <= dist[a]:
-            near.add((p, "o"))
+            near.add((p, "o", *far(a)))
     return Reach(max(dist.values()), frozenset(near))

@@ -252,6 +252,29 @@ def _run_checks(store: ox.Store, checks: Sequence[tuple], fallback: dict,
     return [r for (shape, _), found in zip(checks, outcomes) if shape not in fallback for r in found]
 
 
+def _run_each(store: ox.Store, checks: Sequence[tuple], progress: Callable[[int, int], None] = lambda done, total: None,
+              done: int = 0, total: int | None = None, profile: dict | None = None) -> list[list[ValidationResult] | str]:
+    """Each check's results on ``store``'s default graph, in order; a check Oxigraph refuses gives
+    the reason instead (the corpus-wide checks kept per check: loaders.validate_scope)."""
+    def check_results(item) -> list[ValidationResult] | str:
+        cpu = time.thread_time()
+        try:
+            return list(_run(store, item[1], _FUNCTIONS))
+        except (SyntaxError, OSError, ValueError) as e:
+            return f"Oxigraph could not run its query: {e}"
+        finally:
+            if profile is not None:
+                label = check_label(item[1])
+                profile[label] = profile.get(label, 0.0) + time.thread_time() - cpu
+
+    outcomes = []
+    with ThreadPoolExecutor(os.cpu_count() or 1) as pool:
+        for found in pool.map(check_results, checks):
+            outcomes.append(found)
+            progress(done + len(outcomes), total or len(checks))
+    return outcomes
+
+
 def _with_fallback(store: ox.Store, sg: rdflib.Graph, results: list, fallback: dict) -> tuple[list, tuple]:
     """Results of the shapes left to pySHACL (run on the merged graph) added; the notes naming them."""
     keys = tuple(shape_key(sg, s) for s in fallback)
@@ -381,7 +404,10 @@ def validate_batches(batches: Iterable[Mapping[str, str]], shared: Mapping[str, 
     for every check and for the batches' own loading. ``workers``: batches checked at once.
     ``memo``: a file (loaders.validate_memo) keeping the per-file results of the last run: only the
     graphs that changed, are new, or that a change can reach are checked again (``digest(graph)``:
-    its content hash, so that unchanged texts are never read); the corpus-wide checks run whole.
+    its content hash, so that unchanged texts are never read); each corpus-wide check runs over
+    the focus nodes the changed triples reach, or whole where it cannot be bounded, and keeps the
+    last build's results of the others (loaders.validate_scope); results are located again only
+    where a changed graph mentions their focus node.
     """
     started = time.perf_counter()
     sg = shapes if isinstance(shapes, rdflib.Graph) else load_shapes(shapes)
@@ -397,7 +423,7 @@ def validate_batches(batches: Iterable[Mapping[str, str]], shared: Mapping[str, 
     results: set[ValidationResult] = set()
     done = 0
     batches_run = 0
-    keeper = _Keeper(memo, plain, shared, digest) if memo is not None else None
+    keeper = _Keeper(memo, plain, shared, digest, wide) if memo is not None else None
     if keeper is not None:
         batches = keeper.select(batches)
         results.update(keeper.plan.kept)
@@ -417,7 +443,7 @@ def validate_batches(batches: Iterable[Mapping[str, str]], shared: Mapping[str, 
         done += len(local)
         progress(done, total())
 
-    runner = _BatchRunner(shared, targets, local, workers, profile, record=keeper is not None)
+    runner = _BatchRunner(shared, targets, local, workers, profile, record=keeper.recorded if keeper is not None else None)
     for graphs in itertools.chain(batches, [None]):  # None: the corpus graph's own nodes (bodies, units, ...)
         batches_run += 1
         for found in runner.submit(graphs if graphs is not None else shared, shared_pass=graphs is None):
@@ -427,15 +453,21 @@ def validate_batches(batches: Iterable[Mapping[str, str]], shared: Mapping[str, 
     for shape, why in runner.fallback.items():
         fallback.setdefault(shape, why)
     runner.close()
-    if keeper is not None:
-        keeper.save()
     wide_profile = {} if profile is not None else None
-    results.update(_run_checks(store, wide, fallback, progress, done, total(), wide_profile))
+    if keeper is not None:  # over the focus nodes the change reaches (validate_scope), then all recorded
+        results.update(keeper.wide_checks(store, wide, fallback, lambda todo: _run_each(
+            store, todo, progress, done, total(), wide_profile)))
+    else:
+        results.update(_run_checks(store, wide, fallback, progress, done, total(), wide_profile))
+    progress(total(), total())
     for label, seconds in (wide_profile or {}).items():
         profile[f"{label} (corpus-wide)"] = seconds
     found, notes = _with_fallback(store, sg, list(results), fallback)
     if locate is not False:
-        found = _locate(store if locate is True else _as_store(locate), found)
+        where = store if locate is True else _as_store(locate)
+        found = keeper.locate(where, found) if keeper is not None else _locate(where, found)
+    if keeper is not None:
+        keeper.save()
     found = tuple(sorted(set(found), key=_sort_key))
     return ValidationReport("fast", found, notes, time.perf_counter() - started)
 
@@ -449,7 +481,7 @@ class _BatchRunner:
     is checked in-process in a fresh store, as before."""
 
     def __init__(self, shared: Mapping[str, str], targets: "_BatchTargets", local: Sequence[tuple],
-                 workers: int | None, profile: dict | None, record: bool = False):
+                 workers: int | None, profile: dict | None, record: Callable | None = None):
         self.shared, self.targets, self.local, self.record = shared, targets, local, record
         self.workers = max(1, workers if workers is not None else min(2, os.cpu_count() or 1))
         self.forking = self.workers > 1 and hasattr(os, "fork")
@@ -535,7 +567,7 @@ class _BatchRunner:
         records = None
         if self.record and not shared_pass:
             with cpu("(per batch: memo)"):
-                records = _records(graphs, found)
+                records = self.record(graphs, found)
         return found, profile or {}, records
 
 def _subjects(graphs: Mapping[str, str], g: str) -> set[str]:
@@ -561,19 +593,28 @@ def _records(graphs: Mapping[str, str], found: Sequence[ValidationResult]) -> di
 
 
 class _Keeper:
-    """Incremental per-file checks (loaders.validate_memo): which graphs to check again, the
-    results kept from the last build, and the record of this one."""
+    """Incremental validation (loaders.validate_memo, loaders.validate_scope): which graphs to check
+    again per file, the results kept from the last build, the corpus-wide checks bounded by the
+    change, and the record of this build."""
 
-    def __init__(self, path, checks: Sequence[Check], shared: Mapping[str, str], digest: Callable[[str], str] | None):
+    def __init__(self, path, checks: Sequence[Check], shared: Mapping[str, str], digest: Callable[[str], str] | None,
+                 wide: Sequence[tuple] = ()):
+        from loaders import validate_scope as scope
         from loaders.validate_memo import FORMAT, ValidationMemo
 
         self.memo = ValidationMemo(path)
         self.shared = shared
         self.digest = digest
         queries = sorted(check.query for check in checks)
-        self.version = hashlib.sha256("\n".join([FORMAT, *queries]).encode()).hexdigest()
-        self.reach = _bounded(queries)
+        keys = sorted(scope.check_key(check) for _, check in wide)
+        self.version = hashlib.sha256("\n".join([FORMAT, scope.FORMAT, *queries, "", *keys]).encode()).hexdigest()
+        self.reach, self.scopes = self.memo.bounds(self.version, lambda: (
+            _bounded(queries), {scope.check_key(c): scope.scope_of(c) for _, c in wide}))
+        self.wanted = scope.predicates(self.scopes.values())
+        self.before = self.memo.digests(self.version)
         self.records: dict = {}
+        self.lines: dict[str, bytes] = {}
+        self.wide: dict | None = None
         self.names: list[str] = []
         self.plan = None
         self.batches = 0
@@ -593,11 +634,122 @@ class _Keeper:
         self.batches = -(-len(todo) // size)
         return ({g: b[g] for b, g in todo[i:i + size]} for i in range(0, len(todo), size))
 
+    def recorded(self, graphs: Mapping[str, str], found: Sequence[ValidationResult]) -> dict:
+        """_records, with each graph's lines the corpus-wide checks read (run in a batch's process)."""
+        from loaders.validate_scope import kept_lines
+
+        return {g: (*r, kept_lines(graphs[g], self.wanted)) for g, r in _records(graphs, found).items()}
+
     def checked(self, records: Mapping[str, tuple]) -> None:
-        self.records.update({g: (self.digests[g], terms, found) for g, (terms, found) in records.items()})
+        self.records.update({g: (self.digests[g], terms, found) for g, (terms, found, _) in records.items()})
+        self.lines.update({g: lines for g, (_, _, lines) in records.items()})
+
+    def _delta(self):
+        """The changed triples since the last build (validate_scope.Delta), None when not known."""
+        import zlib
+
+        from loaders.validate_scope import Delta
+
+        changed = [g for g in self.digests if self.before.get(g) != self.digests[g]]
+        gone = [g for g in self.before if g not in self.digests]
+        old = self.memo.wide_lines(sorted(set(gone) | {g for g in changed if g in self.before}))
+        if old is None or any(g not in self.lines for g in changed):
+            return None
+        old_shared = self._old_shared()
+        shared = {line for g in old_shared for line in old_shared[g].splitlines()} ^ \
+            {line for g in self.shared for line in self.shared[g].splitlines()}
+        return Delta([*old.values(), *(zlib.decompress(self.lines[g]).decode() for g in changed), "\n".join(shared)])
+
+    def wide_checks(self, store: ox.Store, wide: Sequence[tuple], fallback: dict,
+                    run: Callable[[list], list]) -> list[ValidationResult]:
+        """The corpus-wide checks: whole, over the focus nodes the change reaches, or kept."""
+        from loaders import validate_scope as scope
+
+        previous = self.memo.wide_results(self.version)
+        plan = scope.plan(store, wide, previous, self._delta() if previous else None, self.scopes, len(self.names))
+        log.info("SHACL corpus-wide checks: %s", plan.reason)
+        outcomes = run([*plan.whole, *((shape, check) for shape, check, _, _ in plan.scoped)])
+        self.wide = dict(plan.kept)
+        for (shape, check), found in zip(plan.whole, outcomes):
+            if isinstance(found, str):
+                fallback.setdefault(shape, found)
+            else:
+                self.wide[scope.check_key(check)] = found
+        for (shape, _, key, nodes), found in zip(plan.scoped, outcomes[len(plan.whole):]):
+            if isinstance(found, str):
+                fallback.setdefault(shape, found)
+            else:
+                self.wide[key] = [r for r in plan.previous[key] if r.focus not in nodes] + found
+        return [r for found in self.wide.values() for r in found]
+
+    def _old_terms(self) -> dict[str, bytes]:
+        if not hasattr(self, "old_terms"):
+            self.old_terms = self.memo.terms()
+        return self.old_terms
+
+    def _old_shared(self) -> dict[str, str]:
+        if not hasattr(self, "old_shared"):
+            self.old_shared = self.memo.shared_texts()
+        return self.old_shared
+
+    def _touched(self) -> set[int]:
+        """The term hashes of the graphs that changed, came or went (old and new versions) and of
+        the changed lines of the shared graphs: a result about none of them is where it was."""
+        from array import array
+
+        from loaders.validate_memo import term_hashes
+
+        old = self._old_terms()
+        touched: set[int] = set()
+        for g in {*self.before, *self.digests}:
+            if self.before.get(g) != self.digests.get(g):
+                touched.update(array("I", old.get(g, b"")))
+                touched.update(array("I", self.records[g][1]) if g in self.records else ())
+        old_shared = self._old_shared()
+        changed = {line for g in old_shared for line in old_shared[g].splitlines()} ^ \
+            {line for g in self.shared for line in self.shared[g].splitlines()}
+        touched.update(array("I", term_hashes("\n".join(changed))))
+        return touched
+
+    def locate(self, store: ox.Store, results: Sequence[ValidationResult]) -> list[ValidationResult]:
+        """_locate, kept from the last build for a result about nothing that changed; the others
+        located in the graphs that mention their focus node (by the term hashes), not the corpus."""
+        import zlib
+
+        import numpy as np
+
+        from loaders.store import graph_quads
+
+        previous = self.memo.located(self.version)
+        touched = self._touched() if previous else set()
+        kept, todo = [], []
+        for r in results:
+            where = (previous or {}).get(r)
+            if where is not None and zlib.crc32(r.focus.encode()) not in touched:
+                kept.append(replace(r, source_file=where[0], document=where[1]))
+            else:
+                todo.append(r)
+        if not todo or previous is None:  # the first build: every graph read once
+            located = _locate(store, todo)
+        else:
+            focus = np.array(sorted({zlib.crc32(r.focus.encode()) for r in todo}), dtype=np.uint32)
+            old = self._old_terms()
+            mem = ox.Store()
+            for g in self.names:
+                terms = self.records[g][1] if g in self.records else old.get(g, b"")
+                if np.isin(np.frombuffer(terms, dtype=np.uint32), focus).any():
+                    mem.extend(graph_quads(store, g))
+            for g in self.shared:
+                mem.extend(graph_quads(store, g))
+            located = _locate(mem, todo)
+        log.info("SHACL results located: %d kept, %d looked up", len(kept), len(todo))
+        self.located = {replace(r, source_file=None, document=None): (r.source_file, r.document)
+                        for r in [*kept, *located]}
+        return [*kept, *located]
 
     def save(self) -> None:
-        self.memo.record(self.version, self.records, self.names, self.shared)
+        self.memo.record(self.version, self.records, self.names, self.shared, self.wide, self.lines,
+                         getattr(self, "located", None))
         self.memo.close()
 
 

@@ -14,7 +14,9 @@ chain to the first changed triple, the triples are unchanged and either in the f
 graphs; so the last node of that chain that the file mentions is reached from an end of a changed
 shared triple by at most ``hops - 1`` steps back along unchanged shared triples (``affected``). A
 file that mentions none of those nodes keeps its results; where some check cannot be bounded, a
-change of the shared graphs re-checks every file. The corpus-wide checks always run whole.
+change of the shared graphs re-checks every file. The corpus-wide checks keep their results too,
+with what they need to bound the next run (loaders.validate_scope): per file graph the lines of the
+predicates they read, and each check's results; all of it written in one transaction.
 """
 from __future__ import annotations
 
@@ -33,12 +35,14 @@ from loaders.shacl_sparql import Reach
 log = logging.getLogger(__name__)
 
 MEMO_FILE = "validation-memo.sqlite"
-FORMAT = "1"  # bump when what is stored, or how the checks run, changes
+FORMAT = "2"  # bump when what is stored, or how the checks run, changes
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (k TEXT PRIMARY KEY, v BLOB);
 CREATE TABLE IF NOT EXISTS shared (graph TEXT PRIMARY KEY, digest TEXT, text BLOB);
 CREATE TABLE IF NOT EXISTS files (graph TEXT PRIMARY KEY, digest TEXT, terms BLOB, results BLOB);
+CREATE TABLE IF NOT EXISTS wide_lines (graph TEXT PRIMARY KEY, lines BLOB);
+CREATE TABLE IF NOT EXISTS wide (check_key TEXT PRIMARY KEY, results BLOB);
 """
 
 
@@ -144,7 +148,7 @@ class ValidationMemo:
         dirty = {g for g in digests if g not in old or old[g][0] != digests[g]}
         gone = set(old) - set(digests)
         reason = f"{len(dirty)} changed or new, {len(gone)} gone"
-        old_shared = {g: zlib.decompress(t).decode() for g, t in self.db.execute("SELECT graph, text FROM shared")}
+        old_shared = self.shared_texts()
         if old_shared != dict(shared):
             if reach is None:
                 return Plan(frozenset(digests), frozenset(), "the shared graphs changed and a per-file check has no bound")
@@ -164,19 +168,82 @@ class ValidationMemo:
         kept = frozenset(r for found in results.values() for r, _ in found)
         return Plan(frozenset(dirty), kept, reason)
 
-    def record(self, version: str, checked: Mapping[str, tuple[str, bytes, list]], present: Iterable[str],
-               shared: Mapping[str, str]) -> None:
-        """``checked``: graph -> (digest, term hashes, [(result, graphs of its focus node)]) of the
-        graphs checked now; graphs not in ``present`` are forgotten."""
+    def bounds(self, version: str, compute):
+        """``compute()`` (the parsed checks' bounds: what reach and scope_of read from each query),
+        remembered under ``version`` (the checks' texts): a build does not parse the checks again."""
+        row = self.db.execute("SELECT v FROM meta WHERE k = 'bounds'").fetchone()
+        if row is not None:
+            kept_version, found = pickle.loads(row[0])
+            if kept_version == version:
+                return found
+        found = compute()
         with self.db:
+            self.db.execute("INSERT OR REPLACE INTO meta VALUES ('bounds', ?)",
+                            (pickle.dumps((version, found), protocol=pickle.HIGHEST_PROTOCOL),))
+        return found
+
+    def digests(self, version: str) -> dict[str, str]:
+        """graph -> content hash of the graphs recorded under ``version`` (none under another)."""
+        if self.version() != version:
+            return {}
+        return dict(self.db.execute("SELECT graph, digest FROM files"))
+
+    def shared_texts(self) -> dict[str, str]:
+        return {g: zlib.decompress(t).decode() for g, t in self.db.execute("SELECT graph, text FROM shared")}
+
+    def wide_lines(self, graphs: Iterable[str]) -> dict[str, str] | None:
+        """graph -> the lines kept of it for the corpus-wide checks; None if one has none."""
+        found = {}
+        for g in graphs:
+            row = self.db.execute("SELECT lines FROM wide_lines WHERE graph = ?", (g,)).fetchone()
+            if row is None:
+                return None
+            found[g] = zlib.decompress(row[0]).decode()
+        return found
+
+    def terms(self) -> dict[str, bytes]:
+        """graph -> the term hashes (term_hashes) of every graph recorded."""
+        return dict(self.db.execute("SELECT graph, terms FROM files"))
+
+    def located(self, version: str) -> dict | None:
+        """result without location -> (source file, document) as the last build located it (None:
+        not recorded under ``version``)."""
+        row = self.db.execute("SELECT v FROM meta WHERE k = 'located'").fetchone()
+        if row is None or self.version() != version:
+            return None
+        return pickle.loads(zlib.decompress(row[0]))
+
+    def wide_results(self, version: str) -> dict[str, list] | None:
+        """check key -> the results of the corpus-wide checks of the last build (None: other version)."""
+        if self.version() != version:
+            return None
+        return {k: pickle.loads(r) for k, r in self.db.execute("SELECT check_key, results FROM wide")}
+
+    def record(self, version: str, checked: Mapping[str, tuple[str, bytes, list]], present: Iterable[str],
+               shared: Mapping[str, str], wide: Mapping[str, list] | None = None,
+               lines: Mapping[str, bytes] | None = None, located: Mapping | None = None) -> None:
+        """``checked``: graph -> (digest, term hashes, [(result, graphs of its focus node)]) of the
+        graphs checked now; graphs not in ``present`` are forgotten. ``wide``: check key -> results
+        of every corpus-wide check; ``lines``: graph -> its lines kept for them (zlib), of the graphs
+        checked now; ``located``: each result (without location) -> (source file, document)."""
+        with self.db:
+            self.db.execute("INSERT OR REPLACE INTO meta VALUES ('located', ?)",
+                            (zlib.compress(pickle.dumps(dict(located or {}), protocol=pickle.HIGHEST_PROTOCOL), 1),))
             if self.version() != version:
                 self.db.execute("DELETE FROM files")
+                self.db.execute("DELETE FROM wide_lines")
+            self.db.execute("DELETE FROM wide")
+            if wide is not None:
+                self.db.executemany("INSERT INTO wide VALUES (?, ?)",
+                                    [(k, pickle.dumps(r, protocol=pickle.HIGHEST_PROTOCOL)) for k, r in wide.items()])
+            self.db.executemany("INSERT OR REPLACE INTO wide_lines VALUES (?, ?)", list((lines or {}).items()))
             self.db.executemany("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?)",
                                 [(g, d, t, pickle.dumps(r, protocol=pickle.HIGHEST_PROTOCOL))
                                  for g, (d, t, r) in checked.items()])
             keep = set(present)
             stale = [g for (g,) in self.db.execute("SELECT graph FROM files") if g not in keep]
             self.db.executemany("DELETE FROM files WHERE graph = ?", [(g,) for g in stale])
+            self.db.executemany("DELETE FROM wide_lines WHERE graph = ?", [(g,) for g in stale])
             self.db.execute("DELETE FROM shared")
             self.db.executemany("INSERT INTO shared VALUES (?, ?, ?)",
                                 [(g, hashlib.sha256(t.encode()).hexdigest(), zlib.compress(t.encode(), 1))

@@ -63,7 +63,9 @@ SOURCE = f"<{ID}source/971c03e54ee92b8c4d2f4d2f4d2f4d2f4d2f4d2f4d2f4d2f4d2f4d2f4
 SOURCE_TYPED = f"{SOURCE} <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <{DKG}SourceFile> .\n"
 
 
-def _run(files, shared, memo, caplog):
+def _run(files, shared, memo, caplog, wide: list | None = None):
+    """Validated with the memo, asserted equal to a whole validation; the number of graphs checked
+    again per file (and, into ``wide``, the plan of the corpus-wide checks: whole, scoped, kept)."""
     merged = merged_in_memory({**files, **shared})
     whole = validate(merged, locate=False)
     caplog.clear()
@@ -73,6 +75,10 @@ def _run(files, shared, memo, caplog):
         streamed = validate_batches(batches, shared, merged, locate=False, memo=memo)
     checked = [int(m.group(1)) for m in (re.search(r"(\d+) of \d+ graphs checked again", r.getMessage())
                                          for r in caplog.records) if m]
+    plans = [m.groups() for m in (re.search(r"corpus-wide checks: (\d+) whole .* (\d+) over the focus .* (\d+) kept",
+                                            r.getMessage()) for r in caplog.records) if m]
+    if wide is not None:
+        wide[:] = [int(n) for n in plans[0]] if plans else []
     missing, extra = whole.keys() - streamed.keys(), streamed.keys() - whole.keys()
     assert not missing and not extra, f"missed {sorted(missing, key=str)}; invented {sorted(extra, key=str)}"
     return streamed, checked[0]
@@ -145,3 +151,96 @@ def test_a_damaged_memo_is_forgotten(tmp_path):
     with ValidationMemo(path) as memo:
         assert memo.version() is None
         assert memo.plan("v", {"g": "d"}, {}, None).dirty == {"g"}
+
+
+# --- corpus-wide checks over the focus nodes a change reaches (loaders.validate_scope) ------------
+
+CONSTANT_REACHES = [  # query, (predicate, near end, IRIs the far end must be) that must be there
+    ("SELECT ?this WHERE { ?this a <urn:C> }", ("http://www.w3.org/1999/02/22-rdf-syntax-ns#type", "s", frozenset({"<urn:C>"}))),
+    ("SELECT ?this WHERE { ?this a ?c VALUES ?c { <urn:C> <urn:D> } }",
+     ("http://www.w3.org/1999/02/22-rdf-syntax-ns#type", "s", frozenset({"<urn:C>", "<urn:D>"}))),
+    ("SELECT ?this WHERE { ?this <urn:p> ?v . ?v a ?c . ?c <urn:q> ?w VALUES ?c { <urn:C> } }",
+     ("http://www.w3.org/1999/02/22-rdf-syntax-ns#type", "s", None)),  # ?c joins further: any class
+    ("SELECT ?this WHERE { ?this <urn:p> ?n . ?other <urn:p> ?n }", ("urn:p", "o", None)),
+    ("SELECT ?this WHERE { ?this <urn:p> \"x\" }", ("urn:p", "s", None)),  # literals: not narrowed
+    ("SELECT ?this WHERE { ?this <urn:p> ?v FILTER NOT EXISTS { ?v a ?c . VALUES ?c { <urn:C> <urn:D> } } }",
+     ("http://www.w3.org/1999/02/22-rdf-syntax-ns#type", "s", frozenset({"<urn:C>", "<urn:D>"}))),  # a class test
+]
+
+
+@pytest.mark.parametrize("query, near", CONSTANT_REACHES)
+def test_reach_with_constants(query, near):
+    from loaders.shacl_sparql import reach_with_constants
+
+    found = reach_with_constants(query)
+    assert near in found.near
+    assert found.hops == reach(query).hops and {n[:2] for n in found.near} == reach(query).near
+
+
+def test_the_focus_nodes_a_change_reaches():
+    from loaders.validate_scope import Delta, walk_back
+
+    store = ox.Store()
+    store.load(b"<urn:a> <urn:cites> <urn:x> .\n<urn:b> <urn:cites> <urn:y> .\n<urn:x> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <urn:Doc> .\n"
+               b"<urn:a> <urn:num> \"7\" .\n<urn:c> <urn:num> \"7\" .\n<urn:d> <urn:num> \"8\" .\n",
+               format=ox.RdfFormat.N_TRIPLES)
+    rdf_type = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+    cites_a_doc = Reach(2, frozenset({("urn:cites", "s", None), (rdf_type, "s", frozenset({"<urn:Doc>"}))}))
+    typed = Delta([f"<urn:x> <{rdf_type}> <urn:Doc> .\n<urn:z> <{rdf_type}> <urn:Other> .\n"])
+    assert typed.near_ends(cites_a_doc) == {"<urn:x>"}
+    assert walk_back(store, typed.near_ends(cites_a_doc), cites_a_doc) == {"<urn:x>", "<urn:a>"}
+    same_number = Reach(2, frozenset({("urn:num", "s", None), ("urn:num", "o", None)}))
+    added = Delta(['<urn:e> <urn:num> "7" .\n'])
+    assert walk_back(store, added.near_ends(same_number), same_number) == {"<urn:e>", '"7"', "<urn:a>", "<urn:c>"}
+
+
+NAM_DINH = f"<{ID}body/tinh-uy-nam-dinh>"
+
+
+def _document(name: str, number: str, date: str, implements: str | None = None) -> str:
+    iri = f"<{ID}doc/{name}>"
+    lines = [f"{iri} <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <{DKG}Document> .",
+             f'{iri} <http://data.europa.eu/eli/ontology#id_local> "{number}" .',
+             f'{iri} <http://data.europa.eu/eli/ontology#date_document> "{date}"^^<http://www.w3.org/2001/XMLSchema#date> .',
+             f"{iri} <{DKG}numberingAuthority> {NAM_DINH} .",
+             f'{iri} <{DKG}knownOnlyByCitation> "true"^^<http://www.w3.org/2001/XMLSchema#boolean> .']
+    if implements:
+        lines.append(f"{iri} <http://data.europa.eu/eli/ontology#ensures_implementation_of> <{ID}doc/{implements}> .")
+    return "\n".join(lines) + "\n"
+
+
+def test_an_edit_of_one_file_creates_then_removes_a_corpus_wide_result_of_another(tmp_path, caplog):
+    """A duplicate number and a date before the implemented document, each made and unmade by an
+    edit of one file while the other file stays: the scoped corpus-wide checks report as a whole
+    validation does, at every step, and run over few focus nodes."""
+    shared = {f"urn:shared:{p.name}": _nt(p) for p in (ONTOLOGY / "directive.ttl", ONTOLOGY / "codelists.ttl")}
+    shared["urn:shared:corpus"] = f"{NAM_DINH} <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <http://www.w3.org/ns/org#Organization> .\n"
+    others = {f"{ID}graph/file/other-{i}": _document(f"other-{i}", f"{i}-CV/TU", "2019-01-01") for i in range(12)}
+    kept = {f"{ID}graph/file/a": _document("a", "1100-CV/TU", "2020-07-29"),
+            f"{ID}graph/file/c": _document("c", "11-CV/TU", "2020-08-10", implements="a")}
+    b = f"{ID}graph/file/b"
+    steps = [  # file b's text; (duplicate number, implementing before its document) expected
+        (_document("b", "1101-CV/TU", "2020-03-01"), (False, False)),
+        (_document("b", "1100-CV/TU", "2020-03-01"), (True, False)),        # b: the number of a
+        (_document("b", "1101-CV/TU", "2020-03-01"), (False, False)),
+        (None, (False, False)),                                           # b gone
+        (_document("b", "1100-CV/TU", "2020-03-01"), (True, False)),        # back, duplicate again
+    ]
+    memo = tmp_path / MEMO_FILE
+    for step, (text, (duplicate, early)) in enumerate(steps):
+        files = {**others, **kept, **({b: text} if text else {})}
+        wide: list = []
+        report, _ = _run(files, shared, memo, caplog, wide)
+        unique = {r.focus for r in report.results if r.source_shape.endswith("UniqueNumberShape>")}
+        assert (f"<{ID}doc/a>" in unique) == duplicate, step
+        assert (f"<{ID}doc/b>" in unique) == duplicate, step
+        if step:
+            whole, scoped, left = wide
+            assert scoped > 0 and left > 0 and whole < scoped + left, (step, wide)
+    # the implemented document's date moves after its implementation, in its own file, and back
+    for date, early in (("2020-09-01", True), ("2020-07-29", False)):
+        kept[f"{ID}graph/file/a"] = _document("a", "1100-CV/TU", date)
+        report, _ = _run({**others, **kept}, shared, memo, caplog, wide)
+        late = {r.focus for r in report.results if r.source_shape.endswith("ImplementationDateShape>")}
+        assert (f"<{ID}doc/c>" in late) == early
+        assert wide[1] > 0

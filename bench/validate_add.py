@@ -1,0 +1,110 @@
+"""The validation of an add: CPU of each part when documents are added to a built store (issue 15).
+
+    .venv/bin/python bench/validate_add.py --base bench/corpus/1000 --added bench/corpus/added-1000 \
+        --store bench/corpus/valadd-1000 [--keep]
+
+Builds ``--base`` into ``--store`` (unless ``--keep`` and it exists), copies that store to
+``--store``-add, and builds the base plus ``--added`` (hard links under added/, as bench/run.py
+--add does) into the copy, in this process, with the validation profiled: prints the validate
+stage's wall and CPU seconds (this process and its children, the per-batch checks run in forked
+children), the CPU of the per-batch pass, of the corpus-wide checks and of the rest (planning,
+locating, the memo), what the memo planned (files checked again; corpus-wide checks run whole, over
+the focus nodes a change reaches, or kept; results located), and the load average. The copy keeps
+the built store unchanged: run it again with ``--keep`` to measure another version of the code.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import os
+import resource
+import shutil
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from bench.run import grown_corpus  # noqa: E402
+
+
+def cpu_seconds() -> float:
+    return sum(r.ru_utime + r.ru_stime for r in map(resource.getrusage, (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)))
+
+
+class _Plans(logging.Handler):
+    def __init__(self):
+        super().__init__(logging.INFO)
+        self.lines: list[str] = []
+
+    def emit(self, record):
+        message = record.getMessage()
+        if message.startswith("SHACL"):
+            self.lines.append(message)
+
+
+def main(argv: list[str] | None = None) -> dict:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--base", type=Path, required=True)
+    ap.add_argument("--added", type=Path, required=True)
+    ap.add_argument("--store", type=Path, required=True)
+    ap.add_argument("--keep", action="store_true", help="keep an existing store built from --base")
+    ap.add_argument("--out", type=Path, help="write the figures here as JSON")
+    ap.add_argument("--cprofile", type=int, default=0, help="print this many functions of this process by CPU")
+    args = ap.parse_args(argv)
+    from loaders import build as b
+
+    if not (args.keep and (args.store / "build-report.json").exists()):
+        shutil.rmtree(args.store, ignore_errors=True)
+        b.build(args.base, args.store, progress=False)
+    target = args.store.with_name(args.store.name + "-add")
+    shutil.rmtree(target, ignore_errors=True)
+    shutil.copytree(args.store, target)
+    grown = grown_corpus(args.base, args.added, args.store.with_name(args.store.name + "-grown"))
+    profile: dict[str, float] = {}
+    figures: dict = {}
+    validate_batches = b.validate_batches
+
+    def profiled(*a, **kw):  # the build's own call, with a profile
+        wall, cpu = time.perf_counter(), cpu_seconds()
+        if args.cprofile:
+            import cProfile
+            import pstats
+            with cProfile.Profile() as prof:
+                report = validate_batches(*a, **kw, profile=profile)
+            pstats.Stats(prof).sort_stats("tottime").print_stats(args.cprofile)
+        else:
+            report = validate_batches(*a, **kw, profile=profile)
+        figures.update(wall_seconds=round(time.perf_counter() - wall, 2), cpu_seconds=round(cpu_seconds() - cpu, 2))
+        return report
+
+    plans = _Plans()
+    for name in ("loaders.validate", "loaders.validate_scope"):
+        logging.getLogger(name).addHandler(plans)
+        logging.getLogger(name).setLevel(logging.INFO)
+    b.validate_batches = profiled
+    try:
+        report = b.build(grown, target, progress=False)
+    finally:
+        b.validate_batches = validate_batches
+        shutil.rmtree(grown, ignore_errors=True)
+    wide = sum(s for label, s in profile.items() if label.endswith("(corpus-wide)"))
+    per_batch = sum(s for label, s in profile.items() if not label.endswith("(corpus-wide)"))
+    figures.update(per_batch_cpu=round(per_batch, 2), corpus_wide_cpu=round(wide, 2),
+                   stage_cpu=report.cpu_seconds.get("validate"), stage_wall=report.seconds.get("validate"),
+                   violations=report.validation.violations, warnings=report.validation.warnings,
+                   plans=plans.lines, load_average=os.getloadavg())
+    print(f"validate of the add: wall {figures['wall_seconds']} s, CPU {figures['cpu_seconds']} s "
+          f"(per-batch checks {per_batch:.2f} s, corpus-wide checks {wide:.2f} s); load average "
+          f"{figures['load_average'][0]:.1f}")
+    for line in plans.lines:
+        print("  " + line)
+    for label, seconds in sorted(profile.items(), key=lambda i: -i[1])[:12]:
+        print(f"  {seconds:8.2f}  {label}")
+    if args.out:
+        args.out.write_text(json.dumps({**figures, "profile": profile}, indent=1) + "\n")
+    return figures
+
+
+if __name__ == "__main__":
+    main()
