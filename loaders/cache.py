@@ -172,39 +172,36 @@ class ExtractCache(_SqliteCache):
 
     def get(self, sha256: str, ocr: str, source: str) -> tuple[DocumentRecord, str] | None:
         """(record named ``source``, sha256) of the file whose bytes have this hash, or None."""
-        if self._db is None:
-            return None
-        try:
-            row = self._db.execute("SELECT record FROM files WHERE key = ?", (_key(sha256, ocr),)).fetchone()
-            record = pickle.loads(row[0]) if row is not None else None
-        except Exception as e:  # a damaged row or page: that file is read again
-            self.warn(f"the extraction cache {self.path} has a damaged entry ({type(e).__name__}: {e}): "
-                      f"the file is read again")
-            record = None
-        if not isinstance(record, DocumentRecord):
-            self.misses += 1
-            return None
-        self.hits += 1
-        return replace(record, source=source)
+        record = self._unpickled("record", sha256, ocr)
+        return replace(record, source=source) if self._counted(record) else None
 
     def get_slim(self, sha256: str, ocr: str) -> tuple[DocumentRecord, tuple[str, ...], str] | None:
         """(slim record, ``source`` empty; the whole record's warnings; its digest) of the file whose
         bytes have this hash, or None (the file is read again)."""
+        found = self._unpickled("slim", sha256, ocr)
+        record, warnings, digest = found if isinstance(found, tuple) and len(found) == 3 else (None, (), "")
+        return (record, warnings, digest) if self._counted(record) else None
+
+    def _unpickled(self, column: str, sha256: str, ocr: str):
+        """The object pickled in ``column`` of the file's row; None when there is none or it is damaged
+        (then the file is read again)."""
         if self._db is None:
             return None
         try:
-            row = self._db.execute("SELECT slim FROM files WHERE key = ?", (_key(sha256, ocr),)).fetchone()
-            found = pickle.loads(row[0]) if row is not None and row[0] is not None else None
-            record, warnings, digest = found if found is not None else (None, (), "")
+            row = self._db.execute(f"SELECT {column} FROM files WHERE key = ?", (_key(sha256, ocr),)).fetchone()
+            return pickle.loads(row[0]) if row is not None and row[0] is not None else None
         except Exception as e:  # a damaged row or page: that file is read again
             self.warn(f"the extraction cache {self.path} has a damaged entry ({type(e).__name__}: {e}): "
                       f"the file is read again")
-            record = None
-        if not isinstance(record, DocumentRecord):
-            self.misses += 1
             return None
-        self.hits += 1
-        return record, warnings, digest
+
+    def _counted(self, record) -> bool:
+        """Whether ``record`` is a record (a hit), counting hits and misses."""
+        if isinstance(record, DocumentRecord):
+            self.hits += 1
+            return True
+        self.misses += 1
+        return False
 
     @property
     def alive(self) -> bool:

@@ -266,7 +266,24 @@ def _target(sg: rdflib.Graph, shape) -> str:
     parts += [f"{{ VALUES ?this {{ {nt(n)} }} }}" for n in sg.objects(shape, SH.targetNode)]
     parts += [f"{{ ?this {nt(p)} ?target_o }}" for p in sg.objects(shape, SH.targetSubjectsOf)]
     parts += [f"{{ ?target_s {nt(p)} ?this }}" for p in sg.objects(shape, SH.targetObjectsOf)]
-    return "{ SELECT DISTINCT ?this WHERE { " + " UNION ".join(parts) + " } }"
+    return TARGET_OPEN + " UNION ".join(parts) + " } }"
+
+
+TARGET_OPEN = "{ SELECT DISTINCT ?this WHERE { "  # how a check's target block opens (_target)
+
+
+def target_block(query: str) -> tuple[int, int] | None:
+    """(start, end) of the query's target block ``{ SELECT DISTINCT ?this WHERE { ... } }``, None if
+    it has none it can be cut from."""
+    i = query.find(TARGET_OPEN)
+    if i < 0:
+        return None
+    depth = 0
+    for end in range(i, len(query)):
+        depth += (query[end] == "{") - (query[end] == "}")
+        if depth == 0:
+            return (i, end + 1) if re.search(r"\}\s*\}$", query[i:end + 1]) else None
+    return None
 
 
 class _Filtered(str):

@@ -43,8 +43,7 @@ from rdflib.namespace import SH
 
 from loaders.paths import ONTOLOGY
 from loaders.shacl_sparql import (TYPE_PATH, WELL_TYPED, Check, Unsupported, corpus_wide, nt, shape_key,
-                                  sparql_path,
-                                  top_level_shapes, translate, without_targets)
+                                  sparql_path, target_block, top_level_shapes, translate, without_targets)
 from loaders.store import DKG, PREFIXES, KGStore, merged_complete, merged_ntriples, sources_of
 
 log = logging.getLogger(__name__)
@@ -300,28 +299,13 @@ BATCH_DATA = "urn:x-directive-kg:batch-data"  # the batch's triples; the checks 
 BATCH_SHARED = "urn:x-directive-kg:batch-shared"  # the shared graphs in a batch's store (named: USING can name it)
 BATCH_TARGETS = "urn:x-directive-kg:batch-targets"  # each target block's focus nodes in the batch, computed once
 TARGET_OF = "urn:x-directive-kg:target/"      # + number: the predicate of one target block's nodes there
-_TARGET_OPEN = "{ SELECT DISTINCT ?this WHERE { "
-
-
-def _target_block(query: str) -> tuple[int, int] | None:
-    """(start, end) of the query's target block ``{ SELECT DISTINCT ?this WHERE { ... } }``, None if
-    it has none it can be cut from."""
-    i = query.find(_TARGET_OPEN)
-    if i < 0:
-        return None
-    depth = 0
-    for end in range(i, len(query)):
-        depth += (query[end] == "{") - (query[end] == "}")
-        if depth == 0:
-            break
-    return (i, end + 1) if re.search(r"\}\s*\}$", query[i:end + 1]) else None
 
 
 def _in_batch(check: Check) -> Check | None:
     """The check with its focus nodes limited to the subjects of the batch (the subjects of
     BATCH_DATA); None when its query has no target block to limit (then it runs corpus-wide). A
     FILTER EXISTS at the end of the target block: joined first, the mark made the checks 6x slower."""
-    block = None if check.per_focus else _target_block(check.query)
+    block = None if check.per_focus else target_block(check.query)
     if block is None:
         return None
     at = check.query.rindex("}", block[0], block[1] - 1)  # inside the inner WHERE block, after the targets
@@ -343,7 +327,7 @@ class _BatchTargets:
         blocks: dict[str, int] = {}
         checks = []
         for shape, check in local:
-            start, end = _target_block(check.query)
+            start, end = target_block(check.query)
             k = blocks.setdefault(check.query[start:end], len(blocks))
             lookup = f"{{ GRAPH <{BATCH_TARGETS}> {{ ?this <{TARGET_OF}{k}> ?target_mark }} }}"
             checks.append((shape, replace(check, query=check.query[:start] + lookup + check.query[end:])))
