@@ -128,8 +128,9 @@ def _data() -> dict:
 
 # ---------------------------------------------------------------- sentences
 
-_ITEM = re.compile(r"^\s*(?:\d+(?:\.\d+)*[.)]|\d{1,2}[-–]|[a-zđ]\)|[-–•+])\s+")   # "1.", "1)", "1-", "a)", "-"
-_SENTENCE_END = re.compile(rf"(?<=[.!?])(?<!\b[A-ZĐ]\.)(?<!TP\.)\s+(?=[{UPPER}\d“\"])|\n\s*\n|\n(?=\s*(?:\d+\.\s|\d{{1,2}}[-–]\s|[-–•+]\s))")
+_DASH_ITEM = r"\d{1,2}[-–]"  # "1-", "2–": a numbered item, both an item and a sentence start
+_ITEM = re.compile(rf"^\s*(?:\d+(?:\.\d+)*[.)]|{_DASH_ITEM}|[a-zđ]\)|[-–•+])\s+")   # "1.", "1)", "1-", "a)", "-"
+_SENTENCE_END = re.compile(rf"(?<=[.!?])(?<!\b[A-ZĐ]\.)(?<!TP\.)\s+(?=[{UPPER}\d“\"])|\n\s*\n|\n(?=\s*(?:\d+\.\s|{_DASH_ITEM}\s|[-–•+]\s))")
 
 
 @dataclass

@@ -62,7 +62,8 @@ def _object(rest: str) -> str:
     return rest.rstrip()[:-1].rstrip()  # "o ." -> "o"
 
 
-def _triples(text: str) -> Iterable[tuple[str, str, str]]:
+def ntriples_lines(text: str) -> Iterable[tuple[str, str, str]]:
+    """(subject, predicate IRI, object) of each line of an N-Triples text, terms as written."""
     for line in text.splitlines():
         parts = line.split(" ", 2)
         if len(parts) == 3:
@@ -79,13 +80,13 @@ def affected(old: Mapping[str, str], new: Mapping[str, str], reach: Reach) -> se
     old_lines = {line for g in old for line in old[g].splitlines()}
     new_lines = {line for g in new for line in new[g].splitlines()}
     nodes = set()
-    for s, p, o in _triples("\n".join(old_lines ^ new_lines)):
+    for s, p, o in ntriples_lines("\n".join(old_lines ^ new_lines)):
         if near(p, "s"):
             nodes.add(s)
         if near(p, "o"):
             nodes.add(o)
     frontier = set(nodes)
-    triples = list(_triples("\n".join(new_lines))) if reach.hops > 1 else []
+    triples = list(ntriples_lines("\n".join(new_lines))) if reach.hops > 1 else []
     for _ in range(reach.hops - 1):
         step = set()
         for s, p, o in triples:

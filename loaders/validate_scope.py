@@ -42,6 +42,7 @@ from typing import Iterable, Mapping, Sequence
 import pyoxigraph as ox
 
 from loaders.shacl_sparql import TARGET_OPEN, Check, Reach, reach_with_constants, target_block
+from loaders.validate_memo import ntriples_lines
 
 log = logging.getLogger(__name__)
 
@@ -91,13 +92,6 @@ def kept_lines(text: str, wanted: frozenset | None) -> bytes:
     return zlib.compress(lines.encode(), 1)
 
 
-def _triples(text: str) -> Iterable[tuple[str, str, str]]:
-    for line in text.splitlines():
-        parts = line.split(" ", 2)
-        if len(parts) == 3:
-            yield parts[0], parts[1][1:-1], parts[2].rstrip()[:-1].rstrip()
-
-
 class Delta:
     """The changed triples, by predicate: ``near_ends(scope)`` the nodes a check's chains may start
     from."""
@@ -105,7 +99,7 @@ class Delta:
     def __init__(self, texts: Iterable[str]):
         self.by_p: dict[str, set[tuple[str, str]]] = {}
         for text in texts:
-            for s, p, o in _triples(text):
+            for s, p, o in ntriples_lines(text):
                 self.by_p.setdefault(p, set()).add((s, o))
         self.ends: dict[tuple, set[str]] = {}  # (predicate, side, far) -> near ends: scopes share them
 
