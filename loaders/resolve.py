@@ -24,6 +24,7 @@ import re
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
+from datetime import date as date_type
 from functools import lru_cache
 from typing import Iterable, Mapping, Sequence
 
@@ -162,6 +163,9 @@ class DocNode:
     issuers: tuple[str, ...] = ()     # canonical names, as every file states it (claims)
     subjects: tuple[str, ...] = ()
     issuer: str | None = None         # body IRI: the one issuer (see _settle_issuers)
+    date: str | None = None           # the one date of issue, as written (see _settle_dates)
+    date_in_corpus: bool = False      # its own files state different dates (or some none): the date is
+                                      # the corpus's decision, each file's date a claim (dkg:claimedDate)
     issuer_from_citations: bool = False  # not from the document's own header
     acting_body: str | None = None    # body IRI of the organ acting for it (Ban Thường vụ, Thường trực)
     level: str | None = None          # of its issuer
@@ -187,6 +191,21 @@ class IssuerConflict:
 
 
 @dataclass(frozen=True)
+class DateConflict:
+    """Files that state different dates for one document (only one is its eli:date_document)."""
+
+    document: str
+    label: str                                    # its number, else its IRI
+    kept: str                                     # the date kept
+    claims: tuple[tuple[str, str, bool], ...]     # (date as stated, file, file is the document's own)
+
+    @property
+    def message(self) -> str:
+        said = "; ".join(f"{date} in {path}" + (" (its own file)" if own else "") for date, path, own in self.claims)
+        return f"{self.label}: files give different dates: {said}; kept {self.kept}"
+
+
+@dataclass(frozen=True)
 class ResolutionStats:
     documents_read: int = 0           # source files (records)
     copies: int = 0                   # copy blocks (each a document of its own)
@@ -201,6 +220,7 @@ class ResolutionStats:
     bodies: int = 0
     body_groups: int = 0
     issuer_conflicts: int = 0         # documents whose issuer files name differently (IssuerConflict)
+    date_conflicts: int = 0           # documents whose date files state differently (DateConflict)
 
     def as_dict(self) -> dict[str, int]:
         return {k: getattr(self, k) for k in self.__dataclass_fields__}
@@ -213,6 +233,7 @@ class Resolution:
     bodies: Mapping[str, BodyNode]               # by IRI
     stats: ResolutionStats = field(default_factory=ResolutionStats)
     conflicts: tuple[IssuerConflict, ...] = ()
+    date_conflicts: tuple[DateConflict, ...] = ()
 
     @property
     def cited_only(self) -> frozenset[str]:
@@ -357,9 +378,11 @@ def resolve(docs: Sequence[LoadedDocument]) -> Resolution:
     bodies = _merge_bodies(_with_parents(names.all()))
     claims = _claims(docs, names, loaded, doc_iris, mentions, targets)
     final_nodes, conflicts = _settle_issuers(nodes, claims, bodies)
+    final_nodes, date_conflicts = _settle_dates(final_nodes, _date_claims(docs, doc_iris, mentions, targets, own_targets))
     return Resolution(documents=tuple(resolved_docs), nodes=final_nodes, bodies=bodies,
-                      stats=_stats(docs, resolved_docs, final_nodes, bodies, conflicts),
-                      conflicts=conflicts)
+                      stats=replace(_stats(docs, resolved_docs, final_nodes, bodies, conflicts),
+                                    date_conflicts=len(date_conflicts)),
+                      conflicts=conflicts, date_conflicts=date_conflicts)
 
 
 class _Names:
@@ -653,6 +676,75 @@ def _settle_issuers(nodes: _Nodes, claims: Sequence[_Claim], bodies: Mapping[str
                 conflicts.append(conflict)
         final[iri] = _level_from_symbol(node)
     return final, tuple(sorted(conflicts, key=lambda c: c.document))
+
+
+# --- one date per document ----------------------------------------------------------------
+
+@dataclass(frozen=True)
+class _DateClaim:
+    """The date of a document as one file states it: its own file (None: it states none), or a
+    citation whose own words name the document (to_rdf writes that date on it, or a claim)."""
+
+    document: str
+    date: str | None
+    path: str
+    own: bool
+
+
+def _date_claims(docs, doc_iris, mentions, targets, own_targets) -> list[_DateClaim]:
+    out = []
+    for k, d in enumerate(docs):
+        iri, copy_iri = doc_iris[k]
+        out.append(_DateClaim(iri, d.record.date, d.path, True))
+        if copy_iri and d.record.copy:
+            out.append(_DateClaim(copy_iri, d.record.copy.date, d.path, True))
+    for m in mentions:
+        target = targets[m.key][0]
+        if m.cited.date and target == own_targets[m.key]:  # an inferred target is not described by the citation
+            out.append(_DateClaim(target, m.cited.date, docs[m.record].path, False))
+    return out
+
+
+def _settle_dates(nodes: Mapping[str, DocNode], claims: Sequence[_DateClaim]
+                  ) -> tuple[dict[str, DocNode], tuple[DateConflict, ...]]:
+    """One date per document node: the one its own files state, else the one its citing files state;
+    among several, the date most files state, then the one the first file (by path) states; a valid
+    date before an impossible one. When its own files disagree (or some state none), the date is the
+    corpus's decision (DocNode.date_in_corpus). Every other date stays a claim of its file or citation;
+    files that disagree are reported (DateConflict)."""
+    by_doc: dict[str, list[_DateClaim]] = defaultdict(list)
+    for c in claims:
+        by_doc[c.document].append(c)
+    final, conflicts = dict(nodes), []
+    for iri, mine in by_doc.items():
+        own = [c for c in mine if c.own]
+        dated = [c for c in (own if any(c.date for c in own) else mine) if c.date]
+        if not dated or iri not in final:
+            continue
+        date = _most_stated(dated)
+        final[iri] = replace(final[iri], date=date, date_in_corpus=len({c.date for c in own}) > 1)
+        if len({c.date for c in mine if c.date}) > 1:
+            node = final[iri]
+            claims_said = sorted({(c.date, c.path, c.own) for c in mine if c.date}, key=lambda c: (c[0] != date, c[1], c[0]))
+            conflicts.append(DateConflict(document=iri, label=node.numbers[0] if node.numbers else iri,
+                                          kept=date, claims=tuple(claims_said)))
+    return final, tuple(sorted(conflicts, key=lambda c: c.document))
+
+
+def _most_stated(claims: Sequence[_DateClaim]) -> str:
+    """The date most files state (valid dates first); ties: the one the first file by path states."""
+    files: dict[str, set[str]] = defaultdict(set)
+    for c in claims:
+        files[c.date].add(c.path)
+    return min(files, key=lambda d: (not _is_date(d), -len(files[d]), min(files[d]), d))
+
+
+def _is_date(value: str) -> bool:
+    try:
+        date_type.fromisoformat(value)
+        return True
+    except ValueError:
+        return False
 
 
 def _level_from_symbol(node: DocNode) -> DocNode:

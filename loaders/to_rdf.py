@@ -175,7 +175,7 @@ P = {name: _p(ns, name) for ns, names in {
           "hasRecipientEntry entryText hasDistributionEntry purpose hasSignature signer signerRole "
           "signingCapacity onBehalfOf authorityText signedAndSealed field copyOf claimedIssuer issuerConflict "
           "textReadBy ocrEngine ocrEngineVersion ocrLanguage ocrConfidence ocrPage pageNumber wordCount "
-          "quote start end quotedFrom"),
+          "quote start end quotedFrom claimedDate dateConflict"),
     PROV: "wasDerivedFrom", ORG: "subOrganizationOf", SKOS: "prefLabel altLabel", FOAF: "name",
 }.items() for name in names.split()}
 RELATION_EDGE = {"implements": P["ensures_implementation_of"], "based-on": P["based_on"]}
@@ -196,10 +196,29 @@ def _describe_document(g: _Graph, s: str, *, doc_type, number, date, channel=Non
         g.add(s, P["id_local"], literal(number))
         bare = _bare_number(number)
         g.add(s, P["number"], literal(bare) if bare else None)
+    _dated(g, s, date)
+
+
+def _dated(g: _Graph, s: str, date: str | None) -> None:
+    """A document's date of issue: xsd:date, or the date as written when it is impossible."""
     if date:
         valid = _valid_date(date)
         g.add(s, P["date_document"], literal(valid, XSD + "date") if valid else None)
         g.add(s, P["dateAsWritten"], None if valid else literal(date))
+
+
+def _stated_date(g: _Graph, node: DocNode, stated: str | None, claimant: str | None) -> str | None:
+    """The date a file states for ``node``: returned (to describe the document with) when it is the
+    node's one date (resolve._settle_dates) and the file decides it; else kept as a claim of
+    ``claimant`` (the citation or the source file; None: no claim), never a second eli:date_document."""
+    if not stated:
+        return None
+    if stated == node.date and not node.date_in_corpus:
+        return stated
+    valid = _valid_date(stated)
+    if claimant and valid:  # an impossible date stays in its evidence (its quote) only
+        g.add(claimant, P["claimedDate"], literal(valid, XSD + "date"))
+    return None
 
 
 def _signature(g: _Graph, doc: str, signer: Signer, issuer_name: str | None,
@@ -326,7 +345,7 @@ def _evidence(g: _Graph, ld: LoadedDocument, doc: str, copy: str | None, source:
 
 
 def _citation(g: _Graph, corpus: _Graph, c: ResolvedCitation, record: DocumentRecord,
-              channel: str | None) -> None:
+              channel: str | None, nodes) -> None:
     node, target, citing = iri(c.iri), iri(c.target), iri(c.citing)
     cited = record.cited_documents[c.index]
     g.add(node, A, T["Citation"])
@@ -348,9 +367,9 @@ def _citation(g: _Graph, corpus: _Graph, c: ResolvedCitation, record: DocumentRe
         corpus.add(node, P["confidence"], _decimal(c.confidence) if c.method != "unresolved" else None)
     else:
         g.add(node, P["resolutionMethod"], _code("resolution", c.method))
-    if not c.inferred:  # the cited document as this file states it
-        _describe_document(g, target, doc_type=cited.doc_type, number=cited.number, date=cited.date,
-                           channel=channel)
+    if not c.inferred:  # the cited document as this file states it (another date: a claim of the citation)
+        _describe_document(g, target, doc_type=cited.doc_type, number=cited.number,
+                           date=_stated_date(g, nodes[c.target], cited.date, node), channel=channel)
 
 
 def _ocr(g: _Graph, source: str, info) -> None:
@@ -383,7 +402,8 @@ def _file_graph(ld: LoadedDocument, rd: ResolvedDocument, res: Resolution, corpu
 
     _source(g, ld, source)
 
-    _describe_document(g, doc, doc_type=r.doc_type, number=r.number, date=r.date, channel=channel)
+    date = _stated_date(g, res.nodes[rd.iri], r.date, source)
+    _describe_document(g, doc, doc_type=r.doc_type, number=r.number, date=date, channel=channel)
     g.add(doc, P["sourceFile"], source)
     g.add(doc, P["place"], literal(r.place) if r.place else None)
     g.add(doc, P["title"], _vi(r.subject) if r.subject else None)
@@ -412,7 +432,7 @@ def _file_graph(ld: LoadedDocument, rd: ResolvedDocument, res: Resolution, corpu
         _signature(g, doc, r.signer, r.issuer, on_behalf)
 
     for c in rd.citations:
-        _citation(g, corpus, c, r, channel)
+        _citation(g, corpus, c, r, channel, res.nodes)
 
     for i, a in enumerate(r.assignments, 1):
         node = iri(ids.assignment_iri(rd.iri, i))
@@ -439,11 +459,19 @@ def file_fingerprint(ld: LoadedDocument, rd: ResolvedDocument, res: Resolution) 
         raise ValueError(f"{ld.path}: the fingerprint of a slim record needs its whole record or its digest")
     bodies = tuple((b, n.kind, n.level, n.channel) if (n := res.bodies.get(b)) else (b,)
                    for b in sorted(set(rd.bodies.values())))
-    resolved = (rd.iri, rd.copy_iri, rd.citations, sorted(rd.bodies.items()), rd.locality)
+    resolved = (rd.iri, rd.copy_iri, rd.citations, sorted(rd.bodies.items()), rd.locality, _date_inputs(ld, rd, res))
     record = ld.digest or ld.record  # the digest of the whole record (loaders.cache.CacheRow) stands for it
     inputs = (ld.path, ld.sha256, ld.loader_version, record, resolved, res.nodes[rd.iri].issuer_from_citations,
               bodies)
     return hashlib.sha256(repr(inputs).encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def _date_inputs(ld: LoadedDocument, rd: ResolvedDocument, res: Resolution) -> tuple:
+    """What _stated_date reads beyond the file: the settled dates of its document, copy and cited documents."""
+    cited = ld.record.cited_documents
+    return ((res.nodes[rd.iri].date, res.nodes[rd.iri].date_in_corpus),
+            (res.nodes[rd.copy_iri].date, res.nodes[rd.copy_iri].date_in_corpus) if rd.copy_iri else None,
+            tuple(cited[c.index].date == res.nodes[c.target].date for c in rd.citations if not c.inferred))
 
 
 def _corpus_lines(ld: LoadedDocument, rd: ResolvedDocument, res: Resolution, corpus: _Graph) -> None:
@@ -452,7 +480,7 @@ def _corpus_lines(ld: LoadedDocument, rd: ResolvedDocument, res: Resolution, cor
     issuer_node = res.bodies.get(rd.bodies.get(ld.record.issuer or ""))
     channel = ld.record.channel or (issuer_node.channel if issuer_node else None)
     for c in rd.citations:
-        _citation(_Graph(), corpus, c, ld.record, channel)
+        _citation(_Graph(), corpus, c, ld.record, channel, res.nodes)
 
 
 def _source(g: _Graph, ld: LoadedDocument, source: str, *, path: bool = True) -> None:
@@ -477,7 +505,10 @@ def _copy(g: _Graph, ld: LoadedDocument, rd: ResolvedDocument, res: Resolution, 
     copy, c = (iri(rd.copy_iri) if rd.copy_iri else None), ld.record.copy
     if copy and c:
         body = lambda name: iri(rd.bodies[name]) if name and name in rd.bodies else None  # noqa: E731
-        _describe_document(g, copy, doc_type=c.doc_type, number=c.number, date=c.date, channel=channel)
+        # a copy's date another file disputes is settled in the corpus graph (no claim: the source
+        # file's claim is its document's date)
+        date = _stated_date(g, res.nodes[rd.copy_iri], c.date, None)
+        _describe_document(g, copy, doc_type=c.doc_type, number=c.number, date=date, channel=channel)
         g.add(copy, A, T["Copy"])
         g.add(copy, P["sourceFile"], source)
         g.add(copy, P["place"], literal(c.place) if c.place else None)
@@ -495,14 +526,16 @@ def _copy(g: _Graph, ld: LoadedDocument, rd: ResolvedDocument, res: Resolution, 
 
 
 def _repeat_graph(ld: LoadedDocument, rd: ResolvedDocument, first: LoadedDocument, first_rd: ResolvedDocument,
-                  res: Resolution, copies: set[str]) -> _Graph:
+                  res: Resolution, copies: set[str], pathed: set[str]) -> _Graph:
     """A file of a document another file already describes (the same công văn saved from two
     websites): its source, its own copy if no other file gave it, and its evidence for the facts
     of the first file; never a second set of facts."""
     g, r = _Graph(), ld.record
     doc, source = iri(rd.iri), iri(ids.source_iri(ld.sha256))
-    _source(g, ld, source, path=ld.sha256 != first.sha256)  # same bytes: one source, the first path
+    _source(g, ld, source, path=ld.sha256 not in pathed)  # same bytes: one source, the first file's path
+    pathed.add(ld.sha256)
     g.add(doc, P["sourceFile"], source)
+    _stated_date(g, res.nodes[rd.iri], r.date, source)  # its own date: a claim when files disagree
     copy = iri(rd.copy_iri) if rd.copy_iri and r.copy else None
     if copy and rd.copy_iri not in copies:
         issuer_node = res.bodies.get(first_rd.bodies.get(first.record.issuer or ""))
@@ -690,6 +723,7 @@ def _map_corpus(docs: list[LoadedDocument | None], res: Resolution, out: Mutable
     corpus = _Graph()
     first = _first_files(docs, res)
     copies = {res.documents[k].copy_iri for k in first.values() if docs[k].record.copy}
+    pathed = {docs[k].sha256 for k in first.values()}  # sources whose path a file graph gives
     files_of = Counter(rd.iri for rd in res.documents)
     needed = {k for d, k in first.items() if files_of[d] > 1}  # their facts: a repeat reads them
     repeats: list[Repeat] = []
@@ -724,7 +758,7 @@ def _map_corpus(docs: list[LoadedDocument | None], res: Resolution, out: Mutable
             name = ids.file_graph_iri(ld.path)
             text = mapped.pop(k, None)
             if j != k:
-                repeat = _repeat_graph(full(ld), rd, full(docs[j]), res.documents[j], res, copies)
+                repeat = _repeat_graph(full(ld), rd, full(docs[j]), res.documents[j], res, copies, pathed)
                 text = EncodedGraph.of(repeat.text().encode("utf-8"), packed=False)
                 repeats.append(Repeat(rd.iri, docs[j].path, ld.path))
             province, district = rd.locality
@@ -745,8 +779,12 @@ def _map_corpus(docs: list[LoadedDocument | None], res: Resolution, out: Mutable
             _cited_only(corpus, node)
         elif node.issuer_from_citations:
             _issuer(corpus, node)
+        if node.date_in_corpus:  # its files disagree: each states a claim, the corpus the one date
+            _dated(corpus, iri(node.iri), node.date)
     for conflict in res.conflicts:
         corpus.add(iri(conflict.document), P["issuerConflict"], literal(conflict.message))
+    for conflict in res.date_conflicts:
+        corpus.add(iri(conflict.document), P["dateConflict"], literal(conflict.message))
     for b in res.bodies.values():
         _body(corpus, b)
     out[ids.CORPUS_GRAPH] = corpus.text()

@@ -58,6 +58,9 @@ EXPECTED: dict[str, list[tuple[str, str | None, str]]] = {
         (DOC, "eli:cites", V)],   # the direct edge to a body is wrong too (DocumentShape)
     "CitationEdgeShape": [(DOC, "eli:ensures_implementation_of", V), (DOC, "eli:cites", V)],
     "IssuerConflictShape": [("doc/trung-uong/2019/35-ct-tw", "dkg:issuerConflict", W)],
+    "ClaimedDateShape": [(DOC + "/citation/1", "dkg:claimedDate", V),
+                         ("source/971c03e54ee92b8c" + "4d2f" * 12, "dkg:claimedDate", V), (DOC, "dkg:claimedDate", V)],
+    "DateConflictShape": [("doc/tinh-uy-tra-vinh/2020/963-cv-tu", "dkg:dateConflict", W)],
     "AssignmentShape": [
         (DOC + "/assignment/1", p, V)
         for p in ("dkg:assignedIn", "dkg:leadBody", "dkg:cooperatingBody", "dkg:evidence")],
