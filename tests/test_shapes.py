@@ -208,7 +208,7 @@ def test_bad_fixture_gives_exactly_the_expected_results(shapes, reference, name)
 def test_severities(shapes):
     warnings = {str(s).rsplit("#", 1)[1] for s in shapes.subjects(SH.severity, SH.Warning)}
     assert warnings == {"CitedDocumentDateShape", "ImplementationDateShape", "FutureDateShape", "CopyDateShape",
-                        "DelegatedSignatureShape", "IssuerConflictShape", "OcrConfidenceShape"}
+                        "DelegatedSignatureShape", "IssuerConflictShape", "DateConflictShape", "OcrConfidenceShape"}
 
 
 def test_sparql_constraints_state_their_target_so_they_run_as_plain_sparql(shapes):
