@@ -44,6 +44,7 @@ DATE_TYPE_CONFIDENCE = 0.9
 SUBJECT_MIN_SIMILARITY = 0.5          # Dice over subject words; below this no link is made
 SUBJECT_CONFIDENCE = (0.6, 0.8)       # confidence at the minimum and at perfect similarity
 ORIGINAL = "ORIG"                     # text kind of an original (its header names its issuer)
+SHOWN_FILES = 3                       # citing files a date conflict names (then "and N more")
 
 
 @dataclass(frozen=True)
@@ -201,8 +202,18 @@ class DateConflict:
 
     @property
     def message(self) -> str:
-        said = "; ".join(f"{date} in {path}" + (" (its own file)" if own else "") for date, path, own in self.claims)
-        return f"{self.label}: files give different dates: {said}; kept {self.kept}"
+        """Each date with its own files and (a few of) its citing files: a central document is cited
+        by thousands."""
+        said = []
+        for date in dict.fromkeys(d for d, _, _ in self.claims):
+            own = [p for d, p, o in self.claims if d == date and o]
+            citing = [p for d, p, o in self.claims if d == date and not o]
+            parts = [f"its own file{'s' if len(own) > 1 else ''} {', '.join(own)}"] if own else []
+            if citing:
+                shown = ", ".join(citing[:SHOWN_FILES]) + (f" and {len(citing) - SHOWN_FILES} more" if len(citing) > SHOWN_FILES else "")
+                parts.append(f"{len(citing)} citing file{'s' if len(citing) > 1 else ''}: {shown}")
+            said.append(f"{date} ({'; '.join(parts)})")
+        return f"{self.label}: files give different dates: {', '.join(said)}; kept {self.kept}"
 
 
 @dataclass(frozen=True)

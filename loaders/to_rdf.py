@@ -207,13 +207,14 @@ def _dated(g: _Graph, s: str, date: str | None) -> None:
         g.add(s, P["dateAsWritten"], None if valid else literal(date))
 
 
-def _stated_date(g: _Graph, node: DocNode, stated: str | None, claimant: str | None) -> str | None:
+def _stated_date(g: _Graph, node: DocNode, stated: str | None, claimant: str | None, own: bool) -> str | None:
     """The date a file states for ``node``: returned (to describe the document with) when it is the
-    node's one date (resolve._settle_dates) and the file decides it; else kept as a claim of
-    ``claimant`` (the citation or the source file; None: no claim), never a second eli:date_document."""
+    node's one date (resolve._settle_dates), unless ``own`` files disagree (the corpus graph gives it);
+    else kept as a claim of ``claimant`` (the citation or the source file; None: no claim), never a
+    second eli:date_document."""
     if not stated:
         return None
-    if stated == node.date and not node.date_in_corpus:
+    if stated == node.date and not (own and node.date_in_corpus):
         return stated
     valid = _valid_date(stated)
     if claimant and valid:  # an impossible date stays in its evidence (its quote) only
@@ -369,7 +370,7 @@ def _citation(g: _Graph, corpus: _Graph, c: ResolvedCitation, record: DocumentRe
         g.add(node, P["resolutionMethod"], _code("resolution", c.method))
     if not c.inferred:  # the cited document as this file states it (another date: a claim of the citation)
         _describe_document(g, target, doc_type=cited.doc_type, number=cited.number,
-                           date=_stated_date(g, nodes[c.target], cited.date, node), channel=channel)
+                           date=_stated_date(g, nodes[c.target], cited.date, node, own=False), channel=channel)
 
 
 def _ocr(g: _Graph, source: str, info) -> None:
@@ -402,7 +403,7 @@ def _file_graph(ld: LoadedDocument, rd: ResolvedDocument, res: Resolution, corpu
 
     _source(g, ld, source)
 
-    date = _stated_date(g, res.nodes[rd.iri], r.date, source)
+    date = _stated_date(g, res.nodes[rd.iri], r.date, source, own=True)
     _describe_document(g, doc, doc_type=r.doc_type, number=r.number, date=date, channel=channel)
     g.add(doc, P["sourceFile"], source)
     g.add(doc, P["place"], literal(r.place) if r.place else None)
@@ -507,7 +508,7 @@ def _copy(g: _Graph, ld: LoadedDocument, rd: ResolvedDocument, res: Resolution, 
         body = lambda name: iri(rd.bodies[name]) if name and name in rd.bodies else None  # noqa: E731
         # a copy's date another file disputes is settled in the corpus graph (no claim: the source
         # file's claim is its document's date)
-        date = _stated_date(g, res.nodes[rd.copy_iri], c.date, None)
+        date = _stated_date(g, res.nodes[rd.copy_iri], c.date, None, own=True)
         _describe_document(g, copy, doc_type=c.doc_type, number=c.number, date=date, channel=channel)
         g.add(copy, A, T["Copy"])
         g.add(copy, P["sourceFile"], source)
@@ -535,7 +536,7 @@ def _repeat_graph(ld: LoadedDocument, rd: ResolvedDocument, first: LoadedDocumen
     _source(g, ld, source, path=ld.sha256 not in pathed)  # same bytes: one source, the first file's path
     pathed.add(ld.sha256)
     g.add(doc, P["sourceFile"], source)
-    _stated_date(g, res.nodes[rd.iri], r.date, source)  # its own date: a claim when files disagree
+    _stated_date(g, res.nodes[rd.iri], r.date, source, own=True)  # its own date: a claim when files disagree
     copy = iri(rd.copy_iri) if rd.copy_iri and r.copy else None
     if copy and rd.copy_iri not in copies:
         issuer_node = res.bodies.get(first_rd.bodies.get(first.record.issuer or ""))

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from loaders.build import build
+from loaders.resolve import DateConflict, _DateClaim, _most_stated
 from loaders.store import open_store
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -103,10 +104,10 @@ def test_a_citation_stating_another_date_keeps_it_as_its_claim_with_its_evidence
 
 
 @pytest.mark.parametrize("doc, named", [
-    (TU_2644, ["2020-07-29 in a2644_tinhuy.txt (its own file)", "2020-07-30 in b2644_baomoi.txt (its own file)"]),
-    (TU_963, ["2020-07-30 in b963_baomoi.txt", "2020-07-30 in c963_dangcongsan.txt", "2020-07-29 in a963_tinhuy.txt"]),
-    (TU_1100, ["2020-07-28 in d1100_tinhuy.txt (its own file)", "2020-07-28 in e12_huyenuy.txt",
-               "2020-07-29 in e11_huyenuy.txt"]),
+    (TU_2644, ["2020-07-29 (its own file a2644_tinhuy.txt), 2020-07-30 (its own file b2644_baomoi.txt); kept 2020-07-29"]),
+    (TU_963, ["2020-07-30 (its own files b963_baomoi.txt, c963_dangcongsan.txt), 2020-07-29 (its own file a963_tinhuy.txt)"]),
+    (TU_1100, ["2020-07-28 (its own file d1100_tinhuy.txt; 1 citing file: e12_huyenuy.txt), "
+               "2020-07-29 (1 citing file: e11_huyenuy.txt); kept 2020-07-28"]),
 ], ids=["tie", "most-files", "citation"])
 def test_the_conflict_names_the_files_and_dates_as_a_shacl_warning(built, doc, named):
     report, rows = built
@@ -116,3 +117,22 @@ def test_the_conflict_names_the_files_and_dates_as_a_shacl_warning(built, doc, n
     assert "kept " in message
     warned = [r for r in report.validation.results if r.source_shape.endswith("DateConflictShape>")]
     assert any(r.focus == f"<{doc}>" and r.severity == "Warning" for r in warned)
+
+
+@pytest.mark.parametrize("claims, kept", [
+    ([("2020-07-29", "a"), ("2020-07-30", "b")], "2020-07-29"),                       # a tie: the first file's
+    ([("2020-07-30", "b"), ("2020-07-29", "a")], "2020-07-29"),                       # ... whatever the order
+    ([("2020-07-29", "a"), ("2020-07-30", "b"), ("2020-07-30", "c")], "2020-07-30"),  # the most files
+    ([("2020-07-30", "b"), ("2020-07-30", "b")], "2020-07-30"),                       # a file counts once
+    ([("2020-02-30", "a"), ("2020-02-03", "b")], "2020-02-03"),                       # a valid date first
+])
+def test_the_rule(claims, kept):
+    assert _most_stated([_DateClaim("d", date, path, True) for date, path in claims]) == kept
+
+
+def test_a_conflict_names_a_few_of_many_citing_files():
+    claims = (("2020-07-28", "own.txt", True),) + tuple(("2020-07-28", f"c{i:03d}.txt", False) for i in range(200)) \
+        + (("2020-07-29", "typo.txt", False),)
+    message = DateConflict("d", "1100-CV/TU", "2020-07-28", claims).message
+    assert message == ("1100-CV/TU: files give different dates: 2020-07-28 (its own file own.txt; 200 citing files: "
+                       "c000.txt, c001.txt, c002.txt and 197 more), 2020-07-29 (1 citing file: typo.txt); kept 2020-07-28")
