@@ -719,8 +719,8 @@ def _date_claims(docs, doc_iris, mentions, targets, own_targets) -> list[_DateCl
 def _settle_dates(nodes: Mapping[str, DocNode], claims: Sequence[_DateClaim]
                   ) -> tuple[dict[str, DocNode], tuple[DateConflict, ...]]:
     """One date per document node: the one its own files state, else the one its citing files state;
-    among several, the date most files state, then the one the first file (by path) states; a valid
-    date before an impossible one. When its own files disagree (or some state none), the date is the
+    among several, the date most files state (own files that tie: the date most citing files state),
+    then the one the first file (by path) states; a valid date before an impossible one. When its own files disagree (or some state none), the date is the
     corpus's decision (DocNode.date_in_corpus). Every other date stays a claim of its file or citation;
     files that disagree are reported (DateConflict)."""
     by_doc: dict[str, list[_DateClaim]] = defaultdict(list)
@@ -729,10 +729,11 @@ def _settle_dates(nodes: Mapping[str, DocNode], claims: Sequence[_DateClaim]
     final, conflicts = dict(nodes), []
     for iri, mine in by_doc.items():
         own = [c for c in mine if c.own]
-        dated = [c for c in (own if any(c.date for c in own) else mine) if c.date]
-        if not dated or iri not in final:
+        citing = [c for c in mine if not c.own and c.date]
+        dated = [c for c in own if c.date]
+        if not (dated or citing) or iri not in final:
             continue
-        date = _most_stated(dated)
+        date = _most_stated(dated, citing) if dated else _most_stated(citing)
         final[iri] = replace(final[iri], date=date, date_in_corpus=len({c.date for c in own}) > 1)
         if len({c.date for c in mine if c.date}) > 1:
             node = final[iri]
@@ -742,12 +743,17 @@ def _settle_dates(nodes: Mapping[str, DocNode], claims: Sequence[_DateClaim]
     return final, tuple(sorted(conflicts, key=lambda c: c.document))
 
 
-def _most_stated(claims: Sequence[_DateClaim]) -> str:
-    """The date most files state (valid dates first); ties: the one the first file by path states."""
+def _most_stated(claims: Sequence[_DateClaim], seconds: Sequence[_DateClaim] = ()) -> str:
+    """The date of ``claims`` most files state (valid dates first); ties: the one most files of
+    ``seconds`` state (the citing files, when two own files disagree), then the one the first file by
+    path states."""
     files: dict[str, set[str]] = defaultdict(set)
     for c in claims:
         files[c.date].add(c.path)
-    return min(files, key=lambda d: (not _is_date(d), -len(files[d]), min(files[d]), d))
+    votes: dict[str, set[str]] = defaultdict(set)
+    for c in seconds:
+        votes[c.date].add(c.path)
+    return min(files, key=lambda d: (not _is_date(d), -len(files[d]), -len(votes[d]), min(files[d]), d))
 
 
 def _is_date(value: str) -> bool:

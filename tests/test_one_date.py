@@ -130,6 +130,13 @@ def test_the_rule(claims, kept):
     assert _most_stated([_DateClaim("d", date, path, True) for date, path in claims]) == kept
 
 
+def test_own_files_that_tie_are_settled_by_the_citing_files():
+    own = [_DateClaim("d", "2020-03-04", "central_0000.mirror.txt", True), _DateClaim("d", "2020-03-03", "central_0000.txt", True)]
+    citing = [_DateClaim("d", "2020-03-03", f"p{i}.txt", False) for i in range(5)] + [_DateClaim("d", "2020-03-04", "q.txt", False)]
+    assert _most_stated(own, citing) == "2020-03-03"
+    assert _most_stated(own) == "2020-03-04"  # no citation: the first file by path
+
+
 def test_a_conflict_names_a_few_of_many_citing_files():
     claims = (("2020-07-28", "own.txt", True),) + tuple(("2020-07-28", f"c{i:03d}.txt", False) for i in range(200)) \
         + (("2020-07-29", "typo.txt", False),)
