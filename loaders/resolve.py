@@ -16,6 +16,8 @@ Documents (docs/design.md, IRIs):
    node (method ``unresolved``).
 3. A nested citation ("472/UBND-VP6 ... theo ... 253/TB-VPCP") is cited by the document it is nested
    in, asserted in the document whose text says it.
+4. Each document node gets one issuer (_settle_issuers) and one date (_settle_dates); what other files
+   say of them stays a claim of the file or citation that says it, and a conflict names the files.
 """
 from __future__ import annotations
 
