@@ -1,7 +1,7 @@
 """Where SHACL validation of a built store spends its CPU (issue 15).
 
     .venv/bin/python bench/validate_profile.py bench/corpus/store-1000 [--batch 1000] [--top 25]
-        [--save results.json] [--compare before.json]
+        [--save results.json] [--compare before.json] [--growth smaller.json]
 
 Runs the streamed validation of a build (loaders.validate.validate_batches, as `directive-kg build`
 does: per batch of file graphs in memory, then the corpus-wide checks on the store) on the file
@@ -9,7 +9,9 @@ graphs read back from the store, and prints the peak PSS of the process tree (th
 forked workers, sampled every 0.25 s while validating), the CPU seconds of the per-batch pass (loading, clearing
 and every check summed over the batches) and of every corpus-wide check, sorted. CPU, not wall time:
 the machine may be shared. ``--save`` writes the result keys and the profile; ``--compare`` says
-whether the results equal a saved run's (the same results before and after a change).
+whether the results equal a saved run's (the same results before and after a change); ``--growth``
+prints, for a saved run of a smaller store, each check's CPU per file at both sizes and their
+ratio, the checks whose CPU a file grows first (a check whose cost grows faster than the corpus).
 
 Build the store first: `directive-kg build bench/corpus/1000 --store bench/corpus/store-1000`.
 """
@@ -85,6 +87,22 @@ def profile_store(path: Path, batch: int) -> tuple[dict, dict, list]:
     return figures, profile, keys
 
 
+def print_growth(small: dict, big: dict, top: int) -> None:
+    """Each check's CPU per file in a smaller and a bigger run, the largest excess over linear
+    first: (big CPU) - (small CPU) x (big files / small files)."""
+    n, m = small["figures"]["files"], big["figures"]["files"]
+    print(f"growth {n} -> {m} files: CPU a file {1000 * small['figures']['cpu_seconds'] / n:.2f} -> "
+          f"{1000 * big['figures']['cpu_seconds'] / m:.2f} ms")
+    rows = []
+    for label in set(small["profile"]) | set(big["profile"]):
+        x, y = small["profile"].get(label, 0.0), big["profile"].get(label, 0.0)
+        rows.append((y - x * m / n, label, x, y))
+    print(f"{'excess s':>8} {'small s':>8} {'big s':>8} {'us/file':>8} {'us/file':>8} {'ratio':>6}  check")
+    for excess, label, x, y in sorted(rows, reverse=True)[:top]:
+        a, b = 1e6 * x / n, 1e6 * y / m
+        print(f"{excess:8.2f} {x:8.2f} {y:8.2f} {a:8.1f} {b:8.1f} {b / a if a else float('inf'):6.2f}  {label}")
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("store", type=Path)
@@ -92,6 +110,7 @@ def main(argv=None) -> int:
     ap.add_argument("--top", type=int, default=25)
     ap.add_argument("--save", type=Path)
     ap.add_argument("--compare", type=Path)
+    ap.add_argument("--growth", type=Path, help="a saved run of a smaller store: CPU per file of each check at both sizes")
     args = ap.parse_args(argv)
     figures, profile, keys = profile_store(args.store, args.batch)
     print(json.dumps(figures))
@@ -101,6 +120,8 @@ def main(argv=None) -> int:
           f"({sum(label.endswith('(corpus-wide)') for label in profile)} checks)")
     for label, seconds in sorted(profile.items(), key=lambda i: -i[1])[:args.top]:
         print(f"{seconds:8.2f}  {label}")
+    if args.growth:
+        print_growth(json.loads(args.growth.read_text()), {"figures": figures, "profile": profile}, args.top)
     if args.save:
         args.save.write_text(json.dumps({"figures": figures, "profile": profile, "keys": keys}, indent=1) + "\n")
     if args.compare:

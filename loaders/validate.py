@@ -597,7 +597,7 @@ class _Keeper:
         self.wanted = scope.predicates(self.scopes.values())
         self.before = self.memo.digests(self.version)
         self.records: dict = {}
-        self.lines: dict[str, bytes] = {}
+        self.memo.clear_staged()  # the lines of the graphs checked now: staged on disk (stage_lines)
         self.wide: dict | None = None
         self.names: list[str] = []
         self.plan = None
@@ -626,23 +626,22 @@ class _Keeper:
 
     def checked(self, records: Mapping[str, tuple]) -> None:
         self.records.update({g: (self.digests[g], terms, found) for g, (terms, found, _) in records.items()})
-        self.lines.update({g: lines for g, (_, _, lines) in records.items()})
+        self.memo.stage_lines({g: lines for g, (_, _, lines) in records.items()})
 
     def _delta(self):
         """The changed triples since the last build (validate_scope.Delta), None when not known."""
-        import zlib
-
         from loaders.validate_scope import Delta
 
         changed = [g for g in self.digests if self.before.get(g) != self.digests[g]]
         gone = [g for g in self.before if g not in self.digests]
         old = self.memo.wide_lines(sorted(set(gone) | {g for g in changed if g in self.before}))
-        if old is None or any(g not in self.lines for g in changed):
+        new = self.memo.staged_lines(changed)
+        if old is None or new is None:
             return None
         old_shared = self._old_shared()
         shared = {line for g in old_shared for line in old_shared[g].splitlines()} ^ \
             {line for g in self.shared for line in self.shared[g].splitlines()}
-        return Delta([*old.values(), *(zlib.decompress(self.lines[g]).decode() for g in changed), "\n".join(shared)])
+        return Delta([*old.values(), *new.values(), "\n".join(shared)])
 
     def wide_checks(self, store: ox.Store, wide: Sequence[tuple], fallback: dict,
                     run: Callable[[list], list]) -> list[ValidationResult]:
@@ -732,7 +731,7 @@ class _Keeper:
         return [*kept, *located]
 
     def save(self) -> None:
-        self.memo.record(self.version, self.records, self.names, self.shared, self.wide, self.lines,
+        self.memo.record(self.version, self.records, self.names, self.shared, self.wide, None,
                          getattr(self, "located", None))
         self.memo.close()
 

@@ -43,6 +43,7 @@ CREATE TABLE IF NOT EXISTS shared (graph TEXT PRIMARY KEY, digest TEXT, text BLO
 CREATE TABLE IF NOT EXISTS files (graph TEXT PRIMARY KEY, digest TEXT, terms BLOB, results BLOB);
 CREATE TABLE IF NOT EXISTS wide_lines (graph TEXT PRIMARY KEY, lines BLOB);
 CREATE TABLE IF NOT EXISTS wide (check_key TEXT PRIMARY KEY, results BLOB);
+CREATE TABLE IF NOT EXISTS staged_lines (graph TEXT PRIMARY KEY, lines BLOB);
 """
 
 
@@ -202,6 +203,27 @@ class ValidationMemo:
             found[g] = zlib.decompress(row[0]).decode()
         return found
 
+    def clear_staged(self) -> None:
+        """Forget the lines staged by a build that did not finish."""
+        with self.db:
+            self.db.execute("DELETE FROM staged_lines")
+
+    def stage_lines(self, lines: Mapping[str, bytes]) -> None:
+        """Keep the lines (kept_lines, zlib) of the graphs checked now on disk until ``record`` makes
+        them the graphs' lines: a build does not hold them all (230 MB at 100,000 files)."""
+        with self.db:
+            self.db.executemany("INSERT OR REPLACE INTO staged_lines VALUES (?, ?)", list(lines.items()))
+
+    def staged_lines(self, graphs: Iterable[str]) -> dict[str, str] | None:
+        """graph -> the lines staged for it by this build; None if one has none."""
+        found = {}
+        for g in graphs:
+            row = self.db.execute("SELECT lines FROM staged_lines WHERE graph = ?", (g,)).fetchone()
+            if row is None:
+                return None
+            found[g] = zlib.decompress(row[0]).decode()
+        return found
+
     def terms(self) -> dict[str, bytes]:
         """graph -> the term hashes (term_hashes) of every graph recorded."""
         return dict(self.db.execute("SELECT graph, terms FROM files"))
@@ -237,6 +259,8 @@ class ValidationMemo:
             if wide is not None:
                 self.db.executemany("INSERT INTO wide VALUES (?, ?)",
                                     [(k, pickle.dumps(r, protocol=pickle.HIGHEST_PROTOCOL)) for k, r in wide.items()])
+            self.db.execute("INSERT OR REPLACE INTO wide_lines SELECT graph, lines FROM staged_lines")
+            self.db.execute("DELETE FROM staged_lines")
             self.db.executemany("INSERT OR REPLACE INTO wide_lines VALUES (?, ?)", list((lines or {}).items()))
             self.db.executemany("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?)",
                                 [(g, d, t, pickle.dumps(r, protocol=pickle.HIGHEST_PROTOCOL))

@@ -244,3 +244,28 @@ def test_an_edit_of_one_file_creates_then_removes_a_corpus_wide_result_of_anothe
         late = {r.focus for r in report.results if r.source_shape.endswith("ImplementationDateShape>")}
         assert (f"<{ID}doc/c>" in late) == early
         assert wide[1] > 0
+
+
+def test_lines_of_the_checked_graphs_are_staged_on_disk_not_held(tmp_path, caplog):
+    """The lines kept for the corpus-wide checks go to the memo batch by batch (staged_lines) and
+    become the graphs' lines when the build records; a stage left by a build that stopped is
+    forgotten, and the next add still reports as a whole validation does."""
+    import sqlite3
+
+    shared = {f"urn:shared:{p.name}": _nt(p) for p in (ONTOLOGY / "directive.ttl", ONTOLOGY / "codelists.ttl")}
+    shared["urn:shared:corpus"] = f"{NAM_DINH} <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <http://www.w3.org/ns/org#Organization> .\n"
+    files = {f"{ID}graph/file/d-{i}": _document(f"d-{i}", f"{i}-CV/TU", "2019-01-01") for i in range(10)}
+    memo = tmp_path / MEMO_FILE
+    _run(files, shared, memo, caplog)
+
+    def table(name: str) -> set:
+        with sqlite3.connect(memo) as db:
+            return {g for (g,) in db.execute(f"SELECT graph FROM {name}")}
+    assert table("wide_lines") == set(files) and not table("staged_lines")
+    with sqlite3.connect(memo) as db:  # a build that stopped after staging a graph
+        db.execute("INSERT INTO staged_lines VALUES (?, ?)", (f"{ID}graph/file/d-3", b"not zlib"))
+    files[f"{ID}graph/file/d-10"] = _document("d-10", "3-CV/TU", "2019-05-01")  # the number of d-3
+    report, _ = _run(files, shared, memo, caplog)
+    assert {r.focus for r in report.results if r.source_shape.endswith("UniqueNumberShape>")} == {
+        f"<{ID}doc/d-3>", f"<{ID}doc/d-10>"}
+    assert table("wide_lines") == set(files) and not table("staged_lines")
