@@ -215,6 +215,22 @@ def test_acting_jointly(text, organ, joint):
     assert (found.organ.name, found.joint.name if found.joint else None) == (organ, joint)
 
 
+# No organ speaks when the body ends a person's post ("Phó Bí thư Thường trực Huyện ủy yêu cầu": a person
+# at a meeting), is the object of an assigning verb ("Yêu cầu UBND tỉnh chỉ đạo"), or runs on into a
+# capitalised name ("Phó Trưởng Ban Chỉ đạo": no verb "chỉ đạo").
+@pytest.mark.parametrize("text, organ", [
+    ("Kết luận hội nghị, đồng chí Lê Văn Tám, Phó Bí thư Thường trực Huyện ủy yêu cầu các chi bộ rà soát.", None),
+    ("Tại buổi làm việc, Bí thư Thành ủy yêu cầu các phường khẩn trương hoàn thành.", None),
+    ("Giao ban tuần\nYêu cầu Ủy ban nhân dân tỉnh chỉ đạo các sở tập trung chống hạn.", None),
+    ("Ông Lê Văn Tám - Phó Bí thư, Chủ tịch UBND tỉnh Phó Trưởng Ban Chỉ đạo; các ủy viên là lãnh đạo sở.", None),
+    ("Ngày 4/5, Thường trực Huyện ủy Đông Sơn yêu cầu các chi bộ rà soát đảng viên.", "Huyện ủy Đông Sơn"),
+], ids=["post", "post-bare", "assigned", "capital-name", "organ"])
+def test_no_organ_speaks_through_a_person_or_an_object(text, organ):
+    st = SourceText.from_text(text)
+    found = H.find_acting(st, 0, len(st.work), with_prefix=False)
+    assert (found.organ.name if found else None) == organ
+
+
 def test_joint_partner_is_not_a_lead_body():
     text = ("Bộ Chính trị, Ban Bí thư chỉ đạo về công tác cán bộ khi sắp xếp tỉnh\n"
             "Bộ Chính trị, Ban Bí thư yêu cầu xây dựng phương án nhân sự cấp tỉnh, trình cấp có thẩm quyền.")
