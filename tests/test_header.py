@@ -182,6 +182,24 @@ def test_symbol_fix_examples(row):
     assert H.normalize_number(written).endswith(row["value"])
 
 
+@pytest.mark.parametrize("row", rows("symbol_fix_central"))
+def test_symbol_fix_central_examples(row):
+    # a central body's "T.Ư" is Trung ương; a province's (or an unknown issuer's) stays the Tỉnh ủy's TU
+    written = next(w for w in row["example"].split() if "/" in w)
+    number = H.normalize_number(written)
+    assert H.central_symbol(number, row["example"], "central").endswith(row["value"])
+    assert H.central_symbol(number, row["example"], "province") == number
+
+
+def test_central_symbol_in_records():
+    from loaders.extract import extract_text
+    r = extract_text("Ngày 9/6/2023, thay mặt Bộ Chính trị, Tổng Bí thư Lê Văn Tám đã ký ban hành Nghị quyết số "
+                     "21-NQ/TƯ về phát triển vùng Tây Nguyên. Thực hiện Nghị quyết số 08-NQ/TƯ ngày 2/1/2019 của "
+                     "Bộ Chính trị và Nghị quyết số 13-NQ/TƯ của Tỉnh ủy Gia Lai, các cấp ủy quán triệt.")
+    assert r.number == "21-NQ/TW"
+    assert [c.number for c in r.cited_documents] == ["08-NQ/TW", "13-NQ/TU"]
+
+
 @pytest.mark.parametrize("row", rows("subject_start"))
 def test_subject_examples(row):
     assert H.line_patterns()["subject"].match(row["example"])
