@@ -848,8 +848,10 @@ def _find(st: SourceText, ctx: DocContext, own_number: str | None, start: int = 
         for other in group:  # fill what the best occurrence lacks from the others
             if best.date_as_written is None and other.date_as_written is not None:
                 best.date, best.date_as_written, best.date_warning = other.date, other.date_as_written, other.date_warning
-            if issuer is None and other.issuer:
+            if other.issuer and (issuer is None or (not best.issuer_from_tail and other.issuer_from_tail)):
+                # "Nghị quyết 57-NQ/TW" (issuer told by the code) then "... của Bộ Chính trị": the written one
                 issuer = complete_name(_issuer_as_named(other), ctx, cited=True)
+                best.issuer_from_tail = best.issuer_from_tail or other.issuer_from_tail
             if best.subject is None and other.subject:
                 best.subject = other.subject
             if best.relation == "refers" and other.relation != "refers":

@@ -363,6 +363,13 @@ def test_subject_ends_before_a_bare_numbered_document(text, subject):
     assert len(docs) == 2 and [c.relation for c in docs] == ["implements", "implements"]
 
 
+def test_a_written_issuer_beats_the_code_of_an_earlier_mention():
+    # first named with its symbol only (TW: the code says Ban Chấp hành Trung ương), later "của Bộ Chính trị"
+    docs = cited("Quán triệt Nghị quyết 66-NQ/TW về đổi mới công tác xây dựng pháp luật. Để thực hiện Nghị "
+                 "quyết 66-NQ/TW của Bộ Chính trị, các cấp ủy xây dựng chương trình công tác năm.")
+    assert [(c.number, c.issuer) for c in docs] == [("66-NQ/TW", "Bộ Chính trị")]
+
+
 @pytest.mark.parametrize("text, doc_type, number, distance", [
     ("Thực hiện Chthị 16 của Thủ tướng Chính phủ về giãn cách.", "Chỉ thị", "16", 2),
     ("Thực hiện Cồng văn số 45/UBND-VX ngày 2/3/2020 của UBND tỉnh.", "Công văn", "45/UBND-VX", 1),
