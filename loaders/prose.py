@@ -132,7 +132,7 @@ def _res() -> dict[str, re.Pattern]:
         # "Ngày 18/02, ...", "Chiều tối 3.2, ...": a day and month without the year
         "yearless": re.compile(rf"(?<!\w)(?:(?i:{G.piece('day_word')})|{_alt('time_of_day')})\s+(?P<d>\d{{1,2}})\s*"
                                r"(?P<sep>[/.\-])\s*(?P<m>\d{1,2})(?!\s*[/.\-]?\s*\d)"),
-        "of": re.compile(rf"\s*,?\s*(?i:{G.piece('of')})\s+"),
+        "of": re.compile(rf"\s*,?\s*(?:(?i:{G.piece('of')})|{_alt('by_issuer')})\s+"),   # "của X"; "ban hành bởi X"
         "recipients": re.compile(rf"\s*,?\s*(?:{_alt('recipient_verb')})\s*:?\s+(?=\w)"),
         "subject_quoted": re.compile(rf"\s*,?\s*[“\"]\s*(?P<s>{about}\s[^”\"\n]+?)\s*[”\"]"),
         "subject_about_quoted": re.compile(rf"\s*,?\s*{about}\s+[“\"]\s*(?P<s>[^”\"\n]+?)\s*[”\"]"),

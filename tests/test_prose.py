@@ -651,3 +651,15 @@ def test_headline_then_the_reporting_sentence_gives_subject_and_addressees():
     assert r.doc_type == "Công điện"
     assert r.subject == "về việc tăng cường các biện pháp chống rét cho đàn gia súc"
     assert [s.quote for s in r.recipients] == ["Ủy ban nhân dân các tỉnh miền núi phía Bắc"]
+
+
+# "<document> ban hành bởi X về ...": the issuer after "bởi" (by_issuer), then the subject
+@pytest.mark.parametrize("text, issuer, subject", [
+    ("Nghị quyết số 09-NQ/TU ngày 2/3/2023 ban hành bởi Tỉnh ủy Cà Mau về phát triển kinh tế biển.",
+     "Tỉnh ủy Cà Mau", "về phát triển kinh tế biển"),
+    ("Kế hoạch số 31-KH/TU ngày 5/4/2023 bởi Ban Thường vụ Tỉnh ủy Bạc Liêu về chuyển đổi số.",
+     "Tỉnh ủy Bạc Liêu", "về chuyển đổi số"),
+])
+def test_issuer_after_boi(text, issuer, subject):
+    r = reported(text)
+    assert (r.issuer.name, r.subject) == (issuer, subject)
