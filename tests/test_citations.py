@@ -363,6 +363,14 @@ def test_subject_ends_before_a_bare_numbered_document(text, subject):
     assert len(docs) == 2 and [c.relation for c in docs] == ["implements", "implements"]
 
 
+def test_programme_of_action_is_cited_with_what_it_implements():
+    docs = cited("Thực hiện Chương trình hành động số 12-CTHĐ/TU ngày 3/6/2021 của Tỉnh ủy Bình Định về thực hiện "
+                 "Nghị quyết số 19-NQ/TW ngày 16/6/2022 của Ban Chấp hành Trung ương, Đảng ủy xã xây dựng kế hoạch.")
+    assert [(c.doc_type, c.number, c.relation, c.cited_from) for c in docs] == [
+        ("Chương trình", "12-CTHĐ/TU", "implements", None),
+        ("Nghị quyết", "19-NQ/TW", "cited_by_cited", "12-CTHĐ/TU")]
+
+
 def test_a_written_issuer_beats_the_code_of_an_earlier_mention():
     # first named with its symbol only (TW: the code says Ban Chấp hành Trung ương), later "của Bộ Chính trị"
     docs = cited("Quán triệt Nghị quyết 66-NQ/TW về đổi mới công tác xây dựng pháp luật. Để thực hiện Nghị "
