@@ -886,3 +886,19 @@ def test_metadata_bullets_and_joint_ministries(before, organ, issuer):
             "Hà Nội, ngày 14 tháng 4 năm 2015\n\nCăn cứ Luật Ngân sách nhà nước ngày 16 tháng 12 năm 2002;\n")
     r = extract_text(text)
     assert (r.number, r.date, r.place, r.issuer) == ("31/2015/TTLT-BTC-BYT", "2015-04-14", "Hà Nội", issuer)
+
+
+# The Party's name inside a sentence ("Căn cứ Điều lệ Đảng Cộng sản Việt Nam") is no flattened motto:
+# no line break before it, and the press lead after it is still read.
+def test_party_name_in_a_sentence_is_no_motto():
+    from loaders.extract import extract_text
+    from loaders.header_locate import break_flattened
+
+    line = ("Căn cứ Điều lệ Đảng Cộng sản Việt Nam; căn cứ Quy chế làm việc số 03-QC/TU ngày 2/2/2021 của Ban "
+            "Chấp hành Đảng bộ tỉnh khóa XX, Ban Thường vụ Tỉnh ủy quy định chấm điểm sinh hoạt chi bộ như sau:")
+    assert "\n" not in break_flattened(line)
+    r = extract_text("Quy định chấm điểm sinh hoạt chi bộ\n\n" + line + "\n\nXem toàn bộ Quy định số 14-QĐ/TU, "
+                     "ngày 2/10/2023 của Ban Thường vụ Tỉnh ủy Hà Tĩnh tại đây.")
+    assert (r.doc_type, r.number, r.date, r.issuer) == ("Quy định", "14-QĐ/TU", "2023-10-02", "Tỉnh ủy Hà Tĩnh")
+    flat = "TỈNH ỦY HÀ TĨNH ĐẢNG CỘNG SẢN VIỆT NAM Số 14-QĐ/TU Hà Tĩnh, ngày 2 tháng 10 năm 2023 " + "nội dung " * 20
+    assert "ĐẢNG CỘNG SẢN VIỆT NAM" in break_flattened(flat).split("\n")
