@@ -147,6 +147,7 @@ def _regexes() -> dict[str, re.Pattern]:
                                   rf"|,?\s+(?={alternation([t for t, _ in p['subject_stop']])}(?![^\W_]))"
                                   # the next citation of a list: "về X và Công điện số ...", "về X, ý kiến chỉ đạo của ..."
                                   rf"|(?:\s*,\s*(?:{also}\s+)?|\s+(?:{also}|{G.piece('with')})\s+)(?=(?:{types})(?:\s+{so})?\s*:?\s*{_NUMBER}"
+                                  rf"|(?:{types})\s+{so}\s*:?\s*\d{{1,5}}(?![\w/])"   # "... và Kế hoạch số 155, ngày ...": a bare number
                                   rf"|{unnumbered}\s+(?:{day}|{of})\s|{implicit}\s+{of}\s)"),
         "date_first": re.compile(rf"^\s*{dated}"),
         "of_x_at": re.compile(rf"(?:^|.*\s){of}\s+(?P<x>[^,;:.()]+?)\s+{G.piece('at')}\s+$", re.S),
@@ -847,8 +848,10 @@ def _find(st: SourceText, ctx: DocContext, own_number: str | None, start: int = 
         for other in group:  # fill what the best occurrence lacks from the others
             if best.date_as_written is None and other.date_as_written is not None:
                 best.date, best.date_as_written, best.date_warning = other.date, other.date_as_written, other.date_warning
-            if issuer is None and other.issuer:
+            if other.issuer and (issuer is None or (not best.issuer_from_tail and other.issuer_from_tail)):
+                # "Nghị quyết 57-NQ/TW" (issuer told by the code) then "... của Bộ Chính trị": the written one
                 issuer = complete_name(_issuer_as_named(other), ctx, cited=True)
+                best.issuer_from_tail = best.issuer_from_tail or other.issuer_from_tail
             if best.subject is None and other.subject:
                 best.subject = other.subject
             if best.relation == "refers" and other.relation != "refers":

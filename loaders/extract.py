@@ -82,7 +82,7 @@ def extract(st: SourceText, source: str, sha256: str | None = None) -> DocumentR
         dropped = [c.number for c, _ in found.citations if c.number and _is_self(c, facts)]
         found = replace(found, citations=tuple(own),
                         warnings=tuple(w for w in found.warnings if not any(n in w for n in dropped)))
-        cited = tuple(c for c, _ in found.citations)
+        cited = tuple(_central_cited(c) for c, _ in found.citations)
         generic = tuple(g for g, _ in found.generic)
         ev.update({f"cited_documents[{i}]": s for i, (_, s) in enumerate(found.citations)})
         ev.update({f"generic_references[{i}]": s for i, (_, s) in enumerate(found.generic)})
@@ -182,6 +182,13 @@ def _without_speaker(found: tuple | None, facts: dict) -> tuple | None:
     return (replace(a, bodies=keep), span) if keep else None
 
 
+def _central_cited(cited):
+    """A cited central body's "T.Ư" symbol is Trung ương's ("15-NQ/TƯ của Bộ Chính trị" -> 15-NQ/TW)."""
+    central = H.refdata.find_central_body(cited.issuer) if cited.issuer and cited.number else None
+    number = H.central_symbol(cited.number, cited.text, "central") if central else cited.number
+    return replace(cited, number=number) if number != cited.number else cited
+
+
 def _is_self(cited, facts: dict) -> bool:
     """A mention of the document itself ("Công văn số 2458-CV/ĐUK" in the article reporting it, the
     page title "Chỉ thị của Ban Thường vụ Tỉnh ủy Đắk Lắk ...") is not a citation."""
@@ -278,8 +285,9 @@ def _facts(st: SourceText, head: H.Header, end: int, copy, signed_or_addressed: 
         province_kind=province_kind, district=district, district_kind=district_kind,
         committee=committee, parent_committee=parent_committee, date=doc.date,
     )
+    written = ev["number"].quote if "number" in ev else ""
     return {
-        "doc_type": doc_type, "number": doc.number, "date": doc.date, "place": place,
+        "doc_type": doc_type, "number": H.central_symbol(doc.number, written, level), "date": doc.date, "place": place,
         "issuer": name, "acting_body": acting_body, "issuer_level": level,
         "parent_body": head.parent.name if head.parent else None, "subject": subject,
         "urgency": doc.urgency, "secrecy": head.secrecy, "channel": context.channel,

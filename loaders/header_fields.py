@@ -63,6 +63,19 @@ def normalize_number(raw: str) -> str:
     return head + sep + tail
 
 
+def central_symbol(number: str | None, written: str, level: str | None) -> str | None:
+    """A central body's "T.Ư" is Trung ương: "21-NQ/TƯ" of Bộ Chính trị -> "21-NQ/TW", where
+    normalize_number made it a Tỉnh ủy's "TU" (symbol_fix_central rows)."""
+    if not number or level != "central":
+        return number
+    head, sep, tail = number.partition("/")
+    fixes = {r["spelling"]: r["value"] for r in markers("symbol_fix")}
+    for row in markers("symbol_fix_central"):
+        if row["spelling"] in written and row["spelling"] in fixes:
+            tail = re.sub(rf"(?<![^-/]){re.escape(fixes[row['spelling']])}(?![^-/])", row["value"], tail)
+    return head + sep + tail
+
+
 def type_from_number(number: str) -> str | None:
     """Document type from the symbol: "2644-CV/TU" -> Công văn, "24/CT-UBND" -> Chỉ thị,
     "1145/VPCP-KGVX" -> Công văn (State letters carry no type code), "10/ĐM" -> Công điện."""

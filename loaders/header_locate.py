@@ -75,6 +75,13 @@ def break_flattened(work: str) -> str:
     return work if chars is None else "".join(chars)
 
 
+def _prose_motto(line: str, m: re.Match) -> bool:
+    """"Căn cứ Điều lệ Đảng Cộng sản Việt Nam": the Party's name in a sentence (not capitals, after a
+    word in lower case) is no motto of a header."""
+    word = line[:m.start()].split()[-1:] or [""]
+    return not m.group(0).isupper() and any(c.islower() for c in word[0])
+
+
 def _line_breaks(line: str) -> list[int]:
     """Offsets (in ``line``) of the blanks to turn into line breaks; none for a prose paragraph."""
     a = _anchors()
@@ -85,7 +92,8 @@ def _line_breaks(line: str) -> list[int]:
         return []
     points: list[int] = []
     for m in a["motto"].finditer(line):
-        points += [m.start() - 1, m.end()]
+        if not _prose_motto(line, m):
+            points += [m.start() - 1, m.end()]
     for key in ("number", "subject", "lists"):
         points += [m.start() - 1 for m in a[key].finditer(line)]
     for m in a["date_line"].finditer(line):

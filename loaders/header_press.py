@@ -30,6 +30,11 @@ def find_acting(st: SourceText, start: int, end: int, with_prefix: bool) -> Acti
     for m in _acting_re().finditer(st.work, start, end):
         if not m.group(0)[:1].isupper() or (with_prefix and not m.group("acting")):
             continue
+        if _after_post().search(st.work, max(start, m.start() - 40), m.start()):
+            continue   # "Phó Bí thư Thường trực Thị ủy yêu cầu": a person speaking, not the organ
+        verb = st.work[m.end("rest"):m.end()].strip()
+        if verb[:1].isupper() and not verb.isupper():
+            continue   # "... Phó Trưởng Ban Chỉ đạo": a name going on ("Ban Chỉ đạo"), no verb
         found = body_in_text(st.work[m.start(): m.end("rest")])
         if found:
             begin, partner = m.start(), None
@@ -55,6 +60,17 @@ def _joint_before(work: str, start: int, organ: Organ) -> tuple[tuple[str | None
 @lru_cache(maxsize=1)
 def _joint_re() -> re.Pattern:
     return re.compile(rf"(?<![\w,])\s*(?P<body>{body_name_re().pattern})\s*(?:,|\s{G.piece('and')})\s*$")
+
+
+@lru_cache(maxsize=1)
+def _after_post() -> re.Pattern:
+    """A post (body_phrases.csv "post": "Phó Bí thư", "Chủ tịch") or a verb that assigns to the body
+    after it ("assign_verb": "Yêu cầu Ủy ban nhân dân tỉnh chỉ đạo ...") ending right before a position."""
+    from loaders.citations import patterns
+    p = patterns("body_phrases.csv")
+    posts = [t for t, _ in p.get("post", ())]
+    assign = [t for t, _ in p.get("assign_verb", ())]
+    return re.compile(rf"(?<!\w)(?:{alternation(posts)}|{alternation(assign, 'i')})[ \t]+$")
 
 
 @lru_cache(maxsize=1)

@@ -79,6 +79,12 @@ def _alt(kind: str) -> str:
     return alternation(phrases(kind), "i")
 
 
+def _not_after(kind: str) -> str:
+    """Lookbehinds refusing a match right after a word of this kind and one space (each its own
+    lookbehind: Python's are fixed-width)."""
+    return "".join(rf"(?<!(?i:{re.escape(w)})\s)" for w in phrases(kind))
+
+
 @lru_cache(maxsize=1)
 def _type_names() -> tuple[dict[str, str], dict[str, str]]:
     """(folded type name -> name, alias as written -> name) from doc_types.csv."""
@@ -109,7 +115,8 @@ def _res() -> dict[str, re.Pattern]:
             rf"(?:\s+(?P<urg>(?i:{urgency}))(?!\w))?"
             rf"(?:\s+(?P<par>\()?{G.piece('number_word')}\s*:?\s*(?P<num>{H.SYMBOL}|\d{{1,5}}(?![\w/]))(?(par)\))"
             rf"|\s+(?P<sym>{H.SYMBOL}|{_BARE}))?"),   # "Công văn (số 73/TTg-CN)": the number in brackets too
-        "active": re.compile(rf"(?P<aspects>(?:{aspect}\s+)*)(?P<verb>{issue})\s*$"),
+        # a whole word, not the end of a compound verb ("đề ra", "đưa ra": verb_compound)
+        "active": re.compile(rf"(?<!\w)(?P<aspects>(?:{aspect}\s+)*){_not_after('verb_compound')}(?P<verb>{issue})\s*$"),
         "weak": re.compile(rf"(?P<aspects>(?:{aspect}\s+)*)(?P<verb>{_alt('weak_verb')})\s*$"),
         "cited": re.compile(rf"(?<!\w)(?i:{alternation(cite)})\s+(?:\S+\s+)?$"),
         # a numbered document and its issuer just before a verb: the verb tells what that document did
@@ -125,7 +132,7 @@ def _res() -> dict[str, re.Pattern]:
         # "Ngày 18/02, ...", "Chiều tối 3.2, ...": a day and month without the year
         "yearless": re.compile(rf"(?<!\w)(?:(?i:{G.piece('day_word')})|{_alt('time_of_day')})\s+(?P<d>\d{{1,2}})\s*"
                                r"(?P<sep>[/.\-])\s*(?P<m>\d{1,2})(?!\s*[/.\-]?\s*\d)"),
-        "of": re.compile(rf"\s*,?\s*(?i:{G.piece('of')})\s+"),
+        "of": re.compile(rf"\s*,?\s*(?:(?i:{G.piece('of')})|{_alt('by_issuer')})\s+"),   # "của X"; "ban hành bởi X"
         "recipients": re.compile(rf"\s*,?\s*(?:{_alt('recipient_verb')})\s*:?\s+(?=\w)"),
         "subject_quoted": re.compile(rf"\s*,?\s*[“\"]\s*(?P<s>{about}\s[^”\"\n]+?)\s*[”\"]"),
         "subject_about_quoted": re.compile(rf"\s*,?\s*{about}\s+[“\"]\s*(?P<s>[^”\"\n]+?)\s*[”\"]"),
@@ -839,6 +846,11 @@ def _merge_mentions(st: SourceText, lead: _Lead, mentions: list[re.Match], start
             lead.evidence["number"] = st.span(m.start("num") if m.group("num") else m.start("sym"), m.end())
         if other:
             _signed_on_behalf(st, lead, m, s0, s1)
+        if sub.verb is not None and sub.recipients and not lead.recipients:
+            lead.recipients = sub.recipients   # a headline first, then "X vừa có công văn ... gửi Y": its addressees
+        if sub.verb is not None and "subject" in sub.values and _headline(work, lead):
+            # a headline shortens the subject; the sentence reporting the document writes it whole
+            lead.values["subject"], lead.evidence["subject"] = sub.values["subject"], sub.evidence["subject"]
         titled = not work[work.rfind("\n", 0, m.start()) + 1: m.start()].strip()
         for key in ("date", "issuer") if titled else ("date", "issuer", "subject"):
             # a page title's subject is read whole by header.title_subject
@@ -849,6 +861,12 @@ def _merge_mentions(st: SourceText, lead: _Lead, mentions: list[re.Match], start
                 lead.evidence[key] = sub.evidence[key]
         out.append(st.span(m.start(), m.end()))
     return out
+
+
+def _headline(work: str, lead: _Lead) -> bool:
+    """The lead is a line of its own with no sentence end: a headline, not a sentence."""
+    line = work[lead.s0:lead.s1].rstrip()
+    return bool(line) and line[-1] not in ".!?…:;" and work[lead.s1:lead.s1 + 1] in ("\n", "")
 
 
 def _same_issuer(lead: _Lead, sub: _Lead) -> bool:

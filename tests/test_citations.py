@@ -350,6 +350,34 @@ def test_list_continuations_share_type_issuer_and_relation(text, expected):
                for c in docs) and head.issuer
 
 
+@pytest.mark.parametrize("text, subject", [
+    # "về X và Kế hoạch số 155, ngày ...": a bare-numbered document ends the subject before it; both implement
+    ("Thực hiện Chỉ thị số 45-CT/TW ngày 14/4/2025 của Bộ Chính trị về đại hội đảng bộ các cấp và Kế hoạch số 212, "
+     "ngày 2/5/2025 của Tỉnh ủy Lạng Sơn về tổ chức đại hội, Đảng ủy xã xây dựng kế hoạch.", "về đại hội đảng bộ các cấp"),
+    ("Thực hiện Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị về phát triển khoa học và Chương trình số 9 "
+     "ngày 3/3/2025 của Thành ủy, các chi bộ quán triệt.", "về phát triển khoa học"),
+])
+def test_subject_ends_before_a_bare_numbered_document(text, subject):
+    docs = cited(text)
+    assert docs[0].subject == subject
+    assert len(docs) == 2 and [c.relation for c in docs] == ["implements", "implements"]
+
+
+def test_programme_of_action_is_cited_with_what_it_implements():
+    docs = cited("Thực hiện Chương trình hành động số 12-CTHĐ/TU ngày 3/6/2021 của Tỉnh ủy Bình Định về thực hiện "
+                 "Nghị quyết số 19-NQ/TW ngày 16/6/2022 của Ban Chấp hành Trung ương, Đảng ủy xã xây dựng kế hoạch.")
+    assert [(c.doc_type, c.number, c.relation, c.cited_from) for c in docs] == [
+        ("Chương trình", "12-CTHĐ/TU", "implements", None),
+        ("Nghị quyết", "19-NQ/TW", "cited_by_cited", "12-CTHĐ/TU")]
+
+
+def test_a_written_issuer_beats_the_code_of_an_earlier_mention():
+    # first named with its symbol only (TW: the code says Ban Chấp hành Trung ương), later "của Bộ Chính trị"
+    docs = cited("Quán triệt Nghị quyết 66-NQ/TW về đổi mới công tác xây dựng pháp luật. Để thực hiện Nghị "
+                 "quyết 66-NQ/TW của Bộ Chính trị, các cấp ủy xây dựng chương trình công tác năm.")
+    assert [(c.number, c.issuer) for c in docs] == [("66-NQ/TW", "Bộ Chính trị")]
+
+
 @pytest.mark.parametrize("text, doc_type, number, distance", [
     ("Thực hiện Chthị 16 của Thủ tướng Chính phủ về giãn cách.", "Chỉ thị", "16", 2),
     ("Thực hiện Cồng văn số 45/UBND-VX ngày 2/3/2020 của UBND tỉnh.", "Công văn", "45/UBND-VX", 1),

@@ -182,6 +182,24 @@ def test_symbol_fix_examples(row):
     assert H.normalize_number(written).endswith(row["value"])
 
 
+@pytest.mark.parametrize("row", rows("symbol_fix_central"))
+def test_symbol_fix_central_examples(row):
+    # a central body's "T.Ư" is Trung ương; a province's (or an unknown issuer's) stays the Tỉnh ủy's TU
+    written = next(w for w in row["example"].split() if "/" in w)
+    number = H.normalize_number(written)
+    assert H.central_symbol(number, row["example"], "central").endswith(row["value"])
+    assert H.central_symbol(number, row["example"], "province") == number
+
+
+def test_central_symbol_in_records():
+    from loaders.extract import extract_text
+    r = extract_text("Ngày 9/6/2023, thay mặt Bộ Chính trị, Tổng Bí thư Lê Văn Tám đã ký ban hành Nghị quyết số "
+                     "21-NQ/TƯ về phát triển vùng Tây Nguyên. Thực hiện Nghị quyết số 08-NQ/TƯ ngày 2/1/2019 của "
+                     "Bộ Chính trị và Nghị quyết số 13-NQ/TƯ của Tỉnh ủy Gia Lai, các cấp ủy quán triệt.")
+    assert r.number == "21-NQ/TW"
+    assert [c.number for c in r.cited_documents] == ["08-NQ/TW", "13-NQ/TU"]
+
+
 @pytest.mark.parametrize("row", rows("subject_start"))
 def test_subject_examples(row):
     assert H.line_patterns()["subject"].match(row["example"])
@@ -213,6 +231,22 @@ def test_acting_jointly(text, organ, joint):
     st = SourceText.from_text(text)
     found = H.find_acting(st, 0, len(st.work), with_prefix=False)
     assert (found.organ.name, found.joint.name if found.joint else None) == (organ, joint)
+
+
+# No organ speaks when the body ends a person's post ("Phó Bí thư Thường trực Huyện ủy yêu cầu": a person
+# at a meeting), is the object of an assigning verb ("Yêu cầu UBND tỉnh chỉ đạo"), or runs on into a
+# capitalised name ("Phó Trưởng Ban Chỉ đạo": no verb "chỉ đạo").
+@pytest.mark.parametrize("text, organ", [
+    ("Kết luận hội nghị, đồng chí Lê Văn Tám, Phó Bí thư Thường trực Huyện ủy yêu cầu các chi bộ rà soát.", None),
+    ("Tại buổi làm việc, Bí thư Thành ủy yêu cầu các phường khẩn trương hoàn thành.", None),
+    ("Giao ban tuần\nYêu cầu Ủy ban nhân dân tỉnh chỉ đạo các sở tập trung chống hạn.", None),
+    ("Ông Lê Văn Tám - Phó Bí thư, Chủ tịch UBND tỉnh Phó Trưởng Ban Chỉ đạo; các ủy viên là lãnh đạo sở.", None),
+    ("Ngày 4/5, Thường trực Huyện ủy Đông Sơn yêu cầu các chi bộ rà soát đảng viên.", "Huyện ủy Đông Sơn"),
+], ids=["post", "post-bare", "assigned", "capital-name", "organ"])
+def test_no_organ_speaks_through_a_person_or_an_object(text, organ):
+    st = SourceText.from_text(text)
+    found = H.find_acting(st, 0, len(st.work), with_prefix=False)
+    assert (found.organ.name if found else None) == organ
 
 
 def test_joint_partner_is_not_a_lead_body():
@@ -852,3 +886,19 @@ def test_metadata_bullets_and_joint_ministries(before, organ, issuer):
             "Hà Nội, ngày 14 tháng 4 năm 2015\n\nCăn cứ Luật Ngân sách nhà nước ngày 16 tháng 12 năm 2002;\n")
     r = extract_text(text)
     assert (r.number, r.date, r.place, r.issuer) == ("31/2015/TTLT-BTC-BYT", "2015-04-14", "Hà Nội", issuer)
+
+
+# The Party's name inside a sentence ("Căn cứ Điều lệ Đảng Cộng sản Việt Nam") is no flattened motto:
+# no line break before it, and the press lead after it is still read.
+def test_party_name_in_a_sentence_is_no_motto():
+    from loaders.extract import extract_text
+    from loaders.header_locate import break_flattened
+
+    line = ("Căn cứ Điều lệ Đảng Cộng sản Việt Nam; căn cứ Quy chế làm việc số 03-QC/TU ngày 2/2/2021 của Ban "
+            "Chấp hành Đảng bộ tỉnh khóa XX, Ban Thường vụ Tỉnh ủy quy định chấm điểm sinh hoạt chi bộ như sau:")
+    assert "\n" not in break_flattened(line)
+    r = extract_text("Quy định chấm điểm sinh hoạt chi bộ\n\n" + line + "\n\nXem toàn bộ Quy định số 14-QĐ/TU, "
+                     "ngày 2/10/2023 của Ban Thường vụ Tỉnh ủy Hà Tĩnh tại đây.")
+    assert (r.doc_type, r.number, r.date, r.issuer) == ("Quy định", "14-QĐ/TU", "2023-10-02", "Tỉnh ủy Hà Tĩnh")
+    flat = "TỈNH ỦY HÀ TĨNH ĐẢNG CỘNG SẢN VIỆT NAM Số 14-QĐ/TU Hà Tĩnh, ngày 2 tháng 10 năm 2023 " + "nội dung " * 20
+    assert "ĐẢNG CỘNG SẢN VIỆT NAM" in break_flattened(flat).split("\n")

@@ -626,3 +626,40 @@ def test_generic_document_word(text):
 def test_number_in_brackets(text, number):
     r = reported(text)
     assert (r.doc_type, r.number, r.issuer.name) == ("Công văn", number, "Thủ tướng Chính phủ")
+
+
+# "X ra nghị quyết / thông báo": "ra" issues like "ban hành"; "đề ra", "đưa ra" (verb_compound) do not.
+@pytest.mark.parametrize("text, doc_type, issuer", [
+    ("Đảng ủy Biên phòng tỉnh ra nghị quyết lãnh đạo thực hiện nhiệm vụ quý III năm 2024\n"
+     "Ngày 2/7, Đảng ủy Biên phòng tỉnh họp phiên thường kỳ.", "Nghị quyết", "Đảng ủy Biên phòng tỉnh"),
+    ("Kết thúc phiên họp, Ban Chấp hành Trung ương đã ra thông báo về hội nghị lần thứ 9.", "Thông báo",
+     "Ban Chấp hành Trung ương"),
+    ("Thành ủy đã đề ra nghị quyết cho cả nhiệm kỳ 2025 - 2030.", None, None),
+    ("Ban Thường vụ Huyện ủy đã kịp thời đưa ra quyết định về công tác cán bộ.", None, None),
+], ids=["ra-headline", "ra-thong-bao", "de-ra", "dua-ra"])
+def test_ra_issues_a_document(text, doc_type, issuer):
+    r = reported(text)
+    got = (r.doc_type, r.issuer.name if r.issuer else None) if r else (None, None)
+    assert got == (doc_type, issuer)
+
+
+def test_headline_then_the_reporting_sentence_gives_subject_and_addressees():
+    # a headline shortens the subject and names no addressee; the sentence under it writes both
+    r = reported("Bộ Nông nghiệp ra công điện về chống rét cho đàn gia súc\n\n"
+                 "Bộ Nông nghiệp vừa có công điện về việc tăng cường các biện pháp chống rét cho đàn gia súc gửi "
+                 "Ủy ban nhân dân các tỉnh miền núi phía Bắc, đề nghị các địa phương chủ động.")
+    assert r.doc_type == "Công điện"
+    assert r.subject == "về việc tăng cường các biện pháp chống rét cho đàn gia súc"
+    assert [s.quote for s in r.recipients] == ["Ủy ban nhân dân các tỉnh miền núi phía Bắc"]
+
+
+# "<document> ban hành bởi X về ...": the issuer after "bởi" (by_issuer), then the subject
+@pytest.mark.parametrize("text, issuer, subject", [
+    ("Nghị quyết số 09-NQ/TU ngày 2/3/2023 ban hành bởi Tỉnh ủy Cà Mau về phát triển kinh tế biển.",
+     "Tỉnh ủy Cà Mau", "về phát triển kinh tế biển"),
+    ("Kế hoạch số 31-KH/TU ngày 5/4/2023 bởi Ban Thường vụ Tỉnh ủy Bạc Liêu về chuyển đổi số.",
+     "Tỉnh ủy Bạc Liêu", "về chuyển đổi số"),
+])
+def test_issuer_after_boi(text, issuer, subject):
+    r = reported(text)
+    assert (r.issuer.name, r.subject) == (issuer, subject)
