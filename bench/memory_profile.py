@@ -3,6 +3,7 @@
 process in it, sampled every ``--every`` seconds.
 
     python bench/memory_profile.py CORPUS STORE [--every 0.5] [--fresh] [--json FILE] [-- extra build options]
+    python bench/memory_profile.py --compare SMALL.json LARGE.json     # per-stage growth between two runs
 
 Runs `directive-kg build CORPUS --store STORE --quiet` in a subprocess with DIRECTIVE_KG_STAGE_LOG
 set (loaders.build writes each stage's start and end, epoch seconds, and the main process's peak RSS
@@ -132,7 +133,36 @@ def table(rows: list[dict]) -> str:
     return "\n".join(lines)
 
 
+def compare(small: dict, large: dict) -> str:
+    """Per stage, the peaks of two runs (--json files) and their ratio, and CPU a document: what grows
+    faster than the corpus shows here (a flat stage keeps its peak; a linear one its CPU a document)."""
+    n1, n2 = small["documents"], large["documents"]
+    rows = {r["stage"]: r for r in large["stages"]}
+    lines = [f"| stage | peak PSS tree MB {n1} | {n2} | ratio | main MB {n1} | {n2} | largest other MB {n1} | {n2} | "
+             f"CPU ms a document {n1} | {n2} |", "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    for a in small["stages"]:
+        b = rows.get(a["stage"])
+        if b is None or not a["samples"] or not b["samples"]:
+            continue
+        ratio = f"{b['tree_mb'] / a['tree_mb']:.2f}" if a["tree_mb"] else "-"
+        cpu = [f"{r['cpu_seconds'] * 1000 / n:.2f}" if r.get("cpu_seconds") is not None else "-"
+               for r, n in ((a, n1), (b, n2))]
+        lines.append(f"| {a['stage']} | {a['tree_mb']} | {b['tree_mb']} | {ratio} | {a['main_mb']} | {b['main_mb']} | "
+                     f"{a['largest_other_mb']} | {b['largest_other_mb']} | {cpu[0]} | {cpu[1]} |")
+    lines.append(f"| build | {small['peak_pss_mb']} | {large['peak_pss_mb']} | "
+                 f"{large['peak_pss_mb'] / small['peak_pss_mb']:.2f} | | | | | "
+                 f"{small['cpu_seconds'] * 1000 / n1:.2f} | {large['cpu_seconds'] * 1000 / n2:.2f} |")
+    return "\n".join(lines)
+
+
 def main(argv=None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["--compare"]:
+        if len(argv) != 3:
+            print("usage: memory_profile.py --compare SMALL.json LARGE.json", file=sys.stderr)
+            return 2
+        print(compare(*(json.loads(Path(f).read_text(encoding="utf-8")) for f in argv[1:])))
+        return 0
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("corpus", type=Path)
     ap.add_argument("store", type=Path)
