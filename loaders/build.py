@@ -10,7 +10,7 @@ files in memory, then the corpus-wide checks as SPARQL on the store, validate.va
 -> write the reports next to the store. Memory grows with the batch, not the corpus, except for the
 slim records that resolution needs (resolve.slim_record, 2.1 KB a document at 10k; whole records, 12.9 KB,
 are read back from the extraction cache a batch at a time to map: whole_records) and the resolution
-(about 2.4 KB a document). Peak PSS of the stages at 10k: read 156 MB, map 198, reuse 334 (bench/README.md).
+(about 2.4 KB a document). Peak PSS of the process tree at 10k: read 178 MB, map 351, reuse 416; the build's, 1.6 GB, is validation's (bench/README.md).
 
 Nothing a document does stops the build: a file that cannot be read is set aside with its reason;
 ``BuildError`` / ``StoreError`` are for the build itself (no corpus folder, store locked or unwritable).
@@ -22,6 +22,7 @@ bulk load), loaded, graph-written (after the first graph of an incremental load)
 incremental load's step on the merged graph), validated, reported.
 With ``DIRECTIVE_KG_WORKER_CRASH_AT=PATH`` (PATH relative to the corpus) the worker process that reads
 that file kills itself, as the out-of-memory killer would (loaders.workers; only with >= 64 files).
+With ``DIRECTIVE_KG_STAGE_LOG=FILE`` each stage's start and end go to FILE (bench/memory_profile.py).
 """
 from __future__ import annotations
 
