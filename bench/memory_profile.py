@@ -195,7 +195,8 @@ def main(argv=None) -> int:
                "loadavg": os.getloadavg(), "stages": rows, "store_changes": report.get("store_changes")}
     print(table(rows))
     print(f"build {figures['documents']} documents: {figures['wall_seconds']} s wall, {figures['cpu_seconds']} s CPU, "
-          f"peak PSS tree {figures['peak_pss_mb']} MB, largest process ru_maxrss {figures['largest_process_maxrss_mb']} MB; "
+          f"peak PSS tree {figures['peak_pss_mb']} MB, "
+          f"largest process ru_maxrss {figures['largest_process_maxrss_mb']} MB; "
           f"load average {' '.join(f'{x:.1f}' for x in figures['loadavg'])}")
     if args.json:  # and the timeline: (seconds from start, tree MB, main MB, largest other MB) a sample
         t0 = samples[0][0] if samples else 0.0
