@@ -10,7 +10,8 @@ files in memory, then the corpus-wide checks as SPARQL on the store, validate.va
 -> write the reports next to the store. Memory grows with the batch, not the corpus, except for the
 slim records that resolution needs (resolve.slim_record, 2.1 KB a document at 10k; whole records, 12.9 KB,
 are read back from the extraction cache a batch at a time to map: whole_records) and the resolution
-(about 2.4 KB a document). Peak PSS of the stages at 10k: read 156 MB, map 198, reuse 334 (bench/README.md).
+(about 2.4 KB a document). Peak PSS of the process tree at 10k: read 178 MB, map 351, reuse 416; the
+build's, 1.6 GB, is validation's (bench/README.md).
 
 Nothing a document does stops the build: a file that cannot be read is set aside with its reason;
 ``BuildError`` / ``StoreError`` are for the build itself (no corpus folder, store locked or unwritable).
@@ -22,9 +23,11 @@ bulk load), loaded, graph-written (after the first graph of an incremental load)
 incremental load's step on the merged graph), validated, reported.
 With ``DIRECTIVE_KG_WORKER_CRASH_AT=PATH`` (PATH relative to the corpus) the worker process that reads
 that file kills itself, as the out-of-memory killer would (loaders.workers; only with >= 64 files).
+With ``DIRECTIVE_KG_STAGE_LOG=FILE`` each stage's start and end go to FILE (bench/memory_profile.py).
 """
 from __future__ import annotations
 
+import gc
 import json
 import os
 import resource
@@ -55,13 +58,14 @@ from loaders.spool import GraphSpool, file_batches, is_file_graph
 from loaders.store import (DKG, KGStore, SyncResult, documents_of_files, export, mark_unfinished, open_store,
                            sync_graphs, write_build_metadata)
 from loaders.to_rdf import Repeat, literal, map_corpus
-from loaders.validate import SHAPES, GraphsOf, ValidationReport, validate, validate_batches
+from loaders.validate import SHAPES, GraphsOf, ValidationReport, _give_back_memory, validate, validate_batches
 from loaders.validate_memo import MEMO_FILE
 
 # the listing tables are the query side's (they hold saved queries' rows): stage "tables"
 from directive_kg.listings import drop_tables, write_tables
 
 PAUSE_ENV, PAUSE_SECONDS_ENV = "DIRECTIVE_KG_PAUSE_AT", "DIRECTIVE_KG_PAUSE_SECONDS"
+STAGE_LOG_ENV = "DIRECTIVE_KG_STAGE_LOG"  # a file: each stage's start and end (bench/memory_profile.py)
 BATCH = 1000         # files mapped and validated together (see build's ``batch``)
 SPOOL_FILE = "mapped.nt.part"  # the mapped graphs during a build (loaders.spool), deleted after
 POOL_MIN_FILES = 64   # below this, starting worker processes costs more than it saves
@@ -225,6 +229,7 @@ def build(corpus_dir: str | os.PathLike = DOCUMENTS, store_path: str | os.PathLi
             outcomes, loaded = _read_all(corpus, jobs, show, file_timeout, (ocr, str(ocr_cache)), cache)
             cache.keep_only({(d.sha256, ocr) for d in loaded})
             from_cache = cache.hits
+            _release()
         _pause("extracted")
         # The mapped graphs go to a file (loaders.spool), not memory: load and validation read them
         # a batch at a time.
@@ -241,17 +246,22 @@ def build(corpus_dir: str | os.PathLike = DOCUMENTS, store_path: str | os.PathLi
                 map_cache.commit()
                 kept = graphs.kept
                 graphs.update(_static_graphs())
+                del full
+                _release()
             if reuse:  # text reuse between the loaded files (loaders.reuse_graph), its own graph
-                with clock("reuse"), show.bar("finding text reuse", "pair") as bar:
+                with clock("reuse"), show.bar("finding text reuse", "pair") as bar, _frozen():
                     from loaders.reuse_graph import REUSE_GRAPH, reuse_graphs
                     texts = _texts(corpus, outcomes, kg.path / CACHE_FILE, (ocr, str(ocr_cache)))
                     with spool.writing(REUSE_GRAPH) as out:  # straight to the file, a chunk at a time
                         reuse_graphs(corpus, outcomes, graphs, kg.path, ocr=(ocr, str(ocr_cache)),
                                      progress=bar.hook, texts=texts, out=out)
+                    del texts
+                _release()
             _pause("mapped")
             with clock("load"), show.bar("loading the store", "graph") as bar:
                 sync = sync_graphs(kg.store, graphs, pause=_pause, stamp=built_at, progress=bar.hook)
-            with clock("validate"), show.bar("validating (SHACL)", "check") as bar:
+            _release()
+            with clock("validate"), show.bar("validating (SHACL)", "check") as bar, _frozen():
                 validation = _validate(kg, graphs, engine, batch, bar.hook)
         _pause("validated")
         with clock("report"):
@@ -664,6 +674,26 @@ def _write(path: Path, text: str) -> None:
     os.replace(tmp, path)
 
 
+def _release() -> None:
+    """Between stages: what the last stage dropped is collected and its freed heap pages go back to
+    the system, so that the later stages (and the processes they fork) do not carry them."""
+    gc.collect()
+    _give_back_memory()
+
+
+@contextmanager
+def _frozen():
+    """A stage that forks workers (text reuse, validation batches): the objects alive before it are
+    moved out of the collector's reach while it runs, so that a collection in a forked child does not
+    write to (and so copy) every page of the parent's heap that it shares."""
+    gc.collect()
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
+
+
 def _pause(stage: str) -> None:
     if os.environ.get(PAUSE_ENV) == stage:
         print(f"paused at {stage}", file=sys.stderr, flush=True)
@@ -677,22 +707,36 @@ def _cpu() -> float:
 
 
 class _Clock:
-    """Wall and CPU seconds per stage (CPU: the machine may be shared, wall time inflated)."""
+    """Wall and CPU seconds per stage (CPU: the machine may be shared, wall time inflated). With
+    DIRECTIVE_KG_STAGE_LOG=FILE, each stage's start and end are appended to FILE as JSON lines (epoch
+    seconds, this process's RSS and peak RSS so far) for a memory profiler to attribute its samples."""
 
     def __init__(self):
         self.seconds: dict[str, float] = {}
         self.cpu: dict[str, float] = {}
+        self.log = os.environ.get(STAGE_LOG_ENV)
+
+    def mark(self, stage: str, event: str) -> None:
+        if self.log:
+            peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+            rss = int(Path("/proc/self/statm").read_text().split()[1]) * os.sysconf("SC_PAGESIZE") // 1024 \
+                if os.path.exists("/proc/self/statm") else None
+            with open(self.log, "a", encoding="utf-8") as f:
+                f.write(json.dumps({"stage": stage, "event": event, "time": time.time(), "maxrss_kb": peak,
+                                    "rss_kb": rss}) + "\n")
 
     def __call__(self, stage: str):
         clock = self
 
         class _Timer:
             def __enter__(self):
+                clock.mark(stage, "start")
                 self.t, self.c = time.perf_counter(), _cpu()
 
             def __exit__(self, *exc):
                 clock.seconds[stage] = clock.seconds.get(stage, 0.0) + time.perf_counter() - self.t
                 clock.cpu[stage] = clock.cpu.get(stage, 0.0) + _cpu() - self.c
+                clock.mark(stage, "end")
         return _Timer()
 
 

@@ -190,3 +190,22 @@ def test_a_file_that_takes_too_long_is_set_aside(small_corpus, tmp_path):
     slow = next(f for f in report.files if f.path == "long.txt")
     assert slow.status == "set aside" and "took more than 0.05 s" in slow.reason
     assert report.files_given == 7
+
+
+def test_the_stage_log_names_each_stage_and_the_heap_is_not_left_frozen(small_corpus, tmp_path, monkeypatch):
+    """DIRECTIVE_KG_STAGE_LOG (bench/memory_profile.py): a start and an end per stage, in the
+    report's order, with the main process's memory; the stages that fork run with the heap frozen
+    (loaders.build._frozen) and leave it as they found it."""
+    import gc
+
+    from loaders.build import STAGE_LOG_ENV
+
+    log = tmp_path / "stages.jsonl"
+    monkeypatch.setenv(STAGE_LOG_ENV, str(log))
+    report = build(small_corpus, tmp_path / "store", progress=False)
+    events = [json.loads(line) for line in log.read_text(encoding="utf-8").splitlines()]
+    assert [(e["stage"], e["event"]) for e in events] == [
+        (stage, event) for stage in report.seconds for event in ("start", "end")]
+    assert all(e["rss_kb"] > 0 and e["maxrss_kb"] >= e["rss_kb"] // 2 for e in events)
+    assert [e["time"] for e in events] == sorted(e["time"] for e in events)
+    assert gc.get_freeze_count() == 0
