@@ -6,7 +6,9 @@ Builds ``--base`` into a fresh store (unless ``--keep`` and the store exists), t
 plus ``--added`` (hard links under added/, as bench/run.py --add does) into the same store, and
 prints the stage times of that second build from its build-report.json (wall and CPU, this process
 tree), the load average, and the sizes of the caches in the store folder. ``--repeat`` also times
-a third build of the same files (nothing changed).
+a third build of the same files (nothing changed). ``--snapshot DIR``: the base store is copied to DIR
+after its build, or copied from DIR when DIR exists (the add timed again on the same base, e.g. after a
+change of the code; the base is built by the code of that first run).
 """
 from __future__ import annotations
 
@@ -50,13 +52,20 @@ def main(argv: list[str] | None = None) -> dict:
     ap.add_argument("--repeat", action="store_true", help="also time a rebuild with nothing changed")
     ap.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
     ap.add_argument("--out", type=Path, help="write the figures here as JSON")
+    ap.add_argument("--snapshot", type=Path, help="a copy of the base store: made after its build, or the "
+                    "base when it exists")
     args = ap.parse_args(argv)
     figures: dict = {}
     report = args.store / "build-report.json"
-    if not (args.keep and report.exists()):
+    if args.snapshot and args.snapshot.exists():
+        shutil.rmtree(args.store, ignore_errors=True)
+        shutil.copytree(args.snapshot, args.store)
+    elif not (args.keep and report.exists()):
         first = measure_build(args.base, args.store, args.jobs, None, fresh=True)
         figures["base"] = {**first, "cpu": json.loads(report.read_text())["cpu_seconds"]}
         _show(f"build of {args.base}", first, figures["base"]["cpu"])
+        if args.snapshot:
+            shutil.copytree(args.store, args.snapshot)
     grown = grown_corpus(args.base, args.added, args.store.parent / f"{args.store.name}-grown")
     try:
         runs = ["add"] + (["repeat"] if args.repeat else [])

@@ -402,12 +402,9 @@ def measure_size(docs: int, args: argparse.Namespace) -> dict:
     store = args.corpus_root / f"store-{docs}"
     try:
         build = measure_build(corpus, store, args.jobs, args.build_cap)
-    except BuildTimeout as e:
+    except (BuildTimeout, RuntimeError) as e:  # a failed build: the figures of the parse are kept
         say(str(e))
-        return {"documents": docs, "error": str(e), "parse_docs_per_second": parse["docs_per_second"],
-                "parse": parse, "accuracy_mean_f1": acc["mean_f1"], "accuracy_fields": acc["fields"],
-                **{k: None for k in ("build_seconds", "peak_memory_mb", "validation_seconds", "query_ms",
-                                     "baseline_seconds", "speedup")}}
+        return failed_size(docs, str(e), parse, acc)
     say(f"build {build['seconds']:.1f} s ({', '.join(f'{k} {v:.1f}' for k, v in build['stages'].items())}), "
         f"peak {build['peak_memory_mb']:.0f} MB")
     params = query_params(store)
@@ -415,9 +412,13 @@ def measure_size(docs: int, args: argparse.Namespace) -> dict:
     say("queries " + ", ".join(f"{n} {q['warm_ms']:.0f}" for n, q in queries.items()) + " ms")
     build["add"] = None
     if args.add:
-        build["add"] = measure_add(docs, corpus, store, args)
-        say(f"adding {args.add} documents: {build['add']['seconds']:.1f} s, CPU {build['add']['cpu_seconds']:.1f} s, "
-            f"peak {build['add']['peak_tree_pss_mb']:.0f} MB ({build['add']['store_changes']['mode']})")
+        try:
+            build["add"] = measure_add(docs, corpus, store, args)
+            say(f"adding {args.add} documents: {build['add']['seconds']:.1f} s, CPU {build['add']['cpu_seconds']:.1f} s, "
+                f"peak {build['add']['peak_tree_pss_mb']:.0f} MB ({build['add']['store_changes']['mode']})")
+        except (BuildTimeout, RuntimeError) as e:  # the build's figures are kept, the add's error with them
+            say(f"adding {args.add} documents failed: {e}")
+            build["add"] = {"error": str(e)}
     baseline: dict[str, dict | None] = {}
     if not args.no_baseline and parse["cpu_seconds"] is not None:  # its total needs the one-core parse time
         nt = args.corpus_root / f"union-{docs}.nt"
@@ -427,6 +428,16 @@ def measure_size(docs: int, args: argparse.Namespace) -> dict:
         say("baseline " + ", ".join(f"{k} {'capped' if v is None else format(v['seconds'], '.1f')}"
                                     for k, v in baseline.items() if not k.startswith("query:")))
     return summarise(docs, generated, parse, acc, build, queries, params, baseline, args)
+
+
+def failed_size(docs: int, error: str, parse: dict | None = None, acc: dict | None = None) -> dict:
+    """The results of a size whose build did not finish (or whose measuring failed): the error, and the
+    parse figures when they were measured."""
+    parse = parse or {"docs_per_second": None, "docs_per_cpu_second": None, "cpu_seconds": None}
+    return {"documents": docs, "error": error, "parse_docs_per_second": parse["docs_per_second"], "parse": parse,
+            "accuracy_mean_f1": (acc or {}).get("mean_f1"), "accuracy_fields": (acc or {}).get("fields", {}),
+            **{k: None for k in ("build_seconds", "peak_memory_mb", "validation_seconds", "query_ms",
+                                 "baseline_seconds", "speedup")}}
 
 
 def summarise(docs, generated, parse, acc, build, queries, params, baseline, args) -> dict:
@@ -552,7 +563,8 @@ def markdown(results: dict) -> str:
              row("build stages", lambda s: ", ".join(f"{k} {v:.1f}" for k, v in s["build_stages"].items())),
              row("build CPU (all processes)", lambda s: _fmt(s["build_cpu_seconds"], 1, " s")),
              row("build CPU per document", lambda s: _fmt(s["build_cpu_ms_per_document"], 1, " ms")),
-             row("adding documents: wall / CPU", lambda s: f"{s['add']['seconds']:.1f} s / {s['add']['cpu_seconds']:.1f} s"
+             row("adding documents: wall / CPU", lambda s: f"failed: {s['add']['error'][:120]}" if "error" in s["add"]
+                 else f"{s['add']['seconds']:.1f} s / {s['add']['cpu_seconds']:.1f} s"
                  f" ({s['add']['store_changes']['mode']}, peak {s['add']['peak_tree_pss_mb']:,.0f} MB)"),
              row("adding documents: stages", lambda s: ", ".join(f"{k} {v:.1f}" for k, v in s["add"]["stages"].items())),
              row("peak memory, largest process", lambda s: _fmt(s["peak_memory_mb"], 0, " MB")),
@@ -630,12 +642,20 @@ def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     results = {"started": dt.datetime.now().isoformat(timespec="seconds"), "machine": machine(),
                "caps": {"stage_seconds": args.cap, "query_seconds": args.query_cap}, "sizes": []}
+    code = 0
     for docs in args.sizes:
-        results["sizes"].append(measure_size(docs, args))
-    results["seconds"] = time.perf_counter() - started
-    write_results(results, args.out)
+        try:
+            results["sizes"].append(measure_size(docs, args))
+        except Exception as e:  # noqa: BLE001 -- the sizes before keep their figures; the run stops here
+            print(f"[{docs}] failed: {e!r}", file=sys.stderr, flush=True)
+            results["sizes"].append(failed_size(docs, repr(e)))
+            code = 1
+        results["seconds"] = time.perf_counter() - started
+        write_results(results, args.out)  # as each size ends: a failure later keeps these figures
+        if code:
+            break
     print(markdown(results))
-    return 0
+    return code
 
 
 if __name__ == "__main__":

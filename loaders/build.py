@@ -242,21 +242,21 @@ def build(corpus_dir: str | os.PathLike = DOCUMENTS, store_path: str | os.PathLi
                 stats = resolution.stats
                 del loaded, resolution
                 outcomes = _with_repeats(outcomes, repeats)
-                map_cache.keep_only(set(graphs))
-                map_cache.commit()
                 kept = graphs.kept
                 graphs.update(_static_graphs())
                 del full
                 _release()
-            if reuse:  # text reuse between the loaded files (loaders.reuse_graph), its own graph
+            if reuse:  # text reuse between the loaded files (loaders.reuse_graph), a graph a file
                 with clock("reuse"), show.bar("finding text reuse", "pair") as bar, _frozen():
-                    from loaders.reuse_graph import REUSE_GRAPH, reuse_graphs
+                    from loaders.reuse_graph import reuse_graphs
                     texts = _texts(corpus, outcomes, kg.path / CACHE_FILE, (ocr, str(ocr_cache)))
-                    with spool.writing(REUSE_GRAPH) as out:  # straight to the file, a chunk at a time
-                        reuse_graphs(corpus, outcomes, graphs, kg.path, ocr=(ocr, str(ocr_cache)),
-                                     progress=bar.hook, texts=texts, out=out)
+                    # into the spool; a graph the map cache has under the same fingerprint is kept from it
+                    reuse_graphs(corpus, outcomes, graphs, kg.path, ocr=(ocr, str(ocr_cache)),
+                                 progress=bar.hook, texts=texts, into=graphs)
                     del texts
                 _release()
+            map_cache.keep_only(set(graphs))  # after reuse: it keeps the reuse graphs too
+            map_cache.commit()
             _pause("mapped")
             with clock("load"), show.bar("loading the store", "graph") as bar:
                 sync = sync_graphs(kg.store, graphs, pause=_pause, stamp=built_at, progress=bar.hook)
@@ -321,8 +321,8 @@ def _validate(kg: KGStore, graphs: GraphSpool, engine: str, batch: int, progress
     if engine == "pyshacl":
         return validate(kg.store, engine=engine, locate=kg, progress=progress)
     shared = {g: graphs[g] for g in (ids.CORPUS_GRAPH, *STATIC_GRAPHS) if g in graphs}
-    others = [[g] for g in graphs if g not in shared and not is_file_graph(g)]  # text reuse
-    names = [*file_batches(graphs, batch), *others]
+    others = sorted(g for g in graphs if g not in shared and not is_file_graph(g))  # text reuse: a graph a file
+    names = [*file_batches(graphs, batch), *(others[i:i + batch] for i in range(0, len(others), batch))]
     batches = [GraphsOf(graphs, group) for group in names]  # each text read when checked
     # per-file results kept by content hash: only what changed is checked again (validate_memo)
     return validate_batches(batches, shared, kg.store, locate=kg, progress=progress, count=len(names),

@@ -1,4 +1,6 @@
-"""The reuse graph (dkgid:graph/reuse) of a build: every passage two loaded documents share.
+"""The reuse graphs of a build: every passage two loaded documents share, one graph a file
+(dkgid:graph/reuse/<sha256>: the passages of the pairs that file is the first of, by sha256, and its text
+length), so that an added file rewrites, loads and validates the graphs of its own pairs only.
 
 Incremental, and equal to a build without what it keeps. In the store folder:
 - ``reuse-cache.pickle``, by file sha256: the MinHash signatures of each document's windows, its
@@ -7,9 +9,9 @@ Incremental, and equal to a build without what it keeps. In the store folder:
   facts read from it (source files, copies, citation edges). A rebuild recomputes only what a new or
   changed document, or a change of the corpus's common shingles, makes stale (detect), and reads only
   the mapped graphs it has not seen.
-- ``reuse-lines.sqlite``, by pair: the N-Triples written for its passages (quotes included), under a
-  digest of what they were written from (PairLines): a pair an added file is not part of is copied,
-  its texts not read again.
+- the map cache (a build) or ``reuse-lines.sqlite`` (reuse_graph), by graph: its N-Triples (quotes
+  included) under a digest of what they were written from (file_graphs): a graph an added file does
+  not change is kept, its texts not read again.
 The passages become triples here, with the document IRIs and the citation paths of the graphs just
 mapped (N-Triples scanned with one regex, not parsed: they are ours).
 """
@@ -25,8 +27,8 @@ import unicodedata
 from collections import defaultdict, deque
 from pathlib import Path
 from io import StringIO
-from itertools import groupby, islice
-from typing import Callable, Iterable, Mapping, TextIO
+from itertools import groupby
+from typing import Callable, Iterable, Iterator, Mapping, MutableMapping, TextIO
 
 import numpy as np
 
@@ -35,7 +37,7 @@ from loaders.read import corpus_root
 from loaders.reuse import (Params, Passage, align_all, candidate_pairs, common_grams, distinct_grams, processes,
                            signatures, tokenise_all)
 
-REUSE_GRAPH = ids.ID + "graph/reuse"
+REUSE_GRAPH = ids.ID + "graph/reuse"  # each file's reuse graph: REUSE_GRAPH/<sha256> (file_graph_iri)
 CACHE_FILE = "reuse-cache.pickle"
 CACHE_VERSION = 6  # 4: passages without quotes; 5: what each entry was computed from (equal to a fresh run);
 #                    6: passages as tuples, text lengths, the facts of each mapped graph
@@ -45,10 +47,11 @@ RDF_TYPE = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
 XSD = "http://www.w3.org/2001/XMLSchema#"
 CITATION_EDGES = tuple(f"<{ELI}{p}>" for p in ("cites", "ensures_implementation_of", "based_on"))
 
-__all__ = ["REUSE_GRAPH", "reuse_graph", "detect_incremental", "write_reuse_triples", "reuse_triples"]
+__all__ = ["REUSE_GRAPH", "file_graph_iri", "is_reuse_graph", "file_graphs", "reuse_graph", "reuse_graphs",
+           "detect_incremental", "write_reuse_triples", "reuse_triples"]
 
 Progress = Callable[[int, int], None]  # (done, total)
-CHUNK = 4096  # pairs of files turned into triples at a time
+CHUNK = 4096  # pairs of files turned into triples at a time (their texts read together)
 
 
 def _no_progress(done: int, total: int) -> None:
@@ -273,15 +276,23 @@ def _passage_lines(p: Passage, doc_a: str, doc_b: str, down: str | None, quote_a
 
 
 LINES_FILE = "reuse-lines.sqlite"
-LINES_VERSION = "1"  # of _passage_lines: a change of the lines written must change it
+LINES_VERSION = "2"  # of _passage_lines and the graph a file: a change of the lines written must change it
+
+
+def file_graph_iri(sha: str) -> str:
+    """The reuse graph of a file (sha256): the passages of the pairs it is the first of, its text length."""
+    return f"{REUSE_GRAPH}/{sha}"
+
+
+def is_reuse_graph(graph: str) -> bool:
+    return graph.startswith(REUSE_GRAPH + "/")
 
 
 class PairLines:
-    """``PATH/reuse-lines.sqlite``: the N-Triples written for each pair of files (zlib), under a digest of
-    everything they were written from (the passages' spans, the two document IRIs, the citation path;
-    the quotes follow from the spans, the files being named by content hash). An added file leaves the
-    lines of the pairs it is not part of as they were: they are copied, their texts not read again.
-    Any failure of the file: the lines are written from the texts, as without it."""
+    """``PATH/reuse-lines.sqlite``: the N-Triples of each file's reuse graph (zlib), under its fingerprint
+    (file_graphs): a graph an added file does not change is copied, its texts not read again. (A build
+    keeps them in its map cache instead: reuse_graphs ``into``.) Any failure of the file: the lines are
+    written from the texts, as without it."""
 
     def __init__(self, path: Path | None):
         self.path, self._db, self._seen = path, None, set()
@@ -303,34 +314,27 @@ class PairLines:
         except OSError:
             pass
 
-    def get(self, wanted: Mapping[str, str]) -> dict[str, str]:
-        """pair -> its lines, for the pairs of ``wanted`` (pair -> how) kept under the same ``how``."""
-        self._seen.update(wanted)
-        if self._db is None or not wanted:
-            return {}
-        out = {}
+    def get(self, key: str, how: str) -> str | None:
+        """The lines kept under ``key`` if they were written under the same ``how``."""
+        self._seen.add(key)
+        if self._db is None:
+            return None
         try:
-            keys = list(wanted)
-            for at in range(0, len(keys), 500):  # SQLite's limit of variables a statement
-                part = keys[at:at + 500]
-                for pair, how, text in self._db.execute(
-                        f"SELECT pair, how, text FROM lines WHERE pair IN ({','.join('?' * len(part))})", part):
-                    if how == wanted[pair]:
-                        out[pair] = zlib.decompress(text).decode("utf-8")
+            row = self._db.execute("SELECT how, text FROM lines WHERE pair = ?", (key,)).fetchone()
+            return zlib.decompress(row[1]).decode("utf-8") if row is not None and row[0] == how else None
         except (sqlite3.Error, zlib.error, UnicodeDecodeError):
-            return {}
-        return out
+            return None
 
-    def put(self, pair: str, how: str, text: str) -> None:
+    def put(self, key: str, how: str, text: str) -> None:
         if self._db is not None:
             try:
                 self._db.execute("INSERT OR REPLACE INTO lines VALUES (?, ?, ?)",
-                                 (pair, how, zlib.compress(text.encode("utf-8"), 1)))
+                                 (key, how, zlib.compress(text.encode("utf-8"), 1)))
             except sqlite3.Error:
                 self._set_aside()
 
     def close(self) -> None:
-        """Drop the pairs not asked for in this build, commit."""
+        """Drop the keys not asked for in this build, commit."""
         if self._db is None:
             return
         try:
@@ -348,44 +352,77 @@ def _chunk_texts(names: Iterable[str], texts: Mapping[str, str]) -> dict[str, st
     return {n: unicodedata.normalize("NFC", texts[n]) for n in sorted(set(names))}
 
 
-def write_reuse_triples(out: TextIO, passages: Iterable[Passage], docs: Mapping[str, str],
-                        edges: Mapping[str, set[str]], texts: Mapping[str, str] | None = None,
-                        lines: PairLines | None = None) -> int:
-    """Write the N-Triples of the passages (names = sha256) between documents known in ``docs`` (source
-    IRI -> doc) to ``out``, about CHUNK passages at a time: their quotes are sliced from ``texts`` (the NFC
-    text, as the spans count) for that chunk only, or taken from the passages when ``texts`` is None.
-    ``lines``: the lines of a pair written before from the same passages (PairLines), copied instead.
-    Each passage's lines sorted, passages in the given order. Returns the number of passages written."""
-    groups = groupby(passages, key=lambda p: (p.a, p.b))
-    written = 0
-    while chunk := [(pair, list(ps)) for pair, ps in islice(groups, CHUNK)]:
-        todo, found = [], {}
-        for n, ((a, b), ps) in enumerate(chunk):
-            doc_a, doc_b = docs.get(f"<{ids.source_iri(a)}>"), docs.get(f"<{ids.source_iri(b)}>")
-            if doc_a is None or doc_b is None or doc_a == doc_b:
-                continue  # a side is no loaded document, or both the same
-            down = doc_a if _reaches(edges, doc_a, doc_b) else doc_b if _reaches(edges, doc_b, doc_a) else None
-            written += len(ps)
-            how = hashlib.sha256(repr((LINES_VERSION, doc_a, doc_b, down, [_spans(p) for p in ps])).encode()
-                                 ).hexdigest() if lines is not None and texts is not None else ""
-            todo.append((n, doc_a, doc_b, down, how))
-        cached = lines.get({"%s %s" % chunk[n][0]: how for n, *_, how in todo if how}) if lines is not None else {}
-        for n, *_ in todo:
-            if "%s %s" % chunk[n][0] in cached:
-                found[n] = cached["%s %s" % chunk[n][0]]
-        todo = [t for t in todo if t[0] not in found]
-        # each text of the chunk's pairs still to write read and normalised once, dropped with the chunk
-        nfc = {} if texts is None else _chunk_texts((x for n, *_ in todo for x in chunk[n][0]), texts)
-        for n, doc_a, doc_b, down, how in todo:
-            mine = []
-            for p in chunk[n][1]:
+def _length_line(sha: str, n: int) -> str:
+    return f'<{ids.source_iri(sha)}> <{DKG}textLength> "{n}"^^<{XSD}integer> .\n'
+
+
+Keep = Callable[[str, str], bool]  # (graph, fingerprint) -> kept as it was (nothing to write)
+
+
+def file_graphs(passages: Iterable[Passage], docs: Mapping[str, str], edges: Mapping[str, set[str]],
+                texts: Mapping[str, str] | None = None, lengths: Mapping[str, int] | None = None,
+                keep: Keep | None = None) -> Iterator[tuple[str, str, str | None]]:
+    """(graph, fingerprint, N-Triples or None when ``keep`` kept it) of each file's reuse graph, in the order
+    of the files' sha256: the passages (names = sha256) of the pairs it is the first of, between documents
+    known in ``docs`` (source IRI -> doc), each passage's lines sorted; then its dkg:textLength when
+    ``lengths`` (sha256 -> length of the NFC text of every loaded file) is given. One graph a file, so that
+    an added file rewrites the graphs of its own pairs only. The quotes are sliced from ``texts`` (NFC, as
+    the spans count) about CHUNK pairs at a time, or taken from the passages when ``texts`` is None. The
+    fingerprint: a digest of all a graph is written from (spans, the two document IRIs, the citation path,
+    the length; the quotes follow from the spans, the files being named by content hash)."""
+    pairs: dict[str, list] = defaultdict(list)  # first file -> [(pair, passages, doc_a, doc_b, down)]
+    for (a, b), group in groupby(passages, key=lambda p: (p.a, p.b)):
+        doc_a, doc_b = docs.get(f"<{ids.source_iri(a)}>"), docs.get(f"<{ids.source_iri(b)}>")
+        if doc_a is None or doc_b is None or doc_a == doc_b:
+            continue  # a side is no loaded document, or both the same
+        down = doc_a if _reaches(edges, doc_a, doc_b) else doc_b if _reaches(edges, doc_b, doc_a) else None
+        pairs[a].append(((a, b), list(group), doc_a, doc_b, down))
+    files = sorted(set(pairs) | set(lengths or ()))
+    todo: list[tuple[str, str, list, int | None]] = []
+    waiting = 0  # pairs in todo
+    for sha in files:
+        mine = pairs.pop(sha, [])
+        length = None if lengths is None else lengths.get(sha)
+        fingerprint = hashlib.sha256(repr((LINES_VERSION, sha, length, [
+            (pair, doc_a, doc_b, down, [_spans(p) for p in ps]) for pair, ps, doc_a, doc_b, down in mine])
+        ).encode()).hexdigest()
+        graph = file_graph_iri(sha)
+        if keep is not None and keep(graph, fingerprint):
+            yield graph, fingerprint, None
+            continue
+        todo.append((graph, fingerprint, mine, length))
+        waiting += len(mine)
+        if waiting >= CHUNK:
+            yield from _written(todo, texts)
+            todo, waiting = [], 0
+    yield from _written(todo, texts)
+
+
+def _written(todo: list, texts: Mapping[str, str] | None) -> Iterator[tuple[str, str, str]]:
+    """The graphs of ``todo`` written, each text of their pairs read and normalised once."""
+    nfc = {} if texts is None else _chunk_texts((x for t in todo for pair, *_ in t[2] for x in pair), texts)
+    for graph, fingerprint, mine, length in todo:
+        lines = []
+        for pair, ps, doc_a, doc_b, down in mine:
+            for p in ps:
                 qa, qb = ((nfc[p.a][p.a_start:p.a_end], nfc[p.b][p.b_start:p.b_end]) if texts is not None
                           else (p.a_quote, p.b_quote))
-                mine += sorted(_passage_lines(p, doc_a, doc_b, down, qa, qb))
-            found[n] = "".join(line + "\n" for line in mine)
-            if how:
-                lines.put("%s %s" % chunk[n][0], how, found[n])
-        out.write("".join(found[n] for n in sorted(found)))
+                lines += sorted(_passage_lines(p, doc_a, doc_b, down, qa, qb))
+        text = "".join(line + "\n" for line in lines)
+        if length is not None:
+            text += _length_line(graph.rsplit("/", 1)[1], length)
+        yield graph, fingerprint, text
+
+
+def write_reuse_triples(out: TextIO, passages: Iterable[Passage], docs: Mapping[str, str],
+                        edges: Mapping[str, set[str]], texts: Mapping[str, str] | None = None) -> int:
+    """Write the N-Triples of the passages (names = sha256) between documents known in ``docs`` (source
+    IRI -> doc) to ``out``, the graphs of file_graphs one after the other (no text lengths). Returns the
+    number of passages written."""
+    written = 0
+    for _, _, text in file_graphs(passages, docs, edges, texts):
+        out.write(text)
+        written += text.count(f"{RDF_TYPE} <{DKG}TextReuse> .")
     return written
 
 
@@ -397,27 +434,50 @@ def reuse_triples(passages: Iterable[Passage], docs: Mapping[str, str], edges: M
     return buffer.getvalue()
 
 
-def reuse_graph(texts: Mapping[str, str], graphs: Mapping[str, str], store_dir: Path | None,
-                params: Params = Params(), progress: Progress = _no_progress,
-                out: TextIO | None = None) -> tuple[str, dict]:
-    """texts: sha256 -> text of each loaded file; graphs: the mapped graphs. -> N-Triples, stats. With
-    ``out``, the triples are written there chunk by chunk and the text returned is empty. With a
-    ``store_dir``, what a build computed is kept there (reuse-cache.pickle, reuse-lines.sqlite): the
-    next build recomputes what its new or changed files change, and gives the same graph."""
+def _detected(texts: Mapping[str, str], graphs: Mapping[str, str], store_dir: Path | None, params: Params,
+              progress: Progress) -> tuple[list[Passage], dict, dict, dict, dict[str, int], Path | None]:
+    """The passages of ``texts`` (with the reuse cache of ``store_dir``), stats, the documents and citation
+    edges of the mapped ``graphs``, the text length of each file of a document; the cache (saved by the
+    caller once the graphs are written)."""
     cache_path = Path(store_dir) / CACHE_FILE if store_dir else None
     cache = _load_cache(cache_path, params)
     docs, edges = documents_and_edges(graphs, cache["facts"])
     sha_of = {d: src[1:-1].rsplit("/", 1)[1] for src, d in docs.items()}
     linked = [(sha_of[a], sha_of[b]) for a, targets in edges.items() if a in sha_of for b in targets if b in sha_of]
     passages, stats = detect(texts, cache, params, linked, progress)
+    lengths = {sha: cache["lengths"][sha] if sha in cache["lengths"] else len(unicodedata.normalize("NFC", texts[sha]))
+               for sha in texts if f"<{ids.source_iri(sha)}>" in docs}
+    return passages, stats, docs, edges, lengths, cache
+
+
+def reuse_graph(texts: Mapping[str, str], graphs: Mapping[str, str], store_dir: Path | None,
+                params: Params = Params(), progress: Progress = _no_progress,
+                out: TextIO | None = None) -> tuple[str, dict]:
+    """texts: sha256 -> text of each loaded file; graphs: the mapped graphs. -> the N-Triples of every file's
+    reuse graph (file_graphs, one after the other), stats. With ``out``, they are written there graph by
+    graph and the text returned is empty. With a ``store_dir``, what a build computed is kept there
+    (reuse-cache.pickle, reuse-lines.sqlite): the next build recomputes what its new or changed files
+    change, and gives the same graphs."""
+    passages, stats, docs, edges, lengths, cache = _detected(texts, graphs, store_dir, params, progress)
     target = StringIO() if out is None else out
     lines = PairLines(Path(store_dir) / LINES_FILE if store_dir else None)
+    found: dict[str, str] = {}
+
+    def keep(graph: str, fingerprint: str) -> bool:
+        text = lines.get(graph, fingerprint)
+        if text is not None:
+            found[graph] = text
+        return text is not None
     try:
-        write_reuse_triples(target, passages, docs, edges, texts, lines)
+        for graph, fingerprint, text in file_graphs(passages, docs, edges, texts, lengths, keep):
+            if text is None:
+                text = found.pop(graph)
+            else:
+                lines.put(graph, fingerprint, text)
+            target.write(text)
     finally:
         lines.close()
-    target.write(length_triples(texts, docs, cache["lengths"]))
-    _save_cache(cache_path, cache)
+    _save_cache(Path(store_dir) / CACHE_FILE if store_dir else None, cache)
     return ("" if out is not None else target.getvalue()), stats
 
 
@@ -427,26 +487,48 @@ def length_triples(texts: Mapping[str, str], docs: Mapping[str, str], lengths: M
     NFC text, known (the text is read when it is not there)."""
     lines = []
     for sha in texts:
-        src = f"<{ids.source_iri(sha)}>"
-        if src in docs:
-            n = lengths[sha] if sha in lengths else len(unicodedata.normalize("NFC", texts[sha]))
-            lines.append(f'{src} <{DKG}textLength> "{n}"^^<{XSD}integer> .\n')
+        if f"<{ids.source_iri(sha)}>" in docs:
+            lines.append(_length_line(sha, lengths[sha] if sha in lengths else
+                                      len(unicodedata.normalize("NFC", texts[sha]))))
     return "".join(sorted(lines))
 
 
 def reuse_graphs(corpus: Path, outcomes: Iterable, graphs: Mapping[str, str], store_dir: Path | None,
                  params: Params = Params(), ocr: tuple[str, str | None] = ("auto", None),
                  progress: Progress = _no_progress, texts: Mapping[str, str] | None = None,
-                 out: TextIO | None = None) -> dict[str, str]:
-    """The build's hook: {REUSE_GRAPH: N-Triples} for the loaded files of ``outcomes`` (FileOutcome);
-    with ``out`` the triples are written there chunk by chunk and {} is returned.
+                 out: TextIO | None = None, into: MutableMapping | None = None) -> dict[str, str]:
+    """The build's hook: the reuse graph of each loaded file of ``outcomes`` (FileOutcome), {graph:
+    N-Triples}; with ``out`` they are written there one after the other and {} is returned; with ``into``
+    (the build's MappedGraphs) each is put there and {} is returned: a graph whose fingerprint the map
+    cache has is kept from it (``into.reuse``), a new one put with its fingerprint (``into.put_encoded``),
+    so that an add writes and loads only the graphs it changes.
     ``texts``: sha256 -> text of those files (the build's extraction cache, loaders.cache); without
     it the texts are read again (cheap for text formats; a scan's text comes from the build's OCR
     cache: ``ocr`` is the build's (mode, cache folder))."""
     if texts is None:
         texts = _read_texts(corpus, outcomes, ocr)
-    text, _ = reuse_graph(texts, graphs, store_dir, params, progress, out=out)
-    return {REUSE_GRAPH: text} if text else {}
+    if into is None:
+        if out is not None:
+            reuse_graph(texts, graphs, store_dir, params, progress, out=out)
+            return {}
+        passages, _, docs, edges, lengths, cache = _detected(texts, graphs, store_dir, params, progress)
+        _save_cache(Path(store_dir) / CACHE_FILE if store_dir else None, cache)
+        return {g: text for g, _, text in file_graphs(passages, docs, edges, texts, lengths)}
+    from loaders.cache import EncodedGraph
+
+    passages, _, docs, edges, lengths, cache = _detected(texts, graphs, store_dir, params, progress)
+    keep = getattr(into, "reuse", None)
+    for graph, fingerprint, text in file_graphs(passages, docs, edges, texts, lengths, keep):
+        if text is None:
+            continue
+        if hasattr(into, "put_encoded"):
+            into.put_encoded(graph, EncodedGraph.of(text.encode("utf-8"), packed=True), fingerprint)
+        else:
+            into[graph] = text
+    if store_dir:
+        (Path(store_dir) / LINES_FILE).unlink(missing_ok=True)  # kept by the map cache now
+    _save_cache(Path(store_dir) / CACHE_FILE if store_dir else None, cache)
+    return {}
 
 
 def _read_texts(corpus: Path, outcomes: Iterable, ocr: tuple[str, str | None]) -> dict[str, str]:

@@ -111,3 +111,28 @@ def test_capped_baseline_stages_give_lower_bounds(baseline, expected):
     assert summary["speedup_at_least"] == pytest.approx(expected)
     if baseline["shacl"]:
         assert summary["speedup"]["total"] == pytest.approx((9 + 1 + 20 + 40) / 10)
+
+
+def test_a_failed_size_keeps_the_figures_of_the_sizes_before(tmp_path):
+    """Each size's results are written as it ends: a size that fails later (here an empty corpus: no
+    document for the saved queries' parameters) is recorded with its error, and the size before keeps
+    its build figures."""
+    bench = _bench()
+    out = tmp_path / "results"
+    code = bench.main(["--sizes", "20,0", "--corpus-root", str(tmp_path / "corpus"), "--out", str(out),
+                       "--no-parse", "--no-baseline", "--add", "0", "--repeats", "1", "--duplicates", "0"])
+    assert code == 1
+    results = json.loads((out / "latest.json").read_text(encoding="utf-8"))
+    first, second = results["sizes"]
+    assert first["documents"] == 20 and first["build_seconds"] > 0 and "error" not in first
+    assert second["documents"] == 0 and "ParameterError" in second["error"]
+    assert "| problem | none | ParameterError" in (out / "latest.md").read_text(encoding="utf-8")
+
+
+def test_a_failed_add_is_shown_beside_the_build():
+    bench = _bench()
+    size = {"documents": 100, "add": {"error": "directive-kg build failed (1): out of memory"}}
+    table = bench.markdown({"machine": {"cores": 2, "cpu": "x", "memory_mb": 1, "python": "3", "libraries": {},
+                                        "load_average_at_start": [1.0]}, "sizes": [size],
+                            "started": "2025-01-01T00:00:00", "seconds": 1.0, "caps": {}})
+    assert "| adding documents: wall / CPU | failed: directive-kg build failed (1): out of memory |" in table

@@ -1,9 +1,9 @@
 """Soundness of the incremental build: after edits of a corpus (files added, removed, a cited document
 changed, removed and restored, a file made a second copy of another document), a rebuild of the
 store (extraction cache, map cache, load of the changed graphs only) gives the same store as a
-build from nothing, byte for byte in a sorted export, and the same report on every file. (Without the
-text reuse graph: its own cache keeps each document's MinHashes from when it was first seen, by
-design, loaders/reuse_graph.py; tests/test_cache.py checks that it reads its texts from the cache.)"""
+build from nothing, byte for byte in a sorted export, and the same report on every file; with the text
+reuse graphs too (one a file: an add rewrites those of its own pairs; tests/test_cache.py checks that
+the reuse stage reads its texts from the cache)."""
 from __future__ import annotations
 
 import random
@@ -82,3 +82,37 @@ def test_an_incremental_build_equals_a_build_from_nothing_after_every_edit(sourc
         assert dataset(store) == dataset(fresh_store), edit
         kept += again.graphs_kept
     assert kept > 0  # files whose inputs did not change were not mapped again
+
+
+def test_an_add_with_text_reuse_equals_a_build_from_nothing_and_rewrites_only_its_reuse_graphs(tmp_path):
+    """With the text-reuse graphs (one a file, loaders.reuse_graph): files added to a built corpus give the
+    store a build from nothing gives, byte for byte; the add writes the reuse graphs of the new files and
+    of the files they share passages with, not the others (kept from the map cache, not loaded again)."""
+    root = tmp_path / "sources"
+    for name, docs, seed in (("a", 40, 5), ("b", 6, 6)):
+        subprocess.run([sys.executable, str(ROOT / "bench" / "generate.py"), "--docs", str(docs), "--out",
+                        str(root / name), "--seed", str(seed), "--reuse", "--no-gold"], check=True, capture_output=True)
+    corpus = tmp_path / "corpus"
+    shutil.copytree(root / "a", corpus)
+    store = tmp_path / "store"
+    build(corpus, store, progress=False)
+    before = _reuse_manifest(store)
+    assert len(before) >= 40  # one a loaded file (its text length, its pairs)
+    for p in sorted((root / "b").glob("*.txt")):
+        shutil.copy(p, corpus / f"added_{p.name}")
+    again = build(corpus, store, progress=False)
+    fresh = build(corpus, tmp_path / "fresh", progress=False)
+    assert again.counts == fresh.counts and dataset(store) == dataset(tmp_path / "fresh")
+    after = _reuse_manifest(store)
+    changed = {g for g in after if before.get(g) != after[g]}
+    assert 6 <= len(changed) < len(before) and set(before) <= set(after)
+    assert "TextReuse" in dataset(store)
+
+
+def _reuse_manifest(store: Path) -> dict[str, str]:
+    """The content hash of each reuse graph of the store."""
+    from loaders.reuse_graph import is_reuse_graph
+    from loaders.store import manifest
+
+    with open_store(store) as kg:
+        return {g: h for g, h in manifest(kg.store).items() if is_reuse_graph(g)}

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from loaders.reuse import Params
+from loaders.reuse import Params, common_limit
 from loaders.reuse_graph import detect_incremental
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -43,6 +43,12 @@ def test_shingles_turning_common_change_old_documents(tmp_path):
     again = _same(_texts(9, 4), cache, params)
     assert again["new"] == again["stale"] == again["pairs_aligned"] == 0
     _same(_texts(5, 4), cache, params)  # documents removed: SHARED is rare again
+
+
+@pytest.mark.parametrize("documents, limit", [(40, 50), (4_999, 50), (10_102, 101.02), (30_320, 303.2)])
+def test_the_common_limit(documents, limit):
+    """max_df 50, or 1 % of the documents when more."""
+    assert common_limit(documents, Params()) == pytest.approx(limit)
 
 
 def test_linked_pairs_and_removed_links(tmp_path):
