@@ -106,6 +106,9 @@ def _regexes() -> dict[str, re.Pattern]:
                                rf"|\s+{so}\s*:?\s*(?P<bare>{bare})|\s+(?P<bare2>{bare}){tail})"),
         # a list continuation: "..., số 1316/-BYT ngày 04/9/2021", "và 1102/CĐ-TTg"
         "bare": re.compile(rf"\s*(?:;|{between})\s*(?P<so>{so}\s*:?\s*)?(?P<num>{_NUMBER})"),
+        # "các nghị định của Chính phủ: Số 92/2006/NĐ-CP ...; số 04/2008/NĐ-CP": the plural head types the list
+        "plural_numbered": re.compile(rf"(?<![^\W\d_]){plural}\s+(?P<type>{types})\s+{of}\s+(?P<issuer>[^:;\n]{{1,80}}?):\s*"
+                                      rf"(?P<item>(?:{so}\s*:?\s*)?(?P<num>{_NUMBER}))"),
         "bare_list": re.compile(rf"\s*(?:;|{between})\s*(?P<so>{so})\s*:?\s*(?P<num>{bare})"),
         # a number whose type word is damaged ("Chthị 16 của ...", "Cồng văn số 12/UBND"): read by edit distance
         "any_number": re.compile(rf"(?<![^\W_])(?:(?P<num>{_NUMBER})|(?P<bare>{bare}){tail})"),
@@ -116,6 +119,8 @@ def _regexes() -> dict[str, re.Pattern]:
         "named": re.compile(rf"(?<![^\W\d_])(?P<head>{alternation(named)})(?![^\W_])"),
         # "Luật Tổ chức Quốc hội số 57/2014/QH13": a named document's own number after its title
         "named_number": re.compile(rf"\s+{so}\s*:?\s*(?P<num>{_NUMBER})"),
+        # "Luật Sửa đổi, bổ sung một số điều của ...": an amending law's head, not a title (the laws it names are cited)
+        "amending": re.compile(alternation(G.any_case(t for t, _ in p["amending_prefix"]))),
         "title_word": re.compile(r"(?P<sep>,?[ \t]*\n?[ \t]*)(?P<word>[^\s,;.:()\[\]\"“”!?]+)"),
         "title_stop": re.compile(rf"{alternation([t for t, _ in p['title_stop']])}(?![^\W_])"),
         "implicit": re.compile(rf"(?<![^\W\d_])(?P<lead>{implicit})\s+{of}\s+"),
@@ -325,6 +330,8 @@ def _anchors(w: str, limit: int) -> list[tuple[int, int, str, str, str | None]]:
     rx = _regexes()
     out = [(m.start(), m.end(), _type_name(m.group("type")), m.group("num") or m.group("bare") or m.group("bare2"), None)
            for m in rx["numbered"].finditer(w, 0, limit)]
+    out += [(m.start(), m.end(), _type_name(m.group("type")), m.group("num"), None)
+            for m in rx["plural_numbered"].finditer(w, 0, limit)]
     exact = {e for _, e, *_ in out} | _named_number_ends(w, limit)
     for m in rx["any_number"].finditer(w, 0, limit):
         if m.end() in exact:
@@ -372,7 +379,9 @@ def _numbered(w: str, limit: int, own: str) -> tuple[list[_Hit], list[tuple[int,
     hits: list[_Hit] = []
     skipped: list[tuple[int, int]] = []
     outer = None
+    listed = {m.start(): clean(m.group("issuer")) for m in rx["plural_numbered"].finditer(w, 0, limit)}
     for start, num_end, doc_type, num_raw, warning in _anchors(w, limit):
+        in_list = listed.get(start)
         if hits and start < hits[-1].end:
             last = hits[-1]
             if last.subject_start is None or start < last.subject_start:
@@ -390,12 +399,15 @@ def _numbered(w: str, limit: int, own: str) -> tuple[list[_Hit], list[tuple[int,
                 skipped.append((start, num_end))
             else:
                 _read_tail(w, hit, num_end, limit)
+                hit.issuer = hit.issuer or in_list  # the plural head's author: "các thông tư của Bộ X: ..."
                 hits.append(hit)
             head = head or hit
             # the next item of a list: right after the number ("15/CT-TTg, 16/CT-TTg của ...") or
             # after this item's date ("số 1305/CĐ-BYT ngày 02/9/2021, số 1316/-BYT ngày 04/9/2021")
             nxt = None
-            for pos in dict.fromkeys((num_end, hit.end if hit.subject is None else num_end)):
+            # a plural head's items run on past each item's own words, to the next ";"
+            item_end = w.find(";", num_end, limit) if in_list else -1
+            for pos in dict.fromkeys((num_end, hit.end if hit.subject is None else num_end, *((item_end,) if item_end > 0 else ()))):
                 nxt = rx["bare"].match(w, pos, limit) or (rx["bare_list"].match(w, pos, limit) if number.isdigit() else None)
                 if nxt:
                     break
@@ -515,7 +527,7 @@ def _named(w: str, limit: int, taken) -> list[_Hit]:
         if _overlaps(m.start(), m.end(), taken) or _in_plural(w, m.start()):
             continue
         doc = by_head.get(clean(m.group("head")))
-        if doc is None:
+        if doc is None or rx["amending"].match(w, m.start()):
             continue
         end = _title_end(w, m.end(), limit) if doc.titled else m.end()
         if end == m.end() and doc.titled:

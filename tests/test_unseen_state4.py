@@ -1,0 +1,46 @@
+"""State documents from a fourth set of unseen public pages: what they taught us.
+
+Every sentence is written for the test (names, numbers, provinces made up), modelled on the
+layouts and phrasings the pages showed; each table row is one way a page writes the thing.
+"""
+from __future__ import annotations
+
+import pytest
+
+from loaders.extract import extract_text
+
+
+def _cited(text: str) -> list[tuple]:
+    return [(c.doc_type, c.number, c.issuer, c.relation) for c in extract_text(text).cited_documents]
+
+
+# --- "Thông tư liên tịch" is a Thông tư (a joint one), cited like any other --------------------
+@pytest.mark.parametrize("text, expected", [
+    ("Căn cứ Thông tư liên tịch số 07/2015/TTLT-BTC-BNV ngày 12 tháng 3 năm 2015 của Bộ Tài chính - Bộ Nội vụ;",
+     ("Thông tư", "07/2015/TTLT-BTC-BNV", "Bộ Tài chính - Bộ Nội vụ", "based_on")),
+    ("Thực hiện Thông tư Liên tịch số 21/2012/TTLT-BYT-BCT ngày\n05/6/2012 hướng dẫn việc phối hợp;",
+     ("Thông tư", "21/2012/TTLT-BYT-BCT", "Bộ Y tế", "implements")),
+])
+def test_joint_circular_is_cited(text, expected):
+    assert _cited(text) == [expected]
+
+
+# --- an amending law's head is no title of its own, however it is cased ------------------------
+@pytest.mark.parametrize("head", ["Luật sửa đổi, bổ sung một số điều của", "Luật Sửa đổi, bổ sung một số điều của",
+                                  "LUẬT SỬA ĐỔI, BỔ SUNG MỘT SỐ ĐIỀU CỦA"])
+def test_amending_law_head_is_not_cited(head):
+    text = f"Căn cứ {head} Luật Đầu tư công và Luật Quy hoạch ngày 15 tháng 6 năm 2021;"
+    assert [(c.doc_type, c.relation) for c in extract_text(text).cited_documents] == [("Luật", "based_on")] * 2
+
+
+# --- "các nghị định của Chính phủ: Số A ...; số B ...": the plural head types and authors each item
+@pytest.mark.parametrize("text, expected", [
+    ("Căn cứ các nghị định của Chính phủ: Số 45/2019/NĐ-CP ngày 10 tháng 5 năm 2019 về việc quản lý chợ; "
+     "số 12/2021/NĐ-CP ngày 02 tháng 3 năm 2021 sửa đổi một số điều của Nghị định 45/2019/NĐ-CP;",
+     [("Nghị định", "45/2019/NĐ-CP", "Chính phủ", "based_on"), ("Nghị định", "12/2021/NĐ-CP", "Chính phủ", "based_on")]),
+    ("Căn cứ các thông tư của Bộ Tài chính: Số 08/2018/TT-BTC ngày 05 tháng 01 năm 2018 hướng dẫn thực hiện "
+     "Nghị định 45/2019/NĐ-CP; số 31/2020/TT-BTC ngày 11 tháng 4 năm 2020;",
+     [("Thông tư", "08/2018/TT-BTC", "Bộ Tài chính", "based_on"), ("Thông tư", "31/2020/TT-BTC", "Bộ Tài chính", "based_on")]),
+])
+def test_plural_head_types_its_items(text, expected):
+    assert _cited(text) == expected
