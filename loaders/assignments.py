@@ -130,7 +130,8 @@ def _data() -> dict:
 
 _DASH_ITEM = r"\d{1,2}[-–]"  # "1-", "2–": a numbered item, both an item and a sentence start
 _ITEM = re.compile(rf"^\s*(?:\d+(?:\.\d+)*[.)]|{_DASH_ITEM}|[a-zđ]\)|[-–•+])\s+")   # "1.", "1)", "1-", "a)", "-"
-_SENTENCE_END = re.compile(rf"(?<=[.!?])(?<!\b[A-ZĐ]\.)(?<!TP\.)\s+(?=[{UPPER}\d“\"])|\n\s*\n|\n(?=\s*(?:\d+\.\s|{_DASH_ITEM}\s|[-–•+]\s))")
+_ROMAN_ITEM = re.compile(r"[IVXL]+\.\s")   # "II. Nhiệm vụ chung": a section heading's number
+_SENTENCE_END = re.compile(rf"(?<=[.!?])(?<!\b[A-ZĐ]\.)(?<!TP\.)\s+(?=[{UPPER}\d“\"])|\n\s*\n|\n(?=\s*(?:\d+\.\s|{_DASH_ITEM}\s|[-–•+]\s))|\n(?=[ \t]*[IVXL]+\.[ \t]+[{UPPER}])")
 
 
 @dataclass
@@ -156,8 +157,8 @@ def _sentences(w: str, limit: int) -> list[_Sentence]:
         if out and _LOWER_START.match(chunk.lstrip()) and w[out[-1].end:start].count("\n") >= 1:
             out[-1].end = end  # a paragraph break inside a sentence (PDF line wrap)
             continue
-        if re.fullmatch(r"\s*(?:\d+(?:\.\d+)*[.)]|[a-zđ]\))\s*", chunk):
-            marker = True  # "1." split from its text by a line break
+        if re.fullmatch(r"\s*(?:\d+(?:\.\d+)*[.)]|[a-zđ]\)|[IVXL]+\.)\s*", chunk):
+            marker = True  # "1." split from its text by a line break, "II." by its full stop
             continue
         m = _ITEM.match(chunk)
         s = start + (m.end() if m else 0)
@@ -199,6 +200,19 @@ def _without_title_line(w: str, s: _Sentence) -> _Sentence:
         return s
     off = len(first) + 1
     return _Sentence(s.start + off, s.end, False, s.text[off:])
+
+
+def _without_heading(s: _Sentence) -> _Sentence:
+    """A numbered heading on its own line over the sentence ("I. Nhiệm vụ chung\nSở Y tế ..."): a
+    label of a few words without end mark, naming no body and asking nothing; the sentence without it."""
+    first, sep, rest = s.text.partition("\n")
+    head, d = first.strip(), _data()
+    if not sep or not (s.item or _ROMAN_ITEM.match(head)) or not head or len(head.split()) > 6 or head[-1:] in ".!?:;," \
+            or _names_start(head) or d["assign_start"].match(head) or d["assign_inner"].search(head) \
+            or not _names_start(rest.lstrip()):
+        return s
+    off = len(s.text) - len(rest.lstrip())
+    return _Sentence(s.start + off, s.end, True, s.text[off:])
 
 
 def _clauses(s: _Sentence, ctx: DocContext, related: tuple[str, ...] = ()) -> list[_Sentence]:
@@ -513,6 +527,18 @@ def _subject(s: _Sentence) -> tuple[str, int] | None:
     return d["correlative_end"].sub(" ", text[:pred.start()]).rstrip(" –—-"), pred.start()
 
 
+def _intro_subject(s: _Sentence) -> str | None:
+    """The bodies that open a sentence whose predicate only announces the items below ("Sở Y tế,
+    Chủ tịch UBND các huyện tập trung thực hiện một số công việc sau:"): the items are their tasks."""
+    text = s.text
+    pred = _predicate(text) if _names_start(text) else None
+    if not pred or not _intro_only(text, pred.start()) or _data()["assign_inner"].search(text, 0, pred.start()):
+        return None
+    if _clause(text, 0, pred.start()) or _verb_after_name(text[:pred.start()]):
+        return None
+    return text[:pred.start()]
+
+
 def _verb_after_name(subject: str) -> bool:
     """"Ban Thường vụ Huyện ủy Châu Phú dự kiến: ...", "Thường trực Thành ủy làm việc cùng ...": a
     committee's name goes on with lower-case words not of a name, so the sentence's verb is one of
@@ -623,6 +649,10 @@ def _tasks_of(s: _Sentence, ctx: DocContext, related: tuple[str, ...] = ()) -> _
             classes = _addressees(text[:pred.start()], ctx)
             if classes:
                 return _Found(classes, pred.start(), True)   # "Cấp ủy các cấp cần lãnh đạo ..."
+        intro = _intro_subject(s)
+        if intro is not None:  # "Sở Y tế, Sở Nội vụ tập trung thực hiện tốt các nhiệm vụ sau:"
+            bodies = bodies_of(intro, ctx, related)
+            return None if _only_issuer(bodies, ctx) else _Found(bodies, -1)
         subject = _subject(s)
         if subject and _named_person(subject[0]):
             return None  # "Đồng chí Lê Văn Tám, Bí thư Huyện ủy triển khai ...": a person's act, reported
@@ -789,7 +819,7 @@ def _find(st: SourceText, ctx: DocContext, related: tuple[str, ...] = (),
             s = _after_header(s)  # header and title lines ("UBND TỈNH NGHỆ AN / SỞ Y TẾ ..."), not a sentence
             if s is None:
                 continue
-        s = _spelled_out(_without_title_line(w, s))
+        s = _spelled_out(_without_heading(_without_title_line(w, s)))
         if _headline(w, s, limit):
             continue
         found = _tasks_of(s, ctx, related)

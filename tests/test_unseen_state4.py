@@ -44,3 +44,30 @@ def test_amending_law_head_is_not_cited(head):
 ])
 def test_plural_head_types_its_items(text, expected):
     assert _cited(text) == expected
+
+
+def _tasks(text: str) -> list[tuple]:
+    return [(a.bodies, a.text.split()[0]) for a in extract_text(text).assignments]
+
+
+# --- bodies opening a sentence that only announces the items below: the items are their tasks ----
+@pytest.mark.parametrize("text, expected", [
+    ("Sở Xây dựng, Chủ tịch UBND các huyện tập trung thực hiện một số công việc sau:\n"
+     "- Rà soát các công trình xuống cấp trước ngày 15/6/2023.\n- Báo cáo kết quả về Sở Xây dựng.",
+     [(("Sở Xây dựng", "UBND các huyện"), "Rà"), (("Sở Xây dựng", "UBND các huyện"), "Báo")]),
+    ("1. Nhiệm vụ chung\nSở Công Thương thực hiện tốt các nhiệm vụ sau:\n- Theo dõi sát giá cả thị trường.",
+     [(("Sở Công Thương",), "Theo")]),
+])
+def test_subject_announcing_items_owns_them(text, expected):
+    assert _tasks(text) == expected
+
+
+# --- a section heading ("II. Nhiệm vụ chung") on its own line is no part of the sentence under it --
+@pytest.mark.parametrize("text, expected", [
+    ("Chủ tịch UBND tỉnh chỉ thị:\nI. Nhiệm vụ chung\nSở Tài chính khẩn trương cân đối nguồn kinh phí.",
+     [(("Sở Tài chính",), "Sở")]),
+    ("Để bảo đảm an toàn, Chủ tịch UBND tỉnh chỉ thị:\nII. Nhiệm vụ cụ thể\nSở Giao thông vận tải tăng cường tuần tra, kiểm soát.",
+     [(("Sở Giao thông vận tải",), "Sở")]),
+])
+def test_section_heading_is_cut_off(text, expected):
+    assert _tasks(text) == expected
