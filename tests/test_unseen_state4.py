@@ -71,3 +71,43 @@ def test_subject_announcing_items_owns_them(text, expected):
 ])
 def test_section_heading_is_cut_off(text, expected):
     assert _tasks(text) == expected
+
+
+_PIPES = """{organ}
+-------
+|
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+---------------
+|
+Số: {number}
+|
+Ninh Bình, ngày 08 tháng 5 năm 2023
+|
+{title}
+{body}"""
+
+
+# --- the trích yếu ends where the authority line begins, also when the line is wrapped or a
+# --- council's session line follows it --------------------------------------------------------
+@pytest.mark.parametrize("organ, number, title, body, subject", [
+    ("ỦY BAN NHÂN DÂN\nTỈNH NINH BÌNH", "415/QĐ-UBND",
+     "QUYẾT ĐỊNH\nVỀ VIỆC PHÊ DUYỆT ĐỀ ÁN PHÁT TRIỂN\nDU LỊCH TỈNH NINH BÌNH ĐẾN NĂM 2030",
+     "ỦY\nBAN NHÂN DÂN TỈNH NINH BÌNH\nCăn cứ Luật Du lịch ngày 19 tháng 6 năm 2017;",
+     "VỀ VIỆC PHÊ DUYỆT ĐỀ ÁN PHÁT TRIỂN DU LỊCH TỈNH NINH BÌNH ĐẾN NĂM 2030"),
+    ("HỘI ĐỒNG NHÂN DÂN\nTỈNH NINH BÌNH", "09/2023/NQ-HĐND",
+     "NGHỊ QUYẾT\nBAN HÀNH QUY ĐỊNH MỨC HỖ TRỢ\nCÁN BỘ Y TẾ THÔN, BẢN",
+     "HỘI ĐỒNG NHÂN DÂN TỈNH NINH BÌNH\nKHÓA XV KỲ HỌP THỨ 12\nCăn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;",
+     "BAN HÀNH QUY ĐỊNH MỨC HỖ TRỢ CÁN BỘ Y TẾ THÔN, BẢN"),
+])
+def test_subject_stops_at_the_authority_line(organ, number, title, body, subject):
+    r = extract_text(_PIPES.format(organ=organ, number=number, title=title, body=body))
+    assert (r.number, r.subject) == (number, subject)
+
+
+# --- "Chủ tịch Ủy ban nhân dân\ntỉnh Chỉ thị:": the issuing post read across the line wrap ---------
+def test_issuing_post_wrapped_over_a_line():
+    body = "Để chủ động ứng phó với mưa bão, Chủ tịch Ủy ban nhân dân\ntỉnh Chỉ thị:\n1. Sở Xây dựng rà soát các công trình."
+    r = extract_text(_PIPES.format(organ="ỦY BAN NHÂN DÂN\nTỈNH NINH BÌNH", number="06/CT-UBND",
+                                   title="CHỈ THỊ\nVỀ CÔNG TÁC PHÒNG, CHỐNG MƯA BÃO", body=body))
+    assert r.issuer == "Chủ tịch Ủy ban nhân dân tỉnh Ninh Bình"
