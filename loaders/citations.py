@@ -33,6 +33,7 @@ from loaders.grammar import UPPER, alternation
 from loaders.header import date_from_parts, normalize_number
 from loaders.header_fields import body_end
 from loaders.records import CitedDocument, Span
+from loaders import refdata
 from loaders.refdata import find_issuer_code, fold, issuer_codes, table
 from loaders.text import SourceText, clean
 
@@ -174,6 +175,22 @@ def _regexes() -> dict[str, re.Pattern]:
 _WORD = re.compile(r"[^\s,;.:()\[\]\"“”!?]+(?:(?<=[A-ZĐ])\.(?=[A-ZĐ])[^\s,;.:()\[\]\"“”!?]+)*")
 
 
+@lru_cache(maxsize=1)
+def _and_names() -> re.Pattern:
+    """Body names with "và" before another body's head ("Văn phòng HĐND và UBND"), from the body
+    templates: up to the word after "và"."""
+    names = {re.sub(r"\s*\{\w+\}\s*", " ", a).strip() for t in refdata.body_templates() for a in (t.template, *t.aliases)}
+    and_word = G.words("and_word")[0]
+    heads = [n.split(f" {and_word} ", 1) for n in names if f" {and_word} " in n]
+    return re.compile(alternation(f"{a} {and_word} {b.split()[0]}" for a, b in heads))
+
+
+def _and_inside_name(w: str, pos: int, j: int) -> bool:
+    """The "và" at j belongs to the name starting at pos ("Văn phòng HĐND và UBND quận")."""
+    m = _and_names().match(w, pos)
+    return bool(m) and m.end() > j
+
+
 def read_body(w: str, pos: int, limit: int, max_words: int = 14) -> int:
     """End of a body's name starting at pos: stops at punctuation, a blank line, or a function word.
 
@@ -205,7 +222,7 @@ def read_body(w: str, pos: int, limit: int, max_words: int = 14) -> int:
             continue
         if words and rx["stop"].match(w, j) and not rx["open_head"].match(clean(w[pos:end])):
             break  # "của UBND tỉnh về ...", but "của Ban chỉ đạo Quốc gia": a bare "Ban" needs its complement
-        if words and rx["and"].match(w[j:limit]):
+        if words and rx["and"].match(w[j:limit]) and not _and_inside_name(w, pos, j):
             nxt = rx["and_next"].match(w[j:limit])
             if not nxt or not nxt.group(1)[:1].isupper() or rx["heads"].match(w, j + nxt.start(1)) \
                     or rx["numbered"].match(w, j + nxt.start(1), limit) or rx["unnumbered"].match(w, j + nxt.start(1), limit):

@@ -111,3 +111,16 @@ def test_issuing_post_wrapped_over_a_line():
     r = extract_text(_PIPES.format(organ="ỦY BAN NHÂN DÂN\nTỈNH NINH BÌNH", number="06/CT-UBND",
                                    title="CHỈ THỊ\nVỀ CÔNG TÁC PHÒNG, CHỐNG MƯA BÃO", body=body))
     assert r.issuer == "Chủ tịch Ủy ban nhân dân tỉnh Ninh Bình"
+
+
+# --- "Văn phòng HĐND và UBND huyện": one body whose name holds "và" before another body's head ------
+@pytest.mark.parametrize("author", ["Văn phòng HĐND và UBND huyện Thanh Trì",
+                                    "Văn phòng Hội đồng nhân dân và Ủy ban nhân dân huyện Thanh Trì"])
+def test_office_of_council_and_committee_is_one_author(author):
+    text = f"Thực hiện Thông báo số 58/TB-VP ngày 11/4/2022 của {author} về kết luận của Chủ tịch UBND huyện."
+    assert [c.issuer for c in extract_text(text).cited_documents if c.number] == [author]
+
+
+def test_two_authors_joined_by_and_stay_two():
+    text = "Thực hiện Chỉ thị số 05-CT/TU ngày 02/3/2021 của Ban Thường vụ Tỉnh ủy và Kế hoạch số 14/KH-UBND của UBND tỉnh."
+    assert [c.issuer for c in extract_text(text).cited_documents][:1] == ["Ban Thường vụ Tỉnh ủy"]
