@@ -578,8 +578,8 @@ def _only_issuer(bodies: list[str], ctx: DocContext) -> bool:
     if not bodies or not ctx.issuer:
         return False
     head = ctx.issuer.split(" ", 1)[0].lower()
-    if any(b.split(" ", 1)[0].lower() != head for b in bodies):
-        return False  # another head word: another body (spares the slow resolution)
+    if any(b.split(" ", 1)[0].lower() != head and not b.split(" ", 1)[0].isupper() for b in bodies):
+        return False  # another head word, not an abbreviation ("UBND"): another body (spares the slow resolution)
     own = _canonical(ctx.issuer, ctx)
     return own is not None and all(_canonical(x, ctx) == own for x in bodies)
 
@@ -690,6 +690,9 @@ def _object_task(text: str, obj_start: int, ctx: DocContext, related: tuple[str,
     colon = text.find(":", obj_start)
     if colon >= 0 and (not pred or colon < pred.start()) and not text[colon + 1:].strip():
         return _Found(classes or bodies_of(text[obj_start:colon], ctx, related), -1, bool(classes))  # "đề nghị X:"
+    if colon >= 0 and (not pred or colon < pred.start()) and _data()["predicate"].match(_lower_first(text[colon + 1:].lstrip())):
+        # "đề nghị Sở Công Thương các tỉnh: Theo dõi sát ...": the task, capitalised, after the colon
+        return _Found(classes or bodies_of(text[obj_start:colon], ctx, related), colon + 1, bool(classes))
     if not pred:
         return None
     if _intro_only(text, pred.start()):  # "... yêu cầu X thực hiện tốt một số nội dung sau:"

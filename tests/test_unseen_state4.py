@@ -124,3 +124,23 @@ def test_office_of_council_and_committee_is_one_author(author):
 def test_two_authors_joined_by_and_stay_two():
     text = "Thực hiện Chỉ thị số 05-CT/TU ngày 02/3/2021 của Ban Thường vụ Tỉnh ủy và Kế hoạch số 14/KH-UBND của UBND tỉnh."
     assert [c.issuer for c in extract_text(text).cited_documents][:1] == ["Ban Thường vụ Tỉnh ủy"]
+
+
+# --- "đề nghị X: Theo dõi sát ...": the bodies end at the colon, the task follows it ----------------
+@pytest.mark.parametrize("text, lead", [
+    ("Theo đó, Bộ Y tế đề nghị Sở Y tế các tỉnh, thành phố: Rà soát danh sách cơ sở khám bệnh; báo cáo kết quả.",
+     ("Sở Y tế các tỉnh, thành phố",)),
+    ("Bộ Xây dựng yêu cầu Sở Xây dựng các địa phương: Kiểm tra an toàn các công trình cao tầng.",
+     ("Sở Xây dựng các địa phương",)),
+])
+def test_bodies_end_at_the_colon_before_the_task(text, lead):
+    assert [a.bodies for a in extract_text(text).assignments] == [lead]
+
+
+# --- the issuer written in short ("UBND tỉnh xây dựng Kế hoạch ... như sau:") tells, asks nothing ----
+def test_issuer_abbreviated_announcing_its_plan_is_no_task():
+    text = ("ỦY BAN NHÂN DÂN\nTỈNH HÀ NAM\n-------\nSố: 16/KH-UBND\nHà Nam, ngày 19 tháng 01 năm 2021\n"
+            "KẾ HOẠCH\nPHÒNG, CHỐNG TỘI PHẠM NĂM 2021\n"
+            "UBND tỉnh xây dựng Kế hoạch phòng, chống tội phạm năm 2021 như sau:\nI. MỤC ĐÍCH\n"
+            "1. Công an tỉnh chủ trì theo dõi, đôn đốc.")
+    assert [a.bodies for a in extract_text(text).assignments] == [("Công an tỉnh Hà Nam",)]
