@@ -144,3 +144,10 @@ def test_issuer_abbreviated_announcing_its_plan_is_no_task():
             "UBND tỉnh xây dựng Kế hoạch phòng, chống tội phạm năm 2021 như sau:\nI. MỤC ĐÍCH\n"
             "1. Công an tỉnh chủ trì theo dõi, đôn đốc.")
     assert [a.bodies for a in extract_text(text).assignments] == [("Công an tỉnh Hà Nam",)]
+
+
+# --- press: "gửi A; B" without a colon, B a body: one list of two recipients ----------------------
+def test_press_recipients_over_a_semicolon():
+    text = ("Ngày 09/3/2023, UBND tỉnh ban hành công văn số 845/UBND-VP gửi các sở, ngành thuộc UBND tỉnh; "
+            "UBND các huyện, thị xã về việc trực Tết Nguyên đán.")
+    assert extract_text(text).recipients == ("các sở, ngành thuộc UBND tỉnh", "UBND các huyện, thị xã")
