@@ -774,6 +774,11 @@ def _read_passive(st: SourceText, lead: _Lead) -> None:
         person = _person(st, pv.start("agent"), pv.end("agent"))
         if person:
             lead.values["signer"] = person
+    if pv.group("agent") and "issuer" not in lead.values and "signer" not in lead.values:
+        found = organ(pv.group("agent"))   # "Công văn số 822/UBND-KTN vừa được UBND tỉnh ban hành"
+        if found:
+            lead.values["issuer"], lead.values["acting"] = found[1], found[0]
+            lead.evidence["issuer"] = st.span(pv.start("agent"), pv.end("agent"))
     d = _res()["date"].match(work, pv.end(), lead.s1)
     if d and "date" not in lead.values:
         _set_date(st, lead, d)
@@ -835,6 +840,8 @@ def _merge_mentions(st: SourceText, lead: _Lead, mentions: list[re.Match], start
             sub.verb = verb
             _read_head(st, sub)
         if other and not number:  # "ban hành quy định mới ..." then "Quy định 377 của Bộ Chính trị ...": its number
+            if written in aliases and lead.m.group("type") not in aliases:
+                continue   # "vừa có công văn ..." then "... và Văn bản số 614/UBND-VX1": a generic word, another document
             coded = H.type_from_number(H.normalize_number(other))
             if not _same_issuer(lead, sub) or (coded and coded != doc_type):
                 continue   # another issuer's, or a symbol of another type ("kết luận số 29-TB/TU": a Thông báo)

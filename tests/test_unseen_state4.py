@@ -151,3 +151,26 @@ def test_press_recipients_over_a_semicolon():
     text = ("Ngày 09/3/2023, UBND tỉnh ban hành công văn số 845/UBND-VP gửi các sở, ngành thuộc UBND tỉnh; "
             "UBND các huyện, thị xã về việc trực Tết Nguyên đán.")
     assert extract_text(text).recipients == ("các sở, ngành thuộc UBND tỉnh", "UBND các huyện, thị xã")
+
+
+# --- press: "Văn bản số X vừa được UBND tỉnh ban hành": the passive's agent is the issuer ---------
+@pytest.mark.parametrize("text", [
+    "Đó là nội dung chính trong Văn bản số 517/UBND-KT vừa được UBND tỉnh ban hành gửi các sở, ngành.",
+    "Công văn số 517/UBND-KT vừa được UBND tỉnh ban hành gửi các sở, ngành.",
+    "UBND tỉnh vừa ban hành Văn bản số 517/UBND-KT gửi các sở, ngành.",
+])
+def test_press_passive_agent_is_the_issuer(text):
+    r = extract_text(text)
+    assert (r.doc_type, r.number, r.issuer, r.text_kind) == ("Công văn", "517/UBND-KT", "UBND tỉnh", "PRESS")
+
+
+def test_generic_mention_lends_no_number_to_the_lead():
+    text = ("Chủ tịch UBND huyện vừa có công văn yêu cầu các xã, thị trấn tiếp tục thực hiện nghiêm các chỉ đạo của "
+            "Ban Thường vụ Tỉnh ủy và Văn bản số 208/UBND-VX ngày 11/02/2022 của UBND tỉnh về phòng, chống dịch.")
+    assert extract_text(text).number is None
+
+
+# --- "giao cho X chủ trì": the task of X -----------------------------------------------------------
+def test_assign_to_with_cho():
+    text = "Theo đó, Chủ tịch UBND tỉnh giao cho Sở Công Thương chủ trì, phối hợp với Sở Tài chính kiểm tra giá cả."
+    assert [(a.bodies, a.cooperating) for a in extract_text(text).assignments] == [(("Sở Công Thương",), ("Sở Tài chính",))]
