@@ -406,7 +406,20 @@ def _sentence_case_subject(all_cells: tuple[Cell, ...], k: int) -> bool:
     while j < len(all_cells) and (is_blank(all_cells[j].text) or all_cells[j].stripped[:1].islower()):
         ruled = ruled or bool(all_cells[j].text.strip()) and is_blank(all_cells[j].text)
         j += 1
-    return ruled or _authority_line(all_cells, j)
+    return ruled or _authority_line(all_cells, j) or (c.stripped[-1:] not in _SENTENCE_END and _basis_line(all_cells, j))
+
+
+def _basis_line(all_cells: tuple[Cell, ...], j: int) -> bool:
+    """Cell j opens the text with its basis ("Thực hiện Kế hoạch số ...", "Căn cứ Luật ..."): the line
+    above it, under the title, is the trích yếu ("KẾ HOẠCH / Thông tin, tuyên truyền ... / Thực hiện ...")."""
+    return j < len(all_cells) and bool(_basis_verbs().match(all_cells[j].stripped))
+
+
+@lru_cache(maxsize=1)
+def _basis_verbs() -> re.Pattern:
+    from loaders.refdata import table
+    verbs = [r["verb"] for r in table("citation_relations") if r["relation"] in ("based_on", "implements")]
+    return re.compile(rf"(?:{G.alternation(verbs)})\s", re.I)
 
 
 def _after_title(all_cells: tuple[Cell, ...], k: int) -> bool:

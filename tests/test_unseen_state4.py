@@ -174,3 +174,12 @@ def test_generic_mention_lends_no_number_to_the_lead():
 def test_assign_to_with_cho():
     text = "Theo đó, Chủ tịch UBND tỉnh giao cho Sở Công Thương chủ trì, phối hợp với Sở Tài chính kiểm tra giá cả."
     assert [(a.bodies, a.cooperating) for a in extract_text(text).assignments] == [(("Sở Công Thương",), ("Sở Tài chính",))]
+
+
+# --- a sentence-case trích yếu under the title, the text opening with its basis under it ------------
+@pytest.mark.parametrize("basis", ["Thực hiện Kế hoạch số 12/KH-UBND ngày 20/01/2021 của UBND huyện Nga Sơn;",
+                                   "Căn cứ Luật Bầu cử đại biểu Quốc hội và đại biểu Hội đồng nhân dân năm 2015;"])
+def test_sentence_case_subject_above_the_basis(basis):
+    text = ("ỦY BAN NHÂN DÂN\nXÃ NGA THANH\n\nSố: 08/KH-UBND\n\nNga Thanh, ngày 18 tháng 02 năm 2021\n\n"
+            f"KẾ HOẠCH\n\n Tuyên truyền cuộc bầu cử đại biểu Hội đồng nhân dân xã nhiệm kỳ 2021 - 2026\n\n{basis}\n")
+    assert extract_text(text).subject == "Tuyên truyền cuộc bầu cử đại biểu Hội đồng nhân dân xã nhiệm kỳ 2021 - 2026"
