@@ -183,3 +183,15 @@ def test_sentence_case_subject_above_the_basis(basis):
     text = ("ỦY BAN NHÂN DÂN\nXÃ NGA THANH\n\nSố: 08/KH-UBND\n\nNga Thanh, ngày 18 tháng 02 năm 2021\n\n"
             f"KẾ HOẠCH\n\n Tuyên truyền cuộc bầu cử đại biểu Hội đồng nhân dân xã nhiệm kỳ 2021 - 2026\n\n{basis}\n")
     assert extract_text(text).subject == "Tuyên truyền cuộc bầu cử đại biểu Hội đồng nhân dân xã nhiệm kỳ 2021 - 2026"
+
+
+# --- "Thực hiện X ..., UBND thành phố ban hành Kế hoạch ... như sau:" across a line wrap: X is cited -
+def test_basis_before_the_own_plan_statement_is_cited():
+    text = ("Thực hiện Quyết định số 25/2020/QĐ-TTg ngày 14 tháng\n9 năm 2020 của Thủ tướng Chính phủ về chế độ báo cáo,\n"
+            "Ủy ban nhân dân thành phố ban hành Kế hoạch triển\nkhai như sau:\n"
+            "1. Các sở, ban, ngành rà soát chế độ báo cáo thuộc phạm vi quản lý, hoàn thành trước ngày 30 tháng 11 năm 2020, "
+            "bảo đảm đúng quy định và thống nhất trên toàn thành phố theo hướng dẫn của Văn phòng Ủy ban nhân dân thành phố.\n"
+            "2. Văn phòng Ủy ban nhân dân thành phố tổng hợp kết quả rà soát của các sở, ban, ngành, đề xuất danh mục chế độ "
+            "báo cáo cần sửa đổi, bổ sung, thay thế hoặc bãi bỏ, trình Ủy ban nhân dân thành phố trước ngày 15 tháng 12 năm 2020.")
+    assert extract_text(text).text_kind == "QUOTE"
+    assert [(c.number, c.relation) for c in extract_text(text).cited_documents][:1] == [("25/2020/QĐ-TTg", "implements")]
