@@ -731,6 +731,15 @@ def _continues_list(w: str, prev: _Hit, hit: _Hit) -> bool:
     return bool(_list_gap().match(w, prev.end, hit.start))
 
 
+def _described_item(w: str, prev: _Hit, hit: _Hit) -> bool:
+    """"Căn cứ Nghị định A của Chính phủ quy định ..., tổ chức thực hiện ... và Nghị định B": the verb
+    after A sits in A's description (lower case, no new clause); B is the next item of A's list."""
+    gap = w[prev.end:hit.start]
+    first = gap.lstrip(" ,\n")[:1]
+    return bool(first) and first.islower() and not re.search(r"[;.]|\n\s*\n", gap) \
+        and not _regexes()["verbs"].match(gap.lstrip(" ,\n")) and bool(_list_gap().search(gap))
+
+
 @lru_cache(maxsize=1)
 def _list_gap() -> re.Pattern:
     amending = G.alternation(G.any_case(t for t, _ in patterns()["amending_prefix"]))
@@ -846,7 +855,8 @@ def _find(st: SourceText, ctx: DocContext, own_number: str | None, start: int = 
         _context_fill(w, hit, ctx)
     _aliases_keep_relation(w, hits)
     for prev, hit in zip(hits, hits[1:]):
-        if hit.verb_pos < 0 and hit.head is None and _continues_list(w, prev, hit):
+        if hit.head is None and (hit.verb_pos < 0 and _continues_list(w, prev, hit)
+                                 or prev.verb_pos >= 0 and hit.verb_pos > prev.end and _described_item(w, prev, hit)):
             hit.relation, hit.verb, hit.verb_pos = prev.relation, prev.verb, prev.verb_pos
     for hit in hits:
         if hit.head is not None:  # "Thực hiện các Công điện: số 1305/CĐ-BYT ..., số 1316/-BYT ...": one verb for all

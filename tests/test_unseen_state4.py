@@ -195,3 +195,16 @@ def test_basis_before_the_own_plan_statement_is_cited():
             "báo cáo cần sửa đổi, bổ sung, thay thế hoặc bãi bỏ, trình Ủy ban nhân dân thành phố trước ngày 15 tháng 12 năm 2020.")
     assert extract_text(text).text_kind == "QUOTE"
     assert [(c.number, c.relation) for c in extract_text(text).cited_documents][:1] == [("25/2020/QĐ-TTg", "implements")]
+
+
+# --- a verb inside an item's description ("... quy định cơ chế quản lý, tổ chức thực hiện ...")
+# --- does not govern the next item of the list ---------------------------------------------------
+@pytest.mark.parametrize("text, expected", [
+    ("Căn cứ Nghị định số 15/2021/NĐ-CP ngày 03 tháng 3 năm 2021 của Chính phủ quy định chi tiết, hướng dẫn thực hiện "
+     "một số nội dung về quản lý dự án và Nghị định số 35/2023/NĐ-CP ngày 20/6/2023 của Chính phủ sửa đổi một số điều;",
+     [("15/2021/NĐ-CP", "based_on"), ("35/2023/NĐ-CP", "based_on")]),
+    ("Căn cứ Luật Xây dựng ngày 18 tháng 6 năm 2014 và thực hiện Kế hoạch số 21/KH-UBND ngày 02/3/2021 của UBND tỉnh;",
+     [(None, "based_on"), ("21/KH-UBND", "implements")]),
+])
+def test_verb_in_a_description_governs_no_next_item(text, expected):
+    assert [(c.number, c.relation) for c in extract_text(text).cited_documents] == expected
