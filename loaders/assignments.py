@@ -573,6 +573,13 @@ def _clause(text: str, start: int, end: int) -> bool:
     return False
 
 
+def _told_act(text: str) -> bool:
+    """"Chiều 23/9, Trung tâm X đã phối hợp với UBND phường ...": a clause word before the partners'
+    verb tells what was done; it adds no partner to the task before it."""
+    m = _data()["cooperate"].search(text)
+    return bool(m) and _clause(text, 0, m.start())
+
+
 def _only_issuer(bodies: list[str], ctx: DocContext) -> bool:
     """"Ban Thường vụ Thành ủy chỉ đạo 6 nội dung": the issuer telling what it does gives no one a task."""
     if not bodies or not ctx.issuer:
@@ -854,7 +861,7 @@ def _find(st: SourceText, ctx: DocContext, related: tuple[str, ...] = (),
             _extras(task, s.text, 0, ctx)
             tasks.append(task)
             last_in_item = task
-        elif last_in_item is not None and found is None:
+        elif last_in_item is not None and found is None and not _told_act(s.text):
             _extras(last_in_item, s.text, 0, ctx)  # "Phối hợp với Công an huyện, ..." continues the item
         if pending and not s.item and found is None and last_in_item is None:
             pending = None  # a sentence outside the numbered items ends the request's list

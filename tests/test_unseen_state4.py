@@ -208,3 +208,10 @@ def test_basis_before_the_own_plan_statement_is_cited():
 ])
 def test_verb_in_a_description_governs_no_next_item(text, expected):
     assert [(c.number, c.relation) for c in extract_text(text).cited_documents] == expected
+
+
+# --- a later sentence telling what a body did ("... đã phối hợp với Y") adds no partner -------------
+def test_told_cooperation_adds_no_partner():
+    text = ("Qua đó, đề nghị Ban Quản lý chợ Đông Ba phối hợp triển khai thực hiện.\n"
+            "Sáng ngày 12/10/2025 Ban Quản lý chợ Đông Ba đã phối hợp với UBND phường Phú Hội kiểm tra hiện trường.")
+    assert [(a.bodies, a.cooperating) for a in extract_text(text).assignments] == [(("Ban Quản lý chợ Đông Ba",), ())]
