@@ -131,7 +131,9 @@ def _data() -> dict:
 _DASH_ITEM = r"\d{1,2}[-–]"  # "1-", "2–": a numbered item, both an item and a sentence start
 _ITEM = re.compile(rf"^\s*(?:\d+(?:\.\d+)*[.)]|{_DASH_ITEM}|[a-zđ]\)|[-–•+])\s+")   # "1.", "1)", "1-", "a)", "-"
 _ROMAN_ITEM = re.compile(r"[IVXL]+\.\s")   # "II. Nhiệm vụ chung": a section heading's number
-_SENTENCE_END = re.compile(rf"(?<=[.!?])(?<!\b[A-ZĐ]\.)(?<!TP\.)\s+(?=[{UPPER}\d“\"])|\n\s*\n|\n(?=\s*(?:\d+\.\s|{_DASH_ITEM}\s|[-–•+]\s))|\n(?=[ \t]*[IVXL]+\.[ \t]+[{UPPER}])")
+# abbreviations that end with a full stop ("TP. Hải Phòng", header_markers.csv units): no sentence ends there
+_ABBREVIATED = "".join(f"(?<!{re.escape(a)})" for a in spellings("unit") if a.endswith("."))
+_SENTENCE_END = re.compile(rf"(?<=[.!?])(?<!\b[A-ZĐ]\.){_ABBREVIATED}\s+(?=[{UPPER}\d“\"])|\n\s*\n|\n(?=\s*(?:\d+\.\s|{_DASH_ITEM}\s|[-–•+]\s))|\n(?=[ \t]*[IVXL]+\.[ \t]+[{UPPER}])")
 
 
 @dataclass

@@ -215,3 +215,9 @@ def test_told_cooperation_adds_no_partner():
     text = ("Qua đó, đề nghị Ban Quản lý chợ Đông Ba phối hợp triển khai thực hiện.\n"
             "Sáng ngày 12/10/2025 Ban Quản lý chợ Đông Ba đã phối hợp với UBND phường Phú Hội kiểm tra hiện trường.")
     assert [(a.bodies, a.cooperating) for a in extract_text(text).assignments] == [(("Ban Quản lý chợ Đông Ba",), ())]
+
+
+# --- "TP." is an abbreviation (header_markers.csv units): no sentence ends after it --------------
+def test_no_sentence_end_after_an_abbreviated_unit():
+    text = "Giao UBND TP. Cần Thơ chủ trì tổ chức thực hiện. Sở Y tế phối hợp kiểm tra."
+    assert [a.bodies for a in extract_text(text).assignments] == [("UBND TP. Cần Thơ",), ("Sở Y tế",)]
