@@ -130,7 +130,10 @@ def _data() -> dict:
 
 _DASH_ITEM = r"\d{1,2}[-–]"  # "1-", "2–": a numbered item, both an item and a sentence start
 _ITEM = re.compile(rf"^\s*(?:\d+(?:\.\d+)*[.)]|{_DASH_ITEM}|[a-zđ]\)|[-–•+])\s+")   # "1.", "1)", "1-", "a)", "-"
-_SENTENCE_END = re.compile(rf"(?<=[.!?])(?<!\b[A-ZĐ]\.)(?<!TP\.)\s+(?=[{UPPER}\d“\"])|\n\s*\n|\n(?=\s*(?:\d+\.\s|{_DASH_ITEM}\s|[-–•+]\s))")
+_ROMAN_ITEM = re.compile(r"[IVXL]+\.\s")   # "II. Nhiệm vụ chung": a section heading's number
+# abbreviations that end with a full stop ("TP. Hải Phòng", header_markers.csv units): no sentence ends there
+_ABBREVIATED = "".join(f"(?<!{re.escape(a)})" for a in spellings("unit") if a.endswith("."))
+_SENTENCE_END = re.compile(rf"(?<=[.!?])(?<!\b[A-ZĐ]\.){_ABBREVIATED}\s+(?=[{UPPER}\d“\"])|\n\s*\n|\n(?=\s*(?:\d+\.\s|{_DASH_ITEM}\s|[-–•+]\s))|\n(?=[ \t]*[IVXL]+\.[ \t]+[{UPPER}])")
 
 
 @dataclass
@@ -156,8 +159,8 @@ def _sentences(w: str, limit: int) -> list[_Sentence]:
         if out and _LOWER_START.match(chunk.lstrip()) and w[out[-1].end:start].count("\n") >= 1:
             out[-1].end = end  # a paragraph break inside a sentence (PDF line wrap)
             continue
-        if re.fullmatch(r"\s*(?:\d+(?:\.\d+)*[.)]|[a-zđ]\))\s*", chunk):
-            marker = True  # "1." split from its text by a line break
+        if re.fullmatch(r"\s*(?:\d+(?:\.\d+)*[.)]|[a-zđ]\)|[IVXL]+\.)\s*", chunk):
+            marker = True  # "1." split from its text by a line break, "II." by its full stop
             continue
         m = _ITEM.match(chunk)
         s = start + (m.end() if m else 0)
@@ -199,6 +202,19 @@ def _without_title_line(w: str, s: _Sentence) -> _Sentence:
         return s
     off = len(first) + 1
     return _Sentence(s.start + off, s.end, False, s.text[off:])
+
+
+def _without_heading(s: _Sentence) -> _Sentence:
+    """A numbered heading on its own line over the sentence ("I. Nhiệm vụ chung\nSở Y tế ..."): a
+    label of a few words without end mark, naming no body and asking nothing; the sentence without it."""
+    first, sep, rest = s.text.partition("\n")
+    head, d = first.strip(), _data()
+    if not sep or not (s.item or _ROMAN_ITEM.match(head)) or not head or len(head.split()) > 6 or head[-1:] in ".!?:;," \
+            or _names_start(head) or d["assign_start"].match(head) or d["assign_inner"].search(head) \
+            or not _names_start(rest.lstrip()):
+        return s
+    off = len(s.text) - len(rest.lstrip())
+    return _Sentence(s.start + off, s.end, True, s.text[off:])
 
 
 def _clauses(s: _Sentence, ctx: DocContext, related: tuple[str, ...] = ()) -> list[_Sentence]:
@@ -513,6 +529,18 @@ def _subject(s: _Sentence) -> tuple[str, int] | None:
     return d["correlative_end"].sub(" ", text[:pred.start()]).rstrip(" –—-"), pred.start()
 
 
+def _intro_subject(s: _Sentence) -> str | None:
+    """The bodies that open a sentence whose predicate only announces the items below ("Sở Y tế,
+    Chủ tịch UBND các huyện tập trung thực hiện một số công việc sau:"): the items are their tasks."""
+    text = s.text
+    pred = _predicate(text) if _names_start(text) else None
+    if not pred or not _intro_only(text, pred.start()) or _data()["assign_inner"].search(text, 0, pred.start()):
+        return None
+    if _clause(text, 0, pred.start()) or _verb_after_name(text[:pred.start()]):
+        return None
+    return text[:pred.start()]
+
+
 def _verb_after_name(subject: str) -> bool:
     """"Ban Thường vụ Huyện ủy Châu Phú dự kiến: ...", "Thường trực Thành ủy làm việc cùng ...": a
     committee's name goes on with lower-case words not of a name, so the sentence's verb is one of
@@ -547,13 +575,20 @@ def _clause(text: str, start: int, end: int) -> bool:
     return False
 
 
+def _told_act(text: str) -> bool:
+    """"Chiều 23/9, Trung tâm X đã phối hợp với UBND phường ...": a clause word before the partners'
+    verb tells what was done; it adds no partner to the task before it."""
+    m = _data()["cooperate"].search(text)
+    return bool(m) and _clause(text, 0, m.start())
+
+
 def _only_issuer(bodies: list[str], ctx: DocContext) -> bool:
     """"Ban Thường vụ Thành ủy chỉ đạo 6 nội dung": the issuer telling what it does gives no one a task."""
     if not bodies or not ctx.issuer:
         return False
     head = ctx.issuer.split(" ", 1)[0].lower()
-    if any(b.split(" ", 1)[0].lower() != head for b in bodies):
-        return False  # another head word: another body (spares the slow resolution)
+    if any(b.split(" ", 1)[0].lower() != head and not b.split(" ", 1)[0].isupper() for b in bodies):
+        return False  # another head word, not an abbreviation ("UBND"): another body (spares the slow resolution)
     own = _canonical(ctx.issuer, ctx)
     return own is not None and all(_canonical(x, ctx) == own for x in bodies)
 
@@ -623,6 +658,10 @@ def _tasks_of(s: _Sentence, ctx: DocContext, related: tuple[str, ...] = ()) -> _
             classes = _addressees(text[:pred.start()], ctx)
             if classes:
                 return _Found(classes, pred.start(), True)   # "Cấp ủy các cấp cần lãnh đạo ..."
+        intro = _intro_subject(s)
+        if intro is not None:  # "Sở Y tế, Sở Nội vụ tập trung thực hiện tốt các nhiệm vụ sau:"
+            bodies = bodies_of(intro, ctx, related)
+            return None if _only_issuer(bodies, ctx) else _Found(bodies, -1)
         subject = _subject(s)
         if subject and _named_person(subject[0]):
             return None  # "Đồng chí Lê Văn Tám, Bí thư Huyện ủy triển khai ...": a person's act, reported
@@ -660,6 +699,9 @@ def _object_task(text: str, obj_start: int, ctx: DocContext, related: tuple[str,
     colon = text.find(":", obj_start)
     if colon >= 0 and (not pred or colon < pred.start()) and not text[colon + 1:].strip():
         return _Found(classes or bodies_of(text[obj_start:colon], ctx, related), -1, bool(classes))  # "đề nghị X:"
+    if colon >= 0 and (not pred or colon < pred.start()) and _data()["predicate"].match(_lower_first(text[colon + 1:].lstrip())):
+        # "đề nghị Sở Công Thương các tỉnh: Theo dõi sát ...": the task, capitalised, after the colon
+        return _Found(classes or bodies_of(text[obj_start:colon], ctx, related), colon + 1, bool(classes))
     if not pred:
         return None
     if _intro_only(text, pred.start()):  # "... yêu cầu X thực hiện tốt một số nội dung sau:"
@@ -789,7 +831,7 @@ def _find(st: SourceText, ctx: DocContext, related: tuple[str, ...] = (),
             s = _after_header(s)  # header and title lines ("UBND TỈNH NGHỆ AN / SỞ Y TẾ ..."), not a sentence
             if s is None:
                 continue
-        s = _spelled_out(_without_title_line(w, s))
+        s = _spelled_out(_without_heading(_without_title_line(w, s)))
         if _headline(w, s, limit):
             continue
         found = _tasks_of(s, ctx, related)
@@ -821,7 +863,7 @@ def _find(st: SourceText, ctx: DocContext, related: tuple[str, ...] = (),
             _extras(task, s.text, 0, ctx)
             tasks.append(task)
             last_in_item = task
-        elif last_in_item is not None and found is None:
+        elif last_in_item is not None and found is None and not _told_act(s.text):
             _extras(last_in_item, s.text, 0, ctx)  # "Phối hợp với Công an huyện, ..." continues the item
         if pending and not s.item and found is None and last_in_item is None:
             pending = None  # a sentence outside the numbered items ends the request's list

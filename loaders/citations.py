@@ -33,6 +33,7 @@ from loaders.grammar import UPPER, alternation
 from loaders.header import date_from_parts, normalize_number
 from loaders.header_fields import body_end
 from loaders.records import CitedDocument, Span
+from loaders import refdata
 from loaders.refdata import find_issuer_code, fold, issuer_codes, table
 from loaders.text import SourceText, clean
 
@@ -106,6 +107,9 @@ def _regexes() -> dict[str, re.Pattern]:
                                rf"|\s+{so}\s*:?\s*(?P<bare>{bare})|\s+(?P<bare2>{bare}){tail})"),
         # a list continuation: "..., số 1316/-BYT ngày 04/9/2021", "và 1102/CĐ-TTg"
         "bare": re.compile(rf"\s*(?:;|{between})\s*(?P<so>{so}\s*:?\s*)?(?P<num>{_NUMBER})"),
+        # "các nghị định của Chính phủ: Số 92/2006/NĐ-CP ...; số 04/2008/NĐ-CP": the plural head types the list
+        "plural_numbered": re.compile(rf"(?<![^\W\d_]){plural}\s+(?P<type>{types})\s+{of}\s+(?P<issuer>[^:;\n]{{1,80}}?):\s*"
+                                      rf"(?P<item>(?:{so}\s*:?\s*)?(?P<num>{_NUMBER}))"),
         "bare_list": re.compile(rf"\s*(?:;|{between})\s*(?P<so>{so})\s*:?\s*(?P<num>{bare})"),
         # a number whose type word is damaged ("Chthị 16 của ...", "Cồng văn số 12/UBND"): read by edit distance
         "any_number": re.compile(rf"(?<![^\W_])(?:(?P<num>{_NUMBER})|(?P<bare>{bare}){tail})"),
@@ -116,6 +120,8 @@ def _regexes() -> dict[str, re.Pattern]:
         "named": re.compile(rf"(?<![^\W\d_])(?P<head>{alternation(named)})(?![^\W_])"),
         # "Luật Tổ chức Quốc hội số 57/2014/QH13": a named document's own number after its title
         "named_number": re.compile(rf"\s+{so}\s*:?\s*(?P<num>{_NUMBER})"),
+        # "Luật Sửa đổi, bổ sung một số điều của ...": an amending law's head, not a title (the laws it names are cited)
+        "amending": re.compile(alternation(G.any_case(t for t, _ in p["amending_prefix"]))),
         "title_word": re.compile(r"(?P<sep>,?[ \t]*\n?[ \t]*)(?P<word>[^\s,;.:()\[\]\"“”!?]+)"),
         "title_stop": re.compile(rf"{alternation([t for t, _ in p['title_stop']])}(?![^\W_])"),
         "implicit": re.compile(rf"(?<![^\W\d_])(?P<lead>{implicit})\s+{of}\s+"),
@@ -170,6 +176,22 @@ def _regexes() -> dict[str, re.Pattern]:
 _WORD = re.compile(r"[^\s,;.:()\[\]\"“”!?]+(?:(?<=[A-ZĐ])\.(?=[A-ZĐ])[^\s,;.:()\[\]\"“”!?]+)*")
 
 
+@lru_cache(maxsize=1)
+def _and_names() -> re.Pattern:
+    """Body names with "và" before another body's head ("Văn phòng HĐND và UBND"), from the body
+    templates: up to the word after "và"."""
+    names = {re.sub(r"\s*\{\w+\}\s*", " ", a).strip() for t in refdata.body_templates() for a in (t.template, *t.aliases)}
+    and_word = G.words("and_word")[0]
+    heads = [n.split(f" {and_word} ", 1) for n in names if f" {and_word} " in n]
+    return re.compile(alternation(f"{a} {and_word} {b.split()[0]}" for a, b in heads))
+
+
+def _and_inside_name(w: str, pos: int, j: int) -> bool:
+    """The "và" at j belongs to the name starting at pos ("Văn phòng HĐND và UBND quận")."""
+    m = _and_names().match(w, pos)
+    return bool(m) and m.end() > j
+
+
 def read_body(w: str, pos: int, limit: int, max_words: int = 14) -> int:
     """End of a body's name starting at pos: stops at punctuation, a blank line, or a function word.
 
@@ -201,7 +223,7 @@ def read_body(w: str, pos: int, limit: int, max_words: int = 14) -> int:
             continue
         if words and rx["stop"].match(w, j) and not rx["open_head"].match(clean(w[pos:end])):
             break  # "của UBND tỉnh về ...", but "của Ban chỉ đạo Quốc gia": a bare "Ban" needs its complement
-        if words and rx["and"].match(w[j:limit]):
+        if words and rx["and"].match(w[j:limit]) and not _and_inside_name(w, pos, j):
             nxt = rx["and_next"].match(w[j:limit])
             if not nxt or not nxt.group(1)[:1].isupper() or rx["heads"].match(w, j + nxt.start(1)) \
                     or rx["numbered"].match(w, j + nxt.start(1), limit) or rx["unnumbered"].match(w, j + nxt.start(1), limit):
@@ -326,6 +348,8 @@ def _anchors(w: str, limit: int) -> list[tuple[int, int, str, str, str | None]]:
     rx = _regexes()
     out = [(m.start(), m.end(), _type_name(m.group("type")), m.group("num") or m.group("bare") or m.group("bare2"), None)
            for m in rx["numbered"].finditer(w, 0, limit)]
+    out += [(m.start(), m.end(), _type_name(m.group("type")), m.group("num"), None)
+            for m in rx["plural_numbered"].finditer(w, 0, limit)]
     exact = {e for _, e, *_ in out} | _named_number_ends(w, limit)
     for m in rx["any_number"].finditer(w, 0, limit):
         if m.end() in exact:
@@ -373,7 +397,9 @@ def _numbered(w: str, limit: int, own: str) -> tuple[list[_Hit], list[tuple[int,
     hits: list[_Hit] = []
     skipped: list[tuple[int, int]] = []
     outer = None
+    listed = {m.start(): clean(m.group("issuer")) for m in rx["plural_numbered"].finditer(w, 0, limit)}
     for start, num_end, doc_type, num_raw, warning in _anchors(w, limit):
+        in_list = listed.get(start)
         if hits and start < hits[-1].end:
             last = hits[-1]
             if last.subject_start is None or start < last.subject_start:
@@ -391,12 +417,15 @@ def _numbered(w: str, limit: int, own: str) -> tuple[list[_Hit], list[tuple[int,
                 skipped.append((start, num_end))
             else:
                 _read_tail(w, hit, num_end, limit)
+                hit.issuer = hit.issuer or in_list  # the plural head's author: "các thông tư của Bộ X: ..."
                 hits.append(hit)
             head = head or hit
             # the next item of a list: right after the number ("15/CT-TTg, 16/CT-TTg của ...") or
             # after this item's date ("số 1305/CĐ-BYT ngày 02/9/2021, số 1316/-BYT ngày 04/9/2021")
             nxt = None
-            for pos in dict.fromkeys((num_end, hit.end if hit.subject is None else num_end)):
+            # a plural head's items run on past each item's own words, to the next ";"
+            item_end = w.find(";", num_end, limit) if in_list else -1
+            for pos in dict.fromkeys((num_end, hit.end if hit.subject is None else num_end, *((item_end,) if item_end > 0 else ()))):
                 nxt = rx["bare"].match(w, pos, limit) or (rx["bare_list"].match(w, pos, limit) if number.isdigit() else None)
                 if nxt:
                     break
@@ -516,7 +545,7 @@ def _named(w: str, limit: int, taken) -> list[_Hit]:
         if _overlaps(m.start(), m.end(), taken) or _in_plural(w, m.start()):
             continue
         doc = by_head.get(clean(m.group("head")))
-        if doc is None:
+        if doc is None or rx["amending"].match(w, m.start()):
             continue
         end = _title_end(w, m.end(), limit) if doc.titled else m.end()
         if end == m.end() and doc.titled:
@@ -703,6 +732,15 @@ def _continues_list(w: str, prev: _Hit, hit: _Hit) -> bool:
     return bool(_list_gap().match(w, prev.end, hit.start))
 
 
+def _described_item(w: str, prev: _Hit, hit: _Hit) -> bool:
+    """"Căn cứ Nghị định A của Chính phủ quy định ..., tổ chức thực hiện ... và Nghị định B": the verb
+    after A sits in A's description (lower case, no new clause); B is the next item of A's list."""
+    gap = w[prev.end:hit.start]
+    first = gap.lstrip(" ,\n")[:1]
+    return bool(first) and first.islower() and not re.search(r"[;.]|\n\s*\n", gap) \
+        and not _regexes()["verbs"].match(gap.lstrip(" ,\n")) and bool(_list_gap().search(gap))
+
+
 @lru_cache(maxsize=1)
 def _list_gap() -> re.Pattern:
     amending = G.alternation(G.any_case(t for t, _ in patterns()["amending_prefix"]))
@@ -818,7 +856,8 @@ def _find(st: SourceText, ctx: DocContext, own_number: str | None, start: int = 
         _context_fill(w, hit, ctx)
     _aliases_keep_relation(w, hits)
     for prev, hit in zip(hits, hits[1:]):
-        if hit.verb_pos < 0 and hit.head is None and _continues_list(w, prev, hit):
+        if hit.head is None and (hit.verb_pos < 0 and _continues_list(w, prev, hit)
+                                 or prev.verb_pos >= 0 and hit.verb_pos > prev.end and _described_item(w, prev, hit)):
             hit.relation, hit.verb, hit.verb_pos = prev.relation, prev.verb, prev.verb_pos
     for hit in hits:
         if hit.head is not None:  # "Thực hiện các Công điện: số 1305/CĐ-BYT ..., số 1316/-BYT ...": one verb for all

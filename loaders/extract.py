@@ -78,7 +78,7 @@ def extract(st: SourceText, source: str, sha256: str | None = None) -> DocumentR
     found = run.guard("citations", lambda: find_citations(st, ctx, own_number=facts.get("number"), start=start,
                                                           complete_symbols=original))
     if found is not None:
-        own = [(c, sp) for c, sp in found.citations if not _is_self(c, facts) and not _reported_itself(sp, rep)]
+        own = [(c, sp) for c, sp in found.citations if not _is_self(c, facts) and not _reported_itself(sp, rep, st.work)]
         dropped = [c.number for c, _ in found.citations if c.number and _is_self(c, facts)]
         found = replace(found, citations=tuple(own),
                         warnings=tuple(w for w in found.warnings if not any(n in w for n in dropped)))
@@ -142,7 +142,7 @@ def _header_start(head: H.Header) -> int:
     return min(inside) if inside else head.start
 
 
-def _reported_itself(span: Span, rep: P.Reported | None) -> bool:
+def _reported_itself(span: Span, rep: P.Reported | None, work: str = "") -> bool:
     """A citation that is the reported document itself, or the journalist's aside before the quoted
     original ("(trong Quy định số 172-QĐ/TW, …)" in the lead of a quotation)."""
     if rep is None:
@@ -150,7 +150,17 @@ def _reported_itself(span: Span, rep: P.Reported | None) -> bool:
     if any(span.start < m.end and m.start < span.end for m in rep.mentions):
         return True
     in_lead = rep.lead is not None and rep.lead.start <= span.start < rep.lead.end
-    return rep.quote_start is not None and span.end <= rep.quote_start and not in_lead
+    return rep.quote_start is not None and span.end <= rep.quote_start and not in_lead \
+        and not _before_lead_in_its_sentence(work, span, rep)
+
+
+def _before_lead_in_its_sentence(work: str, span: Span, rep: P.Reported) -> bool:
+    """"Thực hiện Nghị định số 61 ..., Ủy ban nhân dân thành phố ban hành Kế hoạch như sau:": what
+    the lead's own sentence names before it (across a line wrap) is the document's basis, not an aside."""
+    if rep.lead is None or span.end > rep.lead.start:
+        return False
+    between = work[span.end:rep.lead.start]
+    return not re.search(r"[.!?]\s|\n\s*\n", between)
 
 
 def _without_lead(found: tuple, rep: P.Reported | None) -> tuple | None:

@@ -17,6 +17,7 @@ from loaders.header_organs import (
     Organ, inherit, is_under, leading_body, lookup_district, lookup_province, make_organ, opens_organ, organ_row,
     split_organs, under_parent,
 )
+from loaders import grammar as G
 from loaders.header_vocab import bare_key, code_label, spellings, tolerant_phrase
 from loaders.records import Span
 from loaders.text import SourceText, clean
@@ -346,6 +347,13 @@ def _continues_caps(c: Cell) -> bool:
     return is_upper(c.stripped) and not (split_organs(c.stripped) and opens_organ(c.stripped))
 
 
+def _organ_wrapped(all_cells: tuple[Cell, ...], j: int) -> bool:
+    """Cell j is the first piece of a body's name wrapped onto the next line ("ỦY / BAN NHÂN DÂN TỈNH X")."""
+    k = _next_filled(all_cells, j + 1)
+    return k < len(all_cells) and is_upper(all_cells[k].stripped) and not opens_organ(all_cells[j].stripped) \
+        and opens_organ(f"{all_cells[j].stripped} {all_cells[k].stripped}")
+
+
 def _next_filled(all_cells: tuple[Cell, ...], j: int) -> int:
     while j < len(all_cells) and is_blank(all_cells[j].text):
         j += 1
@@ -359,9 +367,17 @@ def _authority_line(all_cells: tuple[Cell, ...], j: int) -> bool:
     if j >= len(all_cells) or not is_upper(all_cells[j].stripped) or not opens_organ(all_cells[j].stripped):
         return False
     k = _next_filled(all_cells, j + 1)
+    if k < len(all_cells) and _term_line().match(all_cells[k].stripped):
+        k = _next_filled(all_cells, k + 1)  # "HỘI ĐỒNG NHÂN DÂN TỈNH X / KHÓA XIII, KỲ HỌP THỨ 7": the session line
     after = all_cells[k] if k < len(all_cells) else None
     return after is not None and not (is_upper(after.stripped) or after.stripped[:1].islower()
                                       or line_patterns()["subject"].match(after.text))
+
+
+@lru_cache(maxsize=1)
+def _term_line() -> re.Pattern:
+    """A council's term and session under its name ("KHÓA XIII KỲ HỌP THỨ 7"): term word and roman number."""
+    return re.compile(rf"{G.piece('term')}\s+[IVXLC]+\b")
 
 
 def _caps_subject(all_cells: tuple[Cell, ...], k: int) -> bool:
@@ -390,7 +406,20 @@ def _sentence_case_subject(all_cells: tuple[Cell, ...], k: int) -> bool:
     while j < len(all_cells) and (is_blank(all_cells[j].text) or all_cells[j].stripped[:1].islower()):
         ruled = ruled or bool(all_cells[j].text.strip()) and is_blank(all_cells[j].text)
         j += 1
-    return ruled or _authority_line(all_cells, j)
+    return ruled or _authority_line(all_cells, j) or (c.stripped[-1:] not in _SENTENCE_END and _basis_line(all_cells, j))
+
+
+def _basis_line(all_cells: tuple[Cell, ...], j: int) -> bool:
+    """Cell j opens the text with its basis ("Thực hiện Kế hoạch số ...", "Căn cứ Luật ..."): the line
+    above it, under the title, is the trích yếu ("KẾ HOẠCH / Thông tin, tuyên truyền ... / Thực hiện ...")."""
+    return j < len(all_cells) and bool(_basis_verbs().match(all_cells[j].stripped))
+
+
+@lru_cache(maxsize=1)
+def _basis_verbs() -> re.Pattern:
+    from loaders.refdata import table
+    verbs = [r["verb"] for r in table("citation_relations") if r["relation"] in ("based_on", "implements")]
+    return re.compile(rf"(?:{G.alternation(verbs)})\s", re.I)
 
 
 def _after_title(all_cells: tuple[Cell, ...], k: int) -> bool:
@@ -411,7 +440,7 @@ def _set_subject(st, first: Cell, all_cells: tuple[Cell, ...], i: int, out, ev, 
         j += 1
         if not c.text.strip():
             continue  # the empty rest of a table row ("V/v tăng cường |"), a paragraph break of a page
-        if not (c.stripped[:1].islower() or upper and _continues_caps(c)
+        if not (c.stripped[:1].islower() or upper and _continues_caps(c) and not _organ_wrapped(all_cells, j - 1)
                 or not upper and _wrapped_on(st.work, parts, c)):
             break
         parts.append(c)

@@ -89,6 +89,9 @@ def find_issuing_verb(st: SourceText, doc_type: str | None, start: int, end: int
     work = st.work
     low = max(start, m.start() - 200)
     seg_start = max([low] + [work.rfind(c, low, m.start()) + 1 for c in ",.;:\n"])
+    while seg_start > low and work[seg_start - 1] == "\n" and work[seg_start:m.start()].lstrip()[:1].islower():
+        # "Chủ tịch Ủy ban nhân dân\ntỉnh Chỉ thị:": a name wrapped onto the next line
+        seg_start = max([low] + [work.rfind(c, low, seg_start - 1) + 1 for c in ",.;:\n"])
     found = body_in_text(work[seg_start: m.start()])
     if not found:
         return None

@@ -24,6 +24,7 @@ from loaders import header as H
 from loaders import refdata
 from loaders.assignments import directed_committees
 from loaders.bodies import resolve_body
+from loaders.header_organs import opens_organ
 from loaders.grammar import alternation
 from loaders.records import Signer, Span
 from loaders.refdata import table
@@ -497,6 +498,8 @@ def _recipients_end(work: str, pos: int, end: int) -> int:
     list after "gửi:" runs over its ";" to the end of the sentence."""
     colon = work[max(0, pos - 3):pos].strip().endswith(":")
     m = (_res()["colon_list_end"] if colon else _res()["recipients_end"]).search(work, pos, end)
+    while not colon and m and m.group(0) == ";" and opens_organ(work[m.end():end].lstrip()):
+        m = _res()["recipients_end"].search(work, m.end(), end)   # "gửi các sở, ngành; UBND các huyện ...": one list
     limit = m.start() if m else end
     if colon:
         return limit   # "gửi: A; B; Ủy ban An toàn giao thông quốc gia.": the list is the sentence's rest
@@ -778,6 +781,11 @@ def _read_passive(st: SourceText, lead: _Lead) -> None:
         person = _person(st, pv.start("agent"), pv.end("agent"))
         if person:
             lead.values["signer"] = person
+    if pv.group("agent") and "issuer" not in lead.values and "signer" not in lead.values:
+        found = organ(pv.group("agent"))   # "Công văn số 822/UBND-KTN vừa được UBND tỉnh ban hành"
+        if found:
+            lead.values["issuer"], lead.values["acting"] = found[1], found[0]
+            lead.evidence["issuer"] = st.span(pv.start("agent"), pv.end("agent"))
     d = _res()["date"].match(work, pv.end(), lead.s1)
     if d and "date" not in lead.values:
         _set_date(st, lead, d)
@@ -839,6 +847,8 @@ def _merge_mentions(st: SourceText, lead: _Lead, mentions: list[re.Match], start
             sub.verb = verb
             _read_head(st, sub)
         if other and not number:  # "ban hành quy định mới ..." then "Quy định 377 của Bộ Chính trị ...": its number
+            if written in aliases and lead.m.group("type") not in aliases:
+                continue   # "vừa có công văn ..." then "... và Văn bản số 614/UBND-VX1": a generic word, another document
             coded = H.type_from_number(H.normalize_number(other))
             if not _same_issuer(lead, sub) or (coded and coded != doc_type):
                 continue   # another issuer's, or a symbol of another type ("kết luận số 29-TB/TU": a Thông báo)
