@@ -133,9 +133,14 @@ def main(argv=None) -> int:
     results: dict = {"graphs": len(index), "added": sum(added in g for g in index),
                      "piece_chars": store_module.LOAD_PIECE_CHARS, "bulk_min_chars": store_module.BULK_MIN_CHARS}
     base = spool(args.work / "base.part", dumped, index, lambda g: added not in g)
+    store_module.PHASES.clear()
     with measured("full", results) as r:
         store = ox.Store(str(db))
         r["quads"] = sync_graphs(store, base, stamp="2026-12-05T00:00:00+00:00").triples
+    results["full_phases"] = {name: {"seconds": round(w, 2), "cpu_seconds": round(c, 2), "peak_rss_mb_after": round(m)}
+                              for name, (w, c, m) in store_module.PHASES.items()}
+    for name, figures in results["full_phases"].items():
+        print(f"  {name:12} {figures}", flush=True)
     base.close()
     if args.full_only:
         return _finish(store, db, results, args)
