@@ -98,6 +98,38 @@ def spool(path: Path, dumped: Path, index: dict, keep) -> GraphSpool:
     return graphs
 
 
+ID = "<https://w3id.org/directive-kg/id/"
+FILE_GRAPH = "https://w3id.org/directive-kg/id/graph/file/"
+STATIC = ("https://w3id.org/directive-kg/id/graph/ontology", "https://w3id.org/directive-kg/id/graph/reference")
+
+
+def copied(path: Path, dumped: Path, index: dict, copies: int) -> GraphSpool:
+    """A corpus ``copies`` times the dumped one, for the load stage alone: each file graph once per
+    copy, its IRIs renamed in copy k > 0 (<.../id/ -> <.../id/cK/); the corpus-wide graphs (corpus,
+    text reuse) one graph each of every copy's text, as a build of that many documents has them;
+    the static graphs once. Not a real corpus: bodies are repeated per copy."""
+    graphs = GraphSpool(path)
+    with open(dumped, "rb") as f:
+        def text(g: str) -> str:
+            offset, length = index[g]
+            f.seek(offset)
+            return f.read(length).decode("utf-8")
+        for g in index:
+            if g in STATIC:
+                graphs[g] = text(g)
+            elif g.startswith(FILE_GRAPH):
+                original = text(g)
+                for k in range(copies):
+                    name = g if not k else f"{FILE_GRAPH}c{k}-{g[len(FILE_GRAPH):]}"
+                    graphs[name] = original if not k else original.replace(ID, f"{ID}c{k}/")
+            else:
+                original = text(g)
+                with graphs.writing(g) as out:
+                    for k in range(copies):
+                        out.write(original if not k else original.replace(ID, f"{ID}c{k}/"))
+    return graphs
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("source", type=Path)
@@ -112,6 +144,8 @@ def main(argv=None) -> int:
     ap.add_argument("--last-as-added", type=int, default=0,
                     help="a store without added files: its last N file graphs are the added ones (the shared "
                          "graphs, corpus and text reuse, are then the same in both loads)")
+    ap.add_argument("--copies", type=int, default=1,
+                    help="with --full-only: load a corpus this many times the dumped one (see copied())")
     args = ap.parse_args(argv)
     if args.piece_mb:
         store_module.LOAD_PIECE_CHARS = int(args.piece_mb * 1e6)
@@ -132,13 +166,17 @@ def main(argv=None) -> int:
         index = {g: v for g, v in index.items() if "/file/" not in g or g in files or g in added_files}
     results: dict = {"graphs": len(index), "added": sum(added in g for g in index),
                      "piece_chars": store_module.LOAD_PIECE_CHARS, "bulk_min_chars": store_module.BULK_MIN_CHARS}
-    base = spool(args.work / "base.part", dumped, index, lambda g: added not in g)
-    store_module.PHASES.clear()
+    if args.copies > 1:
+        base = copied(args.work / "base.part", dumped, {g: v for g, v in index.items() if added not in g}, args.copies)
+        results["copies"] = args.copies
+    else:
+        base = spool(args.work / "base.part", dumped, index, lambda g: added not in g)
+    getattr(store_module, "PHASES", {}).clear()
     with measured("full", results) as r:
         store = ox.Store(str(db))
         r["quads"] = sync_graphs(store, base, stamp="2026-12-05T00:00:00+00:00").triples
     results["full_phases"] = {name: {"seconds": round(w, 2), "cpu_seconds": round(c, 2), "peak_rss_mb_after": round(m)}
-                              for name, (w, c, m) in store_module.PHASES.items()}
+                              for name, (w, c, m) in getattr(store_module, "PHASES", {}).items()}
     for name, figures in results["full_phases"].items():
         print(f"  {name:12} {figures}", flush=True)
     base.close()

@@ -117,6 +117,7 @@ import json
 import os
 import re
 import resource
+import tempfile
 import time
 import zlib
 from dataclasses import dataclass
@@ -707,7 +708,7 @@ class _IndexWriter:
         self.store, self.graphs = store, graphs
         self.current: str | None = None
         self.keys, self.parts, self.entries = [], 0, _FileEntries("")  # parts: how many packed so far
-        self.pending, self.pending_chars, self.all_keys = [], 0, []
+        self.pending, self.pending_chars, self.all_keys = [], 0, _IdSpool()
 
     def feed(self, graph: str, data: bytes) -> None:
         if graph != self.current:
@@ -732,7 +733,7 @@ class _IndexWriter:
             self.pending += [f"{line[:-1]}<{INDEX_GRAPH}> .\n"
                              for line in self.entries.lines(lambda: _runs(self.graphs, graph, LOAD_PIECE_CHARS))]
         with _phase("hash"):
-            self.all_keys.append(np.unique(np.concatenate(self.keys)) if self.keys else np.empty(0, "V16"))
+            self.all_keys.add(np.unique(np.concatenate(self.keys)) if self.keys else np.empty(0, "V16"))
         self.current, self.parts, self.keys = None, 0, []
         if self.pending_chars >= INDEX_PIECE_CHARS:
             self.flush()
@@ -757,18 +758,42 @@ class _IndexWriter:
         with _phase("holders"):
             return [ox.Quad(ox.NamedNode(_key_iri(key)), ox.NamedNode(HOLDERS),
                             ox.Literal(str(n), datatype=ox.NamedNode(XSD_INTEGER)), index)
-                    for key, n in _shared(self.all_keys)]
+                    for key, n in _shared(self.all_keys.graphs())]
+
+
+class _IdSpool:
+    """Each graph's distinct line identities, in a temporary file (16 bytes a line: 0.5 GB at 100,000
+    documents, not held in memory), read back as one memory-mapped array a graph at a time."""
+
+    def __init__(self):
+        self.file = tempfile.TemporaryFile(prefix="dkg-line-ids-")
+        self.bounds = [0]
+
+    def add(self, ids: np.ndarray) -> None:
+        self.file.write(ids.tobytes())
+        self.bounds.append(self.bounds[-1] + len(ids))
+
+    def graphs(self) -> list[np.ndarray]:
+        self.file.flush()
+        if not self.bounds[-1]:
+            return [np.empty(0, "V16") for _ in self.bounds[1:]]
+        ids = np.memmap(self.file, dtype="V16", mode="r", shape=(self.bounds[-1],))
+        return [ids[a:b] for a, b in zip(self.bounds, self.bounds[1:])]
 
 
 def _shared(graph_ids: Sequence[np.ndarray]) -> list[tuple[int, int]]:
     """(identity, number of graphs) of each line more than one graph holds, from each graph's
     distinct identities: counted by 64-bit key (a sort of 8 bytes a line), then the lines of the
     shared keys by whole identity, which counts two different lines of one key apart."""
-    if not graph_ids:
-        return []
-    keys, counts = np.unique(np.concatenate([_first_halves(ids) for ids in graph_ids]), return_counts=True)
-    shared = keys[counts > 1]
-    del keys, counts
+    keys = np.empty(sum(len(ids) for ids in graph_ids), np.uint64)  # 8 bytes a line, sorted in place
+    at = 0
+    for ids in graph_ids:
+        keys[at:at + len(ids)] = _first_halves(ids)
+        at += len(ids)
+    keys.sort()
+    repeated = keys[1:] == keys[:-1]
+    shared = np.unique(keys[1:][repeated])
+    del keys, repeated
     if not len(shared):
         return []
     held = []
