@@ -138,6 +138,8 @@ def main(argv=None) -> int:
     ap.add_argument("--out", type=Path, help="write the figures as JSON")
     ap.add_argument("--piece-mb", type=float, help="store.LOAD_PIECE_CHARS, in millions of characters")
     ap.add_argument("--no-bulk", action="store_true", help="Store.load for every piece, never bulk_load")
+    ap.add_argument("--no-thread", action="store_true",
+                    help="store.LOAD_THREAD off: each piece loaded in the caller (the phases' CPU then apart)")
     ap.add_argument("--files", type=int, help="only the first N file graphs (and the shared graphs)")
     ap.add_argument("--added", type=int, help="with --files: this many added files (default N / 10)")
     ap.add_argument("--full-only", action="store_true", help="only the full load")
@@ -149,6 +151,8 @@ def main(argv=None) -> int:
     args = ap.parse_args(argv)
     if args.piece_mb:
         store_module.LOAD_PIECE_CHARS = int(args.piece_mb * 1e6)
+    if args.no_thread:
+        store_module.LOAD_THREAD = False
     if args.no_bulk:
         store_module.BULK_MIN_CHARS = 1 << 62
     args.work.mkdir(parents=True, exist_ok=True)
@@ -165,7 +169,8 @@ def main(argv=None) -> int:
         added_files = sorted(g for g in index if added in g)[:args.added or max(1, args.files // 10)]
         index = {g: v for g, v in index.items() if "/file/" not in g or g in files or g in added_files}
     results: dict = {"graphs": len(index), "added": sum(added in g for g in index),
-                     "piece_chars": store_module.LOAD_PIECE_CHARS, "bulk_min_chars": store_module.BULK_MIN_CHARS}
+                     "piece_chars": store_module.LOAD_PIECE_CHARS, "bulk_min_chars": store_module.BULK_MIN_CHARS,
+               "load_thread": getattr(store_module, "LOAD_THREAD", False)}
     if args.copies > 1:
         base = copied(args.work / "base.part", dumped, {g: v for g, v in index.items() if added not in g}, args.copies)
         results["copies"] = args.copies

@@ -120,6 +120,7 @@ import resource
 import tempfile
 import time
 import zlib
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Mapping, Sequence
@@ -158,9 +159,9 @@ BULK_MIN_CHARS = 16_000_000  # bulk_load costs 0.35 s whatever the size; below t
 LOAD_PIECE_CHARS = 24_000_000  # N-Triples text per load call: a bulk_load of 64 MB peaked at 0.9 GB
 INDEX_LEVEL = 1  # zlib level of the index texts
 PART_RAW = 4_000_000  # N-Triples text per index literal (Oxigraph's parsers read at most 16 MB in one)
-INDEX_PIECE_CHARS = 8_000_000  # packed index text written per Store.load in a full load
 BIG_GRAPH_CHARS = 8_000_000  # a graph this large is diffed by line hash, a run at a time (store._Change)
 STEP_TRIPLES = 50_000  # triples per DELETE DATA when a change goes in steps
+LOAD_THREAD = True  # a full load loads each piece in a thread while the next is packed and hashed
 
 PREFIXES = {
     "dkg": DKG,
@@ -701,14 +702,15 @@ def _entries_marker() -> ox.Quad:
 
 
 class _IndexWriter:
-    """What a full load writes beside the merged graph: each graph's packed text, in the store a few
-    MB at a time (not trusted before the manifest), and the line keys, counted at the end."""
+    """What a full load writes beside the merged graph: each graph's packed text and file entries,
+    handed to the next piece's load (``take``; not trusted before the manifest), and the line
+    identities, spooled to disk and counted at the end."""
 
     def __init__(self, store: ox.Store, graphs: Mapping[str, str]):
         self.store, self.graphs = store, graphs
         self.current: str | None = None
         self.keys, self.parts, self.entries = [], 0, _FileEntries("")  # parts: how many packed so far
-        self.pending, self.pending_chars, self.all_keys = [], 0, _IdSpool()
+        self.pending, self.all_keys = [], _IdSpool()
 
     def feed(self, graph: str, data: bytes) -> None:
         if graph != self.current:
@@ -718,7 +720,6 @@ class _IndexWriter:
             parts = _packed(data, self.parts)
         self.parts += len(parts)
         self.pending += [f"{_index_literal(graph, part)} <{INDEX_GRAPH}> .\n" for part in parts]
-        self.pending_chars += sum(map(len, parts))
         with _phase("entries"):
             self.entries.feed(data)
         with _phase("hash"):
@@ -735,20 +736,18 @@ class _IndexWriter:
         with _phase("hash"):
             self.all_keys.add(np.unique(np.concatenate(self.keys)) if self.keys else np.empty(0, "V16"))
         self.current, self.parts, self.keys = None, 0, []
-        if self.pending_chars >= INDEX_PIECE_CHARS:
-            self.flush()
 
     def take(self) -> bytes:
         """The index quads pending, as N-Quads bytes (they go with the next load of the merged graph)."""
         data = "".join(self.pending).encode("utf-8")
-        self.pending, self.pending_chars = [], 0
+        self.pending = []
         return data
 
     def flush(self) -> None:
         if self.pending:
             with _phase("index write"):
                 self.store.load("".join(self.pending), format=ox.RdfFormat.N_QUADS)
-        self.pending, self.pending_chars = [], 0
+        self.pending = []
 
     def holders(self) -> list[ox.Quad]:
         """The count entries of the triples more than one graph holds."""
@@ -990,21 +989,24 @@ def _full_load(store: ox.Store, graphs: Mapping[str, str], wanted: Mapping[str, 
     store.clear()  # instant (a range deletion); only between it and the next line is the store empty
     store.add(interrupted)
     pause("cleared")
-    plain = [g for g in graphs if not _has_blanks(graphs, g)]
-    with_blanks = [g for g in graphs if g not in set(plain)]
+    with _phase("split"):
+        blanks = {g: _has_blanks(graphs, g) for g in graphs}
+        plain = [g for g in graphs if not blanks[g]]
+        with_blanks = [g for g in graphs if blanks[g]]  # (a set of ``plain`` built per graph here was quadratic)
     index = _IndexWriter(store, graphs)
     half = len(plain) // 2
     done = 0
-    for i, part in enumerate((plain[:half], plain[half:])):
-        if i and half:
-            pause("loading")
-        for piece, graphs_done in _timed("read", _pieces(graphs, part, LOAD_PIECE_CHARS)):
-            for g, data in piece:
-                index.feed(g, data)
-            with _phase("bulk load"):
-                _load_piece(store, piece, index.take())
-            done += graphs_done
-            progress(done, len(graphs))
+    with _Loader(store) as loader:
+        for i, part in enumerate((plain[:half], plain[half:])):
+            if i and half:
+                loader.wait()
+                pause("loading")
+            for piece, graphs_done in _timed("read", _pieces(graphs, part, LOAD_PIECE_CHARS)):
+                for g, data in piece:
+                    index.feed(g, data)
+                loader.load([data for _, data in piece] + [index.take()])
+                done += graphs_done
+                progress(done, len(graphs))
     for i, g in enumerate(with_blanks, len(plain) + 1):
         text = graphs[g]
         index.feed(g, text.encode("utf-8"))
@@ -1078,16 +1080,51 @@ def _runs(graphs: Mapping[str, str], g: str, limit: int) -> Iterator[bytes]:
         start = end
 
 
-def _load_piece(store: ox.Store, piece: list[tuple[str, bytes]], index_quads: bytes = b"") -> None:
+def _load_piece(store: ox.Store, chunks: list[bytes]) -> None:
     """Triples without blank nodes into the merged (default) graph, with the index quads written so
-    far (N-Triples lines are N-Quads of the default graph): one loader call, streamed to bulk_load
-    when large, else one Store.load (bulk_load costs 0.35 s whatever the size; a transaction per
-    index write cost 11 s CPU at 10,000 documents)."""
-    chunks = [data for _, data in piece] + [index_quads]
-    if sum(map(len, chunks)) >= BULK_MIN_CHARS:
-        store.bulk_load(_Stream(iter(chunks)), format=ox.RdfFormat.N_QUADS)
+    far (N-Triples lines are N-Quads of the default graph): one loader call, bulk_load when large,
+    else one Store.load (bulk_load costs 0.35 s whatever the size; a transaction per index write
+    cost 11 s CPU at 10,000 documents). Bytes, not a stream: the loader then runs without the GIL."""
+    data = b"".join(chunks)
+    if len(data) >= BULK_MIN_CHARS:
+        store.bulk_load(data, format=ox.RdfFormat.N_QUADS)
     else:
-        store.load(b"".join(chunks), format=ox.RdfFormat.N_QUADS)
+        store.load(data, format=ox.RdfFormat.N_QUADS)
+
+
+class _Loader:
+    """Loads pieces in a thread while the caller packs and hashes the next one (both cores busy):
+    at most one piece loading and one being prepared, so memory stays two pieces. LOAD_THREAD False:
+    in the caller (bench/load_stage.py --no-thread, for a profile of each phase's CPU)."""
+
+    def __init__(self, store: ox.Store):
+        self.store, self.running = store, None
+        self.pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="dkg-load") if LOAD_THREAD else None
+
+    def load(self, chunks: list[bytes]) -> None:
+        self.wait()
+        if self.pool is None:
+            with _phase("bulk load"):
+                _load_piece(self.store, chunks)
+        else:
+            self.running = self.pool.submit(_load_piece, self.store, chunks)
+
+    def wait(self) -> None:
+        if self.running is not None:
+            with _phase("bulk load (waited)"):
+                running, self.running = self.running, None
+                running.result()
+
+    def __enter__(self) -> "_Loader":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        try:
+            if exc[0] is None:
+                self.wait()
+        finally:
+            if self.pool is not None:
+                self.pool.shutdown(wait=True)
 
 
 class _Stream(io.RawIOBase):
