@@ -38,9 +38,12 @@ The store holds:
   was written), and the markers below. A graph whose hash matches is not touched by a build.
 
 A full load (first build, more than half the graphs changed, or a store of the older layout): the
-store is cleared, the merged graph loaded in pieces of LOAD_PIECE_CHARS of N-Triples (bulk_load; its
-memory bounded by the piece), the index texts written as they are read, the line hashes counted
-(numpy), and the manifest, the counts and the markers written last, in one transaction.
+store is cleared, the merged graph loaded in pieces of LOAD_PIECE_CHARS of N-Triples, each piece with
+the index quads of the graphs read before it (N-Quads: one bulk_load a piece, its memory bounded by
+the piece), loaded in a thread while the next piece is packed and hashed (LOAD_THREAD); the line
+identities spooled to a temporary file and counted at the end (an in-place sort of their 64-bit
+keys, 8 bytes a line); then the manifest, the counts and the markers, in one transaction. Every
+phase is linear in the corpus (bench/load_stage.py prints each one's CPU, store.PHASES).
 
 An incremental load: per changed, added or removed graph the set difference of its own lines (its old
 text from the index, its new text), summed per triple; a triple leaves the merged graph when no graph
