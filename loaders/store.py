@@ -42,8 +42,9 @@ store is cleared, the merged graph loaded in pieces of LOAD_PIECE_CHARS of N-Tri
 the index quads of the graphs read before it (N-Quads: one bulk_load a piece, its memory bounded by
 the piece), loaded in a thread while the next piece is packed and hashed (LOAD_THREAD); the line
 identities spooled to a temporary file and counted at the end (an in-place sort of their 64-bit
-keys, 8 bytes a line); then the manifest, the counts and the markers, in one transaction. Every
-phase is linear in the corpus (bench/load_stage.py prints each one's CPU, store.PHASES).
+keys, 8 bytes a line); then the manifest and the counts (loaded: they are read only once the
+markers say so) and the markers, in one transaction. Every phase is linear in the corpus
+(bench/load_stage.py prints each one's CPU, store.PHASES).
 
 An incremental load: per changed, added or removed graph the set difference of its own lines (its old
 text from the index, its new text), summed per triple; a triple leaves the merged graph when no graph
@@ -444,6 +445,7 @@ class _phase:
         spent[0] += time.perf_counter() - self.wall
         spent[1] += time.process_time() - self.cpu
         spent[2] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # the phase that raises it made the peak
+
 
 @dataclass(frozen=True)
 class SyncResult:
