@@ -38,9 +38,13 @@ The store holds:
   was written), and the markers below. A graph whose hash matches is not touched by a build.
 
 A full load (first build, more than half the graphs changed, or a store of the older layout): the
-store is cleared, the merged graph loaded in pieces of LOAD_PIECE_CHARS of N-Triples (bulk_load; its
-memory bounded by the piece), the index texts written as they are read, the line hashes counted
-(numpy), and the manifest, the counts and the markers written last, in one transaction.
+store is cleared, the merged graph loaded in pieces of LOAD_PIECE_CHARS of N-Triples, each piece with
+the index quads of the graphs read before it (N-Quads: one bulk_load a piece, its memory bounded by
+the piece), loaded in a thread while the next piece is packed and hashed (LOAD_THREAD); the line
+identities spooled to a temporary file and counted at the end (an in-place sort of their 64-bit
+keys, 8 bytes a line); then the manifest and the counts (loaded: they are read only once the
+markers say so) and the markers, in one transaction. Every phase is linear in the corpus
+(bench/load_stage.py prints each one's CPU, store.PHASES).
 
 An incremental load: per changed, added or removed graph the set difference of its own lines (its old
 text from the index, its new text), summed per triple; a triple leaves the merged graph when no graph
@@ -116,8 +120,11 @@ import io
 import json
 import os
 import re
+import resource
+import tempfile
 import time
 import zlib
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Mapping, Sequence
@@ -156,9 +163,9 @@ BULK_MIN_CHARS = 16_000_000  # bulk_load costs 0.35 s whatever the size; below t
 LOAD_PIECE_CHARS = 24_000_000  # N-Triples text per load call: a bulk_load of 64 MB peaked at 0.9 GB
 INDEX_LEVEL = 1  # zlib level of the index texts
 PART_RAW = 4_000_000  # N-Triples text per index literal (Oxigraph's parsers read at most 16 MB in one)
-INDEX_PIECE_CHARS = 8_000_000  # packed index text written per Store.load in a full load
 BIG_GRAPH_CHARS = 8_000_000  # a graph this large is diffed by line hash, a run at a time (store._Change)
 STEP_TRIPLES = 50_000  # triples per DELETE DATA when a change goes in steps
+LOAD_THREAD = True  # a full load loads each piece in a thread while the next is packed and hashed
 
 PREFIXES = {
     "dkg": DKG,
@@ -421,6 +428,25 @@ def query_graph(store: ox.Store, sparql: str, **kwargs):
 
 # --- writing graphs ----------------------------------------------------------------------------
 
+PHASES: dict[str, list[float]] = {}  # phase of a full load -> [wall s, CPU s, peak RSS MB at its end] (bench/load_stage.py)
+
+
+class _phase:
+    """Adds the wall and CPU time of a block to PHASES[name]."""
+
+    def __init__(self, name: str):
+        self.name = name
+
+    def __enter__(self) -> None:
+        self.wall, self.cpu = time.perf_counter(), time.process_time()
+
+    def __exit__(self, *exc) -> None:
+        spent = PHASES.setdefault(self.name, [0.0, 0.0, 0.0])
+        spent[0] += time.perf_counter() - self.wall
+        spent[1] += time.process_time() - self.cpu
+        spent[2] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # the phase that raises it made the peak
+
+
 @dataclass(frozen=True)
 class SyncResult:
     mode: str                 # "full" (cleared and bulk-loaded) | "incremental" | "unchanged"
@@ -681,61 +707,97 @@ def _entries_marker() -> ox.Quad:
 
 
 class _IndexWriter:
-    """What a full load writes beside the merged graph: each graph's packed text, in the store a few
-    MB at a time (not trusted before the manifest), and the line keys, counted at the end."""
+    """What a full load writes beside the merged graph: each graph's packed text and file entries,
+    handed to the next piece's load (``take``; not trusted before the manifest), and the line
+    identities, spooled to disk and counted at the end."""
 
     def __init__(self, store: ox.Store, graphs: Mapping[str, str]):
         self.store, self.graphs = store, graphs
         self.current: str | None = None
-        self.keys, self.parts, self.entries = [], [], _FileEntries("")
-        self.pending, self.pending_chars, self.all_keys = [], 0, []
+        self.keys, self.parts, self.entries = [], 0, _FileEntries("")  # parts: how many packed so far
+        self.pending, self.all_keys = [], _IdSpool()
 
     def feed(self, graph: str, data: bytes) -> None:
         if graph != self.current:
             self.finish()
-            self.current, self.keys, self.parts, self.entries = graph, [], [], _FileEntries(graph)
-        self.parts += _packed(data, len(self.parts))
-        self.entries.feed(data)
-        plain, _ = _plain_and_blank(graph, data, _has_blanks(self.graphs, graph))
-        self.keys.append(_ids(plain))
+            self.current, self.keys, self.parts, self.entries = graph, [], 0, _FileEntries(graph)
+        with _phase("pack"):  # written with the next piece: a large graph's text is never held whole
+            parts = _packed(data, self.parts)
+        self.parts += len(parts)
+        self.pending += [f"{_index_literal(graph, part)} <{INDEX_GRAPH}> .\n" for part in parts]
+        with _phase("entries"):
+            self.entries.feed(data)
+        with _phase("hash"):
+            plain, _ = _plain_and_blank(graph, data, _has_blanks(self.graphs, graph))
+            self.keys.append(_ids(plain))
 
     def finish(self) -> None:
         if self.current is None:
             return
-        self.pending += [f"{_index_literal(self.current, part)} <{INDEX_GRAPH}> .\n" for part in self.parts]
         graph = self.current
-        self.pending += [f"{line[:-1]}<{INDEX_GRAPH}> .\n"
-                         for line in self.entries.lines(lambda: _runs(self.graphs, graph, LOAD_PIECE_CHARS))]
-        self.pending_chars += sum(len(part) for part in self.parts)
-        self.all_keys.append(np.unique(np.concatenate(self.keys)) if self.keys else np.empty(0, "V16"))
-        self.current, self.parts, self.keys = None, [], []
-        if self.pending_chars >= INDEX_PIECE_CHARS:
-            self.flush()
+        with _phase("entries"):
+            self.pending += [f"{line[:-1]}<{INDEX_GRAPH}> .\n"
+                             for line in self.entries.lines(lambda: _runs(self.graphs, graph, LOAD_PIECE_CHARS))]
+        with _phase("hash"):
+            self.all_keys.add(np.unique(np.concatenate(self.keys)) if self.keys else np.empty(0, "V16"))
+        self.current, self.parts, self.keys = None, 0, []
+
+    def take(self) -> bytes:
+        """The index quads pending, as N-Quads bytes (they go with the next load of the merged graph)."""
+        data = "".join(self.pending).encode("utf-8")
+        self.pending = []
+        return data
 
     def flush(self) -> None:
         if self.pending:
-            self.store.load("".join(self.pending), format=ox.RdfFormat.N_QUADS)
-        self.pending, self.pending_chars = [], 0
+            with _phase("index write"):
+                self.store.load("".join(self.pending), format=ox.RdfFormat.N_QUADS)
+        self.pending = []
 
     def holders(self) -> list[ox.Quad]:
         """The count entries of the triples more than one graph holds."""
         self.finish()
         self.flush()
         index = ox.NamedNode(INDEX_GRAPH)
-        return [ox.Quad(ox.NamedNode(_key_iri(key)), ox.NamedNode(HOLDERS),
-                        ox.Literal(str(n), datatype=ox.NamedNode(XSD_INTEGER)), index)
-                for key, n in _shared(self.all_keys)]
+        with _phase("holders"):
+            return [ox.Quad(ox.NamedNode(_key_iri(key)), ox.NamedNode(HOLDERS),
+                            ox.Literal(str(n), datatype=ox.NamedNode(XSD_INTEGER)), index)
+                    for key, n in _shared(self.all_keys.graphs())]
+
+
+class _IdSpool:
+    """Each graph's distinct line identities, in a temporary file (16 bytes a line: 0.5 GB at 100,000
+    documents, not held in memory), read back as one memory-mapped array a graph at a time."""
+
+    def __init__(self):
+        self.file = tempfile.TemporaryFile(prefix="dkg-line-ids-")
+        self.bounds = [0]
+
+    def add(self, ids: np.ndarray) -> None:
+        self.file.write(ids.tobytes())
+        self.bounds.append(self.bounds[-1] + len(ids))
+
+    def graphs(self) -> list[np.ndarray]:
+        self.file.flush()
+        if not self.bounds[-1]:
+            return [np.empty(0, "V16") for _ in self.bounds[1:]]
+        ids = np.memmap(self.file, dtype="V16", mode="r", shape=(self.bounds[-1],))
+        return [ids[a:b] for a, b in zip(self.bounds, self.bounds[1:])]
 
 
 def _shared(graph_ids: Sequence[np.ndarray]) -> list[tuple[int, int]]:
     """(identity, number of graphs) of each line more than one graph holds, from each graph's
     distinct identities: counted by 64-bit key (a sort of 8 bytes a line), then the lines of the
     shared keys by whole identity, which counts two different lines of one key apart."""
-    if not graph_ids:
-        return []
-    keys, counts = np.unique(np.concatenate([_first_halves(ids) for ids in graph_ids]), return_counts=True)
-    shared = keys[counts > 1]
-    del keys, counts
+    keys = np.empty(sum(len(ids) for ids in graph_ids), np.uint64)  # 8 bytes a line, sorted in place
+    at = 0
+    for ids in graph_ids:
+        keys[at:at + len(ids)] = _first_halves(ids)
+        at += len(ids)
+    keys.sort()
+    repeated = keys[1:] == keys[:-1]
+    shared = np.unique(keys[1:][repeated])
+    del keys, repeated
     if not len(shared):
         return []
     held = []
@@ -932,29 +994,47 @@ def _full_load(store: ox.Store, graphs: Mapping[str, str], wanted: Mapping[str, 
     store.clear()  # instant (a range deletion); only between it and the next line is the store empty
     store.add(interrupted)
     pause("cleared")
-    plain = [g for g in graphs if not _has_blanks(graphs, g)]
-    with_blanks = [g for g in graphs if g not in set(plain)]
+    with _phase("split"):
+        blanks = {g: _has_blanks(graphs, g) for g in graphs}
+        plain = [g for g in graphs if not blanks[g]]
+        with_blanks = [g for g in graphs if blanks[g]]  # (a set of ``plain`` built per graph here was quadratic)
     index = _IndexWriter(store, graphs)
     half = len(plain) // 2
     done = 0
-    for i, part in enumerate((plain[:half], plain[half:])):
-        if i and half:
-            pause("loading")
-        for piece, graphs_done in _pieces(graphs, part, LOAD_PIECE_CHARS):
-            for g, data in piece:
-                index.feed(g, data)
-            _load_piece(store, piece)
-            done += graphs_done
-            progress(done, len(graphs))
+    with _Loader(store) as loader:
+        for i, part in enumerate((plain[:half], plain[half:])):
+            if i and half:
+                loader.wait()
+                pause("loading")
+            for piece, graphs_done in _timed("read", _pieces(graphs, part, LOAD_PIECE_CHARS)):
+                for g, data in piece:
+                    index.feed(g, data)
+                loader.load([data for _, data in piece] + [index.take()])
+                done += graphs_done
+                progress(done, len(graphs))
     for i, g in enumerate(with_blanks, len(plain) + 1):
         text = graphs[g]
         index.feed(g, text.encode("utf-8"))
-        store.extend(ox.Quad(*q.triple, ox.DefaultGraph()) for q in _labelled_quads(g, text))
+        with _phase("bulk load"):
+            store.extend(ox.Quad(*q.triple, ox.DefaultGraph()) for q in _labelled_quads(g, text))
         progress(i, len(graphs))
     holders = index.holders()
+    with _phase("manifest"):  # loaded, not one transaction (~2 KB a quad: 0.5 GB at 100,000 files); read only after the markers
+        entries = [q for g in sorted(graphs) for q in _entry(g, wanted[g], stamp)]
+        _load_piece(store, [ox.serialize([*entries, *holders], format=ox.RdfFormat.N_QUADS) or b""])
     pause("loaded")
-    entries = [q for g in sorted(graphs) for q in _entry(g, wanted[g], stamp)]
-    store.extend([*entries, *holders, _entries_marker(), _marker(LAYOUT_MARKER), _marker()])  # the commit marker
+    store.extend([_entries_marker(), _marker(LAYOUT_MARKER), _marker()])  # the commit marker
+
+
+def _timed(name: str, items: Iterable) -> Iterator:
+    """``items``, the time spent producing each added to PHASES[name]."""
+    it = iter(items)
+    while True:
+        with _phase(name):
+            item = next(it, _timed)
+        if item is _timed:
+            return
+        yield item
 
 
 def _as_nquads(graph: str, text: str) -> str:
@@ -1006,14 +1086,51 @@ def _runs(graphs: Mapping[str, str], g: str, limit: int) -> Iterator[bytes]:
         start = end
 
 
-def _load_piece(store: ox.Store, piece: list[tuple[str, bytes]]) -> None:
-    """Triples without blank nodes into the merged (default) graph: streamed to bulk_load when
-    large, else one Store.load (bulk_load costs 0.35 s whatever the size)."""
-    chunks = (data for _, data in piece)
-    if sum(len(data) for _, data in piece) >= BULK_MIN_CHARS:
-        store.bulk_load(_Stream(chunks), format=ox.RdfFormat.N_TRIPLES)
+def _load_piece(store: ox.Store, chunks: list[bytes]) -> None:
+    """Triples without blank nodes into the merged (default) graph, with the index quads written so
+    far (N-Triples lines are N-Quads of the default graph): one loader call, bulk_load when large,
+    else one Store.load (bulk_load costs 0.35 s whatever the size; a transaction per index write
+    cost 11 s CPU at 10,000 documents). Bytes, not a stream: the loader then runs without the GIL."""
+    data = b"".join(chunks)
+    if len(data) >= BULK_MIN_CHARS:
+        store.bulk_load(data, format=ox.RdfFormat.N_QUADS)
     else:
-        store.load(b"".join(chunks), format=ox.RdfFormat.N_TRIPLES)
+        store.load(data, format=ox.RdfFormat.N_QUADS)
+
+
+class _Loader:
+    """Loads pieces in a thread while the caller packs and hashes the next one (both cores busy):
+    at most one piece loading and one being prepared, so memory stays two pieces. LOAD_THREAD False:
+    in the caller (bench/load_stage.py --no-thread, for a profile of each phase's CPU)."""
+
+    def __init__(self, store: ox.Store):
+        self.store, self.running = store, None
+        self.pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="dkg-load") if LOAD_THREAD else None
+
+    def load(self, chunks: list[bytes]) -> None:
+        self.wait()
+        if self.pool is None:
+            with _phase("bulk load"):
+                _load_piece(self.store, chunks)
+        else:
+            self.running = self.pool.submit(_load_piece, self.store, chunks)
+
+    def wait(self) -> None:
+        if self.running is not None:
+            with _phase("bulk load (waited)"):
+                running, self.running = self.running, None
+                running.result()
+
+    def __enter__(self) -> "_Loader":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        try:
+            if exc[0] is None:
+                self.wait()
+        finally:
+            if self.pool is not None:
+                self.pool.shutdown(wait=True)
 
 
 class _Stream(io.RawIOBase):

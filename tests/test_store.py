@@ -313,10 +313,11 @@ def test_readers_share_the_store_and_keep_writers_out(tmp_path):
         proc.wait()
 
 
-@pytest.mark.parametrize("piece, bulk_min", [(40, 1 << 62), (40, 0), (10**9, 1 << 62)])
-def test_a_full_load_in_pieces_equals_one_load(tmp_path, monkeypatch, piece, bulk_min):
-    """Pieces of a few lines (a graph cut at line ends), by Store.load or bulk_load, from a spool
-    file or from texts: the same quads as one load."""
+@pytest.mark.parametrize("piece, bulk_min, thread", [(40, 1 << 62, True), (40, 0, True), (40, 0, False),
+                                                    (10**9, 1 << 62, True)])
+def test_a_full_load_in_pieces_equals_one_load(tmp_path, monkeypatch, piece, bulk_min, thread):
+    """Pieces of a few lines (a graph cut at line ends), by Store.load or bulk_load, in the loading
+    thread or not, from a spool file or from texts: the same quads as one load."""
     from loaders import store as store_module
     from loaders.spool import GraphSpool
     big = "".join(nt((f"<https://example.org/s{i}>", "<https://example.org/p>", f'"{i} ủy"@vi')) for i in range(50))
@@ -326,6 +327,7 @@ def test_a_full_load_in_pieces_equals_one_load(tmp_path, monkeypatch, piece, bul
         expected = sorted_nquads(one.store)
     monkeypatch.setattr(store_module, "LOAD_PIECE_CHARS", piece)
     monkeypatch.setattr(store_module, "BULK_MIN_CHARS", bulk_min)
+    monkeypatch.setattr(store_module, "LOAD_THREAD", thread)
     for name in ("texts", "spool"):
         graphs = texts if name == "texts" else GraphSpool(tmp_path / "mapped.nt")
         if name == "spool":
