@@ -58,7 +58,7 @@ from loaders.spool import GraphSpool, file_batches, is_file_graph
 from loaders.store import (DKG, KGStore, SyncResult, documents_of_files, export, mark_unfinished, open_store,
                            sync_graphs, write_build_metadata)
 from loaders.to_rdf import Repeat, literal, map_corpus
-from loaders.validate import SHAPES, GraphsOf, ValidationReport, _give_back_memory, validate, validate_batches
+from loaders.validate import SHAPES, GraphsOf, ValidationReport, give_back_memory, validate, validate_batches
 from loaders.validate_memo import MEMO_FILE
 
 # the listing tables are the query side's (they hold saved queries' rows): stage "tables"
@@ -678,7 +678,7 @@ def _release() -> None:
     """Between stages: what the last stage dropped is collected and its freed heap pages go back to
     the system, so that the later stages (and the processes they fork) do not carry them."""
     gc.collect()
-    _give_back_memory()
+    give_back_memory()
 
 
 @contextmanager

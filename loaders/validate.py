@@ -356,7 +356,7 @@ def _add(mem: ox.Store, graphs: Mapping[str, str], to: Sequence[ox.DefaultGraph 
                 mem.load(data, format=ox.RdfFormat.N_TRIPLES, to_graph=graph, lenient=True)
 
 
-def _give_back_memory() -> None:
+def give_back_memory() -> None:
     """Return freed heap pages to the system (glibc keeps them otherwise: a dropped batch store's
     hundreds of MB stayed resident)."""
     try:
@@ -480,7 +480,7 @@ class _BatchRunner:
 
     def close(self) -> None:
         self.base = None
-        _give_back_memory()
+        give_back_memory()
 
     def submit(self, graphs: Mapping[str, str], shared_pass: bool = False) -> list[tuple[list, dict, dict | None]]:
         """Check one batch (the shared graphs themselves when ``shared_pass``); returns the
@@ -492,7 +492,7 @@ class _BatchRunner:
                 _add(mem, self.shared, [ox.NamedNode(BATCH_SHARED)])
             found = [self._check(mem, graphs, shared_pass)]
             del mem
-            _give_back_memory()
+            give_back_memory()
             return found
         finished = [self._collect()] if len(self.running) >= self.workers else []
         graphs = {g: graphs[g] for g in graphs}  # read here: a child must not use the parent's files
