@@ -8,6 +8,8 @@ A saved query is a standard SPARQL 1.1 SELECT with a header of ``# key: value`` 
     #                                            "*" = optional: left unbound, i.e. "all")
     # derive: lag_root_days = days(root_date, date)     (runner-side columns, see below)
     # summarise: by=level value=lag_root_days stats=count,min,median,max
+    # sort: rank level body_name          (the runner orders the rows; the query has no ORDER BY)
+    # hide: rank                          (projected only as a sort key)
     # example: ...
 
 Parameters are *bound*, never pasted into the query text: what a researcher types ("10/ĐM",
@@ -350,6 +352,9 @@ def query_has_order(text: str) -> bool:
     return any(word == "ORDER" and depth == 0 for _, _, word, depth in _top_tokens(text))
 
 
+_TEXT = (ox.NamedNode(XSD + "string"), ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"))
+
+
 def _order_key(term: Term | None) -> tuple:
     """SPARQL's ORDER BY order of one value: unbound, blank nodes, IRIs, then literals (numbers by
     value, dates, strings by code point, as Oxigraph and every other store compare them)."""
@@ -359,6 +364,8 @@ def _order_key(term: Term | None) -> tuple:
         return (1, 0, term.value)
     if isinstance(term, ox.NamedNode):
         return (2, 0, term.value)
+    if term.datatype in _TEXT:  # most keys: no conversion needed
+        return (3, 3, term.value)
     value = to_python(term)
     if isinstance(value, (bool, int, float)):
         return (3, 0, value)
