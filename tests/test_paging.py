@@ -160,3 +160,21 @@ def test_cli_limit_offset(tmp_path, seed_store):
     assert len(csv.stdout.splitlines()) == 2  # header + one row
     bad = subprocess.run(cli + ["--limit", "-3"], capture_output=True, text=True, timeout=60)
     assert bad.returncode == 2 and "--limit" in bad.stderr
+
+
+def test_the_runner_sorts_as_order_by_would(seed_store):
+    """`# sort:` keys: the runner orders the rows as the store's ORDER BY on the same keys (unbound first,
+    then IRIs, then literals; numbers by value), and pages the sorted rows; `# hide:` keys are not shown."""
+    body = ("SELECT ?s ?n ?t WHERE { VALUES (?s ?n ?t) { (<http://x/b> 2 \"b\") (<http://x/a> 10 \"b\") "
+            "(<http://x/c> 2 UNDEF) (<http://x/d> 1 \"a\") } }")
+    runner = Q.parse_query("# sort: t n s\n# hide: n\n" + body)
+    store = Q.parse_query(body + " ORDER BY ?t ?n ?s")
+    assert runner.sort == ("t", "n", "s") and runner.hide == ("n",)
+    expected = Q.run(store, store=seed_store).rows
+    got = Q.run(runner, store=seed_store)
+    assert got.columns == ["s", "t"]
+    assert got.rows == [{k: r[k] for k in ("s", "t")} for r in expected]
+    assert [r["s"] for r in expected] == ["http://x/c", "http://x/d", "http://x/b", "http://x/a"]
+    assert Q.run(runner, store=seed_store, limit=2, offset=1).rows == got.rows[1:3]
+    with pytest.raises(Q.QueryError, match="ORDER BY"):
+        Q.parse_query("# sort: s\n" + body + " ORDER BY ?s")
