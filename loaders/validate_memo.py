@@ -195,9 +195,12 @@ class ValidationMemo:
 
     def wide_lines(self, graphs: Iterable[str]) -> dict[str, str] | None:
         """graph -> the lines kept of it for the corpus-wide checks; None if one has none."""
+        return self._lines("wide_lines", graphs)
+
+    def _lines(self, table: str, graphs: Iterable[str]) -> dict[str, str] | None:
         found = {}
         for g in graphs:
-            row = self.db.execute("SELECT lines FROM wide_lines WHERE graph = ?", (g,)).fetchone()
+            row = self.db.execute(f"SELECT lines FROM {table} WHERE graph = ?", (g,)).fetchone()
             if row is None:
                 return None
             found[g] = zlib.decompress(row[0]).decode()
@@ -216,13 +219,7 @@ class ValidationMemo:
 
     def staged_lines(self, graphs: Iterable[str]) -> dict[str, str] | None:
         """graph -> the lines staged for it by this build; None if one has none."""
-        found = {}
-        for g in graphs:
-            row = self.db.execute("SELECT lines FROM staged_lines WHERE graph = ?", (g,)).fetchone()
-            if row is None:
-                return None
-            found[g] = zlib.decompress(row[0]).decode()
-        return found
+        return self._lines("staged_lines", graphs)
 
     def terms(self) -> dict[str, bytes]:
         """graph -> the term hashes (term_hashes) of every graph recorded."""
