@@ -11,7 +11,7 @@ files in memory, then the corpus-wide checks as SPARQL on the store, validate.va
 slim records that resolution needs (resolve.slim_record, 2.1 KB a document at 10k; whole records, 12.9 KB,
 are read back from the extraction cache a batch at a time to map: whole_records) and the resolution
 (about 2.4 KB a document). Peak PSS of the process tree at 10k: read 178 MB, map 351, reuse 416; the
-build's, 1.6 GB, is validation's (bench/README.md).
+whole build's peak: 0.94 GB (bench/results/latest.md; bench/memory_profile.py gives each stage's).
 
 Nothing a document does stops the build: a file that cannot be read is set aside with its reason;
 ``BuildError`` / ``StoreError`` are for the build itself (no corpus folder, store locked or unwritable).
