@@ -755,15 +755,16 @@ def _most_stated(claims: Sequence[_DateClaim], seconds: Sequence[_DateClaim] = (
     votes: dict[str, set[str]] = defaultdict(set)
     for c in seconds:
         votes[c.date].add(c.path)
-    return min(files, key=lambda d: (not _is_date(d), -len(files[d]), -len(votes[d]), min(files[d]), d))
+    return min(files, key=lambda d: (valid_date(d) is None, -len(files[d]), -len(votes[d]), min(files[d]), d))
 
 
-def _is_date(value: str) -> bool:
+def valid_date(value: str | None) -> str | None:
+    """The ISO date ``value`` names, or None when it names none (a date as written can be impossible:
+    "31/2/2020"). One test for resolution (a valid date wins) and for mapping (xsd:date or as written)."""
     try:
-        date_type.fromisoformat(value)
-        return True
+        return date_type.fromisoformat(value).isoformat() if value else None
     except ValueError:
-        return False
+        return None
 
 
 def _level_from_symbol(node: DocNode) -> DocNode:

@@ -20,7 +20,6 @@ from collections import Counter
 from collections.abc import MutableMapping
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
-from datetime import date as _date
 from functools import lru_cache
 from typing import Callable, Sequence
 
@@ -30,7 +29,7 @@ from loaders.codes import concept_iri, concepts, find_code
 from loaders.cache import EncodedGraph
 from loaders.records import DocumentRecord, Signer
 from loaders.resolve import (BodyNode, DocNode, LoadedDocument, Resolution, ResolutionStats, ResolvedCitation,
-                             ResolvedDocument, capacity_of, resolve, signed_for)
+                             ResolvedDocument, capacity_of, resolve, signed_for, valid_date)
 
 __all__ = ["CorpusGraphs", "Repeat", "LoadedDocument", "corpus_graphs", "graphs_from_resolution", "map_corpus", "literal", "iri"]
 
@@ -110,13 +109,6 @@ def _int(value: int) -> str:
 
 def _decimal(value: float) -> str:
     return literal(f"{value:.2f}", XSD + "decimal")
-
-
-def _valid_date(value: str | None) -> str | None:
-    try:
-        return _date.fromisoformat(value).isoformat() if value else None
-    except ValueError:
-        return None
 
 
 @lru_cache(maxsize=4096)
@@ -202,7 +194,7 @@ def _describe_document(g: _Graph, s: str, *, doc_type, number, date, channel=Non
 def _dated(g: _Graph, s: str, date: str | None) -> None:
     """A document's date of issue: xsd:date, or the date as written when it is impossible."""
     if date:
-        valid = _valid_date(date)
+        valid = valid_date(date)
         g.add(s, P["date_document"], literal(valid, XSD + "date") if valid else None)
         g.add(s, P["dateAsWritten"], None if valid else literal(date))
 
@@ -216,7 +208,7 @@ def _stated_date(g: _Graph, node: DocNode, stated: str | None, claimant: str | N
         return None
     if stated == node.date and not (own and node.date_in_corpus):
         return stated
-    valid = _valid_date(stated)
+    valid = valid_date(stated)
     if claimant and valid:  # an impossible date stays in its evidence (its quote) only
         g.add(claimant, P["claimedDate"], literal(valid, XSD + "date"))
     return None
