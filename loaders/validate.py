@@ -718,10 +718,9 @@ class _Keeper:
             focus = np.array(sorted({zlib.crc32(r.focus.encode()) for r in todo}), dtype=np.uint32)
             old = self._old_terms()
             mem = ox.Store()
-            for g in self.names:
-                terms = self.records[g][1] if g in self.records else old.get(g, b"")
-                if np.isin(np.frombuffer(terms, dtype=np.uint32), focus).any():
-                    mem.extend(graph_quads(store, g))
+            for g in _mentioning(self.names, [self.records[g][1] if g in self.records else old.get(g, b"")
+                                              for g in self.names], focus):
+                mem.extend(graph_quads(store, g))
             for g in self.shared:
                 mem.extend(graph_quads(store, g))
             located = _locate(mem, todo)
@@ -734,6 +733,20 @@ class _Keeper:
         self.memo.record(self.version, self.records, self.names, self.shared, self.wide, None,
                          getattr(self, "located", None))
         self.memo.close()
+
+
+def _mentioning(names: Sequence[str], terms: Sequence[bytes], focus: "np.ndarray") -> list[str]:
+    """The graphs of ``names`` whose term hashes (uint32, ``terms`` in the same order) hold one of
+    ``focus``: one vectorised test over every graph's hashes, not one per graph (204,040 at 100,000
+    documents: 16.6 s as a loop)."""
+    import numpy as np
+
+    sizes = np.fromiter((len(t) // 4 for t in terms), dtype=np.int64, count=len(terms))
+    if not sizes.sum():
+        return []
+    hit = np.isin(np.frombuffer(b"".join(terms), dtype=np.uint32), focus)
+    owner = np.repeat(np.arange(len(terms)), sizes)
+    return [names[k] for k in np.unique(owner[hit])]
 
 
 def _bounded(queries: Sequence[str]):

@@ -269,3 +269,18 @@ def test_lines_of_the_checked_graphs_are_staged_on_disk_not_held(tmp_path, caplo
     assert {r.focus for r in report.results if r.source_shape.endswith("UniqueNumberShape>")} == {
         f"<{ID}doc/d-3>", f"<{ID}doc/d-10>"}
     assert table("wide_lines") == set(files) and not table("staged_lines")
+
+
+@pytest.mark.parametrize("terms, focus, expected", [
+    ([[1, 2], [], [5], [2, 9]], [2], ["g0", "g3"]),   # in the graphs' order, an empty graph skipped
+    ([[1], [3]], [7], []),                             # no graph holds the focus
+    ([[], []], [1], []),                               # no hashes at all
+    ([[4, 4], [4]], [4, 8], ["g0", "g1"]),             # a graph named once however many hits
+])
+def test_graphs_mentioning_a_focus_hash(terms, focus, expected):
+    import numpy as np
+
+    from loaders.validate import _mentioning
+    names = [f"g{k}" for k in range(len(terms))]
+    found = _mentioning(names, [np.array(t, np.uint32).tobytes() for t in terms], np.array(focus, np.uint32))
+    assert found == expected
