@@ -744,9 +744,9 @@ def _mentioning(names: Sequence[str], terms: Sequence[bytes], focus: "np.ndarray
     sizes = np.fromiter((len(t) // 4 for t in terms), dtype=np.int64, count=len(terms))
     if not sizes.sum():
         return []
-    hit = np.isin(np.frombuffer(b"".join(terms), dtype=np.uint32), focus)
-    owner = np.repeat(np.arange(len(terms)), sizes)
-    return [names[k] for k in np.unique(owner[hit])]
+    hits = np.flatnonzero(np.isin(np.frombuffer(b"".join(terms), dtype=np.uint32), focus))
+    starts = np.cumsum(sizes) - sizes  # each graph's first hash; the hits' owners by binary search
+    return [names[k] for k in np.unique(np.searchsorted(starts, hits, side="right") - 1)]
 
 
 def _bounded(queries: Sequence[str]):
