@@ -51,7 +51,8 @@ def _organ_re() -> re.Pattern:
 
 @lru_cache(maxsize=1)
 def unit_re() -> re.Pattern:
-    return re.compile(rf"(?<!\w)(?P<unit>{alternation(spellings('unit'))})(?!\w)\s*(?P<name>.*)", re.I)
+    # "(?!\.\w)": "TP.HCM" is one word, no unit "TP" before the name ".HCM"
+    return re.compile(rf"(?<!\w)(?P<unit>{alternation(spellings('unit'))})(?!\w|\.\w)\s*(?P<name>.*)", re.I)
 
 
 def organ_row(keyword: str) -> dict[str, str]:

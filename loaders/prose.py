@@ -729,8 +729,9 @@ _BARE = r"(?!(?:19|20)\d\d(?!\d))\d{3,5}(?![\w/.,\-])"
 
 
 # a newspaper's sigle opening its first sentence: "(GLO)- ", "(QTO) - ", "BHG - ", "ND - ", "(CL&CS)- ",
-# "(Chinhphu.vn) - "
-_AGENCY = re.compile(rf"(?:\([{H.UPPER}&]{{2,8}}\)|\([^\s()]{{2,24}}\)(?=\s*[-–—])|[{H.UPPER}]{{2,8}}(?=\s*[-–—]))"
+# "(Chinhphu.vn) - ", "Kinhtedothi - ", "VOV.VN - " (one word before a spaced dash)
+_AGENCY = re.compile(rf"(?:\([{H.UPPER}&]{{2,8}}\)|\([^\s()]{{2,24}}\)(?=\s*[-–—])|[{H.UPPER}]{{2,8}}(?=\s*[-–—])"
+                     rf"|[{H.UPPER}][^\W_]*(?:\.[^\W_]+)*(?=\s+[-–—]\s))"
                      rf"\s*[-–—]?\s*")
 
 
