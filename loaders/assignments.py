@@ -130,10 +130,12 @@ def _data() -> dict:
 
 _DASH_ITEM = r"\d{1,2}[-–]"  # "1-", "2–": a numbered item, both an item and a sentence start
 _ITEM = re.compile(rf"^\s*(?:\d+(?:\.\d+)*[.)]|{_DASH_ITEM}|[a-zđ]\)|[-–•+])\s+")   # "1.", "1)", "1-", "a)", "-"
-_ROMAN_ITEM = re.compile(r"[IVXL]+\.\s")   # "II. Nhiệm vụ chung": a section heading's number
+_ROMAN = r"[IVXL]+\."   # "II.": a section heading's number (one piece for the patterns below)
+_ROMAN_ITEM = re.compile(rf"{_ROMAN}\s")   # "II. Nhiệm vụ chung"
 # abbreviations that end with a full stop ("TP. Hải Phòng", header_markers.csv units): no sentence ends there
 _ABBREVIATED = "".join(f"(?<!{re.escape(a)})" for a in spellings("unit") if a.endswith("."))
-_SENTENCE_END = re.compile(rf"(?<=[.!?])(?<!\b[A-ZĐ]\.){_ABBREVIATED}\s+(?=[{UPPER}\d“\"])|\n\s*\n|\n(?=\s*(?:\d+\.\s|{_DASH_ITEM}\s|[-–•+]\s))|\n(?=[ \t]*[IVXL]+\.[ \t]+[{UPPER}])")
+# "…" ends a sentence as "." does ("… trật tự xây dựng… Dịp này, ...")
+_SENTENCE_END = re.compile(rf"(?<=[.!?…])(?<!\b[A-ZĐ]\.){_ABBREVIATED}\s+(?=[{UPPER}\d“\"])|\n\s*\n|\n(?=\s*(?:\d+\.\s|{_DASH_ITEM}\s|[-–•+]\s))|\n(?=[ \t]*{_ROMAN}[ \t]+[{UPPER}])")
 
 
 @dataclass
@@ -159,7 +161,7 @@ def _sentences(w: str, limit: int) -> list[_Sentence]:
         if out and _LOWER_START.match(chunk.lstrip()) and w[out[-1].end:start].count("\n") >= 1:
             out[-1].end = end  # a paragraph break inside a sentence (PDF line wrap)
             continue
-        if re.fullmatch(r"\s*(?:\d+(?:\.\d+)*[.)]|[a-zđ]\)|[IVXL]+\.)\s*", chunk):
+        if re.fullmatch(rf"\s*(?:\d+(?:\.\d+)*[.)]|[a-zđ]\)|{_ROMAN})\s*", chunk):
             marker = True  # "1." split from its text by a line break, "II." by its full stop
             continue
         m = _ITEM.match(chunk)

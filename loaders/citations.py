@@ -455,9 +455,17 @@ def _in_plural(w: str, start: int, type_list: bool = False) -> bool:
 
 
 def _inside_name(w: str, start: int) -> bool:
-    """"Ban Chỉ đạo của Thành phố": a capitalised lead after a capitalised word is part of a body's name."""
+    """"Ban Chỉ đạo của Thành phố": a capitalised lead after a capitalised word is part of a body's name;
+    so is any lead after a name_head word ("một số ban chỉ đạo của tỉnh": boards, no directives)."""
     m = re.search(r"(?<![^\W\d_])([^\W\d_]+)[ \t]+$", w[max(0, start - 30):start])
+    if m and m.group(1).lower() in _name_heads():
+        return True
     return w[start:start + 1].isupper() and bool(m) and m.group(1)[:1].isupper()
+
+
+@lru_cache(maxsize=1)
+def _name_heads() -> frozenset[str]:
+    return frozenset(t.lower() for t, _ in patterns().get("name_head", ()))
 
 
 def _unnumbered(w: str, limit: int, taken, numbered, ctx: DocContext) -> list[_Hit]:

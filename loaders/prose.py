@@ -125,6 +125,8 @@ def _res() -> dict[str, re.Pattern]:
         "at_cited": re.compile(rf"(?<!\w){G.piece('at')}\s+$"),   # "chỉ đạo của UBND thành phố tại công văn số ..."
         "plural": re.compile(rf"(?<!\w){plural}\s+$"),
         "passive_lead": re.compile(rf"(?:^|\W){_alt('passive_lead')}\s*$"),
+        # "X đã tham mưu (cho) Y ban hành ...": Y issues, X only drafted
+        "advise": re.compile(rf"(?<!\w)(?:{_alt('advise_verb')})\s+(?=\w)"),
         "passive": re.compile(
             rf"\s*,?\s*(?P<aspects>(?:{aspect}\s+)*)(?P<agent>[^.;:\n]{{0,160}}?)\s*(?P<verb>{issue})(?!\w)"),
         "date": re.compile(rf"\s*,?\s*{H.DATE}"),
@@ -640,11 +642,13 @@ def _read_head(st: SourceText, lead: _Lead) -> None:
         return
     if "issuer" not in lead.values:
         c0 = _clause_start(work, pos, who_end)
+        advised = list(res["advise"].finditer(work, c0, who_end))
+        c0 = advised[-1].end() if advised else c0
         found = organ(work[c0:who_end])
         if found:
             lead.values["issuer"], lead.values["acting"] = found[1], found[0]
             lead.evidence["issuer"] = st.span(c0, who_end)
-        else:
+        elif not advised:       # the adviser named before "tham mưu" issues nothing
             _subject_of_sentence(st, lead, pos, c0)
 
 

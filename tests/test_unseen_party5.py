@@ -31,6 +31,15 @@ HEADER_CASES = [
     # a newspaper's one-word credit before a spaced dash; "TP" (no dot) for "thành phố"
     ("Laodongthudo - UBND TP Hải Phòng đã ban hành Công văn số 4120/UBND-VX yêu cầu các sở triển khai.",
      {"issuer": "UBND thành phố Hải Phòng", "province": "Hải Phòng", "number": "4120/UBND-VX"}),
+    # the body after "tham mưu (cho)" issues; the adviser before it does not ("Ban TVTU": Thường vụ Tỉnh ủy)
+    ("Ngày 4-6, Tiểu ban Văn kiện họp. Trong đó Tổ biên tập đã tham mưu Ban TVTU ban hành Kế hoạch số 81-KH/TU "
+     "về tuyên truyền đại hội.",
+     {"issuer": "Tỉnh ủy", "acting_body": "Ban Thường vụ Tỉnh ủy", "number": "81-KH/TU"}),
+    ("Văn phòng Huyện ủy đã tham mưu cho Ban Thường vụ Huyện ủy Yên Thế ban hành Hướng dẫn số 09-HD/HU.",
+     {"issuer": "Huyện ủy Yên Thế", "number": "09-HD/HU"}),
+    # a verb of a personnel decision ends the cited issuer's name
+    ("Thành ủy công bố Quyết định số 12-QĐNS/TW của Bộ Chính trị điều động đồng chí Lê Văn Tám về công tác mới.",
+     {"cited.0.number": "12-QĐNS/TW", "cited.0.issuer": "Bộ Chính trị"}),
 ]
 
 
@@ -38,3 +47,21 @@ HEADER_CASES = [
 def test_header_of_a_press_report(text, expected):
     record = extract_text(text)
     assert {k: _get(record, k) for k in expected} == expected
+
+
+NO_GENERIC = [
+    # "ban chỉ đạo" names boards, not directions given
+    "Hội nghị công bố quyết định chấm dứt hoạt động của một số ban chỉ đạo của tỉnh và các đảng đoàn.",
+]
+
+
+@pytest.mark.parametrize("text", NO_GENERIC)
+def test_no_generic_reference(text):
+    assert not extract_text(text).generic_references
+
+
+def test_an_ellipsis_ends_a_task():
+    text = ("Bí thư Huyện ủy đề nghị: Các chi bộ trực thuộc rà soát đảng viên dự bị… Nhân dịp này, Ban Thường vụ "
+            "Huyện ủy đã trao Huy hiệu Đảng cho 12 đảng viên.")
+    tasks = extract_text(text).assignments
+    assert tasks and all("Huy hiệu" not in a.text for a in tasks)
