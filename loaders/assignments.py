@@ -78,7 +78,9 @@ def _data() -> dict:
         "plural_class": re.compile(rf"(?<![^\W_]){_PLURAL}\s+(?i:{alternation(words('committee_class') + words('unit_class'))}){nb}"),
         "committee_inside": re.compile(rf"(?<![^\W_]){_PLURAL}\s+(?:{alternation(words('committee_class'))}){nb}"),
         "generic": re.compile(rf"^(?:{_PLURAL_OR_ALL}\s+)?(?i:{alternation(words('generic'))}){nb}"),
-        "predicate": re.compile(rf"(?<![^\W_]){_NOT_AFTER_PLURAL}(?<!Ban )(?<!ban )(?:{alternation(words('predicate'))}){nb}"),
+        # "Sở Y tế cũng tổ chức ...": an also_word before the verb is no part of the body
+        "predicate": re.compile(rf"(?<![^\W_]){_NOT_AFTER_PLURAL}(?<!Ban )(?<!ban )"
+                                rf"(?:(?:{G.piece('also')})\s+)?(?:{alternation(words('predicate'))}){nb}"),
         # "Sở Thông tin và Truyền thông – Chủ trì, ...": a label cut from its task by a dash
         "dash_predicate": re.compile(rf"(?<=\s[–—-]\s)(?:{alternation(w[:1].upper() + w[1:] for w in words('predicate'))}){nb}"),
         # a numbered item "1. Chủ tịch UBND các phường, xã: Khẩn trương triển khai ...": the verb after the colon

@@ -215,6 +215,11 @@ def read_body(w: str, pos: int, limit: int, max_words: int = 14) -> int:
             break
         if w[j] in "-–" and j + 1 < limit and w[j + 1] == " " and words and w[j - 1] == " ":
             nxt = re.match(r"[-–]\s+([^\s]+)", w[j:limit])
+            years = nxt and re.fullmatch(r"(?:19|20)\d\d", w[word_start:i]) and re.match(r"(?:19|20)\d\d(?!\d)", nxt.group(1))
+            if years:       # "nhiệm kỳ 2015 – 2020": a term's years, one name
+                end = i = j + nxt.start(1) + 4
+                words += 1
+                continue
             if not nxt or not nxt.group(1)[:1].isupper():
                 break
             end = j + nxt.end()

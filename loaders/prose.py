@@ -114,7 +114,8 @@ def _res() -> dict[str, re.Pattern]:
         "mention": re.compile(
             rf"(?<!\w)(?P<type>(?i:{alternation(type_names)})|{alternation(aliases)})(?!\w)"
             rf"(?:\s+(?P<urg>(?i:{urgency}))(?!\w))?"
-            rf"(?:\s+(?P<par>\()?{G.piece('number_word')}\s*:?\s*(?P<num>{H.SYMBOL}|\d{{1,5}}(?![\w/]))(?(par)\))"
+            rf"(?:\s+(?P<par>\()?(?:{G.piece('number_word')}\s+)?{G.piece('number_word')}\s*:?\s*"   # "số Số 15": doubled
+            rf"(?P<num>{H.SYMBOL}|\d{{1,5}}(?![\w/]))(?(par)\))"
             rf"|\s+(?P<sym>{H.SYMBOL}|{_BARE}))?"),   # "Công văn (số 73/TTg-CN)": the number in brackets too
         # a whole word, not the end of a compound verb ("đề ra", "đưa ra": verb_compound)
         "active": re.compile(rf"(?<!\w)(?P<aspects>(?:{aspect}\s+)*){_not_after('verb_compound')}(?P<verb>{issue})\s*$"),
@@ -202,6 +203,9 @@ def organ(text: str) -> tuple[str | None, H.Organ] | None:
     text = clean(expand(text)).strip(" ,.;:-–")
     text = re.sub(rf"\s*\([{H.UPPER}&\-]{{2,12}}\)(?=\s|$)", "", text)  # "Ủy ban nhân dân (UBND) tỉnh": the abbreviation glossed
     text = _term_end_re().sub("", text)   # "Ban Chấp hành Đảng bộ tỉnh khóa XIII": the term is no part of the name
+    lowered = next((w for w in G.words("committee_organ") if text.lower().startswith(w.lower() + " ")), None)
+    if lowered and not text[0].isupper():   # "của ban thường vụ Huyện ủy Phù Ninh": the organ written low
+        text = lowered + text[len(lowered):]
     if not text or not text[0].isupper():
         return None
     central = refdata.find_central_body(text)

@@ -40,6 +40,14 @@ HEADER_CASES = [
     # a verb of a personnel decision ends the cited issuer's name
     ("Thành ủy công bố Quyết định số 12-QĐNS/TW của Bộ Chính trị điều động đồng chí Lê Văn Tám về công tác mới.",
      {"cited.0.number": "12-QĐNS/TW", "cited.0.issuer": "Bộ Chính trị"}),
+    # "số Số 15 - HD/HU": the number word doubled; the organ written in lower case after "của"
+    ("Ngày 3 tháng 4 năm 2021, Huyện ủy Thanh Sơn ban hành hướng dẫn số Số 22 - HD/HU của ban thường vụ Huyện ủy "
+     "Thanh Sơn về tuyên truyền bầu cử.",
+     {"number": "22-HD/HU", "acting_body": "Ban Thường vụ Huyện ủy Thanh Sơn"}),
+    # a term's years "2015 – 2020" stay in the congress's name
+    ("Đảng ủy Quân sự tỉnh báo cáo kết quả thực hiện Nghị quyết Đại hội Đảng bộ Quân sự tỉnh nhiệm kỳ 2015 – 2020 "
+     "và công tác chuẩn bị đại hội.",
+     {"cited.0.issuer": "Đại hội Đảng bộ Quân sự tỉnh nhiệm kỳ 2015 – 2020", "cited.1.number": None}),
 ]
 
 
@@ -58,6 +66,21 @@ NO_GENERIC = [
 @pytest.mark.parametrize("text", NO_GENERIC)
 def test_no_generic_reference(text):
     assert not extract_text(text).generic_references
+
+
+BODY_CASES = [
+    # a verb "xác định" and an also_word "cũng" before a verb end the body's name
+    ("Ban Thường vụ Tỉnh ủy yêu cầu Đảng ủy Công an tỉnh Bắc Giang xác định rõ nhiệm vụ trọng tâm.",
+     ["Đảng ủy Công an tỉnh Bắc Giang"]),
+    ("Ban Thường vụ Tỉnh ủy yêu cầu Ban Dân vận Tỉnh ủy cũng tổ chức tuyên truyền.", ["Ban Dân vận Tỉnh ủy"]),
+    # "X cũng yêu cầu Y": the also_word before the request verb changes nothing
+    ("Thường trực Thành ủy cũng yêu cầu các quận ủy, huyện ủy tổ chức tuyên truyền.", ["các quận ủy, huyện ủy"]),
+]
+
+
+@pytest.mark.parametrize("text,bodies", BODY_CASES, ids=[str(i) for i in range(len(BODY_CASES))])
+def test_task_bodies(text, bodies):
+    assert [b for a in extract_text(text).assignments for b in a.bodies] == bodies
 
 
 def test_an_ellipsis_ends_a_task():
