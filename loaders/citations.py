@@ -137,7 +137,9 @@ def _regexes() -> dict[str, re.Pattern]:
         "of": re.compile(rf"\s*,?\s*{of}\s+"),
         "honorific": re.compile(rf"{G.piece('honorific')}\s+"),
         "name_comma": re.compile(G.piece("name_comma")),
-        "about": re.compile(rf"\s*,?\s*{G.piece('about')}\s+"),
+        # "của Bộ Chính trị quy định về ...": a subject_verb before the about word; the subject starts at "về"
+        "about": re.compile(rf"\s*,?\s*(?:{alternation([t for t, _ in p['subject_verb']])}\s+)?"
+                            rf"(?P<about>{G.piece('about')})\s+"),
         "term": re.compile(rf"\s*,?\s*\(?\s*{G.piece('term')}\s+[IVXLC]+\b\s*\)?"),   # "(khóa XII)": the author's term
         "author": re.compile(rf"\s+(?={authors}\s)"),
         "stop": re.compile(rf"(?:{stops})(?![^\W_])"),
@@ -149,7 +151,8 @@ def _regexes() -> dict[str, re.Pattern]:
         "posts_only": re.compile(rf"^{alternation([t for t, _ in p['post']])}$"),
         "boundary": re.compile(r"[.;:!?](?=\s)|\n\s*\n"),
         "issued": re.compile(rf"(?P<x>[^,;:.\n()]+?)\s+(?:{G.piece('past')}\s+)?{issued}\s+$"),
-        "subject_end": re.compile(rf"[;\n]|\.(?=\s|$)|,\s+(?=[{UPPER}])|(?<=”),|,\s+(?={of}\s)|(?<![\d{UPPER}]),\s+(?={day}\s*\d)|\s(?=(?:{G.piece('according')}|{G.piece('at')})\s)|\)"
+        # a line break inside a subject when the next line goes on in lower case (a hard-wrapped page)
+        "subject_end": re.compile(rf";|\n(?![ \t]*(?![{UPPER}])[^\W\d_])|\.(?=\s|$)|,\s+(?=[{UPPER}])|(?<=”),|,\s+(?={of}\s)|(?<![\d{UPPER}]),\s+(?={day}\s*\d)|\s(?=(?:{G.piece('according')}|{G.piece('at')})\s)|\)"
                                   rf"|,?\s+(?={alternation([t for t, _ in p['subject_stop']])}(?![^\W_]))"
                                   # the next citation of a list: "về X và Công điện số ...", "về X, ý kiến chỉ đạo của ..."
                                   rf"|(?:\s*,\s*(?:{also}\s+)?|\s+(?:{also}|{G.piece('with')})\s+)(?=(?:{types})(?:\s+{so})?\s*:?\s*{_NUMBER}"
@@ -319,7 +322,7 @@ def _read_tail(w: str, hit: _Hit, pos: int, limit: int) -> None:
         end = stop.start() if stop else min(limit, m.end() + 300)
         end = _quoted_end(w, m.end(), limit) or end
         if end > m.end():
-            hit.subject = clean(w[m.start():end]).lstrip(", ")
+            hit.subject = clean(w[m.start("about"):end]).lstrip(", ")
             hit.subject_start = m.start()
             hit.end = end
 

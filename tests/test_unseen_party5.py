@@ -88,3 +88,27 @@ def test_an_ellipsis_ends_a_task():
             "Huyện ủy đã trao Huy hiệu Đảng cho 12 đảng viên.")
     tasks = extract_text(text).assignments
     assert tasks and all("Huy hiệu" not in a.text for a in tasks)
+
+
+CITED_SUBJECTS = [
+    # "của X quy định về ...": the subject after a subject_verb starts at "về"
+    ("Căn cứ Nghị định số 47/2021/NĐ-CP ngày 01/4/2021 của Chính phủ quy định về chế độ báo cáo thống kê;",
+     "về chế độ báo cáo thống kê"),
+    # a hard-wrapped page: the subject goes on over a line break when the next line goes on in lower case
+    ("Căn cứ Quy định số 31-QĐ/TW ngày 12/9/2022 của Ban Bí thư về nhiệm vụ và quan hệ công tác của\n"
+     "thường trực huyện ủy, quận ủy;\nXét đề nghị của Ban Tổ chức Tỉnh ủy,",
+     "về nhiệm vụ và quan hệ công tác của thường trực huyện ủy, quận ủy"),
+]
+
+
+@pytest.mark.parametrize("text,subject", CITED_SUBJECTS, ids=[str(i) for i in range(len(CITED_SUBJECTS))])
+def test_cited_subject(text, subject):
+    assert extract_text(text).cited_documents[0].subject == subject
+
+
+def test_a_basis_before_a_wrapped_lead_stays_cited():
+    # "Thực hiện A ..., UBND thành phố ban hành Kế hoạch ... như sau:" over wrapped lines: A is the plan's basis
+    text = ("Thực hiện Nghị định số 45/2020/NĐ-CP ngày 8 tháng\n4 năm 2020 của Chính phủ về thực hiện thủ tục hành "
+            "chính trên môi trường\nđiện tử, Ủy ban nhân dân thành phố ban hành Kế hoạch triển\nkhai như sau:\n"
+            "1. Các sở, ngành thực hiện đúng tiến độ.")
+    assert [c.number for c in extract_text(text).cited_documents] == ["45/2020/NĐ-CP"]
