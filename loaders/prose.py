@@ -118,7 +118,9 @@ def _res() -> dict[str, re.Pattern]:
             rf"(?P<num>{H.SYMBOL}|\d{{1,5}}(?![\w/]))(?(par)\))"
             rf"|\s+(?P<sym>{H.SYMBOL}|{_BARE}))?"),   # "Công văn (số 73/TTg-CN)": the number in brackets too
         # a whole word, not the end of a compound verb ("đề ra", "đưa ra": verb_compound)
-        "active": re.compile(rf"(?<!\w)(?P<aspects>(?:{aspect}\s+)*){_not_after('verb_compound')}(?P<verb>{issue})\s*$"),
+        # "Tờ trình về ban hành Quy chế": after a topic_word the verb names a topic, nothing issued
+        "active": re.compile(rf"(?<!\w)(?P<aspects>(?:{aspect}\s+)*){_not_after('verb_compound')}{_not_after('topic_word')}"
+                             rf"(?P<verb>{issue})\s*$"),
         "weak": re.compile(rf"(?P<aspects>(?:{aspect}\s+)*)(?P<verb>{_alt('weak_verb')})\s*$"),
         "cited": re.compile(rf"(?<!\w)(?i:{alternation(cite)})\s+(?:\S+\s+)?$"),
         # a numbered document and its issuer just before a verb: the verb tells what that document did

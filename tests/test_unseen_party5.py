@@ -57,6 +57,14 @@ def test_header_of_a_press_report(text, expected):
     assert {k: _get(record, k) for k in expected} == expected
 
 
+def test_a_topic_of_a_proposal_is_no_reported_document():
+    # "Tờ trình ... về ban hành Quy chế": a topic_word before the verb, nothing issued, nobody signed
+    text = ("Chiều 5-10, Ban Chấp hành Đảng bộ tỉnh họp. Đồng chí Lê Văn Tám, Phó Bí thư Tỉnh ủy trình bày Tờ trình "
+            "của Ban Thường vụ Tỉnh ủy về ban hành Quy chế làm việc của Ban Chấp hành Đảng bộ tỉnh khóa XVII.")
+    record = extract_text(text)
+    assert (record.doc_type, record.signer) == (None, None)
+
+
 NO_GENERIC = [
     # "ban chỉ đạo" names boards, not directions given
     "Hội nghị công bố quyết định chấm dứt hoạt động của một số ban chỉ đạo của tỉnh và các đảng đoàn.",
