@@ -210,6 +210,36 @@ def _match_template(text: str, prefer_province: str | None = None) -> tuple[Body
     return None
 
 
+def _bloc_head(text: str) -> bool:
+    """A bloc's committee ("Đảng ủy Khối các trường Đại học, Cao đẳng Hà Nội"): its "các" names the
+    bloc's members, the whole one body (bloc_head rows of body_phrases.csv)."""
+    return any(fold(text).startswith(fold(h) + " ") for h in _bloc_heads())
+
+
+@lru_cache(maxsize=1)
+def _bloc_heads() -> tuple[str, ...]:
+    return tuple(r["text"] for r in refdata.table("body_phrases") if r["kind"] == "bloc_head")
+
+
+def _open_template(text: str) -> BodyTemplate | None:
+    """The template whose head ends ``text`` before a bare unit word of its scopes ("Đảng ủy Khối các
+    cơ quan tỉnh": the head "Đảng ủy Khối các cơ quan" and "tỉnh"), a head naming a plural ("các")."""
+    m = _bare_unit().fullmatch(text)
+    template = _head_template(m.group("head"), bare_only=False) if m else None
+    if template is None or not _PLURAL.search(m.group("head")):
+        return None
+    unit = fold(m.group("unit"))
+    kinds = {k for k, kind in (("province", "province_kind"), ("district", "district_kind"))
+             if unit in {fold(w) for w in G.words(kind)}}
+    return template if kinds & set(template.scopes) else None
+
+
+@lru_cache(maxsize=1)
+def _bare_unit() -> re.Pattern:
+    units = G.alternation(G.words("province_kind") + G.words("district_kind"), "i")
+    return re.compile(rf"(?P<head>.+?)\s+(?P<unit>{units})")
+
+
 def _head_template(text: str, bare_only: bool = True) -> BodyTemplate | None:
     """A template whose head, without its locality, is ``text`` ("Mặt trận Tổ quốc", "Sở Y tế");
     with ``bare_only`` only templates marked bare (the head alone names the body of the context)."""
@@ -371,8 +401,12 @@ def resolve_body(name: str, ctx: DocContext | None = None) -> Body | None:
         match = (head, filled[1]) if filled else None
     if match:
         return _from_template(*match, labels)
-    if _PLURAL.search(completed):
-        return _group(completed, ctx, prefer, labels)
+    open_ = _open_template(completed)
+    if open_ is not None:   # "Đảng ủy Khối các cơ quan tỉnh": one body of a place not written, no class
+        return Body(completed, "body", open_.level or open_.scopes[0], open_.channel, None, None, None,
+                    completed, labels)
+    if _PLURAL.search(completed) and not _bloc_head(completed):
+        return _group(completed, ctx, prefer, labels)   # "Đảng ủy Khối các trường ...": one bloc's committee
     organ = _acting_organ(completed, ctx, labels)
     if organ:
         return organ

@@ -122,6 +122,9 @@ def _res() -> dict[str, re.Pattern]:
         "active": re.compile(rf"(?<!\w)(?P<aspects>(?:{aspect}\s+)*){_not_after('verb_compound')}{_not_after('topic_word')}"
                              rf"(?P<verb>{issue})\s*$"),
         "weak": re.compile(rf"(?P<aspects>(?:{aspect}\s+)*)(?P<verb>{_alt('weak_verb')})\s*$"),
+        # "X xây dựng Kế hoạch ... như sau:": a plan_verb reports the page's own plan only before as_follows
+        "plan": re.compile(rf"(?P<aspects>(?:{aspect}\s+)*)(?P<verb>{_alt('plan_verb')})\s*$"),
+        "as_follows": re.compile(rf"(?<!\w)(?:{_alt('as_follows')})\s*:"),
         "cited": re.compile(rf"(?<!\w)(?i:{alternation(cite)})\s+(?:\S+\s+)?$"),
         # a numbered document and its issuer just before a verb: the verb tells what that document did
         "cited_issuer": re.compile(rf"{G.piece('number_word')}\s*:?\s*\d[^,;:()]*?\s{G.piece('of')}\s+[^,;:()]+$"),
@@ -218,6 +221,9 @@ def organ(text: str) -> tuple[str | None, H.Organ] | None:
     if central and central.channel == "party":
         return standing.group(0).strip(), H.Organ(central.name, central.level, central.channel, central.name)
     found = H.body_in_text(text) or _template_body(text)
+    if found is None and standing:   # "Ban Thường vụ Đảng ủy Khối các cơ quan tỉnh": the standing organ of a body
+        body = _template_body(text[standing.end():])
+        found = (standing.group(0).strip(), body[1]) if body else None
     return (found[0], _spelled_place(found[1])) if found else None
 
 
@@ -378,6 +384,9 @@ def _is_reported(work: str, m: re.Match, s0: int, s1: int) -> tuple[int, int] | 
     if w and (w.group("aspects").strip() or organ(_undated(_last_clause(before[:w.start()])))
               or _role_named(_last_clause(before[:w.start()]))):
         return s0 + w.start(), s0 + w.end("verb")
+    pl = res["plan"].search(before)
+    if pl and res["as_follows"].search(work, m.end(), s1 + 1) and _organ_of_clauses(before[:pl.start()]):
+        return s0 + pl.start(), s0 + pl.end("verb")
     if res["cited"].search(before):
         return None
     p = res["passive_lead"].search(before)
@@ -433,6 +442,20 @@ def _undated(text: str) -> str:
 
 def _last_clause(text: str) -> str:
     return re.split(r"[,;:]", text)[-1]
+
+
+def _organ_of_clauses(text: str):
+    """(organ, where its name starts in ``text``) for the body ending ``text``, its name taking up to three
+    comma-separated pieces ("Đảng ủy Khối các trường Đại học, Cao đẳng Hà Nội"); None when no such body."""
+    parts = re.split(r"([,;:])", text)
+    for k in range(1, 6, 2):     # the last piece, then with one and two more before it
+        if k > len(parts) or (k > 1 and parts[-k + 1] != ","):
+            break
+        piece = "".join(parts[-k:])
+        found = organ(_undated(piece))
+        if found:
+            return found, len(text) - len(piece) + (len(piece) - len(piece.lstrip()))
+    return None
 
 
 def _tail_end(work: str, pos: int, end: int) -> int:
@@ -656,6 +679,10 @@ def _read_head(st: SourceText, lead: _Lead) -> None:
             lead.evidence["issuer"] = st.span(c0, who_end)
         elif not advised:       # the adviser named before "tham mưu" issues nothing
             _subject_of_sentence(st, lead, pos, c0)
+            joined = _organ_of_clauses(work[pos:who_end]) if "issuer" not in lead.values else None
+            if joined is not None:   # "Đảng ủy Khối các trường Đại học, Cao đẳng Hà Nội": a comma in the name
+                (lead.values["acting"], lead.values["issuer"]), at = joined
+                lead.evidence["issuer"] = st.span(pos + at, who_end)
 
 
 def _subject_of_sentence(st: SourceText, lead: _Lead, pos: int, end: int) -> None:

@@ -44,6 +44,15 @@ HEADER_CASES = [
     ("Ngày 3 tháng 4 năm 2021, Huyện ủy Thanh Sơn ban hành hướng dẫn số Số 22 - HD/HU của ban thường vụ Huyện ủy "
      "Thanh Sơn về tuyên truyền bầu cử.",
      {"number": "22-HD/HU", "acting_body": "Ban Thường vụ Huyện ủy Thanh Sơn"}),
+    # "X xây dựng Kế hoạch ... như sau:": the page's own plan; a bloc's committee named with "các" and a comma
+    ("Thực hiện Chỉ thị số 45-CT/TW ngày 14/4/2025 của Bộ Chính trị và Kế hoạch số 47, ngày 2/5/2025 của Thành ủy "
+     "Đà Nẵng; căn cứ tình hình thực tiễn, Đảng ủy Khối các trường Cao đẳng, Trung cấp Đà Nẵng xây dựng Kế hoạch "
+     "tổ chức đại hội các chi bộ trực thuộc như sau:",
+     {"doc_type": "Kế hoạch", "number": None, "issuer": "Đảng ủy Khối các trường Cao đẳng, Trung cấp Đà Nẵng",
+      "subject": "tổ chức đại hội các chi bộ trực thuộc"}),
+    ("Căn cứ Kế hoạch số 12-KH/TU ngày 3/1/2024 của Tỉnh ủy; Ủy ban nhân dân huyện xây dựng Kế hoạch tuyên truyền "
+     "năm 2024 như sau:\n\n1. Mục đích",
+     {"doc_type": "Kế hoạch", "issuer": "Ủy ban nhân dân huyện", "subject": "tuyên truyền năm 2024"}),
     # a term's years "2015 – 2020" stay in the congress's name
     ("Đảng ủy Quân sự tỉnh báo cáo kết quả thực hiện Nghị quyết Đại hội Đảng bộ Quân sự tỉnh nhiệm kỳ 2015 – 2020 "
      "và công tác chuẩn bị đại hội.",
@@ -77,6 +86,9 @@ def test_no_generic_reference(text):
 
 
 BODY_CASES = [
+    # "Đảng ủy Khối các cơ quan tỉnh": one body of a place not written ("các" inside a template's head)
+    ("Ban Thường vụ Tỉnh ủy yêu cầu Đảng ủy Khối các cơ quan tỉnh chỉ đạo các tổ chức cơ sở đảng trực thuộc.",
+     ["Đảng ủy Khối các cơ quan tỉnh"]),
     # a verb "xác định" and an also_word "cũng" before a verb end the body's name
     ("Ban Thường vụ Tỉnh ủy yêu cầu Đảng ủy Công an tỉnh Bắc Giang xác định rõ nhiệm vụ trọng tâm.",
      ["Đảng ủy Công an tỉnh Bắc Giang"]),
@@ -120,3 +132,9 @@ def test_a_basis_before_a_wrapped_lead_stays_cited():
             "chính trên môi trường\nđiện tử, Ủy ban nhân dân thành phố ban hành Kế hoạch triển\nkhai như sau:\n"
             "1. Các sở, ngành thực hiện đúng tiến độ.")
     assert [c.number for c in extract_text(text).cited_documents] == ["45/2020/NĐ-CP"]
+
+
+def test_a_plan_to_be_made_is_no_reported_plan():
+    # no as_follows after it: "xây dựng Kế hoạch" is a task, not the page's own plan
+    record = extract_text("Ban Thường vụ Tỉnh ủy yêu cầu các huyện ủy xây dựng Kế hoạch thực hiện Chỉ thị.")
+    assert record.doc_type is None and record.assignments
