@@ -31,6 +31,7 @@ from loaders.bodies import complete_name, issuer_from_number
 from loaders.context import DocContext
 from loaders.grammar import UPPER, alternation
 from loaders.header import date_from_parts, normalize_number
+from loaders.header_organs import leading_body
 from loaders.header_fields import body_end
 from loaders.records import CitedDocument, Span
 from loaders import refdata
@@ -138,6 +139,8 @@ def _regexes() -> dict[str, re.Pattern]:
         "honorific": re.compile(rf"{G.piece('honorific')}\s+"),
         "name_comma": re.compile(G.piece("name_comma")),
         # "của Bộ Chính trị quy định về ...": a subject_verb before the about word; the subject starts at "về"
+        # "Tại Kết luận 169-KL/TW, ...", "Bên cạnh đó, tại tại Kết luận ...": the clause opens with the citation
+        "at_lead": re.compile(rf"(?:^|,)\s*(?:(?i:{G.piece('at')})\s+)+$"),
         "about": re.compile(rf"\s*,?\s*(?:{alternation([t for t, _ in p['subject_verb']])}\s+)?"
                             rf"(?P<about>{G.piece('about')})\s+"),
         "term": re.compile(rf"\s*,?\s*\(?\s*{G.piece('term')}\s+[IVXLC]+\b\s*\)?"),   # "(khóa XII)": the author's term
@@ -648,6 +651,8 @@ def _context_fill(w: str, hit: _Hit, ctx: DocContext) -> None:
     rx = _regexes()
     lo = _clause_start(w, hit.start)
     before = re.sub(r"\([^()]*\)", lambda m: " " * len(m.group(0)), w[lo:hit.start])
+    if not hit.issuer and rx["at_lead"].search(before):
+        hit.issuer = _speaker_after(w, hit.end) or None   # "Tại Kết luận 169-KL/TW, Bộ Chính trị giao ...": its author speaks
     coded = issuer_from_number(hit.number, ctx) if hit.number and not hit.issuer else None
     if coded and _names_a_body(hit.number):
         hit.issuer = coded  # "Kết luận của Thủ tướng tại Thông báo số 253/TB-VPCP": VPCP issued the Thông báo
@@ -670,6 +675,15 @@ def _context_fill(w: str, hit: _Hit, ctx: DocContext) -> None:
         m = rx["date_first"].match(before)
         if m:
             hit.date, hit.date_as_written, hit.date_warning = parse_date(m)
+
+
+def _speaker_after(w: str, end: int) -> str:
+    """The body opening the clause after a citation ("…, Ban Bí thư yêu cầu …"), or ""."""
+    m = re.match(r"[ \t]*,[ \t]*", w[end:end + 8])
+    if not m:
+        return ""
+    found = leading_body(w[end + m.end():end + m.end() + 120])
+    return found[1].name if found else ""
 
 
 @lru_cache(maxsize=1)

@@ -123,7 +123,9 @@ def _res() -> dict[str, re.Pattern]:
                              rf"(?P<verb>{issue})\s*$"),
         "weak": re.compile(rf"(?P<aspects>(?:{aspect}\s+)*)(?P<verb>{_alt('weak_verb')})\s*$"),
         # "X xây dựng Kế hoạch ... như sau:": a plan_verb reports the page's own plan only before as_follows
-        "plan": re.compile(rf"(?P<aspects>(?:{aspect}\s+)*)(?P<verb>{_alt('plan_verb')})\s*$"),
+        # "... vừa xây dựng và triển khai kế hoạch ...": a second verb after "và" (one or two words)
+        "plan": re.compile(rf"(?P<aspects>(?:{aspect}\s+)*)(?P<verb>{_alt('plan_verb')})"
+                           rf"(?:\s+{G.piece('and')}\s+\w+(?:\s+\w+)?)?\s*$"),
         "as_follows": re.compile(rf"(?<!\w)(?:{_alt('as_follows')})\s*:"),
         "cited": re.compile(rf"(?<!\w)(?i:{alternation(cite)})\s+(?:\S+\s+)?$"),
         # a numbered document and its issuer just before a verb: the verb tells what that document did
@@ -385,7 +387,9 @@ def _is_reported(work: str, m: re.Match, s0: int, s1: int) -> tuple[int, int] | 
               or _role_named(_last_clause(before[:w.start()]))):
         return s0 + w.start(), s0 + w.end("verb")
     pl = res["plan"].search(before)
-    if pl and res["as_follows"].search(work, m.end(), s1 + 1) and _organ_of_clauses(before[:pl.start()]):
+    news = pl and any(H.bare_key(a) in {H.bare_key(w) for w in phrases("news_aspect")} for a in pl.group("aspects").split())
+    if pl and (news or m.group("num") or m.group("sym") or res["as_follows"].search(work, m.end(), s1 + 1)) \
+            and _organ_of_clauses(before[:pl.start()]):   # news ("vừa xây dựng"), a numbered plan, the page's own
         return s0 + pl.start(), s0 + pl.end("verb")
     if res["cited"].search(before):
         return None

@@ -53,6 +53,17 @@ HEADER_CASES = [
     ("Căn cứ Kế hoạch số 12-KH/TU ngày 3/1/2024 của Tỉnh ủy; Ủy ban nhân dân huyện xây dựng Kế hoạch tuyên truyền "
      "năm 2024 như sau:\n\n1. Mục đích",
      {"doc_type": "Kế hoạch", "issuer": "Ủy ban nhân dân huyện", "subject": "tuyên truyền năm 2024"}),
+    # a plan reported as news ("vừa xây dựng và triển khai kế hoạch") or numbered ("đã xây dựng Kế hoạch số ...")
+    ("Ban Thường vụ Huyện ủy Lục Nam vừa xây dựng và triển khai kế hoạch thực hiện nghị quyết của Tỉnh ủy về "
+     "phát triển du lịch.",
+     {"doc_type": "Kế hoạch", "issuer": "Huyện ủy Lục Nam", "acting_body": "Ban Thường vụ Huyện ủy Lục Nam"}),
+    ("Thực hiện Chỉ thị số 35-CT/TW của Bộ Chính trị. Đảng ủy Khối Doanh nghiệp tỉnh đã xây dựng Kế hoạch số "
+     "40-KH/ĐUK ngày 5 tháng 12 năm 2019 tổ chức đại hội các tổ chức cơ sở đảng.",
+     {"doc_type": "Kế hoạch", "number": "40-KH/ĐUK", "date": "2019-12-05"}),
+    # "Tại Kết luận N, <body> <verb>": the body speaking after the citation issued it (not the code's guess)
+    ("Tại Kết luận 201-KL/TW, Bộ Chính trị giao các tỉnh ủy tổ chức tổng kết. Bên cạnh đó, tại Kết luận "
+     "202-KL/TW, Ban Bí thư yêu cầu rà soát kế hoạch.",
+     {"cited.0.issuer": "Bộ Chính trị", "cited.1.issuer": "Ban Bí thư"}),
     # a term's years "2015 – 2020" stay in the congress's name
     ("Đảng ủy Quân sự tỉnh báo cáo kết quả thực hiện Nghị quyết Đại hội Đảng bộ Quân sự tỉnh nhiệm kỳ 2015 – 2020 "
      "và công tác chuẩn bị đại hội.",
@@ -135,6 +146,9 @@ def test_a_basis_before_a_wrapped_lead_stays_cited():
 
 
 def test_a_plan_to_be_made_is_no_reported_plan():
-    # no as_follows after it: "xây dựng Kế hoạch" is a task, not the page's own plan
+    # no as_follows after it, no number, no news: "xây dựng Kế hoạch" is a task or a narration
     record = extract_text("Ban Thường vụ Tỉnh ủy yêu cầu các huyện ủy xây dựng Kế hoạch thực hiện Chỉ thị.")
     assert record.doc_type is None and record.assignments
+    record = extract_text("Đến nay 12 đảng bộ đã quán triệt. Riêng Đảng bộ Quân sự tỉnh đã xây dựng kế hoạch tổ "
+                          "chức đại hội chi bộ.")
+    assert record.doc_type is None
