@@ -140,6 +140,8 @@ def _regexes() -> dict[str, re.Pattern]:
         "name_comma": re.compile(G.piece("name_comma")),
         # "của Bộ Chính trị quy định về ...": a subject_verb before the about word; the subject starts at "về"
         # "Tại Kết luận 169-KL/TW, ...", "Bên cạnh đó, tại tại Kết luận ...": the clause opens with the citation
+        "type_after_and": re.compile(rf"(?:{types})\s+(?!{G.piece('and')}\s)[^\W\d_]*[a-zđ]"),
+        "congress_head": re.compile(rf"(?:{alternation(G.any_case(t for t, _ in p['congress_head']))})(?![^\W_])"),
         "at_lead": re.compile(rf"(?:^|,)\s*(?:(?i:{G.piece('at')})\s+)+$"),
         "about": re.compile(rf"\s*,?\s*(?:{alternation([t for t, _ in p['subject_verb']])}\s+)?"
                             rf"(?P<about>{G.piece('about')})\s+"),
@@ -237,7 +239,8 @@ def read_body(w: str, pos: int, limit: int, max_words: int = 14) -> int:
         if words and rx["and"].match(w[j:limit]) and not _and_inside_name(w, pos, j):
             nxt = rx["and_next"].match(w[j:limit])
             if not nxt or not nxt.group(1)[:1].isupper() or rx["heads"].match(w, j + nxt.start(1)) \
-                    or rx["numbered"].match(w, j + nxt.start(1), limit) or rx["unnumbered"].match(w, j + nxt.start(1), limit):
+                    or rx["numbered"].match(w, j + nxt.start(1), limit) or rx["unnumbered"].match(w, j + nxt.start(1), limit) \
+                    or rx["type_after_and"].match(w, j + nxt.start(1), limit):   # "... lần thứ XVII và Chương trình hành động"
                 break  # "của Ban Bí thư và Công văn số ...": the next citation, not the rest of a name
         wm = _WORD.match(w, j)
         if not wm:
@@ -830,7 +833,23 @@ def _key(hit: _Hit, issuer: str | None):
         return ("n", norm_number(hit.number))
     if hit.date:
         return ("d", hit.doc_type, hit.date)
+    congress = _congress(issuer or "")
+    if congress and not hit.subject:
+        return ("c", hit.doc_type, *congress)
     return ("t", hit.doc_type, (issuer or "").casefold(), (hit.subject or "").casefold(), hit.name.casefold())
+
+
+def _congress(issuer: str) -> tuple[str, str] | None:
+    """(ordinal, party unit) of a congress written several ways: "Đại hội XI Đảng bộ tỉnh nhiệm kỳ
+    2020-2025" and "Đại hội đại biểu Đảng bộ tỉnh lần thứ XI" are one (congress_head rows)."""
+    if not _regexes()["congress_head"].match(issuer):
+        return None
+    head = _regexes()["congress_head"].match(issuer)
+    ordinal = re.findall(r"(?<![^\W\d_])[IVXLC]+(?![^\W\d_])", issuer)
+    unit = re.search(rf"(?i:{G.piece('party_unit')})", issuer)
+    names = [w for w in re.findall(r"[^\W\d_]+", issuer[head.end():]) if w[:1].isupper() and w not in ordinal]
+    sig = " ".join([fold(unit.group(0)) if unit else ""] + [fold(w) for w in names])   # "Đảng bộ Công an tỉnh": its own
+    return (ordinal[0], sig) if len(ordinal) == 1 else None
 
 
 def _full_symbol(hit: _Hit, hits: list[_Hit]) -> _Hit | None:

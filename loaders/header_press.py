@@ -32,6 +32,8 @@ def find_acting(st: SourceText, start: int, end: int, with_prefix: bool) -> Acti
             continue
         if _after_post().search(st.work, max(start, m.start() - 40), m.start()):
             continue   # "Phó Bí thư Thường trực Thị ủy yêu cầu": a person speaking, not the organ
+        if _after_cited().search(st.work, max(start, m.start() - 200), m.start()):
+            continue   # "Tại Kết luận 169-KL/TW, Bộ Chính trị giao ...": the cited document's author speaking
         verb = st.work[m.end("rest"):m.end()].strip()
         if verb[:1].isupper() and not verb.isupper():
             continue   # "... Phó Trưởng Ban Chỉ đạo": a name going on ("Ban Chỉ đạo"), no verb
@@ -60,6 +62,12 @@ def _joint_before(work: str, start: int, organ: Organ) -> tuple[tuple[str | None
 @lru_cache(maxsize=1)
 def _joint_re() -> re.Pattern:
     return re.compile(rf"(?<![\w,])\s*(?P<body>{body_name_re().pattern})\s*(?:,|\s{G.piece('and')})\s*$")
+
+
+@lru_cache(maxsize=1)
+def _after_cited() -> re.Pattern:
+    """A clause opening with "tại <a numbered document>," right before a position (one or two "tại")."""
+    return re.compile(rf"(?:^|[.,;:\n])\s*(?:(?i:{G.piece('at')})\s+){{1,2}}[^,.;:\n]*\d[^,.;:\n]*,\s*$")
 
 
 @lru_cache(maxsize=1)

@@ -152,3 +152,24 @@ def test_a_plan_to_be_made_is_no_reported_plan():
     record = extract_text("Đến nay 12 đảng bộ đã quán triệt. Riêng Đảng bộ Quân sự tỉnh đã xây dựng kế hoạch tổ "
                           "chức đại hội chi bộ.")
     assert record.doc_type is None
+
+
+def test_one_congress_written_three_ways_is_cited_once():
+    text = ("Trên 98% đảng viên học tập Nghị quyết Đại hội XVII Đảng bộ tỉnh nhiệm kỳ 2020-2025. Thực hiện kế hoạch "
+            "của Ban Thường vụ Tỉnh ủy về học tập Nghị quyết Đại hội đại biểu Đảng bộ tỉnh lần thứ XVII và Chương "
+            "trình hành động thực hiện Nghị quyết Đại hội XVII Đảng bộ tỉnh, toàn tỉnh đã mở 210 lớp.")
+    cited = extract_text(text).cited_documents
+    assert len([c for c in cited if c.doc_type == "Nghị quyết"]) == 1
+
+
+def test_congresses_of_two_units_stay_two():
+    text = ("Hội nghị quán triệt Nghị quyết Đại hội Đảng bộ tỉnh lần thứ XIX và Nghị quyết Đại hội Đảng bộ Quân sự "
+            "tỉnh lần thứ XIX.")
+    assert len(extract_text(text).cited_documents) == 2
+
+
+def test_the_author_of_a_cited_conclusion_is_no_issuer_of_the_page():
+    # "Tại Kết luận N, Ban Bí thư yêu cầu ...": the organ speaks for the cited document, the page issues nothing
+    text = ("Tại Kết luận 301-KL/TW, Bộ Chính trị giao các tỉnh ủy tổ chức lễ công bố. Bên cạnh đó, tại Kết luận "
+            "302-KL/TW, Ban Bí thư yêu cầu rà soát kế hoạch tổ chức lễ công bố.")
+    assert extract_text(text).issuer is None
