@@ -434,7 +434,7 @@ def validate_batches(batches: Iterable[Mapping[str, str]], shared: Mapping[str, 
     runner = _BatchRunner(shared, targets, local, workers, profile, record=keeper.recorded if keeper is not None else None)
     wide_profile = {} if profile is not None else None
     # no results kept from the last build: every corpus-wide check runs whole, so all can start now
-    ahead = _WideAhead(store, wide, wide_profile) if ahead and runner.forking and (
+    early = _WideAhead(store, wide, wide_profile) if ahead and runner.forking and (
         keeper is None or not keeper.memo.wide_results(keeper.version)) else None
     for graphs in itertools.chain(batches, [None]):  # None: the corpus graph's own nodes (bodies, units, ...)
         batches_run += 1
@@ -448,7 +448,7 @@ def validate_batches(batches: Iterable[Mapping[str, str]], shared: Mapping[str, 
 
     def run_wide(todo: list) -> list:
         run = lambda rest: _run_each(store, rest, progress, done, total(), wide_profile)  # noqa: E731
-        return ahead.outcomes(todo, run) if ahead is not None else run(todo)
+        return early.outcomes(todo, run) if early is not None else run(todo)
 
     if keeper is not None:  # over the focus nodes the change reaches (validate_scope), then all recorded
         results.update(keeper.wide_checks(store, wide, fallback, run_wide))
