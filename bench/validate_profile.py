@@ -1,12 +1,13 @@
 """Where SHACL validation of a built store spends its CPU (issue 15).
 
     .venv/bin/python bench/validate_profile.py bench/corpus/store-1000 [--batch 1000] [--top 25]
-        [--save results.json] [--compare before.json] [--growth smaller.json]
+        [--save results.json] [--compare before.json] [--growth smaller.json] [--ahead]
 
 Runs the streamed validation of a build (loaders.validate.validate_batches, as `directive-kg build`
 does: per batch of file graphs in memory, then the corpus-wide checks on the store) on the file
 graphs read back from the store, and prints the peak PSS of the process tree (this process and its
-forked workers, sampled every 0.25 s while validating), the CPU seconds of the per-batch pass (loading, clearing
+forked workers, sampled every 0.25 s while validating), the cores busy (mean, and the share of the
+time fewer than 1.5 or 0.5 cores work: CoreTrace), the CPU seconds of the per-batch pass (loading, clearing
 and every check summed over the batches) and of every corpus-wide check, sorted. CPU, not wall time:
 the machine may be shared. ``--save`` writes the result keys and the profile; ``--compare`` says
 whether the results equal a saved run's (the same results before and after a change); ``--growth``
@@ -22,6 +23,7 @@ import json
 import os
 import resource
 import sys
+import threading
 import time
 from collections.abc import Mapping
 from pathlib import Path
@@ -32,9 +34,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import pyoxigraph as ox  # noqa: E402
 
 from loaders import identity as ids  # noqa: E402
-from run import TreeMemory  # noqa: E402
-from loaders.build import STATIC_GRAPHS  # noqa: E402
-from loaders.spool import file_batches, is_file_graph  # noqa: E402
+from run import TreeMemory, _tree  # noqa: E402
+from loaders.build import STATIC_GRAPHS, validation_batches  # noqa: E402
+from loaders.spool import is_file_graph  # noqa: E402
 from loaders.store import data_graphs, graph_ntriples, open_store  # noqa: E402
 from loaders.validate import validate_batches  # noqa: E402
 
@@ -57,32 +59,69 @@ class StoreGraphs(Mapping):
         return len(self.names)
 
 
+class CoreTrace(threading.Thread):
+    """Samples how many cores a process tree keeps busy (its CPU seconds per wall second, from
+    /proc, every ``every`` s) until stopped: the share of the time only one core (or none) works.
+    A child's CPU since its last sample is lost when it exits (at most ``every`` s a batch)."""
+
+    def __init__(self, pid: int, every: float = 0.2):
+        super().__init__(daemon=True)
+        self.pid, self.every, self.stopped = pid, every, threading.Event()
+        self.samples: list[float] = []  # cores busy in each interval
+        self.ticks = os.sysconf("SC_CLK_TCK")
+
+    def _cpu(self) -> dict[int, float]:
+        seen = {}
+        for pid in _tree(self.pid):
+            try:
+                fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+                seen[pid] = (int(fields[11]) + int(fields[12])) / self.ticks  # utime + stime
+            except (OSError, IndexError, ValueError):
+                pass
+        return seen
+
+    def run(self) -> None:
+        last, then = self._cpu(), time.perf_counter()
+        while not self.stopped.wait(self.every):
+            now, at = self._cpu(), time.perf_counter()
+            self.samples.append(sum(cpu - last.get(pid, 0.0) for pid, cpu in now.items()) / (at - then))
+            last, then = now, at
+
+    def figures(self) -> dict:
+        n = max(1, len(self.samples))
+        return {"cores_busy_mean": round(sum(self.samples) / n, 2),
+                "share_under_1_5_cores": round(sum(s < 1.5 for s in self.samples) / n, 3),
+                "share_under_0_5_cores": round(sum(s < 0.5 for s in self.samples) / n, 3)}
+
+
 def cpu_seconds() -> float:
     """This process and its children (the per-batch checks run in forked children)."""
     return sum(r.ru_utime + r.ru_stime for r in map(resource.getrusage, (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)))
 
 
-def profile_store(path: Path, batch: int) -> tuple[dict, dict, list]:
+def profile_store(path: Path, batch: int, ahead: bool = False) -> tuple[dict, dict, list]:
     """(figures, label -> CPU seconds, result keys) of validating the store at ``path``."""
     with open_store(path, read_only=True) as kg:
         graphs = StoreGraphs(kg.store)
         shared = {g: graphs[g] for g in (ids.CORPUS_GRAPH, *STATIC_GRAPHS) if g in graphs.names}
-        others = [[g] for g in graphs if g not in shared and not is_file_graph(g)]
-        names = [*file_batches(graphs, batch), *others]
+        names = validation_batches(graphs, shared, batch)  # as the build batches them
         profile: dict[str, float] = {}
         wall, cpu = time.perf_counter(), cpu_seconds()
         memory = TreeMemory(os.getpid())  # this process and its forked workers, while validating
         memory.start()
+        cores = CoreTrace(os.getpid())  # both cores busy? (on an idle machine: the load average says)
+        cores.start()
         report = validate_batches(({g: graphs[g] for g in group} for group in names), shared, kg.store,
-                                  locate=kg, count=len(names), profile=profile)
+                                  locate=kg, count=len(names), profile=profile, ahead=ahead)
         memory.stopped.set()
+        cores.stopped.set()
         figures = {"wall_seconds": round(time.perf_counter() - wall, 2), "cpu_seconds": round(cpu_seconds() - cpu, 2),
                    "checks_cpu_seconds": round(sum(profile.values()), 2), "batches": len(names),
                    "files": sum(map(is_file_graph, graphs.names)),
                    "results": len(report.results), "violations": report.violations, "warnings": report.warnings,
                    "max_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024,
                    "peak_tree_pss_mb": round(memory.peak_kb / 1024),
-                   "load_average": os.getloadavg()}
+                   **cores.figures(), "load_average": os.getloadavg()}
         keys = sorted([list(map(str, k)) for k in report.keys()])
     return figures, profile, keys
 
@@ -108,11 +147,12 @@ def main(argv=None) -> int:
     ap.add_argument("store", type=Path)
     ap.add_argument("--batch", type=int, default=1000)
     ap.add_argument("--top", type=int, default=25)
+    ap.add_argument("--ahead", action="store_true", help="corpus-wide checks in a thread while the batches run")
     ap.add_argument("--save", type=Path)
     ap.add_argument("--compare", type=Path)
     ap.add_argument("--growth", type=Path, help="a saved run of a smaller store: CPU per file of each check at both sizes")
     args = ap.parse_args(argv)
-    figures, profile, keys = profile_store(args.store, args.batch)
+    figures, profile, keys = profile_store(args.store, args.batch, args.ahead)
     print(json.dumps(figures))
     per_batch = sum(s for label, s in profile.items() if not label.endswith("(corpus-wide)"))
     wide = sum(s for label, s in profile.items() if label.endswith("(corpus-wide)"))

@@ -43,7 +43,7 @@ from dataclasses import asdict, dataclass, field, replace
 from datetime import datetime, timezone
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
-from typing import Iterable, Sequence
+from typing import Iterable, Mapping, Sequence
 
 import pyoxigraph as ox
 from tqdm import tqdm
@@ -315,14 +315,20 @@ def _texts(corpus: Path, outcomes: Sequence[FileOutcome], cache: Path, ocr: tupl
     return CachedTexts(cache, ocr[0], [o.sha256 for o in outcomes if o.status != "set aside" and o.sha256], read)
 
 
+def validation_batches(graphs: Iterable[str], shared: Mapping[str, str], batch: int) -> list[list[str]]:
+    """The graph names validated together: the file graphs ``batch`` at a time, then the other
+    graphs (text reuse: a graph a file) ``batch`` at a time (bench/validate_profile.py reads it too)."""
+    others = sorted(g for g in graphs if g not in shared and not is_file_graph(g))
+    return [*file_batches(graphs, batch), *(others[i:i + batch] for i in range(0, len(others), batch))]
+
+
 def _validate(kg: KGStore, graphs: GraphSpool, engine: str, batch: int, progress) -> ValidationReport:
     """SHACL on the store just loaded: per batch of files, then corpus-wide (validate_batches); the
     pySHACL engine (the reference) on the whole merged graph."""
     if engine == "pyshacl":
         return validate(kg.store, engine=engine, locate=kg, progress=progress)
     shared = {g: graphs[g] for g in (ids.CORPUS_GRAPH, *STATIC_GRAPHS) if g in graphs}
-    others = sorted(g for g in graphs if g not in shared and not is_file_graph(g))  # text reuse: a graph a file
-    names = [*file_batches(graphs, batch), *(others[i:i + batch] for i in range(0, len(others), batch))]
+    names = validation_batches(graphs, shared, batch)
     batches = [GraphsOf(graphs, group) for group in names]  # each text read when checked
     # per-file results kept by content hash: only what changed is checked again (validate_memo)
     return validate_batches(batches, shared, kg.store, locate=kg, progress=progress, count=len(names),
