@@ -61,6 +61,8 @@ def main(argv: list[str] | None = None) -> dict:
     ap.add_argument("--out", type=Path, help="write the figures here as JSON")
     ap.add_argument("--cprofile", type=int, default=0, help="print this many functions of this process by CPU")
     ap.add_argument("--replay", action="store_true", help="only the add's validation, again (see above)")
+    ap.add_argument("--whole", action="store_true",
+                    help="with --replay: also validate the whole store (no memo) and compare the results")
     ap.add_argument("--in-place", action="store_true",
                     help="add into --store itself (a private copy: one 100,000 store copy, not two)")
     args = ap.parse_args(argv)
@@ -204,6 +206,13 @@ def replay(args) -> dict:
         else:
             report = validate_batches(batches, saved["shared"], kg.store, **kw)
         figures = {"wall_seconds": round(time.perf_counter() - wall, 2), "cpu_seconds": round(cpu_seconds() - cpu, 2)}
+        if args.whole:  # the reference: every check on the whole store, every result located
+            from loaders.validate import validate
+
+            whole = validate(kg.store, locate=kg)
+            figures["same_results_as_whole"] = whole.results == report.results
+            print(f"whole validation: {len(whole.results)} results, the same as the add's: "
+                  f"{figures['same_results_as_whole']}")
     same = report.results == saved["results"]
     figures["same_results_as_recorded"] = same
     print(f"replay: {len(report.results)} results, the same as the recorded run's: {same}")

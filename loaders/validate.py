@@ -641,7 +641,7 @@ class _Keeper:
         old_shared = self._old_shared()
         shared = {line for g in old_shared for line in old_shared[g].splitlines()} ^ \
             {line for g in self.shared for line in self.shared[g].splitlines()}
-        return Delta([*old.values(), *new.values(), "\n".join(shared)])
+        return Delta([*(_changed_lines(old.get(g, ""), new.get(g, "")) for g in {*old, *new}), "\n".join(shared)])
 
     def wide_checks(self, store: ox.Store, wide: Sequence[tuple], fallback: dict,
                     run: Callable[[list], list]) -> list[ValidationResult]:
@@ -714,6 +714,13 @@ class _Keeper:
         self.memo.record(self.version, self.records, self.names, self.shared, self.wide, None,
                          getattr(self, "located", None))
         self.memo.close()
+
+
+def _changed_lines(old: str, new: str) -> str:
+    """The lines of one graph's old or new text, not of both: a triple in both versions is held by
+    the graph before and after, so the graph's change neither adds nor removes it (the reuse graphs
+    an add rewrites keep most of their passages)."""
+    return "\n".join(set(old.splitlines()) ^ set(new.splitlines()))
 
 
 def _bounded(queries: Sequence[str]):

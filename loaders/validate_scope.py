@@ -140,13 +140,16 @@ def canonical(nodes: Iterable[str]) -> set[str] | None:
     return found
 
 
-def walk_back(store: ox.Store, nodes: set[str], scope: Reach, seen: dict | None = None) -> set[str] | None:
+def walk_back(store: ox.Store, nodes: set[str], scope: Reach, seen: dict | None = None,
+              limit: int | None = None) -> set[str] | None:
     """``nodes`` and what reaches them by up to ``scope.hops - 1`` steps back along the triples of
     the store's merged graph that the check's patterns can match (see the module's docstring); None
-    when a blank node is met. ``seen``: (node, predicate, side) -> the nodes one step back, shared
-    by the walks of one build. Each hop asks one query a pattern for all the frontier's nodes."""
+    when a blank node is met, or once more than ``limit`` nodes are found (the check then runs
+    whole: the rest of the walk would be wasted). ``seen``: (node, predicate, side) -> the nodes one
+    step back, shared by the walks of one build. Each hop asks one query a pattern for all the
+    frontier's nodes."""
     found = canonical(nodes)
-    if found is None:
+    if found is None or (limit is not None and len(found) > limit):
         return None
     seen = {} if seen is None else seen
     frontier = set(found)
@@ -158,7 +161,7 @@ def walk_back(store: ox.Store, nodes: set[str], scope: Reach, seen: dict | None 
             for n in asked:
                 step.update(seen[(n, p, side)])
         step -= found
-        if any(n.startswith("_:") for n in step):
+        if any(n.startswith("_:") for n in step) or (limit is not None and len(found) + len(step) > limit):
             return None
         found |= step
         frontier = step
@@ -231,7 +234,7 @@ def plan(store: ox.Store, wide: Sequence[tuple], previous: Mapping[str, list] | 
             unbounded += [check.shape] if scope is None else []
             continue
         if scope not in walks:
-            walks[scope] = walk_back(store, delta.near_ends(scope), scope, seen)
+            walks[scope] = walk_back(store, delta.near_ends(scope), scope, seen, graphs)
         nodes = walks[scope]
         if nodes is None or (graphs is not None and len(nodes) > graphs):
             whole.append((shape, check))
