@@ -16,9 +16,10 @@ others are kept. Uniqueness and aggregates need nothing more: the other members 
 joined through the group key (``?this p ?key . ?other p ?key``), so a changed ``?other p ?key``
 reaches every ``?this`` of that key.
 
-The changed triples: every triple of each file graph whose content changed, came or went, in its old
-version (the lines the memo kept of it, only those whose predicate some check reads) and new one,
-and the line difference of the shared graphs. A check that cannot be bounded (reach None: a path
+The changed triples: of each file graph whose content changed, came or went, the lines of its old
+version (the lines the memo kept of it, only those whose predicate some check reads) or of its new
+one, not of both (a triple the graph holds before and after stays in the merged graph), and the
+line difference of the shared graphs. A check that cannot be bounded (reach None: a path
 with * or +, a pattern not joined to ?this, NOW(), ...), or whose scope holds a blank node (SPARQL
 cannot name a stored one: the ontology's), runs whole.
 
@@ -29,6 +30,14 @@ checks of quotes whose scope outgrew the graph count, run whole); adding 1,000 t
 1,000 the whole validate stage costs 16.3 s against 9.6 s before (the corpus-wide checks 2.3 s
 against 2.2 s; the changed lines, walks and locating ~6 s more): the bound pays above a few thousand
 documents.
+Adding 1,000 to 10,000 (bench/validate_add.py --replay: the add's validation alone, load average ~17,
+CPU s of the stage, forked checks included): 26.4 s before (walks a look-up per node; changed triples
+every line of a changed graph; results located in a memory copy of the ~12,000 graphs mentioning
+them), 19.6 s now (a VALUES query a pattern and hop, walks stopped at the store's graph count, the
+changed lines of each graph, located by the heldBy index); the results equal a whole validation's.
+CitationEdgeShape stays unbounded: its predicate variable (``$this ?path ?value``, ?path the
+relation's dkg:edgeProperty) is joined to ?this only through the predicate position, which reach()
+does not follow (shacl_sparql); FutureDateShape reads NOW(); BodyHierarchyShape a + path.
 """
 from __future__ import annotations
 
