@@ -684,7 +684,7 @@ class _Keeper:
         old_shared = self._old_shared()
         shared = {line for g in old_shared for line in old_shared[g].splitlines()} ^ \
             {line for g in self.shared for line in self.shared[g].splitlines()}
-        return Delta([*old.values(), *new.values(), "\n".join(shared)])
+        return Delta([*(_changed_lines(old.get(g, ""), new.get(g, "")) for g in {*old, *new}), "\n".join(shared)])
 
     def wide_checks(self, store: ox.Store, wide: Sequence[tuple], fallback: dict,
                     run: Callable[[list], list]) -> list[ValidationResult]:
@@ -708,11 +708,6 @@ class _Keeper:
                 self.wide[key] = [r for r in plan.previous[key] if r.focus not in nodes] + found
         return [r for found in self.wide.values() for r in found]
 
-    def _old_terms(self) -> dict[str, bytes]:
-        if not hasattr(self, "old_terms"):
-            self.old_terms = self.memo.terms()
-        return self.old_terms
-
     def _old_shared(self) -> dict[str, str]:
         if not hasattr(self, "old_shared"):
             self.old_shared = self.memo.shared_texts()
@@ -725,12 +720,12 @@ class _Keeper:
 
         from loaders.validate_memo import term_hashes
 
-        old = self._old_terms()
+        moved = [g for g in {*self.before, *self.digests} if self.before.get(g) != self.digests.get(g)]
         touched: set[int] = set()
-        for g in {*self.before, *self.digests}:
-            if self.before.get(g) != self.digests.get(g):
-                touched.update(array("I", old.get(g, b"")))
-                touched.update(array("I", self.records[g][1]) if g in self.records else ())
+        for terms in self.memo.terms(moved).values():  # their old versions
+            touched.update(array("I", terms))
+        for g in moved:
+            touched.update(array("I", self.records[g][1]) if g in self.records else ())
         old_shared = self._old_shared()
         changed = {line for g in old_shared for line in old_shared[g].splitlines()} ^ \
             {line for g in self.shared for line in self.shared[g].splitlines()}
@@ -739,12 +734,9 @@ class _Keeper:
 
     def locate(self, store: ox.Store, results: Sequence[ValidationResult]) -> list[ValidationResult]:
         """_locate, kept from the last build for a result about nothing that changed; the others
-        located in the graphs that mention their focus node (by the term hashes), not the corpus."""
+        looked up in the store's heldBy entries (the graphs stating their focus node as a subject:
+        what a whole validation reads), costing what the results do, not the corpus."""
         import zlib
-
-        import numpy as np
-
-        from loaders.store import graph_quads
 
         previous = self.memo.located(self.version)
         touched = self._touched() if previous else set()
@@ -755,18 +747,7 @@ class _Keeper:
                 kept.append(replace(r, source_file=where[0], document=where[1]))
             else:
                 todo.append(r)
-        if not todo or previous is None:  # the first build: every graph read once
-            located = _locate(store, todo)
-        else:
-            focus = np.array(sorted({zlib.crc32(r.focus.encode()) for r in todo}), dtype=np.uint32)
-            old = self._old_terms()
-            mem = ox.Store()
-            for g in _mentioning(self.names, [self.records[g][1] if g in self.records else old.get(g, b"")
-                                              for g in self.names], focus):
-                mem.extend(graph_quads(store, g))
-            for g in self.shared:
-                mem.extend(graph_quads(store, g))
-            located = _locate(mem, todo)
+        located = _locate(store, todo)
         log.info("SHACL results located: %d kept, %d looked up", len(kept), len(todo))
         self.located = {replace(r, source_file=None, document=None): (r.source_file, r.document)
                         for r in [*kept, *located]}
@@ -778,18 +759,11 @@ class _Keeper:
         self.memo.close()
 
 
-def _mentioning(names: Sequence[str], terms: Sequence[bytes], focus: "np.ndarray") -> list[str]:
-    """The graphs of ``names`` whose term hashes (uint32, ``terms`` in the same order) hold one of
-    ``focus``: one vectorised test over every graph's hashes, not one per graph (204,040 at 100,000
-    documents: 16.6 s as a loop)."""
-    import numpy as np
-
-    sizes = np.fromiter((len(t) // 4 for t in terms), dtype=np.int64, count=len(terms))
-    if not sizes.sum():
-        return []
-    hits = np.flatnonzero(np.isin(np.frombuffer(b"".join(terms), dtype=np.uint32), focus))
-    starts = np.cumsum(sizes) - sizes  # each graph's first hash; the hits' owners by binary search
-    return [names[k] for k in np.unique(np.searchsorted(starts, hits, side="right") - 1)]
+def _changed_lines(old: str, new: str) -> str:
+    """The lines of one graph's old or new text, not of both: a triple in both versions is held by
+    the graph before and after, so the graph's change neither adds nor removes it (the reuse graphs
+    an add rewrites keep most of their passages)."""
+    return "\n".join(set(old.splitlines()) ^ set(new.splitlines()))
 
 
 def _bounded(queries: Sequence[str]):

@@ -221,9 +221,14 @@ class ValidationMemo:
         """graph -> the lines staged for it by this build; None if one has none."""
         return self._lines("staged_lines", graphs)
 
-    def terms(self) -> dict[str, bytes]:
-        """graph -> the term hashes (term_hashes) of every graph recorded."""
-        return dict(self.db.execute("SELECT graph, terms FROM files"))
+    def terms(self, graphs: Iterable[str]) -> dict[str, bytes]:
+        """graph -> the term hashes (term_hashes) recorded of each of ``graphs`` (those recorded)."""
+        found = {}
+        for g in graphs:
+            row = self.db.execute("SELECT terms FROM files WHERE graph = ?", (g,)).fetchone()
+            if row is not None:
+                found[g] = row[0]
+        return found
 
     def located(self, version: str) -> dict | None:
         """result without location -> (source file, document) as the last build located it (None:

@@ -16,9 +16,10 @@ others are kept. Uniqueness and aggregates need nothing more: the other members 
 joined through the group key (``?this p ?key . ?other p ?key``), so a changed ``?other p ?key``
 reaches every ``?this`` of that key.
 
-The changed triples: every triple of each file graph whose content changed, came or went, in its old
-version (the lines the memo kept of it, only those whose predicate some check reads) and new one,
-and the line difference of the shared graphs. A check that cannot be bounded (reach None: a path
+The changed triples: of each file graph whose content changed, came or went, the lines of its old
+version (the lines the memo kept of it, only those whose predicate some check reads) or of its new
+one, not of both (a triple the graph holds before and after stays in the merged graph), and the
+line difference of the shared graphs. A check that cannot be bounded (reach None: a path
 with * or +, a pattern not joined to ?this, NOW(), ...), or whose scope holds a blank node (SPARQL
 cannot name a stored one: the ontology's), runs whole.
 
@@ -29,6 +30,14 @@ checks of quotes whose scope outgrew the graph count, run whole); adding 1,000 t
 1,000 the whole validate stage costs 16.3 s against 9.6 s before (the corpus-wide checks 2.3 s
 against 2.2 s; the changed lines, walks and locating ~6 s more): the bound pays above a few thousand
 documents.
+Adding 1,000 to 10,000 (bench/validate_add.py --replay: the add's validation alone, load average ~17,
+CPU s of the stage, forked checks included): 26.4 s before (walks a look-up per node; changed triples
+every line of a changed graph; results located in a memory copy of the ~12,000 graphs mentioning
+them), 19.6 s now (a VALUES query a pattern and hop, walks stopped at the store's graph count, the
+changed lines of each graph, located by the heldBy index); the results equal a whole validation's.
+CitationEdgeShape stays unbounded: its predicate variable (``$this ?path ?value``, ?path the
+relation's dkg:edgeProperty) is joined to ?this only through the predicate position, which reach()
+does not follow (shacl_sparql); FutureDateShape reads NOW(); BodyHierarchyShape a + path.
 """
 from __future__ import annotations
 
@@ -140,43 +149,55 @@ def canonical(nodes: Iterable[str]) -> set[str] | None:
     return found
 
 
-def walk_back(store: ox.Store, nodes: set[str], scope: Reach, seen: dict | None = None) -> set[str] | None:
+def walk_back(store: ox.Store, nodes: set[str], scope: Reach, seen: dict | None = None,
+              limit: int | None = None) -> set[str] | None:
     """``nodes`` and what reaches them by up to ``scope.hops - 1`` steps back along the triples of
     the store's merged graph that the check's patterns can match (see the module's docstring); None
-    when a blank node is met. ``seen``: (node, predicate, side) -> the nodes one step back, shared
-    by the walks of one build."""
+    when a blank node is met, or once more than ``limit`` nodes are found (the check then runs
+    whole: the rest of the walk would be wasted). ``seen``: (node, predicate, side) -> the nodes one
+    step back, shared by the walks of one build. Each hop asks one query a pattern for all the
+    frontier's nodes."""
     found = canonical(nodes)
-    if found is None:
+    if found is None or (limit is not None and len(found) > limit):
         return None
     seen = {} if seen is None else seen
     frontier = set(found)
-    graph = ox.DefaultGraph()
     for _ in range(scope.hops - 1):
         step = set()
-        for n in frontier:
-            term = None
-            for p, side, far in scope.near:
-                if far is not None and n not in far:
-                    continue
-                key = (n, p, side)
-                if key not in seen:
-                    term = term or _term(n)
-                    pred = ox.NamedNode(p) if p is not None else None
-                    if side == "s":
-                        seen[key] = [str(q.subject) for q in store.quads_for_pattern(None, pred, term, graph)]
-                    elif not isinstance(term, ox.Literal):
-                        seen[key] = [str(q.object) for q in store.quads_for_pattern(term, pred, None, graph)]
-                    else:
-                        seen[key] = []
-                step.update(seen[key])
+        for p, side, far in scope.near:
+            asked = [n for n in frontier if far is None or n in far]
+            _step_back(store, asked, p, side, seen)
+            for n in asked:
+                step.update(seen[(n, p, side)])
         step -= found
-        if any(n.startswith("_:") for n in step):
+        if any(n.startswith("_:") for n in step) or (limit is not None and len(found) + len(step) > limit):
             return None
         found |= step
         frontier = step
         if not frontier:
             break
     return found
+
+
+STEP_VALUES = 5000  # nodes bound by VALUES in one query of _step_back
+
+
+def _step_back(store: ox.Store, nodes: Sequence[str], p: str | None, side: str, seen: dict) -> None:
+    """Fill ``seen[(n, p, side)]`` for each of ``nodes`` not there: the subjects of the triples
+    ``?x p n`` (side "s"), else the objects of ``n p ?x`` (none for a literal n), in the store's
+    default graph; one VALUES-bound query per STEP_VALUES nodes (a look-up per node cost 14 s at
+    100,000 documents, in Python)."""
+    todo = [n for n in nodes if (n, p, side) not in seen]
+    for n in todo:
+        seen[(n, p, side)] = []
+    if side != "s":
+        todo = [n for n in todo if n.startswith("<")]  # a literal is no subject
+    pred = f"<{p}>" if p is not None else "?any_p"
+    pattern = "?x " + pred + " ?n" if side == "s" else "?n " + pred + " ?x"
+    for i in range(0, len(todo), STEP_VALUES):
+        query = f"SELECT ?n ?x WHERE {{ VALUES ?n {{ {' '.join(todo[i:i + STEP_VALUES])} }} {pattern} }}"
+        for row in store.query(query):
+            seen[(str(row["n"]), p, side)].append(str(row["x"]))
 
 
 def limited(check: Check, nodes: set[str]) -> Check:
@@ -222,7 +243,7 @@ def plan(store: ox.Store, wide: Sequence[tuple], previous: Mapping[str, list] | 
             unbounded += [check.shape] if scope is None else []
             continue
         if scope not in walks:
-            walks[scope] = walk_back(store, delta.near_ends(scope), scope, seen)
+            walks[scope] = walk_back(store, delta.near_ends(scope), scope, seen, graphs)
         nodes = walks[scope]
         if nodes is None or (graphs is not None and len(nodes) > graphs):
             whole.append((shape, check))
