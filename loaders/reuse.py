@@ -42,7 +42,8 @@ MASK = 0  # the id of a masked word: no shingle contains it
 _MULT = np.uint64(0x9E3779B97F4A7C15)  # mixes word ids into shingle ids (odd: a bijection mod 2^64)
 
 __all__ = ["Words", "Passage", "Params", "words_of", "fold", "align", "word_map", "find_reuse", "candidate_pairs",
-           "grams", "common_grams", "common_limit", "signatures", "with_quotes"]
+           "grams", "common_grams", "common_limit", "signatures", "with_quotes", "Shingles", "window_starts",
+           "profile_all", "usable_signatures"]
 
 
 @dataclass(frozen=True)
@@ -354,10 +355,23 @@ def _permuted(values: np.ndarray, num_perm: int) -> np.ndarray:
     return np.outer(hv, a) + b
 
 
+def window_starts(n: int, params: Params) -> list[int]:
+    """Where the windows of n shingles start: every ``params.stride``, and one ending at the last shingle."""
+    if n <= 0:
+        return []
+    last = max(n - params.window, 0)
+    starts = list(range(0, last + 1, params.stride))
+    if starts[-1] != last:
+        starts.append(last)
+    return starts
+
+
 def signatures(w: Words, params: Params, common: np.ndarray | None = None) -> np.ndarray:
-    """MinHash signatures (windows x num_perm, uint32) of the windows of w's shingles (common ones left
-    out), all windows of the document in one numpy pass; each equals datasketch's MinHash of its window
-    (minhash_of; a test checks it)."""
+    """MinHash signatures (windows x num_perm, uint32) of the windows of w's unmasked shingles (``common``
+    ones left out when given), all windows of the document in one numpy pass; each equals datasketch's
+    MinHash of its window (minhash_of; a test checks it). Without ``common`` they depend on w alone: a
+    build masks the windows that are mostly common at candidate time (common_windows), so that a change of
+    the corpus's common shingles recomputes no MinHash."""
     g = grams(w, params.k)
     g = g[g != MASK]
     if common is not None and len(common):
@@ -365,11 +379,56 @@ def signatures(w: Words, params: Params, common: np.ndarray | None = None) -> np
     if not len(g):
         return np.zeros((0, params.num_perm), dtype=np.uint32)
     phv = _permuted(g, params.num_perm)
-    last = max(len(g) - params.window, 0)
-    starts = list(range(0, last + 1, params.stride))
-    if starts[-1] != last:
-        starts.append(last)
-    return np.stack([phv[s:s + params.window].min(axis=0) for s in starts]).astype(np.uint32)
+    return np.stack([phv[s:s + params.window].min(axis=0) for s in window_starts(len(g), params)]).astype(np.uint32)
+
+
+@dataclass(frozen=True, eq=False)
+class Shingles:
+    """A document's shingles as a build's cache keeps them: its distinct unmasked shingle ids (sorted) and,
+    for each word, the index of the shingle starting there among them (len(distinct) where masked), so
+    that which windows and passages are mostly common is found again without the text."""
+    distinct: np.ndarray  # uint64, sorted
+    at: np.ndarray        # uint16 or uint32, one per shingle of grams()
+
+    @classmethod
+    def of(cls, w: Words, params: Params) -> "Shingles":
+        g = grams(w, params.k)
+        distinct, inverse = np.unique(g, return_inverse=True)
+        if len(distinct) and distinct[0] == MASK:  # MASK (0) sorts first: masked words -> len(distinct)
+            distinct, inverse = distinct[1:], inverse - 1
+            inverse[inverse < 0] = len(distinct)
+        dtype = np.uint16 if len(distinct) < (1 << 16) - 1 else np.uint32
+        return cls(distinct, inverse.reshape(-1).astype(dtype))
+
+    def flags(self, common: np.ndarray) -> np.ndarray:
+        """A boolean per shingle position: common (masked positions are not)."""
+        is_common = np.zeros(len(self.distinct) + 1, dtype=bool)
+        is_common[:-1] = _in_sorted(self.distinct, common)
+        return is_common[self.at]
+
+    def common_windows(self, common: np.ndarray, params: Params) -> np.ndarray:
+        """A boolean per window of signatures(w, params): most of its shingles are common ones (template
+        text, formulas): it makes no candidate."""
+        unmasked = self.at != len(self.distinct)
+        counts = np.concatenate([[0], np.cumsum(self.flags(common)[unmasked])])
+        n = int(unmasked.sum())
+        starts = np.array(window_starts(n, params), dtype=np.int64)
+        if not len(starts):
+            return np.zeros(0, dtype=bool)
+        ends = np.minimum(starts + params.window, n)
+        return (counts[ends] - counts[starts]) * 2 > ends - starts
+
+    def mostly_common(self, common: np.ndarray, params: Params) -> Callable[[tuple[int, int]], bool]:
+        """mostly_common(w, words, common, params) of this document for any word range, from running counts."""
+        flags = self.flags(common)
+        unmasked = np.concatenate([[0], np.cumsum(self.at != len(self.distinct))])
+        commons = np.concatenate([[0], np.cumsum(flags)])
+
+        def test(words: tuple[int, int]) -> bool:
+            s, e = words[0], min(max(words[0], words[1] - params.k + 1), len(self.at))
+            n = int(unmasked[e] - unmasked[s])
+            return not n or int(commons[e] - commons[s]) > n / 2
+        return test
 
 
 def minhash_of(window: Iterable[int], num_perm: int):
@@ -468,6 +527,23 @@ _SHARED: dict = {}  # what forked workers read: texts, words, common shingles, p
 
 def _tokenise(name: str) -> Words:
     return words_of(_SHARED["texts"][name], keep_text=False)
+
+
+def _profile(name: str) -> tuple[Words, "Shingles", np.ndarray]:
+    w = words_of(_SHARED["texts"][name], keep_text=False)
+    return w, Shingles.of(w, _SHARED["params"]), signatures(w, _SHARED["params"])
+
+
+def profile_all(texts: Mapping[str, str], names: Sequence[str], params: Params, jobs: int
+                ) -> dict[str, tuple[Words, "Shingles", np.ndarray]]:
+    """name -> (Words (no text kept), Shingles, signatures) of the given names of ``texts``, computed in the
+    workers (read there too: ``texts`` may be a lazy mapping that reads files)."""
+    return dict(zip(names, pool_map(_profile, list(names), {"texts": texts, "params": params}, jobs, 64)))
+
+
+def usable_signatures(sigs: np.ndarray, shingles: "Shingles", common: np.ndarray, params: Params) -> np.ndarray:
+    """The signatures of the windows that are not mostly common (those that may make a candidate)."""
+    return sigs[~shingles.common_windows(common, params)]
 
 
 @dataclass(frozen=True, eq=False)
@@ -580,9 +656,11 @@ def find_reuse(texts: Mapping[str, str], params: Params = Params(),
     along the chain. quotes=False: spans only (the texts are not read again)."""
     jobs = processes() if jobs is None else jobs
     names = list(texts)
-    words = tokenise_all(texts, names, jobs)
-    common = common_grams((distinct_grams(w, params) for w in words.values()), len(words), params)
-    sigs = [signatures(words[n], params, common) for n in names]
+    profiles = profile_all(texts, names, params, jobs)
+    words = {n: w for n, (w, _, _) in profiles.items()}
+    common = common_grams((sh.distinct for _, sh, _ in profiles.values()), len(words), params)
+    sigs = [usable_signatures(profiles[n][2], profiles[n][1], common, params) for n in names]
+    del profiles
     found = candidate_pairs(sigs, params)
     del sigs
     pairs = {(names[i], names[j]) for i, j in found.tolist()}
