@@ -16,8 +16,7 @@ A document is held as compact arrays (a 64-bit id per folded word, its character
 word lists; tokenising and aligning run in a pool of processes (``Params.processes``).
 
 Boilerplate (data/reference/boilerplate.csv: quốc hiệu, "Nơi nhận", "Như trên", "Lưu VT", signature
-capacities) is masked before both steps; shingles in too many documents (templates, formulas) are left out
-of the windows, and an unlinked pair's passage of mostly common shingles is dropped.
+capacities) is masked before both steps, and a window shared by too many documents is not a candidate.
 """
 from __future__ import annotations
 
@@ -44,7 +43,7 @@ _MULT = np.uint64(0x9E3779B97F4A7C15)  # mixes word ids into shingle ids (odd: a
 
 __all__ = ["Words", "Passage", "Params", "words_of", "fold", "align", "word_map", "find_reuse", "candidate_pairs",
            "grams", "common_grams", "common_limit", "signatures", "with_quotes", "Shingles", "window_starts",
-           "profile_all", "signatures_all"]
+           "profile_all", "usable_signatures"]
 
 
 @dataclass(frozen=True)
@@ -368,15 +367,13 @@ def window_starts(n: int, params: Params) -> list[int]:
 
 
 def signatures(w: Words, params: Params, common: np.ndarray | None = None) -> np.ndarray:
-    """MinHash signatures (windows x num_perm, uint32) of the windows of w's shingles (common ones left
-    out), all windows of the document in one numpy pass; each equals datasketch's MinHash of its window
-    (minhash_of; a test checks it)."""
+    """MinHash signatures (windows x num_perm, uint32) of the windows of w's unmasked shingles (``common``
+    ones left out when given), all windows of the document in one numpy pass; each equals datasketch's
+    MinHash of its window (minhash_of; a test checks it). Without ``common`` they depend on w alone: a
+    build masks the windows that are mostly common at candidate time (common_windows), so that a change of
+    the corpus's common shingles recomputes no MinHash."""
     g = grams(w, params.k)
-    return _window_minhashes(g[g != MASK], params, common)
-
-
-def _window_minhashes(g: np.ndarray, params: Params, common: np.ndarray | None) -> np.ndarray:
-    """signatures() of the unmasked shingle sequence g."""
+    g = g[g != MASK]
     if common is not None and len(common):
         g = g[~_in_sorted(g, common)]
     if not len(g):
@@ -389,8 +386,7 @@ def _window_minhashes(g: np.ndarray, params: Params, common: np.ndarray | None) 
 class Shingles:
     """A document's shingles as a build's cache keeps them: its distinct unmasked shingle ids (sorted) and,
     for each word, the index of the shingle starting there among them (len(distinct) where masked), so
-    that its MinHashes and which of its passages are mostly common are found again without the text when
-    the corpus's common shingles change."""
+    that which windows and passages are mostly common is found again without the text."""
     distinct: np.ndarray  # uint64, sorted
     at: np.ndarray        # uint16 or uint32, one per shingle of grams()
 
@@ -410,9 +406,17 @@ class Shingles:
         is_common[:-1] = _in_sorted(self.distinct, common)
         return is_common[self.at]
 
-    def signatures(self, common: np.ndarray, params: Params) -> np.ndarray:
-        """signatures(w, params, common) of the document, without its text."""
-        return _window_minhashes(self.distinct[self.at[self.at != len(self.distinct)]], params, common)
+    def common_windows(self, common: np.ndarray, params: Params) -> np.ndarray:
+        """A boolean per window of signatures(w, params): most of its shingles are common ones (template
+        text, formulas): it makes no candidate."""
+        unmasked = self.at != len(self.distinct)
+        counts = np.concatenate([[0], np.cumsum(self.flags(common)[unmasked])])
+        n = int(unmasked.sum())
+        starts = np.array(window_starts(n, params), dtype=np.int64)
+        if not len(starts):
+            return np.zeros(0, dtype=bool)
+        ends = np.minimum(starts + params.window, n)
+        return (counts[ends] - counts[starts]) * 2 > ends - starts
 
     def mostly_common(self, common: np.ndarray, params: Params) -> Callable[[tuple[int, int]], bool]:
         """mostly_common(w, words, common, params) of this document for any word range, from running counts."""
@@ -525,32 +529,21 @@ def _tokenise(name: str) -> Words:
     return words_of(_SHARED["texts"][name], keep_text=False)
 
 
-def _profile(name: str) -> tuple[Words, "Shingles"]:
+def _profile(name: str) -> tuple[Words, "Shingles", np.ndarray]:
     w = words_of(_SHARED["texts"][name], keep_text=False)
-    return w, Shingles.of(w, _SHARED["params"])
+    return w, Shingles.of(w, _SHARED["params"]), signatures(w, _SHARED["params"])
 
 
 def profile_all(texts: Mapping[str, str], names: Sequence[str], params: Params, jobs: int
-                ) -> dict[str, tuple[Words, "Shingles"]]:
-    """name -> (Words (no text kept), Shingles) of the given names of ``texts``, computed in the workers
-    (read there too: ``texts`` may be a lazy mapping that reads files)."""
+                ) -> dict[str, tuple[Words, "Shingles", np.ndarray]]:
+    """name -> (Words (no text kept), Shingles, signatures) of the given names of ``texts``, computed in the
+    workers (read there too: ``texts`` may be a lazy mapping that reads files)."""
     return dict(zip(names, pool_map(_profile, list(names), {"texts": texts, "params": params}, jobs, 64)))
 
 
-def _signatures(names: list[str]) -> list[np.ndarray]:
-    shingles, common, params = _SHARED["shingles"], _SHARED["common"], _SHARED["params"]
-    return [shingles[n].signatures(common, params) for n in names]
-
-
-def signatures_all(shingles: Mapping[str, "Shingles"], names: Sequence[str], common: np.ndarray, params: Params,
-                   jobs: int) -> dict[str, np.ndarray]:
-    """name -> signatures of the given names, from their Shingles, in ``jobs`` processes."""
-    chunks = [list(names[i:i + 256]) for i in range(0, len(names), 256)]
-    out: dict[str, np.ndarray] = {}
-    for c, sigs in zip(chunks, pool_map(_signatures, chunks, {"shingles": shingles, "common": common,
-                                                              "params": params}, jobs, 1)):
-        out.update(zip(c, sigs))
-    return out
+def usable_signatures(sigs: np.ndarray, shingles: "Shingles", common: np.ndarray, params: Params) -> np.ndarray:
+    """The signatures of the windows that are not mostly common (those that may make a candidate)."""
+    return sigs[~shingles.common_windows(common, params)]
 
 
 @dataclass(frozen=True, eq=False)
@@ -663,9 +656,11 @@ def find_reuse(texts: Mapping[str, str], params: Params = Params(),
     along the chain. quotes=False: spans only (the texts are not read again)."""
     jobs = processes() if jobs is None else jobs
     names = list(texts)
-    words = tokenise_all(texts, names, jobs)
-    common = common_grams((distinct_grams(w, params) for w in words.values()), len(words), params)
-    sigs = [signatures(words[n], params, common) for n in names]
+    profiles = profile_all(texts, names, params, jobs)
+    words = {n: w for n, (w, _, _) in profiles.items()}
+    common = common_grams((sh.distinct for _, sh, _ in profiles.values()), len(words), params)
+    sigs = [usable_signatures(profiles[n][2], profiles[n][1], common, params) for n in names]
+    del profiles
     found = candidate_pairs(sigs, params)
     del sigs
     pairs = {(names[i], names[j]) for i, j in found.tolist()}

@@ -4,8 +4,7 @@ length), so that an added file rewrites, loads and validates the graphs of its o
 
 Incremental, and equal to a build without what it keeps. In the store folder:
 - ``reuse-cache.pickle``, by file sha256: the MinHash signatures of each document's windows, its
-  Shingles (distinct shingles and where each word's shingle is among them), which of them were common
-  and its text length; by pair of sha256,
+  distinct shingles (numpy arrays), which of them were common and its text length; by pair of sha256,
   the passages found (spans) and what they were computed from; by content hash of a mapped graph, the
   facts read from it (source files, copies, citation edges). A rebuild recomputes only what a new or
   changed document, or a change of the corpus's common shingles, makes stale (detect), and reads only
@@ -36,13 +35,13 @@ import numpy as np
 from loaders import identity as ids
 from loaders.read import corpus_root
 from loaders.reuse import (Params, Passage, align_all, candidate_pairs, common_grams, processes, profile_all,
-                           signatures_all, tokenise_all)
+                           tokenise_all)
 
 REUSE_GRAPH = ids.ID + "graph/reuse"  # each file's reuse graph: REUSE_GRAPH/<sha256> (file_graph_iri)
 CACHE_FILE = "reuse-cache.pickle"
 CACHE_VERSION = 7  # 4: passages without quotes; 5: what each entry was computed from (equal to a fresh run);
-#                    6: passages as tuples, text lengths, the facts of each mapped graph; 7: Shingles (MinHashes
-#                    found again without the text), pairs' passages unfiltered
+#                    6: passages as tuples, text lengths, the facts of each mapped graph; 7: MinHashes of all
+#                    shingles (common windows masked), Shingles, pairs' passages unfiltered
 DKG = "https://w3id.org/directive-kg/ontology#"
 ELI = "http://data.europa.eu/eli/ontology#"
 RDF_TYPE = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
@@ -79,29 +78,27 @@ def detect(texts: Mapping[str, str], cache: dict, params: Params = Params(),
     """detect_incremental with the cache (a dict, _load_cache) in memory, updated in place.
 
     The same passages as a run without the cache: what the cache keeps is reused only while its inputs
-    are unchanged. A document's Shingles (its distinct shingles and where each word's is) depend on its
-    text alone: computed once, with its words, in the workers. Its MinHashes depend on them and on which
-    of them are common now (``_common_key``): found again from its Shingles, without the text, when that
-    changes. The candidates are drawn again from every document's signatures (numpy, cheap; a bucket or a
-    partner list changes with new documents). A pair's passages (all of them, unfiltered) depend on the
-    two texts and on whether a citation links them: a pair is aligned again only when one of those
-    changed. The boilerplate filter of an unlinked pair (reuse.mostly_common in its first document) is
-    re-applied from the cache when that document's common key changed. Only the texts of new documents
-    and of pairs still to align are tokenised: an add reads and aligns what its candidates need, not the
-    documents whose common shingles moved. progress(done, total): pairs aligned (a progress bar's hook)."""
+    are unchanged. A document's MinHashes depend on its shingles and on which of them are common now
+    (``_common_key``); they are computed again when that changes. The candidates are drawn again from
+    every document's signatures (numpy, cheap; a bucket or a partner list changes with new documents).
+    A pair's passages depend on the two texts, on whether a citation links them and, if not, on the
+    common shingles of its first document; a pair is aligned again when one of those changed. Only the
+    texts of new documents, of documents whose common shingles changed and of pairs still to align are
+    tokenised. progress(done, total): pairs aligned (a progress bar's hook)."""
     jobs = processes() if jobs is None else jobs
     names = list(texts)
     new = [s for s in names if s not in cache["shingles"]]
     words = {}
-    for sha, (w, shingles) in profile_all(texts, new, params, jobs).items():
+    for sha, (w, shingles, sigs) in profile_all(texts, new, params, jobs).items():
         words[sha] = w
-        cache["shingles"][sha], cache["lengths"][sha] = shingles, w.chars
+        cache["shingles"][sha], cache["signatures"][sha], cache["lengths"][sha] = shingles, sigs, w.chars
     common = common_grams((cache["shingles"][s].distinct for s in names), len(names), params)
     keys = _common_keys(names, cache, common)
-    # a change of its common shingles changes a document's MinHashes: found again from its Shingles (no text read)
-    resigned = [s for s in names if s not in words and cache["common"].get(s) != keys[s]]
-    cache["signatures"].update(signatures_all(cache["shingles"], [*new, *resigned], common, params, jobs))
-    found = candidate_pairs([cache["signatures"][s] for s in names], params)
+    # a change of the common shingles re-masks a document's windows (no text read, no MinHash computed)
+    remasked = [s for s in names if s not in words and cache["common"].get(s) != keys[s]]
+    for sha in (*new, *remasked):
+        cache["windows"][sha] = cache["shingles"][sha].common_windows(common, params)
+    found = candidate_pairs([cache["signatures"][s][~cache["windows"][s]] for s in names], params)
     pairs = {(min(names[i], names[j]), max(names[i], names[j])) for i, j in found.tolist()}
     linked_pairs = {(min(a, b), max(a, b)) for a, b in linked if a in texts and b in texts and a != b}
     wanted = {p: p in linked_pairs for p in pairs | linked_pairs}
@@ -122,13 +119,14 @@ def detect(texts: Mapping[str, str], cache: dict, params: Params = Params(),
     cache["pairs"], refiltered = _filtered(kept, keys, cache, common, params)
     cache["signatures"] = {s: cache["signatures"][s] for s in names}
     cache["shingles"] = {s: cache["shingles"][s] for s in names}
+    cache["windows"] = {s: cache["windows"][s] for s in names}
     cache["lengths"] = {s: cache["lengths"][s] for s in names}
     cache["common"] = keys
     cache["common_grams"] = common
     passages = [_passage(pair, spans[i]) for pair in sorted(cache["pairs"])
                 for linked_pair, spans, _, shown in [cache["pairs"][pair]]
                 for i in (range(len(spans)) if linked_pair else shown)]
-    return passages, {"documents": len(texts), "new": len(new), "resigned": len(resigned),
+    return passages, {"documents": len(texts), "new": len(new), "remasked": len(remasked),
                       "reread": len(need), "pairs_aligned": len(todo), "pairs_refiltered": refiltered,
                       "passages": len(passages)}
 
@@ -186,8 +184,8 @@ def _common_key(grams: np.ndarray, common: np.ndarray) -> str:
 
 
 def _load_cache(path: Path | None, params: Params) -> dict:
-    empty = {"version": CACHE_VERSION, "params": params, "signatures": {}, "shingles": {}, "common": {}, "pairs": {},
-             "lengths": {}, "facts": {}}
+    empty = {"version": CACHE_VERSION, "params": params, "signatures": {}, "shingles": {}, "windows": {},
+             "common": {}, "pairs": {}, "lengths": {}, "facts": {}}
     if path is None or not path.exists():
         return empty
     try:
