@@ -39,11 +39,12 @@ from loaders.text import SourceText, mask_markdown, unify_tones
 
 _WORD = re.compile(r"\w+")
 MASK = 0  # the id of a masked word: no shingle contains it
+HIDDEN = -1.0  # the similarity of a passage align() dropped by its ``keep`` test, kept for a cache (not computed)
 _MULT = np.uint64(0x9E3779B97F4A7C15)  # mixes word ids into shingle ids (odd: a bijection mod 2^64)
 
 __all__ = ["Words", "Passage", "Params", "words_of", "fold", "align", "word_map", "find_reuse", "candidate_pairs",
            "grams", "common_grams", "common_limit", "signatures", "with_quotes", "Shingles", "window_starts",
-           "profile_all", "usable_signatures"]
+           "profile_all", "usable_signatures", "HIDDEN"]
 
 
 @dataclass(frozen=True)
@@ -186,11 +187,11 @@ def grams(w: Words, k: int) -> np.ndarray:
 def align(a: Words, b: Words, params: Params = Params(), a_name: str = "a", b_name: str = "b",
           quotes: bool = True, grams_a: np.ndarray | None = None, grams_b: np.ndarray | None = None,
           keep: Callable[[tuple[int, int]], bool] | None = None,
-          index_b: tuple[np.ndarray, np.ndarray] | None = None) -> list[Passage]:
+          index_b: tuple[np.ndarray, np.ndarray] | None = None, hidden: bool = False) -> list[Passage]:
     """The passages of at least ``params.min_words`` words that a and b share, in a's order. grams_a,
     grams_b: their shingles (grams()), when the caller has them already. ``keep``: a test of a passage's
-    word range in a; the others are dropped before their similarity is computed (the costly part).
-    ``index_b``: b's shingles sorted and their order (_sorted_index), when the caller has them."""
+    word range in a; the others are dropped before their similarity is computed (the costly part), or
+    with ``hidden`` given with similarity HIDDEN (not computed): a cache that re-applies the test later."""
     k, gap = params.k, params.gap
     runs = _runs(grams(a, k) if grams_a is None else grams_a, grams(b, k) if grams_b is None else grams_b, params,
                  index_b=index_b)
@@ -211,10 +212,15 @@ def align(a: Words, b: Words, params: Params = Params(), a_name: str = "a", b_na
     out = []
     for i0, i1, j0, j1 in _non_overlapping(chains):
         n = min(i1 - i0, j1 - j0)
-        if n < params.min_words or (keep is not None and not keep((i0, i1))):
+        if n < params.min_words:
             continue
         wa, wb = a.ids[i0:i1], b.ids[j0:j1]
-        sim = 1.0 if np.array_equal(wa, wb) else SequenceMatcher(None, wa.tolist(), wb.tolist(), autojunk=False).ratio()
+        if keep is not None and not keep((i0, i1)):
+            if not hidden:
+                continue
+            sim = HIDDEN
+        else:
+            sim = 1.0 if np.array_equal(wa, wb) else SequenceMatcher(None, wa.tolist(), wb.tolist(), autojunk=False).ratio()
         s_a, e_a, s_b, e_b = int(a.starts[i0]), int(a.ends[i1 - 1]), int(b.starts[j0]), int(b.ends[j1 - 1])
         out.append(Passage(a_name, b_name, s_a, e_a, s_b, e_b, a.text[s_a:e_a] if quotes else "",
                            b.text[s_b:e_b] if quotes else "", n, round(sim, 3), (i0, i1), (j0, j1)))
@@ -580,7 +586,7 @@ def _align_pairs(chunk: list[tuple[str, str, bool]]) -> list[Passage]:
         # unlinked: a passage of common shingles is boilerplate
         keep = None if linked else lambda span, pa=pa: not pa.mostly_common(span, params.k)
         out += align(words[a], words[b], params, a, b, quotes=False, grams_a=pa.grams, grams_b=pb.grams, keep=keep,
-                     index_b=pb.index)
+                     index_b=pb.index, hidden=_SHARED.get("hidden", False))
     return out
 
 
@@ -614,15 +620,17 @@ def tokenise_all(texts: Mapping[str, str], names: Sequence[str], jobs: int) -> d
 
 
 def align_all(words: Mapping[str, Words], pairs: Sequence[tuple[str, str, bool]], common: np.ndarray,
-              params: Params, jobs: int, progress: Callable[[int, int], None] | None = None) -> list[Passage]:
-    """The passages of the (a, b, linked) pairs, aligned in ``jobs`` processes (no quotes)."""
+              params: Params, jobs: int, progress: Callable[[int, int], None] | None = None,
+              hidden: bool = False) -> list[Passage]:
+    """The passages of the (a, b, linked) pairs, aligned in ``jobs`` processes (no quotes). ``hidden``: an
+    unlinked pair's passages of mostly common shingles come too, with similarity HIDDEN."""
     chunks = [list(pairs[i:i + 256]) for i in range(0, len(pairs), 256)]
     out: list[Passage] = []
     done = 0
     if progress:
         progress(0, len(pairs))
     for c, found in zip(chunks, pool_map(_align_pairs, chunks, {"words": words, "common": common,
-                                                              "params": params}, jobs, 1)):
+                                                              "params": params, "hidden": hidden}, jobs, 1)):
         out += found
         done += len(c)
         if progress:

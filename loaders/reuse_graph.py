@@ -34,7 +34,7 @@ import numpy as np
 
 from loaders import identity as ids
 from loaders.read import corpus_root
-from loaders.reuse import (Params, Passage, align_all, candidate_pairs, common_grams, processes, profile_all,
+from loaders.reuse import (HIDDEN, Params, Passage, align_all, candidate_pairs, common_grams, processes, profile_all,
                            tokenise_all)
 
 REUSE_GRAPH = ids.ID + "graph/reuse"  # each file's reuse graph: REUSE_GRAPH/<sha256> (file_graph_iri)
@@ -102,21 +102,23 @@ def detect(texts: Mapping[str, str], cache: dict, params: Params = Params(),
     pairs = {(min(names[i], names[j]), max(names[i], names[j])) for i, j in found.tolist()}
     linked_pairs = {(min(a, b), max(a, b)) for a, b in linked if a in texts and b in texts and a != b}
     wanted = {p: p in linked_pairs for p in pairs | linked_pairs}
-    before = cache["pairs"]
-    kept = {p: entry for p, entry in before.items() if wanted.get(p) == entry[0]}
-    todo = sorted(set(wanted) - set(kept))
+    kept = {p: entry for p, entry in cache["pairs"].items() if wanted.get(p) == entry[0]}
+    kept, refiltered = _filtered(kept, keys, cache, common, params)
+    todo = sorted(set(wanted) - set(kept))  # new pairs, and those a passage of which is shown again
     need = sorted({x for pair in todo for x in pair} - set(words))
     words.update(tokenise_all(texts, need, jobs))
-    # every passage of a pair, unfiltered: the boilerplate filter of an unlinked pair (its first document's
-    # common shingles) is applied below from the cache, so a change of the common shingles aligns nothing
-    passages = align_all(words, [(a, b, True) for a, b in todo], common[:0], params, jobs, progress)
+    # an unlinked pair's passages of mostly common shingles come too (similarity HIDDEN, not computed): the
+    # boilerplate filter is re-applied from the cache when the common shingles change (_filtered)
+    passages = align_all(words, [(a, b, wanted[a, b]) for a, b in todo], common, params, jobs, progress, hidden=True)
     del words
     found_spans: dict[tuple[str, str], list] = {pair: [] for pair in todo}
     for p in passages:
         found_spans[min(p.a, p.b), max(p.a, p.b)].append(_spans(p))
     for pair in todo:
-        kept[pair] = (wanted[pair], tuple(found_spans.pop(pair)), None, ())
-    cache["pairs"], refiltered = _filtered(kept, keys, cache, common, params)
+        spans = tuple(found_spans.pop(pair))
+        kept[pair] = (wanted[pair], spans, None if wanted[pair] else keys[pair[0]],
+                      tuple(i for i, t in enumerate(spans) if t[5] != HIDDEN))
+    cache["pairs"] = {pair: kept[pair] for pair in sorted(kept)}
     cache["signatures"] = {s: cache["signatures"][s] for s in names}
     cache["shingles"] = {s: cache["shingles"][s] for s in names}
     cache["windows"] = {s: cache["windows"][s] for s in names}
@@ -133,9 +135,11 @@ def detect(texts: Mapping[str, str], cache: dict, params: Params = Params(),
 
 def _filtered(pairs: dict, keys: Mapping[str, str], cache: dict, common: np.ndarray, params: Params
               ) -> tuple[dict, int]:
-    """Each pair's cache entry (linked, spans of all its passages, key, shown): ``shown`` the passages of an
-    unlinked pair that are not mostly common in its first document (reuse.mostly_common), found again when
-    that document's common key changed since (from its Shingles: no text read); how many were."""
+    """The cache entries (linked, spans of all its passages, key, shown) of the pairs that need no alignment:
+    ``shown`` the passages of an unlinked pair that are not mostly common in its first document
+    (reuse.mostly_common), found again from its Shingles (no text read) when that document's common key
+    changed since; a pair one of whose passages is shown again without its similarity (HIDDEN) is left
+    out (aligned again). How many pairs were filtered again."""
     out, done = {}, 0
     test, of = None, None
     for pair in sorted(pairs):
@@ -144,6 +148,8 @@ def _filtered(pairs: dict, keys: Mapping[str, str], cache: dict, common: np.ndar
             if of != pair[0]:  # pairs are sorted: one document's running counts at a time
                 test, of = cache["shingles"][pair[0]].mostly_common(common, params), pair[0]
             shown, key, done = tuple(i for i, t in enumerate(spans) if not test((t[6], t[7]))), keys[pair[0]], done + 1
+            if any(spans[i][5] == HIDDEN for i in shown):
+                continue
         out[pair] = (linked, spans, key, shown)
     return out, done
 
