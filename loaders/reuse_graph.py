@@ -34,8 +34,8 @@ import numpy as np
 
 from loaders import identity as ids
 from loaders.read import corpus_root
-from loaders.reuse import (HIDDEN, Params, Passage, align_all, candidate_pairs, common_grams, processes, profile_all,
-                           tokenise_all)
+from loaders.reuse import (HIDDEN, Params, Passage, _in_sorted, align_all, candidate_pairs, common_grams, processes,
+                           profile_all, tokenise_all)
 
 REUSE_GRAPH = ids.ID + "graph/reuse"  # each file's reuse graph: REUSE_GRAPH/<sha256> (file_graph_iri)
 CACHE_FILE = "reuse-cache.pickle"
@@ -166,25 +166,38 @@ def _passage(pair: tuple[str, str], t: tuple) -> Passage:
 def _common_keys(names: list[str], cache: dict, common: np.ndarray) -> dict[str, str]:
     """_common_key of each document; the cached one when none of the shingles that turned common or
     stopped being common since the cache was written is among its own (one pass over all shingles, not
-    a digest a document)."""
+    a search a document)."""
     before = cache.get("common_grams")
     known = [s for s in names if s in cache["common"]] if before is not None else []
     changed = np.setxor1d(before, common, assume_unique=True) if before is not None else common
     keys = {}
     if known and len(changed):
         grams = [cache["shingles"][s].distinct for s in known]
-        hit = np.isin(np.concatenate(grams), changed)
+        hit = _in_sorted(np.concatenate(grams), changed)  # setxor1d is sorted
         owner = np.repeat(np.arange(len(known)), [len(g) for g in grams])
         touched = set(np.unique(owner[hit]).tolist())
         keys = {s: cache["common"][s] for n, s in enumerate(known) if n not in touched}
     elif known:
         keys = {s: cache["common"][s] for s in known}
-    return {s: keys[s] if s in keys else _common_key(cache["shingles"][s].distinct, common) for s in names}
+    todo = [s for s in names if s not in keys]
+    keys.update(zip(todo, _common_key_all([cache["shingles"][s].distinct for s in todo], common)))
+    return {s: keys[s] for s in names}
+
+
+def _common_key_all(grams: list[np.ndarray], common: np.ndarray) -> list[str]:
+    """_common_key of each of the documents' distinct shingles, with one search over them all."""
+    if not grams:
+        return []
+    every = np.concatenate(grams)
+    hit = _in_sorted(every, common)
+    mine = np.ascontiguousarray(every[hit], dtype=np.uint64)
+    bounds = np.concatenate([[0], np.cumsum(hit)])[np.concatenate([[0], np.cumsum([len(g) for g in grams])])]
+    return [hashlib.sha256(mine[bounds[n]:bounds[n + 1]].tobytes()).hexdigest()[:32] for n in range(len(grams))]
 
 
 def _common_key(grams: np.ndarray, common: np.ndarray) -> str:
-    """A digest of which of a document's distinct shingles are common in the corpus now: its MinHashes
-    and the boilerplate filter of its pairs depend on nothing else of the corpus."""
+    """A digest of which of a document's distinct shingles are common in the corpus now: which of its
+    windows are masked and the boilerplate filter of its pairs depend on nothing else of the corpus."""
     mine = grams[np.isin(grams, common, assume_unique=True)] if len(common) else grams[:0]
     return hashlib.sha256(np.ascontiguousarray(mine, dtype=np.uint64).tobytes()).hexdigest()[:32]
 

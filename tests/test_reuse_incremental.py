@@ -134,3 +134,15 @@ def test_adding_a_file_reads_the_texts_of_its_own_pairs_only(tmp_path):
     assert len(first.splitlines()) < len(cached.splitlines())
     again = _Counted(grown)
     assert reuse_graph(again, _mapped(grown), tmp_path)[0] == fresh and not again.read  # nothing new: no text read
+
+
+@pytest.mark.parametrize("common", [[], [3], [1, 4, 9, 16], list(range(0, 40, 3))])
+def test_common_keys_of_all_documents_at_once(common):
+    """The common keys of many documents found with one search equal those found one document at a time."""
+    import numpy as np
+
+    from loaders.reuse_graph import _common_key, _common_key_all
+
+    grams = [np.unique(np.array(g, dtype=np.uint64)) for g in ([], [1, 2, 3], [3, 4, 5, 9], [0, 16, 30, 33], [7])]
+    table = np.array(common, dtype=np.uint64)
+    assert _common_key_all(grams, table) == [_common_key(g, table) for g in grams]
