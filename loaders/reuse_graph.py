@@ -34,8 +34,8 @@ import numpy as np
 
 from loaders import identity as ids
 from loaders.read import corpus_root
-from loaders.reuse import (HIDDEN, Params, Passage, _in_sorted, align_all, candidate_pairs, common_grams, processes,
-                           profile_all, tokenise_all)
+from loaders.reuse import (HIDDEN, Params, Passage, Shingles, _in_sorted, align_all, candidate_pairs, common_grams,
+                           processes, profile_all, tokenise_all)
 
 REUSE_GRAPH = ids.ID + "graph/reuse"  # each file's reuse graph: REUSE_GRAPH/<sha256> (file_graph_iri)
 CACHE_FILE = "reuse-cache.pickle"
@@ -96,8 +96,9 @@ def detect(texts: Mapping[str, str], cache: dict, params: Params = Params(),
     keys = _common_keys(names, cache, common)
     # a change of the common shingles re-masks a document's windows (no text read, no MinHash computed)
     remasked = [s for s in names if s not in words and cache["common"].get(s) != keys[s]]
-    for sha in (*new, *remasked):
-        cache["windows"][sha] = cache["shingles"][sha].common_windows(common, params)
+    masking = [*new, *remasked]
+    cache["windows"].update(zip(masking, Shingles.common_windows_all([cache["shingles"][s] for s in masking],
+                                                                     common, params)))
     found = candidate_pairs([cache["signatures"][s][~cache["windows"][s]] for s in names], params)
     pairs = {(min(names[i], names[j]), max(names[i], names[j])) for i, j in found.tolist()}
     linked_pairs = {(min(a, b), max(a, b)) for a, b in linked if a in texts and b in texts and a != b}

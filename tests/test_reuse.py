@@ -377,6 +377,11 @@ def test_cached_shingles_give_the_common_windows_and_the_filter(share):
         assert masked == (np.isin(window, common).sum() > len(window) / 2)
     if not share:
         assert not windows.any()
+    short = R.Shingles.of(words_of("ba bốn năm sáu bảy", keep_text=False), params)
+    empty = R.Shingles.of(words_of("một", keep_text=False), params)
+    every = R.Shingles.common_windows_all([shingles, empty, short, shingles], common, params)
+    assert [m.tolist() for m in every] == [d.common_windows(common, params).tolist()
+                                           for d in (shingles, empty, short, shingles)]
     test = shingles.mostly_common(common, params)
     for i0 in range(0, len(w), 7):
         for i1 in range(i0 + 1, len(w) + 1, 5):
