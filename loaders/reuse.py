@@ -391,8 +391,8 @@ def signatures(w: Words, params: Params, common: np.ndarray | None = None) -> np
 @dataclass(frozen=True, eq=False)
 class Shingles:
     """A document's shingles as a build's cache keeps them: its distinct unmasked shingle ids (sorted) and,
-    for each word, the index of the shingle starting there among them (len(distinct) where masked), so
-    that which windows and passages are mostly common is found again without the text."""
+    for each shingle position (grams()), its index among them (len(distinct) where masked), so that which
+    windows and passages are mostly common is found again without the text."""
     distinct: np.ndarray  # uint64, sorted
     at: np.ndarray        # uint16 or uint32, one per shingle of grams()
 
