@@ -41,7 +41,7 @@ REUSE_GRAPH = ids.ID + "graph/reuse"  # each file's reuse graph: REUSE_GRAPH/<sh
 CACHE_FILE = "reuse-cache.pickle"
 CACHE_VERSION = 7  # 4: passages without quotes; 5: what each entry was computed from (equal to a fresh run);
 #                    6: passages as tuples, text lengths, the facts of each mapped graph; 7: MinHashes of all
-#                    shingles (common windows masked), Shingles, pairs' passages unfiltered
+#                    shingles (common windows masked), Shingles, pairs' passages unfiltered (HIDDEN)
 DKG = "https://w3id.org/directive-kg/ontology#"
 ELI = "http://data.europa.eu/eli/ontology#"
 RDF_TYPE = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
