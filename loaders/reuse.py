@@ -39,10 +39,12 @@ from loaders.text import SourceText, mask_markdown, unify_tones
 
 _WORD = re.compile(r"\w+")
 MASK = 0  # the id of a masked word: no shingle contains it
+HIDDEN = -1.0  # the similarity of a passage align() dropped by its ``keep`` test, kept for a cache (not computed)
 _MULT = np.uint64(0x9E3779B97F4A7C15)  # mixes word ids into shingle ids (odd: a bijection mod 2^64)
 
 __all__ = ["Words", "Passage", "Params", "words_of", "fold", "align", "word_map", "find_reuse", "candidate_pairs",
-           "grams", "common_grams", "common_limit", "signatures", "with_quotes"]
+           "grams", "common_grams", "common_limit", "signatures", "with_quotes", "Shingles", "window_starts",
+           "profile_all", "usable_signatures", "HIDDEN"]
 
 
 @dataclass(frozen=True)
@@ -185,11 +187,11 @@ def grams(w: Words, k: int) -> np.ndarray:
 def align(a: Words, b: Words, params: Params = Params(), a_name: str = "a", b_name: str = "b",
           quotes: bool = True, grams_a: np.ndarray | None = None, grams_b: np.ndarray | None = None,
           keep: Callable[[tuple[int, int]], bool] | None = None,
-          index_b: tuple[np.ndarray, np.ndarray] | None = None) -> list[Passage]:
+          index_b: tuple[np.ndarray, np.ndarray] | None = None, hidden: bool = False) -> list[Passage]:
     """The passages of at least ``params.min_words`` words that a and b share, in a's order. grams_a,
     grams_b: their shingles (grams()), when the caller has them already. ``keep``: a test of a passage's
-    word range in a; the others are dropped before their similarity is computed (the costly part).
-    ``index_b``: b's shingles sorted and their order (_sorted_index), when the caller has them."""
+    word range in a; the others are dropped before their similarity is computed (the costly part), or
+    with ``hidden`` given with similarity HIDDEN (not computed): a cache that re-applies the test later."""
     k, gap = params.k, params.gap
     runs = _runs(grams(a, k) if grams_a is None else grams_a, grams(b, k) if grams_b is None else grams_b, params,
                  index_b=index_b)
@@ -210,10 +212,15 @@ def align(a: Words, b: Words, params: Params = Params(), a_name: str = "a", b_na
     out = []
     for i0, i1, j0, j1 in _non_overlapping(chains):
         n = min(i1 - i0, j1 - j0)
-        if n < params.min_words or (keep is not None and not keep((i0, i1))):
+        if n < params.min_words:
             continue
         wa, wb = a.ids[i0:i1], b.ids[j0:j1]
-        sim = 1.0 if np.array_equal(wa, wb) else SequenceMatcher(None, wa.tolist(), wb.tolist(), autojunk=False).ratio()
+        if keep is not None and not keep((i0, i1)):
+            if not hidden:
+                continue
+            sim = HIDDEN
+        else:
+            sim = 1.0 if np.array_equal(wa, wb) else SequenceMatcher(None, wa.tolist(), wb.tolist(), autojunk=False).ratio()
         s_a, e_a, s_b, e_b = int(a.starts[i0]), int(a.ends[i1 - 1]), int(b.starts[j0]), int(b.ends[j1 - 1])
         out.append(Passage(a_name, b_name, s_a, e_a, s_b, e_b, a.text[s_a:e_a] if quotes else "",
                            b.text[s_b:e_b] if quotes else "", n, round(sim, 3), (i0, i1), (j0, j1)))
@@ -354,10 +361,23 @@ def _permuted(values: np.ndarray, num_perm: int) -> np.ndarray:
     return np.outer(hv, a) + b
 
 
+def window_starts(n: int, params: Params) -> list[int]:
+    """Where the windows of n shingles start: every ``params.stride``, and one ending at the last shingle."""
+    if n <= 0:
+        return []
+    last = max(n - params.window, 0)
+    starts = list(range(0, last + 1, params.stride))
+    if starts[-1] != last:
+        starts.append(last)
+    return starts
+
+
 def signatures(w: Words, params: Params, common: np.ndarray | None = None) -> np.ndarray:
-    """MinHash signatures (windows x num_perm, uint32) of the windows of w's shingles (common ones left
-    out), all windows of the document in one numpy pass; each equals datasketch's MinHash of its window
-    (minhash_of; a test checks it)."""
+    """MinHash signatures (windows x num_perm, uint32) of the windows of w's unmasked shingles (``common``
+    ones left out when given), all windows of the document in one numpy pass; each equals datasketch's
+    MinHash of its window (minhash_of; a test checks it). Without ``common`` they depend on w alone: a
+    build masks the windows that are mostly common at candidate time (common_windows), so that a change of
+    the corpus's common shingles recomputes no MinHash."""
     g = grams(w, params.k)
     g = g[g != MASK]
     if common is not None and len(common):
@@ -365,11 +385,78 @@ def signatures(w: Words, params: Params, common: np.ndarray | None = None) -> np
     if not len(g):
         return np.zeros((0, params.num_perm), dtype=np.uint32)
     phv = _permuted(g, params.num_perm)
-    last = max(len(g) - params.window, 0)
-    starts = list(range(0, last + 1, params.stride))
-    if starts[-1] != last:
-        starts.append(last)
-    return np.stack([phv[s:s + params.window].min(axis=0) for s in starts]).astype(np.uint32)
+    return np.stack([phv[s:s + params.window].min(axis=0) for s in window_starts(len(g), params)]).astype(np.uint32)
+
+
+@dataclass(frozen=True, eq=False)
+class Shingles:
+    """A document's shingles as a build's cache keeps them: its distinct unmasked shingle ids (sorted) and,
+    for each shingle position (grams()), its index among them (len(distinct) where masked), so that which
+    windows and passages are mostly common is found again without the text."""
+    distinct: np.ndarray  # uint64, sorted
+    at: np.ndarray        # uint16 or uint32, one per shingle of grams()
+
+    @classmethod
+    def of(cls, w: Words, params: Params) -> "Shingles":
+        g = grams(w, params.k)
+        distinct, inverse = np.unique(g, return_inverse=True)
+        if len(distinct) and distinct[0] == MASK:  # MASK (0) sorts first: masked words -> len(distinct)
+            distinct, inverse = distinct[1:], inverse - 1
+            inverse[inverse < 0] = len(distinct)
+        dtype = np.uint16 if len(distinct) < (1 << 16) - 1 else np.uint32
+        return cls(distinct, inverse.reshape(-1).astype(dtype))
+
+    def flags(self, common: np.ndarray) -> np.ndarray:
+        """A boolean per shingle position: common (masked positions are not)."""
+        is_common = np.zeros(len(self.distinct) + 1, dtype=bool)
+        is_common[:-1] = _in_sorted(self.distinct, common)
+        return is_common[self.at]
+
+    def common_windows(self, common: np.ndarray, params: Params) -> np.ndarray:
+        """A boolean per window of signatures(w, params): most of its shingles are common ones (template
+        text, formulas): it makes no candidate."""
+        unmasked = self.at != len(self.distinct)
+        counts = np.concatenate([[0], np.cumsum(self.flags(common)[unmasked])])
+        n = int(unmasked.sum())
+        starts = np.array(window_starts(n, params), dtype=np.int64)
+        if not len(starts):
+            return np.zeros(0, dtype=bool)
+        ends = np.minimum(starts + params.window, n)
+        return (counts[ends] - counts[starts]) * 2 > ends - starts
+
+    @staticmethod
+    def common_windows_all(docs: Sequence["Shingles"], common: np.ndarray, params: Params) -> list[np.ndarray]:
+        """common_windows of each of the documents, with one search and one running count over them all
+        (a build masks every document's windows: a loop of numpy calls a document was serial seconds)."""
+        if not len(docs):
+            return []
+        offsets = np.cumsum([0] + [len(d.distinct) for d in docs])
+        is_common = _in_sorted(np.concatenate([d.distinct for d in docs]), common)
+        unmasked = [d.at[d.at != len(d.distinct)] for d in docs]
+        n = np.array([len(u) for u in unmasked], dtype=np.int64)
+        at = np.concatenate([u.astype(np.int64) + offsets[i] for i, u in enumerate(unmasked)])
+        counts = np.concatenate([[0], np.cumsum(is_common[at])])
+        last = np.maximum(n - params.window, 0)
+        windows = np.where(n > 0, last // params.stride + 1 + (last % params.stride != 0), 0)
+        doc = np.repeat(np.arange(len(docs)), windows)
+        k = np.arange(int(windows.sum())) - np.repeat(np.cumsum(windows) - windows, windows)
+        starts = np.minimum(k * params.stride, last[doc])
+        ends = np.minimum(starts + params.window, n[doc])
+        base = (np.cumsum(n) - n)[doc]
+        masked = (counts[base + ends] - counts[base + starts]) * 2 > ends - starts
+        return np.split(masked, np.cumsum(windows)[:-1])
+
+    def mostly_common(self, common: np.ndarray, params: Params) -> Callable[[tuple[int, int]], bool]:
+        """mostly_common(w, words, common, params) of this document for any word range, from running counts."""
+        flags = self.flags(common)
+        unmasked = np.concatenate([[0], np.cumsum(self.at != len(self.distinct))])
+        commons = np.concatenate([[0], np.cumsum(flags)])
+
+        def test(words: tuple[int, int]) -> bool:
+            s, e = words[0], min(max(words[0], words[1] - params.k + 1), len(self.at))
+            n = int(unmasked[e] - unmasked[s])
+            return not n or int(commons[e] - commons[s]) > n / 2
+        return test
 
 
 def minhash_of(window: Iterable[int], num_perm: int):
@@ -470,6 +557,23 @@ def _tokenise(name: str) -> Words:
     return words_of(_SHARED["texts"][name], keep_text=False)
 
 
+def _profile(name: str) -> tuple[Words, "Shingles", np.ndarray]:
+    w = words_of(_SHARED["texts"][name], keep_text=False)
+    return w, Shingles.of(w, _SHARED["params"]), signatures(w, _SHARED["params"])
+
+
+def profile_all(texts: Mapping[str, str], names: Sequence[str], params: Params, jobs: int
+                ) -> dict[str, tuple[Words, "Shingles", np.ndarray]]:
+    """name -> (Words (no text kept), Shingles, signatures) of the given names of ``texts``, computed in the
+    workers (read there too: ``texts`` may be a lazy mapping that reads files)."""
+    return dict(zip(names, pool_map(_profile, list(names), {"texts": texts, "params": params}, jobs, 64)))
+
+
+def usable_signatures(sigs: np.ndarray, shingles: "Shingles", common: np.ndarray, params: Params) -> np.ndarray:
+    """The signatures of the windows that are not mostly common (those that may make a candidate)."""
+    return sigs[~shingles.common_windows(common, params)]
+
+
 @dataclass(frozen=True, eq=False)
 class _Prepared:
     """What aligning a document's pairs needs of it, computed once a worker: its shingles, their sorted
@@ -504,7 +608,7 @@ def _align_pairs(chunk: list[tuple[str, str, bool]]) -> list[Passage]:
         # unlinked: a passage of common shingles is boilerplate
         keep = None if linked else lambda span, pa=pa: not pa.mostly_common(span, params.k)
         out += align(words[a], words[b], params, a, b, quotes=False, grams_a=pa.grams, grams_b=pb.grams, keep=keep,
-                     index_b=pb.index)
+                     index_b=pb.index, hidden=_SHARED.get("hidden", False))
     return out
 
 
@@ -538,15 +642,17 @@ def tokenise_all(texts: Mapping[str, str], names: Sequence[str], jobs: int) -> d
 
 
 def align_all(words: Mapping[str, Words], pairs: Sequence[tuple[str, str, bool]], common: np.ndarray,
-              params: Params, jobs: int, progress: Callable[[int, int], None] | None = None) -> list[Passage]:
-    """The passages of the (a, b, linked) pairs, aligned in ``jobs`` processes (no quotes)."""
+              params: Params, jobs: int, progress: Callable[[int, int], None] | None = None,
+              hidden: bool = False) -> list[Passage]:
+    """The passages of the (a, b, linked) pairs, aligned in ``jobs`` processes (no quotes). ``hidden``: an
+    unlinked pair's passages of mostly common shingles come too, with similarity HIDDEN."""
     chunks = [list(pairs[i:i + 256]) for i in range(0, len(pairs), 256)]
     out: list[Passage] = []
     done = 0
     if progress:
         progress(0, len(pairs))
     for c, found in zip(chunks, pool_map(_align_pairs, chunks, {"words": words, "common": common,
-                                                              "params": params}, jobs, 1)):
+                                                              "params": params, "hidden": hidden}, jobs, 1)):
         out += found
         done += len(c)
         if progress:
@@ -580,9 +686,11 @@ def find_reuse(texts: Mapping[str, str], params: Params = Params(),
     along the chain. quotes=False: spans only (the texts are not read again)."""
     jobs = processes() if jobs is None else jobs
     names = list(texts)
-    words = tokenise_all(texts, names, jobs)
-    common = common_grams((distinct_grams(w, params) for w in words.values()), len(words), params)
-    sigs = [signatures(words[n], params, common) for n in names]
+    profiles = profile_all(texts, names, params, jobs)
+    words = {n: w for n, (w, _, _) in profiles.items()}
+    common = common_grams((sh.distinct for _, sh, _ in profiles.values()), len(words), params)
+    sigs = [usable_signatures(profiles[n][2], profiles[n][1], common, params) for n in names]
+    del profiles
     found = candidate_pairs(sigs, params)
     del sigs
     pairs = {(names[i], names[j]) for i, j in found.tolist()}

@@ -34,13 +34,14 @@ import numpy as np
 
 from loaders import identity as ids
 from loaders.read import corpus_root
-from loaders.reuse import (Params, Passage, align_all, candidate_pairs, common_grams, distinct_grams, processes,
-                           signatures, tokenise_all)
+from loaders.reuse import (HIDDEN, Params, Passage, Shingles, _in_sorted, align_all, candidate_pairs, common_grams,
+                           processes, profile_all, tokenise_all)
 
 REUSE_GRAPH = ids.ID + "graph/reuse"  # each file's reuse graph: REUSE_GRAPH/<sha256> (file_graph_iri)
 CACHE_FILE = "reuse-cache.pickle"
-CACHE_VERSION = 6  # 4: passages without quotes; 5: what each entry was computed from (equal to a fresh run);
-#                    6: passages as tuples, text lengths, the facts of each mapped graph
+CACHE_VERSION = 7  # 4: passages without quotes; 5: what each entry was computed from (equal to a fresh run);
+#                    6: passages as tuples, text lengths, the facts of each mapped graph; 7: MinHashes of all
+#                    shingles (common windows masked), Shingles, pairs' passages unfiltered (HIDDEN)
 DKG = "https://w3id.org/directive-kg/ontology#"
 ELI = "http://data.europa.eu/eli/ontology#"
 RDF_TYPE = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
@@ -86,42 +87,72 @@ def detect(texts: Mapping[str, str], cache: dict, params: Params = Params(),
     tokenised. progress(done, total): pairs aligned (a progress bar's hook)."""
     jobs = processes() if jobs is None else jobs
     names = list(texts)
-    new = [s for s in names if s not in cache["grams"]]
-    words = tokenise_all(texts, new, jobs)
-    for sha in new:
-        cache["grams"][sha] = distinct_grams(words[sha], params)
-        cache["lengths"][sha] = words[sha].chars
-    common = common_grams((cache["grams"][s] for s in names), len(names), params)
+    new = [s for s in names if s not in cache["shingles"]]
+    words = {}
+    for sha, (w, shingles, sigs) in profile_all(texts, new, params, jobs).items():
+        words[sha] = w
+        cache["shingles"][sha], cache["signatures"][sha], cache["lengths"][sha] = shingles, sigs, w.chars
+    common = common_grams((cache["shingles"][s].distinct for s in names), len(names), params)
     keys = _common_keys(names, cache, common)
-    stale = [s for s in names if s not in words and cache["common"].get(s) != keys[s]]
-    words.update(tokenise_all(texts, stale, jobs))
-    for sha in (*new, *stale):
-        cache["signatures"][sha] = signatures(words[sha], params, common)
-    found = candidate_pairs([cache["signatures"][s] for s in names], params)
+    # a change of the common shingles re-masks a document's windows (no text read, no MinHash computed)
+    remasked = [s for s in names if s not in words and cache["common"].get(s) != keys[s]]
+    masking = [*new, *remasked]
+    cache["windows"].update(zip(masking, Shingles.common_windows_all([cache["shingles"][s] for s in masking],
+                                                                     common, params)))
+    found = candidate_pairs([cache["signatures"][s][~cache["windows"][s]] for s in names], params)
     pairs = {(min(names[i], names[j]), max(names[i], names[j])) for i, j in found.tolist()}
     linked_pairs = {(min(a, b), max(a, b)) for a, b in linked if a in texts and b in texts and a != b}
-    wanted = {p: (p in linked_pairs, None if p in linked_pairs else keys[p[0]]) for p in pairs | linked_pairs}
-    kept = {p: got for p, (how, got) in cache["pairs"].items() if wanted.get(p) == how}
-    todo = sorted(set(wanted) - set(kept))
+    wanted = {p: p in linked_pairs for p in pairs | linked_pairs}
+    kept = {p: entry for p, entry in cache["pairs"].items() if wanted.get(p) == entry[0]}
+    kept, refiltered = _filtered(kept, keys, cache, common, params)
+    todo = sorted(set(wanted) - set(kept))  # new pairs, and those a passage of which is shown again
     need = sorted({x for pair in todo for x in pair} - set(words))
     words.update(tokenise_all(texts, need, jobs))
-    # spans only: the quotes are sliced from the texts chunk by chunk as the triples are written (a
-    # passage's two quotes are most of its memory; the cache and this list keep none)
-    passages = align_all(words, [(a, b, wanted[a, b][0]) for a, b in todo], common, params, jobs, progress)
+    # an unlinked pair's passages of mostly common shingles come too (similarity HIDDEN, not computed): the
+    # boilerplate filter is re-applied from the cache when the common shingles change (_filtered)
+    passages = align_all(words, [(a, b, wanted[a, b]) for a, b in todo], common, params, jobs, progress, hidden=True)
     del words
-    for pair in todo:
-        kept[pair] = []
+    found_spans: dict[tuple[str, str], list] = {pair: [] for pair in todo}
     for p in passages:
-        kept[min(p.a, p.b), max(p.a, p.b)].append(_spans(p))
-    cache["pairs"] = {p: (wanted[p], kept[p]) for p in kept}
+        found_spans[min(p.a, p.b), max(p.a, p.b)].append(_spans(p))
+    for pair in todo:
+        spans = tuple(found_spans.pop(pair))
+        kept[pair] = (wanted[pair], spans, None if wanted[pair] else keys[pair[0]],
+                      tuple(i for i, t in enumerate(spans) if t[5] != HIDDEN))
+    cache["pairs"] = {pair: kept[pair] for pair in sorted(kept)}
     cache["signatures"] = {s: cache["signatures"][s] for s in names}
-    cache["grams"] = {s: cache["grams"][s] for s in names}
+    cache["shingles"] = {s: cache["shingles"][s] for s in names}
+    cache["windows"] = {s: cache["windows"][s] for s in names}
     cache["lengths"] = {s: cache["lengths"][s] for s in names}
     cache["common"] = keys
     cache["common_grams"] = common
-    passages = [_passage(pair, t) for pair in sorted(kept) for t in kept[pair]]
-    return passages, {"documents": len(texts), "new": len(new), "stale": len(stale), "pairs_aligned": len(todo),
+    passages = [_passage(pair, spans[i]) for pair in sorted(cache["pairs"])
+                for linked_pair, spans, _, shown in [cache["pairs"][pair]]
+                for i in (range(len(spans)) if linked_pair else shown)]
+    return passages, {"documents": len(texts), "new": len(new), "remasked": len(remasked),
+                      "reread": len(need), "pairs_aligned": len(todo), "pairs_refiltered": refiltered,
                       "passages": len(passages)}
+
+
+def _filtered(pairs: dict, keys: Mapping[str, str], cache: dict, common: np.ndarray, params: Params
+              ) -> tuple[dict, int]:
+    """The cache entries (linked, spans of all its passages, key, shown) of the pairs that need no alignment:
+    ``shown`` the passages of an unlinked pair that are not mostly common in its first document
+    (reuse.mostly_common), found again from its Shingles (no text read) when that document's common key
+    changed since; a pair one of whose passages is shown again without its similarity (HIDDEN) is left
+    out (aligned again). How many pairs were filtered again."""
+    out, done = {}, 0
+    test, of = None, None
+    for pair in sorted(pairs):
+        linked, spans, key, shown = pairs[pair]
+        if not linked and key != keys[pair[0]]:
+            if of != pair[0]:  # pairs are sorted: one document's running counts at a time
+                test, of = cache["shingles"][pair[0]].mostly_common(common, params), pair[0]
+            shown, key, done = tuple(i for i, t in enumerate(spans) if not test((t[6], t[7]))), keys[pair[0]], done + 1
+            if any(spans[i][5] == HIDDEN for i in shown):
+                continue
+        out[pair] = (linked, spans, key, shown)
+    return out, done
 
 
 def _spans(p: Passage) -> tuple:
@@ -136,32 +167,45 @@ def _passage(pair: tuple[str, str], t: tuple) -> Passage:
 def _common_keys(names: list[str], cache: dict, common: np.ndarray) -> dict[str, str]:
     """_common_key of each document; the cached one when none of the shingles that turned common or
     stopped being common since the cache was written is among its own (one pass over all shingles, not
-    a digest a document)."""
+    a search a document)."""
     before = cache.get("common_grams")
     known = [s for s in names if s in cache["common"]] if before is not None else []
     changed = np.setxor1d(before, common, assume_unique=True) if before is not None else common
     keys = {}
     if known and len(changed):
-        grams = [cache["grams"][s] for s in known]
-        hit = np.isin(np.concatenate(grams), changed)
+        grams = [cache["shingles"][s].distinct for s in known]
+        hit = _in_sorted(np.concatenate(grams), changed)  # setxor1d is sorted
         owner = np.repeat(np.arange(len(known)), [len(g) for g in grams])
         touched = set(np.unique(owner[hit]).tolist())
         keys = {s: cache["common"][s] for n, s in enumerate(known) if n not in touched}
     elif known:
         keys = {s: cache["common"][s] for s in known}
-    return {s: keys[s] if s in keys else _common_key(cache["grams"][s], common) for s in names}
+    todo = [s for s in names if s not in keys]
+    keys.update(zip(todo, _common_key_all([cache["shingles"][s].distinct for s in todo], common)))
+    return {s: keys[s] for s in names}
+
+
+def _common_key_all(grams: list[np.ndarray], common: np.ndarray) -> list[str]:
+    """_common_key of each of the documents' distinct shingles, with one search over them all."""
+    if not grams:
+        return []
+    every = np.concatenate(grams)
+    hit = _in_sorted(every, common)
+    mine = np.ascontiguousarray(every[hit], dtype=np.uint64)
+    bounds = np.concatenate([[0], np.cumsum(hit)])[np.concatenate([[0], np.cumsum([len(g) for g in grams])])]
+    return [hashlib.sha256(mine[bounds[n]:bounds[n + 1]].tobytes()).hexdigest()[:32] for n in range(len(grams))]
 
 
 def _common_key(grams: np.ndarray, common: np.ndarray) -> str:
-    """A digest of which of a document's distinct shingles are common in the corpus now: its MinHashes
-    and the boilerplate filter of its pairs depend on nothing else of the corpus."""
+    """A digest of which of a document's distinct shingles are common in the corpus now: which of its
+    windows are masked and the boilerplate filter of its pairs depend on nothing else of the corpus."""
     mine = grams[np.isin(grams, common, assume_unique=True)] if len(common) else grams[:0]
     return hashlib.sha256(np.ascontiguousarray(mine, dtype=np.uint64).tobytes()).hexdigest()[:32]
 
 
 def _load_cache(path: Path | None, params: Params) -> dict:
-    empty = {"version": CACHE_VERSION, "params": params, "signatures": {}, "grams": {}, "common": {}, "pairs": {},
-             "lengths": {}, "facts": {}}
+    empty = {"version": CACHE_VERSION, "params": params, "signatures": {}, "shingles": {}, "windows": {},
+             "common": {}, "pairs": {}, "lengths": {}, "facts": {}}
     if path is None or not path.exists():
         return empty
     try:

@@ -353,3 +353,36 @@ def test_prepared_mostly_common_is_mostly_common():
     finally:
         R._SHARED.clear()
         R._prepared.cache_clear()
+
+
+@pytest.mark.parametrize("share", [0, 2, 3, 5])  # no shingle common; every 2nd, 3rd, 5th one common
+def test_cached_shingles_give_the_common_windows_and_the_filter(share):
+    """A build's cache keeps a document's Shingles, not its text: the windows found mostly common and the
+    boilerplate filter found from them, for any set of common shingles, are those found from the text."""
+    from loaders import reuse as R
+
+    params = Params()
+    w = words_of("Nơi nhận: như trên. " + " ".join(f"câu {i % 7} của văn bản số {i % 3} về {i}" for i in range(60)),
+                 keep_text=False)
+    g = R.grams(w, params.k)
+    g = g[g != R.MASK]
+    common = np.unique(g[g % np.uint64(share) == 0]) if share else np.zeros(0, dtype=np.uint64)
+    shingles = R.Shingles.of(w, params)
+    assert np.array_equal(shingles.distinct, R.distinct_grams(w, params))
+    windows = shingles.common_windows(common, params)
+    starts = R.window_starts(len(g), params)
+    assert len(windows) == len(starts) == len(R.signatures(w, params)) > 2
+    for start, masked in zip(starts, windows):
+        window = g[start:start + params.window]
+        assert masked == (np.isin(window, common).sum() > len(window) / 2)
+    if not share:
+        assert not windows.any()
+    short = R.Shingles.of(words_of("ba bốn năm sáu bảy", keep_text=False), params)
+    empty = R.Shingles.of(words_of("một", keep_text=False), params)
+    every = R.Shingles.common_windows_all([shingles, empty, short, shingles], common, params)
+    assert [m.tolist() for m in every] == [d.common_windows(common, params).tolist()
+                                           for d in (shingles, empty, short, shingles)]
+    test = shingles.mostly_common(common, params)
+    for i0 in range(0, len(w), 7):
+        for i1 in range(i0 + 1, len(w) + 1, 5):
+            assert test((i0, i1)) == R.mostly_common(w, (i0, i1), common, params), (i0, i1)

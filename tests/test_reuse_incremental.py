@@ -39,9 +39,11 @@ def test_shingles_turning_common_change_old_documents(tmp_path):
     first = _same(_texts(6, 4), cache, params)
     assert first["passages"] > 0
     grown = _same(_texts(9, 4), cache, params)
-    assert grown["new"] == 3 and grown["stale"] >= 2  # d04, d05 now hold common shingles
+    # d04, d05 now hold common shingles: their windows are masked again and the boilerplate filter of
+    # their remaining pairs re-applied, from the cache (their MinHashes do not depend on the common shingles)
+    assert grown["new"] == 3 and grown["remasked"] >= 2
     again = _same(_texts(9, 4), cache, params)
-    assert again["new"] == again["stale"] == again["pairs_aligned"] == 0
+    assert again["new"] == again["remasked"] == again["reread"] == again["pairs_aligned"] == 0
     _same(_texts(5, 4), cache, params)  # documents removed: SHARED is rare again
 
 
@@ -132,3 +134,15 @@ def test_adding_a_file_reads_the_texts_of_its_own_pairs_only(tmp_path):
     assert len(first.splitlines()) < len(cached.splitlines())
     again = _Counted(grown)
     assert reuse_graph(again, _mapped(grown), tmp_path)[0] == fresh and not again.read  # nothing new: no text read
+
+
+@pytest.mark.parametrize("common", [[], [3], [1, 4, 9, 16], list(range(0, 40, 3))])
+def test_common_keys_of_all_documents_at_once(common):
+    """The common keys of many documents found with one search equal those found one document at a time."""
+    import numpy as np
+
+    from loaders.reuse_graph import _common_key, _common_key_all
+
+    grams = [np.unique(np.array(g, dtype=np.uint64)) for g in ([], [1, 2, 3], [3, 4, 5, 9], [0, 16, 30, 33], [7])]
+    table = np.array(common, dtype=np.uint64)
+    assert _common_key_all(grams, table) == [_common_key(g, table) for g in grams]
