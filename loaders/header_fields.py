@@ -26,7 +26,9 @@ DATE_RE = G.compiled("dated")
 NUMBER_LINE = re.compile(rf"^[\s>*-]*(?:(?:{G.piece('type_word')})\s+{_NO}\s*:|{_NO}\s*:?)\s*(?P<num>{SYMBOL})")
 # "Số:      /QĐ-UBND": the number line of a document not yet numbered (a draft, a template)
 NUMBER_MARK = re.compile(rf"^[\s>*-]*{_NO}\s*:")
-_PLACE = r"(?P<place>[^\W\d][^\n\d,|:;]{1,45}?)\s*,\s*"  # no digits: "Chỉ thị 04-CT/TU, ngày" is no place
+# no digits: "Chỉ thị 04-CT/TU, ngày" is no place; but a numbered urban unit is: "Quận 10, ngày"
+_PLACE = (r"(?P<place>" + "(?i:" + alternation(G.words("district_kind") + G.words("commune_kind")) + ")" + r"\s+\d{1,3}(?=\s*,)"
+          r"|[^\W\d][^\n\d,|:;]{1,45}?)\s*,\s*")
 DATE_LINE = re.compile(rf"^[\s>*-]*{_PLACE}(?P<date>{DATE})")
 # ", ngày 7/2/2023 của Bộ Chính trị về ...": the body a mention of a document names as its issuer
 OF_BODY = re.compile(

@@ -15,7 +15,7 @@ from loaders.header_locate import header_start, might_hold_motto
 from loaders.header_layout import Cell, cells, is_blank, is_upper
 from loaders.header_organs import (
     Organ, inherit, is_under, leading_body, lookup_district, lookup_province, make_organ, opens_organ, organ_row,
-    split_organs, under_parent,
+    split_organs, under_parent, unit_re,
 )
 from loaders import grammar as G
 from loaders.header_vocab import bare_key, code_label, spellings, tolerant_phrase
@@ -535,6 +535,8 @@ def _seat_from_place(out: dict, warns: list[str]) -> None:
         return
     province, district = lookup_province(place), lookup_district(place)
     seat = f"{province[1]} {province[0]}" if province else f"{district[1]} {district[0]}" if district else None
+    if place[-1:].isdigit() and unit_re().match(place):   # "Quận 10, ngày": a numbered unit names itself
+        seat = place
     if seat:
         out["issuer"] = make_organ(row, seat)
         warns.append(f"issuer written as {issuer.name!r}; its place taken from the date line: {seat}")
