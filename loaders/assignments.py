@@ -38,6 +38,8 @@ _PLURAL = G.piece("plural")                                  # "các", "những"
 _PLURAL_OR_ALL = G.expand(r"(?:%(plural)s|%(all)s)")          # ... and "cả"
 _PLURAL_CAPITAL = G.alternation(w.capitalize() for w in G.words("plural"))   # "Các" starting a sentence
 _AND = G.piece("and")
+_OF = re.compile(G.expand(r"(?<![^\W_])%(of)s(?![^\W_])"))
+_ABOUT = re.compile(G.expand(r"(?<![^\W_])%(about)s(?![^\W_])"))   # "gửi các sở về việc ...": a subject, no names
 _NOT_AFTER_PLURAL = "".join(rf"(?<!{re.escape(w)} )" for w in G.words("plural"))  # "các tổ chức": no verb
 _AND_WITH = re.compile(G.expand(r"\s+(?:%(and)s|%(with)s)\s+"))              # "A và B", "A cùng với B"
 _LIST_JOIN_END = re.compile(G.expand(r"(?:\s+(?:%(and)s|%(with)s)|[,;])\s*$"))
@@ -101,6 +103,9 @@ def _data() -> dict:
         "directs_inner": re.compile(rf"(?<![^\W_])(?:{alternation(words('directs_verb'))}){nb}\s+"),
         # "vừa có văn bản chỉ đạo UBND các quận ...": a type word that ends with the verb ("văn bản chỉ đạo")
         "directs_end": re.compile(rf"(?<![^\W_])(?:{alternation(words('directs_verb'))})\s*$"),
+        # "... có văn bản gửi UBND các tỉnh đề nghị tăng cường ...": whom the letter goes to (press_phrases.csv)
+        "send": re.compile(rf"(?<![^\W_])(?:{alternation(_press_words('recipient_verb'))}){nb}\s*:?\s+"),
+        "letter": re.compile(rf"(?<![^\W_])(?i:{G.piece('type_word')}|{alternation(_press_words('generic_type'))}){nb}"),
         "intro_formula": re.compile(rf"(?:(?:{alternation(words('intro_formula'))}){nb}\s*)+", re.I),
         "notice": re.compile(rf"(?<![^\W_])(?:{alternation(words('notice'))}){nb}"),
         # "Trong đó, Văn phòng Tỉnh ủy phối hợp ...": a connective before the subject of a press sentence
@@ -124,6 +129,10 @@ def _data() -> dict:
         "sector": {t: v for t, v in p.get("sector_alias", ())},
         "central_units": {t: v for t, v in p.get("central_units", ())},
     }
+
+
+def _press_words(kind: str) -> list[str]:
+    return [r["phrase"] for r in refdata.table("press_phrases") if r["kind"] == kind]
 
 
 # ---------------------------------------------------------------- sentences
@@ -670,9 +679,44 @@ def _tasks_of(s: _Sentence, ctx: DocContext, related: tuple[str, ...] = ()) -> _
             return None if _only_issuer(bodies, ctx) else _Found(bodies, subject[1])
         inner = d["assign_inner"].search(text)
         if not inner:
-            return None
+            return _sent_to_task(text, None, 0, ctx, related)
         obj_start = inner.end()
+        return _object_task(text, obj_start, ctx, related) or _sent_to_task(text, inner.start(), obj_start, ctx, related)
     return _object_task(text, obj_start, ctx, related)
+
+
+def _sends_letter(text: str, send_start: int) -> bool:
+    """A letter is what is sent: "có công văn gửi X", "Công văn khẩn số 5995 gửi X" (its number, date
+    and subject between), not "tổng hợp báo cáo của các xã gửi X" (a report someone else writes)."""
+    letters = list(_data()["letter"].finditer(text, max(0, send_start - 200), send_start))
+    if not letters:
+        return False
+    between = text[letters[-1].end():send_start]
+    about = _ABOUT.search(between)   # "Công điện số 06/CĐ-UBND về tăng cường ... gửi X": the letter's subject
+    between = between[:about.start()] if about else between
+    return len(between) <= 60 and not _OF.search(between) and _predicate(between) is None
+
+
+def _sent_to_task(text: str, verb_start: int, obj_start: int, ctx: DocContext,
+                  related: tuple[str, ...] = ()) -> _Found | None:
+    """"Bộ Y tế vừa có văn bản gửi UBND các tỉnh đề nghị tăng cường ...": the request names no one,
+    the bodies the letter is sent to are asked (the words between "gửi" and the verb, names only);
+    with no request verb ("... gửi UBND các tỉnh quan tâm chỉ đạo ..."), the predicate right after them."""
+    sends = [m for m in _data()["send"].finditer(text, 0, len(text) if verb_start is None else verb_start)
+             if _sends_letter(text, m.start())]
+    if not sends or verb_start is None and (":" in sends[-1].group(0) or ";" in text[sends[-1].end():]):
+        return None   # with no request verb, only a short list right before its predicate
+    if verb_start is None:   # "... gửi UBND các tỉnh quan tâm chỉ đạo ...": the predicate right after them
+        obj_start = sends[-1].end()
+    pred = _predicate(text, obj_start)
+    if not pred or verb_start is not None and text[obj_start:pred.start()].strip(" ,"):
+        return None
+    phrase = text[sends[-1].end():pred.start() if verb_start is None else verb_start].strip(" ,")
+    if not phrase or re.search(r"[.:\n]", phrase) or _ABOUT.search(phrase) \
+            or not (_names_start(phrase) or _addressees(phrase, ctx)):
+        return None
+    bodies = bodies_of(phrase, ctx, related)
+    return _Found(bodies, pred.start()) if bodies else None
 
 
 def _after_lead_in(s: _Sentence, ctx: DocContext, related: tuple[str, ...] = ()) -> _Found | None:
@@ -877,4 +921,9 @@ def _find(st: SourceText, ctx: DocContext, related: tuple[str, ...] = (),
     return tuple(out)
 
 
-__all__ = ["find_assignments", "bodies_of", "directed_committees"]
+def names_body(text: str) -> bool:
+    """The text starts with a body, a post or a class of bodies ("Kho bạc Nhà nước ...", "các sở ...")."""
+    return _names_start(text)
+
+
+__all__ = ["find_assignments", "bodies_of", "directed_committees", "names_body"]

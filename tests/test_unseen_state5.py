@@ -1,0 +1,59 @@
+"""State documents from a fifth set of unseen public pages: what they taught us.
+
+Every sentence is written for the test (names, numbers, provinces made up), modelled on the
+layouts and phrasings the pages showed; each table row is one way a page writes the thing.
+"""
+from __future__ import annotations
+
+import pytest
+
+from loaders.extract import extract_text
+
+
+def _tasks(text: str) -> list[tuple]:
+    return [a.bodies for a in extract_text(text).assignments]
+
+
+# --- "... có văn bản gửi X đề nghị <việc>": the request names no one, X (sent the letter) is asked ---
+@pytest.mark.parametrize("text, expected", [
+    ("Bộ Xây dựng vừa có văn bản gửi Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương đề nghị "
+     "rà soát các chung cư cũ.", [("Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương",)]),
+    ("Ngày 9/5, Bộ Công Thương có Công văn số 812/BCT-TTTN gửi các Sở Công Thương yêu cầu theo dõi sát giá phân bón.",
+     [("các Sở Công Thương",)]),
+    ("Bộ Nội vụ vừa có công điện gửi Ủy ban nhân dân các tỉnh, thành phố quan tâm chỉ đạo kiểm tra việc tuyển dụng.",
+     [("Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương",)]),
+    # a class of schools or hospitals is a class of bodies like "các sở"
+    ("Sở Giáo dục vừa có văn bản gửi Hiệu trưởng các trường trung học phổ thông yêu cầu rà soát chương trình.",
+     [("các trường trung học phổ thông",)]),
+])
+def test_the_bodies_a_letter_is_sent_to_are_asked(text, expected):
+    assert _tasks(text) == expected
+
+
+def test_a_report_sent_on_is_no_letter():
+    # no letter is sent: "gửi" belongs to the task of the sentence's own subject
+    text = "Văn phòng UBND huyện có trách nhiệm tổng hợp báo cáo của các xã gửi Văn phòng UBND tỉnh, để phối hợp xử lý."
+    assert _tasks(text) == [("Văn phòng UBND huyện",)]
+
+
+@pytest.mark.parametrize("text", [
+    # a list after "gửi:" with no request verb: the addressees, no task
+    "Văn phòng Chính phủ vừa có Công văn số 77/VPCP-KTTH gửi: Bộ trưởng các Bộ; Thành viên Hội đồng điều phối vùng.",
+    # "gửi X về việc ...": a subject follows the addressees
+    "Tỉnh ủy vừa có Công văn số 92-CV/TU gửi các huyện ủy về việc tổ chức đại hội chi bộ.",
+])
+def test_a_send_without_a_request_is_no_task(text):
+    assert _tasks(text) == []
+
+
+# --- the press recipients: a name with "và" in it, and the list stops at the request --------------
+@pytest.mark.parametrize("text, expected", [
+    ("Bộ Giáo dục và Đào tạo có công văn gửi các Sở Giáo dục và Đào tạo yêu cầu hoàn thành chương trình học kỳ.",
+     ("các Sở Giáo dục và Đào tạo",)),
+    ("Bộ Y tế vừa có công điện gửi Ủy ban nhân dân các tỉnh quan tâm chỉ đạo phòng bệnh sởi.",
+     ("Ủy ban nhân dân các tỉnh",)),
+    ("Bộ Tài chính vừa có văn bản gửi Sở Tài chính và Kho bạc Nhà nước các tỉnh về việc khóa sổ kế toán.",
+     ("Sở Tài chính", "Kho bạc Nhà nước các tỉnh")),
+])
+def test_press_recipients(text, expected):
+    assert extract_text(text).recipients == expected
