@@ -35,7 +35,15 @@ OF_BODY = re.compile(
     rf"\s*,?\s*(?:{DATE}\s*,?\s*)?(?i:{G.piece('of')})\s+(?P<body>[^,.;:\n]+?)(?=\s+(?i:{G.piece('about')})\s|[,.;:\n]|$)")
 # "... nội dung sau: 37/UBND-VP ngày 10/1/2022" at the very end: the link to the full text that a
 # portal prints under an excerpt (a bare symbol, not "Công văn số ..." which is a citation)
-TRAILING_LINK = re.compile(rf"(?<![\w/-])(?<!{_NO}\s)(?P<num>{SYMBOL})\s*,?\s*(?P<date>{DATE})\s*\.?\s*$")
+# (the reporter's name may follow on a line of its own: "... sau: 37/UBND-VP ngày 10/1/2022\n\nLê Văn Tám")
+_BYLINE = r"(?:\s*\n[ \t]*[^\W\d][^\n\d]{0,40})?"
+TRAILING_LINK = re.compile(rf"(?<![\w/-])(?<!{_NO}\s)(?P<num>{SYMBOL})\s*,?\s*(?P<date>{DATE})\s*\.?{_BYLINE}\s*$")
+EXCERPT_END = re.compile(rf"\s*{_BYLINE}\s*")   # what may follow the excerpt's last words (fullmatch)
+# "(Theo Công văn số 602/UBND-KT, ngày 3/11/2023)" ending an excerpt, "(412/VP-KT, ngày 2/5/2019)"
+# ending a page's title line: the source note naming the page's own document
+SOURCE_NOTE = re.compile(
+    rf"\(\s*(?:(?i:{G.piece('according')})\s+)?(?:(?P<type>{G.piece('type_word')})\s+)?(?:{_NO}\s*:?\s*)?"
+    rf"(?P<num>{SYMBOL})\s*,?\s*(?P<date>{DATE})\s*\)\s*\.?")
 # "Hải Dương, ngày 21 tháng năm 2021": the date line with a part of the date missing (place only)
 PLACE_LINE = re.compile(rf"^[\s>*-]*{_PLACE}{_DAY}\s+\d{{0,2}}\s*{_MONTH}\s*\d{{0,2}}\s*{_YEAR}")
 # Anchors of a header flattened into one line: "Số:2639" and the start of "Hải Dương, ngày ... tháng"

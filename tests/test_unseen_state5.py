@@ -57,3 +57,27 @@ def test_a_send_without_a_request_is_no_task(text):
 ])
 def test_press_recipients(text, expected):
     assert extract_text(text).recipients == expected
+
+
+# --- the page's own document named by a portal's source note or link ------------------------------
+@pytest.mark.parametrize("text, expected", [
+    # a source note closing the excerpt, the type written in it
+    ("UBND tỉnh có ý kiến như sau:\nGiao Sở Xây dựng chủ trì rà soát hồ sơ; hoàn thành trước ngày 5/6/2022./.\n"
+     "(Theo Công văn số 2741/UBND-CN, ngày 20/5/2022)\n", ("Công văn", "2741/UBND-CN", "2022-05-20")),
+    # a source note closing the page's title line, under the portal's menu words
+    ("Bỏ qua nội dung\n\nVề việc kiểm tra an toàn hồ đập (1207/VP-KT, ngày 3/8/2019).\n\n"
+     "Giao Sở Nông nghiệp và Phát triển nông thôn kiểm tra các hồ chứa.\n", ("Công văn", "1207/VP-KT", "2019-08-03")),
+    # the portal's link after the last sentence, the reporter's name under it
+    ("Ủy ban nhân dân huyện yêu cầu các xã thực hiện tốt nội dung sau: 52/UBND-VP ngày 4/3/2022\n\nTrần Thị Mai\n",
+     ("Công văn", "52/UBND-VP", "2022-03-04")),
+])
+def test_source_note_names_the_page_document(text, expected):
+    r = extract_text(text)
+    assert (r.doc_type, r.number, r.date) == expected
+    assert expected[1] not in [c.number for c in r.cited_documents]
+
+
+def test_a_cited_document_in_brackets_mid_text_is_no_source_note():
+    text = ("Sở Y tế đề nghị các bệnh viện thực hiện nghiêm quy định (Công văn số 88/SYT-NV, ngày 2/3/2021) "
+            "và báo cáo kết quả trước ngày 30/3/2021.\n\nNguyễn Văn An\n")
+    assert extract_text(text).number is None
