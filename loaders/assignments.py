@@ -103,6 +103,8 @@ def _data() -> dict:
         "directs_inner": re.compile(rf"(?<![^\W_])(?:{alternation(words('directs_verb'))}){nb}\s+"),
         # "vừa có văn bản chỉ đạo UBND các quận ...": a type word that ends with the verb ("văn bản chỉ đạo")
         "directs_end": re.compile(rf"(?<![^\W_])(?:{alternation(words('directs_verb'))})\s*$"),
+        # "Ảnh minh họa" on its own line over a sentence: a photo's caption (press_phrases.csv)
+        "caption": re.compile(rf"(?:{alternation(_press_words('caption'))})[^\n.;]{{0,60}}"),
         # "... có văn bản gửi UBND các tỉnh đề nghị tăng cường ...": whom the letter goes to (press_phrases.csv)
         "send": re.compile(rf"(?<![^\W_])(?:{alternation(_press_words('recipient_verb'))}){nb}\s*:?\s+"),
         "letter": re.compile(rf"(?<![^\W_])(?i:{G.piece('type_word')}|{alternation(_press_words('generic_type'))}){nb}"),
@@ -211,6 +213,16 @@ def _without_title_line(w: str, s: _Sentence) -> _Sentence:
         return s
     off = len(first) + 1
     return _Sentence(s.start + off, s.end, False, s.text[off:])
+
+
+def _without_caption(s: _Sentence) -> _Sentence:
+    """A photo's caption on its own line over the sentence ("Ảnh minh họa\nĐề nghị UBND các huyện ..."):
+    the sentence without it."""
+    first, sep, rest = s.text.partition("\n")
+    if not sep or not rest.strip() or not _data()["caption"].fullmatch(first.strip()):
+        return s
+    off = len(s.text) - len(rest.lstrip())
+    return _Sentence(s.start + off, s.end, s.item, s.text[off:])
 
 
 def _without_heading(s: _Sentence) -> _Sentence:
@@ -875,7 +887,7 @@ def _find(st: SourceText, ctx: DocContext, related: tuple[str, ...] = (),
             s = _after_header(s)  # header and title lines ("UBND TỈNH NGHỆ AN / SỞ Y TẾ ..."), not a sentence
             if s is None:
                 continue
-        s = _spelled_out(_without_heading(_without_title_line(w, s)))
+        s = _spelled_out(_without_heading(_without_caption(_without_title_line(w, s))))
         if _headline(w, s, limit):
             continue
         found = _tasks_of(s, ctx, related)

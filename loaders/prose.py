@@ -727,11 +727,15 @@ def _anniversary_spans(work: str) -> list[tuple[int, int]]:
 
 
 def _clause_start(work: str, pos: int, end: int) -> int:
-    cut = max(work.rfind(c, pos, end) for c in ",;:")
+    # (not the comma inside a name: "Ban Chỉ đạo ... về phòng, chống thiên tai")
+    named = {m.start() + m.group(0).index(",") for m in _NAME_COMMA.finditer(work, pos, end) if "," in m.group(0)}
+    cut = max([i for i in range(pos, end) if work[i] in ",;:" and i not in named] or [-1])
     start = cut + 1 if cut >= pos else pos
     agency = _AGENCY.match(work, _skip_space(work, start, end), end)   # "(GLO)- Văn phòng Chính phủ vừa có ..."
     return agency.end() if agency else start
 
+
+_NAME_COMMA = re.compile(G.piece("name_comma"), re.I)
 
 # "Công văn 4424 gửi ...": a number of three to five digits right after the type word, not a year
 _BARE = r"(?!(?:19|20)\d\d(?!\d))\d{3,5}(?![\w/.,\-])"

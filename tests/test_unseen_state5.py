@@ -81,3 +81,35 @@ def test_a_cited_document_in_brackets_mid_text_is_no_source_note():
     text = ("Sở Y tế đề nghị các bệnh viện thực hiện nghiêm quy định (Công văn số 88/SYT-NV, ngày 2/3/2021) "
             "và báo cáo kết quả trước ngày 30/3/2021.\n\nNguyễn Văn An\n")
     assert extract_text(text).number is None
+
+
+# --- a photo's caption on its own line does not hide the request under it ------------------------
+@pytest.mark.parametrize("text, expected", [
+    ("Sở Y tế ban hành Công văn số 71/SYT-NV về phòng bệnh sởi.\nẢnh minh họa\n"
+     "Đề nghị Trung tâm Y tế các huyện rà soát tiêm chủng.", [("Trung tâm Y tế các huyện",)]),
+    ("Sở Y tế ban hành Công văn số 71/SYT-NV về phòng bệnh sởi.\nẢnh: Hoàng Lan\n"
+     "Giao Trung tâm Kiểm soát bệnh tật tỉnh theo dõi ca bệnh.", [("Trung tâm Kiểm soát bệnh tật tỉnh",)]),
+])
+def test_caption_line_over_a_request(text, expected):
+    assert _tasks(text) == expected
+
+
+# --- a sector's abbreviation inside a class of bodies is spelled out --------------------------------
+def test_sector_abbreviation_in_a_class_is_spelled_out():
+    text = "Sở GDĐT đề nghị các phòng GDĐT huyện, thị xã tổ chức kiểm tra cơ sở vật chất trước năm học."
+    assert _tasks(text) == [("các phòng Giáo dục và Đào tạo huyện, thị xã",)]
+
+
+# --- steering and command bodies issuing in press wording ------------------------------------------
+@pytest.mark.parametrize("text, issuer, level", [
+    # a local command body for disasters, its abbreviation glossed in brackets, place not written
+    ("Ban Chỉ huy Phòng, chống thiên tai và Tìm kiếm cứu nạn (PCTT&TKCN) huyện ban hành Công văn số 15/BCH-VP "
+     "về việc ứng phó mưa lũ.", "Ban Chỉ huy Phòng, chống thiên tai và Tìm kiếm cứu nạn huyện", "district"),
+    # the central steering body's standing office: the comma inside "phòng, chống" is part of the name
+    ("Ngày 4/9, Văn phòng thường trực Ban Chỉ đạo Quốc gia về phòng, chống thiên tai ban hành văn bản số 61/VPTT "
+     "gửi các tỉnh ven biển về việc ứng phó bão.",
+     "Văn phòng thường trực Ban Chỉ đạo Quốc gia về phòng, chống thiên tai", "central"),
+])
+def test_steering_bodies_issue(text, issuer, level):
+    r = extract_text(text)
+    assert (r.issuer, r.issuer_level) == (issuer, level)
