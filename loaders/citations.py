@@ -108,8 +108,10 @@ def _regexes() -> dict[str, re.Pattern]:
         # a list continuation: "..., số 1316/-BYT ngày 04/9/2021", "và 1102/CĐ-TTg"
         "bare": re.compile(rf"\s*(?:;|{between})\s*(?P<so>{so}\s*:?\s*)?(?P<num>{_NUMBER})"),
         # "các nghị định của Chính phủ: Số 92/2006/NĐ-CP ...; số 04/2008/NĐ-CP": the plural head types the list
-        "plural_numbered": re.compile(rf"(?<![^\W\d_]){plural}\s+(?P<type>{types})\s+{of}\s+(?P<issuer>[^:;\n]{{1,80}}?):\s*"
+        # (or no author: "Căn cứ các Nghị định: số 92/2006/NĐ-CP ...; số 04/2008/NĐ-CP ...")
+        "plural_numbered": re.compile(rf"(?<![^\W\d_]){plural}\s+(?P<type>{types})(?:\s+{of}\s+(?P<issuer>[^:;\n]{{1,80}}?))?\s*:\s*"
                                       rf"(?P<item>(?:{so}\s*:?\s*)?(?P<num>{_NUMBER}))"),
+        "type_at": re.compile(rf"(?:{types})(?![^\W_])"),
         "bare_list": re.compile(rf"\s*(?:;|{between})\s*(?P<so>{so})\s*:?\s*(?P<num>{bare})"),
         # a number whose type word is damaged ("Chthị 16 của ...", "Cồng văn số 12/UBND"): read by edit distance
         "any_number": re.compile(rf"(?<![^\W_])(?:(?P<num>{_NUMBER})|(?P<bare>{bare}){tail})"),
@@ -397,9 +399,9 @@ def _numbered(w: str, limit: int, own: str) -> tuple[list[_Hit], list[tuple[int,
     hits: list[_Hit] = []
     skipped: list[tuple[int, int]] = []
     outer = None
-    listed = {m.start(): clean(m.group("issuer")) for m in rx["plural_numbered"].finditer(w, 0, limit)}
+    listed = {m.start(): clean(m.group("issuer") or "") for m in rx["plural_numbered"].finditer(w, 0, limit)}
     for start, num_end, doc_type, num_raw, warning in _anchors(w, limit):
-        in_list = listed.get(start)
+        in_list = listed.get(start)   # "" for a plural head without its author
         if hits and start < hits[-1].end:
             last = hits[-1]
             if last.subject_start is None or start < last.subject_start:
@@ -417,14 +419,14 @@ def _numbered(w: str, limit: int, own: str) -> tuple[list[_Hit], list[tuple[int,
                 skipped.append((start, num_end))
             else:
                 _read_tail(w, hit, num_end, limit)
-                hit.issuer = hit.issuer or in_list  # the plural head's author: "các thông tư của Bộ X: ..."
+                hit.issuer = hit.issuer or in_list or None  # the plural head's author: "các thông tư của Bộ X: ..."
                 hits.append(hit)
             head = head or hit
             # the next item of a list: right after the number ("15/CT-TTg, 16/CT-TTg của ...") or
             # after this item's date ("số 1305/CĐ-BYT ngày 02/9/2021, số 1316/-BYT ngày 04/9/2021")
             nxt = None
             # a plural head's items run on past each item's own words, to the next ";"
-            item_end = w.find(";", num_end, limit) if in_list else -1
+            item_end = w.find(";", num_end, limit) if in_list is not None else -1
             for pos in dict.fromkeys((num_end, hit.end if hit.subject is None else num_end, *((item_end,) if item_end > 0 else ()))):
                 nxt = rx["bare"].match(w, pos, limit) or (rx["bare_list"].match(w, pos, limit) if number.isdigit() else None)
                 if nxt:
@@ -530,10 +532,19 @@ def _title_end(w: str, pos: int, limit: int, max_words: int = 15) -> int:
             break
         if word in G.words("and_word"):
             nxt = rx["title_word"].match(w, m.end(), limit)
-            if not nxt or nxt.group("word")[:1].isupper() or rx["plural_before"].match(nxt.group("word") + " "):
+            # a capital after "và" starts another document ("Luật A và Luật B", "... và Nghị định số ...")
+            # unless it names no document ("Luật Tổ chức HĐND và UBND": one title)
+            if not nxt or rx["plural_before"].match(nxt.group("word") + " ") or nxt.group("word")[:1].isupper() \
+                    and _starts_document(w, nxt.start("word"), limit):
                 break
         end = i = m.end()
     return end
+
+
+def _starts_document(w: str, pos: int, limit: int) -> bool:
+    """A type word or a named document's head at pos ("Luật", "Nghị định", "Hiến pháp")."""
+    rx = _regexes()
+    return bool(rx["named"].match(w, pos, limit) or rx["type_at"].match(w, pos, limit))
 
 
 def _named(w: str, limit: int, taken) -> list[_Hit]:

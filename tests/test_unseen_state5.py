@@ -113,3 +113,34 @@ def test_sector_abbreviation_in_a_class_is_spelled_out():
 def test_steering_bodies_issue(text, issuer, level):
     r = extract_text(text)
     assert (r.issuer, r.issuer_level) == (issuer, level)
+
+
+def _cited(text: str) -> list[tuple]:
+    return [(c.doc_type, c.number, c.date, c.issuer, c.relation) for c in extract_text(text).cited_documents]
+
+
+# --- "Căn cứ các Quyết định: số A ...; số B ...": a plural head without its author types each item ---
+@pytest.mark.parametrize("text, expected", [
+    ("Căn cứ các Quyết định: số 18/2012/QĐ-TTg ngày 02/4/2012 của Thủ tướng Chính phủ về quy hoạch cảng cá; "
+     "số 70/QĐ-TTg ngày 11/01/2015 của Thủ tướng Chính phủ phê duyệt đề án;",
+     [("Quyết định", "18/2012/QĐ-TTg", "2012-04-02", "Thủ tướng Chính phủ", "based_on"),
+      ("Quyết định", "70/QĐ-TTg", "2015-01-11", "Thủ tướng Chính phủ", "based_on")]),
+    ("Căn cứ các Thông tư: số 05/2014/TT-BXD ngày 9/5/2014 của Bộ Xây dựng hướng dẫn thi hành Nghị định số "
+     "59/2013/NĐ-CP ngày 12/6/2013 của Chính phủ; số 11/2016/TT-BXD ngày 3/6/2016 của Bộ Xây dựng;",
+     [("Thông tư", "05/2014/TT-BXD", "2014-05-09", "Bộ Xây dựng", "based_on"),
+      ("Thông tư", "11/2016/TT-BXD", "2016-06-03", "Bộ Xây dựng", "based_on")]),
+])
+def test_plural_head_without_author(text, expected):
+    assert [c for c in _cited(text) if c[4] != "cited_by_cited"] == expected
+
+
+# --- a law's title goes on over "và" before a capital that starts no other document -------------------
+@pytest.mark.parametrize("text, expected", [
+    ("Căn cứ Luật Tổ chức HĐND và UBND ngày 26/11/2003;", [("Luật", None, "2003-11-26", None, "based_on")]),
+    ("Căn cứ Luật Tiêu chuẩn và Quy chuẩn kỹ thuật ngày 29 tháng 6 năm 2006;", [("Luật", None, "2006-06-29", None, "based_on")]),
+    # ... and stops before one that does
+    ("Căn cứ Luật Đê điều và Nghị định số 113/2007/NĐ-CP ngày 28/6/2007 của Chính phủ;",
+     [("Luật", None, None, None, "based_on"), ("Nghị định", "113/2007/NĐ-CP", "2007-06-28", "Chính phủ", "based_on")]),
+])
+def test_law_title_over_and(text, expected):
+    assert _cited(text) == expected
