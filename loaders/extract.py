@@ -157,9 +157,9 @@ def _reported_itself(span: Span, rep: P.Reported | None, work: str = "") -> bool
 def _before_lead_in_its_sentence(work: str, span: Span, rep: P.Reported) -> bool:
     """"Thực hiện Nghị định số 61 ..., Ủy ban nhân dân thành phố ban hành Kế hoạch như sau:": what
     the lead's own sentence names before it (across a line wrap) is the document's basis, not an aside."""
-    if rep.lead is None or span.end > rep.lead.start:
+    if rep.lead is None or span.start >= rep.lead.start:
         return False
-    between = work[span.end:rep.lead.start]
+    between = work[span.end:rep.lead.start]   # (none when the citation runs onto the lead's first line)
     return not re.search(r"[.!?]\s|\n\s*\n", between)
 
 

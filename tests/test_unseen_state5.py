@@ -144,3 +144,17 @@ def test_plural_head_without_author(text, expected):
 ])
 def test_law_title_over_and(text, expected):
     assert _cited(text) == expected
+
+
+# --- a cited subject wrapped onto a line that goes on in lower case (PDF text) ---------------------
+@pytest.mark.parametrize("text, subject", [
+    ("Căn cứ Nghị quyết số 41/2019/NQ-HĐND ngày 10/12/2019 của HĐND tỉnh về kế hoạch phát triển kinh tế -\n"
+     "xã hội năm 2020;", "về kế hoạch phát triển kinh tế - xã hội năm 2020"),
+    ("Thực hiện Chỉ thị số 31/CT-TTg ngày 2/8/2022 của Thủ tướng Chính phủ về tăng cường công tác\n"
+     "phòng cháy rừng;", "về tăng cường công tác phòng cháy rừng"),
+    # a line starting with a capital ends it
+    ("Căn cứ Quyết định số 12/QĐ-UBND ngày 3/1/2020 của UBND tỉnh về quy chế làm việc\nỦy ban nhân dân tỉnh quyết định:",
+     "về quy chế làm việc"),
+])
+def test_cited_subject_over_a_wrapped_line(text, subject):
+    assert [c.subject for c in extract_text(text).cited_documents] == [subject]
