@@ -348,10 +348,11 @@ def _merge(pieces: list[str]) -> list[str]:
                 continue
             held = d["strip_post"].sub("", prev)  # "Chủ tịch UBND huyện, thành phố": the body the post heads
             if _bare_class(p) and (_is_class(_lower_first(prev)) or _bare_class(prev.rsplit(", ", 1)[-1])
+                                   or _bare_class(held)   # "Thủ trưởng cơ quan, ban, ngành": the post over one class
                                    or d["head"].match(held) and _UNIT_END.search(held)):
                 items[-1] = f"{prev}, {p}"   # "Sở, Ban, ngành"; "UBND huyện, thị xã, thành phố": one class
                 continue
-            if _is_class(prev) and d["class_tail"].match(p):
+            if (_is_class(prev) or _is_class(_lower_first(held))) and d["class_tail"].match(p):
                 items[-1] = f"{prev}, {p}"   # "các phòng, ban ngành, đoàn thể huyện"
                 continue
             if _LOWER_START.match(p) and not re.match(rf"{_PLURAL_OR_ALL}\s", p) and not d["generic"].match(p) \

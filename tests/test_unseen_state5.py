@@ -158,3 +158,10 @@ def test_law_title_over_and(text, expected):
 ])
 def test_cited_subject_over_a_wrapped_line(text, subject):
     assert [c.subject for c in extract_text(text).cited_documents] == [subject]
+
+
+# --- a post over one class of bodies written without "các" -------------------------------------------
+def test_post_over_a_class_without_plural():
+    text = ("Chủ tịch UBND huyện yêu cầu Thủ trưởng cơ quan, ban, ngành, đoàn thể cấp huyện, Chủ tịch UBND các xã, "
+            "thị trấn rà soát danh sách hộ nghèo.")
+    assert _tasks(text) == [("cơ quan, ban, ngành, đoàn thể cấp huyện", "UBND các xã, thị trấn")]
