@@ -112,13 +112,16 @@ def _data() -> dict:
         "notice": re.compile(rf"(?<![^\W_])(?:{alternation(words('notice'))}){nb}"),
         # "Trong đó, Văn phòng Tỉnh ủy phối hợp ...": a connective before the subject of a press sentence
         "lead_in": re.compile(rf"^(?:{alternation(words('lead_in'))}){nb}\s*,\s*"),
+        # "Trước tình hình dịch ...; UBND quận yêu cầu ...": a background clause before the subject
+        # (at a line's start: the lines above may be the header's table cells)
+        "background": re.compile(rf"^[ \t]*(?:{alternation(words('background_clause'))}){nb}", re.M),
         "scope": re.compile(rf"\s*,?\s*(?:{alternation(words('scope_cut'))}){nb}"),
         "strip_post": re.compile(rf"^(?i:{alternation(words('strip_post'))})\s*:?\s+"   # "Giám đốc: Sở Y tế, ..." too
                                  rf"(?={alternation(words('body_head'))}{nb}|(?:{_PLURAL}\s+)?(?i:{alternation(words('unit_class'))}){nb})"),
         # "các đơn vị Viện Vệ sinh Dịch tễ Trung ương, ...": the class only introduces the named bodies
         "apposition": re.compile(rf"^{_PLURAL}\s+(?:{alternation(words('unit_class'))})\s+(?={alternation(words('body_head'))}{nb})"),
         "committee_class_cap": re.compile(rf"^(?:{alternation(w[:1].upper() + w[1:] for w in words('committee_class'))}){nb}\s+[{UPPER}]"),
-        "own_unit": re.compile(rf"(?<![^\W_]){G.piece('under')}\s|\s(?:{alternation(words('unit_word'))})$"),
+        "own_unit": re.compile(rf"(?<![^\W_]){G.piece('under')}(?:\s|$)|\s(?:{alternation(words('unit_word'))})$"),
         "report_stop": re.compile(rf"\s+(?:{alternation(words('report_stop'))}){nb}"),
         "correlative": re.compile(rf"(?<![^\W_])(?:{alternation(words('correlative'))}){nb}"),
         "correlative_end": re.compile(rf"\s(?:{alternation(words('correlative'))})\s*$"),
@@ -185,6 +188,7 @@ def _sentences(w: str, limit: int) -> list[_Sentence]:
 
 
 _CLAUSE_CUT = re.compile(r";\s+")
+_BACKGROUND_CUT = re.compile(r"[;,]\s+")
 
 
 def _headline(w: str, s: _Sentence, limit: int) -> bool:
@@ -744,6 +748,25 @@ def _after_lead_in(s: _Sentence, ctx: DocContext, related: tuple[str, ...] = ())
     return _Found(found.bodies, found.pred + m.end(), found.generic)
 
 
+def _after_background(s: _Sentence, ctx: DocContext, related: tuple[str, ...] = ()) -> _Found | None:
+    """"Trước tình hình dịch ...; Ủy ban nhân dân quận yêu cầu X ... sau:": the sentence read from the
+    body that opens the clause after the background (body_phrases.csv background_clause)."""
+    bg = _data()["background"].search(s.text)
+    if bg is None or bg.start() and not s.text[:bg.start()].rstrip().endswith("|"):
+        return None   # (only under table cells "... ; |", never after words of the sentence)
+    for cut in _BACKGROUND_CUT.finditer(s.text, bg.end()):
+        rest = s.text[cut.end():]
+        if _data()["generic"].match(rest):
+            return None   # "Trước tình hình đó, các cấp, các ngành ... phải ...": the sentence as a whole
+        if not _names_start(rest):
+            continue
+        found = _tasks_of(_Sentence(s.start + cut.end(), s.end, s.item, rest), ctx, related)
+        if found is not None and found.bodies:
+            return found if found.intro else _Found(found.bodies, found.pred + cut.end(), found.generic)
+        return None
+    return None
+
+
 def _object_task(text: str, obj_start: int, ctx: DocContext, related: tuple[str, ...] = ()) -> _Found | None:
     """The task of "<verb> X <predicate>" with X starting at ``obj_start``; None when X names no body."""
     d = _data()
@@ -891,7 +914,7 @@ def _find(st: SourceText, ctx: DocContext, related: tuple[str, ...] = (),
         s = _spelled_out(_without_heading(_without_caption(_without_title_line(w, s))))
         if _headline(w, s, limit):
             continue
-        found = _tasks_of(s, ctx, related)
+        found = _after_background(s, ctx, related) or _tasks_of(s, ctx, related)
         if found is None:
             found = _after_lead_in(s, ctx, related)
         if found is None and reported:

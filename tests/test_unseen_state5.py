@@ -165,3 +165,25 @@ def test_post_over_a_class_without_plural():
     text = ("Chủ tịch UBND huyện yêu cầu Thủ trưởng cơ quan, ban, ngành, đoàn thể cấp huyện, Chủ tịch UBND các xã, "
             "thị trấn rà soát danh sách hộ nghèo.")
     assert _tasks(text) == [("cơ quan, ban, ngành, đoàn thể cấp huyện", "UBND các xã, thị trấn")]
+
+
+# --- a district letter in a flattened table: the background clause, the items, the "trực thuộc" class ---
+_QUAN = ("ỦY BAN NHÂN DÂN |\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA\nVIỆT NAM |\nSố: 318/UBND-VX |\nQuận 5, ngày 2 tháng 6 năm 2021 |\n"
+         "Kính gửi: |\n- Thủ trưởng các cơ quan, đơn vị thuộc quận; |\n"
+         "Trước tình hình sốt xuất huyết gia tăng trong mùa mưa; Ủy ban nhân dân Quận 5 yêu cầu Thủ trưởng các "
+         "cơ quan, đơn vị trực thuộc và Chủ tịch Ủy ban nhân dân 14 Phường thực hiện các nội dung sau:\n"
+         "1. Tổ chức diệt lăng quăng tại cơ quan, đơn vị.\n"
+         "2. Trưởng Phòng Y tế chịu trách nhiệm tổng hợp kết quả hằng tuần.\n")
+
+
+def test_district_letter_in_a_flattened_table():
+    r = extract_text(_QUAN)
+    assert (r.issuer, r.date) == ("Ủy ban nhân dân quận 5", "2021-06-02")
+    assert [a.bodies for a in r.assignments] == [
+        ("các cơ quan, đơn vị trực thuộc Ủy ban nhân dân quận 5", "Ủy ban nhân dân 14 Phường"),
+        ("Phòng Y tế Quận 5",)]   # the place as the admin lists spell it
+
+
+def test_background_then_a_class_of_addressees_is_no_subject():
+    text = "Trước tình hình đó, các cấp, các ngành trong tỉnh phải coi phòng dịch là nhiệm vụ cấp bách."
+    assert _tasks(text) == []
