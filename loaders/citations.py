@@ -31,6 +31,7 @@ from loaders.bodies import complete_name, issuer_from_number
 from loaders.context import DocContext
 from loaders.grammar import UPPER, alternation
 from loaders.header import date_from_parts, normalize_number
+from loaders.header_vocab import type_codes
 from loaders.header_fields import body_end
 from loaders.records import CitedDocument, Span
 from loaders import refdata
@@ -801,8 +802,24 @@ def _share_tails(w: str, hits: list[_Hit]) -> None:
     for a, b in zip(reversed(hits[:-1]), reversed(hits[1:])):
         same_list = b.head is not None and (b.head is a or b.head is a.head)
         sep = _regexes()["list_sep" if same_list else "list_sep_no_semicolon"]  # "số 15/QĐ-UBND ...; số 19/QĐ-UBND"
-        if a.number and not a.issuer_from_tail and b.issuer_from_tail and sep.fullmatch(w, a.end, b.start):
+        if a.number and not a.issuer_from_tail and b.issuer_from_tail and sep.fullmatch(w, a.end, b.start) \
+                and _codes_agree(a.number, b.number):
             a.issuer, a.issuer_from_tail = b.issuer, True
+
+
+def _codes_agree(a: str, b: str | None) -> bool:
+    """The symbols name no two different bodies: "1494/TTr-SNV" and "18/BCTĐ-STP" (Sở Nội vụ, Sở Tư
+    pháp) do not share "của Sở Tư pháp"; "15/CT-TTg" and "16/CT-TTg" do."""
+    def codes(number: str | None) -> set[str]:
+        tail = (number or "").partition("/")[2]
+        return {t for t in re.split(r"[-/&.]", tail) if t and t.upper() not in _type_code_set()}
+    x, y = codes(a), codes(b)
+    return not x or not y or bool(x & y)
+
+
+@lru_cache(maxsize=1)
+def _type_code_set() -> frozenset[str]:
+    return frozenset(k.upper() for k in type_codes())
 
 
 # ---------------------------------------------------------------- entry point

@@ -187,3 +187,18 @@ def test_district_letter_in_a_flattened_table():
 def test_background_then_a_class_of_addressees_is_no_subject():
     text = "Trước tình hình đó, các cấp, các ngành trong tỉnh phải coi phòng dịch là nhiệm vụ cấp bách."
     assert _tasks(text) == []
+
+
+# --- review reports cited by a council or a Sở; a list shares its author only when the symbols agree ---
+@pytest.mark.parametrize("text, expected", [
+    ("Xét Tờ trình số 45/TTr-UBND ngày 2 tháng 7 năm 2021 của Ủy ban nhân dân tỉnh; Báo cáo thẩm tra số 31/BC-HĐND "
+     "ngày 8 tháng 7 năm 2021 của Ban Pháp chế Hội đồng nhân dân tỉnh;",
+     [("Tờ trình", "45/TTr-UBND", "2021-07-02", "Ủy ban nhân dân tỉnh", "refers"),
+      ("Báo cáo", "31/BC-HĐND", "2021-07-08", "Ban Pháp chế Hội đồng nhân dân tỉnh", "refers")]),
+    ("Theo đề nghị của Sở Nội vụ tại Tờ trình số 612/TTr-SNV ngày 3/5/2022 và Văn bản thẩm định số 90/STP-XDVB "
+     "ngày 28/4/2022 của Sở Tư pháp.",
+     [("Tờ trình", "612/TTr-SNV", "2022-05-03", "Sở Nội vụ", "refers"),
+      ("Văn bản", "90/STP-XDVB", "2022-04-28", "Sở Tư pháp", "refers")]),
+])
+def test_review_reports_and_shared_authors(text, expected):
+    assert _cited(text) == expected
