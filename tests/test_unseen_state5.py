@@ -202,3 +202,10 @@ def test_background_then_a_class_of_addressees_is_no_subject():
 ])
 def test_review_reports_and_shared_authors(text, expected):
     assert _cited(text) == expected
+
+
+def test_a_province_under_a_heading_is_no_signer():
+    text = ("THÔNG TIN PHẢN HỒI\nThanh Hóa\n\nUBND tỉnh có ý kiến như sau:\nGiao Sở Xây dựng kiểm tra hồ sơ.\n"
+            "(Theo Công văn số 915/UBND-CN, ngày 7/3/2023)\n")
+    r = extract_text(text)
+    assert r.signer is None and r.number == "915/UBND-CN"
