@@ -899,10 +899,16 @@ def _find(st: SourceText, ctx: DocContext, own_number: str | None, start: int = 
     warnings: list[str] = []
     chosen: dict[tuple, list] = {}
     order: list[tuple] = []
+    keys = []
     for hit in hits:
         issuer = complete_name(_issuer_as_named(hit), ctx, cited=True) if hit.issuer else None
         full = _full_symbol(hit, hits)
-        key = _key(full if full is not None else hit, issuer)
+        keys.append((hit, issuer, _key(full if full is not None else hit, issuer)))
+    # "Luật Thực hành tiết kiệm, chống lãng phí" named again without its date: one law
+    named_keys = {(h.doc_type, h.name.casefold()): k for h, _, k in reversed(keys) if h.name and (h.number or h.date)}
+    for hit, issuer, key in keys:
+        if hit.name and not (hit.number or hit.date):
+            key = named_keys.get((hit.doc_type, hit.name.casefold()), key)
         if key not in chosen:
             order.append(key)
             chosen[key] = [hit, issuer, [hit]]

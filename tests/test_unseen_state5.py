@@ -209,3 +209,15 @@ def test_a_province_under_a_heading_is_no_signer():
             "(Theo Công văn số 915/UBND-CN, ngày 7/3/2023)\n")
     r = extract_text(text)
     assert r.signer is None and r.number == "915/UBND-CN"
+
+
+# --- a law named again without its date inside another citation's description is the same law -------
+@pytest.mark.parametrize("text", [
+    "Căn cứ Luật Phòng, chống thiên tai ngày 19/6/2013;\nCăn cứ Nghị định số 66/2021/NĐ-CP ngày 6/7/2021 của Chính phủ "
+    "quy định chi tiết thi hành một số điều của Luật Phòng, chống thiên tai;",
+    "Căn cứ Nghị định số 66/2021/NĐ-CP ngày 6/7/2021 của Chính phủ quy định chi tiết một số điều của Luật Phòng, "
+    "chống thiên tai;\nCăn cứ Luật Phòng, chống thiên tai ngày 19/6/2013;",
+])
+def test_a_law_named_twice_is_cited_once(text):
+    laws = [c for c in extract_text(text).cited_documents if c.doc_type == "Luật"]
+    assert [(c.date, c.relation) for c in laws] == [("2013-06-19", "based_on")]
