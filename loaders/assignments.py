@@ -38,6 +38,8 @@ _PLURAL = G.piece("plural")                                  # "các", "những"
 _PLURAL_OR_ALL = G.expand(r"(?:%(plural)s|%(all)s)")          # ... and "cả"
 _PLURAL_CAPITAL = G.alternation(w.capitalize() for w in G.words("plural"))   # "Các" starting a sentence
 _AND = G.piece("and")
+_OF = re.compile(G.expand(r"(?<![^\W_])%(of)s(?![^\W_])"))
+_ABOUT = re.compile(G.expand(r"(?<![^\W_])%(about)s(?![^\W_])"))   # "gửi các sở về việc ...": a subject, no names
 _NOT_AFTER_PLURAL = "".join(rf"(?<!{re.escape(w)} )" for w in G.words("plural"))  # "các tổ chức": no verb
 _AND_WITH = re.compile(G.expand(r"\s+(?:%(and)s|%(with)s)\s+"))              # "A và B", "A cùng với B"
 _LIST_JOIN_END = re.compile(G.expand(r"(?:\s+(?:%(and)s|%(with)s)|[,;])\s*$"))
@@ -103,17 +105,25 @@ def _data() -> dict:
         "directs_inner": re.compile(rf"(?<![^\W_])(?:{alternation(words('directs_verb'))}){nb}\s+"),
         # "vừa có văn bản chỉ đạo UBND các quận ...": a type word that ends with the verb ("văn bản chỉ đạo")
         "directs_end": re.compile(rf"(?<![^\W_])(?:{alternation(words('directs_verb'))})\s*$"),
+        # "Ảnh minh họa" on its own line over a sentence: a photo's caption (press_phrases.csv)
+        "caption": re.compile(rf"(?:{alternation(_press_words('caption'))})[^\n.;]{{0,60}}"),
+        # "... có văn bản gửi UBND các tỉnh đề nghị tăng cường ...": whom the letter goes to (press_phrases.csv)
+        "send": re.compile(rf"(?<![^\W_])(?:{alternation(_press_words('recipient_verb'))}){nb}\s*:?\s+"),
+        "letter": re.compile(rf"(?<![^\W_])(?i:{G.piece('type_word')}|{alternation(_press_words('generic_type'))}){nb}"),
         "intro_formula": re.compile(rf"(?:(?:{alternation(words('intro_formula'))}){nb}\s*)+", re.I),
         "notice": re.compile(rf"(?<![^\W_])(?:{alternation(words('notice'))}){nb}"),
         # "Trong đó, Văn phòng Tỉnh ủy phối hợp ...": a connective before the subject of a press sentence
         "lead_in": re.compile(rf"^(?:{alternation(words('lead_in'))}){nb}\s*,\s*"),
+        # "Trước tình hình dịch ...; UBND quận yêu cầu ...": a background clause before the subject
+        # (at a line's start: the lines above may be the header's table cells)
+        "background": re.compile(rf"^[ \t]*(?:{alternation(words('background_clause'))}){nb}", re.M),
         "scope": re.compile(rf"\s*,?\s*(?:{alternation(words('scope_cut'))}){nb}"),
         "strip_post": re.compile(rf"^(?i:{alternation(words('strip_post'))})\s*:?\s+"   # "Giám đốc: Sở Y tế, ..." too
                                  rf"(?={alternation(words('body_head'))}{nb}|(?:{_PLURAL}\s+)?(?i:{alternation(words('unit_class'))}){nb})"),
         # "các đơn vị Viện Vệ sinh Dịch tễ Trung ương, ...": the class only introduces the named bodies
         "apposition": re.compile(rf"^{_PLURAL}\s+(?:{alternation(words('unit_class'))})\s+(?={alternation(words('body_head'))}{nb})"),
         "committee_class_cap": re.compile(rf"^(?:{alternation(w[:1].upper() + w[1:] for w in words('committee_class'))}){nb}\s+[{UPPER}]"),
-        "own_unit": re.compile(rf"(?<![^\W_]){G.piece('under')}\s|\s(?:{alternation(words('unit_word'))})$"),
+        "own_unit": re.compile(rf"(?<![^\W_]){G.piece('under')}(?:\s|$)|\s(?:{alternation(words('unit_word'))})$"),
         "report_stop": re.compile(rf"\s+(?:{alternation(words('report_stop'))}){nb}"),
         "correlative": re.compile(rf"(?<![^\W_])(?:{alternation(words('correlative'))}){nb}"),
         "correlative_end": re.compile(rf"\s(?:{alternation(words('correlative'))})\s*$"),
@@ -126,6 +136,10 @@ def _data() -> dict:
         "sector": {t: v for t, v in p.get("sector_alias", ())},
         "central_units": {t: v for t, v in p.get("central_units", ())},
     }
+
+
+def _press_words(kind: str) -> list[str]:
+    return [r["phrase"] for r in refdata.table("press_phrases") if r["kind"] == kind]
 
 
 # ---------------------------------------------------------------- sentences
@@ -178,6 +192,7 @@ def _sentences(w: str, limit: int) -> list[_Sentence]:
 
 
 _CLAUSE_CUT = re.compile(r";\s+")
+_BACKGROUND_CUT = re.compile(r"[;,]\s+")
 
 
 def _headline(w: str, s: _Sentence, limit: int) -> bool:
@@ -206,6 +221,16 @@ def _without_title_line(w: str, s: _Sentence) -> _Sentence:
         return s
     off = len(first) + 1
     return _Sentence(s.start + off, s.end, False, s.text[off:])
+
+
+def _without_caption(s: _Sentence) -> _Sentence:
+    """A photo's caption on its own line over the sentence ("Ảnh minh họa\nĐề nghị UBND các huyện ..."):
+    the sentence without it."""
+    first, sep, rest = s.text.partition("\n")
+    if not sep or not rest.strip() or not _data()["caption"].fullmatch(first.strip()):
+        return s
+    off = len(s.text) - len(rest.lstrip())
+    return _Sentence(s.start + off, s.end, s.item, s.text[off:])
 
 
 def _without_heading(s: _Sentence) -> _Sentence:
@@ -331,10 +356,11 @@ def _merge(pieces: list[str]) -> list[str]:
                 continue
             held = d["strip_post"].sub("", prev)  # "Chủ tịch UBND huyện, thành phố": the body the post heads
             if _bare_class(p) and (_is_class(_lower_first(prev)) or _bare_class(prev.rsplit(", ", 1)[-1])
+                                   or _bare_class(held)   # "Thủ trưởng cơ quan, ban, ngành": the post over one class
                                    or d["head"].match(held) and _UNIT_END.search(held)):
                 items[-1] = f"{prev}, {p}"   # "Sở, Ban, ngành"; "UBND huyện, thị xã, thành phố": one class
                 continue
-            if _is_class(prev) and d["class_tail"].match(p):
+            if (_is_class(prev) or _is_class(_lower_first(held))) and d["class_tail"].match(p):
                 items[-1] = f"{prev}, {p}"   # "các phòng, ban ngành, đoàn thể huyện"
                 continue
             if _LOWER_START.match(p) and not re.match(rf"{_PLURAL_OR_ALL}\s", p) and not d["generic"].match(p) \
@@ -674,9 +700,44 @@ def _tasks_of(s: _Sentence, ctx: DocContext, related: tuple[str, ...] = ()) -> _
             return None if _only_issuer(bodies, ctx) else _Found(bodies, subject[1])
         inner = d["assign_inner"].search(text)
         if not inner:
-            return None
+            return _sent_to_task(text, None, 0, ctx, related)
         obj_start = inner.end()
+        return _object_task(text, obj_start, ctx, related) or _sent_to_task(text, inner.start(), obj_start, ctx, related)
     return _object_task(text, obj_start, ctx, related)
+
+
+def _sends_letter(text: str, send_start: int) -> bool:
+    """A letter is what is sent: "có công văn gửi X", "Công văn khẩn số 5995 gửi X" (its number, date
+    and subject between), not "tổng hợp báo cáo của các xã gửi X" (a report someone else writes)."""
+    letters = list(_data()["letter"].finditer(text, max(0, send_start - 200), send_start))
+    if not letters:
+        return False
+    between = text[letters[-1].end():send_start]
+    about = _ABOUT.search(between)   # "Công điện số 06/CĐ-UBND về tăng cường ... gửi X": the letter's subject
+    between = between[:about.start()] if about else between
+    return len(between) <= 60 and not _OF.search(between) and _predicate(between) is None
+
+
+def _sent_to_task(text: str, verb_start: int, obj_start: int, ctx: DocContext,
+                  related: tuple[str, ...] = ()) -> _Found | None:
+    """"Bộ Y tế vừa có văn bản gửi UBND các tỉnh đề nghị tăng cường ...": the request names no one,
+    the bodies the letter is sent to are asked (the words between "gửi" and the verb, names only);
+    with no request verb ("... gửi UBND các tỉnh quan tâm chỉ đạo ..."), the predicate right after them."""
+    sends = [m for m in _data()["send"].finditer(text, 0, len(text) if verb_start is None else verb_start)
+             if _sends_letter(text, m.start())]
+    if not sends or verb_start is None and (":" in sends[-1].group(0) or ";" in text[sends[-1].end():]):
+        return None   # with no request verb, only a short list right before its predicate
+    if verb_start is None:   # "... gửi UBND các tỉnh quan tâm chỉ đạo ...": the predicate right after them
+        obj_start = sends[-1].end()
+    pred = _predicate(text, obj_start)
+    if not pred or verb_start is not None and text[obj_start:pred.start()].strip(" ,"):
+        return None
+    phrase = text[sends[-1].end():pred.start() if verb_start is None else verb_start].strip(" ,")
+    if not phrase or re.search(r"[.:\n]", phrase) or _ABOUT.search(phrase) \
+            or not (_names_start(phrase) or _addressees(phrase, ctx)):
+        return None
+    bodies = bodies_of(phrase, ctx, related)
+    return _Found(bodies, pred.start()) if bodies else None
 
 
 def _after_lead_in(s: _Sentence, ctx: DocContext, related: tuple[str, ...] = ()) -> _Found | None:
@@ -689,6 +750,25 @@ def _after_lead_in(s: _Sentence, ctx: DocContext, related: tuple[str, ...] = ())
     if found is None or found.intro:
         return found
     return _Found(found.bodies, found.pred + m.end(), found.generic)
+
+
+def _after_background(s: _Sentence, ctx: DocContext, related: tuple[str, ...] = ()) -> _Found | None:
+    """"Trước tình hình dịch ...; Ủy ban nhân dân quận yêu cầu X ... sau:": the sentence read from the
+    body that opens the clause after the background (body_phrases.csv background_clause)."""
+    bg = _data()["background"].search(s.text)
+    if bg is None or bg.start() and not s.text[:bg.start()].rstrip().endswith("|"):
+        return None   # (only under table cells "... ; |", never after words of the sentence)
+    for cut in _BACKGROUND_CUT.finditer(s.text, bg.end()):
+        rest = s.text[cut.end():]
+        if _data()["generic"].match(rest):
+            return None   # "Trước tình hình đó, các cấp, các ngành ... phải ...": the sentence as a whole
+        if not _names_start(rest):
+            continue
+        found = _tasks_of(_Sentence(s.start + cut.end(), s.end, s.item, rest), ctx, related)
+        if found is not None and found.bodies:
+            return found if found.intro else _Found(found.bodies, found.pred + cut.end(), found.generic)
+        return None
+    return None
 
 
 def _object_task(text: str, obj_start: int, ctx: DocContext, related: tuple[str, ...] = ()) -> _Found | None:
@@ -835,10 +915,10 @@ def _find(st: SourceText, ctx: DocContext, related: tuple[str, ...] = (),
             s = _after_header(s)  # header and title lines ("UBND TỈNH NGHỆ AN / SỞ Y TẾ ..."), not a sentence
             if s is None:
                 continue
-        s = _spelled_out(_without_heading(_without_title_line(w, s)))
+        s = _spelled_out(_without_heading(_without_caption(_without_title_line(w, s))))
         if _headline(w, s, limit):
             continue
-        found = _tasks_of(s, ctx, related)
+        found = _after_background(s, ctx, related) or _tasks_of(s, ctx, related)
         if found is None:
             found = _after_lead_in(s, ctx, related)
         if found is None and reported:
@@ -881,4 +961,9 @@ def _find(st: SourceText, ctx: DocContext, related: tuple[str, ...] = (),
     return tuple(out)
 
 
-__all__ = ["find_assignments", "bodies_of", "directed_committees"]
+def names_body(text: str) -> bool:
+    """The text starts with a body, a post or a class of bodies ("Kho bạc Nhà nước ...", "các sở ...")."""
+    return _names_start(text)
+
+
+__all__ = ["find_assignments", "bodies_of", "directed_committees", "names_body"]

@@ -48,6 +48,7 @@ class Body:
 _COLLECTIVE_BEFORE = re.compile(G.expand(r"(?:^|\s)%(collective)s\s*$"), re.I)
 _PLURAL = re.compile(G.expand(r"(?:^|\s)%(plural)s\s"), re.I)
 _DANGLING_PARENT = re.compile(G.expand(r"(?:^|\s)%(under)s$"), re.I)
+_COMMITTEE_CLASS = re.compile(G.expand(r"(?i:%(committee_tail)s)(?![^\W_])"))   # "các đảng ủy, chi bộ trực thuộc"
 _ANCHOR = re.compile(G.expand(r"\s(?:%(under)s|%(of)s)\s+"), re.I)
 _OF = G.words("of_word")[0]   # "của"
 _TOKEN = re.compile(r"\w+(?:['’]\w+)*|[^\w\s]")  # "Ia H'Drai" is one name
@@ -320,7 +321,10 @@ def complete_name(name: str, ctx: DocContext | None = None, cited: bool = False)
             break
         completed = again
     if _DANGLING_PARENT.search(completed):  # "các đảng ủy trực thuộc" -> "... trực thuộc Huyện ủy Nam Trực"
-        completed = f"{completed} {_normal(ctx.committee) if ctx.committee else units[0].committee_name}"
+        if ctx.channel == "state" and ctx.issuer and not _COMMITTEE_CLASS.search(completed):
+            completed = f"{completed} {_normal(ctx.issuer)}"   # "các cơ quan, đơn vị trực thuộc" UBND quận 10's
+        else:
+            completed = f"{completed} {_normal(ctx.committee) if ctx.committee else units[0].committee_name}"
     return _from_issuer(completed, ctx) if completed == text else completed
 
 

@@ -32,6 +32,7 @@ from loaders.context import DocContext
 from loaders.grammar import UPPER, alternation
 from loaders.header import date_from_parts, normalize_number
 from loaders.header_organs import leading_body
+from loaders.header_vocab import type_codes
 from loaders.header_fields import body_end
 from loaders.records import CitedDocument, Span
 from loaders import refdata
@@ -109,8 +110,10 @@ def _regexes() -> dict[str, re.Pattern]:
         # a list continuation: "..., số 1316/-BYT ngày 04/9/2021", "và 1102/CĐ-TTg"
         "bare": re.compile(rf"\s*(?:;|{between})\s*(?P<so>{so}\s*:?\s*)?(?P<num>{_NUMBER})"),
         # "các nghị định của Chính phủ: Số 92/2006/NĐ-CP ...; số 04/2008/NĐ-CP": the plural head types the list
-        "plural_numbered": re.compile(rf"(?<![^\W\d_]){plural}\s+(?P<type>{types})\s+{of}\s+(?P<issuer>[^:;\n]{{1,80}}?):\s*"
+        # (or no author: "Căn cứ các Nghị định: số 92/2006/NĐ-CP ...; số 04/2008/NĐ-CP ...")
+        "plural_numbered": re.compile(rf"(?<![^\W\d_]){plural}\s+(?P<type>{types})(?:\s+{of}\s+(?P<issuer>[^:;\n]{{1,80}}?))?\s*:\s*"
                                       rf"(?P<item>(?:{so}\s*:?\s*)?(?P<num>{_NUMBER}))"),
+        "type_at": re.compile(rf"(?:{types})(?![^\W_])"),
         "bare_list": re.compile(rf"\s*(?:;|{between})\s*(?P<so>{so})\s*:?\s*(?P<num>{bare})"),
         # a number whose type word is damaged ("Chthị 16 của ...", "Cồng văn số 12/UBND"): read by edit distance
         "any_number": re.compile(rf"(?<![^\W_])(?:(?P<num>{_NUMBER})|(?P<bare>{bare}){tail})"),
@@ -411,9 +414,9 @@ def _numbered(w: str, limit: int, own: str) -> tuple[list[_Hit], list[tuple[int,
     hits: list[_Hit] = []
     skipped: list[tuple[int, int]] = []
     outer = None
-    listed = {m.start(): clean(m.group("issuer")) for m in rx["plural_numbered"].finditer(w, 0, limit)}
+    listed = {m.start(): clean(m.group("issuer") or "") for m in rx["plural_numbered"].finditer(w, 0, limit)}
     for start, num_end, doc_type, num_raw, warning in _anchors(w, limit):
-        in_list = listed.get(start)
+        in_list = listed.get(start)   # "" for a plural head without its author
         if hits and start < hits[-1].end:
             last = hits[-1]
             if last.subject_start is None or start < last.subject_start:
@@ -431,14 +434,14 @@ def _numbered(w: str, limit: int, own: str) -> tuple[list[_Hit], list[tuple[int,
                 skipped.append((start, num_end))
             else:
                 _read_tail(w, hit, num_end, limit)
-                hit.issuer = hit.issuer or in_list  # the plural head's author: "các thông tư của Bộ X: ..."
+                hit.issuer = hit.issuer or in_list or None  # the plural head's author: "các thông tư của Bộ X: ..."
                 hits.append(hit)
             head = head or hit
             # the next item of a list: right after the number ("15/CT-TTg, 16/CT-TTg của ...") or
             # after this item's date ("số 1305/CĐ-BYT ngày 02/9/2021, số 1316/-BYT ngày 04/9/2021")
             nxt = None
             # a plural head's items run on past each item's own words, to the next ";"
-            item_end = w.find(";", num_end, limit) if in_list else -1
+            item_end = w.find(";", num_end, limit) if in_list is not None else -1
             for pos in dict.fromkeys((num_end, hit.end if hit.subject is None else num_end, *((item_end,) if item_end > 0 else ()))):
                 nxt = rx["bare"].match(w, pos, limit) or (rx["bare_list"].match(w, pos, limit) if number.isdigit() else None)
                 if nxt:
@@ -552,10 +555,19 @@ def _title_end(w: str, pos: int, limit: int, max_words: int = 15) -> int:
             break
         if word in G.words("and_word"):
             nxt = rx["title_word"].match(w, m.end(), limit)
-            if not nxt or nxt.group("word")[:1].isupper() or rx["plural_before"].match(nxt.group("word") + " "):
+            # a capital after "và" starts another document ("Luật A và Luật B", "... và Nghị định số ...")
+            # unless it names no document ("Luật Tổ chức HĐND và UBND": one title)
+            if not nxt or rx["plural_before"].match(nxt.group("word") + " ") or nxt.group("word")[:1].isupper() \
+                    and _starts_document(w, nxt.start("word"), limit):
                 break
         end = i = m.end()
     return end
+
+
+def _starts_document(w: str, pos: int, limit: int) -> bool:
+    """A type word or a named document's head at pos ("Luật", "Nghị định", "Hiến pháp")."""
+    rx = _regexes()
+    return bool(rx["named"].match(w, pos, limit) or rx["type_at"].match(w, pos, limit))
 
 
 def _named(w: str, limit: int, taken) -> list[_Hit]:
@@ -822,8 +834,24 @@ def _share_tails(w: str, hits: list[_Hit]) -> None:
     for a, b in zip(reversed(hits[:-1]), reversed(hits[1:])):
         same_list = b.head is not None and (b.head is a or b.head is a.head)
         sep = _regexes()["list_sep" if same_list else "list_sep_no_semicolon"]  # "số 15/QĐ-UBND ...; số 19/QĐ-UBND"
-        if a.number and not a.issuer_from_tail and b.issuer_from_tail and sep.fullmatch(w, a.end, b.start):
+        if a.number and not a.issuer_from_tail and b.issuer_from_tail and sep.fullmatch(w, a.end, b.start) \
+                and _codes_agree(a.number, b.number):
             a.issuer, a.issuer_from_tail = b.issuer, True
+
+
+def _codes_agree(a: str, b: str | None) -> bool:
+    """The symbols name no two different bodies: "1494/TTr-SNV" and "18/BCTĐ-STP" (Sở Nội vụ, Sở Tư
+    pháp) do not share "của Sở Tư pháp"; "15/CT-TTg" and "16/CT-TTg" do."""
+    def codes(number: str | None) -> set[str]:
+        tail = (number or "").partition("/")[2]
+        return {t for t in re.split(r"[-/&.]", tail) if t and t.upper() not in _type_code_set()}
+    x, y = codes(a), codes(b)
+    return not x or not y or bool(x & y)
+
+
+@lru_cache(maxsize=1)
+def _type_code_set() -> frozenset[str]:
+    return frozenset(k.upper() for k in type_codes())
 
 
 # ---------------------------------------------------------------- entry point
@@ -919,10 +947,16 @@ def _find(st: SourceText, ctx: DocContext, own_number: str | None, start: int = 
     warnings: list[str] = []
     chosen: dict[tuple, list] = {}
     order: list[tuple] = []
+    keys = []
     for hit in hits:
         issuer = complete_name(_issuer_as_named(hit), ctx, cited=True) if hit.issuer else None
         full = _full_symbol(hit, hits)
-        key = _key(full if full is not None else hit, issuer)
+        keys.append((hit, issuer, _key(full if full is not None else hit, issuer)))
+    # "Luật Thực hành tiết kiệm, chống lãng phí" named again without its date: one law
+    named_keys = {(h.doc_type, h.name.casefold()): k for h, _, k in reversed(keys) if h.name and (h.number or h.date)}
+    for hit, issuer, key in keys:
+        if hit.name and not (hit.number or hit.date):
+            key = named_keys.get((hit.doc_type, hit.name.casefold()), key)
         if key not in chosen:
             order.append(key)
             chosen[key] = [hit, issuer, [hit]]

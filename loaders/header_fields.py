@@ -26,14 +26,24 @@ DATE_RE = G.compiled("dated")
 NUMBER_LINE = re.compile(rf"^[\s>*-]*(?:(?:{G.piece('type_word')})\s+{_NO}\s*:|{_NO}\s*:?)\s*(?P<num>{SYMBOL})")
 # "Số:      /QĐ-UBND": the number line of a document not yet numbered (a draft, a template)
 NUMBER_MARK = re.compile(rf"^[\s>*-]*{_NO}\s*:")
-_PLACE = r"(?P<place>[^\W\d][^\n\d,|:;]{1,45}?)\s*,\s*"  # no digits: "Chỉ thị 04-CT/TU, ngày" is no place
+# no digits: "Chỉ thị 04-CT/TU, ngày" is no place; but a numbered urban unit is: "Quận 10, ngày"
+_PLACE = (r"(?P<place>" + "(?i:" + alternation(G.words("district_kind") + G.words("commune_kind")) + ")" + r"\s+\d{1,3}(?=\s*,)"
+          r"|[^\W\d][^\n\d,|:;]{1,45}?)\s*,\s*")
 DATE_LINE = re.compile(rf"^[\s>*-]*{_PLACE}(?P<date>{DATE})")
 # ", ngày 7/2/2023 của Bộ Chính trị về ...": the body a mention of a document names as its issuer
 OF_BODY = re.compile(
     rf"\s*,?\s*(?:{DATE}\s*,?\s*)?(?i:{G.piece('of')})\s+(?P<body>[^,.;:\n]+?)(?=\s+(?i:{G.piece('about')})\s|[,.;:\n]|$)")
 # "... nội dung sau: 37/UBND-VP ngày 10/1/2022" at the very end: the link to the full text that a
 # portal prints under an excerpt (a bare symbol, not "Công văn số ..." which is a citation)
-TRAILING_LINK = re.compile(rf"(?<![\w/-])(?<!{_NO}\s)(?P<num>{SYMBOL})\s*,?\s*(?P<date>{DATE})\s*\.?\s*$")
+# (the reporter's name may follow on a line of its own: "... sau: 37/UBND-VP ngày 10/1/2022\n\nLê Văn Tám")
+_BYLINE = r"(?:\s*\n[ \t]*[^\W\d][^\n\d]{0,40})?"
+TRAILING_LINK = re.compile(rf"(?<![\w/-])(?<!{_NO}\s)(?P<num>{SYMBOL})\s*,?\s*(?P<date>{DATE})\s*\.?{_BYLINE}\s*$")
+EXCERPT_END = re.compile(rf"\s*{_BYLINE}\s*")   # what may follow the excerpt's last words (fullmatch)
+# "(Theo Công văn số 602/UBND-KT, ngày 3/11/2023)" ending an excerpt, "(412/VP-KT, ngày 2/5/2019)"
+# ending a page's title line: the source note naming the page's own document
+SOURCE_NOTE = re.compile(
+    rf"\(\s*(?:(?i:{G.piece('according')})\s+)?(?:(?P<type>{G.piece('type_word')})\s+)?(?:{_NO}\s*:?\s*)?"
+    rf"(?P<num>{SYMBOL})\s*,?\s*(?P<date>{DATE})\s*\)\s*\.?")
 # "Hải Dương, ngày 21 tháng năm 2021": the date line with a part of the date missing (place only)
 PLACE_LINE = re.compile(rf"^[\s>*-]*{_PLACE}{_DAY}\s+\d{{0,2}}\s*{_MONTH}\s*\d{{0,2}}\s*{_YEAR}")
 # Anchors of a header flattened into one line: "Số:2639" and the start of "Hải Dương, ngày ... tháng"

@@ -73,5 +73,6 @@ def is_upper(text: str) -> bool:
 
 
 def title_case(text: str) -> str:
-    return " ".join(w[:1].upper() + w[1:].lower() for w in text.split())
+    # each part of a hyphenated name too: "BÀ RỊA-VŨNG TÀU" -> "Bà Rịa-Vũng Tàu"
+    return " ".join("-".join(p[:1].upper() + p[1:].lower() for p in w.split("-")) for w in text.split())
 

@@ -200,6 +200,8 @@ def make_organ(row: dict[str, str], rest: str) -> Organ:
         return Organ(name, organ_level, channel, keyword, open_unit=kind)
     phrase = f"{_unit_value(unit.group('unit'))} {place}"
     loc = _locate(place, kind, None)
+    if loc.get("district") and not loc.get("district_kind"):   # "QUẬN 10": a unit the lists do not name
+        loc["district_kind"] = _unit_value(unit.group("unit"))
     name = " ".join(x for x in (keyword, lead, phrase) if x)
     organ_level = level if level not in ("unit", "city") else loc["level"]
     return Organ(name, organ_level, channel, keyword, **_fields(loc), locality_phrase=phrase)

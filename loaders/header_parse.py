@@ -8,14 +8,14 @@ from functools import lru_cache
 from typing import Mapping
 
 from loaders.header_fields import (
-    DATE_LINE, DATE_RE, NUMBER_LINE, NUMBER_MARK, OF_BODY, PLACE_LINE, TRAILING_LINK, capacity_re, clean_place,
+    DATE_LINE, DATE_RE, NUMBER_LINE, NUMBER_MARK, OF_BODY, EXCERPT_END, PLACE_LINE, SOURCE_NOTE, TRAILING_LINK, capacity_re, clean_place,
     line_patterns, normalize_number, set_date, title_type, type_from_number,
 )
 from loaders.header_locate import header_start, might_hold_motto
 from loaders.header_layout import Cell, cells, is_blank, is_upper
 from loaders.header_organs import (
     Organ, inherit, is_under, leading_body, lookup_district, lookup_province, make_organ, opens_organ, organ_row,
-    split_organs, under_parent,
+    split_organs, under_parent, unit_re,
 )
 from loaders import grammar as G
 from loaders.header_vocab import bare_key, code_label, spellings, tolerant_phrase
@@ -535,20 +535,40 @@ def _seat_from_place(out: dict, warns: list[str]) -> None:
         return
     province, district = lookup_province(place), lookup_district(place)
     seat = f"{province[1]} {province[0]}" if province else f"{district[1]} {district[0]}" if district else None
+    if place[-1:].isdigit() and unit_re().match(place):   # "Quận 10, ngày": a numbered unit names itself
+        seat = place
     if seat:
         out["issuer"] = make_organ(row, seat)
         warns.append(f"issuer written as {issuer.name!r}; its place taken from the date line: {seat}")
 
 
 def _trailing_link(st: SourceText, start: int, end: int, out: dict, ev: dict, warns: list[str]) -> None:
-    """Number and date from the link a portal prints under an excerpt ("37/UBND-VP ngày 10/1/2022")."""
-    m = TRAILING_LINK.search(st.work, max(start, end - 200), end)
+    """Number and date from the link a portal prints under an excerpt ("37/UBND-VP ngày 10/1/2022"), or
+    from its source note, at the end of the excerpt or of the page's title line ("(Theo Công văn số
+    602/UBND-KT, ngày 3/11/2023)"): the type too when the note writes it."""
+    m = TRAILING_LINK.search(st.work, max(start, end - 200), end) or _source_note(st.work, start, end)
     if not m:
         return
+    if "type" in m.re.groupindex and m.group("type") and "title" not in out:
+        out["title"] = G.type_name(m.group("type"))
+        ev["doc_type"] = st.span(m.start("type"), m.end("type"))
     out["number"] = normalize_number(m.group("num"))
     ev["number"] = st.span(m.start("num"), m.end("num"))
     if "date" not in out:
         set_date(st, 0, DATE_RE.match(st.work, m.start("date")), out, ev, warns)
+
+
+def _source_note(work: str, start: int, end: int) -> re.Match | None:
+    """A source note closing the excerpt (a byline may follow) or closing one of its first lines."""
+    tail = max(start, end - 200)
+    for m in SOURCE_NOTE.finditer(work, tail, end):
+        if EXCERPT_END.fullmatch(work, m.end(), end):
+            return m
+    for line in list(re.finditer(r"\S[^\n]*", work[start:end]))[:3]:   # the title, under a portal's menu words
+        m = SOURCE_NOTE.search(work, start + line.start(), start + line.end())
+        if m and not work[m.end():start + line.end()].strip():
+            return m
+    return None
 
 
 def _narrow_heading_issuer(st: SourceText, out: dict, ev: dict) -> None:

@@ -22,7 +22,7 @@ from typing import Mapping
 from loaders import grammar as G
 from loaders import header as H
 from loaders import refdata
-from loaders.assignments import directed_committees
+from loaders.assignments import directed_committees, names_body
 from loaders.bodies import resolve_body
 from loaders.header_organs import opens_organ
 from loaders.grammar import alternation
@@ -548,10 +548,19 @@ def _recipients_end(work: str, pos: int, end: int) -> int:
 def _split_recipients(st: SourceText, s: int, e: int) -> list[Span]:
     out, start = [], s
     for m in _res()["recipient_split"].finditer(st.work, s, e):
+        if _name_goes_on(st.work, m, e):
+            continue
         out.extend(_split_named(st, start, m.start()))
         start = m.end()
     out.extend(_split_named(st, start, e))
     return [_without_trailing_marks(st, sp) for sp in out if sp.quote.strip(" ,;")]
+
+
+def _name_goes_on(work: str, m: re.Match, e: int) -> bool:
+    """"các Sở Giáo dục và Đào tạo": a capitalised word after "và" that opens no body continues the name."""
+    after = work[m.end():e]
+    return bool(m.group(0).strip(" ,;")) and after[:1].isupper() and not opens_organ(after) \
+        and not names_body(after) and not _res()["plural_start"].match(after.lower())
 
 
 def _without_trailing_marks(st: SourceText, sp: Span) -> Span:
@@ -759,11 +768,15 @@ def _anniversary_spans(work: str) -> list[tuple[int, int]]:
 
 
 def _clause_start(work: str, pos: int, end: int) -> int:
-    cut = max(work.rfind(c, pos, end) for c in ",;:")
+    # (not the comma inside a name: "Ban Chỉ đạo ... về phòng, chống thiên tai")
+    named = {m.start() + m.group(0).index(",") for m in _NAME_COMMA.finditer(work, pos, end) if "," in m.group(0)}
+    cut = max([i for i in range(pos, end) if work[i] in ",;:" and i not in named] or [-1])
     start = cut + 1 if cut >= pos else pos
     agency = _AGENCY.match(work, _skip_space(work, start, end), end)   # "(GLO)- Văn phòng Chính phủ vừa có ..."
     return agency.end() if agency else start
 
+
+_NAME_COMMA = re.compile(G.piece("name_comma"), re.I)
 
 # "Công văn 4424 gửi ...": a number of three to five digits right after the type word, not a year
 _BARE = r"(?!(?:19|20)\d\d(?!\d))\d{3,5}(?![\w/.,\-])"

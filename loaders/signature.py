@@ -9,6 +9,7 @@ from typing import Mapping
 
 from loaders.header_fields import DATE_LINE, NUMBER_LINE, capacity_re, line_patterns
 from loaders.header_layout import Cell, cells, is_blank, is_upper
+from loaders.header_organs import lookup_province
 from loaders.header_lists import find_list
 from loaders.header_parse import Header, copy_marker, parse_header
 from loaders.grammar import alternation
@@ -33,7 +34,8 @@ def _signed_mark(text: str) -> bool:
 def _name_like(text: str) -> bool:
     """"Trần Hồng Quảng": 2 to 6 capitalised words, letters only."""
     words = text.split()
-    return 2 <= len(words) <= 6 and all(w.isalpha() and w[0].isupper() and (len(w) == 1 or w[1:].islower()) for w in words)
+    return 2 <= len(words) <= 6 and all(w.isalpha() and w[0].isupper() and (len(w) == 1 or w[1:].islower()) for w in words) \
+        and not lookup_province(text)   # "Quảng Trị" under a portal's heading is a place, no signer
 
 
 def _role_like(text: str) -> bool:

@@ -426,6 +426,16 @@ def test_header_start(text, start_line):
      "issuer", "Ủy ban nhân dân tỉnh Lai Châu"),
     ("ỦY BAN NHÂN DÂN\nTỈNH LAI CHÂU\nSố:      /UBND-VP\nLai Châu, ngày   tháng   năm 2023\nKính gửi: Sở Y tế.\n",
      "number", None),
+    # a numbered urban unit as the place of the date line: it dates the letter and seats the body
+    ("ỦY BAN NHÂN DÂN |\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA\nVIỆT NAM |\nSố: 214/UBND-VP |\nQuận 3, ngày 9 tháng 4 năm 2021 |\n",
+     "date", "2021-04-09"),
+    ("ỦY BAN NHÂN DÂN |\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA\nVIỆT NAM |\nSố: 214/UBND-VP |\nQuận 3, ngày 9 tháng 4 năm 2021 |\n",
+     "issuer", "Ủy ban nhân dân quận 3"),
+    ("ỦY BAN NHÂN DÂN\nPHƯỜNG 7\nSố: 41/UBND\nPhường 7, ngày 2 tháng 3 năm 2022\nKính gửi: Các tổ dân phố.\n",
+     "date", "2022-03-02"),
+    # a hyphenated province written in capitals keeps a capital after the hyphen
+    ("ỦY BAN NHÂN DÂN\nTỈNH BÀ RỊA-VŨNG TÀU\nSố: 33/CT-UBND\nBà Rịa, ngày 5 tháng 6 năm 2023\nCHỈ THỊ\nVề phòng cháy\n",
+     "issuer", "Ủy ban nhân dân tỉnh Bà Rịa-Vũng Tàu"),
     # the link a portal prints under an excerpt
     ("V/v phòng chống lụt bão\n\nỦy ban nhân dân huyện yêu cầu các xã thực hiện tốt nội dung sau: 41/UBND-VP ngày 9/9/2022\n",
      "number", "41/UBND-VP"),
