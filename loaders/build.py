@@ -50,7 +50,7 @@ from tqdm import tqdm
 
 from loaders import identity as ids, workers
 from loaders.cache import (CACHE_FILE, MAP_CACHE_FILE, CachedRecords, CachedTexts, CacheRow, ExtractCache, MapCache,
-                           MappedGraphs, file_sha256)
+                           MappedGraphs)
 from loaders.paths import DOCUMENTS, ONTOLOGY
 from loaders.read import SetAside, corpus_root, discover, read_document
 from loaders.resolve import LoadedDocument, resolve, slim_record
@@ -371,7 +371,7 @@ def _read_screened(screened: list, jobs: int, show: "_Progress", timeout: float,
     tasks = []
     for i, (path, shown, reason) in enumerate(screened):
         if reason is None:
-            sha = file_sha256(path)
+            sha = cache.sha256(path)  # not read again when its stat is what an earlier build hashed
             found = cache.get_slim(sha, ocr[0]) if sha else None
             if found is not None:
                 record, warnings, digest = found
