@@ -77,7 +77,7 @@ def _stat_key(st: os.stat_result) -> tuple[int, int, int, int]:
 
 
 class KnownHashes:
-    """Path -> (device, inode, size, mtime in ns, sha256) of the files hashed by earlier builds, in the
+    """Path (bytes) -> (device, inode, size, mtime in ns, sha256) of the files hashed by earlier builds, in the
     ``hashes`` table of the extraction cache (the sha256 of a file's bytes does not depend on the
     code: kept across code versions). A file whose stat is unchanged is not read to be hashed (git's
     index does the same), so an add hashes the files added, not the corpus. An entry is trusted only
@@ -91,7 +91,7 @@ class KnownHashes:
         self.new: list[tuple] = []
         if db is not None:
             try:
-                db.execute("CREATE TABLE IF NOT EXISTS hashes (path TEXT PRIMARY KEY, dev INTEGER, ino INTEGER, "
+                db.execute("CREATE TABLE IF NOT EXISTS hashes (path BLOB PRIMARY KEY, dev INTEGER, ino INTEGER, "
                            "size INTEGER, mtime INTEGER, sha256 TEXT)")
                 self.known = {row[0]: row[1:] for row in db.execute("SELECT * FROM hashes")}
             except sqlite3.Error:
@@ -99,7 +99,7 @@ class KnownHashes:
 
     def sha256(self, path: str | os.PathLike) -> str | None:
         """file_sha256(path), from the table when the file's stat is the one recorded."""
-        key = os.path.abspath(path)
+        key = os.fsencode(os.path.abspath(path))  # bytes: a name need not be valid UTF-8
         self.seen.add(key)
         try:
             st = os.stat(path)

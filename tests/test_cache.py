@@ -137,7 +137,7 @@ def test_a_file_is_hashed_again_only_when_its_stat_changed(tmp_path, change, rea
         f.write_bytes(b"other version")
         _aged(f, 10)
     with ExtractCache(tmp_path / CACHE_FILE) as cache:
-        assert os.path.abspath(f) in cache.hashes.known
+        assert os.fsencode(os.path.abspath(f)) in cache.hashes.known
         assert cache.sha256(f) == file_sha256(f)
         assert bool(cache.hashes.new) is read_again  # re-hashed files are recorded anew
 
@@ -150,8 +150,8 @@ def test_a_file_changed_within_the_racy_window_is_not_recorded_and_gone_paths_ar
     with ExtractCache(tmp_path / CACHE_FILE) as cache:
         cache.sha256(fresh), cache.sha256(old)
     with ExtractCache(tmp_path / CACHE_FILE) as cache:
-        assert set(cache.hashes.known) == {os.path.abspath(old)}  # a file this recent could change unseen
+        assert set(cache.hashes.known) == {os.fsencode(os.path.abspath(old))}  # a file this recent could change unseen
         cache.sha256(fresh)
         cache.keep_only(set())  # old.txt not seen by this build: its entry goes
     with ExtractCache(tmp_path / CACHE_FILE) as cache:
-        assert os.path.abspath(old) not in cache.hashes.known
+        assert os.fsencode(os.path.abspath(old)) not in cache.hashes.known
