@@ -13,6 +13,20 @@ CPU seconds of each stage (the stage log), the load average, and the top functio
 --restamp: the store's caches were written by an older code version that extracts and maps the same
 (e.g. a copy of /work/main/bench/corpus/store-100000 built before a speed-only change): stamp them
 with this code's version, so that the add finds them (a measurement aid; never for a real store).
+
+What grows with the store (2026-12-06, 1,000 added to /work/main's 100k store, before this branch's
+changes, cProfile with a wall timer at load average 14; CPU s per stage: read 37.1, map 53.9, reuse
+44.0, load 26.6; 10k: read 5.9, map 8.8, reuse 11.8, load 11.9). The profiler's times, by stage:
+  read   every file of the corpus: discover + annotation_files (Paths) + _screen (lstat, sort) 66 s,
+         file_sha256 18, get_slim (a query and an unpickle a file) 22, slim_record (interning) 38
+  map    resolve over 102k slim records 241 (_by_issuer_subject 54, _resolved_document 37, _add_loaded
+         27, _merge_bodies 21, _settle_issuers 19, _known_years 16, _date_claims 12, _by_number 11),
+         map_corpus 54 (file_fingerprint 16, _corpus_lines 13, a map-cache query a file)
+  load   manifest (204,043 entries) 22, _index_packed of the 5,197 changed graphs 14 (the corpus graph
+         and ~4,000 reuse graphs), _stored_lines 16, the update 19
+Without a profiler (bench/read_fixed.py, CPU s at 100k): discover 0.65, annotation Paths 0.63,
+_screen 1.9, file_sha256 1.5-2.2, get_slim 4.5, slim_record 3.9; store.manifest 2.3 (SPARQL 1.9),
+data_graphs 1.3, _holders 0.4. cProfile's CPU timer (this script) costs ~1.5x: compare like with like.
 """
 from __future__ import annotations
 
