@@ -21,6 +21,7 @@ import os
 import pickle
 import sqlite3
 import sys
+import time
 import zlib
 from collections.abc import Mapping, MutableMapping
 from dataclasses import dataclass, replace
@@ -64,6 +65,66 @@ def file_sha256(path: str | os.PathLike) -> str | None:
             return hashlib.file_digest(f, "sha256").hexdigest()
     except OSError:
         return None
+
+
+# A file's sha256 is trusted from its stat when the file was last changed at least this long before
+# it was hashed: a write within the file system's timestamp granularity could keep size and mtime.
+RACY_SECONDS = 2.0
+
+
+def _stat_key(st: os.stat_result) -> tuple[int, int, int, int]:
+    return (st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns)
+
+
+class KnownHashes:
+    """Path (bytes) -> (device, inode, size, mtime in ns, sha256) of the files hashed by earlier builds, in the
+    ``hashes`` table of the extraction cache (the sha256 of a file's bytes does not depend on the
+    code: kept across code versions). A file whose stat is unchanged is not read to be hashed (git's
+    index does the same), so an add hashes the files added, not the corpus. An entry is trusted only
+    when the file's mtime was RACY_SECONDS older than the moment it was hashed. Read in one query; the
+    new entries written with the next commit; the entries of paths no longer seen dropped by keep_only."""
+
+    def __init__(self, db: sqlite3.Connection | None):
+        self._db = db
+        self.known: dict[str, tuple] = {}
+        self.seen: set[str] = set()
+        self.new: list[tuple] = []
+        if db is not None:
+            try:
+                db.execute("CREATE TABLE IF NOT EXISTS hashes (path BLOB PRIMARY KEY, dev INTEGER, ino INTEGER, "
+                           "size INTEGER, mtime INTEGER, sha256 TEXT)")
+                self.known = {row[0]: row[1:] for row in db.execute("SELECT * FROM hashes")}
+            except sqlite3.Error:
+                self._db, self.known = None, {}
+
+    def sha256(self, path: str | os.PathLike) -> str | None:
+        """file_sha256(path), from the table when the file's stat is the one recorded."""
+        key = os.fsencode(os.path.abspath(path))  # bytes: a name need not be valid UTF-8
+        self.seen.add(key)
+        try:
+            st = os.stat(path)
+        except OSError:
+            return None
+        found = self.known.get(key)
+        if found is not None and found[:4] == _stat_key(st):
+            return found[4]
+        started = time.time_ns()
+        sha = file_sha256(path)
+        if sha is not None and started - st.st_mtime_ns > RACY_SECONDS * 1e9:
+            self.new.append((key, *_stat_key(st), sha))
+        return sha
+
+    def write(self) -> None:
+        """Record the files hashed since the last write (inside the cache's open transaction)."""
+        if self._db is not None and self.new:
+            self._db.executemany("INSERT OR REPLACE INTO hashes VALUES (?, ?, ?, ?, ?, ?)", self.new)
+        self.new = []
+
+    def keep_only_seen(self) -> None:
+        """Forget the paths this build did not see (the table does not grow with renamed files)."""
+        if self._db is not None:
+            gone = [k for k in self.known if k not in self.seen]
+            self._db.executemany("DELETE FROM hashes WHERE path = ?", ((k,) for k in gone))
 
 
 def _key(sha256: str, ocr: str) -> str:
@@ -169,6 +230,28 @@ class ExtractCache(_SqliteCache):
     def __init__(self, path: str | os.PathLike | None, warn: Callable[[str], None] | None = None):
         self.hits = self.misses = 0
         super().__init__(path, warn)
+        self.hashes = KnownHashes(self._db)
+
+    def sha256(self, path: str | os.PathLike) -> str | None:
+        """The sha256 of a file's bytes (file_sha256), not read again when its stat is unchanged."""
+        return self.hashes.sha256(path) if self._db is not None else file_sha256(path)
+
+    def commit(self) -> None:
+        if self._db is not None:
+            try:
+                self.hashes.write()
+            except sqlite3.Error as e:
+                self._write_failed(e)
+                return
+        super().commit()
+
+    def close(self, commit: bool = True) -> None:
+        if commit and self._db is not None:
+            try:
+                self.hashes.write()
+            except sqlite3.Error:
+                pass
+        super().close(commit)
 
     def get(self, sha256: str, ocr: str, source: str) -> tuple[DocumentRecord, str] | None:
         """(record named ``source``, sha256) of the file whose bytes have this hash, or None."""
@@ -236,6 +319,7 @@ class ExtractCache(_SqliteCache):
         wanted = {_key(s, o) for s, o in keys}
         gone = [k for (k,) in self._db.execute("SELECT key FROM files") if k not in wanted]
         self._db.executemany("DELETE FROM files WHERE key = ?", ((k,) for k in gone))
+        self.hashes.keep_only_seen()
 
 
 class _ReaderPerProcess:

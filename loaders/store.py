@@ -332,10 +332,9 @@ def content_hash(text: str) -> str:
 
 def manifest(store: ox.Store) -> dict[str, str]:
     """graph IRI -> content hash of every graph whose last write completed."""
-    return {
-        q.subject.value: q.object.value
-        for q in store.quads_for_pattern(None, ox.NamedNode(CONTENT_HASH), None, ox.NamedNode(BUILD_GRAPH))
-    }
+    # SPARQL: no graph or predicate term decoded per entry (2.3 -> 1.85 s CPU for 204,043 at 100,000)
+    return {g.value: h.value for g, h in store.query(
+        f"SELECT ?g ?h {{ GRAPH <{BUILD_GRAPH}> {{ ?g <{CONTENT_HASH}> ?h }} }}")}
 
 
 def data_graphs(store: ox.Store) -> list[str]:

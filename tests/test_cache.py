@@ -3,6 +3,7 @@ graph as a build without the cache, and survives a damaged or outdated cache; th
 whole records back from it (the build keeps slim ones)."""
 from __future__ import annotations
 
+import os
 import sqlite3
 
 import pytest
@@ -107,3 +108,50 @@ def test_records_are_kept_slim_once_cached_and_a_record_gone_from_the_cache_is_r
     db.close()
     full = B.whole_records(corpus, store / CACHE_FILE, ("auto", ""))
     assert [full(d) for d in slim] == whole
+
+
+def _aged(path, seconds: float = 10.0) -> None:
+    """Set the file's mtime ``seconds`` in the past (older than the racy window)."""
+    import os
+    import time
+    past = time.time_ns() - int(seconds * 1e9)
+    os.utime(path, ns=(past, past))
+
+
+@pytest.mark.parametrize("change, read_again", [
+    ("none", False),                # same stat: the recorded hash, the file not read
+    ("longer", True),               # other size
+    ("same size, newer", True),     # same size, other mtime
+])
+def test_a_file_is_hashed_again_only_when_its_stat_changed(tmp_path, change, read_again):
+    from loaders.cache import file_sha256
+    f = tmp_path / "a.txt"
+    f.write_bytes(b"first version")
+    _aged(f, 20)
+    with ExtractCache(tmp_path / CACHE_FILE) as cache:
+        assert cache.sha256(f) == file_sha256(f)
+    if change == "longer":
+        f.write_bytes(b"first version, longer")
+        _aged(f, 10)
+    elif change == "same size, newer":
+        f.write_bytes(b"other version")
+        _aged(f, 10)
+    with ExtractCache(tmp_path / CACHE_FILE) as cache:
+        assert os.fsencode(os.path.abspath(f)) in cache.hashes.known
+        assert cache.sha256(f) == file_sha256(f)
+        assert bool(cache.hashes.new) is read_again  # re-hashed files are recorded anew
+
+
+def test_a_file_changed_within_the_racy_window_is_not_recorded_and_gone_paths_are_dropped(tmp_path):
+    fresh, old = tmp_path / "fresh.txt", tmp_path / "old.txt"
+    fresh.write_bytes(b"just written")
+    old.write_bytes(b"written long ago")
+    _aged(old)
+    with ExtractCache(tmp_path / CACHE_FILE) as cache:
+        cache.sha256(fresh), cache.sha256(old)
+    with ExtractCache(tmp_path / CACHE_FILE) as cache:
+        assert set(cache.hashes.known) == {os.fsencode(os.path.abspath(old))}  # a file this recent could change unseen
+        cache.sha256(fresh)
+        cache.keep_only(set())  # old.txt not seen by this build: its entry goes
+    with ExtractCache(tmp_path / CACHE_FILE) as cache:
+        assert os.fsencode(os.path.abspath(old)) not in cache.hashes.known

@@ -1,0 +1,124 @@
+#!/usr/bin/env python3
+"""The fixed costs of an add: read, map and load of `directive-kg build` on a built store, under
+cProfile, stopped before validation (what those three stages cost, and which functions grow with the
+store rather than with the files added).
+
+    python bench/add_profile.py CORPUS STORE [--profile out.prof] [--top 40] [--restamp]
+
+CORPUS: the built store's files plus the added ones (bench/run.py grown_corpus: hard links). STORE: a
+COPY of a built store (it is changed: the add is loaded; validation and tables are not run, so the
+store is left marked as a build that did not finish: the next build finishes it). Prints wall and
+CPU seconds of each stage (the stage log), the load average, and the top functions by cumulative time.
+
+--restamp: the store's caches were written by an older code version that extracts and maps the same
+(e.g. a copy of /work/main/bench/corpus/store-100000 built before a speed-only change): stamp them
+with this code's version, so that the add finds them (a measurement aid; never for a real store).
+
+What grows with the store (2026-12-06, 1,000 added to /work/main's 100k store, before this branch's
+changes, cProfile with a wall timer at load average 14; CPU s per stage: read 37.1, map 53.9, reuse
+44.0, load 26.6; 10k: read 5.9, map 8.8, reuse 11.8, load 11.9). The profiler's times, by stage:
+  read   every file of the corpus: discover + annotation_files (Paths) + _screen (lstat, sort) 66 s,
+         file_sha256 18, get_slim (a query and an unpickle a file) 22, slim_record (interning) 38
+  map    resolve over 102k slim records 241 (_by_issuer_subject 54, _resolved_document 37, _add_loaded
+         27, _merge_bodies 21, _settle_issuers 19, _known_years 16, _date_claims 12, _by_number 11),
+         map_corpus 54 (file_fingerprint 16, _corpus_lines 13, a map-cache query a file)
+  load   manifest (204,043 entries) 22, _index_packed of the 5,197 changed graphs 14 (the corpus graph
+         and ~4,000 reuse graphs), _stored_lines 16, the update 19
+Without a profiler (bench/read_fixed.py, CPU s at 100k): discover 0.65, annotation Paths 0.63,
+_screen 1.9, file_sha256 1.5-2.2, get_slim 4.5, slim_record 3.9; store.manifest 2.3 (SPARQL 1.9),
+data_graphs 1.3, _holders 0.4. cProfile's CPU timer (this script) costs ~1.5x: compare like with like.
+"""
+from __future__ import annotations
+
+import argparse
+import cProfile
+import json
+import os
+import pstats
+import resource
+import sqlite3
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from loaders import build as build_module  # noqa: E402
+from loaders.cache import code_version  # noqa: E402
+
+
+class _Stop(Exception):
+    """Raised where validation would start."""
+
+
+def restamp(store: Path) -> None:
+    for db_file in store.glob("*.sqlite"):
+        db = sqlite3.connect(db_file)
+        try:
+            db.execute("UPDATE meta SET value = ? WHERE name = 'version'", (code_version(),))
+            db.commit()
+        except sqlite3.Error as e:
+            print(f"{db_file.name}: not restamped ({e})")
+        db.close()
+
+
+def _cpu() -> float:
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return time.process_time() + children.ru_utime + children.ru_stime
+
+
+def main(argv: list[str] | None = None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("corpus", type=Path)
+    ap.add_argument("store", type=Path)
+    ap.add_argument("--profile", type=Path)
+    ap.add_argument("--top", type=int, default=45)
+    ap.add_argument("--restamp", action="store_true")
+    ap.add_argument("--no-profile", action="store_true", help="stage figures only (cProfile's CPU timer costs "
+                    "about 1.5x on this code: compare runs made alike)")
+    ap.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
+    args = ap.parse_args(argv)
+    if args.restamp:
+        restamp(args.store)
+    log = args.store.parent / f"{args.store.name}.stages.jsonl"
+    log.unlink(missing_ok=True)
+    os.environ[build_module.STAGE_LOG_ENV] = str(log)
+    cpu_at: dict[str, float] = {}
+    original_mark = build_module._Clock.mark
+
+    def mark(self, stage, event):  # CPU of the process tree at each stage's start and end
+        cpu_at[f"{stage}:{event}"] = _cpu()
+        original_mark(self, stage, event)
+
+    def stop(*a, **k):
+        raise _Stop()
+
+    build_module._Clock.mark = mark
+    build_module._validate = stop
+    profiler = cProfile.Profile(time.process_time)  # CPU time: the machine is shared
+    started = time.perf_counter()
+    if not args.no_profile:
+        profiler.enable()
+    try:
+        build_module.build(args.corpus, args.store, jobs=args.jobs, progress=False)
+    except _Stop:
+        pass
+    finally:
+        profiler.disable()
+    print(f"read+map+load: wall {time.perf_counter() - started:.1f} s, load average {os.getloadavg()}")
+    events = [json.loads(line) for line in log.read_text().splitlines()]
+    times = {f"{e['stage']}:{e['event']}": e["time"] for e in events}
+    for stage in dict.fromkeys(e["stage"] for e in events):
+        start, end = times.get(f"{stage}:start"), times.get(f"{stage}:end")
+        if start and end:
+            cpu = cpu_at[f"{stage}:end"] - cpu_at[f"{stage}:start"]
+            print(f"  {stage:8} wall {end - start:7.2f} s   CPU {cpu:7.2f} s")
+    if args.no_profile:
+        return
+    if args.profile:
+        profiler.dump_stats(args.profile)
+    pstats.Stats(profiler).sort_stats("cumulative").print_stats(args.top)
+
+
+if __name__ == "__main__":
+    main()
