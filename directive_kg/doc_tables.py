@@ -1,0 +1,323 @@
+"""Per-document tables: the rows of a question about one document's tree, computed by the build.
+
+A question such as downstream-tasks or reuse-levels walks the tree below DOC, then looks up the same
+columns for each document reached (its tasks; its shares against its parent). At 100,000 documents the
+look-ups cost 0.1-0.2 ms a row: 0.5-1.3 s for the largest trees. The columns that do not depend on DOC
+are computed once by the build, for every document of the store (``write_doc_tables``, next to the
+listing tables), and the query is then a tree walk (the query's own first sub-select, run as SPARQL)
+plus one seek per document reached::
+
+    PATH/tables/NAME.doc.jsonl  one JSON line per document: [IRI, [row, row, ...]], each row the terms of
+                                the spec's columns (a string literal as a string; other terms as objects)
+    PATH/tables/NAME.doc.idx    the documents' keys (uint64, from the IRI's blake2b) sorted, then the
+                                byte offset of each one's line (uint64): one binary search per document
+    PATH/tables/NAME.doc.json   the build stamp, the digests of the query and of the rows' SPARQL; written
+                                last: a table without it does not exist
+
+The saved query stays the definition: with no current table (a bare store, an endpoint, another build,
+another query text) it runs as SPARQL, and tests/test_doc_tables.py compares both answers for every
+document of a generated corpus. The runner uses the table's terms exactly as it uses the SPARQL's
+solutions (sort, hidden columns, Python values, document labels), so both give the same rows.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Mapping
+
+import numpy as np
+import pyoxigraph as ox
+
+from directive_kg.listings import FOLDER, _write_atomic, build_stamp, digest
+from loaders.store import query_graph
+
+FORMAT = 1
+SUFFIX = ".doc"
+_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+_PREFIXES = """PREFIX dkg: <https://w3id.org/directive-kg/ontology#>
+PREFIX eli: <http://data.europa.eu/eli/ontology#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+"""
+
+
+@dataclass(frozen=True)
+class DocTableSpec:
+    """How a saved query's answer splits into a walk (the query's first sub-select, bound to DOC) and
+    rows per document that do not depend on DOC (`rows`: SPARQL over the whole store, one solution per
+    row, keyed by ?document_iri and, when `parent` is set, by the tree edge's ?parent too)."""
+    query: str
+    rows: str
+    parent: bool = False      # the rows belong to an edge (document, parent), not to a document
+    skip_root: bool = False   # the query's FILTER (?document_iri != ?doc)
+
+
+# The per-document columns of reuse-levels: its OPTIONAL aggregate without the walk that limits it to
+# the documents below ?doc (a join on (document, parent) with the walk's edges does that here).
+_REUSE_LEVELS_ROWS = _PREFIXES + """
+SELECT ?document_iri ?parent ?level ?document ?parent_document ?source ?copied ?edited ?new ?characters ?rank
+WHERE {
+  ?document_iri eli:ensures_implementation_of ?parent .
+  FILTER NOT EXISTS { ?document_iri a dkg:Copy }
+  ?document_iri dkg:sourceFile ?src . ?src dkg:textLength ?characters .
+  OPTIONAL {
+    { SELECT ?document_iri ?parent (MAX(?shared_with) AS ?shared) (MAX(?copied_from) AS ?copied_chars)
+             (MAX(?key) AS ?best_key) WHERE {
+        { SELECT ?document_iri ?parent ?other (SUM(?e - ?s) AS ?shared_with)
+                 (SUM(IF(?sim >= 0.95, ?e - ?s, 0)) AS ?copied_from) WHERE {
+            { SELECT DISTINCT ?r ?document_iri ?parent ?other ?s ?e ?sim WHERE {
+                ?mine dkg:passageOf ?document_iri ; dkg:start ?s ; dkg:end ?e .
+                ?r dkg:passage ?mine . ?r a dkg:TextReuse ; dkg:similarity ?sim ; dkg:passage ?theirs .
+                ?theirs dkg:passageOf ?other . FILTER (?other != ?document_iri)
+                { ?document_iri eli:ensures_implementation_of ?other . BIND (?other AS ?parent) }
+                UNION { ?document_iri eli:ensures_implementation_of ?parent . ?other eli:ensures_implementation_of ?parent }
+              } }
+          } GROUP BY ?document_iri ?parent ?other }
+        OPTIONAL { ?other eli:id_local ?other_id }
+        BIND (CONCAT(SUBSTR(CONCAT("000000000", STR(?shared_with)), STRLEN(STR(?shared_with))), "|", STR(?other),
+                     "|", COALESCE(?other_id, STR(?other))) AS ?key)
+      } GROUP BY ?document_iri ?parent }
+  }
+  OPTIONAL { ?document_iri eli:id_local ?id }
+  BIND (COALESCE(?id, STR(?document_iri)) AS ?document)
+  OPTIONAL { ?parent eli:id_local ?pid }
+  BIND (COALESCE(?pid, STR(?parent)) AS ?parent_document)
+  BIND (IF(BOUND(?best_key), STRAFTER(STRAFTER(?best_key, "|"), "|"), "") AS ?source)
+  OPTIONAL { ?document_iri dkg:level ?own_level }
+  BIND (REPLACE(STR(?own_level), "^.*/", "") AS ?level)
+  OPTIONAL { VALUES (?level ?rank) { ("central" 0) ("sector" 1) ("province" 2) ("district" 3) ("commune" 4) } }
+  BIND (COALESCE(?shared, 0) AS ?shared_chars)
+  BIND (COALESCE(?copied_chars, 0) AS ?copied_raw)
+  BIND (ROUND(1000.0 * ?copied_raw / ?characters) / 1000 AS ?copied)
+  BIND (ROUND(1000.0 * (?shared_chars - ?copied_raw) / ?characters) / 1000 AS ?edited)
+  BIND (ROUND(1000.0 * (?characters - ?shared_chars) / ?characters) / 1000 AS ?new)
+}"""
+
+# The per-document columns of downstream-tasks: every task of a document, with its bodies.
+_DOWNSTREAM_TASKS_ROWS = _PREFIXES + """
+SELECT DISTINCT ?document_iri ?level ?body_name ?role ?document ?task ?body ?rank
+WHERE {
+  ?a dkg:assignedIn ?document_iri .
+  { ?a dkg:leadBody ?body . BIND ("lead" AS ?role) }
+  UNION { ?a dkg:cooperatingBody ?body . BIND ("cooperating" AS ?role) }
+  OPTIONAL { ?a dkg:taskText ?task }
+  OPTIONAL { ?body skos:prefLabel ?label }
+  BIND (COALESCE(STR(?label), STR(?body)) AS ?body_name)
+  OPTIONAL { ?document_iri eli:id_local ?id }
+  BIND (COALESCE(?id, STR(?document_iri)) AS ?document)
+  OPTIONAL { ?body dkg:level ?body_level }
+  OPTIONAL { ?document_iri dkg:level ?doc_level }
+  BIND (REPLACE(STR(COALESCE(?body_level, ?doc_level)), "^.*/", "") AS ?level)
+  OPTIONAL { VALUES (?level ?rank) { ("central" 0) ("sector" 1) ("province" 2) ("district" 3) ("commune" 4) } }
+}"""
+
+SPECS: dict[str, DocTableSpec] = {
+    s.query: s for s in (
+        DocTableSpec("reuse-levels", _REUSE_LEVELS_ROWS, parent=True, skip_root=True),
+        DocTableSpec("downstream-tasks", _DOWNSTREAM_TASKS_ROWS),
+    )
+}
+
+
+@dataclass(frozen=True)
+class DocTableInfo:
+    """What NAME.doc.json says about a written table."""
+    query: str
+    digest: str
+    rows_digest: str
+    stamp: str
+    columns: tuple[str, ...]
+    documents: int
+    rows: int
+
+
+# --- terms as JSON ---------------------------------------------------------------------------------
+
+
+def _encode(term: ox.NamedNode | ox.BlankNode | ox.Literal | None) -> Any:
+    if term is None:
+        return None
+    if isinstance(term, ox.NamedNode):
+        return {"i": term.value}
+    if isinstance(term, ox.BlankNode):
+        return {"b": term.value}
+    if term.language:
+        return {"v": term.value, "l": term.language}
+    if term.datatype.value == _XSD_STRING:
+        return term.value
+    return {"v": term.value, "t": term.datatype.value}
+
+
+def _decode_term(obj: Any) -> Any:
+    if isinstance(obj, str):
+        return ox.Literal(obj)
+    if obj is None:
+        return None
+    if "i" in obj:
+        return ox.NamedNode(obj["i"])
+    if "t" in obj:
+        return ox.Literal(obj["v"], datatype=ox.NamedNode(obj["t"]))
+    if "l" in obj:
+        return ox.Literal(obj["v"], language=obj["l"])
+    return ox.BlankNode(obj["b"])
+
+
+def key_of(iri: str) -> int:
+    """A document's key in the offset index: 64 bits of its IRI's blake2b (collisions are checked)."""
+    return int.from_bytes(hashlib.blake2b(iri.encode("utf-8"), digest_size=8).digest(), "little")
+
+
+# --- the walk --------------------------------------------------------------------------------------
+
+
+def walk_text(query_text: str) -> str:
+    """The query's prefixes and its first sub-select (the tree walk from ?doc) as a query of its own."""
+    from directive_kg.queries import _top_tokens
+
+    tokens = _top_tokens(query_text)
+    select = next(k for k, t in enumerate(tokens) if t[2] == "SELECT" and t[3] >= 1)
+    depth = tokens[select][3]
+    close = next(t for t in tokens[select:] if t[2] == "}" and t[3] == depth - 1)
+    outer = next(t for t in tokens if t[2] == "SELECT")
+    return query_text[:outer[0]] + query_text[tokens[select][0]:close[0]]
+
+
+def projection(query_text: str) -> list[str]:
+    """The variables the query's outer SELECT projects, in order."""
+    m = re.search(r"^SELECT\s+(?:DISTINCT\s+)?(.*?)\bWHERE\b", query_text, re.S | re.M)
+    if m is None:
+        raise ValueError("no outer SELECT ... WHERE")
+    return re.findall(r"\?(\w+)", m.group(1))
+
+
+# --- writing ---------------------------------------------------------------------------------------
+
+
+def _paths(folder: Path, name: str) -> tuple[Path, Path, Path]:
+    base = folder / f"{name}{SUFFIX}"
+    return base.with_name(base.name + ".jsonl"), base.with_name(base.name + ".idx"), base.with_name(base.name + ".json")
+
+
+def write_doc_table(store: ox.Store, folder: Path, query, spec: DocTableSpec, stamp: str) -> DocTableInfo:
+    """Run the spec's rows SPARQL over the store; write one line per document, sorted by key."""
+    folder.mkdir(parents=True, exist_ok=True)
+    solutions = query_graph(store, spec.rows)
+    names = [v.value for v in solutions.variables]
+    columns = [n for n in names if n != "document_iri"]
+    at = names.index("document_iri")
+    grouped: dict[str, list[bytes]] = {}
+    count = 0
+    for s in solutions:
+        values = list(s)
+        cells = [_encode(v) for k, v in enumerate(values) if k != at]
+        grouped.setdefault(values[at].value, []).append(json.dumps(cells, ensure_ascii=False).encode("utf-8"))
+        count += 1
+    keyed = sorted((key_of(iri), iri) for iri in grouped)
+    lines, offsets, position = [], [], 0
+    for _key, iri in keyed:
+        line = b'[' + json.dumps(iri, ensure_ascii=False).encode("utf-8") + b',[' + b",".join(grouped[iri]) + b"]]\n"
+        lines.append(line)
+        offsets.append(position)
+        position += len(line)
+    data, index, meta = _paths(folder, query.name)
+    keys = np.array([k for k, _ in keyed], dtype="<u8")
+    _write_atomic(data, b"".join(lines))
+    _write_atomic(index, keys.tobytes() + np.array(offsets, dtype="<u8").tobytes())
+    info = DocTableInfo(query.name, digest(query.text), digest(spec.rows), stamp, tuple(columns), len(keyed), count)
+    body = {"format": FORMAT, **{k: (list(v) if isinstance(v, tuple) else v) for k, v in info.__dict__.items()}}
+    _write_atomic(meta, json.dumps(body, ensure_ascii=False, indent=1).encode("utf-8"))
+    return info
+
+
+def write_doc_tables(store: ox.Store, store_dir: str | os.PathLike, workers: int | None = None) -> dict[str, int]:
+    """Every per-document table (SPECS) of the store's current build, `workers` threads (pyoxigraph
+    evaluates without the GIL). Rewritten whole, also after an add. Returns rows per table."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from directive_kg.queries import load_query
+
+    folder = Path(store_dir) / FOLDER
+    for name in SPECS:
+        for path in _paths(folder, name):
+            path.unlink(missing_ok=True)
+    stamp = build_stamp(store)
+    if stamp is None:
+        return {}
+    specs = list(SPECS.values())
+    workers = max(1, min(workers or os.cpu_count() or 1, len(specs)))
+    with ThreadPoolExecutor(workers, thread_name_prefix="directive-kg-doc-tables") as pool:
+        done = list(pool.map(lambda s: write_doc_table(store, folder, load_query(s.query), s, stamp), specs))
+    return {info.query: info.rows for info in done}
+
+
+# --- reading ---------------------------------------------------------------------------------------
+
+
+def table_info(store_dir: str | os.PathLike, query, store: ox.Store) -> DocTableInfo | None:
+    """The per-document table of `query` if it is current (this build, this query and rows text)."""
+    spec = SPECS.get(query.name)
+    if spec is None:
+        return None
+    try:
+        meta = json.loads(_paths(Path(store_dir) / FOLDER, query.name)[2].read_bytes())
+    except (OSError, ValueError):
+        return None
+    if (meta.get("format") != FORMAT or meta.get("digest") != digest(query.text)
+            or meta.get("rows_digest") != digest(spec.rows)):
+        return None
+    stamp = build_stamp(store)
+    if stamp is None or meta.get("stamp") != stamp:
+        return None
+    return DocTableInfo(meta["query"], meta["digest"], meta["rows_digest"], meta["stamp"], tuple(meta["columns"]),
+                        int(meta["documents"]), int(meta["rows"]))
+
+
+def read_documents(store_dir: str | os.PathLike, info: DocTableInfo, iris: list[str]) -> dict[str, list[list]]:
+    """The rows (lists of terms, in info.columns' order) of each of `iris` that has any."""
+    data, index, _meta = _paths(Path(store_dir) / FOLDER, info.query)
+    both = np.memmap(index, dtype="<u8", mode="r") if info.documents else np.zeros(0, dtype="<u8")
+    keys, offsets = both[:info.documents], both[info.documents:]
+    wanted = np.array([key_of(i) for i in iris], dtype="<u8")
+    at = np.searchsorted(keys, wanted)
+    found: dict[str, list[list]] = {}
+    with open(data, "rb") as f:
+        for iri, k, position in sorted(zip(iris, wanted.tolist(), at.tolist()), key=lambda x: x[2]):
+            while position < info.documents and int(keys[position]) == k:
+                f.seek(int(offsets[position]))
+                line_iri, rows = json.loads(f.readline())
+                if line_iri == iri:
+                    found[iri] = [[_decode_term(c) for c in row] for row in rows]
+                    break
+                position += 1
+    return found
+
+
+def select(store_dir: str | os.PathLike, info: DocTableInfo, query, store: ox.Store,
+           bindings: Mapping[str, Any]) -> tuple[list[str], list[dict]]:
+    """The query's solutions (columns, rows of terms) from the walk and the table: what the SPARQL gives,
+    without an order (the runner sorts by `# sort:`)."""
+    from directive_kg.queries import bind_values
+
+    spec = SPECS[query.name]
+    columns = projection(query.text)
+    walk = [dict(zip([v.value for v in sols.variables], s))
+            for sols in [query_graph(store, bind_values(walk_text(query.text), dict(bindings)))] for s in sols]
+    if spec.skip_root:
+        walk = [w for w in walk if w["document_iri"] != w.get("doc")]
+    rows = read_documents(store_dir, info, sorted({w["document_iri"].value for w in walk}))
+    parent_at = info.columns.index("parent") if spec.parent else None
+    seen: set[tuple] = set()
+    out: list[dict] = []
+    for w in walk:
+        for row in rows.get(w["document_iri"].value, ()):
+            if parent_at is not None and row[parent_at] != w["parent"]:
+                continue
+            merged = {**bindings, **w, **dict(zip(info.columns, row))}
+            values = tuple(merged.get(c) for c in columns)
+            if values not in seen:
+                seen.add(values)
+                out.append(dict(zip(columns, values)))
+    return columns, out
