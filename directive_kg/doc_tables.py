@@ -23,11 +23,14 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
 import os
 import re
 from dataclasses import dataclass
+from decimal import Decimal
+from fractions import Fraction
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any, Callable, Mapping
 
 import numpy as np
 import pyoxigraph as ox
@@ -37,7 +40,8 @@ from loaders.store import merged_complete, query_graph
 
 FORMAT = 1
 SUFFIX = ".doc"
-_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+_XSD = "http://www.w3.org/2001/XMLSchema#"
+_XSD_STRING = _XSD + "string"
 _PREFIXES = """PREFIX dkg: <https://w3id.org/directive-kg/ontology#>
 PREFIX eli: <http://data.europa.eu/eli/ontology#>
 PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
@@ -53,48 +57,97 @@ class DocTableSpec:
     rows: str
     parent: bool = False      # the rows belong to an edge (document, parent), not to a document
     skip_root: bool = False   # the query's FILTER (?document_iri != ?doc)
+    extend: Callable[[ox.Store, list[str], list[list]], tuple[list[str], list[list]]] | None = None
+    version: int = 1          # bumped when `extend` computes other values (part of the table's identity)
+
+    def identity(self) -> str:
+        return digest(f"{self.rows}\n{self.extend.__name__ if self.extend else ''}\n{self.version}")
 
 
-# The per-document columns of reuse-levels: its OPTIONAL aggregate without the walk that limits it to
-# the documents below ?doc (a join on (document, parent) with the walk's edges does that here).
+# The per-edge columns of reuse-levels that are look-ups (its OPTIONAL aggregate, the shares, is computed
+# by `_reuse_shares` from the store's passages: as SPARQL over the whole store it cost 10.9 CPU s at 10,000
+# documents, the passages read once and summed in Python 3.8 s).
 _REUSE_LEVELS_ROWS = _PREFIXES + """
-SELECT ?document_iri ?parent ?level ?document ?parent_document ?source ?copied ?edited ?new ?characters ?rank
+SELECT ?document_iri ?parent ?level ?document ?parent_document ?characters ?rank
 WHERE {
   ?document_iri eli:ensures_implementation_of ?parent .
   FILTER NOT EXISTS { ?document_iri a dkg:Copy }
   ?document_iri dkg:sourceFile ?src . ?src dkg:textLength ?characters .
-  OPTIONAL {
-    { SELECT ?document_iri ?parent (MAX(?shared_with) AS ?shared) (MAX(?copied_from) AS ?copied_chars)
-             (MAX(?key) AS ?best_key) WHERE {
-        { SELECT ?document_iri ?parent ?other (SUM(?e - ?s) AS ?shared_with)
-                 (SUM(IF(?sim >= 0.95, ?e - ?s, 0)) AS ?copied_from) WHERE {
-            { SELECT DISTINCT ?r ?document_iri ?parent ?other ?s ?e ?sim WHERE {
-                ?mine dkg:passageOf ?document_iri ; dkg:start ?s ; dkg:end ?e .
-                ?r dkg:passage ?mine . ?r a dkg:TextReuse ; dkg:similarity ?sim ; dkg:passage ?theirs .
-                ?theirs dkg:passageOf ?other . FILTER (?other != ?document_iri)
-                { ?document_iri eli:ensures_implementation_of ?other . BIND (?other AS ?parent) }
-                UNION { ?document_iri eli:ensures_implementation_of ?parent . ?other eli:ensures_implementation_of ?parent }
-              } }
-          } GROUP BY ?document_iri ?parent ?other }
-        OPTIONAL { ?other eli:id_local ?other_id }
-        BIND (CONCAT(SUBSTR(CONCAT("000000000", STR(?shared_with)), STRLEN(STR(?shared_with))), "|", STR(?other),
-                     "|", COALESCE(?other_id, STR(?other))) AS ?key)
-      } GROUP BY ?document_iri ?parent }
-  }
   OPTIONAL { ?document_iri eli:id_local ?id }
   BIND (COALESCE(?id, STR(?document_iri)) AS ?document)
   OPTIONAL { ?parent eli:id_local ?pid }
   BIND (COALESCE(?pid, STR(?parent)) AS ?parent_document)
-  BIND (IF(BOUND(?best_key), STRAFTER(STRAFTER(?best_key, "|"), "|"), "") AS ?source)
   OPTIONAL { ?document_iri dkg:level ?own_level }
   BIND (REPLACE(STR(?own_level), "^.*/", "") AS ?level)
   OPTIONAL { VALUES (?level ?rank) { ("central" 0) ("sector" 1) ("province" 2) ("district" 3) ("commune" 4) } }
-  BIND (COALESCE(?shared, 0) AS ?shared_chars)
-  BIND (COALESCE(?copied_chars, 0) AS ?copied_raw)
-  BIND (ROUND(1000.0 * ?copied_raw / ?characters) / 1000 AS ?copied)
-  BIND (ROUND(1000.0 * (?shared_chars - ?copied_raw) / ?characters) / 1000 AS ?edited)
-  BIND (ROUND(1000.0 * (?characters - ?shared_chars) / ?characters) / 1000 AS ?new)
 }"""
+_PASSAGES = _PREFIXES + """
+SELECT ?r ?sim ?d ?s ?e WHERE {
+  ?r a dkg:TextReuse ; dkg:similarity ?sim ; dkg:passage ?mine . ?mine dkg:passageOf ?d ; dkg:start ?s ; dkg:end ?e
+}"""
+_IDS = _PREFIXES + "SELECT ?d ?id WHERE { ?d eli:id_local ?id }"
+_CHILDREN = _PREFIXES + "SELECT ?child ?parent WHERE { ?child eli:ensures_implementation_of ?parent }"
+COPIED = 0.95  # reuse-levels.rq: a passage at similarity >= 0.95 is copied, below it edited
+
+
+def _shared_per_pair(store: ox.Store) -> dict[tuple, tuple[int, int]]:
+    """(document, other) -> (characters shared, characters copied): the sums over the distinct
+    (reuse, start, end, similarity) of the document's passages reused in the other's text."""
+    from directive_kg.queries import to_python
+
+    sims: dict = {}
+    sides: dict = {}
+    for r, sim, d, s, e in query_graph(store, _PASSAGES):
+        sims.setdefault(r, set()).add(to_python(sim))
+        sides.setdefault(r, set()).add((d, to_python(s), to_python(e)))
+    seen: dict[tuple, set] = {}
+    for r, passages in sides.items():
+        for d, s, e in passages:
+            for other in {o for o, _s, _e in passages if o != d}:
+                bucket = seen.setdefault((d, other), set())
+                bucket.update((r, s, e, sim) for sim in sims[r])
+    return {pair: (sum(e - s for _r, s, e, _sim in rows), sum(e - s for _r, s, e, sim in rows if sim >= COPIED))
+            for pair, rows in seen.items()}
+
+
+def _ratio(part: int, whole: Any) -> ox.Literal | None:
+    """ROUND(1000.0 * part / whole) / 1000 as SPARQL computes it (decimal; ROUND half up), None where
+    SPARQL has no value (a division by zero, a length that is not a number)."""
+    if not isinstance(whole, int) or isinstance(whole, bool) or whole == 0:
+        return None
+    rounded = math.floor(Fraction(1000 * part, whole) + Fraction(1, 2))
+    return ox.Literal(str(Decimal(rounded) / Decimal(1000)), datatype=ox.NamedNode(_XSD + "decimal"))
+
+
+def _reuse_shares(store: ox.Store, names: list[str], rows: list[list]) -> tuple[list[str], list[list]]:
+    """reuse-levels' OPTIONAL aggregate per (document, parent), added to each row: with the parent or a
+    sibling (a document implementing the same parent), the one sharing the most characters counts; the
+    source is the largest key "0000000412|IRI|number", as the query's MAX(?key)."""
+    from directive_kg.queries import to_python
+
+    pairs = _shared_per_pair(store)
+    children: dict = {}
+    for child, parent in query_graph(store, _CHILDREN):
+        children.setdefault(parent, set()).add(child)
+    ids: dict = {}
+    for d, id_ in query_graph(store, _IDS):
+        ids.setdefault(d, []).append(id_.value)
+    at = {n: k for k, n in enumerate(names)}
+    out = []
+    for row in rows:
+        doc, parent = row[at["document_iri"]], row[at["parent"]]
+        found = [(other, pairs[(doc, other)]) for other in ({parent} | children.get(parent, set())) - {doc}
+                 if (doc, other) in pairs]
+        shared = max((s for _o, (s, _c) in found), default=0)
+        copied = max((c for _o, (_s, c) in found), default=0)
+        keys = [("000000000" + str(s))[len(str(s)) - 1:] + "|" + other.value + "|" + id_
+                for other, (s, _c) in found for id_ in (ids.get(other) or [other.value])]
+        source = max(keys).split("|", 2)[2] if keys else ""
+        characters = to_python(row[at["characters"]])
+        out.append(row + [ox.Literal(source), _ratio(copied, characters), _ratio(shared - copied, characters),
+                          _ratio(characters - shared, characters) if isinstance(characters, int) else None])
+    return names + ["source", "copied", "edited", "new"], out
+
 
 # The per-document columns of downstream-tasks: every task of a document, with its bodies.
 _DOWNSTREAM_TASKS_ROWS = _PREFIXES + """
@@ -116,7 +169,7 @@ WHERE {
 
 SPECS: dict[str, DocTableSpec] = {
     s.query: s for s in (
-        DocTableSpec("reuse-levels", _REUSE_LEVELS_ROWS, parent=True, skip_root=True),
+        DocTableSpec("reuse-levels", _REUSE_LEVELS_ROWS, parent=True, skip_root=True, extend=_reuse_shares),
         DocTableSpec("downstream-tasks", _DOWNSTREAM_TASKS_ROWS),
     )
 }
@@ -220,12 +273,15 @@ def write_doc_table(store: ox.Store, folder: Path, query, spec: DocTableSpec, st
     folder.mkdir(parents=True, exist_ok=True)
     solutions = query_graph(store, spec.rows)
     names = [v.value for v in solutions.variables]
+    if spec.extend is None:
+        rows: Any = (list(s) for s in solutions)
+    else:
+        names, rows = spec.extend(store, names, [list(s) for s in solutions])
     columns = [n for n in names if n != "document_iri"]
     at = names.index("document_iri")
     grouped: dict[str, list[bytes]] = {}
     count = 0
-    for s in solutions:
-        values = list(s)
+    for values in rows:
         cells = [_encode(v) for k, v in enumerate(values) if k != at]
         grouped.setdefault(values[at].value, []).append(json.dumps(cells, ensure_ascii=False).encode("utf-8"))
         count += 1
@@ -240,7 +296,7 @@ def write_doc_table(store: ox.Store, folder: Path, query, spec: DocTableSpec, st
     keys = np.array([k for k, _ in keyed], dtype="<u8")
     _write_atomic(data, b"".join(lines))
     _write_atomic(index, keys.tobytes() + np.array(offsets, dtype="<u8").tobytes())
-    info = DocTableInfo(query.name, digest(query.text), digest(spec.rows), stamp, tuple(columns), len(keyed), count)
+    info = DocTableInfo(query.name, digest(query.text), spec.identity(), stamp, tuple(columns), len(keyed), count)
     body = {"format": FORMAT, **{k: (list(v) if isinstance(v, tuple) else v) for k, v in info.__dict__.items()}}
     _write_atomic(meta, json.dumps(body, ensure_ascii=False, indent=1).encode("utf-8"))
     return info
@@ -280,7 +336,7 @@ def table_info(store_dir: str | os.PathLike, query, store: ox.Store) -> DocTable
     except (OSError, ValueError):
         return None
     if (meta.get("format") != FORMAT or meta.get("digest") != digest(query.text)
-            or meta.get("rows_digest") != digest(spec.rows)):
+            or meta.get("rows_digest") != spec.identity()):
         return None
     stamp = build_stamp(store)
     if stamp is None or meta.get("stamp") != stamp:
