@@ -42,6 +42,7 @@ FORMAT = 1
 SUFFIX = ".doc"
 _XSD = "http://www.w3.org/2001/XMLSchema#"
 _XSD_STRING = _XSD + "string"
+IMPLEMENTS = ox.NamedNode("http://data.europa.eu/eli/ontology#ensures_implementation_of")
 _PREFIXES = """PREFIX dkg: <https://w3id.org/directive-kg/ontology#>
 PREFIX eli: <http://data.europa.eu/eli/ontology#>
 PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
@@ -59,9 +60,12 @@ class DocTableSpec:
     skip_root: bool = False   # the query's FILTER (?document_iri != ?doc)
     extend: Callable[[ox.Store, list[str], list[list]], tuple[list[str], list[list]]] | None = None
     version: int = 1          # bumped when `extend` computes other values (part of the table's identity)
+    root: str | None = None   # SPARQL of the columns of DOC itself (bound at query time), crossed with each row
+    # the edges (`via`) the rows cover: None, any (rows per document, whatever the edge reaching it)
+    vias: tuple[str, ...] | None = (IMPLEMENTS.value,)
 
     def identity(self) -> str:
-        return digest(f"{self.rows}\n{self.extend.__name__ if self.extend else ''}\n{self.version}")
+        return digest(f"{self.rows}\n{self.extend.__name__ if self.extend else ''}\n{self.version}\n{self.vias}")
 
 
 # The per-edge columns of reuse-levels that are look-ups (its OPTIONAL aggregate, the shares, is computed
@@ -167,10 +171,64 @@ WHERE {
   OPTIONAL { VALUES (?level ?rank) { ("central" 0) ("sector" 1) ("province" 2) ("district" 3) ("commune" 4) } }
 }"""
 
+# The per-edge columns of propagation-tree, for an edge of any `via` (its columns do not depend on it).
+_PROPAGATION_TREE_ROWS = _PREFIXES + """PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>
+SELECT DISTINCT ?document_iri ?parent ?document ?level ?issuer ?date ?parent_document ?explicit ?parent_date
+WHERE {
+  VALUES ?via { %s }
+  ?document_iri ?via ?parent .
+  OPTIONAL { ?document_iri eli:date_document ?date }
+  OPTIONAL { ?parent eli:date_document ?parent_date }
+  OPTIONAL { ?document_iri eli:id_local ?id }
+  OPTIONAL { ?document_iri eli:title ?title }
+  BIND (COALESCE(?id, STR(?title), STR(?document_iri)) AS ?document)
+  OPTIONAL { ?parent eli:id_local ?pid }
+  OPTIONAL { ?parent eli:title ?ptitle }
+  BIND (COALESCE(?pid, STR(?ptitle), STR(?parent)) AS ?parent_document)
+  OPTIONAL { ?document_iri dkg:level ?own_level }
+  OPTIONAL { ?document_iri eli:passed_by ?body OPTIONAL { ?body skos:prefLabel ?issuer_label } }
+  BIND (STR(?issuer_label) AS ?issuer)
+  BIND (REPLACE(STR(?own_level), "^.*/", "") AS ?level)
+  OPTIONAL { ?c dkg:citingDocument ?document_iri OPTIONAL { ?c dkg:citedDocument ?cited }
+             FILTER (?cited = ?parent) FILTER EXISTS { ?c dkg:explicit true } }
+  BIND (xsd:boolean(BOUND(?c)) AS ?explicit)
+}"""
+
+# The per-document columns of uptake: a province's or a district's document and its unit.
+_UPTAKE_ROWS = _PREFIXES + """
+SELECT DISTINCT ?document_iri ?level ?province ?district ?document ?date ?unit_iri ?province_iri ?rank
+WHERE {
+  ?document_iri dkg:level ?l ; dkg:locality ?unit_iri .
+  BIND (REPLACE(STR(?l), "^.*/", "") AS ?level)
+  FILTER (?level = "province" || ?level = "district")
+  ?unit_iri skos:prefLabel ?unit_label .
+  OPTIONAL { ?unit_iri dkg:partOf ?parent_unit OPTIONAL { ?parent_unit skos:prefLabel ?parent_label } }
+  FILTER (?level = "province" && !BOUND(?parent_unit) || ?level = "district" && BOUND(?parent_unit))
+  BIND (COALESCE(?parent_unit, ?unit_iri) AS ?province_iri)
+  BIND (STR(COALESCE(?parent_label, ?unit_label)) AS ?province)
+  BIND (IF(BOUND(?parent_unit), STR(?unit_label), "") AS ?district)
+  BIND (IF(?level = "province", 0, 1) AS ?rank)
+  OPTIONAL { ?document_iri eli:date_document ?date }
+  OPTIONAL { ?document_iri eli:id_local ?id }
+  BIND (COALESCE(?id, STR(?document_iri)) AS ?document)
+}"""
+
+# The columns of the root itself (bound to DOC at query time), crossed with every row.
+_ROOT_DATE = _PREFIXES + "SELECT ?root_date WHERE { OPTIONAL { ?doc eli:date_document ?root_date } }"
+
+
+def _edges() -> tuple[str, ...]:
+    from directive_kg.queries import EDGES
+    return tuple(EDGES.values())
+
+
 SPECS: dict[str, DocTableSpec] = {
     s.query: s for s in (
         DocTableSpec("reuse-levels", _REUSE_LEVELS_ROWS, parent=True, skip_root=True, extend=_reuse_shares),
-        DocTableSpec("downstream-tasks", _DOWNSTREAM_TASKS_ROWS),
+        DocTableSpec("downstream-tasks", _DOWNSTREAM_TASKS_ROWS, vias=None),
+        DocTableSpec("propagation-tree", _PROPAGATION_TREE_ROWS % " ".join(f"<{e}>" for e in _edges()),
+                     parent=True, skip_root=True, root=_ROOT_DATE, vias=_edges()),
+        DocTableSpec("uptake", _UPTAKE_ROWS, skip_root=True, root=_ROOT_DATE),
     )
 }
 
@@ -225,7 +283,6 @@ def key_of(iri: str) -> int:
 
 # --- the walk ---------------------------------------------------------------------------------------
 
-IMPLEMENTS = ox.NamedNode("http://data.europa.eu/eli/ontology#ensures_implementation_of")
 HOPS = 6  # the queries' unrolled hops
 
 
@@ -378,9 +435,12 @@ def select(store_dir: str | os.PathLike, info: DocTableInfo, query, store: ox.St
            bindings: Mapping[str, Any]) -> tuple[list[str], list[dict]] | None:
     """The query's solutions (columns, rows of terms) from the walk and the table: what the SPARQL gives,
     without an order (the runner sorts by `# sort:`). None when DOC is not an IRI (the SPARQL answers)."""
+    from directive_kg.queries import bind_values
+
     spec = SPECS[query.name]
     doc, via = bindings.get("doc"), bindings.get("via", IMPLEMENTS)
-    if not isinstance(doc, ox.NamedNode) or not isinstance(via, ox.NamedNode):
+    if not isinstance(doc, ox.NamedNode) or not isinstance(via, ox.NamedNode) or (
+            spec.vias is not None and via.value not in spec.vias):
         return None
     columns = projection(query.text)
     edges = walk(store, doc, via)
@@ -397,14 +457,19 @@ def select(store_dir: str | os.PathLike, info: DocTableInfo, query, store: ox.St
     seen: set[tuple] = set()
     out: list[dict] = []
     fixed = {**bindings, "doc": doc, "via": via}
+    roots = [{}]
+    if spec.root:
+        found = query_graph(store, bind_values(spec.root, {"doc": doc}))
+        roots = [dict(zip([v.value for v in found.variables], s)) for s in found]
     for (child, parent), depth in depths.items():
         for row in rows.get(child.value, ()):
             if parent_at is not None and row[parent_at] != parent:
                 continue
             merged = {**fixed, **dict(zip(info.columns, row)), "document_iri": child, "parent": parent,
                       "depth": ox.Literal(depth)}
-            values = tuple(merged.get(c) for c in columns)
-            if values not in seen:
-                seen.add(values)
-                out.append(dict(zip(columns, values)))
+            for root in roots:
+                values = tuple(root[c] if c in root else merged.get(c) for c in columns)
+                if values not in seen:
+                    seen.add(values)
+                    out.append(dict(zip(columns, values)))
     return columns, out

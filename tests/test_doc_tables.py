@@ -1,5 +1,5 @@
 """Per-document tables (directive_kg.doc_tables, issue 15): the build writes, for every document, the rows
-of reuse-levels and downstream-tasks that do not depend on the root DOC; the runner answers those
+of reuse-levels, downstream-tasks, propagation-tree and uptake that do not depend on the root DOC; the runner answers those
 questions by a walk from DOC plus one seek per document reached. The saved SPARQL stays the definition:
 for every document of a generated corpus (and of the seed graph) both give the same rows in the same
 order, and a table that is not current is never read."""
@@ -19,7 +19,8 @@ from loaders.store import open_store, query_graph
 
 ROOT = Path(__file__).resolve().parent.parent
 TABLED = sorted(doc_tables.SPECS)
-VIA = {"downstream-tasks": ["implements", "cites"], "reuse-levels": [None]}  # a param value, None: not a param
+VIA = {"downstream-tasks": ["implements", "cites"], "reuse-levels": [None], "uptake": [None],  # None: no such param
+       "propagation-tree": ["implements", "cites", "based-on", "copy-of"]}
 _DOCS = """PREFIX dkg: <https://w3id.org/directive-kg/ontology#>
 PREFIX eli: <http://data.europa.eu/eli/ontology#>
 SELECT DISTINCT ?d WHERE { { ?d a dkg:Document } UNION { ?x eli:ensures_implementation_of ?d }
