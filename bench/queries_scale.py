@@ -126,7 +126,7 @@ def _shadow_folder(store: Path, folder: Path) -> Path:
     return folder
 
 
-def write_doc_tables(store: Path, shadow: Path | None) -> dict:
+def write_doc_tables(store: Path, shadow: Path | None, only: set[str] | None = None) -> dict:
     """Rewrite the store's per-document tables (directive_kg.doc_tables), each alone: CPU s (thread
     time), wall s, rows, documents, bytes on disk, peak RSS of this process after it."""
     import resource
@@ -141,6 +141,8 @@ def write_doc_tables(store: Path, shadow: Path | None) -> dict:
     with open_store(store, read_only=shadow is not None) as kg:
         stamp = build_stamp(kg.store)
         for name, spec in doc_tables.SPECS.items():
+            if only and name not in only:
+                continue
             started, cpu = time.perf_counter(), time.thread_time()
             info = doc_tables.write_doc_table(kg.store, folder, load_query(name), spec, stamp)
             size = sum(p.stat().st_size for p in folder.glob(f"{name}.doc.*"))
@@ -272,7 +274,7 @@ def main() -> int:
     tables = {s: {**write_tables(Path(s), workers), "alone": listing_cpu(Path(s))}
               for s in args.stores.split(",")} if args.write_tables else {}
     shadow = (lambda s: args.doc_tables_dir / Path(s).name if args.doc_tables_dir else None)
-    doc_tables = {s: write_doc_tables(Path(s), shadow(s) and _shadow_folder(Path(s), shadow(s)))
+    doc_tables = {s: write_doc_tables(Path(s), shadow(s) and _shadow_folder(Path(s), shadow(s)), only)
                   for s in args.stores.split(",")} if args.write_doc_tables else {}
     results = {s: measure(Path(s), args.repeats, args.page, only, shadow(s)) for s in args.stores.split(",")}
     names = sorted({q for r in results.values() for q in r})
