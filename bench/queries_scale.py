@@ -14,6 +14,11 @@ pyoxigraph store, as before the tables); `rows_per_s` = rows / wall time. `--wri
 rewrites each store's tables and prints the stage's CPU and wall time (what a build spends on them).
 Prints a table and, with --json, writes the figures.
 
+A question about one document with a per-document table (directive_kg.doc_tables; `source` doc-table)
+is measured as SPARQL too. `--write-doc-tables` first rewrites those tables, each timed (CPU, wall, rows,
+bytes); `--doc-tables-dir DIR` keeps them in DIR/<store name> (the listing tables linked there), for a
+store that must not be written (opened read-only).
+
 `--before REV` (a git revision, e.g. main): each saved query whose text differs at REV is run in both
 versions on every store, and their rows compared: the same rows in the same order, or the same rows
 in another order where the query's ORDER BY leaves ties; with the CPU time of each.
@@ -98,6 +103,57 @@ def listing_cpu(store: Path) -> dict:
     return figures
 
 
+class _Shadow:
+    """A read-only store seen with its tables in another folder (`--doc-tables-dir`): the per-document
+    tables written there (the store itself may not be written, e.g. the shared 100k store), its listing
+    tables linked."""
+
+    def __init__(self, kg, folder: Path):
+        self.store, self.path, self._kg = kg.store, folder, kg
+
+    def __getattr__(self, name):
+        return getattr(self._kg, name)
+
+
+def _shadow_folder(store: Path, folder: Path) -> Path:
+    from directive_kg import listings
+
+    (folder / listings.FOLDER).mkdir(parents=True, exist_ok=True)
+    for f in (store / listings.FOLDER).glob("*"):
+        link = folder / listings.FOLDER / f.name
+        if ".doc." not in f.name and not link.exists():
+            link.symlink_to(f.resolve())
+    return folder
+
+
+def write_doc_tables(store: Path, shadow: Path | None, only: set[str] | None = None) -> dict:
+    """Rewrite the store's per-document tables (directive_kg.doc_tables), each alone: CPU s (thread
+    time), wall s, rows, documents, bytes on disk, peak RSS of this process after it."""
+    import resource
+
+    from directive_kg import doc_tables
+    from directive_kg.listings import FOLDER, build_stamp
+    from directive_kg.queries import load_query
+    from loaders.store import open_store
+
+    out = {}
+    folder = (shadow or store) / FOLDER
+    with open_store(store, read_only=shadow is not None) as kg:
+        stamp = build_stamp(kg.store)
+        for name, spec in doc_tables.SPECS.items():
+            if only and name not in only:
+                continue
+            started, cpu = time.perf_counter(), time.thread_time()
+            info = doc_tables.write_doc_table(kg.store, folder, load_query(name), spec, stamp)
+            size = sum(p.stat().st_size for p in folder.glob(f"{name}.doc.*"))
+            out[name] = {"cpu_s": round(time.thread_time() - cpu, 2), "wall_s": round(time.perf_counter() - started, 2),
+                         "rows": info.rows, "documents": info.documents, "bytes": size,
+                         "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
+                         "load": round(os.getloadavg()[0], 1)}
+            print(f"  {store.name:<14} doc table {name}: {out[name]}", file=sys.stderr, flush=True)
+    return out
+
+
 def _figures(fn, rows_fn, repeats: int, page: int | None) -> dict:
     full_ms, full_cpu, rows = _median_ms(fn, repeats)
     out = {"rows": rows, "median_ms": round(full_ms, 1), "cpu_ms": round(full_cpu, 1),
@@ -110,38 +166,40 @@ def _figures(fn, rows_fn, repeats: int, page: int | None) -> dict:
     return out
 
 
-def _each_query(store: Path, only: set[str] | None):
+def _each_query(store: Path, only: set[str] | None, shadow: Path | None = None):
     """(open store, saved query, its benchmark parameters) for every saved query named in ``only``."""
     from directive_kg.queries import list_queries
     from loaders.store import open_store
 
     params = _bench_run().query_params(store)
     with open_store(store, read_only=True) as kg:
+        seen = _Shadow(kg, _shadow_folder(store, shadow)) if shadow else kg
         for q in list_queries():
             if not only or q.name in only:
-                yield kg, q, params.get(q.name, {})
+                yield seen, q, params.get(q.name, {})
 
 
-def measure(store: Path, repeats: int, page: int, only: set[str] | None) -> dict[str, dict]:
+def measure(store: Path, repeats: int, page: int, only: set[str] | None, shadow: Path | None = None) -> dict[str, dict]:
     from directive_kg.queries import run
 
     out = {}
-    for kg, q, given in _each_query(store, only):
+    for kg, q, given in _each_query(store, only, shadow):
         paged = None if q.summary else page
         source = run(q, given, store=kg, timeout=None, limit=None if q.summary else 1).origin
         f = _figures(lambda: len(run(q, given, store=kg, timeout=None)),
                      lambda n: len(run(q, given, store=kg, timeout=None, limit=n)), repeats, paged)
         f.update(source=source, params=given)
-        if source == "table":  # the same listing as SPARQL on the store: what the table replaces
+        if source in ("table", "doc-table"):  # the same query as SPARQL on the store: what the table replaces
             s = _figures(lambda: len(run(q, given, store=kg.store, timeout=None)),
                          lambda n: len(run(q, given, store=kg.store, timeout=None, limit=n)), repeats, paged)
             f.update({f"sparql_{k}": v for k, v in s.items()})
         out[q.name] = f
         page_cell = "-" if f["page_ms"] is None else f"{f['page_ms']} (CPU {f['page_cpu_ms']})"
-        print(f"  {store.name:<14} {q.name:<20} {source:<6} rows {f['rows']:>7}  median {f['median_ms']:9.1f} ms "
+        print(f"  {store.name:<14} {q.name:<20} {source:<9} rows {f['rows']:>7}  median {f['median_ms']:9.1f} ms "
               f"(CPU {f['cpu_ms']:9.1f})  page {page_cell:>20} ms  "
               f"{f['rows_per_s'] or 0:>9} rows/s"
-              + (f"  [SPARQL: {f['sparql_median_ms']} ms, page {f['sparql_page_ms']} ms]" if source == "table" else ""),
+              + (f"  [SPARQL: {f['sparql_median_ms']} ms (CPU {f['sparql_cpu_ms']}), page {f['sparql_page_ms']} ms]"
+                 if source in ("table", "doc-table") else ""),
               file=sys.stderr, flush=True)
     return out
 
@@ -192,6 +250,10 @@ def main() -> int:
     ap.add_argument("--write-tables", action="store_true", help="rewrite each store's listing tables first, timed")
     ap.add_argument("--table-workers", default="0", help="with --write-tables: comma-separated thread counts to time "
                                                          "in turn (0: one per core, as a build; e.g. 1,2)")
+    ap.add_argument("--write-doc-tables", action="store_true",
+                    help="rewrite each store's per-document tables first, each timed (directive_kg.doc_tables)")
+    ap.add_argument("--doc-tables-dir", type=Path, help="keep the per-document tables in DIR/<store name> instead "
+                                                        "of the store folder (a store that must not be written)")
     ap.add_argument("--before", metavar="REV", help="compare each query changed since git revision REV (rows, CPU)")
     args = ap.parse_args()
     only = set(args.queries.split(",")) if args.queries else None
@@ -211,7 +273,10 @@ def main() -> int:
     workers = tuple(int(n) for n in args.table_workers.split(","))
     tables = {s: {**write_tables(Path(s), workers), "alone": listing_cpu(Path(s))}
               for s in args.stores.split(",")} if args.write_tables else {}
-    results = {s: measure(Path(s), args.repeats, args.page, only) for s in args.stores.split(",")}
+    shadow = (lambda s: args.doc_tables_dir / Path(s).name if args.doc_tables_dir else None)
+    doc_tables = {s: write_doc_tables(Path(s), shadow(s) and _shadow_folder(Path(s), shadow(s)), only)
+                  for s in args.stores.split(",")} if args.write_doc_tables else {}
+    results = {s: measure(Path(s), args.repeats, args.page, only, shadow(s)) for s in args.stores.split(",")}
     names = sorted({q for r in results.values() for q in r})
     stores = list(results)
     head = "| query | " + " | ".join(f"{Path(s).name}: source, rows, CPU ms (wall), first 1,000 rows CPU ms (wall), rows/s (rows/CPU s)"
@@ -230,9 +295,13 @@ def main() -> int:
         print(f"tables stage at {Path(s).name}: {t['cpu_s']} CPU s ({t['wall_s']} s wall, load {t['load']}), "
               f"{sum(t['rows'].values())} rows; listings alone {t['alone']['total_cpu_s']} CPU s, critical path "
               f"on 2 threads {t['alone']['two_threads_critical_s']} s")
+    for s, d in doc_tables.items():
+        for name, f in d.items():
+            print(f"per-document table {name} at {Path(s).name}: {f['cpu_s']} CPU s ({f['wall_s']} s wall, load "
+                  f"{f['load']}), {f['rows']} rows of {f['documents']} documents, {f['bytes']:,} bytes")
     print(f"load average at end: {os.getloadavg()}")
     if args.json:
-        args.json.write_text(json.dumps({"queries": results, "tables": tables}, indent=2, ensure_ascii=False,
+        args.json.write_text(json.dumps({"queries": results, "tables": tables, "doc_tables": doc_tables}, indent=2, ensure_ascii=False,
                                         default=str) + "\n")
     return 0
 

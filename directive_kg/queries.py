@@ -380,7 +380,15 @@ def sort_rows(terms: list[dict[str, Term]], keys: tuple[str, ...]) -> list[dict[
     """A query's rows in the order of its `# sort:` keys (ascending, each as ORDER BY would). Done by
     the runner because a store's ORDER BY on long strings and IRIs decodes both terms at every
     comparison (downstream-tasks at 10,000 documents: its sort was ~100 of ~400 CPU ms; here ~10)."""
-    return sorted(terms, key=lambda row: tuple(_order_key(row.get(k)) for k in keys))
+    memo: dict = {None: _order_key(None)}  # a tree's rows repeat their values: each term's key once
+
+    def key(term: Term | None) -> tuple:
+        found = memo.get(term)
+        if found is None:
+            found = memo[term] = _order_key(term)
+        return found
+
+    return sorted(terms, key=lambda row: tuple(key(row.get(k)) for k in keys))
 
 
 def page(text: str, limit: int | None, offset: int = 0, within: str = "query") -> str:
@@ -733,21 +741,55 @@ def run(
     listed = _from_table(query, params, store, limit, offset) if backend is None and endpoint is None else None
     if listed is not None:
         return listed
+    given = backend
     backend = _backend(backend, getattr(store, "store", store), endpoint)
     check_syntax(query.text, query.source)
     # a query the runner sorts is paged after its sort; any other by the store (LIMIT/OFFSET in the text)
     text = query.text if query.sort else page(query.text, limit, offset, query.page_in)
     bindings, notes = resolve_params(query, params or {}, backend, timeout)
-    columns, terms = backend.select(text, bindings, timeout, query.source)
+    tabled = _from_doc_table(query, store, bindings) if given is None and endpoint is None else None
+    columns, terms = tabled or backend.select(text, bindings, timeout, query.source)
     if query.sort:
         terms = sort_rows(terms, query.sort)[offset:None if limit is None else offset + limit]
     # parameters are projected only so that they can be bound; `# hide:` columns only to sort by
     hidden = {p.name for p in query.params} | set(query.hide)
     columns = [c for c in columns if c not in hidden]
-    rows = [{k: to_python(r.get(k)) for k in columns} for r in terms]
+    rows = _python_rows(terms, columns)
     _label_documents(backend, columns, terms, rows, timeout)
     columns, rows = postprocess(query, columns, rows)
-    return QueryResult(columns, rows, notes)
+    return QueryResult(columns, rows, notes, origin="doc-table" if tabled else "sparql")
+
+
+def _python_rows(terms: list[dict[str, Term | None]], columns: list[str]) -> list[dict[str, Any]]:
+    """The rows' terms as Python values (to_python), each distinct term converted once."""
+    memo: dict = {}
+
+    def value(term: Term | None) -> Any:
+        if term is None:
+            return None
+        try:
+            return memo[term]
+        except KeyError:
+            found = memo[term] = to_python(term)
+            return found
+
+    return [{k: value(r.get(k)) for k in columns} for r in terms]
+
+
+def _from_doc_table(query: SavedQuery, store: Any, bindings: Mapping[str, Term]) -> Table | None:
+    """The query's solutions from the per-document table its build wrote (directive_kg.doc_tables) when
+    `store` is a built store and the table is current, and the runner sorts the query (`# sort:`): the
+    walk from DOC plus each reached document's rows. None: run the SPARQL."""
+    folder = getattr(store, "path", None)
+    if not query.sort or folder is None or not hasattr(store, "store"):
+        return None
+    from directive_kg import doc_tables
+    if query.name not in doc_tables.SPECS:
+        return None
+    info = doc_tables.table_info(folder, query, store.store)
+    if info is None:
+        return None
+    return doc_tables.select(folder, info, query, store.store, bindings)
 
 
 def _from_table(query: SavedQuery, params: Mapping[str, str] | None, store: Any, limit: int | None,

@@ -63,6 +63,7 @@ from loaders.validate_memo import MEMO_FILE
 
 # the listing tables are the query side's (they hold saved queries' rows): stage "tables"
 from directive_kg.listings import drop_tables, write_tables
+from directive_kg.doc_tables import write_doc_tables
 
 PAUSE_ENV, PAUSE_SECONDS_ENV = "DIRECTIVE_KG_PAUSE_AT", "DIRECTIVE_KG_PAUSE_SECONDS"
 STAGE_LOG_ENV = "DIRECTIVE_KG_STAGE_LOG"  # a file: each stage's start and end (bench/memory_profile.py)
@@ -274,6 +275,7 @@ def build(corpus_dir: str | os.PathLike = DOCUMENTS, store_path: str | os.PathLi
             write_build_metadata(kg.store, BUILD_NODE, _build_triples(report))
         with clock("tables"), show.step("writing the listing tables"):
             write_tables(kg.store, kg.path, jobs)  # stamped with the build just recorded; jobs threads
+            write_doc_tables(kg.store, kg.path, jobs)  # rows per document of the tree questions
         if export_to is not None:
             with clock("export"), show.step(f"exporting {export_to}"):
                 export(kg.store, export_to)

@@ -1,0 +1,476 @@
+"""Per-document tables: the rows of a question about one document's tree, computed by the build.
+
+A question such as downstream-tasks or reuse-levels walks the tree below DOC, then looks up the same
+columns for each document reached (its tasks; its shares against its parent). At 100,000 documents the
+look-ups cost 0.1-0.2 ms a row: 0.5-1.3 s for the largest trees. The columns that do not depend on DOC
+are computed once by the build, for every document of the store (``write_doc_tables``, next to the
+listing tables), and the query is then a tree walk (the query's own first sub-select, run as SPARQL)
+plus one seek per document reached::
+
+    PATH/tables/NAME.doc.jsonl  one JSON line per document: [IRI, [row, row, ...]], each row the terms of
+                                the spec's columns (a string literal as a string; other terms as objects)
+    PATH/tables/NAME.doc.idx    the documents' keys (uint64, from the IRI's blake2b) sorted, then the
+                                byte offset of each one's line (uint64): one binary search per document
+    PATH/tables/NAME.doc.json   the build stamp, the digests of the query and of the rows' SPARQL; written
+                                last: a table without it does not exist
+
+The saved query stays the definition: with no current table (a bare store, an endpoint, another build,
+another query text) it runs as SPARQL, and tests/test_doc_tables.py compares both answers for every
+document of a generated corpus. The runner uses the table's terms exactly as it uses the SPARQL's
+solutions (sort, hidden columns, Python values, document labels), so both give the same rows.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+import os
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from fractions import Fraction
+from pathlib import Path
+from typing import Any, Callable, Mapping
+
+import numpy as np
+import pyoxigraph as ox
+
+from directive_kg.listings import FOLDER, _write_atomic, build_stamp, digest
+from loaders.store import merged_complete, query_graph
+
+FORMAT = 1
+SUFFIX = ".doc"
+_XSD = "http://www.w3.org/2001/XMLSchema#"
+_XSD_STRING = _XSD + "string"
+IMPLEMENTS = ox.NamedNode("http://data.europa.eu/eli/ontology#ensures_implementation_of")
+_PREFIXES = """PREFIX dkg: <https://w3id.org/directive-kg/ontology#>
+PREFIX eli: <http://data.europa.eu/eli/ontology#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+"""
+
+
+@dataclass(frozen=True)
+class DocTableSpec:
+    """How a saved query's answer splits into a walk (the query's first sub-select, bound to DOC) and
+    rows per document that do not depend on DOC (`rows`: SPARQL over the whole store, one solution per
+    row, keyed by ?document_iri and, when `parent` is set, by the tree edge's ?parent too)."""
+    query: str
+    rows: str
+    parent: bool = False      # the rows belong to an edge (document, parent), not to a document
+    skip_root: bool = False   # the query's FILTER (?document_iri != ?doc)
+    extend: Callable[[ox.Store, list[str], list[list]], tuple[list[str], list[list]]] | None = None
+    version: int = 1          # bumped when `extend` computes other values (part of the table's identity)
+    root: str | None = None   # SPARQL of the columns of DOC itself (bound at query time), crossed with each row
+    # the edges (`via`) the rows cover: None, any (rows per document, whatever the edge reaching it)
+    vias: tuple[str, ...] | None = (IMPLEMENTS.value,)
+
+    def identity(self) -> str:
+        return digest(f"{self.rows}\n{self.extend.__name__ if self.extend else ''}\n{self.version}\n{self.vias}")
+
+
+# The per-edge columns of reuse-levels that are look-ups (its OPTIONAL aggregate, the shares, is computed
+# by `_reuse_shares` from the store's passages: as SPARQL over the whole store it cost 10.9 CPU s at 10,000
+# documents, the passages read once and summed in Python 3.8 s).
+_REUSE_LEVELS_ROWS = _PREFIXES + """
+SELECT ?document_iri ?parent ?level ?document ?parent_document ?characters ?rank
+WHERE {
+  ?document_iri eli:ensures_implementation_of ?parent .
+  FILTER NOT EXISTS { ?document_iri a dkg:Copy }
+  ?document_iri dkg:sourceFile ?src . ?src dkg:textLength ?characters .
+  OPTIONAL { ?document_iri eli:id_local ?id }
+  BIND (COALESCE(?id, STR(?document_iri)) AS ?document)
+  OPTIONAL { ?parent eli:id_local ?pid }
+  BIND (COALESCE(?pid, STR(?parent)) AS ?parent_document)
+  OPTIONAL { ?document_iri dkg:level ?own_level }
+  BIND (REPLACE(STR(?own_level), "^.*/", "") AS ?level)
+  OPTIONAL { VALUES (?level ?rank) { ("central" 0) ("sector" 1) ("province" 2) ("district" 3) ("commune" 4) } }
+}"""
+_PASSAGES = _PREFIXES + """
+SELECT ?r ?sim ?d ?s ?e WHERE {
+  ?r a dkg:TextReuse ; dkg:similarity ?sim ; dkg:passage ?mine . ?mine dkg:passageOf ?d ; dkg:start ?s ; dkg:end ?e
+}"""
+_IDS = _PREFIXES + "SELECT ?d ?id WHERE { ?d eli:id_local ?id }"
+_CHILDREN = _PREFIXES + "SELECT ?child ?parent WHERE { ?child eli:ensures_implementation_of ?parent }"
+COPIED = 0.95  # reuse-levels.rq: a passage at similarity >= 0.95 is copied, below it edited
+
+
+def _shared_per_pair(store: ox.Store) -> dict[tuple, tuple[int, int]]:
+    """(document, other) -> (characters shared, characters copied): the sums over the distinct
+    (reuse, start, end, similarity) of the document's passages reused in the other's text."""
+    from directive_kg.queries import to_python
+
+    sims: dict = {}
+    sides: dict = {}
+    for r, sim, d, s, e in query_graph(store, _PASSAGES):
+        sims.setdefault(r, set()).add(to_python(sim))
+        sides.setdefault(r, set()).add((d, to_python(s), to_python(e)))
+    seen: dict[tuple, set] = {}
+    for r, passages in sides.items():
+        for d, s, e in passages:
+            for other in {o for o, _s, _e in passages if o != d}:
+                bucket = seen.setdefault((d, other), set())
+                bucket.update((r, s, e, sim) for sim in sims[r])
+    return {pair: (sum(e - s for _r, s, e, _sim in rows), sum(e - s for _r, s, e, sim in rows if sim >= COPIED))
+            for pair, rows in seen.items()}
+
+
+def _ratio(part: int, whole: Any) -> ox.Literal | None:
+    """ROUND(1000.0 * part / whole) / 1000 as SPARQL computes it (decimal; ROUND half up), None where
+    SPARQL has no value (a division by zero, a length that is not a number)."""
+    if not isinstance(whole, int) or isinstance(whole, bool) or whole == 0:
+        return None
+    rounded = math.floor(Fraction(1000 * part, whole) + Fraction(1, 2))
+    return ox.Literal(str(Decimal(rounded) / Decimal(1000)), datatype=ox.NamedNode(_XSD + "decimal"))
+
+
+def _reuse_shares(store: ox.Store, names: list[str], rows: list[list]) -> tuple[list[str], list[list]]:
+    """reuse-levels' OPTIONAL aggregate per (document, parent), added to each row: with the parent or a
+    sibling (a document implementing the same parent), the one sharing the most characters counts; the
+    source is the largest key "0000000412|IRI|number", as the query's MAX(?key)."""
+    from directive_kg.queries import to_python
+
+    pairs = _shared_per_pair(store)
+    children: dict = {}
+    for child, parent in query_graph(store, _CHILDREN):
+        children.setdefault(parent, set()).add(child)
+    ids: dict = {}
+    for d, id_ in query_graph(store, _IDS):
+        ids.setdefault(d, []).append(id_.value)
+    at = {n: k for k, n in enumerate(names)}
+    out = []
+    for row in rows:
+        doc, parent = row[at["document_iri"]], row[at["parent"]]
+        found = [(other, pairs[(doc, other)]) for other in ({parent} | children.get(parent, set())) - {doc}
+                 if (doc, other) in pairs]
+        shared = max((s for _o, (s, _c) in found), default=0)
+        copied = max((c for _o, (_s, c) in found), default=0)
+        keys = [("000000000" + str(s))[len(str(s)) - 1:] + "|" + other.value + "|" + id_
+                for other, (s, _c) in found for id_ in (ids.get(other) or [other.value])]
+        source = max(keys).split("|", 2)[2] if keys else ""
+        characters = to_python(row[at["characters"]])
+        out.append(row + [ox.Literal(source), _ratio(copied, characters), _ratio(shared - copied, characters),
+                          _ratio(characters - shared, characters) if isinstance(characters, int) else None])
+    return names + ["source", "copied", "edited", "new"], out
+
+
+# The per-document columns of downstream-tasks: every task of a document, with its bodies.
+_DOWNSTREAM_TASKS_ROWS = _PREFIXES + """
+SELECT DISTINCT ?document_iri ?level ?body_name ?role ?document ?task ?body ?rank
+WHERE {
+  ?a dkg:assignedIn ?document_iri .
+  { ?a dkg:leadBody ?body . BIND ("lead" AS ?role) }
+  UNION { ?a dkg:cooperatingBody ?body . BIND ("cooperating" AS ?role) }
+  OPTIONAL { ?a dkg:taskText ?task }
+  OPTIONAL { ?body skos:prefLabel ?label }
+  BIND (COALESCE(STR(?label), STR(?body)) AS ?body_name)
+  OPTIONAL { ?document_iri eli:id_local ?id }
+  BIND (COALESCE(?id, STR(?document_iri)) AS ?document)
+  OPTIONAL { ?body dkg:level ?body_level }
+  OPTIONAL { ?document_iri dkg:level ?doc_level }
+  BIND (REPLACE(STR(COALESCE(?body_level, ?doc_level)), "^.*/", "") AS ?level)
+  OPTIONAL { VALUES (?level ?rank) { ("central" 0) ("sector" 1) ("province" 2) ("district" 3) ("commune" 4) } }
+}"""
+
+# The per-edge columns of propagation-tree, for an edge of any `via` (its columns do not depend on it).
+_PROPAGATION_TREE_ROWS = _PREFIXES + """PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>
+SELECT DISTINCT ?document_iri ?parent ?document ?level ?issuer ?date ?parent_document ?explicit ?parent_date
+WHERE {
+  VALUES ?via { %s }
+  ?document_iri ?via ?parent .
+  OPTIONAL { ?document_iri eli:date_document ?date }
+  OPTIONAL { ?parent eli:date_document ?parent_date }
+  OPTIONAL { ?document_iri eli:id_local ?id }
+  OPTIONAL { ?document_iri eli:title ?title }
+  BIND (COALESCE(?id, STR(?title), STR(?document_iri)) AS ?document)
+  OPTIONAL { ?parent eli:id_local ?pid }
+  OPTIONAL { ?parent eli:title ?ptitle }
+  BIND (COALESCE(?pid, STR(?ptitle), STR(?parent)) AS ?parent_document)
+  OPTIONAL { ?document_iri dkg:level ?own_level }
+  OPTIONAL { ?document_iri eli:passed_by ?body OPTIONAL { ?body skos:prefLabel ?issuer_label } }
+  BIND (STR(?issuer_label) AS ?issuer)
+  BIND (REPLACE(STR(?own_level), "^.*/", "") AS ?level)
+  OPTIONAL { ?c dkg:citingDocument ?document_iri OPTIONAL { ?c dkg:citedDocument ?cited }
+             FILTER (?cited = ?parent) FILTER EXISTS { ?c dkg:explicit true } }
+  BIND (xsd:boolean(BOUND(?c)) AS ?explicit)
+}"""
+
+# The per-document columns of uptake: a province's or a district's document and its unit.
+_UPTAKE_ROWS = _PREFIXES + """
+SELECT DISTINCT ?document_iri ?level ?province ?district ?document ?date ?unit_iri ?province_iri ?rank
+WHERE {
+  # the unit's label joined before the BIND: after it, over the whole store, 5 s for the first 50 rows at 10k
+  ?document_iri dkg:level ?l ; dkg:locality ?unit_iri .
+  ?unit_iri skos:prefLabel ?unit_label .
+  BIND (REPLACE(STR(?l), "^.*/", "") AS ?level)
+  FILTER (?level = "province" || ?level = "district")
+  OPTIONAL { ?unit_iri dkg:partOf ?parent_unit OPTIONAL { ?parent_unit skos:prefLabel ?parent_label } }
+  FILTER (?level = "province" && !BOUND(?parent_unit) || ?level = "district" && BOUND(?parent_unit))
+  BIND (COALESCE(?parent_unit, ?unit_iri) AS ?province_iri)
+  BIND (STR(COALESCE(?parent_label, ?unit_label)) AS ?province)
+  BIND (IF(BOUND(?parent_unit), STR(?unit_label), "") AS ?district)
+  BIND (IF(?level = "province", 0, 1) AS ?rank)
+  OPTIONAL { ?document_iri eli:date_document ?date }
+  OPTIONAL { ?document_iri eli:id_local ?id }
+  BIND (COALESCE(?id, STR(?document_iri)) AS ?document)
+}"""
+
+# The columns of the root itself (bound to DOC at query time), crossed with every row.
+_ROOT_DATE = _PREFIXES + "SELECT ?root_date WHERE { OPTIONAL { ?doc eli:date_document ?root_date } }"
+
+
+def _edges() -> tuple[str, ...]:
+    from directive_kg.queries import EDGES
+    return tuple(EDGES.values())
+
+
+SPECS: dict[str, DocTableSpec] = {
+    s.query: s for s in (
+        DocTableSpec("reuse-levels", _REUSE_LEVELS_ROWS, parent=True, skip_root=True, extend=_reuse_shares),
+        DocTableSpec("downstream-tasks", _DOWNSTREAM_TASKS_ROWS, vias=None),
+        DocTableSpec("propagation-tree", _PROPAGATION_TREE_ROWS % " ".join(f"<{e}>" for e in _edges()),
+                     parent=True, skip_root=True, root=_ROOT_DATE, vias=_edges()),
+        DocTableSpec("uptake", _UPTAKE_ROWS, skip_root=True, root=_ROOT_DATE),
+    )
+}
+
+
+@dataclass(frozen=True)
+class DocTableInfo:
+    """What NAME.doc.json says about a written table."""
+    query: str
+    digest: str
+    rows_digest: str
+    stamp: str
+    columns: tuple[str, ...]
+    documents: int
+    rows: int
+
+
+# --- terms as JSON ---------------------------------------------------------------------------------
+
+
+def _encode(term: ox.NamedNode | ox.BlankNode | ox.Literal | None) -> Any:
+    if term is None:
+        return None
+    if isinstance(term, ox.NamedNode):
+        return {"i": term.value}
+    if isinstance(term, ox.BlankNode):
+        return {"b": term.value}
+    if term.language:
+        return {"v": term.value, "l": term.language}
+    if term.datatype.value == _XSD_STRING:
+        return term.value
+    return {"v": term.value, "t": term.datatype.value}
+
+
+def _decode_term(obj: Any) -> Any:
+    if isinstance(obj, str):
+        return ox.Literal(obj)
+    if obj is None:
+        return None
+    if "i" in obj:
+        return ox.NamedNode(obj["i"])
+    if "t" in obj:
+        return ox.Literal(obj["v"], datatype=ox.NamedNode(obj["t"]))
+    if "l" in obj:
+        return ox.Literal(obj["v"], language=obj["l"])
+    return ox.BlankNode(obj["b"])
+
+
+def key_of(iri: str) -> int:
+    """A document's key in the offset index: 64 bits of its IRI's blake2b (collisions are checked)."""
+    return int.from_bytes(hashlib.blake2b(iri.encode("utf-8"), digest_size=8).digest(), "little")
+
+
+# --- the walk ---------------------------------------------------------------------------------------
+
+HOPS = 6  # the queries' unrolled hops
+
+
+def walk(store: ox.Store, doc: ox.NamedNode, via: ox.NamedNode, hops: int = HOPS) -> dict[tuple, int]:
+    """The tree below `doc` through `via` (?child via ?parent), breadth first: each edge (child, parent)
+    whose parent is at most hops - 1 edges below doc, with its depth (the parent's distance + 1). What
+    the queries' unrolled sub-select gives (MIN(?k) over chains of 1..hops edges from doc): the shortest
+    chain through a parent is its shortest path plus the edge. A look-up per document in the graph the
+    queries read (loaders.store.query_graph): 9 ms for the 940 edges of the largest tree at 10,000
+    documents, against 27 ms for the sub-select as SPARQL."""
+    graph = ox.DefaultGraph() if merged_complete(store) else None
+    seen, frontier, edges = {doc}, [doc], {}
+    for depth in range(1, hops + 1):
+        reached = []
+        for parent in frontier:
+            for quad in store.quads_for_pattern(None, via, parent, graph):
+                child = quad.subject
+                if (child, parent) not in edges:
+                    edges[(child, parent)] = depth
+                if child not in seen:
+                    seen.add(child)
+                    reached.append(child)
+        frontier = reached
+    return edges
+
+
+def projection(query_text: str) -> list[str]:
+    """The variables the query's outer SELECT projects, in order."""
+    m = re.search(r"^SELECT\s+(?:DISTINCT\s+)?(.*?)\bWHERE\b", query_text, re.S | re.M)
+    if m is None:
+        raise ValueError("no outer SELECT ... WHERE")
+    return re.findall(r"\?(\w+)", m.group(1))
+
+
+# --- writing ---------------------------------------------------------------------------------------
+
+
+def _paths(folder: Path, name: str) -> tuple[Path, Path, Path]:
+    base = folder / f"{name}{SUFFIX}"
+    return base.with_name(base.name + ".jsonl"), base.with_name(base.name + ".idx"), base.with_name(base.name + ".json")
+
+
+def write_doc_table(store: ox.Store, folder: Path, query, spec: DocTableSpec, stamp: str) -> DocTableInfo:
+    """Run the spec's rows SPARQL over the store; write one line per document, sorted by key."""
+    folder.mkdir(parents=True, exist_ok=True)
+    solutions = query_graph(store, spec.rows)
+    names = [v.value for v in solutions.variables]
+    if spec.extend is None:
+        rows: Any = (list(s) for s in solutions)
+    else:
+        names, rows = spec.extend(store, names, [list(s) for s in solutions])
+    columns = [n for n in names if n != "document_iri"]
+    at = names.index("document_iri")
+    grouped: dict[str, list[bytes]] = {}
+    count = 0
+    for values in rows:
+        cells = [_encode(v) for k, v in enumerate(values) if k != at]
+        grouped.setdefault(values[at].value, []).append(json.dumps(cells, ensure_ascii=False).encode("utf-8"))
+        count += 1
+    keyed = sorted((key_of(iri), iri) for iri in grouped)
+    lines, offsets, position = [], [], 0
+    for _key, iri in keyed:
+        line = b'[' + json.dumps(iri, ensure_ascii=False).encode("utf-8") + b',[' + b",".join(grouped[iri]) + b"]]\n"
+        lines.append(line)
+        offsets.append(position)
+        position += len(line)
+    data, index, meta = _paths(folder, query.name)
+    keys = np.array([k for k, _ in keyed], dtype="<u8")
+    _write_atomic(data, b"".join(lines))
+    _write_atomic(index, keys.tobytes() + np.array(offsets, dtype="<u8").tobytes())
+    info = DocTableInfo(query.name, digest(query.text), spec.identity(), stamp, tuple(columns), len(keyed), count)
+    body = {"format": FORMAT, **{k: (list(v) if isinstance(v, tuple) else v) for k, v in info.__dict__.items()}}
+    _write_atomic(meta, json.dumps(body, ensure_ascii=False, indent=1).encode("utf-8"))
+    return info
+
+
+def write_doc_tables(store: ox.Store, store_dir: str | os.PathLike, workers: int | None = None) -> dict[str, int]:
+    """Every per-document table (SPECS) of the store's current build, `workers` threads (pyoxigraph
+    evaluates without the GIL). Rewritten whole, also after an add. Returns rows per table."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from directive_kg.queries import load_query
+
+    folder = Path(store_dir) / FOLDER
+    for name in SPECS:
+        for path in _paths(folder, name):
+            path.unlink(missing_ok=True)
+    stamp = build_stamp(store)
+    if stamp is None:
+        return {}
+    specs = list(SPECS.values())
+    workers = max(1, min(workers or os.cpu_count() or 1, len(specs)))
+    with ThreadPoolExecutor(workers, thread_name_prefix="directive-kg-doc-tables") as pool:
+        done = list(pool.map(lambda s: write_doc_table(store, folder, load_query(s.query), s, stamp), specs))
+    return {info.query: info.rows for info in done}
+
+
+# --- reading ---------------------------------------------------------------------------------------
+
+
+def table_info(store_dir: str | os.PathLike, query, store: ox.Store) -> DocTableInfo | None:
+    """The per-document table of `query` if it is current (this build, this query and rows text)."""
+    spec = SPECS.get(query.name)
+    if spec is None:
+        return None
+    try:
+        meta = json.loads(_paths(Path(store_dir) / FOLDER, query.name)[2].read_bytes())
+    except (OSError, ValueError):
+        return None
+    if (meta.get("format") != FORMAT or meta.get("digest") != digest(query.text)
+            or meta.get("rows_digest") != spec.identity()):
+        return None
+    stamp = build_stamp(store)
+    if stamp is None or meta.get("stamp") != stamp:
+        return None
+    return DocTableInfo(meta["query"], meta["digest"], meta["rows_digest"], meta["stamp"], tuple(meta["columns"]),
+                        int(meta["documents"]), int(meta["rows"]))
+
+
+def read_documents(store_dir: str | os.PathLike, info: DocTableInfo, iris: list[str]) -> dict[str, list[list]]:
+    """The rows (lists of terms, in info.columns' order) of each of `iris` that has any."""
+    data, index, _meta = _paths(Path(store_dir) / FOLDER, info.query)
+    both = np.memmap(index, dtype="<u8", mode="r") if info.documents else np.zeros(0, dtype="<u8")
+    keys, offsets = both[:info.documents], both[info.documents:]
+    wanted = np.array([key_of(i) for i in iris], dtype="<u8")
+    at = np.searchsorted(keys, wanted)
+    found: dict[str, list[list]] = {}
+    terms: dict = {}  # one term per distinct cell (rows repeat levels, roles, bodies, documents)
+
+    def term(cell: Any) -> Any:
+        key = cell if not isinstance(cell, dict) else tuple(cell.items())
+        t = terms.get(key)
+        if t is None:
+            t = terms[key] = _decode_term(cell)
+        return t
+
+    with open(data, "rb") as f:
+        for iri, k, position in sorted(zip(iris, wanted.tolist(), at.tolist()), key=lambda x: x[2]):
+            while position < info.documents and int(keys[position]) == k:
+                f.seek(int(offsets[position]))
+                line_iri, rows = json.loads(f.readline())
+                if line_iri == iri:
+                    found[iri] = [[term(c) for c in row] for row in rows]
+                    break
+                position += 1
+    return found
+
+
+def select(store_dir: str | os.PathLike, info: DocTableInfo, query, store: ox.Store,
+           bindings: Mapping[str, Any]) -> tuple[list[str], list[dict]] | None:
+    """The query's solutions (columns, rows of terms) from the walk and the table: what the SPARQL gives,
+    without an order (the runner sorts by `# sort:`). None when DOC is not an IRI (the SPARQL answers)."""
+    from directive_kg.queries import bind_values
+
+    spec = SPECS[query.name]
+    doc, via = bindings.get("doc"), bindings.get("via", IMPLEMENTS)
+    if not isinstance(doc, ox.NamedNode) or not isinstance(via, ox.NamedNode) or (
+            spec.vias is not None and via.value not in spec.vias):
+        return None
+    columns = projection(query.text)
+    edges = walk(store, doc, via)
+    if spec.skip_root:
+        edges = {e: d for e, d in edges.items() if e[0] != doc}
+    elif spec.parent is False:  # DOC's own rows at depth 0 (the query's branch for DOC itself)
+        edges[(doc, None)] = 0
+    rows = read_documents(store_dir, info, sorted({child.value for child, _ in edges}))
+    parent_at = info.columns.index("parent") if spec.parent else None
+    depths: dict[tuple, int] = {}  # (document, parent or None): the least depth, as MIN(?k)
+    for (child, parent), depth in edges.items():
+        key = (child, parent if spec.parent else None)
+        depths[key] = min(depth, depths.get(key, depth))
+    seen: set[tuple] = set()
+    out: list[dict] = []
+    fixed = {**bindings, "doc": doc, "via": via}
+    roots = [{}]
+    if spec.root:
+        found = query_graph(store, bind_values(spec.root, {"doc": doc}))
+        roots = [dict(zip([v.value for v in found.variables], s)) for s in found]
+    for (child, parent), depth in depths.items():
+        for row in rows.get(child.value, ()):
+            if parent_at is not None and row[parent_at] != parent:
+                continue
+            merged = {**fixed, **dict(zip(info.columns, row)), "document_iri": child, "parent": parent,
+                      "depth": ox.Literal(depth)}
+            for root in roots:
+                values = tuple(root[c] if c in root else merged.get(c) for c in columns)
+                if values not in seen:
+                    seen.add(values)
+                    out.append(dict(zip(columns, values)))
+    return columns, out

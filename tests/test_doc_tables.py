@@ -1,0 +1,128 @@
+"""Per-document tables (directive_kg.doc_tables, issue 15): the build writes, for every document, the rows
+of reuse-levels, downstream-tasks, propagation-tree and uptake that do not depend on the root DOC; the runner answers those
+questions by a walk from DOC plus one seek per document reached. The saved SPARQL stays the definition:
+for every document of a generated corpus (and of the seed graph) both give the same rows in the same
+order, and a table that is not current is never read."""
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+
+from directive_kg import doc_tables
+from directive_kg import queries as Q
+from loaders.store import open_store, query_graph
+
+ROOT = Path(__file__).resolve().parent.parent
+TABLED = sorted(doc_tables.SPECS)
+VIA = {"downstream-tasks": ["implements", "cites"], "reuse-levels": [None], "uptake": [None],  # None: no such param
+       "propagation-tree": ["implements", "cites", "based-on", "copy-of"]}
+_DOCS = """PREFIX dkg: <https://w3id.org/directive-kg/ontology#>
+PREFIX eli: <http://data.europa.eu/eli/ontology#>
+SELECT DISTINCT ?d WHERE { { ?d a dkg:Document } UNION { ?x eli:ensures_implementation_of ?d }
+                           UNION { ?x eli:cites ?d } } ORDER BY ?d"""
+
+
+def _stamped(store: ox.Store, stamp: str) -> None:
+    from tests.test_listings import _stamped as stamp_it
+    stamp_it(store, stamp)
+
+
+@pytest.fixture(scope="module")
+def seed_doc_kg(tmp_path_factory, seed_store):
+    """The seed graph in a built-store folder with a build stamp and its per-document tables."""
+    path = tmp_path_factory.mktemp("doc-tables-seed") / "store"
+    with open_store(path, read_only=False) as kg:
+        kg.store.extend(seed_store.quads_for_pattern(None, None, None, None))
+        _stamped(kg.store, "2026-12-05T00:00:00+00:00")
+        written = doc_tables.write_doc_tables(kg.store, kg.path)
+    assert set(written) == set(TABLED)
+    return path
+
+
+@pytest.fixture(scope="module")
+def generated_doc_kg(tmp_path_factory):
+    """A built 150-document corpus of bench/generate.py, with the reuse stage: the build writes the tables."""
+    from loaders.build import build
+
+    tmp = tmp_path_factory.mktemp("doc-tables-generated")
+    subprocess.run([sys.executable, str(ROOT / "bench" / "generate.py"), "--docs", "150", "--out", str(tmp / "corpus"),
+                    "--seed", "7", "--noise", "0.1", "--no-gold"], check=True, capture_output=True)
+    build(tmp / "corpus", tmp / "store", progress=False, jobs=1)
+    return tmp / "store"
+
+
+def _typed(rows: list[dict]) -> list[list]:
+    return [[(v, type(v)) for v in r.values()] for r in rows]
+
+
+@pytest.mark.parametrize("which", ["seed_doc_kg", "generated_doc_kg"])
+@pytest.mark.parametrize("name", TABLED)
+def test_table_answers_are_the_sparql_answers_for_every_document(request, which, name):
+    """Every document of the store as DOC (and each `via`): the rows from the table == the SPARQL rows
+    (values, Python types, order), and the whole answer of a page (--limit/--offset) too."""
+    path = request.getfixturevalue(which)
+    query = Q.load_query(name)
+    answered = 0
+    with open_store(path, read_only=True) as kg:
+        docs = [s["d"].value for s in query_graph(kg.store, _DOCS)]
+        assert len(docs) >= (100 if which == "generated_doc_kg" else 5)
+        for doc in docs:
+            for via in VIA[name]:
+                params = {"doc": doc, **({"via": via} if via else {})}
+                table = Q.run(query, params, store=kg, timeout=None)
+                sparql = Q.run(query, params, store=kg.store, timeout=None)
+                assert (table.origin, sparql.origin) == ("doc-table", "sparql")
+                assert table.columns == sparql.columns
+                assert _typed(table.rows) == _typed(sparql.rows), (name, doc, via)
+                answered += bool(table.rows)
+        assert answered >= 3, "too few documents with rows to compare"
+        biggest = max(docs, key=lambda d: len(Q.run(query, {"doc": d}, store=kg.store, timeout=None).rows))
+        page = Q.run(query, {"doc": biggest}, store=kg, limit=3, offset=2, timeout=None)
+        assert page.rows == Q.run(query, {"doc": biggest}, store=kg.store, limit=3, offset=2, timeout=None).rows
+
+
+def test_the_build_writes_the_tables(generated_doc_kg):
+    for name in TABLED:
+        info = doc_tables.table_info(generated_doc_kg, Q.load_query(name), open_store(generated_doc_kg, read_only=True).store)
+        assert info is not None and info.rows > 0 and info.documents > 0, name
+
+
+def test_a_stale_table_is_not_read(tmp_path, seed_doc_kg):
+    """Another build (a new stamp), a changed query text, a missing or broken table, an explicit backend:
+    SPARQL."""
+    path = tmp_path / "store"
+    shutil.copytree(seed_doc_kg, path)
+    query, params = Q.load_query("downstream-tasks"), {"doc": "10/ĐM"}
+    with open_store(path, read_only=False) as kg:
+        assert Q.run(query, params, store=kg).origin == "doc-table"
+        assert Q.run(query, params, backend=Q.EmbeddedBackend(kg.store)).origin == "sparql"
+        edited = Q.parse_query(query.text + "\n# edited\n", name="downstream-tasks")
+        assert Q.run(edited, params, store=kg).origin == "sparql"
+        _stamped(kg.store, "2026-12-06T00:00:00+00:00")
+        assert Q.run(query, params, store=kg).origin == "sparql"
+        _stamped(kg.store, "2026-12-05T00:00:00+00:00")
+        meta = path / "tables" / "downstream-tasks.doc.json"
+        meta.write_text("{not json")
+        assert Q.run(query, params, store=kg).origin == "sparql"
+        meta.unlink()
+        assert Q.run(query, params, store=kg).origin == "sparql"
+        assert Q.run("reuse-levels", params, store=kg).origin == "doc-table"
+
+
+@pytest.mark.parametrize("iri", ["https://w3id.org/directive-kg/id/doc/a", "urn:x:b", "https://example.org/đ/ü"])
+def test_keys_are_stable_64_bit(iri):
+    assert doc_tables.key_of(iri) == doc_tables.key_of(iri) < 2 ** 64
+
+
+def test_every_table_names_a_saved_query_that_the_runner_sorts():
+    """The table path needs a total order from the runner (`# sort:`): the SPARQL's order is not promised."""
+    for name, spec in doc_tables.SPECS.items():
+        query = Q.load_query(name)
+        assert query.sort and not Q.query_has_order(query.text), name
+        assert {"document_iri", "depth"} <= set(doc_tables.projection(query.text)), name
+        assert spec.query == name
