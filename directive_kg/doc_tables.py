@@ -35,7 +35,7 @@ from typing import Any, Callable, Mapping
 import numpy as np
 import pyoxigraph as ox
 
-from directive_kg.listings import FOLDER, _write_atomic, build_stamp, digest
+from directive_kg.listings import FOLDER, write_atomic, build_stamp, digest
 from loaders.store import merged_complete, query_graph
 
 FORMAT = 1
@@ -352,11 +352,11 @@ def write_doc_table(store: ox.Store, folder: Path, query, spec: DocTableSpec, st
         position += len(line)
     data, index, meta = _paths(folder, query.name)
     keys = np.array([k for k, _ in keyed], dtype="<u8")
-    _write_atomic(data, b"".join(lines))
-    _write_atomic(index, keys.tobytes() + np.array(offsets, dtype="<u8").tobytes())
+    write_atomic(data, b"".join(lines))
+    write_atomic(index, keys.tobytes() + np.array(offsets, dtype="<u8").tobytes())
     info = DocTableInfo(query.name, digest(query.text), spec.identity(), stamp, tuple(columns), len(keyed), count)
     body = {"format": FORMAT, **{k: (list(v) if isinstance(v, tuple) else v) for k, v in info.__dict__.items()}}
-    _write_atomic(meta, json.dumps(body, ensure_ascii=False, indent=1).encode("utf-8"))
+    write_atomic(meta, json.dumps(body, ensure_ascii=False, indent=1).encode("utf-8"))
     return info
 
 

@@ -87,7 +87,7 @@ def _cell(value: Any) -> Any:
     return value
 
 
-def _write_atomic(path: Path, data: bytes) -> None:
+def write_atomic(path: Path, data: bytes) -> None:
     tmp = path.with_name(path.name + ".part")
     tmp.write_bytes(data)
     os.replace(tmp, path)
@@ -108,12 +108,12 @@ def write_table(folder: Path, query, result, stamp: str) -> TableInfo:
         raise RuntimeError("the offset index needs 64-bit integers")
     if os.sys.byteorder != "little":  # pragma: no cover
         offsets.byteswap()
-    _write_atomic(folder / f"{query.name}.jsonl", b"".join(lines))
-    _write_atomic(folder / f"{query.name}.idx", offsets.tobytes())
+    write_atomic(folder / f"{query.name}.jsonl", b"".join(lines))
+    write_atomic(folder / f"{query.name}.idx", offsets.tobytes())
     info = TableInfo(query.name, digest(query.text), stamp, tuple(result.columns), tuple(result.notes),
                      len(result.rows), STEP)
     meta = {"format": FORMAT, **{k: (list(v) if isinstance(v, tuple) else v) for k, v in info.__dict__.items()}}
-    _write_atomic(folder / f"{query.name}.json", json.dumps(meta, ensure_ascii=False, indent=1).encode("utf-8"))
+    write_atomic(folder / f"{query.name}.json", json.dumps(meta, ensure_ascii=False, indent=1).encode("utf-8"))
     return info
 
 

@@ -287,10 +287,10 @@ def mostly_common(w: Words, words: tuple[int, int], common: np.ndarray, params: 
     """Are most shingles of w's word range [i0, i1) common ones (template text, formulas)?"""
     g = (grams(w, params.k) if grams_w is None else grams_w)[words[0]:max(words[0], words[1] - params.k + 1)]
     g = g[g != MASK]
-    return not len(g) or _in_sorted(g, common).sum() > len(g) / 2
+    return not len(g) or in_sorted(g, common).sum() > len(g) / 2
 
 
-def _in_sorted(values: np.ndarray, table: np.ndarray) -> np.ndarray:
+def in_sorted(values: np.ndarray, table: np.ndarray) -> np.ndarray:
     """values in table (sorted): a binary search each, no sort of the table (np.isin sorts both)."""
     if not len(table):
         return np.zeros(len(values), dtype=bool)
@@ -381,7 +381,7 @@ def signatures(w: Words, params: Params, common: np.ndarray | None = None) -> np
     g = grams(w, params.k)
     g = g[g != MASK]
     if common is not None and len(common):
-        g = g[~_in_sorted(g, common)]
+        g = g[~in_sorted(g, common)]
     if not len(g):
         return np.zeros((0, params.num_perm), dtype=np.uint32)
     phv = _permuted(g, params.num_perm)
@@ -409,7 +409,7 @@ class Shingles:
     def flags(self, common: np.ndarray) -> np.ndarray:
         """A boolean per shingle position: common (masked positions are not)."""
         is_common = np.zeros(len(self.distinct) + 1, dtype=bool)
-        is_common[:-1] = _in_sorted(self.distinct, common)
+        is_common[:-1] = in_sorted(self.distinct, common)
         return is_common[self.at]
 
     def common_windows(self, common: np.ndarray, params: Params) -> np.ndarray:
@@ -431,7 +431,7 @@ class Shingles:
         if not len(docs):
             return []
         offsets = np.cumsum([0] + [len(d.distinct) for d in docs])
-        is_common = _in_sorted(np.concatenate([d.distinct for d in docs]), common)
+        is_common = in_sorted(np.concatenate([d.distinct for d in docs]), common)
         unmasked = [d.at[d.at != len(d.distinct)] for d in docs]
         n = np.array([len(u) for u in unmasked], dtype=np.int64)
         at = np.concatenate([u.astype(np.int64) + offsets[i] for i, u in enumerate(unmasked)])
@@ -594,7 +594,7 @@ class _Prepared:
 def _prepared(name: str) -> _Prepared:
     g = grams(_SHARED["words"][name], _SHARED["params"].k)
     unmasked = g != MASK
-    common = unmasked & _in_sorted(g, _SHARED["common"])
+    common = unmasked & in_sorted(g, _SHARED["common"])
     zero = np.zeros(1, dtype=np.int64)
     return _Prepared(g, _sorted_index(g), np.concatenate([zero, np.cumsum(unmasked)]),
                      np.concatenate([zero, np.cumsum(common)]))

@@ -34,7 +34,7 @@ import numpy as np
 
 from loaders import identity as ids
 from loaders.read import corpus_root
-from loaders.reuse import (HIDDEN, Params, Passage, Shingles, _in_sorted, align_all, candidate_pairs, common_grams,
+from loaders.reuse import (HIDDEN, Params, Passage, Shingles, in_sorted, align_all, candidate_pairs, common_grams,
                            processes, profile_all, tokenise_all)
 
 REUSE_GRAPH = ids.ID + "graph/reuse"  # each file's reuse graph: REUSE_GRAPH/<sha256> (file_graph_iri)
@@ -174,7 +174,7 @@ def _common_keys(names: list[str], cache: dict, common: np.ndarray) -> dict[str,
     keys = {}
     if known and len(changed):
         grams = [cache["shingles"][s].distinct for s in known]
-        hit = _in_sorted(np.concatenate(grams), changed)  # setxor1d is sorted
+        hit = in_sorted(np.concatenate(grams), changed)  # setxor1d is sorted
         owner = np.repeat(np.arange(len(known)), [len(g) for g in grams])
         touched = set(np.unique(owner[hit]).tolist())
         keys = {s: cache["common"][s] for n, s in enumerate(known) if n not in touched}
@@ -190,7 +190,7 @@ def _common_key_all(grams: list[np.ndarray], common: np.ndarray) -> list[str]:
     if not grams:
         return []
     every = np.concatenate(grams)
-    hit = _in_sorted(every, common)
+    hit = in_sorted(every, common)
     mine = np.ascontiguousarray(every[hit], dtype=np.uint64)
     bounds = np.concatenate([[0], np.cumsum(hit)])[np.concatenate([[0], np.cumsum([len(g) for g in grams])])]
     return [hashlib.sha256(mine[bounds[n]:bounds[n + 1]].tobytes()).hexdigest()[:32] for n in range(len(grams))]
