@@ -455,6 +455,8 @@ def _organ_of_clauses(text: str):
     for k in range(1, 6, 2):     # the last piece, then with one and two more before it
         if k > len(parts) or (k > 1 and parts[-k + 1] != ","):
             break
+        if k > 1 and any(not p.lstrip()[:1].isupper() for p in parts[-k + 2::2]):
+            break   # a name goes on in capitals after its comma ("..., Cao đẳng"); "..., thời gian qua" is no name
         piece = "".join(parts[-k:])
         found = organ(_undated(piece))
         if found:
