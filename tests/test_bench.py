@@ -106,7 +106,8 @@ def test_capped_baseline_stages_give_lower_bounds(baseline, expected):
              "documents_read": 1, "set_aside": 0, "counts": {}}
     parse = {"cpu_seconds": 9.0, "docs_per_second": 100.0}
     summary = bench.summarise(1, None, parse, {"mean_f1": 1.0, "fields": {}}, build,
-                              {"documents": {"warm_ms": 1.0, "cold_ms": 1.0, "rows": 1}}, {}, baseline,
+                              {"documents": {"warm_ms": 1.0, "cold_ms": 1.0, "rows": 1, "origin": "sparql",
+                                                "sparql_cold_ms": 1.0, "sparql_warm_ms": 1.0}}, {}, baseline,
                               argparse.Namespace(cap=60.0, query_cap=10.0))
     assert summary["speedup_at_least"] == pytest.approx(expected)
     if baseline["shacl"]:
