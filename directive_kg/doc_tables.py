@@ -35,7 +35,7 @@ from typing import Any, Callable, Mapping
 import numpy as np
 import pyoxigraph as ox
 
-from directive_kg.listings import FOLDER, write_atomic, build_stamp, digest
+from directive_kg.listings import FOLDER, build_stamp, current_meta, digest, in_threads, write_atomic
 from loaders.store import merged_complete, query_graph
 
 FORMAT = 1
@@ -363,8 +363,6 @@ def write_doc_table(store: ox.Store, folder: Path, query, spec: DocTableSpec, st
 def write_doc_tables(store: ox.Store, store_dir: str | os.PathLike, workers: int | None = None) -> dict[str, int]:
     """Every per-document table (SPECS) of the store's current build, `workers` threads (pyoxigraph
     evaluates without the GIL). Rewritten whole, also after an add. Returns rows per table."""
-    from concurrent.futures import ThreadPoolExecutor
-
     from directive_kg.queries import load_query
 
     folder = Path(store_dir) / FOLDER
@@ -374,10 +372,8 @@ def write_doc_tables(store: ox.Store, store_dir: str | os.PathLike, workers: int
     stamp = build_stamp(store)
     if stamp is None:
         return {}
-    specs = list(SPECS.values())
-    workers = max(1, min(workers or os.cpu_count() or 1, len(specs)))
-    with ThreadPoolExecutor(workers, thread_name_prefix="directive-kg-doc-tables") as pool:
-        done = list(pool.map(lambda s: write_doc_table(store, folder, load_query(s.query), s, stamp), specs))
+    done = in_threads(lambda s: write_doc_table(store, folder, load_query(s.query), s, stamp), list(SPECS.values()),
+                      workers, "directive-kg-doc-tables")
     return {info.query: info.rows for info in done}
 
 
@@ -389,15 +385,8 @@ def table_info(store_dir: str | os.PathLike, query, store: ox.Store) -> DocTable
     spec = SPECS.get(query.name)
     if spec is None:
         return None
-    try:
-        meta = json.loads(_paths(Path(store_dir) / FOLDER, query.name)[2].read_bytes())
-    except (OSError, ValueError):
-        return None
-    if (meta.get("format") != FORMAT or meta.get("digest") != digest(query.text)
-            or meta.get("rows_digest") != spec.identity()):
-        return None
-    stamp = build_stamp(store)
-    if stamp is None or meta.get("stamp") != stamp:
+    meta = current_meta(_paths(Path(store_dir) / FOLDER, query.name)[2], query.text, store, FORMAT)
+    if meta is None or meta.get("rows_digest") != spec.identity():
         return None
     return DocTableInfo(meta["query"], meta["digest"], meta["rows_digest"], meta["stamp"], tuple(meta["columns"]),
                         int(meta["documents"]), int(meta["rows"]))

@@ -129,8 +129,6 @@ def write_tables(store: ox.Store, store_dir: str | os.PathLike, workers: int | N
     order. The listings run `workers` at a time (default: one per core) in threads of this process:
     pyoxigraph evaluates without the GIL, and nearly all the stage is evaluation (10,000 documents:
     11.4 of 11.7 CPU s), so both cores work on one store that only this process may open."""
-    from concurrent.futures import ThreadPoolExecutor
-
     from directive_kg.queries import list_queries
 
     folder = Path(store_dir) / FOLDER
@@ -139,10 +137,18 @@ def write_tables(store: ox.Store, store_dir: str | os.PathLike, workers: int | N
     if stamp is None:
         return {}
     wanted = [q for q in list_queries() if q.table]
-    workers = max(1, min(workers or os.cpu_count() or 1, len(wanted) or 1))
-    with ThreadPoolExecutor(workers, thread_name_prefix="directive-kg-tables") as pool:
-        done = list(pool.map(lambda q: _write_one(store, folder, q, stamp), wanted))
+    done = in_threads(lambda q: _write_one(store, folder, q, stamp), wanted, workers, "directive-kg-tables")
     return {q.name: rows for q, rows in zip(wanted, done) if rows is not None}
+
+
+def in_threads(job, items: list, workers: int | None, name: str) -> list:
+    """job(item) for each item, `workers` threads at a time (default: one per core), results in order.
+    The tables' jobs are nearly all store evaluation, which pyoxigraph runs without the GIL."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    workers = max(1, min(workers or os.cpu_count() or 1, len(items) or 1))
+    with ThreadPoolExecutor(workers, thread_name_prefix=name) as pool:
+        return list(pool.map(job, items))
 
 
 def _write_one(store: ox.Store, folder: Path, query, stamp: str) -> int | None:
@@ -171,17 +177,25 @@ def _typed(obj: dict) -> Any:
 _decode = json.JSONDecoder(object_hook=_typed).decode
 
 
-def table_info(store_dir: str | os.PathLike, query, store: ox.Store) -> TableInfo | None:
-    """The table of `query` if it is current (this build, this query text), else None."""
-    meta_path = Path(store_dir) / FOLDER / f"{query.name}.json"
+def current_meta(path: Path, query_text: str, store: ox.Store, table_format: int) -> dict | None:
+    """A table's metadata (its .json) if the table is current: written in `table_format`, from this
+    query text, for the store's current build; else None (also when it cannot be read)."""
     try:
-        meta = json.loads(meta_path.read_bytes())
+        meta = json.loads(path.read_bytes())
     except (OSError, ValueError):
         return None
-    if meta.get("format") != FORMAT or meta.get("digest") != digest(query.text):
+    if meta.get("format") != table_format or meta.get("digest") != digest(query_text):
         return None
     stamp = build_stamp(store)
     if stamp is None or meta.get("stamp") != stamp:
+        return None
+    return meta
+
+
+def table_info(store_dir: str | os.PathLike, query, store: ox.Store) -> TableInfo | None:
+    """The table of `query` if it is current (this build, this query text), else None."""
+    meta = current_meta(Path(store_dir) / FOLDER / f"{query.name}.json", query.text, store, FORMAT)
+    if meta is None:
         return None
     return TableInfo(meta["query"], meta["digest"], meta["stamp"], tuple(meta["columns"]), tuple(meta["notes"]),
                      int(meta["rows"]), int(meta["step"]))
