@@ -35,7 +35,6 @@ import cProfile
 import json
 import os
 import pstats
-import resource
 import sqlite3
 import sys
 import time
@@ -62,11 +61,6 @@ def restamp(store: Path) -> None:
         db.close()
 
 
-def _cpu() -> float:
-    children = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return time.process_time() + children.ru_utime + children.ru_stime
-
-
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("corpus", type=Path)
@@ -87,7 +81,7 @@ def main(argv: list[str] | None = None) -> None:
     original_mark = build_module._Clock.mark
 
     def mark(self, stage, event):  # CPU of the process tree at each stage's start and end
-        cpu_at[f"{stage}:{event}"] = _cpu()
+        cpu_at[f"{stage}:{event}"] = build_module.cpu_seconds()
         original_mark(self, stage, event)
 
     def stop(*a, **k):

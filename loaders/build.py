@@ -709,7 +709,7 @@ def _pause(stage: str) -> None:
         time.sleep(float(os.environ.get(PAUSE_SECONDS_ENV, "60")))
 
 
-def _cpu() -> float:
+def cpu_seconds() -> float:
     """CPU seconds of this process and of its ended children (worker processes)."""
     children = resource.getrusage(resource.RUSAGE_CHILDREN)
     return time.process_time() + children.ru_utime + children.ru_stime
@@ -740,11 +740,11 @@ class _Clock:
         class _Timer:
             def __enter__(self):
                 clock.mark(stage, "start")
-                self.t, self.c = time.perf_counter(), _cpu()
+                self.t, self.c = time.perf_counter(), cpu_seconds()
 
             def __exit__(self, *exc):
                 clock.seconds[stage] = clock.seconds.get(stage, 0.0) + time.perf_counter() - self.t
-                clock.cpu[stage] = clock.cpu.get(stage, 0.0) + _cpu() - self.c
+                clock.cpu[stage] = clock.cpu.get(stage, 0.0) + cpu_seconds() - self.c
                 clock.mark(stage, "end")
         return _Timer()
 
