@@ -97,6 +97,10 @@ def _data() -> dict:
         "formula": re.compile(rf"^(?:(?:{alternation(words('formula'))}|{_AND}|,)\s*)+$", re.I),
         # "... chỉ đạo như sau: Giao Sở Y tế ...": a task starts after the colon, on the same line or the next
         "colon_cut": re.compile(rf"(?<=:)\s+(?=(?:{alternation(w[:1].upper() + w[1:] for w in words('assign_verb'))}){nb})"),
+        # "... tại buổi giao ban sáng 9/11\nYêu cầu Ủy ban nhân dân tỉnh ...": a line without end mark, then a
+        # capitalised request to a body on the next line ("Giao thông" names a Sở: no body after it)
+        "line_cut": re.compile(rf"(?<=[^\W_])[ \t]*\n[ \t]*(?=(?:{alternation(w[:1].upper() + w[1:] for w in words('assign_verb'))})"
+                               rf"\s+(?:[{UPPER}]|{_PLURAL}\s))"),
         "recipients_line": re.compile(rf"(?:{alternation(spellings('recipients_marker'))})\s*:"),
         # "phối hợp với ... và các đơn vị liên quan": partners named as a class, kept as written
         "partner_class": re.compile(rf"{_PLURAL}\s+(?:{alternation(words('partner_class'))})", re.I),
@@ -166,7 +170,8 @@ def _sentences(w: str, limit: int) -> list[_Sentence]:
     out: list[_Sentence] = []
     pos = 0
     marker = False
-    cuts = sorted([*_SENTENCE_END.finditer(w, 0, limit), *_data()["colon_cut"].finditer(w, 0, limit)],
+    cuts = sorted([*_SENTENCE_END.finditer(w, 0, limit), *_data()["colon_cut"].finditer(w, 0, limit),
+                   *_data()["line_cut"].finditer(w, 0, limit)],
                   key=lambda m: m.start())
     bounds = [(pos, None)] + [(m.end(), m) for m in cuts]
     for i, (start, _) in enumerate(bounds):

@@ -50,7 +50,8 @@ def _rows() -> tuple[dict[str, str], ...]:
 
 def _alt(words) -> str:
     parts = sorted({w for w in words if w}, key=len, reverse=True)
-    return "(?:" + "|".join(r"\s+".join(map(re.escape, p.split())) for p in parts) + ")"
+    # "chính trị - xã hội" also written "chính trị- xã hội", "chính trị -xã hội"
+    return "(?:" + "|".join(r"\s+".join(map(re.escape, p.split())).replace(r"\s+\-\s+", r"\s*-\s*") for p in parts) + ")"
 
 
 @lru_cache(maxsize=1)

@@ -147,7 +147,7 @@ def _regexes() -> dict[str, re.Pattern]:
         "congress_head": re.compile(rf"(?:{alternation(G.any_case(t for t, _ in p['congress_head']))})(?![^\W_])"),
         "at_lead": re.compile(rf"(?:^|,)\s*(?:(?i:{G.piece('at')})\s+)+$"),
         "about": re.compile(rf"\s*,?\s*(?:{alternation([t for t, _ in p['subject_verb']])}\s+)?"
-                            rf"(?P<about>{G.piece('about')})\s+"),
+                            rf"(?P<open>[“\"])?(?P<about>{G.piece('about')})\s+"),   # “về ...”: a quoted subject
         "term": re.compile(rf"\s*,?\s*\(?\s*{G.piece('term')}\s+[IVXLC]+\b\s*\)?"),   # "(khóa XII)": the author's term
         "author": re.compile(rf"\s+(?={authors}\s)"),
         "stop": re.compile(rf"(?:{stops})(?![^\W_])"),
@@ -166,6 +166,8 @@ def _regexes() -> dict[str, re.Pattern]:
                                   rf"|(?:\s*,\s*(?:{also}\s+)?|\s+(?:{also}|{G.piece('with')})\s+)(?=(?:{types})(?:\s+{so})?\s*:?\s*{_NUMBER}"
                                   rf"|(?:{types})\s+{so}\s*:?\s*\d{{1,5}}(?![\w/])"   # "... và Kế hoạch số 155, ngày ...": a bare number
                                   rf"|{unnumbered}\s+(?:{day}|{of})\s|{implicit}\s+{of}\s)"),
+        # a hard-wrapped subject whose line ends with a word that needs what follows ("... trên địa bàn\nThành phố")
+        "wrap_goes_on": re.compile(rf"(?<![^\W_]){alternation([t for t, _ in p['wrap_goes_on']])}[ \t]*$"),
         "date_first": re.compile(rf"^\s*{dated}"),
         "of_x_at": re.compile(rf"(?:^|.*\s){of}\s+(?P<x>[^,;:.()]+?)\s+{G.piece('at')}\s+$", re.S),
         "at": re.compile(rf"\s*{G.piece('at')}\s+"),
@@ -328,8 +330,13 @@ def _read_tail(w: str, hit: _Hit, pos: int, limit: int) -> None:
     m = rx["about"].match(w, pos, limit)
     if m:
         stop = _regexes()["subject_end"].search(w, m.end(), min(limit, m.end() + 300))
+        while stop and w[stop.start()] == "\n" and _regexes()["wrap_goes_on"].search(w, m.end(), stop.start()):
+            stop = _regexes()["subject_end"].search(w, stop.end(), min(limit, m.end() + 300))
         end = stop.start() if stop else min(limit, m.end() + 300)
         end = _quoted_end(w, m.end(), limit) or end
+        if m.group("open"):  # “về việc ...”: the subject ends at its closing quote, the quote marks dropped
+            close = w.find(_CLOSING[m.group("open")], m.end(), min(limit, m.end() + 300))
+            end = close if close > m.end() else end
         if end > m.end():
             hit.subject = clean(w[m.start("about"):end]).lstrip(", ")
             hit.subject_start = m.start()

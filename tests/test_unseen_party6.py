@@ -1,0 +1,95 @@
+"""Causes found reading unseen Party documents and press reports (session 11, party6), one row a cause.
+
+Sentences are our own, modelled on what real pages wrote (other names, numbers, provinces)."""
+from __future__ import annotations
+
+import pytest
+
+from loaders.extract import extract_text
+
+
+def _get(record, path: str):
+    """A field of the record by a dotted path; "cited.N.field" reads the N-th cited document."""
+    value = record
+    for part in path.split("."):
+        if part == "cited":
+            value = value.cited_documents
+        elif part.isdigit():
+            value = value[int(part)] if int(part) < len(value) else None
+        elif part == "signer":
+            value = value.signer.name if value.signer else None
+        else:
+            value = getattr(value, part) if value is not None else None
+    return value
+
+
+HEADER_CASES = [
+    # "của X do Y ký ban hành": "do" ends the issuer's name; the one who signed is the signer
+    ("Đây là nội dung Quyết định số 731-QĐ/TU, ngày 4/1/2021 của Ban Thường vụ Thành ủy Hải Phòng do Bí thư "
+     "Thành ủy Lê Văn Tám ký ban hành. Ban Chỉ đạo có 25 thành viên.",
+     {"number": "731-QĐ/TU", "issuer": "Thành ủy Hải Phòng", "acting_body": "Ban Thường vụ Thành ủy Hải Phòng",
+      "signer": "Lê Văn Tám"}),
+]
+
+
+@pytest.mark.parametrize("text,expected", HEADER_CASES, ids=[str(i) for i in range(len(HEADER_CASES))])
+def test_header_of_a_press_report(text, expected):
+    record = extract_text(text)
+    assert {k: _get(record, k) for k in expected} == expected
+
+
+CITED_SUBJECTS = [
+    # a subject in quotes opening before "về": the quoted words, without the marks
+    ("Thực hiện Kết luận số 77-KL/TW ngày 2/3/2015 của Ban Bí thư “về việc nâng cao chất lượng công tác dư luận "
+     "xã hội”, Kế hoạch số 12-KH/TU của Tỉnh ủy, các cấp ủy đã triển khai.",
+     "về việc nâng cao chất lượng công tác dư luận xã hội"),
+    # "... nêu:" / "... nêu rõ:" after the subject introduces a quotation
+    ("Tại Điều 9, Quy định số 41-QĐ/TW ngày 3/11/2021 của Bộ Chính trị về việc miễn nhiệm cán bộ nêu: “Cán bộ ...”.",
+     "về việc miễn nhiệm cán bộ"),
+    ("Tại hội nghị, Bí thư Huyện ủy cho biết Chỉ thị số 27-CT/TW của Bộ Chính trị về đại hội đảng bộ các cấp nêu rõ: "
+     "thí điểm bầu trực tiếp bí thư.",
+     "về đại hội đảng bộ các cấp"),
+    # "và các văn bản chỉ đạo ..." joins other documents, not the subject
+    ("Thực hiện Chỉ thị số 27-CT/TW ngày 1-6-2024 của Bộ Chính trị về đại hội đảng bộ các cấp và các văn bản "
+     "hướng dẫn của Trung ương, các cấp ủy đã quán triệt.",
+     "về đại hội đảng bộ các cấp"),
+    # a hard-wrapped subject whose line ends with a word needing more ("trên địa bàn", "số") goes on
+    ("Thực hiện Nghị quyết số 07-NQ/TU ngày 2 tháng 8 năm 2021 của Ban Chấp hành Đảng bộ tỉnh về phục hồi kinh tế "
+     "trên địa bàn\nTỉnh Nam Định sau dịch COVID-19, Ban Thường vụ Tỉnh ủy xây dựng Kế hoạch.",
+     "về phục hồi kinh tế trên địa bàn Tỉnh Nam Định sau dịch COVID-19"),
+    ("Căn cứ Hướng dẫn số 05-HD/TW ngày 1/2/2022 của Ban Bí thư về thực hiện một số nội dung Quy định số\n41-QĐ/TW của "
+     "Bộ Chính trị;",
+     "về thực hiện một số nội dung Quy định số 41-QĐ/TW của Bộ Chính trị"),
+]
+
+
+@pytest.mark.parametrize("text,subject", CITED_SUBJECTS, ids=[str(i) for i in range(len(CITED_SUBJECTS))])
+def test_cited_subject(text, subject):
+    assert extract_text(text).cited_documents[0].subject == subject
+
+
+BODY_CASES = [
+    # "lực lượng vũ trang" is one more class of an addressee list
+    ("Ban Thường vụ Tỉnh ủy yêu cầu các cấp ủy, tổ chức đảng, chính quyền các cấp, các sở, ban, ngành, Mặt trận "
+     "Tổ quốc Việt Nam, lực lượng vũ trang và các địa phương trong tỉnh khẩn trương triển khai các nhiệm vụ.",
+     ["các cấp ủy, tổ chức đảng", "chính quyền các cấp", "các sở, ban, ngành", "Mặt trận Tổ quốc Việt Nam",
+      "lực lượng vũ trang", "các địa phương trong tỉnh"]),
+    # "chính trị- xã hội": the dash written without its space
+    ("Ban Tuyên giáo Tỉnh ủy đề nghị Mặt trận Tổ quốc và các tổ chức chính trị- xã hội của tỉnh tổ chức tuyên truyền.",
+     ["Mặt trận Tổ quốc", "các tổ chức chính trị- xã hội của tỉnh"]),
+    # a line without end mark, then "Yêu cầu <body> ..." on the next line: the request is its own sentence
+    ("Tại giao ban tuần, Bí thư Tỉnh ủy chỉ đạo:\n\nÝ kiến chỉ đạo tại buổi giao ban sáng 9/11\nYêu cầu Ủy ban "
+     "nhân dân tỉnh chỉ đạo các ngành tập trung rà soát các chỉ tiêu năm 2018.",
+     ["Ủy ban nhân dân tỉnh"]),
+]
+
+
+@pytest.mark.parametrize("text,bodies", BODY_CASES, ids=[str(i) for i in range(len(BODY_CASES))])
+def test_task_bodies(text, bodies):
+    assert [b for a in extract_text(text).assignments for b in a.bodies] == bodies
+
+
+def test_a_wrapped_name_of_a_service_starts_no_request():
+    # "Sở\nGiao thông vận tải": a capitalised "Giao" with no body after it goes on the line before
+    text = "Ủy ban nhân dân tỉnh giao Sở\nGiao thông vận tải chủ trì kiểm tra các tuyến đường."
+    assert [b for a in extract_text(text).assignments for b in a.bodies] == ["Sở Giao thông vận tải"]
