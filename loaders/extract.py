@@ -285,7 +285,8 @@ def _facts(st: SourceText, head: H.Header, end: int, copy, signed_or_addressed: 
     if place is None:
         ev.pop("place", None)
     province, province_kind, district, district_kind = loc
-    committee = name if issuer is not None and issuer.channel == "party" and name else None
+    # a department ("Ban Tuyên giáo Tỉnh ủy X") names its committee's bodies ("các huyện ủy trực thuộc Tỉnh ủy X")
+    committee = (H.committee_of_department(name) or name) if issuer is not None and issuer.channel == "party" and name else None
     parent_committee = None
     if level == "district" and province:
         p = H.refdata.find_province(province)

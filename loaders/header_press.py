@@ -12,6 +12,7 @@ from loaders.header_organs import Organ, body_in_text, body_name_re
 from loaders import grammar as G
 from loaders.grammar import alternation
 from loaders.header_vocab import spellings
+from loaders import refdata
 from loaders.records import Span
 from loaders.refdata import table
 from loaders.text import SourceText
@@ -38,6 +39,13 @@ def find_acting(st: SourceText, start: int, end: int, with_prefix: bool) -> Acti
         if verb[:1].isupper() and not verb.isupper():
             continue   # "... Phó Trưởng Ban Chỉ đạo": a name going on ("Ban Chỉ đạo"), no verb
         found = body_in_text(st.work[m.start(): m.end("rest")])
+        dept = _department_before().search(st.work, max(start, m.start() - 40), m.start())
+        if found and dept:  # "Ban Tổ chức Tỉnh ủy yêu cầu": a department of the committee speaks, not the committee
+            from loaders.prose import _template_body   # prose reads press text with this module
+            body = _template_body(st.work[dept.start():m.end("rest")])
+            if body is None:
+                continue
+            return Acting(None, body[1], st.span(dept.start(), m.end("rest")))
         if found:
             begin, partner = m.start(), None
             joint = _joint_before(st.work, begin, found[1])
@@ -79,6 +87,26 @@ def _after_post() -> re.Pattern:
     posts = [t for t, _ in p.get("post", ())]
     assign = [t for t, _ in p.get("assign_verb", ())]
     return re.compile(rf"(?<!\w)(?:{alternation(posts)}|{alternation(assign, 'i')})[ \t]+$")
+
+
+@lru_cache(maxsize=1)
+def _department_heads() -> str:
+    """Heads of the departments of a committee ("Ban Tổ chức", "Văn phòng", "UBKT"): local_body_templates.csv
+    rows "<head> {committee}"."""
+    return alternation({name[:-len(" {committee}")] for t in refdata.body_templates() for name in (t.template, *t.aliases)
+                        if name.endswith(" {committee}") and "{" not in name[:-len(" {committee}")]})
+
+
+@lru_cache(maxsize=1)
+def _department_before() -> re.Pattern:
+    return re.compile(rf"(?<![^\W_]){_department_heads()}[ \t]+$")
+
+
+def committee_of_department(name: str) -> str | None:
+    """"Ban Tuyên giáo Tỉnh ủy Trà Vinh" -> "Tỉnh ủy Trà Vinh": the committee a department belongs to."""
+    m = re.match(rf"{_department_heads()}\s+", name)
+    found = body_in_text(name[m.end():]) if m else None
+    return name[m.end():] if found and found[0] is None and found[1].name == name[m.end():] else None
 
 
 @lru_cache(maxsize=1)
