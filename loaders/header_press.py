@@ -92,9 +92,10 @@ def _after_post() -> re.Pattern:
 @lru_cache(maxsize=1)
 def _department_heads() -> str:
     """Heads of the departments of a committee ("Ban Tổ chức", "Văn phòng", "UBKT"): local_body_templates.csv
-    rows "<head> {committee}"."""
+    rows "<head> {committee}" that do not act with the committee's authority."""
     return alternation({name[:-len(" {committee}")] for t in refdata.body_templates() for name in (t.template, *t.aliases)
-                        if name.endswith(" {committee}") and "{" not in name[:-len(" {committee}")]})
+                        if name.endswith(" {committee}") and "{" not in name[:-len(" {committee}")]
+                        and t.authority != "{committee}"})   # not the standing organs ("BTV", "Thường trực"): they act for it
 
 
 @lru_cache(maxsize=1)

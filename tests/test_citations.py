@@ -219,6 +219,14 @@ def test_subject_stop_examples(row):
     assert doc.number == "1-CV/TU" and row["text"] not in doc.subject
 
 
+@pytest.mark.parametrize("row", rows("citation_patterns.csv", "wrap_goes_on"), ids=lambda r: r["text"])
+def test_wrapped_subject_goes_on_examples(row):
+    # "|" in the example is the hard line break: a line ending with the word needs the next line
+    before, after = row["example"].split("|")
+    doc = cited("Thực hiện Công văn số 1-CV/TU " + before + "\n" + after + ";")[0]
+    assert doc.subject.startswith(before.strip()) and after.split(",")[0].strip() in doc.subject
+
+
 @pytest.mark.parametrize("row", rows("citation_patterns.csv", "relation_exclude"), ids=lambda r: r["text"])
 def test_relation_exclude_examples(row):
     text = row["example"]
