@@ -102,6 +102,10 @@ def _type_names() -> tuple[dict[str, str], dict[str, str]]:
 def _res() -> dict[str, re.Pattern]:
     names, aliases = _type_names()
     type_names = {r["name_vi"] for r in table("doc_types")}
+    urgent = {refdata.fold(s) for s, _ in H.code_list("urgency")}
+    # an alias that goes on from its type's name ("Chương trình hành động") is matched as the type is, in any case
+    type_names |= {a for a, t in aliases.items() if refdata.fold(a).startswith(refdata.fold(t) + " ")
+                   and refdata.fold(a)[len(t) + 1:] not in urgent}
     urgency = alternation(s for s, _ in H.code_list("urgency"))
     cite = [r["verb"] for r in table("citation_relations") if H.bare_key(r["verb"]) not in
             {H.bare_key(w) for w in phrases("issue_verb")}]

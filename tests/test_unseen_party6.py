@@ -34,6 +34,10 @@ HEADER_CASES = [
     ("Ban Tổ chức Tỉnh ủy Bắc Giang yêu cầu các huyện ủy rà soát, bổ sung quy hoạch cán bộ.",
      {"issuer": "Ban Tổ chức Tỉnh ủy Bắc Giang", "acting_body": None,
       "assignments.0.bodies": ("các huyện ủy trực thuộc Tỉnh ủy Bắc Giang",)}),
+    # "chương trình hành động": the type's long name (doc_types.csv alias) before the number and the subject
+    ("Ban Thường vụ Huyện ủy Lục Nam vừa ban hành chương trình hành động số 15-CTr/HU thực hiện Nghị quyết Đại hội "
+     "Đảng bộ tỉnh.",
+     {"doc_type": "Chương trình", "number": "15-CTr/HU", "subject": "thực hiện Nghị quyết Đại hội Đảng bộ tỉnh"}),
     ("Văn phòng Huyện ủy yêu cầu các chi bộ trực thuộc báo cáo kết quả trước ngày 15/12.",
      {"issuer": "Văn phòng Huyện ủy"}),
 ]
