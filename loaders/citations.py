@@ -330,7 +330,9 @@ def _read_tail(w: str, hit: _Hit, pos: int, limit: int) -> None:
     m = rx["about"].match(w, pos, limit)
     if m:
         stop = _regexes()["subject_end"].search(w, m.end(), min(limit, m.end() + 300))
-        while stop and w[stop.start()] == "\n" and _regexes()["wrap_goes_on"].search(w, m.end(), stop.start()):
+        while stop and (w[stop.start()] == "\n" and _regexes()["wrap_goes_on"].search(w, m.end(), stop.start())
+                        or w[stop.start()] == ")" and w.count("(", m.end(), stop.start()) > w.count(")", m.end(), stop.start())):
+            # a wrapped line that goes on; a bracket opened inside the subject ("(11/6/1948 - 11/6/2018)")
             stop = _regexes()["subject_end"].search(w, stop.end(), min(limit, m.end() + 300))
         end = stop.start() if stop else min(limit, m.end() + 300)
         end = _quoted_end(w, m.end(), limit) or end

@@ -38,6 +38,8 @@ def find_acting(st: SourceText, start: int, end: int, with_prefix: bool) -> Acti
         verb = st.work[m.end("rest"):m.end()].strip()
         if verb[:1].isupper() and not verb.isupper():
             continue   # "... Phó Trưởng Ban Chỉ đạo": a name going on ("Ban Chỉ đạo"), no verb
+        if _many_issued().match(st.work, m.end()) and _issued_verb().search(verb):
+            continue   # "Tỉnh ủy, HĐND, UBND tỉnh đã ban hành các văn bản ...": many documents told, none issued here
         found = body_in_text(st.work[m.start(): m.end("rest")])
         dept = _department_before().search(st.work, max(start, m.start() - 40), m.start())
         if found and dept:  # "Ban Tổ chức Tỉnh ủy yêu cầu": a department of the committee speaks, not the committee
@@ -87,6 +89,17 @@ def _after_post() -> re.Pattern:
     posts = [t for t, _ in p.get("post", ())]
     assign = [t for t, _ in p.get("assign_verb", ())]
     return re.compile(rf"(?<!\w)(?:{alternation(posts)}|{alternation(assign, 'i')})[ \t]+$")
+
+
+@lru_cache(maxsize=1)
+def _many_issued() -> re.Pattern:
+    return re.compile(rf"\s+(?:{G.piece('plural')})\s")
+
+
+@lru_cache(maxsize=1)
+def _issued_verb() -> re.Pattern:
+    from loaders.citations import patterns
+    return re.compile(rf"{alternation(t for t, _ in patterns()['issued_verb'])}$", re.I)
 
 
 @lru_cache(maxsize=1)

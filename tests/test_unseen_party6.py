@@ -64,6 +64,10 @@ CITED_SUBJECTS = [
     ("Thực hiện Chỉ thị số 27-CT/TW ngày 1-6-2024 của Bộ Chính trị về đại hội đảng bộ các cấp và các văn bản "
      "hướng dẫn của Trung ương, các cấp ủy đã quán triệt.",
      "về đại hội đảng bộ các cấp"),
+    # a bracket opened inside the subject does not end it; "và chỉ đạo của X" names another document
+    ("Thực hiện Chỉ thị số 19-CT/TW ngày 3/01/2019 của Ban Bí thư về kỷ niệm Ngày truyền thống (11/6/1950 - "
+     "11/6/2020) và chỉ đạo của UBND tỉnh tại văn bản số 318/UBND-VX, Sở Nội vụ yêu cầu các phòng thực hiện.",
+     "về kỷ niệm Ngày truyền thống (11/6/1950 - 11/6/2020)"),
     # a hard-wrapped subject whose line ends with a word needing more ("trên địa bàn", "số") goes on
     ("Thực hiện Nghị quyết số 07-NQ/TU ngày 2 tháng 8 năm 2021 của Ban Chấp hành Đảng bộ tỉnh về phục hồi kinh tế "
      "trên địa bàn\nTỉnh Nam Định sau dịch COVID-19, Ban Thường vụ Tỉnh ủy xây dựng Kế hoạch.",
@@ -93,6 +97,14 @@ BODY_CASES = [
 @pytest.mark.parametrize("text,bodies", BODY_CASES, ids=[str(i) for i in range(len(BODY_CASES))])
 def test_task_bodies(text, bodies):
     assert [b for a in extract_text(text).assignments for b in a.bodies] == bodies
+
+
+def test_bodies_that_issued_many_documents_issue_no_page():
+    # "X, Y, Z đã ban hành các văn bản ... như: ...": documents told in an article, none issued by the page
+    text = ("Theo đó, Tỉnh ủy, HĐND, UBND tỉnh Lạng Sơn đã ban hành các văn bản làm cơ sở để địa phương thực hiện "
+            "như: Kế hoạch số 86-KH/TU ngày 07/5/2018 của Tỉnh ủy về sắp xếp đơn vị hành chính.")
+    record = extract_text(text)
+    assert record.issuer is None and [c.number for c in record.cited_documents] == ["86-KH/TU"]
 
 
 def test_a_wrapped_name_of_a_service_starts_no_request():
