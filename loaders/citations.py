@@ -516,6 +516,8 @@ def _unnumbered(w: str, limit: int, taken, numbered, ctx: DocContext) -> list[_H
             continue  # the document speaking of itself ("Chỉ thị của Ban Thường vụ Tỉnh ủy ... được ban hành")
         if not hit.date and _named_before(hit, numbered):
             continue  # "Nghị quyết số 95/NQ-HĐND của HĐND tỉnh ...; ... Nghị quyết của HĐND tỉnh": said again
+        if not hit.date and not hit.subject and _named_before(hit, hits):
+            continue  # "Thông báo kết luận của Thành ủy về ... Thông báo kết luận của Thành ủy cũng ...": said again
         if not hit.date and hit.issuer and _regexes()["plural_author"].search(hit.issuer):
             continue  # "Nghị quyết Đại hội đảng bộ các cấp": a class of authors, no one document
         if not hit.date and any(_shortened(hit, h) for h in hits):

@@ -63,10 +63,17 @@ def _joint_before(work: str, start: int, organ: Organ) -> tuple[tuple[str | None
     m = _joint_re().search(work, max(0, start - 120), start)
     if not m or not m.group("body")[:1].isupper():
         return None
+    if _of_before().search(work, max(0, m.start("body") - 40), m.start("body")):
+        return None   # "Kế hoạch 26-KH/TU của BTV Tỉnh ủy, Huyện ủy yêu cầu": the author of a cited document
     found = body_in_text(m.group("body"))
     if not found or found[1].channel != organ.channel or found[1].name == organ.name:
         return None
     return found, m.start("body")
+
+
+@lru_cache(maxsize=1)
+def _of_before() -> re.Pattern:
+    return re.compile(rf"(?<![^\W_]){G.piece('of')}\s+(?:[^\W\d_]+\s+){{0,3}}$")   # "của (Ban Thường vụ) "
 
 
 @lru_cache(maxsize=1)
@@ -93,7 +100,7 @@ def _after_post() -> re.Pattern:
 
 @lru_cache(maxsize=1)
 def _many_issued() -> re.Pattern:
-    return re.compile(rf"\s+(?:{G.piece('plural')})\s")
+    return re.compile(rf"\s+(?:{G.piece('plural')})\s+(?i:{G.piece('type_word')})(?![^\W_])")
 
 
 @lru_cache(maxsize=1)

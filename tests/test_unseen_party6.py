@@ -38,6 +38,9 @@ HEADER_CASES = [
     ("Ban Thường vụ Huyện ủy Lục Nam vừa ban hành chương trình hành động số 15-CTr/HU thực hiện Nghị quyết Đại hội "
      "Đảng bộ tỉnh.",
      {"doc_type": "Chương trình", "number": "15-CTr/HU", "subject": "thực hiện Nghị quyết Đại hội Đảng bộ tỉnh"}),
+    # the author of a cited document before ", <body> yêu cầu" acts with no one
+    ("Thực hiện Kế hoạch 31-KH/TU của BTV Tỉnh ủy, Huyện ủy yêu cầu các chi bộ tổ chức quán triệt.",
+     {"issuer": "Huyện ủy", "cited.0.number": "31-KH/TU"}),
     ("Văn phòng Huyện ủy yêu cầu các chi bộ trực thuộc báo cáo kết quả trước ngày 15/12.",
      {"issuer": "Văn phòng Huyện ủy"}),
 ]
@@ -97,6 +100,14 @@ BODY_CASES = [
 @pytest.mark.parametrize("text,bodies", BODY_CASES, ids=[str(i) for i in range(len(BODY_CASES))])
 def test_task_bodies(text, bodies):
     assert [b for a in extract_text(text).assignments for b in a.bodies] == bodies
+
+
+def test_an_unnumbered_notice_of_conclusions_is_cited_once():
+    # "Thông báo kết luận của X" unnumbered is cited; said again ("... của X cũng yêu cầu") it is the same one
+    text = ("Thực hiện Thông báo kết luận của Thành ủy Vinh về phòng chống dịch, Ủy ban nhân dân phường yêu cầu các "
+            "tổ dân phố rà soát. Thông báo kết luận của Thành ủy Vinh cũng yêu cầu kiểm tra.")
+    cited = extract_text(text).cited_documents
+    assert [(c.doc_type, c.issuer) for c in cited] == [("Thông báo", "Thành ủy Vinh")]
 
 
 def test_bodies_that_issued_many_documents_issue_no_page():
