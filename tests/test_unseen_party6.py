@@ -41,6 +41,11 @@ HEADER_CASES = [
     # the author of a cited document before ", <body> yêu cầu" acts with no one
     ("Thực hiện Kế hoạch 31-KH/TU của BTV Tỉnh ủy, Huyện ủy yêu cầu các chi bộ tổ chức quán triệt.",
      {"issuer": "Huyện ủy", "cited.0.number": "31-KH/TU"}),
+    # "<organ> có ý kiến (chỉ đạo) như sau:": the organ speaking issues the page; its tasks' bodies are placed by it
+    ("Sau khi xem xét Tờ trình số 12-TTr/BTGTU của Ban Tuyên giáo Tỉnh ủy, Thường trực Tỉnh ủy Hà Giang có ý kiến "
+     "như sau:\n1. Đồng ý chủ trương tổ chức hội thi.\n2. Giao Ban Tuyên giáo Tỉnh ủy chủ trì tổ chức hội thi.",
+     {"issuer": "Tỉnh ủy Hà Giang", "acting_body": "Thường trực Tỉnh ủy Hà Giang",
+      "assignments.0.bodies": ("Ban Tuyên giáo Tỉnh ủy Hà Giang",)}),
     ("Văn phòng Huyện ủy yêu cầu các chi bộ trực thuộc báo cáo kết quả trước ngày 15/12.",
      {"issuer": "Văn phòng Huyện ủy"}),
 ]
