@@ -87,6 +87,8 @@ def _data() -> dict:
         "dash_predicate": re.compile(rf"(?<=\s[–—-]\s)(?:{alternation(w[:1].upper() + w[1:] for w in words('predicate'))}){nb}"),
         # a numbered item "1. Chủ tịch UBND các phường, xã: Khẩn trương triển khai ...": the verb after the colon
         "colon_predicate": re.compile(rf"(?<=:\s)(?:{alternation(w[:1].upper() + w[1:] for w in words('predicate'))}){nb}"),
+        # "X chưa tổ chức ...": a state told of the subject; after "yêu cầu" it qualifies the bodies ("các xã chưa ...")
+        "subject_clause": re.compile(rf"(?<![^\W_])(?:{alternation(words('subject_clause_word'))}){nb}"),
         "clause": re.compile(rf"(?<![^\W_])(?:{alternation(words('clause_word'))}){nb}"
                              rf"(?!\s+{alternation(w.split(' ', 1)[1] for w in words('not_clause'))}{nb})"),
         "related": re.compile(rf"{_PLURAL}\s+(?P<head>.+?)\s+{alternation(words('related'))}"),
@@ -355,6 +357,9 @@ def _merge(pieces: list[str]) -> list[str]:
                     and (bare == p or re.match(rf"{_PLURAL}\s", prev) and not re.search(rf"[{UPPER}]", prev[1:])):  # "UBND các quận, ... và các đơn vị": two
                 items[-1] = f"{prev}, {p}"   # "các huyện ủy, thành ủy"; "ban cán sự đảng" starts another class
                 continue
+            if _capitalised_classes(prev, p):
+                items[-1] = f"{prev}, {p}"   # "các Đảng ủy, Chi ủy trực thuộc": one class, its words capitalised
+                continue
             if re.match(rf"[{UPPER}]\S*(?:\s+\S+)*?\s+{_PLURAL}\s", prev) and d["committee_class_cap"].match(p) \
                     and _group(prev, last=True) == _group(p) and re.fullmatch(rf"(?:[{UPPER}]\S*\s*)+", p.split(" ", 2)[-1]):
                 items[-1] = f"{prev}, {p}"   # "Ban Thường vụ các huyện ủy, thị ủy, Thành ủy Huế": one organ over all
@@ -374,6 +379,17 @@ def _merge(pieces: list[str]) -> list[str]:
                 continue
         items.append(p)
     return items
+
+
+def _capitalised_classes(prev: str, piece: str) -> bool:
+    """"các Đảng ủy" + "Chi ủy trực thuộc": committee words of one group, each capitalised, after one "các"."""
+    d = _data()
+    words = _PLURAL_LEAD.sub("", prev).split(", ") if re.match(rf"{_PLURAL}\s", prev) else []
+    if not words or not piece[:1].isupper() or re.search(rf"[{UPPER}]", piece[1:]):
+        return False
+    if not all(w[:1].isupper() and d["committee"].fullmatch(_lower_first(w)) for w in words):
+        return False
+    return bool(d["committee"].match(_lower_first(piece))) and _group(_lower_first(prev), last=True) == _group(_lower_first(piece))
 
 
 def _lower_first(text: str) -> str:
@@ -559,7 +575,8 @@ def _subject(s: _Sentence) -> tuple[str, int] | None:
     if _FULL_DATE.search(text, 0, pred.start()):
         return None  # "Văn phòng UBND tỉnh\nThứ ba 22/10/2019\nHướng dẫn ...": a page's heading lines
     cut = d["scope"].search(text, 0, pred.start())
-    if _clause(text, 0, cut.start() if cut else pred.start()) or _verb_after_name(text[:pred.start()]):
+    if _clause(text, 0, cut.start() if cut else pred.start()) or _verb_after_name(text[:pred.start()]) \
+            or re.search(rf"(?:{d['subject_clause'].pattern})\s+$", text[:pred.start()]):
         return None
     return d["correlative_end"].sub(" ", text[:pred.start()]).rstrip(" –—-"), pred.start()
 

@@ -95,6 +95,11 @@ BODY_CASES = [
     # "chính trị- xã hội": the dash written without its space
     ("Ban Tuyên giáo Tỉnh ủy đề nghị Mặt trận Tổ quốc và các tổ chức chính trị- xã hội của tỉnh tổ chức tuyên truyền.",
      ["Mặt trận Tổ quốc", "các tổ chức chính trị- xã hội của tỉnh"]),
+    # class words written capitalised after one "các" ("các Đảng ủy, Chi ủy trực thuộc") are one class
+    ("Ban Thường vụ Đảng ủy Khối yêu cầu các Đảng ủy, Chi ủy trực thuộc quán triệt nội dung các Chỉ thị.",
+     ["các Đảng ủy, Chi ủy trực thuộc"]),
+    ("Ban Thường vụ Tỉnh ủy yêu cầu các Huyện ủy, Thị ủy, Thành ủy trực thuộc tổ chức quán triệt.",
+     ["các Huyện ủy, Thị ủy, Thành ủy trực thuộc"]),
     # a line without end mark, then "Yêu cầu <body> ..." on the next line: the request is its own sentence
     ("Tại giao ban tuần, Bí thư Tỉnh ủy chỉ đạo:\n\nÝ kiến chỉ đạo tại buổi giao ban sáng 9/11\nYêu cầu Ủy ban "
      "nhân dân tỉnh chỉ đạo các ngành tập trung rà soát các chỉ tiêu năm 2018.",
@@ -121,6 +126,18 @@ def test_bodies_that_issued_many_documents_issue_no_page():
             "như: Kế hoạch số 86-KH/TU ngày 07/5/2018 của Tỉnh ủy về sắp xếp đơn vị hành chính.")
     record = extract_text(text)
     assert record.issuer is None and [c.number for c in record.cited_documents] == ["86-KH/TU"]
+
+
+NO_TASK = [
+    # "X chưa <verb>": a state told of the subject, no task
+    "Đến ngày 10.9, 12 đảng bộ đã hoàn thành quán triệt. Đảng bộ Gia Lộc và Đảng bộ Khối doanh nghiệp tỉnh chưa tổ "
+    "chức quán triệt.",
+]
+
+
+@pytest.mark.parametrize("text", NO_TASK)
+def test_no_task(text):
+    assert not extract_text(text).assignments
 
 
 def test_a_wrapped_name_of_a_service_starts_no_request():
