@@ -800,8 +800,9 @@ def _object_task(text: str, obj_start: int, ctx: DocContext, related: tuple[str,
     obj_start = len(text) - len(obj)
     pred = _predicate(text, obj_start)
     classes = _addressees(text[obj_start:pred.start()], ctx) if pred else []
-    if not classes and not _names_start(obj) and not obj.startswith(":"):
-        return None
+    if not classes and not _names_start(obj) and not obj.startswith(":") \
+            and not (re.match(rf"{_PLURAL}\s", obj) and addressee_end(obj, 0) is not None):
+        return None   # (a class before named bodies, "các cấp ủy, Đảng đoàn HĐND thành phố, ...": the named ones)
     colon = text.find(":", obj_start)
     if colon >= 0 and (not pred or colon < pred.start()) and not text[colon + 1:].strip():
         return _Found(classes or bodies_of(text[obj_start:colon], ctx, related), -1, bool(classes))  # "đề nghị X:"

@@ -95,6 +95,10 @@ BODY_CASES = [
     # "chính trị- xã hội": the dash written without its space
     ("Ban Tuyên giáo Tỉnh ủy đề nghị Mặt trận Tổ quốc và các tổ chức chính trị- xã hội của tỉnh tổ chức tuyên truyền.",
      ["Mặt trận Tổ quốc", "các tổ chức chính trị- xã hội của tỉnh"]),
+    # a class first, named bodies after it: the named bodies lead (classes count only when none is named)
+    ("Thường trực Thành ủy yêu cầu các cấp ủy, Đảng đoàn HĐND thành phố, Ban cán sự đảng UBND thành phố triển khai "
+     "thực hiện nghiêm túc các nhiệm vụ.",
+     ["Đảng đoàn HĐND thành phố", "Ban cán sự đảng UBND thành phố"]),
     # class words written capitalised after one "các" ("các Đảng ủy, Chi ủy trực thuộc") are one class
     ("Ban Thường vụ Đảng ủy Khối yêu cầu các Đảng ủy, Chi ủy trực thuộc quán triệt nội dung các Chỉ thị.",
      ["các Đảng ủy, Chi ủy trực thuộc"]),
