@@ -46,6 +46,10 @@ HEADER_CASES = [
      "như sau:\n1. Đồng ý chủ trương tổ chức hội thi.\n2. Giao Ban Tuyên giáo Tỉnh ủy chủ trì tổ chức hội thi.",
      {"issuer": "Tỉnh ủy Hà Giang", "acting_body": "Thường trực Tỉnh ủy Hà Giang",
       "assignments.0.bodies": ("Ban Tuyên giáo Tỉnh ủy Hà Giang",)}),
+    # a title line ending with a number ("... bão số 9") names no document the next line's date belongs to
+    ("Công văn hỏa tốc về việc ứng phó với bão số 4\nNgày 2/10/2024, Ban Thường vụ Tỉnh ủy Nghệ An ban hành Công văn "
+     "hỏa tốc về việc ứng phó với bão số 4.",
+     {"doc_type": "Công văn", "date": "2024-10-02", "issuer": "Tỉnh ủy Nghệ An"}),
     ("Văn phòng Huyện ủy yêu cầu các chi bộ trực thuộc báo cáo kết quả trước ngày 15/12.",
      {"issuer": "Văn phòng Huyện ủy"}),
 ]
