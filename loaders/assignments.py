@@ -800,9 +800,8 @@ def _object_task(text: str, obj_start: int, ctx: DocContext, related: tuple[str,
     obj_start = len(text) - len(obj)
     pred = _predicate(text, obj_start)
     classes = _addressees(text[obj_start:pred.start()], ctx) if pred else []
-    if not classes and not _names_start(obj) and not obj.startswith(":") \
-            and not (re.match(rf"{_PLURAL}\s", obj) and addressee_end(obj, 0) is not None):
-        return None   # (a class before named bodies, "các cấp ủy, Đảng đoàn HĐND thành phố, ...": the named ones)
+    if not classes and not _names_start(obj) and not obj.startswith(":") and not _class_then_named(obj, pred):
+        return None
     colon = text.find(":", obj_start)
     if colon >= 0 and (not pred or colon < pred.start()) and not text[colon + 1:].strip():
         return _Found(classes or bodies_of(text[obj_start:colon], ctx, related), -1, bool(classes))  # "đề nghị X:"
@@ -821,6 +820,15 @@ def _object_task(text: str, obj_start: int, ctx: DocContext, related: tuple[str,
     if classes:
         return _Found(classes, pred.start(), True)
     return _Found(bodies_of(text[obj_start:pred.start()], ctx, related), pred.start())
+
+
+def _class_then_named(obj: str, pred: re.Match | None) -> bool:
+    """"các cấp ủy, Đảng đoàn HĐND thành phố, Ban cán sự đảng UBND thành phố ...": a class, then named bodies
+    (they lead: classes count only when no body is named); not classes alone ("các địa phương, đơn vị")."""
+    if not pred or not re.match(rf"{_PLURAL}\s", obj) or addressee_end(obj, 0) is None:
+        return False
+    phrase = obj[:pred.start() - (len(pred.string) - len(obj))]
+    return any(_data()["head"].match(piece.strip()) for piece in phrase.split(",")[1:])
 
 
 def _extras(task: _Task, text: str, start: int, ctx: DocContext) -> None:

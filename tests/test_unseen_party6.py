@@ -137,6 +137,8 @@ def test_bodies_that_issued_many_documents_issue_no_page():
 
 
 NO_TASK = [
+    # classes alone ("các địa phương, đơn vị") name no body: no task, and no stray "đơn vị"
+    "Ban Tuyên giáo Tỉnh ủy đề nghị các địa phương, đơn vị quan tâm tuyên truyền về sự kiện.",
     # "X chưa <verb>": a state told of the subject, no task
     "Đến ngày 10.9, 12 đảng bộ đã hoàn thành quán triệt. Đảng bộ Gia Lộc và Đảng bộ Khối doanh nghiệp tỉnh chưa tổ "
     "chức quán triệt.",
