@@ -197,3 +197,22 @@ def oxigraph_session_server(tmp_path_factory):
 def engine(request):
     """Each real server in turn (test ids `[oxigraph]`, `[virtuoso]`), shared by the session."""
     return request.getfixturevalue("oxigraph_session_server" if request.param == "oxigraph" else "virtuoso_server")
+
+
+def record_field(record, path: str):
+    """A field of an extracted record by a dotted path (the table-driven tests of unseen documents):
+    "cited.N.field" reads the N-th cited document, "bodies" every task's lead bodies, "signer" the
+    signer's name."""
+    value = record
+    for part in path.split("."):
+        if part == "cited":
+            value = value.cited_documents
+        elif part.isdigit():
+            value = value[int(part)] if int(part) < len(value) else None
+        elif part == "bodies":
+            value = [b for a in value.assignments for b in a.bodies]
+        elif part == "signer":
+            value = value.signer.name if value.signer else None
+        else:
+            value = getattr(value, part) if value is not None else None
+    return value

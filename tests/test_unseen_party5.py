@@ -5,22 +5,8 @@ from __future__ import annotations
 
 import pytest
 
+from conftest import record_field as _get
 from loaders.extract import extract_text
-
-
-def _get(record, path: str):
-    """A field of the record by a dotted path; "cited.N.field" reads the N-th cited document."""
-    value = record
-    for part in path.split("."):
-        if part == "cited":
-            value = value.cited_documents
-        elif part.isdigit():
-            value = value[int(part)] if int(part) < len(value) else None
-        elif part == "bodies":
-            value = [b for a in value.assignments for b in a.bodies]
-        else:
-            value = getattr(value, part) if value is not None else None
-    return value
 
 
 HEADER_CASES = [
