@@ -36,6 +36,9 @@ FIELD_CASES = [
     ("Công văn hỏa tốc về việc ứng phó với bão số 4\nNgày 2/10/2024, Ban Thường vụ Tỉnh ủy Nghệ An ban hành Công văn "
      "hỏa tốc về việc ứng phó với bão số 4.",
      {"doc_type": "Công văn", "date": "2024-10-02", "issuer": "Tỉnh ủy Nghệ An"}),
+    # "<organ> đề nghị X ...": the organ speaking, as with "yêu cầu"
+    ("Ban Tuyên giáo Tỉnh ủy Lào Cai đề nghị Ban Tuyên giáo các huyện ủy tổ chức tuyên truyền về sự kiện.",
+     {"issuer": "Ban Tuyên giáo Tỉnh ủy Lào Cai", "bodies": ["Ban Tuyên giáo các huyện ủy trực thuộc Tỉnh ủy Lào Cai"]}),
     ("Văn phòng Huyện ủy yêu cầu các chi bộ trực thuộc báo cáo kết quả trước ngày 15/12.",
      {"issuer": "Văn phòng Huyện ủy"}),
     # a subject in quotes opening before "về": the quoted words, without the marks
