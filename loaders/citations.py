@@ -168,6 +168,11 @@ def _regexes() -> dict[str, re.Pattern]:
                                   rf"|{unnumbered}\s+(?:{day}|{of})\s|{implicit}\s+{of}\s)"),
         "date_first": re.compile(rf"^\s*{dated}"),
         "of_x_at": re.compile(rf"(?:^|.*\s){of}\s+(?P<x>[^,;:.()]+?)\s+{G.piece('at')}\s+$", re.S),
+        # "Xét đề nghị của: X tại các văn bản: số 49/TTr-UBND ngày ..., số 48/TTr-UBND ngày ...": X wrote the
+        # list; read across the colons and the items before the citation
+        "of_x_at_list": re.compile(rf"(?:^|.*\s){of}\s*:?\s+(?P<x>[^,;:.()]+?)\s+{G.piece('at')}\s+(?:{plural}\s+)?"
+                                   rf"(?:{types})?\s*:?\s*(?:{so}\s*:?\s*{_NUMBER}\s*,?\s*(?:{dated})?\s*,\s*)*$", re.S),
+        "wide_boundary": re.compile(r"[.;!?](?=\s)|\n\s*\n"),
         "at": re.compile(rf"\s*{G.piece('at')}\s+"),
         "issued_verb": re.compile(issued),
         "and": re.compile(rf"{also}\s"),
@@ -203,6 +208,17 @@ def _and_inside_name(w: str, pos: int, j: int) -> bool:
     return bool(m) and m.end() > j
 
 
+def _comma_in_name(w: str, pos: int, j: int, limit: int) -> re.Match | None:
+    """The name_comma phrase that holds the comma at j and starts at a word of the name begun at pos
+    ("phòng, chống"; "Lao động, Thương binh": two words before the comma)."""
+    for m in _regexes()["name_comma"].finditer(w, max(pos, j - 40), limit):
+        if m.start() > j:
+            break
+        if m.end() > j and (m.start() == pos or not w[m.start() - 1].isalnum()):
+            return m
+    return None
+
+
 def read_body(w: str, pos: int, limit: int, max_words: int = 14) -> int:
     """End of a body's name starting at pos: stops at punctuation, a blank line, or a function word.
 
@@ -217,8 +233,8 @@ def read_body(w: str, pos: int, limit: int, max_words: int = 14) -> int:
     while i < limit and words < max_words:
         m = re.compile(r"[ \t]*\n?[ \t]*").match(w, i)
         j = m.end()
-        comma = rx["name_comma"].match(w, word_start, limit) if words and j < limit and w[j] == "," else None
-        if comma and comma.end() > j:  # "Ban Chỉ đạo phòng, chống dịch": the comma is inside the name
+        comma = _comma_in_name(w, pos, j, limit) if words and j < limit and w[j] == "," else None
+        if comma:  # "Ban Chỉ đạo phòng, chống dịch": the comma is inside the name
             end = i = word_start = comma.end()
             words += 1
             continue
@@ -672,10 +688,13 @@ def _context_fill(w: str, hit: _Hit, ctx: DocContext) -> None:
     if coded and _names_a_body(hit.number):
         hit.issuer = coded  # "Kết luận của Thủ tướng tại Thông báo số 253/TB-VPCP": VPCP issued the Thông báo
     if not hit.issuer:  # "của Tỉnh ủy Kon Tum tại văn bản số 1035-CV/TU": the text says whose TU it is
-        m = rx["of_x_at"].search(before)  # the last "của X tại"
+        m, at = rx["of_x_at"].search(before), lo  # the last "của X tại"
+        if not m:
+            at = max([0] + [b.end() for b in rx["wide_boundary"].finditer(w, 0, hit.start)])
+            m = rx["of_x_at_list"].search(re.sub(r"\([^()]*\)", lambda p: " " * len(p.group(0)), w[at:hit.start]))
         if m:
-            end = read_body(w, lo + m.start("x"), hit.start)
-            written = clean(w[lo + m.start("x"):end])
+            end = read_body(w, at + m.start("x"), hit.start)
+            written = clean(w[at + m.start("x"):end])
             if written and not (coded and _same_body(written, coded)):
                 hit.issuer = written
     if coded and not hit.issuer:
