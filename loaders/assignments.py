@@ -114,6 +114,8 @@ def _data() -> dict:
         "letter": re.compile(rf"(?<![^\W_])(?i:{G.piece('type_word')}|{alternation(_press_words('generic_type'))}){nb}"),
         "intro_formula": re.compile(rf"(?:(?:{alternation(words('intro_formula'))}){nb}\s*)+", re.I),
         "notice": re.compile(rf"(?<![^\W_])(?:{alternation(words('notice'))}){nb}"),
+        # "Xét đề nghị Giám đốc Sở Nội vụ, ...": the request the issuer considered, no task of its own
+        "basis_lead": re.compile(rf"(?:{alternation(words('basis_lead'))}){nb}"),
         # "Trong đó, Văn phòng Tỉnh ủy phối hợp ...": a connective before the subject of a press sentence
         "lead_in": re.compile(rf"^(?:{alternation(words('lead_in'))}){nb}\s*,\s*"),
         # "Trước tình hình dịch ...; UBND quận yêu cầu ...": a background clause before the subject
@@ -711,7 +713,7 @@ def _tasks_of(s: _Sentence, ctx: DocContext, related: tuple[str, ...] = ()) -> _
     whose tasks are the items below, with ``pred`` -1; None when the sentence gives no task."""
     d = _data()
     text = s.text
-    if d["notice"].search(text):
+    if d["notice"].search(text) or d["basis_lead"].match(text):
         return None
     m = d["assign_start"].match(text)
     obj_start = m.end() if m else None

@@ -47,8 +47,10 @@ EXCERPT_END = re.compile(rf"\s*{_BYLINE}{_PORTAL_TAIL}\s*")
 SOURCE_NOTE = re.compile(
     rf"\(\s*(?:(?i:{G.piece('source')})\s*)?(?:(?i:{G.piece('according')})\s+)?(?:(?P<type>{G.piece('type_word')})\s+)?(?:{_NO}\s*:?\s*)?"
     rf"(?P<num>{SYMBOL})\s*,?\s*(?P<date>{DATE})\s*\)\s*\.?")
-# "Hải Dương, ngày 21 tháng năm 2021": the date line with a part of the date missing (place only)
-PLACE_LINE = re.compile(rf"^[\s>*-]*{_PLACE}{_DAY}\s+\d{{0,2}}\s*{_MONTH}\s*\d{{0,2}}\s*{_YEAR}")
+# "Hải Dương, ngày 21 tháng năm 2021", "Đức Hợp, ngày ….. tháng 12 năm 2021": the date line with a part
+# of the date missing or dotted out (place only)
+_BLANK = r"(?:\d{1,2}|[.…]{1,8})?"
+PLACE_LINE = re.compile(rf"^[\s>*-]*{_PLACE}{_DAY}\s+{_BLANK}\s*{_MONTH}\s*{_BLANK}\s*{_YEAR}")
 # Anchors of a header flattened into one line: "Số:2639" and the start of "Hải Dương, ngày ... tháng"
 # (capital "Số", colon optional: Party headers write "Số 12-CT/TU"; "công văn số 12" is no anchor)
 NUMBER_ANCHOR = re.compile(rf"(?<!\w)(?=S){_NO}\s*:?\s*(?={SYMBOL})")

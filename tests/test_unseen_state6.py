@@ -158,3 +158,26 @@ def test_issuer_written_before_a_colon_list():
 ])
 def test_leader_tasks_after_the_request_considered(text):
     assert _tasks(text) == [("Bộ Kế hoạch và Đầu tư", "Bộ Tài chính")]
+
+
+# --- a decision's considered request, "Xét đề nghị X," before "QUYẾT ĐỊNH:", gives X no task ------------
+def test_considered_request_is_no_task():
+    text = ("Xét đề nghị Giám đốc Sở Thông tin và Truyền thông và Tổ trưởng Tổ công tác thực hiện Đề án 30 "
+            "của Ủy ban nhân dân tỉnh,\nQUYẾT ĐỊNH:\n")
+    assert _tasks(text) == []
+
+
+# --- a cited document's issuer stops at the verb of its subject ("... của Bộ trưởng X bổ sung ...") ------
+def test_cited_issuer_stops_at_its_subject_verb():
+    text = ("Căn cứ Thông tư số 18/2014/TT-BGDĐT, ngày 26/5/2014 của Bộ trưởng Bộ GD&ĐT bổ sung vào điểm a khoản 2 "
+            "Điều 7 của Quy chế tuyển sinh.")
+    assert _cited(text) == [("18/2014/TT-BGDĐT", "Bộ trưởng Bộ GD&ĐT")]
+
+
+# --- a date line with the day dotted out ("ngày ….. tháng 12 năm 2021"): the header goes on below it ------
+@pytest.mark.parametrize("day", ["…..", "....", ""])
+def test_dotted_out_day_in_the_date_line(day):
+    text = (f"ỦY BAN NHÂN DÂN\n\nXÃ AN HÒA\n\nSố:         / TB-UBND\n\nAn Hòa, ngày {day} tháng 12 năm 2021\n\n"
+            " THÔNG BÁO\n\nVề việc tạm dừng tiếp công dân\n\nỦy ban nhân dân xã An Hòa thông báo như sau:\n")
+    r = extract_text(text)
+    assert (r.doc_type, r.subject, r.issuer) == ("Thông báo", "Về việc tạm dừng tiếp công dân", "Ủy ban nhân dân xã An Hòa")
