@@ -667,14 +667,34 @@ def _clause_start(w: str, pos: int) -> int:
 def _relation(w: str, hit: _Hit) -> None:
     rx = _regexes()
     lo = _clause_start(w, hit.start)
-    excluded = [(m.start(), m.end()) for m in rx["exclude_verbs"].finditer(w, lo, hit.start)]
-    best = None
-    for m in rx["verbs"].finditer(w, lo, hit.start):
-        if not _overlaps(m.start(), m.end(), excluded):
-            best = m
+    best = _last_verb(w, lo, hit.start) or _list_opener(w, lo, hit.start)
     if best:
         hit.verb, hit.verb_pos = clean(best.group(0)).lower(), best.start()
         hit.relation = relation_verbs().get(hit.verb, "refers")
+
+
+def _list_opener(w: str, lo: int, start: int) -> re.Match | None:
+    """"Thực hiện Luật ...; Quyết định số 342/QĐ-TTg ...": a clause that opens with the citation goes on
+    the list opened by the verb that opens the clauses before it ("Thực hiện", "Căn cứ")."""
+    while lo > 0 and w[lo - 1] == ";" and not w[lo:start].strip():
+        start = lo - 1
+        lo = _clause_start(w, start)
+        lo = max(lo, w.rfind("\n", lo, start) + 1)   # (the clause's own line: a header's lines above it)
+        m = _regexes()["verbs"].search(w, lo, start)
+        if m and not w[lo:m.start()].strip():
+            return m
+    return None
+
+
+def _last_verb(w: str, lo: int, end: int) -> re.Match | None:
+    """The last citing verb between lo and end that no excluded phrase covers."""
+    rx = _regexes()
+    excluded = [(m.start(), m.end()) for m in rx["exclude_verbs"].finditer(w, lo, end)]
+    best = None
+    for m in rx["verbs"].finditer(w, lo, end):
+        if not _overlaps(m.start(), m.end(), excluded):
+            best = m
+    return best
 
 
 def _context_fill(w: str, hit: _Hit, ctx: DocContext) -> None:
