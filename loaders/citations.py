@@ -679,10 +679,11 @@ def _list_opener(w: str, lo: int, start: int) -> re.Match | None:
     while lo > 0 and w[lo - 1] == ";" and not w[lo:start].strip():
         start = lo - 1
         lo = _clause_start(w, start)
-        lo = max(lo, w.rfind("\n", lo, start) + 1)   # (the clause's own line: a header's lines above it)
-        m = _regexes()["verbs"].search(w, lo, start)
-        if m and not w[lo:m.start()].strip():
-            return m
+        for m in _regexes()["verbs"].finditer(w, lo, start):
+            line = w[w.rfind("\n", lo, m.start()) + 1:m.start()]
+            if not w[lo:m.start()].strip() or m.group(0)[:1].isupper() and not line.strip():
+                return m   # the verb opens the clause, or a line of it (a header's lines above it)
+        return None
     return None
 
 

@@ -184,10 +184,11 @@ def test_dotted_out_day_in_the_date_line(day):
 
 
 # --- "Thực hiện A; B số ... ": a clause opened by a citation goes on the list of the verb before it ------
-def test_relation_carries_over_a_semicolon():
+@pytest.mark.parametrize("wrap", [" ", "\n"])   # the clause on one line, or wrapped as a page prints it
+def test_relation_carries_over_a_semicolon(wrap):
     text = ("ỦY BAN NHÂN DÂN\nTỈNH HÀ NAM\nSố: 10/KH-UBND\nHà Nam, ngày 07 tháng 3 năm 2025\nKẾ HOẠCH\n"
             "PHÒNG, CHỐNG THIÊN TAI NĂM 2025\n"
-            "Thực hiện Luật phòng, chống thiên tai và các văn bản hướng dẫn thi hành; Quyết định số 342/QĐ-TTg ngày "
+            f"Thực hiện Luật phòng, chống{wrap}thiên tai và các văn bản hướng dẫn thi hành; Quyết định số 342/QĐ-TTg ngày "
             "15/3/2022 của Thủ tướng Chính phủ Ban hành Kế hoạch phòng, chống thiên tai Quốc gia đến năm 2025, "
             "UBND tỉnh ban hành Kế hoạch với các nội dung sau:\n")
     cited = {c.number: (c.issuer, c.relation) for c in extract_text(text).cited_documents}
