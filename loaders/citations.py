@@ -507,7 +507,8 @@ def _unnumbered(w: str, limit: int, taken, numbered, ctx: DocContext) -> list[_H
     found = [(m.start(), m.end(), m.group("type"), True) for m in rx["unnumbered"].finditer(w, 0, limit)]
     found += [(m.start(), m.end(), m.group("type"), False) for m in rx["quoted"].finditer(w, 0, limit)]
     for start, type_end, written, bare in sorted(found):
-        if _overlaps(start, type_end, taken) or _in_plural(w, start, type_list=bare) or (hits and start < hits[-1].end):
+        if _overlaps(start, type_end, taken) or _in_plural(w, start, type_list=bare) or (hits and start < hits[-1].end) \
+                or _inside_longer_type(w, start, type_end):
             continue
         hit = _Hit(start, type_end, _type_name(written))
         author = rx["author"].match(w, type_end, limit) if bare else None
@@ -529,6 +530,16 @@ def _unnumbered(w: str, limit: int, taken, numbered, ctx: DocContext) -> list[_H
             continue  # "Nghị quyết Đại hội Đảng bộ xã Tân Lập lần thứ I ... Nghị quyết Đại hội Đảng bộ xã lần thứ I"
         hits.append(hit)
     return hits
+
+
+def _inside_longer_type(w: str, start: int, type_end: int) -> bool:
+    """"vừa ra thông báo Kết luận của Phó Thủ tướng": the type word ends a longer one ("Thông báo kết
+    luận", the page's own kind of document), no document of its own."""
+    for m in re.finditer(r"(?<![^\W_])\w", w[max(0, start - 20):start]):
+        t = G.compiled("type_word").match(w, max(0, start - 20) + m.start())
+        if t and t.end() >= type_end:
+            return True
+    return False
 
 
 def _shortened(hit: _Hit, before: _Hit) -> bool:

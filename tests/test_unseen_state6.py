@@ -194,3 +194,18 @@ def test_relation_carries_over_a_semicolon(wrap):
     cited = {c.number: (c.issuer, c.relation) for c in extract_text(text).cited_documents}
     # (the issuer stops at "Ban hành", a verb written with a capital, no "Ban" of a body)
     assert cited["342/QĐ-TTg"] == ("Thủ tướng Chính phủ", "implements")
+
+
+# --- "thông báo Kết luận của ...": the type word ends a longer one, as "Thông báo kết luận" does ----------
+@pytest.mark.parametrize("text", [
+    "Văn phòng Chính phủ vừa ra thông báo Kết luận của Phó Thủ tướng Lê Văn Tám tại Phiên họp thứ ba của Tổ công tác.",
+    "Văn phòng Chính phủ vừa ra Thông báo kết luận của Phó Thủ tướng Lê Văn Tám tại Phiên họp thứ ba của Tổ công tác.",
+])
+def test_conclusion_inside_a_notice_of_conclusions(text):
+    r = extract_text(text)
+    assert (r.doc_type, r.issuer, r.cited_documents) == ("Thông báo", "Văn phòng Chính phủ", ())
+
+
+def test_conclusion_cited_on_its_own():
+    text = "Thực hiện Kết luận của Bộ Chính trị về công tác cán bộ, Tỉnh ủy yêu cầu các huyện ủy triển khai."
+    assert [(c.doc_type, c.issuer) for c in extract_text(text).cited_documents] == [("Kết luận", "Bộ Chính trị")]
