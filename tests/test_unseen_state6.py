@@ -209,3 +209,11 @@ def test_conclusion_inside_a_notice_of_conclusions(text):
 def test_conclusion_cited_on_its_own():
     text = "Thực hiện Kết luận của Bộ Chính trị về công tác cán bộ, Tỉnh ủy yêu cầu các huyện ủy triển khai."
     assert [(c.doc_type, c.issuer) for c in extract_text(text).cited_documents] == [("Kết luận", "Bộ Chính trị")]
+
+
+# --- "BCĐ" written for "Ban Chỉ đạo" in a press lead ---------------------------------------------------
+def test_steering_committee_abbreviation():
+    text = ("Hồi 16h30, BCĐ Trung ương về Phòng, chống thiên tai đã có Công điện số 84/CĐ-TW gửi Ban Chỉ huy "
+            "PCTT và TKCN các tỉnh ven biển về công tác ứng phó với áp thấp nhiệt đới.")
+    r = extract_text(text)
+    assert (r.number, r.issuer, r.issuer_level) == ("84/CĐ-TW", "Ban Chỉ đạo Quốc gia về phòng, chống thiên tai", "central")
