@@ -217,3 +217,16 @@ def test_steering_committee_abbreviation():
             "PCTT và TKCN các tỉnh ven biển về công tác ứng phó với áp thấp nhiệt đới.")
     r = extract_text(text)
     assert (r.number, r.issuer, r.issuer_level) == ("84/CĐ-TW", "Ban Chỉ đạo Quốc gia về phòng, chống thiên tai", "central")
+
+
+# --- "Bí thư Tỉnh ủy, Thành ủy các tỉnh, thành phố ...": two committee words sharing one class of places --
+@pytest.mark.parametrize("text, recipients", [
+    ("Văn phòng Chính phủ vừa có Công văn số 64/VPCP-KTTH gửi: Bộ trưởng các Bộ; Bí thư Tỉnh ủy, Thành ủy các "
+     "tỉnh, thành phố trực thuộc Trung ương; Chủ tịch UBND các tỉnh.",
+     ("Bộ trưởng các Bộ", "Bí thư Tỉnh ủy, Thành ủy các tỉnh, thành phố trực thuộc Trung ương", "Chủ tịch UBND các tỉnh")),
+    # a committee named with its place ends its item
+    ("Tỉnh ủy vừa có Công văn số 305-CV/TU gửi Ban Thường vụ các huyện ủy, thị ủy, Thành ủy Vinh về việc tổng kết năm.",
+     ("Ban Thường vụ các huyện ủy, thị ủy, Thành ủy Vinh",)),
+])
+def test_committees_sharing_their_places(text, recipients):
+    assert extract_text(text).recipients == recipients
