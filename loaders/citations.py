@@ -171,7 +171,7 @@ def _regexes() -> dict[str, re.Pattern]:
         # "Xét đề nghị của: X tại các văn bản: số 49/TTr-UBND ngày ..., số 48/TTr-UBND ngày ...": X wrote the
         # list; read across the colons and the items before the citation
         "of_x_at_list": re.compile(rf"(?:^|.*\s){of}\s*:?\s+(?P<x>[^,;:.()]+?)\s+{G.piece('at')}\s+(?:{plural}\s+)?"
-                                   rf"(?:{types})?\s*:?\s*(?:{so}\s*:?\s*{_NUMBER}\s*,?\s*(?:{dated})?\s*,\s*)*$", re.S),
+                                   rf"(?:{types})?\s*:?\s*(?:{so}\s*:?\s*{_NUMBER}\s*,?\s*(?:{dated})?\s*(?:,|\s{also})\s*)*$", re.S),
         "wide_boundary": re.compile(r"[.;!?](?=\s)|\n\s*\n"),
         "at": re.compile(rf"\s*{G.piece('at')}\s+"),
         "issued_verb": re.compile(issued),

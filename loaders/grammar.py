@@ -202,7 +202,8 @@ def pieces() -> dict[str, str]:
     glued_day = rf"(?:{alternation(any_case(words('day_word')))})(?![^\W_])"
     seg_tail, seg_end = rf"(?:(?!{glued_day})[^\W_])*", rf"(?!(?!{glued_day})[^\W_])"
     # "CCHC&PC", "NN&PTNT": two units joined by an ampersand stay one segment
-    symbol_part = rf"[A-ZĐƯ{symbol_misread_letters()}]{seg_tail}(?:&[A-ZĐƯ]{seg_tail})*"
+    # (a space typed before the ampersand: "KTĐP &LT")
+    symbol_part = rf"[A-ZĐƯ{symbol_misread_letters()}]{seg_tail}(?:[ ]?&[A-ZĐƯ]{seg_tail})*"
     return {
         "date": date,
         "dated": rf"{alternation(words('day_word'), 'i')}\s+{date}",
@@ -210,7 +211,7 @@ def pieces() -> dict[str, str]:
         # "1316/-BYT": a symbol with an empty segment is still a number as written
         # "30c/NQ-CP", "1303a/UBND-NNTNMT": a letter after the number (a document added to a series)
         "symbol": (rf"\d{{1,5}}[a-z]?(?:\s*/\s*\d{{4}})?(?:\s*[-/–]){{1,2}}\s*{symbol_part}"
-                   rf"(?:(?:\s*[-/]\s*|\.(?=[A-ZĐƯ]{{2}}))[A-ZĐƯ0-9]{seg_tail}(?:&[A-ZĐƯ]{seg_tail})*)*{seg_end}"),
+                   rf"(?:(?:\s*[-/]\s*|\.(?=[A-ZĐƯ]{{2}}))[A-ZĐƯ0-9]{seg_tail}(?:[ ]?&[A-ZĐƯ]{seg_tail})*)*{seg_end}"),
         "bare_number": r"\d{1,5}(?!\d|\s*[-/–]\s*[^\W_]|[,.]\d|[^\W\d_])",
         "number_word": alternation(words("number_word"), "i"),
         "number_word_damaged": alternation(any_case(words("number_word_damaged"))),

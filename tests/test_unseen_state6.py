@@ -230,3 +230,10 @@ def test_steering_committee_abbreviation():
 ])
 def test_committees_sharing_their_places(text, recipients):
     assert extract_text(text).recipients == recipients
+
+
+# --- "103/BKH-KTĐP &LT": a space typed before the ampersand of a symbol ----------------------------------
+def test_space_before_ampersand_in_a_symbol():
+    text = ("Xét đề nghị của Bộ Kế hoạch và Đầu tư tại các văn bản số 103/BKH-KTĐP &LT ngày 7 tháng 01 năm 2008 "
+            "và số 219/BKH-KCHT &ĐT ngày 10 tháng 1 năm 2008 về đề nghị hỗ trợ vốn, Thủ tướng Chính phủ có ý kiến như sau:")
+    assert _cited(text) == [("103/BKH-KTĐP&LT", "Bộ Kế hoạch và Đầu tư"), ("219/BKH-KCHT&ĐT", "Bộ Kế hoạch và Đầu tư")]
