@@ -112,12 +112,16 @@ def _data() -> dict:
         # "vừa có văn bản chỉ đạo UBND các quận ...": a type word that ends with the verb ("văn bản chỉ đạo")
         "directs_end": re.compile(rf"(?<![^\W_])(?:{alternation(words('directs_verb'))})\s*$"),
         # "Ảnh minh họa" on its own line over a sentence: a photo's caption (press_phrases.csv)
+        # "..., Phó Thủ tướng Lê Văn Tám giao ...": a leader's role opening the clause after a background
+        "role_start": re.compile(rf"(?:{alternation(_press_words('role'))})\s"),
         "caption": re.compile(rf"(?:{alternation(_press_words('caption'))})[^\n.;]{{0,60}}"),
         # "... có văn bản gửi UBND các tỉnh đề nghị tăng cường ...": whom the letter goes to (press_phrases.csv)
         "send": re.compile(rf"(?<![^\W_])(?:{alternation(_press_words('recipient_verb'))}){nb}\s*:?\s+"),
         "letter": re.compile(rf"(?<![^\W_])(?i:{G.piece('type_word')}|{alternation(_press_words('generic_type'))}){nb}"),
         "intro_formula": re.compile(rf"(?:(?:{alternation(words('intro_formula'))}){nb}\s*)+", re.I),
         "notice": re.compile(rf"(?<![^\W_])(?:{alternation(words('notice'))}){nb}"),
+        # "Xét đề nghị Giám đốc Sở Nội vụ, ...": the request the issuer considered, no task of its own
+        "basis_lead": re.compile(rf"(?:{alternation(words('basis_lead'))}){nb}"),
         # "Trong đó, Văn phòng Tỉnh ủy phối hợp ...": a connective before the subject of a press sentence
         "lead_in": re.compile(rf"^(?:{alternation(words('lead_in'))}){nb}\s*,\s*"),
         # "Trước tình hình dịch ...; UBND quận yêu cầu ...": a background clause before the subject
@@ -302,7 +306,7 @@ def _split(phrase: str) -> list[str]:
             merged = [sub[0]]
             for s in sub[1:]:
                 if s[:1].isupper() and not _data()["head"].match(s) and not _data()["strip_post"].match(s) \
-                        or _name_goes_on(s):
+                        or _name_goes_on(s) or _joined_name(merged[-1], G.words("and_word")[0], s):
                     merged[-1] += f" {G.words('and_word')[0]} {s}"   # "Bộ Thông tin và Truyền thông"
                 else:
                     merged.append(s)
@@ -323,23 +327,30 @@ def _is_class(item: str) -> bool:
     return bool(_data()["plural_class"].search(item) or _data()["committee"].match(item) or _data()["unit"].match(item))
 
 
-@lru_cache(maxsize=1)
-def _comma_names() -> dict[str, tuple[str, ...]]:
-    """Folded names that contain a comma, by their part before the comma: "sở văn hóa" ->
+@lru_cache(maxsize=2)
+def _names_with(sep: str) -> dict[str, tuple[str, ...]]:
+    """Folded names that contain ``sep`` (",", " và "), by their part before it: "sở văn hóa" ->
     ("sở văn hóa, thể thao và du lịch",), from the body data."""
     names = [re.sub(r"\s*\{\w+\}\s*", " ", a).strip() for t in refdata.body_templates() for a in (t.template, *t.aliases)]
     names += [n for b in refdata.central_bodies() for n in (b.name, *b.aliases)]
     out: dict[str, list[str]] = {}
-    for n in {refdata.fold(n) for n in names if "," in n}:
-        out.setdefault(n.split(",")[0], []).append(n)
+    for n in {refdata.fold(n) for n in names}:
+        if sep in n:
+            out.setdefault(n.split(sep)[0], []).append(n)
     return {k: tuple(v) for k, v in out.items()}
 
 
-def _comma_name(prev: str, piece: str) -> bool:
-    """"Trung tâm Văn hóa" + "Thông tin và Thể thao huyện": one name with a comma."""
+def _joined_name(prev: str, sep: str, piece: str) -> bool:
+    """"Trung tâm Văn hóa" + "," + "Thông tin và Thể thao huyện": one name of the body data with
+    the separator inside ("Ban Chỉ huy ... Tìm kiếm cứu nạn" + " và " + "phòng thủ dân sự tỉnh")."""
     prev = _data()["strip_post"].sub("", prev)   # "Giám đốc Sở Văn hóa" + "Thể thao và Du lịch"
-    known = _comma_names().get(refdata.fold(prev))
-    return bool(known) and any(refdata.fold(f"{prev}, {piece}").startswith(n) for n in known)
+    key = sep if sep == "," else f" {sep.strip()} "
+    known = _names_with(key).get(refdata.fold(prev))
+    return bool(known) and any(refdata.fold(f"{prev}{key.rstrip()} {piece}").startswith(n) for n in known)
+
+
+def _comma_name(prev: str, piece: str) -> bool:
+    return _joined_name(prev, ",", piece)
 
 
 def _merge(pieces: list[str]) -> list[str]:
@@ -593,6 +604,27 @@ def _intro_subject(s: _Sentence) -> str | None:
     return text[:pred.start()]
 
 
+_NUMBERED_BEFORE = re.compile(r"(?:^|\n)[ \t]*(?:\d+(?:\.\d+)*[.)]|[a-zđ]\))[ \t]*$")
+
+
+def _numbered(w: str, s: _Sentence) -> bool:
+    """The item starts with a number or a letter ("3.", "b)"), not a dash."""
+    return bool(_NUMBERED_BEFORE.search(w, max(0, s.start - 20), s.start))
+
+
+def _label_item(w: str, s: _Sentence, ctx: DocContext, related: tuple[str, ...] = ()) -> _Found | None:
+    """"2. Trung tâm Văn hóa - Thông tin và Thể thao" (or "... :") on its own line, its tasks in the
+    dashed items below: a numbered item that is only the names of bodies, with no verb and no end
+    mark, introduces the items under it as their tasks (a dashed "- Các sở, ban, ngành," is an addressee)."""
+    text = s.text.strip()
+    label = text[:-1].rstrip() if text.endswith(":") else text
+    if not _numbered(w, s) or "\n" in label or label[-1:] in ".,;!?" or len(label.split()) > 14 \
+            or not _names_start(label) or _predicate(label) or _clause(label, 0, len(label)):
+        return None
+    bodies = bodies_of(label, ctx, related)
+    return _Found(bodies, -1) if bodies and not _only_issuer(bodies, ctx) else None
+
+
 def _verb_after_name(subject: str) -> bool:
     """"Ban Thường vụ Huyện ủy Châu Phú dự kiến: ...", "Thường trực Thành ủy làm việc cùng ...": a
     committee's name goes on with lower-case words not of a name, so the sentence's verb is one of
@@ -619,9 +651,12 @@ def _named_person(phrase: str) -> bool:
 
 def _clause(text: str, start: int, end: int) -> bool:
     """A clause word between subject and predicate ("đã", "vừa ký"): a report, not a task; "vừa"
-    said twice ("vừa tập trung ..., vừa phát triển ...") joins two predicates."""
+    said twice ("vừa tập trung ..., vừa phát triển ...") joins two predicates. A clause phrase may run
+    on into the predicate ("mới ban hành": "mới" alone ends "nông thôn mới")."""
     d = _data()
-    for m in d["clause"].finditer(text, start, end):
+    for m in d["clause"].finditer(text, start):
+        if m.start() >= end:
+            break
         if not (d["correlative"].match(text, m.start()) and d["correlative"].search(text, m.end())):
             return True
     return False
@@ -700,7 +735,7 @@ def _tasks_of(s: _Sentence, ctx: DocContext, related: tuple[str, ...] = ()) -> _
     whose tasks are the items below, with ``pred`` -1; None when the sentence gives no task."""
     d = _data()
     text = s.text
-    if d["notice"].search(text):
+    if d["notice"].search(text) or d["basis_lead"].match(text):
         return None
     m = d["assign_start"].match(text)
     obj_start = m.end() if m else None
@@ -784,7 +819,7 @@ def _after_background(s: _Sentence, ctx: DocContext, related: tuple[str, ...] = 
         rest = s.text[cut.end():]
         if _data()["generic"].match(rest):
             return None   # "Trước tình hình đó, các cấp, các ngành ... phải ...": the sentence as a whole
-        if not _names_start(rest):
+        if not (_names_start(rest) or _data()["role_start"].match(rest)):
             continue
         found = _tasks_of(_Sentence(s.start + cut.end(), s.end, s.item, rest), ctx, related)
         if found is not None and found.bodies:
@@ -940,6 +975,7 @@ def _find(st: SourceText, ctx: DocContext, related: tuple[str, ...] = (),
     pending: _Found | None = None       # bodies of "đề nghị X:" awaiting their items
     last_in_item: _Task | None = None
     tentative: _Task | None = None      # "Giao X chủ trì ... như sau:": X's task unless the items name their own
+    labelled = False                    # pending comes from a label item ("2. Sở Y tế" over dashed items)
     prev_end = 0
     for s in (c for whole in _sentences(w, limit) for c in _clauses(whole, ctx, related)):
         if is_upper(s.text.split("\n", 1)[0]):
@@ -954,10 +990,16 @@ def _find(st: SourceText, ctx: DocContext, related: tuple[str, ...] = (),
             found = _after_lead_in(s, ctx, related)
         if found is None and reported:
             found = _directed(s, w, reported, ctx, related)
+        label = _label_item(w, s, ctx, related) if found is None else None
+        if label is not None:
+            found = label
         if found is not None and found.intro:
             pending = found if found.bodies else None
+            labelled = label is not None
             last_in_item = None
             continue
+        if labelled and s.item and (found is not None and found.bodies or _numbered(w, s)):
+            pending, labelled = None, False   # the next numbered item: the label's dashed items are over
         if s.item:
             last_in_item = None
         elif tentative is not None and "\n" in w[prev_end:s.start]:

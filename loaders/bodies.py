@@ -492,6 +492,8 @@ def issuer_from_number(number: str, ctx: DocContext | None = None) -> str | None
         return None
     if "{" not in code.body:
         return code.body
+    if ctx is not None and ctx.level == "central":
+        return None   # a central body's place ("Hà Nội") is no unit of the local bodies it cites
     units = _context_units(ctx)
     for scope in code.scopes:
         level, _, kind = scope.partition(":")

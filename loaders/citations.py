@@ -170,6 +170,11 @@ def _regexes() -> dict[str, re.Pattern]:
         "wrap_goes_on": re.compile(rf"(?<![^\W_]){alternation([t for t, _ in p['wrap_goes_on']])}[ \t]*$"),
         "date_first": re.compile(rf"^\s*{dated}"),
         "of_x_at": re.compile(rf"(?:^|.*\s){of}\s+(?P<x>[^,;:.()]+?)\s+{G.piece('at')}\s+$", re.S),
+        # "Xét đề nghị của: X tại các văn bản: số 49/TTr-UBND ngày ..., số 48/TTr-UBND ngày ...": X wrote the
+        # list; read across the colons and the items before the citation
+        "of_x_at_list": re.compile(rf"(?:^|.*\s){of}\s*:?\s+(?P<x>[^,;:.()]+?)\s+{G.piece('at')}\s+(?:{plural}\s+)?"
+                                   rf"(?:{types})?\s*:?\s*(?:{so}\s*:?\s*{_NUMBER}\s*,?\s*(?:{dated})?\s*(?:,|\s{also})\s*)*$", re.S),
+        "wide_boundary": re.compile(r"[.;!?](?=\s)|\n\s*\n"),
         "at": re.compile(rf"\s*{G.piece('at')}\s+"),
         "issued_verb": re.compile(issued),
         "and": re.compile(rf"{also}\s"),
@@ -205,6 +210,17 @@ def _and_inside_name(w: str, pos: int, j: int) -> bool:
     return bool(m) and m.end() > j
 
 
+def _comma_in_name(w: str, pos: int, j: int, limit: int) -> re.Match | None:
+    """The name_comma phrase that holds the comma at j and starts at a word of the name begun at pos
+    ("phòng, chống"; "Lao động, Thương binh": two words before the comma)."""
+    for m in _regexes()["name_comma"].finditer(w, max(pos, j - 40), limit):
+        if m.start() > j:
+            break
+        if m.end() > j and (m.start() == pos or not w[m.start() - 1].isalnum()):
+            return m
+    return None
+
+
 def read_body(w: str, pos: int, limit: int, max_words: int = 14) -> int:
     """End of a body's name starting at pos: stops at punctuation, a blank line, or a function word.
 
@@ -219,8 +235,8 @@ def read_body(w: str, pos: int, limit: int, max_words: int = 14) -> int:
     while i < limit and words < max_words:
         m = re.compile(r"[ \t]*\n?[ \t]*").match(w, i)
         j = m.end()
-        comma = rx["name_comma"].match(w, word_start, limit) if words and j < limit and w[j] == "," else None
-        if comma and comma.end() > j:  # "Ban Chỉ đạo phòng, chống dịch": the comma is inside the name
+        comma = _comma_in_name(w, pos, j, limit) if words and j < limit and w[j] == "," else None
+        if comma:  # "Ban Chỉ đạo phòng, chống dịch": the comma is inside the name
             end = i = word_start = comma.end()
             words += 1
             continue
@@ -500,7 +516,8 @@ def _unnumbered(w: str, limit: int, taken, numbered, ctx: DocContext) -> list[_H
     found = [(m.start(), m.end(), m.group("type"), True) for m in rx["unnumbered"].finditer(w, 0, limit)]
     found += [(m.start(), m.end(), m.group("type"), False) for m in rx["quoted"].finditer(w, 0, limit)]
     for start, type_end, written, bare in sorted(found):
-        if _overlaps(start, type_end, taken) or _in_plural(w, start, type_list=bare) or (hits and start < hits[-1].end):
+        if _overlaps(start, type_end, taken) or _in_plural(w, start, type_list=bare) or (hits and start < hits[-1].end) \
+                or _inside_longer_type(w, start, type_end):
             continue
         hit = _Hit(start, type_end, _type_name(written))
         author = rx["author"].match(w, type_end, limit) if bare else None
@@ -524,6 +541,16 @@ def _unnumbered(w: str, limit: int, taken, numbered, ctx: DocContext) -> list[_H
             continue  # "Nghị quyết Đại hội Đảng bộ xã Tân Lập lần thứ I ... Nghị quyết Đại hội Đảng bộ xã lần thứ I"
         hits.append(hit)
     return hits
+
+
+def _inside_longer_type(w: str, start: int, type_end: int) -> bool:
+    """"vừa ra thông báo Kết luận của Phó Thủ tướng": the type word ends a longer one ("Thông báo kết
+    luận", the page's own kind of document), no document of its own."""
+    for m in re.finditer(r"(?<![^\W_])\w", w[max(0, start - 20):start]):
+        t = G.compiled("type_word").match(w, max(0, start - 20) + m.start())
+        if t and t.end() >= type_end:
+            return True
+    return False
 
 
 def _shortened(hit: _Hit, before: _Hit) -> bool:
@@ -662,14 +689,35 @@ def _clause_start(w: str, pos: int) -> int:
 def _relation(w: str, hit: _Hit) -> None:
     rx = _regexes()
     lo = _clause_start(w, hit.start)
-    excluded = [(m.start(), m.end()) for m in rx["exclude_verbs"].finditer(w, lo, hit.start)]
-    best = None
-    for m in rx["verbs"].finditer(w, lo, hit.start):
-        if not _overlaps(m.start(), m.end(), excluded):
-            best = m
+    best = _last_verb(w, lo, hit.start) or _list_opener(w, lo, hit.start)
     if best:
         hit.verb, hit.verb_pos = clean(best.group(0)).lower(), best.start()
         hit.relation = relation_verbs().get(hit.verb, "refers")
+
+
+def _list_opener(w: str, lo: int, start: int) -> re.Match | None:
+    """"Thực hiện Luật ...; Quyết định số 342/QĐ-TTg ...": a clause that opens with the citation goes on
+    the list opened by the verb that opens the clauses before it ("Thực hiện", "Căn cứ")."""
+    while lo > 0 and w[lo - 1] == ";" and not w[lo:start].strip():
+        start = lo - 1
+        lo = _clause_start(w, start)
+        for m in _regexes()["verbs"].finditer(w, lo, start):
+            line = w[w.rfind("\n", lo, m.start()) + 1:m.start()]
+            if not w[lo:m.start()].strip() or m.group(0)[:1].isupper() and not line.strip():
+                return m   # the verb opens the clause, or a line of it (a header's lines above it)
+        return None
+    return None
+
+
+def _last_verb(w: str, lo: int, end: int) -> re.Match | None:
+    """The last citing verb between lo and end that no excluded phrase covers."""
+    rx = _regexes()
+    excluded = [(m.start(), m.end()) for m in rx["exclude_verbs"].finditer(w, lo, end)]
+    best = None
+    for m in rx["verbs"].finditer(w, lo, end):
+        if not _overlaps(m.start(), m.end(), excluded):
+            best = m
+    return best
 
 
 def _context_fill(w: str, hit: _Hit, ctx: DocContext) -> None:
@@ -683,10 +731,13 @@ def _context_fill(w: str, hit: _Hit, ctx: DocContext) -> None:
     if coded and _names_a_body(hit.number):
         hit.issuer = coded  # "Kết luận của Thủ tướng tại Thông báo số 253/TB-VPCP": VPCP issued the Thông báo
     if not hit.issuer:  # "của Tỉnh ủy Kon Tum tại văn bản số 1035-CV/TU": the text says whose TU it is
-        m = rx["of_x_at"].search(before)  # the last "của X tại"
+        m, at = rx["of_x_at"].search(before), lo  # the last "của X tại"
+        if not m:
+            at = max([0] + [b.end() for b in rx["wide_boundary"].finditer(w, 0, hit.start)])
+            m = rx["of_x_at_list"].search(re.sub(r"\([^()]*\)", lambda p: " " * len(p.group(0)), w[at:hit.start]))
         if m:
-            end = read_body(w, lo + m.start("x"), hit.start)
-            written = clean(w[lo + m.start("x"):end])
+            end = read_body(w, at + m.start("x"), hit.start)
+            written = clean(w[at + m.start("x"):end])
             if written and not (coded and _same_body(written, coded)):
                 hit.issuer = written
     if coded and not hit.issuer:

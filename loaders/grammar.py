@@ -202,14 +202,16 @@ def pieces() -> dict[str, str]:
     glued_day = rf"(?:{alternation(any_case(words('day_word')))})(?![^\W_])"
     seg_tail, seg_end = rf"(?:(?!{glued_day})[^\W_])*", rf"(?!(?!{glued_day})[^\W_])"
     # "CCHC&PC", "NN&PTNT": two units joined by an ampersand stay one segment
-    symbol_part = rf"[A-ZĐƯ{symbol_misread_letters()}]{seg_tail}(?:&[A-ZĐƯ]{seg_tail})*"
+    # (a space typed before the ampersand: "KTĐP &LT")
+    symbol_part = rf"[A-ZĐƯ{symbol_misread_letters()}]{seg_tail}(?:[ ]?&[A-ZĐƯ]{seg_tail})*"
     return {
         "date": date,
         "dated": rf"{alternation(words('day_word'), 'i')}\s+{date}",
         "symbol_part": symbol_part,
         # "1316/-BYT": a symbol with an empty segment is still a number as written
-        "symbol": (rf"\d{{1,5}}(?:\s*/\s*\d{{4}})?(?:\s*[-/–]){{1,2}}\s*{symbol_part}"
-                   rf"(?:\s*[-/]\s*[A-ZĐƯ0-9]{seg_tail}(?:&[A-ZĐƯ]{seg_tail})*)*{seg_end}"),
+        # "30c/NQ-CP", "1303a/UBND-NNTNMT": a letter after the number (a document added to a series)
+        "symbol": (rf"\d{{1,5}}[a-z]?(?:\s*/\s*\d{{4}})?(?:\s*[-/–]){{1,2}}\s*{symbol_part}"
+                   rf"(?:(?:\s*[-/]\s*|\.(?=[A-ZĐƯ]{{2}}))[A-ZĐƯ0-9]{seg_tail}(?:[ ]?&[A-ZĐƯ]{seg_tail})*)*{seg_end}"),
         "bare_number": r"\d{1,5}(?!\d|\s*[-/–]\s*[^\W_]|[,.]\d|[^\W\d_])",
         "number_word": alternation(words("number_word"), "i"),
         "number_word_damaged": alternation(any_case(words("number_word_damaged"))),
@@ -226,6 +228,7 @@ def pieces() -> dict[str, str]:
         "with": alternation(words("with_word")),             # "cùng với", "cùng"
         "at": alternation(words("at_word")),                 # "tại": "của X tại Công văn số ..."
         "according": alternation(words("according_word")),   # "theo"
+        "source": alternation(words("source_word")),         # "Nguồn:" opening a portal's source note
         "purpose": alternation(words("purpose_word")),       # "để", "nhằm"
         "under": alternation(words("directly_under_word") + words("under_word")),   # "trực thuộc", "thuộc"
         "directly_under": alternation(words("directly_under_word")),                # "trực thuộc"

@@ -17,7 +17,8 @@ from loaders.text import clean
 
 
 _TOKEN = rf"[A-ZĐƯ{G.symbol_misread_letters()}][A-Za-zĐđƯư{G.symbol_misread_letters()}0-9]*"
-SYMBOL = rf"\d{{1,5}}(?:\s*[-/]\s*(?:\d{{4}}|{_TOKEN})){{1,4}}"
+# "12/CĐ.UBND": a later segment may follow a full stop with no space (capitals after it)
+SYMBOL = rf"\d{{1,5}}[a-z]?\s*[-/]\s*(?:\d{{4}}|{_TOKEN})(?:(?:\s*[-/]\s*|\.(?=[A-ZĐƯ]{{2}}))(?:\d{{4}}|{_TOKEN})){{0,3}}"
 NUMBER_WORD = G.words("number_word")[0]   # "số" (grammar_words.csv, like the date words)
 _DAY, _MONTH, _YEAR, _NO = (alternation(G.words(k), "i") for k in ("day_word", "month_word", "year_word", "number_word"))
 DATE = G.piece("dated")   # "ngày 28/7/2020", "ngày 31 tháng 3 năm 2020": groups d, m, y
@@ -38,14 +39,18 @@ OF_BODY = re.compile(
 # (the reporter's name may follow on a line of its own: "... sau: 37/UBND-VP ngày 10/1/2022\n\nLê Văn Tám")
 _BYLINE = r"(?:\s*\n[ \t]*[^\W\d][^\n\d]{0,40})?"
 TRAILING_LINK = re.compile(rf"(?<![\w/-])(?<!{_NO}\s)(?P<num>{SYMBOL})\s*,?\s*(?P<date>{DATE})\s*\.?{_BYLINE}\s*$")
-EXCERPT_END = re.compile(rf"\s*{_BYLINE}\s*")   # what may follow the excerpt's last words (fullmatch)
+# what may follow the excerpt's last words (fullmatch): a byline, the portal's own lines ("Tin liên quan")
+_PORTAL_TAIL = rf"(?:\s*(?<![^\n])[ \t]*(?i:{alternation(spellings('portal_tail'))})[ \t]*(?![^\n]))*"
+EXCERPT_END = re.compile(rf"\s*{_BYLINE}{_PORTAL_TAIL}\s*")
 # "(Theo Công văn số 602/UBND-KT, ngày 3/11/2023)" ending an excerpt, "(412/VP-KT, ngày 2/5/2019)"
 # ending a page's title line: the source note naming the page's own document
 SOURCE_NOTE = re.compile(
-    rf"\(\s*(?:(?i:{G.piece('according')})\s+)?(?:(?P<type>{G.piece('type_word')})\s+)?(?:{_NO}\s*:?\s*)?"
+    rf"\(\s*(?:(?i:{G.piece('source')})\s*)?(?:(?i:{G.piece('according')})\s+)?(?:(?P<type>{G.piece('type_word')})\s+)?(?:{_NO}\s*:?\s*)?"
     rf"(?P<num>{SYMBOL})\s*,?\s*(?P<date>{DATE})\s*\)\s*\.?")
-# "Hải Dương, ngày 21 tháng năm 2021": the date line with a part of the date missing (place only)
-PLACE_LINE = re.compile(rf"^[\s>*-]*{_PLACE}{_DAY}\s+\d{{0,2}}\s*{_MONTH}\s*\d{{0,2}}\s*{_YEAR}")
+# "Hải Dương, ngày 21 tháng năm 2021", "Đức Hợp, ngày ….. tháng 12 năm 2021": the date line with a part
+# of the date missing or dotted out (place only)
+_BLANK = r"(?:\d{1,2}|[.…]{1,8})?"
+PLACE_LINE = re.compile(rf"^[\s>*-]*{_PLACE}{_DAY}\s+{_BLANK}\s*{_MONTH}\s*{_BLANK}\s*{_YEAR}")
 # Anchors of a header flattened into one line: "Số:2639" and the start of "Hải Dương, ngày ... tháng"
 # (capital "Số", colon optional: Party headers write "Số 12-CT/TU"; "công văn số 12" is no anchor)
 NUMBER_ANCHOR = re.compile(rf"(?<!\w)(?=S){_NO}\s*:?\s*(?={SYMBOL})")

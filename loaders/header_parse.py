@@ -441,7 +441,7 @@ def _set_subject(st, first: Cell, all_cells: tuple[Cell, ...], i: int, out, ev, 
         if not c.text.strip():
             continue  # the empty rest of a table row ("V/v tăng cường |"), a paragraph break of a page
         if not (c.stripped[:1].islower() or upper and _continues_caps(c) and not _organ_wrapped(all_cells, j - 1)
-                or not upper and _wrapped_on(st.work, parts, c)):
+                or not upper and _wrapped_on(st.work, parts, c) or _range_wrapped(parts[-1], c)):
             break
         parts.append(c)
         i = j
@@ -451,6 +451,13 @@ def _set_subject(st, first: Cell, all_cells: tuple[Cell, ...], i: int, out, ev, 
 
 
 _SENTENCE_END = ".:;!?"
+_OPEN_RANGE = re.compile(r"(?:19|20)\d\d\s*[-–]$")
+_RANGE_END = re.compile(r"(?:19|20)\d\d(?!\d)")
+
+
+def _range_wrapped(prev: Cell, c: Cell) -> bool:
+    """"... MÙA KHÔ NĂM 2019 -" / "2020": the second year of a range wrapped onto the next line."""
+    return bool(_OPEN_RANGE.search(prev.stripped) and _RANGE_END.match(c.stripped))
 
 
 def _wrapped_on(work: str, parts: list[Cell], c: Cell) -> bool:

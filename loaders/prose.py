@@ -577,6 +577,16 @@ def _without_trailing_marks(st: SourceText, sp: Span) -> Span:
     return sp if end == sp.end else st.span(sp.start, end)
 
 
+_COMMITTEE_END = re.compile(rf"(?<![^\W_])(?:{G.piece('committee_word')})$")
+_COMMITTEE_OF_CLASS = re.compile(rf"(?:{G.piece('committee_word')})\s+{G.piece('plural')}\s")
+
+
+def _shared_place(first: str, nxt: str) -> bool:
+    """"Tỉnh ủy" + "Thành ủy các tỉnh": a committee word with no place, the next committee word giving
+    the places of both."""
+    return bool(_COMMITTEE_END.search(first.rstrip()) and _COMMITTEE_OF_CLASS.match(nxt))
+
+
 def _split_named(st: SourceText, s: int, e: int) -> list[Span]:
     """"các ban Đảng, Ban cán sự đảng, Đảng ủy trực thuộc" -> three: a capitalised name after a comma
     starts a recipient when the words before it start one too (capitalised or "các ..."); after a
@@ -586,6 +596,9 @@ def _split_named(st: SourceText, s: int, e: int) -> list[Span]:
         cut = s + m.start()
         first = work[piece:cut].lstrip()
         nxt = work[s + m.end():e].split(",", 1)[0]
+        if _shared_place(first, nxt):
+            piece = s + m.end()
+            continue   # "Bí thư Tỉnh ủy, Thành ủy các tỉnh, thành phố": two committees, one class of places
         if work[s + m.end():s + m.end() + 1].isupper() and (
                 first[:1].isupper() or _res()["plural_start"].match(first)
                 or _res()["plural_start"].match(work[start:cut].lstrip()) and _res()["plural_inside"].search(nxt)):
