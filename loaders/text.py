@@ -44,6 +44,14 @@ def unify_tones(text: str) -> str:
     return pattern.sub(lambda m: table[m.group(1)], text)
 
 
+@lru_cache(maxsize=1)
+def _glyphs() -> dict[int, str]:
+    """Look-alike characters read as the one they stand for (fraction slash "⁄" -> "/"): the glyph
+    rows of ocr_confusables.csv, one character for one, so offsets stay."""
+    from loaders.grammar import confusables  # refdata imports this module; read at first use
+    return {ord(w): r for w, r in confusables("glyph") if len(w) == len(r) == 1}
+
+
 def mask_markdown(text: str) -> str:
     """Replace Markdown markers by spaces of the same length."""
     if "*" not in text and "#" not in text and "\\" not in text:  # every marker has one of these: most texts have none
@@ -62,7 +70,7 @@ class SourceText:
         work = mask_markdown(unify_tones(canonical))
         from loaders.header_locate import break_flattened  # imports refdata, which imports this module
         from loaders.grammar import repair_caps
-        work = repair_caps(break_flattened(work))
+        work = repair_caps(break_flattened(work)).translate(_glyphs())
         assert len(work) == len(canonical)
         return cls(canonical, work)
 
