@@ -39,3 +39,17 @@ def test_basis_in_the_sentence_opening_a_quotation(basis, expected):
 def test_look_alike_slash_in_a_number(slash):
     text = f"Chiều nay, Thủ tướng Chính phủ đã ký ban hành Công điện số 1478{slash}CĐ-TTg yêu cầu các bộ, ngành ứng phó bão."
     assert extract_text(text).number == "1478/CĐ-TTg"
+
+
+# --- "Thủ tướng Chính phủ <Name> vừa ký": the words after the role end the role's own body ----------
+@pytest.mark.parametrize("lead, issuer", [
+    ("Thủ tướng Chính phủ Lê Văn Tám vừa ký Công điện số 21/CĐ-TTg", "Thủ tướng Chính phủ"),
+    ("Phó Thủ tướng Chính phủ Lê Văn Tám vừa ký Công điện số 21/CĐ-TTg", "Thủ tướng Chính phủ"),
+    ("Thủ tướng Lê Văn Tám vừa ký Công điện số 21/CĐ-TTg", "Thủ tướng Chính phủ"),
+    # a body of its own between role and name still issues
+    ("Phó Chủ tịch UBND tỉnh Hà Nam Lê Văn Tám vừa ký Công văn số 21/UBND-TH", "UBND tỉnh Hà Nam"),
+    ("Bộ trưởng Bộ Y tế Lê Văn Tám vừa ký Công văn số 21/BYT-KCB", "Bộ Y tế"),
+])
+def test_role_completed_by_its_own_body(lead, issuer):
+    record = extract_text(lead + " ngày 6/11/2025 yêu cầu các bộ, ngành ứng phó bão.")
+    assert (record.issuer, record.signer.name) == (issuer, "Lê Văn Tám")
