@@ -691,8 +691,8 @@ def _read_head(st: SourceText, lead: _Lead) -> None:
         lead.values["signer"] = person
         between = (person.role.end, person.name.start) if person.role and person.role.end < person.name.start else None
         found = organ(work[between[0]:between[1]]) if between and "issuer" not in lead.values else None
-        body = _role_body(work[person.role.start:person.role.end]) or "{}"
-        if found and "{}" not in body and H.bare_key(body).endswith(H.bare_key(work[between[0]:between[1]])):
+        body = (_role_body(work[person.role.start:person.role.end]) if found else None) or "{}"
+        if "{}" not in body and H.bare_key(body).endswith(H.bare_key(work[between[0]:between[1]])):
             # "Phó Thủ tướng Chính phủ Lê Văn Tám vừa ký": the words after the role end the role's own body
             _issuer_of_role(st, lead, person.role, person.role.end)
             lead.evidence["issuer"] = st.span(person.role.start, between[1])
