@@ -53,3 +53,10 @@ def test_look_alike_slash_in_a_number(slash):
 def test_role_completed_by_its_own_body(lead, issuer):
     record = extract_text(lead + " ngày 6/11/2025 yêu cầu các bộ, ngành ứng phó bão.")
     assert (record.issuer, record.signer.name) == (issuer, "Lê Văn Tám")
+
+
+# --- the Front's committee abbreviated in a list of addressees ---------------------------------------
+@pytest.mark.parametrize("body", ["UB.MTTQVN huyện", "UBMTTQVN huyện", "UBMTTQ huyện", "MTTQVN huyện"])
+def test_front_abbreviation_in_a_task_list(body):
+    text = f"UBND huyện đề nghị {body}, Thủ trưởng các phòng, ban thuộc huyện tổ chức tổng vệ sinh môi trường."
+    assert [a.bodies for a in extract_text(text).assignments] == [(body, "các phòng, ban thuộc huyện")]
