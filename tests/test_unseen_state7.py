@@ -60,3 +60,14 @@ def test_role_completed_by_its_own_body(lead, issuer):
 def test_front_abbreviation_in_a_task_list(body):
     text = f"UBND huyện đề nghị {body}, Thủ trưởng các phòng, ban thuộc huyện tổ chức tổng vệ sinh môi trường."
     assert [a.bodies for a in extract_text(text).assignments] == [(body, "các phòng, ban thuộc huyện")]
+
+
+# --- "UBND và Sở Y tế các tỉnh, thành phố": a bare head before "và" shares the places after the next body
+@pytest.mark.parametrize("text, expected", [
+    ("Bộ Y tế đề nghị UBND và Sở Y tế các tỉnh, thành phố xây dựng kế hoạch luân phiên bác sĩ.",
+     [("UBND các tỉnh, thành phố", "Sở Y tế các tỉnh, thành phố")]),
+    # a named body before "và" keeps its own name
+    ("Bộ Y tế đề nghị Sở Y tế và Sở Tài chính các tỉnh khẩn trương rà soát.", [("Sở Y tế", "Sở Tài chính các tỉnh")]),
+])
+def test_bare_head_shares_the_next_bodys_places(text, expected):
+    assert [a.bodies for a in extract_text(text).assignments] == expected
