@@ -300,7 +300,7 @@ def _unshared(phrase: str) -> str:
 def _split(phrase: str) -> list[str]:
     pieces = []
     phrase = _unshared(phrase)
-    for part in re.split(r"\s*;\s*", phrase):
+    for part in (p for whole in re.split(r"\s*;\s*", phrase) for p in _shared_places(whole)):
         for piece in re.split(r"\s*,\s*", part):
             sub = _AND_WITH.split(piece)
             merged = [sub[0]]
@@ -312,6 +312,16 @@ def _split(phrase: str) -> list[str]:
                     merged.append(s)
             pieces.extend(merged)
     return [p.strip() for p in pieces if p.strip()]
+
+
+def _shared_places(part: str) -> list[str]:
+    """"UBND và Sở Y tế các tỉnh, thành phố": a bare head before "và" shares the places of the next body."""
+    head = _data()["head"].match(part)
+    m = re.match(rf"\s*{_AND_WITH.pattern}\s*(?P<next>[{UPPER}][^,]*?)(?P<places>\s{_PLURAL}\s.*)$", part[head.end():],
+                 re.S) if head else None
+    if m is None or not _data()["head"].match(m.group("next")):
+        return [part]
+    return [part[:head.end()] + m.group("places"), m.group("next") + m.group("places")]
 
 
 def _name_goes_on(piece: str) -> bool:

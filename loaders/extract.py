@@ -151,7 +151,8 @@ def _reported_itself(span: Span, rep: P.Reported | None, work: str = "") -> bool
         return True
     in_lead = rep.lead is not None and rep.lead.start <= span.start < rep.lead.end
     return rep.quote_start is not None and span.end <= rep.quote_start and not in_lead \
-        and not _before_lead_in_its_sentence(work, span, rep)
+        and not _before_lead_in_its_sentence(work, span, rep) \
+        and not _one_sentence(work, span.end, rep.quote_start)
 
 
 def _before_lead_in_its_sentence(work: str, span: Span, rep: P.Reported) -> bool:
@@ -159,8 +160,13 @@ def _before_lead_in_its_sentence(work: str, span: Span, rep: P.Reported) -> bool
     the lead's own sentence names before it (across a line wrap) is the document's basis, not an aside."""
     if rep.lead is None or span.start >= rep.lead.start:
         return False
-    between = work[min(span.end, rep.lead.start):rep.lead.start]   # a lead read from its line's start may overlap
-    return not re.search(r"[.!?]\s|\n\s*\n", between)
+    return _one_sentence(work, min(span.end, rep.lead.start), rep.lead.start)   # a lead read from its line's start may overlap
+
+
+def _one_sentence(work: str, start: int, end: int) -> bool:
+    """No sentence ends between ``start`` and ``end`` (a line wrap does not end one): "Căn cứ Công văn
+    số 758-CV/TU ..., UBND tỉnh có ý kiến như sau:" cites in the sentence that opens the quotation."""
+    return not re.search(r"[.!?]\s|\n\s*\n", work[start:end])
 
 
 def _without_lead(found: tuple, rep: P.Reported | None) -> tuple | None:

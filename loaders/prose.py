@@ -695,7 +695,12 @@ def _read_head(st: SourceText, lead: _Lead) -> None:
         lead.values["signer"] = person
         between = (person.role.end, person.name.start) if person.role and person.role.end < person.name.start else None
         found = organ(work[between[0]:between[1]]) if between and "issuer" not in lead.values else None
-        if found:  # "Phó Chủ tịch UBND tỉnh Lê Văn Tám đã ký ...": the signer's body issues
+        body = (_role_body(work[person.role.start:person.role.end]) if found else None) or "{}"
+        if "{}" not in body and H.bare_key(body).endswith(H.bare_key(work[between[0]:between[1]])):
+            # "Phó Thủ tướng Chính phủ Lê Văn Tám vừa ký": the words after the role end the role's own body
+            _issuer_of_role(st, lead, person.role, person.role.end)
+            lead.evidence["issuer"] = st.span(person.role.start, between[1])
+        elif found:  # "Phó Chủ tịch UBND tỉnh Lê Văn Tám đã ký ...": the signer's body issues
             lead.values["issuer"], lead.values["acting"] = found[1], found[0]
             lead.evidence["issuer"] = st.span(*between)
         elif person.role and "issuer" not in lead.values:
@@ -732,11 +737,15 @@ def _subject_of_sentence(st: SourceText, lead: _Lead, pos: int, end: int) -> Non
             return
 
 
+def _role_body(role: str) -> str | None:
+    """The body a press role issues for (role_issuer rows of press_phrases.csv): "Thủ tướng" -> "Thủ tướng Chính phủ"."""
+    return {H.bare_key(role_): body for body, role_ in vocabulary()["role_issuer"]}.get(H.bare_key(role))
+
+
 def _issuer_of_role(st: SourceText, lead: _Lead, role: Span, name_start: int) -> None:
     """"Phó Thủ tướng Lê Văn Tám có Công điện", "Bộ trưởng Y tế Lê Văn Tám vừa ký": the body a role
     issues for (role_issuer rows of press_phrases.csv; "{}" stands for the words between role and name)."""
-    values = {H.bare_key(role_): body for body, role_ in vocabulary()["role_issuer"]}
-    value = values.get(H.bare_key(st.work[role.start:role.end]))
+    value = _role_body(st.work[role.start:role.end])
     if not value:
         return
     between = st.work[role.end:name_start].strip(" ,") if role.end <= name_start else ""

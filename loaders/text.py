@@ -44,6 +44,15 @@ def unify_tones(text: str) -> str:
     return pattern.sub(lambda m: table[m.group(1)], text)
 
 
+@lru_cache(maxsize=1)
+def _glyphs() -> tuple[dict[int, str], re.Pattern]:
+    """Look-alike characters read as the one they stand for (fraction slash "⁄" -> "/"): the glyph
+    rows of ocr_confusables.csv, one character for one, so offsets stay; and a pattern finding them."""
+    from loaders.grammar import confusables  # refdata imports this module; read at first use
+    table = {ord(w): r for w, r in confusables("glyph") if len(w) == len(r) == 1}
+    return table, re.compile("[" + "".join(re.escape(chr(c)) for c in table) + "]" if table else r"(?!)")
+
+
 def mask_markdown(text: str) -> str:
     """Replace Markdown markers by spaces of the same length."""
     if "*" not in text and "#" not in text and "\\" not in text:  # every marker has one of these: most texts have none
@@ -63,6 +72,8 @@ class SourceText:
         from loaders.header_locate import break_flattened  # imports refdata, which imports this module
         from loaders.grammar import repair_caps
         work = repair_caps(break_flattened(work))
+        if _glyphs()[1].search(work):   # translate is slow per character: most texts have none
+            work = work.translate(_glyphs()[0])
         assert len(work) == len(canonical)
         return cls(canonical, work)
 

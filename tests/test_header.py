@@ -487,7 +487,10 @@ def test_ocr_confusable_examples(row):
     """Every row of ocr_confusables.csv: its example put right (organ line or number symbol)."""
     from loaders.grammar import repair_caps
 
-    fix = {"organ_word": H.fix_ocr, "caps_word": repair_caps}.get(row["scope"], H.normalize_number)
+    from loaders.text import SourceText
+
+    glyph = lambda text: SourceText.from_text(text).work
+    fix = {"organ_word": H.fix_ocr, "caps_word": repair_caps, "glyph": glyph}.get(row["scope"], H.normalize_number)
     assert fix(row["example"]) == row["fixed"]
 
 
