@@ -124,6 +124,8 @@ def _data() -> dict:
         # (at a line's start: the lines above may be the header's table cells)
         "background": re.compile(rf"^[ \t]*(?:{alternation(words('background_clause'))}){nb}", re.M),
         "scope": re.compile(rf"\s*,?\s*(?:{alternation(words('scope_cut'))}){nb}"),
+        # "yêu cầu, sau hội nghị này, các huyện ủy ...": a time phrase before the bodies asked
+        "time_lead": re.compile(rf"(?:{alternation(words('time_lead'))}){nb}\s*,?\s*"),
         "strip_post": re.compile(rf"^(?i:{alternation(words('strip_post'))})\s*:?\s+"   # "Giám đốc: Sở Y tế, ..." too
                                  rf"(?={alternation(words('body_head'))}{nb}|(?:{_PLURAL}\s+)?(?i:{alternation(words('unit_class'))}){nb})"),
         # "các đơn vị Viện Vệ sinh Dịch tễ Trung ương, ...": the class only introduces the named bodies
@@ -797,6 +799,8 @@ def _object_task(text: str, obj_start: int, ctx: DocContext, related: tuple[str,
     """The task of "<verb> X <predicate>" with X starting at ``obj_start``; None when X names no body."""
     d = _data()
     obj = text[obj_start:].lstrip(" ,")
+    lead = d["time_lead"].match(obj)
+    obj = obj[lead.end():] if lead else obj
     obj_start = len(text) - len(obj)
     pred = _predicate(text, obj_start)
     classes = _addressees(text[obj_start:pred.start()], ctx) if pred else []
