@@ -30,6 +30,17 @@ FIELD_CASES = [
     ("Giám đốc Công an tỉnh yêu cầu ngay sau hội nghị này, Phòng Công tác đảng và công tác chính trị xây dựng kế "
      "hoạch tuyên truyền.",
      {"bodies": ["Phòng Công tác đảng và công tác chính trị"]}),
+    # the mass organisations of the place beside named bodies are asked too, not dropped as generic
+    ("Ban Thường vụ Tỉnh ủy yêu cầu Ban Dân vận Tỉnh ủy, Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh và các đoàn thể chính "
+     "trị - xã hội tỉnh tăng cường tuyên truyền.",
+     {"bodies": ["Ban Dân vận Tỉnh ủy", "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh", "các đoàn thể chính trị - xã hội tỉnh"]}),
+    # unplaced they stay generic (no place of their own: which ones is not said)
+    ("Ban Thường vụ Huyện ủy yêu cầu Ban Dân vận Huyện ủy, Ủy ban MTTQ huyện và các đoàn thể chính trị - xã hội "
+     "tăng cường tuyên truyền.",
+     {"bodies": ["Ban Dân vận Huyện ủy", "Ủy ban MTTQ huyện"]}),
+    # "Ủy ban MTTQ và các ..." opens an addressee list as "Mặt trận Tổ quốc và các ..." does; the dash without its space
+    ("Ban Dân vận Huyện ủy đề nghị Ủy ban MTTQ và các tổ chức chính trị- xã hội của huyện tổ chức tuyên truyền.",
+     {"bodies": ["Ủy ban MTTQ", "các tổ chức chính trị- xã hội của huyện"]}),
 ]
 
 
