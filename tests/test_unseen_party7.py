@@ -20,6 +20,12 @@ FIELD_CASES = [
     ("Thực hiện Kế hoạch số 21-KH/TU của Tỉnh ủy về phòng, chống thiên tai theo Kế hoạch số 9-KH/BCĐ, Huyện ủy "
      "yêu cầu các chi bộ thực hiện.",
      {"cited.0.subject": "về phòng, chống thiên tai"}),
+    # "X tổ chức hội nghị ra Nghị quyết": the body's name ends before the meeting (press_phrases meeting)
+    ("Sáng 5/7, Đảng ủy Quân sự tỉnh tổ chức hội nghị ra Nghị quyết lãnh đạo thực hiện nhiệm vụ quốc phòng 6 tháng "
+     "cuối năm 2021.",
+     {"issuer": "Đảng ủy Quân sự tỉnh", "doc_type": "Nghị quyết"}),
+    ("Đảng ủy Biên phòng tỉnh họp ra nghị quyết lãnh đạo thực hiện nhiệm vụ quý III.",
+     {"issuer": "Đảng ủy Biên phòng tỉnh"}),
     # "sau hội nghị này" after the bodies asked: a time, not part of their name
     ("Bí thư Huyện ủy yêu cầu các đảng bộ, chi bộ sau hội nghị này khẩn trương tổ chức quán triệt nghị quyết.",
      {"bodies": ["các đảng bộ, chi bộ"]}),
