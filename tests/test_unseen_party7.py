@@ -26,6 +26,11 @@ FIELD_CASES = [
      {"issuer": "Đảng ủy Quân sự tỉnh", "doc_type": "Nghị quyết"}),
     ("Đảng ủy Biên phòng tỉnh họp ra nghị quyết lãnh đạo thực hiện nhiệm vụ quý III.",
      {"issuer": "Đảng ủy Biên phòng tỉnh"}),
+    # "X tham mưu cho Y, Z chỉ đạo ...": the advised bodies act in X's sentence, they do not speak on the page
+    ("Trong quý III, Bộ Chỉ huy Quân sự tỉnh tham mưu cho Tỉnh ủy, UBND tỉnh chỉ đạo diễn tập khu vực phòng thủ.",
+     {"issuer": None}),
+    ("Ban Tổ chức Huyện ủy tham mưu cho Ban Thường vụ Huyện ủy chỉ đạo rà soát quy hoạch cán bộ.",
+     {"issuer": None}),
     # "sau hội nghị này" after the bodies asked: a time, not part of their name
     ("Bí thư Huyện ủy yêu cầu các đảng bộ, chi bộ sau hội nghị này khẩn trương tổ chức quán triệt nghị quyết.",
      {"bodies": ["các đảng bộ, chi bộ"]}),
