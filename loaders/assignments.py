@@ -26,7 +26,7 @@ from functools import lru_cache
 from loaders import grammar as G
 from loaders import refdata
 from loaders.bodies import complete_name, resolve_body
-from loaders.body_lists import addressee_end, continues_name, find_colon_list, known_name_end, split_addressees
+from loaders.body_lists import addressee_end, addressee_group, continues_name, find_colon_list, known_name_end, split_addressees
 from loaders.citations import UPPER, alternation, patterns, read_body
 from loaders.context import DocContext
 from loaders.header import is_upper, spellings
@@ -46,6 +46,9 @@ _LIST_JOIN_END = re.compile(G.expand(r"(?:\s+(?:%(and)s|%(with)s)|[,;])\s*$"))
 _PLURAL_LEAD = re.compile(rf"^{_PLURAL}\s+")
 _PLURAL_REST = re.compile(rf"{_PLURAL}\s+(.*)$")                              # "các phòng, ban" -> "phòng, ban"
 _DIRECTLY_UNDER, _UNDER = G.words("directly_under_word")[0], G.words("under_word")[0]   # "trực thuộc", "thuộc"
+_MASS = "mass"   # body_lists.csv addressee group of the mass organisations ("các đoàn thể chính trị - xã hội")
+# a class placed by its own unit word ("... xã hội tỉnh", "... của tỉnh"), not "các cấp trong tỉnh"
+_PLACED_END = re.compile(G.expand(r"\s(?!%(collective)s\s)[^\W_]+\s+%(unit_kind)s$"))
 _UNDER_END = re.compile(G.expand(r"%(directly_under)s(?:\s+\S+)*$"))
 _NAMED_COMMITTEE_END = re.compile(G.expand(rf"%(committee_tail)s\s+[{UPPER}][^,]*$"))     # "..., Thành ủy Huế"
 _NAMES_PLACE = re.compile(G.expand(rf"(?:(?i:%(committee_tail)s)|%(unit_kind)s)\s+[{UPPER}]"))  # "huyện Nam Trực"
@@ -128,6 +131,8 @@ def _data() -> dict:
         # (at a line's start: the lines above may be the header's table cells)
         "background": re.compile(rf"^[ \t]*(?:{alternation(words('background_clause'))}){nb}", re.M),
         "scope": re.compile(rf"\s*,?\s*(?:{alternation(words('scope_cut'))}){nb}"),
+        # "yêu cầu, sau hội nghị này, các huyện ủy ...": a time phrase before the bodies asked
+        "time_lead": re.compile(rf"(?:{alternation(words('time_lead'))}){nb}\s*,?\s*"),
         "strip_post": re.compile(rf"^(?i:{alternation(words('strip_post'))})\s*:?\s+"   # "Giám đốc: Sở Y tế, ..." too
                                  rf"(?={alternation(words('body_head'))}{nb}|(?:{_PLURAL}\s+)?(?i:{alternation(words('unit_class'))}){nb})"),
         # "các đơn vị Viện Vệ sinh Dịch tễ Trung ương, ...": the class only introduces the named bodies
@@ -499,8 +504,11 @@ def bodies_of(phrase: str, ctx: DocContext, related: tuple[str, ...] = (), partn
             out.extend(r for r in related if refdata.fold(r).startswith(refdata.fold(rel.group("head")) + " "))
             continue
         parts = item.split(", ")
-        if any(d["generic"].match(part) and not d["committee"].match(part) and not (k and d["class_tail"].match(part))
-               for k, part in enumerate(parts)):
+        # the mass organisations of a place named beside named bodies ("Ủy ban MTTQ, Sở Nội vụ và các đoàn thể
+        # chính trị - xã hội tỉnh") are asked too; unplaced ("các đoàn thể chính trị - xã hội") they stay generic
+        mass = len(out) > 0 and addressee_group(item) == _MASS and bool(_PLACED_END.search(item))
+        if not mass and any(d["generic"].match(part) and not d["committee"].match(part)
+                            and not (k and d["class_tail"].match(part)) for k, part in enumerate(parts)):
             continue  # "các cơ quan chức năng", and classes such as "các phòng, ngành liên quan"
         sector = d["sector"].get(item)
         if sector:
@@ -513,7 +521,7 @@ def bodies_of(phrase: str, ctx: DocContext, related: tuple[str, ...] = (), partn
             item = item[:known]  # "Sở Tư pháp thẩm định hồ sơ" -> "Sở Tư pháp"
         head = d["head"].match(item)
         post = d["post"].match(item)
-        if not head and not post and not _is_class(item):
+        if not head and not post and not _is_class(item) and not mass:
             if prev_head and item[:1].isupper() and not re.match(rf"{_PLURAL_CAPITAL}\s", item):  # "Đảng ủy Công an tỉnh, Quân sự, Biên phòng"
                 head_word, tail = prev_head
                 item = f"{head_word} {d['elliptic'].get(item, item)}{tail}"
@@ -842,6 +850,8 @@ def _object_task(text: str, obj_start: int, ctx: DocContext, related: tuple[str,
     """The task of "<verb> X <predicate>" with X starting at ``obj_start``; None when X names no body."""
     d = _data()
     obj = text[obj_start:].lstrip(" ,")
+    lead = d["time_lead"].match(obj)
+    obj = obj[lead.end():] if lead else obj
     obj_start = len(text) - len(obj)
     pred = _predicate(text, obj_start)
     classes = _addressees(text[obj_start:pred.start()], ctx) if pred else []

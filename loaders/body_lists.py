@@ -249,6 +249,14 @@ def addressee_end(text: str, pos: int) -> int | None:
     return m.end() if m else None
 
 
+def addressee_group(text: str) -> str | None:
+    """The group (body_lists.csv addressee value: party, state, front, mass, sector) of the class
+    ``text`` starts with ("các tổ chức chính trị - xã hội của tỉnh" -> mass), else None."""
+    pattern, groups = _addressee_re()
+    m = pattern.match(text)
+    return groups.get(re.sub(r"\s+", " ", m.group("word").lower())) if m else None
+
+
 def split_addressees(text: str) -> tuple[ListItem, ...]:
     """The classes of an addressee list, one item per level of the political system:
     "các cấp ủy, tổ chức đảng, chính quyền, Mặt trận Tổ quốc và các đoàn thể" -> "các cấp ủy, tổ

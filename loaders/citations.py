@@ -102,6 +102,8 @@ def _regexes() -> dict[str, re.Pattern]:
     so, bare, dated, plural = G.piece("number_word"), G.piece("bare_number"), G.piece("dated"), G.piece("plural")
     of, day, also = G.piece("of"), G.piece("day_word"), G.piece("and")
     between = rf"(?:,\s*{also}|,|{also})"   # between the items of a list: ",", "và", ", và"
+    # "học tập và làm theo ...": "theo" after such a verb is part of it, it starts no phrase
+    not_after_verb = "".join(rf"(?<!(?<![^\W_]){re.escape(w)})" for w in G.words("according_verb"))
     tail = rf"(?=\s*,?\s*(?:{dated}|{of}\s))"   # what makes a bare number a citation without "số"
     named = [d.head for d in named_documents()]
     return {
@@ -160,7 +162,7 @@ def _regexes() -> dict[str, re.Pattern]:
         "boundary": re.compile(r"[.;:!?](?=\s)|\n\s*\n"),
         "issued": re.compile(rf"(?P<x>[^,;:.\n()]+?)\s+(?:{G.piece('past')}\s+)?{issued}\s+$"),
         # a line break inside a subject when the next line goes on in lower case (a hard-wrapped page)
-        "subject_end": re.compile(rf";|\n(?![ \t]*(?![{UPPER}])[^\W\d_])|\.(?=\s|$)|,\s+(?=[{UPPER}])|(?<=”),|,\s+(?={of}\s)|(?<![\d{UPPER}]),\s+(?={day}\s*\d)|\s(?=(?:{G.piece('according')}|{G.piece('at')})\s)|\)"
+        "subject_end": re.compile(rf";|\n(?![ \t]*(?![{UPPER}])[^\W\d_])|\.(?=\s|$)|,\s+(?=[{UPPER}])|(?<=”),|,\s+(?={of}\s)|(?<![\d{UPPER}]),\s+(?={day}\s*\d)|{not_after_verb}\s(?=(?:{G.piece('according')}|{G.piece('at')})\s)|\)"
                                   rf"|,?\s+(?={alternation([t for t, _ in p['subject_stop']])}(?![^\W_]))"
                                   # the next citation of a list: "về X và Công điện số ...", "về X, ý kiến chỉ đạo của ..."
                                   rf"|(?:\s*,\s*(?:{also}\s+)?|\s+(?:{also}|{G.piece('with')})\s+)(?=(?:{types})(?:\s+{so})?\s*:?\s*{_NUMBER}"

@@ -229,6 +229,7 @@ def pieces() -> dict[str, str]:
         "at": alternation(words("at_word")),                 # "tại": "của X tại Công văn số ..."
         "according": alternation(words("according_word")),   # "theo"
         "source": alternation(words("source_word")),         # "Nguồn:" opening a portal's source note
+        "according_verb": alternation(words("according_verb")),   # "làm": "làm theo" is one verb
         "purpose": alternation(words("purpose_word")),       # "để", "nhằm"
         "under": alternation(words("directly_under_word") + words("under_word")),   # "trực thuộc", "thuộc"
         "directly_under": alternation(words("directly_under_word")),                # "trực thuộc"

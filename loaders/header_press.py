@@ -33,6 +33,8 @@ def find_acting(st: SourceText, start: int, end: int, with_prefix: bool) -> Acti
             continue
         if _after_post().search(st.work, max(start, m.start() - 40), m.start()):
             continue   # "Phó Bí thư Thường trực Thị ủy yêu cầu": a person speaking, not the organ
+        if _after_advice().search(st.work, max(start, m.start() - 80), m.start()):
+            continue   # "X tham mưu cho Tỉnh ủy, UBND tỉnh chỉ đạo ...": the advised body acts in X's sentence
         if _after_cited().search(st.work, max(start, m.start() - 200), m.start()):
             continue   # "Tại Kết luận 169-KL/TW, Bộ Chính trị giao ...": the cited document's author speaking
         verb = st.work[m.end("rest"):m.end()].strip()
@@ -85,6 +87,14 @@ def _joint_re() -> re.Pattern:
 def _after_cited() -> re.Pattern:
     """A clause opening with "tại <a numbered document>," right before a position (one or two "tại")."""
     return re.compile(rf"(?:^|[.,;:\n])\s*(?:(?i:{G.piece('at')})\s+){{1,2}}[^,.;:\n]*\d[^,.;:\n]*,\s*$")
+
+
+@lru_cache(maxsize=1)
+def _after_advice() -> re.Pattern:
+    """An advise verb (press_phrases.csv advise_verb: "tham mưu cho") before a position, the body there
+    the first or the second of a list ("tham mưu cho Tỉnh ủy, UBND tỉnh")."""
+    from loaders.prose import phrases   # prose reads press text with this module
+    return re.compile(rf"(?<!\w)(?i:{alternation(phrases('advise_verb'))})[ \t]+(?:[^,.;:\n]{{1,40}},[ \t]*)?$")
 
 
 @lru_cache(maxsize=1)

@@ -131,6 +131,8 @@ def _res() -> dict[str, re.Pattern]:
         "plan": re.compile(rf"(?P<aspects>(?:{aspect}\s+)*)(?P<verb>{_alt('plan_verb')})"
                            rf"(?:\s+{G.piece('and')}\s+\w+(?:\s+\w+)?)?\s*$"),
         "as_follows": re.compile(rf"(?<!\w)(?:{_alt('as_follows')})\s*:"),
+        # "X tổ chức hội nghị ra Nghị quyết ...": the meeting that issues, its body before it
+        "meeting": re.compile(rf"\s(?:{_alt('meeting')})(?!\w)"),
         "cited": re.compile(rf"(?<!\w)(?i:{alternation(cite)})\s+(?:\S+\s+)?$"),
         # a numbered document and its issuer just before a verb: the verb tells what that document did
         "cited_issuer": re.compile(rf"{G.piece('number_word')}\s*:?\s*\d[^,;:()]*?\s{G.piece('of')}\s+[^,;:()]+$"),
@@ -710,7 +712,9 @@ def _read_head(st: SourceText, lead: _Lead) -> None:
         c0 = _clause_start(work, pos, who_end)
         advised = list(res["advise"].finditer(work, c0, who_end))
         c0 = advised[-1].end() if advised else c0
-        found = organ(work[c0:who_end])
+        # "Đảng ủy Quân sự tỉnh tổ chức hội nghị ra Nghị quyết": the body's name ends at a clause word
+        meeting = res["meeting"].search(work, c0, who_end)
+        found = organ(work[c0:meeting.start() if meeting else who_end])
         if found:
             lead.values["issuer"], lead.values["acting"] = found[1], found[0]
             lead.evidence["issuer"] = st.span(c0, who_end)
