@@ -6,6 +6,12 @@ built store). No store, no load, no validation: CPU and wall seconds of this pro
     .venv/bin/python bench/read_map.py --base bench/corpus/10000 --added bench/corpus/added-1000 [--profile]
 
 ``--profile`` prints the top functions of resolution (cProfile) on the grown corpus.
+
+    .venv/bin/python bench/read_map.py --store var/base-10000 --base bench/corpus/10000 --added bench/corpus/added-1000
+
+``--store``: the caches of a store built from ``--base`` (copied, restamped with this code's version:
+only for code that extracts and maps the same) instead of warming them here: the add alone, ``--repeats``
+times (a fresh copy each time), its read, resolve and map CPU seconds.
 """
 from __future__ import annotations
 
@@ -38,14 +44,15 @@ class Timer:
 
         class _T:
             def __enter__(self):
-                self.w, self.c = time.perf_counter(), B._cpu()
+                self.w, self.c = time.perf_counter(), B.cpu_seconds()
 
             def __exit__(self, *exc):
-                timer.rows.append((name, time.perf_counter() - self.w, B._cpu() - self.c))
+                timer.rows.append((name, time.perf_counter() - self.w, B.cpu_seconds() - self.c))
         return _T()
 
 
-def run(corpus: Path, folder: Path, jobs: int, cached: bool, timer: Timer, label: str, profile: bool = False) -> dict:
+def run(corpus: Path, folder: Path, jobs: int, cached: bool, timer: Timer, label: str, profile: bool = False,
+        digests: Path | None = None) -> dict:
     show = B._Progress(False)
     with timer(f"{label} read"), ExtractCache(folder / CACHE_FILE if cached else None) as cache:
         outcomes, loaded = B._read_all(corpus, jobs, show, B.FILE_TIMEOUT, ("auto", str(folder / "ocr")), cache)
@@ -54,16 +61,21 @@ def run(corpus: Path, folder: Path, jobs: int, cached: bool, timer: Timer, label
         graphs = MappedGraphs(spool, mc) if cached else spool
         with timer(f"{label} resolve"):
             if profile:
-                prof = cProfile.Profile()
+                prof = cProfile.Profile(time.process_time)
                 resolution = prof.runcall(resolve, loaded)
             else:
                 resolution = resolve(loaded)
         with timer(f"{label} map"):
             full = B.whole_records(corpus, folder / CACHE_FILE, ("auto", str(folder / "ocr")))
-            map_corpus(loaded, resolution, graphs, B.BATCH, full=full)
+            if profile:
+                prof.runcall(map_corpus, loaded, resolution, graphs, B.BATCH, full=full)
+            else:
+                map_corpus(loaded, resolution, graphs, B.BATCH, full=full)
             if cached:
                 mc.keep_only(set(graphs))
         kept = graphs.kept if cached else 0
+        if digests is not None:  # what the load would be given: equal digests, equal store
+            digests.write_text("".join(f"{g} {graphs.digest(g)}\n" for g in sorted(graphs)))
         with timer(f"{label} reuse input (texts)"):
             if cached:
                 texts = B._texts(corpus, outcomes, folder / CACHE_FILE, ("auto", str(folder / "ocr")))
@@ -73,7 +85,7 @@ def run(corpus: Path, folder: Path, jobs: int, cached: bool, timer: Timer, label
             chars = sum(len(t) for t in texts.values())
     if profile:
         out = io.StringIO()
-        pstats.Stats(prof, stream=out).sort_stats("cumulative").print_stats(25)
+        pstats.Stats(prof, stream=out).sort_stats("cumulative").print_stats(45)
         print(out.getvalue())
     return {"files": len(outcomes), "from_cache": hits, "graphs_kept": kept, "text_chars": chars}
 
@@ -85,11 +97,17 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
     ap.add_argument("--profile", action="store_true")
     ap.add_argument("--skip-uncached", action="store_true", help="only the cached runs")
+    ap.add_argument("--store", type=Path, help="a store built from --base: its caches, copied")
+    ap.add_argument("--repeats", type=int, default=1)
+    ap.add_argument("--digests", type=Path, help="with --store: write each graph's digest after the add (compare "
+                    "two versions of the code: equal files, equal stores)")
     args = ap.parse_args(argv)
     work = Path(tempfile.mkdtemp(prefix="read-map-", dir=Path("bench/corpus")))
     timer = Timer()
     try:
         grown = grown_corpus(args.base, args.added, work / "grown")
+        if args.store:
+            return add_to_store(grown, args.store, work, args, timer)
         caches = work / "caches"
         caches.mkdir()
         print(f"load average {os.getloadavg()[0]:.1f}")
@@ -105,6 +123,31 @@ def main(argv: list[str] | None = None) -> None:
         print(f"load average {os.getloadavg()[0]:.1f}")
     finally:
         shutil.rmtree(work, ignore_errors=True)
+
+
+def add_to_store(grown: Path, store: Path, work: Path, args: argparse.Namespace, timer: Timer) -> None:
+    """The add's read, resolve and map on copies of ``store``'s caches (bench/add_profile.py restamp)."""
+    from bench.add_profile import restamp
+    print(f"load average {os.getloadavg()[0]:.1f}")
+    if not (store / MAP_CACHE_FILE).exists():  # a store whose build stopped after the read: map its corpus once
+        warm = work / "warm"
+        warm.mkdir()
+        shutil.copy(store / CACHE_FILE, warm / CACHE_FILE)
+        restamp(warm)
+        print("mapping the base corpus:", run(args.base, warm, args.jobs, True, timer, "base:"))
+        store = warm
+    for n in range(args.repeats):
+        caches = work / f"caches-{n}"
+        caches.mkdir()
+        for name in (CACHE_FILE, MAP_CACHE_FILE):
+            shutil.copy(store / name, caches / name)
+        restamp(caches)
+        print("added, with the store's caches:", run(grown, caches, args.jobs, True, timer, f"add {n}:", args.profile,
+                                                      args.digests if n == 0 else None))
+        shutil.rmtree(caches)
+    for name, wall, cpu in timer.rows:
+        print(f"  {name:32} wall {wall:8.2f} s   CPU {cpu:8.2f} s")
+    print(f"load average {os.getloadavg()[0]:.1f}")
 
 
 if __name__ == "__main__":

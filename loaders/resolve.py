@@ -314,6 +314,11 @@ def subject_of(text: str | None) -> str | None:
     """The "về ..." part of a trích yếu or citation phrase, without the lead words."""
     if not text:
         return None
+    return _subject_of(text)
+
+
+@lru_cache(maxsize=1 << 16)  # a cited document's phrase repeats in every file citing it
+def _subject_of(text: str) -> str | None:
     if _SUBJECT_LEAD.match(text):
         return _SUBJECT_LEAD.sub("", text, count=1).strip() or None
     m = _SUBJECT_IN_TEXT.search(text)
@@ -1010,7 +1015,12 @@ def signed_for(signer: Signer | None, issuer: str | None) -> str | None:
     when the line names no body (KT. CHỦ TỊCH) or there is none."""
     if signer is None or not signer.authority:
         return None
-    _, rest = capacity_of(signer.authority)
+    return _signed_for(signer.authority, issuer)
+
+
+@lru_cache(maxsize=1 << 14)  # capacity lines and issuers repeat in every file of a body
+def _signed_for(authority: str, issuer: str | None) -> str | None:
+    _, rest = capacity_of(authority)
     if not rest:
         return None
     organ = _organ_prefixes().get(fold(rest))
@@ -1023,9 +1033,13 @@ def signed_for(signer: Signer | None, issuer: str | None) -> str | None:
 def _with_parents(found: Iterable[BodyNode]) -> Iterable[BodyNode]:
     """The bodies and, up the chain, the bodies they belong to (a parent is a node of its own)."""
     seen: set[str] = set()
-    todo = list(found)
+    given: dict[int, BodyNode] = {}  # by identity (held: an id is not reused): a name's node repeats in
+    todo = list(found)               # every file that names it, and merging it again changes nothing
     while todo:
         b = todo.pop()
+        if id(b) in given:
+            continue
+        given[id(b)] = b
         yield b
         if b.parent_name and b.parent not in seen:
             seen.add(b.parent)
