@@ -60,11 +60,12 @@ def run(corpus: Path, folder: Path, jobs: int, cached: bool, timer: Timer, label
     with GraphSpool(folder / "spool.part") as spool, MapCache(folder / MAP_CACHE_FILE if cached else None) as mc:
         graphs = MappedGraphs(spool, mc) if cached else spool
         with timer(f"{label} resolve"):
+            resolving = (lambda: B.resolved(loaded, mc)) if cached else (lambda: resolve(loaded))
             if profile:
                 prof = cProfile.Profile(time.process_time)
-                resolution = prof.runcall(resolve, loaded)
+                resolution = prof.runcall(resolving)
             else:
-                resolution = resolve(loaded)
+                resolution = resolving()
         with timer(f"{label} map"):
             full = B.whole_records(corpus, folder / CACHE_FILE, ("auto", str(folder / "ocr")))
             if profile:
@@ -99,6 +100,8 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--skip-uncached", action="store_true", help="only the cached runs")
     ap.add_argument("--store", type=Path, help="a store built from --base: its caches, copied")
     ap.add_argument("--repeats", type=int, default=1)
+    ap.add_argument("--prepare", type=Path, help="with --store: build --base on a copy of the store's caches in "
+                    "this folder (restamped) and stop; then measure with --store this folder (a fresh process)")
     ap.add_argument("--digests", type=Path, help="with --store: write each graph's digest after the add (compare "
                     "two versions of the code: equal files, equal stores)")
     args = ap.parse_args(argv)
@@ -129,13 +132,14 @@ def add_to_store(grown: Path, store: Path, work: Path, args: argparse.Namespace,
     """The add's read, resolve and map on copies of ``store``'s caches (bench/add_profile.py restamp)."""
     from bench.add_profile import restamp
     print(f"load average {os.getloadavg()[0]:.1f}")
-    if not (store / MAP_CACHE_FILE).exists():  # a store whose build stopped after the read: map its corpus once
-        warm = work / "warm"
-        warm.mkdir()
-        shutil.copy(store / CACHE_FILE, warm / CACHE_FILE)
-        restamp(warm)
-        print("mapping the base corpus:", run(args.base, warm, args.jobs, True, timer, "base:"))
-        store = warm
+    if args.prepare:  # the store's caches as this code's build of --base leaves them (its memos too): then stop
+        args.prepare.mkdir(parents=True, exist_ok=True)
+        for name in (CACHE_FILE, MAP_CACHE_FILE):
+            if (store / name).exists():
+                shutil.copy(store / name, args.prepare / name)
+        restamp(args.prepare)
+        print("the base corpus on the store's caches:", run(args.base, args.prepare, args.jobs, True, timer, "base:"))
+        return
     for n in range(args.repeats):
         caches = work / f"caches-{n}"
         caches.mkdir()

@@ -263,9 +263,37 @@ def record_context(record: DocumentRecord) -> DocContext:
                       province=province, district=district)
 
 
-@lru_cache(maxsize=1 << 16)
+# resolve_body's answers: they depend on the name, the context, the code and the reference data only, so
+# a build keeps them in the map cache (tied to the code version) and the next one starts from them
+# (known_bodies, learn_bodies): an add does not resolve the corpus's names again.
+_BODIES: dict[tuple[str, DocContext], BodyNode] = {}
+
+
 def resolve_body(name: str, ctx: DocContext) -> BodyNode:
     """A name as written -> its body node (loaders.bodies; a generic name is a node of its own)."""
+    key = (name, ctx)
+    node = _BODIES.get(key)
+    if node is None:
+        node = _BODIES[key] = _body_node(name, ctx)
+    return node
+
+
+def known_bodies(forget: bool = False) -> dict[tuple[str, DocContext], BodyNode]:
+    """resolve_body's answers so far (for learn_bodies in a later process of the same code); ``forget``:
+    and no longer hold them (a build's later stages need the memory, not the names)."""
+    answers = dict(_BODIES)
+    if forget:
+        _BODIES.clear()
+    return answers
+
+
+def learn_bodies(answers: Mapping[tuple[str, DocContext], BodyNode] | None) -> None:
+    """Take answers of resolve_body that known_bodies gave (same code and reference data)."""
+    for key, node in (answers or {}).items():
+        _BODIES.setdefault(key, node)
+
+
+def _body_node(name: str, ctx: DocContext) -> BodyNode:
     body = body_names.resolve_body(name, ctx)
     if body is None:  # a generic name ("các cấp ủy đảng") still names who was told to act
         return _fallback_body(name, ctx)
@@ -409,14 +437,22 @@ class _Names:
     def __init__(self, docs: Sequence[LoadedDocument]):
         self.contexts = [record_context(d.record) for d in docs]
         self.per_record: list[dict[str, BodyNode]] = [{} for _ in docs]
+        # records of one context share their names' nodes (a context is hashed once a record, not once a name)
+        by_context: dict[DocContext, dict[str, BodyNode]] = {}
+        self.shared = [by_context.setdefault(ctx, {}) for ctx in self.contexts]
 
     def body(self, k: int, name: str | None) -> BodyNode | None:
         if not name:
             return None
         known = self.per_record[k]
-        if name not in known:
-            known[name] = resolve_body(name, self.contexts[k])
-        return known[name]
+        node = known.get(name)
+        if node is None:
+            shared = self.shared[k]
+            node = shared.get(name)
+            if node is None:
+                node = shared[name] = resolve_body(name, self.contexts[k])
+            known[name] = node
+        return node
 
     def authority(self, k: int, node: BodyNode | None) -> str | None:
         if node is None:
