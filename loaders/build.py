@@ -4,7 +4,8 @@ Stages (timed, in the report): lock the store -> read + extract every file (a pr
 there are many; a file whose bytes the extraction cache in the store folder knows is only hashed,
 loaders.cache) -> resolve (corpus-wide) and map a batch of files at a time into a file on disk
 (to_rdf.map_corpus into a loaders.spool.GraphSpool; a file whose mapping inputs did not change keeps
-its graph from the map cache, to_rdf.file_fingerprint) -> load the graphs that changed
+its graph from the map cache, to_rdf.file_fingerprint; resolution starts from the body names the last
+build resolved, a memo in the map cache: resolved) -> load the graphs that changed
 (store.sync_graphs, streamed from that file) -> validate (SHACL, fast path by default: per batch of
 files in memory, then the corpus-wide checks as SPARQL on the store, validate.validate_batches)
 -> write the reports next to the store. Memory grows with the batch, not the corpus, except for the
