@@ -4,7 +4,8 @@ Stages (timed, in the report): lock the store -> read + extract every file (a pr
 there are many; a file whose bytes the extraction cache in the store folder knows is only hashed,
 loaders.cache) -> resolve (corpus-wide) and map a batch of files at a time into a file on disk
 (to_rdf.map_corpus into a loaders.spool.GraphSpool; a file whose mapping inputs did not change keeps
-its graph from the map cache, to_rdf.file_fingerprint) -> load the graphs that changed
+its graph from the map cache, to_rdf.file_fingerprint; resolution starts from the body names the last
+build resolved, a memo in the map cache: resolved) -> load the graphs that changed
 (store.sync_graphs, streamed from that file) -> validate (SHACL, fast path by default: per batch of
 files in memory, then the corpus-wide checks as SPARQL on the store, validate.validate_batches)
 -> write the reports next to the store. Memory grows with the batch, not the corpus, except for the
@@ -53,7 +54,7 @@ from loaders.cache import (CACHE_FILE, MAP_CACHE_FILE, CachedRecords, CachedText
                            MappedGraphs)
 from loaders.paths import DOCUMENTS, ONTOLOGY
 from loaders.read import SetAside, corpus_root, discover, read_document
-from loaders.resolve import LoadedDocument, resolve, slim_record
+from loaders.resolve import LoadedDocument, Resolution, known_bodies, learn_bodies, resolve, slim_record
 from loaders.spool import GraphSpool, file_batches, is_file_graph
 from loaders.store import (DKG, KGStore, SyncResult, documents_of_files, export, mark_unfinished, open_store,
                            sync_graphs, write_build_metadata)
@@ -69,6 +70,7 @@ PAUSE_ENV, PAUSE_SECONDS_ENV = "DIRECTIVE_KG_PAUSE_AT", "DIRECTIVE_KG_PAUSE_SECO
 STAGE_LOG_ENV = "DIRECTIVE_KG_STAGE_LOG"  # a file: each stage's start and end (bench/memory_profile.py)
 BATCH = 1000         # files mapped and validated together (see build's ``batch``)
 SPOOL_FILE = "mapped.nt.part"  # the mapped graphs during a build (loaders.spool), deleted after
+BODIES_MEMO = "resolve_body"  # the map cache's memo of resolve's body names (resolve.known_bodies)
 POOL_MIN_FILES = 64   # below this, starting worker processes costs more than it saves
 CACHE_COMMIT_EVERY = 500  # files extracted between commits of the extraction cache
 FILE_TIMEOUT = 60.0   # seconds of reading + extraction per file before it is set aside
@@ -237,7 +239,7 @@ def build(corpus_dir: str | os.PathLike = DOCUMENTS, store_path: str | os.PathLi
         with GraphSpool(kg.path / SPOOL_FILE) as spool, MapCache(kg.path / MAP_CACHE_FILE) as map_cache:
             graphs = MappedGraphs(spool, map_cache)
             with clock("map"), show.step("resolving and mapping"):
-                resolution = resolve(loaded)  # slim records: whole ones come back from the cache a batch at a time
+                resolution = resolved(loaded, map_cache)  # slim records: whole ones come back from the cache a batch at a time
                 full = whole_records(corpus, kg.path / CACHE_FILE, (ocr, str(ocr_cache)), file_timeout)
                 repeats = map_corpus(loaded, resolution, graphs, batch, full=full)  # empties ``loaded`` as it goes
                 stats = resolution.stats
@@ -284,6 +286,15 @@ def build(corpus_dir: str | os.PathLike = DOCUMENTS, store_path: str | os.PathLi
         _write(kg.path / "build-report.txt", report.to_text())
         _pause("reported")
     return report
+
+
+def resolved(loaded: Sequence[LoadedDocument], map_cache: MapCache) -> Resolution:
+    """resolve(loaded), starting from the body names an earlier build resolved (the map cache's memo,
+    tied to the code version), which it then keeps for the next build."""
+    learn_bodies(map_cache.memo(BODIES_MEMO))
+    resolution = resolve(loaded)
+    map_cache.put_memo(BODIES_MEMO, known_bodies(forget=True))
+    return resolution
 
 
 def whole_records(corpus: Path, cache: Path, ocr: tuple[str, str], timeout: float = FILE_TIMEOUT):
@@ -384,8 +395,7 @@ def _read_screened(screened: list, jobs: int, show: "_Progress", timeout: float,
             if found is not None:
                 record, warnings, digest = found
                 record = slim_record(record, strings, source=shown)  # its strings shared, its name given
-                outcome, doc = _loaded(shown, record, warnings)
-                known[i] = outcome, replace(doc, slim=True, digest=digest)
+                known[i] = _loaded(shown, record, warnings, digest)
             else:
                 tasks.append((str(path), shown, timeout, *ocr))
     read = iter(_read_tasks(tasks, jobs, show, timeout, cache, ocr[0], strings, pool))
@@ -592,13 +602,15 @@ def _read_kept(task: tuple) -> tuple[FileOutcome, LoadedDocument | None, str | N
     return (*_loaded(rel, record), doc.text)
 
 
-def _loaded(rel: str, record, warnings: tuple[str, ...] | None = None) -> tuple[FileOutcome, LoadedDocument]:
-    """The outcome and the loaded document of a file read (or found in the extraction cache:
-    ``warnings`` are the whole record's when ``record`` is slim)."""
+def _loaded(rel: str, record, warnings: tuple[str, ...] | None = None, digest: str | None = None
+            ) -> tuple[FileOutcome, LoadedDocument]:
+    """The outcome and the loaded document of a file read, or found in the extraction cache (with
+    ``warnings``: ``record`` is slim, ``warnings`` and ``digest`` are the whole record's)."""
+    slim = warnings is not None
     warnings = record.warnings if warnings is None else warnings
     status = "loaded with warnings" if warnings else "loaded"
     return (FileOutcome(rel, status, None, warnings, record.sha256, graph=ids.file_graph_iri(rel)),
-            LoadedDocument(record, rel, record.sha256, LOADER_VERSION))
+            LoadedDocument(record, rel, record.sha256, LOADER_VERSION, slim, digest))
 
 
 def _account(results: Iterable[tuple[FileOutcome, LoadedDocument | None]]

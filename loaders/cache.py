@@ -137,6 +137,7 @@ class _SqliteCache:
     without it. Subclasses name themselves (NAME) and their table (TABLE, its DDL in COLUMNS)."""
 
     NAME = TABLE = COLUMNS = ""
+    EXTRA: tuple[tuple[str, str], ...] = ()  # more tables (name, DDL), tied to the code version too
 
     def __init__(self, path: str | os.PathLike | None, warn: Callable[[str], None] | None = None):
         self.path = Path(path) if path is not None else None
@@ -152,9 +153,11 @@ class _SqliteCache:
                 found = db.execute("SELECT value FROM meta WHERE name = 'version'").fetchone()
                 if found is None or found[0] != code_version():
                     # another loader's entries, perhaps in other columns: none can be trusted
-                    db.execute(f"DROP TABLE IF EXISTS {self.TABLE}")
+                    for table, _ in ((self.TABLE, self.COLUMNS), *self.EXTRA):
+                        db.execute(f"DROP TABLE IF EXISTS {table}")
                     db.execute("INSERT OR REPLACE INTO meta VALUES ('version', ?)", (code_version(),))
-                db.execute(f"CREATE TABLE IF NOT EXISTS {self.TABLE} ({self.COLUMNS})")
+                for table, columns in ((self.TABLE, self.COLUMNS), *self.EXTRA):
+                    db.execute(f"CREATE TABLE IF NOT EXISTS {table} ({columns})")
                 db.execute("BEGIN")
                 return db
             except sqlite3.Error as e:  # not a database, damaged, locked by a foreign process
@@ -428,6 +431,25 @@ class MapCache(_SqliteCache):
 
     NAME, TABLE = "map cache", "graphs"
     COLUMNS = "graph TEXT PRIMARY KEY, fingerprint TEXT, digest TEXT, blanks INTEGER, chars INTEGER, text BLOB"
+    # answers of a pure function of the code and reference data, by name (resolve.known_bodies)
+    EXTRA = (("memos", "name TEXT PRIMARY KEY, value BLOB"),)
+
+    def memo(self, name: str):
+        """The object kept under ``name`` (put_memo), or None (none, or damaged)."""
+        try:
+            row = self._db.execute("SELECT value FROM memos WHERE name = ?", (name,)).fetchone() if self._db else None
+            return pickle.loads(row[0]) if row else None
+        except Exception:  # a damaged row: the answers are computed again
+            return None
+
+    def put_memo(self, name: str, value) -> None:
+        if self._db is None:
+            return
+        try:
+            self._db.execute("INSERT OR REPLACE INTO memos VALUES (?, ?)",
+                             (name, pickle.dumps(value, pickle.HIGHEST_PROTOCOL)))
+        except sqlite3.Error as e:
+            self._write_failed(e)
 
     def lookup(self, graph: str, fingerprint: str) -> tuple[str, bool, int] | None:
         """(content hash, has blank nodes, length) of the graph mapped with this fingerprint, or None."""

@@ -47,9 +47,12 @@ def numbering_authority(issuer: str | None, ctx: DocContext | None = None) -> st
 
 # --- documents ----------------------------------------------------------------------------
 
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")  # compiled once: resolution asks it ~10 times a document
+
+
 def year_of(date: str | None) -> str | None:
     """"2020-07-29" -> "2020"; None or malformed -> None."""
-    return date[:4] if date and re.match(r"^\d{4}-\d{2}-\d{2}$", date) else None
+    return date[:4] if date and _ISO_DATE.match(date) else None
 
 
 def numbered_doc_iri(authority: str | None, year: str | None, number: str) -> str:

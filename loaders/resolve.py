@@ -263,9 +263,37 @@ def record_context(record: DocumentRecord) -> DocContext:
                       province=province, district=district)
 
 
-@lru_cache(maxsize=1 << 16)
+# resolve_body's answers: they depend on the name, the context, the code and the reference data only, so
+# a build keeps them in the map cache (tied to the code version) and the next one starts from them
+# (known_bodies, learn_bodies): an add does not resolve the corpus's names again.
+_BODIES: dict[tuple[str, DocContext], BodyNode] = {}
+
+
 def resolve_body(name: str, ctx: DocContext) -> BodyNode:
     """A name as written -> its body node (loaders.bodies; a generic name is a node of its own)."""
+    key = (name, ctx)
+    node = _BODIES.get(key)
+    if node is None:
+        node = _BODIES[key] = _body_node(name, ctx)
+    return node
+
+
+def known_bodies(forget: bool = False) -> dict[tuple[str, DocContext], BodyNode]:
+    """resolve_body's answers so far (for learn_bodies in a later process of the same code); ``forget``:
+    and no longer hold them (a build's later stages need the memory, not the names)."""
+    answers = dict(_BODIES)
+    if forget:
+        _BODIES.clear()
+    return answers
+
+
+def learn_bodies(answers: Mapping[tuple[str, DocContext], BodyNode] | None) -> None:
+    """Take answers of resolve_body that known_bodies gave (same code and reference data)."""
+    for key, node in (answers or {}).items():
+        _BODIES.setdefault(key, node)
+
+
+def _body_node(name: str, ctx: DocContext) -> BodyNode:
     body = body_names.resolve_body(name, ctx)
     if body is None:  # a generic name ("các cấp ủy đảng") still names who was told to act
         return _fallback_body(name, ctx)
@@ -314,6 +342,11 @@ def subject_of(text: str | None) -> str | None:
     """The "về ..." part of a trích yếu or citation phrase, without the lead words."""
     if not text:
         return None
+    return _subject_of(text)
+
+
+@lru_cache(maxsize=1 << 16)  # a cited document's phrase repeats in every file citing it
+def _subject_of(text: str) -> str | None:
     if _SUBJECT_LEAD.match(text):
         return _SUBJECT_LEAD.sub("", text, count=1).strip() or None
     m = _SUBJECT_IN_TEXT.search(text)
@@ -404,14 +437,22 @@ class _Names:
     def __init__(self, docs: Sequence[LoadedDocument]):
         self.contexts = [record_context(d.record) for d in docs]
         self.per_record: list[dict[str, BodyNode]] = [{} for _ in docs]
+        # records of one context share their names' nodes (a context is hashed once a record, not once a name)
+        by_context: dict[DocContext, dict[str, BodyNode]] = {}
+        self.shared = [by_context.setdefault(ctx, {}) for ctx in self.contexts]
 
     def body(self, k: int, name: str | None) -> BodyNode | None:
         if not name:
             return None
         known = self.per_record[k]
-        if name not in known:
-            known[name] = resolve_body(name, self.contexts[k])
-        return known[name]
+        node = known.get(name)
+        if node is None:
+            shared = self.shared[k]
+            node = shared.get(name)
+            if node is None:
+                node = shared[name] = resolve_body(name, self.contexts[k])
+            known[name] = node
+        return node
 
     def authority(self, k: int, node: BodyNode | None) -> str | None:
         if node is None:
@@ -1010,7 +1051,12 @@ def signed_for(signer: Signer | None, issuer: str | None) -> str | None:
     when the line names no body (KT. CHỦ TỊCH) or there is none."""
     if signer is None or not signer.authority:
         return None
-    _, rest = capacity_of(signer.authority)
+    return _signed_for(signer.authority, issuer)
+
+
+@lru_cache(maxsize=1 << 14)  # capacity lines and issuers repeat in every file of a body
+def _signed_for(authority: str, issuer: str | None) -> str | None:
+    _, rest = capacity_of(authority)
     if not rest:
         return None
     organ = _organ_prefixes().get(fold(rest))
@@ -1023,9 +1069,13 @@ def signed_for(signer: Signer | None, issuer: str | None) -> str | None:
 def _with_parents(found: Iterable[BodyNode]) -> Iterable[BodyNode]:
     """The bodies and, up the chain, the bodies they belong to (a parent is a node of its own)."""
     seen: set[str] = set()
-    todo = list(found)
+    given: dict[int, BodyNode] = {}  # by identity (held: an id is not reused): a name's node repeats in
+    todo = list(found)               # every file that names it, and merging it again changes nothing
     while todo:
         b = todo.pop()
+        if id(b) in given:
+            continue
+        given[id(b)] = b
         yield b
         if b.parent_name and b.parent not in seen:
             seen.add(b.parent)

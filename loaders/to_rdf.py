@@ -473,7 +473,8 @@ def _corpus_lines(ld: LoadedDocument, rd: ResolvedDocument, res: Resolution, cor
     issuer_node = res.bodies.get(rd.bodies.get(ld.record.issuer or ""))
     channel = ld.record.channel or (issuer_node.channel if issuer_node else None)
     for c in rd.citations:
-        _citation(_Graph(), corpus, c, ld.record, channel, res.nodes)
+        if c.inferred or c.method != "number":  # _citation puts nothing else in the corpus graph
+            _citation(_Graph(), corpus, c, ld.record, channel, res.nodes)
 
 
 def _source(g: _Graph, ld: LoadedDocument, source: str, *, path: bool = True) -> None:

@@ -155,3 +155,19 @@ def test_a_file_changed_within_the_racy_window_is_not_recorded_and_gone_paths_ar
         cache.keep_only(set())  # old.txt not seen by this build: its entry goes
     with ExtractCache(tmp_path / CACHE_FILE) as cache:
         assert os.fsencode(os.path.abspath(old)) not in cache.hashes.known
+
+
+def test_the_map_cache_keeps_a_memo_until_the_code_changes(tmp_path):
+    from loaders.cache import MapCache
+
+    path = tmp_path / MAP_CACHE_FILE
+    with MapCache(path) as cache:
+        cache.put_memo("answers", {("a", 1): "b"})
+    with MapCache(path) as cache:
+        assert cache.memo("answers") == {("a", 1): "b"} and cache.memo("other") is None
+    db = sqlite3.connect(path)
+    with db:
+        db.execute("UPDATE meta SET value = 'an older loader' WHERE name = 'version'")
+    db.close()
+    with MapCache(path) as cache:
+        assert cache.memo("answers") is None

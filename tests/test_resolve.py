@@ -226,3 +226,18 @@ def test_documents_of_unplaced_issuers_are_never_merged_by_number():
     docs = [LoadedDocument(extract_text(t, source=f"p{i}.txt"), f"p{i}.txt",
                            hashlib.sha256(t.encode()).hexdigest(), "test") for i, t in enumerate(placed)]
     assert len({d.iri for d in resolve(docs).documents}) == 1
+
+
+def test_body_names_remembered_from_another_run_give_the_resolution_a_fresh_run_gives(gold_documents):
+    """The add's path (loaders.build.resolved: resolve_body's answers from the map cache) equals the whole computation."""
+    import pickle
+
+    from loaders.resolve import _body_node, known_bodies, learn_bodies, resolve_body
+
+    known_bodies(forget=True)
+    fresh = resolve(gold_documents)
+    answers = pickle.loads(pickle.dumps(known_bodies(forget=True)))  # as the map cache gives them back
+    assert answers and all(_body_node(name, ctx) == node for (name, ctx), node in answers.items())
+    learn_bodies(answers)
+    assert resolve(gold_documents) == fresh
+    assert all(resolve_body(name, ctx) is node for (name, ctx), node in answers.items())  # taken, not computed
