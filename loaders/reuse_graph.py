@@ -39,9 +39,9 @@ from loaders.reuse import (HIDDEN, Params, Passage, Shingles, in_sorted, align_a
 
 REUSE_GRAPH = ids.ID + "graph/reuse"  # each file's reuse graph: REUSE_GRAPH/<sha256> (file_graph_iri)
 CACHE_FILE = "reuse-cache.pickle"
-CACHE_VERSION = 7  # 4: passages without quotes; 5: what each entry was computed from (equal to a fresh run);
+CACHE_VERSION = 8  # 4: passages without quotes; 5: what each entry was computed from (equal to a fresh run);
 #                    6: passages as tuples, text lengths, the facts of each mapped graph; 7: MinHashes of all
-#                    shingles (common windows masked), Shingles, pairs' passages unfiltered (HIDDEN)
+#                    shingles (common windows masked), Shingles, pairs' passages unfiltered (HIDDEN); 8: arrays packed
 DKG = "https://w3id.org/directive-kg/ontology#"
 ELI = "http://data.europa.eu/eli/ontology#"
 RDF_TYPE = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
@@ -215,7 +215,10 @@ def _load_cache(path: Path | None, params: Params) -> dict:
         return empty
     if not isinstance(cache, dict) or cache.get("version") != CACHE_VERSION or cache.get("params") != params:
         return empty
-    return cache
+    try:
+        return _unpacked(cache)
+    except (KeyError, TypeError, ValueError):
+        return empty
 
 
 def _save_cache(path: Path | None, cache: dict) -> None:
@@ -223,8 +226,55 @@ def _save_cache(path: Path | None, cache: dict) -> None:
         return
     tmp = path.with_name(path.name + ".part")
     with open(tmp, "wb") as f:
-        pickle.dump(cache, f, protocol=pickle.HIGHEST_PROTOCOL)
+        pickle.dump(_packed(cache), f, protocol=pickle.HIGHEST_PROTOCOL)
     os.replace(tmp, path)
+
+
+# A file's arrays in the cache, kept as one array of each dtype for all files (with each file's position and
+# length): pickling and unpickling a numpy array costs microseconds of its own, a file had four of them.
+_ARRAYS = {"signatures": lambda v: v, "windows": lambda v: v, "distinct": lambda v: v.distinct, "at": lambda v: v.at}
+_SOURCE = {"signatures": "signatures", "windows": "windows", "distinct": "shingles", "at": "shingles"}
+
+
+def _packed(cache: dict) -> dict:
+    """The cache as pickled: its per-file arrays packed (_pack)."""
+    out = {k: v for k, v in cache.items() if k not in _SOURCE.values()}
+    for field, get in _ARRAYS.items():
+        of = cache[_SOURCE[field]]
+        out[field] = (list(of), _pack([get(v) for v in of.values()]))
+    return out
+
+
+def _unpacked(cache: dict) -> dict:
+    """The cache as _packed wrote it, its per-file arrays views of the packed ones."""
+    arrays = {}
+    for field in _ARRAYS:
+        names, packed = cache.pop(field)
+        arrays[field] = dict(zip(names, _unpack(packed, len(names))))
+    cache["signatures"], cache["windows"] = arrays["signatures"], arrays["windows"]
+    cache["shingles"] = {s: Shingles(d, arrays["at"][s]) for s, d in arrays["distinct"].items()}
+    return cache
+
+
+def _pack(arrays: list[np.ndarray]) -> list[tuple[np.ndarray, np.ndarray, np.ndarray]]:
+    """Arrays (along their first axis) as one array a dtype: (their positions, their lengths, the data)."""
+    groups: dict[str, list[int]] = defaultdict(list)
+    for n, a in enumerate(arrays):
+        groups[a.dtype.str].append(n)
+    return [(np.array(ns, dtype=np.int64), np.array([len(arrays[n]) for n in ns], dtype=np.int64),
+             np.concatenate([arrays[n] for n in ns])) for ns in groups.values()]
+
+
+def _unpack(packed: list[tuple[np.ndarray, np.ndarray, np.ndarray]], count: int) -> list[np.ndarray]:
+    """The ``count`` arrays _pack was given, as views of its data."""
+    out: list = [None] * count
+    for positions, lengths, data in packed:
+        ends = np.cumsum(lengths).tolist()
+        for n, start, end in zip(positions.tolist(), [0, *ends[:-1]], ends):
+            out[n] = data[start:end]
+    if any(a is None for a in out):
+        raise ValueError("a packed array is missing")
+    return out
 
 
 # --- documents and citation paths from the mapped graphs ---------------------------------------------
