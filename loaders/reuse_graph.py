@@ -279,15 +279,30 @@ def _unpack(packed: list[tuple[np.ndarray, np.ndarray, np.ndarray]], count: int)
 
 # --- documents and citation paths from the mapped graphs ---------------------------------------------
 
-_FACT = re.compile(r"^(<[^>]*>) (<%s>|%s|%s) (<[^>]*>) \.$" % (
-    re.escape(DKG + "sourceFile"), re.escape(RDF_TYPE), "|".join(re.escape(p) for p in CITATION_EDGES)), re.M)
+_FACT = re.compile(r"(<[^>]*>) (<%s>|%s|%s) (<[^>]*>) \." % (
+    re.escape(DKG + "sourceFile"), re.escape(RDF_TYPE), "|".join(re.escape(p) for p in CITATION_EDGES)))
+# what a line of graph_facts holds: the text is searched for these (a line each regex match would try is
+# most of a graph: every rdf:type line, of which only dkg:Copy counts)
+_FACT_NEEDLES = (f"> <{DKG}sourceFile> <", f"> {RDF_TYPE} <{DKG}Copy> .", *(f"> {p} <" for p in CITATION_EDGES))
 
 
 def graph_facts(text: str) -> tuple[tuple[str, str], ...]:
     """The (subject, predicate, object) lines of a graph that documents_and_edges reads: dkg:sourceFile,
-    rdf:type dkg:Copy and the citation edges to IRIs (one regex over the text, not a split a line)."""
+    rdf:type dkg:Copy and the citation edges to IRIs, in the order of the text (the lines holding one of
+    _FACT_NEEDLES found with str.find, each matched with _FACT: no regex run over the whole text)."""
     copy_type = f"<{DKG}Copy>"
-    return tuple((s, p, o) for s, p, o in _FACT.findall(text) if p != RDF_TYPE or o == copy_type)
+    found = []
+    for needle in _FACT_NEEDLES:
+        at = text.find(needle)
+        while at >= 0:
+            start = text.rfind("\n", 0, at) + 1
+            end = text.find("\n", at)
+            end = len(text) if end < 0 else end
+            m = _FACT.fullmatch(text, start, end)
+            if m is not None and (m[2] != RDF_TYPE or m[3] == copy_type):
+                found.append((start, m.groups()))
+            at = text.find(needle, end)
+    return tuple(fact for _, fact in sorted(found))
 
 
 def documents_and_edges(graphs: Mapping[str, str], memo: dict | None = None
