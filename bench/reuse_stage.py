@@ -54,7 +54,10 @@ def run_build(corpus: Path, store: Path, profile: Path | None = None) -> dict[st
                                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL))
             elif event == "end" and spy:
                 spy[0].send_signal(2)  # py-spy writes its file on SIGINT
+                before = build_module.cpu_seconds()
                 spy[0].wait()
+                cpu_at["py-spy"] = build_module.cpu_seconds() - before  # not the stage's
+                return original_mark(self, stage, event)
         original_mark(self, stage, event)
 
     def stop(*a, **k):
@@ -68,7 +71,7 @@ def run_build(corpus: Path, store: Path, profile: Path | None = None) -> dict[st
     finally:
         build_module._Clock.mark, build_module.sync_graphs = original_mark, original_sync
     return {s.split(":")[0]: round(cpu_at[s] - cpu_at[s.replace(":end", ":start")], 2)
-            for s in cpu_at if s.endswith(":end")}
+            for s in cpu_at if s.endswith(":end")} | ({"py-spy": round(cpu_at["py-spy"], 2)} if "py-spy" in cpu_at else {})
 
 
 def reuse_digests(store: Path) -> dict[str, str]:

@@ -27,6 +27,7 @@ import unicodedata
 from collections import defaultdict, deque
 from pathlib import Path
 from io import StringIO
+from functools import lru_cache
 from itertools import groupby
 from typing import Callable, Iterable, Iterator, Mapping, MutableMapping, TextIO
 
@@ -340,18 +341,21 @@ def documents_and_edges(graphs: Mapping[str, str], memo: dict | None = None
     return doc_of, edges
 
 
-def _reaches(edges: Mapping[str, set[str]], a: str, b: str, limit: int = 8) -> bool:
-    seen, todo = {a}, deque([(a, 0)])
-    while todo:
-        x, d = todo.popleft()
-        if x == b:
-            return True
-        if d < limit:
-            for y in edges.get(x, ()):
-                if y not in seen:
-                    seen.add(y)
-                    todo.append((y, d + 1))
-    return False
+def _reached(edges: Mapping[str, set[str]], limit: int = 8) -> Callable[[str], frozenset[str]]:
+    """a -> the documents a citation path of at most ``limit`` edges leads to from a (a itself included),
+    remembered for the last few thousand a: a file's pairs come one after the other."""
+    @lru_cache(maxsize=4096)
+    def reached(a: str) -> frozenset[str]:
+        seen, todo = {a}, deque([(a, 0)])
+        while todo:
+            x, d = todo.popleft()
+            if d < limit:
+                for y in edges.get(x, ()):
+                    if y not in seen:
+                        seen.add(y)
+                        todo.append((y, d + 1))
+        return frozenset(seen)
+    return reached
 
 
 # --- triples ---------------------------------------------------------------------------------------------
@@ -480,11 +484,12 @@ def file_graphs(passages: Iterable[Passage], docs: Mapping[str, str], edges: Map
     fingerprint: a digest of all a graph is written from (spans, the two document IRIs, the citation path,
     the length; the quotes follow from the spans, the files being named by content hash)."""
     pairs: dict[str, list] = defaultdict(list)  # first file -> [(pair, passages, doc_a, doc_b, down)]
+    reached = _reached(edges)
     for (a, b), group in groupby(passages, key=lambda p: (p.a, p.b)):
         doc_a, doc_b = docs.get(f"<{ids.source_iri(a)}>"), docs.get(f"<{ids.source_iri(b)}>")
         if doc_a is None or doc_b is None or doc_a == doc_b:
             continue  # a side is no loaded document, or both the same
-        down = doc_a if _reaches(edges, doc_a, doc_b) else doc_b if _reaches(edges, doc_b, doc_a) else None
+        down = doc_a if doc_b in reached(doc_a) else doc_b if doc_a in reached(doc_b) else None
         pairs[a].append(((a, b), list(group), doc_a, doc_b, down))
     files = sorted(set(pairs) | set(lengths or ()))
     todo: list[tuple[str, str, list, int | None]] = []
