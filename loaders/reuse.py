@@ -122,15 +122,25 @@ def _boilerplate() -> dict[int, tuple[tuple[int, ...], ...]]:
     return {w: tuple(sorted(ps, key=len, reverse=True)) for w, ps in table.items()}
 
 
+_WORDS_AND_BLANKS = re.compile(f"({_WORD.pattern})")  # split: [blank, word, blank, ..., word, blank]
+
+
+@lru_cache(maxsize=1)
+def _boilerplate_firsts() -> np.ndarray:
+    """The first word ids of the boilerplate phrases, sorted (in_sorted's table)."""
+    return np.sort(np.fromiter(_boilerplate(), dtype=np.uint64))
+
+
 def words_of(text: str, mask_boilerplate: bool = True, keep_text: bool = True) -> Words:
     canonical = unicodedata.normalize("NFC", text)
-    matches = list(_WORD.finditer(_work(canonical)))
-    words = [m.group() for m in matches]
+    # the words of _WORD and their spans from the lengths of the pieces between them (no match object a word)
+    pieces = _WORDS_AND_BLANKS.split(_work(canonical))
+    words = pieces[1::2]
     ids = np.fromiter(map(_word_id, words), dtype=np.uint64, count=len(words))
     if mask_boilerplate:
         _mask(ids)
-    spans = np.fromiter((x for m in matches for x in m.span()), dtype=np.int32, count=2 * len(matches))
-    return Words(canonical if keep_text else "", ids, spans[0::2].copy(), spans[1::2].copy(), len(canonical))
+    bounds = np.cumsum(np.fromiter(map(len, pieces), dtype=np.int64, count=len(pieces)))[:-1].astype(np.int32)
+    return Words(canonical if keep_text else "", ids, bounds[0::2].copy(), bounds[1::2].copy(), len(canonical))
 
 
 def _work(canonical: str) -> str:
@@ -153,8 +163,7 @@ def _mask(ids: np.ndarray) -> None:
     """Boilerplate phrases masked in place (longest first where several start at a word; the words of
     a masked phrase start none): only at the words that start some phrase."""
     table = _boilerplate()
-    firsts = np.fromiter(table, dtype=np.uint64, count=len(table))
-    at = np.flatnonzero(np.isin(ids, firsts)).tolist()
+    at = np.flatnonzero(in_sorted(ids, _boilerplate_firsts())).tolist()
     free = 0  # the first word not inside a masked phrase
     for i in at:
         if i < free:
