@@ -43,7 +43,7 @@ HIDDEN = -1.0  # the similarity of a passage align() dropped by its ``keep`` tes
 _MULT = np.uint64(0x9E3779B97F4A7C15)  # mixes word ids into shingle ids (odd: a bijection mod 2^64)
 
 __all__ = ["Words", "Passage", "Params", "words_of", "fold", "align", "word_map", "find_reuse", "candidate_pairs",
-           "grams", "common_grams", "common_limit", "signatures", "with_quotes", "Shingles", "window_starts",
+           "grams", "common_grams", "GramCounts", "common_limit", "signatures", "with_quotes", "Shingles", "window_starts",
            "profile_all", "usable_signatures", "HIDDEN"]
 
 
@@ -319,11 +319,39 @@ def in_sorted(values: np.ndarray, table: np.ndarray) -> np.ndarray:
 def common_grams(gram_sets: Iterable[np.ndarray], documents: int, params: Params) -> np.ndarray:
     """Shingles (sorted ids) in too many documents (template text, formulas): they make no candidate.
     gram_sets: each document's distinct shingle ids."""
-    sets = [g for g in gram_sets if len(g)]
-    if not sets:
-        return np.zeros(0, dtype=np.uint64)
-    values, counts = np.unique(np.concatenate(sets), return_counts=True)
-    return values[counts > common_limit(documents, params)]
+    return GramCounts.of(gram_sets).common(documents, params)
+
+
+@dataclass(frozen=True, eq=False)
+class GramCounts:
+    """In how many documents each shingle is: what common_grams counts, kept by an incremental run so that
+    an add counts the shingles of its own documents only (``plus``), not again those of the whole corpus."""
+    values: np.ndarray  # uint64, sorted
+    counts: np.ndarray  # int64, > 0
+
+    @classmethod
+    def of(cls, gram_sets: Iterable[np.ndarray]) -> "GramCounts":
+        """gram_sets: each document's distinct shingle ids."""
+        sets = [g for g in gram_sets if len(g)]
+        if not sets:
+            return cls(np.zeros(0, dtype=np.uint64), np.zeros(0, dtype=np.int64))
+        values, counts = np.unique(np.concatenate(sets), return_counts=True)
+        return cls(values, counts.astype(np.int64))
+
+    def plus(self, other: "GramCounts", sign: int = 1) -> "GramCounts":
+        """The counts with ``other``'s added (sign 1: documents added) or taken out (sign -1: removed)."""
+        at = np.searchsorted(self.values, other.values)
+        known = at < len(self.values)
+        known[known] = self.values[at[known]] == other.values[known]
+        counts = self.counts.copy()
+        counts[at[known]] += sign * other.counts[known]
+        values = np.insert(self.values, at[~known], other.values[~known])
+        counts = np.insert(counts, at[~known], sign * other.counts[~known])
+        kept = counts > 0
+        return GramCounts(values[kept], counts[kept])
+
+    def common(self, documents: int, params: Params) -> np.ndarray:
+        return self.values[self.counts > common_limit(documents, params)]
 
 
 def common_limit(documents: int, params: Params) -> float:

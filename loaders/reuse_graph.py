@@ -35,7 +35,7 @@ import numpy as np
 
 from loaders import identity as ids
 from loaders.read import corpus_root
-from loaders.reuse import (HIDDEN, Params, Passage, Shingles, in_sorted, align_all, candidate_pairs, common_grams,
+from loaders.reuse import (HIDDEN, GramCounts, Params, Passage, Shingles, in_sorted, align_all, candidate_pairs,
                            processes, profile_all, tokenise_all)
 
 REUSE_GRAPH = ids.ID + "graph/reuse"  # each file's reuse graph: REUSE_GRAPH/<sha256> (file_graph_iri)
@@ -93,7 +93,8 @@ def detect(texts: Mapping[str, str], cache: dict, params: Params = Params(),
     for sha, (w, shingles, sigs) in profile_all(texts, new, params, jobs).items():
         words[sha] = w
         cache["shingles"][sha], cache["signatures"][sha], cache["lengths"][sha] = shingles, sigs, w.chars
-    common = common_grams((cache["shingles"][s].distinct for s in names), len(names), params)
+    cache["gram_counts"] = _gram_counts(cache, names, new)
+    common = cache["gram_counts"].common(len(names), params)
     keys = _common_keys(names, cache, common)
     # a change of the common shingles re-masks a document's windows (no text read, no MinHash computed)
     remasked = [s for s in names if s not in words and cache["common"].get(s) != keys[s]]
@@ -133,6 +134,18 @@ def detect(texts: Mapping[str, str], cache: dict, params: Params = Params(),
     return passages, {"documents": len(texts), "new": len(new), "remasked": len(remasked),
                       "reread": len(need), "pairs_aligned": len(todo), "pairs_refiltered": refiltered,
                       "passages": len(passages)}
+
+
+def _gram_counts(cache: dict, names: list[str], new: list[str]) -> GramCounts:
+    """In how many of the documents ``names`` each shingle is: the cached counts (of the documents cached
+    before this run) with the ``new`` ones added and the ones gone taken out; counted over all without them."""
+    before = cache.get("gram_counts")
+    if before is None:
+        return GramCounts.of(cache["shingles"][s].distinct for s in names)
+    here = set(names)
+    gone = [s for s in cache["shingles"] if s not in here]
+    counts = before.plus(GramCounts.of(cache["shingles"][s].distinct for s in new))
+    return counts.plus(GramCounts.of(cache["shingles"][s].distinct for s in gone), -1) if gone else counts
 
 
 def _filtered(pairs: dict, keys: Mapping[str, str], cache: dict, common: np.ndarray, params: Params
