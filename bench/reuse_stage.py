@@ -7,11 +7,14 @@ fresh build of the grown corpus).
     .venv/bin/python bench/reuse_stage.py STORE BASE GROWN [--fresh] [--digests out.json] [--profile DIR]
 
 STORE: a store folder whose extraction and map caches know the files (e.g. `directive-kg build GROWN
---no-reuse` stopped after the map stage); it is copied (without the reuse cache and graphs), never changed. BASE: the corpus built first; GROWN: BASE with
-more files (bench/run.py grown_corpus). Each build stops before the load (the stages after it do not read
-the reuse cache). Steps: BASE built (the reuse cache empty: the stage of a whole build), then GROWN into
-the same store (the add); with --fresh, GROWN again into a copy without the reuse cache and graphs (a whole build of GROWN: its reuse graphs must equal the add's). --profile DIR: py-spy (if installed)
-samples each step's reuse stage into DIR/STEP.txt (collapsed stacks, the workers included).
+--no-reuse` stopped after the map stage: DIRECTIVE_KG_PAUSE_AT=mapped); it is copied (without the reuse
+cache and the reuse graphs), never changed. BASE: the corpus built first; GROWN: BASE with more files
+(bench/run.py grown_corpus). Each build stops where the load would start (the stages after it do not
+read the reuse cache). Steps: BASE built (the reuse cache empty: the stage of a whole build), then GROWN
+into the same store (the add); with --fresh, GROWN again into a copy without the reuse cache and graphs
+(a whole build of GROWN: its reuse graphs must equal the add's). --profile DIR: py-spy (if installed)
+samples each step's reuse stage into DIR/STEP.txt (raw collapsed stacks, the workers included); its own
+CPU is reported apart ("py-spy"), not in the stage's.
 """
 from __future__ import annotations
 
