@@ -28,6 +28,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from contextlib import closing
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -79,21 +80,16 @@ def run_build(corpus: Path, store: Path, profile: Path | None = None) -> dict[st
 
 def reuse_digests(store: Path) -> dict[str, str]:
     """Reuse graph -> sha256 of its N-Triples, from the store's map cache."""
-    db = sqlite3.connect(store / MAP_CACHE_FILE)
-    try:
+    with closing(sqlite3.connect(store / MAP_CACHE_FILE)) as db:
         return dict(db.execute("SELECT graph, digest FROM graphs WHERE graph LIKE ?", (REUSE_GRAPH + "/%",)))
-    finally:
-        db.close()
 
 
 def _copy(store: Path, to: Path) -> None:
     """A copy of the store folder without its reuse cache and without the reuse graphs of its map cache."""
     shutil.copytree(store, to, ignore=shutil.ignore_patterns("lock", CACHE_FILE, build_module.SPOOL_FILE))
     if (to / MAP_CACHE_FILE).exists():
-        db = sqlite3.connect(to / MAP_CACHE_FILE)
-        db.execute("DELETE FROM graphs WHERE graph LIKE ?", (REUSE_GRAPH + "/%",))
-        db.commit()
-        db.close()
+        with closing(sqlite3.connect(to / MAP_CACHE_FILE)) as db, db:  # committed, then closed
+            db.execute("DELETE FROM graphs WHERE graph LIKE ?", (REUSE_GRAPH + "/%",))
 
 
 def main(argv: list[str] | None = None) -> None:
