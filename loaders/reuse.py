@@ -43,7 +43,7 @@ HIDDEN = -1.0  # the similarity of a passage align() dropped by its ``keep`` tes
 _MULT = np.uint64(0x9E3779B97F4A7C15)  # mixes word ids into shingle ids (odd: a bijection mod 2^64)
 
 __all__ = ["Words", "Passage", "Params", "words_of", "fold", "align", "word_map", "find_reuse", "candidate_pairs",
-           "grams", "common_grams", "common_limit", "signatures", "with_quotes", "Shingles", "window_starts",
+           "grams", "common_grams", "GramCounts", "common_limit", "signatures", "with_quotes", "Shingles", "window_starts",
            "profile_all", "usable_signatures", "HIDDEN"]
 
 
@@ -122,15 +122,25 @@ def _boilerplate() -> dict[int, tuple[tuple[int, ...], ...]]:
     return {w: tuple(sorted(ps, key=len, reverse=True)) for w, ps in table.items()}
 
 
+_WORDS_AND_BLANKS = re.compile(f"({_WORD.pattern})")  # split: [blank, word, blank, ..., word, blank]
+
+
+@lru_cache(maxsize=1)
+def _boilerplate_firsts() -> np.ndarray:
+    """The first word ids of the boilerplate phrases, sorted (in_sorted's table)."""
+    return np.sort(np.fromiter(_boilerplate(), dtype=np.uint64))
+
+
 def words_of(text: str, mask_boilerplate: bool = True, keep_text: bool = True) -> Words:
     canonical = unicodedata.normalize("NFC", text)
-    matches = list(_WORD.finditer(_work(canonical)))
-    words = [m.group() for m in matches]
+    # the words of _WORD and their spans from the lengths of the pieces between them (no match object a word)
+    pieces = _WORDS_AND_BLANKS.split(_work(canonical))
+    words = pieces[1::2]
     ids = np.fromiter(map(_word_id, words), dtype=np.uint64, count=len(words))
     if mask_boilerplate:
         _mask(ids)
-    spans = np.fromiter((x for m in matches for x in m.span()), dtype=np.int32, count=2 * len(matches))
-    return Words(canonical if keep_text else "", ids, spans[0::2].copy(), spans[1::2].copy(), len(canonical))
+    bounds = np.cumsum(np.fromiter(map(len, pieces), dtype=np.int64, count=len(pieces)))[:-1].astype(np.int32)
+    return Words(canonical if keep_text else "", ids, bounds[0::2].copy(), bounds[1::2].copy(), len(canonical))
 
 
 def _work(canonical: str) -> str:
@@ -153,8 +163,7 @@ def _mask(ids: np.ndarray) -> None:
     """Boilerplate phrases masked in place (longest first where several start at a word; the words of
     a masked phrase start none): only at the words that start some phrase."""
     table = _boilerplate()
-    firsts = np.fromiter(table, dtype=np.uint64, count=len(table))
-    at = np.flatnonzero(np.isin(ids, firsts)).tolist()
+    at = np.flatnonzero(in_sorted(ids, _boilerplate_firsts())).tolist()
     free = 0  # the first word not inside a masked phrase
     for i in at:
         if i < free:
@@ -187,14 +196,14 @@ def grams(w: Words, k: int) -> np.ndarray:
 def align(a: Words, b: Words, params: Params = Params(), a_name: str = "a", b_name: str = "b",
           quotes: bool = True, grams_a: np.ndarray | None = None, grams_b: np.ndarray | None = None,
           keep: Callable[[tuple[int, int]], bool] | None = None,
-          index_b: tuple[np.ndarray, np.ndarray] | None = None, hidden: bool = False) -> list[Passage]:
+          index_a: tuple[np.ndarray, np.ndarray] | None = None, hidden: bool = False) -> list[Passage]:
     """The passages of at least ``params.min_words`` words that a and b share, in a's order. grams_a,
     grams_b: their shingles (grams()), when the caller has them already. ``keep``: a test of a passage's
     word range in a; the others are dropped before their similarity is computed (the costly part), or
     with ``hidden`` given with similarity HIDDEN (not computed): a cache that re-applies the test later."""
     k, gap = params.k, params.gap
     runs = _runs(grams(a, k) if grams_a is None else grams_a, grams(b, k) if grams_b is None else grams_b, params,
-                 index_b=index_b)
+                 index_a=index_a)
     if not runs:
         return []
     # chains: runs that continue each other in both texts across a small gap or shift
@@ -234,21 +243,28 @@ def _sorted_index(g: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 
 
 def _runs(ga: np.ndarray, gb: np.ndarray, params: Params, cap: int = 8,
-          index_b: tuple[np.ndarray, np.ndarray] | None = None) -> list[list[int]]:
-    """Seeds (i, j): shingle i of a equals shingle j of b (at most ``cap`` j per i: repeated phrases);
-    runs [i0, i1, j0, j1): seeds on one diagonal with gaps of at most ``params.gap`` words. In numpy: a
-    pair of documents has hundreds of seeds when they share a template."""
+          index_a: tuple[np.ndarray, np.ndarray] | None = None) -> list[list[int]]:
+    """Seeds (i, j): shingle i of a equals shingle j of b (for each i, the first ``cap`` such j: repeated
+    phrases); runs [i0, i1, j0, j1): seeds on one diagonal with gaps of at most ``params.gap`` words. In
+    numpy: a pair of documents has hundreds of seeds when they share a template. b's shingles are looked up
+    in a's sorted ones (``index_a``, _sorted_index): a worker aligns a document's pairs one after the
+    other, so only a's index is kept, not one of every document it meets as b."""
     k, gap = params.k, params.gap
-    order, sb = _sorted_index(gb) if index_b is None else index_b
-    lo, hi = np.searchsorted(sb, ga, "left"), np.searchsorted(sb, ga, "right")
-    count = np.minimum(hi - lo, cap)
-    count[ga == MASK] = 0
-    if np.count_nonzero(count) < 2:  # a passage of min_words words holds at least two shingles
-        return []
+    order, sa = _sorted_index(ga) if index_a is None else index_a
+    lo, hi = np.searchsorted(sa, gb, "left"), np.searchsorted(sa, gb, "right")
+    j = np.flatnonzero((hi > lo) & (gb != MASK))
+    if len(j) > cap:  # of the j holding one shingle, the first cap (for every i holding it)
+        by_value = np.argsort(gb[j], kind="stable")
+        v = gb[j][by_value]
+        start = np.r_[True, v[1:] != v[:-1]]
+        rank = np.arange(len(v)) - np.maximum.accumulate(np.where(start, np.arange(len(v)), 0))
+        j = j[by_value[rank < cap]]
+    count = hi[j] - lo[j]
     total = int(count.sum())
-    i = np.repeat(np.arange(len(ga)), count)
-    offset = np.arange(total) - np.repeat(np.cumsum(count) - count, count)
-    j = order[np.repeat(lo, count) + offset]
+    i = order[np.repeat(lo[j], count) + np.arange(total) - np.repeat(np.cumsum(count) - count, count)]
+    if not total or (i == i[0]).all():  # a passage of min_words words holds at least two shingles
+        return []
+    j = np.repeat(j, count)
     d = j - i
     seq = np.lexsort((i, d))
     i, j, d = i[seq], j[seq], d[seq]
@@ -303,11 +319,39 @@ def in_sorted(values: np.ndarray, table: np.ndarray) -> np.ndarray:
 def common_grams(gram_sets: Iterable[np.ndarray], documents: int, params: Params) -> np.ndarray:
     """Shingles (sorted ids) in too many documents (template text, formulas): they make no candidate.
     gram_sets: each document's distinct shingle ids."""
-    sets = [g for g in gram_sets if len(g)]
-    if not sets:
-        return np.zeros(0, dtype=np.uint64)
-    values, counts = np.unique(np.concatenate(sets), return_counts=True)
-    return values[counts > common_limit(documents, params)]
+    return GramCounts.of(gram_sets).common(documents, params)
+
+
+@dataclass(frozen=True, eq=False)
+class GramCounts:
+    """In how many documents each shingle is: what common_grams counts, kept by an incremental run so that
+    an add counts the shingles of its own documents only (``plus``), not again those of the whole corpus."""
+    values: np.ndarray  # uint64, sorted
+    counts: np.ndarray  # int64, > 0
+
+    @classmethod
+    def of(cls, gram_sets: Iterable[np.ndarray]) -> "GramCounts":
+        """gram_sets: each document's distinct shingle ids."""
+        sets = [g for g in gram_sets if len(g)]
+        if not sets:
+            return cls(np.zeros(0, dtype=np.uint64), np.zeros(0, dtype=np.int64))
+        values, counts = np.unique(np.concatenate(sets), return_counts=True)
+        return cls(values, counts.astype(np.int64))
+
+    def plus(self, other: "GramCounts", sign: int = 1) -> "GramCounts":
+        """The counts with ``other``'s added (sign 1: documents added) or taken out (sign -1: removed)."""
+        at = np.searchsorted(self.values, other.values)
+        known = at < len(self.values)
+        known[known] = self.values[at[known]] == other.values[known]
+        counts = self.counts.copy()
+        counts[at[known]] += sign * other.counts[known]
+        values = np.insert(self.values, at[~known], other.values[~known])
+        counts = np.insert(counts, at[~known], sign * other.counts[~known])
+        kept = counts > 0
+        return GramCounts(values[kept], counts[kept])
+
+    def common(self, documents: int, params: Params) -> np.ndarray:
+        return self.values[self.counts > common_limit(documents, params)]
 
 
 def common_limit(documents: int, params: Params) -> float:
@@ -590,9 +634,9 @@ class _Prepared:
         return not n or int(self.common[e] - self.common[s]) > n / 2
 
 
-@lru_cache(maxsize=16384)  # pairs come sorted: a document's shingles serve its next pairs
+@lru_cache(maxsize=16)  # pairs come sorted: a document's pairs as a come one after the other
 def _prepared(name: str) -> _Prepared:
-    g = grams(_SHARED["words"][name], _SHARED["params"].k)
+    g = _grams_of(name)
     unmasked = g != MASK
     common = unmasked & in_sorted(g, _SHARED["common"])
     zero = np.zeros(1, dtype=np.int64)
@@ -600,15 +644,20 @@ def _prepared(name: str) -> _Prepared:
                      np.concatenate([zero, np.cumsum(common)]))
 
 
+@lru_cache(maxsize=8192)  # a document's shingles as b (8 bytes a word)
+def _grams_of(name: str) -> np.ndarray:
+    return grams(_SHARED["words"][name], _SHARED["params"].k)
+
+
 def _align_pairs(chunk: list[tuple[str, str, bool]]) -> list[Passage]:
     words, params = _SHARED["words"], _SHARED["params"]
     out: list[Passage] = []
     for a, b, linked in chunk:
-        pa, pb = _prepared(a), _prepared(b)
+        pa = _prepared(a)
         # unlinked: a passage of common shingles is boilerplate
         keep = None if linked else lambda span, pa=pa: not pa.mostly_common(span, params.k)
-        out += align(words[a], words[b], params, a, b, quotes=False, grams_a=pa.grams, grams_b=pb.grams, keep=keep,
-                     index_b=pb.index, hidden=_SHARED.get("hidden", False))
+        out += align(words[a], words[b], params, a, b, quotes=False, grams_a=pa.grams, grams_b=_grams_of(b),
+                     keep=keep, index_a=pa.index, hidden=_SHARED.get("hidden", False))
     return out
 
 
@@ -633,6 +682,7 @@ def pool_map(function: Callable, items: list, shared: dict, jobs: int, chunk: in
     finally:
         _SHARED.clear()
         _prepared.cache_clear()
+        _grams_of.cache_clear()
 
 
 def tokenise_all(texts: Mapping[str, str], names: Sequence[str], jobs: int) -> dict[str, Words]:

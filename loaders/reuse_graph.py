@@ -27,6 +27,7 @@ import unicodedata
 from collections import defaultdict, deque
 from pathlib import Path
 from io import StringIO
+from functools import lru_cache
 from itertools import groupby
 from typing import Callable, Iterable, Iterator, Mapping, MutableMapping, TextIO
 
@@ -34,14 +35,14 @@ import numpy as np
 
 from loaders import identity as ids
 from loaders.read import corpus_root
-from loaders.reuse import (HIDDEN, Params, Passage, Shingles, in_sorted, align_all, candidate_pairs, common_grams,
+from loaders.reuse import (HIDDEN, GramCounts, Params, Passage, Shingles, in_sorted, align_all, candidate_pairs,
                            processes, profile_all, tokenise_all)
 
 REUSE_GRAPH = ids.ID + "graph/reuse"  # each file's reuse graph: REUSE_GRAPH/<sha256> (file_graph_iri)
 CACHE_FILE = "reuse-cache.pickle"
-CACHE_VERSION = 7  # 4: passages without quotes; 5: what each entry was computed from (equal to a fresh run);
+CACHE_VERSION = 8  # 4: passages without quotes; 5: what each entry was computed from (equal to a fresh run);
 #                    6: passages as tuples, text lengths, the facts of each mapped graph; 7: MinHashes of all
-#                    shingles (common windows masked), Shingles, pairs' passages unfiltered (HIDDEN)
+#                    shingles (common windows masked), Shingles, pairs' passages unfiltered (HIDDEN); 8: arrays packed
 DKG = "https://w3id.org/directive-kg/ontology#"
 ELI = "http://data.europa.eu/eli/ontology#"
 RDF_TYPE = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
@@ -92,7 +93,8 @@ def detect(texts: Mapping[str, str], cache: dict, params: Params = Params(),
     for sha, (w, shingles, sigs) in profile_all(texts, new, params, jobs).items():
         words[sha] = w
         cache["shingles"][sha], cache["signatures"][sha], cache["lengths"][sha] = shingles, sigs, w.chars
-    common = common_grams((cache["shingles"][s].distinct for s in names), len(names), params)
+    cache["gram_counts"] = _gram_counts(cache, names, new)
+    common = cache["gram_counts"].common(len(names), params)
     keys = _common_keys(names, cache, common)
     # a change of the common shingles re-masks a document's windows (no text read, no MinHash computed)
     remasked = [s for s in names if s not in words and cache["common"].get(s) != keys[s]]
@@ -132,6 +134,18 @@ def detect(texts: Mapping[str, str], cache: dict, params: Params = Params(),
     return passages, {"documents": len(texts), "new": len(new), "remasked": len(remasked),
                       "reread": len(need), "pairs_aligned": len(todo), "pairs_refiltered": refiltered,
                       "passages": len(passages)}
+
+
+def _gram_counts(cache: dict, names: list[str], new: list[str]) -> GramCounts:
+    """In how many of the documents ``names`` each shingle is: the cached counts (of the documents cached
+    before this run) with the ``new`` ones added and the ones gone taken out; counted over all without them."""
+    before = cache.get("gram_counts")
+    if before is None:
+        return GramCounts.of(cache["shingles"][s].distinct for s in names)
+    here = set(names)
+    gone = [s for s in cache["shingles"] if s not in here]
+    counts = before.plus(GramCounts.of(cache["shingles"][s].distinct for s in new))
+    return counts.plus(GramCounts.of(cache["shingles"][s].distinct for s in gone), -1) if gone else counts
 
 
 def _filtered(pairs: dict, keys: Mapping[str, str], cache: dict, common: np.ndarray, params: Params
@@ -215,7 +229,10 @@ def _load_cache(path: Path | None, params: Params) -> dict:
         return empty
     if not isinstance(cache, dict) or cache.get("version") != CACHE_VERSION or cache.get("params") != params:
         return empty
-    return cache
+    try:
+        return _unpacked(cache)
+    except (KeyError, TypeError, ValueError):
+        return empty
 
 
 def _save_cache(path: Path | None, cache: dict) -> None:
@@ -223,21 +240,83 @@ def _save_cache(path: Path | None, cache: dict) -> None:
         return
     tmp = path.with_name(path.name + ".part")
     with open(tmp, "wb") as f:
-        pickle.dump(cache, f, protocol=pickle.HIGHEST_PROTOCOL)
+        pickle.dump(_packed(cache), f, protocol=pickle.HIGHEST_PROTOCOL)
     os.replace(tmp, path)
+
+
+# A file's arrays in the cache, kept as one array of each dtype for all files (with each file's position and
+# length): pickling and unpickling a numpy array costs microseconds of its own, a file had four of them.
+_ARRAYS = {"signatures": lambda v: v, "windows": lambda v: v, "distinct": lambda v: v.distinct, "at": lambda v: v.at}
+_SOURCE = {"signatures": "signatures", "windows": "windows", "distinct": "shingles", "at": "shingles"}
+
+
+def _packed(cache: dict) -> dict:
+    """The cache as pickled: its per-file arrays packed (_pack)."""
+    out = {k: v for k, v in cache.items() if k not in _SOURCE.values()}
+    for field, get in _ARRAYS.items():
+        of = cache[_SOURCE[field]]
+        out[field] = (list(of), _pack([get(v) for v in of.values()]))
+    return out
+
+
+def _unpacked(cache: dict) -> dict:
+    """The cache as _packed wrote it, its per-file arrays views of the packed ones."""
+    arrays = {}
+    for field in _ARRAYS:
+        names, packed = cache.pop(field)
+        arrays[field] = dict(zip(names, _unpack(packed, len(names))))
+    cache["signatures"], cache["windows"] = arrays["signatures"], arrays["windows"]
+    cache["shingles"] = {s: Shingles(d, arrays["at"][s]) for s, d in arrays["distinct"].items()}
+    return cache
+
+
+def _pack(arrays: list[np.ndarray]) -> list[tuple[np.ndarray, np.ndarray, np.ndarray]]:
+    """Arrays (along their first axis) as one array a dtype: (their positions, their lengths, the data)."""
+    groups: dict[str, list[int]] = defaultdict(list)
+    for n, a in enumerate(arrays):
+        groups[a.dtype.str].append(n)
+    return [(np.array(ns, dtype=np.int64), np.array([len(arrays[n]) for n in ns], dtype=np.int64),
+             np.concatenate([arrays[n] for n in ns])) for ns in groups.values()]
+
+
+def _unpack(packed: list[tuple[np.ndarray, np.ndarray, np.ndarray]], count: int) -> list[np.ndarray]:
+    """The ``count`` arrays _pack was given, as views of its data."""
+    out: list = [None] * count
+    for positions, lengths, data in packed:
+        ends = np.cumsum(lengths).tolist()
+        for n, start, end in zip(positions.tolist(), [0, *ends[:-1]], ends):
+            out[n] = data[start:end]
+    if any(a is None for a in out):
+        raise ValueError("a packed array is missing")
+    return out
 
 
 # --- documents and citation paths from the mapped graphs ---------------------------------------------
 
-_FACT = re.compile(r"^(<[^>]*>) (<%s>|%s|%s) (<[^>]*>) \.$" % (
-    re.escape(DKG + "sourceFile"), re.escape(RDF_TYPE), "|".join(re.escape(p) for p in CITATION_EDGES)), re.M)
+_FACT = re.compile(r"(<[^>]*>) (<%s>|%s|%s) (<[^>]*>) \." % (
+    re.escape(DKG + "sourceFile"), re.escape(RDF_TYPE), "|".join(re.escape(p) for p in CITATION_EDGES)))
+# what a line of graph_facts holds: the text is searched for these (a line each regex match would try is
+# most of a graph: every rdf:type line, of which only dkg:Copy counts)
+_FACT_NEEDLES = (f"> <{DKG}sourceFile> <", f"> {RDF_TYPE} <{DKG}Copy> .", *(f"> {p} <" for p in CITATION_EDGES))
 
 
 def graph_facts(text: str) -> tuple[tuple[str, str], ...]:
     """The (subject, predicate, object) lines of a graph that documents_and_edges reads: dkg:sourceFile,
-    rdf:type dkg:Copy and the citation edges to IRIs (one regex over the text, not a split a line)."""
+    rdf:type dkg:Copy and the citation edges to IRIs, in the order of the text (the lines holding one of
+    _FACT_NEEDLES found with str.find, each matched with _FACT: no regex run over the whole text)."""
     copy_type = f"<{DKG}Copy>"
-    return tuple((s, p, o) for s, p, o in _FACT.findall(text) if p != RDF_TYPE or o == copy_type)
+    found = []
+    for needle in _FACT_NEEDLES:
+        at = text.find(needle)
+        while at >= 0:
+            start = text.rfind("\n", 0, at) + 1
+            end = text.find("\n", at)
+            end = len(text) if end < 0 else end
+            m = _FACT.fullmatch(text, start, end)
+            if m is not None and (m[2] != RDF_TYPE or m[3] == copy_type):
+                found.append((start, m.groups()))
+            at = text.find(needle, end)
+    return tuple(fact for _, fact in sorted(found))
 
 
 def documents_and_edges(graphs: Mapping[str, str], memo: dict | None = None
@@ -275,18 +354,21 @@ def documents_and_edges(graphs: Mapping[str, str], memo: dict | None = None
     return doc_of, edges
 
 
-def _reaches(edges: Mapping[str, set[str]], a: str, b: str, limit: int = 8) -> bool:
-    seen, todo = {a}, deque([(a, 0)])
-    while todo:
-        x, d = todo.popleft()
-        if x == b:
-            return True
-        if d < limit:
-            for y in edges.get(x, ()):
-                if y not in seen:
-                    seen.add(y)
-                    todo.append((y, d + 1))
-    return False
+def _reached(edges: Mapping[str, set[str]], limit: int = 8) -> Callable[[str], frozenset[str]]:
+    """a -> the documents a citation path of at most ``limit`` edges leads to from a (a itself included),
+    remembered for the last few thousand a: a file's pairs come one after the other."""
+    @lru_cache(maxsize=4096)
+    def reached(a: str) -> frozenset[str]:
+        seen, todo = {a}, deque([(a, 0)])
+        while todo:
+            x, d = todo.popleft()
+            if d < limit:
+                for y in edges.get(x, ()):
+                    if y not in seen:
+                        seen.add(y)
+                        todo.append((y, d + 1))
+        return frozenset(seen)
+    return reached
 
 
 # --- triples ---------------------------------------------------------------------------------------------
@@ -415,11 +497,12 @@ def file_graphs(passages: Iterable[Passage], docs: Mapping[str, str], edges: Map
     fingerprint: a digest of all a graph is written from (spans, the two document IRIs, the citation path,
     the length; the quotes follow from the spans, the files being named by content hash)."""
     pairs: dict[str, list] = defaultdict(list)  # first file -> [(pair, passages, doc_a, doc_b, down)]
+    reached = _reached(edges)
     for (a, b), group in groupby(passages, key=lambda p: (p.a, p.b)):
         doc_a, doc_b = docs.get(f"<{ids.source_iri(a)}>"), docs.get(f"<{ids.source_iri(b)}>")
         if doc_a is None or doc_b is None or doc_a == doc_b:
             continue  # a side is no loaded document, or both the same
-        down = doc_a if _reaches(edges, doc_a, doc_b) else doc_b if _reaches(edges, doc_b, doc_a) else None
+        down = doc_a if doc_b in reached(doc_a) else doc_b if doc_a in reached(doc_b) else None
         pairs[a].append(((a, b), list(group), doc_a, doc_b, down))
     files = sorted(set(pairs) | set(lengths or ()))
     todo: list[tuple[str, str, list, int | None]] = []

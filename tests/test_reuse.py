@@ -386,3 +386,33 @@ def test_cached_shingles_give_the_common_windows_and_the_filter(share):
     for i0 in range(0, len(w), 7):
         for i1 in range(i0 + 1, len(w) + 1, 5):
             assert test((i0, i1)) == R.mostly_common(w, (i0, i1), common, params), (i0, i1)
+
+
+def _seed_runs(ga: list[int], gb: list[int], k: int, gap: int, cap: int) -> list[list[int]]:
+    """What _runs computes, by its definition: seeds (i, j) with equal unmasked shingles, the first ``cap``
+    j of each i; seeds on one diagonal d = j - i, in order of i, joined while i advances by <= k + gap."""
+    seeds = [(i, j) for i, v in enumerate(ga) if v for j in [j for j, w in enumerate(gb) if w == v][:cap]]
+    if len({i for i, _ in seeds}) < 2:
+        return []
+    runs: list[list[int]] = []
+    for i, j in sorted(seeds, key=lambda s: (s[1] - s[0], s[0])):
+        r = runs[-1] if runs else None
+        if r is not None and j - i == r[2] - r[0] and i <= (r[1] - k) + k + gap:  # r[1] - k: its last seed's i
+            r[1], r[3] = i + k, j + k
+        else:
+            runs.append([i, i + k, j, j + k])
+    return runs
+
+
+@pytest.mark.parametrize("vocabulary", [1, 2, 3, 6, 40])  # few values: repeated shingles, more seeds than the cap
+def test_runs_are_the_diagonals_of_the_first_seeds(vocabulary):
+    """b's shingles looked up in a's index give the seeds and runs of their definition (MASK 0 never a seed)."""
+    from loaders import reuse as R
+
+    params, rng = Params(), np.random.default_rng(vocabulary)
+    for _ in range(60):
+        ga = rng.integers(0, vocabulary + 1, rng.integers(0, 90)).astype(np.uint64)
+        gb = rng.integers(0, vocabulary + 1, rng.integers(0, 90)).astype(np.uint64)
+        expected = _seed_runs(ga.tolist(), gb.tolist(), params.k, params.gap, 8)
+        assert R._runs(ga, gb, params) == expected
+        assert R._runs(ga, gb, params, index_a=R._sorted_index(ga)) == expected

@@ -146,3 +146,20 @@ def test_common_keys_of_all_documents_at_once(common):
     grams = [np.unique(np.array(g, dtype=np.uint64)) for g in ([], [1, 2, 3], [3, 4, 5, 9], [0, 16, 30, 33], [7])]
     table = np.array(common, dtype=np.uint64)
     assert _common_key_all(grams, table) == [_common_key(g, table) for g in grams]
+
+
+@pytest.mark.parametrize("kept, added, removed", [(30, 30, 0), (30, 30, 10), (0, 20, 0), (40, 0, 40), (10, 5, 3)])
+def test_shingle_counts_added_and_taken_out_equal_counting_again(kept, added, removed):
+    """An add counts the shingles of its documents into the cached counts (GramCounts.plus) and takes out those
+    of the documents gone: the same counts as over the documents now, and so the same common shingles."""
+    import numpy as np
+
+    from loaders.reuse import GramCounts
+
+    rng = np.random.default_rng(kept + added + removed)
+    docs = [np.unique(rng.integers(1, 60, rng.integers(0, 40)).astype(np.uint64)) for _ in range(kept + added)]
+    before = GramCounts.of(docs[:kept])
+    now = before.plus(GramCounts.of(docs[kept:])).plus(GramCounts.of(docs[:removed]), -1)
+    again = GramCounts.of(docs[removed:])
+    assert now.values.tolist() == again.values.tolist() and now.counts.tolist() == again.counts.tolist()
+    assert now.common(4, Params(max_df=3)).tolist() == again.values[again.counts > 3].tolist()
