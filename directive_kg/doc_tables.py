@@ -14,7 +14,10 @@ plus one seek per document reached::
     PATH/tables/NAME.doc.json   the build stamp, the digests of the query and of the rows' SPARQL; written
                                 last: a table without it does not exist
 
-The saved query stays the definition: with no current table (a bare store, an endpoint, another build,
+An add (a build that changes some files) updates a table the last build wrote: the rows of the
+documents a changed triple reaches are computed again, every other line is copied from the last file
+(update_doc_table; which documents: directive_kg.table_delta); tests/test_table_delta.py compares the
+files with a whole build's. The saved query stays the definition: with no current table (a bare store, an endpoint, another build,
 another query text) it runs as SPARQL, and tests/test_doc_tables.py compares both answers for every
 document of a generated corpus. The runner uses the table's terms exactly as it uses the SPARQL's
 solutions (sort, hidden columns, Python values, document labels), so both give the same rows.
