@@ -423,7 +423,7 @@ def update_doc_table(store: ox.Store, folder: Path, query, spec: DocTableSpec, s
     drop = np.isin(keys, np.array([key_of(i) for i in documents], dtype="<u8"))
     if drop.sum() > share * n:
         return None
-    names, rows = _rows(store, spec, sorted(documents))
+    names, rows = _rows(store, spec, sorted(documents)) if documents else (["document_iri", *last["columns"]], [])
     columns = [c for c in names if c != "document_iri"]
     if columns != list(last["columns"]):
         return None
