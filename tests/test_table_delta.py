@@ -2,7 +2,7 @@
 changes some files computes again only the per-document rows a changed triple reaches and copies the
 other lines from the last build's file; every table file it leaves is byte for byte the one a fresh
 whole build of the same corpus writes (the metadata but its build stamp too). The steps change one
-store in turn: files added, a file changed, files removed."""
+store in turn: nothing, files added, a file changed, files removed."""
 from __future__ import annotations
 
 import json
@@ -46,7 +46,11 @@ def _removed(corpus: Path, extra: Path) -> None:
         f.unlink()
 
 
-STEPS = [("add", _added), ("change", _changed), ("remove", _removed)]
+def _unchanged(corpus: Path, extra: Path) -> None:
+    """The same files: nothing is reached, every line is kept."""
+
+
+STEPS = [("unchanged", _unchanged), ("add", _added), ("change", _changed), ("remove", _removed)]
 
 
 def _tables(store: Path) -> dict[str, object]:
