@@ -422,6 +422,7 @@ def update_doc_table(store: ox.Store, folder: Path, query, spec: DocTableSpec, s
     ends = offsets[1:] + [len(old)]
     drop = np.isin(keys, np.array([key_of(i) for i in documents], dtype="<u8"))
     if drop.sum() > share * n:
+        log.info("per-document table %s: written whole (%d of its %d documents reached)", query.name, drop.sum(), n)
         return None
     names, rows = _rows(store, spec, sorted(documents)) if documents else (["document_iri", *last["columns"]], [])
     columns = [c for c in names if c != "document_iri"]
@@ -494,6 +495,8 @@ def _plan(store: ox.Store, change, query, spec: DocTableSpec) -> tuple[Mapping, 
             last.get("rows_digest") != spec.identity():
         return None
     documents = reached(store, change, spec.rows, spec.reads)
+    if documents is None:
+        log.info("per-document table %s: written whole (its queries cannot be bounded)", query.name)
     return None if documents is None else (last, documents, SHARE)
 
 
