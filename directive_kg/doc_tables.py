@@ -494,9 +494,10 @@ def _plan(store: ox.Store, change, query, spec: DocTableSpec) -> tuple[Mapping, 
     if last is None or last.get("format") != FORMAT or last.get("digest") != digest(query.text) or \
             last.get("rows_digest") != spec.identity():
         return None
-    documents = reached(store, change, spec.rows, spec.reads)
+    # the nodes reached are documents and what joins them (2,978 nodes for 1,018 documents of downstream-tasks)
+    documents = reached(store, change, spec.rows, spec.reads, int(2 * SHARE * int(last["documents"])))
     if documents is None:
-        log.info("per-document table %s: written whole (its queries cannot be bounded)", query.name)
+        log.info("per-document table %s: written whole (unbounded, or the change reaches too many nodes)", query.name)
     return None if documents is None else (last, documents, SHARE)
 
 

@@ -45,9 +45,11 @@ def reach_of(rows: str, reads: str | None):
     return found
 
 
-def reached(store: ox.Store, change: Change, rows: str, reads: str | None) -> set[str] | None:
+def reached(store: ox.Store, change: Change, rows: str, reads: str | None, limit: int | None = None) -> set[str] | None:
     """The IRIs a changed triple reaches within the table's bound (documents among them), None when
-    the bound is unknown. Not thread-safe (the shared steps): called before the tables' threads."""
+    the bound is unknown or more than `limit` nodes are reached (the walk stops there: adding a child
+    to a parent reaches every sibling of reuse-levels, 9,772 of 9,987 documents at 10,000 plus 1,000,
+    10.9 CPU s of walks). Not thread-safe (the shared steps): called before the tables' threads."""
     from loaders.validate_scope import walk_back
 
     scope = reach_of(rows, reads)
@@ -55,7 +57,7 @@ def reached(store: ox.Store, change: Change, rows: str, reads: str | None) -> se
         return None
     if not change.delta:
         return set()
-    nodes = walk_back(store, change.delta.near_ends(scope), scope, change.seen)
+    nodes = walk_back(store, change.delta.near_ends(scope), scope, change.seen, limit)
     return None if nodes is None else {n[1:-1] for n in nodes if n.startswith("<")}
 
 
