@@ -14,7 +14,10 @@ plus one seek per document reached::
     PATH/tables/NAME.doc.json   the build stamp, the digests of the query and of the rows' SPARQL; written
                                 last: a table without it does not exist
 
-The saved query stays the definition: with no current table (a bare store, an endpoint, another build,
+An add (a build that changes some files) updates a table the last build wrote: the rows of the
+documents a changed triple reaches are computed again, every other line is copied from the last file
+(update_doc_table; which documents: directive_kg.table_delta); tests/test_table_delta.py compares the
+files with a whole build's. The saved query stays the definition: with no current table (a bare store, an endpoint, another build,
 another query text) it runs as SPARQL, and tests/test_doc_tables.py compares both answers for every
 document of a generated corpus. The runner uses the table's terms exactly as it uses the SPARQL's
 solutions (sort, hidden columns, Python values, document labels), so both give the same rows.
@@ -23,6 +26,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import math
 import os
 import re
@@ -38,7 +42,8 @@ import pyoxigraph as ox
 from directive_kg.listings import FOLDER, build_stamp, current_meta, digest, in_threads, write_atomic
 from loaders.store import merged_complete, query_graph
 
-FORMAT = 1
+FORMAT = 2  # 2: a document's rows sorted by their JSON
+log = logging.getLogger(__name__)
 SUFFIX = ".doc"
 _XSD = "http://www.w3.org/2001/XMLSchema#"
 _XSD_STRING = _XSD + "string"
@@ -63,6 +68,8 @@ class DocTableSpec:
     root: str | None = None   # SPARQL of the columns of DOC itself (bound at query time), crossed with each row
     # the edges (`via`) the rows cover: None, any (rows per document, whatever the edge reaching it)
     vias: tuple[str, ...] | None = (IMPLEMENTS.value,)
+    # what `extend` reads beyond `rows`, as patterns over ?document_iri (the bound of an add: table_delta)
+    reads: str | None = None
 
     def identity(self) -> str:
         return digest(f"{self.rows}\n{self.extend.__name__ if self.extend else ''}\n{self.version}\n{self.vias}")
@@ -153,6 +160,17 @@ def _reuse_shares(store: ox.Store, names: list[str], rows: list[list]) -> tuple[
     return names + ["source", "copied", "edited", "new"], out
 
 
+# What _reuse_shares reads for a row (document, parent): the passages of the reuses shared with the
+# parent or a sibling, and their identifiers (the bound of an add: table_delta).
+_REUSE_SHARES_READS = _PREFIXES + """
+SELECT * WHERE {
+  ?document_iri eli:ensures_implementation_of ?parent . ?other eli:ensures_implementation_of ?parent .
+  ?other eli:id_local ?other_id . ?parent eli:id_local ?parent_id .
+  ?r a dkg:TextReuse ; dkg:similarity ?sim ; dkg:passage ?mine , ?theirs , ?parents .
+  ?mine dkg:passageOf ?document_iri ; dkg:start ?s ; dkg:end ?e .
+  ?theirs dkg:passageOf ?other . ?parents dkg:passageOf ?parent .
+}"""
+
 # The per-document columns of downstream-tasks: every task of a document, with its bodies.
 _DOWNSTREAM_TASKS_ROWS = _PREFIXES + """
 SELECT DISTINCT ?document_iri ?level ?body_name ?role ?document ?task ?body ?rank
@@ -225,7 +243,8 @@ def _edges() -> tuple[str, ...]:
 
 SPECS: dict[str, DocTableSpec] = {
     s.query: s for s in (
-        DocTableSpec("reuse-levels", _REUSE_LEVELS_ROWS, parent=True, skip_root=True, extend=_reuse_shares),
+        DocTableSpec("reuse-levels", _REUSE_LEVELS_ROWS, parent=True, skip_root=True, extend=_reuse_shares,
+                     reads=_REUSE_SHARES_READS),
         DocTableSpec("downstream-tasks", _DOWNSTREAM_TASKS_ROWS, vias=None),
         DocTableSpec("propagation-tree", _PROPAGATION_TREE_ROWS % " ".join(f"<{e}>" for e in _edges()),
                      parent=True, skip_root=True, root=_ROOT_DATE, vias=_edges()),
@@ -326,16 +345,28 @@ def _paths(folder: Path, name: str) -> tuple[Path, Path, Path]:
     return base.with_name(base.name + ".jsonl"), base.with_name(base.name + ".idx"), base.with_name(base.name + ".json")
 
 
-def write_doc_table(store: ox.Store, folder: Path, query, spec: DocTableSpec, stamp: str) -> DocTableInfo:
-    """Run the spec's rows SPARQL over the store; write one line per document, sorted by key."""
-    folder.mkdir(parents=True, exist_ok=True)
-    solutions = query_graph(store, spec.rows)
+def bound(text: str, variable: str, iris: list[str]) -> str:
+    """A query whose outer WHERE group starts with ``VALUES ?variable { <iri> ... }``."""
+    at = re.search(r"\bWHERE\s*\{", text)
+    if at is None:
+        raise ValueError("no WHERE {")
+    values = f"\n  VALUES ?{variable} {{ " + " ".join(str(ox.NamedNode(i)) for i in iris) + " }"
+    return text[:at.end()] + values + text[at.end():]
+
+
+def _rows(store: ox.Store, spec: DocTableSpec, documents: list[str] | None = None) -> tuple[list[str], Any]:
+    """The spec's rows (names, rows of terms): over the whole store, or only those of `documents`
+    (the rows SPARQL with ?document_iri bound by VALUES; `extend` given only their rows)."""
+    solutions = query_graph(store, spec.rows if documents is None else bound(spec.rows, "document_iri", documents))
     names = [v.value for v in solutions.variables]
     if spec.extend is None:
-        rows: Any = (list(s) for s in solutions)
-    else:
-        names, rows = spec.extend(store, names, [list(s) for s in solutions])
-    columns = [n for n in names if n != "document_iri"]
+        return names, (list(s) for s in solutions)
+    return spec.extend(store, names, [list(s) for s in solutions])
+
+
+def _lines(names: list[str], rows) -> tuple[dict[str, bytes], int]:
+    """IRI -> its line (without the newline) and the row count; a document's rows sorted by their JSON
+    (the store's solution order differs between a whole and a bound query: the file must not)."""
     at = names.index("document_iri")
     grouped: dict[str, list[bytes]] = {}
     count = 0
@@ -343,38 +374,131 @@ def write_doc_table(store: ox.Store, folder: Path, query, spec: DocTableSpec, st
         cells = [_encode(v) for k, v in enumerate(values) if k != at]
         grouped.setdefault(values[at].value, []).append(json.dumps(cells, ensure_ascii=False).encode("utf-8"))
         count += 1
-    keyed = sorted((key_of(iri), iri) for iri in grouped)
-    lines, offsets, position = [], [], 0
-    for _key, iri in keyed:
-        line = b'[' + json.dumps(iri, ensure_ascii=False).encode("utf-8") + b',[' + b",".join(grouped[iri]) + b"]]\n"
-        lines.append(line)
-        offsets.append(position)
-        position += len(line)
+    return {iri: b'[' + json.dumps(iri, ensure_ascii=False).encode("utf-8") + b',[' + b",".join(sorted(found))
+            + b"]]" for iri, found in grouped.items()}, count
+
+
+def _write(folder: Path, query, spec: DocTableSpec, stamp: str, columns: list[str], keys: np.ndarray,
+           lines: list, count: int) -> DocTableInfo:
+    """The table's files from its lines (bytes-like, newline included) in key order, meta last."""
+    folder.mkdir(parents=True, exist_ok=True)
     data, index, meta = _paths(folder, query.name)
-    keys = np.array([k for k, _ in keyed], dtype="<u8")
+    sizes = np.fromiter((len(line) for line in lines), dtype="<u8", count=len(lines))
+    offsets = np.concatenate([np.zeros(1, dtype="<u8"), np.cumsum(sizes, dtype="<u8")[:-1]]) if len(lines) else sizes
     write_atomic(data, b"".join(lines))
-    write_atomic(index, keys.tobytes() + np.array(offsets, dtype="<u8").tobytes())
-    info = DocTableInfo(query.name, digest(query.text), spec.identity(), stamp, tuple(columns), len(keyed), count)
+    write_atomic(index, keys.astype("<u8").tobytes() + offsets.astype("<u8").tobytes())
+    info = DocTableInfo(query.name, digest(query.text), spec.identity(), stamp, tuple(columns), len(lines), count)
     body = {"format": FORMAT, **{k: (list(v) if isinstance(v, tuple) else v) for k, v in info.__dict__.items()}}
     write_atomic(meta, json.dumps(body, ensure_ascii=False, indent=1).encode("utf-8"))
     return info
 
 
-def write_doc_tables(store: ox.Store, store_dir: str | os.PathLike, workers: int | None = None) -> dict[str, int]:
+def write_doc_table(store: ox.Store, folder: Path, query, spec: DocTableSpec, stamp: str) -> DocTableInfo:
+    """Run the spec's rows SPARQL over the store; write one line per document, sorted by key."""
+    names, rows = _rows(store, spec)
+    lines, count = _lines(names, rows)
+    keyed = sorted((key_of(iri), iri) for iri in lines)
+    return _write(folder, query, spec, stamp, [n for n in names if n != "document_iri"],
+                  np.array([k for k, _ in keyed], dtype="<u8"), [lines[iri] + b"\n" for _k, iri in keyed], count)
+
+
+
+def update_doc_table(store: ox.Store, folder: Path, query, spec: DocTableSpec, stamp: str, last: Mapping,
+                     documents: set[str], share: float = 1.0) -> DocTableInfo | None:
+    """The table the last build wrote (`last`: its metadata, read before the build removed it) with
+    the lines of `documents` computed again and every other line copied byte for byte: the file
+    write_doc_table writes when nothing else changed (`documents` may name other nodes too: they
+    have no rows). None when the last files do not fit `last`, the columns changed, or more than
+    `share` of the table's documents are in `documents` (then write the table whole)."""
+    data, index, _meta = _paths(folder, query.name)
+    try:
+        old, both = data.read_bytes(), np.fromfile(index, dtype="<u8")
+    except OSError:
+        return None
+    n = int(last["documents"])
+    if len(both) != 2 * n:
+        return None
+    keys, offsets = both[:n], both[n:].tolist()
+    ends = offsets[1:] + [len(old)]
+    drop = np.isin(keys, np.array([key_of(i) for i in documents], dtype="<u8"))
+    if drop.sum() > share * n:
+        log.info("per-document table %s: written whole (%d of its %d documents reached)", query.name, drop.sum(), n)
+        return None
+    names, rows = _rows(store, spec, sorted(documents)) if documents else (["document_iri", *last["columns"]], [])
+    columns = [c for c in names if c != "document_iri"]
+    if columns != list(last["columns"]):
+        return None
+    lines, count = _lines(names, rows)
+    count += int(last["rows"])
+    view = memoryview(old)
+    for k in np.flatnonzero(drop).tolist():
+        iri, found = json.loads(view[offsets[k]:ends[k]].tobytes())
+        if iri in documents:
+            count -= len(found)
+        else:  # another document with the same key
+            drop[k] = False
+    kept = np.flatnonzero(~drop).tolist()
+    kept_keys = keys[kept].tolist()
+
+    def iri_at(i: int) -> str:
+        return json.loads(view[offsets[kept[i]]:ends[kept[i]]].tobytes())[0]
+
+    out, out_keys, i = [], [], 0
+    for key, iri in sorted((key_of(iri), iri) for iri in lines):
+        while i < len(kept) and (kept_keys[i] < key or kept_keys[i] == key and iri_at(i) < iri):
+            out.append(view[offsets[kept[i]]:ends[kept[i]]])
+            out_keys.append(kept_keys[i])
+            i += 1
+        out.append(lines[iri] + b"\n")
+        out_keys.append(key)
+    out += [view[offsets[k]:ends[k]] for k in kept[i:]]
+    out_keys += kept_keys[i:]
+    log.info("per-document table %s: %d of %d documents' lines computed again (%d nodes reached)", query.name,
+             len(lines), len(out), len(documents))
+    return _write(folder, query, spec, stamp, columns, np.array(out_keys, dtype="<u8"), out, count)
+
+
+def write_doc_tables(store: ox.Store, store_dir: str | os.PathLike, workers: int | None = None,
+                     change=None) -> dict[str, int]:
     """Every per-document table (SPECS) of the store's current build, `workers` threads (pyoxigraph
-    evaluates without the GIL). Rewritten whole, also after an add. Returns rows per table."""
+    evaluates without the GIL). Returns rows per table. `change` (table_delta.Change, from an add):
+    a table the last build wrote is updated, only the documents a changed triple reaches computed
+    again (update_doc_table); else, or when the add reaches more than table_delta.SHARE of them,
+    the table is written whole."""
     from directive_kg.queries import load_query
 
     folder = Path(store_dir) / FOLDER
     for name in SPECS:
-        for path in _paths(folder, name):
-            path.unlink(missing_ok=True)
+        _paths(folder, name)[2].unlink(missing_ok=True)  # the data stays: an update reads it
     stamp = build_stamp(store)
     if stamp is None:
         return {}
-    done = in_threads(lambda s: write_doc_table(store, folder, load_query(s.query), s, stamp), list(SPECS.values()),
-                      workers, "directive-kg-doc-tables")
+    queries = {name: load_query(name) for name in SPECS}
+    plans = {name: _plan(store, change, queries[name], spec) for name, spec in SPECS.items()}
+
+    def one(spec: DocTableSpec) -> DocTableInfo:
+        query, plan = queries[spec.query], plans[spec.query]
+        updated = None if plan is None else update_doc_table(store, folder, query, spec, stamp, *plan)
+        return updated or write_doc_table(store, folder, query, spec, stamp)
+
+    done = in_threads(one, list(SPECS.values()), workers, "directive-kg-doc-tables")
     return {info.query: info.rows for info in done}
+
+
+def _plan(store: ox.Store, change, query, spec: DocTableSpec) -> tuple[Mapping, set[str], float] | None:
+    """update_doc_table's (last build's metadata, documents to compute again, share) when the table
+    can be updated."""
+    from directive_kg.table_delta import SHARE, reached
+
+    last = None if change is None else change.last.get(_paths(Path(), query.name)[2].name)
+    if last is None or last.get("format") != FORMAT or last.get("digest") != digest(query.text) or \
+            last.get("rows_digest") != spec.identity():
+        return None
+    # the nodes reached are documents and what joins them (2,978 nodes for 1,018 documents of downstream-tasks)
+    documents = reached(store, change, spec.rows, spec.reads, int(2 * SHARE * int(last["documents"])))
+    if documents is None:
+        log.info("per-document table %s: written whole (unbounded, or the change reaches too many nodes)", query.name)
+    return None if documents is None else (last, documents, SHARE)
 
 
 # --- reading ---------------------------------------------------------------------------------------

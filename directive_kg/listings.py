@@ -14,8 +14,8 @@ and derived columns included) are written, in the query's order, to the store fo
 
 A table is used only when it belongs to the store's current build (its stamp is the build node's
 prov:generatedAtTime in dkgid:graph/build) and to the query text as it is now (sha256 of the .rq);
-otherwise the query runs as SPARQL. A build removes the folder before it changes anything
-(``drop_tables``), so a build stopped halfway leaves no table of the previous state.
+otherwise the query runs as SPARQL. A build removes the tables' metadata before it changes anything
+(``set_aside``), so a build stopped halfway leaves no table of the previous state.
 
 Lives in directive_kg, not loaders: it is the query side (the runner makes the rows, `query` reads
 them), and `directive-kg query` must start without importing the build pipeline; the build imports
@@ -118,8 +118,25 @@ def write_table(folder: Path, query, result, stamp: str) -> TableInfo:
 
 
 def drop_tables(store_dir: str | os.PathLike) -> None:
-    """Remove every table of a store (a build calls this before it changes the store)."""
+    """Remove every table of a store."""
     shutil.rmtree(Path(store_dir) / FOLDER, ignore_errors=True)
+
+
+def set_aside(store_dir: str | os.PathLike, store: ox.Store) -> dict[str, dict]:
+    """Remove every table's metadata (a build calls this before it changes the store: a build stopped
+    halfway leaves no table of the old state) and return those of the store's current build: file name
+    -> metadata. Their data files stay, for the build to update (doc_tables.write_doc_tables)."""
+    stamp = build_stamp(store)
+    last = {}
+    for path in sorted((Path(store_dir) / FOLDER).glob("*.json")):
+        try:
+            meta = json.loads(path.read_bytes())
+        except (OSError, ValueError):
+            meta = None
+        if isinstance(meta, dict) and stamp is not None and meta.get("stamp") == stamp:
+            last[path.name] = meta
+        path.unlink(missing_ok=True)
+    return last
 
 
 def write_tables(store: ox.Store, store_dir: str | os.PathLike, workers: int | None = None) -> dict[str, int]:
@@ -132,11 +149,12 @@ def write_tables(store: ox.Store, store_dir: str | os.PathLike, workers: int | N
     from directive_kg.queries import list_queries
 
     folder = Path(store_dir) / FOLDER
-    drop_tables(store_dir)
+    wanted = [q for q in list_queries() if q.table]
+    for q in wanted:
+        (folder / f"{q.name}.json").unlink(missing_ok=True)
     stamp = build_stamp(store)
     if stamp is None:
         return {}
-    wanted = [q for q in list_queries() if q.table]
     done = in_threads(lambda q: _write_one(store, folder, q, stamp), wanted, workers, "directive-kg-tables")
     return {q.name: rows for q, rows in zip(wanted, done) if rows is not None}
 

@@ -63,8 +63,9 @@ from loaders.validate import SHAPES, GraphsOf, ValidationReport, give_back_memor
 from loaders.validate_memo import MEMO_FILE
 
 # the listing tables are the query side's (they hold saved queries' rows): stage "tables"
-from directive_kg.listings import drop_tables, write_tables
-from directive_kg.doc_tables import write_doc_tables
+from directive_kg.listings import set_aside, write_tables
+from directive_kg.doc_tables import SPECS, write_doc_tables
+from directive_kg.table_delta import Change, predicates
 
 PAUSE_ENV, PAUSE_SECONDS_ENV = "DIRECTIVE_KG_PAUSE_AT", "DIRECTIVE_KG_PAUSE_SECONDS"
 STAGE_LOG_ENV = "DIRECTIVE_KG_STAGE_LOG"  # a file: each stage's start and end (bench/memory_profile.py)
@@ -224,7 +225,7 @@ def build(corpus_dir: str | os.PathLike = DOCUMENTS, store_path: str | os.PathLi
     clock = _Clock()
     with open_store(store_path, read_only=False, wait=wait) as kg:
         mark_unfinished(kg.store)
-        drop_tables(kg.path)  # before any change: a build stopped halfway leaves no table of the old state
+        last_tables = set_aside(kg.path, kg.store)  # before any change: a build stopped halfway leaves no table of the old state
         _pause("locked")
         built_at = datetime.now(timezone.utc).replace(microsecond=0).isoformat()
         with clock("read"), ExtractCache(kg.path / CACHE_FILE) as cache:
@@ -277,7 +278,8 @@ def build(corpus_dir: str | os.PathLike = DOCUMENTS, store_path: str | os.PathLi
             write_build_metadata(kg.store, BUILD_NODE, _build_triples(report))
         with clock("tables"), show.step("writing the listing tables"):
             write_tables(kg.store, kg.path, jobs)  # stamped with the build just recorded; jobs threads
-            write_doc_tables(kg.store, kg.path, jobs)  # rows per document of the tree questions
+            # rows per document of the tree questions; an add computes those of the documents it reaches
+            write_doc_tables(kg.store, kg.path, jobs, Change(last_tables, validation.delta))
         if export_to is not None:
             with clock("export"), show.step(f"exporting {export_to}"):
                 export(kg.store, export_to)
@@ -344,8 +346,9 @@ def _validate(kg: KGStore, graphs: GraphSpool, engine: str, batch: int, progress
     names = validation_batches(graphs, shared, batch)
     batches = [GraphsOf(graphs, group) for group in names]  # each text read when checked
     # per-file results kept by content hash: only what changed is checked again (validate_memo)
+    # the changed triples the per-document tables of an add are bounded by are kept too (table_delta)
     return validate_batches(batches, shared, kg.store, locate=kg, progress=progress, count=len(names),
-                            memo=kg.path / MEMO_FILE, digest=graphs.digest)
+                            memo=kg.path / MEMO_FILE, digest=graphs.digest, also_read=predicates(SPECS.values()))
 
 
 def _shown(path: Path) -> str:

@@ -791,7 +791,7 @@ def _reach(query: str, constants: bool = False) -> Reach | None:
             edges.append((a, str(path), b))
         elif isinstance(path, Variable):
             predicate_vars.add(path)
-            edges.append((a, None, b))
+            edges.append((a, path, b))  # any predicate; with constants, those VALUES binds it to
         elif isinstance(path, NegatedPath):
             edges.append((a, None, b))
         elif isinstance(path, InvPath):
@@ -841,6 +841,9 @@ def _reach(query: str, constants: bool = False) -> Reach | None:
     nodes = {x for a, _, b in edges for x in (a, b)}
     if predicate_vars & nodes:
         return None
+    edges = [(a, p2, b) for a, p, b in edges
+             for p2 in ((p,) if not isinstance(p, Variable) else
+                        sorted(i[1:-1] for i in values[p]) if constants and values.get(p) else (None,))]
     this = Variable("this")
     dist = {this: 0}
     frontier = [this]

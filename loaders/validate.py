@@ -33,9 +33,9 @@ import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Callable, Iterable, Mapping, Sequence
+from typing import Any, Callable, Iterable, Mapping, Sequence
 
 import pyoxigraph as ox
 import rdflib
@@ -78,6 +78,9 @@ class ValidationReport:
     results: tuple[ValidationResult, ...]
     fallback: tuple[str, ...] = ()       # "shape key: reason" for shapes the fast path left to pySHACL
     seconds: float = 0.0
+    # the changed triples since the last validation (validate_scope.Delta), None when not known: the
+    # tables of an add are bounded by them too (directive_kg.table_delta)
+    delta: Any = field(default=None, compare=False, repr=False)
 
     @property
     def conforms(self) -> bool:
@@ -372,7 +375,8 @@ def validate_batches(batches: Iterable[Mapping[str, str]], shared: Mapping[str, 
                      progress: Callable[[int, int], None] = lambda done, total: None,
                      count: int | None = None, profile: dict | None = None,
                      workers: int | None = None, memo: str | os.PathLike | None = None,
-                     digest: Callable[[str], str] | None = None, ahead: bool = False) -> ValidationReport:
+                     digest: Callable[[str], str] | None = None, ahead: bool = False,
+                     also_read: frozenset | None = frozenset()) -> ValidationReport:
     """The fast path's results on the merged graph of ``store`` (a complete merged default graph),
     without that graph in memory. In memory: the ``shared`` graphs (graph IRI -> N-Triples: the
     corpus graph, ontology, code lists: what the files' nodes point to and add to), and one batch of
@@ -396,6 +400,8 @@ def validate_batches(batches: Iterable[Mapping[str, str]], shared: Mapping[str, 
     run whole (no results kept from the last build), start them in a thread while the batches are
     checked (_WideAhead): the cores the batches leave idle are used, at the price of the checks'
     memory on top of the batches' (10,000 files: peak PSS 0.84 -> 1.03 GB), hence off by default.
+    ``also_read``: predicates whose changed triples the report's ``delta`` must hold besides those the
+    checks read (None: all), for others bounded by the change (directive_kg.table_delta).
     """
     started = time.perf_counter()
     sg = shapes if isinstance(shapes, rdflib.Graph) else load_shapes(shapes)
@@ -411,7 +417,7 @@ def validate_batches(batches: Iterable[Mapping[str, str]], shared: Mapping[str, 
     results: set[ValidationResult] = set()
     done = 0
     batches_run = 0
-    keeper = _Keeper(memo, plain, shared, digest, wide) if memo is not None else None
+    keeper = _Keeper(memo, plain, shared, digest, wide, also_read) if memo is not None else None
     if keeper is not None:
         batches = keeper.select(batches)
         results.update(keeper.plan.kept)
@@ -468,7 +474,8 @@ def validate_batches(batches: Iterable[Mapping[str, str]], shared: Mapping[str, 
     if keeper is not None:
         keeper.save()
     found = tuple(sorted(set(found), key=_sort_key))
-    return ValidationReport("fast", found, notes, time.perf_counter() - started)
+    return ValidationReport("fast", found, notes, time.perf_counter() - started,
+                            keeper.delta if keeper is not None else None)
 
 
 class _WideAhead:
@@ -625,7 +632,7 @@ class _Keeper:
     change, and the record of this build."""
 
     def __init__(self, path, checks: Sequence[Check], shared: Mapping[str, str], digest: Callable[[str], str] | None,
-                 wide: Sequence[tuple] = ()):
+                 wide: Sequence[tuple] = (), also_read: frozenset | None = frozenset()):
         from loaders import validate_scope as scope
         from loaders.validate_memo import FORMAT, ValidationMemo
 
@@ -634,10 +641,13 @@ class _Keeper:
         self.digest = digest
         queries = sorted(check.query for check in checks)
         keys = sorted(scope.check_key(check) for _, check in wide)
-        self.version = hashlib.sha256("\n".join([FORMAT, scope.FORMAT, *queries, "", *keys]).encode()).hexdigest()
+        # also_read: the predicates others bound by the delta read (the tables: directive_kg.table_delta)
+        also = ["*"] if also_read is None else sorted(also_read)
+        self.version = hashlib.sha256("\n".join([FORMAT, scope.FORMAT, *queries, "", *keys, "", *also]).encode()).hexdigest()
         self.reach, self.scopes = self.memo.bounds(self.version, lambda: (
             _bounded(queries), {scope.check_key(c): scope.scope_of(c) for _, c in wide}))
-        self.wanted = scope.predicates(self.scopes.values())
+        wanted = scope.predicates(self.scopes.values())
+        self.wanted = None if wanted is None or also_read is None else wanted | also_read
         self.before = self.memo.digests(self.version)
         self.records: dict = {}
         self.memo.clear_staged()  # the lines of the graphs checked now: staged on disk (stage_lines)
@@ -645,6 +655,7 @@ class _Keeper:
         self.names: list[str] = []
         self.plan = None
         self.batches = 0
+        self.delta = None  # the changed triples (wide_checks), for the tables of the build
 
     def select(self, batches: Iterable[Mapping[str, str]]) -> Iterable[Mapping[str, str]]:
         """The batches cut down to the graphs to check again, regrouped to their size (planned
@@ -692,7 +703,8 @@ class _Keeper:
         from loaders import validate_scope as scope
 
         previous = self.memo.wide_results(self.version)
-        plan = scope.plan(store, wide, previous, self._delta() if previous else None, self.scopes, len(self.names))
+        self.delta = self._delta() if previous else None
+        plan = scope.plan(store, wide, previous, self.delta, self.scopes, len(self.names))
         log.info("SHACL corpus-wide checks: %s", plan.reason)
         outcomes = run([*plan.whole, *((shape, check) for shape, check, _, _ in plan.scoped)])
         self.wide = dict(plan.kept)

@@ -184,6 +184,7 @@ def test_tables_written_in_two_threads_are_those_of_one(tmp_path, generated_kg):
         for workers in (1, 2):
             rows = listings.write_tables(kg.store, kg.path, workers)
             assert list(rows) == LISTINGS
-            written[workers] = {f.name: f.read_bytes() for f in sorted((path / "tables").iterdir())}
+            written[workers] = {f.name: f.read_bytes() for f in sorted((path / "tables").iterdir())
+                                if ".doc." not in f.name}  # the per-document tables are not listings
     assert written[1] == written[2]
     assert len(written[2]) == 3 * len(LISTINGS)

@@ -1,0 +1,42 @@
+"""CPU seconds of the tables stage of a build, split: the listing tables, the per-document tables, and
+within these the walks (table_delta.reached) and the rows' queries (doc_tables._rows). Run it on a copy
+of a built store with the grown corpus (bench/run.py grown_corpus) to measure an add:
+
+    .venv/bin/python bench/tables_add.py CORPUS STORE
+
+Prints the build's cpu_seconds per stage, then the split (process CPU while each ran: the tables'
+threads included). Logs (INFO) say which per-document tables were updated and which written whole.
+"""
+import json
+import logging
+import sys
+import time
+
+import loaders.build as build_module
+from directive_kg import doc_tables, table_delta
+
+
+def main() -> None:
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
+    cpu: dict[str, float] = {}
+
+    def timed(name, f):
+        def g(*a, **k):
+            t = time.process_time()
+            try:
+                return f(*a, **k)
+            finally:
+                cpu[name] = cpu.get(name, 0.0) + time.process_time() - t
+        return g
+
+    build_module.write_tables = timed("listings", build_module.write_tables)
+    build_module.write_doc_tables = timed("doc tables", build_module.write_doc_tables)
+    table_delta.reached = timed("walks", table_delta.reached)
+    doc_tables._rows = timed("rows", doc_tables._rows)
+    report = build_module.build(sys.argv[1], sys.argv[2], progress=False)
+    print(json.dumps({k: round(v, 2) for k, v in report.cpu_seconds.items()}))
+    print(json.dumps({k: round(v, 2) for k, v in cpu.items()}))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,134 @@
+"""The tables of an add (directive_kg.table_delta, doc_tables.update_doc_table, issue 15): a build that
+changes some files computes again only the per-document rows a changed triple reaches and copies the
+other lines from the last build's file; every table file it leaves is byte for byte the one a fresh
+whole build of the same corpus writes (the metadata but its build stamp too). The steps change one
+store in turn: nothing, files added, a file changed, files removed."""
+from __future__ import annotations
+
+import json
+import logging
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from directive_kg import doc_tables, listings
+from directive_kg import queries as Q
+from loaders.build import build
+from loaders.shacl_sparql import reach_with_constants
+from loaders.store import open_store
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _generate(out: Path, docs: int, seed: int) -> Path:
+    subprocess.run([sys.executable, str(ROOT / "bench" / "generate.py"), "--docs", str(docs), "--out", str(out),
+                    "--seed", str(seed), "--noise", "0.1", "--no-gold"], check=True, capture_output=True)
+    return out
+
+
+def _added(corpus: Path, extra: Path) -> None:
+    shutil.copytree(extra, corpus / "added")
+
+
+def _changed(corpus: Path, extra: Path) -> None:
+    """One document loses the second half of its text (its tasks, citations, passages)."""
+    victim = sorted(corpus.glob("*.txt"))[3]
+    lines = victim.read_text(encoding="utf-8").splitlines(keepends=True)
+    victim.write_text("".join(lines[:len(lines) // 2]), encoding="utf-8")
+
+
+def _removed(corpus: Path, extra: Path) -> None:
+    shutil.rmtree(corpus / "added")
+    for f in sorted(corpus.glob("*.txt"))[::9]:
+        f.unlink()
+
+
+def _unchanged(corpus: Path, extra: Path) -> None:
+    """The same files: nothing is reached, every line is kept."""
+
+
+STEPS = [("unchanged", _unchanged), ("add", _added), ("change", _changed), ("remove", _removed)]
+
+
+def _tables(store: Path) -> dict[str, object]:
+    """Every table file's bytes; the metadata as JSON without its build stamp."""
+    found = {}
+    for f in sorted((store / "tables").iterdir()):
+        if f.suffix == ".json":
+            meta = json.loads(f.read_bytes())
+            meta.pop("stamp")
+            found[f.name] = meta
+        else:
+            found[f.name] = f.read_bytes()
+    return found
+
+
+@pytest.fixture(scope="module")
+def steps(tmp_path_factory):
+    """For each step: (the tables of the store changed step by step, those of a fresh build, the
+    per-document tables updated rather than written whole)."""
+    tmp = tmp_path_factory.mktemp("table-delta")
+    corpus = _generate(tmp / "corpus", 80, 7)
+    extra = _generate(tmp / "extra", 20, 8)
+    store = tmp / "store"
+    build(corpus, store, progress=False, jobs=1)
+    out = {}
+    for name, step in STEPS:
+        step(corpus, extra)
+        records = []
+        handler = logging.Handler()
+        handler.emit = records.append
+        logger = logging.getLogger(doc_tables.__name__)
+        logger.addHandler(handler)
+        old_level = logger.level
+        logger.setLevel(logging.INFO)
+        try:
+            build(corpus, store, progress=False, jobs=1)
+        finally:
+            logger.removeHandler(handler)
+            logger.setLevel(old_level)
+        fresh = tmp / f"fresh-{name}"
+        build(corpus, fresh, progress=False, jobs=1)
+        updated = {r.args[0] for r in records if "computed again" in r.msg}
+        out[name] = (_tables(store), _tables(fresh), updated)
+    return out
+
+
+@pytest.mark.parametrize("step", [name for name, _ in STEPS])
+def test_the_tables_of_a_change_are_those_of_a_whole_build(steps, step):
+    changed, fresh, updated = steps[step]
+    assert sorted(changed) == sorted(fresh)
+    assert [name for name in fresh if changed[name] != fresh[name]] == []
+    assert updated, "no per-document table was updated: the test would not test the update"
+
+
+def test_a_build_sets_the_tables_aside_before_it_changes_the_store(tmp_path):
+    """set_aside (the build's first step) removes every table's metadata, so a build stopped after
+    it leaves no table; it returns the metadata of the store's current build only."""
+    corpus = _generate(tmp_path / "corpus", 12, 3)
+    build(corpus, tmp_path / "store", progress=False, jobs=1, reuse=False)
+    (tmp_path / "store" / "tables" / "stale.json").write_text(json.dumps({"stamp": "1999-01-01T00:00:00+00:00"}))
+    with open_store(tmp_path / "store", read_only=False) as kg:
+        assert listings.table_info(kg.path, Q.load_query("documents"), kg.store) is not None
+        last = listings.set_aside(kg.path, kg.store)
+        assert "documents.json" in last and "reuse-levels.doc.json" in last and "stale.json" not in last
+        assert listings.table_info(kg.path, Q.load_query("documents"), kg.store) is None
+        assert doc_tables.table_info(kg.path, Q.load_query("reuse-levels"), kg.store) is None
+    assert not list((tmp_path / "store" / "tables").glob("*.json"))
+
+
+_P = "PREFIX ex: <http://example.org/>\n"
+
+
+@pytest.mark.parametrize("query, predicates", [
+    (_P + "SELECT * WHERE { VALUES ?p { ex:a ex:b } ?this ?p ?x }", {"http://example.org/a", "http://example.org/b"}),
+    (_P + "SELECT * WHERE { ?this ?p ?x }", {None}),
+    (_P + "SELECT * WHERE { VALUES ?p { ex:a } ?this ex:c ?y . ?y ?p ?x }", {"http://example.org/a", "http://example.org/c"}),
+])
+def test_a_predicate_variable_bound_by_values_reaches_only_its_iris(query, predicates):
+    """A table's rows read `?document_iri ?via ?parent` with ?via bound by VALUES: the changed
+    triples that can reach it are those of its IRIs, not of every predicate."""
+    assert {p for p, *_ in reach_with_constants(query).near} == predicates
