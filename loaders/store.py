@@ -825,9 +825,9 @@ class _Change:
         packed = _index_packed(store, graph)
         new_chars = _chars(graphs, graph) if graph in graphs else 0
         blanks = _has_blanks(graphs, graph) if graph in graphs else any(b"_:" in run for run in _unpacked_runs(packed or ()))
-        if max(new_chars, sum(len(part) for part in packed or ()) * 4) >= BIG_GRAPH_CHARS and not blanks:
-            self._replace_big(graph, packed, (lambda: _runs(graphs, graph, LOAD_PIECE_CHARS)) if graph in graphs else None,
-                              digest)
+        if max(new_chars, sum(len(part) for part in packed or ()) * 4) >= BIG_GRAPH_CHARS and not blanks and \
+                self._replace_big(graph, packed, (lambda: _runs(graphs, graph, LOAD_PIECE_CHARS)) if graph in graphs else None,
+                                  digest):
             return
         old = _unpacked(packed) if packed else None
         new = graphs[graph].encode("utf-8") if graph in graphs else None
@@ -848,10 +848,15 @@ class _Change:
             self.delta[line] = self.delta.get(line, 0) + step
 
     def _replace_big(self, graph: str, packed_old: list[str] | None, new_runs: Callable[[], Iterator[bytes]] | None,
-                     digest: str | None) -> None:
+                     digest: str | None) -> bool:
         """The same for a graph of many lines (the corpus graph, the text-reuse graph): diffed by line
-        hash, a run of lines at a time, so that only the changed lines are ever held as objects."""
-        old_keys = [_keys(run) for run in _unpacked_runs(packed_old)] if packed_old else []
+        hash, a run of lines at a time, so that only the changed lines are ever held as objects.
+        False, nothing done, when its old text has blank nodes (its new one has none)."""
+        old_keys = []
+        for run in _unpacked_runs(packed_old or ()):
+            if b"_:" in run:
+                return False
+            old_keys.append(_keys(run))
         new_keys, packed, entries = [], [], _FileEntries(graph)
         for run in (new_runs() if new_runs else ()):
             new_keys.append(_keys(run))
@@ -874,6 +879,7 @@ class _Change:
             self.graphs[graph] = (packed or _packed(b""), digest)
         else:
             self.graphs[graph] = (None, None)
+        return True
 
     def _triples(self, store: ox.Store) -> tuple[list[bytes], list[bytes], list[str], list[str]]:
         """The lines whose triples leave and enter the merged graph, and the count entries that go
