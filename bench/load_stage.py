@@ -13,6 +13,10 @@ Per step: wall s, CPU s (this process), peak PSS of this process (sampled every 
 afterwards; at the end the store's size on disk. No reading or mapping: those stages are the same
 whatever the store's layout.
 
+--add-only starts the add from the store the last full load left (saved as WORK-full, closed while
+copied), to measure the add alone; --profile-add FILE runs the add under cProfile (CPU timer). To
+compare with another version of the code: PYTHONPATH=<that tree> python bench/load_stage.py ... (the
+script's own folder comes first on the path, then PYTHONPATH, then the editable install).
 --copies K (with --full-only) loads K times the dumped corpus (see copied()): the growth of the load
 with the corpus, without building a larger corpus. --no-thread gives each phase's CPU apart
 (store.PHASES: read, pack, entries, hash, bulk load, holders, manifest). The PSS sampler costs about
@@ -203,10 +207,12 @@ def main(argv=None) -> int:
         with measured("full", results) as r:
             store = ox.Store(str(db))
             r["quads"] = sync_graphs(store, base, stamp="2026-12-05T00:00:00+00:00").triples
-        if not args.full_only:
+        if not args.full_only:  # closed while copied (compactions delete files)
             store.flush()
+            del store
             shutil.rmtree(snapshot, ignore_errors=True)
             shutil.copytree(db, snapshot)
+            store = ox.Store(str(db))
     results["full_phases"] = {name: {"seconds": round(w, 2), "cpu_seconds": round(c, 2), "peak_rss_mb_after": round(m)}
                               for name, (w, c, m) in getattr(store_module, "PHASES", {}).items()}
     for name, figures in results["full_phases"].items():
