@@ -176,7 +176,7 @@ def main(argv=None) -> int:
     if args.no_thread:
         store_module.LOAD_THREAD = False
     if args.no_bulk:
-        store_module.BULK_MIN_CHARS = 1 << 62
+        store_module.BULK_MIN_CHARS = store_module.MANIFEST_BULK_MIN_CHARS = 1 << 62
     args.work.mkdir(parents=True, exist_ok=True)
     index = dump(args.source, args.work.with_name(args.work.name + "-graphs.nt"))
     dumped = args.work.with_name(args.work.name + "-graphs.nt")

@@ -161,6 +161,7 @@ LOCK_FILE = "lock"
 FULL_LOAD_MIN = 50  # below this many changed graphs, replacing them one by one is as fast
 ATOMIC_MAX = 50_000  # triples of a merged-graph change made in one SPARQL update (~0.25 GB at most)
 BULK_MIN_CHARS = 16_000_000  # bulk_load costs 0.35 s whatever the size; below this Store.load is faster
+MANIFEST_BULK_MIN_CHARS = 1_000_000  # a full load's manifest: Store.load cost 2.3 s CPU for 44,000 quads at 10,000 documents
 LOAD_PIECE_CHARS = 24_000_000  # N-Triples text per load call: a bulk_load of 64 MB peaked at 0.9 GB
 INDEX_LEVEL = 1  # zlib level of the index texts
 PART_RAW = 4_000_000  # N-Triples text per index literal (Oxigraph's parsers read at most 16 MB in one)
@@ -525,10 +526,6 @@ def _first_halves(ids: np.ndarray) -> np.ndarray:
     return ids.view(">u8")[::2].astype(np.uint64)
 
 
-def _key(line: bytes) -> int:
-    return int.from_bytes(_line_digest(line), "big")
-
-
 def _key_iri(key: int) -> str:
     return f"{TRIPLE_PREFIX}{key:032x}"
 
@@ -885,11 +882,14 @@ class _Change:
         and come. A line not counted is held by one graph if the merged graph has it: asked of the
         store only when its subject is there (most lines of an added file are about its new nodes)."""
         lines = [line for line, d in self.delta.items() if d]
-        keys = [_key(line) for line in lines]
-        there = _stored_lines(store, [line for line, key in zip(lines, keys) if key not in self.held])
+        ids = _ids(lines)  # compared with the counted ones in numpy; a key as int only where written
+        counted = np.frombuffer(b"".join(key.to_bytes(16, "big") for key in self.held), dtype="V16")
+        held = np.isin(ids, counted).tolist() if len(counted) else [False] * len(lines)
+        there = _stored_lines(store, [line for line, h in zip(lines, held) if not h])
         out, into, old_counts, new_counts = [], [], [], []
-        for line, key in zip(lines, keys):
-            before = self.held.get(key) or (1 if line in there else 0)
+        for i, (line, h) in enumerate(zip(lines, held)):
+            key = int.from_bytes(bytes(ids[i]), "big") if h else None
+            before = self.held[key] if h else (1 if line in there else 0)
             after = before + self.delta[line]
             if after <= 0 < before:
                 out.append(line)
@@ -898,7 +898,7 @@ class _Change:
             if before > 1:
                 old_counts.append(_holders_line(key, before))
             if after > 1:
-                new_counts.append(_holders_line(key, after))
+                new_counts.append(_holders_line(key if h else int.from_bytes(bytes(ids[i]), "big"), after))
         return out, into, old_counts, new_counts
 
     def commit(self, store: ox.Store, stamp: str | None, pause: Pause) -> None:
@@ -958,13 +958,8 @@ def _parsed(lines: Sequence[bytes]) -> list[ox.Triple]:
 
 
 def _line_pieces(lines: Sequence[bytes], limit: int) -> Iterator[bytes]:
-    """N-Triples ``lines`` as texts of about ``limit`` bytes."""
-    start = size = 0
-    for i, line in enumerate(lines):
-        size += len(line) + 1
-        if size >= limit or i == len(lines) - 1:
-            yield b"\n".join(lines[start:i + 1]) + b"\n"
-            start, size = i + 1, 0
+    """N-Triples ``lines`` as texts of whole lines of about ``limit`` bytes."""
+    yield from _cut(b"".join(line + b"\n" for line in lines), limit)
 
 
 def _lines_data(lines: Sequence[bytes]) -> str:
@@ -1036,7 +1031,7 @@ def _full_load(store: ox.Store, graphs: Mapping[str, str], wanted: Mapping[str, 
     holders = index.holders()
     with _phase("manifest"):  # loaded, not one transaction (~2 KB a quad: 0.5 GB at 100,000 files); read only after the markers
         entries = "".join(f"{triple} <{BUILD_GRAPH}> .\n" for g in sorted(graphs) for triple in _entry(g, wanted[g], stamp))
-        _load_piece(store, [entries.encode("utf-8"), holders])
+        _load_piece(store, [entries.encode("utf-8"), holders], MANIFEST_BULK_MIN_CHARS)
     pause("loaded")
     store.extend([_entries_marker(), _marker(LAYOUT_MARKER), _marker()])  # the commit marker
 
@@ -1092,7 +1087,11 @@ def _runs(graphs: Mapping[str, str], g: str, limit: int) -> Iterator[bytes]:
     if hasattr(graphs, "runs"):
         yield from graphs.runs(g, limit)
         return
-    data = graphs[g].encode("utf-8")
+    yield from _cut(graphs[g].encode("utf-8"), limit)
+
+
+def _cut(data: bytes, limit: int) -> Iterator[bytes]:
+    """N-Triples text in runs of whole lines of about ``limit`` bytes."""
     start = 0
     while start < len(data):
         end = data.find(b"\n", start + limit - 1)
@@ -1101,13 +1100,13 @@ def _runs(graphs: Mapping[str, str], g: str, limit: int) -> Iterator[bytes]:
         start = end
 
 
-def _load_piece(store: ox.Store, chunks: list[bytes]) -> None:
+def _load_piece(store: ox.Store, chunks: list[bytes], bulk_min: int | None = None) -> None:
     """Triples without blank nodes into the merged (default) graph, with the index quads written so
     far (N-Triples lines are N-Quads of the default graph): one loader call, bulk_load when large,
     else one Store.load (bulk_load costs 0.35 s whatever the size; a transaction per index write
     cost 11 s CPU at 10,000 documents). Bytes, not a stream: the loader then runs without the GIL."""
     data = b"".join(chunks)
-    if len(data) >= BULK_MIN_CHARS:
+    if len(data) >= (BULK_MIN_CHARS if bulk_min is None else bulk_min):
         store.bulk_load(data, format=ox.RdfFormat.N_QUADS)
     else:
         store.load(data, format=ox.RdfFormat.N_QUADS)
