@@ -99,6 +99,17 @@ compare):
                                                         in steps: 6.0-6.7 s / +0.30 GB (one update: 10.3 s / +0.9 GB)
     one file replaced       0.09 s CPU                  0.79 s CPU (A: 1.7 s); 0.85 s
 
+Session 11 (2026-12-06; bench/load_stage.py on the 10,000-document store and its 1,000 added files,
+main's loaders run beside this code at the same time by PYTHONPATH; load average 34 to 84, CPU s):
+    full load 10k           46.8 s -> 45.0 s CPU (manifest phase, not overlapped: 3.0 -> 1.0 s)
+    add of 1,000 files      12.5 s -> 9.8 s CPU, peak PSS 588 -> 497 MB
+The add's new triples are bulk-loaded (Store.load in steps of 50,000 cost 3x the CPU), the changed
+graphs' index texts, entries and manifest forgotten in three operations (were three a graph), its
+delta lines hashed once and matched to the counted ones in numpy. The full load is the bulk loader's
+(about 70 % of its CPU, in Oxigraph; piece size 12-150 MB and lenient parsing changed it by < 5 %).
+What an add still spends in proportion to the store: len(store) for SyncResult.triples (every quad
+counted, ~1 s at 10,000 documents), manifest() (0.2 s), the corpus graph diffed whole.
+
 The one update's peak was Oxigraph's transaction (about 2 KB a quad written; measured on 0.2 M
 triples: INSERT DATA +440 MB, Store.extend +200 MB, staging in a named graph then ADD +480 MB and
 4x the CPU): an add of more than ATOMIC_MAX triples now changes the merged graph in steps.
