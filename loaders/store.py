@@ -102,7 +102,9 @@ compare):
 Session 11 (2026-12-06; bench/load_stage.py on the 10,000-document store and its 1,000 added files,
 main's loaders run beside this code at the same time by PYTHONPATH; load average 34 to 84, CPU s):
     full load 10k           46.8 s -> 45.0 s CPU (manifest phase, not overlapped: 3.0 -> 1.0 s)
-    add of 1,000 files      12.5 s -> 9.8 s CPU, peak PSS 588 -> 497 MB
+    full load 30k (x3)      134.1 s -> 134.5 s CPU, peak PSS 535 -> 490 MB (its manifest was bulk-loaded already)
+    add of 1,000 files      12.5 s -> 9.8 s CPU, peak PSS 588 -> 497 MB; the store after it (and one
+                            file replaced and restored) the same: 3,436,105 quads, equal digest of all
 The add's new triples are bulk-loaded (Store.load in steps of 50,000 cost 3x the CPU), the changed
 graphs' index texts, entries and manifest forgotten in three operations (were three a graph), its
 delta lines hashed once and matched to the counted ones in numpy. The full load is the bulk loader's
