@@ -13,6 +13,10 @@ Per step: wall s, CPU s (this process), peak PSS of this process (sampled every 
 afterwards; at the end the store's size on disk. No reading or mapping: those stages are the same
 whatever the store's layout.
 
+--add-only starts the add from the store the last full load left (saved as WORK-full, closed while
+copied), to measure the add alone; --profile-add FILE runs the add under cProfile (CPU timer). To
+compare with another version of the code: PYTHONPATH=<that tree> python bench/load_stage.py ... (the
+script's own folder comes first on the path, then PYTHONPATH, then the editable install).
 --copies K (with --full-only) loads K times the dumped corpus (see copied()): the growth of the load
 with the corpus, without building a larger corpus. --no-thread gives each phase's CPU apart
 (store.PHASES: read, pack, entries, hash, bulk load, holders, manifest). The PSS sampler costs about
@@ -30,6 +34,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import cProfile
 import json
 import os
 import shutil
@@ -159,6 +164,10 @@ def main(argv=None) -> int:
     ap.add_argument("--last-as-added", type=int, default=0,
                     help="a store without added files: its last N file graphs are the added ones (the shared "
                          "graphs, corpus and text reuse, are then the same in both loads)")
+    ap.add_argument("--add-only", action="store_true",
+                    help="skip the full load: start the add from the store a previous run's full load left "
+                         "(copied aside as WORK-full), to measure or profile the add alone")
+    ap.add_argument("--profile-add", type=Path, help="cProfile the add (CPU timer) into this file")
     ap.add_argument("--copies", type=int, default=1,
                     help="with --full-only: load a corpus this many times the dumped one (see copied())")
     args = ap.parse_args(argv)
@@ -167,7 +176,7 @@ def main(argv=None) -> int:
     if args.no_thread:
         store_module.LOAD_THREAD = False
     if args.no_bulk:
-        store_module.BULK_MIN_CHARS = 1 << 62
+        store_module.BULK_MIN_CHARS = store_module.MANIFEST_BULK_MIN_CHARS = 1 << 62
     args.work.mkdir(parents=True, exist_ok=True)
     index = dump(args.source, args.work.with_name(args.work.name + "-graphs.nt"))
     dumped = args.work.with_name(args.work.name + "-graphs.nt")
@@ -190,9 +199,20 @@ def main(argv=None) -> int:
     else:
         base = spool(args.work / "base.part", dumped, index, lambda g: added not in g)
     getattr(store_module, "PHASES", {}).clear()
-    with measured("full", results) as r:
+    snapshot = args.work.with_name(args.work.name + "-full")
+    if args.add_only:
+        shutil.copytree(snapshot, db)
         store = ox.Store(str(db))
-        r["quads"] = sync_graphs(store, base, stamp="2026-12-05T00:00:00+00:00").triples
+    else:
+        with measured("full", results) as r:
+            store = ox.Store(str(db))
+            r["quads"] = sync_graphs(store, base, stamp="2026-12-05T00:00:00+00:00").triples
+        if not args.full_only:  # closed while copied (compactions delete files)
+            store.flush()
+            del store
+            shutil.rmtree(snapshot, ignore_errors=True)
+            shutil.copytree(db, snapshot)
+            store = ox.Store(str(db))
     results["full_phases"] = {name: {"seconds": round(w, 2), "cpu_seconds": round(c, 2), "peak_rss_mb_after": round(m)}
                               for name, (w, c, m) in getattr(store_module, "PHASES", {}).items()}
     for name, figures in results["full_phases"].items():
@@ -201,8 +221,14 @@ def main(argv=None) -> int:
     if args.full_only:
         return _finish(store, db, results, args)
     grown = spool(args.work / "grown.part", dumped, index, lambda g: True)
+    profiler = cProfile.Profile(time.process_time) if args.profile_add else None
     with measured("add", results) as r:
+        if profiler:
+            profiler.enable()
         r["quads"] = sync_graphs(store, grown, stamp="2026-12-05T00:00:00+00:00").triples
+        if profiler:
+            profiler.disable()
+            profiler.dump_stats(args.profile_add)
     victim = next(g for g in sorted(grown) if "/file/" in g and added not in g)
     original = grown[victim]
     for name, text in (("replace", original.replace('"', '"edited ', 1)), ("restore", original)):

@@ -56,7 +56,8 @@ in steps first (below), the index and the manifest still in one update. It costs
 the files changed, not with the store, except for the graphs every file feeds (the corpus graph and
 the text-reuse graph, whose whole text is read, diffed and rewritten when they change).
 SPARQL data cannot name a stored blank node: a change of blank-node triples (the ontology's graph),
-or one larger than ATOMIC_MAX triples, changes the merged graph in steps of STEP_TRIPLES first, its
+or one larger than ATOMIC_MAX triples, changes the merged graph in steps first (triples leave by
+DELETE DATA of STEP_TRIPLES, enter by bulk loads of LOAD_PIECE_CHARS: a third of Store.load's CPU), its
 complete marker removed meanwhile (a kill there: readers are asked to build, the next build recomputes
 the merged graph from the index); the index and manifest still change in one update.
 
@@ -97,6 +98,19 @@ compare):
     add, CPU / peak         1.1 s / 0.19 GB             12.4 s / 1.02 GB (A: 18.6 s / 0.69 GB);
                                                         in steps: 6.0-6.7 s / +0.30 GB (one update: 10.3 s / +0.9 GB)
     one file replaced       0.09 s CPU                  0.79 s CPU (A: 1.7 s); 0.85 s
+
+Session 11 (2026-12-06; bench/load_stage.py on the 10,000-document store and its 1,000 added files,
+main's loaders run beside this code at the same time by PYTHONPATH; load average 34 to 84, CPU s):
+    full load 10k           46.8 s -> 45.0 s CPU (manifest phase, not overlapped: 3.0 -> 1.0 s)
+    full load 30k (x3)      134.1 s -> 134.5 s CPU, peak PSS 535 -> 490 MB (its manifest was bulk-loaded already)
+    add of 1,000 files      12.5 s -> 9.8 s CPU, peak PSS 588 -> 497 MB; the store after it (and one
+                            file replaced and restored) the same: 3,436,105 quads, equal digest of all
+The add's new triples are bulk-loaded (Store.load in steps of 50,000 cost 3x the CPU), the changed
+graphs' index texts, entries and manifest forgotten in three operations (were three a graph), its
+delta lines hashed once and matched to the counted ones in numpy. The full load is the bulk loader's
+(about 70 % of its CPU, in Oxigraph; piece size 12-150 MB and lenient parsing changed it by < 5 %).
+What an add still spends in proportion to the store: len(store) for SyncResult.triples (every quad
+counted, ~1 s at 10,000 documents), manifest() (0.2 s), the corpus graph diffed whole.
 
 The one update's peak was Oxigraph's transaction (about 2 KB a quad written; measured on 0.2 M
 triples: INSERT DATA +440 MB, Store.extend +200 MB, staging in a named graph then ADD +480 MB and
@@ -160,6 +174,7 @@ LOCK_FILE = "lock"
 FULL_LOAD_MIN = 50  # below this many changed graphs, replacing them one by one is as fast
 ATOMIC_MAX = 50_000  # triples of a merged-graph change made in one SPARQL update (~0.25 GB at most)
 BULK_MIN_CHARS = 16_000_000  # bulk_load costs 0.35 s whatever the size; below this Store.load is faster
+MANIFEST_BULK_MIN_CHARS = 1_000_000  # a full load's manifest: Store.load cost 2.3 s CPU for 44,000 quads at 10,000 documents
 LOAD_PIECE_CHARS = 24_000_000  # N-Triples text per load call: a bulk_load of 64 MB peaked at 0.9 GB
 INDEX_LEVEL = 1  # zlib level of the index texts
 PART_RAW = 4_000_000  # N-Triples text per index literal (Oxigraph's parsers read at most 16 MB in one)
@@ -357,13 +372,13 @@ def _current_layout(store: ox.Store) -> bool:
     return _marker(LAYOUT_MARKER) in store
 
 
-def _entry(graph: str, digest: str, stamp: str | None) -> list[ox.Quad]:
-    """The manifest entry of a graph: its content hash and when it was written."""
-    g, build = ox.NamedNode(graph), ox.NamedNode(BUILD_GRAPH)
-    quads = [ox.Quad(g, ox.NamedNode(CONTENT_HASH), ox.Literal(digest), build)]
+def _entry(graph: str, digest: str, stamp: str | None) -> list[str]:
+    """The manifest entry of a graph, as N-Triples without the final " .": its content hash and when
+    it was written. (Text, not quads: 20,000 entries as ox.Quad and a serializer cost 1 s CPU.)"""
+    triples = [f"<{graph}> <{CONTENT_HASH}> {ox.Literal(digest)}"]
     if stamp:
-        quads.append(ox.Quad(g, ox.NamedNode(GENERATED_AT), ox.Literal(stamp, datatype=ox.NamedNode(XSD_DATETIME)), build))
-    return quads
+        triples.append(f"<{graph}> <{GENERATED_AT}> {ox.Literal(stamp, datatype=ox.NamedNode(XSD_DATETIME))}")
+    return triples
 
 
 def _marker(name: str = MERGED_MARKER) -> ox.Quad:
@@ -522,10 +537,6 @@ def _ids(lines: Sequence[bytes]) -> np.ndarray:
 def _first_halves(ids: np.ndarray) -> np.ndarray:
     """The 64-bit keys of ``ids``."""
     return ids.view(">u8")[::2].astype(np.uint64)
-
-
-def _key(line: bytes) -> int:
-    return int.from_bytes(_line_digest(line), "big")
 
 
 def _key_iri(key: int) -> str:
@@ -753,15 +764,13 @@ class _IndexWriter:
                 self.store.load("".join(self.pending), format=ox.RdfFormat.N_QUADS)
         self.pending = []
 
-    def holders(self) -> list[ox.Quad]:
-        """The count entries of the triples more than one graph holds."""
+    def holders(self) -> bytes:
+        """The count entries of the triples more than one graph holds, as N-Quads."""
         self.finish()
         self.flush()
-        index = ox.NamedNode(INDEX_GRAPH)
         with _phase("holders"):
-            return [ox.Quad(ox.NamedNode(_key_iri(key)), ox.NamedNode(HOLDERS),
-                            ox.Literal(str(n), datatype=ox.NamedNode(XSD_INTEGER)), index)
-                    for key, n in _shared(self.all_keys.graphs())]
+            return "".join(f"{_holders_line(key, n)} <{INDEX_GRAPH}> .\n"
+                           for key, n in _shared(self.all_keys.graphs())).encode("utf-8")
 
 
 class _IdSpool:
@@ -825,9 +834,9 @@ class _Change:
         packed = _index_packed(store, graph)
         new_chars = _chars(graphs, graph) if graph in graphs else 0
         blanks = _has_blanks(graphs, graph) if graph in graphs else any(b"_:" in run for run in _unpacked_runs(packed or ()))
-        if max(new_chars, sum(len(part) for part in packed or ()) * 4) >= BIG_GRAPH_CHARS and not blanks:
-            self._replace_big(graph, packed, (lambda: _runs(graphs, graph, LOAD_PIECE_CHARS)) if graph in graphs else None,
-                              digest)
+        if max(new_chars, sum(len(part) for part in packed or ()) * 4) >= BIG_GRAPH_CHARS and not blanks and \
+                self._replace_big(graph, packed, (lambda: _runs(graphs, graph, LOAD_PIECE_CHARS)) if graph in graphs else None,
+                                  digest):
             return
         old = _unpacked(packed) if packed else None
         new = graphs[graph].encode("utf-8") if graph in graphs else None
@@ -848,10 +857,15 @@ class _Change:
             self.delta[line] = self.delta.get(line, 0) + step
 
     def _replace_big(self, graph: str, packed_old: list[str] | None, new_runs: Callable[[], Iterator[bytes]] | None,
-                     digest: str | None) -> None:
+                     digest: str | None) -> bool:
         """The same for a graph of many lines (the corpus graph, the text-reuse graph): diffed by line
-        hash, a run of lines at a time, so that only the changed lines are ever held as objects."""
-        old_keys = [_keys(run) for run in _unpacked_runs(packed_old)] if packed_old else []
+        hash, a run of lines at a time, so that only the changed lines are ever held as objects.
+        False, nothing done, when its old text has blank nodes (its new one has none)."""
+        old_keys = []
+        for run in _unpacked_runs(packed_old or ()):
+            if b"_:" in run:
+                return False
+            old_keys.append(_keys(run))
         new_keys, packed, entries = [], [], _FileEntries(graph)
         for run in (new_runs() if new_runs else ()):
             new_keys.append(_keys(run))
@@ -874,17 +888,21 @@ class _Change:
             self.graphs[graph] = (packed or _packed(b""), digest)
         else:
             self.graphs[graph] = (None, None)
+        return True
 
     def _triples(self, store: ox.Store) -> tuple[list[bytes], list[bytes], list[str], list[str]]:
         """The lines whose triples leave and enter the merged graph, and the count entries that go
         and come. A line not counted is held by one graph if the merged graph has it: asked of the
         store only when its subject is there (most lines of an added file are about its new nodes)."""
         lines = [line for line, d in self.delta.items() if d]
-        keys = [_key(line) for line in lines]
-        there = _stored_lines(store, [line for line, key in zip(lines, keys) if key not in self.held])
+        ids = _ids(lines)  # compared with the counted ones in numpy; a key as int only where written
+        counted = np.frombuffer(b"".join(key.to_bytes(16, "big") for key in self.held), dtype="V16")
+        held = np.isin(ids, counted).tolist() if len(counted) else [False] * len(lines)
+        there = _stored_lines(store, [line for line, h in zip(lines, held) if not h])
         out, into, old_counts, new_counts = [], [], [], []
-        for line, key in zip(lines, keys):
-            before = self.held.get(key) or (1 if line in there else 0)
+        for i, (line, h) in enumerate(zip(lines, held)):
+            key = int.from_bytes(bytes(ids[i]), "big") if h else None
+            before = self.held[key] if h else (1 if line in there else 0)
             after = before + self.delta[line]
             if after <= 0 < before:
                 out.append(line)
@@ -893,27 +911,28 @@ class _Change:
             if before > 1:
                 old_counts.append(_holders_line(key, before))
             if after > 1:
-                new_counts.append(_holders_line(key, after))
+                new_counts.append(_holders_line(key if h else int.from_bytes(bytes(ids[i]), "big"), after))
         return out, into, old_counts, new_counts
 
     def commit(self, store: ox.Store, stamp: str | None, pause: Pause) -> None:
         """One SPARQL update, one transaction: a kill leaves the previous state or the new one. SPARQL
         data cannot name a stored blank node, and a transaction's memory grows with its quads (1 GB
         for the 0.2 M triples of 1,000 added files): a change of blank-node triples (the ontology's
-        graph) or of more than ATOMIC_MAX triples changes the merged graph in steps of STEP_TRIPLES
+        graph) or of more than ATOMIC_MAX triples changes the merged graph in steps (out: STEP_TRIPLES, in: bulk loads)
         first, its complete marker removed meanwhile (after a kill there, readers are asked to build,
         and the next build recomputes it from the index); the index and manifest then change in one
         update."""
         out, into, old_counts, new_counts = self._triples(store)
         index, build = f"GRAPH <{INDEX_GRAPH}>", f"GRAPH <{BUILD_GRAPH}>"
-        forget = "".join(f" ; DELETE WHERE {{ {index} {{ <{g}> ?p ?x }} }}"
-                         f" ; DELETE WHERE {{ {index} {{ ?s <{HELD_BY}> <{g}> }} }}"
-                         f" ; DELETE WHERE {{ {build} {{ <{g}> ?p ?o }} }}" for g in self.graphs)
+        # Three operations for all the graphs (three a graph: 9,600 operations planned one by one for an add of 1,000 files)
+        names = " ".join(f"<{g}>" for g in self.graphs)
+        forget = "".join(f" ; DELETE {{ {where} }} WHERE {{ VALUES ?g {{ {names} }} {where} }}" for where in (
+            f"{index} {{ ?g ?p ?x }}", f"{index} {{ ?s <{HELD_BY}> ?g }}", f"{build} {{ ?g ?p ?x }}"))
         literals = "".join(f"{_index_literal(g, part)} .\n" for g, (packed, _) in self.graphs.items() if packed
                            for part in packed)
         literals += "".join(f"{line}\n" for lines in self.entries.values() for line in lines)
-        entries = "".join(f"{q.triple} .\n" for g, (packed, digest) in self.graphs.items() if packed
-                          for q in _entry(g, digest, stamp))
+        entries = "".join(f"{triple} .\n" for g, (packed, digest) in self.graphs.items() if packed
+                          for triple in _entry(g, digest, stamp))
         stepwise = bool(self.blank_out or self.blank_in) or len(out) + len(into) > ATOMIC_MAX
         if stepwise:
             store.remove(_marker())
@@ -923,8 +942,8 @@ class _Change:
             for i in range(0, len(out), STEP_TRIPLES):
                 store.update(f"DELETE DATA {{ {_lines_data(out[i:i + STEP_TRIPLES])} }}")
             store.extend(self.blank_in)
-            for i in range(0, len(into), STEP_TRIPLES):  # plain lines: no blank node to relabel
-                store.load(_lines_data(into[i:i + STEP_TRIPLES]), format=ox.RdfFormat.N_TRIPLES)
+            for piece in _line_pieces(into, LOAD_PIECE_CHARS):  # plain lines: no blank node to relabel
+                _load_piece(store, [piece])  # bulk_load when large: a third of Store.load's CPU
             out, into = [], []
         else:
             pause("merging")
@@ -949,6 +968,11 @@ def _stored_lines(store: ox.Store, lines: Sequence[bytes]) -> set[bytes]:
 
 def _parsed(lines: Sequence[bytes]) -> list[ox.Triple]:
     return [q.triple for q in ox.parse(b"\n".join(lines) + b"\n", format=ox.RdfFormat.N_TRIPLES)] if lines else []
+
+
+def _line_pieces(lines: Sequence[bytes], limit: int) -> Iterator[bytes]:
+    """N-Triples ``lines`` as texts of whole lines of about ``limit`` bytes."""
+    yield from _cut(b"".join(line + b"\n" for line in lines), limit)
 
 
 def _lines_data(lines: Sequence[bytes]) -> str:
@@ -1019,8 +1043,8 @@ def _full_load(store: ox.Store, graphs: Mapping[str, str], wanted: Mapping[str, 
         progress(i, len(graphs))
     holders = index.holders()
     with _phase("manifest"):  # loaded, not one transaction (~2 KB a quad: 0.5 GB at 100,000 files); read only after the markers
-        entries = [q for g in sorted(graphs) for q in _entry(g, wanted[g], stamp)]
-        _load_piece(store, [ox.serialize([*entries, *holders], format=ox.RdfFormat.N_QUADS) or b""])
+        entries = "".join(f"{triple} <{BUILD_GRAPH}> .\n" for g in sorted(graphs) for triple in _entry(g, wanted[g], stamp))
+        _load_piece(store, [entries.encode("utf-8"), holders], MANIFEST_BULK_MIN_CHARS)
     pause("loaded")
     store.extend([_entries_marker(), _marker(LAYOUT_MARKER), _marker()])  # the commit marker
 
@@ -1076,7 +1100,11 @@ def _runs(graphs: Mapping[str, str], g: str, limit: int) -> Iterator[bytes]:
     if hasattr(graphs, "runs"):
         yield from graphs.runs(g, limit)
         return
-    data = graphs[g].encode("utf-8")
+    yield from _cut(graphs[g].encode("utf-8"), limit)
+
+
+def _cut(data: bytes, limit: int) -> Iterator[bytes]:
+    """N-Triples text in runs of whole lines of about ``limit`` bytes."""
     start = 0
     while start < len(data):
         end = data.find(b"\n", start + limit - 1)
@@ -1085,13 +1113,13 @@ def _runs(graphs: Mapping[str, str], g: str, limit: int) -> Iterator[bytes]:
         start = end
 
 
-def _load_piece(store: ox.Store, chunks: list[bytes]) -> None:
+def _load_piece(store: ox.Store, chunks: list[bytes], bulk_min: int | None = None) -> None:
     """Triples without blank nodes into the merged (default) graph, with the index quads written so
     far (N-Triples lines are N-Quads of the default graph): one loader call, bulk_load when large,
     else one Store.load (bulk_load costs 0.35 s whatever the size; a transaction per index write
     cost 11 s CPU at 10,000 documents). Bytes, not a stream: the loader then runs without the GIL."""
     data = b"".join(chunks)
-    if len(data) >= BULK_MIN_CHARS:
+    if len(data) >= (BULK_MIN_CHARS if bulk_min is None else bulk_min):
         store.bulk_load(data, format=ox.RdfFormat.N_QUADS)
     else:
         store.load(data, format=ox.RdfFormat.N_QUADS)
