@@ -396,12 +396,7 @@ def validate_batches(batches: Iterable[Mapping[str, str]], shared: Mapping[str, 
     started = time.perf_counter()
     sg = shapes if isinstance(shapes, rdflib.Graph) else load_shapes(shapes)
     checks, fallback = _translated(sg, _ClassClosure(store))
-    local, wide, plain = [], [], []
-    for shape, check in checks:
-        limited = None if corpus_wide(sg, shape, check) else _in_batch(check)
-        (local if limited else wide).append((shape, limited or check))
-        if limited:
-            plain.append(check)  # as translated: what reach() reads
+    local, wide, plain = split_checks(sg, checks)
     targets = _BatchTargets.of(local)
     local = list(targets.checks)
     results: set[ValidationResult] = set()
@@ -461,6 +456,19 @@ def validate_batches(batches: Iterable[Mapping[str, str]], shared: Mapping[str, 
         keeper.save()
     found = tuple(sorted(set(found), key=_sort_key))
     return ValidationReport("fast", found, notes, time.perf_counter() - started)
+
+
+def split_checks(sg: rdflib.Graph, checks: Sequence[tuple]) -> tuple[list, list, list]:
+    """The translated ``checks`` [(shape, check)] split for validate_batches: (per-batch checks with
+    their focus limited to a batch's subjects, corpus-wide checks, the per-batch checks as
+    translated: what reach() reads)."""
+    local, wide, plain = [], [], []
+    for shape, check in checks:
+        limited = None if corpus_wide(sg, shape, check) else _in_batch(check)
+        (local if limited else wide).append((shape, limited or check))
+        if limited:
+            plain.append(check)
+    return local, wide, plain
 
 
 class _BatchRunner:
