@@ -1,7 +1,7 @@
 """Where SHACL validation of a built store spends its CPU (issue 15).
 
     .venv/bin/python bench/validate_profile.py bench/corpus/store-1000 [--batch 1000] [--top 25]
-        [--save results.json] [--compare before.json] [--growth smaller.json] [--ahead]
+        [--save results.json] [--compare before.json] [--growth smaller.json]
 
 Runs the streamed validation of a build (loaders.validate.validate_batches, as `directive-kg build`
 does: per batch of file graphs in memory, then the corpus-wide checks on the store) on the file
@@ -99,7 +99,7 @@ def cpu_seconds() -> float:
     return sum(r.ru_utime + r.ru_stime for r in map(resource.getrusage, (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)))
 
 
-def profile_store(path: Path, batch: int, ahead: bool = False) -> tuple[dict, dict, list]:
+def profile_store(path: Path, batch: int) -> tuple[dict, dict, list]:
     """(figures, label -> CPU seconds, result keys) of validating the store at ``path``."""
     with open_store(path, read_only=True) as kg:
         graphs = StoreGraphs(kg.store)
@@ -112,7 +112,7 @@ def profile_store(path: Path, batch: int, ahead: bool = False) -> tuple[dict, di
         cores = CoreTrace(os.getpid())  # both cores busy? (on an idle machine: the load average says)
         cores.start()
         report = validate_batches(({g: graphs[g] for g in group} for group in names), shared, kg.store,
-                                  locate=kg, count=len(names), profile=profile, ahead=ahead)
+                                  locate=kg, count=len(names), profile=profile)
         memory.stopped.set()
         cores.stopped.set()
         figures = {"wall_seconds": round(time.perf_counter() - wall, 2), "cpu_seconds": round(cpu_seconds() - cpu, 2),
@@ -147,12 +147,11 @@ def main(argv=None) -> int:
     ap.add_argument("store", type=Path)
     ap.add_argument("--batch", type=int, default=1000)
     ap.add_argument("--top", type=int, default=25)
-    ap.add_argument("--ahead", action="store_true", help="corpus-wide checks in a thread while the batches run")
     ap.add_argument("--save", type=Path)
     ap.add_argument("--compare", type=Path)
     ap.add_argument("--growth", type=Path, help="a saved run of a smaller store: CPU per file of each check at both sizes")
     args = ap.parse_args(argv)
-    figures, profile, keys = profile_store(args.store, args.batch, args.ahead)
+    figures, profile, keys = profile_store(args.store, args.batch)
     print(json.dumps(figures))
     per_batch = sum(s for label, s in profile.items() if not label.endswith("(corpus-wide)"))
     wide = sum(s for label, s in profile.items() if label.endswith("(corpus-wide)"))

@@ -29,7 +29,6 @@ import logging
 import os
 import pickle
 import re
-import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
@@ -375,7 +374,7 @@ def validate_batches(batches: Iterable[Mapping[str, str]], shared: Mapping[str, 
                      progress: Callable[[int, int], None] = lambda done, total: None,
                      count: int | None = None, profile: dict | None = None,
                      workers: int | None = None, memo: str | os.PathLike | None = None,
-                     digest: Callable[[str], str] | None = None, ahead: bool = False,
+                     digest: Callable[[str], str] | None = None,
                      also_read: frozenset | None = frozenset()) -> ValidationReport:
     """The fast path's results on the merged graph of ``store`` (a complete merged default graph),
     without that graph in memory. In memory: the ``shared`` graphs (graph IRI -> N-Triples: the
@@ -396,22 +395,14 @@ def validate_batches(batches: Iterable[Mapping[str, str]], shared: Mapping[str, 
     its content hash, so that unchanged texts are never read); each corpus-wide check runs over
     the focus nodes the changed triples reach, or whole where it cannot be bounded, and keeps the
     last build's results of the others (loaders.validate_scope); results are located again only
-    where a changed graph mentions their focus node. ``ahead``: when every corpus-wide check will
-    run whole (no results kept from the last build), start them in a thread while the batches are
-    checked (_WideAhead): the cores the batches leave idle are used, at the price of the checks'
-    memory on top of the batches' (10,000 files: peak PSS 0.84 -> 1.03 GB), hence off by default.
+    where a changed graph mentions their focus node.
     ``also_read``: predicates whose changed triples the report's ``delta`` must hold besides those the
     checks read (None: all), for others bounded by the change (directive_kg.table_delta).
     """
     started = time.perf_counter()
     sg = shapes if isinstance(shapes, rdflib.Graph) else load_shapes(shapes)
     checks, fallback = _translated(sg, _ClassClosure(store))
-    local, wide, plain = [], [], []
-    for shape, check in checks:
-        limited = None if corpus_wide(sg, shape, check) else _in_batch(check)
-        (local if limited else wide).append((shape, limited or check))
-        if limited:
-            plain.append(check)  # as translated: what reach() reads
+    local, wide, plain = split_checks(sg, checks)
     targets = _BatchTargets.of(local)
     local = list(targets.checks)
     results: set[ValidationResult] = set()
@@ -439,9 +430,6 @@ def validate_batches(batches: Iterable[Mapping[str, str]], shared: Mapping[str, 
 
     runner = _BatchRunner(shared, targets, local, workers, profile, record=keeper.recorded if keeper is not None else None)
     wide_profile = {} if profile is not None else None
-    # no results kept from the last build: every corpus-wide check runs whole, so all can start now
-    early = _WideAhead(store, wide, wide_profile) if ahead and runner.forking and (
-        keeper is None or not keeper.memo.wide_results(keeper.version)) else None
     for graphs in itertools.chain(batches, [None]):  # None: the corpus graph's own nodes (bodies, units, ...)
         batches_run += 1
         for found in runner.submit(graphs if graphs is not None else shared, shared_pass=graphs is None):
@@ -453,8 +441,7 @@ def validate_batches(batches: Iterable[Mapping[str, str]], shared: Mapping[str, 
     runner.close()
 
     def run_wide(todo: list) -> list:
-        run = lambda rest: _run_each(store, rest, progress, done, total(), wide_profile)  # noqa: E731
-        return early.outcomes(todo, run) if early is not None else run(todo)
+        return _run_each(store, todo, progress, done, total(), wide_profile)
 
     if keeper is not None:  # over the focus nodes the change reaches (validate_scope), then all recorded
         results.update(keeper.wide_checks(store, wide, fallback, run_wide))
@@ -478,32 +465,17 @@ def validate_batches(batches: Iterable[Mapping[str, str]], shared: Mapping[str, 
                             keeper.delta if keeper is not None else None)
 
 
-class _WideAhead:
-    """The corpus-wide checks run on ``store`` in a thread of this process while the batches are
-    checked in the forked children: Oxigraph releases the GIL while it evaluates, so the checks use
-    the cores the batches leave idle (the parent waiting, the last batch alone) instead of starting
-    after them. ``outcomes(todo, run)``: _run_each's answer for ``todo``, waiting for the thread;
-    checks it did not run (a plan that differs) are given to ``run``."""
-
-    def __init__(self, store: ox.Store, wide: Sequence[tuple], profile: dict | None):
-        self.done: dict = {}
-        self.error: BaseException | None = None
-        self.thread = threading.Thread(target=self._run, args=(store, list(wide), profile),
-                                       name="corpus-wide checks", daemon=True)
-        self.thread.start()
-
-    def _run(self, store: ox.Store, wide: list, profile: dict | None) -> None:
-        try:
-            self.done = dict(zip(wide, _run_each(store, wide, profile=profile)))
-        except BaseException as e:  # noqa: BLE001 (raised again in the caller's thread)
-            self.error = e
-
-    def outcomes(self, todo: Sequence[tuple], run: Callable[[list], list]) -> list:
-        self.thread.join()
-        if self.error is not None:
-            raise self.error
-        rest = iter(run([item for item in todo if item not in self.done]))
-        return [self.done[item] if item in self.done else next(rest) for item in todo]
+def split_checks(sg: rdflib.Graph, checks: Sequence[tuple]) -> tuple[list, list, list]:
+    """The translated ``checks`` [(shape, check)] split for validate_batches: (per-batch checks with
+    their focus limited to a batch's subjects, corpus-wide checks, the per-batch checks as
+    translated: what reach() reads)."""
+    local, wide, plain = [], [], []
+    for shape, check in checks:
+        limited = None if corpus_wide(sg, shape, check) else _in_batch(check)
+        (local if limited else wide).append((shape, limited or check))
+        if limited:
+            plain.append(check)
+    return local, wide, plain
 
 
 class _BatchRunner:

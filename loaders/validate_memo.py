@@ -50,13 +50,13 @@ CREATE TABLE IF NOT EXISTS staged_lines (graph TEXT PRIMARY KEY, lines BLOB);
 def term_hashes(text: str) -> bytes:
     """The CRC-32 of every subject and object of an N-Triples text, sorted, as bytes (a file's
     mentions: a collision only re-checks a file for nothing)."""
-    found = set()
+    terms = set()  # each distinct term hashed once (a subject has a line a property)
     for line in text.splitlines():
         parts = line.split(" ", 2)
         if len(parts) == 3:
-            found.add(zlib.crc32(parts[0].encode()))
-            found.add(zlib.crc32(_object(parts[2]).encode()))
-    return array("I", sorted(found)).tobytes()
+            terms.add(parts[0])
+            terms.add(_object(parts[2]))
+    return array("I", sorted({zlib.crc32(t.encode()) for t in terms})).tobytes()
 
 
 def _object(rest: str) -> str:

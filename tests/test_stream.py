@@ -112,12 +112,11 @@ def _nt(path: Path, own: str = "") -> str:
     return text.replace(f"<{ID}", f"<{ID}{own}/") if own else text
 
 
-@pytest.mark.parametrize("size,ahead", [(1, False), (5, True)])
-def test_streamed_validation_finds_the_known_violations(size, ahead):
+@pytest.mark.parametrize("size", [1, 5])
+def test_streamed_validation_finds_the_known_violations(size):
     """Each shape fixture (good and bad) as a file's graph (its nodes its own: fixtures reuse IRIs,
     where the files of a build describe the same node only as a document), the ontology and code
-    lists shared: per batch then corpus-wide finds exactly what validating the merged graph finds
-    (``ahead``: the corpus-wide checks run in a thread while the batches are checked)."""
+    lists shared: per batch then corpus-wide finds exactly what validating the merged graph finds."""
     files = {f"{ID}graph/file/{f.stem}": _nt(f, f"fixture-{i}") for i, f in enumerate(FIXTURES)}
     shared = {f"urn:shared:{p.name}": _nt(p) for p in (ONTOLOGY / "directive.ttl", ONTOLOGY / "codelists.ttl")}
     merged = merged_in_memory({**files, **shared})
@@ -125,7 +124,7 @@ def test_streamed_validation_finds_the_known_violations(size, ahead):
     assert today.violations > len([f for f in FIXTURES if f.name.endswith(".bad.ttl")]) // 2
     batches_seen = []
     batches = (batches_seen.append(names) or {g: files[g] for g in names} for names in file_batches(files, size))
-    streamed = validate_batches(batches, shared, merged, locate=False, ahead=ahead)
+    streamed = validate_batches(batches, shared, merged, locate=False)
     assert len(batches_seen) == -(-len(files) // size)
     missing, extra = today.keys() - streamed.keys(), streamed.keys() - today.keys()
     assert not missing and not extra, f"missed {sorted(missing, key=str)}; invented {sorted(extra, key=str)}"

@@ -321,37 +321,3 @@ def test_unique_number_keyed_form_equals_the_filter_form(tmp_path):
     assert pairs("ill.ttl", keyed, "fast") == pairs("ill.ttl", UNIQUE_BY_FILTER, "fast") == found
     ex = "<http://example.org/{}>".format
     assert found == {(ex(a), ex(b)) for a, b in ("ab", "ba", "ef", "fe", "kl", "lk", "po", "qr", "rq", "su", "us")}
-
-
-def _typed_check(cls: str):
-    from loaders.shacl_sparql import Check
-
-    return (f"<urn:shape:{cls}>", Check(f"<urn:shape:{cls}>", "Violation", "ClassConstraintComponent", None,
-                                       f"SELECT ?this WHERE {{ ?this a <urn:{cls}> }}", None, True))
-
-
-@pytest.mark.parametrize("ahead,todo,asked", [
-    ("AB", "AB", ""),     # a fresh build: all ran ahead, in the thread
-    ("AB", "BA", ""),     # in the order asked
-    ("A", "AB", "B"),     # a check not run ahead is run when asked
-    ("", "AB", "AB"),
-])
-def test_corpus_wide_checks_run_ahead_give_what_running_them_gives(ahead, todo, asked):
-    """validate._WideAhead: the corpus-wide checks started in a thread while the batches run; the
-    outcomes are those of _run_each, whichever ran them."""
-    from loaders.validate import _run_each, _WideAhead
-
-    store = ox.Store()
-    for name in "AB":
-        store.add(ox.Quad(ox.NamedNode(f"urn:x:{name}"), ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"),
-                          ox.NamedNode(f"urn:{name}")))
-    checks = {name: _typed_check(name) for name in "AB"}
-    run_asked = []
-
-    def run(rest):
-        run_asked.extend(rest)
-        return _run_each(store, rest)
-    got = _WideAhead(store, [checks[n] for n in ahead], None).outcomes([checks[n] for n in todo], run)
-    assert got == _run_each(store, [checks[n] for n in todo])
-    assert [r.focus for found in got for r in found] == [f"<urn:x:{n}>" for n in todo]
-    assert run_asked == [checks[n] for n in asked]
