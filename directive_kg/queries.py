@@ -380,31 +380,15 @@ def sort_rows(terms: list[dict[str, Term]], keys: tuple[str, ...]) -> list[dict[
     """A query's rows in the order of its `# sort:` keys (ascending, each as ORDER BY would). Done by
     the runner because a store's ORDER BY on long strings and IRIs decodes both terms at every
     comparison (downstream-tasks at 10,000 documents: its sort was ~100 of ~400 CPU ms; here ~10)."""
-    key = _each_once(_order_key)  # a tree's rows repeat their values: each term's key once
-    return sorted(terms, key=lambda row: tuple([key(row.get(k)) for k in keys]))
+    memo: dict = {None: _order_key(None)}  # a tree's rows repeat their values: each term's key once
 
-
-def _each_once(convert: Callable[[Term | None], Any]) -> Callable[[Term | None], Any]:
-    """convert with a memo looked up by the term's identity first, then by its value: a per-document
-    table's rows share one object per value, and hashing a term hashes its text (downstream-tasks at
-    10,000 documents: ~15 % of its CPU). Only for terms that stay alive while it is used: an object's
-    identity is reused once it is freed."""
-    by_id: dict = {}
-    by_value: dict = {}
-
-    def once(term: Term | None) -> Any:
-        try:
-            return by_id[id(term)]
-        except KeyError:
-            pass
-        try:
-            found = by_value[term]
-        except KeyError:
-            found = by_value[term] = convert(term)
-        by_id[id(term)] = found
+    def key(term: Term | None) -> tuple:
+        found = memo.get(term)
+        if found is None:
+            found = memo[term] = _order_key(term)
         return found
 
-    return once
+    return sorted(terms, key=lambda row: tuple(key(row.get(k)) for k in keys))
 
 
 def page(text: str, limit: int | None, offset: int = 0, within: str = "query") -> str:
@@ -794,7 +778,7 @@ def python_values() -> Callable[[Term | None], Any]:
 
 def _python_rows(terms: list[dict[str, Term | None]], columns: list[str]) -> list[dict[str, Any]]:
     """The rows' terms as Python values (to_python), each distinct term converted once."""
-    value = _each_once(to_python)
+    value = python_values()
     return [{k: value(r.get(k)) for k in columns} for r in terms]
 
 
@@ -863,9 +847,8 @@ def _label_documents(backend: Backend, columns: list[str], terms: list[dict], ro
                      timeout: float | None) -> None:
     """Text cells that hold a document IRI (a query's COALESCE(number, STR(iri)) for a document without a
     number) become its label, as the diagrams show it; IRI-valued columns stay IRIs."""
-    # the text values first: str() of any other value (a number, a date) never starts with the namespace
-    cells = [(row, c) for c in columns for row, term in zip(rows, terms)
-             if type(v := row[c]) is str and v.startswith(DOC_NAMESPACE) and isinstance(term.get(c), ox.Literal)]
+    cells = [(row, c) for row, term in zip(rows, terms) for c in columns
+             if isinstance(term.get(c), ox.Literal) and str(row.get(c) or "").startswith(DOC_NAMESPACE)]
     wanted = sorted({row[c] for row, c in cells if _valid_iri(row[c])})
     if not wanted:
         return
