@@ -760,8 +760,8 @@ def run(
     return QueryResult(columns, rows, notes, origin="doc-table" if tabled else "sparql")
 
 
-def _python_rows(terms: list[dict[str, Term | None]], columns: list[str]) -> list[dict[str, Any]]:
-    """The rows' terms as Python values (to_python), each distinct term converted once."""
+def python_values() -> Callable[[Term | None], Any]:
+    """to_python with a memo: each distinct term converted once (rows repeat their values)."""
     memo: dict = {}
 
     def value(term: Term | None) -> Any:
@@ -773,6 +773,12 @@ def _python_rows(terms: list[dict[str, Term | None]], columns: list[str]) -> lis
             found = memo[term] = to_python(term)
             return found
 
+    return value
+
+
+def _python_rows(terms: list[dict[str, Term | None]], columns: list[str]) -> list[dict[str, Any]]:
+    """The rows' terms as Python values (to_python), each distinct term converted once."""
+    value = python_values()
     return [{k: value(r.get(k)) for k in columns} for r in terms]
 
 

@@ -5,6 +5,7 @@ for every document of a generated corpus (and of the seed graph) both give the s
 order, and a table that is not current is never read."""
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import sys
@@ -126,3 +127,28 @@ def test_every_table_names_a_saved_query_that_the_runner_sorts():
         assert query.sort and not Q.query_has_order(query.text), name
         assert {"document_iri", "depth"} <= set(doc_tables.projection(query.text)), name
         assert spec.query == name
+
+
+_BOUND_DATA = """
+<http://x/a> <http://x/p> "1" . <http://x/b> <http://x/p> "2" . <http://x/c> <http://x/p> "3" .
+<http://x/a> <http://x/q> <http://x/u> . <http://x/b> <http://x/q> <http://x/u> . <http://x/u> <http://x/r> "U" .
+"""
+
+
+@pytest.mark.parametrize("rows", [
+    # a sub-select of the key joined by hash, one without it, an aggregate over the whole store
+    """SELECT ?document_iri ?v ?w ?n WHERE { { SELECT ?document_iri ?v WHERE { ?document_iri <http://x/p> ?v } }
+       OPTIONAL { ?document_iri <http://x/q> ?u . { SELECT ?u ?w WHERE { ?u <http://x/r> ?w } } }
+       { SELECT (COUNT(*) AS ?n) WHERE { ?s <http://x/p> ?o } } }""",
+    "SELECT * WHERE { ?document_iri <http://x/p> ?v }",
+    "SELECT DISTINCT ?document_iri ?k WHERE { { SELECT ?document_iri (COUNT(*) AS ?k) WHERE { ?document_iri ?p ?o } GROUP BY ?document_iri } }",
+])
+@pytest.mark.parametrize("documents", [["http://x/a"], ["http://x/a", "http://x/c"], ["http://x/z"]])
+def test_a_rows_query_bound_to_documents_answers_their_rows_of_the_whole_query(rows, documents):
+    store = ox.Store()
+    store.load(_BOUND_DATA.encode(), format=ox.RdfFormat.TURTLE)
+    whole = {tuple(map(str, s)) for s in store.query(rows) if s["document_iri"].value in documents}
+    bound_text = doc_tables.bound(rows, "document_iri", documents)
+    # bound in the outer group and in each sub-select of the key, never in the aggregate over all
+    assert bound_text.count("VALUES ?document_iri") == len(re.findall(r"SELECT (?:DISTINCT )?(?:\?document_iri|\*)", rows))
+    assert {tuple(map(str, s)) for s in store.query(bound_text)} == whole
