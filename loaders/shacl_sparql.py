@@ -739,10 +739,11 @@ def reach(query: str) -> Reach | None:
     """The Reach of ``query`` from ?this, parsed (rdflib's algebra) in a thread of its own (see
     reads_only_focus); None when it cannot be bounded: a path with * or +, a pattern not joined to
     ?this through variables (constants do not join: a class IRI would join every instance), a
-    predicate variable also used as a node, a sub-select whose variables could shadow outer ones,
+    predicate variable also used as a node (a sub-select's variables that it does not project are its own:
+    a pattern joined only through them is not joined to ?this),
     a named graph or service, a value that changes by itself (NOW, RAND), or a query rdflib
     cannot parse."""
-    if _UNBOUNDED_CALLS.search(query) or len(re.findall(r"\bSELECT\b", query, re.I)) > 3:
+    if _UNBOUNDED_CALLS.search(query):
         return None
     from concurrent.futures import ThreadPoolExecutor
 
@@ -757,7 +758,7 @@ def reach_with_constants(query: str) -> Reach | None:
     None when any term may be: (predicate, side, frozenset of "<iri>" | None). A changed triple
     ``?x rdf:type <Other>`` then reaches no check whose patterns only ask for ``?x rdf:type <C>``
     (loaders.validate_scope)."""
-    if _UNBOUNDED_CALLS.search(query) or len(re.findall(r"\bSELECT\b", query, re.I)) > 3:
+    if _UNBOUNDED_CALLS.search(query):
         return None
     from concurrent.futures import ThreadPoolExecutor
 
@@ -779,47 +780,53 @@ def _reach(query: str, constants: bool = False) -> Reach | None:
     hidden = itertools.count()
     predicate_vars: set = set()
 
-    def node(term):
-        if isinstance(term, (Variable, BNode)):
+    def node(term, scope):
+        if isinstance(term, Variable):
+            return scope(term)
+        if isinstance(term, BNode):
             return term
         if isinstance(term, URIRef):
             return ("constant", next(hidden), nt(term))  # a leaf of its own
         return ("constant", next(hidden))
 
-    def hops(a, path, b) -> None:
+    def hops(a, path, b, scope) -> None:
         if isinstance(path, URIRef):
             edges.append((a, str(path), b))
         elif isinstance(path, Variable):
-            predicate_vars.add(path)
-            edges.append((a, path, b))  # any predicate; with constants, those VALUES binds it to
+            predicate_vars.add(scope(path))
+            edges.append((a, scope(path), b))  # any predicate; with constants, those VALUES binds it to
         elif isinstance(path, NegatedPath):
             edges.append((a, None, b))
         elif isinstance(path, InvPath):
-            hops(b, path.arg, a)
+            hops(b, path.arg, a, scope)
         elif isinstance(path, SequencePath):
             steps = [a] + [("step", next(hidden)) for _ in path.args[1:]] + [b]
             for x, p, y in zip(steps, path.args, steps[1:]):
-                hops(x, p, y)
+                hops(x, p, y, scope)
         elif isinstance(path, AlternativePath):
             for p in path.args:
-                hops(a, p, b)
+                hops(a, p, b, scope)
         elif isinstance(path, MulPath) and path.mod == "?":
-            hops(a, path.path, b)
+            hops(a, path.path, b, scope)
         else:
             raise Unsupported(f"path {path!r} has no bound length")
 
     values: dict = {}  # variable -> the terms VALUES binds it to (None: also unbound, or not IRIs)
 
-    def walk(n) -> None:
+    def walk(n, scope=lambda v: v) -> None:
         if isinstance(n, CompValue):
+            if n.name == "ToMultiSet" and getattr(n.p, "name", None) == "Project":  # a sub-select
+                projected, own = set(n.p.PV), next(hidden)
+                walk(n.p.p, lambda v, outer=scope: outer(v) if v in projected else ("local", own, v))
+                return
             rows = n.res if n.name == "values" else None
             if n.name == "InlineData" and len(n.var) == 1:  # VALUES inside FILTER (NOT) EXISTS: not translated
                 rows = [{n.var[0]: term} for term in n.value]
             for row in rows or ():
                 for var in {v for r in rows for v in r}:
                     term = row.get(var)
-                    known = values.get(var, set())
-                    values[var] = known | {nt(term)} if isinstance(term, URIRef) and known is not None else None
+                    known = values.get(scope(var), set())
+                    values[scope(var)] = known | {nt(term)} if isinstance(term, URIRef) and known is not None else None
             triples = n.triples if n.name in ("BGP", "TriplesBlock") else None
             if n.name == "TriplesBlock" and triples:
                 terms = [t for part in triples for t in part]
@@ -827,12 +834,12 @@ def _reach(query: str, constants: bool = False) -> Reach | None:
                 if triples is None:
                     raise Unsupported("a triples block rdflib did not split")
             for s, p, o in triples or ():
-                hops(node(s), p, node(o))
+                hops(node(s, scope), p, node(o, scope), scope)
             for v in n.values():
-                walk(v)
+                walk(v, scope)
         elif isinstance(n, (list, tuple)):
             for v in n:
-                walk(v)
+                walk(v, scope)
 
     try:
         walk(algebra)
@@ -842,7 +849,7 @@ def _reach(query: str, constants: bool = False) -> Reach | None:
     if predicate_vars & nodes:
         return None
     edges = [(a, p2, b) for a, p, b in edges
-             for p2 in ((p,) if not isinstance(p, Variable) else
+             for p2 in ((p,) if p not in predicate_vars else
                         sorted(i[1:-1] for i in values[p]) if constants and values.get(p) else (None,))]
     this = Variable("this")
     dist = {this: 0}

@@ -37,6 +37,13 @@ REACHES = [  # query, hops (None: unbounded), (predicate, near end) that must be
     ("SELECT ?this WHERE { ?this <urn:p> <urn:K> . ?w <urn:q> <urn:K> }", None, None),  # constants do not join
     ("SELECT ?this WHERE { ?this ?p ?v . ?p <urn:q> ?w }", None, None),
     ("SELECT ?this WHERE { ?this <urn:p> ?v FILTER(?v < NOW()) }", None, None),
+    # sub-selects: joined through the variables they project, their other variables their own
+    ("SELECT ?this WHERE { { SELECT ?this ?v WHERE { ?this <urn:p> ?v } } { SELECT ?v ?w WHERE { ?v <urn:q> ?w } } "
+     "{ SELECT ?this ?x WHERE { ?this <urn:r> ?x } } { SELECT ?this ?y WHERE { ?this <urn:s> ?y } } }", 2, ("urn:q", "s")),
+    ("SELECT ?this WHERE { ?this <urn:p> ?v { SELECT ?v (COUNT(*) AS ?n) WHERE { ?v <urn:q> ?w } GROUP BY ?v } }", 2,
+     ("urn:q", "s")),
+    ("SELECT ?this WHERE { ?this <urn:p> ?v { SELECT ?n WHERE { ?v <urn:q> ?w } } }", None, None),  # its ?v is its own
+    ("SELECT ?this WHERE { ?this <urn:p> ?v { SELECT (COUNT(*) AS ?n) WHERE { ?s <urn:q> ?o } } }", None, None),
 ]
 
 
