@@ -129,14 +129,20 @@ def set_aside(store_dir: str | os.PathLike, store: ox.Store) -> dict[str, dict]:
     stamp = build_stamp(store)
     last = {}
     for path in sorted((Path(store_dir) / FOLDER).glob("*.json")):
-        try:
-            meta = json.loads(path.read_bytes())
-        except (OSError, ValueError):
-            meta = None
-        if isinstance(meta, dict) and stamp is not None and meta.get("stamp") == stamp:
+        meta = read_meta(path)
+        if meta is not None and stamp is not None and meta.get("stamp") == stamp:
             last[path.name] = meta
         path.unlink(missing_ok=True)
     return last
+
+
+def read_meta(path: Path) -> dict | None:
+    """A table's metadata (its .json), None when it cannot be read."""
+    try:
+        meta = json.loads(path.read_bytes())
+    except (OSError, ValueError):
+        return None
+    return meta if isinstance(meta, dict) else None
 
 
 def write_tables(store: ox.Store, store_dir: str | os.PathLike, workers: int | None = None) -> dict[str, int]:
@@ -198,11 +204,8 @@ _decode = json.JSONDecoder(object_hook=_typed).decode
 def current_meta(path: Path, query_text: str, store: ox.Store, table_format: int) -> dict | None:
     """A table's metadata (its .json) if the table is current: written in `table_format`, from this
     query text, for the store's current build; else None (also when it cannot be read)."""
-    try:
-        meta = json.loads(path.read_bytes())
-    except (OSError, ValueError):
-        return None
-    if meta.get("format") != table_format or meta.get("digest") != digest(query_text):
+    meta = read_meta(path)
+    if meta is None or meta.get("format") != table_format or meta.get("digest") != digest(query_text):
         return None
     stamp = build_stamp(store)
     if stamp is None or meta.get("stamp") != stamp:
