@@ -97,6 +97,7 @@ def _data() -> dict:
         "related": re.compile(rf"{_PLURAL}\s+(?P<head>.+?)\s+{alternation(words('related'))}"),
         "assign_start": re.compile(rf"^(?i:{alternation(words('assign_verb'))}){nb}\s*"),
         "assign_inner": re.compile(rf"(?<![^\W_])(?:{alternation(words('assign_verb'))}){nb}\s*"),
+        "second_request": re.compile(rf"[^,;:.\n]{{1,40}}?(?:,\s*|\s+{_AND}\s+)(?:{alternation(words('assign_verb'))}){nb}\s*"),
         "cooperate": re.compile(rf"(?<![^\W_])(?i:{alternation(words('cooperate'))}){nb}\s*"),
         "report": re.compile(rf"(?<![^\W_])(?:{alternation(words('report'))}){nb}\s*"),
         "formula": re.compile(rf"^(?:(?:{alternation(words('formula'))}|{_AND}|,)\s*)+$", re.I),
@@ -777,8 +778,16 @@ def _tasks_of(s: _Sentence, ctx: DocContext, related: tuple[str, ...] = ()) -> _
         if not inner:
             return _sent_to_task(text, None, 0, ctx, related)
         obj_start = inner.end()
-        return _object_task(text, obj_start, ctx, related) or _sent_to_task(text, inner.start(), obj_start, ctx, related)
-    return _object_task(text, obj_start, ctx, related)
+        return (_object_task(text, obj_start, ctx, related) or _second_request(text, obj_start, ctx, related)
+                or _sent_to_task(text, inner.start(), obj_start, ctx, related))
+    return _object_task(text, obj_start, ctx, related) or _second_request(text, obj_start, ctx, related)
+
+
+def _second_request(text: str, obj_start: int, ctx: DocContext, related: tuple[str, ...] = ()) -> _Found | None:
+    """"đề nghị Nhân dân và yêu cầu các sở, ban, ngành ...": the first request names no body, the
+    second one, joined by "và" or a comma right after it, does."""
+    m = _data()["second_request"].match(text, obj_start)
+    return _object_task(text, m.end(), ctx, related) if m else None
 
 
 def _sends_letter(text: str, send_start: int) -> bool:

@@ -126,6 +126,8 @@ def _res() -> dict[str, re.Pattern]:
         "active": re.compile(rf"(?<!\w)(?P<aspects>(?:{aspect}\s+)*){_not_after('verb_compound')}{_not_after('topic_word')}"
                              rf"(?P<verb>{issue})\s*$"),
         "weak": re.compile(rf"(?P<aspects>(?:{aspect}\s+)*)(?P<verb>{_alt('weak_verb')})\s*$"),
+        # "... cho đến khi UBND tỉnh có thông báo mới": a notice to come, no document reported
+        "until": re.compile(rf"(?<!\w){_alt('until')}\s+[^,;.:\n]*$"),
         # "X xây dựng Kế hoạch ... như sau:": a plan_verb reports the page's own plan only before as_follows
         # "... vừa xây dựng và triển khai kế hoạch ...": a second verb after "và" (one or two words)
         "plan": re.compile(rf"(?P<aspects>(?:{aspect}\s+)*)(?P<verb>{_alt('plan_verb')})"
@@ -156,7 +158,9 @@ def _res() -> dict[str, re.Pattern]:
         "subject_about": re.compile(rf"\s*,?\s*(?P<s>{about}\s)"),
         "subject_end": re.compile(
             rf"[;\n]|\.(?:\s|$)|\s{_alt('recipient_verb')}\s+(?={plural}\s|[{H.UPPER}])"
-            rf"|,?\s+{_alt('subject_stop')}(?:\s|:)|\s\("),
+            rf"|,?\s+{_alt('subject_stop')}(?:\s|:)|\s\("
+            # "... về X yêu cầu Ban Chỉ đạo các huyện ...": a directing verb before a body starts the task
+            rf"|,?\s+{_alt('subject_directs')}\s+(?={plural}\s|[{H.UPPER}])"),
         "recipients_end": re.compile(rf"\s{about}\s|\.(?:\s|$)|[;:\n“\"]"),
         "colon_list_end": re.compile(rf"\s{about}\s|\.(?:\s|$)|[:\n“\"]"),
         "subject_plain": re.compile(rf"\s+(?P<s>[^\W\d_{H.UPPER}])"),   # a lower-case word
@@ -389,6 +393,8 @@ def _is_reported(work: str, m: re.Match, s0: int, s1: int) -> tuple[int, int] | 
     if a:
         return s0 + a.start(), s0 + a.end("verb")
     w = res["weak"].search(before)
+    if w and res["until"].search(before, 0, w.start()):
+        w = None
     if w and (w.group("aspects").strip() or organ(_undated(_last_clause(before[:w.start()])))
               or _role_named(_last_clause(before[:w.start()]))):
         return s0 + w.start(), s0 + w.end("verb")
@@ -398,7 +404,7 @@ def _is_reported(work: str, m: re.Match, s0: int, s1: int) -> tuple[int, int] | 
             and _organ_of_clauses(before[:pl.start()]):   # news ("vừa xây dựng"), a numbered plan, the page's own
         return s0 + pl.start(), s0 + pl.end("verb")
     if res["cited"].search(before):
-        return None
+        return _just_issued(work, m, s1)   # "Theo thông báo của UBND tỉnh vừa được ban hành, ...": the news
     p = res["passive_lead"].search(before)
     if p:
         return s0 + p.start(), m.start()
@@ -410,6 +416,17 @@ def _is_reported(work: str, m: re.Match, s0: int, s1: int) -> tuple[int, int] | 
     pv = res["passive"].match(work, tail, s1)
     if pv and _agent_ok(pv) and not res["mention"].match(
             work, _skip_space(work, pv.end(), s1)):
+        return pv.start("verb"), pv.end("verb")
+    return None
+
+
+def _just_issued(work: str, m: re.Match, s1: int) -> tuple[int, int] | None:
+    """The verb span of "<mention> [của X] vừa được ban hành" after a citing word: a document said to be
+    just issued is the one reported, not one cited; None otherwise."""
+    res = _res()
+    pv = res["passive"].match(work, _tail_end(work, m.end(), s1), s1)
+    news = {H.bare_key(w) for w in phrases("news_aspect")}
+    if pv and news & {H.bare_key(a) for a in pv.group("aspects").split()} and _agent_ok(pv):
         return pv.start("verb"), pv.end("verb")
     return None
 
