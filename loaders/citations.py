@@ -579,9 +579,10 @@ def _named_before(hit: _Hit, numbered) -> bool:
                              for h in numbered)
 
 
-def _title_end(w: str, pos: int, limit: int, max_words: int = 15) -> int:
+def _title_end(w: str, pos: int, limit: int, max_words: int = 15, lower: bool = False) -> int:
     """End of a capitalised title after pos ("Luật| Phòng, chống bệnh truyền nhiễm"), pos when none:
-    it stops at punctuation, a title_stop word, "và"/a comma before a capital or "các|những"."""
+    it stops at punctuation, a title_stop word, "và"/a comma before a capital or "các|những";
+    ``lower``: a title in lower case too ("Luật tiếp công dân số 42/2013/QH13", its number after it)."""
     rx = _regexes()
     end, i = pos, pos
     for n in range(max_words):
@@ -589,7 +590,7 @@ def _title_end(w: str, pos: int, limit: int, max_words: int = 15) -> int:
         if not m or "\n\n" in m.group("sep") or (n == 0 and (not m.group("sep") or "," in m.group("sep"))):
             break
         word = m.group("word")
-        if n == 0 and not word[:1].isupper():
+        if n == 0 and not word[:1].isupper() and not lower:
             break
         if n and (rx["title_stop"].match(w, m.start("word")) or ("," in m.group("sep") and (word[:1].isupper() or rx["plural_before"].match(word + " ")))):
             break
@@ -622,10 +623,13 @@ def _named(w: str, limit: int, taken) -> list[_Hit]:
         if doc is None or rx["amending"].match(w, m.start()):
             continue
         end = _title_end(w, m.end(), limit) if doc.titled else m.end()
-        if end == m.end() and doc.titled:
-            continue
-        hit = _Hit(m.start(), end, doc.doc_type, name=clean(w[m.start():end]))
         num = rx["named_number"].match(w, end, limit) if doc.titled else None
+        if end == m.end() and doc.titled:
+            end = _title_end(w, m.end(), limit, lower=True)   # a lower-case title only before its number
+            num = rx["named_number"].match(w, end, limit) if end > m.end() else None
+            if num is None:
+                continue
+        hit = _Hit(m.start(), end, doc.doc_type, name=clean(w[m.start():end]))
         if num:
             hit.number, hit.num_end = clean(num.group("num")), num.end()
             end = hit.end = num.end()

@@ -124,7 +124,9 @@ def _reported(st: SourceText, head: H.Header, end: int, signed: bool) -> P.Repor
         return None
     if head.number:
         return rep if rep.number and H.bare_key(rep.number) == H.bare_key(head.number) else None
-    return rep if weak and not signed else None
+    # a page titled by the numbered document whose Kính gửi and words follow, no header of its own
+    titled = rep.title_line and rep.number is not None and rep.issuer is not None
+    return rep if weak and (not signed or titled) else None
 
 
 def _own_words_start(head: H.Header, rep: P.Reported | None) -> int:

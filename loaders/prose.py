@@ -525,6 +525,7 @@ def _read_tails(st: SourceText, lead: _Lead | None, pos: int, end: int) -> int:
             found = organ(work[o.end():b_end])
             if found is None:
                 return pos
+            b_end, found = _name_over_and(work, o.end(), b_end, end, found)
             if not dry and "issuer" not in lead.values:
                 lead.values["issuer"], lead.values["acting"] = found[1], found[0]
                 lead.evidence["issuer"] = st.span(o.end(), b_end)
@@ -547,6 +548,20 @@ def _read_tails(st: SourceText, lead: _Lead | None, pos: int, end: int) -> int:
             pos = s[2]
             continue
         return pos
+
+
+def _name_over_and(work: str, start: int, b_end: int, end: int, found):
+    """"của Bộ Nông nghiệp và Phát triển nông thôn": a body whose name goes on over "và" (the words
+    after it open no body of their own, and the longer words name a body) ends after them."""
+    m = re.match(rf"\s*(?<!\S)(?i:{G.piece('and')})\s+", work[b_end:end])
+    after = work[b_end + m.end():end] if m else ""
+    if m is None or not after[:1].isupper() or opens_organ(after) or names_body(after):
+        return b_end, found
+    longer_end = _body_end(work, b_end + m.end(), end)
+    longer = organ(work[start:longer_end])
+    if longer is None or clean(longer[1].name) == clean(found[1].name):
+        return b_end, found
+    return longer_end, longer
 
 
 def _joint_issuer_end(work: str, pos: int, end: int, first: H.Organ) -> int:
@@ -590,12 +605,13 @@ def _split_recipients(st: SourceText, s: int, e: int) -> list[Span]:
 
 def notice_recipients(st: SourceText, start: int, end: int) -> list[Span]:
     """The bodies a notice is told to ("thông báo để các sở, ban, ngành; UBND các huyện, thị xã, các tổ
-    chức và công dân biết"), as written; those that name no body ("các tổ chức", "công dân") left out."""
+    chức và công dân biết"), as written; those that name no body ("các tổ chức", "công dân", "các đơn vị,
+    nhân dân") left out."""
     m = _res()["notice_list"].search(st.work, start, end)
     if m is None:
         return []
     return [sp for sp in _split_recipients(st, m.start("list"), m.end("list"))
-            if names_body(sp.quote) and bodies_of(sp.quote, DocContext())]
+            if names_body(sp.quote) and bodies_of(sp.quote, DocContext()) == [clean(sp.quote)]]
 
 
 def _name_goes_on(work: str, m: re.Match, e: int) -> bool:
