@@ -744,19 +744,7 @@ def _read_head(st: SourceText, lead: _Lead) -> None:
             who_end = behalf.start()       # "<role> <name> thay mặt X ký"
     person = _person(st, _clause_start(work, pos, who_end), who_end) or _person(st, pos, who_end)
     if person:
-        lead.values["signer"] = person
-        between = (person.role.end, person.name.start) if person.role and person.role.end < person.name.start else None
-        found = organ(work[between[0]:between[1]]) if between and "issuer" not in lead.values else None
-        body = (_role_body(work[person.role.start:person.role.end]) if found else None) or "{}"
-        if "{}" not in body and H.bare_key(body).endswith(H.bare_key(work[between[0]:between[1]])):
-            # "Phó Thủ tướng Chính phủ Lê Văn Tám vừa ký": the words after the role end the role's own body
-            _issuer_of_role(st, lead, person.role, person.role.end)
-            lead.evidence["issuer"] = st.span(person.role.start, between[1])
-        elif found:  # "Phó Chủ tịch UBND tỉnh Lê Văn Tám đã ký ...": the signer's body issues
-            lead.values["issuer"], lead.values["acting"] = found[1], found[0]
-            lead.evidence["issuer"] = st.span(*between)
-        elif person.role and "issuer" not in lead.values:
-            _issuer_of_role(st, lead, person.role, person.name.start)
+        _read_signer(st, lead, person)
         return
     if "issuer" not in lead.values:
         c0 = _clause_start(work, pos, who_end)
@@ -774,6 +762,24 @@ def _read_head(st: SourceText, lead: _Lead) -> None:
             if joined is not None:   # "Đảng ủy Khối các trường Đại học, Cao đẳng Hà Nội": a comma in the name
                 (lead.values["acting"], lead.values["issuer"]), at = joined
                 lead.evidence["issuer"] = st.span(pos + at, who_end)
+
+
+def _read_signer(st: SourceText, lead: _Lead, person: _Person) -> None:
+    """The signer, and the issuer their role names when none is known yet."""
+    work = st.work
+    lead.values["signer"] = person
+    between = (person.role.end, person.name.start) if person.role and person.role.end < person.name.start else None
+    found = organ(work[between[0]:between[1]]) if between and "issuer" not in lead.values else None
+    body = (_role_body(work[person.role.start:person.role.end]) if found else None) or "{}"
+    if "{}" not in body and H.bare_key(body).endswith(H.bare_key(work[between[0]:between[1]])):
+        # "Phó Thủ tướng Chính phủ Lê Văn Tám vừa ký": the words after the role end the role's own body
+        _issuer_of_role(st, lead, person.role, person.role.end)
+        lead.evidence["issuer"] = st.span(person.role.start, between[1])
+    elif found:  # "Phó Chủ tịch UBND tỉnh Lê Văn Tám đã ký ...": the signer's body issues
+        lead.values["issuer"], lead.values["acting"] = found[1], found[0]
+        lead.evidence["issuer"] = st.span(*between)
+    elif person.role and "issuer" not in lead.values:
+        _issuer_of_role(st, lead, person.role, person.name.start)
 
 
 def _subject_of_sentence(st: SourceText, lead: _Lead, pos: int, end: int) -> None:
@@ -917,8 +923,8 @@ def _read_passive(st: SourceText, lead: _Lead) -> None:
         return
     if pv.group("agent") and "signer" not in lead.values:
         person = _person(st, pv.start("agent"), pv.end("agent"))
-        if person:
-            lead.values["signer"] = person
+        if person:   # "Kế hoạch do Phó Chủ tịch UBND tỉnh Lê Văn Tám ký ban hành": the signer's body issues
+            _read_signer(st, lead, person)
     if pv.group("agent") and "issuer" not in lead.values and "signer" not in lead.values:
         found = organ(pv.group("agent"))   # "Công văn số 822/UBND-KTN vừa được UBND tỉnh ban hành"
         if found:
