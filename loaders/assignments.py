@@ -97,7 +97,7 @@ def _data() -> dict:
         "related": re.compile(rf"{_PLURAL}\s+(?P<head>.+?)\s+{alternation(words('related'))}"),
         "assign_start": re.compile(rf"^(?i:{alternation(words('assign_verb'))}){nb}\s*"),
         "assign_inner": re.compile(rf"(?<![^\W_])(?:{alternation(words('assign_verb'))}){nb}\s*"),
-        "second_request": re.compile(rf"[^,;:.\n]{{1,40}}?(?:,\s*|\s+{_AND}\s+)(?:{alternation(words('assign_verb'))}){nb}\s*"),
+        "second_request": re.compile(rf"[^;:.\n]{{1,40}}?(?:,\s*|\s+{_AND}\s+)(?:{alternation(words('assign_verb'))}){nb}\s*"),
         "cooperate": re.compile(rf"(?<![^\W_])(?i:{alternation(words('cooperate'))}){nb}\s*"),
         "report": re.compile(rf"(?<![^\W_])(?:{alternation(words('report'))}){nb}\s*"),
         "formula": re.compile(rf"^(?:(?:{alternation(words('formula'))}|{_AND}|,)\s*)+$", re.I),
