@@ -581,6 +581,7 @@ def _names_start(text: str) -> bool:
     """The text starts with a body, a post, "đồng chí", or a class of bodies."""
     d = _data()
     return bool(d["head"].match(text) or d["post"].match(text) or d["person"].match(text)
+                or d["strip_post"].match(text)   # "các thành viên Ban Chỉ đạo ...": a post before a body's head
                 or re.match(rf"{_PLURAL}\s", text) and (d["committee"].match(text) or d["unit"].match(text))
                 or re.match(rf"{_PLURAL_CAPITAL}\s", text)
                 or bool(_ORGAN_OF_CLASS.match(text)) and bool(d["committee"].match(text[_ORGAN_OF_CLASS.match(text).end():]))

@@ -70,8 +70,6 @@ def extract(st: SourceText, source: str, sha256: str | None = None) -> DocumentR
             ev.update({k: v for k, v in rep.evidence.items() if k.startswith("signer.")})
         if not recipients:
             recipients = recipient_names(st, list(rep.recipients))
-    if not recipients:   # "... thông báo để A; B biết": the bodies told are the notice's recipients
-        recipients = recipient_names(st, run.guard("recipients", lambda: P.notice_recipients(st, head.end, end), []))
 
     cited, generic = (), ()
     start = _own_words_start(head, rep)

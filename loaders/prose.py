@@ -22,10 +22,8 @@ from typing import Mapping
 from loaders import grammar as G
 from loaders import header as H
 from loaders import refdata
-from loaders.assignments import bodies_of, directed_committees, names_body
-from loaders.context import DocContext
+from loaders.assignments import directed_committees, names_body
 from loaders.bodies import resolve_body
-from loaders.citations import patterns
 from loaders.header_organs import opens_organ
 from loaders.grammar import alternation
 from loaders.records import Signer, Span
@@ -163,11 +161,6 @@ def _res() -> dict[str, re.Pattern]:
             rf"|,?\s+{_alt('subject_stop')}(?:\s|:)|\s\("
             # "... về X yêu cầu Ban Chỉ đạo các huyện ...": a directing verb before a body starts the task
             rf"|,?\s+{_alt('subject_directs')}\s+(?={plural}\s|[{H.UPPER}])"),
-        # "UBND tỉnh thông báo để các sở, ban, ngành; UBND các huyện ... biết": the bodies told
-        # (the notice's words are those that tell a notice from a task, body_phrases.csv "notice")
-        "notice_list": re.compile(rf"(?<!\w)(?i:{alternation(t for t, _ in patterns('body_phrases.csv')['notice'])})\s+"
-                                  rf"(?P<list>[^.\n]{{3,400}}?)\s+"
-                                  rf"(?:{_alt('passive_aux')}\s+)?{_alt('notice_known')}(?!\w)"),
         "recipients_end": re.compile(rf"\s{about}\s|\.(?:\s|$)|[;:\n“\"]"),
         "colon_list_end": re.compile(rf"\s{about}\s|\.(?:\s|$)|[:\n“\"]"),
         "subject_plain": re.compile(rf"\s+(?P<s>[^\W\d_{H.UPPER}])"),   # a lower-case word
@@ -601,17 +594,6 @@ def _split_recipients(st: SourceText, s: int, e: int) -> list[Span]:
         start = m.end()
     out.extend(_split_named(st, start, e))
     return [_without_trailing_marks(st, sp) for sp in out if sp.quote.strip(" ,;")]
-
-
-def notice_recipients(st: SourceText, start: int, end: int) -> list[Span]:
-    """The bodies a notice is told to ("thông báo để các sở, ban, ngành; UBND các huyện, thị xã, các tổ
-    chức và công dân biết"), as written; those that name no body ("các tổ chức", "công dân", "các đơn vị,
-    nhân dân") left out."""
-    m = _res()["notice_list"].search(st.work, start, end)
-    if m is None:
-        return []
-    return [sp for sp in _split_recipients(st, m.start("list"), m.end("list"))
-            if names_body(sp.quote) and bodies_of(sp.quote, DocContext()) == [clean(sp.quote)]]
 
 
 def _name_goes_on(work: str, m: re.Match, e: int) -> bool:
