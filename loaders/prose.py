@@ -543,7 +543,8 @@ def _read_tails(st: SourceText, lead: _Lead | None, pos: int, end: int) -> int:
         return pos
 
 
-def _name_over_and(work: str, start: int, b_end: int, end: int, found):
+def _name_over_and(work: str, start: int, b_end: int, end: int,
+                   found: tuple[str | None, H.Organ]) -> tuple[int, tuple[str | None, H.Organ]]:
     """"của Bộ Nông nghiệp và Phát triển nông thôn": a body whose name goes on over "và" (the words
     after it open no body of their own, and the longer words name a body) ends after them."""
     m = re.match(rf"\s*(?<!\S)(?i:{G.piece('and')})\s+", work[b_end:end])
