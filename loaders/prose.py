@@ -24,6 +24,7 @@ from loaders import header as H
 from loaders import refdata
 from loaders.assignments import directed_committees, names_body
 from loaders.bodies import resolve_body
+from loaders.citations import patterns
 from loaders.header_organs import opens_organ
 from loaders.grammar import alternation
 from loaders.records import Signer, Span
@@ -114,6 +115,7 @@ def _res() -> dict[str, re.Pattern]:
     plural = rf"(?:{G.piece('plural')}|{_alt('every_word')})"   # "các", "những"; "mọi"
     issue = _alt("issue_verb")
     stop = _alt("clause_stop")
+    heads = alternation(t for t, _ in patterns("body_phrases.csv")["body_head"])   # "Sở", "Ban", "UBND", ...
     return {
         "mention": re.compile(
             rf"(?<!\w)(?P<type>(?i:{alternation(type_names)})|{alternation(aliases)})(?!\w)"
@@ -160,7 +162,7 @@ def _res() -> dict[str, re.Pattern]:
             rf"[;\n]|\.(?:\s|$)|\s{_alt('recipient_verb')}\s+(?={plural}\s|[{H.UPPER}])"
             rf"|,?\s+{_alt('subject_stop')}(?:\s|:)|\s\("
             # "... về X yêu cầu Ban Chỉ đạo các huyện ...": a directing verb before a body starts the task
-            rf"|,?\s+{_alt('subject_directs')}\s+(?={plural}\s|[{H.UPPER}])"),
+            rf"|,?\s+{_alt('subject_directs')}\s+(?={plural}\s|(?:{heads})(?!\w))"),
         "recipients_end": re.compile(rf"\s{about}\s|\.(?:\s|$)|[;:\n“\"]"),
         "colon_list_end": re.compile(rf"\s{about}\s|\.(?:\s|$)|[:\n“\"]"),
         "subject_plain": re.compile(rf"\s+(?P<s>[^\W\d_{H.UPPER}])"),   # a lower-case word

@@ -49,6 +49,9 @@ def test_second_request_after_a_generic_one(text, expected):
     # the verb inside the subject, no body after it: the subject goes on
     ("UBND tỉnh vừa ban hành Công văn số 45/UBND-VX về việc đề nghị cấp kinh phí phòng dịch.",
      "về việc đề nghị cấp kinh phí phòng dịch"),
+    # a request as a noun before a capital that opens no body ("yêu cầu Nhà nước ..."): the subject goes on
+    ("UBND tỉnh vừa ban hành Công văn số 45/UBND-VX về trả lời đơn liên quan đến yêu cầu Nhà nước quy hoạch "
+     "vùng mỏ.", "về trả lời đơn liên quan đến yêu cầu Nhà nước quy hoạch vùng mỏ"),
 ])
 def test_press_subject_ends_at_a_directing_verb(lead, subject):
     assert extract_text(lead).subject == subject
