@@ -66,7 +66,8 @@ def _joint_before(work: str, start: int, organ: Organ) -> tuple[tuple[str | None
     if not m or not m.group("body")[:1].isupper():
         return None
     if _of_before().search(work, max(0, m.start("body") - 40), m.start("body")):
-        return None   # "Kế hoạch 26-KH/TU của BTV Tỉnh ủy, Huyện ủy yêu cầu": the author of a cited document
+        return None   # "Kế hoạch 26-KH/TU của BTV Tỉnh ủy, Huyện ủy yêu cầu": the author of a cited document;
+        #               "giám sát tại Đảng bộ thành phố, Ủy ban Kiểm tra Trung ương yêu cầu": the place of the work
     found = body_in_text(m.group("body"))
     if not found or found[1].channel != organ.channel or found[1].name == organ.name:
         return None
@@ -75,7 +76,7 @@ def _joint_before(work: str, start: int, organ: Organ) -> tuple[tuple[str | None
 
 @lru_cache(maxsize=1)
 def _of_before() -> re.Pattern:
-    return re.compile(rf"(?<![^\W_]){G.piece('of')}\s+(?:[^\W\d_]+\s+){{0,3}}$")   # "của (Ban Thường vụ) "
+    return re.compile(rf"(?<![^\W_])(?:{G.piece('of')}|(?i:{G.piece('at')}))\s+(?:[^\W\d_]+\s+){{0,3}}$")   # "của / tại (Ban Thường vụ) "
 
 
 @lru_cache(maxsize=1)
@@ -85,8 +86,10 @@ def _joint_re() -> re.Pattern:
 
 @lru_cache(maxsize=1)
 def _after_cited() -> re.Pattern:
-    """A clause opening with "tại <a numbered document>," right before a position (one or two "tại")."""
-    return re.compile(rf"(?:^|[.,;:\n])\s*(?:(?i:{G.piece('at')})\s+){{1,2}}[^,.;:\n]*\d[^,.;:\n]*,\s*$")
+    """A clause opening with "tại <a numbered document>," right before a position (one or two "tại");
+    a numbered meeting ("Tại kỳ họp 46, Ủy ban Kiểm tra Trung ương yêu cầu") names no document."""
+    return re.compile(rf"(?:^|[.,;:\n])\s*(?:(?i:{G.piece('at')})\s+){{1,2}}(?=[^,.;:\n]*{G.piece('type_word')})"
+                      rf"[^,.;:\n]*\d[^,.;:\n]*,\s*$")
 
 
 @lru_cache(maxsize=1)

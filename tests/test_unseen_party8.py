@@ -1,0 +1,44 @@
+"""Causes found reading unseen Party documents and press reports of other shapes (Ủy ban Kiểm tra
+Trung ương, Đảng ủy phường, Thành ủy công văn, Đảng ủy Khối; session 12, party8), one row a cause.
+
+Sentences are our own, modelled on what real pages wrote (other names, numbers, provinces)."""
+from __future__ import annotations
+
+import pytest
+
+from conftest import record_field as _get
+from loaders.extract import extract_text
+
+
+FIELD_CASES = [
+    # the central inspection commission speaks in running text, spelled out or shortened
+    ("Ủy ban Kiểm tra Trung ương yêu cầu Ban Thường vụ Tỉnh ủy Hà Giang kiểm điểm, rút kinh nghiệm.",
+     {"issuer": "Ủy ban Kiểm tra Trung ương", "bodies": ["Ban Thường vụ Tỉnh ủy Hà Giang"]}),
+    ("UB Kiểm tra T.Ư đề nghị Ban Bí thư xem xét, thi hành kỷ luật đối với ông Trần Văn Bình.",
+     {"issuer": "Ủy ban Kiểm tra Trung ương"}),
+    ("UBKT Trung ương yêu cầu Ban cán sự đảng UBND tỉnh Bình Sơn khắc phục các vi phạm đã chỉ ra.",
+     {"issuer": "Ủy ban Kiểm tra Trung ương", "bodies": ["Ban cán sự đảng UBND tỉnh Bình Sơn"]}),
+    # "Tại kỳ họp 46, X yêu cầu": a numbered meeting names no document, X speaks on the page
+    ("Tại kỳ họp 52, Ủy ban Kiểm tra Trung ương đã yêu cầu UBKT Tỉnh ủy Kon Tum tiến hành kiểm tra khi có dấu "
+     "hiệu vi phạm.",
+     {"issuer": "Ủy ban Kiểm tra Trung ương", "bodies": ["UBKT Tỉnh ủy Kon Tum"]}),
+    # "Tại <a numbered document>, X giao": still the cited document's author, not the page's speaker
+    ("Tại Thông báo số 15-TB/TW, Ban Bí thư yêu cầu các tỉnh ủy thực hiện nghiêm.",
+     {"issuer": None, "cited.0.number": "15-TB/TW"}),
+    # "giám sát tại Đảng bộ X, Y yêu cầu": the place of the work is not a body speaking with Y
+    ("Sau khi xem xét kết quả giám sát tại Đảng bộ tỉnh Lâm Hà, Ủy ban Kiểm tra Trung ương yêu cầu Ủy ban Kiểm "
+     "tra Tỉnh ủy Lâm Hà xem xét, xử lý các tổ chức đảng có liên quan.",
+     {"issuer": "Ủy ban Kiểm tra Trung ương", "bodies": ["Ủy ban Kiểm tra Tỉnh ủy Lâm Hà"]}),
+    # verbs of discipline end the body asked ("kiểm điểm", "khắc phục", "thu hồi")
+    ("Ban Thường vụ Tỉnh ủy yêu cầu Ủy ban Kiểm tra Thành ủy Đông Hà kiểm điểm, xử lý các đảng viên vi phạm.",
+     {"bodies": ["Ủy ban Kiểm tra Thành ủy Đông Hà"]}),
+    ("Ủy ban Kiểm tra Trung ương yêu cầu Ban Thường vụ Tỉnh ủy Vĩnh Hòa thu hồi, hủy bỏ các quyết định không "
+     "đúng quy định.",
+     {"bodies": ["Ban Thường vụ Tỉnh ủy Vĩnh Hòa"]}),
+]
+
+
+@pytest.mark.parametrize("text,expected", FIELD_CASES, ids=[str(i) for i in range(len(FIELD_CASES))])
+def test_fields_of_a_page(text, expected):
+    record = extract_text(text)
+    assert {k: _get(record, k) for k in expected} == expected
