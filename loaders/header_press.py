@@ -37,6 +37,8 @@ def find_acting(st: SourceText, start: int, end: int, with_prefix: bool) -> Acti
             continue   # "X tham mưu cho Tỉnh ủy, UBND tỉnh chỉ đạo ...": the advised body acts in X's sentence
         if _after_cited().search(st.work, max(start, m.start() - 200), m.start()):
             continue   # "Tại Kết luận 169-KL/TW, Bộ Chính trị giao ...": the cited document's author speaking
+        if _in_background(st.work, start, m.start()):
+            continue   # "Những năm qua, ..., Ban Thường vụ Thành ủy đã chỉ đạo ...": past work told, no one speaking
         verb = st.work[m.end("rest"):m.end()].strip()
         if verb[:1].isupper() and not verb.isupper():
             continue   # "... Phó Trưởng Ban Chỉ đạo": a name going on ("Ban Chỉ đạo"), no verb
@@ -90,6 +92,14 @@ def _after_cited() -> re.Pattern:
     a numbered meeting ("Tại kỳ họp 46, Ủy ban Kiểm tra Trung ương yêu cầu") names no document."""
     return re.compile(rf"(?:^|[.,;:\n])\s*(?:(?i:{G.piece('at')})\s+){{1,2}}(?=[^,.;:\n]*{G.piece('type_word')})"
                       rf"[^,.;:\n]*\d[^,.;:\n]*,\s*$")
+
+
+def _in_background(work: str, start: int, pos: int) -> bool:
+    """The sentence holding ``pos`` opens with a background phrase (press_phrases.csv background:
+    "Thời gian qua", "Trước đó")."""
+    from loaders.prose import background   # prose reads press text with this module
+    opening = max(start, *(work.rfind(c, start, pos) + 1 for c in ".;\n"))
+    return background(work[opening:pos])
 
 
 @lru_cache(maxsize=1)

@@ -35,6 +35,21 @@ FIELD_CASES = [
     ("Ủy ban Kiểm tra Trung ương yêu cầu Ban Thường vụ Tỉnh ủy Vĩnh Hòa thu hồi, hủy bỏ các quyết định không "
      "đúng quy định.",
      {"bodies": ["Ban Thường vụ Tỉnh ủy Vĩnh Hòa"]}),
+    # a time before the bodies asked ("trước mắt", "trong thời gian tới"): not part of their name
+    ("Ban Thường vụ Thành ủy yêu cầu trước mắt các cấp ủy, tổ chức đảng tập trung chỉ đạo tổ chức đại hội chi bộ.",
+     {"bodies": ["các cấp ủy, tổ chức đảng"]}),
+    ("Bí thư Huyện ủy đề nghị trong thời gian tới, các chi bộ tiếp tục quán triệt nghị quyết.",
+     {"bodies": ["các chi bộ"]}),
+    ("Bí thư Huyện ủy đề nghị thời gian tới các chi bộ tiếp tục quán triệt nghị quyết.",
+     {"bodies": ["các chi bộ"]}),
+    # "Những năm qua, ..., X đã chỉ đạo ...": past work told in a background sentence, X does not speak on the page
+    ("Những năm qua, thực hiện các chỉ thị của cấp trên, Ban Thường vụ Thành ủy đã chỉ đạo việc quán triệt Chỉ "
+     "thị số 10-CT/TW của Ban Bí thư.",
+     {"issuer": None, "cited.0.number": "10-CT/TW"}),
+    # ... while the body speaking in a later sentence is still found
+    ("Thời gian qua, Ban Thường vụ Tỉnh ủy đã chỉ đạo các huyện ủy rà soát. Ban Thường vụ Tỉnh ủy yêu cầu các "
+     "huyện ủy tổ chức quán triệt.",
+     {"issuer": "Tỉnh ủy"}),
 ]
 
 
