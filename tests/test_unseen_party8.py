@@ -50,6 +50,10 @@ FIELD_CASES = [
     ("Thời gian qua, Ban Thường vụ Tỉnh ủy đã chỉ đạo các huyện ủy rà soát. Ban Thường vụ Tỉnh ủy yêu cầu các "
      "huyện ủy tổ chức quán triệt.",
      {"issuer": "Tỉnh ủy"}),
+    # a page title that asks no body ("X đề nghị kỷ luật ông A", no end mark) over the sentence that does
+    ("Ủy ban Kiểm tra Trung ương đề nghị kỷ luật ông Lê Văn Tám\nỦy ban Kiểm tra Trung ương đã xem xét nội dung vi "
+     "phạm; UBKT Trung ương đề nghị Bộ Chính trị, Ban Chấp hành Trung ương xem xét, thi hành kỷ luật ông Lê Văn Tám.",
+     {"issuer": "Ủy ban Kiểm tra Trung ương", "bodies": ["Bộ Chính trị", "Ban Chấp hành Trung ương"]}),
 ]
 
 
