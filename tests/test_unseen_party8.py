@@ -54,6 +54,12 @@ FIELD_CASES = [
     ("Ủy ban Kiểm tra Trung ương đề nghị kỷ luật ông Lê Văn Tám\nỦy ban Kiểm tra Trung ương đã xem xét nội dung vi "
      "phạm; UBKT Trung ương đề nghị Bộ Chính trị, Ban Chấp hành Trung ương xem xét, thi hành kỷ luật ông Lê Văn Tám.",
      {"issuer": "Ủy ban Kiểm tra Trung ương", "bodies": ["Bộ Chính trị", "Ban Chấp hành Trung ương"]}),
+    # a photo caption on the line under the title ends the cited congress's name
+    ("Đảng ủy Biên phòng tỉnh quán triệt Nghị quyết Đại hội lần thứ XIII của Đảng\nToàn cảnh hội nghị.\nGần 150 cán "
+     "bộ, đảng viên đã được quán triệt.",
+     {"cited.0.issuer": "Đại hội đại biểu toàn quốc lần thứ XIII của Đảng"}),
+    ("Huyện ủy Tân Lạc triển khai Chỉ thị của Ban Bí thư\nQuang cảnh hội nghị.",
+     {"cited.0.issuer": "Ban Bí thư"}),
 ]
 
 
