@@ -123,6 +123,8 @@ def _data() -> dict:
         "letter": re.compile(rf"(?<![^\W_])(?i:{G.piece('type_word')}|{alternation(_press_words('generic_type'))}){nb}"),
         "intro_formula": re.compile(rf"(?:(?:{alternation(words('intro_formula'))}){nb}\s*)+", re.I),
         "notice": re.compile(rf"(?<![^\W_])(?:{alternation(words('notice'))}){nb}"),
+        # "Chi bộ thôn X tổ chức thành công Đại hội": an act told as done, no task
+        "done_act": re.compile(rf"(?<![^\W_])(?:{alternation(words('done_act'))}){nb}"),
         # "Xét đề nghị Giám đốc Sở Nội vụ, ...": the request the issuer considered, no task of its own
         "basis_lead": re.compile(rf"(?:{alternation(words('basis_lead'))}){nb}"),
         # "Trong đó, Văn phòng Tỉnh ủy phối hợp ...": a connective before the subject of a press sentence
@@ -753,10 +755,13 @@ def _addressees(phrase: str, ctx: DocContext) -> list[str]:
 def _tasks_of(s: _Sentence, ctx: DocContext, related: tuple[str, ...] = ()) -> _Found | None:
     """A task sentence; for "đề nghị X:" and "yêu cầu X thực hiện các nội dung sau:" the bodies
     whose tasks are the items below, with ``pred`` -1; None when the sentence gives no task."""
+    from loaders.prose import background   # prose reads press text with this module
     d = _data()
     text = s.text
-    if d["notice"].search(text) or d["basis_lead"].match(text):
+    if d["notice"].search(text) or d["basis_lead"].match(text) or d["done_act"].search(text):
         return None
+    if background(text) and not d["assign_inner"].search(text):
+        return None   # "Những năm qua, Chi bộ luôn đoàn kết, lãnh đạo ...": past work told, asking no one
     m = d["assign_start"].match(text)
     obj_start = m.end() if m else None
     if obj_start is None:

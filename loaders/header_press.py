@@ -37,9 +37,9 @@ def find_acting(st: SourceText, start: int, end: int, with_prefix: bool) -> Acti
             continue   # "X tham mưu cho Tỉnh ủy, UBND tỉnh chỉ đạo ...": the advised body acts in X's sentence
         if _after_cited().search(st.work, max(start, m.start() - 200), m.start()):
             continue   # "Tại Kết luận 169-KL/TW, Bộ Chính trị giao ...": the cited document's author speaking
-        if _in_background(st.work, start, m.start()):
-            continue   # "Những năm qua, ..., Ban Thường vụ Thành ủy đã chỉ đạo ...": past work told, no one speaking
         verb = st.work[m.end("rest"):m.end()].strip()
+        if _in_background(st.work, start, m.start()) and not _request_verb().search(verb):
+            continue   # "Những năm qua, ..., Ban Thường vụ Thành ủy đã chỉ đạo ...": past work told, no one speaking
         if verb[:1].isupper() and not verb.isupper():
             continue   # "... Phó Trưởng Ban Chỉ đạo": a name going on ("Ban Chỉ đạo"), no verb
         if _many_issued().match(st.work, m.end()) and _issued_verb().search(verb):
@@ -92,6 +92,13 @@ def _after_cited() -> re.Pattern:
     a numbered meeting ("Tại kỳ họp 46, Ủy ban Kiểm tra Trung ương yêu cầu") names no document."""
     return re.compile(rf"(?:^|[.,;:\n])\s*(?:(?i:{G.piece('at')})\s+){{1,2}}(?=[^,.;:\n]*{G.piece('type_word')})"
                       rf"[^,.;:\n]*\d[^,.;:\n]*,\s*$")
+
+
+@lru_cache(maxsize=1)
+def _request_verb() -> re.Pattern:
+    """A verb that asks (body_phrases.csv assign_verb: "yêu cầu", "đề nghị"): the body asks now, whatever came before."""
+    from loaders.citations import patterns
+    return re.compile(rf"(?<!\w){alternation(t for t, _ in patterns('body_phrases.csv')['assign_verb'])}$", re.I)
 
 
 def _in_background(work: str, start: int, pos: int) -> bool:

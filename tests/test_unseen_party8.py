@@ -60,6 +60,19 @@ FIELD_CASES = [
      {"cited.0.issuer": "Đại hội đại biểu toàn quốc lần thứ XIII của Đảng"}),
     ("Huyện ủy Tân Lạc triển khai Chỉ thị của Ban Bí thư\nQuang cảnh hội nghị.",
      {"cited.0.issuer": "Ban Bí thư"}),
+    # a request after a background clause: the body speaks now
+    ("Thời gian qua, công tác phòng dịch còn hạn chế, Ban Thường vụ Tỉnh ủy đề nghị Ban Tuyên giáo Tỉnh ủy tăng "
+     "cường tuyên truyền.",
+     {"issuer": "Tỉnh ủy", "bodies": ["Ban Tuyên giáo Tỉnh ủy"]}),
+    # past work told in a background sentence asks no one
+    ("Những năm qua, Chi bộ luôn đoàn kết, lãnh đạo tổ dân phố thực hiện tốt các phong trào thi đua.",
+     {"bodies": []}),
+    # an act told as done ("tổ chức thành công Đại hội") is no task
+    ("Chi bộ thôn Hòa Bình, xã Tân Lập tổ chức thành công Đại hội nhiệm kỳ 2022-2025.",
+     {"bodies": []}),
+    # a photo caption line ("Quang cảnh Hội nghị") over a request
+    ("Quang cảnh Hội nghị\nĐề nghị UBND các xã theo dõi sát diễn biến thời tiết.",
+     {"bodies": ["UBND các xã"]}),
 ]
 
 
