@@ -73,6 +73,14 @@ FIELD_CASES = [
     # a photo caption line ("Quang cảnh Hội nghị") over a request
     ("Quang cảnh Hội nghị\nĐề nghị UBND các xã theo dõi sát diễn biến thời tiết.",
      {"bodies": ["UBND các xã"]}),
+    # "09 CT/TW": a space typed for the dash of a Party number, the author after it still read
+    ("Đảng ủy Công an tỉnh quán triệt Chỉ thị số 09 CT/TW của Ban Bí thư về tăng cường công tác dân vận.",
+     {"cited.0.number": "09-CT/TW", "cited.0.issuer": "Ban Bí thư"}),
+    ("Chi bộ học tập Kết luận 21 KL/TW của Ban Chấp hành Trung ương.",
+     {"cited.0.number": "21-KL/TW", "cited.0.issuer": "Ban Chấp hành Trung ương"}),
+    # a bare number before a body's name is no symbol
+    ("Thực hiện Công văn số 12 UBND ngày 3/5/2021 của UBND tỉnh Hòa Bình, Sở Y tế đề nghị các bệnh viện báo cáo.",
+     {"cited.0.number": "12"}),
 ]
 
 
