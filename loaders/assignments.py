@@ -124,6 +124,8 @@ def _data() -> dict:
         "letter": re.compile(rf"(?<![^\W_])(?i:{G.piece('type_word')}|{alternation(_press_words('generic_type'))}){nb}"),
         "intro_formula": re.compile(rf"(?:(?:{alternation(words('intro_formula'))}){nb}\s*)+", re.I),
         "notice": re.compile(rf"(?<![^\W_])(?:{alternation(words('notice'))}){nb}"),
+        # "Chi bộ thôn X tổ chức thành công Đại hội": an act told as done, no task
+        "done_act": re.compile(rf"(?<![^\W_])(?:{alternation(words('done_act'))}){nb}"),
         # "Xét đề nghị Giám đốc Sở Nội vụ, ...": the request the issuer considered, no task of its own
         "basis_lead": re.compile(rf"(?:{alternation(words('basis_lead'))}){nb}"),
         # "Trong đó, Văn phòng Tỉnh ủy phối hợp ...": a connective before the subject of a press sentence
@@ -223,16 +225,18 @@ def _headline(w: str, s: _Sentence, limit: int) -> bool:
     return not w[:s.start].strip() and re.match(r"[ \t]*\n[ \t]*\n", w[s.end:limit]) is not None
 
 
-def _without_title_line(w: str, s: _Sentence) -> _Sentence:
+def _without_title_line(w: str, s: _Sentence, asking: bool = False) -> _Sentence:
     """The page's title glued by one line break to the line under it ("Đảng ủy phường X triển khai Kế
     hoạch ...\nNgày đăng 06/07/2022", "Đảng ủy Quân sự tỉnh ra nghị quyết ...\nToàn cảnh hội nghị."):
     news, no task; the sentence without it. Only the page's first line (label lines in capitals before it
-    allowed), opening with a body, without end mark or request verb, when the next line starts a new sentence."""
+    allowed), opening with a body, without end mark or request verb, when the next line starts a new sentence.
+    ``asking``: a title with a request verb is cut too ("Ủy ban Kiểm tra Trung ương đề nghị kỷ luật ông A\n
+    UBKT Trung ương đề nghị Bộ Chính trị xem xét ..."), tried when the sentence with it gives no task."""
     first, sep, rest = s.text.partition("\n")
     head = first.strip()
     if not sep or s.item or not head or head[-1:] in ".!?:;," or not rest.strip()[:1].isupper() \
-            or not _data()["head"].match(head) or _data()["assign_start"].match(head) \
-            or _data()["assign_inner"].search(head):
+            or not _data()["head"].match(head) or not asking and (_data()["assign_start"].match(head)
+                                                                   or _data()["assign_inner"].search(head)):
         return s
     if not all(is_upper(line) for line in w[:s.start].splitlines() if line.strip()):
         return s
@@ -753,10 +757,13 @@ def _addressees(phrase: str, ctx: DocContext) -> list[str]:
 def _tasks_of(s: _Sentence, ctx: DocContext, related: tuple[str, ...] = ()) -> _Found | None:
     """A task sentence; for "đề nghị X:" and "yêu cầu X thực hiện các nội dung sau:" the bodies
     whose tasks are the items below, with ``pred`` -1; None when the sentence gives no task."""
+    from loaders.prose import background   # prose reads press text with this module
     d = _data()
     text = s.text
-    if d["notice"].search(text) or d["basis_lead"].match(text):
+    if d["notice"].search(text) or d["basis_lead"].match(text) or d["done_act"].search(text):
         return None
+    if background(text) and not d["assign_inner"].search(text):
+        return None   # "Những năm qua, Chi bộ luôn đoàn kết, lãnh đạo ...": past work told, asking no one
     m = d["assign_start"].match(text)
     obj_start = m.end() if m else None
     if obj_start is None:
@@ -1016,6 +1023,9 @@ def _find(st: SourceText, ctx: DocContext, related: tuple[str, ...] = (),
         if _headline(w, s, limit):
             continue
         found = _after_background(s, ctx, related) or _tasks_of(s, ctx, related)
+        if found is None and (below := _without_title_line(w, s, asking=True)) is not s:
+            found = _tasks_of(below, ctx, related)
+            s = below if found is not None else s
         if found is None:
             found = _after_lead_in(s, ctx, related)
         if found is None and reported:

@@ -153,6 +153,8 @@ def _regexes() -> dict[str, re.Pattern]:
         "term": re.compile(rf"\s*,?\s*\(?\s*{G.piece('term')}\s+[IVXLC]+\b\s*\)?"),   # "(khóa XII)": the author's term
         "author": re.compile(rf"\s+(?={authors}\s)"),
         "stop": re.compile(rf"(?:{stops})(?![^\W_])"),
+        # a photo's caption on the line under a title ("... Đại hội XIII của Đảng\nToàn cảnh hội nghị."): no name goes on there
+        "caption_line": re.compile(alternation(r["phrase"] for r in table("press_phrases") if r["kind"] == "caption")),
         "open_head": re.compile(rf"{alternation([t for t, _ in p['open_head']])}$"),
         "verbs": re.compile(rf"(?<![^\W_]){alternation(G.any_case(relation_verbs()))}(?![^\W_])"),
         "exclude_verbs": re.compile(alternation(G.any_case(t for t, _ in p["relation_exclude"]))),
@@ -242,7 +244,8 @@ def read_body(w: str, pos: int, limit: int, max_words: int = 14) -> int:
             end = i = word_start = comma.end()
             words += 1
             continue
-        if j >= limit or w[j] in ",;.:()[]\"“”!?\n" or w.startswith("./", j):
+        if j >= limit or w[j] in ",;.:()[]\"“”!?\n" or w.startswith("./", j) \
+                or "\n" in m.group(0) and rx["caption_line"].match(w, j):
             break
         if w[j] in "-–" and j + 1 < limit and w[j + 1] == " " and words and w[j - 1] == " ":
             nxt = re.match(r"[-–]\s+([^\s]+)", w[j:limit])

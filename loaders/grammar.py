@@ -210,7 +210,9 @@ def pieces() -> dict[str, str]:
         "symbol_part": symbol_part,
         # "1316/-BYT": a symbol with an empty segment is still a number as written
         # "30c/NQ-CP", "1303a/UBND-NNTNMT": a letter after the number (a document added to a series)
-        "symbol": (rf"\d{{1,5}}[a-z]?(?:\s*/\s*\d{{4}})?(?:\s*[-/–]){{1,2}}\s*{symbol_part}"
+        # "09 CT/TW": a space typed for the Party number's dash, before a code and its slash
+        "symbol": (rf"\d{{1,5}}[a-z]?(?:\s*/\s*\d{{4}})?(?:(?:\s*[-/–]){{1,2}}\s*|[ ](?=[A-ZĐƯ]{{2,5}}/[A-ZĐƯ]))"
+                   rf"{symbol_part}"
                    rf"(?:(?:\s*[-/]\s*|\.(?=[A-ZĐƯ]{{2}}))[A-ZĐƯ0-9]{seg_tail}(?:[ ]?&[A-ZĐƯ]{seg_tail})*)*{seg_end}"),
         "bare_number": r"\d{1,5}(?!\d|\s*[-/–]\s*[^\W_]|[,.]\d|[^\W\d_])",
         "number_word": alternation(words("number_word"), "i"),

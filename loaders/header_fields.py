@@ -71,7 +71,8 @@ def body_end(text: str) -> int:
 def normalize_number(raw: str) -> str:
     """"2644 - CV/TU" -> "2644-CV/TU"; OCR "KL/TƯ" -> "KL/TU" (symbol_fix rows),
     "10/ĐÐM" -> "10/ĐM" (ocr_confusables.csv)."""
-    number = G.fix_symbol(re.sub(r"[–—]", "-", re.sub(r"\s+", "", raw)))   # "89 –KH/ĐU": a typed dash
+    spaced = re.sub(r"^(\d+[a-z]?) (?=[A-ZĐƯ]{2,5}/)", r"\1-", raw.strip())   # "09 CT/TW": a space for the dash
+    number = G.fix_symbol(re.sub(r"[–—]", "-", re.sub(r"\s+", "", spaced)))   # "89 –KH/ĐU": a typed dash
     head, sep, tail = number.partition("/")
     for row in markers("symbol_fix"):
         tail = re.sub(rf"(?<![^-/]){re.escape(row['spelling'])}(?![^-/])", row["value"], tail)

@@ -38,6 +38,8 @@ def find_acting(st: SourceText, start: int, end: int, with_prefix: bool) -> Acti
         if _after_cited().search(st.work, max(start, m.start() - 200), m.start()):
             continue   # "Tại Kết luận 169-KL/TW, Bộ Chính trị giao ...": the cited document's author speaking
         verb = st.work[m.end("rest"):m.end()].strip()
+        if _in_background(st.work, start, m.start()) and not _request_verb().search(verb):
+            continue   # "Những năm qua, ..., Ban Thường vụ Thành ủy đã chỉ đạo ...": past work told, no one speaking
         if verb[:1].isupper() and not verb.isupper():
             continue   # "... Phó Trưởng Ban Chỉ đạo": a name going on ("Ban Chỉ đạo"), no verb
         if _many_issued().match(st.work, m.end()) and _issued_verb().search(verb):
@@ -66,7 +68,8 @@ def _joint_before(work: str, start: int, organ: Organ) -> tuple[tuple[str | None
     if not m or not m.group("body")[:1].isupper():
         return None
     if _of_before().search(work, max(0, m.start("body") - 40), m.start("body")):
-        return None   # "Kế hoạch 26-KH/TU của BTV Tỉnh ủy, Huyện ủy yêu cầu": the author of a cited document
+        return None   # "Kế hoạch 26-KH/TU của BTV Tỉnh ủy, Huyện ủy yêu cầu": the author of a cited document;
+        #               "giám sát tại Đảng bộ thành phố, Ủy ban Kiểm tra Trung ương yêu cầu": the place of the work
     found = body_in_text(m.group("body"))
     if not found or found[1].channel != organ.channel or found[1].name == organ.name:
         return None
@@ -75,7 +78,7 @@ def _joint_before(work: str, start: int, organ: Organ) -> tuple[tuple[str | None
 
 @lru_cache(maxsize=1)
 def _of_before() -> re.Pattern:
-    return re.compile(rf"(?<![^\W_]){G.piece('of')}\s+(?:[^\W\d_]+\s+){{0,3}}$")   # "của (Ban Thường vụ) "
+    return re.compile(rf"(?<![^\W_])(?:{G.piece('of')}|(?i:{G.piece('at')}))\s+(?:[^\W\d_]+\s+){{0,3}}$")   # "của / tại (Ban Thường vụ) "
 
 
 @lru_cache(maxsize=1)
@@ -85,8 +88,25 @@ def _joint_re() -> re.Pattern:
 
 @lru_cache(maxsize=1)
 def _after_cited() -> re.Pattern:
-    """A clause opening with "tại <a numbered document>," right before a position (one or two "tại")."""
-    return re.compile(rf"(?:^|[.,;:\n])\s*(?:(?i:{G.piece('at')})\s+){{1,2}}[^,.;:\n]*\d[^,.;:\n]*,\s*$")
+    """A clause opening with "tại <a numbered document>," right before a position (one or two "tại");
+    a numbered meeting ("Tại kỳ họp 46, Ủy ban Kiểm tra Trung ương yêu cầu") names no document."""
+    return re.compile(rf"(?:^|[.,;:\n])\s*(?:(?i:{G.piece('at')})\s+){{1,2}}(?=[^,.;:\n]*{G.piece('type_word')})"
+                      rf"[^,.;:\n]*\d[^,.;:\n]*,\s*$")
+
+
+@lru_cache(maxsize=1)
+def _request_verb() -> re.Pattern:
+    """A verb that asks (body_phrases.csv assign_verb: "yêu cầu", "đề nghị"): the body asks now, whatever came before."""
+    from loaders.citations import patterns
+    return re.compile(rf"(?<!\w){alternation(t for t, _ in patterns('body_phrases.csv')['assign_verb'])}$", re.I)
+
+
+def _in_background(work: str, start: int, pos: int) -> bool:
+    """The sentence holding ``pos`` opens with a background phrase (press_phrases.csv background:
+    "Thời gian qua", "Trước đó")."""
+    from loaders.prose import background   # prose reads press text with this module
+    opening = max(start, *(work.rfind(c, start, pos) + 1 for c in ".;\n"))
+    return background(work[opening:pos])
 
 
 @lru_cache(maxsize=1)

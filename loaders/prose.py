@@ -76,6 +76,11 @@ def phrases(kind: str) -> tuple[str, ...]:
     return tuple(p for p, _ in vocabulary()[kind])
 
 
+def background(clause: str) -> bool:
+    """The clause opens with a background phrase ("Trước đó, Thủ tướng đã ban hành ..."): told as past, not the news."""
+    return bool(_res()["background"].match(clause))
+
+
 def _alt(kind: str) -> str:
     """Case-insensitive alternation of a vocabulary kind, whitespace-tolerant."""
     return alternation(phrases(kind), "i")
@@ -387,7 +392,7 @@ def _is_reported(work: str, m: re.Match, s0: int, s1: int) -> tuple[int, int] | 
     """The span of the reporting verb (or cue) when mention m is the reported document, else None."""
     res = _res()
     before = work[s0:m.start()]
-    if res["plural"].search(before) or res["background"].match(before):
+    if res["plural"].search(before) or background(before):
         return None   # "các chỉ thị …"; "Trước đó, Thủ tướng đã ban hành …" (background, not the news)
     a = res["active"].search(before)
     if a and res["cited_issuer"].search(_run_on_before(work, s0) + before[:a.start()]):
