@@ -14,7 +14,10 @@ chain to the first changed triple, the triples are unchanged and either in the f
 graphs; so the last node of that chain that the file mentions is reached from an end of a changed
 shared triple by at most ``hops - 1`` steps back along unchanged shared triples (``affected``). A
 file that mentions none of those nodes keeps its results; where some check cannot be bounded, a
-change of the shared graphs re-checks every file. The corpus-wide checks keep their results too,
+change of the shared graphs re-checks every file. The same bound holds for the per-file checks of
+the shared graphs' own nodes (the corpus graph's bodies and units: their chains lie in the shared
+graphs): only the nodes ``affected`` finds are checked again, the results about the others kept
+(``shared_results``; at 10,000 + 1,000 documents 1,881 of ~63,000 shared lines were checked). The corpus-wide checks keep their results too,
 with what they need to bound the next run (loaders.validate_scope): per file graph the lines of the
 predicates they read, and each check's results; all of it written in one transaction.
 """
