@@ -179,6 +179,8 @@ class _Replayed(Mapping):
 
 
 def replay(args) -> dict:
+    from directive_kg.doc_tables import SPECS
+    from directive_kg.table_delta import predicates
     from loaders.store import open_store
     from loaders.validate import validate_batches
     from loaders.validate_memo import MEMO_FILE
@@ -195,8 +197,9 @@ def replay(args) -> dict:
     profile: dict[str, float] = {}
     with open_store(target, read_only=True) as kg:
         wall, cpu = time.perf_counter(), cpu_seconds()
+        # also_read as the build gives it: the memo's version depends on it (another: every graph checked)
         kw = dict(locate=kg, count=len(batches), memo=target / MEMO_FILE, digest=saved["digests"].__getitem__,
-                  profile=profile)
+                  profile=profile, also_read=predicates(SPECS.values()))
         if args.cprofile:
             import cProfile
             import pstats

@@ -420,19 +420,23 @@ def validate_batches(batches: Iterable[Mapping[str, str]], shared: Mapping[str, 
     def collected(found: list, batch_profile: dict, records: dict | None) -> None:
         nonlocal done
         results.update(found)
-        if keeper is not None and records is not None:
-            keeper.checked(records)
+        if keeper is not None:  # records: None for the shared pass (the last batch)
+            keeper.checked(records) if records is not None else keeper.shared_checked(found)
         for label, seconds in batch_profile.items():
             if profile is not None:
                 profile[label] = profile.get(label, 0.0) + seconds
         done += len(local)
         progress(done, total())
 
+    # the shared graphs' own nodes (bodies, units, ...) are checked last: all, or those a change reaches
+    own = shared if keeper is None else keeper.shared_pass()
+    if keeper is not None:
+        results.update(keeper.shared_kept)
     runner = _BatchRunner(shared, targets, local, workers, profile, record=keeper.recorded if keeper is not None else None)
     wide_profile = {} if profile is not None else None
-    for graphs in itertools.chain(batches, [None]):  # None: the corpus graph's own nodes (bodies, units, ...)
+    for graphs, shared_pass in itertools.chain(((b, False) for b in batches), [(own, True)] if own else []):
         batches_run += 1
-        for found in runner.submit(graphs if graphs is not None else shared, shared_pass=graphs is None):
+        for found in runner.submit(graphs, shared_pass=shared_pass):
             collected(*found)
     for found in runner.finish():
         collected(*found)
@@ -509,9 +513,8 @@ class _BatchRunner:
         (results, profile, records) of the batches finished meanwhile, oldest first (records: see
         _check)."""
         if not self.forking:
-            mem = ox.Store()
-            if not shared_pass:
-                _add(mem, self.shared, [ox.NamedNode(BATCH_SHARED)])
+            mem = ox.Store()  # the shared pass too: its graphs may be the shared graphs' lines about some nodes
+            _add(mem, self.shared, [ox.NamedNode(BATCH_SHARED)])
             found = [self._check(mem, graphs, shared_pass)]
             del mem
             give_back_memory()
@@ -644,6 +647,27 @@ class _Keeper:
         self.batches = -(-len(todo) // size)
         return ({g: b[g] for b, g in todo[i:i + size]} for i in range(0, len(todo), size))
 
+    def shared_pass(self) -> Mapping[str, str]:
+        """The graphs whose subjects the shared pass checks (validate_batches): the shared graphs'
+        lines about the nodes a change of them reaches (validate_memo.Plan.reached; blank nodes
+        always: their labels in results are the store's), or all of them when that is not known; the
+        last build's results about the other nodes are kept (what decides them did not change)."""
+        previous = self.memo.shared_results(self.version)
+        reached = self.plan.reached
+        if previous is None or reached is None:
+            self.shared_kept, self.shared_found = [], []
+            return self.shared
+        self.shared_kept = [r for r in previous if not r.focus.startswith("_:") and r.focus not in reached]
+        self.shared_found = []
+        own = {g: "".join(line + "\n" for line in self.shared[g].splitlines()
+                          if line.startswith("_:") or line.split(" ", 1)[0] in reached) for g in self.shared}
+        log.info("SHACL shared graphs' own nodes: %d lines checked again, %d results kept",
+                 sum(text.count("\n") for text in own.values()), len(self.shared_kept))
+        return {g: text for g, text in own.items() if text}
+
+    def shared_checked(self, found: Sequence[ValidationResult]) -> None:
+        self.shared_found = list(found)
+
     def recorded(self, graphs: Mapping[str, str], found: Sequence[ValidationResult]) -> dict:
         """_records, with each graph's lines the corpus-wide checks read (run in a batch's process)."""
         from loaders.validate_scope import kept_lines
@@ -664,10 +688,8 @@ class _Keeper:
         new = self.memo.staged_lines(changed)
         if old is None or new is None:
             return None
-        old_shared = self._old_shared()
-        shared = {line for g in old_shared for line in old_shared[g].splitlines()} ^ \
-            {line for g in self.shared for line in self.shared[g].splitlines()}
-        return Delta([*(_changed_lines(old.get(g, ""), new.get(g, "")) for g in {*old, *new}), "\n".join(shared)])
+        return Delta([*(_changed_lines(old.get(g, ""), new.get(g, "")) for g in {*old, *new}),
+                      "\n".join(self._shared_changes())])
 
     def wide_checks(self, store: ox.Store, wide: Sequence[tuple], fallback: dict,
                     run: Callable[[list], list]) -> list[ValidationResult]:
@@ -692,10 +714,13 @@ class _Keeper:
                 self.wide[key] = [r for r in plan.previous[key] if r.focus not in nodes] + found
         return [r for found in self.wide.values() for r in found]
 
-    def _old_shared(self) -> dict[str, str]:
-        if not hasattr(self, "old_shared"):
-            self.old_shared = self.memo.shared_texts()
-        return self.old_shared
+    def _shared_changes(self) -> set[str]:
+        """The lines the shared graphs gained or lost since the last build (computed once)."""
+        from loaders.validate_memo import changed_lines
+
+        if not hasattr(self, "shared_changes"):
+            self.shared_changes = changed_lines(self.memo.shared_texts(), self.shared)
+        return self.shared_changes
 
     def _touched(self) -> set[int]:
         """The term hashes of the graphs that changed, came or went (old and new versions) and of
@@ -710,10 +735,7 @@ class _Keeper:
             touched.update(array("I", terms))
         for g in moved:
             touched.update(array("I", self.records[g][1]) if g in self.records else ())
-        old_shared = self._old_shared()
-        changed = {line for g in old_shared for line in old_shared[g].splitlines()} ^ \
-            {line for g in self.shared for line in self.shared[g].splitlines()}
-        touched.update(array("I", term_hashes("\n".join(changed))))
+        touched.update(array("I", term_hashes("\n".join(self._shared_changes()))))
         return touched
 
     def locate(self, store: ox.Store, results: Sequence[ValidationResult]) -> list[ValidationResult]:
@@ -739,7 +761,7 @@ class _Keeper:
 
     def save(self) -> None:
         self.memo.record(self.version, self.records, self.names, self.shared, self.wide, None,
-                         getattr(self, "located", None))
+                         getattr(self, "located", None), [*self.shared_kept, *self.shared_found])
         self.memo.close()
 
 

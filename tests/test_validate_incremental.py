@@ -307,3 +307,35 @@ def test_walk_back_one_query_a_pattern_and_hop(start, hops, near, expected, per_
     assert validate_scope.walk_back(store, start, Reach(hops, frozenset(near)), seen) == expected
     again = validate_scope.walk_back(store, start, Reach(hops, frozenset(near)), seen)  # from what was seen
     assert again == expected
+
+
+def test_the_shared_graphs_own_nodes_are_checked_again_only_where_a_change_reaches(tmp_path, caplog):
+    """The per-file checks of the shared graphs' own nodes (the corpus graph's bodies, units, ...):
+    after a change of the shared graphs only the nodes it reaches are checked again, the results
+    about the others kept; each step equals a whole validation (_run)."""
+    shapes = Path(__file__).parent / "shapes"
+    bad, good = _nt(shapes / "EvidenceShape.bad.ttl"), _nt(shapes / "EvidenceShape.good.ttl")
+    files = {f"{ID}graph/file/{f.stem}": _nt(f, f"fixture-{i}") for i, f in enumerate(FIXTURES[:4])}
+    shared = {f"urn:shared:{p.name}": _nt(p) for p in (ONTOLOGY / "directive.ttl", ONTOLOGY / "codelists.ttl")}
+    memo = tmp_path / MEMO_FILE
+
+    def run(corpus: str):
+        report, _ = _run(files, {**shared, "urn:shared:corpus": corpus}, memo, caplog)
+        lines = [int(m.group(1)) for m in (re.search(r"(\d+) lines checked again", r.getMessage())
+                                           for r in caplog.records) if m]
+        about_bad = {r.key() for r in report.results if r.focus.startswith(f"<{ID}doc/")}  # the corpus graph's
+        return report, lines, about_bad
+
+    blank = sum(line.startswith("_:") for g in shared for line in shared[g].splitlines())  # always checked
+    first, lines, about_bad = run(bad)
+    assert lines == [] and about_bad  # no results kept yet: every shared line checked
+    again, lines, kept = run(bad)
+    assert lines == [blank] and again.keys() == first.keys()
+    other = '<urn:x:unit> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <http://www.w3.org/ns/org#Organization> .\n'
+    grown, lines, kept = run(bad + other)
+    assert lines == [blank + 1] and kept == about_bad
+    fixed, lines, kept = run(good)
+    assert blank < lines[0] < blank + len(good.splitlines())
+    assert not kept & about_bad
+    back, lines, kept = run(bad)
+    assert back.keys() == first.keys()
