@@ -109,8 +109,9 @@ The add's new triples are bulk-loaded (Store.load in steps of 50,000 cost 3x the
 graphs' index texts, entries and manifest forgotten in three operations (were three a graph), its
 delta lines hashed once and matched to the counted ones in numpy. The full load is the bulk loader's
 (about 70 % of its CPU, in Oxigraph; piece size 12-150 MB and lenient parsing changed it by < 5 %).
-What an add still spends in proportion to the store: len(store) for SyncResult.triples (every quad
-counted, ~1 s at 10,000 documents), manifest() (0.2 s), the corpus graph diffed whole.
+What an add still spends in proportion to the store: manifest() (0.2 s), the corpus graph diffed
+whole. (SyncResult.triples was len(store), every quad counted: 0.5 s CPU at 10,000 documents, ~10 s
+at 100,000; now the merged graph's triples, a count each sync keeps in the index.)
 
 The one update's peak was Oxigraph's transaction (about 2 KB a quad written; measured on 0.2 M
 triples: INSERT DATA +440 MB, Store.extend +200 MB, staging in a named graph then ADD +480 MB and
