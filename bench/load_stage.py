@@ -9,8 +9,8 @@ graphs are dumped once (cached next to --work), then, in a fresh store:
   full      sync_graphs of every graph but the added files (the first build's load stage)
   add       sync_graphs of every graph (the added files are new: the incremental build's load stage)
   replace   one file graph changed (a literal edited), then changed back: ms each
-Per step: wall s, CPU s (this process), peak PSS of this process (sampled every 0.1 s), quads
-afterwards; at the end the store's size on disk. No reading or mapping: those stages are the same
+Per step: wall s, CPU s (this process), peak PSS of this process (sampled every 0.1 s), triples of the merged
+graph afterwards; at the end the store's size on disk. No reading or mapping: those stages are the same
 whatever the store's layout.
 
 --add-only starts the add from the store the last full load left (saved as WORK-full, closed while
@@ -206,7 +206,7 @@ def main(argv=None) -> int:
     else:
         with measured("full", results) as r:
             store = ox.Store(str(db))
-            r["quads"] = sync_graphs(store, base, stamp="2026-12-05T00:00:00+00:00").triples
+            r["triples"] = sync_graphs(store, base, stamp="2026-12-05T00:00:00+00:00").triples
         if not args.full_only:  # closed while copied (compactions delete files)
             store.flush()
             del store
@@ -225,7 +225,7 @@ def main(argv=None) -> int:
     with measured("add", results) as r:
         if profiler:
             profiler.enable()
-        r["quads"] = sync_graphs(store, grown, stamp="2026-12-05T00:00:00+00:00").triples
+        r["triples"] = sync_graphs(store, grown, stamp="2026-12-05T00:00:00+00:00").triples
         if profiler:
             profiler.disable()
             profiler.dump_stats(args.profile_add)
@@ -234,7 +234,7 @@ def main(argv=None) -> int:
     for name, text in (("replace", original.replace('"', '"edited ', 1)), ("restore", original)):
         grown[victim] = text
         with measured(name, results) as r:
-            r["quads"] = sync_graphs(store, grown).triples
+            r["triples"] = sync_graphs(store, grown).triples
     grown.close()
     return _finish(store, db, results, args)
 

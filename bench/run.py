@@ -250,7 +250,7 @@ def measure_build(corpus: Path, store: Path, jobs: int, cap: float | None, fresh
         "stages": report["seconds"], "stages_cpu": report.get("cpu_seconds", {}),
         "validation": report["validation"], "counts": report["counts"],
         "documents_read": report["documents_read"], "set_aside": report["set_aside"],
-        "quads": report["store_changes"]["quads"], "store_changes": report["store_changes"],
+        "triples": report["store_changes"]["triples"], "store_changes": report["store_changes"],
         "store_mb": store_bytes(store / "oxigraph") / 2**20,
     }
 
@@ -484,7 +484,7 @@ def summarise(docs, generated, parse, acc, build, queries, params, baseline, arg
         "validation_seconds": build["validation"]["seconds"],
         "validation": build["validation"],
         "store_mb": build["store_mb"],
-        "quads": build["quads"],
+        "triples": build["triples"],
         "documents_read": build["documents_read"],
         "set_aside": build["set_aside"],
         "counts": build["counts"],
@@ -585,7 +585,7 @@ def markdown(results: dict) -> str:
              row("SHACL validation (fast path)", lambda s: _fmt(s["validation_seconds"], 2, " s")),
              row("violations / warnings", lambda s: f"{s['validation']['violations']} / {s['validation']['warnings']}"),
              row("store on disk", lambda s: _fmt(s["store_mb"], 1, " MB")),
-             row("quads", lambda s: f"{s['quads']:,}"),
+             row("triples (merged graph)", lambda s: f"{s['triples']:,}"),
              row("accuracy (mean F1)", lambda s: f"{s['accuracy_mean_f1']:.3f}"),
              row("baseline: rdflib load", base("load")),
              row("baseline: pySHACL", base("validation")),

@@ -153,7 +153,7 @@ class BuildReport:
                            "infos": v.count("Info"), "fallback": list(v.fallback), "seconds": round(v.seconds, 3)},
             "store_changes": {"mode": self.sync.mode, "written": len(self.sync.written),
                               "removed": len(self.sync.removed), "unchanged": self.sync.unchanged,
-                              "quads": self.sync.triples},
+                              "triples": self.sync.triples},
             "seconds": {k: round(s, 3) for k, s in self.seconds.items()},
             "cpu_seconds": {k: round(s, 3) for k, s in self.cpu_seconds.items()},
             "exported": self.exported,
@@ -183,7 +183,7 @@ class BuildReport:
         lines += [f"    validated by pySHACL: {note}" for note in v.fallback]
         lines += [
             f"  store                    {s.mode}: {len(s.written)} graphs written, {len(s.removed)} removed, "
-            f"{s.unchanged} unchanged; {s.triples} quads",
+            f"{s.unchanged} unchanged; {s.triples} triples",
             "  time                     " + ", ".join(f"{k} {t:.2f} s" for k, t in self.seconds.items()),
         ]
         if self.exported:

@@ -109,8 +109,10 @@ The add's new triples are bulk-loaded (Store.load in steps of 50,000 cost 3x the
 graphs' index texts, entries and manifest forgotten in three operations (were three a graph), its
 delta lines hashed once and matched to the counted ones in numpy. The full load is the bulk loader's
 (about 70 % of its CPU, in Oxigraph; piece size 12-150 MB and lenient parsing changed it by < 5 %).
-What an add still spends in proportion to the store: len(store) for SyncResult.triples (every quad
-counted, ~1 s at 10,000 documents), manifest() (0.2 s), the corpus graph diffed whole.
+What an add still spends in proportion to the store: manifest() (0.2 s), the corpus graph diffed
+whole. (SyncResult.triples was len(store), every quad counted on every build and add: 0.5 s CPU at
+10,000 documents, 4.6 s at 101,000 (31.7 M quads); now the merged graph's triples, a count each sync
+keeps in the index: a full load counts its distinct lines, an incremental one adds its delta.)
 
 The one update's peak was Oxigraph's transaction (about 2 KB a quad written; measured on 0.2 M
 triples: INSERT DATA +440 MB, Store.extend +200 MB, staging in a named graph then ADD +480 MB and
@@ -161,6 +163,7 @@ HELD_BY = DKG + "heldBy"     # index: <subject> heldBy <graph>, each IRI subject
 FILE_DOCUMENT = DKG + "fileDocument"  # index: <graph> fileDocument "the document its file became"
 FILE_SOURCE = DKG + "fileSource"  # index: <graph> fileSource '["path", "document IRI", "local number" or null]'
 ENTRIES_MARKER = DKG + "fileEntries"  # index: its heldBy/fileDocument entries are written (older stores lack them)
+MERGED_TRIPLES = DKG + "mergedTriples"  # index: <index> mergedTriples N, the triples of the merged graph (kept by each sync)
 SOURCE_FILE = DKG + "sourceFile"
 ELI_ID_LOCAL = "http://data.europa.eu/eli/ontology#id_local"
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
@@ -467,7 +470,7 @@ class SyncResult:
     written: tuple[str, ...]  # graphs (re)written
     removed: tuple[str, ...]  # graphs dropped (their file is gone)
     unchanged: int
-    triples: int              # quads in the store afterwards
+    triples: int              # triples of the merged graph afterwards (kept in the index: not counted by a scan)
 
 
 Pause = Callable[[str], None]
@@ -499,11 +502,11 @@ def sync_graphs(store: ox.Store, graphs: Mapping[str, str], pause: Pause = lambd
         if not was_merged:
             _remerge(store)
         store.remove(_marker(INTERRUPTED_MARKER))
-        return SyncResult("unchanged", (), (), len(graphs), len(store))
+        return SyncResult("unchanged", (), (), len(graphs), _merged_triples(store, keep=True))
     if not old or len(stale) > max(full_ratio * len(graphs), FULL_LOAD_MIN):
-        _full_load(store, graphs, wanted, pause, stamp, progress)
+        triples = _full_load(store, graphs, wanted, pause, stamp, progress)
         store.remove(_marker(INTERRUPTED_MARKER))
-        return SyncResult("full", tuple(sorted(graphs)), tuple(gone), 0, len(store))
+        return SyncResult("full", tuple(sorted(graphs)), tuple(gone), 0, triples)
     # The merged graph stays complete (the previous state, for readers after a kill) until the one
     # update that changes it with the index and the manifest.
     store.add(_marker(INTERRUPTED_MARKER))
@@ -515,9 +518,26 @@ def sync_graphs(store: ox.Store, graphs: Mapping[str, str], pause: Pause = lambd
         if g in graphs:
             progress(done, len(stale))
     pause("graph-written")
-    change.commit(store, stamp, pause)
+    triples = change.commit(store, stamp, pause, _merged_triples(store))
     store.remove(_marker(INTERRUPTED_MARKER))
-    return SyncResult("incremental", tuple(stale), tuple(gone), len(graphs) - len(stale), len(store))
+    return SyncResult("incremental", tuple(stale), tuple(gone), len(graphs) - len(stale), triples)
+
+
+def _count_line(triples: int) -> str:
+    return f'<{INDEX_GRAPH}> <{MERGED_TRIPLES}> "{triples}"^^<{XSD_INTEGER}>'
+
+
+def _merged_triples(store: ox.Store, keep: bool = False) -> int:
+    """The triples of the (complete) merged graph: the count each sync keeps in the index, or, in a
+    store written before it, counted once (a scan of the merged graph; ``keep``: then written)."""
+    found = next(iter(store.quads_for_pattern(ox.NamedNode(INDEX_GRAPH), ox.NamedNode(MERGED_TRIPLES), None,
+                                              ox.NamedNode(INDEX_GRAPH))), None)
+    if found is not None:
+        return int(found.object.value)
+    triples = int(next(iter(store.query("SELECT (COUNT(*) AS ?n) { ?s ?p ?o }")))[0].value)
+    if keep:
+        store.update(f"INSERT DATA {{ GRAPH <{INDEX_GRAPH}> {{ {_count_line(triples)} }} }}")
+    return triples
 
 
 # --- the index: per data graph its text, per shared triple its holders ------------------------------
@@ -726,6 +746,7 @@ class _IndexWriter:
         self.current: str | None = None
         self.keys, self.parts, self.entries = [], 0, _FileEntries("")  # parts: how many packed so far
         self.pending, self.all_keys = [], _IdSpool()
+        self.distinct = 0  # distinct lines of all graphs (known once ``holders`` has counted them)
 
     def feed(self, graph: str, data: bytes) -> None:
         if graph != self.current:
@@ -769,8 +790,9 @@ class _IndexWriter:
         self.finish()
         self.flush()
         with _phase("holders"):
-            return "".join(f"{_holders_line(key, n)} <{INDEX_GRAPH}> .\n"
-                           for key, n in _shared(self.all_keys.graphs())).encode("utf-8")
+            shared = _shared(self.all_keys.graphs())
+            self.distinct = self.all_keys.bounds[-1] - sum(n - 1 for _, n in shared)
+            return "".join(f"{_holders_line(key, n)} <{INDEX_GRAPH}> .\n" for key, n in shared).encode("utf-8")
 
 
 class _IdSpool:
@@ -914,15 +936,17 @@ class _Change:
                 new_counts.append(_holders_line(key if h else int.from_bytes(bytes(ids[i]), "big"), after))
         return out, into, old_counts, new_counts
 
-    def commit(self, store: ox.Store, stamp: str | None, pause: Pause) -> None:
+    def commit(self, store: ox.Store, stamp: str | None, pause: Pause, triples: int) -> int:
         """One SPARQL update, one transaction: a kill leaves the previous state or the new one. SPARQL
         data cannot name a stored blank node, and a transaction's memory grows with its quads (1 GB
         for the 0.2 M triples of 1,000 added files): a change of blank-node triples (the ontology's
         graph) or of more than ATOMIC_MAX triples changes the merged graph in steps (out: STEP_TRIPLES, in: bulk loads)
         first, its complete marker removed meanwhile (after a kill there, readers are asked to build,
         and the next build recomputes it from the index); the index and manifest then change in one
-        update."""
+        update. ``triples``: the merged graph's before; returns its triples after (kept in the index
+        by the same update)."""
         out, into, old_counts, new_counts = self._triples(store)
+        after = triples + len(into) - len(out) + len(self.blank_in) - len(self.blank_out)
         index, build = f"GRAPH <{INDEX_GRAPH}>", f"GRAPH <{BUILD_GRAPH}>"
         # Three operations for all the graphs (three a graph: 9,600 operations planned one by one for an add of 1,000 files)
         names = " ".join(f"<{g}>" for g in self.graphs)
@@ -947,12 +971,13 @@ class _Change:
             out, into = [], []
         else:
             pause("merging")
-        counts_out = "".join(f"{line} .\n" for line in old_counts)
-        counts_in = "".join(f"{line} .\n" for line in new_counts)
+        counts_out = "".join(f"{line} .\n" for line in [*old_counts, _count_line(triples)])
+        counts_in = "".join(f"{line} .\n" for line in [*new_counts, _count_line(after)])
         store.update(f"DELETE DATA {{ {_lines_data(out)} {index} {{ {counts_out} }} }}{forget} ; "
                      f"INSERT DATA {{ {_lines_data(into)} {index} {{ {literals}{counts_in} }} {build} {{ {entries} }} }}")
         if stepwise:
             store.add(_marker())
+        return after
 
 
 def _stored_lines(store: ox.Store, lines: Sequence[bytes]) -> set[bytes]:
@@ -1009,7 +1034,9 @@ def _remerge(store: ox.Store) -> None:
 
 
 def _full_load(store: ox.Store, graphs: Mapping[str, str], wanted: Mapping[str, str], pause: Pause,
-               stamp: str | None, progress: Progress = _no_progress) -> None:
+               stamp: str | None, progress: Progress = _no_progress) -> int:
+    """Returns the triples of the merged graph: the distinct lines without blank nodes (counted for
+    the holders) and each graph's blank-node triples (its own)."""
     # Manifest and merged marker first (one transaction): from here on, nothing in the store counts
     # as complete, and readers are told to build (not sent to the union of a half-loaded store).
     interrupted = _marker(INTERRUPTED_MARKER)
@@ -1035,18 +1062,24 @@ def _full_load(store: ox.Store, graphs: Mapping[str, str], wanted: Mapping[str, 
                 loader.load([data for _, data in piece] + [index.take()])
                 done += graphs_done
                 progress(done, len(graphs))
+    blank_triples = 0
     for i, g in enumerate(with_blanks, len(plain) + 1):
         text = graphs[g]
         index.feed(g, text.encode("utf-8"))
+        _, blank = _plain_and_blank(g, text.encode("utf-8"), True)
+        blank_triples += len(set(blank))
         with _phase("bulk load"):
             store.extend(ox.Quad(*q.triple, ox.DefaultGraph()) for q in _labelled_quads(g, text))
         progress(i, len(graphs))
     holders = index.holders()
+    triples = index.distinct + blank_triples
     with _phase("manifest"):  # loaded, not one transaction (~2 KB a quad: 0.5 GB at 100,000 files); read only after the markers
         entries = "".join(f"{triple} <{BUILD_GRAPH}> .\n" for g in sorted(graphs) for triple in _entry(g, wanted[g], stamp))
-        _load_piece(store, [entries.encode("utf-8"), holders], MANIFEST_BULK_MIN_CHARS)
+        count = f"{_count_line(triples)} <{INDEX_GRAPH}> .\n"
+        _load_piece(store, [entries.encode("utf-8"), count.encode("utf-8"), holders], MANIFEST_BULK_MIN_CHARS)
     pause("loaded")
     store.extend([_entries_marker(), _marker(LAYOUT_MARKER), _marker()])  # the commit marker
+    return triples
 
 
 def _timed(name: str, items: Iterable) -> Iterator:

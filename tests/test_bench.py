@@ -68,7 +68,7 @@ def test_table_marks_capped_stages_and_missing_builds():
                "load_average_at_start": [1.0, 1.0, 1.0]}
     capped = {"documents": 1000, "build_seconds": 10.0, "build_stages": {"read": 5.0}, "build_cpu_seconds": 15.0,
               "peak_memory_mb": 300.0, "peak_tree_pss_mb": 500.0, "validation_seconds": 2.0,
-              "validation": {"violations": 0, "warnings": 3}, "store_mb": 12.0, "quads": 1234,
+              "validation": {"violations": 0, "warnings": 3}, "store_mb": 12.0, "triples": 1234,
               "accuracy_mean_f1": 0.9, "parse_docs_per_second": 200.0, "parse": {"docs_per_cpu_second": 110.0},
               "query_ms": {"documents": 3.0}, "query_cold_ms": {"documents": 9.0},
               "baseline": {"query:documents": None},
@@ -102,7 +102,7 @@ def test_capped_baseline_stages_give_lower_bounds(baseline, expected):
     import argparse
     bench = _bench()
     build = {"seconds": 10.0, "cpu_seconds": 12.0, "stages": {"load": 4.0, "map": 1.0}, "peak_memory_mb": 1.0,
-             "peak_tree_pss_mb": 1.0, "validation": {"seconds": 2.0}, "store_mb": 1.0, "quads": 1,
+             "peak_tree_pss_mb": 1.0, "validation": {"seconds": 2.0}, "store_mb": 1.0, "triples": 1,
              "documents_read": 1, "set_aside": 0, "counts": {}}
     parse = {"cpu_seconds": 9.0, "docs_per_second": 100.0}
     summary = bench.summarise(1, None, parse, {"mean_f1": 1.0, "fields": {}}, build,

@@ -100,9 +100,10 @@ def test_the_default_graph_is_the_merge_of_the_data_graphs_after_every_sync(kg, 
         monkeypatch.setattr(store_module, "BIG_GRAPH_CHARS", 0)
         monkeypatch.setattr(store_module, "PART_RAW", 1)  # and each line its own index literal
     for graphs in steps:
-        sync_graphs(kg.store, graphs)
+        result = sync_graphs(kg.store, graphs)
         assert merged_complete(kg.store)
         assert merged_text(kg.store) == union_text(kg.store)
+        assert result.triples == len(merged_text(kg.store))  # the count the syncs keep, not a scan
         assert not any(BUILD_GRAPH in line for line in merged_text(kg.store))
         assert merged_text(merged_in_memory(graphs)) == merged_text(kg.store)  # what validation reads
 
@@ -125,8 +126,9 @@ def test_two_lines_of_one_64_bit_key_are_counted_apart(kg, big, monkeypatch):
         monkeypatch.setattr(store_module, "BIG_GRAPH_CHARS", 0)
     for graphs in ({G1: A, G2: A, G3: C}, {G1: A, G2: A}, {G1: A, G2: A, G3: C}, {G1: B, G2: A, G3: C},
                    {G2: C, G3: C}, {G3: C}, {G1: A, G3: C}):
-        sync_graphs(kg.store, graphs)
+        result = sync_graphs(kg.store, graphs)
         assert merged_text(kg.store) == union_text(kg.store), graphs
+        assert result.triples == len(merged_text(kg.store)), graphs
 
 
 def raw_quads(store: ox.Store) -> list[str]:
@@ -157,6 +159,17 @@ def test_an_incremental_sync_leaves_the_store_a_full_load_writes(kg, tmp_path, b
         with open_store(tmp_path / f"full-{i}", read_only=False) as full:
             assert sync_graphs(full.store, graphs, stamp=stamp).mode == "full"
             assert raw_quads(kg.store) == raw_quads(full.store), graphs
+
+
+@pytest.mark.parametrize("next_graphs", [{G1: A, G2: B}, {G1: A, G2: C, G3: BLANKS}], ids=["unchanged", "changed"])
+def test_a_store_without_the_kept_count_is_counted_once(kg, next_graphs):
+    """A store written before the merged graph's count was kept: the next sync counts it, then keeps it."""
+    from loaders.store import MERGED_TRIPLES
+    sync_graphs(kg.store, {G1: A, G2: B})
+    kg.store.update(f"DELETE WHERE {{ GRAPH <{INDEX_GRAPH}> {{ ?s <{MERGED_TRIPLES}> ?n }} }}")
+    assert sync_graphs(kg.store, next_graphs, full_ratio=1.0).triples == len(merged_text(kg.store))
+    kept = list(kg.store.quads_for_pattern(None, ox.NamedNode(MERGED_TRIPLES), None, ox.NamedNode(INDEX_GRAPH)))
+    assert [int(q.object.value) for q in kept] == [len(merged_text(kg.store))]
 
 
 @pytest.mark.parametrize("next_graphs", [{G1: A, G2: B}, {G1: A, G2: C}], ids=["unchanged", "changed"])
