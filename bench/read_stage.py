@@ -9,6 +9,14 @@ seconds of the parent and of the workers, CPU per document, and how busy the cor
 the first N documents and prints the top functions by own time and by cumulative time.
 ``--cache FILE`` starts from a copy of that extraction cache (the read of an add: the files it knows
 are only screened and hashed); ``--parent-profile`` profiles what this process (not the workers) does.
+
+Where a worker's CPU goes (2026-12-06, session 12, 400 documents of the 10,000 corpus, one process,
+load average ~30, ms a document): read_document 0.18, SourceText 0.15, extract 2.05 (assignments 0.70,
+citations 0.57, header 0.34, signature 0.15, copy 0.13, issuer 0.12, recipients 0.07), cache row 0.25,
+slim and pickle 0.06; a worker's imports and first document 0.6 s. The parent (--parent-profile, 10k):
+8.2 s under cProfile (discover and screen 1.7, hashing 1.1, interning the slim records 1.8, unpickling
+0.8, SQLite 0.6) beside 27 s of the workers. Extraction has no single hot spot: the ~110 calls a
+document of re.match/sub with a pattern string (compiled once since) were a few per cent.
 """
 from __future__ import annotations
 

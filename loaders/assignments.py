@@ -44,6 +44,9 @@ _NOT_AFTER_PLURAL = "".join(rf"(?<!{re.escape(w)} )" for w in G.words("plural"))
 _AND_WITH = re.compile(G.expand(r"\s+(?:%(and)s|%(with)s)\s+"))              # "A và B", "A cùng với B"
 _LIST_JOIN_END = re.compile(G.expand(r"(?:\s+(?:%(and)s|%(with)s)|[,;])\s*$"))
 _PLURAL_LEAD = re.compile(rf"^{_PLURAL}\s+")
+_PLURAL_SPACE = re.compile(rf"{_PLURAL}\s")
+_PLURAL_CAPITAL_SPACE = re.compile(rf"{_PLURAL_CAPITAL}\s")
+_NEXT_WITH_PLACES = re.compile(rf"\s*{_AND_WITH.pattern}\s*(?P<next>[{UPPER}][^,]*?)(?P<places>\s{_PLURAL}\s.*)$", re.S)
 _PLURAL_REST = re.compile(rf"{_PLURAL}\s+(.*)$")                              # "các phòng, ban" -> "phòng, ban"
 _DIRECTLY_UNDER, _UNDER = G.words("directly_under_word")[0], G.words("under_word")[0]   # "trực thuộc", "thuộc"
 _MASS = "mass"   # body_lists.csv addressee group of the mass organisations ("các đoàn thể chính trị - xã hội")
@@ -166,6 +169,10 @@ _DASH_ITEM = r"\d{1,2}[-–]"  # "1-", "2–": a numbered item, both an item and
 _ITEM = re.compile(rf"^\s*(?:\d+(?:\.\d+)*[.)]|{_DASH_ITEM}|[a-zđ]\)|[-–•+])\s+")   # "1.", "1)", "1-", "a)", "-"
 _ROMAN = r"[IVXL]+\."   # "II.": a section heading's number (one piece for the patterns below)
 _ROMAN_ITEM = re.compile(rf"{_ROMAN}\s")   # "II. Nhiệm vụ chung"
+_PARENTHESES = re.compile(r"\([^()]*\)")
+_SEMICOLON = re.compile(r"\s*;\s*")
+_COMMA = re.compile(r"\s*,\s*")
+_MARKER_ALONE = re.compile(rf"\s*(?:\d+(?:\.\d+)*[.)]|[a-zđ]\)|{_ROMAN})\s*")  # "1." split from its text, "II."
 # abbreviations that end with a full stop ("TP. Hải Phòng", header_markers.csv units): no sentence ends there
 _ABBREVIATED = "".join(f"(?<!{re.escape(a)})" for a in spellings("unit") if a.endswith("."))
 # "…" ends a sentence as "." does ("… trật tự xây dựng… Dịp này, ...")
@@ -196,7 +203,7 @@ def _sentences(w: str, limit: int) -> list[_Sentence]:
         if out and _LOWER_START.match(chunk.lstrip()) and w[out[-1].end:start].count("\n") >= 1:
             out[-1].end = end  # a paragraph break inside a sentence (PDF line wrap)
             continue
-        if re.fullmatch(rf"\s*(?:\d+(?:\.\d+)*[.)]|[a-zđ]\)|{_ROMAN})\s*", chunk):
+        if _MARKER_ALONE.fullmatch(chunk):
             marker = True  # "1." split from its text by a line break, "II." by its full stop
             continue
         m = _ITEM.match(chunk)
@@ -310,8 +317,8 @@ def _unshared(phrase: str) -> str:
 def _split(phrase: str) -> list[str]:
     pieces = []
     phrase = _unshared(phrase)
-    for part in (p for whole in re.split(r"\s*;\s*", phrase) for p in _shared_places(whole)):
-        for piece in re.split(r"\s*,\s*", part):
+    for part in (p for whole in _SEMICOLON.split(phrase) for p in _shared_places(whole)):
+        for piece in _COMMA.split(part):
             sub = _AND_WITH.split(piece)
             merged = [sub[0]]
             for s in sub[1:]:
@@ -327,8 +334,7 @@ def _split(phrase: str) -> list[str]:
 def _shared_places(part: str) -> list[str]:
     """"UBND và Sở Y tế các tỉnh, thành phố": a bare head before "và" shares the places of the next body."""
     head = _data()["head"].match(part)
-    m = re.match(rf"\s*{_AND_WITH.pattern}\s*(?P<next>[{UPPER}][^,]*?)(?P<places>\s{_PLURAL}\s.*)$", part[head.end():],
-                 re.S) if head else None
+    m = _NEXT_WITH_PLACES.match(part[head.end():]) if head else None
     if m is None or not _data()["head"].match(m.group("next")):
         return [part]
     return [part[:head.end()] + m.group("places"), m.group("next") + m.group("places")]
@@ -478,7 +484,7 @@ def bodies_of(phrase: str, ctx: DocContext, related: tuple[str, ...] = (), partn
     ``related``: the document's addressees, which "các Bộ có liên quan" stands for; ``partners``: a
     list of cooperating bodies, where "các đơn vị liên quan" is kept as written (who else takes part)."""
     d = _data()
-    phrase = re.sub(r"\([^()]*\)", " ", phrase)
+    phrase = _PARENTHESES.sub(" ", phrase)
     cut = d["scope"].search(phrase)
     if cut:
         phrase = phrase[:cut.start()]
@@ -586,10 +592,16 @@ def _names_start(text: str) -> bool:
     d = _data()
     return bool(d["head"].match(text) or d["post"].match(text) or d["person"].match(text)
                 or d["strip_post"].match(text)   # "các thành viên Ban Chỉ đạo ...": a post before a body's head
-                or re.match(rf"{_PLURAL}\s", text) and (d["committee"].match(text) or d["unit"].match(text))
-                or re.match(rf"{_PLURAL_CAPITAL}\s", text)
+                or _PLURAL_SPACE.match(text) and (d["committee"].match(text) or d["unit"].match(text))
+                or _PLURAL_CAPITAL_SPACE.match(text)
                 or bool(_ORGAN_OF_CLASS.match(text)) and bool(d["committee"].match(text[_ORGAN_OF_CLASS.match(text).end():]))
-                or bool(re.match(rf"{_PLURAL}\s+(?={d['head'].pattern[1:]})", text)))  # "các Bộ có liên quan"
+                or bool(_plural_head().match(text)))  # "các Bộ có liên quan"
+
+
+@lru_cache(maxsize=1)
+def _plural_head() -> re.Pattern:
+    """"các" before a body's head ("các Bộ có liên quan")."""
+    return re.compile(rf"{_PLURAL}\s+(?={_data()['head'].pattern[1:]})")
 
 
 def _subject(s: _Sentence) -> tuple[str, int] | None:

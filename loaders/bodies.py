@@ -51,6 +51,7 @@ _DANGLING_PARENT = re.compile(G.expand(r"(?:^|\s)%(under)s$"), re.I)
 _COMMITTEE_CLASS = re.compile(G.expand(r"(?i:%(committee_tail)s)(?![^\W_])"))   # "các đảng ủy, chi bộ trực thuộc"
 _ANCHOR = re.compile(G.expand(r"\s(?:%(under)s|%(of)s)\s+"), re.I)
 _OF = G.words("of_word")[0]   # "của"
+_LAST_WORDS_COMMA = re.compile(r"([\w.]+(?:\s+[\w.]+)?)\s*,\s*$")  # "các quận, huyện, "
 _TOKEN = re.compile(r"\w+(?:['’]\w+)*|[^\w\s]")  # "Ia H'Drai" is one name
 
 
@@ -379,7 +380,7 @@ def _complete_words(text: str, units: tuple[Unit, ...], cited: bool = False) -> 
 
 def _in_list(before: str) -> bool:
     """"các quận, huyện, " before "thị xã": a list of kinds, not a body."""
-    m = re.search(r"([\w.]+(?:\s+[\w.]+)?)\s*,\s*$", before)
+    m = _LAST_WORDS_COMMA.search(before)
     return bool(m and (_word(m.group(1)) or _word(m.group(1).split()[-1])))
 
 

@@ -195,6 +195,8 @@ def _regexes() -> dict[str, re.Pattern]:
 # ---------------------------------------------------------------- small readers
 
 # a word of a name; a dot between capitals stays inside it ("TP.HCM", "TP.Hà Nội")
+_LINE_GAP = re.compile(r"[ \t]*\n?[ \t]*")   # blanks, at most one line break
+_NUMBER_PUNCTUATION = re.compile(r"[\s\-–/.]")
 _WORD = re.compile(r"[^\s,;.:()\[\]\"“”!?]+(?:(?<=[A-ZĐ])\.(?=[A-ZĐ])[^\s,;.:()\[\]\"“”!?]+)*")
 
 
@@ -237,7 +239,7 @@ def read_body(w: str, pos: int, limit: int, max_words: int = 14) -> int:
     words = 0
     word_start = pos
     while i < limit and words < max_words:
-        m = re.compile(r"[ \t]*\n?[ \t]*").match(w, i)
+        m = _LINE_GAP.match(w, i)
         j = m.end()
         comma = _comma_in_name(w, pos, j, limit) if words and j < limit and w[j] == "," else None
         if comma:  # "Ban Chỉ đạo phòng, chống dịch": the comma is inside the name
@@ -291,7 +293,7 @@ def parse_date(m: re.Match) -> tuple[str | None, str, str | None]:
 
 def norm_number(value: str | None) -> str:
     text = unicodedata.normalize("NFC", value or "").upper().replace("Đ", "D").replace("Ư", "U")
-    return re.sub(r"[\s\-–/.]", "", text)
+    return _NUMBER_PUNCTUATION.sub("", text)
 
 
 

@@ -71,12 +71,27 @@ def body_end(text: str) -> int:
 def normalize_number(raw: str) -> str:
     """"2644 - CV/TU" -> "2644-CV/TU"; OCR "KL/TƯ" -> "KL/TU" (symbol_fix rows),
     "10/ĐÐM" -> "10/ĐM" (ocr_confusables.csv)."""
-    spaced = re.sub(r"^(\d+[a-z]?) (?=[A-ZĐƯ]{2,5}/)", r"\1-", raw.strip())   # "09 CT/TW": a space for the dash
-    number = G.fix_symbol(re.sub(r"[–—]", "-", re.sub(r"\s+", "", spaced)))   # "89 –KH/ĐU": a typed dash
+    spaced = _SPACED_DASH.sub(r"\1-", raw.strip())   # "09 CT/TW": a space for the dash
+    number = G.fix_symbol(_DASHES.sub("-", _BLANKS.sub("", spaced)))   # "89 –KH/ĐU": a typed dash
     head, sep, tail = number.partition("/")
-    for row in markers("symbol_fix"):
-        tail = re.sub(rf"(?<![^-/]){re.escape(row['spelling'])}(?![^-/])", row["value"], tail)
+    for pattern, value in _symbol_fixes():
+        tail = pattern.sub(value, tail)
     return head + sep + tail
+
+
+_BLANKS = re.compile(r"\s+")
+_SPACED_DASH = re.compile(r"^(\d+[a-z]?) (?=[A-ZĐƯ]{2,5}/)")
+_DASHES = re.compile(r"[–—]")
+_NUMBER_THEN_SYMBOL = re.compile(r"\d+[a-z]?\s*([-/])(.*)")
+_SYMBOL_SEPARATOR = re.compile(r"[-/]")
+_TITLE_NOTE = re.compile(r"(?<=\S)\s*\([^()\n]{1,20}\)\s*$")  # "QUY ĐỊNH (BỔ SUNG)"
+
+
+@lru_cache(maxsize=1)
+def _symbol_fixes() -> tuple[tuple[re.Pattern, str], ...]:
+    """The symbol_fix rows as (a whole piece of the symbol spelled so, its value)."""
+    return tuple((re.compile(rf"(?<![^-/]){re.escape(row['spelling'])}(?![^-/])"), row["value"])
+                 for row in markers("symbol_fix"))
 
 
 def central_symbol(number: str | None, written: str, level: str | None) -> str | None:
@@ -96,10 +111,10 @@ def type_from_number(number: str) -> str | None:
     """Document type from the symbol: "2644-CV/TU" -> Công văn, "24/CT-UBND" -> Chỉ thị,
     "1145/VPCP-KGVX" -> Công văn (State letters carry no type code), "10/ĐM" -> Công điện."""
     codes = type_codes()
-    m = re.match(r"\d+[a-z]?\s*([-/])(.*)", number)
+    m = _NUMBER_THEN_SYMBOL.match(number)
     if not m:
         return None
-    tokens = [t for t in re.split(r"[-/]", m.group(2)) if t and not t.isdigit()]
+    tokens = [t for t in _SYMBOL_SEPARATOR.split(m.group(2)) if t and not t.isdigit()]
     if not tokens:
         return None
     if m.group(1) == "-":  # Party: NUMBER-CODE/ISSUER
@@ -203,7 +218,7 @@ def capacity_re(delegated_only: bool = False) -> re.Pattern:
 def title_type(text: str) -> tuple[str | None, str | None]:
     """(doc type, urgency) of a title line: "CHỈ THỊ", "CÔNG ĐIỆN KHẨN", OCR "K ÉT LUẬN"; a note in
     parentheses after it ("QUY ĐỊNH (BỔ SUNG)") is no part of the type."""
-    text = re.sub(r"(?<=\S)\s*\([^()\n]{1,20}\)\s*$", "", text)
+    text = _TITLE_NOTE.sub("", text)
     if not is_upper(text):
         return None, None
     folded = bare_key(text)

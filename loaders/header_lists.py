@@ -13,6 +13,7 @@ from loaders.text import SourceText
 
 MAX_ENTRY = 200  # characters of an undashed list entry; longer is running text
 _DASH = re.compile(r"^\s*[-–+•]\s*")
+_SEMICOLON_GAP = re.compile(r";[ \t]+(?=\S)")
 _FILING_MARK = re.compile(r"^[A-ZĐ0-9]+(?:[/.][A-ZĐ0-9]+)+$")
 _NOTE = re.compile(r"\([^()]*\)")   # "(để b/cáo)" on its own: a brace note on the entries above, no entry
 
@@ -120,7 +121,7 @@ def _split_semicolons(work: str, s: int, e: int) -> list[tuple[int, int]]:
     """Pieces of one entry line separated by ";", except a lower-case piece after a piece with its own
     colon list ("VPCP: BTCN, các PCN; các Vụ: TH, NC": one body's units, one entry)."""
     pieces, start = [], s
-    for m in re.finditer(r";[ \t]+(?=\S)", work[s:e]):
+    for m in _SEMICOLON_GAP.finditer(work[s:e]):
         if ":" in work[start:s + m.start()] and work[s + m.end()].islower():
             continue
         pieces.append((start, s + m.start() + 1))

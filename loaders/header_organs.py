@@ -11,6 +11,9 @@ from loaders.grammar import alternation
 from loaders.header_vocab import markers, spellings
 from loaders.text import clean
 
+_FIRST_WORD = re.compile(r"\s*(\w+)")
+_PARENTHESES = re.compile(r"\(.*?\)")
+
 
 # --- administrative units (2020): one place, backed by loaders.refdata ------------------------
 
@@ -85,7 +88,7 @@ def _fix_first_word(text: str) -> str:
     """An organ line's first word misread by OCR ("TĨNH BÌNH ĐỊNH"): when it opens no organ or unit
     name and one confusable letter swap (ocr_confusables.csv) makes it open one, swap. Only the first
     word: "HÀ TĨNH" inside a line is a real name."""
-    m = re.match(r"\s*(\w+)", text)
+    m = _FIRST_WORD.match(text)
     if not m or m.group(1) in _first_words():
         return text
     word = m.group(1)
@@ -163,7 +166,7 @@ def _central_spelling(name: str) -> str:
 
 
 def make_organ(row: dict[str, str], rest: str) -> Organ:
-    rest = clean(re.sub(r"\(.*?\)", " ", rest)).strip(" ,.;:-*_=~")
+    rest = clean(_PARENTHESES.sub(" ", rest)).strip(" ,.;:-*_=~")
     keyword, level, channel, mode = row["value"], row["level"], row["channel"] or None, row["rest"]
     if mode == "under":  # named after its parent line: see under_parent
         return Organ(keyword, None, channel, keyword)

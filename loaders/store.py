@@ -551,7 +551,8 @@ def _line_digest(line: bytes) -> bytes:
 
 def _ids(lines: Sequence[bytes]) -> np.ndarray:
     """The identities of ``lines`` as 16-byte values (numpy void: sorted and compared as bytes)."""
-    return np.frombuffer(b"".join(map(_line_digest, lines)), dtype="V16")
+    blake2b = hashlib.blake2b  # _line_digest inlined: a call a line was a tenth of the hashing
+    return np.frombuffer(b"".join([blake2b(line, digest_size=16).digest() for line in lines]), dtype="V16")
 
 
 def _first_halves(ids: np.ndarray) -> np.ndarray:
