@@ -1,0 +1,39 @@
+"""State documents from a ninth set of unseen public pages (press reports of a Sở's or a Bộ's letters):
+what they taught us.
+
+Every sentence is written for the test (names, numbers, places made up), modelled on the layouts and
+phrasings the pages showed; each table row is one way a page writes the thing.
+"""
+from __future__ import annotations
+
+import pytest
+
+from loaders.extract import extract_text
+from loaders.header_organs import body_in_text
+
+
+# --- a Sở / Bộ name with lower-case words (the body data's names) speaks in press text --------------
+@pytest.mark.parametrize("text, issuer", [
+    ("Sở Y tế yêu cầu các bệnh viện tăng cường phòng dịch.", "Sở Y tế"),
+    ("Thực hiện Công văn số 12/UBND-VX của UBND tỉnh, Sở Giáo dục và Đào tạo (GDĐT) yêu cầu các phòng "
+     "GDĐT chỉ đạo các trường thực hiện.", "Sở Giáo dục và Đào tạo"),
+    ("Bộ Nông nghiệp và Phát triển nông thôn đề nghị UBND các tỉnh chỉ đạo phòng dịch.",
+     "Bộ Nông nghiệp và Phát triển nông thôn"),
+    ("Sở Tài nguyên và Môi trường tỉnh Sơn La yêu cầu các huyện rà soát.", "Sở Tài nguyên và Môi trường tỉnh Sơn La"),
+    # ordinary lower-case words after "Sở" name no body: nobody speaks
+    ("Sở dĩ các trường yêu cầu học sinh nghỉ học là do dịch bệnh.", None),
+])
+def test_lower_case_department_speaks(text, issuer):
+    assert extract_text(text).issuer == issuer
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Sở Y tế", "Sở Y tế"),
+    ("SỞ GIÁO DỤC VÀ ĐÀO TẠO", "Sở Giáo dục và Đào tạo"),
+    ("Sở Công thương tỉnh Trà Vinh", "Sở Công Thương tỉnh Trà Vinh"),   # the data's own spelling
+    ("Sở Giáo dục và Đào tạo (GDĐT) tỉnh Khánh Hòa", "Sở Giáo dục và Đào tạo tỉnh Khánh Hòa"),
+    ("Bộ đội Biên phòng", None),   # a "Bộ" that is no ministry
+])
+def test_department_names_in_text(text, name):
+    found = body_in_text(text)
+    assert (found[1].name if found else None) == name
