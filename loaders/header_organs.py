@@ -177,8 +177,9 @@ def make_organ(row: dict[str, str], rest: str) -> Organ:
         if known:   # "Giáo dục và Đào tạo tỉnh Khánh Hòa" (running text): the data's spelling, then the place
             unit = unit_re().match(rest[known.end():].strip())
             place = f" {_unit_value(unit.group('unit'))} {title_case(unit.group('name'))}" if unit and unit.group("name") else ""
-            return Organ(_central_spelling(f"{keyword} {_tail_spellings()[refdata.fold(known.group(0))]}{place}"),
-                         level, channel, keyword)
+            name = f"{keyword} {_tail_spellings()[refdata.fold(known.group(0))]}{place}"
+            central = refdata.find_central_body(name)   # "Bộ NN-PTNT": an alias of a ministry
+            return Organ(central.name if central else _central_spelling(name), level, channel, keyword)
         words = rest.split()
         name = " ".join([title_case(words[0])] + [w.lower() for w in words[1:]])
         return Organ(_central_spelling(f"{keyword} {name}"), level, channel, keyword)
