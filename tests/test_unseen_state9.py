@@ -37,3 +37,25 @@ def test_lower_case_department_speaks(text, issuer):
 def test_department_names_in_text(text, name):
     found = body_in_text(text)
     assert (found[1].name if found else None) == name
+
+
+# --- a ministry written by an alias of the body data ------------------------------------------------
+@pytest.mark.parametrize("text, issuer", [
+    ("Bộ NN-PTNT yêu cầu các tỉnh công bố dịch sớm.", "Bộ Nông nghiệp và Phát triển nông thôn"),
+    ("Bộ Nông nghiệp và PTNT vừa có văn bản đề nghị UBND các tỉnh chấn chỉnh công tác phòng dịch.",
+     "Bộ Nông nghiệp và Phát triển nông thôn"),
+    ("Bộ Lao động-Thương binh và Xã hội yêu cầu các Sở rà soát hộ nghèo.", "Bộ Lao động - Thương binh và Xã hội"),
+])
+def test_ministry_alias_speaks(text, issuer):
+    assert extract_text(text).issuer == issuer
+
+
+# --- "... có ý kiến như sau:" and the task on the next line --------------------------------------------
+@pytest.mark.parametrize("text, expected", [
+    ("Phó Chủ tịch UBND tỉnh có ý kiến như sau:\nSở Nội vụ chủ trì, phối hợp với Sở Tài chính rà soát biên chế.",
+     [(("Sở Nội vụ",), ("Sở Tài chính",))]),
+    ("UBND tỉnh có ý kiến như sau:\nSở Y tế chủ trì, phối hợp với Sở Tài chính mua sắm vật tư.",
+     [(("Sở Y tế",), ("Sở Tài chính",))]),
+])
+def test_task_on_the_line_after_a_colon(text, expected):
+    assert [(a.bodies, a.cooperating) for a in extract_text(text).assignments] == expected
