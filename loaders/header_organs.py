@@ -312,6 +312,17 @@ def _known_name_tails() -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=1)
+def _template_units() -> dict[str, str]:
+    """Folded local template "<name> {unit}" without its unit -> its first scope ("Sở Y tế" -> "province")."""
+    units: dict[str, str] = {}
+    for t in refdata.body_templates():
+        for name in (t.template, *t.aliases):
+            if name.endswith(" {unit}") and "{" not in name.removesuffix(" {unit}") and t.scopes:
+                units.setdefault(refdata.fold(name.removesuffix(" {unit}")), t.scopes[0])
+    return units
+
+
+@lru_cache(maxsize=1)
 def _tail_spellings() -> dict[str, str]:
     spellings_: dict[str, str] = {}
     for t in _known_name_tails():
@@ -328,7 +339,11 @@ def body_in_text(text: str) -> tuple[str | None, Organ] | None:
     if not organs:
         return None
     acting = clean(m.group("acting") or "") or None
-    return acting, organs[0]
+    organ = organs[0]
+    unit = _template_units().get(refdata.fold(organ.name)) if organ_row(organ.keyword)["rest"] == "name" else None
+    if unit:   # "Sở Y tế" in running text: a local template's body without its place, the reader's own
+        organ = replace(organ, open_unit=unit)
+    return acting, organ
 
 
 def with_locality(organ: Organ, province: str | None, province_kind: str | None,

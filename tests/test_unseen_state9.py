@@ -59,3 +59,13 @@ def test_ministry_alias_speaks(text, issuer):
 ])
 def test_task_on_the_line_after_a_colon(text, expected):
     assert [(a.bodies, a.cooperating) for a in extract_text(text).assignments] == expected
+
+
+# --- a local Sở written without its place stays open (the reader's own place, and a warning) -----------
+@pytest.mark.parametrize("text, open_unit", [
+    ("Sở Giáo dục và Đào tạo", "province"),
+    ("Sở Y tế tỉnh Nam Định", None),     # its place written
+    ("Bộ Y tế", None),                   # a ministry has no place
+])
+def test_local_department_without_place(text, open_unit):
+    assert body_in_text(text)[1].open_unit == open_unit
