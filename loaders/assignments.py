@@ -105,7 +105,9 @@ def _data() -> dict:
         "report": re.compile(rf"(?<![^\W_])(?:{alternation(words('report'))}){nb}\s*"),
         "formula": re.compile(rf"^(?:(?:{alternation(words('formula'))}|{_AND}|,)\s*)+$", re.I),
         # "... chỉ đạo như sau: Giao Sở Y tế ...": a task starts after the colon, on the same line or the next
-        "colon_cut": re.compile(rf"(?<=:)\s+(?=(?:{alternation(w[:1].upper() + w[1:] for w in words('assign_verb'))}){nb})"),
+        # or "... có ý kiến như sau:\nSở Y tế chủ trì ...": a line break after the colon, then a capital
+        "colon_cut": re.compile(rf"(?<=:)(?:\s+(?=(?:{alternation(w[:1].upper() + w[1:] for w in words('assign_verb'))}){nb})"
+                                rf"|[ \t]*\n\s*(?=[{UPPER}]))"),
         # "... tại buổi giao ban sáng 9/11\nYêu cầu Ủy ban nhân dân tỉnh ...": a line without end mark, then a
         # capitalised request to a body on the next line ("Giao thông" names a Sở: no body after it)
         "line_cut": re.compile(rf"(?<=[^\W_])[ \t]*\n[ \t]*(?=(?:{alternation(w[:1].upper() + w[1:] for w in words('assign_verb'))})"

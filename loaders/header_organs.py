@@ -176,6 +176,13 @@ def make_organ(row: dict[str, str], rest: str) -> Organ:
     if mode == "name":
         # "BỘ VĂN HÓA - THÔNG TIN - BỘ Y TẾ": two bodies issuing jointly; the first one is named
         rest = re.split(rf"\s*[-–]\s*(?={re.escape(keyword.upper())}\s)", rest)[0]
+        known = re.match(rf"(?i:{alternation(_known_name_tails())})(?!\w)", rest)
+        if known:   # "Giáo dục và Đào tạo tỉnh Khánh Hòa" (running text): the data's spelling, then the place
+            unit = unit_re().match(rest[known.end():].strip())
+            place = f" {_unit_value(unit.group('unit'))} {title_case(unit.group('name'))}" if unit and unit.group("name") else ""
+            name = f"{keyword} {_tail_spellings()[refdata.fold(known.group(0))]}{place}"
+            central = refdata.find_central_body(name)   # "Bộ NN-PTNT": an alias of a ministry
+            return Organ(central.name if central else _central_spelling(name), level, channel, keyword)
         words = rest.split()
         name = " ".join([title_case(words[0])] + [w.lower() for w in words[1:]])
         return Organ(_central_spelling(f"{keyword} {name}"), level, channel, keyword)
@@ -282,10 +289,48 @@ def body_name_re() -> re.Pattern:
     organs = [r["value"] for r in rows] + [r["spelling"] for r in rows]
     acting = alternation(spellings("acting"))
     units = alternation(spellings("unit"))
-    # keywords in any case; the place name after them is a run of capitalised words
+    # keywords in any case; the place name after them is a run of capitalised words, after a known
+    # name with lower-case words ("Sở Giáo dục và Đào tạo", "Bộ Y tế") and its abbreviation "(GDĐT)"
     return re.compile(
         rf"(?<!\w)(?P<acting>(?i:{acting})\s+)?(?P<organ>(?i:{alternation(organs)}))"
-        rf"(?P<rest>(?:\s+(?i:{units})(?!\w))?(?:\s+[A-ZĐ][\w.]*)*)(?!\w)")
+        rf"(?P<rest>(?:\s+(?i:{alternation(_known_name_tails())})(?:\s*\([A-ZĐ&-]+\))?(?!\w))?"
+        rf"(?:\s+(?i:{units})(?!\w))?(?:\s+[A-ZĐ][\w.]*)*)(?!\w)")
+
+
+@lru_cache(maxsize=1)
+def _known_name_tails() -> tuple[str, ...]:
+    """"Y tế", "Giáo dục và Đào tạo": the names after "Sở" / "Bộ" in local_body_templates.csv and
+    central_bodies.csv (those keywords take a name, not a place)."""
+    heads = [r["value"] for r in markers("organ") if r["rest"] == "name"]
+    names = [n for t in refdata.body_templates() for n in (t.template, *t.aliases)]
+    names += [n for r in refdata.table("central_bodies") for n in (r["name"], *refdata.split_list(r.get("aliases")))]
+    tails = {}   # in the data's order: the template's spelling before its aliases' ("Công Thương")
+    for name in names:
+        name = name.removesuffix(" {unit}")
+        for head in heads:
+            tail = name[len(head) + 1:]
+            if name.casefold().startswith(head.casefold() + " ") and "{" not in name and tail[:1].isupper():
+                tails[tail] = None   # not "Bộ đội Biên phòng" (a "Bộ" that is no ministry)
+    return tuple(tails)
+
+
+@lru_cache(maxsize=1)
+def _template_units() -> dict[str, str]:
+    """Folded local template "<name> {unit}" without its unit -> its first scope ("Sở Y tế" -> "province")."""
+    units: dict[str, str] = {}
+    for t in refdata.body_templates():
+        for name in (t.template, *t.aliases):
+            if name.endswith(" {unit}") and "{" not in name.removesuffix(" {unit}") and t.scopes:
+                units.setdefault(refdata.fold(name.removesuffix(" {unit}")), t.scopes[0])
+    return units
+
+
+@lru_cache(maxsize=1)
+def _tail_spellings() -> dict[str, str]:
+    spellings_: dict[str, str] = {}
+    for t in _known_name_tails():
+        spellings_.setdefault(refdata.fold(t), t)
+    return spellings_
 
 
 def body_in_text(text: str) -> tuple[str | None, Organ] | None:
@@ -297,7 +342,11 @@ def body_in_text(text: str) -> tuple[str | None, Organ] | None:
     if not organs:
         return None
     acting = clean(m.group("acting") or "") or None
-    return acting, organs[0]
+    organ = organs[0]
+    unit = _template_units().get(refdata.fold(organ.name)) if organ_row(organ.keyword)["rest"] == "name" else None
+    if unit:   # "Sở Y tế" in running text: a local template's body without its place, the reader's own
+        organ = replace(organ, open_unit=unit)
+    return acting, organ
 
 
 def with_locality(organ: Organ, province: str | None, province_kind: str | None,

@@ -64,10 +64,12 @@ def test_front_abbreviation_in_a_task_list(body):
 
 # --- "UBND và Sở Y tế các tỉnh, thành phố": a bare head before "và" shares the places after the next body
 @pytest.mark.parametrize("text, expected", [
+    # (Bộ Y tế speaks, a central issuer: its "các tỉnh, thành phố" are those under the centre, central_units)
     ("Bộ Y tế đề nghị UBND và Sở Y tế các tỉnh, thành phố xây dựng kế hoạch luân phiên bác sĩ.",
-     [("UBND các tỉnh, thành phố", "Sở Y tế các tỉnh, thành phố")]),
+     [("UBND các tỉnh, thành phố trực thuộc Trung ương", "Sở Y tế các tỉnh, thành phố trực thuộc Trung ương")]),
     # a named body before "và" keeps its own name
-    ("Bộ Y tế đề nghị Sở Y tế và Sở Tài chính các tỉnh khẩn trương rà soát.", [("Sở Y tế", "Sở Tài chính các tỉnh")]),
+    ("Bộ Y tế đề nghị Sở Y tế và Sở Tài chính các tỉnh khẩn trương rà soát.",
+     [("Sở Y tế", "Sở Tài chính các tỉnh trực thuộc Trung ương")]),
 ])
 def test_bare_head_shares_the_next_bodys_places(text, expected):
     assert [a.bodies for a in extract_text(text).assignments] == expected
