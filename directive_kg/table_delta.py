@@ -5,8 +5,8 @@ A document's rows are decided by the triples that the spec's rows SPARQL matches
 bound to it, and those its `extend` reads (the spec's `reads`, a query over ?document_iri naming
 them): the bound of a SHACL check's focus node (loaders.validate_scope's docstring, with
 ?document_iri for ?this). A document whose rows differ between the last build and this one is
-reached from the near end of a changed triple by at most hops - 1 steps back along the store's
-triples now (walk_back). The changed triples are those the add's validation computed (its Delta,
+reached from the near end of a changed triple by at most as many steps back along the store's
+triples now as that end can lie from the document in the patterns (walk_ends, Reach.depth). The changed triples are those the add's validation computed (its Delta,
 ValidationReport.delta); the documents reached are computed again, the lines of the others are
 copied from the last build's file (doc_tables.update_doc_table). A spec whose queries cannot be
 bounded, or an add that reaches more than SHARE of a table's documents, writes the table whole.
