@@ -49,7 +49,7 @@ def reach_of(rows: str, reads: str | None):
 
 def reached(store: ox.Store, change: Change, rows: str, reads: str | None, limit: int | None = None) -> set[str] | None:
     """The IRIs a changed triple reaches within the table's bound (documents among them), None when
-    the bound is unknown or more than `limit` nodes are reached (the walk stops there). Not
+    the bound is unknown or more than `limit` nodes beyond the changed ends are reached (the walk stops there). Not
     thread-safe (the shared steps): called before the tables' threads."""
     scope = reach_of(rows, reads)
     if scope is None or change.delta is None:
@@ -67,7 +67,9 @@ def walk_ends(store: ox.Store, delta, scope, seen: dict, limit: int | None = Non
     node reached given the steps left (one fewer, and no more than the entry it was reached by
     allows). walk_back walks hops - 1 steps from every end: a new child's passage made its parent an
     end (its own row, 0 steps) and walked on to every sibling (reuse-levels at 10,000 plus 1,000:
-    9,772 of 9,987 documents). None once more than `limit` nodes, or a blank node, are reached."""
+    9,772 of 9,987 documents). None once more than `limit` nodes beyond the ends, or a blank node,
+    are reached (the ends are the add's: its passages and reuses too, 40,038 of reuse-levels at 10,000
+    plus 1,000)."""
     from loaders.shacl_sparql import Reach
     from loaders.validate_scope import canonical, step_back
 
@@ -78,6 +80,7 @@ def walk_ends(store: ox.Store, delta, scope, seen: dict, limit: int | None = Non
             return None
         for n in ends:
             left[n] = max(left.get(n, 0), scope.steps(entry))
+    limit = None if limit is None else limit + len(left)
     # steps only lower what is left: the nodes with k left are all known once those with more are walked
     for k in range(max(left.values(), default=0), 0, -1):
         if limit is not None and len(left) > limit:
