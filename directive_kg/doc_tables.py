@@ -62,7 +62,9 @@ class DocTableSpec:
     rows: str
     parent: bool = False      # the rows belong to an edge (document, parent), not to a document
     skip_root: bool = False   # the query's FILTER (?document_iri != ?doc)
-    extend: Callable[[ox.Store, list[str], list[list]], tuple[list[str], list[list]]] | None = None
+    # (store, names, rows, bound): the rows with more columns; bound: the rows are those of an add's
+    # documents only (read only what they need), else of every document
+    extend: Callable[[ox.Store, list[str], list[list], bool], tuple[list[str], list[list]]] | None = None
     version: int = 1          # bumped when `extend` computes other values (part of the table's identity)
     root: str | None = None   # SPARQL of the columns of DOC itself (bound at query time), crossed with each row
     # the edges (`via`) the rows cover: None, any (rows per document, whatever the edge reaching it)
@@ -101,20 +103,28 @@ SELECT ?r ?sim ?d ?s ?e WHERE {
   { SELECT ?mine ?s WHERE { ?mine dkg:start ?s } }
   { SELECT ?mine ?e WHERE { ?mine dkg:end ?e } }
 }"""
+# The passages of the reuses that have one of ?of's (bound by VALUES: an add's documents).
+_PASSAGES_OF = _PREFIXES + """
+SELECT ?r ?sim ?d ?s ?e ?of WHERE {
+  ?own dkg:passageOf ?of . ?r dkg:passage ?own .
+  ?r a dkg:TextReuse ; dkg:similarity ?sim ; dkg:passage ?mine . ?mine dkg:passageOf ?d ; dkg:start ?s ; dkg:end ?e .
+}"""
 _IDS = _PREFIXES + "SELECT ?d ?id WHERE { ?d eli:id_local ?id }"
 _CHILDREN = _PREFIXES + "SELECT ?child ?parent WHERE { ?child eli:ensures_implementation_of ?parent }"
 COPIED = 0.95  # reuse-levels.rq: a passage at similarity >= 0.95 is copied, below it edited
 
 
-def _shared_per_pair(store: ox.Store) -> dict[tuple, tuple[int, int]]:
+def _shared_per_pair(store: ox.Store, documents: list[str] | None = None) -> dict[tuple, tuple[int, int]]:
     """(document, other) -> (characters shared, characters copied): the sums over the distinct
-    (reuse, start, end, similarity) of the document's passages reused in the other's text."""
+    (reuse, start, end, similarity) of the document's passages reused in the other's text; every
+    pair whose document is one of `documents` (None: every pair): their reuses only are read."""
     from directive_kg.queries import python_values
 
     value = python_values()
     sims: dict = {}
     sides: dict = {}
-    for r, sim, d, s, e in query_graph(store, _PASSAGES):
+    text = _PASSAGES if documents is None else bound(_PASSAGES_OF, "of", documents)
+    for r, sim, d, s, e, *_of in query_graph(store, text):
         sims.setdefault(r, set()).add(value(sim))
         sides.setdefault(r, set()).add((d, value(s), value(e)))
     seen: dict[tuple, set] = {}
@@ -140,21 +150,24 @@ def _thousandths(rounded: int) -> ox.Literal:
     return ox.Literal(str(Decimal(rounded) / Decimal(1000)), datatype=ox.NamedNode(_XSD + "decimal"))
 
 
-def _reuse_shares(store: ox.Store, names: list[str], rows: list[list]) -> tuple[list[str], list[list]]:
+def _reuse_shares(store: ox.Store, names: list[str], rows: list[list], partial: bool = False) -> tuple[list[str], list[list]]:
     """reuse-levels' OPTIONAL aggregate per (document, parent), added to each row: with the parent or a
     sibling (a document implementing the same parent), the one sharing the most characters counts; the
-    source is the largest key "0000000412|IRI|number", as the query's MAX(?key)."""
+    source is the largest key "0000000412|IRI|number", as the query's MAX(?key). `partial`: the rows'
+    documents' reuses read, and their partners' edges and identifiers (else the store's)."""
     from directive_kg.queries import python_values
 
     value = python_values()
-    partners: dict = {}  # document -> {other: (shared, copied)}
-    for (doc, other), sums in _shared_per_pair(store).items():
-        partners.setdefault(doc, {})[other] = sums
-    edges = {tuple(s) for s in query_graph(store, _CHILDREN)}
-    ids: dict = {}
-    for d, id_ in query_graph(store, _IDS):
-        ids.setdefault(d, []).append(id_.value)
     at = {n: k for k, n in enumerate(names)}
+    documents = sorted({row[at["document_iri"]].value for row in rows}) if partial else None
+    partners: dict = {}  # document -> {other: (shared, copied)}
+    for (doc, other), sums in _shared_per_pair(store, documents).items():
+        partners.setdefault(doc, {})[other] = sums
+    others = None if documents is None else sorted({o.value for found in partners.values() for o in found})
+    edges = {tuple(s) for s in _bound_or_whole(store, _CHILDREN, "child", others)}
+    ids: dict = {}
+    for d, id_ in _bound_or_whole(store, _IDS, "d", others):
+        ids.setdefault(d, []).append(id_.value)
     out = []
     for row in rows:
         doc, parent = row[at["document_iri"]], row[at["parent"]]
@@ -173,15 +186,24 @@ def _reuse_shares(store: ox.Store, names: list[str], rows: list[list]) -> tuple[
     return names + ["source", "copied", "edited", "new"], out
 
 
-# What _reuse_shares reads for a row (document, parent): the passages of the reuses shared with the
-# parent or a sibling, and their identifiers (the bound of an add: table_delta).
+def _bound_or_whole(store: ox.Store, text: str, variable: str, iris: list[str] | None):
+    """The solutions of `text`, with ?variable bound to `iris` (None: unbound; empty: none)."""
+    if iris is None:
+        return query_graph(store, text)
+    return query_graph(store, bound(text, variable, iris)) if iris else []
+
+
+# What _reuse_shares reads for a row (document, parent): its reuses' passages, and of each document
+# sharing one its identifiers and parents (the bound of an add: table_delta). The other's parent is a
+# variable of its own: joined to ?parent, the other would lie 2 steps from the document through the
+# parent, and a changed triple at any child would reach every sibling; the row reads the sibling's
+# edge only when it shares a reuse, so the chain through the reuse bounds it.
 _REUSE_SHARES_READS = _PREFIXES + """
 SELECT * WHERE {
-  ?document_iri eli:ensures_implementation_of ?parent . ?other eli:ensures_implementation_of ?parent .
-  ?other eli:id_local ?other_id . ?parent eli:id_local ?parent_id .
-  ?r a dkg:TextReuse ; dkg:similarity ?sim ; dkg:passage ?mine , ?theirs , ?parents .
+  ?document_iri eli:ensures_implementation_of ?parent .
+  ?r a dkg:TextReuse ; dkg:similarity ?sim ; dkg:passage ?mine , ?theirs .
   ?mine dkg:passageOf ?document_iri ; dkg:start ?s ; dkg:end ?e .
-  ?theirs dkg:passageOf ?other . ?parents dkg:passageOf ?parent .
+  ?theirs dkg:passageOf ?other . ?other eli:ensures_implementation_of ?others_parent ; eli:id_local ?other_id .
 }"""
 
 # The per-document columns of downstream-tasks: every task of a document, with its bodies.
@@ -209,9 +231,10 @@ _PROPAGATION_TREE_ROWS = _PREFIXES + """PREFIX xsd: <http://www.w3.org/2001/XMLS
 SELECT DISTINCT ?document_iri ?parent ?document ?level ?issuer ?date ?parent_document ?explicit ?parent_date
 WHERE {
   # sub-selects joined by hash, as in _DOWNSTREAM_TASKS_ROWS (10,000 documents 2.6 -> 0.9 CPU s); explicit: a
-  # citation of the parent marked explicit (the FILTER (?cited = ?parent) of the query, as a join)
-  { SELECT ?document_iri ?parent WHERE { VALUES ?via { %s }
-  ?document_iri ?via ?parent } }
+  # citation of the parent marked explicit (the FILTER (?cited = ?parent) of the query, as a join); the
+  # edges a UNION of one pattern each: as VALUES ?via, an add's VALUES ?document_iri joined with it cost
+  # the square of its documents (10,000 documents, 4,000 bound: 3.6 CPU s, as a UNION 0.2)
+  { SELECT ?document_iri ?parent WHERE { %s } }
   OPTIONAL { SELECT ?document_iri ?date WHERE { ?document_iri eli:date_document ?date } }
   OPTIONAL { SELECT ?parent ?parent_date WHERE { ?parent eli:date_document ?parent_date } }
   OPTIONAL { SELECT ?document_iri ?id WHERE { ?document_iri eli:id_local ?id } }
@@ -224,7 +247,10 @@ WHERE {
   OPTIONAL { SELECT ?document_iri ?issuer_label WHERE { ?document_iri eli:passed_by ?body OPTIONAL { ?body skos:prefLabel ?issuer_label } } }
   BIND (STR(?issuer_label) AS ?issuer)
   BIND (REPLACE(STR(?own_level), "^.*/", "") AS ?level)
-  OPTIONAL { SELECT ?document_iri ?parent ?c WHERE { ?c dkg:citingDocument ?document_iri ; dkg:citedDocument ?parent ; dkg:explicit true } }
+  # the flag tested by FILTER: with the constant in the pattern and ?document_iri bound by VALUES,
+  # the pattern's rows were looked up per document bound (4,000 of 10,000: 1.9 CPU s, filtered 0.25)
+  OPTIONAL { SELECT ?document_iri ?parent ?c WHERE { ?c dkg:citingDocument ?document_iri ; dkg:citedDocument ?parent ;
+    dkg:explicit ?flag FILTER (sameTerm(?flag, true)) } }
   BIND (xsd:boolean(BOUND(?c)) AS ?explicit)
 }"""
 
@@ -263,7 +289,8 @@ SPECS: dict[str, DocTableSpec] = {
         DocTableSpec("reuse-levels", _REUSE_LEVELS_ROWS, parent=True, skip_root=True, extend=_reuse_shares,
                      reads=_REUSE_SHARES_READS),
         DocTableSpec("downstream-tasks", _DOWNSTREAM_TASKS_ROWS, vias=None),
-        DocTableSpec("propagation-tree", _PROPAGATION_TREE_ROWS % " ".join(f"<{e}>" for e in _edges()),
+        DocTableSpec("propagation-tree", _PROPAGATION_TREE_ROWS % " UNION ".join(
+                         f"{{ ?document_iri <{e}> ?parent }}" for e in _edges()),
                      parent=True, skip_root=True, root=_ROOT_DATE, vias=_edges()),
         DocTableSpec("uptake", _UPTAKE_ROWS, skip_root=True, root=_ROOT_DATE),
     )
@@ -386,7 +413,7 @@ def _rows(store: ox.Store, spec: DocTableSpec, documents: list[str] | None = Non
     names = [v.value for v in solutions.variables]
     if spec.extend is None:
         return names, (list(s) for s in solutions)
-    return spec.extend(store, names, [list(s) for s in solutions])
+    return spec.extend(store, names, [list(s) for s in solutions], documents is not None)
 
 
 def _lines(names: list[str], rows) -> tuple[dict[str, bytes], int]:

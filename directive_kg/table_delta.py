@@ -5,8 +5,8 @@ A document's rows are decided by the triples that the spec's rows SPARQL matches
 bound to it, and those its `extend` reads (the spec's `reads`, a query over ?document_iri naming
 them): the bound of a SHACL check's focus node (loaders.validate_scope's docstring, with
 ?document_iri for ?this). A document whose rows differ between the last build and this one is
-reached from the near end of a changed triple by at most hops - 1 steps back along the store's
-triples now (walk_back). The changed triples are those the add's validation computed (its Delta,
+reached from the near end of a changed triple by at most as many steps back along the store's
+triples now as that end can lie from the document in the patterns (walk_ends, Reach.depth). The changed triples are those the add's validation computed (its Delta,
 ValidationReport.delta); the documents reached are computed again, the lines of the others are
 copied from the last build's file (doc_tables.update_doc_table). A spec whose queries cannot be
 bounded, or an add that reaches more than SHARE of a table's documents, writes the table whole.
@@ -22,7 +22,6 @@ import pyoxigraph as ox
 
 log = logging.getLogger(__name__)
 SHARE = 0.25  # above this share of a table's documents reached, the table is written whole
-GROWTH = 4  # a walk reaching more than this many times its changed ends: the table is written whole
 
 
 @dataclass(frozen=True)
@@ -50,24 +49,55 @@ def reach_of(rows: str, reads: str | None):
 
 def reached(store: ox.Store, change: Change, rows: str, reads: str | None, limit: int | None = None) -> set[str] | None:
     """The IRIs a changed triple reaches within the table's bound (documents among them), None when
-    the bound is unknown or more than `limit` nodes are reached (the walk stops there: adding a child
-    to a parent reaches every sibling of reuse-levels, 9,772 of 9,987 documents at 10,000 plus 1,000,
-    10.9 CPU s of walks). Not thread-safe (the shared steps): called before the tables' threads."""
-    from loaders.validate_scope import walk_back
-
+    the bound is unknown or more than `limit` nodes beyond the changed ends are reached (the walk stops there). Not
+    thread-safe (the shared steps): called before the tables' threads."""
     scope = reach_of(rows, reads)
     if scope is None or change.delta is None:
         return None
     if not change.delta:
         return set()
-    starts = change.delta.near_ends(scope)
-    # a reach that grows far beyond the changed ends follows trees, not documents; its bound query then
-    # costs more than the whole one (propagation-tree, 100,000 + 1,000 removed: 29,044 nodes from 3,524
-    # ends, its update ran minutes; downstream-tasks and uptake reach their ends only)
-    limit = GROWTH * len(starts) if limit is None else min(limit, GROWTH * len(starts))
-    nodes = walk_back(store, starts, scope, change.seen, limit)
-    log.info("table walk: %d nodes from %d changed ends (limit %s)", -1 if nodes is None else len(nodes), len(starts), limit)
+    nodes = walk_ends(store, change.delta, scope, change.seen, limit)
+    log.info("table walk: %d nodes (limit %s)", -1 if nodes is None else len(nodes), limit)
     return None if nodes is None else {n[1:-1] for n in nodes if n.startswith("<")}
+
+
+def walk_ends(store: ox.Store, delta, scope, seen: dict, limit: int | None = None) -> set[str] | None:
+    """The near ends of the changed triples and what reaches them back along the store's triples, each
+    end walked only as many steps as its entry's near end can lie from the focus (scope.steps), each
+    node reached given the steps left (one fewer, and no more than the entry it was reached by
+    allows). walk_back walks hops - 1 steps from every end: a new child's passage made its parent an
+    end (its own row, 0 steps) and walked on to every sibling (reuse-levels at 10,000 plus 1,000:
+    9,772 of 9,987 documents). None once more than `limit` nodes beyond the ends, or a blank node,
+    are reached (the ends are the add's: its passages and reuses too, 40,038 of reuse-levels at 10,000
+    plus 1,000)."""
+    from loaders.shacl_sparql import Reach
+    from loaders.validate_scope import canonical, step_back
+
+    left: dict[str, int] = {}  # node -> the most steps back still to walk from it
+    for entry in scope.near:
+        ends = canonical(delta.near_ends(Reach(scope.hops, frozenset({entry}))))
+        if ends is None:
+            return None
+        for n in ends:
+            left[n] = max(left.get(n, 0), scope.steps(entry))
+    limit = None if limit is None else limit + len(left)
+    # steps only lower what is left: the nodes with k left are all known once those with more are walked
+    for k in range(max(left.values(), default=0), 0, -1):
+        if limit is not None and len(left) > limit:
+            return None
+        frontier = [n for n, m in left.items() if m == k]
+        for entry in scope.near:
+            p, side, far = entry
+            asked = [n for n in frontier if far is None or n in far]
+            step_back(store, asked, p, side, seen)
+            then = min(k - 1, scope.steps(entry))
+            for n in asked:
+                for x in seen[(n, p, side)]:
+                    if x.startswith("_:"):
+                        return None
+                    if left.get(x, -1) < then:
+                        left[x] = then
+    return None if limit is not None and len(left) > limit else set(left)
 
 
 def predicates(specs) -> frozenset | None:

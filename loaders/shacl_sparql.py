@@ -726,9 +726,19 @@ class Reach:
 
     hops: int
     near: frozenset
+    # (entry of near, d): d the farthest the entry's near end lies from the focus, the steps back a
+    # changed triple of it needs (table_delta.walk_ends); an entry not named: hops - 1
+    depth: frozenset = frozenset()
+
+    def steps(self, entry: tuple) -> int:
+        return dict(self.depth).get(entry, self.hops - 1)
 
     def __or__(self, other: "Reach") -> "Reach":
-        return Reach(max(self.hops, other.hops), self.near | other.near)
+        depth: dict = {}
+        for one in (self, other):
+            for e in one.near:
+                depth[e] = max(depth.get(e, 0), one.steps(e))
+        return Reach(max(self.hops, other.hops), self.near | other.near, frozenset(depth.items()))
 
 
 _UNBOUNDED_CALLS = re.compile(r"\b(NOW|RAND|UUID|STRUUID|SERVICE|GRAPH)\b", re.I)
@@ -878,10 +888,12 @@ def _reach(query: str, constants: bool = False) -> Reach | None:
             return (frozenset(values[x]),)
         return (None,)
 
-    near = set()
+    depth: dict = {}
     for a, p, b in edges:
         if dist[a] <= dist[b]:
-            near.add((p, "s", *far(b)))
+            entry = (p, "s", *far(b))
+            depth[entry] = max(depth.get(entry, 0), dist[a])
         if dist[b] <= dist[a]:
-            near.add((p, "o", *far(a)))
-    return Reach(max(dist.values()), frozenset(near))
+            entry = (p, "o", *far(a))
+            depth[entry] = max(depth.get(entry, 0), dist[b])
+    return Reach(max(dist.values()), frozenset(depth), frozenset(depth.items()))

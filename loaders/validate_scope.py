@@ -166,7 +166,7 @@ def walk_back(store: ox.Store, nodes: set[str], scope: Reach, seen: dict | None 
         step = set()
         for p, side, far in scope.near:
             asked = [n for n in frontier if far is None or n in far]
-            _step_back(store, asked, p, side, seen)
+            step_back(store, asked, p, side, seen)
             for n in asked:
                 step.update(seen[(n, p, side)])
         step -= found
@@ -179,10 +179,10 @@ def walk_back(store: ox.Store, nodes: set[str], scope: Reach, seen: dict | None 
     return found
 
 
-STEP_VALUES = 5000  # nodes bound by VALUES in one query of _step_back
+STEP_VALUES = 5000  # nodes bound by VALUES in one query of step_back
 
 
-def _step_back(store: ox.Store, nodes: Sequence[str], p: str | None, side: str, seen: dict) -> None:
+def step_back(store: ox.Store, nodes: Sequence[str], p: str | None, side: str, seen: dict) -> None:
     """Fill ``seen[(n, p, side)]`` for each of ``nodes`` not there: the subjects of the triples
     ``?x p n`` (side "s"), else the objects of ``n p ?x`` (none for a literal n), in the store's
     default graph; one VALUES-bound query per STEP_VALUES nodes (a look-up per node cost 14 s at

@@ -152,3 +152,15 @@ def test_a_rows_query_bound_to_documents_answers_their_rows_of_the_whole_query(r
     # bound in the outer group and in each sub-select of the key, never in the aggregate over all
     assert bound_text.count("VALUES ?document_iri") == len(re.findall(r"SELECT (?:DISTINCT )?(?:\?document_iri|\*)", rows))
     assert {tuple(map(str, s)) for s in store.query(bound_text)} == whole
+
+
+@pytest.mark.parametrize("name", TABLED)
+def test_the_rows_of_some_documents_are_their_lines_of_the_whole_table(generated_doc_kg, name):
+    """An add computes the rows of the documents it reaches only (_rows bound, reuse-levels' extend
+    reading their reuses only): each line is the whole computation's."""
+    spec = doc_tables.SPECS[name]
+    with open_store(generated_doc_kg, read_only=True) as kg:
+        whole, _n = doc_tables._lines(*doc_tables._rows(kg.store, spec))
+        some = sorted(whole)[::7] + ["http://example.org/not-a-document"]
+        part, _n = doc_tables._lines(*doc_tables._rows(kg.store, spec, some))
+    assert part and part == {iri: whole[iri] for iri in some if iri in whole}

@@ -132,3 +132,54 @@ def test_a_predicate_variable_bound_by_values_reaches_only_its_iris(query, predi
     """A table's rows read `?document_iri ?via ?parent` with ?via bound by VALUES: the changed
     triples that can reach it are those of its IRIs, not of every predicate."""
     assert {p for p, *_ in reach_with_constants(query).near} == predicates
+
+
+_ELI, _DKG = "http://data.europa.eu/eli/ontology#", "https://w3id.org/directive-kg/ontology#"
+_RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+_XSD = "http://www.w3.org/2001/XMLSchema#"
+
+
+def _doc(name: str, parent: str | None) -> list[tuple]:
+    found = [(name, _ELI + "id_local", f'"{name}"'), (name, _ELI + "date_document", f'"2020-01-01"^^<{_XSD}date>')]
+    return found + ([(name, _ELI + "ensures_implementation_of", parent)] if parent else [])
+
+
+def _reuse(name: str, *docs: str) -> list[tuple]:
+    found = [(name, _RDF_TYPE, _DKG + "TextReuse"), (name, _DKG + "similarity", f'"0.97"^^<{_XSD}decimal>')]
+    for k, d in enumerate(docs):
+        passage = f"{name}-{k}"
+        found += [(name, _DKG + "passage", passage), (passage, _DKG + "passageOf", d),
+                  (passage, _DKG + "start", f'"0"^^<{_XSD}integer>'), (passage, _DKG + "end", f'"40"^^<{_XSD}integer>')]
+    return found
+
+
+def _nt(triples) -> str:
+    term = (lambda x: x if x.startswith('"') else f"<urn:x:{x}>" if ":" not in x else f"<{x}>")
+    return "".join(f"{term(s)} {term(p)} {term(o)} .\n" for s, p, o in triples)
+
+
+_SIBLINGS = [t for k in range(8) for t in _doc(f"s{k}", "p")] + _doc("p", None) + _reuse("old", "s3", "s4")
+_CHAIN = _doc("a", None) + [t for k in range(6) for t in _doc(f"a{k}", "a")] + _doc("c", "b")
+
+
+@pytest.mark.parametrize("table, before, added, reached_docs", [
+    # a child added to a parent of many children shares a passage with one sibling: that sibling's row
+    # changes (its source), the other siblings' do not (reached by their parent, they were all walked)
+    ("reuse-levels", _SIBLINGS, _doc("new", "p") + _reuse("r", "new", "s1"), {"new", "s1"}),
+    ("propagation-tree", _SIBLINGS, _doc("new", "p"), {"new"}),
+    # a document added in the middle of a chain: its child's row reads its identifier and date
+    ("propagation-tree", _CHAIN, _doc("b", "a"), {"b", "c"}),
+    ("reuse-levels", _CHAIN, _doc("b", "a"), {"b", "c"}),
+])
+def test_an_add_reaches_the_documents_whose_rows_change_only(table, before, added, reached_docs):
+    import pyoxigraph as ox
+
+    from directive_kg.table_delta import Change, reached
+    from loaders.validate_scope import Delta
+
+    store = ox.Store()
+    store.load(_nt(before + added), format=ox.RdfFormat.N_TRIPLES)
+    spec = doc_tables.SPECS[table]
+    documents = {s for s, p, _o in before + added if p == _ELI + "id_local"}
+    found = reached(store, Change({}, Delta([_nt(added)])), spec.rows, spec.reads)
+    assert {iri.removeprefix("urn:x:") for iri in found} & documents == reached_docs
