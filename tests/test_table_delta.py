@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from directive_kg import doc_tables, listings
+from directive_kg import doc_tables, listing_delta, listings
 from directive_kg import queries as Q
 from loaders.build import build
 from loaders.shacl_sparql import reach_with_constants
@@ -81,18 +81,20 @@ def steps(tmp_path_factory):
         records = []
         handler = logging.Handler()
         handler.emit = records.append
-        logger = logging.getLogger(doc_tables.__name__)
-        logger.addHandler(handler)
-        old_level = logger.level
-        logger.setLevel(logging.INFO)
+        loggers = [logging.getLogger(m.__name__) for m in (doc_tables, listing_delta)]
+        old_levels = [logger.level for logger in loggers]
+        for logger in loggers:
+            logger.addHandler(handler)
+            logger.setLevel(logging.INFO)
         try:
             build(corpus, store, progress=False, jobs=1)
         finally:
-            logger.removeHandler(handler)
-            logger.setLevel(old_level)
+            for logger, level in zip(loggers, old_levels):
+                logger.removeHandler(handler)
+                logger.setLevel(level)
         fresh = tmp / f"fresh-{name}"
         build(corpus, fresh, progress=False, jobs=1)
-        updated = {r.args[0] for r in records if "computed again" in r.msg}
+        updated = {(r.name, r.args[0]) for r in records if "computed again" in r.msg}
         out[name] = (_tables(store), _tables(fresh), updated)
     return out
 
@@ -102,7 +104,10 @@ def test_the_tables_of_a_change_are_those_of_a_whole_build(steps, step):
     changed, fresh, updated = steps[step]
     assert sorted(changed) == sorted(fresh)
     assert [name for name in fresh if changed[name] != fresh[name]] == []
-    assert updated, "no per-document table was updated: the test would not test the update"
+    assert {module for module, _table in updated} == {doc_tables.__name__, listing_delta.__name__}, \
+        "no per-document or no listing table was updated: the test would not test the update"
+    assert {table for module, table in updated if module == listing_delta.__name__} >= \
+        {spec.query for spec in listing_delta.specs()} - {"copies", "missing-documents"}
 
 
 def test_a_build_sets_the_tables_aside_before_it_changes_the_store(tmp_path):
