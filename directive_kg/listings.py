@@ -11,6 +11,8 @@ and derived columns included) are written, in the query's order, to the store fo
                              a page (--offset M) starts reading at once, whatever M is
     PATH/tables/NAME.json    columns, notes, rows, STEP, the build stamp and the query's digest;
                              written last: a table without it does not exist
+    PATH/tables/NAME.keys    a keyed listing's rows' documents and ORDER BY keys: an add updates its
+                             table in place (directive_kg.listing_delta)
 
 A table is used only when it belongs to the store's current build (its stamp is the build node's
 prov:generatedAtTime in dkgid:graph/build) and to the query text as it is now (sha256 of the .rq);
