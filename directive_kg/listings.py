@@ -11,6 +11,8 @@ and derived columns included) are written, in the query's order, to the store fo
                              a page (--offset M) starts reading at once, whatever M is
     PATH/tables/NAME.json    columns, notes, rows, STEP, the build stamp and the query's digest;
                              written last: a table without it does not exist
+    PATH/tables/NAME.keys    a keyed listing's rows' documents and ORDER BY keys: an add updates its
+                             table in place (directive_kg.listing_delta)
 
 A table is used only when it belongs to the store's current build (its stamp is the build node's
 prov:generatedAtTime in dkgid:graph/build) and to the query text as it is now (sha256 of the .rq);
@@ -93,17 +95,23 @@ def write_atomic(path: Path, data: bytes) -> None:
     os.replace(tmp, path)
 
 
-def write_table(folder: Path, query, result, stamp: str) -> TableInfo:
-    """One listing's rows (a QueryResult) as NAME.jsonl + NAME.idx, then NAME.json."""
+def line(columns: list[str], row: Mapping[str, Any]) -> bytes:
+    """A row's line of NAME.jsonl (newline included)."""
+    return json.dumps([_cell(row.get(c)) for c in columns], ensure_ascii=False).encode("utf-8") + b"\n"
+
+
+def write_table(folder: Path, query, result, stamp: str, lines: list[bytes] | None = None) -> TableInfo:
+    """One listing's rows (a QueryResult) as NAME.jsonl + NAME.idx, then NAME.json. `lines`: the rows'
+    lines already made (an add's, listing_delta), in place of result.rows."""
     folder.mkdir(parents=True, exist_ok=True)
     offsets = array("Q")
-    lines, position = [], 0
-    for k, row in enumerate(result.rows):
+    if lines is None:
+        lines = [line(result.columns, row) for row in result.rows]
+    position = 0
+    for k, one in enumerate(lines):
         if k % STEP == 0:
             offsets.append(position)
-        line = json.dumps([_cell(row.get(c)) for c in result.columns], ensure_ascii=False).encode("utf-8") + b"\n"
-        lines.append(line)
-        position += len(line)
+        position += len(one)
     if offsets.itemsize != 8:  # pragma: no cover - "Q" is 8 bytes on every platform Python runs on
         raise RuntimeError("the offset index needs 64-bit integers")
     if os.sys.byteorder != "little":  # pragma: no cover
@@ -111,7 +119,7 @@ def write_table(folder: Path, query, result, stamp: str) -> TableInfo:
     write_atomic(folder / f"{query.name}.jsonl", b"".join(lines))
     write_atomic(folder / f"{query.name}.idx", offsets.tobytes())
     info = TableInfo(query.name, digest(query.text), stamp, tuple(result.columns), tuple(result.notes),
-                     len(result.rows), STEP)
+                     len(lines), STEP)
     meta = {"format": FORMAT, **{k: (list(v) if isinstance(v, tuple) else v) for k, v in info.__dict__.items()}}
     write_atomic(folder / f"{query.name}.json", json.dumps(meta, ensure_ascii=False, indent=1).encode("utf-8"))
     return info
@@ -145,13 +153,17 @@ def read_meta(path: Path) -> dict | None:
     return meta if isinstance(meta, dict) else None
 
 
-def write_tables(store: ox.Store, store_dir: str | os.PathLike, workers: int | None = None) -> dict[str, int]:
+def write_tables(store: ox.Store, store_dir: str | os.PathLike, workers: int | None = None,
+                 change=None) -> dict[str, int]:
     """Run every listing (`# table: yes`) with its default parameters on `store` and write its table
     under store_dir/tables, stamped with the store's build (read from the store, as readers read it;
     none before a build wrote its metadata: then no table). Returns rows per table, in the listings'
     order. The listings run `workers` at a time (default: one per core) in threads of this process:
     pyoxigraph evaluates without the GIL, and nearly all the stage is evaluation (10,000 documents:
-    11.4 of 11.7 CPU s), so both cores work on one store that only this process may open."""
+    11.4 of 11.7 CPU s), so both cores work on one store that only this process may open.
+    `change` (table_delta.Change, from an add): a keyed listing the last build wrote is updated, only
+    the rows of the documents a changed triple reaches computed again (listing_delta)."""
+    from directive_kg import listing_delta
     from directive_kg.queries import list_queries
 
     folder = Path(store_dir) / FOLDER
@@ -161,7 +173,10 @@ def write_tables(store: ox.Store, store_dir: str | os.PathLike, workers: int | N
     stamp = build_stamp(store)
     if stamp is None:
         return {}
-    done = in_threads(lambda q: _write_one(store, folder, q, stamp), wanted, workers, "directive-kg-tables")
+    specs = {q.name: listing_delta.keyed(q) for q in wanted}
+    plans = {q.name: listing_delta.plan(store, change, q, specs[q.name], FORMAT) for q in wanted}
+    done = in_threads(lambda q: _write_one(store, folder, q, stamp, specs[q.name], plans[q.name]), wanted, workers,
+                      "directive-kg-tables")
     return {q.name: rows for q, rows in zip(wanted, done) if rows is not None}
 
 
@@ -175,11 +190,17 @@ def in_threads(job, items: list, workers: int | None, name: str) -> list:
         return list(pool.map(job, items))
 
 
-def _write_one(store: ox.Store, folder: Path, query, stamp: str) -> int | None:
-    """One listing's table (its row count), None when the listing cannot run here."""
+def _write_one(store: ox.Store, folder: Path, query, stamp: str, keyed=None, plan=None) -> int | None:
+    """One listing's table (its row count), None when the listing cannot run here. `keyed`
+    (listing_delta.Keyed): written with its keys, updated by `plan` when it can be."""
+    from directive_kg import listing_delta
     from directive_kg.queries import QueryError, run
 
     try:
+        if keyed is not None:
+            info = plan and listing_delta.write_keyed(store, folder, query, keyed, stamp, plan)
+            return (info or listing_delta.write_keyed(store, folder, query, keyed, stamp)).rows
+        listing_delta.unkeyed_old(folder, query.name)
         result = run(query, {}, store=store, timeout=None)
     except QueryError:  # a listing that cannot run here stays SPARQL (and says why when asked)
         return None

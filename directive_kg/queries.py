@@ -355,7 +355,7 @@ def query_has_order(text: str) -> bool:
 _TEXT = (ox.NamedNode(XSD + "string"), ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"))
 
 
-def _order_key(term: Term | None) -> tuple:
+def order_key(term: Term | None) -> tuple:
     """SPARQL's ORDER BY order of one value: unbound, blank nodes, IRIs, then literals (numbers by
     value, dates, strings by code point, as Oxigraph and every other store compare them)."""
     if term is None:
@@ -380,12 +380,12 @@ def sort_rows(terms: list[dict[str, Term]], keys: tuple[str, ...]) -> list[dict[
     """A query's rows in the order of its `# sort:` keys (ascending, each as ORDER BY would). Done by
     the runner because a store's ORDER BY on long strings and IRIs decodes both terms at every
     comparison (downstream-tasks at 10,000 documents: its sort was ~100 of ~400 CPU ms; here ~10)."""
-    memo: dict = {None: _order_key(None)}  # a tree's rows repeat their values: each term's key once
+    memo: dict = {None: order_key(None)}  # a tree's rows repeat their values: each term's key once
 
     def key(term: Term | None) -> tuple:
         found = memo.get(term)
         if found is None:
-            found = memo[term] = _order_key(term)
+            found = memo[term] = order_key(term)
         return found
 
     return sorted(terms, key=lambda row: tuple(key(row.get(k)) for k in keys))
@@ -751,13 +751,20 @@ def run(
     columns, terms = tabled or backend.select(text, bindings, timeout, query.source)
     if query.sort:
         terms = sort_rows(terms, query.sort)[offset:None if limit is None else offset + limit]
+    columns, rows = shown_rows(query, backend, columns, terms, timeout)
+    return QueryResult(columns, rows, notes, origin="doc-table" if tabled else "sparql")
+
+
+def shown_rows(query: SavedQuery, backend: Backend, columns: list[str], terms: list[dict[str, Term]],
+               timeout: float | None = None) -> tuple[list[str], list[dict[str, Any]]]:
+    """The query's solutions (terms, in their order) as the rows `run` gives: without the parameters'
+    and `# hide:` columns, as Python values, document IRIs shown as labels, derived and summarised."""
     # parameters are projected only so that they can be bound; `# hide:` columns only to sort by
     hidden = {p.name for p in query.params} | set(query.hide)
     columns = [c for c in columns if c not in hidden]
     rows = _python_rows(terms, columns)
     _label_documents(backend, columns, terms, rows, timeout)
-    columns, rows = postprocess(query, columns, rows)
-    return QueryResult(columns, rows, notes, origin="doc-table" if tabled else "sparql")
+    return postprocess(query, columns, rows)
 
 
 def python_values() -> Callable[[Term | None], Any]:

@@ -66,6 +66,7 @@ from loaders.validate_memo import MEMO_FILE
 from directive_kg.listings import set_aside, write_tables
 from directive_kg.doc_tables import SPECS, write_doc_tables
 from directive_kg.table_delta import Change, predicates
+from directive_kg.listing_delta import specs as listing_specs
 
 PAUSE_ENV, PAUSE_SECONDS_ENV = "DIRECTIVE_KG_PAUSE_AT", "DIRECTIVE_KG_PAUSE_SECONDS"
 STAGE_LOG_ENV = "DIRECTIVE_KG_STAGE_LOG"  # a file: each stage's start and end (bench/memory_profile.py)
@@ -277,7 +278,7 @@ def build(corpus_dir: str | os.PathLike = DOCUMENTS, store_path: str | os.PathLi
             _write(kg.path / "validation.txt", validation.to_text())
             write_build_metadata(kg.store, BUILD_NODE, _build_triples(report))
         with clock("tables"), show.step("writing the listing tables"):
-            write_tables(kg.store, kg.path, jobs)  # stamped with the build just recorded; jobs threads
+            write_tables(kg.store, kg.path, jobs, Change(last_tables, validation.delta))  # stamped with this build
             # rows per document of the tree questions; an add computes those of the documents it reaches
             write_doc_tables(kg.store, kg.path, jobs, Change(last_tables, validation.delta))
         if export_to is not None:
@@ -348,7 +349,7 @@ def _validate(kg: KGStore, graphs: GraphSpool, engine: str, batch: int, progress
     # per-file results kept by content hash: only what changed is checked again (validate_memo)
     # the changed triples the per-document tables of an add are bounded by are kept too (table_delta)
     return validate_batches(batches, shared, kg.store, locate=kg, progress=progress, count=len(names),
-                            memo=kg.path / MEMO_FILE, digest=graphs.digest, also_read=predicates(SPECS.values()))
+                            memo=kg.path / MEMO_FILE, digest=graphs.digest, also_read=predicates([*SPECS.values(), *listing_specs()]))
 
 
 def _shown(path: Path) -> str:

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from directive_kg import doc_tables, listings
+from directive_kg import doc_tables, listing_delta, listings
 from directive_kg import queries as Q
 from loaders.build import build
 from loaders.shacl_sparql import reach_with_constants
@@ -67,7 +67,7 @@ def _tables(store: Path) -> dict[str, object]:
 
 
 @pytest.fixture(scope="module")
-def steps(tmp_path_factory):
+def steps(tmp_path_factory, request):
     """For each step: (the tables of the store changed step by step, those of a fresh build, the
     per-document tables updated rather than written whole)."""
     tmp = tmp_path_factory.mktemp("table-delta")
@@ -76,23 +76,31 @@ def steps(tmp_path_factory):
     store = tmp / "store"
     build(corpus, store, progress=False, jobs=1)
     out = {}
+    # every listing a change reaches is updated, whatever share of its rows (a real build writes one whole
+    # above listing_delta.REACH: the same files): the update is what is tested
+    patch = pytest.MonkeyPatch()
+    patch.setattr(listing_delta, "REACH", 10.0 ** 9)
+    request.addfinalizer(patch.undo)
     for name, step in STEPS:
         step(corpus, extra)
         records = []
         handler = logging.Handler()
         handler.emit = records.append
-        logger = logging.getLogger(doc_tables.__name__)
-        logger.addHandler(handler)
-        old_level = logger.level
-        logger.setLevel(logging.INFO)
+        loggers = [logging.getLogger(m.__name__) for m in (doc_tables, listing_delta)]
+        old_levels = [logger.level for logger in loggers]
+        for logger in loggers:
+            logger.addHandler(handler)
+            logger.setLevel(logging.INFO)
         try:
             build(corpus, store, progress=False, jobs=1)
         finally:
-            logger.removeHandler(handler)
-            logger.setLevel(old_level)
+            for logger, level in zip(loggers, old_levels):
+                logger.removeHandler(handler)
+                logger.setLevel(level)
         fresh = tmp / f"fresh-{name}"
         build(corpus, fresh, progress=False, jobs=1)
-        updated = {r.args[0] for r in records if "computed again" in r.msg}
+        # (module, table, whether any of its rows or documents was computed again)
+        updated = {(r.name, r.args[0], r.args[1] > 0) for r in records if "computed again" in r.msg}
         out[name] = (_tables(store), _tables(fresh), updated)
     return out
 
@@ -102,7 +110,16 @@ def test_the_tables_of_a_change_are_those_of_a_whole_build(steps, step):
     changed, fresh, updated = steps[step]
     assert sorted(changed) == sorted(fresh)
     assert [name for name in fresh if changed[name] != fresh[name]] == []
-    assert updated, "no per-document table was updated: the test would not test the update"
+    assert {module for module, _table, _rows in updated} == {doc_tables.__name__, listing_delta.__name__}, \
+        "no per-document or no listing table was updated: the test would not test the update"
+
+
+def test_every_keyed_listing_is_updated_in_place_by_some_step(steps):
+    """The listings a step reaches few rows of are updated, not written whole, rows computed again
+    (a walk that grows too far writes a table whole in one step, table_delta.GROWTH; not in every step)."""
+    updated = {table for _tables, _fresh, found in steps.values() for module, table, computed in found
+               if module == listing_delta.__name__ and computed}
+    assert updated == {spec.query for spec in listing_delta.specs()}
 
 
 def test_a_build_sets_the_tables_aside_before_it_changes_the_store(tmp_path):

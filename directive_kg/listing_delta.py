@@ -1,0 +1,239 @@
+"""The listing tables of an add (issue 15): each listing's rows belong to a document (its key), so a
+build that changes some files computes again only the rows of the documents a changed triple reaches
+and merges them, in the listing's ORDER BY order, with the other lines of the last build's file.
+
+A listing is keyed when its outer SELECT projects its document parameter (``# param: doc document``)
+or ?document_iri, and sorted when its ORDER BY names projected variables only (ASC or DESC). Next to
+its table such a listing has::
+
+    PATH/tables/NAME.keys   one JSON line per row of NAME.jsonl: [key IRI, [ORDER BY keys]], each
+                            key as queries.order_key gives it (the row's terms before the runner shows
+                            them: a document label does not sort as the IRI the store sorted)
+
+The rows a document has are decided by the triples its pattern reaches from the key (the listing's
+WHERE with the key as ?this, and what the runner reads to label a document named by STR(?x): its
+type, issuer and title), so the keys to compute again are what table_delta.reached finds from the
+add's changed triples (the validation's Delta). A listing that is not keyed or sorted, not bounded,
+or whose walk grows too far (table_delta.GROWTH) is written whole, as the last build left no keys
+for it. Every file equals what a whole build writes (tests/test_table_delta.py)."""
+from __future__ import annotations
+
+import heapq
+import json
+import logging
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Mapping
+
+import pyoxigraph as ox
+
+log = logging.getLogger(__name__)
+SUFFIX = ".keys"
+# a change reaching more nodes than this times the table's rows writes it whole: its bound query then
+# costs more than the whole one (10,000 + 1,000 documents less the 1,000: reporting-lines reached 39,152
+# nodes for 10,806 rows, 19.5 CPU s against 1.3 whole; implicit-citations 56,975 for 3,321, 3.3 against 1.8)
+REACH = 0.5
+
+# what the runner reads to show a document IRI a cell holds as its label (queries._LABELS), per ?x
+_LABEL_READS = """OPTIONAL {{ ?{x} a <https://w3id.org/directive-kg/ontology#Document> }}
+OPTIONAL {{ ?{x} <http://data.europa.eu/eli/ontology#type_document> ?{x}_lt .
+           ?{x}_lt <http://www.w3.org/2004/02/skos/core#notation> ?{x}_ln }}
+OPTIONAL {{ ?{x} <http://data.europa.eu/eli/ontology#passed_by> ?{x}_lb .
+           ?{x}_lb <http://www.w3.org/2004/02/skos/core#prefLabel> ?{x}_ll }}
+OPTIONAL {{ ?{x} <http://data.europa.eu/eli/ontology#title> ?{x}_ltt }}
+"""
+
+
+@dataclass(frozen=True)
+class Keyed:
+    """A listing whose rows are keyed and sorted: `rows` its pattern with the key as ?document_iri
+    and the label reads (for table_delta: reach_of, predicates), `order` its ORDER BY (variable,
+    descending)."""
+    query: str
+    key: str
+    order: tuple[tuple[str, bool], ...]
+    rows: str
+    reads: None = None
+
+
+def _uncommented(text: str) -> str:
+    return re.sub(r"(?m)^\s*#.*$", "", text)
+
+
+def _order(text: str) -> tuple[tuple[str, bool], ...] | None:
+    """The outer ORDER BY's (variable, descending) pairs; None when it sorts by anything else."""
+    found = re.search(r"\}\s*(?:GROUP\s+BY\s[^{}]*?)?ORDER\s+BY\s+([^{}]*)$", text)
+    if found is None:
+        return None
+    items = re.findall(r"\s*(?:(ASC|DESC)\(\s*\?(\w+)\s*\)|\?(\w+))", found.group(1))
+    if re.sub(r"\s*(?:(?:ASC|DESC)\(\s*\?\w+\s*\)|\?\w+)", "", found.group(1)).strip():
+        return None
+    return tuple((var or plain, way == "DESC") for way, var, plain in items)
+
+
+def keyed(query) -> Keyed | None:
+    """How `query` (a listing) is updated in place, None when it is written whole."""
+    from directive_kg.doc_tables import projection
+
+    text = _uncommented(query.text)
+    projected = projection(text)
+    keys = [p.name for p in query.params if p.type == "document"] or ["document_iri"]
+    order = _order(text)
+    if len(keys) != 1 or keys[0] not in projected or not order or any(v not in projected for v, _ in order):
+        return None
+    key = keys[0]
+    # the label reads of every STR(?x) of the outer group, inside its closing brace
+    end = text.rindex("}", 0, text.rindex("ORDER"))
+    labelled = sorted(set(re.findall(r"\bSTR\(\s*\?(\w+)\s*\)", text)))
+    rows = text[:end] + "".join(_LABEL_READS.format(x=x) for x in labelled) + text[end:]
+    if key != "document_iri":
+        rows = re.sub(r"\?document_iri\b", "?key_document_iri", rows)
+        rows = re.sub(r"\?" + re.escape(key) + r"\b", "?document_iri", rows)
+    return Keyed(query.name, key, order, rows)
+
+
+class _Sorted:
+    """A row's ORDER BY keys, compared as the store orders them (each key ascending or descending)."""
+    __slots__ = ("cells", "desc")
+
+    def __init__(self, cells: list, desc: tuple[bool, ...]):
+        self.cells, self.desc = cells, desc
+
+    def __lt__(self, other: "_Sorted") -> bool:
+        for a, b, d in zip(self.cells, other.cells, self.desc):
+            if a != b:
+                return a > b if d else a < b
+        return False
+
+
+def _keys_lines(spec: Keyed, terms: list[dict]) -> list[bytes] | None:
+    """The .keys line of each solution (newline included); None when a row has no key IRI."""
+    from directive_kg.queries import order_key
+
+    memo: dict = {}
+    out = []
+    for row in terms:
+        key = row.get(spec.key)
+        if not isinstance(key, ox.NamedNode):
+            return None
+        cells = []
+        for v, _desc in spec.order:
+            term = row.get(v)
+            found = memo.get(term)
+            if found is None:
+                found = memo[term] = list(order_key(term))
+            cells.append(found)
+        out.append(json.dumps([key.value, cells], ensure_ascii=False).encode("utf-8") + b"\n")
+    return out
+
+
+def _paths(folder: Path, name: str) -> tuple[Path, Path]:
+    return folder / f"{name}.jsonl", folder / f"{name}{SUFFIX}"
+
+
+def _solutions(store: ox.Store, query, text: str) -> tuple[list[str], list[dict], list[str]]:
+    from directive_kg.queries import EmbeddedBackend, resolve_params
+
+    backend = EmbeddedBackend(store)
+    bindings, notes = resolve_params(query, {}, backend, None)
+    columns, terms = backend.select(text, bindings, None, query.source)
+    return columns, terms, notes
+
+
+def write_keyed(store: ox.Store, folder: Path, query, spec: Keyed, stamp: str, plan: tuple | None = None):
+    """The listing's table and its keys: whole, or (`plan`: the last build's metadata and the IRIs
+    reached) updated from the last files; listings.TableInfo. None when the update cannot be made
+    (the last files do not fit): then write it whole."""
+    from directive_kg.doc_tables import bound
+    from directive_kg.listings import write_atomic, write_table
+    from directive_kg.queries import EmbeddedBackend, QueryResult, shown_rows
+
+    if plan is not None:
+        last, reached = plan
+        old = _old_rows(folder, query.name, int(last["rows"]))
+        if old is None:
+            return None
+        text = bound(query.text, spec.key, sorted(reached)) if reached else None
+    else:
+        text = query.text
+    if text is None:  # nothing reached: every line kept
+        shown, terms, rows, notes = list(last["columns"]), [], [], list(last["notes"])
+    else:
+        columns, terms, notes = _solutions(store, query, text)
+        shown, rows = shown_rows(query, EmbeddedBackend(store), columns, terms)
+    keys = _keys_lines(spec, terms)
+    if keys is None and plan is not None:
+        return None
+    if plan is None:
+        lines = None
+    else:
+        if shown != list(last["columns"]):
+            return None
+        desc = tuple(d for _v, d in spec.order)
+        kept = [(line, k, _Sorted(cells, desc)) for line, k, key, cells in old if key not in reached]
+        new = sorted(((line, k, _Sorted(json.loads(k)[1], desc)) for line, k in zip(_table_lines(shown, rows), keys)),
+                     key=lambda entry: entry[2])
+        merged = list(heapq.merge(kept, new, key=lambda entry: entry[2]))
+        log.info("listing table %s: %d of %d rows computed again (%d nodes reached)", query.name, len(new),
+                 len(merged), len(reached))
+        lines, keys = [entry[0] for entry in merged], [entry[1] for entry in merged]
+    if keys is None:  # a row without a key: the table has no keys (the next add writes it whole)
+        unkeyed_old(folder, query.name)
+    else:
+        folder.mkdir(parents=True, exist_ok=True)
+        write_atomic(_paths(folder, query.name)[1], b"".join(keys))
+    return write_table(folder, query, QueryResult(shown, rows, notes), stamp, lines)
+
+
+def _table_lines(columns: list[str], rows: list[dict]) -> list[bytes]:
+    from directive_kg.listings import line
+
+    return [line(columns, row) for row in rows]
+
+
+def _lines_of(path: Path) -> list[bytes]:
+    """A file's lines, newline included (a JSON line holds no other line break: json escapes them)."""
+    return [one + b"\n" for one in path.read_bytes().split(b"\n")[:-1]]
+
+
+def _old_rows(folder: Path, name: str, count: int) -> list[tuple[bytes, bytes, str, list]] | None:
+    """The last build's lines, each with its keys line, key IRI and ORDER BY keys; None when they do
+    not fit."""
+    data, keys = _paths(folder, name)
+    try:
+        lines, key_lines = _lines_of(data), _lines_of(keys)
+    except OSError:
+        return None
+    if len(lines) != count or len(key_lines) != count:
+        return None
+    return [(line, k, *json.loads(k)) for line, k in zip(lines, key_lines)]
+
+
+def plan(store: ox.Store, change, query, spec: Keyed | None, table_format: int) -> tuple[Mapping, set[str]] | None:
+    """write_keyed's plan (the last build's metadata, the IRIs reached) when the listing can be
+    updated, None when it is written whole. Not thread-safe (table_delta.reached)."""
+    from directive_kg.listings import digest
+    from directive_kg.table_delta import reached
+
+    last = None if change is None or spec is None else change.last.get(f"{query.name}.json")
+    if last is None or last.get("format") != table_format or last.get("digest") != digest(query.text):
+        return None
+    found = reached(store, change, spec.rows, None, int(REACH * int(last["rows"])))
+    if found is None:
+        log.info("listing table %s: written whole (unbounded, or the change reaches too many nodes)", query.name)
+        return None
+    return last, found
+
+
+def specs() -> list[Keyed]:
+    """The keyed listings: what the tables of an add read (the predicates the validation's Delta keeps)."""
+    from directive_kg.queries import list_queries
+
+    return [s for s in (keyed(q) for q in list_queries() if q.table) if s is not None]
+
+
+def unkeyed_old(folder: Path, name: str) -> None:
+    """Remove a listing's keys (a listing written without them must not be updated from old keys)."""
+    _paths(folder, name)[1].unlink(missing_ok=True)
+
