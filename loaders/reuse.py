@@ -181,14 +181,13 @@ def grams(w: Words, k: int) -> np.ndarray:
     n = len(w.ids) - k + 1
     if n <= 0:
         return np.zeros(0, dtype=np.uint64)
-    out = np.zeros(n, dtype=np.uint64)
+    out = w.ids[:n].copy()
     with np.errstate(over="ignore"):
-        for t in range(k):
-            out = out * _MULT + w.ids[t:t + n]
-    masked = np.zeros(n, dtype=bool)
-    for t in range(k):
-        masked |= w.ids[t:t + n] == MASK
-    out[masked] = MASK
+        for t in range(1, k):
+            out *= _MULT
+            out += w.ids[t:t + n]
+    masks = np.concatenate([[0], np.cumsum(w.ids == MASK)])  # masked words before each word
+    out[masks[k:] > masks[:n]] = MASK
     return out
 
 
@@ -207,18 +206,7 @@ def align(a: Words, b: Words, params: Params = Params(), a_name: str = "a", b_na
                  index_a=index_a)
     if not runs:
         return []
-    # chains: runs that continue each other in both texts across a small gap or shift
-    runs.sort()
-    chains: list[list[int]] = []
-    for r in runs:
-        best = None
-        for c in chains:
-            if -k <= r[0] - c[1] <= gap and -k <= r[2] - c[3] <= gap and (best is None or c[1] > best[1]):
-                best = c
-        if best is not None:
-            best[1], best[3] = max(best[1], r[1]), max(best[3], r[3])
-        else:
-            chains.append(r)
+    chains = _chains(runs, k, gap)
     out = []
     for i0, i1, j0, j1 in _non_overlapping(chains):
         n = min(i1 - i0, j1 - j0)
@@ -235,6 +223,28 @@ def align(a: Words, b: Words, params: Params = Params(), a_name: str = "a", b_na
         out.append(Passage(a_name, b_name, s_a, e_a, s_b, e_b, a.text[s_a:e_a] if quotes else "",
                            b.text[s_b:e_b] if quotes else "", n, round(sim, 3), (i0, i1), (j0, j1)))
     return out
+
+
+def _chains(runs: list[list[int]], k: int, gap: int) -> list[list[int]]:
+    """Runs that continue each other in both texts across a small gap or shift, joined (in the order they
+    start). Runs come sorted by their start in a: a chain ending more than ``gap`` words before a run's start
+    can continue no later run either (its end moves only when it continues one), so it leaves the chains
+    searched (the search was quadratic in a pair's runs: hundreds when two documents share a template)."""
+    runs.sort()
+    chains: list[list[int]] = []
+    open_: list[list[int]] = []  # the chains that may still continue, in the order they started
+    for r in runs:
+        open_ = [c for c in open_ if r[0] - c[1] <= gap]
+        best = None
+        for c in open_:
+            if -k <= r[0] - c[1] and -k <= r[2] - c[3] <= gap and (best is None or c[1] > best[1]):
+                best = c
+        if best is not None:
+            best[1], best[3] = max(best[1], r[1]), max(best[3], r[3])
+        else:
+            chains.append(r)
+            open_.append(r)
+    return chains
 
 
 def _sorted_index(g: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -417,13 +427,14 @@ def window_starts(n: int, params: Params) -> list[int]:
     return starts
 
 
-def signatures(w: Words, params: Params, common: np.ndarray | None = None) -> np.ndarray:
+def signatures(w: Words, params: Params, common: np.ndarray | None = None, grams_w: np.ndarray | None = None
+               ) -> np.ndarray:
     """MinHash signatures (windows x num_perm, uint32) of the windows of w's unmasked shingles (``common``
     ones left out when given), all windows of the document in one numpy pass; each equals datasketch's
     MinHash of its window (minhash_of; a test checks it). Without ``common`` they depend on w alone: a
     build masks the windows that are mostly common at candidate time (common_windows), so that a change of
-    the corpus's common shingles recomputes no MinHash."""
-    g = grams(w, params.k)
+    the corpus's common shingles recomputes no MinHash. ``grams_w``: grams(w, params.k), when known."""
+    g = grams(w, params.k) if grams_w is None else grams_w
     g = g[g != MASK]
     if common is not None and len(common):
         g = g[~in_sorted(g, common)]
@@ -446,8 +457,8 @@ class Shingles:
     at: np.ndarray        # uint16 or uint32, one per shingle of grams()
 
     @classmethod
-    def of(cls, w: Words, params: Params) -> "Shingles":
-        g = grams(w, params.k)
+    def of(cls, w: Words, params: Params, grams_w: np.ndarray | None = None) -> "Shingles":
+        g = grams(w, params.k) if grams_w is None else grams_w
         distinct, inverse = np.unique(g, return_inverse=True)
         if len(distinct) and distinct[0] == MASK:  # MASK (0) sorts first: masked words -> len(distinct)
             distinct, inverse = distinct[1:], inverse - 1
@@ -607,8 +618,9 @@ def _tokenise(name: str) -> Words:
 
 
 def _profile(name: str) -> tuple[Words, "Shingles", np.ndarray]:
-    w = words_of(_SHARED["texts"][name], keep_text=False)
-    return w, Shingles.of(w, _SHARED["params"]), signatures(w, _SHARED["params"])
+    w, params = words_of(_SHARED["texts"][name], keep_text=False), _SHARED["params"]
+    g = grams(w, params.k)
+    return w, Shingles.of(w, params, g), signatures(w, params, grams_w=g)
 
 
 def profile_all(texts: Mapping[str, str], names: Sequence[str], params: Params, jobs: int
