@@ -165,12 +165,15 @@ def _mask(ids: np.ndarray) -> None:
     a masked phrase start none): only at the words that start some phrase."""
     table = _boilerplate()
     at = np.flatnonzero(in_sorted(ids, _boilerplate_firsts())).tolist()
+    if not at:
+        return
+    words = ids.tolist()  # compared as Python ints: a numpy slice and its tolist a phrase cost more
     free = 0  # the first word not inside a masked phrase
     for i in at:
         if i < free:
             continue
-        for phrase in table[int(ids[i])]:
-            if tuple(ids[i:i + len(phrase)].tolist()) == phrase:
+        for phrase in table[words[i]]:
+            if tuple(words[i:i + len(phrase)]) == phrase:
                 ids[i:i + len(phrase)] = MASK
                 free = i + len(phrase)
                 break
