@@ -270,7 +270,7 @@ def _runs(ga: np.ndarray, gb: np.ndarray, params: Params, cap: int = 8,
     if len(j) > cap:  # of the j holding one shingle, the first cap (for every i holding it)
         by_value = np.argsort(gb[j], kind="stable")
         v = gb[j][by_value]
-        start = np.r_[True, v[1:] != v[:-1]]
+        start = run_starts(v)
         rank = np.arange(len(v)) - np.maximum.accumulate(np.where(start, np.arange(len(v)), 0))
         j = j[by_value[rank < cap]]
     count = hi[j] - lo[j]
@@ -307,9 +307,21 @@ def _non_overlapping(chains: list[list[int]]) -> list[list[int]]:
     """Longest chains first; a chain overlapping a kept one in either text is a shadow of it."""
     kept: list[list[int]] = []
     for c in sorted(chains, key=lambda c: -(c[1] - c[0])):
-        if all(c[1] <= o[0] or c[0] >= o[1] for o in kept) and all(c[3] <= o[2] or c[2] >= o[3] for o in kept):
+        i0, i1, j0, j1 = c
+        for o in kept:
+            if not (i1 <= o[0] or i0 >= o[1]) or not (j1 <= o[2] or j0 >= o[3]):
+                break
+        else:
             kept.append(c)
     return sorted(kept)
+
+
+def run_starts(v: np.ndarray) -> np.ndarray:
+    """A boolean per value of ``v``: it differs from the one before (the first of each run of equal values)."""
+    start = np.empty(len(v), dtype=bool)
+    start[:1] = True
+    np.not_equal(v[1:], v[:-1], out=start[1:])
+    return start
 
 
 def mostly_common(w: Words, words: tuple[int, int], common: np.ndarray, params: Params,
@@ -574,7 +586,7 @@ def candidate_pairs(sigs: Sequence[np.ndarray], params: Params = Params(), ask: 
                 key = key * _MULT + allsig[:, t] + np.uint64(1)
         order = np.argsort(key, kind="stable")
         key, d = key[order], doc[order]
-        first = np.r_[True, key[1:] != key[:-1]]
+        first = run_starts(key)
         group = np.cumsum(first) - 1
         keep = (np.bincount(group) <= params.max_bucket)[group]
         found = []
@@ -604,7 +616,7 @@ def _top_partners(x: np.ndarray, y: np.ndarray, shared: np.ndarray, k: int) -> n
     """For each x: its k pairs with the most shared buckets (ties: the lower y) -> a mask over the pairs."""
     order = np.lexsort((y, -shared, x))
     xs = x[order]
-    start = np.r_[True, xs[1:] != xs[:-1]]
+    start = run_starts(xs)
     rank = np.arange(len(xs)) - np.maximum.accumulate(np.where(start, np.arange(len(xs)), 0))
     mask = np.zeros(len(x), dtype=bool)
     mask[order[rank < k]] = True
