@@ -32,6 +32,7 @@ from functools import lru_cache
 from typing import Callable, Iterable, Mapping, Sequence
 
 import numpy as np
+from numpy.lib.stride_tricks import sliding_window_view
 
 from loaders.paths import REFERENCE
 from loaders.slug import strip_diacritics
@@ -164,12 +165,15 @@ def _mask(ids: np.ndarray) -> None:
     a masked phrase start none): only at the words that start some phrase."""
     table = _boilerplate()
     at = np.flatnonzero(in_sorted(ids, _boilerplate_firsts())).tolist()
+    if not at:
+        return
+    words = ids.tolist()  # compared as Python ints: a numpy slice and its tolist a phrase cost more
     free = 0  # the first word not inside a masked phrase
     for i in at:
         if i < free:
             continue
-        for phrase in table[int(ids[i])]:
-            if tuple(ids[i:i + len(phrase)].tolist()) == phrase:
+        for phrase in table[words[i]]:
+            if tuple(words[i:i + len(phrase)]) == phrase:
                 ids[i:i + len(phrase)] = MASK
                 free = i + len(phrase)
                 break
@@ -180,14 +184,13 @@ def grams(w: Words, k: int) -> np.ndarray:
     n = len(w.ids) - k + 1
     if n <= 0:
         return np.zeros(0, dtype=np.uint64)
-    out = np.zeros(n, dtype=np.uint64)
+    out = w.ids[:n].copy()
     with np.errstate(over="ignore"):
-        for t in range(k):
-            out = out * _MULT + w.ids[t:t + n]
-    masked = np.zeros(n, dtype=bool)
-    for t in range(k):
-        masked |= w.ids[t:t + n] == MASK
-    out[masked] = MASK
+        for t in range(1, k):
+            out *= _MULT
+            out += w.ids[t:t + n]
+    masks = np.concatenate([[0], np.cumsum(w.ids == MASK)])  # masked words before each word
+    out[masks[k:] > masks[:n]] = MASK
     return out
 
 
@@ -206,18 +209,7 @@ def align(a: Words, b: Words, params: Params = Params(), a_name: str = "a", b_na
                  index_a=index_a)
     if not runs:
         return []
-    # chains: runs that continue each other in both texts across a small gap or shift
-    runs.sort()
-    chains: list[list[int]] = []
-    for r in runs:
-        best = None
-        for c in chains:
-            if -k <= r[0] - c[1] <= gap and -k <= r[2] - c[3] <= gap and (best is None or c[1] > best[1]):
-                best = c
-        if best is not None:
-            best[1], best[3] = max(best[1], r[1]), max(best[3], r[3])
-        else:
-            chains.append(r)
+    chains = _chains(runs, k, gap)
     out = []
     for i0, i1, j0, j1 in _non_overlapping(chains):
         n = min(i1 - i0, j1 - j0)
@@ -234,6 +226,28 @@ def align(a: Words, b: Words, params: Params = Params(), a_name: str = "a", b_na
         out.append(Passage(a_name, b_name, s_a, e_a, s_b, e_b, a.text[s_a:e_a] if quotes else "",
                            b.text[s_b:e_b] if quotes else "", n, round(sim, 3), (i0, i1), (j0, j1)))
     return out
+
+
+def _chains(runs: list[list[int]], k: int, gap: int) -> list[list[int]]:
+    """Runs that continue each other in both texts across a small gap or shift, joined (in the order they
+    start). Runs come sorted by their start in a: a chain ending more than ``gap`` words before a run's start
+    can continue no later run either (its end moves only when it continues one), so it leaves the chains
+    searched (the search was quadratic in a pair's runs: hundreds when two documents share a template)."""
+    runs.sort()
+    chains: list[list[int]] = []
+    open_: list[list[int]] = []  # the chains that may still continue, in the order they started
+    for r in runs:
+        open_ = [c for c in open_ if r[0] - c[1] <= gap]
+        best = None
+        for c in open_:
+            if -k <= r[0] - c[1] and -k <= r[2] - c[3] <= gap and (best is None or c[1] > best[1]):
+                best = c
+        if best is not None:
+            best[1], best[3] = max(best[1], r[1]), max(best[3], r[3])
+        else:
+            chains.append(r)
+            open_.append(r)
+    return chains
 
 
 def _sorted_index(g: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -256,7 +270,7 @@ def _runs(ga: np.ndarray, gb: np.ndarray, params: Params, cap: int = 8,
     if len(j) > cap:  # of the j holding one shingle, the first cap (for every i holding it)
         by_value = np.argsort(gb[j], kind="stable")
         v = gb[j][by_value]
-        start = np.r_[True, v[1:] != v[:-1]]
+        start = run_starts(v)
         rank = np.arange(len(v)) - np.maximum.accumulate(np.where(start, np.arange(len(v)), 0))
         j = j[by_value[rank < cap]]
     count = hi[j] - lo[j]
@@ -293,9 +307,21 @@ def _non_overlapping(chains: list[list[int]]) -> list[list[int]]:
     """Longest chains first; a chain overlapping a kept one in either text is a shadow of it."""
     kept: list[list[int]] = []
     for c in sorted(chains, key=lambda c: -(c[1] - c[0])):
-        if all(c[1] <= o[0] or c[0] >= o[1] for o in kept) and all(c[3] <= o[2] or c[2] >= o[3] for o in kept):
+        i0, i1, j0, j1 = c
+        for o in kept:
+            if not (i1 <= o[0] or i0 >= o[1]) or not (j1 <= o[2] or j0 >= o[3]):
+                break
+        else:
             kept.append(c)
     return sorted(kept)
+
+
+def run_starts(v: np.ndarray) -> np.ndarray:
+    """A boolean per value of ``v``: it differs from the one before (the first of each run of equal values)."""
+    start = np.empty(len(v), dtype=bool)
+    start[:1] = True
+    np.not_equal(v[1:], v[:-1], out=start[1:])
+    return start
 
 
 def mostly_common(w: Words, words: tuple[int, int], common: np.ndarray, params: Params,
@@ -416,20 +442,25 @@ def window_starts(n: int, params: Params) -> list[int]:
     return starts
 
 
-def signatures(w: Words, params: Params, common: np.ndarray | None = None) -> np.ndarray:
+def signatures(w: Words, params: Params, common: np.ndarray | None = None, grams_w: np.ndarray | None = None
+               ) -> np.ndarray:
     """MinHash signatures (windows x num_perm, uint32) of the windows of w's unmasked shingles (``common``
     ones left out when given), all windows of the document in one numpy pass; each equals datasketch's
     MinHash of its window (minhash_of; a test checks it). Without ``common`` they depend on w alone: a
     build masks the windows that are mostly common at candidate time (common_windows), so that a change of
-    the corpus's common shingles recomputes no MinHash."""
-    g = grams(w, params.k)
+    the corpus's common shingles recomputes no MinHash. ``grams_w``: grams(w, params.k), when known."""
+    g = grams(w, params.k) if grams_w is None else grams_w
     g = g[g != MASK]
     if common is not None and len(common):
         g = g[~in_sorted(g, common)]
     if not len(g):
         return np.zeros((0, params.num_perm), dtype=np.uint32)
     phv = _permuted(g, params.num_perm)
-    return np.stack([phv[s:s + params.window].min(axis=0) for s in window_starts(len(g), params)]).astype(np.uint32)
+    if len(g) <= params.window:  # one window: all of them
+        return phv.min(axis=0, keepdims=True).astype(np.uint32)
+    # every window's minimum in one numpy call (a call a window was most of a build's MinHash time)
+    windows = sliding_window_view(phv, params.window, axis=0)[np.array(window_starts(len(g), params))]
+    return windows.min(axis=-1).astype(np.uint32)
 
 
 @dataclass(frozen=True, eq=False)
@@ -441,8 +472,8 @@ class Shingles:
     at: np.ndarray        # uint16 or uint32, one per shingle of grams()
 
     @classmethod
-    def of(cls, w: Words, params: Params) -> "Shingles":
-        g = grams(w, params.k)
+    def of(cls, w: Words, params: Params, grams_w: np.ndarray | None = None) -> "Shingles":
+        g = grams(w, params.k) if grams_w is None else grams_w
         distinct, inverse = np.unique(g, return_inverse=True)
         if len(distinct) and distinct[0] == MASK:  # MASK (0) sorts first: masked words -> len(distinct)
             distinct, inverse = distinct[1:], inverse - 1
@@ -555,7 +586,7 @@ def candidate_pairs(sigs: Sequence[np.ndarray], params: Params = Params(), ask: 
                 key = key * _MULT + allsig[:, t] + np.uint64(1)
         order = np.argsort(key, kind="stable")
         key, d = key[order], doc[order]
-        first = np.r_[True, key[1:] != key[:-1]]
+        first = run_starts(key)
         group = np.cumsum(first) - 1
         keep = (np.bincount(group) <= params.max_bucket)[group]
         found = []
@@ -585,7 +616,7 @@ def _top_partners(x: np.ndarray, y: np.ndarray, shared: np.ndarray, k: int) -> n
     """For each x: its k pairs with the most shared buckets (ties: the lower y) -> a mask over the pairs."""
     order = np.lexsort((y, -shared, x))
     xs = x[order]
-    start = np.r_[True, xs[1:] != xs[:-1]]
+    start = run_starts(xs)
     rank = np.arange(len(xs)) - np.maximum.accumulate(np.where(start, np.arange(len(xs)), 0))
     mask = np.zeros(len(x), dtype=bool)
     mask[order[rank < k]] = True
@@ -602,8 +633,9 @@ def _tokenise(name: str) -> Words:
 
 
 def _profile(name: str) -> tuple[Words, "Shingles", np.ndarray]:
-    w = words_of(_SHARED["texts"][name], keep_text=False)
-    return w, Shingles.of(w, _SHARED["params"]), signatures(w, _SHARED["params"])
+    w, params = words_of(_SHARED["texts"][name], keep_text=False), _SHARED["params"]
+    g = grams(w, params.k)
+    return w, Shingles.of(w, params, g), signatures(w, params, grams_w=g)
 
 
 def profile_all(texts: Mapping[str, str], names: Sequence[str], params: Params, jobs: int

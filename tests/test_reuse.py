@@ -233,17 +233,20 @@ def test_boilerplate_entry_masks_its_example(row):
     assert not words_of(example, mask_boilerplate=False).ids.tolist().count(MASK)
 
 
-def test_signatures_are_datasketch_minhashes():
-    """signatures() computes all windows of a document at once; each equals datasketch's MinHash of the window."""
+@pytest.mark.parametrize("text", [SHARED[:60], SHARED, LEFT + SHARED, LEFT + SHARED + ". " + OTHER + " " + RIGHT])
+def test_signatures_are_datasketch_minhashes(text):
+    """signatures() computes all windows of a document at once; each equals datasketch's MinHash of the window
+    (a text shorter than a window, and every window of longer ones, the last one off the stride included)."""
     import numpy as np
-    from loaders.reuse import MASK, grams, minhash_of, signatures
+    from loaders.reuse import MASK, grams, minhash_of, signatures, window_starts
     params = Params()
-    w = words_of(unicodedata.normalize("NFC", LEFT + SHARED + ". " + OTHER + " " + RIGHT))
+    w = words_of(unicodedata.normalize("NFC", text))
     g = grams(w, params.k)
     g = g[g != MASK]
     sig = signatures(w, params)
-    assert len(g) > params.window and len(sig) >= 2
-    for n, start in enumerate((0, params.stride)):
+    starts = window_starts(len(g), params)
+    assert len(g) and len(sig) == len(starts)
+    for n, start in enumerate(starts):
         assert np.array_equal(sig[n], minhash_of(g[start:start + params.window], params.num_perm).hashvalues)
 
 
