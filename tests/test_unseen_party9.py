@@ -20,6 +20,15 @@ FIELD_CASES = [
     ("Thực hiện Chỉ thị số 35-CT/TW ngày 14/6/2024 của Bộ Chính trị về Đại hội Đảng bộ các cấp tiến tới Đại hội "
      "đại biểu toàn quốc lần thứ XIV của Đảng.",
      {"cited.0.number": "35-CT/TW", "cited.0.issuer": "Bộ Chính trị"}),
+    # a press headline in capitals opening the page: the verb ends the place's name ("ĐẢNG ỦY PHƯỜNG X TỔ CHỨC ...")
+    ("ĐẢNG ỦY PHƯỜNG HÒA AN TỔ CHỨC HỘI NGHỊ TRIỂN KHAI CÔNG TÁC ĐẠI HỘI CHI BỘ\nNgày 10/10/2024, Đảng ủy phường Hòa An "
+     "tổ chức hội nghị.",
+     {"issuer": "Đảng ủy phường Hòa An"}),
+    ("TỈNH ỦY BÌNH SƠN TRIỂN KHAI NGHỊ QUYẾT VỀ CHUYỂN ĐỔI SỐ\nSáng 3/5, Tỉnh ủy tổ chức hội nghị.",
+     {"issuer": "Tỉnh ủy Bình Sơn"}),
+    # ... while a verb in a body's name before its place stays ("Đảng ủy Sở Xây dựng tỉnh X")
+    ("ĐẢNG ỦY KHỐI CÁC CƠ QUAN TỈNH\nĐẢNG ỦY SỞ XÂY DỰNG TỈNH BÌNH SƠN\nSố: 15-CV/ĐU\nKính gửi: các chi bộ",
+     {"issuer": "Đảng ủy sở xây dựng tỉnh Bình Sơn"}),
 ]
 
 
