@@ -165,8 +165,20 @@ def _central_spelling(name: str) -> str:
     return name
 
 
+@lru_cache(maxsize=1)
+def _headline_verb() -> re.Pattern:
+    """A verb of two words or more (body_phrases predicate rows: "tổ chức", "triển khai") where a place's
+    name would go on ends it: a press headline in capitals ("ĐẢNG ỦY PHƯỜNG X TỔ CHỨC HỘI NGHỊ ..."); no
+    place name holds one. One-word verbs are left out: they spell places too ("cần" in "Cần Thơ")."""
+    verbs = [r["text"] for r in refdata.table("body_phrases") if r["kind"] == "predicate" and " " in r["text"]]
+    return re.compile(rf"\s(?:{alternation(verbs)})(?![^\W_])", re.I)
+
+
 def make_organ(row: dict[str, str], rest: str) -> Organ:
     rest = clean(_PARENTHESES.sub(" ", rest)).strip(" ,.;:-*_=~")
+    verb, unit = _headline_verb().search(rest), unit_re().search(rest)
+    if verb and (row["rest"] == "locality" or unit and verb.start() > unit.start()):   # only in a place's name:
+        rest = rest[:verb.start()]                                    # "BAN QUẢN LÝ DỰ ÁN ĐẦU TƯ XÂY DỰNG TỈNH" stays
     keyword, level, channel, mode = row["value"], row["level"], row["channel"] or None, row["rest"]
     if mode == "under":  # named after its parent line: see under_parent
         return Organ(keyword, None, channel, keyword)
