@@ -14,7 +14,7 @@ The rows a document has are decided by the triples its pattern reaches from the 
 WHERE with the key as ?this, and what the runner reads to label a document named by STR(?x): its
 type, issuer and title), so the keys to compute again are what table_delta.reached finds from the
 add's changed triples (the validation's Delta). A listing that is not keyed or sorted, not bounded,
-or whose walk grows too far (table_delta.GROWTH) is written whole, as the last build left no keys
+or whose walk reaches more than REACH times its rows is written whole, as the last build left no keys
 for it. Every file equals what a whole build writes (tests/test_table_delta.py)."""
 from __future__ import annotations
 
