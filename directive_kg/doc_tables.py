@@ -62,8 +62,8 @@ class DocTableSpec:
     rows: str
     parent: bool = False      # the rows belong to an edge (document, parent), not to a document
     skip_root: bool = False   # the query's FILTER (?document_iri != ?doc)
-    # (store, names, rows, bound): the rows with more columns; bound: the rows are those of an add's
-    # documents only (read only what they need), else of every document
+    # (store, names, rows, partial): the rows with more columns; partial: the rows are those of an
+    # add's documents only (read only what they need), else of every document
     extend: Callable[[ox.Store, list[str], list[list], bool], tuple[list[str], list[list]]] | None = None
     version: int = 1          # bumped when `extend` computes other values (part of the table's identity)
     root: str | None = None   # SPARQL of the columns of DOC itself (bound at query time), crossed with each row

@@ -688,7 +688,10 @@ class _Keeper:
         new = self.memo.staged_lines(changed)
         if old is None or new is None:
             return None
-        return Delta([*(_changed_lines(old.get(g, ""), new.get(g, "")) for g in {*old, *new}),
+        from loaders.validate_memo import changed_lines
+
+        # a graph's triple in its old and new text is unchanged (the reuse graphs an add rewrites keep most passages)
+        return Delta([*("\n".join(changed_lines([old.get(g, "")], [new.get(g, "")])) for g in {*old, *new}),
                       "\n".join(self._shared_changes())])
 
     def wide_checks(self, store: ox.Store, wide: Sequence[tuple], fallback: dict,
@@ -719,7 +722,7 @@ class _Keeper:
         from loaders.validate_memo import changed_lines
 
         if not hasattr(self, "shared_changes"):
-            self.shared_changes = changed_lines(self.memo.shared_texts(), self.shared)
+            self.shared_changes = changed_lines(self.memo.shared_texts().values(), self.shared.values())
         return self.shared_changes
 
     def _touched(self) -> set[int]:
@@ -763,13 +766,6 @@ class _Keeper:
         self.memo.record(self.version, self.records, self.names, self.shared, self.wide, None,
                          getattr(self, "located", None), [*self.shared_kept, *self.shared_found])
         self.memo.close()
-
-
-def _changed_lines(old: str, new: str) -> str:
-    """The lines of one graph's old or new text, not of both: a triple in both versions is held by
-    the graph before and after, so the graph's change neither adds nor removes it (the reuse graphs
-    an add rewrites keep most of their passages)."""
-    return "\n".join(set(old.splitlines()) ^ set(new.splitlines()))
 
 
 def _bounded(queries: Sequence[str]):

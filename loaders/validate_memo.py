@@ -74,10 +74,10 @@ def ntriples_lines(text: str) -> Iterable[tuple[str, str, str]]:
             yield parts[0], parts[1][1:-1], _object(parts[2])
 
 
-def changed_lines(old: Mapping[str, str], new: Mapping[str, str]) -> set[str]:
-    """The lines of the graphs ``old`` or of ``new`` (graph -> N-Triples), not of both: the triples a
-    change of the shared graphs added or removed."""
-    return {line for g in old for line in old[g].splitlines()} ^ {line for g in new for line in new[g].splitlines()}
+def changed_lines(old: Iterable[str], new: Iterable[str]) -> set[str]:
+    """The lines of the N-Triples texts ``old`` or of ``new``, not of both: the triples a change added
+    or removed (a triple in both is held before and after, wherever it moved among the texts)."""
+    return {line for text in old for line in text.splitlines()} ^ {line for text in new for line in text.splitlines()}
 
 
 def affected(old: Mapping[str, str], new: Mapping[str, str], reach: Reach) -> set[str]:
@@ -87,9 +87,10 @@ def affected(old: Mapping[str, str], new: Mapping[str, str], reach: Reach) -> se
     def near(p: str, side: str) -> bool:
         return (p, side) in reach.near or (None, side) in reach.near
 
-    new_lines = {line for g in new for line in new[g].splitlines()}
+    old_lines = {line for text in old.values() for line in text.splitlines()}
+    new_lines = {line for text in new.values() for line in text.splitlines()}
     nodes = set()
-    for s, p, o in ntriples_lines("\n".join(changed_lines(old, new))):
+    for s, p, o in ntriples_lines("\n".join(old_lines ^ new_lines)):
         if near(p, "s"):
             nodes.add(s)
         if near(p, "o"):
