@@ -27,6 +27,8 @@ DATE_RE = G.compiled("dated")
 NUMBER_LINE = re.compile(rf"^[\s>*-]*(?:(?:{G.piece('type_word')})\s+{_NO}\s*:|{_NO}\s*:?)\s*(?P<num>{SYMBOL})")
 # "Số:      /QĐ-UBND": the number line of a document not yet numbered (a draft, a template)
 NUMBER_MARK = re.compile(rf"^[\s>*-]*{_NO}\s*:")
+# "Số: 16 -" ending its line: a number whose symbol a portal's table cell wrapped onto the next line
+NUMBER_CUT = re.compile(rf"[\s>*-]*{_NO}\s*:?\s*\d{{1,5}}\s*[-/]\s*")
 # no digits: "Chỉ thị 04-CT/TU, ngày" is no place; but a numbered urban unit is: "Quận 10, ngày"
 _PLACE = (r"(?P<place>" + "(?i:" + alternation(G.words("district_kind") + G.words("commune_kind")) + ")" + r"\s+\d{1,3}(?=\s*,)"
           r"|[^\W\d][^\n\d,|:;]{1,45}?)\s*,\s*")

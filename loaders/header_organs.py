@@ -167,11 +167,14 @@ def _central_spelling(name: str) -> str:
 
 @lru_cache(maxsize=1)
 def _headline_verb() -> re.Pattern:
-    """A verb of two words or more (body_phrases predicate rows: "tổ chức", "triển khai") where a place's
+    """A verb of two words or more (body_phrases predicate rows: "tổ chức", "triển khai") or a date where a place's
     name would go on ends it: a press headline in capitals ("ĐẢNG ỦY PHƯỜNG X TỔ CHỨC HỘI NGHỊ ..."); no
     place name holds one. One-word verbs are left out: they spell places too ("cần" in "Cần Thơ")."""
     verbs = [r["text"] for r in refdata.table("body_phrases") if r["kind"] == "predicate" and " " in r["text"]]
-    return re.compile(rf"\s(?:{alternation(verbs)})(?![^\W_])", re.I)
+    # a date after the name ends it too: "HỘI NGHỊ BCH ĐẢNG BỘ XÃ X THÁNG 01 NĂM 2021" (no place name
+    # holds a date word before a number; "Năm Căn" has none)
+    dated = alternation(G.words("day_word") + G.words("month_word") + G.words("year_word"))
+    return re.compile(rf"\s(?:(?:{alternation(verbs)})(?![^\W_])|(?:{dated})\s+\d)", re.I)
 
 
 def make_organ(row: dict[str, str], rest: str) -> Organ:

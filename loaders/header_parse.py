@@ -8,7 +8,7 @@ from functools import lru_cache
 from typing import Mapping
 
 from loaders.header_fields import (
-    DATE_LINE, DATE_RE, NUMBER_LINE, NUMBER_MARK, OF_BODY, EXCERPT_END, PLACE_LINE, SOURCE_NOTE, TRAILING_LINK, capacity_re, clean_place,
+    DATE_LINE, DATE_RE, NUMBER_CUT, NUMBER_LINE, NUMBER_MARK, OF_BODY, EXCERPT_END, PLACE_LINE, SOURCE_NOTE, TRAILING_LINK, capacity_re, clean_place,
     line_patterns, normalize_number, set_date, title_type, type_from_number,
 )
 from loaders.header_locate import header_start, might_hold_motto
@@ -197,9 +197,11 @@ class _Reader:
         return (sub, m) if m else None
 
     def _wrapped_number(self, c: Cell, i: int):
-        """"Số:\n15/2023/QĐ-UBND": a table cell whose number a portal wrapped onto the next line.
+        """"Số:\n15/2023/QĐ-UBND", "Số: 16 -\nHD/BTCTW": a table cell whose number a portal wrapped onto
+        the next line.
         Read as one line (the line break as a space: offsets stay exact)."""
-        if not NUMBER_MARK.fullmatch(c.text.rstrip()) or i >= len(self.cells):
+        line = c.text.rstrip()
+        if not (NUMBER_MARK.fullmatch(line) or NUMBER_CUT.fullmatch(line)) or i >= len(self.cells):
             return c, i, None
         nxt = self.cells[i]
         if nxt.start != c.end + 1 or self.st.work[c.end] != "\n":
