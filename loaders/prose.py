@@ -953,6 +953,7 @@ def _merge_mentions(st: SourceText, lead: _Lead, mentions: list[re.Match], start
     việc …" as a page title)."""
     work = st.work
     out = [st.span(lead.m.start(), lead.m.end())]
+    _name_generic(st, lead, mentions, start, end)
     doc_type, number = lead.values.get("doc_type"), lead.values.get("number")
     names, aliases = _type_names()
     for m in mentions:
@@ -1005,6 +1006,33 @@ def _merge_mentions(st: SourceText, lead: _Lead, mentions: list[re.Match], start
                 lead.evidence[key] = sub.evidence[key]
         out.append(st.span(m.start(), m.end()))
     return out
+
+
+def _name_generic(st: SourceText, lead: _Lead, mentions: list[re.Match], start: int, end: int) -> None:
+    """"X vừa ký văn bản về ... . Theo Công văn số 460-CV/TU, ...": a lead of no stated type and no
+    number takes both from a numbered mention opening the very next sentence (of no other issuer)."""
+    if lead.values.get("doc_type") or lead.values.get("number"):
+        return
+    work = st.work
+    names, aliases = _type_names()
+    for m in mentions:
+        if m.start() <= lead.m.start():
+            continue
+        s0, s1 = _sentence(work, m.start(), start, end)
+        if work[lead.s1:s0].strip():
+            return   # only the next sentence names it
+        other, written = m.group("num") or m.group("sym"), m.group("type")
+        typed = aliases.get(written) or names.get(H.bare_key(written))
+        if not other or _generic(written) or _res()["plural"].search(work, s0, m.start()):
+            continue
+        sub = _Lead(m, s0, s1, None)
+        _read_tails(st, sub, m.end(), s1)
+        if not _same_issuer(lead, sub):
+            return
+        lead.values["doc_type"], lead.values["number"] = typed, H.normalize_number(other)
+        lead.evidence["doc_type"] = st.span(m.start("type"), m.end("type"))
+        lead.evidence["number"] = st.span(m.start("num") if m.group("num") else m.start("sym"), m.end())
+        return
 
 
 def _headline(work: str, lead: _Lead) -> bool:
