@@ -100,6 +100,8 @@ def _data() -> dict:
         "related": re.compile(rf"{_PLURAL}\s+(?P<head>.+?)\s+{alternation(words('related'))}"),
         "assign_start": re.compile(rf"^(?i:{alternation(words('assign_verb'))}){nb}\s*"),
         "assign_inner": re.compile(rf"(?<![^\W_])(?:{alternation(words('assign_verb'))}){nb}\s*"),
+        # "Qua kiểm tra, X đã đề nghị Y ...": after a background phrase, a request told as made before
+        "past_assign": re.compile(rf"(?<![^\W_])(?:{alternation(words('past_aspect'))})\s+(?:{alternation(words('assign_verb'))}){nb}"),
         "second_request": re.compile(rf"[^;:.\n]{{1,40}}?(?:,\s*|\s+{_AND}\s+)(?:{alternation(words('assign_verb'))}){nb}\s*"),
         "cooperate": re.compile(rf"(?<![^\W_])(?i:{alternation(words('cooperate'))}){nb}\s*"),
         "report": re.compile(rf"(?<![^\W_])(?:{alternation(words('report'))}){nb}\s*"),
@@ -776,7 +778,7 @@ def _tasks_of(s: _Sentence, ctx: DocContext, related: tuple[str, ...] = ()) -> _
     text = s.text
     if d["notice"].search(text) or d["basis_lead"].match(text) or d["done_act"].search(text):
         return None
-    if background(text) and not d["assign_inner"].search(text):
+    if background(text) and (not d["assign_inner"].search(text) or d["past_assign"].search(text)):
         return None   # "Những năm qua, Chi bộ luôn đoàn kết, lãnh đạo ...": past work told, asking no one
     m = d["assign_start"].match(text)
     obj_start = m.end() if m else None
