@@ -581,8 +581,9 @@ def _recipients_end(work: str, pos: int, end: int) -> int:
     list after "gửi:" runs over its ";" to the end of the sentence."""
     colon = work[max(0, pos - 3):pos].strip().endswith(":")
     m = (_res()["colon_list_end"] if colon else _res()["recipients_end"]).search(work, pos, end)
-    while not colon and m and m.group(0) == ";" and opens_organ(work[m.end():end].lstrip()):
-        m = _res()["recipients_end"].search(work, m.end(), end)   # "gửi các sở, ngành; UBND các huyện ...": one list
+    while not colon and m and m.group(0) == ";" and (opens_organ(work[m.end():end].lstrip())
+                                                     or _res()["plural_start"].match(work[m.end():end].lstrip())):
+        m = _res()["recipients_end"].search(work, m.end(), end)   # "gửi các sở, ngành; UBND các huyện ...", "...; các ban, sở": one list
     limit = m.start() if m else end
     if colon:
         return limit   # "gửi: A; B; Ủy ban An toàn giao thông quốc gia.": the list is the sentence's rest
