@@ -100,6 +100,7 @@ def _data() -> dict:
         "related": re.compile(rf"{_PLURAL}\s+(?P<head>.+?)\s+{alternation(words('related'))}"),
         "assign_start": re.compile(rf"^(?i:{alternation(words('assign_verb'))}){nb}\s*"),
         "assign_inner": re.compile(rf"(?<![^\W_])(?:{alternation(words('assign_verb'))}){nb}\s*"),
+        "modal": re.compile(rf"(?<![^\W_])(?:{alternation(words('modal'))}){nb}"),
         # "Qua kiểm tra, X đã đề nghị Y ...": after a background phrase, a request told as made before
         "past_assign": re.compile(rf"(?<![^\W_])(?:{alternation(words('past_aspect'))})\s+(?:{alternation(words('assign_verb'))}){nb}"),
         "second_request": re.compile(rf"[^;:.\n]{{1,40}}?(?:,\s*|\s+{_AND}\s+)(?:{alternation(words('assign_verb'))}){nb}\s*"),
@@ -964,6 +965,18 @@ def find_assignments(st: SourceText, ctx: DocContext, recipients: tuple[str, ...
         return _find(st, ctx or DocContext(), tuple(recipients), tuple(reported))
     except Exception:  # one odd document must not stop a batch
         return ()
+
+
+def told(a: Assignment) -> bool:
+    """A named body opening the sentence, doing something with no request verb ("yêu cầu", "đề nghị",
+    "giao") or modal ("cần", "phải") in it: "Đảng bộ xã X lãnh đạo thực hiện ..." tells what the body
+    does; a class ("Các đơn vị tiếp tục thực hiện ...") is still addressed."""
+    d, text = _data(), a.text.lstrip(" -–+*•\t")
+    if not a.bodies or _PLURAL_LEAD.match(a.bodies[0].lower()) or _PLURAL_LEAD.match(text.lower()):
+        return False
+    if not refdata.fold(text).startswith(refdata.fold(a.bodies[0].split()[0])):
+        return False
+    return not (d["assign_inner"].search(text.lower()) or d["modal"].search(text.lower()))
 
 
 def _own_subject(text: str) -> bool:

@@ -12,7 +12,7 @@ from typing import Any, Callable
 
 from loaders import header as H
 from loaders import prose as P
-from loaders.assignments import find_assignments
+from loaders.assignments import find_assignments, told
 from loaders.body_lists import recipient_names
 from loaders.citations import find_citations
 from loaders.context import DocContext
@@ -90,6 +90,8 @@ def extract(st: SourceText, source: str, sha256: str | None = None) -> DocumentR
     mentioned = tuple(m.end for m in rep.mentions) if rep is not None else ()
     found = run.guard("assignments", lambda: find_assignments(st, ctx, tuple(n for n, _ in recipients), mentioned), ())
     found = tuple(a for a in (_without_speaker(_without_lead(a, rep), facts) for a in found) if a is not None)
+    if rep is None and not any(facts.get(k) for k in ("number", "doc_type", "issuer")):
+        found = tuple(a for a in found if not told(a[0]))   # a page of no document: what a body does is told, not asked
     assignments = tuple(a[0] for a in found)
     ev.update({f"assignments[{i}]": a[1] for i, a in enumerate(found)})
 

@@ -48,6 +48,18 @@ FIELD_CASES = [
     ("Đoàn kiểm tra yêu cầu Đảng ủy xã Tân Phú khắc phục các hạn chế.", {"bodies": ["Đảng ủy xã Tân Phú"]}),
     ("Đoàn công tác đề nghị Huyện ủy chỉ đạo các xã thực hiện.", {"bodies": ["Huyện ủy"]}),
     ("Đoàn Thanh niên phối hợp tuyên truyền.", {"bodies": ["Đoàn Thanh niên"]}),
+    # a page of no document: a named body opening a sentence that asks nothing is told of, not tasked
+    ("Đảng bộ xã Bình Minh lãnh đạo và tổ chức thực hiện Chỉ thị số 35 của Bộ Chính trị về đại hội Đảng bộ các cấp.",
+     {"bodies": []}),
+    # ... while a modal, a request, a class addressed, or a page reporting its document still give tasks
+    ("Chi bộ thôn Đông cần sắp xếp nội dung sinh hoạt cho khoa học hơn.", {"bodies": ["Chi bộ thôn Đông"]}),
+    ("Văn phòng Huyện ủy có trách nhiệm tổng hợp danh sách các chi bộ.", {"bodies": ["Văn phòng Huyện ủy"]}),
+    ("Các đơn vị tiếp tục thực hiện nghiêm Công điện số 14/CĐ-UBND ngày 15/10/2020 của Chủ tịch UBND tỉnh.",
+     {"bodies": ["Các đơn vị"]}),
+    ("Đồng chí Bí thư Huyện ủy đề nghị Đảng ủy xã Bình Minh chuẩn bị tốt đại hội.", {"bodies": ["Đảng ủy xã Bình Minh"]}),
+    ("Ban Thường vụ Huyện ủy vừa ban hành Kế hoạch số 12-KH/HU về công tác tuyên truyền.\nBan Tuyên giáo Huyện ủy chủ "
+     "trì tuyên truyền trên địa bàn huyện.",
+     {"bodies": ["Ban Tuyên giáo Huyện ủy"]}),
     # a recipients list after "gửi" runs on over ";" into the next class ("...; các sở, ban, ngành")
     ("Ban Thường vụ Tỉnh ủy vừa ban hành công điện khẩn gửi các huyện ủy, thành ủy, đảng ủy trực thuộc; các sở, ban, "
      "ngành, đoàn thể cấp tỉnh.",
