@@ -47,7 +47,7 @@ FIELD_CASES = [
     # a delegation speaking ("Đoàn kiểm tra", "Đoàn công tác") is not the Đoàn Thanh niên doing a task
     ("Đoàn kiểm tra yêu cầu Đảng ủy xã Tân Phú khắc phục các hạn chế.", {"bodies": ["Đảng ủy xã Tân Phú"]}),
     ("Đoàn công tác đề nghị Huyện ủy chỉ đạo các xã thực hiện.", {"bodies": ["Huyện ủy"]}),
-    ("Đoàn Thanh niên phối hợp tuyên truyền.", {"bodies": ["Đoàn Thanh niên"]}),
+    ("Đoàn Thanh niên phải phối hợp tuyên truyền.", {"bodies": ["Đoàn Thanh niên"]}),
     # a page of no document: a named body opening a sentence that asks nothing is told of, not tasked
     ("Đảng bộ xã Bình Minh lãnh đạo và tổ chức thực hiện Chỉ thị số 35 của Bộ Chính trị về đại hội Đảng bộ các cấp.",
      {"bodies": []}),
