@@ -971,12 +971,17 @@ def told(a: Assignment) -> bool:
     """A named body opening the sentence, doing something with no request verb ("yêu cầu", "đề nghị",
     "giao") or modal ("cần", "phải") in it: "Đảng bộ xã X lãnh đạo thực hiện ..." tells what the body
     does; a class ("Các đơn vị tiếp tục thực hiện ...") is still addressed."""
-    d, text = _data(), a.text.lstrip(" -–+*•\t")
+    text = a.text.lstrip(" -–+*•\t")
     if not a.bodies or _PLURAL_LEAD.match(a.bodies[0].lower()) or _PLURAL_LEAD.match(text.lower()):
         return False
     if not refdata.fold(text).startswith(refdata.fold(a.bodies[0].split()[0])):
         return False
-    return not (d["assign_inner"].search(text.lower()) or d["modal"].search(text.lower()))
+    return not (requests(text) or _data()["modal"].search(text.lower()))
+
+
+def requests(text: str) -> bool:
+    """The sentence has a request verb ("yêu cầu", "đề nghị", "giao"), in any case."""
+    return bool(_data()["assign_inner"].search(text.lower()))
 
 
 def _own_subject(text: str) -> bool:

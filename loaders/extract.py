@@ -12,7 +12,7 @@ from typing import Any, Callable
 
 from loaders import header as H
 from loaders import prose as P
-from loaders.assignments import find_assignments, told
+from loaders.assignments import find_assignments, requests, told
 from loaders.body_lists import recipient_names
 from loaders.citations import find_citations
 from loaders.context import DocContext
@@ -90,7 +90,7 @@ def extract(st: SourceText, source: str, sha256: str | None = None) -> DocumentR
     mentioned = tuple(m.end for m in rep.mentions) if rep is not None else ()
     found = run.guard("assignments", lambda: find_assignments(st, ctx, tuple(n for n, _ in recipients), mentioned), ())
     found = tuple(a for a in (_without_speaker(_without_lead(a, rep), facts) for a in found) if a is not None)
-    if rep is None and not any(facts.get(k) for k in ("number", "doc_type", "issuer")):
+    if _no_document(st, facts, rep) and not any(requests(a.text) for a, _ in found):
         found = tuple(a for a in found if not told(a[0]))   # a page of no document: what a body does is told, not asked
     assignments = tuple(a[0] for a in found)
     ev.update({f"assignments[{i}]": a[1] for i, a in enumerate(found)})
@@ -110,6 +110,17 @@ def extract(st: SourceText, source: str, sha256: str | None = None) -> DocumentR
         copy_of=facts.get("number") if copy_record else None, copy=copy_record,
         evidence=ev, warnings=tuple(run.warnings), sha256=sha256, **facts,
     )
+
+
+# "Chủ tịch UBND tỉnh chỉ thị:" ending its line: what follows are a directive's items (an excerpt of an original)
+_ITEMS_BELOW = re.compile(r":[ \t]*\n")
+
+
+def _no_document(st: SourceText, facts: dict, rep: P.Reported | None) -> bool:
+    """A page of no document: no number, type or issuer, no document reported, no directive's items
+    (a page that asks nobody by a request verb either: see the caller). Its sentences tell."""
+    return rep is None and not any(facts.get(k) for k in ("number", "doc_type", "issuer")) \
+        and not _ITEMS_BELOW.search(st.work)
 
 
 def _reported(st: SourceText, head: H.Header, end: int, signed: bool) -> P.Reported | None:

@@ -60,6 +60,10 @@ FIELD_CASES = [
     ("Ban Thường vụ Huyện ủy vừa ban hành Kế hoạch số 12-KH/HU về công tác tuyên truyền.\nBan Tuyên giáo Huyện ủy chủ "
      "trì tuyên truyền trên địa bàn huyện.",
      {"bodies": ["Ban Tuyên giáo Huyện ủy"]}),
+    # ... nor on a page that asks elsewhere by a request verb, or opens a directive's items with a colon
+    ("Đề nghị UBND huyện chỉ đạo các xã thực hiện. Phòng Nội vụ tổng hợp kết quả.",
+     {"bodies": ["UBND huyện", "Phòng Nội vụ"]}),
+    ("Chủ tịch UBND huyện chỉ thị:\nPhòng Nội vụ tổng hợp kết quả.", {"bodies": ["Phòng Nội vụ"]}),
     # a recipients list after "gửi" runs on over ";" into the next class ("...; các sở, ban, ngành")
     ("Ban Thường vụ Tỉnh ủy vừa ban hành công điện khẩn gửi các huyện ủy, thành ủy, đảng ủy trực thuộc; các sở, ban, "
      "ngành, đoàn thể cấp tỉnh.",
