@@ -64,6 +64,11 @@ FIELD_CASES = [
     ("Đề nghị UBND huyện chỉ đạo các xã thực hiện. Phòng Nội vụ tổng hợp kết quả.",
      {"bodies": ["UBND huyện", "Phòng Nội vụ"]}),
     ("Chủ tịch UBND huyện chỉ thị:\nPhòng Nội vụ tổng hợp kết quả.", {"bodies": ["Phòng Nội vụ"]}),
+    # a quoted demand opening its line ("... | 8/2/2022\n\"Các cơ quan ... phải ...\". Đó là yêu cầu của ..."):
+    # its own sentence, read from its first word
+    ('Ngày đăng 09:15 | 3/4/2023\n"Các sở, ngành phải kiểm tra ngay các công trình". Đó là yêu cầu của Bí thư Tỉnh ủy '
+     'tại cuộc họp.',
+     {"bodies": ["Các sở, ngành"]}),
     # a recipients list after "gửi" runs on over ";" into the next class ("...; các sở, ban, ngành")
     ("Ban Thường vụ Tỉnh ủy vừa ban hành công điện khẩn gửi các huyện ủy, thành ủy, đảng ủy trực thuộc; các sở, ban, "
      "ngành, đoàn thể cấp tỉnh.",
