@@ -103,6 +103,8 @@ def _data() -> dict:
         "modal": re.compile(rf"(?<![^\W_])(?:{alternation(words('modal'))}){nb}"),
         # "Qua kiểm tra, X đã đề nghị Y ...": after a background phrase, a request told as made before
         "past_assign": re.compile(rf"(?<![^\W_])(?:{alternation(words('past_aspect'))})\s+(?:{alternation(words('assign_verb'))}){nb}"),
+        # "X kiểm tra 4 đảng viên, qua đó đề nghị Y khai trừ ...": a request as the outcome of the work told
+        "outcome_request": re.compile(rf"(?<![^\W_])(?i:{alternation(words('outcome_word'))})\s+(?:{alternation(words('assign_verb'))}){nb}"),
         "second_request": re.compile(rf"[^;:.\n]{{1,40}}?(?:,\s*|\s+{_AND}\s+)(?:{alternation(words('assign_verb'))}){nb}\s*"),
         "cooperate": re.compile(rf"(?<![^\W_])(?i:{alternation(words('cooperate'))}){nb}\s*"),
         "report": re.compile(rf"(?<![^\W_])(?:{alternation(words('report'))}){nb}\s*"),
@@ -780,8 +782,9 @@ def _tasks_of(s: _Sentence, ctx: DocContext, related: tuple[str, ...] = ()) -> _
     text = s.text
     if d["notice"].search(text) or d["basis_lead"].match(text) or d["done_act"].search(text):
         return None
-    if background(text) and (not d["assign_inner"].search(text) or d["past_assign"].search(text)):
-        return None   # "Những năm qua, Chi bộ luôn đoàn kết, lãnh đạo ...": past work told, asking no one
+    if background(text) and (not d["assign_inner"].search(text) or d["past_assign"].search(text)) \
+            or d["outcome_request"].search(text):
+        return None   # "Những năm qua, Chi bộ luôn đoàn kết, lãnh đạo ...", "..., qua đó đề nghị Y ...": past work told, asking no one
     m = d["assign_start"].match(text)
     obj_start = m.end() if m else None
     if obj_start is None:

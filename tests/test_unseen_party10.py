@@ -41,6 +41,9 @@ FIELD_CASES = [
     ("Qua kiểm tra, Ủy ban Kiểm tra Huyện ủy đã đề nghị Ban Thường vụ Huyện ủy khai trừ 1 đảng viên.", {"bodies": []}),
     ("Qua kiểm tra, Ủy ban Kiểm tra Huyện ủy đề nghị Ban Thường vụ Huyện ủy xem xét, kỷ luật 1 đảng viên.",
      {"bodies": ["Ban Thường vụ Huyện ủy"]}),
+    # a request as the outcome of the work told ("..., qua đó đề nghị Y ...") asks no one either
+    ("Ủy ban Kiểm tra Đảng ủy xã kiểm tra 3 đảng viên, qua đó đề nghị Ban Thường vụ Huyện ủy khai trừ 1 trường hợp.",
+     {"bodies": []}),
     # a photo's caption ("Các đại biểu ...") over the sentence does not run into it
     ("Các đại biểu dự hội nghị\nTại đây, đoàn kiểm tra yêu cầu Chi bộ thôn Đông khắc phục các hạn chế.",
      {"bodies": ["Chi bộ thôn Đông"]}),
