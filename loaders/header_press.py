@@ -70,6 +70,8 @@ def _joint_before(work: str, start: int, organ: Organ) -> tuple[tuple[str | None
     if _of_before().search(work, max(0, m.start("body") - 40), m.start("body")):
         return None   # "Kế hoạch 26-KH/TU của BTV Tỉnh ủy, Huyện ủy yêu cầu": the author of a cited document;
         #               "giám sát tại Đảng bộ thành phố, Ủy ban Kiểm tra Trung ương yêu cầu": the place of the work
+    if _object_before().search(work, max(0, m.start("body") - 40), m.start("body")):
+        return None   # "trước khi trình UBND tỉnh, Sở Y tế đề nghị": a lower-case word (a verb) takes the body as its object
     found = body_in_text(m.group("body"))
     if not found or found[1].channel != organ.channel or found[1].name == organ.name:
         return None
@@ -79,6 +81,11 @@ def _joint_before(work: str, start: int, organ: Organ) -> tuple[tuple[str | None
 @lru_cache(maxsize=1)
 def _of_before() -> re.Pattern:
     return re.compile(rf"(?<![^\W_])(?:{G.piece('of')}|(?i:{G.piece('at')}))\s+(?:[^\W\d_]+\s+){{0,3}}$")   # "của / tại (Ban Thường vụ) "
+
+
+@lru_cache(maxsize=1)
+def _object_before() -> re.Pattern:
+    return re.compile(rf"(?<![^\W_])[^\W\d_{G.UPPER}][^\W_]*[ \t]+$")   # a lower-case word, then the body
 
 
 @lru_cache(maxsize=1)
