@@ -780,6 +780,9 @@ def html_to_text(markup: str) -> tuple[str, list[str]]:
 _MARKUP_LINE = re.compile(r"</?(?:p|div|span|strong|em|b|i|br|td|tr|li)\b[^<>]*>|(?:&(?:[a-zA-Z]{2,8}|#\d{2,5});[^&\n]{0,40}){3}")
 
 
+_TAG_ONLY_LINE = re.compile(r"[ \t]*</?[A-Za-z][\w:-]*(?:[ \t][^<>\n]*)?>?[ \t]*")
+
+
 def markup_lines_to_text(text: str) -> str:
     """A text copied from a page with some lines still in HTML ("<p style=...>Ng&agrave;y 4/12 ...</p>"):
     those lines read as the page shows them; the other lines as written."""
@@ -787,7 +790,9 @@ def markup_lines_to_text(text: str) -> str:
         return text
     lines = text.split("\n")
     for i, line in enumerate(lines):
-        if _MARKUP_LINE.search(line):
+        if _TAG_ONLY_LINE.fullmatch(line):
+            lines[i] = ""   # "</xml": a tag (or the rest of one) left alone on its line shows nothing
+        elif _MARKUP_LINE.search(line):
             lines[i] = html_to_text(line)[0]
     return "\n".join(lines)
 
