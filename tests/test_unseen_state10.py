@@ -137,3 +137,33 @@ _FLATTENED = ("UBND TỈNH BÌNH AN SỞ Y TẾ Số: 12/SYT-VP Bình An, ngày 
 ])
 def test_flattened_recipients_end_at_the_sentence(text, recipients):
     assert extract_text(text).recipients == recipients
+
+
+# --- "cho ý kiến (chỉ đạo) như sau": the speaker's formula, no task of its own --------------------------------
+@pytest.mark.parametrize("text, issuer, expected", [
+    ("Chủ tịch UBND tỉnh cho ý kiến chỉ đạo như sau:\nGiao Sở Y tế chủ trì thực hiện.", "Chủ tịch UBND tỉnh",
+     [(("Sở Y tế",), ())]),
+    ("Sau khi xem xét, UBND tỉnh cho ý kiến như sau: Giao Sở Xây dựng chủ trì rà soát.", "UBND tỉnh",
+     [(("Sở Xây dựng",), ())]),
+])
+def test_speaker_gives_an_opinion(text, issuer, expected):
+    r = extract_text(text)
+    assert r.issuer == issuer and [(a.bodies, a.cooperating) for a in r.assignments] == expected
+
+
+def test_written_comments_asked():
+    assert _tasks("Sở Công Thương đã xây dựng dự thảo Quy định.\n\nĐề nghị các sở, ban, ngành; UBND các huyện "
+                  "cho ý kiến bằng văn bản về Sở trước ngày 31/10/2019.") \
+        == [(("các sở, ban, ngành", "UBND các huyện"), ())]
+
+
+# --- "gửi / ký gửi <document> đến X": X receives it ------------------------------------------------------------
+@pytest.mark.parametrize("text, recipients", [
+    ("Ngày 4/12/2021, Thủ tướng Chính phủ đã ký gửi Công điện số 77/CĐ-TTg đến các Bộ, UBND các tỉnh.",
+     ("các Bộ", "UBND các tỉnh")),
+    ("Văn phòng Tỉnh ủy vừa gửi Thông báo số 55-TB/VPTU đến các đảng bộ trực thuộc.", ("các đảng bộ trực thuộc",)),
+    # "đến" after a document only signed is no sending
+    ("Ngày 4/12/2021, Thủ tướng Chính phủ đã ký Công điện số 77/CĐ-TTg đến nay vẫn còn hiệu lực.", ()),
+])
+def test_sent_to(text, recipients):
+    assert extract_text(text).recipients == recipients
