@@ -52,6 +52,8 @@ def find_acting(st: SourceText, start: int, end: int, with_prefix: bool) -> Acti
             if body is None:
                 continue
             return Acting(None, body[1], st.span(dept.start(), m.end("rest")))
+        if found and found[1].name == found[1].keyword:
+            found = _named_before(st.work, start, m.start(), found[1]) or found   # "Sở đề nghị": the Sở named above
         if found:
             begin, partner = m.start(), None
             joint = _joint_before(st.work, begin, found[1])
@@ -60,6 +62,17 @@ def find_acting(st: SourceText, start: int, end: int, with_prefix: bool) -> Acti
                 found, begin = joint
             return Acting(found[0], found[1], st.span(begin, m.end("rest")), partner)
     return None
+
+
+def _named_before(work: str, start: int, pos: int, bare: Organ) -> tuple[str | None, Organ] | None:
+    """The last body of the same head named in full before ``pos`` ("Sở Nông nghiệp và PTNT đã xây dựng ...
+    Sở đề nghị ..."): the bare head speaking refers back to it."""
+    named = None
+    for m in body_name_re().finditer(work, start, pos):
+        found = body_in_text(m.group(0))
+        if found and found[1].keyword == bare.keyword and found[1].name != bare.name:
+            named = found
+    return named
 
 
 def _joint_before(work: str, start: int, organ: Organ) -> tuple[tuple[str | None, Organ], int] | None:

@@ -167,3 +167,19 @@ def test_written_comments_asked():
 ])
 def test_sent_to(text, recipients):
     assert extract_text(text).recipients == recipients
+
+
+# --- a bare "Sở" speaking refers back to the Sở named in full above it ----------------------------------------
+@pytest.mark.parametrize("text, issuer", [
+    ("Sở Tài nguyên và Môi trường đã xây dựng dự thảo Đề án. Để dự thảo hoàn chỉnh hơn trước khi báo cáo UBND tỉnh, "
+     "Sở đề nghị các huyện góp ý.", "Sở Tài nguyên và Môi trường"),
+    ("Sở đề nghị các huyện góp ý.", "Sở"),   # named nowhere: as written
+])
+def test_bare_department_refers_back(text, issuer):
+    assert extract_text(text).issuer == issuer
+
+
+# --- a reply to a citizen: "UBND xã X xin thông báo kết quả như sau" -------------------------------------------
+def test_reply_notice_speaks():
+    assert extract_text("Vấn đề Ông/Bà phản ánh, UBND xã Bình Minh xin thông báo kết quả như sau: UBND xã đã kiểm tra "
+                        "hiện trường.").issuer == "UBND xã Bình Minh"
