@@ -263,8 +263,10 @@ def _without_caption(s: _Sentence) -> _Sentence:
     """A photo's caption on its own line over the sentence ("Ảnh minh họa\nĐề nghị UBND các huyện ..."):
     the sentence without it."""
     first, sep, rest = s.text.partition("\n")
-    if not sep or not rest.strip() or not _data()["caption"].fullmatch(first.strip()):
-        return s
+    head, _, tail = first.strip().rpartition("(")
+    if not sep or not rest.strip() or not (_data()["caption"].fullmatch(first.strip())
+                                           or head and tail.endswith(")") and _data()["caption"].fullmatch(tail[:-1].strip())):
+        return s   # a caption alone, or a photo's line that ends naming itself: "Tuần tra trên biển (Ảnh minh họa)"
     off = len(s.text) - len(rest.lstrip())
     return _Sentence(s.start + off, s.end, s.item, s.text[off:])
 
@@ -499,6 +501,7 @@ def bodies_of(phrase: str, ctx: DocContext, related: tuple[str, ...] = (), partn
     phrase = clean(phrase).strip(" ,;:.")
     if not phrase:
         return []
+    phrase = _plural_unit_head().sub(r"\g<head> \g<pl> ", phrase)   # "các UBND huyện, thị xã" -> "UBND các huyện, thị xã"
     colon = find_colon_list(phrase)
     if colon:  # "Ủy ban nhân dân các tỉnh, thành phố: Bắc Giang, Hải Phòng": one body per item
         before = _LIST_JOIN_END.sub("", phrase[:colon.start].rstrip())
@@ -560,6 +563,14 @@ def bodies_of(phrase: str, ctx: DocContext, related: tuple[str, ...] = (), partn
             named = named[:-len(f" {_DIRECTLY_UNDER}")]  # nothing to belong to: the document does not say whose
         out.append(named)
     return list(dict.fromkeys(out))
+
+
+@lru_cache(maxsize=1)
+def _plural_unit_head() -> re.Pattern:
+    """"các UBND huyện": the plural word before a body's head that a kind of place follows (grammar_words.csv
+    province/district/commune_kind); the body of each place, as "UBND các huyện" writes it."""
+    kinds = alternation({w for k in ("province_kind", "district_kind", "commune_kind") for w in G.words(k)})
+    return re.compile(rf"(?<![^\W_])(?P<pl>{_PLURAL})\s+(?P<head>{_data()['head'].pattern[1:]})\s+(?={kinds}(?![^\W_]))")
 
 
 def _complete_inside(item: str, ctx: DocContext) -> str:

@@ -5,13 +5,15 @@ import re
 from functools import lru_cache
 
 from loaders.header_fields import DATE_LINE, line_patterns
-from loaders.header_layout import cells, is_blank, is_upper
+from loaders.header_layout import UPPER, cells, is_blank, is_upper
 from loaders.header_vocab import spellings, tolerant_phrase
 from loaders.records import Span
 from loaders.text import SourceText
 
 
 MAX_ENTRY = 200  # characters of an undashed list entry; longer is running text
+# a word's full stop, then a capitalised word: a sentence ("TT. HĐND tỉnh" is an abbreviation)
+_SENTENCE_AFTER = re.compile(rf"(?<=[^\W\d_{UPPER}]{{2}})\.[ \t]+(?=[{UPPER}][^\W\d_{UPPER}])")
 _DASH = re.compile(r"^\s*[-–+•]\s*")
 _SEMICOLON_GAP = re.compile(r";[ \t]+(?=\S)")
 _FILING_MARK = re.compile(r"^[A-ZĐ0-9]+(?:[/.][A-ZĐ0-9]+)+$")
@@ -74,6 +76,11 @@ def read_list(st: SourceText, pos: int, end: int, dashed_only: bool = False) -> 
         seg = work[s:e].rstrip()
         if not dashed and len(seg) > MAX_ENTRY:
             break  # running text glued to the list (a flattened page): the list has ended
+        glued = _SENTENCE_AFTER.search(seg)
+        if glued and len(seg) - glued.end() > MAX_ENTRY // 4:
+            # "- Bộ Giáo dục và Đào tạo. Vừa qua, tỉnh ...": a flattened page's body after the entry's full stop
+            spans.append(st.span(s, s + glued.start()))
+            break
         e = s + len(seg)
         if seg.endswith((",", ";")) or (seg.endswith(".") and not seg.endswith("..")):
             e -= 1

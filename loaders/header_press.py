@@ -52,6 +52,8 @@ def find_acting(st: SourceText, start: int, end: int, with_prefix: bool) -> Acti
             if body is None:
                 continue
             return Acting(None, body[1], st.span(dept.start(), m.end("rest")))
+        if found and found[1].name == found[1].keyword:
+            found = _named_before(st.work, start, m.start(), found[1]) or found   # "Sở đề nghị": the Sở named above
         if found:
             begin, partner = m.start(), None
             joint = _joint_before(st.work, begin, found[1])
@@ -62,6 +64,17 @@ def find_acting(st: SourceText, start: int, end: int, with_prefix: bool) -> Acti
     return None
 
 
+def _named_before(work: str, start: int, pos: int, bare: Organ) -> tuple[str | None, Organ] | None:
+    """The last body of the same head named in full before ``pos`` ("Sở Nông nghiệp và PTNT đã xây dựng ...
+    Sở đề nghị ..."): the bare head speaking refers back to it."""
+    named = None
+    for m in body_name_re().finditer(work, start, pos):
+        found = body_in_text(m.group(0))
+        if found and found[1].keyword == bare.keyword and found[1].name != bare.name:
+            named = found
+    return named
+
+
 def _joint_before(work: str, start: int, organ: Organ) -> tuple[tuple[str | None, Organ], int] | None:
     """The body written just before ``start`` and joined to it by "," or "và", of the same channel."""
     m = _joint_re().search(work, max(0, start - 120), start)
@@ -70,6 +83,8 @@ def _joint_before(work: str, start: int, organ: Organ) -> tuple[tuple[str | None
     if _of_before().search(work, max(0, m.start("body") - 40), m.start("body")):
         return None   # "Kế hoạch 26-KH/TU của BTV Tỉnh ủy, Huyện ủy yêu cầu": the author of a cited document;
         #               "giám sát tại Đảng bộ thành phố, Ủy ban Kiểm tra Trung ương yêu cầu": the place of the work
+    if _object_before().search(work, max(0, m.start("body") - 40), m.start("body")):
+        return None   # "trước khi trình UBND tỉnh, Sở Y tế đề nghị": a lower-case word (a verb) takes the body as its object
     found = body_in_text(m.group("body"))
     if not found or found[1].channel != organ.channel or found[1].name == organ.name:
         return None
@@ -79,6 +94,11 @@ def _joint_before(work: str, start: int, organ: Organ) -> tuple[tuple[str | None
 @lru_cache(maxsize=1)
 def _of_before() -> re.Pattern:
     return re.compile(rf"(?<![^\W_])(?:{G.piece('of')}|(?i:{G.piece('at')}))\s+(?:[^\W\d_]+\s+){{0,3}}$")   # "của / tại (Ban Thường vụ) "
+
+
+@lru_cache(maxsize=1)
+def _object_before() -> re.Pattern:
+    return re.compile(rf"(?<![^\W_])[^\W\d_{G.UPPER}][^\W_]*[ \t]+$")   # a lower-case word, then the body
 
 
 @lru_cache(maxsize=1)

@@ -160,6 +160,9 @@ def _res() -> dict[str, re.Pattern]:
                                r"(?P<sep>[/.\-])\s*(?P<m>\d{1,2})(?!\s*[/.\-]?\s*\d)"),
         "of": re.compile(rf"\s*,?\s*(?:(?i:{G.piece('of')})|{_alt('by_issuer')})\s+"),   # "của X"; "ban hành bởi X"
         "recipients": re.compile(rf"\s*,?\s*(?:{_alt('recipient_verb')})\s*:?\s+(?=\w)"),
+        # "đã ký gửi Công điện số 1677/CĐ-TTg đến các Bộ": after a verb that sends, "đến" names the recipients
+        "sent_to": re.compile(rf"\s*,?\s*(?:{_alt('sent_to')})\s+(?=\w)"),
+        "send_verb": re.compile(rf"(?<!\w)(?:{_alt('send_verb')})$"),
         "subject_quoted": re.compile(rf"\s*,?\s*[“\"]\s*(?P<s>{about}\s[^”\"\n]+?)\s*[”\"]"),
         "subject_about_quoted": re.compile(rf"\s*,?\s*{about}\s+[“\"]\s*(?P<s>[^”\"\n]+?)\s*[”\"]"),
         "subject_about": re.compile(rf"\s*,?\s*(?P<s>{about}\s)"),
@@ -532,6 +535,8 @@ def _read_tails(st: SourceText, lead: _Lead | None, pos: int, end: int) -> int:
             pos = _joint_issuer_end(work, b_end, end, found[1])
             continue
         r = res["recipients"].match(work, pos, end)
+        if not r and not dry and lead.verb and res["send_verb"].search(work, *lead.verb):
+            r = res["sent_to"].match(work, pos, end)
         if r:
             r_end = _recipients_end(work, r.end(), end)
             if not dry:

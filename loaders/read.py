@@ -221,6 +221,7 @@ def _extract(raw: bytes, suffix: str, ocr: _Ocr) -> tuple[str, str, str | None, 
         warnings += more
     else:
         fmt = "markdown" if suffix in (".md", ".markdown") else "text"
+        text = markup_lines_to_text(text)
     if suffix in (".pdf", ".docx", ".doc"):
         warnings.append(f"the name says {suffix} but the content is plain text; read as text")
     if encoding not in ("tcvn3", "vni"):
@@ -774,6 +775,26 @@ def html_to_text(markup: str) -> tuple[str, list[str]]:
     if re.search(r"<html\b", markup[:4096], re.I) and not re.search(r"</html\s*>", markup[-4096:], re.I):
         warnings.append("text looks truncated: the page has no closing </html>")
     return text.strip("\n"), warnings
+
+
+_MARKUP_LINE = re.compile(r"</?(?:p|div|span|strong|em|b|i|br|td|tr|li)\b[^<>]*>|(?:&(?:[a-zA-Z]{2,8}|#\d{2,5});[^&\n]{0,40}){3}")
+
+
+_TAG_ONLY_LINE = re.compile(r"[ \t]*</?[A-Za-z][\w:-]*(?:[ \t][^<>\n]*)?>?[ \t]*")
+
+
+def markup_lines_to_text(text: str) -> str:
+    """A text copied from a page with some lines still in HTML ("<p style=...>Ng&agrave;y 4/12 ...</p>"):
+    those lines read as the page shows them; the other lines as written."""
+    if "<" not in text and "&" not in text:
+        return text
+    lines = text.split("\n")
+    for i, line in enumerate(lines):
+        if _TAG_ONLY_LINE.fullmatch(line):
+            lines[i] = ""   # "</xml": a tag (or the rest of one) left alone on its line shows nothing
+        elif _MARKUP_LINE.search(line):
+            lines[i] = html_to_text(line)[0]
+    return "\n".join(lines)
 
 
 # --- 5. clean-up ----------------------------------------------------------------------------------

@@ -4,6 +4,7 @@
 ``SourceText.work`` has exactly the same length and offsets, with the differences that make
 matching simple and records identical across spellings:
 - old tone placement unified with the new one ("Hoà" -> "Hòa", "uỷ" -> "ủy"; data/reference/tone_placement.csv),
+- tone marks left alone after a blank (a PDF tool's broken syllables) masked by spaces,
 - Markdown markers masked by spaces ("**", "\\*" escapes, "*" around italics), so a regex with ``\\s+``
   reads through them,
 - a document flattened into one line by a PDF tool gets its line breaks back at the header's anchors
@@ -60,6 +61,15 @@ def mask_markdown(text: str) -> str:
     return _MARKDOWN.sub(lambda m: " " * len(m.group(0)), text)
 
 
+_DETACHED_MARKS = re.compile(r"(?:(?<=\s)|^)[\u0300-\u036f]+", re.M)
+
+
+def mask_detached_marks(text: str) -> str:
+    """Tone marks standing alone after a blank (a PDF tool's text where "hại" came out "hai ̣"): spaces
+    of the same length, so the words around them read as a text without them."""
+    return _DETACHED_MARKS.sub(lambda m: " " * len(m.group(0)), text)
+
+
 @dataclass(frozen=True)
 class SourceText:
     canonical: str
@@ -68,7 +78,7 @@ class SourceText:
     @classmethod
     def from_text(cls, text: str) -> "SourceText":
         canonical = unicodedata.normalize("NFC", text)
-        work = mask_markdown(unify_tones(canonical))
+        work = mask_detached_marks(mask_markdown(unify_tones(canonical)))
         from loaders.header_locate import break_flattened  # imports refdata, which imports this module
         from loaders.grammar import repair_caps
         work = repair_caps(break_flattened(work))
