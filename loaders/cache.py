@@ -82,7 +82,9 @@ class KnownHashes:
     code: kept across code versions). A file whose stat is unchanged is not read to be hashed (git's
     index does the same), so an add hashes the files added, not the corpus. An entry is trusted only
     when the file's mtime was RACY_SECONDS older than the moment it was hashed. Read in one query; the
-    new entries written with the next commit; the entries of paths no longer seen dropped by keep_only."""
+    new entries written with the next commit; the entries of paths no longer seen dropped by keep_only.
+    A file is also known by its stat alone (device, inode, size, mtime): the same file under another
+    path (the corpus folder moved, or linked into a grown copy) is not hashed again either."""
 
     def __init__(self, db: sqlite3.Connection | None):
         self._db = db
@@ -96,6 +98,7 @@ class KnownHashes:
                 self.known = {row[0]: row[1:] for row in db.execute("SELECT * FROM hashes")}
             except sqlite3.Error:
                 self._db, self.known = None, {}
+        self.by_stat = {entry[:4]: entry[4] for entry in self.known.values()}
 
     def sha256(self, path: str | os.PathLike) -> str | None:
         """file_sha256(path), from the table when the file's stat is the one recorded."""
@@ -105,9 +108,13 @@ class KnownHashes:
             st = os.stat(path)
         except OSError:
             return None
-        found = self.known.get(key)
-        if found is not None and found[:4] == _stat_key(st):
+        found, stat_key = self.known.get(key), _stat_key(st)
+        if found is not None and found[:4] == stat_key:
             return found[4]
+        sha = self.by_stat.get(stat_key)
+        if sha is not None:  # the same file (inode) unchanged, under another path: recorded under this one
+            self.new.append((key, *stat_key, sha))
+            return sha
         started = time.time_ns()
         sha = file_sha256(path)
         if sha is not None and started - st.st_mtime_ns > RACY_SECONDS * 1e9:
