@@ -37,6 +37,7 @@ __all__ = ["CACHE_FILE", "MAP_CACHE_FILE", "CacheRow", "EncodedGraph", "ExtractC
 
 CACHE_FILE = "extract-cache.sqlite"
 SCHEMA = "2"
+SLIM_CHUNK = 500  # files whose slim records are asked for in one query (get_slims; SQLite takes 32,766 parameters)
 MAX_HASHED = 20_000_000  # bytes; larger files go to the reader, which sets them aside (loaders.read)
 _LOADERS = Path(__file__).resolve().parent
 
@@ -268,12 +269,31 @@ class ExtractCache(_SqliteCache):
         record = self._unpickled("record", sha256, ocr)
         return replace(record, source=source) if self._counted(record) else None
 
-    def get_slim(self, sha256: str, ocr: str) -> tuple[DocumentRecord, tuple[str, ...], str] | None:
-        """(slim record, ``source`` empty; the whole record's warnings; its digest) of the file whose
-        bytes have this hash, or None (the file is read again)."""
-        found = self._unpickled("slim", sha256, ocr)
-        record, warnings, digest = found if isinstance(found, tuple) and len(found) == 3 else (None, (), "")
-        return (record, warnings, digest) if self._counted(record) else None
+    def get_slims(self, sha256s: list[str], ocr: str) -> dict[str, tuple[DocumentRecord, tuple[str, ...], str]]:
+        """sha256 -> (slim record, ``source`` empty; the whole record's warnings; its digest) of the files
+        whose bytes have these hashes, in one query (not a query a file: an add asks for every file of
+        the corpus, SLIM_CHUNK at a time); a hash missing or damaged is left out (that file is read
+        again). Hits and misses are counted a hash of ``sha256s`` (a file)."""
+        found: dict[str, tuple[DocumentRecord, tuple[str, ...], str]] = {}
+        wanted = {_key(sha, ocr): sha for sha in sha256s}
+        rows = []
+        if self._db is not None and wanted:
+            try:
+                rows = self._db.execute(f"SELECT key, slim FROM files WHERE key IN ({','.join('?' * len(wanted))})",
+                                        list(wanted)).fetchall()
+            except sqlite3.Error as e:  # those files are read again
+                self._damaged(e)
+        for key, blob in rows:
+            try:
+                value = pickle.loads(blob) if blob is not None else None
+            except Exception as e:  # a damaged row: that file is read again
+                self._damaged(e)
+                continue
+            if isinstance(value, tuple) and len(value) == 3 and isinstance(value[0], DocumentRecord):
+                found[wanted[key]] = value
+        for sha in sha256s:
+            self._counted(found.get(sha, (None,))[0])
+        return found
 
     def _unpickled(self, column: str, sha256: str, ocr: str):
         """The object pickled in ``column`` of the file's row; None when there is none or it is damaged
@@ -284,9 +304,12 @@ class ExtractCache(_SqliteCache):
             row = self._db.execute(f"SELECT {column} FROM files WHERE key = ?", (_key(sha256, ocr),)).fetchone()
             return pickle.loads(row[0]) if row is not None and row[0] is not None else None
         except Exception as e:  # a damaged row or page: that file is read again
-            self.warn(f"the extraction cache {self.path} has a damaged entry ({type(e).__name__}: {e}): "
-                      f"the file is read again")
+            self._damaged(e)
             return None
+
+    def _damaged(self, e: Exception) -> None:
+        self.warn(f"the extraction cache {self.path} has a damaged entry ({type(e).__name__}: {e}): "
+                  f"the file is read again")
 
     def _counted(self, record) -> bool:
         """Whether ``record`` is a record (a hit), counting hits and misses."""
