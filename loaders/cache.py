@@ -481,20 +481,21 @@ class MapCache(_SqliteCache):
         except sqlite3.Error as e:
             self._write_failed(e)
 
-    def lookup(self, graph: str, fingerprint: str) -> tuple[str, bool, int] | None:
-        """(content hash, has blank nodes, length) of the graph mapped with this fingerprint, or None."""
-        if self._db is None:
-            return None
+    def lookup(self, fingerprints: Mapping[str, str]) -> dict[str, tuple[str, bool, int]]:
+        """graph -> (content hash, has blank nodes, length) of each graph of ``fingerprints`` (graph ->
+        fingerprint) that was mapped with that fingerprint, in one query (a batch of files, not a file)."""
+        if self._db is None or not fingerprints:
+            return {}
+        graphs = list(fingerprints)
         try:
-            row = self._db.execute("SELECT fingerprint, digest, blanks, chars FROM graphs WHERE graph = ?",
-                                   (graph,)).fetchone()
+            rows = self._db.execute("SELECT graph, fingerprint, digest, blanks, chars FROM graphs WHERE graph IN "
+                                    f"({','.join('?' * len(graphs))})", graphs).fetchall()
         except sqlite3.Error as e:
             self.warn(f"cannot read the map cache {self.path} ({e}): mapping every file")
             self.close(commit=False)
-            return None
-        if row is None or row[0] != fingerprint:
-            return None
-        return row[1], bool(row[2]), int(row[3])
+            return {}
+        return {graph: (digest, bool(blanks), int(chars)) for graph, fingerprint, digest, blanks, chars in rows
+                if fingerprints[graph] == fingerprint}
 
     def put(self, graph: str, fingerprint: str, text: str) -> None:
         data = text.encode("utf-8")
@@ -544,11 +545,14 @@ class MappedGraphs(MutableMapping):
 
     def reuse(self, graph: str, fingerprint: str) -> bool:
         """Keep ``graph`` as the cache has it, if it was mapped with this fingerprint."""
-        entry = self.cache.lookup(graph, fingerprint)
-        if entry is None or graph in self.spool:
-            return False
-        self._kept[graph] = entry
-        return True
+        return bool(self.reuse_all({graph: fingerprint}))
+
+    def reuse_all(self, fingerprints: Mapping[str, str]) -> set[str]:
+        """The graphs of ``fingerprints`` (graph -> fingerprint) kept as the cache has them: those mapped
+        with that fingerprint (and not mapped now); the cache asked once (a batch of files)."""
+        found = {g: entry for g, entry in self.cache.lookup(fingerprints).items() if g not in self.spool}
+        self._kept.update(found)
+        return set(found)
 
     def remember(self, graph: str, fingerprint: str) -> None:
         """Put the graph just mapped in the cache, under its fingerprint."""
