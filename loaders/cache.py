@@ -6,10 +6,11 @@ lock). A row per (sha256 of the file's bytes, OCR mode): the record extraction g
 ``source`` left empty: the same bytes under another name give the same record), the file's text
 (zlib), which the text reuse stage reads instead of the file, and the slim record resolution reads
 with the record's warnings and digest (a rebuild unpickles that, a sixth of the record). A worker
-process prepares the row (CacheRow): the build's main process only stores bytes. Rows are read one at a time, never all
-at once. The whole cache is tied to ``code_version()``: the loader version and a hash of the code and
-reference data that extraction reads, so a changed parser or word list invalidates it. A damaged or
-foreign cache never breaks a build: it is set aside with a warning and rebuilt.
+process prepares the row (CacheRow): the build's main process only stores bytes. Rows are read one
+at a time, or a chunk of files at a time (the slim records: get_slims), never all at once. The
+whole cache is tied to ``code_version()``: the loader version and a hash of the code and reference
+data that extraction reads, so a changed parser or word list invalidates it. A damaged or foreign
+cache never breaks a build: it is set aside with a warning and rebuilt.
 
 Why SQLite and pickle: 100k rows looked up by key with no server and one file to delete; pickle is
 the one serialiser that takes the frozen dataclasses as they are (bench/incremental.py measures it).
@@ -32,7 +33,7 @@ from typing import Callable, Iterator
 from loaders.paths import REFERENCE, ROOT
 from loaders.records import DocumentRecord
 
-__all__ = ["CACHE_FILE", "MAP_CACHE_FILE", "CacheRow", "EncodedGraph", "ExtractCache", "CachedRecords", "CachedTexts", "MapCache", "MappedGraphs", "code_version",
+__all__ = ["CACHE_FILE", "MAP_CACHE_FILE", "SLIM_CHUNK", "CacheRow", "EncodedGraph", "ExtractCache", "CachedRecords", "CachedTexts", "MapCache", "MappedGraphs", "code_version",
            "file_sha256"]
 
 CACHE_FILE = "extract-cache.sqlite"
