@@ -27,6 +27,15 @@ changes, cProfile with a wall timer at load average 14; CPU s per stage: read 37
 Without a profiler (bench/read_fixed.py, CPU s at 100k): discover 0.65, annotation Paths 0.63,
 _screen 1.9, file_sha256 1.5-2.2, get_slim 4.5, slim_record 3.9; store.manifest 2.3 (SPARQL 1.9),
 data_graphs 1.3, _holders 0.4. cProfile's CPU timer (this script) costs ~1.5x: compare like with like.
+
+Branch addfix (2026-12-06, --no-profile --restamp, load average 15-31, main 32fe378 -> addfix, CPU s):
+added-1000 to a copy of /work/corpora/store-30000 (built from the 30k corpus: 1,000 documents new),
+read 11.65 -> 11.12, map 10.14 -> 10.21; the same files again on a copy of store-10000 (built from
+10000-plus-1000: nothing new, the fixed costs only), read 3.05 / 3.53 -> 2.83 / 3.02, map 3.15 / 3.21
+-> 3.13 / 3.03. What went: file_sha256 of every file when the corpus is under another path (the stat
+is the key, not the path), a query a file for the slim records and for the map cache. What is left,
+at 30k (cProfile): read: unpickling the slim records 2.3, interning them (slim_record) 4.8, _screen
+3.4; map: resolve() over every slim record (at 10k 2.0 of map's 3.1 s), not yet incremental.
 """
 from __future__ import annotations
 

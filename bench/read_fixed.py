@@ -44,7 +44,9 @@ def main(argv: list[str] | None = None) -> None:
     shas = timed("file_sha256", lambda: [C.file_sha256(p) for p in paths])
     with C.ExtractCache(store / C.CACHE_FILE) as cache:
         timed("cache.sha256 (stat)", lambda: [cache.sha256(p) for p in paths])
-        slims = timed("get_slim", lambda: [cache.get_slim(s, "auto") for s in shas])
+        known = [s for s in shas if s]
+        slims = timed("get_slims", lambda: [v for i in range(0, len(known), C.SLIM_CHUNK)
+                                            for v in cache.get_slims(known[i:i + C.SLIM_CHUNK], "auto").values()])
         strings: dict[str, str] = {}
         timed("slim_record (intern)", lambda: [slim_record(r[0], strings, source="x") for r in slims if r])
 

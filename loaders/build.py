@@ -50,8 +50,8 @@ import pyoxigraph as ox
 from tqdm import tqdm
 
 from loaders import identity as ids, workers
-from loaders.cache import (CACHE_FILE, MAP_CACHE_FILE, CachedRecords, CachedTexts, CacheRow, ExtractCache, MapCache,
-                           MappedGraphs)
+from loaders.cache import (CACHE_FILE, MAP_CACHE_FILE, SLIM_CHUNK, CachedRecords, CachedTexts, CacheRow, ExtractCache,
+                           MapCache, MappedGraphs)
 from loaders.paths import DOCUMENTS, ONTOLOGY
 from loaders.read import SetAside, corpus_root, discover, read_document
 from loaders.resolve import LoadedDocument, Resolution, known_bodies, learn_bodies, resolve, slim_record
@@ -392,10 +392,13 @@ def _read_screened(screened: list, jobs: int, show: "_Progress", timeout: float,
                    ) -> tuple[list[FileOutcome], list[LoadedDocument]]:
     known: dict[int, tuple[FileOutcome, LoadedDocument]] = {}
     tasks = []
-    for i, (path, shown, reason) in enumerate(screened):
-        if reason is None:
-            sha = cache.sha256(path)  # not read again when its stat is what an earlier build hashed
-            found = cache.get_slim(sha, ocr[0]) if sha else None
+    kept = [(i, path, shown) for i, (path, shown, reason) in enumerate(screened) if reason is None]
+    for start in range(0, len(kept), SLIM_CHUNK):  # a query a chunk; its records interned before the next
+        chunk = kept[start:start + SLIM_CHUNK]
+        shas = [cache.sha256(path) for _, path, _ in chunk]  # not read again when its stat is known
+        slims = cache.get_slims([sha for sha in shas if sha], ocr[0])
+        for (i, path, shown), sha in zip(chunk, shas):
+            found = slims.get(sha) if sha else None
             if found is not None:
                 record, warnings, digest = found
                 record = slim_record(record, strings, source=shown)  # its strings shared, its name given

@@ -6,10 +6,11 @@ lock). A row per (sha256 of the file's bytes, OCR mode): the record extraction g
 ``source`` left empty: the same bytes under another name give the same record), the file's text
 (zlib), which the text reuse stage reads instead of the file, and the slim record resolution reads
 with the record's warnings and digest (a rebuild unpickles that, a sixth of the record). A worker
-process prepares the row (CacheRow): the build's main process only stores bytes. Rows are read one at a time, never all
-at once. The whole cache is tied to ``code_version()``: the loader version and a hash of the code and
-reference data that extraction reads, so a changed parser or word list invalidates it. A damaged or
-foreign cache never breaks a build: it is set aside with a warning and rebuilt.
+process prepares the row (CacheRow): the build's main process only stores bytes. Rows are read one
+at a time, or a chunk of files at a time (the slim records: get_slims), never all at once. The
+whole cache is tied to ``code_version()``: the loader version and a hash of the code and reference
+data that extraction reads, so a changed parser or word list invalidates it. A damaged or foreign
+cache never breaks a build: it is set aside with a warning and rebuilt.
 
 Why SQLite and pickle: 100k rows looked up by key with no server and one file to delete; pickle is
 the one serialiser that takes the frozen dataclasses as they are (bench/incremental.py measures it).
@@ -32,11 +33,12 @@ from typing import Callable, Iterator
 from loaders.paths import REFERENCE, ROOT
 from loaders.records import DocumentRecord
 
-__all__ = ["CACHE_FILE", "MAP_CACHE_FILE", "CacheRow", "EncodedGraph", "ExtractCache", "CachedRecords", "CachedTexts", "MapCache", "MappedGraphs", "code_version",
+__all__ = ["CACHE_FILE", "MAP_CACHE_FILE", "SLIM_CHUNK", "CacheRow", "EncodedGraph", "ExtractCache", "CachedRecords", "CachedTexts", "MapCache", "MappedGraphs", "code_version",
            "file_sha256"]
 
 CACHE_FILE = "extract-cache.sqlite"
 SCHEMA = "2"
+SLIM_CHUNK = 500  # files whose slim records are asked for in one query (get_slims; SQLite takes 32,766 parameters)
 MAX_HASHED = 20_000_000  # bytes; larger files go to the reader, which sets them aside (loaders.read)
 _LOADERS = Path(__file__).resolve().parent
 
@@ -82,7 +84,9 @@ class KnownHashes:
     code: kept across code versions). A file whose stat is unchanged is not read to be hashed (git's
     index does the same), so an add hashes the files added, not the corpus. An entry is trusted only
     when the file's mtime was RACY_SECONDS older than the moment it was hashed. Read in one query; the
-    new entries written with the next commit; the entries of paths no longer seen dropped by keep_only."""
+    new entries written with the next commit; the entries of paths no longer seen dropped by keep_only.
+    A file is also known by its stat alone (device, inode, size, mtime): the same file under another
+    path (the corpus folder moved, or linked into a grown copy) is not hashed again either."""
 
     def __init__(self, db: sqlite3.Connection | None):
         self._db = db
@@ -96,6 +100,7 @@ class KnownHashes:
                 self.known = {row[0]: row[1:] for row in db.execute("SELECT * FROM hashes")}
             except sqlite3.Error:
                 self._db, self.known = None, {}
+        self.by_stat = {entry[:4]: entry[4] for entry in self.known.values()}
 
     def sha256(self, path: str | os.PathLike) -> str | None:
         """file_sha256(path), from the table when the file's stat is the one recorded."""
@@ -105,9 +110,13 @@ class KnownHashes:
             st = os.stat(path)
         except OSError:
             return None
-        found = self.known.get(key)
-        if found is not None and found[:4] == _stat_key(st):
+        found, stat_key = self.known.get(key), _stat_key(st)
+        if found is not None and found[:4] == stat_key:
             return found[4]
+        sha = self.by_stat.get(stat_key)
+        if sha is not None:  # the same file (inode) unchanged, under another path: recorded under this one
+            self.new.append((key, *stat_key, sha))
+            return sha
         started = time.time_ns()
         sha = file_sha256(path)
         if sha is not None and started - st.st_mtime_ns > RACY_SECONDS * 1e9:
@@ -261,12 +270,31 @@ class ExtractCache(_SqliteCache):
         record = self._unpickled("record", sha256, ocr)
         return replace(record, source=source) if self._counted(record) else None
 
-    def get_slim(self, sha256: str, ocr: str) -> tuple[DocumentRecord, tuple[str, ...], str] | None:
-        """(slim record, ``source`` empty; the whole record's warnings; its digest) of the file whose
-        bytes have this hash, or None (the file is read again)."""
-        found = self._unpickled("slim", sha256, ocr)
-        record, warnings, digest = found if isinstance(found, tuple) and len(found) == 3 else (None, (), "")
-        return (record, warnings, digest) if self._counted(record) else None
+    def get_slims(self, sha256s: list[str], ocr: str) -> dict[str, tuple[DocumentRecord, tuple[str, ...], str]]:
+        """sha256 -> (slim record, ``source`` empty; the whole record's warnings; its digest) of the files
+        whose bytes have these hashes, in one query (not a query a file: an add asks for every file of
+        the corpus, SLIM_CHUNK at a time); a hash missing or damaged is left out (that file is read
+        again). Hits and misses are counted a hash of ``sha256s`` (a file)."""
+        found: dict[str, tuple[DocumentRecord, tuple[str, ...], str]] = {}
+        wanted = {_key(sha, ocr): sha for sha in sha256s}
+        rows = []
+        if self._db is not None and wanted:
+            try:
+                rows = self._db.execute(f"SELECT key, slim FROM files WHERE key IN ({','.join('?' * len(wanted))})",
+                                        list(wanted)).fetchall()
+            except sqlite3.Error as e:  # those files are read again
+                self._damaged(e)
+        for key, blob in rows:
+            try:
+                value = pickle.loads(blob) if blob is not None else None
+            except Exception as e:  # a damaged row: that file is read again
+                self._damaged(e)
+                continue
+            if isinstance(value, tuple) and len(value) == 3 and isinstance(value[0], DocumentRecord):
+                found[wanted[key]] = value
+        for sha in sha256s:
+            self._counted(found.get(sha, (None,))[0])
+        return found
 
     def _unpickled(self, column: str, sha256: str, ocr: str):
         """The object pickled in ``column`` of the file's row; None when there is none or it is damaged
@@ -277,9 +305,12 @@ class ExtractCache(_SqliteCache):
             row = self._db.execute(f"SELECT {column} FROM files WHERE key = ?", (_key(sha256, ocr),)).fetchone()
             return pickle.loads(row[0]) if row is not None and row[0] is not None else None
         except Exception as e:  # a damaged row or page: that file is read again
-            self.warn(f"the extraction cache {self.path} has a damaged entry ({type(e).__name__}: {e}): "
-                      f"the file is read again")
+            self._damaged(e)
             return None
+
+    def _damaged(self, e: Exception) -> None:
+        self.warn(f"the extraction cache {self.path} has a damaged entry ({type(e).__name__}: {e}): "
+                  f"the file is read again")
 
     def _counted(self, record) -> bool:
         """Whether ``record`` is a record (a hit), counting hits and misses."""
@@ -451,20 +482,21 @@ class MapCache(_SqliteCache):
         except sqlite3.Error as e:
             self._write_failed(e)
 
-    def lookup(self, graph: str, fingerprint: str) -> tuple[str, bool, int] | None:
-        """(content hash, has blank nodes, length) of the graph mapped with this fingerprint, or None."""
-        if self._db is None:
-            return None
+    def lookup(self, fingerprints: Mapping[str, str]) -> dict[str, tuple[str, bool, int]]:
+        """graph -> (content hash, has blank nodes, length) of each graph of ``fingerprints`` (graph ->
+        fingerprint) that was mapped with that fingerprint, in one query (a batch of files, not a file)."""
+        if self._db is None or not fingerprints:
+            return {}
+        graphs = list(fingerprints)
         try:
-            row = self._db.execute("SELECT fingerprint, digest, blanks, chars FROM graphs WHERE graph = ?",
-                                   (graph,)).fetchone()
+            rows = self._db.execute("SELECT graph, fingerprint, digest, blanks, chars FROM graphs WHERE graph IN "
+                                    f"({','.join('?' * len(graphs))})", graphs).fetchall()
         except sqlite3.Error as e:
             self.warn(f"cannot read the map cache {self.path} ({e}): mapping every file")
             self.close(commit=False)
-            return None
-        if row is None or row[0] != fingerprint:
-            return None
-        return row[1], bool(row[2]), int(row[3])
+            return {}
+        return {graph: (digest, bool(blanks), int(chars)) for graph, fingerprint, digest, blanks, chars in rows
+                if fingerprints[graph] == fingerprint}
 
     def put(self, graph: str, fingerprint: str, text: str) -> None:
         data = text.encode("utf-8")
@@ -514,11 +546,14 @@ class MappedGraphs(MutableMapping):
 
     def reuse(self, graph: str, fingerprint: str) -> bool:
         """Keep ``graph`` as the cache has it, if it was mapped with this fingerprint."""
-        entry = self.cache.lookup(graph, fingerprint)
-        if entry is None or graph in self.spool:
-            return False
-        self._kept[graph] = entry
-        return True
+        return bool(self.reuse_all({graph: fingerprint}))
+
+    def reuse_all(self, fingerprints: Mapping[str, str]) -> set[str]:
+        """The graphs of ``fingerprints`` (graph -> fingerprint) kept as the cache has them: those mapped
+        with that fingerprint (and not mapped now); the cache asked once (a batch of files)."""
+        found = {g: entry for g, entry in self.cache.lookup(fingerprints).items() if g not in self.spool}
+        self._kept.update(found)
+        return set(found)
 
     def remember(self, graph: str, fingerprint: str) -> None:
         """Put the graph just mapped in the cache, under its fingerprint."""

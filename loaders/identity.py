@@ -50,6 +50,7 @@ def numbering_authority(issuer: str | None, ctx: DocContext | None = None) -> st
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")  # compiled once: resolution asks it ~10 times a document
 
 
+@lru_cache(maxsize=65536)  # resolution asks it ~10 times a document, of a few thousand distinct dates
 def year_of(date: str | None) -> str | None:
     """"2020-07-29" -> "2020"; None or malformed -> None."""
     return date[:4] if date and _ISO_DATE.match(date) else None

@@ -126,15 +126,18 @@ def discover(root: str | os.PathLike) -> list[Path]:
 
 
 def _walk(root: Path) -> list[Path]:
-    found: list[Path] = []
+    found: list[tuple[str, Path]] = []  # (name relative to root, "/" separators; path): sorted by the name
+    top = len(str(root).rstrip(os.sep)) + 1
     for folder, subfolders, names in os.walk(root):
         base = Path(folder)
         subfolders[:] = sorted(name for name in subfolders if not name.startswith("."))
         linked = [name for name in subfolders if (base / name).is_symlink()]  # os.walk does not enter them
+        prefix = os.path.join(folder, "")[top:].replace(os.sep, "/")  # os.walk spells folders from root
         for name in names + linked:
             if not name.startswith(".") and not name.endswith(".gold.json"):
-                found.append(base / name)
-    return sorted(found, key=lambda p: p.relative_to(root).as_posix())
+                found.append((prefix + name, base / name))
+    found.sort(key=lambda e: e[0])
+    return [path for _, path in found]
 
 
 # --- 1. the file itself ---------------------------------------------------------------------------

@@ -699,8 +699,8 @@ def map_corpus(docs: list[LoadedDocument | None], res: Resolution, out: MutableM
                full: Callable[[LoadedDocument], LoadedDocument] = _whole) -> tuple[Repeat, ...]:
     """Map every loaded file (and then the corpus graph) into ``out`` (a dict, or a spool on disk:
     loaders.spool), ``batch`` files at a time (at most MAP_BATCH: their whole records and graph texts
-    are in memory together; the output does not depend on it). When ``out`` offers ``reuse(graph, fingerprint)`` and
-    ``remember(graph, fingerprint)`` (loaders.cache.MappedGraphs), a file whose inputs are those of a
+    are in memory together; the output does not depend on it). When ``out`` offers ``reuse_all({graph: fingerprint})``
+    (loaders.cache.MappedGraphs, asked once a batch), a file whose inputs are those of a
     graph mapped before (file_fingerprint) is not mapped again: ``out`` keeps that graph. ``docs`` is emptied as it goes (each record dropped once mapped,
     unless a later repeat of its document needs its facts), so that the records' memory is freed.
     ``jobs`` (default map_jobs()): worker processes that map the files' graphs; the same output in
@@ -708,7 +708,7 @@ def map_corpus(docs: list[LoadedDocument | None], res: Resolution, out: MutableM
     ``full(doc)`` gives each one's whole record back, a batch at a time (the build: from the
     extraction cache), so that whole records are in memory one batch at a time."""
     jobs = map_jobs() if jobs is None else jobs
-    with _mapper(docs, res, jobs, full, pack=hasattr(out, "reuse")) as mapper:
+    with _mapper(docs, res, jobs, full, pack=hasattr(out, "reuse_all")) as mapper:
         return _map_corpus(docs, res, out, max(1, min(batch, MAP_BATCH)), mapper, full)
 
 
@@ -722,24 +722,25 @@ def _map_corpus(docs: list[LoadedDocument | None], res: Resolution, out: Mutable
     needed = {k for d, k in first.items() if files_of[d] > 1}  # their facts: a repeat reads them
     repeats: list[Repeat] = []
     seen: set[str] = set()
-    reuse = hasattr(out, "reuse")  # loaders.cache.MappedGraphs: files mapped before from the same inputs
+    reuse = hasattr(out, "reuse_all")  # loaders.cache.MappedGraphs: files mapped before from the same inputs
     placed: set[tuple[str, str | None]] = set()
     for start in range(0, len(docs), batch):
         ks = range(start, min(start + batch, len(docs)))
         fingerprints: dict[int, str] = {}
+        firsts = [k for k in ks if first[res.documents[k].iri] == k]
+        if reuse:
+            for k in firsts:  # a slim record's digest stands for its whole record (read back only when mapped)
+                ld = docs[k]
+                fingerprints[k] = file_fingerprint(ld if ld.digest or not ld.slim else full(ld), res.documents[k], res)
+        # mapped before from the same inputs: kept (the map cache asked once a batch)
+        kept = out.reuse_all({ids.file_graph_iri(docs[k].path): f for k, f in fingerprints.items()}) if reuse else set()
         todo = []  # first files to map (in the workers)
-        for k in ks:
-            ld, rd = docs[k], res.documents[k]
-            if first[rd.iri] != k:
-                continue
-            # a slim record's digest stands for its whole record (read back only when mapped)
-            fingerprint = file_fingerprint(ld if ld.digest or not ld.slim else full(ld), rd, res) if reuse else None
-            if fingerprint and out.reuse(ids.file_graph_iri(ld.path), fingerprint):  # mapped before, same inputs
-                _corpus_lines(ld, rd, res, corpus)
+        for k in firsts:
+            if ids.file_graph_iri(docs[k].path) in kept:
+                _corpus_lines(docs[k], res.documents[k], res, corpus)
+                del fingerprints[k]
             else:
                 todo.append(k)
-                if fingerprint:
-                    fingerprints[k] = fingerprint
         mapped: dict[int, EncodedGraph] = {}
         for results in mapper([todo[i:i + MAP_CHUNK] for i in range(0, len(todo), MAP_CHUNK)]):
             for k, encoded, lines in results:

@@ -142,6 +142,32 @@ def test_a_file_is_hashed_again_only_when_its_stat_changed(tmp_path, change, rea
         assert bool(cache.hashes.new) is read_again  # re-hashed files are recorded anew
 
 
+@pytest.mark.parametrize("how, read_again", [
+    ("hard link", False),   # the same inode, size and mtime: the recorded hash (a grown copy of a corpus)
+    ("copy", True),         # another inode: read and hashed
+])
+def test_a_file_under_another_path_is_hashed_again_only_when_it_is_another_file(tmp_path, monkeypatch, how,
+                                                                              read_again):
+    import shutil
+    from loaders import cache as cache_module
+    first, second = tmp_path / "a" / "x.txt", tmp_path / "b" / "x.txt"
+    first.parent.mkdir(), second.parent.mkdir()
+    first.write_bytes(b"the same bytes")
+    _aged(first, 20)
+    with ExtractCache(tmp_path / CACHE_FILE) as cache:
+        expected = cache.sha256(first)
+    os.link(first, second) if how == "hard link" else shutil.copy2(first, second)
+    hashed = []
+    real = cache_module.file_sha256
+    monkeypatch.setattr(cache_module, "file_sha256", lambda path: hashed.append(path) or real(path))
+    with ExtractCache(tmp_path / CACHE_FILE) as cache:
+        assert cache.sha256(second) == expected
+        assert bool(hashed) is read_again
+        cache.keep_only(set())  # only the second path seen: its entry stays, the first one's goes
+    with ExtractCache(tmp_path / CACHE_FILE) as cache:
+        assert set(cache.hashes.known) == {os.fsencode(os.path.abspath(second))}
+
+
 def test_a_file_changed_within_the_racy_window_is_not_recorded_and_gone_paths_are_dropped(tmp_path):
     fresh, old = tmp_path / "fresh.txt", tmp_path / "old.txt"
     fresh.write_bytes(b"just written")
