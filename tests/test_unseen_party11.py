@@ -1,0 +1,25 @@
+"""Causes found reading an eleventh round of unseen Party pages (Đảng ủy Khối, Đảng ủy Công an, Quân ủy, Ban Dân
+vận, Thành ủy plans told by the press; session 13, party11), one row a cause.
+
+Sentences are our own, modelled on what real pages wrote (other names, numbers, places)."""
+from __future__ import annotations
+
+import pytest
+
+from conftest import record_field as _get
+from loaders.extract import extract_text
+
+FIELD_CASES = [
+    # an acronym after a body's keyword in running text keeps its capitals ("Đảng ủy NHPT")
+    ("Ngày 5/3/2020, Ban Thường vụ Đảng ủy VNPT đã ban hành Kế hoạch số 12-KH/ĐU về công tác tuyên truyền.",
+     {"issuer": "Đảng ủy VNPT", "number": "12-KH/ĐU"}),
+    # ... a header line in capitals tells no acronym from a word: lowered as before
+    ("ĐẢNG ỦY KHỐI CÁC CƠ QUAN TỈNH\nSố 12-KH/ĐUK\nKẾ HOẠCH\nVề công tác tuyên truyền",
+     {"issuer": "Đảng ủy Khối các cơ quan tỉnh"}),
+]
+
+
+@pytest.mark.parametrize("text,expected", FIELD_CASES, ids=[str(i) for i in range(len(FIELD_CASES))])
+def test_fields_of_a_page(text, expected):
+    record = extract_text(text)
+    assert {k: _get(record, k) for k in expected} == expected
