@@ -16,6 +16,13 @@ FIELD_CASES = [
     # ... a header line in capitals tells no acronym from a word: lowered as before
     ("ĐẢNG ỦY KHỐI CÁC CƠ QUAN TỈNH\nSố 12-KH/ĐUK\nKẾ HOẠCH\nVề công tác tuyên truyền",
      {"issuer": "Đảng ủy Khối các cơ quan tỉnh"}),
+    # a document to come ("sẽ có kế hoạch", "dự kiến ban hành", "sắp ban hành") is no document the page reports
+    ("Trên cơ sở đăng ký, Ban Dân vận Huyện ủy sẽ có kế hoạch kiểm tra các mô hình của các xã.",
+     {"doc_type": None, "issuer": None}),
+    ("Ban Thường vụ Tỉnh ủy dự kiến ban hành Chỉ thị về công tác đại hội trong tháng 5.", {"doc_type": None}),
+    # ... while one just issued still is
+    ("Ban Dân vận Huyện ủy vừa có Kế hoạch số 15-KH/BDVHU về kiểm tra các mô hình của các xã.",
+     {"doc_type": "Kế hoạch", "number": "15-KH/BDVHU", "issuer": "Ban Dân vận Huyện ủy"}),
 ]
 
 
