@@ -759,7 +759,10 @@ def _context_fill(w: str, hit: _Hit, ctx: DocContext) -> None:
             x = rx["date_first"].sub("", m.group("x")).lstrip()
             if rx["heads"].match(x.strip()):
                 hit.issuer = fix_ocr(clean(x))
-    if hit.date_as_written is None and rx["issued_verb"].search(before):
+    issued = list(rx["issued_verb"].finditer(before))
+    # "Ngày D, X ban hành Chương trình số 27 về thực hiện Chỉ thị 13": D is the numbered document's, issued
+    # between the verb and this citation, not this one's
+    if hit.date_as_written is None and issued and not re.search(_NUMBER, before[issued[-1].end():]):
         m = rx["date_first"].match(before)
         if m:
             hit.date, hit.date_as_written, hit.date_warning = parse_date(m)

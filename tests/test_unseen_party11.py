@@ -23,6 +23,14 @@ FIELD_CASES = [
     # ... while one just issued still is
     ("Ban Dân vận Huyện ủy vừa có Kế hoạch số 15-KH/BDVHU về kiểm tra các mô hình của các xã.",
      {"doc_type": "Kế hoạch", "number": "15-KH/BDVHU", "issuer": "Ban Dân vận Huyện ủy"}),
+    # the date before "ban hành" is the issued document's, not that of a document it implements ("Chương trình số
+    # 27 về thực hiện Chỉ thị 13"); a document issued right after the verb still takes it
+    ("Ngày 23/8/2018, Tỉnh ủy Phú Yên đã ban hành Chương trình số 30-CTr/TU về thực hiện Chỉ thị 15-CT/TW của Ban Bí "
+     "thư về công tác bảo vệ rừng.",
+     {"date": "2018-08-23", "cited.0.number": "15-CT/TW", "cited.0.date": None}),
+    ("ỦY BAN NHÂN DÂN\nTỈNH PHÚ YÊN\nSố: 55/UBND-KGVX\nV/v thực hiện cách ly\nPhú Yên, ngày 25 tháng 3 năm 2021\n"
+     "Kính gửi: Sở Y tế\n\nNgày 20/3/2021, Bộ Y tế đã ban hành Quyết định số 1300/QĐ-BYT về hướng dẫn cách ly.",
+     {"cited.0.number": "1300/QĐ-BYT", "cited.0.date": "2021-03-20"}),
 ]
 
 
