@@ -31,6 +31,11 @@ FIELD_CASES = [
     ("ỦY BAN NHÂN DÂN\nTỈNH PHÚ YÊN\nSố: 55/UBND-KGVX\nV/v thực hiện cách ly\nPhú Yên, ngày 25 tháng 3 năm 2021\n"
      "Kính gửi: Sở Y tế\n\nNgày 20/3/2021, Bộ Y tế đã ban hành Quyết định số 1300/QĐ-BYT về hướng dẫn cách ly.",
      {"cited.0.number": "1300/QĐ-BYT", "cited.0.date": "2021-03-20"}),
+    # "Chương trình hành động của X" with no number is a citation of X's programme, as "Chỉ thị của X" is
+    ("Các đơn vị quán triệt Chương trình hành động của Quân ủy Trung ương thực hiện Nghị quyết Đại hội XIII của Đảng.",
+     {"cited.0.doc_type": "Chương trình", "cited.0.issuer": "Quân ủy Trung ương", "cited.0.relation": "implements"}),
+    # ... not a lower-case "chương trình hành động" named by no author's "của"
+    ("Các đơn vị xây dựng chương trình hành động thực hiện Nghị quyết.", {"cited.0.doc_type": None}),
 ]
 
 
