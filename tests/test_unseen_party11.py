@@ -36,6 +36,14 @@ FIELD_CASES = [
      {"cited.0.doc_type": "Chương trình", "cited.0.issuer": "Quân ủy Trung ương", "cited.0.relation": "implements"}),
     # ... not a lower-case "chương trình hành động" named by no author's "của"
     ("Các đơn vị xây dựng chương trình hành động thực hiện Nghị quyết.", {"cited.0.doc_type": None}),
+    # two documents of one body's symbols across ";" share the "của X" written after the second
+    ("Thực hiện Kế hoạch số 40-KH/ĐUK ngày 15/8/2019; Hướng dẫn số 12-HD/ĐUK, ngày 28/11/2019 của Đảng ủy Khối Doanh "
+     "nghiệp tỉnh về đại hội, Đảng ủy Công ty đã ban hành Kế hoạch số 7-KH/ĐU về đại hội.",
+     {"cited.0.number": "40-KH/ĐUK", "cited.0.issuer": "Đảng ủy Khối Doanh nghiệp tỉnh"}),
+    # ... not when the symbols name other bodies ("-CT/TW" and "-HD/BTCTW")
+    ("Thực hiện Chỉ thị số 40-CT/TU ngày 15/8/2019; Hướng dẫn số 12-HD/BTCTU, ngày 28/11/2019 của Ban Tổ chức Tỉnh ủy "
+     "về đại hội, Đảng ủy Công ty đã ban hành Kế hoạch số 7-KH/ĐU về đại hội.",
+     {"cited.0.number": "40-CT/TU", "cited.0.issuer": None, "cited.1.issuer": "Ban Tổ chức Tỉnh ủy"}),
 ]
 
 
