@@ -759,7 +759,10 @@ def _context_fill(w: str, hit: _Hit, ctx: DocContext) -> None:
             x = rx["date_first"].sub("", m.group("x")).lstrip()
             if rx["heads"].match(x.strip()):
                 hit.issuer = fix_ocr(clean(x))
-    if hit.date_as_written is None and rx["issued_verb"].search(before):
+    issued = list(rx["issued_verb"].finditer(before))
+    # "Ngày D, X ban hành Chương trình số 27 về thực hiện Chỉ thị 13": D is the numbered document's, issued
+    # between the verb and this citation, not this one's
+    if hit.date_as_written is None and issued and not re.search(_NUMBER, before[issued[-1].end():]):
         m = rx["date_first"].match(before)
         if m:
             hit.date, hit.date_as_written, hit.date_warning = parse_date(m)
@@ -906,19 +909,25 @@ def _share_tails(w: str, hits: list[_Hit]) -> None:
     """"Chỉ thị số 15/CT-TTg, Chỉ thị số 16/CT-TTg của Thủ tướng Chính phủ": the list shares "của ..."."""
     for a, b in zip(reversed(hits[:-1]), reversed(hits[1:])):
         same_list = b.head is not None and (b.head is a or b.head is a.head)
-        sep = _regexes()["list_sep" if same_list else "list_sep_no_semicolon"]  # "số 15/QĐ-UBND ...; số 19/QĐ-UBND"
+        # "số 15/QĐ-UBND ...; số 19/QĐ-UBND"; across ";" between two lists only when both symbols name the same
+        # body ("Kế hoạch số 81-KH/ĐUK ngày ...; Hướng dẫn số 23-HD/ĐUK ... của Đảng ủy Khối ...")
+        same_list = same_list or _codes_agree(a.number, b.number, strict=True)
+        sep = _regexes()["list_sep" if same_list else "list_sep_no_semicolon"]
         if a.number and not a.issuer_from_tail and b.issuer_from_tail and sep.fullmatch(w, a.end, b.start) \
                 and _codes_agree(a.number, b.number):
             a.issuer, a.issuer_from_tail = b.issuer, True
 
 
-def _codes_agree(a: str, b: str | None) -> bool:
+def _codes_agree(a: str | None, b: str | None, strict: bool = False) -> bool:
     """The symbols name no two different bodies: "1494/TTr-SNV" and "18/BCTĐ-STP" (Sở Nội vụ, Sở Tư
-    pháp) do not share "của Sở Tư pháp"; "15/CT-TTg" and "16/CT-TTg" do."""
+    pháp) do not share "của Sở Tư pháp"; "15/CT-TTg" and "16/CT-TTg" do. ``strict``: both name their
+    bodies, the same ones ("81-KH/ĐUK" and "23-HD/ĐUK")."""
     def codes(number: str | None) -> set[str]:
         tail = (number or "").partition("/")[2]
         return {t for t in re.split(r"[-/&.]", tail) if t and t.upper() not in _type_code_set()}
     x, y = codes(a), codes(b)
+    if strict:
+        return bool(x) and x == y
     return not x or not y or bool(x & y)
 
 

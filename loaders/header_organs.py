@@ -124,7 +124,7 @@ def split_organs(block: str, lines: tuple[str, ...] = ()) -> list[Organ]:
     organs = []
     for i, m in enumerate(found):
         rest = block[m.end(): found[i + 1].start() if i + 1 < len(found) else len(block)]
-        organs.append(make_organ(organ_row(m.group(0)), rest))
+        organs.append(make_organ(organ_row(m.group(0)), rest, running=not m.group(0).isupper()))
     return organs
 
 
@@ -177,7 +177,9 @@ def _headline_verb() -> re.Pattern:
     return re.compile(rf"\s(?:(?:{alternation(verbs)})(?![^\W_])|(?:{dated})\s+\d)", re.I)
 
 
-def make_organ(row: dict[str, str], rest: str) -> Organ:
+def make_organ(row: dict[str, str], rest: str, running: bool = False) -> Organ:
+    """The organ a keyword's row and the words after it name; ``running``: the keyword was written in
+    running text (not a line in capitals), so an acronym after it is one."""
     rest = clean(_PARENTHESES.sub(" ", rest)).strip(" ,.;:-*_=~")
     verb, unit = _headline_verb().search(rest), unit_re().search(rest)
     if verb and (row["rest"] == "locality" or unit and verb.start() > unit.start()):   # only in a place's name:
@@ -214,10 +216,10 @@ def make_organ(row: dict[str, str], rest: str) -> Organ:
         central = refdata.find_central_body(f"{keyword} {rest}")   # "ĐẢNG ỦY KHỐI CÁC CƠ QUAN TW": its own spelling
         if central:
             return Organ(central.name, central.level, central.channel, keyword)
-        return Organ(f"{keyword} {rest.lower()}", None if level in ("unit", "city") else level, channel, keyword)
+        return Organ(f"{keyword} {_lowered(rest, running)}", None if level in ("unit", "city") else level, channel, keyword)
     place = title_case(unit.group("name"))
     kind = _unit_kind(unit.group("unit"))
-    lead = rest[: unit.start()].lower().strip()
+    lead = _lowered(rest[: unit.start()], running).strip()
     if not place:  # "UBND huyện", "Chủ tịch UBND tỉnh": the place is the reader's own
         name = " ".join(x for x in (keyword, lead, _unit_value(unit.group("unit"))) if x)
         organ_level = level if level not in ("unit", "city") else (
@@ -230,6 +232,14 @@ def make_organ(row: dict[str, str], rest: str) -> Organ:
     name = " ".join(x for x in (keyword, lead, phrase) if x)
     organ_level = level if level not in ("unit", "city") else loc["level"]
     return Organ(name, organ_level, channel, keyword, **_fields(loc), locality_phrase=phrase)
+
+
+def _lowered(rest: str, running: bool) -> str:
+    """The words after an organ keyword in lower case, but an acronym of running text keeps its capitals
+    ("Đảng ủy NHPT"); a line in capitals tells no acronym from a word, so all of it is lowered."""
+    if not running:
+        return rest.lower()
+    return " ".join(w if len(w) > 1 and w.isupper() else w.lower() for w in rest.split(" "))
 
 
 def _unit_value(spelling: str) -> str:

@@ -135,6 +135,8 @@ def _res() -> dict[str, re.Pattern]:
         "weak": re.compile(rf"(?P<aspects>(?:{aspect}\s+)*)(?P<verb>{_alt('weak_verb')})\s*$"),
         # "... cho đến khi UBND tỉnh có thông báo mới": a notice to come, no document reported
         "until": re.compile(rf"(?<!\w){_alt('until')}\s+[^,;.:\n]*$"),
+        # "X sẽ có kế hoạch ...", "X dự kiến ban hành ...": a document to come, none reported
+        "future": re.compile(rf"(?<!\w)(?:{_alt('future')})\s+$"),
         # "X xây dựng Kế hoạch ... như sau:": a plan_verb reports the page's own plan only before as_follows
         # "... vừa xây dựng và triển khai kế hoạch ...": a second verb after "và" (one or two words)
         "plan": re.compile(rf"(?P<aspects>(?:{aspect}\s+)*)(?P<verb>{_alt('plan_verb')})"
@@ -400,10 +402,12 @@ def _is_reported(work: str, m: re.Match, s0: int, s1: int) -> tuple[int, int] | 
     a = res["active"].search(before)
     if a and res["cited_issuer"].search(_run_on_before(work, s0) + before[:a.start()]):
         return None   # "Nghị quyết số 28/NQ-CP ngày 01/3/2023 của Chính phủ ban hành Chương trình ...": a citation's words
+    if a and res["future"].search(before, 0, a.start()):
+        return None
     if a:
         return s0 + a.start(), s0 + a.end("verb")
     w = res["weak"].search(before)
-    if w and res["until"].search(before, 0, w.start()):
+    if w and (res["until"].search(before, 0, w.start()) or res["future"].search(before, 0, w.start())):
         w = None
     if w and (w.group("aspects").strip() or organ(_undated(_last_clause(before[:w.start()])))
               or _role_named(_last_clause(before[:w.start()]))):
