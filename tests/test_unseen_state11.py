@@ -1,0 +1,33 @@
+"""State documents from an eleventh set of unseen public pages (portal pages of a Sở asking for
+comments on a draft, title-only pages): what they taught us.
+
+Every sentence is written for the test (names, numbers, places made up), modelled on the layouts and
+phrasings the pages showed; each table row is one way a page writes the thing.
+"""
+from __future__ import annotations
+
+import pytest
+
+from loaders.extract import extract_text
+
+
+# --- a Sở that drafts a text or gathers comments on it is the one speaking ------------------------------
+@pytest.mark.parametrize("text, issuer", [
+    ("Để có cơ sở tham mưu UBND tỉnh, nay Sở Xây dựng tổ chức lấy ý kiến của các cơ quan về dự thảo Kế hoạch.",
+     "Sở Xây dựng"),
+    ("Sở Tư pháp lấy ý kiến các cơ quan, đơn vị về dự thảo Quy định.", "Sở Tư pháp"),
+    ("Sở Tài chính xin ý kiến các sở, ngành về dự thảo Quyết định.", "Sở Tài chính"),
+    ("Thực hiện Kế hoạch số 12/KH-UBND ngày 01/4/2020 của UBND tỉnh, Sở Công Thương đã xây dựng dự thảo Quy chế.\n"
+     "Đề nghị các sở, ngành cho ý kiến bằng văn bản về Sở trước ngày 30/4/2020.", "Sở Công Thương"),
+    ("Sở Y tế đã xây dựng và hoàn thiện xong dự thảo Quy định.\nĐề nghị UBND các huyện cho ý kiến.", "Sở Y tế"),
+    # the body advised drafts in its adviser's sentence: still the adviser speaking
+    ("Sở Nội vụ tham mưu UBND tỉnh xây dựng dự thảo Quyết định. Sở Nội vụ đề nghị các sở góp ý.", "Sở Nội vụ"),
+])
+def test_drafting_body_speaks(text, issuer):
+    assert extract_text(text).issuer == issuer
+
+
+# --- past drafting told as background is nobody speaking ----------------------------------------------
+def test_past_drafting_told_is_no_speaker():
+    text = "Những năm qua, Sở Xây dựng đã xây dựng dự thảo nhiều quy chế về quản lý đô thị."
+    assert extract_text(text).issuer is None
