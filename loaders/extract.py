@@ -272,6 +272,9 @@ def _facts(st: SourceText, head: H.Header, end: int, copy, signed_or_addressed: 
     issuing = H.find_issuing_verb(st, doc.doc_type, head.end, end)
     if issuing and (issuer is None or issuing[0].channel == issuer.channel):
         issuer, ev["issuer"] = issuing
+    titled_type = H.title_type(st, 0, end) if doc.doc_type is None and rep is None else None
+    if titled_type and issuer is None and titled_type[2] is not None:
+        issuer, ev["issuer"] = titled_type[2], titled_type[1]   # "Chỉ thị của Chủ tịch UBND tỉnh về việc ...": its author
     prose_acting = rep.acting if rep is not None and rep.issuer is not None and issuer is rep.issuer else None
     if issuer is not None and issuer.open_unit and not original:
         issuer = (P.locality_in_text(st, issuer) or P.province_of_districts(st, issuer)   # "Thành ủy" placed by
@@ -287,6 +290,8 @@ def _facts(st: SourceText, head: H.Header, end: int, copy, signed_or_addressed: 
         place = issuer.province
         warnings.append(f"place not written; taken as the issuer's province {place}")
     doc_type = doc.doc_type
+    if doc_type is None and titled_type:
+        doc_type, ev["doc_type"] = titled_type[0], titled_type[1]   # a page title "Thông báo treo cờ ..."
     if doc_type is None and kind == "ORIG" and signed_or_addressed and H.find_list(st, "recipients", 0, end):
         doc_type = H.default_type()  # an untitled letter with a Kính gửi list is a công văn
         warnings.append(f"type not written; an untitled letter with a Kính gửi list is a {doc_type}")

@@ -216,6 +216,39 @@ def title_subject(st: SourceText, start: int = 0, end: int | None = None) -> tup
     return None
 
 
+def title_type(st: SourceText, start: int = 0, end: int | None = None) -> tuple[str, Span, Organ | None] | None:
+    """A page title opening with a document type, a line of its own: "Thông báo treo cờ ..." -> Thông
+    báo; "Chỉ thị của Chủ tịch UBND tỉnh về việc ..." -> Chỉ thị and its author (the page is that document)."""
+    for c in cells(st.work, start, end):
+        if is_blank(c.text):
+            continue
+        m = _title_type_re().match(c.text)
+        if not m or not c.text.strip()[:1].isupper() or _SENTENCE_INSIDE.search(c.text.strip()):
+            return None
+        of = _title_author_re().match(c.text, m.end())
+        author = body_in_text(of.group("author")) if of else None
+        return _type_names()[m.group("type").lower()], st.span(c.start, c.end), author[1] if author else None
+    return None
+
+
+_SENTENCE_INSIDE = re.compile(r"[.:;!?]\s+\S")   # "Thông báo của UBND tỉnh cho biết: ..." is a sentence, no title
+
+
+@lru_cache(maxsize=1)
+def _type_names() -> dict[str, str]:
+    return {r["name_vi"].lower(): r["name_vi"] for r in table("doc_types")}
+
+
+@lru_cache(maxsize=1)
+def _title_type_re() -> re.Pattern:
+    return re.compile(rf"\s*(?P<type>{alternation(_type_names().values())})\s+(?!{G.piece('number_word')}\b)", re.I)
+
+
+@lru_cache(maxsize=1)
+def _title_author_re() -> re.Pattern:
+    return re.compile(rf"(?i:{G.piece('of')})\s+(?P<author>.+?)\s+(?i:{G.piece('about')})\s")
+
+
 @lru_cache(maxsize=1)
 def _title_re() -> re.Pattern:
     names = alternation(r["name_vi"] for r in table("doc_types"))

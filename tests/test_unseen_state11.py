@@ -31,3 +31,23 @@ def test_drafting_body_speaks(text, issuer):
 def test_past_drafting_told_is_no_speaker():
     text = "Những năm qua, Sở Xây dựng đã xây dựng dự thảo nhiều quy chế về quản lý đô thị."
     assert extract_text(text).issuer is None
+
+
+# --- a page title opening with a document type names the page's document -------------------------------
+@pytest.mark.parametrize("text, doc_type, issuer", [
+    ("Thông báo treo cờ Tổ quốc chào mừng Đại hội\nUBND xã An Hòa thông báo thời gian treo cờ như sau:",
+     "Thông báo", "UBND xã An Hòa"),
+    ("Thông báo về việc nghỉ Tết Nguyên đán\nUBND huyện Yên Lạc thông báo lịch nghỉ như sau:", "Thông báo", "UBND huyện Yên Lạc"),
+    # the title names its author: the page is that document, not a citation of it
+    ("Chỉ thị của Chủ tịch UBND tỉnh về việc tăng cường công tác dân vận.", "Chỉ thị", "Chủ tịch UBND tỉnh"),
+    # a sentence opening with a type word is no title
+    ("Thông báo của UBND tỉnh cho biết: các trường cho học sinh nghỉ học.", None, None),
+])
+def test_title_line_gives_the_type(text, doc_type, issuer):
+    record = extract_text(text)
+    assert (record.doc_type, record.issuer) == (doc_type, issuer)
+
+
+def test_title_page_is_not_its_own_citation():
+    record = extract_text("Chỉ thị của Chủ tịch UBND tỉnh về việc tăng cường công tác dân vận.")
+    assert record.cited_documents == ()
