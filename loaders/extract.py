@@ -77,6 +77,11 @@ def extract(st: SourceText, source: str, sha256: str | None = None) -> DocumentR
     original = facts.get("text_kind") == "ORIG"
     found = run.guard("citations", lambda: find_citations(st, ctx, own_number=facts.get("number"), start=start,
                                                           complete_symbols=original))
+    titled = _numbered_title(st, found, facts, end) if found is not None and rep is None else None
+    if titled is not None:   # "Công văn số 995/SNV ngày 25/7/2018 về việc ..." as the page's title: the page's own
+        c, sp = titled
+        facts.update(number=c.number, date=c.date, doc_type=c.doc_type, subject=facts.get("subject") or c.subject)
+        ev.update({k: sp for k in ("number", "date", "doc_type")})
     if found is not None:
         own = [(c, sp) for c, sp in found.citations if not _is_self(c, facts) and not _reported_itself(sp, rep, st.work)]
         dropped = [c.number for c, _ in found.citations if c.number and _is_self(c, facts)]
@@ -110,6 +115,19 @@ def extract(st: SourceText, source: str, sha256: str | None = None) -> DocumentR
         copy_of=facts.get("number") if copy_record else None, copy=copy_record,
         evidence=ev, warnings=tuple(run.warnings), sha256=sha256, **facts,
     )
+
+
+def _numbered_title(st: SourceText, found, facts: dict, end: int):
+    """The citation opening the page's title line, when the page has no number of its own: the page is
+    that document ("Công văn số 995/SNV ngày 25/7/2018 về việc ..." over its Kính gửi list)."""
+    line = H.title_line(st, 0, end)
+    if line is None or facts.get("number"):
+        return None
+    for c, sp in found.citations:
+        if c.number and line.start <= sp.start < line.end and not st.work[line.start:sp.start].strip() \
+                and facts.get("doc_type") in (None, c.doc_type):
+            return c, sp
+    return None
 
 
 # "Chủ tịch UBND tỉnh chỉ thị:" ending its line: what follows are a directive's items (an excerpt of an original)

@@ -219,15 +219,22 @@ def title_subject(st: SourceText, start: int = 0, end: int | None = None) -> tup
 def title_type(st: SourceText, start: int = 0, end: int | None = None) -> tuple[str, Span, Organ | None] | None:
     """A page title opening with a document type, a line of its own: "Thông báo treo cờ ..." -> Thông
     báo; "Chỉ thị của Chủ tịch UBND tỉnh về việc ..." -> Chỉ thị and its author (the page is that document)."""
+    c = title_line(st, start, end)
+    m = _title_type_re().match(c.text) if c else None
+    if not m:
+        return None
+    of = _title_author_re().match(c.text, m.end())
+    author = body_in_text(of.group("author")) if of else None
+    return _type_names()[m.group("type").lower()], st.span(c.start, c.end), author[1] if author else None
+
+
+def title_line(st: SourceText, start: int = 0, end: int | None = None):
+    """The first line of the text when it is a title: a line of its own, capitalised, no sentence in it."""
     for c in cells(st.work, start, end):
         if is_blank(c.text):
             continue
-        m = _title_type_re().match(c.text)
-        if not m or not c.text.strip()[:1].isupper() or _SENTENCE_INSIDE.search(c.text.strip()):
-            return None
-        of = _title_author_re().match(c.text, m.end())
-        author = body_in_text(of.group("author")) if of else None
-        return _type_names()[m.group("type").lower()], st.span(c.start, c.end), author[1] if author else None
+        text = c.text.strip()
+        return c if text[:1].isupper() and not _SENTENCE_INSIDE.search(text) else None
     return None
 
 

@@ -51,3 +51,16 @@ def test_title_line_gives_the_type(text, doc_type, issuer):
 def test_title_page_is_not_its_own_citation():
     record = extract_text("Chỉ thị của Chủ tịch UBND tỉnh về việc tăng cường công tác dân vận.")
     assert record.cited_documents == ()
+
+
+# --- a title line opening with a numbered document: the page is that document ----------------------------
+@pytest.mark.parametrize("text, number, date, cited", [
+    ("Công văn số 512/SNV-TCBC ngày 12/3/2020 về việc xin ý kiến dự thảo Quy chế\n\nKính gửi:\n- Các sở, ban, ngành;\n"
+     "- UBND các huyện.\nSở Nội vụ đề nghị các cơ quan góp ý dự thảo.", "512/SNV-TCBC", "2020-03-12", []),
+    # a first line that cites the document in a sentence: a citation
+    ("Thực hiện Công văn số 512/SNV-TCBC ngày 12/3/2020 của Sở Nội vụ, UBND huyện Yên Lạc đề nghị các xã góp ý.",
+     None, None, ["512/SNV-TCBC"]),
+])
+def test_numbered_title_is_the_page(text, number, date, cited):
+    record = extract_text(text)
+    assert (record.number, record.date, [c.number for c in record.cited_documents]) == (number, date, cited)
