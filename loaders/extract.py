@@ -308,8 +308,9 @@ def _facts(st: SourceText, head: H.Header, end: int, copy, signed_or_addressed: 
         place = issuer.province
         warnings.append(f"place not written; taken as the issuer's province {place}")
     doc_type = doc.doc_type
-    if doc_type is None and titled_type:
-        doc_type, ev["doc_type"] = titled_type[0], titled_type[1]   # a page title "Thông báo treo cờ ..."
+    if doc_type is None and titled_type and issuer is not None:
+        # a page title "Thông báo treo cờ ..." over a body speaking; with nobody issuing, a news headline
+        doc_type, ev["doc_type"] = titled_type[0], titled_type[1]
     if doc_type is None and kind == "ORIG" and signed_or_addressed and H.find_list(st, "recipients", 0, end):
         doc_type = H.default_type()  # an untitled letter with a Kính gửi list is a công văn
         warnings.append(f"type not written; an untitled letter with a Kính gửi list is a {doc_type}")

@@ -64,3 +64,10 @@ def test_title_page_is_not_its_own_citation():
 def test_numbered_title_is_the_page(text, number, date, cited):
     record = extract_text(text)
     assert (record.number, record.date, [c.number for c in record.cited_documents]) == (number, date, cited)
+
+
+# --- a headline opening with a type word over a page where nobody issues anything: no type -------------
+def test_news_headline_gives_no_type():
+    text = ("Thông báo kết quả kiểm tra đối với Ban Thường vụ Tỉnh ủy\n\n"
+            "Chiều 19/11, Đoàn Kiểm tra của Bộ Chính trị đã có buổi làm việc tại tỉnh.")
+    assert extract_text(text).doc_type is None
