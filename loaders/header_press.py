@@ -11,7 +11,7 @@ from loaders.header_layout import cells, is_blank
 from loaders.header_organs import Organ, body_in_text, body_name_re
 from loaders import grammar as G
 from loaders.grammar import alternation
-from loaders.header_vocab import spellings
+from loaders.header_vocab import markers, spellings
 from loaders import refdata
 from loaders.records import Span
 from loaders.refdata import table
@@ -40,6 +40,8 @@ def find_acting(st: SourceText, start: int, end: int, with_prefix: bool) -> Acti
         verb = st.work[m.end("rest"):m.end()].strip()
         if _in_background(st.work, start, m.start()) and not _request_verb().search(verb):
             continue   # "Những năm qua, ..., Ban Thường vụ Thành ủy đã chỉ đạo ...": past work told, no one speaking
+        if _consults(verb) and _told_at_a_time(st.work, start, m.start()):
+            continue   # "Sáng ngày 15/9, UBND huyện tổ chức lấy ý kiến ...": a meeting told, not the body speaking
         if verb[:1].isupper() and not verb.isupper():
             continue   # "... Phó Trưởng Ban Chỉ đạo": a name going on ("Ban Chỉ đạo"), no verb
         if _many_issued().match(st.work, m.end()) and _issued_verb().search(verb):
@@ -127,6 +129,18 @@ def _in_background(work: str, start: int, pos: int) -> bool:
     from loaders.prose import background   # prose reads press text with this module
     opening = max(start, *(work.rfind(c, start, pos) + 1 for c in ".;\n"))
     return background(work[opening:pos])
+
+
+def _consults(verb: str) -> bool:
+    """A verb of gathering comments (header_markers.csv acting_verb, value consult: "lấy ý kiến")."""
+    return any(verb.lower().endswith(r["spelling"]) for r in markers("acting_verb") if r["value"] == "consult")
+
+
+def _told_at_a_time(work: str, start: int, pos: int) -> bool:
+    """The sentence holding ``pos`` opens with a time of day (press_phrases.csv time_of_day: "Sáng ngày 15/9")."""
+    from loaders.prose import phrases   # prose reads press text with this module
+    opening = max(start, *(work.rfind(c, start, pos) + 1 for c in ".;\n"))
+    return work[opening:pos].lstrip().startswith(tuple(w + " " for w in phrases("time_of_day")))
 
 
 @lru_cache(maxsize=1)

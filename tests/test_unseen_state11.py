@@ -71,3 +71,14 @@ def test_news_headline_gives_no_type():
     text = ("Thông báo kết quả kiểm tra đối với Ban Thường vụ Tỉnh ủy\n\n"
             "Chiều 19/11, Đoàn Kiểm tra của Bộ Chính trị đã có buổi làm việc tại tỉnh.")
     assert extract_text(text).doc_type is None
+
+
+# --- a meeting told ("Sáng ngày ..., X tổ chức lấy ý kiến"): the body gathering comments is not speaking ---
+@pytest.mark.parametrize("text, issuer", [
+    ("Sáng ngày 15/9/2021, UBND huyện Yên Lạc tổ chức lấy ý kiến về quy hoạch. Phát biểu kết luận, "
+     "Chủ tịch UBND huyện Yên Lạc yêu cầu các xã rà soát.", "Chủ tịch UBND huyện Yên Lạc"),
+    ("Nay Sở Xây dựng tổ chức lấy ý kiến về dự thảo. Chủ tịch UBND huyện Yên Lạc yêu cầu các xã rà soát.",
+     "Sở Xây dựng"),
+])
+def test_meeting_told_is_no_speaker(text, issuer):
+    assert extract_text(text).issuer == issuer
