@@ -82,3 +82,20 @@ def test_news_headline_gives_no_type():
 ])
 def test_meeting_told_is_no_speaker(text, issuer):
     assert extract_text(text).issuer == issuer
+
+
+# --- "Tiểu Ban <lower-case words>": a name going on; the item after it stays on the "Căn cứ" list --------
+@pytest.mark.parametrize("text, relations", [
+    ("Căn cứ Kế hoạch số 01-KH/ĐU của Đảng ủy xã An Hòa về việc tổ chức Đại hội; Kế hoạch số 02-KH/TBTT của "
+     "Tiểu Ban tuyên truyền và phục vụ Đại hội; Kế hoạch số 03/KH-UBND của UBND xã An Hòa về tổ chức kỷ niệm.",
+     ["based_on", "based_on", "based_on"]),
+    ("Thực hiện Kế hoạch số 01-KH/ĐU của Đảng ủy xã An Hòa; Kế hoạch số 02-KH/TBTT của Tiểu ban tuyên truyền và "
+     "phục vụ Đại hội; Kế hoạch số 03/KH-UBND của UBND xã An Hòa.", ["implements", "implements", "implements"]),
+])
+def test_list_item_after_a_long_name(text, relations):
+    assert [c.relation for c in extract_text(text).cited_documents] == relations
+
+
+def test_subcommittee_name_goes_on():
+    text = "Căn cứ Kế hoạch số 02-KH/TBTT ngày 14/7/2025 của Tiểu Ban tuyên truyền về tổ chức Đại hội."
+    assert [c.issuer for c in extract_text(text).cited_documents] == ["Tiểu Ban tuyên truyền"]
