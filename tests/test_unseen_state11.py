@@ -99,3 +99,11 @@ def test_list_item_after_a_long_name(text, relations):
 def test_subcommittee_name_goes_on():
     text = "Căn cứ Kế hoạch số 02-KH/TBTT ngày 14/7/2025 của Tiểu Ban tuyên truyền về tổ chức Đại hội."
     assert [c.issuer for c in extract_text(text).cited_documents] == ["Tiểu Ban tuyên truyền"]
+
+
+def test_verb_inside_an_item_governs_no_later_item():
+    text = ("Tỉnh ủy đã ban hành nhiều văn bản, như Kết luận số 80-KL/TW của Ban Bí thư về tiếp tục thực hiện "
+            "Chỉ thị số 07-CT/TW, của Bộ Chính trị (khóa VIII) trong tình hình mới; Chỉ thị số 33-CT/TW của Ban Bí thư "
+            "về tăng cường xây dựng tổ chức đảng.")
+    relations = {c.number: c.relation for c in extract_text(text).cited_documents}
+    assert relations["33-CT/TW"] != "implements"
