@@ -244,10 +244,11 @@ def title_type(st: SourceText, start: int = 0, end: int | None = None) -> tuple[
 
 def title_line(st: SourceText, start: int = 0, end: int | None = None):
     """The first line of the text when it is a title: a line of its own, capitalised, no sentence in it."""
+    from loaders.prose import phrases   # prose reads press text with this module
     for c in cells(st.work, start, end):
-        if is_blank(c.text):
-            continue
         text = c.text.strip()
+        if is_blank(c.text) or not re.search(r"[^\W\d_]", text) or text.startswith(phrases("page_chrome")):
+            continue   # "Thursday, 18/07/2024", "Ngày đăng: ...", "13:53": the portal's lines above the title
         return c if text[:1].isupper() and not _SENTENCE_INSIDE.search(text) else None
     return None
 

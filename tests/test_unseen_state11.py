@@ -107,3 +107,14 @@ def test_verb_inside_an_item_governs_no_later_item():
             "về tăng cường xây dựng tổ chức đảng.")
     relations = {c.number: c.relation for c in extract_text(text).cited_documents}
     assert relations["33-CT/TW"] != "implements"
+
+
+# --- a portal's lines above the title (weekday, "Ngày đăng", "Xem với cỡ chữ") are no part of it -------------
+@pytest.mark.parametrize("chrome", [
+    "Thursday, 18/07/2024\nNgày đăng: 06/01/2021 - Lượt xem: 99\nXem với cỡ chữ\n\n",
+    "Publish date 21/10/2024 | 13:53 | View Count: 182\n",
+    "",
+])
+def test_portal_lines_above_the_title(chrome):
+    text = chrome + "Thông báo lịch tiếp công dân năm 2021\n\nUBND huyện Yên Lạc thông báo lịch tiếp công dân như sau:"
+    assert extract_text(text).doc_type == "Thông báo"
