@@ -849,8 +849,15 @@ def _names_a_body(number: str) -> bool:
 def _continues_list(w: str, prev: _Hit, hit: _Hit) -> bool:
     """"Thực hiện Công điện số 71/CĐ-TTg ...; các Công điện: số ...": an item after ";" with no verb of its own
     is governed by the verb of the item before it; so are the laws an amending law names ("Căn cứ Luật A ...;
-    Luật sửa đổi, bổ sung một số điều của Luật B và Luật C ...": amending_prefix rows)."""
-    return bool(_list_gap().match(w, prev.end, hit.start))
+    Luật sửa đổi, bổ sung một số điều của Luật B và Luật C ...": amending_prefix rows). The words of the item
+    before that its reading left out ("của Tiểu Ban tuyên truyền và phục vụ Đại hội; Kế hoạch ...") stay in it
+    when the list's verb opens its clause (not a verb inside an item's subject: "về tiếp tục thực hiện ...")."""
+    if _list_gap().match(w, prev.end, hit.start):
+        return True
+    cut = w.rfind(";", prev.end, hit.start)
+    opens = prev.verb_pos >= 0 and not w[_clause_start(w, prev.verb_pos):prev.verb_pos].strip()   # "Căn cứ A ...; B"
+    return opens and cut >= 0 and not re.search(r"[.;!?]|\n\s*\n", w[prev.end:cut]) \
+        and bool(_list_gap().match(w, cut, hit.start))
 
 
 def _described_item(w: str, prev: _Hit, hit: _Hit) -> bool:

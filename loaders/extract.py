@@ -77,6 +77,11 @@ def extract(st: SourceText, source: str, sha256: str | None = None) -> DocumentR
     original = facts.get("text_kind") == "ORIG"
     found = run.guard("citations", lambda: find_citations(st, ctx, own_number=facts.get("number"), start=start,
                                                           complete_symbols=original))
+    titled = _numbered_title(st, found, facts, end) if found is not None and rep is None else None
+    if titled is not None:   # "Công văn số 995/SNV ngày 25/7/2018 về việc ..." as the page's title: the page's own
+        c, sp = titled
+        facts.update(number=c.number, date=c.date, doc_type=c.doc_type, subject=facts.get("subject") or c.subject)
+        ev.update({k: sp for k in ("number", "date", "doc_type")})
     if found is not None:
         own = [(c, sp) for c, sp in found.citations if not _is_self(c, facts) and not _reported_itself(sp, rep, st.work)]
         dropped = [c.number for c, _ in found.citations if c.number and _is_self(c, facts)]
@@ -110,6 +115,19 @@ def extract(st: SourceText, source: str, sha256: str | None = None) -> DocumentR
         copy_of=facts.get("number") if copy_record else None, copy=copy_record,
         evidence=ev, warnings=tuple(run.warnings), sha256=sha256, **facts,
     )
+
+
+def _numbered_title(st: SourceText, found, facts: dict, end: int):
+    """The citation opening the page's title line, when the page has no number of its own: the page is
+    that document ("Công văn số 995/SNV ngày 25/7/2018 về việc ..." over its Kính gửi list)."""
+    line = H.title_line(st, 0, end)
+    if line is None or facts.get("number"):
+        return None
+    for c, sp in found.citations:
+        if c.number and line.start <= sp.start < line.end and not st.work[line.start:sp.start].strip() \
+                and facts.get("doc_type") in (None, c.doc_type):
+            return c, sp
+    return None
 
 
 # "Chủ tịch UBND tỉnh chỉ thị:" ending its line: what follows are a directive's items (an excerpt of an original)
@@ -272,6 +290,9 @@ def _facts(st: SourceText, head: H.Header, end: int, copy, signed_or_addressed: 
     issuing = H.find_issuing_verb(st, doc.doc_type, head.end, end)
     if issuing and (issuer is None or issuing[0].channel == issuer.channel):
         issuer, ev["issuer"] = issuing
+    titled_type = H.title_type(st, 0, end) if doc.doc_type is None and rep is None else None
+    if titled_type and issuer is None and titled_type[2] is not None:
+        issuer, ev["issuer"] = titled_type[2], titled_type[1]   # "Chỉ thị của Chủ tịch UBND tỉnh về việc ...": its author
     prose_acting = rep.acting if rep is not None and rep.issuer is not None and issuer is rep.issuer else None
     if issuer is not None and issuer.open_unit and not original:
         issuer = (P.locality_in_text(st, issuer) or P.province_of_districts(st, issuer)   # "Thành ủy" placed by
@@ -287,6 +308,9 @@ def _facts(st: SourceText, head: H.Header, end: int, copy, signed_or_addressed: 
         place = issuer.province
         warnings.append(f"place not written; taken as the issuer's province {place}")
     doc_type = doc.doc_type
+    if doc_type is None and titled_type and issuer is not None:
+        # a page title "Thông báo treo cờ ..." over a body speaking; with nobody issuing, a news headline
+        doc_type, ev["doc_type"] = titled_type[0], titled_type[1]
     if doc_type is None and kind == "ORIG" and signed_or_addressed and H.find_list(st, "recipients", 0, end):
         doc_type = H.default_type()  # an untitled letter with a Kính gửi list is a công văn
         warnings.append(f"type not written; an untitled letter with a Kính gửi list is a {doc_type}")

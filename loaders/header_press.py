@@ -11,7 +11,7 @@ from loaders.header_layout import cells, is_blank
 from loaders.header_organs import Organ, body_in_text, body_name_re
 from loaders import grammar as G
 from loaders.grammar import alternation
-from loaders.header_vocab import spellings
+from loaders.header_vocab import markers, spellings
 from loaders import refdata
 from loaders.records import Span
 from loaders.refdata import table
@@ -40,6 +40,8 @@ def find_acting(st: SourceText, start: int, end: int, with_prefix: bool) -> Acti
         verb = st.work[m.end("rest"):m.end()].strip()
         if _in_background(st.work, start, m.start()) and not _request_verb().search(verb):
             continue   # "Những năm qua, ..., Ban Thường vụ Thành ủy đã chỉ đạo ...": past work told, no one speaking
+        if _consults(verb) and _told_at_a_time(st.work, start, m.start()):
+            continue   # "Sáng ngày 15/9, UBND huyện tổ chức lấy ý kiến ...": a meeting told, not the body speaking
         if verb[:1].isupper() and not verb.isupper():
             continue   # "... Phó Trưởng Ban Chỉ đạo": a name going on ("Ban Chỉ đạo"), no verb
         if _many_issued().match(st.work, m.end()) and _issued_verb().search(verb):
@@ -129,6 +131,18 @@ def _in_background(work: str, start: int, pos: int) -> bool:
     return background(work[opening:pos])
 
 
+def _consults(verb: str) -> bool:
+    """A verb of gathering comments (header_markers.csv acting_verb, value consult: "lấy ý kiến")."""
+    return any(verb.lower().endswith(r["spelling"]) for r in markers("acting_verb") if r["value"] == "consult")
+
+
+def _told_at_a_time(work: str, start: int, pos: int) -> bool:
+    """The sentence holding ``pos`` opens with a time of day (press_phrases.csv time_of_day: "Sáng ngày 15/9")."""
+    from loaders.prose import phrases   # prose reads press text with this module
+    opening = max(start, *(work.rfind(c, start, pos) + 1 for c in ".;\n"))
+    return work[opening:pos].lstrip().startswith(tuple(w + " " for w in phrases("time_of_day")))
+
+
 @lru_cache(maxsize=1)
 def _after_advice() -> re.Pattern:
     """An advise verb (press_phrases.csv advise_verb: "tham mưu cho") before a position, the body there
@@ -214,6 +228,47 @@ def title_subject(st: SourceText, start: int = 0, end: int | None = None) -> tup
             return st.value(c.start, c.end), st.span(c.start, c.end)
         return None
     return None
+
+
+def title_type(st: SourceText, start: int = 0, end: int | None = None) -> tuple[str, Span, Organ | None] | None:
+    """A page title opening with a document type, a line of its own: "Thông báo treo cờ ..." -> Thông
+    báo; "Chỉ thị của Chủ tịch UBND tỉnh về việc ..." -> Chỉ thị and its author (the page is that document)."""
+    c = title_line(st, start, end)
+    m = _title_type_re().match(c.text) if c else None
+    if not m:
+        return None
+    of = _title_author_re().match(c.text, m.end())
+    author = body_in_text(of.group("author")) if of else None
+    return _type_names()[m.group("type").lower()], st.span(c.start, c.end), author[1] if author else None
+
+
+def title_line(st: SourceText, start: int = 0, end: int | None = None):
+    """The first line of the text when it is a title: a line of its own, capitalised, no sentence in it."""
+    from loaders.prose import phrases   # prose reads press text with this module
+    for c in cells(st.work, start, end):
+        text = c.text.strip()
+        if is_blank(c.text) or not re.search(r"[^\W\d_]", text) or text.startswith(phrases("page_chrome")):
+            continue   # "Thursday, 18/07/2024", "Ngày đăng: ...", "13:53": the portal's lines above the title
+        return c if text[:1].isupper() and not _SENTENCE_INSIDE.search(text) else None
+    return None
+
+
+_SENTENCE_INSIDE = re.compile(r"[.:;!?]\s+\S")   # "Thông báo của UBND tỉnh cho biết: ..." is a sentence, no title
+
+
+@lru_cache(maxsize=1)
+def _type_names() -> dict[str, str]:
+    return {r["name_vi"].lower(): r["name_vi"] for r in table("doc_types")}
+
+
+@lru_cache(maxsize=1)
+def _title_type_re() -> re.Pattern:
+    return re.compile(rf"\s*(?P<type>{alternation(_type_names().values())})\s+(?!{G.piece('number_word')}\b)", re.I)
+
+
+@lru_cache(maxsize=1)
+def _title_author_re() -> re.Pattern:
+    return re.compile(rf"(?i:{G.piece('of')})\s+(?P<author>.+?)\s+(?i:{G.piece('about')})\s")
 
 
 @lru_cache(maxsize=1)
