@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, Callable, Mapping
+from typing import Any, Callable, Iterable, Mapping
 
 import numpy as np
 import pyoxigraph as ox
@@ -248,9 +248,11 @@ WHERE {
   BIND (STR(?issuer_label) AS ?issuer)
   BIND (REPLACE(STR(?own_level), "^.*/", "") AS ?level)
   # the flag tested by FILTER: with the constant in the pattern and ?document_iri bound by VALUES,
-  # the pattern's rows were looked up per document bound (4,000 of 10,000: 1.9 CPU s, filtered 0.25)
-  OPTIONAL { SELECT ?document_iri ?parent ?c WHERE { ?c dkg:citingDocument ?document_iri ; dkg:citedDocument ?parent ;
-    dkg:explicit ?flag FILTER (sameTerm(?flag, true)) } }
+  # the pattern's rows were looked up per document bound (4,000 of 10,000: 1.9 CPU s, filtered 0.25);
+  # the cited document compared by FILTER, not joined to ?parent: joined, a citation's parent end lay
+  # as near as its citing end, and an add's citation of a parent reached all its children (table_delta)
+  OPTIONAL { { SELECT ?document_iri ?cited ?c WHERE { ?c dkg:citingDocument ?document_iri ; dkg:citedDocument ?cited ;
+    dkg:explicit ?flag FILTER (sameTerm(?flag, true)) } } FILTER (sameTerm(?cited, ?parent)) }
   BIND (xsd:boolean(BOUND(?c)) AS ?explicit)
 }"""
 
@@ -526,7 +528,7 @@ def write_doc_tables(store: ox.Store, store_dir: str | os.PathLike, workers: int
     if stamp is None:
         return {}
     queries = {name: load_query(name) for name in SPECS}
-    plans = {name: _plan(store, change, queries[name], spec) for name, spec in SPECS.items()}
+    plans = {name: _plan(store, folder, change, queries[name], spec) for name, spec in SPECS.items()}
 
     def one(spec: DocTableSpec) -> DocTableInfo:
         query, plan = queries[spec.query], plans[spec.query]
@@ -537,7 +539,7 @@ def write_doc_tables(store: ox.Store, store_dir: str | os.PathLike, workers: int
     return {info.query: info.rows for info in done}
 
 
-def _plan(store: ox.Store, change, query, spec: DocTableSpec) -> tuple[Mapping, set[str], float] | None:
+def _plan(store: ox.Store, folder: Path, change, query, spec: DocTableSpec) -> tuple[Mapping, set[str], float] | None:
     """update_doc_table's (last build's metadata, documents to compute again, share) when the table
     can be updated."""
     from directive_kg.table_delta import SHARE, reached
@@ -546,11 +548,35 @@ def _plan(store: ox.Store, change, query, spec: DocTableSpec) -> tuple[Mapping, 
     if last is None or last.get("format") != FORMAT or last.get("digest") != digest(query.text) or \
             last.get("rows_digest") != spec.identity():
         return None
-    # the nodes reached are documents and what joins them (2,978 nodes for 1,018 documents of downstream-tasks)
-    documents = reached(store, change, spec.rows, spec.reads, int(2 * SHARE * int(last["documents"])))
+    # the nodes reached are documents and what joins them (2,978 nodes for 1,018 documents of
+    # downstream-tasks; reuse-levels: 40,038 with passages and reuses): the table's documents among
+    # them are counted, the share update_doc_table allows
+    counted = _documents_in(folder, query.name, int(last["documents"]))
+    documents = None if counted is None else reached(store, change, spec.rows, spec.reads,
+                                                     int(SHARE * int(last["documents"])), counted)
     if documents is None:
         log.info("per-document table %s: written whole (unbounded, or the change reaches too many nodes)", query.name)
     return None if documents is None else (last, documents, SHARE)
+
+
+def _documents_in(folder: Path, name: str, n: int) -> Callable[[Iterable[str]], int] | None:
+    """How many of some nodes ("<iri>", as table_delta walks them) have a line in the table the last
+    build wrote (its `n` documents; a key shared by two IRIs counted: update_doc_table's count, at
+    most); None when its index cannot be read."""
+    try:
+        keys = np.fromfile(_paths(folder, name)[1], dtype="<u8")[:n]
+    except OSError:
+        return None
+    known: dict[str, bool] = {}
+
+    def count(nodes: Iterable[str]) -> int:
+        nodes = list(nodes)
+        new = [x for x in nodes if x not in known and x.startswith("<")]
+        found = np.isin(np.array([key_of(x[1:-1]) for x in new], dtype="<u8"), keys)
+        known.update(zip(new, found.tolist()))
+        return sum(known.get(x, False) for x in nodes)
+
+    return count
 
 
 # --- reading ---------------------------------------------------------------------------------------

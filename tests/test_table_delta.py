@@ -200,3 +200,28 @@ def test_an_add_reaches_the_documents_whose_rows_change_only(table, before, adde
     documents = {s for s, p, _o in before + added if p == _ELI + "id_local"}
     found = reached(store, Change({}, Delta([_nt(added)])), spec.rows, spec.reads)
     assert {iri.removeprefix("urn:x:") for iri in found} & documents == reached_docs
+
+
+@pytest.mark.parametrize("limit, counting, whole", [
+    (2, "documents", False),  # new and s1: within the limit, though the walk met 5 nodes (passages, the reuse)
+    (1, "documents", True),   # the changed ends counted too
+    (1, "nodes", False),      # without `counted`: the nodes beyond the changed ends (none here)
+])
+def test_a_walk_limit_counts_what_the_table_counts(limit, counting, whole):
+    """A per-document table's walk passes its limit by the documents it reaches (doc_tables counts the
+    table's documents, as update_doc_table's share does), not by the passages and reuses that join them."""
+    import pyoxigraph as ox
+
+    from directive_kg.table_delta import Change, reached
+    from loaders.validate_scope import Delta
+
+    added = _doc("new", "p") + _reuse("r", "new", "s1")
+    store = ox.Store()
+    store.load(_nt(_SIBLINGS + added), format=ox.RdfFormat.N_TRIPLES)
+    spec = doc_tables.SPECS["reuse-levels"]
+    documents = {f"<urn:x:{s}>" for s, p, _o in _SIBLINGS + added if p == _ELI + "id_local"}
+    counted = (lambda nodes: len(set(nodes) & documents)) if counting == "documents" else None
+    found = reached(store, Change({}, Delta([_nt(added)])), spec.rows, spec.reads, limit, counted)
+    assert (found is None) == whole
+    if found is not None:
+        assert {iri.removeprefix("urn:x:") for iri in found} & {d[7:-1] for d in documents} == {"new", "s1"}
