@@ -28,6 +28,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections import defaultdict
 from contextlib import closing
 from pathlib import Path
 
@@ -84,6 +85,37 @@ def reuse_digests(store: Path) -> dict[str, str]:
         return dict(db.execute("SELECT graph, digest FROM graphs WHERE graph LIKE ?", (REUSE_GRAPH + "/%",)))
 
 
+def rewritten(before: dict[str, str], after: dict[str, str], cache_before: Path, cache_after: Path) -> str:
+    """How many reuse graphs of the files built before the add changed, and why: what changed in the pairs
+    (cache entries) whose graph it is: a pair with an added file, a pair of two files built before, one
+    gone, the passages of a pair kept (shown again or aligned again); none of these: the graph's documents
+    or citation paths (the mapped graphs)."""
+    from loaders.reuse import Params
+    from loaders.reuse_graph import _load_cache, graph_of
+
+    old, new = (_load_cache(c, Params()) for c in (cache_before, cache_after))
+    files_before = set(old["shingles"])
+    changed = {g for g in before if g in after and before[g] != after[g]}
+    why: dict[str, int] = {}
+    mine_old, mine_new = defaultdict(dict), defaultdict(dict)
+    for mine, cache in ((mine_old, old), (mine_new, new)):
+        for pair, (_, spans, _, shown) in cache["pairs"].items():
+            mine[graph_of(pair)][pair] = (spans, shown)
+    for g in changed:
+        a, b = mine_old.get(g, {}), mine_new.get(g, {})
+        causes = set()
+        for pair in set(b) - set(a):
+            causes.add("new pair with an added file" if not set(pair) <= files_before else "new pair of old files")
+        if set(a) - set(b):
+            causes.add("pair gone")
+        if any(a[p] != b[p] for p in set(a) & set(b)):
+            causes.add("passages of a kept pair")
+        for c in causes or {"documents or citation paths"}:
+            why[c] = why.get(c, 0) + 1
+    return (f"add: {len(set(after) - set(before))} reuse graphs new, {len(changed)} of {len(before)} built before "
+            f"rewritten, {len(set(before) - set(after))} gone; rewritten because (a graph may count under several): {why}")
+
+
 def _copy(store: Path, to: Path) -> None:
     """A copy of the store folder without its reuse cache and without the reuse graphs of its map cache."""
     shutil.copytree(store, to, ignore=shutil.ignore_patterns("lock", CACHE_FILE, build_module.SPOOL_FILE))
@@ -117,6 +149,10 @@ def main(argv: list[str] | None = None) -> None:
             w = time.perf_counter()
             cpu = run_build(corpus, where, args.profile / f"{label}.txt" if args.profile else None)
             digests[label] = reuse_digests(where)
+            if label == "build":
+                shutil.copy(where / CACHE_FILE, Path(tmp) / "build-cache.pickle")
+            if label == "add":
+                print(rewritten(digests["build"], digests["add"], Path(tmp) / "build-cache.pickle", where / CACHE_FILE))
             every = hashlib.sha256(json.dumps(sorted(digests[label].items())).encode()).hexdigest()[:16]
             print(f"{label:6} {len(digests[label]):6} reuse graphs ({every})  CPU s {cpu}  wall {time.perf_counter() - w:.0f} s"
                   f"  load {os.getloadavg()[0]:.1f}", flush=True)

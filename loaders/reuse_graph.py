@@ -40,9 +40,10 @@ from loaders.reuse import (HIDDEN, GramCounts, Params, Passage, Shingles, in_sor
 
 REUSE_GRAPH = ids.ID + "graph/reuse"  # each file's reuse graph: REUSE_GRAPH/<sha256> (file_graph_iri)
 CACHE_FILE = "reuse-cache.pickle"
-CACHE_VERSION = 8  # 4: passages without quotes; 5: what each entry was computed from (equal to a fresh run);
+CACHE_VERSION = 9  # 4: passages without quotes; 5: what each entry was computed from (equal to a fresh run);
 #                    6: passages as tuples, text lengths, the facts of each mapped graph; 7: MinHashes of all
-#                    shingles (common windows masked), Shingles, pairs' passages unfiltered (HIDDEN); 8: arrays packed
+#                    shingles (common windows masked), Shingles, pairs' passages unfiltered (HIDDEN); 8: arrays packed;
+#                    9: the file whose graph holds a pair (owners)
 DKG = "https://w3id.org/directive-kg/ontology#"
 ELI = "http://data.europa.eu/eli/ontology#"
 RDF_TYPE = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
@@ -121,6 +122,7 @@ def detect(texts: Mapping[str, str], cache: dict, params: Params = Params(),
         spans = tuple(found_spans.pop(pair))
         kept[pair] = (wanted[pair], spans, None if wanted[pair] else keys[pair[0]],
                       tuple(i for i, t in enumerate(spans) if t[5] != HIDDEN))
+    cache["owners"] = _owners(cache, kept, todo, set(new))
     cache["pairs"] = {pair: kept[pair] for pair in sorted(kept)}
     cache["signatures"] = {s: cache["signatures"][s] for s in names}
     cache["shingles"] = {s: cache["shingles"][s] for s in names}
@@ -134,6 +136,25 @@ def detect(texts: Mapping[str, str], cache: dict, params: Params = Params(),
     return passages, {"documents": len(texts), "new": len(new), "remasked": len(remasked),
                       "reread": len(need), "pairs_aligned": len(todo), "pairs_refiltered": refiltered,
                       "passages": len(passages)}
+
+
+def _owners(cache: dict, kept: Mapping[tuple[str, str], tuple], todo: Iterable[tuple[str, str]], new: set[str]
+            ) -> dict[tuple[str, str], str]:
+    """Pair -> the file whose reuse graph holds it, where that is not its first file (graph_of): a pair found
+    for the first time between a file built before and an added one goes to the added file's graph, so
+    that an add leaves the graphs of the files built before as they were unless their own pairs change.
+    A pair keeps its file while it is found (a build from nothing: every pair its first file's); the
+    merged graph is the same whichever file holds it."""
+    before = cache.get("owners", {})
+    known = cache["pairs"]
+    owners = {pair: before[pair] for pair in kept if pair in before}
+    for pair in todo:
+        if pair in known:  # aligned again: where it was
+            if pair in before:
+                owners[pair] = before[pair]
+        elif pair[1] in new and pair[0] not in new:
+            owners[pair] = pair[1]
+    return owners
 
 
 def _gram_counts(cache: dict, names: list[str], new: list[str]) -> GramCounts:
@@ -219,7 +240,7 @@ def _common_key(grams: np.ndarray, common: np.ndarray) -> str:
 
 def _load_cache(path: Path | None, params: Params) -> dict:
     empty = {"version": CACHE_VERSION, "params": params, "signatures": {}, "shingles": {}, "windows": {},
-             "common": {}, "pairs": {}, "lengths": {}, "facts": {}}
+             "common": {}, "pairs": {}, "owners": {}, "lengths": {}, "facts": {}}
     if path is None or not path.exists():
         return empty
     try:
@@ -410,6 +431,12 @@ def file_graph_iri(sha: str) -> str:
     return f"{REUSE_GRAPH}/{sha}"
 
 
+def graph_of(pair: tuple[str, str], owners: Mapping[tuple[str, str], str] = {}) -> str:
+    """The reuse graph a pair of files (sha256, sorted) is written in: its first file's, or the one
+    ``owners`` (the reuse cache's, _owners) names."""
+    return file_graph_iri(owners.get(pair, pair[0]))
+
+
 def is_reuse_graph(graph: str) -> bool:
     return graph.startswith(REUSE_GRAPH + "/")
 
@@ -487,7 +514,8 @@ Keep = Callable[[str, str], bool]  # (graph, fingerprint) -> kept as it was (not
 
 def file_graphs(passages: Iterable[Passage], docs: Mapping[str, str], edges: Mapping[str, set[str]],
                 texts: Mapping[str, str] | None = None, lengths: Mapping[str, int] | None = None,
-                keep: Keep | None = None) -> Iterator[tuple[str, str, str | None]]:
+                keep: Keep | None = None, owners: Mapping[tuple[str, str], str] = {}
+                ) -> Iterator[tuple[str, str, str | None]]:
     """(graph, fingerprint, N-Triples or None when ``keep`` kept it) of each file's reuse graph, in the order
     of the files' sha256: the passages (names = sha256) of the pairs it is the first of, between documents
     known in ``docs`` (source IRI -> doc), each passage's lines sorted; then its dkg:textLength when
@@ -503,7 +531,7 @@ def file_graphs(passages: Iterable[Passage], docs: Mapping[str, str], edges: Map
         if doc_a is None or doc_b is None or doc_a == doc_b:
             continue  # a side is no loaded document, or both the same
         down = doc_a if doc_b in reached(doc_a) else doc_b if doc_a in reached(doc_b) else None
-        pairs[a].append(((a, b), list(group), doc_a, doc_b, down))
+        pairs[owners.get((a, b), a)].append(((a, b), list(group), doc_a, doc_b, down))
     files = sorted(set(pairs) | set(lengths or ()))
     todo: list[tuple[str, str, list, int | None]] = []
     waiting = 0  # pairs in todo
@@ -596,7 +624,7 @@ def reuse_graph(texts: Mapping[str, str], graphs: Mapping[str, str], store_dir: 
             found[graph] = text
         return text is not None
     try:
-        for graph, fingerprint, text in file_graphs(passages, docs, edges, texts, lengths, keep):
+        for graph, fingerprint, text in file_graphs(passages, docs, edges, texts, lengths, keep, cache["owners"]):
             if text is None:
                 text = found.pop(graph)
             else:
@@ -640,12 +668,12 @@ def reuse_graphs(corpus: Path, outcomes: Iterable, graphs: Mapping[str, str], st
             return {}
         passages, _, docs, edges, lengths, cache = _detected(texts, graphs, store_dir, params, progress)
         _save_cache(Path(store_dir) / CACHE_FILE if store_dir else None, cache)
-        return {g: text for g, _, text in file_graphs(passages, docs, edges, texts, lengths)}
+        return {g: text for g, _, text in file_graphs(passages, docs, edges, texts, lengths, owners=cache["owners"])}
     from loaders.cache import EncodedGraph
 
     passages, _, docs, edges, lengths, cache = _detected(texts, graphs, store_dir, params, progress)
     keep = getattr(into, "reuse", None)
-    for graph, fingerprint, text in file_graphs(passages, docs, edges, texts, lengths, keep):
+    for graph, fingerprint, text in file_graphs(passages, docs, edges, texts, lengths, keep, cache["owners"]):
         if text is None:
             continue
         if hasattr(into, "put_encoded"):
