@@ -87,9 +87,9 @@ def reuse_digests(store: Path) -> dict[str, str]:
 
 def rewritten(before: dict[str, str], after: dict[str, str], cache_before: Path, cache_after: Path) -> str:
     """How many reuse graphs of the files built before the add changed, and why: what changed in the pairs
-    (cache entries) whose graph it is: a pair with an added file, a pair of two files built before, one
-    gone, the passages of a pair kept (shown again or aligned again); none of these: the graph's documents
-    or citation paths (the mapped graphs)."""
+    (cache entries with a passage shown) whose graph it is: a pair with an added file, a pair of two files
+    built before, one gone, the passages of a pair kept (shown again or aligned again); none of these: the
+    graph's documents or citation paths (the mapped graphs)."""
     from loaders.reuse import Params
     from loaders.reuse_graph import _load_cache, graph_of
 
@@ -99,8 +99,10 @@ def rewritten(before: dict[str, str], after: dict[str, str], cache_before: Path,
     why: dict[str, int] = {}
     mine_old, mine_new = defaultdict(dict), defaultdict(dict)
     for mine, cache in ((mine_old, old), (mine_new, new)):
-        for pair, (_, spans, _, shown) in cache["pairs"].items():
-            mine[graph_of(pair)][pair] = (spans, shown)
+        for pair, (linked, spans, _, shown) in cache["pairs"].items():
+            written = spans if linked else tuple(spans[i] for i in shown)
+            if written:  # a pair without a passage shown writes nothing
+                mine[graph_of(pair, cache.get("owners", {}))][pair] = written
     for g in changed:
         a, b = mine_old.get(g, {}), mine_new.get(g, {})
         causes = set()
