@@ -12,7 +12,10 @@ cache and the reuse graphs), never changed. BASE: the corpus built first; GROWN:
 (bench/run.py grown_corpus). Each build stops where the load would start (the stages after it do not
 read the reuse cache). Steps: BASE built (the reuse cache empty: the stage of a whole build), then GROWN
 into the same store (the add); with --fresh, GROWN again into a copy without the reuse cache and graphs
-(a whole build of GROWN: its reuse graphs must equal the add's). --profile DIR: py-spy (if installed)
+(a whole build of GROWN: the lines of its reuse graphs must equal the add's; graph by graph they differ
+where a pair of an added and an old file is in the added file's graph after the add, in the first
+file's after a whole build). The add's line says how many reuse graphs of the files built before it
+rewrote, and why (rewritten). --profile DIR: py-spy (if installed)
 samples each step's reuse stage into DIR/STEP.txt (raw collapsed stacks, the workers included); its own
 CPU is reported apart ("py-spy"), not in the stage's.
 """
@@ -28,6 +31,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import zlib
 from collections import defaultdict
 from contextlib import closing
 from pathlib import Path
@@ -83,6 +87,15 @@ def reuse_digests(store: Path) -> dict[str, str]:
     """Reuse graph -> sha256 of its N-Triples, from the store's map cache."""
     with closing(sqlite3.connect(store / MAP_CACHE_FILE)) as db:
         return dict(db.execute("SELECT graph, digest FROM graphs WHERE graph LIKE ?", (REUSE_GRAPH + "/%",)))
+
+
+def reuse_lines_digest(store: Path) -> str:
+    """sha256 of the sorted lines of all reuse graphs of the store's map cache: the merged graph's reuse
+    triples, whichever graph holds a pair (an add puts a pair of an added and an old file in the added one's)."""
+    with closing(sqlite3.connect(store / MAP_CACHE_FILE)) as db:
+        lines = sorted(line for (text,) in db.execute("SELECT text FROM graphs WHERE graph LIKE ?", (REUSE_GRAPH + "/%",))
+                       for line in zlib.decompress(text).split(b"\n") if line)
+    return hashlib.sha256(b"\n".join(lines)).hexdigest()
 
 
 def rewritten(before: dict[str, str], after: dict[str, str], cache_before: Path, cache_after: Path) -> str:
@@ -159,7 +172,8 @@ def main(argv: list[str] | None = None) -> None:
             print(f"{label:6} {len(digests[label]):6} reuse graphs ({every})  CPU s {cpu}  wall {time.perf_counter() - w:.0f} s"
                   f"  load {os.getloadavg()[0]:.1f}", flush=True)
         if args.fresh:
-            print("add == fresh:", digests["add"] == digests["fresh"])
+            print("add == fresh: the reuse lines", reuse_lines_digest(store) == reuse_lines_digest(Path(tmp) / "fresh"),
+                  "; graph by graph", digests["add"] == digests["fresh"])
         if args.digests:
             args.digests.write_text(json.dumps(digests["add"], indent=0, sort_keys=True) + "\n")
 
