@@ -1,6 +1,10 @@
 """The reuse graphs of a build: every passage two loaded documents share, one graph a file
 (dkgid:graph/reuse/<sha256>: the passages of the pairs that file is the first of, by sha256, and its text
-length), so that an added file rewrites, loads and validates the graphs of its own pairs only.
+length), so that an added file rewrites, loads and validates the graphs of its own pairs only. A pair an
+add finds between an added file and one built before goes to the added file's graph (graph_of, the cache's
+``owners``): an old file's graph is rewritten only when its own pairs change (a pair gone, passages shown
+again, a pair of two old files found). The merged graph is a whole build's; which graph holds such a
+pair is not (tests/test_reuse_incremental.py, test_incremental.py compare the lines).
 
 Incremental, and equal to a build without what it keeps. In the store folder:
 - ``reuse-cache.pickle``, by file sha256: the MinHash signatures of each document's windows, its
