@@ -127,8 +127,15 @@ def rewritten(before: dict[str, str], after: dict[str, str], cache_before: Path,
             causes.add("passages of a kept pair")
         for c in causes or {"documents or citation paths"}:
             why[c] = why.get(c, 0) + 1
+    by_first = defaultdict(dict), defaultdict(dict)  # each pair in its first file's graph (the layout before owners)
+    for mine, cache in zip(by_first, (old, new)):
+        for graph, pairs in (mine_old if cache is old else mine_new).items():
+            for pair, written in pairs.items():
+                mine[graph_of(pair)][pair] = written
+    first_layout = {g for g in before if g in after and (g in changed or by_first[0].get(g, {}) != by_first[1].get(g, {}))}
     return (f"add: {len(set(after) - set(before))} reuse graphs new, {len(changed)} of {len(before)} built before "
-            f"rewritten, {len(set(before) - set(after))} gone; rewritten because (a graph may count under several): {why}")
+            f"rewritten ({len(first_layout)} with each pair in its first file's graph), {len(set(before) - set(after))} "
+            f"gone; rewritten because (a graph may count under several): {why}")
 
 
 def _copy(store: Path, to: Path) -> None:
