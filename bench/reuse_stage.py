@@ -104,18 +104,17 @@ def rewritten(before: dict[str, str], after: dict[str, str], cache_before: Path,
     built before, one gone, the passages of a pair kept (shown again or aligned again); none of these: the
     graph's documents or citation paths (the mapped graphs)."""
     from loaders.reuse import Params
-    from loaders.reuse_graph import _load_cache, graph_of
+    from loaders.reuse_graph import _load_cache, graph_of, shown_spans
 
     old, new = (_load_cache(c, Params()) for c in (cache_before, cache_after))
     files_before = set(old["shingles"])
     changed = {g for g in before if g in after and before[g] != after[g]}
     why: dict[str, int] = {}
     mine_old, mine_new = defaultdict(dict), defaultdict(dict)
-    for mine, cache in ((mine_old, old), (mine_new, new)):
-        for pair, (linked, spans, _, shown) in cache["pairs"].items():
-            written = spans if linked else tuple(spans[i] for i in shown)
-            if written:  # a pair without a passage shown writes nothing
-                mine[graph_of(pair, cache.get("owners", {}))][pair] = written
+    by_first = defaultdict(dict), defaultdict(dict)  # each pair in its first file's graph (the layout before owners)
+    for mine, first, cache in ((mine_old, by_first[0], old), (mine_new, by_first[1], new)):
+        for pair, written in shown_spans(cache):  # a pair without a passage shown writes nothing
+            mine[graph_of(pair, cache["owners"])][pair] = first[graph_of(pair)][pair] = written
     for g in changed:
         a, b = mine_old.get(g, {}), mine_new.get(g, {})
         causes = set()
@@ -127,11 +126,6 @@ def rewritten(before: dict[str, str], after: dict[str, str], cache_before: Path,
             causes.add("passages of a kept pair")
         for c in causes or {"documents or citation paths"}:
             why[c] = why.get(c, 0) + 1
-    by_first = defaultdict(dict), defaultdict(dict)  # each pair in its first file's graph (the layout before owners)
-    for mine, cache in zip(by_first, (old, new)):
-        for graph, pairs in (mine_old if cache is old else mine_new).items():
-            for pair, written in pairs.items():
-                mine[graph_of(pair)][pair] = written
     first_layout = {g for g in before if g in after and (g in changed or by_first[0].get(g, {}) != by_first[1].get(g, {}))}
     return (f"add: {len(set(after) - set(before))} reuse graphs new, {len(changed)} of {len(before)} built before "
             f"rewritten ({len(first_layout)} with each pair in its first file's graph), {len(set(before) - set(after))} "
