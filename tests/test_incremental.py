@@ -2,8 +2,9 @@
 changed, removed and restored, a file made a second copy of another document), a rebuild of the
 store (extraction cache, map cache, load of the changed graphs only) gives the same store as a
 build from nothing, byte for byte in a sorted export, and the same report on every file; with the text
-reuse graphs too (one a file: an add rewrites those of its own pairs; tests/test_cache.py checks that
-the reuse stage reads its texts from the cache)."""
+reuse graphs too (one a file: an add rewrites those of its own pairs, and puts a pair of an added and an
+old file in the added file's graph: the reuse lines and the merged graph compared, dataset_reuse_merged;
+tests/test_cache.py checks that the reuse stage reads its texts from the cache)."""
 from __future__ import annotations
 
 import random
@@ -16,7 +17,8 @@ from pathlib import Path
 import pytest
 
 from loaders.build import build
-from loaders.store import BUILD_GRAPH, open_store, sorted_nquads
+from conftest import dataset_reuse_merged
+from loaders.store import open_store, sorted_nquads
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -30,20 +32,6 @@ def generate(out: Path, docs: int, seed: int) -> Path:
 def dataset(store: Path) -> str:
     with open_store(store) as kg:
         return sorted_nquads(kg.store)
-
-
-def dataset_reuse_merged(store: Path) -> str:
-    """``dataset`` with the text-reuse graphs as one graph (their lines, no graph name) and the merged graph:
-    an add puts a pair of an added file and an old one in the added file's graph, a build from nothing in
-    its first file's (loaders.reuse_graph.graph_of): the same triples, held by another graph."""
-    from loaders.reuse_graph import is_reuse_graph
-    from loaders.store import graph_ntriples, merged_ntriples, store_graphs
-
-    with open_store(store) as kg:
-        reuse = [g for g in store_graphs(kg.store) if is_reuse_graph(g)]
-        lines = sorted(line for g in reuse for line in graph_ntriples(kg.store, g).decode("utf-8").splitlines())
-        merged = sorted(merged_ntriples(kg.store).decode("utf-8").splitlines())
-        return "\n".join([sorted_nquads(kg.store, exclude=(BUILD_GRAPH, *reuse)), *lines, "merged:", *merged])
 
 
 def merged_triples(store: Path) -> int:
