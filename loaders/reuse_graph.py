@@ -44,10 +44,10 @@ from loaders.reuse import (HIDDEN, GramCounts, Params, Passage, Shingles, in_sor
 
 REUSE_GRAPH = ids.ID + "graph/reuse"  # each file's reuse graph: REUSE_GRAPH/<sha256> (file_graph_iri)
 CACHE_FILE = "reuse-cache.pickle"
-CACHE_VERSION = 9  # 4: passages without quotes; 5: what each entry was computed from (equal to a fresh run);
+CACHE_VERSION = 8  # 4: passages without quotes; 5: what each entry was computed from (equal to a fresh run);
 #                    6: passages as tuples, text lengths, the facts of each mapped graph; 7: MinHashes of all
-#                    shingles (common windows masked), Shingles, pairs' passages unfiltered (HIDDEN); 8: arrays packed;
-#                    9: the file whose graph holds a pair (owners)
+#                    shingles (common windows masked), Shingles, pairs' passages unfiltered (HIDDEN); 8: arrays packed (a cache without "owners", the
+#                    file whose graph holds a pair where not its first, has every pair in its first file's graph)
 DKG = "https://w3id.org/directive-kg/ontology#"
 ELI = "http://data.europa.eu/eli/ontology#"
 RDF_TYPE = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
@@ -156,14 +156,10 @@ def _owners(cache: dict, kept: Mapping[tuple[str, str], tuple], todo: Iterable[t
     that an add leaves the graphs of the files built before as they were unless their own pairs change.
     A pair keeps its file while it is found (a build from nothing: every pair its first file's); the
     merged graph is the same whichever file holds it."""
-    before = cache.get("owners", {})
-    known = cache["pairs"]
-    owners = {pair: before[pair] for pair in kept if pair in before}
+    before, known = cache["owners"], cache["pairs"]
+    owners = {pair: before[pair] for pair in kept if pair in before}  # kept: every pair found now
     for pair in todo:
-        if pair in known:  # aligned again: where it was
-            if pair in before:
-                owners[pair] = before[pair]
-        elif pair[1] in new and pair[0] not in new:
+        if pair not in known and pair[1] in new and pair[0] not in new:
             owners[pair] = pair[1]
     return owners
 
@@ -261,6 +257,7 @@ def _load_cache(path: Path | None, params: Params) -> dict:
         return empty
     if not isinstance(cache, dict) or cache.get("version") != CACHE_VERSION or cache.get("params") != params:
         return empty
+    cache.setdefault("owners", {})
     try:
         return _unpacked(cache)
     except (KeyError, TypeError, ValueError):
