@@ -7,7 +7,7 @@ caches kept next to the store), then the grown corpus with them, then the grown 
 --stage detect (default): loaders.reuse_graph.detect_incremental (the passages). --stage graph: the
 whole stage, loaders.reuse_graph.reuse_graph (detection, the facts of the mapped graphs, the N-Triples
 with their quotes, reuse-lines.sqlite), each file its own document in its own mapped graph; the
-graphs compared by sha256 of their text.
+graphs compared by sha256 of their lines, sorted (which graph holds a pair may differ: graph_of).
 """
 from __future__ import annotations
 
@@ -75,7 +75,8 @@ def main() -> None:
             w, c = time.perf_counter(), _cpu()
             if args.stage == "graph":
                 text, stats = reuse_graph(texts, Graphs(texts), where)
-                results[label] = hashlib.sha256(text.encode()).hexdigest()
+                # the lines, sorted: an add puts a pair of an added and an old file in the added file's graph
+                results[label] = hashlib.sha256("\n".join(sorted(text.splitlines())).encode()).hexdigest()
                 stats["triples"], stats["sha256"] = text.count("\n"), results[label][:16]
             else:
                 results[label], stats = detect_incremental(texts, where / "reuse-cache.pickle" if where else None)

@@ -1,6 +1,10 @@
 """The reuse graphs of a build: every passage two loaded documents share, one graph a file
 (dkgid:graph/reuse/<sha256>: the passages of the pairs that file is the first of, by sha256, and its text
-length), so that an added file rewrites, loads and validates the graphs of its own pairs only.
+length), so that an added file rewrites, loads and validates the graphs of its own pairs only. A pair an
+add finds between an added file and one built before goes to the added file's graph (graph_of, the cache's
+``owners``): an old file's graph is rewritten only when its own pairs change (a pair gone, passages shown
+again, a pair of two old files found). The merged graph is a whole build's; which graph holds such a
+pair is not (tests/test_reuse_incremental.py, test_incremental.py compare the lines).
 
 Incremental, and equal to a build without what it keeps. In the store folder:
 - ``reuse-cache.pickle``, by file sha256: the MinHash signatures of each document's windows, its
@@ -29,7 +33,7 @@ from pathlib import Path
 from io import StringIO
 from functools import lru_cache
 from itertools import groupby
-from typing import Callable, Iterable, Iterator, Mapping, MutableMapping, TextIO
+from typing import Callable, Iterable, Iterator, Mapping, MutableMapping, Sequence, TextIO
 
 import numpy as np
 
@@ -42,15 +46,16 @@ REUSE_GRAPH = ids.ID + "graph/reuse"  # each file's reuse graph: REUSE_GRAPH/<sh
 CACHE_FILE = "reuse-cache.pickle"
 CACHE_VERSION = 8  # 4: passages without quotes; 5: what each entry was computed from (equal to a fresh run);
 #                    6: passages as tuples, text lengths, the facts of each mapped graph; 7: MinHashes of all
-#                    shingles (common windows masked), Shingles, pairs' passages unfiltered (HIDDEN); 8: arrays packed
+#                    shingles (common windows masked), Shingles, pairs' passages unfiltered (HIDDEN); 8: arrays packed (a cache without "owners", the
+#                    file whose graph holds a pair where not its first, has every pair in its first file's graph)
 DKG = "https://w3id.org/directive-kg/ontology#"
 ELI = "http://data.europa.eu/eli/ontology#"
 RDF_TYPE = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
 XSD = "http://www.w3.org/2001/XMLSchema#"
 CITATION_EDGES = tuple(f"<{ELI}{p}>" for p in ("cites", "ensures_implementation_of", "based_on"))
 
-__all__ = ["REUSE_GRAPH", "file_graph_iri", "is_reuse_graph", "file_graphs", "reuse_graph", "reuse_graphs",
-           "detect_incremental", "write_reuse_triples", "reuse_triples"]
+__all__ = ["REUSE_GRAPH", "file_graph_iri", "is_reuse_graph", "graph_of", "file_graphs", "by_pair", "shown_spans",
+           "reuse_graph", "reuse_graphs", "detect_incremental", "write_reuse_triples", "reuse_triples"]
 
 Progress = Callable[[int, int], None]  # (done, total)
 CHUNK = 4096  # pairs of files turned into triples at a time (their texts read together)
@@ -68,15 +73,16 @@ def detect_incremental(texts: Mapping[str, str], cache_path: Path | None, params
     (a citation links them) are always aligned. Shingles in too many documents (counted over the whole
     corpus, from the cache) make no candidate. The cache at ``cache_path`` is read and written (see detect)."""
     cache = _load_cache(cache_path, params)
-    found = detect(texts, cache, params, linked, progress, jobs)
+    stats = detect(texts, cache, params, linked, progress, jobs)
     _save_cache(cache_path, cache)
-    return found
+    return [_passage(pair, t) for pair, spans in shown_spans(cache) for t in spans], stats
 
 
 def detect(texts: Mapping[str, str], cache: dict, params: Params = Params(),
            linked: Iterable[tuple[str, str]] = (), progress: Progress = _no_progress,
-           jobs: int | None = None) -> tuple[list[Passage], dict]:
-    """detect_incremental with the cache (a dict, _load_cache) in memory, updated in place.
+           jobs: int | None = None) -> dict:
+    """detect_incremental with the cache (a dict, _load_cache) in memory, updated in place (its passages:
+    shown_spans); stats.
 
     The same passages as a run without the cache: what the cache keeps is reused only while its inputs
     are unchanged. A document's MinHashes depend on its shingles and on which of them are common now
@@ -121,6 +127,7 @@ def detect(texts: Mapping[str, str], cache: dict, params: Params = Params(),
         spans = tuple(found_spans.pop(pair))
         kept[pair] = (wanted[pair], spans, None if wanted[pair] else keys[pair[0]],
                       tuple(i for i, t in enumerate(spans) if t[5] != HIDDEN))
+    cache["owners"] = _owners(cache, kept, todo, set(new))
     cache["pairs"] = {pair: kept[pair] for pair in sorted(kept)}
     cache["signatures"] = {s: cache["signatures"][s] for s in names}
     cache["shingles"] = {s: cache["shingles"][s] for s in names}
@@ -128,12 +135,33 @@ def detect(texts: Mapping[str, str], cache: dict, params: Params = Params(),
     cache["lengths"] = {s: cache["lengths"][s] for s in names}
     cache["common"] = keys
     cache["common_grams"] = common
-    passages = [_passage(pair, spans[i]) for pair in sorted(cache["pairs"])
-                for linked_pair, spans, _, shown in [cache["pairs"][pair]]
-                for i in (range(len(spans)) if linked_pair else shown)]
-    return passages, {"documents": len(texts), "new": len(new), "remasked": len(remasked),
+    return {"documents": len(texts), "new": len(new), "remasked": len(remasked),
                       "reread": len(need), "pairs_aligned": len(todo), "pairs_refiltered": refiltered,
-                      "passages": len(passages)}
+                      "passages": sum(len(spans) for _, spans in shown_spans(cache))}
+
+
+def shown_spans(cache: dict) -> Iterator[tuple[tuple[str, str], tuple[tuple, ...]]]:
+    """(pair, what the cache keeps of each passage it writes: _spans) of the pairs with a passage shown, in
+    the order of the pairs: every passage of a linked pair, an unlinked one's not mostly common."""
+    for pair, (linked, spans, _, shown) in cache["pairs"].items():  # kept sorted (detect)
+        written = spans if linked else tuple(spans[i] for i in shown)
+        if written:
+            yield pair, written
+
+
+def _owners(cache: dict, kept: Mapping[tuple[str, str], tuple], todo: Iterable[tuple[str, str]], new: set[str]
+            ) -> dict[tuple[str, str], str]:
+    """Pair -> the file whose reuse graph holds it, where that is not its first file (graph_of): a pair found
+    for the first time between a file built before and an added one goes to the added file's graph, so
+    that an add leaves the graphs of the files built before as they were unless their own pairs change.
+    A pair keeps its file while it is found (a build from nothing: every pair its first file's); the
+    merged graph is the same whichever file holds it."""
+    before, known = cache["owners"], cache["pairs"]
+    owners = {pair: before[pair] for pair in kept if pair in before}  # kept: every pair found now
+    for pair in todo:
+        if pair not in known and pair[1] in new and pair[0] not in new:
+            owners[pair] = pair[1]
+    return owners
 
 
 def _gram_counts(cache: dict, names: list[str], new: list[str]) -> GramCounts:
@@ -219,7 +247,7 @@ def _common_key(grams: np.ndarray, common: np.ndarray) -> str:
 
 def _load_cache(path: Path | None, params: Params) -> dict:
     empty = {"version": CACHE_VERSION, "params": params, "signatures": {}, "shingles": {}, "windows": {},
-             "common": {}, "pairs": {}, "lengths": {}, "facts": {}}
+             "common": {}, "pairs": {}, "owners": {}, "lengths": {}, "facts": {}}
     if path is None or not path.exists():
         return empty
     try:
@@ -229,6 +257,7 @@ def _load_cache(path: Path | None, params: Params) -> dict:
         return empty
     if not isinstance(cache, dict) or cache.get("version") != CACHE_VERSION or cache.get("params") != params:
         return empty
+    cache.setdefault("owners", {})
     try:
         return _unpacked(cache)
     except (KeyError, TypeError, ValueError):
@@ -410,6 +439,12 @@ def file_graph_iri(sha: str) -> str:
     return f"{REUSE_GRAPH}/{sha}"
 
 
+def graph_of(pair: tuple[str, str], owners: Mapping[tuple[str, str], str] = {}) -> str:
+    """The reuse graph a pair of files (sha256, sorted) is written in: its first file's, or the one
+    ``owners`` (the reuse cache's, _owners) names."""
+    return file_graph_iri(owners.get(pair, pair[0]))
+
+
 def is_reuse_graph(graph: str) -> bool:
     return graph.startswith(REUSE_GRAPH + "/")
 
@@ -485,33 +520,44 @@ def _length_line(sha: str, n: int) -> str:
 Keep = Callable[[str, str], bool]  # (graph, fingerprint) -> kept as it was (nothing to write)
 
 
-def file_graphs(passages: Iterable[Passage], docs: Mapping[str, str], edges: Mapping[str, set[str]],
+def by_pair(passages: Iterable[Passage]) -> Iterator[tuple[tuple[str, str], list[Passage]]]:
+    """(pair, its passages) of passages that come in the order of their pair (file_graphs' input)."""
+    for pair, group in groupby(passages, key=lambda p: (p.a, p.b)):
+        yield pair, list(group)
+
+
+def file_graphs(pairs: Iterable[tuple[tuple[str, str], Sequence[Passage | tuple]]], docs: Mapping[str, str],
+                edges: Mapping[str, set[str]],
                 texts: Mapping[str, str] | None = None, lengths: Mapping[str, int] | None = None,
-                keep: Keep | None = None) -> Iterator[tuple[str, str, str | None]]:
+                keep: Keep | None = None, owners: Mapping[tuple[str, str], str] = {}
+                ) -> Iterator[tuple[str, str, str | None]]:
     """(graph, fingerprint, N-Triples or None when ``keep`` kept it) of each file's reuse graph, in the order
-    of the files' sha256: the passages (names = sha256) of the pairs it is the first of, between documents
-    known in ``docs`` (source IRI -> doc), each passage's lines sorted; then its dkg:textLength when
+    of the files' sha256: the passages of the pairs it holds (graph_of with ``owners``), between documents
+    known in ``docs`` (source IRI -> doc), each passage's lines sorted; ``pairs``: (pair of sha256, its
+    passages, as Passage or as the cache keeps them: _spans, made Passages only for a graph written), in
+    the order of the pairs (by_pair, shown_spans); then its dkg:textLength when
     ``lengths`` (sha256 -> length of the NFC text of every loaded file) is given. One graph a file, so that
     an added file rewrites the graphs of its own pairs only. The quotes are sliced from ``texts`` (NFC, as
     the spans count) about CHUNK pairs at a time, or taken from the passages when ``texts`` is None. The
     fingerprint: a digest of all a graph is written from (spans, the two document IRIs, the citation path,
     the length; the quotes follow from the spans, the files being named by content hash)."""
-    pairs: dict[str, list] = defaultdict(list)  # first file -> [(pair, passages, doc_a, doc_b, down)]
+    held: dict[str, list] = defaultdict(list)  # file -> [(pair, passages, doc_a, doc_b, down)] of its graph
     reached = _reached(edges)
-    for (a, b), group in groupby(passages, key=lambda p: (p.a, p.b)):
+    for (a, b), group in pairs:
         doc_a, doc_b = docs.get(f"<{ids.source_iri(a)}>"), docs.get(f"<{ids.source_iri(b)}>")
         if doc_a is None or doc_b is None or doc_a == doc_b:
             continue  # a side is no loaded document, or both the same
         down = doc_a if doc_b in reached(doc_a) else doc_b if doc_a in reached(doc_b) else None
-        pairs[a].append(((a, b), list(group), doc_a, doc_b, down))
-    files = sorted(set(pairs) | set(lengths or ()))
+        held[owners.get((a, b), a)].append(((a, b), group, doc_a, doc_b, down))
+    files = sorted(set(held) | set(lengths or ()))
     todo: list[tuple[str, str, list, int | None]] = []
     waiting = 0  # pairs in todo
     for sha in files:
-        mine = pairs.pop(sha, [])
+        mine = held.pop(sha, [])
         length = None if lengths is None else lengths.get(sha)
         fingerprint = hashlib.sha256(repr((LINES_VERSION, sha, length, [
-            (pair, doc_a, doc_b, down, [_spans(p) for p in ps]) for pair, ps, doc_a, doc_b, down in mine])
+            (pair, doc_a, doc_b, down, [_spans(p) if isinstance(p, Passage) else p for p in ps])
+            for pair, ps, doc_a, doc_b, down in mine])
         ).encode()).hexdigest()
         graph = file_graph_iri(sha)
         if keep is not None and keep(graph, fingerprint):
@@ -531,7 +577,7 @@ def _written(todo: list, texts: Mapping[str, str] | None) -> Iterator[tuple[str,
     for graph, fingerprint, mine, length in todo:
         lines = []
         for pair, ps, doc_a, doc_b, down in mine:
-            for p in ps:
+            for p in (p if isinstance(p, Passage) else _passage(pair, p) for p in ps):
                 qa, qb = ((nfc[p.a][p.a_start:p.a_end], nfc[p.b][p.b_start:p.b_end]) if texts is not None
                           else (p.a_quote, p.b_quote))
                 lines += sorted(_passage_lines(p, doc_a, doc_b, down, qa, qb))
@@ -547,7 +593,7 @@ def write_reuse_triples(out: TextIO, passages: Iterable[Passage], docs: Mapping[
     IRI -> doc) to ``out``, the graphs of file_graphs one after the other (no text lengths). Returns the
     number of passages written."""
     written = 0
-    for _, _, text in file_graphs(passages, docs, edges, texts):
+    for _, _, text in file_graphs(by_pair(passages), docs, edges, texts):
         out.write(text)
         written += text.count(f"{RDF_TYPE} <{DKG}TextReuse> .")
     return written
@@ -562,19 +608,19 @@ def reuse_triples(passages: Iterable[Passage], docs: Mapping[str, str], edges: M
 
 
 def _detected(texts: Mapping[str, str], graphs: Mapping[str, str], store_dir: Path | None, params: Params,
-              progress: Progress) -> tuple[list[Passage], dict, dict, dict, dict[str, int], Path | None]:
-    """The passages of ``texts`` (with the reuse cache of ``store_dir``), stats, the documents and citation
-    edges of the mapped ``graphs``, the text length of each file of a document; the cache (saved by the
-    caller once the graphs are written)."""
+              progress: Progress) -> tuple[dict, dict, dict, dict[str, int], dict]:
+    """Stats of the passages of ``texts`` found (with the reuse cache of ``store_dir``), the documents and
+    citation edges of the mapped ``graphs``, the text length of each file of a document; the cache, its
+    passages shown_spans (saved by the caller once the graphs are written)."""
     cache_path = Path(store_dir) / CACHE_FILE if store_dir else None
     cache = _load_cache(cache_path, params)
     docs, edges = documents_and_edges(graphs, cache["facts"])
     sha_of = {d: src[1:-1].rsplit("/", 1)[1] for src, d in docs.items()}
     linked = [(sha_of[a], sha_of[b]) for a, targets in edges.items() if a in sha_of for b in targets if b in sha_of]
-    passages, stats = detect(texts, cache, params, linked, progress)
+    stats = detect(texts, cache, params, linked, progress)
     lengths = {sha: cache["lengths"][sha] if sha in cache["lengths"] else len(unicodedata.normalize("NFC", texts[sha]))
                for sha in texts if f"<{ids.source_iri(sha)}>" in docs}
-    return passages, stats, docs, edges, lengths, cache
+    return stats, docs, edges, lengths, cache
 
 
 def reuse_graph(texts: Mapping[str, str], graphs: Mapping[str, str], store_dir: Path | None,
@@ -585,7 +631,7 @@ def reuse_graph(texts: Mapping[str, str], graphs: Mapping[str, str], store_dir: 
     graph and the text returned is empty. With a ``store_dir``, what a build computed is kept there
     (reuse-cache.pickle, reuse-lines.sqlite): the next build recomputes what its new or changed files
     change, and gives the same graphs."""
-    passages, stats, docs, edges, lengths, cache = _detected(texts, graphs, store_dir, params, progress)
+    stats, docs, edges, lengths, cache = _detected(texts, graphs, store_dir, params, progress)
     target = StringIO() if out is None else out
     lines = PairLines(Path(store_dir) / LINES_FILE if store_dir else None)
     found: dict[str, str] = {}
@@ -596,7 +642,7 @@ def reuse_graph(texts: Mapping[str, str], graphs: Mapping[str, str], store_dir: 
             found[graph] = text
         return text is not None
     try:
-        for graph, fingerprint, text in file_graphs(passages, docs, edges, texts, lengths, keep):
+        for graph, fingerprint, text in file_graphs(shown_spans(cache), docs, edges, texts, lengths, keep, cache["owners"]):
             if text is None:
                 text = found.pop(graph)
             else:
@@ -638,14 +684,14 @@ def reuse_graphs(corpus: Path, outcomes: Iterable, graphs: Mapping[str, str], st
         if out is not None:
             reuse_graph(texts, graphs, store_dir, params, progress, out=out)
             return {}
-        passages, _, docs, edges, lengths, cache = _detected(texts, graphs, store_dir, params, progress)
+        _, docs, edges, lengths, cache = _detected(texts, graphs, store_dir, params, progress)
         _save_cache(Path(store_dir) / CACHE_FILE if store_dir else None, cache)
-        return {g: text for g, _, text in file_graphs(passages, docs, edges, texts, lengths)}
+        return {g: text for g, _, text in file_graphs(shown_spans(cache), docs, edges, texts, lengths, owners=cache["owners"])}
     from loaders.cache import EncodedGraph
 
-    passages, _, docs, edges, lengths, cache = _detected(texts, graphs, store_dir, params, progress)
+    _, docs, edges, lengths, cache = _detected(texts, graphs, store_dir, params, progress)
     keep = getattr(into, "reuse", None)
-    for graph, fingerprint, text in file_graphs(passages, docs, edges, texts, lengths, keep):
+    for graph, fingerprint, text in file_graphs(shown_spans(cache), docs, edges, texts, lengths, keep, cache["owners"]):
         if text is None:
             continue
         if hasattr(into, "put_encoded"):

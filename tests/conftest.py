@@ -4,6 +4,7 @@
 - ``gold_documents``: the gold records of data/documents (tests/gold), as loaded documents.
 - ``corpus_store``: the graph built from data/documents, once per session (with loaders.build when
   it exists, else extract + to_rdf.corpus_graphs), in a memory store.
+- ``dataset_reuse_merged(store)``: a store as an incremental build and a build from nothing share it.
 - ``oxigraph_server``: a real `oxigraph serve` (no special configuration: queries read its default
   graph, which the upload fills) on 127.0.0.1, a free port and a temporary directory; stopped after
   the test. ``start_oxigraph(directory, *flags)`` starts another (e.g. ``--union-default-graph``).
@@ -32,6 +33,22 @@ ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "tests" / "fixtures" / "seed_graph.trig"
 DOCUMENTS = ROOT / "data" / "documents"
 GOLD = ROOT / "tests" / "gold"
+
+
+def dataset_reuse_merged(store_dir: Path) -> str:
+    """A store as sorted N-Quads (loaders.store.sorted_nquads) with the text-reuse graphs as one graph (their
+    lines, no graph name), and its merged graph: what an incremental build must share with a build from
+    nothing. A pair an add finds between an added file and an old one is in the added file's reuse graph,
+    in its first file's after a build from nothing (loaders.reuse_graph.graph_of): the same triples, held
+    by another graph."""
+    from loaders.reuse_graph import is_reuse_graph
+    from loaders.store import BUILD_GRAPH, graph_ntriples, merged_ntriples, open_store, sorted_nquads, store_graphs
+
+    with open_store(store_dir) as kg:
+        reuse = [g for g in store_graphs(kg.store) if is_reuse_graph(g)]
+        lines = sorted(line for g in reuse for line in graph_ntriples(kg.store, g).decode("utf-8").splitlines())
+        merged = sorted(merged_ntriples(kg.store).decode("utf-8").splitlines())
+        return "\n".join([sorted_nquads(kg.store, exclude=(BUILD_GRAPH, *reuse)), *lines, "merged:", *merged])
 
 
 def copy_documents(folder: Path, n: int) -> Path:

@@ -2,8 +2,9 @@
 changed, removed and restored, a file made a second copy of another document), a rebuild of the
 store (extraction cache, map cache, load of the changed graphs only) gives the same store as a
 build from nothing, byte for byte in a sorted export, and the same report on every file; with the text
-reuse graphs too (one a file: an add rewrites those of its own pairs; tests/test_cache.py checks that
-the reuse stage reads its texts from the cache)."""
+reuse graphs too (one a file: an add rewrites those of its own pairs, and puts a pair of an added and an
+old file in the added file's graph: the reuse lines and the merged graph compared, dataset_reuse_merged;
+tests/test_cache.py checks that the reuse stage reads its texts from the cache)."""
 from __future__ import annotations
 
 import random
@@ -16,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from loaders.build import build
+from conftest import dataset_reuse_merged
 from loaders.store import open_store, sorted_nquads
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -93,8 +95,9 @@ def test_an_incremental_build_equals_a_build_from_nothing_after_every_edit(sourc
 
 def test_an_add_with_text_reuse_equals_a_build_from_nothing_and_rewrites_only_its_reuse_graphs(tmp_path):
     """With the text-reuse graphs (one a file, loaders.reuse_graph): files added to a built corpus give the
-    store a build from nothing gives, byte for byte; the add writes the reuse graphs of the new files and
-    of the files they share passages with, not the others (kept from the map cache, not loaded again)."""
+    store a build from nothing gives, byte for byte but for which reuse graph holds a pair of an added and
+    an old file (the added one's: dataset_reuse_merged); the add writes the reuse graphs of the new files
+    and of the old files whose own pairs change, not the others (kept from the map cache, not loaded again)."""
     root = tmp_path / "sources"
     for name, docs, seed in (("a", 40, 5), ("b", 6, 6)):
         subprocess.run([sys.executable, str(ROOT / "bench" / "generate.py"), "--docs", str(docs), "--out",
@@ -109,7 +112,7 @@ def test_an_add_with_text_reuse_equals_a_build_from_nothing_and_rewrites_only_it
         shutil.copy(p, corpus / f"added_{p.name}")
     again = build(corpus, store, progress=False)
     fresh = build(corpus, tmp_path / "fresh", progress=False)
-    assert again.counts == fresh.counts and dataset(store) == dataset(tmp_path / "fresh")
+    assert again.counts == fresh.counts and dataset_reuse_merged(store) == dataset_reuse_merged(tmp_path / "fresh")
     after = _reuse_manifest(store)
     changed = {g for g in after if before.get(g) != after[g]}
     assert 6 <= len(changed) < len(before) and set(before) <= set(after)
