@@ -10,7 +10,8 @@ validated graph and this one has, on such a chain in one of the two, a changed t
 removed); along the chain up to the first changed triple every triple is unchanged, so it is in the
 graph of now. Hence the focus node is reached from the near end of a changed triple (the end nearer
 the focus in the pattern that can match it: the predicate, the side, and the IRIs a constant far
-end must be) by at most ``hops - 1`` steps back along triples of the store now. Every focus node
+end must be) by at most as many steps back along triples of the store now as that end can lie from
+the focus in the patterns (Reach.steps, at most ``hops - 1``; ``walk``). Every focus node
 so reached is checked again (the target block limited to them by VALUES); the results of the
 others are kept. Uniqueness and aggregates need nothing more: the other members of a group are
 joined through the group key (``?this p ?key . ?other p ?key``), so a changed ``?other p ?key``
@@ -149,34 +150,58 @@ def canonical(nodes: Iterable[str]) -> set[str] | None:
     return found
 
 
-def walk_back(store: ox.Store, nodes: set[str], scope: Reach, seen: dict | None = None,
-              limit: int | None = None) -> set[str] | None:
-    """``nodes`` and what reaches them by up to ``scope.hops - 1`` steps back along the triples of
-    the store's merged graph that the check's patterns can match (see the module's docstring); None
-    when a blank node is met, or once more than ``limit`` nodes are found (the check then runs
-    whole: the rest of the walk would be wasted). ``seen``: (node, predicate, side) -> the nodes one
-    step back, shared by the walks of one build. Each hop asks one query a pattern for all the
-    frontier's nodes."""
-    found = canonical(nodes)
-    if found is None or (limit is not None and len(found) > limit):
-        return None
+def ends(delta: Delta, scope: Reach) -> dict[str, int] | None:
+    """The near ends of the changed triples a check's patterns can match, each with the most steps
+    back to walk from it: as many as its entry's near end can lie from the focus (Reach.steps); None
+    when one is a blank node."""
+    left: dict[str, int] = {}
+    for entry in scope.near:
+        found = canonical(delta.near_ends(Reach(scope.hops, frozenset({entry}))))
+        if found is None:
+            return None
+        for n in found:
+            left[n] = max(left.get(n, 0), scope.steps(entry))
+    return left
+
+
+def walk(store: ox.Store, left: dict[str, int], scope: Reach, seen: dict | None = None,
+         limit: int | None = None) -> set[str] | None:
+    """The nodes of ``left`` (node -> the steps back to walk from it: ``ends``) and what reaches them
+    back along the store's triples that the scope's patterns can match (see the module's
+    docstring), each node reached given the steps left (one fewer, and no more than the entry it
+    was reached by allows: Reach.steps). A walk of hops - 1 steps from every end made a new child's
+    passage (its parent an end at 0 steps) reach every sibling (reuse-levels at 10,000 plus 1,000:
+    9,772 of 9,987 documents). None once a blank node, or more than ``limit`` nodes beyond the
+    ends, are reached (the caller then runs whole: the rest of the walk would be wasted).
+    ``seen``: (node, predicate, side) -> the nodes one step back, shared by the walks of one build;
+    each step asks one query a pattern for all the frontier's nodes (step_back)."""
     seen = {} if seen is None else seen
-    frontier = set(found)
-    for _ in range(scope.hops - 1):
-        step = set()
-        for p, side, far in scope.near:
+    left = dict(left)
+    limit = None if limit is None else limit + len(left)
+    # steps only lower what is left: the nodes with k left are all known once those with more are walked
+    for k in range(max(left.values(), default=0), 0, -1):
+        if limit is not None and len(left) > limit:
+            return None
+        frontier = [n for n, m in left.items() if m == k]
+        for entry in scope.near:
+            p, side, far = (*entry, None)[:3]
             asked = [n for n in frontier if far is None or n in far]
             step_back(store, asked, p, side, seen)
+            then = min(k - 1, scope.steps(entry))
             for n in asked:
-                step.update(seen[(n, p, side)])
-        step -= found
-        if any(n.startswith("_:") for n in step) or (limit is not None and len(found) + len(step) > limit):
-            return None
-        found |= step
-        frontier = step
-        if not frontier:
-            break
-    return found
+                for x in seen[(n, p, side)]:
+                    if x.startswith("_:"):
+                        return None
+                    if left.get(x, -1) < then:
+                        left[x] = then
+    return None if limit is not None and len(left) > limit else set(left)
+
+
+def walk_ends(store: ox.Store, delta: Delta, scope: Reach, seen: dict | None = None,
+              limit: int | None = None) -> set[str] | None:
+    """``walk`` from the ``ends`` of the changed triples ``delta``: the focus nodes a change can reach."""
+    left = ends(delta, scope)
+    return None if left is None else walk(store, left, scope, seen, limit)
 
 
 STEP_VALUES = 5000  # nodes bound by VALUES in one query of step_back
@@ -243,7 +268,7 @@ def plan(store: ox.Store, wide: Sequence[tuple], previous: Mapping[str, list] | 
             unbounded += [check.shape] if scope is None else []
             continue
         if scope not in walks:
-            walks[scope] = walk_back(store, delta.near_ends(scope), scope, seen, graphs)
+            walks[scope] = walk_ends(store, delta, scope, seen, graphs)
         nodes = walks[scope]
         if nodes is None or (graphs is not None and len(nodes) > graphs):
             whole.append((shape, check))

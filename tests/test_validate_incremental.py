@@ -185,7 +185,7 @@ def test_reach_with_constants(query, near):
 
 
 def test_the_focus_nodes_a_change_reaches():
-    from loaders.validate_scope import Delta, walk_back
+    from loaders.validate_scope import Delta, walk_ends
 
     store = ox.Store()
     store.load(b"<urn:a> <urn:cites> <urn:x> .\n<urn:b> <urn:cites> <urn:y> .\n<urn:x> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <urn:Doc> .\n"
@@ -195,10 +195,10 @@ def test_the_focus_nodes_a_change_reaches():
     cites_a_doc = Reach(2, frozenset({("urn:cites", "s", None), (rdf_type, "s", frozenset({"<urn:Doc>"}))}))
     typed = Delta([f"<urn:x> <{rdf_type}> <urn:Doc> .\n<urn:z> <{rdf_type}> <urn:Other> .\n"])
     assert typed.near_ends(cites_a_doc) == {"<urn:x>"}
-    assert walk_back(store, typed.near_ends(cites_a_doc), cites_a_doc) == {"<urn:x>", "<urn:a>"}
+    assert walk_ends(store, typed, cites_a_doc) == {"<urn:x>", "<urn:a>"}
     same_number = Reach(2, frozenset({("urn:num", "s", None), ("urn:num", "o", None)}))
     added = Delta(['<urn:e> <urn:num> "7" .\n'])
-    assert walk_back(store, added.near_ends(same_number), same_number) == {"<urn:e>", '"7"', "<urn:a>", "<urn:c>"}
+    assert walk_ends(store, added, same_number) == {"<urn:e>", '"7"', "<urn:a>", "<urn:c>"}
 
 
 NAM_DINH = f"<{ID}body/tinh-uy-nam-dinh>"
@@ -297,16 +297,37 @@ WALKS = [  # start nodes, hops, near entries, expected (None: a blank node met)
 
 @pytest.mark.parametrize("start, hops, near, expected", WALKS)
 @pytest.mark.parametrize("per_query", [5000, 1])
-def test_walk_back_one_query_a_pattern_and_hop(start, hops, near, expected, per_query, monkeypatch):
+def test_a_walk_asks_one_query_a_pattern_and_hop(start, hops, near, expected, per_query, monkeypatch):
     from loaders import validate_scope
 
     monkeypatch.setattr(validate_scope, "STEP_VALUES", per_query)  # the nodes split over several queries too
     store = ox.Store()
     store.load(WALK_TRIPLES, format=ox.RdfFormat.N_TRIPLES)
     seen: dict = {}
-    assert validate_scope.walk_back(store, start, Reach(hops, frozenset(near)), seen) == expected
-    again = validate_scope.walk_back(store, start, Reach(hops, frozenset(near)), seen)  # from what was seen
+    left = {n: hops - 1 for n in validate_scope.canonical(start)}  # every end walked hops - 1 steps
+    assert validate_scope.walk(store, left, Reach(hops, frozenset(near)), seen) == expected
+    again = validate_scope.walk(store, left, Reach(hops, frozenset(near)), seen)  # from what was seen
     assert again == expected
+
+
+DEPTH_QUERY = "SELECT ?this WHERE { ?this <urn:cites> ?d . ?d <urn:num> ?n . ?other <urn:num> ?n }"
+DEPTH_TRIPLES = (b'<urn:a> <urn:cites> <urn:b> .\n<urn:b> <urn:num> "7" .\n<urn:c> <urn:num> "7" .\n'
+                 b'<urn:x> <urn:cites> <urn:c> .\n<urn:y> <urn:cites> <urn:a> .\n')
+DEPTH_WALKS = [  # a changed triple; the focus nodes it reaches, each end walked as far as its entry lies
+    ("<urn:a> <urn:cites> <urn:b> .", {"<urn:a>"}),  # the focus's own triple: no step (y cites a: not read)
+    ('<urn:c> <urn:num> "7" .', {"<urn:c>", "<urn:x>", '"7"', "<urn:b>", "<urn:a>"}),  # the number's sharers too
+    ("<urn:b> <urn:other> <urn:z> .", set()),
+]
+
+
+@pytest.mark.parametrize("changed, expected", DEPTH_WALKS)
+def test_each_end_is_walked_only_as_far_as_its_pattern_lies_from_the_focus(changed, expected):
+    from loaders.shacl_sparql import reach_with_constants
+    from loaders.validate_scope import Delta, walk_ends
+
+    store = ox.Store()
+    store.load(DEPTH_TRIPLES, format=ox.RdfFormat.N_TRIPLES)
+    assert walk_ends(store, Delta([changed]), reach_with_constants(DEPTH_QUERY)) == expected
 
 
 def test_the_shared_graphs_own_nodes_are_checked_again_only_where_a_change_reaches(tmp_path, caplog):
