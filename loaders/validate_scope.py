@@ -71,13 +71,46 @@ def scope_of(check: Check) -> Reach | None:
     text = check.per_focus or check.query
     if target_block(text) is None:
         return None
-    found = reach_with_constants(check.query)
+    found = reach_with_constants(check.query, True)
     if found is None:
         return None
     if check.per_focus:
-        target = reach_with_constants(check.per_focus)
+        target = reach_with_constants(check.per_focus, True)
         return None if target is None else found | target
     return found
+
+
+def data_predicates(store: ox.Store, scopes: Iterable[Reach | None]) -> dict[tuple, frozenset[str]]:
+    """Each predicate the scopes name by the pattern that binds it (("objects" | "subjects", q):
+    reach_with_constants) -> the IRIs it can be: the objects (subjects) of q in the store."""
+    found = {}
+    for scope in scopes:
+        for p, *_ in scope.near if scope is not None else ():
+            if isinstance(p, tuple) and p not in found:
+                side, q = p
+                pattern = f"?x <{q}> ?other" if side == "subjects" else f"?other <{q}> ?x"
+                found[p] = frozenset(str(r["x"])[1:-1] for r in store.query(f"SELECT DISTINCT ?x WHERE {{ {pattern} }}")
+                                     if isinstance(r["x"], ox.NamedNode))
+    return found
+
+
+def with_data_predicates(scope: Reach | None, found: Mapping[tuple, frozenset[str]]) -> Reach | None:
+    """The scope with each predicate named by its binding pattern replaced by the IRIs ``found``
+    for it (data_predicates; None when one is not found: unbounded). The caller keeps them in the
+    memo's version: while they are the same, a triple the query matches through the variable has
+    one of them as predicate, before and now."""
+    if scope is None or not any(isinstance(p, tuple) for p, *_ in scope.near):
+        return scope
+    if any(isinstance(p, tuple) and p not in found for p, *_ in scope.near):
+        return None
+
+    def entries(entry: tuple) -> list[tuple]:
+        return [(q, *entry[1:]) for q in sorted(found[entry[0]])] if isinstance(entry[0], tuple) else [entry]
+    depth: dict = {}
+    for entry in scope.near:
+        for e in entries(entry):
+            depth[e] = max(depth.get(e, 0), scope.steps(entry))
+    return Reach(scope.hops, frozenset(depth), frozenset(depth.items()))
 
 
 def predicates(scopes: Iterable[Reach | None]) -> frozenset | None:
@@ -276,6 +309,6 @@ def plan(store: ox.Store, wide: Sequence[tuple], previous: Mapping[str, list] | 
             kept[key] = previous[key]
         else:
             scoped.append((shape, limited(check, nodes), key, frozenset(nodes)))
-    reason = (f"{len(whole)} whole ({len(unbounded)} unbounded), {len(scoped)} over the focus nodes a change "
-              f"reaches, {len(kept)} kept")
+    reason = (f"{len(whole)} whole ({len(unbounded)} unbounded: {', '.join(sorted(set(unbounded))) or 'none'}), "
+              f"{len(scoped)} over the focus nodes a change reaches, {len(kept)} kept")
     return Plan(tuple(whole), tuple(scoped), kept, previous, reason)
