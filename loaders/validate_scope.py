@@ -36,9 +36,13 @@ CPU s of the stage, forked checks included): 26.4 s before (walks a look-up per 
 every line of a changed graph; results located in a memory copy of the ~12,000 graphs mentioning
 them), 19.6 s now (a VALUES query a pattern and hop, walks stopped at the store's graph count, the
 changed lines of each graph, located by the heldBy index); the results equal a whole validation's.
-CitationEdgeShape stays unbounded: its predicate variable (``$this ?path ?value``, ?path the
-relation's dkg:edgeProperty) is joined to ?this only through the predicate position, which reach()
-does not follow (shacl_sparql); FutureDateShape reads NOW(); BodyHierarchyShape a + path.
+A predicate variable that is also a node (CitationEdgeShape: ``$this ?path ?value``, ?path the
+relation's dkg:edgeProperty) is bounded by the IRIs the store holds where its one binding pattern
+puts it (data_predicates); they are part of the memo's version, so they are the same before and now.
+Two checks cannot be bounded by the change: FutureDateShape reads NOW() (its answer for a node
+changes with the clock, no triple changing), BodyHierarchyShape a + path (a changed
+org:subOrganizationOf triple closes a cycle through any number of unchanged ones); both read one
+predicate of few triples and run whole.
 """
 from __future__ import annotations
 
