@@ -149,9 +149,17 @@ class Delta:
             for s, p, o in ntriples_lines(text):
                 self.by_p.setdefault(p, set()).add((s, o))
         self.ends: dict[tuple, set[str]] = {}  # (predicate, side, far) -> near ends: scopes share them
+        self.canonical: dict[tuple, frozenset[str] | None] = {}  # the same, canonical
 
     def __bool__(self) -> bool:
         return bool(self.by_p)
+
+    def canonical_ends(self, entry: tuple) -> frozenset[str] | None:
+        """The near ends of one entry of a scope as pyoxigraph writes them (canonical; None: a blank node)."""
+        if entry not in self.canonical:
+            found = canonical(self.near_ends(Reach(1, frozenset({entry}))))
+            self.canonical[entry] = None if found is None else frozenset(found)
+        return self.canonical[entry]
 
     def near_ends(self, scope: Reach) -> set[str]:
         nodes: set[str] = set()
@@ -192,12 +200,11 @@ def ends(delta: Delta, scope: Reach) -> dict[str, int] | None:
     back to walk from it: as many as its entry's near end can lie from the focus (Reach.steps); None
     when one is a blank node."""
     left: dict[str, int] = {}
-    for entry in scope.near:
-        found = canonical(delta.near_ends(Reach(scope.hops, frozenset({entry}))))
+    for entry in sorted(scope.near, key=scope.steps):  # the most steps last: they overwrite
+        found = delta.canonical_ends(entry)
         if found is None:
             return None
-        for n in found:
-            left[n] = max(left.get(n, 0), scope.steps(entry))
+        left.update(dict.fromkeys(found, scope.steps(entry)))
     return left
 
 
@@ -309,6 +316,8 @@ def plan(store: ox.Store, wide: Sequence[tuple], previous: Mapping[str, list] | 
         nodes = walks[scope]
         if nodes is None or (graphs is not None and len(nodes) > graphs):
             whole.append((shape, check))
+            log.info("SHACL corpus-wide check run whole: %s %s (its scope: %s)", check.shape, check.component,
+                     f"over {graphs} nodes" if nodes is None else f"{len(nodes)} nodes")
         elif not nodes:
             kept[key] = previous[key]
         else:
