@@ -317,7 +317,7 @@ def plan(store: ox.Store, wide: Sequence[tuple], previous: Mapping[str, list] | 
         if nodes is None or (graphs is not None and len(nodes) > graphs):
             whole.append((shape, check))
             log.info("SHACL corpus-wide check run whole: %s %s (its scope: %s)", check.shape, check.component,
-                     f"over {graphs} nodes" if nodes is None else f"{len(nodes)} nodes")
+                     f"over {graphs} nodes, or a blank node" if nodes is None else f"{len(nodes)} nodes, over {graphs}")
         elif not nodes:
             kept[key] = previous[key]
         else:
