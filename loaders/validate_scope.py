@@ -36,13 +36,13 @@ CPU s of the stage, forked checks included): 26.4 s before (walks a look-up per 
 every line of a changed graph; results located in a memory copy of the ~12,000 graphs mentioning
 them), 19.6 s now (a VALUES query a pattern and hop, walks stopped at the store's graph count, the
 changed lines of each graph, located by the heldBy index); the results equal a whole validation's.
-Adding 1,000 to 10,000 and to 30,000 (2026-12-06 23:00, load average 20-28, CPU s of the add's
-validation, bench/validate_add.py and its --replay): main 18.6 at 10,000, 36.0 at 30,000 (per-batch
-4.9 / 7.7: the add changes 3,199 / 4,402 graphs; corpus-wide 7.8 / 15.4: CitationEdgeShape whole 0.8 /
-2.9, UniqueNumberShape 0.7 / 2.3 though scoped: Oxigraph evaluates its second group over every
-document before the join; the rest 5.8 / 12.9). With the walk of each end as far as its entry lies
-and CitationEdgeShape bounded: 16.5 at 10,000 (CitationEdgeShape 0.5 scoped); the results equal
-the recorded run's.
+Adding 1,000 to 10,000 and to 30,000 (2026-12-06 23:00-23:15, CPU s of the add's validation,
+bench/validate_add.py --replay, load average 4-10): main 14.2 at 10,000, 27.0 at 30,000 (per-batch 3.8
+/ 6.9: the add changes 3,199 / 4,402 graphs; corpus-wide 5.7 / 11.5, of it CitationEdgeShape whole
+0.6 / 2.1 and UniqueNumberShape 0.5 / 1.7 though scoped: Oxigraph evaluates its second group over
+every document before the join; the rest 4.7 / 8.6). Each end walked only as far as its entry
+lies: the rest 6.3 at 30,000 (the total the same, 27.2, at load 10.5). CitationEdgeShape bounded:
+13.2 at 10,000 (0.4 scoped); whole validation of the 11,000 and the add's: the same 308 results.
 A predicate variable that is also a node (CitationEdgeShape: ``$this ?path ?value``, ?path the
 relation's dkg:edgeProperty) is bounded by the IRIs the store holds where its one binding pattern
 puts it (data_predicates); they are part of the memo's version, so they are the same before and now.
