@@ -98,7 +98,7 @@ def main(argv: list[str] | None = None) -> dict:
             report = validate_batches(*a, **kw, profile=profile)
         figures.update(wall_seconds=round(time.perf_counter() - wall, 2), cpu_seconds=round(cpu_seconds() - cpu, 2))
         with open(target / "replay.pickle", "wb") as out:
-            pickle.dump({**saved, "shared": dict(shared), "results": report.results}, out)
+            pickle.dump({**saved, "shared": dict(shared), "results": report.results, "also_read": kw.get("also_read")}, out)
         return report
 
     plans = _Plans()
@@ -180,6 +180,7 @@ class _Replayed(Mapping):
 
 def replay(args) -> dict:
     from directive_kg.doc_tables import SPECS
+    from directive_kg.listing_delta import specs as listing_specs
     from directive_kg.table_delta import predicates
     from loaders.store import open_store
     from loaders.validate import validate_batches
@@ -197,9 +198,10 @@ def replay(args) -> dict:
     profile: dict[str, float] = {}
     with open_store(target, read_only=True) as kg:
         wall, cpu = time.perf_counter(), cpu_seconds()
-        # also_read as the build gives it: the memo's version depends on it (another: every graph checked)
+        # also_read as the build gave it: the memo's version depends on it (another: every graph checked)
+        also_read = saved["also_read"] if "also_read" in saved else predicates([*SPECS.values(), *listing_specs()])
         kw = dict(locate=kg, count=len(batches), memo=target / MEMO_FILE, digest=saved["digests"].__getitem__,
-                  profile=profile, also_read=predicates(SPECS.values()))
+                  profile=profile, also_read=also_read)
         if args.cprofile:
             import cProfile
             import pstats

@@ -762,21 +762,25 @@ def reach(query: str) -> Reach | None:
 
 
 @functools.lru_cache(maxsize=None)
-def reach_with_constants(query: str) -> Reach | None:
+def reach_with_constants(query: str, data_predicates: bool = False) -> Reach | None:
     """reach(), each ``near`` entry with a third member: the IRIs the far end of its triple must be
     (a constant of the pattern, or a variable only bound by VALUES and used in no other pattern),
     None when any term may be: (predicate, side, frozenset of "<iri>" | None). A changed triple
     ``?x rdf:type <Other>`` then reaches no check whose patterns only ask for ``?x rdf:type <C>``
-    (loaders.validate_scope)."""
+    (loaders.validate_scope). ``data_predicates``: a predicate variable that is also a node, bound
+    as such by one pattern ``?a <q> ?p`` joined to ?this through nodes, gives the entries of its
+    triples the predicate ``("objects", "q")`` (or ``("subjects", "q")`` for ``?p <q> ?b``): its
+    values are among the store's objects of q, which the caller looks up
+    (validate_scope.with_data_predicates); without it, such a query is unbounded."""
     if _UNBOUNDED_CALLS.search(query):
         return None
     from concurrent.futures import ThreadPoolExecutor
 
     with ThreadPoolExecutor(1) as pool:
-        return pool.submit(_reach, query, True).result()
+        return pool.submit(_reach, query, True, data_predicates).result()
 
 
-def _reach(query: str, constants: bool = False) -> Reach | None:
+def _reach(query: str, constants: bool = False, data_predicates: bool = False) -> Reach | None:
     from rdflib.paths import AlternativePath, InvPath, MulPath, NegatedPath, SequencePath
     from rdflib.plugins.sparql import prepareQuery
     from rdflib.plugins.sparql.parserutils import CompValue
@@ -856,10 +860,15 @@ def _reach(query: str, constants: bool = False) -> Reach | None:
     except Unsupported:
         return None
     nodes = {x for a, _, b in edges for x in (a, b)}
-    if predicate_vars & nodes:
-        return None
+    bound_by: dict = {}  # a predicate variable also a node -> ("objects" | "subjects", q): see reach_with_constants
+    for v in predicate_vars & nodes:
+        binding = [(a, p, b) for a, p, b in edges if v in (a, b)]
+        if not data_predicates or len(binding) != 1 or type(binding[0][1]) is not str or binding[0][0] == binding[0][2]:
+            return None
+        a, q, b = binding[0]
+        bound_by[v] = ("objects", q) if b == v else ("subjects", q)
     edges = [(a, p2, b) for a, p, b in edges
-             for p2 in ((p,) if p not in predicate_vars else
+             for p2 in ((p,) if p not in predicate_vars else (bound_by[p],) if p in bound_by else
                         sorted(i[1:-1] for i in values[p]) if constants and values.get(p) else (None,))]
     this = Variable("this")
     dist = {this: 0}

@@ -408,7 +408,7 @@ def validate_batches(batches: Iterable[Mapping[str, str]], shared: Mapping[str, 
     results: set[ValidationResult] = set()
     done = 0
     batches_run = 0
-    keeper = _Keeper(memo, plain, shared, digest, wide, also_read) if memo is not None else None
+    keeper = _Keeper(memo, plain, shared, digest, wide, also_read, store) if memo is not None else None
     if keeper is not None:
         batches = keeper.select(batches)
         results.update(keeper.plan.kept)
@@ -607,7 +607,7 @@ class _Keeper:
     change, and the record of this build."""
 
     def __init__(self, path, checks: Sequence[Check], shared: Mapping[str, str], digest: Callable[[str], str] | None,
-                 wide: Sequence[tuple] = (), also_read: frozenset | None = frozenset()):
+                 wide: Sequence[tuple] = (), also_read: frozenset | None = frozenset(), store: ox.Store | None = None):
         from loaders import validate_scope as scope
         from loaders.validate_memo import FORMAT, ValidationMemo
 
@@ -621,6 +621,13 @@ class _Keeper:
         self.version = hashlib.sha256("\n".join([FORMAT, scope.FORMAT, *queries, "", *keys, "", *also]).encode()).hexdigest()
         self.reach, self.scopes = self.memo.bounds(self.version, lambda: (
             _bounded(queries), {scope.check_key(c): scope.scope_of(c) for _, c in wide}))
+        # predicates a check reads through a variable bound by a pattern: their IRIs now are part of the
+        # version (other IRIs: every result checked again), so the kept lines and the Delta hold theirs
+        found = scope.data_predicates(store, self.scopes.values()) if store is not None else {}
+        self.scopes = {k: scope.with_data_predicates(s, found) for k, s in self.scopes.items()}
+        if found:
+            self.version = hashlib.sha256("\n".join([self.version, *sorted(f"{p} {sorted(q)}" for p, q in found.items())])
+                                          .encode()).hexdigest()
         wanted = scope.predicates(self.scopes.values())
         self.wanted = None if wanted is None or also_read is None else wanted | also_read
         self.before = self.memo.digests(self.version)

@@ -10,7 +10,8 @@ validated graph and this one has, on such a chain in one of the two, a changed t
 removed); along the chain up to the first changed triple every triple is unchanged, so it is in the
 graph of now. Hence the focus node is reached from the near end of a changed triple (the end nearer
 the focus in the pattern that can match it: the predicate, the side, and the IRIs a constant far
-end must be) by at most ``hops - 1`` steps back along triples of the store now. Every focus node
+end must be) by at most as many steps back along triples of the store now as that end can lie from
+the focus in the patterns (Reach.steps, at most ``hops - 1``; ``walk``). Every focus node
 so reached is checked again (the target block limited to them by VALUES); the results of the
 others are kept. Uniqueness and aggregates need nothing more: the other members of a group are
 joined through the group key (``?this p ?key . ?other p ?key``), so a changed ``?other p ?key``
@@ -35,9 +36,20 @@ CPU s of the stage, forked checks included): 26.4 s before (walks a look-up per 
 every line of a changed graph; results located in a memory copy of the ~12,000 graphs mentioning
 them), 19.6 s now (a VALUES query a pattern and hop, walks stopped at the store's graph count, the
 changed lines of each graph, located by the heldBy index); the results equal a whole validation's.
-CitationEdgeShape stays unbounded: its predicate variable (``$this ?path ?value``, ?path the
-relation's dkg:edgeProperty) is joined to ?this only through the predicate position, which reach()
-does not follow (shacl_sparql); FutureDateShape reads NOW(); BodyHierarchyShape a + path.
+Adding 1,000 to 10,000 and to 30,000 (2026-12-06 23:00-23:15, CPU s of the add's validation,
+bench/validate_add.py --replay, load average 4-10): main 14.2 at 10,000, 27.0 at 30,000 (per-batch 3.8
+/ 6.9: the add changes 3,199 / 4,402 graphs; corpus-wide 5.7 / 11.5, of it CitationEdgeShape whole
+0.6 / 2.1 and UniqueNumberShape 0.5 / 1.7 though scoped: Oxigraph evaluates its second group over
+every document before the join; the rest 4.7 / 8.6). Each end walked only as far as its entry
+lies: the rest 6.3 at 30,000 (the total the same, 27.2, at load 10.5). CitationEdgeShape bounded:
+13.2 at 10,000 (0.4 scoped); whole validation of the 11,000 and the add's: the same 308 results.
+A predicate variable that is also a node (CitationEdgeShape: ``$this ?path ?value``, ?path the
+relation's dkg:edgeProperty) is bounded by the IRIs the store holds where its one binding pattern
+puts it (data_predicates); they are part of the memo's version, so they are the same before and now.
+Two checks cannot be bounded by the change: FutureDateShape reads NOW() (its answer for a node
+changes with the clock, no triple changing), BodyHierarchyShape a + path (a changed
+org:subOrganizationOf triple closes a cycle through any number of unchanged ones); both read one
+predicate of few triples and run whole.
 """
 from __future__ import annotations
 
@@ -45,7 +57,7 @@ import hashlib
 import logging
 import zlib
 from dataclasses import dataclass, replace
-from typing import Iterable, Mapping, Sequence
+from typing import Callable, Iterable, Mapping, Sequence
 
 import pyoxigraph as ox
 
@@ -54,7 +66,7 @@ from loaders.validate_memo import ntriples_lines
 
 log = logging.getLogger(__name__)
 
-FORMAT = "1"  # bump when what is kept for the corpus-wide checks, or how they are bounded, changes
+FORMAT = "2"  # bump when what is kept for the corpus-wide checks, or how they are bounded, changes
 
 
 def check_key(check: Check) -> str:
@@ -70,13 +82,46 @@ def scope_of(check: Check) -> Reach | None:
     text = check.per_focus or check.query
     if target_block(text) is None:
         return None
-    found = reach_with_constants(check.query)
+    found = reach_with_constants(check.query, True)
     if found is None:
         return None
     if check.per_focus:
-        target = reach_with_constants(check.per_focus)
+        target = reach_with_constants(check.per_focus, True)
         return None if target is None else found | target
     return found
+
+
+def data_predicates(store: ox.Store, scopes: Iterable[Reach | None]) -> dict[tuple, frozenset[str]]:
+    """Each predicate the scopes name by the pattern that binds it (("objects" | "subjects", q):
+    reach_with_constants) -> the IRIs it can be: the objects (subjects) of q in the store."""
+    found = {}
+    for scope in scopes:
+        for p, *_ in scope.near if scope is not None else ():
+            if isinstance(p, tuple) and p not in found:
+                side, q = p
+                pattern = f"?x <{q}> ?other" if side == "subjects" else f"?other <{q}> ?x"
+                found[p] = frozenset(str(r["x"])[1:-1] for r in store.query(f"SELECT DISTINCT ?x WHERE {{ {pattern} }}")
+                                     if isinstance(r["x"], ox.NamedNode))
+    return found
+
+
+def with_data_predicates(scope: Reach | None, found: Mapping[tuple, frozenset[str]]) -> Reach | None:
+    """The scope with each predicate named by its binding pattern replaced by the IRIs ``found``
+    for it (data_predicates; None when one is not found: unbounded). The caller keeps them in the
+    memo's version: while they are the same, a triple the query matches through the variable has
+    one of them as predicate, before and now."""
+    if scope is None or not any(isinstance(p, tuple) for p, *_ in scope.near):
+        return scope
+    if any(isinstance(p, tuple) and p not in found for p, *_ in scope.near):
+        return None
+
+    def entries(entry: tuple) -> list[tuple]:
+        return [(q, *entry[1:]) for q in sorted(found[entry[0]])] if isinstance(entry[0], tuple) else [entry]
+    depth: dict = {}
+    for entry in scope.near:
+        for e in entries(entry):
+            depth[e] = max(depth.get(e, 0), scope.steps(entry))
+    return Reach(scope.hops, frozenset(depth), frozenset(depth.items()))
 
 
 def predicates(scopes: Iterable[Reach | None]) -> frozenset | None:
@@ -111,9 +156,17 @@ class Delta:
             for s, p, o in ntriples_lines(text):
                 self.by_p.setdefault(p, set()).add((s, o))
         self.ends: dict[tuple, set[str]] = {}  # (predicate, side, far) -> near ends: scopes share them
+        self.canonical: dict[tuple, frozenset[str] | None] = {}  # the same, canonical
 
     def __bool__(self) -> bool:
         return bool(self.by_p)
+
+    def canonical_ends(self, entry: tuple) -> frozenset[str] | None:
+        """The near ends of one entry of a scope as pyoxigraph writes them (canonical; None: a blank node)."""
+        if entry not in self.canonical:
+            found = canonical(self.near_ends(Reach(1, frozenset({entry}))))
+            self.canonical[entry] = None if found is None else frozenset(found)
+        return self.canonical[entry]
 
     def near_ends(self, scope: Reach) -> set[str]:
         nodes: set[str] = set()
@@ -149,34 +202,65 @@ def canonical(nodes: Iterable[str]) -> set[str] | None:
     return found
 
 
-def walk_back(store: ox.Store, nodes: set[str], scope: Reach, seen: dict | None = None,
-              limit: int | None = None) -> set[str] | None:
-    """``nodes`` and what reaches them by up to ``scope.hops - 1`` steps back along the triples of
-    the store's merged graph that the check's patterns can match (see the module's docstring); None
-    when a blank node is met, or once more than ``limit`` nodes are found (the check then runs
-    whole: the rest of the walk would be wasted). ``seen``: (node, predicate, side) -> the nodes one
-    step back, shared by the walks of one build. Each hop asks one query a pattern for all the
-    frontier's nodes."""
-    found = canonical(nodes)
-    if found is None or (limit is not None and len(found) > limit):
-        return None
+def ends(delta: Delta, scope: Reach) -> dict[str, int] | None:
+    """The near ends of the changed triples a check's patterns can match, each with the most steps
+    back to walk from it: as many as its entry's near end can lie from the focus (Reach.steps); None
+    when one is a blank node."""
+    left: dict[str, int] = {}
+    for entry in sorted(scope.near, key=scope.steps):  # the most steps last: they overwrite
+        found = delta.canonical_ends(entry)
+        if found is None:
+            return None
+        left.update(dict.fromkeys(found, scope.steps(entry)))
+    return left
+
+
+def walk(store: ox.Store, left: dict[str, int], scope: Reach, seen: dict | None = None,
+         limit: int | None = None, counted: Callable[[Iterable[str]], int] | None = None) -> set[str] | None:
+    """The nodes of ``left`` (node -> the steps back to walk from it: ``ends``) and what reaches them
+    back along the store's triples that the scope's patterns can match (see the module's
+    docstring), each node reached given the steps left (one fewer, and no more than the entry it
+    was reached by allows: Reach.steps). A walk of hops - 1 steps from every end made a new child's
+    passage (its parent an end at 0 steps) reach every sibling (reuse-levels at 10,000 plus 1,000:
+    9,772 of 9,987 documents). None once a blank node, or more than ``limit`` nodes beyond the
+    ends, are reached (the caller then runs whole: the rest of the walk would be wasted); with
+    ``counted`` (a per-document table counts its documents), once more than ``limit`` of the nodes
+    reached, ends included, count (reuse-levels at 10,000 plus 1,000: 106,625 nodes, 6,715 of its
+    9,987 documents).
+    ``seen``: (node, predicate, side) -> the nodes one step back, shared by the walks of one build;
+    each step asks one query a pattern for all the frontier's nodes (step_back)."""
     seen = {} if seen is None else seen
-    frontier = set(found)
-    for _ in range(scope.hops - 1):
-        step = set()
-        for p, side, far in scope.near:
+    left = dict(left)
+    if counted is None:
+        limit = None if limit is None else limit + len(left)
+
+    def over() -> bool:  # the nodes reached, or those `counted` finds among them, pass the limit
+        return limit is not None and len(left) > limit and (counted is None or counted(left) > limit)
+
+    # steps only lower what is left: the nodes with k left are all known once those with more are walked
+    for k in range(max(left.values(), default=0), 0, -1):
+        if over():
+            return None
+        frontier = [n for n, m in left.items() if m == k]
+        for entry in scope.near:
+            p, side, far = (*entry, None)[:3]
             asked = [n for n in frontier if far is None or n in far]
             step_back(store, asked, p, side, seen)
+            then = min(k - 1, scope.steps(entry))
             for n in asked:
-                step.update(seen[(n, p, side)])
-        step -= found
-        if any(n.startswith("_:") for n in step) or (limit is not None and len(found) + len(step) > limit):
-            return None
-        found |= step
-        frontier = step
-        if not frontier:
-            break
-    return found
+                for x in seen[(n, p, side)]:
+                    if x.startswith("_:"):
+                        return None
+                    if left.get(x, -1) < then:
+                        left[x] = then
+    return None if over() else set(left)
+
+
+def walk_ends(store: ox.Store, delta: Delta, scope: Reach, seen: dict | None = None,
+              limit: int | None = None, counted: Callable[[Iterable[str]], int] | None = None) -> set[str] | None:
+    """``walk`` from the ``ends`` of the changed triples ``delta``: the focus nodes a change can reach."""
+    left = ends(delta, scope)
+    return None if left is None else walk(store, left, scope, seen, limit, counted)
 
 
 STEP_VALUES = 5000  # nodes bound by VALUES in one query of step_back
@@ -243,14 +327,16 @@ def plan(store: ox.Store, wide: Sequence[tuple], previous: Mapping[str, list] | 
             unbounded += [check.shape] if scope is None else []
             continue
         if scope not in walks:
-            walks[scope] = walk_back(store, delta.near_ends(scope), scope, seen, graphs)
+            walks[scope] = walk_ends(store, delta, scope, seen, graphs)
         nodes = walks[scope]
         if nodes is None or (graphs is not None and len(nodes) > graphs):
             whole.append((shape, check))
+            log.info("SHACL corpus-wide check run whole: %s %s (its scope: %s)", check.shape, check.component,
+                     f"over {graphs} nodes, or a blank node" if nodes is None else f"{len(nodes)} nodes, over {graphs}")
         elif not nodes:
             kept[key] = previous[key]
         else:
             scoped.append((shape, limited(check, nodes), key, frozenset(nodes)))
-    reason = (f"{len(whole)} whole ({len(unbounded)} unbounded), {len(scoped)} over the focus nodes a change "
-              f"reaches, {len(kept)} kept")
+    reason = (f"{len(whole)} whole ({len(unbounded)} unbounded: {', '.join(sorted(set(unbounded))) or 'none'}), "
+              f"{len(scoped)} over the focus nodes a change reaches, {len(kept)} kept")
     return Plan(tuple(whole), tuple(scoped), kept, previous, reason)

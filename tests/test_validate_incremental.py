@@ -184,8 +184,34 @@ def test_reach_with_constants(query, near):
     assert found.hops == reach(query).hops and {n[:2] for n in found.near} == reach(query).near
 
 
+DATA_PREDICATE_REACHES = [  # query; the entry (None: unbounded) with the predicate its binding pattern names
+    ("SELECT ?this WHERE { ?c <urn:of> ?this . ?c <urn:rel> ?r . ?r <urn:edge> ?p FILTER NOT EXISTS { ?this ?p ?v } }",
+     (("objects", "urn:edge"), "s", None)),
+    ("SELECT ?this WHERE { ?this <urn:rel> ?p . ?x ?p ?this }", (("objects", "urn:rel"), "o", None)),
+    ("SELECT ?this WHERE { ?this ?p ?v . ?p <urn:q> ?w }", None),  # ?p joined to ?this only as a predicate
+    ("SELECT ?this WHERE { ?this <urn:a> ?p . ?this <urn:b> ?p . ?this ?p ?v }", None),  # bound by two patterns
+]
+
+
+@pytest.mark.parametrize("query, entry", DATA_PREDICATE_REACHES)
+def test_a_predicate_variable_bound_by_one_pattern(query, entry):
+    from loaders.shacl_sparql import reach_with_constants
+    from loaders.validate_scope import with_data_predicates
+
+    assert reach(query) is None and reach_with_constants(query) is None  # the store is not asked there
+    found = reach_with_constants(query, True)
+    if entry is None:
+        assert found is None
+        return
+    assert entry in found.near
+    concrete = with_data_predicates(found, {entry[0]: frozenset({"urn:x", "urn:y"})})
+    assert {("urn:x", *entry[1:]), ("urn:y", *entry[1:])} <= concrete.near
+    assert not any(isinstance(p, tuple) for p, *_ in concrete.near)
+    assert with_data_predicates(found, {}) is None  # not looked up: unbounded
+
+
 def test_the_focus_nodes_a_change_reaches():
-    from loaders.validate_scope import Delta, walk_back
+    from loaders.validate_scope import Delta, walk_ends
 
     store = ox.Store()
     store.load(b"<urn:a> <urn:cites> <urn:x> .\n<urn:b> <urn:cites> <urn:y> .\n<urn:x> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <urn:Doc> .\n"
@@ -195,10 +221,10 @@ def test_the_focus_nodes_a_change_reaches():
     cites_a_doc = Reach(2, frozenset({("urn:cites", "s", None), (rdf_type, "s", frozenset({"<urn:Doc>"}))}))
     typed = Delta([f"<urn:x> <{rdf_type}> <urn:Doc> .\n<urn:z> <{rdf_type}> <urn:Other> .\n"])
     assert typed.near_ends(cites_a_doc) == {"<urn:x>"}
-    assert walk_back(store, typed.near_ends(cites_a_doc), cites_a_doc) == {"<urn:x>", "<urn:a>"}
+    assert walk_ends(store, typed, cites_a_doc) == {"<urn:x>", "<urn:a>"}
     same_number = Reach(2, frozenset({("urn:num", "s", None), ("urn:num", "o", None)}))
     added = Delta(['<urn:e> <urn:num> "7" .\n'])
-    assert walk_back(store, added.near_ends(same_number), same_number) == {"<urn:e>", '"7"', "<urn:a>", "<urn:c>"}
+    assert walk_ends(store, added, same_number) == {"<urn:e>", '"7"', "<urn:a>", "<urn:c>"}
 
 
 NAM_DINH = f"<{ID}body/tinh-uy-nam-dinh>"
@@ -253,6 +279,36 @@ def test_an_edit_of_one_file_creates_then_removes_a_corpus_wide_result_of_anothe
         assert wide[1] > 0
 
 
+def test_a_check_reading_a_predicate_the_data_names_is_bounded_and_equals_a_whole_validation(tmp_path, caplog):
+    """CitationEdgeShape reads ``$this ?path ?value`` with ?path the relation's dkg:edgeProperty: bounded
+    by the edge properties the store holds (validate_scope.data_predicates), it runs over the focus
+    nodes a change reaches, and each step (the direct edge missing, given, taken away again; another
+    file edited) reports as a whole validation does."""
+    shared = {f"urn:shared:{p.name}": _nt(p) for p in (ONTOLOGY / "directive.ttl", ONTOLOGY / "codelists.ttl")}
+    shared["urn:shared:corpus"] = f"{NAM_DINH} <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <http://www.w3.org/ns/org#Organization> .\n"
+    others = {f"{ID}graph/file/other-{i}": _document(f"other-{i}", f"{i}-CV/TU", "2019-01-01") for i in range(12)}
+    b = f"{ID}graph/file/b"
+    eli = "http://data.europa.eu/eli/ontology#"
+    citation = (f"<{ID}citation/a-1> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <{DKG}Citation> .\n"
+                f"<{ID}citation/a-1> <{DKG}citingDocument> <{ID}doc/a> .\n<{ID}citation/a-1> <{DKG}citedDocument> <{ID}doc/b> .\n"
+                f"<{ID}citation/a-1> <{DKG}relation> <https://w3id.org/directive-kg/code/relation/implements> .\n"
+                f"<{ID}doc/a> <{eli}cites> <{ID}doc/b> .\n")
+    steps = [  # file a; file b's date; the direct edge missing
+        (_document("a", "1100-CV/TU", "2020-07-29") + citation, "2020-03-01", True),
+        (_document("a", "1100-CV/TU", "2020-07-29", implements="b") + citation, "2020-03-01", False),
+        (_document("a", "1100-CV/TU", "2020-07-29", implements="b") + citation, "2020-03-02", False),
+        (_document("a", "1100-CV/TU", "2020-07-29") + citation, "2020-03-02", True),
+    ]
+    memo = tmp_path / MEMO_FILE
+    for step, (a, date, missing) in enumerate(steps):
+        files = {**others, f"{ID}graph/file/a": a, b: _document("b", "1101-CV/TU", date)}
+        report, _ = _run(files, shared, memo, caplog)
+        lacking = {r.focus for r in report.results if r.source_shape.endswith("CitationEdgeShape>")}
+        assert lacking == ({f"<{ID}doc/a>"} if missing else set()), step
+        plans = [r.getMessage() for r in caplog.records if "corpus-wide checks:" in r.getMessage()]
+        assert step == 0 or "CitationEdgeShape" not in plans[0], plans
+
+
 def test_lines_of_the_checked_graphs_are_staged_on_disk_not_held(tmp_path, caplog):
     """The lines kept for the corpus-wide checks go to the memo batch by batch (staged_lines) and
     become the graphs' lines when the build records; a stage left by a build that stopped is
@@ -297,16 +353,37 @@ WALKS = [  # start nodes, hops, near entries, expected (None: a blank node met)
 
 @pytest.mark.parametrize("start, hops, near, expected", WALKS)
 @pytest.mark.parametrize("per_query", [5000, 1])
-def test_walk_back_one_query_a_pattern_and_hop(start, hops, near, expected, per_query, monkeypatch):
+def test_a_walk_asks_one_query_a_pattern_and_hop(start, hops, near, expected, per_query, monkeypatch):
     from loaders import validate_scope
 
     monkeypatch.setattr(validate_scope, "STEP_VALUES", per_query)  # the nodes split over several queries too
     store = ox.Store()
     store.load(WALK_TRIPLES, format=ox.RdfFormat.N_TRIPLES)
     seen: dict = {}
-    assert validate_scope.walk_back(store, start, Reach(hops, frozenset(near)), seen) == expected
-    again = validate_scope.walk_back(store, start, Reach(hops, frozenset(near)), seen)  # from what was seen
+    left = {n: hops - 1 for n in validate_scope.canonical(start)}  # every end walked hops - 1 steps
+    assert validate_scope.walk(store, left, Reach(hops, frozenset(near)), seen) == expected
+    again = validate_scope.walk(store, left, Reach(hops, frozenset(near)), seen)  # from what was seen
     assert again == expected
+
+
+DEPTH_QUERY = "SELECT ?this WHERE { ?this <urn:cites> ?d . ?d <urn:num> ?n . ?other <urn:num> ?n }"
+DEPTH_TRIPLES = (b'<urn:a> <urn:cites> <urn:b> .\n<urn:b> <urn:num> "7" .\n<urn:c> <urn:num> "7" .\n'
+                 b'<urn:x> <urn:cites> <urn:c> .\n<urn:y> <urn:cites> <urn:a> .\n')
+DEPTH_WALKS = [  # a changed triple; the focus nodes it reaches, each end walked as far as its entry lies
+    ("<urn:a> <urn:cites> <urn:b> .", {"<urn:a>"}),  # the focus's own triple: no step (y cites a: not read)
+    ('<urn:c> <urn:num> "7" .', {"<urn:c>", "<urn:x>", '"7"', "<urn:b>", "<urn:a>"}),  # the number's sharers too
+    ("<urn:b> <urn:other> <urn:z> .", set()),
+]
+
+
+@pytest.mark.parametrize("changed, expected", DEPTH_WALKS)
+def test_each_end_is_walked_only_as_far_as_its_pattern_lies_from_the_focus(changed, expected):
+    from loaders.shacl_sparql import reach_with_constants
+    from loaders.validate_scope import Delta, walk_ends
+
+    store = ox.Store()
+    store.load(DEPTH_TRIPLES, format=ox.RdfFormat.N_TRIPLES)
+    assert walk_ends(store, Delta([changed]), reach_with_constants(DEPTH_QUERY)) == expected
 
 
 def test_the_shared_graphs_own_nodes_are_checked_again_only_where_a_change_reaches(tmp_path, caplog):
