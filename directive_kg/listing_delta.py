@@ -57,36 +57,51 @@ class Keyed:
     reads: None = None
 
 
-def _uncommented(text: str) -> str:
-    return re.sub(r"(?m)^\s*#.*$", "", text)
+def _order(text: str, tokens: list) -> tuple[tuple[str, bool], ...] | None:
+    """The outer ORDER BY's (variable, descending) pairs; None when it sorts by anything else or is
+    followed by anything (`tokens`: queries.top_tokens of `text`)."""
+    at = [k for k, t in enumerate(tokens) if t[2] == "ORDER" and t[3] == 0]
+    rest = tokens[at[-1] + 1:] if at else []
+    if not rest or rest[0][2] != "BY":
+        return None
+    words = [t[2] if t[2] in ("ASC", "DESC", "(", ")") else text[t[0]:t[1]] for t in rest[1:]]
+    out, k = [], 0
+    while k < len(words):
+        if words[k].startswith("?"):
+            out.append((words[k][1:], False))
+            k += 1
+        elif words[k] in ("ASC", "DESC") and words[k + 1:k + 2] == ["("] and words[k + 2:k + 3] != [] \
+                and words[k + 2].startswith("?") and words[k + 3:k + 4] == [")"]:
+            out.append((words[k + 2][1:], words[k] == "DESC"))
+            k += 4
+        else:
+            return None
+    return tuple(out) or None
 
 
-def _order(text: str) -> tuple[tuple[str, bool], ...] | None:
-    """The outer ORDER BY's (variable, descending) pairs; None when it sorts by anything else."""
-    found = re.search(r"\}\s*(?:GROUP\s+BY\s[^{}]*?)?ORDER\s+BY\s+([^{}]*)$", text)
-    if found is None:
-        return None
-    items = re.findall(r"\s*(?:(ASC|DESC)\(\s*\?(\w+)\s*\)|\?(\w+))", found.group(1))
-    if re.sub(r"\s*(?:(?:ASC|DESC)\(\s*\?\w+\s*\)|\?\w+)", "", found.group(1)).strip():
-        return None
-    return tuple((var or plain, way == "DESC") for way, var, plain in items)
+def _labelled(text: str, tokens: list) -> list[str]:
+    """The variables of the STR(?x) calls (a document IRI the runner shows as its label)."""
+    words = [text[t[0]:t[1]] if t[2].startswith("?") else t[2] for t in tokens]
+    return sorted({words[k + 2][1:] for k in range(len(words) - 3)
+                   if words[k] == "STR" and words[k + 1] == "(" and words[k + 2].startswith("?") and words[k + 3] == ")"})
 
 
 def keyed(query) -> Keyed | None:
     """How `query` (a listing) is updated in place, None when it is written whole."""
     from directive_kg.doc_tables import projection
+    from directive_kg.queries import top_tokens
 
-    text = _uncommented(query.text)
+    text = query.text
+    tokens = top_tokens(text)
     projected = projection(text)
     keys = [p.name for p in query.params if p.type == "document"] or ["document_iri"]
-    order = _order(text)
+    order = _order(text, tokens)
     if len(keys) != 1 or keys[0] not in projected or not order or any(v not in projected for v, _ in order):
         return None
     key = keys[0]
-    # the label reads of every STR(?x) of the outer group, inside its closing brace
-    end = text.rindex("}", 0, text.rindex("ORDER"))
-    labelled = sorted(set(re.findall(r"\bSTR\(\s*\?(\w+)\s*\)", text)))
-    rows = text[:end] + "".join(_LABEL_READS.format(x=x) for x in labelled) + text[end:]
+    # the label reads of every STR(?x), inside the outer group's closing brace
+    end = max(t[0] for t in tokens if t[2] == "}" and t[3] == 0)
+    rows = text[:end] + "".join(_LABEL_READS.format(x=x) for x in _labelled(text, tokens)) + text[end:]
     if key != "document_iri":
         rows = re.sub(r"\?document_iri\b", "?key_document_iri", rows)
         rows = re.sub(r"\?" + re.escape(key) + r"\b", "?document_iri", rows)
