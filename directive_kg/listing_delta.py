@@ -89,9 +89,9 @@ def _labelled(text: str, tokens: list) -> list[str]:
 def keyed(query) -> Keyed | None:
     """How `query` (a listing) is updated in place, None when it is written whole."""
     from directive_kg.doc_tables import projection
-    from directive_kg.queries import top_tokens
+    from directive_kg.queries import top_tokens, without_comments
 
-    text = query.text
+    text = without_comments(query.text)  # a comment naming GRAPH or NOW would make reach_of unbounded
     tokens = top_tokens(text)
     projected = projection(text)
     keys = [p.name for p in query.params if p.type == "document"] or ["document_iri"]

@@ -323,6 +323,21 @@ def bind_values(text: str, bindings: Mapping[str, Term]) -> str:
     return text
 
 
+def without_comments(text: str) -> str:
+    """The query without its comments (a # inside a string or IRI starts none)."""
+    out, i, kept = [], 0, 0
+    while i < len(text):
+        end = _skip_opaque(text, i)
+        if end is None:
+            i += 1
+            continue
+        if text[i] == "#":
+            out.append(text[kept:i])
+            kept = end
+        i = end
+    return "".join(out) + text[kept:]
+
+
 def top_tokens(text: str) -> list[tuple[int, int, str, int]]:
     """(start, end, word, brace or parenthesis, depth) of each keyword, variable, number, brace and
     parenthesis outside comments, strings and IRIs; depth counts the braces open before the token."""
