@@ -24,7 +24,7 @@ import logging
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Mapping
 
 import pyoxigraph as ox
 
@@ -47,18 +47,14 @@ OPTIONAL {{ ?{x} <http://data.europa.eu/eli/ontology#title> ?{x}_ltt }}
 
 @dataclass(frozen=True)
 class Keyed:
-    """A listing whose rows are keyed and sorted: `keys` the variables of a row's documents (one, or
-    the two of a pair), `rows` its pattern with each key as ?document_iri (one focus: a triple reached
-    from either document reaches the row) and the label reads (for table_delta: reach_of, predicates),
-    `order` its ORDER BY (variable, descending). `distinct`: the positions in `order` of the shown
-    columns when the keys are projected only to key the rows (a pair's `# hide:` columns): rows of
-    equal shown terms are then one line (the DISTINCT of the shown columns), of many keys lines."""
+    """A listing whose rows are keyed and sorted: `rows` its pattern with the key as ?document_iri
+    and the label reads (for table_delta: reach_of, predicates), `order` its ORDER BY (variable,
+    descending)."""
     query: str
-    keys: tuple[str, ...]
+    key: str
     order: tuple[tuple[str, bool], ...]
     rows: str
     reads: None = None
-    distinct: tuple[int, ...] | None = None
 
 
 def _order(text: str, tokens: list) -> tuple[tuple[str, bool], ...] | None:
@@ -74,8 +70,8 @@ def _order(text: str, tokens: list) -> tuple[tuple[str, bool], ...] | None:
         if words[k].startswith("?"):
             out.append((words[k][1:], False))
             k += 1
-        elif words[k] in ("ASC", "DESC") and words[k + 1:k + 2] == ["("] and words[k + 2:k + 3] != [] \
-                and words[k + 2].startswith("?") and words[k + 3:k + 4] == [")"]:
+        elif (words[k] in ("ASC", "DESC") and len(words) > k + 3 and words[k + 1] == "("
+              and words[k + 2].startswith("?") and words[k + 3] == ")"):
             out.append((words[k + 2][1:], words[k] == "DESC"))
             k += 4
         else:
@@ -98,36 +94,18 @@ def keyed(query) -> Keyed | None:
     text = without_comments(query.text)  # a comment naming GRAPH or NOW would make reach_of unbounded
     tokens = top_tokens(text)
     projected = projection(text)
-    keys = _keys(query, projected)
+    keys = [p.name for p in query.params if p.type == "document"] or ["document_iri"]
     order = _order(text, tokens)
-    if not keys or not order or any(v not in projected for v, _ in order):
+    if len(keys) != 1 or keys[0] not in projected or not order or any(v not in projected for v, _ in order):
         return None
-    distinct = None
-    if keys == query.hide:  # a pair's listing: its lines the DISTINCT of what it shows, sorted by all of it
-        shown = [v for v in projected if v not in keys]
-        ordered = [v for v, _ in order]
-        if any(v not in ordered for v in shown):
-            return None
-        distinct = tuple(ordered.index(v) for v in shown)
+    key = keys[0]
     # the label reads of every STR(?x), inside the outer group's closing brace
     end = max(t[0] for t in tokens if t[2] == "}" and t[3] == 0)
     rows = text[:end] + "".join(_LABEL_READS.format(x=x) for x in _labelled(text, tokens)) + text[end:]
-    if keys != ("document_iri",):
+    if key != "document_iri":
         rows = re.sub(r"\?document_iri\b", "?key_document_iri", rows)
-        for key in keys:
-            rows = re.sub(r"\?" + re.escape(key) + r"\b", "?document_iri", rows)
-    return Keyed(query.name, keys, order, rows, distinct=distinct)
-
-
-def _keys(query, projected: list[str]) -> tuple[str, ...] | None:
-    """A row's document variables: the listing's document parameter, else ?document_iri, else (a
-    listing of pairs) its two `# hide:` columns; None when they are not projected."""
-    params = [p.name for p in query.params if p.type == "document"]
-    if params or "document_iri" in projected:
-        keys, wanted = params or ["document_iri"], 1
-    else:
-        keys, wanted = list(query.hide), 2
-    return tuple(keys) if len(keys) == wanted and all(k in projected for k in keys) else None
+        rows = re.sub(r"\?" + re.escape(key) + r"\b", "?document_iri", rows)
+    return Keyed(query.name, key, order, rows)
 
 
 class _Sorted:
@@ -144,13 +122,16 @@ class _Sorted:
         return False
 
 
-def _order_cells(spec: Keyed, terms: list[dict]) -> list[list]:
-    """Each solution's ORDER BY keys, as queries.order_key gives them."""
+def _keys_lines(spec: Keyed, terms: list[dict]) -> list[bytes] | None:
+    """The .keys line of each solution (newline included); None when a row has no key IRI."""
     from directive_kg.queries import order_key
 
     memo: dict = {}
     out = []
     for row in terms:
+        key = row.get(spec.key)
+        if not isinstance(key, ox.NamedNode):
+            return None
         cells = []
         for v, _desc in spec.order:
             term = row.get(v)
@@ -158,35 +139,8 @@ def _order_cells(spec: Keyed, terms: list[dict]) -> list[list]:
             if found is None:
                 found = memo[term] = list(order_key(term))
             cells.append(found)
-        out.append(cells)
+        out.append(json.dumps([key.value, cells], ensure_ascii=False).encode("utf-8") + b"\n")
     return out
-
-
-def _keys_lines(spec: Keyed, terms: list[dict], cells: list[list]) -> list[bytes] | None:
-    """The .keys line of each solution (newline included): [key IRI (a pair's: [IRI, IRI]), ORDER BY
-    keys]; None when a row has no key IRI."""
-    out = []
-    for row, one in zip(terms, cells):
-        found = [row.get(k) for k in spec.keys]
-        if not all(isinstance(k, ox.NamedNode) for k in found):
-            return None
-        key = found[0].value if len(found) == 1 else [k.value for k in found]
-        out.append(json.dumps([key, one], ensure_ascii=False).encode("utf-8") + b"\n")
-    return out
-
-
-def _collapsed(spec: Keyed, entries: list[tuple]) -> tuple[list[bytes], list]:
-    """The table's lines and keys lines of the sorted (line, keys line, _Sorted) entries: a line for
-    each, or (spec.distinct) one for each run of equal shown terms."""
-    if spec.distinct is None:
-        return [e[0] for e in entries], [e[1] for e in entries]
-    lines, last = [], None
-    for line, _k, order in entries:
-        shown = [order.cells[i] for i in spec.distinct]
-        if shown != last:
-            lines.append(line)
-            last = shown
-    return lines, [e[1] for e in entries]
 
 
 def _paths(folder: Path, name: str) -> tuple[Path, Path]:
@@ -210,45 +164,40 @@ def write_keyed(store: ox.Store, folder: Path, query, spec: Keyed, stamp: str, p
     from directive_kg.listings import write_atomic, write_table
     from directive_kg.queries import EmbeddedBackend, QueryResult, shown_rows
 
-    if plan is None:
-        texts, shown, notes = [query.text], None, None
-    else:
+    if plan is not None:
         last, reached = plan
-        old = _old_rows(folder, spec, int(last["rows"]))
+        old = _old_rows(folder, query.name, int(last["rows"]))
         if old is None:
             return None
-        # a listing of pairs: bound by each of its documents in turn (a pair of two reached, twice)
-        texts = [bound(query.text, key, sorted(reached)) for key in spec.keys] if reached else []
-        shown, notes = list(last["columns"]), list(last["notes"])  # nothing reached: every line kept
-    rows, keys, cells = [], [], []
-    for text in texts:
-        columns, terms, notes = _solutions(store, query, text)
-        shown, found = shown_rows(query, EmbeddedBackend(store), columns, terms)
-        rows += found
-        found_cells = _order_cells(spec, terms)
-        cells += found_cells
-        found_keys = _keys_lines(spec, terms, found_cells)
-        keys = None if keys is None or found_keys is None else keys + found_keys
-    desc = tuple(d for _v, d in spec.order)
-    made = list(zip(_table_lines(shown, rows), keys or [None] * len(rows), cells))
-    if plan is None:  # the store's order: the query's ORDER BY
-        merged = [(line, k, _Sorted(one, desc)) for line, k, one in made]
+        text = bound(query.text, spec.key, sorted(reached)) if reached else None
     else:
-        if keys is None or shown != list(last["columns"]):
+        text = query.text
+    if text is None:  # nothing reached: every line kept
+        shown, terms, rows, notes = list(last["columns"]), [], [], list(last["notes"])
+    else:
+        columns, terms, notes = _solutions(store, query, text)
+        shown, rows = shown_rows(query, EmbeddedBackend(store), columns, terms)
+    keys = _keys_lines(spec, terms)
+    if keys is None and plan is not None:
+        return None
+    if plan is None:
+        lines = None
+    else:
+        if shown != list(last["columns"]):
             return None
-        kept = [(line, k, _Sorted(one, desc)) for line, k, key, one in old
-                if not reached.intersection([key] if isinstance(key, str) else key)]
-        new = sorted(({(line, k): (line, k, _Sorted(one, desc)) for line, k, one in made}).values(),
+        desc = tuple(d for _v, d in spec.order)
+        kept = [(line, k, _Sorted(cells, desc)) for line, k, key, cells in old if key not in reached]
+        new = sorted(((line, k, _Sorted(json.loads(k)[1], desc)) for line, k in zip(_table_lines(shown, rows), keys)),
                      key=lambda entry: entry[2])
         merged = list(heapq.merge(kept, new, key=lambda entry: entry[2]))
         log.info("listing table %s: %d of %d rows computed again (%d nodes reached)", query.name, len(new),
                  len(merged), len(reached))
-    lines, key_lines = _collapsed(spec, merged)
+        lines, keys = [entry[0] for entry in merged], [entry[1] for entry in merged]
     if keys is None:  # a row without a key: the table has no keys (the next add writes it whole)
         unkeyed_old(folder, query.name)
     else:
         folder.mkdir(parents=True, exist_ok=True)
-        write_atomic(_paths(folder, query.name)[1], b"".join(key_lines))
+        write_atomic(_paths(folder, query.name)[1], b"".join(keys))
     return write_table(folder, query, QueryResult(shown, rows, notes), stamp, lines)
 
 
@@ -263,24 +212,17 @@ def _lines_of(path: Path) -> list[bytes]:
     return [one + b"\n" for one in path.read_bytes().split(b"\n")[:-1]]
 
 
-def _old_rows(folder: Path, spec: Keyed, count: int) -> list[tuple[bytes, bytes, Any, list]] | None:
-    """The last build's rows, each with its line, keys line, key and ORDER BY keys (spec.distinct: a
-    line shared by the run of keys lines of equal shown terms); None when they do not fit."""
-    data, keys = _paths(folder, spec.query)
+def _old_rows(folder: Path, name: str, count: int) -> list[tuple[bytes, bytes, str, list]] | None:
+    """The last build's lines, each with its keys line, key IRI and ORDER BY keys; None when they do
+    not fit."""
+    data, keys = _paths(folder, name)
     try:
         lines, key_lines = _lines_of(data), _lines_of(keys)
     except OSError:
         return None
-    out, at, last = [], -1, None
-    for k in key_lines:
-        key, cells = json.loads(k)
-        shown = cells if spec.distinct is None else [cells[i] for i in spec.distinct]
-        if spec.distinct is None or shown != last:
-            at, last = at + 1, shown
-        if at >= len(lines):
-            return None
-        out.append((lines[at], k, key, cells))
-    return out if len(lines) == count and at + 1 == count else None
+    if len(lines) != count or len(key_lines) != count:
+        return None
+    return [(line, k, *json.loads(k)) for line, k in zip(lines, key_lines)]
 
 
 def plan(store: ox.Store, change, query, spec: Keyed | None, table_format: int) -> tuple[Mapping, set[str]] | None:
@@ -300,8 +242,8 @@ def plan(store: ox.Store, change, query, spec: Keyed | None, table_format: int) 
 
 
 def _documents(store: ox.Store, nodes: set[str], seen: dict) -> set[str]:
-    """The nodes that may key a row: a key is a document (a `document` parameter, ?document_iri, a
-    pair's), and every document node is typed dkg:Document (loaders.to_rdf._describe_document). The
+    """The nodes that may key a row: a key is a document (a `document` parameter or ?document_iri), and
+    every document node is typed dkg:Document (loaders.to_rdf._describe_document). The
     other nodes bound by VALUES cost the rows' query more than the documents (reporting-lines at
     10,000 plus 1,000: 8,231 nodes reached, 1,152 documents; 3.3 -> 0.6 CPU s)."""
     from loaders.store import DKG, RDF_TYPE
