@@ -238,21 +238,19 @@ def plan(store: ox.Store, change, query, spec: Keyed | None, table_format: int) 
     if found is None:
         log.info("listing table %s: written whole (unbounded, or the change reaches too many nodes)", query.name)
         return None
-    return last, _documents(store, found, change.seen)
+    return last, _documents(store, found)
 
 
-def _documents(store: ox.Store, nodes: set[str], seen: dict) -> set[str]:
+def _documents(store: ox.Store, nodes: set[str]) -> set[str]:
     """The nodes that may key a row: a key is a document (a `document` parameter or ?document_iri), and
-    every document node is typed dkg:Document (loaders.to_rdf._describe_document). The
-    other nodes bound by VALUES cost the rows' query more than the documents (reporting-lines at
-    10,000 plus 1,000: 8,231 nodes reached, 1,152 documents; 3.3 -> 0.6 CPU s)."""
+    every document node is typed dkg:Document (loaders.to_rdf._describe_document). The other nodes
+    bound by VALUES cost the rows' query more than the documents (reporting-lines at 10,000 plus
+    1,000: 8,231 nodes reached, 1,152 documents; 3.3 -> 0.6 CPU s). One look-up a node: a VALUES
+    join would read every typed node of the store."""
     from loaders.store import DKG, RDF_TYPE
-    from loaders.validate_scope import step_back
 
-    asked = [f"<{n}>" for n in sorted(nodes)]
-    step_back(store, asked, RDF_TYPE, "o", seen)
-    document = f"<{DKG}Document>"
-    return {n[1:-1] for n in asked if document in seen[(n, RDF_TYPE, "o")]}
+    a, document = ox.NamedNode(RDF_TYPE), ox.NamedNode(DKG + "Document")
+    return {n for n in nodes if next(iter(store.quads_for_pattern(ox.NamedNode(n), a, document)), None) is not None}
 
 
 def specs() -> list[Keyed]:
