@@ -200,3 +200,16 @@ def test_an_add_reaches_the_documents_whose_rows_change_only(table, before, adde
     documents = {s for s, p, _o in before + added if p == _ELI + "id_local"}
     found = reached(store, Change({}, Delta([_nt(added)])), spec.rows, spec.reads)
     assert {iri.removeprefix("urn:x:") for iri in found} & documents == reached_docs
+
+
+@pytest.mark.parametrize("text, order", [
+    ("SELECT ?a ?o WHERE { ?a ?p ?o } ORDER BY ?a DESC(?o)", (("a", False), ("o", True))),
+    ("SELECT ?a ?o WHERE { ?a ?p ?o } ORDER BY ASC( ?a ) ?o", (("a", False), ("o", False))),
+    ("SELECT ?a WHERE { ?a ?p ?o } ORDER BY STR(?a)", None),
+    ("SELECT ?a WHERE { ?a ?p ?o } ORDER BY ?a LIMIT 3", None),
+    ("SELECT ?a WHERE { { SELECT ?a WHERE { ?a ?p ?o } ORDER BY ?a } }", None),  # a sub-select's
+    # a comment, a string or an IRI is no clause
+    ("# ORDER BY ?x\nSELECT ?a WHERE { ?a <urn:o#rder> \"} ORDER BY ?b\" } ORDER BY ?a # by ?x", (("a", False),)),
+])
+def test_the_order_of_a_listing(text, order):
+    assert listing_delta._order(Q.without_comments(text), Q.top_tokens(Q.without_comments(text))) == order
