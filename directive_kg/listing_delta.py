@@ -13,9 +13,17 @@ its table such a listing has::
 The rows a document has are decided by the triples its pattern reaches from the key (the listing's
 WHERE with the key as ?this, and what the runner reads to label a document named by STR(?x): its
 type, issuer and title), so the keys to compute again are what table_delta.reached finds from the
-add's changed triples (the validation's Delta). A listing that is not keyed or sorted, not bounded,
-or whose walk reaches more than REACH times its rows is written whole, as the last build left no keys
-for it. Every file equals what a whole build writes (tests/test_table_delta.py)."""
+add's changed triples (the validation's Delta), those typed dkg:Document among them (_documents). A
+listing that is not keyed or sorted, not bounded, or whose walk reaches more than REACH times its rows
+is written whole, as the last build left no keys for it. Every file equals what a whole build writes
+(tests/test_table_delta.py).
+
+Written whole on an add (2026-12-06, 10,000 documents plus 1,000): channel-crossings and
+implicit-citations, whose walks pass REACH (an added document's identifier reaches back three steps
+over every citation of what implements it; 30,883 changed evidence quotes reach 19,259 holders), and
+hidden-links, not keyed: its rows are pairs, and its query bound by VALUES to 2,000 documents costs
+more than whole (30,000 documents: 10.6 against 8.4 CPU s), as does channel-crossings' (2.6 against
+2.0). reporting-lines is updated since reach splits a UNION into its branches."""
 from __future__ import annotations
 
 import heapq
