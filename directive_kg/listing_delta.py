@@ -177,10 +177,13 @@ def write_keyed(store: ox.Store, folder: Path, query, spec: Keyed, stamp: str, p
         old = _old_rows(folder, query.name, int(last["rows"]))
         if old is None:
             return None
-        text = bound(query.text, spec.key, sorted(reached)) if reached else None
+        # rows dropped: those of every key reached (a removed document is typed no more); computed
+        # again: those of the documents among them
+        documents = _documents(store, reached)
+        text = bound(query.text, spec.key, sorted(documents)) if documents else None
     else:
         text = query.text
-    if text is None:  # nothing reached: every line kept
+    if text is None:  # no document reached: every line kept but those of the keys reached
         shown, terms, rows, notes = list(last["columns"]), [], [], list(last["notes"])
     else:
         columns, terms, notes = _solutions(store, query, text)
@@ -246,7 +249,7 @@ def plan(store: ox.Store, change, query, spec: Keyed | None, table_format: int) 
     if found is None:
         log.info("listing table %s: written whole (unbounded, or the change reaches too many nodes)", query.name)
         return None
-    return last, _documents(store, found)
+    return last, found
 
 
 def _documents(store: ox.Store, nodes: set[str]) -> set[str]:
