@@ -11,9 +11,12 @@ and write (its rows' queries), on the same store and the same change, for two co
         store before the add: e.g. /work/corpora/store-30000/tables), updated in place where they
         can be (--whole: every one written whole); then `cmp` OUT's files with a --whole run's
 
-2026-12-06 (CPU s of write_tables, 1,000 added, load average ~20: +-10 %): 30,000 documents main
-33.9, this change 30.4 (reporting-lines updated in place: 7.9 -> 3.7; documents 2.5 -> 1.9); the
-rest is hidden-links 11, implicit-citations 6.9, channel-crossings 2.6, written whole.
+It imports the tree it lies in: to measure another code version, run a copy of it placed in that tree.
+2026-12-06, 30,000 documents plus 1,000 (/work/corpora/added-1000), CPU s of write_tables, main
+against the branch addlist: 33.9 / 30.4 at load average ~20, 28.7 / 25.0 at ~4 (reporting-lines,
+plan + write, 6.5 -> 3.2, now updated in place; documents 2.3 -> 1.8); the files the same bytes as
+written whole. The rest is hidden-links 9.2, implicit-citations 5.2, channel-crossings 2.2: written
+whole (directive_kg.listing_delta's docstring says why).
 """
 from __future__ import annotations
 
