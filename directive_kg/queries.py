@@ -285,12 +285,12 @@ def _skip_opaque(text: str, i: int) -> int | None:
 
 def _top_groups(text: str) -> list[tuple[int, str]]:
     """(position just after '{', projection text) for every `WHERE {` of the query and its
-    subqueries (tokens from _top_tokens: comments, strings and IRIs skipped). The projection is the
+    subqueries (tokens from top_tokens: comments, strings and IRIs skipped). The projection is the
     text between the SELECT keyword and WHERE ("" for ASK/CONSTRUCT/DESCRIBE)."""
     out: list[tuple[int, str]] = []
     select_end: int | None = None
     previous: tuple[int, int, str, int] | None = None
-    for token in _top_tokens(text):
+    for token in top_tokens(text):
         start, end, word, _ = token
         if word == "SELECT":
             select_end = end
@@ -323,9 +323,24 @@ def bind_values(text: str, bindings: Mapping[str, Term]) -> str:
     return text
 
 
-def _top_tokens(text: str) -> list[tuple[int, int, str, int]]:
-    """(start, end, word or brace, depth) of each keyword, number and brace outside comments,
-    strings and IRIs; depth counts the braces open before the token."""
+def without_comments(text: str) -> str:
+    """The query without its comments (a # inside a string or IRI starts none)."""
+    out, i, kept = [], 0, 0
+    while i < len(text):
+        end = _skip_opaque(text, i)
+        if end is None:
+            i += 1
+            continue
+        if text[i] == "#":
+            out.append(text[kept:i])
+            kept = end
+        i = end
+    return "".join(out) + text[kept:]
+
+
+def top_tokens(text: str) -> list[tuple[int, int, str, int]]:
+    """(start, end, word, brace or parenthesis, depth) of each keyword, variable, number, brace and
+    parenthesis outside comments, strings and IRIs; depth counts the braces open before the token."""
     out: list[tuple[int, int, str, int]] = []
     i, n, depth = 0, len(text), 0
     while i < n:
@@ -339,7 +354,7 @@ def _top_tokens(text: str) -> list[tuple[int, int, str, int]]:
             out.append((i, m.end(), m.group().upper(), depth))
             i = m.end()
             continue
-        if c in "{}":
+        if c in "{}()":
             depth += c == "{"
             depth -= c == "}"
             out.append((i, i + 1, c, depth))
@@ -349,7 +364,7 @@ def _top_tokens(text: str) -> list[tuple[int, int, str, int]]:
 
 def query_has_order(text: str) -> bool:
     """Whether the query itself (not a sub-select) has an ORDER BY."""
-    return any(word == "ORDER" and depth == 0 for _, _, word, depth in _top_tokens(text))
+    return any(word == "ORDER" and depth == 0 for _, _, word, depth in top_tokens(text))
 
 
 _TEXT = (ox.NamedNode(XSD + "string"), ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"))
@@ -407,7 +422,7 @@ def page(text: str, limit: int | None, offset: int = 0, within: str = "query") -
         raise QueryError("--limit and --offset must be 0 or more")
     if within == "subquery":
         return _page_subquery(text, limit, offset)
-    tokens = _top_tokens(text)
+    tokens = top_tokens(text)
     # the WHERE group is the first top-level brace (prologue and projection have none); it ends at
     # the first brace back at depth 0
     first_open = next((k for k, t in enumerate(tokens) if t[2] == "{"), None)
@@ -441,7 +456,7 @@ def page(text: str, limit: int | None, offset: int = 0, within: str = "query") -
 
 def _page_subquery(text: str, limit: int | None, offset: int) -> str:
     """LIMIT/OFFSET at the end of the first sub-select with an ORDER BY (see `page`)."""
-    tokens = _top_tokens(text)
+    tokens = top_tokens(text)
     order = next((k for k, t in enumerate(tokens) if t[2] == "ORDER" and t[3] > 0), None)
     if order is None:
         raise QueryError("cannot page the query inside: no sub-select has an ORDER BY")

@@ -23,6 +23,7 @@ import functools
 import itertools
 import re
 from dataclasses import dataclass
+from typing import Sequence
 
 import pyoxigraph as ox
 import rdflib
@@ -791,6 +792,8 @@ def _reach(query: str, constants: bool = False, data_predicates: bool = False) -
     except Exception:  # noqa: BLE001 (any parse error: not bounded)
         return None
     edges: list[tuple] = []   # (node, predicate IRI or None, node): one triple each
+    branches: list[frozenset] = []  # of each edge: the (UNION, side) pairs it lies inside
+    inside: list[tuple] = []        # the (UNION, side) pairs being walked
     hidden = itertools.count()
     predicate_vars: set = set()
 
@@ -803,14 +806,18 @@ def _reach(query: str, constants: bool = False, data_predicates: bool = False) -
             return ("constant", next(hidden), nt(term))  # a leaf of its own
         return ("constant", next(hidden))
 
+    def edge(a, p, b) -> None:
+        edges.append((a, p, b))
+        branches.append(frozenset(inside))
+
     def hops(a, path, b, scope) -> None:
         if isinstance(path, URIRef):
-            edges.append((a, str(path), b))
+            edge(a, str(path), b)
         elif isinstance(path, Variable):
             predicate_vars.add(scope(path))
-            edges.append((a, scope(path), b))  # any predicate; with constants, those VALUES binds it to
+            edge(a, scope(path), b)  # any predicate; with constants, those VALUES binds it to
         elif isinstance(path, NegatedPath):
-            edges.append((a, None, b))
+            edge(a, None, b)
         elif isinstance(path, InvPath):
             hops(b, path.arg, a, scope)
         elif isinstance(path, SequencePath):
@@ -832,6 +839,13 @@ def _reach(query: str, constants: bool = False, data_predicates: bool = False) -
             if n.name == "ToMultiSet" and getattr(n.p, "name", None) == "Project":  # a sub-select
                 projected, own = set(n.p.PV), next(hidden)
                 walk(n.p.p, lambda v, outer=scope: outer(v) if v in projected else ("local", own, v))
+                return
+            if n.name == "Union":  # a solution matches one branch: each joins ?this on its own
+                union = next(hidden)
+                for side, branch in enumerate((n.p1, n.p2)):
+                    inside.append((union, side))
+                    walk(branch, scope)
+                    inside.pop()
                 return
             rows = n.res if n.name == "values" else None
             if n.name == "InlineData" and len(n.var) == 1:  # VALUES inside FILTER (NOT) EXISTS: not translated
@@ -867,9 +881,36 @@ def _reach(query: str, constants: bool = False, data_predicates: bool = False) -
             return None
         a, q, b = binding[0]
         bound_by[v] = ("objects", q) if b == v else ("subjects", q)
-    edges = [(a, p2, b) for a, p, b in edges
-             for p2 in ((p,) if p not in predicate_vars else (bound_by[p],) if p in bound_by else
-                        sorted(i[1:-1] for i in values[p]) if constants and values.get(p) else (None,))]
+    edges, branches = zip(*[((a, p2, b), where) for (a, p, b), where in zip(edges, branches)
+                            for p2 in ((p,) if p not in predicate_vars else (bound_by[p],) if p in bound_by else
+                                       sorted(i[1:-1] for i in values[p]) if constants and values.get(p) else (None,))]) \
+        if edges else ((), ())
+    if not edges:
+        return Reach(0, frozenset())
+    found = None
+    for choice in _choices(branches):  # the edges of one side of every UNION
+        one = _reach_of_edges([e for e, where in zip(edges, branches) if where <= choice], values, constants)
+        if one is None:
+            return None
+        found = one if found is None else found | one
+    return found
+
+
+def _choices(branches: Sequence[frozenset]) -> list[frozenset]:
+    """Every choice of one side of each UNION the edges lie in, as a set of (UNION, side) pairs; a
+    branch not taken leaves its edges out (a query of many UNIONs: one choice of every side at once,
+    the bound of all its edges joined)."""
+    unions = sorted({u for where in branches for u, _side in where})
+    if len(unions) > 8:
+        return [frozenset(pair for where in branches for pair in where)]
+    return [frozenset(zip(unions, sides)) for sides in itertools.product((0, 1), repeat=len(unions))]
+
+
+def _reach_of_edges(edges: list[tuple], values: dict, constants: bool) -> Reach | None:
+    """The Reach of the pattern `edges` from ?this (None when an edge is not joined to it)."""
+    from rdflib.term import Variable
+
+    nodes = {x for a, _, b in edges for x in (a, b)}
     this = Variable("this")
     dist = {this: 0}
     frontier = [this]
@@ -881,8 +922,8 @@ def _reach(query: str, constants: bool = False, data_predicates: bool = False) -
                     dist[y] = dist[x] + 1
                     nxt.append(y)
         frontier = nxt
-    if not edges or nodes - dist.keys():
-        return None if edges else Reach(0, frozenset())
+    if nodes - dist.keys():
+        return None
     uses: dict = {}
     for a, _, b in edges:
         for x in (a, b):

@@ -225,3 +225,16 @@ def test_a_walk_limit_counts_what_the_table_counts(limit, counting, whole):
     assert (found is None) == whole
     if found is not None:
         assert {iri.removeprefix("urn:x:") for iri in found} & {d[7:-1] for d in documents} == {"new", "s1"}
+
+
+@pytest.mark.parametrize("text, order", [
+    ("SELECT ?a ?o WHERE { ?a ?p ?o } ORDER BY ?a DESC(?o)", (("a", False), ("o", True))),
+    ("SELECT ?a ?o WHERE { ?a ?p ?o } ORDER BY ASC( ?a ) ?o", (("a", False), ("o", False))),
+    ("SELECT ?a WHERE { ?a ?p ?o } ORDER BY STR(?a)", None),
+    ("SELECT ?a WHERE { ?a ?p ?o } ORDER BY ?a LIMIT 3", None),
+    ("SELECT ?a WHERE { { SELECT ?a WHERE { ?a ?p ?o } ORDER BY ?a } }", None),  # a sub-select's
+    # a comment, a string or an IRI is no clause
+    ("# ORDER BY ?x\nSELECT ?a WHERE { ?a <urn:o#rder> \"} ORDER BY ?b\" } ORDER BY ?a # by ?x", (("a", False),)),
+])
+def test_the_order_of_a_listing(text, order):
+    assert listing_delta._order(Q.without_comments(text), Q.top_tokens(Q.without_comments(text))) == order

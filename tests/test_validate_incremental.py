@@ -56,6 +56,22 @@ def test_reach_of_a_query(query, hops, near):
         assert found.hops == hops and near in found.near
 
 
+@pytest.mark.parametrize("query, near, not_near", [
+    # a solution matches one branch of a UNION: ?body lies 2 steps from ?this in the first, 1 in the
+    # second; joined, <urn:lead>'s object would be a near end (its changed triple walks back from the body)
+    ("SELECT ?this WHERE { { ?a <urn:in> ?this ; <urn:lead> ?body } UNION { ?this <urn:by> ?body } "
+     "?body <urn:label> ?l }", {("urn:lead", "s"), ("urn:by", "s"), ("urn:label", "s")}, {("urn:lead", "o")}),
+    # what follows the UNION joins each branch on its own: not joined to ?this in the first
+    ("SELECT ?this WHERE { { ?this <urn:p> ?b } UNION { ?this <urn:q> ?y } ?y <urn:s> ?c }", None, None),
+])
+def test_a_union_joins_each_branch_to_this_alone(query, near, not_near):
+    found = reach(query)
+    if near is None:
+        assert found is None
+    else:
+        assert near <= found.near and not (not_near & found.near)
+
+
 def test_a_change_of_the_shared_graphs_reaches_back_along_unchanged_triples():
     old = {"g": "<urn:a> <urn:p> <urn:b> .\n<urn:b> <urn:q> <urn:c> .\n<urn:x> <urn:p> <urn:y> .\n"}
     new = {"g": old["g"] + "<urn:c> <urn:r> \"1\" .\n"}
