@@ -66,6 +66,18 @@ class Check:
     per_focus: str | None = None  # sh:sparql that must run with $this pre-bound: the query of the focus nodes
     focus_only: bool = False      # sh:sparql whose patterns all have $this as subject (reads_only_focus)
     components: tuple[str, ...] = ()  # merged constraints (see _merged): the component of each ?fail_<i>
+    screen: "Screen | None" = None    # what the check fails on, for its shape's screen (screen_query)
+
+
+@dataclass(frozen=True)
+class Screen:
+    """A check's part of a screen (screen_query): the check can only fail on a focus node whose
+    values of ``path`` (one IRI) meet ``condition`` (over SCREEN_VALUE) or whose count of them
+    meets a test of ``tests`` ("< 1", "> 1")."""
+
+    path: str
+    condition: str | None = None
+    tests: tuple[str, ...] = ()
 
 
 # --- terms, paths, shapes --------------------------------------------------------------------------
@@ -181,11 +193,13 @@ def translate(sg: rdflib.Graph, shape) -> list[Check]:
                 found = [f for f in found if not any(f is m for m in merged)]
                 checks.append(Check(key, severity, "+".join(c for c, _, _ in merged), spath,
                                     kind.merged(target, merged), note, spath is None,
-                                    components=tuple(c for c, _, _ in merged)))
+                                    components=tuple(c for c, _, _ in merged),
+                                    screen=_screen(spath, [p for _, _, p in merged])))
         for component, value, pattern in found:
             select = f"?this ({value} AS ?value)" if value else "?this"
             query = f"SELECT DISTINCT {select} WHERE {{ {target} {_as_minus(pattern)} }}"
-            checks.append(Check(key, severity, component, spath, query, note, spath is None))
+            checks.append(Check(key, severity, component, spath, query, note, spath is None,
+                                screen=_screen(spath, [pattern])))
         for constraint in sg.objects(node, SH.sparql):
             if _active(sg, constraint):
                 checks.append(_sparql_check(sg, node, key, severity, spath, constraint, target))
@@ -329,6 +343,53 @@ class _Counted(str):
         flags = [f"?fail_{i}" for i in range(len(parts))]
         return (f"SELECT ?this {' '.join(flags)} WHERE {{ {{ SELECT ?this (COUNT(DISTINCT {w}) AS {n}) WHERE {{ {target} "
                 f"OPTIONAL {{ ?this {first.path} {w} }} }} GROUP BY ?this }} {binds} FILTER({' || '.join(flags)}) }}")
+
+
+SCREEN_VALUE = "?screen_o"  # a value of the path in a screen (screen_query)
+_IRI = re.compile(r"<[^<>\s]*>")
+
+
+def _screen(path: str | None, patterns: list) -> Screen | None:
+    """The Screen of a check made of ``patterns`` (all _Filtered without EXISTS, or all _Counted)
+    on a path that is one IRI; None otherwise (the check then runs whole)."""
+    if path is None or not _IRI.fullmatch(path) or not all(getattr(p, "mergeable", False) for p in patterns):
+        return None
+    if all(isinstance(p, _Counted) for p in patterns):
+        return Screen(path, tests=tuple(p.test for p in patterns))
+    if all(isinstance(p, _Filtered) for p in patterns):
+        rename = functools.partial(re.sub, re.escape(patterns[0].v) + r"\b", SCREEN_VALUE)
+        if any(p.v != patterns[0].v for p in patterns):
+            return None
+        return Screen(path, condition=" || ".join(f"({rename(p.condition)})" for p in patterns))
+    return None
+
+
+def screen_query(target: str, screens: list[Screen]) -> str:
+    """One query returning the focus nodes of ``target`` that may fail any check of ``screens``:
+    one pass over each focus node's values of the screens' paths, counted per path and tested
+    against each value's conditions (an error counts as passing, as FILTER has it). The checks then
+    run over those nodes only; a node no check fails is never returned unless a plain COUNT counts
+    a triple twice (a union of graphs holding it: a maxCount then returns it, never wrongly misses
+    it; a minCount above 1 counts DISTINCT values)."""
+    paths = sorted({s.path for s in screens})
+    counts, tests, bad = [], [], "0"
+    for i, path in enumerate(paths):
+        bounds = sorted({t for s in screens if s.path == path for t in s.tests})
+        if bounds:
+            distinct = "DISTINCT " if any(t.startswith("<") and int(t.split()[1]) > 1 for t in bounds) else ""
+            counts.append(f"(COUNT({distinct}IF(?screen_p = {path}, {SCREEN_VALUE}, ?screen_none)) AS ?screen_n{i})")
+            tests += [f"?screen_n{i} {t}" for t in bounds]
+    for path in reversed(paths):  # nested IF: the conditions of a value's own path only (IF is lazy)
+        conditions = [s.condition for s in screens if s.path == path and s.condition]
+        if conditions:
+            bad = f"IF(?screen_p = {path}, IF({' || '.join(conditions)}, 1, 0), {bad})"
+    if bad != "0":
+        counts.append("(MAX(?screen_bad) AS ?screen_bads)")
+        tests.append("?screen_bads > 0")
+    flag = f" BIND(COALESCE({bad}, 0) AS ?screen_bad)" if bad != "0" else ""
+    return (f"SELECT ?this WHERE {{ {{ SELECT ?this {' '.join(counts)} WHERE {{ {target} "
+            f"OPTIONAL {{ ?this ?screen_p {SCREEN_VALUE} FILTER(?screen_p IN ({', '.join(paths)})) }}{flag} }} "
+            f"GROUP BY ?this }} FILTER({' || '.join(tests)}) }}")
 
 
 class _Fresh:
