@@ -16,6 +16,12 @@ Anything else raises ``Unsupported`` naming it; the caller hands that shape to p
 
 A literal's well-formedness for sh:datatype is judged by the SPARQL function ``WELL_TYPED``, which the
 caller provides (rdflib's verdict, the one pySHACL uses).
+
+Screen, then detail: a check of a property shape's value tests or counts carries its part of a
+screen (Check.screen); screen_query joins the parts of the checks of one target into one query
+returning every focus node any of them may fail (the union of their violation patterns, joined with
+the targets once, and one counting pass over the targets for minimum counts). Results are rare, so
+the caller runs the checks over those nodes only (loaders.validate._screened): the same results.
 """
 from __future__ import annotations
 
@@ -71,13 +77,17 @@ class Check:
 
 @dataclass(frozen=True)
 class Screen:
-    """A check's part of a screen (screen_query): the check can only fail on a focus node whose
-    values of ``path`` (one IRI) meet ``condition`` (over SCREEN_VALUE) or whose count of them
-    meets a test of ``tests`` ("< 1", "> 1")."""
+    """A check's part of a screen (screen_query): the check can only fail on a focus node that a
+    pattern of ``branches`` binds to ?this (value tests, too many values: patterns that find
+    their own focus nodes), or whose count of values of ``path`` (one IRI or its inverse) meets a
+    test of ``tests`` ("< 1": too few values, which only a pass over the targets finds) or one of
+    whose values meets ``condition`` (over SCREEN_VALUE: the branches' test, for that pass when it
+    reads the path anyway)."""
 
-    path: str
-    condition: str | None = None
+    path: str | None = None
     tests: tuple[str, ...] = ()
+    branches: tuple[str, ...] = ()
+    condition: str | None = None
 
 
 # --- terms, paths, shapes --------------------------------------------------------------------------
@@ -304,8 +314,8 @@ class _Filtered(str):
     """A violation pattern ``values FILTER(condition)`` of a shape's top-level value variable: those
     of one shape are merged into one query (one pass over the values instead of one a constraint)."""
 
-    def __new__(cls, values: str, v: str, condition: str):
-        self = super().__new__(cls, f"{values} FILTER({condition})")
+    def __new__(cls, values: str, v: str, condition: str, text: str | None = None):
+        self = super().__new__(cls, text or f"{values} FILTER({condition})")  # text: the same answers, written faster
         self.values, self.v, self.condition = values, v, condition
         self.mergeable = "EXISTS" not in condition  # a nested shape may test other nodes' classes
         return self
@@ -345,51 +355,77 @@ class _Counted(str):
                 f"OPTIONAL {{ ?this {first.path} {w} }} }} GROUP BY ?this }} {binds} FILTER({' || '.join(flags)}) }}")
 
 
-SCREEN_VALUE = "?screen_o"  # a value of the path in a screen (screen_query)
+SCREEN_VALUE = "?screen_o"  # a value of a path in a screen (screen_query)
 _IRI = re.compile(r"<[^<>\s]*>")
+_INVERSE = re.compile(r"\(\^(<[^<>\s]*>)\)")  # sparql_path of an inverse path of one IRI
 
 
 def _screen(path: str | None, patterns: list) -> Screen | None:
-    """The Screen of a check made of ``patterns`` (all _Filtered without EXISTS, or all _Counted)
-    on a path that is one IRI; None otherwise (the check then runs whole)."""
-    if path is None or not _IRI.fullmatch(path) or not all(getattr(p, "mergeable", False) for p in patterns):
+    """The Screen of a check made of ``patterns`` (all _Filtered, or all _Counted: a minCount on a
+    path of one IRI or its inverse); None otherwise (the check then runs whole)."""
+    if path is None:  # a node shape's test: a filter on ?this, not a pattern that finds its nodes
         return None
-    if all(isinstance(p, _Counted) for p in patterns):
-        return Screen(path, tests=tuple(p.test for p in patterns))
     if all(isinstance(p, _Filtered) for p in patterns):
-        rename = functools.partial(re.sub, re.escape(patterns[0].v) + r"\b", SCREEN_VALUE)
         if any(p.v != patterns[0].v for p in patterns):
             return None
-        return Screen(path, condition=" || ".join(f"({rename(p.condition)})" for p in patterns))
-    return None
+        condition = " || ".join(f"({p.condition})" for p in patterns)
+        branch = str(patterns[0]) if len(patterns) == 1 else f"{patterns[0].values} FILTER({condition})"
+        passing = path is not None and (_IRI.fullmatch(path) or _INVERSE.fullmatch(path)) and all(p.mergeable for p in patterns)
+        rename = functools.partial(re.sub, re.escape(patterns[0].v) + r"\b", SCREEN_VALUE)
+        return Screen(path, branches=(branch,), condition=rename(condition) if passing else None)
+    if not all(isinstance(p, _Counted) for p in patterns):
+        return None
+    one = _IRI.fullmatch(path) or _INVERSE.fullmatch(path)
+    if any(p.test.startswith("<") for p in patterns) and not one:
+        return None
+    return Screen(path if one else None, tuple(p.test for p in patterns) if one else (),
+                  tuple(str(p) for p in patterns if not p.test.startswith("<")))
 
 
 def screen_query(target: str, screens: list[Screen]) -> str:
     """One query returning the focus nodes of ``target`` that may fail any check of ``screens``:
-    one pass over each focus node's values of the screens' paths, counted per path and tested
-    against each value's conditions (an error counts as passing, as FILTER has it). The checks then
-    run over those nodes only; a node no check fails is never returned unless a plain COUNT counts
-    a triple twice (a union of graphs holding it: a maxCount then returns it, never wrongly misses
-    it; a minCount above 1 counts DISTINCT values)."""
-    paths = sorted({s.path for s in screens})
-    counts, tests, bad = [], [], "0"
+    the union of their branches (each finds its own nodes, mostly none; joined with the targets
+    once), and one pass over the targets counting their values of the paths with a minimum count
+    (an error counts as passing, as FILTER has it). The checks then run over those nodes only. A
+    node that fails no check is returned only when a plain COUNT counts a triple twice (a union of
+    graphs holding it), never for a minimum of 1: a minimum above 1 counts DISTINCT values."""
+    parts = []
+    paths = sorted({s.path for s in screens if any(t.startswith("<") for t in s.tests)})
+    passed = [s for s in screens if (s.condition or s.tests) and s.path in paths]  # tested in the pass that counts
+    branches = [b for s in screens if not any(s is t for t in passed) for b in s.branches]
+    if branches:
+        parts.append(f"{{ {target} {{ {' } UNION { '.join(branches)} }} }}")
+    if paths:
+        parts.append(_counted_part(target, paths, passed))
+    return f"SELECT DISTINCT ?this WHERE {{ {' UNION '.join(parts)} }}"
+
+
+def _counted_part(target: str, paths: list[str], passed: list[Screen]) -> str:
+    """The focus nodes whose count of values of a path meets a test of ``passed`` or with a value
+    that meets a condition of ``passed``, in one pass."""
+    def hit(path: str) -> str:  # the row is a value of path
+        inverse = _INVERSE.fullmatch(path)
+        return f"COALESCE(sameTerm(?screen_{'i' if inverse else 'p'}, {inverse.group(1) if inverse else path}), false)"
+    counts, tests = [], []
     for i, path in enumerate(paths):
-        bounds = sorted({t for s in screens if s.path == path for t in s.tests})
-        if bounds:
-            distinct = "DISTINCT " if any(t.startswith("<") and int(t.split()[1]) > 1 for t in bounds) else ""
-            counts.append(f"(COUNT({distinct}IF(?screen_p = {path}, {SCREEN_VALUE}, ?screen_none)) AS ?screen_n{i})")
-            tests += [f"?screen_n{i} {t}" for t in bounds]
+        bounds = sorted({t for s in passed if s.path == path for t in s.tests})
+        distinct = "DISTINCT " if any(t.startswith("<") and int(t.split()[1]) > 1 for t in bounds) else ""
+        counts.append(f"(COUNT({distinct}IF({hit(path)}, {SCREEN_VALUE}, ?screen_none)) AS ?screen_n{i})")
+        tests += [f"?screen_n{i} {t}" for t in bounds]
+    bad = "0"
     for path in reversed(paths):  # nested IF: the conditions of a value's own path only (IF is lazy)
-        conditions = [s.condition for s in screens if s.path == path and s.condition]
+        conditions = [s.condition for s in passed if s.path == path and s.condition]
         if conditions:
-            bad = f"IF(?screen_p = {path}, IF({' || '.join(conditions)}, 1, 0), {bad})"
-    if bad != "0":
-        counts.append("(MAX(?screen_bad) AS ?screen_bads)")
-        tests.append("?screen_bads > 0")
-    flag = f" BIND(COALESCE({bad}, 0) AS ?screen_bad)" if bad != "0" else ""
-    return (f"SELECT ?this WHERE {{ {{ SELECT ?this {' '.join(counts)} WHERE {{ {target} "
-            f"OPTIONAL {{ ?this ?screen_p {SCREEN_VALUE} FILTER(?screen_p IN ({', '.join(paths)})) }}{flag} }} "
-            f"GROUP BY ?this }} FILTER({' || '.join(tests)}) }}")
+            bad = f"IF({hit(path)}, IF({' || '.join(conditions)}, 1, 0), {bad})"
+    if bad != "0":  # an error counts as passing
+        counts.append(f"(MAX(COALESCE({bad}, 0)) AS ?screen_bad)")
+        tests.append("?screen_bad > 0")
+    forward = [p for p in paths if _IRI.fullmatch(p)]
+    inverse = [_INVERSE.fullmatch(p).group(1) for p in paths if _INVERSE.fullmatch(p)]
+    values = ([f"{{ ?this ?screen_p {SCREEN_VALUE} FILTER(?screen_p IN ({', '.join(forward)})) }}"] if forward else []) + \
+             ([f"{{ {SCREEN_VALUE} ?screen_i ?this FILTER(?screen_i IN ({', '.join(inverse)})) }}"] if inverse else [])
+    return (f"{{ {{ SELECT ?this {' '.join(counts)} WHERE {{ {target} OPTIONAL {{ {' UNION '.join(values)} }} }} "
+            f"GROUP BY ?this }} FILTER({' || '.join(tests)}) }}")  # FILTER: HAVING cannot read the counts' names
 
 
 class _Fresh:
@@ -492,8 +528,10 @@ def _class(ctx, c):
     # At the top level MINUS, not FILTER NOT EXISTS: the same answers (the test shares only the value,
     # always bound, with the rest), but the typed nodes are read once and anti-joined instead of
     # looked up for each value (2.3x faster over 100,000 text reuse passages).
-    test = "MINUS" if ctx.x == "?this" and ctx.depth == 0 else "FILTER NOT EXISTS"
-    return [("ClassConstraintComponent", ctx.v, f"{ctx.values} {test} {{ {ctx.v} {TYPE_PATH} {nt(c)} }}")]
+    typed = f"{{ {ctx.v} {TYPE_PATH} {nt(c)} }}"
+    if ctx.x == "?this" and ctx.depth == 0:  # as a condition for a screen (screen_query)
+        return [("ClassConstraintComponent", ctx.v, _Filtered(ctx.values, ctx.v, f"NOT EXISTS {typed}", f"{ctx.values} MINUS {typed}"))]
+    return [("ClassConstraintComponent", ctx.v, f"{ctx.values} FILTER NOT EXISTS {typed}")]
 
 
 # Lexical forms: any string is a valid xsd:string or rdf:langString; a number Oxigraph accepts
@@ -604,12 +642,15 @@ def _pair(pred):
         _needs_path(ctx, f"sh:{str(pred).rsplit('#', 1)[1]}")
         v, w = ctx.v, ctx.fresh()
         compare = f"IF(isIRI({v}) && isIRI({w}), STR({v}) {op} STR({w}), {v} {op} {w})"
-        return [(component, v, f"{ctx.values} {ctx.x} {nt(prop)} {w} . FILTER(!COALESCE({compare}, false))")]
+        pair = f"{ctx.x} {nt(prop)} {w} . FILTER(!COALESCE({compare}, false))"
+        if ctx.x == "?this" and ctx.depth == 0:  # as a condition for a screen (screen_query)
+            return [(component, v, _Filtered(ctx.values, v, f"EXISTS {{ {pair} }}", f"{ctx.values} {pair}"))]
+        return [(component, v, f"{ctx.values} {pair}")]
     return handler
 
 
 def _node(ctx, shape):
-    return [("NodeConstraintComponent", ctx.v, f"{ctx.values} FILTER EXISTS {{ {ctx.violates(shape, ctx.v)} }}")]
+    return ctx.failing("NodeConstraintComponent", f"EXISTS {{ {ctx.violates(shape, ctx.v)} }}")
 
 
 def _not(ctx, shape):
