@@ -3,7 +3,9 @@
 The fast path translates the shapes generically, one SPARQL SELECT per constraint (a property shape's
 value tests merged into one, its min/max counts into another: shacl_sparql._Filtered, _Counted), run on the merged
 graph of the store (its default graph: every triple of the data graphs once, see loaders.store), or
-on an in-memory merge of the named graphs of any other store given:
+on an in-memory merge of the named graphs of any other store given. The checks of one target are
+screened first (_screened: one query returns the focus nodes that may fail any of them,
+shacl_sparql.screen_query); they then run over those nodes only, mostly none:
 - targets: sh:targetClass (with rdfs:subClassOf*), implicit class targets, sh:targetNode,
   sh:targetSubjectsOf, sh:targetObjectsOf;
 - paths: IRIs, inverse, sequence, alternative, zero-or-more, one-or-more, zero-or-one;
@@ -42,7 +44,7 @@ from rdflib import RDF, RDFS, Literal
 from rdflib.namespace import SH
 
 from loaders.paths import ONTOLOGY
-from loaders.shacl_sparql import (TYPE_PATH, WELL_TYPED, Check, Unsupported, corpus_wide, nt, shape_key,
+from loaders.shacl_sparql import (TYPE_PATH, WELL_TYPED, Check, Unsupported, corpus_wide, nt, screen_query, shape_key,
                                   sparql_path, target_block, top_level_shapes, translate, without_targets)
 from loaders.store import DKG, PREFIXES, KGStore, merged_complete, merged_ntriples, sources_of
 
@@ -231,7 +233,23 @@ def _run_checks(store: ox.Store, checks: Sequence[tuple], fallback: dict,
     check Oxigraph refuses puts its shape in ``fallback`` (its results are then pySHACL's).
     ``profile``: label -> CPU seconds of the thread that ran the check, added to
     (bench/validate_profile.py)."""
+    outcomes = _run_each(store, checks, progress, done, total, profile, default_graph)
+    for (shape, _), found in zip(checks, outcomes):
+        if isinstance(found, str):
+            fallback.setdefault(shape, found)
+    return [r for (shape, _), found in zip(checks, outcomes) if shape not in fallback for r in found]
+
+
+def _run_each(store: ox.Store, checks: Sequence[tuple], progress: Callable[[int, int], None] = lambda done, total: None,
+              done: int = 0, total: int | None = None, profile: dict | None = None,
+              default_graph: list | None = None) -> list[list[ValidationResult] | str]:
+    """Each check's results on ``store``'s default graph (or the union of ``default_graph``), in
+    order; a check Oxigraph refuses gives the reason instead (the corpus-wide checks kept per
+    check: loaders.validate_scope). Screened first (_screened): a check whose screen returns no
+    focus node does not run."""
     def check_results(item) -> list[ValidationResult] | str:
+        if item[1] is None:
+            return []
         cpu = time.thread_time()
         try:
             return list(_run(store, item[1], _FUNCTIONS, default_graph))
@@ -242,39 +260,68 @@ def _run_checks(store: ox.Store, checks: Sequence[tuple], fallback: dict,
                 label = check_label(item[1])
                 profile[label] = profile.get(label, 0.0) + time.thread_time() - cpu
 
+    outcomes = []
     # Oxigraph evaluates a query without the GIL for much of its time: 2 threads gain ~25% on 2 cores.
     with ThreadPoolExecutor(os.cpu_count() or 1) as pool:
-        outcomes = []
-        for found in pool.map(check_results, checks):  # in order: a count, not a per-check log
-            outcomes.append(found)
-            progress(done + len(outcomes), total or len(checks))
-    for (shape, _), found in zip(checks, outcomes):
-        if isinstance(found, str):
-            fallback.setdefault(shape, found)
-    return [r for (shape, _), found in zip(checks, outcomes) if shape not in fallback for r in found]
-
-
-def _run_each(store: ox.Store, checks: Sequence[tuple], progress: Callable[[int, int], None] = lambda done, total: None,
-              done: int = 0, total: int | None = None, profile: dict | None = None) -> list[list[ValidationResult] | str]:
-    """Each check's results on ``store``'s default graph, in order; a check Oxigraph refuses gives
-    the reason instead (the corpus-wide checks kept per check: loaders.validate_scope)."""
-    def check_results(item) -> list[ValidationResult] | str:
-        cpu = time.thread_time()
-        try:
-            return list(_run(store, item[1], _FUNCTIONS))
-        except (SyntaxError, OSError, ValueError) as e:
-            return f"Oxigraph could not run its query: {e}"
-        finally:
-            if profile is not None:
-                label = check_label(item[1])
-                profile[label] = profile.get(label, 0.0) + time.thread_time() - cpu
-
-    outcomes = []
-    with ThreadPoolExecutor(os.cpu_count() or 1) as pool:
-        for found in pool.map(check_results, checks):
+        todo = _screened(store, checks, pool, profile, default_graph)
+        for found in pool.map(check_results, todo):  # in order: a count, not a per-check log
             outcomes.append(found)
             progress(done + len(outcomes), total or len(checks))
     return outcomes
+
+
+SCREENED_MAX = 1000  # focus nodes a screen may return for its checks to run over them alone (VALUES)
+_BATCH_LOOKUP = re.compile(r"\{ GRAPH <[^>]*> \{ \?this <[^>]*> \?target_mark \} \}")  # _BatchTargets.of's look-up
+
+
+def _target_text(query: str) -> str | None:
+    """The part of a check's query that binds its focus nodes: its target block, or the look-up of
+    a batch's marked targets (_BatchTargets)."""
+    block = target_block(query)
+    if block is not None:
+        return query[block[0]:block[1]]
+    found = _BATCH_LOOKUP.search(query)
+    return found.group(0) if found else None
+
+
+def _screened(store: ox.Store, checks: Sequence[tuple], pool: ThreadPoolExecutor, profile: dict | None,
+              default_graph: list | None = None) -> list[tuple]:
+    """The checks, each (shape, check) with a Screen (shacl_sparql.screen_query) replaced by the
+    check over the focus nodes its screen returns (given by VALUES: all of them are targets), or by
+    (shape, None) when it returns none: one screen query a target and its checks (two or more)
+    instead of a pass over the focus nodes a check. The same results: a check only fails on nodes
+    its screen returns. A screen Oxigraph refuses, or that returns blank nodes or more than
+    SCREENED_MAX nodes, leaves its checks as they are."""
+    groups: dict[str, list[int]] = {}
+    for i, (_, check) in enumerate(checks):
+        target = _target_text(check.query) if check.screen is not None and not check.per_focus else None
+        if target is not None:
+            groups.setdefault(target, []).append(i)
+    groups = {target: members for target, members in groups.items() if len(members) > 1}
+
+    def screen(item) -> set[str] | None:
+        target, members = item
+        cpu = time.thread_time()
+        try:
+            rows = store.query(screen_query(target, [checks[i][1].screen for i in members]), custom_functions=_FUNCTIONS,
+                               **({"default_graph": default_graph} if default_graph is not None else {}))
+            return {str(row["this"]) for row in rows}
+        except (SyntaxError, OSError, ValueError):
+            return None
+        finally:
+            if profile is not None:
+                label = f"{checks[members[0]][1].shape.split('>/', 1)[0].rstrip('>')}> screen"  # the top-level shape
+                profile[label] = profile.get(label, 0.0) + time.thread_time() - cpu
+
+    todo = list(checks)
+    for (target, members), nodes in zip(groups.items(), pool.map(screen, groups.items())):
+        if nodes is None or len(nodes) > SCREENED_MAX or any(n.startswith("_:") for n in nodes):
+            continue
+        given = "{ VALUES ?this { " + " ".join(sorted(nodes)) + " } }"
+        for i in members:
+            shape, check = checks[i]
+            todo[i] = (shape, replace(check, query=check.query.replace(target, given)) if nodes else None)
+    return todo
 
 
 def _with_fallback(store: ox.Store, sg: rdflib.Graph, results: list, fallback: dict) -> tuple[list, tuple]:
@@ -864,7 +911,8 @@ class _ClassClosure:
         return self._PATTERN.sub(plain, query)
 
     def apply(self, check: Check) -> Check:
-        return replace(check, query=self._rewrite(check.query), per_focus=self._rewrite(check.per_focus))
+        screen = check.screen and replace(check.screen, branches=tuple(map(self._rewrite, check.screen.branches)))
+        return replace(check, query=self._rewrite(check.query), per_focus=self._rewrite(check.per_focus), screen=screen)
 
 
 def _flattened(store: ox.Store) -> ox.Store:
