@@ -71,6 +71,9 @@ class DocTableSpec:
     vias: tuple[str, ...] | None = (IMPLEMENTS.value,)
     # what `extend` reads beyond `rows`, as patterns over ?document_iri (the bound of an add: table_delta)
     reads: str | None = None
+    # above this share of its documents reached, an add writes the table whole (None: table_delta.SHARE):
+    # the rows of some documents bound by VALUES cost more a document than the whole table's
+    share: float | None = None
 
     def identity(self) -> str:
         return digest(f"{self.rows}\n{self.extend.__name__ if self.extend else ''}\n{self.version}\n{self.vias}")
@@ -288,12 +291,14 @@ def _edges() -> tuple[str, ...]:
 
 SPECS: dict[str, DocTableSpec] = {
     s.query: s for s in (
+        # bound rows ~22x a whole write's a document (10,000 + 1,000: 7,699 documents 57 CPU s, whole 3.4)
         DocTableSpec("reuse-levels", _REUSE_LEVELS_ROWS, parent=True, skip_root=True, extend=_reuse_shares,
-                     reads=_REUSE_SHARES_READS),
+                     reads=_REUSE_SHARES_READS, share=0.04),
         DocTableSpec("downstream-tasks", _DOWNSTREAM_TASKS_ROWS, vias=None),
         DocTableSpec("propagation-tree", _PROPAGATION_TREE_ROWS % " UNION ".join(
                          f"{{ ?document_iri <{e}> ?parent }}" for e in _edges()),
-                     parent=True, skip_root=True, root=_ROOT_DATE, vias=_edges()),
+                     # bound rows ~3.7x a whole write's a document (30,000 + 1,000: 0.55 against 0.15 ms)
+                     parent=True, skip_root=True, root=_ROOT_DATE, vias=_edges(), share=0.2),
         DocTableSpec("uptake", _UPTAKE_ROWS, skip_root=True, root=_ROOT_DATE),
     )
 }
@@ -551,12 +556,13 @@ def _plan(store: ox.Store, folder: Path, change, query, spec: DocTableSpec) -> t
     # the nodes reached are documents and what joins them (2,978 nodes for 1,018 documents of
     # downstream-tasks; reuse-levels: 40,038 with passages and reuses): the table's documents among
     # them are counted, the share update_doc_table allows
+    share = SHARE if spec.share is None else spec.share
     counted = _documents_in(folder, query.name, int(last["documents"]))
     documents = None if counted is None else reached(store, change, spec.rows, spec.reads,
-                                                     int(SHARE * int(last["documents"])), counted)
+                                                     int(share * int(last["documents"])), counted)
     if documents is None:
         log.info("per-document table %s: written whole (unbounded, or the change reaches too many nodes)", query.name)
-    return None if documents is None else (last, documents, SHARE)
+    return None if documents is None else (last, documents, share)
 
 
 def _documents_in(folder: Path, name: str, n: int) -> Callable[[Iterable[str]], int] | None:

@@ -245,7 +245,10 @@ def walk(store: ox.Store, left: dict[str, int], scope: Reach, seen: dict | None 
         for entry in scope.near:
             p, side, far = (*entry, None)[:3]
             asked = [n for n in frontier if far is None or n in far]
-            step_back(store, asked, p, side, seen)
+            # one step from a node many triples point to (a code-list value, a common body) can reach
+            # the whole store: given up as soon as it passes the limit (9 s of an add's tables at 2,000)
+            if not step_back(store, asked, p, side, seen, None if limit is None or counted else limit - len(left), left):
+                return None
             then = min(k - 1, scope.steps(entry))
             for n in asked:
                 for x in seen[(n, p, side)]:
@@ -253,6 +256,8 @@ def walk(store: ox.Store, left: dict[str, int], scope: Reach, seen: dict | None 
                         return None
                     if left.get(x, -1) < then:
                         left[x] = then
+            if over():
+                return None
     return None if over() else set(left)
 
 
@@ -264,24 +269,42 @@ def walk_ends(store: ox.Store, delta: Delta, scope: Reach, seen: dict | None = N
 
 
 STEP_VALUES = 5000  # nodes bound by VALUES in one query of step_back
+ROWS_A_NODE = 8      # rows a step may read for each node it may still reach (siblings share parents)
 
 
-def step_back(store: ox.Store, nodes: Sequence[str], p: str | None, side: str, seen: dict) -> None:
+def step_back(store: ox.Store, nodes: Sequence[str], p: str | None, side: str, seen: dict,
+              budget: int | None = None, known: Mapping[str, int] | frozenset = frozenset()) -> bool:
     """Fill ``seen[(n, p, side)]`` for each of ``nodes`` not there: the subjects of the triples
     ``?x p n`` (side "s"), else the objects of ``n p ?x`` (none for a literal n), in the store's
     default graph; one VALUES-bound query per STEP_VALUES nodes (a look-up per node cost 14 s at
-    100,000 documents, in Python)."""
+    100,000 documents, in Python). False once more than ``budget`` nodes not ``known`` are found, or
+    ROWS_A_NODE times as many rows (None: no limit): the walk gives up, and ``seen`` keeps only the
+    queries answered whole."""
     todo = [n for n in nodes if (n, p, side) not in seen]
-    for n in todo:
-        seen[(n, p, side)] = []
-    if side != "s":
-        todo = [n for n in todo if n.startswith("<")]  # a literal is no subject
+    if side != "s":  # a literal is no subject
+        for n in todo:
+            if not n.startswith("<"):
+                seen[(n, p, side)] = []
+        todo = [n for n in todo if n.startswith("<")]
     pred = f"<{p}>" if p is not None else "?any_p"
     pattern = "?x " + pred + " ?n" if side == "s" else "?n " + pred + " ?x"
+    reached: set[str] = set()
+    rows_cap = None if budget is None else ROWS_A_NODE * (budget + 1)
     for i in range(0, len(todo), STEP_VALUES):
-        query = f"SELECT ?n ?x WHERE {{ VALUES ?n {{ {' '.join(todo[i:i + STEP_VALUES])} }} {pattern} }}"
-        for row in store.query(query):
-            seen[(str(row["n"]), p, side)].append(str(row["x"]))
+        chunk = todo[i:i + STEP_VALUES]
+        limit = "" if rows_cap is None else f" LIMIT {rows_cap}"
+        found: dict[str, list[str]] = {n: [] for n in chunk}
+        rows = 0
+        for row in store.query(f"SELECT ?n ?x WHERE {{ VALUES ?n {{ {' '.join(chunk)} }} {pattern} }}{limit}"):
+            x = str(row["x"])
+            found[str(row["n"])].append(x)
+            if x not in known:
+                reached.add(x)
+            rows += 1
+        if budget is not None and (rows == rows_cap or len(reached) > budget):
+            return False
+        seen.update(((n, p, side), xs) for n, xs in found.items())
+    return True
 
 
 def limited(check: Check, nodes: set[str]) -> Check:

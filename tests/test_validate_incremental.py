@@ -382,6 +382,33 @@ def test_a_walk_asks_one_query_a_pattern_and_hop(start, hops, near, expected, pe
     assert again == expected
 
 
+FAN_IN = b"".join(b"<urn:c%d> <urn:method> <urn:number> .\n" % i for i in range(40))  # a code-list value
+LIMITED_WALKS = [  # limit, rows a node (None: as defined), expected: None when the walk gives up
+    (None, None, {"<urn:number>", *(f"<urn:c{i}>" for i in range(40))}),
+    (40, None, {"<urn:number>", *(f"<urn:c{i}>" for i in range(40))}),
+    (39, None, None),  # one node too many, found in one step
+    (39, 1, None),     # the step's rows pass their cap first
+]
+
+
+@pytest.mark.parametrize("limit, rows_a_node, expected", LIMITED_WALKS)
+def test_a_walk_gives_up_within_the_step_that_passes_its_limit(limit, rows_a_node, expected, monkeypatch):
+    """One step back from a node many triples point to reads no more than the limit allows, and a step
+    given up leaves nothing half-read for the next walk of the build."""
+    from loaders import validate_scope
+
+    if rows_a_node is not None:
+        monkeypatch.setattr(validate_scope, "ROWS_A_NODE", rows_a_node)
+    store = ox.Store()
+    store.load(FAN_IN, format=ox.RdfFormat.N_TRIPLES)
+    seen: dict = {}
+    near = Reach(2, frozenset({("urn:method", "s", None)}))
+    assert validate_scope.walk(store, {"<urn:number>": 1}, near, seen, limit) == expected
+    if expected is None:
+        assert not seen  # nothing kept of the step given up
+        assert validate_scope.walk(store, {"<urn:number>": 1}, near, seen) == LIMITED_WALKS[0][2]
+
+
 DEPTH_QUERY = "SELECT ?this WHERE { ?this <urn:cites> ?d . ?d <urn:num> ?n . ?other <urn:num> ?n }"
 DEPTH_TRIPLES = (b'<urn:a> <urn:cites> <urn:b> .\n<urn:b> <urn:num> "7" .\n<urn:c> <urn:num> "7" .\n'
                  b'<urn:x> <urn:cites> <urn:c> .\n<urn:y> <urn:cites> <urn:a> .\n')
