@@ -17,6 +17,18 @@ MAX_RETRIES = 100
 SHOWN = 40  # characters of a refused value quoted in a message
 
 
+class Parser(argparse.ArgumentParser):
+    """argparse, but an option given "--" as its one value (``--wait=--``) has it checked by its type
+    like any other value: argparse drops a "--" and gave the option an empty list (Python 3.11)."""
+
+    def _get_values(self, action, arg_strings):
+        if action.option_strings and action.nargs is None and arg_strings == ["--"]:
+            value = self._get_value(action, "--")
+            self._check_value(action, value)
+            return value
+        return super()._get_values(action, arg_strings)
+
+
 def shown(value: str) -> str:
     """A value as quoted in a message: escaped, cut after SHOWN characters."""
     cut = value if len(value) <= SHOWN else value[:SHOWN] + "…"

@@ -6,12 +6,14 @@ import argparse
 import importlib
 import sys
 
+from directive_kg.arguments import Parser
+
 COMMANDS = ["extract", "text", "build", "queries", "query", "find", "export", "uptake", "reconstruct", "upload",
             "diagram"]
 
 
 def make_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="directive-kg",
         description="Knowledge graph of the Vietnamese directive chain.",
     )
