@@ -271,7 +271,6 @@ def _run_each(store: ox.Store, checks: Sequence[tuple], progress: Callable[[int,
 
 
 SCREENED_MAX = 1000  # focus nodes a screen may return for its checks to run over them alone (VALUES)
-_BATCH_LOOKUP = re.compile(r"\{ GRAPH <[^>]*> \{ \?this <[^>]*> \?target_mark \} \}")  # _BatchTargets.of's look-up
 
 
 def _target_text(query: str) -> str | None:
@@ -349,6 +348,8 @@ BATCH_DATA = "urn:x-directive-kg:batch-data"  # the batch's triples; the checks 
 BATCH_SHARED = "urn:x-directive-kg:batch-shared"  # the shared graphs in a batch's store (named: USING can name it)
 BATCH_TARGETS = "urn:x-directive-kg:batch-targets"  # each target block's focus nodes in the batch, computed once
 TARGET_OF = "urn:x-directive-kg:target/"      # + number: the predicate of one target block's nodes there
+_LOOKUP = "{{ GRAPH <" + BATCH_TARGETS + "> {{ ?this <" + TARGET_OF + "{k}> ?target_mark }} }}"  # a batch check's targets
+_BATCH_LOOKUP = re.compile(re.escape(_LOOKUP.format(k="K")).replace("K", r"\d+"))  # found again by _target_text
 
 
 def _in_batch(check: Check) -> Check | None:
@@ -379,7 +380,7 @@ class _BatchTargets:
         for shape, check in local:
             start, end = target_block(check.query)
             k = blocks.setdefault(check.query[start:end], len(blocks))
-            lookup = f"{{ GRAPH <{BATCH_TARGETS}> {{ ?this <{TARGET_OF}{k}> ?target_mark }} }}"
+            lookup = _LOOKUP.format(k=k)
             checks.append((shape, replace(check, query=check.query[:start] + lookup + check.query[end:])))
         return cls(tuple(blocks), tuple(checks))
 
