@@ -529,7 +529,8 @@ def bodies_of(phrase: str, ctx: DocContext, related: tuple[str, ...] = (), partn
         # the mass organisations of a place named beside named bodies ("Ủy ban MTTQ, Sở Nội vụ và các đoàn thể
         # chính trị - xã hội tỉnh") are asked too; unplaced ("các đoàn thể chính trị - xã hội") they stay generic
         mass = len(out) > 0 and addressee_group(item) == _MASS and bool(_PLACED_END.search(item))
-        if not mass and any(d["generic"].match(part) and not d["committee"].match(part)
+        # a central body's own name may hold a comma and a class ("Đảng ủy Mặt trận Tổ quốc, các đoàn thể Trung ương")
+        if not mass and refdata.find_central_body(item) is None and any(d["generic"].match(part) and not d["committee"].match(part)
                             and not (k and d["class_tail"].match(part)) for k, part in enumerate(parts)):
             continue  # "các cơ quan chức năng", and classes such as "các phòng, ngành liên quan"
         sector = d["sector"].get(item)

@@ -291,6 +291,32 @@ def body_templates() -> tuple[BodyTemplate, ...]:
 
 
 @dataclass(frozen=True)
+class BodyPeriod:
+    """When a body (a central_bodies.csv name or a local_body_templates.csv template) may be named: the 2025
+    reorganisation created bodies and ended others, which stay in the data for the documents before it."""
+
+    body: str
+    since: str | None              # first day (ISO); None: older than the data
+    until: str | None              # last day (ISO); None: still in place
+    successors: tuple[str, ...]    # the bodies that took over its work
+    source: str
+    example_date: str              # a day of a real document naming it
+
+    def covers(self, day: str) -> bool:
+        """Whether a document of ``day`` (ISO) can name the body."""
+        return (self.since is None or self.since <= day) and (self.until is None or day <= self.until)
+
+
+@lru_cache(maxsize=1)
+def body_history() -> dict[str, BodyPeriod]:
+    """body_history.csv by body name or template."""
+    rows = read_csv("body_history.csv", ("body", "source", "example_date"))
+    return {r["body"]: BodyPeriod(r["body"], r.get("since") or None, r.get("until") or None,
+                                  split_list(r.get("successors")), r["source"], r["example_date"])
+            for r in rows}
+
+
+@dataclass(frozen=True)
 class IssuerCode:
     code: str                      # "TU", "VPCP", "TTg"
     body: str | None               # central body name or template; None when the code alone cannot tell

@@ -1,5 +1,6 @@
 """Reference data: admin units, central bodies, templates, issuer codes (rows and lookups)."""
 import csv
+from datetime import date, timedelta
 import unicodedata
 
 import pytest
@@ -9,7 +10,7 @@ from loaders.paths import REFERENCE
 
 OWN_CSVS = [
     "admin_units_2020.csv", "admin_units_2025.csv", "admin_units_2020_to_2025.csv",
-    "central_bodies.csv", "local_body_templates.csv", "issuer_codes.csv",
+    "central_bodies.csv", "local_body_templates.csv", "issuer_codes.csv", "body_history.csv",
 ]
 
 
@@ -137,3 +138,33 @@ def test_bad_csv_names_the_file(tmp_path, monkeypatch):
         refdata.read_csv("central_bodies.csv", ("name", "level"))
     with pytest.raises(refdata.ReferenceDataError, match="not found"):
         refdata.read_csv("nothing.csv", ("name",))
+
+
+_KNOWN_BODIES = {b.name for b in refdata.central_bodies()} | {t.template for t in refdata.body_templates()}
+
+
+@pytest.mark.parametrize("period", refdata.body_history().values(), ids=lambda p: p.body)
+def test_body_history_row(period):
+    """Each row names a known body, its days are ISO and in order, its example day falls inside them, and a body
+    that ended names known successors in place the day after its last (the old rows are kept, not deleted)."""
+    assert period.body in _KNOWN_BODIES
+    for day in (period.since, period.until, period.example_date):
+        assert day is None or date.fromisoformat(day)
+    assert period.since is None or period.until is None or period.since <= period.until
+    assert period.covers(period.example_date)
+    assert bool(period.until) == bool(period.successors)
+    for successor in period.successors:
+        assert successor in _KNOWN_BODIES
+        next_day = (date.fromisoformat(period.until) + timedelta(days=1)).isoformat()
+        assert refdata.body_history()[successor].covers(next_day)
+
+
+@pytest.mark.parametrize("body,day,named", [
+    ("Ban Tuyên giáo Trung ương", "2024-12-31", True),
+    ("Ban Tuyên giáo Trung ương", "2025-09-11", False),
+    ("Ban Tuyên giáo và Dân vận Trung ương", "2024-12-31", False),
+    ("Ban Tuyên giáo và Dân vận Trung ương", "2025-09-11", True),
+    ("Đảng ủy Ủy ban nhân dân {unit}", "2025-12-09", True),
+])
+def test_body_history_covers(body, day, named):
+    assert refdata.body_history()[body].covers(day) is named
