@@ -422,7 +422,7 @@ def _is_reported(work: str, m: re.Match, s0: int, s1: int) -> tuple[int, int] | 
     p = res["passive_lead"].search(before)
     if p:
         return s0 + p.start(), m.start()
-    if not before.strip(" \t>*-(") and (m.group("num") or m.group("sym")):
+    if not before.strip(" \t>*-(") and (m.group("num") or m.group("sym")) and not _listed(work, s0, m.start()):
         return m.start(), m.start()  # a line naming the document: a page title, "Chỉ thị 04-CT/TU, ngày …"
     if not before.strip(" \t>*-(") and res["recipients"].match(work, m.end(), s1):
         return m.start(), m.end()    # "Công văn gửi các tỉnh ủy, thành ủy, ...": a sentence opening with the document
@@ -432,6 +432,17 @@ def _is_reported(work: str, m: re.Match, s0: int, s1: int) -> tuple[int, int] | 
             work, _skip_space(work, pv.end(), s1)):
         return pv.start("verb"), pv.end("verb")
     return None
+
+
+def _listed(work: str, s0: int, pos: int) -> bool:
+    """A bulleted line under a line ending in ":" ("quán triệt văn bản:" / "- Chỉ thị 01-CT/ĐU ..."): an item of
+    the documents a meeting studied, not the page's title."""
+    if not any(c in "-+*•" for c in work[s0:pos]):
+        return False
+    lines = work[:s0].rstrip().split("\n")
+    while lines and lines[-1].lstrip()[:1] in ("-", "+", "*", "•") and not lines[-1].rstrip().endswith(":"):
+        lines.pop()   # the items listed before this one
+    return bool(lines) and lines[-1].rstrip().endswith(":")
 
 
 def _just_issued(work: str, m: re.Match, s1: int) -> tuple[int, int] | None:

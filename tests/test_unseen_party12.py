@@ -36,6 +36,25 @@ FIELD_CASES = [
      "các hội quần chúng.",
      {"bodies": ["Đảng ủy Quốc hội", "Đảng ủy Mặt trận Tổ quốc, các đoàn thể Trung ương"]}),
     ("UBND tỉnh yêu cầu Sở Y tế, các đoàn thể tỉnh triển khai.", {"bodies": ["Sở Y tế"]}),
+    # a new central Đảng ủy is a header_markers.csv organ: "Đảng ủy Chính phủ chỉ đạo" is not "Chính phủ chỉ đạo"
+    ("Kết luận số 205-KL/TW\n\nBộ Chính trị giao Đảng ủy Chính phủ chỉ đạo các bộ, ngành rà soát thể chế.",
+     {"issuer": None, "bodies": ["Đảng ủy Chính phủ"]}),
+    ("Đảng ủy Quốc hội yêu cầu các đảng bộ trực thuộc khẩn trương kiện toàn tổ chức.",
+     {"issuer": "Đảng ủy Quốc hội"}),
+    # a cited document's author ends at a verb of what the document does (citation_patterns issuer_stop "triển khai")
+    ("Thực hiện Kế hoạch số 49-KH/BTGTU ngày 21/02/2025 của Ban Tuyên giáo Tỉnh ủy triển khai hưởng ứng Cuộc thi "
+     "trên địa bàn tỉnh.", {"cited.0.issuer": "Ban Tuyên giáo Tỉnh ủy"}),
+    # ... and a congress's name at "vào" ("đưa Nghị quyết Đại hội vào cuộc sống")
+    ("Các chi bộ sớm đưa Nghị quyết Đại hội Đảng bộ xã vào cuộc sống.", {"cited.0.issuer": "Đại hội Đảng bộ xã"}),
+    # a bulleted line under "quán triệt văn bản:" names a document the meeting studied, not the page's own
+    ("Sáng ngày 20/8/2025, Đảng ủy xã Ya Hội đã tổ chức Hội nghị phổ biến văn bản của Trung ương.\n"
+     "Đồng chí Nguyễn Văn An, Phó Bí thư Thường trực Đảng ủy xã quán triệt văn bản:\n"
+     "- Nghị quyết Đại hội đại biểu Đảng bộ xã Ya Hội lần thứ nhất, nhiệm kỳ 2025-2030.\n"
+     "- Chỉ thị 02-CT/ĐU ngày 10-8-2025 của Ban Thường vụ Đảng ủy về tổ chức thực hiện Nghị quyết Đại hội.",
+     {"doc_type": None, "number": None, "cited.1.number": "02-CT/ĐU", "cited.1.issuer": "Ban Thường vụ Đảng ủy"}),
+    # ... while a page opening with the document's own line still reports it
+    ("Chỉ thị 04-CT/TU, ngày 5/3/2025 của Ban Thường vụ Tỉnh ủy về tăng cường công tác phòng cháy.",
+     {"doc_type": "Chỉ thị", "number": "04-CT/TU"}),
 ]
 
 
