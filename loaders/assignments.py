@@ -429,10 +429,15 @@ def _merge(pieces: list[str]) -> list[str]:
 
 
 def _capitalised_classes(prev: str, piece: str) -> bool:
-    """"các Đảng ủy" + "Chi ủy trực thuộc": committee words of one group, each capitalised, after one "các"."""
+    """"các Đảng ủy" + "Chi ủy trực thuộc": committee words of one group, each capitalised, after one "các" (or
+    an organ's "các": "Ban Thường vụ các Tỉnh ủy" + "Thành ủy" + "Đảng ủy trực thuộc Trung ương")."""
     d = _data()
+    organ_of = re.match(rf"[{UPPER}][^,]*?\s(?={_PLURAL}\s)", prev)
+    if organ_of and d["head"].match(prev):
+        prev = prev[organ_of.end():]
     words = _PLURAL_LEAD.sub("", prev).split(", ") if re.match(rf"{_PLURAL}\s", prev) else []
-    if not words or not piece[:1].isupper() or re.search(rf"[{UPPER}]", piece[1:]):
+    own = _UNDER_END.sub("", piece).rstrip()   # "... trực thuộc Trung ương": whose class, not a named committee
+    if not words or not piece[:1].isupper() or re.search(rf"[{UPPER}]", own[1:]):
         return False
     if not all(w[:1].isupper() and d["committee"].fullmatch(_lower_first(w)) for w in words):
         return False
@@ -907,6 +912,11 @@ def _object_task(text: str, obj_start: int, ctx: DocContext, related: tuple[str,
     classes = _addressees(text[obj_start:pred.start()], ctx) if pred else []
     if not classes and not _names_start(obj) and not obj.startswith(":") and not _class_then_named(obj, pred):
         return None
+    named = next((c.end() for c in re.finditer(r",\s*", obj) if d["head"].match(obj[c.end():])), None) \
+        if not classes and d["generic"].match(obj) and _class_then_named(obj, pred) else None
+    if named is not None:
+        # "các cấp, ngành, chính quyền, Mặt trận Tổ quốc ...": the generic classes ask no one, the named bodies lead
+        obj_start += named
     colon = text.find(":", obj_start)
     if colon >= 0 and (not pred or colon < pred.start()) and not text[colon + 1:].strip():
         return _Found(classes or bodies_of(text[obj_start:colon], ctx, related), -1, bool(classes))  # "đề nghị X:"
@@ -930,8 +940,8 @@ def _object_task(text: str, obj_start: int, ctx: DocContext, related: tuple[str,
 def _class_then_named(obj: str, pred: re.Match | None) -> bool:
     """"các cấp ủy, Đảng đoàn HĐND thành phố, Ban cán sự đảng UBND thành phố ...": a class, then named bodies
     (they lead: classes count only when no body is named); not classes alone ("các địa phương, đơn vị")."""
-    if not pred or not re.match(rf"{_PLURAL}\s", obj) or addressee_end(obj, 0) is None:
-        return False
+    if not pred or not re.match(rf"{_PLURAL}\s", obj) or (addressee_end(obj, 0) is None and not _data()["generic"].match(obj)):
+        return False   # (generic classes first: "các cấp, ngành, chính quyền, Mặt trận Tổ quốc ..." asks the named)
     phrase = obj[:pred.start() - (len(pred.string) - len(obj))]
     return any(_data()["head"].match(piece.strip()) for piece in phrase.split(",")[1:])
 
@@ -990,7 +1000,8 @@ def told(a: Assignment) -> bool:
     text = a.text.lstrip(" -–+*•\t")
     if not a.bodies or _PLURAL_LEAD.match(a.bodies[0].lower()) or _PLURAL_LEAD.match(text.lower()):
         return False
-    if not refdata.fold(text).startswith(refdata.fold(a.bodies[0].split()[0])):
+    person = _data()["person"].match(text)   # "Đồng chí Phó Bí thư ... chủ trì hội nghị": a caption of a person
+    if not refdata.fold(text[person.end() if person else 0:]).startswith(refdata.fold(a.bodies[0].split()[0])):
         return False
     return not (requests(text) or _data()["modal"].search(text.lower()))
 

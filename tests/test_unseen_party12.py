@@ -52,6 +52,25 @@ FIELD_CASES = [
      "- Nghị quyết Đại hội đại biểu Đảng bộ xã Ya Hội lần thứ nhất, nhiệm kỳ 2025-2030.\n"
      "- Chỉ thị 02-CT/ĐU ngày 10-8-2025 của Ban Thường vụ Đảng ủy về tổ chức thực hiện Nghị quyết Đại hội.",
      {"doc_type": None, "number": None, "cited.1.number": "02-CT/ĐU", "cited.1.issuer": "Ban Thường vụ Đảng ủy"}),
+    # an organ over capitalised committee words after its "các" is one class, "trực thuộc Trung ương" included
+    ("Ban Tuyên giáo và Dân vận Trung ương đề nghị Ban Tuyên giáo và Dân vận các Tỉnh ủy, Thành ủy, Đảng ủy trực thuộc "
+     "Trung ương đẩy mạnh tuyên truyền về đại hội.",
+     {"bodies": ["Ban Tuyên giáo và Dân vận các Tỉnh ủy, Thành ủy, Đảng ủy trực thuộc Trung ương"]}),
+    ("Bộ Chính trị yêu cầu Ban Thường vụ các Tỉnh ủy, Thành ủy lãnh đạo tổ chức đại hội.",
+     {"bodies": ["Ban Thường vụ các Tỉnh ủy, Thành ủy"]}),
+    # ... not two named bodies ("Ban Thường vụ Tỉnh ủy, Thành ủy Huế")
+    ("Bộ Chính trị yêu cầu Ban Thường vụ Tỉnh ủy Quảng Trị, Thành ủy Huế lãnh đạo tổ chức đại hội.",
+     {"bodies": ["Ban Thường vụ Tỉnh ủy Quảng Trị", "Thành ủy Huế"]}),
+    # generic classes first ("các cấp, ngành, chính quyền"), then named bodies: the named bodies are asked
+    ("Ban Thường vụ Thành ủy đề nghị các cấp, ngành, chính quyền, Mặt trận Tổ quốc Việt Nam và các tổ chức chính trị "
+     "- xã hội thành phố đẩy mạnh tuyên truyền.",
+     {"bodies": ["Mặt trận Tổ quốc Việt Nam", "các tổ chức chính trị - xã hội thành phố"]}),
+    # ... generic classes alone still ask no one
+    ("UBND tỉnh yêu cầu các cấp, các ngành chủ động triển khai các biện pháp phòng chống bão.", {"bodies": []}),
+    # a photo caption "Đồng chí <posts> <name> chủ trì hội nghị" on a page of no document tells, asks no one
+    ("Ngày 9/12, đồng chí Trần Văn An - Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh, đã chủ trì hội nghị kiểm điểm năm "
+     "2025.\nĐồng chí Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh Trần Văn An chủ trì hội nghị\n"
+     "Tại hội nghị, tập thể Ban Thường vụ đã báo cáo kiểm điểm công tác lãnh đạo.", {"bodies": []}),
     # ... while a page opening with the document's own line still reports it
     ("Chỉ thị 04-CT/TU, ngày 5/3/2025 của Ban Thường vụ Tỉnh ủy về tăng cường công tác phòng cháy.",
      {"doc_type": "Chỉ thị", "number": "04-CT/TU"}),
