@@ -44,6 +44,7 @@ _NOT_AFTER_PLURAL = "".join(rf"(?<!{re.escape(w)} )" for w in G.words("plural"))
 _AND_WITH = re.compile(G.expand(r"\s+(?:%(and)s|%(with)s)\s+"))              # "A và B", "A cùng với B"
 _LIST_JOIN_END = re.compile(G.expand(r"(?:\s+(?:%(and)s|%(with)s)|[,;])\s*$"))
 _PLURAL_LEAD = re.compile(rf"^{_PLURAL}\s+")
+_SPACES_OR_COMMAS = re.compile(r"[\s,]+")
 _PLURAL_SPACE = re.compile(rf"{_PLURAL}\s")
 _PLURAL_CAPITAL_SPACE = re.compile(rf"{_PLURAL_CAPITAL}\s")
 _NEXT_WITH_PLACES = re.compile(rf"\s*{_AND_WITH.pattern}\s*(?P<next>[{UPPER}][^,]*?)(?P<places>\s{_PLURAL}\s.*)$", re.S)
@@ -912,10 +913,12 @@ def _object_task(text: str, obj_start: int, ctx: DocContext, related: tuple[str,
     classes = _addressees(text[obj_start:pred.start()], ctx) if pred else []
     if not classes and not _names_start(obj) and not obj.startswith(":") and not _class_then_named(obj, pred):
         return None
-    named = next((c.end() for c in re.finditer(r",\s*", obj) if d["head"].match(obj[c.end():])), None) \
-        if not classes and d["generic"].match(obj) and _class_then_named(obj, pred) else None
+    generic = d["generic"].match(obj) if not classes and _class_then_named(obj, pred) else None
+    named = next((c.end() for c in _SPACES_OR_COMMAS.finditer(obj, generic.end()) if d["head"].match(obj[c.end():])), None) \
+        if generic else None
     if named is not None:
-        # "các cấp, ngành, chính quyền, Mặt trận Tổ quốc ...": the generic classes ask no one, the named bodies lead
+        # "các cấp, ngành, chính quyền, Mặt trận Tổ quốc ...", "các đồng chí trong Ban Thường vụ Đảng ủy, Thường trực
+        # HĐND ...": the generic words ask no one, the named bodies lead
         obj_start += named
     colon = text.find(":", obj_start)
     if colon >= 0 and (not pred or colon < pred.start()) and not text[colon + 1:].strip():

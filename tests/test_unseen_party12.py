@@ -46,6 +46,15 @@ FIELD_CASES = [
      "trên địa bàn tỉnh.", {"cited.0.issuer": "Ban Tuyên giáo Tỉnh ủy"}),
     # ... and a congress's name at "vào" ("đưa Nghị quyết Đại hội vào cuộc sống")
     ("Các chi bộ sớm đưa Nghị quyết Đại hội Đảng bộ xã vào cuộc sống.", {"cited.0.issuer": "Đại hội Đảng bộ xã"}),
+    # ... and at an adverb of how it is carried out ("nghiêm túc")
+    ("Tổ chức quán triệt Nghị quyết Đại hội Đảng bộ phường nghiêm túc, khoa học, hiệu quả.",
+     {"cited.0.issuer": "Đại hội Đảng bộ phường"}),
+    # a capitalised "Quyết định của X" with no number is X's decision cited (citation_patterns unnumbered row)
+    ("Sáng 12/8, Đảng bộ phường Tân An tổ chức Đại hội đại biểu lần thứ I.\nĐại hội đã thông báo Quyết định của Ban "
+     "Thường vụ Thành ủy về chỉ định Ban Chấp hành Đảng bộ phường Tân An, nhiệm kỳ 2025 – 2030.",
+     {"doc_type": None, "cited.0.doc_type": "Quyết định", "cited.0.issuer": "Ban Thường vụ Thành ủy"}),
+    ("UBND tỉnh vừa ban hành Quyết định về phân cấp quản lý. Quyết định của UBND tỉnh có hiệu lực từ ngày 1/7.",
+     {"doc_type": "Quyết định", "issuer": "UBND tỉnh", "cited.0.doc_type": None}),
     # a bulleted line under "quán triệt văn bản:" names a document the meeting studied, not the page's own
     ("Sáng ngày 20/8/2025, Đảng ủy xã Ya Hội đã tổ chức Hội nghị phổ biến văn bản của Trung ương.\n"
      "Đồng chí Nguyễn Văn An, Phó Bí thư Thường trực Đảng ủy xã quán triệt văn bản:\n"
@@ -65,6 +74,8 @@ FIELD_CASES = [
     ("Ban Thường vụ Thành ủy đề nghị các cấp, ngành, chính quyền, Mặt trận Tổ quốc Việt Nam và các tổ chức chính trị "
      "- xã hội thành phố đẩy mạnh tuyên truyền.",
      {"bodies": ["Mặt trận Tổ quốc Việt Nam", "các tổ chức chính trị - xã hội thành phố"]}),
+    ("Bí thư Đảng ủy đề nghị các đồng chí trong Ban Thường vụ Đảng ủy, Thường trực HĐND, Ủy ban MTTQ xã triển khai "
+     "thực hiện Kế hoạch.", {"bodies": ["Ban Thường vụ Đảng ủy", "Thường trực HĐND", "Ủy ban MTTQ xã"]}),
     # ... generic classes alone still ask no one
     ("UBND tỉnh yêu cầu các cấp, các ngành chủ động triển khai các biện pháp phòng chống bão.", {"bodies": []}),
     # a photo caption "Đồng chí <posts> <name> chủ trì hội nghị" on a page of no document tells, asks no one
