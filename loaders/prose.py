@@ -399,6 +399,8 @@ def _is_reported(work: str, m: re.Match, s0: int, s1: int) -> tuple[int, int] | 
     before = work[s0:m.start()]
     if res["plural"].search(before) or background(before):
         return None   # "các chỉ thị …"; "Trước đó, Thủ tướng đã ban hành …" (background, not the news)
+    if not (m.group("num") or m.group("sym")) and m.group("type")[:1].islower() and _listed_types(work, m, s1):
+        return None   # "ban hành quy chế làm việc, chương trình hành động ...": documents told in a list, none reported
     a = res["active"].search(before)
     if a and res["cited_issuer"].search(_run_on_before(work, s0) + before[:a.start()]):
         return None   # "Nghị quyết số 28/NQ-CP ngày 01/3/2023 của Chính phủ ban hành Chương trình ...": a citation's words
@@ -432,6 +434,13 @@ def _is_reported(work: str, m: re.Match, s0: int, s1: int) -> tuple[int, int] | 
             work, _skip_space(work, pv.end(), s1)):
         return pv.start("verb"), pv.end("verb")
     return None
+
+
+def _listed_types(work: str, m: re.Match, s1: int) -> bool:
+    """A mention followed by another document type after "," or "và" ("kế hoạch, hướng dẫn", "quy chế làm việc,
+    chương trình hành động"): several documents told (in lower case: no title of one document)."""
+    nxt = re.compile(rf"(?:\s+\S+){{0,3}}?\s*(?:,|\s{G.piece('and')})\s*").match(work, m.end(), s1)
+    return bool(nxt) and bool(_res()["mention"].match(work, nxt.end(), s1))
 
 
 def _listed(work: str, s0: int, pos: int) -> bool:

@@ -82,6 +82,12 @@ FIELD_CASES = [
     ("Ngày 9/12, đồng chí Trần Văn An - Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh, đã chủ trì hội nghị kiểm điểm năm "
      "2025.\nĐồng chí Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh Trần Văn An chủ trì hội nghị\n"
      "Tại hội nghị, tập thể Ban Thường vụ đã báo cáo kiểm điểm công tác lãnh đạo.", {"bodies": []}),
+    # several document types issued, told in lower case in a year's review ("ban hành quy chế làm việc, chương trình
+    # hành động ..."): no one document the page reports
+    ("Năm 2025, Đảng bộ phường đã tổ chức thành công Đại hội lần thứ I; kịp thời ban hành quy chế làm việc, chương "
+     "trình hành động thực hiện Nghị quyết Đại hội; kiện toàn tổ chức bộ máy.", {"doc_type": None}),
+    # ... one capitalised ("Kế hoạch và Hướng dẫn") is still the news of a document
+    ("UBND tỉnh vừa ban hành Kế hoạch và Hướng dẫn về phòng chống dịch.", {"doc_type": "Kế hoạch"}),
     # ... while a page opening with the document's own line still reports it
     ("Chỉ thị 04-CT/TU, ngày 5/3/2025 của Ban Thường vụ Tỉnh ủy về tăng cường công tác phòng cháy.",
      {"doc_type": "Chỉ thị", "number": "04-CT/TU"}),
