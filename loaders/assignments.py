@@ -42,6 +42,7 @@ _OF = re.compile(G.expand(r"(?<![^\W_])%(of)s(?![^\W_])"))
 _ABOUT = re.compile(G.expand(r"(?<![^\W_])%(about)s(?![^\W_])"))   # "gửi các sở về việc ...": a subject, no names
 _NOT_AFTER_PLURAL = "".join(rf"(?<!{re.escape(w)} )" for w in G.words("plural"))  # "các tổ chức": no verb
 _AND_WITH = re.compile(G.expand(r"\s+(?:%(and)s|%(with)s)\s+"))              # "A và B", "A cùng với B"
+_WITH_LEAD = re.compile(G.expand(r"^(?:%(with)s)\s+"))                        # ", cùng B"
 _LIST_JOIN_END = re.compile(G.expand(r"(?:\s+(?:%(and)s|%(with)s)|[,;])\s*$"))
 _PLURAL_LEAD = re.compile(rf"^{_PLURAL}\s+")
 _SPACES_OR_COMMAS = re.compile(r"[\s,]+")
@@ -330,7 +331,7 @@ def _split(phrase: str) -> list[str]:
     phrase = _unshared(phrase)
     for part in (p for whole in _SEMICOLON.split(phrase) for p in _shared_places(whole)):
         for piece in _COMMA.split(part):
-            sub = _AND_WITH.split(piece)
+            sub = _AND_WITH.split(_WITH_LEAD.sub("", piece))   # "..., cùng các cơ quan báo chí": another item
             merged = [sub[0]]
             for s in sub[1:]:
                 if s[:1].isupper() and not _data()["head"].match(s) and not _data()["strip_post"].match(s) \

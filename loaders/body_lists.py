@@ -254,7 +254,8 @@ def addressee_group(text: str) -> str | None:
     ``text`` starts with ("các tổ chức chính trị - xã hội của tỉnh" -> mass), else None."""
     pattern, groups = _addressee_re()
     m = pattern.match(text)
-    return groups.get(re.sub(r"\s+", " ", m.group("word").lower())) if m else None
+    # the pattern takes "chính trị-xã hội" as "chính trị - xã hội": so does the key
+    return groups.get(re.sub(r"\s*-\s*", " - ", re.sub(r"\s+", " ", m.group("word").lower()))) if m else None
 
 
 def split_addressees(text: str) -> tuple[ListItem, ...]:

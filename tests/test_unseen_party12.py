@@ -76,6 +76,12 @@ FIELD_CASES = [
      {"bodies": ["Mặt trận Tổ quốc Việt Nam", "các tổ chức chính trị - xã hội thành phố"]}),
     ("Bí thư Đảng ủy đề nghị các đồng chí trong Ban Thường vụ Đảng ủy, Thường trực HĐND, Ủy ban MTTQ xã triển khai "
      "thực hiện Kế hoạch.", {"bodies": ["Ban Thường vụ Đảng ủy", "Thường trực HĐND", "Ủy ban MTTQ xã"]}),
+    # the mass organisations written "chính trị-xã hội" (no spaces) are the placed class as with spaces
+    ("Ban Tuyên giáo và Dân vận Tỉnh ủy đề nghị Sở Y tế, MTTQ và các đoàn thể chính trị-xã hội tỉnh đẩy mạnh tuyên "
+     "truyền.", {"bodies": ["Sở Y tế", "MTTQ", "các đoàn thể chính trị-xã hội tỉnh"]}),
+    # ", cùng X" starts another item of the list ("..., cùng các cơ quan báo chí")
+    ("Ban Tuyên giáo và Dân vận Thành ủy đề nghị Đảng ủy các xã, phường, cùng các cơ quan báo chí Thành phố tập trung "
+     "tuyên truyền.", {"bodies": ["Đảng ủy các xã, phường", "các cơ quan báo chí Thành phố"]}),
     # ... generic classes alone still ask no one
     ("UBND tỉnh yêu cầu các cấp, các ngành chủ động triển khai các biện pháp phòng chống bão.", {"bodies": []}),
     # a photo caption "Đồng chí <posts> <name> chủ trì hội nghị" on a page of no document tells, asks no one
