@@ -110,10 +110,15 @@ def opens_organ(line: str) -> bool:
     return bool(_organ_re().match(clean(fix_ocr(line))))
 
 
+_HEADLINE_COLON = re.compile(r"\s*:\s+(?=\S)")
+
+
 def split_organs(block: str, lines: tuple[str, ...] = ()) -> list[Organ]:
     """"ĐẢNG BỘ TỈNH NAM ĐỊNH HUYỆN ỦY NAM TRỰC" -> [Đảng bộ tỉnh Nam Định, Huyện ủy Nam Trực].
     With ``lines`` (the block's header lines) the block is their join."""
     parts = [clean(fix_ocr(line)) for line in lines] if lines else [clean(fix_ocr(block))]
+    # "ĐẢNG ỦY XÃ X: TỔ CHỨC HỘI NGHỊ ... CỦA BAN CHẤP HÀNH TRUNG ƯƠNG": a headline's words after the colon name no organ
+    parts = [_HEADLINE_COLON.split(p, 1)[0] for p in parts]
     block = " ".join(parts)
     starts = {sum(len(p) + 1 for p in parts[:i]) for i in range(len(parts))}
     found = [m for m in _organ_re().finditer(block)]

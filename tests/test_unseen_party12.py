@@ -94,6 +94,11 @@ FIELD_CASES = [
      "trình hành động thực hiện Nghị quyết Đại hội; kiện toàn tổ chức bộ máy.", {"doc_type": None}),
     # ... one capitalised ("Kế hoạch và Hướng dẫn") is still the news of a document
     ("UBND tỉnh vừa ban hành Kế hoạch và Hướng dẫn về phòng chống dịch.", {"doc_type": "Kế hoạch"}),
+    # a headline in capitals "ĐẢNG ỦY XÃ X: TỔ CHỨC ..." names its organ before the colon; the words after it (a
+    # resolution "CỦA BAN CHẤP HÀNH TRUNG ƯƠNG ĐẢNG") name none
+    ("ĐẢNG ỦY XÃ TỊNH AN: TỔ CHỨC HỘI NGHỊ SƠ KẾT CÔNG TÁC ĐẢNG VÀ TỔNG KẾT NGHỊ QUYẾT SỐ 18-NQ/TW NGÀY 25/10/2017 CỦA "
+     "BAN CHẤP HÀNH TRUNG ƯƠNG ĐẢNG\nSáng ngày 19/9/2025, Đảng ủy xã Tịnh An tổ chức Hội nghị sơ kết công tác Đảng.",
+     {"issuer": "Đảng ủy xã Tịnh An", "cited.0.number": "18-NQ/TW", "cited.0.issuer": "Ban Chấp hành Trung ương"}),
     # ... while a page opening with the document's own line still reports it
     ("Chỉ thị 04-CT/TU, ngày 5/3/2025 của Ban Thường vụ Tỉnh ủy về tăng cường công tác phòng cháy.",
      {"doc_type": "Chỉ thị", "number": "04-CT/TU"}),
