@@ -37,8 +37,9 @@ FIELD_CASES = [
      {"bodies": ["Đảng ủy Quốc hội", "Đảng ủy Mặt trận Tổ quốc, các đoàn thể Trung ương"]}),
     ("UBND tỉnh yêu cầu Sở Y tế, các đoàn thể tỉnh triển khai.", {"bodies": ["Sở Y tế"]}),
     # a new central Đảng ủy is a header_markers.csv organ: "Đảng ủy Chính phủ chỉ đạo" is not "Chính phủ chỉ đạo"
+    # ... and "X giao Y ..." tells who speaks (header_markers acting_verb "giao")
     ("Kết luận số 205-KL/TW\n\nBộ Chính trị giao Đảng ủy Chính phủ chỉ đạo các bộ, ngành rà soát thể chế.",
-     {"issuer": None, "bodies": ["Đảng ủy Chính phủ"]}),
+     {"issuer": "Bộ Chính trị", "bodies": ["Đảng ủy Chính phủ"]}),
     ("Đảng ủy Quốc hội yêu cầu các đảng bộ trực thuộc khẩn trương kiện toàn tổ chức.",
      {"issuer": "Đảng ủy Quốc hội"}),
     # a cited document's author ends at a verb of what the document does (citation_patterns issuer_stop "triển khai")
