@@ -416,7 +416,10 @@ def _is_reported(work: str, m: re.Match, s0: int, s1: int) -> tuple[int, int] | 
         return s0 + w.start(), s0 + w.end("verb")
     pl = res["plan"].search(before)
     news = pl and any(H.bare_key(a) in {H.bare_key(w) for w in phrases("news_aspect")} for a in pl.group("aspects").split())
-    if pl and (news or m.group("num") or m.group("sym") or res["as_follows"].search(work, m.end(), s1 + 1)) \
+    # the page's headline ("X xây dựng Kế hoạch triển khai ...", its first line, no full stop) is news as "vừa" is
+    title = not work[:s0].strip() and m.group("type")[:1].isupper() and work[s0:s1].rstrip()[-1:] not in ".!?…:;" \
+        and work[s1:s1 + 1] in ("\n", "")
+    if pl and (news or title or m.group("num") or m.group("sym") or res["as_follows"].search(work, m.end(), s1 + 1)) \
             and _organ_of_clauses(before[:pl.start()]):   # news ("vừa xây dựng"), a numbered plan, the page's own
         return s0 + pl.start(), s0 + pl.end("verb")
     if res["cited"].search(before):

@@ -100,6 +100,12 @@ FIELD_CASES = [
     ("ĐẢNG ỦY XÃ TỊNH AN: TỔ CHỨC HỘI NGHỊ SƠ KẾT CÔNG TÁC ĐẢNG VÀ TỔNG KẾT NGHỊ QUYẾT SỐ 18-NQ/TW NGÀY 25/10/2017 CỦA "
      "BAN CHẤP HÀNH TRUNG ƯƠNG ĐẢNG\nSáng ngày 19/9/2025, Đảng ủy xã Tịnh An tổ chức Hội nghị sơ kết công tác Đảng.",
      {"issuer": "Đảng ủy xã Tịnh An", "cited.0.number": "18-NQ/TW", "cited.0.issuer": "Ban Chấp hành Trung ương"}),
+    # the page's headline "X xây dựng Kế hoạch ..." (its first line, no full stop) reports X's plan as "vừa" would ...
+    ("Ban Thường vụ Đảng ủy UBND tỉnh Gia Lai xây dựng Kế hoạch triển khai Cuộc thi chính luận năm 2025\n\n"
+     "Thể lệ cuộc thi theo Kế hoạch số 57-KH/HVCTQG ngày 05/02/2025 của Học viện Chính trị Quốc gia Hồ Chí Minh.",
+     {"doc_type": "Kế hoạch", "issuer": "Ban Thường vụ Đảng ủy Ủy ban nhân dân tỉnh Gia Lai"}),
+    # ... not a sentence of the text ("xây dựng kế hoạch": work to do)
+    ("Ban Thường vụ Tỉnh ủy xây dựng kế hoạch triển khai Cuộc thi chính luận năm 2025.", {"doc_type": None}),
     # ... while a page opening with the document's own line still reports it
     ("Chỉ thị 04-CT/TU, ngày 5/3/2025 của Ban Thường vụ Tỉnh ủy về tăng cường công tác phòng cháy.",
      {"doc_type": "Chỉ thị", "number": "04-CT/TU"}),
