@@ -147,6 +147,7 @@ def _regexes() -> dict[str, re.Pattern]:
         # "Tại Kết luận 169-KL/TW, ...", "Bên cạnh đó, tại tại Kết luận ...": the clause opens with the citation
         "type_after_and": re.compile(rf"(?:{types})\s+(?!{G.piece('and')}\s)[^\W\d_]*[a-zđ]"),
         "congress_head": re.compile(rf"(?:{alternation(G.any_case(t for t, _ in p['congress_head']))})(?![^\W_])"),
+        "ordinal_word": re.compile(rf"(?i:lần\s+thứ)\s+(?P<word>{G.piece('ordinal_word')})(?![^\W_])"),
         "at_lead": re.compile(rf"(?:^|,)\s*(?:(?i:{G.piece('at')})\s+)+$"),
         "about": re.compile(rf"\s*,?\s*(?:{alternation([t for t, _ in p['subject_verb']])}\s+)?"
                             rf"(?P<open>[“\"])?(?P<about>{G.piece('about')})\s+"),   # “về ...”: a quoted subject
@@ -961,12 +962,56 @@ def _congress(issuer: str) -> tuple[str, str] | None:
     2020-2025" and "Đại hội đại biểu Đảng bộ tỉnh lần thứ XI" are one (congress_head rows)."""
     if not _regexes()["congress_head"].match(issuer):
         return None
+    ordinal, sig = _congress_parts(issuer)
+    return (ordinal[0], sig) if len(ordinal) == 1 else None
+
+
+def _congress_parts(issuer: str) -> tuple[list[str], str]:
+    """The Roman ordinals ("lần thứ nhất" read as I: grammar_words ordinal_word, in order) and the signature (party
+    unit and capitalised names) of a congress named after congress_head."""
     head = _regexes()["congress_head"].match(issuer)
     ordinal = re.findall(r"(?<![^\W\d_])[IVXLC]+(?![^\W\d_])", issuer)
+    spelled = _regexes()["ordinal_word"].search(issuer)
+    if not ordinal and spelled:
+        ordinal = [_ROMAN_OF[fold(spelled.group("word"))]]
     unit = re.search(rf"(?i:{G.piece('party_unit')})", issuer)
     names = [w for w in re.findall(r"[^\W\d_]+", issuer[head.end():]) if w[:1].isupper() and w not in ordinal]
-    sig = " ".join([fold(unit.group(0)) if unit else ""] + [fold(w) for w in names])   # "Đảng bộ Công an tỉnh": its own
-    return (ordinal[0], sig) if len(ordinal) == 1 else None
+    return ordinal, " ".join([fold(unit.group(0)) if unit else ""] + [fold(w) for w in names])   # "Đảng bộ Công an tỉnh": its own
+
+
+_ROMAN_OF = {fold(w): r for w, r in zip(G.words("ordinal_word"), ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"))}
+
+
+def _congress_names(issuer: str | None) -> int:
+    """How many names a congress mention gives (0 for no congress)."""
+    if not issuer or not _regexes()["congress_head"].match(issuer):
+        return 0
+    return len(_congress_parts(issuer)[1].split())
+
+
+def _one_congress(hit: _Hit, issuer: str | None, keys: list) -> tuple | None:
+    """"Nghị quyết Đại hội" / "Nghị quyết Đại hội Đảng bộ xã lần thứ I" beside the congress named in full ("Nghị
+    quyết Đại hội đại biểu Đảng bộ xã Ba Đình lần thứ I", numbered or not): a mention with no number, date or
+    subject whose names are all in one fuller congress's (same ordinal, if it has one) is that congress."""
+    if hit.number or hit.date or hit.subject or not issuer or not _regexes()["congress_head"].match(issuer):
+        return None
+    ordinal, sig = _congress_parts(issuer)
+    if len(ordinal) > 1:
+        return None
+    words_ = set(sig.split())
+    fuller, ordinals = {}, set()
+    for other, other_issuer, key in keys:
+        if other is hit or other.doc_type != hit.doc_type or not other_issuer \
+                or not _regexes()["congress_head"].match(other_issuer):
+            continue
+        o_ordinal, o_sig = _congress_parts(other_issuer)
+        if len(o_ordinal) == 1 and (not ordinal or o_ordinal == ordinal) and words_ <= set(o_sig.split()):
+            fuller[key] = set(o_sig.split())
+            ordinals.add(o_ordinal[0])
+    if not fuller or len(ordinals) > 1:
+        return None   # (two congresses it may be: "Nghị quyết Đại hội Đảng" beside Đại hội XII and Đại hội Đảng bộ Quân đội X)
+    widest = [k for k, w in fuller.items() if not any(w < v for v in fuller.values())]
+    return widest[0] if len({k for k in widest}) == 1 and (words_ < fuller[widest[0]] or not ordinal) else None
 
 
 def _full_symbol(hit: _Hit, hits: list[_Hit]) -> _Hit | None:
@@ -1046,13 +1091,17 @@ def _find(st: SourceText, ctx: DocContext, own_number: str | None, start: int = 
     for hit, issuer, key in keys:
         if hit.name and not (hit.number or hit.date):
             key = named_keys.get((hit.doc_type, hit.name.casefold()), key)
+        congress = _one_congress(hit, issuer, keys)
+        key = congress or key
         if key not in chosen:
             order.append(key)
             chosen[key] = [hit, issuer, [hit]]
         else:
             chosen[key][2].append(hit)
-            if _info(hit) > _info(chosen[key][0]):
-                chosen[key][0], chosen[key][1] = hit, issuer
+            best = chosen[key][0]
+            if _info(hit) > _info(best) or (_info(hit) == _info(best) and not (hit.number or best.number)
+                                            and _congress_names(issuer) > _congress_names(chosen[key][1])):
+                chosen[key][0], chosen[key][1] = hit, issuer   # one congress: the mention naming it most fully
     out = []
     for key in order:
         best, issuer, group = chosen[key]

@@ -248,6 +248,7 @@ def pieces() -> dict[str, str]:
         "committee_tail": alternation(words("committee_tail")),  # "ủy", the last word of a committee's name
         "committee_organ": alternation(words("committee_organ")),  # "Ban Thường vụ", "Ban Chấp hành"
         "party_unit": alternation(words("party_unit")),      # "Đảng bộ tỉnh"
+        "ordinal_word": alternation(words("ordinal_word"), "i"),   # "nhất" of "lần thứ nhất" (row n: the ordinal n)
         "term": alternation(words("term_word"), "i"),        # "khóa": "Ban Chấp hành Đảng bộ tỉnh khóa XIII"
     }
 

@@ -56,6 +56,20 @@ FIELD_CASES = [
      {"doc_type": None, "cited.0.doc_type": "Quyết định", "cited.0.issuer": "Ban Thường vụ Thành ủy"}),
     ("UBND tỉnh vừa ban hành Quyết định về phân cấp quản lý. Quyết định của UBND tỉnh có hiệu lực từ ngày 1/7.",
      {"doc_type": "Quyết định", "issuer": "UBND tỉnh", "cited.0.doc_type": None}),
+    # one congress's resolution named three ways (bare, without the commune's name, in full) is one citation, named
+    # by its fullest mention; "lần thứ nhất" is the ordinal I (grammar_words ordinal_word)
+    ("Đảng ủy xã Ba Vì tổ chức hội nghị quán triệt Nghị quyết Đại hội Đảng bộ xã lần thứ I. Bí thư Đảng ủy xã quán "
+     "triệt Nghị quyết Đại hội đại biểu Đảng bộ xã Ba Vì lần thứ nhất, nhiệm kỳ 2025-2030, góp phần đưa Nghị quyết "
+     "Đại hội vào cuộc sống.",
+     {"cited.0.issuer": "Đại hội đại biểu Đảng bộ xã Ba Vì lần thứ nhất", "cited.1.doc_type": None}),
+    # ... merged into the numbered one too
+    ("Hội nghị quán triệt Nghị quyết Đại hội Đảng bộ thành phố lần thứ I và Nghị quyết số 09-NQ/ĐH ngày 27/9/2025 "
+     "của Đại hội đại biểu Đảng bộ thành phố Hải Phòng lần thứ I.",
+     {"cited.0.number": "09-NQ/ĐH", "cited.1.doc_type": None}),
+    # ... not a bare one beside two congresses of other ordinals
+    ("Quân ủy Trung ương thông qua Chương trình thực hiện Nghị quyết Đại hội Đảng. Hội nghị quán triệt Nghị quyết "
+     "Đại hội đại biểu toàn quốc lần thứ XIII của Đảng và Nghị quyết Đại hội Đảng bộ Quân đội lần thứ XI.",
+     {"cited.2.issuer": "Đại hội Đảng bộ Quân đội lần thứ XI"}),
     # a bulleted line under "quán triệt văn bản:" names a document the meeting studied, not the page's own
     ("Sáng ngày 20/8/2025, Đảng ủy xã Ya Hội đã tổ chức Hội nghị phổ biến văn bản của Trung ương.\n"
      "Đồng chí Nguyễn Văn An, Phó Bí thư Thường trực Đảng ủy xã quán triệt văn bản:\n"
