@@ -38,6 +38,8 @@ def find_acting(st: SourceText, start: int, end: int, with_prefix: bool) -> Acti
         if _after_cited().search(st.work, max(start, m.start() - 200), m.start()):
             continue   # "Tại Kết luận 169-KL/TW, Bộ Chính trị giao ...": the cited document's author speaking
         verb = st.work[m.end("rest"):m.end()].strip()
+        if refdata.find_central_body(m.group(0)[len(m.group("acting") or ""):]):
+            continue   # "Bộ Ngoại giao thông tin ...": the "verb" ends a body's own name
         if _in_background(st.work, start, m.start()) and not _request_verb().search(verb):
             continue   # "Những năm qua, ..., Ban Thường vụ Thành ủy đã chỉ đạo ...": past work told, no one speaking
         if _consults(verb) and _told_at_a_time(st.work, start, m.start()):

@@ -43,6 +43,8 @@ FIELD_CASES = [
     # ... and "X giao Y ..." tells who speaks (header_markers acting_verb "giao")
     ("Kết luận số 205-KL/TW\n\nBộ Chính trị giao Đảng ủy Chính phủ chỉ đạo các bộ, ngành rà soát thể chế.",
      {"issuer": "Bộ Chính trị", "bodies": ["Đảng ủy Chính phủ"]}),
+    # ... not the end of a body's own name ("Bộ Ngoại giao thông tin ...")
+    ("Tại hội nghị, lãnh đạo Bộ Ngoại giao thông tin chuyên đề về tình hình thế giới.", {"issuer": None}),
     ("Đảng ủy Quốc hội yêu cầu các đảng bộ trực thuộc khẩn trương kiện toàn tổ chức.",
      {"issuer": "Đảng ủy Quốc hội"}),
     # a cited document's author ends at a verb of what the document does (citation_patterns issuer_stop "triển khai")
