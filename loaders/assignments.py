@@ -1007,7 +1007,8 @@ def told(a: Assignment) -> bool:
     person = _data()["person"].match(text)   # "Đồng chí Phó Bí thư ... chủ trì hội nghị": a caption of a person
     if not refdata.fold(text[person.end() if person else 0:]).startswith(refdata.fold(a.bodies[0].split()[0])):
         return False
-    return not (requests(text) or _data()["modal"].search(text.lower()))
+    pred = _predicate(text)   # a modal of the body's own verb, not one of a later clause ("các nhiệm vụ cần ...")
+    return not (requests(text) or _data()["modal"].search(text[:pred.end() if pred else len(text)].lower()))
 
 
 def requests(text: str) -> bool:

@@ -108,6 +108,14 @@ FIELD_CASES = [
     ("Ngày 9/12, đồng chí Trần Văn An - Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh, đã chủ trì hội nghị kiểm điểm năm "
      "2025.\nĐồng chí Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh Trần Văn An chủ trì hội nghị\n"
      "Tại hội nghị, tập thể Ban Thường vụ đã báo cáo kiểm điểm công tác lãnh đạo.", {"bodies": []}),
+    # ... even when the caption, with no full stop, runs into a sentence whose later clause has a modal ("các nhiệm
+    # vụ cần tập trung"): only a modal of the body's own verb asks
+    ("Ngày 9/12, đồng chí Trần Văn An đã chủ trì hội nghị kiểm điểm năm 2025.\nĐồng chí Phó Bí thư Tỉnh ủy, Chủ tịch "
+     "UBND tỉnh Trần Văn An chủ trì hội nghị\nTại hội nghị, tập thể Ban Thường vụ đã báo cáo các nhiệm vụ cần tập trung "
+     "thực hiện trong thời gian tới.", {"bodies": []}),
+    # ... while "X cần / phải <verb>" on such a page still asks X
+    ("Ngày 9/12, Đảng ủy xã Ya Hội tổ chức hội nghị kiểm điểm năm 2025.\nĐảng bộ xã Ya Hội cần tập trung lãnh đạo "
+     "phát triển kinh tế.", {"bodies": ["Đảng bộ xã Ya Hội"]}),
     # several document types issued, told in lower case in a year's review ("ban hành quy chế làm việc, chương trình
     # hành động ..."): no one document the page reports
     ("Năm 2025, Đảng bộ phường đã tổ chức thành công Đại hội lần thứ I; kịp thời ban hành quy chế làm việc, chương "
