@@ -31,6 +31,12 @@ FIELD_CASES = [
      {"issuer": "Đảng ủy UBND tỉnh Phú Thọ", "acting_body": "Ban Thường vụ Đảng ủy UBND tỉnh Phú Thọ"}),
     ("ĐẢNG ỦY ỦY BAN NHÂN DÂN TỈNH PHÚ THỌ\nĐẢNG CỘNG SẢN VIỆT NAM\nSố 12-KH/ĐU\nPhú Thọ, ngày 20 tháng 8 năm 2025\n"
      "KẾ HOẠCH\nvề kiểm điểm", {"issuer": "Đảng ủy Ủy ban nhân dân tỉnh Phú Thọ", "issuer_level": "sector"}),
+    # the special zones of 2025 ("đặc khu", commune level) are a commune kind (grammar_words, header_markers unit)
+    ("Ngày 5/9/2025, Ban Thường vụ Đảng ủy đặc khu Phú Quốc ban hành Kế hoạch số 12-KH/ĐU về phòng chống thiên tai.",
+     {"issuer": "Đảng ủy đặc khu Phú Quốc", "issuer_level": "commune"}),
+    ("ĐẢNG BỘ TỈNH AN GIANG\nĐẢNG ỦY ĐẶC KHU PHÚ QUỐC\n*\nSố 12-KH/ĐU\nĐẢNG CỘNG SẢN VIỆT NAM\n"
+     "Phú Quốc, ngày 5 tháng 9 năm 2025\nKẾ HOẠCH\nphòng chống thiên tai",
+     {"issuer": "Đảng ủy đặc khu Phú Quốc", "issuer_level": "commune"}),
     # a comma inside a new body's name (grammar_words.csv name_comma) does not cut the name ...
     ("Ngày 20/8/2025, Ban Chính sách, chiến lược Trung ương ban hành Báo cáo số 15-BC/BCSCLTW về kinh tế tư nhân.",
      {"issuer": "Ban Chính sách, chiến lược Trung ương"}),
