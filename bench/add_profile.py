@@ -36,6 +36,17 @@ read 11.65 -> 11.12, map 10.14 -> 10.21; the same files again on a copy of store
 is the key, not the path), a query a file for the slim records and for the map cache. What is left,
 at 30k (cProfile): read: unpickling the slim records 2.3, interning them (slim_record) 4.8, _screen
 3.4; map: resolve() over every slim record (at 10k 2.0 of map's 3.1 s), not yet incremental.
+
+Branch addreadmap (2026-12-07, --no-profile --restamp, the same files again on a copy of a store that
+has them: the fixed costs of an add; load average 20-45, main db04791 -> addreadmap, CPU s, runs
+alternated): the cyclic collector paused during read and map (loaders.build._uncollected): at 10k
++ 1,000 read 1.33 / 1.48 -> 0.88 / 1.02, map 3.07 / 3.11 -> 1.89 / 1.94; at 30k + 1,000 read 5.51 / 5.50
+-> 3.06 / 3.06 / 3.40, map 8.52 / 9.10 -> 5.34 / 5.65 / 5.49; reuse unchanged (4.5-5.0 at 30k; pausing
+the collector there too changed nothing: 4.50). resolve() alone (its CPU, best of 3): 10k 1.60 -> 0.92,
+30k 5.0 -> 3.2. Left at 30k (main process, CPU s): resolve 3.2, map_corpus 2.2 (file_fingerprint
+of every file 1.0), read 2.8 (_screen 1.4, unpickling and interning the slim records 1.5), reuse 4.9
+(detect 1.5: candidate_pairs over every document; the reuse graphs' fingerprints and a map-cache
+query a file 1.6; saving the whole reuse cache 0.9, 172 MB; loading it 0.6).
 """
 from __future__ import annotations
 

@@ -687,7 +687,8 @@ def _mapper(docs: list, res: Resolution, jobs: int, full, pack: bool):
     _FORKED.update(docs=list(docs), res=res, full=full, pack=pack)  # the workers' own list: the caller empties ``docs``
     gc.freeze()  # the collector would write to every shared object's page: keep them shared
     try:
-        with mp.get_context("fork").Pool(jobs) as pool:
+        # the build pauses the collector while it maps (loaders.build._uncollected): not the workers
+        with mp.get_context("fork").Pool(jobs, initializer=gc.enable) as pool:
             yield lambda chunks: pool.imap(_map_files, chunks)
     finally:
         gc.unfreeze()
