@@ -1,0 +1,30 @@
+"""Causes found reading a thirteenth round of unseen Party pages of 2025-2026 (Đảng ủy xã/phường of the new
+communes: meetings, congresses, the first resolutions; session 14, party13), one row a cause.
+
+Sentences are our own, modelled on what real pages wrote (other names, numbers, places)."""
+from __future__ import annotations
+
+import pytest
+
+from conftest import record_field as _get
+from loaders.extract import extract_text
+
+FIELD_CASES = [
+    # a person's posts ("Đồng chí A, Bí thư Đảng ủy, Chủ tịch HĐND phường X yêu cầu"): the last post is the person
+    # speaking, not the organ "Chủ tịch HĐND phường X" (header_press._last_post_of_person)
+    ("Đồng chí Lê Văn Tám, Tỉnh ủy viên, Bí thư Đảng ủy, Chủ tịch HĐND phường Bình Minh yêu cầu cấp ủy, chính "
+     "quyền khắc phục hạn chế.", {"issuer": None}),
+    ("Ông Trần Văn Hai, Phó Bí thư Huyện ủy, Chủ tịch UBND huyện yêu cầu các xã khẩn trương triển khai.",
+     {"issuer": None}),
+    # ... while one post named after a person, or a body after someone else's proposal, still speaks as before
+    ("Ông Lê Văn Tám, Chủ tịch UBND tỉnh yêu cầu các sở khẩn trương triển khai.",
+     {"issuer": "Chủ tịch UBND tỉnh"}),
+    ("Theo đề nghị của Giám đốc Sở Nội vụ, Chủ tịch UBND tỉnh yêu cầu các sở khẩn trương triển khai.",
+     {"issuer": "Chủ tịch UBND tỉnh"}),
+]
+
+
+@pytest.mark.parametrize("text,expected", FIELD_CASES, ids=[str(i) for i in range(len(FIELD_CASES))])
+def test_fields_of_a_page(text, expected):
+    record = extract_text(text)
+    assert {k: _get(record, k) for k in expected} == expected
