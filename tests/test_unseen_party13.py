@@ -21,6 +21,18 @@ FIELD_CASES = [
      {"issuer": "Chủ tịch UBND tỉnh"}),
     ("Theo đề nghị của Giám đốc Sở Nội vụ, Chủ tịch UBND tỉnh yêu cầu các sở khẩn trương triển khai.",
      {"issuer": "Chủ tịch UBND tỉnh"}),
+    # two congresses of one ordinal, the province's and the ward's ("Đảng bộ phường": commune_kind after "Đảng bộ"),
+    # are two resolutions (citations._congress_parts), not one named twice
+    ("Năm 2026 đẩy mạnh thực hiện Nghị quyết Đại hội đại biểu Đảng bộ tỉnh lần thứ I, Nghị quyết Đại hội Đảng bộ "
+     "phường lần thứ I.", {"cited.0.issuer": "Đại hội đại biểu Đảng bộ tỉnh lần thứ I",
+                           "cited.1.issuer": "Đại hội Đảng bộ phường lần thứ I"}),
+    # ... while the commune's congress said short beside its full name stays one
+    ("Đảng ủy xã quán triệt Nghị quyết Đại hội Đảng bộ xã lần thứ I. Nghị quyết Đại hội đại biểu Đảng bộ xã An Hòa "
+     "lần thứ I xác định 5 nhiệm vụ.", {"cited.0.issuer": "Đại hội đại biểu Đảng bộ xã An Hòa lần thứ I",
+                                       "cited.1.issuer": None}),
+    # a congress's name ends at what its resolution does (citation_patterns issuer_stop "xác định", "đề ra")
+    ("Nghị quyết Đại hội Đảng bộ phường Tân An lần thứ I đề ra 25 chỉ tiêu.",
+     {"cited.0.issuer": "Đại hội Đảng bộ phường Tân An lần thứ I"}),
 ]
 
 
