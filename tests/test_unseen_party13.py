@@ -33,6 +33,14 @@ FIELD_CASES = [
     # a congress's name ends at what its resolution does (citation_patterns issuer_stop "xác định", "đề ra")
     ("Nghị quyết Đại hội Đảng bộ phường Tân An lần thứ I đề ra 25 chỉ tiêu.",
      {"cited.0.issuer": "Đại hội Đảng bộ phường Tân An lần thứ I"}),
+    ("Hội nghị góp phần đưa Nghị quyết Đại hội Đảng bộ xã lần thứ I đi vào thực tiễn.",
+     {"cited.0.issuer": "Đại hội Đảng bộ xã lần thứ I"}),
+    # a congress's ordinal ends a body's name in capitals (header_organs._CONGRESS_ORDINAL) ...
+    ("ĐẢNG CỘNG SẢN VIỆT NAM\nĐẠI HỘI ĐẠI BIỂU ĐẢNG BỘ XÃ AN HÒA LẦN THỨ I\nNGHỊ QUYẾT\nĐại hội đại biểu Đảng bộ "
+     "xã An Hòa lần thứ I, nhiệm kỳ 2025 - 2030", {"issuer": "Đảng bộ xã An Hòa"}),
+    # ... and a headline's "ĐẠI HỘI ĐẢNG BỘ LẦN THỨ NHẤT" (no name before the ordinal) names no organ
+    ("XÃ AN HÒA TÍCH CỰC CHUẨN BỊ ĐẠI HỘI ĐẢNG BỘ LẦN THỨ NHẤT, NHIỆM KỲ 2025 - 2030\nĐảng bộ xã An Hòa đã và đang "
+     "tích cực chuẩn bị các điều kiện.", {"issuer": None}),
 ]
 
 
