@@ -41,6 +41,14 @@ FIELD_CASES = [
     # ... and a headline's "ĐẠI HỘI ĐẢNG BỘ LẦN THỨ NHẤT" (no name before the ordinal) names no organ
     ("XÃ AN HÒA TÍCH CỰC CHUẨN BỊ ĐẠI HỘI ĐẢNG BỘ LẦN THỨ NHẤT, NHIỆM KỲ 2025 - 2030\nĐảng bộ xã An Hòa đã và đang "
      "tích cực chuẩn bị các điều kiện.", {"issuer": None}),
+    # a commune's body written without its place takes the one commune of its kind the page names, through any
+    # body there ("Đảng bộ phường X", "UBND phường X": prose.commune_in_text) ...
+    ("Sáng 26-9, Đảng bộ phường Tân Định, TPHCM tổ chức hội nghị. Lãnh đạo Đảng ủy, UBND phường Tân Định khen "
+     "thưởng các cá nhân. Đảng ủy phường yêu cầu các chi bộ tập trung triển khai.",
+     {"issuer": "Đảng ủy phường Tân Định"}),
+    # ... none when it names two communes of that kind
+    ("Đảng bộ phường Tân Định và Đảng bộ phường Đa Kao tổ chức hội nghị. Đảng ủy phường yêu cầu các chi bộ tập "
+     "trung triển khai.", {"issuer": "Đảng ủy phường"}),
 ]
 
 
