@@ -49,6 +49,7 @@ _SPACES_OR_COMMAS = re.compile(r"[\s,]+")
 _PLURAL_SPACE = re.compile(rf"{_PLURAL}\s")
 _PLURAL_CAPITAL_SPACE = re.compile(rf"{_PLURAL_CAPITAL}\s")
 _NEXT_WITH_PLACES = re.compile(rf"\s*{_AND_WITH.pattern}\s*(?P<next>[{UPPER}][^,]*?)(?P<places>\s{_PLURAL}\s.*)$", re.S)
+_NEXT_AFTER_COMMA = re.compile(rf"\s*,\s*(?P<next>[{UPPER}][^,]*?)(?P<places>\s{_PLURAL}\s.*)$", re.S)
 _PLURAL_REST = re.compile(rf"{_PLURAL}\s+(.*)$")                              # "các phòng, ban" -> "phòng, ban"
 _DIRECTLY_UNDER, _UNDER = G.words("directly_under_word")[0], G.words("under_word")[0]   # "trực thuộc", "thuộc"
 _MASS = "mass"   # body_lists.csv addressee group of the mass organisations ("các đoàn thể chính trị - xã hội")
@@ -344,10 +345,15 @@ def _split(phrase: str) -> list[str]:
 
 
 def _shared_places(part: str) -> list[str]:
-    """"UBND và Sở Y tế các tỉnh, thành phố": a bare head before "và" shares the places of the next body."""
-    head = _data()["head"].match(part)
+    """"UBND và Sở Y tế các tỉnh, thành phố", "Đảng ủy, UBND các xã, phường": a bare head before "và" (or a comma,
+    when it is no Tỉnh ủy-like committee or central body of its own) shares the places of the next body."""
+    d = _data()
+    head = d["head"].match(part)
     m = _NEXT_WITH_PLACES.match(part[head.end():]) if head else None
-    if m is None or not _data()["head"].match(m.group("next")):
+    if m is None and head and refdata.fold(head.group(0)) not in {refdata.fold(w) for w in G.words("committee_word")} \
+            and refdata.find_central_body(head.group(0)) is None:
+        m = _NEXT_AFTER_COMMA.match(part[head.end():])   # "Đảng ủy, Ban Xây dựng Đảng các xã, phường": the same
+    if m is None or not d["head"].match(m.group("next")):
         return [part]
     return [part[:head.end()] + m.group("places"), m.group("next") + m.group("places")]
 

@@ -49,6 +49,15 @@ FIELD_CASES = [
     # ... none when it names two communes of that kind
     ("Đảng bộ phường Tân Định và Đảng bộ phường Đa Kao tổ chức hội nghị. Đảng ủy phường yêu cầu các chi bộ tập "
      "trung triển khai.", {"issuer": "Đảng ủy phường"}),
+    # a bare head before a comma shares the places of the next body ("Đảng ủy, UBND các xã, phường": both the
+    # communes'; assignments._shared_places) ...
+    ("Ban Thường vụ Tỉnh ủy yêu cầu Đảng ủy, Ban Xây dựng Đảng các xã, phường tổ chức tuyên truyền.",
+     {"bodies": ["Đảng ủy các xã, phường", "Ban Xây dựng Đảng các xã, phường"]}),
+    # ... not a committee of its own place or a central body
+    ("Bộ Chính trị yêu cầu Tỉnh ủy, UBND các tỉnh tổ chức tuyên truyền.",
+     {"bodies": ["Tỉnh ủy", "UBND các tỉnh trực thuộc Trung ương"]}),
+    ("Bộ Chính trị yêu cầu Chính phủ, UBND các tỉnh tổ chức tuyên truyền.",
+     {"bodies": ["Chính phủ", "UBND các tỉnh trực thuộc Trung ương"]}),
 ]
 
 
