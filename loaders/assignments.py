@@ -345,17 +345,26 @@ def _split(phrase: str) -> list[str]:
 
 
 def _shared_places(part: str) -> list[str]:
-    """"UBND và Sở Y tế các tỉnh, thành phố", "Đảng ủy, UBND các xã, phường": a bare head before "và" (or a comma,
-    when it is no Tỉnh ủy-like committee or central body of its own) shares the places of the next body."""
-    d = _data()
-    head = d["head"].match(part)
+    """"UBND và Sở Y tế các tỉnh, thành phố": a bare head before "và" shares the places of the next body."""
+    head = _data()["head"].match(part)
     m = _NEXT_WITH_PLACES.match(part[head.end():]) if head else None
-    if m is None and head and refdata.fold(head.group(0)) not in {refdata.fold(w) for w in G.words("committee_word")} \
-            and refdata.find_central_body(head.group(0)) is None:
-        m = _NEXT_AFTER_COMMA.match(part[head.end():])   # "Đảng ủy, Ban Xây dựng Đảng các xã, phường": the same
-    if m is None or not d["head"].match(m.group("next")):
+    if m is None or not _data()["head"].match(m.group("next")):
         return [part]
     return [part[:head.end()] + m.group("places"), m.group("next") + m.group("places")]
+
+
+def _shared_after_comma(items: list[str]) -> list[str]:
+    """"Đảng ủy" + "Ban Xây dựng Đảng các xã, phường": a bare head (no Tỉnh ủy-like committee, no central body) before
+    a body with places ("các xã, phường") shares them, as before "và" (_shared_places)."""
+    d, out = _data(), list(items)
+    committees = {refdata.fold(w) for w in G.words("committee_word")}
+    for i, item in enumerate(out[:-1]):
+        if not d["head"].fullmatch(item) or refdata.fold(item) in committees or refdata.find_central_body(item):
+            continue
+        m = _NEXT_AFTER_COMMA.match(", " + out[i + 1])
+        if m and d["head"].match(m.group("next")):
+            out[i] = item + m.group("places")
+    return out
 
 
 def _name_goes_on(piece: str) -> bool:
@@ -529,7 +538,7 @@ def bodies_of(phrase: str, ctx: DocContext, related: tuple[str, ...] = (), partn
         return [_locality_suffix(rest, ctx)]
     out: list[str] = []
     prev_head = None
-    for item in _merge(_split(phrase)):
+    for item in _shared_after_comma(_merge(_split(phrase))):
         item = d["apposition"].sub("", d["strip_post"].sub("", item))
         if partners and d["partner_class"].fullmatch(item):
             out.append(item)

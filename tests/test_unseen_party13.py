@@ -50,9 +50,12 @@ FIELD_CASES = [
     ("Đảng bộ phường Tân Định và Đảng bộ phường Đa Kao tổ chức hội nghị. Đảng ủy phường yêu cầu các chi bộ tập "
      "trung triển khai.", {"issuer": "Đảng ủy phường"}),
     # a bare head before a comma shares the places of the next body ("Đảng ủy, UBND các xã, phường": both the
-    # communes'; assignments._shared_places) ...
+    # communes'; assignments._shared_after_comma), first in the list or inside it ...
     ("Ban Thường vụ Tỉnh ủy yêu cầu Đảng ủy, Ban Xây dựng Đảng các xã, phường tổ chức tuyên truyền.",
      {"bodies": ["Đảng ủy các xã, phường", "Ban Xây dựng Đảng các xã, phường"]}),
+    ("Ban Tuyên giáo và Dân vận Thành ủy đề nghị Sở Văn hóa và Thể thao, Đảng ủy, Ban Xây dựng Đảng các xã, phường "
+     "tổ chức tuyên truyền.", {"bodies": ["Sở Văn hóa và Thể thao", "Đảng ủy các xã, phường",
+                                         "Ban Xây dựng Đảng các xã, phường"]}),
     # ... not a committee of its own place or a central body
     ("Bộ Chính trị yêu cầu Tỉnh ủy, UBND các tỉnh tổ chức tuyên truyền.",
      {"bodies": ["Tỉnh ủy", "UBND các tỉnh trực thuộc Trung ương"]}),
