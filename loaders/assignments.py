@@ -49,6 +49,7 @@ _SPACES_OR_COMMAS = re.compile(r"[\s,]+")
 _PLURAL_SPACE = re.compile(rf"{_PLURAL}\s")
 _PLURAL_CAPITAL_SPACE = re.compile(rf"{_PLURAL_CAPITAL}\s")
 _NEXT_WITH_PLACES = re.compile(rf"\s*{_AND_WITH.pattern}\s*(?P<next>[{UPPER}][^,]*?)(?P<places>\s{_PLURAL}\s.*)$", re.S)
+_NEXT_AFTER_COMMA = re.compile(rf"\s*,\s*(?P<next>[{UPPER}][^,]*?)(?P<places>\s{_PLURAL}\s.*)$", re.S)
 _PLURAL_REST = re.compile(rf"{_PLURAL}\s+(.*)$")                              # "các phòng, ban" -> "phòng, ban"
 _DIRECTLY_UNDER, _UNDER = G.words("directly_under_word")[0], G.words("under_word")[0]   # "trực thuộc", "thuộc"
 _MASS = "mass"   # body_lists.csv addressee group of the mass organisations ("các đoàn thể chính trị - xã hội")
@@ -352,6 +353,20 @@ def _shared_places(part: str) -> list[str]:
     return [part[:head.end()] + m.group("places"), m.group("next") + m.group("places")]
 
 
+def _shared_after_comma(items: list[str]) -> list[str]:
+    """"Đảng ủy" + "Ban Xây dựng Đảng các xã, phường": a bare head (no Tỉnh ủy-like committee, no central body) before
+    a body with places ("các xã, phường") shares them, as before "và" (_shared_places)."""
+    d, out = _data(), list(items)
+    committees = {refdata.fold(w) for w in G.words("committee_word")}
+    for i, item in enumerate(out[:-1]):
+        if not d["head"].fullmatch(item) or refdata.fold(item) in committees or refdata.find_central_body(item):
+            continue
+        m = _NEXT_AFTER_COMMA.match(", " + out[i + 1])
+        if m and d["head"].match(m.group("next")):
+            out[i] = item + m.group("places")
+    return out
+
+
 def _name_goes_on(piece: str) -> bool:
     """"các sở giáo dục và đào tạo": lower-case words after "và" that name no class, no generic
     addressee and no post continue the name before "và"."""
@@ -523,7 +538,7 @@ def bodies_of(phrase: str, ctx: DocContext, related: tuple[str, ...] = (), partn
         return [_locality_suffix(rest, ctx)]
     out: list[str] = []
     prev_head = None
-    for item in _merge(_split(phrase)):
+    for item in _shared_after_comma(_merge(_split(phrase))):
         item = d["apposition"].sub("", d["strip_post"].sub("", item))
         if partners and d["partner_class"].fullmatch(item):
             out.append(item)

@@ -974,7 +974,7 @@ def _congress_parts(issuer: str) -> tuple[list[str], str]:
     spelled = _regexes()["ordinal_word"].search(issuer)
     if not ordinal and spelled:
         ordinal = [_ROMAN_OF[fold(spelled.group("word"))]]
-    unit = re.search(rf"(?i:{G.piece('party_unit')})", issuer)
+    unit = re.search(rf"(?i:{G.piece('party_unit')}|Đảng bộ\s+(?:{G.piece('commune_kind')})(?![^\W_]))", issuer)   # "Đảng bộ phường": not the tỉnh's
     names = [w for w in re.findall(r"[^\W\d_]+", issuer[head.end():]) if w[:1].isupper() and w not in ordinal]
     return ordinal, " ".join([fold(unit.group(0)) if unit else ""] + [fold(w) for w in names])   # "Đảng bộ Công an tỉnh": its own
 

@@ -295,7 +295,8 @@ def _facts(st: SourceText, head: H.Header, end: int, copy, signed_or_addressed: 
         issuer, ev["issuer"] = titled_type[2], titled_type[1]   # "Chỉ thị của Chủ tịch UBND tỉnh về việc ...": its author
     prose_acting = rep.acting if rep is not None and rep.issuer is not None and issuer is rep.issuer else None
     if issuer is not None and issuer.open_unit and not original:
-        issuer = (P.locality_in_text(st, issuer) or P.province_of_districts(st, issuer)   # "Thành ủy" placed by
+        issuer = (P.locality_in_text(st, issuer) or P.commune_in_text(st, issuer)
+                  or P.province_of_districts(st, issuer)                                  # "Thành ủy" placed by
                   or P.province_of_press(st, issuer) or issuer)                           # "Theo Thành ủy Đà Nẵng"
 
     # locality: the issuer's own, its parent line, the place line, the copying body's

@@ -13,6 +13,8 @@ from loaders.text import clean
 
 _FIRST_WORD = re.compile(r"\s*(\w+)")
 _PARENTHESES = re.compile(r"\(.*?\)")
+# "ĐẠI HỘI ĐẢNG BỘ XÃ X LẦN THỨ I": a congress's ordinal (grammar_words ordinal_word) ends the body's name
+_CONGRESS_ORDINAL = re.compile(rf"(?<![^\W_])(?i:lần\s+thứ)\s+(?:[IVXLC]+|(?i:{G.piece('ordinal_word')}))(?![^\W_])")
 
 
 # --- administrative units (2020): one place, backed by loaders.refdata ------------------------
@@ -126,6 +128,8 @@ def split_organs(block: str, lines: tuple[str, ...] = ()) -> list[Organ]:
     # is matched as a whole; "ĐẢNG ỦY BỘ ĐỘI BIÊN PHÒNG" is one name).
     found = [m for m in found if organ_row(m.group(0))["rest"] != "name" or m.start() in starts]
     found = _under_lines(found, starts, len(block))
+    # "ĐẠI HỘI ĐẢNG BỘ LẦN THỨ NHẤT" (a headline): a keyword with no name before a congress's ordinal names no organ
+    found = [m for m in found if not _CONGRESS_ORDINAL.match(block[m.end():].lstrip())]
     organs = []
     for i, m in enumerate(found):
         rest = block[m.end(): found[i + 1].start() if i + 1 < len(found) else len(block)]
@@ -186,6 +190,9 @@ def make_organ(row: dict[str, str], rest: str, running: bool = False) -> Organ:
     """The organ a keyword's row and the words after it name; ``running``: the keyword was written in
     running text (not a line in capitals), so an acronym after it is one."""
     rest = clean(_PARENTHESES.sub(" ", rest)).strip(" ,.;:-*_=~")
+    ordinal = _CONGRESS_ORDINAL.search(rest)
+    if ordinal:
+        rest = rest[:ordinal.start()].strip(" ,.;:-*_=~")
     verb, unit = _headline_verb().search(rest), unit_re().search(rest)
     if verb and (row["rest"] == "locality" or unit and verb.start() > unit.start()):   # only in a place's name:
         rest = rest[:verb.start()]                                    # "BAN QUẢN LÝ DỰ ÁN ĐẦU TƯ XÂY DỰNG TỈNH" stays

@@ -33,6 +33,8 @@ def find_acting(st: SourceText, start: int, end: int, with_prefix: bool) -> Acti
             continue
         if _after_post().search(st.work, max(start, m.start() - 40), m.start()):
             continue   # "Phó Bí thư Thường trực Thị ủy yêu cầu": a person speaking, not the organ
+        if _last_post_of_person().search(st.work, max(start, m.start() - 250), m.start()):
+            continue   # "Đồng chí A, Bí thư Đảng ủy, Chủ tịch HĐND phường X yêu cầu": the last of a person's posts
         if _after_advice().search(st.work, max(start, m.start() - 80), m.start()):
             continue   # "X tham mưu cho Tỉnh ủy, UBND tỉnh chỉ đạo ...": the advised body acts in X's sentence
         if _after_cited().search(st.work, max(start, m.start() - 200), m.start()):
@@ -162,6 +164,16 @@ def _after_post() -> re.Pattern:
     posts = [t for t, _ in p.get("post", ())]
     assign = [t for t, _ in p.get("assign_verb", ())]
     return re.compile(rf"(?<!\w)(?:{alternation(posts)}|{alternation(assign, 'i')})[ \t]+$")
+
+
+@lru_cache(maxsize=1)
+def _last_post_of_person() -> re.Pattern:
+    """A person (press_phrases.csv person_lead: "Đồng chí", "ông") then posts ("Tỉnh ủy viên, Bí thư Đảng ủy, ")
+    ending right before a position: the body there ("Chủ tịch HĐND phường X") is the person's next post."""
+    from loaders.citations import patterns
+    from loaders.prose import phrases   # prose reads press text with this module
+    posts = alternation(t for t, _ in patterns("body_phrases.csv").get("post", ()))
+    return re.compile(rf"(?<!\w)(?i:{alternation(phrases('person_lead'))})\s[^.;:\n]{{0,160}}(?<!\w){posts}\s[^.;:\n]{{1,80}},[ \t]*$")
 
 
 @lru_cache(maxsize=1)

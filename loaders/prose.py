@@ -14,6 +14,7 @@ signing_capacities.csv, citation cue verbs from citation_relations.csv.
 """
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -1192,6 +1193,24 @@ def _named_commune(organ_: H.Organ, body: H.Organ) -> bool:
     are in no place table)."""
     return organ_.open_unit == "commune" and body.level == "commune" and not body.open_unit \
         and body.name.startswith(organ_.name + " ")
+
+
+def commune_in_text(st: SourceText, organ_: H.Organ) -> H.Organ | None:
+    """A commune's body written without its place ("Đảng ủy phường đã chỉ đạo ...") placed in the one commune of
+    its kind the text names, whatever body it names there ("Đảng bộ phường Thuận An", "UBND phường Thuận An");
+    None when it names none or several."""
+    kind = organ_.name[len(organ_.keyword):].strip()
+    if organ_.open_unit != "commune" or not kind:
+        return None
+    places = set()
+    for m in re.finditer(rf"(?<!\w){re.escape(kind)}((?:\s+[{H.UPPER}]\w*)+)", st.work):
+        words_ = list(itertools.takewhile(lambda w: w[1:].islower(), m.group(1).split()))   # "Thuận An", not "TPHCM"
+        if words_:
+            places.add(" ".join(words_))
+    if len(places) != 1:
+        return None
+    body = H.body_in_text(f"{organ_.name} {places.pop()}")
+    return body[1] if body and body[1].keyword == organ_.keyword and not body[1].open_unit else None
 
 
 def province_of_districts(st: SourceText, organ_: H.Organ) -> H.Organ | None:
