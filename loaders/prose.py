@@ -426,7 +426,7 @@ def _is_reported(work: str, m: re.Match, s0: int, s1: int) -> tuple[int, int] | 
         return m.start(), m.start()  # a line naming the document: a page title, "Chỉ thị 04-CT/TU, ngày …"
     if not before.strip(" \t>*-(") and res["recipients"].match(work, m.end(), s1):
         return m.start(), m.end()    # "Công văn gửi các tỉnh ủy, thành ủy, ...": a sentence opening with the document
-    tail = _tail_end(work, m.end(), s1)
+    tail = tail_end(work, m.end(), s1)
     pv = res["passive"].match(work, tail, s1)
     if pv and _agent_ok(pv) and not res["mention"].match(
             work, _skip_space(work, pv.end(), s1)):
@@ -438,7 +438,7 @@ def _just_issued(work: str, m: re.Match, s1: int) -> tuple[int, int] | None:
     """The verb span of "<mention> [của X] vừa được ban hành" after a citing word: a document said to be
     just issued is the one reported, not one cited; None otherwise."""
     res = _res()
-    pv = res["passive"].match(work, _tail_end(work, m.end(), s1), s1)
+    pv = res["passive"].match(work, tail_end(work, m.end(), s1), s1)
     news = {H.bare_key(w) for w in phrases("news_aspect")}
     if pv and news & {H.bare_key(a) for a in pv.group("aspects").split()} and _agent_ok(pv):
         return pv.start("verb"), pv.end("verb")
@@ -501,7 +501,7 @@ def _organ_of_clauses(text: str):
     return None
 
 
-def _tail_end(work: str, pos: int, end: int) -> int:
+def tail_end(work: str, pos: int, end: int) -> int:
     """Where the tails of a mention (date, "của X", "gửi …", subject) end."""
     return _read_tails(SourceText(work, work), None, pos, end)
 
@@ -917,7 +917,7 @@ def _generic(written: str) -> bool:
 def _read_passive(st: SourceText, lead: _Lead) -> None:
     """After the tails: "… vừa được đồng chí X, Bí thư Thành ủy ký ban hành ngày 01/9/2021"."""
     work = st.work
-    agent0 = _tail_end(work, lead.m.end(), lead.s1)
+    agent0 = tail_end(work, lead.m.end(), lead.s1)
     pv = _res()["passive"].match(work, agent0, lead.s1)
     if not pv or not _agent_ok(pv):
         return
@@ -1087,7 +1087,7 @@ def _directed_recipients(st: SourceText, lead: _Lead, end: int) -> list[Span]:
     reported document ("Công văn số 2472-CV/TU chỉ đạo các huyện ủy, ...") or its issuer ("Thường trực
     Thành ủy yêu cầu các quận ủy, ...") directs first; classes as written, one entry."""
     work = st.work
-    tail = _tail_end(work, lead.m.end(), lead.s1)
+    tail = tail_end(work, lead.m.end(), lead.s1)
     issuer: H.Organ | None = lead.values.get("issuer")
     for verb, s, e in directed_committees(work, lead.s0, end):
         if lead.s0 <= verb <= lead.s1 and not work[tail:verb].strip(" ,"):

@@ -1,0 +1,35 @@
+"""Causes found reading a thirteenth round of unseen press reports about Party and State documents (provincial and
+national newspapers, Chính phủ portal; session 14, press13), one row a cause.
+
+Sentences are our own, modelled on what real pages wrote (other names, numbers, places)."""
+from __future__ import annotations
+
+import pytest
+
+from conftest import record_field as _get
+from loaders.extract import extract_text
+
+FIELD_CASES = [
+    # the reported document directs its bodies after its date too ("... số 208/CĐ-TTg ngày 2/10/2025 chỉ đạo X ..."):
+    # what it directs is its task, as right after its number
+    ("Phó Thủ tướng Lê Văn Tám vừa ký Công điện số 208/CĐ-TTg ngày 2/10/2025 chỉ đạo các bộ, ngành, địa phương tập "
+     "trung khắc phục hậu quả lũ.",
+     {"number": "208/CĐ-TTg", "bodies": ["các bộ, ngành, địa phương"]}),
+    ("Ban Thường vụ Tỉnh ủy đã ban hành Công văn số 310-CV/TU ngày 5/3/2024 chỉ đạo các huyện ủy, thị ủy rà soát "
+     "công tác chuẩn bị đại hội.",
+     {"number": "310-CV/TU", "bodies": ["các huyện ủy, thị ủy"]}),
+    # ... and after "của X" between the date and the verb
+    ("UBND tỉnh vừa ban hành Công văn số 415/UBND-KT ngày 4/6/2024 của UBND tỉnh chỉ đạo các sở, ngành kiểm tra "
+     "an toàn đập.",
+     {"number": "415/UBND-KT", "bodies": ["các sở, ngành"]}),
+    # ... never a body the sentence only names after a citing word
+    ("Ban Thường vụ Tỉnh ủy đã ban hành Kế hoạch số 12-KH/TU ngày 5/3/2024 về thực hiện Chỉ thị số 35-CT/TW của Bộ "
+     "Chính trị.",
+     {"number": "12-KH/TU", "bodies": []}),
+]
+
+
+@pytest.mark.parametrize("text,expected", FIELD_CASES, ids=[str(i) for i in range(len(FIELD_CASES))])
+def test_fields_of_a_press_report(text, expected):
+    record = extract_text(text)
+    assert {k: _get(record, k) for k in expected} == expected
