@@ -904,9 +904,11 @@ def _object_task(text: str, obj_start: int, ctx: DocContext, related: tuple[str,
     obj_start = len(text) - len(obj)
     pred = _predicate(text, obj_start)
     classes = _addressees(text[obj_start:pred.start()], ctx) if pred else []
+    colon = text.find(":", obj_start)
+    if not pred and colon > obj_start:
+        classes = _addressees(text[obj_start:colon], ctx)   # "Yêu cầu các cấp ủy, tổ chức đảng: Khẩn trương ..."
     if not classes and not _names_start(obj) and not obj.startswith(":") and not _class_then_named(obj, pred):
         return None
-    colon = text.find(":", obj_start)
     if colon >= 0 and (not pred or colon < pred.start()) and not text[colon + 1:].strip():
         return _Found(classes or bodies_of(text[obj_start:colon], ctx, related), -1, bool(classes))  # "đề nghị X:"
     if colon >= 0 and (not pred or colon < pred.start()) and _data()["predicate"].match(_lower_first(text[colon + 1:].lstrip())):

@@ -26,6 +26,16 @@ FIELD_CASES = [
     ("Ban Thường vụ Tỉnh ủy đã ban hành Kế hoạch số 12-KH/TU ngày 5/3/2024 về thực hiện Chỉ thị số 35-CT/TW của Bộ "
      "Chính trị.",
      {"number": "12-KH/TU", "bodies": []}),
+    # a class of addressees before a colon, the task capitalised after it ("Yêu cầu các cấp ủy, tổ chức đảng: Khẩn
+    # trương ..."): the class is asked, as without the colon
+    ("Ngày 5/10/2025, Bộ Chính trị ban hành Kết luận số 210-KL/TW về công tác cán bộ.\n\n2. Yêu cầu các cấp ủy, tổ "
+     "chức đảng: Khẩn trương kiện toàn các chức danh cấp ủy.",
+     {"bodies": ["các cấp ủy, tổ chức đảng"]}),
+    # ... and a circumstance ("trên cơ sở ...") between the class and the colon is no part of its name
+    ("Ngày 5/10/2025, Bộ Chính trị ban hành Kết luận số 210-KL/TW về công tác cán bộ.\n\n2. Yêu cầu các cấp ủy, tổ "
+     "chức đảng trên cơ sở kết quả đại hội: Khẩn trương kiện toàn các chức danh cấp ủy.",
+     {"bodies": ["các cấp ủy, tổ chức đảng"]}),
+    ("Giao Sở Nội vụ trên cơ sở đề xuất của các huyện tổng hợp, báo cáo UBND tỉnh.", {"bodies": ["Sở Nội vụ"]}),
 ]
 
 
