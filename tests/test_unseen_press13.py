@@ -36,6 +36,14 @@ FIELD_CASES = [
      "chức đảng trên cơ sở kết quả đại hội: Khẩn trương kiện toàn các chức danh cấp ủy.",
      {"bodies": ["các cấp ủy, tổ chức đảng"]}),
     ("Giao Sở Nội vụ trên cơ sở đề xuất của các huyện tổng hợp, báo cáo UBND tỉnh.", {"bodies": ["Sở Nội vụ"]}),
+    # a document named without its number, then its number in brackets in the same sentence: one citation
+    ("Ngày 3/11/2025, Bộ Chính trị ban hành Kết luận số 215-KL/TW. Kết luận nêu: sau khi nghe Báo cáo của Ban Tổ chức "
+     "Trung ương về kết quả đại hội tháng 10/2025 (Báo cáo số 530-BC/BTCTW, ngày 28/10/2025), Bộ Chính trị kết luận.",
+     {"cited.0.number": "530-BC/BTCTW", "cited.1": None}),
+    # ... not a document of another type in the brackets
+    ("Ngày 3/11/2025, Bộ Chính trị ban hành Kết luận số 215-KL/TW. Kết luận nêu: sau khi nghe Báo cáo của Ban Tổ chức "
+     "Trung ương về kết quả đại hội (theo Hướng dẫn số 12-HD/BTCTW, ngày 28/10/2025), Bộ Chính trị kết luận.",
+     {"cited.0.doc_type": "Báo cáo", "cited.1.number": "12-HD/BTCTW"}),
 ]
 
 
