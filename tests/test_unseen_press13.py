@@ -44,6 +44,11 @@ FIELD_CASES = [
     ("Ngày 3/11/2025, Bộ Chính trị ban hành Kết luận số 215-KL/TW. Kết luận nêu: sau khi nghe Báo cáo của Ban Tổ chức "
      "Trung ương về kết quả đại hội (theo Hướng dẫn số 12-HD/BTCTW, ngày 28/10/2025), Bộ Chính trị kết luận.",
      {"cited.0.doc_type": "Báo cáo", "cited.1.number": "12-HD/BTCTW"}),
+    # a headline "topic: body verb ..." with no end mark glued to the first sentence is the page's title, not part
+    # of the sentence's task
+    ("Cúm mùa tăng mạnh: Bộ Y tế yêu cầu bệnh viện chủ động thu dung\nTrước tình hình cúm mùa gia tăng, Bộ Y tế yêu "
+     "cầu các bệnh viện khẩn trương xây dựng kế hoạch ứng phó.",
+     {"bodies": ["các bệnh viện"]}),
 ]
 
 
