@@ -49,6 +49,12 @@ FIELD_CASES = [
     ("Cúm mùa tăng mạnh: Bộ Y tế yêu cầu bệnh viện chủ động thu dung\nTrước tình hình cúm mùa gia tăng, Bộ Y tế yêu "
      "cầu các bệnh viện khẩn trương xây dựng kế hoạch ứng phó.",
      {"bodies": ["các bệnh viện"]}),
+    # "yêu cầu X tập trung lãnh đạo, chỉ đạo, tổ chức thực hiện hiệu quả các nhiệm vụ trọng tâm sau đây:" only
+    # announces the numbered items: they are X's tasks
+    ("Ngày 30/12/2025, Ban Thường vụ Tỉnh ủy Hòa Bình ban hành Chỉ thị số 03-CT/TU về việc tổ chức Tết.\n\nBan Thường "
+     "vụ Tỉnh ủy yêu cầu các cấp ủy đảng, chính quyền tập trung lãnh đạo, chỉ đạo, tổ chức thực hiện hiệu quả các nhiệm "
+     "vụ trọng tâm sau đây:\n\n1. Quán triệt sâu sắc Chỉ thị số 55-CT/TW.\n\n2. Chăm lo đời sống Nhân dân.",
+     {"bodies": ["các cấp ủy đảng", "chính quyền", "các cấp ủy đảng", "chính quyền"]}),
 ]
 
 
