@@ -55,6 +55,10 @@ FIELD_CASES = [
      "vụ Tỉnh ủy yêu cầu các cấp ủy đảng, chính quyền tập trung lãnh đạo, chỉ đạo, tổ chức thực hiện hiệu quả các nhiệm "
      "vụ trọng tâm sau đây:\n\n1. Quán triệt sâu sắc Chỉ thị số 55-CT/TW.\n\n2. Chăm lo đời sống Nhân dân.",
      {"bodies": ["các cấp ủy đảng", "chính quyền", "các cấp ủy đảng", "chính quyền"]}),
+    # "ngay" ends a cited congress's name ("Nghị quyết Đại hội ... của Đảng ngay từ những tháng đầu năm")
+    ("Ngày 5/1/2026, Ban Thường vụ Tỉnh ủy ban hành Chỉ thị số 05-CT/TU về tổ chức Tết để phấn đấu thực hiện thắng lợi "
+     "Nghị quyết Đại hội đại biểu toàn quốc lần thứ XIV của Đảng ngay từ những tháng đầu năm 2026.",
+     {"cited.0.issuer": "Đại hội đại biểu toàn quốc lần thứ XIV của Đảng"}),
 ]
 
 
