@@ -998,6 +998,15 @@ def told(a: Assignment) -> bool:
     return not (requests(text) or _data()["modal"].search(text.lower()))
 
 
+_ITEM_MARK = re.compile(r"^[\s>*•+\-–]*(?:(?:\d{1,2}|[a-zđ]|[IVX]{1,4})[.)]\s+)?")
+
+
+def opens_with_request(text: str) -> bool:
+    """The sentence (after its item mark) opens with a request verb ("2. Yêu cầu các cấp ủy ...", "Giao Sở Y tế
+    ..."): what it says is asked, not told."""
+    return bool(_data()["assign_start"].match(text[_ITEM_MARK.match(text).end():]))
+
+
 def requests(text: str) -> bool:
     """The sentence has a request verb ("yêu cầu", "đề nghị", "giao"), in any case."""
     return bool(_data()["assign_inner"].search(text.lower()))
@@ -1132,4 +1141,4 @@ def names_body(text: str) -> bool:
     return _names_start(text)
 
 
-__all__ = ["find_assignments", "bodies_of", "directed_committees", "names_body"]
+__all__ = ["find_assignments", "bodies_of", "directed_committees", "names_body", "opens_with_request"]

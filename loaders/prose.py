@@ -22,7 +22,7 @@ from typing import Mapping
 from loaders import grammar as G
 from loaders import header as H
 from loaders import refdata
-from loaders.assignments import directed_committees, names_body
+from loaders.assignments import directed_committees, names_body, opens_with_request
 from loaders.bodies import resolve_body
 from loaders.citations import patterns
 from loaders.header_organs import opens_organ
@@ -404,6 +404,8 @@ def _is_reported(work: str, m: re.Match, s0: int, s1: int) -> tuple[int, int] | 
         return None   # "Nghị quyết số 28/NQ-CP ngày 01/3/2023 của Chính phủ ban hành Chương trình ...": a citation's words
     if a and res["future"].search(before, 0, a.start()):
         return None
+    if a and opens_with_request(before):
+        return None   # "Yêu cầu các cấp ủy ..., ban hành Chương trình hành động ...": a task, not the news
     if a:
         return s0 + a.start(), s0 + a.end("verb")
     w = res["weak"].search(before)

@@ -59,6 +59,16 @@ FIELD_CASES = [
     ("Ngày 5/1/2026, Ban Thường vụ Tỉnh ủy ban hành Chỉ thị số 05-CT/TU về tổ chức Tết để phấn đấu thực hiện thắng lợi "
      "Nghị quyết Đại hội đại biểu toàn quốc lần thứ XIV của Đảng ngay từ những tháng đầu năm 2026.",
      {"cited.0.issuer": "Đại hội đại biểu toàn quốc lần thứ XIV của Đảng"}),
+    # "ban hành" inside a sentence that opens with a request ("Yêu cầu các cấp ủy ..., ban hành Chương trình ...") is
+    # a task, not the document the page reports
+    ("Kết luận nêu rõ như sau. Yêu cầu các cấp ủy, tổ chức đảng khẩn trương kiện toàn bộ máy; tập trung chỉ đạo, ban "
+     "hành Chương trình hành động với các đề án cụ thể.",
+     {"doc_type": None}),
+    ("2. Giao Sở Nội vụ khẩn trương ban hành Kế hoạch tuyển dụng công chức năm 2026.", {"doc_type": None}),
+    # ... while the page's own news still is
+    ("Ngày 5/1/2026, Ban Thường vụ Tỉnh ủy ban hành Chương trình hành động số 12-CTr/TU. Chương trình yêu cầu các cấp "
+     "ủy khẩn trương kiện toàn bộ máy.",
+     {"doc_type": "Chương trình", "number": "12-CTr/TU"}),
 ]
 
 
