@@ -93,8 +93,8 @@ def extract(st: SourceText, source: str, sha256: str | None = None) -> DocumentR
         ev.update({f"generic_references[{i}]": s for i, (_, s) in enumerate(found.generic)})
         run.warnings.extend(found.warnings)
     # "... Công văn số 2472-CV/TU ngày 5/3/2024 chỉ đạo các huyện ủy ...": the verb after the mention's date
-    mentioned = tuple(dict.fromkeys(e for m in rep.mentions for e in (m.end, P.tail_end(st.work, m.end, len(st.work)))))\
-        if rep is not None else ()
+    ends = ((m.end, P.tail_end(st.work, m.end, len(st.work))) for m in rep.mentions) if rep is not None else ()
+    mentioned = tuple(dict.fromkeys(e for pair in ends for e in pair))
     found = run.guard("assignments", lambda: find_assignments(st, ctx, tuple(n for n, _ in recipients), mentioned), ())
     found = tuple(a for a in (_without_speaker(_without_lead(a, rep), facts) for a in found) if a is not None)
     if _no_document(st, facts, rep) and not any(requests(a.text) for a, _ in found):
