@@ -247,13 +247,15 @@ def _without_title_line(w: str, s: _Sentence, asking: bool = False) -> _Sentence
     """The page's title glued by one line break to the line under it ("Đảng ủy phường X triển khai Kế
     hoạch ...\nNgày đăng 06/07/2022", "Đảng ủy Quân sự tỉnh ra nghị quyết ...\nToàn cảnh hội nghị."):
     news, no task; the sentence without it. Only the page's first line (label lines in capitals before it
-    allowed), opening with a body, without end mark or request verb, when the next line starts a new sentence.
+    allowed), opening with a body (after a topic and a colon too), without end mark or request verb, when the next
+    line starts a new sentence.
     ``asking``: a title with a request verb is cut too ("Ủy ban Kiểm tra Trung ương đề nghị kỷ luật ông A\n
     UBKT Trung ương đề nghị Bộ Chính trị xem xét ..."), tried when the sentence with it gives no task."""
     first, sep, rest = s.text.partition("\n")
     head = first.strip()
+    topic = head.split(":", 1)[1].lstrip() if ":" in head else ""   # "Dịch sởi bùng phát: Bộ Y tế yêu cầu ..."
     if not sep or s.item or not head or head[-1:] in ".!?:;," or not rest.strip()[:1].isupper() \
-            or not _data()["head"].match(head) or not asking and (_data()["assign_start"].match(head)
+            or not (_data()["head"].match(head) or _data()["head"].match(topic)) or not asking and (_data()["assign_start"].match(head)
                                                                    or _data()["assign_inner"].search(head)):
         return s
     if not all(is_upper(line) for line in w[:s.start].splitlines() if line.strip()):
@@ -927,6 +929,9 @@ def _object_task(text: str, obj_start: int, ctx: DocContext, related: tuple[str,
     obj_start = len(text) - len(obj)
     pred = _predicate(text, obj_start)
     classes = _addressees(text[obj_start:pred.start()], ctx) if pred else []
+    colon = text.find(":", obj_start)
+    if not pred and colon > obj_start:
+        classes = _addressees(text[obj_start:colon], ctx)   # "Yêu cầu các cấp ủy, tổ chức đảng: Khẩn trương ..."
     if not classes and not _names_start(obj) and not obj.startswith(":") and not _class_then_named(obj, pred):
         return None
     generic = d["generic"].match(obj) if not classes and _class_then_named(obj, pred) else None
@@ -1024,6 +1029,15 @@ def told(a: Assignment) -> bool:
         return False
     pred = _predicate(text)   # a modal of the body's own verb, not one of a later clause ("các nhiệm vụ cần ...")
     return not (requests(text) or _data()["modal"].search(text[:pred.end() if pred else len(text)].lower()))
+
+
+_ITEM_MARK = re.compile(r"^[\s>*•+\-–]*(?:(?:\d{1,2}|[a-zđ]|[IVX]{1,4})[.)]\s+)?")
+
+
+def opens_with_request(text: str) -> bool:
+    """The sentence (after its item mark) opens with a request verb ("2. Yêu cầu các cấp ủy ...", "Giao Sở Y tế
+    ..."): what it says is asked, not told."""
+    return bool(_data()["assign_start"].match(text[_ITEM_MARK.match(text).end():]))
 
 
 def requests(text: str) -> bool:
@@ -1160,4 +1174,4 @@ def names_body(text: str) -> bool:
     return _names_start(text)
 
 
-__all__ = ["find_assignments", "bodies_of", "directed_committees", "names_body"]
+__all__ = ["find_assignments", "bodies_of", "directed_committees", "names_body", "opens_with_request"]

@@ -541,6 +541,8 @@ def _unnumbered(w: str, limit: int, taken, numbered, ctx: DocContext) -> list[_H
             continue  # the document speaking of itself ("Chỉ thị của Ban Thường vụ Tỉnh ủy ... được ban hành")
         if not hit.date and _named_before(hit, numbered):
             continue  # "Nghị quyết số 95/NQ-HĐND của HĐND tỉnh ...; ... Nghị quyết của HĐND tỉnh": said again
+        if not hit.date and _numbered_in_brackets(w, hit, numbered):
+            continue  # "Báo cáo của Ban Tổ chức Trung ương về ... (Báo cáo số 520-BC/BTCTW, ngày ...)": the same one
         if not hit.date and not hit.subject and _named_before(hit, hits):
             continue  # "Thông báo kết luận của Thành ủy về ... Thông báo kết luận của Thành ủy cũng ...": said again
         if not hit.date and hit.issuer and _regexes()["plural_author"].search(hit.issuer):
@@ -583,6 +585,18 @@ def _named_before(hit: _Hit, numbered) -> bool:
     own = fold(hit.issuer or "")
     return bool(own) and any(h.end <= hit.start and h.doc_type == hit.doc_type and fold(h.issuer or "") == own
                              for h in numbered)
+
+
+def _numbered_in_brackets(w: str, hit: _Hit, numbered) -> bool:
+    """A numbered citation of the same type (and issuer, when written) opening a bracket after ``hit``
+    in the same sentence (hit's subject may run over it): the brackets give hit's number."""
+    own = fold(hit.issuer or "")
+    for h in numbered:
+        if h.start < hit.start or h.doc_type != hit.doc_type or re.search(r"[.;\n]", w[hit.start:h.start]):
+            continue
+        if w[:h.start].rstrip().endswith("(") and (not h.issuer or not own or fold(h.issuer) == own):
+            return True
+    return False
 
 
 def _title_end(w: str, pos: int, limit: int, max_words: int = 15, lower: bool = False) -> int:

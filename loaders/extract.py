@@ -92,7 +92,9 @@ def extract(st: SourceText, source: str, sha256: str | None = None) -> DocumentR
         ev.update({f"cited_documents[{i}]": s for i, (_, s) in enumerate(found.citations)})
         ev.update({f"generic_references[{i}]": s for i, (_, s) in enumerate(found.generic)})
         run.warnings.extend(found.warnings)
-    mentioned = tuple(m.end for m in rep.mentions) if rep is not None else ()
+    # "... Công văn số 2472-CV/TU ngày 5/3/2024 chỉ đạo các huyện ủy ...": the verb after the mention's date
+    ends = ((m.end, P.tail_end(st.work, m.end, len(st.work))) for m in rep.mentions) if rep is not None else ()
+    mentioned = tuple(dict.fromkeys(e for pair in ends for e in pair))
     found = run.guard("assignments", lambda: find_assignments(st, ctx, tuple(n for n, _ in recipients), mentioned), ())
     found = tuple(a for a in (_without_speaker(_without_lead(a, rep), facts) for a in found) if a is not None)
     if _no_document(st, facts, rep) and not any(requests(a.text) for a, _ in found):

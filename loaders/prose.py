@@ -23,7 +23,7 @@ from typing import Mapping
 from loaders import grammar as G
 from loaders import header as H
 from loaders import refdata
-from loaders.assignments import directed_committees, names_body
+from loaders.assignments import directed_committees, names_body, opens_with_request
 from loaders.bodies import resolve_body
 from loaders.citations import patterns
 from loaders.header_organs import opens_organ
@@ -407,6 +407,8 @@ def _is_reported(work: str, m: re.Match, s0: int, s1: int) -> tuple[int, int] | 
         return None   # "Nghị quyết số 28/NQ-CP ngày 01/3/2023 của Chính phủ ban hành Chương trình ...": a citation's words
     if a and res["future"].search(before, 0, a.start()):
         return None
+    if a and opens_with_request(before):
+        return None   # "Yêu cầu các cấp ủy ..., ban hành Chương trình hành động ...": a task, not the news
     if a:
         return s0 + a.start(), s0 + a.end("verb")
     w = res["weak"].search(before)
@@ -432,7 +434,7 @@ def _is_reported(work: str, m: re.Match, s0: int, s1: int) -> tuple[int, int] | 
         return m.start(), m.start()  # a line naming the document: a page title, "Chỉ thị 04-CT/TU, ngày …"
     if not before.strip(" \t>*-(") and res["recipients"].match(work, m.end(), s1):
         return m.start(), m.end()    # "Công văn gửi các tỉnh ủy, thành ủy, ...": a sentence opening with the document
-    tail = _tail_end(work, m.end(), s1)
+    tail = tail_end(work, m.end(), s1)
     pv = res["passive"].match(work, tail, s1)
     if pv and _agent_ok(pv) and not res["mention"].match(
             work, _skip_space(work, pv.end(), s1)):
@@ -462,7 +464,7 @@ def _just_issued(work: str, m: re.Match, s1: int) -> tuple[int, int] | None:
     """The verb span of "<mention> [của X] vừa được ban hành" after a citing word: a document said to be
     just issued is the one reported, not one cited; None otherwise."""
     res = _res()
-    pv = res["passive"].match(work, _tail_end(work, m.end(), s1), s1)
+    pv = res["passive"].match(work, tail_end(work, m.end(), s1), s1)
     news = {H.bare_key(w) for w in phrases("news_aspect")}
     if pv and news & {H.bare_key(a) for a in pv.group("aspects").split()} and _agent_ok(pv):
         return pv.start("verb"), pv.end("verb")
@@ -525,7 +527,7 @@ def _organ_of_clauses(text: str):
     return None
 
 
-def _tail_end(work: str, pos: int, end: int) -> int:
+def tail_end(work: str, pos: int, end: int) -> int:
     """Where the tails of a mention (date, "của X", "gửi …", subject) end."""
     return _read_tails(SourceText(work, work), None, pos, end)
 
@@ -941,7 +943,7 @@ def _generic(written: str) -> bool:
 def _read_passive(st: SourceText, lead: _Lead) -> None:
     """After the tails: "… vừa được đồng chí X, Bí thư Thành ủy ký ban hành ngày 01/9/2021"."""
     work = st.work
-    agent0 = _tail_end(work, lead.m.end(), lead.s1)
+    agent0 = tail_end(work, lead.m.end(), lead.s1)
     pv = _res()["passive"].match(work, agent0, lead.s1)
     if not pv or not _agent_ok(pv):
         return
@@ -1111,7 +1113,7 @@ def _directed_recipients(st: SourceText, lead: _Lead, end: int) -> list[Span]:
     reported document ("Công văn số 2472-CV/TU chỉ đạo các huyện ủy, ...") or its issuer ("Thường trực
     Thành ủy yêu cầu các quận ủy, ...") directs first; classes as written, one entry."""
     work = st.work
-    tail = _tail_end(work, lead.m.end(), lead.s1)
+    tail = tail_end(work, lead.m.end(), lead.s1)
     issuer: H.Organ | None = lead.values.get("issuer")
     for verb, s, e in directed_committees(work, lead.s0, end):
         if lead.s0 <= verb <= lead.s1 and not work[tail:verb].strip(" ,"):
