@@ -91,7 +91,7 @@ def main(argv: list[str] | None = None) -> dict:
         if args.cprofile:
             import cProfile
             import pstats
-            with cProfile.Profile() as prof:
+            with cProfile.Profile(time.process_time) as prof:
                 report = validate_batches(*a, **kw, profile=profile)
             pstats.Stats(prof).sort_stats("tottime").print_stats(args.cprofile)
         else:
@@ -205,7 +205,7 @@ def replay(args) -> dict:
         if args.cprofile:
             import cProfile
             import pstats
-            with cProfile.Profile() as prof:
+            with cProfile.Profile(time.process_time) as prof:
                 report = validate_batches(batches, saved["shared"], kg.store, **kw)
             pstats.Stats(prof).sort_stats("tottime").print_stats(args.cprofile)
         else:
