@@ -91,7 +91,7 @@ def main(argv: list[str] | None = None) -> dict:
         if args.cprofile:
             import cProfile
             import pstats
-            with cProfile.Profile() as prof:
+            with cProfile.Profile(time.process_time) as prof:
                 report = validate_batches(*a, **kw, profile=profile)
             pstats.Stats(prof).sort_stats("tottime").print_stats(args.cprofile)
         else:
@@ -117,8 +117,10 @@ def main(argv: list[str] | None = None) -> dict:
 
 
 def _print(figures: dict, profile: dict, plans: "_Plans", report, args) -> None:
+    from loaders.validate import MAIN_PART
+
     wide = sum(s for label, s in profile.items() if label.endswith("(corpus-wide)"))
-    per_batch = sum(s for label, s in profile.items() if not label.endswith("(corpus-wide)"))
+    per_batch = sum(s for label, s in profile.items() if not label.endswith("(corpus-wide)") and not label.startswith(MAIN_PART))
     figures.update(per_batch_cpu=round(per_batch, 2), corpus_wide_cpu=round(wide, 2),
                    violations=report.violations, warnings=report.warnings,
                    plans=plans.lines, load_average=os.getloadavg())
@@ -127,7 +129,7 @@ def _print(figures: dict, profile: dict, plans: "_Plans", report, args) -> None:
           f"{figures['load_average'][0]:.1f}")
     for line in plans.lines:
         print("  " + line)
-    for label, seconds in sorted(profile.items(), key=lambda i: -i[1])[:12]:
+    for label, seconds in sorted(profile.items(), key=lambda i: -i[1])[:20]:
         print(f"  {seconds:8.2f}  {label}")
     if args.out:
         args.out.write_text(json.dumps({**figures, "profile": profile}, indent=1) + "\n")
@@ -205,7 +207,7 @@ def replay(args) -> dict:
         if args.cprofile:
             import cProfile
             import pstats
-            with cProfile.Profile() as prof:
+            with cProfile.Profile(time.process_time) as prof:
                 report = validate_batches(batches, saved["shared"], kg.store, **kw)
             pstats.Stats(prof).sort_stats("tottime").print_stats(args.cprofile)
         else:

@@ -304,11 +304,16 @@ def target_block(query: str) -> tuple[int, int] | None:
     if i < 0:
         return None
     depth = 0
-    for end in range(i, len(query)):
-        depth += (query[end] == "{") - (query[end] == "}")
+    for brace in _BRACE.finditer(query, i):  # braces only: a scoped check's VALUES holds thousands of nodes
+        depth += 1 if brace.group() == "{" else -1
         if depth == 0:
-            return (i, end + 1) if re.search(r"\}\s*\}$", query[i:end + 1]) else None
+            end = brace.start()
+            inner = len(query[i:end].rstrip()) + i - 1  # the inner block's "}" before it, or not
+            return (i, end + 1) if inner > i and query[inner] == "}" else None
     return None
+
+
+_BRACE = re.compile(r"[{}]")
 
 
 class _Filtered(str):

@@ -347,6 +347,7 @@ def _fast(store: ox.Store, sg: rdflib.Graph, progress: Callable[[int, int], None
 BATCH_DATA = "urn:x-directive-kg:batch-data"  # the batch's triples; the checks read its union with the shared
 BATCH_SHARED = "urn:x-directive-kg:batch-shared"  # the shared graphs in a batch's store (named: USING can name it)
 BATCH_TARGETS = "urn:x-directive-kg:batch-targets"  # each target block's focus nodes in the batch, computed once
+MAIN_PART = "(main: "  # the profile's labels of what this process does besides running checks
 TARGET_OF = "urn:x-directive-kg:target/"      # + number: the predicate of one target block's nodes there
 _LOOKUP = "{{ GRAPH <" + BATCH_TARGETS + "> {{ ?this <" + TARGET_OF + "{k}> ?target_mark }} }}"  # a batch check's targets
 _BATCH_LOOKUP = re.compile(re.escape(_LOOKUP.format(k="K")).replace("K", r"\d+"))  # found again by _target_text
@@ -448,19 +449,22 @@ def validate_batches(batches: Iterable[Mapping[str, str]], shared: Mapping[str, 
     checks read (None: all), for others bounded by the change (directive_kg.table_delta).
     """
     started = time.perf_counter()
-    sg = shapes if isinstance(shapes, rdflib.Graph) else load_shapes(shapes)
-    checks, fallback = _translated(sg, _ClassClosure(store))
-    local, wide, plain = split_checks(sg, checks)
-    targets = _BatchTargets.of(local)
+    clock = _CpuClock(profile)
+    with clock(MAIN_PART + "translate the shapes)"):
+        sg = shapes if isinstance(shapes, rdflib.Graph) else load_shapes(shapes)
+        checks, fallback = _translated(sg, _ClassClosure(store))
+        local, wide, plain = split_checks(sg, checks)
+        targets = _BatchTargets.of(local)
     local = list(targets.checks)
     results: set[ValidationResult] = set()
     done = 0
     batches_run = 0
-    keeper = _Keeper(memo, plain, shared, digest, wide, also_read, store) if memo is not None else None
-    if keeper is not None:
-        batches = keeper.select(batches)
-        results.update(keeper.plan.kept)
-        count = keeper.batches
+    with clock(MAIN_PART + "memo plan)"):
+        keeper = _Keeper(memo, plain, shared, digest, wide, also_read, store) if memo is not None else None
+        if keeper is not None:
+            batches = keeper.select(batches)
+            results.update(keeper.plan.kept)
+            count = keeper.batches
 
     def total() -> int:
         return max((count or 0) + 1, batches_run) * len(local) + len(wide)  # +1: the shared pass
@@ -477,7 +481,8 @@ def validate_batches(batches: Iterable[Mapping[str, str]], shared: Mapping[str, 
         progress(done, total())
 
     # the shared graphs' own nodes (bodies, units, ...) are checked last: all, or those a change reaches
-    own = shared if keeper is None else keeper.shared_pass()
+    with clock(MAIN_PART + "memo plan)"):
+        own = shared if keeper is None else keeper.shared_pass()
     if keeper is not None:
         results.update(keeper.shared_kept)
     runner = _BatchRunner(shared, targets, local, workers, profile, record=keeper.recorded if keeper is not None else None)
@@ -496,7 +501,7 @@ def validate_batches(batches: Iterable[Mapping[str, str]], shared: Mapping[str, 
         return _run_each(store, todo, progress, done, total(), wide_profile)
 
     if keeper is not None:  # over the focus nodes the change reaches (validate_scope), then all recorded
-        results.update(keeper.wide_checks(store, wide, fallback, run_wide))
+        results.update(keeper.wide_checks(store, wide, fallback, run_wide, clock))
     else:
         outcomes = run_wide(wide)
         for (shape, _), found in zip(wide, outcomes):
@@ -508,10 +513,12 @@ def validate_batches(batches: Iterable[Mapping[str, str]], shared: Mapping[str, 
         profile[f"{label} (corpus-wide)"] = seconds
     found, notes = _with_fallback(store, sg, list(results), fallback)
     if locate is not False:
-        where = store if locate is True else _as_store(locate)
-        found = keeper.locate(where, found) if keeper is not None else _locate(where, found)
+        with clock(MAIN_PART + "locate the results)"):
+            where = store if locate is True else _as_store(locate)
+            found = keeper.locate(where, found) if keeper is not None else _locate(where, found)
     if keeper is not None:
-        keeper.save()
+        with clock(MAIN_PART + "memo save)"):
+            keeper.save()
     found = tuple(sorted(set(found), key=_sort_key))
     return ValidationReport("fast", found, notes, time.perf_counter() - started,
                             keeper.delta if keeper is not None else None)
@@ -750,13 +757,17 @@ class _Keeper:
                       "\n".join(self._shared_changes())])
 
     def wide_checks(self, store: ox.Store, wide: Sequence[tuple], fallback: dict,
-                    run: Callable[[list], list]) -> list[ValidationResult]:
-        """The corpus-wide checks: whole, over the focus nodes the change reaches, or kept."""
+                    run: Callable[[list], list], clock: "_CpuClock | None" = None) -> list[ValidationResult]:
+        """The corpus-wide checks: whole, over the focus nodes the change reaches, or kept
+        (``clock``: the CPU of the delta and of the plan, profiled)."""
         from loaders import validate_scope as scope
 
-        previous = self.memo.wide_results(self.version)
-        self.delta = self._delta() if previous else None
-        plan = scope.plan(store, wide, previous, self.delta, self.scopes, len(self.names))
+        clock = clock or _CpuClock(None)
+        with clock(MAIN_PART + "changed triples)"):
+            previous = self.memo.wide_results(self.version)
+            self.delta = self._delta() if previous else None
+        with clock(MAIN_PART + "corpus-wide plan, walks)"):
+            plan = scope.plan(store, wide, previous, self.delta, self.scopes, len(self.names))
         log.info("SHACL corpus-wide checks: %s", plan.reason)
         outcomes = run([*plan.whole, *((shape, check) for shape, check, _, _ in plan.scoped)])
         self.wide = dict(plan.kept)
