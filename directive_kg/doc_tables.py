@@ -296,14 +296,16 @@ def _edges() -> tuple[str, ...]:
 
 SPECS: dict[str, DocTableSpec] = {
     s.query: s for s in (
-        # bound rows ~22x a whole write's a document (10,000 + 1,000: 7,699 documents 57 CPU s, whole 3.4)
+        # bound rows ~2.8x a whole write's a document (bench/doc_rows.py, 11,000 documents: 1,000-8,000
+        # bound 0.78-1.0 ms, whole 0.29; 22x before _PASSAGES_OF's type test became EXISTS)
         DocTableSpec("reuse-levels", _REUSE_LEVELS_ROWS, parent=True, skip_root=True, extend=_reuse_shares,
-                     reads=_REUSE_SHARES_READS, share=0.04),
+                     reads=_REUSE_SHARES_READS, share=0.3),
         DocTableSpec("downstream-tasks", _DOWNSTREAM_TASKS_ROWS, vias=None),
         DocTableSpec("propagation-tree", _PROPAGATION_TREE_ROWS % " UNION ".join(
                          f"{{ ?document_iri <{e}> ?parent }}" for e in _edges()),
-                     # bound rows ~3.7x a whole write's a document (30,000 + 1,000: 0.55 against 0.15 ms)
-                     parent=True, skip_root=True, root=_ROOT_DATE, vias=_edges(), share=0.2),
+                     # bound rows ~2.5x a whole write's a document (bench/doc_rows.py, 11,000 documents:
+                     # 1,000-8,000 bound 0.11-0.16 ms, whole 0.048)
+                     parent=True, skip_root=True, root=_ROOT_DATE, vias=_edges(), share=0.3),
         DocTableSpec("uptake", _UPTAKE_ROWS, skip_root=True, root=_ROOT_DATE),
     )
 }

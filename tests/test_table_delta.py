@@ -10,6 +10,7 @@ import logging
 import shutil
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -80,6 +81,8 @@ def steps(tmp_path_factory, request):
     # above listing_delta.REACH: the same files): the update is what is tested
     patch = pytest.MonkeyPatch()
     patch.setattr(listing_delta, "REACH", 10.0 ** 9)
+    # likewise every per-document table a change reaches (a real add writes one whole above its share)
+    patch.setattr(doc_tables, "SPECS", {name: replace(spec, share=1.0) for name, spec in doc_tables.SPECS.items()})
     request.addfinalizer(patch.undo)
     for name, step in STEPS:
         step(corpus, extra)
@@ -120,6 +123,14 @@ def test_every_keyed_listing_is_updated_in_place_by_some_step(steps):
     updated = {table for _tables, _fresh, found in steps.values() for module, table, computed in found
                if module == listing_delta.__name__ and computed}
     assert updated == {spec.query for spec in listing_delta.specs()}
+
+
+def test_every_per_document_table_is_updated_in_place_by_some_step(steps):
+    """Each per-document table some step reaches is updated, its reached documents' rows computed again
+    by the bound queries (doc_tables.bound), the other lines copied: what the equality above tests."""
+    updated = {table for _tables, _fresh, found in steps.values() for module, table, computed in found
+               if module == doc_tables.__name__ and computed}
+    assert updated == set(doc_tables.SPECS)
 
 
 def test_a_build_sets_the_tables_aside_before_it_changes_the_store(tmp_path):
