@@ -2,13 +2,17 @@
 within these the walks (table_delta.reached) and the rows' queries (doc_tables._rows). Run it on a copy
 of a built store with the grown corpus (bench/run.py grown_corpus) to measure an add:
 
-    .venv/bin/python bench/tables_add.py CORPUS STORE
+    .venv/bin/python bench/tables_add.py CORPUS STORE [--save-change FILE]
+
+--save-change: pickle the per-document tables' Change (the last build's metadata and the Delta's changed
+triples by predicate) to FILE, for bench/table_walks.py to replay the walks on the store the add left.
 
 Prints the build's cpu_seconds per stage, then the split (process CPU while each ran: the tables'
 threads included), then each per-document table's thread CPU (its update, or its whole write). Logs (INFO) say which per-document tables were updated and which written whole.
 """
 import json
 import logging
+import pickle
 import sys
 import time
 
@@ -44,6 +48,15 @@ def main() -> None:
                 per_table[query.name] = per_table.get(query.name, 0.0) + time.thread_time() - t
         return g
 
+    if "--save-change" in sys.argv:
+        out = sys.argv[sys.argv.index("--save-change") + 1]
+        write = build_module.write_doc_tables
+
+        def saved(store, store_dir, workers=None, change=None):
+            with open(out, "wb") as f:
+                pickle.dump((dict(change.last), change.delta.by_p if change.delta is not None else None), f)
+            return write(store, store_dir, workers, change)
+        build_module.write_doc_tables = saved
     doc_tables.update_doc_table = by_table(doc_tables.update_doc_table)
     doc_tables.write_doc_table = by_table(doc_tables.write_doc_table)
     report = build_module.build(sys.argv[1], sys.argv[2], progress=False)
