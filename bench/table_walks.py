@@ -6,7 +6,8 @@ reached, documents counted and thread CPU, on the store the add left and the Cha
 
 Per-document tables walk as doc_tables._plan does (their share, their documents counted); listings as
 listing_delta.plan (REACH of their rows, nodes counted). --profile: cProfile of each walk, top 15.
-The store is opened read-only; the walks' shared steps are not shared here (each walk pays its own).
+The store is opened read-only; the walks share their steps (Change.seen) in the build's order
+(listings, then per-document tables), unless --alone.
 """
 from __future__ import annotations
 
@@ -33,17 +34,19 @@ def main() -> None:
     ap.add_argument("change", type=Path)
     ap.add_argument("--tables", nargs="+")
     ap.add_argument("--profile", action="store_true")
+    ap.add_argument("--alone", action="store_true", help="each walk its own steps")
     args = ap.parse_args()
     last, by_p = pickle.loads(args.change.read_bytes())
-    walks = [(spec.query, spec.rows, spec.reads, spec) for spec in doc_tables.SPECS.values()]
-    walks += [(spec.query, spec.rows, None, None) for spec in listing_delta.specs()]
+    walks = [(spec.query, spec.rows, None, None) for spec in listing_delta.specs()]
+    walks += [(spec.query, spec.rows, spec.reads, spec) for spec in doc_tables.SPECS.values()]
+    delta = Delta([])
+    delta.by_p = by_p
+    shared = table_delta.Change(last, delta)
     with open_store(args.store, read_only=True) as kg:
         for name, rows, reads, spec in walks:
             if args.tables and name not in args.tables:
                 continue
-            delta = Delta([])
-            delta.by_p = by_p
-            change = table_delta.Change(last, delta)
+            change = table_delta.Change(last, delta) if args.alone else shared
             scope = table_delta.reach_of(rows, reads)
             left = None if scope is None else ends(delta, scope)
             if spec is not None:
