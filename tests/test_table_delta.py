@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from directive_kg import doc_tables, listing_delta, listings
+from directive_kg import doc_tables, listing_delta, listings, table_delta
 from directive_kg import queries as Q
 from loaders.build import build
 from loaders.shacl_sparql import reach_with_constants
@@ -83,6 +83,7 @@ def steps(tmp_path_factory, request):
     patch.setattr(listing_delta, "REACH", 10.0 ** 9)
     # likewise every per-document table a change reaches (a real add writes one whole above its share)
     patch.setattr(doc_tables, "SPECS", {name: replace(spec, share=1.0) for name, spec in doc_tables.SPECS.items()})
+    patch.setattr(table_delta, "ENDS", 10.0 ** 9)  # and however many changed ends its walk starts from
     request.addfinalizer(patch.undo)
     for name, step in STEPS:
         step(corpus, extra)
@@ -236,6 +237,22 @@ def test_a_walk_limit_counts_what_the_table_counts(limit, counting, whole):
     assert (found is None) == whole
     if found is not None:
         assert {iri.removeprefix("urn:x:") for iri in found} & {d[7:-1] for d in documents} == {"new", "s1"}
+
+
+@pytest.mark.parametrize("ends, whole", [(0, True), (10 ** 9, False)])
+def test_a_walk_from_more_changed_ends_than_its_limit_allows_is_not_started(monkeypatch, ends, whole):
+    """The changed ends past table_delta.ENDS times the limit: the table is written whole, unwalked."""
+    import pyoxigraph as ox
+
+    from loaders.validate_scope import Delta
+
+    added = _doc("new", "p") + _reuse("r", "new", "s1")
+    store = ox.Store()
+    store.load(_nt(_SIBLINGS + added), format=ox.RdfFormat.N_TRIPLES)
+    spec = doc_tables.SPECS["reuse-levels"]
+    monkeypatch.setattr(table_delta, "ENDS", ends)
+    found = table_delta.reached(store, table_delta.Change({}, Delta([_nt(added)])), spec.rows, spec.reads, 2)
+    assert (found is None) == whole
 
 
 @pytest.mark.parametrize("text, order", [
