@@ -106,11 +106,16 @@ SELECT ?r ?sim ?d ?s ?e WHERE {
   { SELECT ?mine ?s WHERE { ?mine dkg:start ?s } }
   { SELECT ?mine ?e WHERE { ?mine dkg:end ?e } }
 }"""
-# The passages of the reuses that have one of ?of's (bound by VALUES: an add's documents).
+# The passages of the reuses that have one of ?of's (bound by VALUES: an add's documents). The type
+# tested by FILTER EXISTS: as a pattern (constant predicate and object) joined to the bound ?r, Oxigraph
+# scanned every TextReuse for each ?r (10,000 documents: 5,540 reuses 2.1 CPU s, as EXISTS 0.08; 2,000
+# documents bound 16.8 s against 1.8 for the whole table, growing with the corpus: the rows bound times
+# the store's reuses)
 _PASSAGES_OF = _PREFIXES + """
 SELECT ?r ?sim ?d ?s ?e ?of WHERE {
   ?own dkg:passageOf ?of . ?r dkg:passage ?own .
-  ?r a dkg:TextReuse ; dkg:similarity ?sim ; dkg:passage ?mine . ?mine dkg:passageOf ?d ; dkg:start ?s ; dkg:end ?e .
+  ?r dkg:similarity ?sim ; dkg:passage ?mine . ?mine dkg:passageOf ?d ; dkg:start ?s ; dkg:end ?e .
+  FILTER EXISTS { ?r a dkg:TextReuse }
 }"""
 _IDS = _PREFIXES + "SELECT ?d ?id WHERE { ?d eli:id_local ?id }"
 _CHILDREN = _PREFIXES + "SELECT ?child ?parent WHERE { ?child eli:ensures_implementation_of ?parent }"
@@ -291,14 +296,16 @@ def _edges() -> tuple[str, ...]:
 
 SPECS: dict[str, DocTableSpec] = {
     s.query: s for s in (
-        # bound rows ~22x a whole write's a document (10,000 + 1,000: 7,699 documents 57 CPU s, whole 3.4)
+        # bound rows ~2.8x a whole write's a document (bench/doc_rows.py, 11,000 documents: 1,000-8,000
+        # bound 0.78-1.0 ms, whole 0.29; 22x before _PASSAGES_OF's type test became EXISTS)
         DocTableSpec("reuse-levels", _REUSE_LEVELS_ROWS, parent=True, skip_root=True, extend=_reuse_shares,
-                     reads=_REUSE_SHARES_READS, share=0.04),
+                     reads=_REUSE_SHARES_READS, share=0.3),
         DocTableSpec("downstream-tasks", _DOWNSTREAM_TASKS_ROWS, vias=None),
         DocTableSpec("propagation-tree", _PROPAGATION_TREE_ROWS % " UNION ".join(
                          f"{{ ?document_iri <{e}> ?parent }}" for e in _edges()),
-                     # bound rows ~3.7x a whole write's a document (30,000 + 1,000: 0.55 against 0.15 ms)
-                     parent=True, skip_root=True, root=_ROOT_DATE, vias=_edges(), share=0.2),
+                     # bound rows ~2.5x a whole write's a document (bench/doc_rows.py, 11,000 documents:
+                     # 1,000-8,000 bound 0.11-0.16 ms, whole 0.048)
+                     parent=True, skip_root=True, root=_ROOT_DATE, vias=_edges(), share=0.3),
         DocTableSpec("uptake", _UPTAKE_ROWS, skip_root=True, root=_ROOT_DATE),
     )
 }

@@ -22,6 +22,11 @@ import pyoxigraph as ox
 
 log = logging.getLogger(__name__)
 SHARE = 0.25  # above this share of a table's documents reached, the table is written whole
+# A walk from more changed ends than ENDS times its limit is not started (the table is written whole): a
+# walked end costs about a sixth of a row of a whole write (10,000 plus 1,000, bench/table_walks.py: 39,933
+# ends of reuse-levels 3.6 CPU s, its whole write 4.4 for 10,971 documents; implicit-citations' 41,802
+# ends 3.5 s, its 3,664 rows whole well under); the ends grow with the add, a whole write with the store
+ENDS = 6
 
 
 @dataclass(frozen=True)
@@ -50,7 +55,8 @@ def reach_of(rows: str, reads: str | None):
 def reached(store: ox.Store, change: Change, rows: str, reads: str | None, limit: int | None = None,
             counted: Callable[[Iterable[str]], int] | None = None) -> set[str] | None:
     """The IRIs a changed triple reaches within the table's bound (documents among them), None when
-    the bound is unknown or more than `limit` nodes beyond the changed ends are reached (the walk stops there;
+    the bound is unknown, the changed ends pass ENDS times `limit`, or more than `limit` nodes beyond
+    the changed ends are reached (the walk stops there;
     with `counted`, more than `limit` of what it counts among all nodes reached). Not thread-safe (the
     shared steps): called before the tables' threads."""
     scope = reach_of(rows, reads)
@@ -58,9 +64,13 @@ def reached(store: ox.Store, change: Change, rows: str, reads: str | None, limit
         return None
     if not change.delta:
         return set()
-    from loaders.validate_scope import walk_ends
+    from loaders.validate_scope import ends, walk
 
-    nodes = walk_ends(store, change.delta, scope, change.seen, limit, counted)
+    left = ends(change.delta, scope)
+    if left is not None and limit is not None and len(left) > ENDS * limit:
+        log.info("table walk: not started (%d changed ends, limit %s)", len(left), limit)
+        return None
+    nodes = None if left is None else walk(store, left, scope, change.seen, limit, counted)
     log.info("table walk: %d nodes (limit %s)", -1 if nodes is None else len(nodes), limit)
     return None if nodes is None else {n[1:-1] for n in nodes if n.startswith("<")}
 

@@ -267,7 +267,7 @@ def build(corpus_dir: str | os.PathLike = DOCUMENTS, store_path: str | os.PathLi
                 sync = sync_graphs(kg.store, graphs, pause=_pause, stamp=built_at, progress=bar.hook)
             _release()
             with clock("validate"), show.bar("validating (SHACL)", "check") as bar, _frozen():
-                validation = _validate(kg, graphs, engine, batch, bar.hook)
+                validation = _validate(kg, graphs, engine, batch, bar.hook, (sync.merged_changes, sync.since))
         _pause("validated")
         with clock("report"):
             outcomes = _with_documents(outcomes, kg)
@@ -278,9 +278,12 @@ def build(corpus_dir: str | os.PathLike = DOCUMENTS, store_path: str | os.PathLi
             _write(kg.path / "validation.txt", validation.to_text())
             write_build_metadata(kg.store, BUILD_NODE, _build_triples(report))
         with clock("tables"), show.step("writing the listing tables"):
-            write_tables(kg.store, kg.path, jobs, Change(last_tables, validation.delta))  # stamped with this build
+            # one Change: the listings' and the per-document tables' walks share their steps (Change.seen;
+            # implicit-citations and reuse-levels both walk back from an add's ~40,000 passages and reuses)
+            change = Change(last_tables, validation.delta)
+            write_tables(kg.store, kg.path, jobs, change)  # stamped with this build
             # rows per document of the tree questions; an add computes those of the documents it reaches
-            write_doc_tables(kg.store, kg.path, jobs, Change(last_tables, validation.delta))
+            write_doc_tables(kg.store, kg.path, jobs, change)
         if export_to is not None:
             with clock("export"), show.step(f"exporting {export_to}"):
                 export(kg.store, export_to)
@@ -338,7 +341,8 @@ def validation_batches(graphs: Iterable[str], shared: Mapping[str, str], batch: 
     return [*file_batches(graphs, batch), *(others[i:i + batch] for i in range(0, len(others), batch))]
 
 
-def _validate(kg: KGStore, graphs: GraphSpool, engine: str, batch: int, progress) -> ValidationReport:
+def _validate(kg: KGStore, graphs: GraphSpool, engine: str, batch: int, progress,
+              merged_changes: tuple[frozenset[str] | None, str | None] = (None, None)) -> ValidationReport:
     """SHACL on the store just loaded: per batch of files, then corpus-wide (validate_batches); the
     pySHACL engine (the reference) on the whole merged graph."""
     if engine == "pyshacl":
@@ -349,7 +353,8 @@ def _validate(kg: KGStore, graphs: GraphSpool, engine: str, batch: int, progress
     # per-file results kept by content hash: only what changed is checked again (validate_memo)
     # the changed triples the per-document tables of an add are bounded by are kept too (table_delta)
     return validate_batches(batches, shared, kg.store, locate=kg, progress=progress, count=len(names),
-                            memo=kg.path / MEMO_FILE, digest=graphs.digest, also_read=predicates([*SPECS.values(), *listing_specs()]))
+                            memo=kg.path / MEMO_FILE, digest=graphs.digest, also_read=predicates([*SPECS.values(), *listing_specs()]),
+                            merged_changes=merged_changes)
 
 
 def _shown(path: Path) -> str:

@@ -424,7 +424,8 @@ def validate_batches(batches: Iterable[Mapping[str, str]], shared: Mapping[str, 
                      count: int | None = None, profile: dict | None = None,
                      workers: int | None = None, memo: str | os.PathLike | None = None,
                      digest: Callable[[str], str] | None = None,
-                     also_read: frozenset | None = frozenset()) -> ValidationReport:
+                     also_read: frozenset | None = frozenset(),
+                     merged_changes: tuple[frozenset[str] | None, str | None] = (None, None)) -> ValidationReport:
     """The fast path's results on the merged graph of ``store`` (a complete merged default graph),
     without that graph in memory. In memory: the ``shared`` graphs (graph IRI -> N-Triples: the
     corpus graph, ontology, code lists: what the files' nodes point to and add to), and one batch of
@@ -447,6 +448,10 @@ def validate_batches(batches: Iterable[Mapping[str, str]], shared: Mapping[str, 
     where a changed graph mentions their focus node.
     ``also_read``: predicates whose changed triples the report's ``delta`` must hold besides those the
     checks read (None: all), for others bounded by the change (directive_kg.table_delta).
+    ``merged_changes``: (the lines that entered or left the merged graph, the manifest_digest of the
+    state they changed: store.SyncResult's merged_changes and since): when that state is the one the
+    memo validated last, the ``delta`` keeps only those lines: a file's line that another graph holds
+    too (a cited document's date and number) changes no answer.
     """
     started = time.perf_counter()
     clock = _CpuClock(profile)
@@ -460,7 +465,7 @@ def validate_batches(batches: Iterable[Mapping[str, str]], shared: Mapping[str, 
     done = 0
     batches_run = 0
     with clock(MAIN_PART + "memo plan)"):
-        keeper = _Keeper(memo, plain, shared, digest, wide, also_read, store) if memo is not None else None
+        keeper = _Keeper(memo, plain, shared, digest, wide, also_read, store, merged_changes) if memo is not None else None
         if keeper is not None:
             batches = keeper.select(batches)
             results.update(keeper.plan.kept)
@@ -662,11 +667,13 @@ class _Keeper:
     change, and the record of this build."""
 
     def __init__(self, path, checks: Sequence[Check], shared: Mapping[str, str], digest: Callable[[str], str] | None,
-                 wide: Sequence[tuple] = (), also_read: frozenset | None = frozenset(), store: ox.Store | None = None):
+                 wide: Sequence[tuple] = (), also_read: frozenset | None = frozenset(), store: ox.Store | None = None,
+                 merged_changes: tuple[frozenset[str] | None, str | None] = (None, None)):
         from loaders import validate_scope as scope
         from loaders.validate_memo import FORMAT, ValidationMemo
 
         self.memo = ValidationMemo(path)
+        self.merged_changes = merged_changes
         self.shared = shared
         self.digest = digest
         queries = sorted(check.query for check in checks)
@@ -753,8 +760,27 @@ class _Keeper:
         from loaders.validate_memo import changed_lines
 
         # a graph's triple in its old and new text is unchanged (the reuse graphs an add rewrites keep most passages)
-        return Delta([*("\n".join(changed_lines([old.get(g, "")], [new.get(g, "")])) for g in {*old, *new}),
-                      "\n".join(self._shared_changes())])
+        return Delta([*("\n".join(self._merged(changed_lines([old.get(g, "")], [new.get(g, "")]))) for g in {*old, *new}),
+                      "\n".join(self._merged(self._shared_changes()))])
+
+    def _merged(self, lines: set[str]) -> Iterable[str]:
+        """Of a graph's changed ``lines``, those that changed the merged graph (all when not known): an
+        added file's line about a cited document another file describes already (its date, its number)
+        sent the tables' walks from 30 such documents to 3,154 of 3,482 reached at 10,000 plus 1,000."""
+        known = self._merged_known()
+        return lines if known is None else (line for line in lines if line in known or "_:" in line)
+
+    def _merged_known(self) -> frozenset[str] | None:
+        """The sync's merged changes, if they start from the state this memo validated last (not so
+        after a build stopped between its load and its validation: the Delta then spans two syncs)."""
+        from loaders.store import content_hash, manifest_digest
+
+        if not hasattr(self, "known"):
+            lines, since = self.merged_changes
+            validated = {**self.before, **{g: content_hash(t) for g, t in self.memo.shared_texts().items()}}
+            self.known = lines if lines is not None and since == manifest_digest(validated) else None
+            log.info("SHACL delta: %s", "the merged graph's changes" if self.known is not None else "every changed graph line")
+        return self.known
 
     def wide_checks(self, store: ox.Store, wide: Sequence[tuple], fallback: dict,
                     run: Callable[[list], list], clock: "_CpuClock | None" = None) -> list[ValidationResult]:

@@ -10,11 +10,12 @@ import logging
 import shutil
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
-from directive_kg import doc_tables, listing_delta, listings
+from directive_kg import doc_tables, listing_delta, listings, table_delta
 from directive_kg import queries as Q
 from loaders.build import build
 from loaders.shacl_sparql import reach_with_constants
@@ -80,6 +81,9 @@ def steps(tmp_path_factory, request):
     # above listing_delta.REACH: the same files): the update is what is tested
     patch = pytest.MonkeyPatch()
     patch.setattr(listing_delta, "REACH", 10.0 ** 9)
+    # likewise every per-document table a change reaches (a real add writes one whole above its share)
+    patch.setattr(doc_tables, "SPECS", {name: replace(spec, share=1.0) for name, spec in doc_tables.SPECS.items()})
+    patch.setattr(table_delta, "ENDS", 10.0 ** 9)  # and however many changed ends its walk starts from
     request.addfinalizer(patch.undo)
     for name, step in STEPS:
         step(corpus, extra)
@@ -120,6 +124,14 @@ def test_every_keyed_listing_is_updated_in_place_by_some_step(steps):
     updated = {table for _tables, _fresh, found in steps.values() for module, table, computed in found
                if module == listing_delta.__name__ and computed}
     assert updated == {spec.query for spec in listing_delta.specs()}
+
+
+def test_every_per_document_table_is_updated_in_place_by_some_step(steps):
+    """Each per-document table some step reaches is updated, its reached documents' rows computed again
+    by the bound queries (doc_tables.bound), the other lines copied: what the equality above tests."""
+    updated = {table for _tables, _fresh, found in steps.values() for module, table, computed in found
+               if module == doc_tables.__name__ and computed}
+    assert updated == set(doc_tables.SPECS)
 
 
 def test_a_build_sets_the_tables_aside_before_it_changes_the_store(tmp_path):
@@ -225,6 +237,22 @@ def test_a_walk_limit_counts_what_the_table_counts(limit, counting, whole):
     assert (found is None) == whole
     if found is not None:
         assert {iri.removeprefix("urn:x:") for iri in found} & {d[7:-1] for d in documents} == {"new", "s1"}
+
+
+@pytest.mark.parametrize("ends, whole", [(0, True), (10 ** 9, False)])
+def test_a_walk_from_more_changed_ends_than_its_limit_allows_is_not_started(monkeypatch, ends, whole):
+    """The changed ends past table_delta.ENDS times the limit: the table is written whole, unwalked."""
+    import pyoxigraph as ox
+
+    from loaders.validate_scope import Delta
+
+    added = _doc("new", "p") + _reuse("r", "new", "s1")
+    store = ox.Store()
+    store.load(_nt(_SIBLINGS + added), format=ox.RdfFormat.N_TRIPLES)
+    spec = doc_tables.SPECS["reuse-levels"]
+    monkeypatch.setattr(table_delta, "ENDS", ends)
+    found = table_delta.reached(store, table_delta.Change({}, Delta([_nt(added)])), spec.rows, spec.reads, 2)
+    assert (found is None) == whole
 
 
 @pytest.mark.parametrize("text, order", [
