@@ -36,14 +36,14 @@ def capture(corpus: str, store: str, out: str) -> None:
     import loaders.build as build_module
     from add_profile import restamp
 
-    original = build_module.write_tables
+    original = build_module.write_all_tables
 
-    def write_tables(kg_store, path, jobs, change):
+    def write_all_tables(kg_store, path, jobs, change):
         with open(out, "wb") as f:
             pickle.dump(None if change.delta is None else change.delta.by_p, f)
         return original(kg_store, path, jobs, change)
 
-    build_module.write_tables = write_tables
+    build_module.write_all_tables = write_all_tables
     restamp(Path(store))
     report = build_module.build(corpus, store, progress=False)
     print(json.dumps({k: round(v, 2) for k, v in report.cpu_seconds.items()}))
