@@ -197,6 +197,7 @@ def listing_jobs(store: ox.Store, store_dir: str | os.PathLike, change=None) -> 
     if stamp is None:
         return []
     specs = {q.name: listing_delta.keyed(q) for q in wanted}
+    change = listing_delta.merged_change(store, change)
     plans = {q.name: listing_delta.plan(store, change, q, specs[q.name], FORMAT) for q in wanted}
     return [TableJob(q.name, lambda q=q: _write_one(store, folder, q, stamp, specs[q.name], plans[q.name]))
             for q in wanted]
