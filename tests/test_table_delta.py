@@ -76,10 +76,12 @@ def steps(tmp_path_factory, request):
     store = tmp / "store"
     build(corpus, store, progress=False, jobs=1)
     out = {}
-    # every listing a change reaches is updated, whatever share of its rows (a real build writes one whole
-    # above listing_delta.REACH: the same files): the update is what is tested
+    # every listing a change reaches is updated, whatever share of its rows and whatever its walk costs (a
+    # real build writes one whole above listing_delta.REACH or WALK_COST: the same files): the update is
+    # what is tested
     patch = pytest.MonkeyPatch()
     patch.setattr(listing_delta, "REACH", 10.0 ** 9)
+    patch.setattr(listing_delta, "WALK_COST", 10 ** 9)
     request.addfinalizer(patch.undo)
     for name, step in STEPS:
         step(corpus, extra)
