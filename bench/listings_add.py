@@ -17,6 +17,13 @@ against the branch addlist: 33.9 / 30.4 at load average ~20, 28.7 / 25.0 at ~4 (
 plan + write, 6.5 -> 3.2, now updated in place; documents 2.3 -> 1.8); the files the same bytes as
 written whole. The rest is hidden-links 9.2, implicit-citations 5.2, channel-crossings 2.2: written
 whole (directive_kg.listing_delta's docstring says why).
+2026-12-07 (branch addlists, 10,000 plus 1,000, load average ~28, LAST written by each code version's
+queries): process CPU main 8.15, addlists 9.43: merged_change costs ~1.3 s (the heldBy look-up of the
+changed lines' 50,210 subjects 0.8) and puts channel-crossings in place (plan 0.73 + write 0.25 against
+0.74 whole here; 9.3 whole at 100,000); implicit-citations is written whole before its walk (WALK_COST),
+copies and missing-documents too; the files the same bytes as written whole. A 30,000 capture could not
+be made this session: main's validation memo of /work/corpora/store-30000 did not match main's checks
+(the add validated whole and handed the tables no change).
 """
 from __future__ import annotations
 
