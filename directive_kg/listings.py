@@ -177,7 +177,8 @@ def write_all_tables(store: ox.Store, store_dir: str | os.PathLike, workers: int
     """The build's stage "tables": every per-document table (doc_tables) and every listing, in one
     pool of threads, the per-document tables first: the costliest job (reuse-levels, 100,000
     documents: ~50 of the stage's 203 CPU s) then starts at once, where after the listings' own pool
-    it ran with one core idle beside it."""
+    it ran with one core idle beside it (31,000 documents: the jobs' 54 CPU s take 28.2 s on 2 cores,
+    29.4 as two pools; bench/tables_stage.py)."""
     from directive_kg.doc_tables import doc_table_jobs
 
     return run_jobs([*doc_table_jobs(store, store_dir, change), *listing_jobs(store, store_dir, change)], workers)
