@@ -17,6 +17,15 @@ against the branch addlist: 33.9 / 30.4 at load average ~20, 28.7 / 25.0 at ~4 (
 plan + write, 6.5 -> 3.2, now updated in place; documents 2.3 -> 1.8); the files the same bytes as
 written whole. The rest is hidden-links 9.2, implicit-citations 5.2, channel-crossings 2.2: written
 whole (directive_kg.listing_delta's docstring says why).
+2026-12-07 (branch addlists, 10,000 plus 1,000, load average ~28, LAST written by each code version's
+queries): process CPU main 8.15, addlists 9.43: merged_change costs ~1.3 s (the heldBy look-up of the
+changed lines' 50,210 subjects 0.8) and puts channel-crossings in place (plan 0.73 + write 0.25 against
+0.74 whole here; 9.3 whole at 100,000); implicit-citations is written whole before its walk (WALK_COST),
+copies and missing-documents too; the files the same bytes as written whole. A 30,000 capture could not
+be made this session: main's validation memo of /work/corpora/store-30000 did not match main's checks
+(the add validated whole and handed the tables no change). At the merge (integ) merged_change was
+removed: the validation's Delta holds only the merged graph's changes since the branch addtables
+(loaders.validate._Keeper._merged), the same cut without the look-up.
 """
 from __future__ import annotations
 
@@ -36,14 +45,14 @@ def capture(corpus: str, store: str, out: str) -> None:
     import loaders.build as build_module
     from add_profile import restamp
 
-    original = build_module.write_tables
+    original = build_module.write_all_tables
 
-    def write_tables(kg_store, path, jobs, change):
+    def write_all_tables(kg_store, path, jobs, change):
         with open(out, "wb") as f:
             pickle.dump(None if change.delta is None else change.delta.by_p, f)
         return original(kg_store, path, jobs, change)
 
-    build_module.write_tables = write_tables
+    build_module.write_all_tables = write_all_tables
     restamp(Path(store))
     report = build_module.build(corpus, store, progress=False)
     print(json.dumps({k: round(v, 2) for k, v in report.cpu_seconds.items()}))

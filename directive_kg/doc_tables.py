@@ -38,7 +38,7 @@ from typing import Any, Callable, Iterable, Mapping
 import numpy as np
 import pyoxigraph as ox
 
-from directive_kg.listings import FOLDER, build_stamp, current_meta, digest, in_threads, write_atomic
+from directive_kg.listings import FOLDER, TableJob, build_stamp, current_meta, digest, run_jobs, write_atomic
 from loaders.store import merged_complete, query_graph
 
 FORMAT = 2  # 2: a document's rows sorted by their JSON
@@ -531,6 +531,12 @@ def write_doc_tables(store: ox.Store, store_dir: str | os.PathLike, workers: int
     a table the last build wrote is updated, only the documents a changed triple reaches computed
     again (update_doc_table); else, or when the add reaches more than table_delta.SHARE of them,
     the table is written whole."""
+    return run_jobs(doc_table_jobs(store, store_dir, change), workers)
+
+
+def doc_table_jobs(store: ox.Store, store_dir: str | os.PathLike, change=None) -> list[TableJob]:
+    """write_doc_tables' work, one job a table (each returns its rows), planned here (not
+    thread-safe: the walks) for listings.run_jobs; none before a build wrote its metadata."""
     from directive_kg.queries import load_query
 
     folder = Path(store_dir) / FOLDER
@@ -538,17 +544,16 @@ def write_doc_tables(store: ox.Store, store_dir: str | os.PathLike, workers: int
         _paths(folder, name)[2].unlink(missing_ok=True)  # the data stays: an update reads it
     stamp = build_stamp(store)
     if stamp is None:
-        return {}
+        return []
     queries = {name: load_query(name) for name in SPECS}
     plans = {name: _plan(store, folder, change, queries[name], spec) for name, spec in SPECS.items()}
 
-    def one(spec: DocTableSpec) -> DocTableInfo:
+    def one(spec: DocTableSpec) -> int:
         query, plan = queries[spec.query], plans[spec.query]
         updated = None if plan is None else update_doc_table(store, folder, query, spec, stamp, *plan)
-        return updated or write_doc_table(store, folder, query, spec, stamp)
+        return (updated or write_doc_table(store, folder, query, spec, stamp)).rows
 
-    done = in_threads(one, list(SPECS.values()), workers, "directive-kg-doc-tables")
-    return {info.query: info.rows for info in done}
+    return [TableJob(name, lambda spec=spec: one(spec)) for name, spec in SPECS.items()]
 
 
 def _plan(store: ox.Store, folder: Path, change, query, spec: DocTableSpec) -> tuple[Mapping, set[str], float] | None:

@@ -18,12 +18,15 @@ listing that is not keyed or sorted, not bounded, or whose walk reaches more tha
 is written whole, as the last build left no keys for it. Every file equals what a whole build writes
 (tests/test_table_delta.py).
 
-Written whole on an add (2026-12-06, 10,000 documents plus 1,000): channel-crossings and
-implicit-citations, whose walks pass REACH (an added document's identifier reaches back three steps
-over every citation of what implements it; 30,883 changed evidence quotes reach 19,259 holders), and
-hidden-links, not keyed: its rows are pairs, and its query bound by VALUES to 2,000 documents costs
-more than whole (30,000 documents: 10.6 against 8.4 CPU s), as does channel-crossings' (2.6 against
-2.0). reporting-lines is updated since reach splits a UNION into its branches."""
+The walks start from the lines that entered or left the merged graph (the validation's Delta,
+loaders.validate._Keeper._merged: an added file's lines about a document it cites, which that
+document's own file says too, are not among them). At 10,000 + 1,000 that cut channel-crossings'
+walk from 7,780 documents reached to 1,695, and it is updated in place (its bound query 0.07 CPU s
+against 0.64 whole since the relations are a FILTER, not a VALUES block). Written whole: a listing whose walk would cost more than its rows
+(WALK_COST: implicit-citations, whose 30,883 changed passage quotes of text reuse are stepped back
+along its 17 patterns, 9.3 CPU s against 1.9 whole), and hidden-links, not keyed: its rows are pairs,
+and its query bound by VALUES to 2,000 documents costs more than whole (30,000 documents: 10.6
+against 8.4 CPU s). reporting-lines is updated since reach splits a UNION into its branches."""
 from __future__ import annotations
 
 import heapq
@@ -42,6 +45,13 @@ SUFFIX = ".keys"
 # costs more than the whole one (10,000 + 1,000 documents less the 1,000: reporting-lines reached 39,152
 # nodes for 10,806 rows, 19.5 CPU s against 1.3 whole; implicit-citations 56,975 for 3,321, 3.3 against 1.8)
 REACH = 0.5
+
+# a walk that would look up more (changed ends, each once a pattern it may step back along) than this
+# times the table's rows writes it whole: a look-up (validate_scope.step_back, VALUES-bound) costs
+# ~13 us, a row written whole ~0.4 ms (implicit-citations at 10,000 + 1,000: 41,802 changed ends,
+# 30,883 of them text reuse passages' quotes, times 17 patterns: the walk 9.3 CPU s, the table
+# written whole 1.9; at 100,000 (36,000 rows, 23 s whole) the walk pays)
+WALK_COST = 30
 
 # what the runner reads to show a document IRI a cell holds as its label (queries._LABELS), per ?x
 _LABEL_READS = """OPTIONAL {{ ?{x} a <https://w3id.org/directive-kg/ontology#Document> }}
@@ -245,11 +255,27 @@ def plan(store: ox.Store, change, query, spec: Keyed | None, table_format: int) 
     last = None if change is None or spec is None else change.last.get(f"{query.name}.json")
     if last is None or last.get("format") != table_format or last.get("digest") != digest(query.text):
         return None
+    if _walk_cost(change, spec) > WALK_COST * int(last["rows"]):
+        log.info("listing table %s: written whole (the walk would cost more)", query.name)
+        return None
     found = reached(store, change, spec.rows, None, int(REACH * int(last["rows"])))
     if found is None:
         log.info("listing table %s: written whole (unbounded, or the change reaches too many nodes)", query.name)
         return None
     return last, found
+
+
+def _walk_cost(change, spec: Keyed) -> int:
+    """The look-ups a walk starts with: the changed ends times the patterns each is stepped back
+    along (0 when the walk is unbounded: reached says so at once)."""
+    from directive_kg.table_delta import reach_of
+    from loaders.validate_scope import ends
+
+    scope = reach_of(spec.rows, None)
+    if scope is None or change.delta is None:
+        return 0
+    left = ends(change.delta, scope)
+    return 0 if left is None else sum(1 for m in left.values() if m > 0) * len(scope.near)
 
 
 def _documents(store: ox.Store, nodes: set[str]) -> set[str]:
@@ -274,4 +300,3 @@ def specs() -> list[Keyed]:
 def unkeyed_old(folder: Path, name: str) -> None:
     """Remove a listing's keys (a listing written without them must not be updated from old keys)."""
     _paths(folder, name)[1].unlink(missing_ok=True)
-

@@ -34,7 +34,7 @@ from array import array
 from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
-from typing import Any, Iterator, Mapping
+from typing import Any, Callable, Iterator, Mapping
 
 import pyoxigraph as ox
 
@@ -153,16 +153,40 @@ def read_meta(path: Path) -> dict | None:
     return meta if isinstance(meta, dict) else None
 
 
+@dataclass(frozen=True)
+class TableJob:
+    """One table's writing, planned (its walk done): `write()` writes it and returns its rows (None when
+    the listing cannot run here)."""
+    name: str
+    write: Callable[[], int | None]
+
+
 def write_tables(store: ox.Store, store_dir: str | os.PathLike, workers: int | None = None,
                  change=None) -> dict[str, int]:
     """Run every listing (`# table: yes`) with its default parameters on `store` and write its table
     under store_dir/tables, stamped with the store's build (read from the store, as readers read it;
     none before a build wrote its metadata: then no table). Returns rows per table, in the listings'
-    order. The listings run `workers` at a time (default: one per core) in threads of this process:
-    pyoxigraph evaluates without the GIL, and nearly all the stage is evaluation (10,000 documents:
-    11.4 of 11.7 CPU s), so both cores work on one store that only this process may open.
-    `change` (table_delta.Change, from an add): a keyed listing the last build wrote is updated, only
-    the rows of the documents a changed triple reaches computed again (listing_delta)."""
+    order. `workers` threads at a time (run_jobs). `change` (table_delta.Change, from an add): a keyed
+    listing the last build wrote is updated, only the rows of the documents a changed triple reaches
+    computed again (listing_delta)."""
+    return run_jobs(listing_jobs(store, store_dir, change), workers)
+
+
+def write_all_tables(store: ox.Store, store_dir: str | os.PathLike, workers: int | None = None,
+                     change=None) -> dict[str, int]:
+    """The build's stage "tables": every per-document table (doc_tables) and every listing, in one
+    pool of threads, the per-document tables first: the costliest job (reuse-levels, 100,000
+    documents: ~50 of the stage's 203 CPU s) then starts at once, where after the listings' own pool
+    it ran with one core idle beside it (31,000 documents: the jobs' 54 CPU s take 28.2 s on 2 cores,
+    29.4 as two pools; bench/tables_stage.py)."""
+    from directive_kg.doc_tables import doc_table_jobs
+
+    return run_jobs([*doc_table_jobs(store, store_dir, change), *listing_jobs(store, store_dir, change)], workers)
+
+
+def listing_jobs(store: ox.Store, store_dir: str | os.PathLike, change=None) -> list[TableJob]:
+    """write_tables' work, one job a listing, planned here (the walks are not thread-safe); none
+    before a build wrote its metadata."""
     from directive_kg import listing_delta
     from directive_kg.queries import list_queries
 
@@ -172,12 +196,20 @@ def write_tables(store: ox.Store, store_dir: str | os.PathLike, workers: int | N
         (folder / f"{q.name}.json").unlink(missing_ok=True)
     stamp = build_stamp(store)
     if stamp is None:
-        return {}
+        return []
     specs = {q.name: listing_delta.keyed(q) for q in wanted}
     plans = {q.name: listing_delta.plan(store, change, q, specs[q.name], FORMAT) for q in wanted}
-    done = in_threads(lambda q: _write_one(store, folder, q, stamp, specs[q.name], plans[q.name]), wanted, workers,
-                      "directive-kg-tables")
-    return {q.name: rows for q, rows in zip(wanted, done) if rows is not None}
+    return [TableJob(q.name, lambda q=q: _write_one(store, folder, q, stamp, specs[q.name], plans[q.name]))
+            for q in wanted]
+
+
+def run_jobs(jobs: list[TableJob], workers: int | None) -> dict[str, int]:
+    """The jobs, `workers` threads of this process at a time (default: one per core), started in
+    their order; rows per table written. pyoxigraph evaluates without the GIL, and nearly all the
+    stage is evaluation (10,000 documents: 11.4 of 11.7 CPU s), so both cores work on one store that
+    only this process may open."""
+    done = in_threads(lambda job: job.write(), jobs, workers, "directive-kg-tables")
+    return {job.name: rows for job, rows in zip(jobs, done) if rows is not None}
 
 
 def in_threads(job, items: list, workers: int | None, name: str) -> list:

@@ -63,8 +63,8 @@ from loaders.validate import SHAPES, GraphsOf, ValidationReport, give_back_memor
 from loaders.validate_memo import MEMO_FILE
 
 # the listing tables are the query side's (they hold saved queries' rows): stage "tables"
-from directive_kg.listings import set_aside, write_tables
-from directive_kg.doc_tables import SPECS, write_doc_tables
+from directive_kg.listings import set_aside, write_all_tables
+from directive_kg.doc_tables import SPECS
 from directive_kg.table_delta import Change, predicates
 from directive_kg.listing_delta import specs as listing_specs
 
@@ -278,12 +278,10 @@ def build(corpus_dir: str | os.PathLike = DOCUMENTS, store_path: str | os.PathLi
             _write(kg.path / "validation.txt", validation.to_text())
             write_build_metadata(kg.store, BUILD_NODE, _build_triples(report))
         with clock("tables"), show.step("writing the listing tables"):
-            # one Change: the listings' and the per-document tables' walks share their steps (Change.seen;
-            # implicit-citations and reuse-levels both walk back from an add's ~40,000 passages and reuses)
-            change = Change(last_tables, validation.delta)
-            write_tables(kg.store, kg.path, jobs, change)  # stamped with this build
-            # rows per document of the tree questions; an add computes those of the documents it reaches
-            write_doc_tables(kg.store, kg.path, jobs, change)
+            # stamped with this build; the listings and the rows per document of the tree questions, in one
+            # pool of threads, with one Change (their walks share steps: Change.seen); an add computes the
+            # rows of the documents it reaches
+            write_all_tables(kg.store, kg.path, jobs, Change(last_tables, validation.delta))
         if export_to is not None:
             with clock("export"), show.step(f"exporting {export_to}"):
                 export(kg.store, export_to)

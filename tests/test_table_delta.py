@@ -77,13 +77,15 @@ def steps(tmp_path_factory, request):
     store = tmp / "store"
     build(corpus, store, progress=False, jobs=1)
     out = {}
-    # every listing a change reaches is updated, whatever share of its rows (a real build writes one whole
-    # above listing_delta.REACH: the same files): the update is what is tested
+    # every listing a change reaches is updated, whatever share of its rows and whatever its walk costs (a
+    # real build writes one whole above listing_delta.REACH or WALK_COST: the same files): the update is
+    # what is tested
     patch = pytest.MonkeyPatch()
     patch.setattr(listing_delta, "REACH", 10.0 ** 9)
     # likewise every per-document table a change reaches (a real add writes one whole above its share)
     patch.setattr(doc_tables, "SPECS", {name: replace(spec, share=1.0) for name, spec in doc_tables.SPECS.items()})
     patch.setattr(table_delta, "ENDS", 10.0 ** 9)  # and however many changed ends its walk starts from
+    patch.setattr(listing_delta, "WALK_COST", 10 ** 9)
     request.addfinalizer(patch.undo)
     for name, step in STEPS:
         step(corpus, extra)
