@@ -39,7 +39,7 @@ import threading
 import time
 import unicodedata
 from collections import Counter
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from dataclasses import asdict, dataclass, field, replace
 from datetime import datetime, timezone
 from importlib.metadata import PackageNotFoundError, version
@@ -126,6 +126,8 @@ class BuildReport:
     cpu_seconds: dict = field(default_factory=dict)  # stage -> CPU seconds (this process and its workers)
     from_cache: int = 0               # files whose record came from the extraction cache (not read again)
     graphs_kept: int = 0              # file graphs not mapped again (same inputs as before: the map cache)
+    ahead: dict = field(default_factory=dict)  # stage -> wall seconds of its part run ahead in a worker, beside
+                                               # the stages before it (its CPU is in the stage's cpu_seconds)
     loader_version: str = LOADER_VERSION
     built_at: str = ""
     exported: str | None = None
@@ -157,6 +159,7 @@ class BuildReport:
                               "triples": self.sync.triples},
             "seconds": {k: round(s, 3) for k, s in self.seconds.items()},
             "cpu_seconds": {k: round(s, 3) for k, s in self.cpu_seconds.items()},
+            "ahead_seconds": {k: round(s, 3) for k, s in self.ahead.items()},
             "exported": self.exported,
             "files": [{k: (list(v) if isinstance(v, tuple) else v) for k, v in asdict(f).items()} for f in self.files],
         }
@@ -237,8 +240,10 @@ def build(corpus_dir: str | os.PathLike = DOCUMENTS, store_path: str | os.PathLi
             _release()
         _pause("extracted")
         # The mapped graphs go to a file (loaders.spool), not memory: load and validation read them
-        # a batch at a time.
-        with GraphSpool(kg.path / SPOOL_FILE) as spool, MapCache(kg.path / MAP_CACHE_FILE) as map_cache:
+        # a batch at a time. Beside the mapping (one core), a worker computes what text reuse needs of
+        # the texts alone (_reuse_ahead); the reuse stage then finds it in the reuse cache.
+        with _reuse_ahead(corpus, outcomes, kg.path, (ocr, str(ocr_cache)), reuse) as ahead, \
+                GraphSpool(kg.path / SPOOL_FILE) as spool, MapCache(kg.path / MAP_CACHE_FILE) as map_cache:
             graphs = MappedGraphs(spool, map_cache)
             with clock("map"), show.step("resolving and mapping"):
                 resolution = resolved(loaded, map_cache)  # slim records: whole ones come back from the cache a batch at a time
@@ -251,9 +256,11 @@ def build(corpus_dir: str | os.PathLike = DOCUMENTS, store_path: str | os.PathLi
                 graphs.update(_static_graphs())
                 del full
                 _release()
+            beside: dict = {}
             if reuse:  # text reuse between the loaded files (loaders.reuse_graph), a graph a file
                 with clock("reuse"), show.bar("finding text reuse", "pair") as bar, _frozen():
                     from loaders.reuse_graph import reuse_graphs
+                    beside = _collect(ahead)  # its CPU seconds count here
                     texts = _texts(corpus, outcomes, kg.path / CACHE_FILE, (ocr, str(ocr_cache)))
                     # into the spool; a graph the map cache has under the same fingerprint is kept from it
                     reuse_graphs(corpus, outcomes, graphs, kg.path, ocr=(ocr, str(ocr_cache)),
@@ -284,7 +291,8 @@ def build(corpus_dir: str | os.PathLike = DOCUMENTS, store_path: str | os.PathLi
         if export_to is not None:
             with clock("export"), show.step(f"exporting {export_to}"):
                 export(kg.store, export_to)
-        report = replace(report, seconds=dict(clock.seconds), cpu_seconds=dict(clock.cpu), exported=str(export_to) if export_to else None)
+        report = replace(report, seconds=dict(clock.seconds), cpu_seconds=dict(clock.cpu),
+                         ahead={"reuse": beside["seconds"]} if "seconds" in beside else {}, exported=str(export_to) if export_to else None)
         _write(kg.path / "build-report.json", json.dumps(report.to_json(), ensure_ascii=False, indent=1) + "\n")
         _write(kg.path / "build-report.txt", report.to_text())
         _pause("reported")
@@ -318,6 +326,32 @@ def whole_records(corpus: Path, cache: Path, ocr: tuple[str, str], timeout: floa
             record = doc.record
         return replace(ld, record=record, slim=False)
     return full
+
+
+def _reuse_ahead(corpus: Path, outcomes: Sequence[FileOutcome], store: Path, ocr: tuple[str, str], reuse: bool
+                 ) -> workers.Ahead | nullcontext:
+    """The reuse cache warmed in a worker process from the texts alone (reuse_graph.warm_cache) while
+    this process maps (fewer than POOL_MIN_FILES files: not worth a process)."""
+    loaded = [FileOutcome(o.path, o.status, sha256=o.sha256) for o in outcomes if o.status != "set aside" and o.sha256]
+    if not reuse or len(loaded) < POOL_MIN_FILES:
+        return nullcontext()
+    return workers.Ahead("loaders.build:_warm_reuse", (str(corpus), loaded, str(store), ocr))
+
+
+def _warm_reuse(task: tuple) -> dict:
+    """In the worker of _reuse_ahead: its stats, wall and CPU seconds."""
+    from loaders.reuse_graph import warm_cache
+
+    corpus, outcomes, store, ocr = task
+    wall, cpu = time.perf_counter(), cpu_seconds()
+    stats = warm_cache(_texts(Path(corpus), outcomes, Path(store) / CACHE_FILE, ocr), Path(store))
+    return {**stats, "seconds": time.perf_counter() - wall, "cpu_seconds": cpu_seconds() - cpu}
+
+
+def _collect(ahead: workers.Ahead | None) -> dict:
+    """What the worker ahead reported ({} when none ran or it failed: the reuse stage does it all)."""
+    answer = ahead.result() if isinstance(ahead, workers.Ahead) else None
+    return answer if isinstance(answer, dict) else {}
 
 
 def _texts(corpus: Path, outcomes: Sequence[FileOutcome], cache: Path, ocr: tuple[str, str]) -> CachedTexts:

@@ -25,6 +25,7 @@ import signal
 import struct
 import subprocess
 import sys
+import threading
 import time
 from collections import deque
 from dataclasses import dataclass
@@ -105,6 +106,53 @@ def run(function: str, tasks: Sequence[Any], jobs: int, timeout: float, grace: f
             yield from done
     finally:
         pool.close()
+
+
+class Ahead:
+    """One task run ahead in a worker process while the caller goes on (its stage's work beside
+    another stage's): a thread waits for the answer; ``result()`` collects it and reaps the worker, so
+    that its CPU seconds count from then on (cpu_seconds' RUSAGE_CHILDREN), in the stage that uses it.
+    A context manager: leaving it stops the worker if its answer was not collected."""
+
+    def __init__(self, function: str, task: Any):
+        self._pool = prestart(function, 1)
+        self._answer: Any = Lost("no worker process could start")
+        self._thread = threading.Thread(target=self._wait, args=(task,), daemon=True)
+        self._thread.start()
+
+    def _wait(self, task: Any) -> None:
+        if not self._pool.workers:
+            return
+        worker = self._pool.workers[0]
+        try:
+            while not worker.ready:
+                if not worker.receive():
+                    raise EOFError
+                worker.results()
+            if not worker.give([0], [task]):
+                raise EOFError
+            while not (done := worker.results()):
+                if not worker.receive():
+                    raise EOFError
+            self._answer = done[0][1]
+        except (EOFError, OSError):
+            self._answer = Lost(f"its worker process died ({_how(worker.proc.wait())})")
+
+    def result(self) -> Any:
+        """The task's answer (waiting for it), or Lost."""
+        self._thread.join()
+        self._pool.close()
+        return self._answer
+
+    def __enter__(self) -> "Ahead":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self._thread.is_alive():
+            for worker in self._pool.workers:
+                worker.proc.kill()
+            self._thread.join()
+        self._pool.close()
 
 
 class _Worker:
