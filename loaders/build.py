@@ -51,7 +51,7 @@ from tqdm import tqdm
 
 from loaders import identity as ids, workers
 from loaders.cache import (CACHE_FILE, MAP_CACHE_FILE, SLIM_CHUNK, CachedRecords, CachedTexts, CacheRow, ExtractCache,
-                           MapCache, MappedGraphs)
+                           MapCache, MappedGraphs, stat_key)
 from loaders.paths import DOCUMENTS, ONTOLOGY
 from loaders.read import SetAside, corpus_root, discover, read_document
 from loaders.resolve import LoadedDocument, Resolution, known_bodies, learn_bodies, resolve, slim_record
@@ -427,6 +427,8 @@ def _read_screened(screened: list, jobs: int, show: "_Progress", timeout: float,
     known: dict[int, tuple[FileOutcome, LoadedDocument]] = {}
     tasks = []
     kept = [(i, path, shown) for i, (path, shown, reason) in enumerate(screened) if reason is None]
+    if not cache.rows():  # nothing to find by hash: each file is hashed by its reader (the workers), not first here
+        tasks, kept = [(str(path), shown, timeout, *ocr) for _, path, shown in kept], []
     for start in range(0, len(kept), SLIM_CHUNK):  # a query a chunk; its records interned before the next
         chunk = kept[start:start + SLIM_CHUNK]
         shas = [cache.sha256(path) for _, path, _ in chunk]  # not read again when its stat is known
@@ -472,7 +474,10 @@ def _read_tasks(tasks: list[tuple], jobs: int | None, show: "_Progress", timeout
     for n, (i, result) in enumerate(show.count(done, len(tasks)), 1):
         if isinstance(result, workers.Lost):  # its worker died, or hung past the alarm
             result = FileOutcome(tasks[i][1], "set aside", f"{result.reason}; please report this file"), None, None
-        outcome, doc, row = result
+        outcome, doc, row = result[:3]
+        hashed = result[3] if len(result) > 3 else None  # _read_for_cache's; _read_kept's (no cache) has none
+        if hashed is not None:
+            cache.hashed(tasks[i][0], *hashed)
         if isinstance(row, CacheRow):
             cache.put_row(row, ocr)
             rows[i] = row
@@ -486,14 +491,20 @@ def _read_tasks(tasks: list[tuple], jobs: int | None, show: "_Progress", timeout
     return results
 
 
-def _read_for_cache(task: tuple) -> tuple[FileOutcome, LoadedDocument | None, CacheRow | str | None]:
+def _read_for_cache(task: tuple) -> tuple[FileOutcome, LoadedDocument | None, CacheRow | None, tuple | None]:
     """_read_kept for a build with an extraction cache, in a worker: the record slim and its cache
-    row ready (pickled, compressed), so that the main process neither unpickles nor pickles it."""
+    row ready (pickled, compressed), so that the main process neither unpickles nor pickles it; and
+    the file's stat_key and when it was read, for the cache to know its hash by its stat (hashed)."""
+    try:
+        started, stat = time.time_ns(), stat_key(os.stat(task[0]))
+    except OSError:
+        started, stat = None, None
     outcome, doc, text = _read_kept(task)
+    hashed = (stat, outcome.sha256, started) if stat is not None and outcome.sha256 else None
     row = CacheRow.of(doc.record, text) if doc is not None and text is not None else None
     if row is None:
-        return outcome, doc, None
-    return outcome, replace(doc, digest=row.digest).slimmed({}), row
+        return outcome, doc, None, hashed
+    return outcome, replace(doc, digest=row.digest).slimmed({}), row, hashed
 
 
 def _settle(results: list, rows: dict[int, CacheRow], cache: ExtractCache) -> None:

@@ -93,9 +93,9 @@ def detect(texts: Mapping[str, str], cache: dict, params: Params = Params(),
     texts of new documents, of documents whose common shingles changed and of pairs still to align are
     tokenised. progress(done, total): pairs aligned (a progress bar's hook).
 
-    ``ahead``: a run before the citations are known (warm_cache): the pairs it does not align are kept
-    (while both files are there) and the files new to the cache are remembered (``added``), so that the
-    run that follows finds them as if this one had not been."""
+    ``ahead``: a run before the citations are known (warm_cache): the files new to the cache are
+    remembered (``added``) for the run that follows, which gives an added file's pairs to its graph
+    (_owners) as if this one had not been."""
     jobs = processes() if jobs is None else jobs
     names = list(texts)
     new = [s for s in names if s not in cache["shingles"]]
@@ -134,7 +134,6 @@ def detect(texts: Mapping[str, str], cache: dict, params: Params = Params(),
         kept[pair] = (wanted[pair], spans, None if wanted[pair] else keys[pair[0]],
                       tuple(i for i, t in enumerate(spans) if t[5] != HIDDEN))
     if ahead:
-        kept.update((p, e) for p, e in cache["pairs"].items() if p not in kept and p[0] in here and p[1] in here)
         cache["added"] = sorted(added)
     cache["owners"] = _owners(cache, kept, todo, added)
     cache["pairs"] = {pair: kept[pair] for pair in sorted(kept)}
