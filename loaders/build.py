@@ -74,7 +74,8 @@ BATCH = 1000         # files mapped and validated together (see build's ``batch`
 SPOOL_FILE = "mapped.nt.part"  # the mapped graphs during a build (loaders.spool), deleted after
 BODIES_MEMO = "resolve_body"  # the map cache's memo of resolve's body names (resolve.known_bodies)
 POOL_MIN_FILES = 64   # below this, starting worker processes costs more than it saves
-CACHE_COMMIT_EVERY = 500  # files extracted between commits of the extraction cache
+CACHE_COMMIT_EVERY = 500  # files extracted between commits of the extraction cache, and at least
+CACHE_COMMIT_SECONDS = 5.0  # seconds: a commit waits for the disk (fsync), the workers meanwhile for this process
 FILE_TIMEOUT = 60.0   # seconds of reading + extraction per file before it is set aside
 PROV = "http://www.w3.org/ns/prov#"
 XSD = "http://www.w3.org/2001/XMLSchema#"
@@ -471,7 +472,8 @@ def _read_tasks(tasks: list[tuple], jobs: int | None, show: "_Progress", timeout
         done = workers.run(f"loaders.build:{function}", tasks, jobs, timeout, pool=pool)
     else:
         done = enumerate(map(globals()[function], tasks))
-    for n, (i, result) in enumerate(show.count(done, len(tasks)), 1):
+    since, last = 0, time.monotonic()  # files and time since the last commit
+    for i, result in show.count(done, len(tasks)):
         if isinstance(result, workers.Lost):  # its worker died, or hung past the alarm
             result = FileOutcome(tasks[i][1], "set aside", f"{result.reason}; please report this file"), None, None
         outcome, doc, row = result[:3]
@@ -483,9 +485,11 @@ def _read_tasks(tasks: list[tuple], jobs: int | None, show: "_Progress", timeout
             rows[i] = row
             doc = doc.interned(strings)
         results[i] = outcome, doc
-        if n % CACHE_COMMIT_EVERY == 0:
+        since += 1
+        if since >= CACHE_COMMIT_EVERY and time.monotonic() - last >= CACHE_COMMIT_SECONDS:
             cache.commit()  # a build killed later keeps what was extracted
             _settle(results, rows, cache)
+            since, last = 0, time.monotonic()
     cache.commit()
     _settle(results, rows, cache)
     return results
