@@ -39,7 +39,7 @@ import threading
 import time
 import unicodedata
 from collections import Counter
-from contextlib import contextmanager, nullcontext
+from contextlib import ExitStack, contextmanager, nullcontext
 from dataclasses import asdict, dataclass, field, replace
 from datetime import datetime, timezone
 from importlib.metadata import PackageNotFoundError, version
@@ -242,12 +242,14 @@ def build(corpus_dir: str | os.PathLike = DOCUMENTS, store_path: str | os.PathLi
         _pause("extracted")
         # The mapped graphs go to a file (loaders.spool), not memory: load and validation read them
         # a batch at a time. Beside the mapping (one core), a worker computes what text reuse needs of
-        # the texts alone (_reuse_ahead); the reuse stage then finds it in the reuse cache.
-        with _reuse_ahead(corpus, outcomes, kg.path, (ocr, str(ocr_cache)), reuse) as ahead, \
+        # the texts and the citations resolved (_reuse_ahead); the reuse stage then finds it in the reuse cache.
+        with ExitStack() as beside_map, \
                 GraphSpool(kg.path / SPOOL_FILE) as spool, MapCache(kg.path / MAP_CACHE_FILE) as map_cache:
             graphs = MappedGraphs(spool, map_cache)
             with clock("map"), show.step("resolving and mapping"):
                 resolution = resolved(loaded, map_cache)  # slim records: whole ones come back from the cache a batch at a time
+                ahead = beside_map.enter_context(_reuse_ahead(corpus, outcomes, kg.path, (ocr, str(ocr_cache)),
+                                                              _cited_files(loaded, resolution) if reuse else None))
                 full = whole_records(corpus, kg.path / CACHE_FILE, (ocr, str(ocr_cache)), file_timeout)
                 repeats = map_corpus(loaded, resolution, graphs, batch, full=full)  # empties ``loaded`` as it goes
                 stats = resolution.stats
@@ -329,24 +331,34 @@ def whole_records(corpus: Path, cache: Path, ocr: tuple[str, str], timeout: floa
     return full
 
 
-def _reuse_ahead(corpus: Path, outcomes: Sequence[FileOutcome], store: Path, ocr: tuple[str, str], reuse: bool
-                 ) -> workers.Ahead | nullcontext:
-    """The reuse cache warmed in a worker process from the texts alone (reuse_graph.warm_cache) while
-    this process maps (fewer than POOL_MIN_FILES files: not worth a process)."""
+def _reuse_ahead(corpus: Path, outcomes: Sequence[FileOutcome], store: Path, ocr: tuple[str, str],
+                 linked: list[tuple[str, str]] | None) -> workers.Ahead | nullcontext:
+    """The reuse cache warmed in a worker process from the texts and the ``linked`` pairs of files
+    (reuse_graph.warm_cache) while this process maps (None: no reuse; fewer than POOL_MIN_FILES files:
+    not worth a process)."""
     loaded = [FileOutcome(o.path, o.status, sha256=o.sha256) for o in outcomes if o.status != "set aside" and o.sha256]
-    if not reuse or len(loaded) < POOL_MIN_FILES:
+    if linked is None or len(loaded) < POOL_MIN_FILES:
         return nullcontext()
-    return workers.Ahead("loaders.build:_warm_reuse", (str(corpus), loaded, str(store), ocr))
+    return workers.Ahead("loaders.build:_warm_reuse", (str(corpus), loaded, str(store), ocr, linked))
 
 
 def _warm_reuse(task: tuple) -> dict:
     """In the worker of _reuse_ahead: its stats, wall and CPU seconds."""
     from loaders.reuse_graph import warm_cache
 
-    corpus, outcomes, store, ocr = task
+    corpus, outcomes, store, ocr, linked = task
     wall, cpu = time.perf_counter(), cpu_seconds()
-    stats = warm_cache(_texts(Path(corpus), outcomes, Path(store) / CACHE_FILE, ocr), Path(store))
+    stats = warm_cache(_texts(Path(corpus), outcomes, Path(store) / CACHE_FILE, ocr), Path(store), linked)
     return {**stats, "seconds": time.perf_counter() - wall, "cpu_seconds": cpu_seconds() - cpu}
+
+
+def _cited_files(loaded: Sequence[LoadedDocument], resolution: Resolution) -> list[tuple[str, str]]:
+    """Pairs of files (sha256) whose documents a citation links, as the mapping will write them (a
+    dkg:cites edge a citation, read back by reuse_graph.documents_and_edges): what the reuse worker
+    aligns as linked before the graphs are mapped (a pair guessed wrong is only aligned again)."""
+    file_of = {rd.iri: ld.sha256 for ld, rd in zip(loaded, resolution.documents)}
+    return sorted({(file_of[c.citing], file_of[c.target]) for rd in resolution.documents for c in rd.citations
+                   if c.citing in file_of and c.target in file_of})
 
 
 def _collect(ahead: workers.Ahead | None) -> dict:

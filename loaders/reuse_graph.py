@@ -148,14 +148,16 @@ def detect(texts: Mapping[str, str], cache: dict, params: Params = Params(),
                       "passages": sum(len(spans) for _, spans in shown_spans(cache))}
 
 
-def warm_cache(texts: Mapping[str, str], store_dir: Path, params: Params = Params()) -> dict:
-    """What the reuse stage computes from the texts alone, computed ahead (beside the mapping, whose
-    citations it has not) into the reuse cache of ``store_dir``: every document's shingles and MinHashes,
-    and the passages of the candidate pairs, as linked as the cache knew them. The reuse stage then
-    aligns only the pairs linked by citation that this did not; a memo: its graphs are the same."""
+def warm_cache(texts: Mapping[str, str], store_dir: Path, linked: Iterable[tuple[str, str]] = (),
+               params: Params = Params()) -> dict:
+    """What the reuse stage computes from the texts, computed ahead (beside the mapping, before the
+    mapped graphs tell which documents cite which) into the reuse cache of ``store_dir``: every
+    document's shingles and MinHashes, and the passages of the candidate pairs and of the ``linked``
+    ones (a guess: those the cache knew linked are too). The reuse stage then aligns only the pairs
+    whose link this guessed wrong; a memo: the graphs are the same."""
     path = Path(store_dir) / CACHE_FILE
     cache = _load_cache(path, params)
-    linked = [p for p, (was_linked, *_) in cache["pairs"].items() if was_linked]
+    linked = [*linked, *(p for p, (was_linked, *_) in cache["pairs"].items() if was_linked)]
     stats = detect(texts, cache, params, linked, ahead=True)
     _save_cache(path, cache)
     return stats

@@ -215,12 +215,13 @@ class _Cited(_Graphs):
                     f"<{ids.ID}doc/{a}> <{ELI}cites> <{ids.ID}doc/{b}> .\n" for b in targets))
 
 
-def _stage(texts, cites, store_dir, ahead):
-    """The reuse graphs of a build's stage, its cache warmed first (warm_cache, as beside the mapping) or not."""
+def _stage(texts, cites, store_dir, ahead, guess=()):
+    """The reuse graphs of a build's stage, its cache warmed first (warm_cache, as beside the mapping, with
+    a ``guess`` of the linked pairs) or not."""
     from loaders.reuse_graph import reuse_graphs, warm_cache
 
     if ahead:
-        warm_cache(texts, store_dir)
+        warm_cache(texts, store_dir, guess)
     out: dict[str, str] = {}
     reuse_graphs(Path("."), [], _Cited(texts, cites), store_dir, texts=texts, into=out)
     return out
@@ -238,16 +239,18 @@ SHORT = "tổ chức quán triệt nghị quyết về phát triển kinh tế t
 
 @pytest.mark.parametrize("added", [{}, {"a09": SHARED + " " + OWN.format(n=9),
                                         "d09": ROADS + SHORT + " " + ROADS.replace("Sở", "Ban")}])
-def test_reuse_warmed_ahead_gives_the_graphs_of_a_stage_without_it(tmp_path, added):
-    """The reuse cache warmed from the texts alone (beside the mapping, before the citations are known)
-    changes no graph: a build from nothing, then an add whose file cites and is cited by files built
-    before, give the graphs the stage gives alone, and their lines those of a build from nothing."""
+@pytest.mark.parametrize("guess", [[], [("d00", "d03"), ("d00", "d09")], [("d01", "d06"), ("d02", "a09")]])
+def test_reuse_warmed_ahead_gives_the_graphs_of_a_stage_without_it(tmp_path, added, guess):
+    """The reuse cache warmed ahead (beside the mapping, from the texts and a guess of the linked pairs:
+    none, right ones, wrong ones) changes no graph: a build from nothing, then an add whose file cites and
+    is cited by files built before, give the graphs the stage gives alone, and their lines those of a
+    build from nothing."""
     texts = _texts(8, 2)
     alone, ahead = tmp_path / "alone", tmp_path / "ahead"
     alone.mkdir(), ahead.mkdir()
-    assert _stage(texts, CITES, alone, False) == _stage(texts, CITES, ahead, True)
+    assert _stage(texts, CITES, alone, False) == _stage(texts, CITES, ahead, True, guess)
     grown = {**texts, **added}
-    after = _stage(grown, CITES, ahead, True)
+    after = _stage(grown, CITES, ahead, True, guess)
     assert after == _stage(grown, CITES, alone, False)
     assert _lines(after) == _lines(_stage(grown, CITES, None, False))
     assert "<https://w3id.org/directive-kg/ontology#linkedByCitation> \"true\"" in "".join(after.values())
