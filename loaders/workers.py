@@ -12,6 +12,9 @@ then answers each chunk of tasks it is given with one frame per task, in order; 
 ends it. A task whose worker dies, or stays silent longer than ``timeout + grace`` (the task's own
 SIGALRM did not stop it), yields ``Lost(reason)``: never a dropped task, never the caller dying.
 
+``Ahead``: one task in one such worker while the caller does other work (the build's text reuse beside
+its mapping); its answer collected later.
+
 Test hook (real code, used by tests/test_build_workers.py): with ``DIRECTIVE_KG_WORKER_CRASH_AT=X``
 in the environment a worker kills itself with SIGKILL (as the out-of-memory killer would) when it
 reaches a task that is X or a tuple holding X (for the build: the file's path relative to the corpus).
