@@ -41,7 +41,7 @@ import threading
 import time
 import unicodedata
 from collections import Counter
-from contextlib import ExitStack, contextmanager, nullcontext
+from contextlib import contextmanager, nullcontext
 from dataclasses import asdict, dataclass, field, replace
 from datetime import datetime, timezone
 from importlib.metadata import PackageNotFoundError, version
@@ -243,15 +243,15 @@ def build(corpus_dir: str | os.PathLike = DOCUMENTS, store_path: str | os.PathLi
             _release()
         _pause("extracted")
         # The mapped graphs go to a file (loaders.spool), not memory: load and validation read them
-        # a batch at a time. Beside the mapping (one core), a worker computes what text reuse needs of
-        # the texts and the citations resolved (_reuse_ahead); the reuse stage then finds it in the reuse cache.
-        with ExitStack() as beside_map, \
+        # a batch at a time. Beside the mapping, a worker computes what text reuse needs of the texts
+        # and then of the citations resolved (_reuse_ahead); the reuse stage finds it in the reuse cache.
+        with _reuse_ahead(corpus, outcomes, kg.path, (ocr, str(ocr_cache)), reuse) as ahead, \
                 GraphSpool(kg.path / SPOOL_FILE) as spool, MapCache(kg.path / MAP_CACHE_FILE) as map_cache:
             graphs = MappedGraphs(spool, map_cache)
             with clock("map"), show.step("resolving and mapping"):
                 resolution = resolved(loaded, map_cache)  # slim records: whole ones come back from the cache a batch at a time
-                ahead = beside_map.enter_context(_reuse_ahead(corpus, outcomes, kg.path, (ocr, str(ocr_cache)),
-                                                              _cited_files(loaded, resolution) if reuse else None))
+                if isinstance(ahead, workers.Ahead):
+                    ahead.then(_warm_task(corpus, outcomes, kg.path, (ocr, str(ocr_cache)), _cited_files(loaded, resolution)))
                 full = whole_records(corpus, kg.path / CACHE_FILE, (ocr, str(ocr_cache)), file_timeout)
                 repeats = map_corpus(loaded, resolution, graphs, batch, full=full)  # empties ``loaded`` as it goes
                 stats = resolution.stats
@@ -333,25 +333,37 @@ def whole_records(corpus: Path, cache: Path, ocr: tuple[str, str], timeout: floa
     return full
 
 
-def _reuse_ahead(corpus: Path, outcomes: Sequence[FileOutcome], store: Path, ocr: tuple[str, str],
-                 linked: list[tuple[str, str]] | None) -> workers.Ahead | nullcontext:
-    """The reuse cache warmed in a worker process from the texts and the ``linked`` pairs of files
-    (reuse_graph.warm_cache) while this process maps (None: no reuse; fewer than POOL_MIN_FILES files:
-    not worth a process)."""
-    loaded = [FileOutcome(o.path, o.status, sha256=o.sha256) for o in outcomes if o.status != "set aside" and o.sha256]
-    if linked is None or len(loaded) < POOL_MIN_FILES:
+def _reuse_ahead(corpus: Path, outcomes: Sequence[FileOutcome], store: Path, ocr: tuple[str, str], reuse: bool
+                 ) -> workers.Ahead | nullcontext:
+    """The reuse cache warmed in a worker process (reuse_graph.warm_cache) while this process maps: from
+    the texts first (the shingles, MinHashes and candidate pairs beside the resolution, which is one
+    core's), then with the pairs of files the citations link (Ahead.then, _warm_task). Nothing without
+    reuse, or with fewer than POOL_MIN_FILES files (not worth a process)."""
+    if not reuse or sum(o.status != "set aside" and bool(o.sha256) for o in outcomes) < POOL_MIN_FILES:
         return nullcontext()
-    return workers.Ahead("loaders.build:_warm_reuse", (str(corpus), loaded, str(store), ocr, linked))
+    return workers.Ahead("loaders.build:_warm_reuse", _warm_task(corpus, outcomes, store, ocr, None))
+
+
+def _warm_task(corpus: Path, outcomes: Sequence[FileOutcome], store: Path, ocr: tuple[str, str],
+               linked: list[tuple[str, str]] | None) -> tuple:
+    """A task of _warm_reuse: the texts before the citations are resolved (``linked`` None), or with them."""
+    loaded = [FileOutcome(o.path, o.status, sha256=o.sha256) for o in outcomes if o.status != "set aside" and o.sha256]
+    return str(corpus), loaded, str(store), ocr, linked
+
+
+_WARM_STARTED: list[float] = []  # in the worker of _reuse_ahead: when its first task started
 
 
 def _warm_reuse(task: tuple) -> dict:
-    """In the worker of _reuse_ahead: its stats, wall and CPU seconds."""
+    """In the worker of _reuse_ahead: its stats, and its seconds since its first task started."""
     from loaders.reuse_graph import warm_cache
 
     corpus, outcomes, store, ocr, linked = task
-    wall, cpu = time.perf_counter(), cpu_seconds()
-    stats = warm_cache(_texts(Path(corpus), outcomes, Path(store) / CACHE_FILE, ocr), Path(store), linked)
-    return {**stats, "seconds": time.perf_counter() - wall, "cpu_seconds": cpu_seconds() - cpu}
+    if not _WARM_STARTED:
+        _WARM_STARTED.append(time.perf_counter())
+    stats = warm_cache(_texts(Path(corpus), outcomes, Path(store) / CACHE_FILE, ocr), Path(store), linked or (),
+                       last=linked is not None)
+    return {**stats, "seconds": time.perf_counter() - _WARM_STARTED[0]}
 
 
 def _cited_files(loaded: Sequence[LoadedDocument], resolution: Resolution) -> list[tuple[str, str]]:

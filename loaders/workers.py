@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import os
 import pickle
+import queue
 import selectors
 import signal
 import struct
@@ -112,18 +113,28 @@ def run(function: str, tasks: Sequence[Any], jobs: int, timeout: float, grace: f
 
 
 class Ahead:
-    """One task run ahead in a worker process while the caller goes on (its stage's work beside
-    another stage's): a thread waits for the answer; ``result()`` collects it and reaps the worker, so
-    that its CPU seconds count from then on (cpu_seconds' RUSAGE_CHILDREN), in the stage that uses it.
-    A context manager: leaving it stops the worker if its answer was not collected."""
+    """Tasks run ahead, one after the other, in one worker process while the caller goes on (a stage's
+    work beside another stage's): a thread gives each task once the last is answered (``then``: a task
+    known later; the worker may keep what it computed between them); ``result()`` collects the last
+    answer and reaps the worker, so that its CPU seconds count from then on (cpu_seconds'
+    RUSAGE_CHILDREN), in the stage that uses it. A context manager: leaving it stops the worker if its
+    answer was not collected."""
+
+    _END = object()
 
     def __init__(self, function: str, task: Any):
         self._pool = prestart(function, 1)
         self._answer: Any = Lost("no worker process could start")
-        self._thread = threading.Thread(target=self._wait, args=(task,), daemon=True)
+        self._tasks: queue.SimpleQueue = queue.SimpleQueue()
+        self._tasks.put(task)
+        self._thread = threading.Thread(target=self._wait, daemon=True)
         self._thread.start()
 
-    def _wait(self, task: Any) -> None:
+    def then(self, task: Any) -> None:
+        """Another task, given to the worker once it answered the ones before."""
+        self._tasks.put(task)
+
+    def _wait(self) -> None:
         if not self._pool.workers:
             return
         worker = self._pool.workers[0]
@@ -132,17 +143,19 @@ class Ahead:
                 if not worker.receive():
                     raise EOFError
                 worker.results()
-            if not worker.give([0], [task]):
-                raise EOFError
-            while not (done := worker.results()):
-                if not worker.receive():
+            while (task := self._tasks.get()) is not self._END:
+                if not worker.give([0], [task]):
                     raise EOFError
-            self._answer = done[0][1]
+                while not (done := worker.results()):
+                    if not worker.receive():
+                        raise EOFError
+                self._answer = done[0][1]
         except (EOFError, OSError):
             self._answer = Lost(f"its worker process died ({_how(worker.proc.wait())})")
 
     def result(self) -> Any:
-        """The task's answer (waiting for it), or Lost."""
+        """The last task's answer (waiting for it), or Lost."""
+        self._tasks.put(self._END)
         self._thread.join()
         self._pool.close()
         return self._answer
@@ -154,6 +167,7 @@ class Ahead:
         if self._thread.is_alive():
             for worker in self._pool.workers:
                 worker.proc.kill()
+            self._tasks.put(self._END)
             self._thread.join()
         self._pool.close()
 

@@ -216,11 +216,12 @@ class _Cited(_Graphs):
 
 
 def _stage(texts, cites, store_dir, ahead, guess=()):
-    """The reuse graphs of a build's stage, its cache warmed first (warm_cache, as beside the mapping, with
-    a ``guess`` of the linked pairs) or not."""
+    """The reuse graphs of a build's stage, its cache warmed first or not: as beside the mapping, from the
+    texts (kept in this process), then with a ``guess`` of the linked pairs (warm_cache)."""
     from loaders.reuse_graph import reuse_graphs, warm_cache
 
     if ahead:
+        warm_cache(texts, store_dir, last=False)
         warm_cache(texts, store_dir, guess)
     out: dict[str, str] = {}
     reuse_graphs(Path("."), [], _Cited(texts, cites), store_dir, texts=texts, into=out)
