@@ -5,9 +5,10 @@ there are many; a file whose bytes the extraction cache in the store folder know
 loaders.cache) -> resolve (corpus-wide) and map a batch of files at a time into a file on disk
 (to_rdf.map_corpus into a loaders.spool.GraphSpool; a file whose mapping inputs did not change keeps
 its graph from the map cache, to_rdf.file_fingerprint; resolution starts from the body names the last
-build resolved, a memo in the map cache: resolved; beside it, once the citations are resolved, a
-worker process computes text reuse's shingles, MinHashes and aligned pairs into the reuse cache:
-_reuse_ahead; the reuse stage then writes the reuse graphs from it) -> load the graphs that changed
+build resolved, a memo in the map cache: resolved; beside it a worker process computes text reuse's
+shingles, MinHashes and candidate pairs, then, the citations resolved, the pairs they link, into the
+reuse cache: _reuse_ahead; the reuse stage then writes the reuse graphs from it) -> load the graphs
+that changed
 (store.sync_graphs, streamed from that file) -> validate (SHACL, fast path by default: per batch of
 files in memory, then the corpus-wide checks as SPARQL on the store, validate.validate_batches)
 -> write the reports next to the store. Memory grows with the batch, not the corpus, except for the
