@@ -5,7 +5,10 @@ there are many; a file whose bytes the extraction cache in the store folder know
 loaders.cache) -> resolve (corpus-wide) and map a batch of files at a time into a file on disk
 (to_rdf.map_corpus into a loaders.spool.GraphSpool; a file whose mapping inputs did not change keeps
 its graph from the map cache, to_rdf.file_fingerprint; resolution starts from the body names the last
-build resolved, a memo in the map cache: resolved) -> load the graphs that changed
+build resolved, a memo in the map cache: resolved; beside it a worker process computes text reuse's
+shingles, MinHashes and candidate pairs, then, the citations resolved, the pairs they link, into the
+reuse cache: _reuse_ahead; the reuse stage then writes the reuse graphs from it) -> load the graphs
+that changed
 (store.sync_graphs, streamed from that file) -> validate (SHACL, fast path by default: per batch of
 files in memory, then the corpus-wide checks as SPARQL on the store, validate.validate_batches)
 -> write the reports next to the store. Memory grows with the batch, not the corpus, except for the
@@ -39,7 +42,7 @@ import threading
 import time
 import unicodedata
 from collections import Counter
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from dataclasses import asdict, dataclass, field, replace
 from datetime import datetime, timezone
 from importlib.metadata import PackageNotFoundError, version
@@ -51,7 +54,7 @@ from tqdm import tqdm
 
 from loaders import identity as ids, workers
 from loaders.cache import (CACHE_FILE, MAP_CACHE_FILE, SLIM_CHUNK, CachedRecords, CachedTexts, CacheRow, ExtractCache,
-                           MapCache, MappedGraphs)
+                           MapCache, MappedGraphs, stat_key)
 from loaders.paths import DOCUMENTS, ONTOLOGY
 from loaders.read import SetAside, corpus_root, discover, read_document
 from loaders.resolve import LoadedDocument, Resolution, known_bodies, learn_bodies, resolve, slim_record
@@ -74,7 +77,8 @@ BATCH = 1000         # files mapped and validated together (see build's ``batch`
 SPOOL_FILE = "mapped.nt.part"  # the mapped graphs during a build (loaders.spool), deleted after
 BODIES_MEMO = "resolve_body"  # the map cache's memo of resolve's body names (resolve.known_bodies)
 POOL_MIN_FILES = 64   # below this, starting worker processes costs more than it saves
-CACHE_COMMIT_EVERY = 500  # files extracted between commits of the extraction cache
+CACHE_COMMIT_EVERY = 500  # files extracted between commits of the extraction cache, and at least
+CACHE_COMMIT_SECONDS = 5.0  # seconds: a commit waits for the disk (fsync), the workers meanwhile for this process
 FILE_TIMEOUT = 60.0   # seconds of reading + extraction per file before it is set aside
 PROV = "http://www.w3.org/ns/prov#"
 XSD = "http://www.w3.org/2001/XMLSchema#"
@@ -126,6 +130,8 @@ class BuildReport:
     cpu_seconds: dict = field(default_factory=dict)  # stage -> CPU seconds (this process and its workers)
     from_cache: int = 0               # files whose record came from the extraction cache (not read again)
     graphs_kept: int = 0              # file graphs not mapped again (same inputs as before: the map cache)
+    ahead: dict = field(default_factory=dict)  # stage -> wall seconds of its part run ahead in a worker, beside
+                                               # the stages before it (its CPU is in the stage's cpu_seconds)
     loader_version: str = LOADER_VERSION
     built_at: str = ""
     exported: str | None = None
@@ -157,6 +163,7 @@ class BuildReport:
                               "triples": self.sync.triples},
             "seconds": {k: round(s, 3) for k, s in self.seconds.items()},
             "cpu_seconds": {k: round(s, 3) for k, s in self.cpu_seconds.items()},
+            "ahead_seconds": {k: round(s, 3) for k, s in self.ahead.items()},
             "exported": self.exported,
             "files": [{k: (list(v) if isinstance(v, tuple) else v) for k, v in asdict(f).items()} for f in self.files],
         }
@@ -237,11 +244,15 @@ def build(corpus_dir: str | os.PathLike = DOCUMENTS, store_path: str | os.PathLi
             _release()
         _pause("extracted")
         # The mapped graphs go to a file (loaders.spool), not memory: load and validation read them
-        # a batch at a time.
-        with GraphSpool(kg.path / SPOOL_FILE) as spool, MapCache(kg.path / MAP_CACHE_FILE) as map_cache:
+        # a batch at a time. Beside the mapping, a worker computes what text reuse needs of the texts
+        # and then of the citations resolved (_reuse_ahead); the reuse stage finds it in the reuse cache.
+        with _reuse_ahead(corpus, outcomes, kg.path, (ocr, str(ocr_cache)), reuse) as ahead, \
+                GraphSpool(kg.path / SPOOL_FILE) as spool, MapCache(kg.path / MAP_CACHE_FILE) as map_cache:
             graphs = MappedGraphs(spool, map_cache)
             with clock("map"), show.step("resolving and mapping"), _uncollected():
                 resolution = resolved(loaded, map_cache)  # slim records: whole ones come back from the cache a batch at a time
+                if isinstance(ahead, workers.Ahead):
+                    ahead.then(_warm_task(corpus, outcomes, kg.path, (ocr, str(ocr_cache)), _cited_files(loaded, resolution)))
                 full = whole_records(corpus, kg.path / CACHE_FILE, (ocr, str(ocr_cache)), file_timeout)
                 repeats = map_corpus(loaded, resolution, graphs, batch, full=full)  # empties ``loaded`` as it goes
                 stats = resolution.stats
@@ -251,9 +262,11 @@ def build(corpus_dir: str | os.PathLike = DOCUMENTS, store_path: str | os.PathLi
                 graphs.update(_static_graphs())
                 del full
                 _release()
+            beside: dict = {}
             if reuse:  # text reuse between the loaded files (loaders.reuse_graph), a graph a file
                 with clock("reuse"), show.bar("finding text reuse", "pair") as bar, _frozen():
                     from loaders.reuse_graph import reuse_graphs
+                    beside = _collect(ahead)  # its CPU seconds count here
                     texts = _texts(corpus, outcomes, kg.path / CACHE_FILE, (ocr, str(ocr_cache)))
                     # into the spool; a graph the map cache has under the same fingerprint is kept from it
                     reuse_graphs(corpus, outcomes, graphs, kg.path, ocr=(ocr, str(ocr_cache)),
@@ -285,7 +298,8 @@ def build(corpus_dir: str | os.PathLike = DOCUMENTS, store_path: str | os.PathLi
         if export_to is not None:
             with clock("export"), show.step(f"exporting {export_to}"):
                 export(kg.store, export_to)
-        report = replace(report, seconds=dict(clock.seconds), cpu_seconds=dict(clock.cpu), exported=str(export_to) if export_to else None)
+        report = replace(report, seconds=dict(clock.seconds), cpu_seconds=dict(clock.cpu),
+                         ahead={"reuse": beside["seconds"]} if "seconds" in beside else {}, exported=str(export_to) if export_to else None)
         _write(kg.path / "build-report.json", json.dumps(report.to_json(), ensure_ascii=False, indent=1) + "\n")
         _write(kg.path / "build-report.txt", report.to_text())
         _pause("reported")
@@ -319,6 +333,54 @@ def whole_records(corpus: Path, cache: Path, ocr: tuple[str, str], timeout: floa
             record = doc.record
         return replace(ld, record=record, slim=False)
     return full
+
+
+def _reuse_ahead(corpus: Path, outcomes: Sequence[FileOutcome], store: Path, ocr: tuple[str, str], reuse: bool
+                 ) -> workers.Ahead | nullcontext:
+    """The reuse cache warmed in a worker process (reuse_graph.warm_cache) while this process maps: from
+    the texts first (the shingles, MinHashes and candidate pairs beside the resolution, which is one
+    core's), then with the pairs of files the citations link (Ahead.then, _warm_task). Nothing without
+    reuse, or with fewer than POOL_MIN_FILES files (not worth a process)."""
+    if not reuse or sum(o.status != "set aside" and bool(o.sha256) for o in outcomes) < POOL_MIN_FILES:
+        return nullcontext()
+    return workers.Ahead("loaders.build:_warm_reuse", _warm_task(corpus, outcomes, store, ocr, None))
+
+
+def _warm_task(corpus: Path, outcomes: Sequence[FileOutcome], store: Path, ocr: tuple[str, str],
+               linked: list[tuple[str, str]] | None) -> tuple:
+    """A task of _warm_reuse: the texts before the citations are resolved (``linked`` None), or with them."""
+    loaded = [FileOutcome(o.path, o.status, sha256=o.sha256) for o in outcomes if o.status != "set aside" and o.sha256]
+    return str(corpus), loaded, str(store), ocr, linked
+
+
+_WARM_STARTED: list[float] = []  # in the worker of _reuse_ahead: when its first task started
+
+
+def _warm_reuse(task: tuple) -> dict:
+    """In the worker of _reuse_ahead: its stats, and its seconds since its first task started."""
+    from loaders.reuse_graph import warm_cache
+
+    corpus, outcomes, store, ocr, linked = task
+    if not _WARM_STARTED:
+        _WARM_STARTED.append(time.perf_counter())
+    stats = warm_cache(_texts(Path(corpus), outcomes, Path(store) / CACHE_FILE, ocr), Path(store), linked or (),
+                       last=linked is not None)
+    return {**stats, "seconds": time.perf_counter() - _WARM_STARTED[0]}
+
+
+def _cited_files(loaded: Sequence[LoadedDocument], resolution: Resolution) -> list[tuple[str, str]]:
+    """Pairs of files (sha256) whose documents a citation links, as the mapping will write them (a
+    dkg:cites edge a citation, read back by reuse_graph.documents_and_edges): what the reuse worker
+    aligns as linked before the graphs are mapped (a pair guessed wrong is only aligned again)."""
+    file_of = {rd.iri: ld.sha256 for ld, rd in zip(loaded, resolution.documents)}
+    return sorted({(file_of[c.citing], file_of[c.target]) for rd in resolution.documents for c in rd.citations
+                   if c.citing in file_of and c.target in file_of})
+
+
+def _collect(ahead: workers.Ahead | None) -> dict:
+    """What the worker ahead reported ({} when none ran or it failed: the reuse stage does it all)."""
+    answer = ahead.result() if isinstance(ahead, workers.Ahead) else None
+    return answer if isinstance(answer, dict) else {}
 
 
 def _texts(corpus: Path, outcomes: Sequence[FileOutcome], cache: Path, ocr: tuple[str, str]) -> CachedTexts:
@@ -396,6 +458,8 @@ def _read_screened(screened: list, jobs: int, show: "_Progress", timeout: float,
     known: dict[int, tuple[FileOutcome, LoadedDocument]] = {}
     tasks = []
     kept = [(i, path, shown) for i, (path, shown, reason) in enumerate(screened) if reason is None]
+    if not cache.rows():  # nothing to find by hash: each file is hashed by its reader (the workers), not first here
+        tasks, kept = [(str(path), shown, timeout, *ocr) for _, path, shown in kept], []
     for start in range(0, len(kept), SLIM_CHUNK):  # a query a chunk; its records interned before the next
         chunk = kept[start:start + SLIM_CHUNK]
         shas = [cache.sha256(path) for _, path, _ in chunk]  # not read again when its stat is known
@@ -438,31 +502,43 @@ def _read_tasks(tasks: list[tuple], jobs: int | None, show: "_Progress", timeout
         done = workers.run(f"loaders.build:{function}", tasks, jobs, timeout, pool=pool)
     else:
         done = enumerate(map(globals()[function], tasks))
-    for n, (i, result) in enumerate(show.count(done, len(tasks)), 1):
+    since, last = 0, time.monotonic()  # files and time since the last commit
+    for i, result in show.count(done, len(tasks)):
         if isinstance(result, workers.Lost):  # its worker died, or hung past the alarm
             result = FileOutcome(tasks[i][1], "set aside", f"{result.reason}; please report this file"), None, None
-        outcome, doc, row = result
+        outcome, doc, row = result[:3]
+        hashed = result[3] if len(result) > 3 else None  # _read_for_cache's; _read_kept's (no cache) has none
+        if hashed is not None:
+            cache.hashed(tasks[i][0], *hashed)
         if isinstance(row, CacheRow):
             cache.put_row(row, ocr)
             rows[i] = row
             doc = doc.interned(strings)
         results[i] = outcome, doc
-        if n % CACHE_COMMIT_EVERY == 0:
+        since += 1
+        if since >= CACHE_COMMIT_EVERY and time.monotonic() - last >= CACHE_COMMIT_SECONDS:
             cache.commit()  # a build killed later keeps what was extracted
             _settle(results, rows, cache)
+            since, last = 0, time.monotonic()
     cache.commit()
     _settle(results, rows, cache)
     return results
 
 
-def _read_for_cache(task: tuple) -> tuple[FileOutcome, LoadedDocument | None, CacheRow | str | None]:
+def _read_for_cache(task: tuple) -> tuple[FileOutcome, LoadedDocument | None, CacheRow | None, tuple | None]:
     """_read_kept for a build with an extraction cache, in a worker: the record slim and its cache
-    row ready (pickled, compressed), so that the main process neither unpickles nor pickles it."""
+    row ready (pickled, compressed), so that the main process neither unpickles nor pickles it; and
+    the file's stat_key and when it was read, for the cache to know its hash by its stat (hashed)."""
+    try:
+        started, stat = time.time_ns(), stat_key(os.stat(task[0]))
+    except OSError:
+        started, stat = None, None
     outcome, doc, text = _read_kept(task)
+    hashed = (stat, outcome.sha256, started) if stat is not None and outcome.sha256 else None
     row = CacheRow.of(doc.record, text) if doc is not None and text is not None else None
     if row is None:
-        return outcome, doc, None
-    return outcome, replace(doc, digest=row.digest).slimmed({}), row
+        return outcome, doc, None, hashed
+    return outcome, replace(doc, digest=row.digest).slimmed({}), row, hashed
 
 
 def _settle(results: list, rows: dict[int, CacheRow], cache: ExtractCache) -> None:

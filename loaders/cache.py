@@ -33,7 +33,7 @@ from typing import Callable, Iterator
 from loaders.paths import REFERENCE, ROOT
 from loaders.records import DocumentRecord
 
-__all__ = ["CACHE_FILE", "MAP_CACHE_FILE", "SLIM_CHUNK", "CacheRow", "EncodedGraph", "ExtractCache", "CachedRecords", "CachedTexts", "MapCache", "MappedGraphs", "code_version",
+__all__ = ["CACHE_FILE", "MAP_CACHE_FILE", "SLIM_CHUNK", "CacheRow", "EncodedGraph", "ExtractCache", "CachedRecords", "CachedTexts", "MapCache", "MappedGraphs", "code_version", "stat_key",
            "file_sha256"]
 
 CACHE_FILE = "extract-cache.sqlite"
@@ -74,7 +74,7 @@ def file_sha256(path: str | os.PathLike) -> str | None:
 RACY_SECONDS = 2.0
 
 
-def _stat_key(st: os.stat_result) -> tuple[int, int, int, int]:
+def stat_key(st: os.stat_result) -> tuple[int, int, int, int]:
     return (st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns)
 
 
@@ -110,18 +110,29 @@ class KnownHashes:
             st = os.stat(path)
         except OSError:
             return None
-        found, stat_key = self.known.get(key), _stat_key(st)
-        if found is not None and found[:4] == stat_key:
+        found, now = self.known.get(key), stat_key(st)
+        if found is not None and found[:4] == now:
             return found[4]
-        sha = self.by_stat.get(stat_key)
+        sha = self.by_stat.get(now)
         if sha is not None:  # the same file (inode) unchanged, under another path: recorded under this one
-            self.new.append((key, *stat_key, sha))
+            self.new.append((key, *now, sha))
             return sha
         started = time.time_ns()
         sha = file_sha256(path)
-        if sha is not None and started - st.st_mtime_ns > RACY_SECONDS * 1e9:
-            self.new.append((key, *_stat_key(st), sha))
+        self._record(key, now, sha, started)
         return sha
+
+    def hashed(self, path: str | os.PathLike, stat: tuple[int, int, int, int], sha256: str | None,
+               started: int) -> None:
+        """A file hashed by another process (its reader) at ``started`` (ns), its stat_key then ``stat``:
+        recorded as sha256() records the files it hashes."""
+        key = os.fsencode(os.path.abspath(path))
+        self.seen.add(key)
+        self._record(key, stat, sha256, started)
+
+    def _record(self, key: bytes, stat: tuple[int, int, int, int], sha256: str | None, started: int) -> None:
+        if sha256 is not None and started - stat[3] > RACY_SECONDS * 1e9:
+            self.new.append((key, *stat, sha256))
 
     def write(self) -> None:
         """Record the files hashed since the last write (inside the cache's open transaction)."""
@@ -247,6 +258,12 @@ class ExtractCache(_SqliteCache):
     def sha256(self, path: str | os.PathLike) -> str | None:
         """The sha256 of a file's bytes (file_sha256), not read again when its stat is unchanged."""
         return self.hashes.sha256(path) if self._db is not None else file_sha256(path)
+
+    def hashed(self, path: str | os.PathLike, stat: tuple[int, int, int, int], sha256: str | None,
+               started: int) -> None:
+        """KnownHashes.hashed (nothing without a cache file)."""
+        if self._db is not None:
+            self.hashes.hashed(path, stat, sha256, started)
 
     def commit(self) -> None:
         if self._db is not None:

@@ -55,7 +55,7 @@ XSD = "http://www.w3.org/2001/XMLSchema#"
 CITATION_EDGES = tuple(f"<{ELI}{p}>" for p in ("cites", "ensures_implementation_of", "based_on"))
 
 __all__ = ["REUSE_GRAPH", "file_graph_iri", "is_reuse_graph", "graph_of", "file_graphs", "by_pair", "shown_spans",
-           "reuse_graph", "reuse_graphs", "detect_incremental", "write_reuse_triples", "reuse_triples"]
+           "reuse_graph", "reuse_graphs", "warm_cache", "detect_incremental", "write_reuse_triples", "reuse_triples"]
 
 Progress = Callable[[int, int], None]  # (done, total)
 CHUNK = 4096  # pairs of files turned into triples at a time (their texts read together)
@@ -80,7 +80,7 @@ def detect_incremental(texts: Mapping[str, str], cache_path: Path | None, params
 
 def detect(texts: Mapping[str, str], cache: dict, params: Params = Params(),
            linked: Iterable[tuple[str, str]] = (), progress: Progress = _no_progress,
-           jobs: int | None = None) -> dict:
+           jobs: int | None = None, ahead: bool = False, words: dict | None = None) -> dict:
     """detect_incremental with the cache (a dict, _load_cache) in memory, updated in place (its passages:
     shown_spans); stats.
 
@@ -91,11 +91,18 @@ def detect(texts: Mapping[str, str], cache: dict, params: Params = Params(),
     A pair's passages depend on the two texts, on whether a citation links them and, if not, on the
     common shingles of its first document; a pair is aligned again when one of those changed. Only the
     texts of new documents, of documents whose common shingles changed and of pairs still to align are
-    tokenised. progress(done, total): pairs aligned (a progress bar's hook)."""
+    tokenised. progress(done, total): pairs aligned (a progress bar's hook).
+
+    ``ahead``: a run before the citations are known (warm_cache): the files new to the cache are
+    remembered (``added``) for the run that follows, which gives an added file's pairs to its graph
+    (_owners) as if this one had not been. ``words``: name -> Words of the texts tokenised already (by
+    a run before in this process), completed with those tokenised here."""
     jobs = processes() if jobs is None else jobs
     names = list(texts)
     new = [s for s in names if s not in cache["shingles"]]
-    words = {}
+    here = set(names)
+    added = set(new) | {s for s in cache.pop("added", ()) if s in here}  # new since the last run not ahead
+    words = {} if words is None else words
     for sha, (w, shingles, sigs) in profile_all(texts, new, params, jobs).items():
         words[sha] = w
         cache["shingles"][sha], cache["signatures"][sha], cache["lengths"][sha] = shingles, sigs, w.chars
@@ -119,7 +126,6 @@ def detect(texts: Mapping[str, str], cache: dict, params: Params = Params(),
     # an unlinked pair's passages of mostly common shingles come too (similarity HIDDEN, not computed): the
     # boilerplate filter is re-applied from the cache when the common shingles change (_filtered)
     passages = align_all(words, [(a, b, wanted[a, b]) for a, b in todo], common, params, jobs, progress, hidden=True)
-    del words
     found_spans: dict[tuple[str, str], list] = {pair: [] for pair in todo}
     for p in passages:
         found_spans[min(p.a, p.b), max(p.a, p.b)].append(_spans(p))
@@ -127,7 +133,9 @@ def detect(texts: Mapping[str, str], cache: dict, params: Params = Params(),
         spans = tuple(found_spans.pop(pair))
         kept[pair] = (wanted[pair], spans, None if wanted[pair] else keys[pair[0]],
                       tuple(i for i, t in enumerate(spans) if t[5] != HIDDEN))
-    cache["owners"] = _owners(cache, kept, todo, set(new))
+    if ahead:
+        cache["added"] = sorted(added)
+    cache["owners"] = _owners(cache, kept, todo, added)
     cache["pairs"] = {pair: kept[pair] for pair in sorted(kept)}
     cache["signatures"] = {s: cache["signatures"][s] for s in names}
     cache["shingles"] = {s: cache["shingles"][s] for s in names}
@@ -138,6 +146,29 @@ def detect(texts: Mapping[str, str], cache: dict, params: Params = Params(),
     return {"documents": len(texts), "new": len(new), "remasked": len(remasked),
                       "reread": len(need), "pairs_aligned": len(todo), "pairs_refiltered": refiltered,
                       "passages": sum(len(spans) for _, spans in shown_spans(cache))}
+
+
+_WARM: dict = {}  # (cache file, params) -> (the cache, the Words tokenised) between warm_cache's calls in a process
+
+
+def warm_cache(texts: Mapping[str, str], store_dir: Path, linked: Iterable[tuple[str, str]] = (),
+               params: Params = Params(), last: bool = True) -> dict:
+    """What the reuse stage computes from the texts, computed ahead (beside the mapping, before the
+    mapped graphs tell which documents cite which) into the reuse cache of ``store_dir``: every
+    document's shingles and MinHashes, and the passages of the candidate pairs and of the ``linked``
+    ones (a guess: those the cache knew linked are too). The reuse stage then aligns only the pairs
+    whose link this guessed wrong; a memo: the graphs are the same. Not ``last``: the cache is not
+    saved but kept in this process with the words tokenised, for the next call (the linked pairs known
+    later: only they are aligned then)."""
+    path = Path(store_dir) / CACHE_FILE
+    cache, words = _WARM.pop((path, params), None) or (_load_cache(path, params), {})
+    linked = [*linked, *(p for p, (was_linked, *_) in cache["pairs"].items() if was_linked)]
+    stats = detect(texts, cache, params, linked, ahead=True, words=words)
+    if last:
+        _save_cache(path, cache)
+    else:
+        _WARM[path, params] = cache, words
+    return stats
 
 
 def shown_spans(cache: dict) -> Iterator[tuple[tuple[str, str], tuple[tuple, ...]]]:
@@ -267,7 +298,7 @@ def _load_cache(path: Path | None, params: Params) -> dict:
 def _save_cache(path: Path | None, cache: dict) -> None:
     if path is None:
         return
-    tmp = path.with_name(path.name + ".part")
+    tmp = path.with_name(f"{path.name}.{os.getpid()}.part")  # two processes may write it (warm_cache)
     with open(tmp, "wb") as f:
         pickle.dump(_packed(cache), f, protocol=pickle.HIGHEST_PROTOCOL)
     os.replace(tmp, path)

@@ -12,6 +12,9 @@ then answers each chunk of tasks it is given with one frame per task, in order; 
 ends it. A task whose worker dies, or stays silent longer than ``timeout + grace`` (the task's own
 SIGALRM did not stop it), yields ``Lost(reason)``: never a dropped task, never the caller dying.
 
+``Ahead``: one task in one such worker while the caller does other work (the build's text reuse beside
+its mapping); its answer collected later.
+
 Test hook (real code, used by tests/test_build_workers.py): with ``DIRECTIVE_KG_WORKER_CRASH_AT=X``
 in the environment a worker kills itself with SIGKILL (as the out-of-memory killer would) when it
 reaches a task that is X or a tuple holding X (for the build: the file's path relative to the corpus).
@@ -20,11 +23,13 @@ from __future__ import annotations
 
 import os
 import pickle
+import queue
 import selectors
 import signal
 import struct
 import subprocess
 import sys
+import threading
 import time
 from collections import deque
 from dataclasses import dataclass
@@ -105,6 +110,66 @@ def run(function: str, tasks: Sequence[Any], jobs: int, timeout: float, grace: f
             yield from done
     finally:
         pool.close()
+
+
+class Ahead:
+    """Tasks run ahead, one after the other, in one worker process while the caller goes on (a stage's
+    work beside another stage's): a thread gives each task once the last is answered (``then``: a task
+    known later; the worker may keep what it computed between them); ``result()`` collects the last
+    answer and reaps the worker, so that its CPU seconds count from then on (cpu_seconds'
+    RUSAGE_CHILDREN), in the stage that uses it. A context manager: leaving it stops the worker if its
+    answer was not collected."""
+
+    _END = object()
+
+    def __init__(self, function: str, task: Any):
+        self._pool = prestart(function, 1)
+        self._answer: Any = Lost("no worker process could start")
+        self._tasks: queue.SimpleQueue = queue.SimpleQueue()
+        self._tasks.put(task)
+        self._thread = threading.Thread(target=self._wait, daemon=True)
+        self._thread.start()
+
+    def then(self, task: Any) -> None:
+        """Another task, given to the worker once it answered the ones before."""
+        self._tasks.put(task)
+
+    def _wait(self) -> None:
+        if not self._pool.workers:
+            return
+        worker = self._pool.workers[0]
+        try:
+            while not worker.ready:
+                if not worker.receive():
+                    raise EOFError
+                worker.results()
+            while (task := self._tasks.get()) is not self._END:
+                if not worker.give([0], [task]):
+                    raise EOFError
+                while not (done := worker.results()):
+                    if not worker.receive():
+                        raise EOFError
+                self._answer = done[0][1]
+        except (EOFError, OSError):
+            self._answer = Lost(f"its worker process died ({_how(worker.proc.wait())})")
+
+    def result(self) -> Any:
+        """The last task's answer (waiting for it), or Lost."""
+        self._tasks.put(self._END)
+        self._thread.join()
+        self._pool.close()
+        return self._answer
+
+    def __enter__(self) -> "Ahead":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self._thread.is_alive():
+            for worker in self._pool.workers:
+                worker.proc.kill()
+            self._tasks.put(self._END)
+            self._thread.join()
+        self._pool.close()
 
 
 class _Worker:

@@ -140,6 +140,38 @@ def test_workers_started_ahead_answer_every_task_and_refuse_another_function(tmp
     assert json.loads(answers) == ["A", "B", "C"] and "answer:answer, not answer:other" in refused
 
 
+@pytest.mark.parametrize("task, executable, answer", [
+    ("a", None, "A"),
+    ("segfault", None, "its worker process died (killed by SIGSEGV)"),
+    ("exit", None, "its worker process died (exit code 3)"),
+    ("raise", None, "ValueError: no"),
+    ("a", "/no/such/python", "no worker process could start"),
+])
+def test_a_task_ahead_answers_or_says_why_not(tmp_path, task, executable, answer):
+    # the build's text reuse beside its mapping: one task in a worker while the caller goes on
+    (tmp_path / "answer.py").write_text(ANSWER, encoding="utf-8")
+    swap = f"sys.executable = {executable!r}\n" if executable else ""
+    script = ("import sys\nfrom loaders import workers\n" + swap +
+              f"with workers.Ahead('answer:answer', {task!r}) as ahead:\n"
+              "    out = ahead.result()\n"
+              "print(out.reason if isinstance(out, workers.Lost) else out)\n")
+    done = run_python(tmp_path, script)
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert done.stdout.strip() == answer
+
+
+def test_leaving_a_task_ahead_uncollected_stops_its_worker(tmp_path):
+    (tmp_path / "answer.py").write_text(ANSWER, encoding="utf-8")
+    script = ("import time\nfrom loaders import workers\nstarted = time.monotonic()\n"
+              "with workers.Ahead('answer:answer', 'hang') as ahead:\n"
+              "    pid = ahead._pool.workers[0].proc.pid\n"
+              "print(round(time.monotonic() - started), pid)\n")
+    done = run_python(tmp_path, script)
+    assert done.returncode == 0, done.stderr[-3000:]
+    seconds, pid = map(int, done.stdout.split())
+    assert seconds < 60 and not Path(f"/proc/{pid}").exists()  # not the task's 600 s; reaped
+
+
 @pytest.mark.parametrize("executable", ["/bin/false", "/no/such/python"])
 def test_workers_that_cannot_start_leave_the_work_to_the_caller(tmp_path, executable):
     (tmp_path / "answer.py").write_text(ANSWER, encoding="utf-8")
