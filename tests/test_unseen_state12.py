@@ -1,0 +1,45 @@
+"""State documents from a twelfth set of unseen public pages (2025-2026: the Prime Minister's Công điện,
+provinces and communes of the two-level local government, the merged ministries and Sở): what they
+taught us.
+
+Every sentence is written for the test (names, numbers, places made up), modelled on the layouts and
+phrasings the pages showed; each table row is one way a page writes the thing.
+"""
+from __future__ import annotations
+
+import pytest
+
+from loaders.bodies import issuer_from_number
+from loaders.extract import extract_text
+
+
+# --- the ministries and Sở of 2025 are known bodies: their names stay whole in lists and headers -------
+@pytest.mark.parametrize("text, bodies", [
+    ("Thủ tướng yêu cầu Bộ trưởng các Bộ: Quốc phòng, Nông nghiệp và Môi trường, Y tế chủ động ứng phó bão.",
+     ["Bộ Quốc phòng", "Bộ Nông nghiệp và Môi trường", "Bộ Y tế"]),
+    ("UBND tỉnh yêu cầu các Sở: Nông nghiệp và Môi trường, Dân tộc và Tôn giáo, Khoa học và Công nghệ triển khai ngay.",
+     ["Sở Nông nghiệp và Môi trường", "Sở Dân tộc và Tôn giáo", "Sở Khoa học và Công nghệ"]),
+])
+def test_merged_ministry_names_stay_whole_in_lists(text, bodies):
+    found = [b for a in extract_text(text).assignments for b in a.bodies]
+    assert [b for b in found if b != "Bộ trưởng"] == bodies
+
+
+@pytest.mark.parametrize("text, issuer", [
+    ("BỘ DÂN TỘC VÀ TÔN GIÁO\nSố: 05/2025/TT-BDTTG\nHà Nội, ngày 10 tháng 7 năm 2025\nTHÔNG TƯ\nHƯỚNG DẪN CÔNG TÁC DÂN TỘC",
+     "Bộ Dân tộc và Tôn giáo"),
+    ("BỘ NÔNG NGHIỆP VÀ MÔI TRƯỜNG\nSố: 120/BNNMT-TL\nHà Nội, ngày 02 tháng 8 năm 2025\nV/v chủ động ứng phó mưa lũ",
+     "Bộ Nông nghiệp và Môi trường"),
+])
+def test_merged_ministry_header(text, issuer):
+    assert extract_text(text).issuer == issuer
+
+
+@pytest.mark.parametrize("number, context, issuer", [
+    ("300/BNNMT-TTBVTV", None, "Bộ Nông nghiệp và Môi trường"),
+    ("01/2026/TT-BDTTG", None, "Bộ Dân tộc và Tôn giáo"),
+    # older numbers keep their old ministry
+    ("1700/BNN-TY", None, "Bộ Nông nghiệp và Phát triển nông thôn"),
+])
+def test_merged_ministry_codes(number, context, issuer):
+    assert issuer_from_number(number, context) == issuer
