@@ -43,3 +43,15 @@ def test_merged_ministry_header(text, issuer):
 ])
 def test_merged_ministry_codes(number, context, issuer):
     assert issuer_from_number(number, context) == issuer
+
+
+# --- a known Cục speaks for itself (header_markers organ CỤC), and "trân trọng đề nghị" is a request ------------------------------------
+@pytest.mark.parametrize("text, issuer", [
+    ("Để hoàn thiện dự thảo Thông tư, Cục Lâm nghiệp và Kiểm lâm trân trọng đề nghị các cơ quan góp ý đối với dự thảo.",
+     "Cục Lâm nghiệp và Kiểm lâm"),
+    ("Cục Bảo vệ thực vật đề nghị các cơ quan, đơn vị góp ý dự thảo Quyết định.", "Cục Bảo vệ thực vật"),
+    ("Sở Xây dựng trân trọng đề nghị các sở, ngành cho ý kiến về dự thảo.", "Sở Xây dựng"),
+    ("UBND phường An Khánh trân trọng thông báo lịch tiếp công dân tháng 9.", "UBND phường An Khánh"),
+])
+def test_cuc_and_courteous_request_speak(text, issuer):
+    assert extract_text(text).issuer == issuer
