@@ -506,7 +506,9 @@ def bodies_of(phrase: str, ctx: DocContext, related: tuple[str, ...] = (), partn
     if colon:  # "Ủy ban nhân dân các tỉnh, thành phố: Bắc Giang, Hải Phòng": one body per item
         before = _LIST_JOIN_END.sub("", phrase[:colon.start].rstrip())
         named = [complete_name(it.name, ctx) for it in colon.items]
-        return list(dict.fromkeys((bodies_of(before, ctx, related) if before else []) + named))
+        after = phrase[colon.end:].strip(" ;")   # "...; Chủ tịch UBND các tỉnh": the addressees after the list
+        return list(dict.fromkeys((bodies_of(before, ctx, related) if before else []) + named
+                                  + (bodies_of(after, ctx, related) if after else [])))
     person = d["person"].match(phrase)
     if person:
         rest = phrase[person.end():].split(";")[0].strip(" ,")

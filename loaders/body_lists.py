@@ -33,10 +33,12 @@ class ListItem:
 
 @dataclass(frozen=True)
 class ColonList:
-    """A "head: items" list found in a text: the head's start and the expanded items."""
+    """A "head: items" list found in a text: the head's start, the expanded items and where the list
+    ends (the text's end, or the ";" after which other addressees follow)."""
 
     start: int
     items: tuple[ListItem, ...]
+    end: int
 
 
 def _words(kind: str) -> list[tuple[str, str]]:
@@ -178,7 +180,8 @@ def find_colon_list(text: str) -> ColonList | None:
                 continue  # "các tỉnh: A, B" names places, not bodies
             head_start = organ_start
         items = []
-        for s, e in split_items(text, m.end()):
+        end = _list_end(text, m.end()) if prefixes and not kinds else len(text)
+        for s, e in split_items(text, m.end(), end):
             name = _item_name(text[s:e].strip(), prefixes[:1], kinds, organ)
             if name is not None:
                 items.append(ListItem(name, s, e))
@@ -187,8 +190,22 @@ def find_colon_list(text: str) -> ColonList | None:
             # "các sở, ngành: Công Thương, Công an Thành phố": with no head word to add, only the
             # items that name their own body are known
         if items:
-            return ColonList(head_start, tuple(items))
+            return ColonList(head_start, tuple(items), end)
     return None
+
+
+def _list_end(text: str, start: int) -> int:
+    """Where a "Bộ: A, B" list ends: at a ";" after items written with "," when what follows is no
+    name of the list ("Bộ trưởng các Bộ: Quốc phòng, Y tế; Chủ tịch UBND các tỉnh" -> before "; Chủ
+    tịch"); the text's end otherwise ("Bộ: Tài chính; Xây dựng", "Bộ: Quốc phòng, Công an; Y tế")."""
+    for semi in re.finditer(";", text[start:]):
+        at = start + semi.start()
+        if "," not in text[start:at]:
+            return len(text)
+        following = re.split(r"[,;]", text[at + 1:], maxsplit=1)[0].strip(" .")
+        if following and fold(following) not in _name_tails():
+            return at
+    return len(text)
 
 
 def _organ_start(text: str, plural_at: int) -> int:
@@ -318,7 +335,10 @@ def split_recipients(text: str) -> tuple[ListItem, ...]:
         seps = _alt(t for t, _ in _words("separator"))
         head = re.sub(rf"(?:\s+(?i:{seps})|[,;])\s*$", "", text[:colon.start].rstrip()).strip()
         before = split_recipients(head) if head else ()
-        return before + colon.items
+        rest = text[colon.end:].lstrip(" ;")
+        after = tuple(ListItem(it.name, len(text) - len(rest) + it.start, len(text) - len(rest) + it.end)
+                      for it in split_recipients(rest)) if rest.strip(" .") else ()
+        return before + colon.items + after
     items: list[list[int]] = []      # [start, end] of each addressee
     pos, sep = 0, ""
     for m in [*_grammar()["separator"].finditer(text), None]:
@@ -371,7 +391,7 @@ def recipient_names(st, spans: list[Span]) -> list[tuple[str, Span]]:
             j += 1  # entries of one line
         s, e = spans[i].start, spans[j - 1].end
         found = find_colon_list(st.work[s:e])
-        if found and found.start == 0:
+        if found and found.start == 0 and found.end == e - s:
             out.extend((it.name, st.span(s + it.start, s + it.end)) for it in found.items)
             i = j
             continue

@@ -55,3 +55,19 @@ def test_merged_ministry_codes(number, context, issuer):
 ])
 def test_cuc_and_courteous_request_speak(text, issuer):
     assert extract_text(text).issuer == issuer
+
+
+# --- a "các Bộ: A, B" list ends at the ";" after which other addressees follow ----------------------------
+@pytest.mark.parametrize("text, bodies", [
+    ("Thủ tướng yêu cầu Bộ trưởng các Bộ: Quốc phòng, Công an, Y tế; Chủ tịch Ủy ban nhân dân các tỉnh ven biển "
+     "theo dõi sát diễn biến của bão.",
+     ["Bộ Quốc phòng", "Bộ Công an", "Bộ Y tế", "Ủy ban nhân dân các tỉnh ven biển"]),
+    # items written with ";" alone, or a name of the list after the ";": one list
+    ("Thủ tướng yêu cầu các Bộ: Tài chính; Xây dựng; Tư pháp khẩn trương thực hiện.",
+     ["Bộ Tài chính", "Bộ Xây dựng", "Bộ Tư pháp"]),
+    ("Thủ tướng yêu cầu các Bộ: Quốc phòng, Công an; Y tế khẩn trương thực hiện.",
+     ["Bộ Quốc phòng", "Bộ Công an", "Bộ Y tế"]),
+])
+def test_colon_list_ends_at_semicolon(text, bodies):
+    found = [b for a in extract_text(text).assignments for b in a.bodies]
+    assert [b for b in found if b != "Bộ trưởng"] == bodies
