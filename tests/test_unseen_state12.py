@@ -71,3 +71,24 @@ def test_cuc_and_courteous_request_speak(text, issuer):
 def test_colon_list_ends_at_semicolon(text, bodies):
     found = [b for a in extract_text(text).assignments for b in a.bodies]
     assert [b for b in found if b != "Bộ trưởng"] == bodies
+
+
+# --- a law portal's table of facts: issuer, date, signer and trích yếu of the page's document -------------
+@pytest.mark.parametrize("text, issuer, date, signer, subject", [
+    # labels and values in cells of one line
+    ("Thông tư 03/2026/TT-BNV quy định về công chức cấp xã\n| Cơ quan ban hành: | Bộ Nội vụ |\n"
+     "| Số hiệu: | 03/2026/TT-BNV | Loại văn bản: | Thông tư | Người ký: | Trần Văn Nam |\n"
+     "| Trích yếu: | Quy định về công chức cấp xã |\nNgày ban hành:\nNgày ban hành là ngày văn bản được ký ban hành.\n|\n"
+     "20/01/2026 |", "Bộ Nội vụ", "2026-01-20", "Trần Văn Nam", "Quy định về công chức cấp xã"),
+    # labels run into one line; the date some lines below its label
+    ("Công văn 1234/VPCP-TCCV 2025 về việc triển khai chính quyền địa phương 2 cấp\nCơ quan ban hành: Văn phòng Chính phủ\n"
+     "Số hiệu: 1234/VPCP-TCCV Ngày đăng công báo: Đang cập nhật\nLoại văn bản: Công văn Người ký: Lê Văn Bình\n"
+     "Ngày ban hành:\n05/12/2025\nNgày hết hiệu lực:", "Văn phòng Chính phủ", "2025-12-05", "Lê Văn Bình", None),
+    # a value the portal has not filled is none
+    ("Công văn 55/BTC-NSNN về việc quyết toán\nCơ quan ban hành: Bộ Tài chính\nNgười ký: Đang cập nhật\n",
+     "Bộ Tài chính", None, None, None),
+])
+def test_portal_table_of_facts(text, issuer, date, signer, subject):
+    r = extract_text(text)
+    got_subject = r.subject if subject else None
+    assert (r.issuer, r.date, r.signer.name if r.signer else None, got_subject) == (issuer, date, signer, subject)
