@@ -180,7 +180,11 @@ def find_colon_list(text: str) -> ColonList | None:
                 continue  # "các tỉnh: A, B" names places, not bodies
             head_start = organ_start
         items = []
-        end = _list_end(text, m.end()) if prefixes and not kinds else len(text)
+        end = len(text)
+        if kinds:
+            end = _list_end(text, m.end(), lambda item: bool(refdata.find_units(item)) or not _body_start().match(item))
+        elif prefixes:
+            end = _list_end(text, m.end(), lambda item: fold(item) in _name_tails())
         for s, e in split_items(text, m.end(), end):
             name = _item_name(text[s:e].strip(), prefixes[:1], kinds, organ)
             if name is not None:
@@ -194,16 +198,17 @@ def find_colon_list(text: str) -> ColonList | None:
     return None
 
 
-def _list_end(text: str, start: int) -> int:
+def _list_end(text: str, start: int, is_item) -> int:
     """Where a "Bộ: A, B" list ends: at a ";" after items written with "," when what follows is no
-    name of the list ("Bộ trưởng các Bộ: Quốc phòng, Y tế; Chủ tịch UBND các tỉnh" -> before "; Chủ
-    tịch"); the text's end otherwise ("Bộ: Tài chính; Xây dựng", "Bộ: Quốc phòng, Công an; Y tế")."""
+    item of the list (``is_item``: "Bộ trưởng các Bộ: Quốc phòng, Y tế; Chủ tịch UBND các tỉnh" -> before
+    "; Chủ tịch"; "Chủ tịch UBND các tỉnh: Nghệ An, Hà Tĩnh; Bộ trưởng" -> before "; Bộ trưởng"); the
+    text's end otherwise ("Bộ: Tài chính; Xây dựng", "Bộ: Quốc phòng, Công an; Y tế")."""
     for semi in re.finditer(";", text[start:]):
         at = start + semi.start()
         if "," not in text[start:at]:
             return len(text)
         following = re.split(r"[,;]", text[at + 1:], maxsplit=1)[0].strip(" .")
-        if following and fold(following) not in _name_tails():
+        if following and not is_item(following):
             return at
     return len(text)
 
@@ -391,9 +396,14 @@ def recipient_names(st, spans: list[Span]) -> list[tuple[str, Span]]:
             j += 1  # entries of one line
         s, e = spans[i].start, spans[j - 1].end
         found = find_colon_list(st.work[s:e])
-        if found and found.start == 0 and found.end == e - s:
+        if not (found and found.start == 0):
+            s, e, j = spans[i].start, spans[i].end, i + 1   # an entry of its own that is a list
+            found = find_colon_list(st.work[s:e])
+        if found and found.start == 0:
             out.extend((it.name, st.span(s + it.start, s + it.end)) for it in found.items)
-            i = j
+            i += 1
+            while i < j and spans[i].start < s + found.end:
+                i += 1   # the entries the list took; those after its end are entries of their own
             continue
         value = st.value(spans[i].start, spans[i].end)
         if re.search(r"[^\W\d_]", value):  # a table cell "|" left alone is no recipient

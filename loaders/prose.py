@@ -23,6 +23,7 @@ from loaders import grammar as G
 from loaders import header as H
 from loaders import refdata
 from loaders.assignments import directed_committees, names_body
+from loaders.body_lists import find_colon_list
 from loaders.bodies import resolve_body
 from loaders.citations import patterns
 from loaders.header_organs import opens_organ
@@ -590,9 +591,21 @@ def _recipients_end(work: str, pos: int, end: int) -> int:
     list after "gửi:" runs over its ";" to the end of the sentence."""
     colon = work[max(0, pos - 3):pos].strip().endswith(":")
     m = (_res()["colon_list_end"] if colon else _res()["recipients_end"]).search(work, pos, end)
-    while not colon and m and m.group(0) == ";" and (opens_organ(work[m.end():end].lstrip())
-                                                     or _res()["plural_start"].match(work[m.end():end].lstrip())):
-        m = _res()["recipients_end"].search(work, m.end(), end)   # "gửi các sở, ngành; UBND các huyện ...", "...; các ban, sở": one list
+    at = pos
+    while not colon and m and m.group(0) in ":;":
+        if m.group(0) == ":":   # "gửi Chủ tịch UBND các tỉnh: A, B; ...": a list goes on, up to the subject
+            bound = _res()["recipients_end"].search(work, m.end(), end)
+            while bound and bound.group(0) in ":;":
+                bound = _res()["recipients_end"].search(work, bound.end(), end)
+            found = find_colon_list(work[at:bound.start() if bound else end])
+            if not found or found.items[0].start < m.end() - at:
+                break
+            at += found.end
+        elif opens_organ(work[m.end():end].lstrip()) or _res()["plural_start"].match(work[m.end():end].lstrip()):
+            at = m.end()   # "gửi các sở, ngành; UBND các huyện ...", "...; các ban, sở": one list
+        else:
+            break
+        m = _res()["recipients_end"].search(work, at, end)
     limit = m.start() if m else end
     if colon:
         return limit   # "gửi: A; B; Ủy ban An toàn giao thông quốc gia.": the list is the sentence's rest
@@ -604,6 +617,12 @@ def _recipients_end(work: str, pos: int, end: int) -> int:
 
 
 def _split_recipients(st: SourceText, s: int, e: int) -> list[Span]:
+    found = find_colon_list(st.work[s:e])
+    if found:   # "Chủ tịch UBND các tỉnh: A, B; Bộ trưởng ...": the list one entry, expanded by recipient_names
+        head, tail = s + found.start, s + found.end
+        listed = [_without_trailing_marks(st, st.span(head, tail))]
+        return (_split_recipients(st, s, head) if head > s else []) + listed + \
+            (_split_recipients(st, tail, e) if st.work[tail:e].strip(" ,;.") else [])
     out, start = [], s
     for m in _res()["recipient_split"].finditer(st.work, s, e):
         if _name_goes_on(st.work, m, e):

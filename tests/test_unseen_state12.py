@@ -92,3 +92,20 @@ def test_portal_table_of_facts(text, issuer, date, signer, subject):
     r = extract_text(text)
     got_subject = r.subject if subject else None
     assert (r.issuer, r.date, r.signer.name if r.signer else None, got_subject) == (issuer, date, signer, subject)
+
+
+# --- recipients written as colon lists after "gửi", followed by other addressees after ";" -------------------
+@pytest.mark.parametrize("text, recipients", [
+    ("Thủ tướng vừa ký Công điện số 12/CĐ-TTg gửi Chủ tịch UBND các tỉnh: Nghệ An, Hà Tĩnh; Bộ trưởng các Bộ: "
+     "Quốc phòng, Công an về việc ứng phó bão.",
+     ("Chủ tịch UBND tỉnh Nghệ An", "Chủ tịch UBND tỉnh Hà Tĩnh", "Bộ trưởng", "Bộ Quốc phòng", "Bộ Công an")),
+    ("Công điện gửi Chủ tịch UBND các tỉnh, thành phố: Thanh Hóa, Nghệ An; Bộ trưởng, Thủ trưởng cơ quan ngang bộ; "
+     "Văn phòng Chính phủ.\n\nCông điện nêu: bão số 10 đã gây mưa lớn.",
+     ("Chủ tịch UBND tỉnh Thanh Hóa", "Chủ tịch UBND tỉnh Nghệ An", "Bộ trưởng", "Thủ trưởng cơ quan ngang bộ",
+      "Văn phòng Chính phủ")),
+    # a Kính gửi entry holding a list and another addressee after its ";"
+    ("Kính gửi:\n- Chủ tịch UBND các tỉnh: Lào Cai, Yên Bái; Bộ trưởng Bộ Y tế.\nUBND tỉnh đề nghị các đơn vị thực hiện.",
+     ("Chủ tịch UBND tỉnh Lào Cai", "Chủ tịch UBND tỉnh Yên Bái", "Bộ trưởng Bộ Y tế")),
+])
+def test_recipient_colon_lists(text, recipients):
+    assert extract_text(text).recipients == recipients
