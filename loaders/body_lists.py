@@ -93,6 +93,16 @@ def _body_start() -> re.Pattern:
 
 
 @lru_cache(maxsize=1)
+def _addressee_start() -> re.Pattern:
+    """An entry that opens an addressee of its own: a body's head, a post or a plural ("Bộ trưởng", "Chủ
+    tịch Ủy ban ...", "các Bộ trưởng"), not a place of a list."""
+    from loaders.citations import patterns
+    rows = patterns("body_phrases.csv")
+    words = [t for t, _ in rows.get("body_head", ())] + [t for t, _ in rows.get("post", ())]
+    return re.compile(rf"(?:(?i:{_alt(t for t, _ in _words('plural'))})\s+)?{_alt(words)}(?![^\W_])", re.I)
+
+
+@lru_cache(maxsize=1)
 def _known_name_re() -> re.Pattern:
     """A body head followed by a known name ("Sở " + "tư pháp"), longest first."""
     from loaders.citations import patterns
@@ -182,7 +192,8 @@ def find_colon_list(text: str) -> ColonList | None:
         items = []
         end = len(text)
         if kinds:
-            end = _list_end(text, m.end(), lambda item: bool(refdata.find_units(item)) or not _body_start().match(item))
+            end = _list_end(text, m.end(), lambda item: bool(refdata.find_units(item) or refdata.find_province_2025(item))
+                            or not _addressee_start().match(item))
         elif prefixes:
             end = _list_end(text, m.end(), lambda item: fold(item) in _name_tails())
         for s, e in split_items(text, m.end(), end):
@@ -236,6 +247,9 @@ def _unit_kind(name: str, kinds: list[str]) -> str | None:
     province_level = "tỉnh" in kinds
     found = {u.kind for u in refdata.find_units(name)
              if (isinstance(u, Province) if province_level else isinstance(u, District)) and u.kind in kinds}
+    new = refdata.find_province_2025(name) if province_level and not found else None
+    if new is not None and new.kind in kinds:
+        found = {new.kind}   # "Huế": a province since 2025, a district before
     if len(found) == 1:
         return found.pop()
     return kinds[0] if len(kinds) == 1 else None

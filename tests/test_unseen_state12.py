@@ -109,3 +109,20 @@ def test_portal_table_of_facts(text, issuer, date, signer, subject):
 ])
 def test_recipient_colon_lists(text, recipients):
     assert extract_text(text).recipients == recipients
+
+
+# --- 2025 provinces in lists: "Huế" is a thành phố of its own (admin_units_2025.csv) -------------------------
+def test_province_of_2025_in_a_unit_list():
+    text = ("Công điện gửi Chủ tịch Ủy ban nhân dân các tỉnh, thành phố: Quảng Trị, Huế, Đà Nẵng và Lâm Đồng; "
+            "các Bộ trưởng: Quốc phòng, Nông nghiệp và Môi trường.\n\nCông điện nêu: mưa lớn kéo dài.")
+    assert extract_text(text).recipients == (
+        "Chủ tịch Ủy ban nhân dân tỉnh Quảng Trị", "Chủ tịch Ủy ban nhân dân thành phố Huế",
+        "Chủ tịch Ủy ban nhân dân thành phố Đà Nẵng", "Chủ tịch Ủy ban nhân dân tỉnh Lâm Đồng",
+        "Bộ trưởng Bộ Quốc phòng", "Bộ trưởng Bộ Nông nghiệp và Môi trường")
+
+
+@pytest.mark.parametrize("name, kind", [("Huế", "thành phố"), ("TP. Huế", "thành phố"), ("Nam Định", None)])
+def test_find_province_2025(name, kind):
+    from loaders import refdata
+    found = refdata.find_province_2025(name)
+    assert (found.kind if found else None) == kind
