@@ -126,3 +126,16 @@ def test_find_province_2025(name, kind):
     from loaders import refdata
     found = refdata.find_province_2025(name)
     assert (found.kind if found else None) == kind
+
+
+# --- "của X tại <citation> và Y tại <citation>": Y wrote the second --------------------------------------------
+@pytest.mark.parametrize("text, issuers", [
+    ("Theo đề nghị của Chánh Văn phòng Ủy ban nhân dân tỉnh tại Tờ trình số 1818/TTr-VP ngày 21/8/2025 và Giám đốc "
+     "Sở Nội vụ tại Văn bản số 4836/SNV-TCBC ngày 04/9/2025;",
+     ["Chánh Văn phòng Ủy ban nhân dân tỉnh", "Giám đốc Sở Nội vụ"]),
+    ("Xét đề nghị của Giám đốc Sở Tài chính tại Tờ trình số 55/TTr-STC ngày 2/3/2025 và Giám đốc Sở Xây dựng tại "
+     "Tờ trình số 77/TTr-SXD ngày 5/3/2025.",
+     ["Giám đốc Sở Tài chính", "Giám đốc Sở Xây dựng"]),
+])
+def test_second_author_at_its_citation(text, issuers):
+    assert [c.issuer for c in extract_text(text).cited_documents] == issuers
