@@ -139,3 +139,12 @@ def test_find_province_2025(name, kind):
 ])
 def test_second_author_at_its_citation(text, issuers):
     assert [c.issuer for c in extract_text(text).cited_documents] == issuers
+
+
+# --- "đẩy nhanh" ends the body asked --------------------------------------------------------------------------
+@pytest.mark.parametrize("text, bodies", [
+    ("Thủ tướng yêu cầu các Bộ đẩy nhanh tiến độ, chất lượng xây dựng trường học.", [("các Bộ",)]),
+    ("UBND tỉnh yêu cầu Sở Xây dựng đẩy nhanh tiến độ thi công các công trình.", [("Sở Xây dựng",)]),
+])
+def test_speed_up_is_a_predicate(text, bodies):
+    assert [a.bodies for a in extract_text(text).assignments] == bodies
