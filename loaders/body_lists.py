@@ -185,7 +185,7 @@ def find_colon_list(text: str) -> ColonList | None:
             if not m.group("plural"):
                 continue
             organ_start = _organ_start(text, m.start())
-            organ = text[organ_start:m.start()].strip()
+            organ = re.sub(r"\s*\([^()]*\)", "", text[organ_start:m.start()]).strip()   # "Ủy ban nhân dân (UBND)"
             if not organ:
                 continue  # "các tỉnh: A, B" names places, not bodies
             head_start = organ_start

@@ -99,9 +99,9 @@ def test_portal_table_of_facts(text, issuer, date, signer, subject):
     ("Thủ tướng vừa ký Công điện số 12/CĐ-TTg gửi Chủ tịch UBND các tỉnh: Nghệ An, Hà Tĩnh; Bộ trưởng các Bộ: "
      "Quốc phòng, Công an về việc ứng phó bão.",
      ("Chủ tịch UBND tỉnh Nghệ An", "Chủ tịch UBND tỉnh Hà Tĩnh", "Bộ trưởng", "Bộ Quốc phòng", "Bộ Công an")),
-    ("Công điện gửi Chủ tịch UBND các tỉnh, thành phố: Thanh Hóa, Nghệ An; Bộ trưởng, Thủ trưởng cơ quan ngang bộ; "
+    ("Công điện gửi Chủ tịch Ủy ban nhân dân (UBND) các tỉnh, thành phố: Thanh Hóa, Nghệ An; Bộ trưởng, Thủ trưởng cơ quan ngang bộ; "
      "Văn phòng Chính phủ.\n\nCông điện nêu: bão số 10 đã gây mưa lớn.",
-     ("Chủ tịch UBND tỉnh Thanh Hóa", "Chủ tịch UBND tỉnh Nghệ An", "Bộ trưởng", "Thủ trưởng cơ quan ngang bộ",
+     ("Chủ tịch Ủy ban nhân dân tỉnh Thanh Hóa", "Chủ tịch Ủy ban nhân dân tỉnh Nghệ An", "Bộ trưởng", "Thủ trưởng cơ quan ngang bộ",
       "Văn phòng Chính phủ")),
     # a Kính gửi entry holding a list and another addressee after its ";"
     ("Kính gửi:\n- Chủ tịch UBND các tỉnh: Lào Cai, Yên Bái; Bộ trưởng Bộ Y tế.\nUBND tỉnh đề nghị các đơn vị thực hiện.",
