@@ -18,7 +18,7 @@ from loaders.citations import find_citations
 from loaders.context import DocContext
 from loaders.read import SetAside, read_document
 from loaders.records import DocumentRecord, Signer, Span
-from loaders.signature import SignatureBlock, find_copy_start, parse_copy, parse_signature
+from loaders.signature import SignatureBlock, find_copy_start, name_like, parse_copy, parse_signature
 from loaders.text import SourceText
 
 
@@ -368,7 +368,6 @@ def _facts(st: SourceText, head: H.Header, end: int, copy, signed_or_addressed: 
 
 
 _PORTAL_DATE = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
-_PERSON = re.compile(rf"(?:[{H.UPPER}][^\W\d_]*\s+){{1,4}}[{H.UPPER}][^\W\d_]*")
 
 
 def _portal_date(found: tuple[str, Span] | None) -> tuple[str, Span] | None:
@@ -380,7 +379,7 @@ def _portal_date(found: tuple[str, Span] | None) -> tuple[str, Span] | None:
 
 def _portal_signer(found: tuple[str, Span] | None) -> tuple[Signer, Span] | None:
     """The signer of a law portal's table ("Người ký: Trần Văn Nam"): a person's name, every word capitalised."""
-    if found is None or not _PERSON.fullmatch(found[0]):
+    if found is None or not name_like(found[0]):
         return None
     return Signer(name=found[0]), found[1]
 
