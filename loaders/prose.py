@@ -156,6 +156,8 @@ def _res() -> dict[str, re.Pattern]:
         "passive": re.compile(
             rf"\s*,?\s*(?P<aspects>(?:{aspect}\s+)*)(?P<agent>[^.;:\n]{{0,160}}?)\s*(?P<verb>{issue})(?!\w)"),
         "date": re.compile(rf"\s*,?\s*{H.DATE}"),
+        # a portal title's year after the number ("Công văn 12154/VPCP-TCCV 2025 về việc ..."): no date of its own
+        "bare_year": re.compile(rf"[ \t]+(?:(?i:{alternation(G.words('year_word'))})[ \t]+)?(?:19|20)\d\d(?![\d/.\-])"),
         "dateline": re.compile(rf"(?<!\w){_alt('time_of_day')}\s+(?P<d>\d{{1,2}})\s*[/.]\s*(?P<m>\d{{1,2}})\s*[/.]\s*"
                                r"(?P<y>\d{4})(?!\d)"),
         # "Ngày 18/02, ...", "Chiều tối 3.2, ...": a day and month without the year
@@ -526,6 +528,10 @@ def _read_tails(st: SourceText, lead: _Lead | None, pos: int, end: int) -> int:
             if not dry and "date" not in lead.values:
                 _set_date(st, lead, d)
             pos = d.end()
+            continue
+        y = res["bare_year"].match(work, pos, end)
+        if y and pos > 0 and not work[pos - 1].isspace():   # right after the number
+            pos = y.end()
             continue
         o = res["of"].match(work, pos, end)
         if o:

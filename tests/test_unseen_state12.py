@@ -151,3 +151,14 @@ def test_second_author_at_its_citation(text, issuers):
 ])
 def test_speed_up_is_a_predicate(text, bodies):
     assert [a.bodies for a in extract_text(text).assignments] == bodies
+
+
+# --- a portal title's year after the number ends no title: the subject follows ---------------------------------
+@pytest.mark.parametrize("text, number, subject", [
+    ("Công văn 12154/VPCP-TCCV 2025 về việc nghiên cứu khuyến nghị của Ban Chính sách\nCơ quan ban hành: Văn phòng Chính phủ",
+     "12154/VPCP-TCCV", "về việc nghiên cứu khuyến nghị của Ban Chính sách"),
+    ("Công văn số 12/UBND-VX năm 2021 về việc phòng dịch gửi các huyện.", "12/UBND-VX", "về việc phòng dịch"),
+])
+def test_year_after_number_then_subject(text, number, subject):
+    r = extract_text(text)
+    assert (r.number, r.date, r.subject) == (number, None, subject)
