@@ -92,6 +92,11 @@ def _body_start() -> re.Pattern:
     return re.compile(rf"{_alt(heads)}(?![^\W_])")
 
 
+def opens_addressee(text: str) -> bool:
+    """``text`` opens an addressee of its own: a body's head, a post or a plural before them."""
+    return bool(_addressee_start().match(text))
+
+
 @lru_cache(maxsize=1)
 def _addressee_start() -> re.Pattern:
     """An entry that opens an addressee of its own: a body's head, a post or a plural ("Bộ trưởng", "Chủ
@@ -193,7 +198,7 @@ def find_colon_list(text: str) -> ColonList | None:
         end = len(text)
         if kinds:
             end = _list_end(text, m.end(), lambda item: bool(refdata.find_units(item) or refdata.find_province_2025(item))
-                            or not _addressee_start().match(item))
+                            or not opens_addressee(item))
         elif prefixes:
             end = _list_end(text, m.end(), lambda item: fold(item) in _name_tails())
         for s, e in split_items(text, m.end(), end):
@@ -426,5 +431,5 @@ def recipient_names(st, spans: list[Span]) -> list[tuple[str, Span]]:
     return out
 
 
-__all__ = ["ListItem", "ColonList", "expand_list", "find_colon_list", "split_items", "split_addressees",
+__all__ = ["ListItem", "ColonList", "expand_list", "find_colon_list", "opens_addressee", "split_items", "split_addressees",
            "addressee_end", "known_name_end", "split_recipients", "recipient_names"]

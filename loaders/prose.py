@@ -23,7 +23,7 @@ from loaders import grammar as G
 from loaders import header as H
 from loaders import refdata
 from loaders.assignments import directed_committees, names_body
-from loaders.body_lists import find_colon_list
+from loaders.body_lists import find_colon_list, opens_addressee
 from loaders.bodies import resolve_body
 from loaders.citations import patterns
 from loaders.header_organs import opens_organ
@@ -607,8 +607,9 @@ def _recipients_end(work: str, pos: int, end: int) -> int:
             if not found or found.items[0].start < m.end() - at:
                 break
             at += found.end
-        elif opens_organ(work[m.end():end].lstrip()) or _res()["plural_start"].match(work[m.end():end].lstrip()):
-            at = m.end()   # "gửi các sở, ngành; UBND các huyện ...", "...; các ban, sở": one list
+        elif opens_organ(work[m.end():end].lstrip()) or _res()["plural_start"].match(work[m.end():end].lstrip()) \
+                or opens_addressee(work[m.end():end].lstrip()):
+            at = m.end()   # "gửi các sở, ngành; UBND các huyện ...", "...; các ban, sở", "...; Bí thư, Chủ tịch ...": one list
         else:
             break
         m = _res()["recipients_end"].search(work, at, end)
@@ -1006,8 +1007,9 @@ def _merge_mentions(st: SourceText, lead: _Lead, mentions: list[re.Match], start
             continue
         if other and not number and _res()["at_cited"].search(before):
             continue   # "... chỉ đạo của UBND thành phố tại công văn số 3724": a document cited, not this one
+        sent = not other and bool(_res()["recipients"].match(work, m.end(), s1))   # "Công điện được gửi tới X"
         if not other and number and not _res()["of"].match(work, m.end(), s1) \
-                and not _res()["subject_about"].match(work, m.end(), s1):
+                and not _res()["subject_about"].match(work, m.end(), s1) and not sent:
             continue   # "triển khai tổ chức thực hiện Chỉ thị nhằm …": an anaphora, nothing to read
         sub = _Lead(m, s0, s1, None)
         _read_tails(st, sub, m.end(), s1)
@@ -1026,8 +1028,9 @@ def _merge_mentions(st: SourceText, lead: _Lead, mentions: list[re.Match], start
             lead.evidence["number"] = st.span(m.start("num") if m.group("num") else m.start("sym"), m.end())
         if other:
             _signed_on_behalf(st, lead, m, s0, s1)
-        if sub.verb is not None and sub.recipients and not lead.recipients:
-            lead.recipients = sub.recipients   # a headline first, then "X vừa có công văn ... gửi Y": its addressees
+        if (sub.verb is not None or sent) and sub.recipients and not lead.recipients:
+            # a headline first, then "X vừa có công văn ... gửi Y"; "Công điện được gửi tới Y": its addressees
+            lead.recipients = sub.recipients
         if sub.verb is not None and "subject" in sub.values and _headline(work, lead):
             # a headline shortens the subject; the sentence reporting the document writes it whole
             lead.values["subject"], lead.evidence["subject"] = sub.values["subject"], sub.evidence["subject"]

@@ -162,3 +162,17 @@ def test_speed_up_is_a_predicate(text, bodies):
 def test_year_after_number_then_subject(text, number, subject):
     r = extract_text(text)
     assert (r.number, r.date, r.subject) == (number, None, subject)
+
+
+# --- "Công điện được gửi tới X; Bí thư, Chủ tịch ...": the reported document's addressees, over its ";" ---------
+@pytest.mark.parametrize("text, recipients", [
+    ("Phó Thủ tướng Lê Văn Nam vừa ký ban hành Công điện số 240/CĐ-TTg ngày 16/12/2025 của Thủ tướng Chính phủ về việc "
+     "tổ chức lễ khánh thành.\n\nCông điện được gửi tới lãnh đạo các bộ, cơ quan ngang bộ; Bí thư, Chủ tịch UBND các "
+     "tỉnh, thành phố, nhằm bảo đảm công tác chuẩn bị.",
+     ("lãnh đạo các bộ, cơ quan ngang bộ", "Bí thư", "Chủ tịch UBND các tỉnh, thành phố")),
+    ("Bộ Y tế vừa có văn bản gửi Giám đốc Sở Y tế các tỉnh; Giám đốc các Bệnh viện trực thuộc Bộ đề nghị tăng cường "
+     "bảo vệ nhân viên y tế.",
+     ("Giám đốc Sở Y tế các tỉnh", "Giám đốc các Bệnh viện trực thuộc Bộ")),
+])
+def test_sent_to_addressees_over_semicolons(text, recipients):
+    assert extract_text(text).recipients == recipients
