@@ -32,7 +32,7 @@ from loaders.context import DocContext
 from loaders.header import is_upper, spellings
 from loaders.header_fields import body_end
 from loaders.records import Assignment, Span
-from loaders.text import SourceText, clean
+from loaders.text import BRACKETED, SourceText, clean
 
 _PLURAL = G.piece("plural")                                  # "các", "những"
 _PLURAL_OR_ALL = G.expand(r"(?:%(plural)s|%(all)s)")          # ... and "cả"
@@ -177,7 +177,6 @@ _ITEM = re.compile(rf"^\s*(?:\d+(?:\.\d+)*[.)]|{_DASH_ITEM}|[a-zđ]\)|[-–•+]
 _OPENING_QUOTES = "“\"«"   # a quoted sentence is read from its first word
 _ROMAN = r"[IVXL]+\."   # "II.": a section heading's number (one piece for the patterns below)
 _ROMAN_ITEM = re.compile(rf"{_ROMAN}\s")   # "II. Nhiệm vụ chung"
-_PARENTHESES = re.compile(r"\([^()]*\)")
 _SEMICOLON = re.compile(r"\s*;\s*")
 _COMMA = re.compile(r"\s*,\s*")
 _MARKER_ALONE = re.compile(rf"\s*(?:\d+(?:\.\d+)*[.)]|[a-zđ]\)|{_ROMAN})\s*")  # "1." split from its text, "II."
@@ -494,7 +493,7 @@ def bodies_of(phrase: str, ctx: DocContext, related: tuple[str, ...] = (), partn
     ``related``: the document's addressees, which "các Bộ có liên quan" stands for; ``partners``: a
     list of cooperating bodies, where "các đơn vị liên quan" is kept as written (who else takes part)."""
     d = _data()
-    phrase = _PARENTHESES.sub(" ", phrase)
+    phrase = BRACKETED.sub(" ", phrase)
     cut = d["scope"].search(phrase)
     if cut:
         phrase = phrase[:cut.start()]

@@ -19,6 +19,7 @@ from functools import lru_cache
 
 from loaders import refdata
 from loaders.records import Span
+from loaders.text import BRACKETED
 from loaders.refdata import District, Province, fold
 
 
@@ -190,7 +191,7 @@ def find_colon_list(text: str) -> ColonList | None:
             if not m.group("plural"):
                 continue
             organ_start = _organ_start(text, m.start())
-            organ = re.sub(r"\s*\([^()]*\)", "", text[organ_start:m.start()]).strip()   # "Ủy ban nhân dân (UBND)"
+            organ = BRACKETED.sub("", text[organ_start:m.start()]).strip()   # "Ủy ban nhân dân (UBND)"
             if not organ:
                 continue  # "các tỉnh: A, B" names places, not bodies
             head_start = organ_start

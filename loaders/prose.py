@@ -30,7 +30,7 @@ from loaders.header_organs import opens_organ
 from loaders.grammar import alternation
 from loaders.records import Signer, Span
 from loaders.refdata import table
-from loaders.text import SourceText, clean
+from loaders.text import BRACKETED, SourceText, clean
 
 PRESS, QUOTE = "PRESS", "QUOTE"
 _LEVELS = ("central", "province", "district", "sector")
@@ -778,7 +778,8 @@ def _read_head(st: SourceText, lead: _Lead) -> None:
         c0 = advised[-1].end() if advised else c0
         # "Đảng ủy Quân sự tỉnh tổ chức hội nghị ra Nghị quyết": the body's name ends at a clause word
         meeting = res["meeting"].search(work, c0, who_end)
-        found = organ(work[c0:meeting.start() if meeting else who_end])
+        # "HĐND xã X khóa I (nhiệm kỳ 2021 - 2026) đã thông qua": a term in brackets is no part of the name
+        found = organ(BRACKETED.sub(" ", work[c0:meeting.start() if meeting else who_end]))
         if found:
             lead.values["issuer"], lead.values["acting"] = found[1], found[0]
             lead.evidence["issuer"] = st.span(c0, who_end)

@@ -176,3 +176,12 @@ def test_year_after_number_then_subject(text, number, subject):
 ])
 def test_sent_to_addressees_over_semicolons(text, recipients):
     assert extract_text(text).recipients == recipients
+
+
+
+# --- a body's term in brackets is no part of its name ("HĐND xã X khóa I (nhiệm kỳ 2021 - 2026) đã ban hành") ---
+def test_term_in_brackets_after_the_issuer():
+    text = ("Tại kỳ họp thứ 2, HĐND xã An Phú khóa I (nhiệm kỳ 2021 - 2026) đã ban hành Nghị quyết về việc đổi tên các "
+            "tổ dân phố thành thôn.")
+    r = extract_text(text)
+    assert (r.doc_type, r.issuer, r.subject) == ("Nghị quyết", "HĐND xã An Phú", "về việc đổi tên các tổ dân phố thành thôn")
