@@ -132,6 +132,12 @@ def known_name_end(text: str) -> int | None:
     return m.end()
 
 
+def inside_known_name(text: str, at: int) -> bool:
+    """Position ``at`` of ``text`` lies inside a known body name written there ("Văn phòng Ban chỉ đạo
+    phòng thủ dân sự quốc gia": its lower-case "chỉ đạo" is no clause word)."""
+    return any(m.start() < at < m.end() for m in _known_name_re().finditer(text))
+
+
 def continues_name(rest: str) -> bool:
     """``rest`` (lower case, after a name) goes on with that name: "của tỉnh", "trực thuộc ...", "và ..."."""
     return bool(_continues().match(rest.lstrip()))
@@ -432,5 +438,5 @@ def recipient_names(st, spans: list[Span]) -> list[tuple[str, Span]]:
     return out
 
 
-__all__ = ["ListItem", "ColonList", "expand_list", "find_colon_list", "opens_addressee", "split_items", "split_addressees",
+__all__ = ["ListItem", "ColonList", "expand_list", "find_colon_list", "inside_known_name", "opens_addressee", "split_items", "split_addressees",
            "addressee_end", "known_name_end", "split_recipients", "recipient_names"]

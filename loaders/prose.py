@@ -23,7 +23,7 @@ from loaders import grammar as G
 from loaders import header as H
 from loaders import refdata
 from loaders.assignments import directed_committees, names_body
-from loaders.body_lists import find_colon_list, opens_addressee
+from loaders.body_lists import find_colon_list, inside_known_name, opens_addressee
 from loaders.bodies import resolve_body
 from loaders.citations import patterns
 from loaders.header_organs import opens_organ
@@ -618,7 +618,7 @@ def _recipients_end(work: str, pos: int, end: int) -> int:
         return limit   # "gửi: A; B; Ủy ban An toàn giao thông quốc gia.": the list is the sentence's rest
     split = {H.bare_key(w) for w in G.words("and_word")}   # "và" joins recipients, ends no list
     for stop in _res()["stop"].finditer(work, pos, limit):
-        if H.bare_key(stop.group(0)) not in split:
+        if H.bare_key(stop.group(0)) not in split and not inside_known_name(work[pos:limit], stop.start() - pos):
             return stop.start()
     return limit
 

@@ -106,6 +106,10 @@ def test_portal_table_of_facts(text, issuer, date, signer, subject):
      "Văn phòng Chính phủ.\n\nCông điện nêu: bão số 10 đã gây mưa lớn.",
      ("Chủ tịch Ủy ban nhân dân tỉnh Thanh Hóa", "Chủ tịch Ủy ban nhân dân tỉnh Nghệ An", "Bộ trưởng", "Thủ trưởng cơ quan ngang bộ",
       "Văn phòng Chính phủ")),
+    # a known name written in lower case ("Ban chỉ đạo") holds a clause word that ends no list
+    ("Công điện gửi Bộ trưởng các Bộ: Quốc phòng, Công an; Văn phòng Ban chỉ đạo phòng thủ dân sự quốc gia.\n\n"
+     "Công điện nêu: mưa lớn kéo dài.",
+     ("Bộ trưởng", "Bộ Quốc phòng", "Bộ Công an", "Văn phòng Ban chỉ đạo phòng thủ dân sự quốc gia")),
     # a Kính gửi entry holding a list and another addressee after its ";"
     ("Kính gửi:\n- Chủ tịch UBND các tỉnh: Lào Cai, Yên Bái; Bộ trưởng Bộ Y tế.\nUBND tỉnh đề nghị các đơn vị thực hiện.",
      ("Chủ tịch UBND tỉnh Lào Cai", "Chủ tịch UBND tỉnh Yên Bái", "Bộ trưởng Bộ Y tế")),
