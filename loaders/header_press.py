@@ -302,9 +302,9 @@ def portal_fields(st: SourceText, start: int = 0, end: int | None = None) -> dic
 def _meta_value(work: str, pos: int, end: int, label: str) -> tuple[int, int] | None:
     """The cell after a label: the rest of its line up to "|" or the next label, else the first of the
     next lines that is neither empty, a lone "|" nor the portal's note on the label ("Ngày ban hành là ...")."""
-    for n, line in enumerate(re.finditer(r"[^\n]*", work[pos:end])):
-        if n > 8:
-            return None
+    for n, line in enumerate(re.finditer(r"^.*$", work[pos:end], re.M)):
+        if n > 4:
+            return None   # the value stands within a few lines of its label
         s, text = pos + line.start(), line.group(0)
         other = _meta_label_re().search(text)
         lead = len(text) - len(text.lstrip(" \t|:"))
