@@ -32,7 +32,7 @@ from loaders.context import DocContext
 from loaders.header import is_upper, spellings
 from loaders.header_fields import body_end
 from loaders.records import Assignment, Span
-from loaders.text import SourceText, clean
+from loaders.text import BRACKETED, SourceText, clean
 
 _PLURAL = G.piece("plural")                                  # "các", "những"
 _PLURAL_OR_ALL = G.expand(r"(?:%(plural)s|%(all)s)")          # ... and "cả"
@@ -180,7 +180,6 @@ _ITEM = re.compile(rf"^\s*(?:\d+(?:\.\d+)*[.)]|{_DASH_ITEM}|[a-zđ]\)|[-–•+]
 _OPENING_QUOTES = "“\"«"   # a quoted sentence is read from its first word
 _ROMAN = r"[IVXL]+\."   # "II.": a section heading's number (one piece for the patterns below)
 _ROMAN_ITEM = re.compile(rf"{_ROMAN}\s")   # "II. Nhiệm vụ chung"
-_PARENTHESES = re.compile(r"\([^()]*\)")
 _SEMICOLON = re.compile(r"\s*;\s*")
 _COMMA = re.compile(r"\s*,\s*")
 _MARKER_ALONE = re.compile(rf"\s*(?:\d+(?:\.\d+)*[.)]|[a-zđ]\)|{_ROMAN})\s*")  # "1." split from its text, "II."
@@ -518,7 +517,7 @@ def bodies_of(phrase: str, ctx: DocContext, related: tuple[str, ...] = (), partn
     ``related``: the document's addressees, which "các Bộ có liên quan" stands for; ``partners``: a
     list of cooperating bodies, where "các đơn vị liên quan" is kept as written (who else takes part)."""
     d = _data()
-    phrase = _PARENTHESES.sub(" ", phrase)
+    phrase = BRACKETED.sub(" ", phrase)
     cut = d["scope"].search(phrase)
     if cut:
         phrase = phrase[:cut.start()]
@@ -530,7 +529,9 @@ def bodies_of(phrase: str, ctx: DocContext, related: tuple[str, ...] = (), partn
     if colon:  # "Ủy ban nhân dân các tỉnh, thành phố: Bắc Giang, Hải Phòng": one body per item
         before = _LIST_JOIN_END.sub("", phrase[:colon.start].rstrip())
         named = [complete_name(it.name, ctx) for it in colon.items]
-        return list(dict.fromkeys((bodies_of(before, ctx, related) if before else []) + named))
+        after = phrase[colon.end:].strip(" ;")   # "...; Chủ tịch UBND các tỉnh": the addressees after the list
+        return list(dict.fromkeys((bodies_of(before, ctx, related) if before else []) + named
+                                  + (bodies_of(after, ctx, related) if after else [])))
     person = d["person"].match(phrase)
     if person:
         rest = phrase[person.end():].split(";")[0].strip(" ,")

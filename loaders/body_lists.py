@@ -19,6 +19,7 @@ from functools import lru_cache
 
 from loaders import refdata
 from loaders.records import Span
+from loaders.text import BRACKETED
 from loaders.refdata import District, Province, fold
 
 
@@ -33,10 +34,12 @@ class ListItem:
 
 @dataclass(frozen=True)
 class ColonList:
-    """A "head: items" list found in a text: the head's start and the expanded items."""
+    """A "head: items" list found in a text: the head's start, the expanded items and where the list
+    ends (the text's end, or the ";" after which other addressees follow)."""
 
     start: int
     items: tuple[ListItem, ...]
+    end: int
 
 
 def _words(kind: str) -> list[tuple[str, str]]:
@@ -90,6 +93,21 @@ def _body_start() -> re.Pattern:
     return re.compile(rf"{_alt(heads)}(?![^\W_])")
 
 
+def opens_addressee(text: str) -> bool:
+    """``text`` opens an addressee of its own: a body's head, a post or a plural before them."""
+    return bool(_addressee_start().match(text))
+
+
+@lru_cache(maxsize=1)
+def _addressee_start() -> re.Pattern:
+    """An entry that opens an addressee of its own: a body's head, a post or a plural ("Bộ trưởng", "Chủ
+    tịch Ủy ban ...", "các Bộ trưởng"), not a place of a list."""
+    from loaders.citations import patterns
+    rows = patterns("body_phrases.csv")
+    words = [t for t, _ in rows.get("body_head", ())] + [t for t, _ in rows.get("post", ())]
+    return re.compile(rf"(?:(?i:{_alt(t for t, _ in _words('plural'))})\s+)?{_alt(words)}(?![^\W_])", re.I)
+
+
 @lru_cache(maxsize=1)
 def _known_name_re() -> re.Pattern:
     """A body head followed by a known name ("Sở " + "tư pháp"), longest first."""
@@ -112,6 +130,12 @@ def known_name_end(text: str) -> int | None:
     if not word[:1].islower() or _continues().match(rest.lstrip()):
         return None
     return m.end()
+
+
+def inside_known_name(text: str, at: int) -> bool:
+    """Position ``at`` of ``text`` lies inside a known body name written there ("Văn phòng Ban chỉ đạo
+    phòng thủ dân sự quốc gia": its lower-case "chỉ đạo" is no clause word)."""
+    return any(m.start() < at < m.end() for m in _known_name_re().finditer(text))
 
 
 def continues_name(rest: str) -> bool:
@@ -173,12 +197,18 @@ def find_colon_list(text: str) -> ColonList | None:
             if not m.group("plural"):
                 continue
             organ_start = _organ_start(text, m.start())
-            organ = text[organ_start:m.start()].strip()
+            organ = BRACKETED.sub("", text[organ_start:m.start()]).strip()   # "Ủy ban nhân dân (UBND)"
             if not organ:
                 continue  # "các tỉnh: A, B" names places, not bodies
             head_start = organ_start
         items = []
-        for s, e in split_items(text, m.end()):
+        end = len(text)
+        if kinds:
+            end = _list_end(text, m.end(), lambda item: bool(refdata.find_units(item) or refdata.find_province_2025(item))
+                            or not opens_addressee(item))
+        elif prefixes:
+            end = _list_end(text, m.end(), lambda item: fold(item) in _name_tails())
+        for s, e in split_items(text, m.end(), end):
             name = _item_name(text[s:e].strip(), prefixes[:1], kinds, organ)
             if name is not None:
                 items.append(ListItem(name, s, e))
@@ -187,8 +217,23 @@ def find_colon_list(text: str) -> ColonList | None:
             # "các sở, ngành: Công Thương, Công an Thành phố": with no head word to add, only the
             # items that name their own body are known
         if items:
-            return ColonList(head_start, tuple(items))
+            return ColonList(head_start, tuple(items), end)
     return None
+
+
+def _list_end(text: str, start: int, is_item) -> int:
+    """Where a "Bộ: A, B" list ends: at a ";" after items written with "," when what follows is no
+    item of the list (``is_item``: "Bộ trưởng các Bộ: Quốc phòng, Y tế; Chủ tịch UBND các tỉnh" -> before
+    "; Chủ tịch"; "Chủ tịch UBND các tỉnh: Nghệ An, Hà Tĩnh; Bộ trưởng" -> before "; Bộ trưởng"); the
+    text's end otherwise ("Bộ: Tài chính; Xây dựng", "Bộ: Quốc phòng, Công an; Y tế")."""
+    for semi in re.finditer(";", text[start:]):
+        at = start + semi.start()
+        if "," not in text[start:at]:
+            return len(text)
+        following = re.split(r"[,;]", text[at + 1:], maxsplit=1)[0].strip(" .")
+        if following and not is_item(following):
+            return at
+    return len(text)
 
 
 def _organ_start(text: str, plural_at: int) -> int:
@@ -214,6 +259,9 @@ def _unit_kind(name: str, kinds: list[str]) -> str | None:
     province_level = "tỉnh" in kinds
     found = {u.kind for u in refdata.find_units(name)
              if (isinstance(u, Province) if province_level else isinstance(u, District)) and u.kind in kinds}
+    new = refdata.find_province_2025(name) if province_level and not found else None
+    if new is not None and new.kind in kinds:
+        found = {new.kind}   # "Huế": a province since 2025, a district before
     if len(found) == 1:
         return found.pop()
     return kinds[0] if len(kinds) == 1 else None
@@ -319,7 +367,10 @@ def split_recipients(text: str) -> tuple[ListItem, ...]:
         seps = _alt(t for t, _ in _words("separator"))
         head = re.sub(rf"(?:\s+(?i:{seps})|[,;])\s*$", "", text[:colon.start].rstrip()).strip()
         before = split_recipients(head) if head else ()
-        return before + colon.items
+        rest = text[colon.end:].lstrip(" ;")
+        after = tuple(ListItem(it.name, len(text) - len(rest) + it.start, len(text) - len(rest) + it.end)
+                      for it in split_recipients(rest)) if rest.strip(" .") else ()
+        return before + colon.items + after
     items: list[list[int]] = []      # [start, end] of each addressee
     pos, sep = 0, ""
     for m in [*_grammar()["separator"].finditer(text), None]:
@@ -372,9 +423,14 @@ def recipient_names(st, spans: list[Span]) -> list[tuple[str, Span]]:
             j += 1  # entries of one line
         s, e = spans[i].start, spans[j - 1].end
         found = find_colon_list(st.work[s:e])
+        if not (found and found.start == 0):
+            s, e, j = spans[i].start, spans[i].end, i + 1   # an entry of its own that is a list
+            found = find_colon_list(st.work[s:e])
         if found and found.start == 0:
             out.extend((it.name, st.span(s + it.start, s + it.end)) for it in found.items)
-            i = j
+            i += 1
+            while i < j and spans[i].start < s + found.end:
+                i += 1   # the entries the list took; those after its end are entries of their own
             continue
         value = st.value(spans[i].start, spans[i].end)
         if re.search(r"[^\W\d_]", value):  # a table cell "|" left alone is no recipient
@@ -383,5 +439,5 @@ def recipient_names(st, spans: list[Span]) -> list[tuple[str, Span]]:
     return out
 
 
-__all__ = ["ListItem", "ColonList", "expand_list", "find_colon_list", "split_items", "split_addressees",
+__all__ = ["ListItem", "ColonList", "expand_list", "find_colon_list", "inside_known_name", "opens_addressee", "split_items", "split_addressees",
            "addressee_end", "known_name_end", "split_recipients", "recipient_names"]

@@ -762,8 +762,9 @@ def _context_fill(w: str, hit: _Hit, ctx: DocContext) -> None:
             at = max([0] + [b.end() for b in rx["wide_boundary"].finditer(w, 0, hit.start)])
             m = rx["of_x_at_list"].search(re.sub(r"\([^()]*\)", lambda p: " " * len(p.group(0)), w[at:hit.start]))
         if m:
-            end = read_body(w, at + m.start("x"), hit.start)
-            written = clean(w[at + m.start("x"):end])
+            x = at + m.start("x") + _last_author_at(w[at + m.start("x"):at + m.end("x")])
+            end = read_body(w, x, hit.start)
+            written = clean(w[x:end])
             if written and not (coded and _same_body(written, coded)):
                 hit.issuer = written
     if coded and not hit.issuer:
@@ -781,6 +782,18 @@ def _context_fill(w: str, hit: _Hit, ctx: DocContext) -> None:
         m = rx["date_first"].match(before)
         if m:
             hit.date, hit.date_as_written, hit.date_warning = parse_date(m)
+
+
+@lru_cache(maxsize=1)
+def _at_then_and() -> re.Pattern:
+    return re.compile(rf"\s{G.piece('at')}\s.*\s(?:{G.piece('and')})\s+", re.S)
+
+
+def _last_author_at(x: str) -> int:
+    """Where the author of the last "X tại" starts in x: "Chánh Văn phòng tại Tờ trình số 18 ... và Giám đốc
+    Sở Nội vụ" -> at "Giám đốc" (another citation and its author come first); 0 otherwise."""
+    m = _at_then_and().search(x)
+    return m.end() if m else 0
 
 
 def _speaker_after(w: str, end: int) -> str:

@@ -17,8 +17,8 @@ from loaders.body_lists import recipient_names
 from loaders.citations import find_citations
 from loaders.context import DocContext
 from loaders.read import SetAside, read_document
-from loaders.records import DocumentRecord, Span
-from loaders.signature import SignatureBlock, find_copy_start, parse_copy, parse_signature
+from loaders.records import DocumentRecord, Signer, Span
+from loaders.signature import SignatureBlock, find_copy_start, name_like, parse_copy, parse_signature
 from loaders.text import SourceText
 
 
@@ -61,6 +61,7 @@ def extract(st: SourceText, source: str, sha256: str | None = None) -> DocumentR
         if cue is not None:  # an original under a press lead that announces it: a quotation
             facts["text_kind"], facts.setdefault("evidence", {})["text_kind"] = P.QUOTE, cue
     run.warnings[:0] = list(facts.pop("warnings", ()))
+    portal_signer = _portal_signer(facts.pop("portal_signer", None))
     ev.update(facts.pop("evidence", {}))
     ctx = facts.pop("context", DocContext())
     signer = sig.signer
@@ -70,6 +71,8 @@ def extract(st: SourceText, source: str, sha256: str | None = None) -> DocumentR
             ev.update({k: v for k, v in rep.evidence.items() if k.startswith("signer.")})
         if not recipients:
             recipients = recipient_names(st, list(rep.recipients))
+    if signer is None and portal_signer is not None:
+        signer, ev["signer.name"] = portal_signer
 
     cited, generic = (), ()
     start = _own_words_start(head, rep)
@@ -279,6 +282,11 @@ def _facts(st: SourceText, head: H.Header, end: int, copy, signed_or_addressed: 
         if titled:
             subject, ev["subject"] = titled
     kind = "ORIG" if original else doc.text_kind
+    portal = H.portal_fields(st, 0, end)
+    date = doc.date
+    portal_date = _portal_date(portal.get("date")) if date is None else None
+    if portal_date:
+        date, ev["date"] = portal_date
     acting = H.find_acting(st, head.end, end, with_prefix=original or doc.issuer is not None)
     issuer = doc.issuer
     co_issuer = None
@@ -295,6 +303,10 @@ def _facts(st: SourceText, head: H.Header, end: int, copy, signed_or_addressed: 
     titled_type = H.title_type(st, 0, end) if doc.doc_type is None and rep is None else None
     if titled_type and issuer is None and titled_type[2] is not None:
         issuer, ev["issuer"] = titled_type[2], titled_type[1]   # "Chỉ thị của Chủ tịch UBND tỉnh về việc ...": its author
+    if issuer is None and "issuer" in portal:   # a law portal's "Cơ quan ban hành: Bộ X"
+        found = H.body_in_text(portal["issuer"][0])
+        if found:
+            issuer, ev["issuer"] = found[1], portal["issuer"][1]
     prose_acting = rep.acting if rep is not None and rep.issuer is not None and issuer is rep.issuer else None
     if issuer is not None and issuer.open_unit and not original:
         issuer = (P.locality_in_text(st, issuer) or P.commune_in_text(st, issuer)
@@ -328,6 +340,8 @@ def _facts(st: SourceText, head: H.Header, end: int, copy, signed_or_addressed: 
     elif acting and acting.acting and name:
         acting_body = f"{acting.acting} {name}"
         ev["acting_body"] = acting.span
+    if subject is None and "subject" in portal:
+        subject, ev["subject"] = portal["subject"]
     if name is None:
         ev.pop("issuer", None)
     if place is None:
@@ -342,17 +356,35 @@ def _facts(st: SourceText, head: H.Header, end: int, copy, signed_or_addressed: 
     context = DocContext(
         issuer=name, level=level, channel=issuer.channel if issuer else None, province=province,
         province_kind=province_kind, district=district, district_kind=district_kind,
-        committee=committee, parent_committee=parent_committee, date=doc.date,
+        committee=committee, parent_committee=parent_committee, date=date,
     )
     written = ev["number"].quote if "number" in ev else ""
     return {
-        "doc_type": doc_type, "number": H.central_symbol(doc.number, written, level), "date": doc.date, "place": place,
+        "doc_type": doc_type, "number": H.central_symbol(doc.number, written, level), "date": date, "place": place,
         "issuer": name, "acting_body": acting_body, "issuer_level": level,
         "parent_body": head.parent.name if head.parent else None, "subject": subject,
         "urgency": doc.urgency, "secrecy": head.secrecy, "channel": context.channel,
         "province": province, "district": district, "text_kind": kind,
         "evidence": ev, "warnings": warnings, "context": context, "co_issuer": co_issuer,
+        "portal_signer": portal.get("signer"),
     }
+
+
+_PORTAL_DATE = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
+
+
+def _portal_date(found: tuple[str, Span] | None) -> tuple[str, Span] | None:
+    """The date of a law portal's table ("Ngày ban hành: 13/01/2026"), with its span."""
+    m = _PORTAL_DATE.fullmatch(found[0]) if found else None
+    iso = H.date_from_parts(*m.groups())[0] if m else None
+    return (iso, found[1]) if iso else None
+
+
+def _portal_signer(found: tuple[str, Span] | None) -> tuple[Signer, Span] | None:
+    """The signer of a law portal's table ("Người ký: Trần Văn Nam"): a person's name, every word capitalised."""
+    if found is None or not name_like(found[0]):
+        return None
+    return Signer(name=found[0]), found[1]
 
 
 _SENTENCE_LINE = re.compile(r"[^\n:]{30,}[.!?]\s*$", re.M)

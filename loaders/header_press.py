@@ -289,3 +289,44 @@ def _title_author_re() -> re.Pattern:
 def _title_re() -> re.Pattern:
     names = alternation(r["name_vi"] for r in table("doc_types"))
     return re.compile(rf"\s*{names}\s+(?i:{G.piece('about')})\s", re.I)
+
+
+# ---------------------------------------------------------------- a law portal's table of facts
+
+@lru_cache(maxsize=1)
+def _meta_label_re() -> re.Pattern:
+    return re.compile(rf"(?<![^\s|])(?P<label>{alternation(spellings('meta_label'))})[ \t]*[:|]")
+
+
+def portal_fields(st: SourceText, start: int = 0, end: int | None = None) -> dict[str, tuple[str, Span]]:
+    """A law portal's table of a document's facts (header_markers.csv meta_label: "| Cơ quan ban hành: |
+    Bộ X |", "Người ký: Trần Văn Nam", "Ngày ban hành:" with its value some lines below): field (the
+    row's value: issuer, signer, date, subject) -> (value as written, span). The first of each field."""
+    end = len(st.work) if end is None else end
+    field_of = {refdata.fold(r["spelling"]): r["value"] for r in markers("meta_label")}
+    out: dict[str, tuple[str, Span]] = {}
+    for m in _meta_label_re().finditer(st.work, start, end):
+        field = field_of[refdata.fold(m.group("label"))]
+        found = None if field in out else _meta_value(st.work, m.end(), end, m.group("label"))
+        if found:
+            out[field] = (st.value(*found), st.span(*found))
+    return out
+
+
+def _meta_value(work: str, pos: int, end: int, label: str) -> tuple[int, int] | None:
+    """The cell after a label: the rest of its line up to "|" or the next label, else the first of the
+    next lines that is neither empty, a lone "|" nor the portal's note on the label ("Ngày ban hành là ...")."""
+    for n, line in enumerate(re.finditer(r"^.*$", work[pos:end], re.M)):
+        if n > 4:
+            return None   # the value stands within a few lines of its label
+        s, text = pos + line.start(), line.group(0)
+        other = _meta_label_re().search(text)
+        lead = len(text) - len(text.lstrip(" \t|:"))
+        cell = text[lead:].split("|")[0]
+        if other and other.start() >= lead:
+            cell = cell[:max(0, other.start() - lead)]
+        value = cell.strip()
+        if value and not refdata.fold(value).startswith(refdata.fold(label)):
+            at = s + lead + cell.index(value)
+            return at, at + len(value)
+    return None

@@ -24,13 +24,14 @@ from loaders import grammar as G
 from loaders import header as H
 from loaders import refdata
 from loaders.assignments import directed_committees, names_body, opens_with_request
+from loaders.body_lists import find_colon_list, inside_known_name, opens_addressee
 from loaders.bodies import resolve_body
 from loaders.citations import patterns
 from loaders.header_organs import opens_organ
 from loaders.grammar import alternation
 from loaders.records import Signer, Span
 from loaders.refdata import table
-from loaders.text import SourceText, clean
+from loaders.text import BRACKETED, SourceText, clean
 
 PRESS, QUOTE = "PRESS", "QUOTE"
 _LEVELS = ("central", "province", "district", "sector")
@@ -156,6 +157,8 @@ def _res() -> dict[str, re.Pattern]:
         "passive": re.compile(
             rf"\s*,?\s*(?P<aspects>(?:{aspect}\s+)*)(?P<agent>[^.;:\n]{{0,160}}?)\s*(?P<verb>{issue})(?!\w)"),
         "date": re.compile(rf"\s*,?\s*{H.DATE}"),
+        # a portal title's year after the number ("Công văn 12154/VPCP-TCCV 2025 về việc ..."): no date of its own
+        "bare_year": re.compile(rf"[ \t]+(?:(?i:{alternation(G.words('year_word'))})[ \t]+)?(?:19|20)\d\d(?![\d/.\-])"),
         "dateline": re.compile(rf"(?<!\w){_alt('time_of_day')}\s+(?P<d>\d{{1,2}})\s*[/.]\s*(?P<m>\d{{1,2}})\s*[/.]\s*"
                                r"(?P<y>\d{4})(?!\d)"),
         # "Ngày 18/02, ...", "Chiều tối 3.2, ...": a day and month without the year
@@ -552,6 +555,10 @@ def _read_tails(st: SourceText, lead: _Lead | None, pos: int, end: int) -> int:
                 _set_date(st, lead, d)
             pos = d.end()
             continue
+        y = res["bare_year"].match(work, pos, end)
+        if y and pos > 0 and not work[pos - 1].isspace():   # right after the number
+            pos = y.end()
+            continue
         o = res["of"].match(work, pos, end)
         if o:
             b_end = _body_end(work, o.end(), end)
@@ -616,20 +623,39 @@ def _recipients_end(work: str, pos: int, end: int) -> int:
     list after "gửi:" runs over its ";" to the end of the sentence."""
     colon = work[max(0, pos - 3):pos].strip().endswith(":")
     m = (_res()["colon_list_end"] if colon else _res()["recipients_end"]).search(work, pos, end)
-    while not colon and m and m.group(0) == ";" and (opens_organ(work[m.end():end].lstrip())
-                                                     or _res()["plural_start"].match(work[m.end():end].lstrip())):
-        m = _res()["recipients_end"].search(work, m.end(), end)   # "gửi các sở, ngành; UBND các huyện ...", "...; các ban, sở": one list
+    at = pos
+    while not colon and m and m.group(0) in ":;":
+        if m.group(0) == ":":   # "gửi Chủ tịch UBND các tỉnh: A, B; ...": a list goes on, up to the subject
+            bound = _res()["recipients_end"].search(work, m.end(), end)
+            while bound and bound.group(0) in ":;":
+                bound = _res()["recipients_end"].search(work, bound.end(), end)
+            found = find_colon_list(work[at:bound.start() if bound else end])
+            if not found or found.items[0].start < m.end() - at:
+                break
+            at += found.end
+        elif opens_organ(work[m.end():end].lstrip()) or _res()["plural_start"].match(work[m.end():end].lstrip()) \
+                or opens_addressee(work[m.end():end].lstrip()):
+            at = m.end()   # "gửi các sở, ngành; UBND các huyện ...", "...; các ban, sở", "...; Bí thư, Chủ tịch ...": one list
+        else:
+            break
+        m = _res()["recipients_end"].search(work, at, end)
     limit = m.start() if m else end
     if colon:
         return limit   # "gửi: A; B; Ủy ban An toàn giao thông quốc gia.": the list is the sentence's rest
     split = {H.bare_key(w) for w in G.words("and_word")}   # "và" joins recipients, ends no list
     for stop in _res()["stop"].finditer(work, pos, limit):
-        if H.bare_key(stop.group(0)) not in split:
+        if H.bare_key(stop.group(0)) not in split and not inside_known_name(work[pos:limit], stop.start() - pos):
             return stop.start()
     return limit
 
 
 def _split_recipients(st: SourceText, s: int, e: int) -> list[Span]:
+    found = find_colon_list(st.work[s:e])
+    if found:   # "Chủ tịch UBND các tỉnh: A, B; Bộ trưởng ...": the list one entry, expanded by recipient_names
+        head, tail = s + found.start, s + found.end
+        listed = [_without_trailing_marks(st, st.span(head, tail))]
+        return (_split_recipients(st, s, head) if head > s else []) + listed + \
+            (_split_recipients(st, tail, e) if st.work[tail:e].strip(" ,;.") else [])
     out, start = [], s
     for m in _res()["recipient_split"].finditer(st.work, s, e):
         if _name_goes_on(st.work, m, e):
@@ -778,7 +804,8 @@ def _read_head(st: SourceText, lead: _Lead) -> None:
         c0 = advised[-1].end() if advised else c0
         # "Đảng ủy Quân sự tỉnh tổ chức hội nghị ra Nghị quyết": the body's name ends at a clause word
         meeting = res["meeting"].search(work, c0, who_end)
-        found = organ(work[c0:meeting.start() if meeting else who_end])
+        # "HĐND xã X khóa I (nhiệm kỳ 2021 - 2026) đã thông qua": a term in brackets is no part of the name
+        found = organ(BRACKETED.sub(" ", work[c0:meeting.start() if meeting else who_end]))
         if found:
             lead.values["issuer"], lead.values["acting"] = found[1], found[0]
             lead.evidence["issuer"] = st.span(c0, who_end)
@@ -1007,8 +1034,9 @@ def _merge_mentions(st: SourceText, lead: _Lead, mentions: list[re.Match], start
             continue
         if other and not number and _res()["at_cited"].search(before):
             continue   # "... chỉ đạo của UBND thành phố tại công văn số 3724": a document cited, not this one
+        sent = not other and bool(_res()["recipients"].match(work, m.end(), s1))   # "Công điện được gửi tới X"
         if not other and number and not _res()["of"].match(work, m.end(), s1) \
-                and not _res()["subject_about"].match(work, m.end(), s1):
+                and not _res()["subject_about"].match(work, m.end(), s1) and not sent:
             continue   # "triển khai tổ chức thực hiện Chỉ thị nhằm …": an anaphora, nothing to read
         sub = _Lead(m, s0, s1, None)
         _read_tails(st, sub, m.end(), s1)
@@ -1027,8 +1055,9 @@ def _merge_mentions(st: SourceText, lead: _Lead, mentions: list[re.Match], start
             lead.evidence["number"] = st.span(m.start("num") if m.group("num") else m.start("sym"), m.end())
         if other:
             _signed_on_behalf(st, lead, m, s0, s1)
-        if sub.verb is not None and sub.recipients and not lead.recipients:
-            lead.recipients = sub.recipients   # a headline first, then "X vừa có công văn ... gửi Y": its addressees
+        if (sub.verb is not None or sent) and sub.recipients and not lead.recipients:
+            # a headline first, then "X vừa có công văn ... gửi Y"; "Công điện được gửi tới Y": its addressees
+            lead.recipients = sub.recipients
         if sub.verb is not None and "subject" in sub.values and _headline(work, lead):
             # a headline shortens the subject; the sentence reporting the document writes it whole
             lead.values["subject"], lead.evidence["subject"] = sub.values["subject"], sub.evidence["subject"]

@@ -196,6 +196,12 @@ def provinces_2025() -> tuple[Province, ...]:
                           split_list(r.get("province_aliases"))) for r in rows)
 
 
+def find_province_2025(name: str) -> Province | None:
+    """"Huế", "TP. Huế" -> the 2025 province (a city of its own since 2025: no 2020 province of that name)."""
+    key = fold(name)
+    return next((p for p in provinces_2025() if key in {fold(n) for n in (p.name, *p.aliases)}), None)
+
+
 def province_2025(province_2020: str) -> str | None:
     """"Nam Định" -> "Ninh Bình" (the 2025 province that absorbed it)."""
     p = find_province(province_2020)

@@ -31,7 +31,7 @@ def _signed_mark(text: str) -> bool:
     return any(folded == m.lower() for m in (r["spelling"] for r in markers("signed_mark")))
 
 
-def _name_like(text: str) -> bool:
+def name_like(text: str) -> bool:
     """"Trần Hồng Quảng": 2 to 6 capitalised words, letters only."""
     words = text.split()
     return 2 <= len(words) <= 6 and all(w.isalpha() and w[0].isupper() and (len(w) == 1 or w[1:].islower()) for w in words) \
@@ -62,14 +62,14 @@ def _signer(st: SourceText, lines: list[Cell], ev: dict[str, Span]) -> Signer | 
     auth_i = max((i for i, c in enumerate(lines) if cap.match(c.text) and is_upper(c.stripped)), default=None)
     role_i = name_i = None
     if auth_i is not None:
-        name_i = next((j for j in range(auth_i + 1, len(lines)) if _name_like(lines[j].stripped)), None)
+        name_i = next((j for j in range(auth_i + 1, len(lines)) if name_like(lines[j].stripped)), None)
         # the role: the first line in capitals after the authority (in a table the Nơi nhận column's
         # "- entries" come between them, row by row)
         role_i = next((j for j in range(auth_i + 1, name_i if name_i is not None else min(len(lines), auth_i + 2))
                        if _role_like(lines[j].stripped) and not cap.match(lines[j].text)), None)
     else:
         # own-name signature: a role line right above the last name ("BỘ TRƯỞNG, CHỦ NHIỆM" / "Mai Tiến Dũng")
-        name_i = max((i for i, c in enumerate(lines) if _name_like(c.stripped)), default=None)
+        name_i = max((i for i, c in enumerate(lines) if name_like(c.stripped)), default=None)
         if name_i is None:
             return None
         j = name_i - 1

@@ -101,6 +101,7 @@ class SourceText:
 
 
 _SPACES = re.compile(r"\s+")
+BRACKETED = re.compile(r"\s*\([^()]*\)")   # "(UBND)", "(nhiệm kỳ 2021 - 2026)": words in brackets beside a name
 
 
 def clean(value: str) -> str:
