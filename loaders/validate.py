@@ -496,7 +496,8 @@ class BatchChecks:
         own = shared if self.keeper is None else self.keeper.shared_pass()
         if self.keeper is not None:
             self.results.update(self.keeper.shared_kept)
-        self.todo = list(itertools.chain(((b, False) for b in batches), [(own, True)] if own else []))
+        # lazy: a batch's texts are read when it is checked
+        self.todo = itertools.chain(((b, False) for b in batches), [(own, True)] if own else [])
         record = self.keeper.recorded if self.keeper is not None else None
         if self.beside:
             # one batch checked at a time while the store loads on the other core; ``workers`` after
