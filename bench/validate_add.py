@@ -81,7 +81,7 @@ def main(argv: list[str] | None = None) -> dict:
     grown = grown_corpus(args.base, args.added, args.store.with_name(args.store.name + "-grown"))
     profile: dict[str, float] = {}
     figures: dict = {}
-    validate_batches = b.validate_batches
+    from loaders.validate import validate_batches
 
     def profiled(batches, shared, store, **kw):  # the build's own call, with a profile
         batches, saved = _recording(list(batches), kw["digest"])
@@ -101,15 +101,29 @@ def main(argv: list[str] | None = None) -> dict:
             pickle.dump({**saved, "shared": dict(shared), "results": report.results, "also_read": kw.get("also_read")}, out)
         return report
 
+    class Profiled:
+        """The build's BatchChecks, the whole validation run after the load (profiled as one)."""
+
+        def __init__(self, batches, shared, store, forked=None, **kw):
+            self.given = (batches, shared, kw)
+
+        def stop(self) -> None:
+            pass
+
+        def report(self, store, locate, progress):
+            batches, shared, kw = self.given
+            return profiled(batches, shared, store, locate=locate, progress=progress, **kw)
+
     plans = _Plans()
     for name in ("loaders.validate", "loaders.validate_scope"):
         logging.getLogger(name).addHandler(plans)
         logging.getLogger(name).setLevel(logging.INFO)
-    b.validate_batches = profiled
+    checks = b.BatchChecks
+    b.BatchChecks = Profiled
     try:
         report = b.build(grown, target, progress=False)
     finally:
-        b.validate_batches = validate_batches
+        b.BatchChecks = checks
         shutil.rmtree(grown, ignore_errors=True)
     figures.update(stage_cpu=report.cpu_seconds.get("validate"), stage_wall=report.seconds.get("validate"))
     _print(figures, profile, plans, report.validation, args)

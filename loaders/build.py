@@ -8,11 +8,13 @@ its graph from the map cache, to_rdf.file_fingerprint; resolution starts from th
 build resolved, a memo in the map cache: resolved; beside it a worker process computes text reuse's
 shingles, MinHashes and candidate pairs, then, the citations resolved, the pairs they link, into the
 reuse cache: _reuse_ahead; the reuse stage then writes the reuse graphs from it) -> load the graphs
-that changed
-(store.sync_graphs, streamed from that file) -> validate (SHACL, fast path by default: per batch of
-files in memory, then the corpus-wide checks as SPARQL on the store, validate.validate_batches)
--> write the reports next to the store. Memory grows with the batch, not the corpus, except for the
-slim records that resolution needs (resolve.slim_record, 2.1 KB a document at 10k; whole records, 12.9 KB,
+that changed (store.sync_graphs, streamed from that file) -> validate (SHACL, fast path by default: per batch of
+files in memory, then the corpus-wide checks as SPARQL on the store, validate.BatchChecks; the
+per-batch checks read the spool, not the store: they start before the load and run beside it, in a
+process of their own on the other core) -> write the reports next to the store. The report's stage
+"validate" is timed in two parts, its start before the load and the rest after it (wall: the two
+added, the load's wall not included); its CPU includes the checking process's, counted when it
+ends. Memory grows with the batch, not the corpus, except for the slim records that resolution needs (resolve.slim_record, 2.1 KB a document at 10k; whole records, 12.9 KB,
 are read back from the extraction cache a batch at a time to map: whole_records) and the resolution
 (about 2.4 KB a document). Peak PSS of the process tree at 10k: read 178 MB, map 351, reuse 416; the
 whole build's peak: 0.94 GB (bench/results/latest.md; bench/memory_profile.py gives each stage's).
@@ -62,7 +64,7 @@ from loaders.spool import GraphSpool, file_batches, is_file_graph
 from loaders.store import (DKG, KGStore, SyncResult, documents_of_files, export, mark_unfinished, open_store,
                            sync_graphs, write_build_metadata)
 from loaders.to_rdf import Repeat, literal, map_corpus
-from loaders.validate import SHAPES, GraphsOf, ValidationReport, give_back_memory, validate, validate_batches
+from loaders.validate import SHAPES, BatchChecks, GraphsOf, ValidationReport, give_back_memory, validate
 from loaders.validate_memo import MEMO_FILE
 
 # the listing tables are the query side's (they hold saved queries' rows): stage "tables"
@@ -276,11 +278,18 @@ def build(corpus_dir: str | os.PathLike = DOCUMENTS, store_path: str | os.PathLi
             map_cache.keep_only(set(graphs))  # after reuse: it keeps the reuse graphs too
             map_cache.commit()
             _pause("mapped")
+            with clock("validate"):  # its per-batch checks start here and run beside the load (CPU counted when they end)
+                checking = _start_validation(kg, graphs, engine, batch)
             with clock("load"), show.bar("loading the store", "graph") as bar:
-                sync = sync_graphs(kg.store, graphs, pause=_pause, stamp=built_at, progress=bar.hook)
+                try:
+                    sync = sync_graphs(kg.store, graphs, pause=_pause, stamp=built_at, progress=bar.hook)
+                except BaseException:
+                    if checking is not None:
+                        checking.stop()
+                    raise
             _release()
             with clock("validate"), show.bar("validating (SHACL)", "check") as bar, _frozen():
-                validation = _validate(kg, graphs, engine, batch, bar.hook, (sync.merged_changes, sync.since))
+                validation = _validate(kg, checking, engine, bar.hook, (sync.merged_changes, sync.since))
         _pause("validated")
         with clock("report"):
             outcomes = _with_documents(outcomes, kg)
@@ -298,7 +307,7 @@ def build(corpus_dir: str | os.PathLike = DOCUMENTS, store_path: str | os.PathLi
         if export_to is not None:
             with clock("export"), show.step(f"exporting {export_to}"):
                 export(kg.store, export_to)
-        report = replace(report, seconds=dict(clock.seconds), cpu_seconds=dict(clock.cpu),
+        report = replace(report, seconds=clock.ordered(clock.seconds), cpu_seconds=clock.ordered(clock.cpu),
                          ahead={"reuse": beside["seconds"]} if "seconds" in beside else {}, exported=str(export_to) if export_to else None)
         _write(kg.path / "build-report.json", json.dumps(report.to_json(), ensure_ascii=False, indent=1) + "\n")
         _write(kg.path / "build-report.txt", report.to_text())
@@ -401,20 +410,33 @@ def validation_batches(graphs: Iterable[str], shared: Mapping[str, str], batch: 
     return [*file_batches(graphs, batch), *(others[i:i + batch] for i in range(0, len(others), batch))]
 
 
-def _validate(kg: KGStore, graphs: GraphSpool, engine: str, batch: int, progress,
-              merged_changes: tuple[frozenset[str] | None, str | None] = (None, None)) -> ValidationReport:
-    """SHACL on the store just loaded: per batch of files, then corpus-wide (validate_batches); the
-    pySHACL engine (the reference) on the whole merged graph."""
+def _start_validation(kg: KGStore, graphs: MappedGraphs, engine: str, batch: int) -> BatchChecks | None:
+    """The fast path's per-batch checks (validate.BatchChecks), started before the load: they read
+    the mapped graphs, not the store, and run beside the load in a process of their own; None for
+    the pySHACL engine, which reads the whole merged graph once it is loaded."""
     if engine == "pyshacl":
-        return validate(kg.store, engine=engine, locate=kg, progress=progress)
+        return None
     shared = {g: graphs[g] for g in (ids.CORPUS_GRAPH, *STATIC_GRAPHS) if g in graphs}
     names = validation_batches(graphs, shared, batch)
     batches = [GraphsOf(graphs, group) for group in names]  # each text read when checked
+
+    def forked() -> None:  # in the checking process: the store's lock not held, the graphs read with its own handles
+        kg.forget_lock()
+        graphs.own_handles()
     # per-file results kept by content hash: only what changed is checked again (validate_memo)
     # the changed triples the per-document tables of an add are bounded by are kept too (table_delta)
-    return validate_batches(batches, shared, kg.store, locate=kg, progress=progress, count=len(names),
-                            memo=kg.path / MEMO_FILE, digest=graphs.digest, also_read=predicates([*SPECS.values(), *listing_specs()]),
-                            merged_changes=merged_changes)
+    return BatchChecks(batches, shared, None, count=len(names), memo=kg.path / MEMO_FILE, digest=graphs.digest,
+                       also_read=predicates([*SPECS.values(), *listing_specs()]), forked=forked)
+
+
+def _validate(kg: KGStore, checking: BatchChecks | None, engine: str, progress,
+              merged_changes: tuple[frozenset[str] | None, str | None] = (None, None)) -> ValidationReport:
+    """SHACL on the store just loaded: the per-batch checks' results, then the corpus-wide checks
+    (BatchChecks.report; ``merged_changes``: the sync's, see validate_batches); the pySHACL engine
+    (the reference) on the whole merged graph."""
+    if checking is None:
+        return validate(kg.store, engine=engine, locate=kg, progress=progress)
+    return checking.report(kg.store, locate=kg, progress=progress, merged_changes=merged_changes)
 
 
 def _shown(path: Path) -> str:
@@ -846,6 +868,12 @@ class _Clock:
             with open(self.log, "a", encoding="utf-8") as f:
                 f.write(json.dumps({"stage": stage, "event": event, "time": time.time(), "maxrss_kb": peak,
                                     "rss_kb": rss}) + "\n")
+
+    @staticmethod
+    def ordered(per_stage: dict) -> dict:
+        """Stages in pipeline order (validate starts before the load and is timed in two parts)."""
+        order = ("read", "map", "reuse", "load", "validate")
+        return dict(sorted(per_stage.items(), key=lambda item: order.index(item[0]) if item[0] in order else len(order)))
 
     def __call__(self, stage: str):
         clock = self

@@ -199,6 +199,13 @@ class _SqliteCache:
             except sqlite3.Error as e:
                 self._write_failed(e)
 
+    def own_handles(self) -> None:
+        """In a forked process: read through a connection of its own, read-only (SQLite's must not
+        be used across a fork); the inherited one is kept unused, never closed here."""
+        if self._db is not None:
+            self._inherited, self._db = self._db, sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro",
+                                                                  uri=True, isolation_level=None)
+
     def close(self, commit: bool = True) -> None:
         if self._db is None:
             return
@@ -617,6 +624,11 @@ class MappedGraphs(MutableMapping):
 
     def __contains__(self, graph) -> bool:
         return graph in self._kept or graph in self.spool
+
+    def own_handles(self) -> None:
+        """In a forked process that reads the graphs while its parent goes on (validate.BatchChecks)."""
+        self.spool.own_handles()
+        self.cache.own_handles()
 
     def digest(self, graph: str) -> str:
         return self._kept[graph][0] if graph in self._kept else self.spool.digest(graph)

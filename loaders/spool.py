@@ -103,6 +103,11 @@ class GraphSpool(MutableMapping):
     def chars(self, graph: str) -> int:
         return self._index[graph].length
 
+    def own_handles(self) -> None:
+        """In a forked process: read through a file of its own (an open file's offset is shared with
+        the parent, which goes on reading); the inherited one is kept unused, never closed here."""
+        self._inherited, self._file = self._file, open(self.path, "rb")
+
     def close(self) -> None:
         if not self._file.closed:
             self._file.close()

@@ -31,6 +31,8 @@ import logging
 import os
 import pickle
 import re
+import select
+import signal
 import time
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
@@ -54,7 +56,7 @@ SHAPES = ONTOLOGY / "shapes.ttl"
 SEVERITIES = ("Violation", "Warning", "Info")
 DATA_GRAPH = "urn:x-directive-kg:data"          # where text given to validate() is loaded
 
-__all__ = ["validate", "validate_batches", "GraphsOf", "ValidationReport", "ValidationResult", "load_shapes", "SHAPES", "Unsupported"]
+__all__ = ["validate", "validate_batches", "BatchChecks", "GraphsOf", "ValidationReport", "ValidationResult", "load_shapes", "SHAPES", "Unsupported"]
 
 
 @dataclass(frozen=True)
@@ -452,81 +454,267 @@ def validate_batches(batches: Iterable[Mapping[str, str]], shared: Mapping[str, 
     state they changed: store.SyncResult's merged_changes and since): when that state is the one the
     memo validated last, the ``delta`` keeps only those lines: a file's line that another graph holds
     too (a cited document's date and number) changes no answer.
+    The same in two steps, the per-batch pass beside the load of ``store``: BatchChecks.
     """
-    started = time.perf_counter()
-    clock = _CpuClock(profile)
-    with clock(MAIN_PART + "translate the shapes)"):
-        sg = shapes if isinstance(shapes, rdflib.Graph) else load_shapes(shapes)
-        checks, fallback = _translated(sg, _ClassClosure(store))
-        local, wide, plain = split_checks(sg, checks)
-        targets = _BatchTargets.of(local)
-    local = list(targets.checks)
-    results: set[ValidationResult] = set()
-    done = 0
-    batches_run = 0
-    with clock(MAIN_PART + "memo plan)"):
-        keeper = _Keeper(memo, plain, shared, digest, wide, also_read, store, merged_changes) if memo is not None else None
+    return BatchChecks(batches, shared, store, shapes=shapes, count=count, profile=profile, workers=workers,
+                       memo=memo, digest=digest, also_read=also_read).report(store, locate, progress, merged_changes)
+
+
+class BatchChecks:
+    """validate_batches in two steps: ``BatchChecks(...)`` prepares the checks and starts the
+    per-batch pass, ``report(store)`` runs the corpus-wide checks on the loaded store and gives the
+    report. Given ``store=None`` (the store is being loaded), the pass does not wait for it: it reads
+    the class hierarchy (_ClassClosure) and the data predicates of the corpus-wide checks' scopes
+    (validate_scope.data_predicates) from the shared graphs, and runs in a process of its own
+    (_Beside), forked here, beside the caller's load on the other core. report() asks the loaded
+    store for both again: when it answers otherwise (a file graph declaring a subclass, say), the
+    pass's results are dropped and it runs again, as validate_batches runs it: the report is the same."""
+
+    def __init__(self, batches: Iterable[Mapping[str, str]], shared: Mapping[str, str], store: ox.Store | None, *,
+                 shapes: str | os.PathLike | rdflib.Graph | None = None, count: int | None = None,
+                 profile: dict | None = None, workers: int | None = None, memo: str | os.PathLike | None = None,
+                 digest: Callable[[str], str] | None = None, also_read: frozenset | None = frozenset(),
+                 forked: Callable[[], None] = lambda: None):
+        started = time.perf_counter()
+        self.unloaded = store is None  # prepared from the shared graphs: report() asks the store again
+        self.beside = self.unloaded and hasattr(os, "fork")
+        batches = list(batches) if self.unloaded else batches
+        self.again = dict(batches=batches, shared=shared, shapes=shapes, count=count, profile=profile,
+                          workers=workers, memo=memo, digest=digest, also_read=also_read)
+        self.profile = profile
+        self.clock = clock = _CpuClock(profile)
+        base = _shared_store(shared, profile) if self.unloaded else None
+        asked = store if store is not None else _Within(base, BATCH_SHARED)
+        with clock(MAIN_PART + "translate the shapes)"):
+            self.sg = shapes if isinstance(shapes, rdflib.Graph) else load_shapes(shapes)
+            closure = _ClassClosure(asked)
+            checks, self.fallback = _translated(self.sg, closure)
+            self.subclasses = closure.subclasses  # what report() asks the store again (beside a load)
+            local, self.wide, plain = split_checks(self.sg, checks)
+            targets = _BatchTargets.of(local)
+        self.local = list(targets.checks)
+        self.results: set[ValidationResult] = set()
+        with clock(MAIN_PART + "memo plan)"):
+            self.keeper = _Keeper(memo, plain, shared, digest, self.wide, also_read, asked) if memo is not None else None
+            if self.keeper is not None:
+                batches = self.keeper.select(batches)
+                self.results.update(self.keeper.plan.kept)
+                count = self.keeper.batches
+            # the shared graphs' own nodes (bodies, units, ...) are checked last: all, or those a change reaches
+            own = shared if self.keeper is None else self.keeper.shared_pass()
+        self.count = count
+        if self.keeper is not None:
+            self.results.update(self.keeper.shared_kept)
+        # lazy: a batch's texts are read when it is checked
+        self.todo = itertools.chain(((b, False) for b in batches), [(own, True)] if own else [])
+        record = self.keeper.recorded if self.keeper is not None else None
+        if self.beside:
+            # one batch checked at a time while the store loads on the other core; ``workers`` after
+            runner = _BatchRunner(shared, targets, self.local, workers, profile, record, base=base, at_once=1)
+            self.running = _Beside(lambda loaded: _pass(runner, self.todo, loaded), forked,
+                                   Path(memo).parent if memo is not None else None)
+            del base, asked, closure
+            runner.close()  # the parent's copy of the shared graphs' store: the pass has its own
+        else:
+            self.runner = _BatchRunner(shared, targets, self.local, workers, profile, record, base=base)
+        self.seconds = time.perf_counter() - started  # its own: not the caller's load between
+
+    def total(self, batches_run: int = 0) -> int:
+        return max((self.count or 0) + 1, batches_run) * len(self.local) + len(self.wide)  # +1: the shared pass
+
+    def stop(self) -> None:
+        """The pass given up (the load failed): its process ended."""
+        if self.beside:
+            self.running.stop()
+
+    def _same_store(self, store: ox.Store) -> bool:
+        """Whether ``store`` answers what the pass read from the shared graphs (beside a load)."""
+        closure = _ClassClosure(store)
+        same = all(closure._closure(cls) == classes for cls, classes in self.subclasses.items())
+        return same and (self.keeper is None or self.keeper.same_data_predicates(store))
+
+    def report(self, store: ox.Store, locate: bool | KGStore | ox.Store = True,
+               progress: Callable[[int, int], None] = lambda done, total: None,
+               merged_changes: tuple[frozenset[str] | None, str | None] = (None, None)) -> ValidationReport:
+        """The per-batch pass's results (waited for), the corpus-wide checks on ``store`` (loaded, its
+        merged graph complete), the results located (``locate``) and the memo saved. ``merged_changes``:
+        validate_batches' (known once the store is loaded)."""
+        started = time.perf_counter()
+        if self.beside:
+            self.running.loaded()
+        if self.unloaded:
+            if not self._same_store(store):
+                log.warning("SHACL per-batch checks: the loaded store's classes or data predicates differ from "
+                            "the shared graphs' they were prepared with: checked again on the store")
+                self.stop()
+                if self.keeper is not None:
+                    self.keeper.memo.close()
+                return BatchChecks(**self.again, store=store).report(store, locate, progress, merged_changes)
+        results, keeper, profile, clock = self.results, self.keeper, self.profile, self.clock
         if keeper is not None:
-            batches = keeper.select(batches)
-            results.update(keeper.plan.kept)
-            count = keeper.batches
+            keeper.merged_changes = merged_changes
+        done = batches_run = 0
+        for item in self.running.results() if self.beside else _pass(self.runner, self.todo, lambda: False):
+            if isinstance(item, dict):  # the pass's last word: the shapes its batches left to pySHACL
+                for shape, why in item.items():
+                    self.fallback.setdefault(shape, why)
+                continue
+            found, batch_profile, records = item
+            batches_run += 1
+            results.update(found)
+            if keeper is not None:  # records: None for the shared pass (the last batch)
+                keeper.checked(records) if records is not None else keeper.shared_checked(found)
+            for label, seconds in batch_profile.items():
+                if profile is not None:
+                    profile[label] = profile.get(label, 0.0) + seconds
+            done += len(self.local)
+            progress(done, self.total(batches_run))
+        if not self.beside:
+            self.runner.close()
+        total = self.total(batches_run)
+        wide_profile = {} if profile is not None else None
 
-    def total() -> int:
-        return max((count or 0) + 1, batches_run) * len(local) + len(wide)  # +1: the shared pass
+        def run_wide(todo: list) -> list:
+            return _run_each(store, todo, progress, done, total, wide_profile)
 
-    def collected(found: list, batch_profile: dict, records: dict | None) -> None:
-        nonlocal done
-        results.update(found)
-        if keeper is not None:  # records: None for the shared pass (the last batch)
-            keeper.checked(records) if records is not None else keeper.shared_checked(found)
-        for label, seconds in batch_profile.items():
-            if profile is not None:
-                profile[label] = profile.get(label, 0.0) + seconds
-        done += len(local)
-        progress(done, total())
+        fallback, wide = self.fallback, self.wide
+        if keeper is not None:  # over the focus nodes the change reaches (validate_scope), then all recorded
+            results.update(keeper.wide_checks(store, wide, fallback, run_wide, clock))
+        else:
+            outcomes = run_wide(wide)
+            for (shape, _), found in zip(wide, outcomes):
+                if isinstance(found, str):
+                    fallback.setdefault(shape, found)
+            results.update(r for (shape, _), found in zip(wide, outcomes) if shape not in fallback for r in found)
+        progress(total, total)
+        for label, seconds in (wide_profile or {}).items():
+            profile[f"{label} (corpus-wide)"] = seconds
+        found, notes = _with_fallback(store, self.sg, list(results), fallback)
+        if locate is not False:
+            with clock(MAIN_PART + "locate the results)"):
+                where = store if locate is True else _as_store(locate)
+                found = keeper.locate(where, found) if keeper is not None else _locate(where, found)
+        if keeper is not None:
+            with clock(MAIN_PART + "memo save)"):
+                keeper.save()
+        found = tuple(sorted(set(found), key=_sort_key))
+        return ValidationReport("fast", found, notes, self.seconds + time.perf_counter() - started,
+                                keeper.delta if keeper is not None else None)
 
-    # the shared graphs' own nodes (bodies, units, ...) are checked last: all, or those a change reaches
-    with clock(MAIN_PART + "memo plan)"):
-        own = shared if keeper is None else keeper.shared_pass()
-    if keeper is not None:
-        results.update(keeper.shared_kept)
-    runner = _BatchRunner(shared, targets, local, workers, profile, record=keeper.recorded if keeper is not None else None)
-    wide_profile = {} if profile is not None else None
-    for graphs, shared_pass in itertools.chain(((b, False) for b in batches), [(own, True)] if own else []):
-        batches_run += 1
-        for found in runner.submit(graphs, shared_pass=shared_pass):
-            collected(*found)
-    for found in runner.finish():
-        collected(*found)
-    for shape, why in runner.fallback.items():
-        fallback.setdefault(shape, why)
-    runner.close()
 
-    def run_wide(todo: list) -> list:
-        return _run_each(store, todo, progress, done, total(), wide_profile)
+def _pass(runner: "_BatchRunner", todo: Sequence[tuple], loaded: Callable[[], bool]) -> Iterable:
+    """The per-batch pass: each (batch, shared_pass) of ``todo`` checked by ``runner``, each batch's
+    (results, profile, records) in order, then the runner's fallback {shape: why}. ``loaded()``:
+    the store is loaded, the runner may check ``workers`` batches at once (one before)."""
+    for graphs, shared_pass in todo:
+        if runner.at_once < runner.workers and loaded():
+            runner.at_once = runner.workers
+        yield from runner.submit(graphs, shared_pass=shared_pass)
+    yield from runner.finish()
+    yield dict(runner.fallback)
 
-    if keeper is not None:  # over the focus nodes the change reaches (validate_scope), then all recorded
-        results.update(keeper.wide_checks(store, wide, fallback, run_wide, clock))
-    else:
-        outcomes = run_wide(wide)
-        for (shape, _), found in zip(wide, outcomes):
-            if isinstance(found, str):
-                fallback.setdefault(shape, found)
-        results.update(r for (shape, _), found in zip(wide, outcomes) if shape not in fallback for r in found)
-    progress(total(), total())
-    for label, seconds in (wide_profile or {}).items():
-        profile[f"{label} (corpus-wide)"] = seconds
-    found, notes = _with_fallback(store, sg, list(results), fallback)
-    if locate is not False:
-        with clock(MAIN_PART + "locate the results)"):
-            where = store if locate is True else _as_store(locate)
-            found = keeper.locate(where, found) if keeper is not None else _locate(where, found)
-    if keeper is not None:
-        with clock(MAIN_PART + "memo save)"):
-            keeper.save()
-    found = tuple(sorted(set(found), key=_sort_key))
-    return ValidationReport("fast", found, notes, time.perf_counter() - started,
-                            keeper.delta if keeper is not None else None)
+
+class _Beside:
+    """A generator run in a forked process while this one goes on (the load): what it yields is
+    pickled into an unlinked file (nothing held in memory, nothing left behind), read back by
+    results() once the process ended. The process dies with this one: a killed build leaves no
+    checker running. ``run(loaded)``: loaded() tells whether this one called loaded()."""
+
+    def __init__(self, run: Callable[[Callable[[], bool]], Iterable], forked: Callable[[], None], folder: Path | None):
+        import gc
+        import tempfile
+
+        self.out = tempfile.TemporaryFile(dir=folder)
+        told, self.tell = os.pipe()
+        parent = os.getpid()
+        gc.collect()
+        gc.freeze()  # the child's collections do not write to (and so copy) the pages it shares
+        pid = os.fork()
+        if pid == 0:
+            os.close(self.tell)
+            code = 0
+            with os.fdopen(os.dup(self.out.fileno()), "wb") as out:
+                try:
+                    _die_with(parent)
+                    forked()  # the graphs read through handles of this process
+                    for item in run(lambda: bool(select.select([told], [], [], 0)[0])):
+                        pickle.dump(("ok", item), out, protocol=pickle.HIGHEST_PROTOCOL)
+                except BaseException as e:  # noqa: BLE001 (any failure goes back to the parent, named)
+                    import traceback
+                    pickle.dump(("error", f"{type(e).__name__}: {e}\n{traceback.format_exc()}"), out)
+                    code = 1
+                finally:
+                    out.flush()
+                    os._exit(code)
+        gc.unfreeze()
+        os.close(told)
+        self.pid: int | None = pid
+
+    def loaded(self) -> None:
+        if self.tell is not None:
+            try:
+                os.write(self.tell, b"1")
+            except BrokenPipeError:  # the pass ended first
+                pass
+            os.close(self.tell)
+            self.tell = None
+
+    def results(self) -> Iterable:
+        """What the process yielded, in order (waited for)."""
+        self.loaded()
+        waited = time.perf_counter()
+        _, status = os.waitpid(self.pid, 0)
+        log.info("SHACL per-batch checks: %.1f s waited for them after the load", time.perf_counter() - waited)
+        self.pid = None
+        self.out.seek(0)
+        with self.out:
+            while True:
+                try:
+                    kind, item = pickle.load(self.out)
+                except EOFError:
+                    break
+                if kind != "ok":
+                    raise RuntimeError(f"SHACL per-batch checks failed: {item}")
+                yield item
+        if status != 0:
+            raise RuntimeError("the SHACL per-batch checking process died without a word (out of memory?)")
+
+    def stop(self) -> None:
+        self.loaded()
+        if self.pid is not None:
+            os.kill(self.pid, signal.SIGKILL)
+            os.waitpid(self.pid, 0)
+            self.pid = None
+        self.out.close()
+
+
+def _die_with(parent: int) -> None:
+    """This forked process killed when its parent ends (Linux; elsewhere it runs to its end)."""
+    try:
+        import ctypes
+        ctypes.CDLL(None).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
+    if os.getppid() != parent:  # the parent ended before that
+        os._exit(1)
+
+
+def _shared_store(shared: Mapping[str, str], profile: dict | None) -> ox.Store:
+    """The shared graphs in BATCH_SHARED of an in-memory store, parsed once: each batch is checked in a copy."""
+    with _CpuClock(profile)("(shared graphs: load once)"):
+        base = ox.Store()
+        _add(base, shared, [ox.NamedNode(BATCH_SHARED)])
+    return base
+
+
+class _Within:
+    """A store's queries read with one of its named graphs as their default graph."""
+
+    def __init__(self, store: ox.Store, graph: str):
+        self.store, self.graph = store, ox.NamedNode(graph)
+
+    def query(self, query: str, **kw):
+        return self.store.query(query, default_graph=[self.graph], **kw)
 
 
 def split_checks(sg: rdflib.Graph, checks: Sequence[tuple]) -> tuple[list, list, list]:
@@ -551,18 +739,18 @@ class _BatchRunner:
     is checked in-process in a fresh store, as before."""
 
     def __init__(self, shared: Mapping[str, str], targets: "_BatchTargets", local: Sequence[tuple],
-                 workers: int | None, profile: dict | None, record: Callable | None = None):
+                 workers: int | None, profile: dict | None, record: Callable | None = None,
+                 base: ox.Store | None = None, at_once: int | None = None):
         self.shared, self.targets, self.local, self.record = shared, targets, local, record
         self.workers = max(1, workers if workers is not None else min(2, os.cpu_count() or 1))
-        self.forking = self.workers > 1 and hasattr(os, "fork")
+        self.at_once = at_once or self.workers  # children now (raised to ``workers`` by _pass)
+        self.forking = (self.workers > 1 or base is not None) and hasattr(os, "fork")
         self.want_profile = profile is not None
         self.fallback: dict = {}
         self.running: list[tuple[int, int]] = []  # (pid, read end of its pipe), oldest first
-        self.base = None
-        if self.forking:
-            with _CpuClock(profile)("(shared graphs: load once)"):
-                self.base = ox.Store()  # the shared graphs, parsed once; each batch is checked in a copy
-                _add(self.base, shared, [ox.NamedNode(BATCH_SHARED)])
+        self.base = base  # _shared_store(shared), given or made here
+        if self.forking and base is None:
+            self.base = _shared_store(shared, profile)
 
     def close(self) -> None:
         self.base = None
@@ -579,14 +767,16 @@ class _BatchRunner:
             del mem
             give_back_memory()
             return found
-        finished = [self._collect()] if len(self.running) >= self.workers else []
+        finished = [self._collect()] if len(self.running) >= self.at_once else []
         graphs = {g: graphs[g] for g in graphs}  # read here: a child must not use the parent's files
         read, write = os.pipe()
+        parent = os.getpid()
         pid = os.fork()
         if pid == 0:  # the child: check, send, exit without running the parent's cleanup
             os.close(read)
             code = 0
             try:
+                _die_with(parent)
                 payload = ("ok", *self._check(self.base, graphs, shared_pass), self.fallback)
             except BaseException as e:  # noqa: BLE001 (any failure goes back to the parent, named)
                 import traceback
@@ -686,6 +876,7 @@ class _Keeper:
         # predicates a check reads through a variable bound by a pattern: their IRIs now are part of the
         # version (other IRIs: every result checked again), so the kept lines and the Delta hold theirs
         found = scope.data_predicates(store, self.scopes.values()) if store is not None else {}
+        self.asked = (dict(self.scopes), found)  # same_data_predicates
         self.scopes = {k: scope.with_data_predicates(s, found) for k, s in self.scopes.items()}
         if found:
             self.version = hashlib.sha256("\n".join([self.version, *sorted(f"{p} {sorted(q)}" for p, q in found.items())])
@@ -700,6 +891,13 @@ class _Keeper:
         self.plan = None
         self.batches = 0
         self.delta = None  # the changed triples (wide_checks), for the tables of the build
+
+    def same_data_predicates(self, store: ox.Store) -> bool:
+        """Whether ``store`` holds the data predicates the keeper was made with (BatchChecks)."""
+        from loaders import validate_scope as scope
+
+        scopes, found = self.asked
+        return scope.data_predicates(store, scopes.values()) == found
 
     def select(self, batches: Iterable[Mapping[str, str]]) -> Iterable[Mapping[str, str]]:
         """The batches cut down to the graphs to check again, regrouped to their size (planned

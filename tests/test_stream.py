@@ -19,7 +19,7 @@ from loaders.spool import GraphSpool, file_batches
 from loaders.to_rdf import map_corpus
 from loaders.store import merged_in_memory, open_store, sorted_nquads
 from loaders.to_rdf import corpus_graphs
-from loaders.validate import validate, validate_batches
+from loaders.validate import BatchChecks, validate, validate_batches
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = sorted((ROOT / "tests" / "shapes").glob("*.ttl"))
@@ -132,6 +132,36 @@ def test_streamed_validation_finds_the_known_violations(size):
     for name in (n for n, per_batch in PLACES if per_batch):
         shape = f"<https://w3id.org/directive-kg/shapes#{name}>"
         assert any(r.source_shape == shape or r.source_shape.startswith(shape + "/") for r in streamed.results), name
+
+
+def _subclass_file(own: str) -> str:
+    """A file graph declaring a subclass of dkg:Document and an ill-formed member of it: only a
+    class hierarchy read from the loaded store (not from the shared graphs) makes it a document."""
+    dkg = "https://w3id.org/directive-kg/ontology#"
+    return (f"<{ID}{own}/Memo> <http://www.w3.org/2000/01/rdf-schema#subClassOf> <{dkg}Document> .\n"
+            f"<{ID}{own}/doc> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <{ID}{own}/Memo> .\n"
+            f"<{ID}{own}/doc> <http://data.europa.eu/eli/ontology#number> \"12 bis\" .\n")
+
+
+@pytest.mark.parametrize("subclass", [False, True])
+def test_batches_checked_beside_the_load_as_after_it(subclass, caplog):
+    """BatchChecks started before the store holds anything (the build's load runs meanwhile) reports
+    what validate_batches on the loaded store reports; when the loaded store declares a class the
+    shared graphs did not (a file graph's subclass), its per-batch results are checked again."""
+    files = {f"{ID}graph/file/{f.stem}": _nt(f, f"fixture-{i}") for i, f in enumerate(FIXTURES[:12])}
+    if subclass:
+        files[f"{ID}graph/file/memo"] = _subclass_file("memo")
+    shared = {f"urn:shared:{p.name}": _nt(p) for p in (ONTOLOGY / "directive.ttl", ONTOLOGY / "codelists.ttl")}
+    names = list(file_batches(files, 4))
+    beside = BatchChecks([{g: files[g] for g in group} for group in names], shared, None)
+    merged = merged_in_memory({**files, **shared})  # "the load", after the pass started
+    report = beside.report(merged, locate=False)
+    after = validate_batches(({g: files[g] for g in group} for group in names), shared, merged, locate=False)
+    assert report.keys() == after.keys() == validate(merged, locate=False).keys()
+    assert report.violations
+    assert ("checked again on the store" in caplog.text) == subclass
+    if subclass:
+        assert any(r.focus == f"<{ID}memo/doc>" for r in report.results)
 
 
 # Where each check of ontology/shapes.ttl runs in the build, for the shapes whose place a rule
