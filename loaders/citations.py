@@ -147,7 +147,7 @@ def _regexes() -> dict[str, re.Pattern]:
         # "Tại Kết luận 169-KL/TW, ...", "Bên cạnh đó, tại tại Kết luận ...": the clause opens with the citation
         "type_after_and": re.compile(rf"(?:{types})\s+(?!{G.piece('and')}\s)[^\W\d_]*[a-zđ]"),
         "congress_head": re.compile(rf"(?:{alternation(G.any_case(t for t, _ in p['congress_head']))})(?![^\W_])"),
-        "ordinal_word": re.compile(rf"(?i:lần\s+thứ)\s+(?P<word>{G.piece('ordinal_word')})(?![^\W_])"),
+        "ordinal_word": re.compile(rf"{G.piece('ordinal_lead')}\s+(?P<word>{G.piece('ordinal_word')})(?![^\W_])"),
         "at_lead": re.compile(rf"(?:^|,)\s*(?:(?i:{G.piece('at')})\s+)+$"),
         "about": re.compile(rf"\s*,?\s*(?:{alternation([t for t, _ in p['subject_verb']])}\s+)?"
                             rf"(?P<open>[“\"])?(?P<about>{G.piece('about')})\s+"),   # “về ...”: a quoted subject
@@ -1001,7 +1001,7 @@ def _congress_parts(issuer: str) -> tuple[list[str], str]:
     spelled = _regexes()["ordinal_word"].search(issuer)
     if not ordinal and spelled:
         ordinal = [_ROMAN_OF[fold(spelled.group("word"))]]
-    unit = re.search(rf"(?i:{G.piece('party_unit')}|Đảng bộ\s+(?:{G.piece('commune_kind')})(?![^\W_]))", issuer)   # "Đảng bộ phường": not the tỉnh's
+    unit = re.search(rf"(?i:{G.piece('party_unit')}|{G.piece('party_organisation')}\s+(?:{G.piece('commune_kind')})(?![^\W_]))", issuer)   # "Đảng bộ phường": not the tỉnh's
     names = [w for w in re.findall(r"[^\W\d_]+", issuer[head.end():]) if w[:1].isupper() and w not in ordinal]
     return ordinal, " ".join([fold(unit.group(0)) if unit else ""] + [fold(w) for w in names])   # "Đảng bộ Công an tỉnh": its own
 

@@ -249,6 +249,8 @@ def pieces() -> dict[str, str]:
         "committee_organ": alternation(words("committee_organ")),  # "Ban Thường vụ", "Ban Chấp hành"
         "party_unit": alternation(words("party_unit")),      # "Đảng bộ tỉnh"
         "ordinal_word": alternation(words("ordinal_word"), "i"),   # "nhất" of "lần thứ nhất" (row n: the ordinal n)
+        "ordinal_lead": alternation(words("ordinal_lead"), "i"),   # "lần thứ" before a congress's ordinal
+        "party_organisation": alternation(any_case(words("party_organisation"))),   # "Đảng bộ" of "Đảng bộ phường X"
         "term": alternation(words("term_word"), "i"),        # "khóa": "Ban Chấp hành Đảng bộ tỉnh khóa XIII"
     }
 

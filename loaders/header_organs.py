@@ -14,7 +14,7 @@ from loaders.text import clean
 _FIRST_WORD = re.compile(r"\s*(\w+)")
 _PARENTHESES = re.compile(r"\(.*?\)")
 # "ĐẠI HỘI ĐẢNG BỘ XÃ X LẦN THỨ I": a congress's ordinal (grammar_words ordinal_word) ends the body's name
-_CONGRESS_ORDINAL = re.compile(rf"(?<![^\W_])(?i:lần\s+thứ)\s+(?:[IVXLC]+|(?i:{G.piece('ordinal_word')}))(?![^\W_])")
+_CONGRESS_ORDINAL = re.compile(rf"(?<![^\W_]){G.piece('ordinal_lead')}\s+(?:[IVXLC]+|{G.piece('ordinal_word')})(?![^\W_])")
 
 
 # --- administrative units (2020): one place, backed by loaders.refdata ------------------------

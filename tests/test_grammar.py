@@ -25,7 +25,8 @@ PIECE_OF_KIND = {"plural": "plural", "number_word": "number_word", "day_word": "
                  "collective_word": "collective", "past_word": "past", "also_word": "also", "guidance_word": "guidance",
                  "province_kind": "unit_kind", "district_kind": "unit_kind", "commune_kind": "commune_kind", "committee_word": "committee_word",
                  "committee_tail": "committee_tail", "committee_organ": "committee_organ", "party_unit": "party_unit",
-                 "term_word": "term", "ordinal_word": "ordinal_word"}
+                 "term_word": "term", "ordinal_word": "ordinal_word",
+                 "ordinal_lead": "ordinal_lead", "party_organisation": "party_organisation"}
 
 
 @pytest.mark.parametrize("row", rows("grammar_words.csv"), ids=lambda r: f"{r['kind']}:{r['text']}")
