@@ -1032,13 +1032,11 @@ def told(a: Assignment) -> bool:
     return not (requests(text) or _data()["modal"].search(text[:pred.end() if pred else len(text)].lower()))
 
 
-_ITEM_MARK = re.compile(r"^[\s>*•+\-–]*(?:(?:\d{1,2}|[a-zđ]|[IVX]{1,4})[.)]\s+)?")
-
-
 def opens_with_request(text: str) -> bool:
     """The sentence (after its item mark) opens with a request verb ("2. Yêu cầu các cấp ủy ...", "Giao Sở Y tế
     ..."): what it says is asked, not told."""
-    return bool(_data()["assign_start"].match(text[_ITEM_MARK.match(text).end():]))
+    mark = _ITEM.match(text) or _MARKER_ALONE.match(text)
+    return bool(_data()["assign_start"].match(text[mark.end() if mark else 0:]))
 
 
 def requests(text: str) -> bool:
