@@ -102,6 +102,12 @@ def detect(texts: Mapping[str, str], cache: dict, params: Params = Params(),
     new = [s for s in names if s not in cache["shingles"]]
     here = set(names)
     added = set(new) | {s for s in cache.pop("added", ()) if s in here}  # new since the last run not ahead
+    linked_pairs = {(a, b) if a < b else (b, a) for a, b in linked if a in here and b in here and a != b}
+    names_key, inputs = _inputs_key(names, linked_pairs)
+    if not new and cache.get("inputs") == inputs:  # the run that left the cache had these inputs: nothing to do
+        if ahead:
+            cache["added"] = sorted(added)
+        return _stats(texts, cache)
     words = {} if words is None else words
     for sha, (w, shingles, sigs) in profile_all(texts, new, params, jobs).items():
         words[sha] = w
@@ -114,10 +120,15 @@ def detect(texts: Mapping[str, str], cache: dict, params: Params = Params(),
     masking = [*new, *remasked]
     cache["windows"].update(zip(masking, Shingles.common_windows_all([cache["shingles"][s] for s in masking],
                                                                      common, params)))
-    found = candidate_pairs([cache["signatures"][s][~cache["windows"][s]] for s in names], params)
-    pairs = {(min(names[i], names[j]), max(names[i], names[j])) for i, j in found.tolist()}
-    linked_pairs = {(min(a, b), max(a, b)) for a, b in linked if a in texts and b in texts and a != b}
-    wanted = {p: p in linked_pairs for p in pairs | linked_pairs}
+    last = cache.get("candidates")
+    if not masking and last is not None and last[0] == names_key:  # the same windows of the same documents
+        found = last[1]
+    else:
+        found = candidate_pairs([cache["signatures"][s][~cache["windows"][s]] for s in names], params)
+    cache["candidates"] = (names_key, found)
+    pairs = _named_pairs(names, found)
+    wanted = dict.fromkeys(pairs, False)
+    wanted.update(dict.fromkeys(linked_pairs, True))
     kept = {p: entry for p, entry in cache["pairs"].items() if wanted.get(p) == entry[0]}
     kept, refiltered = _filtered(kept, keys, cache, common, params)
     todo = sorted(set(wanted) - set(kept))  # new pairs, and those a passage of which is shown again
@@ -143,9 +154,37 @@ def detect(texts: Mapping[str, str], cache: dict, params: Params = Params(),
     cache["lengths"] = {s: cache["lengths"][s] for s in names}
     cache["common"] = keys
     cache["common_grams"] = common
-    return {"documents": len(texts), "new": len(new), "remasked": len(remasked),
-                      "reread": len(need), "pairs_aligned": len(todo), "pairs_refiltered": refiltered,
-                      "passages": sum(len(spans) for _, spans in shown_spans(cache))}
+    cache["inputs"] = inputs
+    return _stats(texts, cache, len(new), len(remasked), len(need), len(todo), refiltered)
+
+
+def _stats(texts: Mapping[str, str], cache: dict, new: int = 0, remasked: int = 0, reread: int = 0,
+           aligned: int = 0, refiltered: int = 0) -> dict:
+    """detect's figures; ``passages``: those shown_spans gives, counted from the cache's entries."""
+    return {"documents": len(texts), "new": new, "remasked": remasked, "reread": reread, "pairs_aligned": aligned,
+            "pairs_refiltered": refiltered,
+            "passages": sum(len(spans) if linked else len(shown) for linked, spans, _, shown in cache["pairs"].values())}
+
+
+def _inputs_key(names: list[str], linked: set[tuple[str, str]]) -> tuple[str, str]:
+    """Digests of detect's inputs besides the cache: the documents in their order (what candidate_pairs is
+    given), and with them the linked pairs. A run whose inputs are those of the run that left the cache
+    (no document new) finds what that one found: the reuse stage after the worker's run (warm_cache)."""
+    names_key = hashlib.sha256("\n".join(names).encode("utf-8", "surrogatepass")).hexdigest()
+    pairs = "\n".join(f"{a} {b}" for a, b in sorted(linked))
+    return names_key, hashlib.sha256(f"{names_key}\n{pairs}".encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def _named_pairs(names: list[str], found: np.ndarray) -> set[tuple[str, str]]:
+    """candidate_pairs' pairs of indices into ``names`` -> pairs of names, the lower first (each name
+    ranked once: no comparison of names a pair)."""
+    order = sorted(range(len(names)), key=names.__getitem__)
+    rank = np.empty(len(names), dtype=np.int64)
+    rank[order] = np.arange(len(names), dtype=np.int64)
+    ranked = [names[i] for i in order]
+    r = rank[found.reshape(-1, 2)]
+    low, high = r.min(axis=1).tolist(), r.max(axis=1).tolist()
+    return set(zip(map(ranked.__getitem__, low), map(ranked.__getitem__, high)))
 
 
 _WARM: dict = {}  # (cache file, params) -> (the cache, the Words tokenised) between warm_cache's calls in a process
