@@ -62,6 +62,32 @@ def test_linked_pairs_and_removed_links(tmp_path):
         assert with_cache == detect_incremental(texts, None, params, linked)[0]
 
 
+@pytest.mark.parametrize("kept", [("inputs",), ("candidates",), ("inputs", "candidates")])
+@pytest.mark.parametrize("linked", [[("d02", "d03")], [("d02", "d03"), ("d04", "d07")]])
+def test_a_run_on_the_memos_of_the_last_one_equals_a_run_without_them(kept, linked):
+    """What detect keeps of its last run (its inputs' digest: a run with the same returns at once; the
+    candidate pairs: not drawn again while no document is new or re-masked) changes nothing: the same
+    entries, owners and figures as a run that has to compute them."""
+    import copy
+
+    from loaders.reuse_graph import _load_cache, detect
+
+    params = Params(max_df=3)
+    texts = _texts(9, 4)
+    cache = _load_cache(None, params)
+    detect(_texts(6, 4), cache, params, [("d02", "d03")])
+    detect(texts, cache, params, [("d02", "d03")], ahead=True)  # a worker's run ahead: "added" left for the next
+    with_memos, without = copy.deepcopy(cache), copy.deepcopy(cache)
+    for name in ("inputs", "candidates"):
+        if name not in kept:
+            del with_memos[name]
+        del without[name]
+    assert detect(texts, with_memos, params, linked) == detect(texts, without, params, linked)
+    for name in ("pairs", "owners", "common"):
+        assert with_memos[name] == without[name]
+    assert "added" not in with_memos and list(with_memos["pairs"]) == list(without["pairs"])
+
+
 @pytest.fixture(scope="module")
 def generated(tmp_path_factory) -> dict[str, str]:
     out = tmp_path_factory.mktemp("reuse-generated")
@@ -240,7 +266,8 @@ SHORT = "tổ chức quán triệt nghị quyết về phát triển kinh tế t
 
 @pytest.mark.parametrize("added", [{}, {"a09": SHARED + " " + OWN.format(n=9),
                                         "d09": ROADS + SHORT + " " + ROADS.replace("Sở", "Ban")}])
-@pytest.mark.parametrize("guess", [[], [("d00", "d03"), ("d00", "d09")], [("d01", "d06"), ("d02", "a09")]])
+@pytest.mark.parametrize("guess", [[], [("d00", "d03"), ("d00", "d09")], [("d01", "d06"), ("d02", "a09")],
+                                   [(a, b) for a, cited in CITES.items() for b in cited]])  # right: the stage has nothing to do
 def test_reuse_warmed_ahead_gives_the_graphs_of_a_stage_without_it(tmp_path, added, guess):
     """The reuse cache warmed ahead (beside the mapping, from the texts and a guess of the linked pairs:
     none, right ones, wrong ones) changes no graph: a build from nothing, then an add whose file cites and
