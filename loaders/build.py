@@ -56,7 +56,7 @@ from tqdm import tqdm
 
 from loaders import identity as ids, workers
 from loaders.cache import (CACHE_FILE, MAP_CACHE_FILE, SLIM_CHUNK, CachedRecords, CachedTexts, CacheRow, ExtractCache,
-                           MapCache, MappedGraphs, stat_key)
+                           MapCache, MappedGraphs, SlimEntry, keep_slims, kept_slims, stat_key)
 from loaders.paths import DOCUMENTS, ONTOLOGY
 from loaders.read import SetAside, corpus_root, discover, read_document
 from loaders.resolve import LoadedDocument, Resolution, known_bodies, learn_bodies, resolve, slim_record
@@ -238,11 +238,14 @@ def build(corpus_dir: str | os.PathLike = DOCUMENTS, store_path: str | os.PathLi
         last_tables = set_aside(kg.path, kg.store)  # before any change: a build stopped halfway leaves no table of the old state
         _pause("locked")
         built_at = datetime.now(timezone.utc).replace(microsecond=0).isoformat()
-        with clock("read"), ExtractCache(kg.path / CACHE_FILE) as cache, _uncollected():
-            ocr_cache = kg.path / "ocr-cache"
-            outcomes, loaded = _read_all(corpus, jobs, show, file_timeout, (ocr, str(ocr_cache)), cache)
-            cache.keep_only({(d.sha256, ocr) for d in loaded})
-            from_cache = cache.hits
+        with clock("read"):
+            with ExtractCache(kg.path / CACHE_FILE) as cache, _uncollected():
+                ocr_cache = kg.path / "ocr-cache"
+                outcomes, loaded = _read_all(corpus, jobs, show, file_timeout, (ocr, str(ocr_cache)), cache)
+                cache.keep_only({(d.sha256, ocr) for d in loaded})
+                from_cache, cached = cache.hits, cache.alive
+            if cached:  # the cache committed and closed: what the next build takes instead of asking it a file at a time
+                keep_slims(kg.path / CACHE_FILE, ocr, slim_entries(outcomes, loaded))
             _release()
         _pause("extracted")
         # The mapped graphs go to a file (loaders.spool), not memory: load and validation read them
@@ -322,6 +325,18 @@ def resolved(loaded: Sequence[LoadedDocument], map_cache: MapCache) -> Resolutio
     resolution = resolve(loaded)
     map_cache.put_memo(BODIES_MEMO, known_bodies(forget=True))
     return resolution
+
+
+def slim_entries(outcomes: Sequence[FileOutcome], loaded: Sequence[LoadedDocument]) -> dict[str, SlimEntry]:
+    """sha256 -> (slim record, the whole record's warnings, its digest) of the files read, for keep_slims:
+    the first file of each content (a later one with the same bytes has a warning of its own, _account);
+    those kept slim only (a whole record: the cache could not take it)."""
+    warnings = {o.path: o.warnings for o in outcomes}
+    entries: dict[str, SlimEntry] = {}
+    for ld in loaded:
+        if ld.slim and ld.digest and ld.sha256 not in entries:
+            entries[ld.sha256] = (ld.record, warnings[ld.path], ld.digest)
+    return entries
 
 
 def whole_records(corpus: Path, cache: Path, ocr: tuple[str, str], timeout: float = FILE_TIMEOUT):
@@ -482,18 +497,26 @@ def _read_screened(screened: list, jobs: int, show: "_Progress", timeout: float,
     kept = [(i, path, shown) for i, (path, shown, reason) in enumerate(screened) if reason is None]
     if not cache.rows():  # nothing to find by hash: each file is hashed by its reader (the workers), not first here
         tasks, kept = [(str(path), shown, timeout, *ocr) for _, path, shown in kept], []
+    # the last build's slim records, in one unpickling (their strings shared already), while the cache is unchanged
+    last = kept_slims(cache.path, ocr[0]) if kept and cache.alive else {}
     for start in range(0, len(kept), SLIM_CHUNK):  # a query a chunk; its records interned before the next
         chunk = kept[start:start + SLIM_CHUNK]
         shas = [cache.sha256(path) for _, path, _ in chunk]  # not read again when its stat is known
-        slims = cache.get_slims([sha for sha in shas if sha], ocr[0])
+        slims = cache.get_slims([sha for sha in shas if sha and sha not in last], ocr[0])
         for (i, path, shown), sha in zip(chunk, shas):
-            found = slims.get(sha) if sha else None
+            found = last.get(sha) if sha else None
             if found is not None:
                 record, warnings, digest = found
+                cache.hits += 1
+                known[i] = _loaded(shown, record if record.source == shown else replace(record, source=shown),
+                                   warnings, digest)
+            elif sha in slims:
+                record, warnings, digest = slims[sha]
                 record = slim_record(record, strings, source=shown)  # its strings shared, its name given
                 known[i] = _loaded(shown, record, warnings, digest)
             else:
                 tasks.append((str(path), shown, timeout, *ocr))
+    del last
     read = iter(_read_tasks(tasks, jobs, show, timeout, cache, ocr[0], strings, pool))
     return _account((FileOutcome(shown, "set aside", reason), None) if reason
                     else known[i] if i in known else next(read)

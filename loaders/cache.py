@@ -34,6 +34,7 @@ from loaders.paths import REFERENCE, ROOT
 from loaders.records import DocumentRecord
 
 __all__ = ["CACHE_FILE", "MAP_CACHE_FILE", "SLIM_CHUNK", "CacheRow", "EncodedGraph", "ExtractCache", "CachedRecords", "CachedTexts", "MapCache", "MappedGraphs", "code_version", "stat_key",
+           "SLIMS_FILE", "kept_slims", "keep_slims",
            "file_sha256"]
 
 CACHE_FILE = "extract-cache.sqlite"
@@ -378,6 +379,60 @@ class ExtractCache(_SqliteCache):
         gone = [k for (k,) in self._db.execute("SELECT key FROM files") if k not in wanted]
         self._db.executemany("DELETE FROM files WHERE key = ?", ((k,) for k in gone))
         self.hashes.keep_only_seen()
+
+
+# --- the slim records of the last build, in one file -------------------------------------------------
+
+SLIMS_FILE = "slim-records.pickle"  # next to the extraction cache
+SlimEntry = tuple  # (slim record named as its file was, the whole record's warnings, its digest): get_slims'
+
+
+def _cache_state(cache: Path) -> tuple | None:
+    """What identifies the extraction cache file as it is now: its inode and the change counter of its
+    header (SQLite increments it at every commit that writes, in the rollback journal mode the cache uses);
+    None when it cannot be read."""
+    try:
+        with open(cache, "rb") as f:
+            st, header = os.fstat(f.fileno()), f.read(28)
+    except OSError:
+        return None
+    return (st.st_dev, st.st_ino, header[24:28]) if len(header) == 28 else None
+
+
+def kept_slims(cache: Path, ocr: str) -> dict[str, SlimEntry]:
+    """sha256 -> the entry keep_slims kept of the files of the last build, read in one unpickling (the
+    records' strings shared as they were: no interning again), instead of a row and an unpickling a file
+    (get_slims: at 100k documents an add asked for every file's). Only while the extraction cache is the
+    one they were kept beside and unchanged since (no commit; same code version and OCR mode): an entry
+    is then what get_slims would give (the record named as its file was then). {} otherwise."""
+    try:
+        with open(Path(cache).with_name(SLIMS_FILE), "rb") as f:
+            kept = pickle.load(f)
+    except Exception:  # none yet, or damaged: get_slims asks the cache
+        return {}
+    if not isinstance(kept, dict) or kept.get("stamp") != (code_version(), ocr, _cache_state(cache)):
+        return {}
+    entries = kept.get("entries")
+    return entries if isinstance(entries, dict) else {}
+
+
+def keep_slims(cache: Path, ocr: str, entries: Mapping[str, SlimEntry]) -> None:
+    """Keep ``entries`` (sha256 -> SlimEntry of each file of a build, slim records whose digest the extraction
+    cache has) for the next build's kept_slims, stamped with the cache file as it is now: call it once the
+    cache is committed and closed (a commit after it makes them stale). Written whole or not at all."""
+    path = Path(cache).with_name(SLIMS_FILE)
+    state = _cache_state(cache)
+    if state is None:
+        path.unlink(missing_ok=True)
+        return
+    tmp = path.with_name(f"{path.name}.part")
+    try:
+        with open(tmp, "wb") as f:
+            pickle.dump({"stamp": (code_version(), ocr, state), "entries": dict(entries)}, f, pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)
+    except OSError:  # a full disk: the next build asks the cache
+        tmp.unlink(missing_ok=True)
+        path.unlink(missing_ok=True)
 
 
 class _ReaderPerProcess:

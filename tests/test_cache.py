@@ -198,3 +198,26 @@ def test_the_map_cache_keeps_a_memo_until_the_code_changes(tmp_path):
     db.close()
     with MapCache(path) as cache:
         assert cache.memo("answers") is None
+
+
+def test_a_rebuild_takes_the_slim_records_kept_beside_the_cache_while_the_cache_is_unchanged(corpus, tmp_path,
+                                                                                             monkeypatch):
+    # the slim records of the last build in one file (kept_slims): no row asked a file; a commit to the cache
+    # since (here a row deleted by hand) makes them stale: the rows are asked again, the file gone read again
+    from loaders.cache import SLIMS_FILE
+
+    store = tmp_path / "store"
+    first = build(corpus, store, progress=False)
+    expected = dataset(store)
+    asked: list[str] = []
+    get_slims = ExtractCache.get_slims
+    monkeypatch.setattr(ExtractCache, "get_slims", lambda self, shas, ocr: asked.extend(shas) or get_slims(self, shas, ocr))
+    again = build(corpus, store, progress=False)
+    assert (store / SLIMS_FILE).exists() and asked == []
+    assert again.from_cache == 5 and again.files == first.files and dataset(store) == expected
+    db = sqlite3.connect(store / CACHE_FILE)
+    with db:
+        db.execute("DELETE FROM files WHERE key = (SELECT key FROM files ORDER BY key LIMIT 1)")
+    db.close()
+    third = build(corpus, store, progress=False)
+    assert len(asked) == 5 and third.from_cache == 4 and third.files == first.files and dataset(store) == expected
