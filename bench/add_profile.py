@@ -3,7 +3,7 @@
 cProfile, stopped before validation (what those three stages cost, and which functions grow with the
 store rather than with the files added).
 
-    python bench/add_profile.py CORPUS STORE [--profile out.prof] [--top 40] [--restamp]
+    python bench/add_profile.py CORPUS STORE [--profile out.prof] [--top 40] [--restamp [--prime BASE]]
 
 CORPUS: the built store's files plus the added ones (bench/run.py grown_corpus: hard links). STORE: a
 COPY of a built store (it is changed: the add is loaded; validation and tables are not run, so the
@@ -91,9 +91,15 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--no-profile", action="store_true", help="stage figures only (cProfile's CPU timer costs "
                     "about 1.5x on this code: compare runs made alike)")
     ap.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
+    ap.add_argument("--prime", type=Path, metavar="CORPUS", help="after --restamp: the read stage of this code on "
+                    "the store's own corpus first (what a build of this code leaves beside its extraction cache: "
+                    "the slim records, cache.keep_slims), not measured")
     args = ap.parse_args(argv)
     if args.restamp:
         restamp(args.store)
+    if args.prime:
+        build_module.read_stage(args.prime, args.store, args.jobs, build_module._Progress(False),
+                                build_module.FILE_TIMEOUT, ("auto", str(args.store / "ocr-cache")))
     log = args.store.parent / f"{args.store.name}.stages.jsonl"
     log.unlink(missing_ok=True)
     os.environ[build_module.STAGE_LOG_ENV] = str(log)

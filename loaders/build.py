@@ -238,14 +238,9 @@ def build(corpus_dir: str | os.PathLike = DOCUMENTS, store_path: str | os.PathLi
         last_tables = set_aside(kg.path, kg.store)  # before any change: a build stopped halfway leaves no table of the old state
         _pause("locked")
         built_at = datetime.now(timezone.utc).replace(microsecond=0).isoformat()
+        ocr_cache = kg.path / "ocr-cache"
         with clock("read"):
-            with ExtractCache(kg.path / CACHE_FILE) as cache, _uncollected():
-                ocr_cache = kg.path / "ocr-cache"
-                outcomes, loaded = _read_all(corpus, jobs, show, file_timeout, (ocr, str(ocr_cache)), cache)
-                cache.keep_only({(d.sha256, ocr) for d in loaded})
-                from_cache, cached = cache.hits, cache.alive
-            if cached:  # the cache committed and closed: what the next build takes instead of asking it a file at a time
-                keep_slims(kg.path / CACHE_FILE, ocr, slim_entries(outcomes, loaded))
+            outcomes, loaded, from_cache = read_stage(corpus, kg.path, jobs, show, file_timeout, (ocr, str(ocr_cache)))
             _release()
         _pause("extracted")
         # The mapped graphs go to a file (loaders.spool), not memory: load and validation read them
@@ -325,6 +320,20 @@ def resolved(loaded: Sequence[LoadedDocument], map_cache: MapCache) -> Resolutio
     resolution = resolve(loaded)
     map_cache.put_memo(BODIES_MEMO, known_bodies(forget=True))
     return resolution
+
+
+def read_stage(corpus: Path, store: Path, jobs: int | None, show: "_Progress", timeout: float, ocr: tuple[str, str]
+               ) -> tuple[list[FileOutcome], list[LoadedDocument], int]:
+    """The read stage: every file read (_read_all) with the extraction cache of the ``store`` folder, which
+    then forgets the files no longer there; the slim records kept for the next build (keep_slims). The
+    outcomes, the loaded files, and how many came from the cache."""
+    with ExtractCache(store / CACHE_FILE) as cache, _uncollected():
+        outcomes, loaded = _read_all(corpus, jobs, show, timeout, ocr, cache)
+        cache.keep_only({(d.sha256, ocr[0]) for d in loaded})
+        from_cache, cached = cache.hits, cache.alive
+    if cached:  # the cache committed and closed: what the next build takes instead of asking it a file at a time
+        keep_slims(store / CACHE_FILE, ocr[0], slim_entries(outcomes, loaded))
+    return outcomes, loaded, from_cache
 
 
 def slim_entries(outcomes: Sequence[FileOutcome], loaded: Sequence[LoadedDocument]) -> dict[str, SlimEntry]:
