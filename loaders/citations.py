@@ -141,6 +141,8 @@ def _regexes() -> dict[str, re.Pattern]:
         "date": re.compile(rf"\s*,?\s*(?:{issued}\s+)?{dated}"),
         "date_only": re.compile(_DATE),
         "of": re.compile(rf"\s*,?\s*{of}\s+"),
+        # "Nghị quyết số 16 năm 2021 của Chính phủ": the year alone, before the author; no date of its own
+        "year_only": re.compile(rf"\s*,?\s*(?i:{alternation(G.words('year_word'))})\s+(?:19|20)\d\d(?![\d/.\-])(?=\s*,?\s*{of}\s)"),
         "honorific": re.compile(rf"{G.piece('honorific')}\s+"),
         "name_comma": re.compile(G.piece("name_comma")),
         # "của Bộ Chính trị quy định về ...": a subject_verb before the about word; the subject starts at "về"
@@ -337,6 +339,8 @@ def _read_tail(w: str, hit: _Hit, pos: int, limit: int) -> None:
     if m:
         hit.date, hit.date_as_written, hit.date_warning = parse_date(m)
         pos = hit.end = m.end()
+    m = rx["year_only"].match(w, pos, limit)
+    pos = m.end() if m and hit.date is None else pos
     m = rx["of"].match(w, pos, limit)
     if m:
         end = read_body(w, m.end(), limit)

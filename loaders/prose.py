@@ -23,7 +23,7 @@ from typing import Mapping
 from loaders import grammar as G
 from loaders import header as H
 from loaders import refdata
-from loaders.assignments import directed_committees, names_body, opens_with_request
+from loaders.assignments import addressee_end, directed_committees, names_body, opens_with_request
 from loaders.body_lists import find_colon_list, inside_known_name, opens_addressee
 from loaders.bodies import resolve_body
 from loaders.citations import patterns
@@ -152,6 +152,9 @@ def _res() -> dict[str, re.Pattern]:
         "at_cited": re.compile(rf"(?<!\w){G.piece('at')}\s+$"),   # "chỉ đạo của UBND thành phố tại công văn số ..."
         "plural": re.compile(rf"(?<!\w){plural}\s+$"),
         "passive_lead": re.compile(rf"(?:^|\W){_alt('passive_lead')}\s*$"),
+        # "... vừa được Chính phủ chỉ đạo tại Nghị quyết số 86/NQ-CP", "... được nêu tại Kết luận 127-KL/TW như sau:"
+        "told_at": re.compile(rf"(?<!\w)(?P<aspects>(?:{aspect}\s+)*){_alt('passive_aux')}\s+(?:[^,.;:\n]{{1,60}}?\s+)?"
+                              rf"(?:{_alt('told_at')})\s+$"),
         # "X đã tham mưu (cho) Y ban hành ...": Y issues, X only drafted
         "advise": re.compile(rf"(?<!\w)(?:{_alt('advise_verb')})\s+(?=\w)"),
         "passive": re.compile(
@@ -433,6 +436,10 @@ def _is_reported(work: str, m: re.Match, s0: int, s1: int) -> tuple[int, int] | 
     p = res["passive_lead"].search(before)
     if p:
         return s0 + p.start(), m.start()
+    t = res["told_at"].search(before)
+    news = t and {H.bare_key(w) for w in phrases("news_aspect")} & {H.bare_key(a) for a in t.group("aspects").split()}
+    if t and (news or res["as_follows"].search(work, m.end(), s1 + 1)):
+        return s0 + t.start(), m.start()   # news ("vừa được ... chỉ đạo tại"), or its content told "như sau:"
     if not before.strip(" \t>*-(") and (m.group("num") or m.group("sym")) and not _listed(work, s0, m.start()):
         return m.start(), m.start()  # a line naming the document: a page title, "Chỉ thị 04-CT/TU, ngày …"
     if not before.strip(" \t>*-(") and res["recipients"].match(work, m.end(), s1):
@@ -580,7 +587,10 @@ def _read_tails(st: SourceText, lead: _Lead | None, pos: int, end: int) -> int:
                 lead.recipients.extend(_split_recipients(st, r.end(), r_end))
             pos = r_end
             continue
-        s = _subject(st, pos, end, plain=not dry and lead.verb is not None and lead.verb[0] < lead.m.start())
+        # a plain subject follows a verb that issues; "được nêu tại <document>" issues nothing
+        plain = not dry and lead.verb is not None and lead.verb[0] < lead.m.start() \
+            and not res["told_at"].search(work, lead.verb[0], lead.m.start())
+        s = _subject(st, pos, end, plain=plain)
         if s:
             if not dry and "subject" not in lead.values:
                 s0, s1 = s[0], s[1]
@@ -725,8 +735,9 @@ def _subject(st: SourceText, pos: int, end: int, plain: bool) -> tuple[int, int,
     m = res["subject_about"].match(work, pos, end)
     if not m and plain:
         m = res["subject_plain"].match(work, pos, end)
-        if m and res["stop"].match(work, m.start("s"), end):
-            m = None
+        obj = work[m.start("s"):end] if m else ""
+        if m and (res["stop"].match(work, m.start("s"), end) or names_body(obj) or addressee_end(obj, 0) is not None):
+            m = None   # "... có văn bản chỉ đạo các đơn vị liên quan kiểm tra": the addressees, no subject
     if not m:
         return None
     s0 = m.start("s")

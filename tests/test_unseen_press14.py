@@ -25,6 +25,35 @@ FIELD_CASES = [
     # ... while an organ speaking in its own sentence still is
     ("Ban Thường vụ Tỉnh ủy yêu cầu các huyện ủy phối hợp với Ủy ban Mặt trận Tổ quốc tỉnh triển khai thực hiện.",
      {"issuer": "Tỉnh ủy", "bodies": ["các huyện ủy"]}),
+    # a cited document's year alone before its author ("Nghị quyết số 16 năm 2021 của Chính phủ"): the author is read
+    ("Sở Tài chính đề nghị UBND các huyện thực hiện đúng quy định tại Nghị quyết số 25 năm 2022 của Chính phủ về "
+     "chi phí cách ly.",
+     {"cited.0.number": "25", "cited.0.issuer": "Chính phủ", "cited.0.date": None}),
+    ("Thực hiện Chỉ thị số 08 năm 2020 của Ban Bí thư, Huyện ủy yêu cầu các chi bộ tổ chức quán triệt.",
+     {"cited.0.issuer": "Ban Bí thư"}),
+    # ... never a year that is no document's ("số 16 năm 2021." with no author)
+    ("Sở Tài chính đề nghị UBND các huyện thực hiện Nghị quyết số 25 năm 2022.",
+     {"cited.0.number": "25", "cited.0.issuer": None}),
+    # "có văn bản chỉ đạo các đơn vị liên quan kiểm tra ...": the addressees after the directing word are no subject
+    ("Chiều 5/1, ông Lê Văn Tám cho biết, UBND tỉnh đã có văn bản chỉ đạo các đơn vị liên quan kiểm tra, xác minh "
+     "thông tin báo chí phản ánh.",
+     {"subject": None}),
+    ("Chủ tịch UBND huyện đã có văn bản chỉ đạo các xã, thị trấn rà soát hộ nghèo.", {"subject": None}),
+    # ... while a lower-case topic after the type still is the subject
+    ("UBND tỉnh vừa ban hành Kế hoạch các hoạt động kỷ niệm 50 năm giải phóng tỉnh.",
+     {"subject": "các hoạt động kỷ niệm 50 năm giải phóng tỉnh"}),
+    # the page tells what a document says: "... vừa được X chỉ đạo tại <document>", "... được nêu tại <document> như
+    # sau:" (news, or its content told after it): that document is the page's own, with no subject of "là ..."
+    ("Một trong những giải pháp cấp bách vừa được Chính phủ chỉ đạo tại Nghị quyết số 45/NQ-CP là ưu tiên bố trí "
+     "ngân sách cho phòng, chống dịch.",
+     {"doc_type": "Nghị quyết", "number": "45/NQ-CP", "issuer": "Chính phủ", "subject": None}),
+    ("Theo đó, các nhiệm vụ rà soát quy định của Đảng được nêu tại Kết luận số 140-KL/TW như sau:\n- Giao Ban Tổ "
+     "chức Trung ương chủ trì, phối hợp với các cơ quan liên quan rà soát Điều lệ Đảng.",
+     {"doc_type": "Kết luận", "number": "140-KL/TW", "subject": None, "bodies": ["Ban Tổ chức Trung ương"]}),
+    # ... never a document only cited by it ("các nhiệm vụ, giải pháp được nêu tại Thông báo số ..." with no news)
+    ("Ban Thường vụ Tỉnh ủy yêu cầu các cấp ủy thực hiện nghiêm túc các nhiệm vụ, giải pháp được nêu tại Thông báo "
+     "số 12-TB/VPTW ngày 24/8/2020 của Văn phòng Trung ương Đảng.",
+     {"doc_type": None, "cited.0.number": "12-TB/VPTW"}),
 ]
 
 
