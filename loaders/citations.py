@@ -757,6 +757,8 @@ def _context_fill(w: str, hit: _Hit, ctx: DocContext) -> None:
     before = re.sub(r"\([^()]*\)", lambda m: " " * len(m.group(0)), w[lo:hit.start])
     if not hit.issuer and rx["at_lead"].search(before):
         hit.issuer = _speaker_after(w, hit.end) or None   # "Tại Kết luận 169-KL/TW, Bộ Chính trị giao ...": its author speaks
+        if hit.issuer and hit.number and not _speaker_coded(hit.issuer, hit.number):
+            hit.issuer = None   # "Tại văn bản số 4291/VPCP-NN, Thủ tướng yêu cầu": VPCP wrote what the speaker said
     coded = issuer_from_number(hit.number, ctx) if hit.number and not hit.issuer else None
     if coded and _names_a_body(hit.number):
         hit.issuer = coded  # "Kết luận của Thủ tướng tại Thông báo số 253/TB-VPCP": VPCP issued the Thông báo
@@ -870,6 +872,15 @@ def _issuer_as_named(hit: _Hit) -> str:
         if (hit.doc_type or "").casefold() == doc_type.casefold() and issuer.casefold() == written.casefold():
             issuer = value
     return issuer
+
+
+def _speaker_coded(speaker: str, number: str) -> bool:
+    """The speaker may be the author of ``number``: the symbol's code names no one body by itself, or the
+    speaker's own code (through its parents: Bộ Chính trị -> TW) is that code."""
+    if not _names_a_body(number):
+        return True
+    own = _issuer_code_of().get(speaker)
+    return own is None or own[0] == find_issuer_code(number).code
 
 
 def _names_a_body(number: str) -> bool:

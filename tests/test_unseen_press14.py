@@ -54,6 +54,13 @@ FIELD_CASES = [
     ("Ban Thường vụ Tỉnh ủy yêu cầu các cấp ủy thực hiện nghiêm túc các nhiệm vụ, giải pháp được nêu tại Thông báo "
      "số 12-TB/VPTW ngày 24/8/2020 của Văn phòng Trung ương Đảng.",
      {"doc_type": None, "cited.0.number": "12-TB/VPTW"}),
+    # "Tại <document>, X yêu cầu": X wrote it, unless the document's symbol names another body by its own code
+    # ("văn bản số 4291/VPCP-NN": Văn phòng Chính phủ conveys what the Prime Minister said)
+    ("Tại văn bản số 5120/VPCP-NN về phòng, chống dịch, Thủ tướng Chính phủ yêu cầu các tỉnh thay đổi cách chỉ đạo.",
+     {"cited.0.issuer": "Văn phòng Chính phủ"}),
+    ("Tại Công điện số 15/CĐ-TTg, Thủ tướng Chính phủ yêu cầu các bộ kiểm tra.", {"cited.0.issuer": "Thủ tướng Chính phủ"}),
+    ("Tại Kết luận số 175-KL/TW, Bộ Chính trị giao Ban Tổ chức Trung ương chủ trì rà soát.",
+     {"cited.0.issuer": "Bộ Chính trị"}),
 ]
 
 
