@@ -177,7 +177,7 @@ def _res() -> dict[str, re.Pattern]:
         "subject_about": re.compile(rf"\s*,?\s*(?P<s>{about}\s)"),
         "subject_end": re.compile(
             rf"[;\n]|\.(?:\s|$)|\s{_alt('recipient_verb')}\s+(?={plural}\s|[{H.UPPER}])"
-            rf"|,?\s+{_alt('subject_stop')}(?:\s|:)|\s\("
+            rf"|,?\s+{_not_after('negation')}{_alt('subject_stop')}(?:\s|:)|\s\("
             # "... về X yêu cầu Ban Chỉ đạo các huyện ...": a directing verb before a body starts the task
             rf"|,?\s+{_alt('subject_directs')}\s+(?={plural}\s|(?:{heads})(?!\w))"),
         "recipients_end": re.compile(rf"\s{about}\s|\.(?:\s|$)|[;:\n“\"]"),

@@ -61,6 +61,15 @@ FIELD_CASES = [
     ("Tại Công điện số 15/CĐ-TTg, Thủ tướng Chính phủ yêu cầu các bộ kiểm tra.", {"cited.0.issuer": "Thủ tướng Chính phủ"}),
     ("Tại Kết luận số 175-KL/TW, Bộ Chính trị giao Ban Tổ chức Trung ương chủ trì rà soát.",
      {"cited.0.issuer": "Bộ Chính trị"}),
+    # "không được" (may not) inside a subject is no passive that ends it
+    ("Ngày 2/11, UBND thành phố ban hành Quyết định số 3120/QĐ-UBND công bố danh mục ao, hồ không được san lấp trên "
+     "địa bàn thành phố.",
+     {"subject": "công bố danh mục ao, hồ không được san lấp trên địa bàn thành phố"}),
+    ("Ngày 2/11, UBND tỉnh ban hành Kế hoạch số 310/KH-UBND rà soát các dự án chưa được phê duyệt chủ trương đầu tư.",
+     {"subject": "rà soát các dự án chưa được phê duyệt chủ trương đầu tư"}),
+    # ... while "được" after a subject still ends it
+    ("Chỉ thị về tăng cường phòng cháy, chữa cháy rừng được ký ban hành ngày 2/3/2021.",
+     {"subject": "về tăng cường phòng cháy, chữa cháy rừng"}),
 ]
 
 
