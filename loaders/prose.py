@@ -842,8 +842,28 @@ def _read_signer(st: SourceText, lead: _Lead, person: _Person) -> None:
     elif found:  # "Phó Chủ tịch UBND tỉnh Lê Văn Tám đã ký ...": the signer's body issues
         lead.values["issuer"], lead.values["acting"] = found[1], found[0]
         lead.evidence["issuer"] = st.span(*between)
+    elif person.role and "issuer" not in lead.values and person.role.start > person.name.end:
+        _issuer_after_role(st, lead, person.role)
     elif person.role and "issuer" not in lead.values:
         _issuer_of_role(st, lead, person.role, person.name.start)
+
+
+def _issuer_after_role(st: SourceText, lead: _Lead, role: Span) -> None:
+    """"Ông Lê Văn Tám, Phó Bí thư Thường trực Tỉnh ủy Hà Tĩnh vừa ký ...": the name first, the body the role
+    ends with (up to the verb) issues; a role alone or with its own body ("Thủ tướng Chính phủ") issues for
+    its role_issuer body."""
+    work = st.work
+    end = lead.verb[0] if lead.verb and lead.verb[0] > role.end else role.end
+    end = role.end + len(work[role.end:end].split(",")[0])
+    b_end = _body_end(work, role.end, end)
+    words = work[role.end:b_end].strip()
+    found = organ(words) if words else None
+    own = _role_body(work[role.start:role.end]) or "{}"
+    if found and not ("{}" not in own and H.bare_key(own).endswith(H.bare_key(words))):
+        lead.values["issuer"], lead.values["acting"] = found[1], found[0]
+        lead.evidence["issuer"] = st.span(b_end - len(words), b_end)
+    else:
+        _issuer_of_role(st, lead, role, role.end)
 
 
 def _subject_of_sentence(st: SourceText, lead: _Lead, pos: int, end: int) -> None:

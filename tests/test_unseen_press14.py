@@ -70,6 +70,17 @@ FIELD_CASES = [
     # ... while "được" after a subject still ends it
     ("Chỉ thị về tăng cường phòng cháy, chữa cháy rừng được ký ban hành ngày 2/3/2021.",
      {"subject": "về tăng cường phòng cháy, chữa cháy rừng"}),
+    # the name first, then the role and its body ("Ông X, Phó Bí thư Thường trực Tỉnh ủy Y vừa ký công văn"): the
+    # body issues, as when the role comes first
+    ("Ông Lê Văn Tám, Phó Bí thư Thường trực Tỉnh ủy Quảng Bình vừa ký công văn gửi các đảng đoàn về chấn chỉnh "
+     "việc sử dụng xe công.",
+     {"issuer": "Tỉnh ủy Quảng Bình", "signer": "Lê Văn Tám"}),
+    ("Đồng chí Lê Văn Tám, Ủy viên Ban Thường vụ Tỉnh ủy, Bí thư Huyện ủy Nam Trực đã ký Chỉ thị về phòng, chống bão.",
+     {"issuer": "Huyện ủy Nam Trực"}),
+    ("Bà Lê Thị Hoa, Phó Chủ tịch UBND tỉnh Nam Định đã ký Công văn số 513/UBND-VX về phòng, chống bão.",
+     {"issuer": "UBND tỉnh Nam Định"}),
+    # ... a role that is its own body's ("Thủ tướng Chính phủ") issues for that body
+    ("Ông Lê Văn Tám, Thủ tướng Chính phủ đã ký Công điện về phòng, chống bão.", {"issuer": "Thủ tướng Chính phủ"}),
 ]
 
 
