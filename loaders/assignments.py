@@ -45,6 +45,7 @@ _AND_WITH = re.compile(G.expand(r"\s+(?:%(and)s|%(with)s)\s+"))              # "
 _WITH_LEAD = re.compile(G.expand(r"^(?:%(with)s)\s+"))                        # ", cùng B"
 _LIST_JOIN_END = re.compile(G.expand(r"(?:\s+(?:%(and)s|%(with)s)|[,;])\s*$"))
 _PLURAL_LEAD = re.compile(rf"^{_PLURAL}\s+")
+_SOME_LEAD = re.compile(rf"^{G.alternation(G.words('some_word'), 'i')}\s+")   # "một số sở, ngành": some of a class
 _SPACES_OR_COMMAS = re.compile(r"[\s,]+")
 _PLURAL_SPACE = re.compile(rf"{_PLURAL}\s")
 _PLURAL_CAPITAL_SPACE = re.compile(rf"{_PLURAL_CAPITAL}\s")
@@ -128,6 +129,8 @@ def _data() -> dict:
         "directs_inner": re.compile(rf"(?<![^\W_])(?:{alternation(words('directs_verb'))}){nb}\s+"),
         # "vừa có văn bản chỉ đạo UBND các quận ...": a type word that ends with the verb ("văn bản chỉ đạo")
         "directs_end": re.compile(rf"(?<![^\W_])(?:{alternation(words('directs_verb'))})\s*$"),
+        # "Thường trực Ban Bí thư chỉ đạo: Các cấp ủy ...": the speaker announcing what it directs, no task of its own
+        "directs_colon": re.compile(rf"(?:{alternation(words('directs_verb'))}){nb}\s*:"),
         # "Ảnh minh họa" on its own line over a sentence: a photo's caption (press_phrases.csv)
         # "..., Phó Thủ tướng Lê Văn Tám giao ...": a leader's role opening the clause after a background
         "role_start": re.compile(rf"(?:{alternation(_press_words('role'))})\s"),
@@ -660,7 +663,8 @@ def _subject(s: _Sentence) -> tuple[str, int] | None:
     if colon and re.match(rf"\s*,\s*[{UPPER}]", text[colon.end():]):
         colon = None   # "các sở: Xây dựng, Giao thông vận tải": a list of names, no verb
     pred = colon or pred
-    if not pred or d["assign_inner"].search(text, 0, pred.start()) or _intro_only(text, pred.start()):
+    if not pred or d["assign_inner"].search(text, 0, pred.start()) or _intro_only(text, pred.start()) \
+            or d["directs_colon"].match(text, pred.start()):
         return None
     if re.search(rf":\s+[{UPPER}]", text[:pred.start()]) and find_colon_list(text[:pred.start()].rsplit(";", 1)[-1]) is None:
         return None  # a headline "Đảng ủy Bộ Nội vụ: Triển khai ...", not a subject ("các sở: Xây dựng, ..." is one)
@@ -826,6 +830,11 @@ def _tasks_of(s: _Sentence, ctx: DocContext, related: tuple[str, ...] = ()) -> _
     obj_start = m.end() if m else None
     if obj_start is None:
         pred = _predicate(text)
+        said = d["directs_colon"].match(text, pred.start()) if pred and _names_start(text) else None
+        if said:   # "Thường trực Ban Bí thư chỉ đạo: Các cấp ủy ... khẩn trương ...": the tasks follow the colon
+            at = len(text) - len(text[said.end():].lstrip())
+            found = _tasks_of(_Sentence(s.start + at, s.end, s.item, text[at:]), ctx, related)
+            return found and _Found(found.bodies, found.pred + at if found.pred >= 0 else found.pred, found.generic)
         if pred and not _intro_only(text, pred.start()):
             classes = _addressees(text[:pred.start()], ctx)
             if classes:
@@ -883,6 +892,7 @@ def _sent_to_task(text: str, verb_start: int, obj_start: int, ctx: DocContext,
     if not pred or verb_start is not None and text[obj_start:pred.start()].strip(" ,"):
         return None
     phrase = text[sends[-1].end():pred.start() if verb_start is None else verb_start].strip(" ,")
+    phrase = _SOME_LEAD.sub(G.words("plural")[0] + " ", phrase)   # "gửi một số sở, ngành": the class is asked
     if not phrase or re.search(r"[.:\n]", phrase) or _ABOUT.search(phrase) \
             or not (_names_start(phrase) or _addressees(phrase, ctx)):
         return None

@@ -81,6 +81,24 @@ FIELD_CASES = [
      {"issuer": "UBND tỉnh Nam Định"}),
     # ... a role that is its own body's ("Thủ tướng Chính phủ") issues for that body
     ("Ông Lê Văn Tám, Thủ tướng Chính phủ đã ký Công điện về phòng, chống bão.", {"issuer": "Thủ tướng Chính phủ"}),
+    # "X chỉ đạo: <bodies> <task>": the speaker announces what it directs; the bodies after the colon are asked
+    ("Ngày 28/9/2025, Văn phòng Trung ương Đảng ban hành Công văn số 17950-CV/VPTW về ứng phó với bão.\n\nThường "
+     "trực Ban Bí thư chỉ đạo: Các cấp ủy, tổ chức đảng tại các tỉnh ven biển khẩn trương chủ động ứng phó với bão.",
+     {"bodies": ["Các cấp ủy, tổ chức đảng tại các tỉnh ven biển"]}),
+    ("Ngày 2/3/2025, Văn phòng UBND tỉnh ban hành Công văn số 17/VPUB-VX về phòng dịch.\n\nThường trực UBND tỉnh "
+     "chỉ đạo: Các sở, ngành khẩn trương kiểm tra các cơ sở y tế.",
+     {"bodies": ["Các sở, ngành"]}),
+    ("Ngày 2/3/2025, UBND tỉnh ban hành Công văn số 17/UBND-VX về phòng dịch.\n\nChủ tịch UBND tỉnh chỉ đạo: Sở Y "
+     "tế chủ trì, phối hợp với UBND các huyện kiểm tra các cơ sở.",
+     {"bodies": ["Sở Y tế"], "assignments.0.cooperating": ("UBND các huyện",)}),
+    # "có công văn chỉ đạo đến X yêu cầu ...": X are the letter's recipients and are asked, as after "gửi"
+    ("Phó Chủ tịch UBND tỉnh Lê Văn Tám vừa có công văn chỉ đạo đến Sở Y tế và UBND các huyện, thị xã yêu cầu khẩn "
+     "trương triển khai thực hiện Công điện số 15/CĐ-TTg ngày 2/2/2024 của Thủ tướng Chính phủ.",
+     {"recipients": ("Sở Y tế", "UBND các huyện, thị xã"), "bodies": ["Sở Y tế", "UBND các huyện, thị xã"]}),
+    # ... "một số sở, ngành" (some of a class): the class is asked, as "các sở, ngành"
+    ("Phó Chủ tịch UBND tỉnh Lê Văn Tám vừa có công văn gửi một số sở, ngành và UBND các huyện yêu cầu khẩn trương "
+     "rà soát, báo cáo.",
+     {"bodies": ["các sở, ngành", "UBND các huyện"]}),
 ]
 
 
