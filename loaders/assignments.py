@@ -515,6 +515,17 @@ def _unit_phrase(ctx: DocContext) -> str | None:
     return None
 
 
+@lru_cache(maxsize=1)
+def _class_then_names() -> re.Pattern:
+    """A plural class word that heads its members' names right before capitalised names listed with commas
+    ("các bộ Công an, Quốc phòng, Xây dựng"): a list of that class's members, as after a colon."""
+    name = rf"[{UPPER}][^\s,;:]*(?:\s+[^\s,;:]+){{0,5}}?"
+    p = patterns("body_phrases.csv")
+    heads = {t.casefold() for t, _ in p.get("body_head", ())}
+    units = [t for t, _ in p.get("unit_class", ()) if t.casefold() in heads]   # "bộ", "sở": a member is "Bộ X"
+    return re.compile(rf"^(?P<cls>{_PLURAL}\s+{alternation(units, 'i')})(?=\s+{name}\s*,\s*[{UPPER}])")
+
+
 def bodies_of(phrase: str, ctx: DocContext, related: tuple[str, ...] = (), partners: bool = False) -> list[str]:
     """Named bodies (and classes of bodies) in a list as written, completed; generic ones dropped.
     ``related``: the document's addressees, which "các Bộ có liên quan" stands for; ``partners``: a
@@ -528,6 +539,7 @@ def bodies_of(phrase: str, ctx: DocContext, related: tuple[str, ...] = (), partn
     if not phrase:
         return []
     phrase = _plural_unit_head().sub(r"\g<head> \g<pl> ", phrase)   # "các UBND huyện, thị xã" -> "UBND các huyện, thị xã"
+    phrase = _class_then_names().sub(r"\g<cls>:", phrase, count=1)   # "các bộ Công an, Quốc phòng": "các bộ: Công an, ..."
     colon = find_colon_list(phrase)
     if colon:  # "Ủy ban nhân dân các tỉnh, thành phố: Bắc Giang, Hải Phòng": one body per item
         before = _LIST_JOIN_END.sub("", phrase[:colon.start].rstrip())

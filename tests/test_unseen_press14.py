@@ -99,6 +99,14 @@ FIELD_CASES = [
     ("Phó Chủ tịch UBND tỉnh Lê Văn Tám vừa có công văn gửi một số sở, ngành và UBND các huyện yêu cầu khẩn trương "
      "rà soát, báo cáo.",
      {"bodies": ["các sở, ngành", "UBND các huyện"]}),
+    # "các bộ Công an, Quốc phòng, ..." (a class word that heads its members' names, then their names): one body
+    # per name, as after a colon ("các Bộ: Công an, Quốc phòng")
+    ("Thủ tướng giao các bộ Công an, Quốc phòng, Xây dựng phối hợp với UBND tỉnh Lai Châu khắc phục hậu quả.",
+     {"bodies": ["Bộ Công an", "Bộ Quốc phòng", "Bộ Xây dựng"]}),
+    ("UBND tỉnh yêu cầu các sở Y tế, Tài chính, Nội vụ khẩn trương rà soát kinh phí.",
+     {"bodies": ["Sở Y tế", "Sở Tài chính", "Sở Nội vụ"]}),
+    # ... never one named body alone after the plural ("các sở Y tế" of several provinces)
+    ("Bộ Y tế yêu cầu các sở Y tế tăng cường giám sát dịch.", {"bodies": ["các sở Y tế"]}),
 ]
 
 
