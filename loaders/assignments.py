@@ -543,7 +543,7 @@ def bodies_of(phrase: str, ctx: DocContext, related: tuple[str, ...] = (), partn
     colon = find_colon_list(phrase)
     if colon:  # "Ủy ban nhân dân các tỉnh, thành phố: Bắc Giang, Hải Phòng": one body per item
         before = _LIST_JOIN_END.sub("", phrase[:colon.start].rstrip())
-        named = [complete_name(it.name, ctx) for it in colon.items]
+        named = [complete_name(d["strip_post"].sub("", it.name), ctx) for it in colon.items]   # "Chủ tịch UBND các tỉnh: A"
         after = phrase[colon.end:].strip(" ;")   # "...; Chủ tịch UBND các tỉnh": the addressees after the list
         return list(dict.fromkeys((bodies_of(before, ctx, related) if before else []) + named
                                   + (bodies_of(after, ctx, related) if after else [])))

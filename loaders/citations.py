@@ -141,8 +141,11 @@ def _regexes() -> dict[str, re.Pattern]:
         "date": re.compile(rf"\s*,?\s*(?:{issued}\s+)?{dated}"),
         "date_only": re.compile(_DATE),
         "of": re.compile(rf"\s*,?\s*{of}\s+"),
-        # "Nghị quyết số 16 năm 2021 của Chính phủ": the year alone, before the author; no date of its own
-        "year_only": re.compile(rf"\s*,?\s*(?i:{alternation(G.words('year_word'))})\s+(?:19|20)\d\d(?![\d/.\-])(?=\s*,?\s*{of}\s)"),
+        # "Nghị quyết số 16 năm 2021 của Chính phủ", "Công điện số 181 ngày 30/9 của Thủ tướng": the year alone or
+        # the day without its year, before the author; no date of its own
+        "year_only": re.compile(rf"\s*,?\s*(?:(?i:{alternation(G.words('year_word'))})\s+(?:19|20)\d\d"
+                                rf"|(?i:{alternation(G.words('day_word'))})\s+\d{{1,2}}\s*[/.\-]\s*\d{{1,2}})"
+                                rf"(?![\d/.\-])(?=\s*,?\s*{of}\s)"),
         "honorific": re.compile(rf"{G.piece('honorific')}\s+"),
         "name_comma": re.compile(G.piece("name_comma")),
         # "của Bộ Chính trị quy định về ...": a subject_verb before the about word; the subject starts at "về"

@@ -107,6 +107,13 @@ FIELD_CASES = [
      {"bodies": ["Sở Y tế", "Sở Tài chính", "Sở Nội vụ"]}),
     # ... never one named body alone after the plural ("các sở Y tế" of several provinces)
     ("Bộ Y tế yêu cầu các sở Y tế tăng cường giám sát dịch.", {"bodies": ["các sở Y tế"]}),
+    # a day without its year before a cited document's author ("Công điện số 181 ngày 30-9 của Thủ tướng Chính phủ")
+    ("Theo Công điện số 175 ngày 28-9 của Thủ tướng Chính phủ về khắc phục hậu quả mưa lũ, UBND tỉnh yêu cầu các huyện "
+     "khẩn trương rà soát.",
+     {"cited.0.number": "175", "cited.0.issuer": "Thủ tướng Chính phủ", "cited.0.date": None}),
+    # a post before a colon list ("Chủ tịch UBND các tỉnh: Cao Bằng, Lào Cai"): each item's body is asked
+    ("Thủ tướng yêu cầu Chủ tịch UBND các tỉnh: Cao Bằng, Tuyên Quang, Lào Cai trực tiếp chỉ đạo tìm kiếm cứu nạn.",
+     {"bodies": ["UBND tỉnh Cao Bằng", "UBND tỉnh Tuyên Quang", "UBND tỉnh Lào Cai"]}),
 ]
 
 
