@@ -539,7 +539,12 @@ def bodies_of(phrase: str, ctx: DocContext, related: tuple[str, ...] = (), partn
     if not phrase:
         return []
     phrase = _plural_unit_head().sub(r"\g<head> \g<pl> ", phrase)   # "các UBND huyện, thị xã" -> "UBND các huyện, thị xã"
-    phrase = _class_then_names().sub(r"\g<cls>:", phrase, count=1)   # "các bộ Công an, Quốc phòng": "các bộ: Công an, ..."
+    members = _class_then_names().match(phrase)
+    if members:   # "các bộ Công an, Quốc phòng": "các bộ: Công an, Quốc phòng", up to another class ("và các tỉnh ...")
+        other = re.compile(rf"(?:\s*,|\s+{_AND})\s+(?={_PLURAL}\s)").search(phrase, members.end())
+        head, rest = (phrase[:other.start()], phrase[other.end():]) if other else (phrase, "")
+        return list(dict.fromkeys(bodies_of(f"{members.group('cls')}:{head[members.end():]}", ctx, related)
+                                  + (bodies_of(rest, ctx, related, partners) if rest else [])))
     colon = find_colon_list(phrase)
     if colon:  # "Ủy ban nhân dân các tỉnh, thành phố: Bắc Giang, Hải Phòng": one body per item
         before = _LIST_JOIN_END.sub("", phrase[:colon.start].rstrip())

@@ -107,6 +107,9 @@ FIELD_CASES = [
      {"bodies": ["Sở Y tế", "Sở Tài chính", "Sở Nội vụ"]}),
     # ... never one named body alone after the plural ("các sở Y tế" of several provinces)
     ("Bộ Y tế yêu cầu các sở Y tế tăng cường giám sát dịch.", {"bodies": ["các sở Y tế"]}),
+    # ... the members end where another class starts ("... Xây dựng và các tỉnh ven biển")
+    ("Thủ tướng yêu cầu các bộ Công an, Xây dựng và các tỉnh ven biển khẩn trương khắc phục hậu quả bão.",
+     {"bodies": ["Bộ Công an", "Bộ Xây dựng", "các tỉnh ven biển"]}),
     # a day without its year before a cited document's author ("Công điện số 181 ngày 30-9 của Thủ tướng Chính phủ")
     ("Theo Công điện số 175 ngày 28-9 của Thủ tướng Chính phủ về khắc phục hậu quả mưa lũ, UBND tỉnh yêu cầu các huyện "
      "khẩn trương rà soát.",
