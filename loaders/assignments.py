@@ -516,6 +516,24 @@ def _unit_phrase(ctx: DocContext) -> str | None:
 
 
 @lru_cache(maxsize=1)
+def _role_templates() -> tuple[tuple[re.Pattern, str], ...]:
+    """press_phrases.csv role_issuer rows whose body takes the words after the role ("Bộ trưởng" -> "Bộ {}")."""
+    return tuple((re.compile(rf"^{re.escape(r['value'])}\s+(?P<rest>[{UPPER}].*)$"), r["phrase"])
+                 for r in refdata.table("press_phrases") if r["kind"] == "role_issuer" and "{}" in r["phrase"])
+
+
+def _role_named_body(item: str) -> str:
+    """"Bộ trưởng Nông nghiệp và Môi trường", "Bộ trưởng Quốc phòng": a minister named by the ministry's own
+    words stands for the ministry, when that is a known central body; the item unchanged otherwise."""
+    for pattern, template in _role_templates():
+        m = pattern.match(item)
+        body = refdata.find_central_body(template.replace("{}", m.group("rest"))) if m else None
+        if body:
+            return body.name
+    return item
+
+
+@lru_cache(maxsize=1)
 def _class_then_names() -> re.Pattern:
     """A plural class word that heads its members' names right before capitalised names listed with commas
     ("các bộ Công an, Quốc phòng, Xây dựng"): a list of that class's members, as after a colon."""
@@ -562,6 +580,7 @@ def bodies_of(phrase: str, ctx: DocContext, related: tuple[str, ...] = (), partn
     out: list[str] = []
     prev_head = None
     for item in _shared_after_comma(_merge(_split(phrase))):
+        item = _role_named_body(item)
         item = d["apposition"].sub("", d["strip_post"].sub("", item))
         if partners and d["partner_class"].fullmatch(item):
             out.append(item)

@@ -117,6 +117,12 @@ FIELD_CASES = [
     # a post before a colon list ("Chủ tịch UBND các tỉnh: Cao Bằng, Lào Cai"): each item's body is asked
     ("Thủ tướng yêu cầu Chủ tịch UBND các tỉnh: Cao Bằng, Tuyên Quang, Lào Cai trực tiếp chỉ đạo tìm kiếm cứu nạn.",
      {"bodies": ["UBND tỉnh Cao Bằng", "UBND tỉnh Tuyên Quang", "UBND tỉnh Lào Cai"]}),
+    # a minister named by the ministry's own words ("Bộ trưởng Quốc phòng", "Bộ trưởng Nông nghiệp và Môi trường"):
+    # the ministry (press_phrases role_issuer "Bộ {}"), when it is a known central body
+    ("Thủ tướng giao Bộ trưởng Quốc phòng, Bộ trưởng Công an chỉ đạo lực lượng tìm kiếm cứu nạn.",
+     {"bodies": ["Bộ Quốc phòng", "Bộ Công an"]}),
+    ("Thủ tướng giao Bộ trưởng Nông nghiệp và Môi trường chủ trì theo dõi diễn biến mưa lũ.",
+     {"bodies": ["Bộ Nông nghiệp và Môi trường"]}),
 ]
 
 
