@@ -553,7 +553,7 @@ def bodies_of(phrase: str, ctx: DocContext, related: tuple[str, ...] = (), partn
     cut = d["scope"].search(phrase)
     if cut:
         phrase = phrase[:cut.start()]
-    phrase = clean(phrase).strip(" ,;:.")
+    phrase = _LIST_JOIN_END.sub("", clean(phrase)).strip(" ,;:.")   # "UBND tỉnh B và| lãnh đạo ...": no "và" left
     if not phrase:
         return []
     phrase = _plural_unit_head().sub(r"\g<head> \g<pl> ", phrase)   # "các UBND huyện, thị xã" -> "UBND các huyện, thị xã"

@@ -123,6 +123,10 @@ FIELD_CASES = [
      {"bodies": ["Bộ Quốc phòng", "Bộ Công an"]}),
     ("Thủ tướng giao Bộ trưởng Nông nghiệp và Môi trường chủ trì theo dõi diễn biến mưa lũ.",
      {"bodies": ["Bộ Nông nghiệp và Môi trường"]}),
+    # a partner list cut before a predicate-like word ("... và lãnh đạo các cơ quan ...") keeps no trailing "và"
+    ("Thủ tướng yêu cầu Chủ tịch UBND tỉnh Lai Châu phối hợp với UBND tỉnh Nghệ An và lãnh đạo các cơ quan có liên "
+     "quan tập trung tìm kiếm cứu nạn.",
+     {"bodies": ["UBND tỉnh Lai Châu"], "assignments.0.cooperating": ("UBND tỉnh Nghệ An",)}),
 ]
 
 
