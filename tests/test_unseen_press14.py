@@ -127,6 +127,13 @@ FIELD_CASES = [
     ("Thủ tướng yêu cầu Chủ tịch UBND tỉnh Lai Châu phối hợp với UBND tỉnh Nghệ An và lãnh đạo các cơ quan có liên "
      "quan tập trung tìm kiếm cứu nạn.",
      {"bodies": ["UBND tỉnh Lai Châu"], "assignments.0.cooperating": ("UBND tỉnh Nghệ An",)}),
+    # "<document> nêu rõ(:) X <task>": what the document says, its task read from X on
+    ("Thủ tướng vừa ký Công điện số 98/CĐ-TTg về khắc phục sạt lở.\n\nCông điện nêu rõ Bộ Quốc phòng điều phối, huy "
+     "động lực lượng hỗ trợ địa phương.",
+     {"bodies": ["Bộ Quốc phòng"]}),
+    ("Tỉnh ủy vừa ban hành Chỉ thị số 12-CT/TU.\n\nChỉ thị chỉ rõ: Ban Tuyên giáo Tỉnh ủy chủ trì hướng dẫn tuyên "
+     "truyền.",
+     {"bodies": ["Ban Tuyên giáo Tỉnh ủy"]}),
 ]
 
 
