@@ -121,6 +121,9 @@ def _data() -> dict:
         # capitalised request to a body on the next line ("Giao thông" names a Sở: no body after it)
         "line_cut": re.compile(rf"(?<=[^\W_])[ \t]*\n[ \t]*(?=(?:{alternation(w[:1].upper() + w[1:] for w in words('assign_verb'))})"
                                rf"\s+(?:[{UPPER}]|{_PLURAL}\s))"),
+        # "...; Giao Văn phòng Trung ương Đảng chủ trì ...": a capitalised request after ";" starts a task of its own
+        "semicolon_cut": re.compile(rf"(?<=;)[ \t]*(?=(?:{alternation(w[:1].upper() + w[1:] for w in words('assign_verb'))})"
+                                    rf"{nb}\s+(?:[{UPPER}]|{_PLURAL}\s))"),
         "recipients_line": re.compile(rf"(?:{alternation(spellings('recipients_marker'))})\s*:"),
         # "phối hợp với ... và các đơn vị liên quan": partners named as a class, kept as written
         "partner_class": re.compile(rf"{_PLURAL}\s+(?:{alternation(words('partner_class'))})", re.I),
@@ -207,7 +210,7 @@ def _sentences(w: str, limit: int) -> list[_Sentence]:
     pos = 0
     marker = False
     cuts = sorted([*_SENTENCE_END.finditer(w, 0, limit), *_data()["colon_cut"].finditer(w, 0, limit),
-                   *_data()["line_cut"].finditer(w, 0, limit)],
+                   *_data()["line_cut"].finditer(w, 0, limit), *_data()["semicolon_cut"].finditer(w, 0, limit)],
                   key=lambda m: m.start())
     bounds = [(pos, None)] + [(m.end(), m) for m in cuts]
     for i, (start, _) in enumerate(bounds):
@@ -1187,6 +1190,9 @@ def _find(st: SourceText, ctx: DocContext, related: tuple[str, ...] = (),
         elif tentative is not None and "\n" in w[prev_end:s.start]:
             tentative = None  # a paragraph outside the items: the list is over
         prev_end = s.end
+        if found is not None and found.bodies and not found.generic and _data()["assign_start"].match(s.text) \
+                and _only_issuer(found.bodies, ctx):
+            continue   # "Giao <the issuer> chủ trì ...": the issuer's own act, hiding no class and continuing no task
         if found is not None and found.bodies:
             task = _Task(s, found.bodies, generic=found.generic)
             _extras(task, s.text, found.pred, ctx)

@@ -134,6 +134,14 @@ FIELD_CASES = [
     ("Tỉnh ủy vừa ban hành Chỉ thị số 12-CT/TU.\n\nChỉ thị chỉ rõ: Ban Tuyên giáo Tỉnh ủy chủ trì hướng dẫn tuyên "
      "truyền.",
      {"bodies": ["Ban Tuyên giáo Tỉnh ủy"]}),
+    # "...; Giao X chủ trì, phối hợp với Y ...": a capitalised request after ";" is a task of its own
+    ("UBND tỉnh yêu cầu các huyện rà soát hộ nghèo; Giao Sở Nội vụ chủ trì, phối hợp với Sở Tài chính hướng dẫn.",
+     {"bodies": ["các huyện", "Sở Nội vụ"], "assignments.1.cooperating": ("Sở Tài chính",)}),
+    # ... and one given to the issuer itself hides no class asked before it, nor lends it its partners
+    ("Ngày 28/9/2025, Văn phòng Trung ương Đảng ban hành Công văn số 17960-CV/VPTW về ứng phó với bão.\n\nThường "
+     "trực Ban Bí thư chỉ đạo: Các cấp ủy, tổ chức đảng tại các tỉnh ven biển khẩn trương ứng phó với bão; Giao Văn "
+     "phòng Trung ương Đảng chủ trì, phối hợp với các cơ quan liên quan theo dõi, tổng hợp tình hình.",
+     {"bodies": ["Các cấp ủy, tổ chức đảng tại các tỉnh ven biển"], "assignments.0.cooperating": ()}),
 ]
 
 
