@@ -201,6 +201,8 @@ def find_colon_list(text: str) -> ColonList | None:
             if not organ:
                 continue  # "các tỉnh: A, B" names places, not bodies
             head_start = organ_start
+        elif prefixes:
+            head_start = _post_start(text, m.start())
         items = []
         end = len(text)
         if kinds:
@@ -219,6 +221,20 @@ def find_colon_list(text: str) -> ColonList | None:
         if items:
             return ColonList(head_start, tuple(items), end)
     return None
+
+
+def _post_start(text: str, head_at: int) -> int:
+    """Where a post right before "các Bộ:" starts ("Bộ trưởng các Bộ: Quốc phòng, Y tế"): the post asks
+    each ministry of the list, so it belongs to its head, not an addressee of its own."""
+    m = _post_before().search(text, 0, head_at)
+    return m.start("post") if m else head_at
+
+
+@lru_cache(maxsize=1)
+def _post_before() -> re.Pattern:
+    from loaders.citations import patterns
+    posts = _alt(t for t, _ in patterns("body_phrases.csv").get("post", ()))
+    return re.compile(rf"(?:^|[,;\n]\s*)(?P<post>{posts})\s+$")
 
 
 def _list_end(text: str, start: int, is_item) -> int:
@@ -245,12 +261,21 @@ def _organ_start(text: str, plural_at: int) -> int:
 def _item_name(item: str, prefixes: list[str], kinds: list[str], organ: str) -> str | None:
     if prefixes and fold(item) in _name_tails():
         return f"{prefixes[0]} {item}"    # "Bộ: ...; Công an" -> "Bộ Công an"
-    if _body_start().match(item):
-        return item                       # "Công an Thành phố": already a body's name
+    if _body_start().match(item) or prefixes and _post_body().match(item):
+        return item                       # "Công an Thành phố", "Chánh Văn phòng Ban chỉ đạo ...": a body's name
     if kinds:
         kind = _unit_kind(item, kinds)
         return f"{organ} {kind} {item}" if kind else None
     return f"{prefixes[0]} {item}" if prefixes else None
+
+
+@lru_cache(maxsize=1)
+def _post_body() -> re.Pattern:
+    """An item that is a post of a named body ("và Chánh Văn phòng Ban chỉ đạo ..." after "Bộ: A, B")."""
+    from loaders.citations import patterns
+    rows = patterns("body_phrases.csv")
+    posts = _alt(t for t, _ in rows.get("post", ()))
+    return re.compile(rf"(?:{posts})\s+(?:{_alt(t for t, _ in rows.get('body_head', ()))})(?![^\W_])")
 
 
 def _unit_kind(name: str, kinds: list[str]) -> str | None:

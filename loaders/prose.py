@@ -634,6 +634,7 @@ def _recipients_end(work: str, pos: int, end: int) -> int:
     colon = work[max(0, pos - 3):pos].strip().endswith(":")
     m = (_res()["colon_list_end"] if colon else _res()["recipients_end"]).search(work, pos, end)
     at = pos
+    listed: list[tuple[int, int]] = []   # the colon lists read: "Bộ: Quốc phòng, Giao thông vận tải" holds no stop word
     while not colon and m and m.group(0) in ":;":
         if m.group(0) == ":":   # "gửi Chủ tịch UBND các tỉnh: A, B; ...": a list goes on, up to the subject
             bound = _res()["recipients_end"].search(work, m.end(), end)
@@ -642,6 +643,7 @@ def _recipients_end(work: str, pos: int, end: int) -> int:
             found = find_colon_list(work[at:bound.start() if bound else end])
             if not found or found.items[0].start < m.end() - at:
                 break
+            listed.append((at + found.items[0].start, at + found.end))
             at += found.end
         elif opens_organ(work[m.end():end].lstrip()) or _res()["plural_start"].match(work[m.end():end].lstrip()) \
                 or opens_addressee(work[m.end():end].lstrip()):
@@ -654,7 +656,8 @@ def _recipients_end(work: str, pos: int, end: int) -> int:
         return limit   # "gửi: A; B; Ủy ban An toàn giao thông quốc gia.": the list is the sentence's rest
     split = {H.bare_key(w) for w in G.words("and_word")}   # "và" joins recipients, ends no list
     for stop in _res()["stop"].finditer(work, pos, limit):
-        if H.bare_key(stop.group(0)) not in split and not inside_known_name(work[pos:limit], stop.start() - pos):
+        if H.bare_key(stop.group(0)) not in split and not inside_known_name(work[pos:limit], stop.start() - pos) \
+                and not any(s <= stop.start() < e for s, e in listed):
             return stop.start()
     return limit
 

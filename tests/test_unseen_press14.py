@@ -142,6 +142,15 @@ FIELD_CASES = [
      "trực Ban Bí thư chỉ đạo: Các cấp ủy, tổ chức đảng tại các tỉnh ven biển khẩn trương ứng phó với bão; Giao Văn "
      "phòng Trung ương Đảng chủ trì, phối hợp với các cơ quan liên quan theo dõi, tổng hợp tình hình.",
      {"bodies": ["Các cấp ủy, tổ chức đảng tại các tỉnh ven biển"], "assignments.0.cooperating": ()}),
+    # "gửi X; Bộ trưởng các Bộ: A, B và Chánh Văn phòng Y": the post asks each ministry of its list (no bare
+    # "Bộ trưởng"), a stop word inside an item ("Giao thông vận tải") ends no list, a post of a named body after
+    # "và" is an addressee of its own
+    ("Thủ tướng vừa ký Công điện số 88/CĐ-TTg về sạt lở đất.\n\nCông điện gửi Chủ tịch UBND tỉnh Lào Cai; Bộ trưởng "
+     "các Bộ: Quốc phòng, Giao thông vận tải, Y tế và Chánh Văn phòng Ban Chỉ đạo phòng thủ dân sự quốc gia.",
+     {"recipients": ("Chủ tịch UBND tỉnh Lào Cai", "Bộ Quốc phòng", "Bộ Giao thông vận tải", "Bộ Y tế",
+                     "Chánh Văn phòng Ban Chỉ đạo phòng thủ dân sự quốc gia")}),
+    ("Thủ tướng yêu cầu Bộ trưởng các Bộ: Công an, Giao thông vận tải khẩn trương khắc phục hậu quả.",
+     {"bodies": ["Bộ Công an", "Bộ Giao thông vận tải"]}),
 ]
 
 
