@@ -26,7 +26,7 @@ from functools import lru_cache
 from loaders import grammar as G
 from loaders import refdata
 from loaders.bodies import complete_name, resolve_body
-from loaders.body_lists import addressee_end, addressee_group, continues_name, find_colon_list, known_name_end, split_addressees
+from loaders.body_lists import addressee_end, addressee_group, class_then_names, continues_name, find_colon_list, known_name_end, split_addressees
 from loaders.citations import UPPER, alternation, patterns, read_body
 from loaders.context import DocContext
 from loaders.header import is_upper, spellings
@@ -538,17 +538,6 @@ def _role_named_body(item: str) -> str:
     return item
 
 
-@lru_cache(maxsize=1)
-def _class_then_names() -> re.Pattern:
-    """A plural class word that heads its members' names right before capitalised names listed with commas
-    ("các bộ Công an, Quốc phòng, Xây dựng"): a list of that class's members, as after a colon."""
-    name = rf"[{UPPER}][^\s,;:]*(?:\s+[^\s,;:]+){{0,5}}?"
-    p = patterns("body_phrases.csv")
-    heads = {t.casefold() for t, _ in p.get("body_head", ())}
-    units = [t for t, _ in p.get("unit_class", ()) if t.casefold() in heads]   # "bộ", "sở": a member is "Bộ X"
-    return re.compile(rf"^(?P<cls>{_PLURAL}\s+{alternation(units, 'i')})(?=\s+{name}\s*,\s*[{UPPER}])")
-
-
 def bodies_of(phrase: str, ctx: DocContext, related: tuple[str, ...] = (), partners: bool = False) -> list[str]:
     """Named bodies (and classes of bodies) in a list as written, completed; generic ones dropped.
     ``related``: the document's addressees, which "các Bộ có liên quan" stands for; ``partners``: a
@@ -562,11 +551,10 @@ def bodies_of(phrase: str, ctx: DocContext, related: tuple[str, ...] = (), partn
     if not phrase:
         return []
     phrase = _plural_unit_head().sub(r"\g<head> \g<pl> ", phrase)   # "các UBND huyện, thị xã" -> "UBND các huyện, thị xã"
-    members = _class_then_names().match(phrase)
+    members = class_then_names(phrase)
     if members:   # "các bộ Công an, Quốc phòng": "các bộ: Công an, Quốc phòng", up to another class ("và các tỉnh ...")
-        other = re.compile(rf"(?:\s*,|\s+{_AND})\s+(?={_PLURAL}\s)").search(phrase, members.end())
-        head, rest = (phrase[:other.start()], phrase[other.end():]) if other else (phrase, "")
-        return list(dict.fromkeys(bodies_of(f"{members.group('cls')}:{head[members.end():]}", ctx, related)
+        rest = phrase[members.rest_start:]
+        return list(dict.fromkeys(bodies_of(f"{phrase[:members.class_end]}:{phrase[members.class_end + 1:members.names_end]}", ctx, related)
                                   + (bodies_of(rest, ctx, related, partners) if rest else [])))
     colon = find_colon_list(phrase)
     if colon:  # "Ủy ban nhân dân các tỉnh, thành phố: Bắc Giang, Hải Phòng": one body per item

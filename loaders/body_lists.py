@@ -183,9 +183,48 @@ def split_items(text: str, start: int = 0, end: int | None = None) -> list[tuple
 
 # ---------------------------------------------------------------- colon lists
 
+@dataclass(frozen=True)
+class ClassMembers:
+    """"các bộ Công an, Quốc phòng và các tỉnh ...": the class words ("các bộ") end at ``class_end``, its
+    members' names run to ``names_end``; another addressee starts at ``rest_start`` (the text's end when none)."""
+
+    class_end: int
+    names_end: int
+    rest_start: int
+
+
+@lru_cache(maxsize=1)
+def _class_then_names() -> tuple[re.Pattern, re.Pattern]:
+    from loaders.citations import UPPER, patterns
+    name = rf"[{UPPER}][^\s,;:]*(?:\s+[^\s,;:]+){{0,5}}?"
+    rows = patterns("body_phrases.csv")
+    heads = {t.casefold() for t, _ in rows.get("body_head", ())}
+    units = [t for t, _ in rows.get("unit_class", ()) if t.casefold() in heads]   # "bộ", "sở": a member is "Bộ X"
+    plural = _alt(t for t, _ in _words("plural"))
+    return (re.compile(rf"^(?i:{plural})\s+(?i:{_alt(units)})(?=\s+{name}\s*,\s*[{UPPER}])"),
+            re.compile(rf"(?:\s*,|\s+(?i:{_alt(t for t, _ in _words('separator'))}))\s+(?=(?i:{plural})\s)"))
+
+
+def class_then_names(text: str) -> ClassMembers | None:
+    """A plural class word that heads its members' names right before capitalised names listed with commas
+    ("các bộ Công an, Quốc phòng, Xây dựng"): a list of that class's members, as after a colon, up to
+    another class ("... và các tỉnh ven biển")."""
+    head, other = _class_then_names()
+    m = head.match(text)
+    if not m:
+        return None
+    nxt = other.search(text, m.end())
+    return ClassMembers(m.end(), nxt.start() if nxt else len(text), nxt.end() if nxt else len(text))
+
+
 def find_colon_list(text: str) -> ColonList | None:
     """The "head: items" list of ``text`` (items run to its end), expanded; None when there is none
-    or an item cannot be named for sure."""
+    or an item cannot be named for sure. "các bộ Công an, Quốc phòng" is read as "các bộ: Công an, Quốc phòng"."""
+    members = class_then_names(text)
+    if members:   # the space after the class words stands for the colon: offsets unchanged
+        found = find_colon_list(f"{text[:members.class_end]}:{text[members.class_end + 1:members.names_end]}")
+        if found and found.start == 0:
+            return found
     g = _grammar()
     for m in g["head"].finditer(text):
         classes = [fold(c.group(0)) for c in g["class_word"].finditer(m.group("classes"))]
@@ -464,5 +503,5 @@ def recipient_names(st, spans: list[Span]) -> list[tuple[str, Span]]:
     return out
 
 
-__all__ = ["ListItem", "ColonList", "expand_list", "find_colon_list", "inside_known_name", "opens_addressee", "split_items", "split_addressees",
+__all__ = ["ListItem", "ColonList", "ClassMembers", "class_then_names", "expand_list", "find_colon_list", "inside_known_name", "opens_addressee", "split_items", "split_addressees",
            "addressee_end", "known_name_end", "split_recipients", "recipient_names"]

@@ -151,6 +151,13 @@ FIELD_CASES = [
                      "Chánh Văn phòng Ban Chỉ đạo phòng thủ dân sự quốc gia")}),
     ("Thủ tướng yêu cầu Bộ trưởng các Bộ: Công an, Giao thông vận tải khẩn trương khắc phục hậu quả.",
      {"bodies": ["Bộ Công an", "Bộ Giao thông vận tải"]}),
+    # recipients "gửi các bộ Công an, Quốc phòng, ..." read by the same rule as the tasks' bodies
+    # (body_lists.class_then_names): one ministry per name, up to another class
+    ("Tối 3/6, Thủ tướng có công điện gửi các bộ Công an, Quốc phòng, Xây dựng và các tỉnh ven biển yêu cầu tập trung "
+     "khắc phục hậu quả.",
+     {"recipients": ("Bộ Công an", "Bộ Quốc phòng", "Bộ Xây dựng", "các tỉnh ven biển")}),
+    ("UBND tỉnh có văn bản gửi các sở Y tế, Tài chính yêu cầu rà soát kinh phí.",
+     {"recipients": ("Sở Y tế", "Sở Tài chính")}),
 ]
 
 
