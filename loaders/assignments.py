@@ -171,6 +171,7 @@ def _data() -> dict:
         "class_group": {t: v or "committee" for t, v in p.get("committee_class", ())}
                        | {t: v or "unit" for t, v in p.get("unit_class", ())},
         "bare_committee": {t: v for t, v in p.get("bare_committee", ())},
+        "post_alone": {t: v for t, v in p.get("post_alone", ())},
         "elliptic": {t: v for t, v in p.get("elliptic_alias", ())},
         "sector": {t: v for t, v in p.get("sector_alias", ())},
         "central_units": {t: v for t, v in p.get("central_units", ())},
@@ -596,6 +597,11 @@ def bodies_of(phrase: str, ctx: DocContext, related: tuple[str, ...] = (), partn
             if unit:
                 out.append(sector.replace("{unit}", unit))
             continue
+        bare = _PLURAL_LEAD.sub("", item)
+        if d["post"].match(bare) and d["post"].match(bare).end() == len(bare):
+            if bare not in d["post_alone"]:
+                continue   # "Bí thư" alone: a post that names no body
+            item = d["post_alone"][bare]   # "Bộ trưởng", "các Bộ trưởng": the ministries
         known = known_name_end(item)
         if known:
             item = item[:known]  # "Sở Tư pháp thẩm định hồ sơ" -> "Sở Tư pháp"

@@ -158,6 +158,13 @@ FIELD_CASES = [
      {"recipients": ("Bộ Công an", "Bộ Quốc phòng", "Bộ Xây dựng", "các tỉnh ven biển")}),
     ("UBND tỉnh có văn bản gửi các sở Y tế, Tài chính yêu cầu rà soát kinh phí.",
      {"recipients": ("Sở Y tế", "Sở Tài chính")}),
+    # a post written with no body: "(các) Bộ trưởng" heads the ministries (body_phrases post_alone); a post with
+    # no such row ("Bí thư" alone) names no body
+    ("Thủ tướng yêu cầu các Bộ trưởng, Thủ trưởng cơ quan ngang bộ; Bí thư, Chủ tịch UBND các tỉnh khẩn trương "
+     "rà soát.",
+     {"bodies": ["các Bộ", "cơ quan ngang bộ", "UBND các tỉnh"]}),
+    ("Thủ tướng giao Bộ trưởng, Thủ trưởng cơ quan thuộc Chính phủ chỉ đạo rà soát thủ tục.",
+     {"bodies": ["các Bộ", "cơ quan thuộc Chính phủ"]}),
 ]
 
 
