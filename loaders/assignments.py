@@ -195,7 +195,8 @@ _MARKER_ALONE = re.compile(rf"\s*(?:\d+(?:\.\d+)*[.)]|[a-zđ]\)|{_ROMAN})\s*")  
 # abbreviations that end with a full stop ("TP. Hải Phòng", header_markers.csv units): no sentence ends there
 _ABBREVIATED = "".join(f"(?<!{re.escape(a)})" for a in spellings("unit") if a.endswith("."))
 # "…" ends a sentence as "." does ("… trật tự xây dựng… Dịp này, ...")
-_SENTENCE_END = re.compile(rf"(?<=[.!?…])(?<!\b[A-ZĐ]\.){_ABBREVIATED}\s+(?=[{UPPER}\d“\"])|\n\s*\n|\n(?=\s*(?:\d+\.\s|{_DASH_ITEM}\s|[-–•+]\s))|\n(?=[ \t]*{_ROMAN}[ \t]+[{UPPER}])|\n(?=[ \t]*[“\"][{UPPER}])")
+_SENTENCE_END = re.compile(rf"(?<=[.!?…])(?<!\b[A-ZĐ]\.){_ABBREVIATED}\s+(?=[{UPPER}\d“\"])|\n\s*\n|\n(?=\s*(?:\d+\.\s|{_DASH_ITEM}\s|[-–•+]\s))|\n(?=[ \t]*{_ROMAN}[ \t]+[{UPPER}])|\n(?=[ \t]*[“\"][{UPPER}])"
+                           r"|(?m:^[ \t]*#[^\W\d_][^\n]*\n)")   # a page's "#tag" line: no sentence, glued to none
 
 
 @dataclass

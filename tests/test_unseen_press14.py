@@ -165,6 +165,11 @@ FIELD_CASES = [
      {"bodies": ["các Bộ", "cơ quan ngang bộ", "UBND các tỉnh"]}),
     ("Thủ tướng giao Bộ trưởng, Thủ trưởng cơ quan thuộc Chính phủ chỉ đạo rà soát thủ tục.",
      {"bodies": ["các Bộ", "cơ quan thuộc Chính phủ"]}),
+    # a page's "#tag" line is no sentence and is glued to none: the task under it keeps its lead
+    ("#bảo đảm kinh phí phòng dịch\nSở Y tế chủ trì, rà soát nhu cầu kinh phí mua vật tư, gửi Sở Tài chính tổng hợp, "
+     "trình UBND tỉnh quyết định.\n\nMột trong những giải pháp cấp bách vừa được UBND tỉnh chỉ đạo tại Kế hoạch số "
+     "45/KH-UBND là bảo đảm kinh phí phòng dịch.",
+     {"bodies": ["Sở Y tế"]}),
 ]
 
 
