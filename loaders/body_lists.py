@@ -201,14 +201,16 @@ def _class_then_names() -> tuple[re.Pattern, re.Pattern]:
     heads = {t.casefold() for t, _ in rows.get("body_head", ())}
     units = [t for t, _ in rows.get("unit_class", ()) if t.casefold() in heads]   # "bộ", "sở": a member is "Bộ X"
     plural = _alt(t for t, _ in _words("plural"))
-    return (re.compile(rf"^(?i:{plural})\s+(?i:{_alt(units)})(?=\s+{name}\s*,\s*[{UPPER}])"),
+    kinds = _alt(t for t, _ in _words("unit_head"))   # "UBND các tỉnh Lai Châu, Nghệ An": an organ before the places' kind
+    return (re.compile(rf"^(?:(?i:{plural})\s+(?i:{_alt(units)})|[^\W\d_][^,;:\n]*?\s(?i:{plural})\s+(?:{kinds}))"
+                       rf"(?=\s+{name}\s*,\s*[{UPPER}])"),
             re.compile(rf"(?:\s*,|\s+(?i:{_alt(t for t, _ in _words('separator'))}))\s+(?=(?i:{plural})\s)"))
 
 
 def class_then_names(text: str) -> ClassMembers | None:
     """A plural class word that heads its members' names right before capitalised names listed with commas
-    ("các bộ Công an, Quốc phòng, Xây dựng"): a list of that class's members, as after a colon, up to
-    another class ("... và các tỉnh ven biển")."""
+    ("các bộ Công an, Quốc phòng, Xây dựng"; an organ of places: "UBND các tỉnh Lai Châu, Nghệ An"): a list
+    of that class's members, as after a colon, up to another class ("... và các tỉnh ven biển")."""
     head, other = _class_then_names()
     m = head.match(text)
     if not m:

@@ -158,6 +158,13 @@ FIELD_CASES = [
      {"recipients": ("Bộ Công an", "Bộ Quốc phòng", "Bộ Xây dựng", "các tỉnh ven biển")}),
     ("UBND tỉnh có văn bản gửi các sở Y tế, Tài chính yêu cầu rà soát kinh phí.",
      {"recipients": ("Sở Y tế", "Sở Tài chính")}),
+    # ... and an organ of places ("UBND các tỉnh Lai Châu, Nghệ An"): one body per place, as "UBND các tỉnh: ..."
+    ("Thủ tướng yêu cầu UBND các tỉnh Sơn La, Điện Biên tập trung khắc phục hậu quả.",
+     {"bodies": ["UBND tỉnh Sơn La", "UBND tỉnh Điện Biên"]}),
+    ("Thủ tướng có công điện gửi Chủ tịch UBND các tỉnh Sơn La, Điện Biên yêu cầu tập trung khắc phục hậu quả.",
+     {"recipients": ("Chủ tịch UBND tỉnh Sơn La", "Chủ tịch UBND tỉnh Điện Biên")}),
+    ("UBND tỉnh yêu cầu UBND các huyện Mường Tè, Phong Thổ và các sở, ngành tập trung khắc phục.",
+     {"bodies": ["UBND huyện Mường Tè", "UBND huyện Phong Thổ", "các sở, ngành"]}),
     # a post written with no body: "(các) Bộ trưởng" heads the ministries (body_phrases post_alone); a post with
     # no such row ("Bí thư" alone) names no body
     ("Thủ tướng yêu cầu các Bộ trưởng, Thủ trưởng cơ quan ngang bộ; Bí thư, Chủ tịch UBND các tỉnh khẩn trương "
