@@ -202,7 +202,7 @@ def _class_then_names() -> tuple[re.Pattern, re.Pattern]:
     units = [t for t, _ in rows.get("unit_class", ()) if t.casefold() in heads]   # "bộ", "sở": a member is "Bộ X"
     plural = _alt(t for t, _ in _words("plural"))
     kinds = _alt(t for t, _ in _words("unit_head"))   # "UBND các tỉnh Lai Châu, Nghệ An": an organ before the places' kind
-    return (re.compile(rf"^(?:(?i:{plural})\s+(?i:{_alt(units)})|[^\W\d_][^,;:\n]*?\s(?i:{plural})\s+(?:{kinds}))"
+    return (re.compile(rf"^(?:(?P<cls>(?i:{plural})\s+(?i:{_alt(units)}))|[^\W\d_][^,;:\n]*?\s(?i:{plural})\s+(?:{kinds}))"
                        rf"(?=\s+{name}\s*,\s*[{UPPER}])"),
             re.compile(rf"(?:\s*,|\s+(?i:{_alt(t for t, _ in _words('separator'))}))\s+(?=(?i:{plural})\s)"))
 
@@ -213,8 +213,8 @@ def class_then_names(text: str) -> ClassMembers | None:
     of that class's members, as after a colon, up to another class ("... và các tỉnh ven biển")."""
     head, other = _class_then_names()
     m = head.match(text)
-    if not m:
-        return None
+    if not m or m.group("cls") and fold(text[m.end():].split(",", 1)[0].strip()) not in _name_tails():
+        return None   # "các ban Đảng, Ban Cán sự đảng": "Đảng" names no board, "các ban Đảng" is a class
     nxt = other.search(text, m.end())
     return ClassMembers(m.end(), nxt.start() if nxt else len(text), nxt.end() if nxt else len(text))
 

@@ -158,6 +158,10 @@ FIELD_CASES = [
      {"recipients": ("Bộ Công an", "Bộ Quốc phòng", "Bộ Xây dựng", "các tỉnh ven biển")}),
     ("UBND tỉnh có văn bản gửi các sở Y tế, Tài chính yêu cầu rà soát kinh phí.",
      {"recipients": ("Sở Y tế", "Sở Tài chính")}),
+    # ... only when the first name is a member's known name ("các ban Đảng, Ban cán sự đảng": "các ban Đảng" is a class)
+    ("Ngày 3/2, Ban Bí thư ký Công văn số 81 gửi các tỉnh ủy, thành ủy, các ban Đảng, Ban cán sự đảng Chính phủ về "
+     "việc phòng, chống dịch.",
+     {"recipients": ("các tỉnh ủy, thành ủy", "các ban Đảng", "Ban cán sự đảng Chính phủ")}),
     # ... and an organ of places ("UBND các tỉnh Lai Châu, Nghệ An"): one body per place, as "UBND các tỉnh: ..."
     ("Thủ tướng yêu cầu UBND các tỉnh Sơn La, Điện Biên tập trung khắc phục hậu quả.",
      {"bodies": ["UBND tỉnh Sơn La", "UBND tỉnh Điện Biên"]}),
