@@ -273,9 +273,14 @@ def _post_start(text: str, head_at: int) -> int:
 
 @lru_cache(maxsize=1)
 def _post_before() -> re.Pattern:
+    return re.compile(rf"(?:^|[,;\n]\s*)(?P<post>{_phrase_alt('post')})\s+$")
+
+
+@lru_cache(maxsize=None)
+def _phrase_alt(kind: str) -> str:
+    """The alternation of one kind of body_phrases.csv ("post", "body_head")."""
     from loaders.citations import patterns
-    posts = _alt(t for t, _ in patterns("body_phrases.csv").get("post", ()))
-    return re.compile(rf"(?:^|[,;\n]\s*)(?P<post>{posts})\s+$")
+    return _alt(t for t, _ in patterns("body_phrases.csv").get(kind, ()))
 
 
 def _list_end(text: str, start: int, is_item) -> int:
@@ -313,10 +318,7 @@ def _item_name(item: str, prefixes: list[str], kinds: list[str], organ: str) -> 
 @lru_cache(maxsize=1)
 def _post_body() -> re.Pattern:
     """An item that is a post of a named body ("và Chánh Văn phòng Ban chỉ đạo ..." after "Bộ: A, B")."""
-    from loaders.citations import patterns
-    rows = patterns("body_phrases.csv")
-    posts = _alt(t for t, _ in rows.get("post", ()))
-    return re.compile(rf"(?:{posts})\s+(?:{_alt(t for t, _ in rows.get('body_head', ()))})(?![^\W_])")
+    return re.compile(rf"(?:{_phrase_alt('post')})\s+(?:{_phrase_alt('body_head')})(?![^\W_])")
 
 
 def _unit_kind(name: str, kinds: list[str]) -> str | None:
