@@ -26,7 +26,7 @@ from functools import lru_cache
 from loaders import grammar as G
 from loaders import refdata
 from loaders.bodies import complete_name, resolve_body
-from loaders.body_lists import addressee_end, addressee_group, continues_name, find_colon_list, known_name_end, split_addressees
+from loaders.body_lists import addressee_end, addressee_group, class_then_names, continues_name, find_colon_list, known_name_end, split_addressees
 from loaders.citations import UPPER, alternation, patterns, read_body
 from loaders.context import DocContext
 from loaders.header import is_upper, spellings
@@ -45,6 +45,7 @@ _AND_WITH = re.compile(G.expand(r"\s+(?:%(and)s|%(with)s)\s+"))              # "
 _WITH_LEAD = re.compile(G.expand(r"^(?:%(with)s)\s+"))                        # ", cùng B"
 _LIST_JOIN_END = re.compile(G.expand(r"(?:\s+(?:%(and)s|%(with)s)|[,;])\s*$"))
 _PLURAL_LEAD = re.compile(rf"^{_PLURAL}\s+")
+_SOME_LEAD = re.compile(rf"^{G.alternation(G.words('some_word'), 'i')}\s+")   # "một số sở, ngành": some of a class
 _SPACES_OR_COMMAS = re.compile(r"[\s,]+")
 _PLURAL_SPACE = re.compile(rf"{_PLURAL}\s")
 _PLURAL_CAPITAL_SPACE = re.compile(rf"{_PLURAL_CAPITAL}\s")
@@ -120,6 +121,9 @@ def _data() -> dict:
         # capitalised request to a body on the next line ("Giao thông" names a Sở: no body after it)
         "line_cut": re.compile(rf"(?<=[^\W_])[ \t]*\n[ \t]*(?=(?:{alternation(w[:1].upper() + w[1:] for w in words('assign_verb'))})"
                                rf"\s+(?:[{UPPER}]|{_PLURAL}\s))"),
+        # "...; Giao Văn phòng Trung ương Đảng chủ trì ...": a capitalised request after ";" starts a task of its own
+        "semicolon_cut": re.compile(rf"(?<=;)[ \t]*(?=(?:{alternation(w[:1].upper() + w[1:] for w in words('assign_verb'))})"
+                                    rf"{nb}\s+(?:[{UPPER}]|{_PLURAL}\s))"),
         "recipients_line": re.compile(rf"(?:{alternation(spellings('recipients_marker'))})\s*:"),
         # "phối hợp với ... và các đơn vị liên quan": partners named as a class, kept as written
         "partner_class": re.compile(rf"{_PLURAL}\s+(?:{alternation(words('partner_class'))})", re.I),
@@ -128,6 +132,8 @@ def _data() -> dict:
         "directs_inner": re.compile(rf"(?<![^\W_])(?:{alternation(words('directs_verb'))}){nb}\s+"),
         # "vừa có văn bản chỉ đạo UBND các quận ...": a type word that ends with the verb ("văn bản chỉ đạo")
         "directs_end": re.compile(rf"(?<![^\W_])(?:{alternation(words('directs_verb'))})\s*$"),
+        # "Thường trực Ban Bí thư chỉ đạo: Các cấp ủy ...": the speaker announcing what it directs, no task of its own
+        "directs_colon": re.compile(rf"(?:{alternation(words('directs_verb'))}){nb}\s*:"),
         # "Ảnh minh họa" on its own line over a sentence: a photo's caption (press_phrases.csv)
         # "..., Phó Thủ tướng Lê Văn Tám giao ...": a leader's role opening the clause after a background
         "role_start": re.compile(rf"(?:{alternation(_press_words('role'))})\s"),
@@ -142,7 +148,9 @@ def _data() -> dict:
         # "Xét đề nghị Giám đốc Sở Nội vụ, ...": the request the issuer considered, no task of its own
         "basis_lead": re.compile(rf"(?:{alternation(words('basis_lead'))}){nb}"),
         # "Trong đó, Văn phòng Tỉnh ủy phối hợp ...": a connective before the subject of a press sentence
-        "lead_in": re.compile(rf"^(?:{alternation(words('lead_in'))}){nb}\s*,\s*"),
+        # "Trong đó, X ..."; "Công điện nêu rõ(:) X ...": what the document says, read from X on
+        "lead_in": re.compile(rf"^(?:(?:{alternation(words('lead_in'))}){nb}\s*,\s*"
+                              rf"|(?i:{G.piece('type_word')})\s+(?:{alternation(words('doc_states'))}){nb}\s*[:,]?\s*)"),
         # "Trước tình hình dịch ...; UBND quận yêu cầu ...": a background clause before the subject
         # (at a line's start: the lines above may be the header's table cells)
         "background": re.compile(rf"^[ \t]*(?:{alternation(words('background_clause'))}){nb}", re.M),
@@ -163,6 +171,7 @@ def _data() -> dict:
         "class_group": {t: v or "committee" for t, v in p.get("committee_class", ())}
                        | {t: v or "unit" for t, v in p.get("unit_class", ())},
         "bare_committee": {t: v for t, v in p.get("bare_committee", ())},
+        "post_alone": {t: v for t, v in p.get("post_alone", ())},
         "elliptic": {t: v for t, v in p.get("elliptic_alias", ())},
         "sector": {t: v for t, v in p.get("sector_alias", ())},
         "central_units": {t: v for t, v in p.get("central_units", ())},
@@ -186,7 +195,8 @@ _MARKER_ALONE = re.compile(rf"\s*(?:\d+(?:\.\d+)*[.)]|[a-zđ]\)|{_ROMAN})\s*")  
 # abbreviations that end with a full stop ("TP. Hải Phòng", header_markers.csv units): no sentence ends there
 _ABBREVIATED = "".join(f"(?<!{re.escape(a)})" for a in spellings("unit") if a.endswith("."))
 # "…" ends a sentence as "." does ("… trật tự xây dựng… Dịp này, ...")
-_SENTENCE_END = re.compile(rf"(?<=[.!?…])(?<!\b[A-ZĐ]\.){_ABBREVIATED}\s+(?=[{UPPER}\d“\"])|\n\s*\n|\n(?=\s*(?:\d+\.\s|{_DASH_ITEM}\s|[-–•+]\s))|\n(?=[ \t]*{_ROMAN}[ \t]+[{UPPER}])|\n(?=[ \t]*[“\"][{UPPER}])")
+_SENTENCE_END = re.compile(rf"(?<=[.!?…])(?<!\b[A-ZĐ]\.){_ABBREVIATED}\s+(?=[{UPPER}\d“\"])|\n\s*\n|\n(?=\s*(?:\d+\.\s|{_DASH_ITEM}\s|[-–•+]\s))|\n(?=[ \t]*{_ROMAN}[ \t]+[{UPPER}])|\n(?=[ \t]*[“\"][{UPPER}])"
+                           r"|(?m:^[ \t]*#[^\W\d_][^\n]*\n)")   # a page's "#tag" line: no sentence, glued to none
 
 
 @dataclass
@@ -202,7 +212,7 @@ def _sentences(w: str, limit: int) -> list[_Sentence]:
     pos = 0
     marker = False
     cuts = sorted([*_SENTENCE_END.finditer(w, 0, limit), *_data()["colon_cut"].finditer(w, 0, limit),
-                   *_data()["line_cut"].finditer(w, 0, limit)],
+                   *_data()["line_cut"].finditer(w, 0, limit), *_data()["semicolon_cut"].finditer(w, 0, limit)],
                   key=lambda m: m.start())
     bounds = [(pos, None)] + [(m.end(), m) for m in cuts]
     for i, (start, _) in enumerate(bounds):
@@ -512,6 +522,24 @@ def _unit_phrase(ctx: DocContext) -> str | None:
     return None
 
 
+@lru_cache(maxsize=1)
+def _role_templates() -> tuple[tuple[re.Pattern, str], ...]:
+    """press_phrases.csv role_issuer rows whose body takes the words after the role ("Bộ trưởng" -> "Bộ {}")."""
+    return tuple((re.compile(rf"^{re.escape(r['value'])}\s+(?P<rest>[{UPPER}].*)$"), r["phrase"])
+                 for r in refdata.table("press_phrases") if r["kind"] == "role_issuer" and "{}" in r["phrase"])
+
+
+def _role_named_body(item: str) -> str:
+    """"Bộ trưởng Nông nghiệp và Môi trường", "Bộ trưởng Quốc phòng": a minister named by the ministry's own
+    words stands for the ministry, when that is a known central body; the item unchanged otherwise."""
+    for pattern, template in _role_templates():
+        m = pattern.match(item)
+        body = refdata.find_central_body(template.replace("{}", m.group("rest"))) if m else None
+        if body:
+            return body.name
+    return item
+
+
 def bodies_of(phrase: str, ctx: DocContext, related: tuple[str, ...] = (), partners: bool = False) -> list[str]:
     """Named bodies (and classes of bodies) in a list as written, completed; generic ones dropped.
     ``related``: the document's addressees, which "các Bộ có liên quan" stands for; ``partners``: a
@@ -521,14 +549,19 @@ def bodies_of(phrase: str, ctx: DocContext, related: tuple[str, ...] = (), partn
     cut = d["scope"].search(phrase)
     if cut:
         phrase = phrase[:cut.start()]
-    phrase = clean(phrase).strip(" ,;:.")
+    phrase = _LIST_JOIN_END.sub("", clean(phrase)).strip(" ,;:.")   # "UBND tỉnh B và| lãnh đạo ...": no "và" left
     if not phrase:
         return []
     phrase = _plural_unit_head().sub(r"\g<head> \g<pl> ", phrase)   # "các UBND huyện, thị xã" -> "UBND các huyện, thị xã"
+    members = class_then_names(phrase)
+    if members:   # "các bộ Công an, Quốc phòng": "các bộ: Công an, Quốc phòng", up to another class ("và các tỉnh ...")
+        rest = phrase[members.rest_start:]
+        return list(dict.fromkeys(bodies_of(f"{phrase[:members.class_end]}:{phrase[members.class_end + 1:members.names_end]}", ctx, related)
+                                  + (bodies_of(rest, ctx, related, partners) if rest else [])))
     colon = find_colon_list(phrase)
     if colon:  # "Ủy ban nhân dân các tỉnh, thành phố: Bắc Giang, Hải Phòng": one body per item
         before = _LIST_JOIN_END.sub("", phrase[:colon.start].rstrip())
-        named = [complete_name(it.name, ctx) for it in colon.items]
+        named = [complete_name(d["strip_post"].sub("", it.name), ctx) for it in colon.items]   # "Chủ tịch UBND các tỉnh: A"
         after = phrase[colon.end:].strip(" ;")   # "...; Chủ tịch UBND các tỉnh": the addressees after the list
         return list(dict.fromkeys((bodies_of(before, ctx, related) if before else []) + named
                                   + (bodies_of(after, ctx, related) if after else [])))
@@ -542,6 +575,7 @@ def bodies_of(phrase: str, ctx: DocContext, related: tuple[str, ...] = (), partn
     out: list[str] = []
     prev_head = None
     for item in _shared_after_comma(_merge(_split(phrase))):
+        item = _role_named_body(item)
         item = d["apposition"].sub("", d["strip_post"].sub("", item))
         if partners and d["partner_class"].fullmatch(item):
             out.append(item)
@@ -564,6 +598,11 @@ def bodies_of(phrase: str, ctx: DocContext, related: tuple[str, ...] = (), partn
             if unit:
                 out.append(sector.replace("{unit}", unit))
             continue
+        bare = _PLURAL_LEAD.sub("", item)
+        if d["post"].match(bare) and d["post"].match(bare).end() == len(bare):
+            if bare not in d["post_alone"]:
+                continue   # "Bí thư" alone: a post that names no body
+            item = d["post_alone"][bare]   # "Bộ trưởng", "các Bộ trưởng": the ministries
         known = known_name_end(item)
         if known:
             item = item[:known]  # "Sở Tư pháp thẩm định hồ sơ" -> "Sở Tư pháp"
@@ -660,7 +699,8 @@ def _subject(s: _Sentence) -> tuple[str, int] | None:
     if colon and re.match(rf"\s*,\s*[{UPPER}]", text[colon.end():]):
         colon = None   # "các sở: Xây dựng, Giao thông vận tải": a list of names, no verb
     pred = colon or pred
-    if not pred or d["assign_inner"].search(text, 0, pred.start()) or _intro_only(text, pred.start()):
+    if not pred or d["assign_inner"].search(text, 0, pred.start()) or _intro_only(text, pred.start()) \
+            or d["directs_colon"].match(text, pred.start()):
         return None
     if re.search(rf":\s+[{UPPER}]", text[:pred.start()]) and find_colon_list(text[:pred.start()].rsplit(";", 1)[-1]) is None:
         return None  # a headline "Đảng ủy Bộ Nội vụ: Triển khai ...", not a subject ("các sở: Xây dựng, ..." is one)
@@ -826,6 +866,11 @@ def _tasks_of(s: _Sentence, ctx: DocContext, related: tuple[str, ...] = ()) -> _
     obj_start = m.end() if m else None
     if obj_start is None:
         pred = _predicate(text)
+        said = d["directs_colon"].match(text, pred.start()) if pred and _names_start(text) else None
+        if said:   # "Thường trực Ban Bí thư chỉ đạo: Các cấp ủy ... khẩn trương ...": the tasks follow the colon
+            at = len(text) - len(text[said.end():].lstrip())
+            found = _tasks_of(_Sentence(s.start + at, s.end, s.item, text[at:]), ctx, related)
+            return found and _Found(found.bodies, found.pred + at if found.pred >= 0 else found.pred, found.generic)
         if pred and not _intro_only(text, pred.start()):
             classes = _addressees(text[:pred.start()], ctx)
             if classes:
@@ -883,6 +928,7 @@ def _sent_to_task(text: str, verb_start: int, obj_start: int, ctx: DocContext,
     if not pred or verb_start is not None and text[obj_start:pred.start()].strip(" ,"):
         return None
     phrase = text[sends[-1].end():pred.start() if verb_start is None else verb_start].strip(" ,")
+    phrase = _SOME_LEAD.sub(G.words("plural")[0] + " ", phrase)   # "gửi một số sở, ngành": the class is asked
     if not phrase or re.search(r"[.:\n]", phrase) or _ABOUT.search(phrase) \
             or not (_names_start(phrase) or _addressees(phrase, ctx)):
         return None
@@ -1139,6 +1185,9 @@ def _find(st: SourceText, ctx: DocContext, related: tuple[str, ...] = (),
         elif tentative is not None and "\n" in w[prev_end:s.start]:
             tentative = None  # a paragraph outside the items: the list is over
         prev_end = s.end
+        if found is not None and found.bodies and not found.generic and _data()["assign_start"].match(s.text) \
+                and _only_issuer(found.bodies, ctx):
+            continue   # "Giao <the issuer> chủ trì ...": the issuer's own act, hiding no class and continuing no task
         if found is not None and found.bodies:
             task = _Task(s, found.bodies, generic=found.generic)
             _extras(task, s.text, found.pred, ctx)

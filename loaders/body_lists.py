@@ -183,9 +183,50 @@ def split_items(text: str, start: int = 0, end: int | None = None) -> list[tuple
 
 # ---------------------------------------------------------------- colon lists
 
+@dataclass(frozen=True)
+class ClassMembers:
+    """"các bộ Công an, Quốc phòng và các tỉnh ...": the class words ("các bộ") end at ``class_end``, its
+    members' names run to ``names_end``; another addressee starts at ``rest_start`` (the text's end when none)."""
+
+    class_end: int
+    names_end: int
+    rest_start: int
+
+
+@lru_cache(maxsize=1)
+def _class_then_names() -> tuple[re.Pattern, re.Pattern]:
+    from loaders.citations import UPPER, patterns
+    name = rf"[{UPPER}][^\s,;:]*(?:\s+[^\s,;:]+){{0,5}}?"
+    rows = patterns("body_phrases.csv")
+    heads = {t.casefold() for t, _ in rows.get("body_head", ())}
+    units = [t for t, _ in rows.get("unit_class", ()) if t.casefold() in heads]   # "bộ", "sở": a member is "Bộ X"
+    plural = _alt(t for t, _ in _words("plural"))
+    kinds = _alt(t for t, _ in _words("unit_head"))   # "UBND các tỉnh Lai Châu, Nghệ An": an organ before the places' kind
+    return (re.compile(rf"^(?:(?P<cls>(?i:{plural})\s+(?i:{_alt(units)}))|[^\W\d_][^,;:\n]*?\s(?i:{plural})\s+(?:{kinds}))"
+                       rf"(?=\s+{name}\s*,\s*[{UPPER}])"),
+            re.compile(rf"(?:\s*,|\s+(?i:{_alt(t for t, _ in _words('separator'))}))\s+(?=(?i:{plural})\s)"))
+
+
+def class_then_names(text: str) -> ClassMembers | None:
+    """A plural class word that heads its members' names right before capitalised names listed with commas
+    ("các bộ Công an, Quốc phòng, Xây dựng"; an organ of places: "UBND các tỉnh Lai Châu, Nghệ An"): a list
+    of that class's members, as after a colon, up to another class ("... và các tỉnh ven biển")."""
+    head, other = _class_then_names()
+    m = head.match(text)
+    if not m or m.group("cls") and fold(text[m.end():].split(",", 1)[0].strip()) not in _name_tails():
+        return None   # "các ban Đảng, Ban Cán sự đảng": "Đảng" names no board, "các ban Đảng" is a class
+    nxt = other.search(text, m.end())
+    return ClassMembers(m.end(), nxt.start() if nxt else len(text), nxt.end() if nxt else len(text))
+
+
 def find_colon_list(text: str) -> ColonList | None:
     """The "head: items" list of ``text`` (items run to its end), expanded; None when there is none
-    or an item cannot be named for sure."""
+    or an item cannot be named for sure. "các bộ Công an, Quốc phòng" is read as "các bộ: Công an, Quốc phòng"."""
+    members = class_then_names(text)
+    if members:   # the space after the class words stands for the colon: offsets unchanged
+        found = find_colon_list(f"{text[:members.class_end]}:{text[members.class_end + 1:members.names_end]}")
+        if found and found.start == 0:
+            return found
     g = _grammar()
     for m in g["head"].finditer(text):
         classes = [fold(c.group(0)) for c in g["class_word"].finditer(m.group("classes"))]
@@ -201,6 +242,8 @@ def find_colon_list(text: str) -> ColonList | None:
             if not organ:
                 continue  # "các tỉnh: A, B" names places, not bodies
             head_start = organ_start
+        elif prefixes:
+            head_start = _post_start(text, m.start())
         items = []
         end = len(text)
         if kinds:
@@ -219,6 +262,25 @@ def find_colon_list(text: str) -> ColonList | None:
         if items:
             return ColonList(head_start, tuple(items), end)
     return None
+
+
+def _post_start(text: str, head_at: int) -> int:
+    """Where a post right before "các Bộ:" starts ("Bộ trưởng các Bộ: Quốc phòng, Y tế"): the post asks
+    each ministry of the list, so it belongs to its head, not an addressee of its own."""
+    m = _post_before().search(text, 0, head_at)
+    return m.start("post") if m else head_at
+
+
+@lru_cache(maxsize=1)
+def _post_before() -> re.Pattern:
+    return re.compile(rf"(?:^|[,;\n]\s*)(?P<post>{_phrase_alt('post')})\s+$")
+
+
+@lru_cache(maxsize=None)
+def _phrase_alt(kind: str) -> str:
+    """The alternation of one kind of body_phrases.csv ("post", "body_head")."""
+    from loaders.citations import patterns
+    return _alt(t for t, _ in patterns("body_phrases.csv").get(kind, ()))
 
 
 def _list_end(text: str, start: int, is_item) -> int:
@@ -245,12 +307,18 @@ def _organ_start(text: str, plural_at: int) -> int:
 def _item_name(item: str, prefixes: list[str], kinds: list[str], organ: str) -> str | None:
     if prefixes and fold(item) in _name_tails():
         return f"{prefixes[0]} {item}"    # "Bộ: ...; Công an" -> "Bộ Công an"
-    if _body_start().match(item):
-        return item                       # "Công an Thành phố": already a body's name
+    if _body_start().match(item) or prefixes and _post_body().match(item):
+        return item                       # "Công an Thành phố", "Chánh Văn phòng Ban chỉ đạo ...": a body's name
     if kinds:
         kind = _unit_kind(item, kinds)
         return f"{organ} {kind} {item}" if kind else None
     return f"{prefixes[0]} {item}" if prefixes else None
+
+
+@lru_cache(maxsize=1)
+def _post_body() -> re.Pattern:
+    """An item that is a post of a named body ("và Chánh Văn phòng Ban chỉ đạo ..." after "Bộ: A, B")."""
+    return re.compile(rf"(?:{_phrase_alt('post')})\s+(?:{_phrase_alt('body_head')})(?![^\W_])")
 
 
 def _unit_kind(name: str, kinds: list[str]) -> str | None:
@@ -439,5 +507,5 @@ def recipient_names(st, spans: list[Span]) -> list[tuple[str, Span]]:
     return out
 
 
-__all__ = ["ListItem", "ColonList", "expand_list", "find_colon_list", "inside_known_name", "opens_addressee", "split_items", "split_addressees",
+__all__ = ["ListItem", "ColonList", "ClassMembers", "class_then_names", "expand_list", "find_colon_list", "inside_known_name", "opens_addressee", "split_items", "split_addressees",
            "addressee_end", "known_name_end", "split_recipients", "recipient_names"]

@@ -141,6 +141,11 @@ def _regexes() -> dict[str, re.Pattern]:
         "date": re.compile(rf"\s*,?\s*(?:{issued}\s+)?{dated}"),
         "date_only": re.compile(_DATE),
         "of": re.compile(rf"\s*,?\s*{of}\s+"),
+        # "Nghị quyết số 16 năm 2021 của Chính phủ", "Công điện số 181 ngày 30/9 của Thủ tướng": the year alone or
+        # the day without its year, before the author; no date of its own
+        "year_only": re.compile(rf"\s*,?\s*(?:(?i:{alternation(G.words('year_word'))})\s+(?:19|20)\d\d"
+                                rf"|(?i:{alternation(G.words('day_word'))})\s+\d{{1,2}}\s*[/.\-]\s*\d{{1,2}})"
+                                rf"(?![\d/.\-])(?=\s*,?\s*{of}\s)"),
         "honorific": re.compile(rf"{G.piece('honorific')}\s+"),
         "name_comma": re.compile(G.piece("name_comma")),
         # "của Bộ Chính trị quy định về ...": a subject_verb before the about word; the subject starts at "về"
@@ -337,6 +342,8 @@ def _read_tail(w: str, hit: _Hit, pos: int, limit: int) -> None:
     if m:
         hit.date, hit.date_as_written, hit.date_warning = parse_date(m)
         pos = hit.end = m.end()
+    m = rx["year_only"].match(w, pos, limit)
+    pos = m.end() if m and hit.date is None else pos
     m = rx["of"].match(w, pos, limit)
     if m:
         end = read_body(w, m.end(), limit)
@@ -753,6 +760,8 @@ def _context_fill(w: str, hit: _Hit, ctx: DocContext) -> None:
     before = re.sub(r"\([^()]*\)", lambda m: " " * len(m.group(0)), w[lo:hit.start])
     if not hit.issuer and rx["at_lead"].search(before):
         hit.issuer = _speaker_after(w, hit.end) or None   # "Tại Kết luận 169-KL/TW, Bộ Chính trị giao ...": its author speaks
+        if hit.issuer and hit.number and not _speaker_coded(hit.issuer, hit.number):
+            hit.issuer = None   # "Tại văn bản số 4291/VPCP-NN, Thủ tướng yêu cầu": VPCP wrote what the speaker said
     coded = issuer_from_number(hit.number, ctx) if hit.number and not hit.issuer else None
     if coded and _names_a_body(hit.number):
         hit.issuer = coded  # "Kết luận của Thủ tướng tại Thông báo số 253/TB-VPCP": VPCP issued the Thông báo
@@ -866,6 +875,15 @@ def _issuer_as_named(hit: _Hit) -> str:
         if (hit.doc_type or "").casefold() == doc_type.casefold() and issuer.casefold() == written.casefold():
             issuer = value
     return issuer
+
+
+def _speaker_coded(speaker: str, number: str) -> bool:
+    """The speaker may be the author of ``number``: the symbol's code names no one body by itself, or the
+    speaker's own code (through its parents: Bộ Chính trị -> TW) is that code."""
+    if not _names_a_body(number):
+        return True
+    own = _issuer_code_of().get(speaker)
+    return own is None or own[0] == find_issuer_code(number).code
 
 
 def _names_a_body(number: str) -> bool:

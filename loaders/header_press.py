@@ -157,12 +157,13 @@ def _after_advice() -> re.Pattern:
 
 @lru_cache(maxsize=1)
 def _after_post() -> re.Pattern:
-    """A post (body_phrases.csv "post": "Phó Bí thư", "Chủ tịch") or a verb that assigns to the body
-    after it ("assign_verb": "Yêu cầu Ủy ban nhân dân tỉnh chỉ đạo ...") ending right before a position."""
+    """A post (body_phrases.csv "post": "Phó Bí thư", "Chủ tịch"), a verb that assigns to the body
+    after it ("assign_verb": "Yêu cầu Ủy ban nhân dân tỉnh chỉ đạo ...") or a word of cooperation
+    ("cooperate": "Giao X chủ trì, phối hợp với Đảng ủy Chính phủ chỉ đạo ...") ending right before a position."""
     from loaders.citations import patterns
     p = patterns("body_phrases.csv")
     posts = [t for t, _ in p.get("post", ())]
-    assign = [t for t, _ in p.get("assign_verb", ())]
+    assign = [t for t, _ in p.get("assign_verb", ())] + [t for t, _ in p.get("cooperate", ())]
     return re.compile(rf"(?<!\w)(?:{alternation(posts)}|{alternation(assign, 'i')})[ \t]+$")
 
 

@@ -23,7 +23,7 @@ from typing import Mapping
 from loaders import grammar as G
 from loaders import header as H
 from loaders import refdata
-from loaders.assignments import directed_committees, names_body, opens_with_request
+from loaders.assignments import addressee_end, directed_committees, names_body, opens_with_request
 from loaders.body_lists import find_colon_list, inside_known_name, opens_addressee
 from loaders.bodies import resolve_body
 from loaders.citations import patterns
@@ -152,6 +152,9 @@ def _res() -> dict[str, re.Pattern]:
         "at_cited": re.compile(rf"(?<!\w){G.piece('at')}\s+$"),   # "chỉ đạo của UBND thành phố tại công văn số ..."
         "plural": re.compile(rf"(?<!\w){plural}\s+$"),
         "passive_lead": re.compile(rf"(?:^|\W){_alt('passive_lead')}\s*$"),
+        # "... vừa được Chính phủ chỉ đạo tại Nghị quyết số 86/NQ-CP", "... được nêu tại Kết luận 127-KL/TW như sau:"
+        "told_at": re.compile(rf"(?<!\w)(?P<aspects>(?:{aspect}\s+)*){_alt('passive_aux')}\s+(?:[^,.;:\n]{{1,60}}?\s+)?"
+                              rf"(?:{_alt('told_at')})\s+$"),
         # "X đã tham mưu (cho) Y ban hành ...": Y issues, X only drafted
         "advise": re.compile(rf"(?<!\w)(?:{_alt('advise_verb')})\s+(?=\w)"),
         "passive": re.compile(
@@ -174,7 +177,7 @@ def _res() -> dict[str, re.Pattern]:
         "subject_about": re.compile(rf"\s*,?\s*(?P<s>{about}\s)"),
         "subject_end": re.compile(
             rf"[;\n]|\.(?:\s|$)|\s{_alt('recipient_verb')}\s+(?={plural}\s|[{H.UPPER}])"
-            rf"|,?\s+{_alt('subject_stop')}(?:\s|:)|\s\("
+            rf"|,?\s+{_not_after('negation')}{_alt('subject_stop')}(?:\s|:)|\s\("
             # "... về X yêu cầu Ban Chỉ đạo các huyện ...": a directing verb before a body starts the task
             rf"|,?\s+{_alt('subject_directs')}\s+(?={plural}\s|(?:{heads})(?!\w))"),
         "recipients_end": re.compile(rf"\s{about}\s|\.(?:\s|$)|[;:\n“\"]"),
@@ -433,6 +436,10 @@ def _is_reported(work: str, m: re.Match, s0: int, s1: int) -> tuple[int, int] | 
     p = res["passive_lead"].search(before)
     if p:
         return s0 + p.start(), m.start()
+    t = res["told_at"].search(before)
+    news = t and {H.bare_key(w) for w in phrases("news_aspect")} & {H.bare_key(a) for a in t.group("aspects").split()}
+    if t and (news or res["as_follows"].search(work, m.end(), s1 + 1)):
+        return s0 + t.start(), m.start()   # news ("vừa được ... chỉ đạo tại"), or its content told "như sau:"
     if not before.strip(" \t>*-(") and (m.group("num") or m.group("sym")) and not _listed(work, s0, m.start()):
         return m.start(), m.start()  # a line naming the document: a page title, "Chỉ thị 04-CT/TU, ngày …"
     if not before.strip(" \t>*-(") and res["recipients"].match(work, m.end(), s1):
@@ -580,7 +587,10 @@ def _read_tails(st: SourceText, lead: _Lead | None, pos: int, end: int) -> int:
                 lead.recipients.extend(_split_recipients(st, r.end(), r_end))
             pos = r_end
             continue
-        s = _subject(st, pos, end, plain=not dry and lead.verb is not None and lead.verb[0] < lead.m.start())
+        # a plain subject follows a verb that issues; "được nêu tại <document>" issues nothing
+        plain = not dry and lead.verb is not None and lead.verb[0] < lead.m.start() \
+            and not res["told_at"].search(work, lead.verb[0], lead.m.start())
+        s = _subject(st, pos, end, plain=plain)
         if s:
             if not dry and "subject" not in lead.values:
                 s0, s1 = s[0], s[1]
@@ -624,6 +634,7 @@ def _recipients_end(work: str, pos: int, end: int) -> int:
     colon = work[max(0, pos - 3):pos].strip().endswith(":")
     m = (_res()["colon_list_end"] if colon else _res()["recipients_end"]).search(work, pos, end)
     at = pos
+    listed: list[tuple[int, int]] = []   # the colon lists read: "Bộ: Quốc phòng, Giao thông vận tải" holds no stop word
     while not colon and m and m.group(0) in ":;":
         if m.group(0) == ":":   # "gửi Chủ tịch UBND các tỉnh: A, B; ...": a list goes on, up to the subject
             bound = _res()["recipients_end"].search(work, m.end(), end)
@@ -632,6 +643,7 @@ def _recipients_end(work: str, pos: int, end: int) -> int:
             found = find_colon_list(work[at:bound.start() if bound else end])
             if not found or found.items[0].start < m.end() - at:
                 break
+            listed.append((at + found.items[0].start, at + found.end))
             at += found.end
         elif opens_organ(work[m.end():end].lstrip()) or _res()["plural_start"].match(work[m.end():end].lstrip()) \
                 or opens_addressee(work[m.end():end].lstrip()):
@@ -644,7 +656,8 @@ def _recipients_end(work: str, pos: int, end: int) -> int:
         return limit   # "gửi: A; B; Ủy ban An toàn giao thông quốc gia.": the list is the sentence's rest
     split = {H.bare_key(w) for w in G.words("and_word")}   # "và" joins recipients, ends no list
     for stop in _res()["stop"].finditer(work, pos, limit):
-        if H.bare_key(stop.group(0)) not in split and not inside_known_name(work[pos:limit], stop.start() - pos):
+        if H.bare_key(stop.group(0)) not in split and not inside_known_name(work[pos:limit], stop.start() - pos) \
+                and not any(s <= stop.start() < e for s, e in listed):
             return stop.start()
     return limit
 
@@ -725,8 +738,9 @@ def _subject(st: SourceText, pos: int, end: int, plain: bool) -> tuple[int, int,
     m = res["subject_about"].match(work, pos, end)
     if not m and plain:
         m = res["subject_plain"].match(work, pos, end)
-        if m and res["stop"].match(work, m.start("s"), end):
-            m = None
+        obj = work[m.start("s"):end] if m else ""
+        if m and (res["stop"].match(work, m.start("s"), end) or names_body(obj) or addressee_end(obj, 0) is not None):
+            m = None   # "... có văn bản chỉ đạo các đơn vị liên quan kiểm tra": the addressees, no subject
     if not m:
         return None
     s0 = m.start("s")
@@ -831,8 +845,28 @@ def _read_signer(st: SourceText, lead: _Lead, person: _Person) -> None:
     elif found:  # "Phó Chủ tịch UBND tỉnh Lê Văn Tám đã ký ...": the signer's body issues
         lead.values["issuer"], lead.values["acting"] = found[1], found[0]
         lead.evidence["issuer"] = st.span(*between)
+    elif person.role and "issuer" not in lead.values and person.role.start > person.name.end:
+        _issuer_after_role(st, lead, person.role)
     elif person.role and "issuer" not in lead.values:
         _issuer_of_role(st, lead, person.role, person.name.start)
+
+
+def _issuer_after_role(st: SourceText, lead: _Lead, role: Span) -> None:
+    """"Ông Lê Văn Tám, Phó Bí thư Thường trực Tỉnh ủy Hà Tĩnh vừa ký ...": the name first, the body the role
+    ends with (up to the verb) issues; a role alone or with its own body ("Thủ tướng Chính phủ") issues for
+    its role_issuer body."""
+    work = st.work
+    end = lead.verb[0] if lead.verb and lead.verb[0] > role.end else role.end
+    end = role.end + len(work[role.end:end].split(",")[0])
+    b_end = _body_end(work, role.end, end)
+    words = work[role.end:b_end].strip()
+    found = organ(words) if words else None
+    own = _role_body(work[role.start:role.end]) or "{}"
+    if found and not ("{}" not in own and H.bare_key(own).endswith(H.bare_key(words))):
+        lead.values["issuer"], lead.values["acting"] = found[1], found[0]
+        lead.evidence["issuer"] = st.span(b_end - len(words), b_end)
+    else:
+        _issuer_of_role(st, lead, role, role.end)
 
 
 def _subject_of_sentence(st: SourceText, lead: _Lead, pos: int, end: int) -> None:
