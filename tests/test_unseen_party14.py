@@ -1,0 +1,26 @@
+"""Causes found reading a fourteenth round of unseen Party pages (central Hướng dẫn of the Ban Tuyên giáo and Ban
+Tổ chức Trung ương with their header columns, the 2026 Tết Chỉ thị and the Văn phòng Trung ương's công văn, Ủy ban
+Kiểm tra pages, Đảng ủy xã/phường of 2025-2026; session 15, party14), one row a cause.
+
+Sentences are our own, modelled on what real pages wrote (other names, numbers, places)."""
+from __future__ import annotations
+
+import pytest
+
+from conftest import record_field as _get
+from loaders.extract import extract_text
+
+FIELD_CASES = [
+    # a spaced en dash typed for the Party number's hyphen ("Số 69 – HD/BTGTW"): the number as written, in a
+    # header line and in a sentence reporting the document (header_fields.SYMBOL)
+    ("BAN CHẤP HÀNH TRUNG ƯƠNG\nBAN TUYÊN GIÁO\n*\nSố 12 – HD/BTGTW\nĐẢNG CỘNG SẢN VIỆT NAM\nHà Nội, ngày 3 tháng 5 "
+     "năm 2022\nHƯỚNG DẪN\nTuyên truyền kỷ niệm các ngày lễ lớn", {"number": "12-HD/BTGTW", "date": "2022-05-03"}),
+    ("Ban Tổ chức Trung ương đã ban hành Hướng dẫn số 17 – HD/BTCTW ngày 2/3/2025 về việc sắp xếp tổ chức đảng.",
+     {"number": "17-HD/BTCTW", "date": "2025-03-02"}),
+]
+
+
+@pytest.mark.parametrize("text,expected", FIELD_CASES, ids=[str(i) for i in range(len(FIELD_CASES))])
+def test_fields_of_a_page(text, expected):
+    record = extract_text(text)
+    assert {k: _get(record, k) for k in expected} == expected
