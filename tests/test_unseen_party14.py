@@ -17,6 +17,12 @@ FIELD_CASES = [
      "năm 2022\nHƯỚNG DẪN\nTuyên truyền kỷ niệm các ngày lễ lớn", {"number": "12-HD/BTGTW", "date": "2022-05-03"}),
     ("Ban Tổ chức Trung ương đã ban hành Hướng dẫn số 17 – HD/BTCTW ngày 2/3/2025 về việc sắp xếp tổ chức đảng.",
      {"number": "17-HD/BTCTW", "date": "2025-03-02"}),
+    # a central Ban in one capitals line, its "TRUNG ƯƠNG" on the same line ("BAN TỔ CHỨC TRUNG ƯƠNG" over "ĐẢNG CỘNG
+    # SẢN VIỆT NAM"), is the issuer as "BAN CHẤP HÀNH TRUNG ƯƠNG / BAN TỔ CHỨC" is (header_markers organ rows)
+    ("BAN TỔ CHỨC TRUNG ƯƠNG\n--------\nĐẢNG CỘNG SẢN VIỆT NAM\nSố: 21-HD/BTCTW\nHà Nội, ngày 4 tháng 11 năm 2019\n"
+     "HƯỚNG DẪN\nVỀ KIỂM ĐIỂM TỔ CHỨC ĐẢNG", {"issuer": "Ban Tổ chức Trung ương", "number": "21-HD/BTCTW"}),
+    ("BAN DÂN VẬN TRUNG ƯƠNG\n*\nĐẢNG CỘNG SẢN VIỆT NAM\nSố 05-HD/BDVTW\nHà Nội, ngày 4 tháng 11 năm 2019\n"
+     "HƯỚNG DẪN\nCông tác dân vận năm 2020", {"issuer": "Ban Dân vận Trung ương"}),
 ]
 
 
