@@ -140,6 +140,9 @@ def _regexes() -> dict[str, re.Pattern]:
         "type_list": re.compile(rf"(?<![^\W\d_]){types}\s*{between}\s*$"),
         "date": re.compile(rf"\s*,?\s*(?:{issued}\s+)?{dated}"),
         "date_only": re.compile(_DATE),
+        # "... Nghị quyết Đại hội XIV của Đảng, ngày 07/02/2026, Chi bộ đã ...": a date set off by commas after an
+        # unnumbered mention's issuer, the sentence's subject after it, tells when the sentence's event was
+        "clause_date": re.compile(rf"\s*,\s*{dated}\s*,\s*(?!(?:{types})(?!\w))[{UPPER}]"),
         "of": re.compile(rf"\s*,?\s*{of}\s+"),
         "honorific": re.compile(rf"{G.piece('honorific')}\s+"),
         "name_comma": re.compile(G.piece("name_comma")),
@@ -334,7 +337,7 @@ def _read_tail(w: str, hit: _Hit, pos: int, limit: int) -> None:
     """Date, "của issuer", date, "về subject" after pos; extends hit.end."""
     rx = _regexes()
     m = rx["date"].match(w, pos, limit)
-    if m:
+    if m and not _clause_date(w, hit, pos, limit):
         hit.date, hit.date_as_written, hit.date_warning = parse_date(m)
         pos = hit.end = m.end()
     m = rx["of"].match(w, pos, limit)
@@ -348,7 +351,7 @@ def _read_tail(w: str, hit: _Hit, pos: int, limit: int) -> None:
             if term:  # "của Ban Chấp hành Trung ương Đảng (khóa XII) về ...": the term is no part of the name
                 pos = hit.end = term.end()
             m = rx["date"].match(w, pos, limit)
-            if m and hit.date_as_written is None:
+            if m and hit.date_as_written is None and not _clause_date(w, hit, pos, limit):
                 hit.date, hit.date_as_written, hit.date_warning = parse_date(m)
                 pos = hit.end = m.end()
     m = rx["about"].match(w, pos, limit)
@@ -367,6 +370,12 @@ def _read_tail(w: str, hit: _Hit, pos: int, limit: int) -> None:
             hit.subject = clean(w[m.start("about"):end]).lstrip(", ")
             hit.subject_start = m.start()
             hit.end = end
+
+
+def _clause_date(w: str, hit: _Hit, pos: int, limit: int) -> bool:
+    """A date set off by commas after an unnumbered mention, the sentence's subject after it ("... Nghị quyết Đại
+    hội XIV của Đảng, ngày 07/02/2026, Chi bộ đã ..."): when the sentence's event was, not the document's date."""
+    return hit.number is None and bool(_regexes()["clause_date"].match(w, pos, limit))
 
 
 _CLOSING = {"“": "”", "\"": "\"", "'": "'", "‘": "’"}

@@ -23,6 +23,20 @@ FIELD_CASES = [
      "HƯỚNG DẪN\nVỀ KIỂM ĐIỂM TỔ CHỨC ĐẢNG", {"issuer": "Ban Tổ chức Trung ương", "number": "21-HD/BTCTW"}),
     ("BAN DÂN VẬN TRUNG ƯƠNG\n*\nĐẢNG CỘNG SẢN VIỆT NAM\nSố 05-HD/BDVTW\nHà Nội, ngày 4 tháng 11 năm 2019\n"
      "HƯỚNG DẪN\nCông tác dân vận năm 2020", {"issuer": "Ban Dân vận Trung ương"}),
+    # a congress's name ends at an adverb or a conjunction after it (citation_patterns issuer_stop "sớm", "không chỉ")
+    ("Chi bộ xây dựng kế hoạch, góp phần đưa Nghị quyết Đại hội XIV của Đảng sớm đi vào cuộc sống.",
+     {"cited.0.issuer": "Đại hội đại biểu toàn quốc lần thứ XIV của Đảng", "cited.1.issuer": None}),
+    ("Đồng chí nhấn mạnh: Nghị quyết Đại hội không chỉ tổng kết nhiệm kỳ trước mà còn đề ra phương hướng.",
+     {"cited.0.issuer": "Đại hội"}),
+    # a date set off by commas after an unnumbered mention, the sentence's subject after it, is when the sentence's
+    # event was (citations._clause_date) ...
+    ("Thực hiện kế hoạch của Đảng ủy phường về học tập Nghị quyết Đại hội XIV của Đảng, ngày 07/02/2026, Chi bộ "
+     "Trường Tiểu học An Hòa tổ chức hội nghị.", {"cited.0.date": None}),
+    # ... while a numbered document's date, and a date before "về", stay the document's
+    ("Thực hiện Công văn số 12/UBND của UBND tỉnh, ngày 5/3/2025, Sở Y tế đề nghị các bệnh viện báo cáo.",
+     {"cited.0.date": "2025-03-05"}),
+    ("Thực hiện Chỉ thị của Ban Bí thư, ngày 5/3/2025 về công tác cán bộ, Tỉnh ủy ban hành kế hoạch.",
+     {"cited.0.date": "2025-03-05"}),
 ]
 
 
