@@ -20,7 +20,7 @@ Names are completed with the document's locality through ``loaders.bodies.comple
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from loaders import grammar as G
@@ -84,6 +84,8 @@ def _data() -> dict:
                            rf"{alternation(words('body_head'))}{nb}"),
         "post": re.compile(rf"^{alternation(words('post'))}{nb}"),
         "person": re.compile(rf"^(?i:{alternation(words('person_lead'))}){nb}\s*"),
+        # "Thường trực Đảng ủy xã chủ trì Hội nghị giao ban": who led a meeting (chair_meeting rows)
+        "chair": re.compile(rf"(?<![^\W_])(?i:{alternation(words('chair_meeting'))}){nb}"),
         "committee": re.compile(rf"^(?:{_PLURAL}\s+)?{alternation(words('committee_class'))}{nb}"),
         "unit": re.compile(rf"^(?:{_PLURAL}\s+)?{alternation(words('unit_class'))}{nb}"),
         "plural_class": re.compile(rf"(?<![^\W_]){_PLURAL}\s+(?i:{alternation(words('committee_class') + words('unit_class'))}){nb}"),
@@ -1023,13 +1025,21 @@ def told(a: Assignment) -> bool:
     "giao") or modal ("cần", "phải") in it: "Đảng bộ xã X lãnh đạo thực hiện ..." tells what the body
     does; a class ("Các đơn vị tiếp tục thực hiện ...") is still addressed."""
     text = a.text.lstrip(" -–+*•\t")
+    person = _data()["person"].match(text)   # "Các đồng chí Thường trực ... chủ trì hội nghị": a caption of persons
+    text = text[person.end() if person else 0:]
     if not a.bodies or _PLURAL_LEAD.match(a.bodies[0].lower()) or _PLURAL_LEAD.match(text.lower()):
         return False
-    person = _data()["person"].match(text)   # "Đồng chí Phó Bí thư ... chủ trì hội nghị": a caption of a person
-    if not refdata.fold(text[person.end() if person else 0:]).startswith(refdata.fold(a.bodies[0].split()[0])):
+    if not refdata.fold(text).startswith(refdata.fold(a.bodies[0].split()[0])):
         return False
     pred = _predicate(text)   # a modal of the body's own verb, not one of a later clause ("các nhiệm vụ cần ...")
     return not (requests(text) or _data()["modal"].search(text[:pred.end() if pred else len(text)].lower()))
+
+
+def chairs_meeting(a: Assignment) -> bool:
+    """A body told to chair a meeting ("Thường trực Đảng ủy xã chủ trì Hội nghị giao ban ...", a photo's caption
+    or the meeting's narration): who led it, no task, on any page."""
+    chair = _data()["chair"].search(a.text)   # told up to it: "Hội nghị giao ban" after it is no request "giao"
+    return bool(chair) and told(replace(a, text=a.text[:chair.end()]))
 
 
 def opens_with_request(text: str) -> bool:

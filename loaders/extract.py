@@ -12,7 +12,7 @@ from typing import Any, Callable
 
 from loaders import header as H
 from loaders import prose as P
-from loaders.assignments import find_assignments, requests, told
+from loaders.assignments import chairs_meeting, find_assignments, requests, told
 from loaders.body_lists import recipient_names
 from loaders.citations import find_citations
 from loaders.context import DocContext
@@ -100,6 +100,7 @@ def extract(st: SourceText, source: str, sha256: str | None = None) -> DocumentR
     mentioned = tuple(dict.fromkeys(e for pair in ends for e in pair))
     found = run.guard("assignments", lambda: find_assignments(st, ctx, tuple(n for n, _ in recipients), mentioned), ())
     found = tuple(a for a in (_without_speaker(_without_lead(a, rep), facts) for a in found) if a is not None)
+    found = tuple(a for a in found if not chairs_meeting(a[0]))
     if _no_document(st, facts, rep) and not any(requests(a.text) for a, _ in found):
         found = tuple(a for a in found if not told(a[0]))   # a page of no document: what a body does is told, not asked
     assignments = tuple(a[0] for a in found)

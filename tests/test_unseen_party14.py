@@ -37,6 +37,15 @@ FIELD_CASES = [
      {"cited.0.date": "2025-03-05"}),
     ("Thực hiện Chỉ thị của Ban Bí thư, ngày 5/3/2025 về công tác cán bộ, Tỉnh ủy ban hành kế hoạch.",
      {"cited.0.date": "2025-03-05"}),
+    # a body chairing a meeting ("X chủ trì Hội nghị giao ban", a photo's caption; "Các đồng chí X chủ trì hội nghị")
+    # is who led it, no task, even on a page that asks something elsewhere (assignments.chairs_meeting, chair_meeting
+    # rows; "giao ban" after the chairing is no request "giao") ...
+    ("Thường trực Đảng ủy phường chủ trì Hội nghị giao ban định kỳ tháng 3-2026\n\nĐồng chí Bí thư yêu cầu các chi "
+     "bộ tiếp tục bám sát nghị quyết.", {"bodies": ["các chi bộ"]}),
+    ("Các đồng chí Thường trực Đảng ủy xã chủ trì hội nghị.\n\nĐồng chí Bí thư đề nghị các chi bộ rà soát đảng viên.",
+     {"bodies": ["các chi bộ"]}),
+    # ... while a body asked to chair one has that task
+    ("Giao Sở Y tế chủ trì hội nghị tổng kết công tác phòng dịch.", {"bodies": ["Sở Y tế"]}),
 ]
 
 
