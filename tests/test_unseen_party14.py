@@ -49,6 +49,13 @@ FIELD_CASES = [
     # "rút" (withdraw a file, draw lessons) is a verb that ends the body's name, no word of it (body_phrases predicate)
     ("Ủy ban Kiểm tra Tỉnh ủy đề nghị Đảng ủy Khối các cơ quan tỉnh rút hồ sơ, xem xét lại việc thi hành kỷ luật.",
      {"bodies": ["Đảng ủy Khối các cơ quan tỉnh"]}),
+    # "MTTQ" in a list of classes is the Front, as "Mặt trận Tổ quốc" is (body_lists addressee row)
+    ("Ban Bí thư yêu cầu cấp ủy, tổ chức đảng, chính quyền, MTTQ và các tổ chức chính trị - xã hội các cấp tập trung "
+     "lãnh đạo thực hiện tốt các nhiệm vụ.", {"bodies": ["cấp ủy, tổ chức đảng", "chính quyền", "MTTQ",
+                                                       "các tổ chức chính trị - xã hội các cấp"]}),
+    # "Đảng bộ bộ phận" is one head: the template "Đảng bộ {unit}" names no "bộ" after a head (body_lists._name_tails)
+    ("Đảng ủy phường đề nghị Chi bộ, Đảng bộ bộ phận trực thuộc tập trung thực hiện các nhiệm vụ.",
+     {"bodies": ["Chi bộ", "Đảng bộ bộ phận trực thuộc"]}),
 ]
 
 
