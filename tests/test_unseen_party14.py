@@ -56,6 +56,10 @@ FIELD_CASES = [
     # "Đảng bộ bộ phận" is one head: the template "Đảng bộ {unit}" names no "bộ" after a head (body_lists._name_tails)
     ("Đảng ủy phường đề nghị Chi bộ, Đảng bộ bộ phận trực thuộc tập trung thực hiện các nhiệm vụ.",
      {"bodies": ["Chi bộ", "Đảng bộ bộ phận trực thuộc"]}),
+    # a capitals headline's words after its verb are its object ("... TỔ CHỨC HỘI NGHỊ GIAO BAN BÍ THƯ CÁC CHI, ĐẢNG
+    # BỘ TRỰC THUỘC"): no organ there (header_organs.split_organs after _headline_cut)
+    ("ĐẢNG ỦY XÃ AN HÒA TỔ CHỨC HỘI NGHỊ GIAO BAN BÍ THƯ CÁC CHI, ĐẢNG BỘ TRỰC THUỘC THÁNG 3/2026\n\nChiều 31/3/2026, "
+     "Ban Thường vụ Đảng ủy xã An Hòa tổ chức Hội nghị giao ban.", {"issuer": "Đảng ủy xã An Hòa"}),
 ]
 
 
