@@ -30,7 +30,7 @@ from loaders import grammar as G
 from loaders.bodies import complete_name, issuer_from_number
 from loaders.context import DocContext
 from loaders.grammar import UPPER, alternation
-from loaders.header import date_from_parts, normalize_number
+from loaders.header import date_from_parts, normalize_number, type_from_number
 from loaders.header_organs import leading_body
 from loaders.header_vocab import type_codes
 from loaders.header_fields import body_end
@@ -333,6 +333,14 @@ def _type_name(written: str) -> str:
     return G.type_name(written) or clean(written)
 
 
+def _numbered_type(written: str, number: str | None) -> str:
+    """"Thông báo Kết luận số 88-KL/TW": the symbol's own type when the written words name it too (a Kết luận; "Thông
+    báo kết luận số 12-TB/TU" stays a Thông báo), else the type the words name."""
+    name = _type_name(written)
+    own = type_from_number(normalize_number(number)) if number else None
+    return own if own and own != name and fold(own) in fold(written) else name
+
+
 def _read_tail(w: str, hit: _Hit, pos: int, limit: int) -> None:
     """Date, "của issuer", date, "về subject" after pos; extends hit.end."""
     rx = _regexes()
@@ -405,8 +413,8 @@ def _anchors(w: str, limit: int) -> list[tuple[int, int, str, str, str | None]]:
     """(start, end of number, type, number as written, warning) of every type word with a number:
     exact spellings by regex, damaged ones by edit distance (the distance goes in the warning)."""
     rx = _regexes()
-    out = [(m.start(), m.end(), _type_name(m.group("type")), m.group("num") or m.group("bare") or m.group("bare2"), None)
-           for m in rx["numbered"].finditer(w, 0, limit)]
+    out = [(m.start(), m.end(), _numbered_type(m.group("type"), m.group("num")), m.group("num") or m.group("bare")
+            or m.group("bare2"), None) for m in rx["numbered"].finditer(w, 0, limit)]
     out += [(m.start(), m.end(), _type_name(m.group("type")), m.group("num"), None)
             for m in rx["plural_numbered"].finditer(w, 0, limit)]
     exact = {e for _, e, *_ in out} | _named_number_ends(w, limit)
@@ -724,7 +732,7 @@ def _clause_start(w: str, pos: int) -> int:
 def _relation(w: str, hit: _Hit) -> None:
     rx = _regexes()
     lo = _clause_start(w, hit.start)
-    best = _last_verb(w, lo, hit.start) or _list_opener(w, lo, hit.start)
+    best = _last_verb(w, lo, hit.start) or _list_opener(w, lo, hit.start) or _bullet_opener(w, hit.start)
     if best:
         hit.verb, hit.verb_pos = clean(best.group(0)).lower(), best.start()
         hit.relation = relation_verbs().get(hit.verb, "refers")
@@ -741,6 +749,24 @@ def _list_opener(w: str, lo: int, start: int) -> re.Match | None:
             if not w[lo:m.start()].strip() or m.group(0)[:1].isupper() and not line.strip():
                 return m   # the verb opens the clause, or a line of it (a header's lines above it)
         return None
+    return None
+
+
+def _bullet_opener(w: str, start: int) -> re.Match | None:
+    """"Căn cứ\n- Chỉ thị số 45-CT/TW ...;\n- Nghị định số 145/2013/NĐ-CP ...": a bulleted line opening with the
+    citation goes on the list its heading line (above the items) opens with a citing verb."""
+    line_start = w.rfind("\n", 0, start) + 1
+    if not w[line_start:start].strip() or w[line_start:start].strip(" \t-+*•"):
+        return None   # no bullet, or words before the citation on its line
+    end = line_start - 1
+    while end > 0 and start - end < 3000:
+        head_start = w.rfind("\n", 0, end) + 1
+        head = w[head_start:end]
+        end = head_start - 1
+        if not head.strip() or head.lstrip()[:1] in "-+*•":
+            continue   # a blank line, an item listed before this one
+        m = _regexes()["verbs"].match(w, head_start + len(head) - len(head.lstrip()), head_start + len(head))
+        return m if m and m.group(0)[:1].isupper() else None
     return None
 
 

@@ -433,7 +433,8 @@ def _is_reported(work: str, m: re.Match, s0: int, s1: int) -> tuple[int, int] | 
     p = res["passive_lead"].search(before)
     if p:
         return s0 + p.start(), m.start()
-    if not before.strip(" \t>*-(") and (m.group("num") or m.group("sym")) and not _listed(work, s0, m.start()):
+    if not before.strip(" \t>*-(") and (m.group("num") or m.group("sym")) and not _listed(work, s0, m.start()) \
+            and not _comma_ended(work, m.start()):
         return m.start(), m.start()  # a line naming the document: a page title, "Chỉ thị 04-CT/TU, ngày …"
     if not before.strip(" \t>*-(") and res["recipients"].match(work, m.end(), s1):
         return m.start(), m.end()    # "Công văn gửi các tỉnh ủy, thành ủy, ...": a sentence opening with the document
@@ -453,14 +454,28 @@ def _listed_types(work: str, m: re.Match, s1: int) -> bool:
 
 
 def _listed(work: str, s0: int, pos: int) -> bool:
-    """A bulleted line under a line ending in ":" ("quán triệt văn bản:" / "- Chỉ thị 01-CT/ĐU ..."): an item of
-    the documents a meeting studied, not the page's title."""
+    """A bulleted line under a line ending in ":" ("quán triệt văn bản:" / "- Chỉ thị 01-CT/ĐU ...") or under a
+    citing verb alone ("Căn cứ" / "- Chỉ thị số 45-CT/TW ..."): an item of the documents a meeting studied or a
+    text rests on, not the page's title."""
     if not any(c in "-+*•" for c in work[s0:pos]):
         return False
-    lines = work[:s0].rstrip().split("\n")
+    lines = [line for line in work[:s0].rstrip().split("\n") if line.strip()]
     while lines and lines[-1].lstrip()[:1] in ("-", "+", "*", "•") and not lines[-1].rstrip().endswith(":"):
         lines.pop()   # the items listed before this one
-    return bool(lines) and lines[-1].rstrip().endswith(":")
+    return bool(lines) and (lines[-1].rstrip().endswith(":") or H.bare_key(lines[-1]) in _citing_verbs())
+
+
+def _comma_ended(work: str, pos: int) -> bool:
+    """The line holding ``pos`` ends with a comma ("Công văn số 7876-CV/VPTW ... năm 2019," over "Ban Tuyên giáo
+    Trung ương hướng dẫn ..."): a ground the next line's clause rests on, no title."""
+    end = work.find("\n", pos)
+    return work[pos:end if end >= 0 else len(work)].rstrip().endswith(",")
+
+
+@lru_cache(maxsize=1)
+def _citing_verbs() -> frozenset[str]:
+    """The citing verbs of citation_relations.csv ("căn cứ", "thực hiện"), as bare keys."""
+    return frozenset(H.bare_key(r["verb"]) for r in table("citation_relations"))
 
 
 def _just_issued(work: str, m: re.Match, s1: int) -> tuple[int, int] | None:

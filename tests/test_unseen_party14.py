@@ -60,6 +60,18 @@ FIELD_CASES = [
     # BỘ TRỰC THUỘC"): no organ there (header_organs.split_organs after _headline_cut)
     ("ĐẢNG ỦY XÃ AN HÒA TỔ CHỨC HỘI NGHỊ GIAO BAN BÍ THƯ CÁC CHI, ĐẢNG BỘ TRỰC THUỘC THÁNG 3/2026\n\nChiều 31/3/2026, "
      "Ban Thường vụ Đảng ủy xã An Hòa tổ chức Hội nghị giao ban.", {"issuer": "Đảng ủy xã An Hòa"}),
+    # bulleted items under a citing verb alone ("Căn cứ") are the grounds, based on, not the page's title, and a
+    # mention line ending with a comma is a ground of the next line's clause (prose._listed, _comma_ended;
+    # citations._bullet_opener); "Về" capitalised ends an issuer as "về" does (issuer_stop "Về"); "Thông báo Kết luận
+    # số 88-KL/TW" is a Kết luận, its symbol's own type named by the words (citations._numbered_type)
+    ("Căn cứ\n\n- Chỉ thị số 45-CT/TW ngày 22/7/2010 của Bộ Chính trị Về đổi mới tổ chức các ngày kỷ niệm;\n\n"
+     "- Thông báo Kết luận số 88-KL/TW ngày 18/2/2014 của Bộ Chính trị Về tổ chức kỷ niệm 100 năm ngày sinh;\n\n"
+     "Công văn số 7876-CV/VPTW ngày 06/10/2018 của Văn phòng Trung ương Đảng về việc tổ chức kỷ niệm năm 2019,\n\n"
+     "Ban Tuyên giáo Trung ương hướng dẫn tuyên truyền các ngày lễ lớn năm 2019 như sau:",
+     {"number": None, "doc_type": None, "cited.0.issuer": "Bộ Chính trị", "cited.0.relation": "based_on",
+      "cited.1.doc_type": "Kết luận", "cited.1.relation": "based_on", "cited.2.number": "7876-CV/VPTW"}),
+    ("Thực hiện Thông báo kết luận số 12-TB/TU ngày 18/2/2024 của Tỉnh ủy, UBND huyện yêu cầu các xã triển khai.",
+     {"cited.0.doc_type": "Thông báo"}),
 ]
 
 
