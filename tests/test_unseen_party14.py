@@ -72,6 +72,14 @@ FIELD_CASES = [
       "cited.1.doc_type": "Kết luận", "cited.1.relation": "based_on", "cited.2.number": "7876-CV/VPTW"}),
     ("Thực hiện Thông báo kết luận số 12-TB/TU ngày 18/2/2024 của Tỉnh ủy, UBND huyện yêu cầu các xã triển khai.",
      {"cited.0.doc_type": "Thông báo"}),
+    # a site's numbered bullet list of related documents above the header ("- 5 Quy định 37-QĐ/TW ...") is no header
+    # line (header_locate._is_header_line); "BAN CHẤP HÀNH TRUNG ƯƠNG" alone over a number whose code names a body
+    # under it (BTGTW) is that body's document (header_parse._narrow_heading_issuer)
+    ("- 1 Chỉ thị 07-CT/TW về tăng cường lãnh đạo.\n- 2 Quy định 37-QĐ/TW năm 2021 về những điều đảng viên không "
+     "được làm\nBAN CHẤP HÀNH TRUNG ƯƠNG | ĐẢNG CỘNG SẢN VIỆT NAM |\nSố: 41-HD/BTGTW | Hà Nội, ngày 2 tháng 11 năm "
+     "2021 |\nTUYÊN TRUYỀN KỶ NIỆM CÁC NGÀY LỄ LỚN NĂM 2022\nCăn cứ Chỉ thị số 45-CT/TW, ngày 22/7/2010 của Bộ Chính "
+     "trị về đổi mới.", {"doc_type": "Hướng dẫn", "number": "41-HD/BTGTW", "date": "2021-11-02",
+                         "issuer": "Ban Tuyên giáo Trung ương"}),
 ]
 
 
