@@ -970,7 +970,8 @@ def _nest(w: str, hits: list[_Hit]) -> None:
         if b.verb != "theo" or not b.number:
             continue
         for a in reversed(hits[:i]):
-            if a.number and a.subject_start is not None and a.subject_start < b.verb_pos and not w[a.end:b.verb_pos].strip():
+            # the verb after a's subject, not inside it ("... về đẩy mạnh học tập và làm theo tư tưởng ..., Quy định ...")
+            if a.number and a.subject_start is not None and a.end <= b.verb_pos and not w[a.end:b.verb_pos].strip():
                 b.relation, b.cited_from = "cited_by_cited", a.number
                 break
 

@@ -80,6 +80,11 @@ FIELD_CASES = [
      "2021 |\nTUYÊN TRUYỀN KỶ NIỆM CÁC NGÀY LỄ LỚN NĂM 2022\nCăn cứ Chỉ thị số 45-CT/TW, ngày 22/7/2010 của Bộ Chính "
      "trị về đổi mới.", {"doc_type": "Hướng dẫn", "number": "41-HD/BTGTW", "date": "2021-11-02",
                          "issuer": "Ban Tuyên giáo Trung ương"}),
+    # "làm theo" inside a cited document's subject cites nothing: the next document in the list keeps the list's verb
+    # (relation_exclude "làm theo"; citations._nest looks for "theo" after a subject, not inside it)
+    ("Tuyên truyền triển khai thực hiện Chỉ thị số 05-CT/TW của Bộ Chính trị về đẩy mạnh học tập và làm theo tư "
+     "tưởng, đạo đức, phong cách Hồ Chí Minh, Quy định số 08-QĐi/TW về trách nhiệm nêu gương của cán bộ, đảng viên.",
+     {"cited.0.relation": "implements", "cited.1.relation": "implements", "cited.1.cited_from": None}),
 ]
 
 
