@@ -333,6 +333,12 @@ def _type_name(written: str) -> str:
     return G.type_name(written) or clean(written)
 
 
+@lru_cache(maxsize=1)
+def _unit_kinds() -> frozenset[str]:
+    """The kinds of places ("tỉnh", "huyện", "xã", "phường"), folded."""
+    return frozenset(fold(w) for k in ("province_kind", "district_kind", "commune_kind") for w in G.words(k))
+
+
 def _numbered_type(written: str, number: str | None) -> str:
     """"Thông báo Kết luận số 88-KL/TW": the symbol's own type when the written words name it too (a Kết luận; "Thông
     báo kết luận số 12-TB/TU" stays a Thông báo), else the type the words name."""
@@ -552,6 +558,8 @@ def _unnumbered(w: str, limit: int, taken, numbered, ctx: DocContext) -> list[_H
             _read_tail(w, hit, end, limit)
         else:
             _read_tail(w, hit, type_end, limit)
+        if hit.issuer and fold(hit.issuer) in _unit_kinds():
+            hit.issuer = None   # "xây dựng Kế hoạch của xã": a place's kind alone names no author
         if not (hit.issuer or hit.date) or _absorbed(w, hit.end if not hit.subject else hit.subject_start, numbered):
             continue
         if not hit.date and hit.issuer and _is_self(hit.issuer, ctx):

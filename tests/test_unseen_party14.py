@@ -85,6 +85,12 @@ FIELD_CASES = [
     ("Tuyên truyền triển khai thực hiện Chỉ thị số 05-CT/TW của Bộ Chính trị về đẩy mạnh học tập và làm theo tư "
      "tưởng, đạo đức, phong cách Hồ Chí Minh, Quy định số 08-QĐi/TW về trách nhiệm nêu gương của cán bộ, đảng viên.",
      {"cited.0.relation": "implements", "cited.1.relation": "implements", "cited.1.cited_from": None}),
+    # an unnumbered "Kế hoạch của <body>" is cited as "Quyết định của <body>" is (citation_patterns unnumbered row) ...
+    ("Thực hiện Kế hoạch của Ban Thường vụ Đảng ủy phường An Hòa về tổ chức học tập Nghị quyết Đại hội XIV của Đảng, "
+     "Chi bộ Trường Tiểu học An Hòa tổ chức hội nghị.",
+     {"cited.0.doc_type": "Kế hoạch", "cited.0.issuer": "Ban Thường vụ Đảng ủy phường An Hòa"}),
+    # ... and a place's kind alone after "của" names no author ("Kế hoạch của xã", "Chỉ thị của xã")
+    ("Các xã xây dựng Kế hoạch của xã để triển khai. Các thôn thực hiện Chỉ thị của xã.", {"cited.0.doc_type": None}),
 ]
 
 
