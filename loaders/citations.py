@@ -140,6 +140,7 @@ def _regexes() -> dict[str, re.Pattern]:
         "type_list": re.compile(rf"(?<![^\W\d_]){types}\s*{between}\s*$"),
         "date": re.compile(rf"\s*,?\s*(?:{issued}\s+)?{dated}"),
         "date_only": re.compile(_DATE),
+        "draft": re.compile(rf"(?<![^\W_])(?i:{alternation(t for t, _ in p['draft_word'])})\s+$"),
         # "... Nghị quyết Đại hội XIV của Đảng, ngày 07/02/2026, Chi bộ đã ...": a date set off by commas after an
         # unnumbered mention's issuer, the sentence's subject after it, tells when the sentence's event was
         "clause_date": re.compile(rf"\s*,\s*{dated}\s*,\s*(?!(?:{types})(?!\w))[{UPPER}]"),
@@ -333,10 +334,8 @@ def _type_name(written: str) -> str:
     return G.type_name(written) or clean(written)
 
 
-@lru_cache(maxsize=1)
-def _unit_kinds() -> frozenset[str]:
-    """The kinds of places ("tỉnh", "huyện", "xã", "phường"), folded."""
-    return frozenset(fold(w) for k in ("province_kind", "district_kind", "commune_kind") for w in G.words(k))
+# a place's kind alone, or after "cấp" / "các": "xã", "cấp huyện" (no body's name)
+_UNIT_KIND = re.compile(G.expand(r"(?i:(?:%(collective)s)\s+)?(?:%(unit_kind)s|%(commune_kind)s)"))
 
 
 def _numbered_type(written: str, number: str | None) -> str:
@@ -558,8 +557,10 @@ def _unnumbered(w: str, limit: int, taken, numbered, ctx: DocContext) -> list[_H
             _read_tail(w, hit, end, limit)
         else:
             _read_tail(w, hit, type_end, limit)
-        if hit.issuer and fold(hit.issuer) in _unit_kinds():
-            hit.issuer = None   # "xây dựng Kế hoạch của xã": a place's kind alone names no author
+        if hit.issuer and _UNIT_KIND.fullmatch(hit.issuer):
+            hit.issuer = None   # "xây dựng Kế hoạch của xã", "Kế hoạch của cấp huyện": a place's kind alone names no author
+        if rx["draft"].search(w[max(0, start - 20):start]):
+            continue   # "dự thảo Kế hoạch của Ban Chỉ đạo": a draft, not yet issued
         if not (hit.issuer or hit.date) or _absorbed(w, hit.end if not hit.subject else hit.subject_start, numbered):
             continue
         if not hit.date and hit.issuer and _is_self(hit.issuer, ctx):

@@ -212,7 +212,7 @@ def make_organ(row: dict[str, str], rest: str, running: bool = False) -> Organ:
     keyword, level, channel, mode = row["value"], row["level"], row["channel"] or None, row["rest"]
     if mode == "under":  # named after its parent line: see under_parent
         return Organ(keyword, None, channel, keyword)
-    if mode == "none" or not rest:
+    if mode in ("none", "heading") or not rest:
         open_unit = level if mode == "locality" else None
         return Organ(keyword, None if level in ("unit", "city") else level, channel, keyword, open_unit=open_unit)
     if mode == "name":
@@ -335,7 +335,7 @@ def under_parent(organ: Organ, parent: Organ) -> Organ:
 
 @lru_cache(maxsize=1)
 def body_name_re() -> re.Pattern:
-    rows = [r for r in markers("organ") if r["rest"] != "under"]  # those are named after a header line only
+    rows = [r for r in markers("organ") if r["rest"] not in ("under", "heading")]  # named in a header line only
     organs = [r["value"] for r in rows] + [r["spelling"] for r in rows]
     acting = alternation(spellings("acting"))
     units = alternation(spellings("unit"))

@@ -91,6 +91,10 @@ FIELD_CASES = [
      {"cited.0.doc_type": "Kế hoạch", "cited.0.issuer": "Ban Thường vụ Đảng ủy phường An Hòa"}),
     # ... and a place's kind alone after "của" names no author ("Kế hoạch của xã", "Chỉ thị của xã")
     ("Các xã xây dựng Kế hoạch của xã để triển khai. Các thôn thực hiện Chỉ thị của xã.", {"cited.0.doc_type": None}),
+    ("Các đảng bộ đã quán triệt Kế hoạch của Tỉnh ủy và Kế hoạch của cấp huyện về tổ chức đại hội.",
+     {"cited.0.issuer": "Tỉnh ủy", "cited.1.issuer": None}),
+    # ... nor is a draft ("dự thảo Kế hoạch của Ban Chỉ đạo": citation_patterns draft_word) an issued document
+    ("Hội nghị thông qua dự thảo Kế hoạch của Ban Chỉ đạo và thông báo phân công thành viên.", {"cited.0.doc_type": None}),
 ]
 
 
