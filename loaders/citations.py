@@ -927,8 +927,12 @@ def _continues_list(w: str, prev: _Hit, hit: _Hit) -> bool:
     if _list_gap().match(w, prev.end, hit.start):
         return True
     cut = w.rfind(";", prev.end, hit.start)
-    opens = prev.verb_pos >= 0 and not w[_clause_start(w, prev.verb_pos):prev.verb_pos].strip()   # "Căn cứ A ...; B"
-    return opens and cut >= 0 and not re.search(r"[.;!?]|\n\s*\n", w[prev.end:cut]) \
+    # "Căn cứ A ...; B", a bulleted line "- Căn cứ A ...; B": the verb opens its clause or its line
+    before = w[_clause_start(w, prev.verb_pos):prev.verb_pos] if prev.verb_pos >= 0 else "x"
+    opens = not before[before.rfind("\n") + 1:].strip(" \t-–+*•")
+    # a ";" before a lower-case word goes on the item's subject ("về tổ chức kỷ niệm 100 năm; xây dựng khu lưu niệm")
+    return opens and cut >= 0 and not re.search(r"[.!?]|;(?!\s*[^\W\d_A-ZĐ{UPPER}])|\n\s*\n".replace("{UPPER}", UPPER),
+                                                 w[prev.end:cut]) \
         and bool(_list_gap().match(w, cut, hit.start))
 
 

@@ -95,6 +95,12 @@ FIELD_CASES = [
      {"cited.0.issuer": "Tỉnh ủy", "cited.1.issuer": None}),
     # ... nor is a draft ("dự thảo Kế hoạch của Ban Chỉ đạo": citation_patterns draft_word) an issued document
     ("Hội nghị thông qua dự thảo Kế hoạch của Ban Chỉ đạo và thông báo phân công thành viên.", {"cited.0.doc_type": None}),
+    # a ";" before a lower-case word goes on a listed document's subject, not the list ("Căn cứ A về X; xây dựng Y;
+    # Nghị định B": B is based on too), and a bulleted line's "- Căn cứ" opens its clause (citations._continues_list)
+    ("Hình minh họa\n- Căn cứ Chỉ thị số 45-CT/TW, ngày 22/7/2010 của Bộ Chính trị về đổi mới; Kết luận số 88-KL/TW, ngày "
+     "18/2/2014 của Bộ Chính trị về tổ chức kỷ niệm 100 năm ngày sinh; xây dựng khu lưu niệm, nhà lưu niệm; Nghị định "
+     "số 145/2013/NĐ-CP, ngày 29/10/2013 của Chính phủ quy định về tổ chức ngày kỷ niệm;",
+     {"cited.0.relation": "based_on", "cited.1.relation": "based_on", "cited.2.relation": "based_on"}),
 ]
 
 
