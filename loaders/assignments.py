@@ -84,6 +84,7 @@ def _data() -> dict:
                            rf"{alternation(words('body_head'))}{nb}"),
         "post": re.compile(rf"^{alternation(words('post'))}{nb}"),
         "person": re.compile(rf"^(?i:{alternation(words('person_lead'))}){nb}\s*"),
+        "class_name": re.compile(rf"(?<![^\W_])(?i:{alternation(words('class_name'))}){nb}"),
         # "Thường trực Đảng ủy xã chủ trì Hội nghị giao ban": who led a meeting (chair_meeting rows)
         "chair": re.compile(rf"(?<![^\W_])(?i:{alternation(words('chair_meeting'))}){nb}"),
         "committee": re.compile(rf"^(?:{_PLURAL}\s+)?{alternation(words('committee_class'))}{nb}"),
@@ -628,6 +629,11 @@ def _predicate(text: str, start: int = 0) -> re.Match | None:
         return dash
     while m:
         end = addressee_end(text, m.start())
+        named = next((c.end() for c in _data()["class_name"].finditer(text, 0, m.end()) if c.start() < m.start() < c.end()),
+                     None)   # "các cơ quan tham mưu": a class's name, "tham mưu" no verb there
+        if named is not None:
+            m = _data()["predicate"].search(text, named)
+            continue
         if end is None or end <= m.end():
             return m
         m = _data()["predicate"].search(text, end)  # "tổ chức đảng" names a class, "tổ chức" is no verb there
