@@ -106,6 +106,11 @@ FIELD_CASES = [
     ("Ban Bí thư yêu cầu các cấp ủy bổ sung chương trình hành động. Các cơ quan tham mưu khẩn trương chuẩn bị nội "
      "dung trình Hội nghị Trung ương.", {"bodies": ["Các cơ quan tham mưu"]}),
     ("Ban Tổ chức Tỉnh ủy tham mưu Ban Thường vụ Tỉnh ủy ban hành kế hoạch.", {"bodies": ["Ban Tổ chức Tỉnh ủy"]}),
+    # the Party's inspection decision named by its kind ("Quyết định kiểm tra, giám sát của Bộ Chính trị, Ban Bí thư"):
+    # an unnumbered Quyết định (citation_patterns type_word and unnumbered rows); the joint authors read as in "Kết
+    # luận số ... của Bộ Chính trị, Ban Bí thư" (the first)
+    ("Hội nghị công bố Quyết định kiểm tra, giám sát của Bộ Chính trị, Ban Bí thư năm 2026 đối với Ban Thường vụ Tỉnh "
+     "ủy An Giang.", {"cited.0.doc_type": "Quyết định", "cited.0.issuer": "Bộ Chính trị"}),
 ]
 
 
