@@ -1196,6 +1196,24 @@ def _reported(st: SourceText, lead: _Lead, mentions: list[Span], original: int |
     )
 
 
+@lru_cache(maxsize=1)
+def _own_by_verb_re() -> re.Pattern:
+    # a line of its own: "<body> <type verb> ... như sau:" and nothing after the colon
+    return re.compile(rf"^[ \t]*(?P<body>[^\W\d_][^\n,;:.]{{2,120}}?)\s+(?P<verb>(?i:{_alt('type_verb')}))(?!\w)"
+                      rf"[^\n:]*?\s(?:{_alt('as_follows')})\s*:[ \t]*$", re.M)
+
+
+def own_by_verb(st: SourceText, start: int, end: int) -> tuple[str, H.Organ, Span] | None:
+    """"Ban Tuyên giáo Trung ương hướng dẫn tuyên truyền ... như sau:" on a line of its own: the page is that
+    body's own unnumbered document, of the type its verb names (press_phrases type_verb) -> (type, issuer, span)."""
+    types = dict(vocabulary()["type_verb"])
+    for m in _own_by_verb_re().finditer(st.work, start, end):
+        found = organ(m.group("body"))
+        if found is not None:
+            return types[m.group("verb").lower()], found[1], st.span(m.start("body"), m.end("verb"))
+    return None
+
+
 def _quoted(work: str, pos: int, end: int) -> int | None:
     """Where the original's words begin after a quotation cue ("toàn văn", "Công văn nêu rõ"), when
     they follow (not a link to them)."""

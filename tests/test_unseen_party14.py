@@ -68,8 +68,17 @@ FIELD_CASES = [
      "- Thông báo Kết luận số 88-KL/TW ngày 18/2/2014 của Bộ Chính trị Về tổ chức kỷ niệm 100 năm ngày sinh;\n\n"
      "Công văn số 7876-CV/VPTW ngày 06/10/2018 của Văn phòng Trung ương Đảng về việc tổ chức kỷ niệm năm 2019,\n\n"
      "Ban Tuyên giáo Trung ương hướng dẫn tuyên truyền các ngày lễ lớn năm 2019 như sau:",
-     {"number": None, "doc_type": None, "cited.0.issuer": "Bộ Chính trị", "cited.0.relation": "based_on",
+     {"number": None, "doc_type": "Hướng dẫn", "cited.0.issuer": "Bộ Chính trị", "cited.0.relation": "based_on",
       "cited.1.doc_type": "Kết luận", "cited.1.relation": "based_on", "cited.2.number": "7876-CV/VPTW"}),
+    # a body, its type's verb and "như sau:" on a line of its own: the page's own unnumbered document, of the type the
+    # verb names, that body's (press_phrases type_verb; prose.own_by_verb); told in a sentence, or no body before
+    # the verb, or no "như sau:", it is none
+    ("Căn cứ Chỉ thị số 45-CT/TW ngày 22/7/2010 của Bộ Chính trị,\n\nBan Dân vận Trung ương hướng dẫn công tác dân "
+     "vận năm 2021 như sau:\n\n1. Mục đích", {"doc_type": "Hướng dẫn", "issuer": "Ban Dân vận Trung ương"}),
+    ("Sở Y tế hướng dẫn người dân phòng bệnh sốt xuất huyết. Các xã tổ chức tuyên truyền.",
+     {"doc_type": None, "issuer": None}),
+    ("Tài liệu hướng dẫn tuyên truyền năm 2021 như sau:\n\n1. Mục đích", {"doc_type": None, "issuer": None}),
+    ("Ban Dân vận Trung ương hướng dẫn công tác dân vận năm 2021.\n\n1. Mục đích", {"doc_type": None}),
     ("Thực hiện Thông báo kết luận số 12-TB/TU ngày 18/2/2024 của Tỉnh ủy, UBND huyện yêu cầu các xã triển khai.",
      {"cited.0.doc_type": "Thông báo"}),
     # a site's numbered bullet list of related documents above the header ("- 5 Quy định 37-QĐ/TW ...") is no header
