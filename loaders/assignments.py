@@ -936,7 +936,7 @@ def _object_task(text: str, obj_start: int, ctx: DocContext, related: tuple[str,
     lead = d["time_lead"].match(obj)
     obj = obj[lead.end():] if lead else obj
     obj_start = len(text) - len(obj)
-    pred = _predicate(text, obj_start)
+    pred = _nested_request(text, obj_start, _predicate(text, obj_start))
     classes = _addressees(text[obj_start:pred.start()], ctx) if pred else []
     colon = text.find(":", obj_start)
     if not pred and colon > obj_start:
@@ -968,6 +968,23 @@ def _object_task(text: str, obj_start: int, ctx: DocContext, related: tuple[str,
     if classes:
         return _Found(classes, pred.start(), True)
     return _Found(bodies_of(text[obj_start:pred.start()], ctx, related), pred.start())
+
+
+_NESTED_BEFORE = re.compile(rf"(?:,|\s{_AND})\s*$")
+
+
+def _nested_request(text: str, obj_start: int, pred: re.Match | None) -> re.Match | None:
+    """"đề nghị Ban Thường vụ Đảng ủy Khối yêu cầu Bí thư Đảng ủy ...": the named body is asked to ask; its
+    predicate is the inner request verb before a body (an assign_verb), not a later verb of the inner request.
+    A request after "," or "và" is a second one ("yêu cầu X, đề nghị Y ...": see _second_request)."""
+    d = _data()
+    if not d["head"].match(text[obj_start:]):
+        return pred
+    for m in d["assign_inner"].finditer(text, obj_start, pred.start() if pred else len(text)):
+        if m.start() > obj_start and not _NESTED_BEFORE.search(text, obj_start, m.start()) \
+                and _names_start(text[m.end():]):
+            return m
+    return pred
 
 
 def _class_then_named(obj: str, pred: re.Match | None) -> bool:

@@ -49,6 +49,11 @@ FIELD_CASES = [
     # "rút" (withdraw a file, draw lessons) is a verb that ends the body's name, no word of it (body_phrases predicate)
     ("Ủy ban Kiểm tra Tỉnh ủy đề nghị Đảng ủy Khối các cơ quan tỉnh rút hồ sơ, xem xét lại việc thi hành kỷ luật.",
      {"bodies": ["Đảng ủy Khối các cơ quan tỉnh"]}),
+    # "đề nghị X yêu cầu Y ...": X, a named body, is asked to ask; its predicate is the inner request verb before a
+    # body (assignments._nested_request), not a verb of Y's task
+    ("Ủy ban Kiểm tra Tỉnh ủy đề nghị Ban Thường vụ Đảng ủy Khối các cơ quan tỉnh yêu cầu Bí thư Đảng ủy Trường Cao "
+     "đẳng Y tế cho thôi giữ chức vụ đối với ông A.", {"bodies": ["Ban Thường vụ Đảng ủy Khối các cơ quan tỉnh"]}),
+    ("Ủy ban nhân dân tỉnh đề nghị Sở Y tế yêu cầu các bệnh viện tăng cường phòng dịch.", {"bodies": ["Sở Y tế"]}),
     # "MTTQ" in a list of classes is the Front, as "Mặt trận Tổ quốc" is (body_lists addressee row)
     ("Ban Bí thư yêu cầu cấp ủy, tổ chức đảng, chính quyền, MTTQ và các tổ chức chính trị - xã hội các cấp tập trung "
      "lãnh đạo thực hiện tốt các nhiệm vụ.", {"bodies": ["cấp ủy, tổ chức đảng", "chính quyền", "MTTQ",
