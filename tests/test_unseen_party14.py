@@ -65,6 +65,8 @@ FIELD_CASES = [
     # BỘ TRỰC THUỘC"): no organ there (header_organs.split_organs after _headline_cut)
     ("ĐẢNG ỦY XÃ AN HÒA TỔ CHỨC HỘI NGHỊ GIAO BAN BÍ THƯ CÁC CHI, ĐẢNG BỘ TRỰC THUỘC THÁNG 3/2026\n\nChiều 31/3/2026, "
      "Ban Thường vụ Đảng ủy xã An Hòa tổ chức Hội nghị giao ban.", {"issuer": "Đảng ủy xã An Hòa"}),
+    ("ĐẢNG ỦY XÃ AN HÒA HỌP BÁO TUẦN 7 NĂM 2026\nĐảng ủy xã An Hòa tổ chức họp báo nhằm đánh giá kết quả tổ chức Tết.",
+     {"issuer": "Đảng ủy xã An Hòa"}),   # "họp báo" is a verb of two words (body_phrases predicate row)
     # bulleted items under a citing verb alone ("Căn cứ") are the grounds, based on, not the page's title, and a
     # mention line ending with a comma is a ground of the next line's clause (prose._listed, _comma_ended;
     # citations._bullet_opener); "Về" capitalised ends an issuer as "về" does (issuer_stop "Về"); "Thông báo Kết luận
