@@ -1050,9 +1050,23 @@ def _congress_parts(issuer: str) -> tuple[list[str], str]:
     spelled = _regexes()["ordinal_word"].search(issuer)
     if not ordinal and spelled:
         ordinal = [_ROMAN_OF[fold(spelled.group("word"))]]
+    digits = _CONGRESS_DIGITS.match(issuer, head.end())
+    if not ordinal and digits:   # "Đại hội 12 của Đảng", "Đại hội lần thứ 12": the press's digits are the ordinal XII
+        ordinal = [_roman(int(digits.group("n")))]
     unit = re.search(rf"(?i:{G.piece('party_unit')}|{G.piece('party_organisation')}\s+(?:{G.piece('commune_kind')})(?![^\W_]))", issuer)   # "Đảng bộ phường": not the tỉnh's
     names = [w for w in re.findall(r"[^\W\d_]+", issuer[head.end():]) if w[:1].isupper() and w not in ordinal]
     return ordinal, " ".join([fold(unit.group(0)) if unit else ""] + [fold(w) for w in names])   # "Đảng bộ Công an tỉnh": its own
+
+
+# right after the head ("Đại hội 12 của Đảng") or after "lần thứ" ("Đại hội đại biểu toàn quốc lần thứ 12")
+_CONGRESS_DIGITS = re.compile(rf"(?:|.*?\s(?i:{G.piece('ordinal_lead')}))\s+(?P<n>[1-9]\d?)(?![\d/.,\-])")
+
+
+def _roman(n: int) -> str:
+    """12 -> "XII" (a congress's ordinal, below 100)."""
+    tens, units = divmod(n, 10)
+    ones = ("", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX")
+    return ("", "X", "XX", "XXX", "XL", "L", "LX", "LXX", "LXXX", "XC")[tens] + ones[units]
 
 
 _ROMAN_OF = {fold(w): r for w, r in zip(G.words("ordinal_word"), ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"))}

@@ -28,6 +28,13 @@ FIELD_CASES = [
      {"cited.0.issuer": "Đại hội đại biểu toàn quốc lần thứ XIV của Đảng", "cited.1.issuer": None}),
     ("Đồng chí nhấn mạnh: Nghị quyết Đại hội không chỉ tổng kết nhiệm kỳ trước mà còn đề ra phương hướng.",
      {"cited.0.issuer": "Đại hội"}),
+    # a congress's ordinal in the press's digits ("Đại hội 12 của Đảng", "lần thứ 13") is its Roman ordinal: another
+    # congress's resolution beside it is another document, the same congress in Roman numerals is the same one
+    # (citations._congress_parts)
+    ("Đoàn kiểm tra việc thực hiện Nghị quyết Đại hội 12 của Đảng, Nghị quyết Đại hội XVI Đảng bộ thành phố.",
+     {"cited.0.issuer": "Đại hội đại biểu toàn quốc lần thứ 12 của Đảng", "cited.1.issuer": "Đại hội XVI Đảng bộ thành phố"}),
+    ("Các chi bộ học tập Nghị quyết Đại hội lần thứ 13 của Đảng và Nghị quyết Đại hội XIII của Đảng.",
+     {"cited.0.doc_type": "Nghị quyết", "cited.1.doc_type": None}),
     # a date set off by commas after an unnumbered mention, the sentence's subject after it, is when the sentence's
     # event was (citations._clause_date) ...
     ("Thực hiện kế hoạch của Đảng ủy phường về học tập Nghị quyết Đại hội XIV của Đảng, ngày 07/02/2026, Chi bộ "
