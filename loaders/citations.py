@@ -35,6 +35,7 @@ from loaders.header_organs import leading_body
 from loaders.header_vocab import type_codes
 from loaders.header_fields import body_end
 from loaders.records import CitedDocument, Span
+from loaders.signature import name_like
 from loaders import refdata
 from loaders.refdata import find_issuer_code, fold, issuer_codes, table
 from loaders.text import SourceText, clean
@@ -905,10 +906,39 @@ def _issuer_as_named(hit: _Hit) -> str:
         m = pattern.fullmatch(issuer)
         if m:
             issuer = value.replace("{n}", m.group("n"))
+    issuer = _without_holder(issuer)
     for text, value in patterns()["issuer_of_type"]:
         doc_type, _, written = text.partition("|")
         if (hit.doc_type or "").casefold() == doc_type.casefold() and issuer.casefold() == written.casefold():
             issuer = value
+    return issuer
+
+
+@lru_cache(maxsize=1)
+def _post_lead() -> re.Pattern:
+    return re.compile(rf"(?:{alternation(r['text'] for r in table('body_phrases') if r['kind'] == 'post')})\s")
+
+
+_COMMITTEE_END = re.compile(rf"(?<![^\W_])(?:{G.piece('committee_word')})$", re.I)
+
+
+def _ends_with_place(text: str) -> bool:
+    words = text.split()
+    return any(refdata.find_units(" ".join(words[-k:])) for k in (1, 2, 3) if len(words) > k)
+
+
+def _without_holder(issuer: str) -> str:
+    """"Kết luận của Bí thư Tỉnh ủy Nguyễn Văn A", "... Bí thư Thành ủy TP.HCM Nguyễn Văn A": after a post and its
+    committee (or the committee's place), the person holding it (three or four capitalised words that name no
+    place) is no part of the issuer."""
+    if not _post_lead().match(issuer):
+        return issuer
+    words = issuer.split()
+    for n in (3, 4):
+        run, before = " ".join(words[-n:]), " ".join(words[:-n])
+        if len(words) > n + 2 and name_like(run) and not refdata.find_units(run) \
+                and (_COMMITTEE_END.search(before) or _ends_with_place(before)):
+            return before
     return issuer
 
 

@@ -35,6 +35,13 @@ FIELD_CASES = [
      {"cited.0.issuer": "Đại hội đại biểu toàn quốc lần thứ 12 của Đảng", "cited.1.issuer": "Đại hội XVI Đảng bộ thành phố"}),
     ("Các chi bộ học tập Nghị quyết Đại hội lần thứ 13 của Đảng và Nghị quyết Đại hội XIII của Đảng.",
      {"cited.0.doc_type": "Nghị quyết", "cited.1.doc_type": None}),
+    # after a post and its committee (or the committee's place) the person holding it is no part of a cited issuer
+    # (citations._without_holder); a place's name of three words stays
+    ("Các sở thực hiện Kết luận của Bí thư Tỉnh ủy Trần Văn Bình tại hội nghị.", {"cited.0.issuer": "Bí thư Tỉnh ủy"}),
+    ("Các sở thực hiện Kết luận của Bí thư Thành ủy Hà Nội Ngô Thị Thanh Hà tại hội nghị.",
+     {"cited.0.issuer": "Bí thư Thành ủy Hà Nội"}),
+    ("Các xã thực hiện Kết luận của Bí thư Huyện ủy Tân Phú Đông tại hội nghị.",
+     {"cited.0.issuer": "Bí thư Huyện ủy Tân Phú Đông"}),
     # a date set off by commas after an unnumbered mention, the sentence's subject after it, is when the sentence's
     # event was (citations._clause_date) ...
     ("Thực hiện kế hoạch của Đảng ủy phường về học tập Nghị quyết Đại hội XIV của Đảng, ngày 07/02/2026, Chi bộ "
