@@ -105,7 +105,8 @@ def _regexes() -> dict[str, re.Pattern]:
     between = rf"(?:,\s*{also}|,|{also})"   # between the items of a list: ",", "và", ", và"
     # "học tập và làm theo ...": "theo" after such a verb is part of it, it starts no phrase
     not_after_verb = "".join(rf"(?<!(?<![^\W_]){re.escape(w)})" for w in G.words("according_verb"))
-    tail = rf"(?=\s*,?\s*(?:{dated}|{of}\s))"   # what makes a bare number a citation without "số"
+    # what makes a bare number a citation without "số": a date, its author, its subject ("Chỉ thị 16 về ...")
+    tail = rf"(?=\s*,?\s*(?:{dated}|{of}\s)|\s+(?:{G.piece('about')})\s)"
     named = [d.head for d in named_documents()]
     return {
         "numbered": re.compile(rf"(?<![^\W\d_])(?P<type>{types})(?:\s*:)?(?:(?:\s+{so})?\s*:?\s*(?P<num>{_NUMBER})"

@@ -42,6 +42,10 @@ FIELD_CASES = [
      {"cited.0.issuer": "Bí thư Thành ủy Hà Nội"}),
     ("Các xã thực hiện Kết luận của Bí thư Huyện ủy Tân Phú Đông tại hội nghị.",
      {"cited.0.issuer": "Bí thư Huyện ủy Tân Phú Đông"}),
+    # a bare number without "số" before the subject's "về" is a citation, as before a date or "của" ("Chỉ thị 12 về
+    # ..."; citations tail); a number that counts years is none
+    ("Các khu phố thực hiện nghiêm Chỉ thị 12 về giãn cách xã hội.", {"cited.0.number": "12", "cited.0.doc_type": "Chỉ thị"}),
+    ("Thành phố xây dựng Kế hoạch 5 năm về phát triển đô thị.", {"cited.0.number": None}),
     # a date set off by commas after an unnumbered mention, the sentence's subject after it, is when the sentence's
     # event was (citations._clause_date) ...
     ("Thực hiện kế hoạch của Đảng ủy phường về học tập Nghị quyết Đại hội XIV của Đảng, ngày 07/02/2026, Chi bộ "
