@@ -920,7 +920,7 @@ def _post_lead() -> re.Pattern:
     return re.compile(rf"(?:{alternation(r['text'] for r in table('body_phrases') if r['kind'] == 'post')})\s")
 
 
-_COMMITTEE_END = re.compile(rf"(?<![^\W_])(?:{G.piece('committee_word')})$", re.I)
+COMMITTEE_END = re.compile(rf"(?<![^\W_])(?:{G.piece('committee_word')})$")   # "... Tỉnh ủy" (prose reads it too)
 
 
 def _ends_with_place(text: str) -> bool:
@@ -938,7 +938,7 @@ def _without_holder(issuer: str) -> str:
     for n in (3, 4):
         run, before = " ".join(words[-n:]), " ".join(words[:-n])
         if len(words) > n + 2 and name_like(run) and not refdata.find_units(run) \
-                and (_COMMITTEE_END.search(before) or _ends_with_place(before)):
+                and (COMMITTEE_END.search(before) or _ends_with_place(before)):
             return before
     return issuer
 
@@ -1100,7 +1100,7 @@ def _roman(n: int) -> str:
     return ("", "X", "XX", "XXX", "XL", "L", "LX", "LXX", "LXXX", "XC")[tens] + ones[units]
 
 
-_ROMAN_OF = {fold(w): r for w, r in zip(G.words("ordinal_word"), ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"))}
+_ROMAN_OF = {fold(w): _roman(i) for i, w in enumerate(G.words("ordinal_word"), 1)}
 
 
 def _congress_names(issuer: str | None) -> int:

@@ -26,7 +26,7 @@ from loaders import refdata
 from loaders.assignments import directed_committees, names_body, opens_with_request
 from loaders.body_lists import find_colon_list, inside_known_name, opens_addressee
 from loaders.bodies import resolve_body
-from loaders.citations import patterns
+from loaders.citations import COMMITTEE_END, patterns
 from loaders.header_organs import opens_organ
 from loaders.grammar import alternation
 from loaders.records import Signer, Span
@@ -696,14 +696,13 @@ def _without_trailing_marks(st: SourceText, sp: Span) -> Span:
     return sp if end == sp.end else st.span(sp.start, end)
 
 
-_COMMITTEE_END = re.compile(rf"(?<![^\W_])(?:{G.piece('committee_word')})$")
 _COMMITTEE_OF_CLASS = re.compile(rf"(?:{G.piece('committee_word')})\s+{G.piece('plural')}\s")
 
 
 def _shared_place(first: str, nxt: str) -> bool:
     """"Tỉnh ủy" + "Thành ủy các tỉnh": a committee word with no place, the next committee word giving
     the places of both."""
-    return bool(_COMMITTEE_END.search(first.rstrip()) and _COMMITTEE_OF_CLASS.match(nxt))
+    return bool(COMMITTEE_END.search(first.rstrip()) and _COMMITTEE_OF_CLASS.match(nxt))
 
 
 def _split_named(st: SourceText, s: int, e: int) -> list[Span]:
