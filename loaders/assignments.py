@@ -425,6 +425,12 @@ def _merge(pieces: list[str]) -> list[str]:
                     and (bare == p or re.match(rf"{_PLURAL}\s", prev) and not re.search(rf"[{UPPER}]", prev[1:])):  # "UBND các quận, ... và các đơn vị": two
                 items[-1] = f"{prev}, {p}"   # "các huyện ủy, thành ủy"; "ban cán sự đảng" starts another class
                 continue
+            post = d["post"].match(prev)
+            held_class = prev[post.end():].lstrip() if post else ""
+            if _LOWER_START.match(p) and bare == p and d["committee"].match(p) and _LOWER_START.match(held_class) \
+                    and d["committee"].fullmatch(held_class):
+                items[-1] = f"{prev}, {p}"   # "Bí thư tỉnh ủy, thành ủy": one post over both committees
+                continue
             if _capitalised_classes(prev, p):
                 items[-1] = f"{prev}, {p}"   # "các Đảng ủy, Chi ủy trực thuộc": one class, its words capitalised
                 continue

@@ -72,6 +72,10 @@ FIELD_CASES = [
     ("Ủy ban Kiểm tra Tỉnh ủy đề nghị Ban Thường vụ Đảng ủy Khối các cơ quan tỉnh yêu cầu Bí thư Đảng ủy Trường Cao "
      "đẳng Y tế cho thôi giữ chức vụ đối với ông A.", {"bodies": ["Ban Thường vụ Đảng ủy Khối các cơ quan tỉnh"]}),
     ("Ủy ban nhân dân tỉnh đề nghị Sở Y tế yêu cầu các bệnh viện tăng cường phòng dịch.", {"bodies": ["Sở Y tế"]}),
+    # a post over committees named in lower case ("Bí thư tỉnh ủy, thành ủy") is one addressee, not the post and a bare
+    # "thành ủy" (assignments._merge)
+    ("Thủ tướng yêu cầu Bí thư tỉnh ủy, thành ủy và Chủ tịch UBND các tỉnh chỉ đạo công tác phòng chống bão.",
+     {"bodies": ["Bí thư tỉnh ủy, thành ủy", "UBND các tỉnh"]}),
     # "MTTQ" in a list of classes is the Front, as "Mặt trận Tổ quốc" is (body_lists addressee row)
     ("Ban Bí thư yêu cầu cấp ủy, tổ chức đảng, chính quyền, MTTQ và các tổ chức chính trị - xã hội các cấp tập trung "
      "lãnh đạo thực hiện tốt các nhiệm vụ.", {"bodies": ["cấp ủy, tổ chức đảng", "chính quyền", "MTTQ",
