@@ -20,7 +20,7 @@ Names are completed with the document's locality through ``loaders.bodies.comple
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from loaders import grammar as G
@@ -85,6 +85,9 @@ def _data() -> dict:
                            rf"{alternation(words('body_head'))}{nb}"),
         "post": re.compile(rf"^{alternation(words('post'))}{nb}"),
         "person": re.compile(rf"^(?i:{alternation(words('person_lead'))}){nb}\s*"),
+        "class_name": re.compile(rf"(?<![^\W_])(?i:{alternation(words('class_name'))}){nb}"),
+        # "Thường trực Đảng ủy xã chủ trì Hội nghị giao ban": who led a meeting (chair_meeting rows)
+        "chair": re.compile(rf"(?<![^\W_])(?i:{alternation(words('chair_meeting'))}){nb}"),
         "committee": re.compile(rf"^(?:{_PLURAL}\s+)?{alternation(words('committee_class'))}{nb}"),
         "unit": re.compile(rf"^(?:{_PLURAL}\s+)?{alternation(words('unit_class'))}{nb}"),
         "plural_class": re.compile(rf"(?<![^\W_]){_PLURAL}\s+(?i:{alternation(words('committee_class') + words('unit_class'))}){nb}"),
@@ -432,6 +435,12 @@ def _merge(pieces: list[str]) -> list[str]:
                     and (bare == p or re.match(rf"{_PLURAL}\s", prev) and not re.search(rf"[{UPPER}]", prev[1:])):  # "UBND các quận, ... và các đơn vị": two
                 items[-1] = f"{prev}, {p}"   # "các huyện ủy, thành ủy"; "ban cán sự đảng" starts another class
                 continue
+            post = d["post"].match(prev)
+            held_class = prev[post.end():].lstrip() if post else ""
+            if _LOWER_START.match(p) and bare == p and d["committee"].match(p) and _LOWER_START.match(held_class) \
+                    and d["committee"].fullmatch(held_class):
+                items[-1] = f"{prev}, {p}"   # "Bí thư tỉnh ủy, thành ủy": one post over both committees
+                continue
             if _capitalised_classes(prev, p):
                 items[-1] = f"{prev}, {p}"   # "các Đảng ủy, Chi ủy trực thuộc": one class, its words capitalised
                 continue
@@ -665,6 +674,11 @@ def _predicate(text: str, start: int = 0) -> re.Match | None:
         return dash
     while m:
         end = addressee_end(text, m.start())
+        named = next((c.end() for c in _data()["class_name"].finditer(text, 0, m.end()) if c.start() < m.start() < c.end()),
+                     None)   # "các cơ quan tham mưu": a class's name, "tham mưu" no verb there
+        if named is not None:
+            m = _data()["predicate"].search(text, named)
+            continue
         if end is None or end <= m.end():
             return m
         m = _data()["predicate"].search(text, end)  # "tổ chức đảng" names a class, "tổ chức" is no verb there
@@ -974,7 +988,7 @@ def _object_task(text: str, obj_start: int, ctx: DocContext, related: tuple[str,
     lead = d["time_lead"].match(obj)
     obj = obj[lead.end():] if lead else obj
     obj_start = len(text) - len(obj)
-    pred = _predicate(text, obj_start)
+    pred = _nested_request(text, obj_start, _predicate(text, obj_start))
     classes = _addressees(text[obj_start:pred.start()], ctx) if pred else []
     colon = text.find(":", obj_start)
     if not pred and colon > obj_start:
@@ -1006,6 +1020,23 @@ def _object_task(text: str, obj_start: int, ctx: DocContext, related: tuple[str,
     if classes:
         return _Found(classes, pred.start(), True)
     return _Found(bodies_of(text[obj_start:pred.start()], ctx, related), pred.start())
+
+
+_NESTED_BEFORE = re.compile(rf"(?:,|\s{_AND})\s*$")
+
+
+def _nested_request(text: str, obj_start: int, pred: re.Match | None) -> re.Match | None:
+    """"đề nghị Ban Thường vụ Đảng ủy Khối yêu cầu Bí thư Đảng ủy ...": the named body is asked to ask; its
+    predicate is the inner request verb before a body (an assign_verb), not a later verb of the inner request.
+    A request after "," or "và" is a second one ("yêu cầu X, đề nghị Y ...": see _second_request)."""
+    d = _data()
+    if not d["head"].match(text[obj_start:]):
+        return pred
+    for m in d["assign_inner"].finditer(text, obj_start, pred.start() if pred else len(text)):
+        if m.start() > obj_start and not _NESTED_BEFORE.search(text, obj_start, m.start()) \
+                and _names_start(text[m.end():]):
+            return m
+    return pred
 
 
 def _class_then_named(obj: str, pred: re.Match | None) -> bool:
@@ -1069,13 +1100,21 @@ def told(a: Assignment) -> bool:
     "giao") or modal ("cần", "phải") in it: "Đảng bộ xã X lãnh đạo thực hiện ..." tells what the body
     does; a class ("Các đơn vị tiếp tục thực hiện ...") is still addressed."""
     text = a.text.lstrip(" -–+*•\t")
+    person = _data()["person"].match(text)   # "Các đồng chí Thường trực ... chủ trì hội nghị": a caption of persons
+    text = text[person.end() if person else 0:]
     if not a.bodies or _PLURAL_LEAD.match(a.bodies[0].lower()) or _PLURAL_LEAD.match(text.lower()):
         return False
-    person = _data()["person"].match(text)   # "Đồng chí Phó Bí thư ... chủ trì hội nghị": a caption of a person
-    if not refdata.fold(text[person.end() if person else 0:]).startswith(refdata.fold(a.bodies[0].split()[0])):
+    if not refdata.fold(text).startswith(refdata.fold(a.bodies[0].split()[0])):
         return False
     pred = _predicate(text)   # a modal of the body's own verb, not one of a later clause ("các nhiệm vụ cần ...")
     return not (requests(text) or _data()["modal"].search(text[:pred.end() if pred else len(text)].lower()))
+
+
+def chairs_meeting(a: Assignment) -> bool:
+    """A body told to chair a meeting ("Thường trực Đảng ủy xã chủ trì Hội nghị giao ban ...", a photo's caption
+    or the meeting's narration): who led it, no task, on any page."""
+    chair = _data()["chair"].search(a.text)   # told up to it: "Hội nghị giao ban" after it is no request "giao"
+    return bool(chair) and told(replace(a, text=a.text[:chair.end()]))
 
 
 def opens_with_request(text: str) -> bool:

@@ -82,7 +82,11 @@ def _name_tails() -> frozenset[str]:
     du lịch"): a list item equal to one of them is one name, whatever "và" or "," it holds."""
     names = [re.sub(r"\s*\{\w+\}\s*", " ", a).strip() for t in refdata.body_templates() for a in (t.template, *t.aliases)]
     names += [n for b in refdata.central_bodies() for n in (b.name, *b.aliases)]
-    return frozenset(fold(n.split(" ", 1)[1]) for n in names if " " in n)
+    # a template that is a head itself ("Đảng bộ {unit}" -> "Đảng bộ") names nothing after a head: its "bộ" would
+    # end "Đảng bộ bộ phận" at "Đảng bộ bộ"
+    from loaders.citations import patterns
+    heads = {fold(t) for t, _ in patterns("body_phrases.csv").get("body_head", ())}
+    return frozenset(fold(n.split(" ", 1)[1]) for n in names if " " in n and fold(n) not in heads)
 
 
 @lru_cache(maxsize=1)

@@ -30,11 +30,12 @@ from loaders import grammar as G
 from loaders.bodies import complete_name, issuer_from_number
 from loaders.context import DocContext
 from loaders.grammar import UPPER, alternation
-from loaders.header import date_from_parts, normalize_number
+from loaders.header import date_from_parts, normalize_number, type_from_number
 from loaders.header_organs import leading_body
 from loaders.header_vocab import type_codes
 from loaders.header_fields import body_end
 from loaders.records import CitedDocument, Span
+from loaders.signature import name_like
 from loaders import refdata
 from loaders.refdata import find_issuer_code, fold, issuer_codes, table
 from loaders.text import SourceText, clean
@@ -104,7 +105,8 @@ def _regexes() -> dict[str, re.Pattern]:
     between = rf"(?:,\s*{also}|,|{also})"   # between the items of a list: ",", "và", ", và"
     # "học tập và làm theo ...": "theo" after such a verb is part of it, it starts no phrase
     not_after_verb = "".join(rf"(?<!(?<![^\W_]){re.escape(w)})" for w in G.words("according_verb"))
-    tail = rf"(?=\s*,?\s*(?:{dated}|{of}\s))"   # what makes a bare number a citation without "số"
+    # what makes a bare number a citation without "số": a date, its author, its subject ("Chỉ thị 16 về ...")
+    tail = rf"(?=\s*,?\s*(?:{dated}|{of}\s)|\s+(?:{G.piece('about')})\s)"
     named = [d.head for d in named_documents()]
     return {
         "numbered": re.compile(rf"(?<![^\W\d_])(?P<type>{types})(?:\s*:)?(?:(?:\s+{so})?\s*:?\s*(?P<num>{_NUMBER})"
@@ -140,6 +142,10 @@ def _regexes() -> dict[str, re.Pattern]:
         "type_list": re.compile(rf"(?<![^\W\d_]){types}\s*{between}\s*$"),
         "date": re.compile(rf"\s*,?\s*(?:{issued}\s+)?{dated}"),
         "date_only": re.compile(_DATE),
+        "draft": re.compile(rf"(?<![^\W_])(?i:{alternation(t for t, _ in p['draft_word'])})\s+$"),
+        # "... Nghị quyết Đại hội XIV của Đảng, ngày 07/02/2026, Chi bộ đã ...": a date set off by commas after an
+        # unnumbered mention's issuer, the sentence's subject after it, tells when the sentence's event was
+        "clause_date": re.compile(rf"\s*,\s*{dated}\s*,\s*(?!(?:{types})(?!\w))[{UPPER}]"),
         "of": re.compile(rf"\s*,?\s*{of}\s+"),
         # "Nghị quyết số 16 năm 2021 của Chính phủ", "Công điện số 181 ngày 30/9 của Thủ tướng": the year alone or
         # the day without its year, before the author; no date of its own
@@ -335,11 +341,23 @@ def _type_name(written: str) -> str:
     return G.type_name(written) or clean(written)
 
 
+# a place's kind alone, or after "cấp" / "các": "xã", "cấp huyện" (no body's name)
+_UNIT_KIND = re.compile(G.expand(r"(?i:(?:%(collective)s)\s+)?(?:%(unit_kind)s|%(commune_kind)s)"))
+
+
+def _numbered_type(written: str, number: str | None) -> str:
+    """"Thông báo Kết luận số 88-KL/TW": the symbol's own type when the written words name it too (a Kết luận; "Thông
+    báo kết luận số 12-TB/TU" stays a Thông báo), else the type the words name."""
+    name = _type_name(written)
+    own = type_from_number(normalize_number(number)) if number else None
+    return own if own and own != name and fold(own) in fold(written) else name
+
+
 def _read_tail(w: str, hit: _Hit, pos: int, limit: int) -> None:
     """Date, "của issuer", date, "về subject" after pos; extends hit.end."""
     rx = _regexes()
     m = rx["date"].match(w, pos, limit)
-    if m:
+    if m and not _clause_date(w, hit, pos, limit):
         hit.date, hit.date_as_written, hit.date_warning = parse_date(m)
         pos = hit.end = m.end()
     m = rx["year_only"].match(w, pos, limit)
@@ -355,7 +373,7 @@ def _read_tail(w: str, hit: _Hit, pos: int, limit: int) -> None:
             if term:  # "của Ban Chấp hành Trung ương Đảng (khóa XII) về ...": the term is no part of the name
                 pos = hit.end = term.end()
             m = rx["date"].match(w, pos, limit)
-            if m and hit.date_as_written is None:
+            if m and hit.date_as_written is None and not _clause_date(w, hit, pos, limit):
                 hit.date, hit.date_as_written, hit.date_warning = parse_date(m)
                 pos = hit.end = m.end()
     m = rx["about"].match(w, pos, limit)
@@ -374,6 +392,12 @@ def _read_tail(w: str, hit: _Hit, pos: int, limit: int) -> None:
             hit.subject = clean(w[m.start("about"):end]).lstrip(", ")
             hit.subject_start = m.start()
             hit.end = end
+
+
+def _clause_date(w: str, hit: _Hit, pos: int, limit: int) -> bool:
+    """A date set off by commas after an unnumbered mention, the sentence's subject after it ("... Nghị quyết Đại
+    hội XIV của Đảng, ngày 07/02/2026, Chi bộ đã ..."): when the sentence's event was, not the document's date."""
+    return hit.number is None and bool(_regexes()["clause_date"].match(w, pos, limit))
 
 
 _CLOSING = {"“": "”", "\"": "\"", "'": "'", "‘": "’"}
@@ -403,8 +427,8 @@ def _anchors(w: str, limit: int) -> list[tuple[int, int, str, str, str | None]]:
     """(start, end of number, type, number as written, warning) of every type word with a number:
     exact spellings by regex, damaged ones by edit distance (the distance goes in the warning)."""
     rx = _regexes()
-    out = [(m.start(), m.end(), _type_name(m.group("type")), m.group("num") or m.group("bare") or m.group("bare2"), None)
-           for m in rx["numbered"].finditer(w, 0, limit)]
+    out = [(m.start(), m.end(), _numbered_type(m.group("type"), m.group("num")), m.group("num") or m.group("bare")
+            or m.group("bare2"), None) for m in rx["numbered"].finditer(w, 0, limit)]
     out += [(m.start(), m.end(), _type_name(m.group("type")), m.group("num"), None)
             for m in rx["plural_numbered"].finditer(w, 0, limit)]
     exact = {e for _, e, *_ in out} | _named_number_ends(w, limit)
@@ -542,6 +566,10 @@ def _unnumbered(w: str, limit: int, taken, numbered, ctx: DocContext) -> list[_H
             _read_tail(w, hit, end, limit)
         else:
             _read_tail(w, hit, type_end, limit)
+        if hit.issuer and _UNIT_KIND.fullmatch(hit.issuer):
+            hit.issuer = None   # "xây dựng Kế hoạch của xã", "Kế hoạch của cấp huyện": a place's kind alone names no author
+        if rx["draft"].search(w[max(0, start - 20):start]):
+            continue   # "dự thảo Kế hoạch của Ban Chỉ đạo": a draft, not yet issued
         if not (hit.issuer or hit.date) or _absorbed(w, hit.end if not hit.subject else hit.subject_start, numbered):
             continue
         if not hit.date and hit.issuer and _is_self(hit.issuer, ctx):
@@ -722,7 +750,7 @@ def _clause_start(w: str, pos: int) -> int:
 def _relation(w: str, hit: _Hit) -> None:
     rx = _regexes()
     lo = _clause_start(w, hit.start)
-    best = _last_verb(w, lo, hit.start) or _list_opener(w, lo, hit.start)
+    best = _last_verb(w, lo, hit.start) or _list_opener(w, lo, hit.start) or _bullet_opener(w, hit.start)
     if best:
         hit.verb, hit.verb_pos = clean(best.group(0)).lower(), best.start()
         hit.relation = relation_verbs().get(hit.verb, "refers")
@@ -739,6 +767,24 @@ def _list_opener(w: str, lo: int, start: int) -> re.Match | None:
             if not w[lo:m.start()].strip() or m.group(0)[:1].isupper() and not line.strip():
                 return m   # the verb opens the clause, or a line of it (a header's lines above it)
         return None
+    return None
+
+
+def _bullet_opener(w: str, start: int) -> re.Match | None:
+    """"Căn cứ\n- Chỉ thị số 45-CT/TW ...;\n- Nghị định số 145/2013/NĐ-CP ...": a bulleted line opening with the
+    citation goes on the list its heading line (above the items) opens with a citing verb."""
+    line_start = w.rfind("\n", 0, start) + 1
+    if not w[line_start:start].strip() or w[line_start:start].strip(" \t-+*•"):
+        return None   # no bullet, or words before the citation on its line
+    end = line_start - 1
+    while end > 0 and start - end < 3000:
+        head_start = w.rfind("\n", 0, end) + 1
+        head = w[head_start:end]
+        end = head_start - 1
+        if not head.strip() or head.lstrip()[:1] in "-+*•":
+            continue   # a blank line, an item listed before this one
+        m = _regexes()["verbs"].match(w, head_start + len(head) - len(head.lstrip()), head_start + len(head))
+        return m if m and m.group(0)[:1].isupper() else None
     return None
 
 
@@ -870,6 +916,7 @@ def _issuer_as_named(hit: _Hit) -> str:
         m = pattern.fullmatch(issuer)
         if m:
             issuer = value.replace("{n}", m.group("n"))
+    issuer = _without_holder(issuer)
     for text, value in patterns()["issuer_of_type"]:
         doc_type, _, written = text.partition("|")
         if (hit.doc_type or "").casefold() == doc_type.casefold() and issuer.casefold() == written.casefold():
@@ -884,6 +931,34 @@ def _speaker_coded(speaker: str, number: str) -> bool:
         return True
     own = _issuer_code_of().get(speaker)
     return own is None or own[0] == find_issuer_code(number).code
+
+
+@lru_cache(maxsize=1)
+def _post_lead() -> re.Pattern:
+    return re.compile(rf"(?:{alternation(r['text'] for r in table('body_phrases') if r['kind'] == 'post')})\s")
+
+
+COMMITTEE_END = re.compile(rf"(?<![^\W_])(?:{G.piece('committee_word')})$")   # "... Tỉnh ủy" (prose reads it too)
+
+
+def _ends_with_place(text: str) -> bool:
+    words = text.split()
+    return any(refdata.find_units(" ".join(words[-k:])) for k in (1, 2, 3) if len(words) > k)
+
+
+def _without_holder(issuer: str) -> str:
+    """"Kết luận của Bí thư Tỉnh ủy Nguyễn Văn A", "... Bí thư Thành ủy TP.HCM Nguyễn Văn A": after a post and its
+    committee (or the committee's place), the person holding it (three or four capitalised words that name no
+    place) is no part of the issuer."""
+    if not _post_lead().match(issuer):
+        return issuer
+    words = issuer.split()
+    for n in (3, 4):
+        run, before = " ".join(words[-n:]), " ".join(words[:-n])
+        if len(words) > n + 2 and name_like(run) and not refdata.find_units(run) \
+                and (COMMITTEE_END.search(before) or _ends_with_place(before)):
+            return before
+    return issuer
 
 
 def _names_a_body(number: str) -> bool:
@@ -901,8 +976,12 @@ def _continues_list(w: str, prev: _Hit, hit: _Hit) -> bool:
     if _list_gap().match(w, prev.end, hit.start):
         return True
     cut = w.rfind(";", prev.end, hit.start)
-    opens = prev.verb_pos >= 0 and not w[_clause_start(w, prev.verb_pos):prev.verb_pos].strip()   # "Căn cứ A ...; B"
-    return opens and cut >= 0 and not re.search(r"[.;!?]|\n\s*\n", w[prev.end:cut]) \
+    # "Căn cứ A ...; B", a bulleted line "- Căn cứ A ...; B": the verb opens its clause or its line
+    before = w[_clause_start(w, prev.verb_pos):prev.verb_pos] if prev.verb_pos >= 0 else "x"
+    opens = not before[before.rfind("\n") + 1:].strip(" \t-–+*•")
+    # a ";" before a lower-case word goes on the item's subject ("về tổ chức kỷ niệm 100 năm; xây dựng khu lưu niệm")
+    return opens and cut >= 0 and not re.search(r"[.!?]|;(?!\s*[^\W\d_A-ZĐ{UPPER}])|\n\s*\n".replace("{UPPER}", UPPER),
+                                                 w[prev.end:cut]) \
         and bool(_list_gap().match(w, cut, hit.start))
 
 
@@ -953,7 +1032,8 @@ def _nest(w: str, hits: list[_Hit]) -> None:
         if b.verb != "theo" or not b.number:
             continue
         for a in reversed(hits[:i]):
-            if a.number and a.subject_start is not None and a.subject_start < b.verb_pos and not w[a.end:b.verb_pos].strip():
+            # the verb after a's subject, not inside it ("... về đẩy mạnh học tập và làm theo tư tưởng ..., Quy định ...")
+            if a.number and a.subject_start is not None and a.end <= b.verb_pos and not w[a.end:b.verb_pos].strip():
                 b.relation, b.cited_from = "cited_by_cited", a.number
                 break
 
@@ -1019,12 +1099,26 @@ def _congress_parts(issuer: str) -> tuple[list[str], str]:
     spelled = _regexes()["ordinal_word"].search(issuer)
     if not ordinal and spelled:
         ordinal = [_ROMAN_OF[fold(spelled.group("word"))]]
+    digits = _CONGRESS_DIGITS.match(issuer, head.end())
+    if not ordinal and digits:   # "Đại hội 12 của Đảng", "Đại hội lần thứ 12": the press's digits are the ordinal XII
+        ordinal = [_roman(int(digits.group("n")))]
     unit = re.search(rf"(?i:{G.piece('party_unit')}|{G.piece('party_organisation')}\s+(?:{G.piece('commune_kind')})(?![^\W_]))", issuer)   # "Đảng bộ phường": not the tỉnh's
     names = [w for w in re.findall(r"[^\W\d_]+", issuer[head.end():]) if w[:1].isupper() and w not in ordinal]
     return ordinal, " ".join([fold(unit.group(0)) if unit else ""] + [fold(w) for w in names])   # "Đảng bộ Công an tỉnh": its own
 
 
-_ROMAN_OF = {fold(w): r for w, r in zip(G.words("ordinal_word"), ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"))}
+# right after the head ("Đại hội 12 của Đảng") or after "lần thứ" ("Đại hội đại biểu toàn quốc lần thứ 12")
+_CONGRESS_DIGITS = re.compile(rf"(?:|.*?\s(?i:{G.piece('ordinal_lead')}))\s+(?P<n>[1-9]\d?)(?![\d/.,\-])")
+
+
+def _roman(n: int) -> str:
+    """12 -> "XII" (a congress's ordinal, below 100)."""
+    tens, units = divmod(n, 10)
+    ones = ("", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX")
+    return ("", "X", "XX", "XXX", "XL", "L", "LX", "LXX", "LXXX", "XC")[tens] + ones[units]
+
+
+_ROMAN_OF = {fold(w): _roman(i) for i, w in enumerate(G.words("ordinal_word"), 1)}
 
 
 def _congress_names(issuer: str | None) -> int:

@@ -12,7 +12,7 @@ from typing import Any, Callable
 
 from loaders import header as H
 from loaders import prose as P
-from loaders.assignments import find_assignments, requests, told
+from loaders.assignments import chairs_meeting, find_assignments, requests, told
 from loaders.body_lists import recipient_names
 from loaders.citations import find_citations
 from loaders.context import DocContext
@@ -100,6 +100,7 @@ def extract(st: SourceText, source: str, sha256: str | None = None) -> DocumentR
     mentioned = tuple(dict.fromkeys(e for pair in ends for e in pair))
     found = run.guard("assignments", lambda: find_assignments(st, ctx, tuple(n for n, _ in recipients), mentioned), ())
     found = tuple(a for a in (_without_speaker(_without_lead(a, rep), facts) for a in found) if a is not None)
+    found = tuple(a for a in found if not chairs_meeting(a[0]))
     if _no_document(st, facts, rep) and not any(requests(a.text) for a, _ in found):
         found = tuple(a for a in found if not told(a[0]))   # a page of no document: what a body does is told, not asked
     assignments = tuple(a[0] for a in found)
@@ -297,6 +298,10 @@ def _facts(st: SourceText, head: H.Header, end: int, copy, signed_or_addressed: 
         kind = kind or ("ORIG" if signed_or_addressed else "QUOTE")
     if acting and issuer is not None and acting.organ.keyword != issuer.keyword:
         acting = None
+    own_type = P.own_by_verb(st, head.end, end) if doc.doc_type is None and issuer is None and rep is None else None
+    if own_type:   # "Ban Tuyên giáo Trung ương hướng dẫn ... như sau:": the page's own unnumbered Hướng dẫn
+        issuer, ev["issuer"] = own_type[1], own_type[2]
+        kind = kind or ("ORIG" if signed_or_addressed else "QUOTE")
     issuing = H.find_issuing_verb(st, doc.doc_type, head.end, end)
     if issuing and (issuer is None or issuing[0].channel == issuer.channel):
         issuer, ev["issuer"] = issuing
@@ -323,6 +328,8 @@ def _facts(st: SourceText, head: H.Header, end: int, copy, signed_or_addressed: 
         place = issuer.province
         warnings.append(f"place not written; taken as the issuer's province {place}")
     doc_type = doc.doc_type
+    if doc_type is None and own_type:
+        doc_type, ev["doc_type"] = own_type[0], own_type[2]
     if doc_type is None and titled_type and issuer is not None:
         # a page title "Thông báo treo cờ ..." over a body speaking; with nobody issuing, a news headline
         doc_type, ev["doc_type"] = titled_type[0], titled_type[1]

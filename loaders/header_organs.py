@@ -130,10 +130,16 @@ def split_organs(block: str, lines: tuple[str, ...] = ()) -> list[Organ]:
     found = _under_lines(found, starts, len(block))
     # "ĐẠI HỘI ĐẢNG BỘ LẦN THỨ NHẤT" (a headline): a keyword with no name before a congress's ordinal names no organ
     found = [m for m in found if not _CONGRESS_ORDINAL.match(block[m.end():].lstrip())]
-    organs = []
+    organs, headline = [], range(0)
     for i, m in enumerate(found):
+        if m.start() in headline:
+            continue   # "ĐẢNG ỦY XÃ X TỔ CHỨC HỘI NGHỊ GIAO BAN BÍ THƯ CÁC CHI, ĐẢNG BỘ ...": the headline's object
         rest = block[m.end(): found[i + 1].start() if i + 1 < len(found) else len(block)]
         organs.append(make_organ(organ_row(m.group(0)), rest, running=not m.group(0).isupper()))
+        line_end = min((s for s in starts if s > m.end()), default=len(block))
+        cut = _headline_cut(organ_row(m.group(0)), block[m.end():line_end])
+        if cut is not None:
+            headline = range(m.end() + cut, line_end)
     return organs
 
 
@@ -186,6 +192,13 @@ def _headline_verb() -> re.Pattern:
     return re.compile(rf"\s(?:(?:{alternation(verbs)})(?![^\W_])|(?:{dated})\s+\d)", re.I)
 
 
+def _headline_cut(row: dict[str, str], rest: str) -> int | None:
+    """Where a press headline's verb ends the name after a keyword ("ĐẢNG ỦY XÃ X | TỔ CHỨC HỘI NGHỊ"), only after a
+    place's kind word ("BAN QUẢN LÝ DỰ ÁN ĐẦU TƯ XÂY DỰNG TỈNH" stays), else None."""
+    verb, unit = _headline_verb().search(rest), unit_re().search(rest)
+    return verb.start() if verb and (row["rest"] == "locality" or unit and verb.start() > unit.start()) else None
+
+
 def make_organ(row: dict[str, str], rest: str, running: bool = False) -> Organ:
     """The organ a keyword's row and the words after it name; ``running``: the keyword was written in
     running text (not a line in capitals), so an acronym after it is one."""
@@ -193,13 +206,13 @@ def make_organ(row: dict[str, str], rest: str, running: bool = False) -> Organ:
     ordinal = _CONGRESS_ORDINAL.search(rest)
     if ordinal:
         rest = rest[:ordinal.start()].strip(" ,.;:-*_=~")
-    verb, unit = _headline_verb().search(rest), unit_re().search(rest)
-    if verb and (row["rest"] == "locality" or unit and verb.start() > unit.start()):   # only in a place's name:
-        rest = rest[:verb.start()]                                    # "BAN QUẢN LÝ DỰ ÁN ĐẦU TƯ XÂY DỰNG TỈNH" stays
+    cut = _headline_cut(row, rest)
+    if cut is not None:
+        rest = rest[:cut]
     keyword, level, channel, mode = row["value"], row["level"], row["channel"] or None, row["rest"]
     if mode == "under":  # named after its parent line: see under_parent
         return Organ(keyword, None, channel, keyword)
-    if mode == "none" or not rest:
+    if mode in ("none", "heading") or not rest:
         open_unit = level if mode == "locality" else None
         return Organ(keyword, None if level in ("unit", "city") else level, channel, keyword, open_unit=open_unit)
     if mode == "name":
@@ -322,7 +335,7 @@ def under_parent(organ: Organ, parent: Organ) -> Organ:
 
 @lru_cache(maxsize=1)
 def body_name_re() -> re.Pattern:
-    rows = [r for r in markers("organ") if r["rest"] != "under"]  # those are named after a header line only
+    rows = [r for r in markers("organ") if r["rest"] not in ("under", "heading")]  # named in a header line only
     organs = [r["value"] for r in rows] + [r["spelling"] for r in rows]
     acting = alternation(spellings("acting"))
     units = alternation(spellings("unit"))

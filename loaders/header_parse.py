@@ -18,6 +18,7 @@ from loaders.header_organs import (
     split_organs, under_parent, unit_re,
 )
 from loaders import grammar as G
+from loaders import refdata
 from loaders.header_vocab import bare_key, code_label, spellings, tolerant_phrase
 from loaders.records import Span
 from loaders.text import SourceText, clean
@@ -601,6 +602,12 @@ def _narrow_heading_issuer(st: SourceText, out: dict, ev: dict) -> None:
         if organs and organs[0].name != issuer.name and organs[0].channel == issuer.channel:
             out["issuer"], ev["issuer"] = organs[0], st.span(m.start() + cap.end(), m.end())
             return
+    # "BAN CHẤP HÀNH TRUNG ƯƠNG | Số: 30-HD/BTGTW" (a page that lost the "BAN TUYÊN GIÁO" line under it): the body
+    # under the heading that the symbol's code names (issuer_codes.csv, central_bodies.csv parent)
+    code = refdata.find_issuer_code(number) if number else None
+    body = refdata.find_central_body(code.body) if code and code.body and "{" not in code.body else None
+    if body is not None and body.parent == issuer.name:
+        out["issuer"] = Organ(body.name, body.level, body.channel, body.name)
 
 
 def _post_issuer(st, blocks, out, ev) -> None:

@@ -26,7 +26,7 @@ from loaders import refdata
 from loaders.assignments import addressee_end, directed_committees, names_body, opens_with_request
 from loaders.body_lists import find_colon_list, inside_known_name, opens_addressee
 from loaders.bodies import resolve_body
-from loaders.citations import patterns
+from loaders.citations import COMMITTEE_END, patterns
 from loaders.header_organs import opens_organ
 from loaders.grammar import alternation
 from loaders.records import Signer, Span
@@ -440,7 +440,8 @@ def _is_reported(work: str, m: re.Match, s0: int, s1: int) -> tuple[int, int] | 
     news = t and {H.bare_key(w) for w in phrases("news_aspect")} & {H.bare_key(a) for a in t.group("aspects").split()}
     if t and (news or res["as_follows"].search(work, m.end(), s1 + 1)):
         return s0 + t.start(), m.start()   # news ("vừa được ... chỉ đạo tại"), or its content told "như sau:"
-    if not before.strip(" \t>*-(") and (m.group("num") or m.group("sym")) and not _listed(work, s0, m.start()):
+    if not before.strip(" \t>*-(") and (m.group("num") or m.group("sym")) and not _listed(work, s0, m.start()) \
+            and not _comma_ended(work, m.start()):
         return m.start(), m.start()  # a line naming the document: a page title, "Chỉ thị 04-CT/TU, ngày …"
     if not before.strip(" \t>*-(") and res["recipients"].match(work, m.end(), s1):
         return m.start(), m.end()    # "Công văn gửi các tỉnh ủy, thành ủy, ...": a sentence opening with the document
@@ -460,14 +461,28 @@ def _listed_types(work: str, m: re.Match, s1: int) -> bool:
 
 
 def _listed(work: str, s0: int, pos: int) -> bool:
-    """A bulleted line under a line ending in ":" ("quán triệt văn bản:" / "- Chỉ thị 01-CT/ĐU ..."): an item of
-    the documents a meeting studied, not the page's title."""
+    """A bulleted line under a line ending in ":" ("quán triệt văn bản:" / "- Chỉ thị 01-CT/ĐU ...") or under a
+    citing verb alone ("Căn cứ" / "- Chỉ thị số 45-CT/TW ..."): an item of the documents a meeting studied or a
+    text rests on, not the page's title."""
     if not any(c in "-+*•" for c in work[s0:pos]):
         return False
-    lines = work[:s0].rstrip().split("\n")
+    lines = [line for line in work[:s0].rstrip().split("\n") if line.strip()]
     while lines and lines[-1].lstrip()[:1] in ("-", "+", "*", "•") and not lines[-1].rstrip().endswith(":"):
         lines.pop()   # the items listed before this one
-    return bool(lines) and lines[-1].rstrip().endswith(":")
+    return bool(lines) and (lines[-1].rstrip().endswith(":") or H.bare_key(lines[-1]) in _citing_verbs())
+
+
+def _comma_ended(work: str, pos: int) -> bool:
+    """The line holding ``pos`` ends with a comma ("Công văn số 7876-CV/VPTW ... năm 2019," over "Ban Tuyên giáo
+    Trung ương hướng dẫn ..."): a ground the next line's clause rests on, no title."""
+    end = work.find("\n", pos)
+    return work[pos:end if end >= 0 else len(work)].rstrip().endswith(",")
+
+
+@lru_cache(maxsize=1)
+def _citing_verbs() -> frozenset[str]:
+    """The citing verbs of citation_relations.csv ("căn cứ", "thực hiện"), as bare keys."""
+    return frozenset(H.bare_key(r["verb"]) for r in table("citation_relations"))
 
 
 def _just_issued(work: str, m: re.Match, s1: int) -> tuple[int, int] | None:
@@ -694,14 +709,13 @@ def _without_trailing_marks(st: SourceText, sp: Span) -> Span:
     return sp if end == sp.end else st.span(sp.start, end)
 
 
-_COMMITTEE_END = re.compile(rf"(?<![^\W_])(?:{G.piece('committee_word')})$")
 _COMMITTEE_OF_CLASS = re.compile(rf"(?:{G.piece('committee_word')})\s+{G.piece('plural')}\s")
 
 
 def _shared_place(first: str, nxt: str) -> bool:
     """"Tỉnh ủy" + "Thành ủy các tỉnh": a committee word with no place, the next committee word giving
     the places of both."""
-    return bool(_COMMITTEE_END.search(first.rstrip()) and _COMMITTEE_OF_CLASS.match(nxt))
+    return bool(COMMITTEE_END.search(first.rstrip()) and _COMMITTEE_OF_CLASS.match(nxt))
 
 
 def _split_named(st: SourceText, s: int, e: int) -> list[Span]:
@@ -1213,6 +1227,24 @@ def _reported(st: SourceText, lead: _Lead, mentions: list[Span], original: int |
         lead=st.span(lead.s0, lead.s1), quote_start=quote_start, evidence=dict(lead.evidence),
         warnings=tuple(lead.warnings), title_line=lead.verb == (lead.m.start(), lead.m.start()),
     )
+
+
+@lru_cache(maxsize=1)
+def _own_by_verb_re() -> re.Pattern:
+    # a line of its own: "<body> <type verb> ... như sau:" and nothing after the colon
+    return re.compile(rf"^[ \t]*(?P<body>[^\W\d_][^\n,;:.]{{2,120}}?)\s+(?P<verb>(?i:{_alt('type_verb')}))(?!\w)"
+                      rf"[^\n:]*?\s(?:{_alt('as_follows')})\s*:[ \t]*$", re.M)
+
+
+def own_by_verb(st: SourceText, start: int, end: int) -> tuple[str, H.Organ, Span] | None:
+    """"Ban Tuyên giáo Trung ương hướng dẫn tuyên truyền ... như sau:" on a line of its own: the page is that
+    body's own unnumbered document, of the type its verb names (press_phrases type_verb) -> (type, issuer, span)."""
+    types = dict(vocabulary()["type_verb"])
+    for m in _own_by_verb_re().finditer(st.work, start, end):
+        found = organ(m.group("body"))
+        if found is not None:
+            return types[m.group("verb").lower()], found[1], st.span(m.start("body"), m.end("verb"))
+    return None
 
 
 def _quoted(work: str, pos: int, end: int) -> int | None:
