@@ -290,6 +290,8 @@ def build(corpus_dir: str | os.PathLike = DOCUMENTS, store_path: str | os.PathLi
             _release()
             with clock("validate"), show.bar("validating (SHACL)", "check") as bar, _frozen():
                 validation = _validate(kg, checking, engine, bar.hook, (sync.merged_changes, sync.since))
+            del checking, graphs  # the report and the tables read the store: what validation held goes
+        _release()
         _pause("validated")
         with clock("report"):
             outcomes = _with_documents(outcomes, kg)
