@@ -96,9 +96,9 @@ def write_atomic(path: Path, data: bytes) -> None:
 
 
 def write_lines(path: Path, lines: Iterable[bytes]) -> array:
-    """write_atomic of the lines joined, written as they come (a table's bytes are never held twice:
-    joined, downstream-tasks' lines at 100,000 documents were ~170 MB more); the byte offset where
-    each line starts."""
+    """write_atomic of the lines joined, written as they come (a table's bytes are not held again:
+    joined, and with their newlines, downstream-tasks' 19 MB file at 11,000 documents was held three
+    times); the byte offset where each line starts."""
     starts = array("Q")
     position = 0
     tmp = path.with_name(path.name + ".part")
