@@ -38,7 +38,8 @@ from typing import Any, Callable, Iterable, Mapping
 import numpy as np
 import pyoxigraph as ox
 
-from directive_kg.listings import FOLDER, TableJob, build_stamp, current_meta, digest, run_jobs, write_atomic
+from directive_kg.listings import (FOLDER, TableJob, build_stamp, current_meta, digest, run_jobs, write_atomic,
+                                   write_lines)
 from loaders.store import merged_complete, query_graph
 
 FORMAT = 2  # 2: a document's rows sorted by their JSON
@@ -135,14 +136,21 @@ def _shared_per_pair(store: ox.Store, documents: list[str] | None = None) -> dic
     for r, sim, d, s, e, *_of in query_graph(store, text):
         sims.setdefault(r, set()).add(value(sim))
         sides.setdefault(r, set()).add((d, value(s), value(e)))
-    seen: dict[tuple, set] = {}
+    # summed as they come: the (reuse, start, end, similarity) of a pair are distinct without a set of
+    # them (one reuse at a time; its (document, start, end) and similarities are sets), which held every
+    # passage once per partner (reuse-levels' largest part of memory)
+    sums: dict[tuple, list[int]] = {}
     for r, passages in sides.items():
+        copied = sum(sim >= COPIED for sim in sims[r])
+        times = len(sims[r])
         for d, s, e in passages:
             for other in {o for o, _s, _e in passages if o != d}:
-                bucket = seen.setdefault((d, other), set())
-                bucket.update((r, s, e, sim) for sim in sims[r])
-    return {pair: (sum(e - s for _r, s, e, _sim in rows), sum(e - s for _r, s, e, sim in rows if sim >= COPIED))
-            for pair, rows in seen.items()}
+                found = sums.get((d, other))
+                if found is None:
+                    found = sums[(d, other)] = [0, 0]
+                found[0] += (e - s) * times
+                found[1] += (e - s) * copied
+    return {pair: (shared, copied) for pair, (shared, copied) in sums.items()}
 
 
 def _ratio(part: int, whole: Any) -> ox.Literal | None:
@@ -440,20 +448,22 @@ def _lines(names: list[str], rows) -> tuple[dict[str, bytes], int]:
         cells = [_encode(v) for k, v in enumerate(values) if k != at]
         grouped.setdefault(values[at].value, []).append(json.dumps(cells, ensure_ascii=False).encode("utf-8"))
         count += 1
-    return {iri: b'[' + json.dumps(iri, ensure_ascii=False).encode("utf-8") + b',[' + b",".join(sorted(found))
-            + b"]]" for iri, found in grouped.items()}, count
+    lines = {}
+    while grouped:  # each document's rows dropped as its line is made: the table's bytes held once
+        iri, found = grouped.popitem()
+        lines[iri] = b'[' + json.dumps(iri, ensure_ascii=False).encode("utf-8") + b',[' + b",".join(sorted(found)) + b"]]"
+    return lines, count
 
 
 def _write(folder: Path, query, spec: DocTableSpec, stamp: str, columns: list[str], keys: np.ndarray,
-           lines: list, count: int) -> DocTableInfo:
-    """The table's files from its lines (bytes-like, newline included) in key order, meta last."""
+           lines: Iterable, count: int) -> DocTableInfo:
+    """The table's files from its lines (bytes-like, newline included) in key order, each written as it
+    comes (listings.write_lines), meta last."""
     folder.mkdir(parents=True, exist_ok=True)
     data, index, meta = _paths(folder, query.name)
-    sizes = np.fromiter((len(line) for line in lines), dtype="<u8", count=len(lines))
-    offsets = np.concatenate([np.zeros(1, dtype="<u8"), np.cumsum(sizes, dtype="<u8")[:-1]]) if len(lines) else sizes
-    write_atomic(data, b"".join(lines))
+    offsets = np.frombuffer(write_lines(data, lines), dtype=np.uint64)
     write_atomic(index, keys.astype("<u8").tobytes() + offsets.astype("<u8").tobytes())
-    info = DocTableInfo(query.name, digest(query.text), spec.identity(), stamp, tuple(columns), len(lines), count)
+    info = DocTableInfo(query.name, digest(query.text), spec.identity(), stamp, tuple(columns), len(offsets), count)
     body = {"format": FORMAT, **{k: (list(v) if isinstance(v, tuple) else v) for k, v in info.__dict__.items()}}
     write_atomic(meta, json.dumps(body, ensure_ascii=False, indent=1).encode("utf-8"))
     return info
@@ -465,7 +475,13 @@ def write_doc_table(store: ox.Store, folder: Path, query, spec: DocTableSpec, st
     lines, count = _lines(names, rows)
     keyed = sorted((key_of(iri), iri) for iri in lines)
     return _write(folder, query, spec, stamp, [n for n in names if n != "document_iri"],
-                  np.array([k for k, _ in keyed], dtype="<u8"), [lines[iri] + b"\n" for _k, iri in keyed], count)
+                  np.array([k for k, _ in keyed], dtype="<u8"), _each_line(lines, [iri for _k, iri in keyed]), count)
+
+
+def _each_line(lines: dict[str, bytes], order: list[str]) -> Iterable[bytes]:
+    """The documents' lines in `order`, newline included, each taken out of `lines` as it is written."""
+    for iri in order:
+        yield lines.pop(iri) + b"\n"
 
 
 

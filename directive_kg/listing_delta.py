@@ -179,7 +179,7 @@ def write_keyed(store: ox.Store, folder: Path, query, spec: Keyed, stamp: str, p
     reached) updated from the last files; listings.TableInfo. None when the update cannot be made
     (the last files do not fit): then write it whole."""
     from directive_kg.doc_tables import bound
-    from directive_kg.listings import write_atomic, write_table
+    from directive_kg.listings import write_lines, write_table
     from directive_kg.queries import EmbeddedBackend, QueryResult, shown_rows
 
     if plan is not None:
@@ -199,6 +199,7 @@ def write_keyed(store: ox.Store, folder: Path, query, spec: Keyed, stamp: str, p
         columns, terms, notes = _solutions(store, query, text)
         shown, rows = shown_rows(query, EmbeddedBackend(store), columns, terms)
     keys = _keys_lines(spec, terms)
+    del terms  # not read again: freed before the lines are made
     if keys is None and plan is not None:
         return None
     if plan is None:
@@ -218,7 +219,7 @@ def write_keyed(store: ox.Store, folder: Path, query, spec: Keyed, stamp: str, p
         unkeyed_old(folder, query.name)
     else:
         folder.mkdir(parents=True, exist_ok=True)
-        write_atomic(_paths(folder, query.name)[1], b"".join(keys))
+        write_lines(_paths(folder, query.name)[1], keys)
     return write_table(folder, query, QueryResult(shown, rows, notes), stamp, lines)
 
 
