@@ -29,6 +29,7 @@ import json
 import logging
 import os
 import re
+import time
 from dataclasses import dataclass
 from functools import lru_cache
 from decimal import Decimal
@@ -38,7 +39,8 @@ from typing import Any, Callable, Iterable, Mapping
 import numpy as np
 import pyoxigraph as ox
 
-from directive_kg.listings import FOLDER, TableJob, build_stamp, current_meta, digest, run_jobs, write_atomic
+from directive_kg.listings import FOLDER, TableJob, build_stamp, current_meta, digest, line_cpu, run_jobs, write_atomic
+from directive_kg.table_delta import Cost
 from loaders.store import merged_complete, query_graph
 
 FORMAT = 2  # 2: a document's rows sorted by their JSON
@@ -445,8 +447,9 @@ def _lines(names: list[str], rows) -> tuple[dict[str, bytes], int]:
 
 
 def _write(folder: Path, query, spec: DocTableSpec, stamp: str, columns: list[str], keys: np.ndarray,
-           lines: list, count: int) -> DocTableInfo:
-    """The table's files from its lines (bytes-like, newline included) in key order, meta last."""
+           lines: list, count: int, cpu_line: float | None) -> DocTableInfo:
+    """The table's files from its lines (bytes-like, newline included) in key order, meta last (with
+    `cpu_line`, what a line of its last whole write cost: table_delta.Cost)."""
     folder.mkdir(parents=True, exist_ok=True)
     data, index, meta = _paths(folder, query.name)
     sizes = np.fromiter((len(line) for line in lines), dtype="<u8", count=len(lines))
@@ -455,17 +458,21 @@ def _write(folder: Path, query, spec: DocTableSpec, stamp: str, columns: list[st
     write_atomic(index, keys.astype("<u8").tobytes() + offsets.astype("<u8").tobytes())
     info = DocTableInfo(query.name, digest(query.text), spec.identity(), stamp, tuple(columns), len(lines), count)
     body = {"format": FORMAT, **{k: (list(v) if isinstance(v, tuple) else v) for k, v in info.__dict__.items()}}
+    if cpu_line is not None:
+        body["cpu_line"] = cpu_line
     write_atomic(meta, json.dumps(body, ensure_ascii=False, indent=1).encode("utf-8"))
     return info
 
 
 def write_doc_table(store: ox.Store, folder: Path, query, spec: DocTableSpec, stamp: str) -> DocTableInfo:
     """Run the spec's rows SPARQL over the store; write one line per document, sorted by key."""
+    start = time.thread_time()
     names, rows = _rows(store, spec)
     lines, count = _lines(names, rows)
     keyed = sorted((key_of(iri), iri) for iri in lines)
     return _write(folder, query, spec, stamp, [n for n in names if n != "document_iri"],
-                  np.array([k for k, _ in keyed], dtype="<u8"), [lines[iri] + b"\n" for _k, iri in keyed], count)
+                  np.array([k for k, _ in keyed], dtype="<u8"), [lines[iri] + b"\n" for _k, iri in keyed], count,
+                  line_cpu(start, len(keyed)))
 
 
 
@@ -521,7 +528,8 @@ def update_doc_table(store: ox.Store, folder: Path, query, spec: DocTableSpec, s
     out_keys += kept_keys[i:]
     log.info("per-document table %s: %d of %d documents' lines computed again (%d nodes reached)", query.name,
              len(lines), len(out), len(documents))
-    return _write(folder, query, spec, stamp, columns, np.array(out_keys, dtype="<u8"), out, count)
+    return _write(folder, query, spec, stamp, columns, np.array(out_keys, dtype="<u8"), out, count,
+                  Cost.of(last).line)
 
 
 def write_doc_tables(store: ox.Store, store_dir: str | os.PathLike, workers: int | None = None,
@@ -559,7 +567,7 @@ def doc_table_jobs(store: ox.Store, store_dir: str | os.PathLike, change=None) -
 def _plan(store: ox.Store, folder: Path, change, query, spec: DocTableSpec) -> tuple[Mapping, set[str], float] | None:
     """update_doc_table's (last build's metadata, documents to compute again, share) when the table
     can be updated."""
-    from directive_kg.table_delta import SHARE, reached
+    from directive_kg.table_delta import SHARE, reached, walk_budget
 
     last = None if change is None else change.last.get(_paths(Path(), query.name)[2].name)
     if last is None or last.get("format") != FORMAT or last.get("digest") != digest(query.text) or \
@@ -569,11 +577,13 @@ def _plan(store: ox.Store, folder: Path, change, query, spec: DocTableSpec) -> t
     # downstream-tasks; reuse-levels: 40,038 with passages and reuses): the table's documents among
     # them are counted, the share update_doc_table allows
     share = SHARE if spec.share is None else spec.share
-    counted = _documents_in(folder, query.name, int(last["documents"]))
-    documents = None if counted is None else reached(store, change, spec.rows, spec.reads,
-                                                     int(share * int(last["documents"])), counted)
+    n = int(last["documents"])
+    counted = _documents_in(folder, query.name, n)
+    documents = None if counted is None else reached(store, change, spec.rows, spec.reads, int(share * n), counted,
+                                                     walk_budget(last, n))
     if documents is None:
-        log.info("per-document table %s: written whole (unbounded, or the change reaches too many nodes)", query.name)
+        log.info("per-document table %s: written whole (unbounded, the change reaches too many nodes, or the "
+                 "walk would cost more than the whole write)", query.name)
     return None if documents is None else (last, documents, share)
 
 

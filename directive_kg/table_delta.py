@@ -10,6 +10,12 @@ triples now as that end can lie from the document in the patterns (validate_scop
 ValidationReport.delta); the documents reached are computed again, the lines of the others are
 copied from the last build's file (doc_tables.update_doc_table). A spec whose queries cannot be
 bounded, or an add that reaches more than SHARE of a table's documents, writes the table whole.
+
+In place or whole, one rule for every table (per-document tables and listings): a walk that would
+cost more CPU than writing the table whole is not started, and one that comes to cost more is given
+up (walk_budget). The walk's cost: its look-ups (a node and a pattern it is stepped back along,
+validate_scope.step_back) times STEP_CPU; the whole write's: the table's lines times what a line
+cost when the last build wrote it whole (Cost, kept in each table's metadata: `cpu_line`).
 """
 from __future__ import annotations
 
@@ -22,11 +28,36 @@ import pyoxigraph as ox
 
 log = logging.getLogger(__name__)
 SHARE = 0.25  # above this share of a table's documents reached, the table is written whole
-# A walk from more changed ends than ENDS times its limit is not started (the table is written whole): a
-# walked end costs about a sixth of a row of a whole write (10,000 plus 1,000, bench/table_walks.py: 39,933
-# ends of reuse-levels 3.6 CPU s, its whole write 4.4 for 10,971 documents; implicit-citations' 41,802
-# ends 3.5 s, its 3,664 rows whole well under); the ends grow with the add, a whole write with the store
-ENDS = 6
+# CPU seconds of a walk's look-up (a node and one pattern it is stepped back along, validate_scope.step_back):
+# implicit-citations at 10,000 + 1,000, 41,802 changed ends times 17 patterns, 9.3 CPU s (13 us); reuse-levels
+# 39,933 ends 3.6 s; the walks of that add 2.4 s in all (bench/tables_add.py)
+STEP_CPU = 13e-6
+# CPU seconds a line of a table written whole, until its last whole write measured its own (Cost.line):
+# reuse-levels 4.4 s for 10,971 documents, listings about 0.4 ms a row at 10,000
+LINE_CPU = 4e-4
+
+
+@dataclass(frozen=True)
+class Cost:
+    """What a table's last whole write cost a line (CPU seconds of its job, thread time): kept in its
+    metadata (`cpu_line`) and carried by an update in place, so that the next add weighs a walk
+    against the whole write of this table on this store."""
+    line: float = LINE_CPU
+
+    @classmethod
+    def of(cls, meta: Mapping | None) -> "Cost":
+        found = None if meta is None else meta.get("cpu_line")
+        return cls(float(found)) if isinstance(found, (int, float)) and found > 0 else cls()
+
+    @classmethod
+    def measured(cls, cpu: float, lines: int) -> "Cost":
+        return cls(cpu / lines) if lines > 0 and cpu > 0 else cls()
+
+
+def walk_budget(meta: Mapping | None, lines: int) -> int:
+    """The most look-ups a walk may make before it costs more than writing the table whole: its
+    `lines` (of the last build's file) times what a line cost (Cost.of its metadata), over STEP_CPU."""
+    return int(lines * Cost.of(meta).line / STEP_CPU)
 
 
 @dataclass(frozen=True)
@@ -53,12 +84,12 @@ def reach_of(rows: str, reads: str | None):
 
 
 def reached(store: ox.Store, change: Change, rows: str, reads: str | None, limit: int | None = None,
-            counted: Callable[[Iterable[str]], int] | None = None) -> set[str] | None:
+            counted: Callable[[Iterable[str]], int] | None = None, budget: int | None = None) -> set[str] | None:
     """The IRIs a changed triple reaches within the table's bound (documents among them), None when
-    the bound is unknown, the changed ends pass ENDS times `limit`, or more than `limit` nodes beyond
-    the changed ends are reached (the walk stops there;
-    with `counted`, more than `limit` of what it counts among all nodes reached). Not thread-safe (the
-    shared steps): called before the tables' threads."""
+    the bound is unknown, when more than `limit` nodes beyond the changed ends are reached (with
+    `counted`, more than `limit` of what it counts among all nodes reached), or when the walk would
+    make more than `budget` look-ups (walk_budget: the whole write costs less; not started when its
+    first step alone would). Not thread-safe (the shared steps): called before the tables' threads."""
     scope = reach_of(rows, reads)
     if scope is None or change.delta is None:
         return None
@@ -67,12 +98,18 @@ def reached(store: ox.Store, change: Change, rows: str, reads: str | None, limit
     from loaders.validate_scope import ends, walk
 
     left = ends(change.delta, scope)
-    if left is not None and limit is not None and len(left) > ENDS * limit:
-        log.info("table walk: not started (%d changed ends, limit %s)", len(left), limit)
+    if left is not None and budget is not None and first_lookups(left, scope) > budget:
+        log.info("table walk: not started (%d changed ends, %d look-ups over its budget %d)", len(left),
+                 first_lookups(left, scope), budget)
         return None
-    nodes = None if left is None else walk(store, left, scope, change.seen, limit, counted)
+    nodes = None if left is None else walk(store, left, scope, change.seen, limit, counted, budget)
     log.info("table walk: %d nodes (limit %s)", -1 if nodes is None else len(nodes), limit)
     return None if nodes is None else {n[1:-1] for n in nodes if n.startswith("<")}
+
+
+def first_lookups(left: Mapping[str, int], scope) -> int:
+    """The look-ups of a walk's first step: each changed end with steps left, once a pattern."""
+    return sum(1 for m in left.values() if m > 0) * len(scope.near)
 
 
 def predicates(specs) -> frozenset | None:

@@ -226,7 +226,8 @@ def ends(delta: Delta, scope: Reach) -> dict[str, int] | None:
 
 
 def walk(store: ox.Store, left: dict[str, int], scope: Reach, seen: dict | None = None,
-         limit: int | None = None, counted: Callable[[Iterable[str]], int] | None = None) -> set[str] | None:
+         limit: int | None = None, counted: Callable[[Iterable[str]], int] | None = None,
+         lookups: int | None = None) -> set[str] | None:
     """The nodes of ``left`` (node -> the steps back to walk from it: ``ends``) and what reaches them
     back along the store's triples that the scope's patterns can match (see the module's
     docstring), each node reached given the steps left (one fewer, and no more than the entry it
@@ -238,8 +239,11 @@ def walk(store: ox.Store, left: dict[str, int], scope: Reach, seen: dict | None 
     disjoint ones), once more than ``limit`` of the nodes reached, ends included, count (reuse-levels at 10,000 plus 1,000: 106,625 nodes, 6,715 of its
     9,987 documents).
     ``seen``: (node, predicate, side) -> the nodes one step back, shared by the walks of one build;
-    each step asks one query a pattern for all the frontier's nodes (step_back)."""
+    each step asks one query a pattern for all the frontier's nodes (step_back). None too once the
+    walk has made more than ``lookups`` look-ups (entries it added to ``seen``: those another walk
+    made cost this one nothing)."""
     seen = {} if seen is None else seen
+    start = len(seen)
     left = dict(left)
     if counted is None:
         limit = None if limit is None else limit + len(left)
@@ -247,8 +251,10 @@ def walk(store: ox.Store, left: dict[str, int], scope: Reach, seen: dict | None 
     # step, it cost half of reuse-levels' walk (10,000 plus 1,000: 44,107 nodes, 2.6 million looked up)
     fresh, total = list(left), 0
 
-    def over() -> bool:  # the nodes reached, or those `counted` finds among them, pass the limit
+    def over() -> bool:  # the look-ups pass theirs, or the nodes reached (or those `counted` finds) the limit
         nonlocal total
+        if lookups is not None and len(seen) - start > lookups:
+            return True
         if limit is None or len(left) <= limit:
             return False
         if counted is not None and fresh:
