@@ -28,10 +28,10 @@ import pyoxigraph as ox
 
 log = logging.getLogger(__name__)
 SHARE = 0.25  # above this share of a table's documents reached, the table is written whole
-# CPU seconds of a walk's look-up (a node and one pattern it is stepped back along, validate_scope.step_back):
-# implicit-citations at 10,000 + 1,000, 41,802 changed ends times 17 patterns, 9.3 CPU s (13 us); reuse-levels
-# 39,933 ends 3.6 s; the walks of that add 2.4 s in all (bench/tables_add.py)
-STEP_CPU = 13e-6
+# CPU seconds of a walk's look-up (a node and one pattern it is stepped back along, validate_scope.step_back),
+# 10,000 + 1,000 (bench/table_walks.py --alone, load average ~20): implicit-citations 711,076 look-ups 3.05 s,
+# reuse-levels 517,392 2.87 s, reporting-lines 104,130 0.41 s, channel-crossings 50,921 0.31 s: 4-6 us
+STEP_CPU = 5e-6
 # CPU seconds a line of a table written whole, until its last whole write measured its own (Cost.line):
 # reuse-levels 4.4 s for 10,971 documents, listings about 0.4 ms a row at 10,000
 LINE_CPU = 4e-4
