@@ -25,7 +25,7 @@ walk from 7,780 documents reached to 1,695, and it is updated in place (its boun
 against 0.64 whole since the relations are a FILTER, not a VALUES block). Written whole: a listing whose walk would cost more than writing it whole
 (table_delta.walk_budget: implicit-citations, whose 30,883 changed passage quotes of text reuse are stepped back
 along its 18 patterns: 711,076 look-ups, 3.05 CPU s against 1.37 whole at 10,000 + 1,000; at 100,000
-the same walk against ~23 s whole: updated in place), and hidden-links, not keyed: its rows are pairs,
+the table costs ~23 s whole, and the same walk is within its budget: not measured there), and hidden-links, not keyed: its rows are pairs,
 and its query bound by VALUES to 2,000 documents costs more than whole (30,000 documents: 10.6
 against 8.4 CPU s). reporting-lines is updated since reach splits a UNION into its branches."""
 from __future__ import annotations
