@@ -30,7 +30,7 @@ import logging
 import os
 import re
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from decimal import Decimal
 from pathlib import Path
@@ -447,9 +447,9 @@ def _lines(names: list[str], rows) -> tuple[dict[str, bytes], int]:
 
 
 def _write(folder: Path, query, spec: DocTableSpec, stamp: str, columns: list[str], keys: np.ndarray,
-           lines: list, count: int, cpu_line: float | None) -> DocTableInfo:
+           lines: list, count: int, cost: Cost | None) -> DocTableInfo:
     """The table's files from its lines (bytes-like, newline included) in key order, meta last (with
-    `cpu_line`, what a line of its last whole write cost: table_delta.Cost)."""
+    `cost`, what its last whole write and update cost)."""
     folder.mkdir(parents=True, exist_ok=True)
     data, index, meta = _paths(folder, query.name)
     sizes = np.fromiter((len(line) for line in lines), dtype="<u8", count=len(lines))
@@ -458,21 +458,23 @@ def _write(folder: Path, query, spec: DocTableSpec, stamp: str, columns: list[st
     write_atomic(index, keys.astype("<u8").tobytes() + offsets.astype("<u8").tobytes())
     info = DocTableInfo(query.name, digest(query.text), spec.identity(), stamp, tuple(columns), len(lines), count)
     body = {"format": FORMAT, **{k: (list(v) if isinstance(v, tuple) else v) for k, v in info.__dict__.items()}}
-    if cpu_line is not None:
-        body["cpu_line"] = cpu_line
+    if cost is not None:
+        body.update(cost.as_meta())
     write_atomic(meta, json.dumps(body, ensure_ascii=False, indent=1).encode("utf-8"))
     return info
 
 
-def write_doc_table(store: ox.Store, folder: Path, query, spec: DocTableSpec, stamp: str) -> DocTableInfo:
-    """Run the spec's rows SPARQL over the store; write one line per document, sorted by key."""
+def write_doc_table(store: ox.Store, folder: Path, query, spec: DocTableSpec, stamp: str,
+                    last: Mapping | None = None) -> DocTableInfo:
+    """Run the spec's rows SPARQL over the store; write one line per document, sorted by key (`last`:
+    the last build's metadata, whose measured cost of an update it keeps)."""
     start = time.thread_time()
     names, rows = _rows(store, spec)
     lines, count = _lines(names, rows)
     keyed = sorted((key_of(iri), iri) for iri in lines)
     return _write(folder, query, spec, stamp, [n for n in names if n != "document_iri"],
                   np.array([k for k, _ in keyed], dtype="<u8"), [lines[iri] + b"\n" for _k, iri in keyed], count,
-                  line_cpu(start, len(keyed)))
+                  replace(Cost.of(last), line=line_cpu(start, len(keyed)) or Cost.of(last).line))
 
 
 
@@ -482,7 +484,9 @@ def update_doc_table(store: ox.Store, folder: Path, query, spec: DocTableSpec, s
     the lines of `documents` computed again and every other line copied byte for byte: the file
     write_doc_table writes when nothing else changed (`documents` may name other nodes too: they
     have no rows). None when the last files do not fit `last`, the columns changed, or more than
-    `share` of the table's documents are in `documents` (then write the table whole)."""
+    `share` of the table's documents are in `documents` (then write the table whole). Its metadata
+    keeps what a document computed again cost (table_delta.Cost.bound)."""
+    start = time.thread_time()
     data, index, _meta = _paths(folder, query.name)
     try:
         old, both = data.read_bytes(), np.fromfile(index, dtype="<u8")
@@ -528,8 +532,9 @@ def update_doc_table(store: ox.Store, folder: Path, query, spec: DocTableSpec, s
     out_keys += kept_keys[i:]
     log.info("per-document table %s: %d of %d documents' lines computed again (%d nodes reached)", query.name,
              len(lines), len(out), len(documents))
+    bound = (time.thread_time() - start) / len(lines) if lines else None
     return _write(folder, query, spec, stamp, columns, np.array(out_keys, dtype="<u8"), out, count,
-                  Cost.of(last).line)
+                  replace(Cost.of(last), bound=bound or Cost.of(last).bound))
 
 
 def write_doc_tables(store: ox.Store, store_dir: str | os.PathLike, workers: int | None = None,
@@ -559,7 +564,8 @@ def doc_table_jobs(store: ox.Store, store_dir: str | os.PathLike, change=None) -
     def one(spec: DocTableSpec) -> int:
         query, plan = queries[spec.query], plans[spec.query]
         updated = None if plan is None else update_doc_table(store, folder, query, spec, stamp, *plan)
-        return (updated or write_doc_table(store, folder, query, spec, stamp)).rows
+        last = None if change is None else change.last.get(_paths(Path(), query.name)[2].name)
+        return (updated or write_doc_table(store, folder, query, spec, stamp, last)).rows
 
     return [TableJob(name, lambda spec=spec: one(spec)) for name, spec in SPECS.items()]
 
@@ -576,7 +582,7 @@ def _plan(store: ox.Store, folder: Path, change, query, spec: DocTableSpec) -> t
     # the nodes reached are documents and what joins them (2,978 nodes for 1,018 documents of
     # downstream-tasks; reuse-levels: 40,038 with passages and reuses): the table's documents among
     # them are counted, the share update_doc_table allows
-    share = SHARE if spec.share is None else spec.share
+    share = Cost.of(last).share(SHARE if spec.share is None else spec.share)
     n = int(last["documents"])
     counted = _documents_in(folder, query.name, n)
     documents = None if counted is None else reached(store, change, spec.rows, spec.reads, int(share * n), counted,

@@ -202,7 +202,7 @@ def write_keyed(store: ox.Store, folder: Path, query, spec: Keyed, stamp: str, p
     if plan is None:
         lines, cpu_line = None, line_cpu(start, len(rows))
     else:
-        cpu_line = Cost.of(last).line
+        cpu_line = Cost.of(last).line  # an update keeps what the last whole write cost
         if shown != list(last["columns"]):
             return None
         desc = tuple(d for _v, d in spec.order)

@@ -11,11 +11,14 @@ ValidationReport.delta); the documents reached are computed again, the lines of 
 copied from the last build's file (doc_tables.update_doc_table). A spec whose queries cannot be
 bounded, or an add that reaches more than SHARE of a table's documents, writes the table whole.
 
-In place or whole, one rule for every table (per-document tables and listings): a walk that would
-cost more CPU than writing the table whole is not started, and one that comes to cost more is given
-up (walk_budget). The walk's cost: its look-ups (a node and a pattern it is stepped back along,
-validate_scope.step_back) times STEP_CPU; the whole write's: the table's lines times what a line
-cost when the last build wrote it whole (Cost, kept in each table's metadata: `cpu_line`).
+In place or whole, one rule for every table (per-document tables and listings): an update in place
+that would cost more CPU than writing the table whole is not made. Its cost: the walk's look-ups (a
+node and a pattern it is stepped back along, validate_scope.step_back) times STEP_CPU, plus the
+documents computed again times what one cost the last update (Cost.bound; until measured, the
+spec's share stands for it); the whole write's: the table's lines times what a line cost when the
+last build wrote it whole (Cost.line). Both are kept in each table's metadata. A walk whose first
+step alone passes the budget is not started (walk_budget); one whose look-ups and documents reached
+pass it together is given up (validate_scope.walk).
 """
 from __future__ import annotations
 
@@ -39,19 +42,27 @@ LINE_CPU = 4e-4
 
 @dataclass(frozen=True)
 class Cost:
-    """What a table's last whole write cost a line (CPU seconds of its job, thread time): kept in its
-    metadata (`cpu_line`) and carried by an update in place, so that the next add weighs a walk
-    against the whole write of this table on this store."""
+    """What a table cost (CPU seconds of its job, thread time), kept in its metadata so that the next
+    add weighs in place against whole on this store: `line`, a line of its last whole write
+    (`cpu_line`); `bound`, a document's lines computed again by its last update in place (`cpu_bound`,
+    None until one was made: per-document tables, bound by VALUES)."""
     line: float = LINE_CPU
+    bound: float | None = None
 
     @classmethod
     def of(cls, meta: Mapping | None) -> "Cost":
-        found = None if meta is None else meta.get("cpu_line")
-        return cls(float(found)) if isinstance(found, (int, float)) and found > 0 else cls()
+        def positive(key):
+            found = None if meta is None else meta.get(key)
+            return float(found) if isinstance(found, (int, float)) and found > 0 else None
+        return cls(positive("cpu_line") or LINE_CPU, positive("cpu_bound"))
 
-    @classmethod
-    def measured(cls, cpu: float, lines: int) -> "Cost":
-        return cls(cpu / lines) if lines > 0 and cpu > 0 else cls()
+    def share(self, default: float) -> float:
+        """The share of a table's documents whose lines, computed again in place, cost its whole
+        write: measured once an update was made, else `default` (DocTableSpec.share, table_delta.SHARE)."""
+        return default if self.bound is None else min(1.0, self.line / self.bound)
+
+    def as_meta(self) -> dict:
+        return {"cpu_line": self.line, **({} if self.bound is None else {"cpu_bound": self.bound})}
 
 
 def walk_budget(meta: Mapping | None, lines: int) -> int:
@@ -98,13 +109,23 @@ def reached(store: ox.Store, change: Change, rows: str, reads: str | None, limit
     from loaders.validate_scope import ends, walk
 
     left = ends(change.delta, scope)
-    if left is not None and budget is not None and first_lookups(left, scope) > budget:
-        log.info("table walk: not started (%d changed ends, %d look-ups over its budget %d)", len(left),
+    if left is not None and budget is not None and _first_share(left, scope, budget, limit, counted) > 1:
+        log.info("table walk: not started (%d changed ends, %d look-ups, budget %d)", len(left),
                  first_lookups(left, scope), budget)
         return None
     nodes = None if left is None else walk(store, left, scope, change.seen, limit, counted, budget)
     log.info("table walk: %d nodes (limit %s)", -1 if nodes is None else len(nodes), limit)
     return None if nodes is None else {n[1:-1] for n in nodes if n.startswith("<")}
+
+
+def _first_share(left: Mapping[str, int], scope, budget: int, limit: int | None,
+                 counted: Callable[[Iterable[str]], int] | None) -> float:
+    """The share of the update's budget its first step and the documents among the changed ends
+    take (validate_scope.walk's rule, before walking)."""
+    found = first_lookups(left, scope) / max(budget, 1)
+    if limit is not None and counted is not None:
+        found += counted(list(left)) / max(limit, 1)
+    return found
 
 
 def first_lookups(left: Mapping[str, int], scope) -> int:

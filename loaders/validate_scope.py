@@ -239,28 +239,29 @@ def walk(store: ox.Store, left: dict[str, int], scope: Reach, seen: dict | None 
     disjoint ones), once more than ``limit`` of the nodes reached, ends included, count (reuse-levels at 10,000 plus 1,000: 106,625 nodes, 6,715 of its
     9,987 documents).
     ``seen``: (node, predicate, side) -> the nodes one step back, shared by the walks of one build;
-    each step asks one query a pattern for all the frontier's nodes (step_back). None too once the
-    walk has made more than ``lookups`` look-ups (entries it added to ``seen``: those another walk
-    made cost this one nothing)."""
+    each step asks one query a pattern for all the frontier's nodes (step_back). ``lookups``: the
+    look-ups (entries it adds to ``seen``: those another walk made cost this one nothing) that cost
+    as much as ``limit`` nodes: the walk gives up once the share of the one used and the share of the
+    other pass 1 together (table_delta: the walk and the rows computed again against a whole write)."""
     seen = {} if seen is None else seen
     start = len(seen)
     left = dict(left)
-    if counted is None:
-        limit = None if limit is None else limit + len(left)
+    base = len(left) if counted is None else 0  # without `counted`, the limit is of the nodes beyond the ends
     # `counted` asked once a node (it adds up over disjoint nodes): asked of every node reached after each
     # step, it cost half of reuse-levels' walk (10,000 plus 1,000: 44,107 nodes, 2.6 million looked up)
     fresh, total = list(left), 0
 
-    def over() -> bool:  # the look-ups pass theirs, or the nodes reached (or those `counted` finds) the limit
+    def over() -> bool:  # the look-ups' share and the nodes' (or those `counted` finds) pass 1 together
         nonlocal total
-        if lookups is not None and len(seen) - start > lookups:
+        used = 0.0 if lookups is None else (len(seen) - start) / max(lookups, 1)
+        if used > 1:
             return True
-        if limit is None or len(left) <= limit:
+        if limit is None or len(left) - base <= limit * (1 - used):
             return False
         if counted is not None and fresh:
             total += counted(fresh)
             fresh.clear()
-        return counted is None or total > limit
+        return counted is None or total > limit * (1 - used)
 
     # steps only lower what is left: the nodes with k left are all known once those with more are walked
     for k in range(max(left.values(), default=0), 0, -1):
@@ -273,7 +274,7 @@ def walk(store: ox.Store, left: dict[str, int], scope: Reach, seen: dict | None 
             # one step from a node many triples point to (a code-list value, a common body) can reach
             # the whole store: given up as soon as it passes the limit (9 s of an add's tables at 2,000)
             if not step_back(store, asked, tuple(e[0] for e in group) if len(group) > 1 else p, side, seen,
-                             None if limit is None or counted else limit - len(left), left):
+                             None if limit is None or counted else limit + base - len(left), left):
                 return None
             for entry in group:
                 then = min(k - 1, scope.steps(entry))

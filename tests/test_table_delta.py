@@ -86,6 +86,7 @@ def steps(tmp_path_factory, request):
     # likewise every per-document table a change reaches (a real add writes one whole above its share)
     patch.setattr(doc_tables, "SPECS", {name: replace(spec, share=1.0) for name, spec in doc_tables.SPECS.items()})
     patch.setattr(table_delta, "STEP_CPU", 10.0 ** -30)  # and however many look-ups its walk makes
+    patch.setattr(table_delta.Cost, "share", lambda self, default: default)  # whatever its last update cost
     request.addfinalizer(patch.undo)
     for name, step in STEPS:
         step(corpus, extra)
@@ -107,8 +108,8 @@ def steps(tmp_path_factory, request):
         build(corpus, fresh, progress=False, jobs=1)
         # (module, table, whether any of its rows or documents was computed again)
         updated = {(r.name, r.args[0], r.args[1] > 0) for r in records if "computed again" in r.msg}
-        costs = {f.name: json.loads(f.read_bytes()).get("cpu_line", 0) for f in (store / "tables").glob("*.json")
-                 if json.loads(f.read_bytes())["rows"]}
+        metas = {f.name: json.loads(f.read_bytes()) for f in (store / "tables").glob("*.json")}
+        costs = {name: (meta.get("cpu_line", 0), meta.get("cpu_bound")) for name, meta in metas.items() if meta["rows"]}
         out[name] = (_tables(store), _tables(fresh), updated, costs)
     return out
 
@@ -276,8 +277,22 @@ def test_a_walk_budget_is_the_whole_write_in_look_ups(meta, lines, line):
 def test_a_table_keeps_what_a_line_of_its_whole_write_cost(steps, step):
     """Every table with lines holds in its metadata what a line of its last whole write cost (an update
     in place carries it): the next add weighs its walk against it."""
-    _changed, _fresh, _updated, costs = steps[step]
-    assert costs and all(cost > 0 for cost in costs.values()), costs
+    _changed, _fresh, updated, costs = steps[step]
+    assert costs and all(line > 0 for line, _bound in costs.values()), costs
+    # a per-document table updated with lines computed again keeps what a document of them cost
+    for module, table, computed in updated:
+        if module == doc_tables.__name__ and computed:
+            assert costs[f"{table}{doc_tables.SUFFIX}.json"][1] > 0, table
+
+
+@pytest.mark.parametrize("meta, default, share", [
+    (None, 0.3, 0.3),                                   # nothing measured: the spec's share
+    ({"cpu_line": 0.001}, 0.3, 0.3),                    # no update measured yet
+    ({"cpu_line": 0.001, "cpu_bound": 0.004}, 0.3, 0.25),  # a line computed again costs 4 whole lines
+    ({"cpu_line": 0.001, "cpu_bound": 0.0005}, 0.3, 1.0),  # cheaper in place than whole: any share
+])
+def test_the_share_updated_in_place_is_what_costs_the_whole_write(meta, default, share):
+    assert table_delta.Cost.of(meta).share(default) == pytest.approx(share)
 @pytest.mark.parametrize("text, order", [
     ("SELECT ?a ?o WHERE { ?a ?p ?o } ORDER BY ?a DESC(?o)", (("a", False), ("o", True))),
     ("SELECT ?a ?o WHERE { ?a ?p ?o } ORDER BY ASC( ?a ) ?o", (("a", False), ("o", False))),
