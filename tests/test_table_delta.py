@@ -61,7 +61,8 @@ def _tables(store: Path) -> dict[str, object]:
         if f.suffix == ".json":
             meta = json.loads(f.read_bytes())
             meta.pop("stamp")
-            meta.pop("cpu_line", None)  # what the last whole write cost: a measure, not the table
+            meta.pop("cpu_line", None)  # what the last whole write and update cost: measures, not the table
+            meta.pop("cpu_bound", None)
             found[f.name] = meta
         else:
             found[f.name] = f.read_bytes()
