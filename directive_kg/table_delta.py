@@ -17,8 +17,10 @@ node and a pattern it is stepped back along, validate_scope.step_back) times STE
 documents computed again times what one cost the last update (Cost.bound; until measured, the
 spec's share stands for it); the whole write's: the table's lines times what a line cost when the
 last build wrote it whole (Cost.line). Both are kept in each table's metadata. A walk whose first
-step alone passes the budget is not started (walk_budget); one whose look-ups and documents reached
-pass it together is given up (validate_scope.walk).
+step and the documents among its changed ends pass the budget is not started (walk_budget); one
+whose look-ups and documents reached pass it together is given up (validate_scope.walk). Listings
+count nodes reached against REACH (listing_delta), not a measured cost: their bound rows are not
+measured yet.
 """
 from __future__ import annotations
 
@@ -98,9 +100,10 @@ def reached(store: ox.Store, change: Change, rows: str, reads: str | None, limit
             counted: Callable[[Iterable[str]], int] | None = None, budget: int | None = None) -> set[str] | None:
     """The IRIs a changed triple reaches within the table's bound (documents among them), None when
     the bound is unknown, when more than `limit` nodes beyond the changed ends are reached (with
-    `counted`, more than `limit` of what it counts among all nodes reached), or when the walk would
-    make more than `budget` look-ups (walk_budget: the whole write costs less; not started when its
-    first step alone would). Not thread-safe (the shared steps): called before the tables' threads."""
+    `counted`, more than `limit` of what it counts among all nodes reached), or when its look-ups'
+    share of `budget` (walk_budget: what costs the whole write) and the nodes' share of `limit` pass
+    1 together (not started when its first step and the documents among the changed ends do). Not
+    thread-safe (the shared steps): called before the tables' threads."""
     scope = reach_of(rows, reads)
     if scope is None or change.delta is None:
         return None
