@@ -251,9 +251,10 @@ def walk(store: ox.Store, left: dict[str, int], scope: Reach, seen: dict | None 
     # step, it cost half of reuse-levels' walk (10,000 plus 1,000: 44,107 nodes, 2.6 million looked up)
     fresh, total = list(left), 0
 
-    def over() -> bool:  # the look-ups' share and the nodes' (or those `counted` finds) pass 1 together
+    def over(walked: bool = False) -> bool:  # the look-ups' share and the nodes' (or counted's) pass 1 together
         nonlocal total
-        used = 0.0 if lookups is None else (len(seen) - start) / max(lookups, 1)
+        # once walked, the look-ups are spent whatever is decided: the nodes alone then
+        used = 0.0 if lookups is None or walked else (len(seen) - start) / max(lookups, 1)
         if used > 1:
             return True
         if limit is None or len(left) - base <= limit * (1 - used):
@@ -265,10 +266,10 @@ def walk(store: ox.Store, left: dict[str, int], scope: Reach, seen: dict | None 
 
     # steps only lower what is left: the nodes with k left are all known once those with more are walked
     for k in range(max(left.values(), default=0), 0, -1):
-        if over():
-            return None
         frontier = [n for n, m in left.items() if m == k]
         for group in _asked_together(scope.near):
+            if over():  # before each query (after the last one: over(walked=True) below)
+                return None
             p, side, far = (*group[0], None)[:3]
             asked = [n for n in frontier if far is None or n in far]
             # one step from a node many triples point to (a code-list value, a common body) can reach
@@ -286,9 +287,7 @@ def walk(store: ox.Store, left: dict[str, int], scope: Reach, seen: dict | None 
                             if x not in left:
                                 fresh.append(x)
                             left[x] = then
-            if over():
-                return None
-    return None if over() else set(left)
+    return None if over(walked=True) else set(left)
 
 
 def _asked_together(near: Iterable[tuple]) -> list[list[tuple]]:
