@@ -20,6 +20,7 @@ from directive_kg import queries as Q
 from loaders.build import build
 from loaders.shacl_sparql import reach_with_constants
 from loaders.store import open_store
+from tests.test_listings import table_files
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -55,18 +56,8 @@ STEPS = [("unchanged", _unchanged), ("add", _added), ("change", _changed), ("rem
 
 
 def _tables(store: Path) -> dict[str, object]:
-    """Every table file's bytes; the metadata as JSON without its build stamp."""
-    found = {}
-    for f in sorted((store / "tables").iterdir()):
-        if f.suffix == ".json":
-            meta = json.loads(f.read_bytes())
-            meta.pop("stamp")
-            meta.pop("cpu_line", None)  # what the last whole write and update cost: measures, not the table
-            meta.pop("cpu_bound", None)
-            found[f.name] = meta
-        else:
-            found[f.name] = f.read_bytes()
-    return found
+    """Every table file's bytes; the metadata as JSON without its build stamp and measured costs."""
+    return table_files(store / "tables", stamp=False)
 
 
 @pytest.fixture(scope="module")
