@@ -59,6 +59,7 @@ def main() -> None:
                 meta = last.get(f"{name}.json")
                 limit, counted = int(listing_delta.REACH * int(meta["rows"])), None
             profiler = cProfile.Profile(time.thread_time)
+            before = len(change.seen)
             t = time.thread_time()
             if args.profile:
                 profiler.enable()
@@ -66,7 +67,8 @@ def main() -> None:
             profiler.disable()
             cpu = time.thread_time() - t
             print(f"{name:20} ends {-1 if left is None else len(left):7}  nodes {-1 if found is None else len(found):7}  "
-                  f"limit {limit:6}  CPU {cpu:7.2f} s", flush=True)
+                  f"limit {limit:6}  CPU {cpu:7.2f} s  look-ups {len(change.seen) - before:8} "
+                  f"(first step {0 if left is None else table_delta.first_lookups(left, scope)})", flush=True)
             if args.profile:
                 pstats.Stats(profiler).sort_stats("tottime").print_stats(15)
 

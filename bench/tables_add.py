@@ -57,13 +57,13 @@ def main() -> None:
 
     if "--save-change" in sys.argv:
         out = sys.argv[sys.argv.index("--save-change") + 1]
-        write = build_module.write_doc_tables
+        write = build_module.write_all_tables
 
         def saved(store, store_dir, workers=None, change=None):
             with open(out, "wb") as f:
                 pickle.dump((dict(change.last), change.delta.by_p if change.delta is not None else None), f)
             return write(store, store_dir, workers, change)
-        build_module.write_doc_tables = saved
+        build_module.write_all_tables = saved
     doc_tables.update_doc_table = by_table(doc_tables.update_doc_table)
     doc_tables.write_doc_table = by_table(doc_tables.write_doc_table)
     listings._write_one = by_table(listings._write_one)

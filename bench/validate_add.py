@@ -98,7 +98,8 @@ def main(argv: list[str] | None = None) -> dict:
             report = validate_batches(*a, **kw, profile=profile)
         figures.update(wall_seconds=round(time.perf_counter() - wall, 2), cpu_seconds=round(cpu_seconds() - cpu, 2))
         with open(target / "replay.pickle", "wb") as out:
-            pickle.dump({**saved, "shared": dict(shared), "results": report.results, "also_read": kw.get("also_read")}, out)
+            pickle.dump({**saved, "shared": dict(shared), "results": report.results, "also_read": kw.get("also_read"),
+                         "merged_changes": kw.get("merged_changes", (None, None))}, out)
         return report
 
     class Profiled:
@@ -110,9 +111,9 @@ def main(argv: list[str] | None = None) -> dict:
         def stop(self) -> None:
             pass
 
-        def report(self, store, locate, progress):
+        def report(self, store, locate, progress, merged_changes=(None, None)):
             batches, shared, kw = self.given
-            return profiled(batches, shared, store, locate=locate, progress=progress, **kw)
+            return profiled(batches, shared, store, locate=locate, progress=progress, merged_changes=merged_changes, **kw)
 
     plans = _Plans()
     for name in ("loaders.validate", "loaders.validate_scope"):
@@ -217,7 +218,7 @@ def replay(args) -> dict:
         # also_read as the build gave it: the memo's version depends on it (another: every graph checked)
         also_read = saved["also_read"] if "also_read" in saved else predicates([*SPECS.values(), *listing_specs()])
         kw = dict(locate=kg, count=len(batches), memo=target / MEMO_FILE, digest=saved["digests"].__getitem__,
-                  profile=profile, also_read=also_read)
+                  profile=profile, also_read=also_read, merged_changes=saved.get("merged_changes", (None, None)))
         if args.cprofile:
             import cProfile
             import pstats

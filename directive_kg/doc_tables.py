@@ -29,7 +29,8 @@ import json
 import logging
 import os
 import re
-from dataclasses import dataclass
+import time
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from decimal import Decimal
 from pathlib import Path
@@ -38,8 +39,9 @@ from typing import Any, Callable, Iterable, Mapping
 import numpy as np
 import pyoxigraph as ox
 
-from directive_kg.listings import (FOLDER, TableJob, build_stamp, current_meta, digest, run_jobs, write_atomic,
-                                   write_lines)
+from directive_kg.listings import (FOLDER, TableJob, build_stamp, current_meta, digest, line_cpu, run_jobs,
+                                   write_atomic, write_lines)
+from directive_kg.table_delta import Cost
 from loaders.store import merged_complete, query_graph
 
 FORMAT = 2  # 2: a document's rows sorted by their JSON
@@ -456,26 +458,32 @@ def _lines(names: list[str], rows) -> tuple[dict[str, bytes], int]:
 
 
 def _write(folder: Path, query, spec: DocTableSpec, stamp: str, columns: list[str], keys: np.ndarray,
-           lines: Iterable, count: int) -> DocTableInfo:
+           lines: Iterable, count: int, cost: Cost | None) -> DocTableInfo:
     """The table's files from its lines (bytes-like, newline included) in key order, each written as it
-    comes (listings.write_lines), meta last."""
+    comes (listings.write_lines), meta last (with `cost`, what its last whole write and update cost)."""
     folder.mkdir(parents=True, exist_ok=True)
     data, index, meta = _paths(folder, query.name)
     offsets = np.frombuffer(write_lines(data, lines), dtype=np.uint64)
     write_atomic(index, keys.astype("<u8").tobytes() + offsets.astype("<u8").tobytes())
     info = DocTableInfo(query.name, digest(query.text), spec.identity(), stamp, tuple(columns), len(offsets), count)
     body = {"format": FORMAT, **{k: (list(v) if isinstance(v, tuple) else v) for k, v in info.__dict__.items()}}
+    if cost is not None:
+        body.update(cost.as_meta())
     write_atomic(meta, json.dumps(body, ensure_ascii=False, indent=1).encode("utf-8"))
     return info
 
 
-def write_doc_table(store: ox.Store, folder: Path, query, spec: DocTableSpec, stamp: str) -> DocTableInfo:
-    """Run the spec's rows SPARQL over the store; write one line per document, sorted by key."""
+def write_doc_table(store: ox.Store, folder: Path, query, spec: DocTableSpec, stamp: str,
+                    last: Mapping | None = None) -> DocTableInfo:
+    """Run the spec's rows SPARQL over the store; write one line per document, sorted by key (`last`:
+    the last build's metadata, whose measured cost of an update it keeps)."""
+    start = time.thread_time()
     names, rows = _rows(store, spec)
     lines, count = _lines(names, rows)
     keyed = sorted((key_of(iri), iri) for iri in lines)
     return _write(folder, query, spec, stamp, [n for n in names if n != "document_iri"],
-                  np.array([k for k, _ in keyed], dtype="<u8"), _each_line(lines, [iri for _k, iri in keyed]), count)
+                  np.array([k for k, _ in keyed], dtype="<u8"), _each_line(lines, [iri for _k, iri in keyed]), count,
+                  replace(Cost.of(last), line=line_cpu(start, len(keyed)) or Cost.of(last).line))
 
 
 def _each_line(lines: dict[str, bytes], order: list[str]) -> Iterable[bytes]:
@@ -491,7 +499,9 @@ def update_doc_table(store: ox.Store, folder: Path, query, spec: DocTableSpec, s
     the lines of `documents` computed again and every other line copied byte for byte: the file
     write_doc_table writes when nothing else changed (`documents` may name other nodes too: they
     have no rows). None when the last files do not fit `last`, the columns changed, or more than
-    `share` of the table's documents are in `documents` (then write the table whole)."""
+    `share` of the table's documents are in `documents` (then write the table whole). Its metadata
+    keeps what a document computed again cost (table_delta.Cost.bound)."""
+    start = time.thread_time()
     data, index, _meta = _paths(folder, query.name)
     try:
         old, both = data.read_bytes(), np.fromfile(index, dtype="<u8")
@@ -537,7 +547,9 @@ def update_doc_table(store: ox.Store, folder: Path, query, spec: DocTableSpec, s
     out_keys += kept_keys[i:]
     log.info("per-document table %s: %d of %d documents' lines computed again (%d nodes reached)", query.name,
              len(lines), len(out), len(documents))
-    return _write(folder, query, spec, stamp, columns, np.array(out_keys, dtype="<u8"), out, count)
+    bound = (time.thread_time() - start) / len(lines) if lines else None
+    return _write(folder, query, spec, stamp, columns, np.array(out_keys, dtype="<u8"), out, count,
+                  replace(Cost.of(last), bound=bound or Cost.of(last).bound))
 
 
 def write_doc_tables(store: ox.Store, store_dir: str | os.PathLike, workers: int | None = None,
@@ -567,7 +579,8 @@ def doc_table_jobs(store: ox.Store, store_dir: str | os.PathLike, change=None) -
     def one(spec: DocTableSpec) -> int:
         query, plan = queries[spec.query], plans[spec.query]
         updated = None if plan is None else update_doc_table(store, folder, query, spec, stamp, *plan)
-        return (updated or write_doc_table(store, folder, query, spec, stamp)).rows
+        last = None if change is None else change.last.get(_paths(Path(), query.name)[2].name)
+        return (updated or write_doc_table(store, folder, query, spec, stamp, last)).rows
 
     return [TableJob(name, lambda spec=spec: one(spec)) for name, spec in SPECS.items()]
 
@@ -575,7 +588,7 @@ def doc_table_jobs(store: ox.Store, store_dir: str | os.PathLike, change=None) -
 def _plan(store: ox.Store, folder: Path, change, query, spec: DocTableSpec) -> tuple[Mapping, set[str], float] | None:
     """update_doc_table's (last build's metadata, documents to compute again, share) when the table
     can be updated."""
-    from directive_kg.table_delta import SHARE, reached
+    from directive_kg.table_delta import SHARE, reached, walk_budget
 
     last = None if change is None else change.last.get(_paths(Path(), query.name)[2].name)
     if last is None or last.get("format") != FORMAT or last.get("digest") != digest(query.text) or \
@@ -584,12 +597,14 @@ def _plan(store: ox.Store, folder: Path, change, query, spec: DocTableSpec) -> t
     # the nodes reached are documents and what joins them (2,978 nodes for 1,018 documents of
     # downstream-tasks; reuse-levels: 40,038 with passages and reuses): the table's documents among
     # them are counted, the share update_doc_table allows
-    share = SHARE if spec.share is None else spec.share
-    counted = _documents_in(folder, query.name, int(last["documents"]))
-    documents = None if counted is None else reached(store, change, spec.rows, spec.reads,
-                                                     int(share * int(last["documents"])), counted)
+    share = Cost.of(last).share(SHARE if spec.share is None else spec.share)
+    n = int(last["documents"])
+    counted = _documents_in(folder, query.name, n)
+    documents = None if counted is None else reached(store, change, spec.rows, spec.reads, int(share * n), counted,
+                                                     walk_budget(last, n))
     if documents is None:
-        log.info("per-document table %s: written whole (unbounded, or the change reaches too many nodes)", query.name)
+        log.info("per-document table %s: written whole (unbounded, the change reaches too many nodes, or the "
+                 "walk would cost more than the whole write)", query.name)
     return None if documents is None else (last, documents, share)
 
 

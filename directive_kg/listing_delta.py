@@ -22,9 +22,10 @@ The walks start from the lines that entered or left the merged graph (the valida
 loaders.validate._Keeper._merged: an added file's lines about a document it cites, which that
 document's own file says too, are not among them). At 10,000 + 1,000 that cut channel-crossings'
 walk from 7,780 documents reached to 1,695, and it is updated in place (its bound query 0.07 CPU s
-against 0.64 whole since the relations are a FILTER, not a VALUES block). Written whole: a listing whose walk would cost more than its rows
-(WALK_COST: implicit-citations, whose 30,883 changed passage quotes of text reuse are stepped back
-along its 17 patterns, 9.3 CPU s against 1.9 whole), and hidden-links, not keyed: its rows are pairs,
+against 0.64 whole since the relations are a FILTER, not a VALUES block). Written whole: a listing whose walk would cost more than writing it whole
+(table_delta.walk_budget: implicit-citations, whose 30,883 changed passage quotes of text reuse are stepped back
+along its 18 patterns: 711,076 look-ups, 3.05 CPU s against 1.37 whole at 10,000 + 1,000; at 100,000
+the table costs ~23 s whole, and the same walk is within its budget: not measured there), and hidden-links, not keyed: its rows are pairs,
 and its query bound by VALUES to 2,000 documents costs more than whole (30,000 documents: 10.6
 against 8.4 CPU s). reporting-lines is updated since reach splits a UNION into its branches."""
 from __future__ import annotations
@@ -33,11 +34,14 @@ import heapq
 import json
 import logging
 import re
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Mapping
 
 import pyoxigraph as ox
+
+from directive_kg.table_delta import Cost
 
 log = logging.getLogger(__name__)
 SUFFIX = ".keys"
@@ -45,13 +49,6 @@ SUFFIX = ".keys"
 # costs more than the whole one (10,000 + 1,000 documents less the 1,000: reporting-lines reached 39,152
 # nodes for 10,806 rows, 19.5 CPU s against 1.3 whole; implicit-citations 56,975 for 3,321, 3.3 against 1.8)
 REACH = 0.5
-
-# a walk that would look up more (changed ends, each once a pattern it may step back along) than this
-# times the table's rows writes it whole: a look-up (validate_scope.step_back, VALUES-bound) costs
-# ~13 us, a row written whole ~0.4 ms (implicit-citations at 10,000 + 1,000: 41,802 changed ends,
-# 30,883 of them text reuse passages' quotes, times 17 patterns: the walk 9.3 CPU s, the table
-# written whole 1.9; at 100,000 (36,000 rows, 23 s whole) the walk pays)
-WALK_COST = 30
 
 # what the runner reads to show a document IRI a cell holds as its label (queries._LABELS), per ?x
 _LABEL_READS = """OPTIONAL {{ ?{x} a <https://w3id.org/directive-kg/ontology#Document> }}
@@ -179,9 +176,10 @@ def write_keyed(store: ox.Store, folder: Path, query, spec: Keyed, stamp: str, p
     reached) updated from the last files; listings.TableInfo. None when the update cannot be made
     (the last files do not fit): then write it whole."""
     from directive_kg.doc_tables import bound
-    from directive_kg.listings import write_lines, write_table
+    from directive_kg.listings import line_cpu, write_lines, write_table
     from directive_kg.queries import EmbeddedBackend, QueryResult, shown_rows
 
+    start = time.thread_time()
     if plan is not None:
         last, reached = plan
         old = _old_rows(folder, query.name, int(last["rows"]))
@@ -203,8 +201,9 @@ def write_keyed(store: ox.Store, folder: Path, query, spec: Keyed, stamp: str, p
     if keys is None and plan is not None:
         return None
     if plan is None:
-        lines = None
+        lines, cpu_line = None, line_cpu(start, len(rows))
     else:
+        cpu_line = Cost.of(last).line  # an update keeps what the last whole write cost
         if shown != list(last["columns"]):
             return None
         desc = tuple(d for _v, d in spec.order)
@@ -220,7 +219,7 @@ def write_keyed(store: ox.Store, folder: Path, query, spec: Keyed, stamp: str, p
     else:
         folder.mkdir(parents=True, exist_ok=True)
         write_lines(_paths(folder, query.name)[1], keys)
-    return write_table(folder, query, QueryResult(shown, rows, notes), stamp, lines)
+    return write_table(folder, query, QueryResult(shown, rows, notes), stamp, lines, cpu_line)
 
 
 def _table_lines(columns: list[str], rows: list[dict]) -> list[bytes]:
@@ -251,32 +250,18 @@ def plan(store: ox.Store, change, query, spec: Keyed | None, table_format: int) 
     """write_keyed's plan (the last build's metadata, the IRIs reached) when the listing can be
     updated, None when it is written whole. Not thread-safe (table_delta.reached)."""
     from directive_kg.listings import digest
-    from directive_kg.table_delta import reached
+    from directive_kg.table_delta import reached, walk_budget
 
     last = None if change is None or spec is None else change.last.get(f"{query.name}.json")
     if last is None or last.get("format") != table_format or last.get("digest") != digest(query.text):
         return None
-    if _walk_cost(change, spec) > WALK_COST * int(last["rows"]):
-        log.info("listing table %s: written whole (the walk would cost more)", query.name)
-        return None
-    found = reached(store, change, spec.rows, None, int(REACH * int(last["rows"])))
+    rows = int(last["rows"])
+    found = reached(store, change, spec.rows, None, int(REACH * rows), budget=walk_budget(last, rows))
     if found is None:
-        log.info("listing table %s: written whole (unbounded, or the change reaches too many nodes)", query.name)
+        log.info("listing table %s: written whole (unbounded, the change reaches too many nodes, or the walk "
+                 "would cost more than the whole write)", query.name)
         return None
     return last, found
-
-
-def _walk_cost(change, spec: Keyed) -> int:
-    """The look-ups a walk starts with: the changed ends times the patterns each is stepped back
-    along (0 when the walk is unbounded: reached says so at once)."""
-    from directive_kg.table_delta import reach_of
-    from loaders.validate_scope import ends
-
-    scope = reach_of(spec.rows, None)
-    if scope is None or change.delta is None:
-        return 0
-    left = ends(change.delta, scope)
-    return 0 if left is None else sum(1 for m in left.values() if m > 0) * len(scope.near)
 
 
 def _documents(store: ox.Store, nodes: set[str]) -> set[str]:

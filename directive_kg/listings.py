@@ -30,6 +30,7 @@ import hashlib
 import json
 import os
 import shutil
+import time
 from array import array
 from dataclasses import dataclass
 from itertools import islice
@@ -116,10 +117,12 @@ def line(columns: list[str], row: Mapping[str, Any]) -> bytes:
     return json.dumps([_cell(row.get(c)) for c in columns], ensure_ascii=False).encode("utf-8") + b"\n"
 
 
-def write_table(folder: Path, query, result, stamp: str, lines: Iterable[bytes] | None = None) -> TableInfo:
+def write_table(folder: Path, query, result, stamp: str, lines: Iterable[bytes] | None = None,
+                cpu_line: float | None = None) -> TableInfo:
     """One listing's rows (a QueryResult) as NAME.jsonl + NAME.idx, then NAME.json. `lines`: the rows'
     lines already made (an add's, listing_delta), in place of result.rows. Each line is written as it
-    is made (write_lines)."""
+    is made (write_lines). `cpu_line`: what a line of its last whole write cost (table_delta.Cost),
+    kept in NAME.json for the next add."""
     folder.mkdir(parents=True, exist_ok=True)
     if lines is None:
         lines = (line(result.columns, row) for row in result.rows)
@@ -133,6 +136,8 @@ def write_table(folder: Path, query, result, stamp: str, lines: Iterable[bytes] 
     info = TableInfo(query.name, digest(query.text), stamp, tuple(result.columns), tuple(result.notes),
                      len(starts), STEP)
     meta = {"format": FORMAT, **{k: (list(v) if isinstance(v, tuple) else v) for k, v in info.__dict__.items()}}
+    if cpu_line is not None:
+        meta["cpu_line"] = cpu_line
     write_atomic(folder / f"{query.name}.json", json.dumps(meta, ensure_ascii=False, indent=1).encode("utf-8"))
     return info
 
@@ -245,10 +250,17 @@ def _write_one(store: ox.Store, folder: Path, query, stamp: str, keyed=None, pla
             info = plan and listing_delta.write_keyed(store, folder, query, keyed, stamp, plan)
             return (info or listing_delta.write_keyed(store, folder, query, keyed, stamp)).rows
         listing_delta.unkeyed_old(folder, query.name)
+        start = time.thread_time()
         result = run(query, {}, store=store, timeout=None)
     except QueryError:  # a listing that cannot run here stays SPARQL (and says why when asked)
         return None
-    return write_table(folder, query, result, stamp).rows
+    return write_table(folder, query, result, stamp, None, line_cpu(start, len(result.rows))).rows
+
+
+def line_cpu(start: float, lines: int) -> float | None:
+    """What a line of a table written whole cost: this thread's CPU since `start` (time.thread_time:
+    the tables' jobs run side by side in threads) over its lines; None for an empty table."""
+    return (time.thread_time() - start) / lines if lines else None
 
 
 # --- reading ----------------------------------------------------------------------------------

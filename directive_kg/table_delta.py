@@ -10,6 +10,17 @@ triples now as that end can lie from the document in the patterns (validate_scop
 ValidationReport.delta); the documents reached are computed again, the lines of the others are
 copied from the last build's file (doc_tables.update_doc_table). A spec whose queries cannot be
 bounded, or an add that reaches more than SHARE of a table's documents, writes the table whole.
+
+In place or whole, one rule for every table (per-document tables and listings): an update in place
+that would cost more CPU than writing the table whole is not made. Its cost: the walk's look-ups (a
+node and a pattern it is stepped back along, validate_scope.step_back) times STEP_CPU, plus the
+documents computed again times what one cost the last update (Cost.bound; until measured, the
+spec's share stands for it); the whole write's: the table's lines times what a line cost when the
+last build wrote it whole (Cost.line). Both are kept in each table's metadata. A walk whose first
+step and the documents among its changed ends pass the budget is not started (walk_budget); one
+whose look-ups and documents reached pass it together is given up (validate_scope.walk). Listings
+count nodes reached against REACH (listing_delta), not a measured cost: their bound rows are not
+measured yet.
 """
 from __future__ import annotations
 
@@ -22,11 +33,44 @@ import pyoxigraph as ox
 
 log = logging.getLogger(__name__)
 SHARE = 0.25  # above this share of a table's documents reached, the table is written whole
-# A walk from more changed ends than ENDS times its limit is not started (the table is written whole): a
-# walked end costs about a sixth of a row of a whole write (10,000 plus 1,000, bench/table_walks.py: 39,933
-# ends of reuse-levels 3.6 CPU s, its whole write 4.4 for 10,971 documents; implicit-citations' 41,802
-# ends 3.5 s, its 3,664 rows whole well under); the ends grow with the add, a whole write with the store
-ENDS = 6
+# CPU seconds of a walk's look-up (a node and one pattern it is stepped back along, validate_scope.step_back),
+# 10,000 + 1,000 (bench/table_walks.py --alone, load average ~20): implicit-citations 711,076 look-ups 3.05 s,
+# reuse-levels 517,392 2.87 s, reporting-lines 104,130 0.41 s, channel-crossings 50,921 0.31 s: 4-6 us
+STEP_CPU = 5e-6
+# CPU seconds a line of a table written whole, until its last whole write measured its own (Cost.line):
+# reuse-levels 4.4 s for 10,971 documents, listings about 0.4 ms a row at 10,000
+LINE_CPU = 4e-4
+
+
+@dataclass(frozen=True)
+class Cost:
+    """What a table cost (CPU seconds of its job, thread time), kept in its metadata so that the next
+    add weighs in place against whole on this store: `line`, a line of its last whole write
+    (`cpu_line`); `bound`, a document's lines computed again by its last update in place (`cpu_bound`,
+    None until one was made: per-document tables, bound by VALUES)."""
+    line: float = LINE_CPU
+    bound: float | None = None
+
+    @classmethod
+    def of(cls, meta: Mapping | None) -> "Cost":
+        def positive(key):
+            found = None if meta is None else meta.get(key)
+            return float(found) if isinstance(found, (int, float)) and found > 0 else None
+        return cls(positive("cpu_line") or LINE_CPU, positive("cpu_bound"))
+
+    def share(self, default: float) -> float:
+        """The share of a table's documents whose lines, computed again in place, cost its whole
+        write: measured once an update was made, else `default` (DocTableSpec.share, table_delta.SHARE)."""
+        return default if self.bound is None else min(1.0, self.line / self.bound)
+
+    def as_meta(self) -> dict:
+        return {"cpu_line": self.line, **({} if self.bound is None else {"cpu_bound": self.bound})}
+
+
+def walk_budget(meta: Mapping | None, lines: int) -> int:
+    """The most look-ups a walk may make before it costs more than writing the table whole: its
+    `lines` (of the last build's file) times what a line cost (Cost.of its metadata), over STEP_CPU."""
+    return int(lines * Cost.of(meta).line / STEP_CPU)
 
 
 @dataclass(frozen=True)
@@ -53,12 +97,13 @@ def reach_of(rows: str, reads: str | None):
 
 
 def reached(store: ox.Store, change: Change, rows: str, reads: str | None, limit: int | None = None,
-            counted: Callable[[Iterable[str]], int] | None = None) -> set[str] | None:
+            counted: Callable[[Iterable[str]], int] | None = None, budget: int | None = None) -> set[str] | None:
     """The IRIs a changed triple reaches within the table's bound (documents among them), None when
-    the bound is unknown, the changed ends pass ENDS times `limit`, or more than `limit` nodes beyond
-    the changed ends are reached (the walk stops there;
-    with `counted`, more than `limit` of what it counts among all nodes reached). Not thread-safe (the
-    shared steps): called before the tables' threads."""
+    the bound is unknown, when more than `limit` nodes beyond the changed ends are reached (with
+    `counted`, more than `limit` of what it counts among all nodes reached), or when its look-ups'
+    share of `budget` (walk_budget: what costs the whole write) and the nodes' share of `limit` pass
+    1 together (not started when its first step and the documents among the changed ends do). Not
+    thread-safe (the shared steps): called before the tables' threads."""
     scope = reach_of(rows, reads)
     if scope is None or change.delta is None:
         return None
@@ -67,12 +112,28 @@ def reached(store: ox.Store, change: Change, rows: str, reads: str | None, limit
     from loaders.validate_scope import ends, walk
 
     left = ends(change.delta, scope)
-    if left is not None and limit is not None and len(left) > ENDS * limit:
-        log.info("table walk: not started (%d changed ends, limit %s)", len(left), limit)
+    if left is not None and budget is not None and _first_share(left, scope, budget, limit, counted) > 1:
+        log.info("table walk: not started (%d changed ends, %d look-ups, budget %d)", len(left),
+                 first_lookups(left, scope), budget)
         return None
-    nodes = None if left is None else walk(store, left, scope, change.seen, limit, counted)
+    nodes = None if left is None else walk(store, left, scope, change.seen, limit, counted, budget)
     log.info("table walk: %d nodes (limit %s)", -1 if nodes is None else len(nodes), limit)
     return None if nodes is None else {n[1:-1] for n in nodes if n.startswith("<")}
+
+
+def _first_share(left: Mapping[str, int], scope, budget: int, limit: int | None,
+                 counted: Callable[[Iterable[str]], int] | None) -> float:
+    """The share of the update's budget its first step and the documents among the changed ends
+    take (validate_scope.walk's rule, before walking)."""
+    found = first_lookups(left, scope) / max(budget, 1)
+    if limit is not None and counted is not None:
+        found += counted(list(left)) / max(limit, 1)
+    return found
+
+
+def first_lookups(left: Mapping[str, int], scope) -> int:
+    """The look-ups of a walk's first step: each changed end with steps left, once a pattern."""
+    return sum(1 for m in left.values() if m > 0) * len(scope.near)
 
 
 def predicates(specs) -> frozenset | None:

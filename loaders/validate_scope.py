@@ -226,7 +226,8 @@ def ends(delta: Delta, scope: Reach) -> dict[str, int] | None:
 
 
 def walk(store: ox.Store, left: dict[str, int], scope: Reach, seen: dict | None = None,
-         limit: int | None = None, counted: Callable[[Iterable[str]], int] | None = None) -> set[str] | None:
+         limit: int | None = None, counted: Callable[[Iterable[str]], int] | None = None,
+         lookups: int | None = None) -> set[str] | None:
     """The nodes of ``left`` (node -> the steps back to walk from it: ``ends``) and what reaches them
     back along the store's triples that the scope's patterns can match (see the module's
     docstring), each node reached given the steps left (one fewer, and no more than the entry it
@@ -238,36 +239,43 @@ def walk(store: ox.Store, left: dict[str, int], scope: Reach, seen: dict | None 
     disjoint ones), once more than ``limit`` of the nodes reached, ends included, count (reuse-levels at 10,000 plus 1,000: 106,625 nodes, 6,715 of its
     9,987 documents).
     ``seen``: (node, predicate, side) -> the nodes one step back, shared by the walks of one build;
-    each step asks one query a pattern for all the frontier's nodes (step_back)."""
+    each step asks one query a pattern for all the frontier's nodes (step_back). ``lookups``: the
+    look-ups (entries it adds to ``seen``: those another walk made cost this one nothing) that cost
+    as much as ``limit`` nodes: the walk gives up once the share of the one used and the share of the
+    other pass 1 together (table_delta: the walk and the rows computed again against a whole write)."""
     seen = {} if seen is None else seen
+    start = len(seen)
     left = dict(left)
-    if counted is None:
-        limit = None if limit is None else limit + len(left)
+    base = len(left) if counted is None else 0  # without `counted`, the limit is of the nodes beyond the ends
     # `counted` asked once a node (it adds up over disjoint nodes): asked of every node reached after each
     # step, it cost half of reuse-levels' walk (10,000 plus 1,000: 44,107 nodes, 2.6 million looked up)
     fresh, total = list(left), 0
 
-    def over() -> bool:  # the nodes reached, or those `counted` finds among them, pass the limit
+    def over(walked: bool = False) -> bool:  # the look-ups' share and the nodes' (or counted's) pass 1 together
         nonlocal total
-        if limit is None or len(left) <= limit:
+        # once walked, the look-ups are spent whatever is decided: the nodes alone then
+        used = 0.0 if lookups is None or walked else (len(seen) - start) / max(lookups, 1)
+        if used > 1:
+            return True
+        if limit is None or len(left) - base <= limit * (1 - used):
             return False
         if counted is not None and fresh:
             total += counted(fresh)
             fresh.clear()
-        return counted is None or total > limit
+        return counted is None or total > limit * (1 - used)
 
     # steps only lower what is left: the nodes with k left are all known once those with more are walked
     for k in range(max(left.values(), default=0), 0, -1):
-        if over():
-            return None
         frontier = [n for n, m in left.items() if m == k]
         for group in _asked_together(scope.near):
+            if over():  # before each query (after the last one: over(walked=True) below)
+                return None
             p, side, far = (*group[0], None)[:3]
             asked = [n for n in frontier if far is None or n in far]
             # one step from a node many triples point to (a code-list value, a common body) can reach
             # the whole store: given up as soon as it passes the limit (9 s of an add's tables at 2,000)
             if not step_back(store, asked, tuple(e[0] for e in group) if len(group) > 1 else p, side, seen,
-                             None if limit is None or counted else limit - len(left), left):
+                             None if limit is None or counted else limit + base - len(left), left):
                 return None
             for entry in group:
                 then = min(k - 1, scope.steps(entry))
@@ -279,9 +287,7 @@ def walk(store: ox.Store, left: dict[str, int], scope: Reach, seen: dict | None 
                             if x not in left:
                                 fresh.append(x)
                             left[x] = then
-            if over():
-                return None
-    return None if over() else set(left)
+    return None if over(walked=True) else set(left)
 
 
 def _asked_together(near: Iterable[tuple]) -> list[list[tuple]]:

@@ -20,6 +20,7 @@ from directive_kg import queries as Q
 from loaders.build import build
 from loaders.shacl_sparql import reach_with_constants
 from loaders.store import open_store
+from tests.test_listings import table_files
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -55,16 +56,8 @@ STEPS = [("unchanged", _unchanged), ("add", _added), ("change", _changed), ("rem
 
 
 def _tables(store: Path) -> dict[str, object]:
-    """Every table file's bytes; the metadata as JSON without its build stamp."""
-    found = {}
-    for f in sorted((store / "tables").iterdir()):
-        if f.suffix == ".json":
-            meta = json.loads(f.read_bytes())
-            meta.pop("stamp")
-            found[f.name] = meta
-        else:
-            found[f.name] = f.read_bytes()
-    return found
+    """Every table file's bytes; the metadata as JSON without its build stamp and measured costs."""
+    return table_files(store / "tables", stamp=False)
 
 
 @pytest.fixture(scope="module")
@@ -78,15 +71,15 @@ def steps(tmp_path_factory, request):
     build(corpus, store, progress=False, jobs=1)
     out = {}
     # every listing a change reaches is updated, whatever share of its rows and whatever its walk costs (a
-    # real build writes one whole above listing_delta.REACH or WALK_COST: the same files): the update is
+    # real build writes one whole above listing_delta.REACH or table_delta.walk_budget: the same files): the update is
     # what is tested
     patch = pytest.MonkeyPatch()
     patch.setattr(listing_delta, "REACH", 10.0 ** 9)
     # likewise every per-document table a change reaches (a real add writes one whole above its share)
     patch.setattr(doc_tables, "SPECS", {name: replace(spec, share=1.0) for name, spec in doc_tables.SPECS.items()})
-    patch.setattr(table_delta, "ENDS", 10.0 ** 9)  # and however many changed ends its walk starts from
-    patch.setattr(listing_delta, "WALK_COST", 10 ** 9)
-    request.addfinalizer(patch.undo)
+    patch.setattr(table_delta, "STEP_CPU", 10.0 ** -30)  # and however many look-ups its walk makes
+    patch.setattr(table_delta.Cost, "share", lambda self, default: default)  # whatever its last update cost
+    request.addfinalizer(patch.undo)  # also on a failure; undone below once the builds are made
     for name, step in STEPS:
         step(corpus, extra)
         records = []
@@ -107,13 +100,16 @@ def steps(tmp_path_factory, request):
         build(corpus, fresh, progress=False, jobs=1)
         # (module, table, whether any of its rows or documents was computed again)
         updated = {(r.name, r.args[0], r.args[1] > 0) for r in records if "computed again" in r.msg}
-        out[name] = (_tables(store), _tables(fresh), updated)
+        metas = {f.name: json.loads(f.read_bytes()) for f in (store / "tables").glob("*.json")}
+        costs = {name: (meta.get("cpu_line", 0), meta.get("cpu_bound")) for name, meta in metas.items() if meta["rows"]}
+        out[name] = (_tables(store), _tables(fresh), updated, costs)
+    patch.undo()  # the other tests see the real rule
     return out
 
 
 @pytest.mark.parametrize("step", [name for name, _ in STEPS])
 def test_the_tables_of_a_change_are_those_of_a_whole_build(steps, step):
-    changed, fresh, updated = steps[step]
+    changed, fresh, updated, _costs = steps[step]
     assert sorted(changed) == sorted(fresh)
     assert [name for name in fresh if changed[name] != fresh[name]] == []
     assert {module for module, _table, _rows in updated} == {doc_tables.__name__, listing_delta.__name__}, \
@@ -123,7 +119,7 @@ def test_the_tables_of_a_change_are_those_of_a_whole_build(steps, step):
 def test_every_keyed_listing_is_updated_in_place_by_some_step(steps):
     """The listings a step reaches few rows of are updated, not written whole, rows computed again
     (a walk that grows too far writes a table whole in one step, table_delta.GROWTH; not in every step)."""
-    updated = {table for _tables, _fresh, found in steps.values() for module, table, computed in found
+    updated = {table for _tables, _fresh, found, _costs in steps.values() for module, table, computed in found
                if module == listing_delta.__name__ and computed}
     assert updated == {spec.query for spec in listing_delta.specs()}
 
@@ -131,7 +127,7 @@ def test_every_keyed_listing_is_updated_in_place_by_some_step(steps):
 def test_every_per_document_table_is_updated_in_place_by_some_step(steps):
     """Each per-document table some step reaches is updated, its reached documents' rows computed again
     by the bound queries (doc_tables.bound), the other lines copied: what the equality above tests."""
-    updated = {table for _tables, _fresh, found in steps.values() for module, table, computed in found
+    updated = {table for _tables, _fresh, found, _costs in steps.values() for module, table, computed in found
                if module == doc_tables.__name__ and computed}
     assert updated == set(doc_tables.SPECS)
 
@@ -241,9 +237,10 @@ def test_a_walk_limit_counts_what_the_table_counts(limit, counting, whole):
         assert {iri.removeprefix("urn:x:") for iri in found} & {d[7:-1] for d in documents} == {"new", "s1"}
 
 
-@pytest.mark.parametrize("ends, whole", [(0, True), (10 ** 9, False)])
-def test_a_walk_from_more_changed_ends_than_its_limit_allows_is_not_started(monkeypatch, ends, whole):
-    """The changed ends past table_delta.ENDS times the limit: the table is written whole, unwalked."""
+@pytest.mark.parametrize("budget, whole", [(0, True), (1, True), (10 ** 9, False), (None, False)])
+def test_a_walk_costing_more_look_ups_than_its_budget_is_not_made(budget, whole):
+    """A walk whose look-ups would pass its budget (table_delta.walk_budget: the whole write costs less)
+    gives the table up to a whole write; within it, or unbudgeted, it is walked."""
     import pyoxigraph as ox
 
     from loaders.validate_scope import Delta
@@ -252,11 +249,43 @@ def test_a_walk_from_more_changed_ends_than_its_limit_allows_is_not_started(monk
     store = ox.Store()
     store.load(_nt(_SIBLINGS + added), format=ox.RdfFormat.N_TRIPLES)
     spec = doc_tables.SPECS["reuse-levels"]
-    monkeypatch.setattr(table_delta, "ENDS", ends)
-    found = table_delta.reached(store, table_delta.Change({}, Delta([_nt(added)])), spec.rows, spec.reads, 2)
+    found = table_delta.reached(store, table_delta.Change({}, Delta([_nt(added)])), spec.rows, spec.reads, 10,
+                                budget=budget)
     assert (found is None) == whole
 
 
+@pytest.mark.parametrize("meta, lines, line", [
+    (None, 100, table_delta.LINE_CPU),             # no metadata: the default a line
+    ({"rows": 100}, 100, table_delta.LINE_CPU),    # a table written before lines were measured
+    ({"cpu_line": 0.002}, 100, 0.002),             # what its last whole write measured
+    ({"cpu_line": 0.002}, 0, 0.002),
+    ({"cpu_line": -1}, 100, table_delta.LINE_CPU),
+])
+def test_a_walk_budget_is_the_whole_write_in_look_ups(meta, lines, line):
+    assert table_delta.Cost.of(meta).line == line
+    assert table_delta.walk_budget(meta, lines) == int(lines * line / table_delta.STEP_CPU)
+
+
+@pytest.mark.parametrize("step", [name for name, _ in STEPS])
+def test_a_table_keeps_what_a_line_of_its_whole_write_cost(steps, step):
+    """Every table with lines holds in its metadata what a line of its last whole write cost (an update
+    in place carries it): the next add weighs its walk against it."""
+    _changed, _fresh, updated, costs = steps[step]
+    assert costs and all(line > 0 for line, _bound in costs.values()), costs
+    # a per-document table updated with lines computed again keeps what a document of them cost
+    for module, table, computed in updated:
+        if module == doc_tables.__name__ and computed:
+            assert costs[f"{table}{doc_tables.SUFFIX}.json"][1] > 0, table
+
+
+@pytest.mark.parametrize("meta, default, share", [
+    (None, 0.3, 0.3),                                   # nothing measured: the spec's share
+    ({"cpu_line": 0.001}, 0.3, 0.3),                    # no update measured yet
+    ({"cpu_line": 0.001, "cpu_bound": 0.004}, 0.3, 0.25),  # a line computed again costs 4 whole lines
+    ({"cpu_line": 0.001, "cpu_bound": 0.0005}, 0.3, 1.0),  # cheaper in place than whole: any share
+])
+def test_the_share_updated_in_place_is_what_costs_the_whole_write(meta, default, share):
+    assert table_delta.Cost.of(meta).share(default) == pytest.approx(share)
 @pytest.mark.parametrize("text, order", [
     ("SELECT ?a ?o WHERE { ?a ?p ?o } ORDER BY ?a DESC(?o)", (("a", False), ("o", True))),
     ("SELECT ?a ?o WHERE { ?a ?p ?o } ORDER BY ASC( ?a ) ?o", (("a", False), ("o", False))),
