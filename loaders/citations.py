@@ -861,11 +861,27 @@ def _issuer_as_named(hit: _Hit) -> str:
         m = pattern.fullmatch(issuer)
         if m:
             issuer = value.replace("{n}", m.group("n"))
+    issuer = _last_title_body(issuer)
     for text, value in patterns()["issuer_of_type"]:
         doc_type, _, written = text.partition("|")
         if (hit.doc_type or "").casefold() == doc_type.casefold() and issuer.casefold() == written.casefold():
             issuer = value
     return issuer
+
+
+@lru_cache(maxsize=1)
+def _last_title() -> re.Pattern:
+    """", Chủ nhiệm Văn phòng Chính phủ": the last of a person's titles (press_phrases.csv role rows), its body after it."""
+    roles = [r["phrase"] for r in table("press_phrases") if r["kind"] == "role"]
+    return re.compile(rf",\s*(?:{alternation(roles)})\s+(?P<body>[^,]+)$")
+
+
+def _last_title_body(issuer: str) -> str:
+    """"Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ" -> Văn phòng Chính phủ: a chain of titles names the known
+    central body of its last one; anything else stays as written."""
+    m = _last_title().search(issuer)
+    central = refdata.find_central_body(m.group("body")) if m else None
+    return central.name if central else issuer
 
 
 def _names_a_body(number: str) -> bool:

@@ -369,7 +369,13 @@ def _person(st: SourceText, s: int, e: int) -> _Person | None:
     role = _role_at(st, s, e)
     if role:
         name = _trailing_name(st, role.end, e)
-        return _Person(name, role) if name else None
+        if not name:
+            return None
+        # "Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ X": of a person's titles, the last one names the body
+        titles = role.end
+        for m in re.finditer(r",\s*", st.work[titles:name.start]):
+            role = _role_at(st, titles + m.end(), name.start) or role
+        return _Person(name, role)
     return None
 
 
