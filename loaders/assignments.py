@@ -26,7 +26,8 @@ from functools import lru_cache
 from loaders import grammar as G
 from loaders import refdata
 from loaders.bodies import complete_name, resolve_body
-from loaders.body_lists import addressee_end, addressee_group, continues_name, find_colon_list, known_name_end, split_addressees
+from loaders.body_lists import (addressee_end, addressee_group, continues_name, dash_inside_name, find_colon_list,
+                                known_name_end, split_addressees)
 from loaders.citations import UPPER, alternation, patterns, read_body
 from loaders.context import DocContext
 from loaders.header import is_upper, spellings
@@ -83,6 +84,7 @@ def _data() -> dict:
         "head": re.compile(rf"^(?!(?:{alternation(words('not_body_head'))}){nb})"
                            rf"{alternation(words('body_head'))}{nb}"),
         "post": re.compile(rf"^{alternation(words('post'))}{nb}"),
+        "post_end": re.compile(rf"(?:^|(?<=[;,]))\s*{alternation(words('post'))}\s*$"),   # "...; Giám đốc" before a list
         "person": re.compile(rf"^(?i:{alternation(words('person_lead'))}){nb}\s*"),
         "committee": re.compile(rf"^(?:{_PLURAL}\s+)?{alternation(words('committee_class'))}{nb}"),
         "unit": re.compile(rf"^(?:{_PLURAL}\s+)?{alternation(words('unit_class'))}{nb}"),
@@ -176,7 +178,8 @@ def _press_words(kind: str) -> list[str]:
 # ---------------------------------------------------------------- sentences
 
 _DASH_ITEM = r"\d{1,2}[-–]"  # "1-", "2–": a numbered item, both an item and a sentence start
-_ITEM = re.compile(rf"^\s*(?:\d+(?:\.\d+)*[.)]|{_DASH_ITEM}|[a-zđ]\)|[-–•+])\s+")   # "1.", "1)", "1-", "a)", "-"
+# "1.Sở Công Thương chủ trì ...": a press page's numbered item with no space after its mark
+_ITEM = re.compile(rf"^\s*(?:(?:\d+(?:\.\d+)*[.)]|{_DASH_ITEM}|[a-zđ]\)|[-–•+])\s+|\d+\.(?=[{UPPER}]))")   # "1.", "1)", "1-", "a)", "-"
 _OPENING_QUOTES = "“\"«"   # a quoted sentence is read from its first word
 _ROMAN = r"[IVXL]+\."   # "II.": a section heading's number (one piece for the patterns below)
 _ROMAN_ITEM = re.compile(rf"{_ROMAN}\s")   # "II. Nhiệm vụ chung"
@@ -186,7 +189,7 @@ _MARKER_ALONE = re.compile(rf"\s*(?:\d+(?:\.\d+)*[.)]|[a-zđ]\)|{_ROMAN})\s*")  
 # abbreviations that end with a full stop ("TP. Hải Phòng", header_markers.csv units): no sentence ends there
 _ABBREVIATED = "".join(f"(?<!{re.escape(a)})" for a in spellings("unit") if a.endswith("."))
 # "…" ends a sentence as "." does ("… trật tự xây dựng… Dịp này, ...")
-_SENTENCE_END = re.compile(rf"(?<=[.!?…])(?<!\b[A-ZĐ]\.){_ABBREVIATED}\s+(?=[{UPPER}\d“\"])|\n\s*\n|\n(?=\s*(?:\d+\.\s|{_DASH_ITEM}\s|[-–•+]\s))|\n(?=[ \t]*{_ROMAN}[ \t]+[{UPPER}])|\n(?=[ \t]*[“\"][{UPPER}])")
+_SENTENCE_END = re.compile(rf"(?<=[.!?…])(?<!\b[A-ZĐ]\.){_ABBREVIATED}\s+(?=[{UPPER}\d“\"])|\n\s*\n|\n(?=\s*(?:\d+\.(?:\s|[{UPPER}])|{_DASH_ITEM}\s|[-–•+]\s))|\n(?=[ \t]*{_ROMAN}[ \t]+[{UPPER}])|\n(?=[ \t]*[“\"][{UPPER}])")
 
 
 @dataclass
@@ -204,6 +207,8 @@ def _sentences(w: str, limit: int) -> list[_Sentence]:
     cuts = sorted([*_SENTENCE_END.finditer(w, 0, limit), *_data()["colon_cut"].finditer(w, 0, limit),
                    *_data()["line_cut"].finditer(w, 0, limit)],
                   key=lambda m: m.start())
+    # "các Sở: Lao động\n- Thương binh và Xã hội": a broken line put a name's dash first, no dashed item
+    cuts = [m for m in cuts if not (w[m.start()] == "\n" and w[m.end():m.end() + 4].lstrip()[:1] in ("-", "–") and dash_inside_name(w, m.start()))]
     bounds = [(pos, None)] + [(m.end(), m) for m in cuts]
     for i, (start, _) in enumerate(bounds):
         end = cuts[i].start() if i < len(cuts) else limit
@@ -527,7 +532,9 @@ def bodies_of(phrase: str, ctx: DocContext, related: tuple[str, ...] = (), partn
     phrase = _plural_unit_head().sub(r"\g<head> \g<pl> ", phrase)   # "các UBND huyện, thị xã" -> "UBND các huyện, thị xã"
     colon = find_colon_list(phrase)
     if colon:  # "Ủy ban nhân dân các tỉnh, thành phố: Bắc Giang, Hải Phòng": one body per item
-        before = _LIST_JOIN_END.sub("", phrase[:colon.start].rstrip())
+        # "Giám đốc các Sở: Nội vụ, Y tế": the post before the list's head heads the bodies named, no body itself
+        before = _data()["post_end"].sub("", _LIST_JOIN_END.sub("", phrase[:colon.start].rstrip()))
+        before = _LIST_JOIN_END.sub("", before.rstrip())
         named = [complete_name(it.name, ctx) for it in colon.items]
         after = phrase[colon.end:].strip(" ;")   # "...; Chủ tịch UBND các tỉnh": the addressees after the list
         return list(dict.fromkeys((bodies_of(before, ctx, related) if before else []) + named
@@ -662,8 +669,8 @@ def _subject(s: _Sentence) -> tuple[str, int] | None:
     pred = colon or pred
     if not pred or d["assign_inner"].search(text, 0, pred.start()) or _intro_only(text, pred.start()):
         return None
-    if re.search(rf":\s+[{UPPER}]", text[:pred.start()]) and find_colon_list(text[:pred.start()].rsplit(";", 1)[-1]) is None:
-        return None  # a headline "Đảng ủy Bộ Nội vụ: Triển khai ...", not a subject ("các sở: Xây dựng, ..." is one)
+    if any(re.search(rf":\s+[{UPPER}]", part) and find_colon_list(part) is None for part in text[:pred.start()].split(";")):
+        return None  # a headline "Đảng ủy Bộ Nội vụ: Triển khai ...", not a subject ("A; các sở: Xây dựng, ...; B" is one)
     if _FULL_DATE.search(text, 0, pred.start()):
         return None  # "Văn phòng UBND tỉnh\nThứ ba 22/10/2019\nHướng dẫn ...": a page's heading lines
     cut = d["scope"].search(text, 0, pred.start())

@@ -138,6 +138,19 @@ def inside_known_name(text: str, at: int) -> bool:
     return any(m.start() < at < m.end() for m in _known_name_re().finditer(text))
 
 
+@lru_cache(maxsize=1)
+def _dashed_tail_re() -> re.Pattern:
+    """A known name's words holding a dash ("Lao động - Thương binh và Xã hội"), a line break beside the dash."""
+    dashed = [t for t in _name_tails() if "-" in t]
+    return re.compile(rf"(?i:{_alt(dashed)})(?![^\W_])".replace(r"\-", r"\s*[-–—]\s*"))
+
+
+def dash_inside_name(text: str, at: int) -> bool:
+    """Position ``at`` (a line break before "- ") lies inside a known name whose dash the line break put at the
+    line's start ("Sở: Lao động\n- Thương binh và Xã hội": a PDF's broken line, no dashed item)."""
+    return any(m.start() < at < m.end() for m in _dashed_tail_re().finditer(text, max(0, at - 60), at + 80))
+
+
 def continues_name(rest: str) -> bool:
     """``rest`` (lower case, after a name) goes on with that name: "của tỉnh", "trực thuộc ...", "và ..."."""
     return bool(_continues().match(rest.lstrip()))

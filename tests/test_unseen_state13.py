@@ -1,0 +1,96 @@
+"""State documents from a thirteenth set of unseen public pages (provincial plans and decisions on law
+portals, press reports of the Prime Minister's and ministries' letters, the National Assembly's office):
+what they taught us.
+
+Every sentence is written for the test (names, numbers, places made up), modelled on the layouts and
+phrasings the pages showed; each table row is one way a page writes the thing.
+"""
+from __future__ import annotations
+
+import pytest
+
+from loaders.extract import extract_text
+
+
+def _tasks(text: str) -> list[tuple[tuple[str, ...], tuple[str, ...]]]:
+    return [(a.bodies, a.cooperating) for a in extract_text(text).assignments]
+
+
+# --- "Cùng với đó, X chủ trì ...": a connective before the subject of a press sentence ---------------
+@pytest.mark.parametrize("text, tasks", [
+    ("Chính phủ yêu cầu các Bộ, địa phương triển khai đồng bộ các giải pháp.\n"
+     "Bộ Công Thương chủ trì, phối hợp với các Bộ, ngành, địa phương bảo đảm nguồn cung xăng dầu.\n"
+     "Cùng với đó, Bộ Tài chính chủ trì, phối hợp với các Bộ, cơ quan, địa phương rà soát giá.",
+     [(("các Bộ, địa phương",), ()), (("Bộ Công Thương",), ("các Bộ, ngành, địa phương",)),
+      (("Bộ Tài chính",), ("các Bộ, cơ quan, địa phương",))]),
+])
+def test_connective_before_subject(text, tasks):
+    assert _tasks(text) == tasks
+
+
+# --- "1.Sở Y tế chủ trì ...": a numbered item with no space after its mark --------------------------
+@pytest.mark.parametrize("text, bodies", [
+    ("UBND tỉnh giao nhiệm vụ cụ thể như sau:\n\n1.Sở Công Thương chủ trì, phối hợp với các sở, ngành liên quan\n\n"
+     "a) Nắm bắt tình hình cung ứng hàng hóa.", [("Sở Công Thương",)]),
+    ("UBND tỉnh yêu cầu các sở thực hiện như sau:\n1.Sở Y tế chủ trì kiểm tra an toàn thực phẩm.\n"
+     "2.Sở Tài chính bố trí kinh phí.", [("Sở Y tế",), ("Sở Tài chính",)]),
+    # a decimal number is no item mark
+    ("UBND tỉnh yêu cầu Sở Y tế bố trí 1.500 liều vắc xin.", [("Sở Y tế",)]),
+])
+def test_item_mark_without_space(text, bodies):
+    assert [b for b, _ in _tasks(text)] == bodies
+
+
+# --- "Chánh Văn phòng UBND tỉnh; Giám đốc các Sở: A, B; Chủ tịch UBND ...": a colon list inside a list ---------
+@pytest.mark.parametrize("text, bodies", [
+    ("QUYẾT ĐỊNH:\nĐiều 3. Chánh Văn phòng UBND tỉnh; Giám đốc các Sở: Nội vụ, Tài chính, Y tế; Chủ tịch UBND các "
+     "huyện, thị xã, thành phố và Thủ trưởng các cơ quan liên quan chịu trách nhiệm thi hành Quyết định này./.",
+     ("Văn phòng UBND tỉnh", "Sở Nội vụ", "Sở Tài chính", "Sở Y tế", "UBND các huyện, thị xã, thành phố")),
+    # the post before the list's head ("Bộ trưởng các Bộ:") is no body of its own
+    ("Thủ tướng yêu cầu Bộ trưởng các Bộ: Quốc phòng, Y tế; Chủ tịch UBND các tỉnh chủ động ứng phó bão.",
+     ("Bộ Quốc phòng", "Bộ Y tế", "UBND các tỉnh")),
+    # "Chỉ huy trưởng" heads the body after it
+    ("QUYẾT ĐỊNH:\nĐiều 3. Giám đốc các Sở: Y tế, Tài chính; Chỉ huy trưởng Bộ Chỉ huy Quân sự tỉnh căn cứ "
+     "Quyết định thi hành./.", ("Sở Y tế", "Sở Tài chính", "Bộ Chỉ huy Quân sự tỉnh")),
+])
+def test_colon_list_between_semicolons(text, bodies):
+    assert [b for bs, _ in _tasks(text) for b in bs] == list(bodies)
+
+
+# --- a PDF's broken line puts a name's dash first ("Lao động\n- Thương binh và Xã hội"): no dashed item ------
+@pytest.mark.parametrize("wrap, dash", [("\n- ", "-"), ("\n – ", "–"), (" - ", "-")])
+def test_broken_line_inside_a_dashed_name(wrap, dash):
+    text = (f"QUYẾT ĐỊNH:\nĐiều 3. Chánh Văn phòng UBND tỉnh; Giám đốc các Sở: Lao động{wrap}Thương binh và Xã hội, "
+            "Nội vụ; Chủ tịch UBND các huyện chịu trách nhiệm thi hành Quyết định này./.")
+    assert [b for bs, _ in _tasks(text) for b in bs] == [
+        "Văn phòng UBND tỉnh", f"Sở Lao động {dash} Thương binh và Xã hội", "Sở Nội vụ", "UBND các huyện"]
+
+
+def test_dashed_item_after_a_name_stays_an_item():
+    text = "UBND tỉnh yêu cầu:\n- Sở Y tế kiểm tra an toàn thực phẩm.\n- Sở Tài chính bố trí kinh phí."
+    assert [b for b, _ in _tasks(text)] == [("Sở Y tế",), ("Sở Tài chính",)]
+
+
+# --- a person's chain of titles: the last one names the body (press lead and cited issuer) --------------
+@pytest.mark.parametrize("text, issuer", [
+    ("Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ Lê Văn Tám vừa ký Công văn số 12/VPCP-KTTH gửi các Bộ.",
+     "Văn phòng Chính phủ"),
+    ("Tổng Thư ký Quốc hội, Chủ nhiệm Văn phòng Quốc hội Lê Văn Tám vừa ký Thông báo số 12/TB-VPQH gửi các Bộ.",
+     "Văn phòng Quốc hội"),
+    ("Chủ nhiệm Văn phòng Quốc hội Lê Văn Tám vừa ký Thông báo số 13/TB-VPQH gửi các Bộ.", "Văn phòng Quốc hội"),
+    ("Bộ trưởng Bộ Y tế Lê Văn Tám vừa ký Công văn số 21/BYT-KCB gửi các tỉnh.", "Bộ Y tế"),
+])
+def test_chain_of_titles_names_the_issuer(text, issuer):
+    assert extract_text(text).issuer == issuer
+
+
+@pytest.mark.parametrize("text, issuer", [
+    ("Căn cứ Thông tư số 03/2025/TT-VPCP ngày 12/3/2025 của Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ quy định chế "
+     "độ báo cáo;", "Văn phòng Chính phủ"),
+    ("Thực hiện Công văn số 5/VPQH-TH ngày 2/3/2024 của Tổng Thư ký Quốc hội, Chủ nhiệm Văn phòng Quốc hội về việc "
+     "báo cáo;", "Văn phòng Quốc hội"),
+    # one title stays as written
+    ("Căn cứ Thông tư số 18/2014/TT-BGDĐT ngày 26/5/2014 của Bộ trưởng Bộ GD&ĐT về tuyển sinh;", "Bộ trưởng Bộ GD&ĐT"),
+])
+def test_chain_of_titles_names_the_cited_issuer(text, issuer):
+    assert [c.issuer for c in extract_text(text).cited_documents] == [issuer]
