@@ -109,6 +109,13 @@ def _addressee_start() -> re.Pattern:
 
 
 @lru_cache(maxsize=1)
+def _post_start() -> re.Pattern:
+    """A post opening an entry ("Bí thư", "Chủ tịch UBND ..."): body_phrases.csv post rows."""
+    from loaders.citations import patterns
+    return re.compile(rf"{_alt(t for t, _ in patterns('body_phrases.csv').get('post', ()))}(?![^\W_])")
+
+
+@lru_cache(maxsize=1)
 def _known_name_re() -> re.Pattern:
     """A body head followed by a known name ("Sở " + "tư pháp"), longest first."""
     from loaders.citations import patterns
@@ -219,8 +226,8 @@ def find_colon_list(text: str) -> ColonList | None:
         if kinds:
             end = _list_end(text, m.end(), lambda item: bool(refdata.find_units(item) or refdata.find_province_2025(item))
                             or not opens_addressee(item))
-        elif prefixes:
-            end = _list_end(text, m.end(), lambda item: fold(item) in _name_tails())
+        elif prefixes:   # "Bộ: Quốc phòng, Y tế; Bí thư, Chủ tịch UBND ...": a post ends the list ("Ban Bí thư" has a tail "Bí thư")
+            end = _list_end(text, m.end(), lambda item: fold(item) in _name_tails() and not _post_start().match(item))
         for s, e in split_items(text, m.end(), end):
             name = _item_name(text[s:e].strip(), prefixes[:1], kinds, organ)
             if name is not None:

@@ -164,6 +164,8 @@ def _regexes() -> dict[str, re.Pattern]:
         "posts_only": re.compile(rf"^{alternation([t for t, _ in p['post']])}$"),
         "boundary": re.compile(r"[.;:!?](?=\s)|\n\s*\n"),
         "issued": re.compile(rf"(?P<x>[^,;:.\n()]+?)\s+(?:{G.piece('past')}\s+)?{issued}\s+$"),
+        # "Ngày 25/6, UBND thành phố có Thông báo số 243": "có" issues only right before the document
+        "has_issued": re.compile(rf"(?<![^\W_])(?:{alternation([t for t, _ in p['issued_right_before']])})\s+$"),
         # a line break inside a subject when the next line goes on in lower case (a hard-wrapped page)
         "subject_end": re.compile(rf";|\n(?![ \t]*(?![{UPPER}])[^\W\d_])|\.(?=\s|$)|,\s+(?=[{UPPER}])|(?<=”),|,\s+(?={of}\s)|(?<![\d{UPPER}]),\s+(?={day}\s*\d)|{not_after_verb}\s(?=(?:{G.piece('according')}|{G.piece('at')})\s)|\)"
                                   rf"|,?\s+(?={alternation([t for t, _ in p['subject_stop']])}(?![^\W_]))"
@@ -174,6 +176,8 @@ def _regexes() -> dict[str, re.Pattern]:
         # a hard-wrapped subject whose line ends with a word that needs what follows ("... trên địa bàn\nThành phố")
         "wrap_goes_on": re.compile(rf"(?<![^\W_]){alternation([t for t, _ in p['wrap_goes_on']])}[ \t]*$"),
         "date_first": re.compile(rf"^\s*{dated}"),
+        # "Theo đó, ngày D, X ban hành ...", "Do công việc đột xuất, ngày D, X có ...": a short lead before the date
+        "date_after_lead": re.compile(rf"^\s*(?:[^\d,;.\n]{{1,40}},\s*)?{dated}"),
         "of_x_at": re.compile(rf"(?:^|.*\s){of}\s+(?P<x>[^,;:.()]+?)\s+{G.piece('at')}\s+$", re.S),
         # "Xét đề nghị của: X tại các văn bản: số 49/TTr-UBND ngày ..., số 48/TTr-UBND ngày ...": X wrote the
         # list; read across the colons and the items before the citation
@@ -769,6 +773,10 @@ def _context_fill(w: str, hit: _Hit, ctx: DocContext) -> None:
                 hit.issuer = written
     if coded and not hit.issuer:
         hit.issuer = coded
+    right_before = rx["has_issued"].search(before)
+    if right_before:
+        # read as the issue verb itself (issued_verb rows)
+        before = before[:right_before.start()] + patterns()["issued_verb"][0][0] + " "
     if not hit.issuer:
         m = rx["issued"].search(before)
         if m and m.group("x").strip()[:1].isupper():
@@ -779,7 +787,7 @@ def _context_fill(w: str, hit: _Hit, ctx: DocContext) -> None:
     # "Ngày D, X ban hành Chương trình số 27 về thực hiện Chỉ thị 13": D is the numbered document's, issued
     # between the verb and this citation, not this one's
     if hit.date_as_written is None and issued and not re.search(_NUMBER, before[issued[-1].end():]):
-        m = rx["date_first"].match(before)
+        m = rx["date_after_lead"].match(before)
         if m:
             hit.date, hit.date_as_written, hit.date_warning = parse_date(m)
 

@@ -49,6 +49,10 @@ def test_item_mark_without_space(text, bodies):
     # the post before the list's head ("Bộ trưởng các Bộ:") is no body of its own
     ("Thủ tướng yêu cầu Bộ trưởng các Bộ: Quốc phòng, Y tế; Chủ tịch UBND các tỉnh chủ động ứng phó bão.",
      ("Bộ Quốc phòng", "Bộ Y tế", "UBND các tỉnh")),
+    # a post after the list's ";" ends it ("Ban Bí thư" makes "Bí thư" a name's tail; a bare post stays as written)
+    ("Thủ tướng yêu cầu Bộ trưởng các Bộ: Quốc phòng, Công an; Bí thư, Chủ tịch UBND các tỉnh từ Quảng Trị đến Huế "
+     "tiếp tục tập trung chỉ đạo ứng phó bão.",
+     ("Bộ Quốc phòng", "Bộ Công an", "Bí thư", "UBND các tỉnh từ Quảng Trị đến Huế")),
     # "Chỉ huy trưởng" heads the body after it
     ("QUYẾT ĐỊNH:\nĐiều 3. Giám đốc các Sở: Y tế, Tài chính; Chỉ huy trưởng Bộ Chỉ huy Quân sự tỉnh căn cứ "
      "Quyết định thi hành./.", ("Sở Y tế", "Sở Tài chính", "Bộ Chỉ huy Quân sự tỉnh")),
@@ -94,3 +98,19 @@ def test_chain_of_titles_names_the_issuer(text, issuer):
 ])
 def test_chain_of_titles_names_the_cited_issuer(text, issuer):
     assert [c.issuer for c in extract_text(text).cited_documents] == [issuer]
+
+
+# --- "Ngày D, X có Công văn số N": "có" right before the document issues it; a short lead may open the clause -----
+@pytest.mark.parametrize("text, cited", [
+    ("UBND thành phố vừa ban hành Thông báo số 245/TB-UBND.\n\nNgày 25/12/2020, UBND thành phố có Công văn số "
+     "8262/UBND-TCD về việc tiếp công dân.", [("8262/UBND-TCD", "2020-12-25", "UBND thành phố")]),
+    ("UBND huyện vừa ban hành Thông báo số 24/TB-UBND.\n\nDo công việc đột xuất, ngày 25/6/2021, UBND huyện có Thông "
+     "báo số 243/TB-UBND thay đổi thời gian.", [("243/TB-UBND", "2021-06-25", "UBND huyện")]),
+    ("UBND tỉnh vừa ban hành Công văn số 5/UBND-VX.\n\nTheo đó, ngày 3/4/2021, Sở Y tế đã ban hành Công văn số "
+     "44/SYT-NVY về việc phòng dịch.", [("44/SYT-NVY", "2021-04-03", "Sở Y tế")]),
+    # "có" elsewhere in the clause issues nothing
+    ("Ngày 5/3/2021, các đơn vị có liên quan thực hiện Công văn số 12/UBND-VX của UBND tỉnh.",
+     [("12/UBND-VX", None, "UBND tỉnh")]),
+])
+def test_has_issued_right_before(text, cited):
+    assert [(c.number, c.date, c.issuer) for c in extract_text(text).cited_documents] == cited
