@@ -1096,6 +1096,8 @@ def _name_generic(st: SourceText, lead: _Lead, mentions: list[re.Match], start: 
         typed = aliases.get(written) or names.get(H.bare_key(written))
         if not other or _generic(written) or _res()["plural"].search(work, s0, m.start()):
             continue
+        if (m.start() < lead.s1 and _res()["cited"].search(work, s0, m.start())) or _res()["at_cited"].search(work, s0, m.start()):
+            continue   # "X vừa có văn bản đề nghị ... thực hiện nghiêm Chỉ thị số 02", "... của Bộ Y tế tại Công văn số 5": cited
         sub = _Lead(m, s0, s1, None)
         _read_tails(st, sub, m.end(), s1)
         if not _same_issuer(lead, sub):

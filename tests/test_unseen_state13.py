@@ -114,3 +114,18 @@ def test_chain_of_titles_names_the_cited_issuer(text, issuer):
 ])
 def test_has_issued_right_before(text, cited):
     assert [(c.number, c.date, c.issuer) for c in extract_text(text).cited_documents] == cited
+
+
+# --- "X vừa có văn bản đề nghị ... thực hiện nghiêm Công văn số N": the letter cites N, N is not the letter ------
+@pytest.mark.parametrize("text, own, cited", [
+    ("UBND tỉnh vừa có văn bản đề nghị các sở tiếp tục thực hiện nghiêm Công văn số 02/UBND-KT ngày 3/4/2020 của "
+     "UBND tỉnh về phòng chống hạn hán.", None, ["02/UBND-KT"]),
+    ("UBND tỉnh vừa có văn bản đề nghị các sở phòng chống hạn hán.\n\nUBND tỉnh giao Sở Nông nghiệp và PTNT căn cứ "
+     "chỉ đạo của Bộ Nông nghiệp và PTNT tại Công văn số 2350/BNN-TL để hướng dẫn các địa phương.", None, ["2350/BNN-TL"]),
+    # the next sentence naming the letter by its number still gives it
+    ("Ban Thường vụ Tỉnh ủy vừa ký văn bản về phòng dịch. Theo Công văn số 460-CV/TU, Ban Thường vụ Tỉnh ủy yêu cầu "
+     "các huyện ủy tăng cường kiểm tra.", "460-CV/TU", []),
+])
+def test_letter_of_no_type_cites_the_numbered_document(text, own, cited):
+    r = extract_text(text)
+    assert (r.number, [c.number for c in r.cited_documents]) == (own, cited)
