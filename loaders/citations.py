@@ -855,7 +855,7 @@ def _issuer_rewrites() -> tuple[tuple[re.Pattern, str], ...]:
     """issuer_rewrite rows: "Đại hội lần thứ {n} của Đảng" -> "Đại hội đại biểu toàn quốc lần thứ {n} của Đảng"."""
     out = []
     for text, value in patterns()["issuer_rewrite"]:
-        rx = re.escape(text).replace(r"\{n\}", r"(?P<n>[IVXLC]+|\d+)").replace(r"\ ", r"\s+")
+        rx = re.escape(text).replace(r"\{n\}", rf"(?P<n>[IVXLC]+|\d+|{G.piece('ordinal_word')})").replace(r"\ ", r"\s+")
         out.append((re.compile(rx, re.I), value))
     return tuple(out)
 

@@ -129,3 +129,38 @@ def test_has_issued_right_before(text, cited):
 def test_letter_of_no_type_cites_the_numbered_document(text, own, cited):
     r = extract_text(text)
     assert (r.number, [c.number for c in r.cited_documents]) == (own, cited)
+
+
+# --- a title's second line that is a year range alone ("... GIAI ĐOẠN" / "2020 - 2025”") goes on with it --------
+@pytest.mark.parametrize("title, subject", [
+    ("THỰC HIỆN ĐỀ ÁN “XÂY DỰNG VĂN HÓA ỨNG XỬ GIAI ĐOẠN\n2020 - 2025”", "THỰC HIỆN ĐỀ ÁN “XÂY DỰNG VĂN HÓA ỨNG XỬ GIAI ĐOẠN 2020 - 2025”"),
+    ("PHÒNG, CHỐNG THIÊN TAI GIAI ĐOẠN\n2021-2025", "PHÒNG, CHỐNG THIÊN TAI GIAI ĐOẠN 2021-2025"),
+    ("PHÒNG, CHỐNG THIÊN TAI NĂM 2021 -\n2022", "PHÒNG, CHỐNG THIÊN TAI NĂM 2021 - 2022"),
+])
+def test_year_range_line_continues_the_title(title, subject):
+    text = (f"ỦY BAN NHÂN DÂN\nTỈNH AN HÒA\nSố: 12/KH-UBND\nAn Hòa, ngày 18 tháng 8 năm 2020\nKẾ HOẠCH\n{title}\n"
+            "Thực hiện Quyết định số 1299/QĐ-TTg ngày 03/10/2018 của Thủ tướng Chính phủ.")
+    assert extract_text(text).subject == subject
+
+
+# --- "của Hội nghị lần thứ 5 (sáu) Ban Chấp hành Trung ương": the Committee issues, its plenum is the meeting -------
+@pytest.mark.parametrize("text, issuer", [
+    ("Quán triệt Nghị quyết số 15-NQ/TW của Hội nghị lần thứ 5 Ban Chấp hành Trung ương khóa XI về chính sách xã hội;",
+     "Ban Chấp hành Trung ương"),
+    ("Thực hiện Nghị quyết số 18-NQ/TW ngày 25/10/2017 của Hội nghị lần thứ sáu Ban Chấp hành Trung ương khóa XII;",
+     "Ban Chấp hành Trung ương"),
+    ("Thực hiện Nghị quyết Đại hội lần thứ XIII của Đảng;", "Đại hội đại biểu toàn quốc lần thứ XIII của Đảng"),
+])
+def test_plenum_of_the_central_committee(text, issuer):
+    assert [c.issuer for c in extract_text(text).cited_documents] == [issuer]
+
+
+# --- "Ngân hàng Nhà nước Việt Nam" is a central body (central_bodies row, body_head "Ngân hàng") ----------------
+@pytest.mark.parametrize("text, bodies", [
+    ("Chính phủ yêu cầu các Bộ triển khai các giải pháp. Trong đó, Ngân hàng Nhà nước Việt Nam phải tiếp tục điều "
+     "hành chính sách tiền tệ.", [("các Bộ",), ("Ngân hàng Nhà nước Việt Nam",)]),
+    ("Chính phủ yêu cầu các Bộ triển khai các giải pháp. Ngân hàng Nhà nước chủ trì, phối hợp với Bộ Tài chính điều "
+     "hành tỷ giá.", [("các Bộ",), ("Ngân hàng Nhà nước Việt Nam",)]),
+])
+def test_state_bank_is_a_body(text, bodies):
+    assert [b for b, _ in _tasks(text)] == bodies
