@@ -27,7 +27,7 @@ from loaders import grammar as G
 from loaders import refdata
 from loaders.bodies import complete_name, resolve_body
 from loaders.body_lists import (addressee_end, addressee_group, continues_name, dash_inside_name, find_colon_list,
-                                known_name_end, split_addressees)
+                                known_name_end, post_start, split_addressees)
 from loaders.citations import UPPER, alternation, patterns, read_body
 from loaders.context import DocContext
 from loaders.header import is_upper, spellings
@@ -83,7 +83,7 @@ def _data() -> dict:
         # body ("Hội Nông dân", "Ban Tuyên giáo") is none
         "head": re.compile(rf"^(?!(?:{alternation(words('not_body_head'))}){nb})"
                            rf"{alternation(words('body_head'))}{nb}"),
-        "post": re.compile(rf"^{alternation(words('post'))}{nb}"),
+        "post": post_start(),   # used with .match
         "post_end": re.compile(rf"(?:^|(?<=[;,]))\s*{alternation(words('post'))}\s*$"),   # "...; Giám đốc" before a list
         "person": re.compile(rf"^(?i:{alternation(words('person_lead'))}){nb}\s*"),
         "committee": re.compile(rf"^(?:{_PLURAL}\s+)?{alternation(words('committee_class'))}{nb}"),

@@ -109,7 +109,7 @@ def _addressee_start() -> re.Pattern:
 
 
 @lru_cache(maxsize=1)
-def _post_start() -> re.Pattern:
+def post_start() -> re.Pattern:
     """A post opening an entry ("Bí thư", "Chủ tịch UBND ..."): body_phrases.csv post rows."""
     from loaders.citations import patterns
     return re.compile(rf"{_alt(t for t, _ in patterns('body_phrases.csv').get('post', ()))}(?![^\W_])")
@@ -227,7 +227,7 @@ def find_colon_list(text: str) -> ColonList | None:
             end = _list_end(text, m.end(), lambda item: bool(refdata.find_units(item) or refdata.find_province_2025(item))
                             or not opens_addressee(item))
         elif prefixes:   # "Bộ: Quốc phòng, Y tế; Bí thư, Chủ tịch UBND ...": a post ends the list ("Ban Bí thư" has a tail "Bí thư")
-            end = _list_end(text, m.end(), lambda item: fold(item) in _name_tails() and not _post_start().match(item))
+            end = _list_end(text, m.end(), lambda item: fold(item) in _name_tails() and not post_start().match(item))
         for s, e in split_items(text, m.end(), end):
             name = _item_name(text[s:e].strip(), prefixes[:1], kinds, organ)
             if name is not None:
