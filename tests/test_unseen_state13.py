@@ -164,3 +164,10 @@ def test_plenum_of_the_central_committee(text, issuer):
 ])
 def test_state_bank_is_a_body(text, bodies):
     assert [b for b, _ in _tasks(text)] == bodies
+
+
+# --- "X vừa có công văn chỉ đạo đến A và B yêu cầu ...": whom the letter goes to (press_phrases recipient_verb) ------
+def test_letter_directed_to():
+    text = ("Phó Chủ tịch UBND tỉnh Lê Văn Tám vừa có công văn chỉ đạo đến các sở, ngành liên quan và UBND các huyện, "
+            "thị xã, thành phố yêu cầu khẩn trương triển khai thực hiện Công điện số 12/CĐ-TTg của Thủ tướng Chính phủ.")
+    assert extract_text(text).recipients == ("các sở, ngành liên quan", "UBND các huyện, thị xã, thành phố")
