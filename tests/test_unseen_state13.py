@@ -171,3 +171,16 @@ def test_letter_directed_to():
     text = ("Phó Chủ tịch UBND tỉnh Lê Văn Tám vừa có công văn chỉ đạo đến các sở, ngành liên quan và UBND các huyện, "
             "thị xã, thành phố yêu cầu khẩn trương triển khai thực hiện Công điện số 12/CĐ-TTg của Thủ tướng Chính phủ.")
     assert extract_text(text).recipients == ("các sở, ngành liên quan", "UBND các huyện, thị xã, thành phố")
+
+
+# --- "Cơ quan Trung ương của các ban, ngành, đoàn thể" after ";" is one more addressee; a portal's "Cơ quan ban hành:" no body ---
+def test_capitalised_class_after_semicolon_is_a_recipient():
+    text = ("Bộ Tài nguyên và Môi trường vừa có văn bản số 21/BTNMT-TCMT gửi các Bộ, cơ quan ngang Bộ; Cơ quan Trung "
+            "ương của các ban, ngành, đoàn thể; UBND các tỉnh đề nghị chỉ đạo các đơn vị hưởng ứng Ngày Môi trường.")
+    assert extract_text(text).recipients == (
+        "các Bộ, cơ quan ngang Bộ", "Cơ quan Trung ương của các ban, ngành, đoàn thể", "UBND các tỉnh")
+
+
+def test_portal_issuing_body_label_is_no_task():
+    text = "Số hiệu: 30/2014/QĐ-UBND\nLoại văn bản: Quyết định\nCơ quan ban hành: Tỉnh Phú Yên\nNgày ban hành: 16-09-2014\n"
+    assert _tasks(text) == []
