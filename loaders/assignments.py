@@ -144,7 +144,8 @@ def _data() -> dict:
         # "Xét đề nghị Giám đốc Sở Nội vụ, ...": the request the issuer considered, no task of its own
         "basis_lead": re.compile(rf"(?:{alternation(words('basis_lead'))}){nb}"),
         # "Trong đó, Văn phòng Tỉnh ủy phối hợp ...": a connective before the subject of a press sentence
-        "lead_in": re.compile(rf"^(?:{alternation(words('lead_in'))}){nb}\s*,\s*"),
+        # "Riêng UBND huyện Khánh Sơn khẩn trương ...": a word that singles out the subject, no comma after it
+        "lead_in": re.compile(rf"^(?:(?:{alternation(words('lead_in'))}){nb}\s*,\s*|(?:{alternation(words('lead_in_bare'))}){nb}\s+)"),
         # "Trước tình hình dịch ...; UBND quận yêu cầu ...": a background clause before the subject
         # (at a line's start: the lines above may be the header's table cells)
         "background": re.compile(rf"^[ \t]*(?:{alternation(words('background_clause'))}){nb}", re.M),

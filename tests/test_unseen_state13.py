@@ -28,6 +28,16 @@ def test_connective_before_subject(text, tasks):
     assert _tasks(text) == tasks
 
 
+# --- "Riêng X khẩn trương ...": a word singling out the subject, no comma after it (lead_in_bare rows) -----------
+@pytest.mark.parametrize("text, tasks", [
+    ("UBND tỉnh yêu cầu UBND các huyện khẩn trương hoàn thiện quy hoạch. Riêng UBND huyện Khánh Sơn khẩn trương "
+     "hoàn thiện quy hoạch trước ngày 25-10.", [(("UBND các huyện",), ()), (("UBND huyện Khánh Sơn",), ())]),
+    ("UBND tỉnh yêu cầu các sở triển khai. Riêng năm 2021, tỉnh đạt nhiều kết quả.", [(("các sở",), ())]),
+])
+def test_singled_out_subject(text, tasks):
+    assert _tasks(text) == tasks
+
+
 # --- "1.Sở Y tế chủ trì ...": a numbered item with no space after its mark --------------------------
 @pytest.mark.parametrize("text, bodies", [
     ("UBND tỉnh giao nhiệm vụ cụ thể như sau:\n\n1.Sở Công Thương chủ trì, phối hợp với các sở, ngành liên quan\n\n"
