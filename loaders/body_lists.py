@@ -112,7 +112,7 @@ def _addressee_start() -> re.Pattern:
 def post_start() -> re.Pattern:
     """A post opening an entry ("Bí thư", "Chủ tịch UBND ..."): body_phrases.csv post rows."""
     from loaders.citations import patterns
-    return re.compile(rf"{_alt(t for t, _ in patterns('body_phrases.csv').get('post', ()))}(?![^\W_])")
+    return re.compile(rf"(?i:{_alt(t for t, _ in patterns('body_phrases.csv').get('post', ()))})(?![^\W_])")
 
 
 @lru_cache(maxsize=1)

@@ -194,3 +194,13 @@ def test_capitalised_class_after_semicolon_is_a_recipient():
 def test_portal_issuing_body_label_is_no_task():
     text = "Số hiệu: 30/2014/QĐ-UBND\nLoại văn bản: Quyết định\nCơ quan ban hành: Tỉnh Phú Yên\nNgày ban hành: 16-09-2014\n"
     assert _tasks(text) == []
+
+
+# --- lower-case posts in a press text ("yêu cầu bộ trưởng, thủ trưởng ..., chủ tịch UBND các tỉnh") open the bodies asked ---
+@pytest.mark.parametrize("text, bodies", [
+    ("Thủ tướng yêu cầu bộ trưởng, thủ trưởng cơ quan ngang bộ, chủ tịch UBND các tỉnh, thành phố khẩn trương thực "
+     "hiện các giải pháp.", ("bộ trưởng", "cơ quan ngang bộ", "UBND các tỉnh, thành phố")),
+    ("UBND tỉnh yêu cầu giám đốc các sở, chủ tịch UBND các huyện tăng cường kiểm tra.", ("các sở", "UBND các huyện")),
+])
+def test_lower_case_posts(text, bodies):
+    assert [b for bs, _ in _tasks(text) for b in bs] == list(bodies)
