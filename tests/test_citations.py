@@ -329,6 +329,11 @@ CENTRAL = DocContext("Văn phòng Chính phủ", "central", "state")
     ("Quán triệt Nghị quyết 12 của Tỉnh ủy về chuyển đổi số.", [("Nghị quyết", "12", None, "Tỉnh ủy Ninh Bình")]),
     ("Tiếp tục thực hiện Kết luận số 7.", [("Kết luận", "7", None, None)]),
     ("như Chỉ thị 16 của Chính phủ đã nêu", [("Chỉ thị", "16", None, "Thủ tướng Chính phủ")]),  # issuer_of_type
+    # the press's thousands dot; a number and its year with no symbol
+    ("Căn cứ chỉ đạo của Bộ Y tế tại Công văn số 2.350 ngày 1.4.2020 và tình hình thực tế.",
+     [("Công văn", "2350", "2020-04-01", "Bộ Y tế")]),
+    ("Tiếp tục thực hiện nghiêm Chỉ thị số 02/2020 của UBND tỉnh về phòng chống hạn hán.",
+     [("Chỉ thị", "02/2020", None, "UBND tỉnh Ninh Bình")]),
     # not a number of a document
     ("Triển khai Kế hoạch 5 năm của tỉnh.", []),
     ("Chỉ thị 35 đã đi vào cuộc sống.", []),
