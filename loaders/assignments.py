@@ -167,6 +167,10 @@ def _data() -> dict:
                        | {t: v or "unit" for t, v in p.get("unit_class", ())},
         "bare_committee": {t: v for t, v in p.get("bare_committee", ())},
         "elliptic": {t: v for t, v in p.get("elliptic_alias", ())},
+        # "chủ tịch tỉnh": the post before a bare kind of place heads that place's organ (post_of_unit rows)
+        "post_of_unit": re.compile(rf"^(?i:(?P<post>{alternation(words('post_of_unit'))}))\s+(?=(?:{G.piece('unit_kind')}"
+                                   rf"|{G.piece('commune_kind')}){nb})"),
+        "unit_organ": {t.lower(): v for t, v in p.get("post_of_unit", ())},
         "sector": {t: v for t, v in p.get("sector_alias", ())},
         "central_units": {t: v for t, v in p.get("central_units", ())},
     }
@@ -541,6 +545,8 @@ def bodies_of(phrase: str, ctx: DocContext, related: tuple[str, ...] = (), partn
         return list(dict.fromkeys((bodies_of(before, ctx, related) if before else []) + named
                                   + (bodies_of(after, ctx, related) if after else [])))
     person = d["person"].match(phrase)
+    if person and d["post_of_unit"].match(phrase[person.end():]):
+        phrase, person = phrase[person.end():], None   # "đồng chí chủ tịch tỉnh": the post of a place's organ
     if person:
         rest = phrase[person.end():].split(";")[0].strip(" ,")
         if not rest or _LOWER_START.match(rest):
@@ -550,6 +556,7 @@ def bodies_of(phrase: str, ctx: DocContext, related: tuple[str, ...] = (), partn
     out: list[str] = []
     prev_head = None
     for item in _shared_after_comma(_merge(_split(phrase))):
+        item = d["post_of_unit"].sub(lambda m: f"{m.group('post')} {d['unit_organ'][m.group('post').lower()]} ", item)
         item = d["apposition"].sub("", d["strip_post"].sub("", item))
         if partners and d["partner_class"].fullmatch(item):
             out.append(item)

@@ -204,3 +204,15 @@ def test_portal_issuing_body_label_is_no_task():
 ])
 def test_lower_case_posts(text, bodies):
     assert [b for bs, _ in _tasks(text) for b in bs] == list(bodies)
+
+
+# --- "đề nghị đồng chí chủ tịch tỉnh chỉ đạo ...": a post before a bare kind of place (post_of_unit rows) -------
+@pytest.mark.parametrize("text, bodies", [
+    ("Bộ Y tế đề nghị đồng chí chủ tịch tỉnh chỉ đạo sử dụng tài liệu tại hội nghị.", [("UBND tỉnh",)]),
+    ("Bộ Y tế đề nghị Chủ tịch tỉnh chỉ đạo sử dụng tài liệu tại hội nghị.", [("UBND tỉnh",)]),
+    ("UBND tỉnh đề nghị phó chủ tịch huyện chỉ đạo thực hiện kế hoạch.", [("phó chủ tịch UBND huyện",)]),  # a deputy kept, as "Phó Chủ tịch UBND huyện"
+    # a post before a body's name, after "đồng chí", stays as written (main's way)
+    ("Bộ Y tế đề nghị đồng chí Chủ tịch UBND tỉnh chỉ đạo sử dụng tài liệu.", [("Chủ tịch UBND tỉnh",)]),
+])
+def test_post_of_a_places_organ(text, bodies):
+    assert [b for b, _ in _tasks(text)] == bodies
