@@ -216,3 +216,13 @@ def test_lower_case_posts(text, bodies):
 ])
 def test_post_of_a_places_organ(text, bodies):
     assert [b for b, _ in _tasks(text)] == bodies
+
+
+# --- "chỉ đạo đến một số sở, ngành liên quan và UBND các huyện yêu cầu ...": "một số" a plural (grammar_words) ---
+@pytest.mark.parametrize("text, bodies", [
+    ("Phó Chủ tịch UBND tỉnh Lê Văn Tám vừa có công văn chỉ đạo đến một số sở, ngành liên quan và UBND các huyện, "
+     "thị xã, thành phố yêu cầu khẩn trương triển khai thực hiện Công điện số 12/CĐ-TTg.",
+     [("UBND các huyện, thị xã, thành phố",)]),
+])
+def test_some_bodies_asked(text, bodies):
+    assert [b for b, _ in _tasks(text)] == bodies
