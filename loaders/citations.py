@@ -154,6 +154,8 @@ def _regexes() -> dict[str, re.Pattern]:
         "term": re.compile(rf"\s*,?\s*\(?\s*{G.piece('term')}\s+[IVXLC]+\b\s*\)?"),   # "(khóa XII)": the author's term
         "author": re.compile(rf"\s+(?={authors}\s)"),
         "stop": re.compile(rf"(?:{stops})(?![^\W_])"),
+        # "của các Luật liên quan": another document after "của", not an author
+        "document_after_of": re.compile(rf"(?:{plural}\s+)?(?:{types})(?![^\W_])"),
         # a photo's caption on the line under a title ("... Đại hội XIII của Đảng\nToàn cảnh hội nghị."): no name goes on there
         "caption_line": re.compile(alternation(r["phrase"] for r in table("press_phrases") if r["kind"] == "caption")),
         "open_head": re.compile(rf"{alternation([t for t, _ in p['open_head']])}$"),
@@ -342,7 +344,7 @@ def _read_tail(w: str, hit: _Hit, pos: int, limit: int) -> None:
         hit.date, hit.date_as_written, hit.date_warning = parse_date(m)
         pos = hit.end = m.end()
     m = rx["of"].match(w, pos, limit)
-    if m:
+    if m and not rx["document_after_of"].match(w, m.end(), limit):
         end = read_body(w, m.end(), limit)
         if end > m.end():
             hit.issuer = fix_ocr(clean(w[m.end():end]))

@@ -338,6 +338,8 @@ CENTRAL = DocContext("Văn phòng Chính phủ", "central", "state")
     ("Triển khai Kế hoạch 5 năm của tỉnh.", []),
     ("Chỉ thị 35 đã đi vào cuộc sống.", []),
     ("Công văn số lượng lớn gửi các xã.", []),
+    # another document after "của" is no author ("của các Luật liên quan", "của Luật Quy hoạch")
+    ("Căn cứ Nghị quyết số 12 của các Luật liên quan đến đầu tư.", [("Nghị quyết", "12", None, None)]),
 ])
 def test_number_without_symbol(text, expected):
     assert [(c.doc_type, c.number, c.date, c.issuer) for c in cited(text)] == expected
