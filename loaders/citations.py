@@ -195,6 +195,7 @@ def _regexes() -> dict[str, re.Pattern]:
         "generic_tail": re.compile(rf"[\s,]*(?:{also}|,)?\s*$"),
         "list_sep": re.compile(rf"\s*(?:;|{between})\s*"),         # "số 15/QĐ-UBND ...; số 19/QĐ-UBND"
         "list_sep_no_semicolon": re.compile(rf"\s*{between}\s*"),
+        "and_pair": re.compile(rf"\s+{also}\s+"),                     # "số 217-QĐ/TW và Quyết định số 218-QĐ/TW"
         "heads": re.compile(alternation([t for t, _ in patterns('body_phrases.csv')['body_head']]) + r"(?![^\W_])"),
     }
 
@@ -979,6 +980,17 @@ def _share_tails(w: str, hits: list[_Hit]) -> None:
             a.issuer, a.issuer_from_tail = b.issuer, True
 
 
+def _share_dates(w: str, hits: list[_Hit]) -> None:
+    """"Quyết định số 217-QĐ/TW và Quyết định số 218-QĐ/TW ngày 12/12/2013": two documents of one type and
+    one series joined by "và", one date after both numbers: the pair's date."""
+    rx = _regexes()
+    for a, b in zip(hits, hits[1:]):
+        if a.date_as_written is None and b.date_as_written and a.doc_type == b.doc_type and b.num_end \
+                and _codes_agree(a.number, b.number, strict=True) and rx["and_pair"].fullmatch(w, a.end, b.start) \
+                and rx["date"].match(w, b.num_end):
+            a.date, a.date_as_written, a.date_warning = b.date, b.date_as_written, b.date_warning
+
+
 def _codes_agree(a: str | None, b: str | None, strict: bool = False) -> bool:
     """The symbols name no two different bodies: "1494/TTr-SNV" and "18/BCTĐ-STP" (Sở Nội vụ, Sở Tư
     pháp) do not share "của Sở Tư pháp"; "15/CT-TTg" and "16/CT-TTg" do. ``strict``: both name their
@@ -1115,6 +1127,7 @@ def _find(st: SourceText, ctx: DocContext, own_number: str | None, start: int = 
     named = _named(w, limit, taken)
     hits = sorted(numbered + unnumbered + implicit + named, key=lambda h: h.start)
     _share_tails(w, hits)
+    _share_dates(w, hits)
     for hit in hits:
         _relation(w, hit)
         _context_fill(w, hit, ctx)

@@ -594,6 +594,22 @@ def test_symbol_completes_examples(row):
     assert any("completed" in w for w in found.warnings)
 
 
+
+# one date after a "và" pair of one type and one series dates both; another series or type keeps its own
+@pytest.mark.parametrize("text, dates", [
+    ("Thực hiện Quyết định số 217-QĐ/TW và Quyết định số 218-QĐ/TW ngày 12/12/2013 của Bộ Chính trị về giám sát.",
+     [("217-QĐ/TW", "2013-12-12"), ("218-QĐ/TW", "2013-12-12")]),
+    ("Thực hiện Nghị quyết số 124/NQ-CP và Nghị quyết số 125/NQ-CP ngày 9/5/2025 của Chính phủ.",
+     [("124/NQ-CP", "2025-05-09"), ("125/NQ-CP", "2025-05-09")]),
+    ("Thực hiện Kế hoạch số 12-KH/TU và Kế hoạch số 30/KH-UBND ngày 3/2/2022 về chuyển đổi số.",
+     [("12-KH/TU", None), ("30/KH-UBND", "2022-02-03")]),
+    ("Thực hiện Chỉ thị số 05-CT/TW và Quyết định số 99-QĐ/TW ngày 3/2/2022 của Ban Bí thư.",
+     [("05-CT/TW", None), ("99-QĐ/TW", "2022-02-03")]),
+])
+def test_a_date_after_a_pair(text, dates):
+    assert [(c.number, c.date) for c in cited(text)] == dates
+
+
 @pytest.mark.parametrize("text, number", [
     ("Thực hiện Chỉ thị 05 của Bộ Chính trị về học tập đạo đức.", "05-CT/TW"),      # through its parent
     ("Thực hiện Đề án 06 của Thủ tướng Chính phủ về dữ liệu dân cư.", "06"),        # no symbol_completes row
