@@ -206,23 +206,18 @@ def test_lower_case_posts(text, bodies):
     assert [b for bs, _ in _tasks(text) for b in bs] == list(bodies)
 
 
-# --- "đề nghị đồng chí chủ tịch tỉnh chỉ đạo ...": a post before a bare kind of place (post_of_unit rows) -------
+# --- the bodies a request names: a post before a bare kind of place ("đồng chí chủ tịch tỉnh": post_of_unit rows);
+# "một số" a plural ("chỉ đạo đến một số sở, ngành liên quan và UBND các huyện yêu cầu ...": grammar_words) ----------
 @pytest.mark.parametrize("text, bodies", [
     ("Bộ Y tế đề nghị đồng chí chủ tịch tỉnh chỉ đạo sử dụng tài liệu tại hội nghị.", [("UBND tỉnh",)]),
     ("Bộ Y tế đề nghị Chủ tịch tỉnh chỉ đạo sử dụng tài liệu tại hội nghị.", [("UBND tỉnh",)]),
-    ("UBND tỉnh đề nghị phó chủ tịch huyện chỉ đạo thực hiện kế hoạch.", [("phó chủ tịch UBND huyện",)]),  # a deputy kept, as "Phó Chủ tịch UBND huyện"
+    # a deputy is kept, as "Phó Chủ tịch UBND huyện" is
+    ("UBND tỉnh đề nghị phó chủ tịch huyện chỉ đạo thực hiện kế hoạch.", [("phó chủ tịch UBND huyện",)]),
     # a post before a body's name, after "đồng chí", stays as written (main's way)
     ("Bộ Y tế đề nghị đồng chí Chủ tịch UBND tỉnh chỉ đạo sử dụng tài liệu.", [("Chủ tịch UBND tỉnh",)]),
-])
-def test_post_of_a_places_organ(text, bodies):
-    assert [b for b, _ in _tasks(text)] == bodies
-
-
-# --- "chỉ đạo đến một số sở, ngành liên quan và UBND các huyện yêu cầu ...": "một số" a plural (grammar_words) ---
-@pytest.mark.parametrize("text, bodies", [
     ("Phó Chủ tịch UBND tỉnh Lê Văn Tám vừa có công văn chỉ đạo đến một số sở, ngành liên quan và UBND các huyện, "
      "thị xã, thành phố yêu cầu khẩn trương triển khai thực hiện Công điện số 12/CĐ-TTg.",
      [("UBND các huyện, thị xã, thành phố",)]),
 ])
-def test_some_bodies_asked(text, bodies):
+def test_bodies_a_request_names(text, bodies):
     assert [b for b, _ in _tasks(text)] == bodies
