@@ -26,7 +26,8 @@ from functools import lru_cache
 from loaders import grammar as G
 from loaders import refdata
 from loaders.bodies import complete_name, resolve_body
-from loaders.body_lists import addressee_end, addressee_group, class_then_names, continues_name, find_colon_list, known_name_end, split_addressees
+from loaders.body_lists import (addressee_end, addressee_group, class_then_names, continues_name, dash_inside_name,
+                                find_colon_list, known_name_end, post_start, split_addressees)
 from loaders.citations import UPPER, alternation, patterns, read_body
 from loaders.context import DocContext
 from loaders.header import is_upper, spellings
@@ -83,7 +84,8 @@ def _data() -> dict:
         # body ("Hội Nông dân", "Ban Tuyên giáo") is none
         "head": re.compile(rf"^(?!(?:{alternation(words('not_body_head'))}){nb})"
                            rf"{alternation(words('body_head'))}{nb}"),
-        "post": re.compile(rf"^{alternation(words('post'))}{nb}"),
+        "post": post_start(),   # used with .match
+        "post_end": re.compile(rf"(?:^|(?<=[;,]))\s*{alternation(words('post'))}\s*$"),   # "...; Giám đốc" before a list
         "person": re.compile(rf"^(?i:{alternation(words('person_lead'))}){nb}\s*"),
         "class_name": re.compile(rf"(?<![^\W_])(?i:{alternation(words('class_name'))}){nb}"),
         # "Thường trực Đảng ủy xã chủ trì Hội nghị giao ban": who led a meeting (chair_meeting rows)
@@ -151,8 +153,9 @@ def _data() -> dict:
         # "Xét đề nghị Giám đốc Sở Nội vụ, ...": the request the issuer considered, no task of its own
         "basis_lead": re.compile(rf"(?:{alternation(words('basis_lead'))}){nb}"),
         # "Trong đó, Văn phòng Tỉnh ủy phối hợp ...": a connective before the subject of a press sentence
-        # "Trong đó, X ..."; "Công điện nêu rõ(:) X ...": what the document says, read from X on
-        "lead_in": re.compile(rf"^(?:(?:{alternation(words('lead_in'))}){nb}\s*,\s*"
+        # "Trong đó, X ..."; "Riêng UBND huyện Khánh Sơn khẩn trương ..." (a word that singles out the subject, no
+        # comma after it); "Công điện nêu rõ(:) X ...": what the document says, read from X on
+        "lead_in": re.compile(rf"^(?:(?:{alternation(words('lead_in'))}){nb}\s*,\s*|(?:{alternation(words('lead_in_bare'))}){nb}\s+"
                               rf"|(?i:{G.piece('type_word')})\s+(?:{alternation(words('doc_states'))}){nb}\s*[:,]?\s*)"),
         # "Trước tình hình dịch ...; UBND quận yêu cầu ...": a background clause before the subject
         # (at a line's start: the lines above may be the header's table cells)
@@ -176,6 +179,10 @@ def _data() -> dict:
         "bare_committee": {t: v for t, v in p.get("bare_committee", ())},
         "post_alone": {t: v for t, v in p.get("post_alone", ())},
         "elliptic": {t: v for t, v in p.get("elliptic_alias", ())},
+        # "chủ tịch tỉnh": the post before a bare kind of place heads that place's organ (post_of_unit rows)
+        "post_of_unit": re.compile(rf"^(?i:(?P<post>{alternation(words('post_of_unit'))}))\s+(?=(?:{G.piece('unit_kind')}"
+                                   rf"|{G.piece('commune_kind')}){nb})"),
+        "unit_organ": {t.lower(): v for t, v in p.get("post_of_unit", ())},
         "sector": {t: v for t, v in p.get("sector_alias", ())},
         "central_units": {t: v for t, v in p.get("central_units", ())},
     }
@@ -188,7 +195,8 @@ def _press_words(kind: str) -> list[str]:
 # ---------------------------------------------------------------- sentences
 
 _DASH_ITEM = r"\d{1,2}[-–]"  # "1-", "2–": a numbered item, both an item and a sentence start
-_ITEM = re.compile(rf"^\s*(?:\d+(?:\.\d+)*[.)]|{_DASH_ITEM}|[a-zđ]\)|[-–•+])\s+")   # "1.", "1)", "1-", "a)", "-"
+# "1.Sở Công Thương chủ trì ...": a press page's numbered item with no space after its mark
+_ITEM = re.compile(rf"^\s*(?:(?:\d+(?:\.\d+)*[.)]|{_DASH_ITEM}|[a-zđ]\)|[-–•+])\s+|\d+\.(?=[{UPPER}]))")   # "1.", "1)", "1-", "a)", "-"
 _OPENING_QUOTES = "“\"«"   # a quoted sentence is read from its first word
 _ROMAN = r"[IVXL]+\."   # "II.": a section heading's number (one piece for the patterns below)
 _ROMAN_ITEM = re.compile(rf"{_ROMAN}\s")   # "II. Nhiệm vụ chung"
@@ -198,7 +206,7 @@ _MARKER_ALONE = re.compile(rf"\s*(?:\d+(?:\.\d+)*[.)]|[a-zđ]\)|{_ROMAN})\s*")  
 # abbreviations that end with a full stop ("TP. Hải Phòng", header_markers.csv units): no sentence ends there
 _ABBREVIATED = "".join(f"(?<!{re.escape(a)})" for a in spellings("unit") if a.endswith("."))
 # "…" ends a sentence as "." does ("… trật tự xây dựng… Dịp này, ...")
-_SENTENCE_END = re.compile(rf"(?<=[.!?…])(?<!\b[A-ZĐ]\.){_ABBREVIATED}\s+(?=[{UPPER}\d“\"])|\n\s*\n|\n(?=\s*(?:\d+\.\s|{_DASH_ITEM}\s|[-–•+]\s))|\n(?=[ \t]*{_ROMAN}[ \t]+[{UPPER}])|\n(?=[ \t]*[“\"][{UPPER}])"
+_SENTENCE_END = re.compile(rf"(?<=[.!?…])(?<!\b[A-ZĐ]\.){_ABBREVIATED}\s+(?=[{UPPER}\d“\"])|\n\s*\n|\n(?=\s*(?:\d+\.(?:\s|[{UPPER}])|{_DASH_ITEM}\s|[-–•+]\s))|\n(?=[ \t]*{_ROMAN}[ \t]+[{UPPER}])|\n(?=[ \t]*[“\"][{UPPER}])"
                            r"|(?m:^[ \t]*#[^\W\d_][^\n]*\n)")   # a page's "#tag" line: no sentence, glued to none
 
 
@@ -217,6 +225,8 @@ def _sentences(w: str, limit: int) -> list[_Sentence]:
     cuts = sorted([*_SENTENCE_END.finditer(w, 0, limit), *_data()["colon_cut"].finditer(w, 0, limit),
                    *_data()["line_cut"].finditer(w, 0, limit), *_data()["semicolon_cut"].finditer(w, 0, limit)],
                   key=lambda m: m.start())
+    # "các Sở: Lao động\n- Thương binh và Xã hội": a broken line put a name's dash first, no dashed item
+    cuts = [m for m in cuts if not (w[m.start()] == "\n" and w[m.end():m.end() + 4].lstrip()[:1] in ("-", "–") and dash_inside_name(w, m.start()))]
     bounds = [(pos, None)] + [(m.end(), m) for m in cuts]
     for i, (start, _) in enumerate(bounds):
         end = cuts[i].start() if i < len(cuts) else limit
@@ -569,12 +579,16 @@ def bodies_of(phrase: str, ctx: DocContext, related: tuple[str, ...] = (), partn
                                   + (bodies_of(rest, ctx, related, partners) if rest else [])))
     colon = find_colon_list(phrase)
     if colon:  # "Ủy ban nhân dân các tỉnh, thành phố: Bắc Giang, Hải Phòng": one body per item
-        before = _LIST_JOIN_END.sub("", phrase[:colon.start].rstrip())
+        # "Giám đốc các Sở: Nội vụ, Y tế": the post before the list's head heads the bodies named, no body itself
+        before = d["post_end"].sub("", _LIST_JOIN_END.sub("", phrase[:colon.start].rstrip()))
+        before = _LIST_JOIN_END.sub("", before.rstrip())
         named = [complete_name(d["strip_post"].sub("", it.name), ctx) for it in colon.items]   # "Chủ tịch UBND các tỉnh: A"
         after = phrase[colon.end:].strip(" ;")   # "...; Chủ tịch UBND các tỉnh": the addressees after the list
         return list(dict.fromkeys((bodies_of(before, ctx, related) if before else []) + named
                                   + (bodies_of(after, ctx, related) if after else [])))
     person = d["person"].match(phrase)
+    if person and d["post_of_unit"].match(phrase[person.end():]):
+        phrase, person = phrase[person.end():], None   # "đồng chí chủ tịch tỉnh": the post of a place's organ
     if person:
         rest = phrase[person.end():].split(";")[0].strip(" ,")
         if not rest or _LOWER_START.match(rest):
@@ -584,6 +598,7 @@ def bodies_of(phrase: str, ctx: DocContext, related: tuple[str, ...] = (), partn
     out: list[str] = []
     prev_head = None
     for item in _shared_after_comma(_merge(_split(phrase))):
+        item = d["post_of_unit"].sub(lambda m: f"{m.group('post')} {d['unit_organ'][m.group('post').lower()]} ", item)
         item = _role_named_body(item)
         item = d["apposition"].sub("", d["strip_post"].sub("", item))
         if partners and d["partner_class"].fullmatch(item):
@@ -716,8 +731,8 @@ def _subject(s: _Sentence) -> tuple[str, int] | None:
     if not pred or d["assign_inner"].search(text, 0, pred.start()) or _intro_only(text, pred.start()) \
             or d["directs_colon"].match(text, pred.start()):
         return None
-    if re.search(rf":\s+[{UPPER}]", text[:pred.start()]) and find_colon_list(text[:pred.start()].rsplit(";", 1)[-1]) is None:
-        return None  # a headline "Đảng ủy Bộ Nội vụ: Triển khai ...", not a subject ("các sở: Xây dựng, ..." is one)
+    if any(re.search(rf":\s+[{UPPER}]", part) and find_colon_list(part) is None for part in text[:pred.start()].split(";")):
+        return None  # a headline "Đảng ủy Bộ Nội vụ: Triển khai ...", not a subject ("A; các sở: Xây dựng, ...; B" is one)
     if _FULL_DATE.search(text, 0, pred.start()):
         return None  # "Văn phòng UBND tỉnh\nThứ ba 22/10/2019\nHướng dẫn ...": a page's heading lines
     cut = d["scope"].search(text, 0, pred.start())

@@ -202,11 +202,13 @@ def _fill(template: str, unit: Unit) -> str | None:
     return re.sub(r"\{(\w+)\}", lambda m: values[m.group(1)], template)
 
 
-def _match_template(text: str, prefer_province: str | None = None) -> tuple[BodyTemplate, Unit] | None:
+def _match_template(text: str, prefer_province: str | None = None,
+                    day: str | None = None) -> tuple[BodyTemplate, Unit] | None:
     for pattern, template, placeholder, _ in _template_patterns():
         m = pattern.fullmatch(text)
         if m:
             unit = _parse_slot(m.group("slot"), placeholder, prefer_province)
+            unit = refdata.unit_on(unit, day) if unit else None
             if unit and unit.level in template.scopes:
                 return template, unit
     return None
@@ -399,7 +401,8 @@ def resolve_body(name: str, ctx: DocContext | None = None) -> Body | None:
         return None
     units = _context_units(ctx)
     prefer = next((u.name for u in units if isinstance(u, Province)), None)
-    match = _match_template(completed, prefer)
+    day = ctx.date if ctx else None   # the document's date chooses the units in place
+    match = _match_template(completed, prefer, day)
     if match is None:  # "Sở Y tế" in a Hà Nội document: the head of a local template
         head = _head_template(completed, bare_only=False)
         filled = _fill_in_context(head, units) if head else None
@@ -416,6 +419,7 @@ def resolve_body(name: str, ctx: DocContext | None = None) -> Body | None:
     if organ:
         return organ
     unit = _find_locality(completed, prefer)
+    unit = refdata.unit_on(unit, day) if unit else None
     province, district = _place(unit)
     level = unit.level if unit else _guess("levels.csv", completed)
     return Body(completed, "body", level, _guess("channels.csv", completed), province, district, None,

@@ -113,6 +113,13 @@ def _addressee_start() -> re.Pattern:
 
 
 @lru_cache(maxsize=1)
+def post_start() -> re.Pattern:
+    """A post opening an entry ("Bí thư", "Chủ tịch UBND ..."): body_phrases.csv post rows."""
+    from loaders.citations import patterns
+    return re.compile(rf"(?i:{_alt(t for t, _ in patterns('body_phrases.csv').get('post', ()))})(?![^\W_])")
+
+
+@lru_cache(maxsize=1)
 def _known_name_re() -> re.Pattern:
     """A body head followed by a known name ("Sở " + "tư pháp"), longest first."""
     from loaders.citations import patterns
@@ -140,6 +147,19 @@ def inside_known_name(text: str, at: int) -> bool:
     """Position ``at`` of ``text`` lies inside a known body name written there ("Văn phòng Ban chỉ đạo
     phòng thủ dân sự quốc gia": its lower-case "chỉ đạo" is no clause word)."""
     return any(m.start() < at < m.end() for m in _known_name_re().finditer(text))
+
+
+@lru_cache(maxsize=1)
+def _dashed_tail_re() -> re.Pattern:
+    """A known name's words holding a dash ("Lao động - Thương binh và Xã hội"), a line break beside the dash."""
+    dashed = [t for t in _name_tails() if "-" in t]
+    return re.compile(rf"(?i:{_alt(dashed)})(?![^\W_])".replace(r"\-", r"\s*[-–—]\s*"))
+
+
+def dash_inside_name(text: str, at: int) -> bool:
+    """Position ``at`` (a line break before "- ") lies inside a known name whose dash the line break put at the
+    line's start ("Sở: Lao động\n- Thương binh và Xã hội": a PDF's broken line, no dashed item)."""
+    return any(m.start() < at < m.end() for m in _dashed_tail_re().finditer(text, max(0, at - 60), at + 80))
 
 
 def continues_name(rest: str) -> bool:
@@ -253,8 +273,8 @@ def find_colon_list(text: str) -> ColonList | None:
         if kinds:
             end = _list_end(text, m.end(), lambda item: bool(refdata.find_units(item) or refdata.find_province_2025(item))
                             or not opens_addressee(item))
-        elif prefixes:
-            end = _list_end(text, m.end(), lambda item: fold(item) in _name_tails())
+        elif prefixes:   # "Bộ: Quốc phòng, Y tế; Bí thư, Chủ tịch UBND ...": a post ends the list ("Ban Bí thư" has a tail "Bí thư")
+            end = _list_end(text, m.end(), lambda item: fold(item) in _name_tails() and not post_start().match(item))
         for s, e in split_items(text, m.end(), end):
             name = _item_name(text[s:e].strip(), prefixes[:1], kinds, organ)
             if name is not None:

@@ -110,7 +110,7 @@ def _regexes() -> dict[str, re.Pattern]:
     named = [d.head for d in named_documents()]
     return {
         "numbered": re.compile(rf"(?<![^\W\d_])(?P<type>{types})(?:\s*:)?(?:(?:\s+{so})?\s*:?\s*(?P<num>{_NUMBER})"
-                               rf"|\s+{so}\s*:?\s*(?P<bare>{bare})|\s+(?P<bare2>{bare}){tail})"),
+                               rf"|\s+{so}\s*:?\s*(?P<bare>{G.piece('number_year')}|{bare})|\s+(?P<bare2>{bare}){tail})"),
         # a list continuation: "..., số 1316/-BYT ngày 04/9/2021", "và 1102/CĐ-TTg"
         "bare": re.compile(rf"\s*(?:;|{between})\s*(?P<so>{so}\s*:?\s*)?(?P<num>{_NUMBER})"),
         # "các nghị định của Chính phủ: Số 92/2006/NĐ-CP ...; số 04/2008/NĐ-CP": the plural head types the list
@@ -165,6 +165,8 @@ def _regexes() -> dict[str, re.Pattern]:
         "term": re.compile(rf"\s*,?\s*\(?\s*{G.piece('term')}\s+[IVXLC]+\b\s*\)?"),   # "(khóa XII)": the author's term
         "author": re.compile(rf"\s+(?={authors}\s)"),
         "stop": re.compile(rf"(?:{stops})(?![^\W_])"),
+        # "của các Luật liên quan": another document after "của", not an author
+        "document_after_of": re.compile(rf"(?:{plural}\s+)?(?:{types})(?![^\W_])"),
         # a photo's caption on the line under a title ("... Đại hội XIII của Đảng\nToàn cảnh hội nghị."): no name goes on there
         "caption_line": re.compile(alternation(r["phrase"] for r in table("press_phrases") if r["kind"] == "caption")),
         "open_head": re.compile(rf"{alternation([t for t, _ in p['open_head']])}$"),
@@ -175,6 +177,8 @@ def _regexes() -> dict[str, re.Pattern]:
         "posts_only": re.compile(rf"^{alternation([t for t, _ in p['post']])}$"),
         "boundary": re.compile(r"[.;:!?](?=\s)|\n\s*\n"),
         "issued": re.compile(rf"(?P<x>[^,;:.\n()]+?)\s+(?:{G.piece('past')}\s+)?{issued}\s+$"),
+        # "Ngày 25/6, UBND thành phố có Thông báo số 243": "có" issues only right before the document
+        "has_issued": re.compile(rf"(?<![^\W_])(?:{alternation([t for t, _ in p['issued_right_before']])})\s+$"),
         # a line break inside a subject when the next line goes on in lower case (a hard-wrapped page)
         "subject_end": re.compile(rf";|\n(?![ \t]*(?![{UPPER}])[^\W\d_])|\.(?=\s|$)|,\s+(?=[{UPPER}])|(?<=”),|,\s+(?={of}\s)|(?<![\d{UPPER}]),\s+(?={day}\s*\d)|{not_after_verb}\s(?=(?:{G.piece('according')}|{G.piece('at')})\s)|\)"
                                   rf"|,?\s+(?={alternation([t for t, _ in p['subject_stop']])}(?![^\W_]))"
@@ -185,6 +189,8 @@ def _regexes() -> dict[str, re.Pattern]:
         # a hard-wrapped subject whose line ends with a word that needs what follows ("... trên địa bàn\nThành phố")
         "wrap_goes_on": re.compile(rf"(?<![^\W_]){alternation([t for t, _ in p['wrap_goes_on']])}[ \t]*$"),
         "date_first": re.compile(rf"^\s*{dated}"),
+        # "Theo đó, ngày D, X ban hành ...", "Do công việc đột xuất, ngày D, X có ...": a short lead before the date
+        "date_after_lead": re.compile(rf"^\s*(?:[^\d,;.\n]{{1,40}},\s*)?{dated}"),
         "of_x_at": re.compile(rf"(?:^|.*\s){of}\s+(?P<x>[^,;:.()]+?)\s+{G.piece('at')}\s+$", re.S),
         # "Xét đề nghị của: X tại các văn bản: số 49/TTr-UBND ngày ..., số 48/TTr-UBND ngày ...": X wrote the
         # list; read across the colons and the items before the citation
@@ -200,6 +206,7 @@ def _regexes() -> dict[str, re.Pattern]:
         "generic_tail": re.compile(rf"[\s,]*(?:{also}|,)?\s*$"),
         "list_sep": re.compile(rf"\s*(?:;|{between})\s*"),         # "số 15/QĐ-UBND ...; số 19/QĐ-UBND"
         "list_sep_no_semicolon": re.compile(rf"\s*{between}\s*"),
+        "and_pair": re.compile(rf"\s+{also}\s+"),                     # "số 217-QĐ/TW và Quyết định số 218-QĐ/TW"
         "heads": re.compile(alternation([t for t, _ in patterns('body_phrases.csv')['body_head']]) + r"(?![^\W_])"),
     }
 
@@ -363,7 +370,7 @@ def _read_tail(w: str, hit: _Hit, pos: int, limit: int) -> None:
     m = rx["year_only"].match(w, pos, limit)
     pos = m.end() if m and hit.date is None else pos
     m = rx["of"].match(w, pos, limit)
-    if m:
+    if m and not rx["document_after_of"].match(w, m.end(), limit):
         end = read_body(w, m.end(), limit)
         if end > m.end():
             hit.issuer = fix_ocr(clean(w[m.end():end]))
@@ -824,6 +831,10 @@ def _context_fill(w: str, hit: _Hit, ctx: DocContext) -> None:
                 hit.issuer = written
     if coded and not hit.issuer:
         hit.issuer = coded
+    right_before = rx["has_issued"].search(before)
+    if right_before:
+        # read as the issue verb itself (issued_verb rows)
+        before = before[:right_before.start()] + patterns()["issued_verb"][0][0] + " "
     if not hit.issuer:
         m = rx["issued"].search(before)
         if m and m.group("x").strip()[:1].isupper():
@@ -834,7 +845,7 @@ def _context_fill(w: str, hit: _Hit, ctx: DocContext) -> None:
     # "Ngày D, X ban hành Chương trình số 27 về thực hiện Chỉ thị 13": D is the numbered document's, issued
     # between the verb and this citation, not this one's
     if hit.date_as_written is None and issued and not re.search(_NUMBER, before[issued[-1].end():]):
-        m = rx["date_first"].match(before)
+        m = rx["date_after_lead"].match(before)
         if m:
             hit.date, hit.date_as_written, hit.date_warning = parse_date(m)
 
@@ -902,7 +913,7 @@ def _issuer_rewrites() -> tuple[tuple[re.Pattern, str], ...]:
     """issuer_rewrite rows: "Đại hội lần thứ {n} của Đảng" -> "Đại hội đại biểu toàn quốc lần thứ {n} của Đảng"."""
     out = []
     for text, value in patterns()["issuer_rewrite"]:
-        rx = re.escape(text).replace(r"\{n\}", r"(?P<n>[IVXLC]+|\d+)").replace(r"\ ", r"\s+")
+        rx = re.escape(text).replace(r"\{n\}", rf"(?P<n>[IVXLC]+|\d+|{G.piece('ordinal_word')})").replace(r"\ ", r"\s+")
         out.append((re.compile(rx, re.I), value))
     return tuple(out)
 
@@ -916,7 +927,7 @@ def _issuer_as_named(hit: _Hit) -> str:
         m = pattern.fullmatch(issuer)
         if m:
             issuer = value.replace("{n}", m.group("n"))
-    issuer = _without_holder(issuer)
+    issuer = _last_title_body(_without_holder(issuer))
     for text, value in patterns()["issuer_of_type"]:
         doc_type, _, written = text.partition("|")
         if (hit.doc_type or "").casefold() == doc_type.casefold() and issuer.casefold() == written.casefold():
@@ -959,6 +970,21 @@ def _without_holder(issuer: str) -> str:
                 and (COMMITTEE_END.search(before) or _ends_with_place(before)):
             return before
     return issuer
+
+
+@lru_cache(maxsize=1)
+def _last_title() -> re.Pattern:
+    """", Chủ nhiệm Văn phòng Chính phủ": the last of a person's titles (press_phrases.csv role rows), its body after it."""
+    roles = [r["phrase"] for r in table("press_phrases") if r["kind"] == "role"]
+    return re.compile(rf",\s*(?:{alternation(roles)})\s+(?P<body>[^,]+)$")
+
+
+def _last_title_body(issuer: str) -> str:
+    """"Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ" -> Văn phòng Chính phủ: a chain of titles names the known
+    central body of its last one; anything else stays as written."""
+    m = _last_title().search(issuer)
+    central = refdata.find_central_body(m.group("body")) if m else None
+    return central.name if central else issuer
 
 
 def _names_a_body(number: str) -> bool:
@@ -1049,6 +1075,17 @@ def _share_tails(w: str, hits: list[_Hit]) -> None:
         if a.number and not a.issuer_from_tail and b.issuer_from_tail and sep.fullmatch(w, a.end, b.start) \
                 and _codes_agree(a.number, b.number):
             a.issuer, a.issuer_from_tail = b.issuer, True
+
+
+def _share_dates(w: str, hits: list[_Hit]) -> None:
+    """"Quyết định số 217-QĐ/TW và Quyết định số 218-QĐ/TW ngày 12/12/2013": two documents of one type and
+    one series joined by "và", one date after both numbers: the pair's date."""
+    rx = _regexes()
+    for a, b in zip(hits, hits[1:]):
+        if a.date_as_written is None and b.date_as_written and a.doc_type == b.doc_type and b.num_end \
+                and _codes_agree(a.number, b.number, strict=True) and rx["and_pair"].fullmatch(w, a.end, b.start) \
+                and rx["date"].match(w, b.num_end):
+            a.date, a.date_as_written, a.date_warning = b.date, b.date_as_written, b.date_warning
 
 
 def _codes_agree(a: str | None, b: str | None, strict: bool = False) -> bool:
@@ -1201,6 +1238,7 @@ def _find(st: SourceText, ctx: DocContext, own_number: str | None, start: int = 
     named = _named(w, limit, taken)
     hits = sorted(numbered + unnumbered + implicit + named, key=lambda h: h.start)
     _share_tails(w, hits)
+    _share_dates(w, hits)
     for hit in hits:
         _relation(w, hit)
         _context_fill(w, hit, ctx)

@@ -321,7 +321,7 @@ def _facts(st: SourceText, head: H.Header, end: int, copy, signed_or_addressed: 
     # locality: the issuer's own, its parent line, the place line, the copying body's
     loc = _locality(issuer, head.parent, doc.place or head.place, copy)
     if issuer is not None:
-        issuer = H.with_locality(issuer, *loc)
+        issuer = H.on_date(H.with_locality(issuer, *loc), date)
     place = doc.place
     if place is None and kind == "ORIG" and signed_or_addressed and issuer is not None \
             and issuer.channel == "party" and issuer.level == "province" and issuer.province:

@@ -214,7 +214,10 @@ def pieces() -> dict[str, str]:
         "symbol": (rf"\d{{1,5}}[a-z]?(?:\s*/\s*\d{{4}})?(?:(?:\s*[-/–]){{1,2}}\s*|[ ](?=[A-ZĐƯ]{{2,5}}/[A-ZĐƯ]))"
                    rf"{symbol_part}"
                    rf"(?:(?:\s*[-/]\s*|\.(?=[A-ZĐƯ]{{2}}))[A-ZĐƯ0-9]{seg_tail}(?:[ ]?&[A-ZĐƯ]{seg_tail})*)*{seg_end}"),
-        "bare_number": r"\d{1,5}(?!\d|\s*[-/–]\s*[^\W_]|[,.]\d|[^\W\d_])",
+        # "2.350" of "Công văn số 2.350 ngày 1.4.2020": the press's thousands dot
+        "bare_number": r"(?:\d{1,2}\.\d{3}|\d{1,5})(?!\d|\s*[-/–]\s*[^\W_]|[,.]\d|[^\W\d_])",
+        # "02/2020" of "Chỉ thị số 02/2020 của UBND tỉnh": a number and its year, no symbol written
+        "number_year": r"\d{1,5}\s*/\s*(?:19|20)\d{2}(?![\d/\-–]|[^\W_])",
         "number_word": alternation(words("number_word"), "i"),
         "number_word_damaged": alternation(any_case(words("number_word_damaged"))),
         # a comma inside a name: "Ban Chỉ đạo phòng, chống dịch"

@@ -22,7 +22,7 @@ from loaders.header_layout import UPPER, Cell, cells, is_blank, is_upper, title_
 from loaders.header_lists import find_list, read_list  # noqa: F401
 from loaders.header_locate import break_flattened, header_start  # noqa: F401
 from loaders.header_organs import (  # noqa: F401
-    Organ, body_in_text, fix_ocr, lookup_district, lookup_province, make_organ, split_organs, unit_re,
+    Organ, body_in_text, fix_ocr, lookup_district, lookup_province, make_organ, on_date, split_organs, unit_re,
     with_locality,
 )
 from loaders.header_parse import Header, copy_marker, parse_header  # noqa: F401

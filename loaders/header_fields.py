@@ -74,8 +74,8 @@ def body_end(text: str) -> int:
 
 def normalize_number(raw: str) -> str:
     """"2644 - CV/TU" -> "2644-CV/TU"; OCR "KL/TƯ" -> "KL/TU" (symbol_fix rows),
-    "10/ĐÐM" -> "10/ĐM" (ocr_confusables.csv)."""
-    spaced = _SPACED_DASH.sub(r"\1-", raw.strip())   # "09 CT/TW": a space for the dash
+    "10/ĐÐM" -> "10/ĐM" (ocr_confusables.csv); the press's "2.350" -> "2350"."""
+    spaced = _SPACED_DASH.sub(r"\1-", _THOUSANDS.sub(r"\1\2", raw.strip()))   # "09 CT/TW": a space for the dash
     number = G.fix_symbol(_DASHES.sub("-", _BLANKS.sub("", spaced)))   # "89 –KH/ĐU": a typed dash
     head, sep, tail = number.partition("/")
     for pattern, value in _symbol_fixes():
@@ -84,6 +84,7 @@ def normalize_number(raw: str) -> str:
 
 
 _BLANKS = re.compile(r"\s+")
+_THOUSANDS = re.compile(r"^(\d{1,2})\.(\d{3})$")   # "2.350" -> "2350"
 _SPACED_DASH = re.compile(r"^(\d+[a-z]?) (?=[A-ZĐƯ]{2,5}/)")
 _DASHES = re.compile(r"[–—]")
 _NUMBER_THEN_SYMBOL = re.compile(r"\d+[a-z]?\s*([-/])(.*)")

@@ -420,6 +420,17 @@ def with_locality(organ: Organ, province: str | None, province_kind: str | None,
     return organ
 
 
+def on_date(organ: Organ, day: str | None) -> Organ:
+    """A district's body on a day after its unit was removed has its successor's level: "Ủy ban nhân
+    dân thành phố Huế" in 2025 is a province's (admin_units_2020 district_until, admin_units_2025).
+    Its locality stays the data's units of the place."""
+    if organ.level != "district" or not organ.district:
+        return organ
+    district = refdata.find_district(organ.district, organ.province)
+    unit = refdata.unit_on(district, day) if district else None
+    return replace(organ, level=unit.level) if isinstance(unit, refdata.Province) else organ
+
+
 def leading_body(text: str) -> tuple[str | None, Organ, int] | None:
     """The body at the start of ``text`` and the length it takes: "Bộ Chính trị có nhiều điểm mới"
     -> (None, Bộ Chính trị, 12). The longest run of leading words that names a body."""

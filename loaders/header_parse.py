@@ -458,9 +458,13 @@ _OPEN_RANGE = re.compile(r"(?:19|20)\d\d\s*[-–]$")
 _RANGE_END = re.compile(r"(?:19|20)\d\d(?!\d)")
 
 
+_RANGE_LINE = re.compile(r"(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d[”\")]*$")
+
+
 def _range_wrapped(prev: Cell, c: Cell) -> bool:
-    """"... MÙA KHÔ NĂM 2019 -" / "2020": the second year of a range wrapped onto the next line."""
-    return bool(_OPEN_RANGE.search(prev.stripped) and _RANGE_END.match(c.stripped))
+    """"... MÙA KHÔ NĂM 2019 -" / "2020": the second year of a range wrapped onto the next line; "... GIAI ĐOẠN" /
+    "2020 - 2025”": a whole range alone on the line."""
+    return bool(_OPEN_RANGE.search(prev.stripped) and _RANGE_END.match(c.stripped) or _RANGE_LINE.match(c.stripped))
 
 
 def _wrapped_on(work: str, parts: list[Cell], c: Cell) -> bool:

@@ -372,7 +372,13 @@ def _person(st: SourceText, s: int, e: int) -> _Person | None:
     role = _role_at(st, s, e)
     if role:
         name = _trailing_name(st, role.end, e)
-        return _Person(name, role) if name else None
+        if not name:
+            return None
+        # "Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ X": of a person's titles, the last one names the body
+        titles = role.end
+        for m in re.finditer(r",\s*", st.work[titles:name.start]):
+            role = _role_at(st, titles + m.end(), name.start) or role
+        return _Person(name, role)
     return None
 
 
@@ -1138,6 +1144,8 @@ def _name_generic(st: SourceText, lead: _Lead, mentions: list[re.Match], start: 
         typed = aliases.get(written) or names.get(H.bare_key(written))
         if not other or _generic(written) or _res()["plural"].search(work, s0, m.start()):
             continue
+        if (m.start() < lead.s1 and _res()["cited"].search(work, s0, m.start())) or _res()["at_cited"].search(work, s0, m.start()):
+            continue   # "X vừa có văn bản đề nghị ... thực hiện nghiêm Chỉ thị số 02", "... của Bộ Y tế tại Công văn số 5": cited
         sub = _Lead(m, s0, s1, None)
         _read_tails(st, sub, m.end(), s1)
         if not _same_issuer(lead, sub):

@@ -202,6 +202,14 @@ def find_province_2025(name: str) -> Province | None:
     return next((p for p in provinces_2025() if key in {fold(n) for n in (p.name, *p.aliases)}), None)
 
 
+def unit_on(unit: Unit, day: str | None) -> Unit:
+    """The unit a name means on ``day`` (ISO): a district the 2025 reforms removed is, after its last day,
+    the 2025 province of its name (thành phố Huế -> the centrally-run city Huế); else the unit itself."""
+    if isinstance(unit, District) and unit.until and day and day > unit.until:
+        return find_province_2025(unit.name) or unit
+    return unit
+
+
 def province_2025(province_2020: str) -> str | None:
     """"Nam Định" -> "Ninh Bình" (the 2025 province that absorbed it)."""
     p = find_province(province_2020)

@@ -329,10 +329,17 @@ CENTRAL = DocContext("Văn phòng Chính phủ", "central", "state")
     ("Quán triệt Nghị quyết 12 của Tỉnh ủy về chuyển đổi số.", [("Nghị quyết", "12", None, "Tỉnh ủy Ninh Bình")]),
     ("Tiếp tục thực hiện Kết luận số 7.", [("Kết luận", "7", None, None)]),
     ("như Chỉ thị 16 của Chính phủ đã nêu", [("Chỉ thị", "16", None, "Thủ tướng Chính phủ")]),  # issuer_of_type
+    # the press's thousands dot; a number and its year with no symbol
+    ("Căn cứ chỉ đạo của Bộ Y tế tại Công văn số 2.350 ngày 1.4.2020 và tình hình thực tế.",
+     [("Công văn", "2350", "2020-04-01", "Bộ Y tế")]),
+    ("Tiếp tục thực hiện nghiêm Chỉ thị số 02/2020 của UBND tỉnh về phòng chống hạn hán.",
+     [("Chỉ thị", "02/2020", None, "UBND tỉnh Ninh Bình")]),
     # not a number of a document
     ("Triển khai Kế hoạch 5 năm của tỉnh.", []),
     ("Chỉ thị 35 đã đi vào cuộc sống.", []),
     ("Công văn số lượng lớn gửi các xã.", []),
+    # another document after "của" is no author ("của các Luật liên quan", "của Luật Quy hoạch")
+    ("Căn cứ Nghị quyết số 12 của các Luật liên quan đến đầu tư.", [("Nghị quyết", "12", None, None)]),
 ])
 def test_number_without_symbol(text, expected):
     assert [(c.doc_type, c.number, c.date, c.issuer) for c in cited(text)] == expected
@@ -585,6 +592,22 @@ def test_symbol_completes_examples(row):
     (doc,) = [c for c, _ in found.citations]
     assert (doc.doc_type, doc.number) == (row["text"], row["value"])
     assert any("completed" in w for w in found.warnings)
+
+
+
+# one date after a "và" pair of one type and one series dates both; another series or type keeps its own
+@pytest.mark.parametrize("text, dates", [
+    ("Thực hiện Quyết định số 217-QĐ/TW và Quyết định số 218-QĐ/TW ngày 12/12/2013 của Bộ Chính trị về giám sát.",
+     [("217-QĐ/TW", "2013-12-12"), ("218-QĐ/TW", "2013-12-12")]),
+    ("Thực hiện Nghị quyết số 124/NQ-CP và Nghị quyết số 125/NQ-CP ngày 9/5/2025 của Chính phủ.",
+     [("124/NQ-CP", "2025-05-09"), ("125/NQ-CP", "2025-05-09")]),
+    ("Thực hiện Kế hoạch số 12-KH/TU và Kế hoạch số 30/KH-UBND ngày 3/2/2022 về chuyển đổi số.",
+     [("12-KH/TU", None), ("30/KH-UBND", "2022-02-03")]),
+    ("Thực hiện Chỉ thị số 05-CT/TW và Quyết định số 99-QĐ/TW ngày 3/2/2022 của Ban Bí thư.",
+     [("05-CT/TW", None), ("99-QĐ/TW", "2022-02-03")]),
+])
+def test_a_date_after_a_pair(text, dates):
+    assert [(c.number, c.date) for c in cited(text)] == dates
 
 
 @pytest.mark.parametrize("text, number", [
