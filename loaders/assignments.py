@@ -46,7 +46,7 @@ _AND_WITH = re.compile(G.expand(r"\s+(?:%(and)s|%(with)s)\s+"))              # "
 _WITH_LEAD = re.compile(G.expand(r"^(?:%(with)s)\s+"))                        # ", cùng B"
 _LIST_JOIN_END = re.compile(G.expand(r"(?:\s+(?:%(and)s|%(with)s)|[,;])\s*$"))
 _PLURAL_LEAD = re.compile(rf"^{_PLURAL}\s+")
-_SOME_LEAD = re.compile(rf"^{G.alternation(G.words('some_word'), 'i')}\s+")   # "một số sở, ngành": some of a class
+_SOME_LEAD = re.compile(rf"^(?:{G.piece('some')})\s+")   # "một số sở, ngành": some of a class
 _SPACES_OR_COMMAS = re.compile(r"[\s,]+")
 _PLURAL_SPACE = re.compile(rf"{_PLURAL}\s")
 _PLURAL_CAPITAL_SPACE = re.compile(rf"{_PLURAL_CAPITAL}\s")
@@ -177,7 +177,7 @@ def _data() -> dict:
         "class_group": {t: v or "committee" for t, v in p.get("committee_class", ())}
                        | {t: v or "unit" for t, v in p.get("unit_class", ())},
         "bare_committee": {t: v for t, v in p.get("bare_committee", ())},
-        "post_alone": {t: v for t, v in p.get("post_alone", ())},
+        "post_alone": {t.casefold(): v for t, v in p.get("post_alone", ())},
         "elliptic": {t: v for t, v in p.get("elliptic_alias", ())},
         # "chủ tịch tỉnh": the post before a bare kind of place heads that place's organ (post_of_unit rows)
         "post_of_unit": re.compile(rf"^(?i:(?P<post>{alternation(words('post_of_unit'))}))\s+(?=(?:{G.piece('unit_kind')}"
@@ -624,9 +624,9 @@ def bodies_of(phrase: str, ctx: DocContext, related: tuple[str, ...] = (), partn
             continue
         bare = _PLURAL_LEAD.sub("", item)
         if d["post"].match(bare) and d["post"].match(bare).end() == len(bare):
-            if bare not in d["post_alone"]:
+            if bare.casefold() not in d["post_alone"]:
                 continue   # "Bí thư" alone: a post that names no body
-            item = d["post_alone"][bare]   # "Bộ trưởng", "các Bộ trưởng": the ministries
+            item = d["post_alone"][bare.casefold()]   # "Bộ trưởng", "các Bộ trưởng": the ministries
         known = known_name_end(item)
         if known:
             item = item[:known]  # "Sở Tư pháp thẩm định hồ sơ" -> "Sở Tư pháp"

@@ -223,6 +223,7 @@ def pieces() -> dict[str, str]:
         # a comma inside a name: "Ban Chỉ đạo phòng, chống dịch"
         "name_comma": alternation(any_case(w.replace(",", " , ") for w in words("name_comma"))).replace(r"\s+,\s+", r"\s*,\s*"),
         "plural": alternation(words("plural"), "i"),
+        "some": alternation(words("some_word"), "i"),   # "một số sở, ngành": some of a class
         "type_word": alternation(any_case(type_words())),
         "honorific": alternation(words("honorific"), "i"),
         "day_word": alternation(words("day_word")),
