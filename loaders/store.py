@@ -44,7 +44,9 @@ the piece), loaded in a thread while the next piece is packed and hashed (LOAD_T
 identities spooled to a temporary file and counted at the end (an in-place sort of their 64-bit
 keys, 8 bytes a line); then the manifest and the counts (loaded: they are read only once the
 markers say so) and the markers, in one transaction. Every phase is linear in the corpus
-(bench/load_stage.py prints each one's CPU, store.PHASES).
+(bench/load_stage.py prints each one's CPU, store.PHASES), and so is RocksDB's compaction of the
+pieces since it runs behind them (``_compactions_behind``: each column family merged once at the end,
+not rewritten for every two pieces, which grew with the square of the pieces).
 
 An incremental load: per changed, added or removed graph the set difference of its own lines (its old
 text from the index, its new text), summed per triple; a triple leaves the merged graph when no graph
