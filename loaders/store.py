@@ -850,12 +850,13 @@ class _IdSpool:
         return np.memmap(self.file, dtype="V16", mode="r", shape=(self.bounds[-1],)).view(np.ndarray)
 
 
-def _shared(ids: np.ndarray, run: int = _IdSpool.SHARED_RUN) -> list[tuple[int, int]]:
+def _shared(ids: np.ndarray) -> list[tuple[int, int]]:
     """(identity, number of graphs) of each line more than one graph holds, from the graphs' distinct
     identities one after the other (each graph's once: a repeat is another graph holding the line):
     counted by 64-bit key (a sort of 8 bytes a line), then the lines of the shared keys by whole
-    identity, which counts two different lines of one key apart. Read ``run`` identities at a time
-    (the temporaries stay small)."""
+    identity, which counts two different lines of one key apart. Read _IdSpool.SHARED_RUN identities
+    at a time (the temporaries stay small)."""
+    run = _IdSpool.SHARED_RUN
     keys = np.empty(len(ids), np.uint64)  # 8 bytes a line, sorted in place
     for at in range(0, len(ids), run):
         keys[at:at + run] = _first_halves(ids[at:at + run])
