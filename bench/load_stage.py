@@ -33,6 +33,16 @@ Session 12 (10k, load average 20-30): pieces of 64 MB instead of 24 (--piece-mb 
 798 MB PSS against 34.6 s and 347 MB: larger pieces do not pay. Bulk-loading the merged graph's 574 MB
 alone (no index) cost 19-20 s CPU in 24 MB pieces, 16.7 s in 64 MB pieces, 16.3 s in one call (1.5 GB
 more memory); lenient parsing the same; the index literals alone (67 MB, 20,209 quads) 0.44 s.
+Session 15 (2026-12-07, load average 25-41; main f80fba8 by PYTHONPATH beside this code, the same
+minutes; CPU s of the process and of its RocksDB compaction threads, "rocksdb:low", from /proc):
+    10k full load        main 42.1 (compaction 9.3)  -> 40.6 (compaction 4.3 + the final merge)  PSS 335 -> 339 MB
+    30k (--copies 3)     main 135.2 (compaction 38.1) -> 123.9 (15.2 + the final merge 10.4)    PSS 551 -> 531 MB
+The compaction was the part growing faster than the corpus (x4.1 for x3); it now runs behind the
+load (store._compactions_behind). holders 0.86 -> 0.24 s at 10k (no np.memmap slice per graph).
+Directory builds of /work/corpora/10000, main and this code in the same minutes: load 35.1 -> 28.0 s
+CPU (wall 242 -> 348 s at load average 40: the final merge waits for one thread), validate 36.1 ->
+34.3 s CPU (no compaction left to it); the two stores hold the same quads (sorted N-Quads, all but
+the build graph's, whose stamps differ, equal).
 """
 from __future__ import annotations
 

@@ -382,6 +382,41 @@ def test_a_full_load_in_pieces_equals_one_load(tmp_path, monkeypatch, piece, bul
             assert merged == {q.triple for g in texts for q in graph_quads(kg.store, g)}
 
 
+@pytest.mark.parametrize("run", [1, 2, 3])
+def test_the_lines_several_graphs_hold_are_counted_alike_in_runs_of_any_size(tmp_path, monkeypatch, run):
+    """A full load counts the lines several graphs hold from their identities read a run at a time
+    (a run may end inside a graph's): the same store whatever the run; A held by three graphs, B by two."""
+    from loaders import store as store_module
+    texts = {G1: A + B, G2: A, G3: A + B + C}
+    with open_store(tmp_path / "whole", read_only=False) as whole:
+        sync_graphs(whole.store, texts)
+        expected = raw_quads(whole.store)
+    monkeypatch.setattr(store_module._IdSpool, "SHARED_RUN", run)
+    with open_store(tmp_path / "runs", read_only=False) as kg:
+        assert sync_graphs(kg.store, texts).triples == 3
+        assert raw_quads(kg.store) == expected
+        assert sorted(q.object.value for q in kg.store.quads_for_pattern(
+            None, ox.NamedNode(store_module.HOLDERS), None, ox.NamedNode(INDEX_GRAPH))) == ["2", "3"]
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="RocksDB's threads are found by name in /proc")
+def test_a_full_load_gives_the_compaction_threads_their_priority_back(tmp_path):
+    """During a full load RocksDB's compactions run at the lowest priority (store._compactions_behind);
+    after it, at their own again, where the process may raise a priority (root or RLIMIT_NICE)."""
+    import os
+    import resource
+
+    from loaders import store as store_module
+    if os.geteuid() != 0 and resource.getrlimit(resource.RLIMIT_NICE)[0] < 20:
+        pytest.skip("this process may not raise a priority back")
+    with open_store(tmp_path / "store", read_only=False) as kg:
+        threads = store_module._compaction_threads()
+        assert threads
+        before = [os.getpriority(os.PRIO_PROCESS, t) for t in threads]
+        assert sync_graphs(kg.store, {G1: A, G2: B, G3: C}).mode == "full"
+        assert [os.getpriority(os.PRIO_PROCESS, t) for t in threads] == before != [store_module.COMPACTION_NICE] * len(threads)
+
+
 def test_a_store_of_the_older_layout_is_refused_and_rebuilt_by_the_next_build(tmp_path):
     """Layout A (a named graph per file beside the merged graph, no index): readers are told to
     rebuild in one line; the next sync loads it whole in the current layout."""
