@@ -418,15 +418,11 @@ def _start_validation(kg: KGStore, graphs: MappedGraphs, engine: str, batch: int
         return None
     shared = {g: graphs[g] for g in (ids.CORPUS_GRAPH, *STATIC_GRAPHS) if g in graphs}
     names = validation_batches(graphs, shared, batch)
-    batches = [GraphsOf(graphs, group) for group in names]  # each text read when checked
-
-    def forked() -> None:  # in the checking process: the store's lock not held, the graphs read with its own handles
-        kg.forget_lock()
-        graphs.own_handles()
+    batches = [GraphsOf(graphs, group) for group in names]  # each text read when checked (in the checking process)
     # per-file results kept by content hash: only what changed is checked again (validate_memo)
     # the changed triples the per-document tables of an add are bounded by are kept too (table_delta)
     return BatchChecks(batches, shared, None, count=len(names), memo=kg.path / MEMO_FILE, digest=graphs.digest,
-                       also_read=predicates([*SPECS.values(), *listing_specs()]), forked=forked)
+                       also_read=predicates([*SPECS.values(), *listing_specs()]))
 
 
 def _validate(kg: KGStore, checking: BatchChecks | None, engine: str, progress,
