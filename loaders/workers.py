@@ -13,7 +13,8 @@ ends it. A task whose worker dies, or stays silent longer than ``timeout + grace
 SIGALRM did not stop it), yields ``Lost(reason)``: never a dropped task, never the caller dying.
 
 ``Ahead``: one task in one such worker while the caller does other work (the build's text reuse beside
-its mapping); its answer collected later.
+its mapping, its SHACL checks beside the load); its answer collected later. A worker holds what its
+task reads, never a copy of the caller's memory (a fork would: the build's grows with the corpus).
 
 Test hook (real code, used by tests/test_build_workers.py): with ``DIRECTIVE_KG_WORKER_CRASH_AT=X``
 in the environment a worker kills itself with SIGKILL (as the out-of-memory killer would) when it
