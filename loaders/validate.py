@@ -618,6 +618,7 @@ class _Beside:
 
         from loaders import workers
 
+        self.task = task
         self.out = tempfile.TemporaryFile(dir=folder)
         told, self.tell = os.pipe()
         try:
@@ -636,7 +637,8 @@ class _Beside:
             self.tell = None
 
     def results(self) -> Iterable:
-        """What the process yielded, in order (waited for)."""
+        """What the process yielded, in order (waited for); the pass run here if it said nothing (it
+        could not start)."""
         from loaders.workers import Lost
 
         self.loaded()
@@ -644,6 +646,7 @@ class _Beside:
         answer = self.running.result()
         log.info("SHACL per-batch checks: %.1f s waited for them after the load", time.perf_counter() - waited)
         self.out.seek(0)
+        said = False
         with self.out:
             while True:
                 try:
@@ -652,9 +655,14 @@ class _Beside:
                     break
                 if kind != "ok":
                     raise RuntimeError(f"SHACL per-batch checks failed: {item}")
+                said = True
                 yield item
         if isinstance(answer, Lost):
-            raise RuntimeError(f"the SHACL per-batch checking process ended without a word: {answer.reason}")
+            if said:
+                raise RuntimeError(f"the SHACL per-batch checking process ended halfway: {answer.reason}")
+            log.warning("SHACL per-batch checks: their process said nothing (%s): run here", answer.reason)
+            *task, todo = self.task
+            yield from _pass(_runner(*task), todo, lambda: True)
 
     def stop(self) -> None:
         self.loaded()
@@ -666,9 +674,9 @@ def _pass_beside(task: tuple) -> bool:
     """In the checking process of _Beside: the per-batch pass over ``todo`` with a runner of the batch
     checks on the shared graphs (parsed here), each item it yields pickled into the file ``out`` (a
     descriptor given by the parent); ``told`` becomes readable once the parent's store is loaded."""
-    shared, targets, local, workers, profile, record, todo, out, told, parent = task
+    *given, todo, out, told, parent = task
     _die_with(parent)
-    runner = _BatchRunner(shared, targets, local, workers, profile, record, base=_shared_store(shared, None), at_once=1)
+    runner = _runner(*given)
     with os.fdopen(out, "wb") as file:
         try:
             for item in _pass(runner, todo, lambda: bool(select.select([told], [], [], 0)[0])):
@@ -677,6 +685,12 @@ def _pass_beside(task: tuple) -> bool:
             import traceback
             pickle.dump(("error", f"{type(e).__name__}: {e}\n{traceback.format_exc()}"), file)
     return True
+
+
+def _runner(shared: Mapping[str, str], targets: "_BatchTargets", local: Sequence[tuple], workers: int | None,
+            profile: dict | None, record: Callable | None) -> "_BatchRunner":
+    """The runner of _Beside's pass: each batch checked in a fork of the shared graphs' store parsed here."""
+    return _BatchRunner(shared, targets, local, workers, profile, record, base=_shared_store(shared, None), at_once=1)
 
 
 def _die_with(parent: int) -> None:
