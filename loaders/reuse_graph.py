@@ -81,7 +81,7 @@ def detect_incremental(texts: Mapping[str, str], cache_path: Path | None, params
 
 def detect(texts: Mapping[str, str], cache: dict, params: Params = Params(),
            linked: Iterable[tuple[str, str]] = (), progress: Progress = _no_progress,
-           jobs: int | None = None, ahead: bool = False) -> dict:
+           jobs: int | None = None, ahead: bool = False, words: dict | None = None) -> dict:
     """detect_incremental with the cache (a dict, _load_cache) in memory, updated in place (its passages:
     shown_spans); stats.
 
@@ -96,14 +96,14 @@ def detect(texts: Mapping[str, str], cache: dict, params: Params = Params(),
 
     ``ahead``: a run before the citations are known (warm_cache): the files new to the cache are
     remembered (``added``) for the run that follows, which gives an added file's pairs to its graph
-    (_owners) as if this one had not been. The texts tokenised (Words, 16 bytes a word) are dropped at
-    the end: a run after it tokenises again those it aligns (0.1 ms a document)."""
+    (_owners) as if this one had not been. ``words``: name -> Words of the texts tokenised already (by
+    a run before in this process), completed with those tokenised here."""
     jobs = processes() if jobs is None else jobs
     names = list(texts)
     new = [s for s in names if s not in cache["shingles"]]
     here = set(names)
     added = set(new) | {s for s in cache.pop("added", ()) if s in here}  # new since the last run not ahead
-    words = {}
+    words = {} if words is None else words
     for sha, (w, shingles, sigs) in profile_all(texts, new, params, jobs).items():
         words[sha] = w
         cache["shingles"][sha], cache["signatures"][sha], cache["lengths"][sha] = shingles, sigs, w.chars
@@ -150,7 +150,7 @@ def detect(texts: Mapping[str, str], cache: dict, params: Params = Params(),
                       "passages": sum(len(spans) for _, spans in shown_spans(cache))}
 
 
-_WARM: dict = {}  # (cache file, params) -> the cache, between warm_cache's calls in a process
+_WARM: dict = {}  # (cache file, params) -> (the cache, the Words tokenised) between warm_cache's calls in a process
 
 
 def warm_cache(texts: Mapping[str, str], store_dir: Path, linked: Iterable[tuple[str, str]] = (),
@@ -160,17 +160,19 @@ def warm_cache(texts: Mapping[str, str], store_dir: Path, linked: Iterable[tuple
     document's shingles and MinHashes, and the passages of the candidate pairs and of the ``linked``
     ones (a guess: those the cache knew linked are too). The reuse stage then aligns only the pairs
     whose link this guessed wrong; a memo: the graphs are the same. Not ``last``: the cache is not
-    saved but kept in this process, for the next call (the linked pairs known later: only they are
-    aligned then, their texts tokenised again). Freed pages go back to the system after each call."""
+    saved but kept in this process with the words tokenised, for the next call (the linked pairs known
+    later: only they are aligned then; the words are kept: they span nearly every document, tokenised
+    again they cost CPU and, at 30k, 78 MB more at the worker's peak). Freed pages go back to the system
+    after each call (an idle worker: 191 -> 91 MB at 10k)."""
     path = Path(store_dir) / CACHE_FILE
-    cache = _WARM.pop((path, params), None) or _load_cache(path, params)
+    cache, words = _WARM.pop((path, params), None) or (_load_cache(path, params), {})
     linked = [*linked, *(p for p, (was_linked, *_) in cache["pairs"].items() if was_linked)]
-    stats = detect(texts, cache, params, linked, ahead=True)
+    stats = detect(texts, cache, params, linked, ahead=True, words=words)
     if last:
         _save_cache(path, cache)
-        del cache
+        del cache, words
     else:
-        _WARM[path, params] = cache
+        _WARM[path, params] = cache, words
     give_back_memory()
     return stats
 
