@@ -26,7 +26,9 @@ def register(subparsers) -> None:
     p.add_argument("--wait", type=seconds(zero="stop at once"), default=0.0, metavar="SECONDS",
                    help="when another build holds the store, wait up to SECONDS for it (default: stop at once)")
     p.add_argument("--jobs", type=count(1, max_jobs, "at most 4 per core"), default=None, metavar="N",
-                   help="worker processes for reading and extraction (default: number of cores)")
+                   help="worker processes for reading and extraction (default: number of cores); 1: none, "
+                        "and no process beside the build's stages (text reuse during the mapping, SHACL checks "
+                        "during the load): the least memory, the longest time, the same results")
     p.add_argument("--file-timeout", type=seconds(zero="no limit"), default=60.0, metavar="SECONDS",
                    help="set aside a file whose reading and extraction take longer (default: 60; 0: no limit)")
     p.add_argument("--no-reuse", action="store_true", help="do not look for text reuse between the documents")

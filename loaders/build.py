@@ -224,7 +224,10 @@ def build(corpus_dir: str | os.PathLike = DOCUMENTS, store_path: str | os.PathLi
     extraction take more than ``file_timeout`` seconds is set aside (a parser that hangs on one
     document must not hang the build). ``ocr``: auto | always | never, for scanned PDFs and page
     images (loaders.read); OCR'd text is cached in ``ocr-cache/`` in the store folder. ``batch``:
-    files mapped and validated together (memory grows with it, not with the corpus).
+    files mapped and validated together (memory grows with it, not with the corpus). ``jobs``: worker
+    processes that read (default: the cores); 1: none, and no process beside the stages either (text
+    reuse's worker during the mapping, the SHACL checks' process during the load): the least memory
+    (one process at a time), the longest wall time; the same store and reports.
     """
     corpus = Path(corpus_dir)
     if not corpus.exists():
@@ -247,7 +250,10 @@ def build(corpus_dir: str | os.PathLike = DOCUMENTS, store_path: str | os.PathLi
         # The mapped graphs go to a file (loaders.spool), not memory: load and validation read them
         # a batch at a time. Beside the mapping, a worker computes what text reuse needs of the texts
         # and then of the citations resolved (_reuse_ahead); the reuse stage finds it in the reuse cache.
-        with _reuse_ahead(corpus, outcomes, kg.path, (ocr, str(ocr_cache)), reuse) as ahead, \
+        # jobs 1: no process beside this one's stages (memory short): text reuse all in its stage, the
+        # per-batch checks after the load, here
+        side_processes = jobs != 1
+        with _reuse_ahead(corpus, outcomes, kg.path, (ocr, str(ocr_cache)), reuse and side_processes) as ahead, \
                 GraphSpool(kg.path / SPOOL_FILE) as spool, MapCache(kg.path / MAP_CACHE_FILE) as map_cache:
             graphs = MappedGraphs(spool, map_cache)
             with clock("map"), show.step("resolving and mapping"), _uncollected():
@@ -278,7 +284,7 @@ def build(corpus_dir: str | os.PathLike = DOCUMENTS, store_path: str | os.PathLi
             map_cache.commit()
             _pause("mapped")
             with clock("validate"):  # its per-batch checks start here and run beside the load (CPU counted when they end)
-                checking = _start_validation(kg, graphs, engine, batch)
+                checking = _start_validation(kg, graphs, engine, batch) if side_processes else None
             with clock("load"), show.bar("loading the store", "graph") as bar:
                 try:
                     sync = sync_graphs(kg.store, graphs, pause=_pause, stamp=built_at, progress=bar.hook)
@@ -288,7 +294,7 @@ def build(corpus_dir: str | os.PathLike = DOCUMENTS, store_path: str | os.PathLi
                     raise
             _release()
             with clock("validate"), show.bar("validating (SHACL)", "check") as bar, _frozen():
-                validation = _validate(kg, checking, engine, bar.hook, (sync.merged_changes, sync.since))
+                validation = _validate(kg, checking, engine, bar.hook, (sync.merged_changes, sync.since), graphs, batch)
             del checking, graphs  # the report and the tables read the store: what validation held goes
         _release()
         _pause("validated")
@@ -441,28 +447,33 @@ def _start_validation(kg: KGStore, graphs: MappedGraphs, engine: str, batch: int
     """The fast path's per-batch checks (validate.BatchChecks), started before the load: they read
     the mapped graphs, not the store, and run beside the load in a process of their own; None for
     the pySHACL engine, which reads the whole merged graph once it is loaded."""
-    if engine == "pyshacl":
-        return None
+    return None if engine == "pyshacl" else _batch_checks(kg, graphs, batch)
+
+
+def _batch_checks(kg: KGStore, graphs: MappedGraphs, batch: int, store=None, workers: int | None = None
+                  ) -> BatchChecks:
+    """validate.BatchChecks of the mapped graphs: beside the load (``store`` None), or on the loaded
+    store (``workers``: batches checked at once; 1: in this process, one after the other)."""
     shared = {g: graphs[g] for g in (ids.CORPUS_GRAPH, *STATIC_GRAPHS) if g in graphs}
     names = validation_batches(graphs, shared, batch)
-    batches = [GraphsOf(graphs, group) for group in names]  # each text read when checked
-
-    def forked() -> None:  # in the checking process: the store's lock not held, the graphs read with its own handles
-        kg.forget_lock()
-        graphs.own_handles()
+    batches = [GraphsOf(graphs, group) for group in names]  # each text read when checked (in the checking process)
     # per-file results kept by content hash: only what changed is checked again (validate_memo)
     # the changed triples the per-document tables of an add are bounded by are kept too (table_delta)
-    return BatchChecks(batches, shared, None, count=len(names), memo=kg.path / MEMO_FILE, digest=graphs.digest,
-                       also_read=predicates([*SPECS.values(), *listing_specs()]), forked=forked)
+    return BatchChecks(batches, shared, store, count=len(names), memo=kg.path / MEMO_FILE, digest=graphs.digest,
+                       also_read=predicates([*SPECS.values(), *listing_specs()]), workers=workers)
 
 
 def _validate(kg: KGStore, checking: BatchChecks | None, engine: str, progress,
-              merged_changes: tuple[frozenset[str] | None, str | None] = (None, None)) -> ValidationReport:
-    """SHACL on the store just loaded: the per-batch checks' results, then the corpus-wide checks
-    (BatchChecks.report; ``merged_changes``: the sync's, see validate_batches); the pySHACL engine
-    (the reference) on the whole merged graph."""
-    if checking is None:
+              merged_changes: tuple[frozenset[str] | None, str | None], graphs: MappedGraphs, batch: int
+              ) -> ValidationReport:
+    """SHACL on the store just loaded: the per-batch checks' results (``checking`` None: run now, in
+    this process, a batch at a time), then the corpus-wide checks (BatchChecks.report;
+    ``merged_changes``: the sync's, see validate_batches); the pySHACL engine (the reference) on the
+    whole merged graph."""
+    if engine == "pyshacl":
         return validate(kg.store, engine=engine, locate=kg, progress=progress)
+    if checking is None:
+        checking = _batch_checks(kg, graphs, batch, kg.store, workers=1)
     return checking.report(kg.store, locate=kg, progress=progress, merged_changes=merged_changes)
 
 

@@ -152,6 +152,10 @@ def _key(sha256: str, ocr: str) -> str:
     return f"{sha256}:{ocr}"
 
 
+def _printed(message: str) -> None:
+    print(f"directive-kg: {message}", file=sys.stderr)
+
+
 class _SqliteCache:
     """One SQLite file of a store folder, tied to ``code_version()`` (``path`` None: keeps nothing).
     Damaged or foreign: set aside with a warning and rebuilt; a failed write: the build goes on
@@ -162,7 +166,7 @@ class _SqliteCache:
 
     def __init__(self, path: str | os.PathLike | None, warn: Callable[[str], None] | None = None):
         self.path = Path(path) if path is not None else None
-        self.warn = warn or (lambda message: print(f"directive-kg: {message}", file=sys.stderr))
+        self.warn = warn or _printed
         self._db: sqlite3.Connection | None = self._open() if self.path is not None else None
 
     def _open(self) -> sqlite3.Connection | None:
@@ -200,12 +204,17 @@ class _SqliteCache:
             except sqlite3.Error as e:
                 self._write_failed(e)
 
-    def own_handles(self) -> None:
-        """In a forked process: read through a connection of its own, read-only (SQLite's must not
-        be used across a fork); the inherited one is kept unused, never closed here."""
-        if self._db is not None:
-            self._inherited, self._db = self._db, sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro",
-                                                                  uri=True, isolation_level=None)
+    def _read_only(self) -> sqlite3.Connection:
+        return sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro", uri=True, isolation_level=None)
+
+    def __getstate__(self) -> dict:
+        """Pickled for another process (validate.BatchChecks' checking process): it reads what was
+        committed through a read-only connection of its own (__setstate__)."""
+        return {"path": self.path, "open": self._db is not None}
+
+    def __setstate__(self, state: dict) -> None:
+        self.path, self.warn = state["path"], _printed
+        self._db = self._read_only() if state["open"] else None
 
     def close(self, commit: bool = True) -> None:
         if self._db is None:
@@ -679,11 +688,6 @@ class MappedGraphs(MutableMapping):
 
     def __contains__(self, graph) -> bool:
         return graph in self._kept or graph in self.spool
-
-    def own_handles(self) -> None:
-        """In a forked process that reads the graphs while its parent goes on (validate.BatchChecks)."""
-        self.spool.own_handles()
-        self.cache.own_handles()
 
     def digest(self, graph: str) -> str:
         return self._kept[graph][0] if graph in self._kept else self.spool.digest(graph)

@@ -103,10 +103,15 @@ class GraphSpool(MutableMapping):
     def chars(self, graph: str) -> int:
         return self._index[graph].length
 
-    def own_handles(self) -> None:
-        """In a forked process: read through a file of its own (an open file's offset is shared with
-        the parent, which goes on reading); the inherited one is kept unused, never closed here."""
-        self._inherited, self._file = self._file, open(self.path, "rb")
+    def __getstate__(self) -> dict:
+        """Pickled for another process (validate.BatchChecks' checking process): it reads the texts
+        written so far through a file of its own (__setstate__), read-only."""
+        self._file.flush()
+        return {"path": self.path, "_index": self._index}
+
+    def __setstate__(self, state: dict) -> None:
+        self.path, self._index = state["path"], state["_index"]
+        self._file = open(self.path, "rb")
 
     def close(self) -> None:
         if not self._file.closed:

@@ -261,13 +261,6 @@ class KGStore:
         os.close(self._lock_fd)  # releases the flock
         self._lock_fd = None
 
-    def forget_lock(self) -> None:
-        """In a forked process: its copy of the lock's descriptor closed, so that the lock ends with
-        the process that opened the store (a flock lasts while any process holds the descriptor)."""
-        if self._lock_fd is not None:
-            os.close(self._lock_fd)
-            self._lock_fd = None
-
     def __enter__(self) -> "KGStore":
         return self
 

@@ -37,6 +37,7 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
+from functools import partial
 from pathlib import Path
 from typing import Any, Callable, Iterable, Mapping, Sequence
 
@@ -49,6 +50,7 @@ from loaders.paths import ONTOLOGY
 from loaders.shacl_sparql import (TYPE_PATH, WELL_TYPED, Check, Unsupported, corpus_wide, nt, screen_query, shape_key,
                                   sparql_path, target_block, top_level_shapes, translate, without_targets)
 from loaders.store import DKG, PREFIXES, KGStore, merged_complete, merged_ntriples, sources_of
+from loaders.workers import give_back_memory
 
 log = logging.getLogger(__name__)
 
@@ -410,16 +412,6 @@ def _add(mem: ox.Store, graphs: Mapping[str, str], to: Sequence[ox.DefaultGraph 
                 mem.load(data, format=ox.RdfFormat.N_TRIPLES, to_graph=graph, lenient=True)
 
 
-def give_back_memory() -> None:
-    """Return freed heap pages to the system (glibc keeps them otherwise: a dropped batch store's
-    hundreds of MB stayed resident)."""
-    try:
-        import ctypes
-        ctypes.CDLL("libc.so.6").malloc_trim(0)
-    except (OSError, AttributeError):  # not glibc
-        pass
-
-
 def validate_batches(batches: Iterable[Mapping[str, str]], shared: Mapping[str, str], store: ox.Store, *,
                      shapes: str | os.PathLike | rdflib.Graph | None = None, locate: bool | KGStore | ox.Store = True,
                      progress: Callable[[int, int], None] = lambda done, total: None,
@@ -466,15 +458,14 @@ class BatchChecks:
     report. Given ``store=None`` (the store is being loaded), the pass does not wait for it: it reads
     the class hierarchy (_ClassClosure) and the data predicates of the corpus-wide checks' scopes
     (validate_scope.data_predicates) from the shared graphs, and runs in a process of its own
-    (_Beside), forked here, beside the caller's load on the other core. report() asks the loaded
+    (_Beside: a fresh interpreter, not a fork of the caller), beside the caller's load on the other core. report() asks the loaded
     store for both again: when it answers otherwise (a file graph declaring a subclass, say), the
     pass's results are dropped and it runs again, as validate_batches runs it: the report is the same."""
 
     def __init__(self, batches: Iterable[Mapping[str, str]], shared: Mapping[str, str], store: ox.Store | None, *,
                  shapes: str | os.PathLike | rdflib.Graph | None = None, count: int | None = None,
                  profile: dict | None = None, workers: int | None = None, memo: str | os.PathLike | None = None,
-                 digest: Callable[[str], str] | None = None, also_read: frozenset | None = frozenset(),
-                 forked: Callable[[], None] = lambda: None):
+                 digest: Callable[[str], str] | None = None, also_read: frozenset | None = frozenset()):
         started = time.perf_counter()
         self.unloaded = store is None  # prepared from the shared graphs: report() asks the store again
         self.beside = self.unloaded and hasattr(os, "fork")
@@ -507,14 +498,14 @@ class BatchChecks:
             self.results.update(self.keeper.shared_kept)
         # lazy: a batch's texts are read when it is checked
         self.todo = itertools.chain(((b, False) for b in batches), [(own, True)] if own else [])
-        record = self.keeper.recorded if self.keeper is not None else None
+        record = partial(_recorded, self.keeper.wanted) if self.keeper is not None else None
         if self.beside:
-            # one batch checked at a time while the store loads on the other core; ``workers`` after
-            runner = _BatchRunner(shared, targets, self.local, workers, profile, record, base=base, at_once=1)
-            self.running = _Beside(lambda loaded: _pass(runner, self.todo, loaded), forked,
-                                   Path(memo).parent if memo is not None else None)
+            # one batch checked at a time while the store loads on the other core; ``workers`` after. The
+            # shared graphs' store parsed here is dropped first: the checking process parses its own
             del base, asked, closure
-            runner.close()  # the parent's copy of the shared graphs' store: the pass has its own
+            give_back_memory()
+            self.running = _Beside((shared, targets, self.local, workers, profile, record, list(self.todo)),
+                                   Path(memo).parent if memo is not None else None)
         else:
             self.runner = _BatchRunner(shared, targets, self.local, workers, profile, record, base=base)
         self.seconds = time.perf_counter() - started  # its own: not the caller's load between
@@ -615,40 +606,26 @@ def _pass(runner: "_BatchRunner", todo: Sequence[tuple], loaded: Callable[[], bo
 
 
 class _Beside:
-    """A generator run in a forked process while this one goes on (the load): what it yields is
-    pickled into an unlinked file (nothing held in memory, nothing left behind), read back by
-    results() once the process ended. The process dies with this one: a killed build leaves no
-    checker running. ``run(loaded)``: loaded() tells whether this one called loaded()."""
+    """The per-batch pass (_pass_beside) run in a process of its own while this one goes on (the load):
+    a fresh interpreter (loaders.workers.Ahead), not a fork of this one, so that it holds only what the
+    pass needs (the shared graphs' store, one batch at a time), never a copy of the caller's memory,
+    which grows with the corpus. What it yields is pickled into an unlinked file (nothing held in
+    memory, nothing left behind), read back by results() once the process ended. The process dies with
+    this one: a killed build leaves no checker running. ``task``: _pass_beside's, without its files."""
 
-    def __init__(self, run: Callable[[Callable[[], bool]], Iterable], forked: Callable[[], None], folder: Path | None):
-        import gc
+    def __init__(self, task: tuple, folder: Path | None):
         import tempfile
 
+        from loaders import workers
+
+        self.task = task
         self.out = tempfile.TemporaryFile(dir=folder)
         told, self.tell = os.pipe()
-        parent = os.getpid()
-        gc.collect()
-        gc.freeze()  # the child's collections do not write to (and so copy) the pages it shares
-        pid = os.fork()
-        if pid == 0:
-            os.close(self.tell)
-            code = 0
-            with os.fdopen(os.dup(self.out.fileno()), "wb") as out:
-                try:
-                    _die_with(parent)
-                    forked()  # the graphs read through handles of this process
-                    for item in run(lambda: bool(select.select([told], [], [], 0)[0])):
-                        pickle.dump(("ok", item), out, protocol=pickle.HIGHEST_PROTOCOL)
-                except BaseException as e:  # noqa: BLE001 (any failure goes back to the parent, named)
-                    import traceback
-                    pickle.dump(("error", f"{type(e).__name__}: {e}\n{traceback.format_exc()}"), out)
-                    code = 1
-                finally:
-                    out.flush()
-                    os._exit(code)
-        gc.unfreeze()
-        os.close(told)
-        self.pid: int | None = pid
+        try:
+            self.running = workers.Ahead("loaders.validate:_pass_beside", (*task, self.out.fileno(), told, os.getpid()),
+                                         pass_fds=(self.out.fileno(), told))
+        finally:
+            os.close(told)
 
     def loaded(self) -> None:
         if self.tell is not None:
@@ -660,13 +637,16 @@ class _Beside:
             self.tell = None
 
     def results(self) -> Iterable:
-        """What the process yielded, in order (waited for)."""
+        """What the process yielded, in order (waited for); the pass run here if it said nothing (it
+        could not start)."""
+        from loaders.workers import Lost
+
         self.loaded()
         waited = time.perf_counter()
-        _, status = os.waitpid(self.pid, 0)
+        answer = self.running.result()
         log.info("SHACL per-batch checks: %.1f s waited for them after the load", time.perf_counter() - waited)
-        self.pid = None
         self.out.seek(0)
+        said = False
         with self.out:
             while True:
                 try:
@@ -675,21 +655,47 @@ class _Beside:
                     break
                 if kind != "ok":
                     raise RuntimeError(f"SHACL per-batch checks failed: {item}")
+                said = True
                 yield item
-        if status != 0:
-            raise RuntimeError("the SHACL per-batch checking process died without a word (out of memory?)")
+        if isinstance(answer, Lost):
+            if said:
+                raise RuntimeError(f"the SHACL per-batch checking process ended halfway: {answer.reason}")
+            log.warning("SHACL per-batch checks: their process said nothing (%s): run here", answer.reason)
+            *task, todo = self.task
+            yield from _pass(_runner(*task), todo, lambda: True)
 
     def stop(self) -> None:
         self.loaded()
-        if self.pid is not None:
-            os.kill(self.pid, signal.SIGKILL)
-            os.waitpid(self.pid, 0)
-            self.pid = None
+        self.running.__exit__(None, None, None)
         self.out.close()
 
 
+def _pass_beside(task: tuple) -> bool:
+    """In the checking process of _Beside: the per-batch pass over ``todo`` with a runner of the batch
+    checks on the shared graphs (parsed here), each item it yields pickled into the file ``out`` (a
+    descriptor given by the parent); ``told`` becomes readable once the parent's store is loaded."""
+    *given, todo, out, told, parent = task
+    _die_with(parent)
+    runner = _runner(*given)
+    with os.fdopen(out, "wb") as file:
+        try:
+            for item in _pass(runner, todo, lambda: bool(select.select([told], [], [], 0)[0])):
+                pickle.dump(("ok", item), file, protocol=pickle.HIGHEST_PROTOCOL)
+        except BaseException as e:  # noqa: BLE001 (any failure goes back to the parent, named)
+            import traceback
+            pickle.dump(("error", f"{type(e).__name__}: {e}\n{traceback.format_exc()}"), file)
+    return True
+
+
+def _runner(shared: Mapping[str, str], targets: "_BatchTargets", local: Sequence[tuple], workers: int | None,
+            profile: dict | None, record: Callable | None) -> "_BatchRunner":
+    """The runner of _Beside's pass: each batch checked in a fork of the shared graphs' store parsed here."""
+    return _BatchRunner(shared, targets, local, workers, profile, record, base=_shared_store(shared, None), at_once=1)
+
+
 def _die_with(parent: int) -> None:
-    """This forked process killed when its parent ends (Linux; elsewhere it runs to its end)."""
+    """This process (forked, or started by ``parent``) killed when its parent ends (Linux; elsewhere it
+    runs to its end)."""
     try:
         import ctypes
         ctypes.CDLL(None).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
@@ -851,6 +857,14 @@ def _records(graphs: Mapping[str, str], found: Sequence[ValidationResult]) -> di
     return records
 
 
+def _recorded(wanted: frozenset | None, graphs: Mapping[str, str], found: Sequence[ValidationResult]) -> dict:
+    """_records, with each graph's lines the corpus-wide checks read (``wanted``: their predicates, the
+    _Keeper's; run in a batch's process)."""
+    from loaders.validate_scope import kept_lines
+
+    return {g: (*r, kept_lines(graphs[g], wanted)) for g, r in _records(graphs, found).items()}
+
+
 class _Keeper:
     """Incremental validation (loaders.validate_memo, loaders.validate_scope): which graphs to check
     again per file, the results kept from the last build, the corpus-wide checks bounded by the
@@ -912,7 +926,7 @@ class _Keeper:
         size = max((len(b) for b in given), default=1)
         todo = [(b, g) for b in given for g in b if g in self.plan.dirty]
         self.batches = -(-len(todo) // size)
-        return ({g: b[g] for b, g in todo[i:i + size]} for i in range(0, len(todo), size))
+        return [GraphsOf.picked(todo[i:i + size]) for i in range(0, len(todo), size)]
 
     def shared_pass(self) -> Mapping[str, str]:
         """The graphs whose subjects the shared pass checks (validate_batches): the shared graphs'
@@ -934,12 +948,6 @@ class _Keeper:
 
     def shared_checked(self, found: Sequence[ValidationResult]) -> None:
         self.shared_found = list(found)
-
-    def recorded(self, graphs: Mapping[str, str], found: Sequence[ValidationResult]) -> dict:
-        """_records, with each graph's lines the corpus-wide checks read (run in a batch's process)."""
-        from loaders.validate_scope import kept_lines
-
-        return {g: (*r, kept_lines(graphs[g], self.wanted)) for g, r in _records(graphs, found).items()}
 
     def checked(self, records: Mapping[str, tuple]) -> None:
         self.records.update({g: (self.digests[g], terms, found) for g, (terms, found, _) in records.items()})
@@ -1073,21 +1081,30 @@ def _bounded(queries: Sequence[str]):
 
 class GraphsOf(Mapping):
     """Some graphs of a mapping (graph -> N-Triples), each text read when asked: a batch whose
-    texts an incremental validation may never need."""
+    texts an incremental validation may never need (pickled, it holds no text: the checking process
+    reads them)."""
 
     def __init__(self, graphs: Mapping[str, str], names: Sequence[str]):
-        self.graphs, self.names = graphs, list(names)
+        self.of = dict.fromkeys(names, graphs)  # graph -> the mapping it is read from
+
+    @classmethod
+    def picked(cls, chosen: Iterable[tuple[Mapping[str, str], str]]) -> "GraphsOf":
+        """The graphs of (mapping, graph) pairs, each read from its own mapping."""
+        out = cls({}, ())
+        out.of = {g: graphs for graphs, g in chosen}
+        return out
 
     def __getitem__(self, g: str) -> str:
-        if g not in self.names:
-            raise KeyError(g)
-        return self.graphs[g]
+        return self.of[g][g]
+
+    def __contains__(self, g) -> bool:  # Mapping's would read the text
+        return g in self.of
 
     def __iter__(self):
-        return iter(self.names)
+        return iter(self.of)
 
     def __len__(self) -> int:
-        return len(self.names)
+        return len(self.of)
 
 class _CpuClock:
     """``with clock(label):`` adds the block's CPU seconds (this thread) to ``profile[label]``."""

@@ -13,7 +13,8 @@ ends it. A task whose worker dies, or stays silent longer than ``timeout + grace
 SIGALRM did not stop it), yields ``Lost(reason)``: never a dropped task, never the caller dying.
 
 ``Ahead``: one task in one such worker while the caller does other work (the build's text reuse beside
-its mapping); its answer collected later.
+its mapping, its SHACL checks beside the load); its answer collected later. A worker holds what its
+task reads, never a copy of the caller's memory (a fork would: the build's grows with the corpus).
 
 Test hook (real code, used by tests/test_build_workers.py): with ``DIRECTIVE_KG_WORKER_CRASH_AT=X``
 in the environment a worker kills itself with SIGKILL (as the out-of-memory killer would) when it
@@ -52,10 +53,11 @@ class Lost:
     reason: str
 
 
-def prestart(function: str, jobs: int) -> "_Pool":
+def prestart(function: str, jobs: int, pass_fds: Sequence[int] = ()) -> "_Pool":
     """``jobs`` workers of ``function`` started now: they import while the caller prepares the tasks.
-    Give the pool to ``run`` (which closes it), or close it."""
-    pool = _Pool(function)
+    Give the pool to ``run`` (which closes it), or close it. ``pass_fds``: open files the workers
+    inherit (under the same numbers), besides their pipes."""
+    pool = _Pool(function, tuple(pass_fds))
     if sys.executable:
         for _ in range(jobs):
             pool.start()
@@ -118,12 +120,12 @@ class Ahead:
     known later; the worker may keep what it computed between them); ``result()`` collects the last
     answer and reaps the worker, so that its CPU seconds count from then on (cpu_seconds'
     RUSAGE_CHILDREN), in the stage that uses it. A context manager: leaving it stops the worker if its
-    answer was not collected."""
+    answer was not collected. ``pass_fds``: open files the worker inherits (prestart)."""
 
     _END = object()
 
-    def __init__(self, function: str, task: Any):
-        self._pool = prestart(function, 1)
+    def __init__(self, function: str, task: Any, pass_fds: Sequence[int] = ()):
+        self._pool = prestart(function, 1, pass_fds)
         self._answer: Any = Lost("no worker process could start")
         self._tasks: queue.SimpleQueue = queue.SimpleQueue()
         self._tasks.put(task)
@@ -175,9 +177,9 @@ class Ahead:
 class _Worker:
     """One worker process, the chunk of task indices it owes answers for, and its unread bytes."""
 
-    def __init__(self, function: str):
+    def __init__(self, function: str, pass_fds: tuple[int, ...] = ()):
         self.proc = subprocess.Popen([sys.executable, "-S", "-c", _BOOT, function, *map(str, sys.path)],
-                                     stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+                                     stdin=subprocess.PIPE, stdout=subprocess.PIPE, pass_fds=pass_fds)
         self.fd = self.proc.stdout.fileno()
         self.buffer = bytearray()
         self.ready = False
@@ -228,14 +230,14 @@ class _Worker:
 
 
 class _Pool:
-    def __init__(self, function: str):
-        self.function = function
+    def __init__(self, function: str, pass_fds: tuple[int, ...] = ()):
+        self.function, self.pass_fds = function, pass_fds
         self.workers: list[_Worker] = []
         self.selector = selectors.DefaultSelector()
 
     def start(self) -> None:
         try:
-            worker = _Worker(self.function)
+            worker = _Worker(self.function, self.pass_fds)
         except OSError as e:  # no such interpreter, no more processes: fewer workers, or none
             print(f"directive-kg: cannot start a worker process: {e}", file=sys.stderr)
             return
@@ -262,6 +264,16 @@ class _Pool:
             worker.close()
         self.workers.clear()
         self.selector.close()
+
+
+def give_back_memory() -> None:
+    """Return freed heap pages to the system (glibc keeps them otherwise: a dropped batch store's
+    hundreds of MB stayed resident)."""
+    try:
+        import ctypes
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):  # not glibc
+        pass
 
 
 def _wait(workers: list[_Worker], limit: float | None) -> float | None:

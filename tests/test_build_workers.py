@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from loaders.build import POOL_MIN_FILES
+from loaders.identity import BUILD_GRAPH
 from loaders.read import discover
 from loaders.workers import CRASH_ENV
 
@@ -201,3 +202,32 @@ except KeyboardInterrupt:
     done = run_python(tmp_path, script)
     assert done.stdout.strip() == "interrupted; children left: 0", done.stderr[-3000:]
     assert "Traceback" not in done.stderr
+
+
+# A build as a script: its children's CPU seconds (every process it started and waited for) and the
+# wall seconds of the part of a stage run ahead in a worker.
+COUNTED = """\
+import json, resource, sys
+from directive_kg import build
+report = build(sys.argv[1], sys.argv[2], progress=False, jobs=int(sys.argv[3]), export_to=sys.argv[4])
+used = resource.getrusage(resource.RUSAGE_CHILDREN)
+print(json.dumps({"children_cpu": used.ru_utime + used.ru_stime, "ahead": report.ahead}))
+"""
+
+
+def test_one_job_runs_no_process_beside_the_build_and_builds_the_same(corpus, tmp_path):
+    """--jobs 1 (memory short): no reader, no text-reuse worker during the mapping, no checking process
+    during the load; the same graphs and the same validation report as with the processes beside."""
+    found = {}
+    for jobs in (1, 2):
+        out = tmp_path / str(jobs)
+        out.mkdir()
+        done = run_python(out, COUNTED, str(corpus), str(out / "store"), str(jobs), str(out / "graph.nq"))
+        assert done.returncode == 0, done.stderr[-3000:]
+        found[jobs] = json.loads(done.stdout.splitlines()[-1])
+    assert found[1] == {"children_cpu": 0.0, "ahead": {}}
+    assert found[2]["children_cpu"] > 0 and "reuse" in found[2]["ahead"]
+    assert (tmp_path / "1/store/validation.ttl").read_bytes() == (tmp_path / "2/store/validation.ttl").read_bytes()
+    graphs = [[line for line in (tmp_path / str(jobs) / "graph.nq").read_text(encoding="utf-8").splitlines()
+               if not line.endswith(f"<{BUILD_GRAPH}> .")] for jobs in (1, 2)]  # the build's own graph: its times
+    assert graphs[0] == graphs[1] and len(graphs[0]) > 10000

@@ -143,11 +143,14 @@ def _subclass_file(own: str) -> str:
             f"<{ID}{own}/doc> <http://data.europa.eu/eli/ontology#number> \"12 bis\" .\n")
 
 
-@pytest.mark.parametrize("subclass", [False, True])
-def test_batches_checked_beside_the_load_as_after_it(subclass, caplog):
+@pytest.mark.parametrize("subclass, executable", [(False, None), (True, None), (False, "/no/such/python")])
+def test_batches_checked_beside_the_load_as_after_it(subclass, executable, caplog, monkeypatch):
     """BatchChecks started before the store holds anything (the build's load runs meanwhile) reports
     what validate_batches on the loaded store reports; when the loaded store declares a class the
-    shared graphs did not (a file graph's subclass), its per-batch results are checked again."""
+    shared graphs did not (a file graph's subclass), its per-batch results are checked again. When
+    its process cannot start, the checks run in this one."""
+    if executable:
+        monkeypatch.setattr(sys, "executable", executable)
     files = {f"{ID}graph/file/{f.stem}": _nt(f, f"fixture-{i}") for i, f in enumerate(FIXTURES[:12])}
     if subclass:
         files[f"{ID}graph/file/memo"] = _subclass_file("memo")
@@ -160,6 +163,7 @@ def test_batches_checked_beside_the_load_as_after_it(subclass, caplog):
     assert report.keys() == after.keys() == validate(merged, locate=False).keys()
     assert report.violations
     assert ("checked again on the store" in caplog.text) == subclass
+    assert ("said nothing" in caplog.text) == bool(executable)
     if subclass:
         assert any(r.focus == f"<{ID}memo/doc>" for r in report.results)
 
