@@ -64,7 +64,8 @@ from loaders.spool import GraphSpool, file_batches, is_file_graph
 from loaders.store import (DKG, KGStore, SyncResult, documents_of_files, export, mark_unfinished, open_store,
                            sync_graphs, write_build_metadata)
 from loaders.to_rdf import Repeat, literal, map_corpus
-from loaders.validate import SHAPES, BatchChecks, GraphsOf, ValidationReport, give_back_memory, validate
+from loaders.validate import SHAPES, BatchChecks, GraphsOf, ValidationReport, validate
+from loaders.workers import few_arenas, give_back_memory
 from loaders.validate_memo import MEMO_FILE
 
 # the listing tables are the query side's (they hold saved queries' rows): stage "tables"
@@ -236,7 +237,7 @@ def build(corpus_dir: str | os.PathLike = DOCUMENTS, store_path: str | os.PathLi
         raise BuildError(f"unknown SHACL engine {engine!r}: use fast or pyshacl")
     show = _Progress(sys.stderr.isatty() if progress is None else progress)
     clock = _Clock()
-    _few_arenas()
+    few_arenas()
     with open_store(store_path, read_only=False, wait=wait) as kg:
         mark_unfinished(kg.store)
         last_tables = set_aside(kg.path, kg.store)  # before any change: a build stopped halfway leaves no table of the old state
@@ -854,21 +855,6 @@ def _release() -> None:
     the system, so that the later stages (and the processes they fork) do not carry them."""
     gc.collect()
     give_back_memory()
-
-
-M_ARENA_MAX = -8  # glibc's mallopt parameter (malloc.h)
-ARENAS = 2
-
-
-def _few_arenas() -> None:
-    """glibc's malloc gives each thread that allocates an arena of its own, up to 8 a core, and keeps
-    what is freed in each: the tables' threads and RocksDB's grew this process by what they had freed.
-    At most ARENAS (11,000 documents, the tables stage alone: peak RSS 399 -> 368 MB, CPU the same)."""
-    try:
-        import ctypes
-        ctypes.CDLL("libc.so.6").mallopt(M_ARENA_MAX, ARENAS)
-    except (OSError, AttributeError):  # not glibc
-        pass
 
 
 @contextmanager

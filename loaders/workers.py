@@ -276,6 +276,21 @@ def give_back_memory() -> None:
         pass
 
 
+M_ARENA_MAX = -8  # glibc's mallopt parameter (malloc.h)
+ARENAS = 2
+
+
+def few_arenas() -> None:
+    """glibc's malloc gives each thread that allocates an arena of its own, up to 8 a core, and keeps
+    what is freed in each: the tables' threads and RocksDB's grew this process by what they had freed.
+    At most ARENAS (11,000 documents, the tables stage alone: peak RSS 399 -> 368 MB, CPU the same)."""
+    try:
+        import ctypes
+        ctypes.CDLL("libc.so.6").mallopt(M_ARENA_MAX, ARENAS)
+    except (OSError, AttributeError):  # not glibc
+        pass
+
+
 def _wait(workers: list[_Worker], limit: float | None) -> float | None:
     """Seconds until the first busy worker is overdue (None: wait for output however long)."""
     ends = [w.since + limit for w in workers if w.busy] if limit is not None else []
