@@ -85,7 +85,6 @@ def _data() -> dict:
         "head": re.compile(rf"^(?!(?:{alternation(words('not_body_head'))}){nb})"
                            rf"{alternation(words('body_head'))}{nb}"),
         "post": post_start(),   # used with .match
-        "post_end": re.compile(rf"(?:^|(?<=[;,]))\s*{alternation(words('post'))}\s*$"),   # "...; Giám đốc" before a list
         "person": re.compile(rf"^(?i:{alternation(words('person_lead'))}){nb}\s*"),
         "class_name": re.compile(rf"(?<![^\W_])(?i:{alternation(words('class_name'))}){nb}"),
         # "Thường trực Đảng ủy xã chủ trì Hội nghị giao ban": who led a meeting (chair_meeting rows)
@@ -579,9 +578,7 @@ def bodies_of(phrase: str, ctx: DocContext, related: tuple[str, ...] = (), partn
                                   + (bodies_of(rest, ctx, related, partners) if rest else [])))
     colon = find_colon_list(phrase)
     if colon:  # "Ủy ban nhân dân các tỉnh, thành phố: Bắc Giang, Hải Phòng": one body per item
-        # "Giám đốc các Sở: Nội vụ, Y tế": the post before the list's head heads the bodies named, no body itself
-        before = d["post_end"].sub("", _LIST_JOIN_END.sub("", phrase[:colon.start].rstrip()))
-        before = _LIST_JOIN_END.sub("", before.rstrip())
+        before = _LIST_JOIN_END.sub("", phrase[:colon.start].rstrip())
         named = [complete_name(d["strip_post"].sub("", it.name), ctx) for it in colon.items]   # "Chủ tịch UBND các tỉnh: A"
         after = phrase[colon.end:].strip(" ;")   # "...; Chủ tịch UBND các tỉnh": the addressees after the list
         return list(dict.fromkeys((bodies_of(before, ctx, related) if before else []) + named
