@@ -115,8 +115,7 @@ def _addressee_start() -> re.Pattern:
 @lru_cache(maxsize=1)
 def post_start() -> re.Pattern:
     """A post opening an entry ("Bí thư", "Chủ tịch UBND ..."): body_phrases.csv post rows."""
-    from loaders.citations import patterns
-    return re.compile(rf"(?i:{_alt(t for t, _ in patterns('body_phrases.csv').get('post', ()))})(?![^\W_])")
+    return re.compile(rf"(?i:{_phrase_alt('post')})(?![^\W_])")
 
 
 @lru_cache(maxsize=1)
@@ -267,7 +266,7 @@ def find_colon_list(text: str) -> ColonList | None:
                 continue  # "các tỉnh: A, B" names places, not bodies
             head_start = organ_start
         elif prefixes:
-            head_start = _post_start(text, m.start())
+            head_start = _post_before_head(text, m.start())
         items = []
         end = len(text)
         if kinds:
@@ -288,7 +287,7 @@ def find_colon_list(text: str) -> ColonList | None:
     return None
 
 
-def _post_start(text: str, head_at: int) -> int:
+def _post_before_head(text: str, head_at: int) -> int:
     """Where a post right before "các Bộ:" starts ("Bộ trưởng các Bộ: Quốc phòng, Y tế"): the post asks
     each ministry of the list, so it belongs to its head, not an addressee of its own."""
     m = _post_before().search(text, 0, head_at)

@@ -944,11 +944,6 @@ def _speaker_coded(speaker: str, number: str) -> bool:
     return own is None or own[0] == find_issuer_code(number).code
 
 
-@lru_cache(maxsize=1)
-def _post_lead() -> re.Pattern:
-    return re.compile(rf"(?:{alternation(r['text'] for r in table('body_phrases') if r['kind'] == 'post')})\s")
-
-
 COMMITTEE_END = re.compile(rf"(?<![^\W_])(?:{G.piece('committee_word')})$")   # "... Tỉnh ủy" (prose reads it too)
 
 
@@ -961,7 +956,8 @@ def _without_holder(issuer: str) -> str:
     """"Kết luận của Bí thư Tỉnh ủy Nguyễn Văn A", "... Bí thư Thành ủy TP.HCM Nguyễn Văn A": after a post and its
     committee (or the committee's place), the person holding it (three or four capitalised words that name no
     place) is no part of the issuer."""
-    if not _post_lead().match(issuer):
+    from loaders.body_lists import post_start   # body_lists reads this module's patterns
+    if not post_start().match(issuer):
         return issuer
     words = issuer.split()
     for n in (3, 4):
