@@ -105,7 +105,7 @@ def main(argv: list[str] | None = None) -> dict:
     class Profiled:
         """The build's BatchChecks, the whole validation run after the load (profiled as one)."""
 
-        def __init__(self, batches, shared, store, forked=None, **kw):
+        def __init__(self, batches, shared, store, **kw):
             self.given = (batches, shared, kw)
 
         def stop(self) -> None:
