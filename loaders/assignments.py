@@ -100,6 +100,8 @@ def _data() -> dict:
         # "Sở Thông tin và Truyền thông – Chủ trì, ...": a label cut from its task by a dash
         "dash_predicate": re.compile(rf"(?<=\s[–—-]\s)(?:{alternation(w[:1].upper() + w[1:] for w in words('predicate'))}){nb}"),
         # a numbered item "1. Chủ tịch UBND các phường, xã: Khẩn trương triển khai ...": the verb after the colon
+        # "giao X một số nhiệm vụ là: Chủ trì ...": what is given, between the addressee and the colon (object_tail rows)
+        "object_tail": re.compile(rf"\s+(?:{alternation(words('object_tail'))}){nb}[^:]*$"),
         "colon_predicate": re.compile(rf"(?<=:\s)(?:{alternation(w[:1].upper() + w[1:] for w in words('predicate'))}){nb}"),
         # "X chưa tổ chức ...": a state told of the subject; after "yêu cầu" it qualifies the bodies ("các xã chưa ...")
         "subject_clause": re.compile(rf"(?<![^\W_])(?:{alternation(words('subject_clause_word'))}){nb}"),
@@ -195,7 +197,7 @@ def _press_words(kind: str) -> list[str]:
 
 _DASH_ITEM = r"\d{1,2}[-–]"  # "1-", "2–": a numbered item, both an item and a sentence start
 # "1.Sở Công Thương chủ trì ...": a press page's numbered item with no space after its mark
-_ITEM = re.compile(rf"^\s*(?:(?:\d+(?:\.\d+)*[.)]|{_DASH_ITEM}|[a-zđ]\)|[-–•+])\s+|\d+\.(?=[{UPPER}]))")   # "1.", "1)", "1-", "a)", "-"
+_ITEM = re.compile(rf"^\s*(?:(?:\d+(?:\.\d+)*[.)/]|{_DASH_ITEM}|[a-zđ]\)|[-–•+])\s+|\d+\.(?=[{UPPER}]))")   # "1.", "1)", "1/", "1-", "a)", "-"
 _OPENING_QUOTES = "“\"«"   # a quoted sentence is read from its first word
 _ROMAN = r"[IVXL]+\."   # "II.": a section heading's number (one piece for the patterns below)
 _ROMAN_ITEM = re.compile(rf"{_ROMAN}\s")   # "II. Nhiệm vụ chung"
@@ -205,7 +207,7 @@ _MARKER_ALONE = re.compile(rf"\s*(?:\d+(?:\.\d+)*[.)]|[a-zđ]\)|{_ROMAN})\s*")  
 # abbreviations that end with a full stop ("TP. Hải Phòng", header_markers.csv units): no sentence ends there
 _ABBREVIATED = "".join(f"(?<!{re.escape(a)})" for a in spellings("unit") if a.endswith("."))
 # "…" ends a sentence as "." does ("… trật tự xây dựng… Dịp này, ...")
-_SENTENCE_END = re.compile(rf"(?<=[.!?…])(?<!\b[A-ZĐ]\.){_ABBREVIATED}\s+(?=[{UPPER}\d“\"])|\n\s*\n|\n(?=\s*(?:\d+\.(?:\s|[{UPPER}])|{_DASH_ITEM}\s|[-–•+]\s))|\n(?=[ \t]*{_ROMAN}[ \t]+[{UPPER}])|\n(?=[ \t]*[“\"][{UPPER}])"
+_SENTENCE_END = re.compile(rf"(?<=[.!?…])(?<!\b[A-ZĐ]\.){_ABBREVIATED}\s+(?=[{UPPER}\d“\"])|\n\s*\n|\n(?=\s*(?:\d+(?:\.(?:\s|[{UPPER}])|/\s)|{_DASH_ITEM}\s|[-–•+]\s))|\n(?=[ \t]*{_ROMAN}[ \t]+[{UPPER}])|\n(?=[ \t]*[“\"][{UPPER}])"
                            r"|(?m:^[ \t]*#[^\W\d_][^\n]*\n)")   # a page's "#tag" line: no sentence, glued to none
 
 
@@ -1015,11 +1017,12 @@ def _object_task(text: str, obj_start: int, ctx: DocContext, related: tuple[str,
         # HĐND ...": the generic words ask no one, the named bodies lead
         obj_start += named
     colon = text.find(":", obj_start)
+    before_colon = d["object_tail"].sub("", text[obj_start:colon]) if colon >= 0 else ""
     if colon >= 0 and (not pred or colon < pred.start()) and not text[colon + 1:].strip():
-        return _Found(classes or bodies_of(text[obj_start:colon], ctx, related), -1, bool(classes))  # "đề nghị X:"
+        return _Found(classes or bodies_of(before_colon, ctx, related), -1, bool(classes))  # "đề nghị X:"
     if colon >= 0 and (not pred or colon < pred.start()) and _data()["predicate"].match(_lower_first(text[colon + 1:].lstrip())):
         # "đề nghị Sở Công Thương các tỉnh: Theo dõi sát ...": the task, capitalised, after the colon
-        return _Found(classes or bodies_of(text[obj_start:colon], ctx, related), colon + 1, bool(classes))
+        return _Found(classes or bodies_of(before_colon, ctx, related), colon + 1, bool(classes))
     if not pred:
         return None
     if _intro_only(text, pred.start()):  # "... yêu cầu X thực hiện tốt một số nội dung sau:"

@@ -191,6 +191,8 @@ def _res() -> dict[str, re.Pattern]:
         "hearsay": re.compile(rf"(?<!\w){_alt('hearsay')}(?!\w)"),
         "background": re.compile(rf"^\W*{_alt('background')}(?!\w)"),
         "on_behalf": re.compile(rf"(?<!\w)(?P<cap>{_alt('on_behalf')})\s+"),
+        # "Tổng Bí thư Lê Văn Tám vừa thay mặt Bộ Chính trị ký": an aspect word between the signer and "thay mặt"
+        "aspect_end": re.compile(rf"(?:\s+(?:{_alt('aspect')}))+\s*$"),
         "person_lead": re.compile(rf"(?:{_alt('person_lead')})\s+"),
         # "Phó chủ tịch UBND tỉnh ...": the press writes a role's later words in lower case too
         "role": re.compile(rf"(?=[{H.UPPER}])(?P<role>(?i:{alternation(phrases('role') + phrases('membership'))}))(?!\w)"),
@@ -827,7 +829,8 @@ def _read_head(st: SourceText, lead: _Lead) -> None:
         if work[b_end:v0].strip(" ,"):
             pos = b_end                     # "thay mặt X, <role> <name> đã ký"
         else:
-            who_end = behalf.start()       # "<role> <name> thay mặt X ký"
+            aspect = res["aspect_end"].search(work, pos, behalf.start())
+            who_end = aspect.start() if aspect else behalf.start()   # "<role> <name> (vừa) thay mặt X ký"
     person = _person(st, _clause_start(work, pos, who_end), who_end) or _person(st, pos, who_end)
     if person:
         _read_signer(st, lead, person)
