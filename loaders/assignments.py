@@ -730,8 +730,11 @@ def _subject(s: _Sentence) -> tuple[str, int] | None:
     if not pred or d["assign_inner"].search(text, 0, pred.start()) or _intro_only(text, pred.start()) \
             or d["directs_colon"].match(text, pred.start()):
         return None
-    if any(re.search(rf":\s+[{UPPER}]", part) and find_colon_list(part) is None for part in text[:pred.start()].split(";")):
-        return None  # a headline "Đảng ủy Bộ Nội vụ: Triển khai ...", not a subject ("A; các sở: Xây dựng, ...; B" is one)
+    if any(re.search(rf":\s+[{_OPENING_QUOTES}]?[{UPPER}]", part) and find_colon_list(part) is None
+           for part in text[:pred.start()].split(";")):
+        # a headline "Đảng ủy Bộ Nội vụ: Triển khai ...", "Bí thư Thành ủy: “Chung sức, đồng lòng” ...", not a
+        # subject ("A; các sở: Xây dựng, ...; B" is one)
+        return None
     if _FULL_DATE.search(text, 0, pred.start()):
         return None  # "Văn phòng UBND tỉnh\nThứ ba 22/10/2019\nHướng dẫn ...": a page's heading lines
     cut = d["scope"].search(text, 0, pred.start())

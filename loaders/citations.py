@@ -96,7 +96,8 @@ def _regexes() -> dict[str, re.Pattern]:
     p = patterns()
     types = G.piece("type_word")
     unnumbered = alternation([t for t, _ in p["unnumbered"]])
-    authors = alternation([t for t, _ in p["author_lead"]])
+    # "Nghị quyết Trung ương 4 (khóa XII)": the press's name of a plenum's resolution, an author only before its number
+    authors = rf"(?:{alternation([t for t, _ in p['author_lead']])}|{alternation([t for t, _ in p['plenum_lead']])}(?=\s+\d))"
     stops = alternation([w for w, _ in p["issuer_stop"]])
     implicit = alternation(G.any_case(t for t, _ in p["implicit_lead"]))
     issued = alternation([t for t, _ in p["issued_verb"]])   # "ban hành"

@@ -988,6 +988,9 @@ _AGENCY = re.compile(rf"(?:\([{H.UPPER}&]{{2,8}}\)|\([^\s()]{{2,24}}\)(?=\s*[-�
                      rf"\s*[-–—]?\s*")
 
 
+_PARTY_SYMBOL = re.compile(r"\d+-[^\W\d_]")   # "09-QC/TW": a Party number, whose code is its type
+
+
 def _read_lead(st: SourceText, m: re.Match, s0: int, s1: int, verb: tuple[int, int]) -> _Lead:
     lead = _Lead(m, s0, s1, verb)
     names, aliases = _type_names()
@@ -1000,6 +1003,8 @@ def _read_lead(st: SourceText, m: re.Match, s0: int, s1: int, verb: tuple[int, i
         by_code = H.type_from_number(lead.values["number"])
         if by_code and written in aliases:   # "văn bản số 2189-CV/ĐUK": the symbol says Công văn
             doc_type = by_code
+        elif by_code and doc_type == H.default_type() and _PARTY_SYMBOL.match(lead.values["number"]):
+            doc_type = by_code                  # a portal's "Công văn 09-QC/TW": the Party code names a Quy chế
         elif _generic(written):
             doc_type = None
     elif _generic(written):

@@ -33,6 +33,18 @@ FIELD_CASES = [
     # the signer's name (prose aspect_end)
     ("Tổng Bí thư Lê Văn Tám vừa thay mặt Bộ Chính trị ký ban hành Chỉ thị số 07 về công tác cán bộ.",
      {"signer": "Lê Văn Tám", "issuer": "Bộ Chính trị"}),
+    # a portal's title "Công văn 09-QC/TW ...": the Party number's code names the type (Quy chế), over the generic
+    # letter word (prose._read_lead); a type word that agrees with the code stays
+    ("Công văn 05-QC/TW ngày 05/01/2026 Quản lý thông tin trên Cổng thông tin điện tử\n\nBan Bí thư ban hành Quy chế "
+     "quản lý thông tin.", {"doc_type": "Quy chế", "number": "05-QC/TW"}),
+    ("Văn phòng Tỉnh ủy vừa ban hành Công văn số 123-CV/VPTU về phòng, chống bão.", {"doc_type": "Công văn"}),
+    # "Nghị quyết Trung ương 4 (khóa XII)": the press's name of a plenum's resolution is cited, its author the plenum
+    # (citation_patterns plenum_lead, an author only before a number; issuer_rewrite "Trung ương {n}")
+    ("Thành ủy ban hành Kế hoạch số 31-KH/TU về sơ kết thực hiện Nghị quyết Trung ương 4 (khóa XII) về xây dựng Đảng.",
+     {"cited.0.doc_type": "Nghị quyết", "cited.0.issuer": "Hội nghị Trung ương 4", "cited.0.relation": "implements"}),
+    # a related article's headline "<post>: “<quote>” ..." is a saying, not a subject with its task
+    ("Ban Thường vụ Thành ủy Hải Phòng vừa ban hành Kế hoạch số 30-KH/TU về sơ kết Nghị quyết.\nBí thư Thành ủy Hải "
+     "Phòng: “Đồng lòng, chung sức” thực hiện thắng lợi mục tiêu phát triển.", {"bodies": []}),
 ]
 
 
