@@ -588,8 +588,9 @@ def _unnumbered(w: str, limit: int, taken, numbered, ctx: DocContext) -> list[_H
             continue  # "Báo cáo của Ban Tổ chức Trung ương về ... (Báo cáo số 520-BC/BTCTW, ngày ...)": the same one
         if not hit.date and not hit.subject and _named_before(hit, hits):
             continue  # "Thông báo kết luận của Thành ủy về ... Thông báo kết luận của Thành ủy cũng ...": said again
-        if not hit.date and hit.issuer and _regexes()["plural_author"].search(hit.issuer):
-            continue  # "Nghị quyết Đại hội đảng bộ các cấp": a class of authors, no one document
+        if not hit.date and hit.issuer and _regexes()["plural_author"].search(rx["name_comma"].sub(" ", hit.issuer)):
+            continue  # "Nghị quyết Đại hội đảng bộ các cấp": a class of authors, no one document ("Đảng bộ Mặt trận
+            # Tổ quốc, các đoàn thể Trung ương": a name_comma phrase, one body)
         if not hit.date and any(_shortened(hit, h) for h in hits):
             continue  # "Nghị quyết Đại hội Đảng bộ xã Tân Lập lần thứ I ... Nghị quyết Đại hội Đảng bộ xã lần thứ I"
         hits.append(hit)

@@ -45,6 +45,19 @@ FIELD_CASES = [
     # a related article's headline "<post>: “<quote>” ..." is a saying, not a subject with its task
     ("Ban Thường vụ Thành ủy Hải Phòng vừa ban hành Kế hoạch số 30-KH/TU về sơ kết Nghị quyết.\nBí thư Thành ủy Hải "
      "Phòng: “Đồng lòng, chung sức” thực hiện thắng lợi mục tiêu phát triển.", {"bodies": []}),
+    # "Thực hiện theo Đề án số ...": "theo" after "thực hiện" is part of the verb, the relation implements
+    # (citation_relations "thực hiện theo"); a bare "theo" still refers
+    ("Thực hiện theo Đề án số 07-ĐA/TU của Thành ủy về kiện toàn tổ chức đảng, phường sáp nhập các chi bộ.",
+     {"cited.0.relation": "implements"}),
+    # "bám sát" (keep close to) is a task's verb after the addressees (body_phrases predicate)
+    ("Ban Tổ chức Trung ương nhấn mạnh quy định có nhiều điểm mới, do đó yêu cầu các cấp ủy, tổ chức đảng bám sát "
+     "quy định mới.", {"bodies": ["các cấp ủy, tổ chức đảng"]}),
+    # a congress of a body whose name holds "các" after a comma ("Đảng bộ Mặt trận Tổ quốc, các đoàn thể Trung ương",
+    # a name_comma phrase) is one author, not a class of authors ("Đại hội đảng bộ các cấp" is)
+    ("Các chi bộ thực hiện các giải pháp đã được xác định trong Nghị quyết Đại hội đại biểu Đảng bộ Mặt trận Tổ quốc, "
+     "các đoàn thể Trung ương lần thứ I, nhiệm kỳ 2025-2030.",
+     {"cited.0.issuer": "Đại hội đại biểu Đảng bộ Mặt trận Tổ quốc, các đoàn thể Trung ương lần thứ I"}),
+    ("Các chi bộ quán triệt Nghị quyết Đại hội đảng bộ các cấp.", {"cited.0.doc_type": None}),
 ]
 
 
