@@ -928,7 +928,7 @@ def _issuer_as_named(hit: _Hit) -> str:
     for pattern, value in _issuer_rewrites():
         m = pattern.fullmatch(issuer)
         if m:
-            issuer = value.replace("{n}", m.group("n"))
+            issuer = value.replace("{n}", m.groupdict().get("n") or "")   # a row may hold no number ("BTVQU")
     issuer = _last_title_body(_without_holder(issuer))
     for text, value in patterns()["issuer_of_type"]:
         doc_type, _, written = text.partition("|")

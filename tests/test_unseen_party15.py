@@ -58,6 +58,10 @@ FIELD_CASES = [
      "các đoàn thể Trung ương lần thứ I, nhiệm kỳ 2025-2030.",
      {"cited.0.issuer": "Đại hội đại biểu Đảng bộ Mặt trận Tổ quốc, các đoàn thể Trung ương lần thứ I"}),
     ("Các chi bộ quán triệt Nghị quyết Đại hội đảng bộ các cấp.", {"cited.0.doc_type": None}),
+    # a standing committee cited by its initials ("của BTVQU") is named in full (citation_patterns issuer_rewrite rows
+    # without a number: the rewrite needs none)
+    ("Thực hiện Kế hoạch số 67-KH/QU ngày 08/4/2022 của BTVQU về kiểm tra, Đoàn kiểm tra làm việc với Đảng ủy phường.",
+     {"cited.0.issuer": "Ban Thường vụ Quận ủy"}),
 ]
 
 
