@@ -54,6 +54,7 @@ _NEXT_WITH_PLACES = re.compile(rf"\s*{_AND_WITH.pattern}\s*(?P<next>[{UPPER}][^,
 _NEXT_AFTER_COMMA = re.compile(rf"\s*,\s*(?P<next>[{UPPER}][^,]*?)(?P<places>\s{_PLURAL}\s.*)$", re.S)
 _PLURAL_REST = re.compile(rf"{_PLURAL}\s+(.*)$")                              # "các phòng, ban" -> "phòng, ban"
 _DIRECTLY_UNDER, _UNDER = G.words("directly_under_word")[0], G.words("under_word")[0]   # "trực thuộc", "thuộc"
+_GENERIC, _SECTOR = "generic", "sector"   # body_lists.csv addressee groups: "các cấp" (all levels), "các ngành"
 _MASS = "mass"   # body_lists.csv addressee group of the mass organisations ("các đoàn thể chính trị - xã hội")
 # a class placed by its own unit word ("... xã hội tỉnh", "... của tỉnh"), not "các cấp trong tỉnh"
 _PLACED_END = re.compile(G.expand(r"\s(?!%(collective)s\s)[^\W_]+\s+%(unit_kind)s$"))
@@ -874,8 +875,16 @@ def _addressees(phrase: str, ctx: DocContext) -> list[str]:
     """Classes of an addressee list, each completed only in its locality words ("... của tỉnh")."""
     if addressee_end(phrase, len(phrase) - len(phrase.lstrip(" ,"))) is None:
         return []  # does not start with a class word: the common case, decided cheaply
-    out = []
-    for item in split_addressees(clean(phrase).strip(" ,;:")):
+    items = split_addressees(clean(phrase).strip(" ,;:"))
+    groups = [addressee_group(item.name) for item in items]
+    if groups[:1] == [_GENERIC]:
+        return []  # "các cấp, ngành, chính quyền, Mặt trận ...": generic words first, the named lead (_object_task)
+    out, generic = [], False
+    for item, group in zip(items, groups):
+        # "các cấp ủy, tổ chức đảng, các cấp, các ngành": "các cấp" and the sectors after it are generic, asked of no one
+        generic = group == _GENERIC or generic and group == _SECTOR
+        if generic:
+            continue
         whole = complete_name(item.name, ctx)
         head = item.name.rsplit(" ", 1)[0]
         out.append(whole if whole.startswith(head) else item.name)

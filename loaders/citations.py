@@ -591,6 +591,8 @@ def _unnumbered(w: str, limit: int, taken, numbered, ctx: DocContext) -> list[_H
         if not hit.date and hit.issuer and _regexes()["plural_author"].search(rx["name_comma"].sub(" ", hit.issuer)):
             continue  # "Nghị quyết Đại hội đảng bộ các cấp": a class of authors, no one document ("Đảng bộ Mặt trận
             # Tổ quốc, các đoàn thể Trung ương": a name_comma phrase, one body)
+        if not hit.date and _same_plenum(w, hit, hits):
+            continue  # "Nghị quyết Hội nghị lần thứ 4 Ban chấp hành Trung ương Đảng ... Nghị quyết Trung ương 4": said again
         if not hit.date and any(_shortened(hit, h) for h in hits):
             continue  # "Nghị quyết Đại hội Đảng bộ xã Tân Lập lần thứ I ... Nghị quyết Đại hội Đảng bộ xã lần thứ I"
         hits.append(hit)
@@ -910,14 +912,46 @@ def completed_number(number: str | None, doc_type: str | None, issuer: str | Non
     return f"{number}-{kind}/{code}" if channel == "party" else f"{number}/{kind}-{code}"
 
 
+def _numbered_phrase(text: str) -> re.Pattern:
+    """A citation_patterns phrase with a "{n}" slot (a number, a Roman numeral or an ordinal word), whitespace-tolerant."""
+    rx = re.escape(text).replace(r"\{n\}", rf"(?P<n>[IVXLC]+|\d+|{G.piece('ordinal_word')})").replace(r"\ ", r"\s+")
+    return re.compile(rx, re.I)
+
+
 @lru_cache(maxsize=1)
 def _issuer_rewrites() -> tuple[tuple[re.Pattern, str], ...]:
     """issuer_rewrite rows: "Đại hội lần thứ {n} của Đảng" -> "Đại hội đại biểu toàn quốc lần thứ {n} của Đảng"."""
-    out = []
-    for text, value in patterns()["issuer_rewrite"]:
-        rx = re.escape(text).replace(r"\{n\}", rf"(?P<n>[IVXLC]+|\d+|{G.piece('ordinal_word')})").replace(r"\ ", r"\s+")
-        out.append((re.compile(rx, re.I), value))
-    return tuple(out)
+    return tuple((_numbered_phrase(text), value) for text, value in patterns()["issuer_rewrite"])
+
+
+@lru_cache(maxsize=1)
+def _plenum_names() -> tuple[re.Pattern, ...]:
+    return tuple(_numbered_phrase(text) for text, _ in patterns()["plenum_name"])
+
+
+_TERM_NUMERAL = re.compile(rf"{G.piece('term')}\s+(?P<t>[IVXLC]+)(?![^\W_])")
+
+
+def _plenum(w: str, hit: _Hit) -> tuple[str, str | None] | None:
+    """The Central Committee plenum an unnumbered citation's author names (plenum_name rows: "Hội nghị lần thứ 4
+    Ban chấp hành Trung ương Đảng", "Trung ương 4") and the term written right after it ("(khóa XI)"), else None."""
+    for pattern in _plenum_names():
+        m = pattern.fullmatch(clean(hit.issuer or ""))
+        if m:
+            term = _TERM_NUMERAL.search(w, hit.end, hit.end + 20) or _TERM_NUMERAL.search(w, hit.start, hit.end)
+            return m.group("n"), term.group("t") if term else None
+    return None
+
+
+def _same_plenum(w: str, hit: _Hit, before: list[_Hit]) -> bool:
+    """"Nghị quyết Hội nghị lần thứ 4 Ban chấp hành Trung ương Đảng (khóa XI) ... Nghị quyết Trung ương 4 (khóa XI)":
+    the same plenum's resolution named again (a term written on both must agree)."""
+    own = _plenum(w, hit)
+    for h in before:
+        other = _plenum(w, h) if h.doc_type == hit.doc_type else None
+        if own and other and own[0] == other[0] and (not own[1] or not other[1] or own[1] == other[1]):
+            return True
+    return False
 
 
 def _issuer_as_named(hit: _Hit) -> str:

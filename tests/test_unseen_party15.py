@@ -12,10 +12,13 @@ from conftest import record_field as _get
 from loaders.extract import extract_text
 
 FIELD_CASES = [
-    # "các cấp" (all levels) in a list of addressee classes is one of them, as "các ngành" is (body_lists addressee
-    # row "cấp"); before, the whole list asked no one
+    # "các cấp" (all levels) after addressee classes is a generic class (body_lists addressee row "cấp", group
+    # generic): it and the sectors after it ask no one, the classes before them are asked; before, the whole list
+    # asked no one. Generic words first still leave the named bodies to lead
     ("Bộ Chính trị yêu cầu các cấp ủy, tổ chức đảng, các cấp, các ngành xác định việc học tập là nhiệm vụ trọng tâm.",
-     {"bodies": ["các cấp ủy, tổ chức đảng", "các cấp", "các ngành"]}),
+     {"bodies": ["các cấp ủy, tổ chức đảng"]}),
+    ("Ban Thường vụ Thành ủy đề nghị các cấp, ngành, chính quyền, Mặt trận Tổ quốc Việt Nam và các tổ chức chính trị - xã "
+     "hội thành phố đẩy mạnh tuyên truyền.", {"bodies": ["Mặt trận Tổ quốc Việt Nam", "các tổ chức chính trị - xã hội thành phố"]}),
     # ... while "các cấp" after a class still qualifies it ("các tổ chức chính trị - xã hội các cấp")
     ("Ban Bí thư yêu cầu cấp ủy, chính quyền và các tổ chức chính trị - xã hội các cấp tập trung thực hiện.",
      {"bodies": ["cấp ủy", "chính quyền", "các tổ chức chính trị - xã hội các cấp"]}),
@@ -62,6 +65,13 @@ FIELD_CASES = [
     # without a number: the rewrite needs none)
     ("Thực hiện Kế hoạch số 67-KH/QU ngày 08/4/2022 của BTVQU về kiểm tra, Đoàn kiểm tra làm việc với Đảng ủy phường.",
      {"cited.0.issuer": "Ban Thường vụ Quận ủy"}),
+    # one plenum's resolution named twice, in full and as the press shortens it, is one citation; another term's plenum
+    # of the same number is another (citation_patterns plenum_name rows, citations._same_plenum)
+    ("Chi bộ thực hiện Nghị quyết Hội nghị lần thứ 4 Ban chấp hành Trung ương Đảng (khóa XI) về xây dựng Đảng. Các đảng "
+     "viên bám sát ba nội dung nêu trong Nghị quyết Trung ương 4 (khóa XI) để kiểm điểm.",
+     {"cited.0.issuer": "Hội nghị lần thứ 4 Ban chấp hành Trung ương Đảng", "cited.1.doc_type": None}),
+    ("Chi bộ thực hiện Nghị quyết Hội nghị lần thứ 4 Ban chấp hành Trung ương Đảng (khóa XI) về xây dựng Đảng. Các đảng "
+     "viên bám sát Nghị quyết Trung ương 4 (khóa XII) về chỉnh đốn Đảng.", {"cited.1.issuer": "Hội nghị Trung ương 4"}),
 ]
 
 
