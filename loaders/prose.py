@@ -356,9 +356,11 @@ def _role_at(st: SourceText, s: int, e: int) -> Span | None:
     return st.span(m.start("role"), m.end("role"))
 
 
-def _person(st: SourceText, s: int, e: int) -> _Person | None:
+def _person(st: SourceText, s: int, e: int, party: bool = False) -> _Person | None:
     """A person named in work[s:e]: "đồng chí X, Ủy viên Bộ Chính trị, Bí thư Thành ủy" (the last
-    title that is a role), or "<role> [<organ>] X"."""
+    title that is a role; signing a Party document, ``party``, the last title in a Party committee:
+    "đồng chí X, Phó Bí thư Thường trực Thành ủy, Chủ tịch HĐND thành phố đã ký Công văn số 12-CV/TU"),
+    or "<role> [<organ>] X"."""
     while s < e and st.work[s] in " ,":
         s += 1
     lead = _res()["person_lead"].match(st.work, s, e)
@@ -366,11 +368,15 @@ def _person(st: SourceText, s: int, e: int) -> _Person | None:
         name = _leading_name(st, lead.end(), e)
         if not name:
             return None
-        role = None
+        role = party_role = None
         for part in re.finditer(r"[^,]+", st.work[name.end:e]):
             p0 = name.end + part.start() + len(part.group(0)) - len(part.group(0).lstrip())
-            role = _role_at(st, p0, name.end + part.end()) or role
-        return _Person(name, role)
+            here = _role_at(st, p0, name.end + part.end())
+            titled = _res()["role"].match(st.work, p0, name.end + part.end()) if here and party else None
+            body = organ(st.work[titled.end("role"):name.end + part.end()]) if titled else None
+            party_role = here if body and body[1].channel == "party" else party_role
+            role = here or role
+        return _Person(name, party_role or role)
     role = _role_at(st, s, e)
     if role:
         name = _trailing_name(st, role.end, e)
@@ -831,7 +837,8 @@ def _read_head(st: SourceText, lead: _Lead) -> None:
         else:
             aspect = res["aspect_end"].search(work, pos, behalf.start())
             who_end = aspect.start() if aspect else behalf.start()   # "<role> <name> (vừa) thay mặt X ký"
-    person = _person(st, _clause_start(work, pos, who_end), who_end) or _person(st, pos, who_end)
+    party = bool(_PARTY_SYMBOL.match(lead.values.get("number") or ""))   # a Party document: its signer's Party post
+    person = _person(st, _clause_start(work, pos, who_end), who_end, party) or _person(st, pos, who_end, party)
     if person:
         _read_signer(st, lead, person)
         return

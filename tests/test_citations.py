@@ -491,8 +491,11 @@ def clean_name(s: str) -> str:
                          ids=lambda r: r["text"])
 def test_issuer_rewrite_examples(row):
     (doc,) = cited(row["example"])
-    n = re.search(r"lần thứ (\w+)", row["example"]) or re.search(r"Đại hội (\w+)", row["example"])
-    assert doc.issuer == row["value"].replace("{n}", n.group(1) if n else "")
+    n = re.search(r"lần thứ (\w+)", row["example"]) or re.search(r"Đại hội (\w+)", row["example"]) \
+        or re.search(r"Trung ương (\d+)", row["example"])   # "Nghị quyết Trung ương 4": the plenum's number
+    # the value, completed in the context's place ("Ban Thường vụ Tỉnh ủy" -> "... Tỉnh ủy Ninh Bình")
+    value = row["value"].replace("{n}", n.group(1) if n else "")
+    assert doc.issuer == value or doc.issuer.startswith(value + " Ninh Bình")
 
 
 @pytest.mark.parametrize("row", rows("citation_patterns.csv", "title_stop"), ids=lambda r: r["text"])

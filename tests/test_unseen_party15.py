@@ -72,6 +72,16 @@ FIELD_CASES = [
      {"cited.0.issuer": "Hội nghị lần thứ 4 Ban chấp hành Trung ương Đảng", "cited.1.doc_type": None}),
     ("Chi bộ thực hiện Nghị quyết Hội nghị lần thứ 4 Ban chấp hành Trung ương Đảng (khóa XI) về xây dựng Đảng. Các đảng "
      "viên bám sát Nghị quyết Trung ương 4 (khóa XII) về chỉnh đốn Đảng.", {"cited.1.issuer": "Hội nghị Trung ương 4"}),
+    # a town's or district's committee ("Thị ủy", "Quận ủy", "Thành ủy") names a Party body as "Tỉnh ủy" does
+    # (channels.csv party spellings): its Ban issues the document
+    ("Ngày 09/5/2018, Ban Tuyên giáo Thị ủy ban hành Công văn số 72-CV/BTG về việc tuyên truyền kỷ niệm.",
+     {"issuer": "Ban Tuyên giáo Thị ủy"}),
+    ("Ngày 09/5/2018, Ban Tổ chức Quận ủy ban hành Hướng dẫn số 7-HD/BTCQU về công tác cán bộ.",
+     {"issuer": "Ban Tổ chức Quận ủy"}),
+    # "các TCCS đảng" (the party base organisations by initials) is generic, as "các tổ chức cơ sở đảng" is: the named
+    # bodies after it are asked (body_phrases generic row)
+    ("Ban Tuyên giáo Huyện ủy đề nghị các TCCS đảng, Ủy ban Mặt trận Tổ quốc Việt Nam huyện triển khai tuyên truyền.",
+     {"bodies": ["Ủy ban Mặt trận Tổ quốc Việt Nam huyện"]}),
 ]
 
 
@@ -79,3 +89,19 @@ FIELD_CASES = [
 def test_fields_of_a_page(text, expected):
     record = extract_text(text)
     assert {k: _get(record, k) for k in expected} == expected
+
+
+# the signer of a Party document with a Party post and a State post signs in the Party post (prose._person, party); of
+# a State document, in the last post
+SIGNER_CASES = [
+    ("Ngày 3/3, đồng chí Lê Văn Tám, Phó Bí thư Thường trực Thành ủy, Chủ tịch HĐND thành phố đã ký Công văn số "
+     "1225-CV/TU của Ban Thường vụ Thành ủy về tạm dừng đại hội.", ("Lê Văn Tám", "Phó Bí thư Thường trực")),
+    ("Ngày 3/3, đồng chí Lê Văn Tám, Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh đã ký Quyết định số 12/QĐ-UBND về phòng, "
+     "chống dịch.", ("Lê Văn Tám", "Chủ tịch")),
+]
+
+
+@pytest.mark.parametrize("text,expected", SIGNER_CASES, ids=[str(i) for i in range(len(SIGNER_CASES))])
+def test_signer_post(text, expected):
+    signer = extract_text(text).signer
+    assert (signer.name, signer.role) == expected
