@@ -82,6 +82,11 @@ FIELD_CASES = [
     # bodies after it are asked (body_phrases generic row)
     ("Ban Tuyên giáo Huyện ủy đề nghị các TCCS đảng, Ủy ban Mặt trận Tổ quốc Việt Nam huyện triển khai tuyên truyền.",
      {"bodies": ["Ủy ban Mặt trận Tổ quốc Việt Nam huyện"]}),
+    # a portal's weekday line above the page title ("Thứ Tư, ngày 31 tháng 5 năm 2023") is no title: the title line
+    # under it names the page's own document (press_phrases page_chrome rows)
+    ("Thứ Tư, ngày 31 tháng 5 năm 2023\n\nChỉ thị V/v tổ chức thực hiện Nghị quyết Đại hội Đảng bộ quận lần thứ VIII\n\n"
+     "Ban Thường vụ Quận ủy yêu cầu các chi, đảng bộ trực thuộc Quận ủy tổ chức quán triệt văn kiện đại hội.",
+     {"doc_type": "Chỉ thị"}),
 ]
 
 
