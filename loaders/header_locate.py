@@ -179,7 +179,9 @@ def _foot_breaks(line: str) -> list[int]:
 # --- where the header block starts ------------------------------------------------------------
 
 def _anchor_kind(c: Cell) -> str | None:
-    if might_hold_motto(c.text) and _anchors()["motto"].search(c.text):
+    motto = _anchors()["motto"].search(c.text) if might_hold_motto(c.text) else None
+    # in capitals, or opening its line: "... trên Cổng thông tin điện tử Đảng Cộng sản Việt Nam" ends a portal's title
+    if motto and (motto.group(0).isupper() or not c.text[:motto.start()].strip(" \t>*-|")):
         return "motto"
     if NUMBER_LINE.match(c.text):
         return "number"

@@ -87,6 +87,13 @@ FIELD_CASES = [
     ("Thứ Tư, ngày 31 tháng 5 năm 2023\n\nChỉ thị V/v tổ chức thực hiện Nghị quyết Đại hội Đảng bộ quận lần thứ VIII\n\n"
      "Ban Thường vụ Quận ủy yêu cầu các chi, đảng bộ trực thuộc Quận ủy tổ chức quán triệt văn kiện đại hội.",
      {"doc_type": "Chỉ thị"}),
+    # a portal's title line ending "... Cổng thông tin điện tử Đảng Cộng sản Việt Nam" is no motto line of a header
+    # (a motto anchors a header in capitals or opening its line: header_locate._anchor_kind): the header under it
+    # is read, its issuer too
+    ("Open navigation\n\nQuy chế 07-QC/TW ngày 05/01/2026 Quản lý thông tin trên Cổng thông tin điện tử Đảng Cộng sản "
+     "Việt Nam\n\nBAN CHẤP HÀNH TRUNG ƯƠNG\n *\n\nĐẢNG CỘNG SẢN VIỆT NAM\n______\n\nSố 07-QC/TW\n\nHà Nội, ngày 05 "
+     "tháng 01 năm 2026\n\nQUY CHẾ\n\nQuản lý thông tin trên Cổng thông tin điện tử\n\n- Căn cứ Điều lệ Đảng;",
+     {"doc_type": "Quy chế", "number": "07-QC/TW", "issuer": "Ban Chấp hành Trung ương"}),
 ]
 
 
