@@ -439,6 +439,10 @@ def _merge(pieces: list[str]) -> list[str]:
         if items and p not in d["sector"]:
             prev = items[-1]
             bare = _PLURAL_LEAD.sub("", p)
+            placed = d["strip_post"].sub("", prev)
+            if _bare_class(p) and d["head"].match(placed) and _UNIT_END.search(placed) and not _UNIT_END.search(f" {p}"):
+                items.append(p)   # "UBND các xã, phường" + "cơ quan, đơn vị liên quan": no place, another class
+                continue
             if _LOWER_START.match(p) and _is_class(prev) and (d["committee"].match(bare) or d["unit"].match(bare)) \
                     and _group(prev, last=True) == _group(bare) \
                     and (bare == p or re.match(rf"{_PLURAL}\s", prev) and not re.search(rf"[{UPPER}]", prev[1:])):  # "UBND các quận, ... và các đơn vị": two
