@@ -62,6 +62,7 @@ _NAMED_COMMITTEE_END = re.compile(G.expand(rf"%(committee_tail)s\s+[{UPPER}][^,]
 _NAMES_PLACE = re.compile(G.expand(rf"(?:(?i:%(committee_tail)s)|%(unit_kind)s)\s+[{UPPER}]"))  # "huyện Nam Trực"
 _UNIT_KIND_END = re.compile(G.expand(r"\s+%(unit_kind)s$"))                  # "Công an tỉnh"
 _HEAD_UNIT_PLACE = re.compile(G.expand(rf"(?P<pre>\S+\s+%(unit_kind)s)\s+[{UPPER}][^,]*$"))    # "UBND huyện Quang Bình"
+_KIND_LEAD = re.compile(G.expand(r"(?:^|(?<=\s))(?:%(plural)s\s+)?(?:%(unit_kind)s|%(commune_kind)s)\s+"))   # "(UBND) các huyện Sóc Sơn" -> "Sóc Sơn"
 _UNIT_END = re.compile(G.expand(r"[\s-](?:%(unit_kind)s|%(commune_kind)s)$"))   # "UBND huyện", "... quận-huyện", "UBND xã"
 _UNIT_WORDS = frozenset(G.words("province_kind") + G.words("district_kind"))    # "ngành tỉnh", "phòng huyện"
 # the committee words inside a class: "Bí thư các huyện ủy, ... Ban Thường vụ Tỉnh ủy" (completed one by one)
@@ -359,12 +360,18 @@ def _split(phrase: str) -> list[str]:
             merged = [sub[0]]
             for s in sub[1:]:
                 if s[:1].isupper() and not _data()["head"].match(s) and not _data()["strip_post"].match(s) \
+                        and not (_is_place(s) and _is_place(_KIND_LEAD.split(merged[-1])[-1])) \
                         or _name_goes_on(s) or _joined_name(merged[-1], G.words("and_word")[0], s):
                     merged[-1] += f" {G.words('and_word')[0]} {s}"   # "Bộ Thông tin và Truyền thông"
                 else:
                     merged.append(s)
             pieces.extend(merged)
     return [p.strip() for p in pieces if p.strip()]
+
+
+def _is_place(name: str) -> bool:
+    """"Sóc Sơn", "Huế": a name of an administrative unit (2020 or 2025), no body of its own."""
+    return bool(refdata.find_units(name) or refdata.find_province_2025(name))
 
 
 def _shared_places(part: str) -> list[str]:
@@ -597,8 +604,9 @@ def bodies_of(phrase: str, ctx: DocContext, related: tuple[str, ...] = (), partn
         rest = _complete_inside(rest, ctx)
         return [_locality_suffix(rest, ctx)]
     out: list[str] = []
-    prev_head = None
+    prev_head = place_kind = None
     for item in _shared_after_comma(_merge(_split(phrase))):
+        item, place_kind = _place_item(item, place_kind)
         item = d["post_of_unit"].sub(lambda m: f"{m.group('post')} {d['unit_organ'][m.group('post').lower()]} ", item)
         item = _role_named_body(item)
         item = d["apposition"].sub("", d["strip_post"].sub("", item))
@@ -653,6 +661,18 @@ def bodies_of(phrase: str, ctx: DocContext, related: tuple[str, ...] = (), partn
             named = named[:-len(f" {_DIRECTLY_UNDER}")]  # nothing to belong to: the document does not say whose
         out.append(named)
     return list(dict.fromkeys(out))
+
+
+def _place_item(item: str, kind: str | None) -> tuple[str, str | None]:
+    """"các huyện Chương Mỹ" + "Đan Phượng": each place of a list of one kind named with it ("huyện
+    Chương Mỹ", "huyện Đan Phượng"), and the kind the next item may share; other items unchanged."""
+    lead = _KIND_LEAD.search(item)
+    if lead and item[lead.end():][:1].isupper() and _is_place(item[lead.end():]):
+        kind = re.sub(rf"\s{_PLURAL}\s", " ", f" {item[:lead.end()]}").strip()   # "UBND các huyện" -> "UBND huyện"
+        return f"{kind} {item[lead.end():]}", kind
+    if kind and item[:1].isupper() and _is_place(item):
+        return f"{kind} {item}", kind
+    return item, None
 
 
 @lru_cache(maxsize=1)
