@@ -190,6 +190,7 @@ def _res() -> dict[str, re.Pattern]:
         "recipient_split": re.compile(rf",\s+(?={plural}\s)|\s*;\s*|\s+(?i:{G.piece('and')})\s+"),
         "hearsay": re.compile(rf"(?<!\w){_alt('hearsay')}(?!\w)"),
         "background": re.compile(rf"^\W*{_alt('background')}(?!\w)"),
+        "recent": re.compile(rf"\s*(?i:{_alt('recent_lead')})\s+"),   # "vừa qua Bộ Xây dựng đã có Công văn"
         "on_behalf": re.compile(rf"(?<!\w)(?P<cap>{_alt('on_behalf')})\s+"),
         "person_lead": re.compile(rf"(?:{_alt('person_lead')})\s+"),
         # "Phó chủ tịch UBND tỉnh ...": the press writes a role's later words in lower case too
@@ -237,6 +238,8 @@ def expand(text: str) -> str:
 def organ(text: str) -> tuple[str | None, H.Organ] | None:
     """(acting part, organ) of a body named in prose, or None when the text is not one body."""
     text = clean(expand(text)).strip(" ,.;:-–")
+    recent = _res()["recent"].match(text)   # "Vừa qua Bộ Xây dựng": a word of time is no part of a name
+    text = text[recent.end():] if recent else text
     text = re.sub(rf"\s*\([{H.UPPER}&\-]{{2,12}}\)(?=\s|$)", "", text)  # "Ủy ban nhân dân (UBND) tỉnh": the abbreviation glossed
     text = _term_end_re().sub("", text)   # "Ban Chấp hành Đảng bộ tỉnh khóa XIII": the term is no part of the name
     lowered = next((w for w in G.words("committee_organ") if text.lower().startswith(w.lower() + " ")), None)
