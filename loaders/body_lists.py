@@ -483,8 +483,8 @@ def split_recipients(text: str) -> tuple[ListItem, ...]:
 
 def _continues_item(current: str, piece: str, sep: str) -> bool:
     """Whether ``piece``, after ``sep``, goes on with the addressee ``current``."""
-    if sep not in (",", ";"):
-        return False  # "và" joins two addressees
+    if sep not in (",", ";"):   # "và" joins two addressees, but inside a known name ("các sở giáo dục và đào tạo")
+        return piece[:1].islower() and joins_name(current, sep, piece)
     plural = _plural_re()
     group = _committee_group(current, last=True)
     m = plural.match(piece)
@@ -499,6 +499,13 @@ def _continues_item(current: str, piece: str, sep: str) -> bool:
     return bool(re.match(r"\S.*?\s", current) and plural.search(current) and not current[:1].islower()
                 and len(words) >= 3 and all(w[:1].isupper() for w in words[2:]) and group is not None
                 and _committee_group(piece) == group and not plural.match(current))
+
+
+def joins_name(current: str, sep: str, piece: str) -> bool:
+    """"các sở giáo dục" + "và" + "đào tạo": the words around ``sep`` end a known name's tail."""
+    before, after = fold(current).split(), re.split(r"[,;]", fold(piece), maxsplit=1)[0].split()
+    return any(" ".join([*before[k:], fold(sep), *after[:j]]) in _name_tails()
+               for k in range(len(before)) for j in range(1, min(len(after), 6) + 1))
 
 
 @lru_cache(maxsize=1)
