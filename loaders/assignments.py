@@ -202,11 +202,12 @@ _ROMAN = r"[IVXL]+\."   # "II.": a section heading's number (one piece for the p
 _ROMAN_ITEM = re.compile(rf"{_ROMAN}\s")   # "II. Nhiệm vụ chung"
 _SEMICOLON = re.compile(r"\s*;\s*")
 _COMMA = re.compile(r"\s*,\s*")
+_LETTER_ITEM = re.compile(r"\s*[a-zđ]\)\s")   # "a) Sở Tài chính ...": an item, no wrapped line
 _MARKER_ALONE = re.compile(rf"\s*(?:\d+(?:\.\d+)*[.)]|[a-zđ]\)|{_ROMAN})\s*")  # "1." split from its text, "II."
 # abbreviations that end with a full stop ("TP. Hải Phòng", header_markers.csv units): no sentence ends there
 _ABBREVIATED = "".join(f"(?<!{re.escape(a)})" for a in spellings("unit") if a.endswith("."))
 # "…" ends a sentence as "." does ("… trật tự xây dựng… Dịp này, ...")
-_SENTENCE_END = re.compile(rf"(?<=[.!?…])(?<!\b[A-ZĐ]\.){_ABBREVIATED}\s+(?=[{UPPER}\d“\"])|\n\s*\n|\n(?=\s*(?:\d+\.(?:\s|[{UPPER}])|{_DASH_ITEM}\s|[-–•+]\s))|\n(?=[ \t]*{_ROMAN}[ \t]+[{UPPER}])|\n(?=[ \t]*[“\"][{UPPER}])"
+_SENTENCE_END = re.compile(rf"(?<=[.!?…])(?<!\b[A-ZĐ]\.){_ABBREVIATED}\s+(?=[{UPPER}\d“\"])|\n\s*\n|\n(?=\s*(?:\d+\.(?:\s|[{UPPER}])|{_DASH_ITEM}\s|[-–•+]\s|[a-zđ]\)\s))|\n(?=[ \t]*{_ROMAN}[ \t]+[{UPPER}])|\n(?=[ \t]*[“\"][{UPPER}])"
                            r"|(?m:^[ \t]*#[^\W\d_][^\n]*\n)")   # a page's "#tag" line: no sentence, glued to none
 
 
@@ -233,7 +234,7 @@ def _sentences(w: str, limit: int) -> list[_Sentence]:
         if end <= start:
             continue
         chunk = w[start:end]
-        if out and _LOWER_START.match(chunk.lstrip()) and w[out[-1].end:start].count("\n") >= 1:
+        if out and _LOWER_START.match(chunk.lstrip()) and not _LETTER_ITEM.match(chunk) and w[out[-1].end:start].count("\n") >= 1:
             out[-1].end = end  # a paragraph break inside a sentence (PDF line wrap)
             continue
         if _MARKER_ALONE.fullmatch(chunk):
@@ -1256,6 +1257,9 @@ def _find(st: SourceText, ctx: DocContext, related: tuple[str, ...] = (),
         if labelled and s.item and (found is not None and found.bodies or _numbered(w, s)):
             pending, labelled = None, False   # the next numbered item: the label's dashed items are over
         if s.item:
+            if found is None and tentative is not None and tentative.sentence.item and last_in_item is tentative \
+                    and not _own_subject(s.text):
+                tentative = None   # "a) Sở Tài chính có trách nhiệm:\n- Bố trí ...": an item's items are its own
             last_in_item = None
         elif tentative is not None and "\n" in w[prev_end:s.start]:
             tentative = None  # a paragraph outside the items: the list is over
