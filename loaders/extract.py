@@ -246,10 +246,15 @@ def _central_cited(cited):
 
 def _is_self(cited, facts: dict) -> bool:
     """A mention of the document itself ("Công văn số 2458-CV/ĐUK" in the article reporting it, the
-    page title "Chỉ thị của Ban Thường vụ Tỉnh ủy Đắk Lắk ...") is not a citation."""
+    page title "Chỉ thị của Ban Thường vụ Tỉnh ủy Đắk Lắk ...", the conclusion a notice's title conveys) is not
+    a citation."""
     if cited.number:
         return bool(facts.get("number")) and H.bare_key(cited.number) == H.bare_key(facts["number"])
-    if cited.date or not cited.issuer or cited.doc_type != facts.get("doc_type"):
+    if cited.date:
+        return False
+    if cited.issuer and facts.get("subject") and H.bare_key(facts["subject"]).startswith(H.bare_key(cited.text)):
+        return True   # "THÔNG BÁO / Kết luận của Bộ trưởng X tại ...": the words its own title opens with
+    if not cited.issuer or cited.doc_type != facts.get("doc_type"):
         return False
     names = [H.bare_key(n) for n in (facts.get("issuer"), facts.get("acting_body")) if n]
     return any(n.startswith(H.bare_key(cited.issuer)) for n in names)
