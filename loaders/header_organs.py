@@ -222,6 +222,8 @@ def make_organ(row: dict[str, str], rest: str, running: bool = False) -> Organ:
         if known:   # "Giáo dục và Đào tạo tỉnh Khánh Hòa" (running text): the data's spelling, then the place
             unit = unit_re().match(rest[known.end():].strip())
             place = f" {_unit_value(unit.group('unit'))} {title_case(unit.group('name'))}" if unit and unit.group("name") else ""
+            aliased = _aliased_province(rest[known.end():]) if not place else None
+            place = f" {aliased[1]} {aliased[0]}" if aliased else place   # "Sở Y tế TP.HCM"
             name = f"{keyword} {_tail_spellings()[refdata.fold(known.group(0))]}{place}"
             central = refdata.find_central_body(name)   # "Bộ NN-PTNT": an alias of a ministry
             return Organ(central.name if central else _central_spelling(name), level, channel, keyword)
