@@ -202,7 +202,7 @@ _ROMAN = r"[IVXL]+\."   # "II.": a section heading's number (one piece for the p
 _ROMAN_ITEM = re.compile(rf"{_ROMAN}\s")   # "II. Nhiệm vụ chung"
 _SEMICOLON = re.compile(r"\s*;\s*")
 _COMMA = re.compile(r"\s*,\s*")
-_LETTER_ITEM = re.compile(r"\s*[a-zđ]\)\s")   # "a) Sở Tài chính ...": an item, no wrapped line
+_LETTER_ITEM = re.compile(r"\s*[a-zđ]\)\s+")   # "a) Sở Tài chính ...": a lettered item
 _MARKER_ALONE = re.compile(rf"\s*(?:\d+(?:\.\d+)*[.)]|[a-zđ]\)|{_ROMAN})\s*")  # "1." split from its text, "II."
 # abbreviations that end with a full stop ("TP. Hải Phòng", header_markers.csv units): no sentence ends there
 _ABBREVIATED = "".join(f"(?<!{re.escape(a)})" for a in spellings("unit") if a.endswith("."))
@@ -234,7 +234,9 @@ def _sentences(w: str, limit: int) -> list[_Sentence]:
         if end <= start:
             continue
         chunk = w[start:end]
-        if out and _LOWER_START.match(chunk.lstrip()) and not _LETTER_ITEM.match(chunk) and w[out[-1].end:start].count("\n") >= 1:
+        letter = _LETTER_ITEM.match(chunk)   # "a) Cục Thuế có trách nhiệm:": an item naming its body, no wrapped line
+        if out and _LOWER_START.match(chunk.lstrip()) and not (letter and _names_start(chunk[letter.end():])) \
+                and w[out[-1].end:start].count("\n") >= 1:
             out[-1].end = end  # a paragraph break inside a sentence (PDF line wrap)
             continue
         if _MARKER_ALONE.fullmatch(chunk):
@@ -668,7 +670,7 @@ def _place_item(item: str, kind: str | None) -> tuple[str, str | None]:
     """"các huyện Chương Mỹ" + "Đan Phượng": each place of a list of one kind named with it ("huyện
     Chương Mỹ", "huyện Đan Phượng"), and the kind the next item may share; other items unchanged."""
     lead = _KIND_LEAD.search(item)
-    if lead and item[lead.end():][:1].isupper() and _is_place(item[lead.end():]):
+    if lead and "," not in item[:lead.start()] and item[lead.end():][:1].isupper() and _is_place(item[lead.end():]):
         kind = re.sub(rf"\s{_PLURAL}\s", " ", f" {item[:lead.end()]}").strip()   # "UBND các huyện" -> "UBND huyện"
         return f"{kind} {item[lead.end():]}", kind
     if kind and item[:1].isupper() and _is_place(item):

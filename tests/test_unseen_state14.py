@@ -83,8 +83,9 @@ def test_semicolon_list_recipients(text, recipients):
      [("Sở Y tế", "huyện Mê Linh", "huyện Ba Vì", "huyện Sóc Sơn", "huyện Thanh Trì")]),
     ("UBND thành phố yêu cầu Sở Y tế, UBND các huyện Mê Linh, Ba Vì và Thanh Trì khẩn trương thực hiện.",
      [("Sở Y tế", "UBND huyện Mê Linh", "UBND huyện Ba Vì", "UBND huyện Thanh Trì")]),
-    # "và" inside a known name stays
+    # "và" inside a known name stays; a list of kinds before the place is one class ("các huyện, thị xã, thành phố Huế")
     ("UBND tỉnh yêu cầu Sở Giáo dục và Đào tạo triển khai.", [("Sở Giáo dục và Đào tạo",)]),
+    ("UBND tỉnh yêu cầu UBND các huyện, thị xã, thành phố Huế triển khai.", [("UBND các huyện, thị xã, thành phố Huế",)]),
 ])
 def test_places_of_one_kind(text, tasks):
     assert _tasks(text) == tasks
@@ -130,6 +131,9 @@ def test_dashed_pieces_of_one_line(text, distribution):
     ("Chủ tịch UBND tỉnh yêu cầu các cấp, các ngành tập trung một số giải pháp sau đây:\n"
      "1. Tập trung rà soát đối tượng nộp thuế.\na) Cục Thuế có trách nhiệm:\n- Xác định đối tượng nộp thuế.",
      [("Cục Thuế",)]),
+    # a lettered item naming no body is the task's own words, no sentence of its own
+    ("UBND tỉnh giao nhiệm vụ:\n1. Sở Công Thương chủ trì, phối hợp với các sở\n\na) Chủ động nắm bắt tình hình hàng hóa.",
+     [("Sở Công Thương",)]),
     # an introduction's items that name their own bodies: the introduction only distributes
     ("UBND tỉnh giao Sở Y tế chủ trì như sau:\n- Sở Tài chính bố trí kinh phí.\n- Sở Nội vụ bố trí biên chế.",
      [("Sở Tài chính",), ("Sở Nội vụ",)]),
