@@ -187,6 +187,7 @@ def _res() -> dict[str, re.Pattern]:
         "stop": re.compile(rf"(?<!\w){stop}(?!\w)"),
         "plural_start": re.compile(rf"{plural}\s"),
         "plural_inside": re.compile(rf"\s{G.piece('plural')}\s"),
+        "kind_after_organ": re.compile(G.expand(r"\S+\s+(?:%(unit_kind)s|%(commune_kind)s)(?![^\W_])")),   # "UBND quận"
         "recipient_split": re.compile(rf",\s+(?={plural}\s)|\s*;\s*|\s+(?i:{G.piece('and')})\s+"),
         "hearsay": re.compile(rf"(?<!\w){_alt('hearsay')}(?!\w)"),
         "background": re.compile(rf"^\W*{_alt('background')}(?!\w)"),
@@ -742,8 +743,9 @@ def _split_named(st: SourceText, s: int, e: int) -> list[Span]:
             continue   # "Bí thư Tỉnh ủy, Thành ủy các tỉnh, thành phố": two committees, one class of places
         if work[s + m.end():s + m.end() + 1].isupper() and (
                 first[:1].isupper() or _res()["plural_start"].match(first)
-                or _res()["plural_start"].match(work[start:cut].lstrip()) and _res()["plural_inside"].search(nxt)):
-            # "các sở, ban, ngành, UBND các huyện": a class of its own ("UBND các ...") after a class
+                or _res()["plural_start"].match(work[start:cut].lstrip())
+                and (_res()["plural_inside"].search(nxt) or opens_organ(nxt) and _res()["kind_after_organ"].match(nxt))):
+            # "các sở, ban, ngành, UBND các huyện" / "..., UBND quận, huyện": a class of its own after a class
             out.append(st.span(start, cut))
             start = s + m.end()
         piece = s + m.end()

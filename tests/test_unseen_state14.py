@@ -163,3 +163,14 @@ def test_enacted_document(text, cited):
 def test_conveyed_conclusion(text, subject):
     record = extract_text(text)
     assert (record.subject, record.cited_documents) == (subject, ())
+
+
+# --- "gửi các sở, ban, ngành, đoàn thể TP, UBND quận, huyện": an organ of places after a class is another addressee ---
+@pytest.mark.parametrize("text, recipients", [
+    ("UBND thành phố đã có Công điện khẩn số 06/CĐ-UBND về phòng chống dịch gửi các sở, ban, ngành, đoàn thể TP, "
+     "UBND quận, huyện yêu cầu tập trung thực hiện.", ("các sở, ban, ngành, đoàn thể TP", "UBND quận, huyện")),
+    ("UBND thành phố đã có Công điện khẩn số 06/CĐ-UBND về phòng chống dịch gửi các sở, ban, ngành, UBND các quận, "
+     "huyện yêu cầu tập trung thực hiện.", ("các sở, ban, ngành", "UBND các quận, huyện")),
+])
+def test_organ_of_places_after_class(text, recipients):
+    assert extract_text(text).recipients == recipients
