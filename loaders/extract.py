@@ -85,6 +85,8 @@ def extract(st: SourceText, source: str, sha256: str | None = None) -> DocumentR
         c, sp = titled
         facts.update(number=c.number, date=c.date, doc_type=c.doc_type, subject=facts.get("subject") or c.subject)
         ev.update({k: sp for k in ("number", "date", "doc_type")})
+        if not c.number:   # named by its author only: the author is its issuer
+            facts["issuer"], ev["issuer"] = c.issuer, sp
     if found is not None:
         own = [(c, sp) for c, sp in found.citations if not _is_self(c, facts) and not _reported_itself(sp, rep, st.work)]
         dropped = [c.number for c, _ in found.citations if c.number and _is_self(c, facts)]
@@ -129,10 +131,11 @@ def _numbered_title(st: SourceText, found, facts: dict, end: int):
     line = H.title_line(st, 0, end)
     if line is None or facts.get("number"):
         return None
+    headline = st.work[line.start:line.end].rstrip()[-1:] not in ".!?:;" and bool(st.work[line.end:].strip())
     for c, sp in found.citations:
-        if c.number and line.start <= sp.start < line.end and not st.work[line.start:sp.start].strip() \
-                and facts.get("doc_type") in (None, c.doc_type):
-            return c, sp
+        if (c.number or c.issuer and headline and not facts.get("issuer")) and line.start <= sp.start < line.end \
+                and not st.work[line.start:sp.start].strip() and facts.get("doc_type") in (None, c.doc_type):
+            return c, sp   # "Kết luận của Bí thư Thành ủy X tại Hội nghị ..." as the title of a page of no header: its own
     return None
 
 

@@ -174,3 +174,16 @@ def test_conveyed_conclusion(text, subject):
 ])
 def test_organ_of_places_after_class(text, recipients):
     assert extract_text(text).recipients == recipients
+
+
+# --- "Kết luận của Bí thư Thành ủy X tại Hội nghị ..." as the title of a page of no header: its own document ---
+@pytest.mark.parametrize("text, expected", [
+    ("Kết luận của Bí thư Tỉnh ủy Nguyễn Văn A tại Hội nghị Ban Thường vụ Tỉnh ủy mở rộng\n\nBí thư Tỉnh ủy nhấn mạnh, "
+     "tỉnh tiếp tục tập trung phòng, chống dịch.", ("Kết luận", "Bí thư Tỉnh ủy", ())),
+    # a sentence that opens with a mention is no title
+    ("Nghị quyết Đại hội Đảng bộ phường Tân An lần thứ I đề ra 25 chỉ tiêu.",
+     (None, None, ("Đại hội Đảng bộ phường Tân An lần thứ I",))),
+])
+def test_unnumbered_title_of_the_page(text, expected):
+    r = extract_text(text)
+    assert (r.doc_type, r.issuer, tuple(c.issuer for c in r.cited_documents)) == expected
