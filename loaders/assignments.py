@@ -63,6 +63,7 @@ _NAMED_COMMITTEE_END = re.compile(G.expand(rf"%(committee_tail)s\s+[{UPPER}][^,]
 _NAMES_PLACE = re.compile(G.expand(rf"(?:(?i:%(committee_tail)s)|%(unit_kind)s)\s+[{UPPER}]"))  # "huyện Nam Trực"
 _UNIT_KIND_END = re.compile(G.expand(r"\s+%(unit_kind)s$"))                  # "Công an tỉnh"
 _HEAD_UNIT_PLACE = re.compile(G.expand(rf"(?P<pre>\S+\s+%(unit_kind)s)\s+[{UPPER}][^,]*$"))    # "UBND huyện Quang Bình"
+_KIND_LEAD = re.compile(G.expand(r"(?:^|(?<=\s))(?:%(plural)s\s+)?(?:%(unit_kind)s|%(commune_kind)s)\s+"))   # "(UBND) các huyện Sóc Sơn" -> "Sóc Sơn"
 _UNIT_END = re.compile(G.expand(r"[\s-](?:%(unit_kind)s|%(commune_kind)s)$"))   # "UBND huyện", "... quận-huyện", "UBND xã"
 _UNIT_WORDS = frozenset(G.words("province_kind") + G.words("district_kind"))    # "ngành tỉnh", "phòng huyện"
 # the committee words inside a class: "Bí thư các huyện ủy, ... Ban Thường vụ Tỉnh ủy" (completed one by one)
@@ -204,11 +205,12 @@ _ROMAN = r"[IVXL]+\."   # "II.": a section heading's number (one piece for the p
 _ROMAN_ITEM = re.compile(rf"{_ROMAN}\s")   # "II. Nhiệm vụ chung"
 _SEMICOLON = re.compile(r"\s*;\s*")
 _COMMA = re.compile(r"\s*,\s*")
+_LETTER_ITEM = re.compile(r"\s*[a-zđ]\)\s+")   # "a) Sở Tài chính ...": a lettered item
 _MARKER_ALONE = re.compile(rf"\s*(?:\d+(?:\.\d+)*[.)]|[a-zđ]\)|{_ROMAN})\s*")  # "1." split from its text, "II."
 # abbreviations that end with a full stop ("TP. Hải Phòng", header_markers.csv units): no sentence ends there
 _ABBREVIATED = "".join(f"(?<!{re.escape(a)})" for a in spellings("unit") if a.endswith("."))
 # "…" ends a sentence as "." does ("… trật tự xây dựng… Dịp này, ...")
-_SENTENCE_END = re.compile(rf"(?<=[.!?…])(?<!\b[A-ZĐ]\.){_ABBREVIATED}\s+(?=[{UPPER}\d“\"])|\n\s*\n|\n(?=\s*(?:\d+(?:\.(?:\s|[{UPPER}])|/\s)|{_DASH_ITEM}\s|[-–•+]\s))|\n(?=[ \t]*{_ROMAN}[ \t]+[{UPPER}])|\n(?=[ \t]*[“\"][{UPPER}])"
+_SENTENCE_END = re.compile(rf"(?<=[.!?…])(?<!\b[A-ZĐ]\.){_ABBREVIATED}\s+(?=[{UPPER}\d“\"])|\n\s*\n|\n(?=\s*(?:\d+(?:\.(?:\s|[{UPPER}])|/\s)|{_DASH_ITEM}\s|[-–•+]\s|[a-zđ]\)\s))|\n(?=[ \t]*{_ROMAN}[ \t]+[{UPPER}])|\n(?=[ \t]*[“\"][{UPPER}])"
                            r"|(?m:^[ \t]*#[^\W\d_][^\n]*\n)")   # a page's "#tag" line: no sentence, glued to none
 
 
@@ -235,7 +237,9 @@ def _sentences(w: str, limit: int) -> list[_Sentence]:
         if end <= start:
             continue
         chunk = w[start:end]
-        if out and _LOWER_START.match(chunk.lstrip()) and w[out[-1].end:start].count("\n") >= 1:
+        letter = _LETTER_ITEM.match(chunk)   # "a) Cục Thuế có trách nhiệm:": an item naming its body, no wrapped line
+        if out and _LOWER_START.match(chunk.lstrip()) and not (letter and _names_start(chunk[letter.end():])) \
+                and w[out[-1].end:start].count("\n") >= 1:
             out[-1].end = end  # a paragraph break inside a sentence (PDF line wrap)
             continue
         if _MARKER_ALONE.fullmatch(chunk):
@@ -362,12 +366,18 @@ def _split(phrase: str) -> list[str]:
             merged = [sub[0]]
             for s in sub[1:]:
                 if s[:1].isupper() and not _data()["head"].match(s) and not _data()["strip_post"].match(s) \
+                        and not (_is_place(s) and _is_place(_KIND_LEAD.split(merged[-1])[-1])) \
                         or _name_goes_on(s) or _joined_name(merged[-1], G.words("and_word")[0], s):
                     merged[-1] += f" {G.words('and_word')[0]} {s}"   # "Bộ Thông tin và Truyền thông"
                 else:
                     merged.append(s)
             pieces.extend(merged)
     return [p.strip() for p in pieces if p.strip()]
+
+
+def _is_place(name: str) -> bool:
+    """"Sóc Sơn", "Huế": a name of an administrative unit (2020 or 2025), no body of its own."""
+    return bool(refdata.find_units(name) or refdata.find_province_2025(name))
 
 
 def _shared_places(part: str) -> list[str]:
@@ -442,6 +452,10 @@ def _merge(pieces: list[str]) -> list[str]:
         if items and p not in d["sector"]:
             prev = items[-1]
             bare = _PLURAL_LEAD.sub("", p)
+            placed = d["strip_post"].sub("", prev)
+            if _bare_class(p) and d["head"].match(placed) and _UNIT_END.search(placed) and not _UNIT_END.search(f" {p}"):
+                items.append(p)   # "UBND các xã, phường" + "cơ quan, đơn vị liên quan": no place, another class
+                continue
             if _LOWER_START.match(p) and _is_class(prev) and (d["committee"].match(bare) or d["unit"].match(bare)) \
                     and _group(prev, last=True) == _group(bare) \
                     and (bare == p or re.match(rf"{_PLURAL}\s", prev) and not re.search(rf"[{UPPER}]", prev[1:])):  # "UBND các quận, ... và các đơn vị": two
@@ -596,8 +610,9 @@ def bodies_of(phrase: str, ctx: DocContext, related: tuple[str, ...] = (), partn
         rest = _complete_inside(rest, ctx)
         return [_locality_suffix(rest, ctx)]
     out: list[str] = []
-    prev_head = None
+    prev_head = place_kind = None
     for item in _shared_after_comma(_merge(_split(phrase))):
+        item, place_kind = _place_item(item, place_kind)
         item = d["post_of_unit"].sub(lambda m: f"{m.group('post')} {d['unit_organ'][m.group('post').lower()]} ", item)
         item = _role_named_body(item)
         item = d["apposition"].sub("", d["strip_post"].sub("", item))
@@ -652,6 +667,18 @@ def bodies_of(phrase: str, ctx: DocContext, related: tuple[str, ...] = (), partn
             named = named[:-len(f" {_DIRECTLY_UNDER}")]  # nothing to belong to: the document does not say whose
         out.append(named)
     return list(dict.fromkeys(out))
+
+
+def _place_item(item: str, kind: str | None) -> tuple[str, str | None]:
+    """"các huyện Chương Mỹ" + "Đan Phượng": each place of a list of one kind named with it ("huyện
+    Chương Mỹ", "huyện Đan Phượng"), and the kind the next item may share; other items unchanged."""
+    lead = _KIND_LEAD.search(item)
+    if lead and "," not in item[:lead.start()] and item[lead.end():][:1].isupper() and _is_place(item[lead.end():]):
+        kind = re.sub(rf"\s{_PLURAL}\s", " ", f" {item[:lead.end()]}").strip()   # "UBND các huyện" -> "UBND huyện"
+        return f"{kind} {item[lead.end():]}", kind
+    if kind and item[:1].isupper() and _is_place(item):
+        return f"{kind} {item}", kind
+    return item, None
 
 
 @lru_cache(maxsize=1)
@@ -1247,6 +1274,9 @@ def _find(st: SourceText, ctx: DocContext, related: tuple[str, ...] = (),
         if labelled and s.item and (found is not None and found.bodies or _numbered(w, s)):
             pending, labelled = None, False   # the next numbered item: the label's dashed items are over
         if s.item:
+            if found is None and tentative is not None and tentative.sentence.item and last_in_item is tentative \
+                    and not _own_subject(s.text):
+                tentative = None   # "a) Sở Tài chính có trách nhiệm:\n- Bố trí ...": an item's items are its own
             last_in_item = None
         elif tentative is not None and "\n" in w[prev_end:s.start]:
             tentative = None  # a paragraph outside the items: the list is over

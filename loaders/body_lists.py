@@ -274,6 +274,8 @@ def find_colon_list(text: str) -> ColonList | None:
                             or not opens_addressee(item))
         elif prefixes:   # "Bộ: Quốc phòng, Y tế; Bí thư, Chủ tịch UBND ...": a post ends the list ("Ban Bí thư" has a tail "Bí thư")
             end = _list_end(text, m.end(), lambda item: fold(item) in _name_tails() and not post_start().match(item))
+        other = _class_then_names()[1].search(text, m.end(), end) if kinds or prefixes else None
+        end = other.end() if other else end   # "Bộ: Quốc phòng, Công Thương và các bộ, ngành liên quan": a class ends the list
         for s, e in split_items(text, m.end(), end):
             name = _item_name(text[s:e].strip(), prefixes[:1], kinds, organ)
             if name is not None:
@@ -313,9 +315,12 @@ def _list_end(text: str, start: int, is_item) -> int:
     text's end otherwise ("Bộ: Tài chính; Xây dựng", "Bộ: Quốc phòng, Công an; Y tế")."""
     for semi in re.finditer(";", text[start:]):
         at = start + semi.start()
-        if "," not in text[start:at]:
-            return len(text)
         following = re.split(r"[,;]", text[at + 1:], maxsplit=1)[0].strip(" .")
+        if "," not in text[start:at]:
+            # "các tỉnh: Khánh Hòa; Đắk Lắk, Gia Lai; Bộ trưởng ...": items written with ";" run on to an addressee
+            if following and not is_item(following) and opens_addressee(following):
+                return at
+            continue
         if following and not is_item(following):
             return at
     return len(text)
@@ -478,8 +483,8 @@ def split_recipients(text: str) -> tuple[ListItem, ...]:
 
 def _continues_item(current: str, piece: str, sep: str) -> bool:
     """Whether ``piece``, after ``sep``, goes on with the addressee ``current``."""
-    if sep not in (",", ";"):
-        return False  # "và" joins two addressees
+    if sep not in (",", ";"):   # "và" joins two addressees, but inside a known name ("các sở giáo dục và đào tạo")
+        return piece[:1].islower() and joins_name(current, sep, piece)
     plural = _plural_re()
     group = _committee_group(current, last=True)
     m = plural.match(piece)
@@ -494,6 +499,13 @@ def _continues_item(current: str, piece: str, sep: str) -> bool:
     return bool(re.match(r"\S.*?\s", current) and plural.search(current) and not current[:1].islower()
                 and len(words) >= 3 and all(w[:1].isupper() for w in words[2:]) and group is not None
                 and _committee_group(piece) == group and not plural.match(current))
+
+
+def joins_name(current: str, sep: str, piece: str) -> bool:
+    """"các sở giáo dục" + "và" + "đào tạo": the words around ``sep`` end a known name's tail."""
+    before, after = fold(current).split(), re.split(r"[,;]", fold(piece), maxsplit=1)[0].split()
+    return any(" ".join([*before[k:], fold(sep), *after[:j]]) in _name_tails()
+               for k in range(len(before)) for j in range(1, min(len(after), 6) + 1))
 
 
 @lru_cache(maxsize=1)

@@ -127,6 +127,8 @@ def _regexes() -> dict[str, re.Pattern]:
         # a title in quotes: "“Lời kêu gọi toàn dân ...” của Tổng Bí thư"
         "quoted": re.compile(rf"[“\"](?P<type>{types})\s[^”\"\n]{{1,250}}[”\"](?=\s*,?\s*(?:{dated}|{of}\s))"),
         "named": re.compile(rf"(?<![^\W\d_])(?P<head>{alternation(named)})(?![^\W_])"),
+        # "Nghị định số 39/2022/NĐ-CP ... ban hành Quy chế làm việc": the document a cited one issues, no other citation
+        "enacted_by": re.compile(rf"(?<![^\W_])(?:{issued})\s+$"),
         # "Luật Tổ chức Quốc hội số 57/2014/QH13": a named document's own number after its title
         "named_number": re.compile(rf"\s+{so}\s*:?\s*(?P<num>{_NUMBER})"),
         # "Luật Sửa đổi, bổ sung một số điều của ...": an amending law's head, not a title (the laws it names are cited)
@@ -683,7 +685,7 @@ def _named(w: str, limit: int, taken) -> list[_Hit]:
     by_head = {d.head: d for d in named_documents()}
     hits = []
     for m in rx["named"].finditer(w, 0, limit):
-        if _overlaps(m.start(), m.end(), taken) or _in_plural(w, m.start()):
+        if _overlaps(m.start(), m.end(), taken) or _in_plural(w, m.start()) or _enacted_by_cited(w, m.start(), taken):
             continue
         doc = by_head.get(clean(m.group("head")))
         if doc is None or rx["amending"].match(w, m.start()):
@@ -704,6 +706,14 @@ def _named(w: str, limit: int, taken) -> list[_Hit]:
             hit.issuer = doc.issuer
         hits.append(hit)
     return hits
+
+
+def _enacted_by_cited(w: str, pos: int, taken) -> bool:
+    """"Nghị định số 39/2022/NĐ-CP ngày ... của Chính phủ ban hành Quy chế làm việc ...": a named document
+    that a numbered citation of the same clause issues is that citation's content."""
+    verb = _regexes()["enacted_by"].search(w, max(0, pos - 40), pos)
+    before = [e for s, e in taken if e <= pos]
+    return bool(verb) and bool(before) and not re.search(r"[;.\n]", w[max(before):verb.start()])
 
 
 def _is_self(issuer: str, ctx: DocContext) -> bool:

@@ -85,6 +85,8 @@ def extract(st: SourceText, source: str, sha256: str | None = None) -> DocumentR
         c, sp = titled
         facts.update(number=c.number, date=c.date, doc_type=c.doc_type, subject=facts.get("subject") or c.subject)
         ev.update({k: sp for k in ("number", "date", "doc_type")})
+        if not c.number:   # named by its author only: the author is its issuer
+            facts["issuer"], ev["issuer"] = c.issuer, sp
     if found is not None:
         own = [(c, sp) for c, sp in found.citations if not _is_self(c, facts) and not _reported_itself(sp, rep, st.work)]
         dropped = [c.number for c, _ in found.citations if c.number and _is_self(c, facts)]
@@ -129,10 +131,11 @@ def _numbered_title(st: SourceText, found, facts: dict, end: int):
     line = H.title_line(st, 0, end)
     if line is None or facts.get("number"):
         return None
+    headline = st.work[line.start:line.end].rstrip()[-1:] not in ".!?:;" and bool(st.work[line.end:].strip())
     for c, sp in found.citations:
-        if c.number and line.start <= sp.start < line.end and not st.work[line.start:sp.start].strip() \
-                and facts.get("doc_type") in (None, c.doc_type):
-            return c, sp
+        if (c.number or c.issuer and headline and not facts.get("issuer")) and line.start <= sp.start < line.end \
+                and not st.work[line.start:sp.start].strip() and facts.get("doc_type") in (None, c.doc_type):
+            return c, sp   # "Kết luận của Bí thư Thành ủy X tại Hội nghị ..." as the title of a page of no header: its own
     return None
 
 
@@ -246,10 +249,15 @@ def _central_cited(cited):
 
 def _is_self(cited, facts: dict) -> bool:
     """A mention of the document itself ("Công văn số 2458-CV/ĐUK" in the article reporting it, the
-    page title "Chỉ thị của Ban Thường vụ Tỉnh ủy Đắk Lắk ...") is not a citation."""
+    page title "Chỉ thị của Ban Thường vụ Tỉnh ủy Đắk Lắk ...", the conclusion a notice's title conveys) is not
+    a citation."""
     if cited.number:
         return bool(facts.get("number")) and H.bare_key(cited.number) == H.bare_key(facts["number"])
-    if cited.date or not cited.issuer or cited.doc_type != facts.get("doc_type"):
+    if cited.date:
+        return False
+    if cited.issuer and facts.get("subject") and H.bare_key(facts["subject"]).startswith(H.bare_key(cited.text)):
+        return True   # "THÔNG BÁO / Kết luận của Bộ trưởng X tại ...": the words its own title opens with
+    if not cited.issuer or cited.doc_type != facts.get("doc_type"):
         return False
     names = [H.bare_key(n) for n in (facts.get("issuer"), facts.get("acting_body")) if n]
     return any(n.startswith(H.bare_key(cited.issuer)) for n in names)

@@ -16,6 +16,7 @@ MAX_ENTRY = 200  # characters of an undashed list entry; longer is running text
 _SENTENCE_AFTER = re.compile(rf"(?<=[^\W\d_{UPPER}]{{2}})\.[ \t]+(?=[{UPPER}][^\W\d_{UPPER}])")
 _DASH = re.compile(r"^\s*[-–+•]\s*")
 _SEMICOLON_GAP = re.compile(r";[ \t]+(?=\S)")
+_PIECE_DASH = re.compile(r"[-–+•][ \t]+")
 _FILING_MARK = re.compile(r"^[A-ZĐ0-9]+(?:[/.][A-ZĐ0-9]+)+$")
 _NOTE = re.compile(r"\([^()]*\)")   # "(để b/cáo)" on its own: a brace note on the entries above, no entry
 
@@ -133,6 +134,8 @@ def _split_semicolons(work: str, s: int, e: int) -> list[tuple[int, int]]:
             continue
         pieces.append((start, s + m.start() + 1))
         start = s + m.end()
+        dash = _PIECE_DASH.match(work, start, e)   # "Nơi nhận: - Như Điều 2; - Bộ Công an": each piece dashed
+        start = dash.end() if dash else start
     pieces.append((start, e))
     return pieces
 

@@ -222,6 +222,8 @@ def make_organ(row: dict[str, str], rest: str, running: bool = False) -> Organ:
         if known:   # "Giáo dục và Đào tạo tỉnh Khánh Hòa" (running text): the data's spelling, then the place
             unit = unit_re().match(rest[known.end():].strip())
             place = f" {_unit_value(unit.group('unit'))} {title_case(unit.group('name'))}" if unit and unit.group("name") else ""
+            aliased = _aliased_province(rest[known.end():]) if not place else None
+            place = f" {aliased[1]} {aliased[0]}" if aliased else place   # "Sở Y tế TP.HCM"
             name = f"{keyword} {_tail_spellings()[refdata.fold(known.group(0))]}{place}"
             central = refdata.find_central_body(name)   # "Bộ NN-PTNT": an alias of a ministry
             return Organ(central.name if central else _central_spelling(name), level, channel, keyword)
@@ -241,9 +243,16 @@ def make_organ(row: dict[str, str], rest: str, running: bool = False) -> Organ:
         central = refdata.find_central_body(f"{keyword} {rest}")   # "ĐẢNG ỦY KHỐI CÁC CƠ QUAN TW": its own spelling
         if central:
             return Organ(central.name, central.level, central.channel, keyword)
+        province = _aliased_province(rest)
+        if province:   # "UBND TP.HCM": a province written as one abbreviated word
+            phrase = f"{province[1]} {province[0]}"
+            return Organ(f"{keyword} {phrase}", "province", channel, keyword, province=province[0],
+                         province_kind=province[1], locality_phrase=phrase)
         return Organ(f"{keyword} {_lowered(rest, running)}", None if level in ("unit", "city") else level, channel, keyword)
     place = title_case(unit.group("name"))
     kind = _unit_kind(unit.group("unit"))
+    aliased = _aliased_province(unit.group("name")) if kind in ("province", "city") else None
+    place = aliased[0] if aliased else place   # "UBND TP HCM": the province's own name
     lead = _lowered(rest[: unit.start()], running).strip()
     if not place:  # "UBND huyện", "Chủ tịch UBND tỉnh": the place is the reader's own
         name = " ".join(x for x in (keyword, lead, _unit_value(unit.group("unit"))) if x)
@@ -257,6 +266,15 @@ def make_organ(row: dict[str, str], rest: str, running: bool = False) -> Organ:
     name = " ".join(x for x in (keyword, lead, phrase) if x)
     organ_level = level if level not in ("unit", "city") else loc["level"]
     return Organ(name, organ_level, channel, keyword, **_fields(loc), locality_phrase=phrase)
+
+
+def _aliased_province(word: str) -> tuple[str, str] | None:
+    """("Hồ Chí Minh", "thành phố") for one word that is an alias of a province's name ("HCM",
+    "TP.HCM"); None for a name spelled in full or anything else."""
+    if not word or re.search(r"\s", word.strip()):
+        return None
+    province = lookup_province(word.strip())
+    return province if province and refdata.fold(province[0]) != refdata.fold(word.strip()) else None
 
 
 def _lowered(rest: str, running: bool) -> str:

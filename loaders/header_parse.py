@@ -404,12 +404,17 @@ def _sentence_case_subject(all_cells: tuple[Cell, ...], k: int) -> bool:
     c = all_cells[k]
     if not c.stripped[:1].isupper() or is_upper(c.stripped) or _header_element(c):
         return False
+    if _CONVEYED.match(c.stripped):
+        return True   # "THÔNG BÁO / Kết luận của Bộ trưởng X / tại Hội nghị ...": the conclusion the notice conveys
     j = k + 1
     ruled = False
     while j < len(all_cells) and (is_blank(all_cells[j].text) or all_cells[j].stripped[:1].islower()):
         ruled = ruled or bool(all_cells[j].text.strip()) and is_blank(all_cells[j].text)
         j += 1
     return ruled or _authority_line(all_cells, j) or (c.stripped[-1:] not in _SENTENCE_END and _basis_line(all_cells, j))
+
+
+_CONVEYED = re.compile(G.expand(r"%(type_word)s\s+%(of)s\s"))   # "Kết luận của ...", "Ý kiến chỉ đạo của ..."
 
 
 def _basis_line(all_cells: tuple[Cell, ...], j: int) -> bool:

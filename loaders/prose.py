@@ -24,7 +24,7 @@ from loaders import grammar as G
 from loaders import header as H
 from loaders import refdata
 from loaders.assignments import addressee_end, directed_committees, names_body, opens_with_request
-from loaders.body_lists import find_colon_list, inside_known_name, opens_addressee
+from loaders.body_lists import find_colon_list, inside_known_name, joins_name, opens_addressee
 from loaders.bodies import resolve_body
 from loaders.citations import COMMITTEE_END, patterns
 from loaders.header_organs import opens_organ
@@ -187,9 +187,11 @@ def _res() -> dict[str, re.Pattern]:
         "stop": re.compile(rf"(?<!\w){stop}(?!\w)"),
         "plural_start": re.compile(rf"{plural}\s"),
         "plural_inside": re.compile(rf"\s{G.piece('plural')}\s"),
+        "kind_after_organ": re.compile(G.expand(r"\S+\s+(?:%(unit_kind)s|%(commune_kind)s)(?![^\W_])")),   # "UBND quận"
         "recipient_split": re.compile(rf",\s+(?={plural}\s)|\s*;\s*|\s+(?i:{G.piece('and')})\s+"),
         "hearsay": re.compile(rf"(?<!\w){_alt('hearsay')}(?!\w)"),
         "background": re.compile(rf"^\W*{_alt('background')}(?!\w)"),
+        "recent": re.compile(rf"\s*(?i:{_alt('recent_lead')})\s+"),   # "vừa qua Bộ Xây dựng đã có Công văn"
         "on_behalf": re.compile(rf"(?<!\w)(?P<cap>{_alt('on_behalf')})\s+"),
         # "Tổng Bí thư Lê Văn Tám vừa thay mặt Bộ Chính trị ký": an aspect word between the signer and "thay mặt"
         "aspect_end": re.compile(rf"(?:\s+(?:{_alt('aspect')}))+\s*$"),
@@ -239,6 +241,8 @@ def expand(text: str) -> str:
 def organ(text: str) -> tuple[str | None, H.Organ] | None:
     """(acting part, organ) of a body named in prose, or None when the text is not one body."""
     text = clean(expand(text)).strip(" ,.;:-–")
+    recent = _res()["recent"].match(text)   # "Vừa qua Bộ Xây dựng": a word of time is no part of a name
+    text = text[recent.end():] if recent else text
     text = re.sub(rf"\s*\([{H.UPPER}&\-]{{2,12}}\)(?=\s|$)", "", text)  # "Ủy ban nhân dân (UBND) tỉnh": the abbreviation glossed
     text = _term_end_re().sub("", text)   # "Ban Chấp hành Đảng bộ tỉnh khóa XIII": the term is no part of the name
     lowered = next((w for w in G.words("committee_organ") if text.lower().startswith(w.lower() + " ")), None)
@@ -700,8 +704,9 @@ def _split_recipients(st: SourceText, s: int, e: int) -> list[Span]:
             (_split_recipients(st, tail, e) if st.work[tail:e].strip(" ,;.") else [])
     out, start = [], s
     for m in _res()["recipient_split"].finditer(st.work, s, e):
-        if _name_goes_on(st.work, m, e):
-            continue
+        if _name_goes_on(st.work, m, e) or st.work[m.end():m.end() + 1].islower() \
+                and joins_name(st.work[start:m.start()], m.group(0).strip(), st.work[m.end():e]):
+            continue   # "các sở giáo dục và đào tạo": one name
         out.extend(_split_named(st, start, m.start()))
         start = m.end()
     out.extend(_split_named(st, start, e))
@@ -746,8 +751,9 @@ def _split_named(st: SourceText, s: int, e: int) -> list[Span]:
             continue   # "Bí thư Tỉnh ủy, Thành ủy các tỉnh, thành phố": two committees, one class of places
         if work[s + m.end():s + m.end() + 1].isupper() and (
                 first[:1].isupper() or _res()["plural_start"].match(first)
-                or _res()["plural_start"].match(work[start:cut].lstrip()) and _res()["plural_inside"].search(nxt)):
-            # "các sở, ban, ngành, UBND các huyện": a class of its own ("UBND các ...") after a class
+                or _res()["plural_start"].match(work[start:cut].lstrip())
+                and (_res()["plural_inside"].search(nxt) or opens_organ(nxt) and _res()["kind_after_organ"].match(nxt))):
+            # "các sở, ban, ngành, UBND các huyện" / "..., UBND quận, huyện": a class of its own after a class
             out.append(st.span(start, cut))
             start = s + m.end()
         piece = s + m.end()
