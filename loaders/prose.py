@@ -128,7 +128,7 @@ def _res() -> dict[str, re.Pattern]:
             rf"(?<!\w)(?P<type>(?i:{alternation(type_names)})|{alternation(aliases)})(?!\w)"
             rf"(?:\s+(?P<urg>(?i:{urgency}))(?!\w))?"
             rf"(?:\s+(?P<par>\()?(?:{G.piece('number_word')}\s+)?{G.piece('number_word')}\s*:?\s*"   # "số Số 15": doubled
-            rf"(?P<num>{H.SYMBOL}|\d{{1,5}}(?![\w/]))(?(par)\))"
+            rf"(?P<num>{H.SYMBOL}|{_SPACED_SYMBOL}|\d{{1,5}}(?![\w/]))(?(par)\))"
             rf"|\s+(?P<sym>{H.SYMBOL}|{_BARE}))?"),   # "Công văn (số 73/TTg-CN)": the number in brackets too
         # a whole word, not the end of a compound verb ("đề ra", "đưa ra": verb_compound)
         # "Tờ trình về ban hành Quy chế": after a topic_word the verb names a topic, nothing issued
@@ -976,6 +976,8 @@ _NAME_COMMA = re.compile(G.piece("name_comma"), re.I)
 
 # "Công văn 4424 gửi ...": a number of three to five digits right after the type word, not a year
 _BARE = r"(?!(?:19|20)\d\d(?!\d))\d{3,5}(?![\w/.,\-])"
+# "Chỉ thị SỐ 260 CT/QUTW": a space typed for the Party number's dash, before a code and its slash
+_SPACED_SYMBOL = rf"\d{{1,5}}[ ][{H.UPPER}]{{2,5}}/[{H.UPPER}][^\W_]*(?:-[^\W_]+)*(?![^\W_])"
 
 
 # a newspaper's sigle opening its first sentence: "(GLO)- ", "(QTO) - ", "BHG - ", "ND - ", "(CL&CS)- ",
