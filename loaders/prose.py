@@ -845,10 +845,12 @@ def _read_head(st: SourceText, lead: _Lead) -> None:
             lead.evidence["issuer"] = st.span(c0, who_end)
         elif not advised:       # the adviser named before "tham mưu" issues nothing
             _subject_of_sentence(st, lead, pos, c0)
-            joined = _organ_of_clauses(work[pos:who_end]) if "issuer" not in lead.values else None
+            agency = _AGENCY.match(work, _skip_space(work, pos, who_end), who_end)   # "(TTCNTT) - Bộ Văn hóa, ..."
+            p0 = agency.end() if agency else pos
+            joined = _organ_of_clauses(work[p0:who_end]) if "issuer" not in lead.values else None
             if joined is not None:   # "Đảng ủy Khối các trường Đại học, Cao đẳng Hà Nội": a comma in the name
                 (lead.values["acting"], lead.values["issuer"]), at = joined
-                lead.evidence["issuer"] = st.span(pos + at, who_end)
+                lead.evidence["issuer"] = st.span(p0 + at, who_end)
 
 
 def _read_signer(st: SourceText, lead: _Lead, person: _Person) -> None:
