@@ -149,6 +149,9 @@ def _data() -> dict:
         "notice": re.compile(rf"(?<![^\W_])(?:{alternation(words('notice'))}){nb}"),
         # "Chi bộ thôn X tổ chức thành công Đại hội": an act told as done, no task
         "done_act": re.compile(rf"(?<![^\W_])(?:{alternation(words('done_act'))}){nb}"),
+        # "Các cấp ủy đã hoàn thành ...", "Đảng bộ phường sẽ tiếp tục ...": a subject told with its aspect did or will
+        # do it: a report, no task
+        "told_aspect": re.compile(rf"(?<![^\W_])(?:{alternation(words('told_aspect'))})\s*$"),
         # "Xét đề nghị Giám đốc Sở Nội vụ, ...": the request the issuer considered, no task of its own
         "basis_lead": re.compile(rf"(?:{alternation(words('basis_lead'))}){nb}"),
         # "Trong đó, Văn phòng Tỉnh ủy phối hợp ...": a connective before the subject of a press sentence
@@ -732,6 +735,8 @@ def _subject(s: _Sentence) -> tuple[str, int] | None:
         return None  # a headline "Đảng ủy Bộ Nội vụ: Triển khai ...", not a subject ("A; các sở: Xây dựng, ...; B" is one)
     if _FULL_DATE.search(text, 0, pred.start()):
         return None  # "Văn phòng UBND tỉnh\nThứ ba 22/10/2019\nHướng dẫn ...": a page's heading lines
+    if d["told_aspect"].search(text, 0, pred.start()):
+        return None
     cut = d["scope"].search(text, 0, pred.start())
     if _clause(text, 0, cut.start() if cut else pred.start()) or _verb_after_name(text[:pred.start()]) \
             or re.search(rf"(?:{d['subject_clause'].pattern})\s+$", text[:pred.start()]):
@@ -897,7 +902,7 @@ def _tasks_of(s: _Sentence, ctx: DocContext, related: tuple[str, ...] = ()) -> _
             at = len(text) - len(text[said.end():].lstrip())
             found = _tasks_of(_Sentence(s.start + at, s.end, s.item, text[at:]), ctx, related)
             return found and _Found(found.bodies, found.pred + at if found.pred >= 0 else found.pred, found.generic)
-        if pred and not _intro_only(text, pred.start()):
+        if pred and not _intro_only(text, pred.start()) and not d["told_aspect"].search(text, 0, pred.start()):
             classes = _addressees(text[:pred.start()], ctx)
             if classes:
                 return _Found(classes, pred.start(), True)   # "Cấp ủy các cấp cần lãnh đạo ..."

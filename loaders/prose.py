@@ -103,6 +103,8 @@ def _type_names() -> tuple[dict[str, str], dict[str, str]]:
         for a in (r.get("aliases") or "").split("|"):
             if a:
                 aliases.setdefault(a, r["name_vi"])
+            if a and refdata.fold(a).startswith(refdata.fold(r["name_vi"]) + " "):
+                names.setdefault(H.bare_key(a), r["name_vi"])   # matched in any case ("thông cáo báo chí"): _res
     return names, aliases
 
 
