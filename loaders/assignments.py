@@ -151,6 +151,8 @@ def _data() -> dict:
         "done_act": re.compile(rf"(?<![^\W_])(?:{alternation(words('done_act'))}){nb}"),
         # "Các cấp ủy đã hoàn thành ...", "Đảng bộ phường sẽ tiếp tục ...": a subject told with its aspect did or will
         # do it: a report, no task
+        # "sự phối hợp của Mặt trận": the word made a noun, no partner of a task
+        "noun_marker": re.compile(rf"(?<![^\W_])(?:{alternation(words('noun_marker'))})\s+$"),
         "told_aspect": re.compile(rf"(?<![^\W_])(?:{alternation(words('told_aspect'))})\s*$"),
         # "Xét đề nghị Giám đốc Sở Nội vụ, ...": the request the issuer considered, no task of its own
         "basis_lead": re.compile(rf"(?:{alternation(words('basis_lead'))}){nb}"),
@@ -1068,6 +1070,8 @@ def _class_then_named(obj: str, pred: re.Match | None) -> bool:
 def _extras(task: _Task, text: str, start: int, ctx: DocContext) -> None:
     d = _data()
     for m in d["cooperate"].finditer(text, start):
+        if d["noun_marker"].search(text, max(0, m.start() - 12), m.start()):
+            continue
         nxt = _predicate(text, m.end())
         stop = re.search(r"[;.]", text[m.end():])
         end = min([p for p in (nxt.start() if nxt else None, m.end() + stop.start() if stop else None) if p] or [len(text)])
