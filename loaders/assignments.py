@@ -141,7 +141,7 @@ def _data() -> dict:
         # "Ảnh minh họa" on its own line over a sentence: a photo's caption (press_phrases.csv)
         # "..., Phó Thủ tướng Lê Văn Tám giao ...": a leader's role opening the clause after a background
         "role_start": re.compile(rf"(?:{alternation(_press_words('role'))})\s"),
-        "caption": re.compile(rf"(?:{alternation(_press_words('caption'))})[^\n.;]{{0,60}}"),
+        "caption": re.compile(rf"(?:{alternation(_press_words('caption'))})(?:[^\n.;]|\.(?=[^\W_])){{0,60}}"),   # "Ảnh: Bacninh.gov"
         # "... có văn bản gửi UBND các tỉnh đề nghị tăng cường ...": whom the letter goes to (press_phrases.csv)
         "send": re.compile(rf"(?<![^\W_])(?:{alternation(_press_words('recipient_verb'))}){nb}\s*:?\s+"),
         "letter": re.compile(rf"(?<![^\W_])(?i:{G.piece('type_word')}|{alternation(_press_words('generic_type'))}){nb}"),
