@@ -77,6 +77,18 @@ FIELD_CASES = [
      {"doc_type": "Thông cáo", "subject": None, "issuer": "Ủy ban Kiểm tra Trung ương"}),
     ("Ủy ban Kiểm tra Trung ương vừa ra thông cáo báo chí, thông tin từ ngày 20 đến ngày 22/6, tại Hà Nội.",
      {"doc_type": "Thông cáo", "subject": None}),
+    # "Theo/Thực hiện chỉ đạo của X, Y <verb> ...": a background, then Y's task (body_phrases background_clause);
+    # "Đồn Biên phòng" heads a body, "huy động", "vận hành" are predicates
+    ("Theo chỉ đạo của Chủ tịch UBND huyện Kỳ Sơn, UBND các xã, thị trấn phối hợp với Công an huyện, Đồn Biên phòng "
+     "Nậm Cắn huy động lực lượng sơ tán các hộ dân.",
+     {"bodies": ["UBND các xã, thị trấn"], "assignments.0.cooperating": ("Công an huyện", "Đồn Biên phòng Nậm Cắn")}),
+    ("Thực hiện chỉ đạo của Chủ tịch UBND tỉnh, Sở Y tế chủ trì kiểm tra các cơ sở kinh doanh.", {"bodies": ["Sở Y tế"]}),
+    ("Thực hiện chỉ đạo của Thường trực Tỉnh ủy, Ban Thường vụ Huyện ủy yêu cầu các chi bộ khẩn trương quán triệt.",
+     {"bodies": ["các chi bộ"], "issuer": "Huyện ủy"}),
+    # a photo's source line with a dot ("Ảnh: Bacninh.gov") is a caption; "bên cạnh việc ..." ends a partner list
+    ("Chủ tịch UBND tỉnh yêu cầu các sở, ban, ngành tăng cường tuyên truyền.\n\nẢnh: Baoyenbai.vn\nSở Y tế phối hợp "
+     "với các cơ quan báo chí trên địa bàn tỉnh bên cạnh việc tiếp tục tuyên truyền cần kịp thời cung cấp thông tin.",
+     {"bodies": ["các sở, ban, ngành", "Sở Y tế"], "assignments.1.cooperating": ("các cơ quan báo chí trên địa bàn tỉnh",)}),
     # "Đại học" heads a body (the post before it is stripped); "lập biên bản" is a predicate, no part of a name
     ("Bộ Giáo dục và Đào tạo yêu cầu Giám đốc Đại học Quốc gia Hà Nội, Hiệu trưởng Trường Đại học Vinh tổ chức "
      "thanh tra kỳ thi.",
