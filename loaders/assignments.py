@@ -85,6 +85,9 @@ def _data() -> dict:
         "head": re.compile(rf"^(?!(?:{alternation(words('not_body_head'))}){nb})"
                            rf"{alternation(words('body_head'))}{nb}"),
         "post": post_start(),   # used with .match
+        # "các sở, ban, ngành; ủy ban nhân dân các huyện": an organ written in lower case opening a list item
+        "lowered_head": re.compile(rf"(^|[,;]\s*|\s{_AND}\s+)({alternation(words('lowered_head'))}){nb}"),
+        "lowered_value": {t: v for t, v in p.get("lowered_head", ())},
         "person": re.compile(rf"^(?i:{alternation(words('person_lead'))}){nb}\s*"),
         "class_name": re.compile(rf"(?<![^\W_])(?i:{alternation(words('class_name'))}){nb}"),
         # "Thường trực Đảng ủy xã chủ trì Hội nghị giao ban": who led a meeting (chair_meeting rows)
@@ -569,6 +572,7 @@ def bodies_of(phrase: str, ctx: DocContext, related: tuple[str, ...] = (), partn
     list of cooperating bodies, where "các đơn vị liên quan" is kept as written (who else takes part)."""
     d = _data()
     phrase = BRACKETED.sub(" ", phrase)
+    phrase = d["lowered_head"].sub(lambda m: m.group(1) + d["lowered_value"][m.group(2)], phrase)
     cut = d["scope"].search(phrase)
     if cut:
         phrase = phrase[:cut.start()]

@@ -89,6 +89,10 @@ FIELD_CASES = [
     ("Chủ tịch UBND tỉnh yêu cầu các sở, ban, ngành tăng cường tuyên truyền.\n\nẢnh: Baoyenbai.vn\nSở Y tế phối hợp "
      "với các cơ quan báo chí trên địa bàn tỉnh bên cạnh việc tiếp tục tuyên truyền cần kịp thời cung cấp thông tin.",
      {"bodies": ["các sở, ban, ngành", "Sở Y tế"], "assignments.1.cooperating": ("các cơ quan báo chí trên địa bàn tỉnh",)}),
+    # an organ written in lower case opening a list item ("...; ủy ban nhân dân các huyện") is that organ
+    ("UBND tỉnh ban hành văn bản số 3120/UBND-NC chỉ đạo các sở, ban, ngành; ủy ban nhân dân các huyện, thị xã "
+     "tuyên truyền sâu rộng cuộc thi.",
+     {"bodies": ["các sở, ban, ngành", "Ủy ban nhân dân các huyện, thị xã"]}),
     # "Đại học" heads a body (the post before it is stripped); "lập biên bản" is a predicate, no part of a name
     ("Bộ Giáo dục và Đào tạo yêu cầu Giám đốc Đại học Quốc gia Hà Nội, Hiệu trưởng Trường Đại học Vinh tổ chức "
      "thanh tra kỳ thi.",
