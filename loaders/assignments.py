@@ -384,6 +384,25 @@ def _shared_places(part: str) -> list[str]:
     return [part[:head.end()] + m.group("places"), m.group("next") + m.group("places")]
 
 
+@lru_cache(maxsize=1)
+def _level_item() -> tuple[re.Pattern, re.Pattern]:
+    """"UBND cấp huyện" then "cấp xã": (a body at a level, a level alone after it)."""
+    kinds = alternation({w for k in ("province_kind", "district_kind", "commune_kind") for w in G.words(k)})
+    level = alternation(t for t, _ in patterns("body_phrases.csv").get("level_word", ()))
+    return (re.compile(rf"^(?P<organ>.+?)\s+(?:{level})\s+(?:{kinds})$"), re.compile(rf"^(?:{level})\s+(?:{kinds})$"))
+
+
+def _shared_level(items: list[str]) -> list[str]:
+    """"UBND cấp huyện, cấp xã": a level alone after a body at another level is that body's organ at it."""
+    at_level, alone = _level_item()
+    out = list(items)
+    for i in range(1, len(out)):
+        prev = at_level.match(out[i - 1])
+        if prev and alone.match(out[i]) and _data()["head"].match(prev.group("organ")):
+            out[i] = f"{prev.group('organ')} {out[i]}"
+    return out
+
+
 def _shared_after_comma(items: list[str]) -> list[str]:
     """"Đảng ủy" + "Ban Xây dựng Đảng các xã, phường": a bare head (no Tỉnh ủy-like committee, no central body) before
     a body with places ("các xã, phường") shares them, as before "và" (_shared_places)."""
@@ -603,7 +622,7 @@ def bodies_of(phrase: str, ctx: DocContext, related: tuple[str, ...] = (), partn
         return [_locality_suffix(rest, ctx)]
     out: list[str] = []
     prev_head = None
-    for item in _shared_after_comma(_merge(_split(phrase))):
+    for item in _shared_level(_shared_after_comma(_merge(_split(phrase)))):
         item = d["post_of_unit"].sub(lambda m: f"{m.group('post')} {d['unit_organ'][m.group('post').lower()]} ", item)
         item = _role_named_body(item)
         item = d["apposition"].sub("", d["strip_post"].sub("", item))

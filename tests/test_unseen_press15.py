@@ -93,6 +93,15 @@ FIELD_CASES = [
     ("UBND tỉnh ban hành văn bản số 3120/UBND-NC chỉ đạo các sở, ban, ngành; ủy ban nhân dân các huyện, thị xã "
      "tuyên truyền sâu rộng cuộc thi.",
      {"bodies": ["các sở, ban, ngành", "Ủy ban nhân dân các huyện, thị xã"]}),
+    # "gửi X ứng phó ...": the verb ends the addressees (press_phrases clause_stop, body_phrases predicate)
+    ("Ngày 18/10, Bộ Quốc phòng đã có công điện hỏa tốc gửi các đơn vị trong toàn quân ứng phó và kịp thời khắc phục "
+     "hậu quả mưa lũ.",
+     {"recipients": ("các đơn vị trong toàn quân",), "bodies": ["các đơn vị trong toàn quân"]}),
+    # "UBND cấp huyện, cấp xã": a level alone after a body at another level is that organ at it
+    ("Bộ Nông nghiệp và Môi trường vừa ban hành chỉ thị, đề nghị Sở Nông nghiệp và Môi trường, UBND cấp huyện, cấp xã "
+     "tổ chức triển khai quyết liệt các giải pháp.",
+     {"bodies": ["Sở Nông nghiệp và Môi trường", "UBND cấp huyện", "UBND cấp xã"]}),
+    ("UBND tỉnh yêu cầu các cấp, các ngành tăng cường tuyên truyền.", {"bodies": []}),
     # "Đại học" heads a body (the post before it is stripped); "lập biên bản" is a predicate, no part of a name
     ("Bộ Giáo dục và Đào tạo yêu cầu Giám đốc Đại học Quốc gia Hà Nội, Hiệu trưởng Trường Đại học Vinh tổ chức "
      "thanh tra kỳ thi.",
