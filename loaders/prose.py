@@ -105,7 +105,16 @@ def _type_names() -> tuple[dict[str, str], dict[str, str]]:
                 aliases.setdefault(a, r["name_vi"])
             if a and refdata.fold(a).startswith(refdata.fold(r["name_vi"]) + " "):
                 names.setdefault(H.bare_key(a), r["name_vi"])   # matched in any case ("thông cáo báo chí"): _res
+    for phrase, doc_type in vocabulary().get("type_after_verb", ()):
+        names.setdefault(H.bare_key(phrase.rsplit(" ", 1)[1]), doc_type)   # "vừa ký điện gửi ...": _after_verb_types
     return names, aliases
+
+
+def _after_verb_types() -> str:
+    """A type word in lower case right after the verb that issues it ("vừa ký điện gửi ..."), not elsewhere
+    ("điện lực", "có điện"): each its own fixed-width lookbehind."""
+    rows = [p.rsplit(" ", 1) for p, _ in vocabulary().get("type_after_verb", ())]
+    return "".join(rf"|(?<=(?i:{re.escape(verb)})\s){re.escape(word)}" for verb, word in rows)
 
 
 @lru_cache(maxsize=1)
@@ -127,7 +136,7 @@ def _res() -> dict[str, re.Pattern]:
     heads = alternation(t for t, _ in patterns("body_phrases.csv")["body_head"])   # "Sở", "Ban", "UBND", ...
     return {
         "mention": re.compile(
-            rf"(?<!\w)(?P<type>(?i:{alternation(type_names)})|{alternation(aliases)})(?!\w)"
+            rf"(?<!\w)(?P<type>(?i:{alternation(type_names)})|{alternation(aliases)}{_after_verb_types()})(?!\w)"
             rf"(?:\s+(?P<urg>(?i:{urgency}))(?!\w))?"
             rf"(?:\s+(?P<par>\()?(?:{G.piece('number_word')}\s+)?{G.piece('number_word')}\s*:?\s*"   # "số Số 15": doubled
             rf"(?P<num>{H.SYMBOL}|{_SPACED_SYMBOL}|\d{{1,5}}(?![\w/]))(?(par)\))"
@@ -381,6 +390,16 @@ def _person(st: SourceText, s: int, e: int) -> _Person | None:
         for m in re.finditer(r",\s*", st.work[titles:name.start]):
             role = _role_at(st, titles + m.end(), name.start) or role
         return _Person(name, role)
+    return None
+
+
+def _led_person_after_comma(st: SourceText, s: int, e: int) -> _Person | None:
+    """"Để bảo đảm an toàn cho các đơn vị, Thượng tướng X, ..., Thứ trưởng Bộ Quốc phòng vừa ký ...": a clause
+    after a comma that opens with a person's lead ("đồng chí", a rank) names the signer."""
+    for m in re.finditer(r",\s*", st.work[s:e]):
+        at = s + m.end()
+        if _res()["person_lead"].match(st.work, at, e):
+            return _person(st, at, e)
     return None
 
 
@@ -830,7 +849,8 @@ def _read_head(st: SourceText, lead: _Lead) -> None:
             pos = b_end                     # "thay mặt X, <role> <name> đã ký"
         else:
             who_end = behalf.start()       # "<role> <name> thay mặt X ký"
-    person = _person(st, _clause_start(work, pos, who_end), who_end) or _person(st, pos, who_end)
+    person = _person(st, _clause_start(work, pos, who_end), who_end) or _person(st, pos, who_end) \
+        or _led_person_after_comma(st, pos, who_end)
     if person:
         _read_signer(st, lead, person)
         return

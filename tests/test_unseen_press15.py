@@ -65,6 +65,14 @@ FIELD_CASES = [
     # a military rank leads the name of who signed ("Thiếu tướng Lê Văn Tám, Giám đốc Công an tỉnh đã ký ...")
     ("Thiếu tướng Lê Văn Tám, Giám đốc Công an tỉnh đã ký Kế hoạch số 12/KH-CAT về bảo đảm an ninh.",
      {"signer": "Lê Văn Tám", "issuer": "Công an tỉnh"}),
+    # "vừa ký điện gửi ...": the lower-case type word right after the verb that issues it (press_phrases
+    # type_after_verb), never elsewhere ("có điện lưới", "sử dụng điện"); a person's lead after a purpose clause's
+    # comma names the signer
+    ("Để bảo đảm an toàn cho các đơn vị, Thượng tướng Lê Văn Tám, Ủy viên Trung ương Đảng, Thứ trưởng Bộ Quốc phòng "
+     "vừa ký điện gửi các cơ quan, đơn vị yêu cầu triển khai các biện pháp phòng chống bão.",
+     {"doc_type": "Công điện", "issuer": "Bộ Quốc phòng", "signer": "Lê Văn Tám"}),
+    ("Xã đã có điện lưới quốc gia và Công ty Điện lực tỉnh đề nghị các hộ sử dụng điện an toàn.",
+     {"doc_type": None}),
     # a newspaper's sigil before a body whose name holds a comma: the body issues
     ("(TTCNTT) - Bộ Văn hóa, Thể thao và Du lịch (VHTTDL) vừa có Công điện số 1320/CĐ-BVHTTDL gửi Sở VHTTDL các "
      "tỉnh về việc chủ động ứng phó với mưa lớn.",
