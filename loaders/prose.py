@@ -105,8 +105,10 @@ def _type_names() -> tuple[dict[str, str], dict[str, str]]:
                 aliases.setdefault(a, r["name_vi"])
             if a and refdata.fold(a).startswith(refdata.fold(r["name_vi"]) + " "):
                 names.setdefault(H.bare_key(a), r["name_vi"])   # matched in any case ("thông cáo báo chí"): _res
-    for phrase, doc_type in vocabulary().get("type_after_verb", ()):
-        names.setdefault(H.bare_key(phrase.rsplit(" ", 1)[1]), doc_type)   # "vừa ký điện gửi ...": _after_verb_types
+    for phrase, _ in vocabulary().get("type_after_verb", ()):
+        word = phrase.rsplit(" ", 1)[1]   # "vừa ký điện gửi ...": the alias "Điện" written low (_after_verb_types)
+        if word[:1].upper() + word[1:] in aliases:
+            names.setdefault(H.bare_key(word), aliases[word[:1].upper() + word[1:]])
     return names, aliases
 
 
