@@ -729,6 +729,7 @@ def _names_start(text: str) -> bool:
     """The text starts with a body, a post, "đồng chí", or a class of bodies."""
     d = _data()
     return bool(d["head"].match(text) or d["post"].match(text) or d["person"].match(text)
+                or d["lowered_head"].match(text)   # "công an các đơn vị": an organ written in lower case
                 or d["strip_post"].match(text)   # "các thành viên Ban Chỉ đạo ...": a post before a body's head
                 or _PLURAL_SPACE.match(text) and (d["committee"].match(text) or d["unit"].match(text))
                 or _PLURAL_CAPITAL_SPACE.match(text)

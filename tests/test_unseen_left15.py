@@ -20,6 +20,12 @@ FIELD_CASES = [
      {"issuer": "UBND tỉnh Nam Định", "subject": "PHÒNG, CHỐNG DỊCH BỆNH TRUYỀN NHIỄM NĂM 2024"}),
     ("Phòng chống dịch bệnh là nhiệm vụ của các cấp. UBND huyện yêu cầu các xã rà soát.",
      {"issuer": "UBND huyện", "bodies": ["các xã"]}),
+    # an organ written in lower case opens the addressees right after the verb, as it opens a later item
+    ("Bộ Công an vừa có công điện yêu cầu công an các đơn vị, địa phương tiếp tục tăng cường tuần tra.",
+     {"bodies": ["Công an các đơn vị, địa phương"]}),
+    ("UBND tỉnh vừa có công văn yêu cầu ủy ban nhân dân các huyện tăng cường kiểm tra.",
+     {"bodies": ["Ủy ban nhân dân các huyện"]}),
+    ("UBND tỉnh vừa có công văn yêu cầu lực lượng công an tăng cường kiểm tra.", {"bodies": []}),
 ]
 
 
