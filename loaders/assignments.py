@@ -87,6 +87,9 @@ def _data() -> dict:
         "head": re.compile(rf"^(?!(?:{alternation(words('not_body_head'))}){nb})"
                            rf"{alternation(words('body_head'))}{nb}"),
         "post": post_start(),   # used with .match
+        # "các sở, ban, ngành; ủy ban nhân dân các huyện": an organ written in lower case opening a list item
+        "lowered_head": re.compile(rf"(^|[,;]\s*|\s{_AND}\s+)({alternation(words('lowered_head'))}){nb}"),
+        "lowered_value": {t: v for t, v in p.get("lowered_head", ())},
         "person": re.compile(rf"^(?i:{alternation(words('person_lead'))}){nb}\s*"),
         "class_name": re.compile(rf"(?<![^\W_])(?i:{alternation(words('class_name'))}){nb}"),
         # "Thường trực Đảng ủy xã chủ trì Hội nghị giao ban": who led a meeting (chair_meeting rows)
@@ -145,7 +148,7 @@ def _data() -> dict:
         # "Ảnh minh họa" on its own line over a sentence: a photo's caption (press_phrases.csv)
         # "..., Phó Thủ tướng Lê Văn Tám giao ...": a leader's role opening the clause after a background
         "role_start": re.compile(rf"(?:{alternation(_press_words('role'))})\s"),
-        "caption": re.compile(rf"(?:{alternation(_press_words('caption'))})[^\n.;]{{0,60}}"),
+        "caption": re.compile(rf"(?:{alternation(_press_words('caption'))})(?:[^\n.;]|\.(?=[^\W_])){{0,60}}"),   # "Ảnh: Bacninh.gov"
         # "... có văn bản gửi UBND các tỉnh đề nghị tăng cường ...": whom the letter goes to (press_phrases.csv)
         "send": re.compile(rf"(?<![^\W_])(?:{alternation(_press_words('recipient_verb'))}){nb}\s*:?\s+"),
         "letter": re.compile(rf"(?<![^\W_])(?i:{G.piece('type_word')}|{alternation(_press_words('generic_type'))}){nb}"),
@@ -153,6 +156,11 @@ def _data() -> dict:
         "notice": re.compile(rf"(?<![^\W_])(?:{alternation(words('notice'))}){nb}"),
         # "Chi bộ thôn X tổ chức thành công Đại hội": an act told as done, no task
         "done_act": re.compile(rf"(?<![^\W_])(?:{alternation(words('done_act'))}){nb}"),
+        # "Các cấp ủy đã hoàn thành ...", "Đảng bộ phường sẽ tiếp tục ...": a subject told with its aspect did or will
+        # do it: a report, no task
+        # "sự phối hợp của Mặt trận": the word made a noun, no partner of a task
+        "noun_marker": re.compile(rf"(?<![^\W_])(?:{alternation(words('noun_marker'))})\s+$"),
+        "told_aspect": re.compile(rf"(?<![^\W_])(?:{alternation(words('told_aspect'))})\s*$"),
         # "Xét đề nghị Giám đốc Sở Nội vụ, ...": the request the issuer considered, no task of its own
         "basis_lead": re.compile(rf"(?:{alternation(words('basis_lead'))}){nb}"),
         # "Trong đó, Văn phòng Tỉnh ủy phối hợp ...": a connective before the subject of a press sentence
@@ -389,6 +397,25 @@ def _shared_places(part: str) -> list[str]:
     return [part[:head.end()] + m.group("places"), m.group("next") + m.group("places")]
 
 
+@lru_cache(maxsize=1)
+def _level_item() -> tuple[re.Pattern, re.Pattern]:
+    """"UBND cấp huyện" then "cấp xã": (a body at a level, a level alone after it)."""
+    kinds = alternation({w for k in ("province_kind", "district_kind", "commune_kind") for w in G.words(k)})
+    level = alternation(t for t, _ in patterns("body_phrases.csv").get("level_word", ()))
+    return (re.compile(rf"^(?P<organ>.+?)\s+(?:{level})\s+(?:{kinds})$"), re.compile(rf"^(?:{level})\s+(?:{kinds})$"))
+
+
+def _shared_level(items: list[str]) -> list[str]:
+    """"UBND cấp huyện, cấp xã": a level alone after a body at another level is that body's organ at it."""
+    at_level, alone = _level_item()
+    out = list(items)
+    for i in range(1, len(out)):
+        prev = at_level.match(out[i - 1])
+        if prev and alone.match(out[i]) and _data()["head"].match(prev.group("organ")):
+            out[i] = f"{prev.group('organ')} {out[i]}"
+    return out
+
+
 def _shared_after_comma(items: list[str]) -> list[str]:
     """"Đảng ủy" + "Ban Xây dựng Đảng các xã, phường": a bare head (no Tỉnh ủy-like committee, no central body) before
     a body with places ("các xã, phường") shares them, as before "và" (_shared_places)."""
@@ -581,6 +608,7 @@ def bodies_of(phrase: str, ctx: DocContext, related: tuple[str, ...] = (), partn
     list of cooperating bodies, where "các đơn vị liên quan" is kept as written (who else takes part)."""
     d = _data()
     phrase = BRACKETED.sub(" ", phrase)
+    phrase = d["lowered_head"].sub(lambda m: m.group(1) + d["lowered_value"][m.group(2)], phrase)
     cut = d["scope"].search(phrase)
     if cut:
         phrase = phrase[:cut.start()]
@@ -611,7 +639,7 @@ def bodies_of(phrase: str, ctx: DocContext, related: tuple[str, ...] = (), partn
         return [_locality_suffix(rest, ctx)]
     out: list[str] = []
     prev_head = place_kind = None
-    for item in _shared_after_comma(_merge(_split(phrase))):
+    for item in _shared_level(_shared_after_comma(_merge(_split(phrase)))):
         item, place_kind = _place_item(item, place_kind)
         item = d["post_of_unit"].sub(lambda m: f"{m.group('post')} {d['unit_organ'][m.group('post').lower()]} ", item)
         item = _role_named_body(item)
@@ -731,6 +759,7 @@ def _names_start(text: str) -> bool:
     """The text starts with a body, a post, "đồng chí", or a class of bodies."""
     d = _data()
     return bool(d["head"].match(text) or d["post"].match(text) or d["person"].match(text)
+                or d["lowered_head"].match(text)   # "công an các đơn vị": an organ written in lower case
                 or d["strip_post"].match(text)   # "các thành viên Ban Chỉ đạo ...": a post before a body's head
                 or _PLURAL_SPACE.match(text) and (d["committee"].match(text) or d["unit"].match(text))
                 or _PLURAL_CAPITAL_SPACE.match(text)
@@ -765,6 +794,8 @@ def _subject(s: _Sentence) -> tuple[str, int] | None:
         return None
     if _FULL_DATE.search(text, 0, pred.start()):
         return None  # "Văn phòng UBND tỉnh\nThứ ba 22/10/2019\nHướng dẫn ...": a page's heading lines
+    if d["told_aspect"].search(text, 0, pred.start()):
+        return None
     cut = d["scope"].search(text, 0, pred.start())
     if _clause(text, 0, cut.start() if cut else pred.start()) or _verb_after_name(text[:pred.start()]) \
             or re.search(rf"(?:{d['subject_clause'].pattern})\s+$", text[:pred.start()]):
@@ -938,7 +969,7 @@ def _tasks_of(s: _Sentence, ctx: DocContext, related: tuple[str, ...] = ()) -> _
             at = len(text) - len(text[said.end():].lstrip())
             found = _tasks_of(_Sentence(s.start + at, s.end, s.item, text[at:]), ctx, related)
             return found and _Found(found.bodies, found.pred + at if found.pred >= 0 else found.pred, found.generic)
-        if pred and not _intro_only(text, pred.start()):
+        if pred and not _intro_only(text, pred.start()) and not d["told_aspect"].search(text, 0, pred.start()):
             classes = _addressees(text[:pred.start()], ctx)
             if classes:
                 return _Found(classes, pred.start(), True)   # "Cấp ủy các cấp cần lãnh đạo ..."
@@ -1105,6 +1136,8 @@ def _class_then_named(obj: str, pred: re.Match | None) -> bool:
 def _extras(task: _Task, text: str, start: int, ctx: DocContext) -> None:
     d = _data()
     for m in d["cooperate"].finditer(text, start):
+        if d["noun_marker"].search(text, max(0, m.start() - 12), m.start()):
+            continue
         nxt = _predicate(text, m.end())
         stop = re.search(r"[;.]", text[m.end():])
         end = min([p for p in (nxt.start() if nxt else None, m.end() + stop.start() if stop else None) if p] or [len(text)])

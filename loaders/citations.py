@@ -1234,7 +1234,8 @@ def _one_congress(hit: _Hit, issuer: str | None, keys: list) -> tuple | None:
 
 def _full_symbol(hit: _Hit, hits: list[_Hit]) -> _Hit | None:
     """"Chỉ thị số 35 của Bộ Chính trị" (a headline) and "Chỉ thị số 35-CT/TW" (the text): one document,
-    when the type is the same, the bare number leads the symbol and neither date nor author differs."""
+    when the type is the same, the bare number leads the symbol and neither date nor author differs (an
+    author written without its place is the same author)."""
     if not (hit.number and hit.number.isdigit()):
         return None
     for other in hits:
@@ -1242,8 +1243,9 @@ def _full_symbol(hit: _Hit, hits: list[_Hit]) -> _Hit | None:
         if other is hit or other.doc_type != hit.doc_type or not lead or lead.group(0) != hit.number \
                 or other.number.isdigit() or (hit.date and other.date and hit.date != other.date):
             continue
-        if hit.issuer and other.issuer and fold(_issuer_as_named(hit)) != fold(_issuer_as_named(other)):
-            continue
+        if hit.issuer and other.issuer and fold(_issuer_as_named(hit)) != fold(_issuer_as_named(other)) \
+                and not _shortened(hit, other) and not _shortened(other, hit):
+            continue   # ("Chỉ thị 29 của Ban Thường vụ Tỉnh ủy" names 29-CT/TU "của Ban Thường vụ Tỉnh ủy Quảng Trị")
         return other
     return None
 

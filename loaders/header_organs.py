@@ -51,7 +51,14 @@ class Organ:
 
 @lru_cache(maxsize=1)
 def _organ_re() -> re.Pattern:
-    return re.compile(rf"(?<!\w){alternation(spellings('organ'))}(?!\w)", re.I)
+    return re.compile(rf"(?<!\w){_not_organ()}{alternation(spellings('organ'))}(?!\w)", re.I)
+
+
+def _not_organ() -> str:
+    """A lookahead refusing a keyword that opens an action's words ("PHÒNG, CHỐNG DỊCH", "Phòng ngừa"), not a body;
+    a comma may part the words ("phòng, chống")."""
+    phrases = (r"\s*,?\s*".join(map(re.escape, p.split())) for p in spellings("not_organ"))
+    return rf"(?!(?i:{'|'.join(phrases)})(?!\w))"
 
 
 @lru_cache(maxsize=1)
@@ -360,7 +367,7 @@ def body_name_re() -> re.Pattern:
     # keywords in any case; the place name after them is a run of capitalised words, after a known
     # name with lower-case words ("Sở Giáo dục và Đào tạo", "Bộ Y tế") and its abbreviation "(GDĐT)"
     return re.compile(
-        rf"(?<!\w)(?P<acting>(?i:{acting})\s+)?(?P<organ>(?i:{alternation(organs)}))"
+        rf"(?<!\w)(?P<acting>(?i:{acting})\s+)?{_not_organ()}(?P<organ>(?i:{alternation(organs)}))"
         rf"(?P<rest>(?:\s+(?i:{alternation(_known_name_tails())})(?:\s*\([A-ZĐ&-]+\))?(?!\w))?"
         rf"(?:\s+(?i:{units})(?!\w))?(?:\s+[A-ZĐ][\w.]*)*)(?!\w)")
 

@@ -103,7 +103,20 @@ def _type_names() -> tuple[dict[str, str], dict[str, str]]:
         for a in (r.get("aliases") or "").split("|"):
             if a:
                 aliases.setdefault(a, r["name_vi"])
+            if a and refdata.fold(a).startswith(refdata.fold(r["name_vi"]) + " "):
+                names.setdefault(H.bare_key(a), r["name_vi"])   # matched in any case ("thông cáo báo chí"): _res
+    for phrase, _ in vocabulary().get("type_after_verb", ()):
+        word = phrase.rsplit(" ", 1)[1]   # "vừa ký điện gửi ...": the alias "Điện" written low (_after_verb_types)
+        if word[:1].upper() + word[1:] in aliases:
+            names.setdefault(H.bare_key(word), aliases[word[:1].upper() + word[1:]])
     return names, aliases
+
+
+def _after_verb_types() -> str:
+    """A type word in lower case right after the verb that issues it ("vừa ký điện gửi ..."), not elsewhere
+    ("điện lực", "có điện"): each its own fixed-width lookbehind."""
+    rows = [p.rsplit(" ", 1) for p, _ in vocabulary().get("type_after_verb", ())]
+    return "".join(rf"|(?<=(?i:{re.escape(verb)})\s){re.escape(word)}" for verb, word in rows)
 
 
 @lru_cache(maxsize=1)
@@ -125,10 +138,10 @@ def _res() -> dict[str, re.Pattern]:
     heads = alternation(t for t, _ in patterns("body_phrases.csv")["body_head"])   # "Sở", "Ban", "UBND", ...
     return {
         "mention": re.compile(
-            rf"(?<!\w)(?P<type>(?i:{alternation(type_names)})|{alternation(aliases)})(?!\w)"
+            rf"(?<!\w)(?P<type>(?i:{alternation(type_names)})|{alternation(aliases)}{_after_verb_types()})(?!\w)"
             rf"(?:\s+(?P<urg>(?i:{urgency}))(?!\w))?"
             rf"(?:\s+(?P<par>\()?(?:{G.piece('number_word')}\s+)?{G.piece('number_word')}\s*:?\s*"   # "số Số 15": doubled
-            rf"(?P<num>{H.SYMBOL}|\d{{1,5}}(?![\w/]))(?(par)\))"
+            rf"(?P<num>{H.SYMBOL}|{_SPACED_SYMBOL}|\d{{1,5}}(?![\w/]))(?(par)\))"
             rf"|\s+(?P<sym>{H.SYMBOL}|{_BARE}))?"),   # "Công văn (số 73/TTg-CN)": the number in brackets too
         # a whole word, not the end of a compound verb ("đề ra", "đưa ra": verb_compound)
         # "Tờ trình về ban hành Quy chế": after a topic_word the verb names a topic, nothing issued
@@ -391,6 +404,16 @@ def _person(st: SourceText, s: int, e: int, party: bool = False) -> _Person | No
         for m in re.finditer(r",\s*", st.work[titles:name.start]):
             role = _role_at(st, titles + m.end(), name.start) or role
         return _Person(name, role)
+    return None
+
+
+def _led_person_after_comma(st: SourceText, s: int, e: int, party: bool = False) -> _Person | None:
+    """"Để bảo đảm an toàn cho các đơn vị, Thượng tướng X, ..., Thứ trưởng Bộ Quốc phòng vừa ký ...": a clause
+    after a comma that opens with a person's lead ("đồng chí", a rank) names the signer."""
+    for m in re.finditer(r",\s*", st.work[s:e]):
+        at = s + m.end()
+        if _res()["person_lead"].match(st.work, at, e):
+            return _person(st, at, e, party)
     return None
 
 
@@ -844,7 +867,8 @@ def _read_head(st: SourceText, lead: _Lead) -> None:
             aspect = res["aspect_end"].search(work, pos, behalf.start())
             who_end = aspect.start() if aspect else behalf.start()   # "<role> <name> (vừa) thay mặt X ký"
     party = bool(_PARTY_SYMBOL.match(lead.values.get("number") or ""))   # a Party document: its signer's Party post
-    person = _person(st, _clause_start(work, pos, who_end), who_end, party) or _person(st, pos, who_end, party)
+    person = _person(st, _clause_start(work, pos, who_end), who_end, party) or _person(st, pos, who_end, party) \
+        or _led_person_after_comma(st, pos, who_end, party)
     if person:
         _read_signer(st, lead, person)
         return
@@ -861,10 +885,12 @@ def _read_head(st: SourceText, lead: _Lead) -> None:
             lead.evidence["issuer"] = st.span(c0, who_end)
         elif not advised:       # the adviser named before "tham mưu" issues nothing
             _subject_of_sentence(st, lead, pos, c0)
-            joined = _organ_of_clauses(work[pos:who_end]) if "issuer" not in lead.values else None
+            agency = _AGENCY.match(work, _skip_space(work, pos, who_end), who_end)   # "(TTCNTT) - Bộ Văn hóa, ..."
+            p0 = agency.end() if agency else pos
+            joined = _organ_of_clauses(work[p0:who_end]) if "issuer" not in lead.values else None
             if joined is not None:   # "Đảng ủy Khối các trường Đại học, Cao đẳng Hà Nội": a comma in the name
                 (lead.values["acting"], lead.values["issuer"]), at = joined
-                lead.evidence["issuer"] = st.span(pos + at, who_end)
+                lead.evidence["issuer"] = st.span(p0 + at, who_end)
 
 
 def _read_signer(st: SourceText, lead: _Lead, person: _Person) -> None:
@@ -992,6 +1018,8 @@ _NAME_COMMA = re.compile(G.piece("name_comma"), re.I)
 
 # "Công văn 4424 gửi ...": a number of three to five digits right after the type word, not a year
 _BARE = r"(?!(?:19|20)\d\d(?!\d))\d{3,5}(?![\w/.,\-])"
+# "Chỉ thị SỐ 260 CT/QUTW": a space typed for the Party number's dash, before a code and its slash
+_SPACED_SYMBOL = rf"\d{{1,5}}[ ][{H.UPPER}]{{2,5}}/[{H.UPPER}][^\W_]*(?:-[^\W_]+)*(?![^\W_])"
 
 
 # a newspaper's sigle opening its first sentence: "(GLO)- ", "(QTO) - ", "BHG - ", "ND - ", "(CL&CS)- ",

@@ -153,6 +153,14 @@ def test_not_issuer_examples(row):
     assert H.parse_header(st).issuer is None
 
 
+@pytest.mark.parametrize("row", rows("not_organ"))
+def test_not_organ_examples(row):
+    """A keyword opening an action's words ("PHÒNG, CHỐNG DỊCH") names no body, on a header line or in a sentence."""
+    keyword = row["spelling"].split()[0]
+    assert H.split_organs(f"{keyword} Y TẾ")[0].keyword.upper() == keyword   # the keyword alone opens a body
+    assert H.split_organs(row["example"]) == [] and H.body_in_text(" ".join(row["example"].split()[:3])) is None
+
+
 @pytest.mark.parametrize("row", rows("masthead"))
 def test_masthead_examples(row):
     """A newspaper's or portal's name over a report names no issuer, even when it holds a body's name."""

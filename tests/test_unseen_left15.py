@@ -1,0 +1,35 @@
+"""Causes left open by the rounds of unseen Party, State and press pages (texts-*-6 ... -15, rows marked LEFT), fixed
+in session 16 (press15, round b), one row a cause.
+
+Sentences are our own, modelled on what real pages wrote (other names, numbers, places)."""
+from __future__ import annotations
+
+import pytest
+
+from conftest import record_field as _get
+from loaders.extract import extract_text
+
+FIELD_CASES = [
+    # "Phòng <department>" (a district's department) speaks as "Sở <department>" does
+    ("Phòng Nội vụ huyện Yên Thành yêu cầu các cơ quan, đơn vị rà soát biên chế.",
+     {"issuer": "Phòng Nội vụ huyện Yên Thành", "bodies": ["các cơ quan, đơn vị"]}),
+    ("Thông báo khẩn\n\nPhòng GD&ĐT yêu cầu: các trường cho học sinh nghỉ học.",
+     {"issuer": "Phòng GD&ĐT", "doc_type": "Thông báo"}),
+    # ... while "Phòng, chống ..." (an action's words) names no body, in a header's title line or a sentence
+    ("UBND TỈNH NAM ĐỊNH\nSố: 12/KH-UBND\nKẾ HOẠCH\nPHÒNG, CHỐNG DỊCH BỆNH TRUYỀN NHIỄM NĂM 2024\n",
+     {"issuer": "UBND tỉnh Nam Định", "subject": "PHÒNG, CHỐNG DỊCH BỆNH TRUYỀN NHIỄM NĂM 2024"}),
+    ("Phòng chống dịch bệnh là nhiệm vụ của các cấp. UBND huyện yêu cầu các xã rà soát.",
+     {"issuer": "UBND huyện", "bodies": ["các xã"]}),
+    # an organ written in lower case opens the addressees right after the verb, as it opens a later item
+    ("Bộ Công an vừa có công điện yêu cầu công an các đơn vị, địa phương tiếp tục tăng cường tuần tra.",
+     {"bodies": ["Công an các đơn vị, địa phương"]}),
+    ("UBND tỉnh vừa có công văn yêu cầu ủy ban nhân dân các huyện tăng cường kiểm tra.",
+     {"bodies": ["Ủy ban nhân dân các huyện"]}),
+    ("UBND tỉnh vừa có công văn yêu cầu lực lượng công an tăng cường kiểm tra.", {"bodies": []}),
+]
+
+
+@pytest.mark.parametrize("text,expected", FIELD_CASES, ids=[str(i) for i in range(len(FIELD_CASES))])
+def test_fields_of_a_page_left_open(text, expected):
+    record = extract_text(text)
+    assert {k: _get(record, k) for k in expected} == expected
