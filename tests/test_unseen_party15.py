@@ -78,10 +78,10 @@ FIELD_CASES = [
      {"issuer": "Ban Tuyên giáo Thị ủy"}),
     ("Ngày 09/5/2018, Ban Tổ chức Quận ủy ban hành Hướng dẫn số 7-HD/BTCQU về công tác cán bộ.",
      {"issuer": "Ban Tổ chức Quận ủy"}),
-    # "các TCCS đảng" (the party base organisations by initials) is generic, as "các tổ chức cơ sở đảng" is: the named
-    # bodies after it are asked (body_phrases generic row)
+    # "các TCCS đảng" (the party base organisations by initials, press_phrases abbreviation) is an addressee class
+    # (body_lists), asked with the named bodies after it, as the gold lists "các cấp ủy, tổ chức đảng"
     ("Ban Tuyên giáo Huyện ủy đề nghị các TCCS đảng, Ủy ban Mặt trận Tổ quốc Việt Nam huyện triển khai tuyên truyền.",
-     {"bodies": ["Ủy ban Mặt trận Tổ quốc Việt Nam huyện"]}),
+     {"bodies": ["các tổ chức cơ sở đảng", "Ủy ban Mặt trận Tổ quốc Việt Nam huyện"]}),
     # a portal's weekday line above the page title ("Thứ Tư, ngày 31 tháng 5 năm 2023") is no title: the title line
     # under it names the page's own document (press_phrases page_chrome rows)
     ("Thứ Tư, ngày 31 tháng 5 năm 2023\n\nChỉ thị V/v tổ chức thực hiện Nghị quyết Đại hội Đảng bộ quận lần thứ VIII\n\n"
