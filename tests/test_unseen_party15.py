@@ -94,6 +94,16 @@ FIELD_CASES = [
      "Việt Nam\n\nBAN CHẤP HÀNH TRUNG ƯƠNG\n *\n\nĐẢNG CỘNG SẢN VIỆT NAM\n______\n\nSố 07-QC/TW\n\nHà Nội, ngày 05 "
      "tháng 01 năm 2026\n\nQUY CHẾ\n\nQuản lý thông tin trên Cổng thông tin điện tử\n\n- Căn cứ Điều lệ Đảng;",
      {"doc_type": "Quy chế", "number": "07-QC/TW", "issuer": "Ban Chấp hành Trung ương"}),
+    # round b: a headline in capitals whose verb follows the committee's keyword at once ("HUYỆN ỦY HƯỚNG DẪN ...",
+    # "TỈNH ỦY TỔ CHỨC ...") names no place (header_organs._headline_verb also at the start of the rest); a Ban before
+    # that bare keyword is the body, as on a header line of its own (header_organs._under_lines)
+    ("BAN TUYÊN GIÁO HUYỆN ỦY HƯỚNG DẪN TUYÊN TRUYỀN KỶ NIỆM 75 NĂM\n\nTheo đó, Ban Tuyên giáo Huyện ủy yêu cầu Đảng "
+     "ủy các xã, thị trấn xây dựng kế hoạch tuyên truyền.",
+     {"issuer": "Ban Tuyên giáo", "bodies": ["Đảng ủy các xã, thị trấn"]}),
+    ("HUYỆN ỦY TỔ CHỨC HỘI NGHỊ SƠ KẾT\n\nHuyện ủy yêu cầu Đảng ủy các xã xây dựng kế hoạch.",
+     {"issuer": "Huyện ủy", "bodies": ["Đảng ủy các xã"]}),
+    ("ĐẢNG ỦY PHƯỜNG AN BÌNH TỔ CHỨC HỘI NGHỊ\n\nĐảng ủy phường yêu cầu các chi bộ xây dựng kế hoạch.",
+     {"issuer": "Đảng ủy phường An Bình"}),
 ]
 
 
