@@ -891,13 +891,20 @@ def _addressees(phrase: str, ctx: DocContext) -> list[str]:
     return out
 
 
+def _told_done(text: str) -> bool:
+    """An act told as done ("Chi bộ X tổ chức thành công Đại hội"); after a request ("yêu cầu X ... tổ chức thành
+    công Đại hội") it is what is asked."""
+    done = _data()["done_act"].search(text)
+    return bool(done) and not _data()["assign_inner"].search(text, 0, done.start())
+
+
 def _tasks_of(s: _Sentence, ctx: DocContext, related: tuple[str, ...] = ()) -> _Found | None:
     """A task sentence; for "đề nghị X:" and "yêu cầu X thực hiện các nội dung sau:" the bodies
     whose tasks are the items below, with ``pred`` -1; None when the sentence gives no task."""
     from loaders.prose import background   # prose reads press text with this module
     d = _data()
     text = s.text
-    if d["notice"].search(text) or d["basis_lead"].match(text) or d["done_act"].search(text):
+    if d["notice"].search(text) or d["basis_lead"].match(text) or _told_done(text):
         return None
     if background(text) and (not d["assign_inner"].search(text) or d["past_assign"].search(text)) \
             or d["outcome_request"].search(text):

@@ -104,6 +104,14 @@ FIELD_CASES = [
      {"issuer": "Huyện ủy", "bodies": ["Đảng ủy các xã"]}),
     ("ĐẢNG ỦY PHƯỜNG AN BÌNH TỔ CHỨC HỘI NGHỊ\n\nĐảng ủy phường yêu cầu các chi bộ xây dựng kế hoạch.",
      {"issuer": "Đảng ủy phường An Bình"}),
+    # "tổ chức thành công" (an act told as done, body_phrases done_act) after a request verb is what is asked
+    # (assignments._told_done); told alone it is still no task
+    ("Tại cuộc họp, đồng chí Lê Văn Tám, Phó Bí thư Thường trực Huyện ủy yêu cầu các Ban, Văn phòng Huyện ủy phối "
+     "hợp, tham mưu tổ chức thành công Đại hội đại biểu Đảng bộ huyện.", {"bodies": ["các Ban", "Văn phòng Huyện ủy"]}),
+    ("Chi bộ thôn An Hòa tổ chức thành công Đại hội nhiệm kỳ 2025-2027.", {"bodies": []}),
+    # "tích cực" (actively) before the verb ends the subject's name, as "chủ động" does (body_phrases predicate)
+    ("Ban Thường vụ Huyện ủy yêu cầu Văn phòng Huyện ủy tích cực phối hợp chuẩn bị đại hội.",
+     {"bodies": ["Văn phòng Huyện ủy"]}),
 ]
 
 
