@@ -288,10 +288,26 @@ def _without_title_line(w: str, s: _Sentence, asking: bool = False) -> _Sentence
     return _Sentence(s.start + off, s.end, False, s.text[off:])
 
 
+@lru_cache(maxsize=1)
+def _credit() -> re.Pattern:
+    """A photo's credit ending a caption's line: "... chủ trì hội nghị - Ảnh: LÊ VĂN TÁM" (press_phrases caption
+    rows ending in a colon)."""
+    words = [w for w in _press_words("caption") if w.endswith(":")]
+    return re.compile(rf"\s[-–(]\s*(?:{alternation(words)})\s*[^\n.;:]{{1,60}}\)?\s*$")
+
+
+def _credited(line: str) -> bool:
+    """The line is a photo's caption that ends with its credit: it asks no one."""
+    return bool(_credit().search(line))
+
+
 def _without_caption(s: _Sentence) -> _Sentence:
-    """A photo's caption on its own line over the sentence ("Ảnh minh họa\nĐề nghị UBND các huyện ..."):
-    the sentence without it."""
+    """A photo's caption on its own line over the sentence ("Ảnh minh họa\nĐề nghị UBND các huyện ...", or a line
+    ending with the photo's credit): the sentence without it."""
     first, sep, rest = s.text.partition("\n")
+    if _credited(first):
+        off = len(s.text) - len(rest.lstrip())
+        return _Sentence(s.start + off, s.end, s.item, s.text[off:])
     head, _, tail = first.strip().rpartition("(")
     if not sep or not rest.strip() or not (_data()["caption"].fullmatch(first.strip())
                                            or head and tail.endswith(")") and _data()["caption"].fullmatch(tail[:-1].strip())):

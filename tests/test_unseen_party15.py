@@ -112,6 +112,12 @@ FIELD_CASES = [
     # "tích cực" (actively) before the verb ends the subject's name, as "chủ động" does (body_phrases predicate)
     ("Ban Thường vụ Huyện ủy yêu cầu Văn phòng Huyện ủy tích cực phối hợp chuẩn bị đại hội.",
      {"bodies": ["Văn phòng Huyện ủy"]}),
+    # a photo's caption whose line ends with the credit ("... chủ trì hội nghị - Ảnh: MINH AN") asks no one
+    # (assignments._credited, press_phrases caption rows ending in a colon); the sentence after it still does
+    ("Hội nghị quán triệt\n\nPhó Bí thư Thành ủy Lê Văn Tám (giữa) và Trưởng Ban Tuyên giáo Thành ủy Nguyễn Văn Hai "
+     "chủ trì hội nghị - Ảnh: MINH AN\nKhông có bình luận", {"bodies": []}),
+    ("Lãnh đạo Thành ủy chủ trì hội nghị - Ảnh: MINH AN\nBan Thường vụ Thành ủy yêu cầu các quận ủy xây dựng kế hoạch.",
+     {"bodies": ["các quận ủy"]}),
 ]
 
 
