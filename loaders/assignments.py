@@ -257,14 +257,22 @@ _BACKGROUND_CUT = re.compile(r"[;,]\s+")
 
 
 def _headline(w: str, s: _Sentence, limit: int) -> bool:
-    """"Đảng ủy phường X triển khai kế hoạch ..." as the page's first line, a blank line after it: a
+    """"Đảng ủy phường X triển khai kế hoạch ..." as the page's first line (or under a section label), a blank line after it: a
     title without a full stop, telling news, no task; a request ("Giao", "đề nghị", "yêu cầu") stays
     one. (A last line is not judged so: a directive's last task often has no full stop either.)"""
     text = s.text.strip()
     if s.item or "\n" in text or text[-1:] in ".!?:;" or _data()["assign_start"].match(text) \
             or _data()["assign_inner"].search(text):
         return False
-    return not w[:s.start].strip() and re.match(r"[ \t]*\n[ \t]*\n", w[s.end:limit]) is not None
+    return _labels_only(w[:s.start]) and re.match(r"[ \t]*\n[ \t]*\n", w[s.end:limit]) is not None
+
+
+_LABEL_LINE = re.compile(r"[^\W\d_]+(?:[ \t]+[^\W\d_]+){0,2}")   # "Xã hội", "Thời sự": a portal's section label
+
+
+def _labels_only(before: str) -> bool:
+    """Nothing before the headline but a portal's section labels (short lines of words, no sentence)."""
+    return all(_LABEL_LINE.fullmatch(line.strip()) for line in before.splitlines() if line.strip())
 
 
 def _without_title_line(w: str, s: _Sentence, asking: bool = False) -> _Sentence:

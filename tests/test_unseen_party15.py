@@ -118,6 +118,12 @@ FIELD_CASES = [
      "chủ trì hội nghị - Ảnh: MINH AN\nKhông có bình luận", {"bodies": []}),
     ("Lãnh đạo Thành ủy chủ trì hội nghị - Ảnh: MINH AN\nBan Thường vụ Thành ủy yêu cầu các quận ủy xây dựng kế hoạch.",
      {"bodies": ["các quận ủy"]}),
+    # a portal's section label ("Xã hội") above the page title leaves the title a headline: news, no task
+    # (assignments._labels_only); a line without a full stop under a request is still its task
+    ("Xã hội\n\nThường trực Ban Bí thư chỉ đạo ứng phó bão số 5\n\nNgày 20-8, Văn phòng Trung ương Đảng ban hành Công "
+     "văn số 18010-CV/VPTW về việc ứng phó với bão số 5.", {"bodies": []}),
+    ("Ban Thường vụ Huyện ủy yêu cầu:\n\nBan Tuyên giáo Huyện ủy tổ chức tuyên truyền\n\nCác xã tham gia.",
+     {"bodies": ["Ban Tuyên giáo Huyện ủy"]}),
 ]
 
 
