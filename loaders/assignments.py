@@ -915,6 +915,16 @@ def _addressees(phrase: str, ctx: DocContext) -> list[str]:
     return out
 
 
+def _speaker(subject: str, ctx: DocContext, related: tuple[str, ...]) -> bool:
+    """The subject directing others is the issuer or a central body ("Thường trực Ban Bí thư chỉ đạo X ..."), one
+    who speaks, not an addressee passing a task on ("Các huyện ủy chỉ đạo các chi bộ ...": the huyện ủy's task)."""
+    bodies = bodies_of(subject.strip(" ,"), ctx, related)
+    if not bodies:
+        return False
+    resolved = [resolve_body(b, ctx) for b in bodies]
+    return _only_issuer(bodies, ctx) or all(b is not None and b.level == "central" for b in resolved)
+
+
 def _told_done(text: str) -> bool:
     """An act told as done ("Chi bộ X tổ chức thành công Đại hội"); after a request ("yêu cầu X ... tổ chức thành
     công Đại hội") it is what is asked."""
@@ -942,6 +952,12 @@ def _tasks_of(s: _Sentence, ctx: DocContext, related: tuple[str, ...] = ()) -> _
             at = len(text) - len(text[said.end():].lstrip())
             found = _tasks_of(_Sentence(s.start + at, s.end, s.item, text[at:]), ctx, related)
             return found and _Found(found.bodies, found.pred + at if found.pred >= 0 else found.pred, found.generic)
+        told = d["directs"].match(text, pred.start()) if pred and _names_start(text) \
+            and not d["assign_inner"].search(text, 0, pred.start()) else None   # "X đề nghị Y chỉ đạo Z": Y's
+        if told and _speaker(text[:pred.start()], ctx, related):
+            found = _object_task(text, told.end(), ctx, related)
+            if found and found.bodies:   # "Thường trực Ban Bí thư chỉ đạo các cấp ủy ... khẩn trương ...": theirs
+                return found
         if pred and not _intro_only(text, pred.start()):
             classes = _addressees(text[:pred.start()], ctx)
             if classes:

@@ -124,6 +124,14 @@ FIELD_CASES = [
      "văn số 18010-CV/VPTW về việc ứng phó với bão số 5.", {"bodies": []}),
     ("Ban Thường vụ Huyện ủy yêu cầu:\n\nBan Tuyên giáo Huyện ủy tổ chức tuyên truyền\n\nCác xã tham gia.",
      {"bodies": ["Ban Tuyên giáo Huyện ủy"]}),
+    # a central body or the issuer directing others without a colon ("Thường trực Ban Bí thư chỉ đạo X khẩn trương
+    # ...") is the speaker: X leads (assignments._speaker); an addressee passing its task on, or a requested body's
+    # "chỉ đạo", keeps the task
+    ("Thường trực Ban Bí thư chỉ đạo các tỉnh ủy, thành ủy khẩn trương kiểm tra, ứng phó với bão.",
+     {"bodies": ["các tỉnh ủy, thành ủy"]}),
+    ("Các huyện ủy chỉ đạo các chi bộ tổ chức quán triệt nghị quyết.", {"bodies": ["Các huyện ủy"]}),
+    ("Bộ Y tế đề nghị UBND tỉnh Nam Định chỉ đạo các đơn vị trực thuộc tăng cường phòng, chống dịch.",
+     {"bodies": ["UBND tỉnh Nam Định"]}),
 ]
 
 
