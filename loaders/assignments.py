@@ -269,14 +269,22 @@ _BACKGROUND_CUT = re.compile(r"[;,]\s+")
 
 
 def _headline(w: str, s: _Sentence, limit: int) -> bool:
-    """"Đảng ủy phường X triển khai kế hoạch ..." as the page's first line, a blank line after it: a
+    """"Đảng ủy phường X triển khai kế hoạch ..." as the page's first line (or under a section label), a blank line after it: a
     title without a full stop, telling news, no task; a request ("Giao", "đề nghị", "yêu cầu") stays
     one. (A last line is not judged so: a directive's last task often has no full stop either.)"""
     text = s.text.strip()
     if s.item or "\n" in text or text[-1:] in ".!?:;" or _data()["assign_start"].match(text) \
             or _data()["assign_inner"].search(text):
         return False
-    return not w[:s.start].strip() and re.match(r"[ \t]*\n[ \t]*\n", w[s.end:limit]) is not None
+    return _labels_only(w[:s.start]) and re.match(r"[ \t]*\n[ \t]*\n", w[s.end:limit]) is not None
+
+
+_LABEL_LINE = re.compile(r"[^\W\d_]+(?:[ \t]+[^\W\d_]+){0,2}")   # "Xã hội", "Thời sự": a portal's section label
+
+
+def _labels_only(before: str) -> bool:
+    """Nothing before the headline but a portal's section labels (short lines of words, no sentence)."""
+    return all(_LABEL_LINE.fullmatch(line.strip()) for line in before.splitlines() if line.strip())
 
 
 def _without_title_line(w: str, s: _Sentence, asking: bool = False) -> _Sentence:
@@ -300,10 +308,26 @@ def _without_title_line(w: str, s: _Sentence, asking: bool = False) -> _Sentence
     return _Sentence(s.start + off, s.end, False, s.text[off:])
 
 
+@lru_cache(maxsize=1)
+def _credit() -> re.Pattern:
+    """A photo's credit ending a caption's line: "... chủ trì hội nghị - Ảnh: LÊ VĂN TÁM" (press_phrases caption
+    rows ending in a colon)."""
+    words = [w for w in _press_words("caption") if w.endswith(":")]
+    return re.compile(rf"\s[-–(]\s*(?:{alternation(words)})\s*[^\n.;:]{{1,60}}\)?\s*$")
+
+
+def _credited(line: str) -> bool:
+    """The line is a photo's caption that ends with its credit: it asks no one."""
+    return bool(_credit().search(line))
+
+
 def _without_caption(s: _Sentence) -> _Sentence:
-    """A photo's caption on its own line over the sentence ("Ảnh minh họa\nĐề nghị UBND các huyện ..."):
-    the sentence without it."""
+    """A photo's caption on its own line over the sentence ("Ảnh minh họa\nĐề nghị UBND các huyện ...", or a line
+    ending with the photo's credit): the sentence without it."""
     first, sep, rest = s.text.partition("\n")
+    if _credited(first):
+        off = len(s.text) - len(rest.lstrip())
+        return _Sentence(s.start + off, s.end, s.item, s.text[off:])
     head, _, tail = first.strip().rpartition("(")
     if not sep or not rest.strip() or not (_data()["caption"].fullmatch(first.strip())
                                            or head and tail.endswith(")") and _data()["caption"].fullmatch(tail[:-1].strip())):
@@ -949,13 +973,30 @@ def _addressees(phrase: str, ctx: DocContext) -> list[str]:
     return out
 
 
+def _speaker(subject: str, ctx: DocContext, related: tuple[str, ...]) -> bool:
+    """The subject directing others is the issuer or a central body ("Thường trực Ban Bí thư chỉ đạo X ..."), one
+    who speaks, not an addressee passing a task on ("Các huyện ủy chỉ đạo các chi bộ ...": the huyện ủy's task)."""
+    bodies = bodies_of(subject.strip(" ,"), ctx, related)
+    if not bodies:
+        return False
+    resolved = [resolve_body(b, ctx) for b in bodies]
+    return _only_issuer(bodies, ctx) or all(b is not None and b.level == "central" for b in resolved)
+
+
+def _told_done(text: str) -> bool:
+    """An act told as done ("Chi bộ X tổ chức thành công Đại hội"); after a request ("yêu cầu X ... tổ chức thành
+    công Đại hội") it is what is asked."""
+    done = _data()["done_act"].search(text)
+    return bool(done) and not _data()["assign_inner"].search(text, 0, done.start())
+
+
 def _tasks_of(s: _Sentence, ctx: DocContext, related: tuple[str, ...] = ()) -> _Found | None:
     """A task sentence; for "đề nghị X:" and "yêu cầu X thực hiện các nội dung sau:" the bodies
     whose tasks are the items below, with ``pred`` -1; None when the sentence gives no task."""
     from loaders.prose import background   # prose reads press text with this module
     d = _data()
     text = s.text
-    if d["notice"].search(text) or d["basis_lead"].match(text) or d["done_act"].search(text):
+    if d["notice"].search(text) or d["basis_lead"].match(text) or _told_done(text):
         return None
     if background(text) and (not d["assign_inner"].search(text) or d["past_assign"].search(text)) \
             or d["outcome_request"].search(text):
@@ -969,6 +1010,12 @@ def _tasks_of(s: _Sentence, ctx: DocContext, related: tuple[str, ...] = ()) -> _
             at = len(text) - len(text[said.end():].lstrip())
             found = _tasks_of(_Sentence(s.start + at, s.end, s.item, text[at:]), ctx, related)
             return found and _Found(found.bodies, found.pred + at if found.pred >= 0 else found.pred, found.generic)
+        told = d["directs"].match(text, pred.start()) if pred and _names_start(text) \
+            and not d["assign_inner"].search(text, 0, pred.start()) else None   # "X đề nghị Y chỉ đạo Z": Y's
+        if told and _speaker(text[:pred.start()], ctx, related):
+            found = _object_task(text, told.end(), ctx, related)
+            if found and found.bodies:   # "Thường trực Ban Bí thư chỉ đạo các cấp ủy ... khẩn trương ...": theirs
+                return found
         if pred and not _intro_only(text, pred.start()) and not d["told_aspect"].search(text, 0, pred.start()):
             classes = _addressees(text[:pred.start()], ctx)
             if classes:

@@ -134,7 +134,7 @@ def split_organs(block: str, lines: tuple[str, ...] = ()) -> list[Organ]:
     # "BỘ" / "SỞ" open a name only at the start of a line ("UBND TỈNH NGHỆ AN / SỞ Y TẾ"; "ĐẢNG BỘ"
     # is matched as a whole; "ĐẢNG ỦY BỘ ĐỘI BIÊN PHÒNG" is one name).
     found = [m for m in found if organ_row(m.group(0))["rest"] != "name" or m.start() in starts]
-    found = _under_lines(found, starts, len(block))
+    found = _under_lines(found, starts, block)
     # "ĐẠI HỘI ĐẢNG BỘ LẦN THỨ NHẤT" (a headline): a keyword with no name before a congress's ordinal names no organ
     found = [m for m in found if not _CONGRESS_ORDINAL.match(block[m.end():].lstrip())]
     organs, headline = [], range(0)
@@ -150,10 +150,17 @@ def split_organs(block: str, lines: tuple[str, ...] = ()) -> list[Organ]:
     return organs
 
 
-def _under_lines(found: list[re.Match], starts: set[int], end: int) -> list[re.Match]:
+def _under_lines(found: list[re.Match], starts: set[int], block: str) -> list[re.Match]:
     """A body of its committee ("VĂN PHÒNG", "BAN TUYÊN GIÁO" under "TỈNH ỦY X") only as a line of its
-    own, or followed by its committee's bare keyword ("BAN TUYÊN GIÁO TỈNH ỦY": that keyword dropped)."""
+    own, or followed by its committee's bare keyword ("BAN TUYÊN GIÁO TỈNH ỦY": that keyword dropped), the
+    line ending there or going on with a headline's verb ("BAN TUYÊN GIÁO HUYỆN ỦY HƯỚNG DẪN ...")."""
+    end = len(block)
     ends = {s - 1 for s in starts if s} | {end}
+
+    def bare_end(k: re.Match) -> bool:
+        line_end = min((s - 1 for s in starts if s - 1 >= k.end()), default=end)
+        return k.end() in ends or _headline_cut(organ_row(k.group(0)), block[k.end():line_end]) == 0
+
     out, skip = [], None
     for i, m in enumerate(found):
         if m is skip:
@@ -164,7 +171,7 @@ def _under_lines(found: list[re.Match], starts: set[int], end: int) -> list[re.M
         nxt = found[i + 1] if i + 1 < len(found) else None
         if m.start() in starts and m.end() in ends:
             out.append(m)
-        elif m.start() in starts and nxt and nxt.end() in ends and not any(m.end() < s <= nxt.start() for s in starts):
+        elif m.start() in starts and nxt and bare_end(nxt) and not any(m.end() < s <= nxt.start() for s in starts):
             out.append(m)
             skip = nxt
     return out
@@ -191,12 +198,13 @@ def _central_spelling(name: str) -> str:
 def _headline_verb() -> re.Pattern:
     """A verb of two words or more (body_phrases predicate rows: "tổ chức", "triển khai") or a date where a place's
     name would go on ends it: a press headline in capitals ("ĐẢNG ỦY PHƯỜNG X TỔ CHỨC HỘI NGHỊ ..."); no
-    place name holds one. One-word verbs are left out: they spell places too ("cần" in "Cần Thơ")."""
+    place name holds one. One-word verbs are left out: they spell places too ("cần" in "Cần Thơ"). The verb may follow the keyword
+    at once: "HUYỆN ỦY HƯỚNG DẪN TUYÊN TRUYỀN ..." names no place."""
     verbs = [r["text"] for r in refdata.table("body_phrases") if r["kind"] == "predicate" and " " in r["text"]]
     # a date after the name ends it too: "HỘI NGHỊ BCH ĐẢNG BỘ XÃ X THÁNG 01 NĂM 2021" (no place name
     # holds a date word before a number; "Năm Căn" has none)
     dated = alternation(G.words("day_word") + G.words("month_word") + G.words("year_word"))
-    return re.compile(rf"\s(?:(?:{alternation(verbs)})(?![^\W_])|(?:{dated})\s+\d)", re.I)
+    return re.compile(rf"(?:^|\s)(?:(?:{alternation(verbs)})(?![^\W_])|(?:{dated})\s+\d)", re.I)
 
 
 def _headline_cut(row: dict[str, str], rest: str) -> int | None:

@@ -94,6 +94,44 @@ FIELD_CASES = [
      "Việt Nam\n\nBAN CHẤP HÀNH TRUNG ƯƠNG\n *\n\nĐẢNG CỘNG SẢN VIỆT NAM\n______\n\nSố 07-QC/TW\n\nHà Nội, ngày 05 "
      "tháng 01 năm 2026\n\nQUY CHẾ\n\nQuản lý thông tin trên Cổng thông tin điện tử\n\n- Căn cứ Điều lệ Đảng;",
      {"doc_type": "Quy chế", "number": "07-QC/TW", "issuer": "Ban Chấp hành Trung ương"}),
+    # round b: a headline in capitals whose verb follows the committee's keyword at once ("HUYỆN ỦY HƯỚNG DẪN ...",
+    # "TỈNH ỦY TỔ CHỨC ...") names no place (header_organs._headline_verb also at the start of the rest); a Ban before
+    # that bare keyword is the body, as on a header line of its own (header_organs._under_lines)
+    ("BAN TUYÊN GIÁO HUYỆN ỦY HƯỚNG DẪN TUYÊN TRUYỀN KỶ NIỆM 75 NĂM\n\nTheo đó, Ban Tuyên giáo Huyện ủy yêu cầu Đảng "
+     "ủy các xã, thị trấn xây dựng kế hoạch tuyên truyền.",
+     {"issuer": "Ban Tuyên giáo", "bodies": ["Đảng ủy các xã, thị trấn"]}),
+    ("HUYỆN ỦY TỔ CHỨC HỘI NGHỊ SƠ KẾT\n\nHuyện ủy yêu cầu Đảng ủy các xã xây dựng kế hoạch.",
+     {"issuer": "Huyện ủy", "bodies": ["Đảng ủy các xã"]}),
+    ("ĐẢNG ỦY PHƯỜNG AN BÌNH TỔ CHỨC HỘI NGHỊ\n\nĐảng ủy phường yêu cầu các chi bộ xây dựng kế hoạch.",
+     {"issuer": "Đảng ủy phường An Bình"}),
+    # "tổ chức thành công" (an act told as done, body_phrases done_act) after a request verb is what is asked
+    # (assignments._told_done); told alone it is still no task
+    ("Tại cuộc họp, đồng chí Lê Văn Tám, Phó Bí thư Thường trực Huyện ủy yêu cầu các Ban, Văn phòng Huyện ủy phối "
+     "hợp, tham mưu tổ chức thành công Đại hội đại biểu Đảng bộ huyện.", {"bodies": ["các Ban", "Văn phòng Huyện ủy"]}),
+    ("Chi bộ thôn An Hòa tổ chức thành công Đại hội nhiệm kỳ 2025-2027.", {"bodies": []}),
+    # "tích cực" (actively) before the verb ends the subject's name, as "chủ động" does (body_phrases predicate)
+    ("Ban Thường vụ Huyện ủy yêu cầu Văn phòng Huyện ủy tích cực phối hợp chuẩn bị đại hội.",
+     {"bodies": ["Văn phòng Huyện ủy"]}),
+    # a photo's caption whose line ends with the credit ("... chủ trì hội nghị - Ảnh: MINH AN") asks no one
+    # (assignments._credited, press_phrases caption rows ending in a colon); the sentence after it still does
+    ("Hội nghị quán triệt\n\nPhó Bí thư Thành ủy Lê Văn Tám (giữa) và Trưởng Ban Tuyên giáo Thành ủy Nguyễn Văn Hai "
+     "chủ trì hội nghị - Ảnh: MINH AN\nKhông có bình luận", {"bodies": []}),
+    ("Lãnh đạo Thành ủy chủ trì hội nghị - Ảnh: MINH AN\nBan Thường vụ Thành ủy yêu cầu các quận ủy xây dựng kế hoạch.",
+     {"bodies": ["các quận ủy"]}),
+    # a portal's section label ("Xã hội") above the page title leaves the title a headline: news, no task
+    # (assignments._labels_only); a line without a full stop under a request is still its task
+    ("Xã hội\n\nThường trực Ban Bí thư chỉ đạo ứng phó bão số 5\n\nNgày 20-8, Văn phòng Trung ương Đảng ban hành Công "
+     "văn số 18010-CV/VPTW về việc ứng phó với bão số 5.", {"bodies": []}),
+    ("Ban Thường vụ Huyện ủy yêu cầu:\n\nBan Tuyên giáo Huyện ủy tổ chức tuyên truyền\n\nCác xã tham gia.",
+     {"bodies": ["Ban Tuyên giáo Huyện ủy"]}),
+    # a central body or the issuer directing others without a colon ("Thường trực Ban Bí thư chỉ đạo X khẩn trương
+    # ...") is the speaker: X leads (assignments._speaker); an addressee passing its task on, or a requested body's
+    # "chỉ đạo", keeps the task
+    ("Thường trực Ban Bí thư chỉ đạo các tỉnh ủy, thành ủy khẩn trương kiểm tra, ứng phó với bão.",
+     {"bodies": ["các tỉnh ủy, thành ủy"]}),
+    ("Các huyện ủy chỉ đạo các chi bộ tổ chức quán triệt nghị quyết.", {"bodies": ["Các huyện ủy"]}),
+    ("Bộ Y tế đề nghị UBND tỉnh Nam Định chỉ đạo các đơn vị trực thuộc tăng cường phòng, chống dịch.",
+     {"bodies": ["UBND tỉnh Nam Định"]}),
 ]
 
 
