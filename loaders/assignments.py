@@ -714,8 +714,8 @@ def _predicate(text: str, start: int = 0) -> re.Match | None:
         return dash
     while m:
         end = addressee_end(text, m.start())
-        named = next((c.end() for c in _data()["class_name"].finditer(text, 0, m.end()) if c.start() < m.start() < c.end()),
-                     None)   # "các cơ quan tham mưu": a class's name, "tham mưu" no verb there
+        named = next((c.end() for c in _data()["class_name"].finditer(text, 0) if c.start() < m.start() < c.end()),
+                     None)   # "các cơ quan tham mưu", "Cục quản lý thị trường": a name, "tham mưu", "quản lý" no verb there
         if named is not None:
             m = _data()["predicate"].search(text, named)
             continue

@@ -26,6 +26,15 @@ FIELD_CASES = [
     ("UBND tỉnh vừa có công văn yêu cầu ủy ban nhân dân các huyện tăng cường kiểm tra.",
      {"bodies": ["Ủy ban nhân dân các huyện"]}),
     ("UBND tỉnh vừa có công văn yêu cầu lực lượng công an tăng cường kiểm tra.", {"bodies": []}),
+    # a body's or class's name that holds a predicate word ("quản lý") is no predicate there (body_phrases class_name)
+    ("UBND tỉnh Yên Bái vừa ban hành Công văn số 12/UBND-KT yêu cầu Sở Công Thương chủ trì, phối hợp với Cục quản lý "
+     "thị trường tỉnh kiểm tra hàng hóa.",
+     {"bodies": ["Sở Công Thương"], "assignments.0.cooperating": ("Cục quản lý thị trường tỉnh Yên Bái",)}),
+    ("UBND tỉnh vừa ban hành Công văn số 12/UBND-KT yêu cầu các đơn vị quản lý khai thác công trình thủy lợi kiểm tra "
+     "hồ đập.",
+     {"bodies": ["các đơn vị quản lý khai thác công trình thủy lợi"]}),
+    ("UBND tỉnh vừa ban hành Công văn số 12/UBND-KT yêu cầu các đơn vị quản lý chặt chẽ hồ đập.",
+     {"bodies": ["các đơn vị"]}),
 ]
 
 
