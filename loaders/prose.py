@@ -113,10 +113,13 @@ def _type_names() -> tuple[dict[str, str], dict[str, str]]:
 
 
 def _after_verb_types() -> str:
-    """A type word in lower case right after the verb that issues it ("vừa ký điện gửi ..."), not elsewhere
-    ("điện lực", "có điện"): each its own fixed-width lookbehind."""
+    """A type word in lower case right after the verb that issues it ("vừa ký điện gửi ...") or before an urgency
+    word ("đã có điện khẩn gửi ..."), not elsewhere ("điện lực", "không có điện"): each its own fixed-width lookbehind."""
     rows = [p.rsplit(" ", 1) for p, _ in vocabulary().get("type_after_verb", ())]
-    return "".join(rf"|(?<=(?i:{re.escape(verb)})\s){re.escape(word)}" for verb, word in rows)
+    urgency = alternation(s for s, _ in H.code_list("urgency"))
+    words = alternation({word for _, word in rows})
+    return "".join(rf"|(?<=(?i:{re.escape(verb)})\s){re.escape(word)}" for verb, word in rows) + \
+        (rf"|{words}(?=\s+(?i:{urgency})(?!\w))" if rows else "")
 
 
 @lru_cache(maxsize=1)

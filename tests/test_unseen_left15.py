@@ -35,6 +35,14 @@ FIELD_CASES = [
      {"bodies": ["các đơn vị quản lý khai thác công trình thủy lợi"]}),
     ("UBND tỉnh vừa ban hành Công văn số 12/UBND-KT yêu cầu các đơn vị quản lý chặt chẽ hồ đập.",
      {"bodies": ["các đơn vị"]}),
+    # a lower-case type word before an urgency word is that type ("có điện khẩn gửi"); "không có điện" is none
+    ("Bộ trưởng Bộ Y tế đã có điện khẩn gửi Sở Y tế các tỉnh yêu cầu chủ động phòng dịch.",
+     {"doc_type": "Công điện", "urgency": "Khẩn", "issuer": "Bộ trưởng Bộ Y tế"}),
+    ("Sau bão, nhiều hộ dân không có điện. UBND huyện yêu cầu Điện lực huyện khẩn trương khắc phục sự cố.",
+     {"doc_type": None}),
+    # "gửi X phối hợp với Y ...": the recipients end before "phối hợp" (press_phrases clause_stop)
+    ("Phòng Nội vụ gửi Công văn số 15/NV đến các cơ quan, đơn vị, địa phương phối hợp góp ý dự thảo Đề án.",
+     {"recipients": ("các cơ quan, đơn vị, địa phương",)}),
 ]
 
 
