@@ -43,6 +43,9 @@ FIELD_CASES = [
     # "gửi X phối hợp với Y ...": the recipients end before "phối hợp" (press_phrases clause_stop)
     ("Phòng Nội vụ gửi Công văn số 15/NV đến các cơ quan, đơn vị, địa phương phối hợp góp ý dự thảo Đề án.",
      {"recipients": ("các cơ quan, đơn vị, địa phương",)}),
+    # "X gửi đến Y ...": the body sending speaks (header_markers acting_verb)
+    ("Để bảo đảm đúng thủ tục, Phòng Tư pháp gửi đến các cơ quan, đơn vị dự thảo Quy chế để góp ý.",
+     {"issuer": "Phòng Tư pháp"}),
 ]
 
 
