@@ -46,6 +46,10 @@ FIELD_CASES = [
     # "X gửi đến Y ...": the body sending speaks (header_markers acting_verb)
     ("Để bảo đảm đúng thủ tục, Phòng Tư pháp gửi đến các cơ quan, đơn vị dự thảo Quy chế để góp ý.",
      {"issuer": "Phòng Tư pháp"}),
+    # the honorific "Quý" before a class of addressees asks them as "các" does; "quý III" (a quarter) names none
+    ("Sở Tư pháp đã ban hành Công văn số 12/STP đề nghị Quý cơ quan, đơn vị góp ý dự thảo Nghị quyết.",
+     {"bodies": ["Quý cơ quan, đơn vị"]}),
+    ("Sở Tư pháp đã ban hành Công văn số 12/STP. Trong quý III các đơn vị tiếp tục rà soát hồ sơ.", {"bodies": []}),
 ]
 
 
