@@ -975,7 +975,9 @@ def _cited_re() -> re.Pattern:
     # "... số 45-CT/TW, " before the date; or a document named by its type alone: "và Điện ", "Công văn "
     names = {r["name_vi"] for r in table("doc_types")} | set(_type_names()[1])
     # \Z, not $: "... Bão số 9\nNgày 24/9/2025": a number at a line's end names no document of the date
-    return re.compile(rf"(?:{G.piece('number_word')}\s*:?\s*\d|\d\s*[-/]\s*[{H.UPPER}])[^.;\n]{{0,40}}\Z"
+    # "bão số 3, ngày 18/8": a storm's number (named_number), no document's
+    return re.compile(rf"(?:(?<!\w){_not_after('named_number')}{G.piece('number_word')}\s*:?\s*\d|\d\s*[-/]\s*[{H.UPPER}])"
+                      rf"[^.;\n]{{0,40}}\Z"
                       rf"|(?<!\w)(?:{alternation(names)})\s+$")
 
 

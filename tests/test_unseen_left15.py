@@ -50,6 +50,14 @@ FIELD_CASES = [
     ("Sở Tư pháp đã ban hành Công văn số 12/STP đề nghị Quý cơ quan, đơn vị góp ý dự thảo Nghị quyết.",
      {"bodies": ["Quý cơ quan, đơn vị"]}),
     ("Sở Tư pháp đã ban hành Công văn số 12/STP. Trong quý III các đơn vị tiếp tục rà soát hồ sơ.", {"bodies": []}),
+    # "bão số 3, ngày D": a storm's number names no document, so the date after it is the report's (press_phrases
+    # named_number); after a document's number the date stays that document's
+    ("Trước diễn biến của bão số 3, ngày 18/8/2016, Thủ tướng Chính phủ đã ký ban hành Công điện số 1478/CĐ-TTg yêu "
+     "cầu các Bộ ứng phó với bão.",
+     {"date": "2016-08-18", "number": "1478/CĐ-TTg"}),
+    ("Thực hiện Chỉ thị số 12, ngày 18/8/2016, Thủ tướng Chính phủ đã ký ban hành Công điện số 1478/CĐ-TTg yêu cầu "
+     "các Bộ ứng phó với bão.",
+     {"date": None, "cited.0.date": "2016-08-18"}),
 ]
 
 
