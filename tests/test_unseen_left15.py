@@ -58,6 +58,10 @@ FIELD_CASES = [
     ("Thực hiện Chỉ thị số 12, ngày 18/8/2016, Thủ tướng Chính phủ đã ký ban hành Công điện số 1478/CĐ-TTg yêu cầu "
      "các Bộ ứng phó với bão.",
      {"date": None, "cited.0.date": "2016-08-18"}),
+    # a date in words after a time of day ("chiều hôm nay 18 tháng 8 năm 2016") dates the report, as "Sáng 5/8/2021" does
+    ("Trước diễn biến của bão số 3, chiều hôm nay 18 tháng 8 năm 2016, Thủ tướng Chính phủ đã ký ban hành Công điện "
+     "số 1478/CĐ-TTg yêu cầu các Bộ ứng phó với bão.",
+     {"date": "2016-08-18"}),
 ]
 
 
