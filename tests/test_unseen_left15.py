@@ -62,6 +62,10 @@ FIELD_CASES = [
     ("Trước diễn biến của bão số 3, chiều hôm nay 18 tháng 8 năm 2016, Thủ tướng Chính phủ đã ký ban hành Công điện "
      "số 1478/CĐ-TTg yêu cầu các Bộ ứng phó với bão.",
      {"date": "2016-08-18"}),
+    # a page repeating its lead word for word (the sapo, then the body) gives one task
+    ("Ngày 17-8, UBND tỉnh có văn bản gửi Sở Xây dựng yêu cầu khẩn trương rà soát quy hoạch.\n\nNgày 17-8, UBND tỉnh có "
+     "văn bản gửi Sở Xây dựng yêu cầu khẩn trương rà soát quy hoạch.\n\nSở Xây dựng yêu cầu các xã báo cáo.",
+     {"bodies": ["Sở Xây dựng", "các xã"]}),
 ]
 
 
