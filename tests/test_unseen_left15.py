@@ -66,6 +66,10 @@ FIELD_CASES = [
     ("Ngày 17-8, UBND tỉnh có văn bản gửi Sở Xây dựng yêu cầu khẩn trương rà soát quy hoạch.\n\nNgày 17-8, UBND tỉnh có "
      "văn bản gửi Sở Xây dựng yêu cầu khẩn trương rà soát quy hoạch.\n\nSở Xây dựng yêu cầu các xã báo cáo.",
      {"bodies": ["Sở Xây dựng", "các xã"]}),
+    # a plural word a portal typed twice ("các các") is read once; the evidence keeps the page's words
+    ("Huyện ủy vừa ban hành Chỉ thị số 29-CT/HU. Huyện ủy đề nghị các các tổ chức Hội quần chúng tiếp tục đổi mới "
+     "nội dung hoạt động.",
+     {"bodies": ["các tổ chức Hội quần chúng"]}),
 ]
 
 
