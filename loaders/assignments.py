@@ -768,8 +768,8 @@ def _predicate(text: str, start: int = 0) -> re.Match | None:
         return dash
     while m:
         end = addressee_end(text, m.start())
-        named = next((c.end() for c in _data()["class_name"].finditer(text, 0, m.end()) if c.start() < m.start() < c.end()),
-                     None)   # "các cơ quan tham mưu": a class's name, "tham mưu" no verb there
+        named = next((c.end() for c in _data()["class_name"].finditer(text, 0) if c.start() < m.start() < c.end()),
+                     None)   # "các cơ quan tham mưu", "Cục quản lý thị trường": a name, "tham mưu", "quản lý" no verb there
         if named is not None:
             m = _data()["predicate"].search(text, named)
             continue
@@ -1385,11 +1385,14 @@ def _find(st: SourceText, ctx: DocContext, related: tuple[str, ...] = (),
             pending = None  # a sentence outside the numbered items ends the request's list
     if any(not t.generic for t in tasks):
         tasks = [t for t in tasks if not t.generic]  # classes count only when no body is named
-    out = []
+    out, seen = [], set()
     for t in tasks:
         span = st.span(t.sentence.start, t.sentence.end)
-        out.append((Assignment(text=st.value(t.sentence.start, t.sentence.end), bodies=tuple(t.bodies),
-                               cooperating=tuple(t.cooperating), reports_to=t.reports_to), span))
+        found = Assignment(text=st.value(t.sentence.start, t.sentence.end), bodies=tuple(t.bodies),
+                           cooperating=tuple(t.cooperating), reports_to=t.reports_to)
+        if found not in seen:   # a page repeating its sapo in the body: one task, its first evidence
+            seen.add(found)
+            out.append((found, span))
     return tuple(out)
 
 

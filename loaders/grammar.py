@@ -153,6 +153,19 @@ def repair_caps(text: str) -> str:
     return text if out is None else "".join(out)
 
 
+@lru_cache(maxsize=1)
+def _doubled_re() -> re.Pattern:
+    plural = alternation(words("plural"))
+    return re.compile(rf"(?<![^\W_])(?P<w>{plural})[ \t]+(?=(?P=w)(?![^\W_]))")
+
+
+def mask_doubled(text: str) -> str:
+    """A plural word typed twice ("đề nghị các các tổ chức"): the first one blanked, offsets kept."""
+    if not _doubled_re().search(text):
+        return text
+    return _doubled_re().sub(lambda m: " " * len(m.group(0)), text)
+
+
 def _mostly_upper(line: str) -> bool:
     """A title, organ or role line: capitals, short, no digits (a number's symbol keeps its letters)."""
     if len(line) > 160 or any(map(str.isdigit, line)):  # the length first: most lines are long prose

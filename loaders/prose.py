@@ -113,10 +113,13 @@ def _type_names() -> tuple[dict[str, str], dict[str, str]]:
 
 
 def _after_verb_types() -> str:
-    """A type word in lower case right after the verb that issues it ("vừa ký điện gửi ..."), not elsewhere
-    ("điện lực", "có điện"): each its own fixed-width lookbehind."""
+    """A type word in lower case right after the verb that issues it ("vừa ký điện gửi ...") or before an urgency
+    word ("đã có điện khẩn gửi ..."), not elsewhere ("điện lực", "không có điện"): each its own fixed-width lookbehind."""
     rows = [p.rsplit(" ", 1) for p, _ in vocabulary().get("type_after_verb", ())]
-    return "".join(rf"|(?<=(?i:{re.escape(verb)})\s){re.escape(word)}" for verb, word in rows)
+    urgency = alternation(s for s, _ in H.code_list("urgency"))
+    words = alternation({word for _, word in rows})
+    return "".join(rf"|(?<=(?i:{re.escape(verb)})\s){re.escape(word)}" for verb, word in rows) + \
+        (rf"|{words}(?=\s+(?i:{urgency})(?!\w))" if rows else "")
 
 
 @lru_cache(maxsize=1)
@@ -175,8 +178,8 @@ def _res() -> dict[str, re.Pattern]:
         "date": re.compile(rf"\s*,?\s*{H.DATE}"),
         # a portal title's year after the number ("Công văn 12154/VPCP-TCCV 2025 về việc ..."): no date of its own
         "bare_year": re.compile(rf"[ \t]+(?:(?i:{alternation(G.words('year_word'))})[ \t]+)?(?:19|20)\d\d(?![\d/.\-])"),
-        "dateline": re.compile(rf"(?<!\w){_alt('time_of_day')}\s+(?P<d>\d{{1,2}})\s*[/.]\s*(?P<m>\d{{1,2}})\s*[/.]\s*"
-                               r"(?P<y>\d{4})(?!\d)"),
+        # "Sáng 5/8/2021", "chiều hôm nay 18 tháng 8 năm 2016": the date after a time of day, no "ngày"
+        "dateline": re.compile(rf"(?<!\w){_alt('time_of_day')}\s+{G.piece('date')}(?!\d)"),
         # "Ngày 18/02, ...", "Chiều tối 3.2, ...": a day and month without the year
         "yearless": re.compile(rf"(?<!\w)(?:(?i:{G.piece('day_word')})|{_alt('time_of_day')})\s+(?P<d>\d{{1,2}})\s*"
                                r"(?P<sep>[/.\-])\s*(?P<m>\d{1,2})(?!\s*[/.\-]?\s*\d)"),
@@ -988,7 +991,9 @@ def _cited_re() -> re.Pattern:
     # "... số 45-CT/TW, " before the date; or a document named by its type alone: "và Điện ", "Công văn "
     names = {r["name_vi"] for r in table("doc_types")} | set(_type_names()[1])
     # \Z, not $: "... Bão số 9\nNgày 24/9/2025": a number at a line's end names no document of the date
-    return re.compile(rf"(?:{G.piece('number_word')}\s*:?\s*\d|\d\s*[-/]\s*[{H.UPPER}])[^.;\n]{{0,40}}\Z"
+    # "bão số 3, ngày 18/8": a storm's number (named_number), no document's
+    return re.compile(rf"(?:(?<!\w){_not_after('named_number')}{G.piece('number_word')}\s*:?\s*\d|\d\s*[-/]\s*[{H.UPPER}])"
+                      rf"[^.;\n]{{0,40}}\Z"
                       rf"|(?<!\w)(?:{alternation(names)})\s+$")
 
 

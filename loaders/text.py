@@ -80,8 +80,8 @@ class SourceText:
         canonical = unicodedata.normalize("NFC", text)
         work = mask_detached_marks(mask_markdown(unify_tones(canonical)))
         from loaders.header_locate import break_flattened  # imports refdata, which imports this module
-        from loaders.grammar import repair_caps
-        work = repair_caps(break_flattened(work))
+        from loaders.grammar import mask_doubled, repair_caps
+        work = mask_doubled(repair_caps(break_flattened(work)))
         if _glyphs()[1].search(work):   # translate is slow per character: most texts have none
             work = work.translate(_glyphs()[0])
         assert len(work) == len(canonical)
