@@ -12,12 +12,13 @@ two versions run alternately (the machine's load changes between minutes) and th
 is printed; the Resolutions are compared field by field (documents, nodes with their order, bodies,
 stats, conflicts).
 
-Branch addres (2026-12-07, load average 12-18, CPU s, min of 4, main d817e01 -> addres): 10k + 1,000
-(bench/run.py grown_corpus) resolve 1.02 -> 0.96; 30k + 1,000 see the README of bench. Phases at 10k
-+ 1,000 on main (1.15 s in all): _resolved_document 0.22, _settle_issuers 0.15, _by_issuer_subject
-0.13 (+ its _SubjectIndex 0.07), _settle_dates 0.08, _add_loaded 0.07, _merge_bodies 0.05, _claims
-0.05, _loaded_identities 0.05, _by_number 0.04, _mentions 0.04, _known_years 0.03, _date_claims 0.03:
-no phase dominates; each is a pass over every record, mention or node.
+Branch addres (2026-12-07 08:30-08:41, load average 30-38, CPU s, min of 4 alternated, main d817e01
+-> addres, 10k + 1,000 of bench/run.py grown_corpus): resolve 1.20 -> 1.14, Resolutions equal. Phases
+of main (1.20 s in all): _resolved_document 0.23, _settle_issuers 0.14, _by_issuer_subject 0.12 (+ its
+_SubjectIndex 0.06), _settle_dates 0.08, _add_loaded 0.07, _merge_bodies 0.06, _claims, _loaded_identities,
+_mentions, _by_number 0.05 each, _known_years, _date_claims 0.04: no phase dominates; each is a pass over
+every record, mention or node, so only an incremental resolution makes an add's map grow with the files
+added (bench/README.md, issue 15: an add's read and map).
 """
 from __future__ import annotations
 
