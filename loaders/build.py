@@ -661,14 +661,10 @@ def _screen(files: Iterable[Path | str], root: Path, bounded: bool = True) -> li
     (itself and links, or several links) is read once, under its own name or its first link's."""
     entries = sorted(((p, _relative(p, root)) for p in files), key=lambda e: e[1])
     inside = Path(os.path.realpath(root))
-    modes = {rel: _lmode(path) for path, rel in entries}
-    reader: dict[str, str] = {}  # real path -> the name it is read under
-    folders: dict[str, str] = {}  # folder -> its real path (one realpath a folder, not a file)
-    for path, rel in entries:
-        if stat.S_ISREG(modes[rel]):  # a regular file, not a link: its folder's real path and its name
-            folder, name = os.path.split(path)
-            real = folders.get(folder) or folders.setdefault(folder, os.path.realpath(folder))
-            reader.setdefault(os.path.join(real, name), rel)
+    # an annotation is set aside by its name: its type matters only as a link's target (_link_readers)
+    modes = {rel: _lmode(path) for path, rel in entries if not rel.endswith(ANNOTATION_SUFFIX)}
+    linked = bounded and any(stat.S_ISLNK(m) for m in modes.values())
+    reader = _link_readers(entries) if linked else {}  # no link: nobody asks who reads a real path
     out = []
     for path, rel in entries:
         reason = None
@@ -683,6 +679,19 @@ def _screen(files: Iterable[Path | str], root: Path, bounded: bool = True) -> li
                           f"(a file is read once)")
         out.append((path, shown_name(rel), reason))
     return out
+
+
+def _link_readers(entries: Sequence[tuple[Path | str, str]]) -> dict[str, str]:
+    """Real path -> the name it is read under, of each regular file (not a link) of ``entries``
+    ((path, name) sorted by name): what decides which of several links to one file is read."""
+    reader: dict[str, str] = {}
+    folders: dict[str, str] = {}  # folder -> its real path (one realpath a folder, not a file)
+    for path, rel in entries:
+        if stat.S_ISREG(_lmode(path)):
+            folder, name = os.path.split(path)
+            real = folders.get(folder) or folders.setdefault(folder, os.path.realpath(folder))
+            reader.setdefault(os.path.join(real, name), rel)
+    return reader
 
 
 def _relative(path: Path | str, root: Path) -> str:

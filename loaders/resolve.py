@@ -253,6 +253,14 @@ class Resolution:
         return frozenset(i for i, n in self.nodes.items() if not n.loaded)
 
 
+def evolved(obj, **changes):
+    """dataclasses.replace for a frozen dataclass of plain fields (no __post_init__, no slots), without
+    running __init__ again: the same object, 4x cheaper (settling copies every document node twice)."""
+    new = object.__new__(type(obj))
+    new.__dict__.update(obj.__dict__, **changes)
+    return new
+
+
 # --- bodies -------------------------------------------------------------------------------
 
 def record_context(record: DocumentRecord) -> DocContext:
@@ -365,10 +373,7 @@ def _words(text: str) -> frozenset[str]:
 
 def subject_similarity(a: str, b: str) -> float:
     """Dice coefficient over the words of two subjects (diacritics and case ignored)."""
-    wa, wb = _words(a), _words(b)
-    if not wa or not wb:
-        return 0.0
-    return 2 * len(wa & wb) / (len(wa) + len(wb))
+    return _dice(_words(a), _words(b))
 
 
 @lru_cache(maxsize=16384)  # a few hundred spellings, asked once per citation and node: a look-up, not a parse
@@ -639,10 +644,12 @@ def _resolved_document(k: int, d: LoadedDocument, iris: tuple[str, str | None],
             asserted_in=iri, target=target, own_target=own_targets[m.key],
             relation=relation, explicit=c.explicit, method=method, confidence=confidence,
             issuer=m.issuer.iri if m.issuer else None))
+    known = names.per_record[k]
     for name in _record_names(d.record):
-        names.body(k, name)
+        if name not in known:  # a name repeats in a record's tasks and lists
+            names.body(k, name)
     return ResolvedDocument(iri=iri, copy_iri=copy_iri, citations=tuple(cits),
-                            bodies={n: b.iri for n, b in names.per_record[k].items()},
+                            bodies={n: b.iri for n, b in known.items()},
                             locality=(names.contexts[k].province, names.contexts[k].district))
 
 
@@ -721,7 +728,7 @@ def _settle_issuers(nodes: _Nodes, claims: Sequence[_Claim], bodies: Mapping[str
         if chosen is not None:
             issuer, acting = chosen
             decided = any(c.decides for c in mine)
-            node = replace(node, issuer=issuer.iri, acting_body=acting.iri if acting else None,
+            node = evolved(node, issuer=issuer.iri, acting_body=acting.iri if acting else None,
                            issuer_from_citations=not decided,
                            level=issuer.level, channel=issuer.channel,
                            province=issuer.province, district=issuer.district)
@@ -777,7 +784,7 @@ def _settle_dates(nodes: Mapping[str, DocNode], claims: Sequence[_DateClaim]
         if not (dated or citing) or iri not in final:
             continue
         date = _most_stated(dated, citing) if dated else _most_stated(citing)
-        final[iri] = replace(final[iri], date=date, date_in_corpus=len({c.date for c in own}) > 1)
+        final[iri] = evolved(final[iri], date=date, date_in_corpus=len({c.date for c in own}) > 1)
         if len({c.date for c in mine if c.date}) > 1:
             node = final[iri]
             claims_said = sorted({(c.date, c.path, c.own) for c in mine if c.date}, key=lambda c: (c[0] != date, c[1], c[0]))
@@ -817,7 +824,7 @@ def _level_from_symbol(node: DocNode) -> DocNode:
     if code is None:
         return node
     level = code.level if len(code.scopes) <= 1 else None  # "UBND": a province's or a district's
-    return replace(node, level=node.level or level or None, channel=node.channel or code.channel or None)
+    return evolved(node, level=node.level or level or None, channel=node.channel or code.channel or None)
 
 
 def _issuer_of(claim: _Claim, bodies: Mapping[str, BodyNode]) -> tuple[BodyNode, BodyNode | None]:
@@ -915,21 +922,29 @@ def _describe(acc: _NodeAcc, m: _Mention) -> None:
 def _best_by_subject(m: _Mention, subject: str, nodes: Mapping[str, _NodeAcc],
                      index: "_SubjectIndex", citing: tuple[str, str | None]) -> tuple[str, float] | None:
     scored = []
+    words = _words(subject)
     for iri in index.candidates(_slug(m.authority or ""), subject):
         if iri in citing:
             continue  # a document never carries itself out (nor its own copy)
-        n = nodes[iri]
-        if m.citing_date and n.dates and min(n.dates) > m.citing_date:
+        first_date, type_codes, subjects = index.facts(iri, nodes)
+        if m.citing_date and first_date and first_date > m.citing_date:
             continue  # a document cannot carry out one issued after it
-        if not _types_compatible(m.type_code, (doc_type_code(t) for t in n.doc_types)):
+        if not (m.type_code is None or not type_codes or m.type_code in type_codes):  # _types_compatible
             continue
-        sim = max((subject_similarity(subject, s) for s in n.subjects), default=0.0)
+        sim = max((_dice(words, s) for s in subjects), default=0.0)
         if sim >= SUBJECT_MIN_SIMILARITY:
             scored.append((sim, iri))
     scored.sort(reverse=True)
     if not scored or (len(scored) > 1 and scored[0][0] == scored[1][0]):
         return None  # nothing close, or a tie: leave it unresolved rather than guess
     return scored[0][1], scored[0][0]
+
+
+def _dice(wa: frozenset[str], wb: frozenset[str]) -> float:
+    """subject_similarity of two subjects' words."""
+    if not wa or not wb:
+        return 0.0
+    return 2 * len(wa & wb) / (len(wa) + len(wb))
 
 
 class _SubjectIndex:
@@ -941,12 +956,15 @@ class _SubjectIndex:
     def __init__(self, nodes: Mapping[str, _NodeAcc]):
         t = SUBJECT_MIN_SIMILARITY
         self.jaccard = t / (2 - t)  # Dice >= t  <=>  Jaccard >= t / (2 - t)
+        self._facts: dict[str, tuple] = {}
         entries = [(a, iri, _words(s)) for iri, n in nodes.items() if n.numbers or n.dates
                    for a in sorted({_slug(a) for a in n.authorities}) for s in n.subjects]
         self.df: dict[str, int] = defaultdict(int)
         for _, _, words in entries:
             for w in words:
                 self.df[w] += 1
+        # the order _prefix sorts words in, as one number a word (a key computed once, not once a set)
+        self.rank = {w: i for i, w in enumerate(sorted(self.df, key=lambda w: (self.df[w], w)))}
         self.postings: dict[tuple[str, str], list[str]] = defaultdict(list)
         for a, iri, words in entries:
             for w in self._prefix(words):
@@ -956,8 +974,23 @@ class _SubjectIndex:
         """The rarest words of a set (a fixed order: frequency, then the word) that any set similar
         enough must share one of: |x| - ceil(j |x|) + 1 of them (one more when j |x| is near an integer)."""
         need = max(1, int(self.jaccard * len(words) - 1e-9))  # a lower bound of ceil(j |x|), never above it
-        ordered = sorted(words, key=lambda w: (self.df.get(w, 0), w))
+        rank = self.rank
+        if all(w in rank for w in words):
+            ordered = sorted(words, key=rank.__getitem__)
+        else:  # a citation's word no node has (frequency 0)
+            ordered = sorted(words, key=lambda w: (self.df.get(w, 0), w))
         return ordered[: len(words) - need + 1]
+
+    def facts(self, iri: str, nodes: Mapping[str, "_NodeAcc"]) -> tuple[str | None, tuple[str, ...], tuple[frozenset[str], ...]]:
+        """(first date, type codes, subjects' words) of a node, what _best_by_subject reads of a candidate:
+        computed once a node, not once a citation (the nodes do not change while citations are matched)."""
+        found = self._facts.get(iri)
+        if found is None:
+            n = nodes[iri]
+            found = self._facts[iri] = (min(n.dates) if n.dates else None,
+                                        tuple(c for c in map(doc_type_code, n.doc_types) if c),
+                                        tuple(map(_words, n.subjects)))
+        return found
 
     def candidates(self, authority: str, subject: str) -> list[str]:
         """Nodes of ``authority`` that may be similar to ``subject``, each once, in index order."""
@@ -1103,7 +1136,7 @@ def _merge_bodies(found: Iterable[BodyNode]) -> dict[str, BodyNode]:
         for k in _MERGED_FIELDS:
             merged[k] = merged[k] or getattr(b, k)
         aliases[b.iri].update(b.aliases)
-    out = {iri: replace(b, aliases=tuple(sorted(aliases[iri])), **fields[iri]) if iri in fields else b
+    out = {iri: evolved(b, aliases=tuple(sorted(aliases[iri])), **fields[iri]) if iri in fields else b
            for iri, b in first.items()}
     return dict(sorted(out.items()))
 

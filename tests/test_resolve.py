@@ -241,3 +241,21 @@ def test_body_names_remembered_from_another_run_give_the_resolution_a_fresh_run_
     learn_bodies(answers)
     assert resolve(gold_documents) == fresh
     assert all(resolve_body(name, ctx) is node for (name, ctx), node in answers.items())  # taken, not computed
+
+
+@pytest.mark.parametrize("changes", [
+    {"date": "2020-07-28", "date_in_corpus": True},
+    {"issuer": "https://example.org/body/a", "level": "province", "channel": None},
+    {},
+])
+def test_evolved_is_replace_without_init(changes):
+    """resolve.evolved gives what dataclasses.replace gives, and leaves the original as it was."""
+    from dataclasses import replace
+    from loaders.resolve import DocNode, evolved
+    node = DocNode(iri="https://example.org/doc/1", loaded=True, numbers=("10/ĐM",), dates=("2020-07-28",),
+                   channel="party")
+    copy = evolved(node, **changes)
+    assert copy == replace(node, **changes) and type(copy) is DocNode
+    assert hash(copy) == hash(replace(node, **changes))
+    assert node == DocNode(iri="https://example.org/doc/1", loaded=True, numbers=("10/ĐM",), dates=("2020-07-28",),
+                           channel="party")
