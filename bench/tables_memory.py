@@ -15,6 +15,16 @@ propagation-tree 21 -> 10, uptake 28 -> 13, documents 24 -> 21, signatures 28 ->
 job that reads the text of passages grows Oxigraph's caches by ~165 MB (kept until the store is
 closed: RocksDB's block caches, 128 MB of them the strings' column family's; the same job again adds
 nothing).
+
+2026-12-07 (load average 15-38), branch tables16: reuse-levels' passages streamed one reuse after another
+(doc_tables._PASSAGES, no hash join of every passage) and only parent and sibling pairs summed. 30,000
+documents (a copy of /work/corpora/store-30000), reuse-levels alone: RSS peak +530 -> +277 MB (of which
+~215 are the store's caches, kept), Python's peak 159 -> 71 MB; its CPU 12-15 -> 14.6-17 s (the
+passages read by index seeks, not hash joins). The stage (bench/tables_stage.py, 2 threads, /usr/bin/time
+max RSS, base d817e01 and branch in the same minutes): 30k 827 -> 660 MB, CPU 55.4 -> 57.6 s (reuse-levels
+15.3 -> 16.0); 10k 374 -> 337 MB, 16.8 -> 18.9 s (reuse-levels 4.0 -> 5.6). A 10k build
+(bench/memory_profile.py): the tables stage's main PSS 436 -> 396 MB, CPU 15.5 -> 16.1 s. Every table's
+files the same (cmp).
 """
 from __future__ import annotations
 

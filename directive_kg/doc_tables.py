@@ -99,15 +99,16 @@ WHERE {
   BIND (REPLACE(STR(?own_level), "^.*/", "") AS ?level)
   OPTIONAL { VALUES (?level ?rank) { ("central" 0) ("sector" 1) ("province" 2) ("district" 3) ("commune" 4) } }
 }"""
-# Each property read whole in a sub-select and the five joined by hash: as one pattern, each passage's
-# properties were looked up one index seek at a time (10,000 documents: 2.8 -> 1.6 CPU s).
+# Each reuse with its passages, one reuse after another (nested loops from the reuse, no hash join): the
+# solutions stream, so a reuse's passages are summed as they come and no passage is held (30,000
+# documents: Oxigraph's hash joins of the five properties read whole held +206 MB, 5.5 CPU s; streamed
+# +14 MB, 10.3 s; the Python sets of every reuse's passages, 159 MB, gone too). A reuse seen again
+# after another (an evaluation order Oxigraph does not promise) makes _shared_per_pair read them grouped
+# by reuse in Python (_PASSAGES_OF's path, whole).
 _PASSAGES = _PREFIXES + """
 SELECT ?r ?sim ?d ?s ?e WHERE {
-  { SELECT ?r ?sim WHERE { ?r a dkg:TextReuse ; dkg:similarity ?sim } }
-  { SELECT ?r ?mine WHERE { ?r dkg:passage ?mine } }
-  { SELECT ?mine ?d WHERE { ?mine dkg:passageOf ?d } }
-  { SELECT ?mine ?s WHERE { ?mine dkg:start ?s } }
-  { SELECT ?mine ?e WHERE { ?mine dkg:end ?e } }
+  ?r a dkg:TextReuse . ?r dkg:passage ?mine . ?r dkg:similarity ?sim .
+  ?mine dkg:passageOf ?d ; dkg:start ?s ; dkg:end ?e
 }"""
 # The passages of the reuses that have one of ?of's (bound by VALUES: an add's documents). The type
 # tested by FILTER EXISTS: as a pattern (constant predicate and object) joined to the bound ?r, Oxigraph
@@ -125,30 +126,74 @@ _CHILDREN = _PREFIXES + "SELECT ?child ?parent WHERE { ?child eli:ensures_implem
 COPIED = 0.95  # reuse-levels.rq: a passage at similarity >= 0.95 is copied, below it edited
 
 
-def _shared_per_pair(store: ox.Store, documents: list[str] | None = None) -> dict[tuple, tuple[int, int]]:
+class _NotGrouped(Exception):
+    """A reuse's solutions came apart (after another reuse's)."""
+
+
+def _grouped(solutions, value) -> Iterable[tuple[set, set]]:
+    """Each reuse's (similarities, passages (document, start, end)) from solutions (r, sim, d, s, e, ...)
+    that come one reuse after another; _NotGrouped when a reuse comes again (its hash seen: a collision
+    only costs the slower path)."""
+    done: set[int] = set()
+    current, sims, sides = None, set(), set()
+    for r, sim, d, s, e, *_of in solutions:
+        if r != current:
+            if current is not None:
+                yield sims, sides
+            current, sims, sides = r, set(), set()
+            key = hash(r.value)
+            if key in done:
+                raise _NotGrouped
+            done.add(key)
+        sims.add(value(sim))
+        sides.add((d, value(s), value(e)))
+    if current is not None:
+        yield sims, sides
+
+
+def _by_reuse(solutions, value) -> Iterable[tuple[set, set]]:
+    """Each reuse's (similarities, passages) from solutions in any order (held until the last)."""
+    sims: dict = {}
+    sides: dict = {}
+    for r, sim, d, s, e, *_of in solutions:
+        sims.setdefault(r, set()).add(value(sim))
+        sides.setdefault(r, set()).add((d, value(s), value(e)))
+    for r, passages in sides.items():
+        yield sims[r], passages
+
+
+def _shared_per_pair(store: ox.Store, documents: list[str] | None = None,
+                     keep: Callable[[ox.NamedNode, ox.NamedNode], bool] | None = None) -> dict[tuple, tuple[int, int]]:
     """(document, other) -> (characters shared, characters copied): the sums over the distinct
     (reuse, start, end, similarity) of the document's passages reused in the other's text; every
-    pair whose document is one of `documents` (None: every pair): their reuses only are read."""
+    pair whose document is one of `documents` (None: every pair, the reuses streamed: _PASSAGES), and
+    that `keep` keeps (None: every pair)."""
     from directive_kg.queries import python_values
 
     value = python_values()
-    sims: dict = {}
-    sides: dict = {}
-    text = _PASSAGES if documents is None else bound(_PASSAGES_OF, "of", documents)
-    for r, sim, d, s, e, *_of in query_graph(store, text):
-        sims.setdefault(r, set()).add(value(sim))
-        sides.setdefault(r, set()).add((d, value(s), value(e)))
-    # summed as they come: the (reuse, start, end, similarity) of a pair are distinct without a set of
-    # them (one reuse at a time; its (document, start, end) and similarities are sets), which held every
-    # passage once per partner (reuse-levels' largest part of memory)
+    if documents is not None:
+        return _sums(_by_reuse(query_graph(store, bound(_PASSAGES_OF, "of", documents)), value), keep)
+    try:
+        return _sums(_grouped(query_graph(store, _PASSAGES), value), keep)
+    except _NotGrouped:
+        log.info("reuse-levels: the reuses' passages came apart; read grouped in Python")
+        return _sums(_by_reuse(query_graph(store, _PASSAGES), value), keep)
+
+
+def _sums(reuses: Iterable[tuple[set, set]], keep) -> dict[tuple, tuple[int, int]]:
+    """_shared_per_pair's sums over each reuse's (similarities, passages): the (reuse, start, end,
+    similarity) of a pair are distinct without a set of them (a reuse's (document, start, end) and
+    similarities are sets)."""
     sums: dict[tuple, list[int]] = {}
-    for r, passages in sides.items():
-        copied = sum(sim >= COPIED for sim in sims[r])
-        times = len(sims[r])
+    for sims, passages in reuses:
+        copied = sum(sim >= COPIED for sim in sims)
+        times = len(sims)
         for d, s, e in passages:
             for other in {o for o, _s, _e in passages if o != d}:
                 found = sums.get((d, other))
                 if found is None:
+                    if keep is not None and not keep(d, other):
+                        continue
                     found = sums[(d, other)] = [0, 0]
                 found[0] += (e - s) * times
                 found[1] += (e - s) * copied
@@ -178,11 +223,16 @@ def _reuse_shares(store: ox.Store, names: list[str], rows: list[list], partial: 
     value = python_values()
     at = {n: k for k, n in enumerate(names)}
     documents = sorted({row[at["document_iri"]].value for row in rows}) if partial else None
+    keep = edges = None
+    if documents is None:  # every edge read first: only the pairs of a parent or a sibling are summed
+        edges = {tuple(s) for s in query_graph(store, _CHILDREN)}
+        keep = _related(edges)
     partners: dict = {}  # document -> {other: (shared, copied)}
-    for (doc, other), sums in _shared_per_pair(store, documents).items():
+    for (doc, other), sums in _shared_per_pair(store, documents, keep).items():
         partners.setdefault(doc, {})[other] = sums
     others = None if documents is None else sorted({o.value for found in partners.values() for o in found})
-    edges = {tuple(s) for s in _bound_or_whole(store, _CHILDREN, "child", others)}
+    if edges is None:
+        edges = {tuple(s) for s in _bound_or_whole(store, _CHILDREN, "child", others)}
     ids: dict = {}
     for d, id_ in _bound_or_whole(store, _IDS, "d", others):
         ids.setdefault(d, []).append(id_.value)
@@ -202,6 +252,21 @@ def _reuse_shares(store: ox.Store, names: list[str], rows: list[list], partial: 
         out.append(row + [ox.Literal(source), _ratio(copied, characters), _ratio(shared - copied, characters),
                           _ratio(characters - shared, characters) if isinstance(characters, int) else None])
     return names + ["source", "copied", "edited", "new"], out
+
+
+def _related(edges: set[tuple]) -> Callable[[ox.NamedNode, ox.NamedNode], bool]:
+    """Whether `other` is a parent of `doc` or a sibling (both implement one parent), from the edges
+    (child, parent): the only partners a row of reuse-levels reads."""
+    parents: dict = {}
+    for child, parent in edges:
+        parents.setdefault(child, set()).add(parent)
+    none: frozenset = frozenset()
+
+    def related(doc: ox.NamedNode, other: ox.NamedNode) -> bool:
+        mine = parents.get(doc, none)
+        return other in mine or not mine.isdisjoint(parents.get(other, none))
+
+    return related
 
 
 def _bound_or_whole(store: ox.Store, text: str, variable: str, iris: list[str] | None):

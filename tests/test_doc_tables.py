@@ -164,3 +164,31 @@ def test_the_rows_of_some_documents_are_their_lines_of_the_whole_table(generated
         some = sorted(whole)[::7] + ["http://example.org/not-a-document"]
         part, _n = doc_tables._lines(*doc_tables._rows(kg.store, spec, some))
     assert part and part == {iri: whole[iri] for iri in some if iri in whole}
+
+
+def test_the_streamed_shares_are_those_of_the_reuses_grouped_in_python(generated_doc_kg):
+    """reuse-levels' sums from _PASSAGES streamed one reuse after another (each reuse summed as it comes,
+    only parent and sibling pairs) equal the sums of every pair from the reuses grouped in Python (the
+    path taken when a reuse's solutions come apart), restricted to those pairs."""
+    from directive_kg.queries import python_values
+
+    with open_store(generated_doc_kg, read_only=True) as kg:
+        edges = {tuple(s) for s in query_graph(kg.store, doc_tables._CHILDREN)}
+        keep = doc_tables._related(edges)
+        streamed = doc_tables._shared_per_pair(kg.store, None, keep)
+        every = doc_tables._sums(doc_tables._by_reuse(query_graph(kg.store, doc_tables._PASSAGES), python_values()),
+                                 None)
+    assert streamed and len(streamed) < len(every)
+    assert streamed == {pair: sums for pair, sums in every.items() if keep(*pair)}
+
+
+def test_a_reuse_that_comes_again_after_another_is_not_summed_as_streamed():
+    r, s = ox.NamedNode("http://x/r"), ox.NamedNode("http://x/s")
+    d, e = ox.NamedNode("http://x/d"), ox.NamedNode("http://x/e")
+    one, sim = ox.Literal(1), ox.Literal("0.9", datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#decimal"))
+    apart = [(r, sim, d, one, one), (s, sim, d, one, one), (r, sim, e, one, one)]
+    from directive_kg.queries import python_values
+
+    with pytest.raises(doc_tables._NotGrouped):
+        list(doc_tables._grouped(apart, python_values()))
+    assert len(list(doc_tables._by_reuse(apart, python_values()))) == 2
