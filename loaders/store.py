@@ -162,10 +162,11 @@ LAYOUT_MARKER = DKG + "mergedGraphWithIndex"  # the layout of this module (each 
 INDEX_GRAPH = "https://w3id.org/directive-kg/id/graph/index"  # per data graph its text, per shared triple its count
 NTRIPLES = DKG + "ntriples"  # index: a data graph's N-Triples, zlib-compressed, base64
 HOLDERS = DKG + "holders"    # index: how many data graphs hold a triple, when more than one
-HELD_BY = DKG + "heldBy"     # index: <subject> heldBy <graph>, each IRI subject of a graph describing a source file
+HELD_BY = DKG + "heldBy"     # index: <subject> heldBy <graph>, each root IRI subject of a graph describing a source file
 FILE_DOCUMENT = DKG + "fileDocument"  # index: <graph> fileDocument "the document its file became"
 FILE_SOURCE = DKG + "fileSource"  # index: <graph> fileSource '["path", "document IRI", "local number" or null]'
-ENTRIES_MARKER = DKG + "fileEntries"  # index: its heldBy/fileDocument entries are written (older stores lack them)
+ENTRIES_MARKER = DKG + "fileRootEntries"  # index: its heldBy (per root subject)/fileDocument entries are written
+SUBJECT_ENTRIES_MARKER = DKG + "fileEntries"  # index: the same with heldBy per IRI subject (stores of sessions 14-15)
 MERGED_TRIPLES = DKG + "mergedTriples"  # index: <index> mergedTriples N, the triples of the merged graph (kept by each sync)
 SOURCE_FILE = DKG + "sourceFile"
 ELI_ID_LOCAL = "http://data.europa.eu/eli/ontology#id_local"
@@ -678,10 +679,32 @@ def _subjects(lines: list[bytes]) -> set[bytes]:
     return {line.partition(b" ")[0] for line in lines if line[0] == 60}  # 60: "<"
 
 
+def _roots(subjects: Iterable[bytes]) -> list[bytes]:
+    """The subjects (as <IRI>) that no other of ``subjects`` is an ancestor of: <T> is one of <T/...>
+    (a document's parts are named under it: 4.5 roots a file of 36 subjects). Sorted with a "/"
+    appended, each prefix's subjects follow it, so one pass keeps the first of each run."""
+    roots, under = [], None
+    for key in sorted(s[:-1] + b"/" for s in subjects):
+        if under is None or not key.startswith(under):
+            under = key
+            roots.append(key[:-1] + b">")
+    return roots
+
+
+def _ancestors(iri: str) -> list[str]:
+    """``iri`` and its prefixes before each "/", longest first: the subjects whose heldBy entries
+    can hold it (``_roots``)."""
+    found, at = [iri], iri.rfind("/")
+    while at > 0:
+        found.append(iri[:at])
+        at = iri.rfind("/", 0, at)
+    return found
+
+
 class _FileEntries:
     """What the index says of a graph that describes a source file (it has a dkg:sourceFile line): each
-    of its IRI subjects ``heldBy`` it (sources_of) and the document its file became (documents_of_files).
-    Gathered a run at a time; a graph without a sourceFile line gets none."""
+    of its root IRI subjects ``heldBy`` it (``_roots``; sources_of) and the document its file became
+    (documents_of_files). Gathered a run at a time; a graph without a sourceFile line gets none."""
 
     def __init__(self, graph: str):
         self.graph, self.marked, self.subjects, self.skipped = graph, [], set(), False
@@ -706,7 +729,7 @@ class _FileEntries:
         if self.skipped and again is not None:
             self.subjects = set().union(*(_subjects(_lines(run)) for run in again()))
         g = f"<{self.graph}>"
-        found = [f"{s.decode('utf-8')} <{HELD_BY}> {g} ." for s in sorted(self.subjects)]
+        found = [f"{s.decode('utf-8')} <{HELD_BY}> {g} ." for s in _roots(self.subjects)]
         described = _Described.of(self.marked)
         label = described.label()
         if label is not None:
@@ -752,12 +775,19 @@ class _Described:
 
 
 def _entries_written(store: ox.Store) -> bool:
+    """Whether the file entries are there in this layout (a build loads a store without them whole)."""
     return _entries_marker() in store
 
 
-def _entries_marker() -> ox.Quad:
+def _entries_readable(store: ox.Store) -> bool:
+    """Whether the file entries are there, heldBy per root or per subject: sources_of finds a node's
+    graphs by the same look-ups in both."""
+    return _entries_written(store) or _entries_marker(SUBJECT_ENTRIES_MARKER) in store
+
+
+def _entries_marker(name: str = ENTRIES_MARKER) -> ox.Quad:
     index = ox.NamedNode(INDEX_GRAPH)
-    return ox.Quad(index, ox.NamedNode(ENTRIES_MARKER), ox.Literal(True), index)
+    return ox.Quad(index, ox.NamedNode(name), ox.Literal(True), index)
 
 
 class _IndexWriter:
@@ -1393,7 +1423,7 @@ def documents_of_files(store: ox.Store) -> dict[str, str]:
     """file graph IRI -> the document its file became: its local number, else its IRI (the first
     by IRI; a copy of another document is not the file's document). One index entry per file (a
     store written before them: a scan of every file's text)."""
-    if _entries_written(store):
+    if _entries_readable(store):
         return {q.subject.value: q.object.value for q in store.quads_for_pattern(
             None, ox.NamedNode(FILE_DOCUMENT), None, ox.NamedNode(INDEX_GRAPH))}
     found: dict[str, str] = {}
@@ -1409,23 +1439,49 @@ def documents_of_files(store: ox.Store) -> dict[str, str]:
 def sources_of(store: ox.Store, focus: Sequence[str]) -> Iterator[tuple[str, str, str, str | None]]:
     """For nodes ``focus`` (as <IRI>), each (focus, source file path, document, its local number or
     None) of every file whose graph says something about the node and describes that document: per
-    node the graphs of its heldBy entries, per graph its fileSource entries (a store written before
-    them: a scan of the texts)."""
-    if not _entries_written(store):
+    node the graphs of the heldBy entries of it and of its ancestors (``_ancestors``: a graph's entries
+    name its root subjects), a graph found by an ancestor only when its text has the node as a subject;
+    per graph its fileSource entries (a store written before them: a scan of the texts). Per node the
+    graphs in the store's order of each entry's, the node's own entries first (the order a heldBy
+    entry per subject gave: a node's graphs have it under the same root in the corpora of bench/)."""
+    if not _entries_readable(store):
         yield from _scanned_sources(store, focus)
         return
     index, held_by, file_source = ox.NamedNode(INDEX_GRAPH), ox.NamedNode(HELD_BY), ox.NamedNode(FILE_SOURCE)
     rows_of: dict[ox.NamedNode, list[tuple[str, str, str | None]]] = {}
+    subjects_of: dict[ox.NamedNode, set[bytes]] = {}
     for node in focus:
         if not (node.startswith("<") and node.endswith(">")):
             continue
-        for q in store.quads_for_pattern(ox.NamedNode(node[1:-1]), held_by, None, index):
-            g = q.object
+        for g in _holding(store, node, subjects_of):
             if g not in rows_of:
                 rows_of[g] = sorted(tuple(json.loads(r.object.value))
                                     for r in store.quads_for_pattern(g, file_source, None, index))
             for path, doc, number in rows_of[g]:
                 yield node, path, doc, number
+
+
+def _holding(store: ox.Store, node: str, subjects_of: dict[ox.NamedNode, set[bytes]]) -> list[ox.NamedNode]:
+    """The file graphs having ``node`` (<IRI>) as a subject, by the heldBy entries of it and its
+    ancestors; ``subjects_of``: the subjects of each graph read so far (a cache of the caller's)."""
+    index, held_by = ox.NamedNode(INDEX_GRAPH), ox.NamedNode(HELD_BY)
+    found: list[ox.NamedNode] = []
+    for ancestor in _ancestors(node[1:-1]):
+        try:
+            subject = ox.NamedNode(ancestor)
+        except ValueError:  # not an IRI: no subject is
+            continue
+        for q in store.quads_for_pattern(subject, held_by, None, index):
+            g = q.object
+            if g in found:
+                continue
+            if ancestor != node[1:-1]:
+                if g not in subjects_of:
+                    subjects_of[g] = _subjects(_lines(_index_bytes(store, g.value) or b""))
+                if node.encode("utf-8") not in subjects_of[g]:
+                    continue
+            found.append(g)
+    return found
 
 
 def _scanned_sources(store: ox.Store, focus: Sequence[str]) -> Iterator[tuple[str, str, str, str | None]]:
