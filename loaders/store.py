@@ -29,11 +29,14 @@ The store holds:
   of the shared keys by the whole hash: two different lines of one 64-bit key are counted apart
   (``_shared``). Blank nodes are labelled per graph (``_labelled_quads``): never shared, never counted.
 - per graph that describes a source file (it has a dkg:sourceFile line), in the index: ``<s> dkg:heldBy
-  <g>`` for each of its IRI subjects and ``<g> dkg:fileDocument "..."``, the document its file became
-  (``_FileEntries``); the look-ups of the build report and of validation's file names read them, a
-  look-up per node asked (``documents_of_files``, ``sources_of``), written with the graph's text in the
-  same transaction. ``<dkgid:graph/index> dkg:fileEntries true`` says they are there: a store written
-  before them is loaded whole by the next build, and read by scanning every text until then.
+  <g>`` for each of its root IRI subjects (those no other subject of the graph is an ancestor of, <T>
+  of <T/...>: a document's parts are named under it, 4.5 roots a file for 36 subjects: ``_roots``)
+  and ``<g> dkg:fileDocument "..."``, the document its file became (``_FileEntries``); the look-ups of
+  the build report and of validation's file names read them, a look-up per node asked and its
+  ancestors (``documents_of_files``, ``sources_of``), written with the graph's text in the same
+  transaction. ``<dkgid:graph/index> dkg:fileRootEntries true`` says they are there: a store written
+  before them is loaded whole by the next build (one with ``dkg:fileEntries``, heldBy per IRI subject,
+  is read by the same look-ups until then; one without either by scanning every text).
 - the manifest in dkgid:graph/build: ``<g> dkg:contentHash "sha256 of its N-Triples"`` (and when it
   was written), and the markers below. A graph whose hash matches is not touched by a build.
 
@@ -85,8 +88,9 @@ Reading out. Which file said what is read only through the functions at the end 
 sorted_nquads, data_graphs, export): they rebuild a file's graph from its index text, blank nodes
 labelled as in the merged graph. An export to .trig/.nq/.jsonld and an upload (directive_kg/remote.py)
 still hold one named graph per file. documents_of_files reads the fileDocument entries; sources_of
-finds the graphs holding each focus node by its heldBy entries and scans only their texts for the few
-predicates it needs (sourceFile, path, id_local) into a small in-memory store.
+finds the graphs holding each focus node by the heldBy entries of it and of its ancestors (a graph
+found by an ancestor's kept when its text has the node as a subject) and reads their fileSource
+entries.
 
 Figures (bench/load_stage.py on the graphs of a built store: the full load of all but the added
 files, then the add of those, then one file replaced and restored; 2 cores shared by eight helpers
