@@ -120,6 +120,17 @@ whole. (SyncResult.triples was len(store), every quad counted on every build and
 10,000 documents, 4.6 s at 101,000 (31.7 M quads); now the merged graph's triples, a count each sync
 keeps in the index: a full load counts its distinct lines, an incremental one adds its delta.)
 
+Session 16 (heldBy per root subject: 332,440 -> ~46,000 entries at 10,000 documents; main d817e01 run
+beside this code in the same minutes, load average 15-39, CPU s): bench/load_stage.py on the 10,000 +
+1,000 store, full load 31.7 -> 28.6 (bulk load waited for 12.6 -> 9.7, final compaction 3.6 -> 2.9; the
+Python phases the same), the add of the 1,000 files 6.7 -> 4.4 (PSS 627 -> 510 MB), the store 700 -> 618
+MB; directory builds of /work/corpora/10000: load 26.9 -> 23.9 (the other stages the same), the store
+587 -> 497 MB; adding /work/corpora/added-1000 to those stores (incremental, 3,041 graphs written):
+load 12.7 -> 9.3, the store 724 -> 579 MB, validation.txt the same; the same quads (sorted N-Quads of the data graphs, the merged graph) and the same
+documents_of_files and sources_of answers, in the same order. The bulk loader on 192 MB of file graphs
+(4,196 files): their triples alone 4.8 s, with their texts 5.2, with a heldBy entry per subject
+(138,000) 6.3: a named-graph quad is written to six indexes, a default-graph one to three.
+
 The one update's peak was Oxigraph's transaction (about 2 KB a quad written; measured on 0.2 M
 triples: INSERT DATA +440 MB, Store.extend +200 MB, staging in a named graph then ADD +480 MB and
 4x the CPU): an add of more than ATOMIC_MAX triples now changes the merged graph in steps.
