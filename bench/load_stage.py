@@ -43,6 +43,21 @@ Directory builds of /work/corpora/10000, main and this code in the same minutes:
 CPU (wall 242 -> 348 s at load average 40: the final merge waits for one thread), validate 36.1 ->
 34.3 s CPU (no compaction left to it); the two stores hold the same quads (sorted N-Quads, all but
 the build graph's, whose stamps differ, equal).
+Session 16 (2026-12-07, main d817e01's 10,000 + 1,000 store; load average 7-20): where a full load's CPU
+goes. --no-thread, 28.3 s: bulk load 17.9 (with the compactions running behind it), the final merge
+(Store.optimize) 3.3, hash 2.4, pack 1.65, entries 1.5, manifest 0.4, read 0.2, holders 0.16. perf record of
+the threaded load (27.4 s): pyoxigraph 29 %, kernel 27 % (9 % of it this script's PSS sampler reading
+smaps, 4 % copying the SST files' pages), libc 22 % (memcmp 7 %: RocksDB's SstFileWriter checking each
+key's order and the loader's sort of the keys; malloc/free 10 %), Python 13 %, zlib 4 %, blake2 3 %; the
+compaction threads ("rocksdb:low") 18 % of the samples. Bulk-loading 192 MB of file graphs (8 pieces):
+4.4 s CPU in pieces of 24 MB, 4.4 in 48, 4.2 in 96 (PSS 332 / 439 / 644 MB); lenient parsing 5 % less
+(the store's strict parse is the only one of the mapped text: kept); glibc's malloc tunables (mxfast=0,
+arena_max=2) no change. Oxigraph's bulk_load releases the GIL for the whole call, parses in the calling
+thread and builds each batch's SST files in a thread of its own (on 2 cores its parallel parsing is off):
+with LOAD_THREAD the load waited for it 9.7-12.6 s of the ~18, the rest overlapped with packing. The final
+merge rewrites the data about once (3,000 files: 249 MB written for a 213 MB store), one column family
+after the other in one thread. The heldBy entries per subject were ~18 % of the bulk loader's CPU: now
+per root subject (loaders/store.py's docstring has the figures before and after).
 """
 from __future__ import annotations
 

@@ -29,11 +29,14 @@ The store holds:
   of the shared keys by the whole hash: two different lines of one 64-bit key are counted apart
   (``_shared``). Blank nodes are labelled per graph (``_labelled_quads``): never shared, never counted.
 - per graph that describes a source file (it has a dkg:sourceFile line), in the index: ``<s> dkg:heldBy
-  <g>`` for each of its IRI subjects and ``<g> dkg:fileDocument "..."``, the document its file became
-  (``_FileEntries``); the look-ups of the build report and of validation's file names read them, a
-  look-up per node asked (``documents_of_files``, ``sources_of``), written with the graph's text in the
-  same transaction. ``<dkgid:graph/index> dkg:fileEntries true`` says they are there: a store written
-  before them is loaded whole by the next build, and read by scanning every text until then.
+  <g>`` for each of its root IRI subjects (those no other subject of the graph is an ancestor of, <T>
+  of <T/...>: a document's parts are named under it, 4.5 roots a file for 36 subjects: ``_roots``)
+  and ``<g> dkg:fileDocument "..."``, the document its file became (``_FileEntries``); the look-ups of
+  the build report and of validation's file names read them, a look-up per node asked and its
+  ancestors (``documents_of_files``, ``sources_of``), written with the graph's text in the same
+  transaction. ``<dkgid:graph/index> dkg:fileRootEntries true`` says they are there: a store written
+  before them is loaded whole by the next build (one with ``dkg:fileEntries``, heldBy per IRI subject,
+  is read by the same look-ups until then; one without either by scanning every text).
 - the manifest in dkgid:graph/build: ``<g> dkg:contentHash "sha256 of its N-Triples"`` (and when it
   was written), and the markers below. A graph whose hash matches is not touched by a build.
 
@@ -85,8 +88,9 @@ Reading out. Which file said what is read only through the functions at the end 
 sorted_nquads, data_graphs, export): they rebuild a file's graph from its index text, blank nodes
 labelled as in the merged graph. An export to .trig/.nq/.jsonld and an upload (directive_kg/remote.py)
 still hold one named graph per file. documents_of_files reads the fileDocument entries; sources_of
-finds the graphs holding each focus node by its heldBy entries and scans only their texts for the few
-predicates it needs (sourceFile, path, id_local) into a small in-memory store.
+finds the graphs holding each focus node by the heldBy entries of it and of its ancestors (a graph
+found by an ancestor's kept when its text has the node as a subject) and reads their fileSource
+entries.
 
 Figures (bench/load_stage.py on the graphs of a built store: the full load of all but the added
 files, then the add of those, then one file replaced and restored; 2 cores shared by eight helpers
@@ -115,6 +119,17 @@ What an add still spends in proportion to the store: manifest() (0.2 s), the cor
 whole. (SyncResult.triples was len(store), every quad counted on every build and add: 0.5 s CPU at
 10,000 documents, 4.6 s at 101,000 (31.7 M quads); now the merged graph's triples, a count each sync
 keeps in the index: a full load counts its distinct lines, an incremental one adds its delta.)
+
+Session 16 (heldBy per root subject: 332,440 -> ~46,000 entries at 10,000 documents; main d817e01 run
+beside this code in the same minutes, load average 15-39, CPU s): bench/load_stage.py on the 10,000 +
+1,000 store, full load 31.7 -> 28.6 (bulk load waited for 12.6 -> 9.7, final compaction 3.6 -> 2.9; the
+Python phases the same), the add of the 1,000 files 6.7 -> 4.4 (PSS 627 -> 510 MB), the store 700 -> 618
+MB; directory builds of /work/corpora/10000: load 26.9 -> 23.9 (the other stages the same), the store
+587 -> 497 MB; adding /work/corpora/added-1000 to those stores (incremental, 3,041 graphs written):
+load 12.7 -> 9.3, the store 724 -> 579 MB, validation.txt the same; the same quads (sorted N-Quads of the data graphs, the merged graph) and the same
+documents_of_files and sources_of answers, in the same order. The bulk loader on 192 MB of file graphs
+(4,196 files): their triples alone 4.8 s, with their texts 5.2, with a heldBy entry per subject
+(138,000) 6.3: a named-graph quad is written to six indexes, a default-graph one to three.
 
 The one update's peak was Oxigraph's transaction (about 2 KB a quad written; measured on 0.2 M
 triples: INSERT DATA +440 MB, Store.extend +200 MB, staging in a named graph then ADD +480 MB and
@@ -162,10 +177,11 @@ LAYOUT_MARKER = DKG + "mergedGraphWithIndex"  # the layout of this module (each 
 INDEX_GRAPH = "https://w3id.org/directive-kg/id/graph/index"  # per data graph its text, per shared triple its count
 NTRIPLES = DKG + "ntriples"  # index: a data graph's N-Triples, zlib-compressed, base64
 HOLDERS = DKG + "holders"    # index: how many data graphs hold a triple, when more than one
-HELD_BY = DKG + "heldBy"     # index: <subject> heldBy <graph>, each IRI subject of a graph describing a source file
+HELD_BY = DKG + "heldBy"     # index: <subject> heldBy <graph>, each root IRI subject of a graph describing a source file
 FILE_DOCUMENT = DKG + "fileDocument"  # index: <graph> fileDocument "the document its file became"
 FILE_SOURCE = DKG + "fileSource"  # index: <graph> fileSource '["path", "document IRI", "local number" or null]'
-ENTRIES_MARKER = DKG + "fileEntries"  # index: its heldBy/fileDocument entries are written (older stores lack them)
+ENTRIES_MARKER = DKG + "fileRootEntries"  # index: its heldBy (per root subject)/fileDocument entries are written
+SUBJECT_ENTRIES_MARKER = DKG + "fileEntries"  # index: the same with heldBy per IRI subject (stores of sessions 14-15)
 MERGED_TRIPLES = DKG + "mergedTriples"  # index: <index> mergedTriples N, the triples of the merged graph (kept by each sync)
 SOURCE_FILE = DKG + "sourceFile"
 ELI_ID_LOCAL = "http://data.europa.eu/eli/ontology#id_local"
@@ -678,10 +694,32 @@ def _subjects(lines: list[bytes]) -> set[bytes]:
     return {line.partition(b" ")[0] for line in lines if line[0] == 60}  # 60: "<"
 
 
+def _roots(subjects: Iterable[bytes]) -> list[bytes]:
+    """The subjects (as <IRI>) that no other of ``subjects`` is an ancestor of: <T> is one of <T/...>
+    (a document's parts are named under it: 4.5 roots a file of 36 subjects). Sorted with a "/"
+    appended, each prefix's subjects follow it, so one pass keeps the first of each run."""
+    roots, under = [], None
+    for key in sorted(s[:-1] + b"/" for s in subjects):
+        if under is None or not key.startswith(under):
+            under = key
+            roots.append(key[:-1] + b">")
+    return roots
+
+
+def _ancestors(iri: str) -> list[str]:
+    """``iri`` and its prefixes before each "/", longest first: the subjects whose heldBy entries
+    can hold it (``_roots``)."""
+    found, at = [iri], iri.rfind("/")
+    while at > 0:
+        found.append(iri[:at])
+        at = iri.rfind("/", 0, at)
+    return found
+
+
 class _FileEntries:
     """What the index says of a graph that describes a source file (it has a dkg:sourceFile line): each
-    of its IRI subjects ``heldBy`` it (sources_of) and the document its file became (documents_of_files).
-    Gathered a run at a time; a graph without a sourceFile line gets none."""
+    of its root IRI subjects ``heldBy`` it (``_roots``; sources_of) and the document its file became
+    (documents_of_files). Gathered a run at a time; a graph without a sourceFile line gets none."""
 
     def __init__(self, graph: str):
         self.graph, self.marked, self.subjects, self.skipped = graph, [], set(), False
@@ -706,7 +744,7 @@ class _FileEntries:
         if self.skipped and again is not None:
             self.subjects = set().union(*(_subjects(_lines(run)) for run in again()))
         g = f"<{self.graph}>"
-        found = [f"{s.decode('utf-8')} <{HELD_BY}> {g} ." for s in sorted(self.subjects)]
+        found = [f"{s.decode('utf-8')} <{HELD_BY}> {g} ." for s in _roots(self.subjects)]
         described = _Described.of(self.marked)
         label = described.label()
         if label is not None:
@@ -752,12 +790,19 @@ class _Described:
 
 
 def _entries_written(store: ox.Store) -> bool:
+    """Whether the file entries are there in this layout (a build loads a store without them whole)."""
     return _entries_marker() in store
 
 
-def _entries_marker() -> ox.Quad:
+def _entries_readable(store: ox.Store) -> bool:
+    """Whether the file entries are there, heldBy per root or per subject: sources_of finds a node's
+    graphs by the same look-ups in both."""
+    return _entries_written(store) or _entries_marker(SUBJECT_ENTRIES_MARKER) in store
+
+
+def _entries_marker(name: str = ENTRIES_MARKER) -> ox.Quad:
     index = ox.NamedNode(INDEX_GRAPH)
-    return ox.Quad(index, ox.NamedNode(ENTRIES_MARKER), ox.Literal(True), index)
+    return ox.Quad(index, ox.NamedNode(name), ox.Literal(True), index)
 
 
 class _IndexWriter:
@@ -1393,7 +1438,7 @@ def documents_of_files(store: ox.Store) -> dict[str, str]:
     """file graph IRI -> the document its file became: its local number, else its IRI (the first
     by IRI; a copy of another document is not the file's document). One index entry per file (a
     store written before them: a scan of every file's text)."""
-    if _entries_written(store):
+    if _entries_readable(store):
         return {q.subject.value: q.object.value for q in store.quads_for_pattern(
             None, ox.NamedNode(FILE_DOCUMENT), None, ox.NamedNode(INDEX_GRAPH))}
     found: dict[str, str] = {}
@@ -1409,23 +1454,49 @@ def documents_of_files(store: ox.Store) -> dict[str, str]:
 def sources_of(store: ox.Store, focus: Sequence[str]) -> Iterator[tuple[str, str, str, str | None]]:
     """For nodes ``focus`` (as <IRI>), each (focus, source file path, document, its local number or
     None) of every file whose graph says something about the node and describes that document: per
-    node the graphs of its heldBy entries, per graph its fileSource entries (a store written before
-    them: a scan of the texts)."""
-    if not _entries_written(store):
+    node the graphs of the heldBy entries of it and of its ancestors (``_ancestors``: a graph's entries
+    name its root subjects), a graph found by an ancestor only when its text has the node as a subject;
+    per graph its fileSource entries (a store written before them: a scan of the texts). Per node the
+    graphs in the store's order of each entry's, the node's own entries first (the order a heldBy
+    entry per subject gave: a node's graphs have it under the same root in the corpora of bench/)."""
+    if not _entries_readable(store):
         yield from _scanned_sources(store, focus)
         return
     index, held_by, file_source = ox.NamedNode(INDEX_GRAPH), ox.NamedNode(HELD_BY), ox.NamedNode(FILE_SOURCE)
     rows_of: dict[ox.NamedNode, list[tuple[str, str, str | None]]] = {}
+    subjects_of: dict[ox.NamedNode, set[bytes]] = {}
     for node in focus:
         if not (node.startswith("<") and node.endswith(">")):
             continue
-        for q in store.quads_for_pattern(ox.NamedNode(node[1:-1]), held_by, None, index):
-            g = q.object
+        for g in _holding(store, node, subjects_of):
             if g not in rows_of:
                 rows_of[g] = sorted(tuple(json.loads(r.object.value))
                                     for r in store.quads_for_pattern(g, file_source, None, index))
             for path, doc, number in rows_of[g]:
                 yield node, path, doc, number
+
+
+def _holding(store: ox.Store, node: str, subjects_of: dict[ox.NamedNode, set[bytes]]) -> list[ox.NamedNode]:
+    """The file graphs having ``node`` (<IRI>) as a subject, by the heldBy entries of it and its
+    ancestors; ``subjects_of``: the subjects of each graph read so far (a cache of the caller's)."""
+    index, held_by = ox.NamedNode(INDEX_GRAPH), ox.NamedNode(HELD_BY)
+    found: list[ox.NamedNode] = []
+    for ancestor in _ancestors(node[1:-1]):
+        try:
+            subject = ox.NamedNode(ancestor)
+        except ValueError:  # not an IRI: no subject is
+            continue
+        for q in store.quads_for_pattern(subject, held_by, None, index):
+            g = q.object
+            if g in found:
+                continue
+            if ancestor != node[1:-1]:
+                if g not in subjects_of:
+                    subjects_of[g] = _subjects(_lines(_index_bytes(store, g.value) or b""))
+                if node.encode("utf-8") not in subjects_of[g]:
+                    continue
+            found.append(g)
+    return found
 
 
 def _scanned_sources(store: ox.Store, focus: Sequence[str]) -> Iterator[tuple[str, str, str, str | None]]:

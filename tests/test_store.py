@@ -259,6 +259,69 @@ def test_the_look_ups_by_index_entry_answer_as_the_scan_of_every_text(kg):
     assert both() == ({}, [])
 
 
+EX = "https://example.org/"
+ROOTED = {  # a document saved in two files with different parts, and a graph holding a part's parent alone
+    G1: nt((f"<{EX}doc>", f"<{DKG}sourceFile>", f"<{EX}file1>"), (f"<{EX}file1>", f"<{DKG}path>", '"one.txt"'),
+           (f"<{EX}doc/task/1>", f"<{EX}p>", '"1"'), (f"<{EX}doc/task/2>", f"<{EX}p>", '"2"'),
+           (f"<{EX}doc/evidence/x/date>", f"<{EX}p>", '"d"'), (f"<{EX}person>", f"<{EX}p>", f"<{EX}doc>")),
+    G2: nt((f"<{EX}doc>", f"<{DKG}sourceFile>", f"<{EX}file2>"), (f"<{EX}file2>", f"<{DKG}path>", '"two.txt"'),
+           (f"<{EX}doc/task/1>", f"<{EX}p>", '"1"'), (f"<{EX}doc-2/task>", f"<{EX}p>", '"x"')),
+    G3: nt((f"<{EX}other>", f"<{DKG}sourceFile>", f"<{EX}file3>"), (f"<{EX}file3>", f"<{DKG}path>", '"three.txt"'),
+           (f"<{EX}doc/task>", f"<{EX}p>", '"t"')),
+}
+ROOTED_FOCUS = [f"<{EX}{n}>" for n in ("doc", "doc/task/1", "doc/task/2", "doc/evidence/x/date", "doc/task",
+                                       "doc/missing", "doc-2/task", "person", "nothing")]
+
+
+def _held_by(store: ox.Store) -> set[tuple[str, str]]:
+    from loaders.store import HELD_BY
+    return {(q.subject.value[len(EX):], q.object.value) for q in store.quads_for_pattern(
+        None, ox.NamedNode(HELD_BY), None, ox.NamedNode(INDEX_GRAPH))}
+
+
+def test_a_file_names_its_root_subjects_and_a_node_under_one_is_found_by_its_ancestors(kg):
+    """heldBy entries name a file graph's root subjects only (<T> is an ancestor of <T/...>); a node's
+    graphs are those of its own entries and of its ancestors' that have it as a subject: the answers
+    of the scan of every text, before and after a change of the files."""
+    from loaders import store as store_module
+
+    def both() -> list:
+        by_entry = sorted(sources_of(kg.store, ROOTED_FOCUS))
+        marker = store_module._entries_marker()
+        kg.store.remove(marker)
+        scanned = sorted(sources_of(kg.store, ROOTED_FOCUS))
+        kg.store.add(marker)
+        assert by_entry == scanned
+        return by_entry
+
+    sync_graphs(kg.store, ROOTED)
+    assert _held_by(kg.store) == {("doc", G1), ("file1", G1), ("person", G1), ("doc", G2), ("doc-2/task", G2),
+                                  ("file2", G2), ("doc/task", G3), ("file3", G3), ("other", G3)}
+    one, two, three = ("one.txt", f"{EX}doc", None), ("two.txt", f"{EX}doc", None), ("three.txt", f"{EX}other", None)
+    assert both() == sorted((f"<{EX}{n}>", *row) for n, row in [
+        ("doc", one), ("doc", two), ("doc/task/1", one), ("doc/task/1", two), ("doc/task/2", one),
+        ("doc/evidence/x/date", one), ("doc/task", three), ("doc-2/task", two), ("person", one)])
+    sync_graphs(kg.store, {**ROOTED, G2: ROOTED[G2].replace("doc/task/1", "doc/task/2")})  # incremental
+    assert ("doc/task/2", ("two.txt", f"{EX}doc", None)) in [(n[1 + len(EX):-1], tuple(r)) for n, *r in both()]
+    assert not [n for n, path, *_ in both() if n == f"<{EX}doc/task/1>" and path == "two.txt"]
+
+
+def test_a_store_with_a_held_by_entry_per_subject_is_read_alike_and_loaded_whole(kg, monkeypatch):
+    """Stores of sessions 14-15 (fileEntries: heldBy per IRI subject) answer the same look-ups; the
+    next sync loads them whole, with root entries."""
+    from loaders import store as store_module
+    with monkeypatch.context() as m:
+        m.setattr(store_module, "_roots", sorted)
+        sync_graphs(kg.store, ROOTED)
+    kg.store.remove(store_module._entries_marker())
+    kg.store.add(store_module._entries_marker(store_module.SUBJECT_ENTRIES_MARKER))
+    assert len(_held_by(kg.store)) == 13
+    per_subject = sorted(sources_of(kg.store, ROOTED_FOCUS)), documents_of_files(kg.store)
+    assert sync_graphs(kg.store, ROOTED).mode == "full"
+    assert len(_held_by(kg.store)) == 9
+    assert (sorted(sources_of(kg.store, ROOTED_FOCUS)), documents_of_files(kg.store)) == per_subject
+
+
 def test_blank_node_labels_are_kept_and_made_unique_per_graph(kg, tmp_path):
     sync_graphs(kg.store, {G1: BLANKS, G2: BLANKS})
     labels = {q.graph_name.value: q.object.value for q in named_quads(kg.store) if isinstance(q.object, ox.BlankNode)}
