@@ -61,6 +61,8 @@ def _kind(pid: int, root: int, root_cmd: str, kinds: dict[int, str]) -> str:
     if pid == root:
         return "main"
     cmd, parent = _cmdline(pid), _parent(pid)
+    if not cmd or parent in (0, pid):  # gone already (a process's parent seen ended too: no loop)
+        return "other"
     if cmd == root_cmd or cmd == _cmdline(parent):
         return f"fork of {kinds.get(parent) or _kind(parent, root, root_cmd, kinds)}"
     if "loaders.workers" in cmd:
