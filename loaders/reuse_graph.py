@@ -147,6 +147,7 @@ def detect(texts: Mapping[str, str], cache: dict, params: Params = Params(),
     todo = sorted(set(wanted) - set(kept))  # new pairs, and those a passage of which is shown again
     need = sorted({x for pair in todo for x in pair} - set(words))
     words.update(tokenise_all(texts, need, jobs))
+    give_back_memory()  # what the steps before freed (the candidates' copies of the MinHashes): before the pool forks
     # an unlinked pair's passages of mostly common shingles come too (similarity HIDDEN, not computed): the
     # boilerplate filter is re-applied from the cache when the common shingles change (_filtered)
     passages = align_all(words, [(a, b, wanted[a, b]) for a, b in todo], common, params, jobs, progress, hidden=True)
