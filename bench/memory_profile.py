@@ -9,11 +9,14 @@ Runs `directive-kg build CORPUS --store STORE --quiet` in a subprocess with DIRE
 set (loaders.build writes each stage's start and end, epoch seconds, and the main process's peak RSS
 so far), samples the PSS of every process of the tree (shared pages counted once, bench/run.py's
 _pss_kb) and attributes each sample to the stage running then (outside any stage: "startup" before
-the first, "between" after). Process kinds: main (the build), reader (loaders.workers subprocesses
-of the read stage), fork (children forked from the build: map workers, validation batches, text-reuse
-workers), other. Prints per stage: seconds, peak PSS of the tree, of main, of the largest other
-process and the most processes seen at once; the main process's ru_maxrss at the stage's end; and
-the build's wall time, CPU time (children's getrusage) and the load average. Works at any size (the
+the first, "between" after). Process kinds (_kind): main (the build); a
+loaders.workers subprocess by the function it runs (_warm_reuse: the reuse worker; _pass_beside: the
+checking process; the read pool's); "fork of X" for a child forked from X (the map's pool from main,
+reuse.pool_map's from the reuse worker); other. Prints per stage: seconds, peak PSS of the tree, of
+main, of the largest other process and the most processes seen at once; the main process's ru_maxrss
+at the stage's end; and each process (kind, MB) in the sample of the tree's peak (JSON: ``at_peak``,
+and ``kinds_mb``: each kind's peak, its processes at a time summed); and the build's wall time, CPU
+time (children's getrusage) and the load average. Works at any size (the
 samples are only kept per stage: a 100k build's hour of samples is a few MB).
 """
 from __future__ import annotations
@@ -27,6 +30,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections import defaultdict
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -42,14 +46,28 @@ def _cmdline(pid: int) -> str:
         return ""
 
 
-def _kind(pid: int, root: int, root_cmd: str) -> str:
+def _parent(pid: int) -> int:
+    try:
+        return int(Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[1])
+    except (OSError, IndexError, ValueError):
+        return 0
+
+
+def _kind(pid: int, root: int, root_cmd: str, kinds: dict[int, str]) -> str:
+    """A process's role: main (the build); the function a loaders.workers subprocess runs (its command
+    line's argument after the boot code: _warm_reuse, the reuse worker; _pass_beside, the checking
+    process; _read_*, a read pool worker); "fork of" its parent's role for a child forked (the same
+    command line: the map's pool forked from main, reuse.pool_map's from the reuse worker); other."""
     if pid == root:
         return "main"
-    cmd = _cmdline(pid)
+    cmd, parent = _cmdline(pid), _parent(pid)
+    if not cmd or parent in (0, pid):  # gone already (a process's parent seen ended too: no loop)
+        return "other"
+    if cmd == root_cmd or cmd == _cmdline(parent):
+        return f"fork of {kinds.get(parent) or _kind(parent, root, root_cmd, kinds)}"
     if "loaders.workers" in cmd:
-        return "reader"
-    if cmd == root_cmd:
-        return "fork"
+        function = cmd.split("main(sys.argv[1]) ", 1)[-1].split(" ", 1)[0]
+        return function.rsplit(":", 1)[-1] or "worker"
     return "other"
 
 
@@ -66,7 +84,7 @@ def sample(command: list[str], every: float, env: dict) -> tuple[list[tuple[floa
         now, each = time.time(), {}
         for pid in _tree(proc.pid):
             if pid not in kinds:
-                kinds[pid] = _kind(pid, proc.pid, root_cmd)
+                kinds[pid] = _kind(pid, proc.pid, root_cmd, kinds)
             each[pid] = (kinds[pid], _pss_kb(pid))
         samples.append((now, sum(kb for _, kb in each.values()), each))
         time.sleep(every)
@@ -100,7 +118,8 @@ def by_stage(samples: list[tuple[float, int, dict]], windows: list[tuple[str, fl
     rows: dict[str, dict] = {}
     for name in ["startup", *(w[0] for w in windows), "between"]:
         rows.setdefault(name, {"stage": name, "seconds": None, "samples": 0, "tree_mb": 0, "main_mb": 0,
-                               "largest_other_mb": 0, "largest_other_kind": None, "processes": 0,
+                               "largest_other_mb": 0, "largest_other_kind": None, "processes": 0, "at_peak": [],
+                               "kinds_mb": {},
                                "main_maxrss_mb": None, "main_rss_start_mb": None, "main_rss_end_mb": None})
     mb = lambda kb: round(kb / 1024) if kb is not None else None  # noqa: E731
     for name, start, end, main in windows:
@@ -110,7 +129,14 @@ def by_stage(samples: list[tuple[float, int, dict]], windows: list[tuple[str, fl
     for t, tree, each in samples:
         row = rows[stage_of(t)]
         row["samples"] += 1
-        row["tree_mb"] = max(row["tree_mb"], round(tree / 1024))
+        if round(tree / 1024) > row["tree_mb"] or not row["at_peak"]:  # the tree's composition at its peak
+            row["tree_mb"] = round(tree / 1024)
+            row["at_peak"] = sorted(([kind, round(kb / 1024)] for kind, kb in each.values()), key=lambda x: -x[1])
+        summed: dict[str, int] = defaultdict(int)  # a kind's processes at once (the pool's two forks)
+        for kind, kb in each.values():
+            summed[kind] += kb
+        for kind, kb in summed.items():
+            row["kinds_mb"][kind] = max(row["kinds_mb"].get(kind, 0), round(kb / 1024))
         row["processes"] = max(row["processes"], len(each))
         for kind, kb in each.values():
             if kind == "main":
@@ -122,14 +148,15 @@ def by_stage(samples: list[tuple[float, int, dict]], windows: list[tuple[str, fl
 
 def table(rows: list[dict]) -> str:
     lines = ["| stage | seconds | CPU s | peak PSS tree MB | main MB | largest other MB (kind) | processes | "
-             "main RSS start -> end MB | main ru_maxrss at end MB |",
-             "|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
+             "main RSS start -> end MB | main ru_maxrss at end MB | at the tree's peak: each process MB |",
+             "|---|---:|---:|---:|---:|---:|---:|---:|---:|---|"]
     for r in rows:
         other = f"{r['largest_other_mb']} ({r['largest_other_kind']})" if r["largest_other_kind"] else "-"
         rss = f"{r['main_rss_start_mb']} -> {r['main_rss_end_mb']}" if r["main_rss_end_mb"] is not None else "-"
         lines.append(f"| {r['stage']} | {r['seconds'] if r['seconds'] is not None else '-'} | "
                      f"{r.get('cpu_seconds') if r.get('cpu_seconds') is not None else '-'} | {r['tree_mb']} | "
-                     f"{r['main_mb']} | {other} | {r['processes']} | {rss} | {r['main_maxrss_mb'] or '-'} |")
+                     f"{r['main_mb']} | {other} | {r['processes']} | {rss} | {r['main_maxrss_mb'] or '-'} | "
+                     f"{', '.join(f'{k} {m}' for k, m in r['at_peak']) or '-'} |")
     return "\n".join(lines)
 
 

@@ -65,7 +65,7 @@ from loaders.store import (DKG, KGStore, SyncResult, documents_of_files, export,
                            sync_graphs, write_build_metadata)
 from loaders.to_rdf import Repeat, literal, map_corpus
 from loaders.validate import SHAPES, BatchChecks, GraphsOf, ValidationReport, validate
-from loaders.workers import few_arenas, give_back_memory
+from loaders.workers import few_arenas, frozen, give_back_memory
 from loaders.validate_memo import MEMO_FILE
 
 # the listing tables are the query side's (they hold saved queries' rows): stage "tables"
@@ -272,7 +272,7 @@ def build(corpus_dir: str | os.PathLike = DOCUMENTS, store_path: str | os.PathLi
                 _release()
             beside: dict = {}
             if reuse:  # text reuse between the loaded files (loaders.reuse_graph), a graph a file
-                with clock("reuse"), show.bar("finding text reuse", "pair") as bar, _frozen():
+                with clock("reuse"), show.bar("finding text reuse", "pair") as bar, frozen():
                     from loaders.reuse_graph import reuse_graphs
                     beside = _collect(ahead)  # its CPU seconds count here
                     texts = _texts(corpus, outcomes, kg.path / CACHE_FILE, (ocr, str(ocr_cache)))
@@ -294,7 +294,7 @@ def build(corpus_dir: str | os.PathLike = DOCUMENTS, store_path: str | os.PathLi
                         checking.stop()
                     raise
             _release()
-            with clock("validate"), show.bar("validating (SHACL)", "check") as bar, _frozen():
+            with clock("validate"), show.bar("validating (SHACL)", "check") as bar, frozen():
                 validation = _validate(kg, checking, engine, bar.hook, (sync.merged_changes, sync.since), graphs, batch)
             del checking, graphs  # the report and the tables read the store: what validation held goes
         _release()
@@ -864,19 +864,6 @@ def _release() -> None:
     the system, so that the later stages (and the processes they fork) do not carry them."""
     gc.collect()
     give_back_memory()
-
-
-@contextmanager
-def _frozen():
-    """A stage that forks workers (text reuse, validation batches): the objects alive before it are
-    moved out of the collector's reach while it runs, so that a collection in a forked child does not
-    write to (and so copy) every page of the parent's heap that it shares."""
-    gc.collect()
-    gc.freeze()
-    try:
-        yield
-    finally:
-        gc.unfreeze()
 
 
 @contextmanager

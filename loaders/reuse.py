@@ -21,6 +21,7 @@ capacities) is masked before both steps, and a window shared by too many documen
 from __future__ import annotations
 
 import csv
+import gc
 import hashlib
 import os
 import re
@@ -29,7 +30,7 @@ from collections import defaultdict
 from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
 from functools import lru_cache
-from typing import Callable, Iterable, Mapping, Sequence
+from typing import Callable, Iterable, Iterator, Mapping, Sequence
 
 import numpy as np
 from numpy.lib.stride_tricks import sliding_window_view
@@ -37,6 +38,7 @@ from numpy.lib.stride_tricks import sliding_window_view
 from loaders.paths import REFERENCE
 from loaders.slug import strip_diacritics
 from loaders.text import SourceText, mask_markdown, unify_tones
+from loaders.workers import frozen
 
 _WORD = re.compile(r"\w+")
 MASK = 0  # the id of a masked word: no shingle contains it
@@ -45,7 +47,7 @@ _MULT = np.uint64(0x9E3779B97F4A7C15)  # mixes word ids into shingle ids (odd: a
 
 __all__ = ["Words", "Passage", "Params", "words_of", "fold", "align", "word_map", "find_reuse", "candidate_pairs",
            "grams", "common_grams", "GramCounts", "common_limit", "signatures", "with_quotes", "Shingles", "window_starts",
-           "profile_all", "usable_signatures", "HIDDEN"]
+           "profile_all", "profiles", "usable_signatures", "HIDDEN"]
 
 
 @dataclass(frozen=True)
@@ -577,13 +579,13 @@ def candidate_pairs(sigs: Sequence[np.ndarray], params: Params = Params(), ask: 
         return np.zeros((0, 2), dtype=np.int64)
     n_docs = np.uint64(len(sigs))
     doc = np.repeat(np.arange(len(sigs), dtype=np.uint64), counts)
-    allsig = np.concatenate([s for s in sigs if len(s)]).astype(np.uint64)
+    allsig = np.concatenate([s for s in sigs if len(s)])  # as they are (uint32): a column at a time widened
     codes = []  # pair (x, y), x < y, as x * n + y; one per band and bucket
     for band in range(b):
         key = np.zeros(len(allsig), dtype=np.uint64)
         with np.errstate(over="ignore"):
             for t in range(band * r, (band + 1) * r):
-                key = key * _MULT + allsig[:, t] + np.uint64(1)
+                key = key * _MULT + allsig[:, t].astype(np.uint64) + np.uint64(1)
         order = np.argsort(key, kind="stable")
         key, d = key[order], doc[order]
         first = run_starts(key)
@@ -642,7 +644,14 @@ def profile_all(texts: Mapping[str, str], names: Sequence[str], params: Params, 
                 ) -> dict[str, tuple[Words, "Shingles", np.ndarray]]:
     """name -> (Words (no text kept), Shingles, signatures) of the given names of ``texts``, computed in the
     workers (read there too: ``texts`` may be a lazy mapping that reads files)."""
-    return dict(zip(names, pool_map(_profile, list(names), {"texts": texts, "params": params}, jobs, 64)))
+    return dict(profiles(texts, names, params, jobs))
+
+
+def profiles(texts: Mapping[str, str], names: Sequence[str], params: Params, jobs: int
+             ) -> Iterator[tuple[str, tuple[Words, "Shingles", np.ndarray]]]:
+    """profile_all's items one at a time, in the order of ``names`` (a caller that keeps them elsewhere
+    never holds them all)."""
+    yield from zip(names, pool_map(_profile, list(names), {"texts": texts, "params": params}, jobs, 64))
 
 
 def usable_signatures(sigs: np.ndarray, shingles: "Shingles", common: np.ndarray, params: Params) -> np.ndarray:
@@ -709,7 +718,8 @@ def pool_map(function: Callable, items: list, shared: dict, jobs: int, chunk: in
             for x in items:
                 yield function(x)
             return
-        with mp.get_context("fork").Pool(jobs) as pool:
+        # the words, shingles and pairs made since the stage began frozen too (the reuse worker's: all it holds)
+        with frozen(collect=False), mp.get_context("fork").Pool(jobs, initializer=gc.enable) as pool:
             yield from pool.imap(function, items, chunksize=chunk)
     finally:
         _SHARED.clear()

@@ -26,6 +26,7 @@ import os
 import pickle
 import re
 import sqlite3
+import tempfile
 import zlib
 import unicodedata
 from collections import defaultdict, deque
@@ -40,8 +41,8 @@ import numpy as np
 from loaders import identity as ids
 from loaders.read import corpus_root
 from loaders.workers import give_back_memory
-from loaders.reuse import (HIDDEN, GramCounts, Params, Passage, Shingles, in_sorted, align_all, candidate_pairs,
-                           processes, profile_all, tokenise_all)
+from loaders.reuse import (HIDDEN, GramCounts, Params, Passage, Shingles, Words, in_sorted, align_all,
+                           candidate_pairs, processes, profiles, tokenise_all)
 
 REUSE_GRAPH = ids.ID + "graph/reuse"  # each file's reuse graph: REUSE_GRAPH/<sha256> (file_graph_iri)
 CACHE_FILE = "reuse-cache.pickle"
@@ -81,7 +82,8 @@ def detect_incremental(texts: Mapping[str, str], cache_path: Path | None, params
 
 def detect(texts: Mapping[str, str], cache: dict, params: Params = Params(),
            linked: Iterable[tuple[str, str]] = (), progress: Progress = _no_progress,
-           jobs: int | None = None, ahead: bool = False, words: dict | None = None) -> dict:
+           jobs: int | None = None, ahead: bool = False, words: dict | None = None, spill: Path | None = None
+           ) -> dict:
     """detect_incremental with the cache (a dict, _load_cache) in memory, updated in place (its passages:
     shown_spans); stats.
 
@@ -97,7 +99,8 @@ def detect(texts: Mapping[str, str], cache: dict, params: Params = Params(),
     ``ahead``: a run before the citations are known (warm_cache): the files new to the cache are
     remembered (``added``) for the run that follows, which gives an added file's pairs to its graph
     (_owners) as if this one had not been. ``words``: name -> Words of the texts tokenised already (by
-    a run before in this process), completed with those tokenised here."""
+    a run before in this process), completed with those tokenised here. ``spill``: a folder where the new
+    documents' words, shingles and MinHashes are written as they are computed (Spill) instead of held."""
     jobs = processes() if jobs is None else jobs
     names = list(texts)
     new = [s for s in names if s not in cache["shingles"]]
@@ -110,9 +113,15 @@ def detect(texts: Mapping[str, str], cache: dict, params: Params = Params(),
             cache["added"] = sorted(added)
         return _stats(texts, cache)
     words = {} if words is None else words
-    for sha, (w, shingles, sigs) in profile_all(texts, new, params, jobs).items():
-        words[sha] = w
-        cache["shingles"][sha], cache["signatures"][sha], cache["lengths"][sha] = shingles, sigs, w.chars
+    spilled = Spill(spill) if spill is not None and new else None
+    for sha, (w, shingles, sigs) in profiles(texts, new, params, jobs):
+        cache["lengths"][sha] = w.chars
+        if spilled is not None:
+            spilled.put(sha, w, shingles, sigs)
+        else:
+            words[sha], cache["shingles"][sha], cache["signatures"][sha] = w, shingles, sigs
+    if spilled is not None:
+        spilled.into(words, cache)
     give_back_memory()  # the pages of the profiles' pickles
     cache["gram_counts"] = _gram_counts(cache, names, new)
     common = cache["gram_counts"].common(len(names), params)
@@ -127,6 +136,8 @@ def detect(texts: Mapping[str, str], cache: dict, params: Params = Params(),
         found = last[1]
     else:
         found = candidate_pairs([cache["signatures"][s][~cache["windows"][s]] for s in names], params)
+    if spilled is not None:  # mapped again: the pages the counts and the candidates read leave this process
+        spilled.into(words, cache)
     cache["candidates"] = (names_key, found)
     pairs = _named_pairs(names, found)
     wanted = dict.fromkeys(pairs, False)
@@ -136,6 +147,7 @@ def detect(texts: Mapping[str, str], cache: dict, params: Params = Params(),
     todo = sorted(set(wanted) - set(kept))  # new pairs, and those a passage of which is shown again
     need = sorted({x for pair in todo for x in pair} - set(words))
     words.update(tokenise_all(texts, need, jobs))
+    give_back_memory()  # what the steps before freed (the candidates' copies of the MinHashes): before the pool forks
     # an unlinked pair's passages of mostly common shingles come too (similarity HIDDEN, not computed): the
     # boilerplate filter is re-applied from the cache when the common shingles change (_filtered)
     passages = align_all(words, [(a, b, wanted[a, b]) for a, b in todo], common, params, jobs, progress, hidden=True)
@@ -206,14 +218,58 @@ def warm_cache(texts: Mapping[str, str], store_dir: Path, linked: Iterable[tuple
     path = Path(store_dir) / CACHE_FILE
     cache, words = _WARM.pop((path, params), None) or (_load_cache(path, params), {})
     linked = [*linked, *(p for p, (was_linked, *_) in cache["pairs"].items() if was_linked)]
-    stats = detect(texts, cache, params, linked, ahead=True, words=words)
+    stats = detect(texts, cache, params, linked, ahead=True, words=words, spill=Path(store_dir))
     if last:
+        del words  # before the save, which packs the arrays (a copy of them) and pickles the cache
+        give_back_memory()
         _save_cache(path, cache)
-        del cache, words
+        del cache
     else:
         _WARM[path, params] = cache, words
     give_back_memory()
     return stats
+
+
+class Spill:
+    """Documents' words, shingles and MinHashes written to unnamed files in a folder (one a field and
+    dtype, gone when closed) as they are computed, and read back as views of their memory maps: pages the
+    kernel reads in when touched and takes back when mapped again (``into`` again), not this process's
+    own memory. The reuse worker holds every document's (30k: 240 MB) while the map stage runs beside
+    it; what it touches at a time is what a step reads (the candidates: the MinHashes; an alignment: the
+    words of its pairs). Views of one map each, in the order written: the cache's save packs them
+    without a copy (_joined)."""
+
+    def __init__(self, folder: Path):
+        self.folder = folder
+        self._files: dict[tuple, list] = {}   # (field, dtype, row shape) -> [file, rows]
+        self._where: dict[str, list] = {}     # name -> [(file key, start, end) a field], its text length
+
+    def put(self, name: str, w: Words, shingles: Shingles, sigs: np.ndarray) -> None:
+        arrays = {"ids": w.ids, "starts": w.starts, "ends": w.ends, "distinct": shingles.distinct,
+                  "at": shingles.at, "signatures": sigs}
+        where = []
+        for field, a in arrays.items():
+            key = (field, a.dtype.str, a.shape[1:])
+            if key not in self._files:
+                self._files[key] = [tempfile.TemporaryFile(dir=self.folder), 0]
+            f = self._files[key]
+            f[0].write(np.ascontiguousarray(a).tobytes())
+            where.append((key, f[1], f[1] + len(a)))
+            f[1] += len(a)
+        self._where[name] = [where, w.chars]
+
+    def into(self, words: dict, cache: dict) -> None:
+        """Each document's Words in ``words``, its Shingles and signatures in ``cache``: views of the
+        files mapped now (those of a mapping before are dropped with it)."""
+        maps = {}
+        for key, (f, rows) in self._files.items():
+            f.flush()
+            dtype, shape = np.dtype(key[1]), (rows, *key[2])
+            maps[key] = np.memmap(f, dtype=dtype, mode="r", shape=shape) if rows else np.zeros(shape, dtype)
+        for name, (where, chars) in self._where.items():
+            ids, starts, ends, distinct, at, sigs = (maps[key][start:end] for key, start, end in where)
+            words[name] = Words("", ids, starts, ends, chars)
+            cache["shingles"][name], cache["signatures"][name] = Shingles(distinct, at), sigs
 
 
 def shown_spans(cache: dict) -> Iterator[tuple[tuple[str, str], tuple[tuple, ...]]]:
@@ -381,7 +437,7 @@ def _pack(arrays: list[np.ndarray]) -> list[tuple[np.ndarray, np.ndarray, np.nda
     for n, a in enumerate(arrays):
         groups[a.dtype.str].append(n)
     return [(np.array(ns, dtype=np.int64), np.array([len(arrays[n]) for n in ns], dtype=np.int64),
-             _joined([arrays[n] for n in ns])) for ns in groups.values()]
+             np.asarray(_joined([arrays[n] for n in ns]))) for ns in groups.values()]  # a Spill's: not a memmap
 
 
 def _joined(arrays: list[np.ndarray]) -> np.ndarray:

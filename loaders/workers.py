@@ -22,6 +22,7 @@ reaches a task that is X or a tuple holding X (for the build: the file's path re
 """
 from __future__ import annotations
 
+import gc
 import os
 import pickle
 import queue
@@ -33,6 +34,7 @@ import sys
 import threading
 import time
 from collections import deque
+from contextlib import contextmanager
 from dataclasses import dataclass
 from importlib import import_module
 from typing import Any, BinaryIO, Callable, Iterator, Sequence
@@ -274,6 +276,23 @@ def give_back_memory() -> None:
         ctypes.CDLL("libc.so.6").malloc_trim(0)
     except (OSError, AttributeError):  # not glibc
         pass
+
+
+@contextmanager
+def frozen(collect: bool = True) -> Iterator[None]:
+    """While it runs, the objects alive at its start are out of the collector's reach, so that a
+    collection in a child forked meanwhile (text reuse's pool, validation batches) does not write to (and
+    so copy) every page of the parent's heap that it shares. ``collect``: garbage collected first. Nested
+    in another: the objects stay frozen until the outer one ends (gc.unfreeze thaws all)."""
+    if collect:
+        gc.collect()
+    outer = gc.get_freeze_count() > 0
+    gc.freeze()
+    try:
+        yield
+    finally:
+        if not outer:
+            gc.unfreeze()
 
 
 M_ARENA_MAX = -8  # glibc's mallopt parameter (malloc.h)

@@ -196,7 +196,7 @@ def test_a_file_that_takes_too_long_is_set_aside(small_corpus, tmp_path):
 def test_the_stage_log_names_each_stage_and_the_heap_is_not_left_frozen(small_corpus, tmp_path, monkeypatch):
     """DIRECTIVE_KG_STAGE_LOG (bench/memory_profile.py): a start and an end per stage, in the
     report's order, with the main process's memory; the stages that fork run with the heap frozen
-    (loaders.build._frozen), read and map with the collector paused (_uncollected), and each leaves
+    (loaders.workers.frozen), read and map with the collector paused (_uncollected), and each leaves
     the collector as it found it."""
     import gc
 

@@ -282,3 +282,34 @@ def test_reuse_warmed_ahead_gives_the_graphs_of_a_stage_without_it(tmp_path, add
     assert after == _stage(grown, CITES, alone, False)
     assert _lines(after) == _lines(_stage(grown, CITES, None, False))
     assert "<https://w3id.org/directive-kg/ontology#linkedByCitation> \"true\"" in "".join(after.values())
+
+
+def test_a_spilled_run_keeps_and_saves_what_one_without_keeps(tmp_path):
+    """detect with ``spill`` (the reuse worker: words, shingles and MinHashes written to files and mapped)
+    leaves the cache of a run without it, saved as plain arrays (not views of the files), and the same words;
+    then an add over the saved cache gives the same again."""
+    import numpy as np
+
+    from loaders.reuse_graph import _load_cache, _save_cache, detect
+
+    params = Params(max_df=3, max_partners=20)
+    caches, words = {}, {}
+    for spilled in (False, True):
+        folder = tmp_path / str(spilled)
+        folder.mkdir()
+        for texts in (_texts(6, 3), {**_texts(6, 3), **{f"a{i}": OWN.format(n=i) + " " + SHARED for i in (7, 8)}}):
+            cache, w = _load_cache(folder / "cache.pickle", params), {}
+            detect(texts, cache, params, words=w, spill=folder if spilled else None)
+            _save_cache(folder / "cache.pickle", cache)
+        words[spilled] = {n: (x.ids.tolist(), x.starts.tolist(), x.ends.tolist(), x.chars) for n, x in w.items()}
+        caches[spilled] = _load_cache(folder / "cache.pickle", params)
+        assert not list(folder.iterdir())[1:]  # the spill's files are gone: only the cache is left
+    plain, spilled = caches[False], caches[True]
+    assert words[True] == words[False] and len(words[True]) == 2  # the added documents' only
+    assert spilled["pairs"] == plain["pairs"] and spilled["lengths"] == plain["lengths"]
+    for field in ("signatures", "windows"):
+        assert list(spilled[field]) == list(plain[field])
+        assert all(type(spilled[field][n].base) is np.ndarray for n in spilled[field])  # loaded: not a memmap
+        assert all(np.array_equal(spilled[field][n], plain[field][n]) for n in plain[field])
+    assert all(np.array_equal(spilled["shingles"][n].distinct, plain["shingles"][n].distinct)
+               and np.array_equal(spilled["shingles"][n].at, plain["shingles"][n].at) for n in plain["shingles"])
