@@ -236,3 +236,14 @@ def test_role_after_dash(text, tasks):
 ])
 def test_formal_title(text, doc_type):
     assert extract_text(text).doc_type == doc_type
+
+
+# --- "Thuế tỉnh", "Thuế cơ sở": the tax offices since 2025 (once Cục Thuế, Chi cục Thuế) are bodies ---
+@pytest.mark.parametrize("text, tasks", [
+    ("UBND tỉnh yêu cầu Thuế tỉnh và Chi cục Hải quan khu vực tăng cường theo dõi sát diễn biến kinh tế.",
+     [("Thuế tỉnh", "Chi cục Hải quan khu vực")]),
+    ("UBND tỉnh Hà Tĩnh yêu cầu Thuế tỉnh phối hợp với Sở Tài chính rà soát các khoản thu.", [("Thuế tỉnh Hà Tĩnh",)]),
+    ("UBND tỉnh yêu cầu Thuế cơ sở 3 đôn đốc thu nợ thuế.", [("Thuế cơ sở 3",)]),
+])
+def test_tax_offices_2025(text, tasks):
+    assert _tasks(text) == tasks
