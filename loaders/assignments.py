@@ -603,6 +603,8 @@ def bodies_of(phrase: str, ctx: DocContext, related: tuple[str, ...] = (), partn
     person = d["person"].match(phrase)
     if person and d["post_of_unit"].match(phrase[person.end():]):
         phrase, person = phrase[person.end():], None   # "đồng chí chủ tịch tỉnh": the post of a place's organ
+    if person and _PLURAL_LEAD.match(phrase) and ";" in phrase and d["post"].match(phrase[person.end():]):
+        phrase, person = phrase[person.end():], None   # "các đồng chí Bộ trưởng, ...; Chủ tịch UBND các tỉnh": posts listed
     if person:
         rest = phrase[person.end():].split(";")[0].strip(" ,")
         if not rest or _LOWER_START.match(rest):

@@ -247,3 +247,16 @@ def test_formal_title(text, doc_type):
 ])
 def test_tax_offices_2025(text, tasks):
     assert _tasks(text) == tasks
+
+
+# --- "yêu cầu các đồng chí Bộ trưởng, ...; Chủ tịch UBND các tỉnh ...": posts listed after "các đồng chí" ---
+@pytest.mark.parametrize("text, tasks", [
+    ("Thủ tướng Chính phủ yêu cầu các đồng chí Bộ trưởng, Thủ trưởng cơ quan ngang Bộ, cơ quan thuộc Chính phủ; Chủ tịch "
+     "Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương tập trung lãnh đạo, chỉ đạo.",
+     [("các Bộ", "cơ quan ngang Bộ", "cơ quan thuộc Chính phủ", "Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương")]),
+    # members of one body after "các đồng chí" stay as written
+    ("Ban Thường vụ Tỉnh ủy yêu cầu các đồng chí Ủy viên Ban Thường vụ Tỉnh ủy theo dõi việc thực hiện.",
+     [("Ủy viên Ban Thường vụ Tỉnh ủy",)]),
+])
+def test_posts_after_comrades(text, tasks):
+    assert _tasks(text) == tasks
