@@ -44,6 +44,7 @@ _ABOUT = re.compile(G.expand(r"(?<![^\W_])%(about)s(?![^\W_])"))   # "gửi các
 _NOT_AFTER_PLURAL = "".join(rf"(?<!{re.escape(w)} )" for w in G.words("plural"))  # "các tổ chức": no verb
 _AND_WITH = re.compile(G.expand(r"\s+(?:%(and)s|%(with)s)\s+"))              # "A và B", "A cùng với B"
 _WITH_LEAD = re.compile(G.expand(r"^(?:%(with)s)\s+"))                        # ", cùng B"
+_JOINED_NEXT = re.compile(G.expand(r"^(?:\s*,\s*|\s+%(and)s\s+)"))   # the join before a next list item
 _LIST_JOIN_END = re.compile(G.expand(r"(?:\s+(?:%(and)s|%(with)s)|[,;])\s*$"))
 _PLURAL_LEAD = re.compile(rf"^{_PLURAL}\s+")
 _SOME_LEAD = re.compile(rf"^(?:{G.piece('some')})\s+")   # "một số sở, ngành": some of a class
@@ -178,6 +179,8 @@ def _data() -> dict:
                                  rf"(?={alternation(words('body_head'))}{nb}|(?:{_PLURAL}\s+)?(?i:{alternation(words('unit_class'))}){nb})"),
         # "các đơn vị Viện Vệ sinh Dịch tễ Trung ương, ...": the class only introduces the named bodies
         "apposition": re.compile(rf"^{_PLURAL}\s+(?:{alternation(words('unit_class'))})\s+(?={alternation(words('body_head'))}{nb})"),
+        # "Sở Kế hoạch và Đầu tư - cơ quan thường trực Ban ...": the body's role after a dash is no part of its name
+        "dash_role": re.compile(rf"\s+[–—-]\s+(?:{alternation(words('dash_role'))}){nb}.*$", re.S),
         "committee_class_cap": re.compile(rf"^(?:{alternation(w[:1].upper() + w[1:] for w in words('committee_class'))}){nb}\s+[{UPPER}]"),
         "own_unit": re.compile(rf"(?<![^\W_]){G.piece('under')}(?:\s|$)|\s(?:{alternation(words('unit_word'))})$"),
         "report_stop": re.compile(rf"\s+(?:{alternation(words('report_stop'))}){nb}"),
@@ -655,6 +658,8 @@ def bodies_of(phrase: str, ctx: DocContext, related: tuple[str, ...] = (), partn
     person = d["person"].match(phrase)
     if person and d["post_of_unit"].match(phrase[person.end():]):
         phrase, person = phrase[person.end():], None   # "đồng chí chủ tịch tỉnh": the post of a place's organ
+    if person and _PLURAL_LEAD.match(phrase) and ";" in phrase and d["post"].match(phrase[person.end():]):
+        phrase, person = phrase[person.end():], None   # "các đồng chí Bộ trưởng, ...; Chủ tịch UBND các tỉnh": posts listed
     if person:
         rest = phrase[person.end():].split(";")[0].strip(" ,")
         if not rest or _LOWER_START.match(rest):
@@ -667,7 +672,7 @@ def bodies_of(phrase: str, ctx: DocContext, related: tuple[str, ...] = (), partn
         item, place_kind = _place_item(item, place_kind)
         item = d["post_of_unit"].sub(lambda m: f"{m.group('post')} {d['unit_organ'][m.group('post').lower()]} ", item)
         item = _role_named_body(item)
-        item = d["apposition"].sub("", d["strip_post"].sub("", item))
+        item = d["dash_role"].sub("", d["apposition"].sub("", d["strip_post"].sub("", item)))
         if partners and d["partner_class"].fullmatch(item):
             out.append(item)
             continue
@@ -1189,7 +1194,9 @@ def _extras(task: _Task, text: str, start: int, ctx: DocContext) -> None:
         stop = re.search(r"[;.]", text[m.end():])
         end = min([p for p in (nxt.start() if nxt else None, m.end() + stop.start() if stop else None) if p] or [len(text)])
         # "phối hợp với các đơn vị liên quan đánh giá, ...": the partners end with their class
-        closing = [c.end() for c in d["partner_class"].finditer(text, m.end(), end)]
+        # (not when a named body follows it: "các cơ quan liên quan và UBND huyện A xây dựng ...")
+        closing = [c.end() for c in d["partner_class"].finditer(text, m.end(), end)
+                   if not _names_start(_JOINED_NEXT.sub("", text[c.end():end], count=1))]
         end = closing[-1] if closing else end
         for b in bodies_of(text[m.end():end], ctx, partners=True):
             if b not in task.cooperating and b not in task.bodies:

@@ -338,8 +338,9 @@ def _facts(st: SourceText, head: H.Header, end: int, copy, signed_or_addressed: 
     doc_type = doc.doc_type
     if doc_type is None and own_type:
         doc_type, ev["doc_type"] = own_type[0], own_type[2]
-    if doc_type is None and titled_type and issuer is not None:
+    if doc_type is None and titled_type and (issuer is not None or H.formal_title(st, 0, end)):
         # a page title "Thông báo treo cờ ..." over a body speaking; with nobody issuing, a news headline
+        # unless it opens the trích yếu formally ("THÔNG BÁO VỀ VIỆC ...")
         doc_type, ev["doc_type"] = titled_type[0], titled_type[1]
     if doc_type is None and kind == "ORIG" and signed_or_addressed and H.find_list(st, "recipients", 0, end):
         doc_type = H.default_type()  # an untitled letter with a Kính gửi list is a công văn

@@ -257,6 +257,20 @@ def title_type(st: SourceText, start: int = 0, end: int | None = None) -> tuple[
     return _type_names()[m.group("type").lower()], st.span(c.start, c.end), author[1] if author else None
 
 
+def formal_title(st: SourceText, start: int = 0, end: int | None = None) -> bool:
+    """The page title is a type and the trích yếu's formal opening ("THÔNG BÁO VỀ VIỆC ...", "Kế hoạch V/v
+    ..."): a document's own title even with nobody named issuing it, no news headline."""
+    c = title_line(st, start, end)
+    m = _title_type_re().match(c.text) if c else None
+    return bool(m and _formal_about_re().match(c.text, m.end()))
+
+
+@lru_cache(maxsize=1)
+def _formal_about_re() -> re.Pattern:
+    # "về việc", "V/v"; a bare "về" opens headlines too ("Thông báo về kết quả kiểm tra ...")
+    return re.compile(rf"(?i:{alternation(s for s in spellings('subject_start') if len(s) > 2)})\s")
+
+
 def title_line(st: SourceText, start: int = 0, end: int | None = None):
     """The first line of the text when it is a title: a line of its own, capitalised, no sentence in it."""
     from loaders.prose import phrases   # prose reads press text with this module

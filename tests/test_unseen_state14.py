@@ -187,3 +187,76 @@ def test_organ_of_places_after_class(text, recipients):
 def test_unnumbered_title_of_the_page(text, expected):
     r = extract_text(text)
     assert (r.doc_type, r.issuer, tuple(c.issuer for c in r.cited_documents)) == expected
+
+
+# --- second batch: provincial plans and decisions, a chairman's directions, a ward's notice ------------
+
+def _partners(text: str) -> list[tuple[tuple[str, ...], tuple[str, ...]]]:
+    return [(a.bodies, a.cooperating) for a in extract_text(text).assignments]
+
+
+# --- "phối hợp với ... và UBND huyện A lập các thủ tục": the partners end at the task's verb -------------
+@pytest.mark.parametrize("text, tasks", [
+    ("UBND tỉnh giao Sở Tài chính chủ trì, phối hợp với Ủy ban nhân dân huyện Yên Hòa lập các thủ tục về đầu tư.",
+     [(("Sở Tài chính",), ("Ủy ban nhân dân huyện Yên Hòa",))]),
+    ("UBND tỉnh giao Sở Tài chính chủ trì, phối hợp với UBND huyện Yên Hòa lập hồ sơ đề nghị công nhận.",
+     [(("Sở Tài chính",), ("UBND huyện Yên Hòa",))]),
+    # a class of partners, then a named body after "và": both take part
+    ("UBND tỉnh giao Sở Tài chính chủ trì, phối hợp với các cơ quan liên quan và UBND huyện Yên Hòa xây dựng kế hoạch.",
+     [(("Sở Tài chính",), ("các cơ quan liên quan", "UBND huyện Yên Hòa"))]),
+    # the class alone, the task's words after it
+    ("UBND tỉnh giao Sở Tài chính chủ trì, phối hợp với các cơ quan liên quan đánh giá kết quả thực hiện.",
+     [(("Sở Tài chính",), ("các cơ quan liên quan",))]),
+])
+def test_partners_end(text, tasks):
+    assert _partners(text) == tasks
+
+
+# --- "Sở Kế hoạch và Đầu tư - cơ quan thường trực Ban ...": the role after a dash is no part of the name ---
+@pytest.mark.parametrize("text, tasks", [
+    ("QUYẾT ĐỊNH:\nĐiều 2. Các cơ quan sau đây chịu trách nhiệm thực hiện Kế hoạch:\n1. Sở Kế hoạch và Đầu tư - cơ quan "
+     "thường trực Ban vì sự tiến bộ phụ nữ tỉnh giúp Ban tham mưu UBND tỉnh chỉ đạo triển khai Kế hoạch.",
+     [("Sở Kế hoạch và Đầu tư",)]),
+    # a dash inside a body's name stays
+    ("UBND tỉnh giao Sở Lao động - Thương binh và Xã hội chủ trì tổ chức thực hiện.",
+     [("Sở Lao động - Thương binh và Xã hội",)]),
+])
+def test_role_after_dash(text, tasks):
+    assert _tasks(text) == tasks
+
+
+# --- "THÔNG BÁO VỀ VIỆC ...": a formal title is the page's own type, though nobody is named issuing it ---
+@pytest.mark.parametrize("text, doc_type", [
+    ("THÔNG BÁO VỀ VIỆC TẠM DỪNG TIẾP CÔNG DÂN TRÊN ĐỊA BÀN PHƯỜNG AN BÌNH\nKính thưa toàn thể bà con nhân dân!\n"
+     "Căn cứ Nghị quyết số 27/2022/UBTVQH15 ngày 21/9/2022 của Ủy ban Thường vụ Quốc hội;", "Thông báo"),
+    ("Kế hoạch V/v tổ chức Ngày hội Đại đoàn kết toàn dân tộc năm 2025\nCác khu phố tổ chức ngày hội trước ngày 18/11.",
+     "Kế hoạch"),
+    # a headline with a bare "về" names no document of the page
+    ("Thông báo về kết quả kiểm tra công tác cải cách hành chính\nĐoàn kiểm tra đã làm việc với 12 xã.", None),
+])
+def test_formal_title(text, doc_type):
+    assert extract_text(text).doc_type == doc_type
+
+
+# --- "Thuế tỉnh", "Thuế cơ sở": the tax offices since 2025 (once Cục Thuế, Chi cục Thuế) are bodies ---
+@pytest.mark.parametrize("text, tasks", [
+    ("UBND tỉnh yêu cầu Thuế tỉnh và Chi cục Hải quan khu vực tăng cường theo dõi sát diễn biến kinh tế.",
+     [("Thuế tỉnh", "Chi cục Hải quan khu vực")]),
+    ("UBND tỉnh Hà Tĩnh yêu cầu Thuế tỉnh phối hợp với Sở Tài chính rà soát các khoản thu.", [("Thuế tỉnh Hà Tĩnh",)]),
+    ("UBND tỉnh yêu cầu Thuế cơ sở 3 đôn đốc thu nợ thuế.", [("Thuế cơ sở 3",)]),
+])
+def test_tax_offices_2025(text, tasks):
+    assert _tasks(text) == tasks
+
+
+# --- "yêu cầu các đồng chí Bộ trưởng, ...; Chủ tịch UBND các tỉnh ...": posts listed after "các đồng chí" ---
+@pytest.mark.parametrize("text, tasks", [
+    ("Thủ tướng Chính phủ yêu cầu các đồng chí Bộ trưởng, Thủ trưởng cơ quan ngang Bộ, cơ quan thuộc Chính phủ; Chủ tịch "
+     "Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương tập trung lãnh đạo, chỉ đạo.",
+     [("các Bộ", "cơ quan ngang Bộ", "cơ quan thuộc Chính phủ", "Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương")]),
+    # members of one body after "các đồng chí" stay as written
+    ("Ban Thường vụ Tỉnh ủy yêu cầu các đồng chí Ủy viên Ban Thường vụ Tỉnh ủy theo dõi việc thực hiện.",
+     [("Ủy viên Ban Thường vụ Tỉnh ủy",)]),
+])
+def test_posts_after_comrades(text, tasks):
+    assert _tasks(text) == tasks
