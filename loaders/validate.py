@@ -294,7 +294,10 @@ def _screened(store: ox.Store, checks: Sequence[tuple], pool: ThreadPoolExecutor
     (shape, None) when it returns none: one screen query a target and its checks (two or more)
     instead of a pass over the focus nodes a check. The same results: a check only fails on nodes
     its screen returns. A screen Oxigraph refuses, or that returns blank nodes or more than
-    SCREENED_MAX nodes, leaves its checks as they are."""
+    SCREENED_MAX nodes, leaves its checks as they are. A scoped target's nodes bind every group
+    of the screen that binds ?this (validate_scope.bound_to_focus)."""
+    from loaders.validate_scope import bound_to_focus
+
     groups: dict[str, list[int]] = {}
     for i, (_, check) in enumerate(checks):
         target = _target_text(check.query) if check.screen is not None and not check.per_focus else None
@@ -306,7 +309,8 @@ def _screened(store: ox.Store, checks: Sequence[tuple], pool: ThreadPoolExecutor
         target, members = item
         cpu = time.thread_time()
         try:
-            rows = store.query(screen_query(target, [checks[i][1].screen for i in members]), custom_functions=_FUNCTIONS,
+            query = bound_to_focus(screen_query(target, [checks[i][1].screen for i in members]))
+            rows = store.query(query, custom_functions=_FUNCTIONS,
                                **({"default_graph": default_graph} if default_graph is not None else {}))
             return {str(row["this"]) for row in rows}
         except (SyntaxError, OSError, ValueError):
