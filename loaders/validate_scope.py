@@ -435,9 +435,9 @@ def _keeps_focus(own: str) -> bool:
 def bound_to_focus(query: str) -> str:
     """A scoped query (its target block a VALUES of focus nodes: ``limited``) with the same VALUES
     opening every other group that binds ?this by a triple pattern of its own (_binds_this), outside
-    sub-selects that aggregate over several ?this: Oxigraph evaluates such a group whole before
-    joining it with the focus nodes (UniqueNumberShape's first group, a screen's UNION branches and
-    counts: DocumentShape's screen over 1,000 documents at 30,000 cost what the whole one does).
+    sub-selects that aggregate over several ?this and EXISTS: Oxigraph evaluates such a group whole
+    before joining it with the focus nodes (a screen's UNION branches and counts, validate._screened:
+    DocumentShape's screen over 1,000 documents at 30,000 cost what the whole one does).
     The same answers: each group's solutions are joined with the target's ?this, which is one of
     those nodes."""
     at = query.find(TARGET_OPEN + "VALUES ?this {")
@@ -475,11 +475,11 @@ def lateral_joined(query: str) -> str:
 
 
 def _lateral(query: str, outer: _Group) -> "_Group | None":
-    """The group right after the outer group's target block when it binds ?this and holds no
-    sub-select and is no branch of a UNION: joined LATERAL, it is evaluated for each focus node (bound by VALUES, Oxigraph
-    still evaluated UniqueNumberShape's first group whole: 0.9 of 1.6 s for 1,000 of 30,000
-    documents). The target binds only ?this, so the group rebinds nothing in scope; a join
-    with ?this substituted is the same join."""
+    """The group right after the outer group's target block when it binds ?this, holds no sub-select
+    and is no branch of a UNION: joined LATERAL, it is evaluated for each focus node (bound by VALUES,
+    Oxigraph still evaluated UniqueNumberShape's first group whole: 0.9 of 1.6 s for 1,000 of 30,000
+    documents). The target binds only ?this, so the group rebinds nothing in scope; a join with ?this
+    substituted is the same join."""
     groups = outer.children
     if (len(groups) < 2 or not query.startswith(TARGET_OPEN, groups[0].start) or outer.own[1].strip()
             or re.match(r"\s*UNION\b", outer.own[2], re.I)):
@@ -490,7 +490,6 @@ def _lateral(query: str, outer: _Group) -> "_Group | None":
 
 _VAR = re.compile(r"\?\w+")
 _EXISTS_BEFORE = re.compile(r"\bEXISTS\s*$", re.I)
-_FOCUS_VALUES = re.compile(r"\bVALUES\s+\?this\b")
 _NOT_PLAIN = re.compile(r"\b(OPTIONAL|MINUS|UNION|EXISTS|GRAPH|SERVICE|LATERAL|FILTER|BIND|VALUES)\s*$", re.I)
 
 
@@ -506,7 +505,7 @@ def _flat(own: str) -> str:
 
 def _pattern_variables(own: str) -> set[str] | None:
     """The variables a group binds by triple patterns of its own (None: it has VALUES or a sub-select)."""
-    text = _FOCUS_VALUES.sub(" ", _flat(own))  # the focus nodes bound_to_focus gave it: ?this is in its patterns
+    text = _flat(own)
     return None if re.search(r"\b(VALUES|SELECT)\b", text, re.I) else set(_VAR.findall(text))
 
 
@@ -522,7 +521,7 @@ def bound_joins(store: ox.Store, query: str) -> str:
     groups, own = outer[0].children, outer[0].own
     if len(groups) < 3 or not own[1].strip().upper().endswith("LATERAL"):
         return query
-    bound = groups[1]  # joined LATERAL after the target (bound_to_focus)
+    bound = groups[1]  # joined LATERAL after the target (lateral_joined)
     names = _pattern_variables("".join(bound.own))
     inserts = []
     for i, g in enumerate(groups[2:], 2):
