@@ -294,7 +294,10 @@ def _screened(store: ox.Store, checks: Sequence[tuple], pool: ThreadPoolExecutor
     (shape, None) when it returns none: one screen query a target and its checks (two or more)
     instead of a pass over the focus nodes a check. The same results: a check only fails on nodes
     its screen returns. A screen Oxigraph refuses, or that returns blank nodes or more than
-    SCREENED_MAX nodes, leaves its checks as they are."""
+    SCREENED_MAX nodes, leaves its checks as they are. A scoped target's nodes bind every group
+    of the screen that binds ?this (validate_scope.bound_to_focus)."""
+    from loaders.validate_scope import bound_to_focus
+
     groups: dict[str, list[int]] = {}
     for i, (_, check) in enumerate(checks):
         target = _target_text(check.query) if check.screen is not None and not check.per_focus else None
@@ -306,7 +309,8 @@ def _screened(store: ox.Store, checks: Sequence[tuple], pool: ThreadPoolExecutor
         target, members = item
         cpu = time.thread_time()
         try:
-            rows = store.query(screen_query(target, [checks[i][1].screen for i in members]), custom_functions=_FUNCTIONS,
+            query = bound_to_focus(screen_query(target, [checks[i][1].screen for i in members]))
+            rows = store.query(query, custom_functions=_FUNCTIONS,
                                **({"default_graph": default_graph} if default_graph is not None else {}))
             return {str(row["this"]) for row in rows}
         except (SyntaxError, OSError, ValueError):
@@ -473,10 +477,21 @@ class BatchChecks:
         self.again = dict(batches=batches, shared=shared, shapes=shapes, count=count, profile=profile,
                           workers=workers, memo=memo, digest=digest, also_read=also_read)
         self.profile = profile
-        self.clock = clock = _CpuClock(profile)
+        self.clock = _CpuClock(profile)
         base = _shared_store(shared, profile) if self.unloaded else None
         asked = store if store is not None else _Within(base, BATCH_SHARED)
-        with clock(MAIN_PART + "translate the shapes)"):
+        targets, plain = self._translate(shapes, asked)
+        batches, own = self._plan(batches, shared, count, memo, digest, also_read, plain, asked)
+        # beside, the shared graphs' store parsed here is dropped before the pass starts: its process parses its own
+        del asked
+        base = None if self.beside else base
+        self._start(batches, own, shared, targets, workers, memo, base)
+        self.seconds = time.perf_counter() - started  # its own: not the caller's load between
+
+    def _translate(self, shapes, asked) -> tuple["_BatchTargets", list]:
+        """The shapes translated (the class hierarchy asked of ``asked``) and split: the per-batch checks
+        with their targets marked once a batch, the corpus-wide ones; the per-batch checks as translated."""
+        with self.clock(MAIN_PART + "translate the shapes)"):
             self.sg = shapes if isinstance(shapes, rdflib.Graph) else load_shapes(shapes)
             closure = _ClassClosure(asked)
             checks, self.fallback = _translated(self.sg, closure)
@@ -484,8 +499,14 @@ class BatchChecks:
             local, self.wide, plain = split_checks(self.sg, checks)
             targets = _BatchTargets.of(local)
         self.local = list(targets.checks)
+        return targets, plain
+
+    def _plan(self, batches, shared: Mapping[str, str], count: int | None, memo, digest, also_read, plain: list,
+              asked) -> tuple[Iterable, Mapping[str, str]]:
+        """The batches to check (with a memo: the graphs a change reaches) and the shared graphs' part
+        the shared pass checks; the results kept from the last build."""
         self.results: set[ValidationResult] = set()
-        with clock(MAIN_PART + "memo plan)"):
+        with self.clock(MAIN_PART + "memo plan)"):
             self.keeper = _Keeper(memo, plain, shared, digest, self.wide, also_read, asked) if memo is not None else None
             if self.keeper is not None:
                 batches = self.keeper.select(batches)
@@ -496,19 +517,20 @@ class BatchChecks:
         self.count = count
         if self.keeper is not None:
             self.results.update(self.keeper.shared_kept)
+        return batches, own
+
+    def _start(self, batches, own: Mapping[str, str], shared: Mapping[str, str], targets: "_BatchTargets",
+               workers: int | None, memo, base: ox.Store | None) -> None:
+        """The per-batch pass started: beside (a process of its own) or here, a batch at a time."""
         # lazy: a batch's texts are read when it is checked
         self.todo = itertools.chain(((b, False) for b in batches), [(own, True)] if own else [])
         record = partial(_recorded, self.keeper.wanted) if self.keeper is not None else None
-        if self.beside:
-            # one batch checked at a time while the store loads on the other core; ``workers`` after. The
-            # shared graphs' store parsed here is dropped first: the checking process parses its own
-            del base, asked, closure
+        if self.beside:  # one batch checked at a time while the store loads on the other core; ``workers`` after
             give_back_memory()
-            self.running = _Beside((shared, targets, self.local, workers, profile, record, list(self.todo)),
+            self.running = _Beside((shared, targets, self.local, workers, self.profile, record, list(self.todo)),
                                    Path(memo).parent if memo is not None else None)
         else:
-            self.runner = _BatchRunner(shared, targets, self.local, workers, profile, record, base=base)
-        self.seconds = time.perf_counter() - started  # its own: not the caller's load between
+            self.runner = _BatchRunner(shared, targets, self.local, workers, self.profile, record, base=base)
 
     def total(self, batches_run: int = 0) -> int:
         return max((self.count or 0) + 1, batches_run) * len(self.local) + len(self.wide)  # +1: the shared pass

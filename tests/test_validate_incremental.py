@@ -459,3 +459,34 @@ def test_the_shared_graphs_own_nodes_are_checked_again_only_where_a_change_reach
     assert not kept & about_bad
     back, lines, kept = run(bad)
     assert back.keys() == first.keys()
+
+
+def test_a_scoped_check_with_its_groups_bound_reports_what_the_whole_check_reports_of_its_nodes():
+    """limited() binds the groups Oxigraph would evaluate whole (bound_to_focus: VALUES; the group
+    after the target LATERAL; bound_joins: the groups sharing its variables): on the shape fixtures
+    plus documents sharing numbers, each corpus-wide check over some of its focus nodes gives the
+    results the whole check gives about those nodes."""
+    from loaders.validate import _ClassClosure, _run_each, _translated, load_shapes, split_checks
+    from loaders.validate_scope import limited, scope_of
+
+    docs = [_document(f"d{i}", f"{1100 + i % 3}-CV/TU", f"2020-0{1 + i % 2}-01", implements=f"d{i - 1}" if i else None)
+            for i in range(8)]
+    shared = [_nt(p) for p in (ONTOLOGY / "directive.ttl", ONTOLOGY / "codelists.ttl")]
+    text = "".join([*shared, *(_nt(f, f"fixture-{i}") for i, f in enumerate(FIXTURES)), *docs,
+                    f"{NAM_DINH} <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <http://www.w3.org/ns/org#Organization> .\n"])
+    store = ox.Store()
+    store.extend(ox.Quad(t.subject, t.predicate, t.object, ox.DefaultGraph())
+                 for t in ox.parse(text, format=ox.RdfFormat.N_TRIPLES))
+    sg = load_shapes()
+    _, wide, _ = split_checks(sg, _translated(sg, _ClassClosure(store))[0])
+    wide = [(s, c) for s, c in wide if not c.per_focus and scope_of(c) is not None]
+    whole = _run_each(store, wide)
+    focus = sorted({r.focus for found in whole for r in found if r.focus.startswith("<")})
+    unique = next(c for _, c in wide if c.shape.endswith("UniqueNumberShape>"))
+    assert "LATERAL" in limited(unique, {f"<{ID}doc/d1>"}, store).query
+    assert "VALUES (?id)" in limited(unique, {f"<{ID}doc/d1>"}, store).query
+    assert any(c is unique and found for (_, c), found in zip(wide, whole))
+    for nodes in (set(focus[::2]), set(focus[1::2]), {f"<{ID}doc/d1>", f"<{ID}doc/d4>"}):
+        scoped = _run_each(store, [(s, limited(c, nodes, store)) for s, c in wide])
+        for (_, check), all_of, found in zip(wide, whole, scoped):
+            assert sorted(found, key=str) == sorted((r for r in all_of if r.focus in nodes), key=str), check.shape
