@@ -84,7 +84,8 @@ class DocTableSpec:
 
 # The per-edge columns of reuse-levels that are look-ups (its OPTIONAL aggregate, the shares, is computed
 # by `_reuse_shares` from the store's passages: as SPARQL over the whole store it cost 10.9 CPU s at 10,000
-# documents, the passages read once and summed in Python 3.8 s; read by hash joins, 3.1 s with the table).
+# documents, the passages read once and summed in Python 3.8 s; since session 16 streamed one reuse after
+# another: _PASSAGES).
 _REUSE_LEVELS_ROWS = _PREFIXES + """
 SELECT ?document_iri ?parent ?level ?document ?parent_document ?characters ?rank
 WHERE {
