@@ -210,18 +210,19 @@ def _press_words(kind: str) -> list[str]:
 
 _DASH_ITEM = r"\d{1,2}[-–]"  # "1-", "2–": a numbered item, both an item and a sentence start
 # "1.Sở Công Thương chủ trì ...": a press page's numbered item with no space after its mark
-_ITEM = re.compile(rf"^\s*(?:(?:\d+(?:\.\d+)*[.)/]|{_DASH_ITEM}|[a-zđ]\)|[-–•+])\s+|\d+\.(?=[{UPPER}]))")   # "1.", "1)", "1/", "1-", "a)", "-"
+_LETTER = r"[a-zđ]\)"   # "a)": a lettered item
+_ITEM = re.compile(rf"^\s*(?:(?:\d+(?:\.\d+)*[.)/]|{_DASH_ITEM}|{_LETTER}|[-–•+])\s+|\d+\.(?=[{UPPER}]))")   # "1.", "1)", "1/", "1-", "a)", "-"
 _OPENING_QUOTES = "“\"«"   # a quoted sentence is read from its first word
 _ROMAN = r"[IVXL]+\."   # "II.": a section heading's number (one piece for the patterns below)
 _ROMAN_ITEM = re.compile(rf"{_ROMAN}\s")   # "II. Nhiệm vụ chung"
 _SEMICOLON = re.compile(r"\s*;\s*")
 _COMMA = re.compile(r"\s*,\s*")
-_LETTER_ITEM = re.compile(r"\s*[a-zđ]\)\s+")   # "a) Sở Tài chính ...": a lettered item
+_LETTER_ITEM = re.compile(rf"\s*{_LETTER}\s+")   # "a) Sở Tài chính ...": a lettered item
 _MARKER_ALONE = re.compile(rf"\s*(?:\d+(?:\.\d+)*[.)]|[a-zđ]\)|{_ROMAN})\s*")  # "1." split from its text, "II."
 # abbreviations that end with a full stop ("TP. Hải Phòng", header_markers.csv units): no sentence ends there
 _ABBREVIATED = "".join(f"(?<!{re.escape(a)})" for a in spellings("unit") if a.endswith("."))
 # "…" ends a sentence as "." does ("… trật tự xây dựng… Dịp này, ...")
-_SENTENCE_END = re.compile(rf"(?<=[.!?…])(?<!\b[A-ZĐ]\.){_ABBREVIATED}\s+(?=[{UPPER}\d“\"])|\n\s*\n|\n(?=\s*(?:\d+(?:\.(?:\s|[{UPPER}])|/\s)|{_DASH_ITEM}\s|[-–•+]\s|[a-zđ]\)\s))|\n(?=[ \t]*{_ROMAN}[ \t]+[{UPPER}])|\n(?=[ \t]*[“\"][{UPPER}])"
+_SENTENCE_END = re.compile(rf"(?<=[.!?…])(?<!\b[A-ZĐ]\.){_ABBREVIATED}\s+(?=[{UPPER}\d“\"])|\n\s*\n|\n(?=\s*(?:\d+(?:\.(?:\s|[{UPPER}])|/\s)|{_DASH_ITEM}\s|[-–•+]\s|{_LETTER}\s))|\n(?=[ \t]*{_ROMAN}[ \t]+[{UPPER}])|\n(?=[ \t]*[“\"][{UPPER}])"
                            r"|(?m:^[ \t]*#[^\W\d_][^\n]*\n)")   # a page's "#tag" line: no sentence, glued to none
 
 
