@@ -161,8 +161,6 @@ def _doubled_re() -> re.Pattern:
 
 def mask_doubled(text: str) -> str:
     """A plural word typed twice ("đề nghị các các tổ chức"): the first one blanked, offsets kept."""
-    if not _doubled_re().search(text):
-        return text
     return _doubled_re().sub(lambda m: " " * len(m.group(0)), text)
 
 
