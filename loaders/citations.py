@@ -104,6 +104,7 @@ def _regexes() -> dict[str, re.Pattern]:
     so, bare, dated, plural = G.piece("number_word"), G.piece("bare_number"), G.piece("dated"), G.piece("plural")
     of, day, also = G.piece("of"), G.piece("day_word"), G.piece("and")
     between = rf"(?:,\s*{also}|,|{also})"   # between the items of a list: ",", "và", ", và"
+    day_month = rf"(?i:{day})\s+(?P<d>\d{{1,2}})\s*[/.\-]\s*(?P<m>\d{{1,2}})"   # "ngày 30-9": no year written
     # "học tập và làm theo ...": "theo" after such a verb is part of it, it starts no phrase
     not_after_verb = "".join(rf"(?<!(?<![^\W_]){re.escape(w)})" for w in G.words("according_verb"))
     # what makes a bare number a citation without "số": a date, its author, its subject ("Chỉ thị 16 về ...")
@@ -153,8 +154,9 @@ def _regexes() -> dict[str, re.Pattern]:
         # "Nghị quyết số 16 năm 2021 của Chính phủ", "Công điện số 181 ngày 30/9 của Thủ tướng": the year alone or
         # the day without its year, before the author; no date of its own
         "year_only": re.compile(rf"\s*,?\s*(?:(?i:{alternation(G.words('year_word'))})\s+(?:19|20)\d\d"
-                                rf"|(?i:{alternation(G.words('day_word'))})\s+\d{{1,2}}\s*[/.\-]\s*\d{{1,2}})"
-                                rf"(?![\d/.\-])(?=\s*,?\s*{of}\s)"),
+                                rf"|{day_month})(?![\d/.\-])(?=\s*,?\s*{of}\s)"),
+        # "Trước đó, ngày 11-8, Thủ tướng đã ban hành Chỉ thị số 22": the day without its year before the issuing
+        "day_month_after_lead": re.compile(rf"^\s*(?:[^\d,;.\n]{{1,40}},\s*)?{day_month}(?![\d/.\-])"),
         "honorific": re.compile(rf"{G.piece('honorific')}\s+"),
         "name_comma": re.compile(G.piece("name_comma")),
         # "của Bộ Chính trị quy định về ...": a subject_verb before the about word; the subject starts at "về"
@@ -344,6 +346,7 @@ class _Hit:
     inside: "_Hit | None" = None     # the citation whose "về ..." subject names this one
     head: "_Hit | None" = None       # the first item of the list this one continues (shares its relation)
     name: str = ""                   # a named document's head and title: "Luật Phòng, chống bệnh truyền nhiễm"
+    day_month: tuple[str, str] | None = None   # "ngày 30-9": a day written without its year (the page's year)
     warnings: list[str] = field(default_factory=list)
 
 
@@ -372,6 +375,8 @@ def _read_tail(w: str, hit: _Hit, pos: int, limit: int) -> None:
         pos = hit.end = m.end()
     m = rx["year_only"].match(w, pos, limit)
     pos = m.end() if m and hit.date is None else pos
+    if m and hit.date is None and m.group("d"):
+        hit.day_month = m.group("d"), m.group("m")
     m = rx["of"].match(w, pos, limit)
     if m and not rx["document_after_of"].match(w, m.end(), limit):
         end = read_body(w, m.end(), limit)
@@ -862,6 +867,22 @@ def _context_fill(w: str, hit: _Hit, ctx: DocContext) -> None:
         m = rx["date_after_lead"].match(before)
         if m:
             hit.date, hit.date_as_written, hit.date_warning = parse_date(m)
+        m = rx["day_month_after_lead"].match(before) if hit.date_as_written is None else None
+        if m:
+            hit.day_month = m.group("d"), m.group("m")
+    if hit.date_as_written is None and hit.day_month and ctx.date:
+        hit.date = _in_year_of(hit.day_month, ctx.date)
+
+
+def _in_year_of(day_month: tuple[str, str], own: str) -> str | None:
+    """A day written without its year ("ngày 30-9") in a page dated ``own`` (ISO): the last such day on or
+    before the page's date (a cited document is older than the page that cites it); None if impossible."""
+    d, m = int(day_month[0]), int(day_month[1])
+    year, own_month, own_day = (int(x) for x in own.split("-"))
+    if (m, d) > (own_month, own_day):
+        year -= 1
+    iso, _ = date_from_parts(str(d), str(m), str(year))
+    return iso
 
 
 @lru_cache(maxsize=1)
@@ -1329,6 +1350,8 @@ def _find(st: SourceText, ctx: DocContext, own_number: str | None, start: int = 
         for other in group:  # fill what the best occurrence lacks from the others
             if best.date_as_written is None and other.date_as_written is not None:
                 best.date, best.date_as_written, best.date_warning = other.date, other.date_as_written, other.date_warning
+            elif best.date is None and other.date is not None:   # a day of the page's year ("ngày 11-8")
+                best.date = other.date
             if other.issuer and (issuer is None or (not best.issuer_from_tail and other.issuer_from_tail)):
                 # "Nghị quyết 57-NQ/TW" (issuer told by the code) then "... của Bộ Chính trị": the written one
                 issuer = complete_name(_issuer_as_named(other), ctx, cited=True)
