@@ -163,6 +163,9 @@ def _res() -> dict[str, re.Pattern]:
         # "X tổ chức hội nghị ra Nghị quyết ...": the meeting that issues, its body before it
         "meeting": re.compile(rf"\s(?:{_alt('meeting')})(?!\w)"),
         "cited": re.compile(rf"(?<!\w)(?i:{alternation(cite)})\s+(?:\S+\s+)?$"),
+        # "Theo Công văn số ...", "..., tại Văn bản số ...": the ground a sentence opens with, then its speaker
+        "ground": re.compile(rf"(?:^|,)\s*(?:{_alt('ground_word')})\s+$"),
+        "ground_speaker": re.compile(rf"\s*,\s*(?P<who>[^\W\d_][^,;.:\n]{{1,80}}?)\s+(?P<verb>{_alt('subject_directs')})(?!\w)"),
         # a numbered document and its issuer just before a verb: the verb tells what that document did
         "cited_issuer": re.compile(rf"{G.piece('number_word')}\s*:?\s*\d[^,;:()]*?\s{G.piece('of')}\s+[^,;:()]+$"),
         "at_cited": re.compile(rf"(?<!\w){G.piece('at')}\s+$"),   # "chỉ đạo của UBND thành phố tại công văn số ..."
@@ -475,6 +478,9 @@ def _is_reported(work: str, m: re.Match, s0: int, s1: int) -> tuple[int, int] | 
     if pl and (news or title or m.group("num") or m.group("sym") or res["as_follows"].search(work, m.end(), s1 + 1)) \
             and _organ_of_clauses(before[:pl.start()]):   # news ("vừa xây dựng"), a numbered plan, the page's own
         return s0 + pl.start(), s0 + pl.end("verb")
+    ground = _dated_ground(work, m, s0, s1)
+    if ground:
+        return ground   # "Theo Công văn số 35/UBND ngày 8/7/2022, UBND huyện đề nghị ..." opening the page
     if res["cited"].search(before):
         return _just_issued(work, m, s1)   # "Theo thông báo của UBND tỉnh vừa được ban hành, ...": the news
     p = res["passive_lead"].search(before)
@@ -538,6 +544,26 @@ def _just_issued(work: str, m: re.Match, s1: int) -> tuple[int, int] | None:
     if pv and news & {H.bare_key(a) for a in pv.group("aspects").split()} and _agent_ok(pv):
         return pv.start("verb"), pv.end("verb")
     return None
+
+
+def _dated_ground(work: str, m: re.Match, s0: int, s1: int) -> tuple[int, int] | None:
+    """The span of the directing verb when the page's first sentence opens its ground with the document it
+    reports: "Theo Công văn số 35/UBND ngày 8/7/2022, UBND huyện đề nghị ...", "Nhằm ..., tại Văn bản số 94/UBND-KT,
+    ngày 2/8/2025, UBND tỉnh đề nghị ...": a numbered, dated document, no author written, its body speaking
+    right after it. Undated ("Tại Thông báo số 15-TB/TW, Ban Bí thư yêu cầu ...") or further on it stays cited."""
+    res = _res()
+    if not (m.group("num") or m.group("sym")) or not res["ground"].search(BRACKETED.sub(" ", work[s0:m.start()])):
+        return None
+    if any(_SENTENCE_DONE.search(line) for line in work[:s0].split("\n")):
+        return None   # a sentence before: not the page's lead
+    d = res["date"].match(work, m.end(), s1)
+    speaker = res["ground_speaker"].match(work, d.end(), s1) if d else None
+    if speaker is None or organ(speaker.group("who")) is None:
+        return None
+    return speaker.start("verb"), speaker.end("verb")
+
+
+_SENTENCE_DONE = re.compile(r"[.!?…:;][”\"]?\s*$")
 
 
 def _run_on_before(work: str, s0: int) -> str:

@@ -22,6 +22,22 @@ FIELD_CASES = [
      {"cited.1.date": "2020-12-28"}),
     # ... and of no year on a page without its own date
     ("Thực hiện Công điện số 95 ngày 15-8 của Thủ tướng Chính phủ, các sở rà soát.", {"cited.0.date": None}),
+    # the page's first sentence opening with its ground, a numbered and dated document of no written author, its
+    # body speaking right after it: the document the page reports, not one it cites
+    ("Theo Công văn số 35/UBND ngày 8/7/2022, UBND huyện đề nghị các xã tổ chức tổng vệ sinh.",
+     {"doc_type": "Công văn", "number": "35/UBND", "date": "2022-07-08", "issuer": "UBND huyện", "cited.0": None}),
+    ("Tin tức\n(binhtan.gov.vn) Theo văn bản 4120/UBND-KT ngày 19/11/2023, Chủ tịch UBND tỉnh yêu cầu Chủ tịch UBND "
+     "các huyện rà soát hồ sơ.",
+     {"number": "4120/UBND-KT", "date": "2023-11-19", "cited.0": None}),
+    ("Nhằm chủ động ứng phó mưa lũ, tại Văn bản số 94/UBND-KT, ngày 2/8/2025, UBND tỉnh đề nghị các sở trực ban.",
+     {"number": "94/UBND-KT", "date": "2025-08-02", "cited.0": None}),
+    # ... not after another sentence, nor with its author written, nor undated: cited
+    ("UBND huyện họp bàn công tác phòng dịch.\nTheo Công văn số 35/UBND ngày 8/7/2022, UBND huyện đề nghị các xã "
+     "tổ chức tổng vệ sinh.", {"number": None, "cited.0.number": "35/UBND"}),
+    ("Theo Công điện số 175 ngày 28/9/2024 của Thủ tướng Chính phủ, UBND tỉnh yêu cầu các huyện rà soát.",
+     {"number": None, "cited.0.number": "175"}),
+    ("Tại Thông báo số 15-TB/TU, Ban Thường vụ Tỉnh ủy yêu cầu các huyện ủy thực hiện nghiêm.",
+     {"number": None, "cited.0.number": "15-TB/TU"}),
 ]
 
 
