@@ -886,14 +886,15 @@ def _in_year_of(day_month: tuple[str, str], own: str) -> str | None:
 
 
 @lru_cache(maxsize=1)
-def _at_then_and() -> re.Pattern:
+def at_then_and() -> re.Pattern:
+    """"... tại Công văn số 969 ... và ": a "và" item after "tại", another document of that ground."""
     return re.compile(rf"\s{G.piece('at')}\s.*\s(?:{G.piece('and')})\s+", re.S)
 
 
 def _last_author_at(x: str) -> int:
     """Where the author of the last "X tại" starts in x: "Chánh Văn phòng tại Tờ trình số 18 ... và Giám đốc
     Sở Nội vụ" -> at "Giám đốc" (another citation and its author come first); 0 otherwise."""
-    m = _at_then_and().search(x)
+    m = at_then_and().search(x)
     return m.end() if m else 0
 
 

@@ -336,13 +336,14 @@ def _facts(st: SourceText, head: H.Header, end: int, copy, signed_or_addressed: 
         place = issuer.province
         warnings.append(f"place not written; taken as the issuer's province {place}")
     doc_type = doc.doc_type
-    if doc_type is None and own_type:
+    letter = kind == "ORIG" and signed_or_addressed and bool(H.find_list(st, "recipients", 0, end))
+    if doc_type is None and own_type and not letter:   # "Kính gửi: ..." then "Bộ X hướng dẫn ...": a công văn, below
         doc_type, ev["doc_type"] = own_type[0], own_type[2]
     if doc_type is None and titled_type and (issuer is not None or H.formal_title(st, 0, end)):
         # a page title "Thông báo treo cờ ..." over a body speaking; with nobody issuing, a news headline
         # unless it opens the trích yếu formally ("THÔNG BÁO VỀ VIỆC ...")
         doc_type, ev["doc_type"] = titled_type[0], titled_type[1]
-    if doc_type is None and kind == "ORIG" and signed_or_addressed and H.find_list(st, "recipients", 0, end):
+    if doc_type is None and letter:
         doc_type = H.default_type()  # an untitled letter with a Kính gửi list is a công văn
         warnings.append(f"type not written; an untitled letter with a Kính gửi list is a {doc_type}")
     level = issuer.level if issuer else None

@@ -26,7 +26,7 @@ from loaders import refdata
 from loaders.assignments import addressee_end, directed_committees, names_body, opens_with_request
 from loaders.body_lists import find_colon_list, inside_known_name, joins_name, opens_addressee
 from loaders.bodies import resolve_body
-from loaders.citations import COMMITTEE_END, patterns
+from loaders.citations import COMMITTEE_END, at_then_and, patterns
 from loaders.header_organs import opens_organ
 from loaders.grammar import alternation
 from loaders.records import Signer, Span
@@ -218,6 +218,7 @@ def _res() -> dict[str, re.Pattern]:
         # "Phó chủ tịch UBND tỉnh ...": the press writes a role's later words in lower case too
         "role": re.compile(rf"(?=[{H.UPPER}])(?P<role>(?i:{alternation(phrases('role') + phrases('membership'))}))(?!\w)"),
         "quote_cue": re.compile(rf"(?<!\w){_alt('quote_cue')}(?!\w)"),
+        "cue_colon": re.compile(rf"\s+(?:{_alt('quote_cue')})\s*:"),   # "Công điện nêu rõ:": its words follow
         "abbreviation": re.compile(rf"(?<!\w){alternation(phrases('abbreviation'))}(?!\w)"),
         "motto": re.compile(rf"^\W*{alternation(H.spellings('not_issuer'))}", re.I | re.M),
     }
@@ -493,6 +494,8 @@ def _is_reported(work: str, m: re.Match, s0: int, s1: int) -> tuple[int, int] | 
     if not before.strip(" \t>*-(") and (m.group("num") or m.group("sym")) and not _listed(work, s0, m.start()) \
             and not _comma_ended(work, m.start()):
         return m.start(), m.start()  # a line naming the document: a page title, "Chỉ thị 04-CT/TU, ngày …"
+    if not before.strip(" \t>*-(") and _page_lead(work, s0) and res["cue_colon"].match(work, m.end(), s1):
+        return m.end(), res["cue_colon"].match(work, m.end(), s1).end()   # "Công điện nêu rõ: ..." opening the page
     if not before.strip(" \t>*-(") and res["recipients"].match(work, m.end(), s1):
         return m.start(), m.end()    # "Công văn gửi các tỉnh ủy, thành ủy, ...": a sentence opening with the document
     tail = tail_end(work, m.end(), s1)
@@ -554,8 +557,8 @@ def _dated_ground(work: str, m: re.Match, s0: int, s1: int) -> tuple[int, int] |
     res = _res()
     if not (m.group("num") or m.group("sym")) or not res["ground"].search(BRACKETED.sub(" ", work[s0:m.start()])):
         return None
-    if any(_SENTENCE_DONE.search(line) for line in work[:s0].split("\n")):
-        return None   # a sentence before: not the page's lead
+    if not _page_lead(work, s0):
+        return None
     d = res["date"].match(work, m.end(), s1)
     speaker = res["ground_speaker"].match(work, d.end(), s1) if d else None
     if speaker is None or organ(speaker.group("who")) is None:
@@ -564,6 +567,11 @@ def _dated_ground(work: str, m: re.Match, s0: int, s1: int) -> tuple[int, int] |
 
 
 _SENTENCE_DONE = re.compile(r"[.!?…:;][”\"]?\s*$")
+
+
+def _page_lead(work: str, s0: int) -> bool:
+    """No sentence before s0, only lines of a headline or a portal's chrome: the page's first sentence."""
+    return not any(_SENTENCE_DONE.search(line) for line in work[:s0].split("\n"))
 
 
 def _run_on_before(work: str, s0: int) -> str:
@@ -1166,8 +1174,8 @@ def _merge_mentions(st: SourceText, lead: _Lead, mentions: list[re.Match], start
         before = work[s0:m.start()]
         if _res()["plural"].search(before) or (_res()["cited"].search(before) and not (other and number)):
             continue
-        if other and not number and _res()["at_cited"].search(before):
-            continue   # "... chỉ đạo của UBND thành phố tại công văn số 3724": a document cited, not this one
+        if other and not number and (_res()["at_cited"].search(before) or _at_list_item(before)):
+            continue   # "... chỉ đạo của UBND thành phố tại công văn số 3724 (và ...)": a document cited, not this one
         sent = not other and bool(_res()["recipients"].match(work, m.end(), s1))   # "Công điện được gửi tới X"
         if not other and number and not _res()["of"].match(work, m.end(), s1) \
                 and not _res()["subject_about"].match(work, m.end(), s1) and not sent:
@@ -1205,6 +1213,12 @@ def _merge_mentions(st: SourceText, lead: _Lead, mentions: list[re.Match], start
                 lead.evidence[key] = sub.evidence[key]
         out.append(st.span(m.start(), m.end()))
     return out
+
+
+def _at_list_item(before: str) -> bool:
+    """The mention is a "và" item after "tại" ("... tại Công văn số 969 ... và <mention>"): cited as the first is."""
+    m = at_then_and().search(before)
+    return bool(m) and m.end() == len(before)
 
 
 def _name_generic(st: SourceText, lead: _Lead, mentions: list[re.Match], start: int, end: int) -> None:
@@ -1306,7 +1320,8 @@ def _reported(st: SourceText, lead: _Lead, mentions: list[Span], original: int |
                 lead.evidence["signer.role"] = person.role
     cue = lead.verb if lead.verb[1] > lead.verb[0] else (lead.m.start(), lead.m.end())
     lead.evidence["text_kind"] = st.span(*cue)
-    quote_start = original if original is not None else _quoted(st.work, lead.s1, end)
+    cued = st.work[lead.verb[1] - 1:lead.verb[1]] == ":"   # "Công điện nêu rõ: ...": its words follow the cue
+    quote_start = original if original is not None else lead.verb[1] if cued else _quoted(st.work, lead.s1, end)
     kind = QUOTE if quote_start is not None else PRESS
     return Reported(
         kind=kind, doc_type=v.get("doc_type"), number=v.get("number"), date=v.get("date"),
@@ -1319,13 +1334,14 @@ def _reported(st: SourceText, lead: _Lead, mentions: list[Span], original: int |
 
 @lru_cache(maxsize=1)
 def _own_by_verb_re() -> re.Pattern:
-    # a line of its own: "<body> <type verb> ... như sau:" and nothing after the colon
-    return re.compile(rf"^[ \t]*(?P<body>[^\W\d_][^\n,;:.]{{2,120}}?)\s+(?P<verb>(?i:{_alt('type_verb')}))(?!\w)"
-                      rf"[^\n:]*?\s(?:{_alt('as_follows')})\s*:[ \t]*$", re.M)
+    # "<body> <type verb> ... như sau:" opening a line or after a comma (", Bộ X hướng dẫn ..., cụ thể như sau:", a
+    # sentence a PDF's lines wrap), nothing after the colon
+    return re.compile(rf"(?:^[ \t]*|,[ \t]+)(?P<body>[^\W\d_][^\n,;:.]{{2,120}}?)\s+(?P<verb>(?i:{_alt('type_verb')}))"
+                      rf"(?!\w)[^:;.!?]{{0,400}}?\s(?:{_alt('as_follows')})\s*:[ \t]*$", re.M)
 
 
 def own_by_verb(st: SourceText, start: int, end: int) -> tuple[str, H.Organ, Span] | None:
-    """"Ban Tuyên giáo Trung ương hướng dẫn tuyên truyền ... như sau:" on a line of its own: the page is that
+    """"Ban Tuyên giáo Trung ương hướng dẫn tuyên truyền ... như sau:" ending a line: the page is that
     body's own unnumbered document, of the type its verb names (press_phrases type_verb) -> (type, issuer, span)."""
     types = dict(vocabulary()["type_verb"])
     for m in _own_by_verb_re().finditer(st.work, start, end):

@@ -38,6 +38,22 @@ FIELD_CASES = [
      {"number": None, "cited.0.number": "175"}),
     ("Tại Thông báo số 15-TB/TU, Ban Thường vụ Tỉnh ủy yêu cầu các huyện ủy thực hiện nghiêm.",
      {"number": None, "cited.0.number": "15-TB/TU"}),
+    # a page opening with its document's type and a quotation cue ("Công điện nêu rõ: ..."): the page quotes that
+    # document; a numbered one of the same type after "tại A và" is another document of that ground, cited
+    ("Công điện nêu rõ: Trước tình hình mưa lũ, Thủ tướng Chính phủ yêu cầu:\n1. UBND các tỉnh thực hiện theo chỉ đạo "
+     "tại Công văn số 96/TTg-KGVX ngày 7/7/2021 và Công điện số 106/CĐ-TTg ngày 31/7/2021.",
+     {"doc_type": "Công điện", "number": None, "text_kind": "QUOTE", "cited.1.number": "106/CĐ-TTg"}),
+    # ... but not further on, after a sentence
+    ("Thủ tướng Chính phủ họp với các bộ về mưa lũ.\nCông điện nêu rõ: các tỉnh phải bảo đảm an toàn.",
+     {"doc_type": None}),
+    # "<body> <type verb> ..., cụ thể như sau:" after a comma, its sentence wrapped by a PDF's lines: the page's own
+    # document of that body ...
+    ("Vì vậy, để bảo đảm hồ sơ địa chính phù hợp với địa giới mới, Bộ Xây dựng\nhướng dẫn công tác chỉnh lý hồ sơ, "
+     "cụ thể như sau:\n1. Trường hợp nhập xã", {"doc_type": "Hướng dẫn", "issuer": "Bộ Xây dựng"}),
+    # ... and under a "Kính gửi" list, a letter: a Công văn
+    ("Kính gửi: Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương\nHiện nay một số tỉnh đã sắp xếp xã.\nVì vậy, để bảo đảm hồ sơ địa chính phù hợp "
+     "với địa giới mới, Bộ Xây dựng\nhướng dẫn công tác chỉnh lý hồ sơ, cụ thể như sau:\n1. Trường hợp nhập xã",
+     {"doc_type": "Công văn", "issuer": "Bộ Xây dựng"}),
 ]
 
 
