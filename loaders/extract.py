@@ -163,7 +163,9 @@ def _reported(st: SourceText, head: H.Header, end: int, signed: bool) -> P.Repor
     if head.number:
         return rep if rep.number and H.bare_key(rep.number) == H.bare_key(head.number) else None
     # a page titled by the numbered document whose Kính gửi and words follow, no header of its own
-    titled = rep.title_line and rep.number is not None and rep.issuer is not None
+    # or by a line of its type and date alone ("Thông báo Khẩn ngày 18/10/2020")
+    titled = rep.title_line and (rep.number is not None and rep.issuer is not None
+                                 or rep.number is None and rep.date is not None)
     return rep if weak and (not signed or titled) else None
 
 

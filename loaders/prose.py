@@ -491,8 +491,8 @@ def _is_reported(work: str, m: re.Match, s0: int, s1: int) -> tuple[int, int] | 
     news = t and {H.bare_key(w) for w in phrases("news_aspect")} & {H.bare_key(a) for a in t.group("aspects").split()}
     if t and (news or res["as_follows"].search(work, m.end(), s1 + 1)):
         return s0 + t.start(), m.start()   # news ("vừa được ... chỉ đạo tại"), or its content told "như sau:"
-    if not before.strip(" \t>*-(") and (m.group("num") or m.group("sym")) and not _listed(work, s0, m.start()) \
-            and not _comma_ended(work, m.start()):
+    if not before.strip(" \t>*-(") and (m.group("num") or m.group("sym") or _dated_line(work, m)) \
+            and not _listed(work, s0, m.start()) and not _comma_ended(work, m.start()):
         return m.start(), m.start()  # a line naming the document: a page title, "Chỉ thị 04-CT/TU, ngày …"
     if not before.strip(" \t>*-(") and _page_lead(work, s0) and res["cue_colon"].match(work, m.end(), s1):
         return m.end(), res["cue_colon"].match(work, m.end(), s1).end()   # "Công điện nêu rõ: ..." opening the page
@@ -504,6 +504,12 @@ def _is_reported(work: str, m: re.Match, s0: int, s1: int) -> tuple[int, int] | 
             work, _skip_space(work, pv.end(), s1)):
         return pv.start("verb"), pv.end("verb")
     return None
+
+
+def _dated_line(work: str, m: re.Match) -> bool:
+    """The mention and its date make the whole line ("Thông báo Khẩn ngày 18/10/2020"): a title of no number."""
+    d = _res()["date"].match(work, m.end())
+    return bool(d) and not work[d.end():work.find("\n", d.end()) % (len(work) + 1)].strip()
 
 
 def _listed_types(work: str, m: re.Match, s1: int) -> bool:

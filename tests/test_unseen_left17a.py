@@ -54,6 +54,13 @@ FIELD_CASES = [
     ("Kính gửi: Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương\nHiện nay một số tỉnh đã sắp xếp xã.\nVì vậy, để bảo đảm hồ sơ địa chính phù hợp "
      "với địa giới mới, Bộ Xây dựng\nhướng dẫn công tác chỉnh lý hồ sơ, cụ thể như sau:\n1. Trường hợp nhập xã",
      {"doc_type": "Công văn", "issuer": "Bộ Xây dựng"}),
+    # a page titled by its type, urgency and date alone, then Kính gửi: the page is that document, of that date
+    ("Thông báo Khẩn ngày 9/11/2021\n\nKính gửi:\n\nHiệu trưởng các trường trên địa bàn huyện\nDo mưa lớn kéo dài, "
+     "Phòng Giáo dục và Đào tạo yêu cầu các trường cho học sinh nghỉ học.",
+     {"doc_type": "Thông báo", "date": "2021-11-09"}),
+    # ... not a line that goes on after the date
+    ("Thông báo ngày 9/11/2021 của nhà trường đã được gửi tới phụ huynh\n\nKính gửi:\n\nHiệu trưởng các trường\n"
+     "Phòng Giáo dục và Đào tạo yêu cầu các trường cho học sinh nghỉ học.", {"date": None}),
 ]
 
 
