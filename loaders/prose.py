@@ -1446,6 +1446,20 @@ def _district_committee_re() -> re.Pattern:
     return re.compile(rf"(?<!\w)(?:{alternation(keywords)})(?:\s+[{H.UPPER}][\w.]*){{1,4}}")
 
 
+def province_of_lead(st: SourceText, organ_: H.Organ, rep: Reported | None) -> H.Organ | None:
+    """A province's body written without its place under a lead whose subject is the province's bare name ("Thanh
+    Hóa vừa ban hành văn bản số 17 do Phó Chủ tịch UBND tỉnh ... ký"): the press names the province for its organ."""
+    if organ_.open_unit != "province" or rep is None or rep.lead is None:
+        return None
+    m = re.match(rf"((?:[{H.UPPER}][\w-]*\s+){{1,3}})(?=[^\W\d{H.UPPER}])", st.work[rep.lead.start:rep.lead.end])
+    words_ = m.group(1).split() if m else []
+    place = H.lookup_province(" ".join(words_)) if words_ else None
+    if place is None:
+        return None
+    found = H.body_in_text(f"{organ_.name} {place[0]}")
+    return found[1] if found and found[1].level == "province" and not found[1].open_unit else None
+
+
 def province_of_press(st: SourceText, organ_: H.Organ) -> H.Organ | None:
     """A province's committee written without its place, in a text of a provincial newspaper that names
     itself ("Báo Ninh Thuận trân trọng giới thiệu ..."): placed in that one province."""

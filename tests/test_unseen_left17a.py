@@ -61,6 +61,11 @@ FIELD_CASES = [
     # ... not a line that goes on after the date
     ("Thông báo ngày 9/11/2021 của nhà trường đã được gửi tới phụ huynh\n\nKính gửi:\n\nHiệu trưởng các trường\n"
      "Phòng Giáo dục và Đào tạo yêu cầu các trường cho học sinh nghỉ học.", {"date": None}),
+    # a lead whose subject is a province's bare name places the province's body written without its place
+    ("Quảng Trị vừa ban hành văn bản số 1783/UBND-KT do Phó Chủ tịch UBND tỉnh Lê Văn Tám ký yêu cầu các ngành "
+     "tăng thu ngân sách.", {"number": "1783/UBND-KT", "issuer": "UBND tỉnh Quảng Trị"}),
+    ("Ngành Thuế vừa nhận văn bản số 1783/UBND-KT do Phó Chủ tịch UBND tỉnh Lê Văn Tám ký yêu cầu các ngành "
+     "tăng thu ngân sách.", {"issuer": "UBND tỉnh"}),
 ]
 
 
