@@ -90,7 +90,7 @@ def extract(st: SourceText, source: str, sha256: str | None = None) -> DocumentR
     if found is not None:
         own = [(c, sp) for c, sp in found.citations if not _is_self(c, facts) and not _reported_itself(sp, rep, st.work)]
         dropped = [c.number for c, _ in found.citations if c.number and _is_self(c, facts)]
-        found = replace(found, citations=tuple(own),
+        found = replace(found, citations=tuple(own), generic=tuple(g for g in found.generic if not _issued_by_lead(g[1], rep)),
                         warnings=tuple(w for w in found.warnings if not any(n in w for n in dropped)))
         cited = tuple(_central_cited(c) for c, _ in found.citations)
         generic = tuple(g for g, _ in found.generic)
@@ -197,6 +197,14 @@ def _reported_itself(span: Span, rep: P.Reported | None, work: str = "") -> bool
     return rep.quote_start is not None and span.end <= rep.quote_start and not in_lead \
         and not _before_lead_in_its_sentence(work, span, rep) \
         and not _one_sentence(work, span.end, rep.quote_start)
+
+
+def _issued_by_lead(span: Span, rep: P.Reported | None) -> bool:
+    """A generic mention holding the reported document's issuer ("Đó là chỉ đạo của UBND tỉnh đối với ... tại Công
+    văn số 4079"): the reported document's own words, no other document."""
+    issuer = rep.evidence.get("issuer") if rep is not None else None
+    return issuer is not None and span.start <= issuer.start and issuer.end <= span.end \
+        and "," not in span.quote[:issuer.start - span.start]   # its author, not a body further on
 
 
 def _before_lead_in_its_sentence(work: str, span: Span, rep: P.Reported) -> bool:

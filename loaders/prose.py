@@ -171,6 +171,9 @@ def _res() -> dict[str, re.Pattern]:
         "at_cited": re.compile(rf"(?<!\w){G.piece('at')}\s+$"),   # "chỉ đạo của UBND thành phố tại công văn số ..."
         "plural": re.compile(rf"(?<!\w){plural}\s+$"),
         "passive_lead": re.compile(rf"(?:^|\W){_alt('passive_lead')}\s*$"),
+        # "Đó là chỉ đạo của UBND tỉnh đối với các sở, ... tại Công văn số ...": the body directing, those directed
+        "direction_lead": re.compile(rf"^\W*(?:{_alt('direction_lead')})\s+(?P<who>[^.;:\n]{{2,200}}?)"
+                                     rf"(?:\s+(?:{_alt('toward')})\s+(?P<to>[^.;:\n]+?))?\s+{G.piece('at')}\s+$"),
         # "... vừa được Chính phủ chỉ đạo tại Nghị quyết số 86/NQ-CP", "... được nêu tại Kết luận 127-KL/TW như sau:"
         "told_at": re.compile(rf"(?<!\w)(?P<aspects>(?:{aspect}\s+)*){_alt('passive_aux')}\s+(?:[^,.;:\n]{{1,60}}?\s+)?"
                               rf"(?:{_alt('told_at')})\s+$"),
@@ -179,6 +182,8 @@ def _res() -> dict[str, re.Pattern]:
         "passive": re.compile(
             rf"\s*,?\s*(?P<aspects>(?:{aspect}\s+)*)(?P<agent>[^.;:\n]{{0,160}}?)\s*(?P<verb>{issue})(?!\w)"),
         "date": re.compile(rf"\s*,?\s*{H.DATE}"),
+        "day_month": re.compile(rf"\s*,?\s*(?i:{G.piece('day_word')})\s+(?P<d>\d{{1,2}})\s*[/.\-]\s*(?P<m>\d{{1,2}})"
+                                r"(?!\s*[/.\-]?\s*\d)"),
         # a portal title's year after the number ("Công văn 12154/VPCP-TCCV 2025 về việc ..."): no date of its own
         "bare_year": re.compile(rf"[ \t]+(?:(?i:{alternation(G.words('year_word'))})[ \t]+)?(?:19|20)\d\d(?![\d/.\-])"),
         # "Sáng 5/8/2021", "chiều hôm nay 18 tháng 8 năm 2016": the date after a time of day, no "ngày"
@@ -484,7 +489,7 @@ def _is_reported(work: str, m: re.Match, s0: int, s1: int) -> tuple[int, int] | 
         return ground   # "Theo Công văn số 35/UBND ngày 8/7/2022, UBND huyện đề nghị ..." opening the page
     if res["cited"].search(before):
         return _just_issued(work, m, s1)   # "Theo thông báo của UBND tỉnh vừa được ban hành, ...": the news
-    p = res["passive_lead"].search(before)
+    p = res["passive_lead"].search(before) or res["direction_lead"].match(before)
     if p:
         return s0 + p.start(), m.start()
     t = res["told_at"].search(before)
@@ -659,6 +664,13 @@ def _read_tails(st: SourceText, lead: _Lead | None, pos: int, end: int) -> int:
         if d:
             if not dry and "date" not in lead.values:
                 _set_date(st, lead, d)
+            pos = d.end()
+            continue
+        d = res["day_month"].match(work, pos, end)   # "ngày 19/6": a day without its year
+        if d:
+            year = None if dry or "date" in lead.values else _year_of_month(work, int(d.group("m")))
+            if year:
+                _set_iso(st, lead, H.date_from_parts(d.group("d"), d.group("m"), year), d)
             pos = d.end()
             continue
         y = res["bare_year"].match(work, pos, end)
@@ -1107,7 +1119,21 @@ def _read_lead(st: SourceText, m: re.Match, s0: int, s1: int, verb: tuple[int, i
     if verb[0] < m.start():
         _read_head(st, lead)
     _read_passive(st, lead)
+    _read_direction(st, lead)
     return lead
+
+
+def _read_direction(st: SourceText, lead: _Lead) -> None:
+    """"Đó là chỉ đạo của X đối với Y tại <document>": X issued it, Y are its recipients."""
+    d = _res()["direction_lead"].match(st.work[lead.s0:lead.m.start()])   # "^": the sentence's start
+    if d is None:
+        return
+    found = organ(d.group("who"))
+    if found and "issuer" not in lead.values:
+        lead.values["issuer"], lead.values["acting"] = found[1], found[0]
+        lead.evidence["issuer"] = st.span(lead.s0 + d.start("who"), lead.s0 + d.end("who"))
+    if d.group("to") and not lead.recipients:
+        lead.recipients = _split_recipients(st, lead.s0 + d.start("to"), lead.s0 + d.end("to"))
 
 
 def _generic(written: str) -> bool:

@@ -66,6 +66,15 @@ FIELD_CASES = [
      "tăng thu ngân sách.", {"number": "1783/UBND-KT", "issuer": "UBND tỉnh Quảng Trị"}),
     ("Ngành Thuế vừa nhận văn bản số 1783/UBND-KT do Phó Chủ tịch UBND tỉnh Lê Văn Tám ký yêu cầu các ngành "
      "tăng thu ngân sách.", {"issuer": "UBND tỉnh"}),
+    # "Đó là chỉ đạo của X đối với Y tại <document> ngày D/M về việc ...": X's document sent to Y, its subject read
+    # past a day without its year; the words "chỉ đạo của X" are that document's, no other one
+    ("Siết chặt kiểm soát người ra đường\n\nĐó là chỉ đạo của UBND tỉnh đối với các sở, ban, ngành cấp tỉnh, UBND các "
+     "huyện, thị xã tại Công văn số 4120/UBND-KT ngày 12/7 về việc tiếp tục thực hiện các biện pháp phòng dịch.",
+     {"doc_type": "Công văn", "number": "4120/UBND-KT", "issuer": "UBND tỉnh",
+      "recipients": ("các sở, ban, ngành cấp tỉnh", "UBND các huyện, thị xã"),
+      "subject": "về việc tiếp tục thực hiện các biện pháp phòng dịch", "generic_references": ()}),
+    ("Đây là yêu cầu của Ban Thường vụ Tỉnh ủy tại Công văn số 125-CV/TU về tăng cường phòng dịch.",
+     {"number": "125-CV/TU", "issuer": "Tỉnh ủy", "acting_body": "Ban Thường vụ Tỉnh ủy"}),
 ]
 
 
