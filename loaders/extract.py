@@ -90,7 +90,8 @@ def extract(st: SourceText, source: str, sha256: str | None = None) -> DocumentR
     if found is not None:
         own = [(c, sp) for c, sp in found.citations if not _is_self(c, facts) and not _reported_itself(sp, rep, st.work)]
         dropped = [c.number for c, _ in found.citations if c.number and _is_self(c, facts)]
-        found = replace(found, citations=tuple(own), generic=tuple(g for g in found.generic if not _issued_by_lead(g[1], rep)),
+        found = replace(found, citations=tuple(own),
+                        generic=tuple(g for g in found.generic if not _issued_by_lead(g[1], rep)),
                         warnings=tuple(w for w in found.warnings if not any(n in w for n in dropped)))
         cited = tuple(_central_cited(c) for c, _ in found.citations)
         generic = tuple(g for g, _ in found.generic)

@@ -9,11 +9,13 @@ import pytest
 from conftest import record_field as _get
 from loaders.extract import extract_text
 
-_DATED_PAGE = "Ngày 20/8/2021, UBND tỉnh Phú Yên có văn bản gửi Sở Xây dựng yêu cầu nghiên cứu Chỉ thị số 31 của Thủ tướng Chính phủ.\n"
+_DATED_PAGE = ("Ngày 20/8/2021, UBND tỉnh Phú Yên có văn bản gửi Sở Xây dựng yêu cầu nghiên cứu Chỉ thị số 31 của Thủ tướng "
+               "Chính phủ.\n")
 
 FIELD_CASES = [
     # a cited day written without its year ("ngày 12-8") is of the page's year when the page is dated ...
-    (_DATED_PAGE + "Trước đó, ngày 12-8, Thủ tướng Chính phủ đã ban hành Chỉ thị số 31, yêu cầu các tỉnh lập quy hoạch.",
+    (_DATED_PAGE + "Trước đó, ngày 12-8, Thủ tướng Chính phủ đã ban hành Chỉ thị số 31, yêu cầu các tỉnh lập quy "
+     "hoạch.",
      {"cited.0.number": "31", "cited.0.date": "2021-08-12"}),
     (_DATED_PAGE + "Thực hiện Công điện số 95 ngày 15-8 của Thủ tướng Chính phủ, các sở rà soát.",
      {"cited.1.number": "95", "cited.1.date": "2021-08-15"}),
@@ -51,8 +53,9 @@ FIELD_CASES = [
     ("Vì vậy, để bảo đảm hồ sơ địa chính phù hợp với địa giới mới, Bộ Xây dựng\nhướng dẫn công tác chỉnh lý hồ sơ, "
      "cụ thể như sau:\n1. Trường hợp nhập xã", {"doc_type": "Hướng dẫn", "issuer": "Bộ Xây dựng"}),
     # ... and under a "Kính gửi" list, a letter: a Công văn
-    ("Kính gửi: Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương\nHiện nay một số tỉnh đã sắp xếp xã.\nVì vậy, để bảo đảm hồ sơ địa chính phù hợp "
-     "với địa giới mới, Bộ Xây dựng\nhướng dẫn công tác chỉnh lý hồ sơ, cụ thể như sau:\n1. Trường hợp nhập xã",
+    ("Kính gửi: Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương\nHiện nay một số tỉnh đã sắp xếp xã.\n"
+     "Vì vậy, để bảo đảm hồ sơ địa chính phù hợp với địa giới mới, Bộ Xây dựng\nhướng dẫn công tác chỉnh lý hồ sơ, "
+     "cụ thể như sau:\n1. Trường hợp nhập xã",
      {"doc_type": "Công văn", "issuer": "Bộ Xây dựng"}),
     # a page titled by its type, urgency and date alone, then Kính gửi: the page is that document, of that date
     ("Thông báo Khẩn ngày 9/11/2021\n\nKính gửi:\n\nHiệu trưởng các trường trên địa bàn huyện\nDo mưa lớn kéo dài, "
