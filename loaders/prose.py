@@ -1212,9 +1212,12 @@ def _merge_mentions(st: SourceText, lead: _Lead, mentions: list[re.Match], start
         if not other and number and not _res()["of"].match(work, m.end(), s1) \
                 and not _res()["subject_about"].match(work, m.end(), s1) and not sent:
             continue   # "triển khai tổ chức thực hiện Chỉ thị nhằm …": an anaphora, nothing to read
-        sub = _Lead(m, s0, s1, None)
-        _read_tails(st, sub, m.end(), s1)
         verb = _is_reported(work, m, s0, s1)
+        # "X đã ký gửi Công điện số N đến các Bộ": the sending verb lets its tail read "đến" as the recipients
+        sent_by = verb if verb is not None and verb[0] < m.start() and _res()["send_verb"].search(work, *verb) else None
+        sub = _Lead(m, s0, s1, sent_by)
+        _read_tails(st, sub, m.end(), s1)
+        sub.verb = None
         if verb is not None and verb[0] < m.start():
             # a headline first, then "Ngày 07/12/2023, X đã ban hành Chỉ thị số 35": that sentence's dateline
             sub.verb = verb

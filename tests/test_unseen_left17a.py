@@ -76,6 +76,10 @@ FIELD_CASES = [
      {"doc_type": "Công văn", "number": "4120/UBND-KT", "issuer": "UBND tỉnh",
       "recipients": ("các sở, ban, ngành cấp tỉnh", "UBND các huyện, thị xã"),
       "subject": "về việc tiếp tục thực hiện các biện pháp phòng dịch", "generic_references": ()}),
+    # a headline first, then "X đã ký gửi Công điện số N đến Y": the sending verb names the recipients after "đến"
+    ("Thủ tướng Chính phủ ban hành Công điện về phòng dịch\nNgày 4/12/2021, Thủ tướng Chính phủ đã ký gửi Công điện "
+     "số 1712/CĐ-TTg đến các Bộ, cơ quan ngang Bộ, UBND các tỉnh, thành phố trực thuộc Trung ương.",
+     {"number": "1712/CĐ-TTg", "recipients": ("các Bộ, cơ quan ngang Bộ", "UBND các tỉnh, thành phố trực thuộc Trung ương")}),
     ("Đây là yêu cầu của Ban Thường vụ Tỉnh ủy tại Công văn số 125-CV/TU về tăng cường phòng dịch.",
      {"number": "125-CV/TU", "issuer": "Tỉnh ủy", "acting_body": "Ban Thường vụ Tỉnh ủy"}),
 ]
