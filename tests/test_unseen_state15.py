@@ -58,3 +58,63 @@ def test_subject_colon_wrapped(subject_lines, subject):
             + "Hà Nội, ngày 18 tháng 07 năm 2014\n\nKính gửi: Cục Thuế tỉnh Đắk Nông.\n")
     rec = extract_text(text)
     assert (rec.subject, rec.date) == (subject, "2014-07-18")
+
+
+# --- a department's head named by post ("Cục trưởng Cục Thống kê tỉnh"): the task is the department's --------
+@pytest.mark.parametrize("text, tasks", [
+    ("Chủ tịch UBND tỉnh yêu cầu Cục trưởng Cục Thống kê tỉnh triển khai tổ chức Tổng điều tra.", [("Cục Thống kê tỉnh",)]),
+    ("Bộ Tài chính yêu cầu Tổng cục trưởng Tổng cục Thuế chỉ đạo các Cục Thuế rà soát.", [("Tổng cục Thuế",)]),
+    ("Chủ tịch UBND tỉnh yêu cầu Giám đốc Sở Y tế triển khai tiêm chủng.", [("Sở Y tế",)]),
+])
+def test_department_head_post(text, tasks):
+    assert _tasks(text) == tasks
+
+
+# --- "phối hợp X có kế hoạch ...": "có kế hoạch" ends the partner's name --------------------------------------
+@pytest.mark.parametrize("text, lead, partners", [
+    ("UBND tỉnh vừa có Chỉ thị về tổng điều tra dân số. Công an tỉnh, Bộ Chỉ huy Quân sự tỉnh phối hợp Cục Thống kê "
+     "có kế hoạch điều tra đối với nhân khẩu.", ("Công an tỉnh", "Bộ Chỉ huy Quân sự tỉnh"), ("Cục Thống kê",)),
+    ("UBND tỉnh vừa có Chỉ thị về tổng điều tra dân số. Công an tỉnh phối hợp Cục Thống kê có trách nhiệm điều tra "
+     "nhân khẩu.", ("Công an tỉnh",), ("Cục Thống kê",)),
+])
+def test_partner_before_has_plan(text, lead, partners):
+    [a] = extract_text(text).assignments
+    assert (a.bodies, a.cooperating) == (lead, partners)
+
+
+# --- a named law's title ends before "gửi", "trước" (a deadline's date is no date of the law) -----------------
+@pytest.mark.parametrize("text, cited", [
+    ("UBND tỉnh giao các huyện lập Kế hoạch theo đúng quy định của Luật Đất đai 2013, gửi Sở Tài nguyên và Môi "
+     "trường thẩm định trước ngày 30/9/2018.", ("Luật Đất đai 2013", None)),
+    ("UBND tỉnh giao các huyện lập Kế hoạch theo đúng quy định của Luật Đất đai, gửi Sở Tài nguyên và Môi "
+     "trường thẩm định trước ngày 30/9/2018.", ("Luật Đất đai", None)),
+    ("UBND tỉnh giao các huyện rà soát theo Luật Đất đai trước ngày 01/8/2024.", ("Luật Đất đai", None)),
+    ("Căn cứ Luật Phòng, chống bệnh truyền nhiễm ngày 21 tháng 11 năm 2007;",
+     ("Luật Phòng, chống bệnh truyền nhiễm ngày 21 tháng 11 năm 2007", "2007-11-21")),
+])
+def test_law_title_ends_before_deadline(text, cited):
+    [c] = extract_text(text).cited_documents
+    assert (c.text, c.date) == cited
+
+
+# --- a general department's or a department's head signing ("Cục trưởng Cục X Lê Văn Tám đã ký ...") ---------------
+@pytest.mark.parametrize("text, role", [
+    ("Cục trưởng Cục Thống kê Lê Văn Tám đã ký Công văn số 70/CTK-TH gửi các sở đề nghị tăng cường kiểm tra.",
+     "Cục trưởng"),
+    ("Giám đốc Sở Y tế Lê Văn Tám đã ký Công văn số 70/SYT-NVY gửi các bệnh viện đề nghị tăng cường kiểm tra.",
+     "Giám đốc"),
+])
+def test_department_head_signs(text, role):
+    signer = extract_text(text).signer
+    assert (signer.name, signer.role) == ("Lê Văn Tám", role)
+
+
+# --- a general department known by name, its head's post left out by the page ("Tổng cục Đường bộ Việt Nam
+# Nguyễn Văn A vừa có văn bản"): the department issues, the person's name is no part of it ----------------------
+@pytest.mark.parametrize("text, issuer", [
+    ("Ngày 25/8, Tổng cục Đường bộ Việt Nam Lê Văn Tám vừa có văn bản đề nghị các địa phương kiểm soát tải trọng xe.",
+     "Tổng cục Đường bộ Việt Nam"),
+    ("Tổng cục Thuế vừa có Công văn số 12/TCT-CS gửi Cục Thuế các tỉnh đề nghị rà soát hóa đơn.", "Tổng cục Thuế"),
+])
+def test_general_department_press(text, issuer):
+    assert extract_text(text).issuer == issuer
