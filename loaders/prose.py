@@ -699,7 +699,8 @@ def _recipients_end(work: str, pos: int, end: int) -> int:
             bound = _res()["recipients_end"].search(work, m.end(), end)
             while bound and bound.group(0) in ":;":
                 bound = _res()["recipients_end"].search(work, bound.end(), end)
-            found = find_colon_list(work[at:bound.start() if bound else end])
+            # "gửi các Sở: Y tế, Tài chính yêu cầu ...": the clause word ends the list's last item
+            found = find_colon_list(work[at:_clause_stop(work, m.end(), bound.start() if bound else end)])
             if not found or found.items[0].start < m.end() - at:
                 break
             listed.append((at + found.items[0].start, at + found.end))
@@ -717,6 +718,15 @@ def _recipients_end(work: str, pos: int, end: int) -> int:
     for stop in _res()["stop"].finditer(work, pos, limit):
         if H.bare_key(stop.group(0)) not in split and not inside_known_name(work[pos:limit], stop.start() - pos) \
                 and not any(s <= stop.start() < e for s, e in listed):
+            return stop.start()
+    return limit
+
+
+def _clause_stop(work: str, pos: int, limit: int) -> int:
+    """The first clause word after pos ("yêu cầu", "đề nghị"; not "và", not inside a known name), limit when none."""
+    split = {H.bare_key(w) for w in G.words("and_word")}
+    for stop in _res()["stop"].finditer(work, pos, limit):
+        if H.bare_key(stop.group(0)) not in split and not inside_known_name(work[pos:limit], stop.start() - pos):
             return stop.start()
     return limit
 

@@ -118,3 +118,17 @@ def test_department_head_signs(text, role):
 ])
 def test_general_department_press(text, issuer):
     assert extract_text(text).issuer == issuer
+
+
+# --- a press report's addressees as a colon list, the request after it ("gửi các Sở: Y tế, Tài chính yêu cầu ...") ---
+@pytest.mark.parametrize("text, recipients", [
+    ("Bộ Y tế vừa có Công văn số 61/BYT-KCB gửi các Sở: Y tế, Tài chính yêu cầu thực hiện tốt Công điện số 17/CĐ-TTg.",
+     ["Sở Y tế", "Sở Tài chính"]),
+    ("Bộ Giao thông vận tải vừa có Công điện số 61/CĐ-BGTVT gửi Tổng cục Đường bộ Việt Nam, các Tổng công ty: Đường sắt "
+     "Việt Nam, Cảng hàng không Việt Nam yêu cầu thực hiện tốt Công điện số 17/CĐ-TTg.",
+     ["Tổng cục Đường bộ Việt Nam", "Tổng công ty Đường sắt Việt Nam", "Tổng công ty Cảng hàng không Việt Nam"]),
+    ("Bộ Y tế vừa có Công văn số 61/BYT-KCB gửi các Sở Y tế yêu cầu thực hiện tốt Công điện số 17/CĐ-TTg.",
+     ["các Sở Y tế"]),
+])
+def test_press_colon_recipients(text, recipients):
+    assert list(extract_text(text).recipients) == recipients
