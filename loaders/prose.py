@@ -723,10 +723,12 @@ def _recipients_end(work: str, pos: int, end: int) -> int:
 
 
 def _clause_stop(work: str, pos: int, limit: int) -> int:
-    """The first clause word after pos ("yêu cầu", "đề nghị"; not "và", not inside a known name), limit when none."""
+    """The first clause word after pos ("yêu cầu", "đề nghị"; not "và", not inside a known name, not capitalised:
+    "Bộ: Quốc phòng, Giao thông vận tải" names a ministry), limit when none."""
     split = {H.bare_key(w) for w in G.words("and_word")}
     for stop in _res()["stop"].finditer(work, pos, limit):
-        if H.bare_key(stop.group(0)) not in split and not inside_known_name(work[pos:limit], stop.start() - pos):
+        if H.bare_key(stop.group(0)) not in split and stop.group(0)[:1].islower() \
+                and not inside_known_name(work[pos:limit], stop.start() - pos):
             return stop.start()
     return limit
 

@@ -132,3 +132,24 @@ def test_general_department_press(text, issuer):
 ])
 def test_press_colon_recipients(text, recipients):
     assert list(extract_text(text).recipients) == recipients
+
+
+# --- a capitalised body of its own after a comma takes no head word of the item before it ---------------------------
+@pytest.mark.parametrize("text, lead, partners", [
+    ("UBND thành phố chỉ đạo Sở Giáo dục và Đào tạo phối hợp Trung tâm y tế, Trạm y tế tổ chức tiêm chủng.",
+     ("Sở Giáo dục và Đào tạo",), ("Trung tâm y tế", "Trạm y tế")),
+    ("UBND tỉnh đã giao cho Sở GD&ĐT Hà Tĩnh, Thị xã Kỳ Anh giải quyết dứt điểm vụ việc.",
+     ("Sở Giáo dục và Đào tạo Hà Tĩnh", "Thị xã Kỳ Anh"), ()),
+    ("UBND tỉnh giao Sở Y tế, Tài chính rà soát kinh phí.", ("Sở Y tế", "Sở Tài chính"), ()),
+])
+def test_own_head_after_comma(text, lead, partners):
+    [a] = extract_text(text).assignments
+    assert (a.bodies, a.cooperating) == (lead, partners)
+
+
+# --- "của Cục Thuế tỉnh X hỏi về ...": the asker's verb ends the cited letter's author ----------------------------
+def test_author_then_asks():
+    text = ("Trả lời công văn số 636/CT-TTHT ngày 25/4/2014 của Cục Thuế tỉnh Đắk Nông hỏi về sử dụng hóa đơn, "
+            "Tổng cục Thuế có ý kiến như sau:")
+    [c] = extract_text(text).cited_documents
+    assert (c.number, c.issuer) == ("636/CT-TTHT", "Cục Thuế tỉnh Đắk Nông")
