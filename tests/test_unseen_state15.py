@@ -153,3 +153,18 @@ def test_author_then_asks():
             "Tổng cục Thuế có ý kiến như sau:")
     [c] = extract_text(text).cited_documents
     assert (c.number, c.issuer) == ("636/CT-TTHT", "Cục Thuế tỉnh Đắk Nông")
+
+
+# --- "của Ủy ban nhân dân (UBND) tỉnh": the organ's abbreviation in brackets is inside the author's name ------------
+@pytest.mark.parametrize("text, issuer", [
+    ("Thực hiện Chỉ thị số 14/CT-UBND ngày 22/9/2016 của Ủy ban nhân dân (UBND) tỉnh Bình Phước về năm học, "
+     "Sở Giáo dục triển khai.", "Ủy ban nhân dân tỉnh Bình Phước"),
+    ("Thực hiện Chỉ thị số 14/CT-UBND ngày 22/9/2016 của Ủy ban nhân dân tỉnh Bình Phước về năm học, "
+     "Sở Giáo dục triển khai.", "Ủy ban nhân dân tỉnh Bình Phước"),
+    # brackets not followed by a unit word end the name as before
+    ("Thực hiện Kế hoạch số 14/KH-BCĐ ngày 22/9/2016 của Ban Chỉ đạo (BCĐ) về năm học, Sở Giáo dục triển khai.",
+     "Ban Chỉ đạo"),
+])
+def test_bracketed_abbreviation_in_author(text, issuer):
+    [c] = extract_text(text).cited_documents
+    assert c.issuer == issuer
