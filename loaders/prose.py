@@ -714,21 +714,18 @@ def _recipients_end(work: str, pos: int, end: int) -> int:
     limit = m.start() if m else end
     if colon:
         return limit   # "gửi: A; B; Ủy ban An toàn giao thông quốc gia.": the list is the sentence's rest
-    split = {H.bare_key(w) for w in G.words("and_word")}   # "và" joins recipients, ends no list
-    for stop in _res()["stop"].finditer(work, pos, limit):
-        if H.bare_key(stop.group(0)) not in split and not inside_known_name(work[pos:limit], stop.start() - pos) \
-                and not any(s <= stop.start() < e for s, e in listed):
-            return stop.start()
-    return limit
+    return _clause_stop(work, pos, limit, listed)
 
 
-def _clause_stop(work: str, pos: int, limit: int) -> int:
-    """The first clause word after pos ("yêu cầu", "đề nghị"; not "và", not inside a known name, not capitalised:
-    "Bộ: Quốc phòng, Giao thông vận tải" names a ministry), limit when none."""
+def _clause_stop(work: str, pos: int, limit: int, listed: list[tuple[int, int]] = ()) -> int:
+    """The first clause word after pos that ends a list of addressees ("yêu cầu", "đề nghị"; not "và", which
+    joins them, not inside a known name or a colon list read (``listed``), not capitalised: "Bộ: Quốc phòng,
+    Giao thông vận tải" names a ministry), limit when none."""
     split = {H.bare_key(w) for w in G.words("and_word")}
     for stop in _res()["stop"].finditer(work, pos, limit):
         if H.bare_key(stop.group(0)) not in split and stop.group(0)[:1].islower() \
-                and not inside_known_name(work[pos:limit], stop.start() - pos):
+                and not inside_known_name(work[pos:limit], stop.start() - pos) \
+                and not any(s <= stop.start() < e for s, e in listed):
             return stop.start()
     return limit
 
