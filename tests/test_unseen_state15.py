@@ -168,3 +168,13 @@ def test_author_then_asks():
 def test_bracketed_abbreviation_in_author(text, issuer):
     [c] = extract_text(text).cited_documents
     assert c.issuer == issuer
+
+
+# --- "chỉ đạo X đảm nhận việc ...": "đảm nhận" is the task's predicate -------------------------------------------------
+@pytest.mark.parametrize("text, tasks", [
+    ("Bộ GD&ĐT có văn bản chỉ đạo Sở GD&ĐT cấp tỉnh đảm nhận việc bổ nhiệm cán bộ quản lý.",
+     [("Sở Giáo dục và Đào tạo cấp tỉnh",)]),
+    ("Bộ GD&ĐT có văn bản chỉ đạo các sở GD&ĐT đảm nhận việc bổ nhiệm cán bộ quản lý.", [("các sở Giáo dục và Đào tạo",)]),
+])
+def test_take_on_predicate(text, tasks):
+    assert _tasks(text) == tasks
