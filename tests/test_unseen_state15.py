@@ -178,3 +178,14 @@ def test_bracketed_abbreviation_in_author(text, issuer):
 ])
 def test_take_on_predicate(text, tasks):
     assert _tasks(text) == tasks
+
+
+# --- "X yêu cầu thu hồi văn bản do Y đưa ra": the document withdrawn is no report of the page; X issues -----------
+@pytest.mark.parametrize("text, issuer", [
+    ("Cục Đường bộ VN yêu cầu thu hồi văn bản do Sở Giao thông vận tải Hà Nội đưa ra về việc cấp phép xe khách.",
+     "Cục Đường bộ Việt Nam"),
+    ("Cục Đường bộ Việt Nam yêu cầu thu hồi văn bản do Sở Giao thông vận tải Hà Nội ban hành về việc cấp phép xe khách.",
+     "Cục Đường bộ Việt Nam"),
+])
+def test_withdrawn_document_not_reported(text, issuer):
+    assert extract_text(text).issuer == issuer
