@@ -1080,7 +1080,9 @@ def _sent_to_task(text: str, verb_start: int, obj_start: int, ctx: DocContext,
         return None
     phrase = text[sends[-1].end():pred.start() if verb_start is None else verb_start].strip(" ,")
     phrase = _SOME_LEAD.sub(G.words("plural")[0] + " ", phrase)   # "gửi một số sở, ngành": the class is asked
-    if not phrase or re.search(r"[.:\n]", phrase) or _ABOUT.search(phrase) \
+    # "gửi các Sở: Y tế, Tài chính yêu cầu ...": a colon only as a list of addressees
+    if not phrase or re.search(r"[.\n]", phrase) or ":" in phrase and find_colon_list(phrase) is None \
+            or _ABOUT.search(phrase) \
             or not (_names_start(phrase) or _addressees(phrase, ctx)):
         return None
     bodies = bodies_of(phrase, ctx, related)

@@ -189,3 +189,14 @@ def test_take_on_predicate(text, tasks):
 ])
 def test_withdrawn_document_not_reported(text, issuer):
     assert extract_text(text).issuer == issuer
+
+
+# --- "gửi <colon list> yêu cầu ...": the addressees of the list are asked --------------------------------------------
+@pytest.mark.parametrize("text, tasks", [
+    ("Bộ Y tế vừa có Công văn số 61/BYT-KCB gửi các Sở: Y tế, Tài chính yêu cầu thực hiện tốt Công điện số 17/CĐ-TTg.",
+     [("Sở Y tế", "Sở Tài chính")]),
+    ("Bộ Y tế vừa có Công văn số 61/BYT-KCB gửi các Sở Y tế yêu cầu thực hiện tốt Công điện số 17/CĐ-TTg.",
+     [("các Sở Y tế",)]),
+])
+def test_sent_to_colon_list(text, tasks):
+    assert _tasks(text) == tasks
