@@ -200,3 +200,14 @@ def test_withdrawn_document_not_reported(text, issuer):
 ])
 def test_sent_to_colon_list(text, tasks):
     assert _tasks(text) == tasks
+
+
+# --- "UBND các tỉnh, TP trực thuộc trung ương": the press's "TP" in a class of units is "thành phố" ------------------
+@pytest.mark.parametrize("text, tasks", [
+    ("Bộ LĐ-TB&XH đề nghị UBND các tỉnh, TP chỉ đạo kiểm tra các doanh nghiệp.",
+     [("UBND các tỉnh, thành phố trực thuộc Trung ương",)]),
+    ("Bộ LĐ-TB&XH đề nghị UBND các tỉnh, thành phố chỉ đạo kiểm tra các doanh nghiệp.",
+     [("UBND các tỉnh, thành phố trực thuộc Trung ương",)]),
+])
+def test_abbreviated_unit_in_class(text, tasks):
+    assert _tasks(text) == tasks
