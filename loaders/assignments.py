@@ -30,7 +30,7 @@ from loaders.body_lists import (addressee_end, addressee_group, class_then_names
                                 find_colon_list, known_name_end, post_start, split_addressees)
 from loaders.citations import UPPER, alternation, patterns, read_body
 from loaders.context import DocContext
-from loaders.header import is_upper, spellings
+from loaders.header import is_upper, markers, spellings
 from loaders.header_fields import body_end
 from loaders.records import Assignment, Span
 from loaders.text import BRACKETED, SourceText, clean
@@ -630,6 +630,23 @@ def _role_named_body(item: str) -> str:
     return item
 
 
+@lru_cache(maxsize=1)
+def _unit_abbreviations() -> tuple[re.Pattern, dict[str, str]]:
+    """A unit word abbreviated in a class of units ("các tỉnh, TP": header_markers.csv unit "TP"): the place words
+    before it, the abbreviation not followed by a name ("TP Hà Nội", "TP.HCM" name a city)."""
+    rows = {r["spelling"]: r["value"] for r in markers("unit")
+            if r["spelling"].isalpha() and r["value"].upper() != r["spelling"]}
+    places = G.expand(r"(?:%(unit_kind)s)")
+    return re.compile(rf"((?<![^\W_]){_PLURAL}\s+{places}(?:\s*,\s*{places})*\s*,\s*)({alternation(rows)})(?![.\w])"
+                      rf"(?!\s+[{UPPER}])"), rows
+
+
+def _spelled_units(phrase: str) -> str:
+    """"UBND các tỉnh, TP chỉ đạo" -> "UBND các tỉnh, thành phố chỉ đạo"."""
+    pattern, rows = _unit_abbreviations()
+    return pattern.sub(lambda m: m.group(1) + rows[m.group(2)], phrase)
+
+
 def bodies_of(phrase: str, ctx: DocContext, related: tuple[str, ...] = (), partners: bool = False) -> list[str]:
     """Named bodies (and classes of bodies) in a list as written, completed; generic ones dropped.
     ``related``: the document's addressees, which "các Bộ có liên quan" stands for; ``partners``: a
@@ -637,6 +654,7 @@ def bodies_of(phrase: str, ctx: DocContext, related: tuple[str, ...] = (), partn
     d = _data()
     phrase = BRACKETED.sub(" ", phrase)
     phrase = d["lowered_head"].sub(lambda m: m.group(1) + d["lowered_value"][m.group(2)], phrase)
+    phrase = _spelled_units(phrase)
     cut = d["scope"].search(phrase)
     if cut:
         phrase = phrase[:cut.start()]
@@ -1080,7 +1098,9 @@ def _sent_to_task(text: str, verb_start: int, obj_start: int, ctx: DocContext,
         return None
     phrase = text[sends[-1].end():pred.start() if verb_start is None else verb_start].strip(" ,")
     phrase = _SOME_LEAD.sub(G.words("plural")[0] + " ", phrase)   # "gửi một số sở, ngành": the class is asked
-    if not phrase or re.search(r"[.:\n]", phrase) or _ABOUT.search(phrase) \
+    # "gửi các Sở: Y tế, Tài chính yêu cầu ...": a colon only as a list of addressees
+    if not phrase or re.search(r"[.\n]", phrase) or ":" in phrase and find_colon_list(phrase) is None \
+            or _ABOUT.search(phrase) \
             or not (_names_start(phrase) or _addressees(phrase, ctx)):
         return None
     bodies = bodies_of(phrase, ctx, related)

@@ -220,6 +220,8 @@ def _regexes() -> dict[str, re.Pattern]:
 
 # a word of a name; a dot between capitals stays inside it ("TP.HCM", "TP.Hà Nội")
 _LINE_GAP = re.compile(r"[ \t]*\n?[ \t]*")   # blanks, at most one line break
+# "của Ủy ban nhân dân (UBND) tỉnh": an organ's abbreviation in brackets before its unit word, inside the name
+_ABBREVIATION_GAP = re.compile(G.expand(rf"\([{UPPER}][{UPPER}&-]{{1,9}}\)(?=\s+(?:%(unit_kind)s)(?!\w))"))
 _NUMBER_PUNCTUATION = re.compile(r"[\s\-–/.]")
 _WORD = re.compile(r"[^\s,;.:()\[\]\"“”!?]+(?:(?<=[A-ZĐ])\.(?=[A-ZĐ])[^\s,;.:()\[\]\"“”!?]+)*")
 
@@ -269,6 +271,10 @@ def read_body(w: str, pos: int, limit: int, max_words: int = 14) -> int:
         if comma:  # "Ban Chỉ đạo phòng, chống dịch": the comma is inside the name
             end = i = word_start = comma.end()
             words += 1
+            continue
+        gap = _ABBREVIATION_GAP.match(w, j, limit) if words else None
+        if gap:
+            i = gap.end()
             continue
         if j >= limit or w[j] in ",;.:()[]\"“”!?\n" or w.startswith("./", j) \
                 or "\n" in m.group(0) and rx["caption_line"].match(w, j):
@@ -381,7 +387,7 @@ def _read_tail(w: str, hit: _Hit, pos: int, limit: int) -> None:
     if m and not rx["document_after_of"].match(w, m.end(), limit):
         end = read_body(w, m.end(), limit)
         if end > m.end():
-            hit.issuer = fix_ocr(clean(w[m.end():end]))
+            hit.issuer = fix_ocr(clean(_ABBREVIATION_GAP.sub("", w[m.end():end])))
             hit.issuer_from_tail = True
             pos = hit.end = end
             term = rx["term"].match(w, pos, limit)

@@ -216,7 +216,7 @@ def _is_header_line(c: Cell) -> bool:
     """A line a header block may hold: capitals, an anchor, a trích yếu, or its continuation."""
     text = c.stripped
     # "• Hiệu lực: ...", "- 5 Quy định 37-QĐ/TW ..." (a site's bullet list, its items numbered) start with a capital
-    word = re.sub(r"^[•·▪◦*\-–+\s]*(?:\d{1,2}[.)]?\s+)?", "", text)
+    word = re.sub(r"^[•·▪◦*\-–+\s]*(?:\d{1,2}[.)]?\s*)?", "", text)
     return (is_blank(c.text) or is_upper(text) or _is_anchor(c) or not word[:1].isupper()
             or bool(line_patterns()["subject"].match(c.text)))
 

@@ -449,7 +449,8 @@ def _set_subject(st, first: Cell, all_cells: tuple[Cell, ...], i: int, out, ev, 
         if not c.text.strip():
             continue  # the empty rest of a table row ("V/v tăng cường |"), a paragraph break of a page
         if not (c.stripped[:1].islower() or upper and _continues_caps(c) and not _organ_wrapped(all_cells, j - 1)
-                or not upper and _wrapped_on(st.work, parts, c) or _range_wrapped(parts[-1], c)):
+                or not upper and _wrapped_on(st.work, parts, c) or _range_wrapped(parts[-1], c)
+                or _colon_wrapped(parts, c)):
             break
         parts.append(c)
         i = j
@@ -459,6 +460,11 @@ def _set_subject(st, first: Cell, all_cells: tuple[Cell, ...], i: int, out, ev, 
 
 
 _SENTENCE_END = ".:;!?"
+
+
+def _colon_wrapped(parts: list[Cell], c: Cell) -> bool:
+    """"V/v" alone on its line, "": Thực hiện quy định ..." on the next: the marker's colon and words wrapped."""
+    return len(parts) == 1 and c.stripped[:1] == ":" and bool(line_patterns()["subject"].fullmatch(parts[0].stripped))
 _OPEN_RANGE = re.compile(r"(?:19|20)\d\d\s*[-–]$")
 _RANGE_END = re.compile(r"(?:19|20)\d\d(?!\d)")
 

@@ -751,7 +751,8 @@ def _recipients_end(work: str, pos: int, end: int) -> int:
             bound = _res()["recipients_end"].search(work, m.end(), end)
             while bound and bound.group(0) in ":;":
                 bound = _res()["recipients_end"].search(work, bound.end(), end)
-            found = find_colon_list(work[at:bound.start() if bound else end])
+            # "gửi các Sở: Y tế, Tài chính yêu cầu ...": the clause word ends the list's last item
+            found = find_colon_list(work[at:_clause_stop(work, m.end(), bound.start() if bound else end)])
             if not found or found.items[0].start < m.end() - at:
                 break
             listed.append((at + found.items[0].start, at + found.end))
@@ -765,9 +766,17 @@ def _recipients_end(work: str, pos: int, end: int) -> int:
     limit = m.start() if m else end
     if colon:
         return limit   # "gửi: A; B; Ủy ban An toàn giao thông quốc gia.": the list is the sentence's rest
-    split = {H.bare_key(w) for w in G.words("and_word")}   # "và" joins recipients, ends no list
+    return _clause_stop(work, pos, limit, listed)
+
+
+def _clause_stop(work: str, pos: int, limit: int, listed: list[tuple[int, int]] = ()) -> int:
+    """The first clause word after pos that ends a list of addressees ("yêu cầu", "đề nghị"; not "và", which
+    joins them, not inside a known name or a colon list read (``listed``), not capitalised: "Bộ: Quốc phòng,
+    Giao thông vận tải" names a ministry), limit when none."""
+    split = {H.bare_key(w) for w in G.words("and_word")}
     for stop in _res()["stop"].finditer(work, pos, limit):
-        if H.bare_key(stop.group(0)) not in split and not inside_known_name(work[pos:limit], stop.start() - pos) \
+        if H.bare_key(stop.group(0)) not in split and stop.group(0)[:1].islower() \
+                and not inside_known_name(work[pos:limit], stop.start() - pos) \
                 and not any(s <= stop.start() < e for s, e in listed):
             return stop.start()
     return limit
