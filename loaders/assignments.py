@@ -28,7 +28,7 @@ from loaders import refdata
 from loaders.bodies import complete_name, resolve_body
 from loaders.body_lists import (addressee_end, addressee_group, class_then_names, continues_name, dash_inside_name,
                                 find_colon_list, known_name_end, post_start, split_addressees)
-from loaders.citations import UPPER, alternation, patterns, read_body
+from loaders.citations import UPPER, alternation, patterns, read_body, spell_out
 from loaders.context import DocContext
 from loaders.header import is_upper, spellings
 from loaders.header_fields import body_end
@@ -1279,20 +1279,11 @@ def _own_subject(text: str) -> bool:
                                                  or split_addressees(text[:pred.start()].strip())))
 
 
-@lru_cache(maxsize=1)
-def _abbreviations() -> tuple[re.Pattern, dict[str, str]] | None:
-    """The press's abbreviations of bodies (press_phrases.csv kind abbreviation: "BTV" -> "Ban Thường vụ")."""
-    rows = {r["phrase"]: r["value"] for r in refdata.table("press_phrases") if r["kind"] == "abbreviation"}
-    return (re.compile(rf"(?<![^\W_]){alternation(rows)}(?![^\W_])"), rows) if rows else None
-
-
 def _spelled_out(s: _Sentence) -> _Sentence:
     """The sentence read with abbreviations spelled out ("BTV Thành ủy Huế" names a body); its span,
     and so the evidence, stays the text as written."""
-    found = _abbreviations()
-    if found is None or not found[0].search(s.text):
-        return s
-    return _Sentence(s.start, s.end, s.item, found[0].sub(lambda m: found[1][m.group(0)], s.text))
+    text = spell_out(s.text)
+    return s if text == s.text else _Sentence(s.start, s.end, s.item, text)
 
 
 def _after_header(s: _Sentence) -> _Sentence | None:

@@ -219,7 +219,7 @@ def _regexes() -> dict[str, re.Pattern]:
 # a word of a name; a dot between capitals stays inside it ("TP.HCM", "TP.Hà Nội")
 _LINE_GAP = re.compile(r"[ \t]*\n?[ \t]*")   # blanks, at most one line break
 _NUMBER_PUNCTUATION = re.compile(r"[\s\-–/.]")
-_WORD = re.compile(r"[^\s,;.:()\[\]\"“”!?]+(?:(?<=[A-ZĐ])\.(?=[A-ZĐ])[^\s,;.:()\[\]\"“”!?]+)*")
+_WORD = re.compile(r"[^\s,;.:()\[\]\"“”!?]+(?:(?<=[A-ZĐ])\.(?=[A-ZĐƯ])[^\s,;.:()\[\]\"“”!?]+)*")  # "T.Ư"
 
 
 @lru_cache(maxsize=1)
@@ -372,20 +372,7 @@ def _read_tail(w: str, hit: _Hit, pos: int, limit: int) -> None:
         pos = hit.end = m.end()
     m = rx["year_only"].match(w, pos, limit)
     pos = m.end() if m and hit.date is None else pos
-    m = rx["of"].match(w, pos, limit)
-    if m and not rx["document_after_of"].match(w, m.end(), limit):
-        end = read_body(w, m.end(), limit)
-        if end > m.end():
-            hit.issuer = fix_ocr(clean(w[m.end():end]))
-            hit.issuer_from_tail = True
-            pos = hit.end = end
-            term = rx["term"].match(w, pos, limit)
-            if term:  # "của Ban Chấp hành Trung ương Đảng (khóa XII) về ...": the term is no part of the name
-                pos = hit.end = term.end()
-            m = rx["date"].match(w, pos, limit)
-            if m and hit.date_as_written is None and not _clause_date(w, hit, pos, limit):
-                hit.date, hit.date_as_written, hit.date_warning = parse_date(m)
-                pos = hit.end = m.end()
+    pos = _read_of(w, hit, pos, limit)
     m = rx["about"].match(w, pos, limit)
     if m:
         stop = _regexes()["subject_end"].search(w, m.end(), min(limit, m.end() + 300))
@@ -402,6 +389,28 @@ def _read_tail(w: str, hit: _Hit, pos: int, limit: int) -> None:
             hit.subject = clean(w[m.start("about"):end]).lstrip(", ")
             hit.subject_start = m.start()
             hit.end = end
+            if hit.issuer is None and w[end - 1:end] in _CLOSING.values():
+                _read_of(w, hit, end, limit)  # "về “Tăng cường ...” của Ban Bí thư": the author after a quoted title
+
+
+def _read_of(w: str, hit: _Hit, pos: int, limit: int) -> int:
+    """"của issuer" at pos (then a term and a date); extends hit.end; the position after what was read."""
+    rx = _regexes()
+    m = rx["of"].match(w, pos, limit)
+    if m and not rx["document_after_of"].match(w, m.end(), limit):
+        end = read_body(w, m.end(), limit)
+        if end > m.end():
+            hit.issuer = fix_ocr(clean(w[m.end():end]))
+            hit.issuer_from_tail = True
+            pos = hit.end = end
+            term = rx["term"].match(w, pos, limit)
+            if term:  # "của Ban Chấp hành Trung ương Đảng (khóa XII) về ...": the term is no part of the name
+                pos = hit.end = term.end()
+            m = rx["date"].match(w, pos, limit)
+            if m and hit.date_as_written is None and not _clause_date(w, hit, pos, limit):
+                hit.date, hit.date_as_written, hit.date_warning = parse_date(m)
+                pos = hit.end = m.end()
+    return pos
 
 
 def _clause_date(w: str, hit: _Hit, pos: int, limit: int) -> bool:
@@ -964,11 +973,25 @@ def _same_plenum(w: str, hit: _Hit, before: list[_Hit]) -> bool:
     return False
 
 
+@lru_cache(maxsize=1)
+def _abbreviations() -> tuple[re.Pattern, dict[str, str]] | None:
+    """The press's abbreviations of bodies (press_phrases.csv kind abbreviation: "BTV" -> "Ban Thường vụ")."""
+    rows = {r["phrase"]: r["value"] for r in refdata.table("press_phrases") if r["kind"] == "abbreviation"}
+    return (re.compile(rf"(?<![^\W_]){alternation(rows)}(?![^\W_])"), rows) if rows else None
+
+
+def spell_out(text: str) -> str:
+    """``text`` with the press's abbreviations of bodies spelled out ("Ban Bí thư T.Ư Đảng" -> "... Trung ương ...")."""
+    found = _abbreviations()
+    return found[0].sub(lambda m: found[1][m.group(0)], text) if found else text
+
+
 def _issuer_as_named(hit: _Hit) -> str:
     """The issuer written in the citation, as the body is named: without "đồng chí", a congress by its
     full name, "Chỉ thị ... của Chính phủ" -> Thủ tướng Chính phủ (issuer_of_type: who issues that type)."""
     rx = _regexes()
     issuer = rx["honorific"].sub("", hit.issuer or "", count=1) if rx["honorific"].match(hit.issuer or "") else hit.issuer
+    issuer = spell_out(issuer) if issuer else issuer
     for pattern, value in _issuer_rewrites():
         m = pattern.fullmatch(issuer)
         if m:

@@ -1,0 +1,32 @@
+"""Causes found reading a sixteenth round of unseen Party pages (Ban Thường vụ Tỉnh ủy/Thành ủy letters and Chỉ thị on
+storms, digital transformation and citizens' reception, Ban Tuyên giáo Tỉnh ủy Hướng dẫn of 2024, Đảng ủy xã
+conferences, a Huyện ủy reviewing a commune's congress, Bộ Chính trị and Ban Bí thư documents in the press; session 17,
+party16), one row a cause.
+
+Sentences are our own, modelled on what real pages wrote (other names, numbers, places)."""
+from __future__ import annotations
+
+import pytest
+
+from conftest import record_field as _get
+from loaders.extract import extract_text
+
+FIELD_CASES = [
+    # "T.Ư" (Trung ương, press_phrases abbreviation) is one word of an author's name: the name no longer ends at its
+    # full stop ("Ban Bí thư T"), and the author is named as spelled out (citations.spell_out)
+    ("Hải Dương: 5 năm triển khai Chỉ thị số 27 của Ban Bí thư T.Ư Đảng (05/3/2024)",
+     {"cited.0.issuer": "Ban Bí thư"}),
+    # the author after a quoted subject ("Chỉ thị số 27-CT/TW về “...” của Ban Bí thư") is read, not the symbol's code's
+    # body (TW: Ban Chấp hành Trung ương); with the same number the two mentions are one citation
+    ("Chỉ thị số 27 của Ban Bí thư T.Ư Đảng\n\nNgay khi Chỉ thị số 27-CT/TW về “Tăng cường công tác phòng cháy” "
+     "của Ban Bí thư T.Ư Đảng (khóa XII) được ban hành, Tỉnh ủy đã lãnh đạo thực hiện.",
+     {"cited.0.issuer": "Ban Bí thư", "cited.0.number": "27-CT/TW", "cited.1.number": None}),
+    ("Tỉnh ủy ban hành Kế hoạch số 12-KH/TU thực hiện Nghị quyết số 36-NQ/TW về “Phát triển bền vững kinh tế biển” "
+     "của Bộ Chính trị.", {"cited.0.issuer": "Bộ Chính trị"}),
+]
+
+
+@pytest.mark.parametrize("text,expected", FIELD_CASES, ids=[str(i) for i in range(len(FIELD_CASES))])
+def test_fields_of_a_page(text, expected):
+    record = extract_text(text)
+    assert {k: _get(record, k) for k in expected} == expected
