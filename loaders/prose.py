@@ -402,12 +402,24 @@ def _person(st: SourceText, s: int, e: int, party: bool = False) -> _Person | No
         name = _trailing_name(st, role.end, e)
         if not name:
             return None
-        # "Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ X": of a person's titles, the last one names the body
+        # "Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ X": of a person's titles, the last one names the body; signing a
+        # Party document, the last one held in a Party body ("Tổng Bí thư, Chủ tịch nước X" signs as Tổng Bí thư)
         titles = role.end
-        for m in re.finditer(r",\s*", st.work[titles:name.start]):
-            role = _role_at(st, titles + m.end(), name.start) or role
-        return _Person(name, role)
+        cuts = [titles + m.start() for m in re.finditer(r",\s*", st.work[titles:name.start])] + [name.start]
+        party_role = role if party and _party_title(st, role, cuts[0]) else None
+        for m, end in zip(re.finditer(r",\s*", st.work[titles:name.start]), cuts[1:]):
+            here = _role_at(st, titles + m.end(), name.start)
+            role = here or role
+            party_role = here if here and party and _party_title(st, here, end) else party_role
+        return _Person(name, party_role or role)
     return None
+
+
+def _party_title(st: SourceText, role: Span, end: int) -> bool:
+    """The title at ``role`` (its words up to ``end``) is held in a Party body: the body after it ("Bí thư Thành ủy")
+    or the title itself ("Tổng Bí thư", a central_bodies row)."""
+    body = organ(st.work[role.end:end]) or organ(st.work[role.start:end])
+    return bool(body) and body[1].channel == "party"
 
 
 def _led_person_after_comma(st: SourceText, s: int, e: int, party: bool = False) -> _Person | None:
@@ -872,6 +884,9 @@ def _read_head(st: SourceText, lead: _Lead) -> None:
     party = bool(_PARTY_SYMBOL.match(lead.values.get("number") or ""))   # a Party document: its signer's Party post
     person = _person(st, _clause_start(work, pos, who_end), who_end, party) or _person(st, pos, who_end, party) \
         or _led_person_after_comma(st, pos, who_end, party)
+    wide = _person(st, pos, who_end, party) if person and party else None
+    if wide and wide.name == person.name:   # "Tổng Bí thư, Chủ tịch nước X": the titles before the comma are X's too
+        person = wide
     if person:
         _read_signer(st, lead, person)
         return
@@ -901,6 +916,8 @@ def _read_signer(st: SourceText, lead: _Lead, person: _Person) -> None:
     work = st.work
     lead.values["signer"] = person
     between = (person.role.end, person.name.start) if person.role and person.role.end < person.name.start else None
+    if between and "," in work[between[0]:between[1]]:   # "Bí thư Tỉnh ủy, Chủ tịch HĐND tỉnh X": the role's body ends at the comma
+        between = (between[0], work.index(",", *between))
     found = organ(work[between[0]:between[1]]) if between and "issuer" not in lead.values else None
     body = (_role_body(work[person.role.start:person.role.end]) if found else None) or "{}"
     if "{}" not in body and H.bare_key(body).endswith(H.bare_key(work[between[0]:between[1]])):
