@@ -847,16 +847,19 @@ def _read_head(st: SourceText, lead: _Lead) -> None:
     s0, v0 = lead.s0, lead.verb[0]
     hearsay = res["hearsay"].search(work, s0, v0)
     pos = s0
-    d = next((x for x in H.DATE_RE.finditer(work, s0, v0) if not _cited_date(work, x.start())), None)
-    t = res["dateline"].search(work, s0, v0)       # "Sáng 5/8/2021, …": a time of day, no "ngày"
+    # a date before a hearsay clause is the report's; one after it ("X cho biết, ngày 25-3, Y đã ban hành ..."), the document's
+    told = hearsay.end() if hearsay else s0
+    d = next((x for x in H.DATE_RE.finditer(work, told, v0) if not _cited_date(work, x.start())), None)
+    t = res["dateline"].search(work, told, v0)       # "Sáng 5/8/2021, …": a time of day, no "ngày"
     if t and (d is None or t.start() < d.start()):
-        if not hearsay and "date" not in lead.values:
+        if "date" not in lead.values:
             _set_iso(st, lead, H.date_from_parts(t.group("d"), t.group("m"), t.group("y")), t)
         d = t
-    elif d and not hearsay and "date" not in lead.values:
+    elif d and "date" not in lead.values:
         _set_date(st, lead, d)
-    y = res["yearless"].search(work, s0, v0) if d is None and not hearsay else None
-    if y and "date" not in lead.values and not work[s0:y.start()].strip(" \t>*-("):
+    y = res["yearless"].search(work, told, v0) if d is None else None
+    agency = _AGENCY.match(work, _skip_space(work, told, v0), v0) if y else None   # "(QBĐT) - Ngày 25-3, ..."
+    if y and "date" not in lead.values and not work[agency.end() if agency else told:y.start()].strip(" \t>*-(,"):
         year = _year_of_month(work, int(y.group("m")))
         if year:
             _set_iso(st, lead, H.date_from_parts(y.group("d"), y.group("m"), year), y)
@@ -1128,9 +1131,30 @@ def find_reported(st: SourceText, start: int = 0, end: int | None = None) -> Rep
         if verb is None:
             continue
         lead = _read_lead(st, m, s0, s1, verb)
+        lead = _issuing_document(st, lead, mentions, start, end) or lead
         same = _merge_mentions(st, lead, mentions, start, end)
         original = motto.start() if motto is not None and motto.start() > m.start() else None
         return _reported(st, lead, same, original, end)
+    return None
+
+
+def _issuing_document(st: SourceText, lead: _Lead, mentions: list[re.Match], start: int, end: int) -> _Lead | None:
+    """A headline's document of no number ("Ban hành Quy chế tiếp dân") issued by the numbered document the next
+    reported mention names ("... đã có Quyết định số 1518-QĐ/TU về việc ban hành Quy chế tiếp dân"): that one is
+    reported."""
+    work = st.work
+    if lead.values.get("number") or not _headline(work, lead):
+        return None
+    for m in mentions:
+        if m.start() < lead.s1 or not (m.group("num") or m.group("sym")):
+            continue
+        s0, s1 = _sentence(work, m.start(), start, end)
+        verb = _is_reported(work, m, s0, s1)
+        if verb is None:
+            continue
+        sub = _read_lead(st, m, s0, s1, verb)
+        subject = str(sub.values.get("subject") or "")
+        return sub if H.bare_key(lead.m.group("type")) in H.bare_key(subject) else None
     return None
 
 

@@ -23,6 +23,23 @@ FIELD_CASES = [
      {"cited.0.issuer": "Ban Bí thư", "cited.0.number": "27-CT/TW", "cited.1.number": None}),
     ("Tỉnh ủy ban hành Kế hoạch số 12-KH/TU thực hiện Nghị quyết số 36-NQ/TW về “Phát triển bền vững kinh tế biển” "
      "của Bộ Chính trị.", {"cited.0.issuer": "Bộ Chính trị"}),
+    # a date after a hearsay clause ("X cho biết, ngày 25-3-2019, Y đã có ...") is the document's; one before it is
+    # the report's (prose._read_head)
+    ("Tin từ Văn phòng Tỉnh ủy cho biết, ngày 12-3-2019, Ban Thường vụ Tỉnh ủy đã có Quyết định số 1520-QĐ/TU về việc "
+     "ban hành Quy chế làm việc.", {"date": "2019-03-12", "number": "1520-QĐ/TU"}),
+    ("Ngày 14-3-2019, Văn phòng Tỉnh ủy cho biết, Ban Thường vụ Tỉnh ủy vừa có Quyết định số 1520-QĐ/TU về việc ban "
+     "hành Quy chế làm việc.", {"date": None}),
+    # a year-less date after an agency's prefix ("(QBĐT) - Ngày 25-3, ...") takes the page's year as one opening the
+    # sentence does
+    ("Thứ Năm, 28/03/2019\n\n(QBT) - Ngày 12-3, Ban Thường vụ Tỉnh ủy đã có Quyết định số 1520-QĐ/TU về việc ban hành "
+     "Quy chế làm việc.", {"date": "2019-03-12"}),
+    # a headline's document of no number ("Ban hành Quy chế ...") issued by the numbered document the body reports
+    # ("... Quyết định số 1520-QĐ/TU về việc ban hành Quy chế ...") is not the reported one (prose._issuing_document)
+    ("Ban hành Quy chế Bí thư Tỉnh ủy tiếp dân\n\nNgày 12-3-2019, Ban Thường vụ Tỉnh ủy đã có Quyết định số "
+     "1520-QĐ/TU về việc ban hành Quy chế Bí thư Tỉnh ủy tiếp dân.",
+     {"doc_type": "Quyết định", "number": "1520-QĐ/TU", "issuer": "Tỉnh ủy"}),
+    ("Ban hành Chỉ thị về phòng, chống dịch\n\nNgày 12-3-2020, Ban Thường vụ Tỉnh ủy đã ban hành Chỉ thị về phòng, "
+     "chống dịch.", {"doc_type": "Chỉ thị", "number": None}),
 ]
 
 
