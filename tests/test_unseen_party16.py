@@ -40,6 +40,10 @@ FIELD_CASES = [
      {"doc_type": "Quyết định", "number": "1520-QĐ/TU", "issuer": "Tỉnh ủy"}),
     ("Ban hành Chỉ thị về phòng, chống dịch\n\nNgày 12-3-2020, Ban Thường vụ Tỉnh ủy đã ban hành Chỉ thị về phòng, "
      "chống dịch.", {"doc_type": "Chỉ thị", "number": None}),
+    # a committee named by its keyword and a province's abbreviation ("Thành ủy TP.HCM") is that province's, its name
+    # the province's own (header_organs._province_organ, as "UBND TP.HCM" was), not "Thành ủy Tp.hcm"
+    ("Ban Thường vụ Thành ủy TP.HCM yêu cầu các quận ủy tập trung lãnh đạo thực hiện.",
+     {"issuer": "Thành ủy thành phố Hồ Chí Minh"}),
 ]
 
 
