@@ -59,6 +59,7 @@ _GENERIC, _SECTOR = "generic", "sector"   # body_lists.csv addressee groups: "c�
 _MASS = "mass"   # body_lists.csv addressee group of the mass organisations ("các đoàn thể chính trị - xã hội")
 # a class placed by its own unit word ("... xã hội tỉnh", "... của tỉnh"), not "các cấp trong tỉnh"
 _PLACED_END = re.compile(G.expand(r"\s(?!%(collective)s\s)[^\W_]+\s+%(unit_kind)s$"))
+_NAMED_PLACE_END = re.compile(G.expand(rf"\s%(unit_kind)s\s+[{UPPER}][^,]*$"))   # "... tỉnh Nghệ An"
 _UNDER_END = re.compile(G.expand(r"%(directly_under)s(?:\s+\S+)*$"))
 _NAMED_COMMITTEE_END = re.compile(G.expand(rf"%(committee_tail)s\s+[{UPPER}][^,]*$"))     # "..., Thành ủy Huế"
 _NAMES_PLACE = re.compile(G.expand(rf"(?:(?i:%(committee_tail)s)|%(unit_kind)s)\s+[{UPPER}]"))  # "huyện Nam Trực"
@@ -411,6 +412,12 @@ def _split(phrase: str) -> list[str]:
     return [p.strip() for p in pieces if p.strip()]
 
 
+def _placed(item: str) -> bool:
+    """A class named with its place: "... tỉnh", "... tỉnh Nghệ An", "... TP.HCM" (a place's own name last)."""
+    last = item.rsplit(None, 1)[-1]
+    return bool(_PLACED_END.search(item) or _NAMED_PLACE_END.search(item) or last[:1].isupper() and _is_place(last))
+
+
 def _is_place(name: str) -> bool:
     """"Sóc Sơn", "Huế": a name of an administrative unit (2020 or 2025), no body of its own."""
     return bool(refdata.find_units(name) or refdata.find_province_2025(name))
@@ -684,7 +691,7 @@ def bodies_of(phrase: str, ctx: DocContext, related: tuple[str, ...] = (), partn
         parts = item.split(", ")
         # the mass organisations of a place named beside named bodies ("Ủy ban MTTQ, Sở Nội vụ và các đoàn thể
         # chính trị - xã hội tỉnh") are asked too; unplaced ("các đoàn thể chính trị - xã hội") they stay generic
-        mass = len(out) > 0 and addressee_group(item) == _MASS and bool(_PLACED_END.search(item))
+        mass = len(out) > 0 and addressee_group(item) == _MASS and _placed(item)
         # a central body's own name may hold a comma and a class ("Đảng ủy Mặt trận Tổ quốc, các đoàn thể Trung ương")
         if not mass and refdata.find_central_body(item) is None and any(d["generic"].match(part) and not d["committee"].match(part)
                             and not (k and d["class_tail"].match(part)) for k, part in enumerate(parts)):

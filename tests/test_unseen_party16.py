@@ -44,6 +44,15 @@ FIELD_CASES = [
     # the province's own (header_organs._province_organ, as "UBND TP.HCM" was), not "Thành ủy Tp.hcm"
     ("Ban Thường vụ Thành ủy TP.HCM yêu cầu các quận ủy tập trung lãnh đạo thực hiện.",
      {"issuer": "Thành ủy thành phố Hồ Chí Minh"}),
+    # the mass organisations named with their place beside named bodies are asked whether the place is a kind word
+    # ("... xã hội tỉnh"), a named place ("... tỉnh Nghệ An") or a province's abbreviation ("... TP.HCM")
+    # (assignments._placed); unplaced they stay generic
+    ("Ban Thường vụ Thành ủy yêu cầu Ủy ban MTTQ Việt Nam TP.HCM và các tổ chức chính trị - xã hội TP.HCM tập trung "
+     "lãnh đạo thực hiện.", {"bodies": ["Ủy ban MTTQ Việt Nam TP.HCM", "các tổ chức chính trị - xã hội TP.HCM"]}),
+    ("Ban Thường vụ Tỉnh ủy yêu cầu Ủy ban MTTQ Việt Nam tỉnh và các tổ chức chính trị - xã hội tỉnh Hà Nam tập trung "
+     "lãnh đạo thực hiện.", {"bodies": ["Ủy ban MTTQ Việt Nam tỉnh", "các tổ chức chính trị - xã hội tỉnh Hà Nam"]}),
+    ("Ban Thường vụ Tỉnh ủy yêu cầu Sở Nội vụ và các tổ chức chính trị - xã hội tập trung lãnh đạo thực hiện.",
+     {"bodies": ["Sở Nội vụ"]}),
 ]
 
 
