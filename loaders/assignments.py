@@ -914,7 +914,8 @@ def _told_act(text: str) -> bool:
     """"Chiều 23/9, Trung tâm X đã phối hợp với UBND phường ...": a clause word before the partners'
     verb tells what was done; it adds no partner to the task before it."""
     m = _data()["cooperate"].search(text)
-    return bool(m) and _clause(text, 0, m.start())
+    # "Đặc biệt, Đảng ủy Công an tỉnh đẩy nhanh tiến độ và phối hợp với ...": a body after an opening word does it
+    return bool(m) and (_clause(text, 0, m.start()) or any(_names_start(p) for p in text[:m.start()].split(", ")[1:]))
 
 
 def _only_issuer(bodies: list[str], ctx: DocContext) -> bool:
@@ -1133,7 +1134,9 @@ def _object_task(text: str, obj_start: int, ctx: DocContext, related: tuple[str,
     obj = obj[lead.end():] if lead else obj
     obj_start = len(text) - len(obj)
     pred = _nested_request(text, obj_start, _predicate(text, obj_start))
-    classes = _addressees(text[obj_start:pred.start()], ctx) if pred else []
+    scope = d["scope"].search(text, obj_start, pred.start()) if pred else None
+    obj_end = scope.start() if scope else pred.start() if pred else None   # "X, nhất là Y, phải ...": X is asked
+    classes = _addressees(text[obj_start:obj_end], ctx) if pred else []
     colon = text.find(":", obj_start)
     if not pred and colon > obj_start:
         classes = _addressees(text[obj_start:colon], ctx)   # "Yêu cầu các cấp ủy, tổ chức đảng: Khẩn trương ..."
@@ -1157,7 +1160,7 @@ def _object_task(text: str, obj_start: int, ctx: DocContext, related: tuple[str,
         return None
     if _intro_only(text, pred.start()):  # "... yêu cầu X thực hiện tốt một số nội dung sau:"
         return _Found(classes or bodies_of(text[obj_start:pred.start()], ctx, related), -1, bool(classes))
-    if _clause(text, obj_start, pred.start()):
+    if _clause(text, obj_start, obj_end):
         return None
     rest = re.sub(r"[./\s]+$", "", text[pred.start():])
     if d["formula"].match(rest):

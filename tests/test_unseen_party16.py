@@ -53,6 +53,19 @@ FIELD_CASES = [
      "lãnh đạo thực hiện.", {"bodies": ["Ủy ban MTTQ Việt Nam tỉnh", "các tổ chức chính trị - xã hội tỉnh Hà Nam"]}),
     ("Ban Thường vụ Tỉnh ủy yêu cầu Sở Nội vụ và các tổ chức chính trị - xã hội tập trung lãnh đạo thực hiện.",
      {"bodies": ["Sở Nội vụ"]}),
+    # an emphasis after the addressees ("X, nhất là Y, phải ...", "X đặc biệt là Y phải ...": body_phrases scope_cut)
+    # ends them: X is asked (assignments._object_task); before, "là" made the list a clause and no one was asked
+    ("Ban Thường vụ Tỉnh ủy đã có văn bản yêu cầu các cấp ủy, chính quyền đặc biệt là người đứng đầu cấp ủy phải nâng "
+     "cao chất lượng tiếp dân.", {"bodies": ["các cấp ủy", "chính quyền"]}),
+    ("Ban Thường vụ Huyện ủy yêu cầu Phòng Y tế, nhất là Trạm Y tế các xã, phải tăng cường giám sát dịch.",
+     {"bodies": ["Phòng Y tế"]}),
+    # "coi trọng" (give weight to) is a task's verb (body_phrases predicate): the emphasis after it belongs to the task
+    ("Đảng ủy Quân sự tỉnh yêu cầu các chi bộ coi trọng tất cả các khâu, nhất là công tác nhân sự.",
+     {"bodies": ["các chi bộ"]}),
+    # a later sentence whose own body acts after an opening word ("Đặc biệt, Đảng ủy X đẩy nhanh ... và phối hợp với
+    # ...") tells what that body does: its partners are no partners of the task before it (assignments._told_act)
+    ("Đảng ủy Quân sự tỉnh yêu cầu các chi bộ coi trọng công tác nhân sự. Đặc biệt, Đảng ủy Quân sự tỉnh đẩy nhanh "
+     "tiến độ và phối hợp chặt chẽ với các huyện ủy.", {"assignments.0.cooperating": ()}),
 ]
 
 
