@@ -66,6 +66,11 @@ FIELD_CASES = [
     # ...") tells what that body does: its partners are no partners of the task before it (assignments._told_act)
     ("Đảng ủy Quân sự tỉnh yêu cầu các chi bộ coi trọng công tác nhân sự. Đặc biệt, Đảng ủy Quân sự tỉnh đẩy nhanh "
      "tiến độ và phối hợp chặt chẽ với các huyện ủy.", {"assignments.0.cooperating": ()}),
+    # a committee's boards written in lower case ("ban thường vụ", "ban chấp hành": body_phrases lowered_head) head a
+    # body as their capitalised spelling does
+    ("Bí thư Huyện ủy yêu cầu ban chấp hành đảng bộ xã Tân Lập tiếp tục rà soát văn kiện.",
+     {"bodies": ["Ban Chấp hành đảng bộ xã Tân Lập"]}),
+    ("Ban Bí thư yêu cầu ban thường vụ các tỉnh ủy, thành ủy chỉ đạo rà soát.", {"bodies": ["Ban Thường vụ các tỉnh ủy, thành ủy"]}),
 ]
 
 
