@@ -71,6 +71,11 @@ FIELD_CASES = [
     ("Bí thư Huyện ủy yêu cầu ban chấp hành đảng bộ xã Tân Lập tiếp tục rà soát văn kiện.",
      {"bodies": ["Ban Chấp hành đảng bộ xã Tân Lập"]}),
     ("Ban Bí thư yêu cầu ban thường vụ các tỉnh ủy, thành ủy chỉ đạo rà soát.", {"bodies": ["Ban Thường vụ các tỉnh ủy, thành ủy"]}),
+    # "X phát biểu chỉ đạo tại buổi làm việc ...": a speech told (body_phrases clause_word "phát biểu"), its speaker no
+    # subject of a task ("X phát biểu" was asked); the request after it still is
+    ("Thường trực Ban Bí thư Lê Văn Tám phát biểu chỉ đạo tại buổi làm việc với Ban Thường vụ Tỉnh ủy.\n\nThường trực "
+     "Ban Bí thư đề nghị Ban Thường vụ Tỉnh ủy Phú Yên tiếp tục thực hiện hiệu quả công tác xây dựng Đảng.",
+     {"bodies": ["Ban Thường vụ Tỉnh ủy Phú Yên"]}),
 ]
 
 
