@@ -59,7 +59,7 @@ _GENERIC, _SECTOR = "generic", "sector"   # body_lists.csv addressee groups: "c�
 _MASS = "mass"   # body_lists.csv addressee group of the mass organisations ("các đoàn thể chính trị - xã hội")
 # a class placed by its own unit word ("... xã hội tỉnh", "... của tỉnh"), not "các cấp trong tỉnh"
 _PLACED_END = re.compile(G.expand(r"\s(?!%(collective)s\s)[^\W_]+\s+%(unit_kind)s$"))
-_NAMED_PLACE_END = re.compile(G.expand(rf"\s%(unit_kind)s\s+[{UPPER}][^,]*$"))   # "... tỉnh Nghệ An"
+_NAMED_PLACE_END = re.compile(G.expand(rf"\s(?:%(unit_kind)s|%(commune_kind)s)\s+[{UPPER}][^,]*$"))   # "... tỉnh Nghệ An", "... xã Tân Lập"
 _UNDER_END = re.compile(G.expand(r"%(directly_under)s(?:\s+\S+)*$"))
 _NAMED_COMMITTEE_END = re.compile(G.expand(rf"%(committee_tail)s\s+[{UPPER}][^,]*$"))     # "..., Thành ủy Huế"
 _NAMES_PLACE = re.compile(G.expand(rf"(?:(?i:%(committee_tail)s)|%(unit_kind)s)\s+[{UPPER}]"))  # "huyện Nam Trực"
@@ -1165,8 +1165,8 @@ def _object_task(text: str, obj_start: int, ctx: DocContext, related: tuple[str,
     rest = re.sub(r"[./\s]+$", "", text[pred.start():])
     if d["formula"].match(rest):
         return None  # "Yêu cầu các cấp ủy ... triển khai thực hiện nghiêm túc./."
-    if classes:
-        return _Found(classes, pred.start(), True)
+    if classes:   # "cấp ủy xã Thịnh Sơn": a class named with its place's name is that place's own body, no class
+        return _Found(classes, pred.start(), not all(_NAMED_PLACE_END.search(c) for c in classes))
     return _Found(bodies_of(text[obj_start:pred.start()], ctx, related), pred.start())
 
 
