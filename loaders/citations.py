@@ -591,6 +591,8 @@ def _unnumbered(w: str, limit: int, taken, numbered, ctx: DocContext) -> list[_H
             continue   # "dự thảo Kế hoạch của Ban Chỉ đạo": a draft, not yet issued
         if not (hit.issuer or hit.date) or _absorbed(w, hit.end if not hit.subject else hit.subject_start, numbered):
             continue
+        if not (hit.date or hit.number) and hit.issuer and rx["honorific"].match(hit.issuer) and _told(w, hit.end, limit):
+            continue  # "Báo cáo của đồng chí X, Chủ tịch UBND tỉnh cho biết, ...": a speaker's report, no document
         if not hit.date and hit.issuer and _is_self(hit.issuer, ctx):
             continue  # the document speaking of itself ("Chỉ thị của Ban Thường vụ Tỉnh ủy ... được ban hành")
         if not hit.date and _named_before(hit, numbered):
@@ -608,6 +610,18 @@ def _unnumbered(w: str, limit: int, taken, numbered, ctx: DocContext) -> list[_H
             continue  # "Nghị quyết Đại hội Đảng bộ xã Tân Lập lần thứ I ... Nghị quyết Đại hội Đảng bộ xã lần thứ I"
         hits.append(hit)
     return hits
+
+
+@lru_cache(maxsize=1)
+def _hearsay() -> re.Pattern:
+    """A verb of telling (press_phrases hearsay rows: "cho biết", "cho hay")."""
+    return re.compile(rf"(?<![^\W_])(?:{alternation(r['phrase'] for r in table('press_phrases') if r['kind'] == 'hearsay')})(?![^\W_])")
+
+
+def _told(w: str, pos: int, limit: int) -> bool:
+    """A verb of telling after pos in the same sentence (the person's titles between)."""
+    end = min(limit, *(i for i in (w.find(".", pos), w.find("\n", pos)) if i >= 0), pos + 200)
+    return bool(_hearsay().search(w, pos, end))
 
 
 def _inside_longer_type(w: str, start: int, type_end: int) -> bool:

@@ -82,6 +82,11 @@ FIELD_CASES = [
     ("Thường trực Ban Bí thư Lê Văn Tám phát biểu chỉ đạo tại buổi làm việc với Ban Thường vụ Tỉnh ủy.\n\nThường trực "
      "Ban Bí thư đề nghị Ban Thường vụ Tỉnh ủy Phú Yên tiếp tục thực hiện hiệu quả công tác xây dựng Đảng.",
      {"bodies": ["Ban Thường vụ Tỉnh ủy Phú Yên"]}),
+    # "Báo cáo của đồng chí X, <titles> cho biết, ...": a speaker's report at a meeting (a person after the honorific,
+    # then a verb of telling: press_phrases hearsay), no document cited (citations._told); a body's report stays cited as on main
+    ("Báo cáo của đồng chí Lê Văn Tám, Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh cho biết, tăng trưởng kinh tế đạt 7%.",
+     {"cited.0.doc_type": None}),
+    ("Báo cáo của Sở Y tế cho biết, tỷ lệ tiêm chủng đạt 95%.", {"cited.0.issuer": "Sở Y tế"}),
 ]
 
 
