@@ -1350,6 +1350,20 @@ def own_by_verb(st: SourceText, start: int, end: int) -> tuple[str, H.Organ, Spa
     return None
 
 
+@lru_cache(maxsize=1)
+def _own_by_cue_re() -> re.Pattern:
+    # a sentence opening with a type word alone, then a cue (press_phrases type_cue): "Chỉ thị nêu rõ, ..."
+    names = [r["name_vi"] for r in table("doc_types")]
+    return re.compile(rf"(?:^|(?<=[.!?])[ \t]+)(?P<type>{alternation(names)})\s+(?:{_alt('type_cue')})\s*[,:]", re.M)
+
+
+def own_by_cue(st: SourceText, start: int, end: int) -> tuple[str, Span] | None:
+    """"Chỉ thị nêu rõ, ..." opening a sentence: the page quotes its own unnumbered document, named by its type word
+    alone -> (type, span of the word)."""
+    m = _own_by_cue_re().search(st.work, start, end)
+    return (m.group("type"), st.span(m.start("type"), m.end("type"))) if m else None
+
+
 def _quoted(work: str, pos: int, end: int) -> int | None:
     """Where the original's words begin after a quotation cue ("toàn văn", "Công văn nêu rõ"), when
     they follow (not a link to them)."""

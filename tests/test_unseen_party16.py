@@ -87,6 +87,11 @@ FIELD_CASES = [
     ("Báo cáo của đồng chí Lê Văn Tám, Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh cho biết, tăng trưởng kinh tế đạt 7%.",
      {"cited.0.doc_type": None}),
     ("Báo cáo của Sở Y tế cho biết, tỷ lệ tiêm chủng đạt 95%.", {"cited.0.issuer": "Sở Y tế"}),
+    # a body's request told, then "Chỉ thị nêu rõ, ..." opening a sentence (press_phrases type_cue): the page quotes
+    # that body's own unnumbered Chỉ thị (prose.own_by_cue, when no document is reported)
+    ("Theo đó, Ban Thường vụ Thành ủy Đà Nẵng yêu cầu các cấp ủy tập trung lãnh đạo chuyển đổi số.\n\nChỉ thị nêu rõ, "
+     "HĐND thành phố chủ động giám sát việc thực hiện.", {"doc_type": "Chỉ thị", "issuer": "Thành ủy Đà Nẵng"}),
+    ("Theo đó, Ban Thường vụ Thành ủy Đà Nẵng yêu cầu các cấp ủy tập trung lãnh đạo chuyển đổi số.", {"doc_type": None}),
 ]
 
 
