@@ -679,8 +679,8 @@ def _name_over_and(work: str, start: int, b_end: int, end: int,
     after it open no body of their own, and the longer words name a body) ends after them."""
     m = re.match(rf"\s*(?<!\S)(?i:{G.piece('and')})\s+", work[b_end:end])
     after = work[b_end + m.end():end] if m else ""
-    if m is None or not after[:1].isupper() or opens_organ(after) or names_body(after):
-        return b_end, found
+    if m is None or not after[:1].isupper() or opens_organ(after) or names_body(after) or _res()["mention"].match(after):
+        return b_end, found   # "của Ban Bí thư và Chỉ thị số 31-CT/TU của ...": another document after "và"
     longer_end = _body_end(work, b_end + m.end(), end)
     longer = organ(work[start:longer_end])
     if longer is None or clean(longer[1].name) == clean(found[1].name):

@@ -101,6 +101,10 @@ FIELD_CASES = [
     ("Theo đó, Ban Thường vụ Thành ủy Đà Nẵng yêu cầu các cấp ủy tập trung lãnh đạo chuyển đổi số.\n\nChỉ thị nêu rõ, "
      "HĐND thành phố chủ động giám sát việc thực hiện.", {"doc_type": "Chỉ thị", "issuer": "Thành ủy Đà Nẵng"}),
     ("Theo đó, Ban Thường vụ Thành ủy Đà Nẵng yêu cầu các cấp ủy tập trung lãnh đạo chuyển đổi số.", {"doc_type": None}),
+    # the reported document's author ends before "và" and another document ("của Ban Bí thư và Chỉ thị số 31-CT/TU của
+    # ..."), as it ends before another body (prose._name_over_and); was "Ban Bí thư và Chỉ thị số 31-CT/TU của ..."
+    ("Chỉ thị số 52-CT/TW\n\nNgày 1-9, Thành ủy Cần Thơ tổ chức Hội nghị sơ kết thực hiện Chỉ thị số 52-CT/TW của Ban Bí "
+     "thư và Chỉ thị số 31-CT/TU của Ban Thường vụ Thành ủy về phòng cháy.", {"issuer": "Ban Bí thư"}),
 ]
 
 
