@@ -28,7 +28,7 @@ from loaders import refdata
 from loaders.bodies import complete_name, resolve_body
 from loaders.body_lists import (addressee_end, addressee_group, class_then_names, continues_name, dash_inside_name,
                                 find_colon_list, known_name_end, post_start, split_addressees)
-from loaders.citations import UPPER, alternation, patterns, read_body
+from loaders.citations import UPPER, alternation, patterns, read_body, spell_out
 from loaders.context import DocContext
 from loaders.header import is_upper, markers, spellings
 from loaders.header_fields import body_end
@@ -59,6 +59,7 @@ _GENERIC, _SECTOR = "generic", "sector"   # body_lists.csv addressee groups: "c�
 _MASS = "mass"   # body_lists.csv addressee group of the mass organisations ("các đoàn thể chính trị - xã hội")
 # a class placed by its own unit word ("... xã hội tỉnh", "... của tỉnh"), not "các cấp trong tỉnh"
 _PLACED_END = re.compile(G.expand(r"\s(?!%(collective)s\s)[^\W_]+\s+%(unit_kind)s$"))
+_NAMED_PLACE_END = re.compile(G.expand(rf"\s(?:%(unit_kind)s|%(commune_kind)s)\s+[{UPPER}][^,]*$"))   # "... tỉnh Nghệ An", "... xã Tân Lập"
 _UNDER_END = re.compile(G.expand(r"%(directly_under)s(?:\s+\S+)*$"))
 _NAMED_COMMITTEE_END = re.compile(G.expand(rf"%(committee_tail)s\s+[{UPPER}][^,]*$"))     # "..., Thành ủy Huế"
 _NAMES_PLACE = re.compile(G.expand(rf"(?:(?i:%(committee_tail)s)|%(unit_kind)s)\s+[{UPPER}]"))  # "huyện Nam Trực"
@@ -411,6 +412,12 @@ def _split(phrase: str) -> list[str]:
     return [p.strip() for p in pieces if p.strip()]
 
 
+def _placed(item: str) -> bool:
+    """A class named with its place: "... tỉnh", "... tỉnh Nghệ An", "... TP.HCM" (a place's own name last)."""
+    last = item.rsplit(None, 1)[-1]
+    return bool(_PLACED_END.search(item) or _NAMED_PLACE_END.search(item) or last[:1].isupper() and _is_place(last))
+
+
 def _is_place(name: str) -> bool:
     """"Sóc Sơn", "Huế": a name of an administrative unit (2020 or 2025), no body of its own."""
     return bool(refdata.find_units(name) or refdata.find_province_2025(name))
@@ -702,7 +709,7 @@ def bodies_of(phrase: str, ctx: DocContext, related: tuple[str, ...] = (), partn
         parts = item.split(", ")
         # the mass organisations of a place named beside named bodies ("Ủy ban MTTQ, Sở Nội vụ và các đoàn thể
         # chính trị - xã hội tỉnh") are asked too; unplaced ("các đoàn thể chính trị - xã hội") they stay generic
-        mass = len(out) > 0 and addressee_group(item) == _MASS and bool(_PLACED_END.search(item))
+        mass = len(out) > 0 and addressee_group(item) == _MASS and _placed(item)
         # a central body's own name may hold a comma and a class ("Đảng ủy Mặt trận Tổ quốc, các đoàn thể Trung ương")
         if not mass and refdata.find_central_body(item) is None and any(d["generic"].match(part) and not d["committee"].match(part)
                             and not (k and d["class_tail"].match(part)) for k, part in enumerate(parts)):
@@ -925,7 +932,8 @@ def _told_act(text: str) -> bool:
     """"Chiều 23/9, Trung tâm X đã phối hợp với UBND phường ...": a clause word before the partners'
     verb tells what was done; it adds no partner to the task before it."""
     m = _data()["cooperate"].search(text)
-    return bool(m) and _clause(text, 0, m.start())
+    # "Đặc biệt, Đảng ủy Công an tỉnh đẩy nhanh tiến độ và phối hợp với ...": a body after an opening word does it
+    return bool(m) and (_clause(text, 0, m.start()) or any(_names_start(p) for p in text[:m.start()].split(", ")[1:]))
 
 
 def _only_issuer(bodies: list[str], ctx: DocContext) -> bool:
@@ -1146,7 +1154,9 @@ def _object_task(text: str, obj_start: int, ctx: DocContext, related: tuple[str,
     obj = obj[lead.end():] if lead else obj
     obj_start = len(text) - len(obj)
     pred = _nested_request(text, obj_start, _predicate(text, obj_start))
-    classes = _addressees(text[obj_start:pred.start()], ctx) if pred else []
+    scope = d["scope"].search(text, obj_start, pred.start()) if pred else None
+    obj_end = scope.start() if scope else pred.start() if pred else None   # "X, nhất là Y, phải ...": X is asked
+    classes = _addressees(text[obj_start:obj_end], ctx) if pred else []
     colon = text.find(":", obj_start)
     if not pred and colon > obj_start:
         classes = _addressees(text[obj_start:colon], ctx)   # "Yêu cầu các cấp ủy, tổ chức đảng: Khẩn trương ..."
@@ -1170,13 +1180,13 @@ def _object_task(text: str, obj_start: int, ctx: DocContext, related: tuple[str,
         return None
     if _intro_only(text, pred.start()):  # "... yêu cầu X thực hiện tốt một số nội dung sau:"
         return _Found(classes or bodies_of(text[obj_start:pred.start()], ctx, related), -1, bool(classes))
-    if _clause(text, obj_start, pred.start()):
+    if _clause(text, obj_start, obj_end):
         return None
     rest = re.sub(r"[./\s]+$", "", text[pred.start():])
     if d["formula"].match(rest):
         return None  # "Yêu cầu các cấp ủy ... triển khai thực hiện nghiêm túc./."
-    if classes:
-        return _Found(classes, pred.start(), True)
+    if classes:   # "cấp ủy xã Thịnh Sơn": a class named with its place's name is that place's own body, no class
+        return _Found(classes, pred.start(), not all(_NAMED_PLACE_END.search(c) for c in classes))
     return _Found(bodies_of(text[obj_start:pred.start()], ctx, related), pred.start())
 
 
@@ -1299,20 +1309,11 @@ def _own_subject(text: str) -> bool:
                                                  or split_addressees(text[:pred.start()].strip())))
 
 
-@lru_cache(maxsize=1)
-def _abbreviations() -> tuple[re.Pattern, dict[str, str]] | None:
-    """The press's abbreviations of bodies (press_phrases.csv kind abbreviation: "BTV" -> "Ban Thường vụ")."""
-    rows = {r["phrase"]: r["value"] for r in refdata.table("press_phrases") if r["kind"] == "abbreviation"}
-    return (re.compile(rf"(?<![^\W_]){alternation(rows)}(?![^\W_])"), rows) if rows else None
-
-
 def _spelled_out(s: _Sentence) -> _Sentence:
     """The sentence read with abbreviations spelled out ("BTV Thành ủy Huế" names a body); its span,
     and so the evidence, stays the text as written."""
-    found = _abbreviations()
-    if found is None or not found[0].search(s.text):
-        return s
-    return _Sentence(s.start, s.end, s.item, found[0].sub(lambda m: found[1][m.group(0)], s.text))
+    text = spell_out(s.text)
+    return s if text == s.text else _Sentence(s.start, s.end, s.item, text)
 
 
 def _after_header(s: _Sentence) -> _Sentence | None:

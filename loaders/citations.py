@@ -223,7 +223,7 @@ _LINE_GAP = re.compile(r"[ \t]*\n?[ \t]*")   # blanks, at most one line break
 # "của Ủy ban nhân dân (UBND) tỉnh": an organ's abbreviation in brackets before its unit word, inside the name
 _ABBREVIATION_GAP = re.compile(G.expand(rf"\([{UPPER}][{UPPER}&-]{{1,9}}\)(?=\s+(?:%(unit_kind)s)(?!\w))"))
 _NUMBER_PUNCTUATION = re.compile(r"[\s\-–/.]")
-_WORD = re.compile(r"[^\s,;.:()\[\]\"“”!?]+(?:(?<=[A-ZĐ])\.(?=[A-ZĐ])[^\s,;.:()\[\]\"“”!?]+)*")
+_WORD = re.compile(r"[^\s,;.:()\[\]\"“”!?]+(?:(?<=[A-ZĐ])\.(?=[A-ZĐƯ])[^\s,;.:()\[\]\"“”!?]+)*")  # "T.Ư"
 
 
 @lru_cache(maxsize=1)
@@ -383,20 +383,7 @@ def _read_tail(w: str, hit: _Hit, pos: int, limit: int) -> None:
     pos = m.end() if m and hit.date is None else pos
     if m and hit.date is None and m.group("d"):
         hit.day_month = m.group("d"), m.group("m")
-    m = rx["of"].match(w, pos, limit)
-    if m and not rx["document_after_of"].match(w, m.end(), limit):
-        end = read_body(w, m.end(), limit)
-        if end > m.end():
-            hit.issuer = fix_ocr(clean(_ABBREVIATION_GAP.sub("", w[m.end():end])))
-            hit.issuer_from_tail = True
-            pos = hit.end = end
-            term = rx["term"].match(w, pos, limit)
-            if term:  # "của Ban Chấp hành Trung ương Đảng (khóa XII) về ...": the term is no part of the name
-                pos = hit.end = term.end()
-            m = rx["date"].match(w, pos, limit)
-            if m and hit.date_as_written is None and not _clause_date(w, hit, pos, limit):
-                hit.date, hit.date_as_written, hit.date_warning = parse_date(m)
-                pos = hit.end = m.end()
+    pos = _read_of(w, hit, pos, limit)
     m = rx["about"].match(w, pos, limit)
     if m:
         stop = _regexes()["subject_end"].search(w, m.end(), min(limit, m.end() + 300))
@@ -413,6 +400,28 @@ def _read_tail(w: str, hit: _Hit, pos: int, limit: int) -> None:
             hit.subject = clean(w[m.start("about"):end]).lstrip(", ")
             hit.subject_start = m.start()
             hit.end = end
+            if hit.issuer is None and w[end - 1:end] in _CLOSING.values():
+                _read_of(w, hit, end, limit)  # "về “Tăng cường ...” của Ban Bí thư": the author after a quoted title
+
+
+def _read_of(w: str, hit: _Hit, pos: int, limit: int) -> int:
+    """"của issuer" at pos (then a term and a date); extends hit.end; the position after what was read."""
+    rx = _regexes()
+    m = rx["of"].match(w, pos, limit)
+    if m and not rx["document_after_of"].match(w, m.end(), limit):
+        end = read_body(w, m.end(), limit)
+        if end > m.end():
+            hit.issuer = fix_ocr(clean(_ABBREVIATION_GAP.sub("", w[m.end():end])))
+            hit.issuer_from_tail = True
+            pos = hit.end = end
+            term = rx["term"].match(w, pos, limit)
+            if term:  # "của Ban Chấp hành Trung ương Đảng (khóa XII) về ...": the term is no part of the name
+                pos = hit.end = term.end()
+            m = rx["date"].match(w, pos, limit)
+            if m and hit.date_as_written is None and not _clause_date(w, hit, pos, limit):
+                hit.date, hit.date_as_written, hit.date_warning = parse_date(m)
+                pos = hit.end = m.end()
+    return pos
 
 
 def _clause_date(w: str, hit: _Hit, pos: int, limit: int) -> bool:
@@ -593,6 +602,8 @@ def _unnumbered(w: str, limit: int, taken, numbered, ctx: DocContext) -> list[_H
             continue   # "dự thảo Kế hoạch của Ban Chỉ đạo": a draft, not yet issued
         if not (hit.issuer or hit.date) or _absorbed(w, hit.end if not hit.subject else hit.subject_start, numbered):
             continue
+        if not (hit.date or hit.number) and hit.issuer and rx["honorific"].match(hit.issuer) and _told(w, hit.end, limit):
+            continue  # "Báo cáo của đồng chí X, Chủ tịch UBND tỉnh cho biết, ...": a speaker's report, no document
         if not hit.date and hit.issuer and _is_self(hit.issuer, ctx):
             continue  # the document speaking of itself ("Chỉ thị của Ban Thường vụ Tỉnh ủy ... được ban hành")
         if not hit.date and _named_before(hit, numbered):
@@ -610,6 +621,18 @@ def _unnumbered(w: str, limit: int, taken, numbered, ctx: DocContext) -> list[_H
             continue  # "Nghị quyết Đại hội Đảng bộ xã Tân Lập lần thứ I ... Nghị quyết Đại hội Đảng bộ xã lần thứ I"
         hits.append(hit)
     return hits
+
+
+@lru_cache(maxsize=1)
+def _hearsay() -> re.Pattern:
+    """A verb of telling (press_phrases hearsay rows: "cho biết", "cho hay")."""
+    return re.compile(rf"(?<![^\W_])(?:{alternation(r['phrase'] for r in table('press_phrases') if r['kind'] == 'hearsay')})(?![^\W_])")
+
+
+def _told(w: str, pos: int, limit: int) -> bool:
+    """A verb of telling after pos in the same sentence (the person's titles between)."""
+    end = min(limit, *(i for i in (w.find(".", pos), w.find("\n", pos)) if i >= 0), pos + 200)
+    return bool(_hearsay().search(w, pos, end))
 
 
 def _inside_longer_type(w: str, start: int, type_end: int) -> bool:
@@ -992,11 +1015,25 @@ def _same_plenum(w: str, hit: _Hit, before: list[_Hit]) -> bool:
     return False
 
 
+@lru_cache(maxsize=1)
+def _abbreviations() -> tuple[re.Pattern, dict[str, str]] | None:
+    """The press's abbreviations of bodies (press_phrases.csv kind abbreviation: "BTV" -> "Ban Thường vụ")."""
+    rows = {r["phrase"]: r["value"] for r in refdata.table("press_phrases") if r["kind"] == "abbreviation"}
+    return (re.compile(rf"(?<![^\W_]){alternation(rows)}(?![^\W_])"), rows) if rows else None
+
+
+def spell_out(text: str) -> str:
+    """``text`` with the press's abbreviations of bodies spelled out ("Ban Bí thư T.Ư Đảng" -> "... Trung ương ...")."""
+    found = _abbreviations()
+    return found[0].sub(lambda m: found[1][m.group(0)], text) if found else text
+
+
 def _issuer_as_named(hit: _Hit) -> str:
     """The issuer written in the citation, as the body is named: without "đồng chí", a congress by its
     full name, "Chỉ thị ... của Chính phủ" -> Thủ tướng Chính phủ (issuer_of_type: who issues that type)."""
     rx = _regexes()
     issuer = rx["honorific"].sub("", hit.issuer or "", count=1) if rx["honorific"].match(hit.issuer or "") else hit.issuer
+    issuer = spell_out(issuer) if issuer else issuer
     for pattern, value in _issuer_rewrites():
         m = pattern.fullmatch(issuer)
         if m:

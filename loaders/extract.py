@@ -355,6 +355,9 @@ def _facts(st: SourceText, head: H.Header, end: int, copy, signed_or_addressed: 
         # a page title "Thông báo treo cờ ..." over a body speaking; with nobody issuing, a news headline
         # unless it opens the trích yếu formally ("THÔNG BÁO VỀ VIỆC ...")
         doc_type, ev["doc_type"] = titled_type[0], titled_type[1]
+    cued = P.own_by_cue(st, head.end, end) if doc_type is None and rep is None and issuer is not None else None
+    if cued:   # "Ban Thường vụ Thành ủy yêu cầu ... Chỉ thị nêu rõ, ...": the issuer's own unnumbered Chỉ thị quoted
+        doc_type, ev["doc_type"] = cued
     if doc_type is None and letter:
         doc_type = H.default_type()  # an untitled letter with a Kính gửi list is a công văn
         warnings.append(f"type not written; an untitled letter with a Kính gửi list is a {doc_type}")

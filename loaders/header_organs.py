@@ -246,6 +246,9 @@ def make_organ(row: dict[str, str], rest: str, running: bool = False) -> Organ:
         name = " ".join([title_case(words[0])] + [w.lower() for w in words[1:]])
         return Organ(_central_spelling(f"{keyword} {name}"), level, channel, keyword)
     if mode == "locality":
+        province = _aliased_province(rest)
+        if province:   # "Thành ủy TP.HCM": a province written as one abbreviated word
+            return _province_organ(keyword, channel, province)
         unit = unit_re().match(rest)
         kind_word = unit.group("unit") if unit else None
         place = title_case(unit.group("name") if unit else rest)
@@ -260,9 +263,7 @@ def make_organ(row: dict[str, str], rest: str, running: bool = False) -> Organ:
             return Organ(central.name, central.level, central.channel, keyword)
         province = _aliased_province(rest)
         if province:   # "UBND TP.HCM": a province written as one abbreviated word
-            phrase = f"{province[1]} {province[0]}"
-            return Organ(f"{keyword} {phrase}", "province", channel, keyword, province=province[0],
-                         province_kind=province[1], locality_phrase=phrase)
+            return _province_organ(keyword, channel, province)
         return Organ(f"{keyword} {_lowered(rest, running)}", None if level in ("unit", "city") else level, channel, keyword)
     place = title_case(unit.group("name"))
     kind = _unit_kind(unit.group("unit"))
@@ -281,6 +282,13 @@ def make_organ(row: dict[str, str], rest: str, running: bool = False) -> Organ:
     name = " ".join(x for x in (keyword, lead, phrase) if x)
     organ_level = level if level not in ("unit", "city") else loc["level"]
     return Organ(name, organ_level, channel, keyword, **_fields(loc), locality_phrase=phrase)
+
+
+def _province_organ(keyword: str, channel: str | None, province: tuple[str, str]) -> Organ:
+    """The keyword's organ of a province (name, kind): "UBND" + ("Hồ Chí Minh", "thành phố")."""
+    phrase = f"{province[1]} {province[0]}"
+    return Organ(f"{keyword} {phrase}", "province", channel, keyword, province=province[0],
+                 province_kind=province[1], locality_phrase=phrase)
 
 
 def _aliased_province(word: str) -> tuple[str, str] | None:

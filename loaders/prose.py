@@ -411,12 +411,24 @@ def _person(st: SourceText, s: int, e: int, party: bool = False) -> _Person | No
         name = _trailing_name(st, role.end, e)
         if not name:
             return None
-        # "Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ X": of a person's titles, the last one names the body
+        # "Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ X": of a person's titles, the last one names the body; signing a
+        # Party document, the last one held in a Party body ("Tổng Bí thư, Chủ tịch nước X" signs as Tổng Bí thư)
         titles = role.end
-        for m in re.finditer(r",\s*", st.work[titles:name.start]):
-            role = _role_at(st, titles + m.end(), name.start) or role
-        return _Person(name, role)
+        cuts = [titles + m.start() for m in re.finditer(r",\s*", st.work[titles:name.start])] + [name.start]
+        party_role = role if party and _party_title(st, role, cuts[0]) else None
+        for m, end in zip(re.finditer(r",\s*", st.work[titles:name.start]), cuts[1:]):
+            here = _role_at(st, titles + m.end(), name.start)
+            role = here or role
+            party_role = here if here and party and _party_title(st, here, end) else party_role
+        return _Person(name, party_role or role)
     return None
+
+
+def _party_title(st: SourceText, role: Span, end: int) -> bool:
+    """The title at ``role`` (its words up to ``end``) is held in a Party body: the body after it ("Bí thư Thành ủy")
+    or the title itself ("Tổng Bí thư", a central_bodies row)."""
+    body = organ(st.work[role.end:end]) or organ(st.work[role.start:end])
+    return bool(body) and body[1].channel == "party"
 
 
 def _led_person_after_comma(st: SourceText, s: int, e: int, party: bool = False) -> _Person | None:
@@ -719,8 +731,8 @@ def _name_over_and(work: str, start: int, b_end: int, end: int,
     after it open no body of their own, and the longer words name a body) ends after them."""
     m = re.match(rf"\s*(?<!\S)(?i:{G.piece('and')})\s+", work[b_end:end])
     after = work[b_end + m.end():end] if m else ""
-    if m is None or not after[:1].isupper() or opens_organ(after) or names_body(after):
-        return b_end, found
+    if m is None or not after[:1].isupper() or opens_organ(after) or names_body(after) or _res()["mention"].match(after):
+        return b_end, found   # "của Ban Bí thư và Chỉ thị số 31-CT/TU của ...": another document after "và"
     longer_end = _body_end(work, b_end + m.end(), end)
     longer = organ(work[start:longer_end])
     if longer is None or clean(longer[1].name) == clean(found[1].name):
@@ -896,16 +908,19 @@ def _read_head(st: SourceText, lead: _Lead) -> None:
     s0, v0 = lead.s0, lead.verb[0]
     hearsay = res["hearsay"].search(work, s0, v0)
     pos = s0
-    d = next((x for x in H.DATE_RE.finditer(work, s0, v0) if not _cited_date(work, x.start())), None)
-    t = res["dateline"].search(work, s0, v0)       # "Sáng 5/8/2021, …": a time of day, no "ngày"
+    # a date before a hearsay clause is the report's; one after it ("X cho biết, ngày 25-3, Y đã ban hành ..."), the document's
+    told = hearsay.end() if hearsay else s0
+    d = next((x for x in H.DATE_RE.finditer(work, told, v0) if not _cited_date(work, x.start())), None)
+    t = res["dateline"].search(work, told, v0)       # "Sáng 5/8/2021, …": a time of day, no "ngày"
     if t and (d is None or t.start() < d.start()):
-        if not hearsay and "date" not in lead.values:
+        if "date" not in lead.values:
             _set_iso(st, lead, H.date_from_parts(t.group("d"), t.group("m"), t.group("y")), t)
         d = t
-    elif d and not hearsay and "date" not in lead.values:
+    elif d and "date" not in lead.values:
         _set_date(st, lead, d)
-    y = res["yearless"].search(work, s0, v0) if d is None and not hearsay else None
-    if y and "date" not in lead.values and not work[s0:y.start()].strip(" \t>*-("):
+    y = res["yearless"].search(work, told, v0) if d is None else None
+    agency = _AGENCY.match(work, _skip_space(work, told, v0), v0) if y else None   # "(QBĐT) - Ngày 25-3, ..."
+    if y and "date" not in lead.values and not work[agency.end() if agency else told:y.start()].strip(" \t>*-(,"):
         year = _year_of_month(work, int(y.group("m")))
         if year:
             _set_iso(st, lead, H.date_from_parts(y.group("d"), y.group("m"), year), y)
@@ -933,6 +948,9 @@ def _read_head(st: SourceText, lead: _Lead) -> None:
     party = bool(_PARTY_SYMBOL.match(lead.values.get("number") or ""))   # a Party document: its signer's Party post
     person = _person(st, _clause_start(work, pos, who_end), who_end, party) or _person(st, pos, who_end, party) \
         or _led_person_after_comma(st, pos, who_end, party)
+    wide = _person(st, pos, who_end, party) if person and party else None
+    if wide and wide.name == person.name:   # "Tổng Bí thư, Chủ tịch nước X": the titles before the comma are X's too
+        person = wide
     if person:
         _read_signer(st, lead, person)
         return
@@ -962,6 +980,8 @@ def _read_signer(st: SourceText, lead: _Lead, person: _Person) -> None:
     work = st.work
     lead.values["signer"] = person
     between = (person.role.end, person.name.start) if person.role and person.role.end < person.name.start else None
+    if between and "," in work[between[0]:between[1]]:   # "Bí thư Tỉnh ủy, Chủ tịch HĐND tỉnh X": the role's body ends at the comma
+        between = (between[0], work.index(",", *between))
     found = organ(work[between[0]:between[1]]) if between and "issuer" not in lead.values else None
     body = (_role_body(work[person.role.start:person.role.end]) if found else None) or "{}"
     if "{}" not in body and H.bare_key(body).endswith(H.bare_key(work[between[0]:between[1]])):
@@ -1186,9 +1206,30 @@ def find_reported(st: SourceText, start: int = 0, end: int | None = None) -> Rep
         if verb is None:
             continue
         lead = _read_lead(st, m, s0, s1, verb)
+        lead = _issuing_document(st, lead, mentions, start, end) or lead
         same = _merge_mentions(st, lead, mentions, start, end)
         original = motto.start() if motto is not None and motto.start() > m.start() else None
         return _reported(st, lead, same, original, end)
+    return None
+
+
+def _issuing_document(st: SourceText, lead: _Lead, mentions: list[re.Match], start: int, end: int) -> _Lead | None:
+    """A headline's document of no number ("Ban hành Quy chế tiếp dân") issued by the numbered document the next
+    reported mention names ("... đã có Quyết định số 1518-QĐ/TU về việc ban hành Quy chế tiếp dân"): that one is
+    reported."""
+    work = st.work
+    if lead.values.get("number") or not _headline(work, lead):
+        return None
+    for m in mentions:
+        if m.start() < lead.s1 or not (m.group("num") or m.group("sym")):
+            continue
+        s0, s1 = _sentence(work, m.start(), start, end)
+        verb = _is_reported(work, m, s0, s1)
+        if verb is None:
+            continue
+        sub = _read_lead(st, m, s0, s1, verb)
+        subject = str(sub.values.get("subject") or "")
+        return sub if H.bare_key(lead.m.group("type")) in H.bare_key(subject) else None
     return None
 
 
@@ -1393,6 +1434,20 @@ def own_by_verb(st: SourceText, start: int, end: int) -> tuple[str, H.Organ, Spa
         if found is not None:
             return types[m.group("verb").lower()], found[1], st.span(m.start("body"), m.end("verb"))
     return None
+
+
+@lru_cache(maxsize=1)
+def _own_by_cue_re() -> re.Pattern:
+    # a sentence opening with a type word alone, then a cue (press_phrases type_cue): "Chỉ thị nêu rõ, ..."
+    names = [r["name_vi"] for r in table("doc_types")]
+    return re.compile(rf"(?:^|(?<=[.!?])[ \t]+)(?P<type>{alternation(names)})\s+(?:{_alt('type_cue')})\s*[,:]", re.M)
+
+
+def own_by_cue(st: SourceText, start: int, end: int) -> tuple[str, Span] | None:
+    """"Chỉ thị nêu rõ, ..." opening a sentence: the page quotes its own unnumbered document, named by its type word
+    alone -> (type, span of the word)."""
+    m = _own_by_cue_re().search(st.work, start, end)
+    return (m.group("type"), st.span(m.start("type"), m.end("type"))) if m else None
 
 
 def _quoted(work: str, pos: int, end: int) -> int | None:

@@ -219,7 +219,7 @@ def engine(request):
 def record_field(record, path: str):
     """A field of an extracted record by a dotted path (the table-driven tests of unseen documents):
     "cited.N.field" reads the N-th cited document, "bodies" every task's lead bodies, "signer" the
-    signer's name."""
+    signer's name, "signer_role" the signer's role."""
     value = record
     for part in path.split("."):
         if part == "cited":
@@ -230,6 +230,8 @@ def record_field(record, path: str):
             value = [b for a in value.assignments for b in a.bodies]
         elif part == "signer":
             value = value.signer.name if value.signer else None
+        elif part == "signer_role":
+            value = value.signer.role if value.signer else None
         else:
             value = getattr(value, part) if value is not None else None
     return value

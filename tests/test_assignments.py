@@ -216,10 +216,11 @@ def test_standing_committees_of_every_level_are_a_class():
 
 
 def test_standing_committee_of_a_class_in_lower_case():
-    """The press writes "giao ban thường vụ các tỉnh ủy, thành ủy ...": the class is named all the same."""
+    """The press writes "giao ban thường vụ các tỉnh ủy, thành ủy ...": the class is named all the same, its head
+    capitalised (body_phrases lowered_head "ban thường vụ", as "ủy ban nhân dân")."""
     (a,) = assign("Bộ Chính trị, Ban Bí thư giao ban thường vụ các tỉnh ủy, thành ủy khẩn trương hoàn thành "
                   "đề án sắp xếp bộ máy.", CENTRAL)
-    assert list(a.bodies) == ["ban thường vụ các tỉnh ủy, thành ủy"]
+    assert list(a.bodies) == ["Ban Thường vụ các tỉnh ủy, thành ủy"]
 
 
 def test_abbreviated_bodies_are_spelled_out_evidence_as_written():

@@ -171,7 +171,7 @@ def test_considered_request_is_no_task():
 def test_cited_issuer_stops_at_its_subject_verb():
     text = ("Căn cứ Thông tư số 18/2014/TT-BGDĐT, ngày 26/5/2014 của Bộ trưởng Bộ GD&ĐT bổ sung vào điểm a khoản 2 "
             "Điều 7 của Quy chế tuyển sinh.")
-    assert _cited(text) == [("18/2014/TT-BGDĐT", "Bộ trưởng Bộ GD&ĐT")]
+    assert _cited(text) == [("18/2014/TT-BGDĐT", "Bộ trưởng Bộ Giáo dục và Đào tạo")]   # "GD&ĐT" spelled out
 
 
 # --- a date line with the day dotted out ("ngày ….. tháng 12 năm 2021"): the header goes on below it ------
