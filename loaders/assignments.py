@@ -866,17 +866,30 @@ def _label_item(w: str, s: _Sentence, ctx: DocContext, related: tuple[str, ...] 
     return _Found(bodies, -1) if bodies and not _only_issuer(bodies, ctx) else None
 
 
+@lru_cache(maxsize=1)
+def _unit_named() -> re.Pattern:
+    """An organ named by its unit and place ("UBND tỉnh", "UBND xã Tịnh Hà", "Công an huyện")."""
+    from loaders.bodies import unit_prefixes
+    return re.compile(G.expand(rf"(?<![^\W_])(?:{alternation(unit_prefixes())})\s+(?:%(unit_kind)s|%(commune_kind)s)"
+                               rf"(?![^\W_])(?:\s+[{UPPER}][^\s,;:]*)*"))
+
+
 def _verb_after_name(subject: str) -> bool:
-    """"Ban Thường vụ Huyện ủy Châu Phú dự kiến: ...", "Thường trực Thành ủy làm việc cùng ...": a
-    committee's name goes on with lower-case words not of a name, so the sentence's verb is one of
-    them (a report), not the task word found later."""
+    """"Ban Thường vụ Huyện ủy Châu Phú dự kiến: ...", "Thường trực Thành ủy làm việc cùng ...", "UBND tỉnh
+    thống nhất ngày ...": a committee's name, or an organ named by its unit and place, goes on with
+    lower-case words not of a name, so the sentence's verb is one of them (a report), not the task word
+    found later; a scope ("UBND tỉnh trong thời gian tới ...") is no verb."""
     last = None
     for last in _COMMITTEE_NAMED.finditer(subject):
         pass
+    for unit in _unit_named().finditer(subject):
+        if last is None or unit.end() > last.end():
+            last = unit
     if last is None:
         return False
     rest = subject[last.end():].strip()
-    return bool(rest) and _LOWER_START.match(rest) is not None and not continues_name(rest)
+    return bool(rest) and _LOWER_START.match(rest) is not None and not continues_name(rest) \
+        and not _data()["scope"].match(rest) and not _data()["time_lead"].match(rest)
 
 
 def _named_person(phrase: str) -> bool:
@@ -1393,15 +1406,22 @@ def _find(st: SourceText, ctx: DocContext, related: tuple[str, ...] = (),
             pending = None  # a sentence outside the numbered items ends the request's list
     if any(not t.generic for t in tasks):
         tasks = [t for t in tasks if not t.generic]  # classes count only when no body is named
-    out, seen = [], set()
+    out: list[tuple[Assignment, Span]] = []
     for t in tasks:
         span = st.span(t.sentence.start, t.sentence.end)
         found = Assignment(text=st.value(t.sentence.start, t.sentence.end), bodies=tuple(t.bodies),
                            cooperating=tuple(t.cooperating), reports_to=t.reports_to)
-        if found not in seen:   # a page repeating its sapo in the body: one task, its first evidence
-            seen.add(found)
+        if not any(_retold(found, earlier) for earlier, _ in out):
             out.append((found, span))
     return tuple(out)
+
+
+def _retold(a: Assignment, b: Assignment) -> bool:
+    """A page repeating its sapo in the body, word for word or after a lead-in clause ("Chỉ thị nêu để ..., Ban
+    Bí thư yêu cầu X ..." after the sapo "Ban Bí thư yêu cầu X ..."): one task, its first evidence."""
+    if (a.bodies, a.cooperating, a.reports_to) != (b.bodies, b.cooperating, b.reports_to):
+        return False
+    return a.text.endswith(b.text) or b.text.endswith(a.text)
 
 
 def names_body(text: str) -> bool:

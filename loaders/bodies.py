@@ -104,6 +104,15 @@ def acting_prefixes() -> tuple[str, ...]:
     return tuple(sorted(set(prefixes), key=len, reverse=True))
 
 
+@lru_cache(maxsize=1)
+def unit_prefixes() -> tuple[str, ...]:
+    """Organs named by their unit ("UBND", "Ủy ban nhân dân", "Công an" before "tỉnh"): the templates and
+    aliases that end with the unit."""
+    prefixes = {alias[: -len(" {unit}")] for t in refdata.body_templates()
+                for alias in (t.template, *t.aliases) if alias.endswith(" {unit}")}
+    return tuple(sorted(prefixes, key=len, reverse=True))
+
+
 # --- the document's locality -------------------------------------------------------------------------
 
 @lru_cache(maxsize=256)

@@ -1,0 +1,44 @@
+"""Causes about the tasks (assignments) left open by the rounds of unseen Party, State and press pages
+(texts-*-6 ... -15, rows marked LEFT), fixed in session 17 (left17b), one group of rows a cause.
+
+Sentences are our own, modelled on what real pages wrote (other names, numbers, places)."""
+from __future__ import annotations
+
+import pytest
+
+from conftest import record_field as _get
+from loaders.extract import extract_text
+
+FIELD_CASES = [
+    # an organ named by its unit and place, then lower-case words not of a name: the sentence's verb is among them
+    # (a report told), not the predicate found later ("tổ chức", "tiếp tục", "thực hiện")
+    ("Theo đó, UBND tỉnh thống nhất ngày tổ chức lấy ý kiến cử tri là ngày Chủ nhật.", {"bodies": []}),
+    ("Về việc này, UBND phường đã kiểm tra và trả lời như sau:\nUBND phường chân thành cảm ơn ý kiến của quý Ông/Bà "
+     "và mong tiếp tục nhận được phản ánh.", {"bodies": []}),
+    ("Các Đảng bộ: Sở Tư pháp và Văn phòng UBND tỉnh chọn thực hiện thí điểm bầu trực tiếp bí thư.",
+     {"bodies": []}),
+    # ... while a predicate, a scope or a time phrase after the organ keeps the task
+    ("Chủ tịch UBND tỉnh yêu cầu: UBND huyện Yên Lạc khẩn trương rà soát các hồ đập.",
+     {"bodies": ["UBND huyện Yên Lạc"]}),
+    ("UBND tỉnh yêu cầu: Công an tỉnh trong thời gian tới tăng cường tuần tra.", {"bodies": ["Công an tỉnh"]}),
+    ("UBND tỉnh yêu cầu: Sở Y tế tỉnh theo chức năng, nhiệm vụ kiểm tra các cơ sở.", {"bodies": ["Sở Y tế tỉnh"]}),
+    # a paper presenting a document ("trân trọng giới thiệu") tells no task (body_phrases clause_word)
+    ("Chương trình hành động của Ban Chấp hành Đảng bộ thực hiện Nghị quyết Đại hội lần thứ I\n\nBáo Quảng Nam trân "
+     "trọng giới thiệu Chương trình hành động của Ban Chấp hành Đảng bộ thực hiện Nghị quyết Đại hội lần thứ I.",
+     {"bodies": []}),
+    # the sapo's request retold in the body after a lead-in clause is one task, its first evidence
+    ("Ban Bí thư yêu cầu cấp ủy, chính quyền các cấp tập trung chỉ đạo tổ chức tốt Tết.\n\nChỉ thị nêu để Nhân dân "
+     "vui Xuân, Ban Bí thư yêu cầu cấp ủy, chính quyền các cấp tập trung chỉ đạo tổ chức tốt Tết.",
+     {"bodies": ["cấp ủy", "chính quyền các cấp"], "assignments.0.text": "Ban Bí thư yêu cầu cấp ủy, chính quyền các "
+      "cấp tập trung chỉ đạo tổ chức tốt Tết."}),
+    # ... while two requests to the same bodies stay two
+    ("Ban Bí thư yêu cầu cấp ủy các cấp tập trung chỉ đạo tổ chức tốt Tết.\n\nBan Bí thư yêu cầu cấp ủy các cấp "
+     "kiểm tra việc tặng quà.",
+     {"bodies": ["cấp ủy các cấp", "cấp ủy các cấp"]}),
+]
+
+
+@pytest.mark.parametrize("text,expected", FIELD_CASES, ids=[str(i) for i in range(len(FIELD_CASES))])
+def test_tasks_of_a_page_left_open(text, expected):
+    record = extract_text(text)
+    assert {k: _get(record, k) for k in expected} == expected
