@@ -151,6 +151,11 @@ def _data() -> dict:
         "role_start": re.compile(rf"(?:{alternation(_press_words('role'))})\s"),
         "caption": re.compile(rf"(?:{alternation(_press_words('caption'))})(?:[^\n.;]|\.(?=[^\W_])){{0,60}}"),   # "Ảnh: Bacninh.gov"
         # "... có văn bản gửi UBND các tỉnh đề nghị tăng cường ...": whom the letter goes to (press_phrases.csv)
+        # "Đó là chỉ đạo của UBND tỉnh đối với các sở, ngành tại Công văn số N": whom a reported direction asks
+        "directed_to": re.compile(rf"(?<![^\W_])(?i:{alternation(_press_words('directed_to'))})\s+[^.;:\n]{{1,150}}?\s"
+                                  rf"(?:{alternation(_press_values('directed_to'))})\s+"),
+        "directed_stop": re.compile(rf"\s*,?\s+(?:{alternation(w for w in _press_words('clause_stop') if w not in G.words('and_word'))})"
+                                    rf"{nb}|\s*[.;:]"),
         "send": re.compile(rf"(?<![^\W_])(?:{alternation(_press_words('recipient_verb'))}){nb}\s*:?\s+"),
         "letter": re.compile(rf"(?<![^\W_])(?i:{G.piece('type_word')}|{alternation(_press_words('generic_type'))}){nb}"),
         "intro_formula": re.compile(rf"(?:(?:{alternation(words('intro_formula'))}){nb}\s*)+", re.I),
@@ -204,6 +209,10 @@ def _data() -> dict:
 
 def _press_words(kind: str) -> list[str]:
     return [r["phrase"] for r in refdata.table("press_phrases") if r["kind"] == kind]
+
+
+def _press_values(kind: str) -> list[str]:
+    return sorted({r["value"] for r in refdata.table("press_phrases") if r["kind"] == kind and r["value"]})
 
 
 # ---------------------------------------------------------------- sentences
@@ -1051,10 +1060,10 @@ def _tasks_of(s: _Sentence, ctx: DocContext, related: tuple[str, ...] = ()) -> _
             return None if _only_issuer(bodies, ctx) else _Found(bodies, subject[1])
         inner = d["assign_inner"].search(text)
         if not inner:
-            return _sent_to_task(text, None, 0, ctx, related)
+            return _sent_to_task(text, None, 0, ctx, related) or _directed_to(text, ctx, related)
         obj_start = inner.end()
         return (_object_task(text, obj_start, ctx, related) or _second_request(text, obj_start, ctx, related)
-                or _sent_to_task(text, inner.start(), obj_start, ctx, related))
+                or _sent_to_task(text, inner.start(), obj_start, ctx, related) or _directed_to(text, ctx, related))
     return _object_task(text, obj_start, ctx, related) or _second_request(text, obj_start, ctx, related)
 
 
@@ -1098,6 +1107,22 @@ def _sent_to_task(text: str, verb_start: int, obj_start: int, ctx: DocContext,
         return None
     bodies = bodies_of(phrase, ctx, related)
     return _Found(bodies, pred.start()) if bodies else None
+
+
+def _directed_to(text: str, ctx: DocContext, related: tuple[str, ...] = ()) -> _Found | None:
+    """"Đó là chỉ đạo của UBND tỉnh đối với các sở, ngành, UBND các huyện tại Công văn số N ...": the press
+    names whom a reported direction asks (press_phrases directed_to), up to a clause's stop word; the
+    direction itself is told before, so the task starts where the bodies end."""
+    m = _data()["directed_to"].search(text)
+    if not m:
+        return None
+    stop = _data()["directed_stop"].search(text, m.end())
+    end = stop.start() if stop else len(text)
+    phrase = text[m.end():end].strip(" ,")
+    if not phrase or not (_names_start(phrase) or _addressees(phrase, ctx)):
+        return None
+    bodies = bodies_of(phrase, ctx, related)
+    return _Found(bodies, end) if bodies and not _only_issuer(bodies, ctx) else None
 
 
 def _after_lead_in(s: _Sentence, ctx: DocContext, related: tuple[str, ...] = ()) -> _Found | None:

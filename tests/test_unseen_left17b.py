@@ -35,6 +35,16 @@ FIELD_CASES = [
     ("Ban Bí thư yêu cầu cấp ủy các cấp tập trung chỉ đạo tổ chức tốt Tết.\n\nBan Bí thư yêu cầu cấp ủy các cấp "
      "kiểm tra việc tặng quà.",
      {"bodies": ["cấp ủy các cấp", "cấp ủy các cấp"]}),
+    # "Đó là chỉ đạo của X đối với Y [tại <doc>]": the press names whom the direction told before asks (press_phrases
+    # directed_to), up to a clause's stop word
+    ("Xử lý nghiêm các trường hợp ra đường không cần thiết\n\nĐó là chỉ đạo của UBND tỉnh đối với các sở, ngành, "
+     "UBND các huyện, thị xã tại Công văn số 512/UBND-KT ngày 3/7 về phòng dịch.",
+     {"bodies": ["các sở, ngành", "UBND các huyện, thị xã"]}),
+    ("“Khẩn trương rà soát các cơ sở cách ly”. Đây là yêu cầu của Chủ tịch UBND tỉnh đối với Sở Y tế nhằm "
+     "phòng dịch.",
+     {"bodies": ["Sở Y tế"]}),
+    # ... and names no one when what follows "đối với" is no body
+    ("Đó là chỉ đạo của UBND tỉnh đối với công tác phòng, chống dịch trong thời gian tới.", {"bodies": []}),
 ]
 
 
