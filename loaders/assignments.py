@@ -680,6 +680,9 @@ def bodies_of(phrase: str, ctx: DocContext, related: tuple[str, ...] = (), partn
     prev_head = place_kind = None
     for item in _shared_level(_shared_after_comma(_merge(_split(phrase)))):
         item, place_kind = _place_item(item, place_kind)
+        lead = d["person"].match(item)
+        if lead and (d["post"].match(item[lead.end():]) or d["head"].match(item[lead.end():])):
+            item = item[lead.end():]   # "A và các đồng chí Thường trực Tỉnh ủy": the organ the comrades hold
         item = d["post_of_unit"].sub(lambda m: f"{m.group('post')} {d['unit_organ'][m.group('post').lower()]} ", item)
         item = _role_named_body(item)
         item = d["dash_role"].sub("", d["apposition"].sub("", d["strip_post"].sub("", item)))

@@ -45,6 +45,15 @@ FIELD_CASES = [
      {"bodies": ["Sở Y tế"]}),
     # ... and names no one when what follows "đối với" is no body
     ("Đó là chỉ đạo của UBND tỉnh đối với công tác phòng, chống dịch trong thời gian tới.", {"bodies": []}),
+    # a post before the class "cơ sở giáo dục" heads that class (body_phrases unit_class), as before "các trường"
+    ("Bộ Giáo dục và Đào tạo yêu cầu Thủ trưởng cơ sở giáo dục đại học rà soát hồ sơ tuyển sinh.",
+     {"bodies": ["cơ sở giáo dục đại học"]}),
+    # "các đồng chí" before a post or an organ in a list: the organ the comrades hold is asked; a person is not
+    ("Ủy ban Kiểm tra Trung ương yêu cầu Ban Thường vụ Tỉnh ủy và các đồng chí Thường trực Tỉnh ủy Cà Mau kiểm điểm "
+     "nghiêm túc.",
+     {"bodies": ["Ban Thường vụ Tỉnh ủy", "Thường trực Tỉnh ủy Cà Mau"]}),
+    ("Ủy ban Kiểm tra Trung ương yêu cầu Ban Thường vụ Tỉnh ủy và đồng chí Lê Văn Tám kiểm điểm nghiêm túc.",
+     {"bodies": ["Ban Thường vụ Tỉnh ủy"]}),
 ]
 
 
