@@ -396,8 +396,19 @@ def _elliptic_committees() -> re.Pattern:
                       re.I)
 
 
+@lru_cache(maxsize=1)
+def _elliptic_classes() -> tuple[re.Pattern, dict[str, str]]:
+    """"các chi, đảng bộ" -> "các chi bộ, đảng bộ" (body_phrases elliptic_class rows)."""
+    rows = {refdata.fold(t): v for t, v in patterns("body_phrases.csv").get("elliptic_class", ())}
+    words = [t for t, _ in patterns("body_phrases.csv").get("elliptic_class", ())]
+    return re.compile(rf"(?<![^\W_])(?i:{alternation(words) if words else '(?!)'})(?![^\W_])"), rows
+
+
 def _unshared(phrase: str) -> str:
-    """"Các huyện, thành ủy" -> "Các huyện ủy, thành ủy" (one committee word written once for all)."""
+    """"Các huyện, thành ủy" -> "Các huyện ủy, thành ủy" (one committee word written once for all), "các chi,
+    đảng bộ" -> "các chi bộ, đảng bộ"."""
+    pattern, spelled = _elliptic_classes()
+    phrase = pattern.sub(lambda m: spelled.get(refdata.fold(m.group(0)), m.group(0)), phrase)
     return _elliptic_committees().sub(
         lambda m: re.sub(r"\s*,\s*", f" {m.group('tail')}, ", m.group("heads")) + f" {m.group('tail')}", phrase)
 

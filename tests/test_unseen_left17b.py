@@ -54,6 +54,11 @@ FIELD_CASES = [
      {"bodies": ["Ban Thường vụ Tỉnh ủy", "Thường trực Tỉnh ủy Cà Mau"]}),
     ("Ủy ban Kiểm tra Trung ương yêu cầu Ban Thường vụ Tỉnh ủy và đồng chí Lê Văn Tám kiểm điểm nghiêm túc.",
      {"bodies": ["Ban Thường vụ Tỉnh ủy"]}),
+    # "các chi, đảng bộ": one word "bộ" written once for the chi bộ and the đảng bộ (body_phrases elliptic_class)
+    ("Ban Thường vụ Huyện ủy yêu cầu các chi, đảng bộ trực thuộc tổ chức quán triệt văn kiện đại hội.",
+     {"bodies": ["các chi bộ, đảng bộ trực thuộc"]}),
+    ("Các chi, đảng bộ cơ sở phải hoàn thành đại hội trước ngày 15-3.", {"bodies": ["Các chi bộ, đảng bộ cơ sở"]}),
+    ("Các chi phí tổ chức đại hội phải được quyết toán đúng hạn.", {"bodies": []}),
 ]
 
 
