@@ -59,6 +59,10 @@ FIELD_CASES = [
      {"bodies": ["các chi bộ, đảng bộ trực thuộc"]}),
     ("Các chi, đảng bộ cơ sở phải hoàn thành đại hội trước ngày 15-3.", {"bodies": ["Các chi bộ, đảng bộ cơ sở"]}),
     ("Các chi phí tổ chức đại hội phải được quyết toán đúng hạn.", {"bodies": []}),
+    # "phân công nhiệm vụ cho X ... <predicate>" asks X as "giao nhiệm vụ cho" does (body_phrases assign_verb); a
+    # village head ("Trưởng thôn") heads the class of villages (unit_class "thôn")
+    ("UBND xã Yên Hòa phân công nhiệm vụ cho các thành viên Ban Chỉ đạo và Trưởng thôn theo dõi việc niêm yết.",
+     {"bodies": ["Ban Chỉ đạo", "thôn"]}),
 ]
 
 
