@@ -63,6 +63,14 @@ FIELD_CASES = [
     # village head ("Trưởng thôn") heads the class of villages (unit_class "thôn")
     ("UBND xã Yên Hòa phân công nhiệm vụ cho các thành viên Ban Chỉ đạo và Trưởng thôn theo dõi việc niêm yết.",
      {"bodies": ["Ban Chỉ đạo", "thôn"]}),
+    # a commune's organ abbreviated ("UBND xã X") in a document of "Ủy ban nhân dân xã X" is the issuer itself (one
+    # template, one place): its own duty told is no task; another commune's organ is
+    ("ỦY BAN NHÂN DÂN XÃ TÂN HÒA\n\nTHÔNG BÁO\nLịch tiếp công dân\n\nChủ tịch UBND xã Tân Hòa trực tiếp tiếp công dân "
+     "vào thứ 5 hàng tuần.",
+     {"issuer": "Ủy ban nhân dân xã Tân Hòa", "bodies": []}),
+    ("ỦY BAN NHÂN DÂN XÃ TÂN HÒA\n\nTHÔNG BÁO\nLịch tiếp công dân\n\nChủ tịch UBND xã Tân Phú trực tiếp tiếp công dân "
+     "vào thứ 5 hàng tuần.",
+     {"issuer": "Ủy ban nhân dân xã Tân Hòa", "bodies": ["UBND xã Tân Phú"]}),
 ]
 
 
