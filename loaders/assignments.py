@@ -89,7 +89,9 @@ def _data() -> dict:
                            rf"{alternation(words('body_head'))}{nb}"),
         "post": post_start(),   # used with .match
         # "các sở, ban, ngành; ủy ban nhân dân các huyện": an organ written in lower case opening a list item
-        "lowered_head": re.compile(rf"(^|[,;]\s*|\s{_AND}\s+)({alternation(words('lowered_head'))}){nb}"),
+        # ... after a lower-case post, dropped as a capitalised one is ("và giám đốc công an các tỉnh")
+        "lowered_head": re.compile(rf"(^|[,;]\s*|\s{_AND}\s+)(?:{alternation(w.lower() for w in words('strip_post'))}\s+)?"
+                                   rf"({alternation(words('lowered_head'))}){nb}"),
         "lowered_value": {t: v for t, v in p.get("lowered_head", ())},
         "person": re.compile(rf"^(?i:{alternation(words('person_lead'))}){nb}\s*"),
         "class_name": re.compile(rf"(?<![^\W_])(?i:{alternation(words('class_name'))}){nb}"),
@@ -528,7 +530,8 @@ def _merge(pieces: list[str]) -> list[str]:
             prev = items[-1]
             bare = _PLURAL_LEAD.sub("", p)
             placed = d["strip_post"].sub("", prev)
-            if _bare_class(p) and d["head"].match(placed) and _UNIT_END.search(placed) and not _UNIT_END.search(f" {p}"):
+            if _bare_class(p) and d["head"].match(placed) and _UNIT_END.search(placed) \
+                    and not _UNIT_END.search(" " + _UNDER_END.sub("", p).rstrip()):
                 items.append(p)   # "UBND các xã, phường" + "cơ quan, đơn vị liên quan": no place, another class
                 continue
             if _LOWER_START.match(p) and _is_class(prev) and (d["committee"].match(bare) or d["unit"].match(bare)) \
@@ -588,8 +591,9 @@ def _lower_first(text: str) -> str:
 
 def _bare_class(piece: str) -> bool:
     """"ban", "Ban", "thị xã", "ngành tỉnh": class words only, whatever their case (a list of classes
-    written "Sở, Ban, ngành" or continued after "UBND huyện")."""
-    low = _lower_first(piece)
+    written "Sở, Ban, ngành" or continued after "UBND huyện"), "thành phố trực thuộc Trung ương" (its tail says
+    under whom)."""
+    low = _UNDER_END.sub("", _lower_first(piece)).rstrip()
     m = _data()["unit"].match(low)
     return bool(m) and not re.match(rf"{_PLURAL}\s", low) and not re.search(rf"[{UPPER}]", low) \
         and (m.end() == len(low) or bool(_data()["class_tail"].match(low[m.end():].strip()))

@@ -71,6 +71,13 @@ FIELD_CASES = [
     ("ỦY BAN NHÂN DÂN XÃ TÂN HÒA\n\nTHÔNG BÁO\nLịch tiếp công dân\n\nChủ tịch UBND xã Tân Phú trực tiếp tiếp công dân "
      "vào thứ 5 hàng tuần.",
      {"issuer": "Ủy ban nhân dân xã Tân Hòa", "bodies": ["UBND xã Tân Phú"]}),
+    # a lower-case post before an organ written in lower case after "và" is dropped as a capitalised one is; a bare
+    # kind with its "trực thuộc ..." tail continues the class of the organ's places
+    ("Bộ Công an có công điện yêu cầu các đơn vị thuộc Bộ và giám đốc công an tỉnh, thành phố trực thuộc trung ương "
+     "tăng cường tuần tra.",
+     {"bodies": ["các đơn vị thuộc Bộ", "Công an tỉnh, thành phố trực thuộc trung ương"]}),
+    ("Bộ Công an có công điện yêu cầu Giám đốc Công an tỉnh, thành phố trực thuộc Trung ương tăng cường tuần tra.",
+     {"bodies": ["Công an tỉnh, thành phố trực thuộc Trung ương"]}),
 ]
 
 
