@@ -78,6 +78,10 @@ FIELD_CASES = [
      {"bodies": ["các đơn vị thuộc Bộ", "Công an tỉnh, thành phố trực thuộc trung ương"]}),
     ("Bộ Công an có công điện yêu cầu Giám đốc Công an tỉnh, thành phố trực thuộc Trung ương tăng cường tuần tra.",
      {"bodies": ["Công an tỉnh, thành phố trực thuộc Trung ương"]}),
+    # "ký thừa ủy quyền" (signing on another's authority) is what a request asks ("ký" alone ends names)
+    ("Văn phòng Chính phủ có công văn đề nghị Bộ trưởng Bộ Tài chính ký thừa ủy quyền Thủ tướng văn bản gửi các "
+     "địa phương.",
+     {"bodies": ["Bộ Tài chính"]}),
 ]
 
 
