@@ -668,6 +668,7 @@ def bodies_of(phrase: str, ctx: DocContext, related: tuple[str, ...] = (), partn
     if not phrase:
         return []
     phrase = _plural_unit_head().sub(r"\g<head> \g<pl> ", phrase)   # "các UBND huyện, thị xã" -> "UBND các huyện, thị xã"
+    phrase = _plural_post().sub(r"\g<post> \g<pl> ", phrase)   # "các Thủ trưởng cơ quan" -> "Thủ trưởng các cơ quan"
     members = class_then_names(phrase)
     if members:   # "các bộ Công an, Quốc phòng": "các bộ: Công an, Quốc phòng", up to another class ("và các tỉnh ...")
         rest = phrase[members.rest_start:]
@@ -774,6 +775,15 @@ def _plural_unit_head() -> re.Pattern:
     return re.compile(rf"(?<![^\W_])(?P<pl>{_PLURAL})\s+(?P<head>{_data()['head'].pattern[1:]})\s+(?={kinds}(?![^\W_]))")
 
 
+@lru_cache(maxsize=1)
+def _plural_post() -> re.Pattern:
+    """"các Thủ trưởng cơ quan, đơn vị": the plural word before a post over a class, as "Thủ trưởng các cơ quan,
+    đơn vị" writes it."""
+    words = lambda kind: [t for t, _ in patterns("body_phrases.csv").get(kind, ())]
+    return re.compile(rf"(?<![^\W_])(?P<pl>{_PLURAL})\s+(?P<post>(?i:{alternation(words('strip_post'))}))\s+"
+                      rf"(?={alternation(words('unit_class'))}(?![^\W_]))")   # a class in lower case, not a board's name
+
+
 def _complete_inside(item: str, ctx: DocContext) -> str:
     """Complete a class or a list of posts: the whole when the body module can, else its committee words."""
     whole = complete_name(item, ctx)
@@ -821,7 +831,8 @@ def _names_start(text: str) -> bool:
                 or _PLURAL_SPACE.match(text) and (d["committee"].match(text) or d["unit"].match(text))
                 or _PLURAL_CAPITAL_SPACE.match(text)
                 or bool(_ORGAN_OF_CLASS.match(text)) and bool(d["committee"].match(text[_ORGAN_OF_CLASS.match(text).end():]))
-                or bool(_plural_head().match(text)))  # "các Bộ có liên quan"
+                or bool(_plural_head().match(text))  # "các Bộ có liên quan"
+                or bool(_plural_post().match(text)))  # "các Thủ trưởng cơ quan, đơn vị"
 
 
 @lru_cache(maxsize=1)

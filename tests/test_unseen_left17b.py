@@ -82,6 +82,11 @@ FIELD_CASES = [
     ("Văn phòng Chính phủ có công văn đề nghị Bộ trưởng Bộ Tài chính ký thừa ủy quyền Thủ tướng văn bản gửi các "
      "địa phương.",
      {"bodies": ["Bộ Tài chính"]}),
+    # "các Thủ trưởng cơ quan, đơn vị": the plural before a post over a class in lower case is "Thủ trưởng các cơ
+    # quan, đơn vị"; before a board's name ("các thành viên Ban Chỉ đạo") it stays with the post
+    ("Ủy ban nhân dân xã yêu cầu các Thủ trưởng cơ quan, đơn vị thực hiện tốt nội dung Thông báo này.",
+     {"bodies": ["các cơ quan, đơn vị"]}),
+    ("Các Thủ trưởng cơ quan, đơn vị phải bố trí lãnh đạo trực 24/24 giờ.", {"bodies": ["Các cơ quan, đơn vị"]}),
 ]
 
 
