@@ -906,10 +906,10 @@ def _label_item(w: str, s: _Sentence, ctx: DocContext, related: tuple[str, ...] 
 
 @lru_cache(maxsize=1)
 def _unit_named() -> re.Pattern:
-    """An organ named by its unit and place ("UBND tỉnh", "UBND xã Tịnh Hà", "Công an huyện")."""
+    """An organ named by its unit and place ("UBND tỉnh", "UBND xã Tịnh Hà", "Công an huyện", "Sở Y tế TP.HCM")."""
     from loaders.bodies import unit_prefixes
-    return re.compile(G.expand(rf"(?<![^\W_])(?:{alternation(unit_prefixes())})\s+(?:%(unit_kind)s|%(commune_kind)s)"
-                               rf"(?![^\W_])(?:\s+[{UPPER}][^\s,;:]*)*"))
+    return re.compile(G.expand(rf"(?<![^\W_])(?:{alternation(unit_prefixes())})\s+(?:(?i:%(unit_kind)s|%(commune_kind)s)"
+                               rf"(?![^\W_])|(?=[{UPPER}]))(?:\s*[{UPPER}][^\s,;:]*)*"))
 
 
 def _verb_after_name(subject: str) -> bool:

@@ -17,6 +17,8 @@ FIELD_CASES = [
      "và mong tiếp tục nhận được phản ánh.", {"bodies": []}),
     ("Các Đảng bộ: Sở Tư pháp và Văn phòng UBND tỉnh chọn thực hiện thí điểm bầu trực tiếp bí thư.",
      {"bodies": []}),
+    ("Theo đó, Sở Nông nghiệp và Môi trường TP.HCM cử 206 viên chức thuộc Văn phòng Đăng ký đất đai tỉnh Bình Dương "
+     "tiếp nhận hồ sơ.", {"bodies": []}),
     # ... while a predicate, a scope or a time phrase after the organ keeps the task
     ("Chủ tịch UBND tỉnh yêu cầu: UBND huyện Yên Lạc khẩn trương rà soát các hồ đập.",
      {"bodies": ["UBND huyện Yên Lạc"]}),
@@ -87,6 +89,9 @@ FIELD_CASES = [
     ("Ủy ban nhân dân xã yêu cầu các Thủ trưởng cơ quan, đơn vị thực hiện tốt nội dung Thông báo này.",
      {"bodies": ["các cơ quan, đơn vị"]}),
     ("Các Thủ trưởng cơ quan, đơn vị phải bố trí lãnh đạo trực 24/24 giờ.", {"bodies": ["Các cơ quan, đơn vị"]}),
+    ("UBND tỉnh yêu cầu: Sở Y tế TP.HCM khẩn trương kiểm tra các cơ sở.", {"bodies": ["Sở Y tế TP.HCM"]}),
+    ("Thành ủy yêu cầu: UBND Thành phố chỉ đạo UBND các phường, xã chủ động xây dựng phương án.",
+     {"bodies": ["UBND Thành phố"]}),
 ]
 
 
