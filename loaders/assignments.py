@@ -906,10 +906,11 @@ def _label_item(w: str, s: _Sentence, ctx: DocContext, related: tuple[str, ...] 
 
 @lru_cache(maxsize=1)
 def _unit_named() -> re.Pattern:
-    """An organ named by its unit and place ("UBND tỉnh", "UBND xã Tịnh Hà", "Công an huyện", "Sở Y tế TP.HCM")."""
+    """An organ named by its unit and place ("UBND tỉnh", "UBND xã Tịnh Hà", "Công an huyện") or by a place's
+    abbreviation ("Sở Y tế TP.HCM"; a plain capitalised word may be a name's own, "Việt nam")."""
     from loaders.bodies import unit_prefixes
     return re.compile(G.expand(rf"(?<![^\W_])(?:{alternation(unit_prefixes())})\s+(?:(?i:%(unit_kind)s|%(commune_kind)s)"
-                               rf"(?![^\W_])|(?=[{UPPER}]))(?:\s*[{UPPER}][^\s,;:]*)*"))
+                               rf"(?![^\W_])|(?=[{UPPER}][^\s,;:]*?[.{UPPER}]))(?:\s*[{UPPER}][^\s,;:]*)*"))
 
 
 def _verb_after_name(subject: str) -> bool:

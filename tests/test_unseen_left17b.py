@@ -90,6 +90,8 @@ FIELD_CASES = [
      {"bodies": ["các cơ quan, đơn vị"]}),
     ("Các Thủ trưởng cơ quan, đơn vị phải bố trí lãnh đạo trực 24/24 giờ.", {"bodies": ["Các cơ quan, đơn vị"]}),
     ("UBND tỉnh yêu cầu: Sở Y tế TP.HCM khẩn trương kiểm tra các cơ sở.", {"bodies": ["Sở Y tế TP.HCM"]}),
+    ("Đảng ủy xã yêu cầu: HĐND, UBND, Ủy ban Mặt trận Tổ quốc Việt nam xã chuẩn bị các điều kiện tiến hành bầu cử.",
+     {"bodies": ["HĐND", "UBND", "Ủy ban Mặt trận Tổ quốc Việt nam xã"]}),
     ("Thành ủy yêu cầu: UBND Thành phố chỉ đạo UBND các phường, xã chủ động xây dựng phương án.",
      {"bodies": ["UBND Thành phố"]}),
 ]
