@@ -90,7 +90,9 @@ def _data() -> dict:
                            rf"{alternation(words('body_head'))}{nb}"),
         "post": post_start(),   # used with .match
         # "các sở, ban, ngành; ủy ban nhân dân các huyện": an organ written in lower case opening a list item
-        "lowered_head": re.compile(rf"(^|[,;]\s*|\s{_AND}\s+)({alternation(words('lowered_head'))}){nb}"),
+        # ... after a lower-case post, dropped as a capitalised one is ("và giám đốc công an các tỉnh")
+        "lowered_head": re.compile(rf"(^|[,;]\s*|\s{_AND}\s+)(?:{alternation(w.lower() for w in words('strip_post'))}\s+)?"
+                                   rf"({alternation(words('lowered_head'))}){nb}"),
         "lowered_value": {t: v for t, v in p.get("lowered_head", ())},
         "person": re.compile(rf"^(?i:{alternation(words('person_lead'))}){nb}\s*"),
         "class_name": re.compile(rf"(?<![^\W_])(?i:{alternation(words('class_name'))}){nb}"),
@@ -152,6 +154,11 @@ def _data() -> dict:
         "role_start": re.compile(rf"(?:{alternation(_press_words('role'))})\s"),
         "caption": re.compile(rf"(?:{alternation(_press_words('caption'))})(?:[^\n.;]|\.(?=[^\W_])){{0,60}}"),   # "Ảnh: Bacninh.gov"
         # "... có văn bản gửi UBND các tỉnh đề nghị tăng cường ...": whom the letter goes to (press_phrases.csv)
+        # "Đó là chỉ đạo của UBND tỉnh đối với các sở, ngành tại Công văn số N": whom a reported direction asks
+        "directed_to": re.compile(rf"(?<![^\W_])(?i:{alternation(_press_words('directed_to'))})\s+[^.;:\n]{{1,150}}?\s"
+                                  rf"(?:{alternation(_press_values('directed_to'))})\s+"),
+        "directed_stop": re.compile(rf"\s*,?\s+(?:{alternation(w for w in _press_words('clause_stop') if w not in G.words('and_word'))})"
+                                    rf"{nb}|\s*[.;:]"),
         "send": re.compile(rf"(?<![^\W_])(?:{alternation(_press_words('recipient_verb'))}){nb}\s*:?\s+"),
         "letter": re.compile(rf"(?<![^\W_])(?i:{G.piece('type_word')}|{alternation(_press_words('generic_type'))}){nb}"),
         "intro_formula": re.compile(rf"(?:(?:{alternation(words('intro_formula'))}){nb}\s*)+", re.I),
@@ -205,6 +212,10 @@ def _data() -> dict:
 
 def _press_words(kind: str) -> list[str]:
     return [r["phrase"] for r in refdata.table("press_phrases") if r["kind"] == kind]
+
+
+def _press_values(kind: str) -> list[str]:
+    return sorted({r["value"] for r in refdata.table("press_phrases") if r["kind"] == kind and r["value"]})
 
 
 # ---------------------------------------------------------------- sentences
@@ -388,8 +399,19 @@ def _elliptic_committees() -> re.Pattern:
                       re.I)
 
 
+@lru_cache(maxsize=1)
+def _elliptic_classes() -> tuple[re.Pattern, dict[str, str]]:
+    """"các chi, đảng bộ" -> "các chi bộ, đảng bộ" (body_phrases elliptic_class rows)."""
+    rows = {refdata.fold(t): v for t, v in patterns("body_phrases.csv").get("elliptic_class", ())}
+    words = [t for t, _ in patterns("body_phrases.csv").get("elliptic_class", ())]
+    return re.compile(rf"(?<![^\W_])(?i:{alternation(words) if words else '(?!)'})(?![^\W_])"), rows
+
+
 def _unshared(phrase: str) -> str:
-    """"Các huyện, thành ủy" -> "Các huyện ủy, thành ủy" (one committee word written once for all)."""
+    """"Các huyện, thành ủy" -> "Các huyện ủy, thành ủy" (one committee word written once for all), "các chi,
+    đảng bộ" -> "các chi bộ, đảng bộ"."""
+    pattern, spelled = _elliptic_classes()
+    phrase = pattern.sub(lambda m: spelled.get(refdata.fold(m.group(0)), m.group(0)), phrase)
     return _elliptic_committees().sub(
         lambda m: re.sub(r"\s*,\s*", f" {m.group('tail')}, ", m.group("heads")) + f" {m.group('tail')}", phrase)
 
@@ -515,7 +537,8 @@ def _merge(pieces: list[str]) -> list[str]:
             prev = items[-1]
             bare = _PLURAL_LEAD.sub("", p)
             placed = d["strip_post"].sub("", prev)
-            if _bare_class(p) and d["head"].match(placed) and _UNIT_END.search(placed) and not _UNIT_END.search(f" {p}"):
+            if _bare_class(p) and d["head"].match(placed) and _UNIT_END.search(placed) \
+                    and not _UNIT_END.search(" " + _UNDER_END.sub("", p).rstrip()):
                 items.append(p)   # "UBND các xã, phường" + "cơ quan, đơn vị liên quan": no place, another class
                 continue
             if _LOWER_START.match(p) and _is_class(prev) and (d["committee"].match(bare) or d["unit"].match(bare)) \
@@ -575,8 +598,9 @@ def _lower_first(text: str) -> str:
 
 def _bare_class(piece: str) -> bool:
     """"ban", "Ban", "thị xã", "ngành tỉnh": class words only, whatever their case (a list of classes
-    written "Sở, Ban, ngành" or continued after "UBND huyện")."""
-    low = _lower_first(piece)
+    written "Sở, Ban, ngành" or continued after "UBND huyện"), "thành phố trực thuộc Trung ương" (its tail says
+    under whom)."""
+    low = _UNDER_END.sub("", _lower_first(piece)).rstrip()
     m = _data()["unit"].match(low)
     return bool(m) and not re.match(rf"{_PLURAL}\s", low) and not re.search(rf"[{UPPER}]", low) \
         and (m.end() == len(low) or bool(_data()["class_tail"].match(low[m.end():].strip()))
@@ -669,6 +693,7 @@ def bodies_of(phrase: str, ctx: DocContext, related: tuple[str, ...] = (), partn
     if not phrase:
         return []
     phrase = _plural_unit_head().sub(r"\g<head> \g<pl> ", phrase)   # "các UBND huyện, thị xã" -> "UBND các huyện, thị xã"
+    phrase = _plural_post().sub(r"\g<post> \g<pl> ", phrase)   # "các Thủ trưởng cơ quan" -> "Thủ trưởng các cơ quan"
     members = class_then_names(phrase)
     if members:   # "các bộ Công an, Quốc phòng": "các bộ: Công an, Quốc phòng", up to another class ("và các tỉnh ...")
         rest = phrase[members.rest_start:]
@@ -696,6 +721,9 @@ def bodies_of(phrase: str, ctx: DocContext, related: tuple[str, ...] = (), partn
     prev_head = place_kind = None
     for item in _shared_level(_shared_after_comma(_merge(_split(phrase)))):
         item, place_kind = _place_item(item, place_kind)
+        lead = d["person"].match(item)
+        if lead and (d["post"].match(item[lead.end():]) or d["head"].match(item[lead.end():])):
+            item = item[lead.end():]   # "A và các đồng chí Thường trực Tỉnh ủy": the organ the comrades hold
         item = d["post_of_unit"].sub(lambda m: f"{m.group('post')} {d['unit_organ'][m.group('post').lower()]} ", item)
         item = _role_named_body(item)
         item = d["dash_role"].sub("", d["apposition"].sub("", d["strip_post"].sub("", item)))
@@ -772,6 +800,15 @@ def _plural_unit_head() -> re.Pattern:
     return re.compile(rf"(?<![^\W_])(?P<pl>{_PLURAL})\s+(?P<head>{_data()['head'].pattern[1:]})\s+(?={kinds}(?![^\W_]))")
 
 
+@lru_cache(maxsize=1)
+def _plural_post() -> re.Pattern:
+    """"các Thủ trưởng cơ quan, đơn vị": the plural word before a post over a class, as "Thủ trưởng các cơ quan,
+    đơn vị" writes it."""
+    words = lambda kind: [t for t, _ in patterns("body_phrases.csv").get(kind, ())]
+    return re.compile(rf"(?<![^\W_])(?P<pl>{_PLURAL})\s+(?P<post>(?i:{alternation(words('strip_post'))}))\s+"
+                      rf"(?={alternation(words('unit_class'))}(?![^\W_]))")   # a class in lower case, not a board's name
+
+
 def _complete_inside(item: str, ctx: DocContext) -> str:
     """Complete a class or a list of posts: the whole when the body module can, else its committee words."""
     whole = complete_name(item, ctx)
@@ -819,7 +856,8 @@ def _names_start(text: str) -> bool:
                 or _PLURAL_SPACE.match(text) and (d["committee"].match(text) or d["unit"].match(text))
                 or _PLURAL_CAPITAL_SPACE.match(text)
                 or bool(_ORGAN_OF_CLASS.match(text)) and bool(d["committee"].match(text[_ORGAN_OF_CLASS.match(text).end():]))
-                or bool(_plural_head().match(text)))  # "các Bộ có liên quan"
+                or bool(_plural_head().match(text))  # "các Bộ có liên quan"
+                or bool(_plural_post().match(text)))  # "các Thủ trưởng cơ quan, đơn vị"
 
 
 @lru_cache(maxsize=1)
@@ -891,17 +929,31 @@ def _label_item(w: str, s: _Sentence, ctx: DocContext, related: tuple[str, ...] 
     return _Found(bodies, -1) if bodies and not _only_issuer(bodies, ctx) else None
 
 
+@lru_cache(maxsize=1)
+def _unit_named() -> re.Pattern:
+    """An organ named by its unit and place ("UBND tỉnh", "UBND xã Tịnh Hà", "Công an huyện") or by a place's
+    abbreviation ("Sở Y tế TP.HCM"; a plain capitalised word may be a name's own, "Việt nam")."""
+    from loaders.bodies import unit_prefixes
+    return re.compile(G.expand(rf"(?<![^\W_])(?:{alternation(unit_prefixes())})\s+(?:(?i:%(unit_kind)s|%(commune_kind)s)"
+                               rf"(?![^\W_])|(?=[{UPPER}][^\s,;:]*?[.{UPPER}]))(?:\s*[{UPPER}][^\s,;:]*)*"))
+
+
 def _verb_after_name(subject: str) -> bool:
-    """"Ban Thường vụ Huyện ủy Châu Phú dự kiến: ...", "Thường trực Thành ủy làm việc cùng ...": a
-    committee's name goes on with lower-case words not of a name, so the sentence's verb is one of
-    them (a report), not the task word found later."""
+    """"Ban Thường vụ Huyện ủy Châu Phú dự kiến: ...", "Thường trực Thành ủy làm việc cùng ...", "UBND tỉnh
+    thống nhất ngày ...": a committee's name, or an organ named by its unit and place, goes on with
+    lower-case words not of a name, so the sentence's verb is one of them (a report), not the task word
+    found later; a scope ("UBND tỉnh trong thời gian tới ...") is no verb."""
     last = None
     for last in _COMMITTEE_NAMED.finditer(subject):
         pass
+    for unit in _unit_named().finditer(subject):
+        if last is None or unit.end() > last.end():
+            last = unit
     if last is None:
         return False
     rest = subject[last.end():].strip()
-    return bool(rest) and _LOWER_START.match(rest) is not None and not continues_name(rest)
+    return bool(rest) and _LOWER_START.match(rest) is not None and not continues_name(rest) \
+        and not _data()["scope"].match(rest) and not _data()["time_lead"].match(rest)
 
 
 def _named_person(phrase: str) -> bool:
@@ -1064,10 +1116,10 @@ def _tasks_of(s: _Sentence, ctx: DocContext, related: tuple[str, ...] = ()) -> _
             return None if _only_issuer(bodies, ctx) else _Found(bodies, subject[1])
         inner = d["assign_inner"].search(text)
         if not inner:
-            return _sent_to_task(text, None, 0, ctx, related)
+            return _sent_to_task(text, None, 0, ctx, related) or _directed_to(text, ctx, related)
         obj_start = inner.end()
         return (_object_task(text, obj_start, ctx, related) or _second_request(text, obj_start, ctx, related)
-                or _sent_to_task(text, inner.start(), obj_start, ctx, related))
+                or _sent_to_task(text, inner.start(), obj_start, ctx, related) or _directed_to(text, ctx, related))
     return _object_task(text, obj_start, ctx, related) or _second_request(text, obj_start, ctx, related)
 
 
@@ -1113,6 +1165,22 @@ def _sent_to_task(text: str, verb_start: int, obj_start: int, ctx: DocContext,
         return None
     bodies = bodies_of(phrase, ctx, related)
     return _Found(bodies, pred.start()) if bodies else None
+
+
+def _directed_to(text: str, ctx: DocContext, related: tuple[str, ...] = ()) -> _Found | None:
+    """"Đó là chỉ đạo của UBND tỉnh đối với các sở, ngành, UBND các huyện tại Công văn số N ...": the press
+    names whom a reported direction asks (press_phrases directed_to), up to a clause's stop word; the
+    direction itself is told before, so the task starts where the bodies end."""
+    m = _data()["directed_to"].search(text)
+    if not m:
+        return None
+    stop = _data()["directed_stop"].search(text, m.end())
+    end = stop.start() if stop else len(text)
+    phrase = text[m.end():end].strip(" ,")
+    if not phrase or not (_names_start(phrase) or _addressees(phrase, ctx)):
+        return None
+    bodies = bodies_of(phrase, ctx, related)
+    return _Found(bodies, end) if bodies and not _only_issuer(bodies, ctx) else None
 
 
 def _after_lead_in(s: _Sentence, ctx: DocContext, related: tuple[str, ...] = ()) -> _Found | None:
@@ -1414,15 +1482,22 @@ def _find(st: SourceText, ctx: DocContext, related: tuple[str, ...] = (),
             pending = None  # a sentence outside the numbered items ends the request's list
     if any(not t.generic for t in tasks):
         tasks = [t for t in tasks if not t.generic]  # classes count only when no body is named
-    out, seen = [], set()
+    out: list[tuple[Assignment, Span]] = []
     for t in tasks:
         span = st.span(t.sentence.start, t.sentence.end)
         found = Assignment(text=st.value(t.sentence.start, t.sentence.end), bodies=tuple(t.bodies),
                            cooperating=tuple(t.cooperating), reports_to=t.reports_to)
-        if found not in seen:   # a page repeating its sapo in the body: one task, its first evidence
-            seen.add(found)
+        if not any(_retold(found, earlier) for earlier, _ in out):
             out.append((found, span))
     return tuple(out)
+
+
+def _retold(a: Assignment, b: Assignment) -> bool:
+    """A page repeating its sapo in the body, word for word or after a lead-in clause ("Chỉ thị nêu để ..., Ban
+    Bí thư yêu cầu X ..." after the sapo "Ban Bí thư yêu cầu X ..."): one task, its first evidence."""
+    if (a.bodies, a.cooperating, a.reports_to) != (b.bodies, b.cooperating, b.reports_to):
+        return False
+    return a.text.endswith(b.text) or b.text.endswith(a.text)
 
 
 def names_body(text: str) -> bool:

@@ -104,6 +104,15 @@ def acting_prefixes() -> tuple[str, ...]:
     return tuple(sorted(set(prefixes), key=len, reverse=True))
 
 
+@lru_cache(maxsize=1)
+def unit_prefixes() -> tuple[str, ...]:
+    """Organs named by their unit ("UBND", "Ủy ban nhân dân", "Công an" before "tỉnh"): the templates and
+    aliases that end with the unit."""
+    prefixes = {alias[: -len(" {unit}")] for t in refdata.body_templates()
+                for alias in (t.template, *t.aliases) if alias.endswith(" {unit}")}
+    return tuple(sorted(prefixes, key=len, reverse=True))
+
+
 # --- the document's locality -------------------------------------------------------------------------
 
 @lru_cache(maxsize=256)
@@ -344,6 +353,8 @@ def _from_issuer(text: str, ctx: DocContext | None) -> str:
     own = _normal(ctx.issuer) if ctx is not None and ctx.issuer else ""
     if not own:
         return text
+    if ctx.level == "commune" and _spelled_alike(text, own):
+        return own   # "UBND xã Tây Sơn" in a document of "Ủy ban nhân dân xã Tây Sơn": its own name
     words, own_words = text.split(), own.split()
     for k in range(min(len(words), len(own_words) - 1), 1, -1):
         if fold(" ".join(words[-k:])) == fold(" ".join(own_words[:k])):
@@ -354,6 +365,18 @@ def _from_issuer(text: str, ctx: DocContext | None) -> str:
         if place and place.group(1)[:1].isupper():
             return f"{text} {place.group(1)}"
     return text
+
+
+def _spelled_alike(a: str, b: str) -> bool:
+    """Two spellings of one template and place ("UBND xã Tây Sơn", "Ủy ban nhân dân xã Tây Sơn"): a commune,
+    which is in no unit table, is known by its name only."""
+    def read(name: str) -> tuple[str, str] | None:
+        for pattern, template, _, _ in _template_patterns():
+            m = pattern.fullmatch(unify_tones(name))
+            if m:
+                return template.template, fold(m.group("slot"))
+        return None
+    return a != b and read(a) is not None and read(a) == read(b)
 
 
 def _complete_words(text: str, units: tuple[Unit, ...], cited: bool = False) -> str:
