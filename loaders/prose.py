@@ -897,7 +897,7 @@ def _read_head(st: SourceText, lead: _Lead) -> None:
         _set_date(st, lead, d)
     y = res["yearless"].search(work, s0, v0) if d is None and not hearsay else None
     if y and "date" not in lead.values and not work[s0:y.start()].strip(" \t>*-("):
-        year = _year_of_month(work, int(y.group("m")))
+        year = _year_of_month(work, int(y.group("m"))) or _year_after_cited(work, int(y.group("d")), int(y.group("m")))
         if year:
             _set_iso(st, lead, H.date_from_parts(y.group("d"), y.group("m"), year), y)
         d = y
@@ -1036,6 +1036,25 @@ def _year_of_month(work: str, month: int) -> str | None:
             by_gap[gap].add(str(int(m.group("y")) - (1 if int(m.group("m")) < month else 0)))
     years = by_gap[0] or by_gap[1] | by_gap[2]
     return years.pop() if len(years) == 1 else None
+
+
+_DATE_PARTS = re.compile(r"(?<![\d/.\-])(?P<d>\d{1,2})\s*[/.\-]\s*(?P<m>\d{1,2})\s*[/.\-]\s*(?P<y>(?:19|20)\d\d)(?!\d)")
+_BARE_YEAR = re.compile(r"(?<![\d/.\-])(?:19|20)\d\d(?![\d/\-]|\.\d)")   # "Tết 2021", "năm 2021."
+
+
+def _year_after_cited(work: str, day: int, month: int) -> str | None:
+    """The year of a yearless page date the text gives no clue of its own for ("Chiều tối 3.2, ..."): the
+    year the day falls in within two months after the documents it cites ("Chỉ thị số 48-CT/TW, ngày
+    09.12.2020": a page cites what came before it), when they agree on one year and the text also writes
+    that year by itself ("Tết Nguyên đán 2021"); an older citation (a law of years before) is no clue."""
+    cited = [(int(m.group("y")), int(m.group("m")), int(m.group("d"))) for m in _DATE_PARTS.finditer(work)
+             if _cited_date(work, m.start())]
+    years = {cy + (1 if cm > month else 0) for cy, cm, cd in cited
+             if (month - cm) % 12 in (1, 2) or cm == month and cd <= day}
+    year = years.pop() if len(years) == 1 else None
+    if year is None or any(c > (year, month, day) for c in cited):
+        return None   # a page cites no document younger than itself
+    return str(year) if any(b.group(0) == str(year) for b in _BARE_YEAR.finditer(work)) else None
 
 
 @lru_cache(maxsize=1)

@@ -82,6 +82,22 @@ FIELD_CASES = [
      {"number": "1712/CĐ-TTg", "recipients": ("các Bộ, cơ quan ngang Bộ", "UBND các tỉnh, thành phố trực thuộc Trung ương")}),
     ("Đây là yêu cầu của Ban Thường vụ Tỉnh ủy tại Công văn số 125-CV/TU về tăng cường phòng dịch.",
      {"number": "125-CV/TU", "issuer": "Tỉnh ủy", "acting_body": "Ban Thường vụ Tỉnh ủy"}),
+    # a page dated by day and month only, its year written nowhere with a date of its own: the year that day falls
+    # in within two months after the documents it cites, when the text also writes that year by itself ...
+    ("Ngày 5.3, Ban Thường vụ Tỉnh ủy vừa có Công văn gửi các huyện ủy về mùa khô 2022. Ban Thường vụ Tỉnh ủy yêu "
+     "cầu các huyện ủy thực hiện nghiêm Chỉ thị số 12-CT/TU, ngày 20.1.2022 của Tỉnh ủy.",
+     {"doc_type": "Công văn", "date": "2022-03-05"}),
+    ("Ngày 5.2, Ban Thường vụ Tỉnh ủy vừa có Công văn gửi các huyện ủy về Tết 2022. Ban Thường vụ Tỉnh ủy yêu "
+     "cầu các huyện ủy thực hiện nghiêm Chỉ thị số 12-CT/TU, ngày 20.12.2021 của Tỉnh ủy.",
+     {"date": "2022-02-05"}),
+    # ... none without that year written, after an older citation only, or with a citation younger than that day
+    ("Ngày 5.3, Ban Thường vụ Tỉnh ủy vừa có Công văn gửi các huyện ủy về mùa khô. Ban Thường vụ Tỉnh ủy yêu "
+     "cầu các huyện ủy thực hiện nghiêm Chỉ thị số 12-CT/TU, ngày 20.1.2022 của Tỉnh ủy.", {"date": None}),
+    ("Ngày 5.3, Ban Thường vụ Tỉnh ủy vừa có Công văn gửi các huyện ủy về mùa khô 2022. Ban Thường vụ Tỉnh ủy yêu "
+     "cầu các huyện ủy thực hiện nghiêm Chỉ thị số 12-CT/TU, ngày 20.6.2021 của Tỉnh ủy.", {"date": None}),
+    ("Ngày 5.3, Ban Thường vụ Tỉnh ủy vừa có Công văn gửi các huyện ủy về mùa khô 2022. Ban Thường vụ Tỉnh ủy yêu "
+     "cầu các huyện ủy thực hiện nghiêm Chỉ thị số 12-CT/TU, ngày 20.1.2022 và Kế hoạch số 3-KH/TU, ngày 9.4.2022 "
+     "của Tỉnh ủy.", {"date": None}),
 ]
 
 
