@@ -26,7 +26,7 @@ from loaders import refdata
 from loaders.assignments import addressee_end, directed_committees, names_body, opens_with_request
 from loaders.body_lists import find_colon_list, inside_known_name, joins_name, opens_addressee
 from loaders.bodies import resolve_body
-from loaders.citations import COMMITTEE_END, at_then_and, patterns
+from loaders.citations import COMMITTEE_END, at_then_and, patterns, self_reference
 from loaders.header_organs import opens_organ
 from loaders.grammar import alternation
 from loaders.records import Signer, Span
@@ -1277,7 +1277,8 @@ def _at_list_item(before: str) -> bool:
 
 def _name_generic(st: SourceText, lead: _Lead, mentions: list[re.Match], start: int, end: int) -> None:
     """"X vừa ký văn bản về ... . Theo Công văn số 460-CV/TU, ...": a lead of no stated type and no
-    number takes both from a numbered mention opening the very next sentence (of no other issuer)."""
+    number takes both from a numbered mention opening the very next sentence (of no other issuer); its type
+    alone from the next sentence's "toàn văn <type>" (the page presenting it in full)."""
     if lead.values.get("doc_type") or lead.values.get("number"):
         return
     work = st.work
@@ -1290,6 +1291,10 @@ def _name_generic(st: SourceText, lead: _Lead, mentions: list[re.Match], start: 
             return   # only the next sentence names it
         other, written = m.group("num") or m.group("sym"), m.group("type")
         typed = aliases.get(written) or names.get(H.bare_key(written))
+        if not other and typed and not _generic(written) and self_reference(work, m.start()):
+            lead.values["doc_type"] = typed   # "... vừa có văn bản thông báo ... . Báo X giới thiệu toàn văn Thông báo:"
+            lead.evidence["doc_type"] = st.span(m.start("type"), m.end("type"))
+            return
         if not other or _generic(written) or _res()["plural"].search(work, s0, m.start()):
             continue
         if (m.start() < lead.s1 and _res()["cited"].search(work, s0, m.start())) or _res()["at_cited"].search(work, s0, m.start()):

@@ -98,6 +98,16 @@ FIELD_CASES = [
     ("Ngày 5.3, Ban Thường vụ Tỉnh ủy vừa có Công văn gửi các huyện ủy về mùa khô 2022. Ban Thường vụ Tỉnh ủy yêu "
      "cầu các huyện ủy thực hiện nghiêm Chỉ thị số 12-CT/TU, ngày 20.1.2022 và Kế hoạch số 3-KH/TU, ngày 9.4.2022 "
      "của Tỉnh ủy.", {"date": None}),
+    # "X vừa có văn bản thông báo ...", the next sentence presenting "toàn văn <type>": the page's document is of
+    # that type; without it, or further on, of no stated type
+    ("Chủ nhiệm Văn phòng Chính phủ vừa có văn bản thông báo ý kiến của Thủ tướng về dự án đường sắt. Cổng thông "
+     "tin trân trọng giới thiệu toàn văn Thông báo:\nThủ tướng yêu cầu Bộ Xây dựng khẩn trương hoàn thiện hồ sơ.",
+     {"doc_type": "Thông báo"}),
+    ("Chủ nhiệm Văn phòng Chính phủ vừa có văn bản thông báo ý kiến của Thủ tướng về dự án đường sắt.\nThủ tướng "
+     "yêu cầu Bộ Xây dựng khẩn trương hoàn thiện hồ sơ.", {"doc_type": None}),
+    ("Chủ nhiệm Văn phòng Chính phủ vừa có văn bản thông báo ý kiến của Thủ tướng về dự án đường sắt. Thủ tướng "
+     "yêu cầu Bộ Xây dựng khẩn trương hoàn thiện hồ sơ. Cổng thông tin trân trọng giới thiệu toàn văn Thông báo:",
+     {"doc_type": None}),
 ]
 
 
