@@ -108,6 +108,14 @@ FIELD_CASES = [
     ("Chủ nhiệm Văn phòng Chính phủ vừa có văn bản thông báo ý kiến của Thủ tướng về dự án đường sắt. Thủ tướng "
      "yêu cầu Bộ Xây dựng khẩn trương hoàn thiện hồ sơ. Cổng thông tin trân trọng giới thiệu toàn văn Thông báo:",
      {"doc_type": None}),
+    # a letter conveying a leader's opinion ("đồng chí X, Phó Chủ tịch UBND tỉnh có ý kiến như sau:") closing with
+    # "<Văn phòng> thông báo để ... thực hiện": the Văn phòng wrote it
+    ("Về việc rà soát đất công (120/VP-KT, ngày 5/3/2019).\nĐồng chí Hoàng Văn Nam, Phó Chủ tịch UBND tỉnh có ý kiến "
+     "như sau:\nGiao Sở Tài chính chủ trì rà soát đất công.\nVăn phòng UBND tỉnh thông báo để Sở Tài chính thực "
+     "hiện./.", {"number": "120/VP-KT", "issuer": "Văn phòng UBND tỉnh"}),
+    # ... without that closing, the opinion's author stays
+    ("Về việc rà soát đất công (120/VP-KT, ngày 5/3/2019).\nĐồng chí Hoàng Văn Nam, Phó Chủ tịch UBND tỉnh có ý kiến "
+     "như sau:\nGiao Sở Tài chính chủ trì rà soát đất công.", {"issuer": "Chủ tịch UBND tỉnh"}),
 ]
 
 
