@@ -443,7 +443,8 @@ def _quoted_end(w: str, start: int, limit: int) -> int | None:
     return end + 1 if end > start + 1 and "\n\n" not in w[start:end] else None
 
 
-def _self_reference(w: str, start: int) -> bool:
+def self_reference(w: str, start: int) -> bool:
+    """A self marker ("Toàn văn", "Nguồn:") right before the mention at start: the page's own document."""
     return bool(_regexes()["self"].search(w, max(0, start - 20), start))
 
 
@@ -524,7 +525,7 @@ def _numbered(w: str, limit: int, own: str) -> tuple[list[_Hit], list[tuple[int,
             hit = _Hit(start, num_end, doc_type, number, num_end, inside=outer, head=head)
             if warning:
                 hit.warnings.append(f"cited {doc_type} {number}: {warning}")
-            if _own(number, own) or _self_reference(w, start):
+            if _own(number, own) or self_reference(w, start):
                 skipped.append((start, num_end))
             else:
                 _read_tail(w, hit, num_end, limit)

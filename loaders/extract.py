@@ -315,6 +315,9 @@ def _facts(st: SourceText, head: H.Header, end: int, copy, signed_or_addressed: 
         ev["issuer"] = acting.span
         co_issuer = acting.joint.name if acting.joint else None
         kind = kind or ("ORIG" if signed_or_addressed else "QUOTE")
+    closing = H.closing_author(st, head.end, end) if acting and acting.opinion and issuer is acting.organ else None
+    if closing:   # "Văn phòng UBND tỉnh thông báo để ...": the letter's author, not the leader whose opinion it conveys
+        issuer, ev["issuer"] = closing
     if acting and issuer is not None and acting.organ.keyword != issuer.keyword:
         acting = None
     own_type = P.own_by_verb(st, head.end, end) if doc.doc_type is None and issuer is None and rep is None else None

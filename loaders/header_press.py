@@ -24,6 +24,7 @@ class Acting:
     organ: Organ            # the committee / body: "Tỉnh ủy" (+ locality when written)
     span: Span
     joint: Organ | None = None   # "Bộ Chính trị, Ban Bí thư yêu cầu": the body named with it (Ban Bí thư)
+    opinion: bool = False        # "Phó Chủ tịch UBND tỉnh có ý kiến như sau": a leader's opinion, conveyed by the letter
 
 
 def find_acting(st: SourceText, start: int, end: int, with_prefix: bool) -> Acting | None:
@@ -66,7 +67,7 @@ def find_acting(st: SourceText, start: int, end: int, with_prefix: bool) -> Acti
             if joint:  # "Bộ Chính trị, Ban Bí thư yêu cầu": bodies acting jointly; the first named speaks
                 partner = found[1]
                 found, begin = joint
-            return Acting(found[0], found[1], st.span(begin, m.end("rest")), partner)
+            return Acting(found[0], found[1], st.span(begin, m.end("rest")), partner, _verb_kind(verb, "opinion"))
     return None
 
 
@@ -136,8 +137,13 @@ def _in_background(work: str, start: int, pos: int) -> bool:
 
 
 def _consults(verb: str) -> bool:
-    """A verb of gathering comments (header_markers.csv acting_verb, value consult: "lấy ý kiến")."""
-    return any(verb.lower().endswith(r["spelling"]) for r in markers("acting_verb") if r["value"] == "consult")
+    return _verb_kind(verb, "consult")
+
+
+def _verb_kind(verb: str, kind: str) -> bool:
+    """The acting verb is of that kind (header_markers.csv acting_verb value: consult "lấy ý kiến", opinion
+    "có ý kiến như sau")."""
+    return any(verb.lower().endswith(r["spelling"]) for r in markers("acting_verb") if r["value"] == kind)
 
 
 def _told_at_a_time(work: str, start: int, pos: int) -> bool:
@@ -213,6 +219,24 @@ def committee_of_department(name: str) -> str | None:
 def _acting_re() -> re.Pattern:
     verbs = alternation(spellings("acting_verb"))
     return re.compile(rf"{body_name_re().pattern}\s+(?i:(?:{G.piece('also')}\s+)?(?:{G.piece('past')}\s+)?{verbs})(?!\w)")
+
+
+@lru_cache(maxsize=1)
+def _closing_re() -> re.Pattern:
+    return re.compile(rf"{body_name_re().pattern}\s+(?i:{alternation(spellings('closing_verb'))})(?!\w)")
+
+
+def closing_author(st: SourceText, start: int, end: int) -> tuple[Organ, Span] | None:
+    """The letter's closing formula naming its author ("Văn phòng UBND tỉnh thông báo để Sở X, các cơ quan
+    liên quan thực hiện./."): a Văn phòng conveying a leader's opinion writes it, not the leader."""
+    from loaders.prose import _template_body   # prose reads press text with this module
+    last = next(reversed(list(_closing_re().finditer(st.work, start, end))), None)
+    if last is None:
+        return None
+    begin = max(st.work.rfind(c, start, last.start()) for c in ".,;:\n") + 1   # "Văn phòng UBND tỉnh": the sentence's subject
+    begin = len(st.work) - len(st.work[begin:].lstrip()) if begin > start else start
+    found = _template_body(st.work[begin: last.end("rest")]) or body_in_text(st.work[begin: last.end("rest")])
+    return (found[1], st.span(begin, last.end("rest"))) if found and st.work[begin:begin + 1].isupper() else None
 
 
 def find_issuing_verb(st: SourceText, doc_type: str | None, start: int, end: int) -> tuple[Organ, Span] | None:

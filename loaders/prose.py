@@ -26,7 +26,7 @@ from loaders import refdata
 from loaders.assignments import addressee_end, directed_committees, names_body, opens_with_request
 from loaders.body_lists import find_colon_list, inside_known_name, joins_name, opens_addressee
 from loaders.bodies import resolve_body
-from loaders.citations import COMMITTEE_END, at_then_and, patterns
+from loaders.citations import COMMITTEE_END, at_then_and, patterns, self_reference
 from loaders.header_organs import opens_organ
 from loaders.grammar import alternation
 from loaders.records import Signer, Span
@@ -921,7 +921,7 @@ def _read_head(st: SourceText, lead: _Lead) -> None:
     y = res["yearless"].search(work, told, v0) if d is None else None
     agency = _AGENCY.match(work, _skip_space(work, told, v0), v0) if y else None   # "(QBĐT) - Ngày 25-3, ..."
     if y and "date" not in lead.values and not work[agency.end() if agency else told:y.start()].strip(" \t>*-(,"):
-        year = _year_of_month(work, int(y.group("m")))
+        year = _year_of_month(work, int(y.group("m"))) or _year_after_cited(work, int(y.group("d")), int(y.group("m")))
         if year:
             _set_iso(st, lead, H.date_from_parts(y.group("d"), y.group("m"), year), y)
         d = y
@@ -1065,6 +1065,25 @@ def _year_of_month(work: str, month: int) -> str | None:
             by_gap[gap].add(str(int(m.group("y")) - (1 if int(m.group("m")) < month else 0)))
     years = by_gap[0] or by_gap[1] | by_gap[2]
     return years.pop() if len(years) == 1 else None
+
+
+_DATE_PARTS = re.compile(r"(?<![\d/.\-])(?P<d>\d{1,2})\s*[/.\-]\s*(?P<m>\d{1,2})\s*[/.\-]\s*(?P<y>(?:19|20)\d\d)(?!\d)")
+_BARE_YEAR = re.compile(r"(?<![\d/.\-])(?:19|20)\d\d(?![\d/\-]|\.\d)")   # "Tết 2021", "năm 2021."
+
+
+def _year_after_cited(work: str, day: int, month: int) -> str | None:
+    """The year of a yearless page date the text gives no clue of its own for ("Chiều tối 3.2, ..."): the
+    year the day falls in within two months after the documents it cites ("Chỉ thị số 48-CT/TW, ngày
+    09.12.2020": a page cites what came before it), when they agree on one year and the text also writes
+    that year by itself ("Tết Nguyên đán 2021"); an older citation (a law of years before) is no clue."""
+    cited = [(int(m.group("y")), int(m.group("m")), int(m.group("d"))) for m in _DATE_PARTS.finditer(work)
+             if _cited_date(work, m.start())]
+    years = {cy + (1 if cm > month else 0) for cy, cm, cd in cited
+             if (month - cm) % 12 in (1, 2) or cm == month and cd <= day}
+    year = years.pop() if len(years) == 1 else None
+    if year is None or any(c > (year, month, day) for c in cited):
+        return None   # a page cites no document younger than itself
+    return str(year) if any(b.group(0) == str(year) for b in _BARE_YEAR.finditer(work)) else None
 
 
 @lru_cache(maxsize=1)
@@ -1308,7 +1327,8 @@ def _at_list_item(before: str) -> bool:
 
 def _name_generic(st: SourceText, lead: _Lead, mentions: list[re.Match], start: int, end: int) -> None:
     """"X vừa ký văn bản về ... . Theo Công văn số 460-CV/TU, ...": a lead of no stated type and no
-    number takes both from a numbered mention opening the very next sentence (of no other issuer)."""
+    number takes both from a numbered mention opening the very next sentence (of no other issuer); its type
+    alone from the next sentence's "toàn văn <type>" (the page presenting it in full)."""
     if lead.values.get("doc_type") or lead.values.get("number"):
         return
     work = st.work
@@ -1321,6 +1341,10 @@ def _name_generic(st: SourceText, lead: _Lead, mentions: list[re.Match], start: 
             return   # only the next sentence names it
         other, written = m.group("num") or m.group("sym"), m.group("type")
         typed = aliases.get(written) or names.get(H.bare_key(written))
+        if not other and typed and not _generic(written) and self_reference(work, m.start()):
+            lead.values["doc_type"] = typed   # "... vừa có văn bản thông báo ... . Báo X giới thiệu toàn văn Thông báo:"
+            lead.evidence["doc_type"] = st.span(m.start("type"), m.end("type"))
+            return
         if not other or _generic(written) or _res()["plural"].search(work, s0, m.start()):
             continue
         if (m.start() < lead.s1 and _res()["cited"].search(work, s0, m.start())) or _res()["at_cited"].search(work, s0, m.start()):

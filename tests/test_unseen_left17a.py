@@ -12,6 +12,9 @@ from loaders.extract import extract_text
 _DATED_PAGE = ("Ngày 20/8/2021, UBND tỉnh Phú Yên có văn bản gửi Sở Xây dựng yêu cầu nghiên cứu Chỉ thị số 31 của Thủ tướng "
                "Chính phủ.\n")
 
+_YEARLESS = ("Ngày {day}, Ban Thường vụ Tỉnh ủy vừa có Công văn gửi các huyện ủy về mùa khô{year}. Ban Thường vụ "
+             "Tỉnh ủy yêu cầu các huyện ủy thực hiện nghiêm {cited} của Tỉnh ủy.")
+
 FIELD_CASES = [
     # a cited day written without its year ("ngày 12-8") is of the page's year when the page is dated ...
     (_DATED_PAGE + "Trước đó, ngày 12-8, Thủ tướng Chính phủ đã ban hành Chỉ thị số 31, yêu cầu các tỉnh lập quy "
@@ -82,6 +85,34 @@ FIELD_CASES = [
      {"number": "1712/CĐ-TTg", "recipients": ("các Bộ, cơ quan ngang Bộ", "UBND các tỉnh, thành phố trực thuộc Trung ương")}),
     ("Đây là yêu cầu của Ban Thường vụ Tỉnh ủy tại Công văn số 125-CV/TU về tăng cường phòng dịch.",
      {"number": "125-CV/TU", "issuer": "Tỉnh ủy", "acting_body": "Ban Thường vụ Tỉnh ủy"}),
+    # a page dated by day and month only, its year written nowhere with a date of its own: the year that day falls
+    # in within two months after the documents it cites, when the text also writes that year by itself ...
+    (_YEARLESS.format(day="5.3", year=" 2022", cited="Chỉ thị số 12-CT/TU, ngày 20.1.2022"),
+     {"doc_type": "Công văn", "date": "2022-03-05"}),
+    (_YEARLESS.format(day="5.2", year=" 2022", cited="Chỉ thị số 12-CT/TU, ngày 20.12.2021"), {"date": "2022-02-05"}),
+    # ... none without that year written, after an older citation only, or with a citation younger than that day
+    (_YEARLESS.format(day="5.3", year="", cited="Chỉ thị số 12-CT/TU, ngày 20.1.2022"), {"date": None}),
+    (_YEARLESS.format(day="5.3", year=" 2022", cited="Chỉ thị số 12-CT/TU, ngày 20.6.2021"), {"date": None}),
+    (_YEARLESS.format(day="5.3", year=" 2022", cited="Chỉ thị số 12-CT/TU, ngày 20.1.2022 và Kế hoạch số 3-KH/TU, "
+                      "ngày 9.4.2022"), {"date": None}),
+    # "X vừa có văn bản thông báo ...", the next sentence presenting "toàn văn <type>": the page's document is of
+    # that type; without it, or further on, of no stated type
+    ("Chủ nhiệm Văn phòng Chính phủ vừa có văn bản thông báo ý kiến của Thủ tướng về dự án đường sắt. Cổng thông "
+     "tin trân trọng giới thiệu toàn văn Thông báo:\nThủ tướng yêu cầu Bộ Xây dựng khẩn trương hoàn thiện hồ sơ.",
+     {"doc_type": "Thông báo"}),
+    ("Chủ nhiệm Văn phòng Chính phủ vừa có văn bản thông báo ý kiến của Thủ tướng về dự án đường sắt.\nThủ tướng "
+     "yêu cầu Bộ Xây dựng khẩn trương hoàn thiện hồ sơ.", {"doc_type": None}),
+    ("Chủ nhiệm Văn phòng Chính phủ vừa có văn bản thông báo ý kiến của Thủ tướng về dự án đường sắt. Thủ tướng "
+     "yêu cầu Bộ Xây dựng khẩn trương hoàn thiện hồ sơ. Cổng thông tin trân trọng giới thiệu toàn văn Thông báo:",
+     {"doc_type": None}),
+    # a letter conveying a leader's opinion ("đồng chí X, Phó Chủ tịch UBND tỉnh có ý kiến như sau:") closing with
+    # "<Văn phòng> thông báo để ... thực hiện": the Văn phòng wrote it
+    ("Về việc rà soát đất công (120/VP-KT, ngày 5/3/2019).\nĐồng chí Hoàng Văn Nam, Phó Chủ tịch UBND tỉnh có ý kiến "
+     "như sau:\nGiao Sở Tài chính chủ trì rà soát đất công.\nVăn phòng UBND tỉnh thông báo để Sở Tài chính thực "
+     "hiện./.", {"number": "120/VP-KT", "issuer": "Văn phòng UBND tỉnh"}),
+    # ... without that closing, the opinion's author stays
+    ("Về việc rà soát đất công (120/VP-KT, ngày 5/3/2019).\nĐồng chí Hoàng Văn Nam, Phó Chủ tịch UBND tỉnh có ý kiến "
+     "như sau:\nGiao Sở Tài chính chủ trì rà soát đất công.", {"issuer": "Chủ tịch UBND tỉnh"}),
 ]
 
 
