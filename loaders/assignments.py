@@ -297,14 +297,15 @@ def _without_title_line(w: str, s: _Sentence, asking: bool = False) -> _Sentence
     hoạch ...\nNgày đăng 06/07/2022", "Đảng ủy Quân sự tỉnh ra nghị quyết ...\nToàn cảnh hội nghị."):
     news, no task; the sentence without it. Only the page's first line (label lines in capitals before it
     allowed), opening with a body (after a topic and a colon too), without end mark or request verb, when the next
-    line starts a new sentence.
+    line starts a new sentence. A title opening with a class of bodies ("Các tỉnh điều chỉnh lịch đại hội\nCác
+    địa phương đang ...") is cut as one opening with a body.
     ``asking``: a title with a request verb is cut too ("Ủy ban Kiểm tra Trung ương đề nghị kỷ luật ông A\n
     UBKT Trung ương đề nghị Bộ Chính trị xem xét ..."), tried when the sentence with it gives no task."""
     first, sep, rest = s.text.partition("\n")
     head = first.strip()
     topic = head.split(":", 1)[1].lstrip() if ":" in head else ""   # "Dịch sởi bùng phát: Bộ Y tế yêu cầu ..."
     if not sep or s.item or not head or head[-1:] in ".!?:;," or not rest.strip()[:1].isupper() \
-            or not (_data()["head"].match(head) or _data()["head"].match(topic)) or not asking and (_data()["assign_start"].match(head)
+            or not (_names_start(head) or _names_start(topic)) or not asking and (_data()["assign_start"].match(head)
                                                                    or _data()["assign_inner"].search(head)):
         return s
     if not all(is_upper(line) for line in w[:s.start].splitlines() if line.strip()):

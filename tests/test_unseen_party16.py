@@ -105,6 +105,21 @@ FIELD_CASES = [
     # ..."), as it ends before another body (prose._name_over_and); was "Ban Bí thư và Chỉ thị số 31-CT/TU của ..."
     ("Chỉ thị số 52-CT/TW\n\nNgày 1-9, Thành ủy Cần Thơ tổ chức Hội nghị sơ kết thực hiện Chỉ thị số 52-CT/TW của Ban Bí "
      "thư và Chỉ thị số 31-CT/TU của Ban Thường vụ Thành ủy về phòng cháy.", {"issuer": "Ban Bí thư"}),
+    # the page's title opening with a class of bodies, glued by one line break to the line under it ("Các tỉnh điều
+    # chỉnh lịch đại hội\nCác địa phương đang ..."): news, no task (assignments._without_title_line, as for a body)
+    ("Các tỉnh điều chỉnh lịch đại hội đảng bộ\nCác địa phương đang chủ động điều chỉnh thời gian đại hội.",
+     {"bodies": []}),
+    ("Các tỉnh điều chỉnh lịch đại hội đảng bộ\nĐề nghị các huyện ủy khẩn trương điều chỉnh thời gian đại hội.",
+     {"bodies": ["các huyện ủy"]}),
+    # the news's dateline on the line under a title ("... của Bộ Chính trị\nNgày 17-4, tại ...", "Sáng 17/4") ends the
+    # author's name (citations.read_body: day_word and press_phrases time_of_day before a day and month); a name
+    # wrapped onto the next line still goes on
+    ("Giao ban thực hiện Chỉ thị số 08 của Bộ Chính trị\nNgày 12-5, tại tỉnh Nam Định, Ban Tuyên giáo Trung ương tổ "
+     "chức hội nghị.", {"cited.0.issuer": "Bộ Chính trị"}),
+    ("Giao ban thực hiện Chỉ thị số 08 của Bộ Chính trị\nSáng 12/5, tại tỉnh Nam Định, hội nghị đã diễn ra.",
+     {"cited.0.issuer": "Bộ Chính trị"}),
+    ("Thực hiện Chỉ thị số 08 của Ủy ban nhân dân\nTỉnh Nam Định về việc tổ chức hội nghị.",
+     {"cited.0.issuer": "Ủy ban nhân dân Tỉnh Nam Định"}),
 ]
 
 
