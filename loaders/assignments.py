@@ -176,8 +176,12 @@ def _data() -> dict:
         "scope": re.compile(rf"\s*,?\s*(?:{alternation(words('scope_cut'))}){nb}"),
         # "yêu cầu, sau hội nghị này, các huyện ủy ...": a time phrase before the bodies asked
         "time_lead": re.compile(rf"(?:{alternation(words('time_lead'))}){nb}\s*,?\s*"),
-        "strip_post": re.compile(rf"^(?i:{alternation(words('strip_post'))})\s*:?\s+"   # "Giám đốc: Sở Y tế, ..." too
-                                 rf"(?={alternation(words('body_head'))}{nb}|(?:{_PLURAL}\s+)?(?i:{alternation(words('unit_class'))}){nb})"),
+        # a row valued "named" only as written and before a body's head: "lãnh đạo HĐND thành phố" (its leadership) after
+        # a cue or a request; "lãnh đạo các cơ quan" asks a class only (generic); "Lãnh đạo X khen thưởng ..." opening a
+        # sentence is a caption's narration
+        "strip_post": re.compile(rf"^(?:(?i:{alternation(t for t, v in p['strip_post'] if v != 'named')})\s*:?\s+"   # "Giám đốc: Sở Y tế, ..." too
+                                 rf"(?={alternation(words('body_head'))}{nb}|(?:{_PLURAL}\s+)?(?i:{alternation(words('unit_class'))}){nb})"
+                                 rf"|(?:{alternation(t for t, v in p['strip_post'] if v == 'named')})\s+(?={alternation(words('body_head'))}{nb}))"),
         # "các đơn vị Viện Vệ sinh Dịch tễ Trung ương, ...": the class only introduces the named bodies
         "apposition": re.compile(rf"^{_PLURAL}\s+(?:{alternation(words('unit_class'))})\s+(?={alternation(words('body_head'))}{nb})"),
         # "Sở Kế hoạch và Đầu tư - cơ quan thường trực Ban ...": the body's role after a dash is no part of its name
@@ -777,6 +781,9 @@ class _Task:
 
 def _predicate(text: str, start: int = 0) -> re.Match | None:
     m = _data()["predicate"].search(text, start)
+    post = _data()["strip_post"].match(text[start:])
+    if m and post and m.start() < start + post.end():   # "lãnh đạo HĐND thành phố chủ động ...": a post there, no verb
+        m = _data()["predicate"].search(text, start + post.end())
     dash = _data()["dash_predicate"].search(text, start, m.start() if m else len(text))
     if dash:
         return dash
