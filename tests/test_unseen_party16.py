@@ -103,8 +103,8 @@ FIELD_CASES = [
     ("Theo đó, Ban Thường vụ Thành ủy Đà Nẵng yêu cầu các cấp ủy tập trung lãnh đạo chuyển đổi số.", {"doc_type": None}),
     # the reported document's author ends before "và" and another document ("của Ban Bí thư và Chỉ thị số 31-CT/TU của
     # ..."), as it ends before another body (prose._name_over_and); was "Ban Bí thư và Chỉ thị số 31-CT/TU của ..."
-    ("Chỉ thị số 52-CT/TW\n\nNgày 1-9, Thành ủy Cần Thơ tổ chức Hội nghị sơ kết thực hiện Chỉ thị số 52-CT/TW của Ban Bí "
-     "thư và Chỉ thị số 31-CT/TU của Ban Thường vụ Thành ủy về phòng cháy.", {"issuer": "Ban Bí thư"}),
+    ("Chỉ thị số 52-CT/TW của Ban Bí thư và Chỉ thị số 31-CT/TU của Ban Thường vụ Thành ủy về phòng cháy\n\nNgày 1-9, "
+     "hội nghị đã diễn ra.", {"issuer": "Ban Bí thư"}),
     # the page's title opening with a class of bodies, glued by one line break to the line under it ("Các tỉnh điều
     # chỉnh lịch đại hội\nCác địa phương đang ..."): news, no task (assignments._without_title_line, as for a body)
     ("Các tỉnh điều chỉnh lịch đại hội đảng bộ\nCác địa phương đang chủ động điều chỉnh thời gian đại hội.",
@@ -128,6 +128,13 @@ FIELD_CASES = [
      {"bodies": ["UBND các huyện"]}),
     ("Ban Thường vụ Tỉnh ủy yêu cầu lãnh đạo các cơ quan, đơn vị tập trung chỉ đạo phòng, chống dịch.", {"bodies": []}),
     ("Lãnh đạo Đảng ủy phường Tân Lập khen thưởng các chi bộ hoàn thành xuất sắc nhiệm vụ năm 2025.", {"bodies": []}),
+    # a line of a type and number alone (a portal's tag page) whose document the text below only cites is no page
+    # title (prose._tag_heading): the number is cited; reported below ("Ban Bí thư ban hành ...") it stays the page's
+    ("Chỉ thị số 52-CT/TW\n\nXây dựng thêm các đội phòng cháy\n\nNgày 1-9, Thành ủy Cần Thơ tổ chức Hội nghị sơ kết "
+     "thực hiện Chỉ thị số 52-CT/TW của Ban Bí thư về phòng cháy.",
+     {"number": None, "cited.0.number": "52-CT/TW", "cited.0.relation": "implements"}),
+    ("Chỉ thị số 52-CT/TW\n\nNgày 1-9, Ban Bí thư ban hành Chỉ thị số 52-CT/TW về phòng cháy.",
+     {"number": "52-CT/TW", "issuer": "Ban Bí thư"}),
 ]
 
 
