@@ -470,6 +470,18 @@ def _shared_after_comma(items: list[str]) -> list[str]:
     return out
 
 
+def _shared_organ_body(items: list[str]) -> list[str]:
+    """"Ban Thường vụ" + "Ban Chấp hành Đảng bộ xã X": a committee's organ alone before another organ of a committee
+    named whole is that committee's too (grammar_words committee_organ)."""
+    organs = G.piece("committee_organ")
+    out = list(items)
+    for i in range(len(out) - 1):
+        nxt = re.match(rf"(?i:{organs})\s+(?P<of>\S.*)", out[i + 1])
+        if re.fullmatch(rf"(?i:{organs})", out[i].strip()) and nxt:
+            out[i] = f"{out[i].strip()} {nxt.group('of')}"
+    return out
+
+
 def _name_goes_on(piece: str) -> bool:
     """"các sở giáo dục và đào tạo": lower-case words after "và" that name no class, no generic
     addressee and no post continue the name before "và"."""
@@ -681,7 +693,7 @@ def bodies_of(phrase: str, ctx: DocContext, related: tuple[str, ...] = (), partn
         return [_locality_suffix(rest, ctx)]
     out: list[str] = []
     prev_head = place_kind = None
-    for item in _shared_level(_shared_after_comma(_merge(_split(phrase)))):
+    for item in _shared_organ_body(_shared_level(_shared_after_comma(_merge(_split(phrase))))):
         item, place_kind = _place_item(item, place_kind)
         item = d["post_of_unit"].sub(lambda m: f"{m.group('post')} {d['unit_organ'][m.group('post').lower()]} ", item)
         item = _role_named_body(item)

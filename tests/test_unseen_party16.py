@@ -135,6 +135,15 @@ FIELD_CASES = [
      {"number": None, "cited.0.number": "52-CT/TW", "cited.0.relation": "implements"}),
     ("Chỉ thị số 52-CT/TW\n\nNgày 1-9, Ban Bí thư ban hành Chỉ thị số 52-CT/TW về phòng cháy.",
      {"number": "52-CT/TW", "issuer": "Ban Bí thư"}),
+    # a committee's organ alone before another organ named whole ("Ban Thường vụ và Ban Chấp hành Đảng bộ xã X") is that
+    # committee's too (assignments._shared_organ_body); a party unit in lower case goes on with the name (body_lists
+    # name_continuation "đảng bộ")
+    ("Bí thư Huyện ủy yêu cầu Ban Thường vụ và Ban Chấp hành Đảng bộ xã Tân Lập tiếp tục rà soát văn kiện.",
+     {"bodies": ["Ban Thường vụ Đảng bộ xã Tân Lập", "Ban Chấp hành Đảng bộ xã Tân Lập"]}),
+    ("Bí thư Huyện ủy yêu cầu ban thường vụ và ban chấp hành đảng bộ xã Tân Lập tiếp tục rà soát văn kiện.",
+     {"bodies": ["Ban Thường vụ đảng bộ xã Tân Lập", "Ban Chấp hành đảng bộ xã Tân Lập"]}),
+    ("Tỉnh ủy yêu cầu Ban Thường vụ Huyện ủy và Ban Chấp hành Đảng bộ xã Tân Lập tiếp tục rà soát văn kiện.",
+     {"bodies": ["Ban Thường vụ Huyện ủy", "Ban Chấp hành Đảng bộ xã Tân Lập"]}),
 ]
 
 
