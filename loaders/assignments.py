@@ -183,8 +183,12 @@ def _data() -> dict:
         "scope": re.compile(rf"\s*,?\s*(?:{alternation(words('scope_cut'))}){nb}"),
         # "yêu cầu, sau hội nghị này, các huyện ủy ...": a time phrase before the bodies asked
         "time_lead": re.compile(rf"(?:{alternation(words('time_lead'))}){nb}\s*,?\s*"),
-        "strip_post": re.compile(rf"^(?i:{alternation(words('strip_post'))})\s*:?\s+"   # "Giám đốc: Sở Y tế, ..." too
-                                 rf"(?={alternation(words('body_head'))}{nb}|(?:{_PLURAL}\s+)?(?i:{alternation(words('unit_class'))}){nb})"),
+        # a row valued "named" only as written and before a body's head: "lãnh đạo HĐND thành phố" (its leadership) after
+        # a cue or a request; "lãnh đạo các cơ quan" asks a class only (generic); "Lãnh đạo X khen thưởng ..." opening a
+        # sentence is a caption's narration
+        "strip_post": re.compile(rf"^(?:(?i:{alternation(t for t, v in p['strip_post'] if v != 'named')})\s*:?\s+"   # "Giám đốc: Sở Y tế, ..." too
+                                 rf"(?={alternation(words('body_head'))}{nb}|(?:{_PLURAL}\s+)?(?i:{alternation(words('unit_class'))}){nb})"
+                                 rf"|(?:{alternation(t for t, v in p['strip_post'] if v == 'named')})\s+(?={alternation(words('body_head'))}{nb}))"),
         # "các đơn vị Viện Vệ sinh Dịch tễ Trung ương, ...": the class only introduces the named bodies
         "apposition": re.compile(rf"^{_PLURAL}\s+(?:{alternation(words('unit_class'))})\s+(?={alternation(words('body_head'))}{nb})"),
         # "Sở Kế hoạch và Đầu tư - cơ quan thường trực Ban ...": the body's role after a dash is no part of its name
@@ -308,14 +312,15 @@ def _without_title_line(w: str, s: _Sentence, asking: bool = False) -> _Sentence
     hoạch ...\nNgày đăng 06/07/2022", "Đảng ủy Quân sự tỉnh ra nghị quyết ...\nToàn cảnh hội nghị."):
     news, no task; the sentence without it. Only the page's first line (label lines in capitals before it
     allowed), opening with a body (after a topic and a colon too), without end mark or request verb, when the next
-    line starts a new sentence.
+    line starts a new sentence. A title opening with a class of bodies ("Các tỉnh điều chỉnh lịch đại hội\nCác
+    địa phương đang ...") is cut as one opening with a body.
     ``asking``: a title with a request verb is cut too ("Ủy ban Kiểm tra Trung ương đề nghị kỷ luật ông A\n
     UBKT Trung ương đề nghị Bộ Chính trị xem xét ..."), tried when the sentence with it gives no task."""
     first, sep, rest = s.text.partition("\n")
     head = first.strip()
     topic = head.split(":", 1)[1].lstrip() if ":" in head else ""   # "Dịch sởi bùng phát: Bộ Y tế yêu cầu ..."
     if not sep or s.item or not head or head[-1:] in ".!?:;," or not rest.strip()[:1].isupper() \
-            or not (_data()["head"].match(head) or _data()["head"].match(topic)) or not asking and (_data()["assign_start"].match(head)
+            or not (_names_start(head) or _names_start(topic)) or not asking and (_data()["assign_start"].match(head)
                                                                    or _data()["assign_inner"].search(head)):
         return s
     if not all(is_upper(line) for line in w[:s.start].splitlines() if line.strip()):
@@ -484,6 +489,18 @@ def _shared_after_comma(items: list[str]) -> list[str]:
         m = _NEXT_AFTER_COMMA.match(", " + out[i + 1])
         if m and d["head"].match(m.group("next")):
             out[i] = item + m.group("places")
+    return out
+
+
+def _shared_organ_body(items: list[str]) -> list[str]:
+    """"Ban Thường vụ" + "Ban Chấp hành Đảng bộ xã X": a committee's organ alone before another organ of a committee
+    named whole is that committee's too (grammar_words committee_organ)."""
+    organs = G.piece("committee_organ")
+    out = list(items)
+    for i in range(len(out) - 1):
+        nxt = re.match(rf"(?i:{organs})\s+(?P<of>\S.*)", out[i + 1])
+        if re.fullmatch(rf"(?i:{organs})", out[i].strip()) and nxt:
+            out[i] = f"{out[i].strip()} {nxt.group('of')}"
     return out
 
 
@@ -719,7 +736,7 @@ def bodies_of(phrase: str, ctx: DocContext, related: tuple[str, ...] = (), partn
         return [_locality_suffix(rest, ctx)]
     out: list[str] = []
     prev_head = place_kind = None
-    for item in _shared_level(_shared_after_comma(_merge(_split(phrase)))):
+    for item in _shared_organ_body(_shared_level(_shared_after_comma(_merge(_split(phrase))))):
         item, place_kind = _place_item(item, place_kind)
         lead = d["person"].match(item)
         if lead and (d["post"].match(item[lead.end():]) or d["head"].match(item[lead.end():])):
@@ -831,6 +848,9 @@ class _Task:
 
 def _predicate(text: str, start: int = 0) -> re.Match | None:
     m = _data()["predicate"].search(text, start)
+    post = _data()["strip_post"].match(text[start:])
+    if m and post and m.start() < start + post.end():   # "lãnh đạo HĐND thành phố chủ động ...": a post there, no verb
+        m = _data()["predicate"].search(text, start + post.end())
     dash = _data()["dash_predicate"].search(text, start, m.start() if m else len(text))
     if dash:
         return dash

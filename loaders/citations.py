@@ -174,6 +174,9 @@ def _regexes() -> dict[str, re.Pattern]:
         "document_after_of": re.compile(rf"(?:{plural}\s+)?(?:{types})(?![^\W_])"),
         # a photo's caption on the line under a title ("... Đại hội XIII của Đảng\nToàn cảnh hội nghị."): no name goes on there
         "caption_line": re.compile(alternation(r["phrase"] for r in table("press_phrases") if r["kind"] == "caption")),
+        # the news's dateline on the line under a title ("... của Bộ Chính trị\nNgày 17-4, tại ..."): no name goes on there
+        "dateline_line": re.compile(rf"(?:{alternation([*G.any_case(G.words('day_word')), *[r['phrase'] for r in table('press_phrases') if r['kind'] == 'time_of_day']])})"
+                                    rf"\s+\d{{1,2}}\s*[-/.]\s*\d{{1,2}}(?!\d)"),
         "open_head": re.compile(rf"{alternation([t for t, _ in p['open_head']])}$"),
         "verbs": re.compile(rf"(?<![^\W_]){alternation(G.any_case(relation_verbs()))}(?![^\W_])"),
         "exclude_verbs": re.compile(alternation(G.any_case(t for t, _ in p["relation_exclude"]))),
@@ -277,7 +280,7 @@ def read_body(w: str, pos: int, limit: int, max_words: int = 14) -> int:
             i = gap.end()
             continue
         if j >= limit or w[j] in ",;.:()[]\"“”!?\n" or w.startswith("./", j) \
-                or "\n" in m.group(0) and rx["caption_line"].match(w, j):
+                or "\n" in m.group(0) and (rx["caption_line"].match(w, j) or rx["dateline_line"].match(w, j)):
             break
         if w[j] in "-–" and j + 1 < limit and w[j + 1] == " " and words and w[j - 1] == " ":
             nxt = re.match(r"[-–]\s+([^\s]+)", w[j:limit])

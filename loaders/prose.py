@@ -1222,7 +1222,7 @@ def find_reported(st: SourceText, start: int = 0, end: int | None = None) -> Rep
     for m in mentions:
         s0, s1 = _sentence(work, m.start(), start, end)
         verb = _is_reported(work, m, s0, s1)
-        if verb is None:
+        if verb is None or verb == (m.start(), m.start()) and _tag_heading(work, m, s1, mentions, start, end):
             continue
         lead = _read_lead(st, m, s0, s1, verb)
         lead = _issuing_document(st, lead, mentions, start, end) or lead
@@ -1230,6 +1230,19 @@ def find_reported(st: SourceText, start: int = 0, end: int | None = None) -> Rep
         original = motto.start() if motto is not None and motto.start() > m.start() else None
         return _reported(st, lead, same, original, end)
     return None
+
+
+def _tag_heading(work: str, m: re.Match, s1: int, mentions: list[re.Match], start: int, end: int) -> bool:
+    """A line of the document's type and number alone ("Chỉ thị số 47-CT/TW", a portal's tag page) whose document the
+    text below only cites ("... Hội nghị sơ kết thực hiện Chỉ thị số 47-CT/TW của Ban Bí thư"): a tag, no page title;
+    a text that reports the same number below ("Ban Bí thư ban hành Chỉ thị số 47-CT/TW") keeps it."""
+    number = m.group("num") or m.group("sym")
+    if work[m.end():s1].strip() or not number:
+        return False
+    key = H.bare_key(H.normalize_number(number))
+    same = [o for o in mentions if o.start() >= s1 and (o.group("num") or o.group("sym"))
+            and H.bare_key(H.normalize_number(o.group("num") or o.group("sym"))) == key]
+    return bool(same) and all(_is_reported(work, o, *_sentence(work, o.start(), start, end)) is None for o in same)
 
 
 def _issuing_document(st: SourceText, lead: _Lead, mentions: list[re.Match], start: int, end: int) -> _Lead | None:

@@ -103,8 +103,47 @@ FIELD_CASES = [
     ("Theo đó, Ban Thường vụ Thành ủy Đà Nẵng yêu cầu các cấp ủy tập trung lãnh đạo chuyển đổi số.", {"doc_type": None}),
     # the reported document's author ends before "và" and another document ("của Ban Bí thư và Chỉ thị số 31-CT/TU của
     # ..."), as it ends before another body (prose._name_over_and); was "Ban Bí thư và Chỉ thị số 31-CT/TU của ..."
-    ("Chỉ thị số 52-CT/TW\n\nNgày 1-9, Thành ủy Cần Thơ tổ chức Hội nghị sơ kết thực hiện Chỉ thị số 52-CT/TW của Ban Bí "
-     "thư và Chỉ thị số 31-CT/TU của Ban Thường vụ Thành ủy về phòng cháy.", {"issuer": "Ban Bí thư"}),
+    ("Chỉ thị số 52-CT/TW của Ban Bí thư và Chỉ thị số 31-CT/TU của Ban Thường vụ Thành ủy về phòng cháy\n\nNgày 1-9, "
+     "hội nghị đã diễn ra.", {"issuer": "Ban Bí thư"}),
+    # the page's title opening with a class of bodies, glued by one line break to the line under it ("Các tỉnh điều
+    # chỉnh lịch đại hội\nCác địa phương đang ..."): news, no task (assignments._without_title_line, as for a body)
+    ("Các tỉnh điều chỉnh lịch đại hội đảng bộ\nCác địa phương đang chủ động điều chỉnh thời gian đại hội.",
+     {"bodies": []}),
+    ("Các tỉnh điều chỉnh lịch đại hội đảng bộ\nĐề nghị các huyện ủy khẩn trương điều chỉnh thời gian đại hội.",
+     {"bodies": ["các huyện ủy"]}),
+    # the news's dateline on the line under a title ("... của Bộ Chính trị\nNgày 17-4, tại ...", "Sáng 17/4") ends the
+    # author's name (citations.read_body: day_word and press_phrases time_of_day before a day and month); a name
+    # wrapped onto the next line still goes on
+    ("Giao ban thực hiện Chỉ thị số 08 của Bộ Chính trị\nNgày 12-5, tại tỉnh Nam Định, Ban Tuyên giáo Trung ương tổ "
+     "chức hội nghị.", {"cited.0.issuer": "Bộ Chính trị"}),
+    ("Giao ban thực hiện Chỉ thị số 08 của Bộ Chính trị\nSáng 12/5, tại tỉnh Nam Định, hội nghị đã diễn ra.",
+     {"cited.0.issuer": "Bộ Chính trị"}),
+    ("Thực hiện Chỉ thị số 08 của Ủy ban nhân dân\nTỉnh Nam Định về việc tổ chức hội nghị.",
+     {"cited.0.issuer": "Ủy ban nhân dân Tỉnh Nam Định"}),
+    # "lãnh đạo <body>" after a cue or a request is the body's leadership (body_phrases strip_post row valued "named"),
+    # the body asked, "lãnh đạo" no verb there (assignments._predicate); before a class it stays generic, and
+    # capitalised at a sentence's start it is a caption's narration
+    ("Chỉ thị nêu rõ, lãnh đạo HĐND thành phố chủ động giám sát việc chuyển đổi số.", {"bodies": ["HĐND thành phố"]}),
+    ("Ban Thường vụ Tỉnh ủy yêu cầu lãnh đạo UBND các huyện tập trung chỉ đạo phòng, chống dịch.",
+     {"bodies": ["UBND các huyện"]}),
+    ("Ban Thường vụ Tỉnh ủy yêu cầu lãnh đạo các cơ quan, đơn vị tập trung chỉ đạo phòng, chống dịch.", {"bodies": []}),
+    ("Lãnh đạo Đảng ủy phường Tân Lập khen thưởng các chi bộ hoàn thành xuất sắc nhiệm vụ năm 2025.", {"bodies": []}),
+    # a line of a type and number alone (a portal's tag page) whose document the text below only cites is no page
+    # title (prose._tag_heading): the number is cited; reported below ("Ban Bí thư ban hành ...") it stays the page's
+    ("Chỉ thị số 52-CT/TW\n\nXây dựng thêm các đội phòng cháy\n\nNgày 1-9, Thành ủy Cần Thơ tổ chức Hội nghị sơ kết "
+     "thực hiện Chỉ thị số 52-CT/TW của Ban Bí thư về phòng cháy.",
+     {"number": None, "cited.0.number": "52-CT/TW", "cited.0.relation": "implements"}),
+    ("Chỉ thị số 52-CT/TW\n\nNgày 1-9, Ban Bí thư ban hành Chỉ thị số 52-CT/TW về phòng cháy.",
+     {"number": "52-CT/TW", "issuer": "Ban Bí thư"}),
+    # a committee's organ alone before another organ named whole ("Ban Thường vụ và Ban Chấp hành Đảng bộ xã X") is that
+    # committee's too (assignments._shared_organ_body); a party unit in lower case goes on with the name (body_lists
+    # name_continuation "đảng bộ")
+    ("Bí thư Huyện ủy yêu cầu Ban Thường vụ và Ban Chấp hành Đảng bộ xã Tân Lập tiếp tục rà soát văn kiện.",
+     {"bodies": ["Ban Thường vụ Đảng bộ xã Tân Lập", "Ban Chấp hành Đảng bộ xã Tân Lập"]}),
+    ("Bí thư Huyện ủy yêu cầu ban thường vụ và ban chấp hành đảng bộ xã Tân Lập tiếp tục rà soát văn kiện.",
+     {"bodies": ["Ban Thường vụ đảng bộ xã Tân Lập", "Ban Chấp hành đảng bộ xã Tân Lập"]}),
+    ("Tỉnh ủy yêu cầu Ban Thường vụ Huyện ủy và Ban Chấp hành Đảng bộ xã Tân Lập tiếp tục rà soát văn kiện.",
+     {"bodies": ["Ban Thường vụ Huyện ủy", "Ban Chấp hành Đảng bộ xã Tân Lập"]}),
 ]
 
 
