@@ -211,3 +211,19 @@ def test_sent_to_colon_list(text, tasks):
 ])
 def test_abbreviated_unit_in_class(text, tasks):
     assert _tasks(text) == tasks
+
+
+# --- the list after "gửi" ends at the task's verb (assignments.predicate), not only at a clause word ----------
+@pytest.mark.parametrize("text, recipients", [
+    ("Ngày 6-9, UBND thành phố có văn bản gửi các sở ngành chức năng, UBND các địa phương triển khai chiến dịch "
+     "tiêm chủng nhằm giảm tỉ lệ mắc.", ["các sở ngành chức năng", "UBND các địa phương"]),
+    ("Bộ Công Thương vừa có văn bản gửi Sở Công Thương các tỉnh, Tập đoàn Điện lực Việt Nam (EVN) đẩy mạnh "
+     "thực hiện Chỉ thị 20/CT-TTg của Thủ tướng Chính phủ.", ["Sở Công Thương các tỉnh", "Tập đoàn Điện lực Việt Nam (EVN)"]),
+    ("Công điện được gửi tới lãnh đạo các bộ, cơ quan ngang bộ; Bí thư, Chủ tịch UBND các tỉnh nhằm bảo đảm "
+     "công tác chuẩn bị.", ["lãnh đạo các bộ, cơ quan ngang bộ", "Bí thư", "Chủ tịch UBND các tỉnh"]),
+    ("UBND tỉnh có văn bản gửi Tổ công tác triển khai Đề án 06 tỉnh về việc rà soát dữ liệu.",
+     ["Tổ công tác triển khai Đề án 06 tỉnh"]),
+    ("UBND tỉnh có văn bản gửi các sở, ngành yêu cầu rà soát dữ liệu.", ["các sở, ngành"]),
+])
+def test_recipients_end_at_predicate(text, recipients):
+    assert list(extract_text(text).recipients) == recipients
