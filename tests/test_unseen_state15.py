@@ -227,3 +227,22 @@ def test_abbreviated_unit_in_class(text, tasks):
 ])
 def test_recipients_end_at_predicate(text, recipients):
     assert list(extract_text(text).recipients) == recipients
+
+
+# --- a ministry's department ("Vụ") and its head ("Vụ trưởng"); "cho ý kiến" asks for an opinion --------------
+@pytest.mark.parametrize("text, tasks", [
+    ("Chánh Văn phòng Bộ, Vụ trưởng Vụ Kế hoạch, Cục trưởng Cục Công tác phía Nam, Vụ trưởng Vụ Văn hóa dân tộc "
+     "chịu trách nhiệm thi hành Quyết định này./.",
+     [("Văn phòng Bộ", "Vụ Kế hoạch", "Cục Công tác phía Nam", "Vụ Văn hóa dân tộc")]),
+    ("Bộ Công Thương đề nghị các Bộ, Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương cho ý kiến đối với "
+     "Dự thảo Chỉ thị.", [("các Bộ", "Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương")]),
+])
+def test_department_and_opinion(text, tasks):
+    assert _tasks(text) == tasks
+
+
+def test_department_as_partner():
+    rec = extract_text("Bộ giao Cục Công tác phía Nam chủ trì phối hợp với Vụ Văn hóa dân tộc, các đơn vị trực thuộc Bộ "
+                       "tổ chức thực hiện.")
+    assert [(a.bodies, a.cooperating) for a in rec.assignments] == \
+        [(("Cục Công tác phía Nam",), ("Vụ Văn hóa dân tộc", "các đơn vị trực thuộc Bộ"))]
