@@ -246,3 +246,16 @@ def test_department_as_partner():
                        "tổ chức thực hiện.")
     assert [(a.bodies, a.cooperating) for a in rec.assignments] == \
         [(("Cục Công tác phía Nam",), ("Vụ Văn hóa dân tộc", "các đơn vị trực thuộc Bộ"))]
+
+
+# --- "Trong quá trình ..." opens the letter's body under its Kính gửi list (header_markers body_opener) ---------
+@pytest.mark.parametrize("lines, recipients", [
+    ("Kính gửi: Cục Hải quan các tỉnh, thành phố\nTrong quá trình thực hiện thủ tục hải\nquan, Bộ đã nhận được ý kiến.\n",
+     ["Cục Hải quan các tỉnh, thành phố"]),
+    ("Kính\ngửi: Cục Hải quan các tỉnh, thành phố\nTrong quá trình thực hiện thủ tục hải\nquan, Bộ đã nhận được ý kiến.\n",
+     ["Cục Hải quan các tỉnh, thành phố"]),
+    ("Kính gửi: Cục Hải quan các tỉnh, thành phố\nThực hiện Thông tư số 38/2015/TT-BTC, Bộ đã nhận được ý kiến.\n",
+     ["Cục Hải quan các tỉnh, thành phố"]),
+])
+def test_body_opens_in_the_course_of(lines, recipients):
+    assert list(extract_text(lines).recipients) == recipients
