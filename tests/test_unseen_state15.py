@@ -259,3 +259,15 @@ def test_department_as_partner():
 ])
 def test_body_opens_in_the_course_of(lines, recipients):
     assert list(extract_text(lines).recipients) == recipients
+
+
+# --- a plural type's author before "số:" ("các Quyết định của Thủ tướng Chính phủ số: 1521/QĐ-TTg ...; 21/2021/QĐ-TTg") ---
+@pytest.mark.parametrize("text", [
+    "Các đơn vị thực hiện các Quyết định của Thủ tướng Chính phủ số: 1521/QĐ-TTg ngày 06/10/2020 ban hành Kế hoạch; "
+    "21/2021/QĐ-TTg ngày 21/6/2021 quy định về thành phần.",
+    "Các đơn vị thực hiện các Quyết định của Thủ tướng Chính phủ: số 1521/QĐ-TTg ngày 06/10/2020 ban hành Kế hoạch; "
+    "số 21/2021/QĐ-TTg ngày 21/6/2021 quy định về thành phần.",
+])
+def test_plural_author_before_number_word(text):
+    cited = [(c.number, c.issuer) for c in extract_text(text).cited_documents]
+    assert cited == [("1521/QĐ-TTg", "Thủ tướng Chính phủ"), ("21/2021/QĐ-TTg", "Thủ tướng Chính phủ")]
