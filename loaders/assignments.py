@@ -846,7 +846,8 @@ class _Task:
     generic: bool = False     # only addressee classes ("các cấp ủy, chính quyền")
 
 
-def _predicate(text: str, start: int = 0) -> re.Match | None:
+def predicate(text: str, start: int = 0) -> re.Match | None:
+    """The first verb after start that no name of a body holds ("tổ chức đảng", "các cơ quan tham mưu" name classes)."""
     m = _data()["predicate"].search(text, start)
     post = _data()["strip_post"].match(text[start:])
     if m and post and m.start() < start + post.end():   # "lãnh đạo HĐND thành phố chủ động ...": a post there, no verb
@@ -892,7 +893,7 @@ def _subject(s: _Sentence) -> tuple[str, int] | None:
     text = s.text
     if not _names_start(text):
         return None
-    pred = _predicate(text)
+    pred = predicate(text)
     colon = d["colon_predicate"].search(text, 0, pred.start() if pred else len(text)) if s.item else None
     if colon and re.match(rf"\s*,\s*[{UPPER}]", text[colon.end():]):
         colon = None   # "các sở: Xây dựng, Giao thông vận tải": a list of names, no verb
@@ -920,7 +921,7 @@ def _intro_subject(s: _Sentence) -> str | None:
     """The bodies that open a sentence whose predicate only announces the items below ("Sở Y tế,
     Chủ tịch UBND các huyện tập trung thực hiện một số công việc sau:"): the items are their tasks."""
     text = s.text
-    pred = _predicate(text) if _names_start(text) else None
+    pred = predicate(text) if _names_start(text) else None
     if not pred or not _intro_only(text, pred.start()) or _data()["assign_inner"].search(text, 0, pred.start()):
         return None
     if _clause(text, 0, pred.start()) or _verb_after_name(text[:pred.start()]):
@@ -943,7 +944,7 @@ def _label_item(w: str, s: _Sentence, ctx: DocContext, related: tuple[str, ...] 
     text = s.text.strip()
     label = text[:-1].rstrip() if text.endswith(":") else text
     if not _numbered(w, s) or "\n" in label or label[-1:] in ".,;!?" or len(label.split()) > 14 \
-            or not _names_start(label) or _predicate(label) or _clause(label, 0, len(label)):
+            or not _names_start(label) or predicate(label) or _clause(label, 0, len(label)):
         return None
     bodies = bodies_of(label, ctx, related)
     return _Found(bodies, -1) if bodies and not _only_issuer(bodies, ctx) else None
@@ -1108,7 +1109,7 @@ def _tasks_of(s: _Sentence, ctx: DocContext, related: tuple[str, ...] = ()) -> _
     m = d["assign_start"].match(text)
     obj_start = m.end() if m else None
     if obj_start is None:
-        pred = _predicate(text)
+        pred = predicate(text)
         said = d["directs_colon"].match(text, pred.start()) if pred and _names_start(text) else None
         if said:   # "Thường trực Ban Bí thư chỉ đạo: Các cấp ủy ... khẩn trương ...": the tasks follow the colon
             at = len(text) - len(text[said.end():].lstrip())
@@ -1159,7 +1160,7 @@ def _sends_letter(text: str, send_start: int) -> bool:
     between = text[letters[-1].end():send_start]
     about = _ABOUT.search(between)   # "Công điện số 06/CĐ-UBND về tăng cường ... gửi X": the letter's subject
     between = between[:about.start()] if about else between
-    return len(between) <= 60 and not _OF.search(between) and _predicate(between) is None
+    return len(between) <= 60 and not _OF.search(between) and predicate(between) is None
 
 
 def _sent_to_task(text: str, verb_start: int, obj_start: int, ctx: DocContext,
@@ -1173,7 +1174,7 @@ def _sent_to_task(text: str, verb_start: int, obj_start: int, ctx: DocContext,
         return None   # with no request verb, only a short list right before its predicate
     if verb_start is None:   # "... gửi UBND các tỉnh quan tâm chỉ đạo ...": the predicate right after them
         obj_start = sends[-1].end()
-    pred = _predicate(text, obj_start)
+    pred = predicate(text, obj_start)
     if not pred or verb_start is not None and text[obj_start:pred.start()].strip(" ,"):
         return None
     phrase = text[sends[-1].end():pred.start() if verb_start is None else verb_start].strip(" ,")
@@ -1241,7 +1242,7 @@ def _object_task(text: str, obj_start: int, ctx: DocContext, related: tuple[str,
     lead = d["time_lead"].match(obj)
     obj = obj[lead.end():] if lead else obj
     obj_start = len(text) - len(obj)
-    pred = _nested_request(text, obj_start, _predicate(text, obj_start))
+    pred = _nested_request(text, obj_start, predicate(text, obj_start))
     scope = d["scope"].search(text, obj_start, pred.start()) if pred else None
     obj_end = scope.start() if scope else pred.start() if pred else None   # "X, nhất là Y, phải ...": X is asked
     classes = _addressees(text[obj_start:obj_end], ctx) if pred else []
@@ -1309,7 +1310,7 @@ def _extras(task: _Task, text: str, start: int, ctx: DocContext) -> None:
     for m in d["cooperate"].finditer(text, start):
         if d["noun_marker"].search(text, max(0, m.start() - 12), m.start()):
             continue
-        nxt = _predicate(text, m.end())
+        nxt = predicate(text, m.end())
         stop = re.search(r"[;.]", text[m.end():])
         end = min([p for p in (nxt.start() if nxt else None, m.end() + stop.start() if stop else None) if p] or [len(text)])
         # "phối hợp với các đơn vị liên quan đánh giá, ...": the partners end with their class
@@ -1336,7 +1337,7 @@ def directed_committees(text: str, start: int, end: int) -> list[tuple[int, int,
     for m in d["directs_inner"].finditer(text, start, end):
         if not d["committee"].match(text[m.end():end]):
             continue
-        pred = _predicate(text[:end], m.end())
+        pred = predicate(text[:end], m.end())
         phrase = text[m.end():pred.start()] if pred else ""
         if phrase.strip() and not re.search(r"[.;:\n]", phrase):
             out.append((m.start(), m.end(), m.end() + len(phrase.rstrip(" ,"))))
@@ -1366,7 +1367,7 @@ def told(a: Assignment) -> bool:
         return False
     if not refdata.fold(text).startswith(refdata.fold(a.bodies[0].split()[0])):
         return False
-    pred = _predicate(text)   # a modal of the body's own verb, not one of a later clause ("các nhiệm vụ cần ...")
+    pred = predicate(text)   # a modal of the body's own verb, not one of a later clause ("các nhiệm vụ cần ...")
     return not (requests(text) or _data()["modal"].search(text[:pred.end() if pred else len(text)].lower()))
 
 
@@ -1392,7 +1393,7 @@ def requests(text: str) -> bool:
 def _own_subject(text: str) -> bool:
     """An item that names who does it, even a class that is no body ("Cấp ủy, thủ trưởng các cơ
     quan ... tổ chức ..."), is not a task of the introduction's bodies."""
-    pred = _predicate(text)
+    pred = predicate(text)
     return bool(pred and pred.start() > 0 and (_names_start(text) or _data()["generic"].match(text)
                                                  or split_addressees(text[:pred.start()].strip())))
 

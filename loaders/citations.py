@@ -116,8 +116,8 @@ def _regexes() -> dict[str, re.Pattern]:
         # a list continuation: "..., số 1316/-BYT ngày 04/9/2021", "và 1102/CĐ-TTg"
         "bare": re.compile(rf"\s*(?:;|{between})\s*(?P<so>{so}\s*:?\s*)?(?P<num>{_NUMBER})"),
         # "các nghị định của Chính phủ: Số 92/2006/NĐ-CP ...; số 04/2008/NĐ-CP": the plural head types the list
-        # (or no author: "Căn cứ các Nghị định: số 92/2006/NĐ-CP ...; số 04/2008/NĐ-CP ...")
-        "plural_numbered": re.compile(rf"(?<![^\W\d_]){plural}\s+(?P<type>{types})(?:\s+{of}\s+(?P<issuer>[^:;\n]{{1,80}}?))?\s*:\s*"
+        # (or no author: "Căn cứ các Nghị định: số 92/2006/NĐ-CP ...; số 04/2008/NĐ-CP ..."; "của Thủ tướng số: 1521/QĐ-TTg ...")
+        "plural_numbered": re.compile(rf"(?<![^\W\d_]){plural}\s+(?P<type>{types})(?:\s+{of}\s+(?P<issuer>[^:;\n]{{1,80}}?))?(?:\s+{so})?\s*:\s*"
                                       rf"(?P<item>(?:{so}\s*:?\s*)?(?P<num>{_NUMBER}))"),
         "type_at": re.compile(rf"(?:{types})(?![^\W_])"),
         "bare_list": re.compile(rf"\s*(?:;|{between})\s*(?P<so>{so})\s*:?\s*(?P<num>{bare})"),

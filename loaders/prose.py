@@ -23,7 +23,7 @@ from typing import Mapping
 from loaders import grammar as G
 from loaders import header as H
 from loaders import refdata
-from loaders.assignments import addressee_end, directed_committees, names_body, opens_with_request
+from loaders.assignments import addressee_end, directed_committees, names_body, opens_with_request, predicate
 from loaders.body_lists import find_colon_list, inside_known_name, joins_name, opens_addressee
 from loaders.bodies import resolve_body
 from loaders.citations import COMMITTEE_END, at_then_and, patterns, self_reference
@@ -782,15 +782,31 @@ def _recipients_end(work: str, pos: int, end: int) -> int:
 
 
 def _clause_stop(work: str, pos: int, limit: int, listed: list[tuple[int, int]] = ()) -> int:
-    """The first clause word after pos that ends a list of addressees ("yêu cầu", "đề nghị"; not "và", which
+    """The first clause word or task verb (``predicate``) after pos that ends a list of addressees ("yêu cầu", "đề nghị"; not "và", which
     joins them, not inside a known name or a colon list read (``listed``), not capitalised: "Bộ: Quốc phòng,
     Giao thông vận tải" names a ministry), limit when none."""
     split = {H.bare_key(w) for w in G.words("and_word")}
+    limit = _verb_stop(work, pos, limit, listed)
     for stop in _res()["stop"].finditer(work, pos, limit):
         if H.bare_key(stop.group(0)) not in split and stop.group(0)[:1].islower() \
                 and not inside_known_name(work[pos:limit], stop.start() - pos) \
                 and not any(s <= stop.start() < e for s, e in listed):
             return stop.start()
+    return limit
+
+
+def _verb_stop(work: str, pos: int, limit: int, listed: list[tuple[int, int]]) -> int:
+    """"gửi các sở, UBND các địa phương triển khai ...": the task's verb (``predicate``) after a name ends the
+    list; one opening an item ("lãnh đạo các bộ; Bí thư ...") or before a capitalised object ("Tổ công tác
+    triển khai Đề án 06": a name) does not; limit when none."""
+    text = work[pos:limit]
+    verb = predicate(text)
+    while verb:
+        if verb.group(0)[:1].islower() and re.search(r"[\w)]$", text[:verb.start()].rstrip()) \
+                and not text[verb.end():].lstrip()[:1].isupper() and not inside_known_name(text, verb.start()) \
+                and not any(s <= pos + verb.start() < e for s, e in listed):
+            return pos + verb.start()
+        verb = predicate(text, verb.end())
     return limit
 
 

@@ -139,7 +139,7 @@ FIELD_CASES = [
      "18/2/2014 của Bộ Chính trị về tổ chức kỷ niệm 100 năm ngày sinh; xây dựng khu lưu niệm, nhà lưu niệm; Nghị định "
      "số 145/2013/NĐ-CP, ngày 29/10/2013 của Chính phủ quy định về tổ chức ngày kỷ niệm;",
      {"cited.0.relation": "based_on", "cited.1.relation": "based_on", "cited.2.relation": "based_on"}),
-    # "cơ quan tham mưu" names a class: its "tham mưu" is no verb (body_phrases class_name, assignments._predicate);
+    # "cơ quan tham mưu" names a class: its "tham mưu" is no verb (body_phrases class_name, assignments.predicate);
     # "tham mưu" after a named body still is
     ("Ban Bí thư yêu cầu các cấp ủy bổ sung chương trình hành động. Các cơ quan tham mưu khẩn trương chuẩn bị nội "
      "dung trình Hội nghị Trung ương.", {"bodies": ["Các cơ quan tham mưu"]}),

@@ -121,7 +121,7 @@ FIELD_CASES = [
     ("Thực hiện Chỉ thị số 08 của Ủy ban nhân dân\nTỉnh Nam Định về việc tổ chức hội nghị.",
      {"cited.0.issuer": "Ủy ban nhân dân Tỉnh Nam Định"}),
     # "lãnh đạo <body>" after a cue or a request is the body's leadership (body_phrases strip_post row valued "named"),
-    # the body asked, "lãnh đạo" no verb there (assignments._predicate); before a class it stays generic, and
+    # the body asked, "lãnh đạo" no verb there (assignments.predicate); before a class it stays generic, and
     # capitalised at a sentence's start it is a caption's narration
     ("Chỉ thị nêu rõ, lãnh đạo HĐND thành phố chủ động giám sát việc chuyển đổi số.", {"bodies": ["HĐND thành phố"]}),
     ("Ban Thường vụ Tỉnh ủy yêu cầu lãnh đạo UBND các huyện tập trung chỉ đạo phòng, chống dịch.",

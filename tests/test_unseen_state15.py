@@ -211,3 +211,63 @@ def test_sent_to_colon_list(text, tasks):
 ])
 def test_abbreviated_unit_in_class(text, tasks):
     assert _tasks(text) == tasks
+
+
+# --- the list after "gửi" ends at the task's verb (assignments.predicate), not only at a clause word ----------
+@pytest.mark.parametrize("text, recipients", [
+    ("Ngày 6-9, UBND thành phố có văn bản gửi các sở ngành chức năng, UBND các địa phương triển khai chiến dịch "
+     "tiêm chủng nhằm giảm tỉ lệ mắc.", ["các sở ngành chức năng", "UBND các địa phương"]),
+    ("Bộ Công Thương vừa có văn bản gửi Sở Công Thương các tỉnh, Tập đoàn Điện lực Việt Nam (EVN) đẩy mạnh "
+     "thực hiện Chỉ thị 20/CT-TTg của Thủ tướng Chính phủ.", ["Sở Công Thương các tỉnh", "Tập đoàn Điện lực Việt Nam (EVN)"]),
+    ("Công điện được gửi tới lãnh đạo các bộ, cơ quan ngang bộ; Bí thư, Chủ tịch UBND các tỉnh nhằm bảo đảm "
+     "công tác chuẩn bị.", ["lãnh đạo các bộ, cơ quan ngang bộ", "Bí thư", "Chủ tịch UBND các tỉnh"]),
+    ("UBND tỉnh có văn bản gửi Tổ công tác triển khai Đề án 06 tỉnh về việc rà soát dữ liệu.",
+     ["Tổ công tác triển khai Đề án 06 tỉnh"]),
+    ("UBND tỉnh có văn bản gửi các sở, ngành yêu cầu rà soát dữ liệu.", ["các sở, ngành"]),
+])
+def test_recipients_end_at_predicate(text, recipients):
+    assert list(extract_text(text).recipients) == recipients
+
+
+# --- a ministry's department ("Vụ") and its head ("Vụ trưởng"); "cho ý kiến" asks for an opinion --------------
+@pytest.mark.parametrize("text, tasks", [
+    ("Chánh Văn phòng Bộ, Vụ trưởng Vụ Kế hoạch, Cục trưởng Cục Công tác phía Nam, Vụ trưởng Vụ Văn hóa dân tộc "
+     "chịu trách nhiệm thi hành Quyết định này./.",
+     [("Văn phòng Bộ", "Vụ Kế hoạch", "Cục Công tác phía Nam", "Vụ Văn hóa dân tộc")]),
+    ("Bộ Công Thương đề nghị các Bộ, Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương cho ý kiến đối với "
+     "Dự thảo Chỉ thị.", [("các Bộ", "Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương")]),
+])
+def test_department_and_opinion(text, tasks):
+    assert _tasks(text) == tasks
+
+
+def test_department_as_partner():
+    rec = extract_text("Bộ giao Cục Công tác phía Nam chủ trì phối hợp với Vụ Văn hóa dân tộc, các đơn vị trực thuộc Bộ "
+                       "tổ chức thực hiện.")
+    assert [(a.bodies, a.cooperating) for a in rec.assignments] == \
+        [(("Cục Công tác phía Nam",), ("Vụ Văn hóa dân tộc", "các đơn vị trực thuộc Bộ"))]
+
+
+# --- "Trong quá trình ..." opens the letter's body under its Kính gửi list (header_markers body_opener) ---------
+@pytest.mark.parametrize("lines, recipients", [
+    ("Kính gửi: Cục Hải quan các tỉnh, thành phố\nTrong quá trình thực hiện thủ tục hải\nquan, Bộ đã nhận được ý kiến.\n",
+     ["Cục Hải quan các tỉnh, thành phố"]),
+    ("Kính\ngửi: Cục Hải quan các tỉnh, thành phố\nTrong quá trình thực hiện thủ tục hải\nquan, Bộ đã nhận được ý kiến.\n",
+     ["Cục Hải quan các tỉnh, thành phố"]),
+    ("Kính gửi: Cục Hải quan các tỉnh, thành phố\nThực hiện Thông tư số 38/2015/TT-BTC, Bộ đã nhận được ý kiến.\n",
+     ["Cục Hải quan các tỉnh, thành phố"]),
+])
+def test_body_opens_in_the_course_of(lines, recipients):
+    assert list(extract_text(lines).recipients) == recipients
+
+
+# --- a plural type's author before "số:" ("các Quyết định của Thủ tướng Chính phủ số: 1521/QĐ-TTg ...; 21/2021/QĐ-TTg") ---
+@pytest.mark.parametrize("text", [
+    "Các đơn vị thực hiện các Quyết định của Thủ tướng Chính phủ số: 1521/QĐ-TTg ngày 06/10/2020 ban hành Kế hoạch; "
+    "21/2021/QĐ-TTg ngày 21/6/2021 quy định về thành phần.",
+    "Các đơn vị thực hiện các Quyết định của Thủ tướng Chính phủ: số 1521/QĐ-TTg ngày 06/10/2020 ban hành Kế hoạch; "
+    "số 21/2021/QĐ-TTg ngày 21/6/2021 quy định về thành phần.",
+])
+def test_plural_author_before_number_word(text):
+    cited = [(c.number, c.issuer) for c in extract_text(text).cited_documents]
+    assert cited == [("1521/QĐ-TTg", "Thủ tướng Chính phủ"), ("21/2021/QĐ-TTg", "Thủ tướng Chính phủ")]
