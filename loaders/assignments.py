@@ -667,6 +667,7 @@ def bodies_of(phrase: str, ctx: DocContext, related: tuple[str, ...] = (), partn
     phrase = _LIST_JOIN_END.sub("", clean(phrase)).strip(" ,;:.")   # "UBND tỉnh B và| lãnh đạo ...": no "và" left
     if not phrase:
         return []
+    phrase = _SOME_LEAD.sub(G.words("plural")[0] + " ", phrase)   # "một số sở, ngành": the class is asked
     phrase = _plural_unit_head().sub(r"\g<head> \g<pl> ", phrase)   # "các UBND huyện, thị xã" -> "UBND các huyện, thị xã"
     phrase = _plural_post().sub(r"\g<post> \g<pl> ", phrase)   # "các Thủ trưởng cơ quan" -> "Thủ trưởng các cơ quan"
     members = class_then_names(phrase)
@@ -1131,7 +1132,6 @@ def _sent_to_task(text: str, verb_start: int, obj_start: int, ctx: DocContext,
     if not pred or verb_start is not None and text[obj_start:pred.start()].strip(" ,"):
         return None
     phrase = text[sends[-1].end():pred.start() if verb_start is None else verb_start].strip(" ,")
-    phrase = _SOME_LEAD.sub(G.words("plural")[0] + " ", phrase)   # "gửi một số sở, ngành": the class is asked
     if not phrase or re.search(r"[.:\n]", phrase) or _ABOUT.search(phrase) \
             or not (_names_start(phrase) or _addressees(phrase, ctx)):
         return None

@@ -94,6 +94,11 @@ FIELD_CASES = [
      {"bodies": ["HĐND", "UBND", "Ủy ban Mặt trận Tổ quốc Việt nam xã"]}),
     ("Thành ủy yêu cầu: UBND Thành phố chỉ đạo UBND các phường, xã chủ động xây dựng phương án.",
      {"bodies": ["UBND Thành phố"]}),
+    # "một số sở, ngành" (grammar_words plural and some_word): some of a class is asked as the class is, the body
+    # written "các sở, ngành" wherever the bodies are named (after "giao" as after "gửi")
+    ("UBND tỉnh giao một số sở, ngành rà soát, báo cáo kết quả.", {"bodies": ["các sở, ngành"]}),
+    ("UBND tỉnh có công văn gửi một số sở, ngành và UBND các huyện yêu cầu khẩn trương rà soát.",
+     {"bodies": ["các sở, ngành", "UBND các huyện"]}),
 ]
 
 
