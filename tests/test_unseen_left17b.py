@@ -99,6 +99,9 @@ FIELD_CASES = [
     ("UBND tỉnh giao một số sở, ngành rà soát, báo cáo kết quả.", {"bodies": ["các sở, ngành"]}),
     ("UBND tỉnh có công văn gửi một số sở, ngành và UBND các huyện yêu cầu khẩn trương rà soát.",
      {"bodies": ["các sở, ngành", "UBND các huyện"]}),
+    # "A kiêm B": one body holding both names (body_lists name_continuation "kiêm")
+    ("UBND huyện yêu cầu Ban Chỉ huy PCTT và TKCN kiêm Ban Chỉ huy PTDS huyện, Công an huyện triển khai phương án ứng phó bão.",
+     {"bodies": ["Ban Chỉ huy PCTT và TKCN kiêm Ban Chỉ huy PTDS huyện", "Công an huyện"]}),
 ]
 
 
