@@ -660,6 +660,7 @@ def bodies_of(phrase: str, ctx: DocContext, related: tuple[str, ...] = (), partn
     list of cooperating bodies, where "các đơn vị liên quan" is kept as written (who else takes part)."""
     d = _data()
     phrase = BRACKETED.sub(" ", phrase)
+    phrase = _slash_before_body().sub("; ", phrase)   # "UBND các huyện, thành phố/UBND cấp xã": two items
     phrase = d["lowered_head"].sub(lambda m: m.group(1) + d["lowered_value"][m.group(2)], phrase)
     cut = d["scope"].search(phrase)
     if cut:
@@ -766,6 +767,13 @@ def _place_item(item: str, kind: str | None) -> tuple[str, str | None]:
     if kind and item[:1].isupper() and _is_place(item):
         return f"{kind} {item}", kind
     return item, None
+
+
+@lru_cache(maxsize=1)
+def _slash_before_body() -> re.Pattern:
+    """A "/" between a word and a body's head ("UBND các huyện/UBND cấp xã"): it separates two bodies as ";"
+    does; between numbers or before a lower-case kind ("389/TW", "UBND quận/huyện") it stays."""
+    return re.compile(rf"(?<=[^\W\d_])\s*/\s*(?={_data()['head'].pattern[1:]})")
 
 
 @lru_cache(maxsize=1)

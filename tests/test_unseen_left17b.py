@@ -102,6 +102,12 @@ FIELD_CASES = [
     # "A kiêm B": one body holding both names (body_lists name_continuation "kiêm")
     ("UBND huyện yêu cầu Ban Chỉ huy PCTT và TKCN kiêm Ban Chỉ huy PTDS huyện, Công an huyện triển khai phương án ứng phó bão.",
      {"bodies": ["Ban Chỉ huy PCTT và TKCN kiêm Ban Chỉ huy PTDS huyện", "Công an huyện"]}),
+    # "/" before a body's head separates two bodies as ";" does; before a lower-case kind it stays in the name
+    ("UBND tỉnh yêu cầu UBND các huyện, thành phố/UBND cấp xã theo dõi chặt chẽ diễn biến thời tiết.",
+     {"bodies": ["UBND các huyện, thành phố", "UBND cấp xã"]}),
+    ("UBND tỉnh yêu cầu Sở Công Thương / Sở Tài chính theo dõi giá cả thị trường.",
+     {"bodies": ["Sở Công Thương", "Sở Tài chính"]}),
+    ("UBND tỉnh yêu cầu UBND quận/huyện theo dõi chặt chẽ diễn biến thời tiết.", {"bodies": ["UBND quận/huyện"]}),
 ]
 
 
