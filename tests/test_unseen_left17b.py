@@ -108,6 +108,9 @@ FIELD_CASES = [
     ("UBND tỉnh yêu cầu Sở Công Thương / Sở Tài chính theo dõi giá cả thị trường.",
      {"bodies": ["Sở Công Thương", "Sở Tài chính"]}),
     ("UBND tỉnh yêu cầu UBND quận/huyện theo dõi chặt chẽ diễn biến thời tiết.", {"bodies": ["UBND quận/huyện"]}),
+    # "các Tiểu ban: A, B": each item is a "Tiểu ban", not a "Ban" (body_lists list_head "Tiểu ban")
+    ("Tỉnh ủy yêu cầu các Tiểu ban: Nhân sự, Văn kiện chủ động xây dựng kế hoạch.",
+     {"bodies": ["Tiểu ban Nhân sự", "Tiểu ban Văn kiện"]}),
 ]
 
 
