@@ -701,6 +701,7 @@ def bodies_of(phrase: str, ctx: DocContext, related: tuple[str, ...] = (), partn
     list of cooperating bodies, where "các đơn vị liên quan" is kept as written (who else takes part)."""
     d = _data()
     phrase = BRACKETED.sub(" ", phrase)
+    phrase = _slash_before_body().sub("; ", phrase)   # "UBND các huyện, thành phố/UBND cấp xã": two items
     phrase = d["lowered_head"].sub(lambda m: m.group(1) + d["lowered_value"][m.group(2)], phrase)
     phrase = _spelled_units(phrase)
     cut = d["scope"].search(phrase)
@@ -709,6 +710,7 @@ def bodies_of(phrase: str, ctx: DocContext, related: tuple[str, ...] = (), partn
     phrase = _LIST_JOIN_END.sub("", clean(phrase)).strip(" ,;:.")   # "UBND tỉnh B và| lãnh đạo ...": no "và" left
     if not phrase:
         return []
+    phrase = _SOME_LEAD.sub(G.words("plural")[0] + " ", phrase)   # "một số sở, ngành": the class is asked
     phrase = _plural_unit_head().sub(r"\g<head> \g<pl> ", phrase)   # "các UBND huyện, thị xã" -> "UBND các huyện, thị xã"
     phrase = _plural_post().sub(r"\g<post> \g<pl> ", phrase)   # "các Thủ trưởng cơ quan" -> "Thủ trưởng các cơ quan"
     members = class_then_names(phrase)
@@ -807,6 +809,13 @@ def _place_item(item: str, kind: str | None) -> tuple[str, str | None]:
     if kind and item[:1].isupper() and _is_place(item):
         return f"{kind} {item}", kind
     return item, None
+
+
+@lru_cache(maxsize=1)
+def _slash_before_body() -> re.Pattern:
+    """A "/" between a word and a body's head ("UBND các huyện/UBND cấp xã"): it separates two bodies as ";"
+    does; between numbers or before a lower-case kind ("389/TW", "UBND quận/huyện") it stays."""
+    return re.compile(rf"(?<=[^\W\d_])\s*/\s*(?={_data()['head'].pattern[1:]})")
 
 
 @lru_cache(maxsize=1)
@@ -1178,7 +1187,6 @@ def _sent_to_task(text: str, verb_start: int, obj_start: int, ctx: DocContext,
     if not pred or verb_start is not None and text[obj_start:pred.start()].strip(" ,"):
         return None
     phrase = text[sends[-1].end():pred.start() if verb_start is None else verb_start].strip(" ,")
-    phrase = _SOME_LEAD.sub(G.words("plural")[0] + " ", phrase)   # "gửi một số sở, ngành": the class is asked
     # "gửi các Sở: Y tế, Tài chính yêu cầu ...": a colon only as a list of addressees
     if not phrase or re.search(r"[.\n]", phrase) or ":" in phrase and find_colon_list(phrase) is None \
             or _ABOUT.search(phrase) \

@@ -94,6 +94,23 @@ FIELD_CASES = [
      {"bodies": ["HĐND", "UBND", "Ủy ban Mặt trận Tổ quốc Việt nam xã"]}),
     ("Thành ủy yêu cầu: UBND Thành phố chỉ đạo UBND các phường, xã chủ động xây dựng phương án.",
      {"bodies": ["UBND Thành phố"]}),
+    # "một số sở, ngành" (grammar_words plural and some_word): some of a class is asked as the class is, the body
+    # written "các sở, ngành" wherever the bodies are named (after "giao" as after "gửi")
+    ("UBND tỉnh giao một số sở, ngành rà soát, báo cáo kết quả.", {"bodies": ["các sở, ngành"]}),
+    ("UBND tỉnh có công văn gửi một số sở, ngành và UBND các huyện yêu cầu khẩn trương rà soát.",
+     {"bodies": ["các sở, ngành", "UBND các huyện"]}),
+    # "A kiêm B": one body holding both names (body_lists name_continuation "kiêm")
+    ("UBND huyện yêu cầu Ban Chỉ huy PCTT và TKCN kiêm Ban Chỉ huy PTDS huyện, Công an huyện triển khai phương án ứng phó bão.",
+     {"bodies": ["Ban Chỉ huy PCTT và TKCN kiêm Ban Chỉ huy PTDS huyện", "Công an huyện"]}),
+    # "/" before a body's head separates two bodies as ";" does; before a lower-case kind it stays in the name
+    ("UBND tỉnh yêu cầu UBND các huyện, thành phố/UBND cấp xã theo dõi chặt chẽ diễn biến thời tiết.",
+     {"bodies": ["UBND các huyện, thành phố", "UBND cấp xã"]}),
+    ("UBND tỉnh yêu cầu Sở Công Thương / Sở Tài chính theo dõi giá cả thị trường.",
+     {"bodies": ["Sở Công Thương", "Sở Tài chính"]}),
+    ("UBND tỉnh yêu cầu UBND quận/huyện theo dõi chặt chẽ diễn biến thời tiết.", {"bodies": ["UBND quận/huyện"]}),
+    # "các Tiểu ban: A, B": each item is a "Tiểu ban", not a "Ban" (body_lists list_head "Tiểu ban")
+    ("Tỉnh ủy yêu cầu các Tiểu ban: Nhân sự, Văn kiện chủ động xây dựng kế hoạch.",
+     {"bodies": ["Tiểu ban Nhân sự", "Tiểu ban Văn kiện"]}),
 ]
 
 
