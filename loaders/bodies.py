@@ -204,14 +204,20 @@ def _fill(template: str, unit: Unit) -> str | None:
 
 def _match_template(text: str, prefer_province: str | None = None,
                     day: str | None = None) -> tuple[BodyTemplate, Unit] | None:
-    for pattern, template, placeholder, _ in _template_patterns():
-        m = pattern.fullmatch(text)
-        if m:
-            unit = _parse_slot(m.group("slot"), placeholder, prefer_province)
-            unit = refdata.unit_on(unit, day) if unit else None
-            if unit and unit.level in template.scopes:
-                return template, unit
+    for slot, template, placeholder in _template_matches(text):
+        unit = _parse_slot(slot, placeholder, prefer_province)
+        unit = refdata.unit_on(unit, day) if unit else None
+        if unit and unit.level in template.scopes:
+            return template, unit
     return None
+
+
+@lru_cache(maxsize=8192)  # pure, and the same names recur across a corpus (each document its own date)
+def _template_matches(text: str) -> tuple[tuple[str, BodyTemplate, str], ...]:
+    """(slot, template, placeholder) of every template pattern matching all of ``text``, in
+    _template_patterns' order: what _match_template then tries in the document's place and date."""
+    return tuple((m.group("slot"), template, placeholder) for pattern, template, placeholder, _ in _template_patterns()
+                 if (m := pattern.fullmatch(text)))
 
 
 def _bloc_head(text: str) -> bool:

@@ -122,8 +122,9 @@ def opens_organ(line: str) -> bool:
 _HEADLINE_COLON = re.compile(r"\s*:\s+(?=\S)")
 
 
-def split_organs(block: str, lines: tuple[str, ...] = ()) -> list[Organ]:
-    """"ĐẢNG BỘ TỈNH NAM ĐỊNH HUYỆN ỦY NAM TRỰC" -> [Đảng bộ tỉnh Nam Định, Huyện ủy Nam Trực].
+@lru_cache(maxsize=4096)  # pure, and the same header blocks recur across a corpus
+def split_organs(block: str, lines: tuple[str, ...] = ()) -> tuple[Organ, ...]:
+    """"ĐẢNG BỘ TỈNH NAM ĐỊNH HUYỆN ỦY NAM TRỰC" -> (Đảng bộ tỉnh Nam Định, Huyện ủy Nam Trực).
     With ``lines`` (the block's header lines) the block is their join."""
     parts = [clean(fix_ocr(line)) for line in lines] if lines else [clean(fix_ocr(block))]
     # "ĐẢNG ỦY XÃ X: TỔ CHỨC HỘI NGHỊ ... CỦA BAN CHẤP HÀNH TRUNG ƯƠNG": a headline's words after the colon name no organ
@@ -147,7 +148,7 @@ def split_organs(block: str, lines: tuple[str, ...] = ()) -> list[Organ]:
         cut = _headline_cut(organ_row(m.group(0)), block[m.end():line_end])
         if cut is not None:
             headline = range(m.end() + cut, line_end)
-    return organs
+    return tuple(organs)
 
 
 def _under_lines(found: list[re.Match], starts: set[int], block: str) -> list[re.Match]:

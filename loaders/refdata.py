@@ -196,6 +196,7 @@ def provinces_2025() -> tuple[Province, ...]:
                           split_list(r.get("province_aliases"))) for r in rows)
 
 
+@lru_cache(maxsize=1024)  # a linear scan, asked for the same names again and again
 def find_province_2025(name: str) -> Province | None:
     """"Huế", "TP. Huế" -> the 2025 province (a city of its own since 2025: no 2020 province of that name)."""
     key = fold(name)
