@@ -393,7 +393,8 @@ def _unshared(phrase: str) -> str:
         lambda m: re.sub(r"\s*,\s*", f" {m.group('tail')}, ", m.group("heads")) + f" {m.group('tail')}", phrase)
 
 
-def _split(phrase: str) -> list[str]:
+@lru_cache(maxsize=8192)  # pure, and asked for the same phrases again and again
+def _split(phrase: str) -> tuple[str, ...]:
     pieces = []
     phrase = _unshared(phrase)
     for part in (p for whole in _SEMICOLON.split(phrase) for p in _shared_places(whole)):
@@ -408,7 +409,7 @@ def _split(phrase: str) -> list[str]:
                 else:
                     merged.append(s)
             pieces.extend(merged)
-    return [p.strip() for p in pieces if p.strip()]
+    return tuple(p.strip() for p in pieces if p.strip())
 
 
 def _is_place(name: str) -> bool:
@@ -767,6 +768,7 @@ class _Task:
     generic: bool = False     # only addressee classes ("các cấp ủy, chính quyền")
 
 
+@lru_cache(maxsize=8192)  # pure, and asked for the same sentences again and again
 def _predicate(text: str, start: int = 0) -> re.Match | None:
     m = _data()["predicate"].search(text, start)
     dash = _data()["dash_predicate"].search(text, start, m.start() if m else len(text))

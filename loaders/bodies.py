@@ -55,6 +55,7 @@ _LAST_WORDS_COMMA = re.compile(r"([\w.]+(?:\s+[\w.]+)?)\s*,\s*$")  # "các quậ
 _TOKEN = re.compile(r"\w+(?:['’]\w+)*|[^\w\s]")  # "Ia H'Drai" is one name
 
 
+@lru_cache(maxsize=8192)  # pure, and asked for the same names again and again
 def _normal(name: str) -> str:
     return clean(unify_tones(unicodedata.normalize("NFC", name))).strip(" .,;:")
 

@@ -127,6 +127,7 @@ def _known_name_re() -> re.Pattern:
     return re.compile(rf"{_alt(heads)}\s+(?i:{tails})(?![^\W_])")
 
 
+@lru_cache(maxsize=8192)  # pure, and asked for the same phrases again and again
 def known_name_end(text: str) -> int | None:
     """End of a known body name that ``text`` starts with when lower-case words not of the name
     follow ("Sở Tư pháp thẩm định hồ sơ" -> 10); None when the text is that name or goes on as one."""
@@ -242,6 +243,7 @@ def class_then_names(text: str) -> ClassMembers | None:
     return ClassMembers(m.end(), nxt.start() if nxt else len(text), nxt.end() if nxt else len(text))
 
 
+@lru_cache(maxsize=8192)  # pure, and asked for the same phrases again and again
 def find_colon_list(text: str) -> ColonList | None:
     """The "head: items" list of ``text`` (items run to its end), expanded; None when there is none
     or an item cannot be named for sure. "các bộ Công an, Quốc phòng" is read as "các bộ: Công an, Quốc phòng"."""

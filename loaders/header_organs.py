@@ -417,6 +417,7 @@ def _tail_spellings() -> dict[str, str]:
     return spellings_
 
 
+@lru_cache(maxsize=8192)  # pure, and asked for the same names again and again
 def body_in_text(text: str) -> tuple[str | None, Organ] | None:
     """("Ban Thường vụ", Organ Tỉnh ủy Đắk Lắk) for "Ban Thường vụ Tỉnh ủy Đắk Lắk"."""
     m = body_name_re().fullmatch(clean(text))
