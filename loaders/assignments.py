@@ -320,6 +320,7 @@ def _credit() -> re.Pattern:
     return re.compile(rf"\s[-–(]\s*(?:{alternation(words)})\s*[^\n.;:]{{1,60}}\)?\s*$")
 
 
+@lru_cache(maxsize=8192)  # pure, and asked for the same lines again and again
 def _credited(line: str) -> bool:
     """The line is a photo's caption that ends with its credit: it asks no one."""
     return bool(_credit().search(line))
@@ -892,6 +893,7 @@ def _named_person(phrase: str) -> bool:
                 or _is_class(rest) or re.match(rf"{_PLURAL}\s", rest) or _LOWER_START.match(rest))
 
 
+@lru_cache(maxsize=8192)  # pure, and asked for the same sentences again and again
 def _clause(text: str, start: int, end: int) -> bool:
     """A clause word between subject and predicate ("đã", "vừa ký"): a report, not a task; "vừa"
     said twice ("vừa tập trung ..., vừa phát triển ...") joins two predicates. A clause phrase may run
@@ -991,6 +993,7 @@ def _speaker(subject: str, ctx: DocContext, related: tuple[str, ...]) -> bool:
     return _only_issuer(bodies, ctx) or all(b is not None and b.level == "central" for b in resolved)
 
 
+@lru_cache(maxsize=8192)  # pure, and asked for the same sentences again and again
 def _told_done(text: str) -> bool:
     """An act told as done ("Chi bộ X tổ chức thành công Đại hội"); after a request ("yêu cầu X ... tổ chức thành
     công Đại hội") it is what is asked."""

@@ -134,6 +134,7 @@ def _spelled(unit: Unit, role: str) -> str:
     return unit.committee_name if role == "committee" else unit.unit
 
 
+@lru_cache(maxsize=8192)  # pure, and asked for the same places again and again
 def _name_at(text: str, role: str | None = None, word: str | None = None) -> Unit | None:
     """The unit whose name starts ``text`` ("Nam Định, ..." -> Nam Định), longest first; with
     ``role``/``word`` only a unit of that kind or committee."""
@@ -161,6 +162,7 @@ def _fits(unit: Unit, role: str, word: str) -> bool:
     return (unit.kind if role == "unit" else unit.committee) == word
 
 
+@lru_cache(maxsize=8192)  # pure, and asked for the same places again and again
 def _parse_slot(slot: str, placeholder: str, prefer_province: str | None = None) -> Unit | None:
     """A complete locality: "tỉnh Ninh Bình", "TP. Nam Định", "Đắk Lắk" (unit) or "Tỉnh ủy Ninh Bình"."""
     slot = slot.strip(" .,;:")
@@ -387,6 +389,7 @@ def _complete_words(text: str, units: tuple[Unit, ...], cited: bool = False) -> 
     return text
 
 
+@lru_cache(maxsize=8192)  # pure, and asked for the same names again and again
 def _in_list(before: str) -> bool:
     """"các quận, huyện, " before "thị xã": a list of kinds, not a body."""
     m = _LAST_WORDS_COMMA.search(before)

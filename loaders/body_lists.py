@@ -404,6 +404,7 @@ def addressee_group(text: str) -> str | None:
     return groups.get(re.sub(r"\s*-\s*", " - ", re.sub(r"\s+", " ", m.group("word").lower()))) if m else None
 
 
+@lru_cache(maxsize=8192)  # pure, and asked for the same phrases again and again
 def split_addressees(text: str) -> tuple[ListItem, ...]:
     """The classes of an addressee list, one item per level of the political system:
     "các cấp ủy, tổ chức đảng, chính quyền, Mặt trận Tổ quốc và các đoàn thể" -> "các cấp ủy, tổ

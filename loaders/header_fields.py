@@ -182,6 +182,7 @@ def _iso(d: str, m: str, y: str) -> str | None:
         return None
 
 
+@lru_cache(maxsize=4096)  # pure, and asked for the same places again and again
 def clean_place(place: str) -> str:
     """Place of the date line; abbreviated unit prefixes dropped ("TP. Nam Định" -> "Nam Định")."""
     place = clean(place)
