@@ -122,10 +122,14 @@ def opens_organ(line: str) -> bool:
 _HEADLINE_COLON = re.compile(r"\s*:\s+(?=\S)")
 
 
-@lru_cache(maxsize=4096)  # pure, and the same header blocks recur across a corpus
-def split_organs(block: str, lines: tuple[str, ...] = ()) -> tuple[Organ, ...]:
-    """"ĐẢNG BỘ TỈNH NAM ĐỊNH HUYỆN ỦY NAM TRỰC" -> (Đảng bộ tỉnh Nam Định, Huyện ủy Nam Trực).
+def split_organs(block: str, lines: tuple[str, ...] = ()) -> list[Organ]:
+    """"ĐẢNG BỘ TỈNH NAM ĐỊNH HUYỆN ỦY NAM TRỰC" -> [Đảng bộ tỉnh Nam Định, Huyện ủy Nam Trực].
     With ``lines`` (the block's header lines) the block is their join."""
+    return list(_split_organs(block, lines))
+
+
+@lru_cache(maxsize=4096)  # pure, and the same header blocks recur across a corpus
+def _split_organs(block: str, lines: tuple[str, ...]) -> tuple[Organ, ...]:
     parts = [clean(fix_ocr(line)) for line in lines] if lines else [clean(fix_ocr(block))]
     # "ĐẢNG ỦY XÃ X: TỔ CHỨC HỘI NGHỊ ... CỦA BAN CHẤP HÀNH TRUNG ƯƠNG": a headline's words after the colon name no organ
     parts = [_HEADLINE_COLON.split(p, 1)[0] for p in parts]
