@@ -238,7 +238,7 @@ def make_organ(row: dict[str, str], rest: str, running: bool = False) -> Organ:
     if mode == "name":
         # "BỘ VĂN HÓA - THÔNG TIN - BỘ Y TẾ": two bodies issuing jointly; the first one is named
         rest = re.split(rf"\s*[-–]\s*(?={re.escape(keyword.upper())}\s)", rest)[0]
-        known = re.match(rf"(?i:{alternation(_known_name_tails())})(?!\w)", rest)
+        known = _known_name_start().match(rest)
         if known:   # "Giáo dục và Đào tạo tỉnh Khánh Hòa" (running text): the data's spelling, then the place
             unit = unit_re().match(rest[known.end():].strip())
             place = f" {_unit_value(unit.group('unit'))} {title_case(unit.group('name'))}" if unit and unit.group("name") else ""
@@ -383,6 +383,12 @@ def body_name_re() -> re.Pattern:
         rf"(?<!\w)(?P<acting>(?i:{acting})\s+)?{_not_organ()}(?P<organ>(?i:{alternation(organs)}))"
         rf"(?P<rest>(?:\s+(?i:{alternation(_known_name_tails())})(?:\s*\([A-ZĐ&-]+\))?(?!\w))?"
         rf"(?:\s+(?i:{units})(?!\w))?(?:\s+[A-ZĐ][\w.]*)*)(?!\w)")
+
+
+@lru_cache(maxsize=1)
+def _known_name_start() -> re.Pattern:
+    """A known name opening the words after "Sở" / "Bộ" (make_organ): built once, not per organ (36 ms each)."""
+    return re.compile(rf"(?i:{alternation(_known_name_tails())})(?!\w)")
 
 
 @lru_cache(maxsize=1)
