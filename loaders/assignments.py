@@ -729,6 +729,7 @@ def bodies_of(phrase: str, ctx: DocContext, related: tuple[str, ...] = (), partn
     return list(dict.fromkeys(out))
 
 
+@lru_cache(maxsize=8192)  # pure, and asked for the same items again and again
 def _place_item(item: str, kind: str | None) -> tuple[str, str | None]:
     """"các huyện Chương Mỹ" + "Đan Phượng": each place of a list of one kind named with it ("huyện
     Chương Mỹ", "huyện Đan Phượng"), and the kind the next item may share; other items unchanged."""
@@ -788,6 +789,7 @@ def _predicate(text: str, start: int = 0) -> re.Match | None:
     return None
 
 
+@lru_cache(maxsize=16384)  # pure, and asked for the same phrases again and again
 def _names_start(text: str) -> bool:
     """The text starts with a body, a post, "đồng chí", or a class of bodies."""
     d = _data()
@@ -1057,6 +1059,7 @@ def _second_request(text: str, obj_start: int, ctx: DocContext, related: tuple[s
     return _object_task(text, m.end(), ctx, related) if m else None
 
 
+@lru_cache(maxsize=4096)  # pure, and asked for the same sentences again and again
 def _sends_letter(text: str, send_start: int) -> bool:
     """A letter is what is sent: "có công văn gửi X", "Công văn khẩn số 5995 gửi X" (its number, date
     and subject between), not "tổng hợp báo cáo của các xã gửi X" (a report someone else writes)."""

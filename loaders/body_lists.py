@@ -231,6 +231,7 @@ def _class_then_names() -> tuple[re.Pattern, re.Pattern]:
             re.compile(rf"(?:\s*,|\s+(?i:{_alt(t for t, _ in _words('separator'))}))\s+(?=(?i:{plural})\s)"))
 
 
+@lru_cache(maxsize=8192)  # pure, and asked for the same phrases again and again
 def class_then_names(text: str) -> ClassMembers | None:
     """A plural class word that heads its members' names right before capitalised names listed with commas
     ("các bộ Công an, Quốc phòng, Xây dựng"; an organ of places: "UBND các tỉnh Lai Châu, Nghệ An"): a list

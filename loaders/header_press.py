@@ -135,6 +135,7 @@ def _in_background(work: str, start: int, pos: int) -> bool:
     return background(work[opening:pos])
 
 
+@lru_cache(maxsize=4096)  # a scan of the acting verbs' rows, asked for the same verbs again and again
 def _consults(verb: str) -> bool:
     """A verb of gathering comments (header_markers.csv acting_verb, value consult: "lấy ý kiến")."""
     return any(verb.lower().endswith(r["spelling"]) for r in markers("acting_verb") if r["value"] == "consult")
