@@ -337,6 +337,7 @@ def _credit() -> re.Pattern:
     return re.compile(rf"\s[-–(]\s*(?:{alternation(words)})\s*[^\n.;:]{{1,60}}\)?\s*$")
 
 
+@lru_cache(maxsize=8192)  # pure, and asked for the same lines again and again
 def _credited(line: str) -> bool:
     """The line is a photo's caption that ends with its credit: it asks no one."""
     return bool(_credit().search(line))
@@ -421,7 +422,8 @@ def _unshared(phrase: str) -> str:
         lambda m: re.sub(r"\s*,\s*", f" {m.group('tail')}, ", m.group("heads")) + f" {m.group('tail')}", phrase)
 
 
-def _split(phrase: str) -> list[str]:
+@lru_cache(maxsize=8192)  # pure, and asked for the same phrases again and again
+def _split(phrase: str) -> tuple[str, ...]:
     pieces = []
     phrase = _unshared(phrase)
     for part in (p for whole in _SEMICOLON.split(phrase) for p in _shared_places(whole)):
@@ -436,7 +438,7 @@ def _split(phrase: str) -> list[str]:
                 else:
                     merged.append(s)
             pieces.extend(merged)
-    return [p.strip() for p in pieces if p.strip()]
+    return tuple(p.strip() for p in pieces if p.strip())
 
 
 def _placed(item: str) -> bool:
@@ -799,6 +801,7 @@ def bodies_of(phrase: str, ctx: DocContext, related: tuple[str, ...] = (), partn
     return list(dict.fromkeys(out))
 
 
+@lru_cache(maxsize=8192)  # pure, and asked for the same items again and again
 def _place_item(item: str, kind: str | None) -> tuple[str, str | None]:
     """"các huyện Chương Mỹ" + "Đan Phượng": each place of a list of one kind named with it ("huyện
     Chương Mỹ", "huyện Đan Phượng"), and the kind the next item may share; other items unchanged."""
@@ -855,6 +858,7 @@ class _Task:
     generic: bool = False     # only addressee classes ("các cấp ủy, chính quyền")
 
 
+@lru_cache(maxsize=8192)  # pure, and asked for the same sentences again and again
 def predicate(text: str, start: int = 0) -> re.Match | None:
     """The first verb after start that no name of a body holds ("tổ chức đảng", "các cơ quan tham mưu" name classes)."""
     m = _data()["predicate"].search(text, start)
@@ -877,6 +881,7 @@ def predicate(text: str, start: int = 0) -> re.Match | None:
     return None
 
 
+@lru_cache(maxsize=16384)  # pure, and asked for the same phrases again and again
 def _names_start(text: str) -> bool:
     """The text starts with a body, a post, "đồng chí", or a class of bodies."""
     d = _data()
@@ -997,6 +1002,7 @@ def _named_person(phrase: str) -> bool:
                 or _is_class(rest) or re.match(rf"{_PLURAL}\s", rest) or _LOWER_START.match(rest))
 
 
+@lru_cache(maxsize=8192)  # pure, and asked for the same sentences again and again
 def _clause(text: str, start: int, end: int) -> bool:
     """A clause word between subject and predicate ("đã", "vừa ký"): a report, not a task; "vừa"
     said twice ("vừa tập trung ..., vừa phát triển ...") joins two predicates. A clause phrase may run
@@ -1097,6 +1103,7 @@ def _speaker(subject: str, ctx: DocContext, related: tuple[str, ...]) -> bool:
     return _only_issuer(bodies, ctx) or all(b is not None and b.level == "central" for b in resolved)
 
 
+@lru_cache(maxsize=8192)  # pure, and asked for the same sentences again and again
 def _told_done(text: str) -> bool:
     """An act told as done ("Chi bộ X tổ chức thành công Đại hội"); after a request ("yêu cầu X ... tổ chức thành
     công Đại hội") it is what is asked."""
@@ -1160,6 +1167,7 @@ def _second_request(text: str, obj_start: int, ctx: DocContext, related: tuple[s
     return _object_task(text, m.end(), ctx, related) if m else None
 
 
+@lru_cache(maxsize=4096)  # pure, and asked for the same sentences again and again
 def _sends_letter(text: str, send_start: int) -> bool:
     """A letter is what is sent: "có công văn gửi X", "Công văn khẩn số 5995 gửi X" (its number, date
     and subject between), not "tổng hợp báo cáo của các xã gửi X" (a report someone else writes)."""

@@ -55,6 +55,7 @@ _LAST_WORDS_COMMA = re.compile(r"([\w.]+(?:\s+[\w.]+)?)\s*,\s*$")  # "các quậ
 _TOKEN = re.compile(r"\w+(?:['’]\w+)*|[^\w\s]")  # "Ia H'Drai" is one name
 
 
+@lru_cache(maxsize=8192)  # pure, and asked for the same names again and again
 def _normal(name: str) -> str:
     return clean(unify_tones(unicodedata.normalize("NFC", name))).strip(" .,;:")
 
@@ -142,6 +143,7 @@ def _spelled(unit: Unit, role: str) -> str:
     return unit.committee_name if role == "committee" else unit.unit
 
 
+@lru_cache(maxsize=8192)  # pure, and asked for the same places again and again
 def _name_at(text: str, role: str | None = None, word: str | None = None) -> Unit | None:
     """The unit whose name starts ``text`` ("Nam Định, ..." -> Nam Định), longest first; with
     ``role``/``word`` only a unit of that kind or committee."""
@@ -169,6 +171,7 @@ def _fits(unit: Unit, role: str, word: str) -> bool:
     return (unit.kind if role == "unit" else unit.committee) == word
 
 
+@lru_cache(maxsize=8192)  # pure, and asked for the same places again and again
 def _parse_slot(slot: str, placeholder: str, prefer_province: str | None = None) -> Unit | None:
     """A complete locality: "tỉnh Ninh Bình", "TP. Nam Định", "Đắk Lắk" (unit) or "Tỉnh ủy Ninh Bình"."""
     slot = slot.strip(" .,;:")
@@ -213,14 +216,20 @@ def _fill(template: str, unit: Unit) -> str | None:
 
 def _match_template(text: str, prefer_province: str | None = None,
                     day: str | None = None) -> tuple[BodyTemplate, Unit] | None:
-    for pattern, template, placeholder, _ in _template_patterns():
-        m = pattern.fullmatch(text)
-        if m:
-            unit = _parse_slot(m.group("slot"), placeholder, prefer_province)
-            unit = refdata.unit_on(unit, day) if unit else None
-            if unit and unit.level in template.scopes:
-                return template, unit
+    for slot, template, placeholder in _template_matches(text):
+        unit = _parse_slot(slot, placeholder, prefer_province)
+        unit = refdata.unit_on(unit, day) if unit else None
+        if unit and unit.level in template.scopes:
+            return template, unit
     return None
+
+
+@lru_cache(maxsize=8192)  # pure, and the same names recur across a corpus (each document its own date)
+def _template_matches(text: str) -> tuple[tuple[str, BodyTemplate, str], ...]:
+    """(slot, template, placeholder) of every template pattern matching all of ``text``, in
+    _template_patterns' order: what _match_template then tries in the document's place and date."""
+    return tuple((m.group("slot"), template, placeholder) for pattern, template, placeholder, _ in _template_patterns()
+                 if (m := pattern.fullmatch(text)))
 
 
 def _bloc_head(text: str) -> bool:
@@ -403,6 +412,7 @@ def _complete_words(text: str, units: tuple[Unit, ...], cited: bool = False) -> 
     return text
 
 
+@lru_cache(maxsize=8192)  # pure, and asked for the same names again and again
 def _in_list(before: str) -> bool:
     """"các quận, huyện, " before "thị xã": a list of kinds, not a body."""
     m = _LAST_WORDS_COMMA.search(before)

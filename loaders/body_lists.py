@@ -127,6 +127,7 @@ def _known_name_re() -> re.Pattern:
     return re.compile(rf"{_alt(heads)}\s+(?i:{tails})(?![^\W_])")
 
 
+@lru_cache(maxsize=8192)  # pure, and asked for the same phrases again and again
 def known_name_end(text: str) -> int | None:
     """End of a known body name that ``text`` starts with when lower-case words not of the name
     follow ("Sở Tư pháp thẩm định hồ sơ" -> 10); None when the text is that name or goes on as one."""
@@ -230,6 +231,7 @@ def _class_then_names() -> tuple[re.Pattern, re.Pattern]:
             re.compile(rf"(?:\s*,|\s+(?i:{_alt(t for t, _ in _words('separator'))}))\s+(?=(?i:{plural})\s)"))
 
 
+@lru_cache(maxsize=8192)  # pure, and asked for the same phrases again and again
 def class_then_names(text: str) -> ClassMembers | None:
     """A plural class word that heads its members' names right before capitalised names listed with commas
     ("các bộ Công an, Quốc phòng, Xây dựng"; an organ of places: "UBND các tỉnh Lai Châu, Nghệ An"): a list
@@ -242,6 +244,7 @@ def class_then_names(text: str) -> ClassMembers | None:
     return ClassMembers(m.end(), nxt.start() if nxt else len(text), nxt.end() if nxt else len(text))
 
 
+@lru_cache(maxsize=8192)  # pure, and asked for the same phrases again and again
 def find_colon_list(text: str) -> ColonList | None:
     """The "head: items" list of ``text`` (items run to its end), expanded; None when there is none
     or an item cannot be named for sure. "các bộ Công an, Quốc phòng" is read as "các bộ: Công an, Quốc phòng"."""
@@ -402,6 +405,7 @@ def addressee_group(text: str) -> str | None:
     return groups.get(re.sub(r"\s*-\s*", " - ", re.sub(r"\s+", " ", m.group("word").lower()))) if m else None
 
 
+@lru_cache(maxsize=8192)  # pure, and asked for the same phrases again and again
 def split_addressees(text: str) -> tuple[ListItem, ...]:
     """The classes of an addressee list, one item per level of the political system:
     "các cấp ủy, tổ chức đảng, chính quyền, Mặt trận Tổ quốc và các đoàn thể" -> "các cấp ủy, tổ

@@ -251,9 +251,10 @@ class CacheRow:
             return None
         from loaders.resolve import slim_record
 
-        blob = pickle.dumps(replace(record, source=""), pickle.HIGHEST_PROTOCOL)
+        unnamed = replace(record, source="")
+        blob = pickle.dumps(unnamed, pickle.HIGHEST_PROTOCOL)
         digest = hashlib.sha256(blob).hexdigest()
-        summary = (slim_record(replace(record, source=""), {}), record.warnings, digest)
+        summary = (slim_record(unnamed, {}), record.warnings, digest)
         return cls(record.sha256, blob, zlib.compress(text.encode("utf-8"), 1),
                    pickle.dumps(summary, pickle.HIGHEST_PROTOCOL), digest)
 

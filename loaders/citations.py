@@ -367,6 +367,7 @@ def _type_name(written: str) -> str:
 _UNIT_KIND = re.compile(G.expand(r"(?i:(?:%(collective)s)\s+)?(?:%(unit_kind)s|%(commune_kind)s)"))
 
 
+@lru_cache(maxsize=4096)  # pure, and asked for the same type words again and again
 def _numbered_type(written: str, number: str | None) -> str:
     """"Thông báo Kết luận số 88-KL/TW": the symbol's own type when the written words name it too (a Kết luận; "Thông
     báo kết luận số 12-TB/TU" stays a Thông báo), else the type the words name."""

@@ -108,6 +108,7 @@ def type_name(written: str) -> str | None:
 
 # ---------------------------------------------------------------- OCR confusables
 
+@lru_cache(maxsize=None)  # a table scan, asked for each symbol and line
 def confusables(scope: str) -> tuple[tuple[str, str], ...]:
     """(misread, right) letters of ocr_confusables.csv for a scope, longest misreading first."""
     rows = [(r["wrong"], r["right"]) for r in table("ocr_confusables") if r["scope"] == scope]
@@ -164,6 +165,7 @@ def mask_doubled(text: str) -> str:
     return _doubled_re().sub(lambda m: " " * len(m.group(0)), text)
 
 
+@lru_cache(maxsize=8192)  # pure, and asked for the same lines again and again
 def _mostly_upper(line: str) -> bool:
     """A title, organ or role line: capitals, short, no digits (a number's symbol keeps its letters)."""
     if len(line) > 160 or any(map(str.isdigit, line)):  # the length first: most lines are long prose

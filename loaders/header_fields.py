@@ -72,6 +72,7 @@ def body_end(text: str) -> int:
     return m.start() if m else len(text)
 
 
+@lru_cache(maxsize=8192)  # pure, and asked for the same numbers again and again
 def normalize_number(raw: str) -> str:
     """"2644 - CV/TU" -> "2644-CV/TU"; OCR "KL/TƯ" -> "KL/TU" (symbol_fix rows),
     "10/ĐÐM" -> "10/ĐM" (ocr_confusables.csv); the press's "2.350" -> "2350"."""
@@ -112,6 +113,7 @@ def central_symbol(number: str | None, written: str, level: str | None) -> str |
     return head + sep + tail
 
 
+@lru_cache(maxsize=8192)  # pure, and asked for the same numbers again and again
 def type_from_number(number: str) -> str | None:
     """Document type from the symbol: "2644-CV/TU" -> Công văn, "24/CT-UBND" -> Chỉ thị,
     "1145/VPCP-KGVX" -> Công văn (State letters carry no type code), "10/ĐM" -> Công điện."""
@@ -151,6 +153,7 @@ def date_of_match(m: re.Match) -> tuple[str | None, str | None]:
     return date_from_parts(m.group("d"), m.group("m"), m.group("y"))
 
 
+@lru_cache(maxsize=8192)  # pure, and asked for the same dates again and again
 def date_from_parts(d: str, mo: str, y: str) -> tuple[str | None, str | None]:
     """(ISO date or None, warning or None): the one date rule of a record (header and citations).
     An impossible date is corrected only when one reading is unambiguous (a doubled digit:
@@ -179,6 +182,7 @@ def _iso(d: str, m: str, y: str) -> str | None:
         return None
 
 
+@lru_cache(maxsize=4096)  # pure, and asked for the same places again and again
 def clean_place(place: str) -> str:
     """Place of the date line; abbreviated unit prefixes dropped ("TP. Nam Định" -> "Nam Định")."""
     place = clean(place)
@@ -220,6 +224,7 @@ def capacity_re(delegated_only: bool = False) -> re.Pattern:
     return re.compile(rf"^\s*{capacity_words(delegated_only)}")
 
 
+@lru_cache(maxsize=8192)  # pure, and asked for the same lines again and again
 def title_type(text: str) -> tuple[str | None, str | None]:
     """(doc type, urgency) of a title line: "CHỈ THỊ", "CÔNG ĐIỆN KHẨN", OCR "K ÉT LUẬN"; a note in
     parentheses after it ("QUY ĐỊNH (BỔ SUNG)") is no part of the type."""

@@ -519,6 +519,7 @@ def _header_element(c: Cell) -> bool:
                 or res["not_issuer"].search(text))
 
 
+@lru_cache(maxsize=8192)  # pure, and asked for the same lines again and again
 def copy_marker(text: str) -> str | None:
     return code_label("copy_types", text) if is_upper(text) else None
 

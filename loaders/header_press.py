@@ -136,6 +136,7 @@ def _in_background(work: str, start: int, pos: int) -> bool:
     return background(work[opening:pos])
 
 
+@lru_cache(maxsize=4096)  # a scan of the acting verbs' rows, asked for the same verbs again and again
 def _consults(verb: str) -> bool:
     return _verb_kind(verb, "consult")
 

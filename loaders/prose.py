@@ -1526,10 +1526,8 @@ def locality_in_text(st: SourceText, organ_: H.Organ) -> H.Organ | None:
     place the same text gives it ("Theo Thành ủy Đà Nẵng, …"); None when no place or several."""
     if not organ_.open_unit:
         return None
-    unit = rf"(?:\s+(?i:{alternation(H.spellings('unit'))})(?!\w))?"   # "Đảng bộ tỉnh Tuyên Quang"
-    pattern = re.compile(rf"(?<!\w){re.escape(organ_.keyword)}{unit}(?:\s+[{H.UPPER}][\w.]*){{1,4}}")
     found: dict[tuple, H.Organ] = {}
-    for m in pattern.finditer(st.work):
+    for m in _locality_re(organ_.keyword).finditer(st.work):
         words_ = m.group(0).split()
         for k in range(len(words_), 1, -1):
             body = H.body_in_text(" ".join(words_[:k]))
@@ -1539,6 +1537,13 @@ def locality_in_text(st: SourceText, organ_: H.Organ) -> H.Organ | None:
                 found[(body[1].province, body[1].district, body[1].locality_phrase)] = body[1]
                 break
     return next(iter(found.values())) if len(found) == 1 else None
+
+
+@lru_cache(maxsize=256)
+def _locality_re(keyword: str) -> re.Pattern:
+    """locality_in_text's pattern of an organ keyword and a place after it: built once a keyword, not per call."""
+    unit = rf"(?:\s+(?i:{alternation(H.spellings('unit'))})(?!\w))?"   # "Đảng bộ tỉnh Tuyên Quang"
+    return re.compile(rf"(?<!\w){re.escape(keyword)}{unit}(?:\s+[{H.UPPER}][\w.]*){{1,4}}")
 
 
 def _named_commune(organ_: H.Organ, body: H.Organ) -> bool:

@@ -146,17 +146,20 @@ def admin_units() -> AdminUnits:
     return AdminUnits(tuple(provinces.values()), tuple(districts), {k: tuple(v) for k, v in by_key.items()})
 
 
+@lru_cache(maxsize=8192)  # pure, and asked for the same names again and again
 def _lookup(name: str) -> tuple[Unit, ...]:
     table = admin_units().by_key
     return table.get(fold(name)) or table.get(loose(name)) or ()
 
 
+@lru_cache(maxsize=4096)  # pure, and asked for the same names again and again
 def find_province(name: str) -> Province | None:
     """"Thừa Thiên - Huế", "TP. Hồ Chí Minh", "tỉnh Nam Định", "Ha Noi" -> the 2020 province."""
     found = [u for u in _lookup(name) if isinstance(u, Province)]
     return found[0] if found else None
 
 
+@lru_cache(maxsize=4096)  # pure, and asked for the same names again and again
 def find_districts(name: str, province: str | None = None) -> tuple[District, ...]:
     """All districts with this name (or alias), optionally inside one province."""
     found = tuple(u for u in _lookup(name) if isinstance(u, District))
@@ -196,6 +199,7 @@ def provinces_2025() -> tuple[Province, ...]:
                           split_list(r.get("province_aliases"))) for r in rows)
 
 
+@lru_cache(maxsize=1024)  # a linear scan, asked for the same names again and again
 def find_province_2025(name: str) -> Province | None:
     """"Huế", "TP. Huế" -> the 2025 province (a city of its own since 2025: no 2020 province of that name)."""
     key = fold(name)
