@@ -155,8 +155,8 @@ def _data() -> dict:
         "caption": re.compile(rf"(?:{alternation(_press_words('caption'))})(?:[^\n.;]|\.(?=[^\W_])){{0,60}}"),   # "Ảnh: Bacninh.gov"
         # "... có văn bản gửi UBND các tỉnh đề nghị tăng cường ...": whom the letter goes to (press_phrases.csv)
         # "Đó là chỉ đạo của UBND tỉnh đối với các sở, ngành tại Công văn số N": whom a reported direction asks
-        "directed_to": re.compile(rf"(?<![^\W_])(?i:{alternation(_press_words('directed_to'))})\s+[^.;:\n]{{1,150}}?\s"
-                                  rf"(?:{alternation(_press_values('directed_to'))})\s+"),
+        "directed_to": re.compile(rf"(?<![^\W_])(?i:{alternation(_press_words('direction_lead'))})\s+[^.;:\n]{{1,150}}?\s"
+                                  rf"(?:{alternation(_press_words('toward'))})\s+"),
         "directed_stop": re.compile(rf"\s*,?\s+(?:{alternation(w for w in _press_words('clause_stop') if w not in G.words('and_word'))})"
                                     rf"{nb}|\s*[.;:]"),
         "send": re.compile(rf"(?<![^\W_])(?:{alternation(_press_words('recipient_verb'))}){nb}\s*:?\s+"),
@@ -216,10 +216,6 @@ def _data() -> dict:
 
 def _press_words(kind: str) -> list[str]:
     return [r["phrase"] for r in refdata.table("press_phrases") if r["kind"] == kind]
-
-
-def _press_values(kind: str) -> list[str]:
-    return sorted({r["value"] for r in refdata.table("press_phrases") if r["kind"] == kind and r["value"]})
 
 
 # ---------------------------------------------------------------- sentences
@@ -1206,7 +1202,7 @@ def _sent_to_task(text: str, verb_start: int, obj_start: int, ctx: DocContext,
 
 def _directed_to(text: str, ctx: DocContext, related: tuple[str, ...] = ()) -> _Found | None:
     """"Đó là chỉ đạo của UBND tỉnh đối với các sở, ngành, UBND các huyện tại Công văn số N ...": the press
-    names whom a reported direction asks (press_phrases directed_to), up to a clause's stop word; the
+    names whom a reported direction asks (press_phrases direction_lead, toward: prose reads the same words for the document), up to a clause's stop word; the
     direction itself is told before, so the task starts where the bodies end."""
     m = _data()["directed_to"].search(text)
     if not m:

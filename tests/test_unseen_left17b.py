@@ -38,7 +38,7 @@ FIELD_CASES = [
      "kiểm tra việc tặng quà.",
      {"bodies": ["cấp ủy các cấp", "cấp ủy các cấp"]}),
     # "Đó là chỉ đạo của X đối với Y [tại <doc>]": the press names whom the direction told before asks (press_phrases
-    # directed_to), up to a clause's stop word
+    # direction_lead, toward: the words prose reads for the document), up to a clause's stop word
     ("Xử lý nghiêm các trường hợp ra đường không cần thiết\n\nĐó là chỉ đạo của UBND tỉnh đối với các sở, ngành, "
      "UBND các huyện, thị xã tại Công văn số 512/UBND-KT ngày 3/7 về phòng dịch.",
      {"bodies": ["các sở, ngành", "UBND các huyện, thị xã"]}),
