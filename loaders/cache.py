@@ -633,10 +633,6 @@ class MappedGraphs(MutableMapping):
         self.spool, self.cache = spool, cache
         self._kept: dict[str, tuple[str, bool, int]] = {}
 
-    def reuse(self, graph: str, fingerprint: str) -> bool:
-        """Keep ``graph`` as the cache has it, if it was mapped with this fingerprint."""
-        return bool(self.reuse_all({graph: fingerprint}))
-
     def reuse_all(self, fingerprints: Mapping[str, str]) -> set[str]:
         """The graphs of ``fingerprints`` (graph -> fingerprint) kept as the cache has them: those mapped
         with that fingerprint (and not mapped now); the cache asked once (a batch of files)."""

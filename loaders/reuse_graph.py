@@ -669,7 +669,8 @@ def _length_line(sha: str, n: int) -> str:
     return f'<{ids.source_iri(sha)}> <{DKG}textLength> "{n}"^^<{XSD}integer> .\n'
 
 
-Keep = Callable[[str, str], bool]  # (graph, fingerprint) -> kept as it was (nothing to write)
+Keep = Callable[[Mapping[str, str]], set[str]]  # {graph: fingerprint} -> the graphs kept as they were (nothing to write)
+ASKED = 512  # files whose graphs are asked of ``keep`` at a time (one map-cache query, not one a file)
 
 
 def by_pair(passages: Iterable[Passage]) -> Iterator[tuple[tuple[str, str], list[Passage]]]:
@@ -704,22 +705,26 @@ def file_graphs(pairs: Iterable[tuple[tuple[str, str], Sequence[Passage | tuple]
     files = sorted(set(held) | set(lengths or ()))
     todo: list[tuple[str, str, list, int | None]] = []
     waiting = 0  # pairs in todo
-    for sha in files:
-        mine = held.pop(sha, [])
-        length = None if lengths is None else lengths.get(sha)
-        fingerprint = hashlib.sha256(repr((LINES_VERSION, sha, length, [
-            (pair, doc_a, doc_b, down, [_spans(p) if isinstance(p, Passage) else p for p in ps])
-            for pair, ps, doc_a, doc_b, down in mine])
-        ).encode()).hexdigest()
-        graph = file_graph_iri(sha)
-        if keep is not None and keep(graph, fingerprint):
-            yield graph, fingerprint, None
-            continue
-        todo.append((graph, fingerprint, mine, length))
-        waiting += len(mine)
-        if waiting >= CHUNK:
-            yield from _written(todo, texts)
-            todo, waiting = [], 0
+    for at in range(0, len(files), ASKED):
+        batch = []
+        for sha in files[at:at + ASKED]:
+            mine = held.pop(sha, [])
+            length = None if lengths is None else lengths.get(sha)
+            fingerprint = hashlib.sha256(repr((LINES_VERSION, sha, length, [
+                (pair, doc_a, doc_b, down, [_spans(p) if isinstance(p, Passage) else p for p in ps])
+                for pair, ps, doc_a, doc_b, down in mine])
+            ).encode()).hexdigest()
+            batch.append((file_graph_iri(sha), fingerprint, mine, length))
+        kept = keep({graph: fingerprint for graph, fingerprint, _, _ in batch}) if keep is not None else set()
+        for graph, fingerprint, mine, length in batch:
+            if graph in kept:
+                yield graph, fingerprint, None
+                continue
+            todo.append((graph, fingerprint, mine, length))
+            waiting += len(mine)
+            if waiting >= CHUNK:
+                yield from _written(todo, texts)
+                todo, waiting = [], 0
     yield from _written(todo, texts)
 
 
@@ -788,11 +793,12 @@ def reuse_graph(texts: Mapping[str, str], graphs: Mapping[str, str], store_dir: 
     lines = PairLines(Path(store_dir) / LINES_FILE if store_dir else None)
     found: dict[str, str] = {}
 
-    def keep(graph: str, fingerprint: str) -> bool:
-        text = lines.get(graph, fingerprint)
-        if text is not None:
-            found[graph] = text
-        return text is not None
+    def keep(fingerprints: Mapping[str, str]) -> set[str]:
+        for graph, fingerprint in fingerprints.items():
+            text = lines.get(graph, fingerprint)
+            if text is not None:
+                found[graph] = text
+        return {graph for graph in fingerprints if graph in found}
     try:
         for graph, fingerprint, text in file_graphs(shown_spans(cache), docs, edges, texts, lengths, keep, cache["owners"]):
             if text is None:
@@ -825,8 +831,8 @@ def reuse_graphs(corpus: Path, outcomes: Iterable, graphs: Mapping[str, str], st
     """The build's hook: the reuse graph of each loaded file of ``outcomes`` (FileOutcome), {graph:
     N-Triples}; with ``out`` they are written there one after the other and {} is returned; with ``into``
     (the build's MappedGraphs) each is put there and {} is returned: a graph whose fingerprint the map
-    cache has is kept from it (``into.reuse``), a new one put with its fingerprint (``into.put_encoded``),
-    so that an add writes and loads only the graphs it changes.
+    cache has is kept from it (``into.reuse_all``, ASKED files a query), a new one put with its fingerprint
+    (``into.put_encoded``), so that an add writes and loads only the graphs it changes.
     ``texts``: sha256 -> text of those files (the build's extraction cache, loaders.cache); without
     it the texts are read again (cheap for text formats; a scan's text comes from the build's OCR
     cache: ``ocr`` is the build's (mode, cache folder))."""
@@ -842,7 +848,7 @@ def reuse_graphs(corpus: Path, outcomes: Iterable, graphs: Mapping[str, str], st
     from loaders.cache import EncodedGraph
 
     _, docs, edges, lengths, cache = _detected(texts, graphs, store_dir, params, progress)
-    keep = getattr(into, "reuse", None)
+    keep = getattr(into, "reuse_all", None)  # a batch of files a map-cache query
     for graph, fingerprint, text in file_graphs(shown_spans(cache), docs, edges, texts, lengths, keep, cache["owners"]):
         if text is None:
             continue
