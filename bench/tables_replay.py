@@ -24,7 +24,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from directive_kg import doc_tables, listings, table_delta  # noqa: E402
+from directive_kg import listings, table_delta  # noqa: E402
+from tables_add import timed, timed_tables  # noqa: E402  (bench/, the script's folder)
 from directive_kg.listings import FOLDER  # noqa: E402
 from loaders.store import open_store  # noqa: E402
 from loaders.validate_scope import Delta  # noqa: E402
@@ -46,31 +47,9 @@ def main() -> None:
         delta.by_p = by_p
     shutil.rmtree(args.out, ignore_errors=True)
     shutil.copytree(args.last, args.out / FOLDER)
-    per_table: dict[str, float] = {}
-    walks = [0.0]
-
-    def by_table(f):
-        def g(store, folder, query, *a, **k):
-            t = time.thread_time()
-            try:
-                return f(store, folder, query, *a, **k)
-            finally:
-                per_table[query.name] = per_table.get(query.name, 0.0) + time.thread_time() - t
-        return g
-
-    def timed_walk(f):
-        def g(*a, **k):
-            t = time.thread_time()
-            try:
-                return f(*a, **k)
-            finally:
-                walks[0] += time.thread_time() - t
-        return g
-
-    doc_tables.update_doc_table = by_table(doc_tables.update_doc_table)
-    doc_tables.write_doc_table = by_table(doc_tables.write_doc_table)
-    listings._write_one = by_table(listings._write_one)
-    table_delta.reached = timed_walk(table_delta.reached)  # imported by the planners when they run
+    per_table = timed_tables()
+    spent: dict[str, float] = {}
+    table_delta.reached = timed(spent, "walks", table_delta.reached)  # imported by the planners when they run (main thread)
     with open_store(args.store, read_only=True) as kg:
         profiler = cProfile.Profile(time.thread_time) if args.profile else None
         wall, cpu = time.perf_counter(), time.process_time()
@@ -82,7 +61,7 @@ def main() -> None:
             profiler.disable()
             profiler.dump_stats(args.profile)
         cpu, wall = time.process_time() - cpu, time.perf_counter() - wall
-    print(json.dumps({"process CPU": round(cpu, 2), "wall": round(wall, 2), "walks": round(walks[0], 2),
+    print(json.dumps({"process CPU": round(cpu, 2), "wall": round(wall, 2), "walks": round(spent.get("walks", 0.0), 2),
                       **{k: round(v, 2) for k, v in sorted(per_table.items(), key=lambda kv: -kv[1])},
                       "rows": rows}))
 
