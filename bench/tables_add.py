@@ -28,23 +28,21 @@ import loaders.build as build_module
 from directive_kg import doc_tables, listings, table_delta
 
 
-def main() -> None:
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
-    cpu: dict[str, float] = {}
+def timed(cpu: dict[str, float], name: str, f):
+    """f, its process CPU added to cpu[name] at each call."""
+    def g(*a, **k):
+        t = time.process_time()
+        try:
+            return f(*a, **k)
+        finally:
+            cpu[name] = cpu.get(name, 0.0) + time.process_time() - t
+    return g
 
-    def timed(name, f):
-        def g(*a, **k):
-            t = time.process_time()
-            try:
-                return f(*a, **k)
-            finally:
-                cpu[name] = cpu.get(name, 0.0) + time.process_time() - t
-        return g
 
-    build_module.write_all_tables = timed("tables", build_module.write_all_tables)
-    table_delta.reached = timed("walks", table_delta.reached)
-    doc_tables._rows = timed("rows", doc_tables._rows)
-    per_table: dict[str, float] = {}  # thread CPU of each table, updated or written whole
+def timed_tables() -> dict[str, float]:
+    """Each table's thread CPU (its update, or its whole write) added to the dict returned, as the
+    tables are written from now on (the writers wrapped)."""
+    per_table: dict[str, float] = {}
 
     def by_table(f):
         def g(store, folder, query, *a, **k):
@@ -55,6 +53,19 @@ def main() -> None:
                 per_table[query.name] = per_table.get(query.name, 0.0) + time.thread_time() - t
         return g
 
+    doc_tables.update_doc_table = by_table(doc_tables.update_doc_table)
+    doc_tables.write_doc_table = by_table(doc_tables.write_doc_table)
+    listings._write_one = by_table(listings._write_one)
+    return per_table
+
+
+def main() -> None:
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
+    cpu: dict[str, float] = {}
+    build_module.write_all_tables = timed(cpu, "tables", build_module.write_all_tables)
+    table_delta.reached = timed(cpu, "walks", table_delta.reached)
+    doc_tables._rows = timed(cpu, "rows", doc_tables._rows)
+    per_table = timed_tables()
     if "--save-change" in sys.argv:
         out = sys.argv[sys.argv.index("--save-change") + 1]
         write = build_module.write_all_tables
@@ -64,9 +75,6 @@ def main() -> None:
                 pickle.dump((dict(change.last), change.delta.by_p if change.delta is not None else None), f)
             return write(store, store_dir, workers, change)
         build_module.write_all_tables = saved
-    doc_tables.update_doc_table = by_table(doc_tables.update_doc_table)
-    doc_tables.write_doc_table = by_table(doc_tables.write_doc_table)
-    listings._write_one = by_table(listings._write_one)
     report = build_module.build(sys.argv[1], sys.argv[2], progress=False)
     print(json.dumps({k: round(v, 2) for k, v in report.cpu_seconds.items()}))
     print(json.dumps({k: round(v, 2) for k, v in cpu.items()}))

@@ -373,9 +373,11 @@ def _edges() -> tuple[str, ...]:
 SPECS: dict[str, DocTableSpec] = {
     s.query: s for s in (
         # bound rows ~2.8x a whole write's a document (bench/doc_rows.py, 11,000 documents: 1,000-8,000
-        # bound 0.78-1.0 ms, whole 0.29; 22x before _PASSAGES_OF's type test became EXISTS)
+        # bound 0.78-1.0 ms, whole 0.29; 22x before _PASSAGES_OF's type test became EXISTS); measured by
+        # adds since (cpu_bound over cpu_line): 30,000 2.6 / 0.43 ms, 100,000 2.0 / 0.41 ms: 0.2 of the
+        # documents (at 10,000 + 1,000, 0.3 started a walk of 5 CPU s that reached 67 % and was given up)
         DocTableSpec("reuse-levels", _REUSE_LEVELS_ROWS, parent=True, skip_root=True, extend=_reuse_shares,
-                     reads=_REUSE_SHARES_READS, share=0.3),
+                     reads=_REUSE_SHARES_READS, share=0.2),
         DocTableSpec("downstream-tasks", _DOWNSTREAM_TASKS_ROWS, vias=None),
         DocTableSpec("propagation-tree", _PROPAGATION_TREE_ROWS % " UNION ".join(
                          f"{{ ?document_iri <{e}> ?parent }}" for e in _edges()),

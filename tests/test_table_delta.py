@@ -297,3 +297,32 @@ def test_the_share_updated_in_place_is_what_costs_the_whole_write(meta, default,
 ])
 def test_the_order_of_a_listing(text, order):
     assert listing_delta._order(Q.without_comments(text), Q.top_tokens(Q.without_comments(text))) == order
+
+
+def _keys_line(iri: str, cells: list) -> bytes:
+    return json.dumps([iri, cells], ensure_ascii=False).encode("utf-8") + b"\n"
+
+
+@pytest.mark.parametrize("kept, new, desc", [
+    # (key IRI, ORDER BY cells) of the kept old rows (in their order) and of the rows computed again
+    ([("urn:a", [1]), ("urn:b", [3]), ("urn:c", [5])], [("urn:d", [0]), ("urn:e", [4]), ("urn:f", [9])], (False,)),
+    ([("urn:a", [1]), ("urn:b", [3]), ("urn:c", [3])], [("urn:d", [3]), ("urn:e", [3])], (False,)),  # ties: kept first
+    ([("urn:a", [5, "x"]), ("urn:b", [5, "y"]), ("urn:c", [2, "a"])], [("urn:d", [5, "xa"]), ("urn:e", [1, "z"])],
+     (True, False)),
+    ([], [("urn:a", [2]), ("urn:b", [1])], (False,)),
+    ([("urn:a", [2]), ("urn:b", [1])], [], (True,)),
+])
+def test_rows_computed_again_are_merged_where_the_whole_sort_puts_them(kept, new, desc):
+    def entry(key, cells):
+        return f"line {key}\n".encode(), _keys_line(key, cells), listing_delta._Sorted(cells, desc)
+    old = [entry(k, c) for k, c in kept]
+    fresh = sorted((entry(k, c) for k, c in new), key=lambda e: e[2])
+    expected = sorted(old + fresh, key=lambda e: e[2])  # stable: a kept row before a new one it ties with
+    got = listing_delta._merged(([e[0] for e in old], [e[1] for e in old]), list(range(len(old))), fresh, desc)
+    assert got == ([e[0] for e in expected], [e[1] for e in expected])
+
+
+@pytest.mark.parametrize("iri", ["https://w3id.org/directive-kg/id/doc/tinh-uy-ninh-binh/2020/2644-cv-tu",
+                                 "urn:x:Nghị-quyết/số'1", "http://example.org/a%22b?q=1&r=ĐM"])
+def test_the_key_iri_of_a_keys_line_is_read_from_its_bytes(iri):
+    assert listing_delta._key_iri(_keys_line(iri, [["x", 1]])) == iri
