@@ -3,6 +3,8 @@ records; the mapper gets each whole record back a batch at a time (to_rdf.map_co
 writes the same graphs, byte for byte, in one process or in worker processes (loaders.workers)."""
 from __future__ import annotations
 
+import os
+import signal
 from dataclasses import dataclass, replace
 
 import pytest
@@ -69,6 +71,34 @@ def test_slim_records_map_to_the_same_graphs_as_whole_ones(gold_documents, monke
     # every file's whole record was asked for, here or (jobs 2) in the workers, which read them
     # themselves: the parent reads only those of the repeat and of its first file
     assert set(ASKED) == (set(full.whole) if jobs == 1 else {docs[0].path, docs[-1].path})
+
+
+@dataclass(frozen=True)
+class _KilledInWorker(_Whole):
+    """As _Whole, but a worker process asked for ``path`` is killed (as the out-of-memory killer would)."""
+    path: str
+    parent: int
+
+    def __call__(self, ld):
+        if ld.path == self.path and os.getpid() != self.parent:
+            os.kill(os.getpid(), signal.SIGKILL)
+        return super().__call__(ld)
+
+
+def test_a_chunk_whose_map_worker_died_is_mapped_here_to_the_same_graphs(gold_documents, monkeypatch):
+    docs = _with_repeat(gold_documents)
+    expected: dict[str, str] = {}
+    to_rdf.map_corpus(list(docs), resolve(docs), expected, batch=4, jobs=1)
+    monkeypatch.setattr(to_rdf, "POOL_MIN_FILES", 0)
+    monkeypatch.setattr(to_rdf, "MAP_CHUNK", 2)
+    victim = docs[2].path
+    full = _KilledInWorker({d.path: d for d in docs}, victim, os.getpid())
+    ASKED.clear()
+    slim = _slim(docs)
+    got: dict[str, str] = {}
+    to_rdf.map_corpus(slim, resolve(slim), got, batch=4, jobs=2, full=full)
+    assert list(got.items()) == list(expected.items())
+    assert victim in ASKED  # its chunk was mapped again in this process
 
 
 def test_a_slim_record_without_its_whole_record_is_refused_naming_the_file(gold_documents):
