@@ -15,7 +15,7 @@ checking process; the read pool's); "fork of X" for a child forked from X (the m
 reuse.pool_map's from the reuse worker); other. Prints per stage: seconds, peak PSS of the tree, of
 main, of the largest other process and the most processes seen at once; the main process's ru_maxrss
 at the stage's end; and each process (kind, MB) in the sample of the tree's peak (JSON: ``at_peak``,
-and ``kinds_mb``: each kind's peak, its processes at a time summed); and the build's wall time, CPU
+and ``kinds_mb``: each kind's peak, its processes at a time summed; ``kinds_timeline``: each sample's); and the build's wall time, CPU
 time (children's getrusage) and the load average. Works at any size (the
 samples are only kept per stage: a 100k build's hour of samples is a few MB).
 """
@@ -132,11 +132,8 @@ def by_stage(samples: list[tuple[float, int, dict]], windows: list[tuple[str, fl
         if round(tree / 1024) > row["tree_mb"] or not row["at_peak"]:  # the tree's composition at its peak
             row["tree_mb"] = round(tree / 1024)
             row["at_peak"] = sorted(([kind, round(kb / 1024)] for kind, kb in each.values()), key=lambda x: -x[1])
-        summed: dict[str, int] = defaultdict(int)  # a kind's processes at once (the pool's two forks)
-        for kind, kb in each.values():
-            summed[kind] += kb
-        for kind, kb in summed.items():
-            row["kinds_mb"][kind] = max(row["kinds_mb"].get(kind, 0), round(kb / 1024))
+        for kind, mb_ in _kinds_mb(each).items():  # a kind's processes at once (the pool's two forks)
+            row["kinds_mb"][kind] = max(row["kinds_mb"].get(kind, 0), mb_)
         row["processes"] = max(row["processes"], len(each))
         for kind, kb in each.values():
             if kind == "main":
@@ -144,6 +141,14 @@ def by_stage(samples: list[tuple[float, int, dict]], windows: list[tuple[str, fl
             elif round(kb / 1024) > row["largest_other_mb"]:
                 row["largest_other_mb"], row["largest_other_kind"] = round(kb / 1024), kind
     return [r for r in rows.values() if r["samples"] or r["seconds"]]
+
+
+def _kinds_mb(each: dict) -> dict[str, int]:
+    """A sample's PSS per kind of process, MB, the processes of a kind summed (the pool's two forks)."""
+    summed: dict[str, int] = defaultdict(int)
+    for kind, kb in each.values():
+        summed[kind] += kb
+    return {kind: round(kb / 1024) for kind, kb in summed.items()}
 
 
 def table(rows: list[dict]) -> str:
@@ -231,6 +236,7 @@ def main(argv=None) -> int:
                                 round(sum(kb for kind, kb in each.values() if kind == "main") / 1024),
                                 round(max((kb for kind, kb in each.values() if kind != "main"), default=0) / 1024))
                                for t, tree, each in samples]
+        figures["kinds_timeline"] = [(round(t - t0, 1), _kinds_mb(each)) for t, tree, each in samples]
         args.json.write_text(json.dumps(figures) + "\n")
     return 0
 

@@ -63,7 +63,7 @@ from loaders.resolve import LoadedDocument, Resolution, known_bodies, learn_bodi
 from loaders.spool import GraphSpool, file_batches, is_file_graph
 from loaders.store import (DKG, KGStore, SyncResult, documents_of_files, export, mark_unfinished, open_store,
                            sync_graphs, write_build_metadata)
-from loaders.to_rdf import Repeat, literal, map_corpus
+from loaders.to_rdf import Repeat, literal, map_corpus, map_workers
 from loaders.validate import SHAPES, BatchChecks, GraphsOf, ValidationReport, validate
 from loaders.workers import few_arenas, frozen, give_back_memory
 from loaders.validate_memo import MEMO_FILE
@@ -257,12 +257,13 @@ def build(corpus_dir: str | os.PathLike = DOCUMENTS, store_path: str | os.PathLi
         with _reuse_ahead(corpus, outcomes, kg.path, (ocr, str(ocr_cache)), reuse and side_processes) as ahead, \
                 GraphSpool(kg.path / SPOOL_FILE) as spool, MapCache(kg.path / MAP_CACHE_FILE) as map_cache:
             graphs = MappedGraphs(spool, map_cache)
-            with clock("map"), show.step("resolving and mapping"), _uncollected():
+            # the map's workers import while this process resolves
+            with clock("map"), show.step("resolving and mapping"), _uncollected(), map_workers(len(loaded)) as mappers:
                 resolution = resolved(loaded, map_cache)  # slim records: whole ones come back from the cache a batch at a time
                 if isinstance(ahead, workers.Ahead):
                     ahead.then(_warm_task(corpus, outcomes, kg.path, (ocr, str(ocr_cache)), _cited_files(loaded, resolution)))
                 full = whole_records(corpus, kg.path / CACHE_FILE, (ocr, str(ocr_cache)), file_timeout)
-                repeats = map_corpus(loaded, resolution, graphs, batch, full=full)  # empties ``loaded`` as it goes
+                repeats = map_corpus(loaded, resolution, graphs, batch, full=full, pool=mappers)  # empties ``loaded`` as it goes
                 stats = resolution.stats
                 del loaded, resolution
                 outcomes = _with_repeats(outcomes, repeats)
@@ -358,24 +359,32 @@ def slim_entries(outcomes: Sequence[FileOutcome], loaded: Sequence[LoadedDocumen
     return entries
 
 
-def whole_records(corpus: Path, cache: Path, ocr: tuple[str, str], timeout: float = FILE_TIMEOUT):
+def whole_records(corpus: Path, cache: Path, ocr: tuple[str, str], timeout: float = FILE_TIMEOUT) -> "WholeRecords":
     """to_rdf.map_corpus's ``full``: a slim loaded file -> the same with its whole record, from the
     extraction cache (the file is read again if its row cannot be read back)."""
-    records = CachedRecords(cache, ocr[0])
-    root = corpus_root(corpus)
+    return WholeRecords(CachedRecords(cache, ocr[0]), str(corpus_root(corpus)), str(cache), ocr, timeout)
 
-    def full(ld: LoadedDocument) -> LoadedDocument:
+
+@dataclass(frozen=True)
+class WholeRecords:
+    """whole_records' function: picklable (a map worker process reads the records it maps)."""
+    records: CachedRecords
+    root: str
+    cache: str
+    ocr: tuple[str, str]
+    timeout: float
+
+    def __call__(self, ld: LoadedDocument) -> LoadedDocument:
         if not ld.slim:
             return ld
-        record = records.get(ld.sha256, ld.path)
+        record = self.records.get(ld.sha256, ld.path)
         if record is None:
-            outcome, doc = _read_one((str(root / ld.path), ld.path, timeout, *ocr))
+            outcome, doc = _read_one((str(Path(self.root) / ld.path), ld.path, self.timeout, *self.ocr))
             if doc is None or doc.sha256 != ld.sha256:
-                raise BuildError(f"{ld.path}: its record is gone from the extraction cache {cache} and the file "
+                raise BuildError(f"{ld.path}: its record is gone from the extraction cache {self.cache} and the file "
                                  f"changed or cannot be read again ({outcome.reason or 'other bytes'})")
             record = doc.record
         return replace(ld, record=record, slim=False)
-    return full
 
 
 def _reuse_ahead(corpus: Path, outcomes: Sequence[FileOutcome], store: Path, ocr: tuple[str, str], reuse: bool

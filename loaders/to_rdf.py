@@ -12,19 +12,18 @@ string the way N-Triples requires.
 """
 from __future__ import annotations
 
-import gc
 import hashlib
 import os
 import re
 from collections import Counter
 from collections.abc import MutableMapping
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from typing import Callable, Sequence
+from typing import Callable, Iterator, Sequence
 
 from loaders import identity as ids
-from loaders import refdata
+from loaders import refdata, workers
 from loaders.codes import concept_iri, concepts, find_code
 from loaders.cache import EncodedGraph
 from loaders.records import DocumentRecord, Signer
@@ -633,32 +632,55 @@ MAP_JOBS_ENV = "DIRECTIVE_KG_MAP_JOBS"
 MAP_CHUNK = 50        # files a worker maps per task
 MAP_BATCH = 200       # files mapped together at most: about 90 KB of graph text a file (str: 2 bytes a
                       # character), 18 MB a batch; 1,000 held 200 MB at the map stage's peak
-POOL_MIN_FILES = 400  # fewer files are mapped in this process: forking costs more than it saves
+POOL_MIN_FILES = 400  # fewer files are mapped in this process: worker processes cost more than they save
+MAP_FUNCTION = "loaders.to_rdf:map_chunk"
 
 
 def map_jobs() -> int:
     """Worker processes of the map stage: DIRECTIVE_KG_MAP_JOBS (1: this process alone), else up to 2
-    (both cores of a laptop). Since the records are slim and each worker reads its files' whole records
-    and encodes, hashes and compresses their graphs itself, the workers cost 14 % more CPU at 10k
-    (8.2 s against 7.2; bench/map_scaling.py --map-cache) for the map's files spread on two cores; a
-    worker's pages copied from the parent grow with the slim records it reads (a share of 2.1 KB a
-    document), and end with the stage."""
+    (both cores of a laptop). Each worker reads its files' whole records and encodes, hashes and
+    compresses their graphs itself (bench/map_scaling.py --map-cache); it holds what its task gives it
+    (MapTask), never a copy of this process's records and resolution."""
     env = os.environ.get(MAP_JOBS_ENV)
     return max(1, int(env)) if env else max(1, min(2, os.cpu_count() or 1))
 
 
-_FORKED: dict = {}  # what forked map workers read (copy-on-write): the records, the resolution, ``full``
+@dataclass(frozen=True)
+class MapTask:
+    """What mapping a chunk of first files reads (sent pickled to a map worker): each file (its record
+    slim or whole) with its resolution, the document nodes and bodies they name (of the corpus's
+    resolution, only these), ``full`` (picklable: it gives a slim record's whole record back in the
+    worker) and whether to compress the graphs for the map cache."""
+    files: tuple[tuple[int, LoadedDocument, ResolvedDocument], ...]
+    nodes: dict[str, DocNode]
+    bodies: dict[str, BodyNode]
+    full: Callable[[LoadedDocument], LoadedDocument]
+    pack: bool
 
 
-def _map_files(ks: list[int]) -> list[tuple[int, EncodedGraph, frozenset[str]]]:
-    """The graph (encoded, hashed, compressed for the map cache when ``pack``: a worker does it all)
-    and the corpus lines of each first file of ``ks``; its whole record from ``full``."""
-    docs, res, full, pack = _FORKED["docs"], _FORKED["res"], _FORKED["full"], _FORKED["pack"]
-    out = []
+def _map_task(ks: Sequence[int], docs: Sequence[LoadedDocument], res: Resolution, full, pack: bool) -> MapTask:
+    """The task of the files ``ks``: the nodes _file_graph reads (the document, its copy, what it cites)
+    and the bodies it names."""
+    nodes: dict[str, DocNode] = {}
+    bodies: dict[str, BodyNode] = {}
     for k in ks:
+        rd = res.documents[k]
+        for d in (rd.iri, rd.copy_iri, *(c.target for c in rd.citations)):
+            if d:
+                nodes[d] = res.nodes[d]
+        bodies.update((b, res.bodies[b]) for b in rd.bodies.values() if b in res.bodies)
+    return MapTask(tuple((k, docs[k], res.documents[k]) for k in ks), nodes, bodies, full, pack)
+
+
+def map_chunk(task: MapTask) -> list[tuple[int, EncodedGraph, frozenset[str]]]:
+    """The graph (encoded, hashed, compressed for the map cache when ``pack``) and the corpus lines of
+    each file of the task, its whole record from ``full``: in a map worker, or here."""
+    res = Resolution((), task.nodes, task.bodies)
+    out = []
+    for k, ld, rd in task.files:
         corpus = _Graph()
-        g = _file_graph(full(docs[k]), res.documents[k], res, corpus)
-        out.append((k, EncodedGraph.of(g.text().encode("utf-8"), pack), frozenset(corpus.lines)))
+        g = _file_graph(task.full(ld), rd, res, corpus)
+        out.append((k, EncodedGraph.of(g.text().encode("utf-8"), task.pack), frozenset(corpus.lines)))
     return out
 
 
@@ -671,45 +693,49 @@ def _whole(ld: LoadedDocument) -> LoadedDocument:
 
 
 @contextmanager
-def _mapper(docs: list, res: Resolution, jobs: int, full, pack: bool):
-    """map(list of file chunks) -> results in order: a pool of forked workers
-    that share the records and the resolution copy-on-write (nothing is pickled to them but indices;
-    each gets the whole records with ``full``), or this process."""
-    import multiprocessing as mp
-
-    if jobs <= 1 or len(docs) < POOL_MIN_FILES or "fork" not in mp.get_all_start_methods():
-        _FORKED.update(docs=docs, res=res, full=full, pack=pack)
-        try:
-            yield lambda chunks: (_map_files(ks) for ks in chunks)
-        finally:
-            _FORKED.clear()
-        return
-    _FORKED.update(docs=list(docs), res=res, full=full, pack=pack)  # the workers' own list: the caller empties ``docs``
-    gc.freeze()  # the collector would write to every shared object's page: keep them shared
+def map_workers(files: int, jobs: int | None = None) -> Iterator[workers.Pool | None]:
+    """The map's worker processes for ``files`` files, started now (fresh interpreters that import
+    while the caller resolves: give them to map_corpus), closed on leaving; None when the files are
+    mapped in this process (jobs 1, or fewer than POOL_MIN_FILES files)."""
+    jobs = map_jobs() if jobs is None else jobs
+    pool = workers.prestart(MAP_FUNCTION, jobs) if jobs > 1 and files >= POOL_MIN_FILES else None
     try:
-        # the build pauses the collector while it maps (loaders.build._uncollected): not the workers
-        with mp.get_context("fork").Pool(jobs, initializer=gc.enable) as pool:
-            yield lambda chunks: pool.imap(_map_files, chunks)
+        yield pool
     finally:
-        gc.unfreeze()
-        _FORKED.clear()
+        if pool is not None:
+            pool.close()
+
+
+def _mapped(tasks: list[MapTask], jobs: int, pool: workers.Pool | None) -> Iterator[list]:
+    """map_chunk of each task, in any order: in the workers of ``pool``, else here. A task a worker lost
+    (its process died, or map_chunk raised there) is mapped here: done, or its error raised here."""
+    if pool is None:
+        yield from map(map_chunk, tasks)
+        return
+    for i, result in workers.run(MAP_FUNCTION, tasks, jobs, timeout=0, pool=pool):
+        yield map_chunk(tasks[i]) if isinstance(result, workers.Lost) else result
 
 
 def map_corpus(docs: list[LoadedDocument | None], res: Resolution, out: MutableMapping,
                batch: int = 500, jobs: int | None = None,
-               full: Callable[[LoadedDocument], LoadedDocument] = _whole) -> tuple[Repeat, ...]:
+               full: Callable[[LoadedDocument], LoadedDocument] = _whole, pool: workers.Pool | None = None
+               ) -> tuple[Repeat, ...]:
     """Map every loaded file (and then the corpus graph) into ``out`` (a dict, or a spool on disk:
     loaders.spool), ``batch`` files at a time (at most MAP_BATCH: their whole records and graph texts
     are in memory together; the output does not depend on it). When ``out`` offers ``reuse_all({graph: fingerprint})``
     (loaders.cache.MappedGraphs, asked once a batch), a file whose inputs are those of a
     graph mapped before (file_fingerprint) is not mapped again: ``out`` keeps that graph. ``docs`` is emptied as it goes (each record dropped once mapped,
     unless a later repeat of its document needs its facts), so that the records' memory is freed.
-    ``jobs`` (default map_jobs()): worker processes that map the files' graphs; the same output in
-    the same order as one process. ``docs`` may be slim (LoadedDocument.slim: what resolution reads);
+    ``jobs`` (default map_jobs()): worker processes that map the files' graphs (``pool``: those
+    map_workers started; ``full`` then picklable); the same output in the same order as one process. ``docs`` may be slim (LoadedDocument.slim: what resolution reads);
     ``full(doc)`` gives each one's whole record back, a batch at a time (the build: from the
     extraction cache), so that whole records are in memory one batch at a time."""
     jobs = map_jobs() if jobs is None else jobs
-    with _mapper(docs, res, jobs, full, pack=hasattr(out, "reuse_all")) as mapper:
+    with map_workers(len(docs), jobs) if pool is None else nullcontext(pool) as pool:
+        pack = hasattr(out, "reuse_all")
+
+        def mapper(chunks: list[list[int]]) -> Iterator[list]:
+            return _mapped([_map_task(ks, docs, res, full, pack) for ks in chunks], jobs, pool)
         return _map_corpus(docs, res, out, max(1, min(batch, MAP_BATCH)), mapper, full)
 
 

@@ -55,11 +55,11 @@ class Lost:
     reason: str
 
 
-def prestart(function: str, jobs: int, pass_fds: Sequence[int] = ()) -> "_Pool":
+def prestart(function: str, jobs: int, pass_fds: Sequence[int] = ()) -> "Pool":
     """``jobs`` workers of ``function`` started now: they import while the caller prepares the tasks.
-    Give the pool to ``run`` (which closes it), or close it. ``pass_fds``: open files the workers
-    inherit (under the same numbers), besides their pipes."""
-    pool = _Pool(function, tuple(pass_fds))
+    Give the pool to ``run``, once or more (the map stage: a run a batch), and close it. ``pass_fds``:
+    open files the workers inherit (under the same numbers), besides their pipes."""
+    pool = Pool(function, tuple(pass_fds))
     if sys.executable:
         for _ in range(jobs):
             pool.start()
@@ -67,22 +67,23 @@ def prestart(function: str, jobs: int, pass_fds: Sequence[int] = ()) -> "_Pool":
 
 
 def run(function: str, tasks: Sequence[Any], jobs: int, timeout: float, grace: float = GRACE,
-        pool: "_Pool | None" = None) -> Iterator[tuple[int, Any]]:
+        pool: "Pool | None" = None) -> Iterator[tuple[int, Any]]:
     """Yield ``(index, function(task))`` once for every task, in completion order, computed in up to
     ``jobs`` workers; ``function`` is "module:name" (``pool``: workers of it started before, see
-    prestart). Workers are reaped on every exit path (also KeyboardInterrupt, or the caller dropping
-    the iterator); if none can start, tasks run here."""
+    prestart: left open for another run once every task is answered). Workers are reaped on every
+    other exit path (also KeyboardInterrupt, or the caller dropping the iterator); if none can start,
+    tasks run here."""
     size = max(1, len(tasks) // (jobs * 8))  # small chunks: a slow file does not hold up a long tail
     pending = deque(list(range(i, min(i + size, len(tasks)))) for i in range(0, len(tasks), size))
     limit = timeout + grace if timeout > 0 else None
     if pool is not None and pool.function != function:
         raise ValueError(f"the workers started run {pool.function}, not {function}")
-    pool = pool or _Pool(function)
+    given, pool = pool is not None, pool or Pool(function)
+    left = len(tasks)
     try:
         if sys.executable:
             for _ in range(min(jobs, len(pending)) - len(pool.workers)):
                 pool.start()
-        left = len(tasks)
         while left:
             if not pool.workers:  # none could start (their stderr says why): slower, but every task done
                 print("directive-kg: worker processes could not start; working in this process", file=sys.stderr)
@@ -113,7 +114,8 @@ def run(function: str, tasks: Sequence[Any], jobs: int, timeout: float, grace: f
             left -= len(done)
             yield from done
     finally:
-        pool.close()
+        if not given or left:  # a given pool whose workers owe no answer serves the next run
+            pool.close()
 
 
 class Ahead:
@@ -231,7 +233,7 @@ class _Worker:
         self.proc.wait()
 
 
-class _Pool:
+class Pool:
     def __init__(self, function: str, pass_fds: tuple[int, ...] = ()):
         self.function, self.pass_fds = function, pass_fds
         self.workers: list[_Worker] = []

@@ -1,16 +1,30 @@
 """Slim records (loaders.resolve.slim_record): resolution reads only them and resolves as from whole
 records; the mapper gets each whole record back a batch at a time (to_rdf.map_corpus's ``full``) and
-writes the same graphs, byte for byte, in one process or in forked workers."""
+writes the same graphs, byte for byte, in one process or in worker processes (loaders.workers)."""
 from __future__ import annotations
 
-import multiprocessing as mp
-from dataclasses import replace
+import os
+import signal
+from dataclasses import dataclass, replace
 
 import pytest
 
 from loaders import to_rdf
 from loaders.records import Span
 from loaders.resolve import resolve
+
+
+ASKED: list[str] = []  # the files _Whole was asked for in this process (a map worker's go to its own copy)
+
+
+@dataclass(frozen=True)
+class _Whole:
+    """map_corpus's ``full`` from the whole records: picklable, as the map's workers receive it."""
+    whole: dict
+
+    def __call__(self, ld):
+        ASKED.append(ld.path)
+        return self.whole[ld.path]
 
 
 def _with_repeat(gold_documents) -> list:
@@ -43,18 +57,11 @@ def test_a_slim_record_keeps_no_evidence_nor_texts_and_shares_its_strings(gold_d
 
 @pytest.mark.parametrize("jobs,batch", [(1, 1), (1, 3), (1, 1000), (2, 4)])
 def test_slim_records_map_to_the_same_graphs_as_whole_ones(gold_documents, monkeypatch, jobs, batch):
-    if jobs > 1 and "fork" not in mp.get_all_start_methods():
-        pytest.skip("needs fork (Linux); elsewhere the map stage runs in one process")
     docs = _with_repeat(gold_documents)
     expected: dict[str, str] = {}
     repeats = to_rdf.map_corpus(list(docs), resolve(docs), expected, batch=batch, jobs=1)
-    whole = {d.path: d for d in docs}
-    asked: list[str] = []
-
-    def full(ld):
-        asked.append(ld.path)
-        return whole[ld.path]
-
+    full = _Whole({d.path: d for d in docs})
+    ASKED.clear()
     monkeypatch.setattr(to_rdf, "POOL_MIN_FILES", 0)  # the pool even for a handful of files
     monkeypatch.setattr(to_rdf, "MAP_CHUNK", 2)
     slim = _slim(docs)
@@ -63,7 +70,35 @@ def test_slim_records_map_to_the_same_graphs_as_whole_ones(gold_documents, monke
     assert list(got.items()) == list(expected.items())
     # every file's whole record was asked for, here or (jobs 2) in the workers, which read them
     # themselves: the parent reads only those of the repeat and of its first file
-    assert set(asked) == (set(whole) if jobs == 1 else {docs[0].path, docs[-1].path})
+    assert set(ASKED) == (set(full.whole) if jobs == 1 else {docs[0].path, docs[-1].path})
+
+
+@dataclass(frozen=True)
+class _KilledInWorker(_Whole):
+    """As _Whole, but a worker process asked for ``path`` is killed (as the out-of-memory killer would)."""
+    path: str
+    parent: int
+
+    def __call__(self, ld):
+        if ld.path == self.path and os.getpid() != self.parent:
+            os.kill(os.getpid(), signal.SIGKILL)
+        return super().__call__(ld)
+
+
+def test_a_chunk_whose_map_worker_died_is_mapped_here_to_the_same_graphs(gold_documents, monkeypatch):
+    docs = _with_repeat(gold_documents)
+    expected: dict[str, str] = {}
+    to_rdf.map_corpus(list(docs), resolve(docs), expected, batch=4, jobs=1)
+    monkeypatch.setattr(to_rdf, "POOL_MIN_FILES", 0)
+    monkeypatch.setattr(to_rdf, "MAP_CHUNK", 2)
+    victim = docs[2].path
+    full = _KilledInWorker({d.path: d for d in docs}, victim, os.getpid())
+    ASKED.clear()
+    slim = _slim(docs)
+    got: dict[str, str] = {}
+    to_rdf.map_corpus(slim, resolve(slim), got, batch=4, jobs=2, full=full)
+    assert list(got.items()) == list(expected.items())
+    assert victim in ASKED  # its chunk was mapped again in this process
 
 
 def test_a_slim_record_without_its_whole_record_is_refused_naming_the_file(gold_documents):

@@ -1,8 +1,7 @@
-"""map_corpus in forked worker processes writes what one process writes: the same graphs, byte for byte,
+"""map_corpus in worker processes (fresh interpreters sent MapTasks) writes what one process writes: the same graphs, byte for byte,
 in the same order, with the same repeats (a document saved twice) and corpus graph."""
 from __future__ import annotations
 
-import multiprocessing as mp
 import os
 from dataclasses import replace
 
@@ -10,10 +9,6 @@ import pytest
 
 from loaders import to_rdf
 from loaders.resolve import resolve
-
-pytestmark = pytest.mark.skipif("fork" not in mp.get_all_start_methods(),
-                                reason="needs fork (Linux); elsewhere the map stage runs in one process")
-
 
 def _mapped(docs, jobs: int, batch: int) -> tuple[list, tuple]:
     res = resolve(docs)
@@ -29,8 +24,7 @@ def test_workers_map_what_one_process_maps(gold_documents, monkeypatch, batch):
     alone = _mapped(docs, 1, batch)
     monkeypatch.setattr(to_rdf, "POOL_MIN_FILES", 0)  # the pool even for a handful of files
     monkeypatch.setattr(to_rdf, "MAP_CHUNK", 2)
-    forked = _mapped(docs, 2, batch)
-    assert forked == alone
+    assert _mapped(docs, 2, batch) == alone
     assert alone[1] and len(alone[0]) == len(docs) + 1  # the repeat, every file, the corpus graph
 
 
