@@ -45,7 +45,7 @@ def find_acting(st: SourceText, start: int, end: int, with_prefix: bool) -> Acti
             continue   # "Bộ Ngoại giao thông tin ...": the "verb" ends a body's own name
         if _in_background(st.work, start, m.start()) and not _request_verb().search(verb):
             continue   # "Những năm qua, ..., Ban Thường vụ Thành ủy đã chỉ đạo ...": past work told, no one speaking
-        if _consults(verb) and _told_at_a_time(st.work, start, m.start()):
+        if _verb_kind(verb, "consult") and _told_at_a_time(st.work, start, m.start()):
             continue   # "Sáng ngày 15/9, UBND huyện tổ chức lấy ý kiến ...": a meeting told, not the body speaking
         if verb[:1].isupper() and not verb.isupper():
             continue   # "... Phó Trưởng Ban Chỉ đạo": a name going on ("Ban Chỉ đạo"), no verb
@@ -137,10 +137,6 @@ def _in_background(work: str, start: int, pos: int) -> bool:
 
 
 @lru_cache(maxsize=4096)  # a scan of the acting verbs' rows, asked for the same verbs again and again
-def _consults(verb: str) -> bool:
-    return _verb_kind(verb, "consult")
-
-
 def _verb_kind(verb: str, kind: str) -> bool:
     """The acting verb is of that kind (header_markers.csv acting_verb value: consult "lấy ý kiến", opinion
     "có ý kiến như sau")."""
@@ -231,9 +227,10 @@ def closing_author(st: SourceText, start: int, end: int) -> tuple[Organ, Span] |
     """The letter's closing formula naming its author ("Văn phòng UBND tỉnh thông báo để Sở X, các cơ quan
     liên quan thực hiện./."): a Văn phòng conveying a leader's opinion writes it, not the leader."""
     from loaders.prose import _template_body   # prose reads press text with this module
-    last = next(reversed(list(_closing_re().finditer(st.work, start, end))), None)
-    if last is None:
+    closings = list(_closing_re().finditer(st.work, start, end))
+    if not closings:
         return None
+    last = closings[-1]
     begin = max(st.work.rfind(c, start, last.start()) for c in ".,;:\n") + 1   # "Văn phòng UBND tỉnh": the sentence's subject
     begin = len(st.work) - len(st.work[begin:].lstrip()) if begin > start else start
     found = _template_body(st.work[begin: last.end("rest")]) or body_in_text(st.work[begin: last.end("rest")])

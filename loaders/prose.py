@@ -1083,7 +1083,7 @@ def _year_of_month(work: str, month: int) -> str | None:
     return years.pop() if len(years) == 1 else None
 
 
-_DATE_PARTS = re.compile(r"(?<![\d/.\-])(?P<d>\d{1,2})\s*[/.\-]\s*(?P<m>\d{1,2})\s*[/.\-]\s*(?P<y>(?:19|20)\d\d)(?!\d)")
+_DATE_PARTS = re.compile(rf"(?<![\d/.\-]){G.piece('date')}(?!\d)")   # the grammar's date, its day word not needed
 _BARE_YEAR = re.compile(r"(?<![\d/.\-])(?:19|20)\d\d(?![\d/\-]|\.\d)")   # "Tết 2021", "năm 2021."
 
 
