@@ -104,7 +104,7 @@ def _regexes() -> dict[str, re.Pattern]:
     so, bare, dated, plural = G.piece("number_word"), G.piece("bare_number"), G.piece("dated"), G.piece("plural")
     of, day, also = G.piece("of"), G.piece("day_word"), G.piece("and")
     between = rf"(?:,\s*{also}|,|{also})"   # between the items of a list: ",", "và", ", và"
-    day_month = rf"(?i:{day})\s+(?P<d>\d{{1,2}})\s*[/.\-]\s*(?P<m>\d{{1,2}})"   # "ngày 30-9": no year written
+    day_month = rf"(?i:{day})\s+{G.piece('day_month')}"   # "ngày 30-9": no year written
     # "học tập và làm theo ...": "theo" after such a verb is part of it, it starts no phrase
     not_after_verb = "".join(rf"(?<!(?<![^\W_]){re.escape(w)})" for w in G.words("according_verb"))
     # what makes a bare number a citation without "số": a date, its author, its subject ("Chỉ thị 16 về ...")

@@ -220,6 +220,8 @@ def pieces() -> dict[str, str]:
     return {
         "date": date,
         "dated": rf"{alternation(words('day_word'), 'i')}\s+{date}",
+        # "ngày 30-9": a day and month without a year (the year from the page's own date)
+        "day_month": rf"(?P<d>\d{{1,2}})\s*(?:{seps})\s*(?P<m>\d{{1,2}})",
         "symbol_part": symbol_part,
         # "1316/-BYT": a symbol with an empty segment is still a number as written
         # "30c/NQ-CP", "1303a/UBND-NNTNMT": a letter after the number (a document added to a series)

@@ -182,7 +182,7 @@ def _res() -> dict[str, re.Pattern]:
         "passive": re.compile(
             rf"\s*,?\s*(?P<aspects>(?:{aspect}\s+)*)(?P<agent>[^.;:\n]{{0,160}}?)\s*(?P<verb>{issue})(?!\w)"),
         "date": re.compile(rf"\s*,?\s*{H.DATE}"),
-        "day_month": re.compile(rf"\s*,?\s*(?i:{G.piece('day_word')})\s+(?P<d>\d{{1,2}})\s*[/.\-]\s*(?P<m>\d{{1,2}})"
+        "day_month": re.compile(rf"\s*,?\s*(?i:{G.piece('day_word')})\s+{G.piece('day_month')}"
                                 r"(?!\s*[/.\-]?\s*\d)"),
         # a portal title's year after the number ("Công văn 12154/VPCP-TCCV 2025 về việc ..."): no date of its own
         "bare_year": re.compile(rf"[ \t]+(?:(?i:{alternation(G.words('year_word'))})[ \t]+)?(?:19|20)\d\d(?![\d/.\-])"),
