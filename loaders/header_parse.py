@@ -57,6 +57,7 @@ def parse_header(st: SourceText, start: int = 0, end: int | None = None) -> Head
     reader = _Reader(st, header_start(st.work, start, end), end)
     reader.read()
     out, ev, warns = reader.out, reader.ev, reader.warns
+    _gazette_title(st, out, ev)
     _assign_organs(st, reader.organ_blocks, reader.title_at, out, ev)
     _narrow_heading_issuer(st, out, ev)
     _seat_from_place(out, warns)
@@ -595,6 +596,35 @@ def _source_note(work: str, start: int, end: int) -> re.Match | None:
         if m and not work[m.end():start + line.end()].strip():
             return m
     return None
+
+
+@lru_cache(maxsize=1)
+def _gazette_re() -> re.Pattern:
+    """The rest of a gazette title after its type: "CỦA THỦ TƯỚNG CHÍNH PHỦ SỐ 16/2001/CT-TTG NGÀY 21 THÁNG 6
+    NĂM 2001 VỀ VIỆC ..."."""
+    return re.compile(G.expand(r"(?i:%(of)s)\s+(?P<body>[^\d]+?)\s+(?i:%(number_word)s)\s*(?P<num>%(symbol)s)\s+"
+                               r"(?P<dated>%(dated)s)"), re.S)
+
+
+def _gazette_title(st: SourceText, out: dict, ev: dict) -> None:
+    """Old documents as law portals print them (the Công báo's style): no "Số:" line, the title names the
+    issuer, number and date before the trích yếu; the issuer is the one body the title names."""
+    subject = ev.get("subject")
+    if "title" not in out or subject is None or "number" in out or "issuer" in out:
+        return
+    m = _gazette_re().match(st.work, subject.start, subject.end)
+    organs = split_organs(clean(m.group("body"))) if m else []
+    if len(organs) != 1:
+        return
+    out["number"], ev["number"] = normalize_number(m.group("num")), st.span(m.start("num"), m.end("num"))
+    out["issuer"], ev["issuer"] = organs[0], st.span(m.start("body"), m.end("body"))
+    set_date(st, m.start("dated"), G.compiled("date").search(m.group("dated")), out, ev, [])
+    rest = st.span(m.end(), subject.end)
+    if rest.quote:
+        out["subject"], ev["subject"] = clean(st.work[rest.start:rest.end]), rest
+    else:
+        out.pop("subject")
+        ev.pop("subject")
 
 
 def _narrow_heading_issuer(st: SourceText, out: dict, ev: dict) -> None:
