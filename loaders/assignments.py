@@ -74,6 +74,9 @@ _COMMITTEE_IN_CLASS = re.compile(G.expand(
 _PROVINCE, _DISTRICT = G.words("province_kind")[0], G.words("district_kind")[0]   # the usual kinds: "tỉnh", "huyện"
 _ORGAN_OF_CLASS = re.compile(G.expand(r"(?i:%(committee_organ)s)\s+(?=%(plural)s\s)"))  # "ban thường vụ các tỉnh ủy"
 _LOWER_START = re.compile(rf"^[^{UPPER}\W\d_]")
+# one lower-case item of a list: "đơn vị", "cá nhân" (no "và" inside: it joins two items)
+_ITEM_START = "(?:^|(?<=[,;] )|" + "|".join(rf"(?<= {w} )" for w in G.words("and_word")) + ")"   # where a list's item starts
+_LOWER_ITEM = rf"[^{UPPER}\W\d_](?:(?!\s(?:{G.piece('and')})\s)[^,;{UPPER}\d])*?"
 _FULL_DATE = re.compile(r"(?<!\d)\d{1,2}/\d{1,2}/\d{4}(?!\d)")
 _COMMITTEE_NAMED = re.compile(G.expand(rf"(?<![^\W_])%(committee_word)s(?:\s+[{UPPER}][^\s,;:]*)*"))  # "Huyện ủy Châu Phú"
 
@@ -104,7 +107,9 @@ def _data() -> dict:
         "committee_inside": re.compile(rf"(?<![^\W_]){_PLURAL}\s+(?:{alternation(words('committee_class'))}){nb}"),
         "generic": re.compile(rf"^(?:{_PLURAL_OR_ALL}\s+)?(?i:{alternation(words('generic'))}){nb}"),
         # "Sở Y tế cũng tổ chức ...": an also_word before the verb is no part of the body
+        # "các đơn vị, tổ chức, cá nhân": a verb that is a noun too (listed_noun rows), between two commas, is a list's item
         "predicate": re.compile(rf"(?<![^\W_]){_NOT_AFTER_PLURAL}(?<!Ban )(?<!ban )"
+                                rf"(?!(?<=, )(?:{alternation(words('listed_noun'))}),)"
                                 rf"(?:(?:{G.piece('also')})\s+)?(?:{alternation(words('predicate'))}){nb}"),
         # "Sở Thông tin và Truyền thông – Chủ trì, ...": a label cut from its task by a dash
         "dash_predicate": re.compile(rf"(?<=\s[–—-]\s)(?:{alternation(w[:1].upper() + w[1:] for w in words('predicate'))}){nb}"),
@@ -117,6 +122,12 @@ def _data() -> dict:
         "clause": re.compile(rf"(?<![^\W_])(?:{alternation(words('clause_word'))}){nb}"
                              rf"(?!\s+{alternation(w.split(' ', 1)[1] for w in words('not_clause'))}{nb})"),
         "related": re.compile(rf"{_PLURAL}\s+(?P<head>.+?)\s+{alternation(words('related'))}"),
+        # "khu vực Bắc Bộ, Bắc Trung Bộ": regions of the country, places named after a body, no body of their own
+        "region": re.compile(rf"(?i:{alternation(words('region'))})"),
+        "region_end": re.compile(rf"(?<![^\W_])(?i:{alternation(words('region'))})$"),
+        # "các đơn vị, tổ chức, cá nhân có liên quan": a lower-case list that "có liên quan" ends qualifies every item
+        "related_list": re.compile(rf"{_ITEM_START}"
+                                   rf"{_PLURAL}\s+{_LOWER_ITEM}(?:,\s*{_LOWER_ITEM})+\s+{alternation(words('related'))}{nb}"),
         "assign_start": re.compile(rf"^(?i:{alternation(words('assign_verb'))}){nb}\s*"),
         "assign_inner": re.compile(rf"(?<![^\W_])(?:{alternation(words('assign_verb'))}){nb}\s*"),
         "modal": re.compile(rf"(?<![^\W_])(?:{alternation(words('modal'))}){nb}"),
@@ -548,6 +559,9 @@ def _merge(pieces: list[str]) -> list[str]:
         if items and _comma_name(items[-1], p):
             items[-1] = f"{items[-1]}, {p}"  # "Trung tâm Văn hóa, Thông tin và Thể thao huyện"
             continue
+        if items and d["region"].fullmatch(p) and d["region_end"].search(items[-1]):
+            items[-1] = f"{items[-1]}, {p}"   # "UBND các tỉnh Tây Nguyên, Nam Trung Bộ": one class over two regions
+            continue
         if items and p not in d["sector"]:
             prev = items[-1]
             bare = _PLURAL_LEAD.sub("", p)
@@ -705,6 +719,8 @@ def bodies_of(phrase: str, ctx: DocContext, related: tuple[str, ...] = (), partn
     cut = d["scope"].search(phrase)
     if cut:
         phrase = phrase[:cut.start()]
+    if not partners:   # one item, the related ones of the classes: no list says which ("các Bộ có liên quan")
+        phrase = d["related_list"].sub(lambda m: m.group(0).replace(",", " /"), phrase)
     phrase = _LIST_JOIN_END.sub("", clean(phrase)).strip(" ,;:.")   # "UBND tỉnh B và| lãnh đạo ...": no "và" left
     if not phrase:
         return []

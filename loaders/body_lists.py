@@ -77,6 +77,13 @@ def _grammar() -> dict:
 
 
 @lru_cache(maxsize=1)
+def _regions() -> frozenset[str]:
+    """Folded names of the country's regions (body_phrases.csv region rows): "tây nguyên", "bắc trung bộ"."""
+    from loaders.citations import patterns
+    return frozenset(fold(t) for t, _ in patterns("body_phrases.csv").get("region", ()))
+
+
+@lru_cache(maxsize=1)
 def _name_tails() -> frozenset[str]:
     """Folded body names without their head word ("giáo dục và đào tạo", "văn hóa, thể thao và
     du lịch"): a list item equal to one of them is one name, whatever "và" or "," it holds."""
@@ -240,6 +247,8 @@ def class_then_names(text: str) -> ClassMembers | None:
     m = head.match(text)
     if not m or m.group("cls") and fold(text[m.end():].split(",", 1)[0].strip()) not in _name_tails():
         return None   # "các ban Đảng, Ban Cán sự đảng": "Đảng" names no board, "các ban Đảng" is a class
+    if fold(text[m.end():].split(",", 1)[0].strip()) in _regions():
+        return None   # "UBND các tỉnh Tây Nguyên, Nam Trung Bộ": regions, the class's places, not its members
     nxt = other.search(text, m.end())
     return ClassMembers(m.end(), nxt.start() if nxt else len(text), nxt.end() if nxt else len(text))
 

@@ -164,6 +164,11 @@ def _res() -> dict[str, re.Pattern]:
         "meeting": re.compile(rf"\s(?:{_alt('meeting')})(?!\w)"),
         "cited": re.compile(rf"(?<!\w)(?i:{alternation(cite)})\s+(?:\S+\s+)?$"),
         # "Theo Công văn số ...", "..., tại Văn bản số ...": the ground a sentence opens with, then its speaker
+        # "Cục Y tế dự phòng, Bộ Y tế": a ministry's department, then its ministry after the comma
+        "ministry_unit": re.compile(rf"(?<!\w)(?:{alternation(phrases('ministry_unit'))})\s+[{H.UPPER}][^,;:.\n]*,\s*$"),
+        "ministry": re.compile(rf"(?:{alternation(phrases('ministry'))})\s+[{H.UPPER}]"),
+        "ministry_after_unit": re.compile(rf"(?P<unit>(?:{alternation(phrases('ministry_unit'))})\s+[{H.UPPER}][^,;:.\n]*?),\s*"
+                                          rf"(?:{alternation(phrases('ministry'))})\s+[{H.UPPER}][^,;:.\n]*"),
         "ground": re.compile(rf"(?:^|,)\s*(?:{_alt('ground_word')})\s+$"),
         "ground_speaker": re.compile(rf"\s*,\s*(?P<who>[^\W\d_][^,;.:\n]{{1,80}}?)\s+(?P<verb>{_alt('subject_directs')})(?!\w)"),
         # a numbered document and its issuer just before a verb: the verb tells what that document did
@@ -270,6 +275,8 @@ def organ(text: str) -> tuple[str | None, H.Organ] | None:
     text = text[recent.end():] if recent else text
     text = re.sub(rf"\s*\([{H.UPPER}&\-]{{2,12}}\)(?=\s|$)", "", text)  # "Ủy ban nhân dân (UBND) tỉnh": the abbreviation glossed
     text = _term_end_re().sub("", text)   # "Ban Chấp hành Đảng bộ tỉnh khóa XIII": the term is no part of the name
+    parent = _res()["ministry_after_unit"].fullmatch(text)
+    text = parent.group("unit") if parent else text   # "Cục Y tế dự phòng, Bộ Y tế": the Cục, its ministry after it
     lowered = next((w for w in G.words("committee_organ") if text.lower().startswith(w.lower() + " ")), None)
     if lowered and not text[0].isupper():   # "của ban thường vụ Huyện ủy Phù Ninh": the organ written low
         text = lowered + text[len(lowered):]
@@ -1132,7 +1139,12 @@ def _clause_start(work: str, pos: int, end: int) -> int:
     cut = max([i for i in range(pos, end) if work[i] in ",;:" and i not in named] or [-1])
     start = cut + 1 if cut >= pos else pos
     agency = _AGENCY.match(work, _skip_space(work, start, end), end)   # "(GLO)- Văn phòng Chính phủ vừa có ..."
-    return agency.end() if agency else start
+    if agency:
+        return agency.end()
+    unit = _res()["ministry_unit"].search(work, pos, start)
+    if unit and _res()["ministry"].match(work, _skip_space(work, start, end)):
+        return unit.start()   # "Cục Y tế dự phòng, Bộ Y tế đã có Công văn": the Cục of that Bộ wrote it
+    return start
 
 
 _NAME_COMMA = re.compile(G.piece("name_comma"), re.I)

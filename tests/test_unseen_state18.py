@@ -1,0 +1,94 @@
+"""State documents from an eighteenth set of unseen public pages (law portals' pipe tables and gazette titles,
+provincial decisions' executing articles, the Prime Minister's công điện to regions): what they taught us.
+
+Every text is written for the test (names, numbers, places made up), modelled on the layouts and
+phrasings the pages showed; each table row is one way a page writes the thing.
+"""
+from __future__ import annotations
+
+import pytest
+
+from loaders.extract import extract_text
+
+
+def _tasks(text: str) -> list[tuple[str, ...]]:
+    return [a.bodies for a in extract_text(text).assignments]
+
+
+# --- a gazette title (old documents on law portals): type, then "CỦA <issuer> SỐ <number> NGÀY ... VỀ ..." ----
+@pytest.mark.parametrize("text, doc_type, number, date, issuer, subject", [
+    ("CHỈ THỊ\nCỦA THỦ\nTƯỚNG CHÍNH PHỦ SỐ 21/2002/CT-TTG\nNGÀY 14 THÁNG 5 NĂM 2002 VỀ VIỆC LẬP KẾ HOẠCH\n"
+     "NĂM 2003\nThực hiện Nghị quyết số 03/2002/NQ-CP ngày 2 tháng 4 năm 2002 của Chính phủ.\n",
+     "Chỉ thị", "21/2002/CT-TTG", "2002-05-14", "Thủ tướng Chính phủ", "VỀ VIỆC LẬP KẾ HOẠCH NĂM 2003"),
+    ("QUYẾT ĐỊNH\nCỦA BỘ TRƯỞNG BỘ Y TẾ SỐ 45/2003/QĐ-BYT NGÀY 05 THÁNG 3 NĂM 2003\nVỀ VIỆC BAN HÀNH QUY CHẾ KHO THUỐC\n"
+     "BỘ TRƯỞNG BỘ Y TẾ\nCăn cứ Nghị định số 49/2003/NĐ-CP ngày 15/5/2003 của Chính phủ;\n",
+     "Quyết định", "45/2003/QĐ-BYT", "2003-03-05", "Bộ trưởng Bộ Y tế", "VỀ VIỆC BAN HÀNH QUY CHẾ KHO THUỐC"),
+    ("NGHỊ ĐỊNH\nCỦA CHÍNH PHỦ SỐ 77/2002/NĐ-CP NGÀY 11 THÁNG 6 NĂM 2002\nVỀ CHẾ ĐỘ NHUẬN BÚT\nCHÍNH PHỦ\n"
+     "Căn cứ Luật Tổ chức Chính phủ ngày 25 tháng 12 năm 2001;\n",
+     "Nghị định", "77/2002/NĐ-CP", "2002-06-11", "Chính phủ", "VỀ CHẾ ĐỘ NHUẬN BÚT"),
+    ("QUYẾT ĐỊNH\nCỦA UỶ BAN NHÂN DÂN TỈNH HÀ TÂY SỐ 12/2004/QĐ-UB NGÀY 3/2/2004 VỀ VIỆC THU PHÍ CHỢ\n"
+     "ỦY BAN NHÂN DÂN TỈNH HÀ TÂY\nCăn cứ Luật Tổ chức HĐND và UBND ngày 26/11/2003;\n",
+     "Quyết định", "12/2004/QĐ-UB", "2004-02-03", "Ủy ban nhân dân tỉnh Hà Tây", "VỀ VIỆC THU PHÍ CHỢ"),
+])
+def test_gazette_title(text, doc_type, number, date, issuer, subject):
+    r = extract_text(text)
+    assert (r.doc_type, r.number, r.date, r.issuer, r.subject) == (doc_type, number, date, issuer, subject)
+    assert r.text_kind == "ORIG"
+
+
+# a title without the issuer's number stays a trích yếu (no number, no date made up)
+def test_title_of_no_gazette_stays_subject():
+    r = extract_text("ỦY BAN NHÂN DÂN\nTỈNH AN GIANG\n-------\nSố: 12/KH-UBND\nAn Giang, ngày 3 tháng 4 năm 2020\n"
+                     "KẾ HOẠCH\nCỦA ỦY BAN NHÂN DÂN TỈNH VỀ PHÒNG CHỐNG HẠN HÁN\nThực hiện Chỉ thị số 8/CT-TTg.\n")
+    assert (r.number, r.date, r.subject) == ("12/KH-UBND", "2020-04-03", "CỦA ỦY BAN NHÂN DÂN TỈNH VỀ PHÒNG CHỐNG HẠN HÁN")
+
+
+# --- "các đơn vị, tổ chức, cá nhân có liên quan": a lower-case list that "có liên quan" ends is one generic item -----
+@pytest.mark.parametrize("text, tasks", [
+    ("QUYẾT ĐỊNH:\nĐiều 2. Chánh Văn phòng UBND tỉnh, Giám đốc các sở, ban, ngành có liên quan và các đơn vị, tổ "
+     "chức, cá nhân có liên quan căn cứ Quyết định thi hành.", [("Văn phòng UBND tỉnh",)]),
+    ("QUYẾT ĐỊNH:\nĐiều 3. Chánh Văn phòng UBND tỉnh, các đơn vị, tổ chức, cá nhân có liên quan chịu trách nhiệm thi "
+     "hành Quyết định này.", [("Văn phòng UBND tỉnh",)]),
+    ("QUYẾT ĐỊNH:\nĐiều 3. Chánh Văn phòng UBND tỉnh; Chủ tịch UBND các huyện, thị xã và các đơn vị, cá nhân liên "
+     "quan chịu trách nhiệm thi hành Quyết định này.", [("Văn phòng UBND tỉnh", "UBND các huyện, thị xã")]),
+    ("QUYẾT ĐỊNH:\nĐiều 3. Chánh Văn phòng UBND tỉnh, Giám đốc Sở Nội vụ và các cơ quan, tổ chức, cá nhân liên quan "
+     "chịu trách nhiệm thi hành Quyết định này.", [("Văn phòng UBND tỉnh", "Sở Nội vụ")]),
+    # "tổ chức, hướng dẫn": two verbs, not a list's item
+    ("UBND tỉnh yêu cầu Sở Y tế tổ chức, hướng dẫn tiêm chủng.", [("Sở Y tế",)]),
+])
+def test_related_lower_case_list(text, tasks):
+    assert _tasks(text) == tasks
+
+
+# --- "khu vực Bắc Bộ, Bắc Trung Bộ": regions are the places of one class, not bodies or the class's members -------
+@pytest.mark.parametrize("text, tasks", [
+    ("Thủ tướng yêu cầu Bí thư, Chủ tịch UBND các tỉnh, thành phố khu vực Bắc Bộ, Bắc Trung Bộ căn cứ tình hình "
+     "để quyết định cho học sinh nghỉ học.", [("UBND các tỉnh, thành phố khu vực Bắc Bộ, Bắc Trung Bộ",)]),
+    ("Thủ tướng yêu cầu Chủ tịch UBND các tỉnh Tây Nguyên, Nam Trung Bộ chủ động ứng phó.",
+     [("UBND các tỉnh Tây Nguyên, Nam Trung Bộ",)]),
+    ("Thủ tướng yêu cầu Chủ tịch UBND các tỉnh miền Bắc, miền Trung, Bộ Quốc phòng chủ động ứng phó.",
+     [("UBND các tỉnh miền Bắc, miền Trung", "Bộ Quốc phòng")]),
+    # named provinces stay the class's members
+    ("Thủ tướng yêu cầu Chủ tịch UBND các tỉnh Lai Châu, Nghệ An chủ động ứng phó.",
+     [("UBND tỉnh Lai Châu", "UBND tỉnh Nghệ An")]),
+])
+def test_regions_after_a_class(text, tasks):
+    assert _tasks(text) == tasks
+
+
+# --- "Cục X, Bộ Y vừa có Công văn": a ministry's department writes; its ministry after the comma is its parent ----
+@pytest.mark.parametrize("text, issuer", [
+    ("Cục Y tế dự phòng, Bộ Y tế đã có Công văn khẩn gửi Sở Y tế các tỉnh tăng cường phòng chống dịch sởi.",
+     "Cục Y tế dự phòng"),
+    ("Tổng cục Thuế, Bộ Tài chính vừa có Công văn số 456/TCT-CS gửi Cục Thuế các tỉnh.", "Tổng cục Thuế"),
+    ("Nhằm chủ động phòng, chống dịch sởi, Bộ Y tế đã có Công văn khẩn gửi Sở Y tế các tỉnh.", "Bộ Y tế"),
+])
+def test_department_then_its_ministry(text, issuer):
+    assert extract_text(text).issuer == issuer
+
+
+# --- "... của Thủ tướng Chính phủ trên địa bàn tỉnh": the place of the measures ends the cited author ------------
+def test_on_the_territory_ends_the_author():
+    r = extract_text("Theo đó, tỉnh áp dụng giãn cách xã hội theo Chỉ thị số 15/CT-TTg của Thủ tướng Chính phủ trên "
+                     "địa bàn tỉnh từ 0 giờ ngày 5/8/2021.")
+    assert [(c.number, c.issuer) for c in r.cited_documents] == [("15/CT-TTg", "Thủ tướng Chính phủ")]
