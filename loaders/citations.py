@@ -613,6 +613,8 @@ def _unnumbered(w: str, limit: int, taken, numbered, ctx: DocContext) -> list[_H
             continue  # the document speaking of itself ("Chỉ thị của Ban Thường vụ Tỉnh ủy ... được ban hành")
         if not hit.date and _named_before(hit, numbered):
             continue  # "Nghị quyết số 95/NQ-HĐND của HĐND tỉnh ...; ... Nghị quyết của HĐND tỉnh": said again
+        if not hit.date and any(h.end <= start and not w[h.end:start].strip() for h in numbered):
+            continue  # "Thông báo số 04/TB-VPCP ... của Văn phòng Chính phủ Kết luận của Phó Thủ tướng": its trích yếu
         if not hit.date and _numbered_in_brackets(w, hit, numbered):
             continue  # "Báo cáo của Ban Tổ chức Trung ương về ... (Báo cáo số 520-BC/BTCTW, ngày ...)": the same one
         if not hit.date and not hit.subject and _named_before(hit, hits):

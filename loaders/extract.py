@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from loaders import header as H
+from loaders import grammar as G
 from loaders import prose as P
 from loaders.assignments import chairs_meeting, find_assignments, requests, told
 from loaders.body_lists import recipient_names
@@ -405,13 +406,10 @@ def _facts(st: SourceText, head: H.Header, end: int, copy, signed_or_addressed: 
     }
 
 
-_PORTAL_DATE = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
-
-
 def _portal_date(found: tuple[str, Span] | None) -> tuple[str, Span] | None:
-    """The date of a law portal's table ("Ngày ban hành: 13/01/2026"), with its span."""
-    m = _PORTAL_DATE.fullmatch(found[0]) if found else None
-    iso = H.date_from_parts(*m.groups())[0] if m else None
+    """The date of a law portal's table ("Ngày ban hành: 13/01/2026", "22-11-2006"), with its span."""
+    m = G.compiled("date").fullmatch(found[0]) if found else None
+    iso = H.date_from_parts(m.group("d"), m.group("m"), m.group("y"))[0] if m else None
     return (iso, found[1]) if iso else None
 
 

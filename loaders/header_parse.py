@@ -608,23 +608,33 @@ def _gazette_re() -> re.Pattern:
 
 def _gazette_title(st: SourceText, out: dict, ev: dict) -> None:
     """Old documents as law portals print them (the Công báo's style): no "Số:" line, the title names the
-    issuer, number and date before the trích yếu; the issuer is the one body the title names."""
+    issuer, number and date before the trích yếu; the issuer is the one body the title names. A title
+    naming only its issuer ("QUYẾT ĐỊNH / CỦA ỦY BAN NHÂN DÂN THÀNH PHỐ V/V ...") keeps the trích yếu after it."""
     subject = ev.get("subject")
-    if "title" not in out or subject is None or "number" in out or "issuer" in out:
+    if "title" not in out or subject is None:
         return
-    m = _gazette_re().match(st.work, subject.start, subject.end)
-    organs = split_organs(clean(m.group("body"))) if m else []
+    m = _gazette_re().match(st.work, subject.start, subject.end) if not ("number" in out or "issuer" in out) else None
+    author = None if m else _title_author_re().match(st.work, subject.start, subject.end)
+    found = m or author
+    organs = split_organs(clean(found.group("body"))) if found else []
     if len(organs) != 1:
         return
-    out["number"], ev["number"] = normalize_number(m.group("num")), st.span(m.start("num"), m.end("num"))
-    out["issuer"], ev["issuer"] = organs[0], st.span(m.start("body"), m.end("body"))
-    set_date(st, m.start("dated"), G.compiled("date").search(m.group("dated")), out, ev, [])
-    rest = st.span(m.end(), subject.end)
+    if m:
+        out["number"], ev["number"] = normalize_number(m.group("num")), st.span(m.start("num"), m.end("num"))
+        out["issuer"], ev["issuer"] = organs[0], st.span(m.start("body"), m.end("body"))
+        set_date(st, m.start("dated"), G.compiled("date").search(m.group("dated")), out, ev, [])
+    rest = st.span(found.end(), subject.end)
     if rest.quote:
         out["subject"], ev["subject"] = clean(st.work[rest.start:rest.end]), rest
     else:
         out.pop("subject")
         ev.pop("subject")
+
+
+@lru_cache(maxsize=1)
+def _title_author_re() -> re.Pattern:
+    """"CỦA ỦY BAN NHÂN DÂN THÀNH PHỐ V/V ...": the issuer named in the title, the trích yếu after it."""
+    return re.compile(G.expand(r"(?i:%(of)s)\s+(?P<body>[^\d]+?)\s+(?=(?i:%(about)s)(?![^\W_]))"), re.S)
 
 
 def _narrow_heading_issuer(st: SourceText, out: dict, ev: dict) -> None:

@@ -36,11 +36,16 @@ def test_gazette_title(text, doc_type, number, date, issuer, subject):
     assert r.text_kind == "ORIG"
 
 
-# a title without the issuer's number stays a trích yếu (no number, no date made up)
-def test_title_of_no_gazette_stays_subject():
+# a title naming only its issuer: the trích yếu is what follows it (no number, no date made up)
+@pytest.mark.parametrize("title, subject", [
+    ("KẾ HOẠCH\nCỦA ỦY BAN NHÂN DÂN TỈNH VỀ PHÒNG CHỐNG HẠN HÁN\n", "VỀ PHÒNG CHỐNG HẠN HÁN"),
+    ("QUYẾT ĐỊNH\nCỦA ỦY BAN NHÂN DÂN TỈNH V/V PHÊ DUYỆT ĐỀ CƯƠNG\nQUY HOẠCH CHỢ\n", "V/V PHÊ DUYỆT ĐỀ CƯƠNG QUY HOẠCH CHỢ"),
+    ("KẾ HOẠCH\nPHÒNG CHỐNG HẠN HÁN CỦA ỦY BAN NHÂN DÂN TỈNH\n", "PHÒNG CHỐNG HẠN HÁN CỦA ỦY BAN NHÂN DÂN TỈNH"),
+])
+def test_title_naming_its_issuer(title, subject):
     r = extract_text("ỦY BAN NHÂN DÂN\nTỈNH AN GIANG\n-------\nSố: 12/KH-UBND\nAn Giang, ngày 3 tháng 4 năm 2020\n"
-                     "KẾ HOẠCH\nCỦA ỦY BAN NHÂN DÂN TỈNH VỀ PHÒNG CHỐNG HẠN HÁN\nThực hiện Chỉ thị số 8/CT-TTg.\n")
-    assert (r.number, r.date, r.subject) == ("12/KH-UBND", "2020-04-03", "CỦA ỦY BAN NHÂN DÂN TỈNH VỀ PHÒNG CHỐNG HẠN HÁN")
+                     + title + "Thực hiện Chỉ thị số 8/CT-TTg.\n")
+    assert (r.number, r.date, r.issuer, r.subject) == ("12/KH-UBND", "2020-04-03", "Ủy ban nhân dân tỉnh An Giang", subject)
 
 
 # --- "các đơn vị, tổ chức, cá nhân có liên quan": a lower-case list that "có liên quan" ends is one generic item -----
@@ -92,3 +97,34 @@ def test_on_the_territory_ends_the_author():
     r = extract_text("Theo đó, tỉnh áp dụng giãn cách xã hội theo Chỉ thị số 15/CT-TTg của Thủ tướng Chính phủ trên "
                      "địa bàn tỉnh từ 0 giờ ngày 5/8/2021.")
     assert [(c.number, c.issuer) for c in r.cited_documents] == [("15/CT-TTg", "Thủ tướng Chính phủ")]
+
+
+# --- "Đó là nội dung tại Chỉ thị số ... của X": the page reports that document, its author after it ------------
+@pytest.mark.parametrize("text, doc", [
+    ("Phát động phong trào thi đua\n\nĐó là nội dung tại Chỉ thị số 05/CT-UBND của Chủ tịch UBND tỉnh về việc phát "
+     "động Phong trào thi đua phòng, chống dịch.", ("Chỉ thị", "05/CT-UBND", "Chủ tịch UBND tỉnh")),
+    ("Đây là nội dung tại Công văn số 15/UBND-VX ngày 3/4/2022 của UBND tỉnh về phòng chống dịch gửi các sở, ngành.",
+     ("Công văn", "15/UBND-VX", "UBND tỉnh")),
+])
+def test_content_at_the_reported_document(text, doc):
+    r = extract_text(text)
+    assert (r.doc_type, r.number, r.issuer) == doc
+    assert r.cited_documents == ()
+
+
+# --- "Thông báo số ... của Văn phòng Chính phủ Kết luận của Phó Thủ tướng ...": the Kết luận is its trích yếu ------
+def test_conclusion_after_the_notice_author():
+    r = extract_text("Thực hiện Thông báo số 14/TB-VPCP ngày 07 tháng\n01 năm 2016 của Văn phòng Chính phủ Kết luận của "
+                     "Phó Thủ tướng Lê Văn Ba tại cuộc\nhọp Ban Chỉ đạo liên ngành Trung ương về an toàn thực phẩm;")
+    assert [(c.number, c.issuer) for c in r.cited_documents] == [("14/TB-VPCP", "Văn phòng Chính phủ")]
+
+
+# --- a law portal's facts with the date in dashes ("Ngày ban hành: 22-11-2006"), the header cut before its date ---
+@pytest.mark.parametrize("written", ["22-11-2006", "22/11/2006", "22.11.2006"])
+def test_portal_date_in_dashes(written):
+    text = ("Thông tin văn bản\n  • Số hiệu văn bản: 102/2006/QĐ-UBND\n  • Loại văn bản: Quyết định\n"
+            f"  • Cơ quan ban hành: Thành phố Đà Nẵng\n  • Ngày ban hành: {written}\n\nUỶ BAN NHÂN DÂN\n"
+            "THÀNH PHỐ ĐÀ NẴNG\n--------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+            "Số: 102/2006/QĐ-UBND\n\nĐà Nẵng, ngày 2")
+    r = extract_text(text)
+    assert (r.number, r.date, r.issuer) == ("102/2006/QĐ-UBND", "2006-11-22", "Ủy ban nhân dân thành phố Đà Nẵng")
