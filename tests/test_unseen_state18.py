@@ -128,3 +128,16 @@ def test_portal_date_in_dashes(written):
             "Số: 102/2006/QĐ-UBND\n\nĐà Nẵng, ngày 2")
     r = extract_text(text)
     assert (r.number, r.date, r.issuer) == ("102/2006/QĐ-UBND", "2006-11-22", "Ủy ban nhân dân thành phố Đà Nẵng")
+
+
+# --- "Giáo sư, Tiến sĩ X, Thứ trưởng Y tế vừa ký": academic titles lead a signer's name; "Thứ trưởng Y tế" is the Bộ's ---
+@pytest.mark.parametrize("text", [
+    "Giáo sư, Tiến sĩ Lê Văn Tám, Thứ trưởng Bộ Y tế vừa ký văn bản gửi các bệnh viện trực thuộc Bộ về việc xếp cấp.",
+    "Tiến sĩ Lê Văn Tám, Thứ trưởng Bộ Y tế vừa ký văn bản gửi các bệnh viện về việc xếp cấp.",
+    "GS.TS Lê Văn Tám, Thứ trưởng Bộ Y tế vừa ký văn bản gửi các bệnh viện về việc xếp cấp.",
+    "Thứ trưởng Y tế Lê Văn Tám vừa ký văn bản gửi các bệnh viện về việc xếp cấp.",
+    "Thứ trưởng Bộ Y tế Lê Văn Tám vừa ký văn bản gửi các bệnh viện về việc xếp cấp.",
+])
+def test_titled_signer(text):
+    r = extract_text(text)
+    assert (r.issuer, r.signer.name, r.signer.role) == ("Bộ Y tế", "Lê Văn Tám", "Thứ trưởng")
