@@ -217,7 +217,9 @@ def _res() -> dict[str, re.Pattern]:
         "plural_start": re.compile(rf"{plural}\s"),
         "plural_inside": re.compile(rf"\s{G.piece('plural')}\s"),
         "kind_after_organ": re.compile(G.expand(r"\S+\s+(?:%(unit_kind)s|%(commune_kind)s)(?![^\W_])")),   # "UBND quận"
-        "recipient_split": re.compile(rf",\s+(?={plural}\s)|\s*;\s*|\s+(?i:{G.piece('and')})\s+"),
+        # "... cùng bộ trưởng các bộ": "cùng" adds addressees ("Ủy ban MTTQ cùng cấp" is one name)
+        "recipient_split": re.compile(rf",\s+(?={plural}\s)|\s*;\s*|\s+(?i:{G.piece('and')})\s+"
+                                      rf"|\s+(?:{G.piece('with')})\s+(?!(?:{alternation(t for t, _ in patterns('body_phrases.csv')['level_word'])})(?!\w))"),
         "hearsay": re.compile(rf"(?<!\w){_alt('hearsay')}(?!\w)"),
         "background": re.compile(rf"^\W*{_alt('background')}(?!\w)"),
         "recent": re.compile(rf"\s*(?i:{_alt('recent_lead')})\s+"),   # "vừa qua Bộ Xây dựng đã có Công văn"

@@ -141,3 +141,14 @@ def test_portal_date_in_dashes(written):
 def test_titled_signer(text):
     r = extract_text(text)
     assert (r.issuer, r.signer.name, r.signer.role) == ("Bộ Y tế", "Lê Văn Tám", "Thứ trưởng")
+
+
+# --- "Công điện gửi X cùng bộ trưởng các bộ ...": "cùng" adds an addressee ("Ủy ban MTTQ cùng cấp" stays one) -------
+@pytest.mark.parametrize("text, recipients", [
+    ("Thủ tướng vừa ký Công điện số 17/CĐ-TTg gửi Chủ tịch UBND các tỉnh cùng bộ trưởng các bộ, cơ quan ngang bộ về "
+     "việc ứng phó bão.", ("Chủ tịch UBND các tỉnh", "bộ trưởng các bộ, cơ quan ngang bộ")),
+    ("Ban Thường vụ Tỉnh ủy vừa có Công văn số 12-CV/TU gửi các huyện ủy và Ủy ban MTTQ cùng cấp về việc phòng dịch.",
+     ("các huyện ủy", "Ủy ban MTTQ cùng cấp")),
+])
+def test_with_adds_an_addressee(text, recipients):
+    assert extract_text(text).recipients == recipients
