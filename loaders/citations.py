@@ -745,8 +745,6 @@ def _named(w: str, limit: int, taken) -> list[_Hit]:
         _read_tail(w, hit, end, limit)
         if hit.issuer is None and doc.issuer:
             hit.issuer = doc.issuer
-        if not (hit.number or hit.date) and any(h.name and h.name.casefold().startswith(hit.name.casefold()) for h in hits):
-            continue   # "Luật Hộ tịch năm 2014, Nghị định ... hướng dẫn ... của Luật Hộ tịch": the law said again
         hits.append(hit)
     return hits
 

@@ -152,13 +152,3 @@ def test_titled_signer(text):
 ])
 def test_with_adds_an_addressee(text, recipients):
     assert extract_text(text).recipients == recipients
-
-
-# --- a law named again, bare, inside a cited decree's subject ("... của Luật Hộ tịch"): the same law, cited once ---
-@pytest.mark.parametrize("text, laws", [
-    ("Thực hiện Luật Hộ tịch năm 2014, Nghị định số 12/2015/NĐ-CP ngày 15/11/2015 của Chính phủ quy định chi tiết một "
-     "số điều của Luật Hộ tịch; UBND tỉnh ban hành Kế hoạch.", 1),
-    ("Căn cứ Luật Đất đai năm 2013; Căn cứ Luật Đất đai năm 2024;", 2),
-])
-def test_law_said_again(text, laws):
-    assert sum(c.doc_type == "Luật" for c in extract_text(text).cited_documents) == laws
