@@ -414,6 +414,8 @@ def _read_of(w: str, hit: _Hit, pos: int, limit: int) -> int:
     m = rx["of"].match(w, pos, limit)
     if m and not rx["document_after_of"].match(w, m.end(), limit):
         end = read_body(w, m.end(), limit)
+        number = rx["named_number"].search(w, m.end(), end) if hit.number is None else None
+        end = number.start() if number else end   # "Quyết định của Bộ Chính trị số31-QĐ/TW": the number after the author
         if end > m.end():
             hit.issuer = fix_ocr(clean(_ABBREVIATION_GAP.sub("", w[m.end():end])))
             hit.issuer_from_tail = True
@@ -421,6 +423,10 @@ def _read_of(w: str, hit: _Hit, pos: int, limit: int) -> int:
             term = rx["term"].match(w, pos, limit)
             if term:  # "của Ban Chấp hành Trung ương Đảng (khóa XII) về ...": the term is no part of the name
                 pos = hit.end = term.end()
+            number = rx["named_number"].match(w, pos, limit) if hit.number is None else None
+            if number:   # "<type> của <author> số 31-QĐ/TW, ngày ...": an older layout, the number after the author
+                hit.number, pos = number.group("num"), number.end()
+                hit.end = pos
             m = rx["date"].match(w, pos, limit)
             if m and hit.date_as_written is None and not _clause_date(w, hit, pos, limit):
                 hit.date, hit.date_as_written, hit.date_warning = parse_date(m)

@@ -113,3 +113,46 @@ def test_assign_staff_predicate():
     text = ("Thường trực Tỉnh ủy yêu cầu Văn phòng Tỉnh ủy và các ban của Tỉnh ủy phân công lãnh đạo và cán bộ ứng trực "
             "24/24 giờ.")
     assert _tasks(text) == [("Văn phòng Tỉnh ủy", "các ban của Tỉnh ủy")]
+
+
+# --- an older layout: "<type> của <author> số N, ngày D", the number after the author (glued "số31" too) ------------
+@pytest.mark.parametrize("text, cited", [
+    ("Thi hành Điều 2 Quyết định của Bộ Chính trị số31-QĐ/TW, ngày 01-10-1997 ban hành Quy định về thể loại văn bản, "
+     "Văn phòng Trung ương Đảng hướng dẫn như sau:", ("31-QĐ/TW", "1997-10-01", "Bộ Chính trị")),
+    ("Thi hành Điều 2 Quyết định của Ban Bí thư số 91-QĐ/TW, ngày 16-02-2004 bổ sung thẩm quyền ban hành văn bản, "
+     "Văn phòng Trung ương Đảng hướng dẫn như sau:", ("91-QĐ/TW", "2004-02-16", "Ban Bí thư")),
+    # the number first, as usual
+    ("Thực hiện Quyết định số31-QĐ/TW ngày 01-10-1997 của Bộ Chính trị, Văn phòng hướng dẫn như sau:",
+     ("31-QĐ/TW", "1997-10-01", "Bộ Chính trị")),
+])
+def test_number_after_author(text, cited):
+    [c] = extract_text(text).cited_documents
+    assert (c.number, c.date, c.issuer) == cited
+
+
+# --- "Thi hành (Điều 2) Quyết định ...": the document is implemented (citation_relations) ------------------------------
+@pytest.mark.parametrize("text, relation", [
+    ("Thi hành Điều 2 Quyết định của Bộ Chính trị số 31-QĐ/TW, ngày 01-10-1997 ban hành Quy định về thể loại văn bản, "
+     "Văn phòng Trung ương Đảng hướng dẫn như sau:", "implements"),
+    ("Thi hành Quyết định số 31-QĐ/TW ngày 01-10-1997 của Bộ Chính trị, Văn phòng hướng dẫn như sau:", "implements"),
+    ("Theo Quyết định số 31-QĐ/TW ngày 01-10-1997 của Bộ Chính trị, Văn phòng hướng dẫn như sau:", "refers"),
+])
+def test_execute_implements(text, relation):
+    [c] = extract_text(text).cited_documents
+    assert c.relation == relation
+
+
+# --- a Party original's trích yếu in sentence case under its title, over a rule and its "- Căn cứ ..." basis;
+# the Party's name inside it is words of the trích yếu, no header line ------------------------------------------------
+@pytest.mark.parametrize("subject_lines, subject", [
+    ("Quản lý và cung cấp thông tin trên Cổng thông tin điện tử Đảng Cộng sản Việt Nam\n____________\n\n",
+     "Quản lý và cung cấp thông tin trên Cổng thông tin điện tử Đảng Cộng sản Việt Nam"),
+    ("Quản lý và cung cấp thông tin trên Cổng thông tin điện tử\n", "Quản lý và cung cấp thông tin trên Cổng thông tin điện tử"),
+])
+@pytest.mark.parametrize("basis", ["- Căn cứ Điều lệ Đảng;\n", "Căn cứ Điều lệ Đảng;\n"])
+def test_sentence_case_subject_over_basis(subject_lines, subject, basis):
+    text = ("BAN CHẤP HÀNH TRUNG ƯƠNG\n *\n\nĐẢNG CỘNG SẢN VIỆT NAM\n____________\n\nSố 19-QC/TW\n\n"
+            "Hà Nội, ngày 15 tháng 01 năm 2026\n\nQUY CHẾ\n\n" + subject_lines + basis
+            + "\nBan Bí thư ban hành Quy chế quản lý thông tin.\n")
+    rec = extract_text(text)
+    assert (rec.doc_type, rec.number, rec.subject) == ("Quy chế", "19-QC/TW", subject)
