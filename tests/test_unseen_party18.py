@@ -156,3 +156,18 @@ def test_sentence_case_subject_over_basis(subject_lines, subject, basis):
             + "\nBan Bí thư ban hành Quy chế quản lý thông tin.\n")
     rec = extract_text(text)
     assert (rec.doc_type, rec.number, rec.subject) == ("Quy chế", "19-QC/TW", subject)
+
+
+# --- "các chỉ thị của X gồm: Chỉ thị số A ...; Chỉ thị số B ...": each item, typed again, is X's --------------------
+@pytest.mark.parametrize("text, issuers", [
+    ("Hội nghị quán triệt các chỉ thị của Ban Bí thư Trung ương Đảng gồm: Chỉ thị số 41-CT/TW về an ninh mạng; Chỉ thị "
+     "số 42-CT/TW về phòng ngừa thiên tai; Chỉ thị số 43-CT/TW về Hội Nhà báo.",
+     [("41-CT/TW", "Ban Bí thư"), ("42-CT/TW", "Ban Bí thư"), ("43-CT/TW", "Ban Bí thư")]),
+    ("Hội nghị quán triệt các nghị quyết của Bộ Chính trị bao gồm: Nghị quyết số 57-NQ/TW về chuyển đổi số; Nghị quyết "
+     "số 59-NQ/TW về hội nhập quốc tế.", [("57-NQ/TW", "Bộ Chính trị"), ("59-NQ/TW", "Bộ Chính trị")]),
+    # no author at the head: the symbol's authority, as before
+    ("Hội nghị quán triệt các chỉ thị gồm: Chỉ thị số 41-CT/TW về an ninh mạng; Chỉ thị số 42-CT/TW về thiên tai.",
+     [("41-CT/TW", "Ban Chấp hành Trung ương"), ("42-CT/TW", "Ban Chấp hành Trung ương")]),
+])
+def test_author_of_a_typed_list(text, issuers):
+    assert [(c.number, c.issuer) for c in extract_text(text).cited_documents] == issuers
