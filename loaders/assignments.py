@@ -56,6 +56,7 @@ _NEXT_AFTER_COMMA = re.compile(rf"\s*,\s*(?P<next>[{UPPER}][^,]*?)(?P<places>\s{
 _PLURAL_REST = re.compile(rf"{_PLURAL}\s+(.*)$")                              # "các phòng, ban" -> "phòng, ban"
 _DIRECTLY_UNDER, _UNDER = G.words("directly_under_word")[0], G.words("under_word")[0]   # "trực thuộc", "thuộc"
 _GENERIC, _SECTOR = "generic", "sector"   # body_lists.csv addressee groups: "các cấp" (all levels), "các ngành"
+_SYSTEM_LEVELS = 3   # classes of this many levels (party, state, front, mass) ask the whole political system
 _MASS = "mass"   # body_lists.csv addressee group of the mass organisations ("các đoàn thể chính trị - xã hội")
 # a class placed by its own unit word ("... xã hội tỉnh", "... của tỉnh"), not "các cấp trong tỉnh"
 _PLACED_END = re.compile(G.expand(r"\s(?!%(collective)s\s)[^\W_]+\s+%(unit_kind)s$"))
@@ -222,6 +223,9 @@ def _data() -> dict:
         "unit_organ": {t.lower(): v for t, v in p.get("post_of_unit", ())},
         "sector": {t: v for t, v in p.get("sector_alias", ())},
         "central_units": {t: v for t, v in p.get("central_units", ())},
+        # "Văn phòng Trung ương Đảng ban hành Công văn ... Thường trực Ban Bí thư giao Văn phòng Trung ương Đảng chủ trì":
+        # an office conveys another organ's direction; a task it is given there is no act of its own
+        "messenger": tuple(words("messenger_office")),
     }
 
 
@@ -1037,7 +1041,13 @@ def _told_act(text: str) -> bool:
 
 
 def _only_issuer(bodies: list[str], ctx: DocContext) -> bool:
-    """"Ban Thường vụ Thành ủy chỉ đạo 6 nội dung": the issuer telling what it does gives no one a task."""
+    """"Ban Thường vụ Thành ủy chỉ đạo 6 nội dung": the issuer telling what it does gives no one a task (an office
+    conveying another organ's direction is given one)."""
+    return not (ctx.issuer and conveys(ctx.issuer)) and _is_issuer(bodies, ctx)
+
+
+def _is_issuer(bodies: list[str], ctx: DocContext) -> bool:
+    """The bodies are all the document's issuer."""
     if not bodies or not ctx.issuer:
         return False
     head = ctx.issuer.split(" ", 1)[0].lower()
@@ -1045,6 +1055,12 @@ def _only_issuer(bodies: list[str], ctx: DocContext) -> bool:
         return False  # another head word, not an abbreviation ("UBND"): another body (spares the slow resolution)
     own = _canonical(ctx.issuer, ctx)
     return own is not None and all(_canonical(x, ctx) == own for x in bodies)
+
+
+def conveys(issuer: str) -> bool:
+    """The issuer is an office ("Văn phòng Tỉnh ủy", messenger_office rows) conveying another organ's direction: a
+    task given to it there is the direction's, no act of its own."""
+    return issuer.startswith(tuple(w + " " for w in _data()["messenger"]))
 
 
 @lru_cache(maxsize=4096)  # resolving is slow and the same names recur
@@ -1529,8 +1545,11 @@ def _find(st: SourceText, ctx: DocContext, related: tuple[str, ...] = (),
             _extras(last_in_item, s.text, 0, ctx)  # "Phối hợp với Công an huyện, ..." continues the item
         if pending and not s.item and found is None and last_in_item is None:
             pending = None  # a sentence outside the numbered items ends the request's list
-    if any(not t.generic for t in tasks):
-        tasks = [t for t in tasks if not t.generic]  # classes count only when no body is named
+    if any(not t.generic and not _is_issuer(t.bodies, ctx) for t in tasks):
+        # classes count only when a body other than the issuer (an office given a task in its own letter) is named;
+        # not the whole political system asked at once ("các cấp ủy, tổ chức đảng, chính quyền, MTTQ và các đoàn
+        # thể": one class per level), the addressees of the document
+        tasks = [t for t in tasks if not t.generic or len(t.bodies) >= _SYSTEM_LEVELS]
     out: list[tuple[Assignment, Span]] = []
     for t in tasks:
         span = st.span(t.sentence.start, t.sentence.end)
@@ -1554,4 +1573,4 @@ def names_body(text: str) -> bool:
     return _names_start(text)
 
 
-__all__ = ["find_assignments", "bodies_of", "directed_committees", "names_body", "opens_with_request"]
+__all__ = ["find_assignments", "bodies_of", "conveys", "directed_committees", "names_body", "opens_with_request"]

@@ -119,6 +119,10 @@ def _regexes() -> dict[str, re.Pattern]:
         # (or no author: "Căn cứ các Nghị định: số 92/2006/NĐ-CP ...; số 04/2008/NĐ-CP ..."; "của Thủ tướng số: 1521/QĐ-TTg ...")
         "plural_numbered": re.compile(rf"(?<![^\W\d_]){plural}\s+(?P<type>{types})(?:\s+{of}\s+(?P<issuer>[^:;\n]{{1,80}}?))?(?:\s+{so})?\s*:\s*"
                                       rf"(?P<item>(?:{so}\s*:?\s*)?(?P<num>{_NUMBER}))"),
+        # "các chỉ thị của Ban Bí thư Trung ương Đảng gồm: Chỉ thị số 41-CT/TW ...; Chỉ thị số 42-CT/TW ...": each item
+        # named with its own type, the plural head's author theirs
+        "author_list": re.compile(rf"(?<![^\W\d_]){plural}\s+(?:{types})\s+{of}\s+(?P<issuer>[^:;\n]{{1,80}}?)"
+                                  rf"\s*(?:(?<![^\W_]){G.piece('including')})?\s*:"),
         "type_at": re.compile(rf"(?:{types})(?![^\W_])"),
         "bare_list": re.compile(rf"\s*(?:;|{between})\s*(?P<so>{so})\s*:?\s*(?P<num>{bare})"),
         # a number whose type word is damaged ("Chthị 16 của ...", "Cồng văn số 12/UBND"): read by edit distance
@@ -414,6 +418,8 @@ def _read_of(w: str, hit: _Hit, pos: int, limit: int) -> int:
     m = rx["of"].match(w, pos, limit)
     if m and not rx["document_after_of"].match(w, m.end(), limit):
         end = read_body(w, m.end(), limit)
+        number = rx["named_number"].search(w, m.end(), end) if hit.number is None else None
+        end = number.start() if number else end   # "Quyết định của Bộ Chính trị số31-QĐ/TW": the number after the author
         if end > m.end():
             hit.issuer = fix_ocr(clean(_ABBREVIATION_GAP.sub("", w[m.end():end])))
             hit.issuer_from_tail = True
@@ -421,6 +427,10 @@ def _read_of(w: str, hit: _Hit, pos: int, limit: int) -> int:
             term = rx["term"].match(w, pos, limit)
             if term:  # "của Ban Chấp hành Trung ương Đảng (khóa XII) về ...": the term is no part of the name
                 pos = hit.end = term.end()
+            number = rx["named_number"].match(w, pos, limit) if hit.number is None else None
+            if number:   # "<type> của <author> số 31-QĐ/TW, ngày ...": an older layout, the number after the author
+                hit.number, pos = number.group("num"), number.end()
+                hit.end = pos
             m = rx["date"].match(w, pos, limit)
             if m and hit.date_as_written is None and not _clause_date(w, hit, pos, limit):
                 hit.date, hit.date_as_written, hit.date_warning = parse_date(m)
@@ -514,6 +524,8 @@ def _numbered(w: str, limit: int, own: str) -> tuple[list[_Hit], list[tuple[int,
     skipped: list[tuple[int, int]] = []
     outer = None
     listed = {m.start(): clean(m.group("issuer") or "") for m in rx["plural_numbered"].finditer(w, 0, limit)}
+    authored = [(m.end(), _sentence_end(w, m.end(), limit), clean(m.group("issuer")))
+                for m in rx["author_list"].finditer(w, 0, limit)]
     for start, num_end, doc_type, num_raw, warning in _anchors(w, limit):
         in_list = listed.get(start)   # "" for a plural head without its author
         if hits and start < hits[-1].end:
@@ -534,6 +546,7 @@ def _numbered(w: str, limit: int, own: str) -> tuple[list[_Hit], list[tuple[int,
             else:
                 _read_tail(w, hit, num_end, limit)
                 hit.issuer = hit.issuer or in_list or None  # the plural head's author: "các thông tư của Bộ X: ..."
+                hit.issuer = hit.issuer or next((a for lo, hi, a in authored if lo <= start < hi), None)
                 hits.append(hit)
             head = head or hit
             # the next item of a list: right after the number ("15/CT-TTg, 16/CT-TTg của ...") or
@@ -550,6 +563,12 @@ def _numbered(w: str, limit: int, own: str) -> tuple[list[_Hit], list[tuple[int,
             start = nxt.start("so") if nxt.group("so") else nxt.start("num")
             num_raw, num_end, warning = nxt.group("num"), nxt.end(), None
     return hits, skipped
+
+
+def _sentence_end(w: str, pos: int, limit: int) -> int:
+    """Where the sentence holding pos ends (". " or a line break), or limit."""
+    m = re.compile(r"\.(?:\s|$)|\n").search(w, pos, limit)
+    return m.start() if m else limit
 
 
 def _overlaps(start: int, end: int, spans) -> bool:

@@ -13,7 +13,7 @@ from typing import Any, Callable
 from loaders import header as H
 from loaders import grammar as G
 from loaders import prose as P
-from loaders.assignments import chairs_meeting, find_assignments, requests, told
+from loaders.assignments import chairs_meeting, conveys, find_assignments, requests, told
 from loaders.body_lists import recipient_names
 from loaders.citations import find_citations
 from loaders.context import DocContext
@@ -244,6 +244,8 @@ def _without_speaker(found: tuple | None, facts: dict) -> tuple | None:
     if found is None:
         return None
     a, span = found
+    if facts.get("issuer") and conveys(facts["issuer"]):
+        return found   # "Thường trực Tỉnh ủy yêu cầu Văn phòng Tỉnh ủy ..." in the office's letter: a task of the office
     names = [H.bare_key(n) for n in (facts.get("issuer"), facts.get("acting_body"), facts.get("co_issuer")) if n]
     own = lambda b: len(b.split()) >= 2 and b[:1].isupper() and any(n.startswith(H.bare_key(b)) for n in names)
     keep = tuple(b for b in a.bodies if not own(b))

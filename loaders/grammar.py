@@ -243,6 +243,7 @@ def pieces() -> dict[str, str]:
         "honorific": alternation(words("honorific"), "i"),
         "day_word": alternation(words("day_word")),
         "of": alternation(words("of_word")),
+        "including": alternation(words("including_word")),   # "các chỉ thị của Ban Bí thư gồm: ..."
         # the words a trích yếu starts with: "về việc", "về", "V/v"
         "about": alternation(words("about_word")),
         "and": alternation(words("and_word")),

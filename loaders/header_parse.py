@@ -162,7 +162,8 @@ class _Reader:
         sides of it ("UBND | CỘNG HÒA ... | TỈNH X | Độc lập")."""
         if might_hold_motto(self.st.work[c.start:min(self.end, c.end + 12)].replace("\n", " ")):  # "CỘNG\nHÒA ..."
             found = line_patterns()["not_issuer"].finditer(self.st.work, c.start, min(self.end, c.end + 80))
-            self.mottos += [m.span() for m in found if m.start() < c.end]
+            self.mottos += [m.span() for m in found if m.start() < c.end
+                            and not _WORD_BEFORE.search(self.st.work, c.start, m.start())]   # a trích yếu's words
         if any(a < c.end and b > c.start for a, b in self.mottos):
             return _outside(c, self.mottos)
         return c
@@ -421,7 +422,16 @@ _CONVEYED = re.compile(G.expand(r"%(type_word)s\s+%(of)s\s"))   # "Kết luận 
 def _basis_line(all_cells: tuple[Cell, ...], j: int) -> bool:
     """Cell j opens the text with its basis ("Thực hiện Kế hoạch số ...", "Căn cứ Luật ..."): the line
     above it, under the title, is the trích yếu ("KẾ HOẠCH / Thông tin, tuyên truyền ... / Thực hiện ...")."""
-    return j < len(all_cells) and bool(_basis_verbs().match(all_cells[j].stripped))
+    return j < len(all_cells) and _opens_basis(all_cells[j].stripped)
+
+
+_LIST_MARK = re.compile(r"[-–+•]\s*")
+
+
+def _opens_basis(text: str) -> bool:
+    """The line opens the text with its basis, as an item or not ("Căn cứ Điều lệ Đảng;", "- Căn cứ ...")."""
+    mark = _LIST_MARK.match(text)
+    return bool(_basis_verbs().match(text, mark.end() if mark else 0))
 
 
 @lru_cache(maxsize=1)
@@ -449,6 +459,8 @@ def _set_subject(st, first: Cell, all_cells: tuple[Cell, ...], i: int, out, ev, 
         j += 1
         if not c.text.strip():
             continue  # the empty rest of a table row ("V/v tăng cường |"), a paragraph break of a page
+        if _RULE.fullmatch(c.text):
+            break   # "____": the rule under the trích yếu
         if not (c.stripped[:1].islower() or upper and _continues_caps(c) and not _organ_wrapped(all_cells, j - 1)
                 or not upper and _wrapped_on(st.work, parts, c) or _range_wrapped(parts[-1], c)
                 or _colon_wrapped(parts, c)):
@@ -461,6 +473,7 @@ def _set_subject(st, first: Cell, all_cells: tuple[Cell, ...], i: int, out, ev, 
 
 
 _SENTENCE_END = ".:;!?"
+_RULE = re.compile(r"\s*[_\-–—=*.]{3,}\s*")   # a rule line drawn under a header element
 
 
 def _colon_wrapped(parts: list[Cell], c: Cell) -> bool:
@@ -488,7 +501,7 @@ def _wrapped_on(work: str, parts: list[Cell], c: Cell) -> bool:
         return False
     if len(c.stripped) > max(len(p.stripped) for p in parts):
         return False
-    return not _header_element(c) and not _section_heading().match(c.stripped)
+    return not _header_element(c) and not _section_heading().match(c.stripped) and not _opens_basis(c.stripped)
 
 
 @lru_cache(maxsize=1)
@@ -517,7 +530,17 @@ def _header_element(c: Cell) -> bool:
     return bool(is_upper(c.stripped) or NUMBER_MARK.match(text) or DATE_LINE.match(text)
                 or PLACE_LINE.match(text) or date and date.start() <= _DATE_LINE_LEAD
                 or any(res[k].match(text) for k in ("subject", "recipients", "distribution", "capacity"))
-                or res["not_issuer"].search(text))
+                or _motto_in(text))
+
+
+_WORD_BEFORE = re.compile(r"[^\W\d_]*[a-zđà-ỹ]\s+$")
+
+
+def _motto_in(text: str) -> bool:
+    """The line holds a quốc hiệu or the Party's title, not as words of a sentence-case trích yếu ("Quản lý ...
+    trên Cổng thông tin điện tử Đảng Cộng sản Việt Nam": a lower-case word right before it)."""
+    m = line_patterns()["not_issuer"].search(text)
+    return bool(m) and not _WORD_BEFORE.search(text, 0, m.start())
 
 
 @lru_cache(maxsize=8192)  # pure, and asked for the same lines again and again

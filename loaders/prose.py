@@ -15,6 +15,7 @@ signing_capacities.csv, citation cue verbs from citation_relations.csv.
 from __future__ import annotations
 
 import itertools
+import os
 import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -206,7 +207,10 @@ def _res() -> dict[str, re.Pattern]:
         "subject_about": re.compile(rf"\s*,?\s*(?P<s>{about}\s)"),
         "subject_end": re.compile(
             rf"[;\n]|\.(?:\s|$)|\s{_alt('recipient_verb')}\s+(?={plural}\s|[{H.UPPER}])"
-            rf"|,?\s+{_not_after('negation')}{_alt('subject_stop')}(?:\s|:)|\s\("
+            rf"|,?\s+{_not_after('negation')}{_alt('subject_stop')}(?:\s|:)"
+            # a bracket ends it ("(sau đây gọi tắt là ...)"), not one that names or dates ("bão số 10 (Bualoi)",
+            # "Quốc hội (ĐBQH) khoá XV", "(19/5/1890- 19/5/2020)"): a capital or a digit first, closed soon
+            rf"|\s\((?![{H.UPPER}\d][^()\n]{{0,60}}\))"
             # "... về X yêu cầu Ban Chỉ đạo các huyện ...": a directing verb before a body starts the task
             rf"|,?\s+{_alt('subject_directs')}\s+(?={plural}\s|(?:{heads})(?!\w))"),
         "recipients_end": re.compile(rf"\s{about}\s|\.(?:\s|$)|[;:\n“\"]"),
@@ -295,7 +299,28 @@ def organ(text: str) -> tuple[str | None, H.Organ] | None:
     if found is None and standing:   # "Ban Thường vụ Đảng ủy Khối các cơ quan tỉnh": the standing organ of a body
         body = _template_body(text[standing.end():])
         found = (standing.group(0).strip(), body[1]) if body else None
+    if found and found[0] and found[0].lower() == _executive_organ().lower():
+        found = _unit_committee(text, found[1]) or found
     return (found[0], _spelled_place(found[1])) if found else None
+
+
+def _executive_organ() -> str:
+    """"Ban Chấp hành": the organ that is the committee itself (grammar_words committee_organ, the last row)."""
+    return G.words("committee_organ")[-1]
+
+
+def _unit_committee(text: str, body: H.Organ) -> tuple[None, H.Organ] | None:
+    """"Ban Chấp hành Đảng bộ tỉnh Ninh Thuận" -> Tỉnh ủy Ninh Thuận: the executive committee of a party unit is that
+    unit's committee (local_body_templates "{committee}" row); written without its place, the committee word whose
+    first word is the unit's kind ("Đảng bộ huyện" -> "Huyện ủy"), its place left to the document's."""
+    unit = next((u for u in G.words("party_unit") if body.name.lower().startswith(u.lower())), None)
+    if unit is None:
+        return None
+    if body.name.lower() != unit.lower():
+        return _template_body(text)
+    kind = unit[len(os.path.commonprefix(G.words("party_unit"))):].split()[0]   # "Đảng bộ thành phố" -> "thành"
+    word = next((w for w in G.words("committee_word") if w.split()[0].lower() == kind.lower()), None)
+    return H.body_in_text(word) if word else None
 
 
 @lru_cache(maxsize=1)
@@ -906,6 +931,9 @@ def _subject(st: SourceText, pos: int, end: int, plain: bool) -> tuple[int, int,
     if about and m.re is res["subject_plain"]:
         s0 = about.end()   # "quy định mới về công tác cán bộ": the subject starts at "về"
     stop = res["subject_end"].search(work, s0, end)
+    while stop and work.count("“", s0, stop.start()) > work.count("”", s0, stop.start()):
+        close = work.find("”", stop.start(), end)   # "về “Một số vấn đề cần được ...”": a stop word inside the quote
+        stop = res["subject_end"].search(work, close + 1, end) if close >= 0 else None
     s_end = stop.start() if stop else end
     text = work[s0:s_end].rstrip(" .,/")   # "./": the end mark of a Vietnamese document
     if len(text.split()) < 2:
@@ -1550,7 +1578,19 @@ def locality_in_text(st: SourceText, organ_: H.Organ) -> H.Organ | None:
                     or _named_commune(organ_, body[1])):
                 found[(body[1].province, body[1].district, body[1].locality_phrase)] = body[1]
                 break
+    if not found and organ_.keyword in G.words("committee_word"):
+        return _committee_placed_by_unit(st, organ_)
     return next(iter(found.values())) if len(found) == 1 else None
+
+
+def _committee_placed_by_unit(st: SourceText, organ_: H.Organ) -> H.Organ | None:
+    """"Tỉnh ủy" placed by its party unit named with its place ("Đại hội Đảng bộ tỉnh Lào Cai"): the unit's
+    committee is that place's."""
+    unit = H.body_in_text(G.words("party_unit")[0])   # the keyword of a party unit's body ("Đảng bộ")
+    placed = locality_in_text(st, replace(unit[1], level=organ_.level, open_unit=organ_.open_unit)) if unit else None
+    if placed is None:
+        return None
+    return H.with_locality(organ_, placed.province, placed.province_kind, placed.district, placed.district_kind)
 
 
 @lru_cache(maxsize=256)

@@ -137,11 +137,13 @@ FIELD_CASES = [
     # "...; Giao X chủ trì, phối hợp với Y ...": a capitalised request after ";" is a task of its own
     ("UBND tỉnh yêu cầu các huyện rà soát hộ nghèo; Giao Sở Nội vụ chủ trì, phối hợp với Sở Tài chính hướng dẫn.",
      {"bodies": ["các huyện", "Sở Nội vụ"], "assignments.1.cooperating": ("Sở Tài chính",)}),
-    # ... and one given to the issuer itself hides no class asked before it, nor lends it its partners
+    # ... and one given to the issuer itself hides no class asked before it, nor lends it its partners (an office
+    # conveying Thường trực Ban Bí thư's direction is given its own task: test_unseen_party18)
     ("Ngày 28/9/2025, Văn phòng Trung ương Đảng ban hành Công văn số 17960-CV/VPTW về ứng phó với bão.\n\nThường "
      "trực Ban Bí thư chỉ đạo: Các cấp ủy, tổ chức đảng tại các tỉnh ven biển khẩn trương ứng phó với bão; Giao Văn "
      "phòng Trung ương Đảng chủ trì, phối hợp với các cơ quan liên quan theo dõi, tổng hợp tình hình.",
-     {"bodies": ["Các cấp ủy, tổ chức đảng tại các tỉnh ven biển"], "assignments.0.cooperating": ()}),
+     {"bodies": ["Các cấp ủy, tổ chức đảng tại các tỉnh ven biển", "Văn phòng Trung ương Đảng"],
+      "assignments.0.cooperating": ()}),
     # "gửi X; Bộ trưởng các Bộ: A, B và Chánh Văn phòng Y": the post asks each ministry of its list (no bare
     # "Bộ trưởng"), a stop word inside an item ("Giao thông vận tải") ends no list, a post of a named body after
     # "và" is an addressee of its own
