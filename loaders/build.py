@@ -78,8 +78,7 @@ PAUSE_ENV, PAUSE_SECONDS_ENV = "DIRECTIVE_KG_PAUSE_AT", "DIRECTIVE_KG_PAUSE_SECO
 STAGE_LOG_ENV = "DIRECTIVE_KG_STAGE_LOG"  # a file: each stage's start and end (bench/memory_profile.py)
 BATCH = 1000         # files mapped and validated together (see build's ``batch``)
 SPOOL_FILE = "mapped.nt.part"  # the mapped graphs during a build (loaders.spool), deleted after
-BODIES_MEMO = "resolve_body"  # the map cache's memo of resolve's body names (resolve.known_bodies)
-PARTS_MEMO = "resolve_parts"  # and of the files' own parts (resolve.file_parts)
+RESOLVE_MEMO = "resolve"  # the map cache's memo of resolve's body names and files' parts (known_bodies, file_parts)
 POOL_MIN_FILES = 64   # below this, starting worker processes costs more than it saves
 CACHE_COMMIT_EVERY = 500  # files extracted between commits of the extraction cache, and at least
 CACHE_COMMIT_SECONDS = 5.0  # seconds: a commit waits for the disk (fsync), the workers meanwhile for this process
@@ -329,13 +328,13 @@ def resolved(loaded: Sequence[LoadedDocument], map_cache: MapCache) -> Resolutio
     """resolve(loaded), starting from the body names and the files' own parts (resolve.file_parts) an
     earlier build resolved (the map cache's memos, tied to the code version), which it then keeps for
     the next build: an add computes the parts of its new and changed files only."""
-    learn_bodies(map_cache.memo(BODIES_MEMO))
-    kept = map_cache.memo(PARTS_MEMO)
-    kept = kept if isinstance(kept, dict) else {}
+    memo = map_cache.memo(RESOLVE_MEMO)
+    bodies, kept = memo if isinstance(memo, tuple) and len(memo) == 2 else ({}, {})
+    learn_bodies(bodies)
     resolution = resolve(loaded, kept)
-    map_cache.put_memo(BODIES_MEMO, known_bodies(forget=True))
     current = {part_key(d) for d in loaded}
-    map_cache.put_memo(PARTS_MEMO, {k: p for k, p in kept.items() if k in current})  # a removed file's goes
+    # one pickle: the parts' body nodes are the answers' (shared, not copies); a removed file's part goes
+    map_cache.put_memo(RESOLVE_MEMO, (known_bodies(forget=True), {k: p for k, p in kept.items() if k in current}))
     return resolution
 
 
