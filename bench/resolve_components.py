@@ -48,7 +48,7 @@ def record_keys(docs, names) -> list[dict[str, set[str]]]:
                 keys["n"].add("/".join(resolve._number_key(ident.authority, ident.number)))
         for i, c in enumerate(d.record.cited_documents):
             issuer = names.body(k, c.issuer)
-            m = resolve._Mention(k, i, c, issuer, names.authority(k, issuer), None, d.record.date)
+            m = resolve._Mention(k, i, c, issuer, names.authority(k, issuer), d.record.date, None)
             keys["a"].add(resolve._slug(m.authority or ""))
             keys["i"].add(ids.document_iri(resolve._cited_identity(m)))
             if c.number:

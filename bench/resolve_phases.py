@@ -37,7 +37,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from loaders import build  # noqa: E402
 from loaders import resolve as this_resolve  # noqa: E402
 
-PHASES = ("file_parts", "_loaded_identities", "_mentions", "_known_years", "_add_loaded", "_by_number",
+PHASES = ("_Names", "_loaded_identities", "_mentions", "_known_years", "_add_loaded", "_by_number",
           "_by_issuer_date_type", "_SubjectIndex", "_by_issuer_subject", "_unresolved", "_resolved_document",
           "_merge_bodies", "_claims", "_settle_issuers", "_date_claims", "_settle_dates", "_stats")
 FIELDS = ("documents", "nodes", "bodies", "stats", "conflicts", "date_conflicts")

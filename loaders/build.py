@@ -59,7 +59,7 @@ from loaders.cache import (CACHE_FILE, MAP_CACHE_FILE, SLIM_CHUNK, CachedRecords
                            MapCache, MappedGraphs, SlimEntry, keep_slims, kept_slims, stat_key)
 from loaders.paths import DOCUMENTS, ONTOLOGY
 from loaders.read import SetAside, corpus_root, discover, read_document
-from loaders.resolve import LoadedDocument, Resolution, known_bodies, learn_bodies, part_key, resolve, slim_record
+from loaders.resolve import LoadedDocument, Resolution, known_bodies, learn_bodies, resolve, slim_record
 from loaders.spool import GraphSpool, file_batches, is_file_graph
 from loaders.store import (DKG, KGStore, SyncResult, documents_of_files, export, mark_unfinished, open_store,
                            sync_graphs, write_build_metadata)
@@ -78,7 +78,7 @@ PAUSE_ENV, PAUSE_SECONDS_ENV = "DIRECTIVE_KG_PAUSE_AT", "DIRECTIVE_KG_PAUSE_SECO
 STAGE_LOG_ENV = "DIRECTIVE_KG_STAGE_LOG"  # a file: each stage's start and end (bench/memory_profile.py)
 BATCH = 1000         # files mapped and validated together (see build's ``batch``)
 SPOOL_FILE = "mapped.nt.part"  # the mapped graphs during a build (loaders.spool), deleted after
-RESOLVE_MEMO = "resolve"  # the map cache's memo of resolve's body names and files' parts (known_bodies, file_parts)
+BODIES_MEMO = "resolve_body"  # the map cache's memo of resolve's body names (resolve.known_bodies)
 POOL_MIN_FILES = 64   # below this, starting worker processes costs more than it saves
 CACHE_COMMIT_EVERY = 500  # files extracted between commits of the extraction cache, and at least
 CACHE_COMMIT_SECONDS = 5.0  # seconds: a commit waits for the disk (fsync), the workers meanwhile for this process
@@ -325,16 +325,11 @@ def build(corpus_dir: str | os.PathLike = DOCUMENTS, store_path: str | os.PathLi
 
 
 def resolved(loaded: Sequence[LoadedDocument], map_cache: MapCache) -> Resolution:
-    """resolve(loaded), starting from the body names and the files' own parts (resolve.file_parts) an
-    earlier build resolved (the map cache's memos, tied to the code version), which it then keeps for
-    the next build: an add computes the parts of its new and changed files only."""
-    memo = map_cache.memo(RESOLVE_MEMO)
-    bodies, kept = memo if isinstance(memo, tuple) and len(memo) == 2 else ({}, {})
-    learn_bodies(bodies)
-    resolution = resolve(loaded, kept)
-    current = {part_key(d) for d in loaded}
-    # one pickle: the parts' body nodes are the answers' (shared, not copies); a removed file's part goes
-    map_cache.put_memo(RESOLVE_MEMO, (known_bodies(forget=True), {k: p for k, p in kept.items() if k in current}))
+    """resolve(loaded), starting from the body names an earlier build resolved (the map cache's memo,
+    tied to the code version), which it then keeps for the next build."""
+    learn_bodies(map_cache.memo(BODIES_MEMO))
+    resolution = resolve(loaded)
+    map_cache.put_memo(BODIES_MEMO, known_bodies(forget=True))
     return resolution
 
 

@@ -28,7 +28,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field, replace
 from datetime import date as date_type
 from functools import lru_cache
-from typing import Iterable, Mapping, MutableMapping, NamedTuple, Sequence
+from typing import Iterable, Mapping, NamedTuple, Sequence
 
 from loaders import bodies as body_names
 from loaders import grammar
@@ -398,8 +398,8 @@ class _Mention(NamedTuple):
     cited: CitedDocument
     issuer: BodyNode | None
     authority: str | None
-    type_code: str | None
     citing_date: str | None
+    type_code: str | None
 
     @property
     def key(self) -> tuple[int, int]:
@@ -408,18 +408,14 @@ class _Mention(NamedTuple):
 
 # --- resolution ---------------------------------------------------------------------------
 
-def resolve(docs: Sequence[LoadedDocument], kept: MutableMapping[tuple, "FilePart"] | None = None) -> Resolution:
-    """Resolve every record of a build against each other: one small step per method. ``kept``: the
-    files' own parts (file_parts) of an earlier build, taken for the files whose record is the same and
-    given the new ones (an add computes its new files' only)."""
-    parts = file_parts(docs, kept)
-    names = _names_of(parts)
-    loaded = [(p.own, p.copy) for p in parts]
-    mentions = [_Mention(k, i, c, *p.cited[i], d.record.date)
-                for k, (d, p) in enumerate(zip(docs, parts)) for i, c in enumerate(d.record.cited_documents)]
+def resolve(docs: Sequence[LoadedDocument]) -> Resolution:
+    """Resolve every record of a build against each other: one small step per method."""
+    names = _Names(docs)
+    loaded = [_loaded_identities(d, k, names) for k, d in enumerate(docs)]
+    mentions = _mentions(docs, names)
     nodes = _Nodes(_known_years(loaded, mentions))
     doc_iris = [_add_loaded(nodes, d, own, copy) for d, (own, copy) in zip(docs, loaded)]
-    own_targets = {m.key: parts[m.record].own_targets[m.index] for m in mentions}
+    own_targets = {m.key: ids.document_iri(_cited_identity(m)) for m in mentions}
     targets: dict[tuple[int, int], tuple[str, str, float]] = {}
     _by_number(mentions, nodes, targets, own_targets)
     _by_issuer_date_type(mentions, nodes, doc_iris, targets)
@@ -472,15 +468,6 @@ class _Names:
         return (b for per in self.per_record for b in per.values())
 
 
-def _names_of(parts: Sequence[FilePart]) -> _Names:
-    """The names of files whose parts hold them all (file_parts): read, never added to."""
-    names = object.__new__(_Names)
-    names.contexts = [p.context for p in parts]
-    names.per_record = [p.names for p in parts]
-    names.shared = None
-    return names
-
-
 def _unplaced(body: BodyNode | None) -> bool:
     """A local body named without its place ("Tỉnh ủy", "UBND huyện" in a press report): two such
     documents of different provinces may share a number and a year, so neither number nor date
@@ -512,55 +499,9 @@ def _mentions(docs: Sequence[LoadedDocument], names: _Names) -> list[_Mention]:
     for k, d in enumerate(docs):
         for i, c in enumerate(d.record.cited_documents):
             issuer = names.body(k, c.issuer)
-            out.append(_Mention(k, i, c, issuer, names.authority(k, issuer),
-                                doc_type_code(c.doc_type, d.record.channel), d.record.date))
+            out.append(_Mention(k, i, c, issuer, names.authority(k, issuer), d.record.date,
+                                doc_type_code(c.doc_type, d.record.channel)))
     return out
-
-
-class FilePart(NamedTuple):
-    """What resolve() reads of one file alone: pure in its record (with the code and the reference data),
-    so a build keeps each file's for the next one (build.resolved: the map cache's memo, tied to the code
-    version) and an add computes only its new and changed files' (bench/README.md, issue 15: an add's
-    resolution, piece 1)."""
-
-    context: DocContext
-    names: dict[str, BodyNode]          # every body name of the record, in the order resolve() asks them
-    own: ids.DocIdentity
-    copy: ids.DocIdentity | None
-    cited: tuple[tuple[BodyNode | None, str | None, str | None], ...]  # a citation's issuer, authority, type code
-    own_targets: tuple[str, ...]        # a citation's IRI by its own words
-
-
-def part_key(d: LoadedDocument) -> tuple[str, str] | None:
-    """What a file's part is kept under: its bytes and its whole record's digest (None: not kept)."""
-    return (d.sha256, d.digest) if d.digest else None
-
-
-def file_parts(docs: Sequence[LoadedDocument], kept: MutableMapping[tuple, FilePart] | None = None
-               ) -> list[FilePart]:
-    """Each file's part: from ``kept`` when there, else computed (and added to ``kept``), a file's names
-    asked in the order the phases used to ask them (issuer, copy's issuer, cited issuers, the rest)."""
-    kept = {} if kept is None else kept
-    fresh = [d for d in docs if part_key(d) not in kept]
-    names = _Names(fresh)
-    loaded = [_loaded_identities(d, k, names) for k, d in enumerate(fresh)]
-    by_record: dict[int, list[_Mention]] = defaultdict(list)
-    for m in _mentions(fresh, names):
-        by_record[m.record].append(m)
-    made: dict[int, FilePart] = {}
-    for k, d in enumerate(fresh):
-        for name in _record_names(d.record):
-            names.body(k, name)
-        mine = by_record.get(k, [])
-        part = FilePart(names.contexts[k], names.per_record[k], *loaded[k],
-                        tuple((m.issuer, m.authority, m.type_code) for m in mine),
-                        tuple(ids.document_iri(_cited_identity(m)) for m in mine))
-        key = part_key(d)
-        if key is None:
-            made[id(d)] = part
-        else:
-            kept.setdefault(key, part)
-    return [made[id(d)] if id(d) in made else kept[part_key(d)] for d in docs]
 
 
 def _known_years(loaded, mentions: Sequence[_Mention]) -> dict[tuple[str, str], set[str]]:
@@ -618,8 +559,8 @@ def _cited_identity(m: _Mention) -> ids.DocIdentity:
 
 
 def _by_number(mentions: Sequence[_Mention], nodes: _Nodes, targets: dict, own_targets: Mapping) -> None:
-    """Method ``number``: (authority, number, year) is the document (a dated one: the citation's own
-    target, _Nodes.iri)."""
+    """Method ``number``: (authority, number, year) is the document (dated: the citation's own target,
+    what _Nodes.iri gives it)."""
     for m in mentions:
         if m.cited.number:
             target = own_targets[m.key] if ids.year_of(m.cited.date) else nodes.iri(_cited_identity(m))
@@ -704,7 +645,10 @@ def _resolved_document(k: int, d: LoadedDocument, iris: tuple[str, str | None],
             asserted_in=iri, target=target, own_target=own_targets[m.key],
             relation=relation, explicit=c.explicit, method=method, confidence=confidence,
             issuer=m.issuer.iri if m.issuer else None))
-    known = names.per_record[k]  # every name of the record (file_parts)
+    known = names.per_record[k]
+    for name in _record_names(d.record):
+        if name not in known:  # a name repeats in a record's tasks and lists
+            names.body(k, name)
     return ResolvedDocument(iri=iri, copy_iri=copy_iri, citations=tuple(cits),
                             bodies={n: b.iri for n, b in known.items()},
                             locality=(names.contexts[k].province, names.contexts[k].district))
