@@ -5,10 +5,11 @@ back), on the records of CORPUS from STORE's extraction cache. Nothing is commit
 again, alternating code versions (each on a store stamped with its own code: bench/add_profile.py
 --restamp, then an add or a read of CORPUS to fill the extraction cache).
 
-    python bench/resolve_add.py CORPUS STORE [--root OTHER_CHECKOUT] [--save resolution.pickle]
+    python bench/resolve_add.py CORPUS STORE [--root OTHER_CHECKOUT] [--phases] [--save resolution.pickle]
 
 --root: import loaders from another checkout (main's, for an A/B). --save: pickle the Resolution (to
-compare two versions' with bench/resolve_phases.py's plain()).
+compare two versions' with bench/resolve_phases.py's plain()). --phases: resolve()'s phases too (bench/resolve_phases.py's
+timers). Figures: bench/README.md, issue 15, addres18.
 """
 from __future__ import annotations
 
