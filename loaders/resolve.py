@@ -417,7 +417,7 @@ def resolve(docs: Sequence[LoadedDocument]) -> Resolution:
     doc_iris = [_add_loaded(nodes, d, own, copy) for d, (own, copy) in zip(docs, loaded)]
     own_targets = {m.key: ids.document_iri(_cited_identity(m)) for m in mentions}
     targets: dict[tuple[int, int], tuple[str, str, float]] = {}
-    _by_number(mentions, nodes, targets)
+    _by_number(mentions, nodes, targets, own_targets)
     _by_issuer_date_type(mentions, nodes, doc_iris, targets)
     _by_issuer_subject(mentions, nodes, doc_iris, targets)
     _unresolved(mentions, nodes, own_targets, targets)
@@ -558,11 +558,12 @@ def _cited_identity(m: _Mention) -> ids.DocIdentity:
                            text=subject_of(c.subject or c.text) or c.text)
 
 
-def _by_number(mentions: Sequence[_Mention], nodes: _Nodes, targets: dict) -> None:
-    """Method ``number``: (authority, number, year) is the document."""
+def _by_number(mentions: Sequence[_Mention], nodes: _Nodes, targets: dict, own_targets: Mapping) -> None:
+    """Method ``number``: (authority, number, year) is the document (dated: the citation's own target,
+    what _Nodes.iri gives it)."""
     for m in mentions:
         if m.cited.number:
-            target = nodes.iri(_cited_identity(m))
+            target = own_targets[m.key] if ids.year_of(m.cited.date) else nodes.iri(_cited_identity(m))
             targets[m.key] = (target, "number", NUMBER_CONFIDENCE)
             _describe(nodes[target], m)
 
