@@ -188,7 +188,6 @@ def main(argv=None) -> int:
     ap.add_argument("--no-thread", action="store_true",
                     help="store.LOAD_THREAD off: each piece loaded in the caller (the phases' CPU then apart)")
     ap.add_argument("--strict", action="store_true", help="store.LENIENT_LOAD off: Oxigraph's IRI checks on")
-    ap.add_argument("--mmap-each", action="store_true", help="store.LOAD_HEAP_BLOCKS 0: glibc's own thresholds")
     ap.add_argument("--files", type=int, help="only the first N file graphs (and the shared graphs)")
     ap.add_argument("--added", type=int, help="with --files: this many added files (default N / 10)")
     ap.add_argument("--full-only", action="store_true", help="only the full load")
@@ -208,8 +207,6 @@ def main(argv=None) -> int:
         store_module.LOAD_THREAD = False
     if args.strict:
         store_module.LENIENT_LOAD = False
-    if args.mmap_each:
-        store_module.LOAD_HEAP_BLOCKS = 0
     if args.no_bulk:
         store_module.BULK_MIN_CHARS = store_module.MANIFEST_BULK_MIN_CHARS = 1 << 62
     args.work.mkdir(parents=True, exist_ok=True)
@@ -228,8 +225,7 @@ def main(argv=None) -> int:
     results: dict = {"graphs": len(index), "added": sum(added in g for g in index),
                      "piece_chars": store_module.LOAD_PIECE_CHARS, "bulk_min_chars": store_module.BULK_MIN_CHARS,
                "load_thread": getattr(store_module, "LOAD_THREAD", False),
-               "lenient": getattr(store_module, "LENIENT_LOAD", False),
-               "heap_blocks": getattr(store_module, "LOAD_HEAP_BLOCKS", 0)}
+               "lenient": getattr(store_module, "LENIENT_LOAD", False)}
     if args.copies > 1:
         base = copied(args.work / "base.part", dumped, {g: v for g, v in index.items() if added not in g}, args.copies)
         results["copies"] = args.copies

@@ -168,7 +168,6 @@ import pyoxigraph as ox
 
 from loaders.identity import BUILD_GRAPH, CORPUS_GRAPH, ONTOLOGY_GRAPH, REFERENCE_GRAPH
 from loaders.paths import ROOT
-from loaders.workers import big_blocks_from_heap
 
 DKG = "https://w3id.org/directive-kg/ontology#"
 CONTENT_HASH = DKG + "contentHash"
@@ -208,10 +207,6 @@ LOAD_THREAD = True  # a full load loads each piece in a thread while the next is
 # module docstring): the mapped text is valid by construction (every IRI minted by loaders.identity from
 # slugs, or to_rdf.iri, which percent-encodes what N-Triples forbids; every literal escaped by to_rdf.literal).
 LENIENT_LOAD = True
-# Bytes: during a full load glibc serves the bulk loader's per-piece blocks (its batch of quads, its hash
-# tables: tens to hundreds of MB, allocated and freed per piece) from its heap (workers.big_blocks_from_heap;
-# 0: an mmap each, glibc's default above 32 MB). bench/load_stage.py --mmap-each for the A/B.
-LOAD_HEAP_BLOCKS = 1 << 30
 COMPACTION_NICE = 19  # a full load's RocksDB compactions at the lowest priority (_compactions_behind); 0: as they are
 
 PREFIXES = {
@@ -1138,7 +1133,7 @@ def _full_load(store: ox.Store, graphs: Mapping[str, str], wanted: Mapping[str, 
     index = _IndexWriter(store, graphs)
     half = len(plain) // 2
     done = 0
-    with big_blocks_from_heap(LOAD_HEAP_BLOCKS), _compactions_behind(store), _Loader(store) as loader:
+    with _compactions_behind(store), _Loader(store) as loader:
         for i, part in enumerate((plain[:half], plain[half:])):
             if i and half:
                 loader.wait()

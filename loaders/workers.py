@@ -297,44 +297,19 @@ def frozen(collect: bool = True) -> Iterator[None]:
             gc.unfreeze()
 
 
-M_ARENA_MAX, M_TRIM_THRESHOLD, M_MMAP_THRESHOLD = -8, -1, -3  # glibc's mallopt parameters (malloc.h)
+M_ARENA_MAX = -8  # glibc's mallopt parameter (malloc.h)
 ARENAS = 2
-MMAP_THRESHOLD_MAX = 32 << 20  # the ceiling of glibc's dynamic mmap threshold (64-bit), where a long run's usually is
-
-
-def mallopt(param: int, value: int) -> bool:
-    """glibc's mallopt; False where it is not there (not glibc) or refuses."""
-    try:
-        import ctypes
-        return bool(ctypes.CDLL("libc.so.6").mallopt(param, value))
-    except (OSError, AttributeError):
-        return False
-
-
-@contextmanager
-def big_blocks_from_heap(threshold: int) -> Iterator[None]:
-    """While it runs, glibc serves blocks up to ``threshold`` bytes from its heap, not by an mmap each
-    (page faults on every page touched, an munmap when freed), and keeps freed memory up to that
-    much for the next block; then the thresholds at glibc's dynamic ceiling (MMAP_THRESHOLD_MAX, twice
-    that to trim) and the freed pages given back. 0: nothing changed."""
-    if not threshold:
-        yield
-        return
-    mallopt(M_MMAP_THRESHOLD, threshold)
-    mallopt(M_TRIM_THRESHOLD, threshold)
-    try:
-        yield
-    finally:
-        mallopt(M_MMAP_THRESHOLD, MMAP_THRESHOLD_MAX)
-        mallopt(M_TRIM_THRESHOLD, 2 * MMAP_THRESHOLD_MAX)
-        give_back_memory()
 
 
 def few_arenas() -> None:
     """glibc's malloc gives each thread that allocates an arena of its own, up to 8 a core, and keeps
     what is freed in each: the tables' threads and RocksDB's grew this process by what they had freed.
     At most ARENAS (11,000 documents, the tables stage alone: peak RSS 399 -> 368 MB, CPU the same)."""
-    mallopt(M_ARENA_MAX, ARENAS)
+    try:
+        import ctypes
+        ctypes.CDLL("libc.so.6").mallopt(M_ARENA_MAX, ARENAS)
+    except (OSError, AttributeError):  # not glibc
+        pass
 
 
 def _wait(workers: list[_Worker], limit: float | None) -> float | None:
