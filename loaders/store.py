@@ -114,7 +114,7 @@ main's loaders run beside this code at the same time by PYTHONPATH; load average
 The add's new triples are bulk-loaded (Store.load in steps of 50,000 cost 3x the CPU), the changed
 graphs' index texts, entries and manifest forgotten in three operations (were three a graph), its
 delta lines hashed once and matched to the counted ones in numpy. The full load is the bulk loader's
-(about 70 % of its CPU, in Oxigraph; piece size 12-150 MB and lenient parsing changed it by < 5 %).
+(about 70 % of its CPU, in Oxigraph; piece size 12-150 MB changed it by < 5 %; lenient parsing: Session 18).
 What an add still spends in proportion to the store: manifest() (0.2 s), the corpus graph diffed
 whole. (SyncResult.triples was len(store), every quad counted on every build and add: 0.5 s CPU at
 10,000 documents, 4.6 s at 101,000 (31.7 M quads); now the merged graph's triples, a count each sync
@@ -142,6 +142,9 @@ Saved queries (bench/queries_scale.py, 3 repeats, CPU median) on the 10,000-docu
 older layout and on this one (the same graphs): the same rows for all 19, none slower beyond noise
 (propagation-tree 315 -> 260 ms, reuse 3.1 -> 2.6 s, reuse-levels 2.8 -> 1.9 s, documents as
 SPARQL 1.8 -> 1.5 s; implicit-citations from its table 11.2 -> 12.7 ms, its SPARQL 1.40 -> 1.32 s).
+
+Session 18: the bulk loads parse leniently (LENIENT_LOAD): the full load of 10,000 documents' graphs 33.5 ->
+32.0 s CPU (bench/load_stage.py --strict, two runs each, load average 22-36), the same quads.
 """
 from __future__ import annotations
 
