@@ -114,7 +114,7 @@ main's loaders run beside this code at the same time by PYTHONPATH; load average
 The add's new triples are bulk-loaded (Store.load in steps of 50,000 cost 3x the CPU), the changed
 graphs' index texts, entries and manifest forgotten in three operations (were three a graph), its
 delta lines hashed once and matched to the counted ones in numpy. The full load is the bulk loader's
-(about 70 % of its CPU, in Oxigraph; piece size 12-150 MB and lenient parsing changed it by < 5 %).
+(about 70 % of its CPU, in Oxigraph; piece size 12-150 MB changed it by < 5 %; lenient parsing: Session 18).
 What an add still spends in proportion to the store: manifest() (0.2 s), the corpus graph diffed
 whole. (SyncResult.triples was len(store), every quad counted on every build and add: 0.5 s CPU at
 10,000 documents, 4.6 s at 101,000 (31.7 M quads); now the merged graph's triples, a count each sync
@@ -142,6 +142,9 @@ Saved queries (bench/queries_scale.py, 3 repeats, CPU median) on the 10,000-docu
 older layout and on this one (the same graphs): the same rows for all 19, none slower beyond noise
 (propagation-tree 315 -> 260 ms, reuse 3.1 -> 2.6 s, reuse-levels 2.8 -> 1.9 s, documents as
 SPARQL 1.8 -> 1.5 s; implicit-citations from its table 11.2 -> 12.7 ms, its SPARQL 1.40 -> 1.32 s).
+
+Session 18: the bulk loads parse leniently (LENIENT_LOAD): the full load of 10,000 documents' graphs 33.5 ->
+32.0 s CPU (bench/load_stage.py --strict, two runs each, load average 22-36), the same quads.
 """
 from __future__ import annotations
 
@@ -203,6 +206,10 @@ PART_RAW = 4_000_000  # N-Triples text per index literal (Oxigraph's parsers rea
 BIG_GRAPH_CHARS = 8_000_000  # a graph this large is diffed by line hash, a run at a time (store._Change)
 STEP_TRIPLES = 50_000  # triples per DELETE DATA when a change goes in steps
 LOAD_THREAD = True  # a full load loads each piece in a thread while the next is packed and hashed
+# Bulk loads parse without Oxigraph's IRI checks (bench/load_stage.py --strict: the full load's CPU, see the
+# module docstring): the mapped text is valid by construction (every IRI minted by loaders.identity from
+# slugs, or to_rdf.iri, which percent-encodes what N-Triples forbids; every literal escaped by to_rdf.literal).
+LENIENT_LOAD = True
 COMPACTION_NICE = 19  # a full load's RocksDB compactions at the lowest priority (_compactions_behind); 0: as they are
 
 PREFIXES = {
@@ -1231,9 +1238,9 @@ def _load_piece(store: ox.Store, chunks: list[bytes], bulk_min: int | None = Non
     cost 11 s CPU at 10,000 documents). Bytes, not a stream: the loader then runs without the GIL."""
     data = b"".join(chunks)
     if len(data) >= (BULK_MIN_CHARS if bulk_min is None else bulk_min):
-        store.bulk_load(data, format=ox.RdfFormat.N_QUADS)
+        store.bulk_load(data, format=ox.RdfFormat.N_QUADS, lenient=LENIENT_LOAD)
     else:
-        store.load(data, format=ox.RdfFormat.N_QUADS)
+        store.load(data, format=ox.RdfFormat.N_QUADS, lenient=LENIENT_LOAD)
 
 
 def _compaction_threads() -> list[int]:

@@ -180,6 +180,19 @@ def test_hostile_strings_round_trip():
     assert ask(store, 'ASK { ?d dkg:dateAsWritten "2020-02-30" FILTER NOT EXISTS { ?d eli:date_document ?x } }')
 
 
+# The store bulk-loads the mapped text without Oxigraph's IRI checks (store.LENIENT_LOAD): what a
+# document gives its IRIs (number, issuer, path, bodies, cited text) must yield valid N-Triples anyway.
+@pytest.mark.parametrize("odd", ["15%/QĐ", "%zz", "100%", "a%2", "% %%", "x:y//z", "#frag?q=1", "..",
+                                 "ÿ\u00a0\u2028", "<>"])
+def test_odd_identifiers_give_strictly_valid_ntriples(odd):
+    doc = _doc(f"dir/{odd}.txt", doc_type="Công văn", number=f"{odd}-CV/TU", date="2020-07-28", issuer=odd,
+               subject=odd, recipients=(odd,), cited_documents=(CitedDocument(text=odd, number=odd, issuer=odd),),
+               assignments=(Assignment(text=odd, bodies=(odd,)),), signer=Signer(name=odd, role=odd, authority=odd))
+    result = corpus_graphs([doc])
+    for name, text in result.graphs.items():  # strict: raises SyntaxError on an invalid IRI
+        assert list(ox.parse(text.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES)), name
+
+
 @pytest.mark.parametrize("value", ["", "plain", 'q"uote', "back\\slash", "new\nline", "tab\t", "\x01", "ư ơ đ"])
 def test_literal_parses_back(value):
     line = f"<http://e/s> <http://e/p> {literal(value)} .\n"
