@@ -1075,15 +1075,18 @@ def _issuer_of_role(st: SourceText, lead: _Lead, role: Span, name_start: int) ->
         lead.evidence["issuer"] = st.span(role.start, name_start if between else role.end)
 
 
+_MONTH_IN_YEAR = re.compile(G.piece("month_in_year"))   # "từ 0 giờ, ngày 23 tháng 9 năm 2021"
+
+
 def _year_of_month(work: str, month: int) -> str | None:
     """The year a text gives the month of a yearless date ("Ngày 18/02, ..." and later "trong tháng
-    02/2020", "từ ngày 22-2-2021"): the one year written with that month; None when none or several.
-    Without that month, the one year of the dates in the next two months (a report tells what follows:
-    "Ngày 27/8 ... trong tháng 9/2019"; December's next months fall in the next year)."""
+    02/2020", "từ ngày 22-2-2021", "ngày 23 tháng 9 năm 2021"): the one year written with that month;
+    None when none or several. Without that month, the one year of the dates in the next two months (a
+    report tells what follows: "Ngày 27/8 ... trong tháng 9/2019"; December's next months fall in the next year)."""
     spans = _anniversary_spans(work)
     by_gap: dict[int, set[str]] = {0: set(), 1: set(), 2: set()}
-    for m in re.finditer(r"(?<![\d/.\-])(?:\d{1,2}\s*[/.\-]\s*)?(?P<m>\d{1,2})\s*[/.\-]\s*"
-                         r"(?P<y>(?:19|20)\d\d)(?!\d)", work):
+    for m in [*re.finditer(r"(?<![\d/.\-])(?:\d{1,2}\s*[/.\-]\s*)?(?P<m>\d{1,2})\s*[/.\-]\s*"
+                           r"(?P<y>(?:19|20)\d\d)(?!\d)", work), *_MONTH_IN_YEAR.finditer(work)]:
         gap = (int(m.group("m")) - month) % 12
         if gap in by_gap and not _cited_date(work, m.start()) \
                 and not any(s <= m.start() < e for s, e in spans):   # a cited document's date is no clue
