@@ -291,11 +291,20 @@ def organ(text: str) -> tuple[str | None, H.Organ] | None:
     central = refdata.find_central_body(text[standing.end():]) if standing else None
     if central and central.channel == "party":
         return standing.group(0).strip(), H.Organ(central.name, central.level, central.channel, central.name)
-    found = H.body_in_text(text) or _template_body(text)
+    found = _placed(H.body_in_text(text), text) or _template_body(text)
     if found is None and standing:   # "Ban Thường vụ Đảng ủy Khối các cơ quan tỉnh": the standing organ of a body
         body = _template_body(text[standing.end():])
         found = (standing.group(0).strip(), body[1]) if body else None
     return (found[0], _spelled_place(found[1])) if found else None
+
+
+def _placed(found: tuple[str | None, H.Organ] | None, text: str) -> tuple[str | None, H.Organ] | None:
+    """"Sở Y tế Sơn La", "UBND Sơn La": a province written after the name without its kind word; the
+    body read without its place (its unit left open, or no level) yields to the template that reads it."""
+    if found is None or found[1].province or not (found[1].open_unit or found[1].level is None):
+        return found
+    placed = _template_body(text)
+    return placed if placed is not None and placed[1].province else found
 
 
 @lru_cache(maxsize=1)

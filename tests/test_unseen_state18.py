@@ -198,3 +198,18 @@ def test_named_law_with_a_second_number(text, numbers):
     got = [(c.number, c.date) for c in r.cited_documents]
     assert got == numbers
     assert {c.doc_type for c in r.cited_documents} == {"Luật"}
+
+
+# a province written after a Sở's or the UBND's name without its kind word ("Sở TN&MT Sơn La vừa có Công văn")
+@pytest.mark.parametrize("text, issuer", [
+    ("Sở TN&MT Lai Châu vừa có Công văn số 184/STNMT-QLĐĐ gửi UBND các huyện về việc quản lý đất.",
+     "Sở Tài nguyên và Môi trường tỉnh Lai Châu"),
+    ("Sở Y tế Lai Châu vừa có Công văn số 184/SYT-NVY gửi các bệnh viện về việc khám bệnh.", "Sở Y tế tỉnh Lai Châu"),
+    ("UBND Lai Châu vừa có Công văn số 184/UBND-KT gửi các sở về việc quản lý đất.", "Ủy ban nhân dân tỉnh Lai Châu"),
+    # its kind written, or no place: as before
+    ("Sở TN&MT tỉnh Lai Châu vừa có Công văn số 184/STNMT-QLĐĐ gửi UBND các huyện về việc quản lý đất.",
+     "Sở Tài nguyên và Môi trường tỉnh Lai Châu"),
+    ("Sở Y tế vừa có Công văn số 184/SYT-NVY gửi các bệnh viện về việc khám bệnh.", "Sở Y tế"),
+])
+def test_province_after_a_body_without_its_kind(text, issuer):
+    assert extract_text(text).issuer == issuer
