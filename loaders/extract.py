@@ -219,6 +219,7 @@ def _before_lead_in_its_sentence(work: str, span: Span, rep: P.Reported) -> bool
 
 
 def _paragraph_break(work: str, start: int, end: int) -> bool:
+    """A blank line between ``start`` and ``end`` (a paragraph ends there)."""
     return bool(re.search(r"\n\s*\n", work[start:end]))
 
 

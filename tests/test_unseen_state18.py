@@ -213,3 +213,15 @@ def test_named_law_with_a_second_number(text, numbers):
 ])
 def test_province_after_a_body_without_its_kind(text, issuer):
     assert extract_text(text).issuer == issuer
+
+
+# a portal printing its table's line breaks as escapes ("Số: 12/KH-UBND \r\n | ..."): read as blanks
+@pytest.mark.parametrize("escape", ["\\r\\n", "\\n"])
+def test_escaped_line_breaks(escape):
+    e = escape
+    text = (f"{e} ỦY BAN NHÂN DÂN | {e}\n{e} TỈNH LAI CHÂU | {e}\n{e} Số: 12/KH-UBND {e} | {e} Lai Châu, ngày 5 tháng 3 "
+            f"năm 2020 {e} |\n{e}{e}\nThực hiện Quyết định số 345/QĐ-TTg{e}ngày 2/1/2020 của Thủ tướng Chính phủ, "
+            f"UBND tỉnh xây dựng Kế hoạch như sau:\n{e}1. Mục tiêu chung\n")
+    r = extract_text(text)
+    assert (r.doc_type, r.number, r.date) == ("Kế hoạch", "12/KH-UBND", "2020-03-05")
+    assert [c.number for c in r.cited_documents] == ["345/QĐ-TTg"]
