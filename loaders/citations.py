@@ -765,7 +765,22 @@ def _named(w: str, limit: int, taken) -> list[_Hit]:
         if hit.issuer is None and doc.issuer:
             hit.issuer = doc.issuer
         hits.append(hit)
+        if num:
+            hits.extend(_named_again(w, hit, limit, doc.issuer))
     return hits
+
+
+def _named_again(w: str, hit: _Hit, limit: int, issuer: str | None) -> list[_Hit]:
+    """"Luật Ngân sách nhà nước số 01/2002/QH11 ngày ...; số 83/2015/QH13 ngày ...": the next "số"
+    of a list after a named document's number and date is a document of the same name."""
+    out = []
+    while (nxt := _regexes()["bare"].match(w, hit.end, limit)) and nxt.group("so"):
+        hit = _Hit(nxt.start("so"), nxt.end(), hit.doc_type, name=hit.name)
+        hit.number, hit.num_end = clean(nxt.group("num")), nxt.end()
+        _read_tail(w, hit, nxt.end(), limit)
+        hit.issuer = hit.issuer or issuer
+        out.append(hit)
+    return out
 
 
 def _enacted_by_cited(w: str, pos: int, taken) -> bool:

@@ -195,7 +195,8 @@ def _reported_itself(span: Span, rep: P.Reported | None, work: str = "") -> bool
         return False
     if any(span.start < m.end and m.start < span.end for m in rep.mentions):
         return True
-    in_lead = rep.lead is not None and rep.lead.start <= span.start < rep.lead.end
+    # "Theo đó, ... theo Chỉ thị số 15/CT-TTg": the lead's paragraph goes on telling the document
+    in_lead = rep.lead is not None and rep.lead.start <= span.start and not _paragraph_break(work, rep.lead.start, span.start)
     return rep.quote_start is not None and span.end <= rep.quote_start and not in_lead \
         and not _before_lead_in_its_sentence(work, span, rep) \
         and not _one_sentence(work, span.end, rep.quote_start)
@@ -217,10 +218,15 @@ def _before_lead_in_its_sentence(work: str, span: Span, rep: P.Reported) -> bool
     return _one_sentence(work, min(span.end, rep.lead.start), rep.lead.start)   # a lead read from its line's start may overlap
 
 
+def _paragraph_break(work: str, start: int, end: int) -> bool:
+    """A blank line between ``start`` and ``end`` (a paragraph ends there)."""
+    return bool(re.search(r"\n\s*\n", work[start:end]))
+
+
 def _one_sentence(work: str, start: int, end: int) -> bool:
     """No sentence ends between ``start`` and ``end`` (a line wrap does not end one): "Căn cứ Công văn
     số 758-CV/TU ..., UBND tỉnh có ý kiến như sau:" cites in the sentence that opens the quotation."""
-    return not re.search(r"[.!?]\s|\n\s*\n", work[start:end])
+    return not re.search(r"[.!?]\s", work[start:end]) and not _paragraph_break(work, start, end)
 
 
 def _without_lead(found: tuple, rep: P.Reported | None) -> tuple | None:

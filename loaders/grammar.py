@@ -222,6 +222,8 @@ def pieces() -> dict[str, str]:
         "dated": rf"{alternation(words('day_word'), 'i')}\s+{date}",
         # "ngày 30-9": a day and month without a year (the year from the page's own date)
         "day_month": rf"(?P<d>\d{{1,2}})\s*(?:{seps})\s*(?P<m>\d{{1,2}})",
+        # "tháng 9 năm 2021": a month and year in words (a page's clue to the year of "Đêm 22/9")
+        "month_in_year": rf"(?:{month})\s*(?P<m>\d{{1,2}})\s*(?:{year})\s*(?P<y>(?:19|20)\d\d)(?!\d)",
         "symbol_part": symbol_part,
         # "1316/-BYT": a symbol with an empty segment is still a number as written
         # "30c/NQ-CP", "1303a/UBND-NNTNMT": a letter after the number (a document added to a series)

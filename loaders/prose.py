@@ -295,7 +295,7 @@ def organ(text: str) -> tuple[str | None, H.Organ] | None:
     central = refdata.find_central_body(text[standing.end():]) if standing else None
     if central and central.channel == "party":
         return standing.group(0).strip(), H.Organ(central.name, central.level, central.channel, central.name)
-    found = H.body_in_text(text) or _template_body(text)
+    found = _placed(H.body_in_text(text), text) or _template_body(text)
     if found is None and standing:   # "Ban Thường vụ Đảng ủy Khối các cơ quan tỉnh": the standing organ of a body
         body = _template_body(text[standing.end():])
         found = (standing.group(0).strip(), body[1]) if body else None
@@ -321,6 +321,15 @@ def _unit_committee(text: str, body: H.Organ) -> tuple[None, H.Organ] | None:
     kind = unit[len(os.path.commonprefix(G.words("party_unit"))):].split()[0]   # "Đảng bộ thành phố" -> "thành"
     word = next((w for w in G.words("committee_word") if w.split()[0].lower() == kind.lower()), None)
     return H.body_in_text(word) if word else None
+
+
+def _placed(found: tuple[str | None, H.Organ] | None, text: str) -> tuple[str | None, H.Organ] | None:
+    """"Sở Y tế Sơn La", "UBND Sơn La": a province written after the name without its kind word; the
+    body read without its place (its unit left open, or no level) yields to the template that reads it."""
+    if found is None or found[1].province or not (found[1].open_unit or found[1].level is None):
+        return found
+    placed = _template_body(text)
+    return placed if placed is not None and placed[1].province else found
 
 
 @lru_cache(maxsize=1)
@@ -1103,15 +1112,18 @@ def _issuer_of_role(st: SourceText, lead: _Lead, role: Span, name_start: int) ->
         lead.evidence["issuer"] = st.span(role.start, name_start if between else role.end)
 
 
+_MONTH_IN_YEAR = re.compile(G.piece("month_in_year"))   # "từ 0 giờ, ngày 23 tháng 9 năm 2021"
+
+
 def _year_of_month(work: str, month: int) -> str | None:
     """The year a text gives the month of a yearless date ("Ngày 18/02, ..." and later "trong tháng
-    02/2020", "từ ngày 22-2-2021"): the one year written with that month; None when none or several.
-    Without that month, the one year of the dates in the next two months (a report tells what follows:
-    "Ngày 27/8 ... trong tháng 9/2019"; December's next months fall in the next year)."""
+    02/2020", "từ ngày 22-2-2021", "ngày 23 tháng 9 năm 2021"): the one year written with that month;
+    None when none or several. Without that month, the one year of the dates in the next two months (a
+    report tells what follows: "Ngày 27/8 ... trong tháng 9/2019"; December's next months fall in the next year)."""
     spans = _anniversary_spans(work)
     by_gap: dict[int, set[str]] = {0: set(), 1: set(), 2: set()}
-    for m in re.finditer(r"(?<![\d/.\-])(?:\d{1,2}\s*[/.\-]\s*)?(?P<m>\d{1,2})\s*[/.\-]\s*"
-                         r"(?P<y>(?:19|20)\d\d)(?!\d)", work):
+    for m in [*re.finditer(r"(?<![\d/.\-])(?:\d{1,2}\s*[/.\-]\s*)?(?P<m>\d{1,2})\s*[/.\-]\s*"
+                           r"(?P<y>(?:19|20)\d\d)(?!\d)", work), *_MONTH_IN_YEAR.finditer(work)]:
         gap = (int(m.group("m")) - month) % 12
         if gap in by_gap and not _cited_date(work, m.start()) \
                 and not any(s <= m.start() < e for s, e in spans):   # a cited document's date is no clue

@@ -22,6 +22,8 @@ from functools import lru_cache
 from loaders.records import Span
 
 _MARKDOWN = re.compile(r"\\\*|\*\*|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])|^#+ |\\(?=[\\`_\[\]()#.!-])", re.M)
+# "Số: 54/KH-UBND \\r\\n | ...": a portal's line breaks printed as escapes (a table cell's source)
+_ESCAPED_BREAK = re.compile(r"(?:\\r)?\\n")
 
 
 @lru_cache(maxsize=1)
@@ -58,6 +60,7 @@ def mask_markdown(text: str) -> str:
     """Replace Markdown markers by spaces of the same length."""
     if "*" not in text and "#" not in text and "\\" not in text:  # every marker has one of these: most texts have none
         return text
+    text = _ESCAPED_BREAK.sub(lambda m: " " * len(m.group(0)), text)
     return _MARKDOWN.sub(lambda m: " " * len(m.group(0)), text)
 
 

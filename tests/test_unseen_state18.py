@@ -152,3 +152,76 @@ def test_titled_signer(text):
 ])
 def test_with_adds_an_addressee(text, recipients):
     assert extract_text(text).recipients == recipients
+
+
+# a press lead dated by a time of day without the year ("Đêm 12/8,"): the year from a later date of the text
+@pytest.mark.parametrize("text, date", [
+    ("Đêm 12/8, UBND tỉnh ban hành Công văn số 5501/UBND-VP về việc phòng, chống dịch. Theo đó, tạm dừng các "
+     "hoạt động từ 0 giờ, ngày 13 tháng 8 năm 2021 cho đến khi có thông báo mới.", "2021-08-12"),
+    ("Đêm 12/8, UBND tỉnh ban hành Công văn số 5501/UBND-VP về việc phòng, chống dịch. Các cơ sở đóng cửa "
+     "trong tháng 8 năm 2021.", "2021-08-12"),
+    ("Ngày 12/8, UBND tỉnh ban hành Công văn số 5501/UBND-VP về việc phòng, chống dịch. Từ 0 giờ ngày 14/8/2021 "
+     "tạm dừng các hoạt động.", "2021-08-12"),
+    # two years with that month: no year is guessed
+    ("Đêm 12/8, UBND tỉnh ban hành Công văn số 5501/UBND-VP về việc phòng, chống dịch. Tháng 8 năm 2020 và "
+     "tháng 8 năm 2021 đều có dịch.", None),
+])
+def test_yearless_night_dateline(text, date):
+    r = extract_text(text)
+    assert (r.doc_type, r.number, r.date) == ("Công văn", "5501/UBND-VP", date)
+
+
+# the lead's paragraph goes on ("Theo đó, ...") before the page prints the full text: what it cites is cited
+def test_lead_paragraph_citations_before_the_full_text():
+    text = ("Ngày 12/8/2021, UBND tỉnh ban hành Công văn số 5501/UBND-VP về việc phòng, chống dịch. Theo đó, thực "
+            "hiện giãn cách xã hội theo Chỉ thị số 15/CT-TTg trên địa bàn tỉnh.\n\n"
+            "Báo X xin giới thiệu toàn văn Công văn số 5501/UBND-VP.\n\n"
+            "Thực hiện Chỉ thị số 16/CT-TTg ngày 31 tháng 3 năm 2020 của Thủ tướng Chính phủ, Chủ tịch UBND tỉnh "
+            "quyết định:\n")
+    r = extract_text(text)
+    assert r.number == "5501/UBND-VP"
+    assert [c.number for c in r.cited_documents] == ["15/CT-TTg", "16/CT-TTg"]
+
+
+# a named law with two numbers, the second after ";" or "," ("Luật X số A ngày ...; số B ngày ...")
+@pytest.mark.parametrize("text, numbers", [
+    ("Căn cứ Luật Quản lý thuế số 21/2006/QH11 ngày 5 tháng 7 năm 2006; số 38/2019/QH14 ngày 13 tháng 6 năm 2019;",
+     [("21/2006/QH11", "2006-07-05"), ("38/2019/QH14", "2019-06-13")]),
+    ("Căn cứ Luật Quản lý thuế số 21/2006/QH11 ngày 5/7/2006, số 38/2019/QH14 ngày 13/6/2019;",
+     [("21/2006/QH11", "2006-07-05"), ("38/2019/QH14", "2019-06-13")]),
+    # the next law of the list keeps its own name
+    ("Căn cứ Luật Quản lý thuế số 21/2006/QH11 ngày 5/7/2006; Luật Kế toán số 88/2015/QH13 ngày 20/11/2015;",
+     [("21/2006/QH11", "2006-07-05"), ("88/2015/QH13", "2015-11-20")]),
+])
+def test_named_law_with_a_second_number(text, numbers):
+    r = extract_text(text + "\nỦY BAN NHÂN DÂN TỈNH QUYẾT ĐỊNH:\n")
+    got = [(c.number, c.date) for c in r.cited_documents]
+    assert got == numbers
+    assert {c.doc_type for c in r.cited_documents} == {"Luật"}
+
+
+# a province written after a Sở's or the UBND's name without its kind word ("Sở TN&MT Sơn La vừa có Công văn")
+@pytest.mark.parametrize("text, issuer", [
+    ("Sở TN&MT Lai Châu vừa có Công văn số 184/STNMT-QLĐĐ gửi UBND các huyện về việc quản lý đất.",
+     "Sở Tài nguyên và Môi trường tỉnh Lai Châu"),
+    ("Sở Y tế Lai Châu vừa có Công văn số 184/SYT-NVY gửi các bệnh viện về việc khám bệnh.", "Sở Y tế tỉnh Lai Châu"),
+    ("UBND Lai Châu vừa có Công văn số 184/UBND-KT gửi các sở về việc quản lý đất.", "Ủy ban nhân dân tỉnh Lai Châu"),
+    # its kind written, or no place: as before
+    ("Sở TN&MT tỉnh Lai Châu vừa có Công văn số 184/STNMT-QLĐĐ gửi UBND các huyện về việc quản lý đất.",
+     "Sở Tài nguyên và Môi trường tỉnh Lai Châu"),
+    ("Sở Y tế vừa có Công văn số 184/SYT-NVY gửi các bệnh viện về việc khám bệnh.", "Sở Y tế"),
+])
+def test_province_after_a_body_without_its_kind(text, issuer):
+    assert extract_text(text).issuer == issuer
+
+
+# a portal printing its table's line breaks as escapes ("Số: 12/KH-UBND \r\n | ..."): read as blanks
+@pytest.mark.parametrize("escape", ["\\r\\n", "\\n"])
+def test_escaped_line_breaks(escape):
+    e = escape
+    text = (f"{e} ỦY BAN NHÂN DÂN | {e}\n{e} TỈNH LAI CHÂU | {e}\n{e} Số: 12/KH-UBND {e} | {e} Lai Châu, ngày 5 tháng 3 "
+            f"năm 2020 {e} |\n{e}{e}\nThực hiện Quyết định số 345/QĐ-TTg{e}ngày 2/1/2020 của Thủ tướng Chính phủ, "
+            f"UBND tỉnh xây dựng Kế hoạch như sau:\n{e}1. Mục tiêu chung\n")
+    r = extract_text(text)
+    assert (r.doc_type, r.number, r.date) == ("Kế hoạch", "12/KH-UBND", "2020-03-05")
+    assert [c.number for c in r.cited_documents] == ["345/QĐ-TTg"]
