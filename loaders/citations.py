@@ -103,6 +103,7 @@ def _regexes() -> dict[str, re.Pattern]:
     issued = alternation([t for t, _ in p["issued_verb"]])   # "ban hành"
     so, bare, dated, plural = G.piece("number_word"), G.piece("bare_number"), G.piece("dated"), G.piece("plural")
     of, day, also = G.piece("of"), G.piece("day_word"), G.piece("and")
+    time_of_day = alternation([r["phrase"] for r in table("press_phrases") if r["kind"] == "time_of_day"])
     between = rf"(?:,\s*{also}|,|{also})"   # between the items of a list: ",", "và", ", và"
     day_month = rf"(?i:{day})\s+{G.piece('day_month')}"   # "ngày 30-9": no year written
     # "học tập và làm theo ...": "theo" after such a verb is part of it, it starts no phrase
@@ -179,7 +180,7 @@ def _regexes() -> dict[str, re.Pattern]:
         # a photo's caption on the line under a title ("... Đại hội XIII của Đảng\nToàn cảnh hội nghị."): no name goes on there
         "caption_line": re.compile(alternation(r["phrase"] for r in table("press_phrases") if r["kind"] == "caption")),
         # the news's dateline on the line under a title ("... của Bộ Chính trị\nNgày 17-4, tại ..."): no name goes on there
-        "dateline_line": re.compile(rf"(?:{alternation([*G.any_case(G.words('day_word')), *[r['phrase'] for r in table('press_phrases') if r['kind'] == 'time_of_day']])})"
+        "dateline_line": re.compile(rf"(?:{alternation(G.any_case(G.words('day_word')))}|{time_of_day})"
                                     rf"\s+\d{{1,2}}\s*[-/.]\s*\d{{1,2}}(?!\d)"),
         "open_head": re.compile(rf"{alternation([t for t, _ in p['open_head']])}$"),
         "verbs": re.compile(rf"(?<![^\W_]){alternation(G.any_case(relation_verbs()))}(?![^\W_])"),
@@ -202,7 +203,8 @@ def _regexes() -> dict[str, re.Pattern]:
         "wrap_goes_on": re.compile(rf"(?<![^\W_]){alternation([t for t, _ in p['wrap_goes_on']])}[ \t]*$"),
         "date_first": re.compile(rf"^\s*{dated}"),
         # "Theo đó, ngày D, X ban hành ...", "Do công việc đột xuất, ngày D, X có ...": a short lead before the date
-        "date_after_lead": re.compile(rf"^\s*(?:[^\d,;.\n]{{1,40}},\s*)?{dated}"),
+        # and a time of day before the date ("Được biết, vào chiều ngày D, X đã có ...": press_phrases time_of_day)
+        "date_after_lead": re.compile(rf"^\s*(?:[^\d,;.\n]{{1,40}},\s*)?(?:(?i:{time_of_day})\s+)?{dated}"),
         "of_x_at": re.compile(rf"(?:^|.*\s){of}\s+(?P<x>[^,;:.()]+?)\s+{G.piece('at')}\s+$", re.S),
         # "Xét đề nghị của: X tại các văn bản: số 49/TTr-UBND ngày ..., số 48/TTr-UBND ngày ...": X wrote the
         # list; read across the colons and the items before the citation
@@ -1080,6 +1082,8 @@ def _issuer_as_named(hit: _Hit) -> str:
         if m:
             issuer = value.replace("{n}", m.groupdict().get("n") or "")   # a row may hold no number ("BTVQU")
     issuer = _last_title_body(_without_holder(issuer))
+    from loaders.prose import unit_committee_name   # prose reads this module's patterns
+    issuer = unit_committee_name(issuer) or issuer
     for text, value in patterns()["issuer_of_type"]:
         doc_type, _, written = text.partition("|")
         if (hit.doc_type or "").casefold() == doc_type.casefold() and issuer.casefold() == written.casefold():

@@ -304,6 +304,15 @@ def organ(text: str) -> tuple[str | None, H.Organ] | None:
     return (found[0], _spelled_place(found[1])) if found else None
 
 
+def unit_committee_name(text: str) -> str | None:
+    """"Ban Chấp hành Đảng bộ tỉnh Ninh Thuận" -> "Tỉnh ủy Ninh Thuận": a cited author named by its executive
+    committee gets the issuer's name (organ's rule: one name for one body); anything else None."""
+    if not text.lower().startswith(_executive_organ().lower() + " "):
+        return None
+    found = organ(text)
+    return found[1].name if found and found[0] is None else None
+
+
 def _executive_organ() -> str:
     """"Ban Chấp hành": the organ that is the committee itself (grammar_words committee_organ, the last row)."""
     return G.words("committee_organ")[-1]

@@ -431,7 +431,7 @@ def test_named_document_examples(row):
     ("Căn cứ Luật Thi đua, khen thưởng, Nghị định số 91/2017/NĐ-CP;",
      [("Luật", "Luật Thi đua, khen thưởng", None), ("Nghị định", "Nghị định số 91/2017/NĐ-CP", "Chính phủ")]),
     ("Căn cứ Quy chế làm việc của Ban Chấp hành Đảng bộ tỉnh khóa XXII;",
-     [("Quy chế", "Quy chế làm việc của Ban Chấp hành Đảng bộ tỉnh khóa XXII", "Ban Chấp hành Đảng bộ tỉnh Ninh Bình")]),
+     [("Quy chế", "Quy chế làm việc của Ban Chấp hành Đảng bộ tỉnh khóa XXII", "Tỉnh ủy Ninh Bình")]),
     ("Thực hiện nghiêm Điều lệ Đảng, giữ gìn kỷ luật.", [("Điều lệ", "Điều lệ Đảng", "Đảng Cộng sản Việt Nam")]),
     ("Căn cứ Luật Đất đai; Luật Xây dựng; Luật Đất đai và các văn bản hướng dẫn.",   # two laws, one mentioned twice
      [("Luật", "Luật Đất đai", None), ("Luật", "Luật Xây dựng", None)]),
@@ -639,7 +639,7 @@ def test_subject_ends_after_a_closed_quote_and_comma():
     ("Thực hiện Nghị quyết số 26-NQ/TW ngày 19/5/2018 của Ban Chấp hành Trung ương Đảng khóa XII về công tác cán bộ.",
      "Ban Chấp hành Trung ương", "về công tác cán bộ"),
     ("Thực hiện Nghị quyết số 03-NQ/TU ngày 2/3/2021 của Ban Chấp hành Đảng bộ tỉnh (khoá XVI) về phát triển du lịch.",
-     "Ban Chấp hành Đảng bộ tỉnh Ninh Bình", "về phát triển du lịch"),
+     "Tỉnh ủy Ninh Bình", "về phát triển du lịch"),
     # a quoted title ends at its closing quote, parentheses inside and all; what follows is not its subject
     ("Tổng kết Nghị quyết số 18 ngày 25-10-2017 của Ban Chấp hành Trung ương về 'Một số vấn đề về sắp xếp bộ máy' "
      "trên địa bàn tỉnh.", "Ban Chấp hành Trung ương", "về 'Một số vấn đề về sắp xếp bộ máy'"),

@@ -49,6 +49,24 @@ def test_executive_committee_of_party_unit(text, issuer):
     assert (rec.issuer, rec.doc_type) == (issuer, "Nghị quyết")
 
 
+# --- a cited author "Ban Chấp hành Đảng bộ tỉnh X" gets the issuer's name (Tỉnh ủy X): one name, one meaning ------------
+@pytest.mark.parametrize("text, issuer", [
+    ("Thực hiện Nghị quyết số 05-NQ/TU ngày 2/3/2021 của Ban Chấp hành Đảng bộ tỉnh Ninh Thuận về phát triển du lịch, "
+     "Ban Thường vụ Tỉnh ủy yêu cầu các cấp ủy đảng tăng cường kiểm tra.", "Tỉnh ủy Ninh Thuận"),
+    ("Thực hiện Nghị quyết số 05-NQ/HU ngày 2/3/2021 của Ban Chấp hành Đảng bộ huyện Ninh Hải về phát triển du lịch, "
+     "Ban Thường vụ Tỉnh ủy yêu cầu các cấp ủy đảng tăng cường kiểm tra.", "Huyện ủy Ninh Hải"),
+    # without its place: the committee word, as the issuer's rule gives it
+    ("Đề nghị các phòng quán triệt Nghị quyết số 110-NQ/TU ngày 11/7/2016 của Ban Chấp hành Đảng bộ tỉnh về công tác "
+     "dân vận.", "Tỉnh ủy"),
+    # the committee named by its committee word stays as written
+    ("Thực hiện Nghị quyết số 05-NQ/TU ngày 2/3/2021 của Tỉnh ủy Ninh Thuận về phát triển du lịch, Ban Thường vụ "
+     "Tỉnh ủy yêu cầu các cấp ủy đảng tăng cường kiểm tra.", "Tỉnh ủy Ninh Thuận"),
+])
+def test_cited_executive_committee(text, issuer):
+    [c] = extract_text(text).cited_documents
+    assert c.issuer == issuer
+
+
 # --- "MTTQ Việt Nam" in the political system's addressee list is the Front's class, as spelled out --------------
 @pytest.mark.parametrize("text, tasks", [
     ("Ban Bí thư yêu cầu các cấp ủy, tổ chức đảng, chính quyền, MTTQ Việt Nam và các tổ chức chính trị - xã hội không "
@@ -171,3 +189,22 @@ def test_sentence_case_subject_over_basis(subject_lines, subject, basis):
 ])
 def test_author_of_a_typed_list(text, issuers):
     assert [(c.number, c.issuer) for c in extract_text(text).cited_documents] == issuers
+
+
+# --- "Được biết, vào chiều ngày D, X đã có <type> số N": a time of day before the cited document's date -----------
+_LETTER = ("TỈNH ỦY HÒA AN\nSố 12-CV/TU\nHòa An, ngày 3 tháng 11 năm 2017\nCÔNG VĂN\nvề việc ứng phó bão số 12\n"
+           "Ban Thường vụ Tỉnh ủy yêu cầu các cấp ủy đảng tăng cường kiểm tra.\n")
+
+
+@pytest.mark.parametrize("sentence, date", [
+    ("Được biết, vào chiều ngày 02/11/2017, UBND tỉnh đã có Thông báo khẩn số 342/TB-UBND về việc ứng phó bão.",
+     "2017-11-02"),
+    ("Vào sáng ngày 02/11/2017, UBND tỉnh đã có Thông báo khẩn số 342/TB-UBND về việc ứng phó bão.", "2017-11-02"),
+    ("Chiều ngày 02/11/2017, UBND tỉnh đã ban hành Thông báo số 342/TB-UBND về việc ứng phó bão.", "2017-11-02"),
+    ("Trước đó, ngày 02/11/2017, UBND tỉnh đã ban hành Thông báo số 342/TB-UBND về việc ứng phó bão.", "2017-11-02"),
+    # no date before the author: none
+    ("Được biết, UBND tỉnh đã có Thông báo khẩn số 342/TB-UBND về việc ứng phó bão.", None),
+])
+def test_time_of_day_before_cited_date(sentence, date):
+    [c] = extract_text(_LETTER + sentence + "\n").cited_documents
+    assert (c.number, c.date) == ("342/TB-UBND", date)

@@ -41,10 +41,10 @@ FIELD_CASES = [
     ("Ngày 6/4, Bộ Công an đã ra công điện gửi các đơn vị thuộc Bộ và giám đốc công an tỉnh, thành phố, trong đó "
      "yêu cầu tăng cường phòng ngừa tội phạm.",
      {"recipients": ("các đơn vị thuộc Bộ", "giám đốc công an tỉnh, thành phố")}),
-    # a cited author ends before "phù hợp" (suits ...)
+    # a cited author ends before "phù hợp" (suits ...); "Ban Chấp hành Đảng bộ tỉnh" is the Tỉnh ủy (party18)
     ("UBND tỉnh yêu cầu các sở xây dựng kế hoạch thực hiện Chương trình hành động số 05-CTr/TU ngày 06/11/2021 của "
      "Ban Chấp hành Đảng bộ tỉnh phù hợp với điều kiện thực tế.",
-     {"cited.0.number": "05-CTr/TU", "cited.0.issuer": "Ban Chấp hành Đảng bộ tỉnh"}),
+     {"cited.0.number": "05-CTr/TU", "cited.0.issuer": "Tỉnh ủy"}),
     # "Chỉ thị 31 của Ban Thường vụ Tỉnh ủy" names 31-CT/TU "của Ban Thường vụ Tỉnh ủy Hà Nam" again: its author
     # only lacks its place
     ("Huyện ủy vừa ban hành Kế hoạch thực hiện Chỉ thị số 31-CT/TU ngày 13/3/2024 của Ban Thường vụ Tỉnh ủy Hà Nam "
