@@ -5,11 +5,13 @@ its tables folder, taken before the add) and the Change the add saved (bench/tab
 version and another can be compared on the same add in the same minutes (the add itself, minutes of
 read, map, load and validation, run once):
 
-    .venv/bin/python bench/tables_replay.py STORE LAST_TABLES CHANGE OUT [--workers 2] [--profile F]
+    .venv/bin/python bench/tables_replay.py STORE LAST_TABLES CHANGE OUT [--workers 2] [--profile F] [--meta-from-last]
 
 OUT: a folder (made empty) where the tables are written (OUT/tables); compare two replays' with
 `diff -r` or with the add's own (STORE/tables). --profile: cProfile (thread CPU timer) of the stage
-run on one thread, saved to F. The store is opened read-only.
+run on one thread, saved to F. --meta-from-last: the last build's metadata read from LAST_TABLES' .json
+files, not from CHANGE (LAST_TABLES written by another code version than the add's: bench/tables_whole.py
+on the store before the add). The store is opened read-only.
 """
 from __future__ import annotations
 
@@ -39,8 +41,11 @@ def main() -> None:
     ap.add_argument("out", type=Path)
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--profile", type=Path)
+    ap.add_argument("--meta-from-last", action="store_true")
     args = ap.parse_args()
     last, by_p = pickle.loads(args.change.read_bytes())
+    if args.meta_from_last:
+        last = {f.name: json.loads(f.read_bytes()) for f in sorted(args.last.glob("*.json"))}
     delta = None
     if by_p is not None:
         delta = Delta([])
