@@ -3,12 +3,17 @@ build that changes some files computes again only the rows of the documents a ch
 and merges them, in the listing's ORDER BY order, with the other lines of the last build's file.
 
 A listing is keyed when its outer SELECT projects its document parameter (``# param: doc document``)
-or ?document_iri, and sorted when its ORDER BY names projected variables only (ASC or DESC). Next to
-its table such a listing has::
+or ?document_iri, and sorted when its ORDER BY names projected variables only (ASC or DESC). A row
+about several documents (hidden-links: the pairs of a row) is keyed by a hidden ?document_iris (KEYS):
+their IRIs separated by spaces, from an expression naming the documents' variables (each a key: the
+walk starts from the nearer; on an add the rows are computed again with each variable bound in turn,
+and a row tied with a kept one in an ORDER BY that names every shown column is that row, of more
+pairs). Next to its table such a listing has::
 
-    PATH/tables/NAME.keys   one JSON line per row of NAME.jsonl: [key IRI, [ORDER BY keys]], each
-                            key as queries.order_key gives it (the row's terms before the runner shows
-                            them: a document label does not sort as the IRI the store sorted)
+    PATH/tables/NAME.keys   one JSON line per row of NAME.jsonl: [key IRI, [ORDER BY keys], more key
+                            IRIs ...], each key as queries.order_key gives it (the row's terms before
+                            the runner shows them: a document label does not sort as the IRI the store
+                            sorted)
 
 The rows a document has are decided by the triples its pattern reaches from the key (the listing's
 WHERE with the key as ?this, and what the runner reads to label a document named by STR(?x): its
@@ -25,9 +30,8 @@ walk from 7,780 documents reached to 1,695, and it is updated in place (its boun
 against 0.64 whole since the relations are a FILTER, not a VALUES block). Written whole: a listing whose walk would cost more than writing it whole
 (table_delta.walk_budget: implicit-citations, whose 30,883 changed passage quotes of text reuse are stepped back
 along its 18 patterns: 711,076 look-ups, 3.05 CPU s against 1.37 whole at 10,000 + 1,000; at 100,000
-the table costs ~23 s whole, and the same walk is within its budget: not measured there), and hidden-links, not keyed: its rows are pairs,
-and its query bound by VALUES to 2,000 documents costs more than whole (30,000 documents: 10.6
-against 8.4 CPU s). reporting-lines is updated since reach splits a UNION into its branches."""
+the table costs ~23 s whole, and the same walk is within its budget: not measured there).
+reporting-lines is updated since reach splits a UNION into its branches."""
 from __future__ import annotations
 
 import bisect
