@@ -3,17 +3,12 @@ build that changes some files computes again only the rows of the documents a ch
 and merges them, in the listing's ORDER BY order, with the other lines of the last build's file.
 
 A listing is keyed when its outer SELECT projects its document parameter (``# param: doc document``)
-or ?document_iri, and sorted when its ORDER BY names projected variables only (ASC or DESC). A row
-about several documents (hidden-links: the pairs of a row) is keyed by a hidden ?document_iris (KEYS):
-their IRIs separated by spaces, from an expression naming the documents' variables (each a key: the
-walk starts from the nearer; on an add the rows are computed again with each variable bound in turn,
-and a row tied with a kept one in an ORDER BY that names every shown column is that row, of more
-pairs). Next to its table such a listing has::
+or ?document_iri, and sorted when its ORDER BY names projected variables only (ASC or DESC). Next to
+its table such a listing has::
 
-    PATH/tables/NAME.keys   one JSON line per row of NAME.jsonl: [key IRI, [ORDER BY keys], more key
-                            IRIs ...], each key as queries.order_key gives it (the row's terms before
-                            the runner shows them: a document label does not sort as the IRI the store
-                            sorted)
+    PATH/tables/NAME.keys   one JSON line per row of NAME.jsonl: [key IRI, [ORDER BY keys]], each
+                            key as queries.order_key gives it (the row's terms before the runner shows
+                            them: a document label does not sort as the IRI the store sorted)
 
 The rows a document has are decided by the triples its pattern reaches from the key (the listing's
 WHERE with the key as ?this, and what the runner reads to label a document named by STR(?x): its
@@ -30,8 +25,9 @@ walk from 7,780 documents reached to 1,695, and it is updated in place (its boun
 against 0.64 whole since the relations are a FILTER, not a VALUES block). Written whole: a listing whose walk would cost more than writing it whole
 (table_delta.walk_budget: implicit-citations, whose 30,883 changed passage quotes of text reuse are stepped back
 along its 18 patterns: 711,076 look-ups, 3.05 CPU s against 1.37 whole at 10,000 + 1,000; at 100,000
-the table costs ~23 s whole, and the same walk is within its budget: not measured there).
-reporting-lines is updated since reach splits a UNION into its branches."""
+the table costs ~23 s whole, and the same walk is within its budget: not measured there), and hidden-links, not keyed: its rows are pairs,
+and its query bound by VALUES to 2,000 documents costs more than whole (30,000 documents: 10.6
+against 8.4 CPU s). reporting-lines is updated since reach splits a UNION into its branches."""
 from __future__ import annotations
 
 import bisect
@@ -53,9 +49,6 @@ SUFFIX = ".keys"
 # costs more than the whole one (10,000 + 1,000 documents less the 1,000: reporting-lines reached 39,152
 # nodes for 10,806 rows, 19.5 CPU s against 1.3 whole; implicit-citations 56,975 for 3,321, 3.3 against 1.8)
 REACH = 0.5
-# a hidden column naming the documents a row belongs to (its IRIs, separated by spaces): the key of a
-# listing whose rows are about several documents (hidden-links: a pair's two, for every pair of the row)
-KEYS = "document_iris"
 
 # what the runner reads to show a document IRI a cell holds as its label (queries._LABELS), per ?x
 _LABEL_READS = """OPTIONAL {{ ?{x} a <https://w3id.org/directive-kg/ontology#Document> }}
@@ -77,7 +70,6 @@ class Keyed:
     order: tuple[tuple[str, bool], ...]
     rows: str
     reads: None = None
-    listed: tuple[str, ...] = ()  # key KEYS: the variables of the documents it lists (each bound in turn)
 
 
 def _order(text: str, tokens: list) -> tuple[tuple[str, bool], ...] | None:
@@ -118,36 +110,17 @@ def keyed(query) -> Keyed | None:
     tokens = top_tokens(text)
     projected = projection(text)
     keys = [p.name for p in query.params if p.type == "document"] or ["document_iri"]
-    if keys == ["document_iri"] and keys[0] not in projected and KEYS in projected:
-        keys = [KEYS]
     order = _order(text, tokens)
     if len(keys) != 1 or keys[0] not in projected or not order or any(v not in projected for v, _ in order):
         return None
     key = keys[0]
-    listed = _listed(text) if key == KEYS else ()
-    # rows of several documents: their order names every shown column, so that two rows the merge finds
-    # tied are one row (of more pairs) to combine
-    if key == KEYS and (not listed or set(projected) - {KEYS, *listed} - {v for v, _ in order}):
-        return None
     # the label reads of every STR(?x), inside the outer group's closing brace
     end = max(t[0] for t in tokens if t[2] == "}" and t[3] == 0)
     rows = text[:end] + "".join(_LABEL_READS.format(x=x) for x in _labelled(text, tokens)) + text[end:]
     if key != "document_iri":
         rows = re.sub(r"\?document_iri\b", "?key_document_iri", rows)
-        for one in listed or (key,):  # several documents: a row is reached from the nearest of them
-            rows = re.sub(r"\?" + re.escape(one) + r"\b", "?document_iri", rows)
-    return Keyed(query.name, key, order, rows, listed=listed)
-
-
-def _listed(text: str) -> tuple[str, ...]:
-    """The variables of the expression projected AS ?document_iris (KEYS): the documents it lists."""
-    m = re.search(r"\bAS\s+\?" + KEYS + r"\s*\)", text)
-    depth = 0
-    for at in range(-1 if m is None else m.end() - 1, -1, -1):
-        depth += {")": 1, "(": -1}.get(text[at], 0)
-        if depth == 0:
-            return tuple(dict.fromkeys(re.findall(r"\?(\w+)", text[at:m.start()])))
-    return ()
+        rows = re.sub(r"\?" + re.escape(key) + r"\b", "?document_iri", rows)
+    return Keyed(query.name, key, order, rows)
 
 
 class _Sorted:
@@ -172,11 +145,6 @@ def _keys_lines(spec: Keyed, terms: list[dict]) -> list[bytes] | None:
     out = []
     for row in terms:
         key = row.get(spec.key)
-        if spec.listed and isinstance(key, ox.Literal) and key.value.split():
-            iris = sorted(set(key.value.split()))
-            key, more = ox.NamedNode(iris[0]), iris[1:]
-        else:
-            more = []
         if not isinstance(key, ox.NamedNode):
             return None
         cells = []
@@ -186,7 +154,7 @@ def _keys_lines(spec: Keyed, terms: list[dict]) -> list[bytes] | None:
             if found is None:
                 found = memo[term] = list(order_key(term))
             cells.append(found)
-        out.append(json.dumps([key.value, cells, *more], ensure_ascii=False).encode("utf-8") + b"\n")
+        out.append(json.dumps([key.value, cells], ensure_ascii=False).encode("utf-8") + b"\n")
     return out
 
 
@@ -219,20 +187,14 @@ def write_keyed(store: ox.Store, folder: Path, query, spec: Keyed, stamp: str, p
             return None
         # rows dropped: those of every key reached (a removed document is typed no more); computed
         # again: those of the documents among them
-        kept = _kept(spec, old[1], reached)
         documents = _documents(store, reached)
-        if spec.listed:  # a dropped row's other documents too: the row is computed again whole
-            documents |= _others(spec, old[1], kept)
-        texts = [bound(query.text, v, sorted(documents)) for v in spec.listed or (spec.key,)] if documents else []
+        text = bound(query.text, spec.key, sorted(documents)) if documents else None
     else:
-        texts = [query.text]
-    if not texts:  # no document reached: every line kept but those of the keys reached
+        text = query.text
+    if text is None:  # no document reached: every line kept but those of the keys reached
         shown, terms, rows, notes = list(last["columns"]), [], [], list(last["notes"])
     else:
-        parts = [_solutions(store, query, text) for text in texts]
-        columns, notes = parts[0][0], parts[0][2]
-        terms = parts[0][1] if len(parts) == 1 else _combined(spec.key, columns, [p[1] for p in parts])
-        del parts
+        columns, terms, notes = _solutions(store, query, text)
         shown, rows = shown_rows(query, EmbeddedBackend(store), columns, terms)
     keys = _keys_lines(spec, terms)
     del terms  # not read again: freed before the lines are made
@@ -245,9 +207,10 @@ def write_keyed(store: ox.Store, folder: Path, query, spec: Keyed, stamp: str, p
         if shown != list(last["columns"]):
             return None
         desc = tuple(d for _v, d in spec.order)
+        kept = [k for k, key_line in enumerate(old[1]) if _key_iri(key_line) not in reached]
         new = sorted(((line, k, _Sorted(json.loads(k)[1], desc)) for line, k in zip(_table_lines(shown, rows), keys)),
                      key=lambda entry: entry[2])
-        lines, keys = _merged(old, kept, new, desc, bool(spec.listed))
+        lines, keys = _merged(old, kept, new, desc)
         log.info("listing table %s: %d of %d rows computed again (%d nodes reached)", query.name, len(new),
                  len(lines), len(reached))
     if keys is None:  # a row without a key: the table has no keys (the next add writes it whole)
@@ -290,56 +253,12 @@ def _key_iri(key_line: bytes) -> str:
     return json.loads(key_line)[0]
 
 
-def _kept(spec: Keyed, key_lines: list[bytes], reached: set[str]) -> list[int]:
-    """The old rows none of whose documents is reached (indexes)."""
-    if not spec.listed:
-        return [k for k, key_line in enumerate(key_lines) if _key_iri(key_line) not in reached]
-    return [k for k, key_line in enumerate(key_lines) if reached.isdisjoint(_key_iris(key_line))]
-
-
-def _others(spec: Keyed, key_lines: list[bytes], kept: list[int]) -> set[str]:
-    """The documents of the old rows not `kept`."""
-    keep = set(kept)
-    return {iri for k, key_line in enumerate(key_lines) if k not in keep for iri in _key_iris(key_line)}
-
-
-def _key_iris(key_line: bytes) -> list[str]:
-    """Every document of a .keys line: [first IRI, [ORDER BY keys], more IRIs ...]."""
-    found = json.loads(key_line)
-    return [found[0], *found[2:]]
-
-
-def _combined(key: str, columns: list[str], parts: list[list[dict]]) -> list[dict]:
-    """The solutions of the bound queries of a listing of several documents a row (one query a
-    variable): a row found by more than one, each with the documents of its pairs bound there, once,
-    with the documents of all (listed in `key`)."""
-    found: dict[tuple, dict] = {}
-    for terms in parts:
-        for row in terms:
-            shown = tuple(row.get(c) for c in columns if c != key)
-            had = found.get(shown)
-            if had is None:
-                found[shown] = dict(row)
-            else:
-                had[key] = ox.Literal(f"{had[key].value} {row[key].value}")
-    return list(found.values())
-
-
-def _joined(kept_line: bytes, new_line: bytes) -> bytes:
-    """The keys line of a kept row and a new row tied with it: one row, the documents of both."""
-    kept, new = json.loads(kept_line), json.loads(new_line)
-    iris = sorted({kept[0], *kept[2:], new[0], *new[2:]})
-    return json.dumps([iris[0], kept[1], *iris[1:]], ensure_ascii=False).encode("utf-8") + b"\n"
-
-
-def _merged(old: tuple[list[bytes], list[bytes]], kept: list[int], new: list[tuple], desc: tuple[bool, ...],
-            combine: bool = False) -> tuple[list[bytes], list[bytes]]:
+def _merged(old: tuple[list[bytes], list[bytes]], kept: list[int], new: list[tuple], desc: tuple[bool, ...]
+            ) -> tuple[list[bytes], list[bytes]]:
     """The lines and keys lines of the old rows `kept` (indexes, in their order) and the `new` ones
     (line, keys line, _Sorted; sorted), each new row after the kept ones it does not sort before (as
     heapq.merge of the two, kept first on ties). Only the kept rows a binary search compares are
-    decoded: an add of 1,000 rows to a table of 100,000 reads ~17,000 keys lines, not all of them.
-    `combine` (a listing of several documents a row, ordered by every shown column): a new row tied
-    with the kept row before it is that row, with the documents of both (_joined)."""
+    decoded: an add of 1,000 rows to a table of 100,000 reads ~17,000 keys lines, not all of them."""
     lines, key_lines = old
     decoded: dict[int, _Sorted] = {}
 
@@ -354,11 +273,8 @@ def _merged(old: tuple[list[bytes], list[bytes]], kept: list[int], new: list[tup
         end = bisect.bisect_right(kept, order, at, key=sorted_at)
         out_lines += [lines[k] for k in kept[at:end]]
         out_keys += [key_lines[k] for k in kept[at:end]]
-        if combine and end > at and not sorted_at(kept[end - 1]) < order:
-            out_keys[-1] = _joined(out_keys[-1], key_line)
-        else:
-            out_lines.append(line)
-            out_keys.append(key_line)
+        out_lines.append(line)
+        out_keys.append(key_line)
         at = end
     out_lines += [lines[k] for k in kept[at:]]
     out_keys += [key_lines[k] for k in kept[at:]]
@@ -375,11 +291,7 @@ def plan(store: ox.Store, change, query, spec: Keyed | None, table_format: int) 
     if last is None or last.get("format") != table_format or last.get("digest") != digest(query.text):
         return None
     rows = int(last["rows"])
-    # a row of several documents is reached through many nodes (hidden-links: passages, reuses): its
-    # documents are what the bound queries cost, counted against the limit
-    counted = None if not spec.listed else (
-        lambda nodes: len(_documents(store, {n[1:-1] for n in nodes if n.startswith("<")})))
-    found = reached(store, change, spec.rows, None, int(REACH * rows), counted, walk_budget(last, rows))
+    found = reached(store, change, spec.rows, None, int(REACH * rows), budget=walk_budget(last, rows))
     if found is None:
         log.info("listing table %s: written whole (unbounded, the change reaches too many nodes, or the walk "
                  "would cost more than the whole write)", query.name)

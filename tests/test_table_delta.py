@@ -6,7 +6,6 @@ store in turn: nothing, files added, a file changed, files removed."""
 from __future__ import annotations
 
 import json
-import re
 import logging
 import shutil
 import subprocess
@@ -327,49 +326,3 @@ def test_rows_computed_again_are_merged_where_the_whole_sort_puts_them(kept, new
                                  "urn:x:Nghị-quyết/số'1", "http://example.org/a%22b?q=1&r=ĐM"])
 def test_the_key_iri_of_a_keys_line_is_read_from_its_bytes(iri):
     assert listing_delta._key_iri(_keys_line(iri, [["x", 1]])) == iri
-
-
-def _pairs_line(iris: list[str], cells: list) -> bytes:
-    return json.dumps([iris[0], cells, *iris[1:]], ensure_ascii=False).encode("utf-8") + b"\n"
-
-
-@pytest.mark.parametrize("kept, new, expected", [
-    # (documents, ORDER BY cells) of the kept rows and of the rows computed again; expected: the rows
-    # merged, a new row tied with a kept one (the same shown values: other pairs) joined to it
-    ([(["urn:a", "urn:b"], [5]), (["urn:c", "urn:d"], [3])], [(["urn:e", "urn:f"], [3])],
-     [(["urn:a", "urn:b"], [5]), (["urn:c", "urn:d", "urn:e", "urn:f"], [3])]),
-    ([(["urn:c", "urn:d"], [3])], [(["urn:a", "urn:z"], [4]), (["urn:b", "urn:c"], [3]), (["urn:e", "urn:f"], [1])],
-     [(["urn:a", "urn:z"], [4]), (["urn:b", "urn:c", "urn:d"], [3]), (["urn:e", "urn:f"], [1])]),
-    ([(["urn:a", "urn:b"], [5])], [(["urn:c", "urn:d"], [4])], [(["urn:a", "urn:b"], [5]), (["urn:c", "urn:d"], [4])]),
-])
-def test_a_row_of_several_documents_computed_again_joins_the_kept_row_it_ties_with(kept, new, expected):
-    desc = (True,)
-    old = ([f"line {c}\n".encode() for _i, c in kept], [_pairs_line(i, c) for i, c in kept])
-    fresh = [(f"line {c}\n".encode(), _pairs_line(i, c), listing_delta._Sorted(c, desc)) for i, c in new]
-    got = listing_delta._merged(old, list(range(len(kept))), fresh, desc, combine=True)
-    assert got == ([f"line {c}\n".encode() for _i, c in expected], [_pairs_line(i, c) for i, c in expected])
-    assert [listing_delta._key_iris(k) for k in got[1]] == [i for i, _c in expected]
-
-
-def test_a_listing_of_several_documents_a_row_is_keyed_by_all_of_them():
-    """hidden-links (pairs of documents): keyed by the hidden ?document_iris, each row reached from the
-    nearer of a pair's documents (both are the walk's ?document_iri), ordered by every shown column."""
-    spec = listing_delta.keyed(Q.load_query("hidden-links"))
-    assert (spec.key, spec.listed) == (listing_delta.KEYS, ("a", "b"))
-    assert {v for v, _d in spec.order} == {"document", "other", "passages", "words"}
-    assert not re.search(r"\?[ab]\b", spec.rows)
-    scope = table_delta.reach_of(spec.rows, None)
-    assert ("http://data.europa.eu/eli/ontology#cites", "s", None) in scope.near
-    # a pair's citations are its documents' own: a changed citation reaches its citing document, not
-    # every document citing the same one
-    assert ("http://data.europa.eu/eli/ontology#cites", "o", None) not in scope.near
-
-
-@pytest.mark.parametrize("text, listed", [
-    ('SELECT ?x (GROUP_CONCAT(DISTINCT CONCAT(STR(?a), " ", STR(?b)); SEPARATOR=" ") AS ?document_iris) WHERE {}',
-     ("a", "b")),
-    ("SELECT ?x (SAMPLE(STR(?d)) AS ?document_iris) WHERE {}", ("d",)),
-    ("SELECT ?x ?document_iris WHERE {}", ()),
-])
-def test_the_documents_a_row_lists(text, listed):
-    assert listing_delta._listed(text) == listed
