@@ -5,11 +5,14 @@ its tables folder, taken before the add) and the Change the add saved (bench/tab
 version and another can be compared on the same add in the same minutes (the add itself, minutes of
 read, map, load and validation, run once):
 
-    .venv/bin/python bench/tables_replay.py STORE LAST_TABLES CHANGE OUT [--workers 2] [--profile F]
+    .venv/bin/python bench/tables_replay.py STORE LAST_TABLES CHANGE OUT [--workers 2] [--profile F] [--meta-from-last] [--only NAME,...]
 
 OUT: a folder (made empty) where the tables are written (OUT/tables); compare two replays' with
 `diff -r` or with the add's own (STORE/tables). --profile: cProfile (thread CPU timer) of the stage
-run on one thread, saved to F. The store is opened read-only.
+run on one thread, saved to F. --meta-from-last: the last build's metadata read from LAST_TABLES' .json
+files, not from CHANGE (LAST_TABLES written by another code version than the add's: bench/tables_whole.py
+on the store before the add). --only: those tables alone (the others, and their walks, not run). The
+store is opened read-only.
 """
 from __future__ import annotations
 
@@ -39,14 +42,24 @@ def main() -> None:
     ap.add_argument("out", type=Path)
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--profile", type=Path)
+    ap.add_argument("--meta-from-last", action="store_true")
+    ap.add_argument("--only", help="table names, comma-separated")
     args = ap.parse_args()
     last, by_p = pickle.loads(args.change.read_bytes())
+    if args.meta_from_last:
+        last = {f.name: json.loads(f.read_bytes()) for f in sorted(args.last.glob("*.json"))}
     delta = None
     if by_p is not None:
         delta = Delta([])
         delta.by_p = by_p
     shutil.rmtree(args.out, ignore_errors=True)
     shutil.copytree(args.last, args.out / FOLDER)
+    if args.only:
+        from directive_kg import doc_tables, queries
+        names = set(args.only.split(","))
+        every = queries.list_queries
+        queries.list_queries = lambda *a, **k: [q for q in every(*a, **k) if q.name in names]
+        doc_tables.SPECS = {k: v for k, v in doc_tables.SPECS.items() if k in names}
     per_table = timed_tables()
     spent: dict[str, float] = {}
     table_delta.reached = timed(spent, "walks", table_delta.reached)  # imported by the planners when they run (main thread)

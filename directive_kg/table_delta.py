@@ -126,7 +126,7 @@ def _first_share(left: Mapping[str, int], scope, budget: int, limit: int | None,
     """The share of the update's budget its first step and the documents among the changed ends
     take (validate_scope.walk's rule, before walking)."""
     found = first_lookups(left, scope) / max(budget, 1)
-    if limit is not None and counted is not None:
+    if limit is not None and counted is not None and found <= 1:  # counting can cost look-ups of its own
         found += counted(list(left)) / max(limit, 1)
     return found
 
