@@ -53,6 +53,7 @@ from __future__ import annotations
 import argparse
 import cProfile
 import json
+import logging
 import os
 import pstats
 import sqlite3
@@ -97,7 +98,11 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--prime", type=Path, metavar="CORPUS", help="after --restamp: the read stage of this code on "
                     "the store's own corpus first (what a build of this code leaves beside its extraction cache: "
                     "the slim records, cache.keep_slims), not measured")
+    ap.add_argument("--log", action="store_true", help="the build's INFO log to stderr (what the validation "
+                    "memo planned: graphs checked again, corpus-wide checks scoped)")
     args = ap.parse_args(argv)
+    if args.log:
+        logging.basicConfig(level=logging.INFO, format="%(name)s: %(message)s")
     if args.restamp:
         restamp(args.store)
     if args.prime:

@@ -33,12 +33,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Mapping
 
+import numpy as np
+
 from loaders.shacl_sparql import Reach
 
 log = logging.getLogger(__name__)
 
 MEMO_FILE = "validation-memo.sqlite"
 FORMAT = "2"  # bump when what is stored, or how the checks run, changes
+_NO_RESULTS = pickle.dumps([], protocol=pickle.HIGHEST_PROTOCOL)  # a file's results when it has none (record)
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (k TEXT PRIMARY KEY, v BLOB);
@@ -83,7 +86,8 @@ def changed_lines(old: Iterable[str], new: Iterable[str]) -> set[str]:
 def affected(old: Mapping[str, str], new: Mapping[str, str], reach: Reach) -> set[str]:
     """The nodes (N-Triples terms) through which a change from the shared graphs ``old`` to ``new``
     can reach a file's focus node (see the module's docstring): the near ends of the changed triples,
-    then ``reach.hops - 1`` steps back along the triples of ``new``."""
+    then ``reach.hops - 1`` steps back along the triples of ``new`` (each line of ``new`` parsed once,
+    into an index of the steps its predicate allows, only when a step is walked)."""
     def near(p: str, side: str) -> bool:
         return (p, side) in reach.near or (None, side) in reach.near
 
@@ -96,19 +100,32 @@ def affected(old: Mapping[str, str], new: Mapping[str, str], reach: Reach) -> se
         if near(p, "o"):
             nodes.add(o)
     frontier = set(nodes)
-    triples = list(ntriples_lines("\n".join(new_lines))) if reach.hops > 1 else []
+    steps: dict[str, list[str]] | None = None  # node -> the nodes one step back from it
     for _ in range(reach.hops - 1):
-        step = set()
-        for s, p, o in triples:
-            if o in frontier and near(p, "s") and s not in nodes:
-                step.add(s)
-            if s in frontier and near(p, "o") and o not in nodes:
-                step.add(o)
-        nodes |= step
-        frontier = step
         if not frontier:
             break
+        steps = _steps(new_lines, near) if steps is None else steps
+        step = {x for n in frontier for x in steps.get(n, ()) if x not in nodes}
+        nodes |= step
+        frontier = step
     return nodes
+
+
+def _steps(lines: Iterable[str], near) -> dict[str, list[str]]:
+    """node -> the nodes one step back from it along ``lines``: the subject of a triple whose object
+    it is (its predicate near on the subject's side), the object of one whose subject it is (near on
+    the object's side). The predicates' answers asked once each, not once a line."""
+    sides: dict[str, tuple[bool, bool]] = {}
+    steps: dict[str, list[str]] = {}
+    for s, p, o in ntriples_lines("\n".join(lines)):
+        both = sides.get(p)
+        if both is None:
+            both = sides[p] = (near(p, "s"), near(p, "o"))
+        if both[0]:
+            steps.setdefault(o, []).append(s)
+        if both[1]:
+            steps.setdefault(s, []).append(o)
+    return steps
 
 
 @dataclass(frozen=True)
@@ -158,8 +175,8 @@ class ValidationMemo:
         graphs now and the Reach of the per-file checks (None: unbounded)."""
         if self.version() != version:
             return Plan(frozenset(digests), frozenset(), "first build, or the shapes or checks changed")
-        old = {g: (d, t, r) for g, d, t, r in self.db.execute("SELECT graph, digest, terms, results FROM files")}
-        dirty = {g for g in digests if g not in old or old[g][0] != digests[g]}
+        old = dict(self.db.execute("SELECT graph, digest FROM files"))
+        dirty = {g for g in digests if g not in old or old[g] != digests[g]}
         gone = set(old) - set(digests)
         reason = f"{len(dirty)} changed or new, {len(gone)} gone"
         old_shared = self.shared_texts()
@@ -168,11 +185,13 @@ class ValidationMemo:
             if reach is None:
                 return Plan(frozenset(digests), frozenset(), "the shared graphs changed and a per-file check has no bound")
             reached_nodes = frozenset(affected(old_shared, shared, reach))
-            nodes = {zlib.crc32(n.encode()) for n in reached_nodes}
-            reached = {g for g in digests if g not in dirty and nodes.intersection(array("I", old[g][1]))}
+            reached = self._mentioning({zlib.crc32(n.encode()) for n in reached_nodes},
+                                       {g for g in digests if g not in dirty})
             dirty |= reached
             reason += f", {len(reached)} reached by a change of the shared graphs (hops {reach.hops})"
-        results = {g: pickle.loads(old[g][2]) for g in digests if g not in dirty}
+        # a file without results (most) adds nothing below: only the others' are read and unpickled
+        results = {g: pickle.loads(r) for g, r in self.db.execute("SELECT graph, results FROM files WHERE results != ?",
+                                                                   (_NO_RESULTS,)) if g in digests and g not in dirty}
         moving = dirty | gone
         while True:  # a result is re-checked with every file of its batch that has its focus node
             more = {g for g, found in results.items() for _, graphs in found if moving.intersection(graphs)}
@@ -183,6 +202,22 @@ class ValidationMemo:
             results = {g: found for g, found in results.items() if g not in more}
         kept = frozenset(r for found in results.values() for r, _ in found)
         return Plan(frozenset(dirty), kept, reason, reached_nodes)
+
+    def _mentioning(self, nodes: set[int], graphs: set[str]) -> set[str]:
+        """Those of ``graphs`` whose recorded term hashes hold one of ``nodes``: all the hashes searched
+        at once (numpy), not a set intersection a graph."""
+        if not nodes or not graphs:
+            return set()
+        names, terms = [], []
+        for g, t in self.db.execute("SELECT graph, terms FROM files"):
+            if g in graphs:
+                names.append(g)
+                terms.append(t)
+        every = np.frombuffer(b"".join(terms), dtype=np.dtype(f"u{array('I').itemsize}"))
+        table = np.unique(np.fromiter(nodes, dtype=np.uint64, count=len(nodes)).astype(every.dtype))
+        hit = table[np.searchsorted(table, every).clip(max=len(table) - 1)] == every  # reuse.in_sorted's search
+        owner = np.repeat(np.arange(len(names)), [len(t) // every.itemsize for t in terms])
+        return {names[n] for n in np.unique(owner[hit]).tolist()}
 
     def bounds(self, version: str, compute):
         """``compute()`` (the parsed checks' bounds: what reach and scope_of read from each query),
