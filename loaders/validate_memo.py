@@ -33,15 +33,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Mapping
 
-import numpy as np
-
 from loaders.shacl_sparql import Reach
 
 log = logging.getLogger(__name__)
 
 MEMO_FILE = "validation-memo.sqlite"
 FORMAT = "2"  # bump when what is stored, or how the checks run, changes
-_NO_RESULTS = pickle.dumps([], protocol=pickle.HIGHEST_PROTOCOL)  # a file's results when it has none (record)
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (k TEXT PRIMARY KEY, v BLOB);
@@ -175,8 +172,8 @@ class ValidationMemo:
         graphs now and the Reach of the per-file checks (None: unbounded)."""
         if self.version() != version:
             return Plan(frozenset(digests), frozenset(), "first build, or the shapes or checks changed")
-        old = dict(self.db.execute("SELECT graph, digest FROM files"))
-        dirty = {g for g in digests if g not in old or old[g] != digests[g]}
+        old = {g: (d, t, r) for g, d, t, r in self.db.execute("SELECT graph, digest, terms, results FROM files")}
+        dirty = {g for g in digests if g not in old or old[g][0] != digests[g]}
         gone = set(old) - set(digests)
         reason = f"{len(dirty)} changed or new, {len(gone)} gone"
         old_shared = self.shared_texts()
@@ -185,13 +182,11 @@ class ValidationMemo:
             if reach is None:
                 return Plan(frozenset(digests), frozenset(), "the shared graphs changed and a per-file check has no bound")
             reached_nodes = frozenset(affected(old_shared, shared, reach))
-            reached = self._mentioning({zlib.crc32(n.encode()) for n in reached_nodes},
-                                       {g for g in digests if g not in dirty})
+            nodes = {zlib.crc32(n.encode()) for n in reached_nodes}
+            reached = {g for g in digests if g not in dirty and nodes.intersection(array("I", old[g][1]))}
             dirty |= reached
             reason += f", {len(reached)} reached by a change of the shared graphs (hops {reach.hops})"
-        # a file without results (most) adds nothing below: only the others' are read and unpickled
-        results = {g: pickle.loads(r) for g, r in self.db.execute("SELECT graph, results FROM files WHERE results != ?",
-                                                                   (_NO_RESULTS,)) if g in digests and g not in dirty}
+        results = {g: pickle.loads(old[g][2]) for g in digests if g not in dirty}
         moving = dirty | gone
         while True:  # a result is re-checked with every file of its batch that has its focus node
             more = {g for g, found in results.items() for _, graphs in found if moving.intersection(graphs)}
@@ -202,22 +197,6 @@ class ValidationMemo:
             results = {g: found for g, found in results.items() if g not in more}
         kept = frozenset(r for found in results.values() for r, _ in found)
         return Plan(frozenset(dirty), kept, reason, reached_nodes)
-
-    def _mentioning(self, nodes: set[int], graphs: set[str]) -> set[str]:
-        """Those of ``graphs`` whose recorded term hashes hold one of ``nodes``: all the hashes searched
-        at once (numpy), not a set intersection a graph."""
-        if not nodes or not graphs:
-            return set()
-        names, terms = [], []
-        for g, t in self.db.execute("SELECT graph, terms FROM files"):
-            if g in graphs:
-                names.append(g)
-                terms.append(t)
-        every = np.frombuffer(b"".join(terms), dtype=np.dtype(f"u{array('I').itemsize}"))
-        table = np.unique(np.fromiter(nodes, dtype=np.uint64, count=len(nodes)).astype(every.dtype))
-        hit = table[np.searchsorted(table, every).clip(max=len(table) - 1)] == every  # reuse.in_sorted's search
-        owner = np.repeat(np.arange(len(names)), [len(t) // every.itemsize for t in terms])
-        return {names[n] for n in np.unique(owner[hit]).tolist()}
 
     def bounds(self, version: str, compute):
         """``compute()`` (the parsed checks' bounds: what reach and scope_of read from each query),
