@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """The fixed costs of an add: read, map and load of `directive-kg build` on a built store, under
 cProfile, stopped before validation (what those three stages cost, and which functions grow with the
-store rather than with the files added).
+store rather than with the files added); with --until tables, validation and report too, stopped before
+the tables (bench/README.md, helper addrest18).
 
     python bench/add_profile.py CORPUS STORE [--profile out.prof] [--top 40] [--restamp [--prime BASE]] [--until tables]
 
