@@ -1,9 +1,10 @@
 #!/usr/bin/env python3
 """The fixed costs of an add: read, map and load of `directive-kg build` on a built store, under
 cProfile, stopped before validation (what those three stages cost, and which functions grow with the
-store rather than with the files added).
+store rather than with the files added); with --until tables, validation and report too, stopped before
+the tables (bench/README.md, helper addrest18).
 
-    python bench/add_profile.py CORPUS STORE [--profile out.prof] [--top 40] [--restamp [--prime BASE]]
+    python bench/add_profile.py CORPUS STORE [--profile out.prof] [--top 40] [--restamp [--prime BASE]] [--until tables]
 
 CORPUS: the built store's files plus the added ones (bench/run.py grown_corpus: hard links). STORE: a
 COPY of a built store (it is changed: the add is loaded; validation and tables are not run, so the
@@ -53,6 +54,7 @@ from __future__ import annotations
 import argparse
 import cProfile
 import json
+import logging
 import os
 import pstats
 import sqlite3
@@ -91,10 +93,17 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--no-profile", action="store_true", help="stage figures only (cProfile's CPU timer costs "
                     "about 1.5x on this code: compare runs made alike)")
     ap.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
+    ap.add_argument("--until", choices=("validate", "tables"), default="validate", help="the stage the add stops "
+                    "at (not run): validate (read, map, reuse, load measured), or tables (validate and report too; "
+                    "the store's validation.ttl is then the add's)")
     ap.add_argument("--prime", type=Path, metavar="CORPUS", help="after --restamp: the read stage of this code on "
                     "the store's own corpus first (what a build of this code leaves beside its extraction cache: "
                     "the slim records, cache.keep_slims), not measured")
+    ap.add_argument("--log", action="store_true", help="the build's INFO log to stderr (what the validation "
+                    "memo planned: graphs checked again, corpus-wide checks scoped)")
     args = ap.parse_args(argv)
+    if args.log:
+        logging.basicConfig(level=logging.INFO, format="%(name)s: %(message)s")
     if args.restamp:
         restamp(args.store)
     if args.prime:
@@ -104,17 +113,23 @@ def main(argv: list[str] | None = None) -> None:
     log.unlink(missing_ok=True)
     os.environ[build_module.STAGE_LOG_ENV] = str(log)
     cpu_at: dict[str, float] = {}
+    cpu_in: dict[str, float] = {}  # a stage's CPU, its parts added (validate: before and after the load)
     original_mark = build_module._Clock.mark
 
     def mark(self, stage, event):  # CPU of the process tree at each stage's start and end
         cpu_at[f"{stage}:{event}"] = build_module.cpu_seconds()
+        if event == "end":
+            cpu_in[stage] = cpu_in.get(stage, 0.0) + cpu_at[f"{stage}:end"] - cpu_at[f"{stage}:start"]
         original_mark(self, stage, event)
 
     def stop(*a, **k):
         raise _Stop()
 
     build_module._Clock.mark = mark
-    build_module._validate = stop
+    if args.until == "validate":
+        build_module._validate = stop
+    else:
+        build_module.write_all_tables = stop
     profiler = cProfile.Profile(time.process_time)  # CPU time: the machine is shared
     started = time.perf_counter()
     if not args.no_profile:
@@ -125,14 +140,17 @@ def main(argv: list[str] | None = None) -> None:
         pass
     finally:
         profiler.disable()
-    print(f"read+map+load: wall {time.perf_counter() - started:.1f} s, load average {os.getloadavg()}")
+    print(f"until {args.until}: wall {time.perf_counter() - started:.1f} s, load average {os.getloadavg()}")
     events = [json.loads(line) for line in log.read_text().splitlines()]
-    times = {f"{e['stage']}:{e['event']}": e["time"] for e in events}
-    for stage in dict.fromkeys(e["stage"] for e in events):
-        start, end = times.get(f"{stage}:start"), times.get(f"{stage}:end")
-        if start and end:
-            cpu = cpu_at[f"{stage}:end"] - cpu_at[f"{stage}:start"]
-            print(f"  {stage:8} wall {end - start:7.2f} s   CPU {cpu:7.2f} s")
+    wall: dict[str, float] = {}
+    started_at: dict[str, float] = {}
+    for e in events:  # a stage timed in parts (validate) adds them
+        if e["event"] == "start":
+            started_at[e["stage"]] = e["time"]
+        elif e["stage"] in started_at:
+            wall[e["stage"]] = wall.get(e["stage"], 0.0) + e["time"] - started_at.pop(e["stage"])
+    for stage, seconds in wall.items():
+        print(f"  {stage:8} wall {seconds:7.2f} s   CPU {cpu_in.get(stage, 0.0):7.2f} s")
     if args.no_profile:
         return
     if args.profile:

@@ -83,7 +83,8 @@ def changed_lines(old: Iterable[str], new: Iterable[str]) -> set[str]:
 def affected(old: Mapping[str, str], new: Mapping[str, str], reach: Reach) -> set[str]:
     """The nodes (N-Triples terms) through which a change from the shared graphs ``old`` to ``new``
     can reach a file's focus node (see the module's docstring): the near ends of the changed triples,
-    then ``reach.hops - 1`` steps back along the triples of ``new``."""
+    then ``reach.hops - 1`` steps back along the triples of ``new`` (each line of ``new`` parsed once,
+    into an index of the steps its predicate allows, only when a step is walked)."""
     def near(p: str, side: str) -> bool:
         return (p, side) in reach.near or (None, side) in reach.near
 
@@ -96,19 +97,32 @@ def affected(old: Mapping[str, str], new: Mapping[str, str], reach: Reach) -> se
         if near(p, "o"):
             nodes.add(o)
     frontier = set(nodes)
-    triples = list(ntriples_lines("\n".join(new_lines))) if reach.hops > 1 else []
+    steps: dict[str, list[str]] | None = None  # node -> the nodes one step back from it
     for _ in range(reach.hops - 1):
-        step = set()
-        for s, p, o in triples:
-            if o in frontier and near(p, "s") and s not in nodes:
-                step.add(s)
-            if s in frontier and near(p, "o") and o not in nodes:
-                step.add(o)
-        nodes |= step
-        frontier = step
         if not frontier:
             break
+        steps = _steps(new_lines, near) if steps is None else steps
+        step = {x for n in frontier for x in steps.get(n, ()) if x not in nodes}
+        nodes |= step
+        frontier = step
     return nodes
+
+
+def _steps(lines: Iterable[str], near) -> dict[str, list[str]]:
+    """node -> the nodes one step back from it along ``lines``: the subject of a triple whose object
+    it is (its predicate near on the subject's side), the object of one whose subject it is (near on
+    the object's side). The predicates' answers asked once each, not once a line."""
+    sides: dict[str, tuple[bool, bool]] = {}
+    steps: dict[str, list[str]] = {}
+    for s, p, o in ntriples_lines("\n".join(lines)):
+        both = sides.get(p)
+        if both is None:
+            both = sides[p] = (near(p, "s"), near(p, "o"))
+        if both[0]:
+            steps.setdefault(o, []).append(s)
+        if both[1]:
+            steps.setdefault(s, []).append(o)
+    return steps
 
 
 @dataclass(frozen=True)
