@@ -1031,7 +1031,6 @@ def _only_issuer(bodies: list[str], ctx: DocContext) -> bool:
     return own is not None and all(_canonical(x, ctx) == own for x in bodies)
 
 
-@lru_cache(maxsize=4096)  # resolving is slow and the same names recur
 def _canonical(name: str, ctx: DocContext) -> str | None:
     body = resolve_body(name, ctx)
     return body.name if body else None
