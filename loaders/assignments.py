@@ -1063,7 +1063,6 @@ def conveys(issuer: str) -> bool:
     return issuer.startswith(tuple(w + " " for w in _data()["messenger"]))
 
 
-@lru_cache(maxsize=4096)  # resolving is slow and the same names recur
 def _canonical(name: str, ctx: DocContext) -> str | None:
     body = resolve_body(name, ctx)
     return body.name if body else None

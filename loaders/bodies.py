@@ -228,8 +228,31 @@ def _match_template(text: str, prefer_province: str | None = None,
 def _template_matches(text: str) -> tuple[tuple[str, BodyTemplate, str], ...]:
     """(slot, template, placeholder) of every template pattern matching all of ``text``, in
     _template_patterns' order: what _match_template then tries in the document's place and date."""
-    return tuple((m.group("slot"), template, placeholder) for pattern, template, placeholder, _ in _template_patterns()
+    patterns = _template_patterns()
+    return tuple((m.group("slot"), template, placeholder) for pattern, template, placeholder, _
+                 in (patterns[i] for i in _starting_with(_FIRST_WORD.match(text).group()))
                  if (m := pattern.fullmatch(text)))
+
+
+_FIRST_WORD = re.compile(r"\S*")
+
+
+@lru_cache(maxsize=1)
+def _first_tokens() -> tuple[tuple[re.Pattern | None, tuple[int, ...]], ...]:
+    """The template patterns (their indexes) grouped by their first token: a pattern can match all of a
+    name only when its first token matches all of the name's first word (a token holds no space);
+    None for the patterns that open with the slot."""
+    groups: dict[str, list[int]] = {}
+    for i, (pattern, *_) in enumerate(_template_patterns()):
+        groups.setdefault(pattern.pattern.split(r"\s+", 1)[0], []).append(i)
+    return tuple((None if "(?P<slot>" in first else re.compile(first, re.I), tuple(indexes))
+                 for first, indexes in groups.items())
+
+
+@lru_cache(maxsize=1024)  # a few hundred first words ("Ban", "Sở", "UBND") recur
+def _starting_with(word: str) -> tuple[int, ...]:
+    """Indexes (in _template_patterns' order) of the template patterns a name starting with ``word`` may match."""
+    return tuple(sorted(i for first, indexes in _first_tokens() if first is None or first.fullmatch(word) for i in indexes))
 
 
 def _bloc_head(text: str) -> bool:
@@ -380,11 +403,7 @@ def _spelled_alike(a: str, b: str) -> bool:
     """Two spellings of one template and place ("UBND xã Tây Sơn", "Ủy ban nhân dân xã Tây Sơn"): a commune,
     which is in no unit table, is known by its name only."""
     def read(name: str) -> tuple[str, str] | None:
-        for pattern, template, _, _ in _template_patterns():
-            m = pattern.fullmatch(unify_tones(name))
-            if m:
-                return template.template, fold(m.group("slot"))
-        return None
+        return next(((template.template, fold(slot)) for slot, template, _ in _template_matches(unify_tones(name))), None)
     return a != b and read(a) is not None and read(a) == read(b)
 
 
@@ -421,6 +440,17 @@ def _in_list(before: str) -> bool:
 
 def resolve_body(name: str, ctx: DocContext | None = None) -> Body | None:
     """The canonical body behind a name as written; None for generic non-names ("các cơ quan chức năng")."""
+    return _resolve_body(name, _period_context(ctx) if ctx is not None and ctx.date is not None else ctx)
+
+
+@lru_cache(maxsize=256)  # a document's context is asked for again and again
+def _period_context(ctx: DocContext) -> DocContext:
+    """The context with one date for all the documents whose date chooses the same units (refdata.unit_on)."""
+    return replace(ctx, date=refdata.same_units_day(ctx.date))
+
+
+@lru_cache(maxsize=4096)  # pure, and the same names recur in the same place and period; resolving is slow
+def _resolve_body(name: str, ctx: DocContext | None) -> Body | None:
     text = _normal(name)
     if not text:
         return None

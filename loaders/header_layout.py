@@ -42,8 +42,9 @@ def _cells(work: str, start: int, end: int) -> tuple[Cell, ...]:
 
 
 # line breaks, "|" table cells, and a decoration rule printed inside a line between two fields
-# ("THỦ TƯỚNG CHÍNH PHỦ --------------- Số: 24/CT-TTg": a header flattened with its rule)
-_CELL_END = re.compile(r"[\n|]|(?<=[^\s\-][ \t])-{5,}(?=[ \t]+[^\s\-])")
+# ("THỦ TƯỚNG CHÍNH PHỦ --------------- Số: 24/CT-TTg": a header flattened with its rule); the rule's first
+# dash before its look-behind, so that the scan skips to the characters "\n", "|" and "-" (2x faster)
+_CELL_END = re.compile(r"[\n|]|-(?<=[^\s\-][ \t]-)-{4,}(?=[ \t]+[^\s\-])")
 
 
 _ALNUM = re.compile(r"[^\W_]")

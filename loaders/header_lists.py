@@ -156,6 +156,11 @@ def _wrapped_marker(work: str, marker: str, c, nxt) -> re.Match | None:
 
 def find_list(st: SourceText, marker: str, start: int, end: int, last: bool = False) -> list[Span]:
     """The entries after the first (or last) marker line ("recipients" or "distribution")."""
+    return list(_find_list(st, marker, start, end, last))
+
+
+@lru_cache(maxsize=8)   # extraction asks for a document's recipients twice (the list, then whether it is a letter)
+def _find_list(st: SourceText, marker: str, start: int, end: int, last: bool) -> tuple[Span, ...]:
     found = None
     all_cells = cells(st.work, start, end)
     for i, c in enumerate(all_cells):
@@ -164,4 +169,4 @@ def find_list(st: SourceText, marker: str, start: int, end: int, last: bool = Fa
             found = c.start + m.end()
             if not last:
                 break
-    return read_list(st, found, end, dashed_only=marker == "distribution") if found is not None else []
+    return tuple(read_list(st, found, end, dashed_only=marker == "distribution")) if found is not None else ()

@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import re
 import unicodedata
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -212,6 +213,25 @@ def unit_on(unit: Unit, day: str | None) -> Unit:
     if isinstance(unit, District) and unit.until and day and day > unit.until:
         return find_province_2025(unit.name) or unit
     return unit
+
+
+_AFTER_ALL = "9999-12-31"   # later than every removal day
+
+
+@lru_cache(maxsize=1)
+def _removal_days() -> tuple[str, ...]:
+    """The last days of the districts the 2025 reforms removed, sorted: the only days unit_on compares with."""
+    return tuple(sorted({d.until for d in admin_units().districts if d.until}))
+
+
+def same_units_day(day: str | None) -> str | None:
+    """A day for which unit_on chooses what it chooses on ``day`` (the same removal days lie before it),
+    one for all such days: a cache keyed by it serves every document of the same period."""
+    if not day:
+        return None
+    days = _removal_days()
+    before = bisect_left(days, day)   # removal days < day: unit_on's "day > until" for exactly these
+    return None if before == 0 else days[before] if before < len(days) else _AFTER_ALL
 
 
 def province_2025(province_2020: str) -> str | None:

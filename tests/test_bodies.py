@@ -288,3 +288,27 @@ def test_district_names_with_an_apostrophe_complete_once():
 ])
 def test_commune_names_complete_from_the_own_issuer(name, completed):
     assert complete_name(name, DocContext(issuer="Đảng ủy xã Hoa Thành", level="commune")) == completed
+
+
+# the template patterns are tried only when their first token matches the name's first word: the same
+# matches, in the same order, as a scan of every pattern (the slot-first pattern fits any name)
+FIRST_WORDS = [
+    ("Sở Y tế tỉnh Ninh Bình", True),
+    ("SỞ Y TẾ TỈNH NINH BÌNH", True),
+    ("ban tuyên giáo tỉnh ủy nam định", True),
+    ("UBND huyện Nam Trực", True),
+    ("Ủy ban nhân dân tỉnh Ninh Bình", True),
+    ("Ban Thường vụ Tỉnh ủy Ninh Bình", True),
+    ("Văn phòng UBND tỉnh Trà Vinh", True),
+    (" Sở Y tế tỉnh Ninh Bình", False),   # a leading space: only the slot-first pattern
+    ("Tỉnh ủy Ninh Bình", False),
+    ("", False),
+]
+
+
+@pytest.mark.parametrize("name, templated", FIRST_WORDS)
+def test_the_first_word_index_finds_what_a_scan_of_every_pattern_finds(name, templated):
+    from loaders.bodies import _template_matches, _template_patterns
+    scan = tuple((m.group("slot"), t, ph) for p, t, ph, _ in _template_patterns() if (m := p.fullmatch(name)))
+    assert _template_matches.__wrapped__(name) == scan
+    assert any(not p.pattern.startswith("(?P<slot>") and p.fullmatch(name) for p, *_ in _template_patterns()) == templated

@@ -58,3 +58,23 @@ def test_a_removed_district_becomes_the_2025_province_of_its_name_only_after_its
     huế = refdata.find_district("Huế", "Thừa Thiên Huế")
     assert refdata.unit_on(huế, huế.until) is huế
     assert refdata.unit_on(huế, "2025-01-01") == refdata.find_province_2025("Huế")
+
+
+# two document dates, and whether unit_on treats them alike (the same removal days lie before both);
+# resolve_body caches by that day: RESOLVED above asks for "UBND TP. Huế" on 2024-12-31, then on 2025-01-01
+PERIODS = [
+    ("2020-07-28", "2024-12-31", True),
+    ("2025-01-01", "2026-01-15", True),
+    ("2024-12-31", "2025-01-01", False),
+    (None, "2020-07-28", True),
+    ("", None, True),
+]
+
+
+@pytest.mark.parametrize("a, b, alike", PERIODS)
+def test_dates_choosing_the_same_units_share_one_day(a, b, alike):
+    assert (refdata.same_units_day(a) == refdata.same_units_day(b)) == alike
+    for district in (d for d in refdata.admin_units().districts if d.until):
+        for day in (a, b):
+            assert refdata.unit_on(district, refdata.same_units_day(day)) == refdata.unit_on(district, day)
+
