@@ -230,13 +230,16 @@ def test_escaped_line_breaks(escape):
 # a decree named again inside a circular's subject ("hướng dẫn thi hành ... Nghị định số X") keeps the relation
 # of its own "Căn cứ" item; a clause that opens with "Thi hành" implements
 @pytest.mark.parametrize("text, relations", [
-    ("Căn cứ Nghị định số 61/2018/NĐ-CP ngày 23 tháng 4 năm 2018 của Chính phủ về thực hiện cơ chế một cửa;\n"
-     "Căn cứ Thông tư số 01/2018/TT-VPCP ngày 23 tháng 11 năm 2018 của Văn phòng Chính phủ hướng dẫn thi hành "
-     "một số quy định của Nghị định số 61/2018/NĐ-CP ngày 23 tháng 4 năm 2018 của Chính phủ;\n",
+    ("Căn cứ Nghị định số 61/2018/NĐ-CP ngày 23 tháng 4 năm 2018 Chính phủ về thực hiện cơ chế một cửa;\n"
+     "Căn cứ Thông tư số 01/2018/TT-VPCP ngày 23 tháng 11 năm 2018 của Văn phòng Chính phủ \nhướng dẫn thi hành "
+     "một số quy định của Nghị định số 61/2018/NĐ-CP ngày 23 tháng 4 năm 2018  \ncủa Chính phủ về thực hiện cơ chế;\n",
      {"61/2018/NĐ-CP": "based_on", "01/2018/TT-VPCP": "based_on"}),
-    ("Căn cứ Nghị định số 34/2016/NĐ-CP ngày 14 tháng 5 năm 2016 của Chính phủ quy định chi tiết một số điều và "
-     "biện pháp thi hành Luật Ban hành văn bản quy phạm pháp luật;\n",
-     {"34/2016/NĐ-CP": "based_on"}),
+    ("Căn cứ Thông tư số 01/2018/TT-VPCP ngày 23 tháng 11 năm 2018 của Văn phòng Chính phủ hướng dẫn thi hành một "
+     "số quy định của Nghị định số 61/2018/NĐ-CP ngày 23 tháng 4 năm 2018 của Chính phủ;\n",
+     {"61/2018/NĐ-CP": "based_on", "01/2018/TT-VPCP": "based_on"}),
+    ("Căn cứ Thông tư số 02/2017/TT-BNV ngày 10 tháng 5 năm 2017 của Bộ Nội vụ quy định chi tiết và biện pháp thi "
+     "hành Nghị định số 24/2014/NĐ-CP ngày 4 tháng 4 năm 2014 của Chính phủ;\n",
+     {"24/2014/NĐ-CP": "based_on", "02/2017/TT-BNV": "based_on"}),
     ("Thi hành Quyết định số 31-QĐ/TW ngày 21 tháng 8 năm 2021 của Bộ Chính trị;\n",
      {"31-QĐ/TW": "implements"}),
 ])
