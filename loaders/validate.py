@@ -865,11 +865,10 @@ def _subjects(graphs: Mapping[str, str], g: str) -> set[str]:
     return {line.split(" ", 1)[0] for line in text.splitlines() if line}
 
 
-def _records(graphs: Mapping[str, str], found: Sequence[ValidationResult]) -> dict:
-    """graph -> (term hashes, [(result, graphs of the batch with its focus node as a subject)])."""
-    from loaders.validate_memo import term_hashes
-
-    records = {g: (term_hashes(graphs[g]), []) for g in graphs}
+def _records(graphs: Mapping[str, str], found: Sequence[ValidationResult], hashes: Mapping[str, bytes]) -> dict:
+    """graph -> (term hashes (``hashes``, validate_memo.term_hashes), [(result, graphs of the batch with
+    its focus node as a subject)])."""
+    records = {g: (hashes[g], []) for g in graphs}
     if found:
         subjects = {g: _subjects(graphs, g) for g in graphs}
         for r in found:
@@ -882,9 +881,10 @@ def _records(graphs: Mapping[str, str], found: Sequence[ValidationResult]) -> di
 def _recorded(wanted: frozenset | None, graphs: Mapping[str, str], found: Sequence[ValidationResult]) -> dict:
     """_records, with each graph's lines the corpus-wide checks read (``wanted``: their predicates, the
     _Keeper's; run in a batch's process)."""
-    from loaders.validate_scope import kept_lines
+    from loaders.validate_scope import terms_and_lines
 
-    return {g: (*r, kept_lines(graphs[g], wanted)) for g, r in _records(graphs, found).items()}
+    both = {g: terms_and_lines(graphs[g], wanted) for g in graphs}
+    return {g: (*r, both[g][1]) for g, r in _records(graphs, found, {g: h for g, (h, _) in both.items()}).items()}
 
 
 class _Keeper:

@@ -59,6 +59,11 @@ def term_hashes(text: str) -> bytes:
         if len(parts) == 3:
             terms.add(parts[0])
             terms.add(_object(parts[2]))
+    return hashed_terms(terms)
+
+
+def hashed_terms(terms: Iterable[str]) -> bytes:
+    """term_hashes' bytes of distinct terms."""
     return array("I", sorted({zlib.crc32(t.encode()) for t in terms})).tobytes()
 
 

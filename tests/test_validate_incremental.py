@@ -490,3 +490,27 @@ def test_a_scoped_check_with_its_groups_bound_reports_what_the_whole_check_repor
         scoped = _run_each(store, [(s, limited(c, nodes, store)) for s, c in wide])
         for (_, check), all_of, found in zip(wide, whole, scoped):
             assert sorted(found, key=str) == sorted((r for r in all_of if r.focus in nodes), key=str), check.shape
+
+
+# --- what a build records of each graph ----------------------------------------------------------
+
+_P, _Q = "<urn:p>", "<urn:q>"
+RECORDED_TEXTS = [  # N-Triples texts: the one pass must give both passes' bytes, whatever the line breaks
+    f'<urn:a> {_P} <urn:b> .\n<urn:a> {_Q} "x" .\n',
+    f'<urn:a> {_P} <urn:b> .\n<urn:c> {_Q} "y"@vi .',                      # no newline at the end
+    f'<urn:a> {_P} "x\u2028y" .\n<urn:b> {_Q} "z" .\n',                    # a break splitlines sees, split("\n") not
+    f'<urn:a> {_P} <urn:b> .\r\n<urn:c> {_Q} <urn:d> .\r\n',               # CRLF
+    f'<urn:a> {_P} "x\x85y" .\n',
+    f'\n<urn:a> {_P} <urn:b> .\n\n<urn:a> <urn:r> <urn:b>  .  \n',        # empty lines, spaces before the dot
+    f'_:b1 {_P} <urn:b> .\n<urn:a> {_Q} _:b1 .\n',
+    "",
+]
+
+
+@pytest.mark.parametrize("text", RECORDED_TEXTS)
+@pytest.mark.parametrize("wanted", [frozenset({"urn:p"}), frozenset({"urn:p", "urn:q"}), frozenset(), None])
+def test_one_pass_records_what_the_two_passes_record(text, wanted):
+    from loaders.validate_memo import term_hashes
+    from loaders.validate_scope import kept_lines, terms_and_lines
+
+    assert terms_and_lines(text, wanted) == (term_hashes(text), kept_lines(text, wanted))
