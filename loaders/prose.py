@@ -205,6 +205,10 @@ def _res() -> dict[str, re.Pattern]:
         "subject_quoted": re.compile(rf"\s*,?\s*[“\"]\s*(?P<s>{about}\s[^”\"\n]+?)\s*[”\"]"),
         "subject_about_quoted": re.compile(rf"\s*,?\s*{about}\s+[“\"]\s*(?P<s>[^”\"\n]+?)\s*[”\"]"),
         "subject_about": re.compile(rf"\s*,?\s*(?P<s>{about}\s)"),
+        "about_inside": re.compile(rf"\s(?={about}\s)"),
+        # "Chỉ thị số 30-CT/TU “Tăng cường sự lãnh đạo ...”": a quoted title of three words or more right after the
+        # mention, capitalised, is the subject as written
+        "subject_title_quoted": re.compile(rf"\s*,?\s*[“\"]\s*(?P<s>[{H.UPPER}][^”\"\n\s]*(?:\s+[^”\"\n\s]+){{2,}}?)\s*[”\"]"),
         "subject_end": re.compile(
             rf"[;\n]|\.(?:\s|$)|\s{_alt('recipient_verb')}\s+(?={plural}\s|[{H.UPPER}])"
             rf"|,?\s+{_not_after('negation')}{_alt('subject_stop')}(?:\s|:)"
@@ -746,7 +750,14 @@ def _read_tails(st: SourceText, lead: _Lead | None, pos: int, end: int) -> int:
             b_end = _body_end(work, o.end(), end)
             found = organ(work[o.end():b_end])
             if found is None:
-                return pos
+                # "Kế hoạch số 03-KH/BCĐ, của Ban chỉ đạo về ...": an author read as no body still leaves its subject
+                clause = re.compile(r"[,.;:\n“\"(]").search(work, o.end(), end)
+                about = None if dry or not work[o.end():o.end() + 1].isupper() \
+                    else res["about_inside"].search(work, o.end(), clause.start() if clause else end)
+                if about is None:
+                    return pos
+                pos = about.start()
+                continue
             b_end, found = _name_over_and(work, o.end(), b_end, end, found)
             if not dry and "issuer" not in lead.values:
                 lead.values["issuer"], lead.values["acting"] = found[1], found[0]
@@ -932,7 +943,7 @@ def _subject(st: SourceText, pos: int, end: int, plain: bool) -> tuple[int, int,
     """(start, end, position after) of the subject: 'về việc …', 'về “…”', '"về việc …"', or, after
     an active verb, a lower-case phrase ("… kí ban hành Chỉ thị tăng cường …")."""
     res, work = _res(), st.work
-    for key in ("subject_quoted", "subject_about_quoted"):
+    for key in ("subject_quoted", "subject_about_quoted", "subject_title_quoted"):
         m = res[key].match(work, pos, end)
         if m:
             return m.start("s"), m.end("s"), m.end()
