@@ -52,6 +52,11 @@ FIELD_CASES = [
      "chúng huyện Ninh Phước về phối hợp liên ngành làm công tác dân vận.",
      {"cited.0.number": "14-KH/BCĐ",
       "cited.0.issuer": "Ban chỉ đạo Quy chế dân chủ cơ sở và công tác vận động quần chúng huyện Ninh Phước"}),
+    # "nâng cao" and "chỉnh sửa" act: the bodies before them are given the task
+    ("Chủ tịch UBND huyện vừa có công văn yêu cầu các cơ quan, ban, ngành, đoàn thể, UBND các xã, thị trấn nâng cao "
+     "mức cảnh báo phòng, chống dịch.", {"bodies": ["các cơ quan, ban, ngành, đoàn thể", "UBND các xã, thị trấn"]}),
+    ("Đến nay, các đảng bộ đã hoàn thành đại hội chi bộ. Huyện ủy chỉ đạo Đảng bộ xã Tân Lập chỉnh sửa, hoàn thiện dự thảo báo cáo chính trị trước ngày 15/3.",
+     {"bodies": ["Đảng bộ xã Tân Lập"]}),
 ]
 
 
