@@ -1410,6 +1410,9 @@ def _merge_mentions(st: SourceText, lead: _Lead, mentions: list[re.Match], start
         if sub.verb is not None and "subject" in sub.values and _headline(work, lead):
             # a headline shortens the subject; the sentence reporting the document writes it whole
             lead.values["subject"], lead.evidence["subject"] = sub.values["subject"], sub.evidence["subject"]
+        if sub.verb is not None and "signer" in sub.values and "signer" not in lead.values and _headline(work, lead):
+            # a headline first, then "Sáng 26/7, Chủ tịch UBND thành phố X đã ký ban hành Công điện khẩn ...": its signer
+            lead.values["signer"] = sub.values["signer"]
         titled = not work[work.rfind("\n", 0, m.start()) + 1: m.start()].strip()
         for key in ("date", "issuer") if titled else ("date", "issuer", "subject"):
             # a page title's subject is read whole by header.title_subject

@@ -57,7 +57,25 @@ FIELD_CASES = [
      "mức cảnh báo phòng, chống dịch.", {"bodies": ["các cơ quan, ban, ngành, đoàn thể", "UBND các xã, thị trấn"]}),
     ("Đến nay, các đảng bộ đã hoàn thành đại hội chi bộ. Huyện ủy chỉ đạo Đảng bộ xã Tân Lập chỉnh sửa, hoàn thiện dự thảo báo cáo chính trị trước ngày 15/3.",
      {"bodies": ["Đảng bộ xã Tân Lập"]}),
+    # a headline first, then the sentence that reports the document with who signed it: its signer
+    ("Hải Phòng ban hành công điện khẩn yêu cầu giám sát chặt chẽ dịch bệnh\n\nSáng 26/7, Chủ tịch UBND thành phố Lê "
+     "Văn Tám đã ký ban hành Công điện khẩn gửi Giám đốc các sở về việc phòng, chống dịch.",
+     {"doc_type": "Công điện", "signer": "Lê Văn Tám", "signer_role": "Chủ tịch"}),
+    # "phát đi" issues: the office that sends the notice is its issuer, not the Prime Minister it quotes
+    ("Chiều 21/6, Văn phòng Chính phủ phát đi thông báo chỉ đạo của Thủ tướng, yêu cầu Bộ Công an khẩn trương kiểm "
+     "tra, xác minh.", {"doc_type": "Thông báo", "issuer": "Văn phòng Chính phủ", "bodies": ["Bộ Công an"]}),
 ]
+
+# A two-column header flattened onto lines: the left column's words before a wide gap are no part of the place
+HEADER = ("KẾ HOẠCH\n\n           ĐẢNG UỶ XÃ AN BÌNH                ĐẢNG CỘNG SẢN VIỆT NAM\n\n"
+          "BAN CHỈ ĐẠO DÂN VẬN       An Bình, ngày 04 tháng 12 năm 2024\n\n                             *\n\n"
+          "KẾ HOẠCH\n\nPhối hợp làm công tác dân vận đợt II năm 2024\n\n-----\n\nThực hiện kế hoạch của huyện, Ban chỉ "
+          "đạo xây dựng kế hoạch như sau:\n")
+
+
+def test_place_after_column_gap():
+    record = extract_text(HEADER)
+    assert (record.place, record.date) == ("An Bình", "2024-12-04")
 
 
 @pytest.mark.parametrize("text, expected", FIELD_CASES, ids=[t[:50] for t, _ in FIELD_CASES])
