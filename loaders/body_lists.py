@@ -509,7 +509,7 @@ def split_recipients(text: str) -> tuple[ListItem, ...]:
 def _continues_item(current: str, piece: str, sep: str) -> bool:
     """Whether ``piece``, after ``sep``, goes on with the addressee ``current``."""
     if sep not in (",", ";"):   # "và" joins two addressees, but inside a known name ("các sở giáo dục và đào tạo")
-        return piece[:1].islower() and joins_name(current, sep, piece)
+        return piece[:1].islower() and (joins_name(current, sep, piece) or continues_units(current, piece))
     plural = _plural_re()
     group = _committee_group(current, last=True)
     m = plural.match(piece)
@@ -526,11 +526,26 @@ def _continues_item(current: str, piece: str, sep: str) -> bool:
                 and _committee_group(piece) == group and not plural.match(current))
 
 
+def continues_units(current: str, rest: str) -> bool:
+    """"Chủ tịch UBND các quận, huyện, thị xã" + "và" + "xã, phường, thị trấn": kinds of units after kinds of units
+    go on with the same list."""
+    units = _unit_kind_re()
+    first = re.split(r"[,;]", rest, maxsplit=1)[0].strip()
+    return bool(units.fullmatch(first) and units.search(current.rstrip(" ,;")))
+
+
 def joins_name(current: str, sep: str, piece: str) -> bool:
     """"các sở giáo dục" + "và" + "đào tạo": the words around ``sep`` end a known name's tail."""
     before, after = fold(current).split(), re.split(r"[,;]", fold(piece), maxsplit=1)[0].split()
     return any(" ".join([*before[k:], fold(sep), *after[:j]]) in _name_tails()
                for k in range(len(before)) for j in range(1, min(len(after), 6) + 1))
+
+
+@lru_cache(maxsize=1)
+def _unit_kind_re() -> re.Pattern:
+    """A kind of district or commune ("thị xã", "phường") ending a list of units."""
+    from loaders import grammar as G
+    return re.compile(rf"(?<![^\W_])(?:{_alt(G.words('district_kind') + G.words('commune_kind'))})$", re.I)
 
 
 @lru_cache(maxsize=1)

@@ -61,6 +61,13 @@ FIELD_CASES = [
     ("Hải Phòng ban hành công điện khẩn yêu cầu giám sát chặt chẽ dịch bệnh\n\nSáng 26/7, Chủ tịch UBND thành phố Lê "
      "Văn Tám đã ký ban hành Công điện khẩn gửi Giám đốc các sở về việc phòng, chống dịch.",
      {"doc_type": "Công điện", "signer": "Lê Văn Tám", "signer_role": "Chủ tịch"}),
+    # kinds of units after kinds of units go on with the same recipient ("... thị xã và xã, phường, thị trấn"); a named
+    # unit after "và" is another
+    ("Sáng 26/7, Chủ tịch UBND thành phố Lê Văn Tám đã ký ban hành Công điện khẩn gửi Giám đốc các sở, ban, ngành; "
+     "Chủ tịch UBND các quận, huyện, thị xã và xã, phường, thị trấn về việc phòng, chống dịch.",
+     {"recipients": ("Giám đốc các sở, ban, ngành", "Chủ tịch UBND các quận, huyện, thị xã và xã, phường, thị trấn")}),
+    ("Ngày 2/3/2021, UBND tỉnh ban hành Công văn số 12/UBND-VX gửi UBND các huyện, thị xã và xã Tân An về việc phòng "
+     "dịch.", {"recipients": ("UBND các huyện, thị xã", "xã Tân An")}),
     # "phát đi" issues: the office that sends the notice is its issuer, not the Prime Minister it quotes
     ("Chiều 21/6, Văn phòng Chính phủ phát đi thông báo chỉ đạo của Thủ tướng, yêu cầu Bộ Công an khẩn trương kiểm "
      "tra, xác minh.", {"doc_type": "Thông báo", "issuer": "Văn phòng Chính phủ", "bodies": ["Bộ Công an"]}),
