@@ -52,6 +52,11 @@ FIELD_CASES = [
      "chúng huyện Ninh Phước về phối hợp liên ngành làm công tác dân vận.",
      {"cited.0.number": "14-KH/BCĐ",
       "cited.0.issuer": "Ban chỉ đạo Quy chế dân chủ cơ sở và công tác vận động quần chúng huyện Ninh Phước"}),
+    # "các đồng chí <post>, các <class>": the comrades' post and another class, two addressees
+    ("Ban Thường vụ Huyện ủy yêu cầu các đồng chí Ủy viên Ban Chấp hành Đảng bộ huyện, các Đảng bộ trực thuộc Huyện ủy "
+     "quan tâm chỉ đạo.", {"bodies": ["Ủy viên Ban Chấp hành Đảng bộ huyện", "các Đảng bộ trực thuộc Huyện ủy"]}),
+    ("Ban Thường vụ Huyện ủy yêu cầu các đồng chí Bí thư, Chủ tịch UBND các xã quan tâm chỉ đạo.",
+     {"bodies": ["Bí thư, Chủ tịch UBND các xã"]}),
     # "nâng cao" and "chỉnh sửa" act: the bodies before them are given the task
     ("Chủ tịch UBND huyện vừa có công văn yêu cầu các cơ quan, ban, ngành, đoàn thể, UBND các xã, thị trấn nâng cao "
      "mức cảnh báo phòng, chống dịch.", {"bodies": ["các cơ quan, ban, ngành, đoàn thể", "UBND các xã, thị trấn"]}),
