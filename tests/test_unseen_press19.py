@@ -73,6 +73,10 @@ FIELD_CASES = [
      {"recipients": ("Giám đốc các sở, ban, ngành", "Chủ tịch UBND các quận, huyện, thị xã và xã, phường, thị trấn")}),
     ("Ngày 2/3/2021, UBND tỉnh ban hành Công văn số 12/UBND-VX gửi UBND các huyện, thị xã và xã Tân An về việc phòng "
      "dịch.", {"recipients": ("UBND các huyện, thị xã", "xã Tân An")}),
+    # "truyền đạt ý kiến chỉ đạo ..." after the number is what the letter does, no subject
+    ("Văn phòng Chính phủ vừa có Văn bản số 1234/VPCP-KGVX ngày 25/4 truyền đạt ý kiến chỉ đạo của Phó Thủ tướng Lê Văn "
+     "Tám yêu cầu Bộ Y tế xử lý thông tin phản ánh.",
+     {"number": "1234/VPCP-KGVX", "subject": None, "issuer": "Văn phòng Chính phủ", "bodies": ["Bộ Y tế"]}),
     # "phát đi" issues: the office that sends the notice is its issuer, not the Prime Minister it quotes
     ("Chiều 21/6, Văn phòng Chính phủ phát đi thông báo chỉ đạo của Thủ tướng, yêu cầu Bộ Công an khẩn trương kiểm "
      "tra, xác minh.", {"doc_type": "Thông báo", "issuer": "Văn phòng Chính phủ", "bodies": ["Bộ Công an"]}),
