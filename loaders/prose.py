@@ -206,6 +206,7 @@ def _res() -> dict[str, re.Pattern]:
         "subject_about_quoted": re.compile(rf"\s*,?\s*{about}\s+[“\"]\s*(?P<s>[^”\"\n]+?)\s*[”\"]"),
         "subject_about": re.compile(rf"\s*,?\s*(?P<s>{about}\s)"),
         "about_inside": re.compile(rf"\s(?={about}\s)"),
+        "name_mark": re.compile(r"[,.;:\n“\"(]"),   # punctuation that ends a body's name
         # "Chỉ thị số 30-CT/TU “Tăng cường sự lãnh đạo ...”": a quoted title of three words or more right after the
         # mention, capitalised, is the subject as written
         "subject_title_quoted": re.compile(rf"\s*,?\s*[“\"]\s*(?P<s>[{H.UPPER}][^”\"\n\s]*(?:\s+[^”\"\n\s]+){{2,}}?)\s*[”\"]"),
@@ -718,7 +719,7 @@ def _body_end(work: str, pos: int, end: int) -> int:
     """A body name after "của" / "thay mặt" stops at a clause word, punctuation or a quote."""
     stop = _res()["stop"].search(work, pos, end)
     limit = stop.start() if stop else end
-    punct = re.compile(r"[,.;:\n“\"(]").search(work, pos, limit)
+    punct = _res()["name_mark"].search(work, pos, limit)
     return punct.start() if punct else limit
 
 
@@ -751,7 +752,7 @@ def _read_tails(st: SourceText, lead: _Lead | None, pos: int, end: int) -> int:
             found = organ(work[o.end():b_end])
             if found is None:
                 # "Kế hoạch số 03-KH/BCĐ, của Ban chỉ đạo về ...": an author read as no body still leaves its subject
-                clause = re.compile(r"[,.;:\n“\"(]").search(work, o.end(), end)
+                clause = res["name_mark"].search(work, o.end(), end)
                 about = None if dry or not work[o.end():o.end() + 1].isupper() \
                     else res["about_inside"].search(work, o.end(), clause.start() if clause else end)
                 if about is None:
