@@ -273,9 +273,10 @@ def read_body(w: str, pos: int, limit: int, max_words: int = 14) -> int:
     end = pos
     i = pos
     known = known_name_at(w, pos, limit)   # a known name counts as one word: its place may follow
-    words = -len(w[pos:known].split()) + 1 if known else 0
+    most = max_words + (len(w[pos:known].split()) - 1 if known else 0)
+    words = 0
     word_start = pos
-    while i < limit and words < max_words:
+    while i < limit and words < most:
         m = _LINE_GAP.match(w, i)
         j = m.end()
         comma = _comma_in_name(w, pos, j, limit) if words and j < limit and w[j] == "," else None
