@@ -752,6 +752,10 @@ def bodies_of(phrase: str, ctx: DocContext, related: tuple[str, ...] = (), partn
         rest = phrase[person.end():].split(";")[0].strip(" ,")
         if not rest or _LOWER_START.match(rest):
             return []
+        other = re.search(rf",\s*(?={_PLURAL}\s)", rest)   # "các đồng chí Ủy viên Ban Chấp hành ..., các Đảng bộ trực thuộc"
+        if other:
+            return list(dict.fromkeys(bodies_of(phrase[:person.end()] + rest[:other.start()], ctx, related)
+                                      + bodies_of(rest[other.end():], ctx, related, partners)))
         rest = _complete_inside(rest, ctx)
         return [_locality_suffix(rest, ctx)]
     out: list[str] = []

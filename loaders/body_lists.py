@@ -53,8 +53,8 @@ def _rows() -> tuple[dict[str, str], ...]:
 
 def _alt(words) -> str:
     parts = sorted({w for w in words if w}, key=len, reverse=True)
-    # "chính trị - xã hội" also written "chính trị- xã hội", "chính trị -xã hội"
-    return "(?:" + "|".join(r"\s+".join(map(re.escape, p.split())).replace(r"\s+\-\s+", r"\s*-\s*") for p in parts) + ")"
+    # "chính trị - xã hội" also written "chính trị- xã hội", "chính trị -xã hội", "chính trị – xã hội"
+    return "(?:" + "|".join(r"\s+".join(map(re.escape, p.split())).replace(r"\s+\-\s+", r"\s*[-–—]\s*") for p in parts) + ")"
 
 
 @lru_cache(maxsize=1)
@@ -148,6 +148,13 @@ def known_name_end(text: str) -> int | None:
     if not word[:1].islower() or _continues().match(rest.lstrip()):
         return None
     return m.end()
+
+
+def known_name_at(text: str, pos: int, end: int) -> int | None:
+    """End of a known body name written at ``pos`` ("Ban chỉ đạo Quy chế dân chủ cơ sở và công tác vận động quần
+    chúng"), else None."""
+    m = _known_name_re().match(text, pos, end)
+    return m.end() if m else None
 
 
 def inside_known_name(text: str, at: int) -> bool:
@@ -395,7 +402,7 @@ def _addressee_re() -> tuple[re.Pattern, dict[str, str]]:
     rows = _words("addressee")
     plural = _alt(t for t, _ in _words("plural"))
     pattern = re.compile(rf"(?P<plural>(?i:{plural})\s+)?(?P<word>(?i:{_alt(t for t, _ in rows)}))(?![^\W_])")
-    return pattern, {t.lower(): g for t, g in rows}
+    return pattern, {_class_key(t): g for t, g in rows}
 
 
 def addressee_end(text: str, pos: int) -> int | None:
@@ -410,8 +417,13 @@ def addressee_group(text: str) -> str | None:
     ``text`` starts with ("các tổ chức chính trị - xã hội của tỉnh" -> mass), else None."""
     pattern, groups = _addressee_re()
     m = pattern.match(text)
-    # the pattern takes "chính trị-xã hội" as "chính trị - xã hội": so does the key
-    return groups.get(re.sub(r"\s*-\s*", " - ", re.sub(r"\s+", " ", m.group("word").lower()))) if m else None
+    return groups.get(_class_key(m.group("word"))) if m else None
+
+
+def _class_key(word: str) -> str:
+    """The key of a class word as the rows write it: the pattern takes "chính trị-xã hội" and "chính trị – xã
+    hội" as "chính trị - xã hội", so does the key."""
+    return re.sub(r"\s*[-–—]\s*", " - ", re.sub(r"\s+", " ", word.lower()))
 
 
 @lru_cache(maxsize=8192)  # pure, and asked for the same phrases again and again
@@ -436,7 +448,7 @@ def split_addressees(text: str) -> tuple[ListItem, ...]:
         m = pattern.match(piece)
         if not m or m.group("word")[:1].isupper() and piece[m.end():].lstrip()[:1].isupper():
             return ()  # not a class, or a named body: "Ban Dân vận Huyện ủy", "Hội Nông dân tỉnh"
-        group = groups.get(re.sub(r"\s+", " ", m.group("word").lower()))
+        group = groups.get(_class_key(m.group("word")))
         seen.add(group)
         joined_by = pieces[k - 1][2] if k else ""
         if items and not m.group("plural") and joined_by in (",", ";") and items[-1][2] == group \
@@ -497,7 +509,7 @@ def split_recipients(text: str) -> tuple[ListItem, ...]:
 def _continues_item(current: str, piece: str, sep: str) -> bool:
     """Whether ``piece``, after ``sep``, goes on with the addressee ``current``."""
     if sep not in (",", ";"):   # "và" joins two addressees, but inside a known name ("các sở giáo dục và đào tạo")
-        return piece[:1].islower() and joins_name(current, sep, piece)
+        return piece[:1].islower() and (joins_name(current, sep, piece) or continues_units(current, piece))
     plural = _plural_re()
     group = _committee_group(current, last=True)
     m = plural.match(piece)
@@ -514,11 +526,26 @@ def _continues_item(current: str, piece: str, sep: str) -> bool:
                 and _committee_group(piece) == group and not plural.match(current))
 
 
+def continues_units(current: str, rest: str) -> bool:
+    """"Chủ tịch UBND các quận, huyện, thị xã" + "và" + "xã, phường, thị trấn": kinds of units after kinds of units
+    go on with the same list."""
+    units = _unit_kind_re()
+    first = re.split(r"[,;]", rest, maxsplit=1)[0].strip()
+    return bool(units.fullmatch(first) and units.search(current.rstrip(" ,;")))
+
+
 def joins_name(current: str, sep: str, piece: str) -> bool:
     """"các sở giáo dục" + "và" + "đào tạo": the words around ``sep`` end a known name's tail."""
     before, after = fold(current).split(), re.split(r"[,;]", fold(piece), maxsplit=1)[0].split()
     return any(" ".join([*before[k:], fold(sep), *after[:j]]) in _name_tails()
                for k in range(len(before)) for j in range(1, min(len(after), 6) + 1))
+
+
+@lru_cache(maxsize=1)
+def _unit_kind_re() -> re.Pattern:
+    """A kind of district or commune ("thị xã", "phường") ending a list of units."""
+    from loaders import grammar as G
+    return re.compile(rf"(?<![^\W_])(?:{_alt(G.words('district_kind') + G.words('commune_kind'))})$", re.I)
 
 
 @lru_cache(maxsize=1)

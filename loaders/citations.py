@@ -28,6 +28,7 @@ from functools import lru_cache
 
 from loaders import grammar as G
 from loaders.bodies import complete_name, issuer_from_number
+from loaders.body_lists import known_name_at
 from loaders.context import DocContext
 from loaders.grammar import UPPER, alternation
 from loaders.header import date_from_parts, normalize_number, type_from_number
@@ -271,9 +272,11 @@ def read_body(w: str, pos: int, limit: int, max_words: int = 14) -> int:
     rx = _regexes()
     end = pos
     i = pos
+    known = known_name_at(w, pos, limit)   # a known name counts as one word: its place may follow
+    most = max_words + (len(w[pos:known].split()) - 1 if known else 0)
     words = 0
     word_start = pos
-    while i < limit and words < max_words:
+    while i < limit and words < most:
         m = _LINE_GAP.match(w, i)
         j = m.end()
         comma = _comma_in_name(w, pos, j, limit) if words and j < limit and w[j] == "," else None

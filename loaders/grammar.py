@@ -217,6 +217,9 @@ def pieces() -> dict[str, str]:
     # "CCHC&PC", "NN&PTNT": two units joined by an ampersand stay one segment
     # (a space typed before the ampersand: "KTĐP &LT")
     symbol_part = rf"[A-ZĐƯ{symbol_misread_letters()}]{seg_tail}(?:[ ]?&[A-ZĐƯ]{seg_tail})*"
+    # after a dash with a space after it, a capitalised word is the next headline, no segment ("46/2026/NĐ-CP -
+    # Quý I/2026 ...", a portal's list of titles); a code keeps its capitals ("312 - CV/ĐUK", "CĐ - TTg")
+    spaced_seg = r"(?![A-ZĐƯ][a-zđăâêôơư\u00e0-\u00ff\u1ea1-\u1ef9])"
     return {
         "date": date,
         "dated": rf"{alternation(words('day_word'), 'i')}\s+{date}",
@@ -230,7 +233,8 @@ def pieces() -> dict[str, str]:
         # "09 CT/TW": a space typed for the Party number's dash, before a code and its slash
         "symbol": (rf"\d{{1,5}}[a-z]?(?:\s*/\s*\d{{4}})?(?:(?:\s*[-/–]){{1,2}}\s*|[ ](?=[A-ZĐƯ]{{2,5}}/[A-ZĐƯ]))"
                    rf"{symbol_part}"
-                   rf"(?:(?:\s*[-/]\s*|\.(?=[A-ZĐƯ]{{2}}))[A-ZĐƯ0-9]{seg_tail}(?:[ ]?&[A-ZĐƯ]{seg_tail})*)*{seg_end}"),
+                   rf"(?:(?:\s*[-/](?=\S)|\s*[-/]\s+{spaced_seg}|\.(?=[A-ZĐƯ]{{2}}))[A-ZĐƯ0-9]{seg_tail}(?:[ ]?&[A-ZĐƯ]{seg_tail})*)*"
+                   rf"{seg_end}"),
         # "2.350" of "Công văn số 2.350 ngày 1.4.2020": the press's thousands dot
         "bare_number": r"(?:\d{1,2}\.\d{3}|\d{1,5})(?!\d|\s*[-/–]\s*[^\W_]|[,.]\d|[^\W\d_])",
         # "02/2020" of "Chỉ thị số 02/2020 của UBND tỉnh": a number and its year, no symbol written

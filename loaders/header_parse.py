@@ -335,11 +335,18 @@ def _outside(c: Cell, spans: list[tuple[int, int]]) -> Cell | None:
     return None
 
 
+_COLUMN_GAP = re.compile(r"\S(?:[ \t]{3,}|\t)(?=\S)")
+
+
 def _set_place_date(st, c: Cell, m, out: dict, ev: dict, warns: list[str]) -> None:
     """"Hà Nội, ngày 13 tháng 3 năm 2020": place and date; with a part of the date missing
     ("ngày 21 tháng năm 2021") the place only, and a warning."""
-    out["place"] = clean_place(m.group("place"))
-    ev["place"] = st.span(c.start + m.start("place"), c.start + m.end("place"))
+    # "BAN CHỈ ĐẠO QUY CHẾ DÂN CHỦ       Tân Phong, ngày ...": a two-column header flattened, the left column's line
+    # before a wide gap is no part of the place
+    gaps = list(_COLUMN_GAP.finditer(c.text, m.start("place"), m.end("place")))
+    p0 = gaps[-1].end() if gaps else m.start("place")
+    out["place"] = clean_place(c.text[p0:m.end("place")])
+    ev["place"] = st.span(c.start + p0, c.start + m.end("place"))
     d = DATE_RE.match(c.text, m.start("date")) if "date" in m.re.groupindex else None
     if d and "date" not in out:
         set_date(st, c.start, d, out, ev, warns)

@@ -25,7 +25,7 @@ from loaders import grammar as G
 from loaders import header as H
 from loaders import refdata
 from loaders.assignments import addressee_end, directed_committees, names_body, opens_with_request, predicate
-from loaders.body_lists import find_colon_list, inside_known_name, joins_name, opens_addressee
+from loaders.body_lists import continues_units, find_colon_list, inside_known_name, joins_name, opens_addressee
 from loaders.bodies import resolve_body
 from loaders.citations import COMMITTEE_END, at_then_and, patterns, self_reference
 from loaders.header_organs import opens_organ
@@ -205,6 +205,11 @@ def _res() -> dict[str, re.Pattern]:
         "subject_quoted": re.compile(rf"\s*,?\s*[“\"]\s*(?P<s>{about}\s[^”\"\n]+?)\s*[”\"]"),
         "subject_about_quoted": re.compile(rf"\s*,?\s*{about}\s+[“\"]\s*(?P<s>[^”\"\n]+?)\s*[”\"]"),
         "subject_about": re.compile(rf"\s*,?\s*(?P<s>{about}\s)"),
+        "about_inside": re.compile(rf"\s(?={about}\s)"),
+        "name_mark": re.compile(r"[,.;:\n“\"(]"),   # punctuation that ends a body's name
+        # "Chỉ thị số 30-CT/TU “Tăng cường sự lãnh đạo ...”": a quoted title of three words or more right after the
+        # mention, capitalised, is the subject as written
+        "subject_title_quoted": re.compile(rf"\s*,?\s*[“\"]\s*(?P<s>[{H.UPPER}][^”\"\n\s]*(?:\s+[^”\"\n\s]+){{2,}}?)\s*[”\"]"),
         "subject_end": re.compile(
             rf"[;\n]|\.(?:\s|$)|\s{_alt('recipient_verb')}\s+(?={plural}\s|[{H.UPPER}])"
             rf"|,?\s+{_not_after('negation')}{_alt('subject_stop')}(?:\s|:)"
@@ -714,7 +719,7 @@ def _body_end(work: str, pos: int, end: int) -> int:
     """A body name after "của" / "thay mặt" stops at a clause word, punctuation or a quote."""
     stop = _res()["stop"].search(work, pos, end)
     limit = stop.start() if stop else end
-    punct = re.compile(r"[,.;:\n“\"(]").search(work, pos, limit)
+    punct = _res()["name_mark"].search(work, pos, limit)
     return punct.start() if punct else limit
 
 
@@ -746,7 +751,14 @@ def _read_tails(st: SourceText, lead: _Lead | None, pos: int, end: int) -> int:
             b_end = _body_end(work, o.end(), end)
             found = organ(work[o.end():b_end])
             if found is None:
-                return pos
+                # "Kế hoạch số 03-KH/BCĐ, của Ban chỉ đạo về ...": an author read as no body still leaves its subject
+                clause = res["name_mark"].search(work, o.end(), end)
+                about = None if dry or not work[o.end():o.end() + 1].isupper() \
+                    else res["about_inside"].search(work, o.end(), clause.start() if clause else end)
+                if about is None:
+                    return pos
+                pos = about.start()
+                continue
             b_end, found = _name_over_and(work, o.end(), b_end, end, found)
             if not dry and "issuer" not in lead.values:
                 lead.values["issuer"], lead.values["acting"] = found[1], found[0]
@@ -872,8 +884,9 @@ def _split_recipients(st: SourceText, s: int, e: int) -> list[Span]:
     out, start = [], s
     for m in _res()["recipient_split"].finditer(st.work, s, e):
         if _name_goes_on(st.work, m, e) or st.work[m.end():m.end() + 1].islower() \
-                and joins_name(st.work[start:m.start()], m.group(0).strip(), st.work[m.end():e]):
-            continue   # "các sở giáo dục và đào tạo": one name
+                and (joins_name(st.work[start:m.start()], m.group(0).strip(), st.work[m.end():e])
+                     or continues_units(st.work[start:m.start()], st.work[m.end():e])):
+            continue   # "các sở giáo dục và đào tạo": one name; "... các quận, huyện và xã, phường": one list
         out.extend(_split_named(st, start, m.start()))
         start = m.end()
     out.extend(_split_named(st, start, e))
@@ -932,7 +945,7 @@ def _subject(st: SourceText, pos: int, end: int, plain: bool) -> tuple[int, int,
     """(start, end, position after) of the subject: 'về việc …', 'về “…”', '"về việc …"', or, after
     an active verb, a lower-case phrase ("… kí ban hành Chỉ thị tăng cường …")."""
     res, work = _res(), st.work
-    for key in ("subject_quoted", "subject_about_quoted"):
+    for key in ("subject_quoted", "subject_about_quoted", "subject_title_quoted"):
         m = res[key].match(work, pos, end)
         if m:
             return m.start("s"), m.end("s"), m.end()
@@ -1399,6 +1412,9 @@ def _merge_mentions(st: SourceText, lead: _Lead, mentions: list[re.Match], start
         if sub.verb is not None and "subject" in sub.values and _headline(work, lead):
             # a headline shortens the subject; the sentence reporting the document writes it whole
             lead.values["subject"], lead.evidence["subject"] = sub.values["subject"], sub.evidence["subject"]
+        if sub.verb is not None and "signer" in sub.values and "signer" not in lead.values and _headline(work, lead):
+            # a headline first, then "Sáng 26/7, Chủ tịch UBND thành phố X đã ký ban hành Công điện khẩn ...": its signer
+            lead.values["signer"] = sub.values["signer"]
         titled = not work[work.rfind("\n", 0, m.start()) + 1: m.start()].strip()
         for key in ("date", "issuer") if titled else ("date", "issuer", "subject"):
             # a page title's subject is read whole by header.title_subject
