@@ -262,7 +262,7 @@ class _Reader:
         """"CHỈ THỊ", "CÔNG ĐIỆN KHẨN": the type (and urgency) title."""
         doc_type, urgency = title_type(c.stripped)
         if not doc_type:
-            return None
+            return self._line_gazette_title(c, i)
         out, ev = self.out, self.ev
         out.setdefault("title", doc_type)
         ev.setdefault("doc_type", self.st.span(c.start, c.end))
@@ -271,6 +271,19 @@ class _Reader:
             ev["urgency"] = self.st.span(c.start, c.end)
         self.title_at = len(self.organ_blocks) if self.title_at is None else self.title_at
         return self._field_line(i)
+
+    def _line_gazette_title(self, c: Cell, i: int) -> int | None:
+        """"CHỈ THỊ CỦA THỦ TƯỚNG CHÍNH PHỦ SỐ 16/2001/CT-TTG NGÀY ... VỀ VIỆC ...": a gazette title on one line, its
+        type, then the rest read as the title's words under it (_gazette_title)."""
+        m = _gazette_re().search(self.st.work, c.start, c.end) if is_upper(c.stripped) and "title" not in self.out else None
+        doc_type = title_type(self.st.work[c.start:m.start()])[0] if m else None
+        if not doc_type:
+            return None
+        self.out["title"] = doc_type
+        self.ev["doc_type"] = self.st.span(c.lead, c.lead + len(self.st.work[c.lead:m.start()].rstrip()))
+        self.title_at = len(self.organ_blocks) if self.title_at is None else self.title_at
+        rest = Cell(m.start(), c.end, self.st.work[m.start():c.end])
+        return self._field_line(_set_subject(self.st, rest, self.cells, i, self.out, self.ev, upper=True))
 
     def _line_mark(self, c: Cell, i: int) -> int | None:
         """"HỎA TỐC", "MẬT", "SAO Y": urgency, secrecy and copy marks."""

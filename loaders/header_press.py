@@ -150,6 +150,13 @@ def _told_at_a_time(work: str, start: int, pos: int) -> bool:
     return work[opening:pos].lstrip().startswith(tuple(w + " " for w in phrases("time_of_day")))
 
 
+def told_at_meeting(work: str, start: int, pos: int) -> bool:
+    """A meeting held is told before ``pos`` (press_phrases.csv meeting_held: "Tại hội nghị", "tổ chức quán triệt"): an
+    organ asking after it asks at the meeting, in no document of its own."""
+    from loaders.prose import phrases   # prose reads press text with this module
+    return bool(re.search(rf"(?<![^\W_])(?i:{alternation(phrases('meeting_held'))})(?![^\W_])", work[start:pos]))
+
+
 @lru_cache(maxsize=1)
 def _after_advice() -> re.Pattern:
     """An advise verb (press_phrases.csv advise_verb: "tham mưu cho") before a position, the body there
