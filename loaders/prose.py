@@ -1569,9 +1569,12 @@ def own_by_verb(st: SourceText, start: int, end: int) -> tuple[str, H.Organ, Spa
 
 @lru_cache(maxsize=1)
 def _own_by_cue_re() -> re.Pattern:
-    # a sentence opening with a type word alone, then a cue (press_phrases type_cue): "Chỉ thị nêu rõ, ..."
+    # a sentence opening with a type word alone, then a cue (press_phrases type_cue): "Chỉ thị nêu rõ, ...", after a
+    # connective too ("Đặc biệt, Thông tri nêu rõ: ...": body_phrases lead_in)
     names = [r["name_vi"] for r in table("doc_types")]
-    return re.compile(rf"(?:^|(?<=[.!?])[ \t]+)(?P<type>{alternation(names)})\s+(?:{_alt('type_cue')})\s*[,:]", re.M)
+    lead_in = alternation(t for t, _ in patterns("body_phrases.csv").get("lead_in", ()))
+    return re.compile(rf"(?:^|(?<=[.!?])[ \t]+)(?:(?:{lead_in}),[ \t]*)?(?P<type>{alternation(names)})\s+"
+                      rf"(?:{_alt('type_cue')})\s*[,:]", re.M)
 
 
 def own_by_cue(st: SourceText, start: int, end: int) -> tuple[str, Span] | None:

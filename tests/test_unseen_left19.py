@@ -72,6 +72,20 @@ FIELD_CASES = [
     ("QUYẾT ĐỊNH CỦA BỘ TRƯỞNG BỘ Y TẾ SỐ 12/2003/QĐ-BYT NGÀY 5 THÁNG 3 NĂM 2003 VỀ VIỆC BAN HÀNH QUY CHẾ KIỂM TRA\n"
      "Căn cứ Nghị định số 49/2003/NĐ-CP ngày 15/5/2003 của Chính phủ.",
      {"doc_type": "Quyết định", "number": "12/2003/QĐ-BYT", "date": "2003-03-05", "issuer": "Bộ trưởng Bộ Y tế"}),
+    # "Tiểu đội ...": a squad is a body (body_phrases body_head), a partner of the task
+    ("Thường trực Tỉnh ủy yêu cầu Văn phòng Tỉnh ủy theo dõi diễn biến của cơn bão, phối hợp chặt chẽ với Tiểu đội Cảnh "
+     "sát Bảo vệ mục tiêu của Tỉnh ủy để xử lý kịp thời các tình huống.",
+     {"bodies": ["Văn phòng Tỉnh ủy"], "assignments.0.cooperating": ("Tiểu đội Cảnh sát Bảo vệ mục tiêu của Tỉnh ủy",)}),
+    # "có văn bản hướng dẫn": the letter is a Hướng dẫn (doc_types alias); "các văn bản hướng dẫn" names none
+    ("Ngày 16/1/2017, Ban Tuyên giáo Tỉnh ủy đã có văn bản hướng dẫn tuyên truyền kỷ niệm các ngày lễ lớn năm 2017.",
+     {"doc_type": "Hướng dẫn", "date": "2017-01-16", "issuer": "Ban Tuyên giáo Tỉnh ủy"}),
+    ("Thực hiện các văn bản hướng dẫn của Trung ương, Ban Tuyên giáo Tỉnh ủy yêu cầu các huyện ủy tuyên truyền.",
+     {"doc_type": None}),
+    # "Đặc biệt, Thông tri nêu rõ: ...": the page's own unnumbered document named after a connective
+    ("Theo đó, Ban Thường vụ Tỉnh ủy yêu cầu các cấp ủy, tổ chức đảng tập trung chỉ đạo thực hiện tốt 5 nhiệm vụ "
+     "trọng tâm.\n\nĐặc biệt, Thông tri nêu rõ: Cấp ủy, chính quyền các cấp tập trung giải quyết những vấn đề bức xúc "
+     "của người lao động.",
+     {"doc_type": "Thông tri"}),
     # "Sở VH, TT&DL": the abbreviation of one Sở, a comma inside it (local_body_templates alias)
     ("UBND tỉnh yêu cầu Sở VH, TT&DL chủ trì, phối hợp với Sở Y tế kiểm tra các cơ sở lưu trú.",
      {"bodies": ["Sở VH, TT&DL"], "assignments.0.cooperating": ("Sở Y tế",)}),
