@@ -86,6 +86,13 @@ FIELD_CASES = [
      "trọng tâm.\n\nĐặc biệt, Thông tri nêu rõ: Cấp ủy, chính quyền các cấp tập trung giải quyết những vấn đề bức xúc "
      "của người lao động.",
      {"doc_type": "Thông tri"}),
+    # a portal printing line breaks as "\r\n": the quốc hiệu's words apart ("CỘNG     HÒA") are no issuer's locality
+    ("\\r\\n ỦY BAN NHÂN DÂN | \\r\\n \\r\\n CỘNG\\r\\n HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM | \\r\\n\n"
+     "\\r\\n Số: 12/KH-UBND \\r\\n | \\r\\n \\r\\n Cao Bằng, ngày 5 tháng 3 năm 2021 \\r\\n | \\r\\n\n"
+     "\\r\\n\\r\\n\n"
+     "Thực hiện Quyết định số 1896/QĐ-TTg ngày 25/12/2019 của Thủ tướng Chính phủ, UBND tỉnh ban hành Kế hoạch "
+     "thực hiện như sau:\n",
+     {"doc_type": "Kế hoạch", "number": "12/KH-UBND", "date": "2021-03-05", "issuer": "Ủy ban nhân dân tỉnh Cao Bằng"}),
     # "Sở VH, TT&DL": the abbreviation of one Sở, a comma inside it (local_body_templates alias)
     ("UBND tỉnh yêu cầu Sở VH, TT&DL chủ trì, phối hợp với Sở Y tế kiểm tra các cơ sở lưu trú.",
      {"bodies": ["Sở VH, TT&DL"], "assignments.0.cooperating": ("Sở Y tế",)}),
