@@ -72,6 +72,12 @@ FIELD_CASES = [
     ("QUYẾT ĐỊNH CỦA BỘ TRƯỞNG BỘ Y TẾ SỐ 12/2003/QĐ-BYT NGÀY 5 THÁNG 3 NĂM 2003 VỀ VIỆC BAN HÀNH QUY CHẾ KIỂM TRA\n"
      "Căn cứ Nghị định số 49/2003/NĐ-CP ngày 15/5/2003 của Chính phủ.",
      {"doc_type": "Quyết định", "number": "12/2003/QĐ-BYT", "date": "2003-03-05", "issuer": "Bộ trưởng Bộ Y tế"}),
+    # the type and the trích yếu on one line under the header ("HƯỚNG DẪN VỀ ...")
+    ("BAN CHẤP HÀNH TRUNG ƯƠNG\nVĂN PHÒNG\n--------\n\nĐẢNG CỘNG SẢN VIỆT NAM\n\nSố: 12-HD/VPTW\n\n"
+     "Hà Nội, ngày 28 tháng 05 năm 2005\n\nHƯỚNG DẪN VỀ CÔNG TÁC LƯU TRỮ CỦA ĐẢNG\n\nThi hành Quyết định số "
+     "12-QĐ/TW, Văn phòng Trung ương Đảng hướng dẫn về công tác lưu trữ như sau:",
+     {"doc_type": "Hướng dẫn", "number": "12-HD/VPTW", "subject": "VỀ CÔNG TÁC LƯU TRỮ CỦA ĐẢNG",
+      "issuer": "Văn phòng Trung ương Đảng"}),
     # "Tiểu đội ...": a squad is a body (body_phrases body_head), a partner of the task
     ("Thường trực Tỉnh ủy yêu cầu Văn phòng Tỉnh ủy theo dõi diễn biến của cơn bão, phối hợp chặt chẽ với Tiểu đội Cảnh "
      "sát Bảo vệ mục tiêu của Tỉnh ủy để xử lý kịp thời các tình huống.",
