@@ -263,6 +263,22 @@ def find_issuing_verb(st: SourceText, doc_type: str | None, start: int, end: int
     return found[1], st.span(seg_start, m.start())
 
 
+def find_enacting_line(st: SourceText, header: Organ, doc_type: str | None, start: int,
+                       end: int) -> tuple[Organ, Span] | None:
+    """"Ban Bí thư ban hành Quy chế ..." opening a line after the bases: the central organ enacting the page's own
+    document, under a header that names only the body above it (the Ban Chấp hành Trung ương: central_bodies parent)."""
+    if not doc_type:
+        return None
+    from loaders.prose import phrases   # prose reads press text with this module
+    m = re.compile(rf"^[ \t]*(?P<body>[{G.UPPER}][^\n,.;:]{{2,60}}?)\s+(?:{alternation(phrases('issue_verb'))})\s+"
+                   rf"{re.escape(doc_type)}(?![^\W_])", re.M).search(st.work, start, end)
+    found = body_in_text(m.group("body")) if m else None
+    central = refdata.find_central_body(found[1].name) if found else None
+    if central is None or central.parent != header.name:
+        return None
+    return found[1], st.span(m.start("body"), m.end("body"))
+
+
 def title_subject(st: SourceText, start: int = 0, end: int | None = None) -> tuple[str, Span] | None:
     """A page title naming the document: "Thông báo về việc hoãn ..." (first line of the text)."""
     for c in cells(st.work, start, end):

@@ -78,6 +78,14 @@ FIELD_CASES = [
      "12-QĐ/TW, Văn phòng Trung ương Đảng hướng dẫn về công tác lưu trữ như sau:",
      {"doc_type": "Hướng dẫn", "number": "12-HD/VPTW", "subject": "VỀ CÔNG TÁC LƯU TRỮ CỦA ĐẢNG",
       "issuer": "Văn phòng Trung ương Đảng"}),
+    # under the Ban Chấp hành Trung ương's header, the organ below it enacting the document on its own line issues it
+    ("BAN CHẤP HÀNH TRUNG ƯƠNG\n*\n\nĐẢNG CỘNG SẢN VIỆT NAM\n\nSố 12-QC/TW\n\nHà Nội, ngày 05 tháng 01 năm 2026\n\n"
+     "QUY CHẾ\n\nPhối hợp trong công tác lưu trữ\n\n- Căn cứ Điều lệ Đảng;\n\n- Xét đề nghị của Văn phòng Trung ương "
+     "Đảng,\n\nBan Bí thư ban hành Quy chế phối hợp trong công tác lưu trữ như sau:\n",
+     {"doc_type": "Quy chế", "number": "12-QC/TW", "issuer": "Ban Bí thư"}),
+    ("BAN CHẤP HÀNH TRUNG ƯƠNG\n*\n\nĐẢNG CỘNG SẢN VIỆT NAM\n\nSố 12-QC/TW\n\nHà Nội, ngày 05 tháng 01 năm 2026\n\n"
+     "QUY CHẾ\n\nPhối hợp trong công tác lưu trữ\n\n- Căn cứ Điều lệ Đảng;\n\nĐiều 1. Phạm vi điều chỉnh\n",
+     {"issuer": "Ban Chấp hành Trung ương"}),
     # "Tiểu đội ...": a squad is a body (body_phrases body_head), a partner of the task
     ("Thường trực Tỉnh ủy yêu cầu Văn phòng Tỉnh ủy theo dõi diễn biến của cơn bão, phối hợp chặt chẽ với Tiểu đội Cảnh "
      "sát Bảo vệ mục tiêu của Tỉnh ủy để xử lý kịp thời các tình huống.",
