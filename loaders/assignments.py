@@ -384,15 +384,16 @@ def _without_heading(s: _Sentence) -> _Sentence:
 
 def _clauses(s: _Sentence, ctx: DocContext, related: tuple[str, ...] = ()) -> list[_Sentence]:
     """"... giao Ban Tuyên giáo tham mưu ...; Ban Tổ chức Huyện ủy tham mưu ...": a clause after ";"
-    with a body of its own as subject and a predicate is a task of its own, when the clause before
+    with a body (or a place named with its kind) of its own as subject and a predicate is a task of its own, when the clause before
     it is a task too (a list "Sở A; Sở B phối hợp" stays one sentence)."""
     out, start = [], 0
     for m in _CLAUSE_CUT.finditer(s.text):
         rest = s.text[m.end():]
         nxt = _CLAUSE_CUT.search(rest)
         clause = rest[:nxt.start()] if nxt else rest
-        if not _data()["head"].match(clause) or _subject(_Sentence(0, len(clause), False, clause)) is None:
-            continue
+        if not (_data()["head"].match(clause) or _place_start(clause)) \
+                or _subject(_Sentence(0, len(clause), False, clause)) is None:
+            continue   # ("...; thị xã Kỳ Anh tập trung ...": a place acting opens a clause of its own too)
         before = _Sentence(s.start + start, s.start + m.start(), False, s.text[start:m.start()])
         found = _tasks_of(before, ctx, related) or _after_lead_in(before, ctx, related)
         if found is None or found.intro or not found.bodies:
@@ -912,9 +913,10 @@ def predicate(text: str, start: int = 0) -> re.Match | None:
 
 @lru_cache(maxsize=16384)  # pure, and asked for the same phrases again and again
 def _names_start(text: str) -> bool:
-    """The text starts with a body, a post, "đồng chí", or a class of bodies."""
+    """The text starts with a body, a post, "đồng chí", a class of bodies or a place named with its kind ("huyện Cẩm
+    Xuyên": the place acting)."""
     d = _data()
-    return bool(d["head"].match(text) or d["post"].match(text) or d["person"].match(text)
+    return bool(d["head"].match(text) or d["post"].match(text) or d["person"].match(text) or _place_start(text)
                 or d["lowered_head"].match(text)   # "công an các đơn vị": an organ written in lower case
                 or d["strip_post"].match(text)   # "các thành viên Ban Chỉ đạo ...": a post before a body's head
                 or _PLURAL_SPACE.match(text) and (d["committee"].match(text) or d["unit"].match(text))
@@ -922,6 +924,15 @@ def _names_start(text: str) -> bool:
                 or bool(_ORGAN_OF_CLASS.match(text)) and bool(d["committee"].match(text[_ORGAN_OF_CLASS.match(text).end():]))
                 or bool(_plural_head().match(text))  # "các Bộ có liên quan"
                 or bool(_plural_post().match(text)))  # "các Thủ trưởng cơ quan, đơn vị"
+
+
+_PLACE_NAMED = re.compile(G.expand(rf"^(?:%(unit_kind)s|%(commune_kind)s)\s+(?P<name>[{UPPER}][^\W\d_]*(?:\s+[{UPPER}][^\W\d_]*)*)"))
+
+
+def _place_start(text: str) -> bool:
+    """"huyện Cẩm Xuyên khẩn trương ...": a kind of unit in lower case and the name of a unit of that data."""
+    m = _PLACE_NAMED.match(text)
+    return bool(m) and _is_place(m.group("name"))
 
 
 @lru_cache(maxsize=1)

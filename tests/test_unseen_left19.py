@@ -86,6 +86,11 @@ FIELD_CASES = [
     ("BAN CHẤP HÀNH TRUNG ƯƠNG\n*\n\nĐẢNG CỘNG SẢN VIỆT NAM\n\nSố 12-QC/TW\n\nHà Nội, ngày 05 tháng 01 năm 2026\n\n"
      "QUY CHẾ\n\nPhối hợp trong công tác lưu trữ\n\n- Căn cứ Điều lệ Đảng;\n\nĐiều 1. Phạm vi điều chỉnh\n",
      {"issuer": "Ban Chấp hành Trung ương"}),
+    # places acting in ";" clauses after an inline colon, each named with its kind, each a task of its own
+    ("UBND tỉnh Hà Tĩnh yêu cầu: huyện Cẩm Xuyên khẩn trương sơ tán dân; thị xã Kỳ Anh tập trung gia cố đê; thành phố "
+     "Hà Tĩnh bảo đảm an toàn cho người dân.",
+     {"bodies": ["huyện Cẩm Xuyên", "thị xã Kỳ Anh", "thành phố Hà Tĩnh"]}),
+    ("Mưa lớn gây ngập tại huyện Cẩm Xuyên, UBND tỉnh yêu cầu các sở kiểm tra.", {"bodies": ["các sở"]}),
     # "Tiểu đội ...": a squad is a body (body_phrases body_head), a partner of the task
     ("Thường trực Tỉnh ủy yêu cầu Văn phòng Tỉnh ủy theo dõi diễn biến của cơn bão, phối hợp chặt chẽ với Tiểu đội Cảnh "
      "sát Bảo vệ mục tiêu của Tỉnh ủy để xử lý kịp thời các tình huống.",
