@@ -629,13 +629,19 @@ def _capitalised_classes(prev: str, piece: str) -> bool:
     return bool(d["committee"].match(_lower_first(piece))) and _group(_lower_first(prev), last=True) == _group(_lower_first(piece))
 
 
+@lru_cache(maxsize=1)
+def _kind_patterns() -> tuple[re.Pattern, re.Pattern]:
+    """(a class word and one capitalised kind: "Các cơ quan Báo", a capitalised word and lower-case words: "Đài của tỉnh")."""
+    classes = alternation(t for t, _ in patterns("body_phrases.csv").get("unit_class", ()))
+    return (re.compile(rf"(?i:{_PLURAL})\s+(?i:{classes})\s+[{UPPER}][^\W\d_]*"),
+            re.compile(rf"[{UPPER}][^\W\d_]*(?:\s+[^{UPPER}\W\d_]\S*)*"))
+
+
 def _capitalised_kinds(prev: str, piece: str) -> bool:
     """"Các cơ quan Báo" + "Đài của tỉnh": a class word with one capitalised kind, then another capitalised word alone
     (lower-case words after it say whose, no name): kinds of one class, not a named body."""
-    kind = re.fullmatch(rf"(?i:{_PLURAL})\s+(?i:{alternation(t for t, _ in patterns('body_phrases.csv').get('unit_class', ()))})"
-                        rf"\s+[{UPPER}][^\W\d_]*", prev)
-    return bool(kind) and bool(re.fullmatch(rf"[{UPPER}][^\W\d_]*(?:\s+[^{UPPER}\W\d_]\S*)*", piece)) \
-        and not _is_place(piece.split()[0])
+    kinds, alone = _kind_patterns()
+    return bool(kinds.fullmatch(prev)) and bool(alone.fullmatch(piece)) and not _is_place(piece.split()[0])
 
 
 def _lower_first(text: str) -> str:
