@@ -60,6 +60,7 @@ _SYSTEM_LEVELS = 3   # classes of this many levels (party, state, front, mass) a
 # a class placed by its own unit word ("... xã hội tỉnh", "... của tỉnh"), not "các cấp trong tỉnh"
 _PLACED_END = re.compile(G.expand(r"\s(?!%(collective)s\s)[^\W_]+\s+%(unit_kind)s$"))
 _NAMED_PLACE_END = re.compile(G.expand(rf"\s(?:%(unit_kind)s|%(commune_kind)s)\s+[{UPPER}][^,]*$"))   # "... tỉnh Nghệ An", "... xã Tân Lập"
+_UNDER_BODY = re.compile(G.expand(rf"(?<![^\W_])%(under)s\s+[{UPPER}]"))   # "... thuộc Sở": a named body's own
 _UNDER_END = re.compile(G.expand(r"%(directly_under)s(?:\s+\S+)*$"))
 _NAMED_COMMITTEE_END = re.compile(G.expand(rf"%(committee_tail)s\s+[{UPPER}][^,]*$"))     # "..., Thành ủy Huế"
 _NAMES_PLACE = re.compile(G.expand(rf"(?:(?i:%(committee_tail)s)|%(unit_kind)s)\s+[{UPPER}]"))  # "huyện Nam Trực"
@@ -794,7 +795,7 @@ def bodies_of(phrase: str, ctx: DocContext, related: tuple[str, ...] = (), partn
         # the mass organisations of a place named beside named bodies ("Ủy ban MTTQ, Sở Nội vụ và các đoàn thể
         # chính trị - xã hội tỉnh") are asked too; unplaced ("các đoàn thể chính trị - xã hội") they stay generic
         # ... and so are those of a named body ("các tổ chức chính trị - xã hội thuộc Sở")
-        mass = len(out) > 0 and addressee_group(item) == MASS and (_placed(item) or bool(d["own_unit"].search(item)))
+        mass = len(out) > 0 and addressee_group(item) == MASS and (_placed(item) or bool(_UNDER_BODY.search(item)))
         # a central body's own name may hold a comma and a class ("Đảng ủy Mặt trận Tổ quốc, các đoàn thể Trung ương")
         if not mass and refdata.find_central_body(item) is None and any(d["generic"].match(part) and not d["committee"].match(part)
                             and not (k and d["class_tail"].match(part)) for k, part in enumerate(parts)):
