@@ -112,6 +112,10 @@ FIELD_CASES = [
      "Thực hiện Quyết định số 1896/QĐ-TTg ngày 25/12/2019 của Thủ tướng Chính phủ, UBND tỉnh ban hành Kế hoạch "
      "thực hiện như sau:\n",
      {"doc_type": "Kế hoạch", "number": "12/KH-UBND", "date": "2021-03-05", "issuer": "Ủy ban nhân dân tỉnh Cao Bằng"}),
+    # "vừa có Văn bản đề nghị": a capital "Văn bản" is as generic as "văn bản", its author still the issuer
+    ("Bộ Nội vụ vừa có Văn bản đề nghị Ủy ban nhân dân các tỉnh, thành phố chỉ đạo Sở Nội vụ khẩn trương báo cáo kết "
+     "quả rà soát.",
+     {"issuer": "Bộ Nội vụ", "doc_type": None}),
     # "Sở VH, TT&DL": the abbreviation of one Sở, a comma inside it (local_body_templates alias)
     ("UBND tỉnh yêu cầu Sở VH, TT&DL chủ trì, phối hợp với Sở Y tế kiểm tra các cơ sở lưu trú.",
      {"bodies": ["Sở VH, TT&DL"], "assignments.0.cooperating": ("Sở Y tế",)}),
