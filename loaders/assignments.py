@@ -26,7 +26,7 @@ from functools import lru_cache
 from loaders import grammar as G
 from loaders import refdata
 from loaders.bodies import complete_name, resolve_body
-from loaders.body_lists import (addressee_end, addressee_group, class_then_names, continues_name, dash_inside_name,
+from loaders.body_lists import (MASS, addressee_end, addressee_group, class_then_names, continues_name, dash_inside_name,
                                 find_colon_list, known_name_end, post_start, split_addressees)
 from loaders.citations import UPPER, alternation, patterns, read_body, spell_out
 from loaders.context import DocContext
@@ -57,10 +57,10 @@ _PLURAL_REST = re.compile(rf"{_PLURAL}\s+(.*)$")                              # 
 _DIRECTLY_UNDER, _UNDER = G.words("directly_under_word")[0], G.words("under_word")[0]   # "trực thuộc", "thuộc"
 _GENERIC, _SECTOR = "generic", "sector"   # body_lists.csv addressee groups: "các cấp" (all levels), "các ngành"
 _SYSTEM_LEVELS = 3   # classes of this many levels (party, state, front, mass) ask the whole political system
-_MASS = "mass"   # body_lists.csv addressee group of the mass organisations ("các đoàn thể chính trị - xã hội")
 # a class placed by its own unit word ("... xã hội tỉnh", "... của tỉnh"), not "các cấp trong tỉnh"
 _PLACED_END = re.compile(G.expand(r"\s(?!%(collective)s\s)[^\W_]+\s+%(unit_kind)s$"))
 _NAMED_PLACE_END = re.compile(G.expand(rf"\s(?:%(unit_kind)s|%(commune_kind)s)\s+[{UPPER}][^,]*$"))   # "... tỉnh Nghệ An", "... xã Tân Lập"
+_UNDER_BODY = re.compile(G.expand(rf"(?<![^\W_])%(under)s\s+[{UPPER}]"))   # "... thuộc Sở": a named body's own
 _UNDER_END = re.compile(G.expand(r"%(directly_under)s(?:\s+\S+)*$"))
 _NAMED_COMMITTEE_END = re.compile(G.expand(rf"%(committee_tail)s\s+[{UPPER}][^,]*$"))     # "..., Thành ủy Huế"
 _NAMES_PLACE = re.compile(G.expand(rf"(?:(?i:%(committee_tail)s)|%(unit_kind)s)\s+[{UPPER}]"))  # "huyện Nam Trực"
@@ -202,7 +202,8 @@ def _data() -> dict:
                                  rf"(?={alternation(words('body_head'))}{nb}|(?:{_PLURAL}\s+)?(?i:{alternation(words('unit_class'))}){nb})"
                                  rf"|(?:{alternation(t for t, v in p['strip_post'] if v == 'named')})\s+(?={alternation(words('body_head'))}{nb}))"),
         # "các đơn vị Viện Vệ sinh Dịch tễ Trung ương, ...": the class only introduces the named bodies
-        "apposition": re.compile(rf"^{_PLURAL}\s+(?:{alternation(words('unit_class'))})\s+(?={alternation(words('body_head'))}{nb})"),
+        # ("các cơ quan Báo, Đài": a head alone before the comma is a kind of the class, no name)
+        "apposition": re.compile(rf"^{_PLURAL}\s+(?:{alternation(words('unit_class'))})\s+(?={alternation(words('body_head'))}{nb}(?!\s*,))"),
         # "Sở Kế hoạch và Đầu tư - cơ quan thường trực Ban ...": the body's role after a dash is no part of its name
         "dash_role": re.compile(rf"\s+[–—-]\s+(?:{alternation(words('dash_role'))}){nb}.*$", re.S),
         "committee_class_cap": re.compile(rf"^(?:{alternation(w[:1].upper() + w[1:] for w in words('committee_class'))}){nb}\s+[{UPPER}]"),
@@ -384,15 +385,16 @@ def _without_heading(s: _Sentence) -> _Sentence:
 
 def _clauses(s: _Sentence, ctx: DocContext, related: tuple[str, ...] = ()) -> list[_Sentence]:
     """"... giao Ban Tuyên giáo tham mưu ...; Ban Tổ chức Huyện ủy tham mưu ...": a clause after ";"
-    with a body of its own as subject and a predicate is a task of its own, when the clause before
+    with a body (or a place named with its kind) of its own as subject and a predicate is a task of its own, when the clause before
     it is a task too (a list "Sở A; Sở B phối hợp" stays one sentence)."""
     out, start = [], 0
     for m in _CLAUSE_CUT.finditer(s.text):
         rest = s.text[m.end():]
         nxt = _CLAUSE_CUT.search(rest)
         clause = rest[:nxt.start()] if nxt else rest
-        if not _data()["head"].match(clause) or _subject(_Sentence(0, len(clause), False, clause)) is None:
-            continue
+        if not (_data()["head"].match(clause) or _place_start(clause)) \
+                or _subject(_Sentence(0, len(clause), False, clause)) is None:
+            continue   # ("...; thị xã Kỳ Anh tập trung ...": a place acting opens a clause of its own too)
         before = _Sentence(s.start + start, s.start + m.start(), False, s.text[start:m.start()])
         found = _tasks_of(before, ctx, related) or _after_lead_in(before, ctx, related)
         if found is None or found.intro or not found.bodies:
@@ -585,6 +587,9 @@ def _merge(pieces: list[str]) -> list[str]:
                     and d["committee"].fullmatch(held_class):
                 items[-1] = f"{prev}, {p}"   # "Bí thư tỉnh ủy, thành ủy": one post over both committees
                 continue
+            if _capitalised_kinds(prev, p):
+                items[-1] = f"{prev}, {p}"   # "Các cơ quan Báo, Đài của tỉnh": one class, its kinds capitalised
+                continue
             if _capitalised_classes(prev, p):
                 items[-1] = f"{prev}, {p}"   # "các Đảng ủy, Chi ủy trực thuộc": one class, its words capitalised
                 continue
@@ -623,6 +628,21 @@ def _capitalised_classes(prev: str, piece: str) -> bool:
     if not all(w[:1].isupper() and d["committee"].fullmatch(_lower_first(w)) for w in words):
         return False
     return bool(d["committee"].match(_lower_first(piece))) and _group(_lower_first(prev), last=True) == _group(_lower_first(piece))
+
+
+@lru_cache(maxsize=1)
+def _kind_patterns() -> tuple[re.Pattern, re.Pattern]:
+    """(a class word and one capitalised kind: "Các cơ quan Báo", a capitalised word and lower-case words: "Đài của tỉnh")."""
+    classes = alternation(t for t, _ in patterns("body_phrases.csv").get("unit_class", ()))
+    return (re.compile(rf"(?i:{_PLURAL})\s+(?i:{classes})\s+[{UPPER}][^\W\d_]*"),
+            re.compile(rf"[{UPPER}][^\W\d_]*(?:\s+[^{UPPER}\W\d_]\S*)*"))
+
+
+def _capitalised_kinds(prev: str, piece: str) -> bool:
+    """"Các cơ quan Báo" + "Đài của tỉnh": a class word with one capitalised kind, then another capitalised word alone
+    (lower-case words after it say whose, no name): kinds of one class, not a named body."""
+    kinds, alone = _kind_patterns()
+    return bool(kinds.fullmatch(prev)) and bool(alone.fullmatch(piece)) and not _is_place(piece.split()[0])
 
 
 def _lower_first(text: str) -> str:
@@ -778,7 +798,8 @@ def bodies_of(phrase: str, ctx: DocContext, related: tuple[str, ...] = (), partn
         parts = item.split(", ")
         # the mass organisations of a place named beside named bodies ("Ủy ban MTTQ, Sở Nội vụ và các đoàn thể
         # chính trị - xã hội tỉnh") are asked too; unplaced ("các đoàn thể chính trị - xã hội") they stay generic
-        mass = len(out) > 0 and addressee_group(item) == _MASS and _placed(item)
+        # ... and so are those of a named body ("các tổ chức chính trị - xã hội thuộc Sở")
+        mass = len(out) > 0 and addressee_group(item) == MASS and (_placed(item) or bool(_UNDER_BODY.search(item)))
         # a central body's own name may hold a comma and a class ("Đảng ủy Mặt trận Tổ quốc, các đoàn thể Trung ương")
         if not mass and refdata.find_central_body(item) is None and any(d["generic"].match(part) and not d["committee"].match(part)
                             and not (k and d["class_tail"].match(part)) for k, part in enumerate(parts)):
@@ -903,9 +924,10 @@ def predicate(text: str, start: int = 0) -> re.Match | None:
 
 @lru_cache(maxsize=16384)  # pure, and asked for the same phrases again and again
 def _names_start(text: str) -> bool:
-    """The text starts with a body, a post, "đồng chí", or a class of bodies."""
+    """The text starts with a body, a post, "đồng chí", a class of bodies or a place named with its kind ("huyện Cẩm
+    Xuyên": the place acting)."""
     d = _data()
-    return bool(d["head"].match(text) or d["post"].match(text) or d["person"].match(text)
+    return bool(d["head"].match(text) or d["post"].match(text) or d["person"].match(text) or _place_start(text)
                 or d["lowered_head"].match(text)   # "công an các đơn vị": an organ written in lower case
                 or d["strip_post"].match(text)   # "các thành viên Ban Chỉ đạo ...": a post before a body's head
                 or _PLURAL_SPACE.match(text) and (d["committee"].match(text) or d["unit"].match(text))
@@ -913,6 +935,15 @@ def _names_start(text: str) -> bool:
                 or bool(_ORGAN_OF_CLASS.match(text)) and bool(d["committee"].match(text[_ORGAN_OF_CLASS.match(text).end():]))
                 or bool(_plural_head().match(text))  # "các Bộ có liên quan"
                 or bool(_plural_post().match(text)))  # "các Thủ trưởng cơ quan, đơn vị"
+
+
+_PLACE_NAMED = re.compile(G.expand(rf"^(?:%(unit_kind)s|%(commune_kind)s)\s+(?P<name>[{UPPER}][^\W\d_]*(?:\s+[{UPPER}][^\W\d_]*)*)"))
+
+
+def _place_start(text: str) -> bool:
+    """"huyện Cẩm Xuyên khẩn trương ...": a kind of unit in lower case and the name of a unit of that data."""
+    m = _PLACE_NAMED.match(text)
+    return bool(m) and _is_place(m.group("name"))
 
 
 @lru_cache(maxsize=1)
@@ -1223,8 +1254,8 @@ def _sent_to_task(text: str, verb_start: int, obj_start: int, ctx: DocContext,
     if verb_start is None:   # "... gửi UBND các tỉnh quan tâm chỉ đạo ...": the predicate right after them
         obj_start = sends[-1].end()
     pred = predicate(text, obj_start)
-    if not pred or verb_start is not None and text[obj_start:pred.start()].strip(" ,"):
-        return None
+    if not pred or verb_start is not None and text[obj_start:pred.start()].strip(" ," + _OPENING_QUOTES):
+        return None   # (the request may be quoted: "gửi X yêu cầu “tổ chức ...”")
     phrase = text[sends[-1].end():pred.start() if verb_start is None else verb_start].strip(" ,")
     # "gửi các Sở: Y tế, Tài chính yêu cầu ...": a colon only as a list of addressees
     if not phrase or re.search(r"[.\n]", phrase) or ":" in phrase and find_colon_list(phrase) is None \

@@ -395,6 +395,15 @@ def expand_list(text: str) -> tuple[ListItem, ...]:
 # of bodies; a list that also names another level of the political system (cấp ủy, chính quyền,
 # Mặt trận ...) is an addressee list.
 _OFFICES = "sector"
+MASS = "mass"   # the mass organisations ("các đoàn thể chính trị - xã hội"): "các hội, đoàn thể chính trị - xã hội" is one class
+
+
+@lru_cache(maxsize=1)
+def _elliptic_class_re() -> re.Pattern:
+    """"các Chi, Đảng bộ": one word written once for two classes (body_phrases elliptic_class rows), whatever the case."""
+    from loaders.citations import patterns
+    words = [t for t, _ in patterns("body_phrases.csv").get("elliptic_class", ())]
+    return re.compile(rf"(?<![^\W_])(?i:{_alt(words) if words else '(?!)'})(?![^\W_])")
 
 
 @lru_cache(maxsize=1)
@@ -435,7 +444,10 @@ def split_addressees(text: str) -> tuple[ListItem, ...]:
     pattern, groups = _addressee_re()
     g = _grammar()
     pieces, pos = [], 0
+    elliptic = [(m.start(), m.end()) for m in _elliptic_class_re().finditer(text)]
     for m in g["separator"].finditer(text):
+        if any(s <= m.start() < e for s, e in elliptic):
+            continue   # "cấp ủy các Chi, Đảng bộ cơ sở": the comma inside one elliptic class
         pieces.append((pos, m.start(), m.group(0).strip()))
         pos = m.end()
     pieces.append((pos, len(text), ""))
@@ -451,8 +463,9 @@ def split_addressees(text: str) -> tuple[ListItem, ...]:
         group = groups.get(_class_key(m.group("word")))
         seen.add(group)
         joined_by = pieces[k - 1][2] if k else ""
-        if items and not m.group("plural") and joined_by in (",", ";") and items[-1][2] == group \
-                and not m.group("word")[:1].isupper():
+        if items and not m.group("plural") and joined_by in (",", ";") \
+                and (items[-1][2] == group or (items[-1][2], group) == (_OFFICES, MASS)) \
+                and not m.group("word")[:1].isupper():   # "các hội, đoàn thể chính trị - xã hội tỉnh": one class
             items[-1][1] = e
         else:
             items.append([s, e, group])

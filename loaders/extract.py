@@ -317,6 +317,8 @@ def _facts(st: SourceText, head: H.Header, end: int, copy, signed_or_addressed: 
     if portal_date:
         date, ev["date"] = portal_date
     acting = H.find_acting(st, head.end, end, with_prefix=original or doc.issuer is not None)
+    if acting and doc.doc_type is None and doc.issuer is None and H.told_at_meeting(st.work, head.end, acting.span.start):
+        acting = None   # "Tại hội nghị, Ban Thường vụ Tỉnh ủy yêu cầu ...": asked at a meeting, no document issued
     issuer = doc.issuer
     co_issuer = None
     if acting and issuer is None:
@@ -334,6 +336,8 @@ def _facts(st: SourceText, head: H.Header, end: int, copy, signed_or_addressed: 
         issuer, ev["issuer"] = own_type[1], own_type[2]
         kind = kind or ("ORIG" if signed_or_addressed else "QUOTE")
     issuing = H.find_issuing_verb(st, doc.doc_type, head.end, end)
+    if issuing is None and original and issuer is not None:
+        issuing = H.find_enacting_line(st, issuer, doc.doc_type, head.end, end)   # "Ban Bí thư ban hành Quy chế ..."
     if issuing and (issuer is None or issuing[0].channel == issuer.channel):
         issuer, ev["issuer"] = issuing
     titled_type = H.title_type(st, 0, end) if doc.doc_type is None and rep is None else None

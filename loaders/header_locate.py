@@ -54,8 +54,9 @@ def _motto_first_words() -> tuple[str, ...]:
 
 def might_hold_motto(text: str) -> bool:
     """A cheap test before the quốc hiệu / tiêu ngữ regex: the first two words of one of them
-    ("cộng hòa", "độc lập", "đảng cộng") are in ``text``."""
-    low = text.lower()
+    ("cộng hòa", "độc lập", "đảng cộng") are in ``text``, whatever blanks lie between them ("CỘNG     HÒA": a portal's
+    line breaks masked)."""
+    low = " ".join(text.lower().split())
     return any(w in low for w in _motto_first_words())
 
 

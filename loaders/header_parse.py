@@ -262,7 +262,7 @@ class _Reader:
         """"CHỈ THỊ", "CÔNG ĐIỆN KHẨN": the type (and urgency) title."""
         doc_type, urgency = title_type(c.stripped)
         if not doc_type:
-            return None
+            return self._line_gazette_title(c, i)
         out, ev = self.out, self.ev
         out.setdefault("title", doc_type)
         ev.setdefault("doc_type", self.st.span(c.start, c.end))
@@ -271,6 +271,20 @@ class _Reader:
             ev["urgency"] = self.st.span(c.start, c.end)
         self.title_at = len(self.organ_blocks) if self.title_at is None else self.title_at
         return self._field_line(i)
+
+    def _line_gazette_title(self, c: Cell, i: int) -> int | None:
+        """"CHỈ THỊ CỦA THỦ TƯỚNG CHÍNH PHỦ SỐ 16/2001/CT-TTG NGÀY ... VỀ VIỆC ...", "HƯỚNG DẪN VỀ THỂ THỨC ...": a title
+        on one line, its type, then the rest read as the title's words under it (_gazette_title)."""
+        found = _type_then_rest(self.st.work, c) if is_upper(c.stripped) and "title" not in self.out else None
+        if not found:
+            return None
+        doc_type, urgency, type_end, rest = found
+        self.out["title"], self.ev["doc_type"] = doc_type, self.st.span(c.lead, type_end)
+        if urgency and "urgency" not in self.out:
+            self.out["urgency"], self.ev["urgency"] = urgency, self.ev["doc_type"]
+        self.title_at = len(self.organ_blocks) if self.title_at is None else self.title_at
+        first = Cell(rest, c.end, self.st.work[rest:c.end])
+        return self._field_line(_set_subject(self.st, first, self.cells, i, self.out, self.ev, upper=True))
 
     def _line_mark(self, c: Cell, i: int) -> int | None:
         """"HỎA TỐC", "MẬT", "SAO Y": urgency, secrecy and copy marks."""
@@ -634,6 +648,21 @@ def _gazette_re() -> re.Pattern:
     NĂM 2001 VỀ VIỆC ..."."""
     return re.compile(G.expand(r"(?i:%(of)s)\s+(?P<body>[^\d]+?)\s+(?i:%(number_word)s)\s*(?P<num>%(symbol)s)\s+"
                                r"(?P<dated>%(dated)s)"), re.S)
+
+
+def _type_then_rest(work: str, c: Cell) -> tuple[str, str | None, int, int] | None:
+    """(type, urgency, end of the type, start of the rest) of a line opening with a title's type followed by the gazette's
+    words ("CỦA ... SỐ ... NGÀY ...") or by a trích yếu ("VỀ ...", "V/V ..."); None otherwise."""
+    g = _gazette_re().search(work, c.start, c.end)
+    doc_type, urgency = title_type(work[c.start:g.start()]) if g else (None, None)
+    if doc_type:
+        return doc_type, urgency, c.lead + len(work[c.lead:g.start()].rstrip()), g.start()
+    line = work[c.lead:c.end]
+    for w in re.finditer(r"\s+", line[:40]):
+        doc_type, urgency = title_type(line[:w.start()])
+        if doc_type and line_patterns()["subject"].match(line[w.end():]):
+            return doc_type, urgency, c.lead + w.start(), c.lead + w.end()
+    return None
 
 
 def _gazette_title(st: SourceText, out: dict, ev: dict) -> None:

@@ -150,6 +150,13 @@ def _told_at_a_time(work: str, start: int, pos: int) -> bool:
     return work[opening:pos].lstrip().startswith(tuple(w + " " for w in phrases("time_of_day")))
 
 
+def told_at_meeting(work: str, start: int, pos: int) -> bool:
+    """A meeting held is told before ``pos`` (press_phrases.csv meeting_held: "Tại hội nghị", "tổ chức quán triệt"): an
+    organ asking after it asks at the meeting, in no document of its own."""
+    from loaders.prose import phrases   # prose reads press text with this module
+    return bool(re.search(rf"(?<![^\W_])(?i:{alternation(phrases('meeting_held'))})(?![^\W_])", work[start:pos]))
+
+
 @lru_cache(maxsize=1)
 def _after_advice() -> re.Pattern:
     """An advise verb (press_phrases.csv advise_verb: "tham mưu cho") before a position, the body there
@@ -254,6 +261,22 @@ def find_issuing_verb(st: SourceText, doc_type: str | None, start: int, end: int
     if not found:
         return None
     return found[1], st.span(seg_start, m.start())
+
+
+def find_enacting_line(st: SourceText, header: Organ, doc_type: str | None, start: int,
+                       end: int) -> tuple[Organ, Span] | None:
+    """"Ban Bí thư ban hành Quy chế ..." opening a line after the bases: the central organ enacting the page's own
+    document, under a header that names only the body above it (the Ban Chấp hành Trung ương: central_bodies parent)."""
+    if not doc_type:
+        return None
+    from loaders.prose import phrases   # prose reads press text with this module
+    m = re.compile(rf"^[ \t]*(?P<body>[{G.UPPER}][^\n,.;:]{{2,60}}?)\s+(?:{alternation(phrases('issue_verb'))})\s+"
+                   rf"{re.escape(doc_type)}(?![^\W_])", re.M).search(st.work, start, end)
+    found = body_in_text(m.group("body")) if m else None
+    central = refdata.find_central_body(found[1].name) if found else None
+    if central is None or central.parent != header.name:
+        return None
+    return found[1], st.span(m.start("body"), m.end("body"))
 
 
 def title_subject(st: SourceText, start: int = 0, end: int | None = None) -> tuple[str, Span] | None:

@@ -227,7 +227,8 @@ def _res() -> dict[str, re.Pattern]:
         "plural_inside": re.compile(rf"\s{G.piece('plural')}\s"),
         "kind_after_organ": re.compile(G.expand(r"\S+\s+(?:%(unit_kind)s|%(commune_kind)s)(?![^\W_])")),   # "UBND quận"
         # "... cùng bộ trưởng các bộ": "cùng" adds addressees ("Ủy ban MTTQ cùng cấp" is one name)
-        "recipient_split": re.compile(rf",\s+(?={plural}\s)|\s*;\s*|\s+(?i:{G.piece('and')})\s+"
+        # ", y tế các bộ, ngành": lower-case words before a plural open another addressee
+        "recipient_split": re.compile(rf",\s+(?=(?:[^{G.UPPER}\W\d_][^\W\d_]*\s+){{2,3}}{plural}\s|{plural}\s)|\s*;\s*|\s+(?i:{G.piece('and')})\s+"
                                       rf"|\s+(?:{G.piece('with')})\s+(?!(?:{alternation(t for t, _ in patterns('body_phrases.csv')['level_word'])})(?!\w))"),
         "hearsay": re.compile(rf"(?<!\w){_alt('hearsay')}(?!\w)"),
         "background": re.compile(rf"^\W*{_alt('background')}(?!\w)"),
@@ -1072,6 +1073,10 @@ def _read_signer(st: SourceText, lead: _Lead, person: _Person) -> None:
         # "Phó Thủ tướng Chính phủ Lê Văn Tám vừa ký": the words after the role end the role's own body
         _issuer_of_role(st, lead, person.role, person.role.end)
         lead.evidence["issuer"] = st.span(person.role.start, between[1])
+    elif found and _post_issues(work, lead, person.role, between):
+        # "Chủ tịch UBND tỉnh Lê Văn Tám đã có kết luận": a leader's own conclusion, the post issues
+        lead.values["issuer"], lead.values["acting"] = _post_issues(work, lead, person.role, between)[1], None
+        lead.evidence["issuer"] = st.span(person.role.start, between[1])
     elif found:  # "Phó Chủ tịch UBND tỉnh Lê Văn Tám đã ký ...": the signer's body issues
         lead.values["issuer"], lead.values["acting"] = found[1], found[0]
         lead.evidence["issuer"] = st.span(*between)
@@ -1079,6 +1084,16 @@ def _read_signer(st: SourceText, lead: _Lead, person: _Person) -> None:
         _issuer_after_role(st, lead, person.role)
     elif person.role and "issuer" not in lead.values:
         _issuer_of_role(st, lead, person.role, person.name.start)
+
+
+def _post_issues(work: str, lead: _Lead, role: Span, between: tuple[int, int]):
+    """The post with its body ("Chủ tịch UBND tỉnh") as the organ issuing a leader's own kind of document
+    (press_phrases.csv post_issued: "Kết luận"), when the header data knows that post as an organ; else None."""
+    if lead.values.get("doc_type") not in phrases("post_issued"):
+        return None
+    found = organ(work[role.start:between[1]])
+    organs = {r["value"] for r in H.markers("organ")}
+    return found if found and found[1].keyword in organs and found[1].name.startswith(work[role.start:role.end]) else None
 
 
 def _issuer_after_role(st: SourceText, lead: _Lead, role: Span) -> None:
@@ -1570,9 +1585,12 @@ def own_by_verb(st: SourceText, start: int, end: int) -> tuple[str, H.Organ, Spa
 
 @lru_cache(maxsize=1)
 def _own_by_cue_re() -> re.Pattern:
-    # a sentence opening with a type word alone, then a cue (press_phrases type_cue): "Chỉ thị nêu rõ, ..."
+    # a sentence opening with a type word alone, then a cue (press_phrases type_cue): "Chỉ thị nêu rõ, ...", after a
+    # connective too ("Đặc biệt, Thông tri nêu rõ: ...": body_phrases lead_in)
     names = [r["name_vi"] for r in table("doc_types")]
-    return re.compile(rf"(?:^|(?<=[.!?])[ \t]+)(?P<type>{alternation(names)})\s+(?:{_alt('type_cue')})\s*[,:]", re.M)
+    lead_in = alternation(t for t, _ in patterns("body_phrases.csv").get("lead_in", ()))
+    return re.compile(rf"(?:^|(?<=[.!?])[ \t]+)(?:(?:{lead_in}),[ \t]*)?(?P<type>{alternation(names)})\s+"
+                      rf"(?:{_alt('type_cue')})\s*[,:]", re.M)
 
 
 def own_by_cue(st: SourceText, start: int, end: int) -> tuple[str, Span] | None:

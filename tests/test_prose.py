@@ -420,6 +420,10 @@ def test_vocabulary_example(row):
         assert r is not None and r.issuer and phrase not in r.issuer.name
     if kind == "time_of_day":
         assert r.date == "2021-08-05"
+    if kind == "post_issued":   # the post with its body issues the leader's own document
+        assert extract_text(example).issuer == "Chủ tịch UBND tỉnh"
+    if kind == "meeting_held":   # the organ asking after the meeting told issues nothing
+        assert extract_text(example).issuer is None
 
 
 def test_text_kind_and_its_evidence_reach_the_graph():
