@@ -414,20 +414,32 @@ _SOURCE = {"signatures": "signatures", "windows": "windows", "distinct": "shingl
 
 
 def _packed(cache: dict) -> dict:
-    """The cache as pickled: its per-file arrays packed (_pack)."""
-    out = {k: v for k, v in cache.items() if k not in _SOURCE.values()}
+    """The cache as pickled: its per-file arrays packed (_pack), or as they were loaded when they are the
+    very arrays loaded, in the same order (_unpacked's LOADED: a run that added no document)."""
+    loaded = cache.get(LOADED, {})
+    out = {k: v for k, v in cache.items() if k not in _SOURCE.values() and k != LOADED}
     for field, get in _ARRAYS.items():
         of = cache[_SOURCE[field]]
-        out[field] = (list(of), _pack([get(v) for v in of.values()]))
+        names, arrays = list(of), [get(v) for v in of.values()]
+        was = loaded.get(field)
+        same = was is not None and was[0] == names and all(a is b for a, b in zip(arrays, was[2]))
+        out[field] = (names, was[1] if same else _pack(arrays))
     return out
+
+
+LOADED = "loaded arrays"  # the cache's key (not saved) of each field's (names, packed, views) as loaded
 
 
 def _unpacked(cache: dict) -> dict:
     """The cache as _packed wrote it, its per-file arrays views of the packed ones."""
     arrays = {}
+    loaded = {}
     for field in _ARRAYS:
         names, packed = cache.pop(field)
-        arrays[field] = dict(zip(names, _unpack(packed, len(names))))
+        views = _unpack(packed, len(names))
+        loaded[field] = (names, packed, views)
+        arrays[field] = dict(zip(names, views))
+    cache[LOADED] = loaded
     cache["signatures"], cache["windows"] = arrays["signatures"], arrays["windows"]
     cache["shingles"] = {s: Shingles(d, arrays["at"][s]) for s, d in arrays["distinct"].items()}
     return cache
