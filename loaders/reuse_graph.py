@@ -306,6 +306,8 @@ def _gram_counts(cache: dict, names: list[str], new: list[str]) -> GramCounts:
         return GramCounts.of(cache["shingles"][s].distinct for s in names)
     here = set(names)
     gone = [s for s in cache["shingles"] if s not in here]
+    if not new and not gone:
+        return before  # the same documents (counts are > 0: adding none changes nothing)
     counts = before.plus(GramCounts.of(cache["shingles"][s].distinct for s in new))
     return counts.plus(GramCounts.of(cache["shingles"][s].distinct for s in gone), -1) if gone else counts
 
@@ -317,18 +319,21 @@ def _filtered(pairs: dict, keys: Mapping[str, str], cache: dict, common: np.ndar
     (reuse.mostly_common), found again from its Shingles (no text read) when that document's common key
     changed since; a pair one of whose passages is shown again without its similarity (HIDDEN) is left
     out (aligned again). How many pairs were filtered again."""
-    out, done = {}, 0
+    stale = sorted(pair for pair, (linked, _, key, _) in pairs.items() if not linked and key != keys[pair[0]])
+    if not stale:
+        return pairs, 0
+    out = dict(pairs)
     test, of = None, None
-    for pair in sorted(pairs):
+    for pair in stale:  # sorted: one document's running counts at a time
         linked, spans, key, shown = pairs[pair]
-        if not linked and key != keys[pair[0]]:
-            if of != pair[0]:  # pairs are sorted: one document's running counts at a time
-                test, of = cache["shingles"][pair[0]].mostly_common(common, params), pair[0]
-            shown, key, done = tuple(i for i, t in enumerate(spans) if not test((t[6], t[7]))), keys[pair[0]], done + 1
-            if any(spans[i][5] == HIDDEN for i in shown):
-                continue
-        out[pair] = (linked, spans, key, shown)
-    return out, done
+        if of != pair[0]:
+            test, of = cache["shingles"][pair[0]].mostly_common(common, params), pair[0]
+        shown, key = tuple(i for i, t in enumerate(spans) if not test((t[6], t[7]))), keys[pair[0]]
+        if any(spans[i][5] == HIDDEN for i in shown):
+            del out[pair]
+        else:
+            out[pair] = (linked, spans, key, shown)
+    return out, len(stale)
 
 
 def _spans(p: Passage) -> tuple:
