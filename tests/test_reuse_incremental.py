@@ -367,3 +367,33 @@ def test_the_reuse_graphs_memo_gives_what_a_run_without_it_gives(after):
     assert run(_BASE, memo) == run(_BASE, None) and memo["files"]
     assert run(after, memo) == run(after, None)
     assert run(after, memo) == run(after, None)  # and with the memo that run left
+
+
+@pytest.mark.parametrize("then", ["same", "linked", "removed", "added"])
+def test_a_cache_saved_with_the_arrays_it_loaded_holds_each_files_own(tmp_path, then):
+    """_packed saves the packed arrays as loaded when a run kept the very arrays it loaded (no document
+    came or went); each file's arrays read back are then still its own, as after a run that packs them."""
+    import numpy as np
+
+    from loaders.reuse_graph import _load_cache, _save_cache, detect
+
+    params = Params(max_df=3, max_partners=20)
+    texts = _texts(8, 3)
+    later = {"same": texts, "linked": texts, "removed": {n: t for n, t in texts.items() if n != "d01"},
+             "added": {**texts, "a9": OWN.format(n=9) + " " + SHARED}}[then]
+    linked = [("d03", "d05")] if then == "linked" else []
+    path = tmp_path / "cache.pickle"
+    cache = _load_cache(path, params)
+    detect(texts, cache, params)
+    _save_cache(path, cache)
+    cache = _load_cache(path, params)
+    detect(later, cache, params, linked)
+    _save_cache(path, cache)
+    fresh = _load_cache(None, params)
+    detect(later, fresh, params, linked)
+    saved = _load_cache(path, params)
+    assert list(saved["signatures"]) == list(later)
+    for field in ("signatures", "windows"):
+        assert all(np.array_equal(saved[field][n], fresh[field][n]) for n in later)
+    assert all(np.array_equal(saved["shingles"][n].distinct, fresh["shingles"][n].distinct)
+               and np.array_equal(saved["shingles"][n].at, fresh["shingles"][n].at) for n in later)
