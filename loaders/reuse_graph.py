@@ -55,6 +55,7 @@ DKG = "https://w3id.org/directive-kg/ontology#"
 ELI = "http://data.europa.eu/eli/ontology#"
 RDF_TYPE = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
 XSD = "http://www.w3.org/2001/XMLSchema#"
+STEPS = 8  # the longest citation path (edges) that makes a passage's ``down`` (_reached)
 CITATION_EDGES = tuple(f"<{ELI}{p}>" for p in ("cites", "ensures_implementation_of", "based_on"))
 
 __all__ = ["REUSE_GRAPH", "file_graph_iri", "is_reuse_graph", "graph_of", "file_graphs", "by_pair", "shown_spans",
@@ -554,7 +555,7 @@ def documents_and_edges(graphs: Mapping[str, str], memo: dict | None = None
     return doc_of, edges
 
 
-def _reached(edges: Mapping[str, set[str]], limit: int = 8) -> Callable[[str], frozenset[str]]:
+def _reached(edges: Mapping[str, set[str]], limit: int = STEPS) -> Callable[[str], frozenset[str]]:
     """a -> the documents a citation path of at most ``limit`` edges leads to from a (a itself included),
     remembered for the last few thousand a: a file's pairs come one after the other."""
     @lru_cache(maxsize=4096)
@@ -825,7 +826,7 @@ class _GraphsMemo:
                     edges={s: frozenset(t) for s, t in edges.items() if t})
 
 
-def _moved(before: Mapping[str, frozenset], edges: Mapping[str, set[str]], limit: int = 8) -> set[str]:
+def _moved(before: Mapping[str, frozenset], edges: Mapping[str, set[str]], limit: int = STEPS) -> set[str]:
     """The documents whose citation paths of at most ``limit`` edges (_reached) may differ between the
     edges ``before`` and ``edges``: those from which a document whose edges changed is at most ``limit``
     edges away (over the edges of either)."""
