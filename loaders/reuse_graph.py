@@ -560,16 +560,21 @@ def _reached(edges: Mapping[str, set[str]], limit: int = STEPS) -> Callable[[str
     remembered for the last few thousand a: a file's pairs come one after the other."""
     @lru_cache(maxsize=4096)
     def reached(a: str) -> frozenset[str]:
-        seen, todo = {a}, deque([(a, 0)])
-        while todo:
-            x, d = todo.popleft()
-            if d < limit:
-                for y in edges.get(x, ()):
-                    if y not in seen:
-                        seen.add(y)
-                        todo.append((y, d + 1))
-        return frozenset(seen)
+        return frozenset(_within({a}, edges, limit))
     return reached
+
+
+def _within(start: set[str], edges: Mapping[str, Iterable[str]], limit: int) -> set[str]:
+    """The nodes at most ``limit`` edges from one of ``start`` (those included)."""
+    seen, todo = set(start), deque((x, 0) for x in start)
+    while todo:
+        x, d = todo.popleft()
+        if d < limit:
+            for y in edges.get(x, ()):
+                if y not in seen:
+                    seen.add(y)
+                    todo.append((y, d + 1))
+    return seen
 
 
 # --- triples ---------------------------------------------------------------------------------------------
@@ -839,15 +844,7 @@ def _moved(before: Mapping[str, frozenset], edges: Mapping[str, set[str]], limit
         for s, targets in of.items():
             for t in targets:
                 back[t].add(s)
-    seen, todo = set(changed), deque((x, 0) for x in changed)
-    while todo:
-        x, d = todo.popleft()
-        if d < limit:
-            for y in back.get(x, ()):
-                if y not in seen:
-                    seen.add(y)
-                    todo.append((y, d + 1))
-    return seen
+    return _within(changed, back, limit)
 
 
 def _written(todo: list, texts: Mapping[str, str] | None) -> Iterator[tuple[str, str, str]]:
