@@ -10,7 +10,8 @@ Incremental, and equal to a build without what it keeps. In the store folder:
 - ``reuse-cache.pickle``, by file sha256: the MinHash signatures of each document's windows, its
   distinct shingles (numpy arrays), which of them were common and its text length; by pair of sha256,
   the passages found (spans) and what they were computed from; by content hash of a mapped graph, the
-  facts read from it (source files, copies, citation edges). A rebuild recomputes only what a new or
+  facts read from it (source files, copies, citation edges); by file and pair, what its reuse graph was
+  written from last and its fingerprint (file_graphs' memo, "graphs_memo"). A rebuild recomputes only what a new or
   changed document, or a change of the corpus's common shingles, makes stale (detect), and reads only
   the mapped graphs it has not seen.
 - the map cache (a build) or ``reuse-lines.sqlite`` (reuse_graph), by graph: its N-Triples (quotes
@@ -54,6 +55,7 @@ DKG = "https://w3id.org/directive-kg/ontology#"
 ELI = "http://data.europa.eu/eli/ontology#"
 RDF_TYPE = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
 XSD = "http://www.w3.org/2001/XMLSchema#"
+STEPS = 8  # the longest citation path (edges) that makes a passage's ``down`` (_reached)
 CITATION_EDGES = tuple(f"<{ELI}{p}>" for p in ("cites", "ensures_implementation_of", "based_on"))
 
 __all__ = ["REUSE_GRAPH", "file_graph_iri", "is_reuse_graph", "graph_of", "file_graphs", "by_pair", "shown_spans",
@@ -305,6 +307,8 @@ def _gram_counts(cache: dict, names: list[str], new: list[str]) -> GramCounts:
         return GramCounts.of(cache["shingles"][s].distinct for s in names)
     here = set(names)
     gone = [s for s in cache["shingles"] if s not in here]
+    if not new and not gone:
+        return before  # the same documents (counts are > 0: adding none changes nothing)
     counts = before.plus(GramCounts.of(cache["shingles"][s].distinct for s in new))
     return counts.plus(GramCounts.of(cache["shingles"][s].distinct for s in gone), -1) if gone else counts
 
@@ -316,18 +320,21 @@ def _filtered(pairs: dict, keys: Mapping[str, str], cache: dict, common: np.ndar
     (reuse.mostly_common), found again from its Shingles (no text read) when that document's common key
     changed since; a pair one of whose passages is shown again without its similarity (HIDDEN) is left
     out (aligned again). How many pairs were filtered again."""
-    out, done = {}, 0
+    stale = sorted(pair for pair, (linked, _, key, _) in pairs.items() if not linked and key != keys[pair[0]])
+    if not stale:
+        return pairs, 0
+    out = dict(pairs)
     test, of = None, None
-    for pair in sorted(pairs):
+    for pair in stale:  # sorted: one document's running counts at a time
         linked, spans, key, shown = pairs[pair]
-        if not linked and key != keys[pair[0]]:
-            if of != pair[0]:  # pairs are sorted: one document's running counts at a time
-                test, of = cache["shingles"][pair[0]].mostly_common(common, params), pair[0]
-            shown, key, done = tuple(i for i, t in enumerate(spans) if not test((t[6], t[7]))), keys[pair[0]], done + 1
-            if any(spans[i][5] == HIDDEN for i in shown):
-                continue
-        out[pair] = (linked, spans, key, shown)
-    return out, done
+        if of != pair[0]:
+            test, of = cache["shingles"][pair[0]].mostly_common(common, params), pair[0]
+        shown, key = tuple(i for i, t in enumerate(spans) if not test((t[6], t[7]))), keys[pair[0]]
+        if any(spans[i][5] == HIDDEN for i in shown):
+            del out[pair]
+        else:
+            out[pair] = (linked, spans, key, shown)
+    return out, len(stale)
 
 
 def _spans(p: Passage) -> tuple:
@@ -413,20 +420,32 @@ _SOURCE = {"signatures": "signatures", "windows": "windows", "distinct": "shingl
 
 
 def _packed(cache: dict) -> dict:
-    """The cache as pickled: its per-file arrays packed (_pack)."""
-    out = {k: v for k, v in cache.items() if k not in _SOURCE.values()}
+    """The cache as pickled: its per-file arrays packed (_pack), or as they were loaded when they are the
+    very arrays loaded, in the same order (_unpacked's LOADED: a run that added no document)."""
+    loaded = cache.get(LOADED, {})
+    out = {k: v for k, v in cache.items() if k not in _SOURCE.values() and k != LOADED}
     for field, get in _ARRAYS.items():
         of = cache[_SOURCE[field]]
-        out[field] = (list(of), _pack([get(v) for v in of.values()]))
+        names, arrays = list(of), [get(v) for v in of.values()]
+        was = loaded.get(field)
+        same = was is not None and was[0] == names and all(a is b for a, b in zip(arrays, was[2]))
+        out[field] = (names, was[1] if same else _pack(arrays))
     return out
+
+
+LOADED = "loaded arrays"  # the cache's key (not saved) of each field's (names, packed, views) as loaded
 
 
 def _unpacked(cache: dict) -> dict:
     """The cache as _packed wrote it, its per-file arrays views of the packed ones."""
     arrays = {}
+    loaded = {}
     for field in _ARRAYS:
         names, packed = cache.pop(field)
-        arrays[field] = dict(zip(names, _unpack(packed, len(names))))
+        views = _unpack(packed, len(names))
+        loaded[field] = (names, packed, views)
+        arrays[field] = dict(zip(names, views))
+    cache[LOADED] = loaded
     cache["signatures"], cache["windows"] = arrays["signatures"], arrays["windows"]
     cache["shingles"] = {s: Shingles(d, arrays["at"][s]) for s, d in arrays["distinct"].items()}
     return cache
@@ -536,21 +555,26 @@ def documents_and_edges(graphs: Mapping[str, str], memo: dict | None = None
     return doc_of, edges
 
 
-def _reached(edges: Mapping[str, set[str]], limit: int = 8) -> Callable[[str], frozenset[str]]:
+def _reached(edges: Mapping[str, set[str]], limit: int = STEPS) -> Callable[[str], frozenset[str]]:
     """a -> the documents a citation path of at most ``limit`` edges leads to from a (a itself included),
     remembered for the last few thousand a: a file's pairs come one after the other."""
     @lru_cache(maxsize=4096)
     def reached(a: str) -> frozenset[str]:
-        seen, todo = {a}, deque([(a, 0)])
-        while todo:
-            x, d = todo.popleft()
-            if d < limit:
-                for y in edges.get(x, ()):
-                    if y not in seen:
-                        seen.add(y)
-                        todo.append((y, d + 1))
-        return frozenset(seen)
+        return frozenset(_within({a}, edges, limit))
     return reached
+
+
+def _within(start: set[str], edges: Mapping[str, Iterable[str]], limit: int) -> set[str]:
+    """The nodes at most ``limit`` edges from one of ``start`` (those included)."""
+    seen, todo = set(start), deque((x, 0) for x in start)
+    while todo:
+        x, d = todo.popleft()
+        if d < limit:
+            for y in edges.get(x, ()):
+                if y not in seen:
+                    seen.add(y)
+                    todo.append((y, d + 1))
+    return seen
 
 
 # --- triples ---------------------------------------------------------------------------------------------
@@ -683,8 +707,8 @@ def by_pair(passages: Iterable[Passage]) -> Iterator[tuple[tuple[str, str], list
 def file_graphs(pairs: Iterable[tuple[tuple[str, str], Sequence[Passage | tuple]]], docs: Mapping[str, str],
                 edges: Mapping[str, set[str]],
                 texts: Mapping[str, str] | None = None, lengths: Mapping[str, int] | None = None,
-                keep: Keep | None = None, owners: Mapping[tuple[str, str], str] = {}
-                ) -> Iterator[tuple[str, str, str | None]]:
+                keep: Keep | None = None, owners: Mapping[tuple[str, str], str] = {},
+                memo: MutableMapping | None = None) -> Iterator[tuple[str, str, str | None]]:
     """(graph, fingerprint, N-Triples or None when ``keep`` kept it) of each file's reuse graph, in the order
     of the files' sha256: the passages of the pairs it holds (graph_of with ``owners``), between documents
     known in ``docs`` (source IRI -> doc), each passage's lines sorted; ``pairs``: (pair of sha256, its
@@ -694,15 +718,28 @@ def file_graphs(pairs: Iterable[tuple[tuple[str, str], Sequence[Passage | tuple]
     an added file rewrites the graphs of its own pairs only. The quotes are sliced from ``texts`` (NFC, as
     the spans count) about CHUNK pairs at a time, or taken from the passages when ``texts`` is None. The
     fingerprint: a digest of all a graph is written from (spans, the two document IRIs, the citation path,
-    the length; the quotes follow from the spans, the files being named by content hash)."""
+    the length; the quotes follow from the spans, the files being named by content hash). ``memo`` (the
+    reuse cache's "graphs_memo", updated once all is given): what this wrote last (_GraphsMemo), so that a file
+    whose graph is written from the same as then takes its fingerprint from there and a pair whose documents'
+    citation paths did not change its ``down``."""
     held: dict[str, list] = defaultdict(list)  # file -> [(pair, passages, doc_a, doc_b, down)] of its graph
     reached = _reached(edges)
+    last = _GraphsMemo(memo, edges)
+    doc_of: dict[str, str | None] = {}
     for (a, b), group in pairs:
-        doc_a, doc_b = docs.get(f"<{ids.source_iri(a)}>"), docs.get(f"<{ids.source_iri(b)}>")
+        if a not in doc_of:
+            doc_of[a] = docs.get(f"<{ids.source_iri(a)}>")
+        if b not in doc_of:
+            doc_of[b] = docs.get(f"<{ids.source_iri(b)}>")
+        doc_a, doc_b = doc_of[a], doc_of[b]
         if doc_a is None or doc_b is None or doc_a == doc_b:
             continue  # a side is no loaded document, or both the same
-        down = doc_a if doc_b in reached(doc_a) else doc_b if doc_a in reached(doc_b) else None
-        held[owners.get((a, b), a)].append(((a, b), group, doc_a, doc_b, down))
+        owner = owners.get((a, b), a)
+        down = last.down((a, b), doc_a, doc_b, owner, group)
+        if down is _UNKNOWN:
+            down = doc_a if doc_b in reached(doc_a) else doc_b if doc_a in reached(doc_b) else None
+            last.computed((a, b), doc_a, doc_b, owner, group, down)
+        held[owner].append(((a, b), group, doc_a, doc_b, down))
     files = sorted(set(held) | set(lengths or ()))
     todo: list[tuple[str, str, list, int | None]] = []
     waiting = 0  # pairs in todo
@@ -711,10 +748,9 @@ def file_graphs(pairs: Iterable[tuple[tuple[str, str], Sequence[Passage | tuple]
         for sha in files[at:at + ASKED]:
             mine = held.pop(sha, [])
             length = None if lengths is None else lengths.get(sha)
-            fingerprint = hashlib.sha256(repr((LINES_VERSION, sha, length, [
-                (pair, doc_a, doc_b, down, [_spans(p) if isinstance(p, Passage) else p for p in ps])
-                for pair, ps, doc_a, doc_b, down in mine])
-            ).encode()).hexdigest()
+            fingerprint = last.fingerprint(sha, length, mine)
+            if fingerprint is None:
+                fingerprint = last.fingerprinted(sha, length, mine, _fingerprint(sha, length, mine))
             batch.append((file_graph_iri(sha), fingerprint, mine, length))
         kept = keep({graph: fingerprint for graph, fingerprint, _, _ in batch}) if keep is not None else set()
         for graph, fingerprint, mine, length in batch:
@@ -727,6 +763,88 @@ def file_graphs(pairs: Iterable[tuple[tuple[str, str], Sequence[Passage | tuple]
                 yield from _written(todo, texts)
                 todo, waiting = [], 0
     yield from _written(todo, texts)
+    last.save(memo, edges)
+
+
+def _fingerprint(sha: str, length: int | None, mine: list) -> str:
+    """A digest of all a file's reuse graph is written from (file_graphs)."""
+    return hashlib.sha256(repr((LINES_VERSION, sha, length, [
+        (pair, doc_a, doc_b, down, [_spans(p) if isinstance(p, Passage) else p for p in ps])
+        for pair, ps, doc_a, doc_b, down in mine])
+    ).encode()).hexdigest()
+
+
+_UNKNOWN = object()  # a pair's ``down`` not known from the last run (_GraphsMemo.down)
+
+
+class _GraphsMemo:
+    """What file_graphs wrote from the last time it was given the reuse cache's memo ("graphs_memo"): by pair,
+    (doc_a, doc_b, owner, passages, down); by file, (length, pairs, fingerprint); the citation edges. A memo:
+    a pair whose documents, owner and passages are those of then keeps its ``down`` unless a citation
+    path from one of its documents may have changed (_moved), and a file all of whose pairs are as then
+    (as many, each the same) keeps its fingerprint; the rest is computed as without it."""
+
+    def __init__(self, memo: Mapping | None, edges: Mapping[str, set[str]]):
+        ok = memo is not None and memo.get("version") == LINES_VERSION
+        self.pairs: Mapping = memo["pairs"] if ok else {}
+        self.files: Mapping = memo["files"] if ok else {}
+        self.moved = _moved(memo["edges"], edges) if ok else set()
+        self.on = memo is not None
+        self.now_pairs: dict = {}
+        self.now_files: dict = {}
+        self.dirty: set[str] = set()  # files with a pair not as last time
+
+    def down(self, pair: tuple[str, str], doc_a: str, doc_b: str, owner: str, group) -> object:
+        was = self.pairs.get(pair)
+        if was is not None and doc_a not in self.moved and doc_b not in self.moved and was[0] == doc_a \
+                and was[1] == doc_b and was[2] == owner and was[3] == group:
+            if self.on:
+                self.now_pairs[pair] = was
+            return was[4]
+        return _UNKNOWN
+
+    def computed(self, pair: tuple[str, str], doc_a: str, doc_b: str, owner: str, group, down: str | None) -> None:
+        if not self.on:
+            return
+        now = (doc_a, doc_b, owner, group, down)
+        if self.pairs.get(pair) != now:
+            self.dirty.add(owner)
+        self.now_pairs[pair] = now
+
+    def fingerprint(self, sha: str, length: int | None, mine: list) -> str | None:
+        was = self.files.get(sha)
+        if was is None or sha in self.dirty or was[0] != length or was[1] != len(mine):
+            return None
+        self.now_files[sha] = was
+        return was[2]
+
+    def fingerprinted(self, sha: str, length: int | None, mine: list, fingerprint: str) -> str:
+        if self.on:
+            self.now_files[sha] = (length, len(mine), fingerprint)
+        return fingerprint
+
+    def save(self, memo: MutableMapping | None, edges: Mapping[str, set[str]]) -> None:
+        if memo is None:
+            return
+        memo.clear()
+        memo.update(version=LINES_VERSION, pairs=self.now_pairs, files=self.now_files,
+                    edges={s: frozenset(t) for s, t in edges.items() if t})
+
+
+def _moved(before: Mapping[str, frozenset], edges: Mapping[str, set[str]], limit: int = STEPS) -> set[str]:
+    """The documents whose citation paths of at most ``limit`` edges (_reached) may differ between the
+    edges ``before`` and ``edges``: those from which a document whose edges changed is at most ``limit``
+    edges away (over the edges of either)."""
+    none: frozenset = frozenset()
+    changed = {x for x in before.keys() | edges.keys() if before.get(x, none) != edges.get(x, none)}
+    if not changed:
+        return set()
+    back: dict[str, set[str]] = defaultdict(set)
+    for of in (before, edges):
+        for s, targets in of.items():
+            for t in targets:
+                back[t].add(s)
+    return _within(changed, back, limit)
 
 
 def _written(todo: list, texts: Mapping[str, str] | None) -> Iterator[tuple[str, str, str]]:
@@ -801,7 +919,8 @@ def reuse_graph(texts: Mapping[str, str], graphs: Mapping[str, str], store_dir: 
                 found[graph] = text
         return {graph for graph in fingerprints if graph in found}
     try:
-        for graph, fingerprint, text in file_graphs(shown_spans(cache), docs, edges, texts, lengths, keep, cache["owners"]):
+        for graph, fingerprint, text in file_graphs(shown_spans(cache), docs, edges, texts, lengths, keep, cache["owners"],
+                                                    cache.setdefault("graphs_memo", {})):
             if text is None:
                 text = found.pop(graph)
             else:
@@ -844,13 +963,16 @@ def reuse_graphs(corpus: Path, outcomes: Iterable, graphs: Mapping[str, str], st
             reuse_graph(texts, graphs, store_dir, params, progress, out=out)
             return {}
         _, docs, edges, lengths, cache = _detected(texts, graphs, store_dir, params, progress)
+        written = {g: text for g, _, text in file_graphs(shown_spans(cache), docs, edges, texts, lengths,
+                                                           owners=cache["owners"], memo=cache.setdefault("graphs_memo", {}))}
         _save_cache(Path(store_dir) / CACHE_FILE if store_dir else None, cache)
-        return {g: text for g, _, text in file_graphs(shown_spans(cache), docs, edges, texts, lengths, owners=cache["owners"])}
+        return written
     from loaders.cache import EncodedGraph
 
     _, docs, edges, lengths, cache = _detected(texts, graphs, store_dir, params, progress)
     keep = getattr(into, "reuse_all", None)  # a batch of files a map-cache query
-    for graph, fingerprint, text in file_graphs(shown_spans(cache), docs, edges, texts, lengths, keep, cache["owners"]):
+    for graph, fingerprint, text in file_graphs(shown_spans(cache), docs, edges, texts, lengths, keep, cache["owners"],
+                                                cache.setdefault("graphs_memo", {})):
         if text is None:
             continue
         if hasattr(into, "put_encoded"):

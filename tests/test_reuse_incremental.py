@@ -313,3 +313,87 @@ def test_a_spilled_run_keeps_and_saves_what_one_without_keeps(tmp_path):
         assert all(np.array_equal(spilled[field][n], plain[field][n]) for n in plain[field])
     assert all(np.array_equal(spilled["shingles"][n].distinct, plain["shingles"][n].distinct)
                and np.array_equal(spilled["shingles"][n].at, plain["shingles"][n].at) for n in plain["shingles"])
+
+
+def _doc(n: str) -> str:
+    return f"<https://example.org/doc/{n}>"
+
+
+def _span(start: int) -> tuple:
+    """A passage as the reuse cache keeps it (reuse_graph._spans)."""
+    return (start, start + 40, start + 5, start + 45, 8, 0.9, 0, 8, 0, 8)
+
+
+# sha256 stand-ins; the edges doc x -> doc y: x cites y (reached: a path of at most 8 of them)
+_FILES = ("a" * 64, "b" * 64, "c" * 64, "d" * 64, "e" * 64)
+_A, _B, _C, _D, _E = _FILES
+_BASE = {"pairs": {(_A, _B): (_span(0),), (_A, _C): (_span(100), _span(300)), (_B, _D): (_span(7),),
+                   (_C, _E): (_span(9),)},
+         "edges": {_doc("c"): {_doc("x")}}, "owners": {}, "lengths": {s: 500 for s in _FILES},
+         "docs": {s: _doc(s[0]) for s in _FILES}}
+
+
+def _changed(**change) -> dict:
+    return {**_BASE, **change}
+
+
+@pytest.mark.parametrize("after", [
+    _BASE,                                                                            # nothing changed
+    _changed(edges={_doc("c"): {_doc("x")}, _doc("x"): {_doc("a")}}),                 # c -> x -> a: a path, two steps
+    _changed(edges={}),                                                               # an edge gone
+    _changed(edges={**{_doc(f"x{i}"): {_doc(f"x{i + 1}")} for i in range(8)},        # a path of 9 edges from b to d:
+                    _doc("b"): {_doc("x0")}, _doc("x7"): {_doc("d")}}),               # too long (limit 8)
+    _changed(edges={**{_doc(f"x{i}"): {_doc(f"x{i + 1}")} for i in range(6)},
+                    _doc("b"): {_doc("x0")}, _doc("x6"): {_doc("d")}}),               # 8 edges: reached
+    _changed(docs={**_BASE["docs"], _A: _doc("z")}),                                  # a file's document renamed
+    _changed(docs={s: d for s, d in _BASE["docs"].items() if s != _E}),               # a file no document any more
+    _changed(pairs={p: s for p, s in _BASE["pairs"].items() if p != (_A, _C)}),       # a pair gone
+    _changed(pairs={**_BASE["pairs"], (_A, _C): (_span(100),)}),                      # a passage not shown any more
+    _changed(pairs={**_BASE["pairs"], (_B, _C): (_span(11),)}),                       # a pair found
+    _changed(owners={(_B, _D): _D}),                                                  # a pair in another file's graph
+    _changed(lengths={**_BASE["lengths"], _B: 501}),                                  # a text length
+])
+def test_the_reuse_graphs_memo_gives_what_a_run_without_it_gives(after):
+    """file_graphs with the memo of its run on _BASE (what each file's graph was written from, the
+    citation edges) gives the fingerprints and lines a run without any memo gives, whatever changed."""
+    from loaders import identity as ids
+    from loaders.reuse_graph import file_graphs
+
+    def run(state, memo):
+        docs = {f"<{ids.source_iri(s)}>": d for s, d in state["docs"].items()}
+        return list(file_graphs(state["pairs"].items(), docs, state["edges"], None, state["lengths"],
+                                owners=state["owners"], memo=memo))
+    memo: dict = {}
+    assert run(_BASE, memo) == run(_BASE, None) and memo["files"]
+    assert run(after, memo) == run(after, None)
+    assert run(after, memo) == run(after, None)  # and with the memo that run left
+
+
+@pytest.mark.parametrize("then", ["same", "linked", "removed", "added"])
+def test_a_cache_saved_with_the_arrays_it_loaded_holds_each_files_own(tmp_path, then):
+    """_packed saves the packed arrays as loaded when a run kept the very arrays it loaded (no document
+    came or went); each file's arrays read back are then still its own, as after a run that packs them."""
+    import numpy as np
+
+    from loaders.reuse_graph import _load_cache, _save_cache, detect
+
+    params = Params(max_df=3, max_partners=20)
+    texts = _texts(8, 3)
+    later = {"same": texts, "linked": texts, "removed": {n: t for n, t in texts.items() if n != "d01"},
+             "added": {**texts, "a9": OWN.format(n=9) + " " + SHARED}}[then]
+    linked = [("d03", "d05")] if then == "linked" else []
+    path = tmp_path / "cache.pickle"
+    cache = _load_cache(path, params)
+    detect(texts, cache, params)
+    _save_cache(path, cache)
+    cache = _load_cache(path, params)
+    detect(later, cache, params, linked)
+    _save_cache(path, cache)
+    fresh = _load_cache(None, params)
+    detect(later, fresh, params, linked)
+    saved = _load_cache(path, params)
+    assert list(saved["signatures"]) == list(later)
+    for field in ("signatures", "windows"):
+        assert all(np.array_equal(saved[field][n], fresh[field][n]) for n in later)
+    assert all(np.array_equal(saved["shingles"][n].distinct, fresh["shingles"][n].distinct)
+               and np.array_equal(saved["shingles"][n].at, fresh["shingles"][n].at) for n in later)
