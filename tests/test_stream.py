@@ -222,3 +222,83 @@ def test_where_each_property_shape_runs(name, prop, per_batch):
     mine = [(s, c) for s, c in checks if c.shape == key]
     assert mine
     assert {not corpus_wide(sg, s, c) and _in_batch(c) is not None for s, c in mine} == {per_batch}
+
+
+# A batch's targets: each node a target block finds in the union of the shared graphs and the batch,
+# that the batch describes (a subject of its triples). Where each node's triples lie: (shared, batch).
+_TARGET_SHAPES = """
+@prefix ex: <urn:ex:> . @prefix sh: <http://www.w3.org/ns/shacl#> . @prefix dkgsh: <https://w3id.org/directive-kg/shapes#> .
+ex:AShape a sh:NodeShape ; sh:targetClass ex:A ; sh:property [ sh:path ex:p ; sh:minCount 1 ] .
+ex:TopShape a sh:NodeShape ; sh:targetClass ex:Top ; sh:property [ sh:path ex:p ; sh:minCount 1 ] .
+ex:SubjectsShape a sh:NodeShape ; sh:targetSubjectsOf ex:q ; dkgsh:checkedPerFile true ; sh:property [ sh:path ex:p ; sh:minCount 1 ] .
+ex:ObjectsShape a sh:NodeShape ; sh:targetObjectsOf ex:q ; dkgsh:checkedPerFile true ; sh:property [ sh:path ex:p ; sh:minCount 1 ] .
+ex:NodeShape a sh:NodeShape ; sh:targetNode ex:n1, ex:n2 ; dkgsh:checkedPerFile true ; sh:property [ sh:path ex:p ; sh:minCount 1 ] .
+"""
+_TYPE, _SUB = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>", "<http://www.w3.org/2000/01/rdf-schema#subClassOf>"
+_TARGET_CASES = [  # node, its lines in the shared graphs, in the batch, the shapes it is a batch target of
+    ("a1", [f"<urn:ex:a1> {_TYPE} <urn:ex:A>"], ["<urn:ex:a1> <urn:ex:r> \"x\""], {"AShape"}),  # typed by the shared graphs
+    ("a2", [], [f"<urn:ex:a2> {_TYPE} <urn:ex:A>"], {"AShape"}),
+    ("a3", [f"<urn:ex:a3> {_TYPE} <urn:ex:A>"], [], set()),                                 # the batch does not describe it
+    ("a4", [], ["<urn:ex:z> <urn:ex:r> <urn:ex:a4>", f"<urn:ex:z> {_TYPE} <urn:ex:B>"], set()),  # only an object there
+    ("t1", [f"<urn:ex:t1> {_TYPE} <urn:ex:Sub>"], ["<urn:ex:t1> <urn:ex:p> \"1\""], {"TopShape"}),  # a subclass
+    ("t2", [], [f"<urn:ex:t2> {_TYPE} <urn:ex:Sub>", f"<urn:ex:t2> {_TYPE} <urn:ex:A>"], {"TopShape", "AShape"}),
+    ("x1", ["<urn:ex:x1> <urn:ex:q> <urn:ex:y1>"], ["<urn:ex:x1> <urn:ex:r> \"1\"", "<urn:ex:y1> <urn:ex:r> \"1\""], {"SubjectsShape"}),
+    ("y1", [], [], {"ObjectsShape"}),                                                       # the object of x1's shared line
+    ("x2", [], ["<urn:ex:x2> <urn:ex:q> <urn:ex:y2>"], {"SubjectsShape"}),
+    ("y2", [], [], set()),                                                                  # an object the batch does not describe
+    ("n1", [], ["<urn:ex:n1> <urn:ex:r> \"1\""], {"NodeShape"}),
+    ("n2", ["<urn:ex:n2> <urn:ex:r> \"1\""], [], set()),
+    ("b1", ["_:b <urn:ex:q> <urn:ex:y3>"], ["<urn:ex:y3> <urn:ex:p> \"1\""], set()),            # y3: ObjectsShape, below
+]
+
+
+def test_batch_targets_are_the_union_s_nodes_the_batch_describes():
+    """_BatchTargets.mark (the shared graphs' nodes found once, by prepare; the batch's read alone)
+    marks exactly what each target block read in the union of the shared graphs and the batch marks."""
+    from loaders.validate import (BATCH_DATA, BATCH_SHARED, BATCH_TARGETS, SHARED_TARGETS, TARGET_OF, _add,
+                                  _BatchTargets, _ClassClosure, _per_graph, _shared_store, _translated, _Within,
+                                  load_shapes, split_checks)
+
+    shared = {"urn:shared:ontology": f"<urn:ex:Sub> {_SUB} <urn:ex:Top> .\n",
+              "urn:shared:corpus": "".join(f"{line} .\n" for _, lines, _, _ in _TARGET_CASES for line in lines)}
+    batch = {"urn:file:1": "".join(f"{line} .\n" for _, _, lines, _ in _TARGET_CASES for line in lines)}
+    base = _shared_store(shared, None)
+    sg = load_shapes(_TARGET_SHAPES)
+    checks, fallback = _translated(sg, _ClassClosure(_Within(base, BATCH_SHARED)))
+    local, wide, _ = split_checks(sg, checks)
+    assert not fallback and not wide
+    targets = _BatchTargets.of(local)
+    assert all(map(_per_graph, targets.blocks)) and len(targets.blocks) == 5
+    with pytest.raises(ValueError, match="prepare"):
+        targets.mark(base)
+    targets.prepare(base)
+    _add(base, batch, [ox.NamedNode(BATCH_DATA)])
+    targets.mark(base)
+    union = f"USING <{BATCH_SHARED}> USING <{BATCH_DATA}> USING NAMED <{BATCH_DATA}>"
+    for k, block in enumerate(targets.blocks):  # the definition: each block read in the union
+        base.update(f"INSERT {{ GRAPH <urn:union> {{ ?this <{TARGET_OF}{k}> true }} }} {union} WHERE {block}")
+
+    def marked(graph: str) -> set[tuple[str, str]]:
+        shape_of = {f"<{TARGET_OF}{k}>": next(c.shape for _, c in targets.checks if f"<{TARGET_OF}{k}>" in c.query)
+                    for k in range(len(targets.blocks))}
+        return {(str(q.subject), shape_of[str(q.predicate)].split("urn:ex:")[1].split(">")[0])
+                for q in base.quads_for_pattern(None, None, None, ox.NamedNode(graph))}
+
+    expected = {(f"<urn:ex:{node}>", shape) for node, _, _, shapes in _TARGET_CASES for shape in shapes}
+    expected.add(("<urn:ex:y3>", "ObjectsShape"))  # the object of a blank node's shared line
+    assert marked(BATCH_TARGETS) == marked("urn:union") == expected
+    found_shared = {"_:" if s.startswith("_:") else s for s, _ in marked(SHARED_TARGETS)}  # a blank node relabelled
+    assert found_shared == {"<urn:ex:a1>", "<urn:ex:a3>", "<urn:ex:t1>", "<urn:ex:x1>", "<urn:ex:y1>", "_:",
+                            "<urn:ex:y3>", "<urn:ex:n1>", "<urn:ex:n2>"}
+
+
+def test_a_target_block_with_a_path_is_read_in_the_union():
+    """A block that is no union of single triple patterns (an unclosed class path may cross graphs)
+    is not split: mark reads it in the union, as before."""
+    from loaders.shacl_sparql import TARGET_OPEN, TYPE_PATH
+    from loaders.validate import _IN_BATCH, _per_graph
+
+    single = f"{TARGET_OPEN}{{ ?this {_TYPE} <urn:ex:A> }} {_IN_BATCH}}} }}"
+    assert _per_graph(single)
+    assert not _per_graph(single.replace(_TYPE, TYPE_PATH))
+    assert not _per_graph(single.replace(f"<urn:ex:A> }}", f"<urn:ex:A> . ?this <urn:ex:p> ?o }}"))
