@@ -4,10 +4,13 @@
 
 For a few batches of a built store's graphs (as the build batches them: loaders.build.validation_batches),
 each checked in a fork of the shared graphs' store as validate._BatchRunner does, the CPU seconds of:
-the target blocks marked the old way (each block read in the union of the shared graphs and the
-batch), the same marked by validate._BatchTargets.mark (the shared graphs' part found once, by
-prepare), whether both marked the same nodes, and each screen and check of the batch (its profile
-labels). ``--small``: the same again with the corpus graph cut to the lines whose subject the batch
+the target blocks marked as validate._BatchTargets.mark does (each block read in the union of the
+shared graphs and the batch), the same split (tried, dropped: each block's nodes in the shared graphs
+found once, before the batches, and kept where the batch describes them; the batch's read alone),
+whether both marked the same nodes; each screen as it ran before (its groups read in the union) and
+as validate._screened runs it (its groups naming a predicate of the shared graphs opened by the
+batch's targets), whether they return the same nodes; each screen and check of the batch (their
+profile labels). ``--small``: the same again with the corpus graph cut to the lines whose subject the batch
 names (the shared graph "smaller": what grows with it shows as the difference). CPU, not wall: the
 machine may be shared.
 """
@@ -30,30 +33,93 @@ from loaders import identity as ids  # noqa: E402
 from loaders.build import STATIC_GRAPHS, validation_batches  # noqa: E402
 from loaders.spool import is_file_graph  # noqa: E402
 from loaders.store import open_store  # noqa: E402
-from loaders.validate import (BATCH_DATA, BATCH_SHARED, BATCH_TARGETS, SHARED_TARGETS, TARGET_OF,  # noqa: E402
-                              _add, _BatchTargets, _ClassClosure, _run_checks, _shared_store, _translated, _Within,
-                              load_shapes, split_checks)
+from loaders.validate import (_BATCH_LOOKUP, _FUNCTIONS, _IRI, BATCH_DATA, BATCH_SHARED,  # noqa: E402
+                              BATCH_TARGETS, TARGET_OF, _add, _BatchTargets, _ClassClosure, _predicates, _run_checks,
+                              _shared_store, _target_text, _translated, _Within, load_shapes, split_checks)
+from loaders.shacl_sparql import screen_query  # noqa: E402
+from loaders.validate_scope import bound_to_focus  # noqa: E402
 from validate_profile import StoreGraphs  # noqa: E402
 
-OLD = "urn:x-directive-kg:bench-old-targets"
+SPLIT = "urn:x-directive-kg:bench-split-targets"
+SHARED_TARGETS = "urn:x-directive-kg:bench-shared-targets"
+_IN_BATCH = f"FILTER EXISTS {{ GRAPH <{BATCH_DATA}> {{ ?this ?batch_p ?batch_o }} }} "  # validate._in_batch's mark
 
 
 def old_marks(mem: ox.Store, blocks) -> dict[int, float]:
-    """Each block marked as before this change: read in the union of both graphs (CPU s a block)."""
+    """Each block marked as _BatchTargets.mark marks it: read in the union of both graphs (CPU s a block)."""
     dataset = f"USING <{BATCH_SHARED}> USING <{BATCH_DATA}> USING NAMED <{BATCH_DATA}>"
     spent = {}
     for k, block in enumerate(blocks):
         cpu = time.thread_time()
-        mem.update(f"INSERT {{ GRAPH <{OLD}> {{ ?this <{TARGET_OF}{k}> true }} }} {dataset} WHERE {block}")
+        mem.update(f"INSERT {{ GRAPH <{BATCH_TARGETS}> {{ ?this <{TARGET_OF}{k}> true }} }} {dataset} WHERE {block}")
         spent[k] = time.thread_time() - cpu
     return spent
+
+
+def prepare(base: ox.Store, blocks) -> None:
+    """The split's first part, once: each block's nodes in the shared graphs alone (every block here is
+    a UNION of single triple patterns: it matches in a union of graphs what it matches in each)."""
+    for k, block in enumerate(blocks):
+        base.update(f"INSERT {{ GRAPH <{SHARED_TARGETS}> {{ ?this <{TARGET_OF}{k}> true }} }} "
+                    f"USING <{BATCH_SHARED}> WHERE {block.replace(_IN_BATCH, '')}")
+
+
+def split_marks(mem: ox.Store, blocks) -> None:
+    """The split's per-batch part: the shared graphs' nodes the batch describes, and each block read in the batch alone."""
+    mem.update(f"INSERT {{ GRAPH <{SPLIT}> {{ ?this ?target true }} }} "
+               f"WHERE {{ GRAPH <{SHARED_TARGETS}> {{ ?this ?target true }} {_IN_BATCH}}}")
+    for k, block in enumerate(blocks):
+        mem.update(f"INSERT {{ GRAPH <{SPLIT}> {{ ?this <{TARGET_OF}{k}> true }} }} "
+                   f"USING <{BATCH_DATA}> USING NAMED <{BATCH_DATA}> WHERE {block}")
 
 
 def marked(mem: ox.Store, graph: str) -> set:
     return {(str(q.subject), str(q.predicate)) for q in mem.quads_for_pattern(None, None, None, ox.NamedNode(graph))}
 
 
-def one_batch(base: ox.Store, targets, graphs: dict, new_first: bool) -> dict:
+def screens(mem: ox.Store, checks, new_first: bool, predicates: frozenset) -> dict:
+    """Each screen of the batch (grouped as validate._screened groups them) as it runs (its groups
+    unbound: read in the union) and with its groups opening with the batch's targets (bound_to_focus's
+    lookup): CPU s of each, whether their nodes are equal."""
+    groups: dict[str, list] = {}
+    for _, check in checks:
+        target = _target_text(check.query) if check.screen is not None and not check.per_focus else None
+        if target is not None:
+            groups.setdefault(target, []).append(check)
+    out = {}
+    union = [ox.NamedNode(BATCH_SHARED), ox.NamedNode(BATCH_DATA)]
+    for target, members in groups.items():
+        if len(members) < 2:
+            continue
+        query = screen_query(target, [c.screen for c in members])
+        ways = {"unbound": bound_to_focus(query),
+                "bound": bound_to_focus(query, _BATCH_LOOKUP, lambda own: not predicates.isdisjoint(_IRI.findall(own)))}
+        spent, nodes = {}, {}
+        for way in (["bound", "unbound"] if new_first else ["unbound", "bound"]):
+            cpu = time.thread_time()
+            nodes[way] = {str(r["this"]) for r in mem.query(ways[way], custom_functions=_FUNCTIONS, default_graph=union)}
+            spent[way] = time.thread_time() - cpu
+        name = members[0].shape.split("#")[-1].split(">")[0]
+        out[name] = (round(spent["unbound"], 4), round(spent["bound"], 4), nodes["unbound"] == nodes["bound"], len(nodes["bound"]))
+    return out
+
+
+def overlap(mem: ox.Store, new_first: bool) -> dict:
+    """The shared graphs' targets the batch describes, found from SHARED_TARGETS (as mark does) or from
+    the batch's subjects: CPU s of each, whether equal, how many."""
+    ways = {"from_shared": f"SELECT ?this ?target WHERE {{ GRAPH <{SHARED_TARGETS}> {{ ?this ?target true }} "
+                           f"FILTER EXISTS {{ GRAPH <{BATCH_DATA}> {{ ?this ?batch_p ?batch_o }} }} }}",
+            "from_batch": f"SELECT ?this ?target WHERE {{ {{ SELECT DISTINCT ?this WHERE {{ GRAPH <{BATCH_DATA}> "
+                          f"{{ ?this ?batch_p ?batch_o }} }} }} GRAPH <{SHARED_TARGETS}> {{ ?this ?target true }} }}"}
+    spent, rows = {}, {}
+    for way in (list(ways)[::-1] if new_first else list(ways)):
+        cpu = time.thread_time()
+        rows[way] = {(str(r["this"]), str(r["target"])) for r in mem.query(ways[way])}
+        spent[way] = round(time.thread_time() - cpu, 4)
+    return {**spent, "equal": rows["from_shared"] == rows["from_batch"], "rows": len(rows["from_shared"])}
+
+
+def one_batch(base: ox.Store, targets, graphs: dict, new_first: bool, predicates: frozenset) -> dict:
     """In a fork of ``base``: the batch loaded, its targets marked both ways, its checks run."""
     mem = base
     _add(mem, graphs, [ox.NamedNode(BATCH_DATA)])
@@ -63,13 +129,16 @@ def one_batch(base: ox.Store, targets, graphs: dict, new_first: bool) -> dict:
         if way == "old":
             out["old_by_block"] = old_marks(mem, targets.blocks)
         else:
-            targets.mark(mem)
+            split_marks(mem, targets.blocks)
         out[way] = time.thread_time() - cpu
-    old, new = marked(mem, OLD), marked(mem, BATCH_TARGETS)
+    old, new = marked(mem, BATCH_TARGETS), marked(mem, SPLIT)
     out["equal"], out["nodes"] = old == new, len(new)
-    mem.update(f"DROP GRAPH <{OLD}>")
+    mem.update(f"DROP GRAPH <{SPLIT}>")
+    out["overlap"] = overlap(mem, new_first)
+    out["screens"] = screens(mem, targets.checks, new_first, predicates)
     profile: dict = {}
-    _run_checks(mem, targets.checks, {}, profile=profile, default_graph=[ox.NamedNode(BATCH_SHARED), ox.NamedNode(BATCH_DATA)])
+    _run_checks(mem, targets.checks, {}, profile=profile, default_graph=[ox.NamedNode(BATCH_SHARED), ox.NamedNode(BATCH_DATA)],
+                shared=predicates)
     out["profile"] = profile
     return out
 
@@ -132,9 +201,9 @@ def main(argv=None) -> int:
             given = shared_of(batch)
             base = _shared_store(given, None)
             cpu = time.process_time()
-            targets.prepare(base)
+            prepare(base, targets.blocks)
             prepared = time.process_time() - cpu
-            found = in_fork(one_batch, base, targets, batch, i % 2 == 1)
+            found = in_fork(one_batch, base, targets, batch, i % 2 == 1, _predicates(base))
             found["prepare"] = prepared
             found["shared_targets"] = sum(1 for _ in base.quads_for_pattern(None, None, None, ox.NamedNode(SHARED_TARGETS)))
             del base

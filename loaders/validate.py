@@ -47,8 +47,8 @@ from rdflib import RDF, RDFS, Literal
 from rdflib.namespace import SH
 
 from loaders.paths import ONTOLOGY
-from loaders.shacl_sparql import (TARGET_OPEN, TYPE_PATH, WELL_TYPED, Check, Unsupported, corpus_wide, nt, screen_query,
-                                  shape_key, sparql_path, target_block, top_level_shapes, translate, without_targets)
+from loaders.shacl_sparql import (TYPE_PATH, WELL_TYPED, Check, Unsupported, corpus_wide, nt, screen_query, shape_key,
+                                  sparql_path, target_block, top_level_shapes, translate, without_targets)
 from loaders.store import DKG, PREFIXES, KGStore, merged_complete, merged_ntriples, sources_of
 from loaders.workers import give_back_memory
 
@@ -232,12 +232,13 @@ def check_label(check: Check) -> str:
 def _run_checks(store: ox.Store, checks: Sequence[tuple], fallback: dict,
                 progress: Callable[[int, int], None] = lambda done, total: None, done: int = 0,
                 total: int | None = None, profile: dict | None = None,
-                default_graph: list | None = None) -> list[ValidationResult]:
+                default_graph: list | None = None, shared: frozenset[str] = frozenset()) -> list[ValidationResult]:
     """The results of ``checks`` on ``store``'s default graph (or the union of ``default_graph``); a
     check Oxigraph refuses puts its shape in ``fallback`` (its results are then pySHACL's).
     ``profile``: label -> CPU seconds of the thread that ran the check, added to
-    (bench/validate_profile.py)."""
-    outcomes = _run_each(store, checks, progress, done, total, profile, default_graph)
+    (bench/validate_profile.py). ``shared``: the predicates of the shared graphs of a batch's store
+    (_screened)."""
+    outcomes = _run_each(store, checks, progress, done, total, profile, default_graph, shared)
     for (shape, _), found in zip(checks, outcomes):
         if isinstance(found, str):
             fallback.setdefault(shape, found)
@@ -246,7 +247,7 @@ def _run_checks(store: ox.Store, checks: Sequence[tuple], fallback: dict,
 
 def _run_each(store: ox.Store, checks: Sequence[tuple], progress: Callable[[int, int], None] = lambda done, total: None,
               done: int = 0, total: int | None = None, profile: dict | None = None,
-              default_graph: list | None = None) -> list[list[ValidationResult] | str]:
+              default_graph: list | None = None, shared: frozenset[str] = frozenset()) -> list[list[ValidationResult] | str]:
     """Each check's results on ``store``'s default graph (or the union of ``default_graph``), in
     order; a check Oxigraph refuses gives the reason instead (the corpus-wide checks kept per
     check: loaders.validate_scope). Screened first (_screened): a check whose screen returns no
@@ -267,13 +268,14 @@ def _run_each(store: ox.Store, checks: Sequence[tuple], progress: Callable[[int,
     outcomes = []
     # Oxigraph evaluates a query without the GIL for much of its time: 2 threads gain ~25% on 2 cores.
     with ThreadPoolExecutor(os.cpu_count() or 1) as pool:
-        todo = _screened(store, checks, pool, profile, default_graph)
+        todo = _screened(store, checks, pool, profile, default_graph, shared)
         for found in pool.map(check_results, todo):  # in order: a count, not a per-check log
             outcomes.append(found)
             progress(done + len(outcomes), total or len(checks))
     return outcomes
 
 
+_IRI = re.compile(r"<[^<>\s]*>")
 SCREENED_MAX = 1000  # focus nodes a screen may return for its checks to run over them alone (VALUES)
 
 
@@ -288,14 +290,18 @@ def _target_text(query: str) -> str | None:
 
 
 def _screened(store: ox.Store, checks: Sequence[tuple], pool: ThreadPoolExecutor, profile: dict | None,
-              default_graph: list | None = None) -> list[tuple]:
+              default_graph: list | None = None, shared: frozenset[str] = frozenset()) -> list[tuple]:
     """The checks, each (shape, check) with a Screen (shacl_sparql.screen_query) replaced by the
     check over the focus nodes its screen returns (given by VALUES: all of them are targets), or by
     (shape, None) when it returns none: one screen query a target and its checks (two or more)
     instead of a pass over the focus nodes a check. The same results: a check only fails on nodes
     its screen returns. A screen Oxigraph refuses, or that returns blank nodes or more than
     SCREENED_MAX nodes, leaves its checks as they are. A scoped target's nodes bind every group
-    of the screen that binds ?this (validate_scope.bound_to_focus)."""
+    of the screen that binds ?this (validate_scope.bound_to_focus); a batch's marked targets bind
+    those that name a predicate of the ``shared`` graphs (IRIs in <>): read in the union, such a group
+    went over the corpus graph's lines every batch (CitationShape's resolution method and confidence
+    of the inferred citations: bench/README.md, val19); the others read the batch's own triples and
+    cost more bound."""
     from loaders.validate_scope import bound_to_focus
 
     groups: dict[str, list[int]] = {}
@@ -309,7 +315,8 @@ def _screened(store: ox.Store, checks: Sequence[tuple], pool: ThreadPoolExecutor
         target, members = item
         cpu = time.thread_time()
         try:
-            query = bound_to_focus(screen_query(target, [checks[i][1].screen for i in members]))
+            query = bound_to_focus(screen_query(target, [checks[i][1].screen for i in members]), _BATCH_LOOKUP,
+                                   lambda own: not shared.isdisjoint(_IRI.findall(own)))
             rows = store.query(query, custom_functions=_FUNCTIONS,
                                **({"default_graph": default_graph} if default_graph is not None else {}))
             return {str(row["this"]) for row in rows}
@@ -356,9 +363,7 @@ BATCH_DATA = "urn:x-directive-kg:batch-data"  # the batch's triples; the checks 
 BATCH_SHARED = "urn:x-directive-kg:batch-shared"  # the shared graphs in a batch's store (named: USING can name it)
 BATCH_TARGETS = "urn:x-directive-kg:batch-targets"  # each target block's focus nodes in the batch, computed once
 MAIN_PART = "(main: "  # the profile's labels of what this process does besides running checks
-SHARED_TARGETS = "urn:x-directive-kg:shared-targets"  # each target block's nodes in the shared graphs alone, once
 TARGET_OF = "urn:x-directive-kg:target/"      # + number: the predicate of one target block's nodes there
-_IN_BATCH = f"FILTER EXISTS {{ GRAPH <{BATCH_DATA}> {{ ?this ?batch_p ?batch_o }} }} "  # a node the batch describes
 _LOOKUP = "{{ GRAPH <" + BATCH_TARGETS + "> {{ ?this <" + TARGET_OF + "{k}> ?target_mark }} }}"  # a batch check's targets
 _BATCH_LOOKUP = re.compile(re.escape(_LOOKUP.format(k="K")).replace("K", r"\d+"))  # found again by _target_text
 
@@ -371,7 +376,8 @@ def _in_batch(check: Check) -> Check | None:
     if block is None:
         return None
     at = check.query.rindex("}", block[0], block[1] - 1)  # inside the inner WHERE block, after the targets
-    return replace(check, query=check.query[:at] + _IN_BATCH + check.query[at:])
+    mark = f"FILTER EXISTS {{ GRAPH <{BATCH_DATA}> {{ ?this ?batch_p ?batch_o }} }} "
+    return replace(check, query=check.query[:at] + mark + check.query[at:])
 
 
 @dataclass(frozen=True)
@@ -394,46 +400,12 @@ class _BatchTargets:
             checks.append((shape, replace(check, query=check.query[:start] + lookup + check.query[end:])))
         return cls(tuple(blocks), tuple(checks))
 
-    def prepare(self, base: ox.Store) -> None:
-        """The nodes each block of single triple patterns (_per_graph) finds in BATCH_SHARED alone,
-        whether a batch describes them or not, into SHARED_TARGETS of ``base``: once, in the store
-        every batch's store copies (mark then reads the batch's triples only)."""
-        base.add_graph(ox.NamedNode(SHARED_TARGETS))  # mark's proof that this ran
-        for k, block in enumerate(self.blocks):
-            if _per_graph(block):
-                base.update(f"INSERT {{ GRAPH <{SHARED_TARGETS}> {{ ?this <{TARGET_OF}{k}> true }} }} "
-                            f"USING <{BATCH_SHARED}> WHERE {block.replace(_IN_BATCH, '')}")
-
     def mark(self, mem: ox.Store) -> None:
         """Each target block's nodes (read in the union of BATCH_SHARED and BATCH_DATA) into
-        BATCH_TARGETS, by a SPARQL update: the nodes never become Python objects (half the time).
-        A block of single triple patterns matches in the union what it matches in either graph: its
-        nodes are those it finds in BATCH_DATA, and those of SHARED_TARGETS (prepare) the batch
-        describes; scanning the shared graphs' nodes again each batch cost in proportion to the
-        corpus graph, not to the batch (bench/README.md, val19)."""
-        if not mem.contains_named_graph(ox.NamedNode(SHARED_TARGETS)):
-            raise ValueError("the batch's store lacks the shared graphs' targets: _BatchTargets.prepare first")
-        both = f"USING <{BATCH_SHARED}> USING <{BATCH_DATA}> USING NAMED <{BATCH_DATA}>"
-        batch = f"USING <{BATCH_DATA}> USING NAMED <{BATCH_DATA}>"
-        mem.update(f"INSERT {{ GRAPH <{BATCH_TARGETS}> {{ ?this ?target true }} }} "
-                   f"WHERE {{ GRAPH <{SHARED_TARGETS}> {{ ?this ?target true }} {_IN_BATCH}}}")
+        BATCH_TARGETS, by a SPARQL update: the nodes never become Python objects (half the time)."""
+        dataset = f"USING <{BATCH_SHARED}> USING <{BATCH_DATA}> USING NAMED <{BATCH_DATA}>"
         for k, block in enumerate(self.blocks):
-            dataset = batch if _per_graph(block) else both
             mem.update(f"INSERT {{ GRAPH <{BATCH_TARGETS}> {{ ?this <{TARGET_OF}{k}> true }} }} {dataset} WHERE {block}")
-
-
-# a target block's parts as shacl_sparql._target writes them (a class closed by _ClassClosure): one
-# triple pattern or VALUES each, so that a part matches in a union of graphs what it matches in each
-_TARGET_PART = (r"\{ (?:\?this <[^<>\s]*> (?:<[^<>\s]*>|\?target_o)|\?target_s <[^<>\s]*> \?this"
-                r"|\?this <[^<>\s]*> \?class_\d+ \. VALUES \?class_\d+ \{[^{}]*\}|VALUES \?this \{[^{}]*\}) \}")
-_PER_GRAPH = re.compile(re.escape(TARGET_OPEN) + _TARGET_PART + "(?: UNION " + _TARGET_PART + ")* "
-                        + re.escape(_IN_BATCH) + r"\} \}")
-
-
-def _per_graph(block: str) -> bool:
-    """Whether a batch check's target block is a UNION of single triple patterns (or VALUES) and the
-    batch's mark: its nodes in a union of graphs are the union of its nodes in each."""
-    return _PER_GRAPH.fullmatch(block) is not None
 
 
 def _add(mem: ox.Store, graphs: Mapping[str, str], to: Sequence[ox.DefaultGraph | ox.NamedNode]) -> None:
@@ -770,6 +742,12 @@ def _shared_store(shared: Mapping[str, str], profile: dict | None) -> ox.Store:
     return base
 
 
+def _predicates(base: ox.Store) -> frozenset[str]:
+    """The predicates of the shared graphs in ``base`` (BATCH_SHARED), as N-Triples terms."""
+    rows = base.query(f"SELECT DISTINCT ?p WHERE {{ GRAPH <{BATCH_SHARED}> {{ ?s ?p ?o }} }}")
+    return frozenset(str(row["p"]) for row in rows)
+
+
 class _Within:
     """A store's queries read with one of its named graphs as their default graph."""
 
@@ -814,9 +792,7 @@ class _BatchRunner:
         self.base = base  # _shared_store(shared), given or made here
         if self.forking and base is None:
             self.base = _shared_store(shared, profile)
-        if self.forking:
-            with _CpuClock(profile)("(shared graphs: targets once)"):
-                targets.prepare(self.base)
+        self.predicates = _predicates(self.base) if self.forking else None  # of the shared graphs, once
 
     def close(self) -> None:
         self.base = None
@@ -829,7 +805,8 @@ class _BatchRunner:
         if not self.forking:
             mem = ox.Store()  # the shared pass too: its graphs may be the shared graphs' lines about some nodes
             _add(mem, self.shared, [ox.NamedNode(BATCH_SHARED)])
-            self.targets.prepare(mem)
+            if self.predicates is None:
+                self.predicates = _predicates(mem)
             found = [self._check(mem, graphs, shared_pass)]
             del mem
             give_back_memory()
@@ -889,7 +866,7 @@ class _BatchRunner:
         with cpu("(per batch: targets)"):
             self.targets.mark(mem)
         found = _run_checks(mem, self.local, self.fallback, profile=profile,
-                            default_graph=[ox.NamedNode(BATCH_SHARED), batch_data])
+                            default_graph=[ox.NamedNode(BATCH_SHARED), batch_data], shared=self.predicates)
         records = None
         if self.record and not shared_pass:
             with cpu("(per batch: memo)"):
