@@ -33,10 +33,10 @@ from loaders import identity as ids  # noqa: E402
 from loaders.build import STATIC_GRAPHS, validation_batches  # noqa: E402
 from loaders.spool import is_file_graph  # noqa: E402
 from loaders.store import open_store  # noqa: E402
-from loaders.validate import (_BATCH_LOOKUP, _FUNCTIONS, _IRI, BATCH_DATA, BATCH_SHARED,  # noqa: E402
+from loaders.validate import (_BATCH_LOOKUP, _FUNCTIONS, BATCH_DATA, BATCH_SHARED,  # noqa: E402
                               BATCH_TARGETS, TARGET_OF, _add, _BatchTargets, _ClassClosure, _predicates, _run_checks,
                               _shared_store, _target_text, _translated, _Within, load_shapes, split_checks)
-from loaders.shacl_sparql import screen_query  # noqa: E402
+from loaders.shacl_sparql import _IRI, screen_query  # noqa: E402
 from loaders.validate_scope import bound_to_focus  # noqa: E402
 from validate_profile import StoreGraphs  # noqa: E402
 
@@ -138,7 +138,7 @@ def one_batch(base: ox.Store, targets, graphs: dict, new_first: bool, predicates
     out["screens"] = screens(mem, targets.checks, new_first, predicates)
     profile: dict = {}
     _run_checks(mem, targets.checks, {}, profile=profile, default_graph=[ox.NamedNode(BATCH_SHARED), ox.NamedNode(BATCH_DATA)],
-                shared=predicates)
+                shared_predicates=predicates)
     out["profile"] = profile
     return out
 

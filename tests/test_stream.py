@@ -229,7 +229,8 @@ def test_a_batch_s_screens_bound_by_its_targets_find_the_same_nodes():
     its groups opened by the batch's marked targets (validate_scope.bound_to_focus given the lookup:
     every group, those naming a shared predicate as _screened binds them, none) finds the same nodes."""
     from loaders.shacl_sparql import screen_query
-    from loaders.validate import (_BATCH_LOOKUP, _FUNCTIONS, _IRI, BATCH_DATA, BATCH_SHARED, _add, _BatchTargets,
+    from loaders.shacl_sparql import _IRI
+    from loaders.validate import (_BATCH_LOOKUP, _FUNCTIONS, BATCH_DATA, BATCH_SHARED, _add, _BatchTargets,
                                   _ClassClosure, _predicates, _shared_store, _target_text, _translated, _Within,
                                   load_shapes, split_checks)
     from loaders.validate_scope import bound_to_focus
@@ -276,7 +277,7 @@ BOUND = [  # a screen-like query, whether reads() is asked of its group and bind
 def test_a_batch_screen_binds_the_groups_naming_a_shared_predicate(query, shared, inserted):
     import re
 
-    from loaders.validate import _IRI
+    from loaders.shacl_sparql import _IRI
     from loaders.validate_scope import bound_to_focus
 
     lookup = "{ GRAPH <urn:targets> { ?this <urn:target/0> ?target_mark } }"
