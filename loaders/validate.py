@@ -48,8 +48,7 @@ from rdflib.namespace import SH
 
 from loaders.paths import ONTOLOGY
 from loaders.shacl_sparql import (_IRI, TYPE_PATH, WELL_TYPED, Check, Unsupported, corpus_wide, nt, screen_query,
-                                  shape_key,
-                                  sparql_path, target_block, top_level_shapes, translate, without_targets)
+                                  shape_key, sparql_path, target_block, top_level_shapes, translate, without_targets)
 from loaders.store import DKG, PREFIXES, KGStore, merged_complete, merged_ntriples, sources_of
 from loaders.workers import give_back_memory
 
