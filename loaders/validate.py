@@ -47,8 +47,8 @@ from rdflib import RDF, RDFS, Literal
 from rdflib.namespace import SH
 
 from loaders.paths import ONTOLOGY
-from loaders.shacl_sparql import (TYPE_PATH, WELL_TYPED, Check, Unsupported, corpus_wide, nt, screen_query, shape_key,
-                                  sparql_path, target_block, top_level_shapes, translate, without_targets)
+from loaders.shacl_sparql import (_IRI, TYPE_PATH, WELL_TYPED, Check, Unsupported, corpus_wide, nt, screen_query,
+                                  shape_key, sparql_path, target_block, top_level_shapes, translate, without_targets)
 from loaders.store import DKG, PREFIXES, KGStore, merged_complete, merged_ntriples, sources_of
 from loaders.workers import give_back_memory
 
@@ -232,12 +232,13 @@ def check_label(check: Check) -> str:
 def _run_checks(store: ox.Store, checks: Sequence[tuple], fallback: dict,
                 progress: Callable[[int, int], None] = lambda done, total: None, done: int = 0,
                 total: int | None = None, profile: dict | None = None,
-                default_graph: list | None = None) -> list[ValidationResult]:
+                default_graph: list | None = None, shared_predicates: frozenset[str] = frozenset()) -> list[ValidationResult]:
     """The results of ``checks`` on ``store``'s default graph (or the union of ``default_graph``); a
     check Oxigraph refuses puts its shape in ``fallback`` (its results are then pySHACL's).
     ``profile``: label -> CPU seconds of the thread that ran the check, added to
-    (bench/validate_profile.py)."""
-    outcomes = _run_each(store, checks, progress, done, total, profile, default_graph)
+    (bench/validate_profile.py). ``shared_predicates``: the predicates of the shared graphs of a batch's store
+    (_screened)."""
+    outcomes = _run_each(store, checks, progress, done, total, profile, default_graph, shared_predicates)
     for (shape, _), found in zip(checks, outcomes):
         if isinstance(found, str):
             fallback.setdefault(shape, found)
@@ -246,7 +247,7 @@ def _run_checks(store: ox.Store, checks: Sequence[tuple], fallback: dict,
 
 def _run_each(store: ox.Store, checks: Sequence[tuple], progress: Callable[[int, int], None] = lambda done, total: None,
               done: int = 0, total: int | None = None, profile: dict | None = None,
-              default_graph: list | None = None) -> list[list[ValidationResult] | str]:
+              default_graph: list | None = None, shared_predicates: frozenset[str] = frozenset()) -> list[list[ValidationResult] | str]:
     """Each check's results on ``store``'s default graph (or the union of ``default_graph``), in
     order; a check Oxigraph refuses gives the reason instead (the corpus-wide checks kept per
     check: loaders.validate_scope). Screened first (_screened): a check whose screen returns no
@@ -267,7 +268,7 @@ def _run_each(store: ox.Store, checks: Sequence[tuple], progress: Callable[[int,
     outcomes = []
     # Oxigraph evaluates a query without the GIL for much of its time: 2 threads gain ~25% on 2 cores.
     with ThreadPoolExecutor(os.cpu_count() or 1) as pool:
-        todo = _screened(store, checks, pool, profile, default_graph)
+        todo = _screened(store, checks, pool, profile, default_graph, shared_predicates)
         for found in pool.map(check_results, todo):  # in order: a count, not a per-check log
             outcomes.append(found)
             progress(done + len(outcomes), total or len(checks))
@@ -288,14 +289,18 @@ def _target_text(query: str) -> str | None:
 
 
 def _screened(store: ox.Store, checks: Sequence[tuple], pool: ThreadPoolExecutor, profile: dict | None,
-              default_graph: list | None = None) -> list[tuple]:
+              default_graph: list | None = None, shared_predicates: frozenset[str] = frozenset()) -> list[tuple]:
     """The checks, each (shape, check) with a Screen (shacl_sparql.screen_query) replaced by the
     check over the focus nodes its screen returns (given by VALUES: all of them are targets), or by
     (shape, None) when it returns none: one screen query a target and its checks (two or more)
     instead of a pass over the focus nodes a check. The same results: a check only fails on nodes
     its screen returns. A screen Oxigraph refuses, or that returns blank nodes or more than
     SCREENED_MAX nodes, leaves its checks as they are. A scoped target's nodes bind every group
-    of the screen that binds ?this (validate_scope.bound_to_focus)."""
+    of the screen that binds ?this (validate_scope.bound_to_focus); a batch's marked targets bind
+    those that name one of ``shared_predicates`` (IRIs in <>): read in the union, such a group
+    went over the corpus graph's lines every batch (CitationShape's resolution method and confidence
+    of the inferred citations: bench/README.md, val19); the others read the batch's own triples and
+    cost more bound."""
     from loaders.validate_scope import bound_to_focus
 
     groups: dict[str, list[int]] = {}
@@ -309,7 +314,8 @@ def _screened(store: ox.Store, checks: Sequence[tuple], pool: ThreadPoolExecutor
         target, members = item
         cpu = time.thread_time()
         try:
-            query = bound_to_focus(screen_query(target, [checks[i][1].screen for i in members]))
+            query = bound_to_focus(screen_query(target, [checks[i][1].screen for i in members]), _BATCH_LOOKUP,
+                                   lambda own: not shared_predicates.isdisjoint(_IRI.findall(own)))
             rows = store.query(query, custom_functions=_FUNCTIONS,
                                **({"default_graph": default_graph} if default_graph is not None else {}))
             return {str(row["this"]) for row in rows}
@@ -735,6 +741,12 @@ def _shared_store(shared: Mapping[str, str], profile: dict | None) -> ox.Store:
     return base
 
 
+def _predicates(base: ox.Store) -> frozenset[str]:
+    """The predicates of the shared graphs in ``base`` (BATCH_SHARED), as N-Triples terms."""
+    rows = base.query(f"SELECT DISTINCT ?p WHERE {{ GRAPH <{BATCH_SHARED}> {{ ?s ?p ?o }} }}")
+    return frozenset(str(row["p"]) for row in rows)
+
+
 class _Within:
     """A store's queries read with one of its named graphs as their default graph."""
 
@@ -779,6 +791,7 @@ class _BatchRunner:
         self.base = base  # _shared_store(shared), given or made here
         if self.forking and base is None:
             self.base = _shared_store(shared, profile)
+        self.predicates = _predicates(self.base) if self.forking else None  # of the shared graphs, once
 
     def close(self) -> None:
         self.base = None
@@ -791,6 +804,8 @@ class _BatchRunner:
         if not self.forking:
             mem = ox.Store()  # the shared pass too: its graphs may be the shared graphs' lines about some nodes
             _add(mem, self.shared, [ox.NamedNode(BATCH_SHARED)])
+            if self.predicates is None:
+                self.predicates = _predicates(mem)
             found = [self._check(mem, graphs, shared_pass)]
             del mem
             give_back_memory()
@@ -850,7 +865,7 @@ class _BatchRunner:
         with cpu("(per batch: targets)"):
             self.targets.mark(mem)
         found = _run_checks(mem, self.local, self.fallback, profile=profile,
-                            default_graph=[ox.NamedNode(BATCH_SHARED), batch_data])
+                            default_graph=[ox.NamedNode(BATCH_SHARED), batch_data], shared_predicates=self.predicates)
         records = None
         if self.record and not shared_pass:
             with cpu("(per batch: memo)"):

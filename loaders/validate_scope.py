@@ -452,28 +452,35 @@ def _keeps_focus(own: str) -> bool:
     return bool(_THIS.search(grouped.group(1))) if grouped else not _AGGREGATE.search(own)
 
 
-def bound_to_focus(query: str) -> str:
+def bound_to_focus(query: str, lookup: re.Pattern | None = None, reads: Callable[[str], bool] | None = None) -> str:
     """A scoped query (its target block a VALUES of focus nodes: ``limited``) with the same VALUES
     opening every other group that binds ?this by a triple pattern of its own (_binds_this), outside
     sub-selects that aggregate over several ?this and EXISTS: Oxigraph evaluates such a group whole
     before joining it with the focus nodes (a screen's UNION branches and counts, validate._screened:
     DocumentShape's screen over 1,000 documents at 30,000 cost what the whole one does).
     The same answers: each group's solutions are joined with the target's ?this, which is one of
-    those nodes."""
+    those nodes. ``lookup``: the pattern of a target given as a group of its own instead (a batch's
+    marked targets), which then opens those of the groups whose own text ``reads`` says yes to (a
+    group of the batch's own triples is cheaper left whole: the lookup costs a join)."""
     at = query.find(TARGET_OPEN + "VALUES ?this {")
-    if at < 0:
-        return query
-    values = query[at + len(TARGET_OPEN):query.index("}", at + len(TARGET_OPEN)) + 1]
+    if at >= 0:
+        values = query[at + len(TARGET_OPEN):query.index("}", at + len(TARGET_OPEN)) + 1]
+    else:
+        found = lookup.search(query) if lookup is not None else None
+        if found is None:
+            return query
+        values = found.group(0)
+    chosen = reads if at < 0 and reads is not None else (lambda own: True)
     inserts: list[tuple[int, str]] = []
 
     def visit(group: _Group) -> None:
-        if query.startswith(TARGET_OPEN, group.start):
+        if query.startswith(TARGET_OPEN, group.start) or query.startswith(values, group.start):
             return  # a target block: limited already
         own = "".join(group.own)
         if _SUB_SELECT.search(own):  # a sub-select's own group: VALUES goes inside its WHERE group
             if not _keeps_focus(own):
                 return
-        elif _binds_this(own):
+        elif _binds_this(own) and chosen(own):
             inserts.append((group.start + 1, " " + values + " "))
         for i, child in enumerate(group.children):
             if not _EXISTS_BEFORE.search(group.own[i]):  # evaluated once a row: a VALUES there costs once a row

@@ -222,3 +222,65 @@ def test_where_each_property_shape_runs(name, prop, per_batch):
     mine = [(s, c) for s, c in checks if c.shape == key]
     assert mine
     assert {not corpus_wide(sg, s, c) and _in_batch(c) is not None for s, c in mine} == {per_batch}
+
+
+def test_a_batch_s_screens_bound_by_its_targets_find_the_same_nodes():
+    """Each screen of a batch (the shape fixtures as files, the ontology and code lists shared) with
+    its groups opened by the batch's marked targets (validate_scope.bound_to_focus given the lookup:
+    every group, those naming a shared predicate as _screened binds them, none) finds the same nodes."""
+    from loaders.shacl_sparql import screen_query
+    from loaders.shacl_sparql import _IRI
+    from loaders.validate import (_BATCH_LOOKUP, _FUNCTIONS, BATCH_DATA, BATCH_SHARED, _add, _BatchTargets,
+                                  _ClassClosure, _predicates, _shared_store, _target_text, _translated, _Within,
+                                  load_shapes, split_checks)
+    from loaders.validate_scope import bound_to_focus
+
+    files = {f"{ID}graph/file/{f.stem}": _nt(f, f"fixture-{i}") for i, f in enumerate(FIXTURES)}
+    shared = {f"urn:shared:{p.name}": _nt(p) for p in (ONTOLOGY / "directive.ttl", ONTOLOGY / "codelists.ttl")}
+    mem = _shared_store(shared, None)
+    sg = load_shapes()
+    targets = _BatchTargets.of(split_checks(sg, _translated(sg, _ClassClosure(_Within(mem, BATCH_SHARED)))[0])[0])
+    predicates = _predicates(mem)
+    assert "<http://www.w3.org/2004/02/skos/core#prefLabel>" in predicates
+    _add(mem, files, [ox.NamedNode(BATCH_DATA)])
+    targets.mark(mem)
+    groups: dict[str, list] = {}
+    for _, check in targets.checks:
+        if check.screen is not None and not check.per_focus:
+            groups.setdefault(_target_text(check.query), []).append(check.screen)
+    ways = {"all": lambda own: True, "shared": lambda own: not predicates.isdisjoint(_IRI.findall(own))}
+    bound = found = 0
+    for target, screens in groups.items():
+        query = screen_query(target, screens)
+        nodes = {}
+        for way, reads in [("none", None), *ways.items()]:
+            text = bound_to_focus(query, _BATCH_LOOKUP, reads) if reads else query
+            bound += way == "shared" and text.count(target) > 1
+            rows = mem.query(text, custom_functions=_FUNCTIONS, default_graph=[ox.NamedNode(BATCH_SHARED), ox.NamedNode(BATCH_DATA)])
+            nodes[way] = {str(r["this"]) for r in rows}
+        assert nodes["all"] == nodes["shared"] == nodes["none"], target
+        found += bool(nodes["none"])
+    assert bound and found  # some screens bound, some finding nodes of the bad fixtures
+
+
+BOUND = [  # a screen-like query, whether reads() is asked of its group and binds it
+    ("SELECT ?this WHERE { { L } { { ?this <urn:s> ?v } UNION { ?this <urn:b> ?w } } }", {"<urn:s>"}, 1),
+    ("SELECT ?this WHERE { { L } { { ?this <urn:s> ?v } UNION { ?this <urn:s> ?w } } }", {"<urn:s>"}, 2),
+    ("SELECT ?this WHERE { { L } { { ?this <urn:b> ?v } } }", {"<urn:s>"}, 0),
+    ("SELECT ?this WHERE { { L } { ?this <urn:b> ?v FILTER EXISTS { ?v <urn:s> ?x } } }", {"<urn:s>"}, 0),  # in EXISTS
+    ("SELECT ?this WHERE { { L } { { SELECT ?this WHERE { ?this <urn:s> ?v } GROUP BY ?this HAVING (COUNT(?v) > 1) } } }",
+     {"<urn:s>"}, 1),
+]
+
+
+@pytest.mark.parametrize("query, shared, inserted", BOUND)
+def test_a_batch_screen_binds_the_groups_naming_a_shared_predicate(query, shared, inserted):
+    import re
+
+    from loaders.shacl_sparql import _IRI
+    from loaders.validate_scope import bound_to_focus
+
+    lookup = "{ GRAPH <urn:targets> { ?this <urn:target/0> ?target_mark } }"
+    text = bound_to_focus(query.replace("{ L }", lookup), re.compile(re.escape(lookup)),
+                          lambda own: not shared.isdisjoint(_IRI.findall(own)))
+    assert text.count(lookup) == 1 + inserted
