@@ -153,8 +153,13 @@ def _told_at_a_time(work: str, start: int, pos: int) -> bool:
 def told_at_meeting(work: str, start: int, pos: int) -> bool:
     """A meeting held is told before ``pos`` (press_phrases.csv meeting_held: "Tại hội nghị", "tổ chức quán triệt"): an
     organ asking after it asks at the meeting, in no document of its own."""
+    return bool(_meeting_held_re().search(work[start:pos]))
+
+
+@lru_cache(maxsize=1)
+def _meeting_held_re() -> re.Pattern:
     from loaders.prose import phrases   # prose reads press text with this module
-    return bool(re.search(rf"(?<![^\W_])(?i:{alternation(phrases('meeting_held'))})(?![^\W_])", work[start:pos]))
+    return re.compile(rf"(?<![^\W_])(?i:{alternation(phrases('meeting_held'))})(?![^\W_])")
 
 
 @lru_cache(maxsize=1)
@@ -269,14 +274,20 @@ def find_enacting_line(st: SourceText, header: Organ, doc_type: str | None, star
     document, under a header that names only the body above it (the Ban Chấp hành Trung ương: central_bodies parent)."""
     if not doc_type:
         return None
-    from loaders.prose import phrases   # prose reads press text with this module
-    m = re.compile(rf"^[ \t]*(?P<body>[{G.UPPER}][^\n,.;:]{{2,60}}?)\s+(?:{alternation(phrases('issue_verb'))})\s+"
-                   rf"{re.escape(doc_type)}(?![^\W_])", re.M).search(st.work, start, end)
+    m = _enacting_re(doc_type).search(st.work, start, end)
     found = body_in_text(m.group("body")) if m else None
     central = refdata.find_central_body(found[1].name) if found else None
     if central is None or central.parent != header.name:
         return None
     return found[1], st.span(m.start("body"), m.end("body"))
+
+
+@lru_cache(maxsize=32)
+def _enacting_re(doc_type: str) -> re.Pattern:
+    """"Ban Bí thư ban hành Quy chế": a body opening a line, an issuing verb, the document's type."""
+    from loaders.prose import phrases   # prose reads press text with this module
+    return re.compile(rf"^[ \t]*(?P<body>[{G.UPPER}][^\n,.;:]{{2,60}}?)\s+(?:{alternation(phrases('issue_verb'))})\s+"
+                      rf"{re.escape(doc_type)}(?![^\W_])", re.M)
 
 
 def title_subject(st: SourceText, start: int = 0, end: int | None = None) -> tuple[str, Span] | None:
