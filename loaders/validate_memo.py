@@ -58,7 +58,7 @@ def term_hashes(text: str) -> bytes:
         parts = line.split(" ", 2)
         if len(parts) == 3:
             terms.add(parts[0])
-            terms.add(_object(parts[2]))
+            terms.add(object_term(parts[2]))
     return hashed_terms(terms)
 
 
@@ -67,7 +67,8 @@ def hashed_terms(terms: Iterable[str]) -> bytes:
     return array("I", sorted({zlib.crc32(t.encode()) for t in terms})).tobytes()
 
 
-def _object(rest: str) -> str:
+def object_term(rest: str) -> str:
+    """An N-Triples line's object from what follows its predicate ("o ." -> "o"); shared with validate_scope."""
     return rest.rstrip()[:-1].rstrip()  # "o ." -> "o"
 
 
@@ -76,7 +77,7 @@ def ntriples_lines(text: str) -> Iterable[tuple[str, str, str]]:
     for line in text.splitlines():
         parts = line.split(" ", 2)
         if len(parts) == 3:
-            yield parts[0], parts[1][1:-1], _object(parts[2])
+            yield parts[0], parts[1][1:-1], object_term(parts[2])
 
 
 def changed_lines(old: Iterable[str], new: Iterable[str]) -> set[str]:

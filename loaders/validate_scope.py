@@ -79,7 +79,7 @@ from typing import Callable, Iterable, Mapping, Sequence
 import pyoxigraph as ox
 
 from loaders.shacl_sparql import TARGET_OPEN, Check, Reach, reach_with_constants, target_block
-from loaders.validate_memo import _object, hashed_terms, ntriples_lines, term_hashes
+from loaders.validate_memo import hashed_terms, ntriples_lines, object_term, term_hashes
 
 log = logging.getLogger(__name__)
 
@@ -177,7 +177,7 @@ def terms_and_lines(text: str, wanted: frozenset | None) -> tuple[bytes, bytes]:
         if len(parts) == 3:
             subject, predicate, rest = parts
             terms.add(subject)
-            terms.add(_object(rest))
+            terms.add(object_term(rest))
             if predicate in keep and subject:
                 kept.append(line)
     return hashed_terms(terms), zlib.compress("\n".join(kept).encode(), 1)
