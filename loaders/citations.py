@@ -909,7 +909,7 @@ def _context_fill(w: str, hit: _Hit, ctx: DocContext) -> None:
         hit.issuer = _speaker_after(w, hit.end) or None   # "Tại Kết luận 169-KL/TW, Bộ Chính trị giao ...": its author speaks
         if hit.issuer and hit.number and not _speaker_coded(hit.issuer, hit.number):
             hit.issuer = None   # "Tại văn bản số 4291/VPCP-NN, Thủ tướng yêu cầu": VPCP wrote what the speaker said
-    coded = issuer_from_number(hit.number, ctx) if hit.number and not hit.issuer else None
+    coded = issuer_from_number(hit.number, ctx) if hit.number and not hit.issuer and not _shared_code(hit.number) else None
     if coded and _names_a_body(hit.number):
         hit.issuer = coded  # "Kết luận của Thủ tướng tại Thông báo số 253/TB-VPCP": VPCP issued the Thông báo
     if not hit.issuer:  # "của Tỉnh ủy Kon Tum tại văn bản số 1035-CV/TU": the text says whose TU it is
@@ -1140,6 +1140,13 @@ def _last_title_body(issuer: str) -> str:
     m = _last_title().search(issuer)
     central = refdata.find_central_body(m.group("body")) if m else None
     return central.name if central else issuer
+
+
+def _shared_code(number: str) -> bool:
+    """The symbol's code is shared by several authors (shared_code rows: "/TW" numbers the Bộ Chính trị's, the Ban
+    Bí thư's and the Ban Chấp hành's documents): with no author named, the citation's issuer stays unknown."""
+    code = find_issuer_code(number)
+    return bool(code and code.code in {t for t, _ in patterns().get("shared_code", ())})
 
 
 def _names_a_body(number: str) -> bool:

@@ -318,12 +318,13 @@ def formal_title(st: SourceText, start: int = 0, end: int | None = None) -> bool
     ..."): a document's own title even with nobody named issuing it, no news headline."""
     c = title_line(st, start, end)
     m = _title_type_re().match(c.text) if c else None
-    return bool(m and _formal_about_re().match(c.text, m.end()))
+    return bool(m and formal_about_re().match(c.text, m.end()))
 
 
 @lru_cache(maxsize=1)
-def _formal_about_re() -> re.Pattern:
-    # "về việc", "V/v"; a bare "về" opens headlines too ("Thông báo về kết quả kiểm tra ...")
+def formal_about_re() -> re.Pattern:
+    """The formal opening of a trích yếu: "về việc", "V/v"; a bare "về" opens headlines too ("Thông báo về kết
+    quả kiểm tra ...")."""
     return re.compile(rf"(?i:{alternation(s for s in spellings('subject_start') if len(s) > 2)})\s")
 
 

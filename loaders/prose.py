@@ -29,6 +29,7 @@ from loaders.body_lists import continues_units, find_colon_list, inside_known_na
 from loaders.bodies import resolve_body
 from loaders.citations import COMMITTEE_END, at_then_and, patterns, self_reference
 from loaders.header_organs import opens_organ
+from loaders.header_press import formal_about_re
 from loaders.grammar import alternation
 from loaders.records import Signer, Span
 from loaders.refdata import table
@@ -123,6 +124,27 @@ def _after_verb_types() -> str:
         (rf"|{words}(?=\s+(?i:{urgency})(?!\w))" if rows else "")
 
 
+def _subject_end(plural: str, heads: str, stops: str) -> re.Pattern:
+    """Where a subject read after a mention ends; STOPS are the words that end it after a space or a comma."""
+    return re.compile(
+        rf"[;\n]|\.(?:\s|$)|\s{_alt('recipient_verb')}\s+(?={plural}\s|[{H.UPPER}])"
+        rf"|,?\s+{_not_after('negation')}{stops}(?:\s|:)"
+        # a bracket ends it ("(sau đây gọi tắt là ...)"), not one that names or dates ("bão số 10 (Bualoi)",
+        # "Quốc hội (ĐBQH) khoá XV", "(19/5/1890- 19/5/2020)"): a capital or a digit first, closed soon
+        rf"|\s\((?![{H.UPPER}\d][^()\n]{{0,60}}\))"
+        # "... về X yêu cầu Ban Chỉ đạo các huyện ...": a directing verb before a body starts the task
+        rf"|,?\s+{_alt('subject_directs')}\s+(?={plural}\s|(?:{heads})(?!\w))")
+
+
+def _formal_stops() -> str:
+    """The subject stops of a formal trích yếu: a purpose word ends it only after a comma."""
+    purpose = {w.casefold() for w in G.words("purpose_word")}
+    stops = phrases("subject_stop")
+    rest = [p for p in stops if p.casefold() not in purpose]
+    after_comma = [p for p in stops if p.casefold() in purpose]
+    return rf"(?:(?i:{alternation(rest)})|(?<=,\s)(?i:{alternation(after_comma)}))"
+
+
 @lru_cache(maxsize=1)
 def _res() -> dict[str, re.Pattern]:
     names, aliases = _type_names()
@@ -195,6 +217,8 @@ def _res() -> dict[str, re.Pattern]:
         # "Sáng 5/8/2021", "chiều hôm nay 18 tháng 8 năm 2016": the date after a time of day, no "ngày"
         "dateline": re.compile(rf"(?<!\w){_alt('time_of_day')}\s+{G.piece('date')}(?!\d)"),
         # "Ngày 18/02, ...", "Chiều tối 3.2, ...": a day and month without the year
+        # " date 2021-05 Kịp thời ...": the line a crawler puts before the page's text, the month it was published
+        "crawl_date": re.compile(rf"\s*(?:{_alt('crawl_date')})\s+(?P<y>(?:19|20)\d\d)-(?P<m>\d\d)(?:-\d\d)?(?!\d)"),
         "yearless": re.compile(rf"(?<!\w)(?:(?i:{G.piece('day_word')})|{_alt('time_of_day')})\s+(?P<d>\d{{1,2}})\s*"
                                r"(?P<sep>[/.\-])\s*(?P<m>\d{1,2})(?!\s*[/.\-]?\s*\d)"),
         "of": re.compile(rf"\s*,?\s*(?:(?i:{G.piece('of')})|{_alt('by_issuer')})\s+"),   # "của X"; "ban hành bởi X"
@@ -210,14 +234,10 @@ def _res() -> dict[str, re.Pattern]:
         # "Chỉ thị số 30-CT/TU “Tăng cường sự lãnh đạo ...”": a quoted title of three words or more right after the
         # mention, capitalised, is the subject as written
         "subject_title_quoted": re.compile(rf"\s*,?\s*[“\"]\s*(?P<s>[{H.UPPER}][^”\"\n\s]*(?:\s+[^”\"\n\s]+){{2,}}?)\s*[”\"]"),
-        "subject_end": re.compile(
-            rf"[;\n]|\.(?:\s|$)|\s{_alt('recipient_verb')}\s+(?={plural}\s|[{H.UPPER}])"
-            rf"|,?\s+{_not_after('negation')}{_alt('subject_stop')}(?:\s|:)"
-            # a bracket ends it ("(sau đây gọi tắt là ...)"), not one that names or dates ("bão số 10 (Bualoi)",
-            # "Quốc hội (ĐBQH) khoá XV", "(19/5/1890- 19/5/2020)"): a capital or a digit first, closed soon
-            rf"|\s\((?![{H.UPPER}\d][^()\n]{{0,60}}\))"
-            # "... về X yêu cầu Ban Chỉ đạo các huyện ...": a directing verb before a body starts the task
-            rf"|,?\s+{_alt('subject_directs')}\s+(?={plural}\s|(?:{heads})(?!\w))"),
+        "subject_end": _subject_end(plural, heads, _alt('subject_stop')),
+        # "về việc thực hiện các biện pháp cấp bách nhằm khống chế dịch": a formal trích yếu keeps its purpose clause
+        # unless a comma sets it off ("về việc tổ chức Tết, nhằm ...")
+        "subject_end_formal": _subject_end(plural, heads, _formal_stops()),
         "recipients_end": re.compile(rf"\s{about}\s|\.(?:\s|$)|[;:\n“\"]"),
         "colon_list_end": re.compile(rf"\s{about}\s|\.(?:\s|$)|[:\n“\"]"),
         "subject_plain": re.compile(rf"\s+(?P<s>[^\W\d_{H.UPPER}])"),   # a lower-case word
@@ -962,10 +982,11 @@ def _subject(st: SourceText, pos: int, end: int, plain: bool) -> tuple[int, int,
     about = res["word_then_about"].match(work, s0, end)
     if about and m.re is res["subject_plain"]:
         s0 = about.end()   # "quy định mới về công tác cán bộ": the subject starts at "về"
-    stop = res["subject_end"].search(work, s0, end)
+    ends = res["subject_end_formal"] if formal_about_re().match(work, s0, end) else res["subject_end"]
+    stop = ends.search(work, s0, end)
     while stop and work.count("“", s0, stop.start()) > work.count("”", s0, stop.start()):
         close = work.find("”", stop.start(), end)   # "về “Một số vấn đề cần được ...”": a stop word inside the quote
-        stop = res["subject_end"].search(work, close + 1, end) if close >= 0 else None
+        stop = ends.search(work, close + 1, end) if close >= 0 else None
     s_end = stop.start() if stop else end
     text = work[s0:s_end].rstrip(" .,/")   # "./": the end mark of a Vietnamese document
     if len(text.split()) < 2:
@@ -1166,7 +1187,16 @@ def _year_of_month(work: str, month: int) -> str | None:
                 and not any(s <= m.start() < e for s, e in spans):   # a cited document's date is no clue
             by_gap[gap].add(str(int(m.group("y")) - (1 if int(m.group("m")) < month else 0)))
     years = by_gap[0] or by_gap[1] | by_gap[2]
-    return years.pop() if len(years) == 1 else None
+    return years.pop() if len(years) == 1 else None if years else _crawl_year(work, month)
+
+
+def _crawl_year(work: str, month: int) -> str | None:
+    """The year of a yearless date from the crawler's line that opens the text (" date 2021-05 ...": when the page
+    was published), the date's month that one or the month before it ("Chiều 18-5" on a page of 2021-05)."""
+    m = _res()["crawl_date"].match(work)
+    if not m or (int(m.group("m")) - month) % 12 not in (0, 1):
+        return None
+    return str(int(m.group("y")) - (1 if month > int(m.group("m")) else 0))
 
 
 _DATE_PARTS = re.compile(rf"(?<![\d/.\-]){G.piece('date')}(?!\d)")   # the grammar's date, its day word not needed
