@@ -270,6 +270,7 @@ def pieces() -> dict[str, str]:
         # the kind of a province or a district: "tỉnh", "thành phố", "huyện", "thị xã"
         "unit_kind": alternation(words("province_kind") + words("district_kind")),
         "commune_kind": alternation(words("commune_kind")),  # "xã", "phường", "thị trấn"
+        "city_district_kind": alternation(words("city_district_kind"), "i"),   # "quận": only in a centrally-run city
         "committee_word": alternation(words("committee_word")),  # "Tỉnh ủy", "Huyện ủy"
         "committee_tail": alternation(words("committee_tail")),  # "ủy", the last word of a committee's name
         "committee_organ": alternation(words("committee_organ")),  # "Ban Thường vụ", "Ban Chấp hành"

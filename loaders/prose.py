@@ -1730,6 +1730,22 @@ def province_of_districts(st: SourceText, organ_: H.Organ) -> H.Organ | None:
     return found[1] if found and found[1].level == "province" and not found[1].open_unit else None
 
 
+def city_of_quarters(st: SourceText, organ_: H.Organ) -> H.Organ | None:
+    """A city's committee written without its place ("Ban Thường vụ Thành ủy yêu cầu ... các Quận ủy, Huyện ủy") in a
+    text naming its quận (city_district_kind): a centrally-run city's, province level; its name stays as written."""
+    if organ_.open_unit != "city" or organ_.level or not _quarter_re().search(st.work):
+        return None
+    return replace(organ_, level="province")
+
+
+@lru_cache(maxsize=1)
+def _quarter_re() -> re.Pattern:
+    # "các Quận ủy", "quận ủy", "các quận, huyện"; "Quận 1" alone may be read in a quoted address
+    committees = sorted({u.committee for u in refdata.admin_units().districts
+                         if re.fullmatch(G.piece("city_district_kind"), u.kind)})
+    return re.compile(rf"(?<!\w)(?:(?i:{alternation(committees)})|{G.piece('plural')}\s+{G.piece('city_district_kind')})(?!\w)")
+
+
 @lru_cache(maxsize=1)
 def _district_committee_re() -> re.Pattern:
     keywords = sorted({r["district_committee"] for r in table("admin_units_2020")})

@@ -23,7 +23,7 @@ PIECE_OF_KIND = {"plural": "plural", "some_word": "some", "number_word": "number
                  "of_word": "of", "including_word": "including", "about_word": "about", "and_word": "and", "with_word": "with", "at_word": "at",
                  "according_word": "according", "source_word": "source", "according_verb": "according_verb", "purpose_word": "purpose", "under_word": "under", "directly_under_word": "directly_under", "all_word": "all",
                  "collective_word": "collective", "past_word": "past", "also_word": "also", "guidance_word": "guidance",
-                 "province_kind": "unit_kind", "district_kind": "unit_kind", "commune_kind": "commune_kind", "committee_word": "committee_word",
+                 "province_kind": "unit_kind", "district_kind": "unit_kind", "commune_kind": "commune_kind", "city_district_kind": "city_district_kind", "committee_word": "committee_word",
                  "committee_tail": "committee_tail", "committee_organ": "committee_organ", "party_unit": "party_unit",
                  "term_word": "term", "ordinal_word": "ordinal_word",
                  "ordinal_lead": "ordinal_lead", "party_organisation": "party_organisation"}

@@ -49,6 +49,15 @@ FIELD_CASES = [
     # ... and a year the text writes with the month still wins
     (" date 2024-05 Thời sự\n\nNgày 18-5, UBND tỉnh ban hành Công văn số 4410/UBND-VX; trong tháng 5/2023 tỉnh đã "
      "chuẩn bị.", {"date": "2023-05-18"}),
+    # a bare "Thành ủy" in a text naming its quận is a centrally-run city's: province level, name as written
+    ("Ban Thường vụ Thành ủy vừa ban hành Công văn số 3012-CV/TU ngày 2-4-2024, yêu cầu Ban cán sự đảng UBND thành "
+     "phố, các Quận ủy, Huyện ủy tăng cường phòng, chống dịch.",
+     {"issuer": "Thành ủy", "acting_body": "Ban Thường vụ Thành ủy", "issuer_level": "province"}),
+    ("Thường trực Thành ủy vừa có văn bản yêu cầu Bí thư, Chủ tịch UBND của các quận, huyện không rời thành phố "
+     "trong dịp Tết.", {"issuer_level": "province"}),
+    # ... without a quận, a provincial city's committee as well: no level
+    ("Ban Thường vụ Thành ủy vừa ban hành Công văn số 3012-CV/TU ngày 2-4-2024, yêu cầu Đảng ủy các phường, xã "
+     "tăng cường phòng, chống dịch.", {"issuer": "Thành ủy", "issuer_level": None}),
 ]
 
 
