@@ -1623,11 +1623,24 @@ def _own_by_cue_re() -> re.Pattern:
                       rf"(?:{_alt('type_cue')})\s*[,:]", re.M)
 
 
+@lru_cache(maxsize=1)
+def _attached_re() -> tuple[re.Pattern, dict[str, str]]:
+    # a line linking to the page's own document: "Xem chi tiết công văn đính kèm", "Nội dung công văn Ban Tuyên giáo
+    # Tỉnh ủy: click xem tại đây" (press_phrases attached_lead, attached_tail)
+    names = {r["name_vi"].lower(): r["name_vi"] for r in table("doc_types")}
+    return re.compile(rf"^[ \t]*(?:{_alt('attached_lead')})\s+(?P<type>(?i:{alternation(names)}))(?![^\W_])"
+                      rf"[^\n.]{{0,80}}?(?<![^\W_])(?:{_alt('attached_tail')})(?![^\W_])", re.M), names
+
+
 def own_by_cue(st: SourceText, start: int, end: int) -> tuple[str, Span] | None:
-    """"Chỉ thị nêu rõ, ..." opening a sentence: the page quotes its own unnumbered document, named by its type word
-    alone -> (type, span of the word)."""
+    """"Chỉ thị nêu rõ, ..." opening a sentence, or a line linking to the document ("Xem chi tiết công văn đính
+    kèm"): the page's own unnumbered document, named by its type word alone -> (type, span of the word)."""
     m = _own_by_cue_re().search(st.work, start, end)
-    return (m.group("type"), st.span(m.start("type"), m.end("type"))) if m else None
+    if m:
+        return m.group("type"), st.span(m.start("type"), m.end("type"))
+    attached, names = _attached_re()
+    m = attached.search(st.work, start, end)
+    return (names[m.group("type").lower()], st.span(m.start("type"), m.end("type"))) if m else None
 
 
 def _quoted(work: str, pos: int, end: int) -> int | None:

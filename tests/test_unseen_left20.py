@@ -58,6 +58,18 @@ FIELD_CASES = [
     # ... without a quận, a provincial city's committee as well: no level
     ("Ban Thường vụ Thành ủy vừa ban hành Công văn số 3012-CV/TU ngày 2-4-2024, yêu cầu Đảng ủy các phường, xã "
      "tăng cường phòng, chống dịch.", {"issuer": "Thành ủy", "issuer_level": None}),
+    # a line linking to the page's own document names its type ("Xem chi tiết công văn đính kèm") ...
+    ("Theo đó, Chủ tịch UBND tỉnh đề nghị Thủ trưởng các sở, ban, ngành tỉnh triển khai thực hiện.\n"
+     "Xem chi tiết công văn đính kèm./.\nTác giả bài viết: Lê Văn Tám", {"doc_type": "Công văn", "issuer": "Chủ tịch UBND tỉnh"}),
+    ("Ban Tuyên giáo Huyện ủy đề nghị các chi bộ, đảng bộ cơ sở quan tâm tuyên truyền về sự kiện.\n\n"
+     "Nội dung công văn Ban Tuyên giáo Huyện ủy: click xem tại đây\n\nNội dung đề cương tuyên truyền: click xem tại đây.",
+     {"doc_type": "Công văn"}),
+    ("Sở Y tế đề nghị các bệnh viện tăng cường phòng, chống dịch.\nXem toàn văn Kế hoạch tại đây",
+     {"doc_type": "Kế hoạch"}),
+    # ... not a line that only quotes it, nor a type word in the middle of a sentence
+    ("Sở Y tế đề nghị các bệnh viện tăng cường phòng, chống dịch.\nNội dung công văn như sau: các bệnh viện rà soát.",
+     {"doc_type": None}),
+    ("Sở Y tế đề nghị các bệnh viện tăng cường phòng, chống dịch theo công văn đính kèm.", {"doc_type": None}),
 ]
 
 
