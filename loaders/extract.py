@@ -377,6 +377,9 @@ def _facts(st: SourceText, head: H.Header, end: int, copy, signed_or_addressed: 
     if doc_type is None and letter:
         doc_type = H.default_type()  # an untitled letter with a Kính gửi list is a công văn
         warnings.append(f"type not written; an untitled letter with a Kính gửi list is a {doc_type}")
+    if doc_type is None and original and H.letter_subject(subject):
+        doc_type = H.default_type()  # "V/v ..." under the number: the trích yếu of a công văn (NĐ 30/2020)
+        warnings.append(f"type not written; a trích yếu opening as a letter's is a {doc_type}'s")
     level = issuer.level if issuer else None
     name = issuer.name if issuer is not None else None
     if issuer is not None and issuer.open_unit:

@@ -16,7 +16,8 @@ from __future__ import annotations
 from loaders import refdata  # noqa: F401  (extract.py reaches refdata through this module)
 from loaders.header_fields import (  # noqa: F401
     DATE, DATE_LINE, DATE_RE, NUMBER_LINE, SYMBOL, capacity_re, clean_place, date_from_parts, date_of_match,
-    central_symbol, default_type, line_patterns, normalize_number, set_date, title_type, type_from_number,
+    central_symbol, default_type, letter_subject, line_patterns, normalize_number, set_date, title_type,
+    type_from_number,
 )
 from loaders.header_layout import UPPER, Cell, cells, is_blank, is_upper, title_case  # noqa: F401
 from loaders.header_lists import find_list, read_list  # noqa: F401

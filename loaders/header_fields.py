@@ -148,6 +148,16 @@ def default_type() -> str:
     return type_codes()["CV"]
 
 
+@lru_cache(maxsize=1)
+def _letter_subject_re() -> re.Pattern:
+    return re.compile(rf"^(?:{alternation(r['spelling'] for r in markers('subject_start') if r['value'] == 'letter')})(?!\w)", re.I)
+
+
+def letter_subject(subject: str | None) -> bool:
+    """The trích yếu opens as only a letter's does ("V/v ...", header_markers subject_start value letter)."""
+    return bool(subject and _letter_subject_re().match(subject))
+
+
 def date_of_match(m: re.Match) -> tuple[str | None, str | None]:
     """(ISO date or None, warning or None) from a DATE match."""
     return date_from_parts(m.group("d"), m.group("m"), m.group("y"))

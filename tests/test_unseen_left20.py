@@ -70,6 +70,19 @@ FIELD_CASES = [
     ("Sở Y tế đề nghị các bệnh viện tăng cường phòng, chống dịch.\nNội dung công văn như sau: các bệnh viện rà soát.",
      {"doc_type": None}),
     ("Sở Y tế đề nghị các bệnh viện tăng cường phòng, chống dịch theo công văn đính kèm.", {"doc_type": None}),
+    # an original without a type title whose trích yếu opens "V/v" is a công văn (its organ and number lines lost)
+    ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc ---------------\nV/v chuẩn bị tổ chức bầu cử cấp "
+     "xã năm 2026\nHà Nội, ngày 4 tháng 3 năm 2026\nĐến nay, các địa phương đều đã tổ chức xong hội nghị hiệp thương lần "
+     "thứ nhất và đang triển khai các thủ tục giới thiệu người ứng cử.",
+     {"doc_type": "Công văn", "date": "2026-03-04", "subject": "V/v chuẩn bị tổ chức bầu cử cấp xã năm 2026"}),
+    # ... not one whose trích yếu opens "Về việc" (a Quyết định's too) ...
+    ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc ---------------\nVề việc chuẩn bị tổ chức bầu cử "
+     "cấp xã năm 2026\nHà Nội, ngày 4 tháng 3 năm 2026\nĐến nay, các địa phương đều đã tổ chức xong hội nghị hiệp thương "
+     "lần thứ nhất và đang triển khai các thủ tục giới thiệu người ứng cử.",
+     {"doc_type": None}),
+    # ... and a typed one keeps its type
+    ("ỦY BAN NHÂN DÂN\nTỈNH HÀ NAM\nSố: 15/TB-UBND\nHà Nam, ngày 4 tháng 3 năm 2026\nTHÔNG BÁO\nV/v lịch tiếp công dân\n"
+     "Ủy ban nhân dân tỉnh thông báo lịch tiếp công dân.", {"doc_type": "Thông báo"}),
 ]
 
 
