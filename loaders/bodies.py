@@ -266,17 +266,18 @@ def _bloc_heads() -> tuple[str, ...]:
     return tuple(r["text"] for r in refdata.table("body_phrases") if r["kind"] == "bloc_head")
 
 
-def _open_template(text: str) -> BodyTemplate | None:
+def _open_template(text: str) -> tuple[BodyTemplate, str] | None:
     """The template whose head ends ``text`` before a bare unit word of its scopes ("Đảng ủy Khối các
-    cơ quan tỉnh": the head "Đảng ủy Khối các cơ quan" and "tỉnh"), a head naming a plural ("các")."""
+    cơ quan tỉnh": the head "Đảng ủy Khối các cơ quan" and "tỉnh"; "Ban Chỉ đạo phòng, chống dịch Covid-19 tỉnh")."""
     m = _bare_unit().fullmatch(text)
     template = _head_template(m.group("head"), bare_only=False) if m else None
-    if template is None or not _PLURAL.search(m.group("head")):
+    if template is None:
         return None
     unit = fold(m.group("unit"))
     kinds = {k for k, kind in (("province", "province_kind"), ("district", "district_kind"))
              if unit in {fold(w) for w in G.words(kind)}}
-    return template if kinds & set(template.scopes) else None
+    level = next((s for s in template.scopes if s in kinds), None)   # "huyện": the district's, "tỉnh": the province's
+    return (template, template.level or level) if level else None
 
 
 @lru_cache(maxsize=1)
@@ -474,8 +475,7 @@ def _resolve_body(name: str, ctx: DocContext | None) -> Body | None:
         return _from_template(*match, labels)
     open_ = _open_template(completed)
     if open_ is not None:   # "Đảng ủy Khối các cơ quan tỉnh": one body of a place not written, no class
-        return Body(completed, "body", open_.level or open_.scopes[0], open_.channel, None, None, None,
-                    completed, labels)
+        return Body(completed, "body", open_[1], open_[0].channel, None, None, None, completed, labels)
     if _PLURAL.search(completed) and not _bloc_head(completed):
         return _group(completed, ctx, prefer, labels)   # "Đảng ủy Khối các trường ...": one bloc's committee
     organ = _acting_organ(completed, ctx, labels)

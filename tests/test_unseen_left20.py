@@ -83,6 +83,15 @@ FIELD_CASES = [
     # ... and a typed one keeps its type
     ("ỦY BAN NHÂN DÂN\nTỈNH HÀ NAM\nSố: 15/TB-UBND\nHà Nam, ngày 4 tháng 3 năm 2026\nTHÔNG BÁO\nV/v lịch tiếp công dân\n"
      "Ủy ban nhân dân tỉnh thông báo lịch tiếp công dân.", {"doc_type": "Thông báo"}),
+    # a template's body written with a bare unit word ("... tỉnh") issues, its place not written
+    ("Ban Chỉ đạo phòng, chống dịch bệnh COVID-19 tỉnh vừa ban hành Công văn số 1312/UBND-VX về tăng cường công tác "
+     "phòng, chống dịch.", {"issuer": "Ban Chỉ đạo phòng, chống dịch bệnh COVID-19 tỉnh", "issuer_level": "province",
+                            "number": "1312/UBND-VX"}),
+    ("Ban Chỉ đạo phòng, chống dịch Covid-19 huyện vừa ban hành Công văn số 45/BCĐ về cách ly y tế.",
+     {"issuer": "Ban Chỉ đạo phòng, chống dịch Covid-19 huyện", "issuer_level": "district"}),
+    # ... and with its place, as before
+    ("Ban Chỉ đạo phòng, chống dịch Covid-19 tỉnh Yên Bái vừa ban hành Công văn số 45/BCĐ về cách ly y tế.",
+     {"issuer": "Ban Chỉ đạo phòng, chống dịch Covid-19 tỉnh Yên Bái", "issuer_level": "province"}),
 ]
 
 
