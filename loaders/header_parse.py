@@ -223,6 +223,8 @@ class _Reader:
         return self._field_line(i)
 
     def _line_place_date(self, c: Cell, i: int) -> int | None:
+        if _portal_clock(c.text):
+            return None
         m = DATE_LINE.match(c.text) or PLACE_LINE.match(c.text)
         if not m:
             c, i, m = self._wrapped_place_date(c, i)
@@ -350,6 +352,13 @@ def _outside(c: Cell, spans: list[tuple[int, int]]) -> Cell | None:
 
 
 _COLUMN_GAP = re.compile(r"\S(?:[ \t]{3,}|\t)(?=\S)")
+
+
+def _portal_clock(text: str) -> bool:
+    """"Thứ Tư, ngày 8 tháng 4 năm 2015", "Hôm nay, ngày ...": a portal's clock (press_phrases page_chrome),
+    no date line of the document although written like one."""
+    from loaders.prose import phrases   # prose reads press text with the header's modules
+    return text.strip(" >*-").startswith(phrases("page_chrome"))
 
 
 def _set_place_date(st, c: Cell, m, out: dict, ev: dict, warns: list[str]) -> None:

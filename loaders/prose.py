@@ -330,12 +330,20 @@ def _unit_committee(text: str, body: H.Organ) -> tuple[None, H.Organ] | None:
     first word is the unit's kind ("Đảng bộ huyện" -> "Huyện ủy"), its place left to the document's."""
     unit = next((u for u in G.words("party_unit") if body.name.lower().startswith(u.lower())), None)
     if unit is None:
-        return None
+        return _commune_committee(body)
     if body.name.lower() != unit.lower():
         return _template_body(text)
     kind = unit[len(os.path.commonprefix(G.words("party_unit"))):].split()[0]   # "Đảng bộ thành phố" -> "thành"
     word = next((w for w in G.words("committee_word") if w.split()[0].lower() == kind.lower()), None)
     return H.body_in_text(word) if word else None
+
+
+def _commune_committee(body: H.Organ) -> tuple[None, H.Organ] | None:
+    """"Ban Chấp hành Đảng bộ xã Ninh Hà" -> Đảng ủy xã Ninh Hà: a commune's party organisation is led by its
+    Đảng ủy (grammar_words commune_committee), named with the same locality."""
+    if body.level != "commune" or not body.locality_phrase or body.keyword not in G.words("party_organisation"):
+        return None
+    return H.body_in_text(f"{G.words('commune_committee')[0]} {body.locality_phrase}")
 
 
 def _placed(found: tuple[str | None, H.Organ] | None, text: str) -> tuple[str | None, H.Organ] | None:
