@@ -1584,10 +1584,14 @@ def own_by_verb(st: SourceText, start: int, end: int) -> tuple[str, H.Organ, Spa
     """"Ban Tuyên giáo Trung ương hướng dẫn tuyên truyền ... như sau:" ending a line: the page is that
     body's own unnumbered document, of the type its verb names (press_phrases type_verb) -> (type, issuer, span)."""
     types = dict(vocabulary()["type_verb"])
-    for m in _own_by_verb_re().finditer(st.work, start, end):
+    m = _own_by_verb_re().search(st.work, start, end)
+    while m:
         found = organ(m.group("body"))
         if found is not None:
             return types[m.group("verb").lower()], found[1], st.span(m.start("body"), m.end("verb"))
+        # "Thực hiện Hướng dẫn số 52-HD/BTGTU ..., Ban Tuyên giáo Huyện ủy hướng dẫn ... như sau:": a cited type word
+        # read as the verb is no body's; the body after the next comma of the same line is tried
+        m = _own_by_verb_re().search(st.work, m.start() + 1, end)
     return None
 
 
