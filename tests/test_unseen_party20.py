@@ -1,0 +1,103 @@
+"""Party documents and press reports about them from a twentieth set of unseen public pages (district and commune
+committees' propaganda guides, congress plans, study of central resolutions; party portals' and papers' reports),
+read blind: what they taught us.
+
+Every text is written for the test (names, numbers, places made up), modelled on the layouts and
+phrasings the pages showed; each table row is one way a page writes the thing.
+"""
+from __future__ import annotations
+
+import pytest
+
+from loaders.extract import extract_text
+
+
+def _cited(text: str) -> dict[str, str | None]:
+    return {c.number: c.issuer for c in extract_text(text).cited_documents}
+
+
+# --- the executive committee of a quận's, a thị xã's or a commune's Đảng bộ is its Quận ủy / Thị ủy / Đảng ủy ------------
+@pytest.mark.parametrize("text, number, issuer", [
+    ("Thực hiện Kế hoạch số 25-KH/ĐU ngày 07/12/2023 của Ban Chấp hành Đảng bộ xã Ninh Hà; ngày 21/12/2023 Đảng ủy xã "
+     "tổ chức Hội nghị quán triệt Nghị quyết.", "25-KH/ĐU", "Đảng ủy xã Ninh Hà"),
+    ("Thực hiện Kế hoạch số 31-KH/ĐU ngày 07/12/2023 của Ban Chấp hành Đảng bộ phường An Lạc; ngày 21/12/2023 Đảng ủy "
+     "phường tổ chức Hội nghị quán triệt Nghị quyết.", "31-KH/ĐU", "Đảng ủy phường An Lạc"),
+    ("Ngày 13-10, Quận ủy tổ chức hội nghị triển khai thực hiện Chương trình 01-CTr/QU của Ban Chấp hành Đảng bộ quận "
+     "về thực hiện Nghị quyết Đại hội.", "01-CTr/QU", "Quận ủy"),
+    ("Ngày 13-10, Quận ủy tổ chức hội nghị triển khai thực hiện Chương trình 01-CTr/QU của Ban Chấp hành Đảng bộ quận "
+     "Ba Đình về thực hiện Nghị quyết Đại hội.", "01-CTr/QU", "Quận ủy Ba Đình"),
+    ("Ngày 13-10, Thị ủy tổ chức hội nghị triển khai thực hiện Chương trình 02-CTr/TxU của Ban Chấp hành Đảng bộ thị xã "
+     "Sông Cầu về thực hiện Nghị quyết Đại hội.", "02-CTr/TxU", "Thị ủy Sông Cầu"),
+    # the province's rule stays
+    ("Thực hiện Nghị quyết số 05-NQ/TU ngày 2/3/2021 của Ban Chấp hành Đảng bộ tỉnh Ninh Thuận về phát triển du lịch, "
+     "Ban Thường vụ Tỉnh ủy yêu cầu các cấp ủy đảng tăng cường kiểm tra.", "05-NQ/TU", "Tỉnh ủy Ninh Thuận"),
+])
+def test_cited_unit_committee(text, number, issuer):
+    assert _cited(text)[number] == issuer
+
+
+# --- a cited author ends before "tổ chức <verb>": the subject written without "về" --------------------------------------
+@pytest.mark.parametrize("text, number, issuer", [
+    ("Thực hiện Kế hoạch số 126-KH/HU ngày 01/12/2023 của Huyện ủy Gia Lộc tổ chức nghiên cứu, học tập Nghị quyết Hội "
+     "nghị Trung ương, Đảng ủy xã tổ chức hội nghị.", "126-KH/HU", "Huyện ủy Gia Lộc"),
+    ("Thực hiện Kế hoạch số 12-KH/HU ngày 01/12/2023 của Huyện ủy Gia Lộc tổ chức quán triệt Chỉ thị của Bộ Chính trị, "
+     "Đảng ủy xã tổ chức hội nghị.", "12-KH/HU", "Huyện ủy Gia Lộc"),
+    ("Thực hiện Kế hoạch số 14-KH/HU ngày 01/12/2023 của Huyện ủy Gia Lộc tổ chức thực hiện Nghị quyết, Đảng ủy xã tổ "
+     "chức hội nghị.", "14-KH/HU", "Huyện ủy Gia Lộc"),
+    # "Ban Tổ chức" keeps its capital word
+    ("Thực hiện Hướng dẫn số 31-HD/BTCTW ngày 23/4/2025 của Ban Tổ chức Trung ương về thành lập đảng bộ xã, Ban Thường "
+     "vụ Tỉnh ủy yêu cầu các huyện ủy khẩn trương thực hiện.", "31-HD/BTCTW", "Ban Tổ chức Trung ương"),
+])
+def test_cited_author_ends_before_verb(text, number, issuer):
+    assert _cited(text)[number] == issuer
+
+
+# --- a portal's clock above the page is no date line, even over an upper-case site line ---------------------------------
+@pytest.mark.parametrize("clock", [
+    "Hôm nay, ngày 15 tháng 12 năm 2018",
+    "Thứ Tư, ngày 08 tháng 4 năm 2015",
+    "Chủ nhật, ngày 24 tháng 11 năm 2024",
+])
+def test_portal_clock_is_no_date_line(clock):
+    text = (f"{clock}\nCỡ chữ: A+ A-\nHUYỆN ỦY HÒA AN | VĂN KIỆN, TƯ LIỆU\n\n"
+            "Ban Tuyên giáo Huyện ủy ban hành Công văn số 07-CV/BTGHU về việc tuyên truyền các ngày lễ lớn.\n")
+    rec = extract_text(text)
+    assert (rec.date, rec.place) == (None, None)
+    assert rec.number == "07-CV/BTGHU"
+
+
+def test_date_line_of_a_header_is_still_read():
+    text = ("HUYỆN ỦY HÒA AN\n*\nSố 07-CV/HU\nĐẢNG CỘNG SẢN VIỆT NAM\nHòa An, ngày 11 tháng 9 năm 2020\n\n"
+            "Kính gửi: Các chi bộ, đảng bộ trực thuộc\n")
+    rec = extract_text(text)
+    assert (rec.date, rec.place) == ("2020-09-11", "Hòa An")
+
+
+# --- "<body> hướng dẫn ... như sau:" after the cited guide of the level above, on the same line ---------------------------
+@pytest.mark.parametrize("text, doc_type, issuer", [
+    ("Thực hiện Hướng dẫn số 52-HD/BTGTU, ngày 02/02/2018 của Ban Tuyên giáo Tỉnh ủy về tuyên truyền kỷ niệm các ngày lễ "
+     "lớn, Ban Tuyên giáo Huyện ủy hướng dẫn nội dung, hình thức tuyên truyền như sau:\n\nI- MỤC ĐÍCH, YÊU CẦU:\n",
+     "Hướng dẫn", "Ban Tuyên giáo Huyện ủy"),
+    ("Hướng dẫn tuyên truyền kỷ niệm các ngày lễ lớn năm 2018\n\nThực hiện Hướng dẫn số 52-HD/BTGTU, ngày 02/02/2018 của "
+     "Ban Tuyên giáo Tỉnh ủy, Ban Tuyên giáo Huyện ủy hướng dẫn nội dung tuyên truyền như sau:\n\nI- MỤC ĐÍCH, YÊU CẦU:\n",
+     "Hướng dẫn", "Ban Tuyên giáo Huyện ủy"),
+    # the layout already read: the body opening the line
+    ("Ban Tuyên giáo Trung ương hướng dẫn tuyên truyền kỷ niệm các ngày lễ lớn trong năm 2019 như sau:\n\nI. MỤC ĐÍCH\n",
+     "Hướng dẫn", "Ban Tuyên giáo Trung ương"),
+])
+def test_enacting_line_after_cited_guide(text, doc_type, issuer):
+    rec = extract_text(text)
+    assert (rec.doc_type, rec.issuer) == (doc_type, issuer)
+
+
+# --- ", cụ thể:" announces a plan's content as "như sau:" does, and ends its subject -------------------------------------
+@pytest.mark.parametrize("text, subject", [
+    ("Thực hiện Nghị quyết số 05-NQ/TU ngày 15 tháng 9 năm 2021 của Ban Chấp hành Đảng bộ tỉnh, Ban Thường vụ Tỉnh ủy xây "
+     "dựng Kế hoạch củng cố hệ thống chính trị cơ sở, cụ thể:\n\nI. NHẬN ĐỊNH TÌNH HÌNH\n", "củng cố hệ thống chính trị cơ sở"),
+    # "cụ thể" inside the subject stays
+    ("Ban Thường vụ Tỉnh ủy xây dựng Kế hoạch về một số nhiệm vụ cụ thể năm 2024 như sau:\n\nI. MỤC ĐÍCH\n",
+     "về một số nhiệm vụ cụ thể năm 2024"),
+])
+def test_plan_content_cue(text, subject):
+    rec = extract_text(text)
+    assert (rec.doc_type, rec.issuer, rec.subject) == ("Kế hoạch", "Tỉnh ủy", subject)
