@@ -132,6 +132,9 @@ def _data() -> dict:
         "assign_start": re.compile(rf"^(?i:{alternation(words('assign_verb'))}){nb}\s*"),
         "assign_inner": re.compile(rf"(?<![^\W_])(?:{alternation(words('assign_verb'))}){nb}\s*"),
         "modal": re.compile(rf"(?<![^\W_])(?:{alternation(words('modal'))}){nb}"),
+        # "Hội nghị do Liên đoàn Lao động tỉnh tổ chức": an event named first, then the body that holds it (a plan's item)
+        "agent": re.compile(rf"^[^,;:\n]{{1,60}}?\s(?:{alternation(words('agent_word'))})\s+(?P<body>[^\W\d_][^,;:\n]{{1,100}}?)"
+                            rf"\s+(?:{alternation(words('agent_verb'))}){nb}"),
         # "Qua kiểm tra, X đã đề nghị Y ...": after a background phrase, a request told as made before
         "past_assign": re.compile(rf"(?<![^\W_])(?:{alternation(words('past_aspect'))})\s+(?:{alternation(words('assign_verb'))}){nb}"),
         # "X kiểm tra 4 đảng viên, qua đó đề nghị Y khai trừ ...": a request as the outcome of the work told
@@ -1215,11 +1218,21 @@ def _tasks_of(s: _Sentence, ctx: DocContext, related: tuple[str, ...] = ()) -> _
             return None if _only_issuer(bodies, ctx) else _Found(bodies, subject[1])
         inner = d["assign_inner"].search(text)
         if not inner:
-            return _sent_to_task(text, None, 0, ctx, related) or _directed_to(text, ctx, related)
+            return _sent_to_task(text, None, 0, ctx, related) or _directed_to(text, ctx, related) or _agent_task(text, ctx, related)
         obj_start = inner.end()
         return (_object_task(text, obj_start, ctx, related) or _second_request(text, obj_start, ctx, related)
                 or _sent_to_task(text, inner.start(), obj_start, ctx, related) or _directed_to(text, ctx, related))
     return _object_task(text, obj_start, ctx, related) or _second_request(text, obj_start, ctx, related)
+
+
+def _agent_task(text: str, ctx: DocContext, related: tuple[str, ...] = ()) -> _Found | None:
+    """"Hội nghị do Liên đoàn Lao động tỉnh tổ chức": the body after the agent word holds the event named first (a
+    plan's item, body_phrases agent_word / agent_verb); told on a page of no document (``told``)."""
+    m = _data()["agent"].match(text)
+    if m is None or _names_start(text):
+        return None
+    bodies = bodies_of(m.group("body"), ctx, related)
+    return _Found(bodies, m.end("body")) if bodies and not _only_issuer(bodies, ctx) else None
 
 
 def _second_request(text: str, obj_start: int, ctx: DocContext, related: tuple[str, ...] = ()) -> _Found | None:
@@ -1441,6 +1454,8 @@ def told(a: Assignment) -> bool:
     text = a.text.lstrip(" -–+*•\t")
     person = _data()["person"].match(text)   # "Các đồng chí Thường trực ... chủ trì hội nghị": a caption of persons
     text = text[person.end() if person else 0:]
+    if a.bodies and _data()["agent"].match(text) and not requests(text):
+        return True   # "Hội nghị do Tỉnh ủy tổ chức": on a page of no document, the event told
     if not a.bodies or _PLURAL_LEAD.match(a.bodies[0].lower()) or _PLURAL_LEAD.match(text.lower()):
         return False
     if not refdata.fold(text).startswith(refdata.fold(a.bodies[0].split()[0])):

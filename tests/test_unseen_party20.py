@@ -101,3 +101,54 @@ def test_enacting_line_after_cited_guide(text, doc_type, issuer):
 def test_plan_content_cue(text, subject):
     rec = extract_text(text)
     assert (rec.doc_type, rec.issuer, rec.subject) == ("Kế hoạch", "Tỉnh ủy", subject)
+
+
+# --- a list item closed by its quoted subject: the items after ";" keep the list's verb ----------------------------------
+@pytest.mark.parametrize("text", [
+    "Ngày 13-10, Quận ủy Ba Đình tổ chức hội nghị học tập, quán triệt và triển khai thực hiện Nghị quyết số 119/2020/QH14 "
+    "của Quốc hội “về thí điểm tổ chức mô hình chính quyền đô thị”; Chỉ thị số 41-CT/TU của Ban Thường vụ Thành ủy về lãnh "
+    "đạo triển khai; Hướng dẫn số 01-HD/QU của Ban Thường vụ Quận ủy về thảo luận.",
+    "Ngày 13-10, Quận ủy Ba Đình tổ chức hội nghị học tập, quán triệt và triển khai thực hiện Nghị quyết số 119/2020/QH14 "
+    "của Quốc hội về thí điểm tổ chức mô hình chính quyền đô thị; Chỉ thị số 41-CT/TU của Ban Thường vụ Thành ủy về lãnh "
+    "đạo triển khai; Hướng dẫn số 01-HD/QU của Ban Thường vụ Quận ủy về thảo luận.",
+])
+def test_list_after_quoted_subject_keeps_verb(text):
+    assert {c.number: c.relation for c in extract_text(text).cited_documents} == {
+        "119/2020/QH14": "implements", "41-CT/TU": "implements", "01-HD/QU": "implements"}
+
+
+def _tasks(text: str) -> list[tuple[str, ...]]:
+    return [tuple(a.bodies) for a in extract_text(text).assignments]
+
+
+_PLAN = "Ngày 5/9/2019, Huyện ủy Hòa An ban hành Kế hoạch số 155-KH/HU về chuẩn bị đại hội.\n\n"
+
+
+# --- "Theo kế hoạch, X tiến hành ...": the plan's content, asked of X (on a page of no document too) -------------------
+@pytest.mark.parametrize("text, tasks", [
+    (_PLAN + "Theo kế hoạch, Đảng bộ xã Vĩnh Lợi tiến hành đại hội điểm để rút kinh nghiệm.", [("Đảng bộ xã Vĩnh Lợi",)]),
+    ("Theo kế hoạch, Đảng bộ xã Vĩnh Lợi và Chi bộ Trung tâm Văn hóa tiến hành đại hội điểm.",
+     [("Đảng bộ xã Vĩnh Lợi", "Chi bộ Trung tâm Văn hóa")]),
+    # told, not asked, on a page of no document
+    ("Đảng bộ xã Vĩnh Lợi tiến hành đại hội điểm để rút kinh nghiệm.", []),
+])
+def test_plan_content_lead(text, tasks):
+    assert _tasks(text) == tasks
+
+
+# --- "Hội nghị do X tổ chức": a plan's item is X's task; on a page of no document the event is told ---------------------
+@pytest.mark.parametrize("text, tasks", [
+    ("Ngày 5/12/2020, Ban Thường vụ Tỉnh ủy ban hành Kế hoạch số 12-KH/TU về học tập Nghị quyết.\n\nCấp tỉnh: Tổ chức 2 hội "
+     "nghị: Hội nghị do Ban Thường vụ Tỉnh ủy tổ chức. Hội nghị do Liên đoàn Lao động tỉnh tổ chức. Thời gian 1 buổi.",
+     [("Liên đoàn Lao động tỉnh",)]),
+    ("Ngày 5/12/2020, Ban Thường vụ Tỉnh ủy ban hành Kế hoạch số 12-KH/TU về học tập Nghị quyết.\n\nLớp bồi dưỡng do "
+     "Trung tâm Chính trị huyện chủ trì. Thời gian 2 ngày.", [("Trung tâm Chính trị huyện",)]),
+    # the issuer holding its own meeting is no task
+    ("Ngày 5/12/2020, Ban Thường vụ Tỉnh ủy ban hành Kế hoạch số 12-KH/TU về học tập Nghị quyết.\n\nHội nghị do Ban "
+     "Thường vụ Tỉnh ủy tổ chức. Thời gian 1 ngày.", []),
+    # a meeting told by the press
+    ("Sáng 5/12, hội nghị do Liên đoàn Lao động tỉnh tổ chức đã diễn ra tại hội trường.", []),
+    ("Hội nghị do Liên đoàn Lao động tỉnh tổ chức. Thời gian 1 buổi.", []),
+])
+def test_agent_of_plan_item(text, tasks):
+    assert _tasks(text) == tasks
