@@ -440,10 +440,15 @@ def _sentence_case_subject(all_cells: tuple[Cell, ...], k: int) -> bool:
         return True   # "THÔNG BÁO / Kết luận của Bộ trưởng X / tại Hội nghị ...": the conclusion the notice conveys
     j = k + 1
     ruled = False
-    while j < len(all_cells) and (is_blank(all_cells[j].text) or all_cells[j].stripped[:1].islower()):
+    while j < len(all_cells) and (is_blank(all_cells[j].text) or all_cells[j].stripped[:1].islower()
+                                  or _BRACKET_LINE.fullmatch(all_cells[j].stripped)):
         ruled = ruled or bool(all_cells[j].text.strip()) and is_blank(all_cells[j].text)
         j += 1
     return ruled or _authority_line(all_cells, j) or (c.stripped[-1:] not in _SENTENCE_END and _basis_line(all_cells, j))
+
+
+# "(Gọi tắt là Chương trình 04)", "(khóa XII)": a note in brackets on its own line under the trích yếu
+_BRACKET_LINE = re.compile(r"\([^()\n]{1,120}\)")
 
 
 _CONVEYED = re.compile(G.expand(r"%(type_word)s\s+%(of)s\s"))   # "Kết luận của ...", "Ý kiến chỉ đạo của ..."

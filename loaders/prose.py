@@ -546,6 +546,9 @@ def _is_reported(work: str, m: re.Match, s0: int, s1: int) -> tuple[int, int] | 
         return None
     if a and opens_with_request(before):
         return None   # "Yêu cầu các cấp ủy ..., ban hành Chương trình hành động ...": a task, not the news
+    if a and not before[:a.start()].strip(" \t>*-–+•") and not (m.group("num") or m.group("sym")) \
+            and m.group("type")[:1].islower():
+        return None   # "Ban hành quyết định kiểm tra ... đối với 8 tổ chức đảng": an act of a report's list, no actor, no number
     if a:
         return s0 + a.start(), s0 + a.end("verb")
     w = res["weak"].search(before)

@@ -16,8 +16,9 @@ def _cited(text: str) -> dict[str, str | None]:
     return {c.number: c.issuer for c in extract_text(text).cited_documents}
 
 
-# --- the executive committee of a quận's, a thị xã's or a commune's Đảng bộ is its Quận ủy / Thị ủy / Đảng ủy ------------
-@pytest.mark.parametrize("text, number, issuer", [
+# --- cited authors, one table per rule, one test ---------------------------------------------------------------------
+# the executive committee of a quận's, a thị xã's or a commune's Đảng bộ is its Quận ủy / Thị ủy / Đảng ủy
+_UNIT_COMMITTEES = [
     ("Thực hiện Kế hoạch số 25-KH/ĐU ngày 07/12/2023 của Ban Chấp hành Đảng bộ xã Ninh Hà; ngày 21/12/2023 Đảng ủy xã "
      "tổ chức Hội nghị quán triệt Nghị quyết.", "25-KH/ĐU", "Đảng ủy xã Ninh Hà"),
     ("Thực hiện Kế hoạch số 31-KH/ĐU ngày 07/12/2023 của Ban Chấp hành Đảng bộ phường An Lạc; ngày 21/12/2023 Đảng ủy "
@@ -31,13 +32,9 @@ def _cited(text: str) -> dict[str, str | None]:
     # the province's rule stays
     ("Thực hiện Nghị quyết số 05-NQ/TU ngày 2/3/2021 của Ban Chấp hành Đảng bộ tỉnh Ninh Thuận về phát triển du lịch, "
      "Ban Thường vụ Tỉnh ủy yêu cầu các cấp ủy đảng tăng cường kiểm tra.", "05-NQ/TU", "Tỉnh ủy Ninh Thuận"),
-])
-def test_cited_unit_committee(text, number, issuer):
-    assert _cited(text)[number] == issuer
-
-
-# --- a cited author ends before "tổ chức <verb>": the subject written without "về" --------------------------------------
-@pytest.mark.parametrize("text, number, issuer", [
+]
+# a cited author ends before "tổ chức <verb>": the subject written without "về"
+_AUTHOR_BEFORE_VERB = [
     ("Thực hiện Kế hoạch số 126-KH/HU ngày 01/12/2023 của Huyện ủy Gia Lộc tổ chức nghiên cứu, học tập Nghị quyết Hội "
      "nghị Trung ương, Đảng ủy xã tổ chức hội nghị.", "126-KH/HU", "Huyện ủy Gia Lộc"),
     ("Thực hiện Kế hoạch số 12-KH/HU ngày 01/12/2023 của Huyện ủy Gia Lộc tổ chức quán triệt Chỉ thị của Bộ Chính trị, "
@@ -47,8 +44,11 @@ def test_cited_unit_committee(text, number, issuer):
     # "Ban Tổ chức" keeps its capital word
     ("Thực hiện Hướng dẫn số 31-HD/BTCTW ngày 23/4/2025 của Ban Tổ chức Trung ương về thành lập đảng bộ xã, Ban Thường "
      "vụ Tỉnh ủy yêu cầu các huyện ủy khẩn trương thực hiện.", "31-HD/BTCTW", "Ban Tổ chức Trung ương"),
-])
-def test_cited_author_ends_before_verb(text, number, issuer):
+]
+
+
+@pytest.mark.parametrize("text, number, issuer", _UNIT_COMMITTEES + _AUTHOR_BEFORE_VERB)
+def test_cited_author(text, number, issuer):
     assert _cited(text)[number] == issuer
 
 
@@ -151,4 +151,50 @@ def test_plan_content_lead(text, tasks):
     ("Hội nghị do Liên đoàn Lao động tỉnh tổ chức. Thời gian 1 buổi.", []),
 ])
 def test_agent_of_plan_item(text, tasks):
+    assert _tasks(text) == tasks
+
+
+# --- a PDF's font map in a header: "VĂN PHỊNG" is VĂN PHÒNG (header_markers ocr_fix) -------------------------------------
+def test_office_header_with_font_map_glitch():
+    text = ("TỈNH ỦY BÌNH PHƯỚC\nVĂN PHỊNG\n*\n\nĐẢNG CỘNG SẢN VIỆT NAM\nBình Phước, ngày 10 tháng 12 năm 2020\n\n"
+            "BẢNG SO SÁNH\nNội dung dự thảo Quy chế làm việc\n----Kính gửi: Các đồng chí Ủy viên Ban Thường vụ Tỉnh ủy.\n")
+    rec = extract_text(text)
+    assert (rec.issuer, rec.parent_body, rec.place) == ("Văn phòng Tỉnh ủy Bình Phước", "Tỉnh ủy Bình Phước", "Bình Phước")
+
+
+# --- a note in brackets on its own line under a sentence-case trích yếu does not hide it ----------------------------------
+@pytest.mark.parametrize("between", ["\n", "\n\n"])
+def test_trich_yeu_over_bracketed_note(between):
+    lines = ["ĐẢNG BỘ TỈNH NAM ĐỊNH", "HUYỆN ỦY NAM TRỰC", "*", "Số 12-CTr/HU", "ĐẢNG CỘNG SẢN VIỆT NAM",
+             "Nam Trực, ngày 21 tháng 7 năm 2021", "CHƯƠNG TRÌNH",
+             "Quy hoạch xây dựng, phát triển đô thị - hạ tầng kỹ thuật, bảo vệ và",
+             "cải thiện môi trường trên địa bàn huyện giai đoạn 2021 - 2025", "(Gọi tắt là Chương trình 04)",
+             "Thực hiện Nghị quyết Đại hội Đảng bộ huyện lần thứ XXIV, Ban Chấp hành Đảng bộ huyện xây dựng chương trình như sau:"]
+    rec = extract_text(between.join(lines) + "\n")
+    assert (rec.doc_type, rec.number, rec.issuer) == ("Chương trình", "12-CTr/HU", "Huyện ủy Nam Trực")
+    assert rec.subject.startswith("Quy hoạch xây dựng, phát triển đô thị - hạ tầng kỹ thuật, bảo vệ và cải thiện môi "
+                                  "trường trên địa bàn huyện giai đoạn 2021 - 2025")
+
+
+# --- "Ban hành quyết định kiểm tra ...": an act in a report's list (no actor, no number) is no document of the page ----------
+@pytest.mark.parametrize("text, doc_type", [
+    ("Thi hành kỷ luật 6 đảng viên. Ban hành quyết định kiểm tra dấu hiệu vi phạm đối với 8 tổ chức đảng, gồm: Đảng ủy "
+     "Sở Y tế, Đảng ủy Bệnh viện Đa khoa tỉnh.", None),
+    # an actor, or a number: the page's document
+    ("UBND tỉnh vừa ban hành quyết định thành lập Ban Chỉ đạo phòng chống dịch của tỉnh.", "Quyết định"),
+    ("Ban hành Quyết định số 12-QĐ/TU ngày 5/3/2021 thành lập Ban Chỉ đạo.", "Quyết định"),
+])
+def test_act_in_report_list(text, doc_type):
+    assert extract_text(text).doc_type == doc_type
+
+
+# --- persons listed after the bodies asked ("các đồng chí báo cáo viên ...") are no bodies and do not hide them -----------
+@pytest.mark.parametrize("text, tasks", [
+    ("Lãnh đạo Đảng ủy Khối các cơ quan tỉnh đề nghị cấp ủy các chi bộ, đảng bộ cơ sở trực thuộc, các đồng chí báo cáo viên "
+     "và cộng tác viên dư luận xã hội của Đảng bộ Khối tuyên truyền kết quả Hội nghị.",
+     [("cấp ủy các chi bộ, đảng bộ cơ sở trực thuộc",)]),
+    ("Ban Thường vụ Huyện ủy đề nghị Ban Tuyên giáo Huyện ủy, các đồng chí báo cáo viên cấp huyện tuyên truyền kết quả "
+     "Hội nghị.", [("Ban Tuyên giáo Huyện ủy",)]),
+])
+def test_persons_after_bodies(text, tasks):
     assert _tasks(text) == tasks
