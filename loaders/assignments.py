@@ -99,6 +99,8 @@ def _data() -> dict:
                                    rf"({alternation(words('lowered_head'))}){nb}"),
         "lowered_value": {t: v for t, v in p.get("lowered_head", ())},
         "person": re.compile(rf"^(?i:{alternation(words('person_lead'))}){nb}\s*"),
+        # "cấp ủy các chi bộ, đảng bộ cơ sở trực thuộc, các đồng chí báo cáo viên ...": persons after the bodies of a list
+        "person_item": re.compile(rf",\s*(?i:{alternation(words('person_lead'))}){nb}"),
         "class_name": re.compile(rf"(?<![^\W_])(?i:{alternation(words('class_name'))}){nb}"),
         # "Thường trực Đảng ủy xã chủ trì Hội nghị giao ban": who led a meeting (chair_meeting rows)
         "chair": re.compile(rf"(?<![^\W_])(?i:{alternation(words('chair_meeting'))}){nb}"),
@@ -132,6 +134,9 @@ def _data() -> dict:
         "assign_start": re.compile(rf"^(?i:{alternation(words('assign_verb'))}){nb}\s*"),
         "assign_inner": re.compile(rf"(?<![^\W_])(?:{alternation(words('assign_verb'))}){nb}\s*"),
         "modal": re.compile(rf"(?<![^\W_])(?:{alternation(words('modal'))}){nb}"),
+        # "Hội nghị do Liên đoàn Lao động tỉnh tổ chức": an event named first, then the body that holds it (a plan's item)
+        "agent": re.compile(rf"^[^,;:\n]{{1,60}}?\s(?:{alternation(words('agent_word'))})\s+(?P<body>[^\W\d_][^,;:\n]{{1,100}}?)"
+                            rf"\s+(?:{alternation(words('agent_verb'))}){nb}"),
         # "Qua kiểm tra, X đã đề nghị Y ...": after a background phrase, a request told as made before
         "past_assign": re.compile(rf"(?<![^\W_])(?:{alternation(words('past_aspect'))})\s+(?:{alternation(words('assign_verb'))}){nb}"),
         # "X kiểm tra 4 đảng viên, qua đó đề nghị Y khai trừ ...": a request as the outcome of the work told
@@ -1215,11 +1220,21 @@ def _tasks_of(s: _Sentence, ctx: DocContext, related: tuple[str, ...] = ()) -> _
             return None if _only_issuer(bodies, ctx) else _Found(bodies, subject[1])
         inner = d["assign_inner"].search(text)
         if not inner:
-            return _sent_to_task(text, None, 0, ctx, related) or _directed_to(text, ctx, related)
+            return _sent_to_task(text, None, 0, ctx, related) or _directed_to(text, ctx, related) or _agent_task(text, ctx, related)
         obj_start = inner.end()
         return (_object_task(text, obj_start, ctx, related) or _second_request(text, obj_start, ctx, related)
                 or _sent_to_task(text, inner.start(), obj_start, ctx, related) or _directed_to(text, ctx, related))
     return _object_task(text, obj_start, ctx, related) or _second_request(text, obj_start, ctx, related)
+
+
+def _agent_task(text: str, ctx: DocContext, related: tuple[str, ...] = ()) -> _Found | None:
+    """"Hội nghị do Liên đoàn Lao động tỉnh tổ chức": the body after the agent word holds the event named first (a
+    plan's item, body_phrases agent_word / agent_verb); told on a page of no document (``told``)."""
+    m = _data()["agent"].match(text)
+    if m is None or _names_start(text):
+        return None
+    bodies = bodies_of(m.group("body"), ctx, related)
+    return _Found(bodies, m.end("body")) if bodies and not _only_issuer(bodies, ctx) else None
 
 
 def _second_request(text: str, obj_start: int, ctx: DocContext, related: tuple[str, ...] = ()) -> _Found | None:
@@ -1323,6 +1338,8 @@ def _object_task(text: str, obj_start: int, ctx: DocContext, related: tuple[str,
     pred = _nested_request(text, obj_start, predicate(text, obj_start))
     scope = d["scope"].search(text, obj_start, pred.start()) if pred else None
     obj_end = scope.start() if scope else pred.start() if pred else None   # "X, nhất là Y, phải ...": X is asked
+    persons = d["person_item"].search(text, obj_start, obj_end) if obj_end is not None else None
+    obj_end = persons.start() if persons and persons.start() > obj_start else obj_end   # the persons listed after are no bodies
     classes = _addressees(text[obj_start:obj_end], ctx) if pred else []
     colon = text.find(":", obj_start)
     if not pred and colon > obj_start:
@@ -1354,7 +1371,7 @@ def _object_task(text: str, obj_start: int, ctx: DocContext, related: tuple[str,
         return None  # "Yêu cầu các cấp ủy ... triển khai thực hiện nghiêm túc./."
     if classes:   # "cấp ủy xã Thịnh Sơn": a class named with its place's name is that place's own body, no class
         return _Found(classes, pred.start(), not all(_NAMED_PLACE_END.search(c) for c in classes))
-    return _Found(bodies_of(text[obj_start:pred.start()], ctx, related), pred.start())
+    return _Found(bodies_of(text[obj_start:obj_end if persons else pred.start()], ctx, related), pred.start())
 
 
 _NESTED_BEFORE = re.compile(rf"(?:,|\s{_AND})\s*$")
@@ -1441,6 +1458,8 @@ def told(a: Assignment) -> bool:
     text = a.text.lstrip(" -–+*•\t")
     person = _data()["person"].match(text)   # "Các đồng chí Thường trực ... chủ trì hội nghị": a caption of persons
     text = text[person.end() if person else 0:]
+    if a.bodies and _data()["agent"].match(text) and not requests(text):
+        return True   # "Hội nghị do Tỉnh ủy tổ chức": on a page of no document, the event told
     if not a.bodies or _PLURAL_LEAD.match(a.bodies[0].lower()) or _PLURAL_LEAD.match(text.lower()):
         return False
     if not refdata.fold(text).startswith(refdata.fold(a.bodies[0].split()[0])):

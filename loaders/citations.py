@@ -1185,7 +1185,8 @@ def _described_item(w: str, prev: _Hit, hit: _Hit) -> bool:
 @lru_cache(maxsize=1)
 def _list_gap() -> re.Pattern:
     amending = G.alternation(G.any_case(t for t, _ in patterns()["amending_prefix"]))
-    after_item = rf"\)?\s*;\s*(?:{G.piece('plural')}\s+)?(?:{amending}\s+)?"   # "(gọi tắt là ...); Chỉ thị ..."
+    # "(gọi tắt là ...); Chỉ thị ...", "... của Quốc hội “về thí điểm ...”; Chỉ thị ...": a bracket or a quote closing the item
+    after_item = rf"[)”\"]{{0,2}}\s*;\s*(?:{G.piece('plural')}\s+)?(?:{amending}\s+)?"
     return re.compile(rf"(?:{after_item}|\s+{G.piece('and')}\s+|\s*,\s*)$")  # "... của Luật A và Luật B"
 
 

@@ -223,6 +223,8 @@ class _Reader:
         return self._field_line(i)
 
     def _line_place_date(self, c: Cell, i: int) -> int | None:
+        if _portal_clock(c.text):
+            return None
         m = DATE_LINE.match(c.text) or PLACE_LINE.match(c.text)
         if not m:
             c, i, m = self._wrapped_place_date(c, i)
@@ -352,6 +354,13 @@ def _outside(c: Cell, spans: list[tuple[int, int]]) -> Cell | None:
 _COLUMN_GAP = re.compile(r"\S(?:[ \t]{3,}|\t)(?=\S)")
 
 
+def _portal_clock(text: str) -> bool:
+    """"Thứ Tư, ngày 8 tháng 4 năm 2015", "Hôm nay, ngày ...": a portal's clock (press_phrases page_chrome),
+    no date line of the document although written like one."""
+    from loaders.prose import phrases   # prose reads press text with the header's modules
+    return text.strip(" >*-").startswith(phrases("page_chrome"))
+
+
 def _set_place_date(st, c: Cell, m, out: dict, ev: dict, warns: list[str]) -> None:
     """"Hà Nội, ngày 13 tháng 3 năm 2020": place and date; with a part of the date missing
     ("ngày 21 tháng năm 2021") the place only, and a warning."""
@@ -431,10 +440,15 @@ def _sentence_case_subject(all_cells: tuple[Cell, ...], k: int) -> bool:
         return True   # "THÔNG BÁO / Kết luận của Bộ trưởng X / tại Hội nghị ...": the conclusion the notice conveys
     j = k + 1
     ruled = False
-    while j < len(all_cells) and (is_blank(all_cells[j].text) or all_cells[j].stripped[:1].islower()):
+    while j < len(all_cells) and (is_blank(all_cells[j].text) or all_cells[j].stripped[:1].islower()
+                                  or _BRACKET_LINE.fullmatch(all_cells[j].stripped)):
         ruled = ruled or bool(all_cells[j].text.strip()) and is_blank(all_cells[j].text)
         j += 1
     return ruled or _authority_line(all_cells, j) or (c.stripped[-1:] not in _SENTENCE_END and _basis_line(all_cells, j))
+
+
+# "(Gọi tắt là Chương trình 04)", "(khóa XII)": a note in brackets on its own line under the trích yếu
+_BRACKET_LINE = re.compile(r"\([^()\n]{1,120}\)")
 
 
 _CONVEYED = re.compile(G.expand(r"%(type_word)s\s+%(of)s\s"))   # "Kết luận của ...", "Ý kiến chỉ đạo của ..."

@@ -350,12 +350,20 @@ def _unit_committee(text: str, body: H.Organ) -> tuple[None, H.Organ] | None:
     first word is the unit's kind ("Đảng bộ huyện" -> "Huyện ủy"), its place left to the document's."""
     unit = next((u for u in G.words("party_unit") if body.name.lower().startswith(u.lower())), None)
     if unit is None:
-        return None
+        return _commune_committee(body)
     if body.name.lower() != unit.lower():
         return _template_body(text)
     kind = unit[len(os.path.commonprefix(G.words("party_unit"))):].split()[0]   # "Đảng bộ thành phố" -> "thành"
     word = next((w for w in G.words("committee_word") if w.split()[0].lower() == kind.lower()), None)
     return H.body_in_text(word) if word else None
+
+
+def _commune_committee(body: H.Organ) -> tuple[None, H.Organ] | None:
+    """"Ban Chấp hành Đảng bộ xã Ninh Hà" -> Đảng ủy xã Ninh Hà: a commune's party organisation is led by its
+    Đảng ủy (grammar_words commune_committee), named with the same locality."""
+    if body.level != "commune" or not body.locality_phrase or body.keyword not in G.words("party_organisation"):
+        return None
+    return H.body_in_text(f"{G.words('commune_committee')[0]} {body.locality_phrase}")
 
 
 def _placed(found: tuple[str | None, H.Organ] | None, text: str) -> tuple[str | None, H.Organ] | None:
@@ -558,6 +566,9 @@ def _is_reported(work: str, m: re.Match, s0: int, s1: int) -> tuple[int, int] | 
         return None
     if a and opens_with_request(before):
         return None   # "Yêu cầu các cấp ủy ..., ban hành Chương trình hành động ...": a task, not the news
+    if a and not before[:a.start()].strip(" \t>*-–+•") and not (m.group("num") or m.group("sym")) \
+            and m.group("type")[:1].islower():
+        return None   # "Ban hành quyết định kiểm tra ... đối với 8 tổ chức đảng": an act of a report's list, no actor, no number
     if a:
         return s0 + a.start(), s0 + a.end("verb")
     w = res["weak"].search(before)
@@ -1606,10 +1617,14 @@ def own_by_verb(st: SourceText, start: int, end: int) -> tuple[str, H.Organ, Spa
     """"Ban Tuyên giáo Trung ương hướng dẫn tuyên truyền ... như sau:" ending a line: the page is that
     body's own unnumbered document, of the type its verb names (press_phrases type_verb) -> (type, issuer, span)."""
     types = dict(vocabulary()["type_verb"])
-    for m in _own_by_verb_re().finditer(st.work, start, end):
+    m = _own_by_verb_re().search(st.work, start, end)
+    while m:
         found = organ(m.group("body"))
         if found is not None:
             return types[m.group("verb").lower()], found[1], st.span(m.start("body"), m.end("verb"))
+        # "Thực hiện Hướng dẫn số 52-HD/BTGTU ..., Ban Tuyên giáo Huyện ủy hướng dẫn ... như sau:": a cited type word
+        # read as the verb is no body's; the body after the next comma of the same line is tried
+        m = _own_by_verb_re().search(st.work, m.start() + 1, end)
     return None
 
 
