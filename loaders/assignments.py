@@ -189,6 +189,8 @@ def _data() -> dict:
         # comma after it); "Công điện nêu rõ(:) X ...": what the document says, read from X on
         "lead_in": re.compile(rf"^(?:(?:{alternation(words('lead_in'))}){nb}\s*,\s*|(?:{alternation(words('lead_in_bare'))}){nb}\s+"
                               rf"|(?i:{G.piece('type_word')})\s+(?:{alternation(words('doc_states'))}){nb}\s*[:,]?\s*)"),
+        # "Đối với các cơ quan báo chí của tỉnh, tăng cường ...", "Đối với UBND tỉnh: chỉ đạo ...": the bodies asked
+        "regarding": re.compile(rf"^\s*(?:{alternation(words('regarding'))}){nb}\s+"),
         # "Trước tình hình dịch ...; UBND quận yêu cầu ...": a background clause before the subject
         # (at a line's start: the lines above may be the header's table cells)
         "background": re.compile(rf"^[ \t]*(?:{alternation(words('background_clause'))}){nb}", re.M),
@@ -1294,6 +1296,20 @@ def _after_lead_in(s: _Sentence, ctx: DocContext, related: tuple[str, ...] = ())
     return _Found(found.bodies, found.pred + m.end(), found.generic)
 
 
+def _regarding(s: _Sentence, ctx: DocContext, related: tuple[str, ...] = ()) -> _Found | None:
+    """"Đối với X, <task>" / "Đối với X: <task>": the bodies named between "Đối với" and the mark right before the
+    sentence's first verb are given the task; a topic there ("Đối với công tác thi đua, ...") names no body."""
+    m = _data()["regarding"].match(s.text)
+    pred = predicate(s.text, m.end()) if m else None
+    if pred is None:
+        return None
+    phrase = s.text[m.end():pred.start()].rstrip()
+    if phrase[-1:] not in (",", ":") or "\n" in phrase:
+        return None
+    bodies = bodies_of(phrase[:-1], ctx, related)
+    return _Found(bodies, pred.start()) if bodies and not _only_issuer(bodies, ctx) else None
+
+
 def _after_background(s: _Sentence, ctx: DocContext, related: tuple[str, ...] = ()) -> _Found | None:
     """"Trước tình hình dịch ...; Ủy ban nhân dân quận yêu cầu X ... sau:": the sentence read from the
     body that opens the clause after the background (body_phrases.csv background_clause)."""
@@ -1536,7 +1552,7 @@ def _find(st: SourceText, ctx: DocContext, related: tuple[str, ...] = (),
             found = _tasks_of(below, ctx, related)
             s = below if found is not None else s
         if found is None:
-            found = _after_lead_in(s, ctx, related)
+            found = _after_lead_in(s, ctx, related) or _regarding(s, ctx, related)
         if found is None and reported:
             found = _directed(s, w, reported, ctx, related)
         label = _label_item(w, s, ctx, related) if found is None else None

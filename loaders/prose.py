@@ -566,12 +566,13 @@ def _is_reported(work: str, m: re.Match, s0: int, s1: int) -> tuple[int, int] | 
     news = t and {H.bare_key(w) for w in phrases("news_aspect")} & {H.bare_key(a) for a in t.group("aspects").split()}
     if t and (news or res["as_follows"].search(work, m.end(), s1 + 1)):
         return s0 + t.start(), m.start()   # news ("vừa được ... chỉ đạo tại"), or its content told "như sau:"
-    if not before.strip(" \t>*-(") and (m.group("num") or m.group("sym") or _dated_line(work, m)) \
+    opening = _opens(before)
+    if opening and (m.group("num") or m.group("sym") or _dated_line(work, m)) \
             and not _listed(work, s0, m.start()) and not _comma_ended(work, m.start()):
         return m.start(), m.start()  # a line naming the document: a page title, "Chỉ thị 04-CT/TU, ngày …"
-    if not before.strip(" \t>*-(") and _page_lead(work, s0) and res["cue_colon"].match(work, m.end(), s1):
+    if opening and _page_lead(work, s0) and res["cue_colon"].match(work, m.end(), s1):
         return m.end(), res["cue_colon"].match(work, m.end(), s1).end()   # "Công điện nêu rõ: ..." opening the page
-    if not before.strip(" \t>*-(") and res["recipients"].match(work, m.end(), s1):
+    if opening and res["recipients"].match(work, m.end(), s1):
         return m.start(), m.end()    # "Công văn gửi các tỉnh ủy, thành ủy, ...": a sentence opening with the document
     tail = tail_end(work, m.end(), s1)
     pv = res["passive"].match(work, tail, s1)
@@ -579,6 +580,12 @@ def _is_reported(work: str, m: re.Match, s0: int, s1: int) -> tuple[int, int] | 
             work, _skip_space(work, pv.end(), s1)):
         return pv.start("verb"), pv.end("verb")
     return None
+
+
+def _opens(before: str) -> bool:
+    """Nothing before a mention in its sentence but marks, a crawler's date stamp or a paper's sigle."""
+    sigle = _AGENCY.match(before, _skip_space(before, 0, len(before)))
+    return not before[sigle.end() if sigle else 0:].strip(" \t>*-(")
 
 
 def _dated_line(work: str, m: re.Match) -> bool:
@@ -1160,7 +1167,8 @@ def _year_of_month(work: str, month: int) -> str | None:
     spans = _anniversary_spans(work)
     by_gap: dict[int, set[str]] = {0: set(), 1: set(), 2: set()}
     for m in [*re.finditer(r"(?<![\d/.\-])(?:\d{1,2}\s*[/.\-]\s*)?(?P<m>\d{1,2})\s*[/.\-]\s*"
-                           r"(?P<y>(?:19|20)\d\d)(?!\d)", work), *_MONTH_IN_YEAR.finditer(work)]:
+                           r"(?P<y>(?:19|20)\d\d)(?!\d)", work), *_MONTH_IN_YEAR.finditer(work),
+              *_STAMP_RE.finditer(work)]:   # the crawler's "date 2025-11-03": the page's year and month
         gap = (int(m.group("m")) - month) % 12
         if gap in by_gap and not _cited_date(work, m.start()) \
                 and not any(s <= m.start() < e for s, e in spans):   # a cited document's date is no clue
@@ -1234,11 +1242,15 @@ _BARE = r"(?!(?:19|20)\d\d(?!\d))\d{3,5}(?![\w/.,\-])"
 _SPACED_SYMBOL = rf"\d{{1,5}}[ ][{H.UPPER}]{{2,5}}/[{H.UPPER}][^\W_]*(?:-[^\W_]+)*(?![^\W_])"
 
 
+# a crawler's stamp of the page's date glued before its first sentence: "date 2025-11-03 "
+_STAMP = rf"(?:{_alt('page_stamp')})\s+(?:19|20)\d\d-[01]\d(?:-[0-3]\d)?(?![\d\-])"
+# ... its year and month: a clue to the year of a yearless day of that month (_year_of_month)
+_STAMP_RE = re.compile(rf"(?:{_alt('page_stamp')})\s+(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)(?:-[0-3]\d)?(?![\d\-])")
 # a newspaper's sigle opening its first sentence: "(GLO)- ", "(QTO) - ", "BHG - ", "ND - ", "(CL&CS)- ",
-# "(Chinhphu.vn) - ", "Kinhtedothi - ", "VOV.VN - " (one word before a spaced dash)
-_AGENCY = re.compile(rf"(?:\([{H.UPPER}&]{{2,8}}\)|\([^\s()]{{2,24}}\)(?=\s*[-–—])|[{H.UPPER}]{{2,8}}(?=\s*[-–—])"
+# "(Chinhphu.vn) - ", "Kinhtedothi - ", "VOV.VN - " (one word before a spaced dash), after a stamp or not
+_AGENCY = re.compile(rf"(?:{_STAMP}\s+)?(?:\([{H.UPPER}&]{{2,8}}\)|\([^\s()]{{2,24}}\)(?=\s*[-–—])|[{H.UPPER}]{{2,8}}(?=\s*[-–—])"
                      rf"|[{H.UPPER}][^\W_]*(?:\.[^\W_]+)*(?=\s+[-–—]\s))"
-                     rf"\s*[-–—]?\s*")
+                     rf"\s*[-–—]?\s*|{_STAMP}\s+")
 
 
 _PARTY_SYMBOL = re.compile(r"\d+-[^\W\d_]")   # "09-QC/TW": a Party number, whose code is its type

@@ -1,0 +1,65 @@
+"""Causes found reading a twentieth set of unseen pages, read blind (national and provincial papers, their tag and
+search pages, reporting the Prime Minister's telegrams, the Secretariat's directives and letters, ministries' and
+provinces' letters; session 20, press20), one row a way a page writes the thing.
+
+Every text is written for the test (names, numbers, places made up), modelled on what the pages wrote."""
+from __future__ import annotations
+
+import pytest
+
+from conftest import record_field as _get
+from loaders.extract import extract_text
+
+FIELD_CASES = [
+    # a crawler's stamp of the page's date glued before the first sentence is no part of its subject; its year is
+    # the year of a yearless day of its month
+    (" date 2025-11-03 Thủ tướng Chính phủ Lê Văn Tám vừa ký Công điện số 206/CĐ-TTg ngày 2/11 yêu cầu các bộ, "
+     "ngành, địa phương tập trung khắc phục hậu quả mưa lũ.",
+     {"issuer": "Thủ tướng Chính phủ", "signer": "Lê Văn Tám", "signer_role": "Thủ tướng", "date": "2025-11-02",
+      "number": "206/CĐ-TTg"}),
+    (" date 2026-01-02 Ngày 30/12, UBND tỉnh ban hành Công văn số 12/UBND-VX về phòng, chống rét.",
+     {"issuer": "UBND tỉnh", "date": "2025-12-30"}),
+    (" date 2024-04 (GLO)- Ngày 5/4, Văn phòng Chính phủ vừa có Công văn số 2410/VPCP-NN gửi Bộ Nông nghiệp.",
+     {"issuer": "Văn phòng Chính phủ", "date": "2024-04-05", "number": "2410/VPCP-NN"}),
+    # ... a stamp months after the day gives no year
+    (" date 2025-11-03 Thủ tướng Chính phủ Lê Văn Tám vừa ký Công điện số 206/CĐ-TTg ngày 2/6 yêu cầu các bộ, "
+     "ngành chủ động.", {"issuer": "Thủ tướng Chính phủ", "date": None}),
+    # ... and a page opening "<stamp> Công văn gửi X; Y" still opens with the document and its addressees
+    (" date 2026-02-24 Công văn gửi các tỉnh ủy, thành ủy; các ban đảng, đảng ủy trực thuộc Trung ương. Theo đó, Ban "
+     "Bí thư yêu cầu các cấp ủy, chính quyền, cơ quan, đơn vị tập trung thực hiện tốt 6 nhiệm vụ trọng tâm.",
+     {"doc_type": "Công văn", "issuer": "Ban Bí thư",
+      "recipients": ("các tỉnh ủy, thành ủy", "các ban đảng, đảng ủy trực thuộc Trung ương")}),
+    # "các cơ quan tham mưu, giúp việc <cấp ủy>": the committee's staff organs, one class ("giúp việc" no verb)
+    ("Ban Thường vụ Tỉnh ủy yêu cầu các Ban cán sự đảng, Đảng đoàn; các cơ quan tham mưu, giúp việc Tỉnh ủy tiếp tục "
+     "quán triệt, triển khai thực hiện.",
+     {"bodies": ["các Ban cán sự đảng, Đảng đoàn", "các cơ quan tham mưu, giúp việc Tỉnh ủy"]}),
+    ("Ban Thường vụ Huyện ủy giao các cơ quan tham mưu, giúp việc Huyện ủy và Ủy ban Kiểm tra Huyện ủy rà soát kỹ "
+     "lưỡng.", {"bodies": ["các cơ quan tham mưu, giúp việc Huyện ủy", "Ủy ban Kiểm tra Huyện ủy"]}),
+    # a page titled "<type> của <author> về việc ...", no number: the page is that document, its subject from "về"
+    ("Chỉ thị của Chủ tịch Ủy ban nhân dân tỉnh về việc tiếp tục đổi mới công tác dân vận trong cơ quan hành chính "
+     "nhà nước.",
+     {"doc_type": "Chỉ thị", "issuer": "Chủ tịch Ủy ban nhân dân tỉnh",
+      "subject": "về việc tiếp tục đổi mới công tác dân vận trong cơ quan hành chính nhà nước"}),
+    ("Kế hoạch của UBND huyện về tổ chức Tết Nguyên đán năm 2024\n\nCác phòng, ban triển khai thực hiện.",
+     {"doc_type": "Kế hoạch", "issuer": "UBND huyện", "subject": "về tổ chức Tết Nguyên đán năm 2024"}),
+    # ... an author that is no body gives no title
+    ("Kế hoạch của chúng tôi về việc tổ chức Tết Nguyên đán năm 2024", {"subject": None}),
+    # ... and a title of type and subject alone is read whole, as before
+    ("Thông báo về việc hoãn tổ chức hội nghị cán bộ.", {"subject": "Thông báo về việc hoãn tổ chức hội nghị cán bộ."}),
+    # "Đối với X, <task>" / "Đối với X: <task>": X is asked; a topic there names no body and asks no one
+    ("Kết luận hội nghị, đồng chí Trưởng Ban Tuyên giáo Tỉnh ủy yêu cầu các đơn vị bám sát nhiệm vụ. Đối với công tác "
+     "thi đua, khen thưởng, đảm bảo công khai, minh bạch. Đối với các cơ quan báo chí của tỉnh, tăng cường thời lượng, "
+     "chuyên trang, chuyên mục.", {"bodies": ["các đơn vị", "các cơ quan báo chí của tỉnh"]}),
+    ("Ban Thường vụ Tỉnh ủy kết luận như sau. Đối với Ban cán sự đảng UBND tỉnh: chỉ đạo các sở, ngành rà soát quy "
+     "hoạch.", {"bodies": ["Ban cán sự đảng UBND tỉnh"]}),
+    ("Đối với UBND các huyện, thị xã, thành phố: chỉ đạo các xã rà soát.",
+     {"bodies": ["UBND các huyện, thị xã, thành phố"]}),
+    ("Đối với người dân, cần chủ động theo dõi thông tin.", {"bodies": []}),
+]
+
+
+@pytest.mark.parametrize("text, expected", FIELD_CASES, ids=[t[:50] for t, _ in FIELD_CASES])
+def test_field(text, expected):
+    record = extract_text(text)
+    for path, want in expected.items():
+        assert _get(record, path) == want, (path, _get(record, path))
