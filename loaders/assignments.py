@@ -27,7 +27,7 @@ from loaders import grammar as G
 from loaders import refdata
 from loaders.bodies import complete_name, resolve_body
 from loaders.body_lists import (MASS, addressee_end, addressee_group, class_then_names, continues_name, dash_inside_name,
-                                find_colon_list, known_name_end, post_start, split_addressees)
+                                find_colon_list, known_name_end, named_after_such_as, post_start, split_addressees)
 from loaders.citations import UPPER, alternation, patterns, read_body, spell_out
 from loaders.context import DocContext
 from loaders.header import is_upper, markers, spellings
@@ -750,6 +750,7 @@ def bodies_of(phrase: str, ctx: DocContext, related: tuple[str, ...] = (), partn
     phrase = _LIST_JOIN_END.sub("", clean(phrase)).strip(" ,;:.")   # "UBND tỉnh B và| lãnh đạo ...": no "và" left
     if not phrase:
         return []
+    phrase = phrase[named_after_such_as(phrase):]   # "các đơn vị như Sở Y tế, Sở Tài chính": the bodies named
     phrase = _SOME_LEAD.sub(G.words("plural")[0] + " ", phrase)   # "một số sở, ngành": the class is asked
     phrase = _plural_unit_head().sub(r"\g<head> \g<pl> ", phrase)   # "các UBND huyện, thị xã" -> "UBND các huyện, thị xã"
     phrase = _plural_post().sub(r"\g<post> \g<pl> ", phrase)   # "các Thủ trưởng cơ quan" -> "Thủ trưởng các cơ quan"

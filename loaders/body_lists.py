@@ -260,6 +260,21 @@ def class_then_names(text: str) -> ClassMembers | None:
     return ClassMembers(m.end(), nxt.start() if nxt else len(text), nxt.end() if nxt else len(text))
 
 
+@lru_cache(maxsize=1)
+def _such_as_re() -> re.Pattern:
+    from loaders.citations import UPPER
+    plural = _alt(t for t, _ in _words("plural"))
+    return re.compile(rf"^\s*(?i:{plural})\s+[^\W\d_]+(?:\s+[^\W\d_]+){{0,2}}?\s+(?i:{_alt(t for t, _ in _words('such_as'))})"
+                      rf"\s+(?=[{UPPER}])")
+
+
+def named_after_such_as(text: str) -> int:
+    """Where the named bodies start after "các đơn vị như " opening a list ("các đơn vị như Công an thành phố, Sở Y
+    tế": the class only announces its examples); 0 when the list opens otherwise."""
+    m = _such_as_re().match(text)
+    return m.end() if m else 0
+
+
 @lru_cache(maxsize=8192)  # pure, and asked for the same phrases again and again
 def find_colon_list(text: str) -> ColonList | None:
     """The "head: items" list of ``text`` (items run to its end), expanded; None when there is none

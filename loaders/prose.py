@@ -25,7 +25,8 @@ from loaders import grammar as G
 from loaders import header as H
 from loaders import refdata
 from loaders.assignments import addressee_end, directed_committees, names_body, opens_with_request, predicate
-from loaders.body_lists import continues_units, find_colon_list, inside_known_name, joins_name, opens_addressee
+from loaders.body_lists import (continues_units, find_colon_list, inside_known_name, joins_name, named_after_such_as,
+                                 opens_addressee)
 from loaders.bodies import resolve_body
 from loaders.citations import COMMITTEE_END, at_then_and, patterns, self_reference
 from loaders.header_organs import opens_organ
@@ -641,17 +642,29 @@ def _dated_ground(work: str, m: re.Match, s0: int, s1: int) -> tuple[int, int] |
     """The span of the directing verb when the page's first sentence opens its ground with the document it
     reports: "Theo Công văn số 35/UBND ngày 8/7/2022, UBND huyện đề nghị ...", "Nhằm ..., tại Văn bản số 94/UBND-KT,
     ngày 2/8/2025, UBND tỉnh đề nghị ...": a numbered, dated document, no author written, its body speaking
-    right after it. Undated ("Tại Thông báo số 15-TB/TW, Ban Bí thư yêu cầu ...") or further on it stays cited."""
+    right after it; or one of no number that the page's title line names word for word. Undated ("Tại Thông báo
+    số 15-TB/TW, Ban Bí thư yêu cầu ...") or further on it stays cited."""
     res = _res()
-    if not (m.group("num") or m.group("sym")) or not res["ground"].search(BRACKETED.sub(" ", work[s0:m.start()])):
+    if not res["ground"].search(BRACKETED.sub(" ", work[s0:m.start()])) or not _page_lead(work, s0):
         return None
-    if not _page_lead(work, s0):
-        return None
-    d = res["date"].match(work, m.end(), s1)
-    speaker = res["ground_speaker"].match(work, d.end(), s1) if d else None
+    if m.group("num") or m.group("sym"):
+        d = res["date"].match(work, m.end(), s1)
+        after = d.end() if d else None
+    else:   # "Nghị quyết phiên họp Chính phủ tháng 8/2015" titling the page, then "Tại Nghị quyết ... 8/2015, Chính phủ yêu cầu"
+        after = _title_repeated(work, m.start(), s1)
+    speaker = res["ground_speaker"].match(work, after, s1) if after else None
     if speaker is None or organ(speaker.group("who")) is None:
         return None
     return speaker.start("verb"), speaker.end("verb")
+
+
+def _title_repeated(work: str, pos: int, end: int) -> int | None:
+    """Where the words at pos that repeat the page's title line (its first line, of no sentence) end, before a comma."""
+    first = next((line.strip() for line in work[:pos].split("\n") if line.strip()), "")
+    if not first or _SENTENCE_DONE.search(first):
+        return None
+    stop = work.find(",", pos, end)
+    return stop if stop > pos and H.bare_key(work[pos:stop]) == H.bare_key(first) else None
 
 
 _SENTENCE_DONE = re.compile(r"[.!?…:;][”\"]?\s*$")
@@ -883,6 +896,7 @@ def _verb_stop(work: str, pos: int, limit: int, listed: list[tuple[int, int]]) -
 
 
 def _split_recipients(st: SourceText, s: int, e: int) -> list[Span]:
+    s += named_after_such_as(st.work[s:e])   # "các đơn vị như Công an thành phố, Sở Y tế": the bodies named
     found = find_colon_list(st.work[s:e])
     if found:   # "Chủ tịch UBND các tỉnh: A, B; Bộ trưởng ...": the list one entry, expanded by recipient_names
         head, tail = s + found.start, s + found.end
@@ -1285,9 +1299,21 @@ def _read_lead(st: SourceText, m: re.Match, s0: int, s1: int, verb: tuple[int, i
     _read_tails(st, lead, m.end(), s1)
     if verb[0] < m.start():
         _read_head(st, lead)
+    elif not number:
+        _read_ground_speaker(st, lead)
     _read_passive(st, lead)
     _read_direction(st, lead)
     return lead
+
+
+def _read_ground_speaker(st: SourceText, lead: _Lead) -> None:
+    """"Tại Nghị quyết phiên họp Chính phủ tháng 8/2015, Chính phủ yêu cầu ...", the page titled by that document
+    (_dated_ground): the body speaking right after it issued it (a numbered one's code may name another author)."""
+    sp = _res()["ground_speaker"].search(st.work, lead.m.end(), lead.verb[1])
+    found = organ(sp.group("who")) if sp and sp.span("verb") == tuple(lead.verb) else None
+    if found and "issuer" not in lead.values:
+        lead.values["issuer"], lead.values["acting"] = found[1], found[0]
+        lead.evidence["issuer"] = st.span(sp.start("who"), sp.end("who"))
 
 
 def _read_direction(st: SourceText, lead: _Lead) -> None:

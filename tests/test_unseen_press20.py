@@ -55,6 +55,25 @@ FIELD_CASES = [
     ("Đối với UBND các huyện, thị xã, thành phố: chỉ đạo các xã rà soát.",
      {"bodies": ["UBND các huyện, thị xã, thành phố"]}),
     ("Đối với người dân, cần chủ động theo dõi thông tin.", {"bodies": []}),
+    # a title line of no number, then "Tại <the same title>, <body> yêu cầu ...": the page reports that document, the
+    # body speaking after it issued it
+    ("Nghị quyết phiên họp Chính phủ thường kỳ tháng 5/2026\nTại Nghị quyết phiên họp Chính phủ thường kỳ tháng "
+     "5/2026, Chính phủ yêu cầu các Bộ, cơ quan triển khai đồng bộ các giải pháp. Bộ Tài chính chủ trì, phối hợp với "
+     "các Bộ điều hành ngân sách.",
+     {"doc_type": "Nghị quyết", "issuer": "Chính phủ", "issuer_level": "central", "number": None}),
+    # ... without the title line (or with another title) it stays a mention, as before
+    ("Tại Nghị quyết phiên họp Chính phủ thường kỳ tháng 5/2026, Chính phủ yêu cầu các Bộ triển khai.",
+     {"doc_type": None, "issuer": None}),
+    ("Chính phủ họp phiên thường kỳ tháng 5\nTại Nghị quyết phiên họp Chính phủ thường kỳ tháng 5/2026, Chính phủ yêu "
+     "cầu các Bộ triển khai.", {"doc_type": None, "issuer": None}),
+    # "các đơn vị như X, Y": the class announces its examples, the named bodies are the addressees (and the asked)
+    ("Ban An toàn giao thông thành phố đã gửi văn bản đến các đơn vị như Công an thành phố, Sở Giao thông vận tải và "
+     "các Ban an toàn giao thông của quận, huyện triển khai công tác bảo đảm trật tự an toàn giao thông.",
+     {"recipients": ("Công an thành phố", "Sở Giao thông vận tải", "các Ban an toàn giao thông của quận, huyện")}),
+    ("UBND tỉnh yêu cầu các đơn vị như Sở Y tế, Sở Tài chính rà soát kinh phí.", {"bodies": ["Sở Y tế", "Sở Tài chính"]}),
+    # the traffic safety board of a province or district is a body of its own
+    ("Ban An toàn giao thông tỉnh vừa có văn bản yêu cầu Công an tỉnh, Sở Giao thông vận tải tăng cường tuần tra.",
+     {"bodies": ["Công an tỉnh", "Sở Giao thông vận tải"]}),
 ]
 
 
