@@ -232,6 +232,7 @@ def _res() -> dict[str, re.Pattern]:
         "recipient_split": re.compile(rf",\s+(?=(?:[^{G.UPPER}\W\d_][^\W\d_]*\s+){{2,3}}{plural}\s|{plural}\s)|\s*;\s*|\s+(?i:{G.piece('and')})\s+"
                                       rf"|\s+(?:{G.piece('with')})\s+(?!(?:{alternation(t for t, _ in patterns('body_phrases.csv')['level_word'])})(?!\w))"),
         "hearsay": re.compile(rf"(?<!\w){_alt('hearsay')}(?!\w)"),
+        "anaphor": re.compile(rf"[\s,]*{_alt('anaphor')}\s*"),
         "background": re.compile(rf"^\W*{_alt('background')}(?!\w)"),
         "recent": re.compile(rf"\s*(?i:{_alt('recent_lead')})\s+"),   # "vừa qua Bộ Xây dựng đã có Công văn"
         "on_behalf": re.compile(rf"(?<!\w)(?P<cap>{_alt('on_behalf')})\s+"),
@@ -1060,6 +1061,8 @@ def _read_head(st: SourceText, lead: _Lead) -> None:
     if person:
         _read_signer(st, lead, person)
         return
+    if "issuer" not in lead.values and hearsay and res["anaphor"].fullmatch(work, pos, who_end):
+        _read_teller(st, lead, hearsay)   # "Sở GTVT cho biết, ngày 9/7, đơn vị này vừa ban hành ..."
     if "issuer" not in lead.values:
         c0 = _clause_start(work, pos, who_end)
         advised = list(res["advise"].finditer(work, c0, who_end))
@@ -1079,6 +1082,15 @@ def _read_head(st: SourceText, lead: _Lead) -> None:
             if joined is not None:   # "Đảng ủy Khối các trường Đại học, Cao đẳng Hà Nội": a comma in the name
                 (lead.values["acting"], lead.values["issuer"]), at = joined
                 lead.evidence["issuer"] = st.span(p0 + at, who_end)
+
+
+def _read_teller(st: SourceText, lead: _Lead, hearsay: re.Match) -> None:
+    """The body that tells the news ("Sở GTVT cho biết, ...") issued what "đơn vị này" did."""
+    c0 = _clause_start(st.work, lead.s0, hearsay.start())
+    found = organ(st.work[c0:hearsay.start()])
+    if found:
+        lead.values["issuer"], lead.values["acting"] = found[1], found[0]
+        lead.evidence["issuer"] = st.span(c0, hearsay.start())
 
 
 def _read_signer(st: SourceText, lead: _Lead, person: _Person) -> None:

@@ -74,6 +74,14 @@ FIELD_CASES = [
     # the traffic safety board of a province or district is a body of its own
     ("Ban An toàn giao thông tỉnh vừa có văn bản yêu cầu Công an tỉnh, Sở Giao thông vận tải tăng cường tuần tra.",
      {"bodies": ["Công an tỉnh", "Sở Giao thông vận tải"]}),
+    # "X cho biết, ..., đơn vị này vừa ban hành <document>": the body that tells the news issued it
+    ("Sở Giao thông vận tải cho biết, ngày 9/7, đơn vị này vừa ban hành Công văn hướng dẫn phương tiện lưu thông.",
+     {"doc_type": "Công văn", "issuer": "Sở Giao thông vận tải"}),
+    ("Sở Y tế cho hay, cơ quan này đã có Công văn số 12/SYT gửi các bệnh viện về việc phòng, chống dịch.",
+     {"issuer": "Sở Y tế", "number": "12/SYT", "recipients": ("các bệnh viện",)}),
+    # ... a person telling it names no issuer
+    ("Ông Lê Văn Tám cho biết, đơn vị này vừa ban hành Công văn hướng dẫn phương tiện lưu thông.",
+     {"doc_type": "Công văn", "issuer": None}),
 ]
 
 
