@@ -537,7 +537,8 @@ def split_recipients(text: str) -> tuple[ListItem, ...]:
 def _continues_item(current: str, piece: str, sep: str) -> bool:
     """Whether ``piece``, after ``sep``, goes on with the addressee ``current``."""
     if sep not in (",", ";"):   # "và" joins two addressees, but inside a known name ("các sở giáo dục và đào tạo")
-        return piece[:1].islower() and (joins_name(current, sep, piece) or continues_units(current, piece))
+        return piece[:1].islower() and (joins_name(current, sep, piece) or continues_units(current, piece)
+                                        or belongs_on(piece))
     plural = _plural_re()
     group = _committee_group(current, last=True)
     m = plural.match(piece)
@@ -552,6 +553,16 @@ def _continues_item(current: str, piece: str, sep: str) -> bool:
     return bool(re.match(r"\S.*?\s", current) and plural.search(current) and not current[:1].islower()
                 and len(words) >= 3 and all(w[:1].isupper() for w in words[2:]) and group is not None
                 and _committee_group(piece) == group and not plural.match(current))
+
+
+@lru_cache(maxsize=1)
+def _belonging_re() -> re.Pattern:
+    return re.compile(rf"(?:{_alt(t for t, _ in _words('belonging'))})\s")
+
+
+def belongs_on(piece: str) -> bool:
+    """"các bệnh viện trực thuộc Bộ Y tế" + "và" + "thuộc trường đại học": a second parent of the same item."""
+    return bool(_belonging_re().match(piece.lstrip()))
 
 
 def continues_units(current: str, rest: str) -> bool:

@@ -25,8 +25,8 @@ from loaders import grammar as G
 from loaders import header as H
 from loaders import refdata
 from loaders.assignments import addressee_end, directed_committees, names_body, opens_with_request, predicate
-from loaders.body_lists import (continues_units, find_colon_list, inside_known_name, joins_name, named_after_such_as,
-                                 opens_addressee)
+from loaders.body_lists import (belongs_on, continues_units, find_colon_list, inside_known_name, joins_name,
+                                 named_after_such_as, opens_addressee)
 from loaders.bodies import resolve_body
 from loaders.citations import COMMITTEE_END, at_then_and, patterns, self_reference
 from loaders.header_organs import opens_organ
@@ -908,7 +908,7 @@ def _split_recipients(st: SourceText, s: int, e: int) -> list[Span]:
     for m in _res()["recipient_split"].finditer(st.work, s, e):
         if _name_goes_on(st.work, m, e) or st.work[m.end():m.end() + 1].islower() \
                 and (joins_name(st.work[start:m.start()], m.group(0).strip(), st.work[m.end():e])
-                     or continues_units(st.work[start:m.start()], st.work[m.end():e])):
+                     or continues_units(st.work[start:m.start()], st.work[m.end():e]) or belongs_on(st.work[m.end():e])):
             continue   # "các sở giáo dục và đào tạo": one name; "... các quận, huyện và xã, phường": one list
         out.extend(_split_named(st, start, m.start()))
         start = m.end()

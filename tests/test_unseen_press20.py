@@ -82,6 +82,17 @@ FIELD_CASES = [
     # ... a person telling it names no issuer
     ("Ông Lê Văn Tám cho biết, đơn vị này vừa ban hành Công văn hướng dẫn phương tiện lưu thông.",
      {"doc_type": "Công văn", "issuer": None}),
+    # "mới đây" after the body is no part of its name; the Cục of the Ministry of Health that licenses hospitals,
+    # written with or without its comma, is a central body; after "và", "thuộc ..." is a second parent of one item
+    ("Cục Quản lý Khám chữa bệnh, Bộ Y tế mới đây có công văn gửi các bệnh viện trực thuộc Bộ Y tế và thuộc trường đại "
+     "học; Sở Y tế các tỉnh, thành phố trực thuộc Trung ương về việc chấn chỉnh y đức.",
+     {"doc_type": "Công văn", "issuer": "Cục Quản lý Khám, chữa bệnh", "issuer_level": "central",
+      "recipients": ("các bệnh viện trực thuộc Bộ Y tế và thuộc trường đại học",
+                     "Sở Y tế các tỉnh, thành phố trực thuộc Trung ương")}),
+    ("Bộ Y tế gần đây đã có công văn gửi Sở Y tế các tỉnh về việc phòng, chống dịch sởi.",
+     {"issuer": "Bộ Y tế", "recipients": ("Sở Y tế các tỉnh",)}),
+    ("Cục Quản lý khám, chữa bệnh vừa có văn bản yêu cầu Sở Y tế các tỉnh rà soát.",
+     {"issuer": "Cục Quản lý Khám, chữa bệnh", "bodies": ["Sở Y tế các tỉnh trực thuộc Trung ương"]}),
 ]
 
 
