@@ -93,6 +93,9 @@ FIELD_CASES = [
      {"issuer": "Bộ Y tế", "recipients": ("Sở Y tế các tỉnh",)}),
     ("Cục Quản lý khám, chữa bệnh vừa có văn bản yêu cầu Sở Y tế các tỉnh rà soát.",
      {"issuer": "Cục Quản lý Khám, chữa bệnh", "bodies": ["Sở Y tế các tỉnh trực thuộc Trung ương"]}),
+    # "làm rõ" acts: "gửi X đề nghị làm rõ ..." asks X
+    ("Ngày 16/3, Cục Quản lý Khám chữa bệnh đã có công văn khẩn gửi đến Sở Y tế thành phố Cần Thơ đề nghị làm rõ "
+     "thông tin báo chí phản ánh.", {"urgency": "Khẩn", "bodies": ["Sở Y tế thành phố Cần Thơ"]}),
 ]
 
 
