@@ -27,7 +27,7 @@ from loaders import grammar as G
 from loaders import refdata
 from loaders.bodies import complete_name, resolve_body
 from loaders.body_lists import (MASS, addressee_end, addressee_group, class_then_names, continues_name, dash_inside_name,
-                                find_colon_list, known_name_end, post_start, split_addressees)
+                                find_colon_list, known_name_end, named_after_such_as, post_start, split_addressees)
 from loaders.citations import UPPER, alternation, patterns, read_body, spell_out
 from loaders.context import DocContext
 from loaders.header import is_upper, markers, spellings
@@ -194,6 +194,8 @@ def _data() -> dict:
         # comma after it); "Công điện nêu rõ(:) X ...": what the document says, read from X on
         "lead_in": re.compile(rf"^(?:(?:{alternation(words('lead_in'))}){nb}\s*,\s*|(?:{alternation(words('lead_in_bare'))}){nb}\s+"
                               rf"|(?i:{G.piece('type_word')})\s+(?:{alternation(words('doc_states'))}){nb}\s*[:,]?\s*)"),
+        # "Đối với các cơ quan báo chí của tỉnh, tăng cường ...", "Đối với UBND tỉnh: chỉ đạo ...": the bodies asked
+        "regarding": re.compile(rf"^\s*(?:{alternation(words('regarding'))}){nb}\s+"),
         # "Trước tình hình dịch ...; UBND quận yêu cầu ...": a background clause before the subject
         # (at a line's start: the lines above may be the header's table cells)
         "background": re.compile(rf"^[ \t]*(?:{alternation(words('background_clause'))}){nb}", re.M),
@@ -753,6 +755,7 @@ def bodies_of(phrase: str, ctx: DocContext, related: tuple[str, ...] = (), partn
     phrase = _LIST_JOIN_END.sub("", clean(phrase)).strip(" ,;:.")   # "UBND tỉnh B và| lãnh đạo ...": no "và" left
     if not phrase:
         return []
+    phrase = phrase[named_after_such_as(phrase):]   # "các đơn vị như Sở Y tế, Sở Tài chính": the bodies named
     phrase = _SOME_LEAD.sub(G.words("plural")[0] + " ", phrase)   # "một số sở, ngành": the class is asked
     phrase = _plural_unit_head().sub(r"\g<head> \g<pl> ", phrase)   # "các UBND huyện, thị xã" -> "UBND các huyện, thị xã"
     phrase = _plural_post().sub(r"\g<post> \g<pl> ", phrase)   # "các Thủ trưởng cơ quan" -> "Thủ trưởng các cơ quan"
@@ -1309,6 +1312,20 @@ def _after_lead_in(s: _Sentence, ctx: DocContext, related: tuple[str, ...] = ())
     return _Found(found.bodies, found.pred + m.end(), found.generic)
 
 
+def _regarding(s: _Sentence, ctx: DocContext, related: tuple[str, ...] = ()) -> _Found | None:
+    """"Đối với X, <task>" / "Đối với X: <task>": the bodies named between "Đối với" and the mark right before the
+    sentence's first verb are given the task; a topic there ("Đối với công tác thi đua, ...") names no body."""
+    m = _data()["regarding"].match(s.text)
+    pred = predicate(s.text, m.end()) if m else None
+    if pred is None:
+        return None
+    phrase = s.text[m.end():pred.start()].rstrip()
+    if phrase[-1:] not in (",", ":") or "\n" in phrase:
+        return None
+    bodies = bodies_of(phrase[:-1], ctx, related)
+    return _Found(bodies, pred.start()) if bodies and not _only_issuer(bodies, ctx) else None
+
+
 def _after_background(s: _Sentence, ctx: DocContext, related: tuple[str, ...] = ()) -> _Found | None:
     """"Trước tình hình dịch ...; Ủy ban nhân dân quận yêu cầu X ... sau:": the sentence read from the
     body that opens the clause after the background (body_phrases.csv background_clause)."""
@@ -1555,7 +1572,7 @@ def _find(st: SourceText, ctx: DocContext, related: tuple[str, ...] = (),
             found = _tasks_of(below, ctx, related)
             s = below if found is not None else s
         if found is None:
-            found = _after_lead_in(s, ctx, related)
+            found = _after_lead_in(s, ctx, related) or _regarding(s, ctx, related)
         if found is None and reported:
             found = _directed(s, w, reported, ctx, related)
         label = _label_item(w, s, ctx, related) if found is None else None

@@ -260,6 +260,21 @@ def class_then_names(text: str) -> ClassMembers | None:
     return ClassMembers(m.end(), nxt.start() if nxt else len(text), nxt.end() if nxt else len(text))
 
 
+@lru_cache(maxsize=1)
+def _such_as_re() -> re.Pattern:
+    from loaders.citations import UPPER
+    plural = _alt(t for t, _ in _words("plural"))
+    return re.compile(rf"^\s*(?i:{plural})\s+[^\W\d_]+(?:\s+[^\W\d_]+){{0,2}}?\s+(?i:{_alt(t for t, _ in _words('such_as'))})"
+                      rf"\s+(?=[{UPPER}])")
+
+
+def named_after_such_as(text: str) -> int:
+    """Where the named bodies start after "các đơn vị như " opening a list ("các đơn vị như Công an thành phố, Sở Y
+    tế": the class only announces its examples); 0 when the list opens otherwise."""
+    m = _such_as_re().match(text)
+    return m.end() if m else 0
+
+
 @lru_cache(maxsize=8192)  # pure, and asked for the same phrases again and again
 def find_colon_list(text: str) -> ColonList | None:
     """The "head: items" list of ``text`` (items run to its end), expanded; None when there is none
@@ -522,7 +537,8 @@ def split_recipients(text: str) -> tuple[ListItem, ...]:
 def _continues_item(current: str, piece: str, sep: str) -> bool:
     """Whether ``piece``, after ``sep``, goes on with the addressee ``current``."""
     if sep not in (",", ";"):   # "và" joins two addressees, but inside a known name ("các sở giáo dục và đào tạo")
-        return piece[:1].islower() and (joins_name(current, sep, piece) or continues_units(current, piece))
+        return piece[:1].islower() and (joins_name(current, sep, piece) or continues_units(current, piece)
+                                        or belongs_on(piece))
     plural = _plural_re()
     group = _committee_group(current, last=True)
     m = plural.match(piece)
@@ -537,6 +553,16 @@ def _continues_item(current: str, piece: str, sep: str) -> bool:
     return bool(re.match(r"\S.*?\s", current) and plural.search(current) and not current[:1].islower()
                 and len(words) >= 3 and all(w[:1].isupper() for w in words[2:]) and group is not None
                 and _committee_group(piece) == group and not plural.match(current))
+
+
+@lru_cache(maxsize=1)
+def _belonging_re() -> re.Pattern:
+    return re.compile(rf"(?:{_alt(t for t, _ in _words('belonging'))})\s")
+
+
+def belongs_on(piece: str) -> bool:
+    """"các bệnh viện trực thuộc Bộ Y tế" + "và" + "thuộc trường đại học": a second parent of the same item."""
+    return bool(_belonging_re().match(piece.lstrip()))
 
 
 def continues_units(current: str, rest: str) -> bool:

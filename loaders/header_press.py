@@ -291,12 +291,19 @@ def _enacting_re(doc_type: str) -> re.Pattern:
 
 
 def title_subject(st: SourceText, start: int = 0, end: int | None = None) -> tuple[str, Span] | None:
-    """A page title naming the document: "Thông báo về việc hoãn ..." (first line of the text)."""
+    """A page title naming the document: "Thông báo về việc hoãn ..." (first line of the text); one naming its
+    author first, "Chỉ thị của Chủ tịch UBND tỉnh về việc ...": the subject from "về" (title_type reads the author)."""
     for c in cells(st.work, start, end):
         if is_blank(c.text):
             continue
         if _title_re().match(c.text):
             return st.value(c.start, c.end), st.span(c.start, c.end)
+        m = _title_type_re().match(c.text)
+        of = _title_author_re().match(c.text, m.end()) if m else None
+        if of and body_in_text(of.group("author")):
+            at = c.start + len(c.text) - len(c.text[of.end("author"):].lstrip())
+            stop = c.start + len(c.text.rstrip().rstrip("."))
+            return st.value(at, stop), st.span(at, stop)
         return None
     return None
 

@@ -25,7 +25,8 @@ from loaders import grammar as G
 from loaders import header as H
 from loaders import refdata
 from loaders.assignments import addressee_end, directed_committees, names_body, opens_with_request, predicate
-from loaders.body_lists import continues_units, find_colon_list, inside_known_name, joins_name, opens_addressee
+from loaders.body_lists import (belongs_on, continues_units, find_colon_list, inside_known_name, joins_name,
+                                 named_after_such_as, opens_addressee)
 from loaders.bodies import resolve_body
 from loaders.citations import COMMITTEE_END, at_then_and, patterns, self_reference
 from loaders.header_organs import opens_organ
@@ -218,7 +219,6 @@ def _res() -> dict[str, re.Pattern]:
         "dateline": re.compile(rf"(?<!\w){_alt('time_of_day')}\s+{G.piece('date')}(?!\d)"),
         # "Ngày 18/02, ...", "Chiều tối 3.2, ...": a day and month without the year
         # " date 2021-05 Kịp thời ...": the line a crawler puts before the page's text, the month it was published
-        "crawl_date": re.compile(rf"\s*(?:{_alt('crawl_date')})\s+(?P<y>(?:19|20)\d\d)-(?P<m>\d\d)(?:-\d\d)?(?!\d)"),
         "yearless": re.compile(rf"(?<!\w)(?:(?i:{G.piece('day_word')})|{_alt('time_of_day')})\s+(?P<d>\d{{1,2}})\s*"
                                r"(?P<sep>[/.\-])\s*(?P<m>\d{1,2})(?!\s*[/.\-]?\s*\d)"),
         "of": re.compile(rf"\s*,?\s*(?:(?i:{G.piece('of')})|{_alt('by_issuer')})\s+"),   # "của X"; "ban hành bởi X"
@@ -251,6 +251,7 @@ def _res() -> dict[str, re.Pattern]:
         "recipient_split": re.compile(rf",\s+(?=(?:[^{G.UPPER}\W\d_][^\W\d_]*\s+){{2,3}}{plural}\s|{plural}\s)|\s*;\s*|\s+(?i:{G.piece('and')})\s+"
                                       rf"|\s+(?:{G.piece('with')})\s+(?!(?:{alternation(t for t, _ in patterns('body_phrases.csv')['level_word'])})(?!\w))"),
         "hearsay": re.compile(rf"(?<!\w){_alt('hearsay')}(?!\w)"),
+        "anaphor": re.compile(rf"[\s,]*{_alt('anaphor')}\s*"),
         "background": re.compile(rf"^\W*{_alt('background')}(?!\w)"),
         "recent": re.compile(rf"\s*(?i:{_alt('recent_lead')})\s+"),   # "vừa qua Bộ Xây dựng đã có Công văn"
         "on_behalf": re.compile(rf"(?<!\w)(?P<cap>{_alt('on_behalf')})\s+"),
@@ -597,12 +598,13 @@ def _is_reported(work: str, m: re.Match, s0: int, s1: int) -> tuple[int, int] | 
     news = t and {H.bare_key(w) for w in phrases("news_aspect")} & {H.bare_key(a) for a in t.group("aspects").split()}
     if t and (news or res["as_follows"].search(work, m.end(), s1 + 1)):
         return s0 + t.start(), m.start()   # news ("vừa được ... chỉ đạo tại"), or its content told "như sau:"
-    if not before.strip(" \t>*-(") and (m.group("num") or m.group("sym") or _dated_line(work, m)) \
+    opening = _opens(before)
+    if opening and (m.group("num") or m.group("sym") or _dated_line(work, m)) \
             and not _listed(work, s0, m.start()) and not _comma_ended(work, m.start()):
         return m.start(), m.start()  # a line naming the document: a page title, "Chỉ thị 04-CT/TU, ngày …"
-    if not before.strip(" \t>*-(") and _page_lead(work, s0) and res["cue_colon"].match(work, m.end(), s1):
+    if opening and _page_lead(work, s0) and res["cue_colon"].match(work, m.end(), s1):
         return m.end(), res["cue_colon"].match(work, m.end(), s1).end()   # "Công điện nêu rõ: ..." opening the page
-    if not before.strip(" \t>*-(") and res["recipients"].match(work, m.end(), s1):
+    if opening and res["recipients"].match(work, m.end(), s1):
         return m.start(), m.end()    # "Công văn gửi các tỉnh ủy, thành ủy, ...": a sentence opening with the document
     tail = tail_end(work, m.end(), s1)
     pv = res["passive"].match(work, tail, s1)
@@ -610,6 +612,12 @@ def _is_reported(work: str, m: re.Match, s0: int, s1: int) -> tuple[int, int] | 
             work, _skip_space(work, pv.end(), s1)):
         return pv.start("verb"), pv.end("verb")
     return None
+
+
+def _opens(before: str) -> bool:
+    """Nothing before a mention in its sentence but marks, a crawler's date stamp or a paper's sigle."""
+    sigle = _AGENCY.match(before, _skip_space(before, 0, len(before)))
+    return not before[sigle.end() if sigle else 0:].strip(" \t>*-(")
 
 
 def _dated_line(work: str, m: re.Match) -> bool:
@@ -665,17 +673,29 @@ def _dated_ground(work: str, m: re.Match, s0: int, s1: int) -> tuple[int, int] |
     """The span of the directing verb when the page's first sentence opens its ground with the document it
     reports: "Theo Công văn số 35/UBND ngày 8/7/2022, UBND huyện đề nghị ...", "Nhằm ..., tại Văn bản số 94/UBND-KT,
     ngày 2/8/2025, UBND tỉnh đề nghị ...": a numbered, dated document, no author written, its body speaking
-    right after it. Undated ("Tại Thông báo số 15-TB/TW, Ban Bí thư yêu cầu ...") or further on it stays cited."""
+    right after it; or one of no number that the page's title line names word for word. Undated ("Tại Thông báo
+    số 15-TB/TW, Ban Bí thư yêu cầu ...") or further on it stays cited."""
     res = _res()
-    if not (m.group("num") or m.group("sym")) or not res["ground"].search(BRACKETED.sub(" ", work[s0:m.start()])):
+    if not res["ground"].search(BRACKETED.sub(" ", work[s0:m.start()])) or not _page_lead(work, s0):
         return None
-    if not _page_lead(work, s0):
-        return None
-    d = res["date"].match(work, m.end(), s1)
-    speaker = res["ground_speaker"].match(work, d.end(), s1) if d else None
+    if m.group("num") or m.group("sym"):
+        d = res["date"].match(work, m.end(), s1)
+        after = d.end() if d else None
+    else:   # "Nghị quyết phiên họp Chính phủ tháng 8/2015" titling the page, then "Tại Nghị quyết ... 8/2015, Chính phủ yêu cầu"
+        after = _title_repeated(work, m.start(), s1)
+    speaker = res["ground_speaker"].match(work, after, s1) if after else None
     if speaker is None or organ(speaker.group("who")) is None:
         return None
     return speaker.start("verb"), speaker.end("verb")
+
+
+def _title_repeated(work: str, pos: int, end: int) -> int | None:
+    """Where the words at pos that repeat the page's title line (its first line, of no sentence) end, before a comma."""
+    first = next((line.strip() for line in work[:pos].split("\n") if line.strip()), "")
+    if not first or _SENTENCE_DONE.search(first):
+        return None
+    stop = work.find(",", pos, end)
+    return stop if stop > pos and H.bare_key(work[pos:stop]) == H.bare_key(first) else None
 
 
 _SENTENCE_DONE = re.compile(r"[.!?…:;][”\"]?\s*$")
@@ -907,6 +927,7 @@ def _verb_stop(work: str, pos: int, limit: int, listed: list[tuple[int, int]]) -
 
 
 def _split_recipients(st: SourceText, s: int, e: int) -> list[Span]:
+    s += named_after_such_as(st.work[s:e])   # "các đơn vị như Công an thành phố, Sở Y tế": the bodies named
     found = find_colon_list(st.work[s:e])
     if found:   # "Chủ tịch UBND các tỉnh: A, B; Bộ trưởng ...": the list one entry, expanded by recipient_names
         head, tail = s + found.start, s + found.end
@@ -917,7 +938,7 @@ def _split_recipients(st: SourceText, s: int, e: int) -> list[Span]:
     for m in _res()["recipient_split"].finditer(st.work, s, e):
         if _name_goes_on(st.work, m, e) or st.work[m.end():m.end() + 1].islower() \
                 and (joins_name(st.work[start:m.start()], m.group(0).strip(), st.work[m.end():e])
-                     or continues_units(st.work[start:m.start()], st.work[m.end():e])):
+                     or continues_units(st.work[start:m.start()], st.work[m.end():e]) or belongs_on(st.work[m.end():e])):
             continue   # "các sở giáo dục và đào tạo": one name; "... các quận, huyện và xã, phường": one list
         out.extend(_split_named(st, start, m.start()))
         start = m.end()
@@ -1071,6 +1092,8 @@ def _read_head(st: SourceText, lead: _Lead) -> None:
     if person:
         _read_signer(st, lead, person)
         return
+    if "issuer" not in lead.values and hearsay and res["anaphor"].fullmatch(work, pos, who_end):
+        _read_teller(st, lead, hearsay)   # "Sở GTVT cho biết, ngày 9/7, đơn vị này vừa ban hành ..."
     if "issuer" not in lead.values:
         c0 = _clause_start(work, pos, who_end)
         advised = list(res["advise"].finditer(work, c0, who_end))
@@ -1090,6 +1113,15 @@ def _read_head(st: SourceText, lead: _Lead) -> None:
             if joined is not None:   # "Đảng ủy Khối các trường Đại học, Cao đẳng Hà Nội": a comma in the name
                 (lead.values["acting"], lead.values["issuer"]), at = joined
                 lead.evidence["issuer"] = st.span(p0 + at, who_end)
+
+
+def _read_teller(st: SourceText, lead: _Lead, hearsay: re.Match) -> None:
+    """The body that tells the news ("Sở GTVT cho biết, ...") issued what "đơn vị này" did."""
+    c0 = _clause_start(st.work, lead.s0, hearsay.start())
+    found = organ(st.work[c0:hearsay.start()])
+    if found:
+        lead.values["issuer"], lead.values["acting"] = found[1], found[0]
+        lead.evidence["issuer"] = st.span(c0, hearsay.start())
 
 
 def _read_signer(st: SourceText, lead: _Lead, person: _Person) -> None:
@@ -1188,7 +1220,11 @@ def _year_of_month(work: str, month: int) -> str | None:
     """The year a text gives the month of a yearless date ("Ngày 18/02, ..." and later "trong tháng
     02/2020", "từ ngày 22-2-2021", "ngày 23 tháng 9 năm 2021"): the one year written with that month;
     None when none or several. Without that month, the one year of the dates in the next two months (a
-    report tells what follows: "Ngày 27/8 ... trong tháng 9/2019"; December's next months fall in the next year)."""
+    report tells what follows: "Ngày 27/8 ... trong tháng 9/2019"; December's next months fall in the next year).
+    A crawler's stamp of the page's date within two months after the day comes before any of these."""
+    stamp = _STAMP_RE.search(work)   # the crawler's "date 2025-11-03", when the page was published: it decides
+    if stamp and (int(stamp.group("m")) - month) % 12 in (0, 1, 2):
+        return str(int(stamp.group("y")) - (1 if int(stamp.group("m")) < month else 0))
     spans = _anniversary_spans(work)
     by_gap: dict[int, set[str]] = {0: set(), 1: set(), 2: set()}
     for m in [*re.finditer(r"(?<![\d/.\-])(?:\d{1,2}\s*[/.\-]\s*)?(?P<m>\d{1,2})\s*[/.\-]\s*"
@@ -1198,16 +1234,7 @@ def _year_of_month(work: str, month: int) -> str | None:
                 and not any(s <= m.start() < e for s, e in spans):   # a cited document's date is no clue
             by_gap[gap].add(str(int(m.group("y")) - (1 if int(m.group("m")) < month else 0)))
     years = by_gap[0] or by_gap[1] | by_gap[2]
-    return years.pop() if len(years) == 1 else None if years else _crawl_year(work, month)
-
-
-def _crawl_year(work: str, month: int) -> str | None:
-    """The year of a yearless date from the crawler's line that opens the text (" date 2021-05 ...": when the page
-    was published), the date's month that one or the month before it ("Chiều 18-5" on a page of 2021-05)."""
-    m = _res()["crawl_date"].match(work)
-    if not m or (int(m.group("m")) - month) % 12 not in (0, 1):
-        return None
-    return str(int(m.group("y")) - (1 if month > int(m.group("m")) else 0))
+    return years.pop() if len(years) == 1 else None
 
 
 _DATE_PARTS = re.compile(rf"(?<![\d/.\-]){G.piece('date')}(?!\d)")   # the grammar's date, its day word not needed
@@ -1275,11 +1302,15 @@ _BARE = r"(?!(?:19|20)\d\d(?!\d))\d{3,5}(?![\w/.,\-])"
 _SPACED_SYMBOL = rf"\d{{1,5}}[ ][{H.UPPER}]{{2,5}}/[{H.UPPER}][^\W_]*(?:-[^\W_]+)*(?![^\W_])"
 
 
+# a crawler's stamp of the page's date glued before its first sentence: "date 2025-11-03 "
+_STAMP = rf"(?:{_alt('page_stamp')})\s+(?:19|20)\d\d-[01]\d(?:-[0-3]\d)?(?![\d\-])"
+# ... its year and month: a clue to the year of a yearless day of that month (_year_of_month)
+_STAMP_RE = re.compile(rf"(?:{_alt('page_stamp')})\s+(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)(?:-[0-3]\d)?(?![\d\-])")
 # a newspaper's sigle opening its first sentence: "(GLO)- ", "(QTO) - ", "BHG - ", "ND - ", "(CL&CS)- ",
-# "(Chinhphu.vn) - ", "Kinhtedothi - ", "VOV.VN - " (one word before a spaced dash)
-_AGENCY = re.compile(rf"(?:\([{H.UPPER}&]{{2,8}}\)|\([^\s()]{{2,24}}\)(?=\s*[-–—])|[{H.UPPER}]{{2,8}}(?=\s*[-–—])"
+# "(Chinhphu.vn) - ", "Kinhtedothi - ", "VOV.VN - " (one word before a spaced dash), after a stamp or not
+_AGENCY = re.compile(rf"(?:{_STAMP}\s+)?(?:\([{H.UPPER}&]{{2,8}}\)|\([^\s()]{{2,24}}\)(?=\s*[-–—])|[{H.UPPER}]{{2,8}}(?=\s*[-–—])"
                      rf"|[{H.UPPER}][^\W_]*(?:\.[^\W_]+)*(?=\s+[-–—]\s))"
-                     rf"\s*[-–—]?\s*")
+                     rf"\s*[-–—]?\s*|{_STAMP}\s+")
 
 
 _PARTY_SYMBOL = re.compile(r"\d+-[^\W\d_]")   # "09-QC/TW": a Party number, whose code is its type
@@ -1314,9 +1345,21 @@ def _read_lead(st: SourceText, m: re.Match, s0: int, s1: int, verb: tuple[int, i
     _read_tails(st, lead, m.end(), s1)
     if verb[0] < m.start():
         _read_head(st, lead)
+    elif not number:
+        _read_ground_speaker(st, lead)
     _read_passive(st, lead)
     _read_direction(st, lead)
     return lead
+
+
+def _read_ground_speaker(st: SourceText, lead: _Lead) -> None:
+    """"Tại Nghị quyết phiên họp Chính phủ tháng 8/2015, Chính phủ yêu cầu ...", the page titled by that document
+    (_dated_ground): the body speaking right after it issued it (a numbered one's code may name another author)."""
+    sp = _res()["ground_speaker"].search(st.work, lead.m.end(), lead.verb[1])
+    found = organ(sp.group("who")) if sp and sp.span("verb") == tuple(lead.verb) else None
+    if found and "issuer" not in lead.values:
+        lead.values["issuer"], lead.values["acting"] = found[1], found[0]
+        lead.evidence["issuer"] = st.span(sp.start("who"), sp.end("who"))
 
 
 def _read_direction(st: SourceText, lead: _Lead) -> None:

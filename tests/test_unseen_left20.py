@@ -40,15 +40,17 @@ FIELD_CASES = [
      "trung ứng phó mưa lũ.", {"date": "2024-05-18"}),
     (" date 2025-09-28 Xã hội\n\nBan Bí thư chỉ đạo ứng phó bão\n\nNgày 28-9, Văn phòng Trung ương Đảng ban hành Công "
      "văn số 17001-CV/VPTW về việc ứng phó với bão số 9.", {"date": "2025-09-28", "number": "17001-CV/VPTW"}),
-    # ... or the month before it (December on a January page: the year before)
+    # ... or one or two months before it, the window of any other clue (December on a January page: the year before)
     (" date 2024-01 Thời sự\n\nNgày 30-12, UBND tỉnh ban hành Công văn số 4410/UBND-VX về tổ chức Tết.",
      {"date": "2023-12-30"}),
-    # ... but not a month after it, nor a month two months before
+    (" date 2024-05 Thời sự\n\nNgày 3-3, UBND tỉnh ban hành Công văn số 4410/UBND-VX về phòng chống bão.",
+     {"date": "2024-03-03"}),
+    # ... but not a month after it, nor three months before
     (" date 2024-05 Thời sự\n\nNgày 3-7, UBND tỉnh ban hành Công văn số 4410/UBND-VX về phòng chống bão.", {"date": None}),
-    (" date 2024-05 Thời sự\n\nNgày 3-3, UBND tỉnh ban hành Công văn số 4410/UBND-VX về phòng chống bão.", {"date": None}),
-    # ... and a year the text writes with the month still wins
+    (" date 2024-05 Thời sự\n\nNgày 3-2, UBND tỉnh ban hành Công văn số 4410/UBND-VX về phòng chống bão.", {"date": None}),
+    # ... and it wins over a year the text writes with the month (the page's own publication date)
     (" date 2024-05 Thời sự\n\nNgày 18-5, UBND tỉnh ban hành Công văn số 4410/UBND-VX; trong tháng 5/2023 tỉnh đã "
-     "chuẩn bị.", {"date": "2023-05-18"}),
+     "chuẩn bị.", {"date": "2024-05-18"}),
     # a bare "Thành ủy" in a text naming its quận is a centrally-run city's: province level, name as written
     ("Ban Thường vụ Thành ủy vừa ban hành Công văn số 3012-CV/TU ngày 2-4-2024, yêu cầu Ban cán sự đảng UBND thành "
      "phố, các Quận ủy, Huyện ủy tăng cường phòng, chống dịch.",
