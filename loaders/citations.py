@@ -1213,7 +1213,7 @@ def _list_gap() -> re.Pattern:
     amending = G.alternation(G.any_case(t for t, _ in patterns()["amending_prefix"]))
     after_item = rf"\)?\s*;\s*(?:{G.piece('plural')}\s+)?(?:{amending}\s+)?"   # "(gọi tắt là ...); Chỉ thị ..."
     # "... và Điều 2 Quyết định B": the part of B cited (article_word rows) stands between the list's word and B
-    part = rf"(?:(?:{G.alternation(G.any_case(G.words('article_word')))})\s+[^\W_]{{1,4}}\s+)*"
+    part = rf"(?:(?:{G.piece('article')})\s+[^\W_]{{1,4}}\s+)*"
     return re.compile(rf"(?:{after_item}|\s+{G.piece('and')}\s+|\s*,\s*){part}$")  # "... của Luật A và Luật B"
 
 

@@ -1624,6 +1624,14 @@ def _own_by_cue_re() -> re.Pattern:
 
 
 @lru_cache(maxsize=1)
+def _quote_tail_re() -> tuple[re.Pattern, dict[str, str]]:
+    # a quotation closed, then whose words they were: "“Các trường học triển khai ...” - công điện nêu rõ"
+    # (press_phrases type_cue): the page's own document, named by its type word alone
+    names = {r["name_vi"].lower(): r["name_vi"] for r in table("doc_types")}
+    return re.compile(rf"[”\"][ \t]*[-–][ \t]*(?P<type>(?i:{alternation(names)}))[ \t]+(?:{_alt('type_cue')})(?![^\W_])"), names
+
+
+@lru_cache(maxsize=1)
 def _attached_re() -> tuple[re.Pattern, dict[str, str]]:
     # a line linking to the page's own document: "Xem chi tiết công văn đính kèm", "Nội dung công văn Ban Tuyên giáo
     # Tỉnh ủy: click xem tại đây" (press_phrases attached_lead, attached_tail)
@@ -1638,9 +1646,11 @@ def own_by_cue(st: SourceText, start: int, end: int) -> tuple[str, Span] | None:
     m = _own_by_cue_re().search(st.work, start, end)
     if m:
         return m.group("type"), st.span(m.start("type"), m.end("type"))
-    attached, names = _attached_re()
-    m = attached.search(st.work, start, end)
-    return (names[m.group("type").lower()], st.span(m.start("type"), m.end("type"))) if m else None
+    for rx, names in (_attached_re(), _quote_tail_re()):
+        m = rx.search(st.work, start, end)
+        if m:
+            return names[m.group("type").lower()], st.span(m.start("type"), m.end("type"))
+    return None
 
 
 def _quoted(work: str, pos: int, end: int) -> int | None:

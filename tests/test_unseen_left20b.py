@@ -18,6 +18,16 @@ FIELD_CASES = [
      "Tân Lạc tổ chức hội nghị.", {"cited.0.number": "31-QĐ/TW", "cited.0.issuer": "Bộ Chính trị"}),
     ("QUÁN TRIỆT CHỈ THỊ SỐ 47-CT/TW CỦA BAN BÍ THƯ TRUNG ƯƠNG ĐẢNG VỀ PHÒNG CHỐNG THIÊN TAI\nNgày 2/4/2025, Đảng ủy "
      "phường tổ chức hội nghị.", {"cited.0.number": "47-CT/TW", "cited.0.issuer": "Ban Bí thư"}),
+    # a page naming its type only at the end, after a quotation: "“...” - công điện nêu rõ" (press_phrases type_cue)
+    ("Tăng cường phòng chống dịch sốt xuất huyết\n\nBan Thường vụ Tỉnh ủy Hòa Bình yêu cầu các cấp ủy, chính quyền "
+     "tập trung phòng, chống dịch.\n\n“Các trường học tổ chức diệt lăng quăng ngay từ đầu năm học mới” - chỉ thị nêu rõ…",
+     {"doc_type": "Chỉ thị", "issuer": "Tỉnh ủy Hòa Bình"}),
+    ("Tăng cường phòng chống dịch sốt xuất huyết\n\nBan Thường vụ Tỉnh ủy Hòa Bình yêu cầu các cấp ủy, chính quyền "
+     "tập trung phòng, chống dịch.\n\n“Các trường học tổ chức diệt lăng quăng” – Công văn nêu rõ.",
+     {"doc_type": "Công văn"}),
+    # ... a person's words quoted name none
+    ("Tăng cường phòng chống dịch sốt xuất huyết\n\nBan Thường vụ Tỉnh ủy Hòa Bình yêu cầu các cấp ủy, chính quyền "
+     "tập trung phòng, chống dịch.\n\n“Các trường học tổ chức diệt lăng quăng” - ông nêu rõ.", {"doc_type": None}),
     # ... capitals that name no central body are not guessed at (the number's code still may give it)
     ("SƠ KẾT KẾ HOẠCH SỐ 12-KH/HU CỦA HUYỆN ỦY VỀ CHUYỂN ĐỔI SỐ\nNgày 2/4/2025, Đảng ủy xã tổ chức hội nghị.",
      {"cited.0.number": "12-KH/HU", "cited.0.issuer": None}),
@@ -41,6 +51,11 @@ RELATION_CASES = [
      [("12-QĐ/TW", "implements"), ("40-QĐ/TW", "implements")]),
     ("Căn cứ Nghị định số 15/2023/NĐ-CP ngày 2/3/2023 và khoản 1 Điều 3 Thông tư số 7/2023/TT-BNV ngày 9/5/2023, UBND "
      "huyện hướng dẫn như sau:", [("15/2023/NĐ-CP", "based_on"), ("7/2023/TT-BNV", "based_on")]),
+    # a cited subject ends at a reporting verb ("... đã đề cập đến", subject_stop rows): a document in brackets after
+    # it is cited by the page, not by the first one
+    ("Tại Quy định số 88-QĐ/TW ngày 4/2/2023 của Bộ Chính trị về chức năng, nhiệm vụ của ban cán sự đảng đã đề cập "
+     "đến một điểm mới là Ban cán sự đảng do Bộ Chính trị quyết định (trong Quy định số 150-QĐ/TW, Ban Bí thư quyết "
+     "định). Ban Biên tập giới thiệu toàn văn.", [("88-QĐ/TW", "refers"), ("150-QĐ/TW", "refers")]),
     # ... a verb set off by a comma opens its own clause, as before
     ("Căn cứ Nghị định số 15/2023/NĐ-CP ngày 2/3/2023, thực hiện Kế hoạch số 30/KH-UBND ngày 9/5/2023 của UBND tỉnh, "
      "UBND huyện hướng dẫn như sau:", [("15/2023/NĐ-CP", "based_on"), ("30/KH-UBND", "implements")]),
