@@ -558,6 +558,9 @@ def _is_reported(work: str, m: re.Match, s0: int, s1: int) -> tuple[int, int] | 
         return None
     if a and opens_with_request(before):
         return None   # "Yêu cầu các cấp ủy ..., ban hành Chương trình hành động ...": a task, not the news
+    if a and _cited_before(work, m, s0) and not {H.bare_key(x) for x in phrases("news_aspect")} & {
+            H.bare_key(x) for x in a.group("aspects").split()}:
+        return None   # "... yêu cầu tại Kế hoạch số 248-KH/TU ...; BTV Tỉnh ủy đã ban hành Kế hoạch số 248-KH/TU": told again
     if a:
         return s0 + a.start(), s0 + a.end("verb")
     w = res["weak"].search(before)
@@ -599,6 +602,26 @@ def _is_reported(work: str, m: re.Match, s0: int, s1: int) -> tuple[int, int] | 
             work, _skip_space(work, pv.end(), s1)):
         return pv.start("verb"), pv.end("verb")
     return None
+
+
+@lru_cache(maxsize=1)
+def _issue_verb_re() -> re.Pattern:
+    return re.compile(rf"(?<![^\W_])(?:{_alt('issue_verb')})(?![^\W_])")
+
+
+def _cited_before(work: str, m: re.Match, s0: int) -> bool:
+    """Mention m's symbol was written in an earlier sentence already (the page cited it before it tells, not as
+    news, that its author issued it: a report looking back). A bare number is no proof ("100%"), nor a title line."""
+    number = (m.group("num") or m.group("sym") or "").strip()
+    if not re.search(r"[/-]", number):
+        return False
+    for hit in re.compile(rf"(?<![\w/]){re.escape(number)}(?![\w/])").finditer(work, 0, s0):
+        line_end = work.find("\n", hit.end())
+        line = work[work.rfind("\n", 0, hit.start()) + 1:line_end if line_end >= 0 else len(work)]
+        told = _issue_verb_re().search(work, work.rfind("\n", 0, hit.start()) + 1, hit.start())
+        if line.rstrip()[-1:] in ".!?…;" and not told:
+            return True   # a sentence citing it, not a title line, a tag, or one telling it issued
+    return False
 
 
 def _dated_line(work: str, m: re.Match) -> bool:

@@ -28,6 +28,19 @@ FIELD_CASES = [
     # ... a person's words quoted name none
     ("Tăng cường phòng chống dịch sốt xuất huyết\n\nBan Thường vụ Tỉnh ủy Hòa Bình yêu cầu các cấp ủy, chính quyền "
      "tập trung phòng, chống dịch.\n\n“Các trường học tổ chức diệt lăng quăng” - ông nêu rõ.", {"doc_type": None}),
+    # a report looking back: a plan cited first, then "X đã ban hành Kế hoạch số ..." (no "vừa") is no news of the page
+    ("Đảng bộ tỉnh hoàn thành đại hội cấp huyện\nĐến ngày 20-8-2020, các đảng bộ đã hoàn thành đại hội, sớm hơn tiến độ "
+     "yêu cầu tại Kế hoạch số 310-KH/TU của Ban Thường vụ Tỉnh ủy.\nBan Thường vụ Tỉnh ủy đã kịp thời ban hành Kế hoạch "
+     "số 310-KH/TU ngày 9-8-2019 triển khai thực hiện Chỉ thị số 35-CT/TW, tổ chức hội nghị quán triệt.",
+     {"doc_type": None, "number": None, "cited.0.number": "310-KH/TU"}),
+    # ... "vừa ban hành" it is the news, cited before or not
+    ("Triển khai Kế hoạch số 310-KH/TU về đại hội\nBan Thường vụ Tỉnh ủy vừa ban hành Kế hoạch số 310-KH/TU ngày "
+     "9-8-2019 triển khai thực hiện Chỉ thị số 35-CT/TW của Bộ Chính trị.",
+     {"doc_type": "Kế hoạch", "number": "310-KH/TU"}),
+    # an unnumbered "Thông báo Kết luận" (its second word capitalised) of a named author is cited
+    ("Hội nghị quán triệt Thông báo Kết luận của Ban Bí thư về tiếp tục thực hiện Kết luận số 55-KL/TW của Bộ Chính "
+     "trị về hội quần chúng.", {"cited.0.doc_type": "Thông báo", "cited.0.number": None, "cited.0.issuer": "Ban Bí thư",
+                                 "cited.1.number": "55-KL/TW"}),
     # ... capitals that name no central body are not guessed at (the number's code still may give it)
     ("SƠ KẾT KẾ HOẠCH SỐ 12-KH/HU CỦA HUYỆN ỦY VỀ CHUYỂN ĐỔI SỐ\nNgày 2/4/2025, Đảng ủy xã tổ chức hội nghị.",
      {"cited.0.number": "12-KH/HU", "cited.0.issuer": None}),
