@@ -157,6 +157,9 @@ def _regexes() -> dict[str, re.Pattern]:
         # unnumbered mention's issuer, the sentence's subject after it, tells when the sentence's event was
         "clause_date": re.compile(rf"\s*,\s*{dated}\s*,\s*(?!(?:{types})(?!\w))[{UPPER}]"),
         "of": re.compile(rf"\s*,?\s*{of}\s+"),
+        # "... SỐ 18-NQ/TW NGÀY 25/10/2017 CỦA BAN CHẤP HÀNH TRUNG ƯƠNG ĐẢNG": a headline in capitals, its words after it
+        "of_caps": re.compile(rf"\s*,?\s*{alternation(w.upper() for w in G.words('of_word'))}\s+"
+                              rf"(?P<words>[{UPPER}]+(?:[ \t]+[{UPPER}]+)*)(?![^\W_])"),
         # "Nghị quyết số 16 năm 2021 của Chính phủ", "Công điện số 181 ngày 30/9 của Thủ tướng": the year alone or
         # the day without its year, before the author; no date of its own
         "year_only": re.compile(rf"\s*,?\s*(?:(?i:{alternation(G.words('year_word'))})\s+(?:19|20)\d\d"
@@ -421,7 +424,9 @@ def _read_of(w: str, hit: _Hit, pos: int, limit: int) -> int:
     """"của issuer" at pos (then a term and a date); extends hit.end; the position after what was read."""
     rx = _regexes()
     m = rx["of"].match(w, pos, limit)
-    if m and not rx["document_after_of"].match(w, m.end(), limit):
+    if not m:
+        return _read_of_caps(w, hit, pos, limit)
+    if not rx["document_after_of"].match(w, m.end(), limit):
         end = read_body(w, m.end(), limit)
         number = rx["named_number"].search(w, m.end(), end) if hit.number is None else None
         end = number.start() if number else end   # "Quyết định của Bộ Chính trị số31-QĐ/TW": the number after the author
@@ -440,6 +445,23 @@ def _read_of(w: str, hit: _Hit, pos: int, limit: int) -> int:
             if m and hit.date_as_written is None and not _clause_date(w, hit, pos, limit):
                 hit.date, hit.date_as_written, hit.date_warning = parse_date(m)
                 pos = hit.end = m.end()
+    return pos
+
+
+def _read_of_caps(w: str, hit: _Hit, pos: int, limit: int) -> int:
+    """"CỦA BAN CHẤP HÀNH TRUNG ƯƠNG ĐẢNG VỀ ...": a title in capitals names its author; the longest run of its first
+    words that is a central body's name or alias (central_bodies.csv, case ignored) is read, as that body is named.
+    Capitals tell no name's end, so nothing else is guessed. The position after what was read."""
+    m = _regexes()["of_caps"].match(w, pos, limit)
+    if not m:
+        return pos
+    words = list(re.finditer(r"\S+", w[:m.end("words")][m.start("words"):]))
+    for k in range(len(words), 0, -1):
+        central = refdata.find_central_body(" ".join(x.group(0) for x in words[:k]))
+        if central:
+            hit.issuer, hit.issuer_from_tail = central.name, True
+            hit.end = m.start("words") + words[k - 1].end()
+            return hit.end
     return pos
 
 
@@ -1175,11 +1197,15 @@ def _continues_list(w: str, prev: _Hit, hit: _Hit) -> bool:
 
 def _described_item(w: str, prev: _Hit, hit: _Hit) -> bool:
     """"Căn cứ Nghị định A của Chính phủ quy định ..., tổ chức thực hiện ... và Nghị định B": the verb
-    after A sits in A's description (lower case, no new clause); B is the next item of A's list."""
+    after A sits in A's description (lower case, no new clause); B is the next item of A's list. A citing verb
+    right after A describes A too ("Quyết định A ban hành Quy định ... và Quyết định B"); set off by a comma or a
+    line break it opens a clause of its own ("Căn cứ A, thực hiện B")."""
     gap = w[prev.end:hit.start]
-    first = gap.lstrip(" ,\n")[:1]
+    rest = gap.lstrip(" ,\n")
+    first = rest[:1]
+    own_clause = bool(re.search(r"[,\n]", gap[:len(gap) - len(rest)])) and _regexes()["verbs"].match(rest)
     return bool(first) and first.islower() and not re.search(r"[;.]|\n\s*\n", gap) \
-        and not _regexes()["verbs"].match(gap.lstrip(" ,\n")) and bool(_list_gap().search(gap))
+        and not own_clause and bool(_list_gap().search(gap))
 
 
 @lru_cache(maxsize=1)
@@ -1187,7 +1213,9 @@ def _list_gap() -> re.Pattern:
     amending = G.alternation(G.any_case(t for t, _ in patterns()["amending_prefix"]))
     # "(gọi tắt là ...); Chỉ thị ...", "... của Quốc hội “về thí điểm ...”; Chỉ thị ...": a bracket or a quote closing the item
     after_item = rf"[)”\"]{{0,2}}\s*;\s*(?:{G.piece('plural')}\s+)?(?:{amending}\s+)?"
-    return re.compile(rf"(?:{after_item}|\s+{G.piece('and')}\s+|\s*,\s*)$")  # "... của Luật A và Luật B"
+    # "... và Điều 2 Quyết định B": the part of B cited (article_word rows) stands between the list's word and B
+    part = rf"(?:(?:{G.piece('article')})\s+[^\W_]{{1,4}}\s+)*"
+    return re.compile(rf"(?:{after_item}|\s+{G.piece('and')}\s+|\s*,\s*){part}$")  # "... của Luật A và Luật B"
 
 
 def _aliases_keep_relation(w: str, hits: list[_Hit]) -> None:

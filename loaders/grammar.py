@@ -253,6 +253,7 @@ def pieces() -> dict[str, str]:
         # the words a trích yếu starts with: "về việc", "về", "V/v"
         "about": alternation(words("about_word")),
         "and": alternation(words("and_word")),
+        "article": alternation(any_case(words("article_word"))),   # "Điều", "khoản": the part of a document cited
         "with": alternation(words("with_word")),             # "cùng với", "cùng"
         "at": alternation(words("at_word")),                 # "tại": "của X tại Công văn số ..."
         "according": alternation(words("according_word")),   # "theo"

@@ -570,6 +570,9 @@ def _is_reported(work: str, m: re.Match, s0: int, s1: int) -> tuple[int, int] | 
     if a and not before[:a.start()].strip(" \t>*-–+•") and not (m.group("num") or m.group("sym")) \
             and m.group("type")[:1].islower():
         return None   # "Ban hành quyết định kiểm tra ... đối với 8 tổ chức đảng": an act of a report's list, no actor, no number
+    if a and _cited_before(work, m, s0) and not {H.bare_key(x) for x in phrases("news_aspect")} & {
+            H.bare_key(x) for x in a.group("aspects").split()}:
+        return None   # "... yêu cầu tại Kế hoạch số 248-KH/TU ...; BTV Tỉnh ủy đã ban hành Kế hoạch số 248-KH/TU": told again
     if a:
         return s0 + a.start(), s0 + a.end("verb")
     w = res["weak"].search(before)
@@ -618,6 +621,24 @@ def _opens(before: str) -> bool:
     """Nothing before a mention in its sentence but marks, a crawler's date stamp or a paper's sigle."""
     sigle = _AGENCY.match(before, _skip_space(before, 0, len(before)))
     return not before[sigle.end() if sigle else 0:].strip(" \t>*-(")
+@lru_cache(maxsize=1)
+def _issue_verb_re() -> re.Pattern:
+    return re.compile(rf"(?<![^\W_])(?:{_alt('issue_verb')})(?![^\W_])")
+
+
+def _cited_before(work: str, m: re.Match, s0: int) -> bool:
+    """Mention m's symbol was written in an earlier sentence already (the page cited it before it tells, not as
+    news, that its author issued it: a report looking back). A bare number is no proof ("100%"), nor a title line."""
+    number = (m.group("num") or m.group("sym") or "").strip()
+    if not re.search(r"[/-]", number):
+        return False
+    for hit in re.compile(rf"(?<![\w/]){re.escape(number)}(?![\w/])").finditer(work, 0, s0):
+        line_end = work.find("\n", hit.end())
+        line = work[work.rfind("\n", 0, hit.start()) + 1:line_end if line_end >= 0 else len(work)]
+        told = _issue_verb_re().search(work, work.rfind("\n", 0, hit.start()) + 1, hit.start())
+        if line.rstrip()[-1:] in ".!?…;" and not told:
+            return True   # a sentence citing it, not a title line, a tag, or one telling it issued
+    return False
 
 
 def _dated_line(work: str, m: re.Match) -> bool:
@@ -1682,6 +1703,14 @@ def _own_by_cue_re() -> re.Pattern:
 
 
 @lru_cache(maxsize=1)
+def _quote_tail_re() -> tuple[re.Pattern, dict[str, str]]:
+    # a quotation closed, then whose words they were: "“Các trường học triển khai ...” - công điện nêu rõ"
+    # (press_phrases type_cue): the page's own document, named by its type word alone
+    names = {r["name_vi"].lower(): r["name_vi"] for r in table("doc_types")}
+    return re.compile(rf"[”\"][ \t]*[-–][ \t]*(?P<type>(?i:{alternation(names)}))[ \t]+(?:{_alt('type_cue')})(?![^\W_])"), names
+
+
+@lru_cache(maxsize=1)
 def _attached_re() -> tuple[re.Pattern, dict[str, str]]:
     # a line linking to the page's own document: "Xem chi tiết công văn đính kèm", "Nội dung công văn Ban Tuyên giáo
     # Tỉnh ủy: click xem tại đây" (press_phrases attached_lead, attached_tail)
@@ -1696,9 +1725,11 @@ def own_by_cue(st: SourceText, start: int, end: int) -> tuple[str, Span] | None:
     m = _own_by_cue_re().search(st.work, start, end)
     if m:
         return m.group("type"), st.span(m.start("type"), m.end("type"))
-    attached, names = _attached_re()
-    m = attached.search(st.work, start, end)
-    return (names[m.group("type").lower()], st.span(m.start("type"), m.end("type"))) if m else None
+    for rx, names in (_attached_re(), _quote_tail_re()):
+        m = rx.search(st.work, start, end)
+        if m:
+            return names[m.group("type").lower()], st.span(m.start("type"), m.end("type"))
+    return None
 
 
 def _quoted(work: str, pos: int, end: int) -> int | None:

@@ -20,7 +20,7 @@ def rows(name: str, kind: str | None = None) -> list[dict]:
 PIECE_OF_KIND = {"plural": "plural", "some_word": "some", "number_word": "number_word", "day_word": "dated", "month_word": "date",
                  "year_word": "date", "date_separator": "date", "honorific": "honorific",
                  "number_word_damaged": "number_word_damaged", "name_comma": "name_comma",
-                 "of_word": "of", "including_word": "including", "about_word": "about", "and_word": "and", "with_word": "with", "at_word": "at",
+                 "of_word": "of", "including_word": "including", "about_word": "about", "and_word": "and", "article_word": "article", "with_word": "with", "at_word": "at",
                  "according_word": "according", "source_word": "source", "according_verb": "according_verb", "purpose_word": "purpose", "under_word": "under", "directly_under_word": "directly_under", "all_word": "all",
                  "collective_word": "collective", "past_word": "past", "also_word": "also", "guidance_word": "guidance",
                  "province_kind": "unit_kind", "district_kind": "unit_kind", "commune_kind": "commune_kind", "city_district_kind": "city_district_kind", "committee_word": "committee_word",

@@ -129,11 +129,10 @@ FIELD_CASES = [
     # ... one capitalised ("Kế hoạch và Hướng dẫn") is still the news of a document
     ("UBND tỉnh vừa ban hành Kế hoạch và Hướng dẫn về phòng chống dịch.", {"doc_type": "Kế hoạch"}),
     # a headline in capitals "ĐẢNG ỦY XÃ X: TỔ CHỨC ..." names its organ before the colon; the words after it (a
-    # resolution "CỦA BAN CHẤP HÀNH TRUNG ƯƠNG ĐẢNG") name none; the author in capitals is not read, and "/TW" alone
-    # names no author (citation_patterns shared_code: the Bộ Chính trị, the Ban Bí thư and the BCH all number so)
+    # resolution "CỦA BAN CHẤP HÀNH TRUNG ƯƠNG ĐẢNG") name none; the cited resolution's author is read from its capitals
     ("ĐẢNG ỦY XÃ TỊNH AN: TỔ CHỨC HỘI NGHỊ SƠ KẾT CÔNG TÁC ĐẢNG VÀ TỔNG KẾT NGHỊ QUYẾT SỐ 18-NQ/TW NGÀY 25/10/2017 CỦA "
      "BAN CHẤP HÀNH TRUNG ƯƠNG ĐẢNG\nSáng ngày 19/9/2025, Đảng ủy xã Tịnh An tổ chức Hội nghị sơ kết công tác Đảng.",
-     {"issuer": "Đảng ủy xã Tịnh An", "cited.0.number": "18-NQ/TW", "cited.0.issuer": None}),
+     {"issuer": "Đảng ủy xã Tịnh An", "cited.0.number": "18-NQ/TW", "cited.0.issuer": "Ban Chấp hành Trung ương"}),
     # the page's headline "X xây dựng Kế hoạch ..." (its first line, no full stop) reports X's plan as "vừa" would ...
     ("Ban Thường vụ Đảng ủy UBND tỉnh Gia Lai xây dựng Kế hoạch triển khai Cuộc thi chính luận năm 2025\n\n"
      "Thể lệ cuộc thi theo Kế hoạch số 57-KH/HVCTQG ngày 05/02/2025 của Học viện Chính trị Quốc gia Hồ Chí Minh.",
