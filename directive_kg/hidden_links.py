@@ -3,8 +3,8 @@
 The SPARQL joins each unlinked reuse's passages with each other (four (passage, passage) rows a
 reuse, a look-up of the document of each) and, per pair of documents, tests the cited documents and
 reads the numbers again: 9.3 CPU s at 31,000 documents, of which the pairs 6.6. Here the store gives
-each unlinked reuse once, its word count and its passages' documents (_REUSES: the passages' documents
-read whole and joined by hash, 1.9 s), and Python makes the pairs; each document's cited documents and
+each unlinked reuse once, its word count and its passages' documents (_REUSES: the properties read
+whole and joined by hash, 1.3 s), and Python makes the pairs; each document's cited documents and
 numbers are looked up once, not once a pair. `solutions` gives the terms the query's solutions have, in
 its order (its ORDER BY is total: queries.order_key sorts as Oxigraph does), and the runner shows them
 (queries.shown_rows: labels of documents without a number), so the table is the SPARQL's rows
@@ -30,11 +30,16 @@ _ELI = "http://data.europa.eu/eli/ontology#"
 _CITES = tuple(ox.NamedNode(_ELI + p) for p in ("cites", "ensures_implementation_of", "based_on"))
 _INTEGER = ox.NamedNode(XSD_INTEGER)
 # One solution a (reuse, word count): its passages' documents (IRIs joined by spaces: an IRI has none),
-# and how many are not IRIs (then the SPARQL's STR would differ: not computed here). The passages'
-# documents read whole and joined by hash: nested, a look-up a passage (31,000 documents: 2.2 -> 1.9 s)
+# and how many are not IRIs (then the SPARQL's STR would differ: not computed here). Each property read
+# whole, the five joined by hash (sub-selects): from the reuse, a look-up a reuse and property cost more
+# (31,000 documents: nested 2.0-2.5 CPU s, the documents' passages alone by hash 2.2, all by hash 1.3-1.4,
+# peak RSS the same)
 _REUSES = f"""PREFIX dkg: <{DKG}>
 SELECT ?w (GROUP_CONCAT(STR(?a)) AS ?docs) (SUM(IF(isIRI(?a), 0, 1)) AS ?odd) WHERE {{
-  {{ SELECT ?r ?w ?p WHERE {{ ?r a dkg:TextReuse ; dkg:linkedByCitation false ; dkg:wordCount ?w ; dkg:passage ?p }} }}
+  {{ SELECT ?r WHERE {{ ?r dkg:linkedByCitation false }} }}
+  {{ SELECT ?r WHERE {{ ?r a dkg:TextReuse }} }}
+  {{ SELECT ?r ?w WHERE {{ ?r dkg:wordCount ?w }} }}
+  {{ SELECT ?r ?p WHERE {{ ?r dkg:passage ?p }} }}
   {{ SELECT ?p ?a WHERE {{ ?p dkg:passageOf ?a }} }}
 }} GROUP BY ?r ?w"""
 
