@@ -27,7 +27,7 @@ against 0.64 whole since the relations are a FILTER, not a VALUES block). Writte
 along its 18 patterns: 711,076 look-ups, 3.05 CPU s against 1.37 whole at 10,000 + 1,000; at 100,000
 the table costs ~23 s whole, and the same walk is within its budget: not measured there), and hidden-links, not keyed: its rows are pairs,
 and its query bound by VALUES to 2,000 documents costs more than whole (30,000 documents: 10.6
-against 8.4 CPU s). reporting-lines is updated since reach splits a UNION into its branches."""
+against 8.4 CPU s; whole, computed in Python since session 20, 2.7-3.0: directive_kg.hidden_links). reporting-lines is updated since reach splits a UNION into its branches."""
 from __future__ import annotations
 
 import bisect
