@@ -61,6 +61,7 @@ def parse_header(st: SourceText, start: int = 0, end: int | None = None) -> Head
     _assign_organs(st, reader.organ_blocks, reader.title_at, out, ev)
     _narrow_heading_issuer(st, out, ev)
     _seat_from_place(out, warns)
+    _post_issuer(st, reader.organ_blocks, reader.title_at, out, ev)
     has_header = bool(out.get("number") or out.get("issuer") or out.get("date"))
     if has_header:
         warns += _missing(out, out.get("title") or out.get("number") and type_from_number(out["number"]))
@@ -591,7 +592,6 @@ def _assign_organs(st, blocks, title_at, out, ev):
         ev["issuer"] = span
         if parent:
             ev["parent_body"] = span
-        _post_issuer(st, blocks[title_at:title_at + 1] if title_at else [], out, ev)
         return
 
 
@@ -725,16 +725,35 @@ def _narrow_heading_issuer(st: SourceText, out: dict, ev: dict) -> None:
         out["issuer"] = Organ(body.name, body.level, body.channel, body.name)
 
 
-def _post_issuer(st, blocks, out, ev) -> None:
+def _post_issuer(st, blocks, title_at, out, ev) -> None:
     """"QUYẾT ĐỊNH / Về việc ... / CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH BẮC NINH": a Quyết định or Chỉ thị
-    issued by the head of the header's body, named on the line after the title."""
-    issuer = out["issuer"]
-    if out.get("title") not in spellings("issuing_verb"):
+    issued by the head of the header's body, named on the line after the title; a portal that dropped
+    the title line leaves that line right after the header's organ block."""
+    issuer = out.get("issuer")
+    if issuer is None or len(blocks) < 2:
         return
-    for block in blocks:
-        lines = tuple(c.stripped for c in block)
-        organs = split_organs(" ".join(lines), lines)
-        if len(organs) == 1 and organs[0].name != issuer.name and bare_key(organs[0].name).endswith(bare_key(issuer.name)):
-            out["issuer"] = replace(organs[0], province=issuer.province, province_kind=issuer.province_kind,
-                                    district=issuer.district, district_kind=issuer.district_kind)
-            ev["issuer"] = st.span(block[0].start, block[-1].end)
+    if title_at and out.get("title") in spellings("issuing_verb"):
+        block = blocks[title_at]
+    elif title_at is None and out.get("title") is None:
+        block = blocks[1]
+    else:
+        return
+    lines = tuple(c.stripped for c in block)
+    organs = split_organs(" ".join(lines), lines)
+    if len(organs) == 1 and organs[0].name != issuer.name and _heads(organs[0], issuer):
+        out["issuer"] = replace(organs[0], province=issuer.province, province_kind=issuer.province_kind,
+                                district=issuer.district, district_kind=issuer.district_kind)
+        ev["issuer"] = st.span(block[0].start, block[-1].end)
+
+
+def _heads(organ, issuer) -> bool:
+    """The organ names the head of the issuer: "Chủ tịch Ủy ban nhân dân tỉnh Bắc Ninh", or without the
+    locality the header gives ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH" under "ỦY BAN NHÂN DÂN / TỈNH HÀ TĨNH")."""
+    key = bare_key(organ.name)
+    if key.endswith(bare_key(issuer.name)):
+        return True
+    if organ.province or organ.district or not issuer.locality_phrase or not issuer.name.endswith(issuer.locality_phrase):
+        return False
+    stem = issuer.name[:-len(issuer.locality_phrase)].strip()
+    kind = issuer.district_kind or issuer.province_kind or ""
+    return any(key.endswith(bare_key(s)) and key != bare_key(s) for s in (f"{stem} {kind}", stem))
