@@ -104,7 +104,8 @@ class _Reader:
         self.header_end = start
 
     def read(self) -> None:
-        readers = (self._line_number, self._line_unnumbered, self._line_place_date, self._line_subject,
+        readers = (self._line_number, self._line_unnumbered, self._line_place_date, self._line_draft_date,
+                   self._line_subject,
                    self._line_title, self._line_mark, self._line_caps_subject, self._line_organ,
                    self._line_lower_subject)
         i = 0
@@ -222,6 +223,29 @@ class _Reader:
             return None
         self.warns.append(f"header: number line {clean(c.text)!r} has no number")
         return self._field_line(i)
+
+    def _line_draft_date(self, c: Cell, i: int) -> int | None:
+        """"Hà Nội, ngày" / "tháng" / "năm 2016": a draft's date left blank, its words on lines of their own
+        (blank lines between). Read as one line (line breaks as spaces: offsets stay exact)."""
+        if "place" in self.out or "date" in self.out or is_upper(c.stripped) or len(c.stripped) > 60:
+            return None
+        end, k, parts = c, i, 0
+        while k < min(i + 6, len(self.cells)):
+            nxt = self.cells[k]
+            if not nxt.stripped:
+                k += 1
+                continue
+            if not _draft_date_part().fullmatch(nxt.stripped):
+                break
+            end, k, parts = nxt, k + 1, parts + 1
+        if not parts:
+            return None
+        joined = Cell(c.start, end.end, self.st.work[c.start:end.end].replace("\n", " "))
+        m = PLACE_LINE.match(joined.text)
+        if not m or m.end() <= c.end - c.start:
+            return None
+        _set_place_date(self.st, joined, m, self.out, self.ev, self.warns)
+        return self._field_line(k)
 
     def _line_place_date(self, c: Cell, i: int) -> int | None:
         m = DATE_LINE.match(c.text) or PLACE_LINE.match(c.text)
@@ -723,6 +747,12 @@ def _narrow_heading_issuer(st: SourceText, out: dict, ev: dict) -> None:
     body = refdata.find_central_body(code.body) if code and code.body and "{" not in code.body else None
     if body is not None and body.parent == issuer.name:
         out["issuer"] = Organ(body.name, body.level, body.channel, body.name)
+
+
+@lru_cache(maxsize=1)
+def _draft_date_part() -> re.Pattern:
+    words = G.alternation(G.words("day_word") + G.words("month_word") + G.words("year_word"), "i")
+    return re.compile(rf"(?:{words})(?:\s+(?:19|20)\d\d)?")
 
 
 def _post_issuer(st, blocks, title_at, out, ev) -> None:

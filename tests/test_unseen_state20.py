@@ -99,3 +99,60 @@ _LEAD = "Hồi 16h30, Ban Chỉ đạo Trung ương về phòng, chống thiên 
 ])
 def test_telegram_addressees(addressees, expected):
     assert tuple(extract_text(_LEAD + addressees + " về công tác ứng phó với áp thấp nhiệt đới.").recipients) == expected
+
+
+# --- a draft: "Số:" with no number (alone, or its symbol on a line of its own) anchors the header; its date left
+# blank, the words "ngày" / "tháng" / "năm 2016" on lines of their own ----------------------------------------------
+_DRAFT = ("VĂN PHÒNG CHÍNH PHỦ\n{num}\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\n{date}\n\n"
+          "DỰ THẢO\n\nTỜ TRÌNH\nVề dự thảo Nghị định ban hành Quy chế làm việc\nKính gửi: Chính phủ\n"
+          "Thực hiện Nghị quyết số 01/NQ-CP ngày 07 tháng 01 năm 2016 của Chính phủ, Văn phòng Chính phủ trình như sau:\n")
+
+
+@pytest.mark.parametrize("num", ["Số:       /TTr-VPCP", "Số:\n\n/TTr-VPCP", "Số: /TTr-VPCP"])
+@pytest.mark.parametrize("date, place, iso", [
+    ("Hà Nội, ngày 3 tháng 8 năm 2016", "Hà Nội", "2016-08-03"),
+    ("Hà Nội, ngày    tháng    năm 2016", "Hà Nội", None),
+    ("Hà Nội, ngày\n\ntháng\n\nnăm 2016", "Hà Nội", None),
+])
+def test_draft_without_number(num, date, place, iso):
+    r = extract_text(_DRAFT.format(num=num, date=date))
+    assert (r.doc_type, r.number, r.issuer, r.place, r.date) == ("Tờ trình", None, "Văn phòng Chính phủ", place, iso)
+    assert r.subject == "Về dự thảo Nghị định ban hành Quy chế làm việc"
+
+
+# --- a title that goes on from its type's name ("THÔNG TƯ LIÊN TỊCH": a Thông tư, as cited) -----------------------
+@pytest.mark.parametrize("title, doc_type", [
+    ("THÔNG TƯ LIÊN TỊCH", "Thông tư"),
+    ("THÔNG TƯ", "Thông tư"),
+    ("CHƯƠNG TRÌNH HÀNH ĐỘNG", "Chương trình"),
+])
+def test_title_going_on_from_its_type(title, doc_type):
+    text = ("BỘ NỘI VỤ - BỘ TÀI CHÍNH\n-------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập – Tự do – Hạnh phúc\n"
+            "Số: 02/2011/TTLT-BNV-BTC\nHà Nội, ngày 28 tháng 01 năm 2011\n\n" + title + "\n\nHƯỚNG DẪN CHỨC NĂNG\n")
+    r = extract_text(text)
+    assert (r.doc_type, r.number, r.issuer) == (doc_type, "02/2011/TTLT-BNV-BTC", "Bộ Nội vụ")
+
+
+def test_urgent_title_keeps_its_urgency():
+    text = ("ỦY BAN NHÂN DÂN\nTỈNH AN NAM\nSố: 04/CĐ-UBND\nAn Nam, ngày 3 tháng 5 năm 2019\n\nCÔNG ĐIỆN KHẨN\n"
+            "Về việc ứng phó với bão\n")
+    r = extract_text(text)
+    assert (r.doc_type, r.urgency) == ("Công điện", "Khẩn")
+
+
+# --- a law portal's title and notes over the header ("... đã được thay thế bởi Quyết định 366/QĐ-UBND"): the
+# portal's words, not the document's citations --------------------------------------------------------------------
+@pytest.mark.parametrize("note, cited", [
+    ("Quyết định 19/QĐ-UBND bổ sung thủ tục hành chính đã được thay thế bởi Quyết định 366/QĐ-UBND bãi bỏ Quyết "
+     "định công bố thủ tục hành chính và được áp dụng kể từ ngày 25/08/2015.\n\n", ["81/QĐ-UBND"]),
+    ("", ["81/QĐ-UBND"]),
+])
+def test_portal_notes_over_the_header(note, cited):
+    text = ("Quyết định 19/QĐ-UBND\n\nQuyết định 19/QĐ-UBND năm 2009 bổ sung thủ tục hành chính của tỉnh Bắc Giang\n\n"
+            + note + "ỦY BAN NHÂN DÂN\nTỈNH BẮC GIANG\n-------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - "
+            "Hạnh phúc\nSố: 19/QĐ-UBND\nBắc Giang, ngày 23 tháng 11 năm 2009\n\nQUYẾT ĐỊNH\nVỀ VIỆC BỔ SUNG THỦ TỤC\n"
+            "ỦY BAN NHÂN DÂN TỈNH BẮC GIANG\nQUYẾT ĐỊNH:\nĐiều 1. Bổ sung 04 thủ tục hành chính được công bố kèm theo "
+            "Quyết định số 81/QĐ-UBND ngày 17/8/2009 của UBND tỉnh Bắc Giang.\n")
+    r = extract_text(text)
+    assert (r.doc_type, r.number) == ("Quyết định", "19/QĐ-UBND")
+    assert [c.number for c in r.cited_documents if c.number] == cited
