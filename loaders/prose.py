@@ -194,6 +194,8 @@ def _res() -> dict[str, re.Pattern]:
         # a portal title's year after the number ("Công văn 12154/VPCP-TCCV 2025 về việc ..."): no date of its own
         "bare_year": re.compile(rf"[ \t]+(?:(?i:{alternation(G.words('year_word'))})[ \t]+)?(?:19|20)\d\d(?![\d/.\-])"),
         # "Sáng 5/8/2021", "chiều hôm nay 18 tháng 8 năm 2016": the date after a time of day, no "ngày"
+        "clock": re.compile(rf"(?:{_alt('clock_lead')})\s+\d{{1,2}}\s*(?:{_alt('hour_word')})\s*"
+                            rf"(?:\d{{1,2}}\s*(?:(?:{_alt('minute_word')})(?!\w))?)?\s*"),
         "dateline": re.compile(rf"(?<!\w){_alt('time_of_day')}\s+{G.piece('date')}(?!\d)"),
         # "Ngày 18/02, ...", "Chiều tối 3.2, ...": a day and month without the year
         "yearless": re.compile(rf"(?<!\w)(?:(?i:{G.piece('day_word')})|{_alt('time_of_day')})\s+(?P<d>\d{{1,2}})\s*"
@@ -1028,7 +1030,9 @@ def _read_head(st: SourceText, lead: _Lead) -> None:
         _set_date(st, lead, d)
     y = res["yearless"].search(work, told, v0) if d is None else None
     agency = _AGENCY.match(work, _skip_space(work, told, v0), v0) if y else None   # "(QBĐT) - Ngày 25-3, ..."
-    if y and "date" not in lead.values and not work[agency.end() if agency else told:y.start()].strip(" \t>*-(,"):
+    gap = work[agency.end() if agency else told:y.start()] if y else ""
+    clock = res["clock"].match(gap.lstrip(" \t>*-("))   # "Vào lúc 10h00 ngày 21/7, ...": the clock time, then the date
+    if y and "date" not in lead.values and not (gap.lstrip(" \t>*-(")[clock.end():] if clock else gap).strip(" \t>*-(,"):
         year = _year_of_month(work, int(y.group("m"))) or _year_after_cited(work, int(y.group("d")), int(y.group("m")))
         if year:
             _set_iso(st, lead, H.date_from_parts(y.group("d"), y.group("m"), year), y)

@@ -156,3 +156,42 @@ def test_portal_notes_over_the_header(note, cited):
     r = extract_text(text)
     assert (r.doc_type, r.number) == ("Quyết định", "19/QĐ-UBND")
     assert [c.number for c in r.cited_documents if c.number] == cited
+
+
+# --- a clock time before the yearless date that opens the lead ("Vào lúc 10h00 ngày 21/7, ..."): the year from
+# the page's other dates of that month (a crawler's "10:48, 21/07/2018") ------------------------------------------
+@pytest.mark.parametrize("lead, date", [
+    ("Vào lúc 10h00 ngày 21/7, ", "2018-07-21"),
+    ("Hồi 16 giờ 30 ngày 21/7, ", "2018-07-21"),
+    ("Lúc 9h ngày 21/7, ", "2018-07-21"),
+    ("Ngày 21/7, ", "2018-07-21"),
+    ("Theo nguồn tin ngày 21/7, ", None),   # words before the date: not the lead's own date
+])
+def test_clock_time_before_yearless_date(lead, date):
+    text = ("Công điện khẩn của Chủ tịch UBND tỉnh về mưa lũ\n10:48, 21/07/2018\n" + lead +
+            "Chủ tịch UBND tỉnh Nghệ An vừa có công điện khẩn số 12/CĐ-UBND về ứng phó mưa lũ.")
+    r = extract_text(text)
+    assert (r.doc_type, r.number, r.date) == ("Công điện", "12/CĐ-UBND", date)
+
+
+# --- "thay thế Quyết định số ...": the replaced document is referred to, not implemented (though "thi hành" is in
+# the clause) ---------------------------------------------------------------------------------------------------------
+@pytest.mark.parametrize("sentence, relation", [
+    ("Quyết định này có hiệu lực thi hành kể từ ngày 14 tháng 9 năm 2024 và thay thế Quyết định số 17/2016/QĐ-UBND "
+     "ngày 25 tháng 02 năm 2016 của Ủy ban nhân dân tỉnh.", "refers"),
+    ("Thi hành Quyết định số 17/2016/QĐ-UBND ngày 25 tháng 02 năm 2016 của Ủy ban nhân dân tỉnh.", "implements"),
+])
+def test_replaced_document_is_referred(sentence, relation):
+    text = _HEADER + "Số: 64/2024/QĐ-UBND\n|\nAn Nam, ngày 04 tháng 9 năm 2024\n|\nQUYẾT ĐỊNH\nVỀ VIỆC BAN HÀNH QUY ĐỊNH\n" \
+        "ỦY BAN NHÂN DÂN TỈNH AN NAM\nQUYẾT ĐỊNH:\nĐiều 1. Ban hành kèm theo Quyết định này Quy định.\nĐiều 2. " + sentence + "\n"
+    cited = [c for c in extract_text(text).cited_documents if c.number == "17/2016/QĐ-UBND"]
+    assert [c.relation for c in cited] == [relation]
+
+
+# --- "Phó Chủ tịch Thường trực UBND tỉnh X": one post (the signer's role), no "Thường trực" organ acting ----------
+@pytest.mark.parametrize("post", ["Phó Chủ tịch Thường trực", "Phó Chủ tịch", "Chủ tịch"])
+def test_standing_vice_chair_is_one_post(post):
+    r = extract_text(f"{post} UBND tỉnh Lào Cai Lê Văn Tám đã ký ban hành văn bản hoả tốc yêu cầu các sở, ngành "
+                     "chủ động ứng phó mưa lũ.")
+    assert (r.issuer, r.acting_body, r.signer.name, r.signer.role, r.urgency) == (
+        "UBND tỉnh Lào Cai", None, "Lê Văn Tám", post, "Hỏa tốc")
