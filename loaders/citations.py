@@ -206,7 +206,8 @@ def _regexes() -> dict[str, re.Pattern]:
         # "Theo đó, ngày D, X ban hành ...", "Do công việc đột xuất, ngày D, X có ...": a short lead before the date
         # and a time of day before the date ("Được biết, vào chiều ngày D, X đã có ...": press_phrases time_of_day)
         "date_after_lead": re.compile(rf"^\s*(?:[^\d,;.\n]{{1,40}},\s*)?(?:(?i:{time_of_day})\s+)?{dated}"),
-        "of_x_at": re.compile(rf"(?:^|.*\s){of}\s+(?P<x>[^,;:.()]+?)\s+{G.piece('at')}\s+$", re.S),
+        # "Ban Chỉ huy Phòng, chống thiên tai ... tỉnh tại Văn bản số ...": a comma before a lower-case word is the name's
+        "of_x_at": re.compile(rf"(?:^|.*\s){of}\s+(?P<x>(?:[^,;:.()]|,(?!\s*[{G.UPPER}]))+?)\s+{G.piece('at')}\s+$", re.S),
         # "Xét đề nghị của: X tại các văn bản: số 49/TTr-UBND ngày ..., số 48/TTr-UBND ngày ...": X wrote the
         # list; read across the colons and the items before the citation
         "of_x_at_list": re.compile(rf"(?:^|.*\s){of}\s*:?\s+(?P<x>[^,;:.()]+?)\s+{G.piece('at')}\s+(?:{plural}\s+)?"

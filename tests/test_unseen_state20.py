@@ -195,3 +195,39 @@ def test_standing_vice_chair_is_one_post(post):
                      "chủ động ứng phó mưa lũ.")
     assert (r.issuer, r.acting_body, r.signer.name, r.signer.role, r.urgency) == (
         "UBND tỉnh Lào Cai", None, "Lê Văn Tám", post, "Hỏa tốc")
+
+
+# --- the quốc hiệu as damaged pages print it, on the organ's line: no part of the organ --------------------------
+@pytest.mark.parametrize("motto", ["CỘNG HÒA XàHỘI CHỦ NGHĨA VIỆT NAM", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"])
+def test_damaged_national_motto_in_a_flattened_header(motto):
+    text = ("  1. ỦY BAN NHÂN DÂN " + motto + " TỈNH HÀ TĨNH Độc lập  Tự do  Hạnh phúc    Số: 16/QĐUBND Hà Tĩnh, ngày 04 "
+            "tháng 06 năm 2019   QUYẾT ĐỊNH VỀ VIỆC PHÊ DUYỆT PHƯƠNG ÁN ỨNG PHÓ VỚI BÃO ỦY BAN NHÂN DÂN TỈNH Căn cứ Luật "
+            "Phòng, chống thiên tai ngày 19/6/2013; QUYẾT ĐỊNH: Điều 1. Phê duyệt Phương án.")
+    r = extract_text(text)
+    assert (r.issuer, r.number, r.date) == ("Ủy ban nhân dân tỉnh Hà Tĩnh", "16/QĐUBND", "2019-06-04")
+
+
+@pytest.mark.parametrize("first_line", ["ỦY BAN NHÂN DÂN | CỘNG HÕA XÃ HỘI CHỦ NGHĨA VIỆT NAM |",
+                                        "ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |"])
+def test_damaged_national_motto_in_a_pipe_row(first_line):
+    text = (first_line + "\nXÃ AN PHÚ | Độc lập - Tự do - Hạnh phúc |\nSố: 36 /KH - UBND |\nAn Phú, ngày 07 tháng 5 năm "
+            "2025 |\nKẾ HOẠCH\nPhòng, chống thiên tai năm 2025 trên địa bàn xã An Phú\n"
+            "Căn cứ Luật Phòng, chống thiên tai ngày 19/6/2013;\n")
+    r = extract_text(text)
+    assert (r.issuer, r.number, r.date) == ("Ủy ban nhân dân xã An Phú", "36/KH-UBND", "2025-05-07")
+
+
+# --- "Xét đề nghị của X tại Văn bản số ...": a comma inside X's name before a lower-case word ("Ban Chỉ huy Phòng,
+# chống thiên tai ...") is the name's ---------------------------------------------------------------------------------
+@pytest.mark.parametrize("proposer, number, issuer", [
+    ("Ban Chỉ huy Phòng, chống thiên tai và Tìm kiếm cứu nạn tỉnh", "81/PCTT",
+     "Ban Chỉ huy Phòng, chống thiên tai và Tìm kiếm cứu nạn tỉnh Hà Tĩnh"),
+    ("Ban Chỉ huy Phòng chống thiên tai và Tìm kiếm cứu nạn tỉnh", "81/PCTT",
+     "Ban Chỉ huy Phòng chống thiên tai và Tìm kiếm cứu nạn tỉnh Hà Tĩnh"),
+    ("Sở Y tế", "81/SYT", "Sở Y tế tỉnh Hà Tĩnh"),
+])
+def test_proposer_named_with_a_comma(proposer, number, issuer):
+    text = ("ỦY BAN NHÂN DÂN\nTỈNH HÀ TĨNH\nSố: 16/QĐ-UBND\nHà Tĩnh, ngày 04 tháng 06 năm 2019\nQUYẾT ĐỊNH\n"
+            "VỀ VIỆC PHÊ DUYỆT PHƯƠNG ÁN\nỦY BAN NHÂN DÂN TỈNH\nXét đề nghị của " + proposer +
+            " tại Văn bản số " + number + " ngày 28/5/2019,\nQUYẾT ĐỊNH:\n")
+    assert [(c.number, c.issuer) for c in extract_text(text).cited_documents] == [(number, issuer)]
