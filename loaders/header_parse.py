@@ -62,6 +62,7 @@ def parse_header(st: SourceText, start: int = 0, end: int | None = None) -> Head
     _narrow_heading_issuer(st, out, ev)
     _seat_from_place(out, warns)
     _post_issuer(st, reader.organ_blocks, reader.title_at, out, ev)
+    _authority_after_subject(st, out, ev)
     has_header = bool(out.get("number") or out.get("issuer") or out.get("date"))
     if has_header:
         warns += _missing(out, out.get("title") or out.get("number") and type_from_number(out["number"]))
@@ -774,6 +775,34 @@ def _post_issuer(st, blocks, title_at, out, ev) -> None:
         out["issuer"] = replace(organs[0], province=issuer.province, province_kind=issuer.province_kind,
                                 district=issuer.district, district_kind=issuer.district_kind)
         ev["issuer"] = st.span(block[0].start, block[-1].end)
+
+
+def _authority_after_subject(st, out, ev) -> None:
+    """A PDF flattened to one line: "QUYẾT ĐỊNH VỀ VIỆC PHÊ DUYỆT ... ỦY BAN NHÂN DÂN TỈNH Căn cứ ...": the
+    authority line glued to the trích yếu in capitals ends it; its head, when it names one, issues."""
+    subject, issuer, span = out.get("subject"), out.get("issuer"), ev.get("subject")
+    if not subject or issuer is None or span is None or not is_upper(subject) or "\n" in span.quote:
+        return   # a trích yếu of its own lines ends before the authority line's
+    for m in re.finditer(r"\s+(?=\S)", subject):
+        tail = subject[m.end():]
+        if re.search(rf"(?<!\w)(?i:{G.piece('of')})$", subject[:m.start()]):
+            continue   # "QUY CHẾ LÀM VIỆC CỦA ỦY BAN NHÂN DÂN TỈNH": the body the subject names
+        organs = split_organs(tail, (tail,))
+        if len(organs) != 1 or bare_key(organs[0].name) != bare_key(tail):
+            continue
+        organ = organs[0]
+        same = not (organ.province or organ.district) and issuer.name.startswith(organ.name) and issuer.locality_phrase
+        if not (same or _heads(organ, issuer) and organ.name != issuer.name):
+            continue
+        at = re.search(r"\s+" + r"\s+".join(map(re.escape, tail.split())) + r"\s*$", span.quote)
+        if at is None:
+            return
+        out["subject"] = subject[:m.start()]
+        ev["subject"] = st.span(span.start, span.start + at.start())
+        if not same:
+            out["issuer"] = replace(organ, province=issuer.province, province_kind=issuer.province_kind,
+                                    district=issuer.district, district_kind=issuer.district_kind)
+        return
 
 
 def _heads(organ, issuer) -> bool:

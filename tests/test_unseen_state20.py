@@ -231,3 +231,21 @@ def test_proposer_named_with_a_comma(proposer, number, issuer):
             "VỀ VIỆC PHÊ DUYỆT PHƯƠNG ÁN\nỦY BAN NHÂN DÂN TỈNH\nXét đề nghị của " + proposer +
             " tại Văn bản số " + number + " ngày 28/5/2019,\nQUYẾT ĐỊNH:\n")
     assert [(c.number, c.issuer) for c in extract_text(text).cited_documents] == [(number, issuer)]
+
+
+# --- a PDF flattened to one line: the authority line glued to the trích yếu in capitals ends it (its head issues);
+# the body a trích yếu names after "CỦA" stays in it ---------------------------------------------------------------
+@pytest.mark.parametrize("authority, subject, issuer", [
+    ("ỦY BAN NHÂN DÂN TỈNH", "VỀ VIỆC PHÊ DUYỆT PHƯƠNG ÁN ỨNG PHÓ VỚI BÃO", "Ủy ban nhân dân tỉnh Hà Tĩnh"),
+    ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH HÀ TĨNH", "VỀ VIỆC PHÊ DUYỆT PHƯƠNG ÁN ỨNG PHÓ VỚI BÃO",
+     "Chủ tịch Ủy ban nhân dân tỉnh Hà Tĩnh"),
+    ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH", "VỀ VIỆC PHÊ DUYỆT PHƯƠNG ÁN ỨNG PHÓ VỚI BÃO", "Chủ tịch Ủy ban nhân dân tỉnh Hà Tĩnh"),
+    ("CỦA ỦY BAN NHÂN DÂN TỈNH", "VỀ VIỆC PHÊ DUYỆT PHƯƠNG ÁN ỨNG PHÓ VỚI BÃO CỦA ỦY BAN NHÂN DÂN TỈNH",
+     "Ủy ban nhân dân tỉnh Hà Tĩnh"),
+])
+def test_authority_line_glued_to_a_flattened_subject(authority, subject, issuer):
+    text = ("  1. ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM TỈNH HÀ TĨNH Độc lập  Tự do  Hạnh phúc    Số: "
+            "16/QĐUBND Hà Tĩnh, ngày 04 tháng 06 năm 2019   QUYẾT ĐỊNH VỀ VIỆC PHÊ DUYỆT PHƯƠNG ÁN ỨNG PHÓ VỚI BÃO "
+            + authority + " Căn cứ Luật Phòng, chống thiên tai ngày 19/6/2013; QUYẾT ĐỊNH: Điều 1. Phê duyệt.")
+    r = extract_text(text)
+    assert (r.subject, r.issuer) == (subject, issuer)
