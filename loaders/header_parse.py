@@ -772,8 +772,7 @@ def _post_issuer(st, blocks, title_at, out, ev) -> None:
     lines = tuple(c.stripped for c in block)
     organs = split_organs(" ".join(lines), lines)
     if len(organs) == 1 and organs[0].name != issuer.name and _heads(organs[0], issuer):
-        out["issuer"] = replace(organs[0], province=issuer.province, province_kind=issuer.province_kind,
-                                district=issuer.district, district_kind=issuer.district_kind)
+        out["issuer"] = _seated(organs[0], issuer)
         ev["issuer"] = st.span(block[0].start, block[-1].end)
 
 
@@ -800,9 +799,14 @@ def _authority_after_subject(st, out, ev) -> None:
         out["subject"] = subject[:m.start()]
         ev["subject"] = st.span(span.start, span.start + at.start())
         if not same:
-            out["issuer"] = replace(organ, province=issuer.province, province_kind=issuer.province_kind,
-                                    district=issuer.district, district_kind=issuer.district_kind)
+            out["issuer"] = _seated(organ, issuer)
         return
+
+
+def _seated(head, issuer):
+    """The head of the header's body ("Chủ tịch Ủy ban nhân dân tỉnh") in that body's place."""
+    return replace(head, province=issuer.province, province_kind=issuer.province_kind,
+                   district=issuer.district, district_kind=issuer.district_kind)
 
 
 def _heads(organ, issuer) -> bool:
