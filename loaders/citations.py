@@ -193,7 +193,8 @@ def _regexes() -> dict[str, re.Pattern]:
         "post": re.compile(rf",\s*{alternation([t for t, _ in p['post']])}(?:\s+[A-ZĐ][^\W_]*)*"),
         "posts_only": re.compile(rf"^{alternation([t for t, _ in p['post']])}$"),
         "boundary": re.compile(r"[.;:!?](?=\s)|\n\s*\n"),
-        "issued": re.compile(rf"(?P<x>[^,;:.\n()]+?)\s+(?:{G.piece('past')}\s+)?{issued}\s+$"),
+        # X starts after the last stop before the verb (the lookbehind spares a search from every position: O(n²))
+        "issued": re.compile(rf"(?<![^,;:.\n()])(?P<x>[^,;:.\n()]+?)\s+(?:{G.piece('past')}\s+)?{issued}\s+$"),
         # "Ngày 25/6, UBND thành phố có Thông báo số 243": "có" issues only right before the document
         "has_issued": re.compile(rf"(?<![^\W_])(?:{alternation([t for t, _ in p['issued_right_before']])})\s+$"),
         # a line break inside a subject when the next line goes on in lower case (a hard-wrapped page)
@@ -209,7 +210,8 @@ def _regexes() -> dict[str, re.Pattern]:
         # "Theo đó, ngày D, X ban hành ...", "Do công việc đột xuất, ngày D, X có ...": a short lead before the date
         # and a time of day before the date ("Được biết, vào chiều ngày D, X đã có ...": press_phrases time_of_day)
         "date_after_lead": re.compile(rf"^\s*(?:[^\d,;.\n]{{1,40}},\s*)?(?:(?i:{time_of_day})\s+)?{dated}"),
-        "of_x_at": re.compile(rf"(?:^|.*\s){of}\s+(?P<x>[^,;:.()]+?)\s+{G.piece('at')}\s+$", re.S),
+        # "Ban Chỉ huy Phòng, chống thiên tai ... tỉnh tại Văn bản số ...": a comma before a lower-case word is the name's
+        "of_x_at": re.compile(rf"(?:^|.*\s){of}\s+(?P<x>[^,;:.()]+?(?:,\s*(?![{G.UPPER}])[^,;:.()]+?)*)\s+{G.piece('at')}\s+$", re.S),
         # "Xét đề nghị của: X tại các văn bản: số 49/TTr-UBND ngày ..., số 48/TTr-UBND ngày ...": X wrote the
         # list; read across the colons and the items before the citation
         "of_x_at_list": re.compile(rf"(?:^|.*\s){of}\s*:?\s+(?P<x>[^,;:.()]+?)\s+{G.piece('at')}\s+(?:{plural}\s+)?"

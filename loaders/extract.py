@@ -175,9 +175,18 @@ def _own_words_start(head: H.Header, rep: P.Reported | None) -> int:
     """Where an original's own words begin: its header, when a press lead or a portal's lines stand
     before it (what the journalist mentions there is not cited by the document). A press report's
     words are all read."""
-    if rep is not None or head.text_kind != "ORIG" or not head.number or not head.evidence:
+    if head.text_kind != "ORIG" or not head.number or not head.evidence:
+        return 0
+    if rep is not None and not _portal_title(rep, head):
         return 0
     return _header_start(head)
+
+
+def _portal_title(rep: P.Reported, head: H.Header) -> bool:
+    """The report is a law portal's title over the original's header ("Quyết định 119/QĐ-UBND năm 2009 bổ sung
+    ..."; its notes after it: "đã được thay thế bởi Quyết định 366/QĐ-UBND"): a title line naming the header's own
+    number, not a journalist's lead."""
+    return bool(rep.title_line and rep.number and H.bare_key(rep.number) == H.bare_key(head.number))
 
 
 def _header_start(head: H.Header) -> int:

@@ -10,7 +10,7 @@ from loaders.header_layout import UPPER, is_upper
 from loaders import grammar as G
 from loaders.grammar import alternation
 from loaders.header_vocab import (
-    bare_key, code_list, markers, spellings, title_names, tolerant_phrase, type_codes,
+    bare_key, code_list, markers, spellings, title_names, long_title_names, tolerant_phrase, type_codes,
 )
 from loaders.refdata import table
 from loaders.text import clean
@@ -243,6 +243,8 @@ def title_type(text: str) -> tuple[str | None, str | None]:
         return None, None
     folded = bare_key(text)
     names = title_names()
+    if folded in long_title_names():
+        return long_title_names()[folded], None
     if folded in names:
         return names[folded], None
     for s, label in code_list("urgency"):

@@ -15,7 +15,8 @@ import re
 from functools import lru_cache
 
 from loaders.header_fields import (
-    DATE_LINE, DATE_LINE_ANCHOR, NUMBER_ANCHOR, NUMBER_LINE, NUMBER_WORD, PLACE_LINE, capacity_words, clean_place,
+    DATE_LINE, DATE_LINE_ANCHOR, NUMBER_ANCHOR, NUMBER_LINE, NUMBER_MARK, NUMBER_WORD, PLACE_LINE, capacity_words,
+    clean_place,
     line_patterns,
 )
 from loaders.header_layout import UPPER, Cell, cells, is_blank, is_upper
@@ -184,7 +185,7 @@ def _anchor_kind(c: Cell) -> str | None:
     # in capitals, or opening its line: "... trên Cổng thông tin điện tử Đảng Cộng sản Việt Nam" ends a portal's title
     if motto and (motto.group(0).isupper() or not c.text[:motto.start()].strip(" \t>*-|")):
         return "motto"
-    if NUMBER_LINE.match(c.text):
+    if NUMBER_LINE.match(c.text) or NUMBER_MARK.match(c.text):   # "Số:      /TTr-VPCP": a draft not yet numbered
         return "number"
     if DATE_LINE.match(c.text) or PLACE_LINE.match(c.text):
         return "date"

@@ -61,6 +61,8 @@ def parse_header(st: SourceText, start: int = 0, end: int | None = None) -> Head
     _assign_organs(st, reader.organ_blocks, reader.title_at, out, ev)
     _narrow_heading_issuer(st, out, ev)
     _seat_from_place(out, warns)
+    _post_issuer(st, reader.organ_blocks, reader.title_at, out, ev)
+    _authority_after_subject(st, out, ev)
     has_header = bool(out.get("number") or out.get("issuer") or out.get("date"))
     if has_header:
         warns += _missing(out, out.get("title") or out.get("number") and type_from_number(out["number"]))
@@ -103,7 +105,8 @@ class _Reader:
         self.header_end = start
 
     def read(self) -> None:
-        readers = (self._line_number, self._line_unnumbered, self._line_place_date, self._line_subject,
+        readers = (self._line_number, self._line_unnumbered, self._line_place_date, self._line_draft_date,
+                   self._line_subject,
                    self._line_title, self._line_mark, self._line_caps_subject, self._line_organ,
                    self._line_lower_subject)
         i = 0
@@ -221,6 +224,29 @@ class _Reader:
             return None
         self.warns.append(f"header: number line {clean(c.text)!r} has no number")
         return self._field_line(i)
+
+    def _line_draft_date(self, c: Cell, i: int) -> int | None:
+        """"Hà Nội, ngày" / "tháng" / "năm 2016": a draft's date left blank, its words on lines of their own
+        (blank lines between). Read as one line (line breaks as spaces: offsets stay exact)."""
+        if "place" in self.out or "date" in self.out or is_upper(c.stripped) or len(c.stripped) > 60:
+            return None
+        end, k, parts = c, i, 0
+        while k < min(i + 6, len(self.cells)):
+            nxt = self.cells[k]
+            if not nxt.stripped:
+                k += 1
+                continue
+            if not _draft_date_part().fullmatch(nxt.stripped):
+                break
+            end, k, parts = nxt, k + 1, parts + 1
+        if not parts:
+            return None
+        joined = Cell(c.start, end.end, self.st.work[c.start:end.end].replace("\n", " "))
+        m = PLACE_LINE.match(joined.text)
+        if not m or m.end() <= c.end - c.start:
+            return None
+        _set_place_date(self.st, joined, m, self.out, self.ev, self.warns)
+        return self._field_line(k)
 
     def _line_place_date(self, c: Cell, i: int) -> int | None:
         if _portal_clock(c.text):
@@ -605,7 +631,6 @@ def _assign_organs(st, blocks, title_at, out, ev):
         ev["issuer"] = span
         if parent:
             ev["parent_body"] = span
-        _post_issuer(st, blocks[title_at:title_at + 1] if title_at else [], out, ev)
         return
 
 
@@ -739,16 +764,73 @@ def _narrow_heading_issuer(st: SourceText, out: dict, ev: dict) -> None:
         out["issuer"] = Organ(body.name, body.level, body.channel, body.name)
 
 
-def _post_issuer(st, blocks, out, ev) -> None:
+@lru_cache(maxsize=1)
+def _draft_date_part() -> re.Pattern:
+    words = G.alternation(G.words("day_word") + G.words("month_word") + G.words("year_word"), "i")
+    return re.compile(rf"(?:{words})(?:\s+(?:19|20)\d\d)?")
+
+
+def _post_issuer(st, blocks, title_at, out, ev) -> None:
     """"QUYẾT ĐỊNH / Về việc ... / CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH BẮC NINH": a Quyết định or Chỉ thị
-    issued by the head of the header's body, named on the line after the title."""
-    issuer = out["issuer"]
-    if out.get("title") not in spellings("issuing_verb"):
+    issued by the head of the header's body, named on the line after the title; a portal that dropped
+    the title line leaves that line right after the header's organ block."""
+    issuer = out.get("issuer")
+    if issuer is None or len(blocks) < 2:
         return
-    for block in blocks:
-        lines = tuple(c.stripped for c in block)
-        organs = split_organs(" ".join(lines), lines)
-        if len(organs) == 1 and organs[0].name != issuer.name and bare_key(organs[0].name).endswith(bare_key(issuer.name)):
-            out["issuer"] = replace(organs[0], province=issuer.province, province_kind=issuer.province_kind,
-                                    district=issuer.district, district_kind=issuer.district_kind)
-            ev["issuer"] = st.span(block[0].start, block[-1].end)
+    if title_at and out.get("title") in spellings("issuing_verb"):
+        block = blocks[title_at]
+    elif title_at is None and out.get("title") is None:
+        block = blocks[1]
+    else:
+        return
+    lines = tuple(c.stripped for c in block)
+    organs = split_organs(" ".join(lines), lines)
+    if len(organs) == 1 and organs[0].name != issuer.name and _heads(organs[0], issuer):
+        out["issuer"] = _seated(organs[0], issuer)
+        ev["issuer"] = st.span(block[0].start, block[-1].end)
+
+
+def _authority_after_subject(st, out, ev) -> None:
+    """A PDF flattened to one line: "QUYẾT ĐỊNH VỀ VIỆC PHÊ DUYỆT ... ỦY BAN NHÂN DÂN TỈNH Căn cứ ...": the
+    authority line glued to the trích yếu in capitals ends it; its head, when it names one, issues."""
+    subject, issuer, span = out.get("subject"), out.get("issuer"), ev.get("subject")
+    if not subject or issuer is None or span is None or not is_upper(subject) or "\n" in span.quote:
+        return   # a trích yếu of its own lines ends before the authority line's
+    for m in re.finditer(r"\s+(?=\S)", subject):
+        tail = subject[m.end():]
+        if re.search(rf"(?<!\w)(?i:{G.piece('of')})$", subject[:m.start()]):
+            continue   # "QUY CHẾ LÀM VIỆC CỦA ỦY BAN NHÂN DÂN TỈNH": the body the subject names
+        organs = split_organs(tail, (tail,))
+        if len(organs) != 1 or bare_key(organs[0].name) != bare_key(tail):
+            continue
+        organ = organs[0]
+        same = not (organ.province or organ.district) and issuer.name.startswith(organ.name) and issuer.locality_phrase
+        if not (same or _heads(organ, issuer) and organ.name != issuer.name):
+            continue
+        at = re.search(r"\s+" + r"\s+".join(map(re.escape, tail.split())) + r"\s*$", span.quote)
+        if at is None:
+            return
+        out["subject"] = subject[:m.start()]
+        ev["subject"] = st.span(span.start, span.start + at.start())
+        if not same:
+            out["issuer"] = _seated(organ, issuer)
+        return
+
+
+def _seated(head, issuer):
+    """The head of the header's body ("Chủ tịch Ủy ban nhân dân tỉnh") in that body's place."""
+    return replace(head, province=issuer.province, province_kind=issuer.province_kind,
+                   district=issuer.district, district_kind=issuer.district_kind)
+
+
+def _heads(organ, issuer) -> bool:
+    """The organ names the head of the issuer: "Chủ tịch Ủy ban nhân dân tỉnh Bắc Ninh", or without the
+    locality the header gives ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH" under "ỦY BAN NHÂN DÂN / TỈNH HÀ TĨNH")."""
+    key = bare_key(organ.name)
+    if key.endswith(bare_key(issuer.name)):
+        return True
+    if organ.province or organ.district or not issuer.locality_phrase or not issuer.name.endswith(issuer.locality_phrase):
+        return False
+    stem = issuer.name[:-len(issuer.locality_phrase)].strip()
+    kind = issuer.district_kind or issuer.province_kind or ""
+    return any(key.endswith(bare_key(s)) and key != bare_key(s) for s in (f"{stem} {kind}", stem))

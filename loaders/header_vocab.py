@@ -69,3 +69,18 @@ def _code_labels(code_list_name: str) -> dict[str, str]:
 @lru_cache(maxsize=1)
 def title_names() -> dict[str, str]:
     return {bare_key(r["name_vi"]): r["name_vi"] for r in table("doc_types")}
+
+
+@lru_cache(maxsize=1)
+def long_title_names() -> dict[str, str]:
+    """title_names and the aliases that go on from their type's name ("THÔNG TƯ LIÊN TỊCH", "CHƯƠNG TRÌNH HÀNH
+    ĐỘNG"), not those that add an urgency ("CÔNG ĐIỆN KHẨN": the title's urgency is read apart)."""
+    names = dict(title_names())
+    urgent = {bare_key(s) for s, _ in code_list("urgency")}
+    for r in table("doc_types"):
+        key = bare_key(r["name_vi"])
+        for alias in filter(None, r["aliases"].split("|")):
+            k = bare_key(alias)
+            if k.startswith(key) and k != key and k[len(key):] not in urgent:
+                names.setdefault(k, r["name_vi"])
+    return names

@@ -172,8 +172,9 @@ def _res() -> dict[str, re.Pattern]:
             rf"|\s+(?P<sym>{H.SYMBOL}|{_BARE}))?"),   # "Công văn (số 73/TTg-CN)": the number in brackets too
         # a whole word, not the end of a compound verb ("đề ra", "đưa ra": verb_compound)
         # "Tờ trình về ban hành Quy chế": after a topic_word the verb names a topic, nothing issued
+        # "không ra quy định ...": a negated verb issues nothing
         "active": re.compile(rf"(?<!\w)(?P<aspects>(?:{aspect}\s+)*){_not_after('verb_compound')}{_not_after('topic_word')}"
-                             rf"(?P<verb>{issue})\s*$"),
+                             rf"{_not_after('negation')}(?P<verb>{issue})(?:\s+(?i:{urgency})(?!\w))?\s*$"),   # "ban hành hoả tốc Chỉ thị"
         "weak": re.compile(rf"(?P<aspects>(?:{aspect}\s+)*)(?P<verb>{_alt('weak_verb')})\s*$"),
         # "... cho đến khi UBND tỉnh có thông báo mới": a notice to come, no document reported
         "until": re.compile(rf"(?<!\w){_alt('until')}\s+[^,;.:\n]*$"),
@@ -216,6 +217,8 @@ def _res() -> dict[str, re.Pattern]:
         # a portal title's year after the number ("Công văn 12154/VPCP-TCCV 2025 về việc ..."): no date of its own
         "bare_year": re.compile(rf"[ \t]+(?:(?i:{alternation(G.words('year_word'))})[ \t]+)?(?:19|20)\d\d(?![\d/.\-])"),
         # "Sáng 5/8/2021", "chiều hôm nay 18 tháng 8 năm 2016": the date after a time of day, no "ngày"
+        "clock": re.compile(rf"(?:{_alt('clock_lead')})\s+\d{{1,2}}\s*(?:{_alt('hour_word')})\s*"
+                            rf"(?:\d{{1,2}}\s*(?:(?:{_alt('minute_word')})(?!\w))?)?\s*"),
         "dateline": re.compile(rf"(?<!\w){_alt('time_of_day')}\s+{G.piece('date')}(?!\d)"),
         # "Ngày 18/02, ...", "Chiều tối 3.2, ...": a day and month without the year
         # " date 2021-05 Kịp thời ...": the line a crawler puts before the page's text, the month it was published
@@ -318,6 +321,9 @@ def organ(text: str) -> tuple[str | None, H.Organ] | None:
     central = refdata.find_central_body(text)
     if central:
         return None, H.Organ(central.name, central.level, central.channel, central.name)
+    joint = _joint_first(text)
+    if joint:
+        return joint
     standing = re.match(rf"(?:{G.piece('committee_organ')})\s+", text)   # "Ban Thường vụ Đảng ủy Khối ... Trung ương"
     central = refdata.find_central_body(text[standing.end():]) if standing else None
     if central and central.channel == "party":
@@ -329,6 +335,23 @@ def organ(text: str) -> tuple[str | None, H.Organ] | None:
     if found and found[0] and found[0].lower() == _executive_organ().lower():
         found = _unit_committee(text, found[1]) or found
     return (found[0], _spelled_place(found[1])) if found else None
+
+
+def _joint_first(text: str) -> tuple[str | None, H.Organ] | None:
+    """"Bộ Y tế - Bộ Công an", "Văn phòng thường trực Ban Chỉ đạo ... Trung ương-Văn phòng Ủy ban ...": bodies acting
+    jointly, the first one named (as a header's joint organ line is read); a dash inside one name ("Bộ Lao động -
+    Thương binh và Xã hội") leaves no body head after it."""
+    for m in _joint_dash().finditer(text):
+        first = organ(text[:m.start()])
+        if first:
+            return first
+    return None
+
+
+@lru_cache(maxsize=1)
+def _joint_dash() -> re.Pattern:
+    heads = alternation(t for t, _ in patterns("body_phrases.csv")["body_head"])
+    return re.compile(rf"\s*[-–]\s*(?=(?:{heads})\s)")
 
 
 def unit_committee_name(text: str) -> str | None:
@@ -1006,8 +1029,10 @@ def _split_named(st: SourceText, s: int, e: int) -> list[Span]:
         if work[s + m.end():s + m.end() + 1].isupper() and (
                 first[:1].isupper() or _res()["plural_start"].match(first)
                 or _res()["plural_start"].match(work[start:cut].lstrip())
-                and (_res()["plural_inside"].search(nxt) or opens_organ(nxt) and _res()["kind_after_organ"].match(nxt))):
-            # "các sở, ban, ngành, UBND các huyện" / "..., UBND quận, huyện": a class of its own after a class
+                and (_res()["plural_inside"].search(nxt) or opens_organ(nxt) and _res()["kind_after_organ"].match(nxt))
+                or opens_addressee(nxt) and _res()["plural_inside"].search(nxt)):
+            # "các sở, ban, ngành, UBND các huyện" / "..., UBND quận, huyện": a class of its own after a class;
+            # "Ban chỉ huy ... các tỉnh ven biển, Ban Chỉ huy ... các bộ": a body of a class of its own
             out.append(st.span(start, cut))
             start = s + m.end()
         piece = s + m.end()
@@ -1079,7 +1104,9 @@ def _read_head(st: SourceText, lead: _Lead) -> None:
         _set_date(st, lead, d)
     y = res["yearless"].search(work, told, v0) if d is None else None
     agency = _AGENCY.match(work, _skip_space(work, told, v0), v0) if y else None   # "(QBĐT) - Ngày 25-3, ..."
-    if y and "date" not in lead.values and not work[agency.end() if agency else told:y.start()].strip(" \t>*-(,"):
+    gap = work[agency.end() if agency else told:y.start()] if y else ""
+    clock = res["clock"].match(gap.lstrip(" \t>*-("))   # "Vào lúc 10h00 ngày 21/7, ...": the clock time, then the date
+    if y and "date" not in lead.values and not (gap.lstrip(" \t>*-(")[clock.end():] if clock else gap).strip(" \t>*-(,"):
         year = _year_of_month(work, int(y.group("m"))) or _year_after_cited(work, int(y.group("d")), int(y.group("m")))
         if year:
             _set_iso(st, lead, H.date_from_parts(y.group("d"), y.group("m"), year), y)
@@ -1337,6 +1364,21 @@ _AGENCY = re.compile(rf"(?:{_STAMP}\s+)?(?:\([{H.UPPER}&]{{2,8}}\)|\([^\s()]{{2,
 _PARTY_SYMBOL = re.compile(r"\d+-[^\W\d_]")   # "09-QC/TW": a Party number, whose code is its type
 
 
+def _read_urgency(st: SourceText, lead: _Lead, m: re.Match, verb: tuple[int, int]) -> None:
+    """"Công điện hỏa tốc số ...", or the word between the verb and the type ("đã ban hành hoả tốc Chỉ thị số 25")."""
+    if m.group("urg"):
+        start, end, ev_start = m.start("urg"), m.end("urg"), m.start()
+    else:
+        gap = st.work[verb[1]:m.start()]
+        start, end = verb[1] + len(gap) - len(gap.lstrip()), verb[1] + len(gap.rstrip())
+        ev_start = start
+    word = st.work[start:end]
+    label = next((lb for s, lb in H.code_list("urgency") if H.bare_key(s) == H.bare_key(word)), None) if word else None
+    if label:
+        lead.values["urgency"] = label
+        lead.evidence["urgency"] = st.span(ev_start, end)
+
+
 def _read_lead(st: SourceText, m: re.Match, s0: int, s1: int, verb: tuple[int, int]) -> _Lead:
     lead = _Lead(m, s0, s1, verb)
     names, aliases = _type_names()
@@ -1358,11 +1400,7 @@ def _read_lead(st: SourceText, m: re.Match, s0: int, s1: int, verb: tuple[int, i
     if doc_type:
         lead.values["doc_type"] = doc_type
         lead.evidence["doc_type"] = st.span(m.start("type"), m.end("type"))
-    if m.group("urg"):
-        label = next((lb for s, lb in H.code_list("urgency") if H.bare_key(s) == H.bare_key(m.group("urg"))), None)
-        if label:
-            lead.values["urgency"] = label
-            lead.evidence["urgency"] = st.span(m.start(), m.end("urg"))
+    _read_urgency(st, lead, m, verb)
     _read_tails(st, lead, m.end(), s1)
     if verb[0] < m.start():
         _read_head(st, lead)
