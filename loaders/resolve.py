@@ -640,8 +640,8 @@ def _resolved_document(k: int, d: LoadedDocument, iris: tuple[str, str | None],
             parent = _nested_in(m, mine, targets)
             citing = parent or iri
             relation = _nested_relation(c.text) if parent else "refers"
-        cits.append(ResolvedCitation(
-            iri=ids.citation_iri(iri, m.index + 1), index=m.index, citing=citing,
+        cits.append(evolved(  # a ResolvedCitation (every field given), without __init__: one a citation
+            _NO_CITATION, iri=ids.citation_iri(iri, m.index + 1), index=m.index, citing=citing,
             asserted_in=iri, target=target, own_target=own_targets[m.key],
             relation=relation, explicit=c.explicit, method=method, confidence=confidence,
             issuer=m.issuer.iri if m.issuer else None))
@@ -649,9 +649,15 @@ def _resolved_document(k: int, d: LoadedDocument, iris: tuple[str, str | None],
     for name in _record_names(d.record):
         if name not in known:  # a name repeats in a record's tasks and lists
             names.body(k, name)
-    return ResolvedDocument(iri=iri, copy_iri=copy_iri, citations=tuple(cits),
-                            bodies={n: b.iri for n, b in known.items()},
-                            locality=(names.contexts[k].province, names.contexts[k].district))
+    ctx = names.contexts[k]
+    return evolved(_NO_DOCUMENT, iri=iri, copy_iri=copy_iri, citations=tuple(cits),
+                   bodies={n: b.iri for n, b in known.items()}, locality=(ctx.province, ctx.district))
+
+
+# what _resolved_document fills (evolved), every field replaced
+_NO_CITATION = ResolvedCitation(iri="", index=0, citing="", asserted_in="", target="", own_target="",
+                                relation="", explicit=False, method="", confidence=0.0)
+_NO_DOCUMENT = ResolvedDocument(iri="", copy_iri=None, citations=(), bodies={})
 
 
 # --- one issuer per document --------------------------------------------------------------
@@ -923,20 +929,9 @@ def _describe(acc: _NodeAcc, m: _Mention) -> None:
 
 def _best_by_subject(m: _Mention, subject: str, nodes: Mapping[str, _NodeAcc],
                      index: "_SubjectIndex", citing: tuple[str, str | None]) -> tuple[str, float] | None:
-    scored = []
-    words = _words(subject)
-    for iri in index.candidates(_slug(m.authority or ""), subject):
-        if iri in citing:
-            continue  # a document never carries itself out (nor its own copy)
-        first_date, type_codes, subjects = index.facts(iri, nodes)
-        if m.citing_date and first_date and first_date > m.citing_date:
-            continue  # a document cannot carry out one issued after it
-        if not (m.type_code is None or not type_codes or m.type_code in type_codes):  # _types_compatible
-            continue
-        sim = max((_dice(words, s) for s in subjects), default=0.0)
-        if sim >= SUBJECT_MIN_SIMILARITY:
-            scored.append((sim, iri))
-    scored.sort(reverse=True)
+    scored = [(sim, iri) for sim, iri, first_date in index.similar(_slug(m.authority or ""), subject, m.type_code, nodes)
+              if iri not in citing  # a document never carries itself out (nor its own copy)
+              and not (m.citing_date and first_date and first_date > m.citing_date)]  # nor one issued after it
     if not scored or (len(scored) > 1 and scored[0][0] == scored[1][0]):
         return None  # nothing close, or a tie: leave it unresolved rather than guess
     return scored[0][1], scored[0][0]
@@ -959,6 +954,7 @@ class _SubjectIndex:
         t = SUBJECT_MIN_SIMILARITY
         self.jaccard = t / (2 - t)  # Dice >= t  <=>  Jaccard >= t / (2 - t)
         self._facts: dict[str, tuple] = {}
+        self._similar: dict[tuple, list] = {}
         entries = [(a, iri, _words(s)) for iri, n in nodes.items() if n.numbers or n.dates
                    for a in sorted({_slug(a) for a in n.authorities}) for s in n.subjects]
         self.df: dict[str, int] = defaultdict(int)
@@ -994,6 +990,29 @@ class _SubjectIndex:
                                         tuple(map(_words, n.subjects)))
         return found
 
+    def similar(self, authority: str, subject: str, type_code: str | None, nodes: Mapping[str, "_NodeAcc"]
+                ) -> list[tuple[float, str, str | None]]:
+        """(similarity, node, its first date) of the nodes of ``authority`` whose type is compatible
+        with ``type_code`` and whose subject reaches SUBJECT_MIN_SIMILARITY with ``subject``, the most
+        similar first (then the greater IRI): asked once per (authority, subject, type), not once per
+        citation (a central directive is cited in the same words by hundreds of files); what depends on
+        the citing file (its date, itself) _best_by_subject filters out after."""
+        key = (authority, subject, type_code)
+        found = self._similar.get(key)
+        if found is None:
+            words = _words(subject)
+            found = []
+            for iri in self.candidates(authority, subject):
+                first_date, type_codes, subjects = self.facts(iri, nodes)
+                if not (type_code is None or not type_codes or type_code in type_codes):  # _types_compatible
+                    continue
+                sim = max((_dice(words, s) for s in subjects), default=0.0)
+                if sim >= SUBJECT_MIN_SIMILARITY:
+                    found.append((sim, iri, first_date))
+            found.sort(key=lambda e: (e[0], e[1]), reverse=True)
+            self._similar[key] = found
+        return found
+
     def candidates(self, authority: str, subject: str) -> list[str]:
         """Nodes of ``authority`` that may be similar to ``subject``, each once, in index order."""
         seen: dict[str, None] = {}
@@ -1003,8 +1022,11 @@ class _SubjectIndex:
         return list(seen)
 
 
+_RELATION_CODES = {"based_on": "based-on", "copy_of": "copy-of"}
+
+
 def _relation_code(relation: str) -> str:
-    return {"based_on": "based-on", "copy_of": "copy-of"}.get(relation, relation)
+    return _RELATION_CODES.get(relation, relation)
 
 
 def _nested_in(m: _Mention, siblings: list[_Mention], targets) -> str | None:
@@ -1104,17 +1126,19 @@ def _signed_for(authority: str, issuer: str | None) -> str | None:
 def _with_parents(found: Iterable[BodyNode]) -> Iterable[BodyNode]:
     """The bodies and, up the chain, the bodies they belong to (a parent is a node of its own)."""
     seen: set[str] = set()
-    given: dict[int, BodyNode] = {}  # by identity (held: an id is not reused): a name's node repeats in
-    todo = list(found)               # every file that names it, and merging it again changes nothing
-    while todo:
-        b = todo.pop()
-        if id(b) in given:
-            continue
-        given[id(b)] = b
-        yield b
-        if b.parent_name and b.parent not in seen:
-            seen.add(b.parent)
-            todo.append(resolve_body(b.parent_name, DocContext()))
+    # by identity (held: an id is not reused): a name's node repeats in every file that names it, and
+    # merging it again changes nothing. The order is a stack's (the last found first, a parent right
+    # after its child): each node taken once, in the order it is first popped, its parents then.
+    given: dict[int, BodyNode] = {}
+    for b in {id(b): b for b in reversed(list(found))}.values():
+        while b is not None and id(b) not in given:
+            given[id(b)] = b
+            yield b
+            if b.parent_name and b.parent not in seen:
+                seen.add(b.parent)
+                b = resolve_body(b.parent_name, DocContext())
+            else:
+                b = None
 
 
 _MERGED_FIELDS = ("level", "channel", "province", "district", "parent", "parent_name")
