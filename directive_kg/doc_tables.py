@@ -166,7 +166,7 @@ def _by_reuse(solutions, value) -> Iterable[tuple[set, set]]:
 
 
 def _built_reuses(store: ox.Store, store_dir: Path | None, documents: list[str] | None
-                  ) -> list[tuple[tuple[float], set]] | None:
+                  ) -> Iterable[tuple[tuple[float], set]] | None:
     """Each reuse's (similarities, passages) as _grouped gives them, from the arrays the reuse stage
     wrote beside the store (loaders.reuse_graph.write_passages) when they describe the store's reuses
     (the same TextReuse nodes: node_digest), only those with a passage of one of `documents` (None:
@@ -191,9 +191,15 @@ def _built_reuses(store: ox.Store, store_dir: Path | None, documents: list[str] 
     if documents is not None:
         wanted = np.isin(np.array(names, dtype=str), np.array(documents, dtype=str)) if names else np.zeros(0, bool)
         table = table[wanted[table[:, 0]] | wanted[table[:, 1]]] if len(table) else table
-    terms = [ox.NamedNode(n) for n in names]
-    return [((sim / 1000,), {(terms[a], a_s, a_e), (terms[b], b_s, b_e)})
-            for a, b, a_s, a_e, b_s, b_e, sim in table.tolist()]
+    return _each_built(table, [ox.NamedNode(n) for n in names])
+
+
+def _each_built(table: np.ndarray, terms: list[ox.NamedNode], chunk: int = 65536) -> Iterable[tuple[tuple[float], set]]:
+    """_built_reuses' reuses made as they are summed, a chunk of rows at a time (100,000 documents:
+    ~400,000 reuses, not held as Python objects at once)."""
+    for at in range(0, len(table), chunk):
+        for a, b, a_s, a_e, b_s, b_e, sim in table[at:at + chunk].tolist():
+            yield (sim / 1000,), {(terms[a], a_s, a_e), (terms[b], b_s, b_e)}
 
 
 def _shared_per_pair(store: ox.Store, documents: list[str] | None = None,

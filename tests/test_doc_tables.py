@@ -193,7 +193,7 @@ def test_the_shares_from_the_reuse_stages_arrays_are_those_of_the_stores_passage
     spec = doc_tables.SPECS["reuse-levels"]
     with open_store(generated_doc_kg, read_only=True) as kg:
         built = doc_tables._built_reuses(kg.store, generated_doc_kg, None)
-        assert built is not None and len(built) == len(list(query_graph(kg.store, doc_tables._PASSAGES))) // 2
+        assert built is not None and len(list(built)) == len(list(query_graph(kg.store, doc_tables._PASSAGES))) // 2
         keep = doc_tables._related({tuple(s) for s in query_graph(kg.store, doc_tables._CHILDREN)})
         whole = doc_tables._shared_per_pair(kg.store, None, keep, generated_doc_kg)
         assert whole and whole == doc_tables._shared_per_pair(kg.store, None, keep)
