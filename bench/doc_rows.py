@@ -1,11 +1,13 @@
 """CPU of a per-document table's rows computed whole against bound to some of its documents (what
 an add's in-place update computes, doc_tables.update_doc_table), per document, on a built store:
 
-    .venv/bin/python bench/doc_rows.py STORE [--sizes 100 1000 4000] [--tables reuse-levels ...] [--repeats 1]
+    .venv/bin/python bench/doc_rows.py STORE [--sizes 100 1000 4000] [--tables reuse-levels ...] [--repeats 1] [--arrays]
 
 The documents bound are drawn (seed 0) from those the table holds. Prints, per table and size, the
 thread CPU ms of the rows (query and `extend`) and of their lines, and ms a document; whole: the
-table's every document. The store is opened read-only.
+table's every document. The store is opened read-only. --arrays: STORE given as the store's folder,
+so that reuse-levels reads the reuse stage's arrays beside it (as a build does); without it the
+store's passages (SPARQL), as before tables20.
 
 Figures (2026-12-07, load 20-44, CPU ms a document): reuse-levels at 11,000 documents (a 10k + 1,000
 store), whole 0.29, bound 1,000 / 4,000 / 8,000: 1.0 / 0.84 / 0.80 (main db04791: 1.1 / 12.1 / -, its
@@ -47,6 +49,7 @@ def main() -> None:
     ap.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 4000])
     ap.add_argument("--tables", nargs="+", default=list(doc_tables.SPECS))
     ap.add_argument("--repeats", type=int, default=1)
+    ap.add_argument("--arrays", action="store_true")
     args = ap.parse_args()
     with open_store(args.store, read_only=True) as kg:
         for name in args.tables:
@@ -57,7 +60,8 @@ def main() -> None:
                     continue
                 chosen = None if size is None else sorted(random.Random(0).sample(every, size))
                 for _ in range(args.repeats):
-                    rows_cpu, (names, rows) = _cpu(lambda: doc_tables._rows(kg.store, spec, chosen))
+                    rows_cpu, (names, rows) = _cpu(lambda: doc_tables._rows(kg.store, spec, chosen,
+                                                                       args.store if args.arrays else None))
                     rows = list(rows)
                     lines_cpu, (lines, _count) = _cpu(lambda: doc_tables._lines(names, rows))
                     n = len(every) if size is None else size

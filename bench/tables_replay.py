@@ -29,6 +29,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from directive_kg import listings, table_delta  # noqa: E402
 from tables_add import timed, timed_tables  # noqa: E402  (bench/, the script's folder)
+from tables_whole import beside  # noqa: E402
 from directive_kg.listings import FOLDER  # noqa: E402
 from loaders.store import open_store  # noqa: E402
 from loaders.validate_scope import Delta  # noqa: E402
@@ -54,6 +55,7 @@ def main() -> None:
         delta.by_p = by_p
     shutil.rmtree(args.out, ignore_errors=True)
     shutil.copytree(args.last, args.out / FOLDER)
+    beside(args.store, args.out)
     if args.only:
         from directive_kg import doc_tables, queries
         names = set(args.only.split(","))

@@ -6,12 +6,14 @@ CPU and each table's thread CPU:
 
     .venv/bin/python bench/tables_whole.py STORE OUT [--workers 2]
 
-The store is opened read-only; the tables are stamped with its build.
+The store is opened read-only; the tables are stamped with its build. The reuse stage's arrays beside
+STORE are copied into OUT (beside).
 """
 from __future__ import annotations
 
 import argparse
 import json
+import shutil
 import sys
 import time
 from pathlib import Path
@@ -23,6 +25,16 @@ from tables_add import timed_tables  # noqa: E402  (bench/, the script's folder)
 from loaders.store import open_store  # noqa: E402
 
 
+def beside(store: Path, out: Path) -> None:
+    """The reuse stage's arrays (loaders.reuse_graph.PASSAGES_FILE) copied from STORE into OUT, where a
+    build has them beside its tables (code that does not read them ignores them)."""
+    from loaders.reuse_graph import PASSAGES_FILE
+
+    out.mkdir(parents=True, exist_ok=True)
+    if (store / PASSAGES_FILE).exists():
+        shutil.copy2(store / PASSAGES_FILE, out / PASSAGES_FILE)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("store", type=Path)
@@ -30,6 +42,7 @@ def main() -> None:
     ap.add_argument("--workers", type=int, default=2)
     args = ap.parse_args()
     per_table = timed_tables()
+    beside(args.store, args.out)
     with open_store(args.store, read_only=True) as kg:
         cpu = time.process_time()
         listings.write_all_tables(kg.store, args.out, args.workers)

@@ -49,6 +49,7 @@ log = logging.getLogger(__name__)
 SUFFIX = ".doc"
 _XSD = "http://www.w3.org/2001/XMLSchema#"
 _XSD_STRING = _XSD + "string"
+_DKG = "https://w3id.org/directive-kg/ontology#"
 IMPLEMENTS = ox.NamedNode("http://data.europa.eu/eli/ontology#ensures_implementation_of")
 _PREFIXES = """PREFIX dkg: <https://w3id.org/directive-kg/ontology#>
 PREFIX eli: <http://data.europa.eu/eli/ontology#>
@@ -67,7 +68,8 @@ class DocTableSpec:
     skip_root: bool = False   # the query's FILTER (?document_iri != ?doc)
     # (store, names, rows, partial): the rows with more columns; partial: the rows are those of an
     # add's documents only (read only what they need), else of every document
-    extend: Callable[[ox.Store, list[str], list[list], bool], tuple[list[str], list[list]]] | None = None
+    # store_dir: the store's folder (None: a bare store), for what the build wrote beside it
+    extend: Callable[[ox.Store, list[str], list[list], bool, Path | None], tuple[list[str], list[list]]] | None = None
     version: int = 1          # bumped when `extend` computes other values (part of the table's identity)
     root: str | None = None   # SPARQL of the columns of DOC itself (bound at query time), crossed with each row
     # the edges (`via`) the rows cover: None, any (rows per document, whatever the edge reaching it)
@@ -163,15 +165,57 @@ def _by_reuse(solutions, value) -> Iterable[tuple[set, set]]:
         yield sims[r], passages
 
 
+def _built_reuses(store: ox.Store, store_dir: Path | None, documents: list[str] | None
+                  ) -> Iterable[tuple[tuple[float], set]] | None:
+    """Each reuse's (similarities, passages) as _grouped gives them, from the arrays the reuse stage
+    wrote beside the store (loaders.reuse_graph.write_passages) when they describe the store's reuses
+    (the same TextReuse nodes: node_digest), only those with a passage of one of `documents` (None:
+    all); else None (the store is asked). The store's passages read by SPARQL cost ~60 us each (10,000
+    documents: 64,462, 4 CPU s), the arrays and the check of the nodes ~0.3 s."""
+    from loaders.reuse_graph import PASSAGES_FILE, node_digest
+
+    path = None if store_dir is None else Path(store_dir) / PASSAGES_FILE
+    if path is None or not path.exists() or not merged_complete(store):
+        return None
+    try:
+        with np.load(path) as arrays:
+            table, names, digest_ = arrays["passages"], arrays["documents"].tolist(), arrays["digest"].tolist()
+    except (OSError, ValueError, KeyError):
+        return None
+    kind = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+    nodes = (q.subject.value for q in store.quads_for_pattern(None, kind, ox.NamedNode(_DKG + "TextReuse"),
+                                                               ox.DefaultGraph()))
+    if list(node_digest(nodes)) != digest_:
+        log.info("reuse-levels: the reuse stage's passages are not the store's; read from the store")
+        return None
+    if documents is not None:
+        wanted = np.isin(np.array(names, dtype=str), np.array(documents, dtype=str)) if names else np.zeros(0, bool)
+        table = table[wanted[table[:, 0]] | wanted[table[:, 1]]] if len(table) else table
+    return _each_built(table, [ox.NamedNode(n) for n in names])
+
+
+def _each_built(table: np.ndarray, terms: list[ox.NamedNode], chunk: int = 65536) -> Iterable[tuple[tuple[float], set]]:
+    """_built_reuses' reuses made as they are summed, a chunk of rows at a time (100,000 documents:
+    ~400,000 reuses, not held as Python objects at once)."""
+    for at in range(0, len(table), chunk):
+        for a, b, a_s, a_e, b_s, b_e, sim in table[at:at + chunk].tolist():
+            yield (sim / 1000,), {(terms[a], a_s, a_e), (terms[b], b_s, b_e)}
+
+
 def _shared_per_pair(store: ox.Store, documents: list[str] | None = None,
-                     keep: Callable[[ox.NamedNode, ox.NamedNode], bool] | None = None) -> dict[tuple, tuple[int, int]]:
+                     keep: Callable[[ox.NamedNode, ox.NamedNode], bool] | None = None,
+                     store_dir: Path | None = None) -> dict[tuple, tuple[int, int]]:
     """(document, other) -> (characters shared, characters copied): the sums over the distinct
     (reuse, start, end, similarity) of the document's passages reused in the other's text; every
     pair whose document is one of `documents` (None: every pair, the reuses streamed: _PASSAGES), and
-    that `keep` keeps (None: every pair)."""
+    that `keep` keeps (None: every pair). `store_dir`: the store's folder, whose arrays of the reuse
+    stage are read instead of the store's passages when they are its reuses (_built_reuses)."""
     from directive_kg.queries import python_values
 
     value = python_values()
+    built = _built_reuses(store, store_dir, documents)
+    if built is not None:
+        return _sums(built, keep)
     if documents is not None:
         return _sums(_by_reuse(query_graph(store, bound(_PASSAGES_OF, "of", documents)), value), keep)
     try:
@@ -214,7 +258,8 @@ def _thousandths(rounded: int) -> ox.Literal:
     return ox.Literal(str(Decimal(rounded) / Decimal(1000)), datatype=ox.NamedNode(_XSD + "decimal"))
 
 
-def _reuse_shares(store: ox.Store, names: list[str], rows: list[list], partial: bool = False) -> tuple[list[str], list[list]]:
+def _reuse_shares(store: ox.Store, names: list[str], rows: list[list], partial: bool = False,
+                  store_dir: Path | None = None) -> tuple[list[str], list[list]]:
     """reuse-levels' OPTIONAL aggregate per (document, parent), added to each row: with the parent or a
     sibling (a document implementing the same parent), the one sharing the most characters counts; the
     source is the largest key "0000000412|IRI|number", as the query's MAX(?key). `partial`: the rows'
@@ -229,7 +274,7 @@ def _reuse_shares(store: ox.Store, names: list[str], rows: list[list], partial: 
         edges = {tuple(s) for s in query_graph(store, _CHILDREN)}
         keep = _related(edges)
     partners: dict = {}  # document -> {other: (shared, copied)}
-    for (doc, other), sums in _shared_per_pair(store, documents, keep).items():
+    for (doc, other), sums in _shared_per_pair(store, documents, keep, store_dir).items():
         partners.setdefault(doc, {})[other] = sums
     others = None if documents is None else sorted({o.value for found in partners.values() for o in found})
     if edges is None:
@@ -498,14 +543,16 @@ def bound(text: str, variable: str, iris: list[str]) -> str:
     return text
 
 
-def _rows(store: ox.Store, spec: DocTableSpec, documents: list[str] | None = None) -> tuple[list[str], Any]:
+def _rows(store: ox.Store, spec: DocTableSpec, documents: list[str] | None = None,
+          store_dir: Path | None = None) -> tuple[list[str], Any]:
     """The spec's rows (names, rows of terms): over the whole store, or only those of `documents`
-    (the rows SPARQL with ?document_iri bound by VALUES; `extend` given only their rows)."""
+    (the rows SPARQL with ?document_iri bound by VALUES; `extend` given only their rows, and the
+    store's folder `store_dir`)."""
     solutions = query_graph(store, spec.rows if documents is None else bound(spec.rows, "document_iri", documents))
     names = [v.value for v in solutions.variables]
     if spec.extend is None:
         return names, (list(s) for s in solutions)
-    return spec.extend(store, names, [list(s) for s in solutions], documents is not None)
+    return spec.extend(store, names, [list(s) for s in solutions], documents is not None, store_dir)
 
 
 def _lines(names: list[str], rows) -> tuple[dict[str, bytes], int]:
@@ -546,7 +593,7 @@ def write_doc_table(store: ox.Store, folder: Path, query, spec: DocTableSpec, st
     """Run the spec's rows SPARQL over the store; write one line per document, sorted by key (`last`:
     the last build's metadata, whose measured cost of an update it keeps)."""
     start = time.thread_time()
-    names, rows = _rows(store, spec)
+    names, rows = _rows(store, spec, store_dir=folder.parent)
     lines, count = _lines(names, rows)
     keyed = sorted((key_of(iri), iri) for iri in lines)
     return _write(folder, query, spec, stamp, [n for n in names if n != "document_iri"],
@@ -584,7 +631,7 @@ def update_doc_table(store: ox.Store, folder: Path, query, spec: DocTableSpec, s
     if drop.sum() > share * n:
         log.info("per-document table %s: written whole (%d of its %d documents reached)", query.name, drop.sum(), n)
         return None
-    names, rows = _rows(store, spec, sorted(documents)) if documents else (["document_iri", *last["columns"]], [])
+    names, rows = _rows(store, spec, sorted(documents), folder.parent) if documents else (["document_iri", *last["columns"]], [])
     columns = [c for c in names if c != "document_iri"]
     if columns != list(last["columns"]):
         return None

@@ -584,12 +584,17 @@ def _lit(value: str) -> str:
     return f'"{escaped}"'
 
 
+def reuse_node(a: str, b: str, a_start: int, a_end: int, b_start: int, b_end: int) -> str:
+    """The IRI of the dkg:TextReuse of a passage between files a and b (sha256) at those spans."""
+    key = f"{a}:{a_start}:{a_end}:{b}:{b_start}:{b_end}"
+    return f"{ids.ID}reuse/{hashlib.sha256(key.encode()).hexdigest()[:20]}"
+
+
 def _passage_lines(p: Passage, doc_a: str, doc_b: str, down: str | None, quote_a: str, quote_b: str) -> list[str]:
     """The N-Triples lines of one passage between two loaded documents (``down``: the one that cites the
     other, if a citation path links them)."""
     src_a, src_b = f"<{ids.source_iri(p.a)}>", f"<{ids.source_iri(p.b)}>"
-    key = f"{p.a}:{p.a_start}:{p.a_end}:{p.b}:{p.b_start}:{p.b_end}"
-    node = f"{ids.ID}reuse/{hashlib.sha256(key.encode()).hexdigest()[:20]}"
+    node = reuse_node(p.a, p.b, p.a_start, p.a_end, p.b_start, p.b_end)
     r = f"<{node}>"
     lines = [f"{r} {RDF_TYPE} <{DKG}TextReuse> .",
              f'{r} <{DKG}wordCount> "{p.words}"^^<{XSD}integer> .',
@@ -704,6 +709,60 @@ def by_pair(passages: Iterable[Passage]) -> Iterator[tuple[tuple[str, str], list
         yield pair, list(group)
 
 
+def _documented(pairs: Iterable[tuple[tuple[str, str], Sequence]], docs: Mapping[str, str]
+                ) -> Iterator[tuple[tuple[str, str], Sequence, str, str]]:
+    """(pair, its passages, document of a, document of b) of the pairs a reuse graph holds: both files
+    documents known in ``docs`` (source IRI -> doc), not the same one."""
+    doc_of: dict[str, str | None] = {}
+    for (a, b), group in pairs:
+        if a not in doc_of:
+            doc_of[a] = docs.get(f"<{ids.source_iri(a)}>")
+        if b not in doc_of:
+            doc_of[b] = docs.get(f"<{ids.source_iri(b)}>")
+        doc_a, doc_b = doc_of[a], doc_of[b]
+        if doc_a is not None and doc_b is not None and doc_a != doc_b:
+            yield (a, b), group, doc_a, doc_b
+
+
+PASSAGES_FILE = "reuse-passages.npz"  # the passages the reuse graphs hold, as arrays (write_passages)
+
+
+def node_digest(nodes: Iterable[str]) -> tuple[int, int]:
+    """(count, sum of each IRI's 64-bit blake2b mod 2**64) of distinct reuse node IRIs: whether the
+    arrays of write_passages describe the reuses a store holds (directive_kg.doc_tables)."""
+    total = count = 0
+    for node in nodes:
+        total += int.from_bytes(hashlib.blake2b(node.encode(), digest_size=8).digest(), "little")
+        count += 1
+    return count, total % (1 << 64)
+
+
+def write_passages(store_dir: Path, pairs: Iterable[tuple[tuple[str, str], Sequence[tuple]]], docs: Mapping[str, str]) -> None:
+    """The passages of the reuse graphs (``pairs`` as shown_spans gives them, ``docs`` as file_graphs
+    takes it) as arrays in store_dir/PASSAGES_FILE: each reuse's two documents (indices into
+    ``documents``, IRIs without brackets), its spans, its similarity in thousandths (as written:
+    "%.3f"), and node_digest of its nodes, so that the tables stage sums them without asking the store
+    for every passage (doc_tables: reuse-levels)."""
+    index: dict[str, int] = {}
+    seen: set[str] = set()
+    rows: list[tuple[int, ...]] = []
+    for (a, b), spans, doc_a, doc_b in _documented(pairs, docs):
+        for t in spans:
+            node = reuse_node(a, b, t[0], t[1], t[2], t[3])
+            if node in seen:
+                continue
+            seen.add(node)
+            rows.append((index.setdefault(doc_a[1:-1], len(index)), index.setdefault(doc_b[1:-1], len(index)),
+                         t[0], t[1], t[2], t[3], int(f"{t[5]:.3f}".replace(".", ""))))
+    count, total = node_digest(seen)
+    table = np.array(rows, dtype=np.int64).reshape(len(rows), 7)
+    tmp = Path(store_dir) / f"{PASSAGES_FILE}.{os.getpid()}.part"
+    with open(tmp, "wb") as f:
+        np.savez(f, passages=table, documents=np.array(list(index), dtype=str),
+                 digest=np.array([count, total], dtype=np.uint64))
+    os.replace(tmp, Path(store_dir) / PASSAGES_FILE)
+
+
 def file_graphs(pairs: Iterable[tuple[tuple[str, str], Sequence[Passage | tuple]]], docs: Mapping[str, str],
                 edges: Mapping[str, set[str]],
                 texts: Mapping[str, str] | None = None, lengths: Mapping[str, int] | None = None,
@@ -725,15 +784,7 @@ def file_graphs(pairs: Iterable[tuple[tuple[str, str], Sequence[Passage | tuple]
     held: dict[str, list] = defaultdict(list)  # file -> [(pair, passages, doc_a, doc_b, down)] of its graph
     reached = _reached(edges)
     last = _GraphsMemo(memo, edges)
-    doc_of: dict[str, str | None] = {}
-    for (a, b), group in pairs:
-        if a not in doc_of:
-            doc_of[a] = docs.get(f"<{ids.source_iri(a)}>")
-        if b not in doc_of:
-            doc_of[b] = docs.get(f"<{ids.source_iri(b)}>")
-        doc_a, doc_b = doc_of[a], doc_of[b]
-        if doc_a is None or doc_b is None or doc_a == doc_b:
-            continue  # a side is no loaded document, or both the same
+    for (a, b), group, doc_a, doc_b in _documented(pairs, docs):
         owner = owners.get((a, b), a)
         down = last.down((a, b), doc_a, doc_b, owner, group)
         if down is _UNKNOWN:
@@ -965,6 +1016,8 @@ def reuse_graphs(corpus: Path, outcomes: Iterable, graphs: Mapping[str, str], st
         _, docs, edges, lengths, cache = _detected(texts, graphs, store_dir, params, progress)
         written = {g: text for g, _, text in file_graphs(shown_spans(cache), docs, edges, texts, lengths,
                                                            owners=cache["owners"], memo=cache.setdefault("graphs_memo", {}))}
+        if store_dir:
+            write_passages(Path(store_dir), shown_spans(cache), docs)
         _save_cache(Path(store_dir) / CACHE_FILE if store_dir else None, cache)
         return written
     from loaders.cache import EncodedGraph
@@ -981,6 +1034,7 @@ def reuse_graphs(corpus: Path, outcomes: Iterable, graphs: Mapping[str, str], st
             into[graph] = text
     if store_dir:
         (Path(store_dir) / LINES_FILE).unlink(missing_ok=True)  # kept by the map cache now
+        write_passages(Path(store_dir), shown_spans(cache), docs)
     _save_cache(Path(store_dir) / CACHE_FILE if store_dir else None, cache)
     return {}
 

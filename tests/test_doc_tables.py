@@ -11,6 +11,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import numpy as np
 import pyoxigraph as ox
 import pytest
 
@@ -180,6 +181,50 @@ def test_the_streamed_shares_are_those_of_the_reuses_grouped_in_python(generated
                                  None)
     assert streamed and len(streamed) < len(every)
     assert streamed == {pair: sums for pair, sums in every.items() if keep(*pair)}
+
+
+def test_the_shares_from_the_reuse_stages_arrays_are_those_of_the_stores_passages(generated_doc_kg):
+    """The build writes the passages of its reuse graphs beside the store (loaders.reuse_graph.
+    write_passages); reuse-levels sums them instead of the store's: the same sums, whole (parent and
+    sibling pairs) and for some documents, and the same lines."""
+    from loaders.reuse_graph import PASSAGES_FILE
+
+    assert (generated_doc_kg / PASSAGES_FILE).exists()
+    spec = doc_tables.SPECS["reuse-levels"]
+    with open_store(generated_doc_kg, read_only=True) as kg:
+        built = doc_tables._built_reuses(kg.store, generated_doc_kg, None)
+        assert built is not None and len(list(built)) == len(list(query_graph(kg.store, doc_tables._PASSAGES))) // 2
+        keep = doc_tables._related({tuple(s) for s in query_graph(kg.store, doc_tables._CHILDREN)})
+        whole = doc_tables._shared_per_pair(kg.store, None, keep, generated_doc_kg)
+        assert whole and whole == doc_tables._shared_per_pair(kg.store, None, keep)
+        documents = sorted({d.value for d, _other in whole})[::4]
+        some = doc_tables._shared_per_pair(kg.store, documents, None, generated_doc_kg)
+        assert some and some == doc_tables._shared_per_pair(kg.store, documents)
+        lines, _n = doc_tables._lines(*doc_tables._rows(kg.store, spec, None, generated_doc_kg))
+        assert lines == doc_tables._lines(*doc_tables._rows(kg.store, spec))[0]
+        part, _n = doc_tables._lines(*doc_tables._rows(kg.store, spec, documents, generated_doc_kg))
+        assert part and part == {iri: lines[iri] for iri in documents if iri in lines}
+
+
+@pytest.mark.parametrize("change", ["digest", "one passage fewer", "none"])
+def test_arrays_that_are_not_the_stores_reuses_are_not_read(generated_doc_kg, tmp_path, change):
+    """Arrays beside the store whose reuse nodes are not the store's (another build's, a build without
+    the reuse stage), or none: the store's passages are read."""
+    from loaders.reuse_graph import PASSAGES_FILE, node_digest
+
+    with np.load(generated_doc_kg / PASSAGES_FILE) as arrays:
+        passages, documents, digest = arrays["passages"], arrays["documents"], arrays["digest"]
+    if change == "digest":
+        digest = digest + np.array([0, 1], dtype=np.uint64)
+    elif change == "one passage fewer":
+        passages = passages[1:]
+        digest = np.array([digest[0] - 1, digest[1]], dtype=np.uint64)
+    if change != "none":
+        np.savez(tmp_path / PASSAGES_FILE, passages=passages, documents=documents, digest=digest)
+    with open_store(generated_doc_kg, read_only=True) as kg:
+        assert doc_tables._built_reuses(kg.store, generated_doc_kg, None) is not None
+        assert doc_tables._built_reuses(kg.store, tmp_path, None) is None
+    assert node_digest(["a", "b"]) == node_digest(["b", "a"]) != node_digest(["a"])
 
 
 def test_a_reuse_that_comes_again_after_another_is_not_summed_as_streamed():
