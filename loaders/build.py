@@ -297,6 +297,7 @@ def build(corpus_dir: str | os.PathLike = DOCUMENTS, store_path: str | os.PathLi
                 if begun is not None:
                     begun.stop()
                 raise
+            clock.rejoin()  # a load begun beside the reuse stage (_load_ahead): what it spent so far
             with clock("load"), show.bar("loading the store", "graph") as bar:
                 try:
                     sync = sync_graphs(kg.store, graphs, pause=_pause, stamp=built_at, progress=bar.hook, begun=begun)
@@ -326,11 +327,9 @@ def build(corpus_dir: str | os.PathLike = DOCUMENTS, store_path: str | os.PathLi
         if export_to is not None:
             with clock("export"), show.step(f"exporting {export_to}"):
                 export(kg.store, export_to)
-        early = {"reuse": beside["seconds"]} if "seconds" in beside else {}
-        if clock.ahead.get("load"):
-            early["load"] = clock.ahead["load"]
         report = replace(report, seconds=clock.ordered(clock.seconds), cpu_seconds=clock.ordered(clock.cpu),
-                         ahead=early, exported=str(export_to) if export_to else None)
+                         ahead={**({"reuse": beside["seconds"]} if "seconds" in beside else {}), **clock.ahead},
+                         exported=str(export_to) if export_to else None)
         _write(kg.path / "build-report.json", json.dumps(report.to_json(), ensure_ascii=False, indent=1) + "\n")
         _write(kg.path / "build-report.txt", report.to_text())
         _pause("reported")
@@ -472,24 +471,20 @@ def _load_ahead(kg: KGStore, graphs: MappedGraphs, clock: "_Clock", wanted: bool
     one core's, writes the text-reuse graphs; sync_graphs loads the rest. Only where the load is a full
     one whatever reuse finds (store.full_load_certain: a first build) and every file graph is in the
     spool (none kept from the map cache, whose connection is this thread's); not with ``wanted`` False
-    (jobs 1: nothing beside the stages). The CPU its threads spend during the stage is moved from
-    "reuse" to "load" (the process's CPU less this thread's), its wall there is the load's ahead seconds."""
+    (jobs 1: nothing beside the stages). Its threads' CPU until the load stage starts counts in "load",
+    not in the stages it ran beside (_Clock.beside), its wall until then is the load's ahead seconds."""
     if not wanted or graphs.kept or not full_load_certain(kg.store):
         yield None
         return
     names = [g for g in graphs if is_file_graph(g) and not graphs.has_blanks(g)]
-    others = time.process_time() - time.thread_time()
     begun = FullLoad(kg.store, graphs, pause=_pause)
     begun.ahead(graphs.spool.reader(), names)
+    clock.beside("load", lambda: (begun.finished or time.perf_counter()) - begun.started)
     try:
         yield begun
     except BaseException:
         begun.stop()
         raise
-    finally:
-        moved = time.process_time() - time.thread_time() - others
-        clock.move("reuse", "load", moved)
-        clock.ahead["load"] = (begun.finished or time.perf_counter()) - begun.started
 
 
 def _start_validation(kg: KGStore, graphs: MappedGraphs, engine: str, batch: int) -> BatchChecks | None:
@@ -949,13 +944,28 @@ class _Clock:
     def __init__(self):
         self.seconds: dict[str, float] = {}
         self.cpu: dict[str, float] = {}
-        self.ahead: dict[str, float] = {}  # stage -> wall seconds of its part run beside an earlier stage
+        self.ahead: dict[str, float] = {}  # stage -> wall seconds of its part run beside earlier stages
         self.log = os.environ.get(STAGE_LOG_ENV)
+        self._beside = None  # (stage, its wall so far, CPU of the other threads when it began)
 
-    def move(self, stage: str, to: str, cpu: float) -> None:
-        """CPU seconds a stage's clock counted that another stage's work spent (a thread beside it)."""
-        self.cpu[stage] = self.cpu.get(stage, 0.0) - cpu
-        self.cpu[to] = self.cpu.get(to, 0.0) + cpu
+    @staticmethod
+    def others() -> float:
+        """CPU seconds of this process's threads but the calling one (a stage's clock runs in the main thread)."""
+        return time.process_time() - time.thread_time()
+
+    def beside(self, stage: str, wall) -> None:
+        """Work of ``stage`` runs in other threads of this process from now on, beside the stages this clock
+        times until ``rejoin``: their CPU is not theirs but the stage's; ``wall()``: its seconds so far."""
+        self._beside = (stage, wall, self.others())
+
+    def rejoin(self) -> None:
+        """The stage run beside begins in this thread: the CPU its threads spent so far counted in it (between
+        the stages too), its wall until now its ahead seconds."""
+        if self._beside is not None:
+            stage, wall, since = self._beside
+            self.cpu[stage] = self.cpu.get(stage, 0.0) + self.others() - since
+            self.ahead[stage] = wall()
+            self._beside = None
 
     def mark(self, stage: str, event: str) -> None:
         if self.log:
@@ -978,11 +988,12 @@ class _Clock:
         class _Timer:
             def __enter__(self):
                 clock.mark(stage, "start")
-                self.t, self.c = time.perf_counter(), cpu_seconds()
+                self.t, self.c, self.o = time.perf_counter(), cpu_seconds(), clock.others()
 
             def __exit__(self, *exc):
+                beside = clock.others() - self.o if clock._beside is not None else 0.0  # the other stage's (rejoin)
                 clock.seconds[stage] = clock.seconds.get(stage, 0.0) + time.perf_counter() - self.t
-                clock.cpu[stage] = clock.cpu.get(stage, 0.0) + cpu_seconds() - self.c
+                clock.cpu[stage] = clock.cpu.get(stage, 0.0) + cpu_seconds() - self.c - beside
                 clock.mark(stage, "end")
         return _Timer()
 
