@@ -8,7 +8,9 @@ its graph from the map cache, to_rdf.file_fingerprint; resolution starts from th
 build resolved, a memo in the map cache: resolved; beside it a worker process computes text reuse's
 shingles, MinHashes and candidate pairs, then, the citations resolved, the pairs they link, into the
 reuse cache: _reuse_ahead; the reuse stage then writes the reuse graphs from it) -> load the graphs
-that changed (store.sync_graphs, streamed from that file) -> validate (SHACL, fast path by default: per batch of
+that changed (store.sync_graphs, streamed from that file; a first build's full load begins beside the
+reuse stage, which is one core's: the file graphs in a thread, store.FullLoad, _load_ahead; the report's
+load CPU includes that thread's, its wall there is the load's ahead seconds) -> validate (SHACL, fast path by default: per batch of
 files in memory, then the corpus-wide checks as SPARQL on the store, validate.BatchChecks; the
 per-batch checks read the spool, not the store: they start before the load and run beside it, in a
 process of their own on the other core) -> write the reports next to the store. The report's stage
@@ -49,7 +51,7 @@ from dataclasses import asdict, dataclass, field, replace
 from datetime import datetime, timezone
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
-from typing import Iterable, Mapping, Sequence
+from typing import Iterable, Iterator, Mapping, Sequence
 
 import pyoxigraph as ox
 from tqdm import tqdm
@@ -61,8 +63,8 @@ from loaders.paths import DOCUMENTS, ONTOLOGY
 from loaders.read import SetAside, corpus_root, discover, read_document
 from loaders.resolve import LoadedDocument, Resolution, known_bodies, learn_bodies, resolve, slim_record
 from loaders.spool import GraphSpool, file_batches, is_file_graph
-from loaders.store import (DKG, KGStore, SyncResult, documents_of_files, export, mark_unfinished, open_store,
-                           sync_graphs, write_build_metadata)
+from loaders.store import (DKG, FullLoad, KGStore, SyncResult, documents_of_files, export, full_load_certain,
+                           mark_unfinished, open_store, sync_graphs, write_build_metadata)
 from loaders.to_rdf import Repeat, literal, map_corpus, map_workers
 from loaders.validate import SHAPES, BatchChecks, GraphsOf, ValidationReport, validate
 from loaders.workers import few_arenas, frozen, give_back_memory
@@ -133,8 +135,9 @@ class BuildReport:
     cpu_seconds: dict = field(default_factory=dict)  # stage -> CPU seconds (this process and its workers)
     from_cache: int = 0               # files whose record came from the extraction cache (not read again)
     graphs_kept: int = 0              # file graphs not mapped again (same inputs as before: the map cache)
-    ahead: dict = field(default_factory=dict)  # stage -> wall seconds of its part run ahead in a worker, beside
-                                               # the stages before it (its CPU is in the stage's cpu_seconds)
+    ahead: dict = field(default_factory=dict)  # stage -> wall seconds of its part run ahead (in a worker: reuse;
+                                               # in a thread: load), beside the stages before it (its CPU is
+                                               # in the stage's cpu_seconds)
     loader_version: str = LOADER_VERSION
     built_at: str = ""
     exported: str | None = None
@@ -272,8 +275,10 @@ def build(corpus_dir: str | os.PathLike = DOCUMENTS, store_path: str | os.PathLi
                 del full
                 _release()
             beside: dict = {}
+            begun = None  # a full load begun beside the reuse stage (_load_ahead)
             if reuse:  # text reuse between the loaded files (loaders.reuse_graph), a graph a file
-                with clock("reuse"), show.bar("finding text reuse", "pair") as bar, frozen():
+                with clock("reuse"), show.bar("finding text reuse", "pair") as bar, frozen(), \
+                        _load_ahead(kg, graphs, clock, side_processes) as begun:
                     from loaders.reuse_graph import reuse_graphs
                     beside = _collect(ahead)  # its CPU seconds count here
                     texts = _texts(corpus, outcomes, kg.path / CACHE_FILE, (ocr, str(ocr_cache)))
@@ -285,11 +290,17 @@ def build(corpus_dir: str | os.PathLike = DOCUMENTS, store_path: str | os.PathLi
             map_cache.keep_only(set(graphs))  # after reuse: it keeps the reuse graphs too
             map_cache.commit()
             _pause("mapped")
-            with clock("validate"):  # its per-batch checks start here and run beside the load (CPU counted when they end)
-                checking = _start_validation(kg, graphs, engine, batch) if side_processes else None
+            try:
+                with clock("validate"):  # its per-batch checks start here and run beside the load (CPU counted when they end)
+                    checking = _start_validation(kg, graphs, engine, batch) if side_processes else None
+            except BaseException:
+                if begun is not None:
+                    begun.stop()
+                raise
+            clock.rejoin()  # a load begun beside the reuse stage (_load_ahead): what it spent so far
             with clock("load"), show.bar("loading the store", "graph") as bar:
                 try:
-                    sync = sync_graphs(kg.store, graphs, pause=_pause, stamp=built_at, progress=bar.hook)
+                    sync = sync_graphs(kg.store, graphs, pause=_pause, stamp=built_at, progress=bar.hook, begun=begun)
                 except BaseException:
                     if checking is not None:
                         checking.stop()
@@ -317,7 +328,8 @@ def build(corpus_dir: str | os.PathLike = DOCUMENTS, store_path: str | os.PathLi
             with clock("export"), show.step(f"exporting {export_to}"):
                 export(kg.store, export_to)
         report = replace(report, seconds=clock.ordered(clock.seconds), cpu_seconds=clock.ordered(clock.cpu),
-                         ahead={"reuse": beside["seconds"]} if "seconds" in beside else {}, exported=str(export_to) if export_to else None)
+                         ahead={**({"reuse": beside["seconds"]} if "seconds" in beside else {}), **clock.ahead},
+                         exported=str(export_to) if export_to else None)
         _write(kg.path / "build-report.json", json.dumps(report.to_json(), ensure_ascii=False, indent=1) + "\n")
         _write(kg.path / "build-report.txt", report.to_text())
         _pause("reported")
@@ -451,6 +463,28 @@ def validation_batches(graphs: Iterable[str], shared: Mapping[str, str], batch: 
     graphs (text reuse: a graph a file) ``batch`` at a time (bench/validate_profile.py reads it too)."""
     others = sorted(g for g in graphs if g not in shared and not is_file_graph(g))
     return [*file_batches(graphs, batch), *(others[i:i + batch] for i in range(0, len(others), batch))]
+
+
+@contextmanager
+def _load_ahead(kg: KGStore, graphs: MappedGraphs, clock: "_Clock", wanted: bool) -> Iterator[FullLoad | None]:
+    """The file graphs loaded into the store in a thread (store.FullLoad.ahead) while the reuse stage,
+    one core's, writes the text-reuse graphs; sync_graphs loads the rest. Only where the load is a full
+    one whatever reuse finds (store.full_load_certain: a first build) and every file graph is in the
+    spool (none kept from the map cache, whose connection is this thread's); not with ``wanted`` False
+    (jobs 1: nothing beside the stages). Its threads' CPU until the load stage starts counts in "load",
+    not in the stages it ran beside (_Clock.beside), its wall until then is the load's ahead seconds."""
+    if not wanted or graphs.kept or not full_load_certain(kg.store):
+        yield None
+        return
+    names = [g for g in graphs if is_file_graph(g) and not graphs.has_blanks(g)]
+    begun = FullLoad(kg.store, graphs, pause=_pause)
+    begun.ahead(graphs.spool.reader(), names)
+    clock.beside("load", lambda: (begun.finished or time.perf_counter()) - begun.started)
+    try:
+        yield begun
+    except BaseException:
+        begun.stop()
+        raise
 
 
 def _start_validation(kg: KGStore, graphs: MappedGraphs, engine: str, batch: int) -> BatchChecks | None:
@@ -910,7 +944,28 @@ class _Clock:
     def __init__(self):
         self.seconds: dict[str, float] = {}
         self.cpu: dict[str, float] = {}
+        self.ahead: dict[str, float] = {}  # stage -> wall seconds of its part run beside earlier stages
         self.log = os.environ.get(STAGE_LOG_ENV)
+        self._beside = None  # (stage, its wall so far, CPU of the other threads when it began)
+
+    @staticmethod
+    def others() -> float:
+        """CPU seconds of this process's threads but the calling one (a stage's clock runs in the main thread)."""
+        return time.process_time() - time.thread_time()
+
+    def beside(self, stage: str, wall) -> None:
+        """Work of ``stage`` runs in other threads of this process from now on, beside the stages this clock
+        times until ``rejoin``: their CPU is not theirs but the stage's; ``wall()``: its seconds so far."""
+        self._beside = (stage, wall, self.others())
+
+    def rejoin(self) -> None:
+        """The stage run beside begins in this thread: the CPU its threads spent so far counted in it (between
+        the stages too), its wall until now its ahead seconds."""
+        if self._beside is not None:
+            stage, wall, since = self._beside
+            self.cpu[stage] = self.cpu.get(stage, 0.0) + self.others() - since
+            self.ahead[stage] = wall()
+            self._beside = None
 
     def mark(self, stage: str, event: str) -> None:
         if self.log:
@@ -933,11 +988,12 @@ class _Clock:
         class _Timer:
             def __enter__(self):
                 clock.mark(stage, "start")
-                self.t, self.c = time.perf_counter(), cpu_seconds()
+                self.t, self.c, self.o = time.perf_counter(), cpu_seconds(), clock.others()
 
             def __exit__(self, *exc):
+                beside = clock.others() - self.o if clock._beside is not None else 0.0  # the other stage's (rejoin)
                 clock.seconds[stage] = clock.seconds.get(stage, 0.0) + time.perf_counter() - self.t
-                clock.cpu[stage] = clock.cpu.get(stage, 0.0) + cpu_seconds() - self.c
+                clock.cpu[stage] = clock.cpu.get(stage, 0.0) + cpu_seconds() - self.c - beside
                 clock.mark(stage, "end")
         return _Timer()
 
