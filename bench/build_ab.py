@@ -105,8 +105,22 @@ def stages(log: Path, samples: list) -> list[tuple[str, float, float, float]]:
             wall = e["time"] - start
             busy = (cpu_at(samples, e["time"]) - cpu_at(samples, start)) / wall if wall > 0.2 else float("nan")
             inside = [min(2, s[2]) for s in samples if start <= s[0] <= e["time"]]
-            out.append((e["stage"], wall, busy, sum(inside) / len(inside) if inside else float("nan")))
+            out.append((e["stage"], wall, busy, sum(inside) / len(inside) if inside else float("nan"),
+                        idle_wall(samples, start, e["time"])))
     return out
+
+
+def idle_wall(samples: list, start: float = 0.0, end: float = float("inf")) -> float:
+    """The wall seconds the samples' work would take on an idle 2-core machine: each interval's CPU over
+    the threads runnable then (at most 2; the mean of its two ends, at least 1), assuming a loaded
+    machine gives each runnable thread the same share (the load's stretch divided out)."""
+    total = 0.0
+    for (t0, c0, r0), (t1, c1, r1) in zip(samples, samples[1:]):
+        if t1 <= start or t0 >= end:
+            continue
+        part = (min(t1, end) - max(t0, start)) / (t1 - t0) if t1 > t0 else 0.0
+        total += (c1 - c0) * part / max(1.0, min(2.0, (r0 + r1) / 2))
+    return total
 
 
 def one_build(corpus: Path, tree: Path, store: Path, every: float) -> dict:
@@ -128,6 +142,7 @@ def one_build(corpus: Path, tree: Path, store: Path, every: float) -> dict:
     report = json.loads((store / "build-report.json").read_text())
     return {"wall": wall, "cpu": after.children_user + after.children_system - before.children_user - before.children_system,
             "load": (load, os.getloadavg()[0]), "stages": stages(log, sampler.samples),
+            "idle_wall": idle_wall(sampler.samples),
             "ahead": report.get("ahead_seconds", {}), "report_seconds": report["seconds"], "report_cpu": report["cpu_seconds"],
             "status": proc.returncode}
 
@@ -175,9 +190,10 @@ def main(argv=None) -> int:
         for name, path in trees:
             r = one_build(args.corpus, Path(path), args.work / f"{name}-{i}", args.every)
             print(json.dumps({"tree": name, "run": i, **r}), file=open(args.work / "runs.jsonl", "a"))
-            per = ", ".join(f"{s} {w:.1f}/{b:.2f}/{t:.2f}" for s, w, b, t in r["stages"])
-            print(f"{name} run {i}: status {r['status']} wall {r['wall']:.1f} s, CPU {r['cpu']:.1f} s, load average "
-                  f"{r['load'][0]:.1f}->{r['load'][1]:.1f}; stage wall s/cores busy/threads runnable: {per}; ahead {r['ahead']}", flush=True)
+            per = ", ".join(f"{s} {w:.1f}/{b:.2f}/{t:.2f}/{e:.1f}" for s, w, b, t, e in r["stages"])
+            print(f"{name} run {i}: status {r['status']} wall {r['wall']:.1f} s (idle machine, estimated: "
+                  f"{r['idle_wall']:.1f}), CPU {r['cpu']:.1f} s, load average "
+                  f"{r['load'][0]:.1f}->{r['load'][1]:.1f}; stage wall s/cores busy/threads runnable/idle-machine wall s: {per}; ahead {r['ahead']}", flush=True)
             if i < args.runs - 1 or not args.compare:
                 shutil.rmtree(args.work / f"{name}-{i}", ignore_errors=True)
     if args.compare:

@@ -275,36 +275,28 @@ def build(corpus_dir: str | os.PathLike = DOCUMENTS, store_path: str | os.PathLi
                 del full
                 _release()
             beside: dict = {}
-            begun = None  # a full load begun beside the reuse stage (_load_ahead)
-            if reuse:  # text reuse between the loaded files (loaders.reuse_graph), a graph a file
-                with clock("reuse"), show.bar("finding text reuse", "pair") as bar, frozen(), \
-                        _load_ahead(kg, graphs, clock, side_processes) as begun:
-                    from loaders.reuse_graph import reuse_graphs
-                    beside = _collect(ahead)  # its CPU seconds count here
-                    texts = _texts(corpus, outcomes, kg.path / CACHE_FILE, (ocr, str(ocr_cache)))
-                    # into the spool; a graph the map cache has under the same fingerprint is kept from it
-                    reuse_graphs(corpus, outcomes, graphs, kg.path, ocr=(ocr, str(ocr_cache)),
-                                 progress=bar.hook, texts=texts, into=graphs)
-                    del texts
-                _release()
-            map_cache.keep_only(set(graphs))  # after reuse: it keeps the reuse graphs too
-            map_cache.commit()
-            _pause("mapped")
-            try:
-                with clock("validate"):  # its per-batch checks start here and run beside the load (CPU counted when they end)
-                    checking = _start_validation(kg, graphs, engine, batch) if side_processes else None
-            except BaseException:
-                if begun is not None:
-                    begun.stop()
-                raise
-            clock.rejoin()  # a load begun beside the reuse stage (_load_ahead): what it spent so far
-            with clock("load"), show.bar("loading the store", "graph") as bar:
-                try:
+            # beside the reuse stage, one core's: a first build's load of the file graphs (_load_ahead) and
+            # the per-batch checks of the file graphs (_checks_ahead; the other graphs' follow, checks_rest)
+            with _load_ahead(kg, graphs, clock, side_processes and reuse) as begun, \
+                    _checks_ahead(kg, graphs, engine, batch, clock, side_processes) as checking:
+                if reuse:  # text reuse between the loaded files (loaders.reuse_graph), a graph a file
+                    with clock("reuse"), show.bar("finding text reuse", "pair") as bar, frozen():
+                        from loaders.reuse_graph import reuse_graphs
+                        beside = _collect(ahead)  # its CPU seconds count here
+                        texts = _texts(corpus, outcomes, kg.path / CACHE_FILE, (ocr, str(ocr_cache)))
+                        # into the spool; a graph the map cache has under the same fingerprint is kept from it
+                        reuse_graphs(corpus, outcomes, graphs, kg.path, ocr=(ocr, str(ocr_cache)),
+                                     progress=bar.hook, texts=texts, into=graphs)
+                        del texts
+                    _release()
+                map_cache.keep_only(set(graphs))  # after reuse: it keeps the reuse graphs too
+                map_cache.commit()
+                _pause("mapped")
+                with clock("validate"):
+                    checks_rest(checking, graphs, batch)
+                clock.rejoin()  # a load begun beside the reuse stage (_load_ahead): what it spent so far
+                with clock("load"), show.bar("loading the store", "graph") as bar:
                     sync = sync_graphs(kg.store, graphs, pause=_pause, stamp=built_at, progress=bar.hook, begun=begun)
-                except BaseException:
-                    if checking is not None:
-                        checking.stop()
-                    raise
             _release()
             with clock("validate"), show.bar("validating (SHACL)", "check") as bar, frozen():
                 validation = _validate(kg, checking, engine, bar.hook, (sync.merged_changes, sync.since), graphs, batch)
@@ -487,24 +479,49 @@ def _load_ahead(kg: KGStore, graphs: MappedGraphs, clock: "_Clock", wanted: bool
         raise
 
 
-def _start_validation(kg: KGStore, graphs: MappedGraphs, engine: str, batch: int) -> BatchChecks | None:
-    """The fast path's per-batch checks (validate.BatchChecks), started before the load: they read
-    the mapped graphs, not the store, and run beside the load in a process of their own; None for
-    the pySHACL engine, which reads the whole merged graph once it is loaded."""
-    return None if engine == "pyshacl" else _batch_checks(kg, graphs, batch)
+@contextmanager
+def _checks_ahead(kg: KGStore, graphs: MappedGraphs, engine: str, batch: int, clock: "_Clock", wanted: bool
+                  ) -> Iterator[BatchChecks | None]:
+    """The fast path's per-batch checks (validate.BatchChecks), started once the files are mapped: they
+    read the mapped graphs, not the store, and run in a process of their own beside the reuse stage and
+    the load (the file graphs' first, the others once reuse wrote them: checks_rest); stopped if the build
+    fails meanwhile. None for the pySHACL engine, which reads the whole merged graph once it is loaded,
+    and without ``wanted`` (jobs 1: the checks run after the load, here)."""
+    with clock("validate"):  # the report's validate stage: this part, checks_rest's and the rest after the load
+        checking = _batch_checks(kg, graphs, batch, later=True) if wanted and engine != "pyshacl" else None
+    try:
+        yield checking
+    except BaseException:
+        if checking is not None:
+            checking.stop()
+        raise
 
 
-def _batch_checks(kg: KGStore, graphs: MappedGraphs, batch: int, store=None, workers: int | None = None
-                  ) -> BatchChecks:
-    """validate.BatchChecks of the mapped graphs: beside the load (``store`` None), or on the loaded
-    store (``workers``: batches checked at once; 1: in this process, one after the other)."""
-    shared = {g: graphs[g] for g in (ids.CORPUS_GRAPH, *STATIC_GRAPHS) if g in graphs}
+def checks_rest(checking: BatchChecks | None, graphs: MappedGraphs, batch: int) -> None:
+    """The per-batch checks begun by _checks_ahead given all the batches, the graphs text reuse wrote
+    included (the shared graphs they were begun with are complete once the files are mapped: the reuse
+    stage writes graphs of its own only)."""
+    if checking is not None:
+        names = validation_batches(graphs, checking.again["shared"], batch)
+        checking.more([GraphsOf(graphs, group) for group in names], count=len(names))
+
+
+def _shared_graphs(graphs: MappedGraphs) -> dict[str, str]:
+    return {g: graphs[g] for g in (ids.CORPUS_GRAPH, *STATIC_GRAPHS) if g in graphs}
+
+
+def _batch_checks(kg: KGStore, graphs: MappedGraphs, batch: int, store=None, workers: int | None = None,
+                  later: bool = False) -> BatchChecks:
+    """validate.BatchChecks of the mapped graphs: beside the load (``store`` None; ``later``: the batches
+    of the graphs mapped so far, the others given by checks_rest), or on the loaded store (``workers``:
+    batches checked at once; 1: in this process, one after the other)."""
+    shared = _shared_graphs(graphs)
     names = validation_batches(graphs, shared, batch)
     batches = [GraphsOf(graphs, group) for group in names]  # each text read when checked (in the checking process)
     # per-file results kept by content hash: only what changed is checked again (validate_memo)
     # the changed triples the per-document tables of an add are bounded by are kept too (table_delta)
     return BatchChecks(batches, shared, store, count=len(names), memo=kg.path / MEMO_FILE, digest=graphs.digest,
-                       also_read=predicates([*SPECS.values(), *listing_specs()]), workers=workers)
+                       also_read=predicates([*SPECS.values(), *listing_specs()]), workers=workers, later=later)
 
 
 def _validate(kg: KGStore, checking: BatchChecks | None, engine: str, progress,
