@@ -12,11 +12,12 @@ that changed (store.sync_graphs, streamed from that file; a first build's full l
 reuse stage, which is one core's: the file graphs in a thread, store.FullLoad, _load_ahead; the report's
 load CPU includes that thread's, its wall there is the load's ahead seconds) -> validate (SHACL, fast path by default: per batch of
 files in memory, then the corpus-wide checks as SPARQL on the store, validate.BatchChecks; the
-per-batch checks read the spool, not the store: they start before the load and run beside it, in a
-process of their own on the other core) -> write the reports next to the store. The report's stage
-"validate" is timed in two parts, its start before the load and the rest after it (wall: the two
-added, the load's wall not included); its CPU includes the checking process's, counted when it
-ends. Memory grows with the batch, not the corpus, except for the slim records that resolution needs (resolve.slim_record, 2.1 KB a document at 10k; whole records, 12.9 KB,
+per-batch checks read the spool, not the store: they start once the files are mapped, in a process of
+their own beside the reuse stage and the load, the file graphs' batches first, the text-reuse graphs'
+once written, _checks_ahead, checks_rest) -> write the reports next to the store. The report's stage
+"validate" is timed in three parts, its start before the reuse stage, the rest of its batches given
+before the load, and the rest after the load (wall: the three added, the stages between not
+included); its CPU includes the checking process's, counted when it ends. Memory grows with the batch, not the corpus, except for the slim records that resolution needs (resolve.slim_record, 2.1 KB a document at 10k; whole records, 12.9 KB,
 are read back from the extraction cache a batch at a time to map: whole_records) and the resolution
 (about 2.4 KB a document). Peak PSS of the process tree at 10k: read 178 MB, map 351, reuse 416; the
 whole build's peak: 0.94 GB (bench/results/latest.md; bench/memory_profile.py gives each stage's).
