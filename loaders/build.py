@@ -8,13 +8,16 @@ its graph from the map cache, to_rdf.file_fingerprint; resolution starts from th
 build resolved, a memo in the map cache: resolved; beside it a worker process computes text reuse's
 shingles, MinHashes and candidate pairs, then, the citations resolved, the pairs they link, into the
 reuse cache: _reuse_ahead; the reuse stage then writes the reuse graphs from it) -> load the graphs
-that changed (store.sync_graphs, streamed from that file) -> validate (SHACL, fast path by default: per batch of
+that changed (store.sync_graphs, streamed from that file; a first build's full load begins beside the
+reuse stage, which is one core's: the file graphs in a thread, store.FullLoad, _load_ahead; the report's
+load CPU includes that thread's, its wall there is the load's ahead seconds) -> validate (SHACL, fast path by default: per batch of
 files in memory, then the corpus-wide checks as SPARQL on the store, validate.BatchChecks; the
-per-batch checks read the spool, not the store: they start before the load and run beside it, in a
-process of their own on the other core) -> write the reports next to the store. The report's stage
-"validate" is timed in two parts, its start before the load and the rest after it (wall: the two
-added, the load's wall not included); its CPU includes the checking process's, counted when it
-ends. Memory grows with the batch, not the corpus, except for the slim records that resolution needs (resolve.slim_record, 2.1 KB a document at 10k; whole records, 12.9 KB,
+per-batch checks read the spool, not the store: they start once the files are mapped, in a process of
+their own beside the reuse stage and the load, the file graphs' batches first, the text-reuse graphs'
+once written, _checks_ahead, checks_rest) -> write the reports next to the store. The report's stage
+"validate" is timed in three parts, its start before the reuse stage, the rest of its batches given
+before the load, and the rest after the load (wall: the three added, the stages between not
+included); its CPU includes the checking process's, counted when it ends. Memory grows with the batch, not the corpus, except for the slim records that resolution needs (resolve.slim_record, 2.1 KB a document at 10k; whole records, 12.9 KB,
 are read back from the extraction cache a batch at a time to map: whole_records) and the resolution
 (about 2.4 KB a document). Peak PSS of the process tree at 10k: read 178 MB, map 351, reuse 416; the
 whole build's peak: 0.94 GB (bench/results/latest.md; bench/memory_profile.py gives each stage's).
@@ -49,7 +52,7 @@ from dataclasses import asdict, dataclass, field, replace
 from datetime import datetime, timezone
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
-from typing import Iterable, Mapping, Sequence
+from typing import Iterable, Iterator, Mapping, Sequence
 
 import pyoxigraph as ox
 from tqdm import tqdm
@@ -61,8 +64,8 @@ from loaders.paths import DOCUMENTS, ONTOLOGY
 from loaders.read import SetAside, corpus_root, discover, read_document
 from loaders.resolve import LoadedDocument, Resolution, known_bodies, learn_bodies, resolve, slim_record
 from loaders.spool import GraphSpool, file_batches, is_file_graph
-from loaders.store import (DKG, KGStore, SyncResult, documents_of_files, export, mark_unfinished, open_store,
-                           sync_graphs, write_build_metadata)
+from loaders.store import (DKG, FullLoad, KGStore, SyncResult, documents_of_files, export, full_load_certain,
+                           mark_unfinished, open_store, sync_graphs, write_build_metadata)
 from loaders.to_rdf import Repeat, literal, map_corpus, map_workers
 from loaders.validate import SHAPES, BatchChecks, GraphsOf, ValidationReport, validate
 from loaders.workers import few_arenas, frozen, give_back_memory
@@ -133,8 +136,9 @@ class BuildReport:
     cpu_seconds: dict = field(default_factory=dict)  # stage -> CPU seconds (this process and its workers)
     from_cache: int = 0               # files whose record came from the extraction cache (not read again)
     graphs_kept: int = 0              # file graphs not mapped again (same inputs as before: the map cache)
-    ahead: dict = field(default_factory=dict)  # stage -> wall seconds of its part run ahead in a worker, beside
-                                               # the stages before it (its CPU is in the stage's cpu_seconds)
+    ahead: dict = field(default_factory=dict)  # stage -> wall seconds of its part run ahead (in a worker: reuse;
+                                               # in a thread: load), beside the stages before it (its CPU is
+                                               # in the stage's cpu_seconds)
     loader_version: str = LOADER_VERSION
     built_at: str = ""
     exported: str | None = None
@@ -272,28 +276,28 @@ def build(corpus_dir: str | os.PathLike = DOCUMENTS, store_path: str | os.PathLi
                 del full
                 _release()
             beside: dict = {}
-            if reuse:  # text reuse between the loaded files (loaders.reuse_graph), a graph a file
-                with clock("reuse"), show.bar("finding text reuse", "pair") as bar, frozen():
-                    from loaders.reuse_graph import reuse_graphs
-                    beside = _collect(ahead)  # its CPU seconds count here
-                    texts = _texts(corpus, outcomes, kg.path / CACHE_FILE, (ocr, str(ocr_cache)))
-                    # into the spool; a graph the map cache has under the same fingerprint is kept from it
-                    reuse_graphs(corpus, outcomes, graphs, kg.path, ocr=(ocr, str(ocr_cache)),
-                                 progress=bar.hook, texts=texts, into=graphs)
-                    del texts
-                _release()
-            map_cache.keep_only(set(graphs))  # after reuse: it keeps the reuse graphs too
-            map_cache.commit()
-            _pause("mapped")
-            with clock("validate"):  # its per-batch checks start here and run beside the load (CPU counted when they end)
-                checking = _start_validation(kg, graphs, engine, batch) if side_processes else None
-            with clock("load"), show.bar("loading the store", "graph") as bar:
-                try:
-                    sync = sync_graphs(kg.store, graphs, pause=_pause, stamp=built_at, progress=bar.hook)
-                except BaseException:
-                    if checking is not None:
-                        checking.stop()
-                    raise
+            # beside the reuse stage, one core's: a first build's load of the file graphs (_load_ahead) and
+            # the per-batch checks of the file graphs (_checks_ahead; the other graphs' follow, checks_rest)
+            with _load_ahead(kg, graphs, clock, side_processes and reuse) as begun, \
+                    _checks_ahead(kg, graphs, engine, batch, clock, side_processes) as checking:
+                if reuse:  # text reuse between the loaded files (loaders.reuse_graph), a graph a file
+                    with clock("reuse"), show.bar("finding text reuse", "pair") as bar, frozen():
+                        from loaders.reuse_graph import reuse_graphs
+                        beside = _collect(ahead)  # its CPU seconds count here
+                        texts = _texts(corpus, outcomes, kg.path / CACHE_FILE, (ocr, str(ocr_cache)))
+                        # into the spool; a graph the map cache has under the same fingerprint is kept from it
+                        reuse_graphs(corpus, outcomes, graphs, kg.path, ocr=(ocr, str(ocr_cache)),
+                                     progress=bar.hook, texts=texts, into=graphs)
+                        del texts
+                    _release()
+                map_cache.keep_only(set(graphs))  # after reuse: it keeps the reuse graphs too
+                map_cache.commit()
+                _pause("mapped")
+                with clock("validate"):
+                    checks_rest(checking, graphs, batch)
+                clock.rejoin()  # a load begun beside the reuse stage (_load_ahead): what it spent so far
+                with clock("load"), show.bar("loading the store", "graph") as bar:
+                    sync = sync_graphs(kg.store, graphs, pause=_pause, stamp=built_at, progress=bar.hook, begun=begun)
             _release()
             with clock("validate"), show.bar("validating (SHACL)", "check") as bar, frozen():
                 validation = _validate(kg, checking, engine, bar.hook, (sync.merged_changes, sync.since), graphs, batch)
@@ -317,7 +321,8 @@ def build(corpus_dir: str | os.PathLike = DOCUMENTS, store_path: str | os.PathLi
             with clock("export"), show.step(f"exporting {export_to}"):
                 export(kg.store, export_to)
         report = replace(report, seconds=clock.ordered(clock.seconds), cpu_seconds=clock.ordered(clock.cpu),
-                         ahead={"reuse": beside["seconds"]} if "seconds" in beside else {}, exported=str(export_to) if export_to else None)
+                         ahead={**({"reuse": beside["seconds"]} if "seconds" in beside else {}), **clock.ahead},
+                         exported=str(export_to) if export_to else None)
         _write(kg.path / "build-report.json", json.dumps(report.to_json(), ensure_ascii=False, indent=1) + "\n")
         _write(kg.path / "build-report.txt", report.to_text())
         _pause("reported")
@@ -453,24 +458,71 @@ def validation_batches(graphs: Iterable[str], shared: Mapping[str, str], batch: 
     return [*file_batches(graphs, batch), *(others[i:i + batch] for i in range(0, len(others), batch))]
 
 
-def _start_validation(kg: KGStore, graphs: MappedGraphs, engine: str, batch: int) -> BatchChecks | None:
-    """The fast path's per-batch checks (validate.BatchChecks), started before the load: they read
-    the mapped graphs, not the store, and run beside the load in a process of their own; None for
-    the pySHACL engine, which reads the whole merged graph once it is loaded."""
-    return None if engine == "pyshacl" else _batch_checks(kg, graphs, batch)
+@contextmanager
+def _load_ahead(kg: KGStore, graphs: MappedGraphs, clock: "_Clock", wanted: bool) -> Iterator[FullLoad | None]:
+    """The file graphs loaded into the store in a thread (store.FullLoad.ahead) while the reuse stage,
+    one core's, writes the text-reuse graphs; sync_graphs loads the rest. Only where the load is a full
+    one whatever reuse finds (store.full_load_certain: a first build) and every file graph is in the
+    spool (none kept from the map cache, whose connection is this thread's); not with ``wanted`` False
+    (jobs 1: nothing beside the stages). Its threads' CPU until the load stage starts counts in "load",
+    not in the stages it ran beside (_Clock.beside), its wall until then is the load's ahead seconds."""
+    if not wanted or graphs.kept or not full_load_certain(kg.store):
+        yield None
+        return
+    names = [g for g in graphs if is_file_graph(g) and not graphs.has_blanks(g)]
+    begun = FullLoad(kg.store, graphs, pause=_pause)
+    begun.ahead(graphs.spool.reader(), names)
+    clock.beside("load", lambda: (begun.finished or time.perf_counter()) - begun.started)
+    try:
+        yield begun
+    except BaseException:
+        begun.stop()
+        raise
 
 
-def _batch_checks(kg: KGStore, graphs: MappedGraphs, batch: int, store=None, workers: int | None = None
-                  ) -> BatchChecks:
-    """validate.BatchChecks of the mapped graphs: beside the load (``store`` None), or on the loaded
-    store (``workers``: batches checked at once; 1: in this process, one after the other)."""
-    shared = {g: graphs[g] for g in (ids.CORPUS_GRAPH, *STATIC_GRAPHS) if g in graphs}
+@contextmanager
+def _checks_ahead(kg: KGStore, graphs: MappedGraphs, engine: str, batch: int, clock: "_Clock", wanted: bool
+                  ) -> Iterator[BatchChecks | None]:
+    """The fast path's per-batch checks (validate.BatchChecks), started once the files are mapped: they
+    read the mapped graphs, not the store, and run in a process of their own beside the reuse stage and
+    the load (the file graphs' first, the others once reuse wrote them: checks_rest); stopped if the build
+    fails meanwhile. None for the pySHACL engine, which reads the whole merged graph once it is loaded,
+    and without ``wanted`` (jobs 1: the checks run after the load, here)."""
+    with clock("validate"):  # the report's validate stage: this part, checks_rest's and the rest after the load
+        checking = _batch_checks(kg, graphs, batch, later=True) if wanted and engine != "pyshacl" else None
+    try:
+        yield checking
+    except BaseException:
+        if checking is not None:
+            checking.stop()
+        raise
+
+
+def checks_rest(checking: BatchChecks | None, graphs: MappedGraphs, batch: int) -> None:
+    """The per-batch checks begun by _checks_ahead given all the batches, the graphs text reuse wrote
+    included (the shared graphs they were begun with are complete once the files are mapped: the reuse
+    stage writes graphs of its own only)."""
+    if checking is not None:
+        names = validation_batches(graphs, checking.again["shared"], batch)
+        checking.more([GraphsOf(graphs, group) for group in names], count=len(names))
+
+
+def _shared_graphs(graphs: MappedGraphs) -> dict[str, str]:
+    return {g: graphs[g] for g in (ids.CORPUS_GRAPH, *STATIC_GRAPHS) if g in graphs}
+
+
+def _batch_checks(kg: KGStore, graphs: MappedGraphs, batch: int, store=None, workers: int | None = None,
+                  later: bool = False) -> BatchChecks:
+    """validate.BatchChecks of the mapped graphs: beside the load (``store`` None; ``later``: the batches
+    of the graphs mapped so far, the others given by checks_rest), or on the loaded store (``workers``:
+    batches checked at once; 1: in this process, one after the other)."""
+    shared = _shared_graphs(graphs)
     names = validation_batches(graphs, shared, batch)
     batches = [GraphsOf(graphs, group) for group in names]  # each text read when checked (in the checking process)
     # per-file results kept by content hash: only what changed is checked again (validate_memo)
     # the changed triples the per-document tables of an add are bounded by are kept too (table_delta)
     return BatchChecks(batches, shared, store, count=len(names), memo=kg.path / MEMO_FILE, digest=graphs.digest,
-                       also_read=predicates([*SPECS.values(), *listing_specs()]), workers=workers)
+                       also_read=predicates([*SPECS.values(), *listing_specs()]), workers=workers, later=later)
 
 
 def _validate(kg: KGStore, checking: BatchChecks | None, engine: str, progress,
@@ -910,7 +962,28 @@ class _Clock:
     def __init__(self):
         self.seconds: dict[str, float] = {}
         self.cpu: dict[str, float] = {}
+        self.ahead: dict[str, float] = {}  # stage -> wall seconds of its part run beside earlier stages
         self.log = os.environ.get(STAGE_LOG_ENV)
+        self._beside = None  # (stage, its wall so far, CPU of the other threads when it began)
+
+    @staticmethod
+    def others() -> float:
+        """CPU seconds of this process's threads but the calling one (a stage's clock runs in the main thread)."""
+        return time.process_time() - time.thread_time()
+
+    def beside(self, stage: str, wall) -> None:
+        """Work of ``stage`` runs in other threads of this process from now on, beside the stages this clock
+        times until ``rejoin``: their CPU is not theirs but the stage's; ``wall()``: its seconds so far."""
+        self._beside = (stage, wall, self.others())
+
+    def rejoin(self) -> None:
+        """The stage run beside begins in this thread: the CPU its threads spent so far counted in it (between
+        the stages too), its wall until now its ahead seconds."""
+        if self._beside is not None:
+            stage, wall, since = self._beside
+            self.cpu[stage] = self.cpu.get(stage, 0.0) + self.others() - since
+            self.ahead[stage] = wall()
+            self._beside = None
 
     def mark(self, stage: str, event: str) -> None:
         if self.log:
@@ -933,11 +1006,12 @@ class _Clock:
         class _Timer:
             def __enter__(self):
                 clock.mark(stage, "start")
-                self.t, self.c = time.perf_counter(), cpu_seconds()
+                self.t, self.c, self.o = time.perf_counter(), cpu_seconds(), clock.others()
 
             def __exit__(self, *exc):
+                beside = clock.others() - self.o if clock._beside is not None else 0.0  # the other stage's (rejoin)
                 clock.seconds[stage] = clock.seconds.get(stage, 0.0) + time.perf_counter() - self.t
-                clock.cpu[stage] = clock.cpu.get(stage, 0.0) + cpu_seconds() - self.c
+                clock.cpu[stage] = clock.cpu.get(stage, 0.0) + cpu_seconds() - self.c - beside
                 clock.mark(stage, "end")
         return _Timer()
 

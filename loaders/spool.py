@@ -103,6 +103,14 @@ class GraphSpool(MutableMapping):
     def chars(self, graph: str) -> int:
         return self._index[graph].length
 
+    def reader(self) -> "GraphSpool":
+        """The texts written so far, read-only through a file of its own (another thread reads them
+        while this one goes on writing: a shared file's seek and read would interleave); ``close()``
+        closes that file only."""
+        view = GraphSpool.__new__(GraphSpool)
+        view.__setstate__({**self.__getstate__(), "_index": dict(self._index)})
+        return view
+
     def __getstate__(self) -> dict:
         """Pickled for another process (validate.BatchChecks' checking process): it reads the texts
         written so far through a file of its own (__setstate__), read-only."""
@@ -112,11 +120,13 @@ class GraphSpool(MutableMapping):
     def __setstate__(self, state: dict) -> None:
         self.path, self._index = state["path"], state["_index"]
         self._file = open(self.path, "rb")
+        self._reader = True
 
     def close(self) -> None:
         if not self._file.closed:
             self._file.close()
-        self.path.unlink(missing_ok=True)
+        if not getattr(self, "_reader", False):  # a reader's (or another process's) copy: the file stays
+            self.path.unlink(missing_ok=True)
 
     def __enter__(self) -> "GraphSpool":
         return self

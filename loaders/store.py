@@ -46,7 +46,9 @@ the index quads of the graphs read before it (N-Quads: one bulk_load a piece, it
 the piece), loaded in a thread while the next piece is packed and hashed (LOAD_THREAD); the line
 identities spooled to a temporary file and counted at the end (an in-place sort of their 64-bit
 keys, 8 bytes a line); then the manifest and the counts (loaded: they are read only once the
-markers say so) and the markers, in one transaction. Every phase is linear in the corpus
+markers say so) and the markers, in one transaction. A full load certain before all graphs are known
+(full_load_certain: no manifest) may begin with some of them in a thread (FullLoad.ahead: a build's file
+graphs while its reuse stage writes the others) and end in sync_graphs (``begun``). Every phase is linear in the corpus
 (bench/load_stage.py prints each one's CPU, store.PHASES), and so is RocksDB's compaction of the
 pieces since it runs behind them (``_compactions_behind``: each column family merged once at the end,
 not rewritten for every two pieces, which grew with the square of the pieces).
@@ -158,6 +160,7 @@ import os
 import re
 import resource
 import tempfile
+import threading
 import time
 import zlib
 from concurrent.futures import ThreadPoolExecutor
@@ -232,6 +235,7 @@ PREFIXES = {
 
 __all__ = [
     "KGStore", "StoreError", "StoreBusy", "StoreIncomplete", "open_store", "default_store_path", "manifest", "sync_graphs",
+    "FullLoad", "full_load_certain",
     "SyncResult", "write_build_metadata", "merged_complete", "mark_unfinished", "check_readable", "query_graph", "merged_in_memory", "merged_ntriples", "export",
     "sorted_nquads", "data_graphs", "store_graphs", "graph_ntriples", "graph_quads", "named_quads", "documents_of_files", "sources_of", "BUILD_GRAPH", "CORPUS_GRAPH", "ONTOLOGY_GRAPH", "REFERENCE_GRAPH", "PREFIXES",
 ]
@@ -519,7 +523,7 @@ def _no_progress(done: int, total: int) -> None:
 
 def sync_graphs(store: ox.Store, graphs: Mapping[str, str], pause: Pause = lambda stage: None,
                 stamp: str | None = None, full_ratio: float = 0.5,
-                progress: Progress = _no_progress) -> SyncResult:
+                progress: Progress = _no_progress, begun: FullLoad | None = None) -> SyncResult:
     """Make the store's data graphs exactly ``graphs`` (graph IRI -> N-Triples text).
 
     Graphs whose content hash matches the manifest are not touched; changed or new graphs are
@@ -527,8 +531,14 @@ def sync_graphs(store: ox.Store, graphs: Mapping[str, str], pause: Pause = lambd
     is recorded as the prov:generatedAtTime of each graph written. ``pause(stage)`` is called at
     named points (a test hook, see loaders.build). ``progress(done, total)`` is called as graphs are
     written (a progress bar's hook; total is the number of graphs this sync writes).
-    A store of the older layout (a named graph per file) is rebuilt whole.
+    A store of the older layout (a named graph per file) is rebuilt whole. ``begun``: a full load begun
+    ahead (FullLoad.ahead, only where full_load_certain), ended here.
     """
+    if begun is not None:
+        wanted = {g: _digest(graphs, g) for g in graphs}
+        triples = _full_load(store, graphs, wanted, pause, stamp, progress, begun)
+        store.remove(_marker(INTERRUPTED_MARKER))
+        return SyncResult("full", tuple(sorted(graphs)), (), 0, triples)
     old = manifest(store) if _current_layout(store) and _entries_written(store) else {}
     wanted = {g: _digest(graphs, g) for g in graphs}
     stale = sorted(g for g in graphs if old.get(g) != wanted[g])
@@ -1119,52 +1129,161 @@ def _remerge(store: ox.Store) -> None:
 
 
 def _full_load(store: ox.Store, graphs: Mapping[str, str], wanted: Mapping[str, str], pause: Pause,
-               stamp: str | None, progress: Progress = _no_progress) -> int:
+               stamp: str | None, progress: Progress = _no_progress, begun: "FullLoad | None" = None) -> int:
     """Returns the triples of the merged graph: the distinct lines without blank nodes (counted for
-    the holders) and each graph's blank-node triples (its own)."""
-    # Manifest and merged marker first (one transaction): from here on, nothing in the store counts
-    # as complete, and readers are told to build (not sent to the union of a half-loaded store).
-    interrupted = _marker(INTERRUPTED_MARKER)
-    store.update(f"DROP SILENT GRAPH <{BUILD_GRAPH}> ; INSERT DATA {{ GRAPH <{BUILD_GRAPH}> {{ {interrupted.triple} }} }}")
-    store.clear()  # instant (a range deletion); only between it and the next line is the store empty
-    store.add(interrupted)
-    pause("cleared")
-    with _phase("split"):
-        blanks = {g: _has_blanks(graphs, g) for g in graphs}
-        plain = [g for g in graphs if not blanks[g]]
-        with_blanks = [g for g in graphs if blanks[g]]  # (a set of ``plain`` built per graph here was quadratic)
-    index = _IndexWriter(store, graphs)
-    half = len(plain) // 2
-    done = 0
-    with _compactions_behind(store), _Loader(store) as loader:
-        for i, part in enumerate((plain[:half], plain[half:])):
-            if i and half:
-                loader.wait()
-                pause("loading")
-            for piece, graphs_done in _timed("read", _pieces(graphs, part, LOAD_PIECE_CHARS)):
-                for g, data in piece:
-                    index.feed(g, data)
-                loader.load([data for _, data in piece] + [index.take()])
-                done += graphs_done
-                progress(done, len(graphs))
-    blank_triples = 0
-    for i, g in enumerate(with_blanks, len(plain) + 1):
-        text = graphs[g]
-        index.feed(g, text.encode("utf-8"))
-        _, blank = _plain_and_blank(g, text.encode("utf-8"), True)
-        blank_triples += len(set(blank))
-        with _phase("bulk load"):
-            store.extend(ox.Quad(*q.triple, ox.DefaultGraph()) for q in _labelled_quads(g, text))
-        progress(i, len(graphs))
-    holders = index.holders()
-    triples = index.distinct + blank_triples
-    with _phase("manifest"):  # loaded, not one transaction (~2 KB a quad: 0.5 GB at 100,000 files); read only after the markers
-        entries = "".join(f"{triple} <{BUILD_GRAPH}> .\n" for g in sorted(graphs) for triple in _entry(g, wanted[g], stamp))
-        count = f"{_count_line(triples)} <{INDEX_GRAPH}> .\n"
-        _load_piece(store, [entries.encode("utf-8"), count.encode("utf-8"), holders], MANIFEST_BULK_MIN_CHARS)
-    pause("loaded")
-    store.extend([_entries_marker(), _marker(LAYOUT_MARKER), _marker()])  # the commit marker
-    return triples
+    the holders) and each graph's blank-node triples (its own). ``begun``: a FullLoad whose first
+    graphs were loaded ahead (the store cleared then); the rest here."""
+    load = begun or FullLoad(store, graphs, pause)
+    return load.rest(graphs, wanted, stamp, progress)
+
+
+class _Stopped(Exception):
+    """A load ahead told to stop (FullLoad.stop): the build failed meanwhile."""
+
+
+class FullLoad:
+    """A full load (first build, or most graphs changed), in steps: begun (the store cleared), graphs
+    loaded in pieces, then the rest, the manifest and the markers (``rest``). ``ahead(view, names)``
+    loads some graphs in a thread of its own before the others are known: the build's file graphs,
+    mapped first, while its reuse stage (one core's) writes the text-reuse graphs; sync_graphs ends it
+    (``begun``). The same store as one full load: the merged graph, the index texts and entries and the
+    holders do not depend on the order in which graphs are loaded, only on the graphs."""
+
+    def __init__(self, store: ox.Store, graphs: Mapping[str, str], pause: Pause = lambda stage: None):
+        self.store, self.pause = store, pause
+        self.loaded: set[str] = set()  # graphs loaded so far
+        self.done, self.paused = 0, False  # graphs done (progress); the pause "loading" was reached
+        self.thread: threading.Thread | None = None
+        self.error: BaseException | None = None
+        self.stopping = threading.Event()
+        self.started = self.finished = None  # perf_counter of the load ahead's start and end
+        # Manifest and merged marker first (one transaction): from here on, nothing in the store counts
+        # as complete, and readers are told to build (not sent to the union of a half-loaded store).
+        interrupted = _marker(INTERRUPTED_MARKER)
+        store.update(f"DROP SILENT GRAPH <{BUILD_GRAPH}> ; INSERT DATA {{ GRAPH <{BUILD_GRAPH}> {{ {interrupted.triple} }} }}")
+        store.clear()  # instant (a range deletion); only between it and the next line is the store empty
+        store.add(interrupted)
+        pause("cleared")
+        self.index = _IndexWriter(store, graphs)
+        self.behind = _compactions_behind(store)  # left once: in rest (then Store.optimize), or on a failure
+        self.behind.__enter__()
+
+    def ahead(self, graphs: Mapping[str, str], names: list[str]) -> None:
+        """Load ``names`` (graphs without blank nodes) in a thread, read from ``graphs``: a view of its
+        own (GraphSpool.reader), since the caller goes on writing and reading its mapping; closed when
+        the thread is done (rest reads the caller's mapping)."""
+        self.index.graphs = self.view = graphs
+        self.started = time.perf_counter()
+        self.thread = threading.Thread(target=self._ahead, args=(names,), name="dkg-load-ahead", daemon=True)
+        self.thread.start()
+
+    def _ahead(self, names: list[str]) -> None:
+        try:
+            self.load(names)
+        except BaseException as e:  # raised in the caller's thread by wait
+            self.error = e
+        finally:
+            self.finished = time.perf_counter()
+            self.view.close()
+
+    def wait(self) -> None:
+        """The load ahead done (its error raised here)."""
+        if self.thread is not None:
+            self.thread.join()
+            self.thread = None
+        if self.error is not None:
+            error, self.error = self.error, None
+            raise error
+
+    def stop(self) -> None:
+        """The build failed while the load ahead ran: it stops after its current piece, and the store is
+        left as a kill would leave it (cleared, marked unfinished: the next build loads it whole)."""
+        self.stopping.set()
+        try:
+            self.wait()
+        except _Stopped:
+            pass
+        finally:
+            self._leave(_Stopped())
+
+    def _leave(self, error: BaseException | None) -> None:
+        """The compactions back at their priority; merged once (Store.optimize) when all went well."""
+        behind, self.behind = self.behind, None
+        if behind is not None:
+            behind.__exit__(*((type(error), error, error.__traceback__) if error is not None else (None, None, None)))
+
+    def load(self, names: list[str], progress: Progress = _no_progress, total: int = 0) -> None:
+        """``names`` (graphs without blank nodes) into the merged graph with their index quads, in pieces
+        loaded in a thread while the next is packed and hashed; the test hook's pause "loading" halfway
+        through the first call with two graphs or more."""
+        half = 0 if self.paused else len(names) // 2
+        with _Loader(self.store) as loader:
+            for i, part in enumerate((names[:half], names[half:])):
+                if i and half:
+                    loader.wait()
+                    self.paused = True
+                    self.pause("loading")
+                for piece, graphs_done in _timed("read", _pieces(self.index.graphs, part, LOAD_PIECE_CHARS)):
+                    if self.stopping.is_set():
+                        raise _Stopped()
+                    for g, data in piece:
+                        self.index.feed(g, data)
+                    loader.load([data for _, data in piece] + [self.index.take()])
+                    self.done += graphs_done
+                    progress(self.done, total)
+        self.loaded.update(names)
+
+    def rest(self, graphs: Mapping[str, str], wanted: Mapping[str, str], stamp: str | None,
+             progress: Progress = _no_progress) -> int:
+        """The graphs not loaded yet, then the holders, the manifest and the markers; the triples of the
+        merged graph."""
+        try:
+            self.wait()
+            self.index.graphs = graphs
+            with _phase("split"):
+                blanks = {g: _has_blanks(graphs, g) for g in graphs}
+                plain = [g for g in graphs if not blanks[g] and g not in self.loaded]
+                with_blanks = [g for g in graphs if blanks[g]]  # (a set of ``plain`` built per graph here was quadratic)
+            if self.done:  # loaded ahead
+                progress(self.done, len(graphs))
+            self.load(plain, progress, len(graphs))
+        except BaseException as e:
+            self._leave(e)
+            raise
+        self._leave(None)
+        return self._finish(graphs, wanted, stamp, with_blanks, progress)
+
+    def _finish(self, graphs: Mapping[str, str], wanted: Mapping[str, str], stamp: str | None,
+                with_blanks: list[str], progress: Progress) -> int:
+        store, index = self.store, self.index
+        blank_triples = 0
+        for i, g in enumerate(with_blanks, self.done + 1):
+            text = graphs[g]
+            index.feed(g, text.encode("utf-8"))
+            _, blank = _plain_and_blank(g, text.encode("utf-8"), True)
+            blank_triples += len(set(blank))
+            with _phase("bulk load"):
+                store.extend(ox.Quad(*q.triple, ox.DefaultGraph()) for q in _labelled_quads(g, text))
+            progress(i, len(graphs))
+        holders = index.holders()
+        triples = index.distinct + blank_triples
+        with _phase("manifest"):  # loaded, not one transaction (~2 KB a quad: 0.5 GB at 100,000 files); read only after the markers
+            entries = "".join(f"{triple} <{BUILD_GRAPH}> .\n" for g in sorted(graphs) for triple in _entry(g, wanted[g], stamp))
+            count = f"{_count_line(triples)} <{INDEX_GRAPH}> .\n"
+            _load_piece(store, [entries.encode("utf-8"), count.encode("utf-8"), holders], MANIFEST_BULK_MIN_CHARS)
+        self.pause("loaded")
+        store.extend([_entries_marker(), _marker(LAYOUT_MARKER), _marker()])  # the commit marker
+        return triples
+
+
+def full_load_certain(store: ox.Store) -> bool:
+    """Whether the next sync_graphs of this store is a full load whatever the graphs: no manifest of
+    this layout to compare them with (a first build, a store of an older layout, one killed before
+    its first load ended)."""
+    if not (_current_layout(store) and _entries_written(store)):
+        return True
+    return next(iter(store.quads_for_pattern(None, ox.NamedNode(CONTENT_HASH), None, ox.NamedNode(BUILD_GRAPH))),
+                None) is None
 
 
 def _timed(name: str, items: Iterable) -> Iterator:

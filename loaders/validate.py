@@ -475,7 +475,8 @@ class BatchChecks:
     def __init__(self, batches: Iterable[Mapping[str, str]], shared: Mapping[str, str], store: ox.Store | None, *,
                  shapes: str | os.PathLike | rdflib.Graph | None = None, count: int | None = None,
                  profile: dict | None = None, workers: int | None = None, memo: str | os.PathLike | None = None,
-                 digest: Callable[[str], str] | None = None, also_read: frozenset | None = frozenset()):
+                 digest: Callable[[str], str] | None = None, also_read: frozenset | None = frozenset(),
+                 later: bool = False):
         started = time.perf_counter()
         self.unloaded = store is None  # prepared from the shared graphs: report() asks the store again
         self.beside = self.unloaded and hasattr(os, "fork")
@@ -487,12 +488,45 @@ class BatchChecks:
         base = _shared_store(shared, profile) if self.unloaded else None
         asked = store if store is not None else _Within(base, BATCH_SHARED)
         targets, plain = self._translate(shapes, asked)
-        batches, own = self._plan(batches, shared, count, memo, digest, also_read, plain, asked)
+        self.keeper = self._keeper(memo, plain, shared, digest, also_read, asked)
         # beside, the shared graphs' store parsed here is dropped before the pass starts: its process parses its own
         del asked
         base = None if self.beside else base
-        self._start(batches, own, shared, targets, workers, memo, base)
+        if later:  # the batches it is sure of start now (beside), the others come with more()
+            self.pending = (shared, targets, workers, memo, base)
+            if self._early(batches):
+                self._start(self.started, {}, shared, targets, workers, memo, base, later=True)
+        else:
+            batches, own = self._plan(batches, shared, count)
+            self._start(batches, own, shared, targets, workers, memo, base)
         self.seconds = time.perf_counter() - started  # its own: not the caller's load between
+
+    def _early(self, batches: list) -> list:
+        """Of a pass whose other batches come later (more()), the batches checked whatever they are: all
+        but the last given (each as long as the longest) when every graph will be checked (no memo, or
+        none recorded under these checks: a first build), for _Keeper.select cuts them alike then;
+        none otherwise (which graphs are checked again depends on them all)."""
+        sure = self.beside and (self.keeper is None or not self.keeper.before)
+        self.started = batches[:-1] if sure else []
+        return self.started
+
+    def more(self, batches: Sequence[Mapping[str, str]], count: int | None = None) -> None:
+        """The pass made with ``later``: all its batches now (those it began with first, the same),
+        planned together; those not begun and the shared pass go to its process (or it starts now)."""
+        started = time.perf_counter()
+        shared, targets, workers, memo, base = self.pending
+        batches = list(batches)
+        self.again.update(batches=batches, count=count)
+        planned, own = self._plan(batches, shared, count)
+        planned, begun = list(planned), len(self.started)
+        if not begun:
+            self._start(planned, own, shared, targets, workers, memo, base)
+        elif [list(b) for b in planned[:begun]] != [list(b) for b in self.started]:
+            raise RuntimeError("SHACL per-batch checks: the batches begun before the others came are not "
+                               "those planned with them")
+        else:
+            self.running.more([(b, False) for b in planned[begun:]] + ([(own, True)] if own else []))
+        self.seconds += time.perf_counter() - started
 
     def _translate(self, shapes, asked) -> tuple["_BatchTargets", list]:
         """The shapes translated (the class hierarchy asked of ``asked``) and split: the per-batch checks
@@ -507,13 +541,15 @@ class BatchChecks:
         self.local = list(targets.checks)
         return targets, plain
 
-    def _plan(self, batches, shared: Mapping[str, str], count: int | None, memo, digest, also_read, plain: list,
-              asked) -> tuple[Iterable, Mapping[str, str]]:
+    def _keeper(self, memo, plain: list, shared: Mapping[str, str], digest, also_read, asked) -> "_Keeper | None":
+        with self.clock(MAIN_PART + "memo plan)"):
+            return _Keeper(memo, plain, shared, digest, self.wide, also_read, asked) if memo is not None else None
+
+    def _plan(self, batches, shared: Mapping[str, str], count: int | None) -> tuple[Iterable, Mapping[str, str]]:
         """The batches to check (with a memo: the graphs a change reaches) and the shared graphs' part
         the shared pass checks; the results kept from the last build."""
         self.results: set[ValidationResult] = set()
         with self.clock(MAIN_PART + "memo plan)"):
-            self.keeper = _Keeper(memo, plain, shared, digest, self.wide, also_read, asked) if memo is not None else None
             if self.keeper is not None:
                 batches = self.keeper.select(batches)
                 self.results.update(self.keeper.plan.kept)
@@ -526,15 +562,16 @@ class BatchChecks:
         return batches, own
 
     def _start(self, batches, own: Mapping[str, str], shared: Mapping[str, str], targets: "_BatchTargets",
-               workers: int | None, memo, base: ox.Store | None) -> None:
-        """The per-batch pass started: beside (a process of its own) or here, a batch at a time."""
+               workers: int | None, memo, base: ox.Store | None, later: bool = False) -> None:
+        """The per-batch pass started: beside (a process of its own) or here, a batch at a time;
+        ``later``: beside, its process then waits for the other batches (more())."""
         # lazy: a batch's texts are read when it is checked
         self.todo = itertools.chain(((b, False) for b in batches), [(own, True)] if own else [])
         record = partial(_recorded, self.keeper.wanted) if self.keeper is not None else None
         if self.beside:  # one batch checked at a time while the store loads on the other core; ``workers`` after
             give_back_memory()
             self.running = _Beside((shared, targets, self.local, workers, self.profile, record, list(self.todo)),
-                                   Path(memo).parent if memo is not None else None)
+                                   Path(memo).parent if memo is not None else None, later)
         else:
             self.runner = _BatchRunner(shared, targets, self.local, workers, self.profile, record, base=base)
 
@@ -543,7 +580,7 @@ class BatchChecks:
 
     def stop(self) -> None:
         """The pass given up (the load failed): its process ended."""
-        if self.beside:
+        if self.beside and hasattr(self, "running"):  # (begun: one made ``later`` starts with more() when unsure)
             self.running.stop()
 
     def _same_store(self, store: ox.Store) -> bool:
@@ -641,7 +678,7 @@ class _Beside:
     memory, nothing left behind), read back by results() once the process ended. The process dies with
     this one: a killed build leaves no checker running. ``task``: _pass_beside's, without its files."""
 
-    def __init__(self, task: tuple, folder: Path | None):
+    def __init__(self, task: tuple, folder: Path | None, later: bool = False):
         import tempfile
 
         from loaders import workers
@@ -649,11 +686,33 @@ class _Beside:
         self.task = task
         self.out = tempfile.TemporaryFile(dir=folder)
         told, self.tell = os.pipe()
+        # later: the rest of the pass (more()) pickled into a file of its own, then a byte on a pipe (a
+        # pipe alone would block this process while the pass is still busy with the first batches)
+        self.later = tempfile.TemporaryFile(dir=folder) if later else None
+        ready, self.ready = os.pipe() if later else (-1, None)
+        given = (self.later.fileno(), ready) if later else (-1, -1)
         try:
-            self.running = workers.Ahead("loaders.validate:_pass_beside", (*task, self.out.fileno(), told, os.getpid()),
-                                         pass_fds=(self.out.fileno(), told))
+            self.running = workers.Ahead("loaders.validate:_pass_beside",
+                                         (*task, self.out.fileno(), told, os.getpid(), given),
+                                         pass_fds=tuple(fd for fd in (self.out.fileno(), told, *given) if fd >= 0))
         finally:
             os.close(told)
+            if later:
+                os.close(ready)
+
+    def more(self, todo: list) -> None:
+        """The rest of the pass (of one begun ``later``), to its process."""
+        pickle.dump(todo, self.later, protocol=pickle.HIGHEST_PROTOCOL)
+        self.later.flush()
+        os.write(self.ready, b"1")
+        self._close_later()
+        self.task = (*self.task[:-1], self.task[-1] + todo)  # what results() runs here if the process said nothing
+
+    def _close_later(self) -> None:
+        if self.later is not None:
+            os.close(self.ready)
+            self.later.close()
+            self.later = None
 
     def loaded(self) -> None:
         if self.tell is not None:
@@ -695,24 +754,38 @@ class _Beside:
     def stop(self) -> None:
         self.loaded()
         self.running.__exit__(None, None, None)
+        self._close_later()
         self.out.close()
 
 
 def _pass_beside(task: tuple) -> bool:
     """In the checking process of _Beside: the per-batch pass over ``todo`` with a runner of the batch
     checks on the shared graphs (parsed here), each item it yields pickled into the file ``out`` (a
-    descriptor given by the parent); ``told`` becomes readable once the parent's store is loaded."""
-    *given, todo, out, told, parent = task
+    descriptor given by the parent); ``told`` becomes readable once the parent's store is loaded;
+    ``later``: (a file, a pipe): when the pipe says so, the rest of ``todo`` is in the file."""
+    *given, todo, out, told, parent, later = task
     _die_with(parent)
     runner = _runner(*given)
     with os.fdopen(out, "wb") as file:
         try:
-            for item in _pass(runner, todo, lambda: bool(select.select([told], [], [], 0)[0])):
+            for item in _pass(runner, itertools.chain(todo, _later(*later)),
+                              lambda: bool(select.select([told], [], [], 0)[0])):
                 pickle.dump(("ok", item), file, protocol=pickle.HIGHEST_PROTOCOL)
         except BaseException as e:  # noqa: BLE001 (any failure goes back to the parent, named)
             import traceback
             pickle.dump(("error", f"{type(e).__name__}: {e}\n{traceback.format_exc()}"), file)
     return True
+
+
+def _later(file: int, ready: int) -> Iterable[tuple]:
+    """In the checking process: the rest of the pass, once the parent wrote it (nothing if it never
+    does: it ended first, or no rest is to come, ``file`` -1)."""
+    if file < 0:
+        return
+    if os.read(ready, 1):
+        with os.fdopen(file, "rb") as f:
+            f.seek(0)
+            yield from pickle.load(f)
 
 
 def _runner(shared: Mapping[str, str], targets: "_BatchTargets", local: Sequence[tuple], workers: int | None,

@@ -207,8 +207,11 @@ def test_the_stage_log_names_each_stage_and_the_heap_is_not_left_frozen(small_co
     report = build(small_corpus, tmp_path / "store", progress=False)
     events = [json.loads(line) for line in log.read_text(encoding="utf-8").splitlines()]
     expected = [(stage, event) for stage in report.seconds for event in ("start", "end")]
-    at = expected.index(("load", "start"))  # validate in two parts: its per-batch checks start before the load, beside it
-    expected[at:at] = [("validate", "start"), ("validate", "end")]
+    # validate in three parts: its per-batch checks begin before the reuse stage, get the rest of their
+    # batches before the load, and end after it
+    for stage in ("reuse", "load"):
+        at = expected.index((stage, "start"))
+        expected[at:at] = [("validate", "start"), ("validate", "end")]
     assert [(e["stage"], e["event"]) for e in events] == expected
     assert all(e["rss_kb"] > 0 and e["maxrss_kb"] >= e["rss_kb"] // 2 for e in events)
     assert [e["time"] for e in events] == sorted(e["time"] for e in events)

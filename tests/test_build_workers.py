@@ -216,8 +216,8 @@ print(json.dumps({"children_cpu": used.ru_utime + used.ru_stime, "ahead": report
 
 
 def test_one_job_runs_no_process_beside_the_build_and_builds_the_same(corpus, tmp_path):
-    """--jobs 1 (memory short): no reader, no text-reuse worker during the mapping, no checking process
-    during the load; the same graphs and the same validation report as with the processes beside."""
+    """--jobs 1 (memory short): no reader, no text-reuse worker during the mapping, no load beside the
+    reuse stage, no checking process during the load; the same graphs and the same validation report as with the processes beside."""
     found = {}
     for jobs in (1, 2):
         out = tmp_path / str(jobs)
@@ -227,6 +227,7 @@ def test_one_job_runs_no_process_beside_the_build_and_builds_the_same(corpus, tm
         found[jobs] = json.loads(done.stdout.splitlines()[-1])
     assert found[1] == {"children_cpu": 0.0, "ahead": {}}
     assert found[2]["children_cpu"] > 0 and "reuse" in found[2]["ahead"]
+    assert "load" in found[2]["ahead"]  # a first build: the file graphs loaded beside the reuse stage (store.FullLoad)
     assert (tmp_path / "1/store/validation.ttl").read_bytes() == (tmp_path / "2/store/validation.ttl").read_bytes()
     graphs = [[line for line in (tmp_path / str(jobs) / "graph.nq").read_text(encoding="utf-8").splitlines()
                if not line.endswith(f"<{BUILD_GRAPH}> .")] for jobs in (1, 2)]  # the build's own graph: its times

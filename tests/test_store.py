@@ -445,6 +445,59 @@ def test_a_full_load_in_pieces_equals_one_load(tmp_path, monkeypatch, piece, bul
             assert merged == {q.triple for g in texts for q in graph_quads(kg.store, g)}
 
 
+G4 = "https://example.org/graph/4"
+
+
+@pytest.mark.parametrize("piece", [40, 10**9])
+def test_a_full_load_begun_ahead_from_a_growing_spool_equals_one_load(tmp_path, monkeypatch, piece):
+    """store.FullLoad.ahead (a build's file graphs, in a thread, while its reuse stage writes the other
+    graphs to the spool), ended by sync_graphs: the same quads as one load (a line two graphs hold,
+    one loaded ahead and one after, counted once; blank nodes; a graph cut in pieces); the test hook's
+    pauses in order, "loading" once."""
+    from loaders import store as store_module
+    from loaders.spool import GraphSpool
+    from loaders.store import FullLoad, full_load_certain
+    big = "".join(nt((f"<https://example.org/s{i}>", "<https://example.org/p>", f'"{i} ủy"@vi')) for i in range(50))
+    texts = {G1: A + B, G2: big, G3: A + C, G4: BLANKS}
+    with open_store(tmp_path / "one", read_only=False) as one:
+        assert sync_graphs(one.store, texts).triples == 55  # A once
+        expected = sorted_nquads(one.store)
+    monkeypatch.setattr(store_module, "LOAD_PIECE_CHARS", piece)
+    pauses = []
+    with open_store(tmp_path / "ahead", read_only=False) as kg, GraphSpool(tmp_path / "mapped.nt") as spool:
+        assert full_load_certain(kg.store)
+        spool.update({G1: texts[G1], G2: texts[G2]})
+        begun = FullLoad(kg.store, spool, pause=pauses.append)
+        begun.ahead(spool.reader(), [G1, G2])
+        spool.update({G3: texts[G3], G4: texts[G4]})  # written while the load ahead reads the file
+        assert spool[G1] == texts[G1]  # read here meanwhile too
+        result = sync_graphs(kg.store, spool, pause=pauses.append, begun=begun)
+        assert result.mode == "full" and set(result.written) == set(texts) and result.triples == 55
+        assert sorted_nquads(kg.store) == expected and merged_complete(kg.store)
+        assert not full_load_certain(kg.store)
+    assert pauses == ["cleared", "loading", "loaded"]
+
+
+def test_a_full_load_ahead_stopped_leaves_a_store_the_next_sync_loads_whole(tmp_path):
+    """A build that fails while its load runs ahead (FullLoad.stop): readers are told to build, and the
+    next sync gives the graphs."""
+    from loaders.spool import GraphSpool
+    from loaders.store import FullLoad, StoreIncomplete, check_readable, full_load_certain
+    texts = {G1: A + B, G2: C}
+    with open_store(tmp_path / "store", read_only=False) as kg, GraphSpool(tmp_path / "mapped.nt") as spool:
+        sync_graphs(kg.store, {G1: B})
+        assert not full_load_certain(kg.store)
+        spool.update(texts)
+        begun = FullLoad(kg.store, spool)
+        begun.ahead(spool.reader(), [G1, G2])
+        begun.stop()
+        assert full_load_certain(kg.store)
+        with pytest.raises(StoreIncomplete, match="directive-kg build"):
+            check_readable(kg.store)
+        assert sync_graphs(kg.store, texts).mode == "full"
+        assert graph_text(kg.store, G1) == "".join(sorted([A, B])) and merged_complete(kg.store)
+
+
 @pytest.mark.parametrize("run", [1, 2, 3])
 def test_the_lines_several_graphs_hold_are_counted_alike_in_runs_of_any_size(tmp_path, monkeypatch, run):
     """A full load counts the lines several graphs hold from their identities read a run at a time

@@ -168,6 +168,31 @@ def test_batches_checked_beside_the_load_as_after_it(subclass, executable, caplo
         assert any(r.focus == f"<{ID}memo/doc>" for r in report.results)
 
 
+@pytest.mark.parametrize("memo, begun_with", [(False, 2), (True, 2), ("recorded", 0)])
+def test_batches_begun_before_the_others_came(memo, begun_with, tmp_path):
+    """A pass made ``later`` (the build's: the file graphs' batches begin beside its reuse stage, the
+    text-reuse graphs come with more()) reports what validate_batches reports of all the batches. It
+    begins with all its batches but the last when every graph will be checked (no memo, or a memo
+    with nothing recorded: a first build), with none when a memo decides which are checked again."""
+    files = {f"{ID}graph/file/{f.stem}": _nt(f, f"fixture-{i}") for i, f in enumerate(FIXTURES[:12])}
+    others = {f"{ID}graph/reuse/{f.stem}": _nt(f, f"other-{i}") for i, f in enumerate(FIXTURES[12:15])}
+    shared = {f"urn:shared:{p.name}": _nt(p) for p in (ONTOLOGY / "directive.ttl", ONTOLOGY / "codelists.ttl")}
+    graphs = {**files, **others}
+    first = [{g: files[g] for g in group} for group in file_batches(files, 4)]
+    every = [*first, dict(others)]
+    merged = merged_in_memory({**graphs, **shared})
+    path = tmp_path / "memo.sqlite" if memo else None
+    if memo == "recorded":
+        validate_batches(every, shared, merged, locate=False, memo=path)
+    checks = BatchChecks(first, shared, None, memo=path, later=True)
+    assert len(checks.started) == begun_with
+    checks.more(every, count=len(every))
+    report = checks.report(merged, locate=False)
+    after = validate_batches(every, shared, merged, locate=False)
+    assert report.keys() == after.keys() == validate(merged, locate=False).keys()
+    assert report.violations
+
+
 # Where each check of ontology/shapes.ttl runs in the build, for the shapes whose place a rule
 # decides: per batch of files (True) or once on the whole store (False). sh:sparql per batch when
 # its query reads only the focus node's own triples and the focus is of a class no two files share;
