@@ -43,10 +43,23 @@ CRASH_ENV = "DIRECTIVE_KG_WORKER_CRASH_AT"
 GRACE = 30.0            # seconds past the task timeout before a silent worker is stopped
 READY = "ready"
 _HEADER = struct.Struct(">Q")
-# The worker's entry: Ctrl-C ignored first (python -S: before the slow site import, so that a Ctrl-C
-# while it starts prints nothing), then the parent's sys.path (argv[2:]) to import what it imported.
-_BOOT = ("import signal; signal.signal(signal.SIGINT, signal.SIG_IGN); import site, sys; site.main(); "
+# The worker's entry: Ctrl-C ignored first, then unblocked (the worker starts with it blocked,
+# _started: a Ctrl-C while it starts stays pending and ignoring it discards it, so it prints nothing;
+# python -S: before the slow site import), then the parent's sys.path (argv[2:]) to import what it imported.
+_BOOT = ("import signal; signal.signal(signal.SIGINT, signal.SIG_IGN); "
+         "signal.pthread_sigmask(signal.SIG_UNBLOCK, [signal.SIGINT]); import site, sys; site.main(); "
          "sys.path[:] = sys.argv[2:]; from loaders.workers import main; main(sys.argv[1])")
+
+
+def _started(args: list[str], **popen) -> subprocess.Popen:
+    """A worker process started with SIGINT blocked (a child inherits its parent thread's signal mask
+    through fork and exec), so that a Ctrl-C sent to the process group while it starts cannot interrupt it
+    before _BOOT ignores it; the parent's mask is restored at once (a Ctrl-C meanwhile reaches it then)."""
+    old = signal.pthread_sigmask(signal.SIG_BLOCK, [signal.SIGINT])
+    try:
+        return subprocess.Popen(args, **popen)
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, old)
 
 
 @dataclass(frozen=True)
@@ -182,8 +195,8 @@ class _Worker:
     """One worker process, the chunk of task indices it owes answers for, and its unread bytes."""
 
     def __init__(self, function: str, pass_fds: tuple[int, ...] = ()):
-        self.proc = subprocess.Popen([sys.executable, "-S", "-c", _BOOT, function, *map(str, sys.path)],
-                                     stdin=subprocess.PIPE, stdout=subprocess.PIPE, pass_fds=pass_fds)
+        self.proc = _started([sys.executable, "-S", "-c", _BOOT, function, *map(str, sys.path)],
+                             stdin=subprocess.PIPE, stdout=subprocess.PIPE, pass_fds=pass_fds)
         self.fd = self.proc.stdout.fileno()
         self.buffer = bytearray()
         self.ready = False

@@ -182,6 +182,30 @@ def test_workers_that_cannot_start_leave_the_work_to_the_caller(tmp_path, execut
     assert "could not start; working in this process" in done.stderr
 
 
+def test_a_ctrl_c_while_a_worker_starts_neither_kills_it_nor_prints(tmp_path):
+    """The worker starts with SIGINT blocked until it ignores it (workers._started): a Ctrl-C at any moment
+    of its start, before or after Python installs its own handler, is discarded (with a plain Popen some of
+    these die or print a KeyboardInterrupt traceback)."""
+    (tmp_path / "answer.py").write_text(ANSWER, encoding="utf-8")
+    script = """\
+import os, signal, subprocess, sys, time
+from loaders import workers
+hit = []
+for delay in range(0, 60, 3):   # milliseconds after the start, across the interpreter's start-up
+    proc = workers._started([sys.executable, "-S", "-c", workers._BOOT, "answer:answer", *sys.path],
+                            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    time.sleep(delay / 1000)
+    os.kill(proc.pid, signal.SIGINT)
+    proc.stdin.close()
+    err = proc.stderr.read().decode()
+    if proc.wait() < 0 or "KeyboardInterrupt" in err:
+        hit.append(delay)
+print("interrupted at", hit)
+"""
+    done = run_python(tmp_path, script, env={"PYTHONPATH": os.pathsep.join([str(ROOT), str(tmp_path)])})
+    assert done.stdout.strip() == "interrupted at []", done.stderr[-3000:]
+
+
 def test_ctrl_c_reaps_the_workers(tmp_path):
     """Ctrl-C in a terminal signals the whole process group: the workers ignore it, the parent stops them."""
     (tmp_path / "answer.py").write_text(ANSWER, encoding="utf-8")
