@@ -178,13 +178,15 @@ def _regexes() -> dict[str, re.Pattern]:
                             rf"(?P<open>[“\"])?(?P<about>{G.piece('about')})\s+"),   # “về ...”: a quoted subject
         "term": re.compile(rf"\s*,?\s*\(?\s*{G.piece('term')}\s+[IVXLC]+\b\s*\)?"),   # "(khóa XII)": the author's term
         "author": re.compile(rf"\s+(?={authors}\s)"),
-        "stop": re.compile(rf"(?:{stops})(?![^\W_])"),
+        # "của Bộ Chính trị năm 2026": a year after the author is no part of its name ("lần thứ năm" is no year)
+        "stop": re.compile(rf"(?:{stops})(?![^\W_])|{alternation(G.words('year_word'))}\s+(?:19|20)\d\d(?!\d)"),
         # "của các Luật liên quan": another document after "của", not an author
         "document_after_of": re.compile(rf"(?:{plural}\s+)?(?:{types})(?![^\W_])"),
         # a photo's caption on the line under a title ("... Đại hội XIII của Đảng\nToàn cảnh hội nghị."): no name goes on there
         "caption_line": re.compile(alternation(r["phrase"] for r in table("press_phrases") if r["kind"] == "caption")),
         # the news's dateline on the line under a title ("... của Bộ Chính trị\nNgày 17-4, tại ..."): no name goes on there
-        "dateline_line": re.compile(rf"(?:{alternation(G.any_case(G.words('day_word')))}|{time_of_day})"
+        "dateline_line": re.compile(rf"(?:{alternation(G.any_case(G.words('day_word')))}"
+                                    rf"|{time_of_day}(?:\s+{alternation(G.words('day_word'))})?)"   # "Chiều ngày 27/01"
                                     rf"\s+\d{{1,2}}\s*[-/.]\s*\d{{1,2}}(?!\d)"),
         "open_head": re.compile(rf"{alternation([t for t, _ in p['open_head']])}$"),
         "verbs": re.compile(rf"(?<![^\W_]){alternation(G.any_case(relation_verbs()))}(?![^\W_])"),
