@@ -404,6 +404,8 @@ def _read_tail(w: str, hit: _Hit, pos: int, limit: int) -> None:
     if m and hit.date is None and m.group("d"):
         hit.day_month = m.group("d"), m.group("m")
     pos = _read_of(w, hit, pos, limit)
+    if hit.issuer is None and hit.date_as_written is not None:
+        pos = _read_plenum(w, hit, pos, limit)
     m = rx["about"].match(w, pos, limit)
     if m:
         stop = _regexes()["subject_end"].search(w, m.end(), min(limit, m.end() + 300))
@@ -449,6 +451,31 @@ def _read_of(w: str, hit: _Hit, pos: int, limit: int) -> int:
             if m and hit.date_as_written is None and not _clause_date(w, hit, pos, limit):
                 hit.date, hit.date_as_written, hit.date_warning = parse_date(m)
                 pos = hit.end = m.end()
+    return pos
+
+
+@lru_cache(maxsize=1)
+def _plenum_authors() -> tuple[re.Pattern, ...]:
+    """The plenum names (plenum_name rows) as an author written after a date without "của", a comma allowed
+    between the plenum and the committee ("ngày 17/11/2022 Hội nghị lần thứ sáu, Ban Chấp hành Trung ương Đảng")."""
+    heads = tuple(t for t, _ in patterns()["author_lead"])   # "Hội nghị ...", not a bare "Trung ương 6"
+    rows = [text for text, _ in patterns()["plenum_name"] if text.startswith(heads)]
+    return tuple(re.compile(r"\s+" + _numbered_phrase(text).pattern.replace(r"\s+", r",?\s+"), re.I)
+                 for text in sorted(rows, key=len, reverse=True))
+
+
+def _read_plenum(w: str, hit: _Hit, pos: int, limit: int) -> int:
+    """"Nghị quyết số 28-NQ/TW ngày 17/11/2022 Hội nghị lần thứ sáu Ban Chấp hành Trung ương Đảng khóa XIII": a
+    plenum named right after the date is the author, as after "của"; the position after what was read."""
+    for pattern in _plenum_authors():
+        m = pattern.match(w, pos, limit)
+        if m and w[m.end():m.end() + 1] in ("", " ", ",", ".", ";", "\n", "("):
+            hit.issuer, hit.issuer_from_tail = clean(w[m.start():m.end()].replace(",", " ")), True
+            pos = hit.end = m.end()
+            term = _regexes()["term"].match(w, pos, limit)
+            if term:
+                pos = hit.end = term.end()
+            return pos
     return pos
 
 

@@ -39,3 +39,24 @@ _AUTHOR_END = [
 @pytest.mark.parametrize("text, expected", _AUTHOR_END, ids=range(len(_AUTHOR_END)))
 def test_author_ends_before_a_year_or_the_next_lines_dateline(text, expected):
     assert _cited(text) == expected
+
+
+# --- a plenum named right after the date, without "của", is the author (a comma may part plenum and committee);
+# the Central Committee's plenum, "Đảng" written after it or not, is the Committee (issuer_rewrite)
+_PLENUM_AFTER_DATE = [
+    ("Thành ủy trình bày Kế hoạch thực hiện Nghị quyết số 31-NQ/TƯ ngày 12/11/2022 Hội nghị lần thứ sáu, Ban Chấp hành "
+     "Trung ương Đảng khóa XIII về tiếp tục đổi mới.",
+     ("31-NQ/TW", "Ban Chấp hành Trung ương", "2022-11-12")),
+    ("Thực hiện Nghị quyết số 31-NQ/TW ngày 12/11/2022 Hội nghị lần thứ sáu Ban Chấp hành Trung ương Đảng khóa XIII "
+     "về tiếp tục đổi mới.", ("31-NQ/TW", "Ban Chấp hành Trung ương", "2022-11-12")),
+    ("Thực hiện Nghị quyết số 31-NQ/TW ngày 12/11/2022 Hội nghị Trung ương 6 khóa XIII về tiếp tục đổi mới.",
+     ("31-NQ/TW", "Hội nghị Trung ương 6", "2022-11-12")),
+    # the same words after a comma open the next clause: no author
+    ("Thực hiện Công văn số 7-CV/TU ngày 1/2/2022, Hội nghị lần thứ sáu Ban Chấp hành Đảng bộ tỉnh đã thảo luận.",
+     ("7-CV/TU", None, "2022-02-01")),
+]
+
+
+@pytest.mark.parametrize("text, expected", _PLENUM_AFTER_DATE, ids=range(len(_PLENUM_AFTER_DATE)))
+def test_plenum_after_the_date_is_the_author(text, expected):
+    assert _cited(text)[-1] == expected
