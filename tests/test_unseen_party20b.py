@@ -60,3 +60,22 @@ _PLENUM_AFTER_DATE = [
 @pytest.mark.parametrize("text, expected", _PLENUM_AFTER_DATE, ids=range(len(_PLENUM_AFTER_DATE)))
 def test_plenum_after_the_date_is_the_author(text, expected):
     assert _cited(text)[-1] == expected
+
+
+# --- the Youth Union's central committee and secretariat are bodies of their own, not the Party's (central_bodies rows)
+_YOUTH_UNION = [
+    ("Căn cứ Quyết định số 12 QĐ/TWĐTN ngày 02/3/2014 của Ban Chấp hành Trung ương Đoàn;",
+     ("12-QĐ/TWĐTN", "Ban Chấp hành Trung ương Đoàn TNCS Hồ Chí Minh", "2014-03-02")),
+    ("Căn cứ Quyết định số 12-QĐ/TWĐTN ngày 02/3/2014 của Ban Chấp hành Trung ương Đoàn TNCS Hồ Chí Minh;",
+     ("12-QĐ/TWĐTN", "Ban Chấp hành Trung ương Đoàn TNCS Hồ Chí Minh", "2014-03-02")),
+    ("Căn cứ Quyết định số 130-QĐ/TWĐTN ngày 23/6/2007 của Ban Bí thư Trung ương Đoàn;",
+     ("130-QĐ/TWĐTN", "Ban Bí thư Trung ương Đoàn TNCS Hồ Chí Minh", "2007-06-23")),
+    # the Party's stays the Party's
+    ("Thực hiện Kết luận số 14-KL/TW ngày 5/3/2021 của Ban Chấp hành Trung ương Đảng.",
+     ("14-KL/TW", "Ban Chấp hành Trung ương", "2021-03-05")),
+]
+
+
+@pytest.mark.parametrize("text, expected", _YOUTH_UNION, ids=range(len(_YOUTH_UNION)))
+def test_youth_union_central_bodies(text, expected):
+    assert _cited(text) == [expected]
