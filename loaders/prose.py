@@ -332,9 +332,16 @@ def organ(text: str) -> tuple[str | None, H.Organ] | None:
     if found is None and standing:   # "Ban Thường vụ Đảng ủy Khối các cơ quan tỉnh": the standing organ of a body
         body = _template_body(text[standing.end():])
         found = (standing.group(0).strip(), body[1]) if body else None
-    if found and found[0] and found[0].lower() == _executive_organ().lower():
-        found = _unit_committee(text, found[1]) or found
+    found = executive_as_committee(text, found) if found else None
     return (found[0], _spelled_place(found[1])) if found else None
+
+
+def executive_as_committee(text: str, found: tuple[str | None, H.Organ]) -> tuple[str | None, H.Organ]:
+    """(acting, organ) of a body named in text, the executive committee ("Ban Chấp hành Đảng bộ tỉnh") read as the
+    unit's committee (Tỉnh ủy): it is the committee itself, no organ acting for it."""
+    if found[0] and found[0].lower() == _executive_organ().lower():
+        return _unit_committee(text, found[1]) or found
+    return found
 
 
 def _joint_first(text: str) -> tuple[str | None, H.Organ] | None:

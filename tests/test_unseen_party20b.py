@@ -79,3 +79,23 @@ _YOUTH_UNION = [
 @pytest.mark.parametrize("text, expected", _YOUTH_UNION, ids=range(len(_YOUTH_UNION)))
 def test_youth_union_central_bodies(text, expected):
     assert _cited(text) == [expected]
+
+
+# --- a report's speaking body named by its executive committee ("Ban Chấp hành Đảng bộ tỉnh giao ...") is the unit's
+# committee (Tỉnh ủy), not the Đảng bộ with "Ban Chấp hành" acting for it (prose.executive_as_committee, as for authors)
+_EXECUTIVE_SPEAKS = [
+    ("Hội nghị nhất trí Dự thảo Báo cáo chính trị. Ban Chấp hành Đảng bộ thành phố giao Ban Thường vụ Thành ủy chỉ đạo "
+     "tiếp thu các ý kiến.", ("Thành ủy", None)),
+    ("Ban Chấp hành Đảng bộ tỉnh giao Ban Thường vụ Tỉnh ủy chỉ đạo tiếp thu các ý kiến.", ("Tỉnh ủy", None)),
+    ("Ban Chấp hành Đảng bộ huyện Tân Phú giao Ban Thường vụ Huyện ủy chỉ đạo tiếp thu các ý kiến.",
+     ("Huyện ủy Tân Phú", None)),
+    # a standing organ still acts for its committee
+    ("Ban Thường vụ Tỉnh ủy Hòa Bình yêu cầu các cấp ủy tăng cường kiểm tra.",
+     ("Tỉnh ủy Hòa Bình", "Ban Thường vụ Tỉnh ủy Hòa Bình")),
+]
+
+
+@pytest.mark.parametrize("text, expected", _EXECUTIVE_SPEAKS, ids=range(len(_EXECUTIVE_SPEAKS)))
+def test_executive_committee_speaking_is_the_committee(text, expected):
+    r = extract_text(text)
+    assert (r.issuer, r.acting_body) == expected
