@@ -1913,6 +1913,25 @@ def province_of_lead(st: SourceText, organ_: H.Organ, rep: Reported | None) -> H
     return found[1] if found and found[1].level == "province" and not found[1].open_unit else None
 
 
+def province_named(st: SourceText) -> tuple[str, str] | None:
+    """(province, kind) of the one province a text names by its kind ("Tại tỉnh Quảng Trị, ...", "của tỉnh Ninh
+    Thuận"); None when it names none or several. For a page of no issuer: its bare "Tỉnh ủy", "UBND tỉnh" are there."""
+    found = set()
+    for m in _province_named_re().finditer(st.work):
+        words_ = m.group("name").split()
+        place = next((H.lookup_province(" ".join(words_[:k])) for k in range(len(words_), 0, -1)
+                      if H.lookup_province(" ".join(words_[:k]))), None)
+        if place:
+            found.add(place)
+    return found.pop() if len(found) == 1 else None
+
+
+@lru_cache(maxsize=1)
+def _province_named_re() -> re.Pattern:
+    # the lower-case kind word "tỉnh" only: "thành phố X" may be a district's city
+    return re.compile(rf"(?<!\w){re.escape(G.words('province_kind')[0])}(?P<name>(?:\s+[{H.UPPER}][\w-]*){{1,3}})")
+
+
 def province_of_press(st: SourceText, organ_: H.Organ) -> H.Organ | None:
     """A province's committee written without its place, in a text of a provincial newspaper that names
     itself ("Báo Ninh Thuận trân trọng giới thiệu ..."): placed in that one province."""

@@ -99,3 +99,23 @@ _EXECUTIVE_SPEAKS = [
 def test_executive_committee_speaking_is_the_committee(text, expected):
     r = extract_text(text)
     assert (r.issuer, r.acting_body) == expected
+
+
+# --- a page of no issuer naming one province by its kind ("Tại tỉnh Quảng Trị, ...") places its bare "Tỉnh ủy", "HĐND
+# tỉnh" there (prose.province_named); two provinces named, or none, leave them bare
+_ONE_PROVINCE_NAMED = [
+    ("Tại tỉnh Quảng Bình, Tỉnh ủy đã ban hành các văn bản như: Kế hoạch số 86-KH/TU ngày 07/5/2018 của Tỉnh ủy về "
+     "thực hiện Nghị quyết; Nghị quyết số 22/2019/NQ-HĐND ngày 17/10/2019 của HĐND tỉnh về việc thông qua Đề án.",
+     [("86-KH/TU", "Tỉnh ủy Quảng Bình", "2018-05-07"), ("22/2019/NQ-HĐND", "HĐND tỉnh Quảng Bình", "2019-10-17")]),
+    ("Căn cứ Phương án số 316/PA-UBND ngày 19/01/2024 của Ủy ban nhân dân tỉnh về sắp xếp đơn vị hành chính của tỉnh "
+     "Ninh Thuận;", [("316/PA-UBND", "Ủy ban nhân dân tỉnh Ninh Thuận", "2024-01-19")]),
+    ("Đoàn công tác của tỉnh Quảng Bình làm việc với tỉnh Quảng Trị về Kế hoạch số 86-KH/TU ngày 07/5/2018 của Tỉnh ủy.",
+     [("86-KH/TU", "Tỉnh ủy", "2018-05-07")]),
+    ("Thực hiện Kế hoạch số 86-KH/TU ngày 07/5/2018 của Tỉnh ủy, các xã tổ chức hội nghị.",
+     [("86-KH/TU", "Tỉnh ủy", "2018-05-07")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", _ONE_PROVINCE_NAMED, ids=range(len(_ONE_PROVINCE_NAMED)))
+def test_one_province_named_places_bare_committees(text, expected):
+    assert _cited(text) == expected
