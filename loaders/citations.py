@@ -178,8 +178,11 @@ def _regexes() -> dict[str, re.Pattern]:
                             rf"(?P<open>[“\"])?(?P<about>{G.piece('about')})\s+"),   # “về ...”: a quoted subject
         "term": re.compile(rf"\s*,?\s*\(?\s*{G.piece('term')}\s+[IVXLC]+\b\s*\)?"),   # "(khóa XII)": the author's term
         "author": re.compile(rf"\s+(?={authors}\s)"),
-        # "của Bộ Chính trị năm 2026": a year after the author is no part of its name ("lần thứ năm" is no year)
-        "stop": re.compile(rf"(?:{stops})(?![^\W_])|{alternation(G.words('year_word'))}\s+(?:19|20)\d\d(?!\d)"),
+        "stop": re.compile(rf"(?:{stops})(?![^\W_])"),
+        # "của Bộ Chính trị năm 2026": a year after the author is no part of its name ("lần thứ năm" is no year),
+        # but for a body named for an event of that year ("Ban Tổ chức Đại hội Thể dục thể thao tỉnh năm 2022")
+        "year_stop": re.compile(rf"{alternation(G.words('year_word'))}\s+(?:19|20)\d\d(?!\d)"),
+        "year_in_name": re.compile(alternation([t for t, _ in p["year_in_name"]], "i")),
         # "của các Luật liên quan": another document after "của", not an author
         "document_after_of": re.compile(rf"(?:{plural}\s+)?(?:{types})(?![^\W_])"),
         # a photo's caption on the line under a title ("... Đại hội XIII của Đảng\nToàn cảnh hội nghị."): no name goes on there
@@ -313,6 +316,8 @@ def read_body(w: str, pos: int, limit: int, max_words: int = 14) -> int:
             continue
         if words and rx["stop"].match(w, j) and not rx["open_head"].match(clean(w[pos:end])):
             break  # "của UBND tỉnh về ...", but "của Ban chỉ đạo Quốc gia": a bare "Ban" needs its complement
+        if words and rx["year_stop"].match(w, j) and not rx["year_in_name"].match(w, pos):
+            break
         if words and rx["and"].match(w[j:limit]) and not _and_inside_name(w, pos, j):
             nxt = rx["and_next"].match(w[j:limit])
             if not nxt or not nxt.group(1)[:1].isupper() or rx["heads"].match(w, j + nxt.start(1)) \

@@ -41,6 +41,21 @@ def test_author_ends_before_a_year_or_the_next_lines_dateline(text, expected):
     assert _cited(text) == expected
 
 
+def _year_in_name_rows() -> list[tuple[str, str]]:
+    import csv
+    from pathlib import Path
+    path = Path(__file__).parent.parent / "data" / "reference" / "citation_patterns.csv"
+    return [(r["text"], r["example"]) for r in csv.DictReader(path.open(encoding="utf-8")) if r["kind"] == "year_in_name"]
+
+
+@pytest.mark.parametrize("head, example", _year_in_name_rows(), ids=lambda v: v if len(v) < 20 else "")
+def test_body_named_for_an_event_keeps_its_year(head, example):
+    """citation_patterns year_in_name: a body named for an event of a year keeps the year in its name."""
+    (doc,) = extract_text("Thực hiện " + example + ".").cited_documents
+    year = example.split(" năm ")[1][:4]
+    assert doc.issuer.startswith(head) and doc.issuer.endswith(f"năm {year}")
+
+
 # --- a plenum named right after the date, without "của", is the author (a comma may part plenum and committee);
 # the Central Committee's plenum, "Đảng" written after it or not, is the Committee (issuer_rewrite)
 _PLENUM_AFTER_DATE = [
