@@ -99,8 +99,7 @@ def test_youth_union_central_bodies(text, expected):
 # --- a report's speaking body named by its executive committee ("Ban Chấp hành Đảng bộ tỉnh giao ...") is the unit's
 # committee (Tỉnh ủy), not the Đảng bộ with "Ban Chấp hành" acting for it (prose.executive_as_committee, as for authors)
 _EXECUTIVE_SPEAKS = [
-    ("Hội nghị nhất trí Dự thảo Báo cáo chính trị. Ban Chấp hành Đảng bộ thành phố giao Ban Thường vụ Thành ủy chỉ đạo "
-     "tiếp thu các ý kiến.", ("Thành ủy", None)),
+    ("Ban Chấp hành Đảng bộ thành phố giao Ban Thường vụ Thành ủy chỉ đạo tiếp thu các ý kiến.", ("Thành ủy", None)),
     ("Ban Chấp hành Đảng bộ tỉnh giao Ban Thường vụ Tỉnh ủy chỉ đạo tiếp thu các ý kiến.", ("Tỉnh ủy", None)),
     ("Ban Chấp hành Đảng bộ huyện Tân Phú giao Ban Thường vụ Huyện ủy chỉ đạo tiếp thu các ý kiến.",
      ("Huyện ủy Tân Phú", None)),
@@ -143,6 +142,8 @@ _MEETING_REPORTS = [
      "Thường trực Thành ủy Cần Thơ đề nghị các cấp ủy xây dựng kế hoạch thực hiện.", (None, [("các cấp ủy",)])),
     ("Từ ngày 25-27/9, Ủy ban Kiểm tra Trung ương họp kỳ 41. Ủy ban Kiểm tra Trung ương quyết định thi hành kỷ luật "
      "bằng hình thức cảnh cáo đối với ông Nguyễn Văn A.", (None, [])),
+    ("Thứ nhất, hội nghị nhất trí với các báo cáo do Ban Thường vụ Thành ủy trình. Ban Chấp hành Đảng bộ thành phố "
+     "giao Ban Thường vụ Thành ủy chỉ đạo tiếp thu các ý kiến.", (None, [("Ban Thường vụ Thành ủy",)])),
     # no meeting told: the organ asking speaks for the page
     ("Thường trực Thành ủy Cần Thơ đề nghị các cấp ủy xây dựng kế hoạch thực hiện.",
      ("Thành ủy Cần Thơ", [("các cấp ủy",)])),
