@@ -179,12 +179,17 @@ def _regexes() -> dict[str, re.Pattern]:
         "term": re.compile(rf"\s*,?\s*\(?\s*{G.piece('term')}\s+[IVXLC]+\b\s*\)?"),   # "(khóa XII)": the author's term
         "author": re.compile(rf"\s+(?={authors}\s)"),
         "stop": re.compile(rf"(?:{stops})(?![^\W_])"),
+        # "của Bộ Chính trị năm 2026": a year after the author is no part of its name ("lần thứ năm" is no year),
+        # but for a body named for an event of that year ("Ban Tổ chức Đại hội Thể dục thể thao tỉnh năm 2022")
+        "year_stop": re.compile(rf"{alternation(G.words('year_word'))}\s+(?:19|20)\d\d(?!\d)"),
+        "year_in_name": re.compile(alternation([t for t, _ in p["year_in_name"]], "i")),
         # "của các Luật liên quan": another document after "của", not an author
         "document_after_of": re.compile(rf"(?:{plural}\s+)?(?:{types})(?![^\W_])"),
         # a photo's caption on the line under a title ("... Đại hội XIII của Đảng\nToàn cảnh hội nghị."): no name goes on there
         "caption_line": re.compile(alternation(r["phrase"] for r in table("press_phrases") if r["kind"] == "caption")),
         # the news's dateline on the line under a title ("... của Bộ Chính trị\nNgày 17-4, tại ..."): no name goes on there
-        "dateline_line": re.compile(rf"(?:{alternation(G.any_case(G.words('day_word')))}|{time_of_day})"
+        "dateline_line": re.compile(rf"(?:{alternation(G.any_case(G.words('day_word')))}"
+                                    rf"|{time_of_day}(?:\s+{alternation(G.words('day_word'))})?)"   # "Chiều ngày 27/01"
                                     rf"\s+\d{{1,2}}\s*[-/.]\s*\d{{1,2}}(?!\d)"),
         "open_head": re.compile(rf"{alternation([t for t, _ in p['open_head']])}$"),
         "verbs": re.compile(rf"(?<![^\W_]){alternation(G.any_case(relation_verbs()))}(?![^\W_])"),
@@ -311,6 +316,8 @@ def read_body(w: str, pos: int, limit: int, max_words: int = 14) -> int:
             continue
         if words and rx["stop"].match(w, j) and not rx["open_head"].match(clean(w[pos:end])):
             break  # "của UBND tỉnh về ...", but "của Ban chỉ đạo Quốc gia": a bare "Ban" needs its complement
+        if words and rx["year_stop"].match(w, j) and not rx["year_in_name"].match(w, pos):
+            break
         if words and rx["and"].match(w[j:limit]) and not _and_inside_name(w, pos, j):
             nxt = rx["and_next"].match(w[j:limit])
             if not nxt or not nxt.group(1)[:1].isupper() or rx["heads"].match(w, j + nxt.start(1)) \
@@ -402,6 +409,8 @@ def _read_tail(w: str, hit: _Hit, pos: int, limit: int) -> None:
     if m and hit.date is None and m.group("d"):
         hit.day_month = m.group("d"), m.group("m")
     pos = _read_of(w, hit, pos, limit)
+    if hit.issuer is None and hit.date_as_written is not None:
+        pos = _read_plenum(w, hit, pos, limit)
     m = rx["about"].match(w, pos, limit)
     if m:
         stop = _regexes()["subject_end"].search(w, m.end(), min(limit, m.end() + 300))
@@ -447,6 +456,31 @@ def _read_of(w: str, hit: _Hit, pos: int, limit: int) -> int:
             if m and hit.date_as_written is None and not _clause_date(w, hit, pos, limit):
                 hit.date, hit.date_as_written, hit.date_warning = parse_date(m)
                 pos = hit.end = m.end()
+    return pos
+
+
+@lru_cache(maxsize=1)
+def _plenum_authors() -> tuple[re.Pattern, ...]:
+    """The plenum names (plenum_name rows) as an author written after a date without "của", a comma allowed
+    between the plenum and the committee ("ngày 17/11/2022 Hội nghị lần thứ sáu, Ban Chấp hành Trung ương Đảng")."""
+    heads = tuple(t for t, _ in patterns()["author_lead"])   # "Hội nghị ...", not a bare "Trung ương 6"
+    rows = [text for text, _ in patterns()["plenum_name"] if text.startswith(heads)]
+    return tuple(re.compile(r"\s+" + _numbered_phrase(text).pattern.replace(r"\s+", r",?\s+"), re.I)
+                 for text in sorted(rows, key=len, reverse=True))
+
+
+def _read_plenum(w: str, hit: _Hit, pos: int, limit: int) -> int:
+    """"Nghị quyết số 28-NQ/TW ngày 17/11/2022 Hội nghị lần thứ sáu Ban Chấp hành Trung ương Đảng khóa XIII": a
+    plenum named right after the date is the author, as after "của"; the position after what was read."""
+    for pattern in _plenum_authors():
+        m = pattern.match(w, pos, limit)
+        if m and w[m.end():m.end() + 1] in ("", " ", ",", ".", ";", "\n", "("):
+            hit.issuer, hit.issuer_from_tail = clean(w[m.start():m.end()].replace(",", " ")), True
+            pos = hit.end = m.end()
+            term = _regexes()["term"].match(w, pos, limit)
+            if term:
+                pos = hit.end = term.end()
+            return pos
     return pos
 
 

@@ -365,6 +365,9 @@ def _facts(st: SourceText, head: H.Header, end: int, copy, signed_or_addressed: 
 
     # locality: the issuer's own, its parent line, the place line, the copying body's
     loc = _locality(issuer, head.parent, doc.place or head.place, copy)
+    named = P.province_named(st) if issuer is None and loc == (None, None, None, None) else None
+    if named:   # a page of no issuer naming one province: its bare "Tỉnh ủy", "UBND tỉnh" are that province's
+        loc = (named[0], named[1], None, None)
     if issuer is not None:
         issuer = H.on_date(H.with_locality(issuer, *loc), date)
     place = doc.place

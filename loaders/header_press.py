@@ -62,6 +62,8 @@ def find_acting(st: SourceText, start: int, end: int, with_prefix: bool) -> Acti
         if found and found[1].name == found[1].keyword:
             found = _named_before(st.work, start, m.start(), found[1]) or found   # "Sở đề nghị": the Sở named above
         if found:
+            from loaders.prose import executive_as_committee   # "Ban Chấp hành Đảng bộ tỉnh giao ...": the Tỉnh ủy
+            found = executive_as_committee(st.work[m.start(): m.end("rest")], found)
             begin, partner = m.start(), None
             joint = _joint_before(st.work, begin, found[1])
             if joint:  # "Bộ Chính trị, Ban Bí thư yêu cầu": bodies acting jointly; the first named speaks

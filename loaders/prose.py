@@ -332,9 +332,16 @@ def organ(text: str) -> tuple[str | None, H.Organ] | None:
     if found is None and standing:   # "Ban Thường vụ Đảng ủy Khối các cơ quan tỉnh": the standing organ of a body
         body = _template_body(text[standing.end():])
         found = (standing.group(0).strip(), body[1]) if body else None
-    if found and found[0] and found[0].lower() == _executive_organ().lower():
-        found = _unit_committee(text, found[1]) or found
+    found = executive_as_committee(text, found) if found else None
     return (found[0], _spelled_place(found[1])) if found else None
+
+
+def executive_as_committee(text: str, found: tuple[str | None, H.Organ]) -> tuple[str | None, H.Organ]:
+    """(acting, organ) of a body named in text, the executive committee ("Ban Chấp hành Đảng bộ tỉnh") read as the
+    unit's committee (Tỉnh ủy): it is the committee itself, no organ acting for it."""
+    if found[0] and found[0].lower() == _executive_organ().lower():
+        return _unit_committee(text, found[1]) or found
+    return found
 
 
 def _joint_first(text: str) -> tuple[str | None, H.Organ] | None:
@@ -1904,6 +1911,25 @@ def province_of_lead(st: SourceText, organ_: H.Organ, rep: Reported | None) -> H
         return None
     found = H.body_in_text(f"{organ_.name} {place[0]}")
     return found[1] if found and found[1].level == "province" and not found[1].open_unit else None
+
+
+def province_named(st: SourceText) -> tuple[str, str] | None:
+    """(province, kind) of the one province a text names by its kind ("Tại tỉnh Quảng Trị, ...", "của tỉnh Ninh
+    Thuận"); None when it names none or several. For a page of no issuer: its bare "Tỉnh ủy", "UBND tỉnh" are there."""
+    found = set()
+    for m in _province_named_re().finditer(st.work):
+        words_ = m.group("name").split()
+        place = next((H.lookup_province(" ".join(words_[:k])) for k in range(len(words_), 0, -1)
+                      if H.lookup_province(" ".join(words_[:k]))), None)
+        if place:
+            found.add(place)
+    return found.pop() if len(found) == 1 else None
+
+
+@lru_cache(maxsize=1)
+def _province_named_re() -> re.Pattern:
+    # the lower-case kind word "tỉnh" only: "thành phố X" may be a district's city
+    return re.compile(rf"(?<!\w){re.escape(G.words('province_kind')[0])}(?P<name>(?:\s+[{H.UPPER}][\w-]*){{1,3}})")
 
 
 def province_of_press(st: SourceText, organ_: H.Organ) -> H.Organ | None:
