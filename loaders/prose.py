@@ -1072,6 +1072,10 @@ def _subject(st: SourceText, pos: int, end: int, plain: bool) -> tuple[int, int,
     return s0, s0 + len(text), s_end
 
 
+# "Để bảo đảm an toàn ..., ngày 18.5, Chủ tịch UBND tỉnh có Công điện": a purpose clause before the yearless date
+_PURPOSE_CLAUSE = re.compile(rf"(?i:{G.piece('purpose')})\s[^.;:\n]*,")
+
+
 def _set_date(st: SourceText, lead: _Lead, d: re.Match) -> None:
     m = H.DATE_RE.search(st.work, d.start(), d.end())
     _set_iso(st, lead, H.date_of_match(m), m)
@@ -1106,7 +1110,10 @@ def _read_head(st: SourceText, lead: _Lead) -> None:
     agency = _AGENCY.match(work, _skip_space(work, told, v0), v0) if y else None   # "(QBĐT) - Ngày 25-3, ..."
     gap = work[agency.end() if agency else told:y.start()] if y else ""
     clock = res["clock"].match(gap.lstrip(" \t>*-("))   # "Vào lúc 10h00 ngày 21/7, ...": the clock time, then the date
-    if y and "date" not in lead.values and not (gap.lstrip(" \t>*-(")[clock.end():] if clock else gap).strip(" \t>*-(,"):
+    rest = gap.lstrip(" \t>*-(")[clock.end():] if clock else gap
+    if y and "date" not in lead.values and not _PURPOSE_CLAUSE.fullmatch(rest.strip()) and rest.strip(" \t>*-(,"):
+        y = None
+    if y and "date" not in lead.values:
         year = _year_of_month(work, int(y.group("m"))) or _year_after_cited(work, int(y.group("d")), int(y.group("m")))
         if year:
             _set_iso(st, lead, H.date_from_parts(y.group("d"), y.group("m"), year), y)

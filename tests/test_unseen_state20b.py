@@ -1,0 +1,58 @@
+"""State documents from a second set of unseen public pages of session 20 (law portals' pipe tables, press reports
+of công điện and công văn, a notice of a meeting's conclusions): what they taught us.
+
+Every text is written for the test (names, numbers, places made up), modelled on the layouts and
+phrasings the pages showed; each table row is one way a page writes the thing.
+"""
+from __future__ import annotations
+
+import pytest
+
+from loaders.extract import extract_text
+from loaders.header_organs import split_organs
+
+_TTG = ("THỦ TƯỚNG CHÍNH PHỦ\n-------\n|\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n|\n"
+        "Số:\n12/QĐ-TTg\n|\nHà Nội, ngày 3 tháng 5 năm 2019\n|\nQUYẾT ĐỊNH\n")
+_AUTHORITY = "THỦ TƯỚNG CHÍNH PHỦ\nCăn cứ Luật Tổ chức Chính phủ ngày 19 tháng 6 năm 2015;\n"
+
+
+# --- a trích yếu in capitals wrapped inside a word pair ("AN NINH - QUỐC / PHÒNG GIAI ĐOẠN ..."): the body's
+# keyword opening the wrapped line, a period right after it, names no body ------------------------------------
+@pytest.mark.parametrize("subject_lines, subject", [
+    ("PHÊ DUYỆT ĐỀ ÁN PHÁT TRIỂN VÙNG BIÊN GIỚI TỈNH AN NAM, BẢO ĐẢM AN NINH - QUỐC\nPHÒNG GIAI ĐOẠN 2021 - 2025\n",
+     "PHÊ DUYỆT ĐỀ ÁN PHÁT TRIỂN VÙNG BIÊN GIỚI TỈNH AN NAM, BẢO ĐẢM AN NINH - QUỐC PHÒNG GIAI ĐOẠN 2021 - 2025"),
+    ("VỀ VIỆC PHÊ DUYỆT CHƯƠNG TRÌNH PHÁT TRIỂN KINH TẾ GẮN VỚI QUỐC\nPHÒNG THỜI KỲ 2021 - 2030\n",
+     "VỀ VIỆC PHÊ DUYỆT CHƯƠNG TRÌNH PHÁT TRIỂN KINH TẾ GẮN VỚI QUỐC PHÒNG THỜI KỲ 2021 - 2030"),
+    # controls: no wrap
+    ("PHÊ DUYỆT ĐỀ ÁN PHÁT TRIỂN VÙNG BIÊN GIỚI TỈNH AN NAM GIAI ĐOẠN 2021 - 2025\n",
+     "PHÊ DUYỆT ĐỀ ÁN PHÁT TRIỂN VÙNG BIÊN GIỚI TỈNH AN NAM GIAI ĐOẠN 2021 - 2025"),
+])
+def test_caps_subject_wrapped_before_a_period(subject_lines, subject):
+    r = extract_text(_TTG + subject_lines + _AUTHORITY)
+    assert (r.subject, r.issuer, r.number) == (subject, "Thủ tướng Chính phủ", "12/QĐ-TTg")
+
+
+@pytest.mark.parametrize("line, named", [
+    ("PHÒNG GIAI ĐOẠN 2021 - 2025", []),
+    ("PHÒNG THỜI KỲ 2021 - 2030", []),
+    # controls: a body's name
+    ("PHÒNG GIÁO DỤC VÀ ĐÀO TẠO", ["Phòng Giáo dục và Đào tạo"]),
+    ("BAN CHỈ ĐẠO GIẢM NGHÈO GIAI ĐOẠN 2021 - 2025", ["Ban Chỉ đạo giảm nghèo giai đoạn 2021 - 2025"]),
+])
+def test_period_after_a_keyword_names_no_body(line, named):
+    assert [o.name for o in split_organs(line)] == named
+
+
+# --- a purpose clause opening the sentence before the yearless date ("Để bảo đảm an toàn ..., ngày 18.5, Chủ tịch
+# UBND tỉnh có Công điện số ..."): the date is the document's, its year from the page -----------------------------
+@pytest.mark.parametrize("lead, date", [
+    (" date 2021-05 BAN - Để bảo đảm an toàn cho người và tài sản, hạn chế thiệt hại, ngày 18.5, ", "2021-05-18"),
+    ("BAN - Mưa lớn kéo dài (lúc 10 giờ ngày 17.5.2021). Để bảo đảm an toàn cho người dân, ngày 18.5, ", "2021-05-18"),
+    (" date 2021-05 Nhằm chủ động ứng phó với mưa lũ, ngày 18/5, ", "2021-05-18"),
+    (" date 2021-05 Ngày 18/5, ", "2021-05-18"),
+    # controls: a clause of another kind before the date leaves it unread
+    (" date 2021-05 Theo dự báo của đài khí tượng, ngày 18/5, ", None),
+])
+def test_purpose_clause_before_yearless_date(lead, date):
+    r = extract_text(lead + "Chủ tịch UBND tỉnh An Nam có Công điện số 1510 về việc tăng cường phòng, chống tố lốc, mưa to.")
+    assert (r.doc_type, r.number, r.date) == ("Công điện", "1510", date)
