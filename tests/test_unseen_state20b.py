@@ -56,3 +56,22 @@ def test_period_after_a_keyword_names_no_body(line, named):
 def test_purpose_clause_before_yearless_date(lead, date):
     r = extract_text(lead + "Chủ tịch UBND tỉnh An Nam có Công điện số 1510 về việc tăng cường phòng, chống tố lốc, mưa to.")
     assert (r.doc_type, r.number, r.date) == ("Công điện", "1510", date)
+
+
+# --- a portal's lines above a title without a number ("Cập nhật ngày:", "- Lượt xem:"): the title line still names
+# the page's own document, which is then cited nowhere -------------------------------------------------------------
+_CONCLUDED = ("Thông báo kết luận của Phó Thủ tướng Lê Văn Tám, Trưởng Ban Chỉ đạo tại cuộc họp về phòng, chống dịch\n|\n|\n"
+              "Chiều ngày 14 tháng 5 năm 2021, tại trụ sở Chính phủ, Phó Thủ tướng Lê Văn Tám đã chủ trì cuộc họp. "
+              "Phó Thủ tướng đã kết luận như sau:\n")
+
+
+@pytest.mark.parametrize("chrome", [
+    "Cập nhật ngày:\n27/05/2021\n- Lượt xem:\n46\n",
+    "Cập nhật ngày: 27/05/2021 - Lượt xem: 46\n",
+    "- Lượt xem: 46\n",
+    "",
+])
+def test_portal_lines_above_an_unnumbered_title(chrome):
+    r = extract_text(chrome + _CONCLUDED)
+    assert r.doc_type == "Thông báo"
+    assert not r.cited_documents
