@@ -1097,7 +1097,15 @@ def _is_issuer(bodies: list[str], ctx: DocContext) -> bool:
     if any(b.split(" ", 1)[0].lower() != head and not b.split(" ", 1)[0].isupper() for b in bodies):
         return False  # another head word, not an abbreviation ("UBND"): another body (spares the slow resolution)
     own = _canonical(ctx.issuer, ctx)
-    return own is not None and all(_canonical(x, ctx) == own for x in bodies)
+    return own is not None and all(_canonical(x, ctx) in (own, _headed_body(own)) for x in bodies)
+
+
+def _headed_body(issuer: str) -> str | None:
+    """"Chủ tịch UBND tỉnh" (a placeless head the page leaves unresolved) -> "UBND tỉnh": the body its head's letter
+    speaks for ("Chủ tịch UBND tỉnh chỉ đạo Ban Chỉ huy ...": the issuer directing, no task of its own)."""
+    role = _data()["role_start"].match(issuer)
+    rest = issuer[role.end():] if role else ""
+    return rest if rest[:1].isupper() else None
 
 
 def conveys(issuer: str) -> bool:

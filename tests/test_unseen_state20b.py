@@ -75,3 +75,20 @@ def test_portal_lines_above_an_unnumbered_title(chrome):
     r = extract_text(chrome + _CONCLUDED)
     assert r.doc_type == "Thông báo"
     assert not r.cited_documents
+
+
+# --- a placeless head issuing ("Chủ tịch UBND tỉnh có Công điện số ..."), then "Chủ tịch UBND tỉnh chỉ đạo X ...": the
+# issuer directing, X the lead body, not the issuer's own body ----------------------------------------------------
+@pytest.mark.parametrize("task, bodies", [
+    ("Chủ tịch UBND tỉnh chỉ đạo Ban chỉ huy PCTT và TKCN các huyện, thành phố thực hiện ngay một nội dung sau: "
+     "Cảnh báo cho nhân dân.", [("Ban chỉ huy PCTT và TKCN các huyện, thành phố",)]),
+    ("Chủ tịch UBND tỉnh chỉ đạo Sở Y tế thực hiện ngay việc cảnh báo cho nhân dân.", [("Sở Y tế",)]),
+    # controls: another verb, another subject
+    ("Chủ tịch UBND tỉnh giao Sở Công thương kiểm tra ngay các hồ thủy điện.", [("Sở Công thương",)]),
+    ("UBND tỉnh chỉ đạo Sở Y tế thực hiện ngay việc cảnh báo cho nhân dân.", [("Sở Y tế",)]),
+])
+def test_placeless_head_directs(task, bodies):
+    r = extract_text("Ngày 18/5/2021, Chủ tịch UBND tỉnh có Công điện số 1510 về việc tăng cường phòng, chống tố lốc.\n\n"
+                     + task)
+    assert r.issuer == "Chủ tịch UBND tỉnh"
+    assert [a.bodies for a in r.assignments] == bodies
