@@ -1253,8 +1253,23 @@ def _nest(w: str, hits: list[_Hit]) -> None:
         for a in reversed(hits[:i]):
             # the verb after a's subject, not inside it ("... về đẩy mạnh học tập và làm theo tư tưởng ..., Quy định ...")
             if a.number and a.subject_start is not None and a.end <= b.verb_pos and not w[a.end:b.verb_pos].strip():
-                b.relation, b.cited_from = "cited_by_cited", a.number
+                if not _younger(w, b, a):
+                    b.relation, b.cited_from = "cited_by_cited", a.number
                 break
+
+
+def _younger(w: str, b: _Hit, a: _Hit) -> bool:
+    """b is dated after a: no part of a's subject ("Thực hiện Chỉ thị số 19 ngày 16/7/2021 về ... theo Nghị quyết ...
+    và Kế hoạch số 16 ngày 31/8/2021 ...": the Kế hoạch, six weeks younger, is the page's own ground beside the Chỉ
+    thị, and after "và" it shares the Chỉ thị's verb)."""
+    if not (a.date and b.date and b.date > a.date):
+        return False
+    if _AND_BEFORE.search(w, 0, b.start):
+        b.relation, b.verb, b.verb_pos = a.relation, a.verb, a.verb_pos
+    return True
+
+
+_AND_BEFORE = re.compile(rf"\s{G.piece('and')}\s+$")
 
 
 def _share_tails(w: str, hits: list[_Hit]) -> None:
@@ -1447,7 +1462,8 @@ def _find(st: SourceText, ctx: DocContext, own_number: str | None, start: int = 
             hit.relation, hit.verb, hit.verb_pos = hit.head.relation, hit.head.verb, hit.head.verb_pos
     _nest(w, hits)
     for hit in hits:
-        if hit.inside is not None and hit.inside.number and norm_number(hit.inside.number) != norm_number(hit.number or ""):
+        if hit.inside is not None and hit.inside.number and norm_number(hit.inside.number) != norm_number(hit.number or "") \
+                and not _younger(w, hit, hit.inside):
             hit.relation, hit.cited_from = "cited_by_cited", hit.inside.number   # "(gọi tắt là Chỉ thị 30)": itself
 
     warnings: list[str] = []

@@ -92,3 +92,24 @@ def test_placeless_head_directs(task, bodies):
                      + task)
     assert r.issuer == "Chủ tịch UBND tỉnh"
     assert [a.bodies for a in r.assignments] == bodies
+
+
+# --- a document dated after the one whose subject seems to name it is none of that subject: "Thực hiện Chỉ thị số 19
+# ngày 16/7 về ... theo Nghị quyết ... và Kế hoạch số 16 ngày 31/8 ...": the Kế hoạch is the page's own ground -------
+_PLAN = ("ỦY BAN NHÂN DÂN\nTỈNH AN NAM\n-------\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+         "---------------\n\nSố: 12/KH-UBND\n\nAn Nam, ngày 21 tháng 10 năm 2021\n\nKẾ HOẠCH\n\nTHỰC HIỆN CHỈ THỊ SỐ 19/CT-TTG\n\n")
+
+
+@pytest.mark.parametrize("ground, date, relation", [
+    ("theo Nghị quyết Đại hội đại biểu toàn quốc lần thứ XIII của Đảng và Kế hoạch", "31/8/2021", "implements"),
+    ("theo Kế hoạch", "31/8/2021", "refers"),
+    # controls: an older document inside the subject is cited by the cited one
+    ("theo Nghị quyết Đại hội đại biểu toàn quốc lần thứ XIII của Đảng và Kế hoạch", "10/6/2021", "cited_by_cited"),
+    ("theo Kế hoạch", "10/6/2021", "cited_by_cited"),
+])
+def test_younger_document_is_no_part_of_a_cited_subject(ground, date, relation):
+    r = extract_text(_PLAN + "Thực hiện Chỉ thị số 19/CT-TTg ngày 16/7/2021 của Thủ tướng Chính phủ về việc phát động thi đua "
+                     f"thực hiện thắng lợi nhiệm vụ năm 2021 {ground} số 16/KH-HĐTĐKT ngày {date} của Hội đồng Thi đua - Khen "
+                     "thưởng Trung ương, Ủy ban nhân dân tỉnh ban hành Kế hoạch tổ chức thực hiện như sau:")
+    cited = {c.number: c.relation for c in r.cited_documents if c.number}
+    assert cited == {"19/CT-TTg": "implements", "16/KH-HĐTĐKT": relation}
