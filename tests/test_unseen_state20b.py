@@ -113,3 +113,23 @@ def test_younger_document_is_no_part_of_a_cited_subject(ground, date, relation):
                      "thưởng Trung ương, Ủy ban nhân dân tỉnh ban hành Kế hoạch tổ chức thực hiện như sau:")
     cited = {c.number: c.relation for c in r.cited_documents if c.number}
     assert cited == {"19/CT-TTg": "implements", "16/KH-HĐTĐKT": relation}
+
+
+# --- a portal's pipe header that dropped the title line: the capital line right under the place and date, with the
+# text's basis under it, is the trích yếu ------------------------------------------------------------------------
+_PIPES = "ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\nSố: 34/KH-UBND | An Giang, ngày 23 tháng 02 năm 2023 |\n"
+_GROUND = "Thực hiện Quyết định số 1651/QĐ-TTg ngày 30/12/2022 của Thủ tướng Chính phủ, UBND tỉnh ban hành Kế hoạch như sau:\n"
+
+
+@pytest.mark.parametrize("line, subject", [
+    ("THỰC HIỆN CHƯƠNG TRÌNH TỔNG THỂ PHÒNG, CHỐNG THIÊN TAI TRÊN ĐỊA BÀN TỈNH AN GIANG\n",
+     "THỰC HIỆN CHƯƠNG TRÌNH TỔNG THỂ PHÒNG, CHỐNG THIÊN TAI TRÊN ĐỊA BÀN TỈNH AN GIANG"),
+    ("KẾ HOẠCH\nTHỰC HIỆN CHƯƠNG TRÌNH TỔNG THỂ PHÒNG, CHỐNG THIÊN TAI\n", "THỰC HIỆN CHƯƠNG TRÌNH TỔNG THỂ PHÒNG, CHỐNG THIÊN TAI"),
+    # controls: a label, a mark, a body's name
+    ("KÍNH GỬI: SỞ Y TẾ TỈNH AN GIANG\n", None),
+    ("DỰ THẢO\n", None),
+    ("ỦY BAN NHÂN DÂN TỈNH AN GIANG\n", None),
+])
+def test_untitled_pipe_header_keeps_its_subject(line, subject):
+    r = extract_text(_PIPES + line + _GROUND)
+    assert (r.doc_type, r.number, r.subject) == ("Kế hoạch", "34/KH-UBND", subject)
