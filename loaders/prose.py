@@ -287,11 +287,19 @@ def _ends(work: str, start: int, end: int):
         yield m.end()
 
 
+# a line that is only a dateline and its comma: "Ngày 26/8/2025,", "Sáng 26/8/2025,"
+_DATE_LINE_LEAD = re.compile(rf"(?:^|(?<=\n))[ \t]*(?:(?i:{G.piece('day_word')})|{_alt('time_of_day')})\s+"
+                             rf"{G.piece('date')}[ \t]*,[ \t]*\n\Z")
+
+
 def _sentence(work: str, pos: int, start: int, end: int) -> tuple[int, int]:
     """(start, end) of the sentence around pos, within [start, end)."""
     s0 = max(start, work.rfind("\n", 0, pos) + 1)      # a sentence never spans a line break
     for b in _ends(work, max(s0, pos - 1500), pos + 1):
         s0 = b if b <= pos else s0
+    lead = _DATE_LINE_LEAD.search(work, max(start, s0 - 80), s0) if work[s0 - 1:s0] == "\n" else None
+    if lead:   # ... but a portal's wrap after the dateline's comma ("Ngày 26/8/2025,\nUBND tỉnh ban hành ...")
+        s0 = lead.start()
     s1 = next(_ends(work, pos, end), end)
     return s0, s1
 

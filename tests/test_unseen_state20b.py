@@ -133,3 +133,18 @@ _GROUND = "Thực hiện Quyết định số 1651/QĐ-TTg ngày 30/12/2022 củ
 def test_untitled_pipe_header_keeps_its_subject(line, subject):
     r = extract_text(_PIPES + line + _GROUND)
     assert (r.doc_type, r.number, r.subject) == ("Kế hoạch", "34/KH-UBND", subject)
+
+
+# --- a portal's hard wrap right after the dateline's comma ("Ngày 26/8/2025,\nUBND tỉnh ban hành Quyết định số ..."): the
+# date is the lead's -------------------------------------------------------------------------------------------------
+@pytest.mark.parametrize("dateline, date", [
+    ("Ngày 26/8/2025,\n", "2025-08-26"),
+    ("Tiêu đề của bài\n27/08/2025 11:00\nNgày 26/8/2025,\n", "2025-08-26"),
+    ("Sáng 26/8/2025,\n", "2025-08-26"),
+    ("Ngày 26/8/2025, ", "2025-08-26"),
+    # controls: no comma, the date is a line of its own (a portal's clock)
+    ("Ngày 26/8/2025\n", None),
+])
+def test_dateline_wrapped_after_its_comma(dateline, date):
+    r = extract_text(dateline + "UBND tỉnh ban hành Quyết định số 2733/QĐ-UBND về việc thành lập Tổ công tác liên ngành.\n")
+    assert (r.doc_type, r.number, r.date) == ("Quyết định", "2733/QĐ-UBND", date)
