@@ -784,7 +784,7 @@ def _named(w: str, limit: int, taken) -> list[_Hit]:
         if end == m.end() and doc.titled:
             end = _title_end(w, m.end(), limit, lower=True)   # a lower-case title only before its number
             num = rx["named_number"].match(w, end, limit) if end > m.end() else None
-            if num is None:
+            if num is None and not (end > m.end() and _dated_basis(w, m.start(), end, limit)):
                 continue
         hit = _Hit(m.start(), end, doc.doc_type, name=clean(w[m.start():end]))
         if num:
@@ -797,6 +797,25 @@ def _named(w: str, limit: int, taken) -> list[_Hit]:
         if num:
             hits.extend(_named_again(w, hit, limit, doc.issuer))
     return hits
+
+
+def _dated_basis(w: str, start: int, end: int, limit: int) -> bool:
+    """"Căn cứ Luật tổ chức Hội đồng nhân dân và Ủy ban nhân dân ngày 26/11/2003;", "Căn cứ Luật ban hành văn bản quy
+    phạm pháp luật năm 2015;": a lower-case title right after a basis verb, its date or year closing the item."""
+    verb = _basis_before_re().search(w, max(0, start - 40), start)
+    return bool(verb and relation_verbs().get(clean(verb.group("verb")).lower()) in ("based_on", "implements")
+                and (_YEAR_CLOSES.search(w, end - 12, end) and _ITEM_END.match(w, end, limit)
+                     or _DATE_CLOSES.match(w, end, limit)))
+
+
+@lru_cache(maxsize=1)
+def _basis_before_re() -> re.Pattern:
+    return re.compile(rf"(?:^|(?<=[\s;:]))(?P<verb>{alternation(sorted(relation_verbs(), key=len, reverse=True), 'i')})\s+$")
+
+
+_YEAR_CLOSES = re.compile(r"(?i:năm)\s+(?:19|20)\d\d$")
+_ITEM_END = re.compile(r"\s*(?:[;.,]|$)")
+_DATE_CLOSES = re.compile(rf"\s+{G.piece('dated')}(?!\d)\s*(?:[;.,]|$)")
 
 
 def _named_again(w: str, hit: _Hit, limit: int, issuer: str | None) -> list[_Hit]:

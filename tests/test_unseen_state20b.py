@@ -148,3 +148,26 @@ def test_untitled_pipe_header_keeps_its_subject(line, subject):
 def test_dateline_wrapped_after_its_comma(dateline, date):
     r = extract_text(dateline + "UBND tỉnh ban hành Quyết định số 2733/QĐ-UBND về việc thành lập Tổ công tác liên ngành.\n")
     assert (r.doc_type, r.number, r.date) == ("Quyết định", "2733/QĐ-UBND", date)
+
+
+# --- a law named in lower case right after a basis verb, its date or year closing the item ("Căn cứ Luật tổ chức Hội
+# đồng nhân dân và Ủy ban nhân dân ngày 26/11/2003;"): cited, as the capitalised title is -------------------------------
+_DECISION = ("ỦY BAN NHÂN DÂN\nTỈNH SƠN LA\n-------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+             "Số: 16/2017/QĐ-UBND\nSơn La, ngày 05 tháng 6 năm 2017\nQUYẾT ĐỊNH\nBAN HÀNH QUY CHẾ PHỐI HỢP\n"
+             "ỦY BAN NHÂN DÂN TỈNH SƠN LA\n")
+
+
+@pytest.mark.parametrize("basis, cited", [
+    ("Căn cứ Luật ban hành văn bản quy phạm pháp luật năm 2015;",
+     [("Luật ban hành văn bản quy phạm pháp luật năm 2015", None)]),
+    ("Căn cứ Luật ban hành văn bản quy phạm pháp luật ngày 22 tháng 6 năm 2015;",
+     [("Luật ban hành văn bản quy phạm pháp luật ngày 22 tháng 6 năm 2015", "2015-06-22")]),
+    ("Căn cứ Luật tổ chức Hội đồng nhân dân và Ủy ban\nnhân dân ngày 26/11/2003;",
+     [("Luật tổ chức Hội đồng nhân dân và Ủy ban nhân dân ngày 26/11/2003", "2003-11-26")]),
+    # controls: no basis verb, no date closing the item
+    ("Các cơ quan thực hiện Luật ban hành văn bản quy phạm pháp luật năm 2015 và các văn bản hướng dẫn;", []),
+    ("Căn cứ Luật hiện hành;", []),
+])
+def test_lower_case_law_after_a_basis_verb(basis, cited):
+    r = extract_text(_DECISION + basis + "\nQUYẾT ĐỊNH:\n")
+    assert [(c.text, c.date) for c in r.cited_documents] == cited
