@@ -718,10 +718,24 @@ def _shortened(hit: _Hit, before: _Hit) -> bool:
 
 
 def _named_before(hit: _Hit, numbered) -> bool:
-    """A numbered citation before ``hit`` of the same type and issuer: hit names it again."""
+    """A numbered citation before ``hit`` of the same type and issuer: hit names it again; also when hit names only the
+    body whose head issued it ("Quyết định số 1651/QĐ-TTg ... của Thủ tướng Chính phủ ... thực hiện Quyết định của
+    Chính phủ")."""
     own = fold(hit.issuer or "")
-    return bool(own) and any(h.end <= hit.start and h.doc_type == hit.doc_type and fold(h.issuer or "") == own
-                             for h in numbered)
+    return bool(own) and any(h.end <= hit.start and h.doc_type == hit.doc_type
+                             and (fold(h.issuer or "") == own or _head_of(h.issuer or "", own)) for h in numbered)
+
+
+def _head_of(issuer: str, body: str) -> bool:
+    """The issuer is a post (press_phrases role rows: "Thủ tướng", "Chủ tịch") of the folded body ("Chính phủ")."""
+    m = _post_re().match(issuer)
+    return bool(m) and fold(issuer[m.end():].strip()) == body
+
+
+@lru_cache(maxsize=1)
+def _post_re() -> re.Pattern:
+    roles = sorted((r["phrase"] for r in table("press_phrases") if r["kind"] == "role"), key=len, reverse=True)
+    return re.compile(rf"(?:{alternation(roles)})\s+")
 
 
 def _numbered_in_brackets(w: str, hit: _Hit, numbered) -> bool:

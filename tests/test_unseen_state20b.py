@@ -171,3 +171,24 @@ _DECISION = ("ỦY BAN NHÂN DÂN\nTỈNH SƠN LA\n-------\nCỘNG HÒA XÃ HỘ
 def test_lower_case_law_after_a_basis_verb(basis, cited):
     r = extract_text(_DECISION + basis + "\nQUYẾT ĐỊNH:\n")
     assert [(c.text, c.date) for c in r.cited_documents] == cited
+
+
+# --- a numbered document named again loosely by the body its head leads ("Quyết định số 1651/QĐ-TTg ... của Thủ tướng
+# Chính phủ ... thực hiện Quyết định của Chính phủ"): the same document, no second citation --------------------------
+_PLAN_PIPES = ("ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\nSố: 34/KH-UBND | An Giang, ngày 23 tháng 02 năm 2023 |\n"
+               "KẾ HOẠCH\nTHỰC HIỆN CHƯƠNG TRÌNH PHÒNG, CHỐNG THIÊN TAI\n")
+
+
+@pytest.mark.parametrize("first, again, cited", [
+    ("Quyết định số 1651/QĐ-TTg ngày 30/12/2022 của Thủ tướng Chính phủ", "Quyết định của Chính phủ",
+     [("1651/QĐ-TTg", "Thủ tướng Chính phủ")]),
+    ("Quyết định số 12/QĐ-UBND ngày 30/12/2022 của Chủ tịch UBND tỉnh An Giang", "Quyết định của UBND tỉnh An Giang",
+     [("12/QĐ-UBND", "Chủ tịch UBND tỉnh An Giang")]),
+    # controls: another type named loosely is another document
+    ("Quyết định số 1651/QĐ-TTg ngày 30/12/2022 của Thủ tướng Chính phủ", "Nghị quyết của Chính phủ",
+     [("1651/QĐ-TTg", "Thủ tướng Chính phủ"), (None, "Chính phủ")]),
+])
+def test_numbered_document_named_again_by_its_heads_body(first, again, cited):
+    r = extract_text(_PLAN_PIPES + f"Thực hiện {first}, UBND tỉnh ban hành Kế hoạch như sau:\n"
+                     f"Đảm bảo phối hợp trong quá trình thực hiện {again}.\n")
+    assert [(c.number, c.issuer) for c in r.cited_documents] == cited
