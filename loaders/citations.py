@@ -1292,13 +1292,12 @@ def _nest(w: str, hits: list[_Hit]) -> None:
 
 
 def _younger(w: str, b: _Hit, a: _Hit) -> bool:
-    """b is dated after a: no part of a's subject ("Thực hiện Chỉ thị số 19 ngày 16/7/2021 về ... theo Nghị quyết ...
-    và Kế hoạch số 16 ngày 31/8/2021 ...": the Kế hoạch, six weeks younger, is the page's own ground beside the Chỉ
-    thị, and after "và" it shares the Chỉ thị's verb)."""
-    if not (a.date and b.date and b.date > a.date):
-        return False
-    if _AND_BEFORE.search(w, 0, b.start):
-        b.relation, b.verb, b.verb_pos = a.relation, a.verb, a.verb_pos
+    """b, joined by "và", is dated after a: no part of a's subject ("Thực hiện Chỉ thị số 19 ngày 16/7/2021 về ... theo
+    Nghị quyết ... và Kế hoạch số 16 ngày 31/8/2021 ...": the Kế hoạch, six weeks younger, is the page's own ground
+    beside the Chỉ thị and shares its verb)."""
+    if not (a.date and b.date and b.date > a.date and _AND_BEFORE.search(w, 0, b.start)):
+        return False   # "về thực hiện Nghị quyết số 19 ..." right in the subject stays its citation, whatever its date
+    b.relation, b.verb, b.verb_pos = a.relation, a.verb, a.verb_pos
     return True
 
 
