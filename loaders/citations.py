@@ -827,7 +827,7 @@ def _basis_before_re() -> re.Pattern:
     return re.compile(rf"(?:^|(?<=[\s;:]))(?P<verb>{alternation(sorted(relation_verbs(), key=len, reverse=True), 'i')})\s+$")
 
 
-_YEAR_CLOSES = re.compile(r"(?i:năm)\s+(?:19|20)\d\d$")
+_YEAR_CLOSES = re.compile(rf"(?:{alternation(G.words('year_word'), 'i')})\s+(?:19|20)\d\d$")   # "năm 2015"
 _ITEM_END = re.compile(r"\s*(?:[;.,]|$)")
 _DATE_CLOSES = re.compile(rf"\s+{G.piece('dated')}(?!\d)\s*(?:[;.,]|$)")
 
