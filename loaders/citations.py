@@ -728,8 +728,15 @@ def _named_before(hit: _Hit, numbered) -> bool:
 
 def _head_of(issuer: str, body: str) -> bool:
     """The issuer is a post (press_phrases role rows: "Thủ tướng", "Chủ tịch") of the folded body ("Chính phủ")."""
+    return fold(headed_body(issuer) or "") == body
+
+
+def headed_body(issuer: str) -> str | None:
+    """"Chủ tịch UBND tỉnh" -> "UBND tỉnh", "Thủ tướng Chính phủ" -> "Chính phủ": the body a post (press_phrases role
+    rows) heads; None when the name opens with no post."""
     m = _post_re().match(issuer)
-    return bool(m) and fold(issuer[m.end():].strip()) == body
+    rest = issuer[m.end():].strip() if m else ""
+    return rest if rest[:1].isupper() else None
 
 
 @lru_cache(maxsize=1)
