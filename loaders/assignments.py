@@ -28,7 +28,7 @@ from loaders import refdata
 from loaders.bodies import complete_name, resolve_body
 from loaders.body_lists import (MASS, addressee_end, addressee_group, class_then_names, continues_name, dash_inside_name,
                                 find_colon_list, known_name_end, named_after_such_as, post_start, split_addressees)
-from loaders.citations import UPPER, alternation, patterns, read_body, spell_out
+from loaders.citations import UPPER, alternation, headed_body, patterns, read_body, spell_out
 from loaders.context import DocContext
 from loaders.header import is_upper, markers, spellings
 from loaders.header_fields import body_end
@@ -1097,7 +1097,9 @@ def _is_issuer(bodies: list[str], ctx: DocContext) -> bool:
     if any(b.split(" ", 1)[0].lower() != head and not b.split(" ", 1)[0].isupper() for b in bodies):
         return False  # another head word, not an abbreviation ("UBND"): another body (spares the slow resolution)
     own = _canonical(ctx.issuer, ctx)
-    return own is not None and all(_canonical(x, ctx) == own for x in bodies)
+    # "Chủ tịch UBND tỉnh" (a placeless head the page leaves unresolved): "UBND tỉnh" is the body its letter speaks for
+    # ("Chủ tịch UBND tỉnh chỉ đạo Ban Chỉ huy ...": the issuer directing, no task of its own)
+    return own is not None and all(_canonical(x, ctx) in (own, headed_body(own)) for x in bodies)
 
 
 def conveys(issuer: str) -> bool:

@@ -752,10 +752,31 @@ def _shortened(hit: _Hit, before: _Hit) -> bool:
 
 
 def _named_before(hit: _Hit, numbered) -> bool:
-    """A numbered citation before ``hit`` of the same type and issuer: hit names it again."""
+    """A numbered citation before ``hit`` of the same type and issuer: hit names it again; also when hit names only the
+    body whose head issued it ("Quyết định số 1651/QĐ-TTg ... của Thủ tướng Chính phủ ... thực hiện Quyết định của
+    Chính phủ")."""
     own = fold(hit.issuer or "")
-    return bool(own) and any(h.end <= hit.start and h.doc_type == hit.doc_type and fold(h.issuer or "") == own
-                             for h in numbered)
+    return bool(own) and any(h.end <= hit.start and h.doc_type == hit.doc_type
+                             and (fold(h.issuer or "") == own or _head_of(h.issuer or "", own)) for h in numbered)
+
+
+def _head_of(issuer: str, body: str) -> bool:
+    """The issuer is a post (press_phrases role rows: "Thủ tướng", "Chủ tịch") of the folded body ("Chính phủ")."""
+    return fold(headed_body(issuer) or "") == body
+
+
+def headed_body(issuer: str) -> str | None:
+    """"Chủ tịch UBND tỉnh" -> "UBND tỉnh", "Thủ tướng Chính phủ" -> "Chính phủ": the body a post (press_phrases role
+    rows) heads; None when the name opens with no post."""
+    m = _post_re().match(issuer)
+    rest = issuer[m.end():].strip() if m else ""
+    return rest if rest[:1].isupper() else None
+
+
+@lru_cache(maxsize=1)
+def _post_re() -> re.Pattern:
+    roles = sorted((r["phrase"] for r in table("press_phrases") if r["kind"] == "role"), key=len, reverse=True)
+    return re.compile(rf"(?:{alternation(roles)})\s+")
 
 
 def _numbered_in_brackets(w: str, hit: _Hit, numbered) -> bool:
@@ -818,7 +839,7 @@ def _named(w: str, limit: int, taken) -> list[_Hit]:
         if end == m.end() and doc.titled:
             end = _title_end(w, m.end(), limit, lower=True)   # a lower-case title only before its number
             num = rx["named_number"].match(w, end, limit) if end > m.end() else None
-            if num is None:
+            if num is None and not (end > m.end() and _dated_basis(w, m.start(), end, limit)):
                 continue
         hit = _Hit(m.start(), end, doc.doc_type, name=clean(w[m.start():end]))
         if num:
@@ -831,6 +852,25 @@ def _named(w: str, limit: int, taken) -> list[_Hit]:
         if num:
             hits.extend(_named_again(w, hit, limit, doc.issuer))
     return hits
+
+
+def _dated_basis(w: str, start: int, end: int, limit: int) -> bool:
+    """"Căn cứ Luật tổ chức Hội đồng nhân dân và Ủy ban nhân dân ngày 26/11/2003;", "Căn cứ Luật ban hành văn bản quy
+    phạm pháp luật năm 2015;": a lower-case title right after a basis verb, its date or year closing the item."""
+    verb = _basis_before_re().search(w, max(0, start - 40), start)
+    return bool(verb and relation_verbs().get(clean(verb.group("verb")).lower()) in ("based_on", "implements")
+                and (_YEAR_CLOSES.search(w, end - 12, end) and _ITEM_END.match(w, end, limit)
+                     or _DATE_CLOSES.match(w, end, limit)))
+
+
+@lru_cache(maxsize=1)
+def _basis_before_re() -> re.Pattern:
+    return re.compile(rf"(?:^|(?<=[\s;:]))(?P<verb>{alternation(sorted(relation_verbs(), key=len, reverse=True), 'i')})\s+$")
+
+
+_YEAR_CLOSES = re.compile(rf"(?:{alternation(G.words('year_word'), 'i')})\s+(?:19|20)\d\d$")   # "năm 2015"
+_ITEM_END = re.compile(r"\s*(?:[;.,]|$)")
+_DATE_CLOSES = re.compile(rf"\s+{G.piece('dated')}(?!\d)\s*(?:[;.,]|$)")
 
 
 def _named_again(w: str, hit: _Hit, limit: int, issuer: str | None) -> list[_Hit]:
@@ -1287,8 +1327,22 @@ def _nest(w: str, hits: list[_Hit]) -> None:
         for a in reversed(hits[:i]):
             # the verb after a's subject, not inside it ("... về đẩy mạnh học tập và làm theo tư tưởng ..., Quy định ...")
             if a.number and a.subject_start is not None and a.end <= b.verb_pos and not w[a.end:b.verb_pos].strip():
-                b.relation, b.cited_from = "cited_by_cited", a.number
+                if not _younger(w, b, a):
+                    b.relation, b.cited_from = "cited_by_cited", a.number
                 break
+
+
+def _younger(w: str, b: _Hit, a: _Hit) -> bool:
+    """b, joined by "và", is dated after a: no part of a's subject ("Thực hiện Chỉ thị số 19 ngày 16/7/2021 về ... theo
+    Nghị quyết ... và Kế hoạch số 16 ngày 31/8/2021 ...": the Kế hoạch, six weeks younger, is the page's own ground
+    beside the Chỉ thị and shares its verb)."""
+    if not (a.date and b.date and b.date > a.date and _AND_BEFORE.search(w, 0, b.start)):
+        return False   # "về thực hiện Nghị quyết số 19 ..." right in the subject stays its citation, whatever its date
+    b.relation, b.verb, b.verb_pos = a.relation, a.verb, a.verb_pos
+    return True
+
+
+_AND_BEFORE = re.compile(rf"\s{G.piece('and')}\s+$")
 
 
 def _share_tails(w: str, hits: list[_Hit]) -> None:
@@ -1481,7 +1535,8 @@ def _find(st: SourceText, ctx: DocContext, own_number: str | None, start: int = 
             hit.relation, hit.verb, hit.verb_pos = hit.head.relation, hit.head.verb, hit.head.verb_pos
     _nest(w, hits)
     for hit in hits:
-        if hit.inside is not None and hit.inside.number and norm_number(hit.inside.number) != norm_number(hit.number or ""):
+        if hit.inside is not None and hit.inside.number and norm_number(hit.inside.number) != norm_number(hit.number or "") \
+                and not _younger(w, hit, hit.inside):
             hit.relation, hit.cited_from = "cited_by_cited", hit.inside.number   # "(gọi tắt là Chỉ thị 30)": itself
 
     warnings: list[str] = []

@@ -278,6 +278,7 @@ def pieces() -> dict[str, str]:
         "party_unit": alternation(words("party_unit")),      # "Đảng bộ tỉnh"
         "ordinal_word": alternation(words("ordinal_word"), "i"),   # "nhất" of "lần thứ nhất" (row n: the ordinal n)
         "ordinal_lead": alternation(words("ordinal_lead"), "i"),   # "lần thứ" before a congress's ordinal
+        "period": alternation(words("period_word"), "i"),   # "giai đoạn", "thời kỳ": a span of years
         "party_organisation": alternation(any_case(words("party_organisation"))),   # "Đảng bộ" of "Đảng bộ phường X"
         "commune_committee": alternation(words("commune_committee")),   # "Đảng ủy" of "Đảng ủy xã X", a commune's committee
         "term": alternation(words("term_word"), "i"),        # "khóa": "Ban Chấp hành Đảng bộ tỉnh khóa XIII"

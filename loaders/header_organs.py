@@ -15,6 +15,9 @@ _FIRST_WORD = re.compile(r"\s*(\w+)")
 _PARENTHESES = re.compile(r"\(.*?\)")
 # "ĐẠI HỘI ĐẢNG BỘ XÃ X LẦN THỨ I": a congress's ordinal (grammar_words ordinal_word) ends the body's name
 _CONGRESS_ORDINAL = re.compile(rf"(?<![^\W_]){G.piece('ordinal_lead')}\s+(?:[IVXLC]+|{G.piece('ordinal_word')})(?![^\W_])")
+# "... AN NINH - QUỐC / PHÒNG GIAI ĐOẠN 2017 - 2020": a period (grammar_words period_word) right after a keyword
+# shows the keyword is a trích yếu's word wrapped onto its line, no body's name
+_PERIOD_AFTER = re.compile(rf"{G.piece('period')}(?![^\W_])")
 
 
 # --- administrative units (2020): one place, backed by loaders.refdata ------------------------
@@ -141,7 +144,8 @@ def _split_organs(block: str, lines: tuple[str, ...]) -> tuple[Organ, ...]:
     found = [m for m in found if organ_row(m.group(0))["rest"] != "name" or m.start() in starts]
     found = _under_lines(found, starts, block)
     # "ĐẠI HỘI ĐẢNG BỘ LẦN THỨ NHẤT" (a headline): a keyword with no name before a congress's ordinal names no organ
-    found = [m for m in found if not _CONGRESS_ORDINAL.match(block[m.end():].lstrip())]
+    found = [m for m in found if not _CONGRESS_ORDINAL.match(block[m.end():].lstrip())
+             and not _PERIOD_AFTER.match(block[m.end():].lstrip())]
     organs, headline = [], range(0)
     for i, m in enumerate(found):
         if m.start() in headline:

@@ -329,10 +329,25 @@ class _Reader:
 
     def _line_caps_subject(self, c: Cell, i: int) -> int | None:
         """"QUY ĐỊNH / CHỨC NĂNG, NHIỆM VỤ ...": a trích yếu in capitals under the title."""
-        if not (is_upper(c.stripped) and "subject" not in self.out and _after_title(self.cells, i - 1)
+        if not (is_upper(c.stripped) and "subject" not in self.out
+                and (_after_title(self.cells, i - 1) or self._untitled_after_date(c, i - 1))
                 and _caps_subject(self.cells, i - 1)):
             return None
         return _set_subject(self.st, c, self.cells, i, self.out, self.ev, upper=True)
+
+    def _untitled_after_date(self, c: Cell, k: int) -> bool:
+        """"Số: 34/KH-UBND | Quảng Ngãi, ngày 23 tháng 02 năm 2023 | / THỰC HIỆN CHƯƠNG TRÌNH ...": a portal that dropped
+        the title line leaves the trích yếu right under the place and date: three words or more, opening no body's
+        name, no label ("KÍNH GỬI: ...", "DỰ THẢO"), and the text's basis under it ("Thực hiện Quyết định số ...")."""
+        prev = next((p for p in reversed(self.cells[:k]) if not is_blank(p.text)), None)
+        if not ("title" not in self.out and "number" in self.out and "date" in self.out and prev is not None
+                and DATE_LINE.match(prev.text) and ":" not in c.stripped and len(c.stripped.split()) > 2
+                and not opens_organ(c.stripped)):
+            return False
+        j = k + 1
+        while j < len(self.cells) and (is_blank(self.cells[j].text) or _continues_caps(self.cells[j])):
+            j += 1
+        return _basis_line(self.cells, j)
 
     def _line_organ(self, c: Cell, i: int) -> int | None:
         if not is_upper(c.stripped):

@@ -342,8 +342,8 @@ def title_line(st: SourceText, start: int = 0, end: int | None = None):
     from loaders.prose import phrases   # prose reads press text with this module
     for c in cells(st.work, start, end):
         text = c.text.strip()
-        if is_blank(c.text) or not re.search(r"[^\W\d_]", text) or text.startswith(phrases("page_chrome")):
-            continue   # "Thursday, 18/07/2024", "Ngày đăng: ...", "13:53": the portal's lines above the title
+        if is_blank(c.text) or not re.search(r"[^\W\d_]", text) or text.lstrip(" >*-–•").startswith(phrases("page_chrome")):
+            continue   # "Thursday, 18/07/2024", "Ngày đăng: ...", "- Lượt xem:", "13:53": the portal's lines above the title
         return c if text[:1].isupper() and not _SENTENCE_INSIDE.search(text) else None
     return None
 

@@ -287,11 +287,19 @@ def _ends(work: str, start: int, end: int):
         yield m.end()
 
 
+# a line that is only a dateline and its comma: "Ngày 26/8/2025,", "Sáng 26/8/2025,"
+_DATE_LINE_LEAD = re.compile(rf"(?:^|(?<=\n))[ \t]*(?:(?i:{G.piece('day_word')})|{_alt('time_of_day')})\s+"
+                             rf"{G.piece('date')}[ \t]*,[ \t]*\n\Z")
+
+
 def _sentence(work: str, pos: int, start: int, end: int) -> tuple[int, int]:
     """(start, end) of the sentence around pos, within [start, end)."""
     s0 = max(start, work.rfind("\n", 0, pos) + 1)      # a sentence never spans a line break
     for b in _ends(work, max(s0, pos - 1500), pos + 1):
         s0 = b if b <= pos else s0
+    lead = _DATE_LINE_LEAD.search(work, max(start, s0 - 80), s0) if work[s0 - 1:s0] == "\n" else None
+    if lead:   # ... but a portal's wrap after the dateline's comma ("Ngày 26/8/2025,\nUBND tỉnh ban hành ...")
+        s0 = lead.start()
     s1 = next(_ends(work, pos, end), end)
     return s0, s1
 
@@ -1079,6 +1087,10 @@ def _subject(st: SourceText, pos: int, end: int, plain: bool) -> tuple[int, int,
     return s0, s0 + len(text), s_end
 
 
+# "Để bảo đảm an toàn ..., ngày 18.5, Chủ tịch UBND tỉnh có Công điện": a purpose clause before the yearless date
+_PURPOSE_CLAUSE = re.compile(rf"(?i:{G.piece('purpose')})\s[^.;:\n]*,")
+
+
 def _set_date(st: SourceText, lead: _Lead, d: re.Match) -> None:
     m = H.DATE_RE.search(st.work, d.start(), d.end())
     _set_iso(st, lead, H.date_of_match(m), m)
@@ -1113,7 +1125,10 @@ def _read_head(st: SourceText, lead: _Lead) -> None:
     agency = _AGENCY.match(work, _skip_space(work, told, v0), v0) if y else None   # "(QBĐT) - Ngày 25-3, ..."
     gap = work[agency.end() if agency else told:y.start()] if y else ""
     clock = res["clock"].match(gap.lstrip(" \t>*-("))   # "Vào lúc 10h00 ngày 21/7, ...": the clock time, then the date
-    if y and "date" not in lead.values and not (gap.lstrip(" \t>*-(")[clock.end():] if clock else gap).strip(" \t>*-(,"):
+    rest = gap.lstrip(" \t>*-(")[clock.end():] if clock else gap
+    if y and "date" not in lead.values and not _PURPOSE_CLAUSE.fullmatch(rest.strip()) and rest.strip(" \t>*-(,"):
+        y = None
+    if y and "date" not in lead.values:
         year = _year_of_month(work, int(y.group("m"))) or _year_after_cited(work, int(y.group("d")), int(y.group("m")))
         if year:
             _set_iso(st, lead, H.date_from_parts(y.group("d"), y.group("m"), year), y)

@@ -26,7 +26,7 @@ PIECE_OF_KIND = {"plural": "plural", "some_word": "some", "number_word": "number
                  "province_kind": "unit_kind", "district_kind": "unit_kind", "commune_kind": "commune_kind", "city_district_kind": "city_district_kind", "committee_word": "committee_word",
                  "committee_tail": "committee_tail", "committee_organ": "committee_organ", "party_unit": "party_unit",
                  "term_word": "term", "ordinal_word": "ordinal_word",
-                 "ordinal_lead": "ordinal_lead", "party_organisation": "party_organisation",
+                 "ordinal_lead": "ordinal_lead", "period_word": "period", "party_organisation": "party_organisation",
                  "commune_committee": "commune_committee"}
 
 
