@@ -1336,6 +1336,11 @@ def _clause_start(work: str, pos: int, end: int) -> int:
     agency = _AGENCY.match(work, _skip_space(work, start, end), end)   # "(GLO)- Văn phòng Chính phủ vừa có ..."
     if agency:
         return agency.end()
+    run_on = None
+    for run_on in _RUN_ON_SIGLE.finditer(work, start, end):
+        pass
+    if run_on:   # "<a headline> (PLVN) - Bộ X vừa có ...": a tag page's teaser runs its headline into the lead
+        return run_on.end()
     unit = _res()["ministry_unit"].search(work, pos, start)
     if unit and _res()["ministry"].match(work, _skip_space(work, start, end)):
         return unit.start()   # "Cục Y tế dự phòng, Bộ Y tế đã có Công văn": the Cục of that Bộ wrote it
@@ -1359,6 +1364,10 @@ _STAMP_RE = re.compile(rf"(?:{_alt('page_stamp')})\s+(?P<y>(?:19|20)\d\d)-(?P<m>
 _AGENCY = re.compile(rf"(?:{_STAMP}\s+)?(?:\([{H.UPPER}&]{{2,8}}\)|\([^\s()]{{2,24}}\)(?=\s*[-–—])|[{H.UPPER}]{{2,8}}(?=\s*[-–—])"
                      rf"|[{H.UPPER}][^\W_]*(?:\.[^\W_]+)*(?=\s+[-–—]\s))"
                      rf"\s*[-–—]?\s*|{_STAMP}\s+")
+
+
+# ... or inside the line, a headline before it: "Cúm gia cầm lây lan (PLVN) - Bộ X vừa có công điện"
+_RUN_ON_SIGLE = re.compile(rf"(?<=\s)\([{H.UPPER}&]{{2,8}}\)\s*[-–—]\s*(?=[{H.UPPER}])")
 
 
 _PARTY_SYMBOL = re.compile(r"\d+-[^\W\d_]")   # "09-QC/TW": a Party number, whose code is its type

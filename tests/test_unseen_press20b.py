@@ -1,0 +1,40 @@
+"""Causes found reading a further set of unseen press pages, read blind (national and provincial papers, their tag
+and search pages, portals of communes and schools, reporting ministries', provinces' and cities' letters and
+telegrams; session 20, press20b), one row a way a page writes the thing.
+
+Every text is written for the test (names, numbers, places made up), modelled on what the pages wrote."""
+from __future__ import annotations
+
+import pytest
+
+from conftest import record_field as _get
+from loaders.extract import extract_text
+
+FIELD_CASES = [
+    # "<post> <body> <person's name> yêu cầu / giao ...", no document named: the name is no part of the body speaking
+    ("Chủ tịch UBND tỉnh Nghệ An Lê Văn Tám vừa giao các sở, ban, ngành rà soát các dự án chậm tiến độ.",
+     {"issuer": "Chủ tịch UBND tỉnh Nghệ An", "issuer_level": "province", "signer": None}),
+    ("Chủ tịch UBND TPHCM Trần Văn Bảy yêu cầu các sở, ngành rà soát các dự án.",
+     {"issuer": "Chủ tịch UBND thành phố Hồ Chí Minh", "issuer_level": "province"}),
+    ("Bộ trưởng Bộ Y tế Nguyễn Thị Chín yêu cầu các sở y tế kiểm tra.", {"issuer": "Bộ trưởng Bộ Y tế"}),
+    # ... a body whose name ends in capitalised words keeps them
+    ("Bộ Công Thương yêu cầu các sở công thương kiểm tra thị trường.", {"issuer": "Bộ Công Thương"}),
+    ("Ủy ban nhân dân tỉnh Hà Giang yêu cầu các sở kiểm tra.", {"issuer": "Ủy ban nhân dân tỉnh Hà Giang"}),
+    # a tag page's teaser: "<headline> (SIGLE) - <lead>": the headline is no part of the body speaking
+    ("Khuyến cáo dịch cúm lây lan diện rộng (PLĐS) - Bộ Y tế vừa có công điện khẩn đề nghị UBND các tỉnh quyết liệt "
+     "phòng, chống dịch.", {"doc_type": "Công điện", "urgency": "Khẩn", "issuer": "Bộ Y tế", "issuer_level": "central"}),
+    ("Nắng nóng kéo dài (BNA) – Sở Công Thương vừa có văn bản yêu cầu các đơn vị điện lực bảo đảm cấp điện.",
+     {"issuer": "Sở Công Thương"}),
+    # ... a bracketed word without the dash stays in the sentence, as before
+    ("Hội đồng nhân dân (HĐND) tỉnh vừa ban hành Nghị quyết số 12/NQ-HĐND về phí.", {"issuer": "Hội đồng nhân dân tỉnh"}),
+    # "trả lời" acts: "giao X trả lời ..." asks X
+    ("Chủ tịch UBND tỉnh vừa giao các sở, ban, ngành, UBND thị xã Bắc Hà và các huyện trả lời kiến nghị của cử tri.",
+     {"bodies": ["các sở, ban, ngành", "UBND thị xã Bắc Hà", "các huyện"]}),
+]
+
+
+@pytest.mark.parametrize("text, expected", FIELD_CASES, ids=[t[:50] for t, _ in FIELD_CASES])
+def test_field(text, expected):
+    record = extract_text(text)
+    for path, want in expected.items():
+        assert _get(record, path) == want, (path, _get(record, path))
