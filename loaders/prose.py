@@ -222,8 +222,9 @@ def _res() -> dict[str, re.Pattern]:
         "dateline": re.compile(rf"(?<!\w){_alt('time_of_day')}\s+{G.piece('date')}(?!\d)"),
         # "Ngày 18/02, ...", "Chiều tối 3.2, ...": a day and month without the year
         # " date 2021-05 Kịp thời ...": the line a crawler puts before the page's text, the month it was published
-        "yearless": re.compile(rf"(?<!\w)(?:(?i:{G.piece('day_word')})|{_alt('time_of_day')})\s+(?P<d>\d{{1,2}})\s*"
-                               r"(?P<sep>[/.\-])\s*(?P<m>\d{1,2})(?!\s*[/.\-]?\s*\d)"),
+        # ... the day in brackets after a time of day: "Chiều nay (26/3), ..."
+        "yearless": re.compile(rf"(?<!\w)(?:(?i:{G.piece('day_word')})|{_alt('time_of_day')})\s+(?P<par>\()?(?P<d>\d{{1,2}})\s*"
+                               r"(?P<sep>[/.\-])\s*(?P<m>\d{1,2})(?(par)\))(?!\s*[/.\-]?\s*\d)"),
         "of": re.compile(rf"\s*,?\s*(?:(?i:{G.piece('of')})|{_alt('by_issuer')})\s+"),   # "của X"; "ban hành bởi X"
         "recipients": re.compile(rf"\s*,?\s*(?:{_alt('recipient_verb')})\s*:?\s+(?=\w)"),
         # "đã ký gửi Công điện số 1677/CĐ-TTg đến các Bộ": after a verb that sends, "đến" names the recipients

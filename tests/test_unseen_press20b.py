@@ -27,6 +27,14 @@ FIELD_CASES = [
      {"issuer": "Sở Công Thương"}),
     # ... a bracketed word without the dash stays in the sentence, as before
     ("Hội đồng nhân dân (HĐND) tỉnh vừa ban hành Nghị quyết số 12/NQ-HĐND về phí.", {"issuer": "Hội đồng nhân dân tỉnh"}),
+    # "Chiều nay (26/3)": the day in brackets after a time of day, its year from the portal's update line
+    ("Ngày cập nhật 27/03/2020\n\nChiều nay (26/3), thay mặt Ban Thường vụ Tỉnh ủy, Phó Bí thư Tỉnh ủy Lê Văn Tám đã "
+     "ký công văn hỏa tốc gửi các huyện ủy về việc tạm dừng đại hội.",
+     {"doc_type": "Công văn", "date": "2020-03-26", "urgency": "Hỏa tốc", "signer": "Lê Văn Tám"}),
+    ("Ngày cập nhật 06/08/2021\nSáng nay (5/8), Ban Thường vụ Tỉnh ủy đã ban hành Công văn số 93-CV/TU.",
+     {"date": "2021-08-05", "number": "93-CV/TU"}),
+    # ... an unclosed bracket is no date
+    ("Ngày cập nhật 06/08/2021\nSáng nay (5/8 Ban Thường vụ Tỉnh ủy đã ban hành Công văn số 93-CV/TU.", {"date": None}),
     # "trả lời" acts: "giao X trả lời ..." asks X
     ("Chủ tịch UBND tỉnh vừa giao các sở, ban, ngành, UBND thị xã Bắc Hà và các huyện trả lời kiến nghị của cử tri.",
      {"bodies": ["các sở, ban, ngành", "UBND thị xã Bắc Hà", "các huyện"]}),
