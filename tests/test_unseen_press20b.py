@@ -35,6 +35,15 @@ FIELD_CASES = [
      {"date": "2021-08-05", "number": "93-CV/TU"}),
     # ... an unclosed bracket is no date
     ("Ngày cập nhật 06/08/2021\nSáng nay (5/8 Ban Thường vụ Tỉnh ủy đã ban hành Công văn số 93-CV/TU.", {"date": None}),
+    # "phòng GD&ĐT" written in lower case after the verb is the district's education office
+    ("Sở GD&ĐT yêu cầu phòng GD&ĐT huyện, thành phố chỉ đạo kịp thời các đơn vị trường học.",
+     {"issuer": "Sở GD&ĐT", "bodies": ["Phòng Giáo dục và Đào tạo huyện, thành phố"]}),
+    ("Sở GDĐT yêu cầu phòng GDĐT các huyện rà soát đội ngũ giáo viên.",
+     {"bodies": ["Phòng Giáo dục và Đào tạo các huyện"]}),
+    # "X nhấn mạnh Y <task>" asks Y (as "lưu ý"); "báo cáo về X" names X the one reported to, no lead body
+    ("Sở Y tế nhấn mạnh các bệnh viện cần báo cáo kịp thời về Sở Y tế để biết và chỉ đạo.",
+     {"bodies": ["các bệnh viện"]}),
+    ("Sở GD&ĐT nhấn mạnh các đơn vị giáo dục quán triệt triển khai.", {"bodies": ["các đơn vị giáo dục"]}),
     # "trả lời" acts: "giao X trả lời ..." asks X
     ("Chủ tịch UBND tỉnh vừa giao các sở, ban, ngành, UBND thị xã Bắc Hà và các huyện trả lời kiến nghị của cử tri.",
      {"bodies": ["các sở, ban, ngành", "UBND thị xã Bắc Hà", "các huyện"]}),
