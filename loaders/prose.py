@@ -1891,9 +1891,12 @@ def city_of_quarters(st: SourceText, organ_: H.Organ) -> H.Organ | None:
 @lru_cache(maxsize=1)
 def _quarter_re() -> re.Pattern:
     # "các Quận ủy", "quận ủy", "các quận, huyện"; "Quận 1" alone may be read in a quoted address
+    # ... "UBND quận, huyện", "Ủy ban nhân dân các quận": a unit's organ (header_markers organ, level unit) of a quận
     committees = sorted({u.committee for u in refdata.admin_units().districts
                          if re.fullmatch(G.piece("city_district_kind"), u.kind)})
-    return re.compile(rf"(?<!\w)(?:(?i:{alternation(committees)})|{G.piece('plural')}\s+{G.piece('city_district_kind')})(?!\w)")
+    organs = sorted({r["value"] for r in H.markers("organ") if r["level"] == "unit"})
+    return re.compile(rf"(?<!\w)(?:(?i:{alternation(committees)})|{G.piece('plural')}\s+{G.piece('city_district_kind')}"
+                      rf"|(?i:{alternation(organs)})\s+(?:{G.piece('plural')}\s+)?{G.piece('city_district_kind')})(?!\w)")
 
 
 @lru_cache(maxsize=1)

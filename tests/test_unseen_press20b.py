@@ -44,6 +44,14 @@ FIELD_CASES = [
     ("Sở Y tế nhấn mạnh các bệnh viện cần báo cáo kịp thời về Sở Y tế để biết và chỉ đạo.",
      {"bodies": ["các bệnh viện"]}),
     ("Sở GD&ĐT nhấn mạnh các đơn vị giáo dục quán triệt triển khai.", {"bodies": ["các đơn vị giáo dục"]}),
+    # "UBND TP" without its place, writing to "UBND quận, huyện": a quận lies only in a centrally-run city, province level
+    ("Mới đây, UBND TP đã có Công điện khẩn số 06/CĐ-UBND gửi các sở, ngành TP, UBND quận, huyện yêu cầu tập trung "
+     "phòng dịch.", {"issuer": "UBND thành phố", "issuer_level": "province", "number": "06/CĐ-UBND"}),
+    ("Thành ủy vừa ban hành Chỉ thị số 06-CT/TU yêu cầu Ủy ban nhân dân các quận rà soát.",
+     {"issuer": "Thành ủy", "issuer_level": "province"}),
+    # ... huyện alone tell nothing
+    ("Mới đây, UBND TP đã có Công điện khẩn số 06/CĐ-UBND gửi các sở, ngành TP, UBND các huyện yêu cầu tập trung "
+     "phòng dịch.", {"issuer": "UBND thành phố", "issuer_level": None}),
     # "trả lời" acts: "giao X trả lời ..." asks X
     ("Chủ tịch UBND tỉnh vừa giao các sở, ban, ngành, UBND thị xã Bắc Hà và các huyện trả lời kiến nghị của cử tri.",
      {"bodies": ["các sở, ban, ngành", "UBND thị xã Bắc Hà", "các huyện"]}),
