@@ -52,6 +52,10 @@ FIELD_CASES = [
     # ... huyện alone tell nothing
     ("Mới đây, UBND TP đã có Công điện khẩn số 06/CĐ-UBND gửi các sở, ngành TP, UBND các huyện yêu cầu tập trung "
      "phòng dịch.", {"issuer": "UBND thành phố", "issuer_level": None}),
+    # "tuyệt đối không ..." is the task, no part of the body asked
+    ("Sở GD&ĐT yêu cầu các trường học trực thuộc Sở tuyệt đối không thu tiền tài liệu.",
+     {"bodies": ["các trường học trực thuộc Sở"]}),
+    ("UBND huyện yêu cầu các xã tuyệt đối tuân thủ quy định về phòng cháy.", {"bodies": ["các xã"]}),
     # "trả lời" acts: "giao X trả lời ..." asks X
     ("Chủ tịch UBND tỉnh vừa giao các sở, ban, ngành, UBND thị xã Bắc Hà và các huyện trả lời kiến nghị của cử tri.",
      {"bodies": ["các sở, ban, ngành", "UBND thị xã Bắc Hà", "các huyện"]}),
