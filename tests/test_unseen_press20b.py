@@ -56,6 +56,15 @@ FIELD_CASES = [
     ("Sở GD&ĐT yêu cầu các trường học trực thuộc Sở tuyệt đối không thu tiền tài liệu.",
      {"bodies": ["các trường học trực thuộc Sở"]}),
     ("UBND huyện yêu cầu các xã tuyệt đối tuân thủ quy định về phòng cháy.", {"bodies": ["các xã"]}),
+    # "...; các <class> <task>": a class of units opens a task of its own after ";" (the clause before read with its
+    # abbreviations spelled out, as the task reader reads it)
+    ("Sở GD&ĐT yêu cầu phòng GD&ĐT huyện, thành phố chỉ đạo kịp thời các trường; các trường học trực thuộc Sở "
+     "tuyệt đối không thu tiền tài liệu.",
+     {"bodies": ["Phòng Giáo dục và Đào tạo huyện, thành phố", "các trường học trực thuộc Sở"]}),
+    ("Sở Y tế yêu cầu Bệnh viện tỉnh rà soát thuốc; các xã báo cáo kết quả.", {"bodies": ["Bệnh viện tỉnh", "các xã"]}),
+    # ... a list "A, B; các huyện phối hợp" stays one task
+    ("UBND tỉnh yêu cầu Sở Y tế, Sở Tài chính; các huyện phối hợp rà soát.",
+     {"bodies": ["Sở Y tế", "Sở Tài chính", "các huyện"]}),
     # "trả lời" acts: "giao X trả lời ..." asks X
     ("Chủ tịch UBND tỉnh vừa giao các sở, ban, ngành, UBND thị xã Bắc Hà và các huyện trả lời kiến nghị của cử tri.",
      {"bodies": ["các sở, ban, ngành", "UBND thị xã Bắc Hà", "các huyện"]}),
