@@ -147,6 +147,14 @@ def _formal_stops() -> str:
 
 
 @lru_cache(maxsize=1)
+def _not_prefix_dot() -> str:
+    """Before a dot: it is not that of a place prefix ("TP.", "TX.": header_markers place_prefix) before the place's
+    capitalised name ("Sở Y tế TP. Hà Nội")."""
+    prefixes = sorted({r["spelling"][:-1] for r in H.markers("place_prefix") if r["spelling"].endswith(".")})
+    return "".join(rf"(?!(?<=(?<![^\W_]){re.escape(p)})\.\s+[{H.UPPER}])" for p in prefixes)
+
+
+@lru_cache(maxsize=1)
 def _res() -> dict[str, re.Pattern]:
     names, aliases = _type_names()
     type_names = {r["name_vi"] for r in table("doc_types")}
@@ -242,8 +250,9 @@ def _res() -> dict[str, re.Pattern]:
         # "về việc thực hiện các biện pháp cấp bách nhằm khống chế dịch": a formal trích yếu keeps its purpose clause
         # unless a comma sets it off ("về việc tổ chức Tết, nhằm ...")
         "subject_end_formal": _subject_end(plural, heads, _formal_stops()),
-        "recipients_end": re.compile(rf"\s{about}\s|\.(?:\s|$)|[;:\n“\"]"),
-        "colon_list_end": re.compile(rf"\s{about}\s|\.(?:\s|$)|[:\n“\"]"),
+        # ... not the dot of a place's prefix before its name ("gửi Sở Y tế TP. Hà Nội": header_markers place_prefix)
+        "recipients_end": re.compile(rf"\s{about}\s|{_not_prefix_dot()}\.(?:\s|$)|[;:\n“\"]"),
+        "colon_list_end": re.compile(rf"\s{about}\s|{_not_prefix_dot()}\.(?:\s|$)|[:\n“\"]"),
         "subject_plain": re.compile(rf"\s+(?P<s>[^\W\d_{H.UPPER}])"),   # a lower-case word
         "word_then_about": re.compile(rf"(?:[^\W\d_]+\s+){{1,2}}(?=(?i:{G.piece('about')})\s)"),   # "mới về ...", "chuyên đề về ..."
         "stop": re.compile(rf"(?<!\w){stop}(?!\w)"),

@@ -65,6 +65,14 @@ FIELD_CASES = [
     # ... a list "A, B; các huyện phối hợp" stays one task
     ("UBND tỉnh yêu cầu Sở Y tế, Sở Tài chính; các huyện phối hợp rà soát.",
      {"bodies": ["Sở Y tế", "Sở Tài chính", "các huyện"]}),
+    # "gửi Sở Y tế TP. Hà Nội cùng Bệnh viện X liên quan tới ...": the prefix's dot ends no list; "liên quan tới" ends it
+    ("Bộ Y tế vừa có Công văn hỏa tốc gửi Sở Y tế TP. Hà Nội cùng Bệnh viện Đa khoa Hồng Phúc liên quan tới sự cố y "
+     "khoa.", {"urgency": "Hỏa tốc", "recipients": ("Sở Y tế TP. Hà Nội", "Bệnh viện Đa khoa Hồng Phúc")}),
+    ("Sở Y tế vừa có Công văn gửi UBND TX. Sơn Tây liên quan đến dịch sốt xuất huyết.",
+     {"recipients": ("UBND TX. Sơn Tây",)}),
+    # ... a dot ending the sentence after the prefix's place still ends it
+    ("Bộ Y tế vừa có Công văn gửi Sở Y tế TP. Hà Nội. Bệnh viện Đa khoa Hồng Phúc đã báo cáo.",
+     {"recipients": ("Sở Y tế TP. Hà Nội",)}),
     # "trả lời" acts: "giao X trả lời ..." asks X
     ("Chủ tịch UBND tỉnh vừa giao các sở, ban, ngành, UBND thị xã Bắc Hà và các huyện trả lời kiến nghị của cử tri.",
      {"bodies": ["các sở, ban, ngành", "UBND thị xã Bắc Hà", "các huyện"]}),
