@@ -1232,9 +1232,14 @@ def _tasks_of(s: _Sentence, ctx: DocContext, related: tuple[str, ...] = ()) -> _
         inner = d["assign_inner"].search(text)
         if not inner:
             return _sent_to_task(text, None, 0, ctx, related) or _directed_to(text, ctx, related) or _agent_task(text, ctx, related)
-        obj_start = inner.end()
-        return (_object_task(text, obj_start, ctx, related) or _second_request(text, obj_start, ctx, related)
-                or _sent_to_task(text, inner.start(), obj_start, ctx, related) or _directed_to(text, ctx, related))
+        while inner:   # "X nhấn mạnh quy định mới, do đó yêu cầu Y ...": a verb asking no body, the next one may
+            obj_start = inner.end()
+            found = (_object_task(text, obj_start, ctx, related) or _second_request(text, obj_start, ctx, related)
+                     or _sent_to_task(text, inner.start(), obj_start, ctx, related))
+            if found:
+                return found
+            inner = d["assign_inner"].search(text, inner.end())
+        return _directed_to(text, ctx, related)
     return _object_task(text, obj_start, ctx, related) or _second_request(text, obj_start, ctx, related)
 
 
