@@ -141,7 +141,9 @@ def _data() -> dict:
         "past_assign": re.compile(rf"(?<![^\W_])(?:{alternation(words('past_aspect'))})\s+(?:{alternation(words('assign_verb'))}){nb}"),
         # "X kiểm tra 4 đảng viên, qua đó đề nghị Y khai trừ ...": a request as the outcome of the work told
         "outcome_request": re.compile(rf"(?<![^\W_])(?i:{alternation(words('outcome_word'))})\s+(?:{alternation(words('assign_verb'))}){nb}"),
-        "second_request": re.compile(rf"[^;:.\n]{{1,40}}?(?:,\s*|\s+{_AND}\s+)(?:{alternation(words('assign_verb'))}){nb}\s*"),
+        # ... a connective may come between ("nhấn mạnh quy định mới, do đó yêu cầu Y ...": request_connective)
+        "second_request": re.compile(rf"[^;:.\n]{{1,40}}?(?:,\s*|\s+{_AND}\s+)(?:(?:{alternation(words('request_connective'))})\s+)?"
+                                     rf"(?:{alternation(words('assign_verb'))}){nb}\s*"),
         "cooperate": re.compile(rf"(?<![^\W_])(?i:{alternation(words('cooperate'))}){nb}\s*"),
         "report": re.compile(rf"(?<![^\W_])(?:{alternation(words('report'))}){nb}\s*"),
         "formula": re.compile(rf"^(?:(?:{alternation(words('formula'))}|{_AND}|,)\s*)+$", re.I),
@@ -1232,14 +1234,9 @@ def _tasks_of(s: _Sentence, ctx: DocContext, related: tuple[str, ...] = ()) -> _
         inner = d["assign_inner"].search(text)
         if not inner:
             return _sent_to_task(text, None, 0, ctx, related) or _directed_to(text, ctx, related) or _agent_task(text, ctx, related)
-        while inner:   # "X nhấn mạnh quy định mới, do đó yêu cầu Y ...": a verb asking no body, the next one may
-            obj_start = inner.end()
-            found = (_object_task(text, obj_start, ctx, related) or _second_request(text, obj_start, ctx, related)
-                     or _sent_to_task(text, inner.start(), obj_start, ctx, related))
-            if found:
-                return found
-            inner = d["assign_inner"].search(text, inner.end())
-        return _directed_to(text, ctx, related)
+        obj_start = inner.end()
+        return (_object_task(text, obj_start, ctx, related) or _second_request(text, obj_start, ctx, related)
+                or _sent_to_task(text, inner.start(), obj_start, ctx, related) or _directed_to(text, ctx, related))
     return _object_task(text, obj_start, ctx, related) or _second_request(text, obj_start, ctx, related)
 
 

@@ -45,6 +45,11 @@ FIELD_CASES = [
     ("Sở Y tế nhấn mạnh các bệnh viện cần báo cáo kịp thời về Sở Y tế để biết và chỉ đạo.",
      {"bodies": ["các bệnh viện"]}),
     ("Sở GD&ĐT nhấn mạnh các đơn vị giáo dục quán triệt triển khai.", {"bodies": ["các đơn vị giáo dục"]}),
+    # ... "nhấn mạnh <a topic>, do đó / vì vậy / đồng thời yêu cầu Y ...": the second verb asks Y
+    ("Sở Y tế nhấn mạnh dịch còn phức tạp, vì vậy yêu cầu các bệnh viện tăng cường giám sát.",
+     {"bodies": ["các bệnh viện"]}),
+    ("UBND tỉnh nhấn mạnh ý nghĩa của đợt thi đua, đồng thời yêu cầu các sở triển khai kế hoạch.",
+     {"bodies": ["các sở"]}),
     # "UBND TP" without its place, writing to "UBND quận, huyện": a quận lies only in a centrally-run city, province level
     ("Mới đây, UBND TP đã có Công điện khẩn số 06/CĐ-UBND gửi các sở, ngành TP, UBND quận, huyện yêu cầu tập trung "
      "phòng dịch.", {"issuer": "UBND thành phố", "issuer_level": "province", "number": "06/CĐ-UBND"}),
