@@ -141,7 +141,9 @@ def _data() -> dict:
         "past_assign": re.compile(rf"(?<![^\W_])(?:{alternation(words('past_aspect'))})\s+(?:{alternation(words('assign_verb'))}){nb}"),
         # "X kiểm tra 4 đảng viên, qua đó đề nghị Y khai trừ ...": a request as the outcome of the work told
         "outcome_request": re.compile(rf"(?<![^\W_])(?i:{alternation(words('outcome_word'))})\s+(?:{alternation(words('assign_verb'))}){nb}"),
-        "second_request": re.compile(rf"[^;:.\n]{{1,40}}?(?:,\s*|\s+{_AND}\s+)(?:{alternation(words('assign_verb'))}){nb}\s*"),
+        # ... a connective may come between ("nhấn mạnh quy định mới, do đó yêu cầu Y ...": request_connective)
+        "second_request": re.compile(rf"[^;:.\n]{{1,40}}?(?:,\s*|\s+{_AND}\s+)(?:(?:{alternation(words('request_connective'))})\s+)?"
+                                     rf"(?:{alternation(words('assign_verb'))}){nb}\s*"),
         "cooperate": re.compile(rf"(?<![^\W_])(?i:{alternation(words('cooperate'))}){nb}\s*"),
         "report": re.compile(rf"(?<![^\W_])(?:{alternation(words('report'))}){nb}\s*"),
         "formula": re.compile(rf"^(?:(?:{alternation(words('formula'))}|{_AND}|,)\s*)+$", re.I),
@@ -390,6 +392,12 @@ def _without_heading(s: _Sentence) -> _Sentence:
     return _Sentence(s.start + off, s.end, True, s.text[off:])
 
 
+def _plural_class_start(text: str) -> bool:
+    """"các xã", "các trường học": the plural of a class of committees or units opens the text."""
+    d = _data()
+    return bool(_PLURAL_SPACE.match(text) and (d["committee"].match(text) or d["unit"].match(text)))
+
+
 def _clauses(s: _Sentence, ctx: DocContext, related: tuple[str, ...] = ()) -> list[_Sentence]:
     """"... giao Ban Tuyên giáo tham mưu ...; Ban Tổ chức Huyện ủy tham mưu ...": a clause after ";"
     with a body (or a place named with its kind) of its own as subject and a predicate is a task of its own, when the clause before
@@ -399,11 +407,13 @@ def _clauses(s: _Sentence, ctx: DocContext, related: tuple[str, ...] = ()) -> li
         rest = s.text[m.end():]
         nxt = _CLAUSE_CUT.search(rest)
         clause = rest[:nxt.start()] if nxt else rest
-        if not (_data()["head"].match(clause) or _place_start(clause)) \
+        if not (_data()["head"].match(clause) or _place_start(clause) or _plural_class_start(clause)) \
                 or _subject(_Sentence(0, len(clause), False, clause)) is None:
-            continue   # ("...; thị xã Kỳ Anh tập trung ...": a place acting opens a clause of its own too)
+            continue   # ("...; thị xã Kỳ Anh tập trung ...": a place acting opens a clause of its own too, and so
+            # does a class of units: "...; các trường học trực thuộc Sở tuyệt đối không thu tiền")
         before = _Sentence(s.start + start, s.start + m.start(), False, s.text[start:m.start()])
-        found = _tasks_of(before, ctx, related) or _after_lead_in(before, ctx, related)
+        spelled = _spelled_out(before)   # as _find reads it: "phòng GD&ĐT" spelled out is a body
+        found = _tasks_of(spelled, ctx, related) or _after_lead_in(spelled, ctx, related)
         if found is None or found.intro or not found.bodies:
             continue
         out.append(_Sentence(s.start + start, s.start + m.start(), s.item if not out else False,
@@ -938,7 +948,7 @@ def _names_start(text: str) -> bool:
     return bool(d["head"].match(text) or d["post"].match(text) or d["person"].match(text) or _place_start(text)
                 or d["lowered_head"].match(text)   # "công an các đơn vị": an organ written in lower case
                 or d["strip_post"].match(text)   # "các thành viên Ban Chỉ đạo ...": a post before a body's head
-                or _PLURAL_SPACE.match(text) and (d["committee"].match(text) or d["unit"].match(text))
+                or _plural_class_start(text)
                 or _PLURAL_CAPITAL_SPACE.match(text)
                 or bool(_ORGAN_OF_CLASS.match(text)) and bool(d["committee"].match(text[_ORGAN_OF_CLASS.match(text).end():]))
                 or bool(_plural_head().match(text))  # "các Bộ có liên quan"

@@ -51,7 +51,8 @@ def find_acting(st: SourceText, start: int, end: int, with_prefix: bool) -> Acti
             continue   # "... Phó Trưởng Ban Chỉ đạo": a name going on ("Ban Chỉ đạo"), no verb
         if _many_issued().match(st.work, m.end()) and _issued_verb().search(verb):
             continue   # "Tỉnh ủy, HĐND, UBND tỉnh đã ban hành các văn bản ...": many documents told, none issued here
-        found = body_in_text(st.work[m.start(): m.end("rest")])
+        body_end = _before_person(st, m.start(), m.end("rest"))
+        found = body_in_text(st.work[m.start(): body_end])
         dept = _department_before().search(st.work, max(start, m.start() - 40), m.start())
         if found and dept:  # "Ban Tổ chức Tỉnh ủy yêu cầu": a department of the committee speaks, not the committee
             from loaders.prose import _template_body   # prose reads press text with this module
@@ -69,8 +70,27 @@ def find_acting(st: SourceText, start: int, end: int, with_prefix: bool) -> Acti
             if joint:  # "Bộ Chính trị, Ban Bí thư yêu cầu": bodies acting jointly; the first named speaks
                 partner = found[1]
                 found, begin = joint
-            return Acting(found[0], found[1], st.span(begin, m.end("rest")), partner, _verb_kind(verb, "opinion"))
+            return Acting(found[0], found[1], st.span(begin, body_end), partner, _verb_kind(verb, "opinion"))
     return None
+
+
+@lru_cache(maxsize=1)
+def _kind_word_end() -> re.Pattern:
+    return re.compile(rf"(?<![^\W_])(?:{G.piece('unit_kind')}|{G.piece('commune_kind')})$")
+
+
+def _before_person(st: SourceText, start: int, end: int) -> int:
+    """Where the body ends when a person's name follows it ("Chủ tịch UBND TPHCM Phan Văn Mãi yêu cầu"): the body
+    left must still be a named one ("Bộ Công Thương" keeps its last words: "Bộ" alone is no name)."""
+    from loaders.prose import _trailing_name   # prose reads press text with this module
+    name = _trailing_name(st, start, end)
+    if name is None:
+        return end
+    cut = len(st.work[start:name.start].rstrip()) + start
+    if _kind_word_end().search(st.work, start, cut):
+        return end   # "UBND xã Hương Thọ": the capitalised words name the place of that kind, no person
+    left = body_in_text(st.work[start:cut])
+    return cut if left and left[1].name != left[1].keyword else end
 
 
 def _named_before(work: str, start: int, pos: int, bare: Organ) -> tuple[str | None, Organ] | None:

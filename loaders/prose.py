@@ -147,6 +147,14 @@ def _formal_stops() -> str:
 
 
 @lru_cache(maxsize=1)
+def _not_prefix_dot() -> str:
+    """Before a dot: it is not that of a place prefix ("TP.", "TX.": header_markers place_prefix) before the place's
+    capitalised name ("Sở Y tế TP. Hà Nội")."""
+    prefixes = sorted({r["spelling"][:-1] for r in H.markers("place_prefix") if r["spelling"].endswith(".")})
+    return "".join(rf"(?!(?<=(?<![^\W_]){re.escape(p)})\.\s+[{H.UPPER}])" for p in prefixes)
+
+
+@lru_cache(maxsize=1)
 def _res() -> dict[str, re.Pattern]:
     names, aliases = _type_names()
     type_names = {r["name_vi"] for r in table("doc_types")}
@@ -222,8 +230,9 @@ def _res() -> dict[str, re.Pattern]:
         "dateline": re.compile(rf"(?<!\w){_alt('time_of_day')}\s+{G.piece('date')}(?!\d)"),
         # "Ngày 18/02, ...", "Chiều tối 3.2, ...": a day and month without the year
         # " date 2021-05 Kịp thời ...": the line a crawler puts before the page's text, the month it was published
-        "yearless": re.compile(rf"(?<!\w)(?:(?i:{G.piece('day_word')})|{_alt('time_of_day')})\s+(?P<d>\d{{1,2}})\s*"
-                               r"(?P<sep>[/.\-])\s*(?P<m>\d{1,2})(?!\s*[/.\-]?\s*\d)"),
+        # ... the day in brackets after a time of day: "Chiều nay (26/3), ..."
+        "yearless": re.compile(rf"(?<!\w)(?:(?i:{G.piece('day_word')})|{_alt('time_of_day')})\s+(?P<par>\()?(?P<d>\d{{1,2}})\s*"
+                               r"(?P<sep>[/.\-])\s*(?P<m>\d{1,2})(?(par)\))(?!\s*[/.\-]?\s*\d)"),
         "of": re.compile(rf"\s*,?\s*(?:(?i:{G.piece('of')})|{_alt('by_issuer')})\s+"),   # "của X"; "ban hành bởi X"
         "recipients": re.compile(rf"\s*,?\s*(?:{_alt('recipient_verb')})\s*:?\s+(?=\w)"),
         # "đã ký gửi Công điện số 1677/CĐ-TTg đến các Bộ": after a verb that sends, "đến" names the recipients
@@ -241,8 +250,9 @@ def _res() -> dict[str, re.Pattern]:
         # "về việc thực hiện các biện pháp cấp bách nhằm khống chế dịch": a formal trích yếu keeps its purpose clause
         # unless a comma sets it off ("về việc tổ chức Tết, nhằm ...")
         "subject_end_formal": _subject_end(plural, heads, _formal_stops()),
-        "recipients_end": re.compile(rf"\s{about}\s|\.(?:\s|$)|[;:\n“\"]"),
-        "colon_list_end": re.compile(rf"\s{about}\s|\.(?:\s|$)|[:\n“\"]"),
+        # ... not the dot of a place's prefix before its name ("gửi Sở Y tế TP. Hà Nội": header_markers place_prefix)
+        "recipients_end": re.compile(rf"\s{about}\s|{_not_prefix_dot()}\.(?:\s|$)|[;:\n“\"]"),
+        "colon_list_end": re.compile(rf"\s{about}\s|{_not_prefix_dot()}\.(?:\s|$)|[:\n“\"]"),
         "subject_plain": re.compile(rf"\s+(?P<s>[^\W\d_{H.UPPER}])"),   # a lower-case word
         "word_then_about": re.compile(rf"(?:[^\W\d_]+\s+){{1,2}}(?=(?i:{G.piece('about')})\s)"),   # "mới về ...", "chuyên đề về ..."
         "stop": re.compile(rf"(?<!\w){stop}(?!\w)"),
@@ -1358,6 +1368,11 @@ def _clause_start(work: str, pos: int, end: int) -> int:
     agency = _AGENCY.match(work, _skip_space(work, start, end), end)   # "(GLO)- Văn phòng Chính phủ vừa có ..."
     if agency:
         return agency.end()
+    run_on = None
+    for run_on in _RUN_ON_SIGLE.finditer(work, start, end):
+        pass
+    if run_on:   # "<a headline> (PLVN) - Bộ X vừa có ...": a tag page's teaser runs its headline into the lead
+        return run_on.end()
     unit = _res()["ministry_unit"].search(work, pos, start)
     if unit and _res()["ministry"].match(work, _skip_space(work, start, end)):
         return unit.start()   # "Cục Y tế dự phòng, Bộ Y tế đã có Công văn": the Cục of that Bộ wrote it
@@ -1381,6 +1396,10 @@ _STAMP_RE = re.compile(rf"(?:{_alt('page_stamp')})\s+(?P<y>(?:19|20)\d\d)-(?P<m>
 _AGENCY = re.compile(rf"(?:{_STAMP}\s+)?(?:\([{H.UPPER}&]{{2,8}}\)|\([^\s()]{{2,24}}\)(?=\s*[-–—])|[{H.UPPER}]{{2,8}}(?=\s*[-–—])"
                      rf"|[{H.UPPER}][^\W_]*(?:\.[^\W_]+)*(?=\s+[-–—]\s))"
                      rf"\s*[-–—]?\s*|{_STAMP}\s+")
+
+
+# ... or inside the line, a headline before it: "Cúm gia cầm lây lan (PLVN) - Bộ X vừa có công điện"
+_RUN_ON_SIGLE = re.compile(rf"(?<=\s)\([{H.UPPER}&]{{2,8}}\)\s*[-–—]\s*(?=[{H.UPPER}])")
 
 
 _PARTY_SYMBOL = re.compile(r"\d+-[^\W\d_]")   # "09-QC/TW": a Party number, whose code is its type
@@ -1903,9 +1922,12 @@ def city_of_quarters(st: SourceText, organ_: H.Organ) -> H.Organ | None:
 @lru_cache(maxsize=1)
 def _quarter_re() -> re.Pattern:
     # "các Quận ủy", "quận ủy", "các quận, huyện"; "Quận 1" alone may be read in a quoted address
+    # ... "UBND quận, huyện", "Ủy ban nhân dân các quận": a unit's organ (header_markers organ, level unit) of a quận
     committees = sorted({u.committee for u in refdata.admin_units().districts
                          if re.fullmatch(G.piece("city_district_kind"), u.kind)})
-    return re.compile(rf"(?<!\w)(?:(?i:{alternation(committees)})|{G.piece('plural')}\s+{G.piece('city_district_kind')})(?!\w)")
+    organs = sorted({r["value"] for r in H.markers("organ") if r["level"] == "unit"})
+    return re.compile(rf"(?<!\w)(?:(?i:{alternation(committees)})|{G.piece('plural')}\s+{G.piece('city_district_kind')}"
+                      rf"|(?i:{alternation(organs)})\s+(?:{G.piece('plural')}\s+)?{G.piece('city_district_kind')})(?!\w)")
 
 
 @lru_cache(maxsize=1)
