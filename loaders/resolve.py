@@ -640,8 +640,8 @@ def _resolved_document(k: int, d: LoadedDocument, iris: tuple[str, str | None],
             parent = _nested_in(m, mine, targets)
             citing = parent or iri
             relation = _nested_relation(c.text) if parent else "refers"
-        cits.append(evolved(  # a ResolvedCitation (every field given), without __init__: one a citation
-            _NO_CITATION, iri=ids.citation_iri(iri, m.index + 1), index=m.index, citing=citing,
+        cits.append(ResolvedCitation(
+            iri=ids.citation_iri(iri, m.index + 1), index=m.index, citing=citing,
             asserted_in=iri, target=target, own_target=own_targets[m.key],
             relation=relation, explicit=c.explicit, method=method, confidence=confidence,
             issuer=m.issuer.iri if m.issuer else None))
@@ -650,14 +650,8 @@ def _resolved_document(k: int, d: LoadedDocument, iris: tuple[str, str | None],
         if name not in known:  # a name repeats in a record's tasks and lists
             names.body(k, name)
     ctx = names.contexts[k]
-    return evolved(_NO_DOCUMENT, iri=iri, copy_iri=copy_iri, citations=tuple(cits),
-                   bodies={n: b.iri for n, b in known.items()}, locality=(ctx.province, ctx.district))
-
-
-# what _resolved_document fills (evolved), every field replaced
-_NO_CITATION = ResolvedCitation(iri="", index=0, citing="", asserted_in="", target="", own_target="",
-                                relation="", explicit=False, method="", confidence=0.0)
-_NO_DOCUMENT = ResolvedDocument(iri="", copy_iri=None, citations=(), bodies={})
+    return ResolvedDocument(iri=iri, copy_iri=copy_iri, citations=tuple(cits),
+                            bodies={n: b.iri for n, b in known.items()}, locality=(ctx.province, ctx.district))
 
 
 # --- one issuer per document --------------------------------------------------------------
