@@ -775,8 +775,12 @@ def headed_body(issuer: str) -> str | None:
 
 @lru_cache(maxsize=1)
 def _post_re() -> re.Pattern:
-    roles = sorted((r["phrase"] for r in table("press_phrases") if r["kind"] == "role"), key=len, reverse=True)
-    return re.compile(rf"(?:{alternation(roles)})\s+")
+    return re.compile(rf"(?:{alternation(_roles())})\s+")   # alternation tries the longest first
+
+
+def _roles() -> list[str]:
+    """The posts of press_phrases.csv (role rows: "Thủ tướng", "Chủ tịch", "Bộ trưởng")."""
+    return [r["phrase"] for r in table("press_phrases") if r["kind"] == "role"]
 
 
 def _numbered_in_brackets(w: str, hit: _Hit, numbered) -> bool:
@@ -1228,8 +1232,7 @@ def _without_holder(issuer: str) -> str:
 @lru_cache(maxsize=1)
 def _last_title() -> re.Pattern:
     """", Chủ nhiệm Văn phòng Chính phủ": the last of a person's titles (press_phrases.csv role rows), its body after it."""
-    roles = [r["phrase"] for r in table("press_phrases") if r["kind"] == "role"]
-    return re.compile(rf",\s*(?:{alternation(roles)})\s+(?P<body>[^,]+)$")
+    return re.compile(rf",\s*(?:{alternation(_roles())})\s+(?P<body>[^,]+)$")
 
 
 def _last_title_body(issuer: str) -> str:
