@@ -534,13 +534,12 @@ def sync_graphs(store: ox.Store, graphs: Mapping[str, str], pause: Pause = lambd
     A store of the older layout (a named graph per file) is rebuilt whole. ``begun``: a full load begun
     ahead (FullLoad.ahead, only where full_load_certain), ended here.
     """
+    wanted = {g: _digest(graphs, g) for g in graphs}
     if begun is not None:
-        wanted = {g: _digest(graphs, g) for g in graphs}
         triples = _full_load(store, graphs, wanted, pause, stamp, progress, begun)
         store.remove(_marker(INTERRUPTED_MARKER))
         return SyncResult("full", tuple(sorted(graphs)), (), 0, triples)
     old = manifest(store) if _current_layout(store) and _entries_written(store) else {}
-    wanted = {g: _digest(graphs, g) for g in graphs}
     stale = sorted(g for g in graphs if old.get(g) != wanted[g])
     gone = sorted((set(data_graphs(store)) | set(old)) - set(graphs) - {BUILD_GRAPH}) if old else []
     was_merged = merged_complete(store) and not _interrupted(store)
