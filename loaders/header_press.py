@@ -82,8 +82,8 @@ def _kind_word_end() -> re.Pattern:
 def _before_person(st: SourceText, start: int, end: int) -> int:
     """Where the body ends when a person's name follows it ("Chủ tịch UBND TPHCM Phan Văn Mãi yêu cầu"): the body
     left must still be a named one ("Bộ Công Thương" keeps its last words: "Bộ" alone is no name)."""
-    from loaders.prose import _trailing_name   # prose reads press text with this module
-    name = _trailing_name(st, start, end)
+    from loaders.prose import trailing_name   # prose reads press text with this module
+    name = trailing_name(st, start, end)
     if name is None:
         return end
     cut = len(st.work[start:name.start].rstrip()) + start

@@ -485,7 +485,7 @@ class _Person:
     role: Span | None
 
 
-def _trailing_name(st: SourceText, s: int, e: int) -> Span | None:
+def trailing_name(st: SourceText, s: int, e: int) -> Span | None:
     """The person's name that ends work[s:e]: its last 2-4 capitalised words, a place name before
     it dropped ("Bí thư Thành ủy Hà Nội Đinh Tiến Dũng" -> "Đinh Tiến Dũng")."""
     toks = list(re.finditer(r"\S+", st.work[s:e]))
@@ -543,7 +543,7 @@ def _person(st: SourceText, s: int, e: int, party: bool = False) -> _Person | No
         return _Person(name, party_role or role)
     role = _role_at(st, s, e)
     if role:
-        name = _trailing_name(st, role.end, e)
+        name = trailing_name(st, role.end, e)
         if not name:
             return None
         # "Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ X": of a person's titles, the last one names the body; signing a
