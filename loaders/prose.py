@@ -1956,8 +1956,7 @@ def province_named(st: SourceText) -> tuple[str, str] | None:
     found = set()
     for m in _province_named_re().finditer(st.work):
         words_ = m.group("name").split()
-        place = next((H.lookup_province(" ".join(words_[:k])) for k in range(len(words_), 0, -1)
-                      if H.lookup_province(" ".join(words_[:k]))), None)
+        place = next(filter(None, (H.lookup_province(" ".join(words_[:k])) for k in range(len(words_), 0, -1))), None)
         if place:
             found.add(place)
     return found.pop() if len(found) == 1 else None
