@@ -305,6 +305,14 @@ def _head_index(bare_only: bool) -> dict[str, BodyTemplate]:
     return index
 
 
+def _sector_head(text: str) -> BodyTemplate | None:
+    """A department named by its head alone ("Sở Thông tin và Truyền thông"): as the issuer of a cited
+    document ("Tờ trình số 1342/TTr-STTTT" of a province's decision) it is the Sở of the locality, as its
+    symbol code would say; as an addressee it stays as written."""
+    template = _head_template(text, bare_only=False)
+    return template if template is not None and template.level == "sector" and template.channel == "state" else None
+
+
 def _fill_in_context(template: BodyTemplate, units: tuple[Unit, ...]) -> tuple[str, Unit] | None:
     for unit in units:
         if unit.level in template.scopes:
@@ -355,7 +363,7 @@ def complete_name(name: str, ctx: DocContext | None = None, cited: bool = False)
     units = _context_units(ctx)
     if not units:
         return _from_issuer(text, ctx)
-    bare = _head_template(text)
+    bare = _head_template(text) or (_sector_head(text) if cited else None)
     filled = _fill_in_context(bare, units) if bare else None
     if filled:
         return filled[0]

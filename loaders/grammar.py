@@ -351,8 +351,8 @@ def nearest_type(written: str) -> TypeMatch | None:
         return None
     best: TypeMatch | None = None
     for spelling, name in _spellings_by_letter().get(_base(key[0]), ()):
-        if abs(len(spelling) - len(key)) > len(spelling) // 3:
-            continue
+        if abs(len(spelling) - len(key)) > len(spelling) // 3 or spelling.startswith(key + " "):
+            continue   # whole words missing: "phương" (địa phương) is another word, no damaged "phương án"
         d = edit_distance(key, spelling)
         if d <= max(1, len(spelling) // 3) and (best is None or (d, -len(spelling)) < (best.distance, -len(best.spelling))):
             best = TypeMatch(name, spelling, d)

@@ -338,7 +338,8 @@ class _Reader:
     def _untitled_after_date(self, c: Cell, k: int) -> bool:
         """"Số: 34/KH-UBND | Quảng Ngãi, ngày 23 tháng 02 năm 2023 | / THỰC HIỆN CHƯƠNG TRÌNH ...": a portal that dropped
         the title line leaves the trích yếu right under the place and date: three words or more, opening no body's
-        name, no label ("KÍNH GỬI: ...", "DỰ THẢO"), and the text's basis under it ("Thực hiện Quyết định số ...")."""
+        name, no label ("KÍNH GỬI: ...", "DỰ THẢO"), and the text's basis under it ("Thực hiện Quyết định số ...")
+        or the authority line ("THỦ TƯỚNG CHÍNH PHỦ / Căn cứ ...")."""
         prev = next((p for p in reversed(self.cells[:k]) if not is_blank(p.text)), None)
         if not ("title" not in self.out and "number" in self.out and "date" in self.out and prev is not None
                 and DATE_LINE.match(prev.text) and ":" not in c.stripped and len(c.stripped.split()) > 2
@@ -347,7 +348,7 @@ class _Reader:
         j = k + 1
         while j < len(self.cells) and (is_blank(self.cells[j].text) or _continues_caps(self.cells[j])):
             j += 1
-        return _basis_line(self.cells, j)
+        return _basis_line(self.cells, j) or _authority_line(self.cells, j)
 
     def _line_organ(self, c: Cell, i: int) -> int | None:
         if not is_upper(c.stripped):

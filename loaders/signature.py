@@ -12,7 +12,7 @@ from loaders.header_layout import Cell, cells, is_blank, is_upper
 from loaders.header_organs import lookup_province
 from loaders.header_lists import find_list
 from loaders.header_parse import Header, copy_marker, parse_header
-from loaders.grammar import alternation
+from loaders.grammar import alternation, type_name
 from loaders.header_vocab import markers
 from loaders.refdata import table
 from loaders.records import CopyRecord, Signer, Span
@@ -39,7 +39,10 @@ def name_like(text: str) -> bool:
 
 
 def _role_like(text: str) -> bool:
-    return is_upper(text) and not line_patterns()["distribution"].match(text) and not text.lstrip().startswith(("-", "+"))
+    """A post in capitals; not the Nơi nhận head, a list entry, or an annex's title ("KẾ HOẠCH" under
+    "KT. THỦ TƯỚNG" when the portal dropped the signer's lines)."""
+    return is_upper(text) and not line_patterns()["distribution"].match(text) and not text.lstrip().startswith(("-", "+")) \
+        and type_name(text) is None
 
 
 def parse_signature(st: SourceText, start: int, end: int) -> SignatureBlock:
