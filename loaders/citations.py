@@ -1274,6 +1274,11 @@ def _continues_list(w: str, prev: _Hit, hit: _Hit) -> bool:
         and bool(_list_gap().match(w, cut, hit.start))
 
 
+def _opens_item(w: str, hit: _Hit) -> bool:
+    """The citation opens its clause or line: an item of a list, not a document its subject names."""
+    return not w[_clause_start(w, hit.start):hit.start].strip(" \t\n-–+*•")
+
+
 def _described_item(w: str, prev: _Hit, hit: _Hit) -> bool:
     """"Căn cứ Nghị định A của Chính phủ quy định ..., tổ chức thực hiện ... và Nghị định B": the verb
     after A sits in A's description (lower case, no new clause); B is the next item of A's list. A citing verb
@@ -1529,7 +1534,12 @@ def _find(st: SourceText, ctx: DocContext, own_number: str | None, start: int = 
         _relation(w, hit)
         _context_fill(w, hit, ctx)
     _aliases_keep_relation(w, hits)
-    for prev, hit in zip(hits, hits[1:]):
+    for k in range(1, len(hits)):
+        prev, hit = hits[k - 1], hits[k]
+        if hit.verb_pos < 0 and prev.verb_pos < 0 and not _opens_item(w, prev):
+            # "Nghị định 107 ... sửa đổi ... Nghị định số 61/2018 ...;\nNghị định số 69/2024 ...": the list goes on
+            # from the item the citation before sits in, not from the document that item names
+            prev = next((h for h in reversed(hits[:k - 1]) if _opens_item(w, h)), prev)
         if hit.head is None and (hit.verb_pos < 0 and _continues_list(w, prev, hit)
                                  or prev.verb_pos >= 0 and hit.verb_pos > prev.end and _described_item(w, prev, hit)):
             hit.relation, hit.verb, hit.verb_pos = prev.relation, prev.verb, prev.verb_pos

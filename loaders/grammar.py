@@ -222,7 +222,7 @@ def pieces() -> dict[str, str]:
     spaced_seg = r"(?![A-ZĐƯ][a-zđăâêôơư\u00e0-\u00ff\u1ea1-\u1ef9])"
     return {
         "date": date,
-        "dated": rf"{alternation(words('day_word'), 'i')}\s+{date}",
+        "dated": rf"{alternation(words('day_word'), 'i')}\s*{date}",   # "ngày21 tháng 01": a portal glued the day on
         # "ngày 30-9": a day and month without a year (the year from the page's own date)
         "day_month": rf"(?P<d>\d{{1,2}})\s*(?:{seps})\s*(?P<m>\d{{1,2}})",
         # "tháng 9 năm 2021": a month and year in words (a page's clue to the year of "Đêm 22/9")

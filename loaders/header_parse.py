@@ -539,6 +539,7 @@ def _set_subject(st, first: Cell, all_cells: tuple[Cell, ...], i: int, out, ev, 
         if _RULE.fullmatch(c.text):
             break   # "____": the rule under the trích yếu
         if not (c.stripped[:1].islower() or upper and _continues_caps(c) and not _organ_wrapped(all_cells, j - 1)
+                and not _section_heading().match(c.stripped)   # "I. CĂN CỨ PHÁP LÝ": the text's first part
                 or not upper and _wrapped_on(st.work, parts, c) or _range_wrapped(parts[-1], c)
                 or _colon_wrapped(parts, c)):
             break
