@@ -833,9 +833,13 @@ def bodies_of(phrase: str, ctx: DocContext, related: tuple[str, ...] = (), partn
             if bare.casefold() not in d["post_alone"]:
                 continue   # "Bí thư" alone: a post that names no body
             item = d["post_alone"][bare.casefold()]   # "Bộ trưởng", "các Bộ trưởng": the ministries
-        known = known_name_end(item)
+        # "Sở Tư pháp thẩm định hồ sơ" -> "Sở Tư pháp"; an addressee named in full keeps its name ("Ban Chỉ đạo
+        # quốc gia về khắc phục chất độc hóa học ...": "Ban Chỉ đạo quốc gia" alone is another Ban's short name),
+        # and nothing a portal glued to it ("... tại Việt Namnghiên cứu")
+        addressed = next((len(r) for r in related if len(r.split()) > 3 and item.casefold().startswith(r.casefold())), None)
+        known = addressed or known_name_end(item)
         if known:
-            item = item[:known]  # "Sở Tư pháp thẩm định hồ sơ" -> "Sở Tư pháp"
+            item = item[:known]
         head = d["head"].match(item)
         post = d["post"].match(item)
         if not head and not post and not _is_class(item) and not mass:
@@ -918,8 +922,10 @@ class _Task:
 
 
 @lru_cache(maxsize=8192)  # pure, and asked for the same sentences again and again
-def predicate(text: str, start: int = 0) -> re.Match | None:
-    """The first verb after start that no name of a body holds ("tổ chức đảng", "các cơ quan tham mưu" name classes)."""
+def predicate(text: str, start: int = 0, names: tuple[str, ...] = ()) -> re.Match | None:
+    """The first verb after start that no name of a body holds ("tổ chức đảng", "các cơ quan tham mưu" name classes;
+    ``names``, the document's addressees as the Kính gửi list spells them: "Ban Chỉ đạo quốc gia về khắc phục chất độc
+    hóa học do Mỹ sử dụng ...", whose "khắc phục", "sử dụng" are no verbs there)."""
     m = _data()["predicate"].search(text, start)
     post = _data()["strip_post"].match(text[start:])
     if m and post and m.start() < start + post.end():   # "lãnh đạo HĐND thành phố chủ động ...": a post there, no verb
@@ -931,6 +937,7 @@ def predicate(text: str, start: int = 0) -> re.Match | None:
         end = addressee_end(text, m.start())
         named = next((c.end() for c in _data()["class_name"].finditer(text, 0) if c.start() < m.start() < c.end()),
                      None)   # "các cơ quan tham mưu", "Cục quản lý thị trường": a name, "tham mưu", "quản lý" no verb there
+        named = named or next((e for b, e in _spans_of(text, names) if b < m.start() < e), None)
         if named is not None:
             m = _data()["predicate"].search(text, named)
             continue
@@ -938,6 +945,12 @@ def predicate(text: str, start: int = 0) -> re.Match | None:
             return m
         m = _data()["predicate"].search(text, end)  # "tổ chức đảng" names a class, "tổ chức" is no verb there
     return None
+
+
+def _spans_of(text: str, names: tuple[str, ...]) -> list[tuple[int, int]]:
+    """Where the names of several words (with a verb in them to hide) occur in the text, spaces and case aside."""
+    return [(m.start(), m.end()) for n in names if len(n.split()) > 3
+            for m in re.finditer(r"\s+".join(map(re.escape, n.split())), text, re.I)]
 
 
 @lru_cache(maxsize=16384)  # pure, and asked for the same phrases again and again
@@ -970,13 +983,13 @@ def _plural_head() -> re.Pattern:
     return re.compile(rf"{_PLURAL}\s+(?={_data()['head'].pattern[1:]})")
 
 
-def _subject(s: _Sentence) -> tuple[str, int] | None:
-    """The subject phrase at the start of the sentence and where the predicate starts."""
+def _subject(s: _Sentence, names: tuple[str, ...] = ()) -> tuple[str, int] | None:
+    """The subject phrase at the start of the sentence and where the predicate starts (``names``: see predicate)."""
     d = _data()
     text = s.text
     if not _names_start(text):
         return None
-    pred = predicate(text)
+    pred = predicate(text, 0, names)
     colon = d["colon_predicate"].search(text, 0, pred.start() if pred else len(text)) if s.item else None
     if colon and re.match(rf"\s*,\s*[{UPPER}]", text[colon.end():]):
         colon = None   # "các sở: Xây dựng, Giao thông vận tải": a list of names, no verb
@@ -1207,7 +1220,7 @@ def _tasks_of(s: _Sentence, ctx: DocContext, related: tuple[str, ...] = ()) -> _
     m = d["assign_start"].match(text)
     obj_start = m.end() if m else None
     if obj_start is None:
-        pred = predicate(text)
+        pred = predicate(text, 0, related)
         said = d["directs_colon"].match(text, pred.start()) if pred and _names_start(text) else None
         if said:   # "Thường trực Ban Bí thư chỉ đạo: Các cấp ủy ... khẩn trương ...": the tasks follow the colon
             at = len(text) - len(text[said.end():].lstrip())
@@ -1227,7 +1240,7 @@ def _tasks_of(s: _Sentence, ctx: DocContext, related: tuple[str, ...] = ()) -> _
         if intro is not None:  # "Sở Y tế, Sở Nội vụ tập trung thực hiện tốt các nhiệm vụ sau:"
             bodies = bodies_of(intro, ctx, related)
             return None if _only_issuer(bodies, ctx) else _Found(bodies, -1)
-        subject = _subject(s)
+        subject = _subject(s, related)
         if subject and _named_person(subject[0]):
             return None  # "Đồng chí Lê Văn Tám, Bí thư Huyện ủy triển khai ...": a person's act, reported
         if subject:
@@ -1283,7 +1296,7 @@ def _sent_to_task(text: str, verb_start: int, obj_start: int, ctx: DocContext,
         return None   # with no request verb, only a short list right before its predicate
     if verb_start is None:   # "... gửi UBND các tỉnh quan tâm chỉ đạo ...": the predicate right after them
         obj_start = sends[-1].end()
-    pred = predicate(text, obj_start)
+    pred = predicate(text, obj_start, related)
     if not pred or verb_start is not None and text[obj_start:pred.start()].strip(" ," + _OPENING_QUOTES):
         return None   # (the request may be quoted: "gửi X yêu cầu “tổ chức ...”")
     phrase = text[sends[-1].end():pred.start() if verb_start is None else verb_start].strip(" ,")
@@ -1328,7 +1341,7 @@ def _regarding(s: _Sentence, ctx: DocContext, related: tuple[str, ...] = ()) -> 
     """"Đối với X, <task>" / "Đối với X: <task>": the bodies named between "Đối với" and the mark right before the
     sentence's first verb are given the task; a topic there ("Đối với công tác thi đua, ...") names no body."""
     m = _data()["regarding"].match(s.text)
-    pred = predicate(s.text, m.end()) if m else None
+    pred = predicate(s.text, m.end(), related) if m else None
     if pred is None:
         return None
     phrase = s.text[m.end():pred.start()].rstrip()
@@ -1364,7 +1377,7 @@ def _object_task(text: str, obj_start: int, ctx: DocContext, related: tuple[str,
     lead = d["time_lead"].match(obj)
     obj = obj[lead.end():] if lead else obj
     obj_start = len(text) - len(obj)
-    pred = _nested_request(text, obj_start, predicate(text, obj_start))
+    pred = _nested_request(text, obj_start, predicate(text, obj_start, related))
     scope = d["scope"].search(text, obj_start, pred.start()) if pred else None
     obj_end = scope.start() if scope else pred.start() if pred else None   # "X, nhất là Y, phải ...": X is asked
     persons = d["person_item"].search(text, obj_start, obj_end) if obj_end is not None else None
