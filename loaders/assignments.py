@@ -101,6 +101,8 @@ def _data() -> dict:
         "person": re.compile(rf"^(?i:{alternation(words('person_lead'))}){nb}\s*"),
         # "cấp ủy các chi bộ, đảng bộ cơ sở trực thuộc, các đồng chí báo cáo viên ...": persons after the bodies of a list
         "person_item": re.compile(rf",\s*(?i:{alternation(words('person_lead'))}){nb}"),
+        # "về việc", "V/v" (not "về" alone: "Ban Chỉ đạo ... về phòng, chống thiên tai" has it in its name)
+        "topic": re.compile(rf"\s+(?:{alternation(w for w in G.words('about_word') if len(w.split()) > 1 or '/' in w)})\s"),
         "class_name": re.compile(rf"(?<![^\W_])(?i:{alternation(words('class_name'))}){nb}"),
         # "Thường trực Đảng ủy xã chủ trì Hội nghị giao ban": who led a meeting (chair_meeting rows)
         "chair": re.compile(rf"(?<![^\W_])(?i:{alternation(words('chair_meeting'))}){nb}"),
@@ -1382,6 +1384,8 @@ def _object_task(text: str, obj_start: int, ctx: DocContext, related: tuple[str,
     obj_end = scope.start() if scope else pred.start() if pred else None   # "X, nhất là Y, phải ...": X is asked
     persons = d["person_item"].search(text, obj_start, obj_end) if obj_end is not None else None
     obj_end = persons.start() if persons and persons.start() > obj_start else obj_end   # the persons listed after are no bodies
+    topic = d["topic"].search(text, obj_start, obj_end) if obj_end is not None else None
+    obj_end = topic.start() if topic else obj_end   # "chỉ đạo các sở, ngành về việc tập trung ...": what about, no body
     classes = _addressees(text[obj_start:obj_end], ctx) if pred else []
     colon = text.find(":", obj_start)
     if not pred and colon > obj_start:
@@ -1413,7 +1417,7 @@ def _object_task(text: str, obj_start: int, ctx: DocContext, related: tuple[str,
         return None  # "Yêu cầu các cấp ủy ... triển khai thực hiện nghiêm túc./."
     if classes:   # "cấp ủy xã Thịnh Sơn": a class named with its place's name is that place's own body, no class
         return _Found(classes, pred.start(), not all(_NAMED_PLACE_END.search(c) for c in classes))
-    return _Found(bodies_of(text[obj_start:obj_end if persons else pred.start()], ctx, related), pred.start())
+    return _Found(bodies_of(text[obj_start:obj_end if persons or topic else pred.start()], ctx, related), pred.start())
 
 
 _NESTED_BEFORE = re.compile(rf"(?:,|\s{_AND})\s*$")

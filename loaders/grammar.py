@@ -118,9 +118,10 @@ def confusables(scope: str) -> tuple[tuple[str, str], ...]:
 @lru_cache(maxsize=1)
 def caps_vocabulary() -> frozenset[str]:
     """Every word of the reference data, in capitals: what header, title and signature lines are made of
-    (body names, roles, places). ocr_confusables.csv is left out: its examples are misreadings."""
+    (body names, roles, places). ocr_confusables.csv is left out: its examples are misreadings; but its
+    caps_known words are right as written ("THÚC ĐẨY": no misread "THỨC")."""
     from loaders.paths import REFERENCE
-    words: set[str] = set()
+    words: set[str] = {w.upper() for w, _ in confusables("caps_known")}
     for path in sorted(REFERENCE.glob("*.csv")):
         if path.stem == "ocr_confusables":
             continue

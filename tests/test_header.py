@@ -498,7 +498,8 @@ def test_ocr_confusable_examples(row):
     from loaders.text import SourceText
 
     glyph = lambda text: SourceText.from_text(text).work
-    fix = {"organ_word": H.fix_ocr, "caps_word": repair_caps, "glyph": glyph}.get(row["scope"], H.normalize_number)
+    fix = {"organ_word": H.fix_ocr, "caps_word": repair_caps, "caps_known": repair_caps, "glyph": glyph}.get(
+        row["scope"], H.normalize_number)
     assert fix(row["example"]) == row["fixed"]
 
 

@@ -143,3 +143,26 @@ def test_addressee_named_in_full(task):
     r = extract_text(text)
     assert r.recipients == ("Bộ Quốc phòng", _BOARD)
     assert [a.bodies for a in r.assignments] == [("Bộ Quốc phòng", _BOARD)]
+
+
+# --- "THÚC ĐẨY" in a trích yếu in capitals stays: no OCR misreading of the known "THỨC" ---------------------------
+@pytest.mark.parametrize("title, subject", [
+    ("VỀ VIỆC PHÁT TRIỂN CHÍNH QUYỀN\nSỐ, THÚC ĐẨY CHUYỂN ĐỔI SỐ", "VỀ VIỆC PHÁT TRIỂN CHÍNH QUYỀN SỐ, THÚC ĐẨY CHUYỂN ĐỔI SỐ"),
+    ("VỀ VIỆC NÂNG CAO NHẬN THỨC VỀ CHUYỂN ĐỔI SỐ", "VỀ VIỆC NÂNG CAO NHẬN THỨC VỀ CHUYỂN ĐỔI SỐ"),
+])
+def test_caps_word_right_as_written(title, subject):
+    text = _PIPES.replace("KẾ HOẠCH", "CHỈ THỊ").replace("71/KH-UBND", "6/CT-UBND") + title + "\nTriển khai thực hiện Nghị quyết số 6-NQ/TU;\n"
+    assert extract_text(text).subject == subject
+
+
+# --- "chỉ đạo X về việc ...": what the order is about is no part of X's name -----------------------------------------
+@pytest.mark.parametrize("lead, bodies", [
+    ("Ngày 23/8, Chủ tịch UBND tỉnh đã ban hành Công điện số 12/CĐ-UBND chỉ đạo các sở, ban, ngành, địa phương về việc "
+     "tập trung ứng phó với bão số 5.", [("các sở, ban, ngành, địa phương",)]),
+    ("Ngày 23/8, Chủ tịch UBND tỉnh đã ban hành Công điện số 12/CĐ-UBND chỉ đạo Sở Y tế, Công an tỉnh về việc tập trung "
+     "ứng phó với bão số 5.", [("Sở Y tế", "Công an tỉnh")]),
+    ("Ngày 23/8, Chủ tịch UBND tỉnh đã ban hành Công điện số 12/CĐ-UBND chỉ đạo Sở Y tế, Công an tỉnh tập trung ứng phó "
+     "với bão số 5.", [("Sở Y tế", "Công an tỉnh")]),
+])
+def test_topic_after_the_bodies(lead, bodies):
+    assert [a.bodies for a in extract_text(lead).assignments] == bodies
