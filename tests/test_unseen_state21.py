@@ -166,3 +166,18 @@ def test_caps_word_right_as_written(title, subject):
 ])
 def test_topic_after_the_bodies(lead, bodies):
     assert [a.bodies for a in extract_text(lead).assignments] == bodies
+
+
+# --- a press report's list after "gửi", its items set off by ";": a post ("Chỉ huy trưởng") opens the next one ------
+@pytest.mark.parametrize("text, recipients", [
+    ("Chủ tịch UBND tỉnh Thanh Hóa ban hành Công điện khẩn số 31/CĐ-UBND về việc ứng phó bão số 7.\n\nCông điện gửi "
+     "Giám đốc các sở, ban, ngành cấp tỉnh; Chỉ huy trưởng Bộ Chỉ huy Quân sự tỉnh, Giám đốc Công an tỉnh; Chủ tịch UBND "
+     "các xã, phường.",
+     ("Giám đốc các sở, ban, ngành cấp tỉnh", "Chỉ huy trưởng Bộ Chỉ huy Quân sự tỉnh", "Giám đốc Công an tỉnh",
+      "Chủ tịch UBND các xã, phường")),
+    ("Chủ tịch UBND tỉnh Thanh Hóa ban hành Công điện khẩn số 31/CĐ-UBND về việc ứng phó bão số 7.\n\nCông điện gửi "
+     "Giám đốc các sở, ban, ngành cấp tỉnh; Giám đốc Công an tỉnh; Chủ tịch UBND các xã, phường.",
+     ("Giám đốc các sở, ban, ngành cấp tỉnh", "Giám đốc Công an tỉnh", "Chủ tịch UBND các xã, phường")),
+])
+def test_press_recipients_over_semicolons(text, recipients):
+    assert extract_text(text).recipients == recipients
