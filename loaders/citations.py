@@ -1023,7 +1023,8 @@ def _context_fill(w: str, hit: _Hit, ctx: DocContext) -> None:
             x = at + m.start("x") + _last_author_at(w[at + m.start("x"):at + m.end("x")])
             end = read_body(w, x, hit.start)
             written = clean(w[x:end])
-            if written and not (coded and _same_body(written, coded)):
+            # a body's name opens with a capital: "của một số ngành sản xuất, ... quy định tại Luật ..." names none
+            if written[:1].isupper() and not (coded and _same_body(written, coded)):
                 hit.issuer = written
     if coded and not hit.issuer:
         hit.issuer = coded

@@ -181,3 +181,14 @@ def test_topic_after_the_bodies(lead, bodies):
 ])
 def test_press_recipients_over_semicolons(text, recipients):
     assert extract_text(text).recipients == recipients
+
+
+# --- "của một số ngành ..., ... quy định tại Luật ...": "một số" opens no body, so no author of the law ---------------
+@pytest.mark.parametrize("text, issuer", [
+    ("để đáp ứng nhu cầu của một số ngành sản xuất, Nhà nước đã cho phép nhập khẩu với các điều kiện quy định tại "
+     "Luật Bảo vệ môi trường.", None),
+    ("Theo đề nghị của Sở Tài chính tại Công văn số 1044/STC-QLG ngày 29/5/2014.", "Sở Tài chính tỉnh Lâm Đồng"),
+])
+def test_lower_case_words_before_tai_name_no_author(text, issuer):
+    r = extract_text(_DECISION + text + "\n")
+    assert [c.issuer for c in r.cited_documents if c.doc_type != "Luật" or "Bảo vệ" in c.text] == [issuer]
