@@ -163,6 +163,20 @@ def inside_known_name(text: str, at: int) -> bool:
     return any(m.start() < at < m.end() for m in _known_name_re().finditer(text))
 
 
+def inside_listed_tail(text: str, at: int) -> bool:
+    """Position ``at`` lies inside an item of a colon list that is a known name without its head ("các Bộ: Quốc
+    phòng, Ngoại giao, ...": its "giao" is no task verb)."""
+    colon = text.rfind(":", 0, at)
+    return colon >= 0 and any(m.start("tail") < at < m.end("tail") for m in _listed_tail_re().finditer(text, colon))
+
+
+@lru_cache(maxsize=1)
+def _listed_tail_re() -> re.Pattern:
+    from loaders import grammar as G   # grammar reads the reference tables through refdata, as this module does
+    tails = _alt(_name_tails()).replace(r"\-", r"\s*[-–—]\s*")
+    return re.compile(rf"[:,;]\s*(?P<tail>(?i:{tails}))(?=\s*(?:[,;.]|$|\s(?:{G.piece('and')})\s))")
+
+
 @lru_cache(maxsize=1)
 def _dashed_tail_re() -> re.Pattern:
     """A known name's words holding a dash ("Lao động - Thương binh và Xã hội"), a line break beside the dash."""

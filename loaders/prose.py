@@ -25,7 +25,7 @@ from loaders import grammar as G
 from loaders import header as H
 from loaders import refdata
 from loaders.assignments import addressee_end, directed_committees, names_body, opens_with_request, predicate
-from loaders.body_lists import (belongs_on, continues_units, find_colon_list, inside_known_name, joins_name,
+from loaders.body_lists import (belongs_on, continues_units, find_colon_list, inside_known_name, inside_listed_tail, joins_name,
                                  named_after_such_as, opens_addressee)
 from loaders.bodies import resolve_body
 from loaders.citations import COMMITTEE_END, at_then_and, patterns, self_reference
@@ -975,6 +975,7 @@ def _clause_stop(work: str, pos: int, limit: int, listed: list[tuple[int, int]] 
     for stop in _res()["stop"].finditer(work, pos, limit):
         if H.bare_key(stop.group(0)) not in split and stop.group(0)[:1].islower() \
                 and not inside_known_name(work[pos:limit], stop.start() - pos) \
+                and not inside_listed_tail(work[pos:limit], stop.start() - pos) \
                 and not any(s <= stop.start() < e for s, e in listed):
             return stop.start()
     return limit
@@ -989,6 +990,7 @@ def _verb_stop(work: str, pos: int, limit: int, listed: list[tuple[int, int]]) -
     while verb:
         if verb.group(0)[:1].islower() and re.search(r"[\w)]$", text[:verb.start()].rstrip()) \
                 and not text[verb.end():].lstrip()[:1].isupper() and not inside_known_name(text, verb.start()) \
+                and not inside_listed_tail(text, verb.start()) \
                 and not any(s <= pos + verb.start() < e for s, e in listed):
             return pos + verb.start()
         verb = predicate(text, verb.end())
@@ -1302,7 +1304,9 @@ def _year_of_month(work: str, month: int) -> str | None:
     None when none or several. Without that month, the one year of the dates in the next two months (a
     report tells what follows: "Ngày 27/8 ... trong tháng 9/2019"; December's next months fall in the next year).
     A crawler's stamp of the page's date within two months after the day comes before any of these."""
-    stamp = _STAMP_RE.search(work)   # the crawler's "date 2025-11-03", when the page was published: it decides
+    # the crawler's "date 2025-11-03", or the portal's posting time on a line of its own ("2016-08-25 09:40:24"),
+    # when the page was published: it decides
+    stamp = _STAMP_RE.search(work) or _POSTED_RE.search(work)
     if stamp and (int(stamp.group("m")) - month) % 12 in (0, 1, 2):
         return str(int(stamp.group("y")) - (1 if int(stamp.group("m")) < month else 0))
     spans = _anniversary_spans(work)
@@ -1390,6 +1394,7 @@ _SPACED_SYMBOL = rf"\d{{1,5}}[ ][{H.UPPER}]{{2,5}}/[{H.UPPER}][^\W_]*(?:-[^\W_]+
 # a crawler's stamp of the page's date glued before its first sentence: "date 2025-11-03 "
 _STAMP = rf"(?:{_alt('page_stamp')})\s+(?:19|20)\d\d-[01]\d(?:-[0-3]\d)?(?![\d\-])"
 # ... its year and month: a clue to the year of a yearless day of that month (_year_of_month)
+_POSTED_RE = re.compile(r"^\s*(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-[0-3]\d[ T][0-2]\d:[0-5]\d(?::[0-5]\d)?\s*$", re.M)
 _STAMP_RE = re.compile(rf"(?:{_alt('page_stamp')})\s+(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)(?:-[0-3]\d)?(?![\d\-])")
 # a newspaper's sigle opening its first sentence: "(GLO)- ", "(QTO) - ", "BHG - ", "ND - ", "(CL&CS)- ",
 # "(Chinhphu.vn) - ", "Kinhtedothi - ", "VOV.VN - " (one word before a spaced dash), after a stamp or not

@@ -192,3 +192,29 @@ def test_press_recipients_over_semicolons(text, recipients):
 def test_lower_case_words_before_tai_name_no_author(text, issuer):
     r = extract_text(_DECISION + text + "\n")
     assert [c.issuer for c in r.cited_documents if c.doc_type != "Luật" or "Bảo vệ" in c.text] == [issuer]
+
+
+# --- "gửi các Bộ: Quốc phòng, Ngoại giao, ...": a ministry's name without its head in a colon list holds no task
+# verb ("giao" of "Ngoại giao"); the list goes on over ";" ---------------------------------------------------------
+@pytest.mark.parametrize("listed, recipients", [
+    ("các Bộ: Quốc phòng, Giao thông vận tải, Ngoại giao, Tài nguyên và Môi trường; Thông tấn xã Việt Nam",
+     ("Bộ Quốc phòng", "Bộ Giao thông vận tải", "Bộ Ngoại giao", "Bộ Tài nguyên và Môi trường", "Thông tấn xã Việt Nam")),
+    ("các Bộ: Ngoại giao, Quốc phòng; Đài Truyền hình Việt Nam",
+     ("Bộ Ngoại giao", "Bộ Quốc phòng", "Đài Truyền hình Việt Nam")),
+    ("Bộ Ngoại giao, Thông tấn xã Việt Nam", ("Bộ Ngoại giao", "Thông tấn xã Việt Nam")),
+])
+def test_colon_list_tail_holds_no_verb(listed, recipients):
+    text = f"Ngày 24/8/2016, Ban Chỉ đạo Trung ương về Phòng, chống thiên tai đã có Công điện số 20/CĐ-TW gửi {listed}."
+    assert extract_text(text).recipients == recipients
+
+
+# --- a yearless "Ngày 24/8" in a report whose portal printed its posting time on a line of its own ----------------
+@pytest.mark.parametrize("stamp, date", [
+    ("2016-08-25 09:40:24", "2016-08-24"),
+    ("2016-09-02 09:40", "2016-08-24"),
+    ("", None),
+])
+def test_posting_time_gives_the_year(stamp, date):
+    text = ("Ngày 24/8, Ban Chỉ đạo Trung ương về Phòng, chống thiên tai đã có Công điện số 20/CĐ-TW gửi Ban Chỉ huy "
+            f"Phòng chống thiên tai và Tìm kiếm cứu nạn các tỉnh ven biển.\n{stamp}\n")
+    assert extract_text(text).date == date
