@@ -232,7 +232,8 @@ def pieces() -> dict[str, str]:
         # "1316/-BYT": a symbol with an empty segment is still a number as written
         # "30c/NQ-CP", "1303a/UBND-NNTNMT": a letter after the number (a document added to a series)
         # "09 CT/TW": a space typed for the Party number's dash, before a code and its slash
-        "symbol": (rf"\d{{1,5}}[a-z]?(?:\s*/\s*\d{{4}})?(?:(?:\s*[-/–]){{1,2}}\s*|[ ](?=[A-ZĐƯ]{{2,5}}/[A-ZĐƯ]))"
+        # up to six digits ("101322/CTHN-TTHT": see header_fields.SYMBOL)
+        "symbol": (rf"\d{{1,6}}[a-z]?(?:\s*/\s*\d{{4}})?(?:(?:\s*[-/–]){{1,2}}\s*|[ ](?=[A-ZĐƯ]{{2,5}}/[A-ZĐƯ]))"
                    rf"{symbol_part}"
                    rf"(?:(?:\s*[-/](?=\S)|\s*[-/]\s+{spaced_seg}|\.(?=[A-ZĐƯ]{{2}}))[A-ZĐƯ0-9]{seg_tail}(?:[ ]?&[A-ZĐƯ]{seg_tail})*)*"
                    rf"{seg_end}"),

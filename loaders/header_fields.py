@@ -20,7 +20,8 @@ _TOKEN = rf"[A-ZĐƯ{G.symbol_misread_letters()}][A-Za-zĐđƯư{G.symbol_misrea
 # "12/CĐ.UBND": a later segment may follow a full stop with no space (capitals after it)
 # "6456//BGTVT-VT": a separator typed twice after the number is still the number as written (grammar's symbol)
 # "69 – HD/BTGTW": an en dash typed for the Party number's hyphen, spaced
-SYMBOL = rf"\d{{1,5}}[a-z]?(?:\s*[-/–]){{1,2}}\s*(?:\d{{4}}|{_TOKEN})(?:(?:\s*[-/]\s*|\.(?=[A-ZĐƯ]{{2}}))(?:\d{{4}}|{_TOKEN})){{0,3}}"
+# up to six digits: a big office numbers past 99,999 in a year ("Số: 101322/CTHN-TTHT" of Cục Thuế TP Hà Nội)
+SYMBOL = rf"\d{{1,6}}[a-z]?(?:\s*[-/–]){{1,2}}\s*(?:\d{{4}}|{_TOKEN})(?:(?:\s*[-/]\s*|\.(?=[A-ZĐƯ]{{2}}))(?:\d{{4}}|{_TOKEN})){{0,3}}"
 NUMBER_WORD = G.words("number_word")[0]   # "số" (grammar_words.csv, like the date words)
 _DAY, _MONTH, _YEAR, _NO = (alternation(G.words(k), "i") for k in ("day_word", "month_word", "year_word", "number_word"))
 DATE = G.piece("dated")   # "ngày 28/7/2020", "ngày 31 tháng 3 năm 2020": groups d, m, y

@@ -218,3 +218,13 @@ def test_posting_time_gives_the_year(stamp, date):
     text = ("Ngày 24/8, Ban Chỉ đạo Trung ương về Phòng, chống thiên tai đã có Công điện số 20/CĐ-TW gửi Ban Chỉ huy "
             f"Phòng chống thiên tai và Tìm kiếm cứu nạn các tỉnh ven biển.\n{stamp}\n")
     assert extract_text(text).date == date
+
+
+# --- a number of six digits: a big office's letters ("Số: 101322/CTHN-TTHT") ------------------------------------------
+@pytest.mark.parametrize("number", ["101322/CTHN-TTHT", "10132/CTHN-TTHT", "7/CTHN-TTHT"])
+def test_six_digit_number(number):
+    text = (f"TỔNG CỤC THUẾ\nCỤC THUẾ TP HÀ NỘI\n-------\n|\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n|\nSố: {number}\n"
+            "V/v chính sách thuế\n|\nHà Nội, ngày 23 tháng 11 năm 2020\n|\nKính gửi: Cục Thuế tỉnh Nam Định\n"
+            f"Trả lời công văn số {number.replace('CTHN', 'CTND')} ngày 22/09/2020 của Cục Thuế tỉnh Nam Định.\n")
+    r = extract_text(text)
+    assert (r.number, [c.number for c in r.cited_documents]) == (number, [number.replace("CTHN", "CTND")])
