@@ -579,7 +579,12 @@ def _wrapped_on(work: str, parts: list[Cell], c: Cell) -> bool:
         return False
     if len(c.stripped) > max(len(p.stripped) for p in parts):
         return False
-    return not _header_element(c) and not _section_heading().match(c.stripped) and not _opens_basis(c.stripped)
+    return (not _header_element(c) or _ABBREVIATION.fullmatch(c.stripped)) and not _section_heading().match(c.stripped) \
+        and not _opens_basis(c.stripped)
+
+
+# "GTGT", "BHXH": capitals with no vowel are an abbreviation, no header line (every Vietnamese word has a vowel)
+_ABBREVIATION = re.compile(r"(?:(?![AĂÂEÊIOÔƠUƯYÁÀẢÃẠẮẰẲẴẶẤẦẨẪẬÉÈẺẼẸẾỀỂỄỆÍÌỈĨỊÓÒỎÕỌỐỒỔỖỘỚỜỞỠỢÚÙỦŨỤỨỪỬỮỰÝỲỶỸỴ])[A-ZĐ]){2,8}[.,;]?")
 
 
 @lru_cache(maxsize=1)

@@ -228,3 +228,16 @@ def test_six_digit_number(number):
             f"Trả lời công văn số {number.replace('CTHN', 'CTND')} ngày 22/09/2020 của Cục Thuế tỉnh Nam Định.\n")
     r = extract_text(text)
     assert (r.number, [c.number for c in r.cited_documents]) == (number, [number.replace("CTHN", "CTND")])
+
+
+# --- a lower-case trích yếu whose last word, an abbreviation in capitals, a table cell wrapped onto its own line -----
+@pytest.mark.parametrize("tail, subject", [
+    ("GTGT", "V/v chính sách thuế GTGT"),
+    ("TNCN.", "V/v chính sách thuế TNCN."),
+    ("QUẬN", "V/v chính sách thuế"),      # a word with a vowel: a header line, no part of the trích yếu
+])
+def test_abbreviation_wrapped_in_subject(tail, subject):
+    text = ("TỔNG CỤC THUẾ\nCỤC THUẾ TP HÀ NỘI\n-------\n|\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n|\nSố: 1013/CTHN-TTHT\n"
+            f"V/v chính sách thuế\n{tail}\n|\nHà Nội, ngày 23 tháng 11 năm 2020\n|\nKính gửi: Cục Thuế tỉnh Nam Định\n"
+            "Trả lời công văn số 12/CTND-TTHT ngày 22/09/2020 của Cục Thuế tỉnh Nam Định.\n")
+    assert extract_text(text).subject == subject
