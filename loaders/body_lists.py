@@ -628,11 +628,24 @@ def recipient_names(st, spans: list[Span]) -> list[tuple[str, Span]]:
             while i < j and spans[i].start < s + found.end:
                 i += 1   # the entries the list took; those after its end are entries of their own
             continue
-        value = st.value(spans[i].start, spans[i].end)
+        span = _without_address(st, spans[i])
+        value = st.value(span.start, span.end)
         if re.search(r"[^\W\d_]", value):  # a table cell "|" left alone is no recipient
-            out.append((value, spans[i]))
+            out.append((value, span))
         i += 1
     return out
+
+
+def _without_address(st, span: Span) -> Span:
+    """"Công ty TNHH X (Đ/c: tầng 22 ..., Hà Nội - MST: ...)": the addressee without its postal address."""
+    m = _address_re().search(st.work, span.start, span.end)
+    return st.span(span.start, m.start()) if m and m.start() > span.start else span
+
+
+@lru_cache(maxsize=1)
+def _address_re() -> re.Pattern:
+    from loaders.header_vocab import markers   # header_vocab reads the reference tables as this module does
+    return re.compile(rf"\s*\(\s*{_alt(r['spelling'] for r in markers('address_label'))}\s*:")
 
 
 __all__ = ["ListItem", "ColonList", "ClassMembers", "class_then_names", "expand_list", "find_colon_list", "inside_known_name", "opens_addressee", "split_items", "split_addressees",

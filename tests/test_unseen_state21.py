@@ -241,3 +241,17 @@ def test_abbreviation_wrapped_in_subject(tail, subject):
             f"V/v chính sách thuế\n{tail}\n|\nHà Nội, ngày 23 tháng 11 năm 2020\n|\nKính gửi: Cục Thuế tỉnh Nam Định\n"
             "Trả lời công văn số 12/CTND-TTHT ngày 22/09/2020 của Cục Thuế tỉnh Nam Định.\n")
     assert extract_text(text).subject == subject
+
+
+# --- a company addressed with its postal address; the text's first line "Trả lời công văn ..." is no addressee -------
+@pytest.mark.parametrize("addressed, recipients", [
+    ("Kính gửi: Công ty TNHH Mẫu Distribution\n(Việt Nam)\n(Đ/c: tầng 22 tòa nhà A, 12 Đê La Thành, Hà Nội - MST: 0100000000)",
+     ("Công ty TNHH Mẫu Distribution (Việt Nam)",)),
+    ("Kính gửi: Công ty TNHH Mẫu Distribution (Địa chỉ: 12 Đê La Thành, Hà Nội)", ("Công ty TNHH Mẫu Distribution",)),
+    ("Kính gửi: Cục Thuế tỉnh Nam Định", ("Cục Thuế tỉnh Nam Định",)),
+])
+def test_addressee_without_address(addressed, recipients):
+    text = ("TỔNG CỤC THUẾ\nCỤC THUẾ TP HÀ NỘI\n-------\n|\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n|\nSố: 1013/CTHN-TTHT\n"
+            f"V/v chính sách thuế\n|\nHà Nội, ngày 23 tháng 11 năm 2020\n|\n{addressed}\n"
+            "Trả lời công văn số 12/CT-TTHT ngày 22/09/2020 của Cục Thuế tỉnh Nam Định.\n")
+    assert extract_text(text).recipients == recipients
