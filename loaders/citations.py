@@ -520,6 +520,17 @@ def _quoted_end(w: str, start: int, limit: int) -> int | None:
     return end + 1 if end > start + 1 and "\n\n" not in w[start:end] else None
 
 
+@lru_cache(maxsize=1)
+def _author_lead_re() -> re.Pattern:
+    return re.compile(rf"\s+(?:{alternation([t for t, _ in patterns()['author_lead']])})(?![^\W_])")
+
+
+def author_follows(w: str, pos: int) -> bool:
+    """An author named right after a type word, without "của" (citation_patterns author_lead rows: "Nghị quyết Đại hội
+    Đảng bộ tỉnh lần thứ I"): that author's document."""
+    return bool(_author_lead_re().match(w, pos))
+
+
 def self_reference(w: str, start: int) -> bool:
     """A self marker ("Toàn văn", "Nguồn:") right before the mention at start: the page's own document."""
     return bool(_regexes()["self"].search(w, max(0, start - 20), start))
@@ -706,7 +717,7 @@ def _unnumbered(w: str, limit: int, taken, numbered, ctx: DocContext) -> list[_H
             # Tổ quốc, các đoàn thể Trung ương": a name_comma phrase, one body)
         if not hit.date and _same_plenum(w, hit, hits):
             continue  # "Nghị quyết Hội nghị lần thứ 4 Ban chấp hành Trung ương Đảng ... Nghị quyết Trung ương 4": said again
-        if not hit.date and any(_shortened(hit, h) for h in hits):
+        if not hit.date and any(_shortened(hit, h) or _lead_alone(hit, h) for h in hits):
             continue  # "Nghị quyết Đại hội Đảng bộ xã Tân Lập lần thứ I ... Nghị quyết Đại hội Đảng bộ xã lần thứ I"
         hits.append(hit)
     return hits
@@ -749,6 +760,14 @@ def _shortened(hit: _Hit, before: _Hit) -> bool:
         elif not word[:1].isupper():
             return False
     return k == len(short)
+
+
+def _lead_alone(hit: _Hit, before: _Hit) -> bool:
+    """``hit``'s author is an author lead alone ("... mục tiêu Nghị quyết Đại hội đã đề ra") after a mention of the same
+    type naming that author in full ("Nghị quyết Đại hội đại biểu Đảng bộ tỉnh khóa XIX"): the same document."""
+    leads = {fold(t) for t, _ in patterns()["author_lead"]}
+    own = fold(clean(hit.issuer or ""))
+    return own in leads and hit.doc_type == before.doc_type and fold(clean(before.issuer or "")).startswith(own + " ")
 
 
 def _named_before(hit: _Hit, numbered) -> bool:
@@ -1602,4 +1621,4 @@ def _find(st: SourceText, ctx: DocContext, own_number: str | None, start: int = 
     return CitationsFound(tuple(out), tuple(generic), tuple(warnings))
 
 
-__all__ = ["CitationsFound", "find_citations", "complete", "read_body", "patterns"]
+__all__ = ["CitationsFound", "author_follows", "find_citations", "complete", "read_body", "patterns"]

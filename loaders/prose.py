@@ -28,7 +28,7 @@ from loaders.assignments import addressee_end, directed_committees, names_body, 
 from loaders.body_lists import (belongs_on, continues_units, find_colon_list, inside_known_name, joins_name,
                                  named_after_such_as, opens_addressee)
 from loaders.bodies import resolve_body
-from loaders.citations import COMMITTEE_END, at_then_and, patterns, self_reference
+from loaders.citations import COMMITTEE_END, at_then_and, author_follows, patterns, self_reference
 from loaders.header_organs import opens_organ
 from loaders.header_press import formal_about_re
 from loaders.grammar import alternation
@@ -1092,9 +1092,20 @@ def _subject(st: SourceText, pos: int, end: int, plain: bool) -> tuple[int, int,
         stop = ends.search(work, close + 1, end) if close >= 0 else None
     s_end = stop.start() if stop else end
     text = work[s0:s_end].rstrip(" .,/")   # "./": the end mark of a Vietnamese document
-    if len(text.split()) < 2:
+    if len(text.split()) < 2 or _formula_only(text):
         return None
     return s0, s0 + len(text), s_end
+
+
+@lru_cache(maxsize=1)
+def _formulas() -> frozenset[str]:
+    return frozenset(refdata.fold(t) for t, _ in patterns("body_phrases.csv").get("formula", ()))
+
+
+def _formula_only(text: str) -> bool:
+    """"... ban hành Chương trình số 12-CTr/TU triển khai thực hiện, nội dung ...": a closing formula (body_phrases
+    formula rows) says what is done with the document, not what it is about."""
+    return refdata.fold(text) in _formulas()
 
 
 # "Để bảo đảm an toàn ..., ngày 18.5, Chủ tịch UBND tỉnh có Công điện": a purpose clause before the yearless date
@@ -1575,6 +1586,8 @@ def _merge_mentions(st: SourceText, lead: _Lead, mentions: list[re.Match], start
         other = m.group("num") or m.group("sym")
         if other and number and H.bare_key(H.normalize_number(other)) != H.bare_key(number):
             continue
+        if not other and author_follows(work, m.end()):
+            continue   # "Nghị quyết Đại hội Đảng bộ tỉnh lần thứ I": the congress's resolution, cited
         s0, s1 = _sentence(work, m.start(), start, end)
         before = work[s0:m.start()]
         if _res()["plural"].search(before) or (_res()["cited"].search(before) and not (other and number)):
@@ -1966,6 +1979,33 @@ def province_named(st: SourceText) -> tuple[str, str] | None:
 def _province_named_re() -> re.Pattern:
     # the lower-case kind word "tỉnh" only: "thành phố X" may be a district's city
     return re.compile(rf"(?<!\w){re.escape(G.words('province_kind')[0])}(?P<name>(?:\s+[{H.UPPER}][\w-]*){{1,3}})")
+
+
+def province_of_named(st: SourceText, organ_: H.Organ) -> H.Organ | None:
+    """A province's committee written without its place on a page naming one province by its kind ("Ban Thường vụ
+    Tỉnh ủy ban hành Nghị quyết về phát triển kinh tế tư nhân tỉnh Ninh Bình"): placed there (province_named)."""
+    named = province_named(st) if organ_.open_unit == "province" else None
+    found = H.body_in_text(f"{organ_.name} {named[0]}") if named else None
+    return found[1] if found and found[1].level == "province" and not found[1].open_unit else None
+
+
+@lru_cache(maxsize=1)
+def _outlet_sites() -> dict[str, str]:
+    """"phutho" -> "Phú Thọ": a province's name as a provincial paper's site spells it (no marks, no spaces)."""
+    return {re.sub(r"[\W_]", "", refdata.loose(n)): p.name
+            for p in refdata.admin_units().provinces for n in (p.name, *p.aliases)}
+
+
+def province_of_outlet(st: SourceText, organ_: H.Organ) -> H.Organ | None:
+    """A province's committee written without its place under a provincial paper's tag ("(baophutho.vn) - ...",
+    "(Baoquangngai.vn)"): the paper (press_name rows, folded) names its province."""
+    if organ_.open_unit != "province":
+        return None
+    papers = alternation(re.sub(r"[\W_]", "", refdata.loose(p)) for p in phrases("press_name"))
+    provinces = {_outlet_sites().get(m.group(1).lower()) for m in
+                 re.finditer(rf"\((?i:{papers})([a-z]+)\.(?i:com\.vn|org\.vn|vn)\)", st.work)} - {None}
+    found = H.body_in_text(f"{organ_.name} {provinces.pop()}") if len(provinces) == 1 else None
+    return found[1] if found and found[1].level == "province" and not found[1].open_unit else None
 
 
 def province_of_press(st: SourceText, organ_: H.Organ) -> H.Organ | None:
