@@ -706,6 +706,8 @@ def _unnumbered(w: str, limit: int, taken, numbered, ctx: DocContext) -> list[_H
             continue  # the document speaking of itself ("Chỉ thị của Ban Thường vụ Tỉnh ủy ... được ban hành")
         if not hit.date and _named_before(hit, numbered):
             continue  # "Nghị quyết số 95/NQ-HĐND của HĐND tỉnh ...; ... Nghị quyết của HĐND tỉnh": said again
+        if not hit.date and any(_same_subject(hit, h) for h in numbered):
+            continue  # a title "... thực hiện Nghị quyết của Bộ Chính trị về đột phá ..." over "Nghị quyết số 57-NQ/TW ..."
         if not hit.date and any(h.end <= start and not w[h.end:start].strip() for h in numbered):
             continue  # "Thông báo số 04/TB-VPCP ... của Văn phòng Chính phủ Kết luận của Phó Thủ tướng": its trích yếu
         if not hit.date and _numbered_in_brackets(w, hit, numbered):
@@ -768,6 +770,17 @@ def _lead_alone(hit: _Hit, before: _Hit) -> bool:
     leads = {fold(t) for t, _ in patterns()["author_lead"]}
     own = fold(clean(hit.issuer or ""))
     return own in leads and hit.doc_type == before.doc_type and fold(clean(before.issuer or "")).startswith(own + " ")
+
+
+def _same_subject(hit: _Hit, numbered: _Hit) -> bool:
+    """An unnumbered mention naming a numbered citation by its type, author and subject (its first words the same),
+    before or after it: the same document."""
+    if not (hit.subject and numbered.subject and hit.issuer and numbered.issuer) or hit.doc_type != numbered.doc_type \
+            or fold(clean(hit.issuer)) != fold(clean(numbered.issuer)):
+        return False
+    a, b = fold(hit.subject).split(), fold(numbered.subject).split()
+    k = min(len(a), len(b), 6)
+    return k >= 4 and a[:k] == b[:k]
 
 
 def _named_before(hit: _Hit, numbered) -> bool:

@@ -326,8 +326,10 @@ def _facts(st: SourceText, head: H.Header, end: int, copy, signed_or_addressed: 
     if portal_date:
         date, ev["date"] = portal_date
     acting = H.find_acting(st, head.end, end, with_prefix=original or doc.issuer is not None)
-    if acting and doc.doc_type is None and doc.issuer is None and H.told_at_meeting(st.work, head.end, acting.span.start):
-        acting = None   # "Tại hội nghị, Ban Thường vụ Tỉnh ủy yêu cầu ...": asked at a meeting, no document issued
+    if acting and doc.doc_type is None and doc.issuer is None and (H.told_at_meeting(st.work, head.end, acting.span.start)
+                                                                  or P.told_as_past_at(st.work, acting.span.start)):
+        acting = None   # "Tại hội nghị, Ban Thường vụ Tỉnh ủy yêu cầu ...": asked at a meeting, no document issued;
+        # "Trước đó, Bộ Chính trị đã ban hành ...": told as past
     issuer = doc.issuer
     co_issuer = None
     if acting and issuer is None:
@@ -362,7 +364,7 @@ def _facts(st: SourceText, head: H.Header, end: int, copy, signed_or_addressed: 
                   or P.province_of_districts(st, issuer)                                  # "Thành ủy" placed by
                   or P.province_of_press(st, issuer) or P.province_of_lead(st, issuer, rep)   # "Theo Thành ủy Đà Nẵng"
                   or P.city_of_quarters(st, issuer) or P.province_of_outlet(st, issuer)
-                  or P.province_of_named(st, issuer) or issuer)
+                  or P.province_of_named(st, issuer, ev.get("issuer")) or issuer)
 
     # locality: the issuer's own, its parent line, the place line, the copying body's
     loc = _locality(issuer, head.parent, doc.place or head.place, copy)

@@ -86,6 +86,19 @@ def background(clause: str) -> bool:
     return bool(_res()["background"].match(clause))
 
 
+def told_as_past(before: str) -> bool:
+    """The words of a sentence before its verb open with a background phrase, also after a purpose clause ("Để chuẩn
+    bị cho cuộc bầu cử, ngay từ ngày 20/6/2020, Bộ Chính trị đã ban hành ..."): told as past, not the news."""
+    before = before.lstrip()
+    purpose = _PURPOSE_LEAD.match(before)
+    return background(before) or bool(purpose) and background(before[purpose.end():].lstrip())
+
+
+def told_as_past_at(work: str, pos: int) -> bool:
+    """told_as_past of the sentence around pos, up to pos."""
+    return told_as_past(work[_sentence(work, pos, 0, len(work))[0]:pos])
+
+
 def _alt(kind: str) -> str:
     """Case-insensitive alternation of a vocabulary kind, whitespace-tolerant."""
     return alternation(phrases(kind), "i")
@@ -604,7 +617,7 @@ def _is_reported(work: str, m: re.Match, s0: int, s1: int) -> tuple[int, int] | 
     """The span of the reporting verb (or cue) when mention m is the reported document, else None."""
     res = _res()
     before = work[s0:m.start()]
-    if res["plural"].search(before) or background(before):
+    if res["plural"].search(before) or told_as_past(before):
         return None   # "các chỉ thị …"; "Trước đó, Thủ tướng đã ban hành …" (background, not the news)
     if not (m.group("num") or m.group("sym")) and m.group("type")[:1].islower() and _listed_types(work, m, s1):
         return None   # "ban hành quy chế làm việc, chương trình hành động ...": documents told in a list, none reported
@@ -1110,6 +1123,7 @@ def _formula_only(text: str) -> bool:
 
 # "Để bảo đảm an toàn ..., ngày 18.5, Chủ tịch UBND tỉnh có Công điện": a purpose clause before the yearless date
 _PURPOSE_CLAUSE = re.compile(rf"(?i:{G.piece('purpose')})\s[^.;:\n]*,")
+_PURPOSE_LEAD = re.compile(rf"(?i:{G.piece('purpose')})\s[^.;:\n]*?,")   # up to its first comma
 
 
 def _set_date(st: SourceText, lead: _Lead, d: re.Match) -> None:
@@ -1963,11 +1977,12 @@ def province_of_lead(st: SourceText, organ_: H.Organ, rep: Reported | None) -> H
     return found[1] if found and found[1].level == "province" and not found[1].open_unit else None
 
 
-def province_named(st: SourceText) -> tuple[str, str] | None:
-    """(province, kind) of the one province a text names by its kind ("Tại tỉnh Quảng Trị, ...", "của tỉnh Ninh
-    Thuận"); None when it names none or several. For a page of no issuer: its bare "Tỉnh ủy", "UBND tỉnh" are there."""
+def province_named(st: SourceText, start: int = 0, end: int | None = None) -> tuple[str, str] | None:
+    """(province, kind) of the one province a text (or its start:end) names by its kind ("Tại tỉnh Quảng Trị, ...",
+    "của tỉnh Ninh Thuận"); None when it names none or several. For a page of no issuer: its bare "Tỉnh ủy", "UBND
+    tỉnh" are there."""
     found = set()
-    for m in _province_named_re().finditer(st.work):
+    for m in _province_named_re().finditer(st.work, start, len(st.work) if end is None else end):
         words_ = m.group("name").split()
         place = next(filter(None, (H.lookup_province(" ".join(words_[:k])) for k in range(len(words_), 0, -1))), None)
         if place:
@@ -1981,10 +1996,14 @@ def _province_named_re() -> re.Pattern:
     return re.compile(rf"(?<!\w){re.escape(G.words('province_kind')[0])}(?P<name>(?:\s+[{H.UPPER}][\w-]*){{1,3}})")
 
 
-def province_of_named(st: SourceText, organ_: H.Organ) -> H.Organ | None:
-    """A province's committee written without its place on a page naming one province by its kind ("Ban Thường vụ
-    Tỉnh ủy ban hành Nghị quyết về phát triển kinh tế tư nhân tỉnh Ninh Bình"): placed there (province_named)."""
-    named = province_named(st) if organ_.open_unit == "province" else None
+def province_of_named(st: SourceText, organ_: H.Organ, said: Span | None) -> H.Organ | None:
+    """A province's committee written without its place in a sentence (``said``: where it is named) naming one
+    province by its kind ("Ban Thường vụ Tỉnh ủy ban hành Nghị quyết về phát triển kinh tế tư nhân tỉnh Ninh Bình"):
+    placed there (province_named); a province named in another sentence may be another's ("kết nghĩa hai tỉnh")."""
+    if organ_.open_unit != "province" or said is None:
+        return None
+    s0, s1 = _sentence(st.work, said.start, 0, len(st.work))
+    named = province_named(st, s0, s1)
     found = H.body_in_text(f"{organ_.name} {named[0]}") if named else None
     return found[1] if found and found[1].level == "province" and not found[1].open_unit else None
 
