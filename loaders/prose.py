@@ -95,8 +95,13 @@ def told_as_past(before: str) -> bool:
 
 
 def told_as_past_at(work: str, pos: int) -> bool:
-    """told_as_past of the sentence around pos, up to pos."""
-    return told_as_past(work[_sentence(work, pos, 0, len(work))[0]:pos])
+    """The clause of the body at pos told as past: its sentence up to pos is a background phrase and its comma only,
+    also after a purpose clause ("Để chuẩn bị ..., ngay từ ngày 20/6/2020, <body>"); "Thời gian qua, công tác còn hạn
+    chế, <body> đề nghị ...": the body speaks now."""
+    before = work[_sentence(work, pos, 0, len(work))[0]:pos].lstrip()
+    purpose = _PURPOSE_LEAD.match(before)
+    rest = before[purpose.end():].lstrip() if purpose else before
+    return background(rest) and not rest[rest.find(",") + 1:].strip() if "," in rest else False
 
 
 def _alt(kind: str) -> str:
