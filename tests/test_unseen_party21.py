@@ -23,6 +23,10 @@ def _cited(text: str) -> dict[str, str | None]:
      "về phát triển kinh tế tư nhân tỉnh Hòa An đến năm 2030, tầm nhìn đến năm 2045"),
     ("Ban Thường vụ Huyện ủy ban hành Kế hoạch về chuyển đổi số trong các cơ quan đảng với các nội dung cụ thể như sau:"
      "\n1. Mục đích", "về chuyển đổi số trong các cơ quan đảng"),
+    # "... nêu rõ ...": what the document says follows its subject
+    ("Đại hội Đảng bộ các cấp sẽ giảm số lượng cấp ủy viên\n\nChỉ thị 42-CT/TW của Bộ Chính trị về đại hội đảng bộ các "
+     "cấp tiến tới Đại hội XV nêu rõ sẽ giảm khoảng 5% số lượng ủy viên cấp tỉnh.",
+     "về đại hội đảng bộ các cấp tiến tới Đại hội XV"),
     # "... ban hành Chương trình ... triển khai thực hiện, nội dung cụ thể như sau:": what is done with it, no subject
     ("Thực hiện Nghị quyết số 71-NQ/TW, ngày 22/12/2024 của Bộ Chính trị về phát triển giáo dục, Ban Thường vụ Thành ủy "
      "Hòa An đã ban hành Chương trình hành động số 12-CTr/TU ngày 25/02/2025 triển khai thực hiện, nội dung cụ thể "
