@@ -100,3 +100,26 @@ def test_central_department_alias(text, issuer):
 def test_told_as_past(text, own_type):
     record = extract_text(text)
     assert (record.doc_type, record.issuer is None) == (own_type, own_type is None)
+
+
+# --- a page title naming its author with the term in brackets; the issue told is no task of the issuer's ---------------
+def test_title_with_term_in_brackets():
+    record = extract_text(
+        "Nghị quyết của Ban Chấp hành Đảng bộ tỉnh (khóa XX) về cải thiện môi trường đầu tư kinh doanh giai đoạn "
+        "2021 - 2025\n\n(baophutho.vn) - Nghị quyết Đại hội đại biểu Đảng bộ tỉnh lần thứ XX đã xác định một khâu đột "
+        "phá. Ban Chấp hành Đảng bộ tỉnh ban hành Nghị quyết để cụ thể hóa khâu đột phá, từ đó tập trung lãnh đạo, chỉ "
+        "đạo thực hiện, phấn đấu hoàn thành mục tiêu Nghị quyết Đại hội đã đề ra.")
+    assert (record.doc_type, record.issuer, record.subject, record.assignments) == (
+        "Nghị quyết", "Tỉnh ủy Phú Thọ", "về cải thiện môi trường đầu tư kinh doanh giai đoạn 2021 - 2025", ())
+
+
+@pytest.mark.parametrize("text, bodies", [
+    # the executive committee issuing the reported resolution "để cụ thể hóa ..., từ đó tập trung lãnh đạo": its own act
+    ("Ban Chấp hành Đảng bộ huyện Gia Lộc ban hành Nghị quyết để cụ thể hóa khâu đột phá, từ đó tập trung lãnh đạo, chỉ "
+     "đạo thực hiện.", []),
+    # after its issue, a body of its own asked by it is still asked
+    ("Ban Chấp hành Đảng bộ huyện Gia Lộc ban hành Nghị quyết về chuyển đổi số. Ban Thường vụ Huyện ủy yêu cầu Ban Tuyên "
+     "giáo Huyện ủy tập trung tuyên truyền.", [["Ban Tuyên giáo Huyện ủy Gia Lộc"]]),
+])
+def test_issue_told_is_no_task(text, bodies):
+    assert [list(a.bodies) for a in extract_text(text).assignments] == bodies
