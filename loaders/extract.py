@@ -364,7 +364,8 @@ def _facts(st: SourceText, head: H.Header, end: int, copy, signed_or_addressed: 
                   or P.province_of_districts(st, issuer)                                  # "Thành ủy" placed by
                   or P.province_of_press(st, issuer) or P.province_of_lead(st, issuer, rep)   # "Theo Thành ủy Đà Nẵng"
                   or P.city_of_quarters(st, issuer) or P.province_of_outlet(st, issuer)
-                  or P.province_of_named(st, issuer, ev.get("issuer")) or issuer)
+                  or P.province_of_named(st, issuer, rep.evidence.get("subject") if rep is not None else None)
+                  or issuer)
 
     # locality: the issuer's own, its parent line, the place line, the copying body's
     loc = _locality(issuer, head.parent, doc.place or head.place, copy)

@@ -2001,16 +2001,21 @@ def _province_named_re() -> re.Pattern:
     return re.compile(rf"(?<!\w){re.escape(G.words('province_kind')[0])}(?P<name>(?:\s+[{H.UPPER}][\w-]*){{1,3}})")
 
 
-def province_of_named(st: SourceText, organ_: H.Organ, said: Span | None) -> H.Organ | None:
-    """A province's committee written without its place in a sentence (``said``: where it is named) naming one
-    province by its kind ("Ban Thường vụ Tỉnh ủy ban hành Nghị quyết về phát triển kinh tế tư nhân tỉnh Ninh Bình"):
-    placed there (province_named); a province named in another sentence may be another's ("kết nghĩa hai tỉnh")."""
-    if organ_.open_unit != "province" or said is None:
+def province_of_named(st: SourceText, organ_: H.Organ, subject: Span | None) -> H.Organ | None:
+    """A province's committee written without its place, reporting a document whose subject names one province by its
+    kind ("Ban Thường vụ Tỉnh ủy ban hành Nghị quyết về phát triển kinh tế tư nhân tỉnh Ninh Bình"): placed there
+    (province_named); a province named elsewhere may be another's ("kết nghĩa hai tỉnh ..."), and one named in a
+    document the subject cites ("... thực hiện Nghị quyết số 39-NQ/TW ... về phát triển tỉnh Nghệ An") is that one's."""
+    if organ_.open_unit != "province" or subject is None:
         return None
-    s0, s1 = _sentence(st.work, said.start, 0, len(st.work))
-    named = province_named(st, s0, s1)
+    cited = _NUMBER_IN_SUBJECT.search(st.work, subject.start, subject.end)
+    named = province_named(st, subject.start, cited.start() if cited else subject.end)
     found = H.body_in_text(f"{organ_.name} {named[0]}") if named else None
     return found[1] if found and found[1].level == "province" and not found[1].open_unit else None
+
+
+# "số 39-NQ/TW", "39-NQ/TW": a numbered document named inside a subject
+_NUMBER_IN_SUBJECT = re.compile(r"(?<![^\W_])(?:số\s+\d|\d+\s*[-/]\s*[A-ZĐ])")
 
 
 @lru_cache(maxsize=1)

@@ -47,6 +47,9 @@ def test_reported_subject(text, subject):
     # a province named in another sentence may be another's ("kết nghĩa hai tỉnh ..."): the name stays as written
     ("Ngày 18/02, Ban Thường vụ Tỉnh ủy ban hành Công văn số 25-CV/TU về việc phòng, chống dịch. Không tổ chức các đoàn "
      "đi dự lễ kỷ niệm 60 năm kết nghĩa hai tỉnh Quảng Nam – Thanh Hóa.", "Tỉnh ủy"),
+    # a province named in a document the subject cites is that document's
+    ("Ngày 29/7, Ban Thường vụ Tỉnh uỷ ban hành Đề án số 32-ĐA/TU về tuyên truyền để thực hiện Nghị quyết số 39-NQ/TW, "
+     "ngày 18/7/2023 của Bộ Chính trị về xây dựng và phát triển tỉnh Nghệ An đến năm 2030.", "Tỉnh ủy"),
     # a site of no province's name places nothing
     ("(baomoi.vn) - Ban Thường vụ Tỉnh ủy ban hành Chỉ thị về tăng cường công tác dân vận.", "Tỉnh ủy"),
 ])
