@@ -95,6 +95,8 @@ def extract(st: SourceText, source: str, sha256: str | None = None) -> DocumentR
                         generic=tuple(g for g in found.generic if not _issued_by_lead(g[1], rep)),
                         warnings=tuple(w for w in found.warnings if not any(n in w for n in dropped)))
         cited = tuple(_central_cited(c) for c, _ in found.citations)
+        if facts.get("issuer") is None:   # a page of no issuer: "... của Đảng ủy" is the one Đảng ủy it names in full
+            cited = tuple(_placed_cited(st, c) for c in cited)
         generic = tuple(g for g, _ in found.generic)
         ev.update({f"cited_documents[{i}]": s for i, (_, s) in enumerate(found.citations)})
         ev.update({f"generic_references[{i}]": s for i, (_, s) in enumerate(found.generic)})
@@ -267,6 +269,12 @@ def _without_speaker(found: tuple | None, facts: dict) -> tuple | None:
     if keep == a.bodies:
         return found
     return (replace(a, bodies=keep), span) if keep else None
+
+
+def _placed_cited(st: SourceText, cited):
+    """A citation whose author is a committee's keyword alone, placed by the one such committee the page names."""
+    placed = P.committee_in_text(st, cited.issuer) if cited.issuer else None
+    return replace(cited, issuer=placed) if placed else cited
 
 
 def _central_cited(cited):

@@ -1923,6 +1923,23 @@ def commune_in_text(st: SourceText, organ_: H.Organ) -> H.Organ | None:
     return body[1] if body and body[1].keyword == organ_.keyword and not body[1].open_unit else None
 
 
+def committee_in_text(st: SourceText, name: str) -> str | None:
+    """A committee cited by its keyword alone ("Kế hoạch số 01-KH/ĐU ... của Đảng ủy", "của Quận ủy") on a page of no
+    issuer: the one body of that keyword the text names with its place ("Thường trực Đảng ủy phường Bạch Mai", "Quận
+    ủy Sơn Trà"); None when it names none or several."""
+    found = H.body_in_text(name)
+    if found is None or found[1].name != found[1].keyword:
+        return None
+    kinds = alternation([*G.words("commune_kind"), *H.spellings("unit")])
+    places = set()
+    for m in re.finditer(rf"(?<!\w){re.escape(found[1].keyword)}(?:\s+(?:{kinds}))?((?:\s+[{H.UPPER}]\w*)+)", st.work):
+        words_ = list(itertools.takewhile(lambda w: w[1:].islower(), m.group(1).split()))   # "Bạch Mai", not "TPHCM"
+        named = H.body_in_text(m.group(0)[:m.start(1) - m.start()] + " " + " ".join(words_)) if words_ else None
+        if named and named[1].keyword == found[1].keyword and not named[1].open_unit and named[1].level:
+            places.add(named[1].name)
+    return places.pop() if len(places) == 1 else None
+
+
 def province_of_districts(st: SourceText, organ_: H.Organ) -> H.Organ | None:
     """A province's committee written without its place ("Ban Thường vụ Tỉnh ủy yêu cầu Ban Thường vụ
     các huyện ủy, thị ủy, Thành ủy Huế ...") placed in the one province of the district committees the

@@ -126,3 +126,18 @@ def test_title_with_term_in_brackets():
 ])
 def test_issue_told_is_no_task(text, bodies):
     assert [list(a.bodies) for a in extract_text(text).assignments] == bodies
+
+
+# --- on a page of no issuer, a committee cited by its keyword alone is the one of that keyword the page names ----------
+@pytest.mark.parametrize("text, issuer", [
+    ("Chiều 10-7, Ban Thường vụ Đảng ủy phường Tân Lạc tổ chức Hội nghị triển khai các văn bản. Cụ thể, Kế hoạch số "
+     "01-KH/ĐU, ngày 9-7-2025 của Đảng ủy về tổ chức đại hội các chi bộ.", "Đảng ủy phường Tân Lạc"),
+    ("Ngày 13-10, Quận ủy Sơn Trà tổ chức hội nghị. Hội nghị quán triệt Kế hoạch số 05-KH/QU ngày 2/10/2025 của Quận ủy "
+     "về chuyển đổi số.", "Quận ủy Sơn Trà"),
+    # two of them named: which one is not known
+    ("Ngày 13-10, Đảng ủy xã An Lạc và Đảng ủy xã Tân Lạc tổ chức hội nghị liên tịch. Hội nghị quán triệt Kế hoạch số "
+     "05-KH/ĐU ngày 2/10/2025 của Đảng ủy về chuyển đổi số.", "Đảng ủy"),
+])
+def test_bare_committee_cited_on_a_page_of_no_issuer(text, issuer):
+    record = extract_text(text)
+    assert (record.issuer, [c.issuer for c in record.cited_documents]) == (None, [issuer])
