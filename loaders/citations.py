@@ -105,6 +105,7 @@ def _regexes() -> dict[str, re.Pattern]:
     so, bare, dated, plural = G.piece("number_word"), G.piece("bare_number"), G.piece("dated"), G.piece("plural")
     of, day, also = G.piece("of"), G.piece("day_word"), G.piece("and")
     time_of_day = alternation([r["phrase"] for r in table("press_phrases") if r["kind"] == "time_of_day"])
+    background = alternation([r["phrase"] for r in table("press_phrases") if r["kind"] == "background"])
     between = rf"(?:,\s*{also}|,|{also})"   # between the items of a list: ",", "và", ", và"
     day_month = rf"(?i:{day})\s+{G.piece('day_month')}"   # "ngày 30-9": no year written
     # "học tập và làm theo ...": "theo" after such a verb is part of it, it starts no phrase
@@ -214,7 +215,8 @@ def _regexes() -> dict[str, re.Pattern]:
         "date_first": re.compile(rf"^\s*{dated}"),
         # "Theo đó, ngày D, X ban hành ...", "Do công việc đột xuất, ngày D, X có ...": a short lead before the date
         # and a time of day before the date ("Được biết, vào chiều ngày D, X đã có ...": press_phrases time_of_day)
-        "date_after_lead": re.compile(rf"^\s*(?:[^\d,;.\n]{{1,40}},\s*)?(?:(?i:{time_of_day})\s+)?{dated}"),
+        # ... or a background phrase ("Để chuẩn bị ..., ngay từ ngày D, X đã ban hành ...": press_phrases background)
+        "date_after_lead": re.compile(rf"^\s*(?:[^\d,;.\n]{{1,40}},\s*)?(?:(?i:{time_of_day}|{background})\s+)?{dated}"),
         # "Ban Chỉ huy Phòng, chống thiên tai ... tỉnh tại Văn bản số ...": a comma before a lower-case word is the name's
         "of_x_at": re.compile(rf"(?:^|.*\s){of}\s+(?P<x>[^,;:.()]+?(?:,\s*(?![{G.UPPER}])[^,;:.()]+?)*)\s+{G.piece('at')}\s+$", re.S),
         # "Xét đề nghị của: X tại các văn bản: số 49/TTr-UBND ngày ..., số 48/TTr-UBND ngày ...": X wrote the

@@ -141,3 +141,14 @@ def test_issue_told_is_no_task(text, bodies):
 def test_bare_committee_cited_on_a_page_of_no_issuer(text, issuer):
     record = extract_text(text)
     assert (record.issuer, [c.issuer for c in record.cited_documents]) == (None, [issuer])
+
+
+# --- the date of a sentence telling a document's issue is the document's, after a purpose clause and a background too --
+@pytest.mark.parametrize("text, date", [
+    ("Công tác bầu cử đang được chuẩn bị.\n\nĐể chuẩn bị mọi mặt cho cuộc bầu cử, ngay từ ngày 20/6/2020, Bộ Chính trị "
+     "đã ban hành Chỉ thị số 45-CT/TW về lãnh đạo cuộc bầu cử.", "2020-06-20"),
+    ("Công tác bầu cử đang được chuẩn bị.\n\nTrước đó, ngày 20/6/2020, Bộ Chính trị đã ban hành Chỉ thị số 45-CT/TW về "
+     "lãnh đạo cuộc bầu cử.", "2020-06-20"),
+])
+def test_cited_date_of_the_issue_told(text, date):
+    assert [c.date for c in extract_text(text).cited_documents] == [date]
