@@ -1928,8 +1928,8 @@ def committee_in_text(st: SourceText, name: str) -> str | None:
     issuer: the one body of that keyword the text names with its place ("Thường trực Đảng ủy phường Bạch Mai", "Quận
     ủy Sơn Trà"); None when it names none or several."""
     found = H.body_in_text(name)
-    if found is None or found[1].name != found[1].keyword:
-        return None
+    if found is None or found[1].name != found[1].keyword or refdata.fold(found[1].name) != refdata.fold(name):
+        return None   # the keyword alone: not "Ban Thường vụ Đảng ủy", nor a longer name read by its first words
     kinds = alternation([*G.words("commune_kind"), *H.spellings("unit")])
     places = set()
     for m in re.finditer(rf"(?<!\w){re.escape(found[1].keyword)}(?:\s+(?:{kinds}))?((?:\s+[{H.UPPER}]\w*)+)", st.work):
@@ -2032,7 +2032,7 @@ def province_of_named(st: SourceText, organ_: H.Organ, subject: Span | None) -> 
 
 
 # "số 39-NQ/TW", "39-NQ/TW": a numbered document named inside a subject
-_NUMBER_IN_SUBJECT = re.compile(r"(?<![^\W_])(?:số\s+\d|\d+\s*[-/]\s*[A-ZĐ])")
+_NUMBER_IN_SUBJECT = re.compile(rf"(?<![^\W_])(?:(?i:{G.piece('number_word')})\s+\d|\d+\s*[-/]\s*[{H.UPPER}])")
 
 
 @lru_cache(maxsize=1)
