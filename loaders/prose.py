@@ -101,7 +101,9 @@ def told_as_past_at(work: str, pos: int) -> bool:
     before = work[_sentence(work, pos, 0, len(work))[0]:pos].lstrip()
     purpose = _PURPOSE_LEAD.match(before)
     rest = before[purpose.end():].lstrip() if purpose else before
-    return background(rest) and not rest[rest.find(",") + 1:].strip() if "," in rest else False
+    if "," not in rest:
+        return False
+    return background(rest) and not rest[rest.find(",") + 1:].strip()
 
 
 def _alt(kind: str) -> str:
