@@ -1625,6 +1625,8 @@ def _find(st: SourceText, ctx: DocContext, related: tuple[str, ...] = (),
         if found is not None and found.bodies and not found.generic and _data()["assign_start"].match(s.text) \
                 and _only_issuer(found.bodies, ctx):
             continue   # "Giao <the issuer> chủ trì ...": the issuer's own act, hiding no class and continuing no task
+        if found is not None and found.bodies and _issuing_itself(s, found, ctx, reported):
+            continue
         if found is not None and found.bodies:
             task = _Task(s, found.bodies, generic=found.generic)
             _extras(task, s.text, found.pred, ctx)
@@ -1657,6 +1659,14 @@ def _find(st: SourceText, ctx: DocContext, related: tuple[str, ...] = (),
         if not any(_retold(found, earlier) for earlier, _ in out):
             out.append((found, span))
     return tuple(out)
+
+
+def _issuing_itself(s: _Sentence, found: _Found, ctx: DocContext, reported: tuple[int, ...]) -> bool:
+    """"Ban Chấp hành Đảng bộ tỉnh ban hành Nghị quyết để cụ thể hóa ..., từ đó tập trung lãnh đạo ...": the sentence
+    telling the reported document's issue names its issuer (its executive too) doing it, no one asked."""
+    own = _canonical(ctx.issuer, ctx) if ctx.issuer else None
+    return own is not None and not found.generic and not requests(s.text) \
+        and any(s.start <= r <= s.end for r in reported) and all(_canonical(b, ctx) == own for b in found.bodies)
 
 
 def _retold(a: Assignment, b: Assignment) -> bool:

@@ -105,6 +105,7 @@ def _regexes() -> dict[str, re.Pattern]:
     so, bare, dated, plural = G.piece("number_word"), G.piece("bare_number"), G.piece("dated"), G.piece("plural")
     of, day, also = G.piece("of"), G.piece("day_word"), G.piece("and")
     time_of_day = alternation([r["phrase"] for r in table("press_phrases") if r["kind"] == "time_of_day"])
+    background = alternation([r["phrase"] for r in table("press_phrases") if r["kind"] == "background"])
     between = rf"(?:,\s*{also}|,|{also})"   # between the items of a list: ",", "và", ", và"
     day_month = rf"(?i:{day})\s+{G.piece('day_month')}"   # "ngày 30-9": no year written
     # "học tập và làm theo ...": "theo" after such a verb is part of it, it starts no phrase
@@ -214,7 +215,8 @@ def _regexes() -> dict[str, re.Pattern]:
         "date_first": re.compile(rf"^\s*{dated}"),
         # "Theo đó, ngày D, X ban hành ...", "Do công việc đột xuất, ngày D, X có ...": a short lead before the date
         # and a time of day before the date ("Được biết, vào chiều ngày D, X đã có ...": press_phrases time_of_day)
-        "date_after_lead": re.compile(rf"^\s*(?:[^\d,;.\n]{{1,40}},\s*)?(?:(?i:{time_of_day})\s+)?{dated}"),
+        # ... or a background phrase ("Để chuẩn bị ..., ngay từ ngày D, X đã ban hành ...": press_phrases background)
+        "date_after_lead": re.compile(rf"^\s*(?:[^\d,;.\n]{{1,40}},\s*)?(?:(?i:{time_of_day}|{background})\s+)?{dated}"),
         # "Ban Chỉ huy Phòng, chống thiên tai ... tỉnh tại Văn bản số ...": a comma before a lower-case word is the name's
         "of_x_at": re.compile(rf"(?:^|.*\s){of}\s+(?P<x>[^,;:.()]+?(?:,\s*(?![{G.UPPER}])[^,;:.()]+?)*)\s+{G.piece('at')}\s+$", re.S),
         # "Xét đề nghị của: X tại các văn bản: số 49/TTr-UBND ngày ..., số 48/TTr-UBND ngày ...": X wrote the
@@ -520,6 +522,17 @@ def _quoted_end(w: str, start: int, limit: int) -> int | None:
     return end + 1 if end > start + 1 and "\n\n" not in w[start:end] else None
 
 
+@lru_cache(maxsize=1)
+def _author_lead_re() -> re.Pattern:
+    return re.compile(rf"\s+(?:{alternation([t for t, _ in patterns()['author_lead']])})(?![^\W_])")
+
+
+def author_follows(w: str, pos: int) -> bool:
+    """An author named right after a type word, without "của" (citation_patterns author_lead rows: "Nghị quyết Đại hội
+    Đảng bộ tỉnh lần thứ I"): that author's document."""
+    return bool(_author_lead_re().match(w, pos))
+
+
 def self_reference(w: str, start: int) -> bool:
     """A self marker ("Toàn văn", "Nguồn:") right before the mention at start: the page's own document."""
     return bool(_regexes()["self"].search(w, max(0, start - 20), start))
@@ -695,6 +708,8 @@ def _unnumbered(w: str, limit: int, taken, numbered, ctx: DocContext) -> list[_H
             continue  # the document speaking of itself ("Chỉ thị của Ban Thường vụ Tỉnh ủy ... được ban hành")
         if not hit.date and _named_before(hit, numbered):
             continue  # "Nghị quyết số 95/NQ-HĐND của HĐND tỉnh ...; ... Nghị quyết của HĐND tỉnh": said again
+        if not hit.date and any(_same_subject(hit, h) for h in numbered):
+            continue  # a title "... thực hiện Nghị quyết của Bộ Chính trị về đột phá ..." over "Nghị quyết số 57-NQ/TW ..."
         if not hit.date and any(h.end <= start and not w[h.end:start].strip() for h in numbered):
             continue  # "Thông báo số 04/TB-VPCP ... của Văn phòng Chính phủ Kết luận của Phó Thủ tướng": its trích yếu
         if not hit.date and _numbered_in_brackets(w, hit, numbered):
@@ -706,7 +721,7 @@ def _unnumbered(w: str, limit: int, taken, numbered, ctx: DocContext) -> list[_H
             # Tổ quốc, các đoàn thể Trung ương": a name_comma phrase, one body)
         if not hit.date and _same_plenum(w, hit, hits):
             continue  # "Nghị quyết Hội nghị lần thứ 4 Ban chấp hành Trung ương Đảng ... Nghị quyết Trung ương 4": said again
-        if not hit.date and any(_shortened(hit, h) for h in hits):
+        if not hit.date and any(_shortened(hit, h) or _lead_alone(hit, h) for h in hits):
             continue  # "Nghị quyết Đại hội Đảng bộ xã Tân Lập lần thứ I ... Nghị quyết Đại hội Đảng bộ xã lần thứ I"
         hits.append(hit)
     return hits
@@ -749,6 +764,25 @@ def _shortened(hit: _Hit, before: _Hit) -> bool:
         elif not word[:1].isupper():
             return False
     return k == len(short)
+
+
+def _lead_alone(hit: _Hit, before: _Hit) -> bool:
+    """``hit``'s author is an author lead alone ("... mục tiêu Nghị quyết Đại hội đã đề ra") after a mention of the same
+    type naming that author in full ("Nghị quyết Đại hội đại biểu Đảng bộ tỉnh khóa XIX"): the same document."""
+    leads = {fold(t) for t, _ in patterns()["author_lead"]}
+    own = fold(clean(hit.issuer or ""))
+    return own in leads and hit.doc_type == before.doc_type and fold(clean(before.issuer or "")).startswith(own + " ")
+
+
+def _same_subject(hit: _Hit, numbered: _Hit) -> bool:
+    """An unnumbered mention naming a numbered citation by its type, author and subject (its first words the same),
+    before or after it: the same document."""
+    if not (hit.subject and numbered.subject and hit.issuer and numbered.issuer) or hit.doc_type != numbered.doc_type \
+            or fold(clean(hit.issuer)) != fold(clean(numbered.issuer)):
+        return False
+    a, b = fold(hit.subject).split(), fold(numbered.subject).split()
+    k = min(len(a), len(b), 6)
+    return k >= 4 and a[:k] == b[:k]
 
 
 def _named_before(hit: _Hit, numbered) -> bool:
@@ -1613,4 +1647,4 @@ def _find(st: SourceText, ctx: DocContext, own_number: str | None, start: int = 
     return CitationsFound(tuple(out), tuple(generic), tuple(warnings))
 
 
-__all__ = ["CitationsFound", "find_citations", "complete", "read_body", "patterns"]
+__all__ = ["CitationsFound", "author_follows", "find_citations", "complete", "read_body", "patterns"]

@@ -95,6 +95,8 @@ def extract(st: SourceText, source: str, sha256: str | None = None) -> DocumentR
                         generic=tuple(g for g in found.generic if not _issued_by_lead(g[1], rep)),
                         warnings=tuple(w for w in found.warnings if not any(n in w for n in dropped)))
         cited = tuple(_central_cited(c) for c, _ in found.citations)
+        if facts.get("issuer") is None:   # a page of no issuer: "... của Đảng ủy" is the one Đảng ủy it names in full
+            cited = tuple(_placed_cited(st, c) for c in cited)
         generic = tuple(g for g, _ in found.generic)
         ev.update({f"cited_documents[{i}]": s for i, (_, s) in enumerate(found.citations)})
         ev.update({f"generic_references[{i}]": s for i, (_, s) in enumerate(found.generic)})
@@ -269,6 +271,12 @@ def _without_speaker(found: tuple | None, facts: dict) -> tuple | None:
     return (replace(a, bodies=keep), span) if keep else None
 
 
+def _placed_cited(st: SourceText, cited):
+    """A citation whose author is a committee's keyword alone, placed by the one such committee the page names."""
+    placed = P.committee_in_text(st, cited.issuer) if cited.issuer else None
+    return replace(cited, issuer=placed) if placed else cited
+
+
 def _central_cited(cited):
     """A cited central body's "T.Ư" symbol is Trung ương's ("15-NQ/TƯ của Bộ Chính trị" -> 15-NQ/TW)."""
     central = H.refdata.find_central_body(cited.issuer) if cited.issuer and cited.number else None
@@ -326,8 +334,10 @@ def _facts(st: SourceText, head: H.Header, end: int, copy, signed_or_addressed: 
     if portal_date:
         date, ev["date"] = portal_date
     acting = H.find_acting(st, head.end, end, with_prefix=original or doc.issuer is not None)
-    if acting and doc.doc_type is None and doc.issuer is None and H.told_at_meeting(st.work, head.end, acting.span.start):
-        acting = None   # "Tại hội nghị, Ban Thường vụ Tỉnh ủy yêu cầu ...": asked at a meeting, no document issued
+    if acting and doc.doc_type is None and doc.issuer is None and (H.told_at_meeting(st.work, head.end, acting.span.start)
+                                                                  or P.told_as_past_at(st.work, acting.span.start)):
+        acting = None   # "Tại hội nghị, Ban Thường vụ Tỉnh ủy yêu cầu ...": asked at a meeting, no document issued;
+        # "Trước đó, Bộ Chính trị đã ban hành ...": told as past
     issuer = doc.issuer
     co_issuer = None
     if acting and issuer is None:
@@ -361,7 +371,9 @@ def _facts(st: SourceText, head: H.Header, end: int, copy, signed_or_addressed: 
         issuer = (P.locality_in_text(st, issuer) or P.commune_in_text(st, issuer)
                   or P.province_of_districts(st, issuer)                                  # "Thành ủy" placed by
                   or P.province_of_press(st, issuer) or P.province_of_lead(st, issuer, rep)   # "Theo Thành ủy Đà Nẵng"
-                  or P.city_of_quarters(st, issuer) or issuer)
+                  or P.city_of_quarters(st, issuer) or P.province_of_outlet(st, issuer)
+                  or P.province_of_named(st, issuer, rep.evidence.get("subject") if rep is not None else None)
+                  or issuer)
 
     # locality: the issuer's own, its parent line, the place line, the copying body's
     loc = _locality(issuer, head.parent, doc.place or head.place, copy)

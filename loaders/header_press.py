@@ -323,7 +323,7 @@ def title_subject(st: SourceText, start: int = 0, end: int | None = None) -> tup
         m = _title_type_re().match(c.text)
         of = _title_author_re().match(c.text, m.end()) if m else None
         if of and body_in_text(of.group("author")):
-            at = c.start + len(c.text) - len(c.text[of.end("author"):].lstrip())
+            at = c.start + of.start("about")
             stop = c.start + len(c.text.rstrip().rstrip("."))
             return st.value(at, stop), st.span(at, stop)
         return None
@@ -383,7 +383,8 @@ def _title_type_re() -> re.Pattern:
 
 @lru_cache(maxsize=1)
 def _title_author_re() -> re.Pattern:
-    return re.compile(rf"(?i:{G.piece('of')})\s+(?P<author>.+?)\s+(?i:{G.piece('about')})\s")
+    # "Nghị quyết của Ban Chấp hành Đảng bộ tỉnh (khóa XIX) về ...": the term in brackets is no part of the author's name
+    return re.compile(rf"(?i:{G.piece('of')})\s+(?P<author>.+?)(?:\s+\([^()\n]{{1,30}}\))?\s+(?P<about>(?i:{G.piece('about')}))\s")
 
 
 @lru_cache(maxsize=1)

@@ -28,7 +28,7 @@ from loaders.assignments import addressee_end, directed_committees, names_body, 
 from loaders.body_lists import (belongs_on, continues_units, find_colon_list, inside_known_name, inside_listed_tail, joins_name,
                                  named_after_such_as, opens_addressee)
 from loaders.bodies import resolve_body
-from loaders.citations import COMMITTEE_END, at_then_and, patterns, self_reference
+from loaders.citations import COMMITTEE_END, at_then_and, author_follows, patterns, self_reference
 from loaders.header_organs import opens_organ
 from loaders.header_press import formal_about_re
 from loaders.grammar import alternation
@@ -84,6 +84,26 @@ def phrases(kind: str) -> tuple[str, ...]:
 def background(clause: str) -> bool:
     """The clause opens with a background phrase ("Trước đó, Thủ tướng đã ban hành ..."): told as past, not the news."""
     return bool(_res()["background"].match(clause))
+
+
+def told_as_past(before: str) -> bool:
+    """The words of a sentence before its verb open with a background phrase, also after a purpose clause ("Để chuẩn
+    bị cho cuộc bầu cử, ngay từ ngày 20/6/2020, Bộ Chính trị đã ban hành ..."): told as past, not the news."""
+    before = before.lstrip()
+    purpose = _PURPOSE_LEAD.match(before)
+    return background(before) or bool(purpose) and background(before[purpose.end():].lstrip())
+
+
+def told_as_past_at(work: str, pos: int) -> bool:
+    """The clause of the body at pos told as past: its sentence up to pos is a background phrase and its comma only,
+    also after a purpose clause ("Để chuẩn bị ..., ngay từ ngày 20/6/2020, <body>"); "Thời gian qua, công tác còn hạn
+    chế, <body> đề nghị ...": the body speaks now."""
+    before = work[_sentence(work, pos, 0, len(work))[0]:pos].lstrip()
+    purpose = _PURPOSE_LEAD.match(before)
+    rest = before[purpose.end():].lstrip() if purpose else before
+    if "," not in rest:
+        return False
+    return background(rest) and not rest[rest.find(",") + 1:].strip()
 
 
 def _alt(kind: str) -> str:
@@ -604,7 +624,7 @@ def _is_reported(work: str, m: re.Match, s0: int, s1: int) -> tuple[int, int] | 
     """The span of the reporting verb (or cue) when mention m is the reported document, else None."""
     res = _res()
     before = work[s0:m.start()]
-    if res["plural"].search(before) or background(before):
+    if res["plural"].search(before) or told_as_past(before):
         return None   # "các chỉ thị …"; "Trước đó, Thủ tướng đã ban hành …" (background, not the news)
     if not (m.group("num") or m.group("sym")) and m.group("type")[:1].islower() and _listed_types(work, m, s1):
         return None   # "ban hành quy chế làm việc, chương trình hành động ...": documents told in a list, none reported
@@ -1094,13 +1114,25 @@ def _subject(st: SourceText, pos: int, end: int, plain: bool) -> tuple[int, int,
         stop = ends.search(work, close + 1, end) if close >= 0 else None
     s_end = stop.start() if stop else end
     text = work[s0:s_end].rstrip(" .,/")   # "./": the end mark of a Vietnamese document
-    if len(text.split()) < 2:
+    if len(text.split()) < 2 or _formula_only(text):
         return None
     return s0, s0 + len(text), s_end
 
 
+@lru_cache(maxsize=1)
+def _formulas() -> frozenset[str]:
+    return frozenset(refdata.fold(t) for t, _ in patterns("body_phrases.csv").get("formula", ()))
+
+
+def _formula_only(text: str) -> bool:
+    """"... ban hành Chương trình số 12-CTr/TU triển khai thực hiện, nội dung ...": a closing formula (body_phrases
+    formula rows) says what is done with the document, not what it is about."""
+    return refdata.fold(text) in _formulas()
+
+
 # "Để bảo đảm an toàn ..., ngày 18.5, Chủ tịch UBND tỉnh có Công điện": a purpose clause before the yearless date
 _PURPOSE_CLAUSE = re.compile(rf"(?i:{G.piece('purpose')})\s[^.;:\n]*,")
+_PURPOSE_LEAD = re.compile(rf"(?i:{G.piece('purpose')})\s[^.;:\n]*?,")   # up to its first comma
 
 
 def _set_date(st: SourceText, lead: _Lead, d: re.Match) -> None:
@@ -1580,6 +1612,8 @@ def _merge_mentions(st: SourceText, lead: _Lead, mentions: list[re.Match], start
         other = m.group("num") or m.group("sym")
         if other and number and H.bare_key(H.normalize_number(other)) != H.bare_key(number):
             continue
+        if not other and author_follows(work, m.end()):
+            continue   # "Nghị quyết Đại hội Đảng bộ tỉnh lần thứ I": the congress's resolution, cited
         s0, s1 = _sentence(work, m.start(), start, end)
         before = work[s0:m.start()]
         if _res()["plural"].search(before) or (_res()["cited"].search(before) and not (other and number)):
@@ -1896,6 +1930,23 @@ def commune_in_text(st: SourceText, organ_: H.Organ) -> H.Organ | None:
     return body[1] if body and body[1].keyword == organ_.keyword and not body[1].open_unit else None
 
 
+def committee_in_text(st: SourceText, name: str) -> str | None:
+    """A committee cited by its keyword alone ("Kế hoạch số 01-KH/ĐU ... của Đảng ủy", "của Quận ủy") on a page of no
+    issuer: the one body of that keyword the text names with its place ("Thường trực Đảng ủy phường Bạch Mai", "Quận
+    ủy Sơn Trà"); None when it names none or several."""
+    found = H.body_in_text(name)
+    if found is None or found[1].name != found[1].keyword or refdata.fold(found[1].name) != refdata.fold(name):
+        return None   # the keyword alone: not "Ban Thường vụ Đảng ủy", nor a longer name read by its first words
+    kinds = alternation([*G.words("commune_kind"), *H.spellings("unit")])
+    places = set()
+    for m in re.finditer(rf"(?<!\w){re.escape(found[1].keyword)}(?:\s+(?:{kinds}))?((?:\s+[{H.UPPER}]\w*)+)", st.work):
+        words_ = list(itertools.takewhile(lambda w: w[1:].islower(), m.group(1).split()))   # "Bạch Mai", not "TPHCM"
+        named = H.body_in_text(m.group(0)[:m.start(1) - m.start()] + " " + " ".join(words_)) if words_ else None
+        if named and named[1].keyword == found[1].keyword and not named[1].open_unit and named[1].level:
+            places.add(named[1].name)
+    return places.pop() if len(places) == 1 else None
+
+
 def province_of_districts(st: SourceText, organ_: H.Organ) -> H.Organ | None:
     """A province's committee written without its place ("Ban Thường vụ Tỉnh ủy yêu cầu Ban Thường vụ
     các huyện ủy, thị ủy, Thành ủy Huế ...") placed in the one province of the district committees the
@@ -1955,11 +2006,12 @@ def province_of_lead(st: SourceText, organ_: H.Organ, rep: Reported | None) -> H
     return found[1] if found and found[1].level == "province" and not found[1].open_unit else None
 
 
-def province_named(st: SourceText) -> tuple[str, str] | None:
-    """(province, kind) of the one province a text names by its kind ("Tại tỉnh Quảng Trị, ...", "của tỉnh Ninh
-    Thuận"); None when it names none or several. For a page of no issuer: its bare "Tỉnh ủy", "UBND tỉnh" are there."""
+def province_named(st: SourceText, start: int = 0, end: int | None = None) -> tuple[str, str] | None:
+    """(province, kind) of the one province a text (or its start:end) names by its kind ("Tại tỉnh Quảng Trị, ...",
+    "của tỉnh Ninh Thuận"); None when it names none or several. For a page of no issuer: its bare "Tỉnh ủy", "UBND
+    tỉnh" are there."""
     found = set()
-    for m in _province_named_re().finditer(st.work):
+    for m in _province_named_re().finditer(st.work, start, len(st.work) if end is None else end):
         words_ = m.group("name").split()
         place = next(filter(None, (H.lookup_province(" ".join(words_[:k])) for k in range(len(words_), 0, -1))), None)
         if place:
@@ -1971,6 +2023,42 @@ def province_named(st: SourceText) -> tuple[str, str] | None:
 def _province_named_re() -> re.Pattern:
     # the lower-case kind word "tỉnh" only: "thành phố X" may be a district's city
     return re.compile(rf"(?<!\w){re.escape(G.words('province_kind')[0])}(?P<name>(?:\s+[{H.UPPER}][\w-]*){{1,3}})")
+
+
+def province_of_named(st: SourceText, organ_: H.Organ, subject: Span | None) -> H.Organ | None:
+    """A province's committee written without its place, reporting a document whose subject names one province by its
+    kind ("Ban Thường vụ Tỉnh ủy ban hành Nghị quyết về phát triển kinh tế tư nhân tỉnh Ninh Bình"): placed there
+    (province_named); a province named elsewhere may be another's ("kết nghĩa hai tỉnh ..."), and one named in a
+    document the subject cites ("... thực hiện Nghị quyết số 39-NQ/TW ... về phát triển tỉnh Nghệ An") is that one's."""
+    if organ_.open_unit != "province" or subject is None:
+        return None
+    cited = _NUMBER_IN_SUBJECT.search(st.work, subject.start, subject.end)
+    named = province_named(st, subject.start, cited.start() if cited else subject.end)
+    found = H.body_in_text(f"{organ_.name} {named[0]}") if named else None
+    return found[1] if found and found[1].level == "province" and not found[1].open_unit else None
+
+
+# "số 39-NQ/TW", "39-NQ/TW": a numbered document named inside a subject
+_NUMBER_IN_SUBJECT = re.compile(rf"(?<![^\W_])(?:(?i:{G.piece('number_word')})\s+\d|\d+\s*[-/]\s*[{H.UPPER}])")
+
+
+@lru_cache(maxsize=1)
+def _outlet_sites() -> dict[str, str]:
+    """"phutho" -> "Phú Thọ": a province's name as a provincial paper's site spells it (no marks, no spaces)."""
+    return {re.sub(r"[\W_]", "", refdata.loose(n)): p.name
+            for p in refdata.admin_units().provinces for n in (p.name, *p.aliases)}
+
+
+def province_of_outlet(st: SourceText, organ_: H.Organ) -> H.Organ | None:
+    """A province's committee written without its place under a provincial paper's tag ("(baophutho.vn) - ...",
+    "(Baoquangngai.vn)"): the paper (press_name rows, folded) names its province."""
+    if organ_.open_unit != "province":
+        return None
+    papers = alternation(re.sub(r"[\W_]", "", refdata.loose(p)) for p in phrases("press_name"))
+    provinces = {_outlet_sites().get(m.group(1).lower()) for m in
+                 re.finditer(rf"\((?i:{papers})([a-z]+)\.(?i:com\.vn|org\.vn|vn)\)", st.work)} - {None}
+    found = H.body_in_text(f"{organ_.name} {provinces.pop()}") if len(provinces) == 1 else None
+    return found[1] if found and found[1].level == "province" and not found[1].open_unit else None
 
 
 def province_of_press(st: SourceText, organ_: H.Organ) -> H.Organ | None:
