@@ -27,7 +27,8 @@ from loaders import grammar as G
 from loaders import refdata
 from loaders.bodies import complete_name, resolve_body
 from loaders.body_lists import (MASS, addressee_end, addressee_group, class_then_names, continues_name, dash_inside_name,
-                                find_colon_list, known_name_end, named_after_such_as, post_start, split_addressees)
+                                find_colon_list, known_name_end, named_after_such_as, organ_over_members, post_start,
+                                split_addressees)
 from loaders.citations import UPPER, alternation, headed_body, patterns, read_body, spell_out
 from loaders.context import DocContext
 from loaders.header import is_upper, markers, spellings
@@ -579,8 +580,8 @@ def _merge(pieces: list[str]) -> list[str]:
     d = _data()
     items: list[str] = []
     for p in pieces:
-        if items and _comma_name(items[-1], p):
-            items[-1] = f"{items[-1]}, {p}"  # "Trung tâm Văn hóa, Thông tin và Thể thao huyện"
+        if items and (_comma_name(items[-1], p) or organ_over_members(items[-1], p)):
+            items[-1] = f"{items[-1]}, {p}"  # "Trung tâm Văn hóa, Thông tin và Thể thao huyện"; "Ban Chỉ huy ... các Bộ A, B"
             continue
         if items and d["region"].fullmatch(p) and d["region_end"].search(items[-1]):
             items[-1] = f"{items[-1]}, {p}"   # "UBND các tỉnh Tây Nguyên, Nam Trung Bộ": one class over two regions

@@ -26,7 +26,7 @@ from loaders import header as H
 from loaders import refdata
 from loaders.assignments import addressee_end, directed_committees, names_body, opens_with_request, predicate
 from loaders.body_lists import (belongs_on, continues_units, find_colon_list, inside_known_name, joins_name,
-                                 named_after_such_as, opens_addressee)
+                                 named_after_such_as, opens_addressee, organ_over_members)
 from loaders.bodies import resolve_body
 from loaders.citations import COMMITTEE_END, at_then_and, patterns, self_reference
 from loaders.header_organs import opens_organ
@@ -1055,9 +1055,11 @@ def _split_named(st: SourceText, s: int, e: int) -> list[Span]:
                 first[:1].isupper() or _res()["plural_start"].match(first)
                 or _res()["plural_start"].match(work[start:cut].lstrip())
                 and (_res()["plural_inside"].search(nxt) or opens_organ(nxt) and _res()["kind_after_organ"].match(nxt))
-                or opens_addressee(nxt) and _res()["plural_inside"].search(nxt)):
+                or opens_addressee(nxt) and _res()["plural_inside"].search(nxt)) \
+                and not organ_over_members(work[start:cut], nxt) and not inside_known_name(work[start:e], cut - start):
             # "các sở, ban, ngành, UBND các huyện" / "..., UBND quận, huyện": a class of its own after a class;
-            # "Ban chỉ huy ... các tỉnh ven biển, Ban Chỉ huy ... các bộ": a body of a class of its own
+            # "Ban chỉ huy ... các tỉnh ven biển, Ban Chỉ huy ... các bộ": a body of a class of its own; not inside
+            # one body ("Ban Chỉ huy ... các Bộ Quốc phòng, Công an", "Vụ Kế hoạch, Tài chính")
             out.append(st.span(start, cut))
             start = s + m.end()
         piece = s + m.end()

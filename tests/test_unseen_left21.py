@@ -21,6 +21,27 @@ FIELD_CASES = [
     # ... and a meeting that issues a document names it ("tổ chức hội nghị ra Nghị quyết")
     ("Ngày 9/1, Đảng ủy Quân sự tỉnh tổ chức hội nghị ra Nghị quyết lãnh đạo thực hiện nhiệm vụ năm 2022.",
      {"issuer": "Đảng ủy Quân sự tỉnh"}),
+    # an organ over a class whose members share one head noun ("Ban Chỉ huy ... các Bộ Quốc phòng, Công an"): one
+    # addressee, the members' names known without their head (body_lists.organ_over_members) ...
+    ("Chiều 10-6, Văn phòng Ban Chỉ đạo Trung ương đã có Công điện khẩn số 02 gửi Ban Chỉ huy phòng chống thiên tai các "
+     "tỉnh miền Trung; Ban Chỉ huy phòng chống thiên tai các Bộ Quốc phòng, Công an, Y tế, Nông nghiệp và Môi trường.",
+     {"recipients": ("Ban Chỉ huy phòng chống thiên tai các tỉnh miền Trung",
+                     "Ban Chỉ huy phòng chống thiên tai các Bộ Quốc phòng, Công an, Y tế, Nông nghiệp và Môi trường")}),
+    ("Ban Chỉ đạo tỉnh đề nghị Ban Chỉ huy phòng chống thiên tai các Bộ Quốc phòng, Công an chủ động triển khai lực lượng.",
+     {"bodies": ["Ban Chỉ huy phòng chống thiên tai các Bộ Quốc phòng, Công an"]}),
+    # ... up to an item that is no member's name ("UBND các tỉnh ven biển": another addressee) ...
+    ("Công điện gửi Ban Chỉ huy phòng chống thiên tai các Bộ Quốc phòng, Công an, UBND các tỉnh ven biển.",
+     {"recipients": ("Ban Chỉ huy phòng chống thiên tai các Bộ Quốc phòng, Công an", "UBND các tỉnh ven biển")}),
+    # ... while the class alone heads each member ("các Bộ Quốc phòng, Công an" = "các Bộ: Quốc phòng, Công an")
+    ("Thủ tướng Chính phủ yêu cầu các Bộ Quốc phòng, Công an, Y tế khẩn trương triển khai phương án ứng phó.",
+     {"bodies": ["Bộ Quốc phòng", "Bộ Công an", "Bộ Y tế"]}),
+    # one body whose name holds a comma (central_bodies "Vụ Kế hoạch - Tài chính", aliases with "," and dashes)
+    ("Công văn gửi Vụ Kế hoạch, Tài chính; Cục Quản lý Khám, chữa bệnh.",
+     {"recipients": ("Vụ Kế hoạch, Tài chính", "Cục Quản lý Khám, chữa bệnh")}),
+    ("Bộ Y tế yêu cầu Vụ Kế hoạch, Tài chính chủ trì, phối hợp với Cục Quản lý Khám, chữa bệnh rà soát kinh phí.",
+     {"bodies": ["Vụ Kế hoạch - Tài chính"], "assignments.0.cooperating": ("Cục Quản lý Khám, chữa bệnh",)}),
+    ("Bộ Y tế đề nghị Vụ Kế hoạch – Tài chính, Cục Quản lý Dược khẩn trương rà soát.",
+     {"bodies": ["Vụ Kế hoạch - Tài chính", "Cục Quản lý Dược"]}),
 ]
 
 
