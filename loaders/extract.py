@@ -383,6 +383,12 @@ def _facts(st: SourceText, head: H.Header, end: int, copy, signed_or_addressed: 
         # a page title "Thông báo treo cờ ..." over a body speaking; with nobody issuing, a news headline
         # unless it opens the trích yếu formally ("THÔNG BÁO VỀ VIỆC ...")
         doc_type, ev["doc_type"] = titled_type[0], titled_type[1]
+    elif doc_type is None and titled_type and H.outline_title(st, 0, end):
+        # ... or the text under it is the document's outline ("ĐỀ CƯƠNG TUYÊN TRUYỀN ..." then "I. Căn cứ pháp lý")
+        doc_type, ev["doc_type"] = titled_type[0], titled_type[1]
+        rest = H.title_rest(st, 0, end) if subject is None else None
+        if rest:
+            subject, ev["subject"] = rest
     cued = P.own_by_cue(st, head.end, end) if doc_type is None and rep is None and issuer is not None else None
     if cued:   # "Ban Thường vụ Thành ủy yêu cầu ... Chỉ thị nêu rõ, ...": the issuer's own unnumbered Chỉ thị quoted
         doc_type, ev["doc_type"] = cued

@@ -350,6 +350,29 @@ def formal_title(st: SourceText, start: int = 0, end: int | None = None) -> bool
     return bool(m and formal_about_re().match(c.text, m.end()))
 
 
+def outline_title(st: SourceText, start: int = 0, end: int | None = None) -> bool:
+    """The page title is a type and the text under it an outline opening at its first section ("ĐỀ CƯƠNG TUYÊN
+    TRUYỀN ..." then "I. Căn cứ pháp lý"): the page is that document, no news headline."""
+    c = title_line(st, start, end)
+    if not (c and _title_type_re().match(c.text)):
+        return False
+    lines = [x.text.strip() for x in cells(st.work, c.end, end) if not is_blank(x.text) and x.text.strip()][:12]
+    return any(_FIRST_SECTION.match(x) for x in lines)
+
+
+_FIRST_SECTION = re.compile(r"I\s*[.\-–]\s*[^\W\d_]")   # "I. Căn cứ pháp lý", "I- MỤC ĐÍCH, YÊU CẦU": an outline's first section
+
+
+def title_rest(st: SourceText, start: int = 0, end: int | None = None) -> tuple[str, Span] | None:
+    """The words of the page title after its type ("ĐỀ CƯƠNG| TUYÊN TRUYỀN ..."): the page's own document's subject."""
+    c = title_line(st, start, end)
+    m = _title_type_re().match(c.text) if c else None
+    if not m:
+        return None
+    at, stop = c.start + m.end(), c.start + len(c.text.rstrip().rstrip("."))
+    return (st.value(at, stop), st.span(at, stop)) if stop > at else None
+
+
 @lru_cache(maxsize=1)
 def formal_about_re() -> re.Pattern:
     """The formal opening of a trích yếu: "về việc", "V/v"; a bare "về" opens headlines too ("Thông báo về kết

@@ -126,9 +126,10 @@ def _after_verb_types() -> str:
 
 
 def _subject_end(plural: str, heads: str, stops: str) -> re.Pattern:
-    """Where a subject read after a mention ends; STOPS are the words that end it after a space or a comma."""
+    """Where a subject read after a mention ends; STOPS are the words that end it after a space or a comma. A line
+    break ends it unless a lower-case word follows (a portal's hard wrap inside the sentence)."""
     return re.compile(
-        rf"[;\n]|\.(?:\s|$)|\s{_alt('recipient_verb')}\s+(?={plural}\s|[{H.UPPER}])"
+        rf";|\n(?![^\W\d_{H.UPPER}])|\.(?:\s|$)|\s{_alt('recipient_verb')}\s+(?={plural}\s|[{H.UPPER}])"
         rf"|,?\s+{_not_after('negation')}{stops}(?:\s|:)"
         # a bracket ends it ("(sau đây gọi tắt là ...)"), not one that names or dates ("bão số 10 (Bualoi)",
         # "Quốc hội (ĐBQH) khoá XV", "(19/5/1890- 19/5/2020)"): a capital or a digit first, closed soon
@@ -282,7 +283,9 @@ def _res() -> dict[str, re.Pattern]:
 
 # --- sentences ----------------------------------------------------------------------------------
 
-_END = re.compile(rf"[.!?…]+[”\"]?\s+(?=[{H.UPPER}\d“\"(])|\n")
+# a line break ends a sentence unless a lower-case word follows it (a portal's hard wrap: "về việc thành lập Tổ công tác
+# \nliên ngành ...")
+_END = re.compile(rf"[.!?…]+[”\"]?\s+(?=[{H.UPPER}\d“\"(])|\n(?![ \t]*[^\W\d_{H.UPPER}])")
 
 
 def _ends(work: str, start: int, end: int):

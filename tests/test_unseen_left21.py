@@ -42,6 +42,45 @@ FIELD_CASES = [
      {"bodies": ["Vụ Kế hoạch - Tài chính"], "assignments.0.cooperating": ("Cục Quản lý Khám, chữa bệnh",)}),
     ("Bộ Y tế đề nghị Vụ Kế hoạch – Tài chính, Cục Quản lý Dược khẩn trương rà soát.",
      {"bodies": ["Vụ Kế hoạch - Tài chính", "Cục Quản lý Dược"]}),
+    # a citation by a post and its holder: the post (and its body) is the issuer, the person no part of it ...
+    ("Văn phòng Chính phủ vừa có văn bản truyền đạt ý kiến chỉ đạo của Thủ tướng Nguyễn Văn An về việc xử lý hậu quả "
+     "sự cố cháy tại công ty Ánh Dương.", {"cited.0.issuer": "Thủ tướng Chính phủ"}),
+    ("Theo Công điện số 15/CĐ-TTg của Thủ tướng Chính phủ Phạm Văn An, Bộ Y tế yêu cầu các sở y tế khẩn trương thực "
+     "hiện.", {"cited.0.issuer": "Thủ tướng Chính phủ"}),
+    ("Thực hiện ý kiến chỉ đạo của Tổng Bí thư Tô Lâm về tinh gọn bộ máy, Ban Tổ chức Tỉnh ủy đề nghị các cơ quan "
+     "triển khai.", {"cited.0.issuer": "Tổng Bí thư"}),
+    ("Thực hiện Công văn số 125/UBND-KT ngày 3/5/2024 của Chủ tịch UBND tỉnh Nguyễn Văn An về phòng chống hạn hán, Sở "
+     "Nông nghiệp đề nghị các huyện triển khai.", {"cited.0.issuer": "Chủ tịch UBND tỉnh"}),
+    ("Thực hiện Quyết định số 20/QĐ-BYT của Bộ trưởng Bộ Y tế Nguyễn Thị Lan về phòng dịch, Sở Y tế yêu cầu các bệnh "
+     "viện triển khai.", {"cited.0.issuer": "Bộ trưởng Bộ Y tế"}),
+    ("Thực hiện Công văn số 20/SYT-NV của Giám đốc Sở Y tế Nguyễn Thị Lan về phòng dịch, Trung tâm Y tế yêu cầu các "
+     "trạm triển khai.", {"cited.0.issuer": "Giám đốc Sở Y tế"}),
+    # ... a place's name after the post is no person ...
+    ("Thực hiện Thông báo số 20-TB/TU của Chủ tịch UBND thành phố Hải Phòng, Sở Y tế yêu cầu các bệnh viện triển khai.",
+     {"cited.0.issuer": "Chủ tịch UBND thành phố Hải Phòng"}),
+    # ... and a person's own appeal keeps its author (shared party_010: citation_patterns personal_type)
+    ("Thực hiện Lời kêu gọi của Tổng Bí thư Lê Văn Tám, Ủy ban MTTQ tỉnh đề nghị các tầng lớp nhân dân ủng hộ.",
+     {"cited.0.issuer": "Tổng Bí thư Lê Văn Tám"}),
+    # a title line of a type and no number over the document's outline ("I. Căn cứ pháp lý") is the page's own
+    # document: the type, the title's words after it as the subject (header_press.outline_title) ...
+    ("ĐỀ CƯƠNG TUYÊN TRUYỀN KỶ NIỆM 50 NĂM NGÀY GIẢI PHÓNG THỊ XÃ AN HÒA\n\nĐăng ngày 17 - 05 - 2024\nLượt xem: 400\n\n"
+     "I. Căn cứ pháp lý\n\nCăn cứ Kế hoạch số 12-KH/TU ngày 2/3/2024 của Ban Thường vụ Tỉnh ủy về tổ chức các ngày lễ.",
+     {"doc_type": "Đề cương", "subject": "TUYÊN TRUYỀN KỶ NIỆM 50 NĂM NGÀY GIẢI PHÓNG THỊ XÃ AN HÒA"}),
+    ("Kế hoạch tuyên truyền chuyển đổi số năm 2024\nI- MỤC ĐÍCH, YÊU CẦU:\n1- Nâng cao nhận thức của cán bộ, đảng viên "
+     "về chuyển đổi số.", {"doc_type": "Kế hoạch", "subject": "tuyên truyền chuyển đổi số năm 2024"}),
+    # ... a headline over news is none
+    ("Kế hoạch phòng chống bão được triển khai khẩn trương\n\nNgày 3/9, các xã ven biển đã hoàn thành việc sơ tán dân. "
+     "Ông Lê Văn Tám cho biết lực lượng đã sẵn sàng.", {"doc_type": None, "subject": None}),
+    # a portal's hard wrap inside a sentence (a lower-case word after the line break) does not end the subject; the
+    # person heading the body set up ("do đồng chí ...") is no part of it
+    ("Thành lập Tổ công tác liên ngành\n27/08/2025 11:00\nNgày 26/8/2025,\nUBND tỉnh ban hành Quyết định số 2733/QĐ-UBND "
+     "về việc thành lập Tổ công tác\nliên ngành để hướng dẫn, hỗ trợ giải quyết khó khăn, vướng mắc và theo dõi sát\ntiến "
+     "độ triển khai chính quyền địa phương 02 cấp do đồng chí Phó Giám đốc Sở\nNội vụ làm Tổ trưởng.",
+     {"subject": "về việc thành lập Tổ công tác liên ngành để hướng dẫn, hỗ trợ giải quyết khó khăn, vướng mắc và theo "
+                 "dõi sát tiến độ triển khai chính quyền địa phương 02 cấp", "number": "2733/QĐ-UBND"}),
+    # ... a capitalised line after the break still ends it
+    ("UBND tỉnh ban hành Quyết định số 2733/QĐ-UBND về việc thành lập Tổ công tác liên ngành\nTheo đó, Tổ công tác gồm "
+     "15 thành viên.", {"subject": "về việc thành lập Tổ công tác liên ngành"}),
 ]
 
 
