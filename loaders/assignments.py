@@ -929,6 +929,10 @@ def predicate(text: str, start: int = 0) -> re.Match | None:
     if dash:
         return dash
     while m:
+        close = _aside_end(text, start, m.start())
+        if close is not None:   # "UBND các xã, phường (chỉ đạo các trường ...), các đơn vị ...": a verb in an aside
+            m = _data()["predicate"].search(text, close)
+            continue
         end = addressee_end(text, m.start())
         named = next((c.end() for c in _data()["class_name"].finditer(text, 0) if c.start() < m.start() < c.end()),
                      None)   # "các cơ quan tham mưu", "Cục quản lý thị trường": a name, "tham mưu", "quản lý" no verb there
@@ -939,6 +943,15 @@ def predicate(text: str, start: int = 0) -> re.Match | None:
             return m
         m = _data()["predicate"].search(text, end)  # "tổ chức đảng" names a class, "tổ chức" is no verb there
     return None
+
+
+def _aside_end(text: str, start: int, pos: int) -> int | None:
+    """After the bracket that ``pos`` lies in (opened after ``start``, closed after ``pos``); None outside one."""
+    opened = text.rfind("(", start, pos)
+    if opened < 0 or text.find(")", opened, pos) >= 0:
+        return None
+    close = text.find(")", pos)
+    return close + 1 if close >= 0 else None
 
 
 @lru_cache(maxsize=16384)  # pure, and asked for the same phrases again and again

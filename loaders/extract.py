@@ -368,6 +368,9 @@ def _facts(st: SourceText, head: H.Header, end: int, copy, signed_or_addressed: 
     named = P.province_named(st) if issuer is None and loc == (None, None, None, None) else None
     if named:   # a page of no issuer naming one province: its bare "Tỉnh ủy", "UBND tỉnh" are that province's
         loc = (named[0], named[1], None, None)
+    district = P.district_named(st) if issuer is None and loc == (None, None, None, None) else None
+    if district:   # ... or one district ("Huyện ủy Bố Trạch tổ chức hội nghị"): its "Tỉnh ủy" is that of Quảng Bình
+        loc = district
     if issuer is not None:
         issuer = H.on_date(H.with_locality(issuer, *loc), date)
     place = doc.place

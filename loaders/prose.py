@@ -1097,8 +1097,8 @@ def _subject(st: SourceText, pos: int, end: int, plain: bool) -> tuple[int, int,
         stop = ends.search(work, close + 1, end) if close >= 0 else None
     s_end = stop.start() if stop else end
     text = work[s0:s_end].rstrip(" .,/")   # "./": the end mark of a Vietnamese document
-    if len(text.split()) < 2:
-        return None
+    if len(text.split()) < (3 if m.re is res["subject_plain"] else 2):
+        return None   # "ban hành Kế hoạch triển khai như sau:": a bare verb after the type is no subject
     return s0, s0 + len(text), s_end
 
 
@@ -1742,7 +1742,7 @@ def _reported(st: SourceText, lead: _Lead, mentions: list[Span], original: int |
     cue = lead.verb if lead.verb[1] > lead.verb[0] else (lead.m.start(), lead.m.end())
     lead.evidence["text_kind"] = st.span(*cue)
     cued = st.work[lead.verb[1] - 1:lead.verb[1]] == ":"   # "Công điện nêu rõ: ...": its words follow the cue
-    quote_start = original if original is not None else lead.verb[1] if cued else _quoted(st.work, lead.s1, end)
+    quote_start = original if original is not None else lead.verb[1] if cued else (_quoted(st.work, lead.s1, end) or _cue_ends(st.work, lead.m.end(), lead.s1, end))
     kind = QUOTE if quote_start is not None else PRESS
     return Reported(
         kind=kind, doc_type=v.get("doc_type"), number=v.get("number"), date=v.get("date"),
@@ -1823,6 +1823,13 @@ def _quoted(work: str, pos: int, end: int) -> int | None:
         if len(re.sub(r"\s", "", work[m.end():end])) >= 150:
             return m.end()
     return None
+
+
+def _cue_ends(work: str, pos: int, s1: int, end: int) -> int | None:
+    """A quotation cue on the lead sentence's last hard-wrapped line ("... ban hành Kế hoạch triển\nkhai như sau:"): the
+    original's words follow it, as after a sentence of its own."""
+    wrap = work.rfind("\n", pos, max(pos, s1 - 1))
+    return _quoted(work, wrap, end) if wrap >= 0 else None
 
 
 def quotation_cue(st: SourceText, end: int) -> Span | None:
@@ -1965,6 +1972,31 @@ def province_named(st: SourceText) -> tuple[str, str] | None:
         if place:
             found.add(place)
     return found.pop() if len(found) == 1 else None
+
+
+def district_named(st: SourceText) -> tuple[str, str, str, str | None] | None:
+    """(province, province kind, district, district kind) of the one district a text names by its kind or its committee
+    ("Huyện ủy Bố Trạch", "quận Sơn Trà"); None when it names none or several. For a page of no issuer: its bare
+    "Tỉnh ủy", "Quận ủy" are that district's and its province's."""
+    found = set()
+    for m in _district_named_re().finditer(st.work):
+        words_ = m.group("name").split()
+        place = next(filter(None, (H.lookup_district(" ".join(words_[:k])) for k in range(len(words_), 0, -1))), None)
+        if place:
+            found.add(place)
+    if len(found) != 1:
+        return None
+    district, kind, province = found.pop()
+    pk = H.lookup_province(province)
+    return province, pk[1] if pk else None, district, kind
+
+
+@lru_cache(maxsize=1)
+def _district_named_re() -> re.Pattern:
+    # "thành phố X" may be a province: the other kinds only, or their committees ("Huyện ủy", "Quận ủy", "Thị ủy")
+    kinds = [k for k in G.words("district_kind") if k != G.words("province_kind")[-1]]
+    return re.compile(rf"(?<!\w)(?i:{alternation(kinds)}|{alternation(w for w in G.words('committee_word') if 'tỉnh' not in w.lower() and 'thành' not in w.lower())})"
+                      rf"(?P<name>(?:\s+[{H.UPPER}][\w-]*){{1,3}})")
 
 
 @lru_cache(maxsize=1)

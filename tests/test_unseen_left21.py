@@ -81,6 +81,25 @@ FIELD_CASES = [
     # ... a capitalised line after the break still ends it
     ("UBND tỉnh ban hành Quyết định số 2733/QĐ-UBND về việc thành lập Tổ công tác liên ngành\nTheo đó, Tổ công tác gồm "
      "15 thành viên.", {"subject": "về việc thành lập Tổ công tác liên ngành"}),
+    # (blind pages) a verb inside a bracketed aside is no predicate of the bodies around it
+    ("Sở Y tế yêu cầu UBND các xã, phường (chỉ đạo các trạm y tế thuộc phạm vi quản lý), các bệnh viện trực thuộc Sở Y tế "
+     "thực hiện thông tin cảnh báo tới người dân.",
+     {"bodies": ["UBND các xã, phường", "các bệnh viện trực thuộc Sở Y tế"]}),
+    # "mở đợt" a predicate (body_phrases)
+    ("Bộ Y tế có công điện gửi giám đốc các sở y tế về phòng, chống sốt xuất huyết. Các sở y tế mở đợt cao điểm diệt "
+     "lăng quăng trên địa bàn.", {"bodies": ["Các sở y tế"]}),
+    # "các ngành (có) liên quan" cooperating: kept as written, as "các đơn vị liên quan" (body_phrases partner_class)
+    ("UBND tỉnh yêu cầu Sở Công Thương phối hợp với UBND cấp huyện và các ngành có liên quan kiểm tra việc bình ổn giá.",
+     {"assignments.0.cooperating": ("UBND cấp huyện", "các ngành có liên quan")}),
+    # a page of no issuer naming one district (by its committee or kind): its bare cited "Tỉnh ủy", "Quận ủy" are that
+    # district's and its province's (prose.district_named) ...
+    ("Ngày 30-9, Huyện ủy Bố Trạch tổ chức hội nghị quán triệt Chỉ thị số 34-CT/TU của Ban Thường vụ Tỉnh ủy về đại "
+     "hội đảng bộ các cấp.", {"issuer": None, "cited.0.issuer": "Ban Thường vụ Tỉnh ủy Quảng Bình"}),
+    ("Ngày 13-10, Quận ủy Sơn Trà tổ chức hội nghị quán triệt Chương trình 01-CTr/QU của Quận ủy về chính quyền đô thị.",
+     {"cited.0.issuer": "Quận ủy Sơn Trà"}),
+    # ... none when it names two
+    ("Ngày 30-9, Huyện ủy Bố Trạch và Huyện ủy Quảng Ninh tổ chức hội nghị quán triệt Chỉ thị số 34-CT/TU của Ban Thường "
+     "vụ Tỉnh ủy về đại hội.", {"cited.0.issuer": "Ban Thường vụ Tỉnh ủy"}),
 ]
 
 
