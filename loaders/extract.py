@@ -352,6 +352,9 @@ def _facts(st: SourceText, head: H.Header, end: int, copy, signed_or_addressed: 
     titled_type = H.title_type(st, 0, end) if doc.doc_type is None and rep is None else None
     if titled_type and issuer is None and titled_type[2] is not None:
         issuer, ev["issuer"] = titled_type[2], titled_type[1]   # "Chỉ thị của Chủ tịch UBND tỉnh về việc ...": its author
+    attributed = H.attributed_author(st, head.end, end) if issuer is None and not original else None
+    if attributed:   # "“...”. Đó là chỉ đạo của UBND tỉnh đối với Sở X": the direction reported is that body's
+        issuer, ev["issuer"] = attributed
     if issuer is None and "issuer" in portal:   # a law portal's "Cơ quan ban hành: Bộ X"
         found = H.body_in_text(portal["issuer"][0])
         if found:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from loaders.header_layout import cells, is_blank
-from loaders.header_organs import Organ, body_in_text, body_name_re
+from loaders.header_organs import Organ, body_in_text, body_name_re, leading_body
 from loaders import grammar as G
 from loaders.grammar import alternation
 from loaders.header_vocab import markers, spellings
@@ -269,6 +269,15 @@ def closing_author(st: SourceText, start: int, end: int) -> tuple[Organ, Span] |
     begin = len(st.work) - len(st.work[begin:].lstrip()) if begin > start else start
     found = _template_body(st.work[begin: last.end("rest")]) or body_in_text(st.work[begin: last.end("rest")])
     return (found[1], st.span(begin, last.end("rest"))) if found and st.work[begin:begin + 1].isupper() else None
+
+
+def attributed_author(st: SourceText, start: int, end: int) -> tuple[Organ, Span] | None:
+    """A sentence naming whose direction the page reported ("Đó là chỉ đạo của UBND tỉnh đối với Sở X ...":
+    press_phrases attribution): that body is the page's author."""
+    from loaders.prose import phrases   # prose reads press text with this module
+    m = re.compile(rf"(?<![^\W_])(?:{alternation(phrases('attribution'))})\s+(?P<body>[^.;:\n]+)").search(st.work, start, end)
+    found = leading_body(m.group("body")) if m else None
+    return (found[1], st.span(m.start("body"), m.start("body") + found[2])) if found else None
 
 
 def find_issuing_verb(st: SourceText, doc_type: str | None, start: int, end: int) -> tuple[Organ, Span] | None:

@@ -1965,38 +1965,39 @@ def province_of_lead(st: SourceText, organ_: H.Organ, rep: Reported | None) -> H
 def province_named(st: SourceText) -> tuple[str, str] | None:
     """(province, kind) of the one province a text names by its kind ("Tại tỉnh Quảng Trị, ...", "của tỉnh Ninh
     Thuận"); None when it names none or several. For a page of no issuer: its bare "Tỉnh ủy", "UBND tỉnh" are there."""
-    found = set()
-    for m in _province_named_re().finditer(st.work):
-        words_ = m.group("name").split()
-        place = next(filter(None, (H.lookup_province(" ".join(words_[:k])) for k in range(len(words_), 0, -1))), None)
-        if place:
-            found.add(place)
-    return found.pop() if len(found) == 1 else None
+    return _one_place(_province_named_re(), H.lookup_province, st.work)
 
 
 def district_named(st: SourceText) -> tuple[str, str, str, str | None] | None:
     """(province, province kind, district, district kind) of the one district a text names by its kind or its committee
     ("Huyện ủy Bố Trạch", "quận Sơn Trà"); None when it names none or several. For a page of no issuer: its bare
     "Tỉnh ủy", "Quận ủy" are that district's and its province's."""
-    found = set()
-    for m in _district_named_re().finditer(st.work):
-        words_ = m.group("name").split()
-        place = next(filter(None, (H.lookup_district(" ".join(words_[:k])) for k in range(len(words_), 0, -1))), None)
-        if place:
-            found.add(place)
-    if len(found) != 1:
+    found = _one_place(_district_named_re(), H.lookup_district, st.work)
+    if found is None:
         return None
-    district, kind, province = found.pop()
+    district, kind, province = found
     pk = H.lookup_province(province)
     return province, pk[1] if pk else None, district, kind
+
+
+def _one_place(pattern: re.Pattern, lookup, work: str):
+    """The one place the matches of ``pattern`` name (the longest run of their "name" words ``lookup`` knows); None
+    when they name none or several."""
+    found = set()
+    for m in pattern.finditer(work):
+        words_ = m.group("name").split()
+        place = next(filter(None, (lookup(" ".join(words_[:k])) for k in range(len(words_), 0, -1))), None)
+        if place:
+            found.add(place)
+    return found.pop() if len(found) == 1 else None
 
 
 @lru_cache(maxsize=1)
 def _district_named_re() -> re.Pattern:
     # "thành phố X" may be a province: the other kinds only, or their committees ("Huyện ủy", "Quận ủy", "Thị ủy")
-    kinds = [k for k in G.words("district_kind") if k != G.words("province_kind")[-1]]
-    return re.compile(rf"(?<!\w)(?i:{alternation(kinds)}|{alternation(w for w in G.words('committee_word') if 'tỉnh' not in w.lower() and 'thành' not in w.lower())})"
-                      rf"(?P<name>(?:\s+[{H.UPPER}][\w-]*){{1,3}})")
+    kinds = [k for k in G.words("district_kind") if k not in G.words("province_kind")]
+    committees = [w for w in G.words("committee_word") if not w.lower().startswith(("tỉnh", "thành"))]
+    return re.compile(rf"(?<!\w)(?i:{alternation(kinds + committees)})(?P<name>(?:\s+[{H.UPPER}][\w-]*){{1,3}})")
 
 
 @lru_cache(maxsize=1)

@@ -100,6 +100,12 @@ FIELD_CASES = [
     # ... none when it names two
     ("Ngày 30-9, Huyện ủy Bố Trạch và Huyện ủy Quảng Ninh tổ chức hội nghị quán triệt Chỉ thị số 34-CT/TU của Ban Thường "
      "vụ Tỉnh ủy về đại hội.", {"cited.0.issuer": "Ban Thường vụ Tỉnh ủy"}),
+    # the page's direction named at its end ("Đó là chỉ đạo của X đối với Y": press_phrases attribution)
+    ("Tập trung bình ổn giá dịp Tết\n\n“Sở Công Thương phối hợp với các ngành có liên quan kiểm tra thị trường; không để "
+     "xảy ra tình trạng găm hàng”. Đó là chỉ đạo của UBND tỉnh đối với Sở Công Thương nhằm bình ổn giá.",
+     {"issuer": "UBND tỉnh", "issuer_level": "province"}),
+    ("Đây là yêu cầu của Ban Thường vụ Tỉnh ủy Hòa Bình đối với các huyện ủy, thành ủy trong công tác phòng chống thiên "
+     "tai.", {"issuer": "Tỉnh ủy Hòa Bình"}),
 ]
 
 
