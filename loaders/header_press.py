@@ -272,10 +272,10 @@ def closing_author(st: SourceText, start: int, end: int) -> tuple[Organ, Span] |
 
 
 def attributed_author(st: SourceText, start: int, end: int) -> tuple[Organ, Span] | None:
-    """A sentence naming whose direction the page reported ("Đó là chỉ đạo của UBND tỉnh đối với Sở X ...":
-    press_phrases attribution): that body is the page's author."""
+    """A sentence naming whose direction the page reported, with no document after it ("“...”. Đó là chỉ đạo của UBND
+    tỉnh đối với Sở X nhằm ...": press_phrases direction_lead): that body is the page's author."""
     from loaders.prose import phrases   # prose reads press text with this module
-    m = re.compile(rf"(?<![^\W_])(?:{alternation(phrases('attribution'))})\s+(?P<body>[^.;:\n]+)").search(st.work, start, end)
+    m = re.compile(rf"(?<![^\W_])(?:{alternation(phrases('direction_lead'))})\s+(?P<body>[^.;:\n]+)").search(st.work, start, end)
     found = leading_body(m.group("body")) if m else None
     return (found[1], st.span(m.start("body"), m.start("body") + found[2])) if found else None
 
