@@ -1219,8 +1219,8 @@ def _without_holder(issuer: str, doc_type: str | None = None) -> str:
     person holding it (two to four capitalised words that name no place) is no part of the issuer; a personal
     document ("Lời kêu gọi của Tổng Bí thư X": citation_patterns personal_type) keeps its author."""
     from loaders.body_lists import post_start   # body_lists reads this module's patterns
-    if (doc_type or "").casefold() in _personal_types():
-        return issuer
+    if (doc_type or "").casefold() in _personal_types() or refdata.find_central_body(issuer):
+        return issuer   # "... Mặt trận Tổ quốc Việt Nam": a known name, no holder in it
     posted, words = post_start().match(issuer), issuer.split()
     for n in (4, 3, 2):
         run, before = " ".join(words[-n:]), " ".join(words[:-n])

@@ -58,6 +58,9 @@ FIELD_CASES = [
     # ... a place's name after the post is no person ...
     ("Thực hiện Thông báo số 20-TB/TU của Chủ tịch UBND thành phố Hải Phòng, Sở Y tế yêu cầu các bệnh viện triển khai.",
      {"cited.0.issuer": "Chủ tịch UBND thành phố Hải Phòng"}),
+    # ... a known name ending in capitalised words is no post and holder
+    ("Thực hiện Kế hoạch số 12/KH-MTTW của Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam về vận động, Ủy ban MTTQ tỉnh đề "
+     "nghị các tầng lớp nhân dân ủng hộ.", {"cited.0.issuer": "Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam"}),
     # ... and a person's own appeal keeps its author (shared party_010: citation_patterns personal_type)
     ("Thực hiện Lời kêu gọi của Tổng Bí thư Lê Văn Tám, Ủy ban MTTQ tỉnh đề nghị các tầng lớp nhân dân ủng hộ.",
      {"cited.0.issuer": "Tổng Bí thư Lê Văn Tám"}),
