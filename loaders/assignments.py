@@ -27,7 +27,8 @@ from loaders import grammar as G
 from loaders import refdata
 from loaders.bodies import complete_name, resolve_body
 from loaders.body_lists import (MASS, addressee_end, addressee_group, class_then_names, continues_name, dash_inside_name,
-                                find_colon_list, known_name_end, named_after_such_as, post_start, split_addressees)
+                                find_colon_list, known_name_end, named_after_such_as, organ_over_members, post_start,
+                                split_addressees)
 from loaders.citations import UPPER, alternation, headed_body, patterns, read_body, spell_out
 from loaders.context import DocContext
 from loaders.header import is_upper, markers, spellings
@@ -581,8 +582,8 @@ def _merge(pieces: list[str]) -> list[str]:
     d = _data()
     items: list[str] = []
     for p in pieces:
-        if items and _comma_name(items[-1], p):
-            items[-1] = f"{items[-1]}, {p}"  # "Trung tâm Văn hóa, Thông tin và Thể thao huyện"
+        if items and (_comma_name(items[-1], p) or organ_over_members(items[-1], p)):
+            items[-1] = f"{items[-1]}, {p}"  # "Trung tâm Văn hóa, Thông tin và Thể thao huyện"; "Ban Chỉ huy ... các Bộ A, B"
             continue
         if items and d["region"].fullmatch(p) and d["region_end"].search(items[-1]):
             items[-1] = f"{items[-1]}, {p}"   # "UBND các tỉnh Tây Nguyên, Nam Trung Bộ": one class over two regions
@@ -936,6 +937,10 @@ def predicate(text: str, start: int = 0, names: tuple[str, ...] = ()) -> re.Matc
     if dash:
         return dash
     while m:
+        close = _aside_end(text, start, m.start())
+        if close is not None:   # "UBND các xã, phường (chỉ đạo các trường ...), các đơn vị ...": a verb in an aside
+            m = _data()["predicate"].search(text, close)
+            continue
         end = addressee_end(text, m.start())
         named = next((c.end() for c in _data()["class_name"].finditer(text, 0) if c.start() < m.start() < c.end()),
                      None)   # "các cơ quan tham mưu", "Cục quản lý thị trường": a name, "tham mưu", "quản lý" no verb there
@@ -953,6 +958,13 @@ def _spans_of(text: str, names: tuple[str, ...]) -> list[tuple[int, int]]:
     """Where the names of several words (with a verb in them to hide) occur in the text, spaces and case aside."""
     return [(m.start(), m.end()) for n in names if len(n.split()) > 3
             for m in re.finditer(r"\s+".join(map(re.escape, n.split())), text, re.I)]
+def _aside_end(text: str, start: int, pos: int) -> int | None:
+    """After the bracket that ``pos`` lies in (opened after ``start``, closed after ``pos``); None outside one."""
+    opened = text.rfind("(", start, pos)
+    if opened < 0 or text.find(")", opened, pos) >= 0:
+        return None
+    close = text.find(")", pos)
+    return close + 1 if close >= 0 else None
 
 
 @lru_cache(maxsize=16384)  # pure, and asked for the same phrases again and again

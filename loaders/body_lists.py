@@ -275,6 +275,24 @@ def class_then_names(text: str) -> ClassMembers | None:
 
 
 @lru_cache(maxsize=1)
+def _organ_over_members() -> re.Pattern:
+    """An organ, then a plural class word heading its members' names, ending the text ("Ban Chỉ huy phòng chống thiên
+    tai các Bộ Quốc phòng")."""
+    from loaders.citations import patterns
+    rows = patterns("body_phrases.csv")
+    heads = {t.casefold() for t, _ in rows.get("body_head", ())}
+    units = [t for t, _ in rows.get("unit_class", ()) if t.casefold() in heads]
+    return re.compile(rf"[^\W_][^,;:\n]*?\s(?i:{_alt(t for t, _ in _words('plural'))})\s+(?i:{_alt(units)})\s+(?P<members>[^;:\n]+)$")
+
+
+def organ_over_members(current: str, piece: str) -> bool:
+    """"Ban Chỉ huy ... các Bộ Quốc phòng" + "," + "Công an": the organ of each member of the class, one addressee
+    (the members' names known to the body data, without their head word)."""
+    m = _organ_over_members().match(current.strip())
+    return bool(m) and all(fold(n.strip()) in _name_tails() for n in (*m.group("members").split(","), piece.strip(" .")))
+
+
+@lru_cache(maxsize=1)
 def _such_as_re() -> re.Pattern:
     from loaders.citations import UPPER
     plural = _alt(t for t, _ in _words("plural"))
@@ -560,7 +578,7 @@ def _continues_item(current: str, piece: str, sep: str) -> bool:
         rest = piece[m.end():]
         return rest[:1].islower() and bool(plural.match(current)) and group is not None \
             and group == _committee_group(rest)
-    if piece[:1].islower():
+    if piece[:1].islower() or organ_over_members(current, piece):
         return True
     # "Ban Thường vụ các huyện ủy, thị ủy, Thành ủy Huế": the organ holds over the named committee
     words = piece.split()
@@ -649,4 +667,4 @@ def _address_re() -> re.Pattern:
 
 
 __all__ = ["ListItem", "ColonList", "ClassMembers", "class_then_names", "expand_list", "find_colon_list", "inside_known_name", "opens_addressee", "split_items", "split_addressees",
-           "addressee_end", "known_name_end", "split_recipients", "recipient_names"]
+           "addressee_end", "known_name_end", "organ_over_members", "split_recipients", "recipient_names"]

@@ -1221,7 +1221,7 @@ def _issuer_as_named(hit: _Hit) -> str:
         m = pattern.fullmatch(issuer)
         if m:
             issuer = value.replace("{n}", m.groupdict().get("n") or "")   # a row may hold no number ("BTVQU")
-    issuer = _last_title_body(_without_holder(issuer))
+    issuer = _last_title_body(_without_holder(issuer, hit.doc_type))
     from loaders.prose import unit_committee_name   # prose reads this module's patterns
     issuer = unit_committee_name(issuer) or issuer
     for text, value in patterns()["issuer_of_type"]:
@@ -1248,20 +1248,40 @@ def _ends_with_place(text: str) -> bool:
     return any(refdata.find_units(" ".join(words[-k:])) for k in (1, 2, 3) if len(words) > k)
 
 
-def _without_holder(issuer: str) -> str:
-    """"Kết luận của Bí thư Tỉnh ủy Nguyễn Văn A", "... Bí thư Thành ủy TP.HCM Nguyễn Văn A": after a post and its
-    committee (or the committee's place), the person holding it (three or four capitalised words that name no
-    place) is no part of the issuer."""
+def _without_holder(issuer: str, doc_type: str | None = None) -> str:
+    """"Kết luận của Bí thư Tỉnh ủy Nguyễn Văn A", "... của Chủ tịch UBND tỉnh Nguyễn Văn A", "ý kiến chỉ đạo của Thủ
+    tướng Nguyễn Văn A": after a post and its body (a committee, a place, a kind of unit, or a central post), the
+    person holding it (two to four capitalised words that name no place) is no part of the issuer; a personal
+    document ("Lời kêu gọi của Tổng Bí thư X": citation_patterns personal_type) keeps its author."""
     from loaders.body_lists import post_start   # body_lists reads this module's patterns
-    if not post_start().match(issuer):
-        return issuer
-    words = issuer.split()
-    for n in (3, 4):
+    if (doc_type or "").casefold() in _personal_types() or refdata.find_central_body(issuer):
+        return issuer   # "... Mặt trận Tổ quốc Việt Nam": a known name, no holder in it
+    posted, words = post_start().match(issuer), issuer.split()
+    for n in (4, 3, 2):
         run, before = " ".join(words[-n:]), " ".join(words[:-n])
-        if len(words) > n + 2 and name_like(run) and not refdata.find_units(run) \
-                and (COMMITTEE_END.search(before) or _ends_with_place(before)):
+        if len(words) <= n or not name_like(run) or refdata.find_units(run):
+            continue
+        central = refdata.find_central_body(before)   # "Thủ tướng" -> Thủ tướng Chính phủ
+        if central:
+            return central.name
+        if posted and (COMMITTEE_END.search(before) or _UNIT_KIND_END.search(before) or _known_body_after(before, posted.end())
+                       or len(words) > n + 2 and _ends_with_place(before)):
             return before
     return issuer
+
+
+def _known_body_after(text: str, pos: int) -> bool:
+    """A known body's name fills ``text`` after ``pos`` ("Bộ trưởng| Bộ Y tế", "Giám đốc| Sở Tư pháp")."""
+    start = len(text) - len(text[pos:].lstrip())
+    return bool(refdata.find_central_body(text[start:])) or known_name_at(text, start, len(text)) == len(text)
+
+
+@lru_cache(maxsize=1)
+def _personal_types() -> frozenset[str]:
+    return frozenset(t.casefold() for t, _ in patterns().get("personal_type", ()))
+
+
+_UNIT_KIND_END = re.compile(rf"(?<![^\W_])(?:{alternation(G.words('province_kind') + G.words('district_kind') + G.words('commune_kind'))})$")
 
 
 @lru_cache(maxsize=1)

@@ -362,6 +362,9 @@ def _facts(st: SourceText, head: H.Header, end: int, copy, signed_or_addressed: 
     titled_type = H.title_type(st, 0, end) if doc.doc_type is None and rep is None else None
     if titled_type and issuer is None and titled_type[2] is not None:
         issuer, ev["issuer"] = titled_type[2], titled_type[1]   # "Chỉ thị của Chủ tịch UBND tỉnh về việc ...": its author
+    attributed = H.attributed_author(st, head.end, end) if issuer is None and not original else None
+    if attributed:   # "“...”. Đó là chỉ đạo của UBND tỉnh đối với Sở X": the direction reported is that body's
+        issuer, ev["issuer"] = attributed
     if issuer is None and "issuer" in portal:   # a law portal's "Cơ quan ban hành: Bộ X"
         found = H.body_in_text(portal["issuer"][0])
         if found:
@@ -380,6 +383,9 @@ def _facts(st: SourceText, head: H.Header, end: int, copy, signed_or_addressed: 
     named = P.province_named(st) if issuer is None and loc == (None, None, None, None) else None
     if named:   # a page of no issuer naming one province: its bare "Tỉnh ủy", "UBND tỉnh" are that province's
         loc = (named[0], named[1], None, None)
+    district = P.district_named(st) if issuer is None and loc == (None, None, None, None) else None
+    if district:   # ... or one district ("Huyện ủy Bố Trạch tổ chức hội nghị"): its "Tỉnh ủy" is that of Quảng Bình
+        loc = district
     if issuer is not None:
         issuer = H.on_date(H.with_locality(issuer, *loc), date)
     place = doc.place
@@ -395,6 +401,12 @@ def _facts(st: SourceText, head: H.Header, end: int, copy, signed_or_addressed: 
         # a page title "Thông báo treo cờ ..." over a body speaking; with nobody issuing, a news headline
         # unless it opens the trích yếu formally ("THÔNG BÁO VỀ VIỆC ...")
         doc_type, ev["doc_type"] = titled_type[0], titled_type[1]
+    elif doc_type is None and titled_type and H.outline_title(st, 0, end):
+        # ... or the text under it is the document's outline ("ĐỀ CƯƠNG TUYÊN TRUYỀN ..." then "I. Căn cứ pháp lý")
+        doc_type, ev["doc_type"] = titled_type[0], titled_type[1]
+        rest = H.title_rest(st, 0, end) if subject is None else None
+        if rest:
+            subject, ev["subject"] = rest
     cued = P.own_by_cue(st, head.end, end) if doc_type is None and rep is None and issuer is not None else None
     if cued:   # "Ban Thường vụ Thành ủy yêu cầu ... Chỉ thị nêu rõ, ...": the issuer's own unnumbered Chỉ thị quoted
         doc_type, ev["doc_type"] = cued

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from loaders.header_layout import cells, is_blank
-from loaders.header_organs import Organ, body_in_text, body_name_re
+from loaders.header_organs import Organ, body_in_text, body_name_re, leading_body
 from loaders import grammar as G
 from loaders.grammar import alternation
 from loaders.header_vocab import markers, spellings
@@ -271,6 +271,15 @@ def closing_author(st: SourceText, start: int, end: int) -> tuple[Organ, Span] |
     return (found[1], st.span(begin, last.end("rest"))) if found and st.work[begin:begin + 1].isupper() else None
 
 
+def attributed_author(st: SourceText, start: int, end: int) -> tuple[Organ, Span] | None:
+    """A sentence naming whose direction the page reported, with no document after it ("“...”. Đó là chỉ đạo của UBND
+    tỉnh đối với Sở X nhằm ...": press_phrases direction_lead): that body is the page's author."""
+    from loaders.prose import phrases   # prose reads press text with this module
+    m = re.compile(rf"(?<![^\W_])(?:{alternation(phrases('direction_lead'))})\s+(?P<body>[^.;:\n]+)").search(st.work, start, end)
+    found = leading_body(m.group("body")) if m else None
+    return (found[1], st.span(m.start("body"), m.start("body") + found[2])) if found else None
+
+
 def find_issuing_verb(st: SourceText, doc_type: str | None, start: int, end: int) -> tuple[Organ, Span] | None:
     """"..., Chủ tịch UBND tỉnh Chỉ thị:" -> the body that issues a Chỉ thị / Quyết định."""
     if not doc_type or doc_type not in spellings("issuing_verb"):
@@ -348,6 +357,29 @@ def formal_title(st: SourceText, start: int = 0, end: int | None = None) -> bool
     c = title_line(st, start, end)
     m = _title_type_re().match(c.text) if c else None
     return bool(m and formal_about_re().match(c.text, m.end()))
+
+
+def outline_title(st: SourceText, start: int = 0, end: int | None = None) -> bool:
+    """The page title is a type and the text under it an outline opening at its first section ("ĐỀ CƯƠNG TUYÊN
+    TRUYỀN ..." then "I. Căn cứ pháp lý"): the page is that document, no news headline."""
+    c = title_line(st, start, end)
+    if not (c and _title_type_re().match(c.text)):
+        return False
+    lines = [x.text.strip() for x in cells(st.work, c.end, end) if not is_blank(x.text) and x.text.strip()][:12]
+    return any(_FIRST_SECTION.match(x) for x in lines)
+
+
+_FIRST_SECTION = re.compile(r"I\s*[.\-–]\s*[^\W\d_]")   # "I. Căn cứ pháp lý", "I- MỤC ĐÍCH, YÊU CẦU": an outline's first section
+
+
+def title_rest(st: SourceText, start: int = 0, end: int | None = None) -> tuple[str, Span] | None:
+    """The words of the page title after its type ("ĐỀ CƯƠNG| TUYÊN TRUYỀN ..."): the page's own document's subject."""
+    c = title_line(st, start, end)
+    m = _title_type_re().match(c.text) if c else None
+    if not m:
+        return None
+    at, stop = c.start + m.end(), c.start + len(c.text.rstrip().rstrip("."))
+    return (st.value(at, stop), st.span(at, stop)) if stop > at else None
 
 
 @lru_cache(maxsize=1)

@@ -26,7 +26,7 @@ from loaders import header as H
 from loaders import refdata
 from loaders.assignments import addressee_end, directed_committees, names_body, opens_with_request, predicate
 from loaders.body_lists import (belongs_on, continues_units, find_colon_list, inside_known_name, inside_listed_tail, joins_name,
-                                 named_after_such_as, opens_addressee)
+                                 named_after_such_as, opens_addressee, organ_over_members)
 from loaders.bodies import resolve_body
 from loaders.citations import COMMITTEE_END, at_then_and, author_follows, patterns, self_reference
 from loaders.header_organs import opens_organ
@@ -146,9 +146,10 @@ def _after_verb_types() -> str:
 
 
 def _subject_end(plural: str, heads: str, stops: str) -> re.Pattern:
-    """Where a subject read after a mention ends; STOPS are the words that end it after a space or a comma."""
+    """Where a subject read after a mention ends; STOPS are the words that end it after a space or a comma. A line
+    break ends it unless a lower-case word follows (a portal's hard wrap inside the sentence)."""
     return re.compile(
-        rf"[;\n]|\.(?:\s|$)|\s{_alt('recipient_verb')}\s+(?={plural}\s|[{H.UPPER}])"
+        rf";|\n(?![^\W\d_{H.UPPER}])|\.(?:\s|$)|\s{_alt('recipient_verb')}\s+(?={plural}\s|[{H.UPPER}])"
         rf"|,?\s+{_not_after('negation')}{stops}(?:\s|:)"
         # a bracket ends it ("(sau đây gọi tắt là ...)"), not one that names or dates ("bão số 10 (Bualoi)",
         # "Quốc hội (ĐBQH) khoá XV", "(19/5/1890- 19/5/2020)"): a capital or a digit first, closed soon
@@ -302,7 +303,9 @@ def _res() -> dict[str, re.Pattern]:
 
 # --- sentences ----------------------------------------------------------------------------------
 
-_END = re.compile(rf"[.!?…]+[”\"]?\s+(?=[{H.UPPER}\d“\"(])|\n")
+# a line break ends a sentence unless a lower-case word follows it (a portal's hard wrap: "về việc thành lập Tổ công tác
+# \nliên ngành ...")
+_END = re.compile(rf"[.!?…]+[”\"]?\s+(?=[{H.UPPER}\d“\"(])|\n(?![ \t]*[^\W\d_{H.UPPER}])")
 
 
 def _ends(work: str, start: int, end: int):
@@ -1077,9 +1080,11 @@ def _split_named(st: SourceText, s: int, e: int) -> list[Span]:
                 first[:1].isupper() or _res()["plural_start"].match(first)
                 or _res()["plural_start"].match(work[start:cut].lstrip())
                 and (_res()["plural_inside"].search(nxt) or opens_organ(nxt) and _res()["kind_after_organ"].match(nxt))
-                or opens_addressee(nxt) and _res()["plural_inside"].search(nxt)):
+                or opens_addressee(nxt) and _res()["plural_inside"].search(nxt)) \
+                and not organ_over_members(work[start:cut], nxt) and not inside_known_name(work[start:e], cut - start):
             # "các sở, ban, ngành, UBND các huyện" / "..., UBND quận, huyện": a class of its own after a class;
-            # "Ban chỉ huy ... các tỉnh ven biển, Ban Chỉ huy ... các bộ": a body of a class of its own
+            # "Ban chỉ huy ... các tỉnh ven biển, Ban Chỉ huy ... các bộ": a body of a class of its own; not inside
+            # one body ("Ban Chỉ huy ... các Bộ Quốc phòng, Công an", "Vụ Kế hoạch, Tài chính")
             out.append(st.span(start, cut))
             start = s + m.end()
         piece = s + m.end()
@@ -1114,8 +1119,8 @@ def _subject(st: SourceText, pos: int, end: int, plain: bool) -> tuple[int, int,
         stop = ends.search(work, close + 1, end) if close >= 0 else None
     s_end = stop.start() if stop else end
     text = work[s0:s_end].rstrip(" .,/")   # "./": the end mark of a Vietnamese document
-    if len(text.split()) < 2 or _formula_only(text):
-        return None
+    if len(text.split()) < (3 if m.re is res["subject_plain"] else 2) or _formula_only(text):
+        return None   # "ban hành Kế hoạch triển khai như sau:": a bare verb after the type is no subject
     return s0, s0 + len(text), s_end
 
 
@@ -1776,7 +1781,7 @@ def _reported(st: SourceText, lead: _Lead, mentions: list[Span], original: int |
     cue = lead.verb if lead.verb[1] > lead.verb[0] else (lead.m.start(), lead.m.end())
     lead.evidence["text_kind"] = st.span(*cue)
     cued = st.work[lead.verb[1] - 1:lead.verb[1]] == ":"   # "Công điện nêu rõ: ...": its words follow the cue
-    quote_start = original if original is not None else lead.verb[1] if cued else _quoted(st.work, lead.s1, end)
+    quote_start = original if original is not None else lead.verb[1] if cued else (_quoted(st.work, lead.s1, end) or _cue_ends(st.work, lead.m.end(), lead.s1, end))
     kind = QUOTE if quote_start is not None else PRESS
     return Reported(
         kind=kind, doc_type=v.get("doc_type"), number=v.get("number"), date=v.get("date"),
@@ -1857,6 +1862,13 @@ def _quoted(work: str, pos: int, end: int) -> int | None:
         if len(re.sub(r"\s", "", work[m.end():end])) >= 150:
             return m.end()
     return None
+
+
+def _cue_ends(work: str, pos: int, s1: int, end: int) -> int | None:
+    """A quotation cue on the lead sentence's last hard-wrapped line ("... ban hành Kế hoạch triển\nkhai như sau:"): the
+    original's words follow it, as after a sentence of its own."""
+    wrap = work.rfind("\n", pos, max(pos, s1 - 1))
+    return _quoted(work, wrap, end) if wrap >= 0 else None
 
 
 def quotation_cue(st: SourceText, end: int) -> Span | None:
@@ -2010,13 +2022,39 @@ def province_named(st: SourceText, start: int = 0, end: int | None = None) -> tu
     """(province, kind) of the one province a text (or its start:end) names by its kind ("Tại tỉnh Quảng Trị, ...",
     "của tỉnh Ninh Thuận"); None when it names none or several. For a page of no issuer: its bare "Tỉnh ủy", "UBND
     tỉnh" are there."""
+    return _one_place(_province_named_re(), H.lookup_province, st.work, start, end)
+
+
+def district_named(st: SourceText) -> tuple[str, str, str, str | None] | None:
+    """(province, province kind, district, district kind) of the one district a text names by its kind or its committee
+    ("Huyện ủy Bố Trạch", "quận Sơn Trà"); None when it names none or several. For a page of no issuer: its bare
+    "Tỉnh ủy", "Quận ủy" are that district's and its province's."""
+    found = _one_place(_district_named_re(), H.lookup_district, st.work)
+    if found is None:
+        return None
+    district, kind, province = found
+    pk = H.lookup_province(province)
+    return province, pk[1] if pk else None, district, kind
+
+
+def _one_place(pattern: re.Pattern, lookup, work: str, start: int = 0, end: int | None = None):
+    """The one place the matches of ``pattern`` in ``work`` (or its start:end) name (the longest run of their "name"
+    words ``lookup`` knows); None when they name none or several."""
     found = set()
-    for m in _province_named_re().finditer(st.work, start, len(st.work) if end is None else end):
+    for m in pattern.finditer(work, start, len(work) if end is None else end):
         words_ = m.group("name").split()
-        place = next(filter(None, (H.lookup_province(" ".join(words_[:k])) for k in range(len(words_), 0, -1))), None)
+        place = next(filter(None, (lookup(" ".join(words_[:k])) for k in range(len(words_), 0, -1))), None)
         if place:
             found.add(place)
     return found.pop() if len(found) == 1 else None
+
+
+@lru_cache(maxsize=1)
+def _district_named_re() -> re.Pattern:
+    # "thành phố X" may be a province: the other kinds only, or their committees ("Huyện ủy", "Quận ủy", "Thị ủy")
+    kinds = [k for k in G.words("district_kind") if k not in G.words("province_kind")]
+    committees = [w for w in G.words("committee_word") if not w.lower().startswith(("tỉnh", "thành"))]
+    return re.compile(rf"(?<!\w)(?i:{alternation(kinds + committees)})(?P<name>(?:\s+[{H.UPPER}][\w-]*){{1,3}})")
 
 
 @lru_cache(maxsize=1)
