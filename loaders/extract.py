@@ -326,6 +326,8 @@ def _facts(st: SourceText, head: H.Header, end: int, copy, signed_or_addressed: 
     if portal_date:
         date, ev["date"] = portal_date
     acting = H.find_acting(st, head.end, end, with_prefix=original or doc.issuer is not None)
+    if acting is None and not original and doc.issuer is None:
+        acting = H.find_role_acting(st, head.end, end)   # "Thủ tướng yêu cầu Bộ Công an ...": a post alone speaking
     if acting and doc.doc_type is None and doc.issuer is None and H.told_at_meeting(st.work, head.end, acting.span.start):
         acting = None   # "Tại hội nghị, Ban Thường vụ Tỉnh ủy yêu cầu ...": asked at a meeting, no document issued
     issuer = doc.issuer

@@ -273,6 +273,8 @@ def _res() -> dict[str, re.Pattern]:
         "person_lead": re.compile(rf"(?:{_alt('person_lead')})\s+"),
         # "Phó chủ tịch UBND tỉnh ...": the press writes a role's later words in lower case too
         "role": re.compile(rf"(?=[{H.UPPER}])(?P<role>(?i:{alternation(phrases('role') + phrases('membership'))}))(?!\w)"),
+        # a role as written (capitalised) right after a lower-case word or a number: a new clause, not a name going on
+        "run_on_role": re.compile(rf"(?<!\S)(?:[^\W\d{H.UPPER}_][^\W_]*|\d[\d/.\-]*)[ ](?P<role>{alternation(phrases('role'))})(?=\s)"),
         "quote_cue": re.compile(rf"(?<!\w){_alt('quote_cue')}(?!\w)"),
         "cue_colon": re.compile(rf"\s+(?:{_alt('quote_cue')})\s*:"),   # "Công điện nêu rõ:": its words follow
         "abbreviation": re.compile(rf"(?<!\w){alternation(phrases('abbreviation'))}(?!\w)"),
@@ -1212,7 +1214,7 @@ def _read_signer(st: SourceText, lead: _Lead, person: _Person) -> None:
     if between and "," in work[between[0]:between[1]]:   # "Bí thư Tỉnh ủy, Chủ tịch HĐND tỉnh X": the role's body ends at the comma
         between = (between[0], work.index(",", *between))
     found = organ(work[between[0]:between[1]]) if between and "issuer" not in lead.values else None
-    body = (_role_body(work[person.role.start:person.role.end]) if found else None) or "{}"
+    body = (role_body(work[person.role.start:person.role.end]) if found else None) or "{}"
     if "{}" not in body and H.bare_key(body).endswith(H.bare_key(work[between[0]:between[1]])):
         # "Phó Thủ tướng Chính phủ Lê Văn Tám vừa ký": the words after the role end the role's own body
         _issuer_of_role(st, lead, person.role, person.role.end)
@@ -1250,7 +1252,7 @@ def _issuer_after_role(st: SourceText, lead: _Lead, role: Span) -> None:
     b_end = _body_end(work, role.end, end)
     words = work[role.end:b_end].strip()
     found = organ(words) if words else None
-    own = _role_body(work[role.start:role.end]) or "{}"
+    own = role_body(work[role.start:role.end]) or "{}"
     if found and not ("{}" not in own and H.bare_key(own).endswith(H.bare_key(words))):
         lead.values["issuer"], lead.values["acting"] = found[1], found[0]
         lead.evidence["issuer"] = st.span(b_end - len(words), b_end)
@@ -1273,7 +1275,7 @@ def _subject_of_sentence(st: SourceText, lead: _Lead, pos: int, end: int) -> Non
             return
 
 
-def _role_body(role: str) -> str | None:
+def role_body(role: str) -> str | None:
     """The body a press role issues for (role_issuer rows of press_phrases.csv): "Thủ tướng" -> "Thủ tướng Chính phủ"."""
     return {H.bare_key(role_): body for body, role_ in vocabulary()["role_issuer"]}.get(H.bare_key(role))
 
@@ -1281,7 +1283,7 @@ def _role_body(role: str) -> str | None:
 def _issuer_of_role(st: SourceText, lead: _Lead, role: Span, name_start: int) -> None:
     """"Phó Thủ tướng Lê Văn Tám có Công điện", "Bộ trưởng Y tế Lê Văn Tám vừa ký": the body a role
     issues for (role_issuer rows of press_phrases.csv; "{}" stands for the words between role and name)."""
-    value = _role_body(st.work[role.start:role.end])
+    value = role_body(st.work[role.start:role.end])
     if not value:
         return
     between = st.work[role.end:name_start].strip(" ,") if role.end <= name_start else ""
@@ -1373,10 +1375,19 @@ def _clause_start(work: str, pos: int, end: int) -> int:
         pass
     if run_on:   # "<a headline> (PLVN) - Bộ X vừa có ...": a tag page's teaser runs its headline into the lead
         return run_on.end()
+    roles = run_on_roles(work, start, end)
+    if roles:   # "<a headline> năm 2025 Thủ tướng Chính phủ X vừa ký ...": the headline run into the lead, no mark
+        return roles[-1]
     unit = _res()["ministry_unit"].search(work, pos, start)
     if unit and _res()["ministry"].match(work, _skip_space(work, start, end)):
         return unit.start()   # "Cục Y tế dự phòng, Bộ Y tế đã có Công văn": the Cục of that Bộ wrote it
     return start
+
+
+def run_on_roles(work: str, start: int, end: int) -> list[int]:
+    """Where a role as written opens a lead that a headline runs into with no mark ("... năm 2025 Thủ tướng Chính
+    phủ X vừa ký ...", "... dịp Lễ 30/4 và 1/5 Thủ tướng yêu cầu ..."): right after a lower-case word or a number."""
+    return [m.start("role") for m in _res()["run_on_role"].finditer(work, start, end)]
 
 
 _NAME_COMMA = re.compile(G.piece("name_comma"), re.I)
