@@ -1208,15 +1208,18 @@ def _speaker_coded(speaker: str, number: str) -> bool:
 COMMITTEE_END = re.compile(rf"(?<![^\W_])(?:{G.piece('committee_word')})$")   # "... Tỉnh ủy" (prose reads it too)
 
 
+_UNIT_KIND_END = re.compile(rf"\s(?:{G.piece('unit_kind')}|{G.piece('commune_kind')})$")   # "UBND tỉnh": an organ's unit, no place
+
+
 def _ends_with_place(text: str) -> bool:
     words = text.split()
     return any(refdata.find_units(" ".join(words[-k:])) for k in (1, 2, 3) if len(words) > k)
 
 
 def _without_holder(issuer: str) -> str:
-    """"Kết luận của Bí thư Tỉnh ủy Nguyễn Văn A", "... Bí thư Thành ủy TP.HCM Nguyễn Văn A": after a post and its
-    committee (or the committee's place), the person holding it (three or four capitalised words that name no
-    place) is no part of the issuer."""
+    """"Kết luận của Bí thư Tỉnh ủy Nguyễn Văn A", "... Bí thư Thành ủy TP.HCM Nguyễn Văn A", "... Phó Chủ tịch UBND
+    tỉnh Nguyễn Văn A": after a post and its committee (or the committee's place, or an organ's kind of unit), the
+    person holding it (three or four capitalised words that name no place) is no part of the issuer."""
     from loaders.body_lists import post_start   # body_lists reads this module's patterns
     if not post_start().match(issuer):
         return issuer
@@ -1224,7 +1227,7 @@ def _without_holder(issuer: str) -> str:
     for n in (3, 4):
         run, before = " ".join(words[-n:]), " ".join(words[:-n])
         if len(words) > n + 2 and name_like(run) and not refdata.find_units(run) \
-                and (COMMITTEE_END.search(before) or _ends_with_place(before)):
+                and (COMMITTEE_END.search(before) or _ends_with_place(before) or _UNIT_KIND_END.search(before)):
             return before
     return issuer
 

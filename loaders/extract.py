@@ -15,6 +15,7 @@ from loaders import grammar as G
 from loaders import prose as P
 from loaders.assignments import chairs_meeting, conveys, find_assignments, requests, told
 from loaders.body_lists import recipient_names
+from loaders.bodies import resolve_body
 from loaders.citations import find_citations
 from loaders.context import DocContext
 from loaders.read import SetAside, read_document
@@ -88,6 +89,9 @@ def extract(st: SourceText, source: str, sha256: str | None = None) -> DocumentR
         ev.update({k: sp for k in ("number", "date", "doc_type")})
         if not c.number:   # named by its author only: the author is its issuer
             facts["issuer"], ev["issuer"] = c.issuer, sp
+            author = resolve_body(c.issuer, ctx) if c.issuer and not facts.get("issuer_level") else None
+            if author is not None:   # "Kết luận của Phó Chủ tịch UBND tỉnh ... tại ...": the post's level
+                facts["issuer_level"] = author.level
     if found is not None:
         own = [(c, sp) for c, sp in found.citations if not _is_self(c, facts) and not _reported_itself(sp, rep, st.work)]
         dropped = [c.number for c, _ in found.citations if c.number and _is_self(c, facts)]
@@ -363,7 +367,7 @@ def _facts(st: SourceText, head: H.Header, end: int, copy, signed_or_addressed: 
         issuer = (P.locality_in_text(st, issuer) or P.commune_in_text(st, issuer)
                   or P.province_of_districts(st, issuer)                                  # "Thành ủy" placed by
                   or P.province_of_press(st, issuer) or P.province_of_lead(st, issuer, rep)   # "Theo Thành ủy Đà Nẵng"
-                  or P.city_of_quarters(st, issuer) or issuer)
+                  or P.city_of_quarters(st, issuer) or P.in_named_province(st, issuer) or issuer)
 
     # locality: the issuer's own, its parent line, the place line, the copying body's
     loc = _locality(issuer, head.parent, doc.place or head.place, copy)

@@ -253,7 +253,7 @@ def _res() -> dict[str, re.Pattern]:
         # ... not the dot of a place's prefix before its name ("gửi Sở Y tế TP. Hà Nội": header_markers place_prefix)
         "recipients_end": re.compile(rf"\s{about}\s|{_not_prefix_dot()}\.(?:\s|$)|[;:\n“\"]"),
         "colon_list_end": re.compile(rf"\s{about}\s|{_not_prefix_dot()}\.(?:\s|$)|[:\n“\"]"),
-        "subject_plain": re.compile(rf"\s+(?P<s>[^\W\d_{H.UPPER}])"),   # a lower-case word
+        "subject_plain": re.compile(rf"(?P<comma>,)?\s+(?P<s>[^\W\d_{H.UPPER}])"),   # a lower-case word, after a comma or not
         "word_then_about": re.compile(rf"(?:[^\W\d_]+\s+){{1,2}}(?=(?i:{G.piece('about')})\s)"),   # "mới về ...", "chuyên đề về ..."
         "stop": re.compile(rf"(?<!\w){stop}(?!\w)"),
         "plural_start": re.compile(rf"{plural}\s"),
@@ -1081,6 +1081,8 @@ def _subject(st: SourceText, pos: int, end: int, plain: bool) -> tuple[int, int,
         obj = work[m.start("s"):end] if m else ""
         if m and (res["stop"].match(work, m.start("s"), end) or names_body(obj) or addressee_end(obj, 0) is not None):
             m = None   # "... có văn bản chỉ đạo các đơn vị liên quan kiểm tra": the addressees, no subject
+        elif m and m.group("comma") and not _opens_with_predicate(obj):
+            m = None   # "Công văn số 12, đồng thời ...": after a comma only an act ("tăng cường ...") is the subject
     if not m:
         return None
     s0 = m.start("s")
@@ -1097,6 +1099,12 @@ def _subject(st: SourceText, pos: int, end: int, plain: bool) -> tuple[int, int,
     if len(text.split()) < 2:
         return None
     return s0, s0 + len(text), s_end
+
+
+def _opens_with_predicate(text: str) -> bool:
+    """"tăng cường các biện pháp ...": the words open with an act (body_phrases.csv predicate rows)."""
+    m = predicate(text)
+    return m is not None and m.start() == 0
 
 
 # "Để bảo đảm an toàn ..., ngày 18.5, Chủ tịch UBND tỉnh có Công điện": a purpose clause before the yearless date
@@ -1977,6 +1985,18 @@ def province_named(st: SourceText) -> tuple[str, str] | None:
 def _province_named_re() -> re.Pattern:
     # the lower-case kind word "tỉnh" only: "thành phố X" may be a district's city
     return re.compile(rf"(?<!\w){re.escape(G.words('province_kind')[0])}(?P<name>(?:\s+[{H.UPPER}][\w-]*){{1,3}})")
+
+
+def in_named_province(st: SourceText, organ_: H.Organ) -> H.Organ | None:
+    """A province's organ written without its place ("UBND tỉnh đã ban hành Kế hoạch ...") in a text that names one
+    province only, by its kind, again and again ("ngày thành lập tỉnh Đắk Lắk", "con người tỉnh Đắk Lắk"): placed in
+    that province. Named once, the province may be another one the text speaks of ("kết nghĩa hai tỉnh Quảng Nam –
+    Thanh Hóa"): the organ stays as written (shared party_007)."""
+    named = province_named(st) if organ_.open_unit == "province" else None
+    if named and sum(1 for _ in _province_named_re().finditer(st.work)) < 2:
+        named = None
+    found = H.body_in_text(f"{organ_.name} {named[0]}") if named else None
+    return found[1] if found and found[1].level == "province" and not found[1].open_unit else None
 
 
 def province_of_press(st: SourceText, organ_: H.Organ) -> H.Organ | None:

@@ -43,6 +43,41 @@ FIELD_CASES = [
     ("Thời gian qua, Thủ tướng đã chỉ đạo các bộ tăng cường phòng ngừa.", {"issuer": None}),
     # ... a post whose body takes the words after it ("Bộ trưởng <X>") is no such speaker
     ("Bộ trưởng yêu cầu các đơn vị chủ động phòng ngừa.", {"issuer": None}),
+    # the subject after the number and a comma, when it opens with an act ("tăng cường ..."); other words after the
+    # comma are the sentence going on, no subject
+    ("Ngày 13/11, Ban Thường vụ Tỉnh ủy Hòa Bình đã ban hành công điện số 10-CĐ/TU, tăng cường các biện pháp cấp bách "
+     "phòng, chống dịch trên địa bàn tỉnh.",
+     {"number": "10-CĐ/TU", "subject": "tăng cường các biện pháp cấp bách phòng, chống dịch trên địa bàn tỉnh"}),
+    ("Ngày 5/3, UBND tỉnh đã ban hành Công văn số 12/UBND-VX, đồng thời yêu cầu các sở tăng cường kiểm tra.",
+     {"subject": None, "bodies": ["các sở"]}),
+    ("Ngày 5/3, UBND tỉnh đã ban hành Công văn số 12/UBND-VX, nhấn mạnh các sở cần tăng cường kiểm tra.",
+     {"subject": None}),
+    ("Ngày 5/3, UBND tỉnh đã ban hành Kế hoạch số 12/KH-UBND, cụ thể như sau:", {"subject": None}),
+    ("Ngày 5/3, UBND tỉnh đã ban hành Công văn số 12/UBND-VX, theo đó yêu cầu các sở tăng cường kiểm tra.",
+     {"subject": None, "bodies": ["các sở"]}),
+    # a title "Kết luận của <leader> <name> tại Hội nghị ..." under a portal's section label (press_phrases page_chrome):
+    # the page is that conclusion, its issuer the leader's post, the holder's name dropped after an organ's kind of
+    # unit too ("UBND tỉnh Lê Văn Tám"), its level the post's; the title is no citation
+    ("Thông tin chỉ đạo điều hành\nKết luận của Phó Chủ tịch UBND tỉnh Lê Văn Tám tại Hội nghị tổng kết ngành nông "
+     "nghiệp năm 2022\nNgày 22/11/2022, tại UBND tỉnh, Phó Chủ tịch UBND tỉnh Lê Văn Tám đã chủ trì Hội nghị. Phó Chủ "
+     "tịch UBND tỉnh Lê Văn Tám kết luận như sau:",
+     {"doc_type": "Kết luận", "issuer": "Phó Chủ tịch UBND tỉnh", "issuer_level": "province", "subject": None, "cited": ()}),
+    ("Kết luận của Chủ tịch UBND tỉnh Lê Văn Tám tại buổi làm việc với huyện Tân Lạc\n\nChủ tịch UBND tỉnh nhấn mạnh, "
+     "tỉnh tiếp tục tập trung.", {"doc_type": "Kết luận", "issuer": "Chủ tịch UBND tỉnh", "issuer_level": "province", "cited": ()}),
+    # ... a place after the organ's unit stays ("UBND tỉnh Hòa Bình": no holder's name)
+    ("Kết luận của Chủ tịch UBND tỉnh Hòa Bình tại buổi làm việc với huyện Tân Lạc\n\nChủ tịch UBND tỉnh nhấn mạnh, "
+     "tỉnh tiếp tục tập trung.", {"doc_type": "Kết luận", "issuer": "Chủ tịch UBND tỉnh Hòa Bình"}),
+    # a bare "UBND tỉnh" in a page naming one province by its kind, again and again: that province's; named once (maybe
+    # another province the text speaks of), it stays as written
+    ("Kỷ niệm 120 năm ngày thành lập tỉnh Hòa Bình\n\nNhằm phát huy giá trị văn hóa, con người tỉnh Hòa Bình, UBND "
+     "tỉnh đã ban hành Kế hoạch số 192/KH-UBND phát động đợt thi đua đặc biệt trên địa bàn tỉnh.",
+     {"issuer": "UBND tỉnh Hòa Bình", "number": "192/KH-UBND"}),
+    ("Nhân dịp kỷ niệm kết nghĩa hai tỉnh Hòa Bình – Ninh Bình, UBND tỉnh đã ban hành Kế hoạch số 192/KH-UBND về tổ "
+     "chức các hoạt động.", {"issuer": "UBND tỉnh"}),
+    # "Nghị quyết Đại hội Đảng toàn quốc lần thứ XIII": the national congress by its full name (citation_patterns
+    # issuer_rewrite)
+    ("UBND tỉnh phấn đấu thực hiện thắng lợi Nghị quyết Đại hội Đảng toàn quốc lần thứ XIII.",
+     {"cited.0.issuer": "Đại hội đại biểu toàn quốc lần thứ XIII của Đảng"}),
 ]
 
 
