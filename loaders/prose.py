@@ -26,7 +26,7 @@ from loaders import header as H
 from loaders import refdata
 from loaders.assignments import addressee_end, directed_committees, names_body, opens_with_request, predicate
 from loaders.body_lists import (belongs_on, continues_units, find_colon_list, inside_known_name, joins_name,
-                                 named_after_such_as, opens_addressee)
+                                 named_after_such_as, opens_addressee, post_start)
 from loaders.bodies import resolve_body
 from loaders.citations import COMMITTEE_END, at_then_and, patterns, self_reference
 from loaders.header_organs import opens_organ
@@ -1041,6 +1041,22 @@ def _shared_place(first: str, nxt: str) -> bool:
     return bool(COMMITTEE_END.search(first.rstrip()) and _COMMITTEE_OF_CLASS.match(nxt))
 
 
+_BARE_COMMITTEE = re.compile(rf"\s*(?:{G.piece('committee_word')})\s*")   # "Thành ủy" with no place
+_PLURAL_CLASS_END = re.compile(rf"\s{G.piece('plural')}\s+[{H.UPPER}][^\W\d_]*(?:\s+[^\W\d_]+)?\s*$")   # "... các Tập đoàn"
+
+
+def _shared_post(first: str, nxt: str) -> bool:
+    """One post over the entries after it: "Bí thư Tỉnh ủy, Thành ủy" (a bare committee word after a post's committee);
+    "Chủ tịch, Tổng giám đốc các Tập đoàn, Tổng công ty nhà nước" (a post alone shares the body of the post after it,
+    and that body is a class going on after its comma)."""
+    post = post_start().match(first.strip())
+    if post and not first.strip()[post.end():].strip():
+        return True
+    if post and COMMITTEE_END.search(first.rstrip()) and _BARE_COMMITTEE.fullmatch(nxt):
+        return True
+    return bool(_PLURAL_CLASS_END.search(first)) and not post_start().match(nxt.strip()) and not opens_organ(nxt.strip())
+
+
 def _split_named(st: SourceText, s: int, e: int) -> list[Span]:
     """"các ban Đảng, Ban cán sự đảng, Đảng ủy trực thuộc" -> three: a capitalised name after a comma
     starts a recipient when the words before it start one too (capitalised or "các ..."); after a
@@ -1050,7 +1066,7 @@ def _split_named(st: SourceText, s: int, e: int) -> list[Span]:
         cut = s + m.start()
         first = work[piece:cut].lstrip()
         nxt = work[s + m.end():e].split(",", 1)[0]
-        if _shared_place(first, nxt):
+        if _shared_place(first, nxt) or _shared_post(first, nxt):
             piece = s + m.end()
             continue   # "Bí thư Tỉnh ủy, Thành ủy các tỉnh, thành phố": two committees, one class of places
         if work[s + m.end():s + m.end() + 1].isupper() and (

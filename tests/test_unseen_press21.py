@@ -74,6 +74,22 @@ FIELD_CASES = [
      {"issuer": "UBND tỉnh Hòa Bình", "number": "192/KH-UBND"}),
     ("Nhân dịp kỷ niệm kết nghĩa hai tỉnh Hòa Bình – Ninh Bình, UBND tỉnh đã ban hành Kế hoạch số 192/KH-UBND về tổ "
      "chức các hoạt động.", {"issuer": "UBND tỉnh"}),
+    # the Prime Minister's address formula: one post over the entries after it ("Bí thư Tỉnh uỷ, Thành uỷ"; "Chủ tịch,
+    # Tổng giám đốc các Tập đoàn, Tổng công ty nhà nước": a post alone, then a class going on after its comma);
+    # entries kept as written ("các đồng chí Bộ trưởng", shared party18/22's gold)
+    ("Thủ tướng Chính phủ Lê Văn Tám vừa ký Công điện số 133/CĐ-TTg ngày 12/8/2025 về việc đẩy mạnh tăng trưởng.\n\n"
+     "Công điện gửi các đồng chí Bộ trưởng, Thủ trưởng cơ quan ngang Bộ, cơ quan thuộc Chính phủ; Bí thư Tỉnh uỷ, Thành "
+     "uỷ, Chủ tịch Hội đồng nhân dân, Chủ tịch Ủy ban nhân dân tỉnh, thành phố trực thuộc Trung ương; Chủ tịch, Tổng "
+     "giám đốc các Tập đoàn, Tổng công ty nhà nước.",
+     {"recipients": ("các đồng chí Bộ trưởng", "Thủ trưởng cơ quan ngang Bộ, cơ quan thuộc Chính phủ", "Bí thư Tỉnh ủy, Thành ủy",
+                     "Chủ tịch Hội đồng nhân dân", "Chủ tịch Ủy ban nhân dân tỉnh, thành phố trực thuộc Trung ương",
+                     "Chủ tịch, Tổng giám đốc các Tập đoàn, Tổng công ty nhà nước")}),
+    ("Bộ Y tế có công văn gửi Giám đốc Sở Y tế các tỉnh; Giám đốc các Bệnh viện, Viện có giường bệnh trực thuộc Bộ Y "
+     "tế về việc tăng cường phòng dịch.",
+     {"recipients": ("Giám đốc Sở Y tế các tỉnh", "Giám đốc các Bệnh viện, Viện có giường bệnh trực thuộc Bộ Y tế")}),
+    # ... a committee with its place after a post's committee is an entry of its own
+    ("Ban Bí thư có công văn gửi Bí thư Tỉnh ủy, Thành ủy Hà Nội về việc tổ chức đại hội.",
+     {"recipients": ("Bí thư Tỉnh ủy", "Thành ủy Hà Nội")}),
     # "Nghị quyết Đại hội Đảng toàn quốc lần thứ XIII": the national congress by its full name (citation_patterns
     # issuer_rewrite)
     ("UBND tỉnh phấn đấu thực hiện thắng lợi Nghị quyết Đại hội Đảng toàn quốc lần thứ XIII.",
