@@ -530,6 +530,8 @@ def _person(st: SourceText, s: int, e: int, party: bool = False) -> _Person | No
     while s < e and st.work[s] in " ,":
         s += 1
     lead = _res()["person_lead"].match(st.work, s, e)
+    if lead and _role_at(st, lead.end(), e):
+        s, lead = lead.end(), None   # "Thượng tướng Thứ trưởng Bộ Công an X": a rank before the role, the name after it
     if lead:
         name = _leading_name(st, lead.end(), e)
         if not name:
@@ -1047,11 +1049,9 @@ _PLURAL_CLASS_END = re.compile(rf"\s{G.piece('plural')}\s+[{H.UPPER}][^\W\d_]*(?
 
 def _shared_post(first: str, nxt: str) -> bool:
     """One post over the entries after it: "Bí thư Tỉnh ủy, Thành ủy" (a bare committee word after a post's committee);
-    "Chủ tịch, Tổng giám đốc các Tập đoàn, Tổng công ty nhà nước" (a post alone shares the body of the post after it,
-    and that body is a class going on after its comma)."""
+    "Tổng giám đốc các Tập đoàn, Tổng công ty nhà nước" (a class going on after its comma). (A post alone before
+    another, "Bí thư, Chủ tịch UBND các tỉnh", stays an entry of its own: tests/test_unseen_state15.)"""
     post = post_start().match(first.strip())
-    if post and not first.strip()[post.end():].strip():
-        return True
     if post and COMMITTEE_END.search(first.rstrip()) and _BARE_COMMITTEE.fullmatch(nxt):
         return True
     return bool(_PLURAL_CLASS_END.search(first)) and not post_start().match(nxt.strip()) and not opens_organ(nxt.strip())
@@ -1427,9 +1427,10 @@ _STAMP = rf"(?:{_alt('page_stamp')})\s+(?:19|20)\d\d-[01]\d(?:-[0-3]\d)?(?![\d\-
 # ... its year and month: a clue to the year of a yearless day of that month (_year_of_month)
 _STAMP_RE = re.compile(rf"(?:{_alt('page_stamp')})\s+(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)(?:-[0-3]\d)?(?![\d\-])")
 # a newspaper's sigle opening its first sentence: "(GLO)- ", "(QTO) - ", "BHG - ", "ND - ", "(CL&CS)- ",
-# "(Chinhphu.vn) - ", "Kinhtedothi - ", "VOV.VN - " (one word before a spaced dash), after a stamp or not
+# "(Chinhphu.vn) - ", "Kinhtedothi - ", "VOV.VN - ", "Baovannghe. vn - " (one word before a spaced dash, a space typed
+# after its domain's dot), after a stamp or not
 _AGENCY = re.compile(rf"(?:{_STAMP}\s+)?(?:\([{H.UPPER}&]{{2,8}}\)|\([^\s()]{{2,24}}\)(?=\s*[-–—])|[{H.UPPER}]{{2,8}}(?=\s*[-–—])"
-                     rf"|[{H.UPPER}][^\W_]*(?:\.[^\W_]+)*(?=\s+[-–—]\s))"
+                     rf"|[{H.UPPER}][^\W_]*(?:\.[ ]?[^\W_]+)*(?=\s+[-–—]\s))"
                      rf"\s*[-–—]?\s*|{_STAMP}\s+")
 
 

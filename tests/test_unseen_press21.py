@@ -74,8 +74,8 @@ FIELD_CASES = [
      {"issuer": "UBND tỉnh Hòa Bình", "number": "192/KH-UBND"}),
     ("Nhân dịp kỷ niệm kết nghĩa hai tỉnh Hòa Bình – Ninh Bình, UBND tỉnh đã ban hành Kế hoạch số 192/KH-UBND về tổ "
      "chức các hoạt động.", {"issuer": "UBND tỉnh"}),
-    # the Prime Minister's address formula: one post over the entries after it ("Bí thư Tỉnh uỷ, Thành uỷ"; "Chủ tịch,
-    # Tổng giám đốc các Tập đoàn, Tổng công ty nhà nước": a post alone, then a class going on after its comma);
+    # the Prime Minister's address formula: one post over the entries after it ("Bí thư Tỉnh uỷ, Thành uỷ"; "Tổng giám
+    # đốc các Tập đoàn, Tổng công ty nhà nước": a class going on after its comma; a post alone stays one, state15);
     # entries kept as written ("các đồng chí Bộ trưởng", shared party18/22's gold)
     ("Thủ tướng Chính phủ Lê Văn Tám vừa ký Công điện số 133/CĐ-TTg ngày 12/8/2025 về việc đẩy mạnh tăng trưởng.\n\n"
      "Công điện gửi các đồng chí Bộ trưởng, Thủ trưởng cơ quan ngang Bộ, cơ quan thuộc Chính phủ; Bí thư Tỉnh uỷ, Thành "
@@ -83,13 +83,25 @@ FIELD_CASES = [
      "giám đốc các Tập đoàn, Tổng công ty nhà nước.",
      {"recipients": ("các đồng chí Bộ trưởng", "Thủ trưởng cơ quan ngang Bộ, cơ quan thuộc Chính phủ", "Bí thư Tỉnh ủy, Thành ủy",
                      "Chủ tịch Hội đồng nhân dân", "Chủ tịch Ủy ban nhân dân tỉnh, thành phố trực thuộc Trung ương",
-                     "Chủ tịch, Tổng giám đốc các Tập đoàn, Tổng công ty nhà nước")}),
+                     "Chủ tịch", "Tổng giám đốc các Tập đoàn, Tổng công ty nhà nước")}),
     ("Bộ Y tế có công văn gửi Giám đốc Sở Y tế các tỉnh; Giám đốc các Bệnh viện, Viện có giường bệnh trực thuộc Bộ Y "
      "tế về việc tăng cường phòng dịch.",
      {"recipients": ("Giám đốc Sở Y tế các tỉnh", "Giám đốc các Bệnh viện, Viện có giường bệnh trực thuộc Bộ Y tế")}),
     # ... a committee with its place after a post's committee is an entry of its own
     ("Ban Bí thư có công văn gửi Bí thư Tỉnh ủy, Thành ủy Hà Nội về việc tổ chức đại hội.",
      {"recipients": ("Bí thư Tỉnh ủy", "Thành ủy Hà Nội")}),
+    # a rank before the role ("Thượng tướng Thứ trưởng Bộ Công an X"), the holder's name after it: the role's body
+    # issues, the holder signs (a rank before the name, "Thượng tướng X, Thứ trưởng ...", is read already)
+    ("ND - Thượng tướng Thứ trưởng Bộ Công an Lê Văn Tám vừa có văn bản chỉ đạo Công an các tỉnh thực hiện nghiêm "
+     "Công điện của Thủ tướng Chính phủ về phòng, chống pháo nổ.",
+     {"issuer": "Bộ Công an", "signer": "Lê Văn Tám", "signer_role": "Thứ trưởng"}),
+    ("Trung tướng Giám đốc Công an tỉnh Lê Văn Tám đã ký Kế hoạch số 12/KH-CAT về bảo đảm an ninh dịp Tết.",
+     {"signer": "Lê Văn Tám", "signer_role": "Giám đốc"}),
+    # a sigle typed with a space after its domain's dot ("Baovannghe. vn - "), then "Phó Thủ tướng Thường trực X đã ký"
+    ("Chính phủ đẩy mạnh phân cấp\nTintuc. vn - Phó Thủ tướng Thường trực Lê Văn Tám đã ký Quyết định số 608/QĐ-TTg "
+     "của Thủ tướng Chính phủ ban hành Kế hoạch đẩy mạnh phân cấp.",
+     {"issuer": "Thủ tướng Chính phủ", "signer": "Lê Văn Tám", "signer_role": "Phó Thủ tướng Thường trực",
+      "number": "608/QĐ-TTg"}),
     # "Nghị quyết Đại hội Đảng toàn quốc lần thứ XIII": the national congress by its full name (citation_patterns
     # issuer_rewrite)
     ("UBND tỉnh phấn đấu thực hiện thắng lợi Nghị quyết Đại hội Đảng toàn quốc lần thứ XIII.",
