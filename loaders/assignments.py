@@ -33,6 +33,7 @@ from loaders.context import DocContext
 from loaders.header import is_upper, markers, spellings
 from loaders.header_fields import body_end
 from loaders.records import Assignment, Span
+from loaders.signature import name_like
 from loaders.text import BRACKETED, SourceText, clean
 
 _PLURAL = G.piece("plural")                                  # "các", "những"
@@ -310,7 +311,6 @@ def _sentences(w: str, limit: int) -> list[_Sentence]:
 
 
 _EMPTY = re.compile("")
-_PERSON_NAME = re.compile(rf"[{UPPER}][^\W\d_]*(?:\s+[{UPPER}][^\W\d_]*){{1,3}}")   # "Lê Văn Tám": 2-4 capitalised words
 
 
 def _run_on_requests(w: str, limit: int) -> list[re.Match]:
@@ -1195,7 +1195,8 @@ def _speaker(subject: str, ctx: DocContext, related: tuple[str, ...]) -> bool:
     who speaks, not an addressee passing a task on ("Các huyện ủy chỉ đạo các chi bộ ...": the huyện ủy's task), or a
     leader named by role and name ("Thủ tướng Lê Văn Tám chỉ đạo Bộ Y tế ...")."""
     role = _data()["role_start"].match(subject.strip(" ,"))
-    if role and _PERSON_NAME.fullmatch(subject.strip(" ,")[role.end():]) and not _data()["head"].match(subject.strip(" ,")[role.end():]):
+    holder = subject.strip(" ,")[role.end():] if role else ""
+    if role and name_like(holder) and not _data()["head"].match(holder):
         return True
     bodies = bodies_of(subject.strip(" ,"), ctx, related)
     if not bodies:

@@ -274,7 +274,7 @@ def _res() -> dict[str, re.Pattern]:
         # "Phó chủ tịch UBND tỉnh ...": the press writes a role's later words in lower case too
         "role": re.compile(rf"(?=[{H.UPPER}])(?P<role>(?i:{alternation(phrases('role') + phrases('membership'))}))(?!\w)"),
         # a role as written (capitalised) right after a lower-case word or a number: a new clause, not a name going on
-        "run_on_role": re.compile(rf"(?<!\S)(?:[^\W\d{H.UPPER}_][^\W_]*|\d[\d/.\-]*)[ ](?P<role>{alternation(phrases('role'))})(?=\s)"),
+        "run_on_role": re.compile(rf"(?<=[^\W{H.UPPER}_][ ])(?P<role>{alternation(phrases('role'))})(?=\s)"),
         "quote_cue": re.compile(rf"(?<!\w){_alt('quote_cue')}(?!\w)"),
         "cue_colon": re.compile(rf"\s+(?:{_alt('quote_cue')})\s*:"),   # "Công điện nêu rõ:": its words follow
         "abbreviation": re.compile(rf"(?<!\w){alternation(phrases('abbreviation'))}(?!\w)"),
@@ -1043,7 +1043,6 @@ def _shared_place(first: str, nxt: str) -> bool:
     return bool(COMMITTEE_END.search(first.rstrip()) and _COMMITTEE_OF_CLASS.match(nxt))
 
 
-_BARE_COMMITTEE = re.compile(rf"\s*(?:{G.piece('committee_word')})\s*")   # "Thành ủy" with no place
 _PLURAL_CLASS_END = re.compile(rf"\s{G.piece('plural')}\s+[{H.UPPER}][^\W\d_]*(?:\s+[^\W\d_]+)?\s*$")   # "... các Tập đoàn"
 
 
@@ -1052,7 +1051,7 @@ def _shared_post(first: str, nxt: str) -> bool:
     "Tổng giám đốc các Tập đoàn, Tổng công ty nhà nước" (a class going on after its comma). (A post alone before
     another, "Bí thư, Chủ tịch UBND các tỉnh", stays an entry of its own: tests/test_unseen_state15.)"""
     post = post_start().match(first.strip())
-    if post and COMMITTEE_END.search(first.rstrip()) and _BARE_COMMITTEE.fullmatch(nxt):
+    if post and COMMITTEE_END.search(first.rstrip()) and COMMITTEE_END.fullmatch(nxt.strip()):   # "Thành ủy", no place
         return True
     return bool(_PLURAL_CLASS_END.search(first)) and not post_start().match(nxt.strip()) and not opens_organ(nxt.strip())
 
@@ -1411,7 +1410,10 @@ def _clause_start(work: str, pos: int, end: int) -> int:
 def run_on_roles(work: str, start: int, end: int) -> list[int]:
     """Where a role as written opens a lead that a headline runs into with no mark ("... năm 2025 Thủ tướng Chính
     phủ X vừa ký ...", "... dịp Lễ 30/4 và 1/5 Thủ tướng yêu cầu ..."): right after a lower-case word or a number."""
-    return [m.start("role") for m in _res()["run_on_role"].finditer(work, start, end)]
+    return [m.start("role") for m in _res()["run_on_role"].finditer(work, start, end) if _RUN_ON_WORD.search(work, max(0, m.start() - 40), m.start())]
+
+
+_RUN_ON_WORD = re.compile(rf"(?<!\S)(?:[^\W\d{H.UPPER}_][^\W_]*|\d[\d/.\-]*)[ ]$")   # the word before: lower case or a number
 
 
 _NAME_COMMA = re.compile(G.piece("name_comma"), re.I)
