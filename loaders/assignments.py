@@ -34,6 +34,7 @@ from loaders.context import DocContext
 from loaders.header import is_upper, markers, spellings
 from loaders.header_fields import body_end
 from loaders.records import Assignment, Span
+from loaders.signature import name_like
 from loaders.text import BRACKETED, SourceText, clean
 
 _PLURAL = G.piece("plural")                                  # "các", "những"
@@ -174,6 +175,9 @@ def _data() -> dict:
         # "Ảnh minh họa" on its own line over a sentence: a photo's caption (press_phrases.csv)
         # "..., Phó Thủ tướng Lê Văn Tám giao ...": a leader's role opening the clause after a background
         "role_start": re.compile(rf"(?:{alternation(_press_words('role'))})\s"),
+        # "... dịp Lễ 30/4 và 1/5 Thủ tướng yêu cầu Bộ Công an ...": a role, its holder's name or not, then a request
+        "role_request": re.compile(rf"(?:{alternation(_press_words('role'))})(?:\s+[{UPPER}][^\W\d_]*){{0,4}}\s+"
+                                   rf"(?i:(?:{G.piece('also')}\s+)?(?:{G.piece('past')}\s+)?{alternation(words('assign_verb'))}){nb}"),
         "caption": re.compile(rf"(?:{alternation(_press_words('caption'))})(?:[^\n.;]|\.(?=[^\W_])){{0,60}}"),   # "Ảnh: Bacninh.gov"
         # "... có văn bản gửi UBND các tỉnh đề nghị tăng cường ...": whom the letter goes to (press_phrases.csv)
         # "Đó là chỉ đạo của UBND tỉnh đối với các sở, ngành tại Công văn số N": whom a reported direction asks
@@ -283,6 +287,7 @@ def _sentences(w: str, limit: int) -> list[_Sentence]:
                   key=lambda m: m.start())
     # "các Sở: Lao động\n- Thương binh và Xã hội": a broken line put a name's dash first, no dashed item
     cuts = [m for m in cuts if not (w[m.start()] == "\n" and w[m.end():m.end() + 4].lstrip()[:1] in ("-", "–") and dash_inside_name(w, m.start()))]
+    cuts = sorted(cuts + _run_on_requests(w, limit), key=lambda m: m.start())
     bounds = [(pos, None)] + [(m.end(), m) for m in cuts]
     for i, (start, _) in enumerate(bounds):
         end = cuts[i].start() if i < len(cuts) else limit
@@ -306,6 +311,16 @@ def _sentences(w: str, limit: int) -> list[_Sentence]:
     for s in out:
         s.text = w[s.start:s.end]
     return [s for s in out if s.text.strip()]
+
+
+_EMPTY = re.compile("")
+
+
+def _run_on_requests(w: str, limit: int) -> list[re.Match]:
+    """A headline run into its lead with no mark, the lead a role's request ("Thủ tướng chỉ đạo ... dịp Lễ 30/4 và 1/5
+    Thủ tướng yêu cầu Bộ Công an ..."): a sentence starts at the role (an empty cut there)."""
+    from loaders.prose import run_on_roles   # prose reads press text with this module
+    return [_EMPTY.match(w, p) for p in run_on_roles(w, 0, limit) if _data()["role_request"].match(w, p)]
 
 
 _CLAUSE_CUT = re.compile(r";\s+")
@@ -1204,7 +1219,12 @@ def _addressees(phrase: str, ctx: DocContext) -> list[str]:
 
 def _speaker(subject: str, ctx: DocContext, related: tuple[str, ...]) -> bool:
     """The subject directing others is the issuer or a central body ("Thường trực Ban Bí thư chỉ đạo X ..."), one
-    who speaks, not an addressee passing a task on ("Các huyện ủy chỉ đạo các chi bộ ...": the huyện ủy's task)."""
+    who speaks, not an addressee passing a task on ("Các huyện ủy chỉ đạo các chi bộ ...": the huyện ủy's task), or a
+    leader named by role and name ("Thủ tướng Lê Văn Tám chỉ đạo Bộ Y tế ...")."""
+    role = _data()["role_start"].match(subject.strip(" ,"))
+    holder = subject.strip(" ,")[role.end():] if role else ""
+    if role and name_like(holder) and not _data()["head"].match(holder):
+        return True
     bodies = bodies_of(subject.strip(" ,"), ctx, related)
     if not bodies:
         return False

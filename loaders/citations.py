@@ -1241,6 +1241,8 @@ def _speaker_coded(speaker: str, number: str) -> bool:
 
 
 COMMITTEE_END = re.compile(rf"(?<![^\W_])(?:{G.piece('committee_word')})$")   # "... Tỉnh ủy" (prose reads it too)
+# "... UBND tỉnh": an organ's kind of unit, no place
+_UNIT_KIND_END = re.compile(rf"(?<![^\W_])(?:{alternation(G.words('province_kind') + G.words('district_kind') + G.words('commune_kind'))})$")
 
 
 def _ends_with_place(text: str) -> bool:
@@ -1279,9 +1281,6 @@ def _known_body_after(text: str, pos: int) -> bool:
 @lru_cache(maxsize=1)
 def _personal_types() -> frozenset[str]:
     return frozenset(t.casefold() for t, _ in patterns().get("personal_type", ()))
-
-
-_UNIT_KIND_END = re.compile(rf"(?<![^\W_])(?:{alternation(G.words('province_kind') + G.words('district_kind') + G.words('commune_kind'))})$")
 
 
 @lru_cache(maxsize=1)

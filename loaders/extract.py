@@ -15,6 +15,7 @@ from loaders import grammar as G
 from loaders import prose as P
 from loaders.assignments import chairs_meeting, conveys, find_assignments, requests, told
 from loaders.body_lists import recipient_names
+from loaders.bodies import resolve_body
 from loaders.citations import find_citations
 from loaders.context import DocContext
 from loaders.read import SetAside, read_document
@@ -88,6 +89,9 @@ def extract(st: SourceText, source: str, sha256: str | None = None) -> DocumentR
         ev.update({k: sp for k in ("number", "date", "doc_type")})
         if not c.number:   # named by its author only: the author is its issuer
             facts["issuer"], ev["issuer"] = c.issuer, sp
+            author = resolve_body(c.issuer, ctx) if c.issuer and not facts.get("issuer_level") else None
+            if author is not None:   # "Kết luận của Phó Chủ tịch UBND tỉnh ... tại ...": the post's level
+                facts["issuer_level"] = author.level
     if found is not None:
         own = [(c, sp) for c, sp in found.citations if not _is_self(c, facts) and not _reported_itself(sp, rep, st.work)]
         dropped = [c.number for c, _ in found.citations if c.number and _is_self(c, facts)]
@@ -334,6 +338,8 @@ def _facts(st: SourceText, head: H.Header, end: int, copy, signed_or_addressed: 
     if portal_date:
         date, ev["date"] = portal_date
     acting = H.find_acting(st, head.end, end, with_prefix=original or doc.issuer is not None)
+    if acting is None and not original and doc.issuer is None:
+        acting = H.find_role_acting(st, head.end, end)   # "Thủ tướng yêu cầu Bộ Công an ...": a post alone speaking
     if acting and doc.doc_type is None and doc.issuer is None and (H.told_at_meeting(st.work, head.end, acting.span.start)
                                                                   or P.told_as_past_at(st.work, acting.span.start)):
         acting = None   # "Tại hội nghị, Ban Thường vụ Tỉnh ủy yêu cầu ...": asked at a meeting, no document issued;
@@ -376,7 +382,7 @@ def _facts(st: SourceText, head: H.Header, end: int, copy, signed_or_addressed: 
                   or P.province_of_press(st, issuer) or P.province_of_lead(st, issuer, rep)   # "Theo Thành ủy Đà Nẵng"
                   or P.city_of_quarters(st, issuer) or P.province_of_outlet(st, issuer)
                   or P.province_of_named(st, issuer, rep.evidence.get("subject") if rep is not None else None)
-                  or issuer)
+                  or P.in_named_province(st, issuer) or issuer)
 
     # locality: the issuer's own, its parent line, the place line, the copying body's
     loc = _locality(issuer, head.parent, doc.place or head.place, copy)

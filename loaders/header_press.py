@@ -75,6 +75,31 @@ def find_acting(st: SourceText, start: int, end: int, with_prefix: bool) -> Acti
 
 
 @lru_cache(maxsize=1)
+def _role_acting_re() -> re.Pattern:
+    """A post alone speaking for the one body it heads, its holder's name after it or not ("Thủ tướng yêu cầu ...",
+    "Thủ tướng Lê Văn Tám chỉ đạo ..."): press_phrases.csv role_issuer rows naming a whole body (no "{}"), capitalised as
+    written, opening a line, a sentence or a clause."""
+    roles = [r["value"] for r in table("press_phrases") if r["kind"] == "role_issuer" and "{}" not in r["phrase"]]
+    verbs = alternation(spellings("acting_verb"))
+    name = r"(?:\s+[A-ZĐÀ-Ỹ][^\W\d_]*){2,4}"
+    return re.compile(rf"(?:^|(?<=[\n.;,]\s)|(?<=\n))(?P<role>{alternation(roles)})(?P<name>{name})??"
+                      rf"\s+(?i:(?:{G.piece('also')}\s+)?(?:{G.piece('past')}\s+)?{verbs})(?!\w)", re.M)
+
+
+def find_role_acting(st: SourceText, start: int, end: int) -> Acting | None:
+    """The first post speaking alone for its body ("Thủ tướng yêu cầu Bộ Công an xác minh ..."): a page of no
+    document, a headline or a teaser, whose speaker is the post's body (Thủ tướng Chính phủ)."""
+    from loaders.prose import role_body   # prose reads press text with this module
+    for m in _role_acting_re().finditer(st.work, start, end):
+        if _after_cited().search(st.work, max(start, m.start() - 200), m.start()) or _in_background(st.work, start, m.start()):
+            continue
+        found = body_in_text(role_body(m.group("role")) or "")
+        if found:
+            return Acting(None, found[1], st.span(m.start("role"), m.end("role")))
+    return None
+
+
+@lru_cache(maxsize=1)
 def _kind_word_end() -> re.Pattern:
     return re.compile(rf"(?<![^\W_])(?:{G.piece('unit_kind')}|{G.piece('commune_kind')})$")
 

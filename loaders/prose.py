@@ -26,7 +26,7 @@ from loaders import header as H
 from loaders import refdata
 from loaders.assignments import addressee_end, directed_committees, names_body, opens_with_request, predicate
 from loaders.body_lists import (belongs_on, continues_units, find_colon_list, inside_known_name, inside_listed_tail, joins_name,
-                                 named_after_such_as, opens_addressee, organ_over_members)
+                                 named_after_such_as, opens_addressee, organ_over_members, post_start)
 from loaders.bodies import resolve_body
 from loaders.citations import COMMITTEE_END, at_then_and, author_follows, patterns, self_reference
 from loaders.header_organs import opens_organ
@@ -274,7 +274,7 @@ def _res() -> dict[str, re.Pattern]:
         # ... not the dot of a place's prefix before its name ("gửi Sở Y tế TP. Hà Nội": header_markers place_prefix)
         "recipients_end": re.compile(rf"\s{about}\s|{_not_prefix_dot()}\.(?:\s|$)|[;:\n“\"]"),
         "colon_list_end": re.compile(rf"\s{about}\s|{_not_prefix_dot()}\.(?:\s|$)|[:\n“\"]"),
-        "subject_plain": re.compile(rf"\s+(?P<s>[^\W\d_{H.UPPER}])"),   # a lower-case word
+        "subject_plain": re.compile(rf"(?P<comma>,)?\s+(?P<s>[^\W\d_{H.UPPER}])"),   # a lower-case word, after a comma or not
         "word_then_about": re.compile(rf"(?:[^\W\d_]+\s+){{1,2}}(?=(?i:{G.piece('about')})\s)"),   # "mới về ...", "chuyên đề về ..."
         "stop": re.compile(rf"(?<!\w){stop}(?!\w)"),
         "plural_start": re.compile(rf"{plural}\s"),
@@ -294,6 +294,8 @@ def _res() -> dict[str, re.Pattern]:
         "person_lead": re.compile(rf"(?:{_alt('person_lead')})\s+"),
         # "Phó chủ tịch UBND tỉnh ...": the press writes a role's later words in lower case too
         "role": re.compile(rf"(?=[{H.UPPER}])(?P<role>(?i:{alternation(phrases('role') + phrases('membership'))}))(?!\w)"),
+        # a role as written (capitalised) right after a lower-case word or a number: a new clause, not a name going on
+        "run_on_role": re.compile(rf"(?<=[^\W{H.UPPER}_][ ])(?P<role>{alternation(phrases('role'))})(?=\s)"),
         "quote_cue": re.compile(rf"(?<!\w){_alt('quote_cue')}(?!\w)"),
         "cue_colon": re.compile(rf"\s+(?:{_alt('quote_cue')})\s*:"),   # "Công điện nêu rõ:": its words follow
         "abbreviation": re.compile(rf"(?<!\w){alternation(phrases('abbreviation'))}(?!\w)"),
@@ -551,6 +553,8 @@ def _person(st: SourceText, s: int, e: int, party: bool = False) -> _Person | No
     while s < e and st.work[s] in " ,":
         s += 1
     lead = _res()["person_lead"].match(st.work, s, e)
+    if lead and _role_at(st, lead.end(), e):
+        s, lead = lead.end(), None   # "Thượng tướng Thứ trưởng Bộ Công an X": a rank before the role, the name after it
     if lead:
         name = _leading_name(st, lead.end(), e)
         if not name:
@@ -1064,6 +1068,19 @@ def _shared_place(first: str, nxt: str) -> bool:
     return bool(COMMITTEE_END.search(first.rstrip()) and _COMMITTEE_OF_CLASS.match(nxt))
 
 
+_PLURAL_CLASS_END = re.compile(rf"\s{G.piece('plural')}\s+[{H.UPPER}][^\W\d_]*(?:\s+[^\W\d_]+)?\s*$")   # "... các Tập đoàn"
+
+
+def _shared_post(first: str, nxt: str) -> bool:
+    """One post over the entries after it: "Bí thư Tỉnh ủy, Thành ủy" (a bare committee word after a post's committee);
+    "Tổng giám đốc các Tập đoàn, Tổng công ty nhà nước" (a class going on after its comma). (A post alone before
+    another, "Bí thư, Chủ tịch UBND các tỉnh", stays an entry of its own: tests/test_unseen_state15.)"""
+    post = post_start().match(first.strip())
+    if post and COMMITTEE_END.search(first.rstrip()) and COMMITTEE_END.fullmatch(nxt.strip()):   # "Thành ủy", no place
+        return True
+    return bool(_PLURAL_CLASS_END.search(first)) and not post_start().match(nxt.strip()) and not opens_organ(nxt.strip())
+
+
 def _split_named(st: SourceText, s: int, e: int) -> list[Span]:
     """"các ban Đảng, Ban cán sự đảng, Đảng ủy trực thuộc" -> three: a capitalised name after a comma
     starts a recipient when the words before it start one too (capitalised or "các ..."); after a
@@ -1073,7 +1090,7 @@ def _split_named(st: SourceText, s: int, e: int) -> list[Span]:
         cut = s + m.start()
         first = work[piece:cut].lstrip()
         nxt = work[s + m.end():e].split(",", 1)[0]
-        if _shared_place(first, nxt):
+        if _shared_place(first, nxt) or _shared_post(first, nxt):
             piece = s + m.end()
             continue   # "Bí thư Tỉnh ủy, Thành ủy các tỉnh, thành phố": two committees, one class of places
         if work[s + m.end():s + m.end() + 1].isupper() and (
@@ -1106,6 +1123,8 @@ def _subject(st: SourceText, pos: int, end: int, plain: bool) -> tuple[int, int,
         obj = work[m.start("s"):end] if m else ""
         if m and (res["stop"].match(work, m.start("s"), end) or names_body(obj) or addressee_end(obj, 0) is not None):
             m = None   # "... có văn bản chỉ đạo các đơn vị liên quan kiểm tra": the addressees, no subject
+        elif m and m.group("comma") and not _opens_with_predicate(obj):
+            m = None   # "Công văn số 12, đồng thời ...": after a comma only an act ("tăng cường ...") is the subject
     if not m:
         return None
     s0 = m.start("s")
@@ -1133,6 +1152,12 @@ def _formula_only(text: str) -> bool:
     """"... ban hành Chương trình số 12-CTr/TU triển khai thực hiện, nội dung ...": a closing formula (body_phrases
     formula rows) says what is done with the document, not what it is about."""
     return refdata.fold(text) in _formulas()
+
+
+def _opens_with_predicate(text: str) -> bool:
+    """"tăng cường các biện pháp ...": the words open with an act (body_phrases.csv predicate rows)."""
+    m = predicate(text)
+    return m is not None and m.start() == 0
 
 
 # "Để bảo đảm an toàn ..., ngày 18.5, Chủ tịch UBND tỉnh có Công điện": a purpose clause before the yearless date
@@ -1251,7 +1276,7 @@ def _read_signer(st: SourceText, lead: _Lead, person: _Person) -> None:
     if between and "," in work[between[0]:between[1]]:   # "Bí thư Tỉnh ủy, Chủ tịch HĐND tỉnh X": the role's body ends at the comma
         between = (between[0], work.index(",", *between))
     found = organ(work[between[0]:between[1]]) if between and "issuer" not in lead.values else None
-    body = (_role_body(work[person.role.start:person.role.end]) if found else None) or "{}"
+    body = (role_body(work[person.role.start:person.role.end]) if found else None) or "{}"
     if "{}" not in body and H.bare_key(body).endswith(H.bare_key(work[between[0]:between[1]])):
         # "Phó Thủ tướng Chính phủ Lê Văn Tám vừa ký": the words after the role end the role's own body
         _issuer_of_role(st, lead, person.role, person.role.end)
@@ -1289,7 +1314,7 @@ def _issuer_after_role(st: SourceText, lead: _Lead, role: Span) -> None:
     b_end = _body_end(work, role.end, end)
     words = work[role.end:b_end].strip()
     found = organ(words) if words else None
-    own = _role_body(work[role.start:role.end]) or "{}"
+    own = role_body(work[role.start:role.end]) or "{}"
     if found and not ("{}" not in own and H.bare_key(own).endswith(H.bare_key(words))):
         lead.values["issuer"], lead.values["acting"] = found[1], found[0]
         lead.evidence["issuer"] = st.span(b_end - len(words), b_end)
@@ -1312,7 +1337,7 @@ def _subject_of_sentence(st: SourceText, lead: _Lead, pos: int, end: int) -> Non
             return
 
 
-def _role_body(role: str) -> str | None:
+def role_body(role: str) -> str | None:
     """The body a press role issues for (role_issuer rows of press_phrases.csv): "Thủ tướng" -> "Thủ tướng Chính phủ"."""
     return {H.bare_key(role_): body for body, role_ in vocabulary()["role_issuer"]}.get(H.bare_key(role))
 
@@ -1320,7 +1345,7 @@ def _role_body(role: str) -> str | None:
 def _issuer_of_role(st: SourceText, lead: _Lead, role: Span, name_start: int) -> None:
     """"Phó Thủ tướng Lê Văn Tám có Công điện", "Bộ trưởng Y tế Lê Văn Tám vừa ký": the body a role
     issues for (role_issuer rows of press_phrases.csv; "{}" stands for the words between role and name)."""
-    value = _role_body(st.work[role.start:role.end])
+    value = role_body(st.work[role.start:role.end])
     if not value:
         return
     between = st.work[role.end:name_start].strip(" ,") if role.end <= name_start else ""
@@ -1414,10 +1439,22 @@ def _clause_start(work: str, pos: int, end: int) -> int:
         pass
     if run_on:   # "<a headline> (PLVN) - Bộ X vừa có ...": a tag page's teaser runs its headline into the lead
         return run_on.end()
+    roles = run_on_roles(work, start, end)
+    if roles:   # "<a headline> năm 2025 Thủ tướng Chính phủ X vừa ký ...": the headline run into the lead, no mark
+        return roles[-1]
     unit = _res()["ministry_unit"].search(work, pos, start)
     if unit and _res()["ministry"].match(work, _skip_space(work, start, end)):
         return unit.start()   # "Cục Y tế dự phòng, Bộ Y tế đã có Công văn": the Cục of that Bộ wrote it
     return start
+
+
+def run_on_roles(work: str, start: int, end: int) -> list[int]:
+    """Where a role as written opens a lead that a headline runs into with no mark ("... năm 2025 Thủ tướng Chính
+    phủ X vừa ký ...", "... dịp Lễ 30/4 và 1/5 Thủ tướng yêu cầu ..."): right after a lower-case word or a number."""
+    return [m.start("role") for m in _res()["run_on_role"].finditer(work, start, end) if _RUN_ON_WORD.search(work, max(0, m.start() - 40), m.start())]
+
+
+_RUN_ON_WORD = re.compile(rf"(?<!\S)(?:[^\W\d{H.UPPER}_][^\W_]*|\d[\d/.\-]*)[ ]$")   # the word before: lower case or a number
 
 
 _NAME_COMMA = re.compile(G.piece("name_comma"), re.I)
@@ -1434,9 +1471,10 @@ _STAMP = rf"(?:{_alt('page_stamp')})\s+(?:19|20)\d\d-[01]\d(?:-[0-3]\d)?(?![\d\-
 _POSTED_RE = re.compile(r"^\s*(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-[0-3]\d[ T][0-2]\d:[0-5]\d(?::[0-5]\d)?\s*$", re.M)
 _STAMP_RE = re.compile(rf"(?:{_alt('page_stamp')})\s+(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)(?:-[0-3]\d)?(?![\d\-])")
 # a newspaper's sigle opening its first sentence: "(GLO)- ", "(QTO) - ", "BHG - ", "ND - ", "(CL&CS)- ",
-# "(Chinhphu.vn) - ", "Kinhtedothi - ", "VOV.VN - " (one word before a spaced dash), after a stamp or not
+# "(Chinhphu.vn) - ", "Kinhtedothi - ", "VOV.VN - ", "Baovannghe. vn - " (one word before a spaced dash, a space typed
+# after its domain's dot), after a stamp or not
 _AGENCY = re.compile(rf"(?:{_STAMP}\s+)?(?:\([{H.UPPER}&]{{2,8}}\)|\([^\s()]{{2,24}}\)(?=\s*[-–—])|[{H.UPPER}]{{2,8}}(?=\s*[-–—])"
-                     rf"|[{H.UPPER}][^\W_]*(?:\.[^\W_]+)*(?=\s+[-–—]\s))"
+                     rf"|[{H.UPPER}][^\W_]*(?:\.[ ]?[^\W_]+)*(?=\s+[-–—]\s))"
                      rf"\s*[-–—]?\s*|{_STAMP}\s+")
 
 
@@ -2072,6 +2110,18 @@ def province_of_named(st: SourceText, organ_: H.Organ, subject: Span | None) -> 
         return None
     cited = _NUMBER_IN_SUBJECT.search(st.work, subject.start, subject.end)
     named = province_named(st, subject.start, cited.start() if cited else subject.end)
+    found = H.body_in_text(f"{organ_.name} {named[0]}") if named else None
+    return found[1] if found and found[1].level == "province" and not found[1].open_unit else None
+
+
+def in_named_province(st: SourceText, organ_: H.Organ) -> H.Organ | None:
+    """A province's organ written without its place ("UBND tỉnh đã ban hành Kế hoạch ...") in a text that names one
+    province only, by its kind, again and again ("ngày thành lập tỉnh Đắk Lắk", "con người tỉnh Đắk Lắk"): placed in
+    that province. Named once, the province may be another one the text speaks of ("kết nghĩa hai tỉnh Quảng Nam –
+    Thanh Hóa"): the organ stays as written (shared party_007)."""
+    named = province_named(st) if organ_.open_unit == "province" else None
+    if named and sum(1 for _ in _province_named_re().finditer(st.work)) < 2:
+        named = None
     found = H.body_in_text(f"{organ_.name} {named[0]}") if named else None
     return found[1] if found and found[1].level == "province" and not found[1].open_unit else None
 

@@ -58,7 +58,7 @@ def test_item_mark_without_space(text, bodies):
      ("Văn phòng UBND tỉnh", "Sở Nội vụ", "Sở Tài chính", "Sở Y tế", "UBND các huyện, thị xã, thành phố")),
     # the post before the list's head ("Bộ trưởng các Bộ:") is no body of its own
     ("Thủ tướng yêu cầu Bộ trưởng các Bộ: Quốc phòng, Y tế; Chủ tịch UBND các tỉnh chủ động ứng phó bão.",
-     ("Bộ Quốc phòng", "Bộ Y tế", "UBND các tỉnh")),
+     ("Bộ Quốc phòng", "Bộ Y tế", "UBND các tỉnh trực thuộc Trung ương")),   # the Thủ tướng speaks (press21)
     # a post after the list's ";" ends it ("Ban Bí thư" makes "Bí thư" a name's tail; a bare post names no body)
     ("Thủ tướng yêu cầu Bộ trưởng các Bộ: Quốc phòng, Công an; Bí thư, Chủ tịch UBND các tỉnh từ Quảng Trị đến Huế "
      "tiếp tục tập trung chỉ đạo ứng phó bão.",
@@ -200,7 +200,7 @@ def test_portal_issuing_body_label_is_no_task():
 # --- lower-case posts in a press text ("yêu cầu bộ trưởng, thủ trưởng ..., chủ tịch UBND các tỉnh") open the bodies asked ---
 @pytest.mark.parametrize("text, bodies", [
     ("Thủ tướng yêu cầu bộ trưởng, thủ trưởng cơ quan ngang bộ, chủ tịch UBND các tỉnh, thành phố khẩn trương thực "
-     "hiện các giải pháp.", ("các Bộ", "cơ quan ngang bộ", "UBND các tỉnh, thành phố")),
+     "hiện các giải pháp.", ("các Bộ", "cơ quan ngang bộ", "UBND các tỉnh, thành phố trực thuộc Trung ương")),   # the Thủ tướng's (press21)
     ("UBND tỉnh yêu cầu giám đốc các sở, chủ tịch UBND các huyện tăng cường kiểm tra.", ("các sở", "UBND các huyện")),
 ])
 def test_lower_case_posts(text, bodies):
