@@ -228,15 +228,12 @@ def _term(node: str):
 
 def canonical(nodes: Iterable[str]) -> set[str] | None:
     """The nodes as pyoxigraph writes them (results name their focus so); None if one is blank."""
-    found, literals = set(), []
-    for n in nodes:
-        if n.startswith("<"):
-            found.add(n)
-        elif n.startswith("_:"):
-            return None
-        else:
-            literals.append(n)
+    found = set(nodes)
+    literals = [n for n in found if n[0] != "<"]  # a term as N-Triples writes it: "<", "_:" or '"'
+    if any(n.startswith("_:") for n in literals):
+        return None
     if literals:  # parsed in one document (one parse a literal cost most of an add's ends: 10,000 + 1,000)
+        found.difference_update(literals)
         lines = "".join(f"<urn:x> <urn:x> {n} .\n" for n in literals)
         found.update(str(q.object) for q in ox.parse(lines, format=ox.RdfFormat.N_TRIPLES))
     return found
