@@ -241,9 +241,10 @@ def test_arrays_stamped_with_the_stores_build_are_read_without_scanning_its_reus
 
     with np.load(generated_doc_kg / PASSAGES_FILE) as arrays:
         passages, documents, digest = arrays["passages"], arrays["documents"], arrays["digest"]
-        assert str(arrays["stamp"])  # the build stamps them
+        own = str(arrays["stamp"])
     with open_store(generated_doc_kg, read_only=True) as kg:
         built = build_stamp(kg.store)
+        assert own and doc_tables._same_instant(own, built)  # the build stamps them with its own dateTime
         as_written = dt.datetime.fromisoformat(built).isoformat()  # "+00:00", as the build's clock gives it
         given = {"store's build": built, "the same instant as the build wrote it": as_written,
                  "another build": (dt.datetime.fromisoformat(built) + dt.timedelta(seconds=1)).isoformat(),
