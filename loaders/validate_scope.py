@@ -306,8 +306,9 @@ def walk(store: ox.Store, left: dict[str, int], scope: Reach, seen: dict | None 
                 return None
             for entry in group:
                 then = min(k - 1, scope.steps(entry))
-                for n in asked:
-                    for x in seen[(n, entry[0], side)]:
+                # the steps that found something (most find nothing: skipped without a Python loop each)
+                for found in filter(None, map(seen.__getitem__, [(n, entry[0], side) for n in asked])):
+                    for x in found:
                         if x.startswith("_:"):
                             return None
                         if left.get(x, -1) < then:
