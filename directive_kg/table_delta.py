@@ -27,6 +27,7 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import dataclass, field
+from operator import countOf
 from typing import Any, Callable, Iterable, Mapping
 
 import pyoxigraph as ox
@@ -133,7 +134,7 @@ def _first_share(left: Mapping[str, int], scope, budget: int, limit: int | None,
 
 def first_lookups(left: Mapping[str, int], scope) -> int:
     """The look-ups of a walk's first step: each changed end with steps left, once a pattern."""
-    return sum(1 for m in left.values() if m > 0) * len(scope.near)
+    return (len(left) - countOf(left.values(), 0)) * len(scope.near)  # steps left are never negative
 
 
 def predicates(specs) -> frozenset | None:

@@ -287,7 +287,7 @@ def build(corpus_dir: str | os.PathLike = DOCUMENTS, store_path: str | os.PathLi
                         texts = _texts(corpus, outcomes, kg.path / CACHE_FILE, (ocr, str(ocr_cache)))
                         # into the spool; a graph the map cache has under the same fingerprint is kept from it
                         reuse_graphs(corpus, outcomes, graphs, kg.path, ocr=(ocr, str(ocr_cache)),
-                                     progress=bar.hook, texts=texts, into=graphs)
+                                     progress=bar.hook, texts=texts, into=graphs, stamp=built_at)
                         del texts
                     _release()
                 map_cache.keep_only(set(graphs))  # after reuse: it keeps the reuse graphs too

@@ -737,12 +737,14 @@ def node_digest(nodes: Iterable[str]) -> tuple[int, int]:
     return count, total % (1 << 64)
 
 
-def write_passages(store_dir: Path, pairs: Iterable[tuple[tuple[str, str], Sequence[tuple]]], docs: Mapping[str, str]) -> None:
+def write_passages(store_dir: Path, pairs: Iterable[tuple[tuple[str, str], Sequence[tuple]]], docs: Mapping[str, str],
+                   stamp: str | None = None) -> None:
     """The passages of the reuse graphs (``pairs`` as shown_spans gives them, ``docs`` as file_graphs
     takes it) as arrays in store_dir/PASSAGES_FILE: each reuse's two documents (indices into
     ``documents``, IRIs without brackets), its spans, its similarity in thousandths (as written:
-    "%.3f"), and node_digest of its nodes, so that the tables stage sums them without asking the store
-    for every passage (doc_tables: reuse-levels)."""
+    "%.3f"), node_digest of its nodes, and ``stamp``, the build's (its xsd:dateTime, "" when none) whose
+    load these graphs go to, so that the tables stage sums them without asking the store for every
+    passage (doc_tables: reuse-levels) and, in that build, without scanning its reuse nodes."""
     index: dict[str, int] = {}
     seen: set[str] = set()
     rows: list[tuple[int, ...]] = []
@@ -759,7 +761,7 @@ def write_passages(store_dir: Path, pairs: Iterable[tuple[tuple[str, str], Seque
     tmp = Path(store_dir) / f"{PASSAGES_FILE}.{os.getpid()}.part"
     with open(tmp, "wb") as f:
         np.savez(f, passages=table, documents=np.array(list(index), dtype=str),
-                 digest=np.array([count, total], dtype=np.uint64))
+                 digest=np.array([count, total], dtype=np.uint64), stamp=np.array(stamp or ""))
     os.replace(tmp, Path(store_dir) / PASSAGES_FILE)
 
 
@@ -998,7 +1000,7 @@ def length_triples(texts: Mapping[str, str], docs: Mapping[str, str], lengths: M
 def reuse_graphs(corpus: Path, outcomes: Iterable, graphs: Mapping[str, str], store_dir: Path | None,
                  params: Params = Params(), ocr: tuple[str, str | None] = ("auto", None),
                  progress: Progress = _no_progress, texts: Mapping[str, str] | None = None,
-                 out: TextIO | None = None, into: MutableMapping | None = None) -> dict[str, str]:
+                 out: TextIO | None = None, into: MutableMapping | None = None, stamp: str | None = None) -> dict[str, str]:
     """The build's hook: the reuse graph of each loaded file of ``outcomes`` (FileOutcome), {graph:
     N-Triples}; with ``out`` they are written there one after the other and {} is returned; with ``into``
     (the build's MappedGraphs) each is put there and {} is returned: a graph whose fingerprint the map
@@ -1006,7 +1008,8 @@ def reuse_graphs(corpus: Path, outcomes: Iterable, graphs: Mapping[str, str], st
     (``into.put_encoded``), so that an add writes and loads only the graphs it changes.
     ``texts``: sha256 -> text of those files (the build's extraction cache, loaders.cache); without
     it the texts are read again (cheap for text formats; a scan's text comes from the build's OCR
-    cache: ``ocr`` is the build's (mode, cache folder))."""
+    cache: ``ocr`` is the build's (mode, cache folder)). ``stamp``: the build's, kept with the passages'
+    arrays (write_passages)."""
     if texts is None:
         texts = _read_texts(corpus, outcomes, ocr)
     if into is None:
@@ -1017,7 +1020,7 @@ def reuse_graphs(corpus: Path, outcomes: Iterable, graphs: Mapping[str, str], st
         written = {g: text for g, _, text in file_graphs(shown_spans(cache), docs, edges, texts, lengths,
                                                            owners=cache["owners"], memo=cache.setdefault("graphs_memo", {}))}
         if store_dir:
-            write_passages(Path(store_dir), shown_spans(cache), docs)
+            write_passages(Path(store_dir), shown_spans(cache), docs, stamp)
         _save_cache(Path(store_dir) / CACHE_FILE if store_dir else None, cache)
         return written
     from loaders.cache import EncodedGraph
@@ -1034,7 +1037,7 @@ def reuse_graphs(corpus: Path, outcomes: Iterable, graphs: Mapping[str, str], st
             into[graph] = text
     if store_dir:
         (Path(store_dir) / LINES_FILE).unlink(missing_ok=True)  # kept by the map cache now
-        write_passages(Path(store_dir), shown_spans(cache), docs)
+        write_passages(Path(store_dir), shown_spans(cache), docs, stamp)
     _save_cache(Path(store_dir) / CACHE_FILE if store_dir else None, cache)
     return {}
 

@@ -227,6 +227,33 @@ def test_arrays_that_are_not_the_stores_reuses_are_not_read(generated_doc_kg, tm
     assert node_digest(["a", "b"]) == node_digest(["b", "a"]) != node_digest(["a"])
 
 
+@pytest.mark.parametrize("stamp, read", [("store's build", True), ("the same instant as the build wrote it", True),
+                                         ("another build", False), ("none", False)])
+def test_arrays_stamped_with_the_stores_build_are_read_without_scanning_its_reuses(generated_doc_kg, tmp_path,
+                                                                                  stamp, read):
+    """Arrays the store's own build wrote (its reuse stage, stamped with the build's dateTime) are read
+    without the scan of the store's reuse nodes; others are read only when their digest is the store's.
+    The digest is made wrong here, so that only the stamp can let them be read."""
+    import datetime as dt
+
+    from directive_kg.listings import build_stamp
+    from loaders.reuse_graph import PASSAGES_FILE
+
+    with np.load(generated_doc_kg / PASSAGES_FILE) as arrays:
+        passages, documents, digest = arrays["passages"], arrays["documents"], arrays["digest"]
+        own = str(arrays["stamp"])
+    with open_store(generated_doc_kg, read_only=True) as kg:
+        built = build_stamp(kg.store)
+        assert own and doc_tables._same_instant(own, built)  # the build stamps them with its own dateTime
+        as_written = dt.datetime.fromisoformat(built).isoformat()  # "+00:00", as the build's clock gives it
+        given = {"store's build": built, "the same instant as the build wrote it": as_written,
+                 "another build": (dt.datetime.fromisoformat(built) + dt.timedelta(seconds=1)).isoformat(),
+                 "none": ""}[stamp]
+        np.savez(tmp_path / PASSAGES_FILE, passages=passages, documents=documents,
+                 digest=digest + np.array([0, 1], dtype=np.uint64), stamp=np.array(given))
+        assert (doc_tables._built_reuses(kg.store, tmp_path, None) is not None) is read
+
+
 def test_a_reuse_that_comes_again_after_another_is_not_summed_as_streamed():
     r, s = ox.NamedNode("http://x/r"), ox.NamedNode("http://x/s")
     d, e = ox.NamedNode("http://x/d"), ox.NamedNode("http://x/e")
