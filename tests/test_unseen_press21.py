@@ -62,7 +62,8 @@ FIELD_CASES = [
      "nghiệp năm 2022\nNgày 22/11/2022, tại UBND tỉnh, Phó Chủ tịch UBND tỉnh Lê Văn Tám đã chủ trì Hội nghị. Phó Chủ "
      "tịch UBND tỉnh Lê Văn Tám kết luận như sau:",
      {"doc_type": "Kết luận", "issuer": "Phó Chủ tịch UBND tỉnh", "issuer_level": "province", "subject": None, "cited": ()}),
-    ("Kết luận của Chủ tịch UBND tỉnh Lê Văn Tám tại buổi làm việc với huyện Tân Lạc\n\nChủ tịch UBND tỉnh nhấn mạnh, "
+    # (no district named here: "làm việc với huyện Tân Lạc" places the post in Hòa Bình, whose district it is)
+    ("Kết luận của Chủ tịch UBND tỉnh Lê Văn Tám tại buổi làm việc với các sở, ngành\n\nChủ tịch UBND tỉnh nhấn mạnh, "
      "tỉnh tiếp tục tập trung.", {"doc_type": "Kết luận", "issuer": "Chủ tịch UBND tỉnh", "issuer_level": "province", "cited": ()}),
     # ... a place after the organ's unit stays ("UBND tỉnh Hòa Bình": no holder's name)
     ("Kết luận của Chủ tịch UBND tỉnh Hòa Bình tại buổi làm việc với huyện Tân Lạc\n\nChủ tịch UBND tỉnh nhấn mạnh, "
