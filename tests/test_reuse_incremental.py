@@ -370,6 +370,15 @@ def test_the_reuse_graphs_memo_gives_what_a_run_without_it_gives(after):
     assert run(after, memo) == run(after, None)  # and with the memo that run left
 
 
+def _then(then: str) -> tuple[Params, dict[str, str], dict[str, str], list[tuple[str, str]]]:
+    """(params, the texts of a first run, those of the run after it, its linked pairs) of a change ``then``:
+    the same documents, a pair linked, a document removed, one added."""
+    texts = _texts(8, 3)
+    later = {"same": texts, "linked": texts, "removed": {n: t for n, t in texts.items() if n != "d01"},
+             "added": {**texts, "a9": OWN.format(n=9) + " " + SHARED}}[then]
+    return Params(max_df=3, max_partners=20), texts, later, [("d03", "d05")] if then == "linked" else []
+
+
 @pytest.mark.parametrize("then", ["same", "linked", "removed", "added"])
 def test_a_cache_saved_with_the_arrays_it_loaded_holds_each_files_own(tmp_path, then):
     """_packed saves the packed arrays as loaded when a run kept the very arrays it loaded (no document
@@ -378,11 +387,7 @@ def test_a_cache_saved_with_the_arrays_it_loaded_holds_each_files_own(tmp_path, 
 
     from loaders.reuse_graph import _load_cache, _save_cache, detect
 
-    params = Params(max_df=3, max_partners=20)
-    texts = _texts(8, 3)
-    later = {"same": texts, "linked": texts, "removed": {n: t for n, t in texts.items() if n != "d01"},
-             "added": {**texts, "a9": OWN.format(n=9) + " " + SHARED}}[then]
-    linked = [("d03", "d05")] if then == "linked" else []
+    params, texts, later, linked = _then(then)
     path = tmp_path / "cache.pickle"
     cache = _load_cache(path, params)
     detect(texts, cache, params)
@@ -409,11 +414,7 @@ def test_the_arrays_file_is_written_only_when_its_arrays_change(tmp_path, then, 
 
     from loaders.reuse_graph import ARRAYS_SUFFIX, MEMO_SUFFIX, _load_cache, _save_cache, detect
 
-    params = Params(max_df=3, max_partners=20)
-    texts = _texts(8, 3)
-    later = {"same": texts, "linked": texts, "removed": {n: t for n, t in texts.items() if n != "d01"},
-             "added": {**texts, "a9": OWN.format(n=9) + " " + SHARED}}[then]
-    linked = [("d03", "d05")] if then == "linked" else []
+    params, texts, later, linked = _then(then)
     path = tmp_path / "cache.pickle"
     cache = _load_cache(path, params)
     detect(texts, cache, params)
