@@ -791,27 +791,22 @@ def node_digest(nodes: Iterable[str]) -> tuple[int, int]:
 
 
 def write_passages(store_dir: Path, pairs: Iterable[tuple[tuple[str, str], Sequence[tuple]]], docs: Mapping[str, str],
-                   memo: MutableMapping | None = None, graphs_memo: Mapping | None = None) -> None:
+                   memo: MutableMapping | None = None) -> None:
     """The passages of the reuse graphs (``pairs`` as shown_spans gives them, ``docs`` as file_graphs
     takes it) as arrays in store_dir/PASSAGES_FILE: each reuse's two documents (indices into
     ``documents``, IRIs without brackets), its spans, its similarity in thousandths (as written:
     "%.3f"), and node_digest of its nodes, so that the tables stage sums them without asking the store
     for every passage (doc_tables: reuse-levels). ``memo`` (the reuse cache's "passages_memo", replaced by
     this run's): by pair, its spans and what _pair_nodes made of them, so that an add hashes the nodes of
-    the pairs it changed only; its spans the very tuple ``graphs_memo`` (file_graphs' memo, saved in the
-    same pickle) holds when equal: pickled once, not twice."""
+    the pairs it changed only."""
     index: dict[str, int] = {}
     rows: list[tuple[int, ...]] = []
     count = total = 0
     last, now = memo if memo is not None else {}, {}
-    shared = graphs_memo.get("pairs", {}) if graphs_memo is not None else {}
     for (a, b), spans, doc_a, doc_b in _documented(pairs, docs):
         was = last.get((a, b))
         if was is None or was[0] != spans:
             was = (spans, *_pair_nodes(a, b, spans))
-        same = shared.get((a, b))
-        if same is not None and same[3] is not was[0] and same[3] == was[0]:
-            was = (same[3], *was[1:])
         now[a, b] = was
         count, total = count + was[1], total + was[2]
         pa, pb = index.setdefault(doc_a[1:-1], len(index)), index.setdefault(doc_b[1:-1], len(index))
@@ -1095,8 +1090,7 @@ def reuse_graphs(corpus: Path, outcomes: Iterable, graphs: Mapping[str, str], st
         written = {g: text for g, _, text in file_graphs(shown_spans(cache), docs, edges, texts, lengths,
                                                            owners=cache["owners"], memo=cache.setdefault("graphs_memo", {}))}
         if store_dir:
-            write_passages(Path(store_dir), shown_spans(cache), docs, cache.setdefault("passages_memo", {}),
-                       cache["graphs_memo"])
+            write_passages(Path(store_dir), shown_spans(cache), docs, cache.setdefault("passages_memo", {}))
         _save_cache(Path(store_dir) / CACHE_FILE if store_dir else None, cache)
         return written
     from loaders.cache import EncodedGraph
@@ -1113,8 +1107,7 @@ def reuse_graphs(corpus: Path, outcomes: Iterable, graphs: Mapping[str, str], st
             into[graph] = text
     if store_dir:
         (Path(store_dir) / LINES_FILE).unlink(missing_ok=True)  # kept by the map cache now
-        write_passages(Path(store_dir), shown_spans(cache), docs, cache.setdefault("passages_memo", {}),
-                       cache["graphs_memo"])
+        write_passages(Path(store_dir), shown_spans(cache), docs, cache.setdefault("passages_memo", {}))
     _save_cache(Path(store_dir) / CACHE_FILE if store_dir else None, cache)
     return {}
 
