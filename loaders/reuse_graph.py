@@ -387,7 +387,7 @@ def _common_key(grams: np.ndarray, common: np.ndarray) -> str:
 
 ARRAYS_SUFFIX = ".arrays"  # beside CACHE_FILE: the per-file arrays, rewritten only when they changed (_save_cache)
 MEMO_SUFFIX = ".memo"  # beside CACHE_FILE: what only the reuse stage reads (MEMO_KEYS), not the worker ahead
-MEMO_KEYS = ("facts", "graphs_memo", "passages_memo")
+MEMO_KEYS = ("facts", "graphs_memo")
 TOKEN = "arrays token"  # the cache's key naming the arrays file it goes with
 
 
@@ -399,7 +399,7 @@ def _load_cache(path: Path | None, params: Params, memo: bool = True) -> dict:
     empty = {"version": CACHE_VERSION, "params": params, "signatures": {}, "shingles": {}, "windows": {},
              "common": {}, "pairs": {}, "owners": {}, "lengths": {}}
     if memo:
-        empty.update((k, {}) for k in MEMO_KEYS)
+        empty.update(facts={}, graphs_memo={})
     if path is None or not path.exists():
         return empty
     try:
@@ -436,7 +436,7 @@ def _load_memo(path: Path) -> dict:
             kept = pickle.load(f)
     except Exception:
         return {}
-    return {k: kept[k] for k in MEMO_KEYS if isinstance(kept.get(k), dict)} if isinstance(kept, dict) else {}
+    return kept if isinstance(kept, dict) and all(isinstance(kept.get(k), dict) for k in MEMO_KEYS) else {}
 
 
 def _save_cache(path: Path | None, cache: dict) -> None:
@@ -790,50 +790,30 @@ def node_digest(nodes: Iterable[str]) -> tuple[int, int]:
     return count, total % (1 << 64)
 
 
-def write_passages(store_dir: Path, pairs: Iterable[tuple[tuple[str, str], Sequence[tuple]]], docs: Mapping[str, str],
-                   memo: MutableMapping | None = None) -> None:
+def write_passages(store_dir: Path, pairs: Iterable[tuple[tuple[str, str], Sequence[tuple]]], docs: Mapping[str, str]) -> None:
     """The passages of the reuse graphs (``pairs`` as shown_spans gives them, ``docs`` as file_graphs
     takes it) as arrays in store_dir/PASSAGES_FILE: each reuse's two documents (indices into
     ``documents``, IRIs without brackets), its spans, its similarity in thousandths (as written:
     "%.3f"), and node_digest of its nodes, so that the tables stage sums them without asking the store
-    for every passage (doc_tables: reuse-levels). ``memo`` (the reuse cache's "passages_memo", replaced by
-    this run's): by pair, its spans and what _pair_nodes made of them, so that an add hashes the nodes of
-    the pairs it changed only."""
+    for every passage (doc_tables: reuse-levels)."""
     index: dict[str, int] = {}
+    seen: set[str] = set()
     rows: list[tuple[int, ...]] = []
-    count = total = 0
-    last, now = memo if memo is not None else {}, {}
     for (a, b), spans, doc_a, doc_b in _documented(pairs, docs):
-        was = last.get((a, b))
-        if was is None or was[0] != spans:
-            was = (spans, *_pair_nodes(a, b, spans))
-        now[a, b] = was
-        count, total = count + was[1], total + was[2]
-        pa, pb = index.setdefault(doc_a[1:-1], len(index)), index.setdefault(doc_b[1:-1], len(index))
-        rows += [(pa, pb, t[0], t[1], t[2], t[3], int(f"{t[5]:.3f}".replace(".", "")))
-                 for i, t in enumerate(spans) if i not in was[3]]
-    if memo is not None:
-        memo.clear()
-        memo.update(now)
+        for t in spans:
+            node = reuse_node(a, b, t[0], t[1], t[2], t[3])
+            if node in seen:
+                continue
+            seen.add(node)
+            rows.append((index.setdefault(doc_a[1:-1], len(index)), index.setdefault(doc_b[1:-1], len(index)),
+                         t[0], t[1], t[2], t[3], int(f"{t[5]:.3f}".replace(".", ""))))
+    count, total = node_digest(seen)
     table = np.array(rows, dtype=np.int64).reshape(len(rows), 7)
     tmp = Path(store_dir) / f"{PASSAGES_FILE}.{os.getpid()}.part"
     with open(tmp, "wb") as f:
         np.savez(f, passages=table, documents=np.array(list(index), dtype=str),
-                 digest=np.array([count, total % (1 << 64)], dtype=np.uint64))
+                 digest=np.array([count, total], dtype=np.uint64))
     os.replace(tmp, Path(store_dir) / PASSAGES_FILE)
-
-
-def _pair_nodes(a: str, b: str, spans: Sequence[tuple]) -> tuple[int, int, frozenset[int]]:
-    """node_digest of the reuse nodes of a pair's passages, and the passages whose node an earlier one of
-    the pair has (written once). Two pairs never share a node: its IRI's key names both files."""
-    nodes: dict[str, None] = {}
-    again = []
-    for i, t in enumerate(spans):
-        node = reuse_node(a, b, t[0], t[1], t[2], t[3])
-        if node in nodes:
-            again.append(i)
-        nodes[node] = None
-    return (*node_digest(nodes), frozenset(again))
 
 
 def file_graphs(pairs: Iterable[tuple[tuple[str, str], Sequence[Passage | tuple]]], docs: Mapping[str, str],
@@ -1090,7 +1070,7 @@ def reuse_graphs(corpus: Path, outcomes: Iterable, graphs: Mapping[str, str], st
         written = {g: text for g, _, text in file_graphs(shown_spans(cache), docs, edges, texts, lengths,
                                                            owners=cache["owners"], memo=cache.setdefault("graphs_memo", {}))}
         if store_dir:
-            write_passages(Path(store_dir), shown_spans(cache), docs, cache.setdefault("passages_memo", {}))
+            write_passages(Path(store_dir), shown_spans(cache), docs)
         _save_cache(Path(store_dir) / CACHE_FILE if store_dir else None, cache)
         return written
     from loaders.cache import EncodedGraph
@@ -1107,7 +1087,7 @@ def reuse_graphs(corpus: Path, outcomes: Iterable, graphs: Mapping[str, str], st
             into[graph] = text
     if store_dir:
         (Path(store_dir) / LINES_FILE).unlink(missing_ok=True)  # kept by the map cache now
-        write_passages(Path(store_dir), shown_spans(cache), docs, cache.setdefault("passages_memo", {}))
+        write_passages(Path(store_dir), shown_spans(cache), docs)
     _save_cache(Path(store_dir) / CACHE_FILE if store_dir else None, cache)
     return {}
 

@@ -456,32 +456,3 @@ def test_a_cache_whose_arrays_file_is_another_saves_is_not_trusted(tmp_path):
     assert len(_load_cache(saved[6], params)["pairs"]) > 0
     shutil.copy(saved[7].with_suffix(ARRAYS_SUFFIX), saved[6].with_suffix(ARRAYS_SUFFIX))
     assert _load_cache(saved[6], params)["pairs"] == {}
-
-
-def test_the_passages_memo_writes_what_a_run_without_it_writes(tmp_path):
-    """write_passages with the reuse cache's "passages_memo" (the nodes of a pair hashed once while its spans
-    stay): the same arrays as without it, after a pair's spans change, a pair goes and one comes; a passage
-    written twice in a pair (the same node) counted once either way."""
-    import numpy as np
-
-    from loaders import identity as ids
-    from loaders.reuse_graph import PASSAGES_FILE, write_passages
-
-    def t(start: int, similarity: float = 0.9) -> tuple:
-        return (start, start + 40, start + 5, start + 45, 8, similarity, 0, 8, 1, 9)
-
-    docs = {f"<{ids.source_iri(s)}>": f"<https://example.org/doc/{s}>" for s in "abcde"}
-    first = [(("a", "b"), (t(0), t(100, 0.5))), (("a", "c"), (t(7), t(7))), (("b", "d"), (t(3),))]
-    then = [(("a", "b"), (t(0), t(120, 0.5))), (("a", "c"), (t(7), t(7))), (("c", "e"), (t(9), t(50, 0.333)))]
-    memo: dict = {}
-    for pairs in (first, then, then):
-        got = {}
-        for label, kept in (("memo", memo), ("none", None)):
-            folder = tmp_path / label
-            folder.mkdir(exist_ok=True)
-            write_passages(folder, iter(pairs), docs, kept)
-            with np.load(folder / PASSAGES_FILE) as z:
-                got[label] = {k: z[k].tolist() for k in ("passages", "documents", "digest")}
-        assert got["memo"] == got["none"]
-        assert len(got["none"]["passages"]) == sum(len(set(spans)) for _, spans in pairs)
-    assert set(memo) == {pair for pair, _ in then}
