@@ -13,7 +13,9 @@ Incremental, and equal to a build without what it keeps. In the store folder:
   facts read from it (source files, copies, citation edges); by file and pair, what its reuse graph was
   written from last and its fingerprint (file_graphs' memo, "graphs_memo"). A rebuild recomputes only what a new or
   changed document, or a change of the corpus's common shingles, makes stale (detect), and reads only
-  the mapped graphs it has not seen.
+  the mapped graphs it has not seen. Three files (_save_cache): the arrays in ``reuse-cache.arrays``
+  (written only when they changed), the facts and file_graphs' memo in ``reuse-cache.memo`` (the reuse
+  stage's only: the worker ahead neither loads nor saves them), the rest in ``reuse-cache.pickle``.
 - the map cache (a build) or ``reuse-lines.sqlite`` (reuse_graph), by graph: its N-Triples (quotes
   included) under a digest of what they were written from (file_graphs): a graph an added file does
   not change is kept, its texts not read again.
