@@ -6,7 +6,7 @@ seconds of each run and whether the cache left equals the one the add left (pair
     python bench/reuse_add.py CORPUS BEFORE.pickle STORE [--top 40] [--no-profile]
 
 CORPUS: the grown corpus the add read (its files' sha256, in the build's order); BEFORE.pickle: a copy of
-STORE's reuse-cache.pickle taken before the add; STORE: the store after the add (bench/add_profile.py;
+STORE's reuse-cache.pickle taken before the add (with its .arrays and .memo beside it); STORE: the store after the add (bench/add_profile.py;
 read only: its extraction cache gives the texts, its reuse cache the linked pairs and the result to
 compare with)."""
 from __future__ import annotations
@@ -23,7 +23,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from loaders.cache import CachedTexts, file_sha256  # noqa: E402
 from loaders.read import discover  # noqa: E402
-from loaders.reuse_graph import CACHE_FILE, _load_cache, warm_cache  # noqa: E402
+from loaders.reuse_graph import ARRAYS_SUFFIX, CACHE_FILE, MEMO_SUFFIX, _load_cache, warm_cache  # noqa: E402
 from loaders.reuse import Params  # noqa: E402
 from reuse_incremental import _cpu  # noqa: E402  (bench/ is this script's folder)
 
@@ -47,6 +47,9 @@ def main() -> None:
     work.mkdir(exist_ok=True)
     with tempfile.TemporaryDirectory(dir=work) as tmp:
         shutil.copy(args.before, Path(tmp) / CACHE_FILE)
+        for suffix in (ARRAYS_SUFFIX, MEMO_SUFFIX):  # the cache's other files, copied beside it
+            if args.before.with_suffix(suffix).exists():
+                shutil.copy(args.before.with_suffix(suffix), (Path(tmp) / CACHE_FILE).with_suffix(suffix))
         profile = None if args.no_profile else cProfile.Profile()
         for label, pairs, last in (("texts", (), False), ("linked", linked, True)):
             c, w = _cpu(), time.perf_counter()

@@ -18,7 +18,7 @@ from pathlib import Path
 
 PIECES = ("_load_cache", "_save_cache", "_packed", "_detected", "detect", "documents_and_edges", "file_graphs",
           "_written", "_filtered", "_stats", "_gram_counts", "_named_pairs", "_owners", "_common_keys", "_moved",
-          "_fingerprint", "align_all", "tokenise_all")
+          "_fingerprint", "align_all", "tokenise_all", "write_passages", "_write_pickle", "_load_memo")
 
 
 def timed(name: str, f, spent: dict, calls: dict):

@@ -343,12 +343,13 @@ def read_stage(corpus: Path, store: Path, jobs: int | None, show: "_Progress", t
     """The read stage: every file read (_read_all) with the extraction cache of the ``store`` folder, which
     then forgets the files no longer there; the slim records kept for the next build (keep_slims). The
     outcomes, the loaded files, and how many came from the cache."""
-    with ExtractCache(store / CACHE_FILE) as cache, _uncollected():
-        outcomes, loaded = _read_all(corpus, jobs, show, timeout, ocr, cache)
-        cache.keep_only({(d.sha256, ocr[0]) for d in loaded})
-        from_cache, cached = cache.hits, cache.alive
-    if cached:  # the cache committed and closed: what the next build takes instead of asking it a file at a time
-        keep_slims(store / CACHE_FILE, ocr[0], slim_entries(outcomes, loaded))
+    with _uncollected():  # the slims kept too: a collection then would walk every record of the corpus
+        with ExtractCache(store / CACHE_FILE) as cache:
+            outcomes, loaded = _read_all(corpus, jobs, show, timeout, ocr, cache)
+            cache.keep_only({(d.sha256, ocr[0]) for d in loaded})
+            from_cache, cached = cache.hits, cache.alive
+        if cached:  # the cache committed and closed: what the next build takes instead of asking it a file at a time
+            keep_slims(store / CACHE_FILE, ocr[0], slim_entries(outcomes, loaded))
     return outcomes, loaded, from_cache
 
 

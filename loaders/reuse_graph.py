@@ -13,7 +13,9 @@ Incremental, and equal to a build without what it keeps. In the store folder:
   facts read from it (source files, copies, citation edges); by file and pair, what its reuse graph was
   written from last and its fingerprint (file_graphs' memo, "graphs_memo"). A rebuild recomputes only what a new or
   changed document, or a change of the corpus's common shingles, makes stale (detect), and reads only
-  the mapped graphs it has not seen.
+  the mapped graphs it has not seen. Three files (_save_cache): the arrays in ``reuse-cache.arrays``
+  (written only when they changed), the facts and file_graphs' memo in ``reuse-cache.memo`` (the reuse
+  stage's only: the worker ahead neither loads nor saves them), the rest in ``reuse-cache.pickle``.
 - the map cache (a build) or ``reuse-lines.sqlite`` (reuse_graph), by graph: its N-Triples (quotes
   included) under a digest of what they were written from (file_graphs): a graph an added file does
   not change is kept, its texts not read again.
@@ -218,7 +220,7 @@ def warm_cache(texts: Mapping[str, str], store_dir: Path, linked: Iterable[tuple
     again they cost CPU and, at 30k, 78 MB more at the worker's peak). Freed pages go back to the system
     after each call (an idle worker: 191 -> 91 MB at 10k)."""
     path = Path(store_dir) / CACHE_FILE
-    cache, words = _WARM.pop((path, params), None) or (_load_cache(path, params), {})
+    cache, words = _WARM.pop((path, params), None) or (_load_cache(path, params, memo=False), {})
     linked = [*linked, *(p for p, (was_linked, *_) in cache["pairs"].items() if was_linked)]
     stats = detect(texts, cache, params, linked, ahead=True, words=words, spill=Path(store_dir))
     if last:
@@ -385,31 +387,81 @@ def _common_key(grams: np.ndarray, common: np.ndarray) -> str:
     return hashlib.sha256(np.ascontiguousarray(mine, dtype=np.uint64).tobytes()).hexdigest()[:32]
 
 
-def _load_cache(path: Path | None, params: Params) -> dict:
+ARRAYS_SUFFIX = ".arrays"  # beside CACHE_FILE: the per-file arrays, rewritten only when they changed (_save_cache)
+MEMO_SUFFIX = ".memo"  # beside CACHE_FILE: what only the reuse stage reads (MEMO_KEYS), not the worker ahead
+MEMO_KEYS = ("facts", "graphs_memo")
+TOKEN = "arrays token"  # the cache's key naming the arrays file it goes with
+
+
+def _load_cache(path: Path | None, params: Params, memo: bool = True) -> dict:
+    """The reuse cache of ``path`` (empty when missing, foreign or damaged), in three files: the pairs and
+    the other Python objects (``path``), the per-file arrays (ARRAYS_SUFFIX, the one whose token the first
+    names) and, with ``memo``, the memos of the reuse stage (MEMO_SUFFIX: MEMO_KEYS, empty when missing;
+    without ``memo`` the cache has none and its save leaves that file as it is: the worker ahead)."""
     empty = {"version": CACHE_VERSION, "params": params, "signatures": {}, "shingles": {}, "windows": {},
-             "common": {}, "pairs": {}, "owners": {}, "lengths": {}, "facts": {}}
+             "common": {}, "pairs": {}, "owners": {}, "lengths": {}}
+    if memo:
+        empty.update(facts={}, graphs_memo={})
     if path is None or not path.exists():
         return empty
     try:
         with open(path, "rb") as f:
             cache = pickle.load(f)
+        if isinstance(cache, dict) and "signatures" not in cache:  # the arrays in their own file (not cache version 8's)
+            with open(path.with_suffix(ARRAYS_SUFFIX), "rb") as f:
+                arrays = pickle.load(f)
+            if not isinstance(arrays, dict) or arrays.get(TOKEN) != cache.get(TOKEN):
+                return empty
+            cache.update((k, v) for k, v in arrays.items() if k != TOKEN)
     except Exception:  # a broken or foreign cache is rebuilt, never trusted
         return empty
     if not isinstance(cache, dict) or cache.get("version") != CACHE_VERSION or cache.get("params") != params:
         return empty
     cache.setdefault("owners", {})
+    if memo:
+        kept = _load_memo(path) if not all(k in cache for k in MEMO_KEYS) else {}
+        for k in MEMO_KEYS:
+            cache.setdefault(k, kept.get(k, {}))
+    else:
+        for k in MEMO_KEYS:
+            cache.pop(k, None)
     try:
         return _unpacked(cache)
     except (KeyError, TypeError, ValueError):
         return empty
 
 
+def _load_memo(path: Path) -> dict:
+    """MEMO_KEYS as the reuse stage saved them; {} when missing or damaged (memos: computed again)."""
+    try:
+        with open(path.with_suffix(MEMO_SUFFIX), "rb") as f:
+            kept = pickle.load(f)
+    except Exception:
+        return {}
+    return kept if isinstance(kept, dict) and all(isinstance(kept.get(k), dict) for k in MEMO_KEYS) else {}
+
+
 def _save_cache(path: Path | None, cache: dict) -> None:
+    """The cache in _load_cache's files: the arrays' file only when its arrays are not those loaded (the
+    reuse stage after the worker: 130 MB at 30k documents not written again), the memos' only when the
+    cache has them; the objects last, naming the arrays' file (a save stopped halfway: a cache rebuilt)."""
     if path is None:
         return
+    objects, arrays, same = _packed(cache)
+    if same and cache.get(TOKEN) and path.with_suffix(ARRAYS_SUFFIX).exists():
+        objects[TOKEN] = cache[TOKEN]
+    else:
+        objects[TOKEN] = arrays[TOKEN] = os.urandom(16).hex()
+        _write_pickle(path.with_suffix(ARRAYS_SUFFIX), arrays)
+    if all(k in objects for k in MEMO_KEYS):
+        _write_pickle(path.with_suffix(MEMO_SUFFIX), {k: objects.pop(k) for k in MEMO_KEYS})
+    _write_pickle(path, objects)
+
+
+def _write_pickle(path: Path, value) -> None:
     tmp = path.with_name(f"{path.name}.{os.getpid()}.part")  # two processes may write it (warm_cache)
     with open(tmp, "wb") as f:
-        pickle.dump(_packed(cache), f, protocol=pickle.HIGHEST_PROTOCOL)
+        pickle.dump(value, f, protocol=pickle.HIGHEST_PROTOCOL)
     os.replace(tmp, path)
 
 
@@ -419,18 +471,21 @@ _ARRAYS = {"signatures": lambda v: v, "windows": lambda v: v, "distinct": lambda
 _SOURCE = {"signatures": "signatures", "windows": "windows", "distinct": "shingles", "at": "shingles"}
 
 
-def _packed(cache: dict) -> dict:
-    """The cache as pickled: its per-file arrays packed (_pack), or as they were loaded when they are the
-    very arrays loaded, in the same order (_unpacked's LOADED: a run that added no document)."""
+def _packed(cache: dict) -> tuple[dict, dict, bool]:
+    """The cache as pickled: (its objects, its per-file arrays packed (_pack), whether those are the very
+    arrays loaded, in the same order (_unpacked's LOADED: a run that added no document): then packed as
+    they were loaded)."""
     loaded = cache.get(LOADED, {})
-    out = {k: v for k, v in cache.items() if k not in _SOURCE.values() and k != LOADED}
+    out = {k: v for k, v in cache.items() if k not in _SOURCE.values() and k not in (LOADED, TOKEN)}
+    arrays, all_same = {}, True
     for field, get in _ARRAYS.items():
         of = cache[_SOURCE[field]]
-        names, arrays = list(of), [get(v) for v in of.values()]
+        names, values = list(of), [get(v) for v in of.values()]
         was = loaded.get(field)
-        same = was is not None and was[0] == names and all(a is b for a, b in zip(arrays, was[2]))
-        out[field] = (names, was[1] if same else _pack(arrays))
-    return out
+        same = was is not None and was[0] == names and all(a is b for a, b in zip(values, was[2]))
+        arrays[field] = (names, was[1] if same else _pack(values))
+        all_same = all_same and same
+    return out, arrays, all_same
 
 
 LOADED = "loaded arrays"  # the cache's key (not saved) of each field's (names, packed, views) as loaded

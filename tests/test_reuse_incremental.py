@@ -303,7 +303,8 @@ def test_a_spilled_run_keeps_and_saves_what_one_without_keeps(tmp_path):
             _save_cache(folder / "cache.pickle", cache)
         words[spilled] = {n: (x.ids.tolist(), x.starts.tolist(), x.ends.tolist(), x.chars) for n, x in w.items()}
         caches[spilled] = _load_cache(folder / "cache.pickle", params)
-        assert not list(folder.iterdir())[1:]  # the spill's files are gone: only the cache is left
+        # the spill's files are gone: only the cache's are left
+        assert sorted(f.name for f in folder.iterdir()) == ["cache.arrays", "cache.memo", "cache.pickle"]
     plain, spilled = caches[False], caches[True]
     assert words[True] == words[False] and len(words[True]) == 2  # the added documents' only
     assert spilled["pairs"] == plain["pairs"] and spilled["lengths"] == plain["lengths"]
@@ -369,6 +370,15 @@ def test_the_reuse_graphs_memo_gives_what_a_run_without_it_gives(after):
     assert run(after, memo) == run(after, None)  # and with the memo that run left
 
 
+def _then(then: str) -> tuple[Params, dict[str, str], dict[str, str], list[tuple[str, str]]]:
+    """(params, the texts of a first run, those of the run after it, its linked pairs) of a change ``then``:
+    the same documents, a pair linked, a document removed, one added."""
+    texts = _texts(8, 3)
+    later = {"same": texts, "linked": texts, "removed": {n: t for n, t in texts.items() if n != "d01"},
+             "added": {**texts, "a9": OWN.format(n=9) + " " + SHARED}}[then]
+    return Params(max_df=3, max_partners=20), texts, later, [("d03", "d05")] if then == "linked" else []
+
+
 @pytest.mark.parametrize("then", ["same", "linked", "removed", "added"])
 def test_a_cache_saved_with_the_arrays_it_loaded_holds_each_files_own(tmp_path, then):
     """_packed saves the packed arrays as loaded when a run kept the very arrays it loaded (no document
@@ -377,11 +387,7 @@ def test_a_cache_saved_with_the_arrays_it_loaded_holds_each_files_own(tmp_path, 
 
     from loaders.reuse_graph import _load_cache, _save_cache, detect
 
-    params = Params(max_df=3, max_partners=20)
-    texts = _texts(8, 3)
-    later = {"same": texts, "linked": texts, "removed": {n: t for n, t in texts.items() if n != "d01"},
-             "added": {**texts, "a9": OWN.format(n=9) + " " + SHARED}}[then]
-    linked = [("d03", "d05")] if then == "linked" else []
+    params, texts, later, linked = _then(then)
     path = tmp_path / "cache.pickle"
     cache = _load_cache(path, params)
     detect(texts, cache, params)
@@ -397,3 +403,56 @@ def test_a_cache_saved_with_the_arrays_it_loaded_holds_each_files_own(tmp_path, 
         assert all(np.array_equal(saved[field][n], fresh[field][n]) for n in later)
     assert all(np.array_equal(saved["shingles"][n].distinct, fresh["shingles"][n].distinct)
                and np.array_equal(saved["shingles"][n].at, fresh["shingles"][n].at) for n in later)
+
+
+@pytest.mark.parametrize("then, rewritten", [("same", False), ("linked", False), ("removed", True), ("added", True)])
+def test_the_arrays_file_is_written_only_when_its_arrays_change(tmp_path, then, rewritten):
+    """The reuse cache's per-file arrays live in their own file (ARRAYS_SUFFIX), written again only when a
+    run's arrays are not those it loaded (a document came or went); the worker ahead (memo=False) leaves
+    the reuse stage's memos (MEMO_SUFFIX) as they were; what is read back is what a run without files gives."""
+    import numpy as np
+
+    from loaders.reuse_graph import ARRAYS_SUFFIX, MEMO_SUFFIX, _load_cache, _save_cache, detect
+
+    params, texts, later, linked = _then(then)
+    path = tmp_path / "cache.pickle"
+    cache = _load_cache(path, params)
+    detect(texts, cache, params)
+    cache["facts"]["digest"] = (("<s>", "<p>", "<o>"),)
+    _save_cache(path, cache)
+    arrays, memo = path.with_suffix(ARRAYS_SUFFIX), path.with_suffix(MEMO_SUFFIX)
+    before = (arrays.stat().st_ino, arrays.read_bytes()), memo.read_bytes()
+    worker = _load_cache(path, params, memo=False)
+    assert "facts" not in worker and "graphs_memo" not in worker
+    detect(later, worker, params, linked)
+    _save_cache(path, worker)
+    assert memo.read_bytes() == before[1]  # the worker's save: the memos as the reuse stage left them
+    assert ((arrays.stat().st_ino, arrays.read_bytes()) != before[0]) == rewritten
+    fresh = _load_cache(None, params)
+    detect(later, fresh, params, linked)
+    saved = _load_cache(path, params)
+    assert saved["facts"] == {"digest": (("<s>", "<p>", "<o>"),)} and saved["pairs"] == fresh["pairs"]
+    for field in ("signatures", "windows"):
+        assert list(saved[field]) == list(later)
+        assert all(np.array_equal(saved[field][n], fresh[field][n]) for n in later)
+
+
+def test_a_cache_whose_arrays_file_is_another_saves_is_not_trusted(tmp_path):
+    """The objects name the arrays file they were saved with (its token): an arrays file of another save
+    (a save stopped between the two files, a file copied from elsewhere) leaves the cache empty (rebuilt)."""
+    import shutil
+
+    from loaders.reuse_graph import ARRAYS_SUFFIX, _load_cache, _save_cache, detect
+
+    params = Params(max_df=3, max_partners=20)
+    saved = {}
+    for n in (6, 7):
+        path = tmp_path / str(n) / "cache.pickle"
+        path.parent.mkdir()
+        cache = _load_cache(path, params)
+        detect(_texts(n, 3), cache, params)
+        _save_cache(path, cache)
+        saved[n] = path
+    assert len(_load_cache(saved[6], params)["pairs"]) > 0
+    shutil.copy(saved[7].with_suffix(ARRAYS_SUFFIX), saved[6].with_suffix(ARRAYS_SUFFIX))
+    assert _load_cache(saved[6], params)["pairs"] == {}
