@@ -176,6 +176,36 @@ def test_a_damaged_memo_is_forgotten(tmp_path):
         assert memo.plan("v", {"g": "d"}, {}, None).dirty == {"g"}
 
 
+def test_a_new_memo_takes_the_checks_bounds_from_the_users_cache(tmp_path, monkeypatch):
+    """A first build (its store has no memo yet) does not parse the checks again: their bounds are kept
+    in the user's cache under the checks' version and the code's; another version computes its own,
+    and a damaged cache file is computed again."""
+    from loaders.validate_memo import ValidationMemo
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    computed: list[str] = []
+
+    def compute(version):
+        def run():
+            computed.append(version)
+            return reach(f"SELECT ?this WHERE {{ ?this <urn:{version}> ?v }}"), {"key": None}
+        return run
+
+    found = {}
+    for name, version in [("a", "v1"), ("b", "v1"), ("c", "v2"), ("d", "v1")]:
+        with ValidationMemo(tmp_path / f"{name}.sqlite") as memo:
+            found[name] = memo.bounds(version, compute(version))
+    assert computed == ["v1", "v2"]
+    assert found["a"] == found["b"] == found["d"] and found["a"][1] == {"key": None}
+    assert found["a"][0].near == frozenset({("urn:v1", "s")})
+    assert found["c"][0].near == frozenset({("urn:v2", "s")})
+    for kept in (tmp_path / "cache" / "directive-kg" / "validation").iterdir():
+        kept.write_bytes(b"damaged")
+    with ValidationMemo(tmp_path / "e.sqlite") as memo:
+        assert memo.bounds("v1", compute("v1")) == found["a"]
+    assert computed == ["v1", "v2", "v1"]
+
+
 # --- corpus-wide checks over the focus nodes a change reaches (loaders.validate_scope) ------------
 
 CONSTANT_REACHES = [  # query, (predicate, near end, IRIs the far end must be) that must be there
