@@ -491,6 +491,24 @@ def test_the_shared_graphs_own_nodes_are_checked_again_only_where_a_change_reach
     assert back.keys() == first.keys()
 
 
+def _skeleton(groups) -> str:
+    return "".join("{" + "|".join(g.own) + "(" + _skeleton(g.children) + ")}" for g in groups)
+
+
+@pytest.mark.parametrize("query, skeleton", [
+    # a run of IRIs is one token: braces inside its IRIs, or inside strings, open no group
+    ('SELECT ?this WHERE { { VALUES ?this { <urn:a> <urn:b{> <urn:c}> } } }',
+     "{ | ({ VALUES ?this | ({ <urn:a> <urn:b{> <urn:c}> ()})})}"),
+    ('SELECT ?this WHERE { { VALUES ?this { <urn:a> "x}" <urn:b> \'{\' } } { ?this <urn:p> "}" } }',
+     '{ | | (''{ VALUES ?this | (''{ <urn:a> "x}" <urn:b> \'{\' ()})}{ ?this <urn:p> "}" ()})}'),
+    ("SELECT ?this WHERE { ?this <urn:p> ?v FILTER(?v<?w) . ?w <urn:q>?x }", "{ ?this <urn:p> ?v FILTER(?v<?w) . ?w <urn:q>?x ()}"),
+])
+def test_a_querys_groups_skip_braces_in_iris_and_strings(query, skeleton):
+    from loaders.validate_scope import _groups
+
+    assert _skeleton(_groups(query)) == skeleton
+
+
 def test_a_scoped_check_with_its_groups_bound_reports_what_the_whole_check_reports_of_its_nodes():
     """limited() binds the groups Oxigraph would evaluate whole (bound_to_focus: VALUES; the group
     after the target LATERAL; bound_joins: the groups sharing its variables): on the shape fixtures
