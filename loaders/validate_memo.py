@@ -81,6 +81,9 @@ def ntriples_lines(text: str) -> Iterable[tuple[str, str, str]]:
             yield parts[0], parts[1][1:-1], object_term(parts[2])
 
 
+BOUNDS_KEPT = 16  # the checks' bounds of this many code versions kept in the user's cache (user_bounds)
+
+
 def user_bounds(version: str, compute):
     """``compute()`` kept in the user's cache (paths.user_cache) under ``version`` and the code's
     (cache.code_version: the parser of the checks is code too): a first build, whose store has no memo
@@ -103,6 +106,9 @@ def user_bounds(version: str, compute):
         part = path.with_name(f"{path.name}.{os.getpid()}")
         part.write_bytes(pickle.dumps(found, protocol=pickle.HIGHEST_PROTOCOL))
         os.replace(part, path)
+        # one file a code version: the oldest go (a checkout's next edit makes another)
+        for old in sorted(path.parent.glob("bounds-*.pickle"), key=lambda f: f.stat().st_mtime)[:-BOUNDS_KEPT]:
+            old.unlink(missing_ok=True)
     except OSError:
         pass
     return found

@@ -204,6 +204,16 @@ def test_a_new_memo_takes_the_checks_bounds_from_the_users_cache(tmp_path, monke
     with ValidationMemo(tmp_path / "e.sqlite") as memo:
         assert memo.bounds("v1", compute("v1")) == found["a"]
     assert computed == ["v1", "v2", "v1"]
+    # one file a version: only the newest BOUNDS_KEPT stay
+    from loaders.validate_memo import BOUNDS_KEPT
+
+    for i in range(BOUNDS_KEPT + 3):
+        with ValidationMemo(tmp_path / f"many-{i}.sqlite") as memo:
+            memo.bounds(f"w{i}", compute(f"w{i}"))
+    assert len(list((tmp_path / "cache" / "directive-kg" / "validation").iterdir())) == BOUNDS_KEPT
+    with ValidationMemo(tmp_path / "last.sqlite") as memo:
+        memo.bounds(f"w{BOUNDS_KEPT + 2}", compute("again"))
+    assert "again" not in computed
 
 
 # --- corpus-wide checks over the focus nodes a change reaches (loaders.validate_scope) ------------
