@@ -105,8 +105,12 @@ def main(argv: list[str] | None = None) -> dict:
     class Profiled:
         """The build's BatchChecks, the whole validation run after the load (profiled as one)."""
 
-        def __init__(self, batches, shared, store, **kw):
+        def __init__(self, batches, shared, store, later=False, **kw):
             self.given = (batches, shared, kw)
+            self.again = {"shared": shared}  # what build.checks_rest reads
+
+        def more(self, batches, count=None) -> None:  # build.checks_rest: all the batches, after reuse
+            self.given = (batches, self.given[1], {**self.given[2], "count": count})
 
         def stop(self) -> None:
             pass

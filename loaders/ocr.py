@@ -660,11 +660,10 @@ def _store(path: Path, tsv: str) -> None:
 
 def user_cache() -> Path:
     """The cache of `extract` and `text`: $DIRECTIVE_KG_OCR_CACHE, else ~/.cache/directive-kg/ocr."""
+    from loaders import paths
+
     given = os.environ.get("DIRECTIVE_KG_OCR_CACHE")
-    if given:
-        return Path(given)
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "directive-kg" / "ocr"
+    return Path(given) if given else paths.user_cache("ocr")
 
 
 def summary(info: OcrInfo) -> str:

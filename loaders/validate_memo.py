@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import os
 import pickle
 import sqlite3
 import zlib
@@ -78,6 +79,39 @@ def ntriples_lines(text: str) -> Iterable[tuple[str, str, str]]:
         parts = line.split(" ", 2)
         if len(parts) == 3:
             yield parts[0], parts[1][1:-1], object_term(parts[2])
+
+
+BOUNDS_KEPT = 16  # the checks' bounds of this many code versions kept in the user's cache (user_bounds)
+
+
+def user_bounds(version: str, compute):
+    """``compute()`` kept in the user's cache (paths.user_cache) under ``version`` and the code's
+    (cache.code_version: the parser of the checks is code too): a first build, whose store has no memo
+    yet, does not parse the ~220 checks again (~2.8 CPU s of rdflib's parser, before the per-batch
+    pass can start). A cache that cannot be read or written costs that time, not results."""
+    import rdflib
+
+    from loaders.cache import code_version
+    from loaders.paths import user_cache
+
+    key = hashlib.sha256(f"{FORMAT}\n{version}\n{code_version()}\n{rdflib.__version__}".encode()).hexdigest()
+    path = user_cache("validation") / f"bounds-{key}.pickle"
+    try:
+        return pickle.loads(path.read_bytes())
+    except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError):
+        pass
+    found = compute()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        part = path.with_name(f"{path.name}.{os.getpid()}")
+        part.write_bytes(pickle.dumps(found, protocol=pickle.HIGHEST_PROTOCOL))
+        os.replace(part, path)
+        # one file a code version: the oldest go (a checkout's next edit makes another)
+        for old in sorted(path.parent.glob("bounds-*.pickle"), key=lambda f: f.stat().st_mtime)[:-BOUNDS_KEPT]:
+            old.unlink(missing_ok=True)
+    except OSError:
+        pass
+    return found
 
 
 def changed_lines(old: Iterable[str], new: Iterable[str]) -> set[str]:
@@ -212,7 +246,7 @@ class ValidationMemo:
             kept_version, found = pickle.loads(row[0])
             if kept_version == version:
                 return found
-        found = compute()
+        found = user_bounds(version, compute)
         with self.db:
             self.db.execute("INSERT OR REPLACE INTO meta VALUES ('bounds', ?)",
                             (pickle.dumps((version, found), protocol=pickle.HIGHEST_PROTOCOL),))

@@ -413,6 +413,9 @@ def limited(check: Check, nodes: set[str], store: ox.Store | None = None) -> Che
 
 
 _TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|\'(?:[^\'\\]|\\.)*\'|<[^<>\s]*>|[{}]')
+# _TOKEN with a run of IRIs one match: a scoped query's VALUES of ~20,000 focus nodes, tokenized an IRI at a
+# time by every _groups call (the screens', lateral_joined's, bound_joins'), cost ~0.3 s of an add at 10,000
+_BRACES = re.compile(r'"(?:[^"\\]|\\.)*"|\'(?:[^\'\\]|\\.)*\'|(?:<[^<>\s]*>\s*)+|[{}]')
 _THIS = re.compile(r"\?this\b")
 _AGGREGATE = re.compile(r"\b(COUNT|SUM|MIN|MAX|AVG|SAMPLE|GROUP_CONCAT)\s*\(", re.I)
 _SUB_SELECT = re.compile(r"\bSELECT\b(.*?)\bWHERE\b", re.I | re.S)
@@ -431,7 +434,7 @@ class _Group:
 def _groups(query: str) -> list[_Group]:
     """The query's top-level groups, each with its nested ones (braces inside strings and IRIs skipped)."""
     top, stack, last = [], [], 0
-    for m in _TOKEN.finditer(query):
+    for m in _BRACES.finditer(query):
         if m.group() not in "{}":
             continue
         if stack:

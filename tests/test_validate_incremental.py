@@ -176,6 +176,46 @@ def test_a_damaged_memo_is_forgotten(tmp_path):
         assert memo.plan("v", {"g": "d"}, {}, None).dirty == {"g"}
 
 
+def test_a_new_memo_takes_the_checks_bounds_from_the_users_cache(tmp_path, monkeypatch):
+    """A first build (its store has no memo yet) does not parse the checks again: their bounds are kept
+    in the user's cache under the checks' version and the code's; another version computes its own,
+    and a damaged cache file is computed again."""
+    from loaders.validate_memo import ValidationMemo
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    computed: list[str] = []
+
+    def compute(version):
+        def run():
+            computed.append(version)
+            return reach(f"SELECT ?this WHERE {{ ?this <urn:{version}> ?v }}"), {"key": None}
+        return run
+
+    found = {}
+    for name, version in [("a", "v1"), ("b", "v1"), ("c", "v2"), ("d", "v1")]:
+        with ValidationMemo(tmp_path / f"{name}.sqlite") as memo:
+            found[name] = memo.bounds(version, compute(version))
+    assert computed == ["v1", "v2"]
+    assert found["a"] == found["b"] == found["d"] and found["a"][1] == {"key": None}
+    assert found["a"][0].near == frozenset({("urn:v1", "s")})
+    assert found["c"][0].near == frozenset({("urn:v2", "s")})
+    for kept in (tmp_path / "cache" / "directive-kg" / "validation").iterdir():
+        kept.write_bytes(b"damaged")
+    with ValidationMemo(tmp_path / "e.sqlite") as memo:
+        assert memo.bounds("v1", compute("v1")) == found["a"]
+    assert computed == ["v1", "v2", "v1"]
+    # one file a version: only the newest BOUNDS_KEPT stay
+    from loaders.validate_memo import BOUNDS_KEPT
+
+    for i in range(BOUNDS_KEPT + 3):
+        with ValidationMemo(tmp_path / f"many-{i}.sqlite") as memo:
+            memo.bounds(f"w{i}", compute(f"w{i}"))
+    assert len(list((tmp_path / "cache" / "directive-kg" / "validation").iterdir())) == BOUNDS_KEPT
+    with ValidationMemo(tmp_path / "last.sqlite") as memo:
+        memo.bounds(f"w{BOUNDS_KEPT + 2}", compute("again"))
+    assert "again" not in computed
+
+
 # --- corpus-wide checks over the focus nodes a change reaches (loaders.validate_scope) ------------
 
 CONSTANT_REACHES = [  # query, (predicate, near end, IRIs the far end must be) that must be there
@@ -459,6 +499,24 @@ def test_the_shared_graphs_own_nodes_are_checked_again_only_where_a_change_reach
     assert not kept & about_bad
     back, lines, kept = run(bad)
     assert back.keys() == first.keys()
+
+
+def _skeleton(groups) -> str:
+    return "".join("{" + "|".join(g.own) + "(" + _skeleton(g.children) + ")}" for g in groups)
+
+
+@pytest.mark.parametrize("query, skeleton", [
+    # a run of IRIs is one token: braces inside its IRIs, or inside strings, open no group
+    ('SELECT ?this WHERE { { VALUES ?this { <urn:a> <urn:b{> <urn:c}> } } }',
+     "{ | ({ VALUES ?this | ({ <urn:a> <urn:b{> <urn:c}> ()})})}"),
+    ('SELECT ?this WHERE { { VALUES ?this { <urn:a> "x}" <urn:b> \'{\' } } { ?this <urn:p> "}" } }',
+     '{ | | (''{ VALUES ?this | (''{ <urn:a> "x}" <urn:b> \'{\' ()})}{ ?this <urn:p> "}" ()})}'),
+    ("SELECT ?this WHERE { ?this <urn:p> ?v FILTER(?v<?w) . ?w <urn:q>?x }", "{ ?this <urn:p> ?v FILTER(?v<?w) . ?w <urn:q>?x ()}"),
+])
+def test_a_querys_groups_skip_braces_in_iris_and_strings(query, skeleton):
+    from loaders.validate_scope import _groups
+
+    assert _skeleton(_groups(query)) == skeleton
 
 
 def test_a_scoped_check_with_its_groups_bound_reports_what_the_whole_check_reports_of_its_nodes():
