@@ -172,6 +172,7 @@ from typing import Callable, Iterable, Iterator, Mapping, Sequence
 import numpy as np
 import pyoxigraph as ox
 
+from loaders.cache import PACK_LEVEL
 from loaders.identity import BUILD_GRAPH, CORPUS_GRAPH, ONTOLOGY_GRAPH, REFERENCE_GRAPH
 from loaders.paths import ROOT
 
@@ -204,7 +205,7 @@ ATOMIC_MAX = 50_000  # triples of a merged-graph change made in one SPARQL updat
 BULK_MIN_CHARS = 16_000_000  # bulk_load costs 0.35 s whatever the size; below this Store.load is faster
 MANIFEST_BULK_MIN_CHARS = 1_000_000  # a full load's manifest: Store.load cost 2.3 s CPU for 44,000 quads at 10,000 documents
 LOAD_PIECE_CHARS = 24_000_000  # N-Triples text per load call: a bulk_load of 64 MB peaked at 0.9 GB
-INDEX_LEVEL = 1  # zlib level of the index texts
+INDEX_LEVEL = PACK_LEVEL  # zlib level of the index texts: the map cache's, so a mapped graph's compressed text serves (_packed_graph)
 PART_RAW = 4_000_000  # N-Triples text per index literal (Oxigraph's parsers read at most 16 MB in one)
 BIG_GRAPH_CHARS = 8_000_000  # a graph this large is diffed by line hash, a run at a time (store._Change)
 STEP_TRIPLES = 50_000  # triples per DELETE DATA when a change goes in steps
@@ -645,6 +646,17 @@ def _packed(data: bytes, first: int = 0) -> list[str]:
     return parts
 
 
+def _packed_graph(graphs: Mapping[str, str], graph: str, data: bytes, first: int) -> list[str]:
+    """_packed(data, first), from the text as the map worker compressed it when ``data`` is the whole of a
+    graph of one part (a file graph, a text-reuse graph: PACK_LEVEL is INDEX_LEVEL, and zlib gives the same
+    bytes for the same text and level): the load does not compress every text a second time."""
+    if not first and len(data) < PART_RAW and hasattr(graphs, "packed") and _chars(graphs, graph) == len(data):
+        packed = graphs.packed(graph)
+        if packed is not None:
+            return ["000000 " + base64.b64encode(packed).decode("ascii")]
+    return _packed(data, first)
+
+
 def _unpacked(parts: Sequence[str]) -> bytes:
     return b"".join(_unpacked_runs(parts))
 
@@ -838,7 +850,7 @@ class _IndexWriter:
             self.finish()
             self.current, self.keys, self.parts, self.entries = graph, [], 0, _FileEntries(graph)
         with _phase("pack"):  # written with the next piece: a large graph's text is never held whole
-            parts = _packed(data, self.parts)
+            parts = _packed_graph(self.graphs, graph, data, self.parts)
         self.parts += len(parts)
         self.pending += [f"{_index_literal(graph, part)} <{INDEX_GRAPH}> .\n" for part in parts]
         with _phase("hash"):
@@ -960,7 +972,7 @@ class _Change:
         self._count(after - before, +1)
         self.blank_out += sorted(set(old_blank) - set(new_blank), key=str)
         self.blank_in += sorted(set(new_blank) - set(old_blank), key=str)
-        self.graphs[graph] = (_packed(new), digest) if new is not None else (None, None)
+        self.graphs[graph] = (_packed_graph(graphs, graph, new, 0), digest) if new is not None else (None, None)
         entries = _FileEntries(graph)
         entries.feed(new or b"")
         self.entries[graph] = entries.lines()
