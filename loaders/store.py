@@ -48,7 +48,10 @@ identities spooled to a temporary file and counted at the end (an in-place sort 
 keys, 8 bytes a line); then the manifest and the counts (loaded: they are read only once the
 markers say so) and the markers, in one transaction. A full load certain before all graphs are known
 (full_load_certain: no manifest) may begin with some of them in a thread (FullLoad.ahead: a build's file
-graphs while its reuse stage writes the others) and end in sync_graphs (``begun``). Every phase is linear in the corpus
+graphs while its reuse stage writes the others) and end in sync_graphs (``begun``). A file graph's index literal, line
+identities and file entries are made where it was mapped (the map workers: its text compressed for the map
+cache, index_parts; kept in the spool, GraphSpool.packed and index_parts), not by the load, whose thread is
+then mostly Oxigraph's bulk loader (Session 21). Every phase is linear in the corpus
 (bench/load_stage.py prints each one's CPU, store.PHASES), and so is RocksDB's compaction of the
 pieces since it runs behind them (``_compactions_behind``: each column family merged once at the end,
 not rewritten for every two pieces, which grew with the square of the pieces).
@@ -147,6 +150,10 @@ SPARQL 1.8 -> 1.5 s; implicit-citations from its table 11.2 -> 12.7 ms, its SPAR
 
 Session 18: the bulk loads parse leniently (LENIENT_LOAD): the full load of 10,000 documents' graphs 33.5 ->
 32.0 s CPU (bench/load_stage.py --strict, two runs each, load average 22-36), the same quads.
+
+Session 21 (bench/load_stage.py --no-thread, /work/corpora/store-10000's graphs, load average 15-30): the
+load's Python phases pack + hash + entries 5.5-7.1 -> 1.2 s CPU (pack 1.6-1.8 -> 0.24: the map worker's
+compressed text reused; hash and entries, 3.3 s, made by the map workers instead, store.index_parts).
 """
 from __future__ import annotations
 
