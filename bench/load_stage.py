@@ -142,13 +142,10 @@ def dump(source: Path, target: Path) -> dict[str, tuple[int, int]]:
 
 
 def spool(path: Path, dumped: Path, index: dict, keep) -> GraphSpool:
-    """The graphs as a build's spool has them, where the code given has it: each with its text compressed
-    as its map worker did (cache.EncodedGraph, GraphSpool.packed) and, a file graph without blank nodes,
-    its line identities and entries (store.index_parts, made by the map workers: their CPU, not the load's,
-    is printed as "made where mapped")."""
+    """The graphs as a build's spool has them: each with its text compressed as its map worker did
+    (cache.EncodedGraph, GraphSpool.packed), where the code given has it."""
     graphs = GraphSpool(path)
-    packed, made = hasattr(graphs, "packed"), hasattr(graphs, "index_parts")
-    cpu = 0.0
+    packed = hasattr(graphs, "packed")
     with open(dumped, "rb") as f:
         for g, (offset, length) in index.items():
             if keep(g):
@@ -156,14 +153,9 @@ def spool(path: Path, dumped: Path, index: dict, keep) -> GraphSpool:
                 data = f.read(length)
                 if packed:
                     e = EncodedGraph.of(data, packed=True)
-                    started = time.process_time()
-                    parts = store_module.index_parts(g, data) if made and g.startswith(FILE_GRAPH) and not e.blanks else None
-                    cpu += time.process_time() - started
-                    graphs.put_bytes(g, e.data, e.digest, e.blanks, e.packed, *([parts] if made else []))
+                    graphs.put_bytes(g, e.data, e.digest, e.blanks, e.packed)
                 else:
                     graphs[g] = data.decode("utf-8")
-    if made:
-        print(f"made where mapped: {cpu:.2f} s CPU (store.index_parts of the file graphs)", flush=True)
     return graphs
 
 

@@ -528,7 +528,6 @@ class CachedRecords(_ReaderPerProcess):
 
 PACK_LEVEL = 1  # zlib level of a mapped graph's text: the map cache's, and the store's index literals (store._packed)
 
-
 @dataclass(frozen=True)
 class EncodedGraph:
     """A graph's N-Triples as the spool and the map cache store them, made where it was mapped (a map
@@ -538,7 +537,6 @@ class EncodedGraph:
     digest: str                  # sha256 of ``data`` (store.content_hash)
     blanks: bool                 # holds blank nodes
     packed: bytes | None = None  # ``data`` compressed (zlib), for the map cache
-    index: tuple[bytes, tuple[str, ...]] | None = None  # store.index_parts(graph, data): what a full load writes of it
 
     @classmethod
     def of(cls, data: bytes, packed: bool) -> "EncodedGraph":
@@ -653,8 +651,8 @@ class MappedGraphs(MutableMapping):
         """Keep a graph mapped now (already encoded); in the cache too, under ``fingerprint``."""
         self._kept.pop(graph, None)
         if fingerprint is not None and g.packed is None:
-            g = replace(g, packed=zlib.compress(g.data, PACK_LEVEL))
-        self.spool.put_bytes(graph, g.data, g.digest, g.blanks, g.packed, g.index)
+            g = EncodedGraph.of(g.data, packed=True)
+        self.spool.put_bytes(graph, g.data, g.digest, g.blanks, g.packed)
         if fingerprint is not None:
             self.cache.put_packed(graph, fingerprint, g)
 
@@ -703,10 +701,6 @@ class MappedGraphs(MutableMapping):
     def packed(self, graph: str) -> bytes | None:
         """A graph mapped now as its worker compressed it (GraphSpool.packed); None for one kept."""
         return None if graph in self._kept or not hasattr(self.spool, "packed") else self.spool.packed(graph)
-
-    def index_parts(self, graph: str) -> tuple[bytes, tuple[str, ...]] | None:
-        """What its worker made of a graph mapped now for a full load (GraphSpool.index_parts); None for one kept."""
-        return None if graph in self._kept or not hasattr(self.spool, "index_parts") else self.spool.index_parts(graph)
 
     def runs(self, graph: str, size: int) -> Iterator[bytes]:
         """The graph's N-Triples in runs of whole lines (store._runs): a mapped graph from the spool a

@@ -33,8 +33,6 @@ class _Entry:
     digest: str       # sha256 of the UTF-8 text (store.content_hash)
     blanks: bool      # holds blank nodes ("_:")
     packed: int = 0   # length of the text compressed (cache.EncodedGraph.packed), written after it; 0: none
-    ids: int = -1     # length of its line identities (cache.EncodedGraph.index), written after that; -1: none
-    entries: int = 0  # length of its file entries' lines, written after the identities
 
 
 class GraphSpool(MutableMapping):
@@ -50,21 +48,14 @@ class GraphSpool(MutableMapping):
         data = text.encode("utf-8")
         self.put_bytes(graph, data, hashlib.sha256(data).hexdigest(), b"_:" in data)
 
-    def put_bytes(self, graph: str, data: bytes, digest: str, blanks: bool, packed: bytes | None = None,
-                  index: tuple[bytes, tuple[str, ...]] | None = None) -> None:
+    def put_bytes(self, graph: str, data: bytes, digest: str, blanks: bool, packed: bytes | None = None) -> None:
         """A graph's text already encoded (UTF-8) and hashed (where it was mapped: a map worker); ``packed``:
-        it compressed there too (the map cache's), kept for the store's index (``packed``); ``index``: what
-        a full load writes of it made there too (store.index_parts; ``index_parts``)."""
+        it compressed there too (the map cache's), kept for the store's index (``packed``)."""
         offset = self._file.seek(0, os.SEEK_END)
         self._file.write(data)
         if packed:
             self._file.write(packed)
-        ids, entries = (index[0], "\n".join(index[1]).encode("utf-8")) if index is not None else (None, b"")
-        if ids is not None:
-            self._file.write(ids)
-            self._file.write(entries)
-        self._index[graph] = _Entry(offset, len(data), digest, blanks, len(packed or b""),
-                                    -1 if ids is None else len(ids), len(entries))
+        self._index[graph] = _Entry(offset, len(data), digest, blanks, len(packed or b""))
 
     @contextmanager
     def writing(self, graph: str) -> Iterator["_GraphWriter"]:
@@ -109,15 +100,6 @@ class GraphSpool(MutableMapping):
 
     def digest(self, graph: str) -> str:
         return self._index[graph].digest
-
-    def index_parts(self, graph: str) -> tuple[bytes, tuple[str, ...]] | None:
-        """store.index_parts of the graph as its map worker made them (None: not made there)."""
-        e = self._index[graph]
-        if e.ids < 0:
-            return None
-        self._file.seek(e.offset + e.length + e.packed)
-        ids, entries = self._file.read(e.ids), self._file.read(e.entries).decode("utf-8")
-        return ids, tuple(entries.split("\n")) if entries else ()
 
     def packed(self, graph: str) -> bytes | None:
         """The graph's text as cache.EncodedGraph.of compressed it where it was mapped (None: not kept):

@@ -48,10 +48,9 @@ identities spooled to a temporary file and counted at the end (an in-place sort 
 keys, 8 bytes a line); then the manifest and the counts (loaded: they are read only once the
 markers say so) and the markers, in one transaction. A full load certain before all graphs are known
 (full_load_certain: no manifest) may begin with some of them in a thread (FullLoad.ahead: a build's file
-graphs while its reuse stage writes the others) and end in sync_graphs (``begun``). A file graph's index literal, line
-identities and file entries are made where it was mapped (the map workers: its text compressed for the map
-cache, index_parts; kept in the spool, GraphSpool.packed and index_parts), not by the load, whose thread is
-then mostly Oxigraph's bulk loader (Session 21). Every phase is linear in the corpus
+graphs while its reuse stage writes the others) and end in sync_graphs (``begun``). A mapped graph's index literal
+is the text its map worker compressed for the map cache (GraphSpool.packed, _packed_graph), not compressed
+again (Session 21). Every phase is linear in the corpus
 (bench/load_stage.py prints each one's CPU, store.PHASES), and so is RocksDB's compaction of the
 pieces since it runs behind them (``_compactions_behind``: each column family merged once at the end,
 not rewritten for every two pieces, which grew with the square of the pieces).
@@ -151,9 +150,9 @@ SPARQL 1.8 -> 1.5 s; implicit-citations from its table 11.2 -> 12.7 ms, its SPAR
 Session 18: the bulk loads parse leniently (LENIENT_LOAD): the full load of 10,000 documents' graphs 33.5 ->
 32.0 s CPU (bench/load_stage.py --strict, two runs each, load average 22-36), the same quads.
 
-Session 21 (bench/load_stage.py --no-thread, /work/corpora/store-10000's graphs, load average 15-30): the
-load's Python phases pack + hash + entries 5.5-7.1 -> 1.2 s CPU (pack 1.6-1.8 -> 0.24: the map worker's
-compressed text reused; hash and entries, 3.3 s, made by the map workers instead, store.index_parts).
+Session 21 (bench/load_stage.py --no-thread, /work/corpora/store-10000's graphs, load average 8-30): the
+pack phase 1.6-1.8 -> 0.24-0.26 s CPU (the map worker's compressed text reused). Hash and entries (3.3 s)
+made by the map workers instead moved the CPU to the map stage, not cut it: dropped (bench/README.md, load21).
 """
 from __future__ import annotations
 
@@ -840,19 +839,6 @@ def _entries_marker(name: str = ENTRIES_MARKER) -> ox.Quad:
     return ox.Quad(index, ox.NamedNode(name), ox.Literal(True), index)
 
 
-def index_parts(graph: str, data: bytes) -> tuple[bytes, tuple[str, ...]]:
-    """What a full load writes of a graph without blank nodes beside its triples and its text: the
-    distinct identities of its lines, sorted (16 bytes each, as _IndexWriter's np.unique orders them),
-    and its file entries (_FileEntries). Made where the graph is mapped (a map worker, to_rdf.map_chunk:
-    per file, beside the mapping), so that the load's own thread is mostly Oxigraph's bulk loader."""
-    lines = _lines(data)
-    blake2b = hashlib.blake2b
-    ids = b"".join(sorted({blake2b(line, digest_size=16).digest() for line in lines}))
-    entries = _FileEntries(graph)
-    entries.feed(data, lines)
-    return ids, tuple(entries.lines())
-
-
 class _IndexWriter:
     """What a full load writes beside the merged graph: each graph's packed text and file entries,
     handed to the next piece's load (``take``; not trusted before the manifest), and the line
@@ -862,7 +848,6 @@ class _IndexWriter:
         self.store, self.graphs = store, graphs
         self.current: str | None = None
         self.keys, self.parts, self.entries = [], 0, _FileEntries("")  # parts: how many packed so far
-        self.made: tuple[bytes, tuple[str, ...]] | None = None
         self.pending, self.all_keys = [], _IdSpool()
         self.distinct = 0  # distinct lines of all graphs (known once ``holders`` has counted them)
 
@@ -870,15 +855,10 @@ class _IndexWriter:
         if graph != self.current:
             self.finish()
             self.current, self.keys, self.parts, self.entries = graph, [], 0, _FileEntries(graph)
-            self.made = None  # index_parts of the graph, made where it was mapped
-        whole = not self.parts and hasattr(self.graphs, "index_parts") and _chars(self.graphs, graph) == len(data)
         with _phase("pack"):  # written with the next piece: a large graph's text is never held whole
             parts = _packed_graph(self.graphs, graph, data, self.parts)
         self.parts += len(parts)
         self.pending += [f"{_index_literal(graph, part)} <{INDEX_GRAPH}> .\n" for part in parts]
-        self.made = self.graphs.index_parts(graph) if whole else None
-        if self.made is not None:
-            return
         with _phase("hash"):
             lines = _lines(data)  # split once: the entries need them too
             plain, _ = _plain_and_blank(graph, data, _has_blanks(self.graphs, graph), lines)
@@ -891,15 +871,11 @@ class _IndexWriter:
             return
         graph = self.current
         with _phase("entries"):
-            lines = self.made[1] if self.made is not None else \
-                self.entries.lines(lambda: _runs(self.graphs, graph, LOAD_PIECE_CHARS))
-            self.pending += [f"{line[:-1]}<{INDEX_GRAPH}> .\n" for line in lines]
+            self.pending += [f"{line[:-1]}<{INDEX_GRAPH}> .\n"
+                             for line in self.entries.lines(lambda: _runs(self.graphs, graph, LOAD_PIECE_CHARS))]
         with _phase("hash"):
-            if self.made is not None:  # distinct and sorted already
-                self.all_keys.add(np.frombuffer(self.made[0], "V16"))
-            else:
-                self.all_keys.add(np.unique(np.concatenate(self.keys)) if self.keys else np.empty(0, "V16"))
-        self.current, self.parts, self.keys, self.made = None, 0, [], None
+            self.all_keys.add(np.unique(np.concatenate(self.keys)) if self.keys else np.empty(0, "V16"))
+        self.current, self.parts, self.keys = None, 0, []
 
     def take(self) -> bytes:
         """The index quads pending, as N-Quads bytes (they go with the next load of the merged graph)."""
@@ -1003,10 +979,6 @@ class _Change:
         self.blank_out += sorted(set(old_blank) - set(new_blank), key=str)
         self.blank_in += sorted(set(new_blank) - set(old_blank), key=str)
         self.graphs[graph] = (_packed_graph(graphs, graph, new, 0), digest) if new is not None else (None, None)
-        made = graphs.index_parts(graph) if new is not None and hasattr(graphs, "index_parts") else None
-        if made is not None:  # made where it was mapped
-            self.entries[graph] = list(made[1])
-            return
         entries = _FileEntries(graph)
         entries.feed(new or b"")
         self.entries[graph] = entries.lines()

@@ -28,7 +28,6 @@ from loaders import identity as ids
 from loaders import refdata, workers
 from loaders.codes import concept_iri, concepts, find_code
 from loaders.cache import EncodedGraph
-from loaders.store import index_parts
 from loaders.records import DocumentRecord, Signer
 from loaders.resolve import (BodyNode, DocNode, LoadedDocument, Resolution, ResolutionStats, ResolvedCitation,
                              ResolvedDocument, capacity_of, resolve, signed_for, valid_date)
@@ -694,10 +693,7 @@ def map_chunk(task: MapTask) -> list[tuple[int, EncodedGraph, frozenset[str]]]:
     for k, ld, rd in task.files:
         corpus = _Graph()
         g = _file_graph(task.full(ld), rd, res, corpus)
-        encoded = EncodedGraph.of(g.text().encode("utf-8"), task.pack)
-        if task.pack and not encoded.blanks:  # for the store's full load, made here beside the mapping
-            encoded = replace(encoded, index=index_parts(ids.file_graph_iri(ld.path), encoded.data))
-        out.append((k, encoded, frozenset(corpus.lines)))
+        out.append((k, EncodedGraph.of(g.text().encode("utf-8"), task.pack), frozenset(corpus.lines)))
     return out
 
 

@@ -133,17 +133,14 @@ def test_two_lines_of_one_64_bit_key_are_counted_apart(kg, big, monkeypatch):
 
 def packed_spool(path, texts: dict[str, str]):
     """``texts`` in a spool as the build's map workers write it: each text with its compressed form
-    (cache.EncodedGraph, GraphSpool.packed), which the index literals are then made of, and, without
-    blank nodes, its line identities and file entries (store.index_parts), which the load then takes."""
+    (cache.EncodedGraph, GraphSpool.packed), which the index literals are then made of."""
     from loaders.cache import EncodedGraph
     from loaders.spool import GraphSpool
-    from loaders.store import index_parts
     spool = GraphSpool(path)
     for g, text in texts.items():
         e = EncodedGraph.of(text.encode("utf-8"), packed=True)
-        made = None if e.blanks else index_parts(g, e.data)
-        spool.put_bytes(g, e.data, e.digest, e.blanks, e.packed, made)
-        assert spool[g] == text and spool.packed(g) == e.packed and spool.index_parts(g) == made
+        spool.put_bytes(g, e.data, e.digest, e.blanks, e.packed)
+        assert spool[g] == text and spool.packed(g) == e.packed
     return spool
 
 
@@ -239,20 +236,6 @@ COPY = nt(("<https://example.org/copy>", f"<{DKG}sourceFile>", "<https://example
           ("<https://example.org/doc2>", f"<{DKG}sourceFile>", "<https://example.org/file2>"),
           ("<https://example.org/file2>", f"<{DKG}path>", '"c/d e.txt"'),
           ("<https://example.org/a>", "<https://example.org/q>", '"x"'))
-
-
-@pytest.mark.parametrize("text", ["", A, A + A, B + A, C + DOC, A + DOC + COPY, COPY])
-def test_index_parts_made_where_mapped_are_the_full_load_s_own(text):
-    """store.index_parts (a map worker's, per file graph): the distinct line identities, sorted as the
-    full load's np.unique sorts them, and the same file entries as the load computes from the text."""
-    import numpy as np
-    from loaders.store import _FileEntries, _ids, _lines, index_parts
-    ids, entries = index_parts(G1, text.encode("utf-8"))
-    assert ids == np.unique(_ids(_lines(text.encode("utf-8")))).tobytes()
-    assert len(ids) == 16 * len(set(text.splitlines()))
-    own = _FileEntries(G1)
-    own.feed(text.encode("utf-8"))
-    assert list(entries) == own.lines() and (bool(entries) == ("sourceFile" in text))
 
 
 def test_the_look_ups_by_index_entry_answer_as_the_scan_of_every_text(kg):
