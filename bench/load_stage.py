@@ -83,6 +83,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from run import _pss_kb, store_bytes  # noqa: E402
 
 from loaders import store as store_module  # noqa: E402
+from loaders.cache import EncodedGraph  # noqa: E402
 from loaders.spool import GraphSpool  # noqa: E402
 from loaders.store import BUILD_GRAPH, DB_DIR, graph_ntriples, store_graphs, sync_graphs  # noqa: E402
 
@@ -141,12 +142,20 @@ def dump(source: Path, target: Path) -> dict[str, tuple[int, int]]:
 
 
 def spool(path: Path, dumped: Path, index: dict, keep) -> GraphSpool:
+    """The graphs as a build's spool has them: each with its text compressed as its map worker did
+    (cache.EncodedGraph, GraphSpool.packed), where the code given has it."""
     graphs = GraphSpool(path)
+    packed = hasattr(graphs, "packed")
     with open(dumped, "rb") as f:
         for g, (offset, length) in index.items():
             if keep(g):
                 f.seek(offset)
-                graphs[g] = f.read(length).decode("utf-8")
+                data = f.read(length)
+                if packed:
+                    e = EncodedGraph.of(data, packed=True)
+                    graphs.put_bytes(g, e.data, e.digest, e.blanks, e.packed)
+                else:
+                    graphs[g] = data.decode("utf-8")
     return graphs
 
 

@@ -525,6 +525,9 @@ class CachedRecords(_ReaderPerProcess):
 
 # --- mapped graphs ---------------------------------------------------------------------------------
 
+
+PACK_LEVEL = 1  # zlib level of a mapped graph's text: the map cache's, and the store's index literals (store._packed)
+
 @dataclass(frozen=True)
 class EncodedGraph:
     """A graph's N-Triples as the spool and the map cache store them, made where it was mapped (a map
@@ -537,7 +540,7 @@ class EncodedGraph:
 
     @classmethod
     def of(cls, data: bytes, packed: bool) -> "EncodedGraph":
-        return cls(data, hashlib.sha256(data).hexdigest(), b"_:" in data, zlib.compress(data, 1) if packed else None)
+        return cls(data, hashlib.sha256(data).hexdigest(), b"_:" in data, zlib.compress(data, PACK_LEVEL) if packed else None)
 
 
 MAP_CACHE_FILE = "map-cache.sqlite"
@@ -647,10 +650,10 @@ class MappedGraphs(MutableMapping):
     def put_encoded(self, graph: str, g: EncodedGraph, fingerprint: str | None = None) -> None:
         """Keep a graph mapped now (already encoded); in the cache too, under ``fingerprint``."""
         self._kept.pop(graph, None)
-        self.spool.put_bytes(graph, g.data, g.digest, g.blanks)
+        if fingerprint is not None and g.packed is None:
+            g = EncodedGraph.of(g.data, packed=True)
+        self.spool.put_bytes(graph, g.data, g.digest, g.blanks, g.packed)
         if fingerprint is not None:
-            if g.packed is None:
-                g = EncodedGraph.of(g.data, packed=True)
             self.cache.put_packed(graph, fingerprint, g)
 
     @property
@@ -694,6 +697,10 @@ class MappedGraphs(MutableMapping):
 
     def chars(self, graph: str) -> int:
         return self._kept[graph][2] if graph in self._kept else self.spool.chars(graph)
+
+    def packed(self, graph: str) -> bytes | None:
+        """A graph mapped now as its worker compressed it (GraphSpool.packed); None for one kept."""
+        return None if graph in self._kept or not hasattr(self.spool, "packed") else self.spool.packed(graph)
 
     def runs(self, graph: str, size: int) -> Iterator[bytes]:
         """The graph's N-Triples in runs of whole lines (store._runs): a mapped graph from the spool a

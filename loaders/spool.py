@@ -32,6 +32,7 @@ class _Entry:
     length: int
     digest: str       # sha256 of the UTF-8 text (store.content_hash)
     blanks: bool      # holds blank nodes ("_:")
+    packed: int = 0   # length of the text compressed (cache.EncodedGraph.packed), written after it; 0: none
 
 
 class GraphSpool(MutableMapping):
@@ -47,11 +48,14 @@ class GraphSpool(MutableMapping):
         data = text.encode("utf-8")
         self.put_bytes(graph, data, hashlib.sha256(data).hexdigest(), b"_:" in data)
 
-    def put_bytes(self, graph: str, data: bytes, digest: str, blanks: bool) -> None:
-        """A graph's text already encoded (UTF-8) and hashed (where it was mapped: a map worker)."""
+    def put_bytes(self, graph: str, data: bytes, digest: str, blanks: bool, packed: bytes | None = None) -> None:
+        """A graph's text already encoded (UTF-8) and hashed (where it was mapped: a map worker); ``packed``:
+        it compressed there too (the map cache's), kept for the store's index (``packed``)."""
         offset = self._file.seek(0, os.SEEK_END)
         self._file.write(data)
-        self._index[graph] = _Entry(offset, len(data), digest, blanks)
+        if packed:
+            self._file.write(packed)
+        self._index[graph] = _Entry(offset, len(data), digest, blanks, len(packed or b""))
 
     @contextmanager
     def writing(self, graph: str) -> Iterator["_GraphWriter"]:
@@ -96,6 +100,15 @@ class GraphSpool(MutableMapping):
 
     def digest(self, graph: str) -> str:
         return self._index[graph].digest
+
+    def packed(self, graph: str) -> bytes | None:
+        """The graph's text as cache.EncodedGraph.of compressed it where it was mapped (None: not kept):
+        the store's index literal of a small graph is that, in base64 (not compressed again)."""
+        e = self._index[graph]
+        if not e.packed:
+            return None
+        self._file.seek(e.offset + e.length)
+        return self._file.read(e.packed)
 
     def has_blanks(self, graph: str) -> bool:
         return self._index[graph].blanks

@@ -48,7 +48,9 @@ identities spooled to a temporary file and counted at the end (an in-place sort 
 keys, 8 bytes a line); then the manifest and the counts (loaded: they are read only once the
 markers say so) and the markers, in one transaction. A full load certain before all graphs are known
 (full_load_certain: no manifest) may begin with some of them in a thread (FullLoad.ahead: a build's file
-graphs while its reuse stage writes the others) and end in sync_graphs (``begun``). Every phase is linear in the corpus
+graphs while its reuse stage writes the others) and end in sync_graphs (``begun``). A mapped graph's index literal
+is the text its map worker compressed for the map cache (GraphSpool.packed, _packed_graph), not compressed
+again (Session 21). Every phase is linear in the corpus
 (bench/load_stage.py prints each one's CPU, store.PHASES), and so is RocksDB's compaction of the
 pieces since it runs behind them (``_compactions_behind``: each column family merged once at the end,
 not rewritten for every two pieces, which grew with the square of the pieces).
@@ -147,6 +149,10 @@ SPARQL 1.8 -> 1.5 s; implicit-citations from its table 11.2 -> 12.7 ms, its SPAR
 
 Session 18: the bulk loads parse leniently (LENIENT_LOAD): the full load of 10,000 documents' graphs 33.5 ->
 32.0 s CPU (bench/load_stage.py --strict, two runs each, load average 22-36), the same quads.
+
+Session 21 (bench/load_stage.py --no-thread, /work/corpora/store-10000's graphs, load average 8-30): the
+pack phase 1.6-1.8 -> 0.24-0.26 s CPU (the map worker's compressed text reused). Hash and entries (3.3 s)
+made by the map workers instead moved the CPU to the map stage, not cut it: dropped (bench/README.md, load21).
 """
 from __future__ import annotations
 
@@ -172,6 +178,7 @@ from typing import Callable, Iterable, Iterator, Mapping, Sequence
 import numpy as np
 import pyoxigraph as ox
 
+from loaders.cache import PACK_LEVEL
 from loaders.identity import BUILD_GRAPH, CORPUS_GRAPH, ONTOLOGY_GRAPH, REFERENCE_GRAPH
 from loaders.paths import ROOT
 
@@ -204,7 +211,7 @@ ATOMIC_MAX = 50_000  # triples of a merged-graph change made in one SPARQL updat
 BULK_MIN_CHARS = 16_000_000  # bulk_load costs 0.35 s whatever the size; below this Store.load is faster
 MANIFEST_BULK_MIN_CHARS = 1_000_000  # a full load's manifest: Store.load cost 2.3 s CPU for 44,000 quads at 10,000 documents
 LOAD_PIECE_CHARS = 24_000_000  # N-Triples text per load call: a bulk_load of 64 MB peaked at 0.9 GB
-INDEX_LEVEL = 1  # zlib level of the index texts
+INDEX_LEVEL = PACK_LEVEL  # zlib level of the index texts: the map cache's, so a mapped graph's compressed text serves (_packed_graph)
 PART_RAW = 4_000_000  # N-Triples text per index literal (Oxigraph's parsers read at most 16 MB in one)
 BIG_GRAPH_CHARS = 8_000_000  # a graph this large is diffed by line hash, a run at a time (store._Change)
 STEP_TRIPLES = 50_000  # triples per DELETE DATA when a change goes in steps
@@ -645,6 +652,17 @@ def _packed(data: bytes, first: int = 0) -> list[str]:
     return parts
 
 
+def _packed_graph(graphs: Mapping[str, str], graph: str, data: bytes, first: int) -> list[str]:
+    """_packed(data, first), from the text as the map worker compressed it when ``data`` is the whole of a
+    graph of one part (a file graph, a text-reuse graph: PACK_LEVEL is INDEX_LEVEL, and zlib gives the same
+    bytes for the same text and level): the load does not compress every text a second time."""
+    if not first and len(data) < PART_RAW and hasattr(graphs, "packed") and _chars(graphs, graph) == len(data):
+        packed = graphs.packed(graph)
+        if packed is not None:
+            return ["000000 " + base64.b64encode(packed).decode("ascii")]
+    return _packed(data, first)
+
+
 def _unpacked(parts: Sequence[str]) -> bytes:
     return b"".join(_unpacked_runs(parts))
 
@@ -838,7 +856,7 @@ class _IndexWriter:
             self.finish()
             self.current, self.keys, self.parts, self.entries = graph, [], 0, _FileEntries(graph)
         with _phase("pack"):  # written with the next piece: a large graph's text is never held whole
-            parts = _packed(data, self.parts)
+            parts = _packed_graph(self.graphs, graph, data, self.parts)
         self.parts += len(parts)
         self.pending += [f"{_index_literal(graph, part)} <{INDEX_GRAPH}> .\n" for part in parts]
         with _phase("hash"):
@@ -960,7 +978,7 @@ class _Change:
         self._count(after - before, +1)
         self.blank_out += sorted(set(old_blank) - set(new_blank), key=str)
         self.blank_in += sorted(set(new_blank) - set(old_blank), key=str)
-        self.graphs[graph] = (_packed(new), digest) if new is not None else (None, None)
+        self.graphs[graph] = (_packed_graph(graphs, graph, new, 0), digest) if new is not None else (None, None)
         entries = _FileEntries(graph)
         entries.feed(new or b"")
         self.entries[graph] = entries.lines()

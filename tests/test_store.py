@@ -131,6 +131,19 @@ def test_two_lines_of_one_64_bit_key_are_counted_apart(kg, big, monkeypatch):
         assert result.triples == len(merged_text(kg.store)), graphs
 
 
+def packed_spool(path, texts: dict[str, str]):
+    """``texts`` in a spool as the build's map workers write it: each text with its compressed form
+    (cache.EncodedGraph, GraphSpool.packed), which the index literals are then made of."""
+    from loaders.cache import EncodedGraph
+    from loaders.spool import GraphSpool
+    spool = GraphSpool(path)
+    for g, text in texts.items():
+        e = EncodedGraph.of(text.encode("utf-8"), packed=True)
+        spool.put_bytes(g, e.data, e.digest, e.blanks, e.packed)
+        assert spool[g] == text and spool.packed(g) == e.packed
+    return spool
+
+
 def raw_quads(store: ox.Store) -> list[str]:
     """Every quad the store holds (merged graph, index texts, holder counts, file entries, manifest,
     markers), sorted: what a reader of any kind could see."""
@@ -155,7 +168,8 @@ def test_an_incremental_sync_leaves_the_store_a_full_load_writes(kg, tmp_path, b
              {G1: A + B, G2: B + A, G3: C + DOC + BLANKS}, {G1: A + B, G2: A, G3: C + COPY}, {G1: C, G2: A, G3: COPY}]
     sync_graphs(kg.store, steps[0], stamp=stamp)
     for i, graphs in enumerate(steps[1:]):
-        assert sync_graphs(kg.store, graphs, stamp=stamp, full_ratio=1.0).mode == "incremental"
+        assert sync_graphs(kg.store, packed_spool(tmp_path / f"step-{i}.nt", graphs), stamp=stamp,
+                           full_ratio=1.0).mode == "incremental"
         with open_store(tmp_path / f"full-{i}", read_only=False) as full:
             assert sync_graphs(full.store, graphs, stamp=stamp).mode == "full"
             assert raw_quads(kg.store) == raw_quads(full.store), graphs
@@ -423,19 +437,22 @@ def test_readers_share_the_store_and_keep_writers_out(tmp_path):
                                                     (10**9, 1 << 62, True)])
 def test_a_full_load_in_pieces_equals_one_load(tmp_path, monkeypatch, piece, bulk_min, thread):
     """Pieces of a few lines (a graph cut at line ends), by Store.load or bulk_load, in the loading
-    thread or not, from a spool file or from texts: the same quads as one load."""
+    thread or not, from a spool file (its texts compressed where mapped or not) or from texts: the same
+    quads as one load (the index literals included: a graph's text compressed by its map worker serves
+    as its literal only when the piece holds it whole)."""
     from loaders import store as store_module
     from loaders.spool import GraphSpool
     big = "".join(nt((f"<https://example.org/s{i}>", "<https://example.org/p>", f'"{i} ủy"@vi')) for i in range(50))
-    texts = {G1: A, G2: big, G3: B + C}
+    texts = {G1: A, G2: big, G3: B + C + DOC}
     with open_store(tmp_path / "one", read_only=False) as one:
         sync_graphs(one.store, texts)
         expected = sorted_nquads(one.store)
     monkeypatch.setattr(store_module, "LOAD_PIECE_CHARS", piece)
     monkeypatch.setattr(store_module, "BULK_MIN_CHARS", bulk_min)
     monkeypatch.setattr(store_module, "LOAD_THREAD", thread)
-    for name in ("texts", "spool"):
-        graphs = texts if name == "texts" else GraphSpool(tmp_path / "mapped.nt")
+    for name in ("texts", "spool", "packed"):
+        graphs = texts if name == "texts" else GraphSpool(tmp_path / "spool.nt") if name == "spool" else \
+            packed_spool(tmp_path / "packed.nt", texts)
         if name == "spool":
             graphs.update(texts)
         with open_store(tmp_path / name, read_only=False) as kg:
