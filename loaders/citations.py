@@ -33,6 +33,7 @@ from loaders.context import DocContext
 from loaders.grammar import UPPER, alternation
 from loaders.header import date_from_parts, normalize_number, type_from_number
 from loaders.header_organs import leading_body
+from loaders.header_press import kind_word_end
 from loaders.header_vocab import type_codes
 from loaders.header_fields import body_end
 from loaders.records import CitedDocument, Span
@@ -1241,8 +1242,6 @@ def _speaker_coded(speaker: str, number: str) -> bool:
 
 
 COMMITTEE_END = re.compile(rf"(?<![^\W_])(?:{G.piece('committee_word')})$")   # "... Tỉnh ủy" (prose reads it too)
-# "... UBND tỉnh": an organ's kind of unit, no place
-_UNIT_KIND_END = re.compile(rf"(?<![^\W_])(?:{alternation(G.words('province_kind') + G.words('district_kind') + G.words('commune_kind'))})$")
 
 
 def _ends_with_place(text: str) -> bool:
@@ -1266,7 +1265,7 @@ def _without_holder(issuer: str, doc_type: str | None = None) -> str:
         central = refdata.find_central_body(before)   # "Thủ tướng" -> Thủ tướng Chính phủ
         if central:
             return central.name
-        if posted and (COMMITTEE_END.search(before) or _UNIT_KIND_END.search(before) or _known_body_after(before, posted.end())
+        if posted and (COMMITTEE_END.search(before) or kind_word_end().search(before) or _known_body_after(before, posted.end())
                        or len(words) > n + 2 and _ends_with_place(before)):
             return before
     return issuer

@@ -100,7 +100,8 @@ def find_role_acting(st: SourceText, start: int, end: int) -> Acting | None:
 
 
 @lru_cache(maxsize=1)
-def _kind_word_end() -> re.Pattern:
+def kind_word_end() -> re.Pattern:
+    """"UBND tỉnh", "UBND xã": words ending at a kind of unit, no place named after it."""
     return re.compile(rf"(?<![^\W_])(?:{G.piece('unit_kind')}|{G.piece('commune_kind')})$")
 
 
@@ -112,7 +113,7 @@ def _before_person(st: SourceText, start: int, end: int) -> int:
     if name is None:
         return end
     cut = len(st.work[start:name.start].rstrip()) + start
-    if _kind_word_end().search(st.work, start, cut):
+    if kind_word_end().search(st.work, start, cut):
         return end   # "UBND xã Hương Thọ": the capitalised words name the place of that kind, no person
     left = body_in_text(st.work[start:cut])
     return cut if left and left[1].name != left[1].keyword else end
