@@ -81,7 +81,7 @@ def _role_acting_re() -> re.Pattern:
     written, opening a line, a sentence or a clause."""
     roles = [r["value"] for r in table("press_phrases") if r["kind"] == "role_issuer" and "{}" not in r["phrase"]]
     verbs = alternation(spellings("acting_verb"))
-    name = r"(?:\s+[A-ZĐÀ-Ỹ][^\W\d_]*){2,4}"
+    name = rf"(?:\s+[{G.UPPER}][^\W\d_]*){{2,4}}"
     return re.compile(rf"(?:^|(?<=[\n.;,]\s)|(?<=\n))(?P<role>{alternation(roles)})(?P<name>{name})??"
                       rf"\s+(?i:(?:{G.piece('also')}\s+)?(?:{G.piece('past')}\s+)?{verbs})(?!\w)", re.M)
 
@@ -297,11 +297,16 @@ def closing_author(st: SourceText, start: int, end: int) -> tuple[Organ, Span] |
     return (found[1], st.span(begin, last.end("rest"))) if found and st.work[begin:begin + 1].isupper() else None
 
 
+@lru_cache(maxsize=1)
+def _direction_lead_re() -> re.Pattern:
+    from loaders.prose import phrases   # prose reads press text with this module
+    return re.compile(rf"(?<![^\W_])(?:{alternation(phrases('direction_lead'))})\s+(?P<body>[^.;:\n]+)")
+
+
 def attributed_author(st: SourceText, start: int, end: int) -> tuple[Organ, Span] | None:
     """A sentence naming whose direction the page reported, with no document after it ("“...”. Đó là chỉ đạo của UBND
     tỉnh đối với Sở X nhằm ...": press_phrases direction_lead): that body is the page's author."""
-    from loaders.prose import phrases   # prose reads press text with this module
-    m = re.compile(rf"(?<![^\W_])(?:{alternation(phrases('direction_lead'))})\s+(?P<body>[^.;:\n]+)").search(st.work, start, end)
+    m = _direction_lead_re().search(st.work, start, end)
     found = leading_body(m.group("body")) if m else None
     return (found[1], st.span(m.start("body"), m.start("body") + found[2])) if found else None
 
