@@ -880,6 +880,9 @@ def _named(w: str, limit: int, taken) -> list[_Hit]:
             num = rx["named_number"].match(w, end, limit) if end > m.end() else None
             if num is None and not (end > m.end() and _dated_basis(w, m.start(), end, limit)):
                 continue
+        if doc.titled and num is None:
+            num = _number_after_lower_of(w, end, limit)
+            end = num.start() if num else end
         hit = _Hit(m.start(), end, doc.doc_type, name=clean(w[m.start():end]))
         if num:
             hit.number, hit.num_end = clean(num.group("num")), num.end()
@@ -891,6 +894,21 @@ def _named(w: str, limit: int, taken) -> list[_Hit]:
         if num:
             hits.extend(_named_again(w, hit, limit, doc.issuer))
     return hits
+
+
+def _number_after_lower_of(w: str, end: int, limit: int) -> re.Match | None:
+    """"Pháp lệnh Nhập cảnh, xuất cảnh, cư trú của người nước ngoài tại Việt Nam số24/2000/PL-UBTVQH10": "của" and a
+    lower-case word go on with the title (an author opens with a capital), up to the title's number on its line."""
+    rx = _regexes()
+    m = rx["of"].match(w, end, limit)
+    if not m or not w[m.end():m.end() + 1].islower():
+        return None
+    stop = re.compile(r"[;\n]").search(w, m.end(), min(limit, m.end() + 120))
+    until = stop.start() if stop else min(limit, m.end() + 120)
+    num = rx["named_number"].search(w, m.end(), until)
+    if num is None or rx["type_at"].search(w, m.end(), num.start()) or rx["of"].search(w, m.end(), num.start()):
+        return None
+    return num
 
 
 def _dated_basis(w: str, start: int, end: int, limit: int) -> bool:
@@ -1550,6 +1568,17 @@ def _full_symbol(hit: _Hit, hits: list[_Hit]) -> _Hit | None:
     return None
 
 
+def _cut_repeats_dropped(w: str, hits: list[_Hit]) -> list[_Hit]:
+    """A page cut inside a citation ("... Quyết định số 2629/QĐ-T", "Luật Tiếp c" as the text's last words): when
+    the cut words begin another citation of the text, they are that one named again, not a document of their own."""
+    end = len(w.rstrip())
+    def words(h: _Hit) -> str:
+        return " ".join(w[h.start:h.end].split()).casefold()
+    cut = [h for h in hits if h.end >= end]
+    return [h for h in hits if h not in cut or not any(
+        o is not h and words(o) != words(h) and words(o).startswith(words(h)) for o in hits)]
+
+
 def _info(hit: _Hit) -> int:
     return sum(x is not None for x in (hit.date, hit.issuer, hit.subject)) + hit.issuer_from_tail
 
@@ -1580,7 +1609,7 @@ def _find(st: SourceText, ctx: DocContext, own_number: str | None, start: int = 
     implicit = _implicit(w, limit, taken, numbered)
     taken += [(h.start, h.end) for h in implicit]
     named = _named(w, limit, taken)
-    hits = sorted(numbered + unnumbered + implicit + named, key=lambda h: h.start)
+    hits = _cut_repeats_dropped(w, sorted(numbered + unnumbered + implicit + named, key=lambda h: h.start))
     _share_tails(w, hits)
     _share_dates(w, hits)
     for hit in hits:
