@@ -1672,7 +1672,10 @@ def _find(st: SourceText, ctx: DocContext, own_number: str | None, start: int = 
                 best.issuer_from_tail = best.issuer_from_tail or other.issuer_from_tail
             if best.subject is None and other.subject:
                 best.subject = other.subject
-            if best.relation == "refers" and other.relation != "refers":
+            if best.relation == "refers" and other.relation not in ("refers", "cited_by_cited"):
+                # named on its own once, the document is the text's own citation, not only its cited one's
+                best.relation, best.cited_from = other.relation, other.cited_from
+            elif best.relation == "cited_by_cited" and other.relation != "cited_by_cited":
                 best.relation, best.cited_from = other.relation, other.cited_from
             if best.number and best.number.isdigit() and other.number and not other.number.isdigit():
                 best.number = other.number  # "Kế hoạch 45" named again as "45-KH/TU" (_full_symbol)

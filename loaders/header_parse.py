@@ -105,8 +105,8 @@ class _Reader:
         self.header_end = start
 
     def read(self) -> None:
-        readers = (self._line_number, self._line_unnumbered, self._line_place_date, self._line_draft_date,
-                   self._line_subject,
+        readers = (self._line_portal_title, self._line_number, self._line_unnumbered, self._line_place_date,
+                   self._line_draft_date, self._line_subject,
                    self._line_title, self._line_mark, self._line_caps_subject, self._line_organ,
                    self._line_lower_subject)
         i = 0
@@ -277,6 +277,17 @@ class _Reader:
             if m and m.end() > c.end - c.start:
                 return joined, k + 1, m
         return c, i, None
+
+    def _line_portal_title(self, c: Cell, i: int) -> int | None:
+        """"Thông báo Lịch tiếp công dân của UBND xã X năm 2026 / THÔNG BÁO / Lịch tiếp công dân ...": a portal's title
+        line, the type and trích yếu in sentence case, over the document's own title line of that type: skipped."""
+        if self.out or is_upper(c.stripped):
+            return None
+        lead = _TYPE_LEAD.match(c.stripped)
+        nxt = next((n for n in self.cells[i:] if not is_blank(n.text)), None)
+        if not lead or nxt is None or G.type_name(lead.group(1)) != title_type(nxt.stripped)[0]:
+            return None
+        return i
 
     def _line_subject(self, c: Cell, i: int) -> int | None:
         """"V/v ...", "Về việc ..." (a second one is the header printed again: read and dropped)."""
@@ -489,6 +500,8 @@ def _sentence_case_subject(all_cells: tuple[Cell, ...], k: int) -> bool:
     return ruled or _authority_line(all_cells, j) or (c.stripped[-1:] not in _SENTENCE_END and _basis_line(all_cells, j))
 
 
+_TYPE_LEAD = re.compile(G.expand(r"(%(type_word)s)\s"))   # a line opening with a type's name
+
 # "(Gọi tắt là Chương trình 04)", "(khóa XII)": a note in brackets on its own line under the trích yếu
 _BRACKET_LINE = re.compile(r"\([^()\n]{1,120}\)")
 
@@ -506,9 +519,17 @@ _LIST_MARK = re.compile(r"[-–+•]\s*")
 
 
 def _opens_basis(text: str) -> bool:
-    """The line opens the text with its basis, as an item or not ("Căn cứ Điều lệ Đảng;", "- Căn cứ ...")."""
+    """The line opens the text with its basis, as an item or not ("Căn cứ Điều lệ Đảng;", "- Căn cứ ..."), or lists
+    its grounds without the verb ("- Luật Công nghệ thông tin ngày 29/6/2006;", "- Nghị quyết số 57-NQ/TW ...")."""
     mark = _LIST_MARK.match(text)
-    return bool(_basis_verbs().match(text, mark.end() if mark else 0))
+    return bool(_basis_verbs().match(text, mark.end() if mark else 0)
+                or mark and _listed_ground().match(text, mark.end()))
+
+
+@lru_cache(maxsize=1)
+def _listed_ground() -> re.Pattern:
+    """A document type and its number or date: a ground listed without its verb."""
+    return re.compile(G.expand(r"%(type_word)s\s+(?:[^\W\d_]+\s+){0,8}?(?:%(number_word)s\s*:?\s*\d|%(day_word)s\s+\d)"))
 
 
 @lru_cache(maxsize=1)

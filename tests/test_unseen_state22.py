@@ -50,3 +50,50 @@ def test_lower_case_of_inside_a_name(line, number, issuer):
 def test_capital_of_after_a_name_is_its_author():
     cited = extract_text(_DECISION + "Căn cứ Luật Đất đai của Quốc hội số 45/2013/QH13;\nQUYẾT ĐỊNH:\n").cited_documents
     assert [(c.number, c.issuer) for c in cited] == [("45/2013/QH13", "Quốc hội")]
+
+
+# --- a caps trích yếu under the date, the title line dropped, the grounds listed as dash items without a verb --------
+_UNTITLED = ("ỦY BAN NHÂN DÂN |\nCỘNG HÒA XÃ HỘI\nCHỦ NGHĨA VIỆT NAM |\n|\nSố: 0815/KH-UBND |\n"
+             "Phú Yên, ngày 24 tháng 12 năm 2025 |\nCHUYỂN ĐỔI SỐ TỈNH PHÚ YÊN NĂM 2026\n")
+
+
+@pytest.mark.parametrize("ground", [
+    "- Luật Công nghệ thông tin ngày 29/6/2006;",
+    "- Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị về đột phá phát triển khoa học;",
+    "- Căn cứ Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị;",
+])
+def test_caps_subject_over_listed_grounds(ground):
+    assert extract_text(_UNTITLED + ground + "\n").subject == "CHUYỂN ĐỔI SỐ TỈNH PHÚ YÊN NĂM 2026"
+
+
+def test_dash_item_naming_no_document_closes_no_subject():
+    assert extract_text(_UNTITLED + "- Tăng cường công tác tuyên truyền;\n").subject is None
+
+
+# --- a document named on its own and again inside a cited document's subject: the text's own citation ---------------
+@pytest.mark.parametrize("body, relation", [
+    ("- Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị về đột phá phát triển khoa học;\n"
+     "- Nghị quyết số 71/NQ-CP ngày 01/4/2025 về việc cập nhật chương trình hành động của Chính phủ thực hiện Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị;\n",
+     "refers"),
+    ("Căn cứ Quyết định số 15/QĐ-UBND ngày 08/5/2020 của Chủ tịch UBND tỉnh về việc ban hành Kế hoạch thực hiện Nghị định số "
+     "02/2019/NĐ-CP ngày 02/1/2019 của Chính phủ về phòng thủ dân sự;\nCăn cứ Nghị định số 02/2019/NĐ-CP ngày 02/1/2019 của Chính phủ;\n",
+     "based_on"),
+    # named only inside the other's subject: cited by the cited one
+    ("- Nghị quyết số 71/NQ-CP ngày 01/4/2025 về việc cập nhật chương trình hành động của Chính phủ thực hiện Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị;\n",
+     "cited_by_cited"),
+])
+def test_named_on_its_own_is_the_texts_citation(body, relation):
+    cited = extract_text(_UNTITLED + body).cited_documents
+    assert {c.relation for c in cited if c.number in ("57-NQ/TW", "02/2019/NĐ-CP")} == {relation}
+
+
+# --- a portal's title line (the type and trích yếu in sentence case) over the document's own title line -------------
+@pytest.mark.parametrize("portal, subject", [
+    ("Thông báo Lịch tiếp công dân của UBND xã Tân Phú năm 2026\n", "Lịch tiếp công dân của UBND xã Tân Phú năm 2026"),
+    ("", "Lịch tiếp công dân của UBND xã Tân Phú năm 2026"),
+])
+def test_portal_title_over_the_title_line(portal, subject):
+    text = (portal + "THÔNG BÁO\nLịch tiếp công dân của UBND xã Tân Phú năm 2026\nCăn cứ Luật Tiếp công dân ngày 25/11/2013;\n"
+            "Ủy ban nhân dân xã Tân Phú thông báo lịch tiếp công dân như sau:\n")
+    r = extract_text(text)
+    assert (r.doc_type, r.subject) == ("Thông báo", subject)
