@@ -165,7 +165,7 @@ def _find_list(st: SourceText, marker: str, start: int, end: int, last: bool) ->
     all_cells = cells(st.work, start, end)
     for i, c in enumerate(all_cells):
         m = line_patterns()[marker].match(c.text) or _wrapped_marker(st.work, marker, c, all_cells[i + 1:i + 2])
-        if m and (marker != "recipients" or not is_upper(c.stripped) or is_upper(m.group(0)) and c.stripped == m.group(0).strip(" -:")):
+        if m and (marker != "recipients" or not is_upper(c.stripped) or is_upper(m.group(0)) and c.stripped.strip(" -:") == m.group(0).strip(" -:")):   # "ĐIỆN:" alone
             found = c.start + m.end()
             if not last:
                 break

@@ -45,6 +45,8 @@ def _anchors() -> dict[str, re.Pattern]:
         # capitalised, case-sensitive: "Thực hiện Công điện ..." opens a body; "thực hiện" does not
         "opener": re.compile(rf"(?<=[^\W_] )(?:{'|'.join(tolerant_phrase(p) for p in spellings('body_opener'))})(?!\w)"),
         "role": re.compile(rf"(?<!\w){alternation(spellings('role_start'))}(?!\w)"),
+        # "... năm 2015 I. Kết quả công tác": the body's first section heading, as written (case-sensitive)
+        "heading": re.compile(rf"(?<=[^\W_] )(?:{alternation(spellings('section_heading'))})\s+(?=[{UPPER}])"),
     }
 
 
@@ -112,14 +114,15 @@ def _line_breaks(line: str) -> list[int]:
 
 def _opener_breaks(line: str) -> list[int]:
     """The first sentence of the body glued to the trích yếu or the Kính gửi list ("... nông thôn
-    Trên cơ sở nội dung ..."): before a body opener (body_opener rows) written after them; not as
+    Trên cơ sở nội dung ..."): before a body opener (body_opener rows) or the first section heading ("I. Kết
+    quả ...") written after them; not as
     the trích yếu's own first words ("V/v Thực hiện Chỉ thị ...")."""
     a = _anchors()
     marks = [m.end() for key in ("subject", "title", "lists") for m in a[key].finditer(line)]
     if not marks:
         return []
     first = min(marks)
-    return [m.start() - 1 for m in a["opener"].finditer(line, first)
+    return [m.start() - 1 for key in ("opener", "heading") for m in a[key].finditer(line, first)
             if len(line[first: m.start()].split()) >= 2]
 
 

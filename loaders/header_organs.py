@@ -205,11 +205,13 @@ def _central_spelling(name: str) -> str:
 
 @lru_cache(maxsize=1)
 def _headline_verb() -> re.Pattern:
-    """A verb of two words or more (body_phrases predicate rows: "tổ chức", "triển khai") or a date where a place's
+    """A verb of two words or more (body_phrases predicate rows: "tổ chức", "triển khai"; headline_verb rows, verbs
+    of a headline only: "thông báo") or a date where a place's
     name would go on ends it: a press headline in capitals ("ĐẢNG ỦY PHƯỜNG X TỔ CHỨC HỘI NGHỊ ..."); no
     place name holds one. One-word verbs are left out: they spell places too ("cần" in "Cần Thơ"). The verb may follow the keyword
     at once: "HUYỆN ỦY HƯỚNG DẪN TUYÊN TRUYỀN ..." names no place."""
-    verbs = [r["text"] for r in refdata.table("body_phrases") if r["kind"] == "predicate" and " " in r["text"]]
+    verbs = [r["text"] for r in refdata.table("body_phrases")
+             if r["kind"] == "predicate" and " " in r["text"] or r["kind"] == "headline_verb"]
     # a date after the name ends it too: "HỘI NGHỊ BCH ĐẢNG BỘ XÃ X THÁNG 01 NĂM 2021" (no place name
     # holds a date word before a number; "Năm Căn" has none)
     dated = alternation(G.words("day_word") + G.words("month_word") + G.words("year_word"))

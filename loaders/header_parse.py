@@ -290,7 +290,11 @@ class _Reader:
         return i
 
     def _line_subject(self, c: Cell, i: int) -> int | None:
-        """"V/v ...", "Về việc ..." (a second one is the header printed again: read and dropped)."""
+        """"V/v ...", "Về việc ..." (a second one is the header printed again: read and dropped); in quotes on a
+        page that quoted it ("“V/v triển khai phòng chống lụt bão”"): the words inside."""
+        quoted = _OPEN_QUOTE.match(c.text)
+        if quoted and _CLOSE_QUOTE.search(c.text):
+            c = Cell(c.start + quoted.end(), _CLOSE_QUOTE.search(c.text).start() + c.start, c.text[quoted.end():_CLOSE_QUOTE.search(c.text).start()])
         if not line_patterns()["subject"].match(c.text):
             return None
         first = "subject" not in self.out
@@ -485,7 +489,8 @@ def _caps_subject(all_cells: tuple[Cell, ...], k: int) -> bool:
 def _sentence_case_subject(all_cells: tuple[Cell, ...], k: int) -> bool:
     """"QUYẾT ĐỊNH / Ban hành Quy định quản lý ... / UỶ BAN NHÂN DÂN TỈNH X": a trích yếu starting with a
     capital, its lower-case lines, then the authority line; or then the rule printed under a trích yếu
-    ("THÔNG TƯ / Hướng dẫn thực hiện Nghị định ... / ________ / Thi hành ...")."""
+    ("THÔNG TƯ / Hướng dẫn thực hiện Nghị định ... / ________ / Thi hành ..."); or then the text's basis or its
+    first section heading ("KẾ HOẠCH / Phòng, chống thiên tai năm 2015 / I. Kết quả công tác ...")."""
     c = all_cells[k]
     if not c.stripped[:1].isupper() or is_upper(c.stripped) or _header_element(c):
         return False
@@ -497,9 +502,11 @@ def _sentence_case_subject(all_cells: tuple[Cell, ...], k: int) -> bool:
                                   or _BRACKET_LINE.fullmatch(all_cells[j].stripped)):
         ruled = ruled or bool(all_cells[j].text.strip()) and is_blank(all_cells[j].text)
         j += 1
-    return ruled or _authority_line(all_cells, j) or (c.stripped[-1:] not in _SENTENCE_END and _basis_line(all_cells, j))
+    return ruled or _authority_line(all_cells, j) or (c.stripped[-1:] not in _SENTENCE_END and (
+        _basis_line(all_cells, j) or j < len(all_cells) and bool(_section_heading().match(all_cells[j].stripped))))
 
 
+_OPEN_QUOTE, _CLOSE_QUOTE = re.compile(r'\s*[“"]'), re.compile(r'[”"]\s*$')   # a line quoted whole
 _TYPE_LEAD = re.compile(G.expand(r"(%(type_word)s)\s"))   # a line opening with a type's name
 
 # "(Gọi tắt là Chương trình 04)", "(khóa XII)": a note in brackets on its own line under the trích yếu

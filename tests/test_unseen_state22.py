@@ -97,3 +97,48 @@ def test_portal_title_over_the_title_line(portal, subject):
             "Ủy ban nhân dân xã Tân Phú thông báo lịch tiếp công dân như sau:\n")
     r = extract_text(text)
     assert (r.doc_type, r.subject) == ("Thông báo", subject)
+
+
+# --- the office of a central Ban Chỉ đạo in the header: "VĂN PHÒNG" opens its name, and "ĐIỆN:" alone on its line
+# opens a Công điện's addressees ----------------------------------------------------------------------------------
+_OFFICE = ("VĂN PHÒNG BAN CHỈ ĐẠO TRUNG ƯƠNG VỀ PHÒNG,\nCHỐNG THIÊN TAI\n\n——-\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+           "Độc lập – Tự do – Hạnh phúc\n—————\nSố: 09/CĐ-TW Hà Nội, ngày 14 tháng 06 năm 2017\n\nCÔNG ĐIỆN\n")
+
+
+@pytest.mark.parametrize("marker, recipients", [
+    ("ĐIỆN:", ("Ban Chỉ huy PCTT và TKCN các tỉnh: Lai Châu, Sơn La", "Đài Truyền hình Việt Nam, Thông tấn xã Việt Nam")),
+    ("ĐIỆN", ("Ban Chỉ huy PCTT và TKCN các tỉnh: Lai Châu, Sơn La", "Đài Truyền hình Việt Nam, Thông tấn xã Việt Nam")),
+    ("Kính gửi:", ("Ban Chỉ huy PCTT và TKCN các tỉnh: Lai Châu, Sơn La", "Đài Truyền hình Việt Nam, Thông tấn xã Việt Nam")),
+])
+def test_office_of_a_steering_committee_and_its_addressees(marker, recipients):
+    text = (_OFFICE + marker + "\n\n– Ban Chỉ huy PCTT và TKCN các tỉnh: Lai Châu, Sơn La.\n\n"
+            "– Đài Truyền hình Việt Nam, Thông tấn xã Việt Nam,\n\nTheo tin cảnh báo của Trung tâm Dự báo: mưa lớn.\n")
+    r = extract_text(text)
+    assert (r.issuer, r.issuer_level, r.recipients) == ("Văn phòng Ban Chỉ đạo Trung ương về phòng, chống thiên tai", "central", recipients)
+
+
+# --- "UBND XÃ X THÔNG BÁO" over a quoted "V/v ...": the verb ends the organ's name, the quotes are the page's ---------
+@pytest.mark.parametrize("heading, subject_line", [
+    ("UBND XÃ HẢI AN THÔNG BÁO", "“V/v triển khai phòng chống lụt bão, cơn bão số 4”"),
+    ("UBND XÃ HẢI AN THÔNG BÁO", "V/v triển khai phòng chống lụt bão, cơn bão số 4"),
+    ("UBND XÃ HẢI AN", "\"V/v triển khai phòng chống lụt bão, cơn bão số 4\""),
+])
+def test_notice_headline_and_quoted_subject(heading, subject_line):
+    text = (f"THÔNG BÁO\n\n{heading}\n{subject_line}\n\n- Căn cứ tình hình thực tế cơn bão số 4\n"
+            "Ban phòng chống lụt bão xã Hải An thông báo cho các cơ quan, doanh nghiệp cần thực hiện tốt một số nội dung sau:\n")
+    r = extract_text(text)
+    assert (r.doc_type, r.issuer, r.subject) == ("Thông báo", "UBND xã Hải An", "V/v triển khai phòng chống lụt bão, cơn bão số 4")
+
+
+# --- a PDF flattened to one line: the sentence-case trích yếu under the title ends before the first section heading -
+@pytest.mark.parametrize("flat", [
+    "UỶ BAN NHÂN DÂN CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM THÀNH PHỐ HỘI PHÚ Độc lập - Tự do - Hạnh phúc Số: 94 /KH-UBND "
+    "Hội Phú, ngày 28 tháng 7 năm 2015 KẾ HOẠCH Phòng, chống thiên tai năm 2015 I. Kết quả công tác phòng, chống thiên "
+    "tai năm 2014 1. Tình hình thiên tai và thiệt hại do thiên tai gây ra - Trong năm 2014, có 5 cơn bão, 3 áp thấp nhiệt "
+    "đới hoạt động trên biển Đông ảnh hưởng đến nước ta. Các cơn bão không ảnh hưởng trực tiếp đến khu vực.",
+    "UỶ BAN NHÂN DÂN\nTHÀNH PHỐ HỘI PHÚ\nSố: 94 /KH-UBND\nHội Phú, ngày 28 tháng 7 năm 2015\nKẾ HOẠCH\n"
+    "Phòng, chống thiên tai năm 2015\nI. Kết quả công tác phòng, chống thiên tai năm 2014\n",
+])
+def test_sentence_case_subject_before_first_heading(flat):
+    r = extract_text(flat)
+    assert (r.doc_type, r.number, r.subject) == ("Kế hoạch", "94/KH-UBND", "Phòng, chống thiên tai năm 2015")
