@@ -403,6 +403,7 @@ def _numbered_type(written: str, number: str | None) -> str:
 def _read_tail(w: str, hit: _Hit, pos: int, limit: int) -> None:
     """Date, "của issuer", date, "về subject" after pos; extends hit.end."""
     rx = _regexes()
+    pos = _repeated_code_end(w, hit, pos)
     m = rx["date"].match(w, pos, limit)
     if m and not _clause_date(w, hit, pos, limit):
         hit.date, hit.date_as_written, hit.date_warning = parse_date(m)
@@ -432,6 +433,16 @@ def _read_tail(w: str, hit: _Hit, pos: int, limit: int) -> None:
             hit.end = end
             if hit.issuer is None and w[end - 1:end] in _CLOSING.values():
                 _read_of(w, hit, end, limit)  # "về “Tăng cường ...” của Ban Bí thư": the author after a quoted title
+
+
+def _repeated_code_end(w: str, hit: _Hit, pos: int) -> int:
+    """"Nghị quyết số 37-NQ/TW NQ/TW ngày 24/12/2018": the symbol's code typed twice; what follows is the tail."""
+    code = re.search(r"[^\W\d_][\w/.&-]*$", hit.number or "")
+    m = re.compile(rf"[ \t]+{re.escape(code.group(0))}(?![\w/])").match(w, pos) if code and re.search(r"[-/]", code.group(0)) else None
+    if m is None:
+        return pos
+    hit.end = m.end()
+    return m.end()
 
 
 def _read_of(w: str, hit: _Hit, pos: int, limit: int) -> int:

@@ -97,7 +97,7 @@ def _line_breaks(line: str) -> list[int]:
     points: list[int] = []
     for m in a["motto"].finditer(line):
         if not _prose_motto(line, m):
-            points += [m.start() - 1, m.end()]
+            points += [m.start() - 1, m.end(), _organ_run_start(line, m.start()) - 1]
     for key in ("number", "subject", "lists"):
         points += [m.start() - 1 for m in a[key].finditer(line)]
     for m in a["date_line"].finditer(line):
@@ -110,6 +110,17 @@ def _line_breaks(line: str) -> list[int]:
     points += _list_and_sentence_breaks(line)
     points += _opener_breaks(line)
     return sorted({p for p in points if 0 <= p < len(line)})
+
+
+def _organ_run_start(line: str, motto: int) -> int:
+    """"... ?p=1181 THỦ TƯỚNG CHÍNH PHỦ —– CỘNG HÒA ...": the organ's capitals printed left of the quốc hiệu, glued
+    after a feed's words; where that run starts (0 when nothing else comes before it on the line)."""
+    words = list(re.finditer(r"\S+", line[:motto]))
+    k = len(words)
+    while k and (is_upper(words[k - 1].group(0)) or not re.search(r"\w", words[k - 1].group(0))):
+        k -= 1
+    caps = [w for w in words[k:] if re.search(r"\w", w.group(0))]
+    return words[k].start() if 0 < k < len(words) and len(caps) >= 2 else 0
 
 
 def _opener_breaks(line: str) -> list[int]:

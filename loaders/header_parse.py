@@ -573,9 +573,16 @@ def _set_subject(st, first: Cell, all_cells: tuple[Cell, ...], i: int, out, ev, 
             break
         parts.append(c)
         i = j
+    last = parts[-1]
+    cut = _EXCERPT_MARK.search(last.text)   # "... TỈNH KIÊN GIANG […]": a feed's excerpt, cut there
+    if cut:
+        parts[-1] = Cell(last.start, last.start + cut.start(), last.text[:cut.start()])
     out["subject"] = clean(" ".join(st.work[c.start:c.end] for c in parts))
     ev["subject"] = st.span(first.lead, parts[-1].end)
     return i
+
+
+_EXCERPT_MARK = re.compile(r"\s*\[(?:…|\.\.\.)\]\s*$")
 
 
 _SENTENCE_END = ".:;!?"

@@ -142,3 +142,44 @@ def test_notice_headline_and_quoted_subject(heading, subject_line):
 def test_sentence_case_subject_before_first_heading(flat):
     r = extract_text(flat)
     assert (r.doc_type, r.number, r.subject) == ("Kế hoạch", "94/KH-UBND", "Phòng, chống thiên tai năm 2015")
+
+
+# --- the symbol's code typed twice after the number: the date and author after it are still the citation's --------
+@pytest.mark.parametrize("line, number, date, issuer", [
+    ("Thực hiện Nghị quyết số 37-NQ/TW NQ/TW ngày 24/12/2018 của Bộ Chính trị về việc sắp xếp các ĐVHC;",
+     "37-NQ/TW", "2018-12-24", "Bộ Chính trị"),
+    ("Thực hiện Nghị quyết số 37-NQ/TW ngày 24/12/2018 của Bộ Chính trị về việc sắp xếp các ĐVHC;",
+     "37-NQ/TW", "2018-12-24", "Bộ Chính trị"),
+    ("Thực hiện Quyết định số 15/QĐ-UBND QĐ-UBND ngày 2/3/2023 của UBND tỉnh về việc ban hành Quy chế;",
+     "15/QĐ-UBND", "2023-03-02", "UBND tỉnh Khánh Hòa"),
+])
+def test_code_typed_twice(line, number, date, issuer):
+    cited = extract_text(_PIPES + line + "\n").cited_documents
+    assert [(c.number, c.date, c.issuer) for c in cited] == [(number, date, issuer)]
+
+
+# --- a portal's summary of a Quyết định: ", cụ thể như sau" cues the content, no part of the subject; "tự giải thể"
+# after a body's name is what it does, no part of its name -------------------------------------------------------------
+def test_summary_subject_and_dissolving_body():
+    text = ("Thành lập Ban Tổ chức Hội hoa Xuân năm 2020\n\nNgày 02/07/2019, Ủy ban nhân dân Thành phố ban hành Quyết định số "
+            "2823/QĐ-UBND về thành lập Ban Tổ chức Hội hoa Xuân năm 2020, cụ thể như sau:\n\nBan Tổ chức gồm có 18 thành viên.\n\n"
+            "- Quyết định này có hiệu lực thi hành kể từ ngày ký. Ban Tổ chức Hội hoa Xuân năm 2020 tự giải thể sau khi hoàn "
+            "thành nhiệm vụ.\n")
+    r = extract_text(text)
+    assert r.subject == "về thành lập Ban Tổ chức Hội hoa Xuân năm 2020"
+    assert [a.bodies for a in r.assignments] == [("Ban Tổ chức Hội hoa Xuân năm 2020",)]
+
+
+# --- a feed printing the header twice: first glued on one line after the feed's words and cut "[…]", then in full ---
+@pytest.mark.parametrize("feed", [
+    "Bản tin https://example.vn/feed Fri, 03 Nov 2017 17:57:52 +0000 http://example.vn/?p=11 ",
+    "",
+])
+def test_feed_header_glued_after_its_words(feed):
+    glued = ("THỦ TƯỚNG CHÍNH PHỦ —– CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập – Tự do – Hạnh phúc ——- Số: 31/2005/QĐ-TTG "
+             "Hà Nội, ngày 16 tháng 09 năm 2005    QUYẾT ĐỊNH BAN HÀNH QUY CHẾ MẪU VỀ NHẬP CẢNH TẠI ĐẢO PHÚ AN […]\n\n"
+             "THỦ TƯỚNG CHÍNH PHỦ\n—–\n\nCỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập – Tự do – Hạnh phúc\n\n——-\n\n"
+             "Số: 31/2005/QĐ-TTG\n\nHà Nội, ngày 16 tháng 09 năm 2005\n\nQUYẾT ĐỊNH\n\nBAN HÀNH QUY CHẾ MẪU VỀ NHẬP CẢNH TẠI ĐẢO PHÚ AN\n\n"
+             "THỦ TƯỚNG CHÍNH PHỦ\n\nCăn cứ Luật Tổ chức Chính phủ ngày 25 tháng 12 năm 2001;\n")
+    r = extract_text(feed * 3 + glued)
+    assert (r.issuer, r.number, r.subject) == ("Thủ tướng Chính phủ", "31/2005/QĐ-TTG", "BAN HÀNH QUY CHẾ MẪU VỀ NHẬP CẢNH TẠI ĐẢO PHÚ AN")
