@@ -337,7 +337,8 @@ def _facts(st: SourceText, head: H.Header, end: int, copy, signed_or_addressed: 
     portal_date = _portal_date(portal.get("date")) if date is None else None
     if portal_date:
         date, ev["date"] = portal_date
-    acting = H.find_acting(st, head.end, end, with_prefix=original or doc.issuer is not None)
+    acting = H.find_acting(st, head.end, end, with_prefix=original or doc.issuer is not None,
+                           letter=bool(H.find_list(st, "recipients", 0, end)))
     if acting is None and not original and doc.issuer is None:
         acting = H.find_role_acting(st, head.end, end)   # "Thủ tướng yêu cầu Bộ Công an ...": a post alone speaking
     if acting and doc.doc_type is None and doc.issuer is None and (H.told_at_meeting(st.work, head.end, acting.span.start)

@@ -27,10 +27,16 @@ class Acting:
     opinion: bool = False        # "Phó Chủ tịch UBND tỉnh có ý kiến như sau": a leader's opinion, conveyed by the letter
 
 
-def find_acting(st: SourceText, start: int, end: int, with_prefix: bool) -> Acting | None:
-    """The first "<body> yêu cầu / đã chỉ đạo / thông báo" of the text (the organ speaking)."""
+_NUMBERED_AFTER = re.compile(G.expand(r"\s*%(type_word)s\s+%(number_word)s\s*:?\s*\d"))   # "... số 749/QĐ-TTg"
+
+
+def find_acting(st: SourceText, start: int, end: int, with_prefix: bool, letter: bool = False) -> Acting | None:
+    """The first "<body> yêu cầu / đã chỉ đạo / thông báo" of the text (the organ speaking); ``letter``: the page is
+    addressed ("Kính gửi: ..."), so "Thủ tướng đã ban hành Quyết định số 749/QĐ-TTg" tells its basis, not who writes."""
     for m in _acting_re().finditer(st.work, start, end):
         if not m.group(0)[:1].isupper() or (with_prefix and not m.group("acting")):
+            continue
+        if letter and _issued_verb().search(st.work[m.end("rest"):m.end()].strip()) and _NUMBERED_AFTER.match(st.work, m.end()):
             continue
         if _after_post().search(st.work, max(start, m.start() - 40), m.start()):
             continue   # "Phó Bí thư Thường trực Thị ủy yêu cầu": a person speaking, not the organ

@@ -183,3 +183,21 @@ def test_feed_header_glued_after_its_words(feed):
              "THỦ TƯỚNG CHÍNH PHỦ\n\nCăn cứ Luật Tổ chức Chính phủ ngày 25 tháng 12 năm 2001;\n")
     r = extract_text(feed * 3 + glued)
     assert (r.issuer, r.number, r.subject) == ("Thủ tướng Chính phủ", "31/2005/QĐ-TTG", "BAN HÀNH QUY CHẾ MẪU VỀ NHẬP CẢNH TẠI ĐẢO PHÚ AN")
+
+
+# --- a letter (its Kính gửi list) telling who issued the document it builds on: that author writes no letter here ---
+@pytest.mark.parametrize("opening, issuer", [
+    ("Ngày 03/6/2020, Thủ tướng Chính phủ đã ban hành Quyết định số 749/QĐ-TTg phê duyệt Chương trình. "
+     "Bộ Thông tin và Truyền thông trân trọng đề nghị Quý Cơ quan triển khai ngay các nhiệm vụ.", "Bộ Thông tin và Truyền thông"),
+    ("Bộ Thông tin và Truyền thông trân trọng đề nghị Quý Cơ quan triển khai ngay các nhiệm vụ.", "Bộ Thông tin và Truyền thông"),
+])
+def test_letter_telling_its_basis(opening, issuer):
+    text = ("Kính\ngửi:\n|\n- Các bộ, cơ quan ngang bộ;\n- Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương.\n|\n"
+            + opening + "\nTrân trọng./.\nNơi nhận:\n- Như trên;\n- Bộ trưởng;\n")
+    assert extract_text(text).issuer == issuer
+
+
+def test_press_report_of_an_issued_document_stays_the_news():
+    text = "Ngày 03/6/2020, Thủ tướng Chính phủ đã ban hành Quyết định số 749/QĐ-TTg phê duyệt Chương trình chuyển đổi số quốc gia.\n"
+    r = extract_text(text)
+    assert (r.doc_type, r.number, r.issuer) == ("Quyết định", "749/QĐ-TTg", "Thủ tướng Chính phủ")
