@@ -201,15 +201,3 @@ def test_press_report_of_an_issued_document_stays_the_news():
     text = "Ngày 03/6/2020, Thủ tướng Chính phủ đã ban hành Quyết định số 749/QĐ-TTg phê duyệt Chương trình chuyển đổi số quốc gia.\n"
     r = extract_text(text)
     assert (r.doc_type, r.number, r.issuer) == ("Quyết định", "749/QĐ-TTg", "Thủ tướng Chính phủ")
-
-
-# --- "Quý Cơ quan": a letter's honorific for its addressees names no body of a task ---------------------------------
-@pytest.mark.parametrize("sentence, bodies", [
-    ("Bộ Thông tin và Truyền thông trân trọng đề nghị Quý Cơ quan triển khai ngay các nhiệm vụ được giao.", []),
-    ("Bộ Thông tin và Truyền thông trân trọng đề nghị Sở Thông tin và Truyền thông triển khai ngay các nhiệm vụ được giao.",
-     [("Sở Thông tin và Truyền thông",)]),
-])
-def test_honorific_addressee_is_no_body(sentence, bodies):
-    text = ("BỘ THÔNG TIN VÀ TRUYỀN THÔNG\nSố: 12/BTTTT-THH\nV/v triển khai Chương trình\nHà Nội, ngày 3 tháng 6 năm 2020\n"
-            "Kính gửi: Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương.\n" + sentence + "\nTrân trọng./.\n")
-    assert [a.bodies for a in extract_text(text).assignments] == bodies
