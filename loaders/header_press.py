@@ -105,6 +105,12 @@ def kind_word_end() -> re.Pattern:
     return re.compile(rf"(?<![^\W_])(?:{G.piece('unit_kind')}|{G.piece('commune_kind')})$")
 
 
+@lru_cache(maxsize=1)
+def _commune_kind_end() -> re.Pattern:
+    """"UBND xã": words ending at a commune's kind word."""
+    return re.compile(rf"(?<![^\W_])(?:{G.piece('commune_kind')})$")
+
+
 def _before_person(st: SourceText, start: int, end: int) -> int:
     """Where the body ends when a person's name follows it ("Chủ tịch UBND TPHCM Phan Văn Mãi yêu cầu"): the body
     left must still be a named one ("Bộ Công Thương" keeps its last words: "Bộ" alone is no name)."""
@@ -113,8 +119,9 @@ def _before_person(st: SourceText, start: int, end: int) -> int:
     if name is None:
         return end
     cut = len(st.work[start:name.start].rstrip()) + start
-    if kind_word_end().search(st.work, start, cut):
-        return end   # "UBND xã Hương Thọ": the capitalised words name the place of that kind, no person
+    if _commune_kind_end().search(st.work, start, cut):
+        return end   # "UBND xã Hương Thọ": the capitalised words name the commune, no person (communes are not
+        #              looked up; a province or district after its kind word was, by trailing_name)
     left = body_in_text(st.work[start:cut])
     return cut if left and left[1].name != left[1].keyword else end
 

@@ -674,8 +674,10 @@ def _is_reported(work: str, m: re.Match, s0: int, s1: int) -> tuple[int, int] | 
         return s0 + p.start(), m.start()
     t = res["told_at"].search(before)
     news = t and {H.bare_key(w) for w in phrases("news_aspect")} & {H.bare_key(a) for a in t.group("aspects").split()}
-    if t and (news or res["as_follows"].search(work, m.end(), s1 + 1)):
-        return s0 + t.start(), m.start()   # news ("vừa được ... chỉ đạo tại"), or its content told "như sau:"
+    lead = t and _page_lead(work, s0) and (m.group("num") or m.group("sym"))
+    if t and (news or lead or res["as_follows"].search(work, m.end(), s1 + 1)):
+        return s0 + t.start(), m.start()   # news ("vừa được ... chỉ đạo tại"), its content told "như sau:", or a
+        #                                    numbered one opening the page ("Yêu cầu trên được X nêu trong Công văn số 1121")
     opening = _opens(before)
     if opening and (m.group("num") or m.group("sym") or _dated_line(work, m)) \
             and not _listed(work, s0, m.start()) and not _comma_ended(work, m.start()):
