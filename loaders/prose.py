@@ -297,7 +297,8 @@ def _res() -> dict[str, re.Pattern]:
         # a role as written (capitalised) right after a lower-case word or a number: a new clause, not a name going on
         "run_on_role": re.compile(rf"(?<=[^\W{H.UPPER}_][ ])(?P<role>{alternation(phrases('role'))})(?=\s)"),
         "quote_cue": re.compile(rf"(?<!\w){_alt('quote_cue')}(?!\w)"),
-        "cue_colon": re.compile(rf"\s+(?:{_alt('quote_cue')})\s*:"),   # "Công điện nêu rõ:": its words follow
+        # "Công điện nêu rõ: ...", "Công điện nêu rõ, ...", "Công điện nêu rõ Đại hội ...": its words follow
+        "cue_colon": re.compile(rf"\s+(?:{_alt('quote_cue')})(?:\s*[:,]|\s+(?=\w))"),
         "abbreviation": re.compile(rf"(?<!\w){alternation(phrases('abbreviation'))}(?!\w)"),
         "motto": re.compile(rf"^\W*{alternation(H.spellings('not_issuer'))}", re.I | re.M),
     }
@@ -1820,7 +1821,8 @@ def _reported(st: SourceText, lead: _Lead, mentions: list[Span], original: int |
                 lead.evidence["signer.role"] = person.role
     cue = lead.verb if lead.verb[1] > lead.verb[0] else (lead.m.start(), lead.m.end())
     lead.evidence["text_kind"] = st.span(*cue)
-    cued = st.work[lead.verb[1] - 1:lead.verb[1]] == ":"   # "Công điện nêu rõ: ...": its words follow the cue
+    cued = st.work[lead.verb[1] - 1:lead.verb[1]] == ":" or (   # "Công điện nêu rõ: ...": its words follow the cue,
+        lead.verb[0] == lead.m.end() and _res()["cue_colon"].fullmatch(st.work, *lead.verb))   # also without ":"
     quote_start = original if original is not None else lead.verb[1] if cued else (_quoted(st.work, lead.s1, end) or _cue_ends(st.work, lead.m.end(), lead.s1, end))
     kind = QUOTE if quote_start is not None else PRESS
     return Reported(
