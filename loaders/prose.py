@@ -1134,8 +1134,11 @@ def _subject(st: SourceText, pos: int, end: int, plain: bool) -> tuple[int, int,
     about = res["word_then_about"].match(work, s0, end)
     if about and m.re is res["subject_plain"]:
         s0 = about.end()   # "quy định mới về công tác cán bộ": the subject starts at "về"
-    ends = res["subject_end_formal"] if formal_about_re().match(work, s0, end) else res["subject_end"]
+    formal = formal_about_re().match(work, s0, end)
+    ends = res["subject_end_formal"] if formal else res["subject_end"]
     stop = ends.search(work, s0, end)
+    if formal and stop and not work[formal.end():stop.start()].strip():
+        stop = ends.search(work, stop.end(), end)   # "về việc yêu cầu Bộ trưởng, ... phối hợp ...": the request is the subject
     while stop and work.count("“", s0, stop.start()) > work.count("”", s0, stop.start()):
         close = work.find("”", stop.start(), end)   # "về “Một số vấn đề cần được ...”": a stop word inside the quote
         stop = ends.search(work, close + 1, end) if close >= 0 else None
