@@ -281,8 +281,11 @@ def committee_of_department(name: str) -> str | None:
 
 @lru_cache(maxsize=1)
 def _acting_re() -> re.Pattern:
+    """"<body> (cũng) (đã) yêu cầu", also told by the body itself ("<body> cho biết, đã giao ...": press_phrases hearsay)."""
+    from loaders.prose import phrases   # prose reads press text with this module
     verbs = alternation(spellings("acting_verb"))
-    return re.compile(rf"{body_name_re().pattern}\s+(?i:(?:{G.piece('also')}\s+)?(?:{G.piece('past')}\s+)?{verbs})(?!\w)")
+    told = rf"(?:{alternation(phrases('hearsay'))})\s*,?\s+"
+    return re.compile(rf"{body_name_re().pattern}\s+(?i:(?:{told})?(?:{G.piece('also')}\s+)?(?:{G.piece('past')}\s+)?{verbs})(?!\w)")
 
 
 @lru_cache(maxsize=1)

@@ -1242,8 +1242,9 @@ def _read_head(st: SourceText, lead: _Lead) -> None:
     if person:
         _read_signer(st, lead, person)
         return
-    if "issuer" not in lead.values and hearsay and res["anaphor"].fullmatch(work, pos, who_end):
-        _read_teller(st, lead, hearsay)   # "Sở GTVT cho biết, ngày 9/7, đơn vị này vừa ban hành ..."
+    if "issuer" not in lead.values and hearsay and (res["anaphor"].fullmatch(work, pos, who_end)
+                                                    or not work[pos:who_end].strip(" ,")):
+        _read_teller(st, lead, hearsay)   # "Sở GTVT cho biết, ngày 9/7, đơn vị này vừa ban hành ...", "X cho biết đã có ..."
     if "issuer" not in lead.values:
         c0 = _clause_start(work, pos, who_end)
         advised = list(res["advise"].finditer(work, c0, who_end))
