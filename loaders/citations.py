@@ -133,6 +133,9 @@ def _regexes() -> dict[str, re.Pattern]:
         "any_number": re.compile(rf"(?<![^\W_])(?:(?P<num>{_NUMBER})|(?P<bare>{bare}){tail})"),
         "damaged_type": re.compile(rf"(?P<w>(?:[^\W\d_]+[ \t]+){{0,2}}[^\W\d_]+)\s*:?\s*(?:(?P<so>{so}|{G.piece('number_word_damaged')})\s*:?\s*)?$"),
         "unnumbered": re.compile(rf"(?<![^\W\d_])(?P<type>{unnumbered})(?=\s+(?:{day}\s|{of}\s|{authors}\s))"),
+        # "chỉ thị của Ban Bí thư về tổ chức Tết ...": a type in lower case, its author and subject written (read on)
+        "unnumbered_lower": re.compile(rf"(?<![^\W\d_])(?P<type>{alternation([t[:1].lower() + t[1:] for t, _ in p['unnumbered']])})"
+                                       rf"(?=\s+{of}\s)"),
         # a title in quotes: "“Lời kêu gọi toàn dân ...” của Tổng Bí thư"
         "quoted": re.compile(rf"[“\"](?P<type>{types})\s[^”\"\n]{{1,250}}[”\"](?=\s*,?\s*(?:{dated}|{of}\s))"),
         "named": re.compile(rf"(?<![^\W\d_])(?P<head>{alternation(named)})(?![^\W_])"),
@@ -685,6 +688,8 @@ def _unnumbered(w: str, limit: int, taken, numbered, ctx: DocContext) -> list[_H
     hits = []
     found = [(m.start(), m.end(), m.group("type"), True) for m in rx["unnumbered"].finditer(w, 0, limit)]
     found += [(m.start(), m.end(), m.group("type"), False) for m in rx["quoted"].finditer(w, 0, limit)]
+    lower = {m.start() for m in rx["unnumbered_lower"].finditer(w, 0, limit)}
+    found += [(m.start(), m.end(), m.group("type"), True) for m in rx["unnumbered_lower"].finditer(w, 0, limit)]
     for start, type_end, written, bare in sorted(found):
         if _overlaps(start, type_end, taken) or _in_plural(w, start, type_list=bare) or (hits and start < hits[-1].end) \
                 or _inside_longer_type(w, start, type_end):
@@ -703,6 +708,9 @@ def _unnumbered(w: str, limit: int, taken, numbered, ctx: DocContext) -> list[_H
             continue   # "dự thảo Kế hoạch của Ban Chỉ đạo": a draft, not yet issued
         if not (hit.issuer or hit.date) or _absorbed(w, hit.end if not hit.subject else hit.subject_start, numbered):
             continue
+        if start in lower and (not (hit.issuer and hit.subject) or _quote_cue_before(w, start)):
+            continue   # "thực hiện nghị quyết của Đảng": a type in lower case names one document only with its subject;
+            #            "Toàn văn bài viết của Tổng Bí thư về ...": the page's own text, not cited
         if not (hit.date or hit.number) and hit.issuer and rx["honorific"].match(hit.issuer) and _told(w, hit.end, limit):
             continue  # "Báo cáo của đồng chí X, Chủ tịch UBND tỉnh cho biết, ...": a speaker's report, no document
         if not hit.date and hit.issuer and _is_self(hit.issuer, ctx):
@@ -726,6 +734,16 @@ def _unnumbered(w: str, limit: int, taken, numbered, ctx: DocContext) -> list[_H
             continue  # "Nghị quyết Đại hội Đảng bộ xã Tân Lập lần thứ I ... Nghị quyết Đại hội Đảng bộ xã lần thứ I"
         hits.append(hit)
     return hits
+
+
+@lru_cache(maxsize=1)
+def _quote_cue_re() -> re.Pattern:
+    """A quotation cue ending right before a mention (press_phrases quote_cue: "toàn văn")."""
+    return re.compile(rf"(?<![^\W_])(?i:{alternation(r['phrase'] for r in table('press_phrases') if r['kind'] == 'quote_cue')})\s+$")
+
+
+def _quote_cue_before(w: str, pos: int) -> bool:
+    return bool(_quote_cue_re().search(w, max(0, pos - 30), pos))
 
 
 @lru_cache(maxsize=1)
