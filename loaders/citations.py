@@ -32,7 +32,7 @@ from loaders.body_lists import known_name_at
 from loaders.context import DocContext
 from loaders.grammar import UPPER, alternation
 from loaders.header import date_from_parts, normalize_number, type_from_number
-from loaders.header_organs import leading_body
+from loaders.header_organs import body_in_text, leading_body
 from loaders.header_press import kind_word_end
 from loaders.header_vocab import type_codes
 from loaders.header_fields import body_end
@@ -702,6 +702,9 @@ def _unnumbered(w: str, limit: int, taken, numbered, ctx: DocContext) -> list[_H
             _read_tail(w, hit, end, limit)
         else:
             _read_tail(w, hit, type_end, limit)
+        partner = _partner_author(w, hit.end, limit) if hit.issuer and not hit.subject else None
+        if partner:
+            _read_tail(w, hit, partner[1], limit)
         if hit.issuer and _UNIT_KIND.fullmatch(hit.issuer):
             hit.issuer = None   # "xây dựng Kế hoạch của xã", "Kế hoạch của cấp huyện": a place's kind alone names no author
         if rx["draft"].search(w[max(0, start - 20):start]):
@@ -733,7 +736,25 @@ def _unnumbered(w: str, limit: int, taken, numbered, ctx: DocContext) -> list[_H
         if not hit.date and any(_shortened(hit, h) or _lead_alone(hit, h) for h in hits):
             continue  # "Nghị quyết Đại hội Đảng bộ xã Tân Lập lần thứ I ... Nghị quyết Đại hội Đảng bộ xã lần thứ I"
         hits.append(hit)
+        if partner and hit.subject:   # "chỉ thị của Ban Bí thư và Thủ tướng Chính phủ về ...": each author's own
+            hits.append(_Hit(partner[0], hit.end, hit.doc_type, issuer=clean(w[partner[0]:partner[1]]), issuer_from_tail=True,
+                             subject=hit.subject, subject_start=hit.subject_start))
     return hits
+
+
+_PARTNER = re.compile(rf"\s+{G.piece('and')}\s+(?=[{UPPER}])")
+
+
+def _partner_author(w: str, pos: int, limit: int) -> tuple[int, int] | None:
+    """(start, end) of a second author joined by "và" after an unnumbered mention's author, the subject right after it
+    ("chỉ thị của Ban Bí thư và Thủ tướng Chính phủ về tổ chức Tết ..."): one type, two documents of that subject."""
+    j = _PARTNER.match(w, pos, limit)
+    if not j:
+        return None
+    end = read_body(w, j.end(), limit, max_words=16)
+    if end == j.end() or not _regexes()["about"].match(w, end, limit) or body_in_text(w[j.end():end]) is None:
+        return None
+    return j.end(), end
 
 
 @lru_cache(maxsize=1)
