@@ -236,6 +236,8 @@ def _res() -> dict[str, re.Pattern]:
         # "... vừa được Chính phủ chỉ đạo tại Nghị quyết số 86/NQ-CP", "... được nêu tại Kết luận 127-KL/TW như sau:"
         "told_at": re.compile(rf"(?<!\w)(?P<aspects>(?:{aspect}\s+)*){_alt('passive_aux')}\s+(?:[^,.;:\n]{{1,60}}?\s+)?"
                               rf"(?:{_alt('told_at')})\s+$"),
+        # "trình Chính phủ ban hành ...": a body asked to issue what another drafts (press_phrases submit_verb)
+        "submitted": re.compile(rf"(?<!\w)(?:{_alt('submit_verb')})\s+[^,.;:\n]{{1,60}}?\s*$"),
         # "X đã tham mưu (cho) Y ban hành ...": Y issues, X only drafted
         "advise": re.compile(rf"(?<!\w)(?:{_alt('advise_verb')})\s+(?=\w)"),
         "passive": re.compile(
@@ -643,6 +645,8 @@ def _is_reported(work: str, m: re.Match, s0: int, s1: int) -> tuple[int, int] | 
         return None
     if a and opens_with_request(before):
         return None   # "Yêu cầu các cấp ủy ..., ban hành Chương trình hành động ...": a task, not the news
+    if a and not a.group("aspects").strip() and res["submitted"].search(before, 0, a.start()):
+        return None   # "... yêu cầu Văn phòng Chính phủ ... trình Chính phủ ban hành Nghị định ...": a draft to submit, not the news
     if a and not before[:a.start()].strip(" \t>*-–+•") and not (m.group("num") or m.group("sym")) \
             and m.group("type")[:1].islower():
         return None   # "Ban hành quyết định kiểm tra ... đối với 8 tổ chức đảng": an act of a report's list, no actor, no number
