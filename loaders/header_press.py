@@ -106,9 +106,12 @@ def kind_word_end() -> re.Pattern:
 
 
 @lru_cache(maxsize=1)
-def _commune_kind_end() -> re.Pattern:
-    """"UBND xã": words ending at a commune's kind word."""
-    return re.compile(rf"(?<![^\W_])(?:{G.piece('commune_kind')})$")
+def _place_kind_end() -> re.Pattern:
+    """"UBND xã", "huyện", "thành phố": words ending at a kind word of a unit below a province or shared with one
+    (not "tỉnh": every province's name is known)."""
+    below = [w for w in G.words("district_kind") + G.words("commune_kind") if w not in G.words("province_kind")] \
+        + [w for w in G.words("province_kind") if w in G.words("district_kind")]
+    return re.compile(rf"(?<![^\W_])(?:{alternation(below)})$")
 
 
 def _before_person(st: SourceText, start: int, end: int) -> int:
@@ -119,9 +122,9 @@ def _before_person(st: SourceText, start: int, end: int) -> int:
     if name is None:
         return end
     cut = len(st.work[start:name.start].rstrip()) + start
-    if _commune_kind_end().search(st.work, start, cut):
-        return end   # "UBND xã Hương Thọ": the capitalised words name the commune, no person (communes are not
-        #              looked up; a province or district after its kind word was, by trailing_name)
+    if _place_kind_end().search(st.work, start, cut):
+        return end   # "UBND xã Hương Thọ", "huyện Tân Phú": the capitalised words name the place of that kind, no person
+        #              (only a province's kind word alone, "tỉnh", is always followed by a place trailing_name knows)
     left = body_in_text(st.work[start:cut])
     return cut if left and left[1].name != left[1].keyword else end
 
