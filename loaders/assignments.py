@@ -252,6 +252,8 @@ def _press_words(kind: str) -> list[str]:
 
 # ---------------------------------------------------------------- sentences
 
+# "các sở, UBND các huyện: (1) Khẩn trương ...; (2) ...": numbered items run on after a colon, the bodies end there
+_INLINE_ITEMS = re.compile(r"(?<=:)\s*\(\d{1,2}\)\s")
 _DASH_ITEM = r"\d{1,2}[-–]"  # "1-", "2–": a numbered item, both an item and a sentence start
 # "1.Sở Công Thương chủ trì ...": a press page's numbered item with no space after its mark
 _LETTER = r"[a-zđ]\)"   # "a)": a lettered item
@@ -948,9 +950,10 @@ def predicate(text: str, start: int = 0, names: tuple[str, ...] = ()) -> re.Matc
     post = _data()["strip_post"].match(text[start:])
     if m and post and m.start() < start + post.end():   # "lãnh đạo HĐND thành phố chủ động ...": a post there, no verb
         m = _data()["predicate"].search(text, start + post.end())
-    dash = _data()["dash_predicate"].search(text, start, m.start() if m else len(text))
+    dash = _data()["dash_predicate"].search(text, start, m.start() if m else len(text)) \
+        or _INLINE_ITEMS.search(text, start, m.start() if m else len(text))
     if dash:
-        return dash
+        return dash   # "X: (1) Khẩn trương xây dựng ...; (2) ...": the items' tasks start after the colon
     while m:
         close = _aside_end(text, start, m.start())
         if close is not None:   # "UBND các xã, phường (chỉ đạo các trường ...), các đơn vị ...": a verb in an aside

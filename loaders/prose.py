@@ -299,8 +299,9 @@ def _res() -> dict[str, re.Pattern]:
         # a role as written (capitalised) right after a lower-case word or a number: a new clause, not a name going on
         "run_on_role": re.compile(rf"(?<=[^\W{H.UPPER}_][ ])(?P<role>{alternation(phrases('role'))})(?=\s)"),
         "quote_cue": re.compile(rf"(?<!\w){_alt('quote_cue')}(?!\w)"),
-        # "Công điện nêu rõ: ...", "Công điện nêu rõ, ...", "Công điện nêu rõ Đại hội ...": its words follow
-        "cue_colon": re.compile(rf"\s+(?:{_alt('quote_cue')})(?:\s*[:,]|\s+(?=\w))"),
+        # "Công điện nêu rõ: ...", "Công điện nêu rõ, ...", "Công điện nêu rõ Đại hội ...": its words follow (not
+        # "Kết luận nêu rõ như sau.": a cue word again, the words elsewhere)
+        "cue_colon": re.compile(rf"\s+(?:{_alt('quote_cue')})(?:\s*[:,]|\s+(?=[{H.UPPER}]))"),
         "abbreviation": re.compile(rf"(?<!\w){alternation(phrases('abbreviation'))}(?!\w)"),
         "motto": re.compile(rf"^\W*{alternation(H.spellings('not_issuer'))}", re.I | re.M),
     }
