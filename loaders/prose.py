@@ -234,7 +234,7 @@ def _res() -> dict[str, re.Pattern]:
         "direction_lead": re.compile(rf"^\W*(?:{_alt('direction_lead')})\s+(?P<who>[^.;:\n]{{2,200}}?)"
                                      rf"(?:\s+(?:{_alt('toward')})\s+(?P<to>[^.;:\n]+?))?\s+{G.piece('at')}\s+$"),
         # "... vừa được Chính phủ chỉ đạo tại Nghị quyết số 86/NQ-CP", "... được nêu tại Kết luận 127-KL/TW như sau:"
-        "told_at": re.compile(rf"(?<!\w)(?P<aspects>(?:{aspect}\s+)*){_alt('passive_aux')}\s+(?:[^,.;:\n]{{1,60}}?\s+)?"
+        "told_at": re.compile(rf"(?<!\w)(?P<aspects>(?:{aspect}\s+)*){_alt('passive_aux')}\s+(?:(?P<agent>[^,.;:\n]{{1,60}}?)\s+)?"
                               rf"(?:{_alt('told_at')})\s+$"),
         # "trình Chính phủ ban hành ...": a body asked to issue what another drafts (press_phrases submit_verb)
         "submitted": re.compile(rf"(?<!\w)(?:{_alt('submit_verb')})\s+[^,.;:\n]{{1,60}}?\s*$"),
@@ -680,10 +680,10 @@ def _is_reported(work: str, m: re.Match, s0: int, s1: int) -> tuple[int, int] | 
         return s0 + p.start(), m.start()
     t = res["told_at"].search(before)
     news = t and {H.bare_key(w) for w in phrases("news_aspect")} & {H.bare_key(a) for a in t.group("aspects").split()}
-    lead = t and _page_lead(work, s0) and (m.group("num") or m.group("sym"))
+    lead = t and t.group("agent") and _page_lead(work, s0) and (m.group("num") or m.group("sym"))
     if t and (news or lead or res["as_follows"].search(work, m.end(), s1 + 1)):
         return s0 + t.start(), m.start()   # news ("vừa được ... chỉ đạo tại"), its content told "như sau:", or a
-        #                                    numbered one opening the page ("Yêu cầu trên được X nêu trong Công văn số 1121")
+        #                                    numbered one its agent told, opening the page ("Yêu cầu trên được X nêu trong Công văn số 1121")
     opening = _opens(before)
     if opening and (m.group("num") or m.group("sym") or _dated_line(work, m)) \
             and not _listed(work, s0, m.start()) and not _comma_ended(work, m.start()):
@@ -1540,8 +1540,26 @@ def _read_lead(st: SourceText, m: re.Match, s0: int, s1: int, verb: tuple[int, i
     elif not number:
         _read_ground_speaker(st, lead)
     _read_passive(st, lead)
+    _read_told_agent(st, lead)
     _read_direction(st, lead)
     return lead
+
+
+def _read_told_agent(st: SourceText, lead: _Lead) -> None:
+    """"Yêu cầu trên được Thủ tướng Lê Văn Tám nêu trong Công văn số 1021": the agent told issues (a body, or a post
+    speaking for its body; its holder's name dropped)."""
+    t = _res()["told_at"].match(st.work, lead.verb[0], lead.verb[1])
+    if not t or not t.group("agent") or "issuer" in lead.values:
+        return
+    a0, a1 = t.span("agent")
+    name = trailing_name(st, a0, a1)
+    b1 = len(st.work[a0:name.start].rstrip()) + a0 if name else a1
+    found = organ(st.work[a0:b1])
+    body = role_body(st.work[a0:b1]) if found is None else None
+    found = found or (organ(body) if body and "{}" not in body else None)
+    if found:
+        lead.values["issuer"], lead.values["acting"] = found[1], found[0]
+        lead.evidence["issuer"] = st.span(a0, b1)
 
 
 def _read_ground_speaker(st: SourceText, lead: _Lead) -> None:
