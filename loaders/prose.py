@@ -153,7 +153,8 @@ def _subject_end(plural: str, heads: str, stops: str) -> re.Pattern:
         rf"|,?\s+{_not_after('negation')}{stops}(?:\s|:)"
         # a bracket ends it ("(sau đây gọi tắt là ...)"), not one that names or dates ("bão số 10 (Bualoi)",
         # "Quốc hội (ĐBQH) khoá XV", "(19/5/1890- 19/5/2020)"): a capital or a digit first, closed soon
-        rf"|\s\((?![{H.UPPER}\d][^()\n]{{0,60}}\))"
+        rf"|\s\((?![{H.UPPER}\d][^()\n]{{0,60}}\))|\s\((?=(?:{G.piece('type_word')})\s+{G.piece('number_word')})"
+        # ... and one giving the document's own number ("(Công văn số 1483/UBND-THNC, ngày 17/11/2020)")
         # "... về X yêu cầu Ban Chỉ đạo các huyện ...": a directing verb before a body starts the task
         rf"|,?\s+{_alt('subject_directs')}\s+(?={plural}\s|(?:{heads})(?!\w))")
 
@@ -1129,7 +1130,10 @@ def _subject(st: SourceText, pos: int, end: int, plain: bool) -> tuple[int, int,
     if not m and plain:
         m = res["subject_plain"].match(work, pos, end)
         obj = work[m.start("s"):end] if m else ""
-        if m and (res["stop"].match(work, m.start("s"), end) or names_body(obj) or addressee_end(obj, 0) is not None):
+        stop = res["stop"].match(work, m.start("s"), end) if m else None
+        if stop and _directs_an_act(work[stop.start():stop.end()], work[stop.end():end]):
+            stop = None   # "công văn chỉ đạo triển khai Chương trình ...": the directing verb opens an act, the subject
+        if m and (stop or names_body(obj) or addressee_end(obj, 0) is not None):
             m = None   # "... có văn bản chỉ đạo các đơn vị liên quan kiểm tra": the addressees, no subject
         elif m and m.group("comma") and not _opens_with_predicate(obj):
             m = None   # "Công văn số 12, đồng thời ...": after a comma only an act ("tăng cường ...") is the subject
@@ -1163,6 +1167,12 @@ def _formula_only(text: str) -> bool:
     """"... ban hành Chương trình số 12-CTr/TU triển khai thực hiện, nội dung ...": a closing formula (body_phrases
     formula rows) says what is done with the document, not what it is about."""
     return refdata.fold(text) in _formulas()
+
+
+def _directs_an_act(verb: str, rest: str) -> bool:
+    """A directing verb that names the act it directs (press_phrases directs_act: "chỉ đạo triển khai ..."), its
+    words opening with that act, no body asked ("yêu cầu báo cáo ..." stays a request of the bodies told later)."""
+    return H.bare_key(verb) in {H.bare_key(w) for w in phrases("directs_act")} and _opens_with_predicate(rest.lstrip())
 
 
 def _opens_with_predicate(text: str) -> bool:

@@ -77,6 +77,17 @@ FIELD_CASES = [
      {"bodies": ["các sở, ban, ngành", "UBND các huyện, thành phố"]}),
     ("UBND tỉnh yêu cầu các sở, UBND các huyện: (1) Tăng cường kiểm tra; (2) báo cáo kết quả.",
      {"bodies": ["các sở", "UBND các huyện"]}),
+    # "công văn chỉ đạo triển khai X": the act directed is the subject, up to a bracket giving the document's number
+    ("UBND tỉnh vừa ban hành công văn chỉ đạo triển khai Chương trình hành động của Tỉnh ủy (Công văn số "
+     "1480/UBND-THNC, ngày 7/11/2020).",
+     {"number": "1480/UBND-THNC", "date": "2020-11-07",
+      "subject": "chỉ đạo triển khai Chương trình hành động của Tỉnh ủy"}),
+    ("UBND tỉnh vừa ban hành Công văn số 1480/UBND-THNC chỉ đạo triển khai Chương trình hành động của Tỉnh ủy.",
+     {"subject": "chỉ đạo triển khai Chương trình hành động của Tỉnh ủy"}),
+    # ... not when it directs bodies ("chỉ đạo các sở triển khai ..."), nor "yêu cầu báo cáo" (a request)
+    ("UBND tỉnh vừa ban hành công văn chỉ đạo các sở triển khai Chương trình hành động của Tỉnh ủy.",
+     {"subject": None, "bodies": ["các sở"]}),
+    ("Cục Quản lý Khám chữa bệnh đã có văn bản yêu cầu xác minh thông tin báo chí phản ánh.", {"subject": None}),
 ]
 
 
