@@ -1598,6 +1598,17 @@ def _after_header(s: _Sentence) -> _Sentence | None:
     return _Sentence(s.start + pos, s.end, False, rest)
 
 
+def _first_paragraph(w: str, intro_end: int | None, s: _Sentence) -> bool:
+    """The sentence opens the paragraph right under an introduction ending in ":" (nothing but a line break between)
+    with an act, as an item would ("Tăng cường phối hợp, ...")."""
+    if intro_end is None or w[intro_end - 1:intro_end] != ":" or "\n" not in w[intro_end:s.start] \
+            or w[intro_end:s.start].strip():
+        return False
+    text = s.text.lstrip()
+    act = predicate(text[:1].lower() + text[1:])   # its first word capitalised as a paragraph's
+    return act is not None and act.start() == 0
+
+
 def _directed(s: _Sentence, w: str, reported: tuple[int, ...], ctx: DocContext,
               related: tuple[str, ...]) -> _Found | None:
     """The task that the reported document gives in a press sentence: "<mention> chỉ đạo X <predicate>"."""
@@ -1623,7 +1634,9 @@ def _find(st: SourceText, ctx: DocContext, related: tuple[str, ...] = (),
     tentative: _Task | None = None      # "Giao X chủ trì ... như sau:": X's task unless the items name their own
     labelled = False                    # pending comes from a label item ("2. Sở Y tế" over dashed items)
     prev_end = 0
+    intro_end: int | None = None        # where the introduction just read ends ("... các nội dung sau:")
     for s in (c for whole in _sentences(w, limit) for c in _clauses(whole, ctx, related)):
+        after_intro, intro_end = intro_end, None
         if is_upper(s.text.split("\n", 1)[0]):
             s = _after_header(s)  # header and title lines ("UBND TỈNH NGHỆ AN / SỞ Y TẾ ..."), not a sentence
             if s is None:
@@ -1646,6 +1659,7 @@ def _find(st: SourceText, ctx: DocContext, related: tuple[str, ...] = (),
             pending = found if found.bodies else None
             labelled = label is not None
             last_in_item = None
+            intro_end = s.end
             continue
         if labelled and s.item and (found is not None and found.bodies or _numbered(w, s)):
             pending, labelled = None, False   # the next numbered item: the label's dashed items are over
@@ -1672,7 +1686,8 @@ def _find(st: SourceText, ctx: DocContext, related: tuple[str, ...] = (),
             last_in_item = task
             if _announces(s.text):
                 pending = found
-        elif pending and s.item and not _own_subject(s.text):
+        elif pending and (s.item or _first_paragraph(w, after_intro, s)) and not _own_subject(s.text):
+            # an item, or the unmarked paragraph right under "... các nội dung sau:" (a page's items lost their marks)
             task = _Task(s, list(pending.bodies), generic=pending.generic)
             _extras(task, s.text, 0, ctx)
             tasks.append(task)

@@ -88,6 +88,14 @@ FIELD_CASES = [
     ("UBND tỉnh vừa ban hành công văn chỉ đạo các sở triển khai Chương trình hành động của Tỉnh ủy.",
      {"subject": None, "bodies": ["các sở"]}),
     ("Cục Quản lý Khám chữa bệnh đã có văn bản yêu cầu xác minh thông tin báo chí phản ánh.", {"subject": None}),
+    # "... thực hiện tốt các nội dung sau:" over an unmarked paragraph (the page lost the items' marks): that
+    # paragraph is the introduction's bodies' task
+    ("Thủ tướng Chính phủ yêu cầu Bộ trưởng, Chủ tịch Ủy ban nhân dân các tỉnh tập trung chỉ đạo thực hiện tốt các nội "
+     "dung sau:\n\nTăng cường phối hợp, tạo điều kiện để Ủy ban Mặt trận Tổ quốc tổ chức phong trào thi đua.",
+     {"bodies": ["các Bộ", "Ủy ban nhân dân các tỉnh trực thuộc Trung ương"]}),
+    # ... not a paragraph after another sentence
+    ("Thủ tướng Chính phủ yêu cầu Bộ trưởng thực hiện tốt các nội dung sau:\n\nThời gian qua, các bộ đã có nhiều cố "
+     "gắng. Tăng cường phối hợp.", {"bodies": []}),
 ]
 
 
