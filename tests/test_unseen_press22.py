@@ -96,6 +96,10 @@ FIELD_CASES = [
     # ... not a paragraph after another sentence
     ("Thủ tướng Chính phủ yêu cầu Bộ trưởng thực hiện tốt các nội dung sau:\n\nThời gian qua, các bộ đã có nhiều cố "
      "gắng. Tăng cường phối hợp.", {"bodies": []}),
+    # "giao trách nhiệm cho X <act>": X is asked (body_phrases assign_verb)
+    ("Phó Chủ tịch UBND tỉnh Bình Sơn đã ký văn bản, giao trách nhiệm cho các sở ngành trực thuộc, kiểm tra nội dung "
+     "báo phản ánh.", {"bodies": ["các sở ngành trực thuộc"]}),
+    ("UBND tỉnh giao trách nhiệm cho Sở Y tế kiểm tra nội dung báo phản ánh.", {"bodies": ["Sở Y tế"]}),
 ]
 
 
