@@ -165,6 +165,8 @@ def _data() -> dict:
         "recipients_line": re.compile(rf"(?:{alternation(spellings('recipients_marker'))})\s*:"),
         # "phối hợp với ... và các đơn vị liên quan": partners named as a class, kept as written
         "partner_class": re.compile(rf"{_PLURAL}\s+(?:{alternation(words('partner_class'))})", re.I),
+        # "phối hợp với X trong công tác ...": the field the partners work in ends them
+        "partner_end": re.compile(rf"\s+(?:{alternation(words('partner_end'))})(?![^\W_])"),
         # "Công văn số 2472-CV/TU chỉ đạo các huyện ủy ...": the verb right after a reported document's mention
         "directs": re.compile(rf"\s*,?\s*(?:{alternation(words('directs_verb'))}){nb}\s+"),
         "directs_inner": re.compile(rf"(?<![^\W_])(?:{alternation(words('directs_verb'))}){nb}\s+"),
@@ -1489,6 +1491,8 @@ def _extras(task: _Task, text: str, start: int, ctx: DocContext) -> None:
         nxt = predicate(text, m.end())
         stop = re.search(r"[;.]", text[m.end():])
         end = min([p for p in (nxt.start() if nxt else None, m.end() + stop.start() if stop else None) if p] or [len(text)])
+        field_ = d["partner_end"].search(text, m.end(), end)
+        end = field_.start() if field_ else end
         # "phối hợp với các đơn vị liên quan đánh giá, ...": the partners end with their class
         # (not when a named body follows it: "các cơ quan liên quan và UBND huyện A xây dựng ...")
         closing = [c.end() for c in d["partner_class"].finditer(text, m.end(), end)

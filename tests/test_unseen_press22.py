@@ -100,6 +100,11 @@ FIELD_CASES = [
     ("Phó Chủ tịch UBND tỉnh Bình Sơn đã ký văn bản, giao trách nhiệm cho các sở ngành trực thuộc, kiểm tra nội dung "
      "báo phản ánh.", {"bodies": ["các sở ngành trực thuộc"]}),
     ("UBND tỉnh giao trách nhiệm cho Sở Y tế kiểm tra nội dung báo phản ánh.", {"bodies": ["Sở Y tế"]}),
+    # "phối hợp với X trong công tác / trong việc ...": the field ends the partners (body_phrases partner_end)
+    ("UBND tỉnh giao Sở Y tế chủ trì, phối hợp với Công an tỉnh trong công tác kiểm tra.",
+     {"bodies": ["Sở Y tế"], "assignments.0.cooperating": ("Công an tỉnh",)}),
+    ("UBND tỉnh yêu cầu Sở Xây dựng phối hợp với UBND các huyện trong quá trình thẩm định hồ sơ.",
+     {"assignments.0.cooperating": ("UBND các huyện",)}),
 ]
 
 
