@@ -149,7 +149,7 @@ def _subject_end(plural: str, heads: str, stops: str) -> re.Pattern:
     """Where a subject read after a mention ends; STOPS are the words that end it after a space or a comma. A line
     break ends it unless a lower-case word follows (a portal's hard wrap inside the sentence)."""
     return re.compile(
-        rf";|\n(?![^\W\d_{H.UPPER}])|\.(?:\s|$)|\s{_alt('recipient_verb')}\s+(?={plural}\s|[{H.UPPER}])"
+        rf";|\n(?![^\W\d_{H.UPPER}])|{_not_prefix_dot()}\.(?:\s|$)|\s{_alt('recipient_verb')}\s+(?={plural}\s|[{H.UPPER}])"
         rf"|,?\s+{_not_after('negation')}{stops}(?:\s|:)"
         # a bracket ends it ("(sau đây gọi tắt là ...)"), not one that names or dates ("bão số 10 (Bualoi)",
         # "Quốc hội (ĐBQH) khoá XV", "(19/5/1890- 19/5/2020)"): a capital or a digit first, closed soon
@@ -1144,7 +1144,9 @@ def _subject(st: SourceText, pos: int, end: int, plain: bool) -> tuple[int, int,
     if about and m.re is res["subject_plain"]:
         s0 = about.end()   # "quy định mới về công tác cán bộ": the subject starts at "về"
     formal = formal_about_re().match(work, s0, end)
-    ends = res["subject_end_formal"] if formal else res["subject_end"]
+    # a purpose word ends a subject only after a comma in a formal trích yếu and in a plain one ("Kế hoạch tổ chức
+    # ... nhằm chào mừng ..."); a bare "về ..." ends at it ("về tổ chức Tháng Dân vận nhằm nâng cao ...")
+    ends = res["subject_end_formal"] if formal or m.re is res["subject_plain"] else res["subject_end"]
     stop = ends.search(work, s0, end)
     if formal and stop and not work[formal.end():stop.start()].strip():
         stop = ends.search(work, stop.end(), end)   # "về việc yêu cầu Bộ trưởng, ... phối hợp ...": the request is the subject

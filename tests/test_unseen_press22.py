@@ -105,6 +105,14 @@ FIELD_CASES = [
      {"bodies": ["Sở Y tế"], "assignments.0.cooperating": ("Công an tỉnh",)}),
     ("UBND tỉnh yêu cầu Sở Xây dựng phối hợp với UBND các huyện trong quá trình thẩm định hồ sơ.",
      {"assignments.0.cooperating": ("UBND các huyện",)}),
+    # a purpose word goes on a plain subject ("Kế hoạch tổ chức ... nhằm chào mừng ..."; known leftover "nhằm ending
+    # a subject"), a place prefix's dot too ("TP. Cần Thơ"); a bare "về ..." still ends at it
+    ("UBND TP. Cần Thơ vừa ban hành Kế hoạch tổ chức hoạt động vệ sinh môi trường nhằm chào mừng kỷ niệm 20 năm TP. "
+     "Cần Thơ trực thuộc Trung ương. Ngay khi nhận được kế hoạch, các cấp đã triển khai.",
+     {"subject": "tổ chức hoạt động vệ sinh môi trường nhằm chào mừng kỷ niệm 20 năm TP. Cần Thơ trực thuộc Trung ương"}),
+    ("Ban Dân vận Tỉnh ủy vừa ban hành Hướng dẫn số 12-HD/BDVTU về tổ chức hoạt động Tháng Dân vận năm 2018 nhằm nâng "
+     "cao nhận thức của các cấp.",
+     {"subject": "về tổ chức hoạt động Tháng Dân vận năm 2018"}),
 ]
 
 
