@@ -113,6 +113,9 @@ FIELD_CASES = [
     ("Ban Dân vận Tỉnh ủy vừa ban hành Hướng dẫn số 12-HD/BDVTU về tổ chức hoạt động Tháng Dân vận năm 2018 nhằm nâng "
      "cao nhận thức của các cấp.",
      {"subject": "về tổ chức hoạt động Tháng Dân vận năm 2018"}),
+    # "X đã quyết định hỗ trợ ...": the body deciding speaks (header_markers acting_verb), after a teller's "cho biết"
+    ("Ngày 19/9, Văn phòng UBND tỉnh Bình Sơn cho biết, UBND tỉnh đã quyết định hỗ trợ gần 3 tỷ đồng cho 8 xã.",
+     {"issuer": "UBND tỉnh", "doc_type": None}),
 ]
 
 
