@@ -165,6 +165,8 @@ def _data() -> dict:
         "recipients_line": re.compile(rf"(?:{alternation(spellings('recipients_marker'))})\s*:"),
         # "phối hợp với ... và các đơn vị liên quan": partners named as a class, kept as written
         "partner_class": re.compile(rf"{_PLURAL}\s+(?:{alternation(words('partner_class'))})", re.I),
+        # "phối hợp với X trong công tác ...": the field the partners work in ends them
+        "partner_end": re.compile(rf"\s+(?:{alternation(words('partner_end'))})(?![^\W_])"),
         # "Công văn số 2472-CV/TU chỉ đạo các huyện ủy ...": the verb right after a reported document's mention
         "directs": re.compile(rf"\s*,?\s*(?:{alternation(words('directs_verb'))}){nb}\s+"),
         "directs_inner": re.compile(rf"(?<![^\W_])(?:{alternation(words('directs_verb'))}){nb}\s+"),
@@ -252,6 +254,8 @@ def _press_words(kind: str) -> list[str]:
 
 # ---------------------------------------------------------------- sentences
 
+# "các sở, UBND các huyện: (1) Khẩn trương ...; (2) ...": numbered items run on after a colon, the bodies end there
+_INLINE_ITEMS = re.compile(r"(?<=:)\s*\(\d{1,2}\)\s")
 _DASH_ITEM = r"\d{1,2}[-–]"  # "1-", "2–": a numbered item, both an item and a sentence start
 # "1.Sở Công Thương chủ trì ...": a press page's numbered item with no space after its mark
 _LETTER = r"[a-zđ]\)"   # "a)": a lettered item
@@ -948,9 +952,10 @@ def predicate(text: str, start: int = 0, names: tuple[str, ...] = ()) -> re.Matc
     post = _data()["strip_post"].match(text[start:])
     if m and post and m.start() < start + post.end():   # "lãnh đạo HĐND thành phố chủ động ...": a post there, no verb
         m = _data()["predicate"].search(text, start + post.end())
-    dash = _data()["dash_predicate"].search(text, start, m.start() if m else len(text))
+    dash = _data()["dash_predicate"].search(text, start, m.start() if m else len(text)) \
+        or _INLINE_ITEMS.search(text, start, m.start() if m else len(text))
     if dash:
-        return dash
+        return dash   # "X: (1) Khẩn trương xây dựng ...; (2) ...": the items' tasks start after the colon
     while m:
         close = _aside_end(text, start, m.start())
         if close is not None:   # "UBND các xã, phường (chỉ đạo các trường ...), các đơn vị ...": a verb in an aside
@@ -1486,6 +1491,8 @@ def _extras(task: _Task, text: str, start: int, ctx: DocContext) -> None:
         nxt = predicate(text, m.end())
         stop = re.search(r"[;.]", text[m.end():])
         end = min([p for p in (nxt.start() if nxt else None, m.end() + stop.start() if stop else None) if p] or [len(text)])
+        field_ = d["partner_end"].search(text, m.end(), end)
+        end = field_.start() if field_ else end
         # "phối hợp với các đơn vị liên quan đánh giá, ...": the partners end with their class
         # (not when a named body follows it: "các cơ quan liên quan và UBND huyện A xây dựng ...")
         closing = [c.end() for c in d["partner_class"].finditer(text, m.end(), end)
@@ -1595,6 +1602,17 @@ def _after_header(s: _Sentence) -> _Sentence | None:
     return _Sentence(s.start + pos, s.end, False, rest)
 
 
+def _first_paragraph(w: str, intro_end: int | None, s: _Sentence) -> bool:
+    """The sentence opens the paragraph right under an introduction ending in ":" (nothing but a line break between)
+    with an act, as an item would ("Tăng cường phối hợp, ...")."""
+    if intro_end is None or w[intro_end - 1:intro_end] != ":" or "\n" not in w[intro_end:s.start] \
+            or w[intro_end:s.start].strip():
+        return False
+    text = s.text.lstrip()
+    act = predicate(text[:1].lower() + text[1:])   # its first word capitalised as a paragraph's
+    return act is not None and act.start() == 0
+
+
 def _directed(s: _Sentence, w: str, reported: tuple[int, ...], ctx: DocContext,
               related: tuple[str, ...]) -> _Found | None:
     """The task that the reported document gives in a press sentence: "<mention> chỉ đạo X <predicate>"."""
@@ -1620,7 +1638,9 @@ def _find(st: SourceText, ctx: DocContext, related: tuple[str, ...] = (),
     tentative: _Task | None = None      # "Giao X chủ trì ... như sau:": X's task unless the items name their own
     labelled = False                    # pending comes from a label item ("2. Sở Y tế" over dashed items)
     prev_end = 0
+    intro_end: int | None = None        # where the introduction just read ends ("... các nội dung sau:")
     for s in (c for whole in _sentences(w, limit) for c in _clauses(whole, ctx, related)):
+        after_intro, intro_end = intro_end, None
         if is_upper(s.text.split("\n", 1)[0]):
             s = _after_header(s)  # header and title lines ("UBND TỈNH NGHỆ AN / SỞ Y TẾ ..."), not a sentence
             if s is None:
@@ -1643,6 +1663,7 @@ def _find(st: SourceText, ctx: DocContext, related: tuple[str, ...] = (),
             pending = found if found.bodies else None
             labelled = label is not None
             last_in_item = None
+            intro_end = s.end
             continue
         if labelled and s.item and (found is not None and found.bodies or _numbered(w, s)):
             pending, labelled = None, False   # the next numbered item: the label's dashed items are over
@@ -1669,7 +1690,8 @@ def _find(st: SourceText, ctx: DocContext, related: tuple[str, ...] = (),
             last_in_item = task
             if _announces(s.text):
                 pending = found
-        elif pending and s.item and not _own_subject(s.text):
+        elif pending and (s.item or _first_paragraph(w, after_intro, s)) and not _own_subject(s.text):
+            # an item, or the unmarked paragraph right under "... các nội dung sau:" (a page's items lost their marks)
             task = _Task(s, list(pending.bodies), generic=pending.generic)
             _extras(task, s.text, 0, ctx)
             tasks.append(task)

@@ -32,7 +32,7 @@ from loaders.body_lists import known_name_at
 from loaders.context import DocContext
 from loaders.grammar import UPPER, alternation
 from loaders.header import date_from_parts, normalize_number, type_from_number
-from loaders.header_organs import leading_body
+from loaders.header_organs import body_in_text, leading_body
 from loaders.header_press import kind_word_end
 from loaders.header_vocab import type_codes
 from loaders.header_fields import body_end
@@ -133,6 +133,9 @@ def _regexes() -> dict[str, re.Pattern]:
         "any_number": re.compile(rf"(?<![^\W_])(?:(?P<num>{_NUMBER})|(?P<bare>{bare}){tail})"),
         "damaged_type": re.compile(rf"(?P<w>(?:[^\W\d_]+[ \t]+){{0,2}}[^\W\d_]+)\s*:?\s*(?:(?P<so>{so}|{G.piece('number_word_damaged')})\s*:?\s*)?$"),
         "unnumbered": re.compile(rf"(?<![^\W\d_])(?P<type>{unnumbered})(?=\s+(?:{day}\s|{of}\s|{authors}\s))"),
+        # "chỉ thị của Ban Bí thư về tổ chức Tết ...": a type in lower case, its author and subject written (read on)
+        "unnumbered_lower": re.compile(rf"(?<![^\W\d_])(?P<type>{alternation([t[:1].lower() + t[1:] for t, _ in p['unnumbered']])})"
+                                       rf"(?=\s+{of}\s)"),
         # a title in quotes: "“Lời kêu gọi toàn dân ...” của Tổng Bí thư"
         "quoted": re.compile(rf"[“\"](?P<type>{types})\s[^”\"\n]{{1,250}}[”\"](?=\s*,?\s*(?:{dated}|{of}\s))"),
         "named": re.compile(rf"(?<![^\W\d_])(?P<head>{alternation(named)})(?![^\W_])"),
@@ -696,6 +699,8 @@ def _unnumbered(w: str, limit: int, taken, numbered, ctx: DocContext) -> list[_H
     hits = []
     found = [(m.start(), m.end(), m.group("type"), True) for m in rx["unnumbered"].finditer(w, 0, limit)]
     found += [(m.start(), m.end(), m.group("type"), False) for m in rx["quoted"].finditer(w, 0, limit)]
+    lower = {m.start() for m in rx["unnumbered_lower"].finditer(w, 0, limit)}
+    found += [(m.start(), m.end(), m.group("type"), True) for m in rx["unnumbered_lower"].finditer(w, 0, limit)]
     for start, type_end, written, bare in sorted(found):
         if _overlaps(start, type_end, taken) or _in_plural(w, start, type_list=bare) or (hits and start < hits[-1].end) \
                 or _inside_longer_type(w, start, type_end):
@@ -708,12 +713,18 @@ def _unnumbered(w: str, limit: int, taken, numbered, ctx: DocContext) -> list[_H
             _read_tail(w, hit, end, limit)
         else:
             _read_tail(w, hit, type_end, limit)
+        partner = _partner_author(w, hit.end, limit) if hit.issuer and not hit.subject else None
+        if partner:
+            _read_tail(w, hit, partner[1], limit)
         if hit.issuer and _UNIT_KIND.fullmatch(hit.issuer):
             hit.issuer = None   # "xây dựng Kế hoạch của xã", "Kế hoạch của cấp huyện": a place's kind alone names no author
         if rx["draft"].search(w[max(0, start - 20):start]):
             continue   # "dự thảo Kế hoạch của Ban Chỉ đạo": a draft, not yet issued
         if not (hit.issuer or hit.date) or _absorbed(w, hit.end if not hit.subject else hit.subject_start, numbered):
             continue
+        if start in lower and (not (hit.issuer and hit.subject) or _quote_cue_before(w, start)):
+            continue   # "thực hiện nghị quyết của Đảng": a type in lower case names one document only with its subject;
+            #            "Toàn văn bài viết của Tổng Bí thư về ...": the page's own text, not cited
         if not (hit.date or hit.number) and hit.issuer and rx["honorific"].match(hit.issuer) and _told(w, hit.end, limit):
             continue  # "Báo cáo của đồng chí X, Chủ tịch UBND tỉnh cho biết, ...": a speaker's report, no document
         if not hit.date and hit.issuer and _is_self(hit.issuer, ctx):
@@ -736,7 +747,35 @@ def _unnumbered(w: str, limit: int, taken, numbered, ctx: DocContext) -> list[_H
         if not hit.date and any(_shortened(hit, h) or _lead_alone(hit, h) for h in hits):
             continue  # "Nghị quyết Đại hội Đảng bộ xã Tân Lập lần thứ I ... Nghị quyết Đại hội Đảng bộ xã lần thứ I"
         hits.append(hit)
+        if partner and hit.subject:   # "chỉ thị của Ban Bí thư và Thủ tướng Chính phủ về ...": each author's own
+            hits.append(_Hit(partner[0], hit.end, hit.doc_type, issuer=clean(w[partner[0]:partner[1]]), issuer_from_tail=True,
+                             subject=hit.subject, subject_start=hit.subject_start))
     return hits
+
+
+_PARTNER = re.compile(rf"\s+{G.piece('and')}\s+(?=[{UPPER}])")
+
+
+def _partner_author(w: str, pos: int, limit: int) -> tuple[int, int] | None:
+    """(start, end) of a second author joined by "và" after an unnumbered mention's author, the subject right after it
+    ("chỉ thị của Ban Bí thư và Thủ tướng Chính phủ về tổ chức Tết ..."): one type, two documents of that subject."""
+    j = _PARTNER.match(w, pos, limit)
+    if not j:
+        return None
+    end = read_body(w, j.end(), limit, max_words=16)
+    if end == j.end() or not _regexes()["about"].match(w, end, limit) or body_in_text(w[j.end():end]) is None:
+        return None
+    return j.end(), end
+
+
+@lru_cache(maxsize=1)
+def _quote_cue_re() -> re.Pattern:
+    """A quotation cue ending right before a mention (press_phrases quote_cue: "toàn văn")."""
+    return re.compile(rf"(?<![^\W_])(?i:{alternation(r['phrase'] for r in table('press_phrases') if r['kind'] == 'quote_cue')})\s+$")
+
+
+def _quote_cue_before(w: str, pos: int) -> bool:
+    return bool(_quote_cue_re().search(w, max(0, pos - 30), pos))
 
 
 @lru_cache(maxsize=1)

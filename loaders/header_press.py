@@ -111,6 +111,15 @@ def kind_word_end() -> re.Pattern:
     return re.compile(rf"(?<![^\W_])(?:{G.piece('unit_kind')}|{G.piece('commune_kind')})$")
 
 
+@lru_cache(maxsize=1)
+def _place_kind_end() -> re.Pattern:
+    """"UBND xã", "huyện", "thành phố": words ending at a kind word of a unit below a province or shared with one
+    (not "tỉnh": every province's name is known)."""
+    below = [w for w in G.words("district_kind") + G.words("commune_kind") if w not in G.words("province_kind")] \
+        + [w for w in G.words("province_kind") if w in G.words("district_kind")]
+    return re.compile(rf"(?<![^\W_])(?:{alternation(below)})$")
+
+
 def _before_person(st: SourceText, start: int, end: int) -> int:
     """Where the body ends when a person's name follows it ("Chủ tịch UBND TPHCM Phan Văn Mãi yêu cầu"): the body
     left must still be a named one ("Bộ Công Thương" keeps its last words: "Bộ" alone is no name)."""
@@ -119,8 +128,9 @@ def _before_person(st: SourceText, start: int, end: int) -> int:
     if name is None:
         return end
     cut = len(st.work[start:name.start].rstrip()) + start
-    if kind_word_end().search(st.work, start, cut):
-        return end   # "UBND xã Hương Thọ": the capitalised words name the place of that kind, no person
+    if _place_kind_end().search(st.work, start, cut):
+        return end   # "UBND xã Hương Thọ", "huyện Tân Phú": the capitalised words name the place of that kind, no person
+        #              (only a province's kind word alone, "tỉnh", is always followed by a place trailing_name knows)
     left = body_in_text(st.work[start:cut])
     return cut if left and left[1].name != left[1].keyword else end
 
@@ -280,8 +290,11 @@ def committee_of_department(name: str) -> str | None:
 
 @lru_cache(maxsize=1)
 def _acting_re() -> re.Pattern:
+    """"<body> (cũng) (đã) yêu cầu", also told by the body itself ("<body> cho biết, đã giao ...": press_phrases hearsay)."""
+    from loaders.prose import phrases   # prose reads press text with this module
     verbs = alternation(spellings("acting_verb"))
-    return re.compile(rf"{body_name_re().pattern}\s+(?i:(?:{G.piece('also')}\s+)?(?:{G.piece('past')}\s+)?{verbs})(?!\w)")
+    told = rf"(?:{alternation(phrases('hearsay'))})\s*,?\s+"
+    return re.compile(rf"{body_name_re().pattern}\s+(?i:(?:{told})?(?:{G.piece('also')}\s+)?(?:{G.piece('past')}\s+)?{verbs})(?!\w)")
 
 
 @lru_cache(maxsize=1)

@@ -149,11 +149,12 @@ def _subject_end(plural: str, heads: str, stops: str) -> re.Pattern:
     """Where a subject read after a mention ends; STOPS are the words that end it after a space or a comma. A line
     break ends it unless a lower-case word follows (a portal's hard wrap inside the sentence)."""
     return re.compile(
-        rf";|\n(?![^\W\d_{H.UPPER}])|\.(?:\s|$)|\s{_alt('recipient_verb')}\s+(?={plural}\s|[{H.UPPER}])"
+        rf";|\n(?![^\W\d_{H.UPPER}])|{_not_prefix_dot()}\.(?:\s|$)|\s{_alt('recipient_verb')}\s+(?={plural}\s|[{H.UPPER}])"
         rf"|,?\s+{_not_after('negation')}{stops}(?:\s|:)"
         # a bracket ends it ("(sau đây gọi tắt là ...)"), not one that names or dates ("bão số 10 (Bualoi)",
         # "Quốc hội (ĐBQH) khoá XV", "(19/5/1890- 19/5/2020)"): a capital or a digit first, closed soon
-        rf"|\s\((?![{H.UPPER}\d][^()\n]{{0,60}}\))"
+        rf"|\s\((?![{H.UPPER}\d][^()\n]{{0,60}}\))|\s\((?=(?:{G.piece('type_word')})\s+{G.piece('number_word')})"
+        # ... and one giving the document's own number ("(Công văn số 1483/UBND-THNC, ngày 17/11/2020)")
         # "... về X yêu cầu Ban Chỉ đạo các huyện ...": a directing verb before a body starts the task
         rf"|,?\s+{_alt('subject_directs')}\s+(?={plural}\s|(?:{heads})(?!\w))")
 
@@ -234,8 +235,10 @@ def _res() -> dict[str, re.Pattern]:
         "direction_lead": re.compile(rf"^\W*(?:{_alt('direction_lead')})\s+(?P<who>[^.;:\n]{{2,200}}?)"
                                      rf"(?:\s+(?:{_alt('toward')})\s+(?P<to>[^.;:\n]+?))?\s+{G.piece('at')}\s+$"),
         # "... vừa được Chính phủ chỉ đạo tại Nghị quyết số 86/NQ-CP", "... được nêu tại Kết luận 127-KL/TW như sau:"
-        "told_at": re.compile(rf"(?<!\w)(?P<aspects>(?:{aspect}\s+)*){_alt('passive_aux')}\s+(?:[^,.;:\n]{{1,60}}?\s+)?"
+        "told_at": re.compile(rf"(?<!\w)(?P<aspects>(?:{aspect}\s+)*){_alt('passive_aux')}\s+(?:(?P<agent>[^,.;:\n]{{1,60}}?)\s+)?"
                               rf"(?:{_alt('told_at')})\s+$"),
+        # "trình Chính phủ ban hành ...": a body asked to issue what another drafts (press_phrases submit_verb)
+        "submitted": re.compile(rf"(?<!\w)(?:{_alt('submit_verb')})\s+[^,.;:\n]{{1,60}}?\s*$"),
         # "X đã tham mưu (cho) Y ban hành ...": Y issues, X only drafted
         "advise": re.compile(rf"(?<!\w)(?:{_alt('advise_verb')})\s+(?=\w)"),
         "passive": re.compile(
@@ -297,7 +300,9 @@ def _res() -> dict[str, re.Pattern]:
         # a role as written (capitalised) right after a lower-case word or a number: a new clause, not a name going on
         "run_on_role": re.compile(rf"(?<=[^\W{H.UPPER}_][ ])(?P<role>{alternation(phrases('role'))})(?=\s)"),
         "quote_cue": re.compile(rf"(?<!\w){_alt('quote_cue')}(?!\w)"),
-        "cue_colon": re.compile(rf"\s+(?:{_alt('quote_cue')})\s*:"),   # "Công điện nêu rõ:": its words follow
+        # "Công điện nêu rõ: ...", "Công điện nêu rõ, ...", "Công điện nêu rõ Đại hội ...": its words follow (not
+        # "Kết luận nêu rõ như sau.": a cue word again, the words elsewhere)
+        "cue_colon": re.compile(rf"\s+(?:{_alt('quote_cue')})(?:\s*[:,]|\s+(?=[{H.UPPER}]))"),
         "abbreviation": re.compile(rf"(?<!\w){alternation(phrases('abbreviation'))}(?!\w)"),
         "motto": re.compile(rf"^\W*{alternation(H.spellings('not_issuer'))}", re.I | re.M),
     }
@@ -642,6 +647,8 @@ def _is_reported(work: str, m: re.Match, s0: int, s1: int) -> tuple[int, int] | 
         return None
     if a and opens_with_request(before):
         return None   # "Yêu cầu các cấp ủy ..., ban hành Chương trình hành động ...": a task, not the news
+    if a and not a.group("aspects").strip() and res["submitted"].search(before, 0, a.start()):
+        return None   # "... yêu cầu Văn phòng Chính phủ ... trình Chính phủ ban hành Nghị định ...": a draft to submit, not the news
     if a and not before[:a.start()].strip(" \t>*-–+•") and not (m.group("num") or m.group("sym")) \
             and m.group("type")[:1].islower():
         return None   # "Ban hành quyết định kiểm tra ... đối với 8 tổ chức đảng": an act of a report's list, no actor, no number
@@ -674,8 +681,10 @@ def _is_reported(work: str, m: re.Match, s0: int, s1: int) -> tuple[int, int] | 
         return s0 + p.start(), m.start()
     t = res["told_at"].search(before)
     news = t and {H.bare_key(w) for w in phrases("news_aspect")} & {H.bare_key(a) for a in t.group("aspects").split()}
-    if t and (news or res["as_follows"].search(work, m.end(), s1 + 1)):
-        return s0 + t.start(), m.start()   # news ("vừa được ... chỉ đạo tại"), or its content told "như sau:"
+    lead = t and t.group("agent") and _page_lead(work, s0) and (m.group("num") or m.group("sym"))
+    if t and (news or lead or res["as_follows"].search(work, m.end(), s1 + 1)):
+        return s0 + t.start(), m.start()   # news ("vừa được ... chỉ đạo tại"), its content told "như sau:", or a
+        #                                    numbered one its agent told, opening the page ("Yêu cầu trên được X nêu trong Công văn số 1121")
     opening = _opens(before)
     if opening and (m.group("num") or m.group("sym") or _dated_line(work, m)) \
             and not _listed(work, s0, m.start()) and not _comma_ended(work, m.start()):
@@ -1121,7 +1130,10 @@ def _subject(st: SourceText, pos: int, end: int, plain: bool) -> tuple[int, int,
     if not m and plain:
         m = res["subject_plain"].match(work, pos, end)
         obj = work[m.start("s"):end] if m else ""
-        if m and (res["stop"].match(work, m.start("s"), end) or names_body(obj) or addressee_end(obj, 0) is not None):
+        stop = res["stop"].match(work, m.start("s"), end) if m else None
+        if stop and _directs_an_act(work[stop.start():stop.end()], work[stop.end():end]):
+            stop = None   # "công văn chỉ đạo triển khai Chương trình ...": the directing verb opens an act, the subject
+        if m and (stop or names_body(obj) or addressee_end(obj, 0) is not None):
             m = None   # "... có văn bản chỉ đạo các đơn vị liên quan kiểm tra": the addressees, no subject
         elif m and m.group("comma") and not _opens_with_predicate(obj):
             m = None   # "Công văn số 12, đồng thời ...": after a comma only an act ("tăng cường ...") is the subject
@@ -1131,8 +1143,13 @@ def _subject(st: SourceText, pos: int, end: int, plain: bool) -> tuple[int, int,
     about = res["word_then_about"].match(work, s0, end)
     if about and m.re is res["subject_plain"]:
         s0 = about.end()   # "quy định mới về công tác cán bộ": the subject starts at "về"
-    ends = res["subject_end_formal"] if formal_about_re().match(work, s0, end) else res["subject_end"]
+    formal = formal_about_re().match(work, s0, end)
+    # a purpose word ends a subject only after a comma in a formal trích yếu and in a plain one ("Kế hoạch tổ chức
+    # ... nhằm chào mừng ..."); a bare "về ..." ends at it ("về tổ chức Tháng Dân vận nhằm nâng cao ...")
+    ends = res["subject_end_formal"] if formal or m.re is res["subject_plain"] else res["subject_end"]
     stop = ends.search(work, s0, end)
+    if formal and stop and not work[formal.end():stop.start()].strip():
+        stop = ends.search(work, stop.end(), end)   # "về việc yêu cầu Bộ trưởng, ... phối hợp ...": the request is the subject
     while stop and work.count("“", s0, stop.start()) > work.count("”", s0, stop.start()):
         close = work.find("”", stop.start(), end)   # "về “Một số vấn đề cần được ...”": a stop word inside the quote
         stop = ends.search(work, close + 1, end) if close >= 0 else None
@@ -1152,6 +1169,12 @@ def _formula_only(text: str) -> bool:
     """"... ban hành Chương trình số 12-CTr/TU triển khai thực hiện, nội dung ...": a closing formula (body_phrases
     formula rows) says what is done with the document, not what it is about."""
     return refdata.fold(text) in _formulas()
+
+
+def _directs_an_act(verb: str, rest: str) -> bool:
+    """A directing verb that names the act it directs (press_phrases directs_act: "chỉ đạo triển khai ..."), its
+    words opening with that act, no body asked ("yêu cầu báo cáo ..." stays a request of the bodies told later)."""
+    return H.bare_key(verb) in {H.bare_key(w) for w in phrases("directs_act")} and _opens_with_predicate(rest.lstrip())
 
 
 def _opens_with_predicate(text: str) -> bool:
@@ -1236,8 +1259,9 @@ def _read_head(st: SourceText, lead: _Lead) -> None:
     if person:
         _read_signer(st, lead, person)
         return
-    if "issuer" not in lead.values and hearsay and res["anaphor"].fullmatch(work, pos, who_end):
-        _read_teller(st, lead, hearsay)   # "Sở GTVT cho biết, ngày 9/7, đơn vị này vừa ban hành ..."
+    if "issuer" not in lead.values and hearsay and (res["anaphor"].fullmatch(work, pos, who_end)
+                                                    or not work[pos:who_end].strip(" ,")):
+        _read_teller(st, lead, hearsay)   # "Sở GTVT cho biết, ngày 9/7, đơn vị này vừa ban hành ...", "X cho biết đã có ..."
     if "issuer" not in lead.values:
         c0 = _clause_start(work, pos, who_end)
         advised = list(res["advise"].finditer(work, c0, who_end))
@@ -1528,8 +1552,26 @@ def _read_lead(st: SourceText, m: re.Match, s0: int, s1: int, verb: tuple[int, i
     elif not number:
         _read_ground_speaker(st, lead)
     _read_passive(st, lead)
+    _read_told_agent(st, lead)
     _read_direction(st, lead)
     return lead
+
+
+def _read_told_agent(st: SourceText, lead: _Lead) -> None:
+    """"Yêu cầu trên được Thủ tướng Lê Văn Tám nêu trong Công văn số 1021": the agent told issues (a body, or a post
+    speaking for its body; its holder's name dropped)."""
+    t = _res()["told_at"].match(st.work, lead.verb[0], lead.verb[1])
+    if not t or not t.group("agent") or "issuer" in lead.values:
+        return
+    a0, a1 = t.span("agent")
+    name = trailing_name(st, a0, a1)
+    b1 = len(st.work[a0:name.start].rstrip()) + a0 if name else a1
+    found = organ(st.work[a0:b1])
+    body = role_body(st.work[a0:b1]) if found is None else None
+    found = found or (organ(body) if body and "{}" not in body else None)
+    if found:
+        lead.values["issuer"], lead.values["acting"] = found[1], found[0]
+        lead.evidence["issuer"] = st.span(a0, b1)
 
 
 def _read_ground_speaker(st: SourceText, lead: _Lead) -> None:
@@ -1818,7 +1860,8 @@ def _reported(st: SourceText, lead: _Lead, mentions: list[Span], original: int |
                 lead.evidence["signer.role"] = person.role
     cue = lead.verb if lead.verb[1] > lead.verb[0] else (lead.m.start(), lead.m.end())
     lead.evidence["text_kind"] = st.span(*cue)
-    cued = st.work[lead.verb[1] - 1:lead.verb[1]] == ":"   # "Công điện nêu rõ: ...": its words follow the cue
+    cued = st.work[lead.verb[1] - 1:lead.verb[1]] == ":" or (   # "Công điện nêu rõ: ...": its words follow the cue,
+        lead.verb[0] == lead.m.end() and _res()["cue_colon"].fullmatch(st.work, *lead.verb))   # also without ":"
     quote_start = original if original is not None else lead.verb[1] if cued else (_quoted(st.work, lead.s1, end) or _cue_ends(st.work, lead.m.end(), lead.s1, end))
     kind = QUOTE if quote_start is not None else PRESS
     return Reported(
