@@ -133,6 +133,10 @@ def _regexes() -> dict[str, re.Pattern]:
         "any_number": re.compile(rf"(?<![^\W_])(?:(?P<num>{_NUMBER})|(?P<bare>{bare}){tail})"),
         "damaged_type": re.compile(rf"(?P<w>(?:[^\W\d_]+[ \t]+){{0,2}}[^\W\d_]+)\s*:?\s*(?:(?P<so>{so}|{G.piece('number_word_damaged')})\s*:?\s*)?$"),
         "unnumbered": re.compile(rf"(?<![^\W\d_])(?P<type>{unnumbered})(?=\s+(?:{day}\s|{of}\s|{authors}\s))"),
+        # "Chỉ thị của Bộ Chính trị về ...; hướng dẫn của Ban Tổ chức Trung ương về ...": a list's later item in small
+        # letters, its author after "của"
+        "unnumbered_item": re.compile(rf"(?<=;\s)(?P<type>{alternation(t[:1].lower() + t[1:] for t, _ in p['unnumbered'])})"
+                                      rf"(?=\s+{of}\s)"),
         # a title in quotes: "“Lời kêu gọi toàn dân ...” của Tổng Bí thư"
         "quoted": re.compile(rf"[“\"](?P<type>{types})\s[^”\"\n]{{1,250}}[”\"](?=\s*,?\s*(?:{dated}|{of}\s))"),
         "named": re.compile(rf"(?<![^\W\d_])(?P<head>{alternation(named)})(?![^\W_])"),
@@ -201,7 +205,8 @@ def _regexes() -> dict[str, re.Pattern]:
         "posts_only": re.compile(rf"^{alternation([t for t, _ in p['post']])}$"),
         "boundary": re.compile(r"[.;:!?](?=\s)|\n\s*\n"),
         # X starts after the last stop before the verb (the lookbehind spares a search from every position: O(n²))
-        "issued": re.compile(rf"(?<![^,;:.\n()])(?P<x>[^,;:.\n()]+?)\s+(?:{G.piece('past')}\s+)?{issued}\s+$"),
+        # "UBND TP Hà Nội cũng ban hành Kế hoạch số 14": "cũng" before the verb, no part of the author
+        "issued": re.compile(rf"(?<![^,;:.\n()])(?P<x>[^,;:.\n()]+?)\s+(?:(?:{G.piece('also')}|{G.piece('past')})\s+)*{issued}\s+$"),
         # "Ngày 25/6, UBND thành phố có Thông báo số 243": "có" issues only right before the document
         "has_issued": re.compile(rf"(?<![^\W_])(?:{alternation([t for t, _ in p['issued_right_before']])})\s+$"),
         # a line break inside a subject when the next line goes on in lower case (a hard-wrapped page)
@@ -328,7 +333,7 @@ def read_body(w: str, pos: int, limit: int, max_words: int = 14) -> int:
                     or rx["type_after_and"].match(w, j + nxt.start(1), limit):   # "... lần thứ XVII và Chương trình hành động"
                 break  # "của Ban Bí thư và Công văn số ...": the next citation, not the rest of a name
         wm = _WORD.match(w, j)
-        if not wm:
+        if not wm or _cut_word(w, wm):
             break
         word_start = j
         end = i = wm.end()
@@ -338,6 +343,11 @@ def read_body(w: str, pos: int, limit: int, max_words: int = 14) -> int:
         if pm:
             end = pm.end()
     return end
+
+
+def _cut_word(w: str, wm: re.Match) -> bool:
+    """A lone small letter ending the page ("... của Bộ Chính trị đ"): a word the page cut off, no part of a name."""
+    return len(wm.group(0)) == 1 and wm.group(0).islower() and not w[wm.end():].strip()
 
 
 def parse_date(m: re.Match) -> tuple[str | None, str, str | None]:
@@ -680,10 +690,18 @@ def _name_heads() -> frozenset[str]:
     return frozenset(t.lower() for t, _ in patterns().get("name_head", ()))
 
 
+def _after_cited_item(w: str, start: int, found) -> bool:
+    """The list's first item, in its sentence before start, is a document in capitals ("Chỉ thị của ...; hướng dẫn")."""
+    head = max(w.rfind(".", 0, start), w.rfind("\n\n", 0, start), w.rfind(":", 0, start))
+    return any(head < s < start and t[:1].isupper() for s, _, t, _ in found)
+
+
 def _unnumbered(w: str, limit: int, taken, numbered, ctx: DocContext) -> list[_Hit]:
     rx = _regexes()
     hits = []
     found = [(m.start(), m.end(), m.group("type"), True) for m in rx["unnumbered"].finditer(w, 0, limit)]
+    found += [(m.start(), m.end(), m.group("type"), True) for m in rx["unnumbered_item"].finditer(w, 0, limit)
+              if _after_cited_item(w, m.start(), found)]
     found += [(m.start(), m.end(), m.group("type"), False) for m in rx["quoted"].finditer(w, 0, limit)]
     for start, type_end, written, bare in sorted(found):
         if _overlaps(start, type_end, taken) or _in_plural(w, start, type_list=bare) or (hits and start < hits[-1].end) \
@@ -1061,18 +1079,18 @@ def _context_fill(w: str, hit: _Hit, ctx: DocContext) -> None:
             # a body's name opens with a capital: "của một số ngành sản xuất, ... quy định tại Luật ..." names none
             if written[:1].isupper() and not (coded and _same_body(written, coded)):
                 hit.issuer = written
-    if coded and not hit.issuer:
-        hit.issuer = coded
     right_before = rx["has_issued"].search(before)
     if right_before:
         # read as the issue verb itself (issued_verb rows)
         before = before[:right_before.start()] + patterns()["issued_verb"][0][0] + " "
-    if not hit.issuer:
+    if not hit.issuer:   # the author that issues it, before its code ("UBND TP Hà Nội cũng ban hành Kế hoạch số 14/KH-UBND")
         m = rx["issued"].search(before)
         if m and m.group("x").strip()[:1].isupper():
             x = rx["date_first"].sub("", m.group("x")).lstrip()
             if rx["heads"].match(x.strip()):
                 hit.issuer = fix_ocr(clean(x))
+    if coded and not hit.issuer:
+        hit.issuer = coded
     issued = list(rx["issued_verb"].finditer(before))
     # "Ngày D, X ban hành Chương trình số 27 về thực hiện Chỉ thị 13": D is the numbered document's, issued
     # between the verb and this citation, not this one's

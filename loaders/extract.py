@@ -341,9 +341,10 @@ def _facts(st: SourceText, head: H.Header, end: int, copy, signed_or_addressed: 
     if acting is None and not original and doc.issuer is None:
         acting = H.find_role_acting(st, head.end, end)   # "Thủ tướng yêu cầu Bộ Công an ...": a post alone speaking
     if acting and doc.doc_type is None and doc.issuer is None and (H.told_at_meeting(st.work, head.end, acting.span.start)
-                                                                  or P.told_as_past_at(st.work, acting.span.start)):
+                                                                  or P.told_as_past_at(st.work, acting.span.start)
+                                                                  or P.told_deep_at(st.work, acting.span.end)):
         acting = None   # "Tại hội nghị, Ban Thường vụ Tỉnh ủy yêu cầu ...": asked at a meeting, no document issued;
-        # "Trước đó, Bộ Chính trị đã ban hành ...": told as past
+        # "Trước đó, Bộ Chính trị đã ban hành ...", two paragraphs in "Thành ủy đã chỉ đạo ...": told as past
     issuer = doc.issuer
     co_issuer = None
     if acting and issuer is None:
