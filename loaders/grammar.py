@@ -231,6 +231,8 @@ def pieces() -> dict[str, str]:
         "symbol_part": symbol_part,
         # a day word or "của" glued to a number's symbol, where the symbol ends ("1033/PTM-SMEngày", "35-NQ/TWcủa")
         "glued_word": glued_day,
+        # the verbs of citation_relations.csv that implement a document ("thực hiện", "triển khai"), as written
+        "implementing": alternation([r["verb"] for r in table("citation_relations") if r["relation"] == "implements"]),
         # "1316/-BYT": a symbol with an empty segment is still a number as written
         # "30c/NQ-CP", "1303a/UBND-NNTNMT": a letter after the number (a document added to a series)
         # "09 CT/TW": a space typed for the Party number's dash, before a code and its slash

@@ -262,7 +262,11 @@ def _res() -> dict[str, re.Pattern]:
         "subject_quoted": re.compile(rf"\s*,?\s*[“\"]\s*(?P<s>{about}\s[^”\"\n]+?)\s*[”\"]"),
         "subject_about_quoted": re.compile(rf"\s*,?\s*{about}\s+[“\"]\s*(?P<s>[^”\"\n]+?)\s*[”\"]"),
         "subject_about": re.compile(rf"\s*,?\s*(?P<s>{about}\s)"),
+        # "Chương trình hành động của X thực hiện Nghị quyết số 66-NQ/TW ... về ...": the subject is the act on the
+        # document it implements, that document's own "về" inside it
+        "subject_implements": re.compile(rf"\s*,?\s*(?P<s>{G.piece('implementing')}\s+(?={G.piece('type_word')}))"),
         "about_inside": re.compile(rf"\s(?={about}\s)"),
+        "implements_inside": re.compile(rf"\s(?={G.piece('implementing')}\s+{G.piece('type_word')})"),
         "name_mark": re.compile(r"[,.;:\n“\"(]"),   # punctuation that ends a body's name
         # "Chỉ thị số 30-CT/TU “Tăng cường sự lãnh đạo ...”": a quoted title of three words or more right after the
         # mention, capitalised, is the subject as written
@@ -931,8 +935,13 @@ def _read_tails(st: SourceText, lead: _Lead | None, pos: int, end: int) -> int:
             if found is None:
                 # "Kế hoạch số 03-KH/BCĐ, của Ban chỉ đạo về ...": an author read as no body still leaves its subject
                 clause = res["name_mark"].search(work, o.end(), end)
+                limit = clause.start() if clause else end
                 about = None if dry or not work[o.end():o.end() + 1].isupper() \
-                    else res["about_inside"].search(work, o.end(), clause.start() if clause else end)
+                    else res["about_inside"].search(work, o.end(), limit)
+                act = None if dry else res["implements_inside"].search(work, o.end(), limit)
+                if act and (about is None or act.start() < about.start()):
+                    pos = act.start()   # "của tỉnh thực hiện Nghị quyết số 66 ... về ...": the act, then its document's "về"
+                    continue
                 if about is None:
                     return pos
                 pos = about.start()
@@ -1147,7 +1156,7 @@ def _subject(st: SourceText, pos: int, end: int, plain: bool) -> tuple[int, int,
         m = res[key].match(work, pos, end)
         if m:
             return m.start("s"), m.end("s"), m.end()
-    m = res["subject_about"].match(work, pos, end)
+    m = res["subject_about"].match(work, pos, end) or res["subject_implements"].match(work, pos, end)
     if not m and plain:
         m = res["subject_plain"].match(work, pos, end)
         obj = work[m.start("s"):end] if m else ""

@@ -104,3 +104,35 @@ def test_small_letter_item_needs_a_cited_head():
 ])
 def test_citation_author(text, number, issuer):
     assert _cited(text)[number] == issuer
+
+
+# --- the subject of an action programme is the act on the document it implements, its author named before -------------
+@pytest.mark.parametrize("text, subject", [
+    ("Chủ tịch UBND tỉnh Lê Văn Tám vừa ký ban hành Chương trình hành động của tỉnh thực hiện Nghị quyết số 66-NQ/TW "
+     "ngày 30/4/2025 của Bộ Chính trị về đổi mới công tác xây dựng pháp luật.",
+     "thực hiện Nghị quyết số 66-NQ/TW ngày 30/4/2025 của Bộ Chính trị về đổi mới công tác xây dựng pháp luật"),
+    ("Chương trình hành động của Ban Chấp hành Đảng bộ tỉnh Hòa An thực hiện Nghị quyết Đại hội đại biểu Đảng bộ tỉnh "
+     "lần thứ I, nhiệm kỳ 2025 - 2030\nSáng 23-9, tại Đại hội, các đại biểu đã biểu quyết thông qua Chương trình hành "
+     "động.\nCHƯƠNG TRÌNH HÀNH ĐỘNG\nBan Chấp hành Đảng bộ tỉnh xây dựng Chương trình hành động, cụ thể như sau:",
+     "thực hiện Nghị quyết Đại hội đại biểu Đảng bộ tỉnh lần thứ I, nhiệm kỳ 2025 - 2030"),
+    # "về" right after the author: the subject as before
+    ("Ban Thường vụ Tỉnh ủy vừa ban hành Chương trình hành động của Tỉnh ủy về chuyển đổi số.", "về chuyển đổi số"),
+])
+def test_programme_subject(text, subject):
+    assert extract_text(text).subject == subject
+
+
+# --- a portal's menu (a body's line, then another line) is no organ speaking; the page's own guidance is read ----------
+def test_menu_lines_speak_not():
+    text = ("Liên kết website\n\nĐảng bộ tỉnh Hòa An\nSàn giao dịch điện tử tỉnh Hòa An\nCông báo tỉnh\n\n"
+            "HƯỚNG DẪN\n\nTuyên truyền cuộc bầu cử đại biểu Quốc hội\n\n"
+            "Thực hiện Hướng dẫn số 169-HD/BTGTW ngày 20/01/2021 của Ban Tuyên giáo Trung ương về tuyên truyền bầu cử, "
+            "Ban Tuyên giáo Tỉnh ủy hướng dẫn công tác tuyên truyền như sau:\nI. MỤC ĐÍCH, YÊU CẦU")
+    record = extract_text(text)
+    assert (record.doc_type, record.issuer) == ("Hướng dẫn", "Ban Tuyên giáo Tỉnh ủy")
+
+
+def test_wrapped_body_name_still_speaks():
+    # a name wrapped over two lines, its verb on the second: one body speaking
+    text = "Ngày 5/3/2021, Ban Thường vụ\nTỉnh ủy Hòa An yêu cầu các huyện ủy tăng cường phòng, chống dịch."
+    assert extract_text(text).issuer == "Tỉnh ủy Hòa An"
