@@ -114,6 +114,7 @@ def _regexes() -> dict[str, re.Pattern]:
     # what makes a bare number a citation without "số": a date, its author, its subject ("Chỉ thị 16 về ...")
     tail = rf"(?=\s*,?\s*(?:{dated}|{of}\s)|\s+(?:{G.piece('about')})\s)"
     named = [d.head for d in named_documents()]
+    not_article = "".join(rf"(?<!(?i:{re.escape(a)})\s)" for a in G.words("article_word"))
     return {
         "numbered": re.compile(rf"(?<![^\W\d_])(?P<type>{types})(?:\s*:)?(?:(?:\s+{so})?\s*:?\s*(?P<num>{_NUMBER})"
                                rf"|\s+{so}\s*:?\s*(?P<bare>{G.piece('number_year')}|{bare})|\s+(?P<bare2>{bare}){tail})"),
@@ -152,7 +153,8 @@ def _regexes() -> dict[str, re.Pattern]:
         "generic": re.compile(rf"(?<![^\W\d_])(?P<lead>{alternation(G.any_case(t for t, _ in p['generic_lead']))})(?:[,\s]+{G.piece('guidance')})*\s+{of}\s+"),
         # "các công điện, chỉ thị và <lead>": a lead inside a plural list of types is generic too
         "plural_list": re.compile(rf"{plural}\s+(?:{types}|{G.piece('guidance')})(?:\s*(?:,|{also})\s*(?:{types}))*\s*{between}\s*$"),
-        "plural_before": re.compile(rf"{plural}\s+$"),
+        # "các Báo cáo"; a count, "4 Nghị quyết của Bộ Chính trị" (not "Điều 2 Quyết định": an article's number)
+        "plural_before": re.compile(rf"(?:{plural}\s+|{not_article}(?<![\w/.,:-])\d{{1,2}}[ \t]+)$"),
         "plural_author": re.compile(rf"(?<![^\W_]){plural}\s"),   # "Đại hội đảng bộ các cấp"
         # "Chỉ thị, Nghị quyết của Đảng": bare type words listed together name a class of documents
         "type_list": re.compile(rf"(?<![^\W\d_]){types}\s*{between}\s*$"),
@@ -743,7 +745,14 @@ def _unnumbered(w: str, limit: int, taken, numbered, ctx: DocContext) -> list[_H
         if not hit.date and any(_shortened(hit, h) or _lead_alone(hit, h) for h in hits):
             continue  # "Nghị quyết Đại hội Đảng bộ xã Tân Lập lần thứ I ... Nghị quyết Đại hội Đảng bộ xã lần thứ I"
         hits.append(hit)
-    return hits
+    return [h for h in hits if not _told_bare_again(h, hits)]
+
+
+def _told_bare_again(hit: _Hit, hits: list[_Hit]) -> bool:
+    """"quán triệt Chỉ thị của Bộ Chính trị, ..." then "gồm: Chỉ thị của Bộ Chính trị về lãnh đạo cuộc bầu cử": the bare
+    mention (no date, no subject) is the one named with its subject, one document."""
+    return not (hit.date or hit.subject) and any(
+        o is not hit and o.subject and o.doc_type == hit.doc_type and o.issuer == hit.issuer for o in hits)
 
 
 @lru_cache(maxsize=1)

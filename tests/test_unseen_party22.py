@@ -136,3 +136,30 @@ def test_wrapped_body_name_still_speaks():
     # a name wrapped over two lines, its verb on the second: one body speaking
     text = "Ngày 5/3/2021, Ban Thường vụ\nTỉnh ủy Hòa An yêu cầu các huyện ủy tăng cường phòng, chống dịch."
     assert extract_text(text).issuer == "Tỉnh ủy Hòa An"
+
+
+# --- a count before a type is a class, no document; a bare mention said again with its subject is one document ---------
+@pytest.mark.parametrize("text, cited", [
+    ("Tổng Bí thư phát biểu tại Hội nghị quán triệt, triển khai thực hiện 4 Nghị quyết của Bộ Chính trị do Bộ Chính trị, "
+     "Ban Bí thư tổ chức.", {}),
+    # an article's number before a document is no count
+    ("Thi hành Điều 2 Quyết định của Ban Thường vụ Tỉnh ủy về thành lập Ban Chỉ đạo, Ban Chỉ đạo ban hành Quy chế.",
+     {"Quyết định": "Ban Thường vụ Tỉnh ủy"}),
+    # a page's view count on the line above its title counts nothing
+    ("- Lượt xem:\n46\nThông báo kết luận của Ban Thường vụ Tỉnh ủy về công tác cán bộ\n\nNgày 5/3, Ban Thường vụ họp.",
+     None),
+])
+def test_count_before_type(text, cited):
+    record = extract_text(text)
+    if cited is None:
+        assert record.doc_type == "Thông báo"
+    else:
+        assert {c.doc_type: c.issuer for c in record.cited_documents} == cited
+
+
+def test_bare_mention_told_again_with_subject():
+    text = ("Hội đồng bầu cử quốc gia tổ chức hội nghị quán triệt Chỉ thị của Bộ Chính trị, triển khai công tác bầu cử. "
+            "Các đại biểu nghe trình bày các văn bản: Chỉ thị của Bộ Chính trị về lãnh đạo cuộc bầu cử; Chỉ thị của Thủ "
+            "tướng về tổ chức cuộc bầu cử.")
+    cited = [(c.issuer, c.subject) for c in extract_text(text).cited_documents]
+    assert cited == [("Bộ Chính trị", "về lãnh đạo cuộc bầu cử"), ("Thủ tướng Chính phủ", "về tổ chức cuộc bầu cử")]
