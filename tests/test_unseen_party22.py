@@ -163,3 +163,15 @@ def test_bare_mention_told_again_with_subject():
             "tướng về tổ chức cuộc bầu cử.")
     cited = [(c.issuer, c.subject) for c in extract_text(text).cited_documents]
     assert cited == [("Bộ Chính trị", "về lãnh đạo cuộc bầu cử"), ("Thủ tướng Chính phủ", "về tổ chức cuộc bầu cử")]
+
+
+# --- on a page of no document, a body's own work told after a clause of time is told, no task ----------------------------
+@pytest.mark.parametrize("text, bodies", [
+    ("Trong 7 tháng đầu năm, Ủy ban Kiểm tra Huyện ủy đã kiểm tra 2 đảng viên.\n\nNhững tháng còn lại của năm, Ủy ban "
+     "Kiểm tra Huyện ủy tham mưu Ban Thường vụ Huyện ủy thực hiện chương trình kiểm tra, giám sát.", []),
+    # a request after the clause still asks
+    ("Những tháng còn lại của năm, Ủy ban Kiểm tra Huyện ủy cần tham mưu Ban Thường vụ Huyện ủy thực hiện chương trình "
+     "kiểm tra, giám sát.", [("Ủy ban Kiểm tra Huyện ủy",)]),
+])
+def test_told_after_time_clause(text, bodies):
+    assert [tuple(a.bodies) for a in extract_text(text).assignments] == bodies
