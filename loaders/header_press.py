@@ -378,6 +378,27 @@ def title_subject(st: SourceText, start: int = 0, end: int | None = None) -> tup
     return None
 
 
+def type_line_subject(st: SourceText, doc_type: str, start: int, end: int) -> tuple[str, Span] | None:
+    """A line of the type alone in capitals ("HƯỚNG DẪN") and the lines under it up to a blank one, no sentence ending
+    them (a portal's copy of an unnumbered document's title block): its trích yếu."""
+    found = cells(st.work, start, end)
+    for i, c in enumerate(found):
+        if not (c.stripped.isupper() and refdata.fold(c.stripped) == refdata.fold(doc_type)):
+            continue
+        j = i + 1
+        while j < len(found) and is_blank(found[j].text):
+            j += 1
+        block = []
+        while j < len(found) and not is_blank(found[j].text):
+            block.append(found[j])
+            j += 1
+        if not block or len(block) > 4 or block[-1].stripped[-1:] in ".:;!?" or block[0].stripped.isupper():
+            return None
+        at = block[0].start + len(block[0].text) - len(block[0].text.lstrip())
+        return st.value(at, block[-1].end), st.span(at, block[-1].end)
+    return None
+
+
 def title_type(st: SourceText, start: int = 0, end: int | None = None) -> tuple[str, Span, Organ | None] | None:
     """A page title opening with a document type, a line of its own: "Thông báo treo cờ ..." -> Thông
     báo; "Chỉ thị của Chủ tịch UBND tỉnh về việc ..." -> Chỉ thị and its author (the page is that document)."""

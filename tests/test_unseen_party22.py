@@ -130,6 +130,15 @@ def test_menu_lines_speak_not():
             "Ban Tuyên giáo Tỉnh ủy hướng dẫn công tác tuyên truyền như sau:\nI. MỤC ĐÍCH, YÊU CẦU")
     record = extract_text(text)
     assert (record.doc_type, record.issuer) == ("Hướng dẫn", "Ban Tuyên giáo Tỉnh ủy")
+    # the type alone in capitals, its trích yếu on the lines under it
+    assert record.subject == "Tuyên truyền cuộc bầu cử đại biểu Quốc hội"
+
+
+def test_type_line_subject_needs_a_title_block():
+    # the lines under the type are the body's sentences: no trích yếu
+    text = ("HƯỚNG DẪN\n\nCác cấp ủy tổ chức tuyên truyền sâu rộng.\n\nBan Tuyên giáo Tỉnh ủy hướng dẫn công tác tuyên "
+            "truyền như sau:\nI. MỤC ĐÍCH, YÊU CẦU")
+    assert extract_text(text).subject is None
 
 
 def test_wrapped_body_name_still_speaks():
