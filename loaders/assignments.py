@@ -1545,12 +1545,26 @@ def told(a: Assignment) -> bool:
     text = text[person.end() if person else 0:]
     if a.bodies and _data()["agent"].match(text) and not requests(text):
         return True   # "Hội nghị do Tỉnh ủy tổ chức": on a page of no document, the event told
+    if a.bodies:
+        text = _after_lead_clause(text, a.bodies[0])   # "Những tháng còn lại của năm 2019, Ủy ban Kiểm tra Huyện ủy tham mưu"
     if not a.bodies or _PLURAL_LEAD.match(a.bodies[0].lower()) or _PLURAL_LEAD.match(text.lower()):
         return False
     if not refdata.fold(text).startswith(refdata.fold(a.bodies[0].split()[0])):
         return False
     pred = predicate(text)   # a modal of the body's own verb, not one of a later clause ("các nhiệm vụ cần ...")
     return not (requests(text) or _data()["modal"].search(text[:pred.end() if pred else len(text)].lower()))
+
+
+def _after_lead_clause(text: str, body: str) -> str:
+    """The sentence from its body on, when a clause of time or place ending in a comma, no request in it, opens it
+    ("Theo kế hoạch, X tiến hành ...", "Thực hiện chỉ đạo của ..., X chủ trì ...": asked; "Để ..., X ...": kept)."""
+    at = refdata.fold(text).find(", " + refdata.fold(body.split()[0]))
+    if at <= 0 or requests(text[:at]) or _CONTENT_LEAD.match(text):
+        return text
+    return text[at + 2:]
+
+
+_CONTENT_LEAD = re.compile(rf"(?i:{G.piece('according')}|{G.piece('purpose')}|{G.piece('implementing')})\s")
 
 
 def chairs_meeting(a: Assignment) -> bool:

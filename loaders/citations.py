@@ -114,6 +114,7 @@ def _regexes() -> dict[str, re.Pattern]:
     # what makes a bare number a citation without "số": a date, its author, its subject ("Chỉ thị 16 về ...")
     tail = rf"(?=\s*,?\s*(?:{dated}|{of}\s)|\s+(?:{G.piece('about')})\s)"
     named = [d.head for d in named_documents()]
+    not_article = "".join(rf"(?<!(?i:{re.escape(a)})\s)" for a in G.words("article_word"))
     return {
         "numbered": re.compile(rf"(?<![^\W\d_])(?P<type>{types})(?:\s*:)?(?:(?:\s+{so})?\s*:?\s*(?P<num>{_NUMBER})"
                                rf"|\s+{so}\s*:?\s*(?P<bare>{G.piece('number_year')}|{bare})|\s+(?P<bare2>{bare}){tail})"),
@@ -151,7 +152,8 @@ def _regexes() -> dict[str, re.Pattern]:
         "generic": re.compile(rf"(?<![^\W\d_])(?P<lead>{alternation(G.any_case(t for t, _ in p['generic_lead']))})(?:[,\s]+{G.piece('guidance')})*\s+{of}\s+"),
         # "các công điện, chỉ thị và <lead>": a lead inside a plural list of types is generic too
         "plural_list": re.compile(rf"{plural}\s+(?:{types}|{G.piece('guidance')})(?:\s*(?:,|{also})\s*(?:{types}))*\s*{between}\s*$"),
-        "plural_before": re.compile(rf"{plural}\s+$"),
+        # "các Báo cáo"; a count, "4 Nghị quyết của Bộ Chính trị" (not "Điều 2 Quyết định": an article's number)
+        "plural_before": re.compile(rf"(?:{plural}\s+|{not_article}(?<![\w/.,:-])\d{{1,2}}[ \t]+)$"),
         "plural_author": re.compile(rf"(?<![^\W_]){plural}\s"),   # "Đại hội đảng bộ các cấp"
         # "Chỉ thị, Nghị quyết của Đảng": bare type words listed together name a class of documents
         "type_list": re.compile(rf"(?<![^\W\d_]){types}\s*{between}\s*$"),
@@ -204,7 +206,8 @@ def _regexes() -> dict[str, re.Pattern]:
         "posts_only": re.compile(rf"^{alternation([t for t, _ in p['post']])}$"),
         "boundary": re.compile(r"[.;:!?](?=\s)|\n\s*\n"),
         # X starts after the last stop before the verb (the lookbehind spares a search from every position: O(n²))
-        "issued": re.compile(rf"(?<![^,;:.\n()])(?P<x>[^,;:.\n()]+?)\s+(?:{G.piece('past')}\s+)?{issued}\s+$"),
+        # "UBND TP Hà Nội cũng ban hành Kế hoạch số 14": "cũng" before the verb, no part of the author
+        "issued": re.compile(rf"(?<![^,;:.\n()])(?P<x>[^,;:.\n()]+?)\s+(?:(?:{G.piece('also')}|{G.piece('past')})\s+)*{issued}\s+$"),
         # "Ngày 25/6, UBND thành phố có Thông báo số 243": "có" issues only right before the document
         "has_issued": re.compile(rf"(?<![^\W_])(?:{alternation([t for t, _ in p['issued_right_before']])})\s+$"),
         # a line break inside a subject when the next line goes on in lower case (a hard-wrapped page)
@@ -331,7 +334,7 @@ def read_body(w: str, pos: int, limit: int, max_words: int = 14) -> int:
                     or rx["type_after_and"].match(w, j + nxt.start(1), limit):   # "... lần thứ XVII và Chương trình hành động"
                 break  # "của Ban Bí thư và Công văn số ...": the next citation, not the rest of a name
         wm = _WORD.match(w, j)
-        if not wm:
+        if not wm or _cut_word(w, wm):
             break
         word_start = j
         end = i = wm.end()
@@ -341,6 +344,11 @@ def read_body(w: str, pos: int, limit: int, max_words: int = 14) -> int:
         if pm:
             end = pm.end()
     return end
+
+
+def _cut_word(w: str, wm: re.Match) -> bool:
+    """A lone small letter ending the page ("... của Bộ Chính trị đ"): a word the page cut off, no part of a name."""
+    return len(wm.group(0)) == 1 and wm.group(0).islower() and not w[wm.end():].strip()
 
 
 def parse_date(m: re.Match) -> tuple[str | None, str, str | None]:
@@ -694,13 +702,23 @@ def _name_heads() -> frozenset[str]:
     return frozenset(t.lower() for t, _ in patterns().get("name_head", ()))
 
 
+def _after_cited_item(w: str, start: int, found) -> bool:
+    """A list's later item in small letters whose first item, in its sentence before start, is a document in capitals
+    ("Chỉ thị của Bộ Chính trị về ...; hướng dẫn của Ban Tổ chức Trung ương về ...")."""
+    if start < 2 or w[start - 2] != ";" or not w[start - 1].isspace():
+        return False
+    head = max(w.rfind(".", 0, start), w.rfind("\n\n", 0, start), w.rfind(":", 0, start))
+    return any(head < s < start and t[:1].isupper() for s, _, t, _ in found)
+
+
 def _unnumbered(w: str, limit: int, taken, numbered, ctx: DocContext) -> list[_Hit]:
     rx = _regexes()
     hits = []
     found = [(m.start(), m.end(), m.group("type"), True) for m in rx["unnumbered"].finditer(w, 0, limit)]
+    in_lower = [(m.start(), m.end(), m.group("type"), True) for m in rx["unnumbered_lower"].finditer(w, 0, limit)]
+    lower = {s for s, *_ in in_lower if not _after_cited_item(w, s, found)}   # an item of a list needs no subject
     found += [(m.start(), m.end(), m.group("type"), False) for m in rx["quoted"].finditer(w, 0, limit)]
-    lower = {m.start() for m in rx["unnumbered_lower"].finditer(w, 0, limit)}
-    found += [(m.start(), m.end(), m.group("type"), True) for m in rx["unnumbered_lower"].finditer(w, 0, limit)]
+    found += in_lower
     for start, type_end, written, bare in sorted(found):
         if _overlaps(start, type_end, taken) or _in_plural(w, start, type_list=bare) or (hits and start < hits[-1].end) \
                 or _inside_longer_type(w, start, type_end):
@@ -750,7 +768,14 @@ def _unnumbered(w: str, limit: int, taken, numbered, ctx: DocContext) -> list[_H
         if partner and hit.subject:   # "chỉ thị của Ban Bí thư và Thủ tướng Chính phủ về ...": each author's own
             hits.append(_Hit(partner[0], hit.end, hit.doc_type, issuer=clean(w[partner[0]:partner[1]]), issuer_from_tail=True,
                              subject=hit.subject, subject_start=hit.subject_start))
-    return hits
+    return [h for h in hits if not _told_bare_again(h, hits)]
+
+
+def _told_bare_again(hit: _Hit, hits: list[_Hit]) -> bool:
+    """"quán triệt Chỉ thị của Bộ Chính trị, ..." then "gồm: Chỉ thị của Bộ Chính trị về lãnh đạo cuộc bầu cử": the bare
+    mention (no date, no subject) is the one named with its subject, one document."""
+    return not (hit.date or hit.subject) and any(
+        o is not hit and o.subject and o.doc_type == hit.doc_type and o.issuer == hit.issuer for o in hits)
 
 
 _PARTNER = re.compile(rf"\s+{G.piece('and')}\s+(?=[{UPPER}])")
@@ -1129,18 +1154,18 @@ def _context_fill(w: str, hit: _Hit, ctx: DocContext) -> None:
             # a body's name opens with a capital: "của một số ngành sản xuất, ... quy định tại Luật ..." names none
             if written[:1].isupper() and not (coded and _same_body(written, coded)):
                 hit.issuer = written
-    if coded and not hit.issuer:
-        hit.issuer = coded
     right_before = rx["has_issued"].search(before)
     if right_before:
         # read as the issue verb itself (issued_verb rows)
         before = before[:right_before.start()] + patterns()["issued_verb"][0][0] + " "
-    if not hit.issuer:
+    if not hit.issuer:   # the author that issues it, before its code ("UBND TP Hà Nội cũng ban hành Kế hoạch số 14/KH-UBND")
         m = rx["issued"].search(before)
         if m and m.group("x").strip()[:1].isupper():
             x = rx["date_first"].sub("", m.group("x")).lstrip()
             if rx["heads"].match(x.strip()):
                 hit.issuer = fix_ocr(clean(x))
+    if coded and not hit.issuer:
+        hit.issuer = coded
     issued = list(rx["issued_verb"].finditer(before))
     # "Ngày D, X ban hành Chương trình số 27 về thực hiện Chỉ thị 13": D is the numbered document's, issued
     # between the verb and this citation, not this one's

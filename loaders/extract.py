@@ -342,9 +342,10 @@ def _facts(st: SourceText, head: H.Header, end: int, copy, signed_or_addressed: 
     if acting is None and not original and doc.issuer is None:
         acting = H.find_role_acting(st, head.end, end)   # "Thủ tướng yêu cầu Bộ Công an ...": a post alone speaking
     if acting and doc.doc_type is None and doc.issuer is None and (H.told_at_meeting(st.work, head.end, acting.span.start)
-                                                                  or P.told_as_past_at(st.work, acting.span.start)):
+                                                                  or P.told_as_past_at(st.work, acting.span.start)
+                                                                  or P.told_deep_at(st.work, acting.span.end)):
         acting = None   # "Tại hội nghị, Ban Thường vụ Tỉnh ủy yêu cầu ...": asked at a meeting, no document issued;
-        # "Trước đó, Bộ Chính trị đã ban hành ...": told as past
+        # "Trước đó, Bộ Chính trị đã ban hành ...", two paragraphs in "Thành ủy đã chỉ đạo ...": told as past
     issuer = doc.issuer
     co_issuer = None
     if acting and issuer is None:
@@ -404,6 +405,9 @@ def _facts(st: SourceText, head: H.Header, end: int, copy, signed_or_addressed: 
     letter = kind == "ORIG" and signed_or_addressed and bool(H.find_list(st, "recipients", 0, end))
     if doc_type is None and own_type and not letter:   # "Kính gửi: ..." then "Bộ X hướng dẫn ...": a công văn, below
         doc_type, ev["doc_type"] = own_type[0], own_type[2]
+        typed = H.type_line_subject(st, doc_type, head.end, end) if subject is None else None
+        if typed:   # "HƯỚNG DẪN" alone on a line, its trích yếu on the lines under it
+            subject, ev["subject"] = typed
     if doc_type is None and titled_type and (issuer is not None or H.formal_title(st, 0, end)):
         # a page title "Thông báo treo cờ ..." over a body speaking; with nobody issuing, a news headline
         # unless it opens the trích yếu formally ("THÔNG BÁO VỀ VIỆC ...")

@@ -211,9 +211,9 @@ def pieces() -> dict[str, str]:
     # the month has up to 3 digits: "29/77/2020" is read, and date_from_parts corrects it when it can
     date = (rf"(?P<d>\d{{1,2}})\s*(?:{seps}|{month})\s*(?P<m>\d{{1,3}})"
             rf"\s*(?:{seps}|{year})\s*(?P<y>\d{{4}})")
-    # a symbol's segment runs on letters and digits but stops before a day word glued to it
-    # ("1033/PTM-SMEngày 15 tháng 4": the number is 1033/PTM-SME)
-    glued_day = rf"(?:{alternation(any_case(words('day_word')))})(?![^\W_])"
+    # a symbol's segment runs on letters and digits but stops before a day word or "của" glued to it
+    # ("1033/PTM-SMEngày 15 tháng 4": the number is 1033/PTM-SME; "35-NQ/TWcủa Bộ Chính trị": 35-NQ/TW)
+    glued_day = rf"(?:{alternation(any_case(words('day_word') + words('glued_word')))})(?![^\W_])"
     seg_tail, seg_end = rf"(?:(?!{glued_day})[^\W_])*", rf"(?!(?!{glued_day})[^\W_])"
     # "CCHC&PC", "NN&PTNT": two units joined by an ampersand stay one segment
     # (a space typed before the ampersand: "KTĐP &LT")
@@ -229,6 +229,10 @@ def pieces() -> dict[str, str]:
         # "tháng 9 năm 2021": a month and year in words (a page's clue to the year of "Đêm 22/9")
         "month_in_year": rf"(?:{month})\s*(?P<m>\d{{1,2}})\s*(?:{year})\s*(?P<y>(?:19|20)\d\d)(?!\d)",
         "symbol_part": symbol_part,
+        # a day word or "của" glued to a number's symbol, where the symbol ends ("1033/PTM-SMEngày", "35-NQ/TWcủa")
+        "glued_word": glued_day,
+        # the verbs of citation_relations.csv that implement a document ("thực hiện", "triển khai"), as written
+        "implementing": alternation([r["verb"] for r in table("citation_relations") if r["relation"] == "implements"]),
         # "1316/-BYT": a symbol with an empty segment is still a number as written
         # "30c/NQ-CP", "1303a/UBND-NNTNMT": a letter after the number (a document added to a series)
         # "09 CT/TW": a space typed for the Party number's dash, before a code and its slash

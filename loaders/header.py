@@ -27,6 +27,6 @@ from loaders.header_organs import (  # noqa: F401
     with_locality,
 )
 from loaders.header_parse import Header, copy_marker, parse_header  # noqa: F401
-from loaders.header_press import Acting, closing_author, committee_of_department, attributed_author, find_acting, find_enacting_line, find_issuing_verb, find_role_acting, formal_title, outline_title, portal_fields, title_line, title_rest, title_subject, title_type, told_at_meeting  # noqa: F401
+from loaders.header_press import Acting, closing_author, committee_of_department, attributed_author, find_acting, find_enacting_line, find_issuing_verb, find_role_acting, formal_title, outline_title, portal_fields, title_line, title_rest, title_subject, title_type, told_at_meeting, type_line_subject  # noqa: F401
 from loaders.header_vocab import bare_key, code_label, code_list, markers, spellings, table  # noqa: F401
 from loaders.text import SourceText, clean  # noqa: F401

@@ -16,7 +16,8 @@ from loaders.refdata import table
 from loaders.text import clean
 
 
-_TOKEN = rf"[A-ZĐƯ{G.symbol_misread_letters()}][A-Za-zĐđƯư{G.symbol_misread_letters()}0-9]*"
+# a segment stops before a day word or "của" glued to it ("35-NQ/TWcủa Bộ Chính trị": 35-NQ/TW)
+_TOKEN = rf"[A-ZĐƯ{G.symbol_misread_letters()}](?:(?!{G.piece('glued_word')})[A-Za-zĐđƯư{G.symbol_misread_letters()}0-9])*"
 # "12/CĐ.UBND": a later segment may follow a full stop with no space (capitals after it)
 # "6456//BGTVT-VT": a separator typed twice after the number is still the number as written (grammar's symbol)
 # "69 – HD/BTGTW": an en dash typed for the Party number's hyphen, spaced

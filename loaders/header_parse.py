@@ -123,6 +123,8 @@ class _Reader:
                 continue  # "1." before a flattened first page (a document site's page number)
             if _masthead().match(c.text):
                 continue  # "BÁO ĐIỆN TỬ CHÍNH PHỦ": a newspaper's name over its report, no organ
+            if _TICKER.search(c.text):
+                continue  # "DÒNG SỰ KIỆN. * GÓP Ý ... * ĐẠI DỊCH COVID-19": a portal's row of topics, no organ
             if self._ends_header(c):
                 self.header_end = c.start
                 self._date_after_recipients(i)
@@ -383,6 +385,10 @@ class _Reader:
         if not (text[:1].islower() or _sentence_case_subject(self.cells, i - 1)):
             return None
         return _set_subject(self.st, c, self.cells, i, self.out, self.ev)
+
+
+# a row of topics a portal separates by stars ("A * B * C"): two stars between words
+_TICKER = re.compile(r"[^\W_][ \t]+\*[ \t]+[^\W_].*[^\W_][ \t]+\*[ \t]+[^\W_]")
 
 
 # Fields an original's header normally gives; each one not found is said in the build report.

@@ -27,6 +27,12 @@ class Acting:
     opinion: bool = False        # "Phó Chủ tịch UBND tỉnh có ý kiến như sau": a leader's opinion, conveyed by the letter
 
 
+def _menu_lines(words: str) -> bool:
+    """A body's whole name on one line and a capitalised line after it: two lines of a menu, not one name."""
+    nl = words.find("\n")
+    return nl > 0 and words[nl + 1:].strip()[:1].isupper() and body_in_text(words[:nl]) is not None
+
+
 _NUMBERED_AFTER = re.compile(G.expand(r"\s*%(type_word)s\s+%(number_word)s\s*:?\s*\d"))   # "... số 749/QĐ-TTg"
 
 
@@ -47,6 +53,8 @@ def find_acting(st: SourceText, start: int, end: int, with_prefix: bool, letter:
         if _after_cited().search(st.work, max(start, m.start() - 200), m.start()):
             continue   # "Tại Kết luận 169-KL/TW, Bộ Chính trị giao ...": the cited document's author speaking
         verb = st.work[m.end("rest"):m.end()].strip()
+        if _menu_lines(st.work[m.start():m.end("rest")]):
+            continue   # "Đảng bộ tỉnh X\nSàn giao dịch ...": a portal's menu, a body's line then another's, no one speaking
         if refdata.find_central_body(m.group(0)[len(m.group("acting") or ""):]):
             continue   # "Bộ Ngoại giao thông tin ...": the "verb" ends a body's own name
         if _in_background(st.work, start, m.start()) and not _request_verb().search(verb):
@@ -389,6 +397,27 @@ def title_subject(st: SourceText, start: int = 0, end: int | None = None) -> tup
     return None
 
 
+def type_line_subject(st: SourceText, doc_type: str, start: int, end: int) -> tuple[str, Span] | None:
+    """A line of the type alone in capitals ("HƯỚNG DẪN") and the lines under it up to a blank one, no sentence ending
+    them (a portal's copy of an unnumbered document's title block): its trích yếu."""
+    found = cells(st.work, start, end)
+    for i, c in enumerate(found):
+        if not (c.stripped.isupper() and refdata.fold(c.stripped) == refdata.fold(doc_type)):
+            continue
+        j = i + 1
+        while j < len(found) and is_blank(found[j].text):
+            j += 1
+        block = []
+        while j < len(found) and not is_blank(found[j].text):
+            block.append(found[j])
+            j += 1
+        if not block or len(block) > 4 or block[-1].stripped[-1:] in ".:;!?" or block[0].stripped.isupper():
+            return None
+        at = block[0].start + len(block[0].text) - len(block[0].text.lstrip())
+        return st.value(at, block[-1].end), st.span(at, block[-1].end)
+    return None
+
+
 def title_type(st: SourceText, start: int = 0, end: int | None = None) -> tuple[str, Span, Organ | None] | None:
     """A page title opening with a document type, a line of its own: "Thông báo treo cờ ..." -> Thông
     báo; "Chỉ thị của Chủ tịch UBND tỉnh về việc ..." -> Chỉ thị and its author (the page is that document)."""
@@ -455,18 +484,27 @@ _SENTENCE_INSIDE = re.compile(r"[.:;!?]\s+\S")   # "Thông báo của UBND tỉn
 
 @lru_cache(maxsize=1)
 def _type_names() -> dict[str, str]:
-    return {r["name_vi"].lower(): r["name_vi"] for r in table("doc_types")}
+    """Folded type name -> name, with an alias that writes the name longer ("Chương trình hành động": a title's type
+    read whole, its "của X" after it)."""
+    out = {r["name_vi"].lower(): r["name_vi"] for r in table("doc_types")}
+    for r in table("doc_types"):
+        for a in (r.get("aliases") or "").split("|"):
+            if a.lower().startswith(r["name_vi"].lower() + " "):
+                out.setdefault(a.lower(), r["name_vi"])
+    return out
 
 
 @lru_cache(maxsize=1)
 def _title_type_re() -> re.Pattern:
-    return re.compile(rf"\s*(?P<type>{alternation(_type_names().values())})\s+(?!{G.piece('number_word')}\b)", re.I)
+    return re.compile(rf"\s*(?P<type>{alternation(sorted(_type_names(), key=len, reverse=True))})\s+(?!{G.piece('number_word')}\b)", re.I)
 
 
 @lru_cache(maxsize=1)
 def _title_author_re() -> re.Pattern:
-    # "Nghị quyết của Ban Chấp hành Đảng bộ tỉnh (khóa XIX) về ...": the term in brackets is no part of the author's name
-    return re.compile(rf"(?i:{G.piece('of')})\s+(?P<author>.+?)(?:\s+\([^()\n]{{1,30}}\))?\s+(?P<about>(?i:{G.piece('about')}))\s")
+    # "Nghị quyết của Ban Chấp hành Đảng bộ tỉnh (khóa XIX) về ...": the term in brackets is no part of the author's name;
+    # "Chương trình hành động của Ban Chấp hành Đảng bộ tỉnh X thực hiện Nghị quyết ...": the act on a document after it
+    return re.compile(rf"(?i:{G.piece('of')})\s+(?P<author>.+?)(?:\s+\([^()\n]{{1,30}}\))?\s+"
+                      rf"(?P<about>(?i:{G.piece('about')})|{G.piece('implementing')}(?=\s+{G.piece('type_word')}))\s")
 
 
 @lru_cache(maxsize=1)

@@ -265,7 +265,11 @@ def _res() -> dict[str, re.Pattern]:
         "subject_quoted": re.compile(rf"\s*,?\s*[“\"]\s*(?P<s>{about}\s[^”\"\n]+?)\s*[”\"]"),
         "subject_about_quoted": re.compile(rf"\s*,?\s*{about}\s+[“\"]\s*(?P<s>[^”\"\n]+?)\s*[”\"]"),
         "subject_about": re.compile(rf"\s*,?\s*(?P<s>{about}\s)"),
+        # "Chương trình hành động của X thực hiện Nghị quyết số 66-NQ/TW ... về ...": the subject is the act on the
+        # document it implements, that document's own "về" inside it
+        "subject_implements": re.compile(rf"\s*,?\s*(?P<s>{G.piece('implementing')}\s+(?={G.piece('type_word')}))"),
         "about_inside": re.compile(rf"\s(?={about}\s)"),
+        "implements_inside": re.compile(rf"\s(?={G.piece('implementing')}\s+{G.piece('type_word')})"),
         "name_mark": re.compile(r"[,.;:\n“\"(]"),   # punctuation that ends a body's name
         # "Chỉ thị số 30-CT/TU “Tăng cường sự lãnh đạo ...”": a quoted title of three words or more right after the
         # mention, capitalised, is the subject as written
@@ -652,6 +656,8 @@ def _is_reported(work: str, m: re.Match, s0: int, s1: int) -> tuple[int, int] | 
     if a and not before[:a.start()].strip(" \t>*-–+•") and not (m.group("num") or m.group("sym")) \
             and m.group("type")[:1].islower():
         return None   # "Ban hành quyết định kiểm tra ... đối với 8 tổ chức đảng": an act of a report's list, no actor, no number
+    if a and _past_deep(work, s0, a.group("aspects")):
+        return None   # two paragraphs into a report of an event, "Để chuẩn bị ..., Thành ủy đã ban hành Đề án số 27": background
     if a and _cited_before(work, m, s0) and not {H.bare_key(x) for x in phrases("news_aspect")} & {
             H.bare_key(x) for x in a.group("aspects").split()}:
         return None   # "... yêu cầu tại Kế hoạch số 248-KH/TU ...; BTV Tỉnh ủy đã ban hành Kế hoạch số 248-KH/TU": told again
@@ -687,7 +693,7 @@ def _is_reported(work: str, m: re.Match, s0: int, s1: int) -> tuple[int, int] | 
         #                                    numbered one its agent told, opening the page ("Yêu cầu trên được X nêu trong Công văn số 1121")
     opening = _opens(before)
     if opening and (m.group("num") or m.group("sym") or _dated_line(work, m)) \
-            and not _listed(work, s0, m.start()) and not _comma_ended(work, m.start()):
+            and not _listed(work, s0, m.start()) and not _comma_ended(work, m.start()) and not _after_close(work, s0):
         return m.start(), m.start()  # a line naming the document: a page title, "Chỉ thị 04-CT/TU, ngày …"
     if opening and _page_lead(work, s0) and res["cue_colon"].match(work, m.end(), s1):
         return m.end(), res["cue_colon"].match(work, m.end(), s1).end()   # "Công điện nêu rõ: ..." opening the page
@@ -699,6 +705,34 @@ def _is_reported(work: str, m: re.Match, s0: int, s1: int) -> tuple[int, int] | 
             work, _skip_space(work, pv.end(), s1)):
         return pv.start("verb"), pv.end("verb")
     return None
+
+
+_PROSE_PARAGRAPH = 60   # a line this long ending a sentence is a paragraph of prose, no headline
+
+
+def _past_deep(work: str, s0: int, aspects: str) -> bool:
+    """A sentence telling an issue as past only ("đã", not "vừa") after two paragraphs of prose: told as background to
+    the event the page reports, no document of the page."""
+    news = {H.bare_key(w) for w in phrases("news_aspect")}
+    said = {H.bare_key(w) for w in aspects.split()}
+    if not ({H.bare_key(w) for w in G.words("past_word")} - news) & said or news & said:
+        return False
+    lines = [line.strip() for line in work[:s0].split("\n")]
+    return sum(len(line) >= _PROSE_PARAGRAPH and bool(_SENTENCE_DONE.search(line)) for line in lines) >= 2
+
+
+def told_deep_at(work: str, body_end: int) -> bool:
+    """The body ending at body_end acts as past only ("Thành ủy đã chỉ đạo ...") two paragraphs into the page: told as
+    background, the page's speaker it is not."""
+    s0 = _sentence(work, body_end, 0, len(work))[0]
+    return _past_deep(work, s0, " ".join(work[body_end:body_end + 40].split()[:2]))
+
+
+def _after_close(work: str, s0: int) -> bool:
+    """The page's last line, cut off mid-sentence after a paragraph of prose ("... phản động.\n\nNghị quyết 35-NQ/TW
+    của Bộ Chính trị đ"): a sentence telling a document began there, no title naming the page's own."""
+    rest = work[s0:].strip()
+    return "\n" not in rest and not _SENTENCE_DONE.search(rest) and bool(_SENTENCE_DONE.search(work[:s0].rstrip()))
 
 
 def _opens(before: str) -> bool:
@@ -910,8 +944,13 @@ def _read_tails(st: SourceText, lead: _Lead | None, pos: int, end: int) -> int:
             if found is None:
                 # "Kế hoạch số 03-KH/BCĐ, của Ban chỉ đạo về ...": an author read as no body still leaves its subject
                 clause = res["name_mark"].search(work, o.end(), end)
+                limit = clause.start() if clause else end
                 about = None if dry or not work[o.end():o.end() + 1].isupper() \
-                    else res["about_inside"].search(work, o.end(), clause.start() if clause else end)
+                    else res["about_inside"].search(work, o.end(), limit)
+                act = None if dry else res["implements_inside"].search(work, o.end(), limit)
+                if act and (about is None or act.start() < about.start()):
+                    pos = act.start()   # "của tỉnh thực hiện Nghị quyết số 66 ... về ...": the act, then its document's "về"
+                    continue
                 if about is None:
                     return pos
                 pos = about.start()
@@ -1126,7 +1165,7 @@ def _subject(st: SourceText, pos: int, end: int, plain: bool) -> tuple[int, int,
         m = res[key].match(work, pos, end)
         if m:
             return m.start("s"), m.end("s"), m.end()
-    m = res["subject_about"].match(work, pos, end)
+    m = res["subject_about"].match(work, pos, end) or res["subject_implements"].match(work, pos, end)
     if not m and plain:
         m = res["subject_plain"].match(work, pos, end)
         obj = work[m.start("s"):end] if m else ""

@@ -17,7 +17,7 @@ def rows(name: str, kind: str | None = None) -> list[dict]:
 
 # ---------------------------------------------------------------- the CSVs' examples
 
-PIECE_OF_KIND = {"plural": "plural", "some_word": "some", "number_word": "number_word", "day_word": "dated", "month_word": "date",
+PIECE_OF_KIND = {"plural": "plural", "some_word": "some", "number_word": "number_word", "day_word": "dated", "glued_word": "glued_word", "month_word": "date",
                  "year_word": "date", "date_separator": "date", "honorific": "honorific",
                  "number_word_damaged": "number_word_damaged", "name_comma": "name_comma",
                  "of_word": "of", "including_word": "including", "about_word": "about", "and_word": "and", "article_word": "article", "with_word": "with", "at_word": "at",
