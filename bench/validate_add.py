@@ -65,6 +65,9 @@ def main(argv: list[str] | None = None) -> dict:
                     help="with --replay: also validate the whole store (no memo) and compare the results")
     ap.add_argument("--checks", action="store_true",
                     help="print every corpus-wide check: run whole, kept, or its focus nodes, with its CPU")
+    ap.add_argument("--scope-format", metavar="F", help="with --replay: run as if validate_scope.FORMAT were F "
+                    "(the recorded memo's), the checks' bounds computed by this code: a change of how the checks "
+                    "are bounded measured on an add recorded before it (not exact where the kept lines differ)")
     ap.add_argument("--in-place", action="store_true",
                     help="add into --store itself (a private copy: one 100,000 store copy, not two)")
     args = ap.parse_args(argv)
@@ -248,6 +251,14 @@ def replay(args) -> dict:
     with open(target / "replay.pickle", "rb") as given:
         saved = pickle.load(given)
     shutil.copyfile(target / "memo-before.sqlite", target / MEMO_FILE)
+    if args.scope_format:
+        import sqlite3
+
+        from loaders import validate_scope
+
+        validate_scope.FORMAT = args.scope_format
+        with sqlite3.connect(target / MEMO_FILE) as db:  # the bounds kept under that version: this code's instead
+            db.execute("DELETE FROM meta WHERE k = 'bounds'")
     plans = _Plans()
     for name in ("loaders.validate", "loaders.validate_scope"):
         logging.getLogger(name).addHandler(plans)
