@@ -957,7 +957,8 @@ def _reach(query: str, constants: bool = False, data_predicates: bool = False) -
                 walk(n.p.p, lambda v, outer=scope: outer(v) if v in projected else ("local", own, v))
                 return
             if n.name in ("Builtin_NOTEXISTS", "Builtin_EXISTS"):
-                tested([n.graph], scope)
+                # the translated block (n.graph): the raw one (n["graph"]) lacks the FILTERs of its inner groups
+                tested([n.graph] if n.graph is not None else list(n.values()), scope)
                 return
             if n.name in ("Minus", "LeftJoin"):
                 walk(n.p1, scope)
