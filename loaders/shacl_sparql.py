@@ -29,7 +29,7 @@ import functools
 import itertools
 import re
 from dataclasses import dataclass
-from typing import Sequence
+from typing import Mapping, Sequence
 
 import pyoxigraph as ox
 import rdflib
@@ -1060,7 +1060,6 @@ def _reach_of_edges(edges: list[tuple], values: dict, constants: bool, tests: Se
     puts them (as before: bench/README.md, addval22)."""
     from rdflib.term import Variable
 
-    nodes = {x for a, _, b in edges for x in (a, b)}
     this = Variable("this")
     tests = list(tests) if tests is not None else [()] * len(edges)
     dist = {(): _distances([e for e, t in zip(edges, tests) if not t], {this: 0})}
