@@ -63,11 +63,18 @@ def main(argv: list[str] | None = None) -> dict:
     ap.add_argument("--replay", action="store_true", help="only the add's validation, again (see above)")
     ap.add_argument("--whole", action="store_true",
                     help="with --replay: also validate the whole store (no memo) and compare the results")
+    ap.add_argument("--checks", action="store_true",
+                    help="print every corpus-wide check: run whole, kept, or its focus nodes, with its CPU")
+    ap.add_argument("--scope-format", metavar="F", help="with --replay: run as if validate_scope.FORMAT were F "
+                    "(the recorded memo's), the checks' bounds computed by this code: a change of how the checks "
+                    "are bounded measured on an add recorded before it (not exact where the kept lines differ)")
     ap.add_argument("--in-place", action="store_true",
                     help="add into --store itself (a private copy: one 100,000 store copy, not two)")
     args = ap.parse_args(argv)
     from loaders import build as b
 
+    if args.checks:
+        _planned(args)
     if args.replay:
         return replay(args)
 
@@ -150,8 +157,41 @@ def _print(figures: dict, profile: dict, plans: "_Plans", report, args) -> None:
         print("  " + line)
     for label, seconds in sorted(profile.items(), key=lambda i: -i[1])[:20]:
         print(f"  {seconds:8.2f}  {label}")
+    if getattr(args, "planned", None):
+        _per_check(profile, args.planned)
     if args.out:
         args.out.write_text(json.dumps({**figures, "profile": profile}, indent=1) + "\n")
+
+
+def _planned(args) -> None:
+    """validate_scope.plan wrapped: what it planned for each corpus-wide check kept in ``args.planned``."""
+    from loaders import validate_scope
+
+    args.planned = []
+    plan = validate_scope.plan
+
+    def recorded(*a, **kw):
+        found = plan(*a, **kw)
+        args.planned.append(found)
+        return found
+    validate_scope.plan = recorded
+
+
+def _per_check(profile: dict, planned: list) -> None:
+    """Each corpus-wide check of the plan: how it ran (whole, kept, or over N focus nodes) and its CPU."""
+    from loaders.validate import check_label
+    from loaders.validate_scope import check_key
+
+    rows = []
+    for found in planned:
+        rows += [(check_label(check), "whole") for _, check in found.whole]
+        rows += [(check_label(check), f"{len(nodes)} nodes") for _, check, _, nodes in found.scoped]
+        rows += [(key[:12], "kept") for key in found.kept]
+    print("corpus-wide checks: CPU s, how run")
+    for label, how in sorted(rows, key=lambda r: -profile.get(f"{r[0]} (corpus-wide)", 0.0)):
+        if how != "kept":
+            print(f"  {profile.get(f'{label} (corpus-wide)', 0.0):8.3f}  {how:>12}  {label}")
+    print(f"  (kept: {sum(how == 'kept' for _, how in rows)})")
 
 
 def _target(args) -> Path:
@@ -211,6 +251,14 @@ def replay(args) -> dict:
     with open(target / "replay.pickle", "rb") as given:
         saved = pickle.load(given)
     shutil.copyfile(target / "memo-before.sqlite", target / MEMO_FILE)
+    if args.scope_format:
+        import sqlite3
+
+        from loaders import validate_scope
+
+        validate_scope.FORMAT = args.scope_format
+        with sqlite3.connect(target / MEMO_FILE) as db:  # the bounds kept under that version: this code's instead
+            db.execute("DELETE FROM meta WHERE k = 'bounds'")
     plans = _Plans()
     for name in ("loaders.validate", "loaders.validate_scope"):
         logging.getLogger(name).addHandler(plans)

@@ -83,7 +83,7 @@ from loaders.validate_memo import hashed_terms, ntriples_lines, object_term, ter
 
 log = logging.getLogger(__name__)
 
-FORMAT = "2"  # bump when what is kept for the corpus-wide checks, or how they are bounded, changes
+FORMAT = "3"  # bump when what is kept for the corpus-wide checks, or how they are bounded, changes
 
 
 def check_key(check: Check) -> str:
@@ -627,6 +627,7 @@ def plan(store: ox.Store, wide: Sequence[tuple], previous: Mapping[str, list] | 
         elif not nodes:
             kept[key] = previous[key]
         else:
+            log.debug("SHACL corpus-wide check scoped: %s %s over %d nodes", check.shape, check.component, len(nodes))
             scoped.append((shape, limited(check, nodes, store), key, frozenset(nodes)))
     reason = (f"{len(whole)} whole ({len(unbounded)} unbounded: {', '.join(sorted(set(unbounded))) or 'none'}), "
               f"{len(scoped)} over the focus nodes a change reaches, {len(kept)} kept")

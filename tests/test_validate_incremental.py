@@ -72,6 +72,40 @@ def test_a_union_joins_each_branch_to_this_alone(query, near, not_near):
         assert near <= found.near and not (not_near & found.near)
 
 
+TESTED_REACHES = [  # query; (predicate, near end): steps back that must be there; entries that must not
+    # CitationEdgeShape's form: the cited ?v lies two triples from ?this through the citation a solution
+    # holds, not one through the eli:cites its NOT EXISTS asks (a violation lacks it): a changed
+    # citedDocument walks back from the citation, not from the cited document (which every citer reaches)
+    ("SELECT ?this WHERE { ?c <urn:of> ?this ; <urn:to> ?v . FILTER NOT EXISTS { ?this <urn:cites> ?v } }",
+     {("urn:of", "o"): 0, ("urn:to", "s"): 1, ("urn:cites", "s"): 0}, {("urn:to", "o")}),
+    # the same shortcut over a longer chain: the changed ?b <urn:r> ?v of a violation is reached only from ?b
+    ("SELECT ?this WHERE { ?this <urn:p> ?a . ?a <urn:q> ?b . ?b <urn:r> ?v FILTER NOT EXISTS { ?this <urn:s> ?v } }",
+     {("urn:r", "s"): 2, ("urn:s", "s"): 0}, {("urn:r", "o")}),
+    # a NOT EXISTS inside an EXISTS group (sh:or, sh:node translated): its patterns are read too
+    ("SELECT ?this WHERE { ?this <urn:p> ?v . FILTER(EXISTS { { FILTER NOT EXISTS { ?v <urn:t> <urn:O> } } } "
+     "&& EXISTS { { FILTER NOT EXISTS { ?v <urn:t> <urn:B> } } }) }", {("urn:p", "s"): 0, ("urn:t", "s"): 1}, set()),
+    # an OPTIONAL's own nodes lie as far as its patterns put them from the required ones
+    ("SELECT ?this WHERE { ?this <urn:p> ?a . OPTIONAL { ?a <urn:q> ?b . ?b <urn:r> ?c } }",
+     {("urn:q", "s"): 1, ("urn:r", "s"): 2}, {("urn:r", "o"), ("urn:q", "o")}),
+    # an OPTIONAL joined through another OPTIONAL (not by its own patterns): as any pattern puts them
+    ("SELECT ?this WHERE { ?this <urn:p> ?a . OPTIONAL { ?a <urn:q> ?b } OPTIONAL { ?b <urn:r> ?c } }",
+     {("urn:q", "s"): 1, ("urn:r", "s"): 2}, set()),
+    # a required pattern joined only through an OPTIONAL: as before, every pattern's distances
+    ("SELECT ?this WHERE { ?this <urn:p> ?a . OPTIONAL { ?a <urn:q> ?b } ?b <urn:r> ?c }",
+     {("urn:q", "s"): 1, ("urn:r", "s"): 2}, set()),
+    # a MINUS: its nodes from the required ones
+    ("SELECT ?this WHERE { ?this <urn:p> ?a . ?a <urn:q> ?b MINUS { ?this <urn:s> ?b } }",
+     {("urn:q", "s"): 1, ("urn:s", "s"): 0}, {("urn:q", "o")}),
+]
+
+
+@pytest.mark.parametrize("query, steps, absent", TESTED_REACHES)
+def test_a_tested_blocks_patterns_do_not_shorten_the_chain_a_solution_holds(query, steps, absent):
+    found = reach(query)
+    assert {entry: found.steps(entry) for entry in steps if entry in found.near} == steps
+    assert not (absent & found.near)
+
+
 def test_a_change_of_the_shared_graphs_reaches_back_along_unchanged_triples():
     old = {"g": "<urn:a> <urn:p> <urn:b> .\n<urn:b> <urn:q> <urn:c> .\n<urn:x> <urn:p> <urn:y> .\n"}
     new = {"g": old["g"] + "<urn:c> <urn:r> \"1\" .\n"}
@@ -363,6 +397,63 @@ def test_a_check_reading_a_predicate_the_data_names_is_bounded_and_equals_a_whol
         assert lacking == ({f"<{ID}doc/a>"} if missing else set()), step
         plans = [r.getMessage() for r in caplog.records if "corpus-wide checks:" in r.getMessage()]
         assert step == 0 or "CitationEdgeShape" not in plans[0], plans
+
+
+class _Kept(logging.Handler):
+    def __init__(self):
+        super().__init__(logging.DEBUG)
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record):
+        self.records.append(record)
+
+
+def test_a_citation_of_an_old_document_by_a_new_one_lacking_its_edge_is_found_by_the_scoped_check(tmp_path, caplog):
+    """CitationEdgeShape's scope (the citation's end, not every citer of the cited document: TESTED_REACHES):
+    a new file whose citation of an old document lacks the direct edge, then has it, then an old file
+    losing its own edge while the new one stays: each step reports what a whole validation reports,
+    the check scoped."""
+    shared = {f"urn:shared:{p.name}": _nt(p) for p in (ONTOLOGY / "directive.ttl", ONTOLOGY / "codelists.ttl")}
+    shared["urn:shared:corpus"] = f"{NAM_DINH} <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <http://www.w3.org/ns/org#Organization> .\n"
+    eli = "http://data.europa.eu/eli/ontology#"
+
+    def citing(doc: str, cited: str, edge: bool) -> str:
+        c = f"<{ID}citation/{doc}-1>"
+        return (f"{c} <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <{DKG}Citation> .\n"
+                f"{c} <{DKG}citingDocument> <{ID}doc/{doc}> .\n{c} <{DKG}citedDocument> <{ID}doc/{cited}> .\n"
+                + (f"<{ID}doc/{doc}> <{eli}cites> <{ID}doc/{cited}> .\n" if edge else ""))
+    # every other document cites the old document "a" with its edge: a changed citation of "a" must not reach them all
+    others = {f"{ID}graph/file/other-{i}": _document(f"other-{i}", f"{i}-CV/TU", "2019-01-01") + citing(f"other-{i}", "a", True)
+              for i in range(12)}
+    a = {f"{ID}graph/file/a": _document("a", "1100-CV/TU", "2020-07-29")}
+    new = f"{ID}graph/file/n"
+    steps = [  # the old file other-0's edge; the new file (None: not yet); the documents lacking an edge
+        (True, None, set()),
+        (True, _document("n", "1102-CV/TU", "2020-08-01") + citing("n", "a", False), {"n"}),   # new cites old, no edge
+        (True, _document("n", "1102-CV/TU", "2020-08-01") + citing("n", "a", True), set()),
+        (False, _document("n", "1102-CV/TU", "2020-08-01") + citing("n", "a", True), {"other-0"}),  # old loses its edge
+        (False, _document("n", "1102-CV/TU", "2020-08-01") + citing("n", "a", False), {"other-0", "n"}),
+    ]
+    memo = tmp_path / MEMO_FILE
+    for step, (edge, text, lacking) in enumerate(steps):
+        files = {**others, **a, f"{ID}graph/file/other-0": _document("other-0", "0-CV/TU", "2019-01-01") + citing("other-0", "a", edge),
+                 **({new: text} if text else {})}
+        scoped_log = _Kept()
+        logger = logging.getLogger("loaders.validate_scope")
+        logger.addHandler(scoped_log)
+        level, logger.level = logger.level, logging.DEBUG
+        try:
+            report, _ = _run(files, shared, memo, caplog)
+        finally:
+            logger.removeHandler(scoped_log)
+            logger.setLevel(level)
+        found = {r.focus for r in report.results if r.source_shape.endswith("CitationEdgeShape>")}
+        assert found == {f"<{ID}doc/{d}>" for d in lacking}, step
+        plans = [r.getMessage() for r in caplog.records if "corpus-wide checks:" in r.getMessage()]
+        assert step == 0 or "CitationEdgeShape" not in plans[0], plans
+        scoped = [int(m.group(1)) for m in (re.search(r"CitationEdgeShape> \S+ over (\d+) nodes", r.getMessage())
+                                            for r in scoped_log.records) if m]
+        assert step == 0 or scoped and scoped[0] <= 4, (step, scoped)  # its citation's ends, not the 12 citers of "a"
 
 
 def test_lines_of_the_checked_graphs_are_staged_on_disk_not_held(tmp_path, caplog):
