@@ -645,11 +645,13 @@ def _resolved_document(k: int, d: LoadedDocument, iris: tuple[str, str | None],
             asserted_in=iri, target=target, own_target=own_targets[m.key],
             relation=relation, explicit=c.explicit, method=method, confidence=confidence,
             issuer=m.issuer.iri if m.issuer else None))
-    known = names.per_record[k]
+    known, shared, ctx = names.per_record[k], names.shared[k], names.contexts[k]
     for name in _record_names(d.record):
-        if name not in known:  # a name repeats in a record's tasks and lists
-            names.body(k, name)
-    ctx = names.contexts[k]
+        if name not in known:  # a name repeats in a record's tasks and lists; _Names.body inlined (every name of every record)
+            node = shared.get(name)
+            if node is None:
+                node = shared[name] = resolve_body(name, ctx)
+            known[name] = node
     return ResolvedDocument(iri=iri, copy_iri=copy_iri, citations=tuple(cits),
                             bodies={n: b.iri for n, b in known.items()}, locality=(ctx.province, ctx.district))
 
@@ -721,6 +723,7 @@ def _settle_issuers(nodes: _Nodes, claims: Sequence[_Claim], bodies: Mapping[str
     for c in claims:
         by_doc[c.document].append(c)
     final, conflicts = {}, []
+    principals = _Principals(bodies)
     for iri, acc in nodes.items():
         node = acc.freeze(iri)
         mine = by_doc.get(iri, [])
@@ -732,7 +735,7 @@ def _settle_issuers(nodes: _Nodes, claims: Sequence[_Claim], bodies: Mapping[str
                            issuer_from_citations=not decided,
                            level=issuer.level, channel=issuer.channel,
                            province=issuer.province, district=issuer.district)
-            conflict = _conflict(node, issuer, mine, bodies)
+            conflict = _conflict(node, issuer, mine, principals)
             if conflict:
                 conflicts.append(conflict)
         final[iri] = _level_from_symbol(node)
@@ -853,9 +856,27 @@ def _choose_issuer(mine: Sequence[_Claim], bodies) -> tuple[BodyNode, BodyNode |
     return issuer, acting
 
 
-def _conflict(node: DocNode, issuer: BodyNode, mine: Sequence[_Claim], bodies) -> IssuerConflict | None:
-    kept = _principal(issuer, bodies)
-    named = sorted({(c.written, c.path, c.loaded) for c in mine if _issuer_of(c, bodies)[0].iri != kept})
+class _Principals(dict):
+    """Body IRI -> the IRI of the issuer a claim naming that body names (_issuer_of), asked once a body:
+    a central body is named by the claims of hundreds of documents."""
+
+    def __init__(self, bodies: Mapping[str, BodyNode]):
+        super().__init__()
+        self.bodies = bodies
+
+    def of(self, body: BodyNode) -> str:
+        if body.iri not in self.bodies:  # not merged: the claim's own node, not a key of this table
+            return _principal(body, self.bodies)
+        principal = self.get(body.iri)
+        if principal is None:
+            principal = self[body.iri] = _principal(self.bodies[body.iri], self.bodies)
+        return principal
+
+
+def _conflict(node: DocNode, issuer: BodyNode, mine: Sequence[_Claim], principals: _Principals
+              ) -> IssuerConflict | None:
+    kept = principals.of(issuer)
+    named = sorted({(c.written, c.path, c.loaded) for c in mine if principals.of(c.body) != kept})
     if not named:
         return None
     agreeing = sorted({(c.written, c.path, c.loaded) for c in mine if (c.written, c.path, c.loaded) not in named})
