@@ -599,12 +599,11 @@ def _by_issuer_subject(mentions: Sequence[_Mention], nodes: _Nodes, doc_iris: Se
                        targets: dict) -> None:
     """Method ``issuer-subject``: no number, no date; the numbered or dated node of that
     authority whose subject is most similar (confidence from the similarity)."""
-    index = _SubjectIndex(nodes)
+    asking = [m for m in mentions if not (m.key in targets or m.cited.number or ids.year_of(m.cited.date))]
+    index = _SubjectIndex(nodes, {_slug(m.authority or "") for m in asking})
     matched = []
-    for m in mentions:
+    for m in asking:
         c = m.cited
-        if m.key in targets or c.number or ids.year_of(c.date):
-            continue
         subject = subject_of(c.subject or c.text)
         best = _best_by_subject(m, subject, nodes, index, doc_iris[m.record]) if subject else None
         if best:
@@ -965,7 +964,9 @@ class _SubjectIndex:
     citation's subject shares a word of both prefixes, so a citation looks at a few nodes, not at
     every document of its authority (which grows with the corpus). Same matches as a full scan."""
 
-    def __init__(self, nodes: Mapping[str, _NodeAcc]):
+    def __init__(self, nodes: Mapping[str, _NodeAcc], asked: set[str] | None = None):
+        """``asked``: the authorities citations will ask of (None: all); the words' frequencies are the
+        corpus's either way, the postings only those of these authorities (the others are never read)."""
         t = SUBJECT_MIN_SIMILARITY
         self.jaccard = t / (2 - t)  # Dice >= t  <=>  Jaccard >= t / (2 - t)
         self._facts: dict[str, tuple] = {}
@@ -980,6 +981,8 @@ class _SubjectIndex:
         self.rank = {w: i for i, w in enumerate(sorted(self.df, key=lambda w: (self.df[w], w)))}
         self.postings: dict[tuple[str, str], list[str]] = defaultdict(list)
         for a, iri, words in entries:
+            if asked is not None and a not in asked:
+                continue
             for w in self._prefix(words):
                 self.postings[(a, w)].append(iri)
 
