@@ -14,7 +14,6 @@ of CORPUS by that code. Figures: bench/README.md, issue 15, addmap22.
 from __future__ import annotations
 
 import argparse
-import functools
 import gc
 import os
 import sys
@@ -23,16 +22,8 @@ import time
 from collections import defaultdict
 from pathlib import Path
 
-
-def timed(spent: dict, name: str, f):
-    @functools.wraps(f)
-    def wrapper(*a, **k):
-        started = time.process_time()
-        try:
-            return f(*a, **k)
-        finally:
-            spent[name] += time.process_time() - started
-    return wrapper
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from cpu_timed import cpu_timed  # noqa: E402
 
 
 def caches() -> str:
@@ -61,8 +52,8 @@ def main(argv: list[str] | None = None) -> None:
 
     spent: dict[str, float] = defaultdict(float)
     for name in ("file_fingerprint", "_corpus_lines", "_first_files", "_mapped", "_put"):
-        setattr(to_rdf, name, timed(spent, name, getattr(to_rdf, name)))
-    MappedGraphs.reuse_all = timed(spent, "reuse_all", MappedGraphs.reuse_all)
+        setattr(to_rdf, name, cpu_timed(spent, name, getattr(to_rdf, name)))
+    MappedGraphs.reuse_all = cpu_timed(spent, "reuse_all", MappedGraphs.reuse_all)
     ocr = ("auto", str(args.store / "ocr-cache"))
     for run in range(args.repeats):
         spent.clear()
