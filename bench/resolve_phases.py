@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
-import functools
 import gc
 import importlib.util
 import sys
@@ -34,6 +33,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from cpu_timed import cpu_timed  # noqa: E402
 from loaders import build  # noqa: E402
 from loaders import resolve as this_resolve  # noqa: E402
 
@@ -55,20 +55,9 @@ def load_module(path: Path):
 def timed_phases(module) -> dict[str, float]:
     """Wrap ``module``'s phase functions with a CPU timer; the dict they add their seconds to."""
     spent: dict[str, float] = defaultdict(float)
-
-    def timed(name, f):
-        @functools.wraps(f)
-        def wrapper(*a, **k):
-            started = time.process_time()
-            try:
-                return f(*a, **k)
-            finally:
-                spent[name] += time.process_time() - started
-        return wrapper
-
     for name in PHASES:
         if hasattr(module, name):
-            setattr(module, name, timed(name, getattr(module, name)))
+            setattr(module, name, cpu_timed(spent, name, getattr(module, name)))
     return spent
 
 

@@ -599,12 +599,11 @@ def _by_issuer_subject(mentions: Sequence[_Mention], nodes: _Nodes, doc_iris: Se
                        targets: dict) -> None:
     """Method ``issuer-subject``: no number, no date; the numbered or dated node of that
     authority whose subject is most similar (confidence from the similarity)."""
-    index = _SubjectIndex(nodes)
+    asking = [m for m in mentions if not (m.key in targets or m.cited.number or ids.year_of(m.cited.date))]
+    index = _SubjectIndex(nodes, {_slug(m.authority or "") for m in asking})
     matched = []
-    for m in mentions:
+    for m in asking:
         c = m.cited
-        if m.key in targets or c.number or ids.year_of(c.date):
-            continue
         subject = subject_of(c.subject or c.text)
         best = _best_by_subject(m, subject, nodes, index, doc_iris[m.record]) if subject else None
         if best:
@@ -645,11 +644,13 @@ def _resolved_document(k: int, d: LoadedDocument, iris: tuple[str, str | None],
             asserted_in=iri, target=target, own_target=own_targets[m.key],
             relation=relation, explicit=c.explicit, method=method, confidence=confidence,
             issuer=m.issuer.iri if m.issuer else None))
-    known = names.per_record[k]
+    known, shared, ctx = names.per_record[k], names.shared[k], names.contexts[k]
     for name in _record_names(d.record):
-        if name not in known:  # a name repeats in a record's tasks and lists
-            names.body(k, name)
-    ctx = names.contexts[k]
+        if name not in known:  # a name repeats in a record's tasks and lists; _Names.body inlined (every name of every record)
+            node = shared.get(name)
+            if node is None:
+                node = shared[name] = resolve_body(name, ctx)
+            known[name] = node
     return ResolvedDocument(iri=iri, copy_iri=copy_iri, citations=tuple(cits),
                             bodies={n: b.iri for n, b in known.items()}, locality=(ctx.province, ctx.district))
 
@@ -721,6 +722,7 @@ def _settle_issuers(nodes: _Nodes, claims: Sequence[_Claim], bodies: Mapping[str
     for c in claims:
         by_doc[c.document].append(c)
     final, conflicts = {}, []
+    principals = _Principals(bodies)
     for iri, acc in nodes.items():
         node = acc.freeze(iri)
         mine = by_doc.get(iri, [])
@@ -732,7 +734,7 @@ def _settle_issuers(nodes: _Nodes, claims: Sequence[_Claim], bodies: Mapping[str
                            issuer_from_citations=not decided,
                            level=issuer.level, channel=issuer.channel,
                            province=issuer.province, district=issuer.district)
-            conflict = _conflict(node, issuer, mine, bodies)
+            conflict = _conflict(node, issuer, mine, principals)
             if conflict:
                 conflicts.append(conflict)
         final[iri] = _level_from_symbol(node)
@@ -853,9 +855,27 @@ def _choose_issuer(mine: Sequence[_Claim], bodies) -> tuple[BodyNode, BodyNode |
     return issuer, acting
 
 
-def _conflict(node: DocNode, issuer: BodyNode, mine: Sequence[_Claim], bodies) -> IssuerConflict | None:
-    kept = _principal(issuer, bodies)
-    named = sorted({(c.written, c.path, c.loaded) for c in mine if _issuer_of(c, bodies)[0].iri != kept})
+class _Principals(dict):
+    """Body IRI -> the IRI of the issuer a claim naming that body names (_issuer_of), asked once a body:
+    a central body is named by the claims of hundreds of documents."""
+
+    def __init__(self, bodies: Mapping[str, BodyNode]):
+        super().__init__()
+        self.bodies = bodies
+
+    def of(self, body: BodyNode) -> str:
+        if body.iri not in self.bodies:  # not merged: the claim's own node, not a key of this table
+            return _principal(body, self.bodies)
+        principal = self.get(body.iri)
+        if principal is None:
+            principal = self[body.iri] = _principal(self.bodies[body.iri], self.bodies)
+        return principal
+
+
+def _conflict(node: DocNode, issuer: BodyNode, mine: Sequence[_Claim], principals: _Principals
+              ) -> IssuerConflict | None:
+    kept = principals.of(issuer)
+    named = sorted({(c.written, c.path, c.loaded) for c in mine if principals.of(c.body) != kept})
     if not named:
         return None
     agreeing = sorted({(c.written, c.path, c.loaded) for c in mine if (c.written, c.path, c.loaded) not in named})
@@ -944,7 +964,9 @@ class _SubjectIndex:
     citation's subject shares a word of both prefixes, so a citation looks at a few nodes, not at
     every document of its authority (which grows with the corpus). Same matches as a full scan."""
 
-    def __init__(self, nodes: Mapping[str, _NodeAcc]):
+    def __init__(self, nodes: Mapping[str, _NodeAcc], asked: set[str] | None = None):
+        """``asked``: the authorities citations will ask of (None: all); the words' frequencies are the
+        corpus's either way, the postings only those of these authorities (the others are never read)."""
         t = SUBJECT_MIN_SIMILARITY
         self.jaccard = t / (2 - t)  # Dice >= t  <=>  Jaccard >= t / (2 - t)
         self._facts: dict[str, tuple] = {}
@@ -959,6 +981,8 @@ class _SubjectIndex:
         self.rank = {w: i for i, w in enumerate(sorted(self.df, key=lambda w: (self.df[w], w)))}
         self.postings: dict[tuple[str, str], list[str]] = defaultdict(list)
         for a, iri, words in entries:
+            if asked is not None and a not in asked:
+                continue
             for w in self._prefix(words):
                 self.postings[(a, w)].append(iri)
 

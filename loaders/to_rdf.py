@@ -767,16 +767,18 @@ def _map_corpus(docs: list[LoadedDocument | None], res: Resolution, out: Mutable
     for start in range(0, len(docs), batch):
         ks = range(start, min(start + batch, len(docs)))
         fingerprints: dict[int, str] = {}
+        # each file's graph named once, not three times (at 100k the paths outnumber the slugs' shared cache: each a miss)
+        names = {k: ids.file_graph_iri(docs[k].path) for k in ks}
         firsts = [k for k in ks if first[res.documents[k].iri] == k]
         if reuse:
             for k in firsts:  # a slim record's digest stands for its whole record (read back only when mapped)
                 ld = docs[k]
                 fingerprints[k] = file_fingerprint(ld if ld.digest or not ld.slim else full(ld), res.documents[k], res)
         # mapped before from the same inputs: kept (the map cache asked once a batch)
-        kept = out.reuse_all({ids.file_graph_iri(docs[k].path): f for k, f in fingerprints.items()}) if reuse else set()
+        kept = out.reuse_all({names[k]: f for k, f in fingerprints.items()}) if reuse else set()
         todo = []  # first files to map (in the workers)
         for k in firsts:
-            if ids.file_graph_iri(docs[k].path) in kept:
+            if names[k] in kept:
                 _corpus_lines(docs[k], res.documents[k], res, corpus)
                 del fingerprints[k]
             else:
@@ -790,7 +792,7 @@ def _map_corpus(docs: list[LoadedDocument | None], res: Resolution, out: Mutable
         for k in ks:
             ld, rd = docs[k], res.documents[k]
             j = first[rd.iri]
-            name = ids.file_graph_iri(ld.path)
+            name = names[k]
             text = mapped.pop(k, None)
             if j != k:
                 repeat = _repeat_graph(full(ld), rd, full(docs[j]), res.documents[j], res, copies, pathed)

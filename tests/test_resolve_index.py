@@ -49,6 +49,22 @@ def test_index_finds_every_node_a_scan_finds(seed):
     assert looked < 200 * 2 * 300 / 2  # and the index does skip nodes
 
 
+@pytest.mark.parametrize("seed", range(3))
+def test_index_of_the_authorities_asked_answers_as_the_whole_index(seed):
+    """Postings only for the authorities citations ask of (the words' frequencies still the corpus's):
+    the same candidates, in the same order, for those; none kept for the others."""
+    rng = random.Random(seed)
+    nodes = _nodes(rng, 300)
+    whole, asked = _SubjectIndex(nodes), _SubjectIndex(nodes, {"tinh-uy-ninh-binh"})
+    assert asked.rank == whole.rank
+    assert {a for a, _ in asked.postings} == {"tinh-uy-ninh-binh"} < {a for a, _ in whole.postings}
+    for _ in range(200):
+        subject = " ".join(rng.sample(WORDS, rng.randint(1, 9)))
+        assert asked.candidates("tinh-uy-ninh-binh", subject) == whole.candidates("tinh-uy-ninh-binh", subject)
+        assert asked.similar("tinh-uy-ninh-binh", subject, None, nodes) == whole.similar("tinh-uy-ninh-binh", subject,
+                                                                                        None, nodes)
+
+
 @pytest.mark.parametrize("value", ["plain", "Tỉnh ủy Ninh Bình", 'say "hi"', "back\\slash", "line\nbreak",
                                    "tab\there", "bell\x07", "del\x7f", "lone \udc80 surrogate", ""])
 def test_literal_fast_path_equals_escaping(value):
