@@ -888,7 +888,47 @@ def reach_with_constants(query: str, data_predicates: bool = False) -> Reach | N
         return pool.submit(_reach, query, True, data_predicates).result()
 
 
-def _reach(query: str, constants: bool = False, data_predicates: bool = False) -> Reach | None:
+@dataclass(frozen=True)
+class Positions:
+    """Where in a query's pattern a changed triple's near end lies, and the steps back from there to
+    the focus along the pattern's own edges (directive_kg.table_delta's walk): Reach with positions.
+    ``seeds``: (Reach entry, variable): a changed triple of the entry has its near end at that
+    variable; ``back``: (variable, predicate IRI or None, side, variable nearer the focus by one): a
+    node at the first variable steps back along the store's triples of the predicate ("s": their
+    subjects, the node their object; "o": their objects) to the second; ``focus``: the variable of
+    ?this. Each UNION choice's shortest paths to the focus, merged (a variable is the same in every
+    choice). A walk of Reach asks every node every entry; this one, a node at an annotation's
+    position only the edge that leads from annotations toward the focus."""
+    seeds: frozenset
+    back: frozenset
+    focus: object = None
+
+    def __or__(self, other: "Positions") -> "Positions":
+        return Positions(self.seeds | other.seeds, self.back | other.back, self.focus)
+
+    def tagged(self, tag) -> "Positions":
+        """The same, each variable but the focus renamed (tag, variable): another query's variables
+        of the same name are others."""
+        def v(x):
+            return x if x == self.focus else (tag, x)
+        return Positions(frozenset((e, v(x)) for e, x in self.seeds),
+                         frozenset((v(a), p, side, v(b)) for a, p, side, b in self.back), self.focus)
+
+
+@functools.lru_cache(maxsize=None)
+def positions(query: str) -> Positions | None:
+    """The Positions of ``query`` from ?this (its entries those of reach_with_constants); None when
+    reach_with_constants is None."""
+    if _UNBOUNDED_CALLS.search(query):
+        return None
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(1) as pool:
+        return pool.submit(_reach, query, True, False, True).result()
+
+
+def _reach(query: str, constants: bool = False, data_predicates: bool = False, positioned: bool = False
+           ) -> Reach | Positions | None:
     from rdflib.paths import AlternativePath, InvPath, MulPath, NegatedPath, SequencePath
     from rdflib.plugins.sparql import prepareQuery
     from rdflib.plugins.sparql.parserutils import CompValue
@@ -993,10 +1033,11 @@ def _reach(query: str, constants: bool = False, data_predicates: bool = False) -
                                        sorted(i[1:-1] for i in values[p]) if constants and values.get(p) else (None,))]) \
         if edges else ((), ())
     if not edges:
-        return Reach(0, frozenset())
+        return Positions(frozenset(), frozenset(), Variable("this")) if positioned else Reach(0, frozenset())
     found = None
+    of_edges = _positions_of_edges if positioned else _reach_of_edges
     for choice in _choices(branches):  # the edges of one side of every UNION
-        one = _reach_of_edges([e for e, where in zip(edges, branches) if where <= choice], values, constants)
+        one = of_edges([e for e, where in zip(edges, branches) if where <= choice], values, constants)
         if one is None:
             return None
         found = one if found is None else found | one
@@ -1013,8 +1054,8 @@ def _choices(branches: Sequence[frozenset]) -> list[frozenset]:
     return [frozenset(zip(unions, sides)) for sides in itertools.product((0, 1), repeat=len(unions))]
 
 
-def _reach_of_edges(edges: list[tuple], values: dict, constants: bool) -> Reach | None:
-    """The Reach of the pattern `edges` from ?this (None when an edge is not joined to it)."""
+def _distances(edges: list[tuple]) -> dict | None:
+    """Each node of the pattern `edges` -> its fewest edges from ?this (None when one is not joined)."""
     from rdflib.term import Variable
 
     nodes = {x for a, _, b in edges for x in (a, b)}
@@ -1029,8 +1070,11 @@ def _reach_of_edges(edges: list[tuple], values: dict, constants: bool) -> Reach 
                     dist[y] = dist[x] + 1
                     nxt.append(y)
         frontier = nxt
-    if nodes - dist.keys():
-        return None
+    return None if nodes - dist.keys() else dist
+
+
+def _far_ends(edges: list[tuple], values: dict, constants: bool):
+    """far(x): what a Reach entry says of its far end x (with constants: the IRIs it must be, None: any)."""
     uses: dict = {}
     for a, _, b in edges:
         for x in (a, b):
@@ -1045,6 +1089,38 @@ def _reach_of_edges(edges: list[tuple], values: dict, constants: bool) -> Reach 
             return (frozenset(values[x]),)
         return (None,)
 
+    return far
+
+
+def _positions_of_edges(edges: list[tuple], values: dict, constants: bool) -> Positions | None:
+    """The Positions of the pattern `edges` from ?this (None when an edge is not joined to it): the
+    entries as _reach_of_edges makes them, at their near end's variable; the back steps, every edge
+    whose ends lie one apart from ?this."""
+    from rdflib.term import Variable
+
+    dist = _distances(edges)
+    if dist is None:
+        return None
+    far = _far_ends(edges, values, constants)
+    seeds, back = set(), set()
+    for a, p, b in edges:
+        if dist[a] <= dist[b]:
+            seeds.add(((p, "s", *far(b)), a))
+        if dist[b] <= dist[a]:
+            seeds.add(((p, "o", *far(a)), b))
+        if dist[a] == dist[b] - 1:  # a node at b: the subjects of its triples of p
+            back.add((b, p, "s", a))
+        if dist[b] == dist[a] - 1:
+            back.add((a, p, "o", b))
+    return Positions(frozenset(seeds), frozenset(back), Variable("this"))
+
+
+def _reach_of_edges(edges: list[tuple], values: dict, constants: bool) -> Reach | None:
+    """The Reach of the pattern `edges` from ?this (None when an edge is not joined to it)."""
+    dist = _distances(edges)
+    if dist is None:
+        return None
+    far = _far_ends(edges, values, constants)
     depth: dict = {}
     for a, p, b in edges:
         if dist[a] <= dist[b]:
