@@ -5,8 +5,12 @@ A document's rows are decided by the triples that the spec's rows SPARQL matches
 bound to it, and those its `extend` reads (the spec's `reads`, a query over ?document_iri naming
 them): the bound of a SHACL check's focus node (loaders.validate_scope's docstring, with
 ?document_iri for ?this). A document whose rows differ between the last build and this one is
-reached from the near end of a changed triple by at most as many steps back along the store's
-triples now as that end can lie from the document in the patterns (validate_scope.walk_ends, Reach.depth). The changed triples are those the add's validation computed (its Delta,
+reached from the near end of a changed triple, at the variable of the patterns that end lies at,
+back along the store's triples of the patterns' own edges, one edge nearer ?document_iri each
+step (positioned_walk, loaders.shacl_sparql.Positions): in a solution that differs, the triples between the
+document and the changed triple nearest it are unchanged, so in the store now. A node is asked
+only the edges from its variables toward the document (validation's walk, validate_scope.walk,
+asks every node every predicate of the check). The changed triples are those the add's validation computed (its Delta,
 ValidationReport.delta); the documents reached are computed again, the lines of the others are
 copied from the last build's file (doc_tables.update_doc_table). A spec whose queries cannot be
 bounded, or an add that reaches more than SHARE of a table's documents, writes the table whole.
@@ -130,7 +134,7 @@ def reached(store: ox.Store, change: Change, rows: str, reads: str | None, limit
         log.info("table walk: not started (%d changed ends, %d look-ups, budget %d)", len(at),
                  first_lookups(at, scope), budget)
         return None
-    nodes = None if at is None else walk(store, at, scope, change.seen, limit, counted, budget)
+    nodes = None if at is None else positioned_walk(store, at, scope, change.seen, limit, counted, budget)
     log.info("table walk: %d nodes (limit %s)", -1 if nodes is None else len(nodes), limit)
     return None if nodes is None else {n[1:-1] for n in nodes if n.startswith("<")}
 
@@ -159,7 +163,7 @@ def _steps(scope) -> dict:
 def _first_share(at: Mapping[str, set], scope, budget: int, limit: int | None,
                  counted: Callable[[Iterable[str]], int] | None) -> float:
     """The share of the update's budget its first step and the documents among the changed ends
-    take (walk's rule, before walking)."""
+    take (positioned_walk's rule, before walking)."""
     found = first_lookups(at, scope) / max(budget, 1)
     if limit is not None and counted is not None and found <= 1:  # counting can cost look-ups of its own
         found += counted([n for n, variables in at.items() if scope.focus in variables]) / max(limit, 1)
@@ -173,7 +177,7 @@ def first_lookups(at: Mapping[str, set], scope) -> int:
     return sum(max(asked[v] for v in variables) for variables in at.values())
 
 
-def walk(store: ox.Store, at: Mapping[str, set], scope, seen: dict | None = None, limit: int | None = None,
+def positioned_walk(store: ox.Store, at: Mapping[str, set], scope, seen: dict | None = None, limit: int | None = None,
          counted: Callable[[Iterable[str]], int] | None = None, lookups: int | None = None) -> set[str] | None:
     """The nodes of `at` (node -> the variables it lies at: starts) and what reaches them back along
     the store's triples of the pattern's edges (Positions.back), each node at each variable stepped
