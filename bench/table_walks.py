@@ -66,7 +66,7 @@ def main() -> None:
             found = table_delta.reached(kg.store, change, rows, reads, limit, counted)
             profiler.disable()
             cpu = time.thread_time() - t
-            print(f"{name:20} ends {-1 if left is None else len(left):7}  nodes {-1 if found is None else len(found):7}  "
+            print(f"{name:20} ends {-1 if left is None else len(table_delta._nodes(left)):7}  nodes {-1 if found is None else len(found):7}  "
                   f"limit {limit:6}  CPU {cpu:7.2f} s  look-ups {len(change.seen) - before:8} "
                   f"(first step {0 if left is None else table_delta.first_lookups(left, scope)})", flush=True)
             if args.profile:

@@ -22,7 +22,7 @@ documents computed again times what one cost the last update (Cost.bound; until 
 spec's share stands for it); the whole write's: the table's lines times what a line cost when the
 last build wrote it whole (Cost.line). Both are kept in each table's metadata. A walk whose first
 step and the documents among its changed ends pass the budget is not started (walk_budget); one
-whose look-ups and documents reached pass it together is given up (validate_scope.walk). Listings
+whose look-ups and documents reached pass it together is given up (positioned_walk). Listings
 count nodes reached against REACH (listing_delta), not a measured cost: their bound rows are not
 measured yet.
 """
@@ -38,10 +38,12 @@ import pyoxigraph as ox
 
 log = logging.getLogger(__name__)
 SHARE = 0.25  # above this share of a table's documents reached, the table is written whole
-# CPU seconds of a walk's look-up (a node and one pattern it is stepped back along, validate_scope.step_back),
-# 10,000 + 1,000 (bench/table_walks.py --alone, load average ~20): implicit-citations 711,076 look-ups 3.05 s,
-# reuse-levels 517,392 2.87 s, reporting-lines 104,130 0.41 s, channel-crossings 50,921 0.31 s: 4-6 us
-STEP_CPU = 5e-6
+# CPU seconds of a walk's look-up (a node and one predicate it is stepped back along, validate_scope.step_back),
+# positioned_walk at 10,000 + 1,000 (bench/table_walks.py, load average 16-20): implicit-citations 76,874
+# look-ups 1.61 s, reporting-lines 23,025 0.43 s, channel-crossings 13,674 0.24 s: 17-21 us, most of it the
+# store's (a node asked one or two predicates: the 4-6 us of a Reach walk's look-up were a node's 16 predicates'
+# share of one seek)
+STEP_CPU = 2e-5
 # CPU seconds a line of a table written whole, until its last whole write measured its own (Cost.line):
 # reuse-levels 4.4 s for 10,971 documents, listings about 0.4 ms a row at 10,000
 LINE_CPU = 4e-4
@@ -131,7 +133,7 @@ def reached(store: ox.Store, change: Change, rows: str, reads: str | None, limit
         return set()
     at = starts(change.delta, scope)
     if at is not None and budget is not None and _first_share(at, scope, budget, limit, counted) > 1:
-        log.info("table walk: not started (%d changed ends, %d look-ups, budget %d)", len(at),
+        log.info("table walk: not started (%d changed ends, %d look-ups, budget %d)", len(_nodes(at)),
                  first_lookups(at, scope), budget)
         return None
     nodes = None if at is None else positioned_walk(store, at, scope, change.seen, limit, counted, budget)
@@ -139,17 +141,23 @@ def reached(store: ox.Store, change: Change, rows: str, reads: str | None, limit
     return None if nodes is None else {n[1:-1] for n in nodes if n.startswith("<")}
 
 
-def starts(delta, scope) -> dict[str, set] | None:
-    """The near ends of the changed triples the patterns can match, each with the variables it lies
-    at (Positions.seeds); None when one is a blank node."""
-    at: dict[str, set] = {}
+def starts(delta, scope) -> dict | None:
+    """The near ends of the changed triples the patterns can match, by the variable they lie at
+    (Positions.seeds): variable -> set of nodes; None when one is a blank node. By variable, not by
+    node: sets joined in C (by node, a Python step a (node, variable): 0.8 CPU s of 2 for
+    implicit-citations' 75,790 ends at 10,000 + 1,000)."""
+    at: dict = {}
     for entry, variable in scope.seeds:
         found = delta.canonical_ends(entry)
         if found is None:
             return None
-        for node in found:
-            at.setdefault(node, set()).add(variable)
+        at.setdefault(variable, set()).update(found)
     return at
+
+
+def _nodes(at: Mapping) -> set:
+    """The distinct nodes of a variable -> nodes mapping."""
+    return set().union(*at.values())
 
 
 def _steps(scope) -> dict:
@@ -160,43 +168,44 @@ def _steps(scope) -> dict:
     return out
 
 
-def _first_share(at: Mapping[str, set], scope, budget: int, limit: int | None,
+def _first_share(at: Mapping, scope, budget: int, limit: int | None,
                  counted: Callable[[Iterable[str]], int] | None) -> float:
     """The share of the update's budget its first step and the documents among the changed ends
     take (positioned_walk's rule, before walking)."""
     found = first_lookups(at, scope) / max(budget, 1)
     if limit is not None and counted is not None and found <= 1:  # counting can cost look-ups of its own
-        found += counted([n for n, variables in at.items() if scope.focus in variables]) / max(limit, 1)
+        found += counted(list(at.get(scope.focus, ()))) / max(limit, 1)
     return found
 
 
-def first_lookups(at: Mapping[str, set], scope) -> int:
-    """The look-ups of a walk's first step: each changed end once a predicate it is stepped back along."""
+def first_lookups(at: Mapping, scope) -> int:
+    """The look-ups of a walk's first step: the changed ends at each variable, once a predicate they are
+    stepped back along from it."""
     steps = _steps(scope)
-    asked = {v: len({p for pairs in steps.get(v, {}).values() for p, _b in pairs}) for v in {x for _a, x in scope.seeds}}
-    return sum(max(asked[v] for v in variables) for variables in at.values())
+    return sum(len(nodes) * len({p for pairs in steps.get(v, {}).values() for p, _b in pairs}) for v, nodes in at.items())
 
 
-def positioned_walk(store: ox.Store, at: Mapping[str, set], scope, seen: dict | None = None, limit: int | None = None,
-         counted: Callable[[Iterable[str]], int] | None = None, lookups: int | None = None) -> set[str] | None:
-    """The nodes of `at` (node -> the variables it lies at: starts) and what reaches them back along
-    the store's triples of the pattern's edges (Positions.back), each node at each variable stepped
-    back once; the nodes reached at the focus (None once a blank node is reached). A node is asked
-    only the edges from its own variables toward the focus: a reuse passage's quote, start and end
-    (where implicit-citations' evidence lies) ask its dkg:evidence once, where a Reach walk asked its
-    16 predicates twice (30,000 + 1,000: 36,493 passages). None once more than `limit` nodes beyond
-    the ends are reached (with `counted`, the focus nodes counted: a per-document table's documents),
-    or once the share of the look-ups (entries added to `seen`: (node, predicate, side) -> the nodes
-    one step back, shared by the walks of one build) of `lookups` and the nodes' share of `limit` pass
-    1 together (the walk and the rows computed again cost more than a whole write)."""
+def positioned_walk(store: ox.Store, at: Mapping, scope, seen: dict | None = None, limit: int | None = None,
+                    counted: Callable[[Iterable[str]], int] | None = None, lookups: int | None = None) -> set[str] | None:
+    """The nodes of `at` (variable -> the nodes at it: starts) and what reaches them back along the
+    store's triples of the pattern's edges (Positions.back), each node at each variable stepped back
+    once; the nodes reached at the focus (None once a blank node is reached). A node is asked only
+    the edges from its own variables toward the focus: a reuse passage's quote, start and end (where
+    implicit-citations' evidence lies) ask its dkg:evidence once, where a Reach walk asked its 16
+    predicates twice (30,000 + 1,000: 36,493 passages). None once more than `limit` nodes beyond the
+    ends are reached (with `counted`, the focus nodes counted: a per-document table's documents), or
+    once the share of the look-ups (entries added to `seen`: (node, predicate, side) -> the nodes one
+    step back, shared by the walks of one build) of `lookups` and the nodes' share of `limit` pass 1
+    together (the walk and the rows computed again cost more than a whole write)."""
     from loaders.validate_scope import step_back
 
     seen = {} if seen is None else seen
     steps = _steps(scope)
     start = len(seen)
-    states = {node: set(variables) for node, variables in at.items()}
-    base = len(states) if counted is None else 0
-    fresh = [n for n, variables in states.items() if scope.focus in variables]
+    states = {v: set(nodes) for v, nodes in at.items()}  # variable -> the nodes reached at it
+    reached = _nodes(states)  # every node, at any variable
+    base = len(reached) if counted is None else 0
+    fresh = list(states.get(scope.focus, ()))
     total = 0
 
     def over(walked: bool = False) -> bool:  # the look-ups' share and the nodes' (or counted's) pass 1 together
@@ -207,43 +216,40 @@ def positioned_walk(store: ox.Store, at: Mapping[str, set], scope, seen: dict | 
         if limit is None:
             return False
         if counted is None:
-            return len(states) - base > limit * (1 - used)
+            return len(reached) - base > limit * (1 - used)
         if fresh:
             total += counted(fresh)
             fresh.clear()
         return total > limit * (1 - used)
 
-    wave = [(n, v) for n, variables in states.items() for v in variables]
+    wave = {v: nodes for v, nodes in states.items() if nodes}
     while wave:
-        asked: dict = {}  # (variable, side) -> nodes
-        for node, variable in wave:
-            for side in steps.get(variable, ()):
-                asked.setdefault((variable, side), []).append(node)
-        wave = []
-        for (variable, side), nodes in asked.items():
-            if over():
-                return None
-            pairs = steps[variable][side]
-            named = tuple(sorted({p for p, _b in pairs if p is not None}))
-            # one query for the named predicates (step_back: FILTER IN), one for any predicate (None)
-            for ps in ([named[0] if len(named) == 1 else named] if named else []) + [None] * any(p is None for p, _b in pairs):
-                if not step_back(store, nodes, ps, side, seen,
-                                 None if limit is None or counted else limit + base - len(states), states):
+        after: dict = {}
+        for variable, nodes in wave.items():
+            nodes = list(nodes)
+            for side, pairs in steps.get(variable, {}).items():
+                if over():
                     return None
-            for p, nearer in pairs:
-                for found in filter(None, map(seen.__getitem__, [(n, p, side) for n in nodes])):
-                    for x in found:
-                        if x.startswith("_:"):
-                            return None
-                        known = states.get(x)
-                        if known is None:
-                            known = states[x] = set()
-                        if nearer not in known:
-                            known.add(nearer)
-                            wave.append((x, nearer))
-                            if nearer == scope.focus:
-                                fresh.append(x)
-    return None if over(walked=True) else {n for n, variables in states.items() if scope.focus in variables}
+                named = tuple(sorted({p for p, _b in pairs if p is not None}))
+                # one query for the named predicates (step_back: FILTER IN), one for any predicate (None)
+                for ps in ([named[0] if len(named) == 1 else named] if named else []) + [None] * any(p is None for p, _b in pairs):
+                    if not step_back(store, nodes, ps, side, seen,
+                                     None if limit is None or counted else limit + base - len(reached), reached):
+                        return None
+                for p, nearer in pairs:
+                    found = set().union(*filter(None, map(seen.__getitem__, [(n, p, side) for n in nodes])))
+                    new = found - states.setdefault(nearer, set())
+                    if not new:
+                        continue
+                    if any(x.startswith("_:") for x in new):
+                        return None
+                    states[nearer] |= new
+                    reached |= new
+                    after.setdefault(nearer, set()).update(new)
+                    if nearer == scope.focus:
+                        fresh.extend(new)
+        wave = after
+    return None if over(walked=True) else set(states.get(scope.focus, ()))
 
 
 def predicates(specs) -> frozenset | None:
