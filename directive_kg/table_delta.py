@@ -38,6 +38,10 @@ import pyoxigraph as ox
 
 log = logging.getLogger(__name__)
 SHARE = 0.25  # above this share of a table's documents reached, the table is written whole
+# a walk whose first step takes more than this share of its budget is not started: the steps after it and
+# the rows computed again cost the rest at least (10,000 + 1,000: implicit-citations' first step 83,538 of
+# 86,000 look-ups, walked 1.6 CPU s and given up, the table then written whole, 1.5)
+FIRST = 0.5
 # CPU seconds of a walk's look-up (a node and one predicate it is stepped back along, validate_scope.step_back),
 # positioned_walk at 10,000 + 1,000 (bench/table_walks.py, load average 16-20): implicit-citations 76,874
 # look-ups 1.61 s, reporting-lines 23,025 0.43 s, channel-crossings 13,674 0.24 s: 17-21 us, most of it the
@@ -124,8 +128,8 @@ def reached(store: ox.Store, change: Change, rows: str, reads: str | None, limit
     may differ), None when the bound is unknown, when more than `limit` nodes beyond the changed ends
     are reached (with `counted`, more than `limit` of what it counts among the focus nodes reached),
     or when its look-ups' share of `budget` (walk_budget: what costs the whole write) and the nodes'
-    share of `limit` pass 1 together (not started when its first step and the documents among the
-    changed ends do). Not thread-safe (the shared steps): called before the tables' threads."""
+    share of `limit` pass 1 together (not started when its first step passes FIRST of the budget, or
+    it and the documents among the changed ends pass 1). Not thread-safe (the shared steps): called before the tables' threads."""
     scope = positions_of(rows, reads)
     if scope is None or change.delta is None:
         return None
@@ -173,7 +177,9 @@ def _first_share(at: Mapping, scope, budget: int, limit: int | None,
     """The share of the update's budget its first step and the documents among the changed ends
     take (positioned_walk's rule, before walking)."""
     found = first_lookups(at, scope) / max(budget, 1)
-    if limit is not None and counted is not None and found <= 1:  # counting can cost look-ups of its own
+    if found > FIRST:
+        return found / FIRST  # over 1
+    if limit is not None and counted is not None:  # counting can cost look-ups of its own
         found += counted(list(at.get(scope.focus, ()))) / max(limit, 1)
     return found
 
