@@ -25,7 +25,7 @@ from directive_kg import doc_tables, listing_delta, table_delta  # noqa: E402
 from directive_kg.listings import FOLDER  # noqa: E402
 from directive_kg.queries import load_query  # noqa: E402
 from loaders.store import open_store  # noqa: E402
-from loaders.validate_scope import Delta, ends  # noqa: E402
+from loaders.validate_scope import Delta  # noqa: E402
 
 
 def main() -> None:
@@ -47,8 +47,8 @@ def main() -> None:
             if args.tables and name not in args.tables:
                 continue
             change = table_delta.Change(last, delta) if args.alone else shared
-            scope = table_delta.reach_of(rows, reads)
-            left = None if scope is None else ends(delta, scope)
+            scope = table_delta.positions_of(rows, reads)
+            left = None if scope is None else table_delta.starts(delta, scope)
             if spec is not None:
                 meta = last.get(f"{name}{doc_tables.SUFFIX}.json")
                 n = int(meta["documents"])
@@ -66,7 +66,7 @@ def main() -> None:
             found = table_delta.reached(kg.store, change, rows, reads, limit, counted)
             profiler.disable()
             cpu = time.thread_time() - t
-            print(f"{name:20} ends {-1 if left is None else len(left):7}  nodes {-1 if found is None else len(found):7}  "
+            print(f"{name:20} ends {-1 if left is None else len(table_delta._nodes(left)):7}  nodes {-1 if found is None else len(found):7}  "
                   f"limit {limit:6}  CPU {cpu:7.2f} s  look-ups {len(change.seen) - before:8} "
                   f"(first step {0 if left is None else table_delta.first_lookups(left, scope)})", flush=True)
             if args.profile:

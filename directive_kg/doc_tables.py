@@ -722,9 +722,8 @@ def _plan(store: ox.Store, folder: Path, change, query, spec: DocTableSpec) -> t
     if last is None or last.get("format") != FORMAT or last.get("digest") != digest(query.text) or \
             last.get("rows_digest") != spec.identity():
         return None
-    # the nodes reached are documents and what joins them (2,978 nodes for 1,018 documents of
-    # downstream-tasks; reuse-levels: 40,038 with passages and reuses): the table's documents among
-    # them are counted, the share update_doc_table allows
+    # the nodes reached at the rows' focus (?document_iri: table_delta.positioned_walk), the table's
+    # documents among them counted, the share update_doc_table allows
     share = Cost.of(last).share(SHARE if spec.share is None else spec.share)
     n = int(last["documents"])
     counted = _documents_in(folder, query.name, n)

@@ -23,9 +23,10 @@ loaders.validate._Keeper._merged: an added file's lines about a document it cite
 document's own file says too, are not among them). At 10,000 + 1,000 that cut channel-crossings'
 walk from 7,780 documents reached to 1,695, and it is updated in place (its bound query 0.07 CPU s
 against 0.64 whole since the relations are a FILTER, not a VALUES block). Written whole: a listing whose walk would cost more than writing it whole
-(table_delta.walk_budget: implicit-citations, whose 30,883 changed passage quotes of text reuse are stepped back
-along its 18 patterns: 711,076 look-ups, 3.05 CPU s against 1.37 whole at 10,000 + 1,000; at 100,000
-the table costs ~23 s whole, and the same walk is within its budget: not measured there), and hidden-links, not keyed: its rows are pairs,
+(table_delta.walk_budget; implicit-citations, whose 41,802 changed ends at 10,000 + 1,000 are mostly text
+reuse passages, is walked since its walk follows the pattern's edges: a passage asked its dkg:evidence only,
+42,038 look-ups, 0.9 CPU s, against 682,516 and 2.3 along all its predicates; in place 0.45 against 1.6
+whole), and hidden-links, not keyed: its rows are pairs,
 and its query bound by VALUES to 2,000 documents costs more than whole (30,000 documents: 10.6
 against 8.4 CPU s; whole, computed in Python since session 20, 2.7-3.0: directive_kg.hidden_links). reporting-lines is updated since reach splits a UNION into its branches."""
 from __future__ import annotations

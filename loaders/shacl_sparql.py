@@ -880,6 +880,9 @@ def reach_with_constants(query: str, data_predicates: bool = False) -> Reach | N
     triples the predicate ``("objects", "q")`` (or ``("subjects", "q")`` for ``?p <q> ?b``): its
     values are among the store's objects of q, which the caller looks up
     (validate_scope.with_data_predicates); without it, such a query is unbounded."""
+    if not data_predicates:
+        found = _with_positions(query)
+        return None if found is None else found[0]
     if _UNBOUNDED_CALLS.search(query):
         return None
     from concurrent.futures import ThreadPoolExecutor
@@ -888,7 +891,54 @@ def reach_with_constants(query: str, data_predicates: bool = False) -> Reach | N
         return pool.submit(_reach, query, True, data_predicates).result()
 
 
-def _reach(query: str, constants: bool = False, data_predicates: bool = False) -> Reach | None:
+@dataclass(frozen=True)
+class Positions:
+    """Where in a query's pattern a changed triple's near end lies, and the steps back from there to
+    the focus along the pattern's own edges (directive_kg.table_delta's walk): Reach with positions.
+    ``seeds``: (Reach entry, variable): a changed triple of the entry has its near end at that
+    variable; ``back``: (variable, predicate IRI or None, side, variable nearer the focus by one): a
+    node at the first variable steps back along the store's triples of the predicate ("s": their
+    subjects, the node their object; "o": their objects) to the second; ``focus``: the variable of
+    ?this. Each UNION choice's shortest paths to the focus, merged (a variable is the same in every
+    choice). A walk of Reach asks every node every entry; this one, a node at an annotation's
+    position only the edge that leads from annotations toward the focus."""
+    seeds: frozenset
+    back: frozenset
+    focus: object = None
+
+    def __or__(self, other: "Positions") -> "Positions":
+        return Positions(self.seeds | other.seeds, self.back | other.back, self.focus)
+
+    def tagged(self, tag) -> "Positions":
+        """The same, each variable but the focus renamed (tag, variable): another query's variables
+        of the same name are others."""
+        def v(x):
+            return x if x == self.focus else (tag, x)
+        return Positions(frozenset((e, v(x)) for e, x in self.seeds),
+                         frozenset((v(a), p, side, v(b)) for a, p, side, b in self.back), self.focus)
+
+
+def positions(query: str) -> Positions | None:
+    """The Positions of ``query`` from ?this (its entries those of reach_with_constants); None when
+    reach_with_constants is None."""
+    found = _with_positions(query)
+    return None if found is None else found[1]
+
+
+@functools.lru_cache(maxsize=None)
+def _with_positions(query: str) -> tuple[Reach, Positions] | None:
+    """reach_with_constants and positions of ``query`` from one parse (~30 ms a query: an add's
+    tables ask both of 11 tables)."""
+    if _UNBOUNDED_CALLS.search(query):
+        return None
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(1) as pool:
+        return pool.submit(_reach, query, True, False, True).result()
+
+
+def _reach(query: str, constants: bool = False, data_predicates: bool = False, positioned: bool = False
+           ) -> Reach | tuple[Reach, Positions] | None:
     from rdflib.paths import AlternativePath, InvPath, MulPath, NegatedPath, SequencePath
     from rdflib.plugins.sparql import prepareQuery
     from rdflib.plugins.sparql.parserutils import CompValue
@@ -1010,15 +1060,19 @@ def _reach(query: str, constants: bool = False, data_predicates: bool = False) -
                                               sorted(i[1:-1] for i in values[p]) if constants and values.get(p) else (None,))]) \
         if edges else ((), (), ())
     if not edges:
-        return Reach(0, frozenset())
-    found = None
+        return (Reach(0, frozenset()), Positions(frozenset(), frozenset(), Variable("this"))) if positioned \
+            else Reach(0, frozenset())
+    found = placed = None
     for choice in _choices(branches):  # the edges of one side of every UNION
         chosen = [i for i, where in enumerate(branches) if where <= choice]
         one = _reach_of_edges([edges[i] for i in chosen], values, constants, [tests[i] for i in chosen])
         if one is None:
             return None
         found = one if found is None else found | one
-    return found
+        if positioned:
+            here = _positions_of_edges([edges[i] for i in chosen], values, constants)
+            placed = here if placed is None else placed | here
+    return (found, placed) if positioned else found
 
 
 def _choices(branches: Sequence[frozenset]) -> list[frozenset]:
@@ -1076,6 +1130,21 @@ def _reach_of_edges(edges: list[tuple], values: dict, constants: bool, tests: Se
                     dist[block[:k]] = joined
     if any(x not in dist[t] for (a, _, b), t in zip(edges, tests) for x in (a, b)):
         return None
+    far = _far_ends(edges, values, constants)
+    depth: dict = {}
+    for (a, p, b), t in zip(edges, tests):
+        d = dist[t]
+        if d[a] <= d[b]:
+            entry = (p, "s", *far(b))
+            depth[entry] = max(depth.get(entry, 0), d[a])
+        if d[b] <= d[a]:
+            entry = (p, "o", *far(a))
+            depth[entry] = max(depth.get(entry, 0), d[b])
+    return Reach(max(max(d.values()) for d in dist.values()), frozenset(depth), frozenset(depth.items()))
+
+
+def _far_ends(edges: list[tuple], values: dict, constants: bool):
+    """far(x): what a Reach entry says of its far end x (with constants: the IRIs it must be, None: any)."""
     uses: dict = {}
     for a, _, b in edges:
         for x in (a, b):
@@ -1090,13 +1159,28 @@ def _reach_of_edges(edges: list[tuple], values: dict, constants: bool, tests: Se
             return (frozenset(values[x]),)
         return (None,)
 
-    depth: dict = {}
-    for (a, p, b), t in zip(edges, tests):
-        d = dist[t]
-        if d[a] <= d[b]:
-            entry = (p, "s", *far(b))
-            depth[entry] = max(depth.get(entry, 0), d[a])
-        if d[b] <= d[a]:
-            entry = (p, "o", *far(a))
-            depth[entry] = max(depth.get(entry, 0), d[b])
-    return Reach(max(max(d.values()) for d in dist.values()), frozenset(depth), frozenset(depth.items()))
+    return far
+
+
+def _positions_of_edges(edges: list[tuple], values: dict, constants: bool) -> Positions | None:
+    """The Positions of the pattern `edges` from ?this (None when an edge is not joined to it): the
+    entries as _reach_of_edges makes them, at their near end's variable; the back steps, every edge
+    whose ends lie one apart from ?this (along every pattern: a walk steps along the store's triples)."""
+    from rdflib.term import Variable
+
+    this = Variable("this")
+    dist = _distances(edges, {this: 0})
+    if any(x not in dist for a, _, b in edges for x in (a, b)):
+        return None
+    far = _far_ends(edges, values, constants)
+    seeds, back = set(), set()
+    for a, p, b in edges:
+        if dist[a] <= dist[b]:
+            seeds.add(((p, "s", *far(b)), a))
+        if dist[b] <= dist[a]:
+            seeds.add(((p, "o", *far(a)), b))
+        if dist[a] == dist[b] - 1:  # a node at b: the subjects of its triples of p
+            back.add((b, p, "s", a))
+        if dist[b] == dist[a] - 1:
+            back.add((a, p, "o", b))
+    return Positions(frozenset(seeds), frozenset(back), this)

@@ -161,6 +161,53 @@ def test_a_predicate_variable_bound_by_values_reaches_only_its_iris(query, predi
     assert {p for p, *_ in reach_with_constants(query).near} == predicates
 
 
+def _named(x):
+    return x.removeprefix("?") if isinstance(x, str) else x  # an rdflib Variable is a str
+
+
+@pytest.mark.parametrize("query, back", [
+    # a chain: each edge stepped back from its far end toward ?this, along its own predicate only
+    (_P + "SELECT * WHERE { ?c ex:of ?this . ?c ex:ev ?a . ?a ex:quote ?q }",
+     {("c", "of", "o", "this"), ("a", "ev", "s", "c"), ("q", "quote", "s", "a")}),
+    # UNION: ?y lies 2 edges away in one branch, 1 in the other: both ways back kept
+    (_P + "SELECT * WHERE { { ?this ex:p ?x . ?x ex:q ?y } UNION { ?this ex:r ?y } }",
+     {("x", "p", "s", "this"), ("y", "q", "s", "x"), ("y", "r", "s", "this")}),
+    # two ways of one length: both kept; an edge between two variables as far: not a step back
+    (_P + "SELECT * WHERE { ?this ex:p ?x . ?this ex:q ?y . ?x ex:r ?y }",
+     {("x", "p", "s", "this"), ("y", "q", "s", "this")}),
+])
+def test_a_walk_steps_back_along_the_patterns_own_edges(query, back):
+    """shacl_sparql.positions: a node at a variable steps back only along the edges that lead from
+    it toward ?this, one edge nearer each step (not every predicate of the query, as Reach)."""
+    from loaders.shacl_sparql import positions
+
+    found = positions(query)
+    assert {(_named(a), p.removeprefix("http://example.org/"), side, _named(b)) for a, p, side, b in found.back} == back
+
+
+def test_a_passage_is_asked_only_the_edge_toward_the_focus():
+    """implicit-citations reads an evidence node's quote, start and end: an add's reuse passages (that
+    have them too) are each asked one look-up, the evidence pointing to them, and reach no document;
+    the rows of a citation's document whose evidence is added are reached."""
+    import pyoxigraph as ox
+
+    from loaders.validate_scope import Delta
+
+    spec = listing_delta.keyed(Q.load_query("implicit-citations"))
+    citation = [("c", _DKG + "citingDocument", "d"), ("c", _DKG + "citedDocument", "e"),
+                ("c", _DKG + "explicit", f'"false"^^<{_XSD}boolean>'), ("c", _DKG + "evidence", "ev")]
+    evidence = [("ev", _DKG + "quote", '"q"'), ("ev", _DKG + "start", f'"0"^^<{_XSD}integer>'),
+                ("ev", _DKG + "end", f'"1"^^<{_XSD}integer>')]
+    added = evidence + _reuse("r", "d", "e") + [("r-0", _DKG + "quote", '"q"'), ("r-1", _DKG + "quote", '"q"')]
+    store = ox.Store()
+    store.load(_nt(_doc("d", None) + _doc("e", None) + citation + added), format=ox.RdfFormat.N_TRIPLES)
+    change = table_delta.Change({}, Delta([_nt(added)]))
+    found = table_delta.reached(store, change, spec.rows, None)
+    assert found == {"urn:x:d"}
+    for passage in ("<urn:x:r-0>", "<urn:x:r-1>"):
+        assert {(p, side) for n, p, side in change.seen if n == passage} == {(_DKG + "evidence", "s")}
+
+
 _ELI, _DKG = "http://data.europa.eu/eli/ontology#", "https://w3id.org/directive-kg/ontology#"
 _RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 _XSD = "http://www.w3.org/2001/XMLSchema#"
