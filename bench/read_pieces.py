@@ -9,15 +9,10 @@ again with NORESTAMP=1 for the figures of a build after a build. (helper addreus
 import sys, time, resource, os
 from collections import defaultdict
 from pathlib import Path
-argv = sys.argv[1:]
-HERE = Path(__file__).resolve().parent
-code = HERE.parent
-if argv[:1] == ["--code"]:
-    code, argv = Path(argv[1]), argv[2:]
-sys.path[:0] = [str(code), str(HERE)]
-from reuse_pieces import timed
-import loaders.build as b, loaders.cache as c, loaders.read as r
-sys.path.insert(0, str(code / "bench")); from add_profile import restamp
+from reuse_pieces import timed, with_code  # noqa: E402  (bench/ is this script's folder)
+argv = with_code(sys.argv[1:])
+import loaders.build as b, loaders.cache as c  # noqa: E402
+from add_profile import restamp  # noqa: E402  (the checkout's: its code version)
 spent, calls = defaultdict(float), defaultdict(int)
 for mod, names in ((b, ("discover", "annotation_files", "_screen", "kept_slims", "keep_slims", "slim_entries", "_read_tasks", "_account", "slim_record", "_loaded", "_read_screened")),):
     for n in names:

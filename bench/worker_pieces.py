@@ -9,15 +9,10 @@ process: not the pool's children) on the pieces of loaders.reuse_graph and loade
 import sys, time
 from collections import defaultdict
 from pathlib import Path
-argv = sys.argv[1:]
-HERE = Path(__file__).resolve().parent
-code = HERE.parent
-if argv[:1] == ["--code"]:
-    code, argv = Path(argv[1]), argv[2:]
-sys.path[:0] = [str(code), str(HERE)]
-import loaders.reuse_graph as rg
-import loaders.reuse as ru
-from reuse_pieces import timed
+from reuse_pieces import timed, with_code  # noqa: E402  (bench/ is this script's folder)
+argv = with_code(sys.argv[1:])
+import loaders.reuse_graph as rg  # noqa: E402
+import loaders.reuse as ru  # noqa: E402
 spent, calls = defaultdict(float), defaultdict(int)
 for name in ("_load_cache", "_save_cache", "_packed", "detect", "_filtered", "_stats", "_gram_counts", "_named_pairs",
              "_owners", "_common_keys", "_relinked", "_inputs_key", "_write_pickle", "_unpacked", "candidate_pairs", "profiles",
