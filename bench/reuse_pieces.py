@@ -47,12 +47,18 @@ def timed(name: str, f, spent: dict, calls: dict):
     return function
 
 
-def main() -> None:
-    argv = sys.argv[1:]
+def with_code(argv: list[str]) -> list[str]:
+    """``--code CHECKOUT`` at the front of argv: that checkout's loaders and bench first on sys.path (else this
+    one's); the rest of argv."""
     code = Path(__file__).resolve().parent.parent
     if argv[:1] == ["--code"]:
         code, argv = Path(argv[1]).resolve(), argv[2:]
     sys.path[:0] = [str(code), str(code / "bench")]
+    return argv
+
+
+def main() -> None:
+    argv = with_code(sys.argv[1:])
     import loaders.reuse_graph as rg
     import add_profile
 

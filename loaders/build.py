@@ -347,9 +347,9 @@ def read_stage(corpus: Path, store: Path, jobs: int | None, show: "_Progress", t
         with ExtractCache(store / CACHE_FILE) as cache:
             outcomes, loaded = _read_all(corpus, jobs, show, timeout, ocr, cache)
             cache.keep_only({(d.sha256, ocr[0]) for d in loaded})
-            from_cache, cached = cache.hits, cache.alive
+            from_cache, cached, kept = cache.hits, cache.alive, cache.kept
         if cached:  # the cache committed and closed: what the next build takes instead of asking it a file at a time
-            keep_slims(store / CACHE_FILE, ocr[0], slim_entries(outcomes, loaded))
+            keep_slims(store / CACHE_FILE, ocr[0], slim_entries(outcomes, loaded), kept)  # what changed, appended
     return outcomes, loaded, from_cache
 
 
@@ -585,6 +585,7 @@ def _read_screened(screened: list, jobs: int, show: "_Progress", timeout: float,
         tasks, kept = [(str(path), shown, timeout, *ocr) for _, path, shown in kept], []
     # the last build's slim records, in one unpickling (their strings shared already), while the cache is unchanged
     last = kept_slims(cache.path, ocr[0]) if kept and cache.alive else {}
+    cache.kept = last  # keep_slims appends what differs from it
     for start in range(0, len(kept), SLIM_CHUNK):  # a query a chunk; its records interned before the next
         chunk = kept[start:start + SLIM_CHUNK]
         shas = [cache.sha256(path) for _, path, _ in chunk]  # not read again when its stat is known

@@ -34,7 +34,7 @@ from loaders.paths import REFERENCE, ROOT
 from loaders.records import DocumentRecord
 
 __all__ = ["CACHE_FILE", "MAP_CACHE_FILE", "SLIM_CHUNK", "CacheRow", "EncodedGraph", "ExtractCache", "CachedRecords", "CachedTexts", "MapCache", "MappedGraphs", "code_version", "stat_key",
-           "SLIMS_FILE", "kept_slims", "keep_slims",
+           "SLIMS_FILE", "KeptSlims", "kept_slims", "keep_slims",
            "file_sha256"]
 
 CACHE_FILE = "extract-cache.sqlite"
@@ -270,6 +270,7 @@ class ExtractCache(_SqliteCache):
 
     def __init__(self, path: str | os.PathLike | None, warn: Callable[[str], None] | None = None):
         self.hits = self.misses = 0
+        self.kept: Mapping[str, SlimEntry] = {}  # what kept_slims gave (the read stage's), for keep_slims
         super().__init__(path, warn)
         self.hashes = KnownHashes(self._db)
 
@@ -409,36 +410,76 @@ def _cache_state(cache: Path) -> tuple | None:
     return (st.st_dev, st.st_ino, header[24:28]) if len(header) == 28 else None
 
 
+SLIMS_APPENDS = 8  # keep_slims appends at most this many times, entries at most a quarter of them, before it writes all
+
+
+class KeptSlims(dict):
+    """kept_slims' entries, with what keep_slims needs to append to their file: its appends since it was
+    written whole and the entries they held."""
+    appends: int = 0
+    appended: int = 0
+    stamp: tuple = ()
+
+
 def kept_slims(cache: Path, ocr: str) -> dict[str, SlimEntry]:
     """sha256 -> the entry keep_slims kept of the files of the last build, read in one unpickling (the
     records' strings shared as they were: no interning again), instead of a row and an unpickling a file
-    (get_slims: at 100k documents an add asked for every file's). Only while the extraction cache is the
-    one they were kept beside and unchanged since (no commit; same code version and OCR mode): an entry
-    is then what get_slims would give (the record named as its file was then). {} otherwise."""
+    (get_slims: at 100k documents an add asked for every file's), then its appends applied. Only while the
+    extraction cache is the one they were kept beside and unchanged since (no commit; same code version and
+    OCR mode): an entry is then what get_slims would give (the record named as its file was then). {}
+    otherwise (a KeptSlims)."""
+    path = Path(cache).with_name(SLIMS_FILE)
     try:
-        with open(Path(cache).with_name(SLIMS_FILE), "rb") as f:
+        with open(path, "rb") as f:
+            size = os.fstat(f.fileno()).st_size
             kept = pickle.load(f)
-    except Exception:  # none yet, or damaged: get_slims asks the cache
-        return {}
-    if not isinstance(kept, dict) or kept.get("stamp") != (code_version(), ocr, _cache_state(cache)):
-        return {}
-    entries = kept.get("entries")
-    return entries if isinstance(entries, dict) else {}
+            entries = KeptSlims(kept["entries"])
+            while f.tell() < size:  # an append: the entries changed since, those gone, the stamp of then
+                more = pickle.load(f)
+                entries.update(more["entries"])
+                for sha in more["gone"]:
+                    entries.pop(sha, None)
+                kept["stamp"], entries.appends, entries.appended = more["stamp"], more["appends"], more["appended"]
+    except Exception:  # none yet, or damaged (an append cut short too): get_slims asks the cache
+        return KeptSlims()
+    if kept.get("stamp") != (code_version(), ocr, _cache_state(cache)):
+        return KeptSlims()
+    entries.stamp = kept["stamp"]
+    return entries
 
 
-def keep_slims(cache: Path, ocr: str, entries: Mapping[str, SlimEntry]) -> None:
+def keep_slims(cache: Path, ocr: str, entries: Mapping[str, SlimEntry], kept: Mapping[str, SlimEntry] = {}) -> None:
     """Keep ``entries`` (sha256 -> SlimEntry of each file of a build, slim records whose digest the extraction
     cache has) for the next build's kept_slims, stamped with the cache file as it is now: call it once the
-    cache is committed and closed (a commit after it makes them stale). Written whole or not at all."""
+    cache is committed and closed (a commit after it makes them stale). ``kept``: what kept_slims gave this
+    build (a KeptSlims; its file unchanged since): only the entries that differ from it and those gone are
+    appended to the file (an add: its own files', not the corpus's), unless SLIMS_APPENDS says it is time to
+    write them all. Written whole or not at all (an append cut short: none kept)."""
     path = Path(cache).with_name(SLIMS_FILE)
     state = _cache_state(cache)
     if state is None:
         path.unlink(missing_ok=True)
         return
+    stamp = (code_version(), ocr, state)
+    if isinstance(kept, KeptSlims) and kept and path.exists():
+        changed = {sha: entry for sha, entry in entries.items() if kept.get(sha) != entry}
+        gone = [sha for sha in kept if sha not in entries]
+        appended = kept.appended + len(changed) + len(gone)
+        if not changed and not gone and kept.stamp == stamp:
+            return  # the file says it already
+        if kept.appends < SLIMS_APPENDS and appended * 4 <= len(entries):
+            try:
+                with open(path, "ab") as f:
+                    pickle.dump({"stamp": stamp, "entries": changed, "gone": gone, "appends": kept.appends + 1,
+                                 "appended": appended}, f, pickle.HIGHEST_PROTOCOL)
+                return
+            except OSError:
+                path.unlink(missing_ok=True)
+                return
     tmp = path.with_name(f"{path.name}.part")
     try:
         with open(tmp, "wb") as f:
-            pickle.dump({"stamp": (code_version(), ocr, state), "entries": dict(entries)}, f, pickle.HIGHEST_PROTOCOL)
+            pickle.dump({"stamp": stamp, "entries": dict(entries)}, f, pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, path)
     except OSError:  # a full disk: the next build asks the cache
         tmp.unlink(missing_ok=True)

@@ -142,13 +142,17 @@ def detect(texts: Mapping[str, str], cache: dict, params: Params = Params(),
         found = candidate_pairs([cache["signatures"][s][~cache["windows"][s]] for s in names], params)
     if spilled is not None:  # mapped again: the pages the counts and the candidates read leave this process
         spilled.into(words, cache)
+    same = not masking and last is not None and last[0] == names_key and _same_grams(cache.get("common_grams"), common)
     cache["candidates"] = (names_key, found)
-    pairs = _named_pairs(names, found)
-    wanted = dict.fromkeys(pairs, False)
-    wanted.update(dict.fromkeys(linked_pairs, True))
-    kept = {p: entry for p, entry in cache["pairs"].items() if wanted.get(p) == entry[0]}
-    kept, refiltered = _filtered(kept, keys, cache, common, params)
-    todo = sorted(set(wanted) - set(kept))  # new pairs, and those a passage of which is shown again
+    if same:  # the documents, their windows and candidates of the last run: only the links that changed count
+        wanted, kept, todo = _relinked(names, found, linked_pairs, cache["pairs"])
+        refiltered = 0
+    else:
+        wanted = dict.fromkeys(_named_pairs(names, found), False)
+        wanted.update(dict.fromkeys(linked_pairs, True))
+        kept = {p: entry for p, entry in cache["pairs"].items() if wanted.get(p) == entry[0]}
+        kept, refiltered = _filtered(kept, keys, cache, common, params)
+        todo = sorted(set(wanted) - set(kept))  # new pairs, and those a passage of which is shown again
     need = sorted({x for pair in todo for x in pair} - set(words))
     words.update(tokenise_all(texts, need, jobs))
     give_back_memory()  # what the steps before freed (the candidates' copies of the MinHashes): before the pool forks
@@ -165,11 +169,12 @@ def detect(texts: Mapping[str, str], cache: dict, params: Params = Params(),
     if ahead:
         cache["added"] = sorted(added)
     cache["owners"] = _owners(cache, kept, todo, added)
-    cache["pairs"] = {pair: kept[pair] for pair in sorted(kept)}
-    cache["signatures"] = {s: cache["signatures"][s] for s in names}
-    cache["shingles"] = {s: cache["shingles"][s] for s in names}
-    cache["windows"] = {s: cache["windows"][s] for s in names}
-    cache["lengths"] = {s: cache["lengths"][s] for s in names}
+    cache["pairs"] = kept if same and not todo else {pair: kept[pair] for pair in sorted(kept)}  # kept: sorted
+    if not same:  # else in the order of ``names`` already (the last run's, the same)
+        cache["signatures"] = {s: cache["signatures"][s] for s in names}
+        cache["shingles"] = {s: cache["shingles"][s] for s in names}
+        cache["windows"] = {s: cache["windows"][s] for s in names}
+        cache["lengths"] = {s: cache["lengths"][s] for s in names}
     cache["common"] = keys
     cache["common_grams"] = common
     cache["inputs"] = inputs
@@ -182,6 +187,42 @@ def _stats(texts: Mapping[str, str], cache: dict, new: int = 0, remasked: int = 
     return {"documents": len(texts), "new": new, "remasked": remasked, "reread": reread, "pairs_aligned": aligned,
             "pairs_refiltered": refiltered,
             "passages": sum(len(spans) if linked else len(shown) for linked, spans, _, shown in cache["pairs"].values())}
+
+
+def _same_grams(before: np.ndarray | None, now: np.ndarray) -> bool:
+    return before is not None and np.array_equal(before, now)
+
+
+def _relinked(names: list[str], found: np.ndarray, linked: set[tuple[str, str]], pairs: dict
+              ) -> tuple[dict, dict, list[tuple[str, str]]]:
+    """detect's (wanted, kept, todo) when the documents, their common shingles and the candidates ``found``
+    are those of the run that left ``pairs`` (the cache's: one entry a pair it wanted, linked as it was
+    wanted; no entry stale, the common keys being the same): what differs is the pairs whose link changed,
+    so only they are looked at, not every pair (``kept``: a copy of ``pairs`` less those). A pair linked
+    now is aligned again unless it was linked; one linked then and not now, again if it is a candidate,
+    else dropped. ``wanted``: of the pairs in ``todo`` only."""
+    before = {p for p, entry in pairs.items() if entry[0]}
+    gained, lost = linked - before, before - linked
+    wanted = dict.fromkeys(_candidates_among(names, found, lost), False)
+    wanted.update(dict.fromkeys(gained, True))
+    kept = dict(pairs)  # in their order (sorted)
+    for p in gained | lost:
+        kept.pop(p, None)
+    return wanted, kept, sorted(wanted)
+
+
+def _candidates_among(names: list[str], found: np.ndarray, asked: Iterable[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Those of the ``asked`` pairs of names that are among candidate_pairs' ``found`` (indices into ``names``)."""
+    asked = list(asked)
+    if not asked or not len(found):
+        return []
+    at = {name: i for i, name in enumerate(names)}
+    n = np.int64(len(names))
+    codes = np.sort(found[:, 0].astype(np.int64) * n + found[:, 1])
+    i = np.array([at[a] for a, _ in asked], dtype=np.int64)
+    j = np.array([at[b] for _, b in asked], dtype=np.int64)
+    hit = in_sorted(np.minimum(i, j) * n + np.maximum(i, j), codes)
+    return [p for p, h in zip(asked, hit.tolist()) if h]
 
 
 def _inputs_key(names: list[str], linked: set[tuple[str, str]]) -> tuple[str, str]:

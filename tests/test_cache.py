@@ -221,3 +221,56 @@ def test_a_rebuild_takes_the_slim_records_kept_beside_the_cache_while_the_cache_
     db.close()
     third = build(corpus, store, progress=False)
     assert len(asked) == 5 and third.from_cache == 4 and third.files == first.files and dataset(store) == expected
+
+
+def _entries(names: str) -> dict[str, tuple]:
+    """Slim entries by one-letter sha: (record, warnings, digest); a capital: the file's record changed."""
+    return {n.lower(): (f"record {n.lower()}{' again' if n.isupper() else ''}", (), f"digest {n.lower()}") for n in names}
+
+
+# builds one after the other: (their entries, whether keep_slims writes the file whole; else it appends)
+SLIM_BUILDS = [
+    [("abcdefgh", True), ("abcdefghi", False), ("bcdefghi", False), ("bcdefghi", False)],  # added, removed, same
+    [("abcdefgh", True), ("abcdefgh", False), ("abcdefghijkl", True)],  # a build that changes more than a quarter
+    [("abcdefgh", True), ("abcdefgx", False)],  # one gone, one new: same count
+    [("abcdefgh", True), ("aBcdefgh", False), ("aBcdefgh", False), ("abcdefgh", False), ("aBCdefgh", True)],  # records changed
+    [("abcdefgh", True)] + [("abcdefgh", False)] * 8 + [("abcdefgh", True)],  # SLIMS_APPENDS appends, then whole
+]
+
+
+@pytest.mark.parametrize("builds", SLIM_BUILDS)
+def test_the_slims_kept_are_appended_what_changed_and_read_back_as_written_whole(tmp_path, builds):
+    """keep_slims appends to its file the entries that differ from those kept_slims gave (an add: its own),
+    and those gone, until SLIM_APPENDS appends or a quarter of the entries: kept_slims then gives the
+    entries of the last build, as a file written whole would; a commit to the cache since, or an append cut
+    short, gives none."""
+    from loaders.cache import SLIMS_APPENDS, SLIMS_FILE, KeptSlims, keep_slims, kept_slims
+
+    assert SLIMS_APPENDS == 8
+    cache = tmp_path / CACHE_FILE
+    db = sqlite3.connect(cache)
+    db.execute("CREATE TABLE t (x)")
+    slims = tmp_path / SLIMS_FILE
+    for n, (names, whole) in enumerate(builds):
+        kept = kept_slims(cache, "auto")  # the read stage: then its commit, then keep_slims
+        assert isinstance(kept, KeptSlims) and (kept == {} if n == 0 else kept)
+        before = slims.stat() if slims.exists() else None
+        with db:
+            db.execute("INSERT INTO t VALUES (?)", (n,))
+        entries = _entries(names)
+        keep_slims(cache, "auto", entries, kept)
+        after = slims.stat()
+        if whole:  # written to another file, put in its place
+            assert before is None or after.st_ino != before.st_ino
+        else:
+            assert after.st_ino == before.st_ino and after.st_size > before.st_size
+        assert kept_slims(cache, "auto") == entries
+        keep_slims(cache, "auto", entries, kept_slims(cache, "auto"))  # nothing changed, no commit: the file as it was
+        assert kept_slims(cache, "auto") == entries
+    with open(slims, "ab") as f:
+        f.write(b"\x80\x05")  # an append cut short
+    assert kept_slims(cache, "auto") == {}
+    with db:
+        db.execute("INSERT INTO t VALUES (-1)")
+    assert kept_slims(cache, "auto") == {}
+    db.close()

@@ -456,3 +456,36 @@ def test_a_cache_whose_arrays_file_is_another_saves_is_not_trusted(tmp_path):
     assert len(_load_cache(saved[6], params)["pairs"]) > 0
     shutil.copy(saved[7].with_suffix(ARRAYS_SUFFIX), saved[6].with_suffix(ARRAYS_SUFFIX))
     assert _load_cache(saved[6], params)["pairs"] == {}
+
+
+# (linked before, linked now): links gained and lost, of pairs that are candidates (d00-d01, d04-d05) and of
+# pairs that are not (d00-e0, d01-e0): a candidate unlinked is aligned again as one, a non-candidate dropped
+RELINKS = [([], [("d00", "e0")]), ([], [("d00", "d01")]), ([("d00", "e0")], []), ([("d00", "d01")], []),
+           ([("d00", "e0"), ("d04", "d05")], [("d01", "e0"), ("d00", "d01")]), ([("d00", "e0")], [("d00", "e0")]),
+           ([("d00", "d01"), ("d00", "e0")], [("d04", "d05")])]
+
+
+@pytest.mark.parametrize("then, now", RELINKS)
+@pytest.mark.parametrize("ahead", [False, True])
+def test_a_run_whose_links_alone_changed_equals_one_over_every_pair(then, now, ahead):
+    """The same documents as the last run, only their links changed (the reuse stage after the worker's
+    guess, the worker's run once the citations are known): detect looks at the pairs whose link changed
+    (_relinked), and leaves what a run over every pair leaves: entries in the same order, owners, figures."""
+    import copy
+
+    from loaders.reuse_graph import _load_cache, _named_pairs, detect
+
+    params = Params()
+    texts = {**_texts(6, 4), "e0": ROADS, "e1": SHARED + " " + ROADS}
+    cache = _load_cache(None, params)
+    detect({n: texts[n] for n in list(texts)[:4]}, cache, params, [])
+    detect(texts, cache, params, then, ahead=ahead)  # e0, e1 added
+    candidates = _named_pairs(list(texts), cache["candidates"][1])
+    assert {("d00", "d01"), ("d04", "d05")} <= candidates and not {("d00", "e0"), ("d01", "e0")} & candidates
+    relinked, over_all = copy.deepcopy(cache), copy.deepcopy(cache)
+    del over_all["candidates"]  # candidates drawn again: every pair looked at
+    assert detect(texts, relinked, params, now) == detect(texts, over_all, params, now)
+    for name in ("pairs", "owners", "common", "lengths", "added"):
+        assert relinked.get(name) == over_all.get(name)
+    assert list(relinked["pairs"]) == list(over_all["pairs"]) == sorted(relinked["pairs"])
+    assert {p for p, (linked, *_) in relinked["pairs"].items() if linked} == set(now)
