@@ -203,3 +203,15 @@ def test_tables_written_in_two_threads_are_those_of_one(tmp_path, generated_kg):
                                 if ".doc." not in name}  # the per-document tables are not listings
     assert written[1] == written[2]
     assert len(written[2]) == 3 * len(LISTINGS) + len(listing_delta.specs())  # the keyed ones' NAME.keys
+
+
+def test_the_stage_starts_the_costliest_tables_first(tmp_path, generated_kg):
+    """The build's tables stage (write_all_tables) starts its jobs by their measured cost, the costliest
+    first, so that a short one ends the stage; every table has its cost (an unmeasured one would start last)."""
+    path = tmp_path / "store"
+    shutil.copytree(generated_kg, path)
+    with open_store(path, read_only=False) as kg:
+        rows = listings.write_all_tables(kg.store, kg.path, 2)
+    assert set(rows) == set(listings.WHOLE_CPU)
+    costs = [listings.WHOLE_CPU[name] for name in rows]
+    assert costs == sorted(costs, reverse=True)
