@@ -107,8 +107,22 @@ def _fix_first_word(text: str) -> str:
     for wrong, right in G.confusables("organ_word"):
         fixed = word.replace(wrong, right)
         if fixed != word and fixed in _first_words():
-            return text[: m.start(1)] + fixed + text[m.end(1):]
+            swapped = text[: m.start(1)] + fixed + text[m.end(1):]
+            if _opens_spelling(swapped[m.start(1):]):
+                return swapped
     return text
+
+
+def _opens_spelling(rest: str) -> bool:
+    """The swapped word opens a whole organ or unit spelling ("ỦY BAN NHÂN DÂN"), or ends the line:
+    "BỘ / Y TẾ" (a ministry's name wrapped) is no "ỦY TẾ"."""
+    words = rest.upper().split()
+    return len(words) == 1 or any(words[: len(s)] == s for s in _spelling_words())
+
+
+@lru_cache(maxsize=1)
+def _spelling_words() -> tuple[list[str], ...]:
+    return tuple(r["spelling"].upper().split() for kind in ("organ", "unit") for r in markers(kind))
 
 
 @lru_cache(maxsize=1)

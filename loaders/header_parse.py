@@ -306,14 +306,20 @@ class _Reader:
     def _line_title(self, c: Cell, i: int) -> int | None:
         """"CHỈ THỊ", "CÔNG ĐIỆN KHẨN": the type (and urgency) title."""
         doc_type, urgency = title_type(c.stripped)
+        last = c
+        if not doc_type and "title" not in self.out:
+            k = _next_filled(self.cells, i)
+            doc_type, urgency = _wrapped_title(self.cells, i - 1, k)
+            if doc_type:
+                last, i = self.cells[k], k + 1
         if not doc_type:
             return self._line_gazette_title(c, i)
         out, ev = self.out, self.ev
         out.setdefault("title", doc_type)
-        ev.setdefault("doc_type", self.st.span(c.start, c.end))
+        ev.setdefault("doc_type", self.st.span(c.start, last.end))
         if urgency and "urgency" not in out:
             out["urgency"] = urgency
-            ev["urgency"] = self.st.span(c.start, c.end)
+            ev["urgency"] = self.st.span(c.start, last.end)
         self.title_at = len(self.organ_blocks) if self.title_at is None else self.title_at
         return self._field_line(i)
 
@@ -321,6 +327,9 @@ class _Reader:
         """"CHỈ THỊ CỦA THỦ TƯỚNG CHÍNH PHỦ SỐ 16/2001/CT-TTG NGÀY ... VỀ VIỆC ...", "HƯỚNG DẪN VỀ THỂ THỨC ...": a title
         on one line, its type, then the rest read as the title's words under it (_gazette_title)."""
         found = _type_then_rest(self.st.work, c) if is_upper(c.stripped) and "title" not in self.out else None
+        if not found and "title" not in self.out and self.organ_blocks and self.mottos \
+                and c.start >= max(b for _, b in self.mottos):   # under the organ and the motto
+            found = _type_then_wrapped(self.st.work, c, self.cells, i)
         if not found:
             return None
         doc_type, urgency, type_end, rest = found
@@ -467,6 +476,8 @@ def _authority_line(all_cells: tuple[Cell, ...], j: int) -> bool:
     k = _next_filled(all_cells, j + 1)
     if k < len(all_cells) and _term_line().match(all_cells[k].stripped):
         k = _next_filled(all_cells, k + 1)  # "HỘI ĐỒNG NHÂN DÂN TỈNH X / KHÓA XIII, KỲ HỌP THỨ 7": the session line
+    elif k < len(all_cells) and _continues_caps(all_cells[k]) and len(all_cells[j].stripped.split()) < 6:
+        k = _next_filled(all_cells, k + 1)  # "BỘ TRƯỞNG BỘ THÔNG / TIN VÀ TRUYỀN THÔNG": the line wrapped
     after = all_cells[k] if k < len(all_cells) else None
     return after is not None and not (is_upper(after.stripped) or after.stripped[:1].islower()
                                       or line_patterns()["subject"].match(after.text))
@@ -554,8 +565,20 @@ def _basis_verbs() -> re.Pattern:
 
 def _after_title(all_cells: tuple[Cell, ...], k: int) -> bool:
     """The non-blank cell before cell k is a type title line."""
-    prev = next((c for c in reversed(all_cells[:k]) if not is_blank(c.text)), None)
-    return prev is not None and title_type(prev.stripped)[0] is not None
+    filled = [j for j in range(k - 1, -1, -1) if not is_blank(all_cells[j].text)][:2]
+    if not filled:
+        return False
+    if title_type(all_cells[filled[0]].stripped)[0] is not None:
+        return True
+    return len(filled) == 2 and _wrapped_title(all_cells, filled[1], filled[0])[0] is not None
+
+
+def _wrapped_title(all_cells: tuple[Cell, ...], j: int, k: int) -> tuple[str | None, str | None]:
+    """Cells j and k, one word each, are a type title wrapped by a narrow column ("THÔNG / TƯ"); (None, None) else."""
+    if k >= len(all_cells) or not all(is_upper(all_cells[x].stripped) and len(all_cells[x].stripped.split()) == 1
+                                      for x in (j, k)):
+        return None, None
+    return title_type(f"{all_cells[j].stripped} {all_cells[k].stripped}")
 
 
 def _set_subject(st, first: Cell, all_cells: tuple[Cell, ...], i: int, out, ev, upper: bool = False) -> int:
@@ -764,6 +787,23 @@ def _type_then_rest(work: str, c: Cell) -> tuple[str, str | None, int, int] | No
         doc_type, urgency = title_type(line[:w.start()])
         if doc_type and line_patterns()["subject"].match(line[w.end():]):
             return doc_type, urgency, c.lead + w.start(), c.lead + w.end()
+    return None
+
+
+def _type_then_wrapped(work: str, c: Cell, all_cells: tuple[Cell, ...], i: int) -> tuple[str, str | None, int, int] | None:
+    """"QUY CHẾ LÀM / VIỆC / CỦA ỦY BAN ...": under the organ, a type title whose narrow column wrapped the trích yếu
+    onto the type's line: one or two more words after the type, the next line continuing in capitals."""
+    line = work[c.lead:c.end].rstrip()
+    words = list(re.finditer(r"\S+", line))
+    k = _next_filled(all_cells, i)
+    if not (2 <= len(words) <= 4 and is_upper(line) and k < len(all_cells) and _continues_caps(all_cells[k])):
+        return None
+    for n in (len(words) - 1, len(words) - 2):
+        if n < 1:
+            break
+        doc_type, urgency = title_type(line[:words[n - 1].end()])
+        if doc_type:
+            return doc_type, urgency, c.lead + words[n - 1].end(), c.lead + words[n].start()
     return None
 
 
