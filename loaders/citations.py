@@ -1425,6 +1425,13 @@ def _opens_item(w: str, hit: _Hit) -> bool:
     return not w[_clause_start(w, hit.start):hit.start].strip(" \t\n-–+*•")
 
 
+def _verb_in_description(w: str, prev: _Hit, hit: _Hit) -> bool:
+    """"Thực hiện Quyết định A ... về việc ban hành Phương án X và Quyết định B": the verb before B sits inside A's
+    own words (its subject), so B is the next item of A's list, not a document "ban hành" names."""
+    return 0 <= prev.verb_pos < prev.start < hit.verb_pos < prev.end <= hit.start \
+        and bool(_list_gap().search(w[prev.end:hit.start]))
+
+
 def _described_item(w: str, prev: _Hit, hit: _Hit) -> bool:
     """"Căn cứ Nghị định A của Chính phủ quy định ..., tổ chức thực hiện ... và Nghị định B": the verb
     after A sits in A's description (lower case, no new clause); B is the next item of A's list. A citing verb
@@ -1698,7 +1705,8 @@ def _find(st: SourceText, ctx: DocContext, own_number: str | None, start: int = 
             # from the item the citation before sits in, not from the document that item names
             prev = next((h for h in reversed(hits[:k - 1]) if _opens_item(w, h)), prev)
         if hit.head is None and (hit.verb_pos < 0 and _continues_list(w, prev, hit)
-                                 or prev.verb_pos >= 0 and hit.verb_pos > prev.end and _described_item(w, prev, hit)):
+                                 or prev.verb_pos >= 0 and hit.verb_pos > prev.end and _described_item(w, prev, hit)
+                                 or _verb_in_description(w, prev, hit)):
             hit.relation, hit.verb, hit.verb_pos = prev.relation, prev.verb, prev.verb_pos
     for hit in hits:
         if hit.head is not None:  # "Thực hiện các Công điện: số 1305/CĐ-BYT ..., số 1316/-BYT ...": one verb for all

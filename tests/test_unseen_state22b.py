@@ -72,3 +72,30 @@ def test_a_ministry_line_wrapped_in_the_left_column_stays_an_organ():
             "Bình An, ngày 3 tháng 7 năm 2022\n|\nV/v triển khai kế hoạch\nKính gửi: Các phòng chuyên môn\n")
     record = extract_text(text)
     assert (record.doc_type, record.issuer) == ("Công văn", "Sở Kế hoạch và Đầu tư tỉnh Bình An")
+
+
+# --- "Triển khai thực hiện Quyết định A ..., Quyết định B ... về việc ban hành Phương án X và Quyết định C ...": the
+# "ban hành" inside B's subject describes B; C is the list's next item and goes on with its verb ----------------------
+_LETTER = ("BỘ NỘI VỤ\n-------\n" + _MOTTO + "Số: 15/BNV-VP\nHà Nội, ngày 10 tháng 02 năm 2021\n\nKính gửi: Sở Nội vụ các tỉnh\n\n")
+
+
+@pytest.mark.parametrize("about, relation", [
+    ("về việc ban hành Phương án Điều tra năm 2021", "implements"),
+    ("về Phương án Điều tra năm 2021", "implements"),
+    ("ban hành Phương án Điều tra năm 2021", "implements"),
+])
+def test_issuing_verb_inside_an_items_subject(about, relation):
+    text = (_LETTER + "Triển khai thực hiện Quyết định số 31/QĐ-BNV ngày 23/12/2019 của Bộ trưởng Bộ Nội vụ về tổ chức điều tra, "
+            f"Quyết định số 32/QĐ-BNV ngày 26/11/2020 của Bộ trưởng Bộ Nội vụ {about} và Quyết định số 33/QĐ-BNV "
+            "ngày 02/02/2021 của Bộ trưởng Bộ Nội vụ về việc điều chỉnh Phương án, Bộ Nội vụ hướng dẫn như sau:\n")
+    cited = extract_text(text).cited_documents
+    assert [(c.number, c.relation) for c in cited] == [("31/QĐ-BNV", "implements"), ("32/QĐ-BNV", "implements"),
+                                                      ("33/QĐ-BNV", relation)]
+
+
+def test_a_document_the_cited_one_issues_keeps_its_own_verb():
+    # "Căn cứ Nghị định A ... ban hành kèm theo Quyết định B": B named inside A's words, no next item of the list
+    text = (_LETTER + "Căn cứ Nghị định số 41/2020/NĐ-CP ngày 01/4/2020 của Chính phủ; Thực hiện Quyết định số 34/QĐ-BNV "
+            "ngày 02/02/2021 của Bộ trưởng Bộ Nội vụ, Bộ Nội vụ hướng dẫn như sau:\n")
+    cited = extract_text(text).cited_documents
+    assert [(c.number, c.relation) for c in cited] == [("41/2020/NĐ-CP", "based_on"), ("34/QĐ-BNV", "implements")]
