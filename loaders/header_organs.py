@@ -128,7 +128,7 @@ def _spelling_words() -> tuple[list[str], ...]:
 @lru_cache(maxsize=1)
 def _first_words() -> frozenset[str]:
     """First words of the organ and unit spellings in capitals: "ỦY", "TỈNH", "UBND"."""
-    return frozenset(r["spelling"].split()[0] for kind in ("organ", "unit") for r in markers(kind))
+    return frozenset(words[0] for words in _spelling_words())
 
 
 def opens_organ(line: str) -> bool:

@@ -99,3 +99,17 @@ def test_a_document_the_cited_one_issues_keeps_its_own_verb():
             "ngày 02/02/2021 của Bộ trưởng Bộ Nội vụ, Bộ Nội vụ hướng dẫn như sau:\n")
     cited = extract_text(text).cited_documents
     assert [(c.number, c.relation) for c in cited] == [("41/2020/NĐ-CP", "based_on"), ("34/QĐ-BNV", "implements")]
+
+
+# --- a law named in the grounds, named again in the issuing sentence ("... xây dựng Kế hoạch thực hiện Luật X, với các
+# nội dung như sau:"): the name stops at ", với các" / "như sau", so the repeat is the same law, no second citation ------
+@pytest.mark.parametrize("tail, cited", [
+    ("thực hiện Luật Phòng, chống tham nhũng, với các nội dung như sau:", ["Luật Phòng, chống tham nhũng, ngày 29/11/2005"]),
+    ("thực hiện Luật Phòng, chống tham nhũng như sau:", ["Luật Phòng, chống tham nhũng, ngày 29/11/2005"]),
+    ("thực hiện Luật Tiếp công dân, với các nội dung như sau:",
+     ["Luật Phòng, chống tham nhũng, ngày 29/11/2005", "Luật Tiếp công dân"]),
+])
+def test_law_name_stops_before_the_issuing_sentences_tail(tail, cited):
+    text = ("KẾ HOẠCH HÀNH ĐỘNG\nTHỰC HIỆN LUẬT PHÒNG, CHỐNG THAM NHŨNG\nCăn cứ Luật Phòng, chống tham nhũng, ngày 29/11/2005;\n"
+            f"Ủy ban nhân dân tỉnh Hòa An xây dựng Kế hoạch hành động {tail}\nI. Mục tiêu\n")
+    assert [c.text for c in extract_text(text).cited_documents] == cited
