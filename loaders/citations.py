@@ -116,7 +116,7 @@ def _regexes() -> dict[str, re.Pattern]:
     named = [d.head for d in named_documents()]
     not_article = "".join(rf"(?<!(?i:{re.escape(a)})\s)" for a in G.words("article_word"))
     return {
-        "numbered": re.compile(rf"(?<![^\W\d_])(?P<type>{types})(?:\s*:)?(?:(?:\s+{so})?\s*:?\s*(?P<num>{_NUMBER})"
+        "numbered": re.compile(rf"(?<![^\W\d_])(?P<type>{types})(?:\s*{G.piece('type_code')})?(?:\s*:)?(?:(?:\s+{so})?\s*:?\s*(?P<num>{_NUMBER})"
                                rf"|\s+{so}\s*:?\s*(?P<bare>{G.piece('number_year')}|{bare})|\s+(?P<bare2>{bare}){tail})"),
         # a list continuation: "..., số 1316/-BYT ngày 04/9/2021", "và 1102/CĐ-TTg"
         "bare": re.compile(rf"\s*(?:;|{between})\s*(?P<so>{so}\s*:?\s*)?(?P<num>{_NUMBER})"),
