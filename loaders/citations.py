@@ -238,7 +238,8 @@ def _regexes() -> dict[str, re.Pattern]:
         # where a generic mention's phrase ends: "các văn bản chỉ đạo của Trung ương| theo ...", "| để ..."
         "generic_end": re.compile(rf"[;\n]|\.(?=\s|$)|\s(?:{also}\s+)?(?=(?:{G.piece('according')}|{G.piece('at')}|{G.piece('purpose')})\s)"),
         "generic_tail": re.compile(rf"[\s,]*(?:{also}|,)?\s*$"),
-        "list_sep": re.compile(rf"\s*(?:;|{between})\s*"),         # "số 15/QĐ-UBND ...; số 19/QĐ-UBND"
+        "list_sep": re.compile(rf"\s*(?:;|{between})\s*"),
+        "semicolon_gap": re.compile(r"[ \t]*;[ \t]*"),   # "...; Chỉ thị số 46 ...": the next item on one line         # "số 15/QĐ-UBND ...; số 19/QĐ-UBND"
         "list_sep_no_semicolon": re.compile(rf"\s*{between}\s*"),
         "and_pair": re.compile(rf"\s+{also}\s+"),                     # "số 217-QĐ/TW và Quyết định số 218-QĐ/TW"
         "heads": re.compile(alternation([t for t, _ in patterns('body_phrases.csv')['body_head']]) + r"(?![^\W_])"),
@@ -1512,6 +1513,19 @@ def _share_tails(w: str, hits: list[_Hit]) -> None:
             a.issuer, a.issuer_from_tail = b.issuer, True
 
 
+def _share_authors(w: str, hits: list[_Hit]) -> None:
+    """"Chỉ thị số 01 ngày 23/1/2026 của Bộ Chính trị về ...; Chỉ thị số 46 ngày 16/5/2025 về ...": the next item of
+    a ";" list, of the same type and series, written without its author, has the author of the item before it."""
+    for k, b in enumerate(hits):
+        if b.issuer or not b.doc_type or not b.number:
+            continue
+        a = next((h for h in reversed(hits[:k]) if h.end <= b.start), None)
+        if a is not None and a.issuer and a.doc_type == b.doc_type and a.number \
+                and _codes_agree(a.number, b.number) and _regexes()["semicolon_gap"].fullmatch(w, a.end, b.start):
+            b.issuer = a.issuer
+            b.warnings.append(f"author not written; the list's item before names it: {a.issuer!r}")
+
+
 def _share_dates(w: str, hits: list[_Hit]) -> None:
     """"Quyết định số 217-QĐ/TW và Quyết định số 218-QĐ/TW ngày 12/12/2013": two documents of one type and
     one series joined by "và", one date after both numbers: the pair's date."""
@@ -1686,6 +1700,7 @@ def _find(st: SourceText, ctx: DocContext, own_number: str | None, start: int = 
     named = _named(w, limit, taken)
     hits = _cut_repeats_dropped(w, sorted(numbered + unnumbered + implicit + named, key=lambda h: h.start))
     _share_tails(w, hits)
+    _share_authors(w, hits)
     _share_dates(w, hits)
     for hit in hits:
         _relation(w, hit)

@@ -50,11 +50,11 @@ def find_acting(st: SourceText, start: int, end: int, with_prefix: bool, letter:
             continue   # "Đồng chí A, Bí thư Đảng ủy, Chủ tịch HĐND phường X yêu cầu": the last of a person's posts
         if _after_advice().search(st.work, max(start, m.start() - 80), m.start()):
             continue   # "X tham mưu cho Tỉnh ủy, UBND tỉnh chỉ đạo ...": the advised body acts in X's sentence
-        if _after_passive().search(st.work, max(start, m.start() - 12), m.start()):
-            continue   # "X là đơn vị được Quận ủy giao nhiệm vụ ...": the agent of a passive clause about X, not speaking
         if _after_cited().search(st.work, max(start, m.start() - 200), m.start()):
             continue   # "Tại Kết luận 169-KL/TW, Bộ Chính trị giao ...": the cited document's author speaking
         verb = st.work[m.end("rest"):m.end()].strip()
+        if _verb_kind(verb, "assign") and _after_passive().search(st.work, max(start, m.start() - 12), m.start()):
+            continue   # "X là đơn vị được Quận ủy giao nhiệm vụ ...": a task given to X before, no one speaking
         if _menu_lines(st.work[m.start():m.end("rest")]):
             continue   # "Đảng bộ tỉnh X\nSàn giao dịch ...": a portal's menu, a body's line then another's, no one speaking
         if refdata.find_central_body(m.group(0)[len(m.group("acting") or ""):]):
@@ -246,7 +246,7 @@ def _after_advice() -> re.Pattern:
 
 @lru_cache(maxsize=1)
 def _after_passive() -> re.Pattern:
-    """A passive marker (press_phrases.csv passive_agent: "được", "bị") ending right before a position."""
+    """A passive marker (press_phrases.csv passive_agent: "được") ending right before a position."""
     from loaders.prose import phrases   # prose reads press text with this module
     return re.compile(rf"(?<!\w)(?i:{alternation(phrases('passive_agent'))})[ \t]+$")
 
