@@ -74,3 +74,19 @@ def test_commune_body_placed(text, issuer):
     record = extract_text(text)
     assert record.issuer is None
     assert [c.issuer for c in record.cited_documents if c.doc_type == "Tờ trình"] == [issuer]
+
+
+# --- "NQ 28": the press's abbreviation of Nghị quyết; "của Ban Thường vụ Thành ủy" placed by the one Thành ủy named ----
+@pytest.mark.parametrize("text, expected", [
+    ("Sáng 14-1, Ban Thường vụ Thành ủy Hòa An tổ chức tổng kết 10 năm thực hiện Nghị quyết (NQ) 28 về “Xây dựng tổ "
+     "chức đảng”.\n\n10 năm thực hiện NQ 28 của Ban Thường vụ Thành ủy, Hòa An đạt nhiều kết quả.",
+     {"28": "Ban Thường vụ Thành ủy Hòa An"}),
+    ("Hội nghị quán triệt NQ 57 của Bộ Chính trị về đột phá phát triển khoa học, công nghệ.", {"57": "Bộ Chính trị"}),
+    # a symbol's "NQ" is no type word: "01/2024/NQ-HĐND" stays one number
+    ("Thực hiện Nghị quyết số 01/2024/NQ-HĐND ngày 5/1/2024 của HĐND tỉnh Hòa An.", {"01/2024/NQ-HĐND": "HĐND tỉnh Hòa An"}),
+    # two Thành ủy named: left as written
+    ("Ban Thường vụ Thành ủy Hòa An và Thành ủy Tân Lạc ký kết giao ước thi đua.\n\nThực hiện NQ 28 của Ban Thường vụ "
+     "Thành ủy, hai bên đạt nhiều kết quả.", {"28": "Ban Thường vụ Thành ủy"}),
+])
+def test_abbreviated_resolution_and_organ_placed(text, expected):
+    assert _cited(text) == expected
