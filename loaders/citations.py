@@ -134,9 +134,10 @@ def _regexes() -> dict[str, re.Pattern]:
         "any_number": re.compile(rf"(?<![^\W_])(?:(?P<num>{_NUMBER})|(?P<bare>{bare}){tail})"),
         "damaged_type": re.compile(rf"(?P<w>(?:[^\W\d_]+[ \t]+){{0,2}}[^\W\d_]+)\s*:?\s*(?:(?P<so>{so}|{G.piece('number_word_damaged')})\s*:?\s*)?$"),
         "unnumbered": re.compile(rf"(?<![^\W\d_])(?P<type>{unnumbered})(?=\s+(?:{day}\s|{of}\s|{authors}\s))"),
-        # "chỉ thị của Ban Bí thư về tổ chức Tết ...": a type in lower case, its author and subject written (read on)
+        # "chỉ thị của Ban Bí thư về tổ chức Tết ...", "nghị quyết Đại hội Đảng bộ thành phố lần thứ XVIII": a type in
+        # lower case, its author written (read on)
         "unnumbered_lower": re.compile(rf"(?<![^\W\d_])(?P<type>{alternation([t[:1].lower() + t[1:] for t, _ in p['unnumbered']])})"
-                                       rf"(?=\s+{of}\s)"),
+                                       rf"(?=\s+(?:{of}|{authors})\s)"),   # "nghị quyết Đại hội Đảng bộ ..." too
         # a title in quotes: "“Lời kêu gọi toàn dân ...” của Tổng Bí thư"
         "quoted": re.compile(rf"[“\"](?P<type>{types})\s[^”\"\n]{{1,250}}[”\"](?=\s*,?\s*(?:{dated}|{of}\s))"),
         "named": re.compile(rf"(?<![^\W\d_])(?P<head>{alternation(named)})(?![^\W_])"),
@@ -179,6 +180,7 @@ def _regexes() -> dict[str, re.Pattern]:
         # "Tại Kết luận 169-KL/TW, ...", "Bên cạnh đó, tại tại Kết luận ...": the clause opens with the citation
         "type_after_and": re.compile(rf"(?:{types})\s+(?!{G.piece('and')}\s)[^\W\d_]*[a-zđ]"),
         "congress_head": re.compile(rf"(?:{alternation(G.any_case(t for t, _ in p['congress_head']))})(?![^\W_])"),
+        "congress_ordinal": re.compile(rf"{G.piece('ordinal_lead')}\s+(?:[IVXLC]+|\d+|{G.piece('ordinal_word')})(?![^\W_])"),
         "ordinal_word": re.compile(rf"{G.piece('ordinal_lead')}\s+(?P<word>{G.piece('ordinal_word')})(?![^\W_])"),
         "at_lead": re.compile(rf"(?:^|,)\s*(?:(?i:{G.piece('at')})\s+)+$"),
         "about": re.compile(rf"\s*,?\s*(?:{alternation([t for t, _ in p['subject_verb']])}\s+)?"
@@ -741,7 +743,7 @@ def _unnumbered(w: str, limit: int, taken, numbered, ctx: DocContext) -> list[_H
             continue   # "dự thảo Kế hoạch của Ban Chỉ đạo": a draft, not yet issued
         if not (hit.issuer or hit.date) or _absorbed(w, hit.end if not hit.subject else hit.subject_start, numbered):
             continue
-        if start in lower and (not (hit.issuer and hit.subject) or _quote_cue_before(w, start)):
+        if start in lower and (not (hit.issuer and (hit.subject or _ordinal_congress(hit.issuer))) or _quote_cue_before(w, start)):
             continue   # "thực hiện nghị quyết của Đảng": a type in lower case names one document only with its subject;
             #            "Toàn văn bài viết của Tổng Bí thư về ...": the page's own text, not cited
         if not (hit.date or hit.number) and hit.issuer and rx["honorific"].match(hit.issuer) and _told(w, hit.end, limit):
@@ -770,6 +772,12 @@ def _unnumbered(w: str, limit: int, taken, numbered, ctx: DocContext) -> list[_H
             hits.append(_Hit(partner[0], hit.end, hit.doc_type, issuer=clean(w[partner[0]:partner[1]]), issuer_from_tail=True,
                              subject=hit.subject, subject_start=hit.subject_start))
     return [h for h in hits if not _told_bare_again(h, hits)]
+
+
+def _ordinal_congress(issuer: str) -> bool:
+    """"Đại hội Đảng bộ thành phố lần thứ XVIII": a congress named by its ordinal, one body's one congress."""
+    rx = _regexes()
+    return bool(rx["congress_head"].match(issuer) and rx["congress_ordinal"].search(issuer))
 
 
 def _told_bare_again(hit: _Hit, hits: list[_Hit]) -> bool:

@@ -90,3 +90,17 @@ def test_commune_body_placed(text, issuer):
 ])
 def test_abbreviated_resolution_and_organ_placed(text, expected):
     assert _cited(text) == expected
+
+
+# --- a type in lower case names one document when its author is a congress named by its ordinal ----------------------
+@pytest.mark.parametrize("text, expected", [
+    ("Bí thư nhấn mạnh việc triển khai theo tinh thần nghị quyết Đại hội Đảng bộ thành phố lần thứ XVIII.",
+     {"nghị quyết Đại hội Đảng bộ thành phố lần thứ XVIII": "Đại hội Đảng bộ thành phố lần thứ XVIII"}),
+    ("Thực hiện nghị quyết Đại hội Đảng bộ tỉnh lần thứ nhất, tỉnh đạt nhiều kết quả.",
+     {"nghị quyết Đại hội Đảng bộ tỉnh lần thứ nhất": "Đại hội Đảng bộ tỉnh lần thứ nhất"}),
+    # no ordinal, or a class of congresses: no one document
+    ("Thực hiện nghị quyết Đại hội Đảng bộ tỉnh, tỉnh đạt nhiều kết quả.", {}),
+    ("Thực hiện nghị quyết Đại hội Đảng bộ các cấp, tỉnh đạt nhiều kết quả.", {}),
+])
+def test_lower_case_congress_resolution(text, expected):
+    assert _cited(text) == expected
