@@ -116,7 +116,7 @@ def _regexes() -> dict[str, re.Pattern]:
     named = [d.head for d in named_documents()]
     not_article = "".join(rf"(?<!(?i:{re.escape(a)})\s)" for a in G.words("article_word"))
     return {
-        "numbered": re.compile(rf"(?<![^\W\d_])(?P<type>{types})(?:\s*:)?(?:(?:\s+{so})?\s*:?\s*(?P<num>{_NUMBER})"
+        "numbered": re.compile(rf"(?<![^\W\d_])(?P<type>{types})(?:\s*{G.piece('type_code')})?(?:\s*:)?(?:(?:\s+{so})?\s*:?\s*(?P<num>{_NUMBER})"
                                rf"|\s+{so}\s*:?\s*(?P<bare>{G.piece('number_year')}|{bare})|\s+(?P<bare2>{bare}){tail})"),
         # a list continuation: "..., số 1316/-BYT ngày 04/9/2021", "và 1102/CĐ-TTg"
         "bare": re.compile(rf"\s*(?:;|{between})\s*(?P<so>{so}\s*:?\s*)?(?P<num>{_NUMBER})"),
@@ -134,9 +134,10 @@ def _regexes() -> dict[str, re.Pattern]:
         "any_number": re.compile(rf"(?<![^\W_])(?:(?P<num>{_NUMBER})|(?P<bare>{bare}){tail})"),
         "damaged_type": re.compile(rf"(?P<w>(?:[^\W\d_]+[ \t]+){{0,2}}[^\W\d_]+)\s*:?\s*(?:(?P<so>{so}|{G.piece('number_word_damaged')})\s*:?\s*)?$"),
         "unnumbered": re.compile(rf"(?<![^\W\d_])(?P<type>{unnumbered})(?=\s+(?:{day}\s|{of}\s|{authors}\s))"),
-        # "chỉ thị của Ban Bí thư về tổ chức Tết ...": a type in lower case, its author and subject written (read on)
+        # "chỉ thị của Ban Bí thư về tổ chức Tết ...", "nghị quyết Đại hội Đảng bộ thành phố lần thứ XVIII": a type in
+        # lower case, its author written (read on)
         "unnumbered_lower": re.compile(rf"(?<![^\W\d_])(?P<type>{alternation([t[:1].lower() + t[1:] for t, _ in p['unnumbered']])})"
-                                       rf"(?=\s+{of}\s)"),
+                                       rf"(?=\s+(?:{of}|{authors})\s)"),   # "nghị quyết Đại hội Đảng bộ ..." too
         # a title in quotes: "“Lời kêu gọi toàn dân ...” của Tổng Bí thư"
         "quoted": re.compile(rf"[“\"](?P<type>{types})\s[^”\"\n]{{1,250}}[”\"](?=\s*,?\s*(?:{dated}|{of}\s))"),
         "named": re.compile(rf"(?<![^\W\d_])(?P<head>{alternation(named)})(?![^\W_])"),
@@ -179,6 +180,7 @@ def _regexes() -> dict[str, re.Pattern]:
         # "Tại Kết luận 169-KL/TW, ...", "Bên cạnh đó, tại tại Kết luận ...": the clause opens with the citation
         "type_after_and": re.compile(rf"(?:{types})\s+(?!{G.piece('and')}\s)[^\W\d_]*[a-zđ]"),
         "congress_head": re.compile(rf"(?:{alternation(G.any_case(t for t, _ in p['congress_head']))})(?![^\W_])"),
+        "congress_ordinal": re.compile(rf"{G.piece('ordinal_lead')}\s+(?:[IVXLC]+|\d+|{G.piece('ordinal_word')})(?![^\W_])"),
         "ordinal_word": re.compile(rf"{G.piece('ordinal_lead')}\s+(?P<word>{G.piece('ordinal_word')})(?![^\W_])"),
         "at_lead": re.compile(rf"(?:^|,)\s*(?:(?i:{G.piece('at')})\s+)+$"),
         "about": re.compile(rf"\s*,?\s*(?:{alternation([t for t, _ in p['subject_verb']])}\s+)?"
@@ -238,7 +240,8 @@ def _regexes() -> dict[str, re.Pattern]:
         # where a generic mention's phrase ends: "các văn bản chỉ đạo của Trung ương| theo ...", "| để ..."
         "generic_end": re.compile(rf"[;\n]|\.(?=\s|$)|\s(?:{also}\s+)?(?=(?:{G.piece('according')}|{G.piece('at')}|{G.piece('purpose')})\s)"),
         "generic_tail": re.compile(rf"[\s,]*(?:{also}|,)?\s*$"),
-        "list_sep": re.compile(rf"\s*(?:;|{between})\s*"),         # "số 15/QĐ-UBND ...; số 19/QĐ-UBND"
+        "list_sep": re.compile(rf"\s*(?:;|{between})\s*"),
+        "semicolon_gap": re.compile(r"[ \t]*;[ \t]*"),   # "...; Chỉ thị số 46 ...": the next item on one line         # "số 15/QĐ-UBND ...; số 19/QĐ-UBND"
         "list_sep_no_semicolon": re.compile(rf"\s*{between}\s*"),
         "and_pair": re.compile(rf"\s+{also}\s+"),                     # "số 217-QĐ/TW và Quyết định số 218-QĐ/TW"
         "heads": re.compile(alternation([t for t, _ in patterns('body_phrases.csv')['body_head']]) + r"(?![^\W_])"),
@@ -740,7 +743,7 @@ def _unnumbered(w: str, limit: int, taken, numbered, ctx: DocContext) -> list[_H
             continue   # "dự thảo Kế hoạch của Ban Chỉ đạo": a draft, not yet issued
         if not (hit.issuer or hit.date) or _absorbed(w, hit.end if not hit.subject else hit.subject_start, numbered):
             continue
-        if start in lower and (not (hit.issuer and hit.subject) or _quote_cue_before(w, start)):
+        if start in lower and (not (hit.issuer and (hit.subject or _ordinal_congress(hit.issuer))) or _quote_cue_before(w, start)):
             continue   # "thực hiện nghị quyết của Đảng": a type in lower case names one document only with its subject;
             #            "Toàn văn bài viết của Tổng Bí thư về ...": the page's own text, not cited
         if not (hit.date or hit.number) and hit.issuer and rx["honorific"].match(hit.issuer) and _told(w, hit.end, limit):
@@ -769,6 +772,12 @@ def _unnumbered(w: str, limit: int, taken, numbered, ctx: DocContext) -> list[_H
             hits.append(_Hit(partner[0], hit.end, hit.doc_type, issuer=clean(w[partner[0]:partner[1]]), issuer_from_tail=True,
                              subject=hit.subject, subject_start=hit.subject_start))
     return [h for h in hits if not _told_bare_again(h, hits)]
+
+
+def _ordinal_congress(issuer: str) -> bool:
+    """"Đại hội Đảng bộ thành phố lần thứ XVIII": a congress named by its ordinal, one body's one congress."""
+    rx = _regexes()
+    return bool(rx["congress_head"].match(issuer) and rx["congress_ordinal"].search(issuer))
 
 
 def _told_bare_again(hit: _Hit, hits: list[_Hit]) -> bool:
@@ -1519,6 +1528,19 @@ def _share_tails(w: str, hits: list[_Hit]) -> None:
             a.issuer, a.issuer_from_tail = b.issuer, True
 
 
+def _share_authors(w: str, hits: list[_Hit]) -> None:
+    """"Chỉ thị số 01 ngày 23/1/2026 của Bộ Chính trị về ...; Chỉ thị số 46 ngày 16/5/2025 về ...": the next item of
+    a ";" list, of the same type and series, written without its author, has the author of the item before it."""
+    for k, b in enumerate(hits):
+        if b.issuer or not b.doc_type or not b.number:
+            continue
+        a = next((h for h in reversed(hits[:k]) if h.end <= b.start), None)
+        if a is not None and a.issuer and a.doc_type == b.doc_type and a.number \
+                and _codes_agree(a.number, b.number) and _regexes()["semicolon_gap"].fullmatch(w, a.end, b.start):
+            b.issuer = a.issuer
+            b.warnings.append(f"author not written; the list's item before names it: {a.issuer!r}")
+
+
 def _share_dates(w: str, hits: list[_Hit]) -> None:
     """"Quyết định số 217-QĐ/TW và Quyết định số 218-QĐ/TW ngày 12/12/2013": two documents of one type and
     one series joined by "và", one date after both numbers: the pair's date."""
@@ -1693,6 +1715,7 @@ def _find(st: SourceText, ctx: DocContext, own_number: str | None, start: int = 
     named = _named(w, limit, taken)
     hits = _cut_repeats_dropped(w, sorted(numbered + unnumbered + implicit + named, key=lambda h: h.start))
     _share_tails(w, hits)
+    _share_authors(w, hits)
     _share_dates(w, hits)
     for hit in hits:
         _relation(w, hit)

@@ -276,8 +276,17 @@ def _without_speaker(found: tuple | None, facts: dict) -> tuple | None:
 
 
 def _placed_cited(st: SourceText, cited):
-    """A citation whose author is a committee's keyword alone, placed by the one such committee the page names."""
+    """A citation whose author is a committee's keyword alone, placed by the one such committee the page names;
+    a commune's body without its place ("Tờ trình của UBND xã"), by the one commune of its kind the page names."""
     placed = P.committee_in_text(st, cited.issuer) if cited.issuer else None
+    organ = re.match(rf"({G.piece('committee_organ')})\s+", cited.issuer or "")
+    if placed is None and organ:   # "NQ 28 của Ban Thường vụ Thành ủy": the organ of the one such committee named
+        committee = P.committee_in_text(st, cited.issuer[organ.end():])
+        placed = f"{organ.group(1)} {committee}" if committee else None
+    if placed is None and cited.issuer:
+        found = H.body_in_text(cited.issuer)
+        commune = P.commune_in_text(st, found[1]) if found and found[1].name == cited.issuer else None
+        placed = commune.name if commune else None
     return replace(cited, issuer=placed) if placed else cited
 
 

@@ -252,6 +252,8 @@ def pieces() -> dict[str, str]:
         "plural": alternation(words("plural"), "i"),
         "some": alternation(words("some_word"), "i"),   # "một số sở, ngành": some of a class
         "type_word": alternation(any_case(type_words())),
+        # "(NQ)" of "Nghị quyết (NQ) 28": the press's bracketed abbreviation of the type (doc_types.csv code)
+        "type_code": r"\(\s*" + alternation(r["code"] for r in table("doc_types") if r.get("code")) + r"\s*\)",
         "honorific": alternation(words("honorific"), "i"),
         "day_word": alternation(words("day_word")),
         "of": alternation(words("of_word")),

@@ -53,6 +53,8 @@ def find_acting(st: SourceText, start: int, end: int, with_prefix: bool, letter:
         if _after_cited().search(st.work, max(start, m.start() - 200), m.start()):
             continue   # "Tại Kết luận 169-KL/TW, Bộ Chính trị giao ...": the cited document's author speaking
         verb = st.work[m.end("rest"):m.end()].strip()
+        if _verb_kind(verb, "assign") and _after_passive().search(st.work, max(start, m.start() - 12), m.start()):
+            continue   # "X là đơn vị được Quận ủy giao nhiệm vụ ...": a task given to X before, no one speaking
         if _menu_lines(st.work[m.start():m.end("rest")]):
             continue   # "Đảng bộ tỉnh X\nSàn giao dịch ...": a portal's menu, a body's line then another's, no one speaking
         if refdata.find_central_body(m.group(0)[len(m.group("acting") or ""):]):
@@ -240,6 +242,13 @@ def _after_advice() -> re.Pattern:
     the first or the second of a list ("tham mưu cho Tỉnh ủy, UBND tỉnh")."""
     from loaders.prose import phrases   # prose reads press text with this module
     return re.compile(rf"(?<!\w)(?i:{alternation(phrases('advise_verb'))})[ \t]+(?:[^,.;:\n]{{1,40}},[ \t]*)?$")
+
+
+@lru_cache(maxsize=1)
+def _after_passive() -> re.Pattern:
+    """A passive marker (press_phrases.csv passive_agent: "được") ending right before a position."""
+    from loaders.prose import phrases   # prose reads press text with this module
+    return re.compile(rf"(?<!\w)(?i:{alternation(phrases('passive_agent'))})[ \t]+$")
 
 
 @lru_cache(maxsize=1)

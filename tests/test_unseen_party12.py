@@ -86,7 +86,8 @@ FIELD_CASES = [
      "Đồng chí Nguyễn Văn An, Phó Bí thư Thường trực Đảng ủy xã quán triệt văn bản:\n"
      "- Nghị quyết Đại hội đại biểu Đảng bộ xã Ya Hội lần thứ nhất, nhiệm kỳ 2025-2030.\n"
      "- Chỉ thị 02-CT/ĐU ngày 10-8-2025 của Ban Thường vụ Đảng ủy về tổ chức thực hiện Nghị quyết Đại hội.",
-     {"doc_type": None, "number": None, "cited.1.number": "02-CT/ĐU", "cited.1.issuer": "Ban Thường vụ Đảng ủy"}),
+     # (its author's organ placed by the one Đảng ủy the page names: party22b)
+     {"doc_type": None, "number": None, "cited.1.number": "02-CT/ĐU", "cited.1.issuer": "Ban Thường vụ Đảng ủy xã Ya Hội"}),
     # an organ over capitalised committee words after its "các" is one class, "trực thuộc Trung ương" included
     ("Ban Tuyên giáo và Dân vận Trung ương đề nghị Ban Tuyên giáo và Dân vận các Tỉnh ủy, Thành ủy, Đảng ủy trực thuộc "
      "Trung ương đẩy mạnh tuyên truyền về đại hội.",
