@@ -28,6 +28,15 @@ FIELD_CASES = [
     # ... nor after a list item that names no document
     ("Hội nghị bàn các nội dung: tổng kết công tác năm 2025; hướng dẫn của Ban Tổ chức Tỉnh ủy về công tác cán bộ.",
      {"cited.0": None}),
+    # a phrase organ whose known name goes on in small letters ("Ban Chỉ đạo Trung ương về phòng chống thiên tai")
+    # speaking in running text: the whole name, not a capitalised run cut at "về"
+    ("Nhằm chủ động ứng phó thiên tai trong dịp Tết. Văn phòng thường trực Ban Chỉ đạo Trung ương về phòng chống "
+     "thiên tai đề nghị Ban Chỉ huy PCTT và TKCN các tỉnh tổ chức trực ban.",
+     {"issuer": "Văn phòng thường trực Ban Chỉ đạo Trung ương về phòng chống thiên tai"}),
+    ("Ban Chỉ đạo Trung ương về phòng, chống thiên tai đề nghị các tỉnh tổ chức trực ban.",
+     {"issuer": "Ban Chỉ đạo Quốc gia về phòng, chống thiên tai"}),
+    # ... an unknown subject after "về" is no name read on
+    ("Ban Chỉ đạo về chuyển đổi số đề nghị các xã tổ chức trực ban.", {"issuer": None}),
 ]
 
 
