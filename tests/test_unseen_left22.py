@@ -37,6 +37,14 @@ FIELD_CASES = [
      {"issuer": "Ban Chỉ đạo Quốc gia về phòng, chống thiên tai"}),
     # ... an unknown subject after "về" is no name read on
     ("Ban Chỉ đạo về chuyển đổi số đề nghị các xã tổ chức trực ban.", {"issuer": None}),
+    # "Thường trực" inside a post ("Phó Chủ tịch Thường trực", press_phrases role) is no acting part of the body: the
+    # post's organ speaks, as without the word
+    ("Chiều 1/3, ông Lê Văn Tám, Phó Chủ tịch Thường trực UBND thành phố Bình Sơn cho biết đã giao Sở Y tế, Công an "
+     "thành phố kiểm tra.",
+     {"issuer": "Chủ tịch UBND thành phố Bình Sơn", "bodies": ["Sở Y tế", "Công an thành phố Bình Sơn"]}),
+    ("Phó Chủ tịch Thường trực UBND tỉnh Lê Văn Tám yêu cầu Sở Y tế kiểm tra.", {"issuer": "Chủ tịch UBND tỉnh"}),
+    # ... a post whose organ is no body ("Bí thư Thị ủy") still speaks for no one
+    ("Phó Bí thư Thường trực Thị ủy yêu cầu các chi bộ kiểm tra.", {"issuer": None}),
 ]
 
 
