@@ -426,12 +426,12 @@ def _known_name_tails() -> tuple[str, ...]:
 @lru_cache(maxsize=1)
 def _subject_name_tails() -> tuple[str, ...]:
     """"Trung ương về phòng chống thiên tai": a known central body's name after a phrase organ ("Ban Chỉ đạo"), its
-    subject in small letters ("về ..."), which the capitalised run after the organ cannot read; longest first."""
+    subject after "về" in small letters, which the capitalised run after the organ cannot read; longest first."""
     heads = [r["value"] for r in markers("organ") if r["rest"] == "phrase"]
     names = [n for r in refdata.table("central_bodies") for n in (r["name"], *refdata.split_list(r.get("aliases")))]
+    about = re.compile(rf"(?:^|\s)(?:{G.piece('about')})\s")   # "về ...": a subject, not a place's words ("huyện")
     tails = {name[len(head) + 1:] for name in names for head in heads
-             if name.casefold().startswith(head.casefold() + " ") and not name[len(head) + 1:].istitle()
-             and any(w[:1].islower() for w in name[len(head) + 1:].split())}
+             if name.casefold().startswith(head.casefold() + " ") and about.search(name[len(head) + 1:])}
     return tuple(sorted(tails, key=len, reverse=True))
 
 

@@ -537,7 +537,8 @@ def _title_re() -> re.Pattern:
 
 @lru_cache(maxsize=1)
 def _meta_label_re() -> re.Pattern:
-    return re.compile(rf"(?<![^\s|])(?P<label>{alternation(spellings('meta_label'))})[ \t]*[:|]")
+    # also right after a text's closing mark: "... tổ chức thực hiện./.Số: 54/VPTT" (a portal's facts glued after it)
+    return re.compile(rf"(?:(?<![^\s|])|(?<=\./\.))(?P<label>{alternation(spellings('meta_label'))})[ \t]*[:|]")
 
 
 def portal_fields(st: SourceText, start: int = 0, end: int | None = None) -> dict[str, tuple[str, Span]]:

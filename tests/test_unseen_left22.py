@@ -44,6 +44,16 @@ FIELD_CASES = [
     ("Phó Chủ tịch Thường trực UBND tỉnh Lê Văn Tám yêu cầu Sở Y tế kiểm tra.", {"issuer": "Chủ tịch UBND tỉnh"}),
     # ... a post whose organ is no body ("Bí thư Thị ủy") still speaks for no one
     ("Phó Bí thư Thường trực Thị ủy yêu cầu các chi bộ kiểm tra.", {"issuer": None}),
+    # a portal's "Số: N" glued after the text's closing mark (no header): the page's own number, with a code only
+    ("Văn phòng thường trực Ban Chỉ đạo Trung ương về phòng chống thiên tai đề nghị các tỉnh tổ chức trực ban.\n\n"
+     "Đề nghị các tỉnh quan tâm, tổ chức thực hiện./.Số: 31/VPTT\n\nCông văn",
+     {"number": "31/VPTT"}),
+    ("Văn phòng thường trực Ban Chỉ đạo Trung ương về phòng chống thiên tai đề nghị các tỉnh báo cáo qua viber "
+     "số: 0912.345.678.\n\nĐề nghị các tỉnh quan tâm, tổ chức thực hiện./.",
+     {"number": None}),
+    # ... not a page reporting another document
+    ("Ngày 5/2, Sở Y tế tỉnh Bình Sơn vừa ban hành Công văn yêu cầu các bệnh viện rà soát./.Số: 31/SYT",
+     {"number": None}),
 ]
 
 
