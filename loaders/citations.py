@@ -138,6 +138,9 @@ def _regexes() -> dict[str, re.Pattern]:
         # lower case, its author written (read on)
         "unnumbered_lower": re.compile(rf"(?<![^\W\d_])(?P<type>{alternation([t[:1].lower() + t[1:] for t, _ in p['unnumbered']])})"
                                        rf"(?=\s+(?:{of}|{authors})\s)"),   # "nghị quyết Đại hội Đảng bộ ..." too
+        # a generic lead that is a type ("Hướng dẫn của X"): a document only as a later item of a list of documents
+        "listed_lead": re.compile(rf"(?<![^\W\d_])(?P<type>{alternation(G.any_case(t for t, _ in p['generic_lead'] if G.type_name(t)))})"
+                                  rf"(?=\s+{of}\s)"),
         # a title in quotes: "“Lời kêu gọi toàn dân ...” của Tổng Bí thư"
         "quoted": re.compile(rf"[“\"](?P<type>{types})\s[^”\"\n]{{1,250}}[”\"](?=\s*,?\s*(?:{dated}|{of}\s))"),
         "named": re.compile(rf"(?<![^\W\d_])(?P<head>{alternation(named)})(?![^\W_])"),
@@ -720,6 +723,12 @@ def _unnumbered(w: str, limit: int, taken, numbered, ctx: DocContext) -> list[_H
     found = [(m.start(), m.end(), m.group("type"), True) for m in rx["unnumbered"].finditer(w, 0, limit)]
     in_lower = [(m.start(), m.end(), m.group("type"), True) for m in rx["unnumbered_lower"].finditer(w, 0, limit)]
     lower = {s for s, *_ in in_lower if not _after_cited_item(w, s, found)}   # an item of a list needs no subject
+    # "Chỉ thị của Bộ Chính trị về ...; hướng dẫn của Ban Tổ chức Trung ương về ...": listed beside a document, with
+    # its author and subject, a guidance names one document too
+    listed = [(m.start(), m.end(), m.group("type"), True) for m in rx["listed_lead"].finditer(w, 0, limit)
+              if _after_cited_item(w, m.start(), found)]
+    lower |= {s for s, *_ in listed}
+    in_lower += listed
     found += [(m.start(), m.end(), m.group("type"), False) for m in rx["quoted"].finditer(w, 0, limit)]
     found += in_lower
     for start, type_end, written, bare in sorted(found):

@@ -149,6 +149,7 @@ def _numbered_title(st: SourceText, found, facts: dict, end: int):
 
 # "Chủ tịch UBND tỉnh chỉ thị:" ending its line: what follows are a directive's items (an excerpt of an original)
 _ITEMS_BELOW = re.compile(r":[ \t]*\n")
+_SYMBOL = re.compile(G.piece("symbol"))   # a full number with its code: "54/VPTT"
 
 
 def _no_document(st: SourceText, facts: dict, rep: P.Reported | None) -> bool:
@@ -465,9 +466,12 @@ def _facts(st: SourceText, head: H.Header, end: int, copy, signed_or_addressed: 
         province_kind=province_kind, district=district, district_kind=district_kind,
         committee=committee, parent_committee=parent_committee, date=date,
     )
+    number = doc.number
+    if number is None and rep is None and issuer is not None and "number" in portal and _SYMBOL.fullmatch(portal["number"][0]):
+        number, ev["number"] = H.normalize_number(portal["number"][0]), portal["number"][1]   # a portal's "Số: 54/VPTT"
     written = ev["number"].quote if "number" in ev else ""
     return {
-        "doc_type": doc_type, "number": H.central_symbol(doc.number, written, level), "date": date, "place": place,
+        "doc_type": doc_type, "number": H.central_symbol(number, written, level), "date": date, "place": place,
         "issuer": name, "acting_body": acting_body, "issuer_level": level,
         "parent_body": head.parent.name if head.parent else None, "subject": subject,
         "urgency": doc.urgency, "secrecy": head.secrecy, "channel": context.channel,

@@ -409,7 +409,8 @@ def body_name_re() -> re.Pattern:
     # name with lower-case words ("Sở Giáo dục và Đào tạo", "Bộ Y tế") and its abbreviation "(GDĐT)"
     return re.compile(
         rf"(?<!\w)(?P<acting>(?i:{acting})\s+)?{_not_organ()}(?P<organ>(?i:{alternation(organs)}))"
-        rf"(?P<rest>(?:\s+(?i:{alternation(_known_name_tails())})(?:\s*\([A-ZĐ&-]+\))?(?!\w))?"
+        rf"(?P<rest>(?:\s+(?i:{alternation(_subject_name_tails())})(?!\w)"
+        rf"|\s+(?i:{alternation(_known_name_tails())})(?:\s*\([A-ZĐ&-]+\))?(?!\w))?"
         rf"(?:\s+(?i:{units})(?!\w))?(?:\s+[A-ZĐ][\w.]*)*)(?!\w)")
 
 
@@ -434,6 +435,18 @@ def _known_name_tails() -> tuple[str, ...]:
             if name.casefold().startswith(head.casefold() + " ") and "{" not in name and tail[:1].isupper():
                 tails[tail] = None   # not "Bộ đội Biên phòng" (a "Bộ" that is no ministry)
     return tuple(tails)
+
+
+@lru_cache(maxsize=1)
+def _subject_name_tails() -> tuple[str, ...]:
+    """"Trung ương về phòng chống thiên tai": a known central body's name after a phrase organ ("Ban Chỉ đạo"), its
+    subject after "về" in small letters, which the capitalised run after the organ cannot read; longest first."""
+    heads = [r["value"] for r in markers("organ") if r["rest"] == "phrase"]
+    names = [n for r in refdata.table("central_bodies") for n in (r["name"], *refdata.split_list(r.get("aliases")))]
+    about = re.compile(rf"(?:^|\s)(?:{G.piece('about')})\s")   # "về ...": a subject, not a place's words ("huyện")
+    tails = {name[len(head) + 1:] for name in names for head in heads
+             if name.casefold().startswith(head.casefold() + " ") and about.search(name[len(head) + 1:])}
+    return tuple(sorted(tails, key=len, reverse=True))
 
 
 @lru_cache(maxsize=1)

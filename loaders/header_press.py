@@ -44,7 +44,11 @@ def find_acting(st: SourceText, start: int, end: int, with_prefix: bool, letter:
             continue
         if letter and _issued_verb().search(st.work[m.end("rest"):m.end()].strip()) and _NUMBERED_AFTER.match(st.work, m.end()):
             continue
-        if _after_post().search(st.work, max(start, m.start() - 40), m.start()):
+        post = _after_post().search(st.work, max(start, m.start() - 40), m.start())
+        if post:
+            held = _qualified_post(st, post.start(), m)
+            if held:
+                return held
             continue   # "Phó Bí thư Thường trực Thị ủy yêu cầu": a person speaking, not the organ
         if _last_post_of_person().search(st.work, max(start, m.start() - 250), m.start()):
             continue   # "Đồng chí A, Bí thư Đảng ủy, Chủ tịch HĐND phường X yêu cầu": the last of a person's posts
@@ -88,6 +92,22 @@ def find_acting(st: SourceText, start: int, end: int, with_prefix: bool, letter:
                 found, begin = joint
             return Acting(found[0], found[1], st.span(begin, body_end), partner, _verb_kind(verb, "opinion"))
     return None
+
+
+def _qualified_post(st: SourceText, post_start: int, m: re.Match) -> Acting | None:
+    """"Phó Chủ tịch Thường trực UBND thành phố X cho biết đã giao ...": "Thường trực" is part of the post (press_phrases
+    role "Phó Chủ tịch Thường trực"), not an acting part of the body: the post's organ speaks ("Chủ tịch UBND thành
+    phố X") as it does without the word."""
+    from loaders.prose import phrases   # prose reads press text with this module
+    acting = (m.group("acting") or "").strip()
+    if not acting or f"{st.work[post_start:m.start()].strip()} {acting}".casefold() not in {r.casefold() for r in phrases("role")}:
+        return None
+    before = st.work[post_start:m.start()]
+    body_end = _before_person(st, m.start(), m.end("rest"))
+    words = before + st.work[m.end("acting"):body_end]
+    named = body_name_re().search(words)
+    found = body_in_text(named.group(0)) if named and named.start() < len(before) else None
+    return Acting(found[0], found[1], st.span(post_start, body_end)) if found else None
 
 
 @lru_cache(maxsize=1)
@@ -526,7 +546,8 @@ def _title_re() -> re.Pattern:
 
 @lru_cache(maxsize=1)
 def _meta_label_re() -> re.Pattern:
-    return re.compile(rf"(?<![^\s|])(?P<label>{alternation(spellings('meta_label'))})[ \t]*[:|]")
+    # also right after a text's closing mark: "... tổ chức thực hiện./.Số: 54/VPTT" (a portal's facts glued after it)
+    return re.compile(rf"(?:(?<![^\s|])|(?<=\./\.))(?P<label>{alternation(spellings('meta_label'))})[ \t]*[:|]")
 
 
 def portal_fields(st: SourceText, start: int = 0, end: int | None = None) -> dict[str, tuple[str, Span]]:
