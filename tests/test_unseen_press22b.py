@@ -1,0 +1,35 @@
+"""Causes found reading a further set of unseen press reports (provinces' portals, national papers, tag and search
+pages, reporting the Prime Minister's telegrams, a province's committee's directive, provinces' and ministries'
+letters; session 22, press22b), one row a way a page writes the thing.
+
+Every text is written for the test (names, numbers, places made up), modelled on what the pages wrote."""
+from __future__ import annotations
+
+import pytest
+
+from conftest import record_field as _get
+from loaders.extract import extract_text
+
+FIELD_CASES = [
+    # "các nội dung X đã chỉ đạo tại Công văn số A ngày D, Công văn số B ...; Chỉ thị số C": X wrote each item
+    ("Ngày 9/11, UBND tỉnh ban hành văn bản yêu cầu các sở, ngành chủ động ứng phó với cơn bão:\n\n1. Triển khai các "
+     "nội dung UBND tỉnh đã chỉ đạo tại Công văn số 4411/UBND-KTN ngày 18/9/2019, Công văn số 3710/UBND-KTN ngày "
+     "08/8/2019; Chỉ thị số 07/CT-UBND ngày 03/7/2019; Công văn số 241/PCTT ngày 31/10/2019 của Ban Chỉ huy phòng "
+     "chống thiên tai tỉnh.",
+     {"cited.0.issuer": "UBND tỉnh", "cited.1.issuer": "UBND tỉnh", "cited.2.issuer": "UBND tỉnh",
+      "cited.3.issuer": "Ban Chỉ huy phòng chống thiên tai tỉnh"}),
+    ("Sở Nội vụ yêu cầu các phòng thực hiện theo nội dung Sở Nội vụ đã hướng dẫn tại Văn bản số 12/SNV-TCBC ngày "
+     "2/3/2021.",
+     {"cited.0.issuer": "Sở Nội vụ"}),
+    # ... not a body merely named before another verb
+    ("Ngày 2/4, Sở Y tế yêu cầu các bệnh viện thực hiện các nội dung đã chỉ đạo tại Công văn số 12/CV-BV ngày "
+     "2/3/2021.",
+     {"cited.0.number": "12/CV-BV", "cited.0.issuer": None}),
+]
+
+
+@pytest.mark.parametrize("text, expected", FIELD_CASES, ids=[t[:50] for t, _ in FIELD_CASES])
+def test_field(text, expected):
+    record = extract_text(text)
+    for path, want in expected.items():
+        assert _get(record, path) == want, (path, _get(record, path))
