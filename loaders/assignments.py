@@ -89,6 +89,7 @@ def _data() -> dict:
     p = patterns("body_phrases.csv")
     words = lambda kind: [t for t, _ in p.get(kind, ())]
     nb = r"(?![^\W_])"
+    compound = rf"(?!(?i:{alternation(words('verb_compound'))}){nb})"   # "giao thông" is no "giao"
     return {
         # "Hội nghị Ban Thường vụ ...", "Ban hành kèm theo ...": an event or a verb that starts like a
         # body ("Hội Nông dân", "Ban Tuyên giáo") is none
@@ -135,8 +136,8 @@ def _data() -> dict:
         # "các đơn vị, tổ chức, cá nhân có liên quan": a lower-case list that "có liên quan" ends qualifies every item
         "related_list": re.compile(rf"{_ITEM_START}"
                                    rf"{_PLURAL}\s+{_LOWER_ITEM}(?:,\s*{_LOWER_ITEM})+\s+{alternation(words('related'))}{nb}"),
-        "assign_start": re.compile(rf"^(?i:{alternation(words('assign_verb'))}){nb}\s*"),
-        "assign_inner": re.compile(rf"(?<![^\W_])(?:{alternation(words('assign_verb'))}){nb}\s*"),
+        "assign_start": re.compile(rf"^{compound}(?i:{alternation(words('assign_verb'))}){nb}\s*"),
+        "assign_inner": re.compile(rf"(?<![^\W_]){compound}(?:{alternation(words('assign_verb'))}){nb}\s*"),
         "modal": re.compile(rf"(?<![^\W_])(?:{alternation(words('modal'))}){nb}"),
         # "Hội nghị do Liên đoàn Lao động tỉnh tổ chức": an event named first, then the body that holds it (a plan's item)
         "agent": re.compile(rf"^[^,;:\n]{{1,60}}?\s(?:{alternation(words('agent_word'))})\s+(?P<body>[^\W\d_][^,;:\n]{{1,100}}?)"
@@ -168,7 +169,12 @@ def _data() -> dict:
         # "phối hợp với X trong công tác ...": the field the partners work in ends them
         "partner_end": re.compile(rf"\s+(?:{alternation(words('partner_end'))})(?![^\W_])"),
         # "Công văn số 2472-CV/TU chỉ đạo các huyện ủy ...": the verb right after a reported document's mention
-        "directs": re.compile(rf"\s*,?\s*(?:{alternation(words('directs_verb'))}){nb}\s+"),
+        # ... also told as done ("Chủ tịch UBND tỉnh đã chỉ đạo các sở, ngành tổ chức ...")
+        "directs": re.compile(rf"\s*,?\s*(?:(?:{G.piece('also')}|{G.piece('past')})\s+)*(?:{alternation(words('directs_verb'))}){nb}\s+"),
+        # "Chủ tịch UBND tỉnh, Trưởng Ban An toàn giao thông tỉnh": a post holder's second post after the first
+        "post_start": re.compile(rf"\s*(?:{alternation(words('post'))})\s"),
+        "second_post": re.compile(rf",\s*(?i:{alternation(words('post'))})\s[^,]*$"),
+        "aspect_tail": re.compile(rf"(?:\s+(?:{G.piece('also')}|{G.piece('past')}))+\s*$"),
         "directs_inner": re.compile(rf"(?<![^\W_])(?:{alternation(words('directs_verb'))}){nb}\s+"),
         # "vừa có văn bản chỉ đạo UBND các quận ...": a type word that ends with the verb ("văn bản chỉ đạo")
         "directs_end": re.compile(rf"(?<![^\W_])(?:{alternation(words('directs_verb'))})\s*$"),
@@ -1226,6 +1232,9 @@ def _speaker(subject: str, ctx: DocContext, related: tuple[str, ...]) -> bool:
     """The subject directing others is the issuer or a central body ("Thường trực Ban Bí thư chỉ đạo X ..."), one
     who speaks, not an addressee passing a task on ("Các huyện ủy chỉ đạo các chi bộ ...": the huyện ủy's task), or a
     leader named by role and name ("Thủ tướng Lê Văn Tám chỉ đạo Bộ Y tế ...")."""
+    subject = _data()["aspect_tail"].sub("", subject)   # "UBND tỉnh đã (chỉ đạo)": the body before its aspect word
+    if _data()["post_start"].match(subject):
+        subject = _data()["second_post"].sub("", subject)   # the holder speaks by the first post
     role = _data()["role_start"].match(subject.strip(" ,"))
     holder = subject.strip(" ,")[role.end():] if role else ""
     if role and name_like(holder) and not _data()["head"].match(holder):

@@ -42,6 +42,8 @@ def find_acting(st: SourceText, start: int, end: int, with_prefix: bool, letter:
     for m in _acting_re().finditer(st.work, start, end):
         if not m.group(0)[:1].isupper() or (with_prefix and not m.group("acting")):
             continue
+        if m.group("second") and not re.match(rf"(?:{_posts()})\s", m.group("organ")):
+            continue   # a post after a body, not after a post's body ("Chủ tịch UBND tỉnh, Trưởng Ban ...")
         if letter and _issued_verb().search(st.work[m.end("rest"):m.end()].strip()) and _NUMBERED_AFTER.match(st.work, m.end()):
             continue
         if _after_post().search(st.work, max(start, m.start() - 40), m.start()):
@@ -297,12 +299,20 @@ def committee_of_department(name: str) -> str | None:
 
 
 @lru_cache(maxsize=1)
+def _posts() -> str:
+    from loaders.citations import patterns
+    return alternation(t for t, _ in patterns("body_phrases.csv").get("post", ()))
+
+
+@lru_cache(maxsize=1)
 def _acting_re() -> re.Pattern:
     """"<body> (cũng) (đã) yêu cầu", also told by the body itself ("<body> cho biết, đã giao ...": press_phrases hearsay)."""
     from loaders.prose import phrases   # prose reads press text with this module
     verbs = alternation(spellings("acting_verb"))
     told = rf"(?:{alternation(phrases('hearsay'))})\s*,?\s+"
-    return re.compile(rf"{body_name_re().pattern}\s+(?i:(?:{told})?(?:{G.piece('also')}\s+)?(?:{G.piece('past')}\s+)?{verbs})(?!\w)")
+    # "Chủ tịch UBND tỉnh, Trưởng Ban An toàn giao thông tỉnh đã chỉ đạo": the holder's second post before the verb
+    second = rf"(?P<second>,[ \t]*(?i:{_posts()})[ \t][^,;:.\n]{{1,60}})?"
+    return re.compile(rf"{body_name_re().pattern}{second}\s+(?i:(?:{told})?(?:{G.piece('also')}\s+)?(?:{G.piece('past')}\s+)?{verbs})(?!\w)")
 
 
 @lru_cache(maxsize=1)

@@ -25,6 +25,22 @@ FIELD_CASES = [
     ("Ngày 2/4, Sở Y tế yêu cầu các bệnh viện thực hiện các nội dung đã chỉ đạo tại Công văn số 12/CV-BV ngày "
      "2/3/2021.",
      {"cited.0.number": "12/CV-BV", "cited.0.issuer": None}),
+    # a post holder's second post before the verb: the first post speaks, and its request is a task
+    ("Trước tình hình đó, Chủ tịch UBND tỉnh, Trưởng Ban An toàn giao thông tỉnh đã chỉ đạo các sở, ngành, các cấp "
+     "ủy, chính quyền địa phương tổ chức thực hiện tốt Chỉ thị của Thủ tướng Chính phủ.",
+     {"issuer": "Chủ tịch UBND tỉnh", "bodies": ["các sở, ngành", "các cấp ủy", "chính quyền địa phương"]}),
+    ("Chủ tịch UBND tỉnh Bình Sơn, Trưởng ban Chỉ đạo phòng chống dịch tỉnh yêu cầu các sở, ngành tổ chức thực hiện "
+     "tốt Chỉ thị.",
+     {"issuer": "Chủ tịch UBND tỉnh Bình Sơn", "bodies": ["các sở, ngành"]}),
+    # ... a body, not a post, before the comma: no one speaks
+    ("UBND tỉnh, Giám đốc Sở Y tế yêu cầu các sở thực hiện.", {"issuer": None}),
+    # "đã chỉ đạo X <act>" told by the issuer: X's task
+    ("UBND tỉnh Bình Sơn đã chỉ đạo các sở, ngành tổ chức thực hiện tốt Chỉ thị.", {"bodies": ["các sở, ngành"]}),
+    # "giao thông", "giao dịch": words of their own, no "giao" asking anyone
+    ("Chính phủ chỉ đạo bảo đảm trật tự, an toàn giao thông trong dịp Tết\nNgày 13/12, Phó Thủ tướng Lê Văn Ba ký "
+     "ban hành Công điện số 1705/CĐ-TTg của Thủ tướng Chính phủ về bảo đảm trật tự, an toàn giao thông dịp Tết.",
+     {"issuer": "Thủ tướng Chính phủ", "assignments": ()}),
+    ("Chủ tịch UBND tỉnh giao Sở Giao thông vận tải chủ trì thực hiện.", {"bodies": ["Sở Giao thông vận tải"]}),
 ]
 
 
