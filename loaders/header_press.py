@@ -4,6 +4,7 @@ document a press text reports is read by ``loaders.prose``.)"""
 from __future__ import annotations
 
 import re
+from itertools import chain
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -39,7 +40,8 @@ _NUMBERED_AFTER = re.compile(G.expand(r"\s*%(type_word)s\s+%(number_word)s\s*:?\
 def find_acting(st: SourceText, start: int, end: int, with_prefix: bool, letter: bool = False) -> Acting | None:
     """The first "<body> yêu cầu / đã chỉ đạo / thông báo" of the text (the organ speaking); ``letter``: the page is
     addressed ("Kính gửi: ..."), so "Thủ tướng đã ban hành Quyết định số 749/QĐ-TTg" tells its basis, not who writes."""
-    for m in _acting_re().finditer(st.work, start, end):
+    # failing all else, a post holder's second post before the verb
+    for m in chain(_acting_re().finditer(st.work, start, end), _acting_re(True).finditer(st.work, start, end)):
         if not m.group(0)[:1].isupper() or (with_prefix and not m.group("acting")):
             continue
         if m.group("second") and not re.match(rf"(?:{_posts()})\s", m.group("organ")):
@@ -304,14 +306,14 @@ def _posts() -> str:
     return alternation(t for t, _ in patterns("body_phrases.csv").get("post", ()))
 
 
-@lru_cache(maxsize=1)
-def _acting_re() -> re.Pattern:
+@lru_cache(maxsize=2)
+def _acting_re(second_post: bool = False) -> re.Pattern:
     """"<body> (cũng) (đã) yêu cầu", also told by the body itself ("<body> cho biết, đã giao ...": press_phrases hearsay)."""
     from loaders.prose import phrases   # prose reads press text with this module
     verbs = alternation(spellings("acting_verb"))
     told = rf"(?:{alternation(phrases('hearsay'))})\s*,?\s+"
     # "Chủ tịch UBND tỉnh, Trưởng Ban An toàn giao thông tỉnh đã chỉ đạo": the holder's second post before the verb
-    second = rf"(?P<second>,[ \t]*(?i:{_posts()})[ \t][^,;:.\n]{{1,60}})?"
+    second = rf"(?P<second>,[ \t]*(?i:{_posts()})[ \t][^,;:.\n]{{1,60}})" if second_post else "(?P<second>)"
     return re.compile(rf"{body_name_re().pattern}{second}\s+(?i:(?:{told})?(?:{G.piece('also')}\s+)?(?:{G.piece('past')}\s+)?{verbs})(?!\w)")
 
 

@@ -41,6 +41,14 @@ FIELD_CASES = [
      "ban hành Công điện số 1705/CĐ-TTg của Thủ tướng Chính phủ về bảo đảm trật tự, an toàn giao thông dịp Tết.",
      {"issuer": "Thủ tướng Chính phủ", "assignments": ()}),
     ("Chủ tịch UBND tỉnh giao Sở Giao thông vận tải chủ trì thực hiện.", {"bodies": ["Sở Giao thông vận tải"]}),
+    # a list's entry written in lower case ("sở y tế tỉnh", "y tế các bộ ngành"): an entry of its own
+    ("Vừa qua, Thứ trưởng Bộ Y tế Lê Văn Ba đã có công văn gửi các bệnh viện của Bộ Y tế, sở y tế tỉnh, thành phố, "
+     "y tế các bộ ngành yêu cầu tăng cường công tác phòng chống dịch.",
+     {"recipients": ("các bệnh viện của Bộ Y tế", "sở y tế tỉnh, thành phố", "y tế các bộ ngành"),
+      "bodies": ["các bệnh viện của Bộ Y tế", "Sở Y tế tỉnh, thành phố", "Y tế các bộ ngành"]}),
+    # ... "Theo đề nghị của Giám đốc Sở X, Chủ tịch UBND tỉnh yêu cầu": the proposer's post is no second post
+    ("Theo đề nghị của Giám đốc Sở Nội vụ, Chủ tịch UBND tỉnh yêu cầu các sở, ngành khẩn trương triển khai.",
+     {"issuer": "Chủ tịch UBND tỉnh"}),
 ]
 
 
