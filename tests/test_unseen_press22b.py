@@ -49,6 +49,11 @@ FIELD_CASES = [
     # ... "Theo đề nghị của Giám đốc Sở X, Chủ tịch UBND tỉnh yêu cầu": the proposer's post is no second post
     ("Theo đề nghị của Giám đốc Sở Nội vụ, Chủ tịch UBND tỉnh yêu cầu các sở, ngành khẩn trương triển khai.",
      {"issuer": "Chủ tịch UBND tỉnh"}),
+    # "giao X là cơ quan ...": what the body is made is its task
+    ("UBND tỉnh Bình Sơn giao Sở Y tế là cơ quan thường trực, chịu trách nhiệm theo dõi việc thực hiện.",
+     {"bodies": ["Sở Y tế"]}),
+    # ... a body told to be one, no request: no task
+    ("Sở Y tế là cơ quan thường trực của Ban Chỉ đạo.", {"assignments": ()}),
 ]
 
 
