@@ -150,7 +150,7 @@ def _subject_end(plural: str, heads: str, stops: str) -> re.Pattern:
     break ends it unless a lower-case word follows (a portal's hard wrap inside the sentence)."""
     return re.compile(
         rf";|\n(?![^\W\d_{H.UPPER}])|{_not_prefix_dot()}\.(?:\s|$)|\s{_alt('recipient_verb')}\s+(?={plural}\s|[{H.UPPER}])"
-        rf"|,?\s+{_not_after('negation')}{stops}(?:\s|:)"
+        rf"|,?\s+{_not_after('negation')}{stops}(?:\s|:)|,\s+{_alt('subject_stop_comma')}(?:\s|:)"
         # a bracket ends it ("(sau đây gọi tắt là ...)"), not one that names or dates ("bão số 10 (Bualoi)",
         # "Quốc hội (ĐBQH) khoá XV", "(19/5/1890- 19/5/2020)"): a capital or a digit first, closed soon
         rf"|\s\((?![{H.UPPER}\d][^()\n]{{0,60}}\))|\s\((?=(?:{G.piece('type_word')})\s+{G.piece('number_word')})"

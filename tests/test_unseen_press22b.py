@@ -54,6 +54,14 @@ FIELD_CASES = [
      {"bodies": ["Sở Y tế"]}),
     # ... a body told to be one, no request: no task
     ("Sở Y tế là cơ quan thường trực của Ban Chỉ đạo.", {"assignments": ()}),
+    # a plain subject ends where ", xác định rõ ..." says what the document does (subject_stop_comma rows) ...
+    ("Ngày 31/12/2025, UBND tỉnh Bình Sơn đã ban hành Kế hoạch số 271/KH-UBND về chuyển đổi số năm 2026, xác định rõ "
+     "lộ trình và các mục tiêu cụ thể.",
+     {"number": "271/KH-UBND", "subject": "về chuyển đổi số năm 2026"}),
+    # ... not without its comma ("về việc xác định rõ ...": the subject itself)
+    ("Ngày 31/12/2025, UBND tỉnh Bình Sơn đã ban hành Kế hoạch số 271/KH-UBND về việc xác định rõ trách nhiệm người "
+     "đứng đầu.",
+     {"subject": "về việc xác định rõ trách nhiệm người đứng đầu"}),
 ]
 
 
