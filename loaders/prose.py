@@ -289,8 +289,8 @@ def _res() -> dict[str, re.Pattern]:
         "kind_after_organ": re.compile(G.expand(r"\S+\s+(?:%(unit_kind)s|%(commune_kind)s)(?![^\W_])")),   # "UBND quận"
         # "... cùng bộ trưởng các bộ": "cùng" adds addressees ("Ủy ban MTTQ cùng cấp" is one name)
         # ", y tế các bộ, ngành": lower-case words before a plural open another addressee, as an organ in lower case
-        # (", sở y tế tỉnh, thành phố")
-        "recipient_split": re.compile(rf",\s+(?=(?:[^{G.UPPER}\W\d_][^\W\d_]*\s+){{2,3}}{plural}\s|{plural}\s|{_lowered_head().pattern})|\s*;\s*|\s+(?i:{G.piece('and')})\s+"
+        # (", sở y tế tỉnh, thành phố"); not over "và" (", ngành và các cơ sở ...": "ngành" ends the entry before)
+        "recipient_split": re.compile(rf",\s+(?=(?:(?!(?i:{G.piece('and')})\s)[^{G.UPPER}\W\d_][^\W\d_]*\s+){{2,3}}{plural}\s|{plural}\s|{_lowered_head().pattern})|\s*;\s*|\s+(?i:{G.piece('and')})\s+"
                                       rf"|\s+(?:{G.piece('with')})\s+(?!(?:{alternation(t for t, _ in patterns('body_phrases.csv')['level_word'])})(?!\w))"),
         "hearsay": re.compile(rf"(?<!\w){_alt('hearsay')}(?!\w)"),
         "anaphor": re.compile(rf"[\s,]*{_alt('anaphor')}\s*"),

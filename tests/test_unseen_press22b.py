@@ -62,6 +62,10 @@ FIELD_CASES = [
     ("Ngày 31/12/2025, UBND tỉnh Bình Sơn đã ban hành Kế hoạch số 271/KH-UBND về việc xác định rõ trách nhiệm người "
      "đứng đầu.",
      {"subject": "về việc xác định rõ trách nhiệm người đứng đầu"}),
+    # (hold-out) a lower-case word ending an entry before "và các ...": "các Bộ, ngành" stays one class
+    ("Ngày 15/10, Bộ Y tế đã có văn bản gửi Giám đốc Sở Y tế các tỉnh, thành phố; Thủ trưởng Y tế các Bộ, ngành và các "
+     "cơ sở y tế tư nhân về việc thu phí xét nghiệm.",
+     {"recipients": ("Giám đốc Sở Y tế các tỉnh, thành phố", "Thủ trưởng Y tế các Bộ, ngành", "các cơ sở y tế tư nhân")}),
 ]
 
 
