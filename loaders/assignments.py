@@ -825,7 +825,7 @@ def bodies_of(phrase: str, ctx: DocContext, related: tuple[str, ...] = (), partn
         rest = _complete_inside(rest, ctx)
         return [_locality_suffix(rest, ctx)]
     out: list[str] = []
-    prev_head = place_kind = None
+    prev_head = place_kind = prev_organ = None
     for item in _shared_organ_body(_shared_level(_shared_after_comma(_merge(_split(phrase))))):
         item, place_kind = _place_item(item, place_kind)
         lead = d["person"].match(item)
@@ -871,7 +871,9 @@ def bodies_of(phrase: str, ctx: DocContext, related: tuple[str, ...] = (), partn
         head = d["head"].match(item)
         post = d["post"].match(item)
         if not head and not post and not _is_class(item) and not mass:
-            if prev_head and item[:1].isupper() and not re.match(rf"{_PLURAL_CAPITAL}\s", item):  # "Đảng ủy Công an tỉnh, Quân sự, Biên phòng"
+            if prev_organ and item[:1].isupper() and _is_place(item):   # "Sở Y tế Hà Nội, TP HCM": the organ of that place
+                item = f"{prev_organ} {item}"
+            elif prev_head and item[:1].isupper() and not re.match(rf"{_PLURAL_CAPITAL}\s", item):  # "Đảng ủy Công an tỉnh, Quân sự, Biên phòng"
                 head_word, tail = prev_head
                 item = f"{head_word} {d['elliptic'].get(item, item)}{tail}"
             else:
@@ -884,12 +886,22 @@ def bodies_of(phrase: str, ctx: DocContext, related: tuple[str, ...] = (), partn
             tail = _UNIT_KIND_END.search(item)
             placed = _HEAD_UNIT_PLACE.match(item)   # "UBND huyện Quang Bình, Bắc Quang": the next place shares "UBND huyện"
             prev_head = (placed.group("pre"), "") if placed else (head.group(0), tail.group(0) if tail else "")
+            prev_organ = _organ_before_place(item)
         written, item = item, _locality_suffix(item, ctx)
         named = complete_name(item, ctx) if not _is_class(item) else _complete_inside(item, ctx)
         if named.endswith(f" {_DIRECTLY_UNDER}") and not written.endswith(f" {_DIRECTLY_UNDER}"):
             named = named[:-len(f" {_DIRECTLY_UNDER}")]  # nothing to belong to: the document does not say whose
         out.append(named)
     return list(dict.fromkeys(out))
+
+
+def _organ_before_place(item: str) -> str | None:
+    """"Sở Y tế Hà Nội" -> "Sở Y tế": the organ a body names before a place's name ending it (no kind word), or None."""
+    words = item.split()
+    for k in range(min(4, len(words) - 2), 0, -1):
+        if words[-k][:1].isupper() and _is_place(" ".join(words[-k:])) and not _is_place(" ".join(words[-k - 1:])):
+            return " ".join(words[:-k])
+    return None
 
 
 @lru_cache(maxsize=8192)  # pure, and asked for the same items again and again

@@ -66,6 +66,14 @@ FIELD_CASES = [
     ("Ngày 15/10, Bộ Y tế đã có văn bản gửi Giám đốc Sở Y tế các tỉnh, thành phố; Thủ trưởng Y tế các Bộ, ngành và các "
      "cơ sở y tế tư nhân về việc thu phí xét nghiệm.",
      {"recipients": ("Giám đốc Sở Y tế các tỉnh, thành phố", "Thủ trưởng Y tế các Bộ, ngành", "các cơ sở y tế tư nhân")}),
+    # (hold-out) a place alone after "<organ> <place>": that organ of the place ("Sở Y tế Hà Nội, TP HCM") ...
+    ("Bộ Y tế yêu cầu Sở Y tế Hà Nội, TP HCM báo cáo việc thu phí xét nghiệm.",
+     {"bodies": ["Sở Y tế Hà Nội", "Sở Y tế TP HCM"]}),
+    ("Bộ Y tế yêu cầu Sở Y tế Hải Phòng, Đà Nẵng báo cáo việc thu phí xét nghiệm.",
+     {"bodies": ["Sở Y tế Hải Phòng", "Sở Y tế Đà Nẵng"]}),
+    # ... a word that names no place keeps the head word alone (tests/test_assignments: "Quân sự, Biên phòng")
+    ("Tỉnh ủy yêu cầu Đảng ủy Công an tỉnh, Quân sự, Biên phòng báo cáo kết quả.",
+     {"bodies": ["Đảng ủy Công an tỉnh", "Đảng ủy Quân sự tỉnh", "Đảng ủy Bộ đội Biên phòng tỉnh"]}),
 ]
 
 
