@@ -329,8 +329,14 @@ _EMPTY = re.compile("")
 def _run_on_requests(w: str, limit: int) -> list[re.Match]:
     """A headline run into its lead with no mark, the lead a role's request ("Thủ tướng chỉ đạo ... dịp Lễ 30/4 và 1/5
     Thủ tướng yêu cầu Bộ Công an ..."): a sentence starts at the role (an empty cut there)."""
-    from loaders.prose import run_on_roles   # prose reads press text with this module
-    return [_EMPTY.match(w, p) for p in run_on_roles(w, 0, limit) if _data()["role_request"].match(w, p)]
+    from loaders.prose import _AGENCY, run_on_roles   # prose reads press text with this module
+    found = [_EMPTY.match(w, p) for p in run_on_roles(w, 0, limit) if _data()["role_request"].match(w, p)]
+    # "... phòng Covid-19\nMoitruong.net.vn – Thủ tướng yêu cầu ...": a headline over a sigle opening the lead
+    for line in re.finditer(r"\n[ \t]*", w[:limit]):
+        agency = _AGENCY.match(w, line.end(), limit)
+        if agency and agency.end() > line.end() and _data()["role_request"].match(w, agency.end()):
+            found.append(_EMPTY.match(w, line.end()))
+    return found
 
 
 _CLAUSE_CUT = re.compile(r";\s+")

@@ -74,6 +74,11 @@ FIELD_CASES = [
     # ... a word that names no place keeps the head word alone (tests/test_assignments: "Quân sự, Biên phòng")
     ("Tỉnh ủy yêu cầu Đảng ủy Công an tỉnh, Quân sự, Biên phòng báo cáo kết quả.",
      {"bodies": ["Đảng ủy Công an tỉnh", "Đảng ủy Quân sự tỉnh", "Đảng ủy Bộ đội Biên phòng tỉnh"]}),
+    # (hold-out) a headline with no full stop over a sigle opening the lead: the lead's request a sentence of its own
+    ("tạm hoãn các chuyến đi nước ngoài để phòng dịch\n\nThủ tướng yêu cầu tạm hoãn các chuyến đi nước ngoài để "
+     "phòng dịch\nMoitruong.net.vn – Thủ tướng yêu cầu bộ trưởng, thủ trưởng cơ quan ngang bộ, chủ tịch UBND các tỉnh "
+     "tạm hoãn các chuyến công tác nước ngoài.",
+     {"issuer": "Thủ tướng Chính phủ", "bodies": ["các Bộ", "cơ quan ngang bộ", "UBND các tỉnh trực thuộc Trung ương"]}),
 ]
 
 
