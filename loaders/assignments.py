@@ -89,6 +89,7 @@ def _data() -> dict:
     p = patterns("body_phrases.csv")
     words = lambda kind: [t for t, _ in p.get(kind, ())]
     nb = r"(?![^\W_])"
+    compound = rf"(?!(?i:{alternation(words('verb_compound'))}){nb})"   # "giao thông" is no "giao"
     return {
         # "Hội nghị Ban Thường vụ ...", "Ban hành kèm theo ...": an event or a verb that starts like a
         # body ("Hội Nông dân", "Ban Tuyên giáo") is none
@@ -135,8 +136,8 @@ def _data() -> dict:
         # "các đơn vị, tổ chức, cá nhân có liên quan": a lower-case list that "có liên quan" ends qualifies every item
         "related_list": re.compile(rf"{_ITEM_START}"
                                    rf"{_PLURAL}\s+{_LOWER_ITEM}(?:,\s*{_LOWER_ITEM})+\s+{alternation(words('related'))}{nb}"),
-        "assign_start": re.compile(rf"^(?i:{alternation(words('assign_verb'))}){nb}\s*"),
-        "assign_inner": re.compile(rf"(?<![^\W_])(?:{alternation(words('assign_verb'))}){nb}\s*"),
+        "assign_start": re.compile(rf"^{compound}(?i:{alternation(words('assign_verb'))}){nb}\s*"),
+        "assign_inner": re.compile(rf"(?<![^\W_]){compound}(?:{alternation(words('assign_verb'))}){nb}\s*"),
         "modal": re.compile(rf"(?<![^\W_])(?:{alternation(words('modal'))}){nb}"),
         # "Hội nghị do Liên đoàn Lao động tỉnh tổ chức": an event named first, then the body that holds it (a plan's item)
         "agent": re.compile(rf"^[^,;:\n]{{1,60}}?\s(?:{alternation(words('agent_word'))})\s+(?P<body>[^\W\d_][^,;:\n]{{1,100}}?)"
@@ -168,7 +169,12 @@ def _data() -> dict:
         # "phối hợp với X trong công tác ...": the field the partners work in ends them
         "partner_end": re.compile(rf"\s+(?:{alternation(words('partner_end'))})(?![^\W_])"),
         # "Công văn số 2472-CV/TU chỉ đạo các huyện ủy ...": the verb right after a reported document's mention
-        "directs": re.compile(rf"\s*,?\s*(?:{alternation(words('directs_verb'))}){nb}\s+"),
+        # ... also told as done ("Chủ tịch UBND tỉnh đã chỉ đạo các sở, ngành tổ chức ...")
+        "directs": re.compile(rf"\s*,?\s*(?:(?:{G.piece('also')}|{G.piece('past')})\s+)*(?:{alternation(words('directs_verb'))}){nb}\s+"),
+        # "Chủ tịch UBND tỉnh, Trưởng Ban An toàn giao thông tỉnh": a post holder's second post after the first
+        "post_start": re.compile(rf"\s*(?:{alternation(words('post'))})\s"),
+        "second_post": re.compile(rf",\s*(?i:{alternation(words('post'))})\s[^,]*$"),
+        "aspect_tail": re.compile(rf"(?:\s+(?:{G.piece('also')}|{G.piece('past')}))+\s*$"),
         "directs_inner": re.compile(rf"(?<![^\W_])(?:{alternation(words('directs_verb'))}){nb}\s+"),
         # "vừa có văn bản chỉ đạo UBND các quận ...": a type word that ends with the verb ("văn bản chỉ đạo")
         "directs_end": re.compile(rf"(?<![^\W_])(?:{alternation(words('directs_verb'))})\s*$"),
@@ -323,8 +329,14 @@ _EMPTY = re.compile("")
 def _run_on_requests(w: str, limit: int) -> list[re.Match]:
     """A headline run into its lead with no mark, the lead a role's request ("Thủ tướng chỉ đạo ... dịp Lễ 30/4 và 1/5
     Thủ tướng yêu cầu Bộ Công an ..."): a sentence starts at the role (an empty cut there)."""
-    from loaders.prose import run_on_roles   # prose reads press text with this module
-    return [_EMPTY.match(w, p) for p in run_on_roles(w, 0, limit) if _data()["role_request"].match(w, p)]
+    from loaders.prose import _AGENCY, run_on_roles   # prose reads press text with this module
+    found = [_EMPTY.match(w, p) for p in run_on_roles(w, 0, limit) if _data()["role_request"].match(w, p)]
+    # "... phòng Covid-19\nMoitruong.net.vn – Thủ tướng yêu cầu ...": a headline over a sigle opening the lead
+    for line in re.finditer(r"\n[ \t]*", w[:limit]):
+        agency = _AGENCY.match(w, line.end(), limit)
+        if agency and agency.end() > line.end() and _data()["role_request"].match(w, agency.end()):
+            found.append(_EMPTY.match(w, line.end()))
+    return found
 
 
 _CLAUSE_CUT = re.compile(r";\s+")
@@ -819,7 +831,7 @@ def bodies_of(phrase: str, ctx: DocContext, related: tuple[str, ...] = (), partn
         rest = _complete_inside(rest, ctx)
         return [_locality_suffix(rest, ctx)]
     out: list[str] = []
-    prev_head = place_kind = None
+    prev_head = place_kind = prev_organ = None
     for item in _shared_organ_body(_shared_level(_shared_after_comma(_merge(_split(phrase))))):
         item, place_kind = _place_item(item, place_kind)
         lead = d["person"].match(item)
@@ -865,7 +877,9 @@ def bodies_of(phrase: str, ctx: DocContext, related: tuple[str, ...] = (), partn
         head = d["head"].match(item)
         post = d["post"].match(item)
         if not head and not post and not _is_class(item) and not mass:
-            if prev_head and item[:1].isupper() and not re.match(rf"{_PLURAL_CAPITAL}\s", item):  # "Đảng ủy Công an tỉnh, Quân sự, Biên phòng"
+            if prev_organ and item[:1].isupper() and _is_place(item):   # "Sở Y tế Hà Nội, TP HCM": the organ of that place
+                item = f"{prev_organ} {item}"
+            elif prev_head and item[:1].isupper() and not re.match(rf"{_PLURAL_CAPITAL}\s", item):  # "Đảng ủy Công an tỉnh, Quân sự, Biên phòng"
                 head_word, tail = prev_head
                 item = f"{head_word} {d['elliptic'].get(item, item)}{tail}"
             else:
@@ -878,12 +892,22 @@ def bodies_of(phrase: str, ctx: DocContext, related: tuple[str, ...] = (), partn
             tail = _UNIT_KIND_END.search(item)
             placed = _HEAD_UNIT_PLACE.match(item)   # "UBND huyện Quang Bình, Bắc Quang": the next place shares "UBND huyện"
             prev_head = (placed.group("pre"), "") if placed else (head.group(0), tail.group(0) if tail else "")
+            prev_organ = _organ_before_place(item)
         written, item = item, _locality_suffix(item, ctx)
         named = complete_name(item, ctx) if not _is_class(item) else _complete_inside(item, ctx)
         if named.endswith(f" {_DIRECTLY_UNDER}") and not written.endswith(f" {_DIRECTLY_UNDER}"):
             named = named[:-len(f" {_DIRECTLY_UNDER}")]  # nothing to belong to: the document does not say whose
         out.append(named)
     return list(dict.fromkeys(out))
+
+
+def _organ_before_place(item: str) -> str | None:
+    """"Sở Y tế Hà Nội" -> "Sở Y tế": the organ a body names before a place's name ending it (no kind word), or None."""
+    words = item.split()
+    for k in range(min(4, len(words) - 2), 0, -1):
+        if words[-k][:1].isupper() and _is_place(" ".join(words[-k:])) and not _is_place(" ".join(words[-k - 1:])):
+            return " ".join(words[:-k])
+    return None
 
 
 @lru_cache(maxsize=8192)  # pure, and asked for the same items again and again
@@ -1226,6 +1250,9 @@ def _speaker(subject: str, ctx: DocContext, related: tuple[str, ...]) -> bool:
     """The subject directing others is the issuer or a central body ("Thường trực Ban Bí thư chỉ đạo X ..."), one
     who speaks, not an addressee passing a task on ("Các huyện ủy chỉ đạo các chi bộ ...": the huyện ủy's task), or a
     leader named by role and name ("Thủ tướng Lê Văn Tám chỉ đạo Bộ Y tế ...")."""
+    subject = _data()["aspect_tail"].sub("", subject)   # "UBND tỉnh đã (chỉ đạo)": the body before its aspect word
+    if _data()["post_start"].match(subject):
+        subject = _data()["second_post"].sub("", subject)   # the holder speaks by the first post
     role = _data()["role_start"].match(subject.strip(" ,"))
     holder = subject.strip(" ,")[role.end():] if role else ""
     if role and name_like(holder) and not _data()["head"].match(holder):

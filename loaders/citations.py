@@ -235,6 +235,12 @@ def _regexes() -> dict[str, re.Pattern]:
         # list; read across the colons and the items before the citation
         "of_x_at_list": re.compile(rf"(?:^|.*\s){of}\s*:?\s+(?P<x>[^,;:.()]+?)\s+{G.piece('at')}\s+(?:{plural}\s+)?"
                                    rf"(?:{types})?\s*:?\s*(?:{so}\s*:?\s*{_NUMBER}\s*,?\s*(?:{dated})?\s*(?:,|\s{also})\s*)*$", re.S),
+        # "các nội dung UBND tỉnh đã chỉ đạo tại Công văn số A ngày D, Công văn số B ...": the body acting wrote
+        # each item of the list after "tại" (acted_at rows)
+        "acted_at_list": re.compile(rf"(?<![^\W_])(?P<x>(?:{alternation([t for t, _ in patterns('body_phrases.csv')['body_head']])})[^,;:.()]*?)\s+(?:(?:{G.piece('also')}|{G.piece('past')})\s+)*"
+                                    rf"(?:{alternation([t for t, _ in p['acted_at']])})\s+{G.piece('at')}\s+(?:{plural}\s+)?"
+                                    rf"(?:(?:{types})?\s*:?\s*{so}\s*:?\s*{_NUMBER}\s*,?\s*(?:{dated})?\s*(?:[,;]|\s{also})\s*)*$", re.S),
+        "sentence_boundary": re.compile(r"[.!?](?=\s)|\n\s*\n"),
         "wide_boundary": re.compile(r"[.;!?](?=\s)|\n\s*\n"),
         "at": re.compile(rf"\s*{G.piece('at')}\s+"),
         "issued_verb": re.compile(issued),
@@ -1172,6 +1178,8 @@ def _context_fill(w: str, hit: _Hit, ctx: DocContext) -> None:
             # a body's name opens with a capital: "của một số ngành sản xuất, ... quy định tại Luật ..." names none
             if written[:1].isupper() and not (coded and _same_body(written, coded)):
                 hit.issuer = written
+    if not hit.issuer:
+        hit.issuer = _acted_at(w, hit.start)
     right_before = rx["has_issued"].search(before)
     if right_before:
         # read as the issue verb itself (issued_verb rows)
@@ -1196,6 +1204,20 @@ def _context_fill(w: str, hit: _Hit, ctx: DocContext) -> None:
             hit.day_month = m.group("d"), m.group("m")
     if hit.date_as_written is None and hit.day_month and ctx.date:
         hit.date = _in_year_of(hit.day_month, ctx.date)
+
+
+def _acted_at(w: str, start: int) -> str | None:
+    """The body that "đã chỉ đạo tại" the list this citation belongs to, or None."""
+    rx = _regexes()
+    at = max([0] + [b.end() for b in rx["sentence_boundary"].finditer(w, 0, start)])
+    m = rx["acted_at_list"].search(re.sub(r"\([^()]*\)", lambda p: " " * len(p.group(0)), w[at:start]))
+    if not m:
+        return None
+    x_end = at + m.end("x")
+    for head in rx["heads"].finditer(w, at + m.start("x"), x_end):   # the body whose name runs up to the verb
+        if read_body(w, head.start(), x_end) >= x_end:
+            return fix_ocr(clean(w[head.start():x_end]))
+    return None
 
 
 def _in_year_of(day_month: tuple[str, str], own: str) -> str | None:

@@ -4,6 +4,7 @@ document a press text reports is read by ``loaders.prose``.)"""
 from __future__ import annotations
 
 import re
+from itertools import chain
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -39,9 +40,12 @@ _NUMBERED_AFTER = re.compile(G.expand(r"\s*%(type_word)s\s+%(number_word)s\s*:?\
 def find_acting(st: SourceText, start: int, end: int, with_prefix: bool, letter: bool = False) -> Acting | None:
     """The first "<body> yêu cầu / đã chỉ đạo / thông báo" of the text (the organ speaking); ``letter``: the page is
     addressed ("Kính gửi: ..."), so "Thủ tướng đã ban hành Quyết định số 749/QĐ-TTg" tells its basis, not who writes."""
-    for m in _acting_re().finditer(st.work, start, end):
+    # failing all else, a post holder's second post before the verb
+    for m in chain(_acting_re().finditer(st.work, start, end), _acting_re(True).finditer(st.work, start, end)):
         if not m.group(0)[:1].isupper() or (with_prefix and not m.group("acting")):
             continue
+        if m.group("second") and not re.match(rf"(?:{_posts()})\s", m.group("organ")):
+            continue   # a post after a body, not after a post's body ("Chủ tịch UBND tỉnh, Trưởng Ban ...")
         if letter and _issued_verb().search(st.work[m.end("rest"):m.end()].strip()) and _NUMBERED_AFTER.match(st.work, m.end()):
             continue
         post = _after_post().search(st.work, max(start, m.start() - 40), m.start())
@@ -326,12 +330,20 @@ def committee_of_department(name: str) -> str | None:
 
 
 @lru_cache(maxsize=1)
-def _acting_re() -> re.Pattern:
+def _posts() -> str:
+    from loaders.citations import patterns
+    return alternation(t for t, _ in patterns("body_phrases.csv").get("post", ()))
+
+
+@lru_cache(maxsize=2)
+def _acting_re(second_post: bool = False) -> re.Pattern:
     """"<body> (cũng) (đã) yêu cầu", also told by the body itself ("<body> cho biết, đã giao ...": press_phrases hearsay)."""
     from loaders.prose import phrases   # prose reads press text with this module
     verbs = alternation(spellings("acting_verb"))
     told = rf"(?:{alternation(phrases('hearsay'))})\s*,?\s+"
-    return re.compile(rf"{body_name_re().pattern}\s+(?i:(?:{told})?(?:{G.piece('also')}\s+)?(?:{G.piece('past')}\s+)?{verbs})(?!\w)")
+    # "Chủ tịch UBND tỉnh, Trưởng Ban An toàn giao thông tỉnh đã chỉ đạo": the holder's second post before the verb
+    second = rf"(?P<second>,[ \t]*(?i:{_posts()})[ \t][^,;:.\n]{{1,60}})" if second_post else "(?P<second>)"
+    return re.compile(rf"{body_name_re().pattern}{second}\s+(?i:(?:{told})?(?:{G.piece('also')}\s+)?(?:{G.piece('past')}\s+)?{verbs})(?!\w)")
 
 
 @lru_cache(maxsize=1)

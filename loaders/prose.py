@@ -150,7 +150,7 @@ def _subject_end(plural: str, heads: str, stops: str) -> re.Pattern:
     break ends it unless a lower-case word follows (a portal's hard wrap inside the sentence)."""
     return re.compile(
         rf";|\n(?![^\W\d_{H.UPPER}])|{_not_prefix_dot()}\.(?:\s|$)|\s{_alt('recipient_verb')}\s+(?={plural}\s|[{H.UPPER}])"
-        rf"|,?\s+{_not_after('negation')}{stops}(?:\s|:)"
+        rf"|,?\s+{_not_after('negation')}{stops}(?:\s|:)|,\s+{_alt('subject_stop_comma')}(?:\s|:)"
         # a bracket ends it ("(sau đây gọi tắt là ...)"), not one that names or dates ("bão số 10 (Bualoi)",
         # "Quốc hội (ĐBQH) khoá XV", "(19/5/1890- 19/5/2020)"): a capital or a digit first, closed soon
         rf"|\s\((?![{H.UPPER}\d][^()\n]{{0,60}}\))|\s\((?=(?:{G.piece('type_word')})\s+{G.piece('number_word')})"
@@ -288,8 +288,9 @@ def _res() -> dict[str, re.Pattern]:
         "plural_inside": re.compile(rf"\s{G.piece('plural')}\s"),
         "kind_after_organ": re.compile(G.expand(r"\S+\s+(?:%(unit_kind)s|%(commune_kind)s)(?![^\W_])")),   # "UBND quận"
         # "... cùng bộ trưởng các bộ": "cùng" adds addressees ("Ủy ban MTTQ cùng cấp" is one name)
-        # ", y tế các bộ, ngành": lower-case words before a plural open another addressee
-        "recipient_split": re.compile(rf",\s+(?=(?:[^{G.UPPER}\W\d_][^\W\d_]*\s+){{2,3}}{plural}\s|{plural}\s)|\s*;\s*|\s+(?i:{G.piece('and')})\s+"
+        # ", y tế các bộ, ngành": lower-case words before a plural open another addressee, as an organ in lower case
+        # (", sở y tế tỉnh, thành phố"); not over "và" (", ngành và các cơ sở ...": "ngành" ends the entry before)
+        "recipient_split": re.compile(rf",\s+(?=(?:(?!(?i:{G.piece('and')})\s)[^{G.UPPER}\W\d_][^\W\d_]*\s+){{2,3}}{plural}\s|{plural}\s|{_lowered_head().pattern})|\s*;\s*|\s+(?i:{G.piece('and')})\s+"
                                       rf"|\s+(?:{G.piece('with')})\s+(?!(?:{alternation(t for t, _ in patterns('body_phrases.csv')['level_word'])})(?!\w))"),
         "hearsay": re.compile(rf"(?<!\w){_alt('hearsay')}(?!\w)"),
         "anaphor": re.compile(rf"[\s,]*{_alt('anaphor')}\s*"),
@@ -1083,6 +1084,7 @@ def _split_recipients(st: SourceText, s: int, e: int) -> list[Span]:
     out, start = [], s
     for m in _res()["recipient_split"].finditer(st.work, s, e):
         if _name_goes_on(st.work, m, e) or st.work[m.end():m.end() + 1].islower() \
+                and not _lowered_head().match(st.work, m.end(), e) \
                 and (joins_name(st.work[start:m.start()], m.group(0).strip(), st.work[m.end():e])
                      or continues_units(st.work[start:m.start()], st.work[m.end():e]) or belongs_on(st.work[m.end():e])):
             continue   # "các sở giáo dục và đào tạo": one name; "... các quận, huyện và xã, phường": one list
@@ -1090,6 +1092,13 @@ def _split_recipients(st: SourceText, s: int, e: int) -> list[Span]:
         start = m.end()
     out.extend(_split_named(st, start, e))
     return [_without_trailing_marks(st, sp) for sp in out if sp.quote.strip(" ,;")]
+
+
+@lru_cache(maxsize=1)
+def _lowered_head() -> re.Pattern:
+    """An organ written in lower case ("sở y tế tỉnh", body_phrases lowered_head): a list's next entry."""
+    from loaders.citations import patterns
+    return re.compile(rf"(?:{alternation(t for t, _ in patterns('body_phrases.csv').get('lowered_head', ()))})(?![^\W_])")
 
 
 def _name_goes_on(work: str, m: re.Match, e: int) -> bool:
