@@ -634,7 +634,10 @@ class BatchChecks:
             keeper.merged_changes = merged_changes
         wide_profile = {} if profile is not None else None
         # a first build's corpus-wide checks need no per-batch result: run while the checking process ends its pass
-        early = self._wide(store, progress, 0, self.total(), wide_profile) if self.beside and self._first() else None
+        early = None
+        if self.beside and self._first():
+            log.info("SHACL corpus-wide checks: run beside the per-batch pass's last batches")
+            early = self._wide(store, progress, 0, self.total(), wide_profile)
         done, batches_run = len(self.wide) if early is not None else 0, 0
         for item in self.running.results() if self.beside else _pass(self.runner, self.todo, lambda: False):
             if isinstance(item, dict):  # the pass's last word: the shapes its batches left to pySHACL
