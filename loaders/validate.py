@@ -617,7 +617,8 @@ class BatchChecks:
                merged_changes: tuple[frozenset[str] | None, str | None] = (None, None)) -> ValidationReport:
         """The per-batch pass's results (waited for), the corpus-wide checks on ``store`` (loaded, its
         merged graph complete), the results located (``locate``) and the memo saved. ``merged_changes``:
-        validate_batches' (known once the store is loaded)."""
+        validate_batches' (known once the store is loaded). Beside, with no corpus-wide results kept (a
+        first build), the corpus-wide checks run first, while the checking process ends its pass."""
         started = time.perf_counter()
         if self.beside:
             self.running.loaded()
