@@ -589,12 +589,36 @@ class BatchChecks:
         same = all(closure._closure(cls) == classes for cls, classes in self.subclasses.items())
         return same and (self.keeper is None or self.keeper.same_data_predicates(store))
 
+    def _first(self) -> bool:
+        """Whether the corpus-wide checks run whole, needing no per-batch result (no results kept from
+        the last build: a first build, or one of a new code version)."""
+        return self.keeper is None or not self.keeper.previous_wide()
+
+    def _wide(self, store: ox.Store, progress: Callable[[int, int], None], done: int, total: int,
+              profile: dict | None) -> tuple[list, dict]:
+        """The corpus-wide checks on ``store``: [(shape, results)] (shape None: the keeper's, any
+        shape) and the shapes they left to pySHACL {shape: why}; a shape's results go if it falls back."""
+        fallback: dict = {}
+
+        def run_wide(todo: list) -> list:
+            return _run_each(store, todo, progress, done, total, profile)
+
+        wide, keeper = self.wide, self.keeper
+        if keeper is not None:  # over the focus nodes the change reaches (validate_scope), then all recorded
+            return [(None, keeper.wide_checks(store, wide, fallback, run_wide, self.clock))], fallback
+        outcomes = run_wide(wide)
+        for (shape, _), found in zip(wide, outcomes):
+            if isinstance(found, str):
+                fallback.setdefault(shape, found)
+        return [(shape, found) for (shape, _), found in zip(wide, outcomes) if not isinstance(found, str)], fallback
+
     def report(self, store: ox.Store, locate: bool | KGStore | ox.Store = True,
                progress: Callable[[int, int], None] = lambda done, total: None,
                merged_changes: tuple[frozenset[str] | None, str | None] = (None, None)) -> ValidationReport:
         """The per-batch pass's results (waited for), the corpus-wide checks on ``store`` (loaded, its
         merged graph complete), the results located (``locate``) and the memo saved. ``merged_changes``:
-        validate_batches' (known once the store is loaded)."""
+        validate_batches' (known once the store is loaded). Beside, with no corpus-wide results kept (a
+        first build), the corpus-wide checks run first, while the checking process ends its pass."""
         started = time.perf_counter()
         if self.beside:
             self.running.loaded()
@@ -609,7 +633,13 @@ class BatchChecks:
         results, keeper, profile, clock = self.results, self.keeper, self.profile, self.clock
         if keeper is not None:
             keeper.merged_changes = merged_changes
-        done = batches_run = 0
+        wide_profile = {} if profile is not None else None
+        # a first build's corpus-wide checks need no per-batch result: run while the checking process ends its pass
+        early = None
+        if self.beside and self._first():
+            log.info("SHACL corpus-wide checks: run beside the per-batch pass's last batches")
+            early = self._wide(store, progress, 0, self.total(), wide_profile)
+        done, batches_run = len(self.wide) if early is not None else 0, 0
         for item in self.running.results() if self.beside else _pass(self.runner, self.todo, lambda: False):
             if isinstance(item, dict):  # the pass's last word: the shapes its batches left to pySHACL
                 for shape, why in item.items():
@@ -628,20 +658,11 @@ class BatchChecks:
         if not self.beside:
             self.runner.close()
         total = self.total(batches_run)
-        wide_profile = {} if profile is not None else None
-
-        def run_wide(todo: list) -> list:
-            return _run_each(store, todo, progress, done, total, wide_profile)
-
-        fallback, wide = self.fallback, self.wide
-        if keeper is not None:  # over the focus nodes the change reaches (validate_scope), then all recorded
-            results.update(keeper.wide_checks(store, wide, fallback, run_wide, clock))
-        else:
-            outcomes = run_wide(wide)
-            for (shape, _), found in zip(wide, outcomes):
-                if isinstance(found, str):
-                    fallback.setdefault(shape, found)
-            results.update(r for (shape, _), found in zip(wide, outcomes) if shape not in fallback for r in found)
+        found_wide, wide_fallback = early if early is not None else self._wide(store, progress, done, total, wide_profile)
+        fallback = self.fallback
+        for shape, why in wide_fallback.items():  # after the pass's: as if the corpus-wide checks ran after it
+            fallback.setdefault(shape, why)
+        results.update(r for shape, found in found_wide if shape is None or shape not in fallback for r in found)
         progress(total, total)
         for label, seconds in (wide_profile or {}).items():
             profile[f"{label} (corpus-wide)"] = seconds
@@ -1106,7 +1127,7 @@ class _Keeper:
 
         clock = clock or _CpuClock(None)
         with clock(MAIN_PART + "changed triples)"):
-            previous = self.memo.wide_results(self.version)
+            previous = self.previous_wide()
             self.delta = self._delta() if previous else None
         with clock(MAIN_PART + "corpus-wide plan, walks)"):
             plan = scope.plan(store, wide, previous, self.delta, self.scopes, len(self.names))
@@ -1124,6 +1145,12 @@ class _Keeper:
             else:
                 self.wide[key] = [r for r in plan.previous[key] if r.focus not in nodes] + found
         return [r for found in self.wide.values() for r in found]
+
+    def previous_wide(self) -> dict[str, list] | None:
+        """The last build's corpus-wide results under these checks (read once)."""
+        if not hasattr(self, "previous"):
+            self.previous = self.memo.wide_results(self.version)
+        return self.previous
 
     def _shared_changes(self) -> set[str]:
         """The lines the shared graphs gained or lost since the last build (computed once)."""

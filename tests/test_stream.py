@@ -4,6 +4,7 @@ the same SHACL results as validating the whole merged graph."""
 from __future__ import annotations
 
 import hashlib
+import logging
 import subprocess
 import sys
 from pathlib import Path
@@ -151,6 +152,7 @@ def test_batches_checked_beside_the_load_as_after_it(subclass, executable, caplo
     its process cannot start, the checks run in this one."""
     if executable:
         monkeypatch.setattr(sys, "executable", executable)
+    caplog.set_level(logging.INFO, logger="loaders.validate")
     files = {f"{ID}graph/file/{f.stem}": _nt(f, f"fixture-{i}") for i, f in enumerate(FIXTURES[:12])}
     if subclass:
         files[f"{ID}graph/file/memo"] = _subclass_file("memo")
@@ -164,12 +166,15 @@ def test_batches_checked_beside_the_load_as_after_it(subclass, executable, caplo
     assert report.violations
     assert ("checked again on the store" in caplog.text) == subclass
     assert ("said nothing" in caplog.text) == bool(executable)
+    # the corpus-wide checks ran before the pass's results were read (not when checked again in this process)
+    assert ("beside the per-batch pass's last batches" in caplog.text) == (not subclass)
+    assert any(r.source_shape in {check.shape for _, check in beside.wide} for r in report.results)  # found by them
     if subclass:
         assert any(r.focus == f"<{ID}memo/doc>" for r in report.results)
 
 
 @pytest.mark.parametrize("memo, begun_with", [(False, 2), (True, 2), ("recorded", 0)])
-def test_batches_begun_before_the_others_came(memo, begun_with, tmp_path):
+def test_batches_begun_before_the_others_came(memo, begun_with, tmp_path, caplog):
     """A pass made ``later`` (the build's: the file graphs' batches begin beside its reuse stage, the
     text-reuse graphs come with more()) reports what validate_batches reports of all the batches. It
     begins with all its batches but the last when every graph will be checked (no memo, or a memo
@@ -184,6 +189,7 @@ def test_batches_begun_before_the_others_came(memo, begun_with, tmp_path):
     path = tmp_path / "memo.sqlite" if memo else None
     if memo == "recorded":
         validate_batches(every, shared, merged, locate=False, memo=path)
+    caplog.set_level(logging.INFO, logger="loaders.validate")
     checks = BatchChecks(first, shared, None, memo=path, later=True)
     assert len(checks.started) == begun_with
     checks.more(every, count=len(every))
@@ -191,6 +197,9 @@ def test_batches_begun_before_the_others_came(memo, begun_with, tmp_path):
     after = validate_batches(every, shared, merged, locate=False)
     assert report.keys() == after.keys() == validate(merged, locate=False).keys()
     assert report.violations
+    # early only when the last build kept no corpus-wide results (an add's scoped checks need its delta)
+    assert ("beside the per-batch pass's last batches" in caplog.text) == (memo != "recorded")
+    assert any(r.source_shape in {check.shape for _, check in checks.wide} for r in report.results)  # found by them
 
 
 # Where each check of ontology/shapes.ttl runs in the build, for the shapes whose place a rule
