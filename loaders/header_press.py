@@ -529,7 +529,7 @@ def _type_names() -> dict[str, str]:
     read whole, its "của X" after it)."""
     out = {r["name_vi"].lower(): r["name_vi"] for r in table("doc_types")}
     for r in table("doc_types"):
-        for a in (r.get("aliases") or "").split("|"):
+        for a in refdata.split_list(r.get("aliases")):
             if a.lower().startswith(r["name_vi"].lower() + " "):
                 out.setdefault(a.lower(), r["name_vi"])
     return out
